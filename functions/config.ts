@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+// The only module that reads process.env. Each entry point calls its parser once at module
+// scope, so a misconfigured deploy fails at cold start instead of on some later request.
+
+/** Powertools Logger levels; infra/app.ts checks the deploy-time value against the same list. */
+export const LOG_LEVELS = [
+  'TRACE',
+  'DEBUG',
+  'INFO',
+  'WARN',
+  'ERROR',
+  'CRITICAL',
+  'SILENT',
+] as const;
+
+const tableEnv = z.object({
+  TABLE_NAME: z.string().min(1),
+  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+});
+
+const apiEnv = tableEnv.extend({
+  JWT_ISSUER: z.url(),
+  JWT_AUDIENCE: z.string().min(1),
+  JWKS_URL: z.url(),
+});
+
+export type TableConfig = z.infer<typeof tableEnv>;
+export type ApiConfig = z.infer<typeof apiEnv>;
+
+const parse = <T extends z.ZodType>(schema: T): z.infer<T> => {
+  const result = schema.safeParse(process.env);
+  if (!result.success) {
+    throw new Error(`Invalid environment:\n${z.prettifyError(result.error)}`);
+  }
+  return result.data;
+};
+
+/** The API function's environment: the table and the token issuer it trusts. */
+export const readApiConfig = (): ApiConfig => parse(apiEnv);
+
+/** The environment of functions that only need the table (the seed). */
+export const readTableConfig = (): TableConfig => parse(tableEnv);

@@ -1,0 +1,128 @@
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+
+export interface AuthProps {
+  /** Where the web console receives the authorization code (OAuth redirect URIs). */
+  readonly callbackUrls: readonly string[];
+  /** Where Cognito may send the browser after sign-out. */
+  readonly logoutUrls: readonly string[];
+  /**
+   * Prefix of the Cognito-hosted sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`),
+   * needed for the authorization code flow. Globally unique per region, so it has no default.
+   */
+  readonly domainPrefix?: string;
+}
+
+/**
+ * Who may use the API: the officers of Setneg and of the agencies. Nobody signs up; an
+ * administrator creates each user with `custom:agency` and `custom:role`, which the ID token then
+ * carries as claims (the tenant comes only from the verified token, DESIGN.md).
+ */
+export class Auth extends Construct {
+  readonly userPool: cognito.UserPool;
+  readonly client: cognito.UserPoolClient;
+  /** The token issuer: `https://cognito-idp.<region>.amazonaws.com/<poolId>`. */
+  readonly issuerUrl: string;
+  readonly jwksUrl: string;
+
+  constructor(scope: Construct, id: string, props: AuthProps) {
+    super(scope, id);
+    this.userPool = new cognito.UserPool(this, 'UserPool', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      autoVerify: { email: true },
+      // Not `required`: a required attribute must be writable by the app client, and no
+      // attribute that shapes identity should be. Administrators always set the email.
+      standardAttributes: { fullname: { required: false, mutable: true } },
+      customAttributes: {
+        // Mutable so an administrator can move an officer or change a role without
+        // recreating the user; only administrators can (see writeAttributes below).
+        agency: new cognito.StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
+        role: new cognito.StringAttribute({ minLen: 1, maxLen: 32, mutable: true }),
+      },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+        passwordHistorySize: 5,
+      },
+      mfa: cognito.Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false }, // TOTP apps only: no SMS role, no SMS cost
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      // Plus: threat protection (compromised-credential and adaptive-authentication checks),
+      // what cdk-nag AwsSolutions-COG8 asks for. Users are agency staff, not the public, so the
+      // per-user price stays small.
+      featurePlan: cognito.FeaturePlan.PLUS,
+      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+      deletionProtection: true,
+      // Users and their agency/role assignments cannot be recreated from anything else.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG2',
+      reason:
+        'MFA is OPTIONAL (TOTP) so agencies can enrol officers progressively; Plus-tier threat ' +
+        'protection blocks compromised credentials and high-risk sign-ins, and challenges ' +
+        'medium-risk ones with MFA where configured (RiskConfiguration).',
+    });
+
+    // What threat protection does when it detects something (clientId ALL: every app client).
+    new cognito.CfnUserPoolRiskConfigurationAttachment(this, 'RiskConfiguration', {
+      userPoolId: this.userPool.userPoolId,
+      clientId: 'ALL',
+      compromisedCredentialsRiskConfiguration: { actions: { eventAction: 'BLOCK' } },
+      accountTakeoverRiskConfiguration: {
+        actions: {
+          highAction: { eventAction: 'BLOCK', notify: false },
+          mediumAction: { eventAction: 'MFA_IF_CONFIGURED', notify: false },
+          lowAction: { eventAction: 'NO_ACTION', notify: false },
+        },
+      },
+    });
+
+    if (props.domainPrefix) {
+      // The classic hosted UI: managed login v2 would also need a branding resource per client.
+      this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix } });
+    }
+
+    // The web console: a public client (a browser cannot keep a secret), so the authorization
+    // code flow is protected by PKCE, which Cognito enforces for clients without a secret.
+    this.client = this.userPool.addClient('ConsoleClient', {
+      generateSecret: false,
+      authFlows: {
+        userSrp: true,
+        // Lets an operator get a token with `aws cognito-idp initiate-auth` to try the API before
+        // the console exists; the password only travels over TLS to Cognito.
+        userPassword: true,
+      },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: [...props.callbackUrls],
+        logoutUrls: [...props.logoutUrls],
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12), // one working day, then sign in again
+      readAttributes: new cognito.ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+        .withCustomAttributes('agency', 'role'),
+      // Without an explicit list a client may write every attribute, custom ones included: an
+      // officer could then make themselves central_admin with their own access token. Only
+      // administrators (AdminUpdateUserAttributes) may set email, agency and role.
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
+    });
+
+    const stack = Stack.of(this);
+    this.issuerUrl = `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${this.userPool.userPoolId}`;
+    this.jwksUrl = `${this.issuerUrl}/.well-known/jwks.json`;
+  }
+}

@@ -1,0 +1,74 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { TABLE_INDEXES, TABLE_KEYS } from '@pantau/store/table';
+
+const stringKey = (name: string): dynamodb.Attribute => ({
+  name,
+  type: dynamodb.AttributeType.STRING,
+});
+
+// What the store does with items. Scan is left out on purpose: no request path scans
+// (DESIGN.md), and IAM makes that a guarantee rather than a convention.
+const ITEM_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+] as const;
+
+/** The one DynamoDB table holding every tenant's records; its shape comes from @pantau/store. */
+export class PantauTable extends Construct {
+  readonly table: dynamodb.Table;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.table = new dynamodb.Table(this, 'Table', {
+      partitionKey: stringKey(TABLE_KEYS.partitionKey),
+      sortKey: stringKey(TABLE_KEYS.sortKey),
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      // The AWS managed key (aws/dynamodb): KMS encryption at rest with key use in CloudTrail,
+      // at no key cost and with no key policy to get wrong. A customer managed key would only
+      // be needed for cross-account access or crypto-shredding; switching later is an in-place
+      // update of the table.
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      // Complaints and agencies' answers are the system of record: a stack deletion or a
+      // replacement must never take them along.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of TABLE_INDEXES) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.indexName,
+        partitionKey: stringKey(index.partitionKey),
+        sortKey: stringKey(index.sortKey),
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+  }
+
+  /**
+   * Lets `fn` read and write items and query the indexes, and tells it the table's name: the
+   * permission and the `TABLE_NAME` variable always go together. Each index is named, so the
+   * policy has no wildcard.
+   */
+  grantReadWrite(fn: lambda.Function): void {
+    fn.addEnvironment('TABLE_NAME', this.table.tableName);
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: [...ITEM_ACTIONS], resources: [this.table.tableArn] }),
+    );
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: TABLE_INDEXES.map((index) => `${this.table.tableArn}/index/${index.indexName}`),
+      }),
+    );
+  }
+}

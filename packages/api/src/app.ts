@@ -1,0 +1,121 @@
+/**
+ * The one Hono app: the same on Lambda (`hono/aws-lambda`) and on Node (embedded runtime).
+ * Composition: middleware (request id, body limit, context, auth), the route modules under
+ * /v1, the OpenAPI document generated from the same zod schemas, one error mapping.
+ */
+import './context.ts';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { swaggerUI } from '@hono/swagger-ui';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { DomainError, Service, type Store } from '@pantau/core';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import type { TokenVerifier } from './auth.ts';
+import { issuesOf, problemResponse, toProblem, validationError } from './problem.ts';
+import { agencies } from './routes/agencies.ts';
+import { assignments, queue, worklist } from './routes/assignments.ts';
+import { cases } from './routes/cases.ts';
+import { health, track } from './routes/public.ts';
+
+export interface AppDeps {
+  readonly store: Store;
+  readonly verifier: TokenVerifier;
+  readonly clock: () => Date;
+  readonly logger?: Logger;
+  /** Extra routes (the embedded runtime's /dev/*); never given on AWS. */
+  readonly extend?: (app: OpenAPIHono) => void;
+}
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export function createApp(deps: AppDeps): OpenAPIHono {
+  const service = new Service({ store: deps.store, clock: deps.clock });
+  const logger = deps.logger ?? new Logger({ serviceName: 'pantau-api' });
+
+  const app = new OpenAPIHono({
+    // Every validation failure (body, query, params, headers) becomes one 400 naming the fields.
+    defaultHook: (result) => {
+      if (!result.success)
+        throw validationError(
+          issuesOf(result.error, result.target === 'json' ? 'body' : result.target),
+        );
+    },
+  });
+
+  app.use(requestId({ headerName: 'x-request-id' }));
+  app.use(async (c, next) => {
+    c.set('service', service);
+    c.set('logger', logger);
+    const started = performance.now();
+    await next();
+    // Route patterns, never raw paths or bodies: no identity or tracking code reaches the logs.
+    logger.info('request', {
+      method: c.req.method,
+      route: c.req.routePath,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+      tenant: c.var.auth?.agency,
+      requestId: c.get('requestId'),
+    });
+  });
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new DomainError('validation_failed', 'the request body is larger than 1 MiB', {
+          errors: [{ path: 'body', message: 'larger than 1 MiB' }],
+        });
+      },
+    }),
+  );
+  app.use('/v1/*', async (c, next) => {
+    if (c.req.path.startsWith('/v1/track/')) return next();
+    const header = c.req.header('authorization') ?? '';
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    if (!token) throw new DomainError('unauthorized', 'a Bearer token is required');
+    c.set('auth', await deps.verifier(token));
+    await next();
+  });
+
+  app.route('/', health);
+  app.route('/v1/track', track);
+  app.route('/v1/agencies', agencies);
+  app.route('/v1/cases', cases);
+  app.route('/v1/cases', assignments);
+  app.route('/v1/queue', queue);
+  app.route('/v1/assignments', worklist);
+  deps.extend?.(app);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Pantau API',
+      version: '0.1.0',
+      description:
+        'Follow-up of public complaints forwarded by the central unit (Kemensetneg) to agencies.',
+    },
+    security: [{ bearer: [] }],
+  });
+  app.get('/docs', swaggerUI({ url: '/openapi.json' }));
+
+  app.notFound((c) => {
+    throw new DomainError('not_found', `no route for ${c.req.method} ${c.req.path}`);
+  });
+  app.onError((error, c) => {
+    const problem = toProblem(error, c.get('requestId') ?? 'unknown');
+    if (problem.unexpected) {
+      logger.error('unexpected error', {
+        error: error as Error,
+        requestId: problem.requestId,
+        route: c.req.routePath,
+      });
+    }
+    return problemResponse(c, problem);
+  });
+  return app;
+}

@@ -1,0 +1,13 @@
+/** What middleware puts on the Hono context, typed once for every handler. */
+import type { Principal, Service } from '@pantau/core';
+import type { Logger } from '@aws-lambda-powertools/logger';
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** The verified caller; set by the auth middleware on /v1 routes. */
+    auth: Principal;
+    service: Service;
+    logger: Logger;
+  }
+}
+export {};

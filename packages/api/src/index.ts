@@ -1,0 +1,3 @@
+export { type AppDeps, createApp, MAX_BODY_BYTES } from './app.ts';
+export { createJwtVerifier, type JwtVerifierOptions, type TokenVerifier } from './auth.ts';
+export { allow, createRoute, json, jsonBody, PROBLEMS, z } from './openapi.ts';

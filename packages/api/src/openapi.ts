@@ -1,0 +1,64 @@
+/** Route-building helpers: the standard problem responses and role gates. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { DomainError, type Role } from '@pantau/core';
+import type { MiddlewareHandler } from 'hono';
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    code: z.string(),
+    detail: z.string(),
+    requestId: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem' });
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+
+export const PROBLEMS = {
+  400: problem('Invalid input: `errors` names each field'),
+  401: problem('Missing, invalid or expired token'),
+  403: problem('Right tenant, wrong role'),
+  404: problem('Not found, or another tenant’s'),
+  409: problem('Illegal transition, conflict, or idempotency key reused'),
+} as const;
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
+
+/** Allows only these roles (403 otherwise); the tenant rule is the service's. */
+export const allow =
+  (...roles: Role[]): MiddlewareHandler =>
+  async (c, next) => {
+    if (!roles.includes(c.get('auth').role)) {
+      throw new DomainError('forbidden', `this operation needs one of: ${roles.join(', ')}`);
+    }
+    await next();
+  };
+
+export const CENTRAL = ['central_admin', 'central_officer'] as const satisfies Role[];
+export const AGENCY = ['agency_coordinator', 'agency_officer'] as const satisfies Role[];
+
+export const IdempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[\x21-\x7e]{1,255}$/, '1–255 visible ASCII characters')
+    .optional()
+    .meta({
+      description: 'Replays the first response for the same key and body; 409 for another body.',
+    }),
+});
+
+export { createRoute, z };

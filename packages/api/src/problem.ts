@@ -1,0 +1,133 @@
+/**
+ * The one error mapping: every failure leaves as RFC 9457 `application/problem+json`.
+ * Domain codes map to statuses here and nowhere else; a 500 never carries internals.
+ */
+import { DomainError, type ErrorCode, type FieldIssue } from '@pantau/core';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod';
+
+const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+  validation_failed: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  already_exists: 409,
+  invalid_transition: 409,
+  version_conflict: 409,
+  idempotency_key_reused: 409,
+  service_unavailable: 503,
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  requestId: string;
+  errors?: readonly FieldIssue[];
+}
+
+/** zod issues as `[{ path, message }]`, the path dotted and prefixed with where it was. */
+export function issuesOf(error: z.ZodError, where: string): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    // An unknown field is reported at the field itself, so clients see its name.
+    if (issue.code === 'unrecognized_keys') {
+      return {
+        path: [where === 'body' ? '' : where, path, issue.keys.join(',')].filter(Boolean).join('.'),
+        message: 'unknown field',
+      };
+    }
+    return {
+      path: where === 'body' ? path || 'body' : [where, path].filter(Boolean).join('.'),
+      message: issue.message,
+    };
+  });
+}
+
+export const validationError = (errors: FieldIssue[]): DomainError =>
+  new DomainError('validation_failed', `invalid ${errors.map((e) => e.path).join(', ')}`, {
+    errors,
+  });
+
+/** Classifies an error; `unexpected` means a bug (or a dependency failing) to log in full. */
+export function toProblem(error: unknown, requestId: string): Problem & { unexpected: boolean } {
+  const make = (status: number, code: string, detail: string, errors?: readonly FieldIssue[]) => ({
+    type: `urn:pantau:problem:${code}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    code,
+    detail,
+    requestId,
+    ...(errors ? { errors } : {}),
+    unexpected: false,
+  });
+  if (error instanceof DomainError) {
+    if (error.code === 'service_unavailable')
+      return { ...make(503, error.code, error.message), unexpected: true };
+    return make(STATUS[error.code], error.code, error.message, error.errors);
+  }
+  if (error instanceof HTTPException) {
+    const status = error.status;
+    if (status === 400)
+      return make(400, 'validation_failed', error.message || 'bad request', [
+        { path: 'body', message: error.message || 'malformed body' },
+      ]);
+    if (status === 401)
+      return make(401, 'unauthorized', error.message || 'authentication required');
+    if (status === 413) return make(413, 'payload_too_large', 'the request body is too large');
+    return make(status, 'http_error', error.message);
+  }
+  if (isThrottling(error))
+    return {
+      ...make(503, 'service_unavailable', 'the service is busy, try again shortly'),
+      unexpected: true,
+    };
+  return {
+    ...make(500, 'internal_error', 'an unexpected error occurred; quote the requestId'),
+    unexpected: true,
+  };
+}
+
+/** DynamoDB throttling or 5xx that survived the SDK's own retries: tell the client to retry. */
+function isThrottling(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as {
+    name?: string;
+    $metadata?: { httpStatusCode?: number };
+    $retryable?: unknown;
+  };
+  return (
+    [
+      'ProvisionedThroughputExceededException',
+      'ThrottlingException',
+      'RequestLimitExceeded',
+      'InternalServerError',
+      'ServiceUnavailable',
+    ].includes(e.name ?? '') || (e.$metadata?.httpStatusCode ?? 0) >= 500
+  );
+}
+
+export function problemResponse(c: Context, problem: Problem): Response {
+  const { status, ...rest } = problem;
+  const body: Problem = { ...rest, status };
+  delete (body as { unexpected?: boolean }).unexpected;
+  return c.body(JSON.stringify(body), status as ContentfulStatusCode, {
+    'content-type': 'application/problem+json',
+  });
+}

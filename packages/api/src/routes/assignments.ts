@@ -1,0 +1,122 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import {
+  AcknowledgeBody,
+  AgencyIdSchema,
+  AssignmentSchema,
+  pageOf,
+  QueueQuery,
+  RedirectBody,
+  ResponseBody,
+  WorklistQuery,
+} from '@pantau/core';
+import { idempotencyOf } from '../idempotency.ts';
+import {
+  AGENCY,
+  allow,
+  CENTRAL,
+  createRoute,
+  IdempotencyHeader,
+  json,
+  jsonBody,
+  PROBLEMS,
+  z,
+} from '../openapi.ts';
+
+const Params = z.object({ id: z.string().min(1).max(64), agencyId: AgencyIdSchema });
+const tags = ['Assignments'];
+const AssignmentPage = pageOf(AssignmentSchema, 'AssignmentPage');
+
+/** Routes under /v1/cases/{id}/assignments/{agencyId}. */
+export const assignments = new OpenAPIHono()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/assignments/{agencyId}',
+      tags,
+      summary: 'One assignment: central, the agency, or its focal point',
+      request: { params: Params },
+      responses: { 200: json(AssignmentSchema, 'The assignment'), ...PROBLEMS },
+    }),
+    async (c) => {
+      const { id, agencyId } = c.req.valid('param');
+      return c.json(await c.get('service').getAssignment(c.get('auth'), id, agencyId), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/assignments/{agencyId}/acknowledge',
+      tags,
+      summary: 'Acknowledge receipt (repeating it is a no-op)',
+      middleware: [allow(...AGENCY)],
+      request: { params: Params, body: jsonBody(AcknowledgeBody) },
+      responses: { 200: json(AssignmentSchema, 'The assignment'), ...PROBLEMS },
+    }),
+    async (c) => {
+      const { id, agencyId } = c.req.valid('param');
+      return c.json(await c.get('service').acknowledge(c.get('auth'), id, agencyId), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/assignments/{agencyId}/responses',
+      tags,
+      summary: 'Answer with a progress or final follow-up (tindak lanjut)',
+      middleware: [allow(...AGENCY)],
+      request: { params: Params, headers: IdempotencyHeader, body: jsonBody(ResponseBody) },
+      responses: { 200: json(AssignmentSchema, 'The assignment'), ...PROBLEMS },
+    }),
+    async (c) => {
+      const { id, agencyId } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const result = await c
+        .get('service')
+        .respond(c.get('auth'), id, agencyId, body, idempotencyOf(c, body));
+      return c.json(result.body, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/assignments/{agencyId}/redirect',
+      tags,
+      summary: '"Not ours" (bukan wewenang): back to central with a reason',
+      middleware: [allow(...AGENCY)],
+      request: { params: Params, body: jsonBody(RedirectBody) },
+      responses: { 200: json(AssignmentSchema, 'The assignment'), ...PROBLEMS },
+    }),
+    async (c) => {
+      const { id, agencyId } = c.req.valid('param');
+      return c.json(
+        await c.get('service').redirect(c.get('auth'), id, agencyId, c.req.valid('json')),
+        200,
+      );
+    },
+  );
+
+export const queue = new OpenAPIHono().openapi(
+  createRoute({
+    method: 'get',
+    path: '/',
+    tags,
+    summary: 'The agency’s queue, soonest next deadline first',
+    middleware: [allow(...AGENCY)],
+    request: { query: QueueQuery },
+    responses: { 200: json(AssignmentPage, 'A page of assignments'), ...PROBLEMS },
+  }),
+  async (c) => c.json(await c.get('service').queue(c.get('auth'), c.req.valid('query')), 200),
+);
+
+export const worklist = new OpenAPIHono().openapi(
+  createRoute({
+    method: 'get',
+    path: '/',
+    tags,
+    summary: 'Central’s cross-agency worklist, soonest next deadline first',
+    middleware: [allow(...CENTRAL)],
+    request: { query: WorklistQuery },
+    responses: { 200: json(AssignmentPage, 'A page of assignments'), ...PROBLEMS },
+  }),
+  async (c) => c.json(await c.get('service').worklist(c.get('auth'), c.req.valid('query')), 200),
+);

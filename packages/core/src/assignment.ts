@@ -1,0 +1,195 @@
+/**
+ * An assignment: one agency's obligation on a case (penyaluran / disposisi), its queue item.
+ * Its three targets each carry a due instant; *overdue* is never stored, it is derived here
+ * from the clock at read time.
+ */
+import type { Deadline, TimeZone } from './calendar.ts';
+import { invalidTransition } from './errors.ts';
+import { TARGETS, type Target } from './policy.ts';
+import type { AssignmentView, RedirectInput, ResponseInput } from './schemas.ts';
+
+export type AssignmentState = AssignmentView['state'];
+type TargetMap<T> = { [K in Target]: T };
+
+export interface AssignmentRecord {
+  readonly caseId: string;
+  readonly agencyId: string;
+  readonly state: AssignmentState;
+  readonly instructions: string | null;
+  readonly forwardedAt: string;
+  readonly forwardedBy: string;
+  readonly timeZone: TimeZone;
+  readonly calendarId: string;
+  readonly policyId: string;
+  /** Working days granted per target (the basis of `due`). */
+  readonly workingDays: TargetMap<number>;
+  readonly due: TargetMap<string>;
+  readonly met: TargetMap<string | null>;
+  readonly escalationLevel: number;
+  readonly paused: boolean;
+  /** Increments each time central forwards the case to this agency again after a redirect. */
+  readonly generation: number;
+  readonly redirect: { reason: string; suggestedAgencyId: string | null; at: string } | null;
+  readonly calendarWarnings: readonly { target: Target; year: number; message: string }[];
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly version: number;
+}
+
+/** States in which the agency still owes something. */
+export const OPEN_STATES: readonly AssignmentState[] = ['pending', 'acknowledged', 'responded'];
+export const isOpen = (a: Pick<AssignmentRecord, 'state'>): boolean =>
+  OPEN_STATES.includes(a.state);
+
+/** Build a fresh assignment (or the next generation of a redirected one). */
+export function newAssignment(input: {
+  caseId: string;
+  agencyId: string;
+  instructions: string | null;
+  forwardedAt: Date;
+  forwardedBy: string;
+  timeZone: TimeZone;
+  calendarId: string;
+  policyId: string;
+  deadlines: TargetMap<Deadline>;
+  previous: AssignmentRecord | undefined;
+}): AssignmentRecord {
+  const at = input.forwardedAt.toISOString();
+  const calendarWarnings = TARGETS.flatMap((target) =>
+    input.deadlines[target].uncoveredYears.map((year) => ({
+      target,
+      year,
+      message: `calendar ${input.calendarId} has no holidays for ${year}: counted weekends only`,
+    })),
+  );
+  return {
+    caseId: input.caseId,
+    agencyId: input.agencyId,
+    state: 'pending',
+    instructions: input.instructions,
+    forwardedAt: at,
+    forwardedBy: input.forwardedBy,
+    timeZone: input.timeZone,
+    calendarId: input.calendarId,
+    policyId: input.policyId,
+    workingDays: mapTargets((t) => input.deadlines[t].workingDays),
+    due: mapTargets((t) => input.deadlines[t].dueAt.toISOString()),
+    met: { acknowledge: null, followUp: null, resolution: null },
+    escalationLevel: 0,
+    paused: false,
+    generation: (input.previous?.generation ?? 0) + 1,
+    redirect: null,
+    calendarWarnings,
+    createdAt: input.previous?.createdAt ?? at,
+    updatedAt: at,
+    version: (input.previous?.version ?? 0) + 1,
+  };
+}
+
+const mapTargets = <T>(f: (t: Target) => T): TargetMap<T> => ({
+  acknowledge: f('acknowledge'),
+  followUp: f('followUp'),
+  resolution: f('resolution'),
+});
+
+/** Whether a target is overdue at `now`: open, unmet, and past its due instant. */
+export const isTargetOverdue = (a: AssignmentRecord, target: Target, now: Date): boolean =>
+  isOpen(a) && a.met[target] === null && Date.parse(a.due[target]) < now.getTime();
+
+/** The soonest due instant among unmet targets of an open assignment (queue order). */
+export function nextDueAt(a: AssignmentRecord): string | null {
+  if (!isOpen(a)) return null;
+  const open = TARGETS.filter((t) => a.met[t] === null).map((t) => a.due[t]);
+  return open.length === 0 ? null : open.sort()[0]!;
+}
+
+/** The API view: the record plus what is derived from the clock. */
+export function viewAssignment(a: AssignmentRecord, now: Date): AssignmentView {
+  return {
+    caseId: a.caseId,
+    agencyId: a.agencyId,
+    state: a.state,
+    instructions: a.instructions,
+    forwardedAt: a.forwardedAt,
+    timeZone: a.timeZone,
+    due: a.due,
+    met: a.met,
+    overdue: mapTargets((t) => isTargetOverdue(a, t, now)),
+    nextDueAt: nextDueAt(a),
+    escalationLevel: a.escalationLevel,
+    paused: a.paused,
+    generation: a.generation,
+    redirect: a.redirect,
+    calendarWarnings: [...a.calendarWarnings],
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+    version: a.version,
+  };
+}
+
+const touch = (
+  a: AssignmentRecord,
+  now: Date,
+  patch: Partial<AssignmentRecord>,
+): AssignmentRecord => ({
+  ...a,
+  ...patch,
+  updatedAt: now.toISOString(),
+  version: a.version + 1,
+});
+
+/**
+ * The agency acknowledges receipt. Returns `undefined` when there is nothing to change (a
+ * repeated acknowledgement, or one after the agency already answered): a no-op, not an error.
+ */
+export function acknowledge(a: AssignmentRecord, now: Date): AssignmentRecord | undefined {
+  if (!isOpen(a) && a.state !== 'completed') {
+    throw invalidTransition(`an assignment that is ${a.state} cannot be acknowledged`);
+  }
+  if (a.state !== 'pending') return undefined;
+  return touch(a, now, {
+    state: 'acknowledged',
+    met: { ...a.met, acknowledge: now.toISOString() },
+  });
+}
+
+/**
+ * The agency answers: a progress follow-up (→ responded) or the final one (→ completed).
+ * An answer also meets the acknowledgement target if that was still open.
+ */
+export function respond(a: AssignmentRecord, input: ResponseInput, now: Date): AssignmentRecord {
+  if (!isOpen(a))
+    throw invalidTransition(`an assignment that is ${a.state} takes no more responses`);
+  const at = now.toISOString();
+  return touch(a, now, {
+    state: input.kind === 'final' ? 'completed' : 'responded',
+    met: {
+      acknowledge: a.met.acknowledge ?? at,
+      followUp: a.met.followUp ?? at,
+      resolution: input.kind === 'final' ? at : a.met.resolution,
+    },
+  });
+}
+
+/** "Not ours" (bukan wewenang): the agency hands the case back to central with a reason. */
+export function redirect(a: AssignmentRecord, input: RedirectInput, now: Date): AssignmentRecord {
+  if (!isOpen(a)) throw invalidTransition(`an assignment that is ${a.state} cannot be redirected`);
+  return touch(a, now, {
+    state: 'redirected',
+    redirect: {
+      reason: input.reason,
+      suggestedAgencyId: input.suggestedAgencyId ?? null,
+      at: now.toISOString(),
+    },
+  });
+}
+
+/** Central withdraws an open assignment (e.g. when closing the case). */
+export function withdraw(a: AssignmentRecord, now: Date): AssignmentRecord {
+  if (!isOpen(a)) throw invalidTransition(`an assignment that is ${a.state} cannot be withdrawn`);
+  return touch(a, now, { state: 'withdrawn' });
+}
+
+/** Central may forward again to an agency only once its previous assignment has ended so. */
+export const canForwardAgain = (a: AssignmentRecord): boolean =>
+  a.state === 'redirected' || a.state === 'withdrawn';

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addWorkingDays,
+  Calendar,
+  computeDeadline,
+  endOfLocalDay,
+  localDate,
+  workingDaysBetween,
+} from './calendar.ts';
+import { INDONESIAN_HOLIDAYS } from './seed-data.ts';
+
+const indonesia = new Calendar(INDONESIAN_HOLIDAYS);
+
+describe('working-day deadlines', () => {
+  it('holds the DOMAIN.md example: forwarded Mon 2026-03-16, 5 working days → end of Mon 2026-03-30 WIB', () => {
+    const forwarded = new Date('2026-03-16T03:00:00.000Z'); // 10:00 WIB
+    const due = computeDeadline(indonesia, forwarded, 5, 'Asia/Jakarta');
+    expect(due.end).toBe('2026-03-30');
+    expect(due.dueAt.toISOString()).toBe('2026-03-30T16:59:59.999Z');
+    expect(due.skipped.map((d) => d.date)).toEqual([
+      '2026-03-18',
+      '2026-03-19',
+      '2026-03-20',
+      '2026-03-23',
+      '2026-03-24',
+    ]);
+    expect(due.skipped.find((d) => d.date === '2026-03-19')?.name).toBe('Hari Suci Nyepi');
+    expect(due.uncoveredYears).toEqual([]);
+  });
+
+  it('counts strictly after the local day of the event, not the UTC day', () => {
+    // 2026-03-13 18:30 UTC is already Saturday 14 March 01:30 WIB: counting starts after Saturday.
+    const lateFriday = new Date('2026-03-13T18:30:00.000Z');
+    expect(localDate(lateFriday, 'Asia/Jakarta')).toBe('2026-03-14');
+    expect(computeDeadline(indonesia, lateFriday, 1, 'Asia/Jakarta').end).toBe('2026-03-16');
+    // The same instant is still Friday 13 March in no zone of Indonesia but UTC itself: check WIT.
+    expect(localDate(new Date('2026-03-13T14:30:00.000Z'), 'Asia/Jayapura')).toBe('2026-03-13');
+    expect(localDate(new Date('2026-03-13T15:30:00.000Z'), 'Asia/Jayapura')).toBe('2026-03-14');
+  });
+
+  it('ends the day at 23:59:59.999 in each of WIB, WITA and WIT', () => {
+    expect(endOfLocalDay('2026-06-02', 'Asia/Jakarta').toISOString()).toBe(
+      '2026-06-02T16:59:59.999Z',
+    );
+    expect(endOfLocalDay('2026-06-02', 'Asia/Makassar').toISOString()).toBe(
+      '2026-06-02T15:59:59.999Z',
+    );
+    expect(endOfLocalDay('2026-06-02', 'Asia/Jayapura').toISOString()).toBe(
+      '2026-06-02T14:59:59.999Z',
+    );
+  });
+
+  it('skips weekends', () => {
+    // Thu 2026-07-02 + 3 → Fri 3, Mon 6, Tue 7.
+    expect(addWorkingDays(indonesia, '2026-07-02', 3).end).toBe('2026-07-07');
+    // From a Saturday, the first working day is Monday.
+    expect(addWorkingDays(indonesia, '2026-07-04', 1).end).toBe('2026-07-06');
+  });
+
+  it('skips national holidays and cuti bersama but lists only those on weekdays', () => {
+    // Idulfitri 2026: Fri 20 (cuti), Sat 21, Sun 22 (holidays on a weekend), Mon 23, Tue 24 (cuti).
+    const span = addWorkingDays(indonesia, '2026-03-19', 1);
+    expect(span.end).toBe('2026-03-25');
+    expect(span.skipped.map((d) => [d.date, d.kind])).toEqual([
+      ['2026-03-20', 'collective_leave'],
+      ['2026-03-23', 'collective_leave'],
+      ['2026-03-24', 'collective_leave'],
+    ]);
+  });
+
+  it('crosses a year boundary with the next year’s holidays', () => {
+    // Wed 2025-12-24 + 3: Thu 25 Natal, Fri 26 cuti, Mon 29, Tue 30, Wed 31.
+    expect(addWorkingDays(indonesia, '2025-12-24', 3).end).toBe('2025-12-31');
+    // Tue 2025-12-30 + 2: Wed 31, Thu 1 Jan holiday, Fri 2 Jan.
+    const span = addWorkingDays(indonesia, '2025-12-30', 2);
+    expect(span.end).toBe('2026-01-02');
+    expect(span.skipped.map((d) => d.name)).toEqual(['Tahun Baru Masehi']);
+    expect(span.uncoveredYears).toEqual([]);
+  });
+
+  it('says so when a count runs into a year the calendar has no holidays for', () => {
+    // Mon 2026-11-23 + 60 working days runs into 2027, which the seed data does not cover.
+    const due = computeDeadline(indonesia, new Date('2026-11-23T02:00:00Z'), 60, 'Asia/Makassar');
+    expect(due.uncoveredYears).toEqual([2027]);
+    expect(due.skipped.map((d) => d.date)).toEqual(['2026-12-24', '2026-12-25']);
+    // Counted as weekdays only beyond 2026: 60 working days from 23 Nov → 2027-02-17.
+    expect(due.end).toBe('2027-02-17');
+    expect(
+      computeDeadline(indonesia, new Date('2026-11-23T02:00:00Z'), 5, 'Asia/Makassar')
+        .uncoveredYears,
+    ).toEqual([]);
+  });
+
+  it('treats 0 working days as the end of the event day', () => {
+    expect(addWorkingDays(indonesia, '2026-03-19', 0).end).toBe('2026-03-19');
+  });
+
+  it('counts working days between two instants for lateness', () => {
+    const tz = 'Asia/Jakarta';
+    // Due Mon 30 March, answered Thu 2 April: 31, 1, 2 → 3 working days late.
+    expect(
+      workingDaysBetween(
+        indonesia,
+        new Date('2026-03-30T10:00:00Z'),
+        new Date('2026-04-02T05:00:00Z'),
+        tz,
+      ),
+    ).toBe(3);
+    // Over Easter Friday 3 April: Thu 2 → Mon 6 is 1 working day.
+    expect(
+      workingDaysBetween(
+        indonesia,
+        new Date('2026-04-02T05:00:00Z'),
+        new Date('2026-04-06T05:00:00Z'),
+        tz,
+      ),
+    ).toBe(1);
+    expect(
+      workingDaysBetween(
+        indonesia,
+        new Date('2026-04-06T05:00:00Z'),
+        new Date('2026-04-02T05:00:00Z'),
+        tz,
+      ),
+    ).toBe(0);
+  });
+});

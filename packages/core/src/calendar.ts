@@ -1,0 +1,169 @@
+/**
+ * Working-day arithmetic (DOMAIN.md, "Time rules"). A working day is Monday–Friday minus the
+ * calendar's days (national holidays, cuti bersama, ad-hoc additions). Dates are local
+ * calendar dates `YYYY-MM-DD`; instants are `Date`s. Indonesia's three zones have no daylight
+ * saving, so each is a fixed offset from UTC.
+ */
+export const TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
+export type TimeZone = (typeof TIME_ZONES)[number];
+export const DEFAULT_TIME_ZONE: TimeZone = 'Asia/Jakarta';
+
+const UTC_OFFSET_HOURS: Record<TimeZone, number> = {
+  'Asia/Jakarta': 7,
+  'Asia/Makassar': 8,
+  'Asia/Jayapura': 9,
+};
+export const TIME_ZONE_LABELS: Record<TimeZone, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
+export const DAY_KINDS = ['national_holiday', 'collective_leave', 'other'] as const;
+export type DayKind = (typeof DAY_KINDS)[number];
+
+export interface CalendarDay {
+  readonly date: string;
+  readonly kind: DayKind;
+  readonly name: string;
+}
+
+/**
+ * A holiday calendar. `years` are the years whose holidays the calendar declares complete:
+ * a count that runs into any other year is flagged rather than silently treated as
+ * holiday-free.
+ */
+export interface WorkingCalendar {
+  readonly id: string;
+  readonly years: readonly number[];
+  readonly days: readonly CalendarDay[];
+}
+
+const DAY_MS = 86_400_000;
+
+const parseDate = (date: string): number => {
+  const ms = Date.parse(`${date}T00:00:00.000Z`);
+  if (Number.isNaN(ms)) throw new RangeError(`not a calendar date: ${date}`);
+  return ms;
+};
+const formatDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/** The calendar date `days` after `date` (negative goes back). */
+export const addCalendarDays = (date: string, days: number): string =>
+  formatDate(parseDate(date) + days * DAY_MS);
+
+/** The local calendar date of an instant in a zone. */
+export const localDate = (instant: Date, tz: TimeZone): string =>
+  formatDate(instant.getTime() + UTC_OFFSET_HOURS[tz] * 3_600_000);
+
+/** The first instant of a local date in a zone. */
+export const startOfLocalDay = (date: string, tz: TimeZone): Date =>
+  new Date(parseDate(date) - UTC_OFFSET_HOURS[tz] * 3_600_000);
+
+/** The last instant (23:59:59.999) of a local date in a zone. */
+export const endOfLocalDay = (date: string, tz: TimeZone): Date =>
+  new Date(startOfLocalDay(date, tz).getTime() + DAY_MS - 1);
+
+const isWeekend = (date: string): boolean => {
+  const weekday = new Date(parseDate(date)).getUTCDay();
+  return weekday === 0 || weekday === 6;
+};
+
+/** A calendar prepared for repeated look-ups. */
+export class Calendar {
+  readonly id: string;
+  readonly years: ReadonlySet<number>;
+  private readonly byDate: ReadonlyMap<string, CalendarDay>;
+
+  constructor(calendar: WorkingCalendar) {
+    this.id = calendar.id;
+    this.years = new Set(calendar.years);
+    this.byDate = new Map(calendar.days.map((d) => [d.date, d]));
+  }
+
+  /** The holiday on that date, if any (weekends are not listed). */
+  holiday(date: string): CalendarDay | undefined {
+    return this.byDate.get(date);
+  }
+
+  isWorkingDay(date: string): boolean {
+    return !isWeekend(date) && !this.byDate.has(date);
+  }
+
+  covers(year: number): boolean {
+    return this.years.has(year);
+  }
+}
+
+export interface WorkingDaySpan {
+  /** The local date counting starts strictly after. */
+  readonly start: string;
+  readonly workingDays: number;
+  /** The Nth working day after `start`. */
+  readonly end: string;
+  /** Calendar days that fell on weekdays inside the span and so were not counted. */
+  readonly skipped: readonly CalendarDay[];
+  /** Years the span touches for which the calendar has no holidays: the count is unsure. */
+  readonly uncoveredYears: readonly number[];
+}
+
+/**
+ * Counts `n` working days strictly after `start` (DOMAIN.md counting convention). With
+ * `n = 0` the span ends on `start` itself.
+ */
+export function addWorkingDays(calendar: Calendar, start: string, n: number): WorkingDaySpan {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be ≥ 0: ${n}`);
+  const skipped: CalendarDay[] = [];
+  const uncovered = new Set<number>();
+  const note = (date: string) => {
+    const year = Number(date.slice(0, 4));
+    if (!calendar.covers(year)) uncovered.add(year);
+  };
+  let date = start;
+  let counted = 0;
+  if (n === 0) note(date);
+  while (counted < n) {
+    date = addCalendarDays(date, 1);
+    note(date);
+    if (isWeekend(date)) continue;
+    const holiday = calendar.holiday(date);
+    if (holiday) {
+      skipped.push(holiday);
+      continue;
+    }
+    counted += 1;
+  }
+  return { start, workingDays: n, end: date, skipped, uncoveredYears: [...uncovered].sort() };
+}
+
+export interface Deadline extends WorkingDaySpan {
+  readonly timeZone: TimeZone;
+  /** End of the last working day, 23:59:59.999 local time. */
+  readonly dueAt: Date;
+}
+
+/** The deadline `n` working days after an event, in the zone of whoever must act. */
+export function computeDeadline(
+  calendar: Calendar,
+  event: Date,
+  n: number,
+  tz: TimeZone,
+): Deadline {
+  const span = addWorkingDays(calendar, localDate(event, tz), n);
+  return { ...span, timeZone: tz, dueAt: endOfLocalDay(span.end, tz) };
+}
+
+/**
+ * Working days from the local date of `from` up to and including that of `to` (0 when `to`
+ * is on the same local day or earlier). Used for lateness and durations.
+ */
+export function workingDaysBetween(calendar: Calendar, from: Date, to: Date, tz: TimeZone): number {
+  const end = localDate(to, tz);
+  let date = localDate(from, tz);
+  let count = 0;
+  while (date < end) {
+    date = addCalendarDays(date, 1);
+    if (calendar.isWorkingDay(date)) count += 1;
+  }
+  return count;
+}

@@ -1,0 +1,239 @@
+/**
+ * A complaint (pengaduan) as the central unit holds it, and its lifecycle (DOMAIN.md):
+ * received → verified | rejected | needs_info → forwarded → in_follow_up → resolved → closed.
+ */
+import { type AssignmentRecord, isOpen, nextDueAt, viewAssignment } from './assignment.ts';
+import { invalidTransition } from './errors.ts';
+import type { ComplaintType } from './policy.ts';
+import type {
+  CaseView,
+  CloseInput,
+  Complainant,
+  CreateCaseInput,
+  VerificationInput,
+} from './schemas.ts';
+
+export type CaseStatus = CaseView['status'];
+
+export interface CaseRecord {
+  readonly id: string;
+  readonly trackingCode: string;
+  readonly status: CaseStatus;
+  readonly statusHistory: readonly { status: CaseStatus; at: string }[];
+  readonly channel: CaseView['channel'];
+  readonly receivedAt: string;
+  readonly subject: string;
+  readonly description: string;
+  readonly complainant: Complainant;
+  readonly identityHidden: boolean;
+  readonly confidential: boolean;
+  readonly respondent: string | null;
+  readonly location: CaseView['location'];
+  readonly classification: {
+    type: ComplaintType;
+    category: string | null;
+    note: string | null;
+  } | null;
+  readonly verificationDueAt: string;
+  /** Agencies ever assigned (for the `agencyId` filter and agency read access). */
+  readonly agencyIds: readonly string[];
+  /** Soonest open deadline of the case or its assignments; `overdue` derives from it. */
+  readonly nextDueAt: string | null;
+  readonly closure: CaseView['closure'];
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly version: number;
+}
+
+const TERMINAL: readonly CaseStatus[] = ['rejected', 'closed'];
+
+export function newCase(input: {
+  id: string;
+  trackingCode: string;
+  body: CreateCaseInput;
+  now: Date;
+  verificationDueAt: Date;
+}): CaseRecord {
+  const { body, now } = input;
+  const at = now.toISOString();
+  const receivedAt = body.receivedAt ? new Date(body.receivedAt).toISOString() : at;
+  const verificationDueAt = input.verificationDueAt.toISOString();
+  return {
+    id: input.id,
+    trackingCode: input.trackingCode,
+    status: 'received',
+    statusHistory: [{ status: 'received', at: receivedAt }],
+    channel: body.channel,
+    receivedAt,
+    subject: body.subject,
+    description: body.description,
+    complainant: body.complainant,
+    identityHidden: body.identityHidden ?? false,
+    confidential: body.confidential ?? false,
+    respondent: body.respondent ?? null,
+    location: body.location ?? null,
+    classification: null,
+    verificationDueAt,
+    agencyIds: [],
+    nextDueAt: verificationDueAt,
+    closure: null,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+}
+
+const withStatus = (
+  c: CaseRecord,
+  status: CaseStatus,
+  now: Date,
+  patch: Partial<CaseRecord> = {},
+): CaseRecord => {
+  const at = now.toISOString();
+  return {
+    ...c,
+    ...patch,
+    status,
+    statusHistory: c.status === status ? c.statusHistory : [...c.statusHistory, { status, at }],
+    updatedAt: at,
+    version: c.version + 1,
+  };
+};
+
+/** Central's verification decision on a received (or info-awaiting) complaint. */
+export function verify(c: CaseRecord, input: VerificationInput, now: Date): CaseRecord {
+  if (c.status !== 'received' && c.status !== 'needs_info') {
+    throw invalidTransition(`a case that is ${c.status} cannot be verified`);
+  }
+  if (input.decision === 'accept') {
+    return withStatus(c, 'verified', now, {
+      classification: {
+        type: input.type!,
+        category: input.category ?? null,
+        note: input.note ?? null,
+      },
+      nextDueAt: null,
+    });
+  }
+  // needs_info pauses the verification clock while the complainant is asked.
+  return withStatus(c, input.decision === 'reject' ? 'rejected' : 'needs_info', now, {
+    nextDueAt: null,
+  });
+}
+
+/** The case once central has forwarded it to at least one agency. */
+export const markForwarded = (c: CaseRecord, now: Date): CaseRecord =>
+  c.status === 'verified' ? withStatus(c, 'forwarded', now) : c;
+
+/** Cases central may forward (again). */
+export const FORWARDABLE: readonly CaseStatus[] = ['verified', 'forwarded', 'in_follow_up'];
+
+export function assertForwardable(c: CaseRecord): void {
+  if (!FORWARDABLE.includes(c.status)) {
+    throw invalidTransition(`a case that is ${c.status} cannot be forwarded`);
+  }
+}
+
+/**
+ * The case after its assignments changed: status follows what agencies did, and the case's
+ * soonest deadline follows theirs.
+ */
+export function reconcile(
+  c: CaseRecord,
+  assignments: readonly AssignmentRecord[],
+  now: Date,
+): CaseRecord {
+  const agencyIds = [...new Set([...c.agencyIds, ...assignments.map((a) => a.agencyId)])].sort();
+  const dues = assignments.map(nextDueAt).filter((d): d is string => d !== null);
+  const nextDue = dues.length === 0 ? null : dues.sort()[0]!;
+  let status = c.status;
+  if (
+    ['verified', 'forwarded', 'in_follow_up', 'resolved'].includes(c.status) &&
+    assignments.length > 0
+  ) {
+    const live = assignments.filter((a) => a.state !== 'redirected' && a.state !== 'withdrawn');
+    if (live.length > 0 && live.every((a) => a.state === 'completed')) status = 'resolved';
+    else if (assignments.some((a) => a.met.followUp !== null && isOpenOrDone(a)))
+      status = 'in_follow_up';
+    else status = 'forwarded';
+  }
+  return withStatus(c, status, now, { agencyIds, nextDueAt: nextDue });
+}
+
+const isOpenOrDone = (a: AssignmentRecord): boolean => isOpen(a) || a.state === 'completed';
+
+/** Central closes the case; open assignments are withdrawn by the caller. */
+export function close(c: CaseRecord, input: CloseInput, now: Date): CaseRecord {
+  if (TERMINAL.includes(c.status))
+    throw invalidTransition(`a case that is ${c.status} cannot be closed`);
+  return withStatus(c, 'closed', now, {
+    closure: { outcome: input.outcome, note: input.note ?? null, at: now.toISOString() },
+    nextDueAt: null,
+  });
+}
+
+export const isCaseOverdue = (c: CaseRecord, now: Date): boolean =>
+  c.nextDueAt !== null && Date.parse(c.nextDueAt) < now.getTime();
+
+/**
+ * The case as a reader may see it. Central sees everything. An agency sees only its own
+ * assignments (and its member units'), no central notes, and no complainant when the
+ * identity is hidden (UU 25/2009 art. 42).
+ */
+export function viewCase(
+  c: CaseRecord,
+  assignments: readonly AssignmentRecord[],
+  now: Date,
+  reader: { central: true } | { central: false; agencies: ReadonlySet<string> },
+): CaseView {
+  const visible = reader.central
+    ? assignments
+    : assignments.filter((a) => reader.agencies.has(a.agencyId));
+  return {
+    id: c.id,
+    trackingCode: c.trackingCode,
+    status: c.status,
+    channel: c.channel,
+    receivedAt: c.receivedAt,
+    subject: c.subject,
+    description: c.description,
+    complainant: !reader.central && c.identityHidden ? null : c.complainant,
+    identityHidden: c.identityHidden,
+    confidential: c.confidential,
+    respondent: c.respondent,
+    location: c.location,
+    classification:
+      c.classification && !reader.central ? { ...c.classification, note: null } : c.classification,
+    assignments: visible.map((a) => viewAssignment(a, now)),
+    verificationDueAt: c.verificationDueAt,
+    overdue: isCaseOverdue(c, now),
+    closure: c.closure,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    version: c.version,
+  };
+}
+
+const STEP_LABELS: Record<CaseStatus, string> = {
+  received: 'Pengaduan diterima',
+  needs_info: 'Menunggu kelengkapan informasi dari pengadu',
+  verified: 'Pengaduan telah diverifikasi',
+  rejected: 'Pengaduan tidak dapat ditindaklanjuti',
+  forwarded: 'Pengaduan diteruskan kepada instansi terkait',
+  in_follow_up: 'Instansi terkait sedang menindaklanjuti',
+  resolved: 'Tindak lanjut instansi telah selesai',
+  closed: 'Pengaduan ditutup',
+};
+
+/** What the public tracking page shows: status steps, never identity; confidential: status only. */
+export function viewTracking(c: CaseRecord) {
+  return {
+    trackingCode: c.trackingCode,
+    status: c.status,
+    receivedAt: c.receivedAt,
+    updatedAt: c.updatedAt,
+    steps: c.confidential
+      ? []
+      : c.statusHistory.map((s) => ({ status: s.status, at: s.at, label: STEP_LABELS[s.status] })),
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * The one domain error type. `code` is stable and part of the API contract; the HTTP layer
+ * maps each code to a status once (packages/api/src/problem.ts).
+ */
+export const ERROR_CODES = [
+  'validation_failed',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'already_exists',
+  'invalid_transition',
+  'version_conflict',
+  'idempotency_key_reused',
+  'service_unavailable',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  readonly code: ErrorCode;
+  readonly errors: readonly FieldIssue[] | undefined;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { cause?: unknown; errors?: readonly FieldIssue[] } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.code = code;
+    this.errors = options.errors;
+  }
+}
+
+/** Bad input naming the field, e.g. `invalidInput('agencyId', 'unknown agency')`. */
+export const invalidInput = (path: string, message: string): DomainError =>
+  new DomainError('validation_failed', `${path}: ${message}`, { errors: [{ path, message }] });
+
+export const notFound = (what: string): DomainError =>
+  new DomainError('not_found', `${what} not found`);
+
+export const invalidTransition = (message: string): DomainError =>
+  new DomainError('invalid_transition', message);

@@ -1,0 +1,118 @@
+/**
+ * What the domain needs from persistence. packages/store implements it on DynamoDB; every
+ * call is scoped by what the caller may see, and there is no unscoped "get by id" for
+ * tenant data outside these names.
+ */
+import type { AssignmentRecord, AssignmentState } from './assignment.ts';
+import type { WorkingCalendar } from './calendar.ts';
+import type { CaseRecord, CaseStatus } from './case.ts';
+import { DomainError } from './errors.ts';
+import type { SlaPolicy, Target } from './policy.ts';
+import type { Agency } from './schemas.ts';
+import type { TimelineEvent } from './timeline.ts';
+
+export interface PageRequest {
+  readonly limit: number;
+  readonly cursor?: string | undefined;
+}
+export interface Page<T> {
+  readonly items: T[];
+  readonly nextCursor: string | null;
+}
+
+/** A stored response to replay for a repeated `Idempotency-Key`. */
+export interface IdempotencyRecord {
+  readonly tenant: string;
+  readonly key: string;
+  readonly fingerprint: string;
+  readonly status: number;
+  readonly body: unknown;
+  readonly createdAt: string;
+}
+
+/** A versioned write: `expectedVersion` null creates, a number must match what is stored. */
+export interface VersionedPut<T> {
+  readonly record: T;
+  readonly expectedVersion: number | null;
+}
+
+/** Writes that must agree, committed all-or-nothing. */
+export interface CaseChange {
+  readonly case?: VersionedPut<CaseRecord>;
+  readonly assignments?: readonly VersionedPut<AssignmentRecord>[];
+  readonly events?: readonly TimelineEvent[];
+  readonly idempotency?: IdempotencyRecord;
+}
+
+export interface CaseBundle {
+  readonly case: CaseRecord;
+  readonly assignments: AssignmentRecord[];
+}
+
+export interface CaseQuery {
+  readonly status?: CaseStatus | undefined;
+  readonly agencyId?: string | undefined;
+  /** `{ overdue, now }`: only cases whose soonest open deadline is (not) past `now`. */
+  readonly overdue?: { readonly overdue: boolean; readonly now: Date } | undefined;
+}
+
+export interface AssignmentQuery {
+  readonly state?: AssignmentState | undefined;
+  readonly overdue?: boolean | undefined;
+  /** Only assignments whose `target` is overdue (implies overdue). */
+  readonly target?: Target | undefined;
+  /** Only open assignments with a deadline before this instant. */
+  readonly dueBefore?: Date | undefined;
+  readonly now: Date;
+}
+
+export interface Store {
+  getAgency(id: string): Promise<Agency | undefined>;
+  /** Every agency, by id. */
+  listAgencies(page: PageRequest): Promise<Page<Agency>>;
+  /** The member units a focal-point agency coordinates. */
+  listMemberUnits(focalPointId: string): Promise<Agency[]>;
+  putAgency(
+    agency: Agency,
+    expectedVersion: number | null,
+    idempotency?: IdempotencyRecord,
+  ): Promise<void>;
+
+  getCalendar(id: string): Promise<WorkingCalendar | undefined>;
+  getPolicy(id: string): Promise<SlaPolicy | undefined>;
+
+  getCase(caseId: string): Promise<CaseBundle | undefined>;
+  findCaseIdByTrackingCode(code: string): Promise<string | undefined>;
+  /** Central's case list, newest first. */
+  listCases(filter: CaseQuery, page: PageRequest): Promise<Page<CaseRecord>>;
+  /** A case's events, oldest first; `agencyIds` limits assignment events to those agencies. */
+  listTimeline(
+    caseId: string,
+    page: PageRequest,
+    agencyIds?: ReadonlySet<string>,
+  ): Promise<Page<TimelineEvent>>;
+  /** The queue of one or more agencies, soonest next deadline first. */
+  listQueue(
+    agencyIds: readonly string[],
+    filter: AssignmentQuery,
+    page: PageRequest,
+  ): Promise<Page<AssignmentRecord>>;
+  /** Central's cross-agency worklist, soonest next deadline first. */
+  listWorklist(filter: AssignmentQuery, page: PageRequest): Promise<Page<AssignmentRecord>>;
+
+  getIdempotency(tenant: string, key: string): Promise<IdempotencyRecord | undefined>;
+  commit(change: CaseChange): Promise<void>;
+}
+
+/**
+ * A conditional write lost: `version` (someone else changed the record first), `exists` (a
+ * record with that identity exists), `idempotency` (the key was used concurrently), `unique`
+ * (a unique value such as a tracking code was taken).
+ */
+export class WriteConflict extends DomainError {
+  readonly kind: 'version' | 'exists' | 'idempotency' | 'unique';
+  constructor(kind: WriteConflict['kind'], message: string, cause?: unknown) {
+    super(kind === 'exists' ? 'already_exists' : 'version_conflict', message, { cause });
+    this.kind = kind;
+  }
+}

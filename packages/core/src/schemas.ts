@@ -1,0 +1,302 @@
+/**
+ * The HTTP contract's shapes (API.md), as zod schemas. Inputs are strict (unknown fields are
+ * rejected); outputs describe what the API returns and feed the OpenAPI document through
+ * `.meta({ id })`. Pure zod: the API layer adds routes around them.
+ */
+import { z } from 'zod';
+import { DAY_KINDS, TIME_ZONES } from './calendar.ts';
+import { COMPLAINT_TYPES, TARGETS } from './policy.ts';
+import { ROLES } from './tenancy.ts';
+
+const instant = z.iso.datetime({ offset: true }).meta({ example: '2026-03-30T16:59:59.999Z' });
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const AGENCY_KINDS = ['ministry', 'agency', 'local_government', 'soe', 'other'] as const;
+export const CHANNELS = ['letter', 'email', 'walk_in', 'lapor', 'social_media', 'other'] as const;
+export const CASE_STATUSES = [
+  'received',
+  'needs_info',
+  'verified',
+  'rejected',
+  'forwarded',
+  'in_follow_up',
+  'resolved',
+  'closed',
+] as const;
+export const ASSIGNMENT_STATES = [
+  'pending',
+  'acknowledged',
+  'responded',
+  'completed',
+  'redirected',
+  'withdrawn',
+] as const;
+export const CLOSE_OUTCOMES = ['resolved', 'unresolved', 'withdrawn'] as const;
+export const RESPONSE_KINDS = ['progress', 'final'] as const;
+
+export const AgencyIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'lowercase letters, digits and dashes, 2–40 characters');
+export const TimeZoneSchema = z.enum(TIME_ZONES);
+
+// ---- agencies -------------------------------------------------------------------------
+
+export const ContactSchema = z
+  .strictObject({
+    name: text(200),
+    email: z.email().max(254),
+    role: text(100).optional(),
+  })
+  .meta({ id: 'Contact' });
+
+export const CreateAgencyBody = z
+  .strictObject({
+    id: AgencyIdSchema,
+    name: text(200),
+    kind: z.enum(AGENCY_KINDS),
+    focalPointId: AgencyIdSchema.optional(),
+    timeZone: TimeZoneSchema.optional(),
+    contacts: z.array(ContactSchema).min(1).max(20),
+  })
+  .meta({ id: 'CreateAgency' });
+export type CreateAgencyInput = z.infer<typeof CreateAgencyBody>;
+
+export const UpdateAgencyBody = z
+  .strictObject({
+    name: text(200).optional(),
+    kind: z.enum(AGENCY_KINDS).optional(),
+    focalPointId: AgencyIdSchema.nullable().optional(),
+    timeZone: TimeZoneSchema.optional(),
+    contacts: z.array(ContactSchema).min(1).max(20).optional(),
+  })
+  .meta({ id: 'UpdateAgency' });
+export type UpdateAgencyInput = z.infer<typeof UpdateAgencyBody>;
+
+export const AgencySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.enum(AGENCY_KINDS),
+    focalPointId: z.string().nullable(),
+    timeZone: TimeZoneSchema,
+    contacts: z.array(ContactSchema),
+    createdAt: instant,
+    updatedAt: instant,
+    version: z.int(),
+  })
+  .meta({ id: 'Agency' });
+export type Agency = z.infer<typeof AgencySchema>;
+
+// ---- cases ----------------------------------------------------------------------------
+
+export const ComplainantSchema = z
+  .strictObject({
+    name: text(200),
+    idNumber: text(32).optional(),
+    email: z.email().max(254).optional(),
+    phone: text(32).optional(),
+    address: text(500).optional(),
+  })
+  .meta({ id: 'Complainant' });
+export type Complainant = z.infer<typeof ComplainantSchema>;
+
+export const LocationSchema = z
+  .strictObject({ province: text(100).optional(), regency: text(100).optional() })
+  .meta({ id: 'Location' });
+
+export const CreateCaseBody = z
+  .strictObject({
+    channel: z.enum(CHANNELS),
+    receivedAt: instant.optional(),
+    complainant: ComplainantSchema,
+    identityHidden: z.boolean().optional(),
+    confidential: z.boolean().optional(),
+    subject: text(200),
+    description: text(20_000),
+    respondent: text(200).optional(),
+    location: LocationSchema.optional(),
+  })
+  .meta({ id: 'CreateCase' });
+export type CreateCaseInput = z.infer<typeof CreateCaseBody>;
+
+export const VerificationBody = z
+  .strictObject({
+    decision: z.enum(['accept', 'reject', 'needs_info']),
+    type: z.enum(COMPLAINT_TYPES).optional(),
+    category: text(100).optional(),
+    note: text(2_000).optional(),
+  })
+  .refine((b) => b.decision !== 'accept' || b.type !== undefined, {
+    path: ['type'],
+    message: 'required when decision is accept',
+  })
+  .meta({ id: 'Verification' });
+export type VerificationInput = z.infer<typeof VerificationBody>;
+
+export const ForwardBody = z
+  .strictObject({
+    assignments: z
+      .array(z.strictObject({ agencyId: AgencyIdSchema, instructions: text(5_000).optional() }))
+      .min(1)
+      .max(50)
+      .refine((a) => new Set(a.map((x) => x.agencyId)).size === a.length, 'agencies must differ'),
+  })
+  .meta({ id: 'Forward' });
+export type ForwardInput = z.infer<typeof ForwardBody>;
+
+export const CloseBody = z
+  .strictObject({ outcome: z.enum(CLOSE_OUTCOMES), note: text(2_000).optional() })
+  .meta({ id: 'CloseCase' });
+export type CloseInput = z.infer<typeof CloseBody>;
+
+const TargetInstants = z.object({
+  acknowledge: instant,
+  followUp: instant,
+  resolution: instant,
+});
+const TargetFlags = z.object({
+  acknowledge: z.boolean(),
+  followUp: z.boolean(),
+  resolution: z.boolean(),
+});
+
+export const CalendarWarningSchema = z
+  .object({ target: z.enum(TARGETS), year: z.int(), message: z.string() })
+  .meta({ id: 'CalendarWarning' });
+
+export const AssignmentSchema = z
+  .object({
+    caseId: z.string(),
+    agencyId: z.string(),
+    state: z.enum(ASSIGNMENT_STATES),
+    instructions: z.string().nullable(),
+    forwardedAt: instant,
+    timeZone: TimeZoneSchema,
+    due: TargetInstants,
+    met: z.object({
+      acknowledge: instant.nullable(),
+      followUp: instant.nullable(),
+      resolution: instant.nullable(),
+    }),
+    overdue: TargetFlags,
+    nextDueAt: instant.nullable(),
+    escalationLevel: z.int(),
+    paused: z.boolean(),
+    generation: z.int(),
+    redirect: z
+      .object({ reason: z.string(), suggestedAgencyId: z.string().nullable(), at: instant })
+      .nullable(),
+    calendarWarnings: z.array(CalendarWarningSchema),
+    createdAt: instant,
+    updatedAt: instant,
+    version: z.int(),
+  })
+  .meta({ id: 'Assignment' });
+export type AssignmentView = z.infer<typeof AssignmentSchema>;
+
+export const CaseSchema = z
+  .object({
+    id: z.string(),
+    trackingCode: z.string(),
+    status: z.enum(CASE_STATUSES),
+    channel: z.enum(CHANNELS),
+    receivedAt: instant,
+    subject: z.string(),
+    description: z.string(),
+    complainant: ComplainantSchema.nullable(),
+    identityHidden: z.boolean(),
+    confidential: z.boolean(),
+    respondent: z.string().nullable(),
+    location: LocationSchema.nullable(),
+    classification: z
+      .object({
+        type: z.enum(COMPLAINT_TYPES),
+        category: z.string().nullable(),
+        note: z.string().nullable(),
+      })
+      .nullable(),
+    assignments: z.array(AssignmentSchema),
+    verificationDueAt: instant,
+    overdue: z.boolean(),
+    closure: z
+      .object({ outcome: z.enum(CLOSE_OUTCOMES), note: z.string().nullable(), at: instant })
+      .nullable(),
+    createdAt: instant,
+    updatedAt: instant,
+    version: z.int(),
+  })
+  .meta({ id: 'Case' });
+export type CaseView = z.infer<typeof CaseSchema>;
+
+export const RedirectBody = z
+  .strictObject({ reason: text(2_000), suggestedAgencyId: AgencyIdSchema.optional() })
+  .meta({ id: 'Redirect' });
+export type RedirectInput = z.infer<typeof RedirectBody>;
+
+export const ResponseBody = z
+  .strictObject({ kind: z.enum(RESPONSE_KINDS), message: text(20_000) })
+  .meta({ id: 'AgencyResponse' });
+export type ResponseInput = z.infer<typeof ResponseBody>;
+
+export const AcknowledgeBody = z.strictObject({}).meta({ id: 'Acknowledge' });
+
+export const ActorSchema = z
+  .union([
+    z.object({ sub: z.string(), agency: z.string(), role: z.enum(ROLES) }),
+    z.object({ system: z.literal('escalation') }),
+  ])
+  .meta({ id: 'Actor' });
+
+export const TimelineEventSchema = z
+  .object({
+    id: z.string(),
+    at: instant,
+    type: z.string(),
+    actor: ActorSchema,
+    agencyId: z.string().nullable(),
+    data: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'TimelineEvent' });
+
+export const TrackingSchema = z
+  .object({
+    trackingCode: z.string(),
+    status: z.enum(CASE_STATUSES),
+    receivedAt: instant,
+    updatedAt: instant,
+    steps: z.array(z.object({ status: z.enum(CASE_STATUSES), at: instant, label: z.string() })),
+  })
+  .meta({ id: 'Tracking' });
+
+// ---- lists ----------------------------------------------------------------------------
+
+const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(2_000).optional(),
+});
+export const CaseListQuery = PageQuery.extend({
+  status: z.enum(CASE_STATUSES).optional(),
+  agencyId: AgencyIdSchema.optional(),
+  overdue: booleanQuery.optional(),
+});
+export const QueueQuery = PageQuery.extend({
+  state: z.enum(ASSIGNMENT_STATES).optional(),
+  overdue: booleanQuery.optional(),
+  scope: z.enum(['own', 'members']).default('own'),
+});
+export const WorklistQuery = PageQuery.extend({
+  agencyId: AgencyIdSchema.optional(),
+  state: z.enum(ASSIGNMENT_STATES).optional(),
+  overdue: booleanQuery.optional(),
+  target: z.enum(TARGETS).optional(),
+  dueWithin: z.coerce.number().int().min(0).max(250).optional(),
+});
+export type CaseListFilter = z.infer<typeof CaseListQuery>;
+export type QueueFilter = z.infer<typeof QueueQuery>;
+export type WorklistFilter = z.infer<typeof WorklistQuery>;
+
+export const pageOf = <T extends z.ZodType>(item: T, id: string) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() }).meta({ id });
+
+export const DayKindSchema = z.enum(DAY_KINDS);

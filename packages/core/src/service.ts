@@ -1,0 +1,673 @@
+/**
+ * The use cases: what central officers, agency officers and the public can do. Pure: it talks
+ * to persistence only through the `Store` port and to time only through `clock`. Roles are
+ * checked at the HTTP edge (403); here every read and write is scoped to what the principal
+ * may see, and anything else is "not found" (404, no existence leak).
+ */
+import { ulid } from 'ulid';
+import {
+  acknowledge,
+  type AssignmentRecord,
+  canForwardAgain,
+  newAssignment,
+  redirect,
+  respond,
+  viewAssignment,
+  withdraw,
+  isOpen,
+} from './assignment.ts';
+import { Calendar, computeDeadline, DEFAULT_TIME_ZONE } from './calendar.ts';
+import {
+  assertForwardable,
+  type CaseRecord,
+  close,
+  markForwarded,
+  newCase,
+  reconcile,
+  verify,
+  viewCase,
+  viewTracking,
+} from './case.ts';
+import { DomainError, invalidInput, notFound } from './errors.ts';
+import { DEFAULT_POLICY_ID, type SlaPolicy, targetWorkingDays } from './policy.ts';
+import {
+  type IdempotencyRecord,
+  type Page,
+  type PageRequest,
+  type Store,
+  type VersionedPut,
+  WriteConflict,
+} from './ports.ts';
+import type {
+  Agency,
+  AssignmentView,
+  CaseListFilter,
+  CaseView,
+  CloseInput,
+  CreateAgencyInput,
+  CreateCaseInput,
+  ForwardInput,
+  QueueFilter,
+  RedirectInput,
+  ResponseInput,
+  UpdateAgencyInput,
+  VerificationInput,
+  WorklistFilter,
+} from './schemas.ts';
+import { CENTRAL_TENANT, isCentral, type Principal } from './tenancy.ts';
+import { actorOf, type EventType, type TimelineEvent } from './timeline.ts';
+import { newTrackingCode, normalizeTrackingCode } from './tracking-code.ts';
+
+export interface ServiceDeps {
+  readonly store: Store;
+  readonly clock: () => Date;
+}
+
+/** An `Idempotency-Key` and a fingerprint of the request it came with. */
+export interface Idempotency {
+  readonly key: string;
+  readonly fingerprint: string;
+}
+
+export interface Result<T> {
+  readonly status: number;
+  readonly body: T;
+}
+
+const MAX_ATTEMPTS = 5;
+
+export class Service {
+  private readonly store: Store;
+  private readonly clock: () => Date;
+
+  constructor(deps: ServiceDeps) {
+    this.store = deps.store;
+    this.clock = deps.clock;
+  }
+
+  // ---- agencies ---------------------------------------------------------------------
+
+  async createAgency(
+    p: Principal,
+    input: CreateAgencyInput,
+    idem?: Idempotency,
+  ): Promise<Result<Agency>> {
+    return this.idempotent(p, idem, async (record) => {
+      if (input.focalPointId !== undefined)
+        await this.assertFocalPoint(input.focalPointId, input.id);
+      const at = this.clock().toISOString();
+      const agency: Agency = {
+        id: input.id,
+        name: input.name,
+        kind: input.kind,
+        focalPointId: input.focalPointId ?? null,
+        timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
+        contacts: input.contacts,
+        createdAt: at,
+        updatedAt: at,
+        version: 1,
+      };
+      try {
+        await this.store.putAgency(agency, null, record(201, agency));
+      } catch (error) {
+        if (error instanceof WriteConflict && error.kind === 'exists') {
+          throw new DomainError('already_exists', `agency ${input.id} already exists`, {
+            cause: error,
+          });
+        }
+        throw error;
+      }
+      return { status: 201, body: agency };
+    });
+  }
+
+  /** Central: every agency. An agency: itself and its member units. */
+  async listAgencies(p: Principal, page: PageRequest): Promise<Page<Agency>> {
+    if (isCentral(p)) return this.store.listAgencies(page);
+    const own = await this.store.getAgency(p.agency);
+    const members = await this.store.listMemberUnits(p.agency);
+    return { items: [...(own ? [own] : []), ...members], nextCursor: null };
+  }
+
+  async getAgency(p: Principal, id: string): Promise<Agency> {
+    const agency = await this.store.getAgency(id);
+    if (!agency || !(isCentral(p) || id === p.agency || agency.focalPointId === p.agency)) {
+      throw notFound(`agency ${id}`);
+    }
+    return agency;
+  }
+
+  async updateAgency(p: Principal, id: string, input: UpdateAgencyInput): Promise<Agency> {
+    return this.retrying(async () => {
+      const agency = await this.getAgency(p, id);
+      if (input.focalPointId) await this.assertFocalPoint(input.focalPointId, id);
+      const next: Agency = {
+        ...agency,
+        ...definedOnly(input),
+        focalPointId: input.focalPointId === undefined ? agency.focalPointId : input.focalPointId,
+        updatedAt: this.clock().toISOString(),
+        version: agency.version + 1,
+      };
+      await this.store.putAgency(next, agency.version);
+      return next;
+    });
+  }
+
+  /** A focal point must exist, be an agency (not central), and not be the unit itself or its member. */
+  private async assertFocalPoint(focalPointId: string, memberId: string): Promise<void> {
+    const focal = await this.store.getAgency(focalPointId);
+    if (!focal || focal.id === CENTRAL_TENANT) throw invalidInput('focalPointId', 'unknown agency');
+    if (focalPointId === memberId || focal.focalPointId === memberId) {
+      throw invalidInput(
+        'focalPointId',
+        'an agency cannot coordinate itself or its own focal point',
+      );
+    }
+  }
+
+  // ---- cases ------------------------------------------------------------------------
+
+  async createCase(
+    p: Principal,
+    input: CreateCaseInput,
+    idem?: Idempotency,
+  ): Promise<Result<CaseView>> {
+    return this.idempotent(p, idem, async (record) => {
+      const now = this.clock();
+      const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
+      if (receivedAt.getTime() > now.getTime())
+        throw invalidInput('receivedAt', 'must not be in the future');
+      const policy = await this.policy();
+      const calendar = await this.calendar(policy.calendarId);
+      const verificationDue = computeDeadline(
+        calendar,
+        receivedAt,
+        policy.verificationWorkingDays,
+        DEFAULT_TIME_ZONE,
+      );
+      for (let attempt = 1; ; attempt += 1) {
+        const c = newCase({
+          id: ulid(),
+          trackingCode: newTrackingCode(),
+          body: input,
+          now,
+          verificationDueAt: verificationDue.dueAt,
+        });
+        const body = viewCase(c, [], now, { central: true });
+        try {
+          await this.store.commit({
+            case: { record: c, expectedVersion: null },
+            events: [
+              this.event(c.id, now, 'case_registered', p, null, {
+                channel: c.channel,
+                subject: c.subject,
+              }),
+            ],
+            idempotency: record(201, body),
+          });
+          return { status: 201, body };
+        } catch (error) {
+          // A tracking-code collision (1 in 2^65 per pair) just draws again.
+          if (error instanceof WriteConflict && error.kind === 'unique' && attempt < MAX_ATTEMPTS)
+            continue;
+          throw error;
+        }
+      }
+    });
+  }
+
+  async listCases(p: Principal, filter: CaseListFilter): Promise<Page<CaseView>> {
+    this.assertCentral(p);
+    const now = this.clock();
+    const page = await this.store.listCases(
+      {
+        status: filter.status,
+        agencyId: filter.agencyId,
+        overdue: filter.overdue === undefined ? undefined : { overdue: filter.overdue, now },
+      },
+      filter,
+    );
+    // A list shows cases, not their assignment details: open the case for those.
+    return {
+      items: page.items.map((c) => viewCase(c, [], now, { central: true })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  async getCase(p: Principal, caseId: string): Promise<CaseView> {
+    const { bundle, reader } = await this.readableCase(p, caseId);
+    return viewCase(bundle.case, bundle.assignments, this.clock(), reader);
+  }
+
+  async verifyCase(p: Principal, caseId: string, input: VerificationInput): Promise<CaseView> {
+    return this.retrying(async () => {
+      const bundle = await this.centralCase(p, caseId);
+      const now = this.clock();
+      const next = verify(bundle.case, input, now);
+      const type: EventType =
+        input.decision === 'accept'
+          ? 'case_verified'
+          : input.decision === 'reject'
+            ? 'case_rejected'
+            : 'case_needs_info';
+      await this.store.commit({
+        case: put(bundle.case, next),
+        events: [
+          this.event(caseId, now, type, p, null, {
+            type: input.type ?? null,
+            category: input.category ?? null,
+          }),
+        ],
+      });
+      return viewCase(put(bundle.case, next).record, bundle.assignments, now, { central: true });
+    });
+  }
+
+  async forward(
+    p: Principal,
+    caseId: string,
+    input: ForwardInput,
+    idem?: Idempotency,
+  ): Promise<Result<{ items: AssignmentView[] }>> {
+    return this.idempotent(p, idem, (record) =>
+      this.retrying(async () => {
+        const bundle = await this.centralCase(p, caseId);
+        assertForwardable(bundle.case);
+        const policy = await this.policy();
+        const calendar = await this.calendar(policy.calendarId);
+        const type = bundle.case.classification?.type;
+        if (!type)
+          throw new DomainError('invalid_transition', 'the case has no complaint type yet');
+        const now = this.clock();
+        const created: VersionedPut<AssignmentRecord>[] = [];
+        for (const [i, item] of input.assignments.entries()) {
+          const agency = await this.store.getAgency(item.agencyId);
+          if (!agency || agency.id === CENTRAL_TENANT)
+            throw invalidInput(`assignments.${i}.agencyId`, 'unknown agency');
+          const previous = bundle.assignments.find((a) => a.agencyId === item.agencyId);
+          if (previous && !canForwardAgain(previous)) {
+            throw new DomainError(
+              'already_exists',
+              `agency ${item.agencyId} already has an active assignment on this case`,
+            );
+          }
+          const days = targetWorkingDays(policy, type);
+          const deadlines = {
+            acknowledge: computeDeadline(calendar, now, days.acknowledge, agency.timeZone),
+            followUp: computeDeadline(calendar, now, days.followUp, agency.timeZone),
+            resolution: computeDeadline(calendar, now, days.resolution, agency.timeZone),
+          };
+          const record = newAssignment({
+            caseId,
+            agencyId: agency.id,
+            instructions: item.instructions ?? null,
+            forwardedAt: now,
+            forwardedBy: p.sub,
+            timeZone: agency.timeZone,
+            calendarId: calendar.id,
+            policyId: policy.id,
+            deadlines,
+            previous,
+          });
+          created.push({ record, expectedVersion: previous ? previous.version : null });
+        }
+        const assignments = [
+          ...bundle.assignments.filter(
+            (a) => !created.some((c) => c.record.agencyId === a.agencyId),
+          ),
+          ...created.map((c) => c.record),
+        ];
+        const next = reconcile(markForwarded(bundle.case, now), assignments, now);
+        const events = created.map(({ record: a }) =>
+          this.event(caseId, now, 'assignment_forwarded', p, a.agencyId, {
+            generation: a.generation,
+            due: a.due,
+            timeZone: a.timeZone,
+          }),
+        );
+        const body = { items: created.map((c) => viewAssignment(c.record, now)) };
+        await this.store.commit({
+          case: put(bundle.case, next),
+          assignments: created,
+          events: [...events, ...this.statusEvents(bundle.case, next, now, p)],
+          idempotency: record(201, body),
+        });
+        return { status: 201, body };
+      }),
+    );
+  }
+
+  async closeCase(p: Principal, caseId: string, input: CloseInput): Promise<CaseView> {
+    return this.retrying(async () => {
+      const bundle = await this.centralCase(p, caseId);
+      const now = this.clock();
+      const withdrawn = bundle.assignments.filter(isOpen).map((a) => put(a, withdraw(a, now)));
+      const next = put(bundle.case, close(bundle.case, input, now));
+      await this.store.commit({
+        case: next,
+        assignments: withdrawn,
+        events: [
+          ...withdrawn.map((w) =>
+            this.event(caseId, now, 'assignment_withdrawn', p, w.record.agencyId, {}),
+          ),
+          this.event(caseId, now, 'case_closed', p, null, { outcome: input.outcome }),
+        ],
+      });
+      const assignments = bundle.assignments.map(
+        (a) => withdrawn.find((w) => w.record.agencyId === a.agencyId)?.record ?? a,
+      );
+      return viewCase(next.record, assignments, now, { central: true });
+    });
+  }
+
+  async timeline(p: Principal, caseId: string, page: PageRequest): Promise<Page<TimelineEvent>> {
+    const { reader } = await this.readableCase(p, caseId);
+    return this.store.listTimeline(caseId, page, reader.central ? undefined : reader.agencies);
+  }
+
+  /** The public tracking page: status steps only, nothing about the complainant. */
+  async track(code: string) {
+    const normalized = normalizeTrackingCode(code);
+    const caseId = normalized && (await this.store.findCaseIdByTrackingCode(normalized));
+    const bundle = caseId ? await this.store.getCase(caseId) : undefined;
+    if (!bundle) throw notFound('tracking code');
+    return viewTracking(bundle.case);
+  }
+
+  // ---- assignments ------------------------------------------------------------------
+
+  async getAssignment(p: Principal, caseId: string, agencyId: string): Promise<AssignmentView> {
+    const { assignment } = await this.readableAssignment(p, caseId, agencyId);
+    return viewAssignment(assignment, this.clock());
+  }
+
+  async acknowledge(p: Principal, caseId: string, agencyId: string): Promise<AssignmentView> {
+    const result = await this.changeAssignment(p, caseId, agencyId, undefined, (a, now) => ({
+      next: acknowledge(a, now),
+      type: 'assignment_acknowledged',
+      data: {},
+    }));
+    return result.body;
+  }
+
+  async respond(
+    p: Principal,
+    caseId: string,
+    agencyId: string,
+    input: ResponseInput,
+    idem?: Idempotency,
+  ) {
+    return this.changeAssignment(p, caseId, agencyId, idem, (a, now) => ({
+      next: respond(a, input, now),
+      type: 'response_submitted',
+      data: { kind: input.kind, message: input.message },
+    }));
+  }
+
+  async redirect(
+    p: Principal,
+    caseId: string,
+    agencyId: string,
+    input: RedirectInput,
+  ): Promise<AssignmentView> {
+    if (input.suggestedAgencyId && !(await this.store.getAgency(input.suggestedAgencyId))) {
+      throw invalidInput('suggestedAgencyId', 'unknown agency');
+    }
+    const result = await this.changeAssignment(p, caseId, agencyId, undefined, (a, now) => ({
+      next: redirect(a, input, now),
+      type: 'assignment_redirected',
+      data: { reason: input.reason, suggestedAgencyId: input.suggestedAgencyId ?? null },
+    }));
+    return result.body;
+  }
+
+  /** An agency's queue (`scope=members` adds a focal point's member units), soonest deadline first. */
+  async queue(p: Principal, filter: QueueFilter): Promise<Page<AssignmentView>> {
+    if (isCentral(p))
+      throw new DomainError(
+        'forbidden',
+        'the queue is for agency users; central uses /v1/assignments',
+      );
+    const agencies = [p.agency as string];
+    if (filter.scope === 'members') {
+      if (p.role !== 'agency_coordinator')
+        throw new DomainError('forbidden', 'only a coordinator sees member units’ queues');
+      agencies.push(...(await this.store.listMemberUnits(p.agency)).map((a) => a.id));
+    }
+    const now = this.clock();
+    const page = await this.store.listQueue(
+      agencies,
+      { state: filter.state, overdue: filter.overdue, now },
+      filter,
+    );
+    return { items: page.items.map((a) => viewAssignment(a, now)), nextCursor: page.nextCursor };
+  }
+
+  /** Central's cross-agency worklist. */
+  async worklist(p: Principal, filter: WorklistFilter): Promise<Page<AssignmentView>> {
+    this.assertCentral(p);
+    const now = this.clock();
+    let dueBefore: Date | undefined;
+    if (filter.dueWithin !== undefined) {
+      const calendar = await this.calendar((await this.policy()).calendarId);
+      dueBefore = computeDeadline(calendar, now, filter.dueWithin, DEFAULT_TIME_ZONE).dueAt;
+    }
+    const query = {
+      state: filter.state,
+      overdue: filter.target ? true : filter.overdue,
+      target: filter.target,
+      dueBefore,
+      now,
+    };
+    const page = filter.agencyId
+      ? await this.store.listQueue([filter.agencyId], query, filter)
+      : await this.store.listWorklist(query, filter);
+    return { items: page.items.map((a) => viewAssignment(a, now)), nextCursor: page.nextCursor };
+  }
+
+  // ---- helpers ----------------------------------------------------------------------
+
+  private async changeAssignment(
+    p: Principal,
+    caseId: string,
+    agencyId: string,
+    idem: Idempotency | undefined,
+    apply: (
+      a: AssignmentRecord,
+      now: Date,
+    ) => { next: AssignmentRecord | undefined; type: EventType; data: Record<string, unknown> },
+  ): Promise<Result<AssignmentView>> {
+    return this.idempotent(p, idem, (record) =>
+      this.retrying(async () => {
+        const { bundle, assignment } = await this.readableAssignment(p, caseId, agencyId);
+        await this.assertCanAct(p, assignment.agencyId);
+        const now = this.clock();
+        const { next, type, data } = apply(assignment, now);
+        if (!next) return { status: 200, body: viewAssignment(assignment, now) };
+        const written = put(assignment, next);
+        const assignments = bundle.assignments.map((a) => (a === assignment ? written.record : a));
+        // The case is always rewritten under its version, so that concurrent changes to
+        // different assignments of one case serialize and its status stays true.
+        const nextCase = reconcile(bundle.case, assignments, now);
+        const body = viewAssignment(written.record, now);
+        await this.store.commit({
+          case: put(bundle.case, nextCase),
+          assignments: [written],
+          events: [
+            this.event(caseId, now, type, p, agencyId, data),
+            ...this.statusEvents(bundle.case, nextCase, now, p),
+          ],
+          idempotency: record(200, body),
+        });
+        return { status: 200, body };
+      }),
+    );
+  }
+
+  /** Runs a command; with an idempotency key, replays its first result or refuses a different body. */
+  private async idempotent<T>(
+    p: Principal,
+    idem: Idempotency | undefined,
+    run: (
+      record: (status: number, body: unknown) => IdempotencyRecord | undefined,
+    ) => Promise<Result<T>>,
+  ): Promise<Result<T>> {
+    if (!idem) return run(() => undefined);
+    const replay = async (): Promise<Result<T> | undefined> => {
+      const found = await this.store.getIdempotency(p.agency, idem.key);
+      if (!found) return undefined;
+      if (found.fingerprint !== idem.fingerprint) {
+        throw new DomainError(
+          'idempotency_key_reused',
+          'this Idempotency-Key was used with a different request',
+        );
+      }
+      return { status: found.status, body: found.body as T };
+    };
+    const earlier = await replay();
+    if (earlier) return earlier;
+    try {
+      return await run((status, body) => ({
+        tenant: p.agency,
+        key: idem.key,
+        fingerprint: idem.fingerprint,
+        status,
+        body,
+        createdAt: this.clock().toISOString(),
+      }));
+    } catch (error) {
+      if (error instanceof WriteConflict && error.kind === 'idempotency') {
+        const raced = await replay();
+        if (raced) return raced;
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Read-decide-write with optimistic concurrency: when another writer got there first, read
+   * again and decide again (the transition may now be illegal: then that 409 is the answer).
+   */
+  private async retrying<T>(attempt: () => Promise<T>): Promise<T> {
+    for (let i = 1; ; i += 1) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (error instanceof WriteConflict && error.kind === 'version' && i < MAX_ATTEMPTS)
+          continue;
+        throw error;
+      }
+    }
+  }
+
+  private assertCentral(p: Principal): void {
+    if (!isCentral(p)) throw new DomainError('forbidden', 'central unit only');
+  }
+
+  private async policy(): Promise<SlaPolicy> {
+    const policy = await this.store.getPolicy(DEFAULT_POLICY_ID);
+    if (!policy)
+      throw new Error(`policy ${DEFAULT_POLICY_ID} is missing: the table was not seeded`);
+    return policy;
+  }
+
+  private async calendar(id: string): Promise<Calendar> {
+    const calendar = await this.store.getCalendar(id);
+    if (!calendar) throw new Error(`calendar ${id} is missing: the table was not seeded`);
+    return new Calendar(calendar);
+  }
+
+  private async loadCase(caseId: string) {
+    const bundle = await this.store.getCase(caseId);
+    if (!bundle) throw notFound(`case ${caseId}`);
+    return bundle;
+  }
+
+  private async centralCase(p: Principal, caseId: string) {
+    this.assertCentral(p);
+    return this.loadCase(caseId);
+  }
+
+  /** The agencies whose assignments an agency user may read: its own and its member units'. */
+  private async readerAgencies(p: Principal): Promise<Set<string>> {
+    const members = await this.store.listMemberUnits(p.agency);
+    return new Set([p.agency, ...members.map((m) => m.id)]);
+  }
+
+  private async readableCase(p: Principal, caseId: string) {
+    const bundle = await this.loadCase(caseId);
+    if (isCentral(p)) return { bundle, reader: { central: true as const } };
+    const agencies = await this.readerAgencies(p);
+    if (!bundle.assignments.some((a) => agencies.has(a.agencyId))) throw notFound(`case ${caseId}`);
+    return { bundle, reader: { central: false as const, agencies } };
+  }
+
+  private async readableAssignment(p: Principal, caseId: string, agencyId: string) {
+    const { bundle, reader } = await this.readableCase(p, caseId);
+    const assignment = bundle.assignments.find((a) => a.agencyId === agencyId);
+    if (!assignment || (!reader.central && !reader.agencies.has(agencyId))) {
+      throw notFound(`assignment of ${agencyId} on case ${caseId}`);
+    }
+    return { bundle, assignment };
+  }
+
+  /** Agency actions: that agency's users, or its focal point's coordinator. */
+  private async assertCanAct(p: Principal, agencyId: string): Promise<void> {
+    if (p.agency === agencyId && !isCentral(p)) return;
+    if (p.role === 'agency_coordinator') {
+      const agency = await this.store.getAgency(agencyId);
+      if (agency?.focalPointId === p.agency) return;
+    }
+    throw new DomainError(
+      'forbidden',
+      'only the assigned agency or its focal-point coordinator may act on this assignment',
+    );
+  }
+
+  private event(
+    caseId: string,
+    now: Date,
+    type: EventType,
+    p: Principal,
+    agencyId: string | null,
+    data: Record<string, unknown>,
+  ): TimelineEvent {
+    return {
+      id: ulid(now.getTime()),
+      caseId,
+      at: now.toISOString(),
+      type,
+      actor: actorOf(p),
+      agencyId,
+      data,
+    };
+  }
+
+  private statusEvents(
+    before: CaseRecord,
+    after: CaseRecord,
+    now: Date,
+    p: Principal,
+  ): TimelineEvent[] {
+    if (before.status === after.status) return [];
+    return [
+      this.event(before.id, now, 'case_status_changed', p, null, {
+        from: before.status,
+        to: after.status,
+      }),
+    ];
+  }
+}
+
+/** A versioned put of `next` replacing `before`: exactly one version higher. */
+const put = <T extends { version: number }>(before: T, next: T): VersionedPut<T> => ({
+  record: { ...next, version: before.version + 1 },
+  expectedVersion: before.version,
+});
+
+const definedOnly = <T extends object>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+const invalidInputThrow = (path: string, message: string): never => {
+  throw invalidInput(path, message);
+};

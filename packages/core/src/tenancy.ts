@@ -1,0 +1,28 @@
+/** Who is asking: set once from a verified JWT (packages/api auth middleware). */
+export const ROLES = [
+  'central_admin',
+  'central_officer',
+  'agency_coordinator',
+  'agency_officer',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A tenant id: `setneg` for the central unit, otherwise an agency's id. */
+export type AgencyId = string & { readonly __brand: 'AgencyId' };
+export const asAgencyId = (id: string): AgencyId => id as AgencyId;
+
+/** The central unit (Asdep Dumas, Kemensetneg). */
+export const CENTRAL_TENANT = asAgencyId('setneg');
+
+export interface Principal {
+  readonly sub: string;
+  readonly agency: AgencyId;
+  readonly role: Role;
+}
+
+export const isCentral = (p: Principal): boolean =>
+  p.agency === CENTRAL_TENANT && (p.role === 'central_admin' || p.role === 'central_officer');
+
+/** Central roles belong to the central tenant and agency roles to agencies, never crossed. */
+export const roleFitsTenant = (agency: string, role: Role): boolean =>
+  (agency === CENTRAL_TENANT) === role.startsWith('central_');

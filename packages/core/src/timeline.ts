@@ -1,0 +1,34 @@
+/** The append-only case timeline: every step anyone (or the engine) takes lands here. */
+import type { Principal } from './tenancy.ts';
+
+export type Actor =
+  { sub: string; agency: string; role: Principal['role'] } | { system: 'escalation' };
+
+export const EVENT_TYPES = [
+  'case_registered',
+  'case_verified',
+  'case_rejected',
+  'case_needs_info',
+  'case_status_changed',
+  'case_closed',
+  'assignment_forwarded',
+  'assignment_acknowledged',
+  'response_submitted',
+  'assignment_redirected',
+  'assignment_withdrawn',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export interface TimelineEvent {
+  readonly id: string;
+  readonly caseId: string;
+  readonly at: string;
+  readonly type: EventType;
+  readonly actor: Actor;
+  /** The assignment's agency for assignment events; null for case-level events. */
+  readonly agencyId: string | null;
+  /** Never identity data: the timeline is shown to agencies. */
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+export const actorOf = (p: Principal): Actor => ({ sub: p.sub, agency: p.agency, role: p.role });

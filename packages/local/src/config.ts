@@ -1,0 +1,25 @@
+/** The embedded runtime's settings, read once from the environment (nothing else reads it). */
+import { z } from 'zod';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  PANTAU_DATA_DIR: z.string().min(1).default('.pantau'),
+  PANTAU_CLOCK: z.enum(['system', 'manual']).default('system'),
+  PANTAU_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
+  PANTAU_SEED_DEMO: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+});
+export type RuntimeConfig = z.infer<typeof Env>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`invalid environment:\n${issues}`);
+  }
+  return parsed.data;
+}

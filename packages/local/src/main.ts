@@ -1,0 +1,47 @@
+/** `npm start`: the embedded runtime on this machine. Ctrl-C / SIGTERM stop everything. */
+import { loadConfig } from './config.ts';
+import { JavaMissingError } from './dynamodb-local.ts';
+import { startRuntime } from './runtime.ts';
+
+const config = loadConfig();
+try {
+  const runtime = await startRuntime(config);
+  process.on('exit', () => runtime.kill());
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n${signal}: stopping Pantau (API, DynamoDB Local)…\n`);
+    runtime.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.stdout.write(
+    [
+      '',
+      `Pantau is running (embedded runtime, data in ${config.PANTAU_DATA_DIR}).`,
+      `  API            ${runtime.url}/v1`,
+      `  Docs           ${runtime.url}/docs   (OpenAPI: ${runtime.url}/openapi.json)`,
+      `  DynamoDB Local ${runtime.dynamoDbEndpoint}`,
+      '',
+      'Get a token for a demo user, then call the API with it:',
+      `  TOKEN=$(curl -s -X POST ${runtime.url}/dev/tokens -H 'content-type: application/json' \\`,
+      `    -d '{"sub":"officer-1","agency":"setneg","role":"central_officer"}' | sed 's/.*"token":"\\([^"]*\\)".*/\\1/')`,
+      `  curl -s ${runtime.url}/v1/agencies -H "authorization: Bearer $TOKEN"`,
+      '',
+      'Roles: central_admin, central_officer (agency "setneg"); agency_coordinator, agency_officer',
+      '(agencies: atr-bpn → kanwil-bpn-jatim, kanwil-bpn-sulsel; polri; pemprov-bali; pemkot-jayapura; pln).',
+      ...runtime.warnings.map((w) => `WARNING: ${w}`),
+      `Pantau ready at ${runtime.url}`,
+      '',
+    ].join('\n'),
+  );
+} catch (error) {
+  process.stderr.write(
+    `${error instanceof JavaMissingError ? '' : 'Pantau failed to start: '}${(error as Error).message}\n`,
+  );
+  process.exit(1);
+}

@@ -1,0 +1,139 @@
+/**
+ * The embedded runtime: DynamoDB Local + the same Hono app on Node + the local JWT issuer.
+ * `startRuntime` returns once the API answers; `stop()` shuts everything down, JVM included.
+ */
+import { serve } from '@hono/node-server';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { createApp, createJwtVerifier } from '@pantau/api';
+import { Calendar, DEFAULT_CALENDAR_ID, WriteConflict } from '@pantau/core';
+import { createTableInput, DynamoStore, seedBaseline } from '@pantau/store';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceInUseException,
+} from '@aws-sdk/client-dynamodb';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { RuntimeConfig } from './config.ts';
+import { DEMO_AGENCIES } from './demo-agencies.ts';
+import { devRoutes } from './dev-routes.ts';
+import { startDynamoDbLocal } from './dynamodb-local.ts';
+import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from './issuer.ts';
+
+export const TABLE_NAME = 'pantau';
+
+export interface Runtime {
+  readonly url: string;
+  readonly dynamoDbEndpoint: string;
+  readonly warnings: readonly string[];
+  stop(): Promise<void>;
+  /** Synchronous last resort for `process.on('exit')`. */
+  kill(): void;
+}
+
+export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
+  const dataDir = resolve(config.PANTAU_DATA_DIR);
+  const logger = new Logger({ serviceName: 'pantau-local', logLevel: config.LOG_LEVEL });
+  const db = await startDynamoDbLocal({ dataDir });
+  try {
+    const client = new DynamoDBClient({
+      endpoint: db.endpoint,
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    await ensureTable(client, TABLE_NAME);
+    const store = new DynamoStore({ client, tableName: TABLE_NAME });
+    const clock = () => new Date();
+    await seedBaseline(store, clock());
+    if (config.PANTAU_SEED_DEMO) await seedDemoAgencies(store, clock());
+    const warnings = await calendarWarnings(store, clock());
+    for (const warning of warnings) logger.warn(warning);
+
+    const issuer = await createLocalIssuer(join(dataDir, 'issuer-key.json'));
+    const verifier = createJwtVerifier({
+      jwks: issuer.jwks,
+      issuer: LOCAL_ISSUER,
+      audience: LOCAL_AUDIENCE,
+      clock,
+    });
+    const app = createApp({
+      store,
+      verifier,
+      clock,
+      logger: new Logger({ serviceName: 'pantau-api', logLevel: config.LOG_LEVEL }),
+      extend: (a) => a.route('/dev', devRoutes(issuer, clock)),
+    });
+    const server = await new Promise<ReturnType<typeof serve>>((done) => {
+      const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () =>
+        done(s),
+      );
+    });
+    const { port } = server.address() as AddressInfo;
+    const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+    return {
+      url,
+      dynamoDbEndpoint: db.endpoint,
+      warnings,
+      async stop() {
+        await new Promise<void>((done) => server.close(() => done()));
+        client.destroy();
+        await db.stop();
+      },
+      kill: () => db.kill(),
+    };
+  } catch (error) {
+    await db.stop();
+    throw error;
+  }
+}
+
+/** Creates the table on first start (same schema as the CDK stack's). */
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return;
+  } catch (error) {
+    if ((error as Error).name !== 'ResourceNotFoundException') throw error;
+  }
+  try {
+    await client.send(new CreateTableCommand(createTableInput(tableName)));
+  } catch (error) {
+    if (!(error instanceof ResourceInUseException)) throw error;
+  }
+}
+
+async function seedDemoAgencies(store: DynamoStore, now: Date): Promise<void> {
+  for (const input of DEMO_AGENCIES) {
+    const at = now.toISOString();
+    try {
+      await store.putAgency(
+        {
+          ...input,
+          focalPointId: input.focalPointId ?? null,
+          timeZone: input.timeZone ?? 'Asia/Jakarta',
+          createdAt: at,
+          updatedAt: at,
+          version: 1,
+        },
+        null,
+      );
+    } catch (error) {
+      if (!(error instanceof WriteConflict)) throw error;
+    }
+  }
+}
+
+/** Startup warns when the calendar lacks this year's or next year's holidays. */
+async function calendarWarnings(store: DynamoStore, now: Date): Promise<string[]> {
+  const stored = await store.getCalendar(DEFAULT_CALENDAR_ID);
+  const calendar = stored ? new Calendar(stored) : undefined;
+  const year = now.getUTCFullYear();
+  return [year, year + 1]
+    .filter((y) => !calendar?.covers(y))
+    .map(
+      (y) =>
+        `calendar "${DEFAULT_CALENDAR_ID}" has no holidays for ${y}: deadlines running into ${y} count weekends only ` +
+        `and say so (calendarWarnings). Add the SKB 3 Menteri dates for ${y}.`,
+    );
+}

@@ -1,0 +1,407 @@
+/**
+ * The DynamoDB single-table adapter behind core's `Store` port. Every access pattern is a
+ * named method (listed in ../README.md); none scans.
+ */
+import {
+  type Agency,
+  type AssignmentQuery,
+  type AssignmentRecord,
+  type CaseBundle,
+  type CaseChange,
+  type CaseQuery,
+  type CaseRecord,
+  type CalendarDay,
+  type IdempotencyRecord,
+  isTargetOverdue,
+  type Page,
+  type PageRequest,
+  type SlaPolicy,
+  type Store,
+  type TimelineEvent,
+  type WorkingCalendar,
+  WriteConflict,
+} from '@pantau/core';
+import {
+  ConditionalCheckFailedException,
+  type DynamoDBClient,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { assignmentBucket, assignmentSortKey, keys } from './keys.ts';
+import { queryPage, type Stream } from './paging.ts';
+
+type Item = Record<string, unknown>;
+type TransactItem = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
+>[number];
+
+const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity'];
+/** An item without its keys: the record as core knows it. */
+const record = <T>(item: Item): T =>
+  Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRIBUTES.includes(k))) as T;
+
+export interface DynamoStoreOptions {
+  /** The low-level client (endpoint, region, the SDK's own retries); created once per process. */
+  readonly client: DynamoDBClient;
+  readonly tableName: string;
+}
+
+export class DynamoStore implements Store {
+  readonly client: DynamoDBDocumentClient;
+  readonly tableName: string;
+
+  constructor(options: DynamoStoreOptions) {
+    // Records leave optional fields undefined; they are simply not stored.
+    this.client = DynamoDBDocumentClient.from(options.client, {
+      marshallOptions: { removeUndefinedValues: true },
+    });
+    this.tableName = options.tableName;
+  }
+
+  // ---- agencies ---------------------------------------------------------------------
+
+  /** Agency by id (the registry is central's). */
+  async getAgency(id: string): Promise<Agency | undefined> {
+    return this.get<Agency>(keys.agency(id));
+  }
+
+  /** Every agency, by id. */
+  async listAgencies(page: PageRequest): Promise<Page<Agency>> {
+    const { pk, skPrefix } = keys.agencyPrefix;
+    return this.page<Agency>(
+      [{ partition: pk, range: { op: 'begins_with', value: skPrefix } }],
+      page,
+    );
+  }
+
+  /** A focal point's member units (gsi1). */
+  async listMemberUnits(focalPointId: string): Promise<Agency[]> {
+    const out = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.memberUnits(focalPointId) },
+      }),
+    );
+    return (out.Items ?? []).map((i) => record<Agency>(i));
+  }
+
+  /** Create (expectedVersion null) or update an agency under its version. */
+  async putAgency(
+    agency: Agency,
+    expectedVersion: number | null,
+    idempotency?: IdempotencyRecord,
+  ): Promise<void> {
+    const item = {
+      ...keys.agency(agency.id),
+      entity: 'agency',
+      ...(agency.focalPointId
+        ? { gsi1pk: keys.memberUnits(agency.focalPointId), gsi1sk: agency.id }
+        : {}),
+      ...agency,
+    };
+    const put = this.versionedPut(item, expectedVersion);
+    if (!idempotency) {
+      try {
+        await this.client.send(new PutCommand(put));
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException)
+          throw conflictOf(expectedVersion, error);
+        throw error;
+      }
+      return;
+    }
+    await this.transact(
+      [{ Put: put }, { Put: this.idempotencyPut(idempotency) }],
+      [expectedVersion === null ? 'exists' : 'version', 'idempotency'],
+    );
+  }
+
+  // ---- calendars and policies --------------------------------------------------------
+
+  /** A holiday calendar: its days and the years it declares complete (one Query). */
+  async getCalendar(id: string): Promise<WorkingCalendar | undefined> {
+    const items: Item[] = [];
+    let start: Item | undefined;
+    do {
+      const out = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.calendar(id) },
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(out.Items ?? []));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    if (items.length === 0) return undefined;
+    return {
+      id,
+      years: items.filter((i) => i.entity === 'calendar_year').map((i) => Number(i.year)),
+      days: items.filter((i) => i.entity === 'calendar_day').map((i) => record<CalendarDay>(i)),
+    };
+  }
+
+  /** An SLA policy by id. */
+  async getPolicy(id: string): Promise<SlaPolicy | undefined> {
+    return this.get<SlaPolicy>(keys.policy(id));
+  }
+
+  // ---- cases ------------------------------------------------------------------------
+
+  /** A case with its assignments: one Query of the case's item collection, events excluded. */
+  async getCase(caseId: string): Promise<CaseBundle | undefined> {
+    const out = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk < :events',
+        ExpressionAttributeValues: { ':pk': keys.casePk(caseId), ':events': 'EVENT#' },
+      }),
+    );
+    const items = out.Items ?? [];
+    const caseItem = items.find((i) => i.entity === 'case');
+    if (!caseItem) return undefined;
+    return {
+      case: record<CaseRecord>(caseItem),
+      assignments: items
+        .filter((i) => i.entity === 'assignment')
+        .map((i) => record<AssignmentRecord>(i)),
+    };
+  }
+
+  /** The case a tracking code belongs to. */
+  async findCaseIdByTrackingCode(code: string): Promise<string | undefined> {
+    const item = await this.get<{ caseId: string }>(keys.trackingCode(code));
+    return item?.caseId;
+  }
+
+  /** Central's case list, newest first: all (gsi1) or by status (gsi2). */
+  async listCases(filter: CaseQuery, page: PageRequest): Promise<Page<CaseRecord>> {
+    const stream: Stream = filter.status
+      ? { index: 'gsi2', partition: keys.casesByStatus(filter.status), descending: true }
+      : { index: 'gsi1', partition: keys.allCases, descending: true };
+    return this.page<CaseRecord>([stream], page, (item) => {
+      const c = item as unknown as CaseRecord;
+      if (filter.agencyId && !c.agencyIds.includes(filter.agencyId)) return false;
+      if (filter.overdue) {
+        const overdue =
+          c.nextDueAt !== null && Date.parse(c.nextDueAt) < filter.overdue.now.getTime();
+        if (overdue !== filter.overdue.overdue) return false;
+      }
+      return true;
+    });
+  }
+
+  /** A case's timeline, oldest first; optionally only case-level events and those agencies'. */
+  async listTimeline(
+    caseId: string,
+    page: PageRequest,
+    agencyIds?: ReadonlySet<string>,
+  ): Promise<Page<TimelineEvent>> {
+    return this.page<TimelineEvent>(
+      [{ partition: keys.casePk(caseId), range: { op: 'begins_with', value: 'EVENT#' } }],
+      page,
+      (item) => !agencyIds || item.agencyId === null || agencyIds.has(String(item.agencyId)),
+    );
+  }
+
+  // ---- assignments ------------------------------------------------------------------
+
+  /** Agencies' queues (gsi1), merged soonest deadline first. */
+  async listQueue(
+    agencyIds: readonly string[],
+    filter: AssignmentQuery,
+    page: PageRequest,
+  ): Promise<Page<AssignmentRecord>> {
+    const streams = agencyIds.map((id) =>
+      assignmentStream('gsi1', (b) => keys.queue(id, b), filter),
+    );
+    return this.page<AssignmentRecord>(streams, page, assignmentFilter(filter));
+  }
+
+  /** Central's cross-agency worklist (gsi2), soonest deadline first. */
+  async listWorklist(filter: AssignmentQuery, page: PageRequest): Promise<Page<AssignmentRecord>> {
+    return this.page<AssignmentRecord>(
+      [assignmentStream('gsi2', keys.worklist, filter)],
+      page,
+      assignmentFilter(filter),
+    );
+  }
+
+  // ---- writes -----------------------------------------------------------------------
+
+  /** A stored idempotent response by (tenant, key). */
+  async getIdempotency(tenant: string, key: string): Promise<IdempotencyRecord | undefined> {
+    return this.get<IdempotencyRecord>(keys.idempotency(tenant, key));
+  }
+
+  /** Writes that must agree, in one TransactWriteItems. */
+  async commit(change: CaseChange): Promise<void> {
+    const items: TransactItem[] = [];
+    const kinds: WriteConflict['kind'][] = [];
+    if (change.case) {
+      const c = change.case.record;
+      items.push({ Put: this.versionedPut(caseItem(c), change.case.expectedVersion) });
+      kinds.push(change.case.expectedVersion === null ? 'exists' : 'version');
+      if (change.case.expectedVersion === null) {
+        items.push({
+          Put: this.createPut({
+            ...keys.trackingCode(c.trackingCode),
+            entity: 'tracking_code',
+            caseId: c.id,
+          }),
+        });
+        kinds.push('unique');
+      }
+    }
+    for (const a of change.assignments ?? []) {
+      items.push({ Put: this.versionedPut(assignmentItem(a.record), a.expectedVersion) });
+      kinds.push('version');
+    }
+    for (const e of change.events ?? []) {
+      // Append-only: an event is written once and never replaced.
+      items.push({ Put: this.createPut({ ...keys.event(e.caseId, e.id), entity: 'event', ...e }) });
+      kinds.push('exists');
+    }
+    if (change.idempotency) {
+      items.push({ Put: this.idempotencyPut(change.idempotency) });
+      kinds.push('idempotency');
+    }
+    await this.transact(items, kinds);
+  }
+
+  // ---- helpers ----------------------------------------------------------------------
+
+  private async get<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
+    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key }));
+    return out.Item ? record<T>(out.Item) : undefined;
+  }
+
+  private async page<T>(
+    streams: Stream[],
+    page: PageRequest,
+    accept?: (item: Item) => boolean,
+  ): Promise<Page<T>> {
+    const out = await queryPage(this.client, this.tableName, streams, page, accept);
+    return { items: out.items.map((i) => record<T>(i)), nextCursor: out.nextCursor };
+  }
+
+  private createPut(item: Item) {
+    return {
+      TableName: this.tableName,
+      Item: item,
+      ConditionExpression: 'attribute_not_exists(pk)',
+    };
+  }
+
+  /** Create when `expectedVersion` is null, else replace only the version read. */
+  private versionedPut(item: Item, expectedVersion: number | null) {
+    if (expectedVersion === null) return this.createPut(item);
+    return {
+      TableName: this.tableName,
+      Item: item,
+      ConditionExpression: '#version = :expected',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':expected': expectedVersion },
+    };
+  }
+
+  private idempotencyPut(r: IdempotencyRecord) {
+    return this.createPut({ ...keys.idempotency(r.tenant, r.key), entity: 'idempotency', ...r });
+  }
+
+  private async transact(items: TransactItem[], kinds: WriteConflict['kind'][]): Promise<void> {
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const reasons = error.CancellationReasons ?? [];
+        const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+        if (failed >= 0)
+          throw new WriteConflict(
+            kinds[failed] ?? 'version',
+            `conditional write failed (${kinds[failed]})`,
+            error,
+          );
+        // Another transaction held one of the items: same as losing the race.
+        if (reasons.some((r) => r.Code === 'TransactionConflict'))
+          throw new WriteConflict('version', 'transaction conflict', error);
+      }
+      throw error;
+    }
+  }
+}
+
+const conflictOf = (expectedVersion: number | null, cause: unknown) =>
+  new WriteConflict(
+    expectedVersion === null ? 'exists' : 'version',
+    'conditional write failed',
+    cause,
+  );
+
+const caseItem = (c: CaseRecord): Item => ({
+  ...keys.case(c.id),
+  entity: 'case',
+  gsi1pk: keys.allCases,
+  gsi1sk: `${c.receivedAt}#${c.id}`,
+  gsi2pk: keys.casesByStatus(c.status),
+  gsi2sk: `${c.receivedAt}#${c.id}`,
+  ...c,
+});
+
+const assignmentItem = (a: AssignmentRecord): Item => {
+  const bucket = assignmentBucket(a);
+  const sortKey = assignmentSortKey(a);
+  return {
+    ...keys.assignment(a.caseId, a.agencyId),
+    entity: 'assignment',
+    gsi1pk: keys.queue(a.agencyId, bucket),
+    gsi1sk: sortKey,
+    gsi2pk: keys.worklist(bucket),
+    gsi2sk: sortKey,
+    ...a,
+  };
+};
+
+const OPEN_STATES = new Set(['pending', 'acknowledged', 'responded']);
+
+/**
+ * The stream for an assignment list: the open bucket (soonest deadline first, overdue and
+ * due-before as sort-key ranges) unless an ended state is asked for (most recent first).
+ */
+function assignmentStream(
+  index: 'gsi1' | 'gsi2',
+  partition: (bucket: string) => string,
+  filter: AssignmentQuery,
+): Stream {
+  if (filter.state && !OPEN_STATES.has(filter.state)) {
+    return { index, partition: partition(filter.state), descending: true };
+  }
+  const now = filter.now.toISOString();
+  let upper = filter.dueBefore?.toISOString();
+  if (filter.overdue === true && (!upper || now < upper)) upper = now;
+  if (filter.overdue === false) {
+    return upper
+      ? { index, partition: partition('open'), range: { op: 'between', from: now, to: upper } }
+      : { index, partition: partition('open'), range: { op: '>=', value: now } };
+  }
+  return upper
+    ? { index, partition: partition('open'), range: { op: '<', value: upper } }
+    : { index, partition: partition('open') };
+}
+
+const assignmentFilter = (filter: AssignmentQuery) => (item: Item) => {
+  const a = item as unknown as AssignmentRecord;
+  if (filter.state && a.state !== filter.state) return false;
+  if (filter.overdue === true && filter.state && !OPEN_STATES.has(filter.state)) return false;
+  if (filter.target && !isTargetOverdue(a, filter.target, filter.now)) return false;
+  return true;
+};

@@ -1,0 +1,4 @@
+export { DynamoStore, type DynamoStoreOptions } from './dynamo-store.ts';
+export { keys } from './keys.ts';
+export { createIfAbsent, seedBaseline, seedCalendar } from './seed.ts';
+export { createTableInput, TABLE_INDEXES, TABLE_KEYS } from './table.ts';

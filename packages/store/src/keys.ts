@@ -1,0 +1,51 @@
+/**
+ * Every key format, written once. Each partition key (table and GSI) starts with the tenant
+ * that owns the item, so IAM `dynamodb:LeadingKeys` can later act as a second guard. Records
+ * held by the central unit (cases, agencies registry, calendars, policies) start with `setneg`.
+ */
+import { type AssignmentRecord, CENTRAL_TENANT, isOpen, nextDueAt } from '@pantau/core';
+
+const C = CENTRAL_TENANT;
+
+export const keys = {
+  agency: (id: string) => ({ pk: `${C}#AGENCY`, sk: `AGENCY#${id}` }),
+  agencyPrefix: { pk: `${C}#AGENCY`, skPrefix: 'AGENCY#' },
+  /** gsi1: a focal point's member units. */
+  memberUnits: (focalPointId: string) => `${C}#FOCAL#${focalPointId}`,
+
+  calendar: (id: string) => `${C}#CAL#${id}`,
+  calendarDay: (id: string, date: string) => ({ pk: `${C}#CAL#${id}`, sk: `DAY#${date}` }),
+  calendarYear: (id: string, year: number) => ({ pk: `${C}#CAL#${id}`, sk: `YEAR#${year}` }),
+  policy: (id: string) => ({ pk: `${C}#POLICY`, sk: `POLICY#${id}` }),
+
+  /** A case, its assignments and its timeline share one item collection. */
+  casePk: (caseId: string) => `${C}#CASE#${caseId}`,
+  case: (caseId: string) => ({ pk: `${C}#CASE#${caseId}`, sk: '#CASE' }),
+  assignment: (caseId: string, agencyId: string) => ({
+    pk: `${C}#CASE#${caseId}`,
+    sk: `ASSIGN#${agencyId}`,
+  }),
+  event: (caseId: string, eventId: string) => ({
+    pk: `${C}#CASE#${caseId}`,
+    sk: `EVENT#${eventId}`,
+  }),
+  /** gsi1 / gsi2: central's case list, all and by status, newest first. */
+  allCases: `${C}#CASES`,
+  casesByStatus: (status: string) => `${C}#CASES#${status}`,
+
+  trackingCode: (code: string) => ({ pk: `${C}#TRACK#${code}`, sk: 'TRACK' }),
+  idempotency: (tenant: string, key: string) => ({ pk: `${tenant}#IDEM#${key}`, sk: 'IDEM' }),
+
+  /** gsi1: an agency's queue; gsi2: central's worklist. One partition per bucket. */
+  queue: (agencyId: string, bucket: string) => `${agencyId}#QUEUE#${bucket}`,
+  worklist: (bucket: string) => `${C}#WORK#${bucket}`,
+} as const;
+
+/**
+ * Open assignments share the `open` bucket, ordered by their soonest unmet deadline (so
+ * "overdue" is a key condition: sort key < now); ended ones sit in a bucket per state,
+ * ordered by when they ended.
+ */
+export const assignmentBucket = (a: AssignmentRecord): string => (isOpen(a) ? 'open' : a.state);
+export const assignmentSortKey = (a: AssignmentRecord): string =>
+  `${isOpen(a) ? (nextDueAt(a) ?? '9999') : a.updatedAt}#${a.caseId}#${a.agencyId}`;

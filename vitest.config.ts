@@ -1,0 +1,45 @@
+import { defineConfig } from 'vitest/config';
+
+// Test tiers, named by file (see README "Tests"):
+//   unit         *.test.ts beside the code, pure logic, no I/O
+//   integration  *.int.test.ts against DynamoDB Local (one JVM for the run)
+//   e2e          test/e2e over HTTP against the embedded runtime on a free port
+//   infra        test/infra: synthesized CDK template assertions + cdk-nag
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['packages/*/src/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['packages/*/src/**/*.int.test.ts', 'test/integration/**/*.int.test.ts'],
+          globalSetup: ['test/support/dynamodb-global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'infra',
+          include: ['test/infra/**/*.test.ts'],
+          testTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
