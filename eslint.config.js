@@ -7,7 +7,10 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'no-restricted-syntax': [
         'error',
         { selector: 'TSEnumDeclaration', message: 'Use `as const` objects, not enums.' },
@@ -22,9 +25,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@aws-sdk/*', 'aws-lambda', 'hono', 'hono/*', '@hono/*'], message: 'core is pure' },
+            {
+              group: ['@aws-sdk/*', 'aws-lambda', 'hono', 'hono/*', '@hono/*'],
+              message: 'core is pure',
+            },
             { group: ['@pantau/*'], message: 'core imports nothing of ours' },
-            { group: ['node:fs', 'node:fs/*', 'node:child_process', 'node:net', 'node:http'], message: 'core does no I/O' },
+            {
+              group: ['node:fs', 'node:fs/*', 'node:child_process', 'node:net', 'node:http'],
+              message: 'core does no I/O',
+            },
           ],
         },
       ],

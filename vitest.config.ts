@@ -20,6 +20,8 @@ export default defineConfig({
           name: 'integration',
           include: ['packages/*/src/**/*.int.test.ts', 'test/integration/**/*.int.test.ts'],
           globalSetup: ['test/support/dynamodb-global-setup.ts'],
+          // Request logs would bury the test report; the e2e tier keeps the runtime's own.
+          env: { LOG_LEVEL: 'SILENT' },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -45,13 +45,6 @@ export const PUBLIC_ROUTES = [
       'Citizens have no accounts: the unguessable tracking code handed to the complainant is ' +
       'the credential, checked by the application; the response shows only the public status.',
   },
-  {
-    method: apigw.HttpMethod.POST,
-    path: '/v1/track/{trackingCode}/reply',
-    reason:
-      'A complainant answers a request for information on their own complaint, authorised by ' +
-      'the tracking code (checked by the application); stage throttling bounds abuse.',
-  },
 ] as const;
 
 // A ceiling against runaway clients and surprise bills, far above the expected load

@@ -35,10 +35,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   const app = new OpenAPIHono({
     // Every validation failure (body, query, params, headers) becomes one 400 naming the fields.
     defaultHook: (result) => {
-      if (!result.success)
-        throw validationError(
-          issuesOf(result.error, result.target === 'json' ? 'body' : result.target),
-        );
+      if (!result.success) throw validationError(issuesOf(result.error));
     },
   });
 

@@ -42,21 +42,20 @@ export interface Problem {
   errors?: readonly FieldIssue[];
 }
 
-/** zod issues as `[{ path, message }]`, the path dotted and prefixed with where it was. */
-export function issuesOf(error: z.ZodError, where: string): FieldIssue[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.map(String).join('.');
-    // An unknown field is reported at the field itself, so clients see its name.
+/**
+ * zod issues as `[{ path, message }]`: the dotted path of the field within its part of the
+ * request (`subject`, `complainant.email`, `limit`, `id`); an unknown field is named itself.
+ */
+export function issuesOf(error: z.ZodError): FieldIssue[] {
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {
-      return {
-        path: [where === 'body' ? '' : where, path, issue.keys.join(',')].filter(Boolean).join('.'),
+      return issue.keys.map((key) => ({
+        path: [...path, key].join('.'),
         message: 'unknown field',
-      };
+      }));
     }
-    return {
-      path: where === 'body' ? path || 'body' : [where, path].filter(Boolean).join('.'),
-      message: issue.message,
-    };
+    return [{ path: path.join('.') || 'body', message: issue.message }];
   });
 }
 

@@ -152,8 +152,13 @@ export function reconcile(
     assignments.length > 0
   ) {
     const live = assignments.filter((a) => a.state !== 'redirected' && a.state !== 'withdrawn');
-    if (live.length > 0 && live.every((a) => a.state === 'completed')) status = 'resolved';
-    else if (assignments.some((a) => a.met.followUp !== null && isOpenOrDone(a)))
+    if (
+      live.length > 0 &&
+      live.every((a) => a.state === 'completed') &&
+      !assignments.some(awaitsReforward(assignments))
+    ) {
+      status = 'resolved';
+    } else if (assignments.some((a) => a.met.followUp !== null && isOpenOrDone(a)))
       status = 'in_follow_up';
     else status = 'forwarded';
   }
@@ -161,6 +166,17 @@ export function reconcile(
 }
 
 const isOpenOrDone = (a: AssignmentRecord): boolean => isOpen(a) || a.state === 'completed';
+
+/**
+ * A redirect ("not ours") hands the case back to central to forward elsewhere: until central
+ * forwards it again (to anyone) the case is not resolved, whatever the other agencies did.
+ */
+const awaitsReforward =
+  (all: readonly AssignmentRecord[]) =>
+  (a: AssignmentRecord): boolean =>
+    a.state === 'redirected' &&
+    a.redirect !== null &&
+    !all.some((b) => b.forwardedAt > a.redirect!.at);
 
 /** Central closes the case; open assignments are withdrawn by the caller. */
 export function close(c: CaseRecord, input: CloseInput, now: Date): CaseRecord {

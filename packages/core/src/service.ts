@@ -4,7 +4,7 @@
  * checked at the HTTP edge (403); here every read and write is scoped to what the principal
  * may see, and anything else is "not found" (404, no existence leak).
  */
-import { ulid } from 'ulid';
+import { monotonicFactory, ulid } from 'ulid';
 import {
   acknowledge,
   type AssignmentRecord,
@@ -75,6 +75,12 @@ export interface Result<T> {
 }
 
 const MAX_ATTEMPTS = 5;
+
+/**
+ * Timeline event ids: monotonic, so that events written together in one transaction (an
+ * answer and the status change it causes) keep their order when they share a millisecond.
+ */
+const eventId = monotonicFactory();
 
 export class Service {
   private readonly store: Store;
@@ -633,7 +639,7 @@ export class Service {
     data: Record<string, unknown>,
   ): TimelineEvent {
     return {
-      id: ulid(now.getTime()),
+      id: eventId(now.getTime()),
       caseId,
       at: now.toISOString(),
       type,
@@ -667,7 +673,3 @@ const put = <T extends { version: number }>(before: T, next: T): VersionedPut<T>
 
 const definedOnly = <T extends object>(o: T): Partial<T> =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-
-const invalidInputThrow = (path: string, message: string): never => {
-  throw invalidInput(path, message);
-};

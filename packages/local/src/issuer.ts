@@ -32,7 +32,7 @@ export async function createLocalIssuer(keyFile: string): Promise<LocalIssuer> {
     mkdirSync(dirname(keyFile), { recursive: true });
     writeFileSync(keyFile, JSON.stringify(privateJwk), { mode: 0o600 });
   }
-  const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = privateJwk;
+  const { d, p, q, dp, dq, qi, ...publicJwk } = privateJwk; // the public half only
   const key = await importJWK(privateJwk, 'RS256');
   return {
     jwks: { keys: [{ ...publicJwk, use: 'sig' }] },

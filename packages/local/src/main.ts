@@ -3,8 +3,8 @@ import { loadConfig } from './config.ts';
 import { JavaMissingError } from './dynamodb-local.ts';
 import { startRuntime } from './runtime.ts';
 
-const config = loadConfig();
 try {
+  const config = loadConfig();
   const runtime = await startRuntime(config);
   process.on('exit', () => runtime.kill());
   let stopping = false;

@@ -1,0 +1,208 @@
+/**
+ * The Hono app through `app.request()` (no server, no Lambda event), on DynamoDB Local, with
+ * real RS256 tokens: the auth edge, the one error mapping, and failures of DynamoDB itself.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoStore } from '@pantau/store';
+import { mockClient } from 'aws-sdk-client-mock';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { freshStore } from '../../../test/support/dynamodb.ts';
+import { createApp } from './app.ts';
+import { createJwtVerifier } from './auth.ts';
+
+const ISSUER = 'urn:test-issuer';
+const AUDIENCE = 'pantau';
+let app: ReturnType<typeof createApp>;
+let store: DynamoStore;
+let signingKey: CryptoKey;
+let verifier: ReturnType<typeof createJwtVerifier>;
+
+async function token(
+  claims: Record<string, unknown>,
+  options: { key?: CryptoKey; audience?: string; expiresIn?: string | number } = {},
+) {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+    .setIssuer(ISSUER)
+    .setAudience(options.audience ?? AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '1h')
+    .sign(options.key ?? signingKey);
+}
+const central = () => token({ sub: 'o1', agency: 'setneg', role: 'central_officer' });
+
+beforeAll(async () => {
+  const pair = await generateKeyPair('RS256');
+  signingKey = pair.privateKey;
+  verifier = createJwtVerifier({
+    jwks: { keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256' }] },
+    issuer: ISSUER,
+    audience: AUDIENCE,
+  });
+  store = await freshStore();
+  app = createApp({ store, verifier, clock: () => new Date() });
+});
+
+const problemOf = async (res: Response) => {
+  expect(res.headers.get('content-type')).toContain('application/problem+json');
+  return (await res.json()) as {
+    type: string;
+    title: string;
+    status: number;
+    code: string;
+    detail: string;
+    requestId: string;
+    errors?: { path: string; message: string }[];
+  };
+};
+
+describe('authentication at the edge', () => {
+  it('accepts Cognito-style custom claims as well as the contract’s', async () => {
+    const res = await app.request('/v1/agencies', {
+      headers: {
+        authorization: `Bearer ${await token({ sub: 'u', 'custom:agency': 'setneg', 'custom:role': 'central_admin' })}`,
+      },
+    });
+    expect(res.status).toBe(200);
+  });
+
+  it.each([
+    ['no token', async () => undefined],
+    ['a malformed header', async () => 'Basic abc'],
+    [
+      'a token of another key',
+      async () =>
+        `Bearer ${await token({ sub: 'u', agency: 'setneg', role: 'central_admin' }, { key: (await generateKeyPair('RS256')).privateKey })}`,
+    ],
+    [
+      'a wrong audience',
+      async () =>
+        `Bearer ${await token({ sub: 'u', agency: 'setneg', role: 'central_admin' }, { audience: 'other' })}`,
+    ],
+    [
+      'an expired token',
+      async () =>
+        `Bearer ${await token({ sub: 'u', agency: 'setneg', role: 'central_admin' }, { expiresIn: Math.floor(Date.now() / 1000) - 60 })}`,
+    ],
+    [
+      'alg none',
+      async () =>
+        `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'u', agency: 'setneg', role: 'central_admin', iss: ISSUER, aud: AUDIENCE })).toString('base64url')}.`,
+    ],
+    ['a token without role', async () => `Bearer ${await token({ sub: 'u', agency: 'setneg' })}`],
+  ])('answers 401 problem+json to %s', async (_, header) => {
+    const h = await header();
+    const res = await app.request('/v1/cases', { headers: h ? { authorization: h } : {} });
+    expect(res.status).toBe(401);
+    const problem = await problemOf(res);
+    expect(problem).toMatchObject({ status: 401, code: 'unauthorized', title: 'Unauthorized' });
+    expect(problem.requestId).toBeTruthy();
+  });
+
+  it('refuses a central role claimed by an agency tenant (403)', async () => {
+    const res = await app.request('/v1/cases', {
+      headers: {
+        authorization: `Bearer ${await token({ sub: 'u', agency: 'polri', role: 'central_admin' })}`,
+      },
+    });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('the one error mapping', () => {
+  it('names the field of a validation failure and an unknown one', async () => {
+    const res = await app.request('/v1/cases', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await central()}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        channel: 'fax',
+        complainant: { name: 'A', nik: '1' },
+        subject: 'S',
+        description: 'D',
+        extra: 1,
+      }),
+    });
+    expect(res.status).toBe(400);
+    const paths = (await problemOf(res)).errors?.map((e) => e.path).sort();
+    expect(paths).toEqual(['channel', 'complainant.nik', 'extra']);
+  });
+
+  it('answers malformed JSON and a missing body with 400', async () => {
+    const headers = {
+      authorization: `Bearer ${await central()}`,
+      'content-type': 'application/json',
+    };
+    const malformed = await app.request('/v1/cases', {
+      method: 'POST',
+      headers,
+      body: '{"channel":',
+    });
+    expect(malformed.status).toBe(400);
+    expect((await problemOf(malformed)).errors?.[0]?.path).toBe('body');
+    const empty = await app.request('/v1/cases', {
+      method: 'POST',
+      headers: { authorization: headers.authorization },
+    });
+    expect(empty.status).toBe(400);
+  });
+
+  it('answers an unknown route with a 404 problem', async () => {
+    const res = await app.request('/v1/nothing-here', {
+      headers: { authorization: `Bearer ${await central()}` },
+    });
+    expect(res.status).toBe(404);
+    expect((await problemOf(res)).code).toBe('not_found');
+  });
+
+  it('turns DynamoDB throttling that outlived the SDK’s retries into a 503, without internals', async () => {
+    const client = new DynamoDBClient({
+      region: 'local',
+      credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+    });
+    // The store talks through a document client; a real engine cannot be made to throttle.
+    const mock = mockClient(DynamoDBDocumentClient);
+    const throttled = Object.assign(
+      new Error('Rate of requests exceeds the allowed throughput (table t-secret)'),
+      {
+        name: 'ProvisionedThroughputExceededException',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 400 },
+      },
+    );
+    mock.on(QueryCommand).rejects(throttled);
+    const throttledApp = createApp({
+      store: new DynamoStore({ client, tableName: 't-secret' }),
+      verifier,
+      clock: () => new Date(),
+    });
+    const res = await throttledApp.request('/v1/cases', {
+      headers: { authorization: `Bearer ${await central()}` },
+    });
+    expect(res.status).toBe(503);
+    const text = await res.text();
+    expect(text).not.toContain('t-secret');
+    expect(JSON.parse(text)).toMatchObject({ code: 'service_unavailable' });
+    expect(mock.commandCalls(QueryCommand).length).toBeGreaterThanOrEqual(1);
+    mock.restore();
+  });
+
+  it('never echoes internals in a 500', async () => {
+    const broken = new DynamoStore({
+      client: new DynamoDBClient({ region: 'local' }),
+      tableName: 't',
+    });
+    broken.listCases = async () => {
+      throw new TypeError('cannot read properties of undefined (reading "secret-column")');
+    };
+    const brokenApp = createApp({ store: broken, verifier, clock: () => new Date() });
+    const res = await brokenApp.request('/v1/cases', {
+      headers: { authorization: `Bearer ${await central()}` },
+    });
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(text).not.toContain('secret-column');
+    expect(JSON.parse(text)).toMatchObject({ status: 500, code: 'internal_error' });
+  });
+});

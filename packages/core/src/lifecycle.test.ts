@@ -1,0 +1,258 @@
+/** Every transition of the case and assignment lifecycles, legal and illegal (DOMAIN.md). */
+import { describe, expect, it } from 'vitest';
+import {
+  acknowledge,
+  type AssignmentRecord,
+  type AssignmentState,
+  canForwardAgain,
+  newAssignment,
+  nextDueAt,
+  redirect,
+  respond,
+  viewAssignment,
+  withdraw,
+} from './assignment.ts';
+import { Calendar, computeDeadline } from './calendar.ts';
+import {
+  assertForwardable,
+  type CaseRecord,
+  type CaseStatus,
+  close,
+  newCase,
+  reconcile,
+  verify,
+  viewCase,
+  viewTracking,
+} from './case.ts';
+import { ASSIGNMENT_STATES, CASE_STATUSES } from './schemas.ts';
+import { INDONESIAN_HOLIDAYS } from './seed-data.ts';
+import { normalizeTrackingCode, newTrackingCode } from './tracking-code.ts';
+
+const now = new Date('2026-03-16T03:00:00.000Z');
+const later = new Date('2026-03-17T03:00:00.000Z');
+const calendar = new Calendar(INDONESIAN_HOLIDAYS);
+
+const baseCase = newCase({
+  id: 'C1',
+  trackingCode: 'AAAA-BBBB-CCCCC',
+  body: {
+    channel: 'letter',
+    complainant: {
+      name: 'Siti Aminah',
+      idNumber: '3171000000000001',
+      email: 'siti@example.id',
+      phone: '0812',
+      address: 'Jl. Merdeka 1',
+    },
+    identityHidden: true,
+    subject: 'Perihal',
+    description: 'Uraian',
+  },
+  now,
+  verificationDueAt: later,
+});
+const caseIn = (status: CaseStatus): CaseRecord => ({
+  ...baseCase,
+  status,
+  classification: { type: 'normative', category: null, note: 'catatan internal' },
+});
+
+const deadline = (n: number) => computeDeadline(calendar, now, n, 'Asia/Jakarta');
+const baseAssignment = newAssignment({
+  caseId: 'C1',
+  agencyId: 'polri',
+  instructions: null,
+  forwardedAt: now,
+  forwardedBy: 'officer-1',
+  timeZone: 'Asia/Jakarta',
+  calendarId: 'id',
+  policyId: 'default',
+  deadlines: { acknowledge: deadline(3), followUp: deadline(5), resolution: deadline(14) },
+  previous: undefined,
+});
+const assignmentIn = (state: AssignmentState, agencyId = 'polri'): AssignmentRecord => ({
+  ...baseAssignment,
+  agencyId,
+  state,
+});
+
+describe('case lifecycle', () => {
+  const verifiable: CaseStatus[] = ['received', 'needs_info'];
+  it.each(CASE_STATUSES)('verification from %s', (status) => {
+    const run = () => verify(caseIn(status), { decision: 'accept', type: 'light' }, later);
+    if (verifiable.includes(status)) expect(run().status).toBe('verified');
+    else expect(run).toThrow(expect.objectContaining({ code: 'invalid_transition' }));
+  });
+
+  it('rejects and asks for information, pausing the verification clock', () => {
+    expect(verify(baseCase, { decision: 'reject' }, later).status).toBe('rejected');
+    const waiting = verify(baseCase, { decision: 'needs_info' }, later);
+    expect(waiting.status).toBe('needs_info');
+    expect(waiting.nextDueAt).toBeNull();
+    expect(
+      verify(waiting, { decision: 'accept', type: 'examination' }, later).classification?.type,
+    ).toBe('examination');
+  });
+
+  it.each(CASE_STATUSES)('forwarding from %s', (status) => {
+    const run = () => assertForwardable(caseIn(status));
+    if (['verified', 'forwarded', 'in_follow_up'].includes(status)) expect(run).not.toThrow();
+    else expect(run).toThrow(expect.objectContaining({ code: 'invalid_transition' }));
+  });
+
+  it.each(CASE_STATUSES)('closing from %s', (status) => {
+    const run = () => close(caseIn(status), { outcome: 'resolved' }, later);
+    if (status === 'rejected' || status === 'closed')
+      expect(run).toThrow(expect.objectContaining({ code: 'invalid_transition' }));
+    else
+      expect(run()).toMatchObject({
+        status: 'closed',
+        closure: { outcome: 'resolved' },
+        nextDueAt: null,
+      });
+  });
+
+  it('follows what agencies do: forwarded → in_follow_up → resolved; redirects do not count', () => {
+    const c = caseIn('forwarded');
+    expect(
+      reconcile(c, [assignmentIn('pending'), assignmentIn('acknowledged', 'pln')], later).status,
+    ).toBe('forwarded');
+    const progress = respond(
+      assignmentIn('acknowledged'),
+      { kind: 'progress', message: 'm' },
+      later,
+    );
+    expect(reconcile(c, [progress, assignmentIn('pending', 'pln')], later).status).toBe(
+      'in_follow_up',
+    );
+    const done = respond(assignmentIn('acknowledged'), { kind: 'final', message: 'm' }, later);
+    // A redirect awaiting central's re-forward keeps the case open; once forwarded again, it does not.
+    const redirected = redirect(
+      assignmentIn('acknowledged', 'pln'),
+      { reason: 'Bukan wewenang' },
+      later,
+    );
+    expect(reconcile(c, [done, redirected], later).status).toBe('in_follow_up');
+    const reforwarded = {
+      ...done,
+      agencyId: 'pemprov-bali',
+      forwardedAt: new Date('2026-03-18T03:00:00Z').toISOString(),
+    };
+    expect(reconcile(c, [done, redirected, reforwarded], later).status).toBe('resolved');
+    expect(reconcile(c, [assignmentIn('redirected', 'pln')], later).status).toBe('forwarded');
+    const resolved = reconcile(c, [done], later);
+    expect(resolved.statusHistory.map((s) => s.status)).toEqual(['received', 'resolved']);
+    expect(resolved.nextDueAt).toBeNull();
+  });
+
+  it('hides identity and central notes from agencies, and everything but status from the public', () => {
+    const c = caseIn('forwarded');
+    const agencyView = viewCase(
+      c,
+      [assignmentIn('pending'), assignmentIn('pending', 'pln')],
+      later,
+      { central: false, agencies: new Set(['polri']) },
+    );
+    expect(agencyView.complainant).toBeNull();
+    expect(agencyView.classification?.note).toBeNull();
+    expect(agencyView.assignments.map((a) => a.agencyId)).toEqual(['polri']);
+    const centralView = viewCase(c, [assignmentIn('pending')], later, { central: true });
+    expect(centralView.complainant?.name).toBe('Siti Aminah');
+    const tracking = JSON.stringify(viewTracking(c));
+    for (const secret of ['Siti', '3171000000000001', 'siti@example.id', '0812', 'Merdeka'])
+      expect(tracking).not.toContain(secret);
+    expect(viewTracking({ ...c, confidential: true }).steps).toEqual([]);
+  });
+});
+
+describe('assignment lifecycle', () => {
+  const open: AssignmentState[] = ['pending', 'acknowledged', 'responded'];
+
+  it.each(ASSIGNMENT_STATES)('acknowledge from %s', (state) => {
+    const run = () => acknowledge(assignmentIn(state), later);
+    if (state === 'pending')
+      expect(run()).toMatchObject({
+        state: 'acknowledged',
+        met: { acknowledge: later.toISOString() },
+      });
+    else if (state === 'redirected' || state === 'withdrawn')
+      expect(run).toThrow(expect.objectContaining({ code: 'invalid_transition' }));
+    else expect(run()).toBeUndefined(); // a repeat, or after answering: nothing to do
+  });
+
+  it.each(ASSIGNMENT_STATES)('responses from %s', (state) => {
+    for (const kind of ['progress', 'final'] as const) {
+      const run = () => respond(assignmentIn(state), { kind, message: 'Tindak lanjut' }, later);
+      if (open.includes(state))
+        expect(run().state).toBe(kind === 'final' ? 'completed' : 'responded');
+      else expect(run).toThrow(expect.objectContaining({ code: 'invalid_transition' }));
+    }
+  });
+
+  it.each(ASSIGNMENT_STATES)('redirect and withdraw from %s', (state) => {
+    for (const run of [
+      () => redirect(assignmentIn(state), { reason: 'Bukan wewenang kami' }, later),
+      () => withdraw(assignmentIn(state), later),
+    ]) {
+      if (open.includes(state)) expect(run).not.toThrow();
+      else expect(run).toThrow(expect.objectContaining({ code: 'invalid_transition' }));
+    }
+  });
+
+  it.each(ASSIGNMENT_STATES)('forwarding again to the agency after %s', (state) => {
+    expect(canForwardAgain(assignmentIn(state))).toBe(
+      state === 'redirected' || state === 'withdrawn',
+    );
+  });
+
+  it('meets targets as the agency answers, and never counts a met or ended target overdue', () => {
+    const progress = respond(baseAssignment, { kind: 'progress', message: 'm' }, later);
+    expect(progress.met).toEqual({
+      acknowledge: later.toISOString(),
+      followUp: later.toISOString(),
+      resolution: null,
+    });
+    expect(nextDueAt(progress)).toBe(progress.due.resolution);
+    const farFuture = new Date('2027-12-31T00:00:00Z');
+    expect(viewAssignment(progress, farFuture).overdue).toEqual({
+      acknowledge: false,
+      followUp: false,
+      resolution: true,
+    });
+    expect(
+      viewAssignment(redirect(baseAssignment, { reason: 'r' }, later), farFuture).overdue,
+    ).toEqual({ acknowledge: false, followUp: false, resolution: false });
+    expect(nextDueAt(withdraw(baseAssignment, later))).toBeNull();
+  });
+
+  it('starts a new generation when forwarded again after a redirect', () => {
+    const redirected = redirect(baseAssignment, { reason: 'r' }, later);
+    const again = newAssignment({
+      ...baseAssignment,
+      forwardedAt: later,
+      deadlines: { acknowledge: deadline(3), followUp: deadline(5), resolution: deadline(14) },
+      previous: redirected,
+      instructions: null,
+      forwardedBy: 'o',
+    });
+    expect(again).toMatchObject({
+      state: 'pending',
+      generation: 2,
+      version: redirected.version + 1,
+      redirect: null,
+      createdAt: baseAssignment.createdAt,
+    });
+  });
+});
+
+describe('tracking codes', () => {
+  it('are 13 symbols of Crockford base32 in 4-4-5 groups, and read back however typed', () => {
+    const code = newTrackingCode();
+    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{5}$/);
+    expect(normalizeTrackingCode(code.toLowerCase().replace(/-/g, ' '))).toBe(code);
+    expect(normalizeTrackingCode('o1lI-0000-00000')).toBe('0111-0000-00000');
+    expect(normalizeTrackingCode('too-short')).toBeUndefined();
+    const many = new Set(Array.from({ length: 2000 }, () => newTrackingCode()));
+    expect(many.size).toBe(2000);
+  });
+});

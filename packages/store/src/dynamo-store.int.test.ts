@@ -1,0 +1,362 @@
+import {
+  type CaseRecord,
+  CENTRAL_TENANT,
+  DEFAULT_POLICY,
+  newAssignment,
+  newCase,
+  Calendar,
+  computeDeadline,
+  type TimelineEvent,
+  WriteConflict,
+  type AssignmentRecord,
+} from '@pantau/core';
+import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { freshStore } from '../../../test/support/dynamodb.ts';
+import type { DynamoStore } from './dynamo-store.ts';
+import { keys } from './keys.ts';
+import { seedBaseline } from './seed.ts';
+
+let store: DynamoStore;
+beforeAll(async () => {
+  store = await freshStore();
+});
+
+const at = (iso: string) => new Date(iso);
+let seq = 0;
+const makeCase = (receivedAt: string, overrides: Partial<CaseRecord> = {}): CaseRecord => {
+  seq += 1;
+  const id = `C${String(seq).padStart(4, '0')}`;
+  return {
+    ...newCase({
+      id,
+      trackingCode: `AAAA-BBBB-${String(seq).padStart(5, '0')}`,
+      body: {
+        channel: 'letter',
+        complainant: { name: 'Siti Aminah' },
+        subject: `Perihal ${seq}`,
+        description: 'Uraian',
+      },
+      now: at(receivedAt),
+      verificationDueAt: at(receivedAt),
+    }),
+    ...overrides,
+  };
+};
+const event = (caseId: string, id: string, agencyId: string | null = null): TimelineEvent => ({
+  id,
+  caseId,
+  at: '2026-03-16T03:00:00.000Z',
+  type: 'case_registered',
+  actor: { sub: 'officer-1', agency: CENTRAL_TENANT, role: 'central_officer' },
+  agencyId,
+  data: {},
+});
+
+async function assignmentFor(
+  caseId: string,
+  agencyId: string,
+  forwardedAt: string,
+  days: { acknowledge: number; followUp: number; resolution: number },
+): Promise<AssignmentRecord> {
+  const calendar = new Calendar((await store.getCalendar('id'))!);
+  const now = at(forwardedAt);
+  return newAssignment({
+    caseId,
+    agencyId,
+    instructions: null,
+    forwardedAt: now,
+    forwardedBy: 'officer-1',
+    timeZone: 'Asia/Jakarta',
+    calendarId: 'id',
+    policyId: 'default',
+    deadlines: {
+      acknowledge: computeDeadline(calendar, now, days.acknowledge, 'Asia/Jakarta'),
+      followUp: computeDeadline(calendar, now, days.followUp, 'Asia/Jakarta'),
+      resolution: computeDeadline(calendar, now, days.resolution, 'Asia/Jakarta'),
+    },
+    previous: undefined,
+  });
+}
+
+describe('seed', () => {
+  it('writes the central tenant, the default policy and the 2025–2026 calendar, idempotently', async () => {
+    expect((await store.getAgency('setneg'))?.name).toContain('Sekretariat Negara');
+    expect(await store.getPolicy('default')).toEqual(DEFAULT_POLICY);
+    const calendar = await store.getCalendar('id');
+    expect(calendar?.years).toEqual([2025, 2026]);
+    expect(calendar?.days.find((d) => d.date === '2026-03-19')).toEqual({
+      date: '2026-03-19',
+      kind: 'national_holiday',
+      name: 'Hari Suci Nyepi',
+    });
+    const count = calendar!.days.length;
+
+    // An admin removes a day; seeding again (a redeploy) must not bring it back.
+    await store.client.send(
+      new DeleteCommand({ TableName: store.tableName, Key: keys.calendarDay('id', '2026-12-24') }),
+    );
+    await seedBaseline(store, new Date());
+    const again = await store.getCalendar('id');
+    expect(again?.days).toHaveLength(count - 1);
+    expect(again?.days.some((d) => d.date === '2026-12-24')).toBe(false);
+  });
+});
+
+describe('agencies', () => {
+  it('creates, refuses a duplicate, updates under its version and lists across pages', async () => {
+    const base = {
+      kind: 'agency' as const,
+      timeZone: 'Asia/Jakarta' as const,
+      contacts: [{ name: 'x', email: 'x@example.go.id' }],
+      createdAt: 'now',
+      updatedAt: 'now',
+      version: 1,
+    };
+    for (const id of ['a-focal', 'a-m1', 'a-m2', 'a-other']) {
+      await store.putAgency(
+        { ...base, id, name: id, focalPointId: id.startsWith('a-m') ? 'a-focal' : null },
+        null,
+      );
+    }
+    await expect(
+      store.putAgency({ ...base, id: 'a-other', name: 'dup', focalPointId: null }, null),
+    ).rejects.toMatchObject({ kind: 'exists' });
+
+    // Optimistic concurrency: a write based on a stale version loses.
+    await store.putAgency(
+      { ...base, id: 'a-other', name: 'renamed', focalPointId: null, version: 2 },
+      1,
+    );
+    await expect(
+      store.putAgency({ ...base, id: 'a-other', name: 'stale', focalPointId: null, version: 2 }, 1),
+    ).rejects.toBeInstanceOf(WriteConflict);
+    expect((await store.getAgency('a-other'))?.name).toBe('renamed');
+
+    expect((await store.listMemberUnits('a-focal')).map((a) => a.id).sort()).toEqual([
+      'a-m1',
+      'a-m2',
+    ]);
+
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await store.listAgencies({ limit: 2, cursor });
+      seen.push(...page.items.map((a) => a.id));
+      cursor = page.nextCursor ?? undefined;
+      pages += 1;
+    } while (cursor);
+    expect(seen).toEqual(['a-focal', 'a-m1', 'a-m2', 'a-other', 'setneg']);
+    expect(pages).toBe(3);
+  });
+});
+
+describe('cases, timeline and tracking codes', () => {
+  it('commits a case with its tracking code and events, and reads them back by each access pattern', async () => {
+    const c = makeCase('2026-03-16T03:00:00.000Z');
+    await store.commit({
+      case: { record: c, expectedVersion: null },
+      events: [event(c.id, '01A'), event(c.id, '01B', 'polri'), event(c.id, '01C', 'pln')],
+    });
+    expect((await store.getCase(c.id))?.case).toEqual(c);
+    expect(await store.findCaseIdByTrackingCode(c.trackingCode)).toBe(c.id);
+    expect(await store.findCaseIdByTrackingCode('ZZZZ-ZZZZ-ZZZZZ')).toBeUndefined();
+
+    const all = await store.listTimeline(c.id, { limit: 10 });
+    expect(all.items.map((e) => e.id)).toEqual(['01A', '01B', '01C']);
+    const polriOnly = await store.listTimeline(c.id, { limit: 10 }, new Set(['polri']));
+    expect(polriOnly.items.map((e) => e.id)).toEqual(['01A', '01B']);
+  });
+
+  it('leaves nothing behind when a transaction fails', async () => {
+    const c = makeCase('2026-03-17T03:00:00.000Z');
+    await store.commit({ events: [event(c.id, '01X')] });
+    // The same event id again makes the whole transaction fail: no case, no tracking code.
+    await expect(
+      store.commit({
+        case: { record: c, expectedVersion: null },
+        events: [event(c.id, '01W'), event(c.id, '01X')],
+      }),
+    ).rejects.toBeInstanceOf(WriteConflict);
+    expect(await store.getCase(c.id)).toBeUndefined();
+    expect(await store.findCaseIdByTrackingCode(c.trackingCode)).toBeUndefined();
+    expect((await store.listTimeline(c.id, { limit: 10 })).items.map((e) => e.id)).toEqual(['01X']);
+  });
+
+  it('refuses a tracking code that is taken (unique)', async () => {
+    const first = makeCase('2026-03-18T03:00:00.000Z');
+    await store.commit({ case: { record: first, expectedVersion: null } });
+    const second = { ...makeCase('2026-03-18T04:00:00.000Z'), trackingCode: first.trackingCode };
+    await expect(
+      store.commit({ case: { record: second, expectedVersion: null } }),
+    ).rejects.toMatchObject({ kind: 'unique' });
+    expect(await store.getCase(second.id)).toBeUndefined();
+  });
+
+  it('lists cases newest first, by status, by agency and by overdue, over several pages', async () => {
+    const fresh = await freshStore();
+    const made: CaseRecord[] = [];
+    for (let day = 1; day <= 7; day += 1) {
+      const c = makeCase(`2026-04-0${day}T03:00:00.000Z`, {
+        status: day % 2 === 0 ? 'verified' : 'received',
+        agencyIds: day <= 3 ? ['polri'] : [],
+        nextDueAt: day <= 2 ? '2026-04-05T16:59:59.999Z' : '2026-05-01T16:59:59.999Z',
+      });
+      await fresh.commit({ case: { record: c, expectedVersion: null } });
+      made.push(c);
+    }
+    const ids = async (filter: Parameters<DynamoStore['listCases']>[0], limit = 3) => {
+      const out: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await fresh.listCases(filter, { limit, cursor });
+        out.push(...page.items.map((c) => c.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return out;
+    };
+    const newestFirst = [...made].reverse().map((c) => c.id);
+    expect(await ids({})).toEqual(newestFirst);
+    expect(await ids({ status: 'verified' }, 1)).toEqual(
+      newestFirst.filter((_, i) => [1, 3, 5].includes(i)),
+    );
+    expect(await ids({ agencyId: 'polri' }, 2)).toEqual(
+      made
+        .slice(0, 3)
+        .reverse()
+        .map((c) => c.id),
+    );
+    const now = at('2026-04-10T00:00:00Z');
+    expect(await ids({ overdue: { overdue: true, now } })).toEqual(
+      made
+        .slice(0, 2)
+        .reverse()
+        .map((c) => c.id),
+    );
+    expect(await ids({ overdue: { overdue: false, now } })).toHaveLength(5);
+  });
+
+  it('rejects a cursor from another list or a forged one', async () => {
+    const page = await store.listAgencies({ limit: 1 });
+    await expect(store.listCases({}, { limit: 1, cursor: page.nextCursor! })).rejects.toMatchObject(
+      { code: 'validation_failed' },
+    );
+    const forged = Buffer.from(
+      JSON.stringify([{ pk: 'pln#QUEUE#open', sk: 'x', gsi1pk: 'pln#QUEUE#open', gsi1sk: 'x' }]),
+    ).toString('base64url');
+    await expect(
+      store.listQueue(['polri'], { now: new Date() }, { limit: 1, cursor: forged }),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(store.listAgencies({ limit: 1, cursor: 'not-base64-json' })).rejects.toMatchObject(
+      { code: 'validation_failed' },
+    );
+  });
+});
+
+describe('queues and the worklist', () => {
+  it('orders open assignments soonest deadline first, merges member units, filters overdue and target', async () => {
+    const fresh = await freshStore();
+    store = fresh;
+    const forwarded = '2026-03-16T03:00:00.000Z';
+    const specs = [
+      { agency: 'q-a', days: { acknowledge: 3, followUp: 5, resolution: 14 } },
+      { agency: 'q-b', days: { acknowledge: 1, followUp: 5, resolution: 5 } },
+      { agency: 'q-a', days: { acknowledge: 10, followUp: 10, resolution: 60 } },
+      { agency: 'q-b', days: { acknowledge: 2, followUp: 5, resolution: 14 } },
+    ];
+    const made: AssignmentRecord[] = [];
+    for (const [i, spec] of specs.entries()) {
+      const c = makeCase(forwarded);
+      const a = await assignmentFor(c.id, spec.agency, forwarded, spec.days);
+      await fresh.commit({
+        case: { record: c, expectedVersion: null },
+        assignments: [{ record: a, expectedVersion: null }],
+      });
+      made.push(a);
+      void i;
+    }
+    const now = new Date(forwarded);
+    const qa = await fresh.listQueue(['q-a'], { now }, { limit: 10 });
+    expect(qa.items.map((a) => a.caseId)).toEqual([made[0]!.caseId, made[2]!.caseId]);
+
+    // Merged across two agencies' partitions, one item per page: global order holds.
+    const merged: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await fresh.listQueue(['q-a', 'q-b'], { now }, { limit: 1, cursor });
+      merged.push(...page.items.map((a) => `${a.agencyId}:${a.due.acknowledge}`));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    const expected = made
+      .map((a) => `${a.agencyId}:${a.due.acknowledge}`)
+      .sort((x, y) =>
+        x.split(':').slice(1).join(':').localeCompare(y.split(':').slice(1).join(':')),
+      );
+    expect(merged).toEqual(expected);
+
+    // Overdue is derived from the clock: by 2026-03-26 (after Idulfitri leave) the 1- and 2-day acknowledgements are late.
+    const later = at('2026-03-27T00:00:00Z');
+    const overdue = await fresh.listWorklist({ overdue: true, now: later }, { limit: 10 });
+    expect(overdue.items.map((a) => a.agencyId).sort()).toEqual(['q-a', 'q-b', 'q-b']);
+    const ackOverdue = await fresh.listWorklist(
+      { target: 'acknowledge', overdue: true, now: later },
+      { limit: 10 },
+    );
+    expect(ackOverdue.items.map((a) => a.due.acknowledge)).toEqual(
+      [made[1]!.due.acknowledge, made[3]!.due.acknowledge, made[0]!.due.acknowledge].sort(),
+    );
+    const notOverdue = await fresh.listWorklist({ overdue: false, now: later }, { limit: 10 });
+    expect(notOverdue.items.map((a) => a.caseId)).toEqual([made[2]!.caseId]);
+    const dueSoon = await fresh.listWorklist(
+      { dueBefore: at('2026-03-26T00:00:00Z'), now },
+      { limit: 10 },
+    );
+    expect(dueSoon.items).toHaveLength(2);
+
+    // A completed assignment leaves the open bucket and is listed by its state.
+    const done = {
+      ...made[1]!,
+      state: 'completed' as const,
+      met: { acknowledge: forwarded, followUp: forwarded, resolution: forwarded },
+      version: 2,
+      updatedAt: '2026-03-17T00:00:00.000Z',
+    };
+    await fresh.commit({ assignments: [{ record: done, expectedVersion: 1 }] });
+    expect((await fresh.listQueue(['q-b'], { now }, { limit: 10 })).items).toHaveLength(1);
+    expect(
+      (await fresh.listQueue(['q-b'], { state: 'completed', now }, { limit: 10 })).items.map(
+        (a) => a.caseId,
+      ),
+    ).toEqual([done.caseId]);
+    expect(
+      (await fresh.listWorklist({ state: 'completed', now }, { limit: 10 })).items,
+    ).toHaveLength(1);
+    const item = await fresh.client.send(
+      new GetCommand({ TableName: fresh.tableName, Key: keys.assignment(done.caseId, 'q-b') }),
+    );
+    expect(item.Item?.gsi1pk).toBe('q-b#QUEUE#completed');
+  });
+});
+
+describe('idempotency records', () => {
+  it('stores one per tenant and key; a second with the same key fails the whole transaction', async () => {
+    const record = {
+      tenant: 'setneg',
+      key: 'k-1',
+      fingerprint: 'f',
+      status: 201,
+      body: { id: 'x' },
+      createdAt: 'now',
+    };
+    const c = makeCase('2026-03-19T03:00:00.000Z');
+    await store.commit({ case: { record: c, expectedVersion: null }, idempotency: record });
+    expect(await store.getIdempotency('setneg', 'k-1')).toEqual(record);
+    expect(await store.getIdempotency('polri', 'k-1')).toBeUndefined();
+    const other = makeCase('2026-03-19T04:00:00.000Z');
+    await expect(
+      store.commit({ case: { record: other, expectedVersion: null }, idempotency: record }),
+    ).rejects.toMatchObject({ kind: 'idempotency' });
+    expect(await store.getCase(other.id)).toBeUndefined();
+  });
+});

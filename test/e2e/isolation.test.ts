@@ -1,0 +1,368 @@
+/**
+ * Tenancy and authentication: another tenant's records answer 404 on every operation, a
+ * wrong role 403, and any token the local issuer did not sign for this audience 401.
+ */
+import { generateKeyPair, importJWK, type JSONWebKeySet, type JWK, SignJWT } from 'jose';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Api,
+  api,
+  type ApiResponse,
+  complaint,
+  expectProblem,
+  type RunningPantau,
+  startPantau,
+  token,
+  users,
+} from '../support/runtime.ts';
+
+const ISSUER = 'urn:pantau:local-issuer';
+const AUDIENCE = 'pantau';
+
+let pantau: RunningPantau;
+let http: Api;
+let as: ReturnType<typeof users>;
+
+const central = () => as('setneg', 'central_officer');
+
+/** Registers, verifies and forwards a complaint to `agencyId`; returns the case id. */
+async function forwarded(agencyId: string): Promise<string> {
+  const t = await central();
+  const created = await http.post('/v1/cases', complaint(), { token: t });
+  expect(created.status, created.text).toBe(201);
+  const id: string = created.body.id;
+  const verified = await http.post(
+    `/v1/cases/${id}/verification`,
+    { decision: 'accept', type: 'normative' },
+    { token: t },
+  );
+  expect(verified.status, verified.text).toBe(200);
+  const sent = await http.post(
+    `/v1/cases/${id}/assignments`,
+    { assignments: [{ agencyId }] },
+    { token: t },
+  );
+  expect(sent.status, sent.text).toBe(201);
+  return id;
+}
+
+/** Every read and action an agency user can attempt on one assignment of a case. */
+function assignmentOperations(caseId: string, agencyId: string) {
+  const base = `/v1/cases/${caseId}/assignments/${agencyId}`;
+  return {
+    'GET the case': (t: string) => http.get(`/v1/cases/${caseId}`, { token: t }),
+    'GET the timeline': (t: string) => http.get(`/v1/cases/${caseId}/timeline`, { token: t }),
+    'GET the assignment': (t: string) => http.get(base, { token: t }),
+    acknowledge: (t: string) => http.post(`${base}/acknowledge`, {}, { token: t }),
+    respond: (t: string) =>
+      http.post(`${base}/responses`, { kind: 'final', message: 'Selesai.' }, { token: t }),
+    redirect: (t: string) =>
+      http.post(`${base}/redirect`, { reason: 'Bukan kewenangan kami.' }, { token: t }),
+  } satisfies Record<string, (t: string) => Promise<ApiResponse>>;
+}
+
+beforeAll(async () => {
+  pantau = await startPantau();
+  http = api(pantau.url);
+  as = users(pantau.url);
+});
+afterAll(async () => {
+  await pantau?.stop();
+});
+
+describe('another tenant’s records are not found', () => {
+  let polriCase: string;
+  let focalCase: string;
+
+  beforeAll(async () => {
+    polriCase = await forwarded('polri');
+    focalCase = await forwarded('atr-bpn');
+  });
+
+  it('another agency gets 404 on every operation of polri’s assignment', async () => {
+    const pln = await as('pln', 'agency_coordinator');
+    for (const [name, call] of Object.entries(assignmentOperations(polriCase, 'polri'))) {
+      const res = await call(pln);
+      expectProblem(res, 404, 'not_found');
+      expect(res.text, name).not.toContain('polri');
+    }
+    // Naming itself in the path does not help either.
+    for (const call of Object.values(assignmentOperations(polriCase, 'pln'))) {
+      expectProblem(await call(pln), 404, 'not_found');
+    }
+    const after = await http.get(`/v1/cases/${polriCase}/assignments/polri`, {
+      token: await central(),
+    });
+    expect(after.body).toMatchObject({ state: 'pending', version: 1 });
+  });
+
+  it('an unknown case is just as not found', async () => {
+    const pln = await as('pln', 'agency_officer');
+    const unknown = '01JZZZZZZZZZZZZZZZZZZZZZZZ';
+    for (const call of Object.values(assignmentOperations(unknown, 'pln'))) {
+      expectProblem(await call(pln), 404, 'not_found');
+    }
+  });
+
+  it('a member unit gets 404 on its focal point’s assignment', async () => {
+    for (const role of ['agency_officer', 'agency_coordinator'] as const) {
+      const jatim = await as('kanwil-bpn-jatim', role);
+      for (const call of Object.values(assignmentOperations(focalCase, 'atr-bpn'))) {
+        expectProblem(await call(jatim), 404, 'not_found');
+      }
+    }
+  });
+
+  it('agencies see themselves and their member units, not other agencies', async () => {
+    const pln = await as('pln', 'agency_officer');
+    expectProblem(await http.get('/v1/agencies/polri', { token: pln }), 404, 'not_found');
+    const list = await http.get('/v1/agencies', { token: pln });
+    expect(list.body.items.map((a: { id: string }) => a.id)).toEqual(['pln']);
+
+    const focal = await http.get('/v1/agencies', { token: await as('atr-bpn', 'agency_officer') });
+    expect(focal.body.items.map((a: { id: string }) => a.id).sort()).toEqual([
+      'atr-bpn',
+      'kanwil-bpn-jatim',
+      'kanwil-bpn-sulsel',
+    ]);
+    expectProblem(
+      await http.get('/v1/agencies/atr-bpn', {
+        token: await as('kanwil-bpn-jatim', 'agency_officer'),
+      }),
+      404,
+      'not_found',
+    );
+  });
+});
+
+describe('a focal point acting for a member unit', () => {
+  let memberCase: string;
+  const base = () => `/v1/cases/${memberCase}/assignments/kanwil-bpn-jatim`;
+
+  beforeAll(async () => {
+    memberCase = await forwarded('kanwil-bpn-jatim');
+  });
+
+  it('the focal point’s officer may read the member unit’s assignment but not act on it', async () => {
+    const officer = await as('atr-bpn', 'agency_officer');
+    const read = await http.get(base(), { token: officer });
+    expect(read.status, read.text).toBe(200);
+    expect(read.body.agencyId).toBe('kanwil-bpn-jatim');
+    expectProblem(
+      await http.post(`${base()}/acknowledge`, {}, { token: officer }),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await http.post(
+        `${base()}/responses`,
+        { kind: 'progress', message: 'x' },
+        { token: officer },
+      ),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await http.post(`${base()}/redirect`, { reason: 'Bukan kewenangan.' }, { token: officer }),
+      403,
+      'forbidden',
+    );
+  });
+
+  it('the focal point’s coordinator may act on it', async () => {
+    const coordinator = await as('atr-bpn', 'agency_coordinator');
+    const ack = await http.post(`${base()}/acknowledge`, {}, { token: coordinator });
+    expect(ack.status, ack.text).toBe(200);
+    expect(ack.body.state).toBe('acknowledged');
+    const answer = await http.post(
+      `${base()}/responses`,
+      { kind: 'progress', message: 'Kanwil BPN Jatim sedang mengukur ulang bidang tanah.' },
+      { token: coordinator },
+    );
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body.state).toBe('responded');
+
+    const timeline = await http.get(`/v1/cases/${memberCase}/timeline`, { token: await central() });
+    const acted = timeline.body.items.find(
+      (e: { type: string }) => e.type === 'assignment_acknowledged',
+    );
+    expect(acted.actor).toMatchObject({ agency: 'atr-bpn', role: 'agency_coordinator' });
+  });
+});
+
+describe('roles', () => {
+  let caseId: string;
+
+  beforeAll(async () => {
+    caseId = await forwarded('polri');
+  });
+
+  it('an agency officer cannot do the central unit’s work', async () => {
+    const officer = await as('polri', 'agency_officer');
+    const calls: Record<string, () => Promise<ApiResponse>> = {
+      'POST /v1/cases': () => http.post('/v1/cases', complaint(), { token: officer }),
+      'GET /v1/cases': () => http.get('/v1/cases', { token: officer }),
+      'GET /v1/assignments': () => http.get('/v1/assignments', { token: officer }),
+      verification: () =>
+        http.post(
+          `/v1/cases/${caseId}/verification`,
+          { decision: 'accept', type: 'light' },
+          { token: officer },
+        ),
+      forward: () =>
+        http.post(
+          `/v1/cases/${caseId}/assignments`,
+          { assignments: [{ agencyId: 'pln' }] },
+          { token: officer },
+        ),
+      close: () =>
+        http.post(`/v1/cases/${caseId}/close`, { outcome: 'withdrawn' }, { token: officer }),
+      'POST /v1/agencies': () =>
+        http.post('/v1/agencies', newAgency('polri-sub'), { token: officer }),
+    };
+    for (const [name, call] of Object.entries(calls)) {
+      const res = await call();
+      expect(res.status, `${name}: ${res.text}`).toBe(403);
+      expectProblem(res, 403, 'forbidden');
+    }
+    const view = await http.get(`/v1/cases/${caseId}`, { token: await central() });
+    expect(view.body).toMatchObject({ status: 'forwarded', closure: null });
+    expect(view.body.assignments).toHaveLength(1);
+  });
+
+  it('a central officer cannot act for an agency, nor use an agency’s queue', async () => {
+    const officer = await central();
+    expectProblem(
+      await http.post(`/v1/cases/${caseId}/assignments/polri/acknowledge`, {}, { token: officer }),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await http.post(
+        `/v1/cases/${caseId}/assignments/polri/responses`,
+        { kind: 'final', message: 'x' },
+        { token: officer },
+      ),
+      403,
+      'forbidden',
+    );
+    expectProblem(await http.get('/v1/queue', { token: officer }), 403, 'forbidden');
+  });
+
+  it('only a central admin registers agencies', async () => {
+    expectProblem(
+      await http.post('/v1/agencies', newAgency('kpk'), { token: await central() }),
+      403,
+      'forbidden',
+    );
+    const created = await http.post('/v1/agencies', newAgency('kpk'), {
+      token: await as('setneg', 'central_admin'),
+    });
+    expect(created.status, created.text).toBe(201);
+  });
+});
+
+describe('authentication', () => {
+  const claims = { sub: 'intruder', agency: 'setneg', role: 'central_admin' };
+  const expectUnauthorized = async (bearer: string) => {
+    expectProblem(await http.get('/v1/cases', { token: bearer }), 401, 'unauthorized');
+  };
+
+  it('no token, or not a Bearer one, is 401', async () => {
+    expectProblem(await http.get('/v1/cases'), 401, 'unauthorized');
+    expectProblem(await http.get('/v1/queue'), 401, 'unauthorized');
+    expectProblem(await http.post('/v1/cases', complaint()), 401, 'unauthorized');
+    const basic = await http.get('/v1/cases', {
+      headers: { authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` },
+    });
+    expectProblem(basic, 401, 'unauthorized');
+    await expectUnauthorized('not-a-jwt');
+  });
+
+  it('a token signed by another key is 401, even under the local key’s id', async () => {
+    const jwks = (await (await fetch(`${pantau.url}/dev/jwks.json`)).json()) as JSONWebKeySet;
+    const kid = jwks.keys[0]!.kid!;
+    const { privateKey } = await generateKeyPair('RS256');
+    const forged = await new SignJWT({ agency: claims.agency, role: claims.role })
+      .setProtectedHeader({ alg: 'RS256', kid })
+      .setSubject(claims.sub)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(privateKey);
+    await expectUnauthorized(forged);
+  });
+
+  it('an expired token is 401', async () => {
+    const shortLived = await token(pantau.url, {
+      sub: 'officer-1',
+      agency: 'setneg',
+      role: 'central_officer',
+      expiresInSeconds: 1,
+    });
+    const fresh = await http.get('/v1/cases', { token: shortLived });
+    expect(fresh.status, fresh.text).toBe(200);
+    await new Promise((r) => setTimeout(r, 2_100));
+    await expectUnauthorized(shortLived);
+  });
+
+  it('a token of the right key for another audience or issuer is 401', async () => {
+    // The local issuer's own key, from the data dir: only the claims are wrong.
+    const jwk = JSON.parse(await readFile(join(pantau.dataDir, 'issuer-key.json'), 'utf8')) as JWK;
+    const key = await importJWK(jwk, 'RS256');
+    const sign = (issuer: string, audience: string) =>
+      new SignJWT({ agency: claims.agency, role: claims.role })
+        .setProtectedHeader({ alg: 'RS256', kid: jwk.kid! })
+        .setSubject(claims.sub)
+        .setIssuer(issuer)
+        .setAudience(audience)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(key);
+    // Control: the same key with the right claims is accepted.
+    const right = await http.get('/v1/cases', { token: await sign(ISSUER, AUDIENCE) });
+    expect(right.status, right.text).toBe(200);
+    await expectUnauthorized(await sign(ISSUER, 'another-app'));
+    await expectUnauthorized(await sign('https://evil.example', AUDIENCE));
+    // Signed correctly but without the tenant and role claims.
+    const bare = await new SignJWT({})
+      .setProtectedHeader({ alg: 'RS256', kid: jwk.kid! })
+      .setSubject(claims.sub)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setExpirationTime('1h')
+      .sign(key);
+    await expectUnauthorized(bare);
+  });
+
+  it('an unsigned (alg: none) or HMAC token made from the public key is 401', async () => {
+    const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const now = Math.floor(Date.now() / 1000);
+    const payload = { ...claims, iss: ISSUER, aud: AUDIENCE, iat: now, exp: now + 3600 };
+    await expectUnauthorized(`${b64({ alg: 'none', typ: 'JWT' })}.${b64(payload)}.`);
+
+    const jwks = (await (await fetch(`${pantau.url}/dev/jwks.json`)).json()) as JSONWebKeySet;
+    const publicJwk = jwks.keys[0]!;
+    const secret = new TextEncoder().encode(JSON.stringify(publicJwk));
+    const hmac = await new SignJWT({ agency: claims.agency, role: claims.role })
+      .setProtectedHeader({ alg: 'HS256', kid: publicJwk.kid! })
+      .setSubject(claims.sub)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setExpirationTime('1h')
+      .sign(secret);
+    await expectUnauthorized(hmac);
+  });
+});
+
+function newAgency(id: string) {
+  return {
+    id,
+    name: `Agency ${id}`,
+    kind: 'agency',
+    contacts: [{ name: 'Liaison', email: `liaison@${id}.example.go.id` }],
+  };
+}

@@ -1,0 +1,261 @@
+/**
+ * Queues and worklists: soonest deadline first, cursor pagination that neither skips nor
+ * repeats, and what a focal point's coordinator sees of its member units.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Api,
+  api,
+  complaint,
+  expectInvalid,
+  expectProblem,
+  type Json,
+  type RunningPantau,
+  startPantau,
+  users,
+} from '../support/runtime.ts';
+
+let pantau: RunningPantau;
+let http: Api;
+let as: ReturnType<typeof users>;
+
+const central = () => as('setneg', 'central_officer');
+
+/** Registers, verifies (as `type`) and forwards a complaint to `agencyId`; returns the case id. */
+async function forwarded(agencyId: string, type: 'light' | 'normative' | 'examination') {
+  const token = await central();
+  const created = await http.post('/v1/cases', complaint({ subject: `${type} → ${agencyId}` }), {
+    token,
+  });
+  expect(created.status, created.text).toBe(201);
+  const id: string = created.body.id;
+  const verified = await http.post(
+    `/v1/cases/${id}/verification`,
+    { decision: 'accept', type },
+    { token },
+  );
+  expect(verified.status, verified.text).toBe(200);
+  const sent = await http.post(
+    `/v1/cases/${id}/assignments`,
+    { assignments: [{ agencyId }] },
+    { token },
+  );
+  expect(sent.status, sent.text).toBe(201);
+  return id;
+}
+
+/** Every page of a list, following `nextCursor` from `path` (which carries `limit`). */
+async function allPages(path: string, token: string): Promise<{ pages: Json[][]; items: Json[] }> {
+  const pages: Json[][] = [];
+  let cursor: string | null | undefined;
+  do {
+    const sep = path.includes('?') ? '&' : '?';
+    const res = await http.get(
+      cursor ? `${path}${sep}cursor=${encodeURIComponent(cursor)}` : path,
+      {
+        token,
+      },
+    );
+    expect(res.status, res.text).toBe(200);
+    pages.push(res.body.items);
+    cursor = res.body.nextCursor;
+    expect(pages.length, 'too many pages: the cursor does not advance').toBeLessThan(20);
+  } while (cursor);
+  return { pages, items: pages.flat() };
+}
+
+const keyOf = (a: Json) => `${a.caseId}/${a.agencyId}`;
+
+function expectSoonestFirst(items: Json[]): void {
+  const dues = items.map((a) => a.nextDueAt as string);
+  expect([...dues].sort()).toEqual(dues);
+}
+
+beforeAll(async () => {
+  pantau = await startPantau();
+  http = api(pantau.url);
+  as = users(pantau.url);
+});
+afterAll(async () => {
+  await pantau?.stop();
+});
+
+describe('an agency’s queue', () => {
+  const agency = 'pemkot-jayapura';
+  const officer = () => as(agency, 'agency_officer');
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    // Next deadlines that differ: acknowledgement (3 working days) while pending, first
+    // follow-up (5) once acknowledged, then resolution by complaint type (light 5,
+    // normative 14, examination 60) once a progress answer is in.
+    ids.pending = await forwarded(agency, 'light');
+    ids.acknowledged = await forwarded(agency, 'normative');
+    ids.examination = await forwarded(agency, 'examination');
+    ids.normative = await forwarded(agency, 'normative');
+    ids.light = await forwarded(agency, 'light');
+    ids.redirected = await forwarded(agency, 'light');
+    const token = await officer();
+    const act = async (id: string, action: string, body: unknown = {}) => {
+      const res = await http.post(`/v1/cases/${id}/assignments/${agency}/${action}`, body, {
+        token,
+      });
+      expect(res.status, res.text).toBe(200);
+    };
+    await act(ids.acknowledged!, 'acknowledge');
+    for (const id of [ids.examination!, ids.normative!, ids.light!]) {
+      await act(id, 'responses', { kind: 'progress', message: 'Sedang ditangani.' });
+    }
+    await act(ids.redirected!, 'redirect', {
+      reason: 'Bukan kewenangan Pemerintah Kota Jayapura.',
+    });
+  });
+
+  it('lists open assignments, soonest next deadline first', async () => {
+    const res = await http.get('/v1/queue', { token: await officer() });
+    expect(res.status, res.text).toBe(200);
+    const items: Json[] = res.body.items;
+    expect(items.every((a) => a.agencyId === agency)).toBe(true);
+    expect(items.map((a) => a.caseId).sort()).toEqual(
+      [ids.pending, ids.acknowledged, ids.examination, ids.normative, ids.light].sort(),
+    );
+    expectSoonestFirst(items);
+
+    const byCase = new Map(items.map((a) => [a.caseId, a]));
+    const next = (name: string) => byCase.get(ids[name]);
+    expect(next('pending').nextDueAt).toBe(next('pending').due.acknowledge);
+    expect(next('acknowledged').nextDueAt).toBe(next('acknowledged').due.followUp);
+    for (const name of ['light', 'normative', 'examination'])
+      expect(next(name).nextDueAt).toBe(next(name).due.resolution);
+    // Deadlines that differ come in that order (light's resolution may tie the follow-up).
+    expect(items[0].caseId).toBe(ids.pending);
+    expect(items.at(-2).caseId).toBe(ids.normative);
+    expect(items.at(-1).caseId).toBe(ids.examination);
+    expect(next('pending').nextDueAt < next('light').nextDueAt).toBe(true);
+    expect(next('light').nextDueAt < next('normative').nextDueAt).toBe(true);
+    expect(next('normative').nextDueAt < next('examination').nextDueAt).toBe(true);
+    // 23:59:59.999 WIT (UTC+9).
+    for (const a of items) expect(a.nextDueAt).toMatch(/T14:59:59\.999Z$/);
+  });
+
+  it('pages of 2 follow the cursor through every assignment once, in order', async () => {
+    const token = await officer();
+    const whole = await http.get('/v1/queue', { token });
+    const { pages, items } = await allPages('/v1/queue?limit=2', token);
+    expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
+    expect(items.map(keyOf)).toEqual(whole.body.items.map(keyOf));
+    expect(new Set(items.map(keyOf)).size).toBe(items.length);
+  });
+
+  it('the last page says there is no next one', async () => {
+    const res = await http.get('/v1/queue?limit=100', { token: await officer() });
+    expect(res.body.items).toHaveLength(5);
+    expect(res.body.nextCursor ?? null).toBeNull();
+  });
+
+  it('central’s worklist for the agency pages one by one in the same order', async () => {
+    const token = await central();
+    const whole = await http.get('/v1/queue', { token: await officer() });
+    const { pages, items } = await allPages(`/v1/assignments?agencyId=${agency}&limit=1`, token);
+    expect(pages.map((p) => p.length)).toEqual([1, 1, 1, 1, 1]);
+    expect(items.map(keyOf)).toEqual(whole.body.items.map(keyOf));
+  });
+
+  it('central’s worklist by state lists the redirected assignment', async () => {
+    const res = await http.get('/v1/assignments?state=redirected', { token: await central() });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.items.map(keyOf)).toEqual([`${ids.redirected}/${agency}`]);
+    expect(res.body.items[0]).toMatchObject({
+      state: 'redirected',
+      redirect: { reason: 'Bukan kewenangan Pemerintah Kota Jayapura.' },
+    });
+
+    const queue = await http.get('/v1/queue?state=redirected', { token: await officer() });
+    expect(queue.body.items.map(keyOf)).toEqual([`${ids.redirected}/${agency}`]);
+  });
+
+  it('central’s worklist across agencies is soonest first too', async () => {
+    const { items } = await allPages('/v1/assignments?limit=2', await central());
+    expect(items.map((a) => a.caseId).sort()).toEqual(
+      [ids.pending, ids.acknowledged, ids.examination, ids.normative, ids.light].sort(),
+    );
+    expectSoonestFirst(items);
+  });
+
+  it('a tampered or garbage cursor is refused', async () => {
+    const token = await officer();
+    const first = await http.get('/v1/queue?limit=2', { token });
+    const cursor: string = first.body.nextCursor;
+    expect(cursor).toEqual(expect.any(String));
+
+    expectInvalid(await http.get('/v1/queue?limit=2&cursor=not-a-cursor', { token }), 'cursor');
+    // Pointing the (opaque, but decodable) cursor at another agency's partition.
+    const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+    expect(decoded).toContain(agency);
+    const forged = Buffer.from(decoded.replaceAll(agency, 'polri')).toString('base64url');
+    expectInvalid(await http.get(`/v1/queue?limit=2&cursor=${forged}`, { token }), 'cursor');
+    const truncated = cursor.slice(0, -6);
+    expectProblem(await http.get(`/v1/queue?limit=2&cursor=${truncated}`, { token }), 400);
+  });
+});
+
+describe('a focal point and its member units', () => {
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    ids.own = await forwarded('atr-bpn', 'normative');
+    ids.jatim = await forwarded('kanwil-bpn-jatim', 'normative');
+    ids.sulsel = await forwarded('kanwil-bpn-sulsel', 'normative');
+  });
+
+  it('the coordinator’s own queue holds only the focal point’s assignments', async () => {
+    const res = await http.get('/v1/queue', { token: await as('atr-bpn', 'agency_coordinator') });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.items.map(keyOf)).toEqual([`${ids.own}/atr-bpn`]);
+  });
+
+  it('with scope=members the coordinator also sees the member units’, soonest first', async () => {
+    const token = await as('atr-bpn', 'agency_coordinator');
+    const res = await http.get('/v1/queue?scope=members', { token });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.items.map(keyOf).sort()).toEqual(
+      [
+        `${ids.own}/atr-bpn`,
+        `${ids.jatim}/kanwil-bpn-jatim`,
+        `${ids.sulsel}/kanwil-bpn-sulsel`,
+      ].sort(),
+    );
+    expectSoonestFirst(res.body.items);
+    // Each unit's deadlines end its own working day: WITA (Makassar) an hour before WIB.
+    const dueOf = (agencyId: string) =>
+      res.body.items.find((a: Json) => a.agencyId === agencyId).due.acknowledge;
+    expect(dueOf('kanwil-bpn-sulsel')).toMatch(/T15:59:59\.999Z$/);
+    expect(dueOf('kanwil-bpn-jatim')).toMatch(/T16:59:59\.999Z$/);
+
+    const { pages, items } = await allPages('/v1/queue?scope=members&limit=1', token);
+    expect(pages).toHaveLength(3);
+    expect(items.map(keyOf)).toEqual(res.body.items.map(keyOf));
+  });
+
+  it('an agency officer of the focal point may not ask for member units', async () => {
+    const res = await http.get('/v1/queue?scope=members', {
+      token: await as('atr-bpn', 'agency_officer'),
+    });
+    expectProblem(res, 403, 'forbidden');
+  });
+
+  it('a member unit sees its own assignments, never its focal point’s', async () => {
+    for (const role of ['agency_officer', 'agency_coordinator'] as const) {
+      const token = await as('kanwil-bpn-jatim', role);
+      for (const scope of ['own', 'members']) {
+        const res = await http.get(`/v1/queue?scope=${scope}`, { token });
+        if (role === 'agency_officer' && scope === 'members') {
+          expectProblem(res, 403, 'forbidden');
+          continue;
+        }
+        expect(res.status, res.text).toBe(200);
+        expect(res.body.items.map(keyOf)).toEqual([`${ids.jatim}/kanwil-bpn-jatim`]);
+      }
+    }
+  });
+});

@@ -1,0 +1,184 @@
+/**
+ * The use cases against DynamoDB Local with a controllable clock: deadlines as DOMAIN.md
+ * defines them, overdue derived at read time, and concurrent writers that never lose an update.
+ */
+import { Service } from '@pantau/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  addAgencies,
+  centralOfficer,
+  freshStore,
+  manualClock,
+  officerOf,
+} from '../support/dynamodb.ts';
+import type { DynamoStore } from '@pantau/store';
+
+let store: DynamoStore;
+let service: Service;
+const clock = manualClock('2026-03-16T03:00:00.000Z'); // Monday 10:00 WIB
+
+beforeAll(async () => {
+  store = await freshStore();
+  service = new Service({ store, clock: clock.now });
+  await addAgencies(service, [
+    { id: 'polri' },
+    { id: 'pemprov-bali', timeZone: 'Asia/Makassar' },
+    { id: 'pemkot-jayapura', timeZone: 'Asia/Jayapura' },
+    { id: 'atr-bpn' },
+    { id: 'kanwil-bpn-jatim', focalPointId: 'atr-bpn' },
+  ]);
+});
+
+async function forwardedCase(
+  agencies: string[],
+  type: 'light' | 'normative' | 'examination' = 'normative',
+) {
+  const created = await service.createCase(centralOfficer, {
+    channel: 'letter',
+    complainant: { name: 'Siti Aminah', phone: '0812000000' },
+    subject: 'Sertifikat tanah belum terbit',
+    description: 'Sudah dua tahun.',
+  });
+  await service.verifyCase(centralOfficer, created.body.id, { decision: 'accept', type });
+  const forwarded = await service.forward(centralOfficer, created.body.id, {
+    assignments: agencies.map((agencyId) => ({ agencyId })),
+  });
+  return { caseId: created.body.id, assignments: forwarded.body.items };
+}
+
+describe('deadlines', () => {
+  it('holds the DOMAIN.md example: forwarded Mon 2026-03-16 → follow-up due end of Mon 2026-03-30 WIB', async () => {
+    clock.set('2026-03-16T03:00:00.000Z');
+    const { assignments } = await forwardedCase(
+      ['polri', 'pemprov-bali', 'pemkot-jayapura'],
+      'light',
+    );
+    const byAgency = Object.fromEntries(assignments.map((a) => [a.agencyId, a]));
+    // 17 Mar, then 25, 26 (18–24 are Nyepi and Idulfitri leave, 21–22 a weekend).
+    expect(byAgency.polri!.due.acknowledge).toBe('2026-03-26T16:59:59.999Z');
+    expect(byAgency.polri!.due.followUp).toBe('2026-03-30T16:59:59.999Z');
+    expect(byAgency.polri!.due.resolution).toBe('2026-03-30T16:59:59.999Z'); // light: 5 working days
+    // The same working day ends an hour earlier in WITA and two in WIT.
+    expect(byAgency['pemprov-bali']!.due.followUp).toBe('2026-03-30T15:59:59.999Z');
+    expect(byAgency['pemkot-jayapura']!.due.followUp).toBe('2026-03-30T14:59:59.999Z');
+    expect(assignments.every((a) => a.calendarWarnings.length === 0)).toBe(true);
+  });
+
+  it('derives overdue at read time, per target, and stops once the target is met', async () => {
+    clock.set('2026-03-16T03:00:00.000Z');
+    const { caseId } = await forwardedCase(['polri']);
+    clock.set('2026-03-26T16:59:59.999Z'); // the last instant of the acknowledgement's day
+    expect((await service.getAssignment(centralOfficer, caseId, 'polri')).overdue.acknowledge).toBe(
+      false,
+    );
+    clock.set('2026-03-26T17:00:00.000Z');
+    const late = await service.getAssignment(centralOfficer, caseId, 'polri');
+    expect(late.overdue).toEqual({ acknowledge: true, followUp: false, resolution: false });
+    expect((await service.getCase(centralOfficer, caseId)).overdue).toBe(true);
+    const worklist = await service.worklist(centralOfficer, {
+      target: 'acknowledge',
+      limit: 100,
+    } as never);
+    expect(worklist.items.some((a) => a.caseId === caseId)).toBe(true);
+
+    await service.acknowledge(officerOf('polri'), caseId, 'polri');
+    const acknowledged = await service.getAssignment(centralOfficer, caseId, 'polri');
+    expect(acknowledged.overdue.acknowledge).toBe(false);
+    expect(acknowledged.met.acknowledge).toBe('2026-03-26T17:00:00.000Z');
+    expect(acknowledged.nextDueAt).toBe('2026-03-30T16:59:59.999Z');
+  });
+
+  it('flags a deadline that runs into a year without holidays in the calendar', async () => {
+    clock.set('2026-11-23T02:00:00.000Z');
+    const { assignments } = await forwardedCase(['polri'], 'examination');
+    const [a] = assignments;
+    expect(a!.calendarWarnings).toEqual([
+      expect.objectContaining({ target: 'resolution', year: 2027 }),
+    ]);
+    expect(a!.due.resolution).toBe('2027-02-17T16:59:59.999Z');
+  });
+});
+
+describe('concurrency', () => {
+  it('two agencies acting on one case at once both land, and the case status stays true', async () => {
+    clock.set('2026-04-06T03:00:00.000Z');
+    const { caseId } = await forwardedCase(['polri', 'pemprov-bali']);
+    const before = await service.getCase(centralOfficer, caseId);
+    await Promise.all([
+      service.respond(officerOf('polri'), caseId, 'polri', { kind: 'final', message: 'Selesai.' }),
+      service.respond(officerOf('pemprov-bali'), caseId, 'pemprov-bali', {
+        kind: 'final',
+        message: 'Selesai juga.',
+      }),
+    ]);
+    const after = await service.getCase(centralOfficer, caseId);
+    expect(after.assignments.map((a) => a.state)).toEqual(['completed', 'completed']);
+    expect(after.status).toBe('resolved');
+    expect(after.version).toBe(before.version + 2);
+  });
+
+  it('never loses an update: every accepted response is in the timeline, the rest are 409', async () => {
+    clock.set('2026-04-07T03:00:00.000Z');
+    const { caseId } = await forwardedCase(['polri']);
+    const attempts = 8;
+    const results = await Promise.allSettled(
+      Array.from({ length: attempts }, (_, i) =>
+        service.respond(officerOf('polri'), caseId, 'polri', {
+          kind: 'progress',
+          message: `Laporan ${i}`,
+        }),
+      ),
+    );
+    const ok = results.filter((r) => r.status === 'fulfilled').length;
+    const refused = results.filter((r) => r.status === 'rejected');
+    for (const r of refused)
+      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'version_conflict' });
+    expect(ok).toBeGreaterThanOrEqual(1);
+    const timeline = await service.timeline(centralOfficer, caseId, { limit: 100 });
+    const responses = timeline.items.filter((e) => e.type === 'response_submitted');
+    expect(responses).toHaveLength(ok);
+    const assignment = await service.getAssignment(centralOfficer, caseId, 'polri');
+    expect(assignment.version).toBe(1 + ok);
+  });
+
+  it('replays an idempotent create that raced itself: one record', async () => {
+    const body = {
+      channel: 'email' as const,
+      complainant: { name: 'Ahmad' },
+      subject: 'Jalan rusak',
+      description: 'Berlubang.',
+    };
+    const idem = { key: 'race-1', fingerprint: 'same' };
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => service.createCase(centralOfficer, body, idem)),
+    );
+    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+    await expect(
+      service.createCase(centralOfficer, body, { key: 'race-1', fingerprint: 'other' }),
+    ).rejects.toMatchObject({ code: 'idempotency_key_reused' });
+  });
+});
+
+describe('tenancy', () => {
+  it('lets the focal point coordinator act for a member unit, not the member for the focal point', async () => {
+    clock.set('2026-04-08T03:00:00.000Z');
+    const { caseId } = await forwardedCase(['kanwil-bpn-jatim', 'atr-bpn']);
+    const coordinator = officerOf('atr-bpn', 'agency_coordinator');
+    expect((await service.acknowledge(coordinator, caseId, 'kanwil-bpn-jatim')).state).toBe(
+      'acknowledged',
+    );
+    await expect(
+      service.acknowledge(officerOf('atr-bpn'), caseId, 'kanwil-bpn-jatim'),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      service.acknowledge(officerOf('kanwil-bpn-jatim'), caseId, 'atr-bpn'),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(service.getCase(officerOf('polri'), caseId)).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    const asMember = await service.getCase(officerOf('kanwil-bpn-jatim'), caseId);
+    expect(asMember.assignments.map((a) => a.agencyId)).toEqual(['kanwil-bpn-jatim']);
+    const members = await service.queue(coordinator, { scope: 'members', limit: 25 } as never);
+    expect(members.items.map((a) => a.agencyId).sort()).toEqual(['atr-bpn', 'kanwil-bpn-jatim']);
+  });
+});

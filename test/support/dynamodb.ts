@@ -1,0 +1,70 @@
+/** A fresh table on the shared DynamoDB Local for one test file, seeded like a deployment. */
+import { CENTRAL_TENANT, type Principal, type Service, asAgencyId } from '@pantau/core';
+import { ensureTable } from '@pantau/local';
+import { DynamoStore, seedBaseline } from '@pantau/store';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+
+export async function freshStore(): Promise<DynamoStore> {
+  const client = new DynamoDBClient({
+    endpoint: inject('dynamoDbEndpoint'),
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const store = new DynamoStore({ client, tableName: `t-${randomUUID()}` });
+  await ensureTable(client, store.tableName);
+  await seedBaseline(store, new Date('2026-01-05T00:00:00Z'));
+  return store;
+}
+
+/** A controllable clock for deadline tests. */
+export function manualClock(start: string) {
+  let now = new Date(start);
+  return {
+    now: () => now,
+    set: (iso: string) => {
+      now = new Date(iso);
+    },
+  };
+}
+
+export const centralOfficer: Principal = {
+  sub: 'officer-1',
+  agency: CENTRAL_TENANT,
+  role: 'central_officer',
+};
+export const centralAdmin: Principal = {
+  sub: 'admin-1',
+  agency: CENTRAL_TENANT,
+  role: 'central_admin',
+};
+export const officerOf = (
+  agency: string,
+  role: Principal['role'] = 'agency_officer',
+): Principal => ({
+  sub: `${agency}-${role}`,
+  agency: asAgencyId(agency),
+  role,
+});
+
+/** Registers agencies through the service, as a central admin would. */
+export async function addAgencies(
+  service: Service,
+  agencies: {
+    id: string;
+    focalPointId?: string;
+    timeZone?: 'Asia/Jakarta' | 'Asia/Makassar' | 'Asia/Jayapura';
+  }[],
+) {
+  for (const a of agencies) {
+    await service.createAgency(centralAdmin, {
+      id: a.id,
+      name: `Agency ${a.id}`,
+      kind: 'agency',
+      ...(a.focalPointId ? { focalPointId: a.focalPointId } : {}),
+      ...(a.timeZone ? { timeZone: a.timeZone } : {}),
+      contacts: [{ name: 'Liaison', email: `liaison@${a.id}.example.go.id` }],
+    });
+  }
+}

@@ -1,0 +1,289 @@
+/**
+ * The embedded runtime as a user runs it (`tsx packages/local/src/main.ts`), as a child
+ * process on a free port with a fresh data dir, plus a small HTTP client for end-to-end tests.
+ * One runtime per test file: start it in `beforeAll`, stop it in `afterAll`.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const READY = /Pantau ready at (\S+)/;
+const START_TIMEOUT_MS = 90_000;
+const STOP_GRACE_MS = 10_000;
+
+export interface RunningPantau {
+  readonly url: string;
+  /** The runtime's data dir (its DynamoDB files and the local issuer's key). */
+  readonly dataDir: string;
+  /** Everything the process wrote so far (for failure messages). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** A port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? done(address.port) : fail(new Error('no port')),
+      );
+    });
+  });
+}
+
+export async function startPantau(
+  options: { env?: Record<string, string> } = {},
+): Promise<RunningPantau> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'pantau-e2e-'));
+  const port = await freePort();
+  // `.bin/tsx` runs on whatever `node` is first on PATH: make it the Node running the tests
+  // (Node 24 from the `node@24` devDependency), as `npm start` would.
+  const path = [dirname(process.execPath), process.env.PATH ?? ''].join(delimiter);
+  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['packages/local/src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PATH: path,
+      PORT: String(port),
+      PANTAU_DATA_DIR: dataDir,
+      LOG_LEVEL: 'WARN',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so a last-resort SIGKILL also reaches DynamoDB Local's JVM.
+    detached: true,
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on(
+    'data',
+    (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-20_000)),
+  );
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const output = () => `--- stdout ---\n${stdout}\n--- stderr ---\n${stderr}`;
+
+  // If the test process itself goes away, take the runtime (and its JVM) with it.
+  const killGroup = () => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+  process.once('exit', killGroup);
+
+  const stop = async () => {
+    await terminate(child, exited);
+    process.off('exit', killGroup);
+    await rm(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    const url = await new Promise<string>((ready, fail) => {
+      const timer = setTimeout(
+        () =>
+          fail(new Error(`Pantau was not ready within ${START_TIMEOUT_MS / 1000} s\n${output()}`)),
+        START_TIMEOUT_MS,
+      );
+      const onData = () => {
+        const match = READY.exec(stdout);
+        if (match) {
+          clearTimeout(timer);
+          child.stdout?.off('data', onData);
+          ready(match[1]!);
+        }
+      };
+      child.stdout?.on('data', onData);
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        fail(new Error(`Pantau exited (${code ?? signal}) before it was ready\n${output()}`));
+      });
+      child.once('error', (error) => {
+        clearTimeout(timer);
+        fail(error);
+      });
+    });
+    return { url, dataDir, output, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function terminate(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const pid = child.pid;
+  child.kill('SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  const forced = new Promise<void>((done) => {
+    timer = setTimeout(() => {
+      try {
+        process.kill(-pid, 'SIGKILL'); // the whole group: tsx, its Node child, the JVM
+      } catch {
+        child.kill('SIGKILL');
+      }
+      done();
+    }, STOP_GRACE_MS);
+  });
+  await Promise.race([exited, forced]);
+  clearTimeout(timer);
+  await exited;
+}
+
+// ---- tokens ---------------------------------------------------------------------------
+
+export type Role = 'central_admin' | 'central_officer' | 'agency_coordinator' | 'agency_officer';
+
+export interface TokenRequest {
+  sub: string;
+  agency: string;
+  role: Role;
+  expiresInSeconds?: number;
+}
+
+/** A Bearer token from the embedded runtime's own issuer (`POST /dev/tokens`). */
+export async function token(url: string, claims: TokenRequest): Promise<string> {
+  const res = await fetch(`${url}/dev/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(claims),
+  });
+  if (res.status !== 200) throw new Error(`POST /dev/tokens → ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+// ---- HTTP client ----------------------------------------------------------------------
+
+/** Loosely typed JSON: tests read fields and assert on them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+export interface ApiResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: Json;
+  /** The body as received. */
+  readonly text: string;
+}
+
+export interface RequestOptions {
+  token?: string;
+  headers?: Record<string, string>;
+  /** Sent as is instead of JSON-encoding `body` (e.g. malformed JSON). */
+  raw?: string;
+  contentType?: string;
+}
+
+export interface Api {
+  get(path: string, options?: RequestOptions): Promise<ApiResponse>;
+  post(path: string, body?: unknown, options?: RequestOptions): Promise<ApiResponse>;
+  patch(path: string, body?: unknown, options?: RequestOptions): Promise<ApiResponse>;
+  request(
+    method: string,
+    path: string,
+    body?: unknown,
+    options?: RequestOptions,
+  ): Promise<ApiResponse>;
+}
+
+export function api(url: string): Api {
+  const request = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    options: RequestOptions = {},
+  ): Promise<ApiResponse> => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let payload: string | undefined;
+    if (options.raw !== undefined) payload = options.raw;
+    else if (body !== undefined) payload = JSON.stringify(body);
+    if (payload !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
+    const res = await fetch(`${url}${path}`, { method, headers, body: payload });
+    const text = await res.text();
+    let parsed: Json = text;
+    if ((res.headers.get('content-type') ?? '').includes('json') && text !== '') {
+      parsed = JSON.parse(text);
+    }
+    return { status: res.status, headers: res.headers, body: parsed, text };
+  };
+  return {
+    get: (path, options) => request('GET', path, undefined, options),
+    post: (path, body, options) => request('POST', path, body ?? {}, options),
+    patch: (path, body, options) => request('PATCH', path, body ?? {}, options),
+    request,
+  };
+}
+
+/**
+ * Tokens for demo users, minted once per (agency, role): `as('polri', 'agency_officer')`.
+ * The subject is `<agency>-<role>` unless given.
+ */
+export function users(url: string) {
+  const cache = new Map<string, Promise<string>>();
+  return (agency: string, role: Role, sub = `${agency}-${role}`): Promise<string> => {
+    const key = `${agency}|${role}|${sub}`;
+    let minted = cache.get(key);
+    if (!minted) {
+      minted = token(url, { sub, agency, role });
+      cache.set(key, minted);
+    }
+    return minted;
+  };
+}
+
+// ---- fixtures and assertions ----------------------------------------------------------
+
+/** A valid complaint as the central unit registers it; `overrides` replace top-level fields. */
+export function complaint(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    channel: 'letter',
+    complainant: {
+      name: 'Siti Rahmawati',
+      idNumber: '5171034407850002',
+      email: 'siti.rahmawati@example.com',
+      phone: '+62 812 3456 7890',
+      address: 'Jl. Melati No. 7, Denpasar',
+    },
+    subject: 'Sertifikat tanah tidak kunjung terbit',
+    description: 'Permohonan sertifikat diajukan sejak 2024 dan belum ada kejelasan.',
+    location: { province: 'Bali', regency: 'Kota Denpasar' },
+    ...overrides,
+  };
+}
+
+/** A fresh `Idempotency-Key` header. */
+export const idempotencyKey = (): Record<string, string> => ({
+  'idempotency-key': `e2e-${crypto.randomUUID()}`,
+});
+
+/** What every error answer must be: RFC 9457 problem+json with a stable code. */
+export function expectProblem(res: ApiResponse, status: number, code?: string): void {
+  const context = `${res.status} ${res.text}`;
+  expect(res.status, context).toBe(status);
+  expect(res.headers.get('content-type'), context).toMatch(/^application\/problem\+json/);
+  expect(res.body, context).toMatchObject({
+    type: expect.any(String),
+    title: expect.any(String),
+    status,
+    code: code ?? expect.any(String),
+    detail: expect.any(String),
+    requestId: expect.any(String),
+  });
+}
+
+/** A 400 whose `errors[]` names `path` among the invalid fields. */
+export function expectInvalid(res: ApiResponse, path: string): void {
+  expectProblem(res, 400, 'validation_failed');
+  const paths = (res.body.errors as { path: string }[]).map((e) => e.path);
+  expect(paths, res.text).toContain(path);
+}
