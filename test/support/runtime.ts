@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const READY = /Pantau ready at (\S+)/;
+const READY = /Pantau ready at (\S+) \(pid (\d+)\)/;
 const START_TIMEOUT_MS = 90_000;
 const STOP_GRACE_MS = 10_000;
 
@@ -20,9 +20,14 @@ export interface RunningPantau {
   readonly url: string;
   /** The runtime's data dir (its DynamoDB files and the local issuer's key). */
   readonly dataDir: string;
+  /** The pid of the runtime's own Node process (tsx runs it as a child). */
+  readonly pid: number;
   /** Everything the process wrote so far (for failure messages). */
   output(): string;
+  /** SIGTERM, as an operator would; removes the data dir unless the caller gave one. */
   stop(): Promise<void>;
+  /** SIGKILL the runtime's Node process only, as a crash would: its JVM is left behind. */
+  crash(): Promise<void>;
 }
 
 /** A port nobody listens on right now. */
@@ -40,9 +45,9 @@ export function freePort(): Promise<number> {
 }
 
 export async function startPantau(
-  options: { env?: Record<string, string> } = {},
+  options: { env?: Record<string, string>; dataDir?: string } = {},
 ): Promise<RunningPantau> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'pantau-e2e-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'pantau-e2e-')));
   const port = await freePort();
   // `.bin/tsx` runs on whatever `node` is first on PATH: make it the Node running the tests
   // (Node 24 from the `node@24` devDependency), as `npm start` would.
@@ -84,9 +89,15 @@ export async function startPantau(
   const stop = async () => {
     await terminate(child, exited);
     process.off('exit', killGroup);
-    await rm(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
   };
 
+  let pid = 0;
+  const crash = async () => {
+    process.kill(pid, 'SIGKILL');
+    await exited;
+    process.off('exit', killGroup);
+  };
   try {
     const url = await new Promise<string>((ready, fail) => {
       const timer = setTimeout(
@@ -99,6 +110,7 @@ export async function startPantau(
         if (match) {
           clearTimeout(timer);
           child.stdout?.off('data', onData);
+          pid = Number(match[2]);
           ready(match[1]!);
         }
       };
@@ -112,7 +124,7 @@ export async function startPantau(
         fail(error);
       });
     });
-    return { url, dataDir, output, stop };
+    return { url, dataDir, pid, output, stop, crash };
   } catch (error) {
     await stop();
     throw error;

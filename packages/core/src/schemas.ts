@@ -138,7 +138,8 @@ export const ForwardBody = z
     assignments: z
       .array(z.strictObject({ agencyId: AgencyIdSchema, instructions: text(5_000).optional() }))
       .min(1)
-      .max(50)
+      // One transaction holds ≤ 100 items: an assignment and an event per agency, plus the case.
+      .max(40)
       .refine((a) => new Set(a.map((x) => x.agencyId)).size === a.length, 'agencies must differ'),
   })
   .meta({ id: 'Forward' });

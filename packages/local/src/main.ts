@@ -35,7 +35,7 @@ try {
       'Roles: central_admin, central_officer (agency "setneg"); agency_coordinator, agency_officer',
       '(agencies: atr-bpn → kanwil-bpn-jatim, kanwil-bpn-sulsel; polri; pemprov-bali; pemkot-jayapura; pln).',
       ...runtime.warnings.map((w) => `WARNING: ${w}`),
-      `Pantau ready at ${runtime.url}`,
+      `Pantau ready at ${runtime.url} (pid ${process.pid})`,
       '',
     ].join('\n'),
   );

@@ -1,0 +1,82 @@
+/**
+ * The embedded runtime's life: a stop takes DynamoDB Local's JVM with it; a crash leaves the
+ * JVM behind, and the next start on the same data dir cleans it up and finds the data intact.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { api, startPantau, token } from '../support/runtime.ts';
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const javaPidOf = (dataDir: string) =>
+  (JSON.parse(readFileSync(join(dataDir, 'dynamodb.pid'), 'utf8')) as { javaPid: number }).javaPid;
+
+const waitFor = async (check: () => boolean, ms = 10_000) => {
+  const until = Date.now() + ms;
+  while (!check() && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+  return check();
+};
+
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+describe('embedded runtime lifecycle', () => {
+  it('stops DynamoDB Local on SIGTERM, and survives a SIGKILL with its data', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'pantau-life-'));
+    dirs.push(dataDir);
+
+    // 1. Start, write a case, crash (SIGKILL): the JVM is orphaned, still running.
+    const first = await startPantau({ dataDir });
+    const javaPid = javaPidOf(dataDir);
+    expect(alive(javaPid)).toBe(true);
+    const central = await token(first.url, {
+      sub: 'o1',
+      agency: 'setneg',
+      role: 'central_officer',
+    });
+    const created = await api(first.url).post(
+      '/v1/cases',
+      {
+        channel: 'letter',
+        complainant: { name: 'Rahmat' },
+        subject: 'Listrik padam',
+        description: 'Tiga hari.',
+      },
+      { token: central },
+    );
+    expect(created.status).toBe(201);
+    const agenciesBefore = (await api(first.url).get('/v1/agencies?limit=100', { token: central }))
+      .body.items.length;
+    await first.crash();
+    expect(alive(javaPid)).toBe(true);
+
+    // 2. Start again on the same data dir: the stale JVM is killed, the case is still there,
+    //    seeding did not duplicate anything, and the old token still verifies (same key).
+    const second = await startPantau({ dataDir });
+    expect(await waitFor(() => !alive(javaPid))).toBe(true);
+    const newJavaPid = javaPidOf(dataDir);
+    expect(newJavaPid).not.toBe(javaPid);
+    const read = await api(second.url).get(`/v1/cases/${created.body.id}`, { token: central });
+    expect(read.status).toBe(200);
+    expect(read.body.trackingCode).toBe(created.body.trackingCode);
+    expect(
+      (await api(second.url).get('/v1/agencies?limit=100', { token: central })).body.items,
+    ).toHaveLength(agenciesBefore);
+
+    // 3. SIGTERM: the runtime exits and takes its JVM with it.
+    await second.stop();
+    expect(await waitFor(() => !alive(newJavaPid))).toBe(true);
+    expect(existsSync(join(dataDir, 'dynamodb.pid'))).toBe(false);
+  });
+});
