@@ -1,7 +1,9 @@
 import { handle } from 'hono/aws-lambda';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { createApp, createJwtVerifier } from '@pantau/api';
 import { DynamoStore } from '@pantau/store';
+import { SfnLadderStarter } from '@pantau/workflow';
 import { readApiConfig } from './config.ts';
 
 // Module scope: built once per execution environment, reused by every invocation.
@@ -20,6 +22,11 @@ const app = createApp({
     audience: config.JWT_AUDIENCE,
   }),
   clock: () => new Date(),
+  // Forwarding a case arms each assignment's escalation ladder: one execution per ladder ref.
+  ladders: new SfnLadderStarter({
+    client: new SFNClient({}),
+    stateMachineArn: config.STATE_MACHINE_ARN,
+  }),
 });
 
 /** API Gateway HTTP API (payload v2) → the Hono app. */

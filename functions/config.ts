@@ -19,14 +19,30 @@ const tableEnv = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
 });
 
+/** The escalation ladder state machine, for functions that start executions of it. */
+const stateMachineArn = z.string().regex(/^arn:aws[a-z-]*:states:[^:]+:\d{12}:stateMachine:.+$/);
+
 const apiEnv = tableEnv.extend({
   JWT_ISSUER: z.url(),
   JWT_AUDIENCE: z.string().min(1),
   JWKS_URL: z.url(),
+  STATE_MACHINE_ARN: stateMachineArn,
+});
+
+const ladderTickEnv = tableEnv.extend({
+  MAIL_FROM: z.email(),
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
+});
+
+const ladderContinueEnv = z.object({
+  STATE_MACHINE_ARN: stateMachineArn,
+  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
 });
 
 export type TableConfig = z.infer<typeof tableEnv>;
 export type ApiConfig = z.infer<typeof apiEnv>;
+export type LadderTickConfig = z.infer<typeof ladderTickEnv>;
+export type LadderContinueConfig = z.infer<typeof ladderContinueEnv>;
 
 const parse = <T extends z.ZodType>(schema: T): z.infer<T> => {
   const result = schema.safeParse(process.env);
@@ -41,3 +57,9 @@ export const readApiConfig = (): ApiConfig => parse(apiEnv);
 
 /** The environment of functions that only need the table (the seed). */
 export const readTableConfig = (): TableConfig => parse(tableEnv);
+
+/** The ladder's `Tick` task: the table, and who the letters come from. */
+export const readLadderTickConfig = (): LadderTickConfig => parse(ladderTickEnv);
+
+/** The ladder's `ContinueAsNew` task: the state machine it starts the next segment on. */
+export const readLadderContinueConfig = (): LadderContinueConfig => parse(ladderContinueEnv);

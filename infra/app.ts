@@ -31,6 +31,7 @@ new PantauStack(app, context('stackName', process.env.PANTAU_STACK_NAME ?? 'Pant
   logoutUrls: list(context('logoutUrls', 'http://localhost:5173/')),
   ...(authDomainPrefix ? { authDomainPrefix } : {}),
   logLevel,
+  mailFrom: context('mailFrom', 'pantau@example.go.id'),
 });
 
 // Every finding is an error at synth: fix it, or acknowledge it where it arises with a reason.

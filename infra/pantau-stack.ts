@@ -4,6 +4,8 @@ import type { Construct } from 'constructs';
 import { Api } from './api.ts';
 import { Auth } from './auth.ts';
 import { PantauTable } from './data.ts';
+import { Escalation } from './escalation.ts';
+import { Notify } from './notify.ts';
 import { Seed } from './seed.ts';
 
 export interface PantauStackProps extends StackProps {
@@ -15,9 +17,14 @@ export interface PantauStackProps extends StackProps {
   readonly authDomainPrefix?: string;
   /** Log level of the Lambda functions (Powertools `LOG_LEVEL`). */
   readonly logLevel: string;
+  /** From address of the escalation letters; it or its domain must be verified in SES. */
+  readonly mailFrom: string;
 }
 
-/** Pantau on AWS: the table, the user pool, the HTTP API and the seed, wired together. */
+/**
+ * Pantau on AWS: the table, the user pool, the HTTP API, the escalation ladders and their mail,
+ * and the seed, wired together.
+ */
 export class PantauStack extends Stack {
   constructor(scope: Construct, id: string, props: PantauStackProps) {
     super(scope, id, props);
@@ -34,11 +41,23 @@ export class PantauStack extends Stack {
       // The console calls the API from wherever Cognito sends it back to.
       allowedOrigins: [...new Set(props.callbackUrls.map((url) => new URL(url).origin))],
     });
+    const notify = new Notify(this, 'Notify', { mailFrom: props.mailFrom });
+    const escalation = new Escalation(this, 'Escalation', {
+      table: data,
+      notify,
+      logLevel: props.logLevel,
+    });
+    // Forwarding a case arms its assignments' ladders.
+    escalation.grantStartExecution(api.handler);
     new Seed(this, 'Seed', { table: data });
 
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: auth.client.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
+    new CfnOutput(this, 'StateMachineArn', {
+      value: escalation.stateMachine.stateMachineArn,
+      description: 'The escalation ladder state machine (one execution per assignment ladder)',
+    });
   }
 }

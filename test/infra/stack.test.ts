@@ -4,11 +4,18 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ladderDefinition, STATE } from '@pantau/workflow';
 import { PUBLIC_ROUTES } from '../../infra/api.ts';
+import { type Escalation, STATE_MACHINE_SERVICE_ACTIONS } from '../../infra/escalation.ts';
 import { PantauStack } from '../../infra/pantau-stack.ts';
 
 type Resource = { Type: string; Properties?: Record<string, unknown> };
-type Statement = { Action: string | string[]; Resource: unknown };
+type Statement = {
+  Effect?: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: unknown;
+};
 type Join = { 'Fn::Join': [string, unknown[]] };
 
 // The feature flags of cdk.json, so the test synthesizes what `cdk synth` does.
@@ -33,6 +40,38 @@ const apiFunction = (): Resource => {
   return found[1];
 };
 
+/** The one resource of `type` whose logical id matches `id`, with its logical id. */
+const only = (type: string, id: RegExp): [string, Resource] => {
+  const found = ofType(type).filter(([logicalId]) => id.test(logicalId));
+  if (found.length !== 1) throw new Error(`${found.length} ${type} matching ${id}`);
+  return found[0]!;
+};
+
+const environmentOf = (fn: Resource): Record<string, unknown> =>
+  (fn.Properties?.Environment as { Variables: Record<string, unknown> }).Variables;
+
+/** The logical id of the role a resource names in `RoleArn` or `Role` (`Fn::GetAtt [id, Arn]`). */
+const roleIdOf = (resource: Resource): string => {
+  const arn = (resource.Properties?.RoleArn ?? resource.Properties?.Role) as {
+    'Fn::GetAtt': [string, string];
+  };
+  return arn['Fn::GetAtt'][0];
+};
+
+/** Every statement granted to one role, inline or through attached AWS::IAM::Policy resources. */
+const statementsOf = (roleId: string): Statement[] =>
+  Object.values(resources).flatMap((resource) => {
+    if (resource.Type !== 'AWS::IAM::Policy') return [];
+    const roles = resource.Properties?.Roles as { Ref: string }[];
+    if (!roles.some((role) => role.Ref === roleId)) return [];
+    return (resource.Properties?.PolicyDocument as { Statement: Statement[] }).Statement;
+  });
+
+const resourcesOf = (statement: Statement): unknown[] =>
+  Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource];
+
+const getAtt = (logicalId: string) => ({ 'Fn::GetAtt': [logicalId, 'Arn'] });
+
 /** Every statement of every inline and standalone IAM policy in the template. */
 const statements = (): Statement[] =>
   Object.values(resources).flatMap((resource) => {
@@ -56,8 +95,9 @@ beforeAll(() => {
     callbackUrls: ['http://localhost:5173/auth/callback'],
     logoutUrls: ['http://localhost:5173/'],
     logLevel: 'INFO',
+    mailFrom: 'pantau@example.go.id',
   });
-  // One synthesis for the file (it bundles both functions with esbuild).
+  // One synthesis for the file (it bundles every function with esbuild).
   template = Template.fromStack(stack);
   resources = template.toJSON().Resources as Record<string, Resource>;
 }, 120_000);
@@ -216,8 +256,13 @@ describe('iam', () => {
     expect(all.length).toBeGreaterThan(0);
     const wildcards = all.flatMap(actionsOf).filter((action) => action.includes('*'));
     expect(wildcards).toEqual([]);
-    const anyResource = all.filter((statement) => statement.Resource === '*');
-    expect(anyResource).toEqual([]);
+  });
+
+  it("grants Resource * only for the state machine's log delivery and X-Ray, which have no resources", () => {
+    const anyResource = statements().filter((statement) => resourcesOf(statement).includes('*'));
+    expect(anyResource.map(actionsOf)).toEqual([[...STATE_MACHINE_SERVICE_ACTIONS].sort()]);
+    const [, stateMachine] = only('AWS::StepFunctions::StateMachine', /Escalation/);
+    expect(statementsOf(roleIdOf(stateMachine))).toContainEqual(anyResource[0]);
   });
 
   it('lets the functions use the table item by item and query the indexes, never scan', () => {
@@ -233,6 +278,180 @@ describe('iam', () => {
     );
     for (const statement of indexStatements)
       expect(actionsOf(statement)).toEqual(['dynamodb:Query']);
+  });
+});
+
+describe('escalation', () => {
+  const stateMachine = () => only('AWS::StepFunctions::StateMachine', /Escalation/);
+  const tickFunction = () => only('AWS::Lambda::Function', /^EscalationTick/);
+  const continueFunction = () => only('AWS::Lambda::Function', /^EscalationContinue/);
+
+  /** The ARN the functions get: built from the state machine's name (see escalation.ts). */
+  const stateMachineArn = (): unknown => {
+    const arn = stack.resolve((stack.node.findChild('Escalation') as Escalation).stateMachineArn);
+    const name = stateMachine()[1].Properties?.StateMachineName as string;
+    expect(arn).toEqual({
+      'Fn::Join': ['', expect.arrayContaining([':states:', `:stateMachine:${name}`])],
+    });
+    return arn;
+  };
+
+  it('is a Standard state machine running ladderDefinition, ARNs filled by substitution', () => {
+    const [, machine] = stateMachine();
+    expect(machine.Properties).toMatchObject({
+      StateMachineType: 'STANDARD',
+      StateMachineName: 'PantauTest-ladder',
+    });
+    // The definition is the module's object as is: its states, and the placeholders as Resource.
+    const definition = JSON.parse(machine.Properties?.DefinitionString as string) as {
+      States: Record<string, { Resource?: string }>;
+    };
+    expect(definition).toEqual(JSON.parse(JSON.stringify(ladderDefinition)));
+    expect(Object.keys(definition.States).sort()).toEqual(Object.values(STATE).sort());
+    expect(definition.States[STATE.tick]?.Resource).toBe('${TickFunctionArn}');
+    expect(definition.States[STATE.continueAsNew]?.Resource).toBe('${ContinueFunctionArn}');
+    expect(machine.Properties?.DefinitionSubstitutions).toEqual({
+      TickFunctionArn: getAtt(tickFunction()[0]),
+      ContinueFunctionArn: getAtt(continueFunction()[0]),
+    });
+  });
+
+  it('may only invoke its two functions (unqualified), besides logging and tracing', () => {
+    const [, machine] = stateMachine();
+    const roleId = roleIdOf(machine);
+    expect(resources[roleId]?.Properties?.AssumeRolePolicyDocument).toMatchObject({
+      Statement: [
+        {
+          Action: 'sts:AssumeRole',
+          Principal: { Service: 'states.amazonaws.com' },
+          Condition: { StringEquals: { 'aws:SourceArn': stateMachineArn() } },
+        },
+      ],
+    });
+    expect(resources[roleId]?.Properties).not.toHaveProperty('ManagedPolicyArns');
+    expect(resources[roleId]?.Properties).not.toHaveProperty('Policies');
+    const granted = statementsOf(roleId);
+    const invoke = granted.filter((statement) =>
+      actionsOf(statement).includes('lambda:InvokeFunction'),
+    );
+    expect(invoke).toHaveLength(1);
+    expect(actionsOf(invoke[0]!)).toEqual(['lambda:InvokeFunction']);
+    expect(resourcesOf(invoke[0]!)).toEqual(
+      expect.arrayContaining([getAtt(tickFunction()[0]), getAtt(continueFunction()[0])]),
+    );
+    expect(resourcesOf(invoke[0]!)).toHaveLength(2);
+    const others = granted.filter((statement) => statement !== invoke[0]);
+    expect(others.flatMap(actionsOf).sort()).toEqual([...STATE_MACHINE_SERVICE_ACTIONS].sort());
+    expect(
+      granted.flatMap(actionsOf).filter((action) => /^(dynamodb|ses|states):/.test(action)),
+    ).toEqual([]);
+  });
+
+  it('logs every event without execution data, and traces with X-Ray', () => {
+    const [, machine] = stateMachine();
+    expect(machine.Properties).toMatchObject({
+      LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: false },
+      TracingConfiguration: { Enabled: true },
+    });
+    const destinations = (
+      machine.Properties?.LoggingConfiguration as {
+        Destinations: { CloudWatchLogsLogGroup: { LogGroupArn: { 'Fn::GetAtt': [string] } } }[];
+      }
+    ).Destinations;
+    expect(destinations).toHaveLength(1);
+    const logGroup =
+      resources[destinations[0]!.CloudWatchLogsLogGroup.LogGroupArn['Fn::GetAtt'][0]];
+    expect(logGroup?.Properties).toMatchObject({
+      LogGroupName: '/aws/vendedlogs/states/PantauTest-ladder',
+      RetentionInDays: 30,
+    });
+  });
+
+  it('alarms on any failed execution and on Tick errors', () => {
+    const [machineId] = stateMachine();
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/States',
+      MetricName: 'ExecutionsFailed',
+      Dimensions: [{ Name: 'StateMachineArn', Value: { Ref: machineId } }],
+      Statistic: 'Sum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: tickFunction()[0] } }],
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+  });
+
+  it('lets the API and the continue function start executions of this state machine only', () => {
+    const starters = ofType('AWS::IAM::Policy').flatMap(([, policy]) =>
+      (policy.Properties?.PolicyDocument as { Statement: Statement[] }).Statement.filter(
+        (statement) => actionsOf(statement).some((action) => action.startsWith('states:')),
+      ).map((statement) => ({ roles: policy.Properties?.Roles, statement })),
+    );
+    const apiRole = roleIdOf(apiFunction());
+    const continueRole = roleIdOf(continueFunction()[1]);
+    expect(starters.map(({ roles }) => roles)).toEqual(
+      expect.arrayContaining([[{ Ref: apiRole }], [{ Ref: continueRole }]]),
+    );
+    expect(starters).toHaveLength(2);
+    for (const { statement } of starters) {
+      expect(statement).toEqual({
+        Effect: 'Allow',
+        Action: 'states:StartExecution',
+        Resource: stateMachineArn(),
+      });
+    }
+    for (const fn of [apiFunction(), continueFunction()[1]]) {
+      expect(environmentOf(fn).STATE_MACHINE_ARN).toEqual(stateMachineArn());
+    }
+  });
+
+  it('gives Tick the table and SES sending as the configured address only', () => {
+    const [, tick] = tickFunction();
+    expect(tick.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
+    const [configSetId] = only('AWS::SES::ConfigurationSet', /Notify/);
+    expect(environmentOf(tick)).toMatchObject({
+      TABLE_NAME: { Ref: expect.stringMatching(/DataTable/) },
+      MAIL_FROM: 'pantau@example.go.id',
+      SES_CONFIGURATION_SET: { Ref: configSetId },
+      LOG_LEVEL: 'INFO',
+    });
+    const granted = statementsOf(roleIdOf(tick));
+    const actions = new Set(granted.flatMap(actionsOf));
+    for (const action of [
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+      'dynamodb:PutItem',
+      'dynamodb:ConditionCheckItem',
+    ])
+      expect(actions, action).toContain(action);
+    expect(JSON.stringify(granted)).toMatch(/DataTable/);
+    const send = granted.filter((statement) => actionsOf(statement).includes('ses:SendEmail'));
+    expect(send).toHaveLength(1);
+    expect(send[0]).toMatchObject({
+      Action: 'ses:SendEmail',
+      Condition: { StringEquals: { 'ses:FromAddress': 'pantau@example.go.id' } },
+    });
+    const sendResources = JSON.stringify(resourcesOf(send[0]!));
+    expect(sendResources).toContain(':identity/pantau@example.go.id');
+    expect(sendResources).toContain(':identity/example.go.id');
+    expect(sendResources).toContain(`":configuration-set/",{"Ref":"${configSetId}"}`);
+    expect(resourcesOf(send[0]!)).toHaveLength(3);
+    // Nobody else may send.
+    expect(
+      statements().filter((statement) =>
+        actionsOf(statement).some((action) => action.startsWith('ses:')),
+      ),
+    ).toEqual(send);
+  });
+
+  it('prints the state machine ARN', () => {
+    template.hasOutput('StateMachineArn', { Value: { Ref: stateMachine()[0] } });
   });
 });
 

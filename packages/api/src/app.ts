@@ -7,7 +7,7 @@ import './context.ts';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { swaggerUI } from '@hono/swagger-ui';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { DomainError, Service, type Store } from '@pantau/core';
+import { DomainError, type LadderStarter, Service, type Store } from '@pantau/core';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { TokenVerifier } from './auth.ts';
@@ -15,12 +15,15 @@ import { issuesOf, problemResponse, toProblem, validationError } from './problem
 import { agencies } from './routes/agencies.ts';
 import { assignments, queue, worklist } from './routes/assignments.ts';
 import { cases } from './routes/cases.ts';
+import { notifications } from './routes/notifications.ts';
 import { health, track } from './routes/public.ts';
 
 export interface AppDeps {
   readonly store: Store;
   readonly verifier: TokenVerifier;
   readonly clock: () => Date;
+  /** Starts assignments' escalation ladders (Step Functions on AWS, the embedded engine locally). */
+  readonly ladders?: LadderStarter;
   readonly logger?: Logger;
   /** Extra routes (the embedded runtime's /dev/*); never given on AWS. */
   readonly extend?: (app: OpenAPIHono) => void;
@@ -29,7 +32,11 @@ export interface AppDeps {
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export function createApp(deps: AppDeps): OpenAPIHono {
-  const service = new Service({ store: deps.store, clock: deps.clock });
+  const service = new Service({
+    store: deps.store,
+    clock: deps.clock,
+    ...(deps.ladders ? { ladders: deps.ladders } : {}),
+  });
   const logger = deps.logger ?? new Logger({ serviceName: 'pantau-api' });
 
   const app = new OpenAPIHono({
@@ -81,6 +88,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.route('/v1/cases', assignments);
   app.route('/v1/queue', queue);
   app.route('/v1/assignments', worklist);
+  app.route('/v1/notifications', notifications);
   deps.extend?.(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

@@ -46,8 +46,6 @@ export interface JwtVerifierOptions {
   readonly jwks?: JSONWebKeySet;
   readonly issuer: string;
   readonly audience: string;
-  /** The clock tokens are checked against (the embedded runtime's may be virtual). */
-  readonly clock?: () => Date;
 }
 
 export function createJwtVerifier(options: JwtVerifierOptions): TokenVerifier {
@@ -61,7 +59,6 @@ export function createJwtVerifier(options: JwtVerifierOptions): TokenVerifier {
         issuer: options.issuer,
         audience: options.audience,
         algorithms: ['RS256'],
-        ...(options.clock ? { currentDate: options.clock() } : {}),
       }));
     } catch (error) {
       throw new DomainError('unauthorized', 'invalid or expired token', { cause: error });

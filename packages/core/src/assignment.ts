@@ -4,6 +4,7 @@
  * from the clock at read time.
  */
 import type { Deadline, TimeZone } from './calendar.ts';
+import type { LadderRecord } from './notification.ts';
 import { invalidTransition } from './errors.ts';
 import { TARGETS, type Target } from './policy.ts';
 import type { AssignmentView, RedirectInput, ResponseInput } from './schemas.ts';
@@ -25,7 +26,6 @@ export interface AssignmentRecord {
   readonly workingDays: TargetMap<number>;
   readonly due: TargetMap<string>;
   readonly met: TargetMap<string | null>;
-  readonly escalationLevel: number;
   readonly paused: boolean;
   /** Increments each time central forwards the case to this agency again after a redirect. */
   readonly generation: number;
@@ -75,7 +75,6 @@ export function newAssignment(input: {
     workingDays: mapTargets((t) => input.deadlines[t].workingDays),
     due: mapTargets((t) => input.deadlines[t].dueAt.toISOString()),
     met: { acknowledge: null, followUp: null, resolution: null },
-    escalationLevel: 0,
     paused: false,
     generation: (input.previous?.generation ?? 0) + 1,
     redirect: null,
@@ -103,8 +102,18 @@ export function nextDueAt(a: AssignmentRecord): string | null {
   return open.length === 0 ? null : open.sort()[0]!;
 }
 
-/** The API view: the record plus what is derived from the clock. */
-export function viewAssignment(a: AssignmentRecord, now: Date): AssignmentView {
+/**
+ * The API view: the record plus what is derived from the clock. `escalationLevel` is the rung
+ * the ladder's current round reached, while something is still overdue.
+ */
+export function viewAssignment(
+  a: AssignmentRecord,
+  now: Date,
+  ladder?: Pick<LadderRecord, 'level' | 'generation'>,
+): AssignmentView {
+  const overdue = mapTargets((t) => isTargetOverdue(a, t, now));
+  const climbing =
+    ladder !== undefined && ladder.generation === a.generation && TARGETS.some((t) => overdue[t]);
   return {
     caseId: a.caseId,
     agencyId: a.agencyId,
@@ -114,9 +123,9 @@ export function viewAssignment(a: AssignmentRecord, now: Date): AssignmentView {
     timeZone: a.timeZone,
     due: a.due,
     met: a.met,
-    overdue: mapTargets((t) => isTargetOverdue(a, t, now)),
+    overdue,
     nextDueAt: nextDueAt(a),
-    escalationLevel: a.escalationLevel,
+    escalationLevel: climbing ? ladder.level : 0,
     paused: a.paused,
     generation: a.generation,
     redirect: a.redirect,

@@ -136,6 +136,21 @@ export function addWorkingDays(calendar: Calendar, start: string, n: number): Wo
   return { start, workingDays: n, end: date, skipped, uncoveredYears: [...uncovered].sort() };
 }
 
+/**
+ * The working day `n` working days after `date` (n > 0), or before it (n < 0); `date` itself
+ * for 0. Used by the escalation ladder ("2 working days before the deadline").
+ */
+export function shiftWorkingDays(calendar: Calendar, date: string, n: number): string {
+  if (n >= 0) return addWorkingDays(calendar, date, n).end;
+  let day = date;
+  let counted = 0;
+  while (counted < -n) {
+    day = addCalendarDays(day, -1);
+    if (calendar.isWorkingDay(day)) counted += 1;
+  }
+  return day;
+}
+
 export interface Deadline extends WorkingDaySpan {
   readonly timeZone: TimeZone;
   /** End of the last working day, 23:59:59.999 local time. */

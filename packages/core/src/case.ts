@@ -4,6 +4,7 @@
  */
 import { type AssignmentRecord, isOpen, nextDueAt, viewAssignment } from './assignment.ts';
 import { invalidTransition } from './errors.ts';
+import type { LadderRecord } from './notification.ts';
 import type { ComplaintType } from './policy.ts';
 import type {
   CaseView,
@@ -201,6 +202,7 @@ export function viewCase(
   assignments: readonly AssignmentRecord[],
   now: Date,
   reader: { central: true } | { central: false; agencies: ReadonlySet<string> },
+  ladders: readonly LadderRecord[] = [],
 ): CaseView {
   const visible = reader.central
     ? assignments
@@ -220,7 +222,13 @@ export function viewCase(
     location: c.location,
     classification:
       c.classification && !reader.central ? { ...c.classification, note: null } : c.classification,
-    assignments: visible.map((a) => viewAssignment(a, now)),
+    assignments: visible.map((a) =>
+      viewAssignment(
+        a,
+        now,
+        ladders.find((l) => l.agencyId === a.agencyId),
+      ),
+    ),
     verificationDueAt: c.verificationDueAt,
     overdue: isCaseOverdue(c, now),
     closure: c.closure,

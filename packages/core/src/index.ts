@@ -10,3 +10,6 @@ export * from './service.ts';
 export * from './tenancy.ts';
 export * from './timeline.ts';
 export * from './tracking-code.ts';
+export * from './ladder.ts';
+export * from './letters.ts';
+export * from './notification.ts';

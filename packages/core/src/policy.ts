@@ -6,6 +6,92 @@ export type ComplaintType = (typeof COMPLAINT_TYPES)[number];
 export const TARGETS = ['acknowledge', 'followUp', 'resolution'] as const;
 export type Target = (typeof TARGETS)[number];
 
+export const LADDER_ACTIONS = [
+  'warning',
+  'reminder',
+  'formal_warning',
+  'central_intervention',
+] as const;
+export const LADDER_PARTIES = ['agency', 'agency_head', 'focal_point', 'central'] as const;
+export type LadderParty = (typeof LADDER_PARTIES)[number];
+
+/**
+ * One step of the escalation ladder (DOMAIN.md). A step `relativeTo: 'due'` is counted from a
+ * target's deadline (negative: a warning before it; 0: the deadline itself, the first rung);
+ * `relativeTo: 'previous'` from the previous rung. Each step is a deadline of its own: it fires
+ * at the first instant after the end of its working day.
+ */
+export const LadderStepSchema = z
+  .strictObject({
+    name: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
+    offsetWorkingDays: z.int().min(-20).max(60),
+    relativeTo: z.enum(['due', 'previous']),
+    action: z.enum(LADDER_ACTIONS),
+    recipients: z.array(z.enum(LADDER_PARTIES)).min(1),
+    cc: z.array(z.enum(LADDER_PARTIES)).default([]),
+  })
+  .meta({ id: 'LadderStep' });
+export type LadderStep = z.infer<typeof LadderStepSchema>;
+
+/** Defaults: a warning 2 working days before each target, then four rungs 5 working days apart. */
+export const DEFAULT_LADDER: LadderStep[] = [
+  {
+    name: 'warning',
+    offsetWorkingDays: -2,
+    relativeTo: 'due',
+    action: 'warning',
+    recipients: ['agency'],
+    cc: [],
+  },
+  {
+    name: 'reminder_1',
+    offsetWorkingDays: 0,
+    relativeTo: 'due',
+    action: 'reminder',
+    recipients: ['agency'],
+    cc: [],
+  },
+  {
+    name: 'reminder_2',
+    offsetWorkingDays: 5,
+    relativeTo: 'previous',
+    action: 'reminder',
+    recipients: ['agency'],
+    cc: [],
+  },
+  {
+    name: 'formal_warning',
+    offsetWorkingDays: 5,
+    relativeTo: 'previous',
+    action: 'formal_warning',
+    recipients: ['agency'],
+    cc: ['agency_head', 'focal_point'],
+  },
+  {
+    name: 'central_intervention',
+    offsetWorkingDays: 5,
+    relativeTo: 'previous',
+    action: 'central_intervention',
+    recipients: ['central'],
+    cc: ['agency'],
+  },
+];
+
+/** Warnings come before a deadline; the rungs start at a deadline and climb from there. */
+const ladderShape = (steps: LadderStep[]) => {
+  const rungs = steps.filter((s) => s.action !== 'warning');
+  return (
+    steps.every(
+      (s) => s.action !== 'warning' || (s.relativeTo === 'due' && s.offsetWorkingDays < 0),
+    ) &&
+    rungs.length > 0 &&
+    rungs[0]!.relativeTo === 'due' &&
+    rungs[0]!.offsetWorkingDays >= 0 &&
+    rungs.slice(1).every((s) => s.relativeTo === 'previous' && s.offsetWorkingDays >= 1) &&
+    new Set(steps.map((s) => s.name)).size === steps.length
+  );
+};
+
 /**
  * Working-day targets (DOMAIN.md "Time rules"). Policy is data kept in the table, seeded with
  * these defaults; the numbers are never branched on in code.
@@ -22,6 +108,16 @@ export const SlaPolicySchema = z.strictObject({
   }),
   replyWindowWorkingDays: z.int().min(0).max(250),
   calendarId: z.string(),
+  // Policies stored before ladders existed read as the default ladder.
+  ladder: z
+    .array(LadderStepSchema)
+    .min(1)
+    .max(12)
+    .refine(
+      ladderShape,
+      'warnings before a deadline (negative, relativeTo due), then rungs: the first relativeTo due (≥ 0), the rest relativeTo previous (≥ 1); names unique',
+    )
+    .default(DEFAULT_LADDER),
 });
 export type SlaPolicy = z.infer<typeof SlaPolicySchema>;
 
@@ -35,6 +131,7 @@ export const DEFAULT_POLICY: SlaPolicy = {
   resolutionWorkingDays: { light: 5, normative: 14, examination: 60 }, // SIPPN
   replyWindowWorkingDays: 10, // SP4N-LAPOR!
   calendarId: 'id',
+  ladder: DEFAULT_LADDER,
 };
 
 /** The working days each target of an assignment gets for a complaint type. */

@@ -9,6 +9,7 @@ import type { CaseRecord, CaseStatus } from './case.ts';
 import { DomainError } from './errors.ts';
 import type { SlaPolicy, Target } from './policy.ts';
 import type { Agency } from './schemas.ts';
+import type { LadderRecord, NotificationRecord } from './notification.ts';
 import type { TimelineEvent } from './timeline.ts';
 
 export interface PageRequest {
@@ -41,12 +42,27 @@ export interface CaseChange {
   readonly case?: VersionedPut<CaseRecord>;
   readonly assignments?: readonly VersionedPut<AssignmentRecord>[];
   readonly events?: readonly TimelineEvent[];
+  readonly ladders?: readonly VersionedPut<LadderRecord>[];
   readonly idempotency?: IdempotencyRecord;
 }
 
 export interface CaseBundle {
   readonly case: CaseRecord;
   readonly assignments: AssignmentRecord[];
+  readonly ladders: LadderRecord[];
+}
+
+/** One ladder step, all or nothing: its marker (exactly once), letter, timeline event, ladder. */
+export interface LadderStepWrite {
+  readonly ladder: VersionedPut<LadderRecord>;
+  readonly stepId: string;
+  readonly notification: NotificationRecord;
+  readonly event: TimelineEvent;
+}
+
+export interface NotificationQuery {
+  readonly caseId?: string | undefined;
+  readonly agencyId?: string | undefined;
 }
 
 export interface CaseQuery {
@@ -102,6 +118,23 @@ export interface Store {
 
   getIdempotency(tenant: string, key: string): Promise<IdempotencyRecord | undefined>;
   commit(change: CaseChange): Promise<void>;
+
+  /** The ids of the ladder steps already taken for one generation of an assignment. */
+  listStepsTaken(caseId: string, agencyId: string, generation: number): Promise<Set<string>>;
+  /** Takes a ladder step; a `WriteConflict` of kind `exists` means it was taken already. */
+  commitLadderStep(write: LadderStepWrite): Promise<void>;
+  putLadder(put: VersionedPut<LadderRecord>): Promise<void>;
+  /** The ladders of these assignments (one batch read). */
+  getLadders(refs: readonly { caseId: string; agencyId: string }[]): Promise<LadderRecord[]>;
+  /** Ladders whose timer is due by `now`, soonest first (the embedded engine's scheduler). */
+  listDueLadders(now: Date, limit: number): Promise<LadderRecord[]>;
+  /** Every letter, oldest first; by case or by agency. */
+  listNotifications(query: NotificationQuery, page: PageRequest): Promise<Page<NotificationRecord>>;
+  /** Letters of one assignment not yet delivered (the outbox). */
+  listUndelivered(caseId: string, agencyId: string): Promise<NotificationRecord[]>;
+  /** Every letter not yet delivered (a sweep after a restart). */
+  listAllUndelivered(limit: number): Promise<NotificationRecord[]>;
+  putNotification(notification: NotificationRecord): Promise<void>;
 }
 
 /**

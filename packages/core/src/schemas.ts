@@ -297,6 +297,82 @@ export type CaseListFilter = z.infer<typeof CaseListQuery>;
 export type QueueFilter = z.infer<typeof QueueQuery>;
 export type WorklistFilter = z.infer<typeof WorklistQuery>;
 
+export const NotificationsQuery = PageQuery.extend({
+  caseId: z.string().min(1).max(64).optional(),
+  agencyId: AgencyIdSchema.optional(),
+});
+export type NotificationsFilter = z.infer<typeof NotificationsQuery>;
+
+export const NotificationSchema = z
+  .object({
+    id: z.string(),
+    caseId: z.string(),
+    agencyId: z.string(),
+    target: z.enum([...TARGETS, 'reply_window']),
+    targets: z.array(z.enum(TARGETS)),
+    step: z.string(),
+    action: z.string(),
+    channel: z.literal('email'),
+    recipients: z.array(z.string()),
+    cc: z.array(z.string()),
+    status: z.enum(['pending', 'sent', 'failed']),
+    subject: z.string(),
+    body: z.string(),
+    scheduledAt: instant,
+    createdAt: instant,
+    sentAt: instant.nullable(),
+    attempts: z.int(),
+  })
+  .meta({ id: 'Notification' });
+export type NotificationView = z.infer<typeof NotificationSchema>;
+
+const LadderStepView = z.object({
+  id: z.string(),
+  step: z.string(),
+  action: z.string(),
+  at: instant,
+  targets: z.array(z.enum(TARGETS)),
+  level: z.int(),
+});
+
+export const DeadlinesSchema = z
+  .object({
+    caseId: z.string(),
+    agencyId: z.string(),
+    generation: z.int(),
+    forwardedAt: instant,
+    timeZone: TimeZoneSchema,
+    timeZoneLabel: z.string(),
+    calendarId: z.string(),
+    policyId: z.string(),
+    targets: z.array(
+      z.object({
+        target: z.enum(TARGETS),
+        workingDays: z.int(),
+        countedFrom: z
+          .string()
+          .meta({ description: 'Local date of forwarding; counting starts the day after' }),
+        lastWorkingDay: z.string(),
+        due: instant,
+        met: instant.nullable(),
+        overdue: z.boolean(),
+        skipped: z.array(z.object({ date: z.string(), kind: z.enum(DAY_KINDS), name: z.string() })),
+        uncoveredYears: z.array(z.int()),
+        pausedIntervals: z.array(
+          z.object({ from: instant, to: instant.nullable(), reason: z.string() }),
+        ),
+      }),
+    ),
+    ladder: z.object({
+      taken: z.array(LadderStepView),
+      toCome: z
+        .array(LadderStepView)
+        .meta({ description: 'Provisional: recomputed as the agency acts' }),
+    }),
+  })
+  .meta({ id: 'Deadlines' });
+export type DeadlinesView = z.infer<typeof DeadlinesSchema>;
+
 export const pageOf = <T extends z.ZodType>(item: T, id: string) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() }).meta({ id });
 

@@ -4,7 +4,7 @@
  * checked at the HTTP edge (403); here every read and write is scoped to what the principal
  * may see, and anything else is "not found" (404, no existence leak).
  */
-import { monotonicFactory, ulid } from 'ulid';
+import { ulid } from 'ulid';
 import {
   acknowledge,
   type AssignmentRecord,
@@ -15,8 +15,17 @@ import {
   viewAssignment,
   withdraw,
   isOpen,
+  isTargetOverdue,
 } from './assignment.ts';
-import { Calendar, computeDeadline, DEFAULT_TIME_ZONE } from './calendar.ts';
+import {
+  addWorkingDays,
+  Calendar,
+  computeDeadline,
+  DEFAULT_TIME_ZONE,
+  localDate,
+  TIME_ZONE_LABELS,
+} from './calendar.ts';
+import { type LadderEvent, ladderSchedule } from './ladder.ts';
 import {
   assertForwardable,
   type CaseRecord,
@@ -29,8 +38,10 @@ import {
   viewTracking,
 } from './case.ts';
 import { DomainError, invalidInput, notFound } from './errors.ts';
-import { DEFAULT_POLICY_ID, type SlaPolicy, targetWorkingDays } from './policy.ts';
+import { DEFAULT_POLICY_ID, type SlaPolicy, TARGETS, targetWorkingDays } from './policy.ts';
+import { type LadderRecord, type LadderStarter, viewNotification } from './notification.ts';
 import {
+  type CaseBundle,
   type IdempotencyRecord,
   type Page,
   type PageRequest,
@@ -46,7 +57,10 @@ import type {
   CloseInput,
   CreateAgencyInput,
   CreateCaseInput,
+  DeadlinesView,
   ForwardInput,
+  NotificationsFilter,
+  NotificationView,
   QueueFilter,
   RedirectInput,
   ResponseInput,
@@ -55,12 +69,14 @@ import type {
   WorklistFilter,
 } from './schemas.ts';
 import { CENTRAL_TENANT, isCentral, type Principal } from './tenancy.ts';
-import { actorOf, type EventType, type TimelineEvent } from './timeline.ts';
+import { actorOf, type EventType, newEventId, type TimelineEvent } from './timeline.ts';
 import { newTrackingCode, normalizeTrackingCode } from './tracking-code.ts';
 
 export interface ServiceDeps {
   readonly store: Store;
   readonly clock: () => Date;
+  /** Starts each assignment's escalation ladder once it is written. */
+  readonly ladders?: LadderStarter;
 }
 
 /** An `Idempotency-Key` and a fingerprint of the request it came with. */
@@ -76,19 +92,15 @@ export interface Result<T> {
 
 const MAX_ATTEMPTS = 5;
 
-/**
- * Timeline event ids: monotonic, so that events written together in one transaction (an
- * answer and the status change it causes) keep their order when they share a millisecond.
- */
-const eventId = monotonicFactory();
-
 export class Service {
   private readonly store: Store;
   private readonly clock: () => Date;
+  private readonly ladders: LadderStarter | undefined;
 
   constructor(deps: ServiceDeps) {
     this.store = deps.store;
     this.clock = deps.clock;
+    this.ladders = deps.ladders;
   }
 
   // ---- agencies ---------------------------------------------------------------------
@@ -242,7 +254,7 @@ export class Service {
 
   async getCase(p: Principal, caseId: string): Promise<CaseView> {
     const { bundle, reader } = await this.readableCase(p, caseId);
-    return viewCase(bundle.case, bundle.assignments, this.clock(), reader);
+    return viewCase(bundle.case, bundle.assignments, this.clock(), reader, bundle.ladders);
   }
 
   async verifyCase(p: Principal, caseId: string, input: VerificationInput): Promise<CaseView> {
@@ -331,13 +343,39 @@ export class Service {
             timeZone: a.timeZone,
           }),
         );
+        // Each assignment's ladder is written with it, due at once: the engine picks it up even
+        // if starting the execution below fails (the table is the truth, an execution a timer).
+        const ladders = created.map(({ record: a }) => {
+          const previous = bundle.ladders.find((l) => l.agencyId === a.agencyId);
+          const ladder: LadderRecord = {
+            caseId,
+            agencyId: a.agencyId,
+            generation: a.generation,
+            token: (previous?.token ?? 0) + 1,
+            wakeAt: now.toISOString(),
+            level: 0,
+            lastStepAt: null,
+            updatedAt: now.toISOString(),
+            version: (previous?.version ?? 0) + 1,
+          };
+          return { record: ladder, expectedVersion: previous ? previous.version : null };
+        });
         const body = { items: created.map((c) => viewAssignment(c.record, now)) };
         await this.store.commit({
           case: put(bundle.case, next),
           assignments: created,
+          ladders,
           events: [...events, ...this.statusEvents(bundle.case, next, now, p)],
           idempotency: record(201, body),
         });
+        for (const { record: l } of ladders) {
+          await this.ladders?.arm({
+            caseId,
+            agencyId: l.agencyId,
+            generation: l.generation,
+            token: l.token,
+          });
+        }
         return { status: 201, body };
       }),
     );
@@ -383,8 +421,8 @@ export class Service {
   // ---- assignments ------------------------------------------------------------------
 
   async getAssignment(p: Principal, caseId: string, agencyId: string): Promise<AssignmentView> {
-    const { assignment } = await this.readableAssignment(p, caseId, agencyId);
-    return viewAssignment(assignment, this.clock());
+    const { bundle, assignment } = await this.readableAssignment(p, caseId, agencyId);
+    return viewAssignment(assignment, this.clock(), ladderOf(bundle, agencyId));
   }
 
   async acknowledge(p: Principal, caseId: string, agencyId: string): Promise<AssignmentView> {
@@ -446,7 +484,7 @@ export class Service {
       { state: filter.state, overdue: filter.overdue, now },
       filter,
     );
-    return { items: page.items.map((a) => viewAssignment(a, now)), nextCursor: page.nextCursor };
+    return this.assignmentPage(page, now);
   }
 
   /** Central's cross-agency worklist. */
@@ -468,7 +506,93 @@ export class Service {
     const page = filter.agencyId
       ? await this.store.listQueue([filter.agencyId], query, filter)
       : await this.store.listWorklist(query, filter);
-    return { items: page.items.map((a) => viewAssignment(a, now)), nextCursor: page.nextCursor };
+    return this.assignmentPage(page, now);
+  }
+
+  /** A page of assignments with their ladders' rungs (one batch read). */
+  private async assignmentPage(
+    page: Page<AssignmentRecord>,
+    now: Date,
+  ): Promise<Page<AssignmentView>> {
+    const ladders = await this.store.getLadders(page.items);
+    return {
+      items: page.items.map((a) =>
+        viewAssignment(
+          a,
+          now,
+          ladders.find((l) => l.caseId === a.caseId && l.agencyId === a.agencyId),
+        ),
+      ),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /**
+   * How each deadline of an assignment was computed (start, working days, zone, the holidays
+   * skipped and why) and the ladder steps taken and still to come.
+   */
+  async deadlines(p: Principal, caseId: string, agencyId: string): Promise<DeadlinesView> {
+    const { assignment: a } = await this.readableAssignment(p, caseId, agencyId);
+    const policy = await this.policyById(a.policyId);
+    const calendar = await this.calendar(a.calendarId);
+    const now = this.clock();
+    const countedFrom = localDate(new Date(a.forwardedAt), a.timeZone);
+    const events = ladderSchedule(a, policy.ladder, calendar);
+    const taken = await this.store.listStepsTaken(caseId, agencyId, a.generation);
+    const view = (e: LadderEvent) => ({
+      id: e.id,
+      step: e.step,
+      action: e.action,
+      at: e.at,
+      targets: [...e.targets],
+      level: e.level,
+    });
+    return {
+      caseId,
+      agencyId,
+      generation: a.generation,
+      forwardedAt: a.forwardedAt,
+      timeZone: a.timeZone,
+      timeZoneLabel: TIME_ZONE_LABELS[a.timeZone],
+      calendarId: a.calendarId,
+      policyId: a.policyId,
+      targets: TARGETS.map((target) => {
+        const span = addWorkingDays(calendar, countedFrom, a.workingDays[target]);
+        return {
+          target,
+          workingDays: a.workingDays[target],
+          countedFrom,
+          lastWorkingDay: span.end,
+          due: a.due[target],
+          met: a.met[target],
+          overdue: isTargetOverdue(a, target, now),
+          skipped: span.skipped.map((d) => ({ ...d })),
+          uncoveredYears: [...span.uncoveredYears],
+          pausedIntervals: [],
+        };
+      }),
+      ladder: {
+        taken: events.filter((e) => taken.has(e.id)).map(view),
+        toCome: events
+          .filter((e) => !taken.has(e.id) && Date.parse(e.at) > now.getTime())
+          .map(view),
+      },
+    };
+  }
+
+  // ---- notifications ----------------------------------------------------------------
+
+  /** Every letter the ladders sent, oldest first; by case or agency. */
+  async listNotifications(
+    p: Principal,
+    filter: NotificationsFilter,
+  ): Promise<Page<NotificationView>> {
+    this.assertCentral(p);
+    const page = await this.store.listNotifications(
+      { caseId: filter.caseId, agencyId: filter.agencyId },
+      filter,
+    );
+    return { items: page.items.map(viewNotification), nextCursor: page.nextCursor };
   }
 
   // ---- helpers ----------------------------------------------------------------------
@@ -489,13 +613,14 @@ export class Service {
         await this.assertCanAct(p, assignment.agencyId);
         const now = this.clock();
         const { next, type, data } = apply(assignment, now);
-        if (!next) return { status: 200, body: viewAssignment(assignment, now) };
+        const ladder = ladderOf(bundle, agencyId);
+        if (!next) return { status: 200, body: viewAssignment(assignment, now, ladder) };
         const written = put(assignment, next);
         const assignments = bundle.assignments.map((a) => (a === assignment ? written.record : a));
         // The case is always rewritten under its version, so that concurrent changes to
         // different assignments of one case serialize and its status stays true.
         const nextCase = reconcile(bundle.case, assignments, now);
-        const body = viewAssignment(written.record, now);
+        const body = viewAssignment(written.record, now, ladder);
         await this.store.commit({
           case: put(bundle.case, nextCase),
           assignments: [written],
@@ -570,10 +695,13 @@ export class Service {
     if (!isCentral(p)) throw new DomainError('forbidden', 'central unit only');
   }
 
-  private async policy(): Promise<SlaPolicy> {
-    const policy = await this.store.getPolicy(DEFAULT_POLICY_ID);
-    if (!policy)
-      throw new Error(`policy ${DEFAULT_POLICY_ID} is missing: the table was not seeded`);
+  private policy(): Promise<SlaPolicy> {
+    return this.policyById(DEFAULT_POLICY_ID);
+  }
+
+  private async policyById(id: string): Promise<SlaPolicy> {
+    const policy = await this.store.getPolicy(id);
+    if (!policy) throw new Error(`policy ${id} is missing: the table was not seeded`);
     return policy;
   }
 
@@ -639,7 +767,7 @@ export class Service {
     data: Record<string, unknown>,
   ): TimelineEvent {
     return {
-      id: eventId(now.getTime()),
+      id: newEventId(now),
       caseId,
       at: now.toISOString(),
       type,
@@ -664,6 +792,9 @@ export class Service {
     ];
   }
 }
+
+const ladderOf = (bundle: CaseBundle, agencyId: string) =>
+  bundle.ladders.find((l) => l.agencyId === agencyId);
 
 /** A versioned put of `next` replacing `before`: exactly one version higher. */
 const put = <T extends { version: number }>(before: T, next: T): VersionedPut<T> => ({

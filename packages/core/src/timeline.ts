@@ -1,5 +1,13 @@
 /** The append-only case timeline: every step anyone (or the engine) takes lands here. */
+import { monotonicFactory } from 'ulid';
 import type { Principal } from './tenancy.ts';
+
+const monotonic = monotonicFactory();
+/**
+ * Timeline event ids: ULIDs, monotonic within this process, so that events written together
+ * (an assignment, the status change it caused) keep their order in the timeline.
+ */
+export const newEventId = (at: Date): string => monotonic(at.getTime());
 
 export type Actor =
   { sub: string; agency: string; role: Principal['role'] } | { system: 'escalation' };
@@ -16,6 +24,7 @@ export const EVENT_TYPES = [
   'response_submitted',
   'assignment_redirected',
   'assignment_withdrawn',
+  'escalation_step',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -2,6 +2,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { createRoute, json, jsonBody, PROBLEMS, z } from '@pantau/api';
 import { AgencyIdSchema, invalidInput, ROLES, roleFitsTenant } from '@pantau/core';
+import { parseDuration, type RuntimeClock } from './clock.ts';
+import type { LocalLadderEngine } from './engine.ts';
 import type { LocalIssuer } from './issuer.ts';
 
 const TokenRequest = z
@@ -17,8 +19,55 @@ const TokenRequest = z
   })
   .meta({ id: 'DevTokenRequest' });
 
-export function devRoutes(issuer: LocalIssuer, clock: () => Date): OpenAPIHono {
+const ClockBody = z
+  .strictObject({
+    now: z.iso.datetime({ offset: true }).optional(),
+    advance: z.string().max(40).optional().meta({ example: 'P3D' }),
+  })
+  .refine((b) => (b.now === undefined) !== (b.advance === undefined), {
+    message: 'give exactly one of now, advance',
+    path: ['now'],
+  })
+  .meta({ id: 'DevClockMove' });
+const ClockState = z.object({ now: z.string(), mode: z.enum(['system', 'manual']) });
+
+export function devRoutes(
+  issuer: LocalIssuer,
+  clock: RuntimeClock,
+  engine: LocalLadderEngine,
+): OpenAPIHono {
   const app = new OpenAPIHono();
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/clock',
+      tags: ['Embedded runtime only'],
+      summary: 'The runtime’s clock',
+      security: [],
+      responses: { 200: json(ClockState, 'Now') },
+    }),
+    (c) => c.json({ now: clock.now().toISOString(), mode: clock.mode }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/clock',
+      tags: ['Embedded runtime only'],
+      summary: 'Move the manual clock forward; answers once every ladder step due by then has run',
+      security: [],
+      request: { body: jsonBody(ClockBody) },
+      responses: { 200: json(ClockState, 'Now'), 400: PROBLEMS[400], 409: PROBLEMS[409] },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const to = body.now
+        ? new Date(body.now)
+        : new Date(clock.now().getTime() + parseDuration(body.advance!));
+      clock.set(to);
+      await engine.runDue();
+      return c.json({ now: clock.now().toISOString(), mode: clock.mode }, 200);
+    },
+  );
   app.openapi(
     createRoute({
       method: 'post',
@@ -37,10 +86,10 @@ export function devRoutes(issuer: LocalIssuer, clock: () => Date): OpenAPIHono {
       if (!roleFitsTenant(body.agency, body.role)) {
         throw invalidInput('role', `${body.role} is not a role of tenant ${body.agency}`);
       }
-      const token = await issuer.mint(body, {
-        now: clock(),
-        ...(body.expiresInSeconds ? { expiresInSeconds: body.expiresInSeconds } : {}),
-      });
+      const token = await issuer.mint(
+        body,
+        body.expiresInSeconds ? { expiresInSeconds: body.expiresInSeconds } : {},
+      );
       return c.json({ token }, 200);
     },
   );

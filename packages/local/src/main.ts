@@ -26,6 +26,10 @@ try {
       `  API            ${runtime.url}/v1`,
       `  Docs           ${runtime.url}/docs   (OpenAPI: ${runtime.url}/openapi.json)`,
       `  DynamoDB Local ${runtime.dynamoDbEndpoint}`,
+      `  Letters        ${config.PANTAU_DATA_DIR}/mail/<date>/<id>.eml`,
+      runtime.clockMode === 'manual'
+        ? `  Clock          manual: GET/POST ${runtime.url}/dev/clock {"advance":"P3D"} runs every ladder step due by then`
+        : '  Clock          system',
       '',
       'Get a token for a demo user, then call the API with it:',
       `  TOKEN=$(curl -s -X POST ${runtime.url}/dev/tokens -H 'content-type: application/json' \\`,

@@ -17,7 +17,10 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { RuntimeConfig } from './config.ts';
 import { DEMO_AGENCIES } from './demo-agencies.ts';
+import { manualClock, systemClock } from './clock.ts';
 import { devRoutes } from './dev-routes.ts';
+import { LocalLadderEngine } from './engine.ts';
+import { emlMailer } from './mailer.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from './issuer.ts';
 
@@ -27,6 +30,7 @@ export interface Runtime {
   readonly url: string;
   readonly dynamoDbEndpoint: string;
   readonly warnings: readonly string[];
+  readonly clockMode: 'system' | 'manual';
   stop(): Promise<void>;
   /** Synchronous last resort for `process.on('exit')`. */
   kill(): void;
@@ -44,25 +48,40 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     });
     await ensureTable(client, TABLE_NAME);
     const store = new DynamoStore({ client, tableName: TABLE_NAME });
-    const clock = () => new Date();
+    const runtimeClock =
+      config.PANTAU_CLOCK === 'manual'
+        ? manualClock(
+            join(dataDir, 'clock.json'),
+            config.PANTAU_CLOCK_START ? new Date(config.PANTAU_CLOCK_START) : undefined,
+          )
+        : systemClock();
+    const clock = () => runtimeClock.now();
     await seedBaseline(store, clock());
     if (config.PANTAU_SEED_DEMO) await seedDemoAgencies(store, clock());
     const warnings = await calendarWarnings(store, clock());
     for (const warning of warnings) logger.warn(warning);
 
+    const engine = new LocalLadderEngine({
+      store,
+      clock,
+      mailer: emlMailer(join(dataDir, 'mail')),
+      logger,
+    });
     const issuer = await createLocalIssuer(join(dataDir, 'issuer-key.json'));
+    // Tokens live in real time even when the domain clock is manual (advancing it 60 days
+    // must not sign everybody out).
     const verifier = createJwtVerifier({
       jwks: issuer.jwks,
       issuer: LOCAL_ISSUER,
       audience: LOCAL_AUDIENCE,
-      clock,
     });
     const app = createApp({
       store,
       verifier,
       clock,
+      ladders: engine,
       logger: new Logger({ serviceName: 'pantau-api', logLevel: config.LOG_LEVEL }),
-      extend: (a) => a.route('/dev', devRoutes(issuer, clock)),
+      extend: (a) => a.route('/dev', devRoutes(issuer, runtimeClock, engine)),
     });
     const server = await new Promise<ReturnType<typeof serve>>((done) => {
       const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () =>
@@ -70,13 +89,19 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       );
     });
     const { port } = server.address() as AddressInfo;
+    // Resume: letters a crash left in the outbox, then every ladder due by now.
+    await engine.sweepOutbox();
+    await engine.runDue();
+    if (runtimeClock.mode === 'system') engine.startTimer();
     const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
     return {
       url,
       dynamoDbEndpoint: db.endpoint,
       warnings,
+      clockMode: runtimeClock.mode,
       async stop() {
         await new Promise<void>((done) => server.close(() => done()));
+        await engine.stop();
         client.destroy();
         await db.stop();
       },

@@ -13,9 +13,15 @@ import {
   type CalendarDay,
   type IdempotencyRecord,
   isTargetOverdue,
+  type LadderRecord,
+  type LadderStepWrite,
+  type NotificationQuery,
+  type NotificationRecord,
+  type VersionedPut,
   type Page,
   type PageRequest,
   type SlaPolicy,
+  SlaPolicySchema,
   type Store,
   type TimelineEvent,
   type WorkingCalendar,
@@ -27,6 +33,8 @@ import {
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -152,7 +160,9 @@ export class DynamoStore implements Store {
 
   /** An SLA policy by id. */
   async getPolicy(id: string): Promise<SlaPolicy | undefined> {
-    return this.get<SlaPolicy>(keys.policy(id));
+    const stored = await this.get<unknown>(keys.policy(id));
+    // Parsing fills what older records lack (a policy stored before ladders existed).
+    return stored === undefined ? undefined : SlaPolicySchema.parse(stored);
   }
 
   // ---- cases ------------------------------------------------------------------------
@@ -174,6 +184,7 @@ export class DynamoStore implements Store {
       assignments: items
         .filter((i) => i.entity === 'assignment')
         .map((i) => record<AssignmentRecord>(i)),
+      ladders: items.filter((i) => i.entity === 'ladder').map((i) => record<LadderRecord>(i)),
     };
   }
 
@@ -266,6 +277,10 @@ export class DynamoStore implements Store {
       items.push({ Put: this.versionedPut(assignmentItem(a.record), a.expectedVersion) });
       kinds.push('version');
     }
+    for (const l of change.ladders ?? []) {
+      items.push({ Put: this.versionedPut(ladderItem(l.record), l.expectedVersion) });
+      kinds.push('version');
+    }
     for (const e of change.events ?? []) {
       // Append-only: an event is written once and never replaced.
       items.push({ Put: this.createPut({ ...keys.event(e.caseId, e.id), entity: 'event', ...e }) });
@@ -276,6 +291,143 @@ export class DynamoStore implements Store {
       kinds.push('idempotency');
     }
     await this.transact(items, kinds);
+  }
+
+  // ---- the escalation engine ---------------------------------------------------------
+
+  /** The ids of the ladder steps taken for one generation of an assignment. */
+  async listStepsTaken(caseId: string, agencyId: string, generation: number): Promise<Set<string>> {
+    const ids = new Set<string>();
+    const prefix = keys.step(caseId, agencyId, generation, '').sk;
+    let start: Item | undefined;
+    do {
+      const out = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.casePk(caseId), ':prefix': prefix },
+          ProjectionExpression: 'sk',
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const i of out.Items ?? []) ids.add(String(i.sk).slice(prefix.length));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return ids;
+  }
+
+  /** A ladder step: marker (exactly once), letter (outbox), timeline event, ladder, in one transaction. */
+  async commitLadderStep(write: LadderStepWrite): Promise<void> {
+    const n = write.notification;
+    await this.transact(
+      [
+        {
+          Put: this.createPut({
+            ...keys.step(n.caseId, n.agencyId, n.generation, write.stepId),
+            entity: 'ladder_step',
+            at: n.scheduledAt,
+          }),
+        },
+        { Put: this.createPut(notificationItem(n)) },
+        {
+          Put: this.createPut({
+            ...keys.event(write.event.caseId, write.event.id),
+            entity: 'event',
+            ...write.event,
+          }),
+        },
+        { Put: this.versionedPut(ladderItem(write.ladder.record), write.ladder.expectedVersion) },
+      ],
+      ['exists', 'exists', 'exists', 'version'],
+    );
+  }
+
+  /** A ladder's new state (timer) under its version. */
+  async putLadder(put: VersionedPut<LadderRecord>): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand(this.versionedPut(ladderItem(put.record), put.expectedVersion)),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException)
+        throw conflictOf(put.expectedVersion, error);
+      throw error;
+    }
+  }
+
+  /** The ladders of these assignments (BatchGetItem, 100 keys at a time). */
+  async getLadders(refs: readonly { caseId: string; agencyId: string }[]): Promise<LadderRecord[]> {
+    const out: LadderRecord[] = [];
+    for (let i = 0; i < refs.length; i += 100) {
+      let requested: Item[] | undefined = refs
+        .slice(i, i + 100)
+        .map((r) => keys.ladder(r.caseId, r.agencyId));
+      while (requested && requested.length > 0) {
+        const res: BatchGetCommandOutput = await this.client.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: requested } } }),
+        );
+        out.push(
+          ...(res.Responses?.[this.tableName] ?? []).map((item) => record<LadderRecord>(item)),
+        );
+        requested = res.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined;
+      }
+    }
+    return out;
+  }
+
+  /** Ladders whose timer is due by `now`, soonest first (gsi1 `setneg#TIMERS`). */
+  async listDueLadders(now: Date, limit: number): Promise<LadderRecord[]> {
+    const page = await this.page<LadderRecord>(
+      [
+        {
+          index: 'gsi1',
+          partition: keys.timers,
+          range: { op: '<', value: `${now.toISOString()}~` },
+        },
+      ],
+      { limit },
+    );
+    return page.items;
+  }
+
+  /** Every letter oldest first (gsi1), one agency's (gsi2), or one case's (its item collection). */
+  async listNotifications(
+    query: NotificationQuery,
+    page: PageRequest,
+  ): Promise<Page<NotificationRecord>> {
+    const stream: Stream = query.caseId
+      ? { partition: keys.casePk(query.caseId), range: { op: 'begins_with', value: 'NOTIF#' } }
+      : query.agencyId
+        ? { index: 'gsi2', partition: keys.agencyNotifications(query.agencyId) }
+        : { index: 'gsi1', partition: keys.allNotifications };
+    return this.page<NotificationRecord>(
+      [stream],
+      page,
+      (item) => !query.agencyId || item.agencyId === query.agencyId,
+    );
+  }
+
+  /** Letters of one assignment not yet delivered. */
+  async listUndelivered(caseId: string, agencyId: string): Promise<NotificationRecord[]> {
+    const page = await this.listNotifications({ caseId }, { limit: 1000 });
+    return page.items.filter((n) => n.agencyId === agencyId && n.status !== 'sent');
+  }
+
+  /** Every letter not yet delivered, oldest first (a sweep at startup, not a request path). */
+  async listAllUndelivered(limit: number): Promise<NotificationRecord[]> {
+    const page = await this.page<NotificationRecord>(
+      [{ index: 'gsi1', partition: keys.allNotifications }],
+      { limit },
+      (item) => item.status !== 'sent',
+    );
+    return page.items;
+  }
+
+  /** A letter's delivery status. */
+  async putNotification(notification: NotificationRecord): Promise<void> {
+    await this.client.send(
+      new PutCommand({ TableName: this.tableName, Item: notificationItem(notification) }),
+    );
   }
 
   // ---- helpers ----------------------------------------------------------------------
@@ -370,6 +522,24 @@ const assignmentItem = (a: AssignmentRecord): Item => {
     ...a,
   };
 };
+
+const ladderItem = (l: LadderRecord): Item => ({
+  ...keys.ladder(l.caseId, l.agencyId),
+  entity: 'ladder',
+  ...(l.wakeAt ? { gsi1pk: keys.timers, gsi1sk: `${l.wakeAt}#${l.caseId}#${l.agencyId}` } : {}),
+  ...l,
+});
+
+const notificationItem = (n: NotificationRecord): Item => ({
+  ...keys.notification(n.caseId, n.id),
+  entity: 'notification',
+  gsi1pk: keys.allNotifications,
+  // Ordered by the letter's date (a letter caught up after downtime still sorts where it belongs).
+  gsi1sk: `${n.scheduledAt}#${n.id}`,
+  gsi2pk: keys.agencyNotifications(n.agencyId),
+  gsi2sk: `${n.scheduledAt}#${n.id}`,
+  ...n,
+});
 
 const OPEN_STATES = new Set(['pending', 'acknowledged', 'responded']);
 

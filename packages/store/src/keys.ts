@@ -33,6 +33,23 @@ export const keys = {
   allCases: `${C}#CASES`,
   casesByStatus: (status: string) => `${C}#CASES#${status}`,
 
+  /** An assignment's ladder sorts right after it, so a case read brings both. */
+  ladder: (caseId: string, agencyId: string) => ({
+    pk: `${C}#CASE#${caseId}`,
+    sk: `ASSIGN#${agencyId}#LADDER`,
+  }),
+  /** gsi1: the embedded engine's timers, soonest first (only ladders with a wake instant). */
+  timers: `${C}#TIMERS`,
+  /** A taken ladder step: its exactly-once marker. */
+  step: (caseId: string, agencyId: string, generation: number, stepId: string) => ({
+    pk: `${C}#CASE#${caseId}`,
+    sk: `STEP#${agencyId}#${generation}#${stepId}`,
+  }),
+  notification: (caseId: string, id: string) => ({ pk: `${C}#CASE#${caseId}`, sk: `NOTIF#${id}` }),
+  /** gsi1: every letter, oldest first; gsi2: one agency's letters. */
+  allNotifications: `${C}#NOTIFS`,
+  agencyNotifications: (agencyId: string) => `${C}#NOTIFS#${agencyId}`,
+
   trackingCode: (code: string) => ({ pk: `${C}#TRACK#${code}`, sk: 'TRACK' }),
   idempotency: (tenant: string, key: string) => ({ pk: `${tenant}#IDEM#${key}`, sk: 'IDEM' }),
 

@@ -3,6 +3,7 @@ import {
   AcknowledgeBody,
   AgencyIdSchema,
   AssignmentSchema,
+  DeadlinesSchema,
   pageOf,
   QueueQuery,
   RedirectBody,
@@ -40,6 +41,20 @@ export const assignments = new OpenAPIHono()
     async (c) => {
       const { id, agencyId } = c.req.valid('param');
       return c.json(await c.get('service').getAssignment(c.get('auth'), id, agencyId), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/assignments/{agencyId}/deadlines',
+      tags,
+      summary: 'How each deadline was computed, and the ladder steps taken and to come',
+      request: { params: Params },
+      responses: { 200: json(DeadlinesSchema, 'The explanation'), ...PROBLEMS },
+    }),
+    async (c) => {
+      const { id, agencyId } = c.req.valid('param');
+      return c.json(await c.get('service').deadlines(c.get('auth'), id, agencyId), 200);
     },
   )
   .openapi(

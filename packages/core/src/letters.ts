@@ -1,0 +1,133 @@
+/**
+ * The letters the ladder sends (surat peringatan dini, pengingat, penegasan, intervensi), in
+ * Indonesian. Never any identity of the complainant: agencies may not be allowed to see it.
+ */
+import type { AssignmentRecord } from './assignment.ts';
+import { type Calendar, TIME_ZONE_LABELS, workingDaysBetween } from './calendar.ts';
+import type { CaseRecord } from './case.ts';
+import type { LadderEvent } from './ladder.ts';
+import type { LadderParty, LadderStep, Target } from './policy.ts';
+import type { Agency } from './schemas.ts';
+
+export const TARGET_LABELS: Record<Target, string> = {
+  acknowledge: 'konfirmasi penerimaan pengaduan',
+  followUp: 'laporan tindak lanjut awal',
+  resolution: 'laporan penyelesaian tindak lanjut',
+};
+
+const TITLES: Record<LadderStep['action'], string> = {
+  warning: 'Pemberitahuan Batas Waktu Tindak Lanjut',
+  reminder: 'Surat Pengingat',
+  formal_warning: 'Surat Penegasan',
+  central_intervention: 'Pemberitahuan Intervensi Asdep Pengaduan Masyarakat',
+};
+
+const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+
+const MONTHS = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
+
+/** "30 Maret 2026 pukul 23.59 WIB" in the agency's zone. */
+export function formatLocal(instant: string, tz: AssignmentRecord['timeZone']): string {
+  const offset = { 'Asia/Jakarta': 7, 'Asia/Makassar': 8, 'Asia/Jayapura': 9 }[tz];
+  const d = new Date(Date.parse(instant) + offset * 3_600_000);
+  const hh = String(d.getUTCHours()).padStart(2, '0');
+  const mm = String(d.getUTCMinutes()).padStart(2, '0');
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} pukul ${hh}.${mm} ${TIME_ZONE_LABELS[tz]}`;
+}
+
+export interface Letter {
+  readonly subject: string;
+  readonly body: string;
+  readonly to: readonly string[];
+  readonly cc: readonly string[];
+}
+
+export interface LetterParties {
+  readonly agency: Agency;
+  readonly focalPoint: Agency | undefined;
+  readonly central: Agency | undefined;
+}
+
+/** Email addresses of a party: an agency's contacts, its head, its focal point, the central unit. */
+export function addressesOf(party: LadderParty, p: LetterParties): string[] {
+  const emails = (a: Agency | undefined) => (a ? a.contacts.map((c) => c.email) : []);
+  switch (party) {
+    case 'agency':
+      return emails(p.agency);
+    case 'agency_head':
+      return p.agency.contacts
+        .filter((c) => /head|kepala|pimpinan/i.test(c.role ?? ''))
+        .map((c) => c.email);
+    case 'focal_point':
+      return emails(p.focalPoint);
+    case 'central':
+      return emails(p.central);
+  }
+}
+
+export function composeLetter(input: {
+  event: LadderEvent;
+  step: LadderStep;
+  case: CaseRecord;
+  assignment: AssignmentRecord;
+  parties: LetterParties;
+  calendar: Calendar;
+}): Letter {
+  const { event, step, assignment: a, parties, calendar } = input;
+  const c = input.case;
+  const title =
+    step.action === 'reminder'
+      ? `${TITLES.reminder} ${ROMAN[event.level] ?? event.level}`
+      : TITLES[step.action];
+  const at = new Date(event.at);
+  const lines = event.targets.map((t) => {
+    const due = formatLocal(a.due[t], a.timeZone);
+    if (step.action === 'warning') return `- ${TARGET_LABELS[t]}: batas waktu ${due}.`;
+    const late = workingDaysBetween(calendar, new Date(a.due[t]), at, a.timeZone);
+    return `- ${TARGET_LABELS[t]}: batas waktu ${due}, terlambat ${late} hari kerja.`;
+  });
+  const opening =
+    step.action === 'warning'
+      ? 'Bersama ini kami sampaikan bahwa batas waktu berikut akan berakhir dalam waktu dekat:'
+      : 'Sampai dengan tanggal surat ini, kami belum menerima pemenuhan atas:';
+  const request =
+    step.action === 'warning'
+      ? 'Mohon kiranya tindak lanjut dapat disampaikan sebelum batas waktu tersebut.'
+      : step.action === 'central_intervention'
+        ? 'Sehubungan dengan hal tersebut, Asisten Deputi Pengaduan Masyarakat akan melakukan klarifikasi dan koordinasi langsung atas penanganan pengaduan ini.'
+        : 'Mohon kiranya Saudara segera menyampaikan tindak lanjut melalui Pantau.';
+  const body = [
+    `Yth. ${parties.agency.name}`,
+    '',
+    `Perihal: ${title} atas Pengaduan Masyarakat`,
+    `Nomor pengaduan: ${c.id}`,
+    `Pokok pengaduan: ${c.subject}`,
+    `Diteruskan pada: ${formatLocal(a.forwardedAt, a.timeZone)}`,
+    '',
+    opening,
+    ...lines,
+    '',
+    request,
+    '',
+    `Tanggal: ${formatLocal(event.at, a.timeZone)}`,
+    'Asisten Deputi Pengaduan Masyarakat',
+    'Kementerian Sekretariat Negara Republik Indonesia',
+  ].join('\n');
+  const unique = (xs: string[]) => [...new Set(xs)];
+  const to = unique(step.recipients.flatMap((r) => addressesOf(r, parties)));
+  const cc = unique(step.cc.flatMap((r) => addressesOf(r, parties))).filter((e) => !to.includes(e));
+  return { subject: `${title}: ${c.subject}`.slice(0, 250), body, to, cc };
+}

@@ -1,0 +1,88 @@
+/** The engine's records: an assignment's ladder (its timer) and the letters it sends (the outbox). */
+import type { LadderStep, Target } from './policy.ts';
+import type { NotificationView } from './schemas.ts';
+
+/**
+ * One ladder per assignment. `token` counts how often it was (re-)armed: an execution that
+ * carries an older token has been superseded and stops. `wakeAt` is when it next needs to act
+ * (null: nothing more to do); the embedded engine keeps its timers here.
+ */
+export interface LadderRecord {
+  readonly caseId: string;
+  readonly agencyId: string;
+  readonly generation: number;
+  readonly token: number;
+  readonly wakeAt: string | null;
+  /** The rung the current round reached (0: none). */
+  readonly level: number;
+  readonly lastStepAt: string | null;
+  readonly updatedAt: string;
+  readonly version: number;
+}
+
+/** What identifies one execution of a ladder. */
+export interface LadderRef {
+  readonly caseId: string;
+  readonly agencyId: string;
+  readonly generation: number;
+  readonly token: number;
+}
+
+export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed'] as const;
+
+export interface NotificationRecord {
+  readonly id: string;
+  readonly caseId: string;
+  readonly agencyId: string;
+  readonly generation: number;
+  /** The ladder step's identity (its exactly-once key). */
+  readonly stepId: string;
+  readonly step: string;
+  readonly action: LadderStep['action'];
+  /** The warned target, or for a rung the earliest overdue one. */
+  readonly target: Target;
+  readonly targets: readonly Target[];
+  readonly channel: 'email';
+  readonly recipients: readonly string[];
+  readonly cc: readonly string[];
+  readonly status: (typeof NOTIFICATION_STATUSES)[number];
+  readonly subject: string;
+  readonly body: string;
+  /** The step's instant (the letter's date). */
+  readonly scheduledAt: string;
+  readonly createdAt: string;
+  readonly sentAt: string | null;
+  readonly attempts: number;
+  readonly lastError: string | null;
+}
+
+/** Delivers a letter: SES on AWS, an .eml file embedded. Must be safe to repeat for one id. */
+export interface Mailer {
+  send(notification: NotificationRecord): Promise<void>;
+}
+
+/** Starts (or restarts) a ladder's execution. */
+export interface LadderStarter {
+  arm(ref: LadderRef): Promise<void>;
+}
+
+/** A letter as the API shows it. */
+export const viewNotification = (n: NotificationRecord): NotificationView => ({
+  id: n.id,
+  caseId: n.caseId,
+  agencyId: n.agencyId,
+  target: n.target,
+  targets: [...n.targets],
+  step: n.step,
+  action: n.action,
+  channel: n.channel,
+  recipients: [...n.recipients],
+  cc: [...n.cc],
+  status: n.status,
+  subject: n.subject,
+  body: n.body,
+  scheduledAt: n.scheduledAt,
+  createdAt: n.createdAt,
+  sentAt: n.sentAt,
+  attempts: n.attempts,
+});

@@ -1,0 +1,44 @@
+/**
+ * The embedded mailer: each letter becomes a real RFC 5322 `.eml` file under the data dir
+ * (`mail/<YYYY-MM-DD>/<id>.eml`), written atomically and named by the letter's id, so sending
+ * the same letter twice leaves one file.
+ */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Mailer, NotificationRecord } from '@pantau/core';
+
+export const SENDER = 'Asdep Pengaduan Masyarakat <noreply@pantau.local>';
+
+const encodeHeader = (text: string) =>
+  /^[\x20-\x7e]*$/.test(text)
+    ? text
+    : `=?UTF-8?B?${Buffer.from(text, 'utf8').toString('base64')}?=`;
+
+export function toEml(n: NotificationRecord): string {
+  const headers = [
+    `From: ${SENDER}`,
+    `To: ${n.recipients.join(', ')}`,
+    ...(n.cc.length > 0 ? [`Cc: ${n.cc.join(', ')}`] : []),
+    `Subject: ${encodeHeader(n.subject)}`,
+    `Date: ${new Date(n.createdAt).toUTCString().replace('GMT', '+0000')}`,
+    `Message-ID: <${n.id}@pantau.local>`,
+    `X-Pantau-Case: ${n.caseId}`,
+    `X-Pantau-Step: ${n.step}`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: 8bit',
+  ];
+  return `${headers.join('\r\n')}\r\n\r\n${n.body.replace(/\r?\n/g, '\r\n')}\r\n`;
+}
+
+export function emlMailer(dir: string): Mailer {
+  return {
+    async send(n) {
+      const day = join(dir, n.scheduledAt.slice(0, 10));
+      mkdirSync(day, { recursive: true });
+      const file = join(day, `${n.id}.eml`);
+      writeFileSync(`${file}.tmp`, toEml(n));
+      renameSync(`${file}.tmp`, file);
+    },
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * The engine's AWS adapters: Step Functions starts the ladders (one Standard execution per
+ * ladder ref, plus one per continuation segment) and SES sends the letters. The Lambdas in
+ * `functions/` wire them up; everything else stays in `tick.ts`, shared with the embedded engine.
+ */
+import { createHash } from 'node:crypto';
+import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import type { SFNClient } from '@aws-sdk/client-sfn';
+import { SendEmailCommand } from '@aws-sdk/client-sesv2';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import type { LadderRef, LadderStarter, Mailer, NotificationRecord } from '@pantau/core';
+import { TickInput } from './tick.ts';
+
+/** Step Functions execution names: 1–80 characters; only these when logging to CloudWatch. */
+const NAME_MAX = 80;
+const NAME_CHARS = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * The execution name of a ladder ref (and segment): `<caseId>-<agencyId>-<generation>-<token>`,
+ * `-s<segment>` after the first. Deterministic, so starting the same ladder twice names the same
+ * execution and Step Functions refuses the second. A name that does not fit the rules (too long,
+ * or a character outside `[A-Za-z0-9_-]`) keeps a readable prefix and ends in a hash of the whole
+ * name, so two refs never share a name.
+ */
+export function executionName(ref: LadderRef, segment = 0): string {
+  const name = [ref.caseId, ref.agencyId, ref.generation, ref.token].join('-');
+  const full = segment > 0 ? `${name}-s${segment}` : name;
+  if (full.length <= NAME_MAX && NAME_CHARS.test(full)) return full;
+  const hash = createHash('sha256').update(full).digest('hex').slice(0, 16);
+  const prefix = full.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, NAME_MAX - hash.length - 1);
+  return `${prefix}-${hash}`;
+}
+
+export interface SfnLadderStarterProps {
+  readonly client: SFNClient;
+  /** The escalation ladder state machine (`STATE_MACHINE_ARN`). */
+  readonly stateMachineArn: string;
+}
+
+/** Arms a ladder by starting its execution of the ladder state machine. */
+export class SfnLadderStarter implements LadderStarter {
+  private readonly client: SFNClient;
+  private readonly stateMachineArn: string;
+
+  constructor(props: SfnLadderStarterProps) {
+    this.client = props.client;
+    this.stateMachineArn = props.stateMachineArn;
+  }
+
+  arm(ref: LadderRef): Promise<void> {
+    return this.start(ref, 0);
+  }
+
+  /**
+   * Starts segment `segment` of a ladder. The input carries the ref's fields only, in a fixed
+   * order: a retry of the same start sends byte-identical input, which Step Functions treats as
+   * the same request while the execution runs; any other repeat of the name is refused with
+   * `ExecutionAlreadyExists`, which means the ladder is (or was) running already, so it is
+   * success here. A re-armed ladder has a new token, hence a new name.
+   */
+  async start(ref: LadderRef, segment: number): Promise<void> {
+    const input = {
+      caseId: ref.caseId,
+      agencyId: ref.agencyId,
+      generation: ref.generation,
+      token: ref.token,
+      ...(segment > 0 ? { segment } : {}),
+    };
+    try {
+      await this.client.send(
+        new StartExecutionCommand({
+          stateMachineArn: this.stateMachineArn,
+          name: executionName(ref, segment),
+          input: JSON.stringify(input),
+        }),
+      );
+    } catch (error) {
+      // By name too: the class check fails if two copies of the SDK end up in one bundle.
+      if (
+        error instanceof ExecutionAlreadyExists ||
+        (error as Error).name === 'ExecutionAlreadyExists'
+      )
+        return;
+      throw error;
+    }
+  }
+}
+
+/**
+ * The `ContinueAsNew` task: hands the ladder to a fresh execution (segment + 1, pass count
+ * reset) before this one's history grows too long. Its input is the state's whole input (the
+ * ref, the segment and the last tick's result); the new execution re-reads the table first, so
+ * nothing else needs carrying over.
+ */
+export async function continueLadder(
+  starter: SfnLadderStarter,
+  rawInput: unknown,
+): Promise<{ readonly segment: number; readonly name: string }> {
+  const input = TickInput.parse(rawInput);
+  const ref: LadderRef = {
+    caseId: input.caseId,
+    agencyId: input.agencyId,
+    generation: input.generation,
+    token: input.token,
+  };
+  const segment = input.segment + 1;
+  await starter.start(ref, segment);
+  return { segment, name: executionName(ref, segment) };
+}
+
+export interface SesMailerProps {
+  readonly client: SESv2Client;
+  /** The From address; its address or domain must be a verified SES identity. */
+  readonly fromAddress: string;
+  /** SES configuration set (reputation metrics, suppression, event destinations). */
+  readonly configurationSetName?: string;
+}
+
+// SES rejects the whole message for a header value outside printable ASCII or a tag value
+// outside [A-Za-z0-9_-]. Ids are ULIDs and agency ids [a-z0-9-], so these only guard.
+const headerValue = (value: string): string => value.replace(/[^\x20-\x7e]/g, '?');
+const tagValue = (value: string): string => value.replace(/[^A-Za-z0-9_-]/g, '_');
+
+/**
+ * Sends letters with SES (v2 `SendEmail`, simple content, UTF-8 text). SES has no idempotency
+ * key, so a repeat after a crash between sending and recording it sends the letter again; the
+ * notification id travels in an `X-Pantau-Notification` header and in the `notification` message
+ * tag (SES event destinations carry it), so a duplicate is traceable to one letter.
+ */
+export class SesMailer implements Mailer {
+  private readonly client: SESv2Client;
+  private readonly fromAddress: string;
+  private readonly configurationSetName: string | undefined;
+
+  constructor(props: SesMailerProps) {
+    this.client = props.client;
+    this.fromAddress = props.fromAddress;
+    this.configurationSetName = props.configurationSetName;
+  }
+
+  async send(n: NotificationRecord): Promise<void> {
+    await this.client.send(
+      new SendEmailCommand({
+        FromEmailAddress: this.fromAddress,
+        Destination: { ToAddresses: [...n.recipients], CcAddresses: [...n.cc] },
+        Content: {
+          Simple: {
+            Subject: { Data: n.subject, Charset: 'UTF-8' },
+            Body: { Text: { Data: n.body, Charset: 'UTF-8' } },
+            Headers: [
+              { Name: 'X-Pantau-Notification', Value: headerValue(n.id) },
+              { Name: 'X-Pantau-Case', Value: headerValue(n.caseId) },
+            ],
+          },
+        },
+        EmailTags: [
+          { Name: 'notification', Value: tagValue(n.id) },
+          { Name: 'agency', Value: tagValue(n.agencyId) },
+        ],
+        ...(this.configurationSetName ? { ConfigurationSetName: this.configurationSetName } : {}),
+      }),
+    );
+  }
+}

@@ -1,0 +1,17 @@
+export { ladderDefinition, MAX_PASSES_PER_EXECUTION, STATE, substitute } from './definition.ts';
+export {
+  deliver,
+  deliverOutbox,
+  type EngineDeps,
+  tick,
+  TickInput,
+  type TickResult,
+} from './tick.ts';
+export {
+  continueLadder,
+  executionName,
+  SesMailer,
+  type SesMailerProps,
+  SfnLadderStarter,
+  type SfnLadderStarterProps,
+} from './aws.ts';

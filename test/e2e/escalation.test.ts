@@ -1,0 +1,191 @@
+/**
+ * The escalation ladder end to end, over HTTP against the embedded runtime with the manual
+ * clock: the DOMAIN.md example produces its letters on the right dates, as .eml files and in
+ * the notifications log; a runtime SIGKILLed mid-ladder resumes from the table on restart,
+ * losing and repeating nothing.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { api, complaint, type RunningPantau, startPantau, users } from '../support/runtime.ts';
+
+const START = '2026-03-16T03:00:00.000Z'; // Monday 16 March 2026, 10:00 WIB
+const wib = (date: string) => new Date(`${date}T00:00:00.000+07:00`).toISOString();
+
+/** The DOMAIN.md example for a silent agency: normative complaint, forwarded 16 March. */
+const SILENT_LADDER = [
+  ['warning', wib('2026-03-18'), 'acknowledge'],
+  ['warning', wib('2026-03-27'), 'followUp'],
+  ['reminder_1', wib('2026-03-27'), 'acknowledge'],
+  ['reminder_2', wib('2026-04-03'), 'acknowledge+followUp'],
+  ['warning', wib('2026-04-10'), 'resolution'],
+  ['formal_warning', wib('2026-04-11'), 'acknowledge+followUp'],
+  ['central_intervention', wib('2026-04-18'), 'acknowledge+followUp+resolution'],
+];
+
+const dirs: string[] = [];
+const running: RunningPantau[] = [];
+afterAll(async () => {
+  for (const p of running) await p.stop();
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+async function start(dataDir: string) {
+  const pantau = await startPantau({
+    dataDir,
+    env: { PANTAU_CLOCK: 'manual', PANTAU_CLOCK_START: START },
+  });
+  running.push(pantau);
+  return { pantau, http: api(pantau.url), as: users(pantau.url) };
+}
+
+async function forwardedToPolri(http: ReturnType<typeof api>, central: string) {
+  const created = await http.post('/v1/cases', complaint(), { token: central });
+  const id = created.body.id as string;
+  await http.post(
+    `/v1/cases/${id}/verification`,
+    { decision: 'accept', type: 'normative' },
+    { token: central },
+  );
+  const forwarded = await http.post(
+    `/v1/cases/${id}/assignments`,
+    { assignments: [{ agencyId: 'polri' }] },
+    { token: central },
+  );
+  expect(forwarded.status).toBe(201);
+  return id;
+}
+
+const letters = async (http: ReturnType<typeof api>, central: string, caseId: string) => {
+  const res = await http.get(`/v1/notifications?caseId=${caseId}&limit=100`, { token: central });
+  expect(res.status).toBe(200);
+  return res.body.items as {
+    step: string;
+    scheduledAt: string;
+    targets: string[];
+    status: string;
+    recipients: string[];
+    cc: string[];
+    body: string;
+    id: string;
+  }[];
+};
+
+const emlFiles = (dataDir: string) =>
+  readdirSync(join(dataDir, 'mail'), { recursive: true, withFileTypes: true })
+    .filter((f) => f.isFile() && f.name.endsWith('.eml'))
+    .map((f) => join(f.parentPath, f.name));
+
+describe('escalation over HTTP with the manual clock', () => {
+  it('sends the DOMAIN.md example’s letters on the right dates, as .eml files', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'pantau-ladder-'));
+    dirs.push(dataDir);
+    const { http, as } = await start(dataDir);
+    const central = await as('setneg', 'central_officer');
+    const caseId = await forwardedToPolri(http, central);
+
+    // POST /dev/clock answers only after every step due by then has run.
+    const moved = await http.post('/dev/clock', { advance: 'P45D' });
+    expect(moved.body.now).toBe('2026-04-30T03:00:00.000Z');
+    const sent = await letters(http, central, caseId);
+    expect(sent.map((n) => [n.step, n.scheduledAt, n.targets.join('+')])).toEqual(SILENT_LADDER);
+    expect(sent.every((n) => n.status === 'sent')).toBe(true);
+    expect(sent[0]!.recipients).toEqual(['dumas@polri.example.go.id']);
+    expect(sent.at(-1)!.recipients).toEqual(['dumas@setneg.go.id']); // central intervention goes to central
+    expect(sent.find((n) => n.step === 'reminder_2')!.body).toContain('terlambat 5 hari kerja');
+
+    const files = emlFiles(dataDir);
+    expect(files).toHaveLength(SILENT_LADDER.length);
+    const eml = readFileSync(
+      files.find((f) => f.includes(sent[2]!.id))!,
+      'utf8',
+    );
+    expect(eml).toMatch(/^From: .*\r\nTo: dumas@polri\.example\.go\.id\r\n/);
+    expect(eml).toContain('Surat Pengingat I atas Pengaduan Masyarakat');
+    // Letters go to agencies: never the complainant's identity.
+    for (const secret of [
+      'Siti Rahmawati',
+      '5171034407850002',
+      'siti.rahmawati@example.com',
+      '812 3456',
+      'Jl. Melati',
+    ]) {
+      expect(eml).not.toContain(secret);
+    }
+
+    const assignment = await http.get(`/v1/cases/${caseId}/assignments/polri`, { token: central });
+    expect(assignment.body.escalationLevel).toBe(4);
+    const timeline = await http.get(`/v1/cases/${caseId}/timeline?limit=100`, { token: central });
+    expect(
+      timeline.body.items.filter((e: { type: string }) => e.type === 'escalation_step'),
+    ).toHaveLength(SILENT_LADDER.length);
+    // The clock never goes back.
+    expect((await http.post('/dev/clock', { now: START })).status).toBe(409);
+  });
+
+  it('resumes every open ladder after a SIGKILL: no step lost, none repeated', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'pantau-crash-'));
+    dirs.push(dataDir);
+    const first = await start(dataDir);
+    const central = await first.as('setneg', 'central_officer');
+    const caseId = await forwardedToPolri(first.http, central);
+    await first.http.post('/dev/clock', { advance: 'P12D' }); // 28 March: three letters out
+    expect(await letters(first.http, central, caseId)).toHaveLength(3);
+
+    // How the deadlines were computed, and the ladder so far and to come.
+    const explained = await first.http.get(`/v1/cases/${caseId}/assignments/polri/deadlines`, {
+      token: central,
+    });
+    expect(explained.status).toBe(200);
+    const followUp = explained.body.targets.find(
+      (t: { target: string }) => t.target === 'followUp',
+    );
+    expect(followUp).toMatchObject({
+      workingDays: 5,
+      countedFrom: '2026-03-16',
+      lastWorkingDay: '2026-03-30',
+      due: '2026-03-30T16:59:59.999Z',
+      overdue: false,
+    });
+    expect(followUp.skipped.map((d: { date: string }) => d.date)).toEqual([
+      '2026-03-18',
+      '2026-03-19',
+      '2026-03-20',
+      '2026-03-23',
+      '2026-03-24',
+    ]);
+    expect(followUp.skipped[1]).toEqual({
+      date: '2026-03-19',
+      kind: 'national_holiday',
+      name: 'Hari Suci Nyepi',
+    });
+    expect(explained.body.timeZoneLabel).toBe('WIB');
+    expect(explained.body.ladder.taken.map((e: { step: string }) => e.step)).toEqual([
+      'warning',
+      'warning',
+      'reminder_1',
+    ]);
+    expect(explained.body.ladder.toCome[0]).toMatchObject({
+      step: 'reminder_2',
+      at: wib('2026-04-03'),
+    });
+    const other = await first.as('pln', 'agency_officer');
+    expect(
+      (await first.http.get(`/v1/cases/${caseId}/assignments/polri/deadlines`, { token: other }))
+        .status,
+    ).toBe(404);
+
+    await first.pantau.crash();
+
+    // Restart on the same data dir: the manual clock resumes where it stopped.
+    const second = await start(dataDir);
+    expect((await second.http.get('/dev/clock')).body.now).toBe('2026-03-28T03:00:00.000Z');
+    const token = await second.as('setneg', 'central_officer');
+    await second.http.post('/dev/clock', { advance: 'P33D' });
+    const sent = await letters(second.http, token, caseId);
+    expect(sent.map((n) => [n.step, n.scheduledAt, n.targets.join('+')])).toEqual(SILENT_LADDER);
+    expect(emlFiles(dataDir)).toHaveLength(SILENT_LADDER.length);
+  });
+});
