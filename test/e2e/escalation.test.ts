@@ -9,21 +9,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FORWARDED_AT, SILENT_LADDER, wib } from '../support/domain-example.ts';
 import { api, complaint, type RunningPantau, startPantau, users } from '../support/runtime.ts';
 
-const START = '2026-03-16T03:00:00.000Z'; // Monday 16 March 2026, 10:00 WIB
-const wib = (date: string) => new Date(`${date}T00:00:00.000+07:00`).toISOString();
-
-/** The DOMAIN.md example for a silent agency: normative complaint, forwarded 16 March. */
-const SILENT_LADDER = [
-  ['warning', wib('2026-03-18'), 'acknowledge'],
-  ['warning', wib('2026-03-27'), 'followUp'],
-  ['reminder_1', wib('2026-03-27'), 'acknowledge'],
-  ['reminder_2', wib('2026-04-03'), 'acknowledge+followUp'],
-  ['warning', wib('2026-04-10'), 'resolution'],
-  ['formal_warning', wib('2026-04-11'), 'acknowledge+followUp'],
-  ['central_intervention', wib('2026-04-18'), 'acknowledge+followUp+resolution'],
-];
+const START = FORWARDED_AT;
 
 const dirs: string[] = [];
 const running: RunningPantau[] = [];

@@ -4,6 +4,7 @@
  */
 import { type Mailer, type NotificationRecord, Service } from '@pantau/core';
 import type { DynamoStore } from '@pantau/store';
+import { SILENT_LADDER, wib } from '../../../test/support/domain-example.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addAgencies,
@@ -31,9 +32,6 @@ beforeAll(async () => {
     { id: 'pemprov-bali', timeZone: 'Asia/Makassar' },
   ]);
 });
-
-/** Midnight starting a WIB day. */
-const wib = (date: string) => new Date(`${date}T00:00:00.000+07:00`).toISOString();
 
 async function forward(agencies: string[], at = '2026-03-16T03:00:00.000Z') {
   clock.set(at);
@@ -72,15 +70,7 @@ describe('the escalation ladder on the local interpreter', () => {
       await advanceTo(
         new Date(Date.parse('2026-03-16T03:00:00.000Z') + day * 86_400_000).toISOString(),
       );
-    expect(await lettersOf(caseId, 'polri')).toEqual([
-      ['warning', wib('2026-03-18'), 'acknowledge'],
-      ['warning', wib('2026-03-27'), 'followUp'],
-      ['reminder_1', wib('2026-03-27'), 'acknowledge'],
-      ['reminder_2', wib('2026-04-03'), 'acknowledge+followUp'],
-      ['warning', wib('2026-04-10'), 'resolution'],
-      ['formal_warning', wib('2026-04-11'), 'acknowledge+followUp'],
-      ['central_intervention', wib('2026-04-18'), 'acknowledge+followUp+resolution'],
-    ]);
+    expect(await lettersOf(caseId, 'polri')).toEqual(SILENT_LADDER);
     const delivered = sent.filter((n) => n.caseId === caseId);
     expect(delivered).toHaveLength(7);
     expect(new Set(delivered.map((n) => n.id)).size).toBe(7);

@@ -1,0 +1,108 @@
+/**
+ * The AWS adapters against mocked clients: no Step Functions or SES engine runs here, so the
+ * request each sends is what can be checked (aws-sdk-client-mock).
+ */
+import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import type { NotificationRecord } from '@pantau/core';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { continueLadder, executionName, SesMailer, SfnLadderStarter } from './aws.ts';
+
+const sfn = mockClient(SFNClient);
+const ses = mockClient(SESv2Client);
+afterEach(() => {
+  sfn.reset();
+  ses.reset();
+});
+
+const ref = {
+  caseId: '01KQE58DW08PMNQ8X03RWWZSG1',
+  agencyId: 'pemprov-bali',
+  generation: 2,
+  token: 3,
+};
+const starter = () =>
+  new SfnLadderStarter({
+    client: new SFNClient({ region: 'ap-southeast-3' }),
+    stateMachineArn: 'arn:aws:states:ap-southeast-3:1:stateMachine:Pantau-ladder',
+  });
+
+describe('SfnLadderStarter', () => {
+  it('starts one deterministically named execution per ladder ref', async () => {
+    sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn' });
+    await starter().arm(ref);
+    const [call] = sfn.commandCalls(StartExecutionCommand);
+    expect(call!.args[0].input).toMatchObject({
+      name: '01KQE58DW08PMNQ8X03RWWZSG1-pemprov-bali-2-3',
+      input: JSON.stringify(ref),
+    });
+  });
+
+  it('treats an execution that already exists as started (a retry starts no second ladder)', async () => {
+    sfn
+      .on(StartExecutionCommand)
+      .rejects(new ExecutionAlreadyExists({ message: 'exists', $metadata: {} }));
+    await expect(starter().arm(ref)).resolves.toBeUndefined();
+    sfn
+      .on(StartExecutionCommand)
+      .rejects(Object.assign(new Error('throttled'), { name: 'ThrottlingException' }));
+    await expect(starter().arm(ref)).rejects.toThrow('throttled');
+  });
+
+  it('continues a ladder as a new segment with a fresh pass count', async () => {
+    sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn' });
+    const out = await continueLadder(starter(), {
+      ...ref,
+      segment: 1,
+      tick: { passes: 400, done: false },
+    });
+    expect(out).toEqual({ segment: 2, name: '01KQE58DW08PMNQ8X03RWWZSG1-pemprov-bali-2-3-s2' });
+    expect(JSON.parse(sfn.commandCalls(StartExecutionCommand)[0]!.args[0].input.input!)).toEqual({
+      ...ref,
+      segment: 2,
+    });
+  });
+
+  it('keeps names within Step Functions’ rules, and distinct', () => {
+    const long = { ...ref, agencyId: 'a'.repeat(40) + '-x' };
+    const a = executionName(long);
+    const b = executionName({ ...long, token: 4 });
+    expect(a.length).toBeLessThanOrEqual(80);
+    expect(a).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(a).not.toBe(b);
+  });
+});
+
+describe('SesMailer', () => {
+  it('sends the letter as UTF-8 text to its recipients, traceable by notification id', async () => {
+    ses.on(SendEmailCommand).resolves({ MessageId: 'm' });
+    const n = {
+      id: '01KQE58DW03B6MTJMP739989R1',
+      caseId: ref.caseId,
+      agencyId: 'polri',
+      recipients: ['dumas@polri.example.go.id'],
+      cc: ['kepala@polri.example.go.id'],
+      subject: 'Surat Pengingat I: Tanah',
+      body: 'Yth. Kepolisian Negara Republik Indonesia …',
+    } as unknown as NotificationRecord;
+    await new SesMailer({
+      client: new SESv2Client({ region: 'ap-southeast-3' }),
+      fromAddress: 'pantau@setneg.go.id',
+      configurationSetName: 'pantau',
+    }).send(n);
+    const input = ses.commandCalls(SendEmailCommand)[0]!.args[0].input;
+    expect(input).toMatchObject({
+      FromEmailAddress: 'pantau@setneg.go.id',
+      Destination: { ToAddresses: n.recipients, CcAddresses: n.cc },
+      Content: {
+        Simple: {
+          Subject: { Data: n.subject, Charset: 'UTF-8' },
+          Body: { Text: { Data: n.body, Charset: 'UTF-8' } },
+        },
+      },
+      ConfigurationSetName: 'pantau',
+    });
+    expect(input.EmailTags).toContainEqual({ Name: 'notification', Value: n.id });
+  });
+});
