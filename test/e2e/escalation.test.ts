@@ -178,3 +178,130 @@ describe('escalation over HTTP with the manual clock', () => {
     expect(emlFiles(dataDir)).toHaveLength(SILENT_LADDER.length);
   });
 });
+
+describe('extensions, pauses, calendar and policies over HTTP', () => {
+  it('lets the agency ask and central decide; guards each operation by tenant and role', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'pantau-clock-'));
+    dirs.push(dataDir);
+    const { http, as } = await start(dataDir);
+    const central = await as('setneg', 'central_officer');
+    const admin = await as('setneg', 'central_admin');
+    const polri = await as('polri', 'agency_officer');
+    const pln = await as('pln', 'agency_officer');
+    const caseId = await forwardedToPolri(http, central);
+    const base = `/v1/cases/${caseId}/assignments/polri`;
+
+    expect(
+      (
+        await http.post(
+          `${base}/extension-requests`,
+          { workingDays: 5, reason: 'Data' },
+          { token: pln },
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await http.post(
+          `${base}/extension-requests`,
+          { workingDays: 0, reason: 'Data' },
+          { token: polri },
+        )
+      ).body.errors[0].path,
+    ).toBe('workingDays');
+    const asked = await http.post(
+      `${base}/extension-requests`,
+      { workingDays: 5, reason: 'Menunggu data' },
+      { token: polri },
+    );
+    expect(asked.status).toBe(201);
+    expect(asked.body).toMatchObject({ status: 'pending', workingDays: 5 });
+    const decision = `${base}/extension-requests/${asked.body.id}/decision`;
+    expect((await http.post(decision, { approve: true }, { token: polri })).status).toBe(403);
+    const approved = await http.post(
+      decision,
+      { approve: true, note: 'Disetujui' },
+      { token: central },
+    );
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({
+      status: 'approved',
+      assignment: { due: { acknowledge: '2026-04-02T16:59:59.999Z' } },
+    });
+    expect((await http.post(decision, { approve: false }, { token: central })).status).toBe(409);
+
+    expect((await http.post(`${base}/pause`, { reason: 'x' }, { token: pln })).status).toBe(404);
+    const paused = await http.post(
+      `${base}/pause`,
+      { reason: 'Menunggu dokumen pengadu' },
+      { token: polri },
+    );
+    expect(paused.body).toMatchObject({ paused: true, pausedSince: START });
+    expect((await http.post(`${base}/pause`, { reason: 'lagi' }, { token: central })).status).toBe(
+      409,
+    );
+    expect((await http.post(`${base}/resume`, {}, { token: central })).body.paused).toBe(false);
+
+    const days = await http.get('/v1/calendars/id/days?year=2026', { token: polri });
+    expect(days.body.items).toContainEqual({
+      date: '2026-03-19',
+      kind: 'national_holiday',
+      name: 'Hari Suci Nyepi',
+    });
+    expect(days.body.years).toEqual([2025, 2026]);
+    const day = { kind: 'collective_leave', name: 'Cuti bersama tambahan' };
+    expect(
+      (await http.request('PUT', '/v1/calendars/id/days/2026-06-02', day, { token: central }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await http.request('PUT', '/v1/calendars/id/days/2026-13-40', day, { token: admin })).status,
+    ).toBe(400);
+    expect(
+      (await http.request('PUT', '/v1/calendars/id/days/2026-06-02', day, { token: admin })).status,
+    ).toBe(200);
+    expect(
+      (
+        await http.request('DELETE', '/v1/calendars/id/days/2026-06-02', undefined, {
+          token: admin,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await http.request('DELETE', '/v1/calendars/id/days/2026-06-02', undefined, {
+          token: admin,
+        })
+      ).status,
+    ).toBe(404);
+
+    const policy = await http.get('/v1/policies/default', { token: central });
+    expect(policy.body.ladder.map((s: { name: string }) => s.name)).toEqual([
+      'warning',
+      'reminder_1',
+      'reminder_2',
+      'formal_warning',
+      'central_intervention',
+    ]);
+    const { id: _id, version: _version, updatedAt: _updatedAt, ...body } = policy.body;
+    const badLadder = { ...body, ladder: [{ ...body.ladder[1], relativeTo: 'previous' }] };
+    expect(
+      (await http.request('PUT', '/v1/policies/default', badLadder, { token: admin })).body
+        .errors[0].path,
+    ).toBe('ladder');
+    expect(
+      (await http.request('PUT', '/v1/policies/default', body, { token: central })).status,
+    ).toBe(403);
+    const saved = await http.request(
+      'PUT',
+      '/v1/policies/default',
+      { ...body, followUpWorkingDays: 6 },
+      { token: admin },
+    );
+    expect(saved.status).toBe(200);
+    expect(saved.body.policy).toMatchObject({
+      followUpWorkingDays: 6,
+      version: policy.body.version + 1,
+    });
+  });
+});

@@ -13,10 +13,11 @@ import { requestId } from 'hono/request-id';
 import type { TokenVerifier } from './auth.ts';
 import { issuesOf, problemResponse, toProblem, validationError } from './problem.ts';
 import { agencies } from './routes/agencies.ts';
-import { assignments, queue, worklist } from './routes/assignments.ts';
+import { assignments, clock, queue, worklist } from './routes/assignments.ts';
 import { cases } from './routes/cases.ts';
 import { notifications } from './routes/notifications.ts';
 import { health, track } from './routes/public.ts';
+import { calendars, policies } from './routes/settings.ts';
 
 export interface AppDeps {
   readonly store: Store;
@@ -86,6 +87,9 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.route('/v1/agencies', agencies);
   app.route('/v1/cases', cases);
   app.route('/v1/cases', assignments);
+  app.route('/v1/cases', clock);
+  app.route('/v1/calendars', calendars);
+  app.route('/v1/policies', policies);
   app.route('/v1/queue', queue);
   app.route('/v1/assignments', worklist);
   app.route('/v1/notifications', notifications);

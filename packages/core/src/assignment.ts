@@ -3,7 +3,7 @@
  * Its three targets each carry a due instant; *overdue* is never stored, it is derived here
  * from the clock at read time.
  */
-import type { Deadline, TimeZone } from './calendar.ts';
+import { type Calendar, computeDeadline, type TimeZone, workingDaysBetween } from './calendar.ts';
 import type { LadderRecord } from './notification.ts';
 import { invalidTransition } from './errors.ts';
 import { TARGETS, type Target } from './policy.ts';
@@ -26,6 +26,9 @@ export interface AssignmentRecord {
   readonly workingDays: TargetMap<number>;
   readonly due: TargetMap<string>;
   readonly met: TargetMap<string | null>;
+  /** Extensions and ended pauses, oldest first (absent on records older than them). */
+  readonly adjustments?: readonly Adjustment[];
+  readonly pauses?: readonly Pause[];
   readonly paused: boolean;
   /** Increments each time central forwards the case to this agency again after a redirect. */
   readonly generation: number;
@@ -41,6 +44,26 @@ export const OPEN_STATES: readonly AssignmentState[] = ['pending', 'acknowledged
 export const isOpen = (a: Pick<AssignmentRecord, 'state'>): boolean =>
   OPEN_STATES.includes(a.state);
 
+/**
+ * A change to an assignment's clock: an approved extension, or a pause that ended. It adds
+ * working days to the targets that were still open when it happened.
+ */
+export interface Adjustment {
+  readonly kind: 'extension' | 'pause';
+  readonly workingDays: number;
+  readonly targets: readonly Target[];
+  readonly at: string;
+  readonly reason: string;
+}
+
+/** A pause of the assignment's clock (waiting for the complainant); `to` null while it lasts. */
+export interface Pause {
+  readonly from: string;
+  readonly to: string | null;
+  readonly reason: string;
+  readonly by: string;
+}
+
 /** Build a fresh assignment (or the next generation of a redirected one). */
 export function newAssignment(input: {
   caseId: string;
@@ -49,39 +72,67 @@ export function newAssignment(input: {
   forwardedAt: Date;
   forwardedBy: string;
   timeZone: TimeZone;
-  calendarId: string;
+  calendar: Calendar;
   policyId: string;
-  deadlines: TargetMap<Deadline>;
+  workingDays: TargetMap<number>;
   previous: AssignmentRecord | undefined;
 }): AssignmentRecord {
   const at = input.forwardedAt.toISOString();
-  const calendarWarnings = TARGETS.flatMap((target) =>
-    input.deadlines[target].uncoveredYears.map((year) => ({
-      target,
-      year,
-      message: `calendar ${input.calendarId} has no holidays for ${year}: counted weekends only`,
-    })),
+  return withDeadlines(
+    {
+      caseId: input.caseId,
+      agencyId: input.agencyId,
+      state: 'pending',
+      instructions: input.instructions,
+      forwardedAt: at,
+      forwardedBy: input.forwardedBy,
+      timeZone: input.timeZone,
+      calendarId: input.calendar.id,
+      policyId: input.policyId,
+      workingDays: input.workingDays,
+      due: { acknowledge: at, followUp: at, resolution: at },
+      met: { acknowledge: null, followUp: null, resolution: null },
+      adjustments: [],
+      pauses: [],
+      paused: false,
+      generation: (input.previous?.generation ?? 0) + 1,
+      redirect: null,
+      calendarWarnings: [],
+      createdAt: input.previous?.createdAt ?? at,
+      updatedAt: at,
+      version: (input.previous?.version ?? 0) + 1,
+    },
+    input.calendar,
+  );
+}
+
+/** The working days a target has in all: the policy's, plus its extensions and pauses. */
+export const totalWorkingDays = (a: AssignmentRecord, target: Target): number =>
+  a.workingDays[target] +
+  (a.adjustments ?? [])
+    .filter((adj) => adj.targets.includes(target))
+    .reduce((sum, adj) => sum + adj.workingDays, 0);
+
+/**
+ * The assignment with its due instants computed from scratch: each target's working days
+ * (policy + adjustments) counted from the forwarding in the agency's zone on `calendar`.
+ * Forwarding, extensions, resuming, and calendar or policy edits all come through here.
+ */
+export function withDeadlines(a: AssignmentRecord, calendar: Calendar): AssignmentRecord {
+  const deadlines = mapTargets((t) =>
+    computeDeadline(calendar, new Date(a.forwardedAt), totalWorkingDays(a, t), a.timeZone),
   );
   return {
-    caseId: input.caseId,
-    agencyId: input.agencyId,
-    state: 'pending',
-    instructions: input.instructions,
-    forwardedAt: at,
-    forwardedBy: input.forwardedBy,
-    timeZone: input.timeZone,
-    calendarId: input.calendarId,
-    policyId: input.policyId,
-    workingDays: mapTargets((t) => input.deadlines[t].workingDays),
-    due: mapTargets((t) => input.deadlines[t].dueAt.toISOString()),
-    met: { acknowledge: null, followUp: null, resolution: null },
-    paused: false,
-    generation: (input.previous?.generation ?? 0) + 1,
-    redirect: null,
-    calendarWarnings,
-    createdAt: input.previous?.createdAt ?? at,
-    updatedAt: at,
-    version: (input.previous?.version ?? 0) + 1,
+    ...a,
+    calendarId: calendar.id,
+    due: mapTargets((t) => deadlines[t].dueAt.toISOString()),
+    calendarWarnings: TARGETS.flatMap((target) =>
+      deadlines[target].uncoveredYears.map((year) => ({
+        target,
+        year,
+        message: `calendar ${calendar.id} has no holidays for ${year}: counted weekends only`,
+      })),
+    ),
   };
 }
 
@@ -91,9 +142,74 @@ const mapTargets = <T>(f: (t: Target) => T): TargetMap<T> => ({
   resolution: f('resolution'),
 });
 
-/** Whether a target is overdue at `now`: open, unmet, and past its due instant. */
+/** Whether a target is overdue at `now`: open, not paused, unmet, and past its due instant. */
 export const isTargetOverdue = (a: AssignmentRecord, target: Target, now: Date): boolean =>
-  isOpen(a) && a.met[target] === null && Date.parse(a.due[target]) < now.getTime();
+  isOpen(a) && !a.paused && a.met[target] === null && Date.parse(a.due[target]) < now.getTime();
+
+/** Targets still owed (open assignment, unmet). */
+export const openTargets = (a: AssignmentRecord): Target[] =>
+  isOpen(a) ? TARGETS.filter((t) => a.met[t] === null) : [];
+
+/** Pause the clock (waiting for the complainant). */
+export function pause(
+  a: AssignmentRecord,
+  reason: string,
+  by: string,
+  now: Date,
+): AssignmentRecord {
+  if (!isOpen(a)) throw invalidTransition(`an assignment that is ${a.state} has no clock to pause`);
+  if (a.paused) throw invalidTransition('the clock is already paused');
+  return touch(a, now, {
+    paused: true,
+    pauses: [...(a.pauses ?? []), { from: now.toISOString(), to: null, reason, by }],
+  });
+}
+
+/**
+ * Resume the clock: the open targets move by the working days the pause lasted (counted as
+ * deadlines are, in the agency's zone).
+ */
+export function resume(a: AssignmentRecord, calendar: Calendar, now: Date): AssignmentRecord {
+  if (!a.paused) throw invalidTransition('the clock is not paused');
+  const pauses = [...(a.pauses ?? [])];
+  const last = pauses.pop()!;
+  const workingDays = workingDaysBetween(calendar, new Date(last.from), now, a.timeZone);
+  const adjustment: Adjustment = {
+    kind: 'pause',
+    workingDays,
+    targets: openTargets(a),
+    at: now.toISOString(),
+    reason: last.reason,
+  };
+  const resumed = touch(a, now, {
+    paused: false,
+    pauses: [...pauses, { ...last, to: now.toISOString() }],
+    adjustments: workingDays > 0 ? [...(a.adjustments ?? []), adjustment] : (a.adjustments ?? []),
+  });
+  return withDeadlines(resumed, calendar);
+}
+
+/** An approved extension: the open targets get `workingDays` more. */
+export function extend(
+  a: AssignmentRecord,
+  workingDays: number,
+  reason: string,
+  calendar: Calendar,
+  now: Date,
+): AssignmentRecord {
+  if (!isOpen(a)) throw invalidTransition(`an assignment that is ${a.state} cannot be extended`);
+  const adjustment: Adjustment = {
+    kind: 'extension',
+    workingDays,
+    targets: openTargets(a),
+    at: now.toISOString(),
+    reason,
+  };
+  return withDeadlines(
+    touch(a, now, { adjustments: [...(a.adjustments ?? []), adjustment] }),
+    calendar,
+  );
+}
 
 /** The soonest due instant among unmet targets of an open assignment (queue order). */
 export function nextDueAt(a: AssignmentRecord): string | null {
@@ -127,6 +243,7 @@ export function viewAssignment(
     nextDueAt: nextDueAt(a),
     escalationLevel: climbing ? ladder.level : 0,
     paused: a.paused,
+    pausedSince: a.paused ? (a.pauses?.at(-1)?.from ?? null) : null,
     generation: a.generation,
     redirect: a.redirect,
     calendarWarnings: [...a.calendarWarnings],

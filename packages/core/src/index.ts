@@ -13,3 +13,4 @@ export * from './tracking-code.ts';
 export * from './ladder.ts';
 export * from './letters.ts';
 export * from './notification.ts';
+export * from './extension.ts';

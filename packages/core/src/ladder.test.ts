@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { type AssignmentRecord, newAssignment } from './assignment.ts';
-import { Calendar, computeDeadline } from './calendar.ts';
+import { Calendar } from './calendar.ts';
 import { escalationLevelAt, ladderDue, ladderSchedule } from './ladder.ts';
 import { DEFAULT_LADDER } from './policy.ts';
 import { INDONESIAN_HOLIDAYS } from './seed-data.ts';
 
 const calendar = new Calendar(INDONESIAN_HOLIDAYS);
 const forwardedAt = new Date('2026-03-16T03:00:00.000Z'); // Monday 10:00 WIB
+const WD = { acknowledge: 3, followUp: 5, resolution: 14 };
 
 /** A normative complaint forwarded on the DOMAIN.md example day: 3 / 5 / 14 working days. */
 function forwarded(tz: AssignmentRecord['timeZone'] = 'Asia/Jakarta'): AssignmentRecord {
-  const d = (n: number) => computeDeadline(calendar, forwardedAt, n, tz);
   return newAssignment({
     caseId: 'C1',
     agencyId: 'polri',
@@ -18,9 +18,9 @@ function forwarded(tz: AssignmentRecord['timeZone'] = 'Asia/Jakarta'): Assignmen
     forwardedAt,
     forwardedBy: 'o',
     timeZone: tz,
-    calendarId: 'id',
+    calendar,
     policyId: 'default',
-    deadlines: { acknowledge: d(3), followUp: d(5), resolution: d(14) },
+    workingDays: WD,
     previous: undefined,
   });
 }

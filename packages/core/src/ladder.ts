@@ -33,7 +33,7 @@ export interface LadderEvent {
 
 type LadderInput = Pick<
   AssignmentRecord,
-  'forwardedAt' | 'due' | 'met' | 'timeZone' | 'state' | 'redirect' | 'updatedAt'
+  'forwardedAt' | 'due' | 'met' | 'timeZone' | 'state' | 'redirect' | 'updatedAt' | 'pauses'
 >;
 
 const ms = (iso: string) => Date.parse(iso);
@@ -63,8 +63,14 @@ export function ladderSchedule(
   const end = endedAt(a);
   const due = (t: Target) => ms(a.due[t]);
   const unmetAt = (t: Target, at: number) => a.met[t] === null || ms(a.met[t]!) > at;
+  // While the clock is paused nothing is overdue and no letter goes out.
+  const pauses = (a.pauses ?? []).map((p) => ({
+    from: ms(p.from),
+    to: p.to ? ms(p.to) : Number.POSITIVE_INFINITY,
+  }));
+  const pausedAt = (at: number) => pauses.some((p) => p.from <= at && at < p.to);
   const overdueAt = (at: number): Target[] =>
-    at >= end
+    at >= end || pausedAt(at)
       ? []
       : TARGETS.filter((t) => due(t) < at && unmetAt(t, at)).sort((x, y) => due(x) - due(y));
   /** The instant just after the end of the working day `offset` working days from `from`'s day. */
@@ -81,7 +87,7 @@ export function ladderSchedule(
     const byInstant = new Map<number, Target[]>();
     for (const t of TARGETS) {
       const at = stepInstant(due(t), w.offsetWorkingDays);
-      if (at > start && at < end && at <= due(t) && unmetAt(t, at))
+      if (at > start && at < end && at <= due(t) && unmetAt(t, at) && !pausedAt(at))
         byInstant.set(at, [...(byInstant.get(at) ?? []), t]);
     }
     for (const [at, targets] of byInstant) {
@@ -101,6 +107,7 @@ export function ladderSchedule(
   const rungs = steps.filter((s) => s.action !== 'warning');
   const changePoints = [
     ...TARGETS.flatMap((t) => [due(t) + 1, ...(a.met[t] ? [ms(a.met[t]!)] : [])]),
+    ...pauses.flatMap((p) => [p.from, p.to]),
     end,
   ]
     .filter(Number.isFinite)
@@ -112,7 +119,8 @@ export function ladderSchedule(
   let cursor = start;
   for (let guard = 0; guard < 20; guard += 1) {
     // The next round starts when a deadline passes with its target unmet.
-    const roundStart = TARGETS.map((t) => due(t) + 1)
+    // (or when the clock resumes with a target still overdue)
+    const roundStart = [...TARGETS.map((t) => due(t) + 1), ...pauses.map((p) => p.to)]
       .filter((at) => at > cursor && overdueAt(at).length > 0)
       .sort((x, y) => x - y)[0];
     if (roundStart === undefined) break;

@@ -12,7 +12,7 @@ import {
   viewAssignment,
   withdraw,
 } from './assignment.ts';
-import { Calendar, computeDeadline } from './calendar.ts';
+import { Calendar } from './calendar.ts';
 import {
   assertForwardable,
   type CaseRecord,
@@ -57,7 +57,7 @@ const caseIn = (status: CaseStatus): CaseRecord => ({
   classification: { type: 'normative', category: null, note: 'catatan internal' },
 });
 
-const deadline = (n: number) => computeDeadline(calendar, now, n, 'Asia/Jakarta');
+const WD = { acknowledge: 3, followUp: 5, resolution: 14 };
 const baseAssignment = newAssignment({
   caseId: 'C1',
   agencyId: 'polri',
@@ -65,9 +65,9 @@ const baseAssignment = newAssignment({
   forwardedAt: now,
   forwardedBy: 'officer-1',
   timeZone: 'Asia/Jakarta',
-  calendarId: 'id',
+  calendar,
   policyId: 'default',
-  deadlines: { acknowledge: deadline(3), followUp: deadline(5), resolution: deadline(14) },
+  workingDays: WD,
   previous: undefined,
 });
 const assignmentIn = (state: AssignmentState, agencyId = 'polri'): AssignmentRecord => ({
@@ -230,7 +230,7 @@ describe('assignment lifecycle', () => {
     const again = newAssignment({
       ...baseAssignment,
       forwardedAt: later,
-      deadlines: { acknowledge: deadline(3), followUp: deadline(5), resolution: deadline(14) },
+      calendar,
       previous: redirected,
       instructions: null,
       forwardedBy: 'o',

@@ -118,6 +118,8 @@ export const SlaPolicySchema = z.strictObject({
       'warnings before a deadline (negative, relativeTo due), then rungs: the first relativeTo due (≥ 0), the rest relativeTo previous (≥ 1); names unique',
     )
     .default(DEFAULT_LADDER),
+  version: z.int().min(0).default(0),
+  updatedAt: z.string().nullable().default(null),
 });
 export type SlaPolicy = z.infer<typeof SlaPolicySchema>;
 
@@ -132,6 +134,8 @@ export const DEFAULT_POLICY: SlaPolicy = {
   replyWindowWorkingDays: 10, // SP4N-LAPOR!
   calendarId: 'id',
   ladder: DEFAULT_LADDER,
+  version: 1,
+  updatedAt: null,
 };
 
 /** The working days each target of an assignment gets for a complaint type. */

@@ -4,11 +4,12 @@
  * tenant data outside these names.
  */
 import type { AssignmentRecord, AssignmentState } from './assignment.ts';
-import type { WorkingCalendar } from './calendar.ts';
+import type { CalendarDay, WorkingCalendar } from './calendar.ts';
 import type { CaseRecord, CaseStatus } from './case.ts';
 import { DomainError } from './errors.ts';
 import type { SlaPolicy, Target } from './policy.ts';
 import type { Agency } from './schemas.ts';
+import type { ExtensionRequestRecord } from './extension.ts';
 import type { LadderRecord, NotificationRecord } from './notification.ts';
 import type { TimelineEvent } from './timeline.ts';
 
@@ -43,6 +44,7 @@ export interface CaseChange {
   readonly assignments?: readonly VersionedPut<AssignmentRecord>[];
   readonly events?: readonly TimelineEvent[];
   readonly ladders?: readonly VersionedPut<LadderRecord>[];
+  readonly extensions?: readonly VersionedPut<ExtensionRequestRecord>[];
   readonly idempotency?: IdempotencyRecord;
 }
 
@@ -50,6 +52,7 @@ export interface CaseBundle {
   readonly case: CaseRecord;
   readonly assignments: AssignmentRecord[];
   readonly ladders: LadderRecord[];
+  readonly extensions: ExtensionRequestRecord[];
 }
 
 /** One ladder step, all or nothing: its marker (exactly once), letter, timeline event, ladder. */
@@ -96,6 +99,14 @@ export interface Store {
 
   getCalendar(id: string): Promise<WorkingCalendar | undefined>;
   getPolicy(id: string): Promise<SlaPolicy | undefined>;
+  listPolicies(): Promise<SlaPolicy[]>;
+  /** Replaces a policy under its version (null: create). */
+  putPolicy(policy: SlaPolicy, expectedVersion: number | null): Promise<void>;
+  putCalendarDay(calendarId: string, day: CalendarDay): Promise<void>;
+  /** Removes a day; false when there was none. */
+  deleteCalendarDay(calendarId: string, date: string): Promise<boolean>;
+  /** Declares a year's holidays complete. */
+  putCalendarYear(calendarId: string, year: number): Promise<void>;
 
   getCase(caseId: string): Promise<CaseBundle | undefined>;
   findCaseIdByTrackingCode(code: string): Promise<string | undefined>;

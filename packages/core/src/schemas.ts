@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { DAY_KINDS, TIME_ZONES } from './calendar.ts';
-import { COMPLAINT_TYPES, TARGETS } from './policy.ts';
+import { COMPLAINT_TYPES, SlaPolicySchema, TARGETS } from './policy.ts';
 import { ROLES } from './tenancy.ts';
 
 const instant = z.iso.datetime({ offset: true }).meta({ example: '2026-03-30T16:59:59.999Z' });
@@ -183,6 +183,7 @@ export const AssignmentSchema = z
     nextDueAt: instant.nullable(),
     escalationLevel: z.int(),
     paused: z.boolean(),
+    pausedSince: instant.nullable(),
     generation: z.int(),
     redirect: z
       .object({ reason: z.string(), suggestedAgencyId: z.string().nullable(), at: instant })
@@ -297,6 +298,60 @@ export type CaseListFilter = z.infer<typeof CaseListQuery>;
 export type QueueFilter = z.infer<typeof QueueQuery>;
 export type WorklistFilter = z.infer<typeof WorklistQuery>;
 
+export const ExtensionRequestBody = z
+  .strictObject({ workingDays: z.int().min(1).max(60), reason: text(2_000) })
+  .meta({ id: 'ExtensionRequestBody' });
+export type ExtensionRequestInput = z.infer<typeof ExtensionRequestBody>;
+
+export const ExtensionDecisionBody = z
+  .strictObject({ approve: z.boolean(), note: text(2_000).optional() })
+  .meta({ id: 'ExtensionDecision' });
+export type ExtensionDecisionInput = z.infer<typeof ExtensionDecisionBody>;
+
+export const ExtensionRequestSchema = z
+  .object({
+    id: z.string(),
+    caseId: z.string(),
+    agencyId: z.string(),
+    workingDays: z.int(),
+    reason: z.string(),
+    status: z.enum(['pending', 'approved', 'refused']),
+    requestedAt: instant,
+    decidedAt: instant.nullable(),
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'ExtensionRequest' });
+export type ExtensionRequestView = z.infer<typeof ExtensionRequestSchema>;
+
+export const PauseBody = z.strictObject({ reason: text(2_000) }).meta({ id: 'Pause' });
+export const ResumeBody = z.strictObject({}).meta({ id: 'Resume' });
+
+export const CalendarDayBody = z
+  .strictObject({ kind: z.enum(DAY_KINDS), name: text(200) })
+  .meta({ id: 'CalendarDayBody' });
+export const CalendarDaysQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+export const CalendarSchema = z
+  .object({
+    id: z.string(),
+    years: z.array(z.int()),
+    items: z.array(z.object({ date: z.string(), kind: z.enum(DAY_KINDS), name: z.string() })),
+  })
+  .meta({ id: 'Calendar' });
+export const CalendarChangeSchema = z
+  .object({
+    date: z.string(),
+    recomputed: z.int().meta({ description: 'Open assignments whose deadlines moved' }),
+  })
+  .meta({ id: 'CalendarChange' });
+
+export const PolicyBody = SlaPolicySchema.omit({ id: true, version: true, updatedAt: true }).meta({
+  id: 'PolicyBody',
+});
+export type PolicyInput = z.infer<typeof PolicyBody>;
+export const PolicySchema = SlaPolicySchema.meta({ id: 'Policy' });
+
 export const NotificationsQuery = PageQuery.extend({
   caseId: z.string().min(1).max(64).optional(),
   agencyId: AgencyIdSchema.optional(),
@@ -348,7 +403,18 @@ export const DeadlinesSchema = z
     targets: z.array(
       z.object({
         target: z.enum(TARGETS),
-        workingDays: z.int(),
+        workingDays: z
+          .int()
+          .meta({ description: 'In all: the policy’s plus extensions and pauses' }),
+        policyWorkingDays: z.int(),
+        adjustments: z.array(
+          z.object({
+            kind: z.enum(['extension', 'pause']),
+            workingDays: z.int(),
+            at: instant,
+            reason: z.string(),
+          }),
+        ),
         countedFrom: z
           .string()
           .meta({ description: 'Local date of forwarding; counting starts the day after' }),

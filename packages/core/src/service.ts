@@ -14,12 +14,19 @@ import {
   respond,
   viewAssignment,
   withdraw,
+  extend,
   isOpen,
   isTargetOverdue,
+  pause,
+  totalWorkingDays,
+  resume,
+  withDeadlines,
 } from './assignment.ts';
+import { decideExtension, type ExtensionRequestRecord, viewExtensionRequest } from './extension.ts';
 import {
   addWorkingDays,
   Calendar,
+  type CalendarDay,
   computeDeadline,
   DEFAULT_TIME_ZONE,
   localDate,
@@ -58,6 +65,10 @@ import type {
   CreateAgencyInput,
   CreateCaseInput,
   DeadlinesView,
+  ExtensionDecisionInput,
+  ExtensionRequestInput,
+  ExtensionRequestView,
+  PolicyInput,
   ForwardInput,
   NotificationsFilter,
   NotificationView,
@@ -309,12 +320,6 @@ export class Service {
               `agency ${item.agencyId} already has an active assignment on this case`,
             );
           }
-          const days = targetWorkingDays(policy, type);
-          const deadlines = {
-            acknowledge: computeDeadline(calendar, now, days.acknowledge, agency.timeZone),
-            followUp: computeDeadline(calendar, now, days.followUp, agency.timeZone),
-            resolution: computeDeadline(calendar, now, days.resolution, agency.timeZone),
-          };
           const record = newAssignment({
             caseId,
             agencyId: agency.id,
@@ -322,9 +327,9 @@ export class Service {
             forwardedAt: now,
             forwardedBy: p.sub,
             timeZone: agency.timeZone,
-            calendarId: calendar.id,
+            calendar,
             policyId: policy.id,
-            deadlines,
+            workingDays: targetWorkingDays(policy, type),
             previous,
           });
           created.push({ record, expectedVersion: previous ? previous.version : null });
@@ -557,10 +562,20 @@ export class Service {
       calendarId: a.calendarId,
       policyId: a.policyId,
       targets: TARGETS.map((target) => {
-        const span = addWorkingDays(calendar, countedFrom, a.workingDays[target]);
+        const total = totalWorkingDays(a, target);
+        const span = addWorkingDays(calendar, countedFrom, total);
         return {
           target,
-          workingDays: a.workingDays[target],
+          workingDays: total,
+          policyWorkingDays: a.workingDays[target],
+          adjustments: (a.adjustments ?? [])
+            .filter((adj) => adj.targets.includes(target))
+            .map((adj) => ({
+              kind: adj.kind,
+              workingDays: adj.workingDays,
+              at: adj.at,
+              reason: adj.reason,
+            })),
           countedFrom,
           lastWorkingDay: span.end,
           due: a.due[target],
@@ -568,7 +583,11 @@ export class Service {
           overdue: isTargetOverdue(a, target, now),
           skipped: span.skipped.map((d) => ({ ...d })),
           uncoveredYears: [...span.uncoveredYears],
-          pausedIntervals: [],
+          pausedIntervals: (a.pauses ?? []).map((x) => ({
+            from: x.from,
+            to: x.to,
+            reason: x.reason,
+          })),
         };
       }),
       ladder: {
@@ -578,6 +597,356 @@ export class Service {
           .map(view),
       },
     };
+  }
+
+  // ---- extensions and pauses --------------------------------------------------------
+
+  /** The agency (or its focal point's coordinator) asks for more time. */
+  async requestExtension(
+    p: Principal,
+    caseId: string,
+    agencyId: string,
+    input: ExtensionRequestInput,
+    idem?: Idempotency,
+  ): Promise<Result<ExtensionRequestView>> {
+    return this.idempotent(p, idem, (record) =>
+      this.retrying(async () => {
+        const { bundle, assignment } = await this.readableAssignment(p, caseId, agencyId);
+        await this.assertCanAct(p, agencyId);
+        if (!isOpen(assignment)) {
+          throw new DomainError(
+            'invalid_transition',
+            `an assignment that is ${assignment.state} cannot be extended`,
+          );
+        }
+        const pending = bundle.extensions.find(
+          (x) =>
+            x.agencyId === agencyId &&
+            x.generation === assignment.generation &&
+            x.status === 'pending',
+        );
+        if (pending)
+          throw new DomainError(
+            'already_exists',
+            `extension request ${pending.id} is still pending`,
+          );
+        const now = this.clock();
+        const request: ExtensionRequestRecord = {
+          id: ulid(now.getTime()),
+          caseId,
+          agencyId,
+          generation: assignment.generation,
+          workingDays: input.workingDays,
+          reason: input.reason,
+          status: 'pending',
+          requestedBy: p.sub,
+          requestedAt: now.toISOString(),
+          decidedBy: null,
+          decidedAt: null,
+          note: null,
+          version: 1,
+        };
+        const body = viewExtensionRequest(request);
+        await this.store.commit({
+          case: put(bundle.case, touchCase(bundle.case, now)),
+          extensions: [{ record: request, expectedVersion: null }],
+          events: [
+            this.event(caseId, now, 'extension_requested', p, agencyId, {
+              requestId: request.id,
+              workingDays: input.workingDays,
+              reason: input.reason,
+            }),
+          ],
+          idempotency: record(201, body),
+        });
+        return { status: 201, body };
+      }),
+    );
+  }
+
+  /** Central approves (the open targets move and the ladder re-arms) or refuses. */
+  async decideExtension(
+    p: Principal,
+    caseId: string,
+    agencyId: string,
+    requestId: string,
+    input: ExtensionDecisionInput,
+  ): Promise<ExtensionRequestView & { assignment: AssignmentView }> {
+    const result = await this.retrying(async () => {
+      const bundle = await this.centralCase(p, caseId);
+      const request = bundle.extensions.find((x) => x.id === requestId && x.agencyId === agencyId);
+      const assignment = bundle.assignments.find((a) => a.agencyId === agencyId);
+      if (!request || !assignment) throw notFound(`extension request ${requestId}`);
+      const now = this.clock();
+      const decided = decideExtension(request, input.approve, input.note ?? null, p.sub, now);
+      let next = assignment;
+      if (input.approve) {
+        if (request.generation !== assignment.generation) {
+          throw new DomainError(
+            'invalid_transition',
+            'the assignment was forwarded again since this request',
+          );
+        }
+        next = extend(
+          assignment,
+          request.workingDays,
+          request.reason,
+          await this.calendar(assignment.calendarId),
+          now,
+        );
+      }
+      const change = this.assignmentChange(bundle, assignment, next, now, input.approve);
+      await this.store.commit({
+        ...change.change,
+        extensions: [{ record: decided, expectedVersion: request.version }],
+        events: [
+          this.event(
+            caseId,
+            now,
+            input.approve ? 'extension_approved' : 'extension_refused',
+            p,
+            agencyId,
+            {
+              requestId,
+              workingDays: request.workingDays,
+              due: next.due,
+            },
+          ),
+          ...change.events(p),
+        ],
+      });
+      return { decided, view: change.view, rearm: change.rearm };
+    });
+    if (result.rearm) await this.ladders?.arm(result.rearm);
+    return { ...viewExtensionRequest(result.decided), assignment: result.view };
+  }
+
+  /** Pause the assignment's clock (waiting for the complainant), with the reason recorded. */
+  async pauseAssignment(
+    p: Principal,
+    caseId: string,
+    agencyId: string,
+    reason: string,
+  ): Promise<AssignmentView> {
+    return this.clockChange(p, caseId, agencyId, 'assignment_paused', { reason }, (a, now) =>
+      pause(a, reason, p.sub, now),
+    );
+  }
+
+  /** Resume it: open deadlines move by the paused working days and the ladder re-arms. */
+  async resumeAssignment(p: Principal, caseId: string, agencyId: string): Promise<AssignmentView> {
+    return this.clockChange(p, caseId, agencyId, 'assignment_resumed', {}, async (a, now) =>
+      resume(a, await this.calendar(a.calendarId), now),
+    );
+  }
+
+  private async clockChange(
+    p: Principal,
+    caseId: string,
+    agencyId: string,
+    type: EventType,
+    data: Record<string, unknown>,
+    apply: (a: AssignmentRecord, now: Date) => AssignmentRecord | Promise<AssignmentRecord>,
+  ): Promise<AssignmentView> {
+    const result = await this.retrying(async () => {
+      const { bundle, assignment } = await this.readableAssignment(p, caseId, agencyId);
+      if (!isCentral(p)) await this.assertCanAct(p, agencyId);
+      const now = this.clock();
+      const next = await apply(assignment, now);
+      const change = this.assignmentChange(bundle, assignment, next, now, true);
+      await this.store.commit({
+        ...change.change,
+        events: [
+          this.event(caseId, now, type, p, agencyId, { ...data, due: next.due }),
+          ...change.events(p),
+        ],
+      });
+      return change;
+    });
+    if (result.rearm) await this.ladders?.arm(result.rearm);
+    return result.view;
+  }
+
+  /**
+   * The writes for an assignment whose clock changed: the assignment, its case (reconciled,
+   * under version), and, when `rearm`, its ladder with a new token due now (the running
+   * execution stops when it sees the old token; the new one recomputes the schedule).
+   */
+  private assignmentChange(
+    bundle: CaseBundle,
+    before: AssignmentRecord,
+    after: AssignmentRecord,
+    now: Date,
+    rearm: boolean,
+  ) {
+    const written = put(before, after);
+    const assignments = bundle.assignments.map((a) => (a === before ? written.record : a));
+    const nextCase = reconcile(bundle.case, assignments, now);
+    const ladder = ladderOf(bundle, before.agencyId);
+    const rearmed =
+      rearm && ladder && isOpen(after)
+        ? {
+            ...ladder,
+            token: ladder.token + 1,
+            wakeAt: now.toISOString(),
+            updatedAt: now.toISOString(),
+          }
+        : undefined;
+    const ladderPut = rearmed && ladder ? put(ladder, rearmed) : undefined;
+    return {
+      change: {
+        case: put(bundle.case, nextCase),
+        assignments: [written],
+        ...(ladderPut ? { ladders: [ladderPut] } : {}),
+      },
+      events: (p: Principal) => this.statusEvents(bundle.case, nextCase, now, p),
+      view: viewAssignment(written.record, now, ladderPut?.record ?? ladder),
+      rearm: ladderPut
+        ? {
+            caseId: before.caseId,
+            agencyId: before.agencyId,
+            generation: ladderPut.record.generation,
+            token: ladderPut.record.token,
+          }
+        : undefined,
+    };
+  }
+
+  // ---- calendars and policies -------------------------------------------------------
+
+  async getCalendarDays(calendarId: string, year: number | undefined) {
+    const stored = await this.store.getCalendar(calendarId);
+    if (!stored) throw notFound(`calendar ${calendarId}`);
+    const items = stored.days
+      .filter((d) => year === undefined || d.date.startsWith(`${year}-`))
+      .sort((a, b) => a.date.localeCompare(b.date));
+    return { id: calendarId, years: [...stored.years].sort(), items };
+  }
+
+  /** Adds or changes a holiday; every open deadline it touches moves and its ladder re-arms. */
+  async putCalendarDay(p: Principal, calendarId: string, day: CalendarDay) {
+    if (!(await this.store.getCalendar(calendarId))) throw notFound(`calendar ${calendarId}`);
+    await this.store.putCalendarDay(calendarId, day);
+    return {
+      date: day.date,
+      recomputed: await this.recomputeOpen(p, (a) => a.calendarId === calendarId, {
+        calendarId,
+        date: day.date,
+      }),
+    };
+  }
+
+  async deleteCalendarDay(p: Principal, calendarId: string, date: string) {
+    if (!(await this.store.deleteCalendarDay(calendarId, date)))
+      throw notFound(`day ${date} of calendar ${calendarId}`);
+    return {
+      date,
+      recomputed: await this.recomputeOpen(p, (a) => a.calendarId === calendarId, {
+        calendarId,
+        date,
+      }),
+    };
+  }
+
+  /** Declares a year's holidays complete (deadlines into it are no longer flagged). */
+  async putCalendarYear(p: Principal, calendarId: string, year: number) {
+    if (!(await this.store.getCalendar(calendarId))) throw notFound(`calendar ${calendarId}`);
+    await this.store.putCalendarYear(calendarId, year);
+    return {
+      date: `${year}`,
+      recomputed: await this.recomputeOpen(p, (a) => a.calendarId === calendarId, {
+        calendarId,
+        year,
+      }),
+    };
+  }
+
+  listPolicies(): Promise<SlaPolicy[]> {
+    return this.store.listPolicies();
+  }
+
+  async getPolicy(id: string): Promise<SlaPolicy> {
+    const policy = await this.store.getPolicy(id);
+    if (!policy) throw notFound(`policy ${id}`);
+    return policy;
+  }
+
+  /** Replaces a policy; open assignments under it get the new targets and re-armed ladders. */
+  async putPolicy(p: Principal, id: string, input: PolicyInput) {
+    const policy = await this.retrying(async () => {
+      const current = await this.store.getPolicy(id);
+      if (!(await this.store.getCalendar(input.calendarId)))
+        throw invalidInput('calendarId', 'unknown calendar');
+      const next: SlaPolicy = {
+        ...input,
+        id,
+        version: (current?.version ?? 0) + 1,
+        updatedAt: this.clock().toISOString(),
+      };
+      await this.store.putPolicy(next, current ? current.version : null);
+      return next;
+    });
+    const recomputed = await this.recomputeOpen(
+      p,
+      (a) => a.policyId === id,
+      { policyId: id },
+      policy,
+    );
+    return { policy, recomputed };
+  }
+
+  /**
+   * Recomputes the deadlines of every open assignment `which` selects (from central's open
+   * worklist, page by page: an admin operation, not a request path that scans) and re-arms
+   * each ladder. Returns how many assignments' deadlines moved.
+   */
+  private async recomputeOpen(
+    p: Principal,
+    which: (a: AssignmentRecord) => boolean,
+    why: Record<string, unknown>,
+    policy?: SlaPolicy,
+  ): Promise<number> {
+    let moved = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await this.store.listWorklist({ now: this.clock() }, { limit: 100, cursor });
+      for (const listed of page.items.filter(which)) {
+        const result = await this.retrying(async () => {
+          const bundle = await this.loadCase(listed.caseId);
+          const a = bundle.assignments.find((x) => x.agencyId === listed.agencyId);
+          if (!a || !isOpen(a)) return undefined;
+          const type = bundle.case.classification?.type;
+          const based = policy && type ? { ...a, workingDays: targetWorkingDays(policy, type) } : a;
+          const next = withDeadlines(based, await this.calendar(a.calendarId));
+          const dueMoved = TARGETS.some((t) => next.due[t] !== a.due[t]);
+          if (!dueMoved && !policy) return undefined;
+          const now = this.clock();
+          const change = this.assignmentChange(
+            bundle,
+            a,
+            { ...next, updatedAt: now.toISOString() },
+            now,
+            true,
+          );
+          await this.store.commit({
+            ...change.change,
+            events: [
+              this.event(a.caseId, now, 'deadlines_recomputed', p, a.agencyId, {
+                ...why,
+                before: a.due,
+                after: next.due,
+              }),
+              ...change.events(p),
+            ],
+          });
+          return { rearm: change.rearm, dueMoved };
+        });
+        if (result?.dueMoved) moved += 1;
+        if (result?.rearm) await this.ladders?.arm(result.rearm);
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return moved;
   }
 
   // ---- notifications ----------------------------------------------------------------
@@ -792,6 +1161,12 @@ export class Service {
     ];
   }
 }
+
+/** The case touched by a change that does not move its status (to serialize writers). */
+const touchCase = (c: CaseRecord, now: Date): CaseRecord => ({
+  ...c,
+  updatedAt: now.toISOString(),
+});
 
 const ladderOf = (bundle: CaseBundle, agencyId: string) =>
   bundle.ladders.find((l) => l.agencyId === agencyId);

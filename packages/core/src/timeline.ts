@@ -25,6 +25,12 @@ export const EVENT_TYPES = [
   'assignment_redirected',
   'assignment_withdrawn',
   'escalation_step',
+  'extension_requested',
+  'extension_approved',
+  'extension_refused',
+  'assignment_paused',
+  'assignment_resumed',
+  'deadlines_recomputed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

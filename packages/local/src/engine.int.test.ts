@@ -157,3 +157,116 @@ describe('the escalation ladder on the local interpreter', () => {
     expect((await store.getCase(caseId))!.ladders[0]?.wakeAt).toBeNull();
   });
 });
+
+describe('re-arming the ladder when deadlines move', () => {
+  const admin = { sub: 'admin-1', agency: centralOfficer.agency, role: 'central_admin' as const };
+
+  it('re-arms after an approved extension: the open targets move and so do the letters', async () => {
+    const caseId = await forward(['polri'], '2026-10-05T03:00:00.000Z');
+    // Mon 5 Oct 2026: acknowledge due Thu 8 Oct, follow-up Mon 12 Oct.
+    await advanceTo('2026-10-07T03:00:00.000Z');
+    const request = await service.requestExtension(officerOf('polri'), caseId, 'polri', {
+      workingDays: 10,
+      reason: 'Menunggu data dari Polda',
+    });
+    expect(request.status).toBe(201);
+    await expect(
+      service.requestExtension(officerOf('polri'), caseId, 'polri', {
+        workingDays: 5,
+        reason: 'lagi',
+      }),
+    ).rejects.toMatchObject({ code: 'already_exists' });
+    const decided = await service.decideExtension(
+      centralOfficer,
+      caseId,
+      'polri',
+      request.body.id,
+      { approve: true },
+    );
+    expect(decided.status).toBe('approved');
+    expect(decided.assignment.due.acknowledge).toBe('2026-10-22T16:59:59.999Z'); // 3 + 10 working days
+    await expect(
+      service.decideExtension(centralOfficer, caseId, 'polri', request.body.id, { approve: false }),
+    ).rejects.toMatchObject({ code: 'invalid_transition' });
+    await advanceTo('2026-10-24T03:00:00.000Z');
+    const rungs = (await lettersOf(caseId, 'polri')).filter(([step]) => step !== 'warning');
+    // No reminder at the old deadline (8 October); reminder I after the new one.
+    expect(rungs).toEqual([['reminder_1', wib('2026-10-23'), 'acknowledge']]);
+    const explained = await service.deadlines(centralOfficer, caseId, 'polri');
+    expect(explained.targets[0]).toMatchObject({
+      workingDays: 13,
+      policyWorkingDays: 3,
+      adjustments: [{ kind: 'extension', workingDays: 10 }],
+    });
+  });
+
+  it('respects a holiday added mid-ladder: the deadline moves and the ladder with it', async () => {
+    const caseId = await forward(['pln'], '2026-11-02T03:00:00.000Z'); // Mon: acknowledge due Thu 5 Nov
+    await advanceTo('2026-11-03T03:00:00.000Z');
+    const change = await service.putCalendarDay(admin, 'id', {
+      date: '2026-11-04',
+      kind: 'other',
+      name: 'Libur tambahan (uji)',
+    });
+    expect(change.recomputed).toBeGreaterThanOrEqual(1);
+    const a = await service.getAssignment(centralOfficer, caseId, 'pln');
+    expect(a.due.acknowledge).toBe('2026-11-06T16:59:59.999Z');
+    await advanceTo('2026-11-09T03:00:00.000Z');
+    const rungs = (await lettersOf(caseId, 'pln')).filter(([step]) => step !== 'warning');
+    expect(rungs).toEqual([['reminder_1', wib('2026-11-07'), 'acknowledge']]);
+    const timeline = await service.timeline(centralOfficer, caseId, { limit: 100 });
+    expect(timeline.items.some((e) => e.type === 'deadlines_recomputed')).toBe(true);
+    await service.deleteCalendarDay(admin, 'id', '2026-11-04');
+  });
+
+  it('sends nothing while the clock is paused, and moves the deadlines by the paused working days', async () => {
+    const caseId = await forward(['pemprov-bali'], '2026-11-16T03:00:00.000Z'); // Mon
+    await advanceTo('2026-11-17T03:00:00.000Z');
+    const paused = await service.pauseAssignment(
+      officerOf('pemprov-bali'),
+      caseId,
+      'pemprov-bali',
+      'Menunggu dokumen dari pengadu',
+    );
+    expect(paused.paused).toBe(true);
+    const before = paused.due.acknowledge;
+    await advanceTo('2026-11-30T03:00:00.000Z');
+    expect(
+      (await lettersOf(caseId, 'pemprov-bali')).filter(
+        ([, at]) => at! > '2026-11-17T03:00:00.000Z',
+      ),
+    ).toEqual([]);
+    const resumed = await service.resumeAssignment(
+      officerOf('pemprov-bali'),
+      caseId,
+      'pemprov-bali',
+    );
+    // Paused Tue 17 → Mon 30 November: 18, 19, 20, 23, 24, 25, 26, 27, 30 = 9 working days.
+    expect(resumed.paused).toBe(false);
+    expect(Date.parse(resumed.due.acknowledge)).toBeGreaterThan(Date.parse(before));
+    const explained = await service.deadlines(centralOfficer, caseId, 'pemprov-bali');
+    expect(explained.targets[0]!.adjustments).toEqual([
+      expect.objectContaining({ kind: 'pause', workingDays: 9 }),
+    ]);
+    expect(explained.targets[0]!.pausedIntervals).toHaveLength(1);
+  });
+
+  it('applies an edited policy to open assignments and re-arms their ladders', async () => {
+    const caseId = await forward(['polri'], '2026-12-07T03:00:00.000Z'); // Mon
+    const policy = await service.getPolicy('default');
+    const { id: _id, version: _v, updatedAt: _u, ...body } = policy;
+    const result = await service.putPolicy(admin, 'default', {
+      ...body,
+      acknowledgeWorkingDays: 1,
+    });
+    expect(result.policy.version).toBe(policy.version + 1);
+    expect(result.recomputed).toBeGreaterThanOrEqual(1);
+    const a = await service.getAssignment(centralOfficer, caseId, 'polri');
+    expect(a.due.acknowledge).toBe('2026-12-08T16:59:59.999Z');
+    await advanceTo('2026-12-09T03:00:00.000Z');
+    expect((await lettersOf(caseId, 'polri')).filter(([step]) => step === 'reminder_1')).toEqual([
+      ['reminder_1', wib('2026-12-09'), 'acknowledge'],
+    ]);
+    await service.putPolicy(admin, 'default', body);
+  });
+});

@@ -5,7 +5,6 @@ import {
   newAssignment,
   newCase,
   Calendar,
-  computeDeadline,
   type TimelineEvent,
   WriteConflict,
   type AssignmentRecord,
@@ -68,13 +67,9 @@ async function assignmentFor(
     forwardedAt: now,
     forwardedBy: 'officer-1',
     timeZone: 'Asia/Jakarta',
-    calendarId: 'id',
+    calendar,
     policyId: 'default',
-    deadlines: {
-      acknowledge: computeDeadline(calendar, now, days.acknowledge, 'Asia/Jakarta'),
-      followUp: computeDeadline(calendar, now, days.followUp, 'Asia/Jakarta'),
-      resolution: computeDeadline(calendar, now, days.resolution, 'Asia/Jakarta'),
-    },
+    workingDays: days,
     previous: undefined,
   });
 }

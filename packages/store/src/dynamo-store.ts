@@ -14,6 +14,7 @@ import {
   type IdempotencyRecord,
   isTargetOverdue,
   type LadderRecord,
+  type ExtensionRequestRecord,
   type LadderStepWrite,
   type NotificationQuery,
   type NotificationRecord,
@@ -34,6 +35,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
+  DeleteCommand,
   type BatchGetCommandOutput,
   DynamoDBDocumentClient,
   GetCommand,
@@ -165,6 +167,72 @@ export class DynamoStore implements Store {
     return stored === undefined ? undefined : SlaPolicySchema.parse(stored);
   }
 
+  /** Every SLA policy. */
+  async listPolicies(): Promise<SlaPolicy[]> {
+    const { pk, skPrefix } = keys.policyPrefix;
+    const page = await this.page<unknown>(
+      [{ partition: pk, range: { op: 'begins_with', value: skPrefix } }],
+      { limit: 100 },
+    );
+    return page.items.map((p) => SlaPolicySchema.parse(p));
+  }
+
+  /** Creates or replaces a policy under its version. */
+  async putPolicy(policy: SlaPolicy, expectedVersion: number | null): Promise<void> {
+    const item = { ...keys.policy(policy.id), entity: 'policy', ...policy };
+    // Seeded policies predate versions: version 0 means "stored without one".
+    const put =
+      expectedVersion === 0
+        ? {
+            TableName: this.tableName,
+            Item: item,
+            ConditionExpression:
+              'attribute_exists(pk) AND (attribute_not_exists(#version) OR #version = :zero)',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':zero': 0 },
+          }
+        : this.versionedPut(item, expectedVersion);
+    try {
+      await this.client.send(new PutCommand(put));
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException)
+        throw conflictOf(expectedVersion, error);
+      throw error;
+    }
+  }
+
+  /** Adds or replaces one day of a calendar. */
+  async putCalendarDay(calendarId: string, day: CalendarDay): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.calendarDay(calendarId, day.date), entity: 'calendar_day', ...day },
+      }),
+    );
+  }
+
+  /** Removes one day of a calendar; false when there was none. */
+  async deleteCalendarDay(calendarId: string, date: string): Promise<boolean> {
+    const out = await this.client.send(
+      new DeleteCommand({
+        TableName: this.tableName,
+        Key: keys.calendarDay(calendarId, date),
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    return out.Attributes !== undefined;
+  }
+
+  /** Declares a calendar's holidays for a year complete. */
+  async putCalendarYear(calendarId: string, year: number): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.calendarYear(calendarId, year), entity: 'calendar_year', year },
+      }),
+    );
+  }
+
   // ---- cases ------------------------------------------------------------------------
 
   /** A case with its assignments: one Query of the case's item collection, events excluded. */
@@ -185,6 +253,9 @@ export class DynamoStore implements Store {
         .filter((i) => i.entity === 'assignment')
         .map((i) => record<AssignmentRecord>(i)),
       ladders: items.filter((i) => i.entity === 'ladder').map((i) => record<LadderRecord>(i)),
+      extensions: items
+        .filter((i) => i.entity === 'extension_request')
+        .map((i) => record<ExtensionRequestRecord>(i)),
     };
   }
 
@@ -279,6 +350,15 @@ export class DynamoStore implements Store {
     }
     for (const l of change.ladders ?? []) {
       items.push({ Put: this.versionedPut(ladderItem(l.record), l.expectedVersion) });
+      kinds.push('version');
+    }
+    for (const x of change.extensions ?? []) {
+      const item = {
+        ...keys.extension(x.record.caseId, x.record.agencyId, x.record.id),
+        entity: 'extension_request',
+        ...x.record,
+      };
+      items.push({ Put: this.versionedPut(item, x.expectedVersion) });
       kinds.push('version');
     }
     for (const e of change.events ?? []) {

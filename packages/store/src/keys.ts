@@ -38,6 +38,12 @@ export const keys = {
     pk: `${C}#CASE#${caseId}`,
     sk: `ASSIGN#${agencyId}#LADDER`,
   }),
+  /** An agency's extension requests sort with its assignment. */
+  extension: (caseId: string, agencyId: string, id: string) => ({
+    pk: `${C}#CASE#${caseId}`,
+    sk: `ASSIGN#${agencyId}#EXT#${id}`,
+  }),
+  policyPrefix: { pk: `${C}#POLICY`, skPrefix: 'POLICY#' },
   /** gsi1: the embedded engine's timers, soonest first (only ladders with a wake instant). */
   timers: `${C}#TIMERS`,
   /** A taken ladder step: its exactly-once marker. */

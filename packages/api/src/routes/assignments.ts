@@ -4,7 +4,12 @@ import {
   AgencyIdSchema,
   AssignmentSchema,
   DeadlinesSchema,
+  ExtensionDecisionBody,
+  ExtensionRequestBody,
+  ExtensionRequestSchema,
   pageOf,
+  PauseBody,
+  ResumeBody,
   QueueQuery,
   RedirectBody,
   ResponseBody,
@@ -107,6 +112,91 @@ export const assignments = new OpenAPIHono()
         await c.get('service').redirect(c.get('auth'), id, agencyId, c.req.valid('json')),
         200,
       );
+    },
+  );
+
+const RequestParams = Params.extend({ requestId: z.string().min(1).max(64) });
+
+/** More time, and the paused clock. */
+export const clock = new OpenAPIHono()
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/assignments/{agencyId}/extension-requests',
+      tags,
+      summary: 'Ask for more time (working days, with a reason)',
+      middleware: [allow(...AGENCY)],
+      request: { params: Params, headers: IdempotencyHeader, body: jsonBody(ExtensionRequestBody) },
+      responses: { 201: json(ExtensionRequestSchema, 'The pending request'), ...PROBLEMS },
+    }),
+    async (c) => {
+      const { id, agencyId } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const result = await c
+        .get('service')
+        .requestExtension(c.get('auth'), id, agencyId, body, idempotencyOf(c, body));
+      return c.json(result.body, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/assignments/{agencyId}/extension-requests/{requestId}/decision',
+      tags,
+      summary: 'Approve (the open targets move, the ladder re-arms) or refuse',
+      middleware: [allow(...CENTRAL)],
+      request: { params: RequestParams, body: jsonBody(ExtensionDecisionBody) },
+      responses: {
+        200: json(
+          ExtensionRequestSchema.extend({ assignment: AssignmentSchema }),
+          'The decided request',
+        ),
+        ...PROBLEMS,
+      },
+    }),
+    async (c) => {
+      const { id, agencyId, requestId } = c.req.valid('param');
+      return c.json(
+        await c
+          .get('service')
+          .decideExtension(c.get('auth'), id, agencyId, requestId, c.req.valid('json')),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/assignments/{agencyId}/pause',
+      tags,
+      summary: 'Pause the clock (waiting for the complainant), with a reason',
+      middleware: [allow(...AGENCY, ...CENTRAL)],
+      request: { params: Params, body: jsonBody(PauseBody) },
+      responses: { 200: json(AssignmentSchema, 'The assignment'), ...PROBLEMS },
+    }),
+    async (c) => {
+      const { id, agencyId } = c.req.valid('param');
+      return c.json(
+        await c
+          .get('service')
+          .pauseAssignment(c.get('auth'), id, agencyId, c.req.valid('json').reason),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/assignments/{agencyId}/resume',
+      tags,
+      summary: 'Resume the clock: open deadlines move by the paused working days',
+      middleware: [allow(...AGENCY, ...CENTRAL)],
+      request: { params: Params, body: jsonBody(ResumeBody) },
+      responses: { 200: json(AssignmentSchema, 'The assignment'), ...PROBLEMS },
+    }),
+    async (c) => {
+      const { id, agencyId } = c.req.valid('param');
+      return c.json(await c.get('service').resumeAssignment(c.get('auth'), id, agencyId), 200);
     },
   );
 

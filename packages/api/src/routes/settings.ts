@@ -1,0 +1,131 @@
+/** The holiday calendar and the SLA policies: read by all, changed by central admins. */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import {
+  CalendarChangeSchema,
+  CalendarDayBody,
+  CalendarDaysQuery,
+  CalendarSchema,
+  PolicyBody,
+  PolicySchema,
+} from '@pantau/core';
+import { allow, createRoute, json, jsonBody, PROBLEMS, z } from '../openapi.ts';
+
+const CalendarParam = z.object({ id: z.string().regex(/^[a-z0-9-]{1,40}$/) });
+const DayParams = CalendarParam.extend({ date: z.iso.date() });
+const YearParams = CalendarParam.extend({ year: z.coerce.number().int().min(2000).max(2100) });
+const PolicyParam = z.object({ id: z.string().regex(/^[a-z0-9-]{1,40}$/) });
+
+export const calendars = new OpenAPIHono()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/days',
+      tags: ['Calendars'],
+      summary: 'Holidays and cuti bersama of a calendar (the default is `id`, Indonesia)',
+      request: { params: CalendarParam, query: CalendarDaysQuery },
+      responses: { 200: json(CalendarSchema, 'The days'), ...PROBLEMS },
+    }),
+    async (c) =>
+      c.json(
+        await c.get('service').getCalendarDays(c.req.valid('param').id, c.req.valid('query').year),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/{id}/days/{date}',
+      tags: ['Calendars'],
+      summary: 'Add or change a day off; open deadlines it touches move and their ladders re-arm',
+      middleware: [allow('central_admin')],
+      request: { params: DayParams, body: jsonBody(CalendarDayBody) },
+      responses: { 200: json(CalendarChangeSchema, 'What moved'), ...PROBLEMS },
+    }),
+    async (c) => {
+      const { id, date } = c.req.valid('param');
+      return c.json(
+        await c.get('service').putCalendarDay(c.get('auth'), id, { date, ...c.req.valid('json') }),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/{id}/days/{date}',
+      tags: ['Calendars'],
+      summary: 'Remove a day off; open deadlines it touches move and their ladders re-arm',
+      middleware: [allow('central_admin')],
+      request: { params: DayParams },
+      responses: { 200: json(CalendarChangeSchema, 'What moved'), ...PROBLEMS },
+    }),
+    async (c) => {
+      const { id, date } = c.req.valid('param');
+      return c.json(await c.get('service').deleteCalendarDay(c.get('auth'), id, date), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/{id}/years/{year}',
+      tags: ['Calendars'],
+      summary: 'Declare a year’s holidays complete (deadlines into it stop being flagged)',
+      middleware: [allow('central_admin')],
+      request: { params: YearParams },
+      responses: { 200: json(CalendarChangeSchema, 'What moved'), ...PROBLEMS },
+    }),
+    async (c) => {
+      const { id, year } = c.req.valid('param');
+      return c.json(await c.get('service').putCalendarYear(c.get('auth'), id, year), 200);
+    },
+  );
+
+export const policies = new OpenAPIHono()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['Policies'],
+      summary: 'SLA policies: working-day targets per complaint type and the ladder steps',
+      responses: {
+        200: json(z.object({ items: z.array(PolicySchema) }), 'The policies'),
+        ...PROBLEMS,
+      },
+    }),
+    async (c) => c.json({ items: await c.get('service').listPolicies() }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}',
+      tags: ['Policies'],
+      summary: 'One policy',
+      request: { params: PolicyParam },
+      responses: { 200: json(PolicySchema, 'The policy'), ...PROBLEMS },
+    }),
+    async (c) => c.json(await c.get('service').getPolicy(c.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/{id}',
+      tags: ['Policies'],
+      summary: 'Replace a policy; open assignments under it get new deadlines and re-armed ladders',
+      middleware: [allow('central_admin')],
+      request: { params: PolicyParam, body: jsonBody(PolicyBody) },
+      responses: {
+        200: json(
+          z.object({ policy: PolicySchema, recomputed: z.int() }),
+          'The policy and what moved',
+        ),
+        ...PROBLEMS,
+      },
+    }),
+    async (c) =>
+      c.json(
+        await c
+          .get('service')
+          .putPolicy(c.get('auth'), c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
+  );

@@ -1,0 +1,50 @@
+/** An agency's request for more time on an assignment, decided by central. */
+import { invalidTransition } from './errors.ts';
+import type { ExtensionRequestView } from './schemas.ts';
+
+export interface ExtensionRequestRecord {
+  readonly id: string;
+  readonly caseId: string;
+  readonly agencyId: string;
+  readonly generation: number;
+  readonly workingDays: number;
+  readonly reason: string;
+  readonly status: 'pending' | 'approved' | 'refused';
+  readonly requestedBy: string;
+  readonly requestedAt: string;
+  readonly decidedBy: string | null;
+  readonly decidedAt: string | null;
+  readonly note: string | null;
+  readonly version: number;
+}
+
+export function decideExtension(
+  r: ExtensionRequestRecord,
+  approve: boolean,
+  note: string | null,
+  by: string,
+  now: Date,
+): ExtensionRequestRecord {
+  if (r.status !== 'pending')
+    throw invalidTransition(`this extension request was already ${r.status}`);
+  return {
+    ...r,
+    status: approve ? 'approved' : 'refused',
+    decidedBy: by,
+    decidedAt: now.toISOString(),
+    note,
+    version: r.version + 1,
+  };
+}
+
+export const viewExtensionRequest = (r: ExtensionRequestRecord): ExtensionRequestView => ({
+  id: r.id,
+  caseId: r.caseId,
+  agencyId: r.agencyId,
+  workingDays: r.workingDays,
+  reason: r.reason,
+  status: r.status,
+  requestedAt: r.requestedAt,
+  decidedAt: r.decidedAt,
+  note: r.note,
+});
