@@ -39,7 +39,10 @@ const ladderContinueEnv = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
 });
 
+const ladderSweepEnv = ladderTickEnv.extend({ STATE_MACHINE_ARN: stateMachineArn });
+
 export type TableConfig = z.infer<typeof tableEnv>;
+export type LadderSweepConfig = z.infer<typeof ladderSweepEnv>;
 export type ApiConfig = z.infer<typeof apiEnv>;
 export type LadderTickConfig = z.infer<typeof ladderTickEnv>;
 export type LadderContinueConfig = z.infer<typeof ladderContinueEnv>;
@@ -63,3 +66,6 @@ export const readLadderTickConfig = (): LadderTickConfig => parse(ladderTickEnv)
 
 /** The ladder's `ContinueAsNew` task: the state machine it starts the next segment on. */
 export const readLadderContinueConfig = (): LadderContinueConfig => parse(ladderContinueEnv);
+
+/** The scheduled sweep: the table, the state machine it re-arms ladders on, the mail sender. */
+export const readLadderSweepConfig = (): LadderSweepConfig => parse(ladderSweepEnv);

@@ -1,5 +1,7 @@
 import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -33,14 +35,21 @@ export const STATE_MACHINE_SERVICE_ACTIONS = [
   'xray:GetSamplingTargets',
 ] as const;
 
+/** How often the sweep runs (`sweep()` itself deems a timer lost 15 minutes after it was due). */
+export const SWEEP_RATE = Duration.minutes(15);
+
 /**
  * The escalation ladders: a Standard state machine running `ladderDefinition` from
  * @pantau/workflow (one execution per ladder, a timer over the table), its two task Lambdas
- * (`Tick` and `ContinueAsNew`) and the alarms that say when ladders stop.
+ * (`Tick` and `ContinueAsNew`), the scheduled sweep that re-arms lost timers and sends letters
+ * left in the outbox, and the alarms that say when ladders stop.
  */
 export class Escalation extends Construct {
   readonly tick: PantauFunction;
   readonly continuation: PantauFunction;
+  /** Re-arms ladders whose timer is long past and sends letters left pending (scheduled). */
+  readonly sweep: PantauFunction;
+  readonly sweepSchedule: events.Rule;
   readonly stateMachine: sfn.StateMachine;
   /**
    * The state machine's ARN, built from its name rather than referenced: the continue function
@@ -50,6 +59,7 @@ export class Escalation extends Construct {
   readonly stateMachineArn: string;
   readonly failedExecutionsAlarm: cloudwatch.Alarm;
   readonly tickErrorsAlarm: cloudwatch.Alarm;
+  readonly sweepErrorsAlarm: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: EscalationProps) {
     super(scope, id);
@@ -134,7 +144,8 @@ export class Escalation extends Construct {
     });
 
     // Any failed execution is a ladder that stopped escalating: the tick kept failing after its
-    // retries. The table still holds the ladder, but nothing wakes it until it is armed again.
+    // retries. The table still holds the ladder; the sweep re-arms it 15 to 30 minutes after it
+    // was due (a ladder whose data is bad then fails again: fix the data).
     this.failedExecutionsAlarm = new cloudwatch.Alarm(this, 'ExecutionsFailedAlarm', {
       alarmDescription: 'An escalation ladder execution failed: a ladder stopped escalating.',
       metric: this.stateMachine.metricFailed({ period: Duration.minutes(5), statistic: 'Sum' }),
@@ -149,6 +160,42 @@ export class Escalation extends Construct {
     this.tickErrorsAlarm = new cloudwatch.Alarm(this, 'TickErrorsAlarm', {
       alarmDescription: 'The escalation Tick Lambda threw errors (retried by the ladder).',
       metric: this.tick.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+
+    // An execution is only a timer; the table is the truth. When the timer is lost (the
+    // execution failed after its retries, StartExecution failed after the forward committed,
+    // the state machine was replaced) the ladder record still says when it is due, and the
+    // sweep re-arms every ladder more than 15 minutes overdue with a new token, so at most
+    // 15 to 30 minutes late. It also sends letters a crash left pending in the outbox.
+    this.sweep = new PantauFunction(this, 'Sweep', {
+      entry: entryPoint('ladder-sweep.ts'),
+      description: 'Pantau escalation ladder: the sweep (re-arms lost timers, sends the outbox)',
+      // Up to 100 ladders (a put and a StartExecution each) and 100 letters sent one by one.
+      timeout: Duration.minutes(2),
+      // The next run is the retry: Lambda's own async retries (up to two, minutes apart) and a
+      // throttled event kept for hours could run two sweeps at once, sending a letter twice.
+      retryAttempts: 0,
+      maxEventAge: SWEEP_RATE,
+      environment: { POWERTOOLS_SERVICE_NAME: 'pantau-ladder', LOG_LEVEL: props.logLevel },
+    });
+    props.table.grantReadWrite(this.sweep);
+    this.grantStartExecution(this.sweep);
+    props.notify.grantSend(this.sweep);
+    this.sweepSchedule = new events.Rule(this, 'SweepSchedule', {
+      description: 'Runs the Pantau ladder sweep',
+      schedule: events.Schedule.rate(SWEEP_RATE),
+      targets: [new targets.LambdaFunction(this.sweep)],
+    });
+    // A sweep that throws (DynamoDB or Step Functions trouble) leaves the rest of its batch for
+    // the next run; one period per run, so a failed run holds the alarm up until the next one.
+    // SES failures do not throw: they are recorded on the letter, as in the tick.
+    this.sweepErrorsAlarm = new cloudwatch.Alarm(this, 'SweepErrorsAlarm', {
+      alarmDescription: 'The escalation sweep Lambda threw errors (lost ladders stay unarmed).',
+      metric: this.sweep.metricErrors({ period: SWEEP_RATE, statistic: 'Sum' }),
       threshold: 1,
       evaluationPeriods: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,

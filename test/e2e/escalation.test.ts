@@ -105,7 +105,7 @@ describe('escalation over HTTP with the manual clock', () => {
     }
 
     const assignment = await http.get(`/v1/cases/${caseId}/assignments/polri`, { token: central });
-    expect(assignment.body.escalationLevel).toBe(4);
+    expect(assignment.body).toMatchObject({ escalationLevel: 4, monitoring: true });
     const timeline = await http.get(`/v1/cases/${caseId}/timeline?limit=100`, { token: central });
     expect(
       timeline.body.items.filter((e: { type: string }) => e.type === 'escalation_step'),

@@ -121,11 +121,20 @@ describe('table', () => {
           { AttributeName: 'pk', KeyType: 'HASH' },
           { AttributeName: 'sk', KeyType: 'RANGE' },
         ],
-        AttributeDefinitions: ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'].map((name) => ({
+        AttributeDefinitions: [
+          'pk',
+          'sk',
+          'gsi1pk',
+          'gsi1sk',
+          'gsi2pk',
+          'gsi2sk',
+          'gsi3pk',
+          'gsi3sk',
+        ].map((name) => ({
           AttributeName: name,
           AttributeType: 'S',
         })),
-        GlobalSecondaryIndexes: [gsi('gsi1'), gsi('gsi2')],
+        GlobalSecondaryIndexes: [gsi('gsi1'), gsi('gsi2'), gsi('gsi3')],
         BillingMode: 'PAY_PER_REQUEST',
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
         DeletionProtectionEnabled: true,
@@ -285,6 +294,7 @@ describe('escalation', () => {
   const stateMachine = () => only('AWS::StepFunctions::StateMachine', /Escalation/);
   const tickFunction = () => only('AWS::Lambda::Function', /^EscalationTick/);
   const continueFunction = () => only('AWS::Lambda::Function', /^EscalationContinue/);
+  const sweepFunction = () => only('AWS::Lambda::Function', /^EscalationSweep/);
 
   /** The ARN the functions get: built from the state machine's name (see escalation.ts). */
   const stateMachineArn = (): unknown => {
@@ -367,7 +377,7 @@ describe('escalation', () => {
     });
   });
 
-  it('alarms on any failed execution and on Tick errors', () => {
+  it('alarms on any failed execution, on Tick errors and on sweep errors', () => {
     const [machineId] = stateMachine();
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/States',
@@ -385,9 +395,19 @@ describe('escalation', () => {
       Threshold: 1,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
     });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: sweepFunction()[0] } }],
+      Period: 900,
+      Statistic: 'Sum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+    });
   });
 
-  it('lets the API and the continue function start executions of this state machine only', () => {
+  it('lets the API, the continue function and the sweep start executions of this state machine only', () => {
     const starters = ofType('AWS::IAM::Policy').flatMap(([, policy]) =>
       (policy.Properties?.PolicyDocument as { Statement: Statement[] }).Statement.filter(
         (statement) => actionsOf(statement).some((action) => action.startsWith('states:')),
@@ -395,10 +415,11 @@ describe('escalation', () => {
     );
     const apiRole = roleIdOf(apiFunction());
     const continueRole = roleIdOf(continueFunction()[1]);
+    const sweepRole = roleIdOf(sweepFunction()[1]);
     expect(starters.map(({ roles }) => roles)).toEqual(
-      expect.arrayContaining([[{ Ref: apiRole }], [{ Ref: continueRole }]]),
+      expect.arrayContaining([[{ Ref: apiRole }], [{ Ref: continueRole }], [{ Ref: sweepRole }]]),
     );
-    expect(starters).toHaveLength(2);
+    expect(starters).toHaveLength(3);
     for (const { statement } of starters) {
       expect(statement).toEqual({
         Effect: 'Allow',
@@ -406,22 +427,25 @@ describe('escalation', () => {
         Resource: stateMachineArn(),
       });
     }
-    for (const fn of [apiFunction(), continueFunction()[1]]) {
+    for (const fn of [apiFunction(), continueFunction()[1], sweepFunction()[1]]) {
       expect(environmentOf(fn).STATE_MACHINE_ARN).toEqual(stateMachineArn());
     }
   });
 
-  it('gives Tick the table and SES sending as the configured address only', () => {
-    const [, tick] = tickFunction();
-    expect(tick.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
+  /**
+   * Checks that `fn` has the table (item actions and its variable) and may send as the
+   * configured address only, through its identity and the configuration set; returns its one
+   * `ses:SendEmail` statement.
+   */
+  const expectTableAndSend = (fn: Resource): Statement => {
     const [configSetId] = only('AWS::SES::ConfigurationSet', /Notify/);
-    expect(environmentOf(tick)).toMatchObject({
+    expect(environmentOf(fn)).toMatchObject({
       TABLE_NAME: { Ref: expect.stringMatching(/DataTable/) },
       MAIL_FROM: 'pantau@example.go.id',
       SES_CONFIGURATION_SET: { Ref: configSetId },
       LOG_LEVEL: 'INFO',
     });
-    const granted = statementsOf(roleIdOf(tick));
+    const granted = statementsOf(roleIdOf(fn));
     const actions = new Set(granted.flatMap(actionsOf));
     for (const action of [
       'dynamodb:GetItem',
@@ -430,6 +454,7 @@ describe('escalation', () => {
       'dynamodb:ConditionCheckItem',
     ])
       expect(actions, action).toContain(action);
+    expect(actions).not.toContain('dynamodb:Scan');
     expect(JSON.stringify(granted)).toMatch(/DataTable/);
     const send = granted.filter((statement) => actionsOf(statement).includes('ses:SendEmail'));
     expect(send).toHaveLength(1);
@@ -442,12 +467,83 @@ describe('escalation', () => {
     expect(sendResources).toContain(':identity/example.go.id');
     expect(sendResources).toContain(`":configuration-set/",{"Ref":"${configSetId}"}`);
     expect(resourcesOf(send[0]!)).toHaveLength(3);
-    // Nobody else may send.
-    expect(
-      statements().filter((statement) =>
-        actionsOf(statement).some((action) => action.startsWith('ses:')),
+    return send[0]!;
+  };
+
+  it('gives Tick the table and SES sending as the configured address only', () => {
+    const [, tick] = tickFunction();
+    expect(tick.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
+    expectTableAndSend(tick);
+  });
+
+  it('gives the sweep the table, SES sending as the same address, and starting ladders only', () => {
+    const [, sweep] = sweepFunction();
+    expect(sweep.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
+    expect(environmentOf(sweep)).toMatchObject({
+      POWERTOOLS_SERVICE_NAME: 'pantau-ladder',
+      STATE_MACHINE_ARN: stateMachineArn(),
+    });
+    const send = expectTableAndSend(sweep);
+    // The same grant as the tick's: same From condition, same identities and configuration set.
+    const tickSend = statementsOf(roleIdOf(tickFunction()[1])).find((statement) =>
+      actionsOf(statement).includes('ses:SendEmail'),
+    );
+    expect(send).toEqual(tickSend);
+    // Beyond the table, SES and its log group: StartExecution on the ladder machine, nothing else.
+    const others = statementsOf(roleIdOf(sweep))
+      .flatMap(actionsOf)
+      .filter((action) => !/^(dynamodb|ses):/.test(action));
+    expect(others.sort()).toEqual(
+      ['logs:CreateLogStream', 'logs:PutLogEvents', 'states:StartExecution'].sort(),
+    );
+  });
+
+  it('lets only Tick and the sweep send email', () => {
+    const senders = ofType('AWS::IAM::Policy').filter(([, policy]) =>
+      (policy.Properties?.PolicyDocument as { Statement: Statement[] }).Statement.some(
+        (statement) => actionsOf(statement).some((action) => action.startsWith('ses:')),
       ),
-    ).toEqual(send);
+    );
+    expect(senders.map(([, policy]) => policy.Properties?.Roles)).toEqual(
+      expect.arrayContaining([
+        [{ Ref: roleIdOf(tickFunction()[1]) }],
+        [{ Ref: roleIdOf(sweepFunction()[1]) }],
+      ]),
+    );
+    expect(senders).toHaveLength(2);
+    // And no role has SES through an inline policy.
+    const sesStatements = statements().filter((statement) =>
+      actionsOf(statement).some((action) => action.startsWith('ses:')),
+    );
+    expect(sesStatements).toHaveLength(2);
+    for (const statement of sesStatements) expect(actionsOf(statement)).toEqual(['ses:SendEmail']);
+  });
+
+  it('runs the sweep every 15 minutes from an EventBridge rule, without retries', () => {
+    const [sweepId] = sweepFunction();
+    const [ruleId, rule] = only('AWS::Events::Rule', /EscalationSweepSchedule/);
+    expect(rule.Properties).toMatchObject({
+      ScheduleExpression: 'rate(15 minutes)',
+      State: 'ENABLED',
+    });
+    const ruleTargets = rule.Properties?.Targets as { Arn: unknown }[];
+    expect(ruleTargets).toHaveLength(1);
+    expect(ruleTargets[0]!.Arn).toEqual(getAtt(sweepId));
+    // EventBridge may invoke the function, from this rule only.
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: getAtt(sweepId),
+      Principal: 'events.amazonaws.com',
+      SourceArn: getAtt(ruleId),
+    });
+    // The next run is the retry: no async retries, no event older than one period.
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: sweepId },
+      MaximumRetryAttempts: 0,
+      MaximumEventAgeInSeconds: 900,
+    });
+    // Nothing else is scheduled.
+    expect(ofType('AWS::Events::Rule')).toHaveLength(1);
   });
 
   it('prints the state machine ARN', () => {

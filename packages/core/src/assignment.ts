@@ -225,7 +225,7 @@ export function nextDueAt(a: AssignmentRecord): string | null {
 export function viewAssignment(
   a: AssignmentRecord,
   now: Date,
-  ladder?: Pick<LadderRecord, 'level' | 'generation'>,
+  ladder?: Pick<LadderRecord, 'level' | 'generation' | 'rung'>,
 ): AssignmentView {
   const overdue = mapTargets((t) => isTargetOverdue(a, t, now));
   const climbing =
@@ -242,6 +242,8 @@ export function viewAssignment(
     overdue,
     nextDueAt: nextDueAt(a),
     escalationLevel: climbing ? ladder.level : 0,
+    // Central intervention puts the assignment on central's monitoring worklist.
+    monitoring: climbing && ladder.rung === 'central_intervention',
     paused: a.paused,
     pausedSince: a.paused ? (a.pauses?.at(-1)?.from ?? null) : null,
     generation: a.generation,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type AssignmentRecord, newAssignment } from './assignment.ts';
 import { Calendar } from './calendar.ts';
-import { escalationLevelAt, ladderDue, ladderSchedule } from './ladder.ts';
+import { ladderDue, ladderSchedule, rungAt } from './ladder.ts';
 import { DEFAULT_LADDER } from './policy.ts';
 import { INDONESIAN_HOLIDAYS } from './seed-data.ts';
 
@@ -141,7 +141,10 @@ describe('the escalation ladder', () => {
     const { due, next } = ladderDue(events, new Date(wib('2026-04-05')));
     expect(due.map((e) => e.step)).toEqual(['warning', 'warning', 'reminder_1', 'reminder_2']);
     expect(next).toBe(wib('2026-04-10'));
-    expect(escalationLevelAt(events, new Date(wib('2026-04-05')))).toBe(2);
+    expect(rungAt(events, new Date(wib('2026-04-05')))).toMatchObject({
+      level: 2,
+      step: 'reminder_2',
+    });
     expect(ladderDue(events, new Date(wib('2026-05-01'))).next).toBeNull();
   });
 });

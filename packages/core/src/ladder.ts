@@ -163,9 +163,7 @@ export function ladderDue(
   return { due, next: next?.at ?? null };
 }
 
-/** The rung the current round has reached at `now` (0 when no round is running). */
-export function escalationLevelAt(events: readonly LadderEvent[], now: Date): number {
-  const past = events.filter((e) => e.level > 0 && ms(e.at) <= now.getTime());
-  const last = past.at(-1);
-  return last ? last.level : 0;
+/** The last rung taken by `now` (of the current or an earlier round), if any. */
+export function rungAt(events: readonly LadderEvent[], now: Date): LadderEvent | undefined {
+  return events.filter((e) => e.level > 0 && ms(e.at) <= now.getTime()).at(-1);
 }

@@ -13,8 +13,9 @@ export interface LadderRecord {
   readonly generation: number;
   readonly token: number;
   readonly wakeAt: string | null;
-  /** The rung the current round reached (0: none). */
+  /** The rung the current round reached (0: none), and its action. */
   readonly level: number;
+  readonly rung?: LadderStep['action'] | null;
   readonly lastStepAt: string | null;
   readonly updatedAt: string;
   readonly version: number;

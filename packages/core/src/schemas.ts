@@ -182,6 +182,9 @@ export const AssignmentSchema = z
     overdue: TargetFlags,
     nextDueAt: instant.nullable(),
     escalationLevel: z.int(),
+    monitoring: z.boolean().meta({
+      description: 'The ladder reached central intervention and the agency has not caught up',
+    }),
     paused: z.boolean(),
     pausedSince: instant.nullable(),
     generation: z.int(),

@@ -75,7 +75,7 @@ describe('the escalation ladder on the local interpreter', () => {
     expect(delivered).toHaveLength(7);
     expect(new Set(delivered.map((n) => n.id)).size).toBe(7);
     const assignment = await service.getAssignment(centralOfficer, caseId, 'polri');
-    expect(assignment.escalationLevel).toBe(4);
+    expect(assignment).toMatchObject({ escalationLevel: 4, monitoring: true });
     const timeline = await service.timeline(centralOfficer, caseId, { limit: 100 });
     expect(timeline.items.filter((e) => e.type === 'escalation_step')).toHaveLength(7);
     // The ladder has nothing left to do: no timer.

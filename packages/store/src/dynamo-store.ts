@@ -51,7 +51,17 @@ type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
 >[number];
 
-const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity'];
+const KEY_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  'entity',
+];
 /** An item without its keys: the record as core knows it. */
 const record = <T>(item: Item): T =>
   Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRIBUTES.includes(k))) as T;
@@ -493,13 +503,11 @@ export class DynamoStore implements Store {
     return page.items.filter((n) => n.agencyId === agencyId && n.status !== 'sent');
   }
 
-  /** Every letter not yet delivered, oldest first (a sweep at startup, not a request path). */
+  /** Letters still to send, oldest first (the sparse outbox index gsi3; failed ones leave it). */
   async listAllUndelivered(limit: number): Promise<NotificationRecord[]> {
-    const page = await this.page<NotificationRecord>(
-      [{ index: 'gsi1', partition: keys.allNotifications }],
-      { limit },
-      (item) => item.status !== 'sent',
-    );
+    const page = await this.page<NotificationRecord>([{ index: 'gsi3', partition: keys.outbox }], {
+      limit,
+    });
     return page.items;
   }
 
@@ -618,6 +626,7 @@ const notificationItem = (n: NotificationRecord): Item => ({
   gsi1sk: `${n.scheduledAt}#${n.id}`,
   gsi2pk: keys.agencyNotifications(n.agencyId),
   gsi2sk: `${n.scheduledAt}#${n.id}`,
+  ...(n.status === 'pending' ? { gsi3pk: keys.outbox, gsi3sk: `${n.createdAt}#${n.id}` } : {}),
   ...n,
 });
 

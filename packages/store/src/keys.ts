@@ -55,6 +55,8 @@ export const keys = {
   /** gsi1: every letter, oldest first; gsi2: one agency's letters. */
   allNotifications: `${C}#NOTIFS`,
   agencyNotifications: (agencyId: string) => `${C}#NOTIFS#${agencyId}`,
+  /** gsi3: letters still to send, oldest first (present only while pending). */
+  outbox: `${C}#OUTBOX`,
 
   trackingCode: (code: string) => ({ pk: `${C}#TRACK#${code}`, sk: 'TRACK' }),
   idempotency: (tenant: string, key: string) => ({ pk: `${tenant}#IDEM#${key}`, sk: 'IDEM' }),

@@ -15,3 +15,4 @@ export {
   SfnLadderStarter,
   type SfnLadderStarterProps,
 } from './aws.ts';
+export { sweep, type SweepResult } from './sweep.ts';

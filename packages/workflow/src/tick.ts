@@ -8,7 +8,7 @@
 import {
   Calendar,
   composeLetter,
-  escalationLevelAt,
+  rungAt,
   type LadderRecord,
   type Mailer,
   type NotificationRecord,
@@ -141,9 +141,11 @@ async function tickOnce(
         attempts: 0,
         lastError: null,
       };
+      const rung = rungAt(events, new Date(event.at));
       const nextLadder: LadderRecord = {
         ...current,
-        level: escalationLevelAt(events, new Date(event.at)),
+        level: rung?.level ?? 0,
+        rung: rung?.action ?? null,
         lastStepAt: event.at,
         updatedAt: now.toISOString(),
         version: current.version + 1,
