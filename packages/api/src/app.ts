@@ -18,6 +18,7 @@ import { cases } from './routes/cases.ts';
 import { notifications } from './routes/notifications.ts';
 import { health, track } from './routes/public.ts';
 import { calendars, policies } from './routes/settings.ts';
+import { exports, stats } from './routes/stats.ts';
 
 export interface AppDeps {
   readonly store: Store;
@@ -93,6 +94,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.route('/v1/queue', queue);
   app.route('/v1/assignments', worklist);
   app.route('/v1/notifications', notifications);
+  app.route('/v1/stats', stats);
+  app.route('/v1/exports', exports);
   deps.extend?.(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

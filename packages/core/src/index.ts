@@ -14,3 +14,4 @@ export * from './ladder.ts';
 export * from './letters.ts';
 export * from './notification.ts';
 export * from './extension.ts';
+export * from './stats.ts';

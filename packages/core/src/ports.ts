@@ -10,6 +10,7 @@ import { DomainError } from './errors.ts';
 import type { SlaPolicy, Target } from './policy.ts';
 import type { Agency } from './schemas.ts';
 import type { ExtensionRequestRecord } from './extension.ts';
+import type { AgencyCounters, CounterUpdate } from './stats.ts';
 import type { LadderRecord, NotificationRecord } from './notification.ts';
 import type { TimelineEvent } from './timeline.ts';
 
@@ -45,6 +46,8 @@ export interface CaseChange {
   readonly events?: readonly TimelineEvent[];
   readonly ladders?: readonly VersionedPut<LadderRecord>[];
   readonly extensions?: readonly VersionedPut<ExtensionRequestRecord>[];
+  /** Statistics counters to add to, in the same transaction. */
+  readonly counters?: readonly CounterUpdate[];
   readonly idempotency?: IdempotencyRecord;
 }
 
@@ -71,6 +74,8 @@ export interface NotificationQuery {
 export interface CaseQuery {
   readonly status?: CaseStatus | undefined;
   readonly agencyId?: string | undefined;
+  /** Only cases received in [from, to] (newest first). */
+  readonly received?: { readonly from: Date; readonly to: Date } | undefined;
   /** `{ overdue, now }`: only cases whose soonest open deadline is (not) past `now`. */
   readonly overdue?: { readonly overdue: boolean; readonly now: Date } | undefined;
 }
@@ -139,6 +144,12 @@ export interface Store {
   getLadders(refs: readonly { caseId: string; agencyId: string }[]): Promise<LadderRecord[]>;
   /** Ladders whose timer is due by `now`, soonest first (the embedded engine's scheduler). */
   listDueLadders(now: Date, limit: number): Promise<LadderRecord[]>;
+  /** The statistics counters of these agencies summed over forwarding dates from–to (inclusive). */
+  getAgencyCounters(
+    agencyIds: readonly string[],
+    from: string,
+    to: string,
+  ): Promise<AgencyCounters[]>;
   /** Every letter, oldest first; by case or by agency. */
   listNotifications(query: NotificationQuery, page: PageRequest): Promise<Page<NotificationRecord>>;
   /** Letters of one assignment not yet delivered (the outbox). */

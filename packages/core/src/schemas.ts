@@ -138,8 +138,9 @@ export const ForwardBody = z
     assignments: z
       .array(z.strictObject({ agencyId: AgencyIdSchema, instructions: text(5_000).optional() }))
       .min(1)
-      // One transaction holds ≤ 100 items: an assignment and an event per agency, plus the case.
-      .max(40)
+      // One transaction holds ≤ 100 items: per agency an assignment, its ladder, its event and
+      // its statistics counter; plus the case, a status event and the idempotency record.
+      .max(20)
       .refine((a) => new Set(a.map((x) => x.agencyId)).size === a.length, 'agencies must differ'),
   })
   .meta({ id: 'Forward' });
@@ -221,6 +222,7 @@ export const CaseSchema = z
       })
       .nullable(),
     assignments: z.array(AssignmentSchema),
+    agencyIds: z.array(z.string()).meta({ description: 'Agencies the case was forwarded to (an agency sees only its own)' }),
     verificationDueAt: instant,
     overdue: z.boolean(),
     closure: z
@@ -354,6 +356,39 @@ export const PolicyBody = SlaPolicySchema.omit({ id: true, version: true, update
 });
 export type PolicyInput = z.infer<typeof PolicyBody>;
 export const PolicySchema = SlaPolicySchema.meta({ id: 'Policy' });
+
+export const StatsQuery = z.object({
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  agencyId: AgencyIdSchema.optional(),
+});
+export type StatsPeriod = z.infer<typeof StatsQuery>;
+
+const AgencyStatsSchema = z.object({
+  agencyId: z.string(),
+  assigned: z.int(),
+  redirected: z.int(),
+  responded: z.int(),
+  respondedOnTime: z.int(),
+  completed: z.int(),
+  responseRate: z.number().nullable().meta({ description: 'responded / (assigned − redirected)' }),
+  onTimeRate: z
+    .number()
+    .nullable()
+    .meta({ description: 'respondedOnTime / (assigned − redirected)' }),
+  medianWorkingDaysToFirstResponse: z.int().nullable(),
+  belowMinimumSample: z.boolean(),
+  rank: z.int().nullable(),
+});
+export const AgencyStatsReportSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    minimumSample: z.int(),
+    items: z.array(AgencyStatsSchema),
+    totals: AgencyStatsSchema,
+  })
+  .meta({ id: 'AgencyStatsReport' });
 
 export const NotificationsQuery = PageQuery.extend({
   caseId: z.string().min(1).max(64).optional(),

@@ -22,6 +22,7 @@ import {
   resume,
   withDeadlines,
 } from './assignment.ts';
+import { agencyReport, counterDeltas, STATS_TIME_ZONE } from './stats.ts';
 import { decideExtension, type ExtensionRequestRecord, viewExtensionRequest } from './extension.ts';
 import {
   addWorkingDays,
@@ -29,7 +30,9 @@ import {
   type CalendarDay,
   computeDeadline,
   DEFAULT_TIME_ZONE,
+  endOfLocalDay,
   localDate,
+  startOfLocalDay,
   TIME_ZONE_LABELS,
 } from './calendar.ts';
 import { type LadderEvent, ladderSchedule } from './ladder.ts';
@@ -65,6 +68,7 @@ import type {
   CreateAgencyInput,
   CreateCaseInput,
   DeadlinesView,
+  StatsPeriod,
   ExtensionDecisionInput,
   ExtensionRequestInput,
   ExtensionRequestView,
@@ -369,6 +373,13 @@ export class Service {
         await this.store.commit({
           case: put(bundle.case, next),
           assignments: created,
+          counters: created.flatMap(({ record: a }) =>
+            counterDeltas(
+              bundle.assignments.find((x) => x.agencyId === a.agencyId),
+              a,
+              calendar,
+            ),
+          ),
           ladders,
           events: [...events, ...this.statusEvents(bundle.case, next, now, p)],
           idempotency: record(201, body),
@@ -949,6 +960,63 @@ export class Service {
     return moved;
   }
 
+  // ---- statistics and exports -------------------------------------------------------
+
+  /**
+   * Response-rate statistics per agency for assignments forwarded from–to (WIB dates,
+   * inclusive), from the maintained counters: one Query per agency, whatever the volume.
+   */
+  async agencyStats(p: Principal, period: StatsPeriod) {
+    this.assertCentral(p);
+    const agencies: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.store.listAgencies({ limit: 100, cursor });
+      agencies.push(...page.items.map((a) => a.id).filter((id) => id !== CENTRAL_TENANT));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    const selected = period.agencyId ? agencies.filter((id) => id === period.agencyId) : agencies;
+    const { from, to } = this.periodOf(period);
+    const counters = await this.store.getAgencyCounters(selected, from, to);
+    const policy = await this.policy();
+    return {
+      from,
+      to,
+      minimumSample: policy.minimumSample,
+      ...agencyReport(counters, policy.minimumSample),
+    };
+  }
+
+  /** Cases received from–to (WIB dates), newest first, without the complainant's identity. */
+  async *exportCases(p: Principal, period: StatsPeriod): AsyncGenerator<CaseView[]> {
+    this.assertCentral(p);
+    const { from, to } = this.periodOf(period);
+    const now = this.clock();
+    let cursor: string | undefined;
+    do {
+      const page = await this.store.listCases(
+        {
+          received: {
+            from: startOfLocalDay(from, STATS_TIME_ZONE),
+            to: endOfLocalDay(to, STATS_TIME_ZONE),
+          },
+        },
+        { limit: 100, cursor },
+      );
+      yield page.items.map((c) => viewCase(c, [], now, { central: true }));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
+  /** The period asked for, by default the current year up to today (WIB). */
+  private periodOf(period: StatsPeriod): { from: string; to: string } {
+    const today = localDate(this.clock(), STATS_TIME_ZONE);
+    const from = period.from ?? `${today.slice(0, 4)}-01-01`;
+    const to = period.to ?? today;
+    if (from > to) throw invalidInput('from', 'must not be after to');
+    return { from, to };
+  }
+
   // ---- notifications ----------------------------------------------------------------
 
   /** Every letter the ladders sent, oldest first; by case or agency. */
@@ -990,9 +1058,14 @@ export class Service {
         // different assignments of one case serialize and its status stays true.
         const nextCase = reconcile(bundle.case, assignments, now);
         const body = viewAssignment(written.record, now, ladder);
+        // The calendar is read only when a first response needs its working days counted.
+        const firstResponse =
+          assignment.met.followUp === null && written.record.met.followUp !== null;
+        const calendar = firstResponse ? await this.calendar(assignment.calendarId) : undefined;
         await this.store.commit({
           case: put(bundle.case, nextCase),
           assignments: [written],
+          counters: counterDeltas(assignment, written.record, calendar),
           events: [
             this.event(caseId, now, type, p, agencyId, data),
             ...this.statusEvents(bundle.case, nextCase, now, p),

@@ -15,6 +15,8 @@ import {
   isTargetOverdue,
   type LadderRecord,
   type ExtensionRequestRecord,
+  type AgencyCounters,
+  type CounterUpdate,
   type LadderStepWrite,
   type NotificationQuery,
   type NotificationRecord,
@@ -277,9 +279,22 @@ export class DynamoStore implements Store {
 
   /** Central's case list, newest first: all (gsi1) or by status (gsi2). */
   async listCases(filter: CaseQuery, page: PageRequest): Promise<Page<CaseRecord>> {
+    // Received in a period: a sort-key range (keys are `<receivedAt>#<id>`).
+    const range = filter.received
+      ? {
+          op: 'between' as const,
+          from: filter.received.from.toISOString(),
+          to: `${filter.received.to.toISOString()}~`,
+        }
+      : undefined;
     const stream: Stream = filter.status
-      ? { index: 'gsi2', partition: keys.casesByStatus(filter.status), descending: true }
-      : { index: 'gsi1', partition: keys.allCases, descending: true };
+      ? {
+          index: 'gsi2',
+          partition: keys.casesByStatus(filter.status),
+          descending: true,
+          ...(range ? { range } : {}),
+        }
+      : { index: 'gsi1', partition: keys.allCases, descending: true, ...(range ? { range } : {}) };
     return this.page<CaseRecord>([stream], page, (item) => {
       const c = item as unknown as CaseRecord;
       if (filter.agencyId && !c.agencyIds.includes(filter.agencyId)) return false;
@@ -369,6 +384,10 @@ export class DynamoStore implements Store {
         ...x.record,
       };
       items.push({ Put: this.versionedPut(item, x.expectedVersion) });
+      kinds.push('version');
+    }
+    for (const counter of change.counters ?? []) {
+      items.push({ Update: this.counterUpdate(counter) });
       kinds.push('version');
     }
     for (const e of change.events ?? []) {
@@ -516,6 +535,74 @@ export class DynamoStore implements Store {
     await this.client.send(
       new PutCommand({ TableName: this.tableName, Item: notificationItem(notification) }),
     );
+  }
+
+  // ---- statistics -------------------------------------------------------------------
+
+  /** Sums each agency's day counters over the period (one Query per agency, in parallel). */
+  async getAgencyCounters(
+    agencyIds: readonly string[],
+    from: string,
+    to: string,
+  ): Promise<AgencyCounters[]> {
+    const one = async (agencyId: string): Promise<AgencyCounters> => {
+      const sums: Record<string, number> = {};
+      let start: Item | undefined;
+      do {
+        const out = await this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+            ExpressionAttributeValues: {
+              ':pk': keys.statsPk(agencyId),
+              ':from': `DAY#${from}`,
+              ':to': `DAY#${to}`,
+            },
+            ExclusiveStartKey: start,
+          }),
+        );
+        for (const item of out.Items ?? []) {
+          for (const [k, v] of Object.entries(item))
+            if (typeof v === 'number') sums[k] = (sums[k] ?? 0) + v;
+        }
+        start = out.LastEvaluatedKey;
+      } while (start);
+      const histogram = new Map<number, number>();
+      for (const [k, v] of Object.entries(sums))
+        if (/^h\d+$/.test(k) && v > 0) histogram.set(Number(k.slice(1)), v);
+      return {
+        agencyId,
+        assigned: sums.assigned ?? 0,
+        redirected: sums.redirected ?? 0,
+        responded: sums.responded ?? 0,
+        respondedOnTime: sums.respondedOnTime ?? 0,
+        completed: sums.completed ?? 0,
+        histogram,
+      };
+    };
+    const out: AgencyCounters[] = [];
+    for (let i = 0; i < agencyIds.length; i += 16)
+      out.push(...(await Promise.all(agencyIds.slice(i, i + 16).map(one))));
+    return out;
+  }
+
+  private counterUpdate(c: CounterUpdate) {
+    const entries = Object.entries(c.add);
+    return {
+      TableName: this.tableName,
+      Key: keys.statsDay(c.agencyId, c.date),
+      UpdateExpression: `SET entity = :entity, agencyId = :agency, #date = :date ADD ${entries.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
+      ExpressionAttributeNames: {
+        '#date': 'date',
+        ...Object.fromEntries(entries.map(([k], i) => [`#c${i}`, k])),
+      },
+      ExpressionAttributeValues: {
+        ':entity': 'stats_day',
+        ':agency': c.agencyId,
+        ':date': c.date,
+        ...Object.fromEntries(entries.map(([, v], i) => [`:c${i}`, v])),
+      },
+    };
   }
 
   // ---- helpers ----------------------------------------------------------------------

@@ -58,6 +58,13 @@ export const keys = {
   /** gsi3: letters still to send, oldest first (present only while pending). */
   outbox: `${C}#OUTBOX`,
 
+  /** An agency's statistics counters, one item per forwarding date. */
+  statsPk: (agencyId: string) => `${C}#STATS#${agencyId}`,
+  statsDay: (agencyId: string, date: string) => ({
+    pk: `${C}#STATS#${agencyId}`,
+    sk: `DAY#${date}`,
+  }),
+
   trackingCode: (code: string) => ({ pk: `${C}#TRACK#${code}`, sk: 'TRACK' }),
   idempotency: (tenant: string, key: string) => ({ pk: `${tenant}#IDEM#${key}`, sk: 'IDEM' }),
 

@@ -1,0 +1,207 @@
+/**
+ * Response-rate statistics (respons instansi), kept as counters while the data changes so a
+ * report costs O(agencies), never a scan. Each assignment counts on the day it was forwarded
+ * (WIB, central's calendar), per agency:
+ *
+ * - `assigned`: forwarded (a re-forward after a redirect is a new assignment);
+ * - `redirected`: answered "not ours" (left out of the rates' denominator);
+ * - `responded`: a first follow-up came (progress or final);
+ * - `respondedOnTime`: it came by the follow-up deadline;
+ * - `completed`: the final follow-up came;
+ * - `h<N>`: first follow-ups that took N working days (paused working days excluded), from
+ *   which the median is read.
+ */
+import type { AssignmentRecord } from './assignment.ts';
+import { type Calendar, localDate, workingDaysBetween } from './calendar.ts';
+
+export const STATS_TIME_ZONE = 'Asia/Jakarta' as const;
+/** Working days to first response above this are counted together. */
+export const MAX_HISTOGRAM_DAYS = 120;
+
+export type CounterDelta = Readonly<Record<string, number>>;
+
+export interface CounterUpdate {
+  readonly agencyId: string;
+  /** The forwarding date (WIB) of the assignment counted. */
+  readonly date: string;
+  readonly add: CounterDelta;
+}
+
+export interface AgencyCounters {
+  readonly agencyId: string;
+  readonly assigned: number;
+  readonly redirected: number;
+  readonly responded: number;
+  readonly respondedOnTime: number;
+  readonly completed: number;
+  /** Working days to first response → how many. */
+  readonly histogram: ReadonlyMap<number, number>;
+}
+
+/** Working days from forwarding to `at`, less the working days the clock was paused before it. */
+export function workingDaysToRespond(a: AssignmentRecord, at: Date, calendar: Calendar): number {
+  const paused = (a.adjustments ?? [])
+    .filter((x) => x.kind === 'pause' && Date.parse(x.at) <= at.getTime())
+    .reduce((sum, x) => sum + x.workingDays, 0);
+  return Math.max(
+    0,
+    workingDaysBetween(calendar, new Date(a.forwardedAt), at, a.timeZone) - paused,
+  );
+}
+
+/** The counters an assignment change moves (empty when none). */
+export function counterDeltas(
+  before: AssignmentRecord | undefined,
+  after: AssignmentRecord,
+  calendar: Calendar | undefined,
+): CounterUpdate[] {
+  const add: Record<string, number> = {};
+  const fresh = !before || before.generation !== after.generation;
+  if (fresh) add.assigned = 1;
+  const was = fresh ? undefined : before;
+  if (after.state === 'redirected' && was?.state !== 'redirected') add.redirected = 1;
+  if (after.met.followUp !== null && (was?.met.followUp ?? null) === null) {
+    const at = new Date(after.met.followUp);
+    add.responded = 1;
+    if (at.getTime() <= Date.parse(after.due.followUp)) add.respondedOnTime = 1;
+    if (!calendar) throw new Error('a first response needs the calendar to count its working days');
+    add[`h${Math.min(workingDaysToRespond(after, at, calendar), MAX_HISTOGRAM_DAYS)}`] = 1;
+  }
+  if (after.state === 'completed' && was?.state !== 'completed') add.completed = 1;
+  if (Object.keys(add).length === 0) return [];
+  return [
+    {
+      agencyId: after.agencyId,
+      date: localDate(new Date(after.forwardedAt), STATS_TIME_ZONE),
+      add,
+    },
+  ];
+}
+
+/** The median of a histogram of whole working days (the lower middle for an even count). */
+export function medianOf(histogram: ReadonlyMap<number, number>): number | null {
+  const total = [...histogram.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) return null;
+  const middle = Math.ceil(total / 2);
+  let seen = 0;
+  for (const days of [...histogram.keys()].sort((a, b) => a - b)) {
+    seen += histogram.get(days)!;
+    if (seen >= middle) return days;
+  }
+  return null;
+}
+
+export interface AgencyStats {
+  readonly agencyId: string;
+  readonly assigned: number;
+  readonly redirected: number;
+  readonly responded: number;
+  readonly respondedOnTime: number;
+  readonly completed: number;
+  /** responded / (assigned − redirected), 0–1; null when nothing counts. */
+  readonly responseRate: number | null;
+  readonly onTimeRate: number | null;
+  readonly medianWorkingDaysToFirstResponse: number | null;
+  readonly belowMinimumSample: boolean;
+  /** 1 = best response rate; null when below the minimum sample. */
+  readonly rank: number | null;
+}
+
+const rate = (part: number, whole: number) =>
+  whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
+
+export function statsOf(c: AgencyCounters, minimumSample: number): Omit<AgencyStats, 'rank'> {
+  const base = c.assigned - c.redirected;
+  return {
+    agencyId: c.agencyId,
+    assigned: c.assigned,
+    redirected: c.redirected,
+    responded: c.responded,
+    respondedOnTime: c.respondedOnTime,
+    completed: c.completed,
+    responseRate: rate(c.responded, base),
+    onTimeRate: rate(c.respondedOnTime, base),
+    medianWorkingDaysToFirstResponse: medianOf(c.histogram),
+    belowMinimumSample: c.assigned < minimumSample,
+  };
+}
+
+/** Per-agency figures, ranked by response rate (then on-time rate), and the totals. */
+export function agencyReport(counters: readonly AgencyCounters[], minimumSample: number) {
+  const items = counters.map((c) => statsOf(c, minimumSample));
+  const ranked = items
+    .filter((s) => !s.belowMinimumSample && s.responseRate !== null)
+    .sort(
+      (a, b) =>
+        b.responseRate! - a.responseRate! ||
+        (b.onTimeRate ?? 0) - (a.onTimeRate ?? 0) ||
+        a.agencyId.localeCompare(b.agencyId),
+    );
+  const rankOf = new Map(ranked.map((s, i) => [s.agencyId, i + 1]));
+  const histogram = new Map<number, number>();
+  for (const c of counters)
+    for (const [d, n] of c.histogram) histogram.set(d, (histogram.get(d) ?? 0) + n);
+  const sum = (k: 'assigned' | 'redirected' | 'responded' | 'respondedOnTime' | 'completed') =>
+    counters.reduce((t, c) => t + c[k], 0);
+  const totals = statsOf(
+    {
+      agencyId: '*',
+      assigned: sum('assigned'),
+      redirected: sum('redirected'),
+      responded: sum('responded'),
+      respondedOnTime: sum('respondedOnTime'),
+      completed: sum('completed'),
+      histogram,
+    },
+    0,
+  );
+  return {
+    items: items.map((s) => ({ ...s, rank: rankOf.get(s.agencyId) ?? null })),
+    totals: { ...totals, agencyId: 'all', rank: null },
+  };
+}
+
+/** Counters from raw assignment records (the check the maintained counters must equal). */
+export function countersFromRecords(
+  assignments: readonly AssignmentRecord[],
+  calendar: Calendar,
+  period: { from: string; to: string },
+): AgencyCounters[] {
+  const byAgency = new Map<
+    string,
+    {
+      assigned: number;
+      redirected: number;
+      responded: number;
+      respondedOnTime: number;
+      completed: number;
+      histogram: Map<number, number>;
+    }
+  >();
+  for (const a of assignments) {
+    const date = localDate(new Date(a.forwardedAt), STATS_TIME_ZONE);
+    if (date < period.from || date > period.to) continue;
+    const c = byAgency.get(a.agencyId) ?? {
+      assigned: 0,
+      redirected: 0,
+      responded: 0,
+      respondedOnTime: 0,
+      completed: 0,
+      histogram: new Map(),
+    };
+    c.assigned += 1;
+    if (a.state === 'redirected') c.redirected += 1;
+    if (a.met.followUp !== null) {
+      c.responded += 1;
+      if (Date.parse(a.met.followUp) <= Date.parse(a.due.followUp)) c.respondedOnTime += 1;
+      const d = Math.min(
+        workingDaysToRespond(a, new Date(a.met.followUp), calendar),
+        MAX_HISTOGRAM_DAYS,
+      );
+      c.histogram.set(d, (c.histogram.get(d) ?? 0) + 1);
+    }
+    if (a.state === 'completed') c.completed += 1;
+    byAgency.set(a.agencyId, c);
+  }
+  return [...byAgency].map(([agencyId, c]) => ({ agencyId, ...c }));
+}
