@@ -229,7 +229,9 @@ export function viewCase(
         ladders.find((l) => l.agencyId === a.agencyId),
       ),
     ),
-    agencyIds: reader.central ? [...c.agencyIds] : c.agencyIds.filter((id) => reader.agencies.has(id)),
+    agencyIds: reader.central
+      ? [...c.agencyIds]
+      : c.agencyIds.filter((id) => reader.agencies.has(id)),
     verificationDueAt: c.verificationDueAt,
     overdue: isCaseOverdue(c, now),
     closure: c.closure,

@@ -139,8 +139,8 @@ export const ForwardBody = z
       .array(z.strictObject({ agencyId: AgencyIdSchema, instructions: text(5_000).optional() }))
       .min(1)
       // One transaction holds ≤ 100 items: per agency an assignment, its ladder, its event and
-      // its statistics counter; plus the case, a status event and the idempotency record.
-      .max(20)
+      // its two statistics counters (day, month); plus the case, a status event, the idempotency record.
+      .max(18)
       .refine((a) => new Set(a.map((x) => x.agencyId)).size === a.length, 'agencies must differ'),
   })
   .meta({ id: 'Forward' });
@@ -222,7 +222,9 @@ export const CaseSchema = z
       })
       .nullable(),
     assignments: z.array(AssignmentSchema),
-    agencyIds: z.array(z.string()).meta({ description: 'Agencies the case was forwarded to (an agency sees only its own)' }),
+    agencyIds: z
+      .array(z.string())
+      .meta({ description: 'Agencies the case was forwarded to (an agency sees only its own)' }),
     verificationDueAt: instant,
     overdue: z.boolean(),
     closure: z

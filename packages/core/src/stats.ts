@@ -22,7 +22,10 @@ export type CounterDelta = Readonly<Record<string, number>>;
 
 export interface CounterUpdate {
   readonly agencyId: string;
-  /** The forwarding date (WIB) of the assignment counted. */
+  /**
+   * The bucket counted in: the forwarding date (WIB) `YYYY-MM-DD`, or its month `YYYY-MM` (a
+   * roll-up, so a report over whole months reads one item per month, not one per day).
+   */
   readonly date: string;
   readonly add: CounterDelta;
 }
@@ -69,12 +72,46 @@ export function counterDeltas(
   }
   if (after.state === 'completed' && was?.state !== 'completed') add.completed = 1;
   if (Object.keys(add).length === 0) return [];
+  const date = localDate(new Date(after.forwardedAt), STATS_TIME_ZONE);
   return [
-    {
-      agencyId: after.agencyId,
-      date: localDate(new Date(after.forwardedAt), STATS_TIME_ZONE),
-      add,
-    },
+    { agencyId: after.agencyId, date, add },
+    { agencyId: after.agencyId, date: date.slice(0, 7), add },
+  ];
+}
+
+const lastDay = (month: string) => {
+  const [y, m] = month.split('-').map(Number);
+  return `${month}-${String(new Date(Date.UTC(y!, m!, 0)).getUTCDate()).padStart(2, '0')}`;
+};
+const shiftMonth = (month: string, by: 1 | -1) => {
+  const [y, m] = month.split('-').map(Number);
+  const d = new Date(Date.UTC(y!, m! - 1 + by, 1));
+  return d.toISOString().slice(0, 7);
+};
+
+/**
+ * The counter buckets that cover from–to exactly: days for the partial months at either end,
+ * months for the whole months between. At most two day ranges and one month range, whatever
+ * the period's length or the volume.
+ */
+export function counterRanges(from: string, to: string): { from: string; to: string }[] {
+  const fromMonth = from.slice(0, 7);
+  const toMonth = to.slice(0, 7);
+  const wholeFrom = from.endsWith('-01') ? fromMonth : shiftMonth(fromMonth, 1);
+  const wholeTo = to === lastDay(toMonth) ? toMonth : shiftMonth(toMonth, -1);
+  if (wholeFrom > wholeTo) {
+    // No whole month inside: days only (one range, or two across a month boundary).
+    return fromMonth === toMonth
+      ? [{ from, to }]
+      : [
+          { from, to: lastDay(fromMonth) },
+          { from: `${toMonth}-01`, to },
+        ];
+  }
+  return [
+    ...(wholeFrom !== fromMonth ? [{ from, to: lastDay(fromMonth) }] : []),
+    { from: wholeFrom, to: wholeTo },
+    ...(wholeTo !== toMonth ? [{ from: `${toMonth}-01`, to }] : []),
   ];
 }
 

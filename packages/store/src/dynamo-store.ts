@@ -17,6 +17,7 @@ import {
   type ExtensionRequestRecord,
   type AgencyCounters,
   type CounterUpdate,
+  counterRanges,
   type LadderStepWrite,
   type NotificationQuery,
   type NotificationRecord,
@@ -545,28 +546,33 @@ export class DynamoStore implements Store {
     from: string,
     to: string,
   ): Promise<AgencyCounters[]> {
+    const ranges = counterRanges(from, to);
     const one = async (agencyId: string): Promise<AgencyCounters> => {
       const sums: Record<string, number> = {};
-      let start: Item | undefined;
-      do {
-        const out = await this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-            ExpressionAttributeValues: {
-              ':pk': keys.statsPk(agencyId),
-              ':from': `DAY#${from}`,
-              ':to': `DAY#${to}`,
-            },
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of out.Items ?? []) {
-          for (const [k, v] of Object.entries(item))
-            if (typeof v === 'number') sums[k] = (sums[k] ?? 0) + v;
-        }
-        start = out.LastEvaluatedKey;
-      } while (start);
+      for (const range of ranges) {
+        // Days are `DAY#YYYY-MM-DD` and month roll-ups `MONTH#YYYY-MM`: one range each.
+        const month = range.from.length === 7;
+        let start: Item | undefined;
+        do {
+          const out = await this.client.send(
+            new QueryCommand({
+              TableName: this.tableName,
+              KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+              ExpressionAttributeValues: {
+                ':pk': keys.statsPk(agencyId),
+                ':from': `${month ? 'MONTH' : 'DAY'}#${range.from}`,
+                ':to': `${month ? 'MONTH' : 'DAY'}#${range.to}`,
+              },
+              ExclusiveStartKey: start,
+            }),
+          );
+          for (const item of out.Items ?? []) {
+            for (const [k, v] of Object.entries(item))
+              if (typeof v === 'number') sums[k] = (sums[k] ?? 0) + v;
+          }
+          start = out.LastEvaluatedKey;
+        } while (start);
+      }
       const histogram = new Map<number, number>();
       for (const [k, v] of Object.entries(sums))
         if (/^h\d+$/.test(k) && v > 0) histogram.set(Number(k.slice(1)), v);
@@ -590,7 +596,7 @@ export class DynamoStore implements Store {
     const entries = Object.entries(c.add);
     return {
       TableName: this.tableName,
-      Key: keys.statsDay(c.agencyId, c.date),
+      Key: keys.statsBucket(c.agencyId, c.date),
       UpdateExpression: `SET entity = :entity, agencyId = :agency, #date = :date ADD ${entries.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
       ExpressionAttributeNames: {
         '#date': 'date',

@@ -60,9 +60,10 @@ export const keys = {
 
   /** An agency's statistics counters, one item per forwarding date. */
   statsPk: (agencyId: string) => `${C}#STATS#${agencyId}`,
-  statsDay: (agencyId: string, date: string) => ({
+  /** A day (`YYYY-MM-DD`) or its month roll-up (`YYYY-MM`). */
+  statsBucket: (agencyId: string, bucket: string) => ({
     pk: `${C}#STATS#${agencyId}`,
-    sk: `DAY#${date}`,
+    sk: `${bucket.length === 7 ? 'MONTH' : 'DAY'}#${bucket}`,
   }),
 
   trackingCode: (code: string) => ({ pk: `${C}#TRACK#${code}`, sk: 'TRACK' }),
