@@ -15,6 +15,7 @@ import { issuesOf, problemResponse, toProblem, validationError } from './problem
 import { agencies } from './routes/agencies.ts';
 import { assignments, clock, queue, worklist } from './routes/assignments.ts';
 import { cases } from './routes/cases.ts';
+import { activities, caseActivities } from './routes/monitoring.ts';
 import { notifications } from './routes/notifications.ts';
 import { health, track } from './routes/public.ts';
 import { calendars, policies } from './routes/settings.ts';
@@ -89,6 +90,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.route('/v1/cases', cases);
   app.route('/v1/cases', assignments);
   app.route('/v1/cases', clock);
+  app.route('/v1/cases', caseActivities);
+  app.route('/v1/activities', activities);
   app.route('/v1/calendars', calendars);
   app.route('/v1/policies', policies);
   app.route('/v1/queue', queue);

@@ -6,7 +6,7 @@
 import { type Calendar, computeDeadline, type TimeZone, workingDaysBetween } from './calendar.ts';
 import type { LadderRecord } from './notification.ts';
 import { invalidTransition } from './errors.ts';
-import { TARGETS, type Target } from './policy.ts';
+import { type ComplaintType, TARGETS, type Target } from './policy.ts';
 import type { AssignmentView, RedirectInput, ResponseInput } from './schemas.ts';
 
 export type AssignmentState = AssignmentView['state'];
@@ -22,6 +22,8 @@ export interface AssignmentRecord {
   readonly timeZone: TimeZone;
   readonly calendarId: string;
   readonly policyId: string;
+  /** The case's complaint type when forwarded (absent on records older than it). */
+  readonly complaintType?: ComplaintType;
   /** Working days granted per target (the basis of `due`). */
   readonly workingDays: TargetMap<number>;
   readonly due: TargetMap<string>;
@@ -74,6 +76,7 @@ export function newAssignment(input: {
   timeZone: TimeZone;
   calendar: Calendar;
   policyId: string;
+  complaintType?: ComplaintType;
   workingDays: TargetMap<number>;
   previous: AssignmentRecord | undefined;
 }): AssignmentRecord {
@@ -89,6 +92,7 @@ export function newAssignment(input: {
       timeZone: input.timeZone,
       calendarId: input.calendar.id,
       policyId: input.policyId,
+      ...(input.complaintType ? { complaintType: input.complaintType } : {}),
       workingDays: input.workingDays,
       due: { acknowledge: at, followUp: at, resolution: at },
       met: { acknowledge: null, followUp: null, resolution: null },

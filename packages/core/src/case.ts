@@ -4,6 +4,7 @@
  */
 import { type AssignmentRecord, isOpen, nextDueAt, viewAssignment } from './assignment.ts';
 import { invalidTransition } from './errors.ts';
+import { type ActivityRecord, isActivityOpen } from './activity.ts';
 import type { LadderRecord } from './notification.ts';
 import type { ComplaintType } from './policy.ts';
 import type {
@@ -203,6 +204,7 @@ export function viewCase(
   now: Date,
   reader: { central: true } | { central: false; agencies: ReadonlySet<string> },
   ladders: readonly LadderRecord[] = [],
+  activities: readonly Pick<ActivityRecord, 'status'>[] = [],
 ): CaseView {
   const visible = reader.central
     ? assignments
@@ -232,6 +234,7 @@ export function viewCase(
     agencyIds: reader.central
       ? [...c.agencyIds]
       : c.agencyIds.filter((id) => reader.agencies.has(id)),
+    underMonitoring: activities.some(isActivityOpen),
     verificationDueAt: c.verificationDueAt,
     overdue: isCaseOverdue(c, now),
     closure: c.closure,

@@ -15,3 +15,4 @@ export * from './letters.ts';
 export * from './notification.ts';
 export * from './extension.ts';
 export * from './stats.ts';
+export * from './activity.ts';

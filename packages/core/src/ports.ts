@@ -7,8 +7,9 @@ import type { AssignmentRecord, AssignmentState } from './assignment.ts';
 import type { CalendarDay, WorkingCalendar } from './calendar.ts';
 import type { CaseRecord, CaseStatus } from './case.ts';
 import { DomainError } from './errors.ts';
-import type { SlaPolicy, Target } from './policy.ts';
+import type { ComplaintType, SlaPolicy, Target } from './policy.ts';
 import type { Agency } from './schemas.ts';
+import type { ActivityRecord } from './activity.ts';
 import type { ExtensionRequestRecord } from './extension.ts';
 import type { AgencyCounters, CounterUpdate } from './stats.ts';
 import type { LadderRecord, NotificationRecord } from './notification.ts';
@@ -46,6 +47,7 @@ export interface CaseChange {
   readonly events?: readonly TimelineEvent[];
   readonly ladders?: readonly VersionedPut<LadderRecord>[];
   readonly extensions?: readonly VersionedPut<ExtensionRequestRecord>[];
+  readonly activities?: readonly VersionedPut<ActivityRecord>[];
   /** Statistics counters to add to, in the same transaction. */
   readonly counters?: readonly CounterUpdate[];
   readonly idempotency?: IdempotencyRecord;
@@ -56,6 +58,7 @@ export interface CaseBundle {
   readonly assignments: AssignmentRecord[];
   readonly ladders: LadderRecord[];
   readonly extensions: ExtensionRequestRecord[];
+  readonly activities: ActivityRecord[];
 }
 
 /** One ladder step, all or nothing: its marker (exactly once), letter, timeline event, ladder. */
@@ -64,6 +67,8 @@ export interface LadderStepWrite {
   readonly stepId: string;
   readonly notification: NotificationRecord;
   readonly event: TimelineEvent;
+  /** Central intervention proposes a clarification on the central unit's calendar. */
+  readonly activity?: ActivityRecord;
 }
 
 export interface NotificationQuery {
@@ -87,6 +92,9 @@ export interface AssignmentQuery {
   readonly target?: Target | undefined;
   /** Only open assignments with a deadline before this instant. */
   readonly dueBefore?: Date | undefined;
+  /** Only assignments whose soonest open deadline passed in [since, now). */
+  readonly overdueSince?: Date | undefined;
+  readonly complaintType?: ComplaintType | undefined;
   readonly now: Date;
 }
 
@@ -150,6 +158,11 @@ export interface Store {
     from: string,
     to: string,
   ): Promise<AgencyCounters[]>;
+  /** Central's activity calendar by scheduled time (unscheduled ones first). */
+  listActivities(
+    filter: { status?: string | undefined; from?: string | undefined; to?: string | undefined },
+    page: PageRequest,
+  ): Promise<Page<ActivityRecord>>;
   /** Every letter, oldest first; by case or by agency. */
   listNotifications(query: NotificationQuery, page: PageRequest): Promise<Page<NotificationRecord>>;
   /** Letters of one assignment not yet delivered (the outbox). */

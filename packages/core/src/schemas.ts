@@ -225,6 +225,9 @@ export const CaseSchema = z
     agencyIds: z
       .array(z.string())
       .meta({ description: 'Agencies the case was forwarded to (an agency sees only its own)' }),
+    underMonitoring: z
+      .boolean()
+      .meta({ description: 'A monitoring activity is planned or proposed' }),
     verificationDueAt: instant,
     overdue: z.boolean(),
     closure: z
@@ -300,6 +303,10 @@ export const WorklistQuery = PageQuery.extend({
   overdue: booleanQuery.optional(),
   target: z.enum(TARGETS).optional(),
   dueWithin: z.coerce.number().int().min(0).max(250).optional(),
+  /** Became overdue at or after this instant (its soonest open deadline passed since). */
+  newlyOverdueSince: instant.optional(),
+  type: z.enum(COMPLAINT_TYPES).optional(),
+  monitoring: booleanQuery.optional(),
 });
 export type CaseListFilter = z.infer<typeof CaseListQuery>;
 export type QueueFilter = z.infer<typeof QueueQuery>;
@@ -391,6 +398,55 @@ export const AgencyStatsReportSchema = z
     totals: AgencyStatsSchema,
   })
   .meta({ id: 'AgencyStatsReport' });
+
+export const ActivityKindSchema = z.enum([
+  'initial_evaluation',
+  'clarification',
+  'confirmation',
+  'coordination',
+  'mediation',
+  'investigation',
+  'case_conference',
+]);
+export const PlanActivityBody = z
+  .strictObject({
+    kind: ActivityKindSchema,
+    scheduledAt: instant.optional(),
+    agencyIds: z.array(AgencyIdSchema).max(18).optional(),
+    participants: z.array(text(200)).max(50).optional(),
+    plan: text(5_000).optional(),
+  })
+  .meta({ id: 'PlanActivity' });
+export type PlanActivityInput = z.infer<typeof PlanActivityBody>;
+export const ReportActivityBody = z
+  .strictObject({ heldAt: instant, outcome: text(200), summary: text(20_000) })
+  .meta({ id: 'ReportActivity' });
+export type ReportActivityInput = z.infer<typeof ReportActivityBody>;
+export const ActivitySchema = z
+  .object({
+    id: z.string(),
+    caseId: z.string(),
+    kind: ActivityKindSchema,
+    status: z.enum(['proposed', 'planned', 'done']),
+    scheduledAt: instant.nullable(),
+    agencyIds: z.array(z.string()),
+    participants: z.array(z.string()),
+    plan: z.string().nullable(),
+    heldAt: instant.nullable(),
+    outcome: z.string().nullable(),
+    summary: z.string().nullable(),
+    overdueToReport: z.boolean(),
+    createdBy: z.string(),
+    createdAt: instant,
+  })
+  .meta({ id: 'Activity' });
+export type ActivityView = z.infer<typeof ActivitySchema>;
+export const ActivitiesQuery = PageQuery.extend({
+  status: z.enum(['proposed', 'planned', 'done']).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+});
+export type ActivitiesFilter = z.infer<typeof ActivitiesQuery>;
 
 export const NotificationsQuery = PageQuery.extend({
   caseId: z.string().min(1).max(64).optional(),

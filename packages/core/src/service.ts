@@ -22,6 +22,7 @@ import {
   resume,
   withDeadlines,
 } from './assignment.ts';
+import { type ActivityRecord, reportActivity, viewActivity } from './activity.ts';
 import { agencyReport, counterDeltas, STATS_TIME_ZONE } from './stats.ts';
 import { decideExtension, type ExtensionRequestRecord, viewExtensionRequest } from './extension.ts';
 import {
@@ -66,8 +67,12 @@ import type {
   CaseView,
   CloseInput,
   CreateAgencyInput,
+  ActivitiesFilter,
+  ActivityView,
   CreateCaseInput,
   DeadlinesView,
+  PlanActivityInput,
+  ReportActivityInput,
   StatsPeriod,
   ExtensionDecisionInput,
   ExtensionRequestInput,
@@ -269,7 +274,14 @@ export class Service {
 
   async getCase(p: Principal, caseId: string): Promise<CaseView> {
     const { bundle, reader } = await this.readableCase(p, caseId);
-    return viewCase(bundle.case, bundle.assignments, this.clock(), reader, bundle.ladders);
+    return viewCase(
+      bundle.case,
+      bundle.assignments,
+      this.clock(),
+      reader,
+      bundle.ladders,
+      bundle.activities,
+    );
   }
 
   async verifyCase(p: Principal, caseId: string, input: VerificationInput): Promise<CaseView> {
@@ -333,6 +345,7 @@ export class Service {
             timeZone: agency.timeZone,
             calendar,
             policyId: policy.id,
+            complaintType: type,
             workingDays: targetWorkingDays(policy, type),
             previous,
           });
@@ -514,15 +527,24 @@ export class Service {
     }
     const query = {
       state: filter.state,
-      overdue: filter.target ? true : filter.overdue,
+      overdue: filter.target || filter.newlyOverdueSince ? true : filter.overdue,
       target: filter.target,
       dueBefore,
+      overdueSince: filter.newlyOverdueSince ? new Date(filter.newlyOverdueSince) : undefined,
+      complaintType: filter.type,
       now,
     };
     const page = filter.agencyId
       ? await this.store.listQueue([filter.agencyId], query, filter)
       : await this.store.listWorklist(query, filter);
-    return this.assignmentPage(page, now);
+    const views = await this.assignmentPage(page, now);
+    // Under monitoring lives on the ladder, read with the page: filtered here (pages may be short).
+    return filter.monitoring === undefined
+      ? views
+      : {
+          items: views.items.filter((a) => a.monitoring === filter.monitoring),
+          nextCursor: views.nextCursor,
+        };
   }
 
   /** A page of assignments with their ladders' rungs (one batch read). */
@@ -958,6 +980,94 @@ export class Service {
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     return moved;
+  }
+
+  // ---- monitoring activities --------------------------------------------------------
+
+  /** Central plans a monitoring activity on a case (the case is then under monitoring). */
+  async planActivity(
+    p: Principal,
+    caseId: string,
+    input: PlanActivityInput,
+    idem?: Idempotency,
+  ): Promise<Result<ActivityView>> {
+    return this.idempotent(p, idem, (record) =>
+      this.retrying(async () => {
+        const bundle = await this.centralCase(p, caseId);
+        for (const [i, agencyId] of (input.agencyIds ?? []).entries()) {
+          if (!(await this.store.getAgency(agencyId)))
+            throw invalidInput(`agencyIds.${i}`, 'unknown agency');
+        }
+        const now = this.clock();
+        const activity: ActivityRecord = {
+          id: ulid(now.getTime()),
+          caseId,
+          kind: input.kind,
+          status: 'planned',
+          scheduledAt: input.scheduledAt ? new Date(input.scheduledAt).toISOString() : null,
+          agencyIds: input.agencyIds ?? [],
+          participants: input.participants ?? [],
+          plan: input.plan ?? null,
+          heldAt: null,
+          outcome: null,
+          summary: null,
+          createdBy: p.sub,
+          createdAt: now.toISOString(),
+          updatedAt: now.toISOString(),
+          version: 1,
+        };
+        const body = viewActivity(activity, now);
+        await this.store.commit({
+          case: put(bundle.case, touchCase(bundle.case, now)),
+          activities: [{ record: activity, expectedVersion: null }],
+          events: [
+            this.event(caseId, now, 'activity_planned', p, null, {
+              activityId: activity.id,
+              kind: activity.kind,
+              scheduledAt: activity.scheduledAt,
+            }),
+          ],
+          idempotency: record(201, body),
+        });
+        return { status: 201, body };
+      }),
+    );
+  }
+
+  /** Central reports how a planned (or ladder-proposed) activity went. */
+  async reportActivity(
+    p: Principal,
+    caseId: string,
+    activityId: string,
+    input: ReportActivityInput,
+  ): Promise<ActivityView> {
+    return this.retrying(async () => {
+      const bundle = await this.centralCase(p, caseId);
+      const activity = bundle.activities.find((a) => a.id === activityId);
+      if (!activity) throw notFound(`activity ${activityId}`);
+      const now = this.clock();
+      const done = reportActivity(activity, input, now);
+      await this.store.commit({
+        case: put(bundle.case, touchCase(bundle.case, now)),
+        activities: [{ record: done, expectedVersion: activity.version }],
+        events: [
+          this.event(caseId, now, 'activity_reported', p, null, {
+            activityId,
+            kind: done.kind,
+            outcome: input.outcome,
+          }),
+        ],
+      });
+      return viewActivity(done, now);
+    });
+  }
+
+  /** The central unit's calendar of activities: proposed, planned (overdue to report), done. */
+  async listActivities(p: Principal, filter: ActivitiesFilter): Promise<Page<ActivityView>> {
+    this.assertCentral(p);
+    const now = this.clock();
+    const page = await this.store.listActivities(filter, filter);
+    return { items: page.items.map((a) => viewActivity(a, now)), nextCursor: page.nextCursor };
   }
 
   // ---- statistics and exports -------------------------------------------------------

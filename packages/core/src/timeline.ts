@@ -31,6 +31,9 @@ export const EVENT_TYPES = [
   'assignment_paused',
   'assignment_resumed',
   'deadlines_recomputed',
+  'activity_planned',
+  'activity_proposed',
+  'activity_reported',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

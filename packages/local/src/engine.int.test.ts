@@ -78,6 +78,20 @@ describe('the escalation ladder on the local interpreter', () => {
     expect(assignment).toMatchObject({ escalationLevel: 4, monitoring: true });
     const timeline = await service.timeline(centralOfficer, caseId, { limit: 100 });
     expect(timeline.items.filter((e) => e.type === 'escalation_step')).toHaveLength(7);
+    // Central intervention put a proposed clarification on central's calendar; the case is under monitoring.
+    const calendar = await service.listActivities(centralOfficer, {
+      status: 'proposed',
+      limit: 100,
+    } as never);
+    expect(calendar.items.filter((a) => a.caseId === caseId)).toEqual([
+      expect.objectContaining({
+        kind: 'clarification',
+        status: 'proposed',
+        agencyIds: ['polri'],
+        createdBy: 'escalation',
+      }),
+    ]);
+    expect((await service.getCase(centralOfficer, caseId)).underMonitoring).toBe(true);
     // The ladder has nothing left to do: no timer.
     const { ladders } = (await store.getCase(caseId))!;
     expect(ladders[0]?.wakeAt).toBeNull();

@@ -15,6 +15,7 @@ import {
   isTargetOverdue,
   type LadderRecord,
   type ExtensionRequestRecord,
+  type ActivityRecord,
   type AgencyCounters,
   type CounterUpdate,
   counterRanges,
@@ -269,6 +270,9 @@ export class DynamoStore implements Store {
       extensions: items
         .filter((i) => i.entity === 'extension_request')
         .map((i) => record<ExtensionRequestRecord>(i)),
+      activities: items
+        .filter((i) => i.entity === 'activity')
+        .map((i) => record<ActivityRecord>(i)),
     };
   }
 
@@ -387,6 +391,10 @@ export class DynamoStore implements Store {
       items.push({ Put: this.versionedPut(item, x.expectedVersion) });
       kinds.push('version');
     }
+    for (const x of change.activities ?? []) {
+      items.push({ Put: this.versionedPut(activityItem(x.record), x.expectedVersion) });
+      kinds.push('version');
+    }
     for (const counter of change.counters ?? []) {
       items.push({ Update: this.counterUpdate(counter) });
       kinds.push('version');
@@ -447,8 +455,9 @@ export class DynamoStore implements Store {
           }),
         },
         { Put: this.versionedPut(ladderItem(write.ladder.record), write.ladder.expectedVersion) },
+        ...(write.activity ? [{ Put: this.createPut(activityItem(write.activity)) }] : []),
       ],
-      ['exists', 'exists', 'exists', 'version'],
+      ['exists', 'exists', 'exists', 'version', 'exists'],
     );
   }
 
@@ -535,6 +544,22 @@ export class DynamoStore implements Store {
   async putNotification(notification: NotificationRecord): Promise<void> {
     await this.client.send(
       new PutCommand({ TableName: this.tableName, Item: notificationItem(notification) }),
+    );
+  }
+
+  /** Central's activity calendar (gsi1 `setneg#ACTIVITIES`), by scheduled time. */
+  async listActivities(
+    filter: { status?: string | undefined; from?: string | undefined; to?: string | undefined },
+    page: PageRequest,
+  ): Promise<Page<ActivityRecord>> {
+    const range =
+      filter.from || filter.to
+        ? { op: 'between' as const, from: filter.from ?? '0000', to: `${filter.to ?? '9999'}~` }
+        : undefined;
+    return this.page<ActivityRecord>(
+      [{ index: 'gsi1', partition: keys.activities, ...(range ? { range } : {}) }],
+      page,
+      (item) => !filter.status || item.status === filter.status,
     );
   }
 
@@ -711,6 +736,14 @@ const ladderItem = (l: LadderRecord): Item => ({
   ...l,
 });
 
+const activityItem = (a: ActivityRecord): Item => ({
+  ...keys.activity(a.caseId, a.id),
+  entity: 'activity',
+  gsi1pk: keys.activities,
+  gsi1sk: `${a.scheduledAt ?? '0000'}#${a.id}`,
+  ...a,
+});
+
 const notificationItem = (n: NotificationRecord): Item => ({
   ...keys.notification(n.caseId, n.id),
   entity: 'notification',
@@ -738,6 +771,13 @@ function assignmentStream(
     return { index, partition: partition(filter.state), descending: true };
   }
   const now = filter.now.toISOString();
+  if (filter.overdueSince) {
+    return {
+      index,
+      partition: partition('open'),
+      range: { op: 'between', from: filter.overdueSince.toISOString(), to: now },
+    };
+  }
   let upper = filter.dueBefore?.toISOString();
   if (filter.overdue === true && (!upper || now < upper)) upper = now;
   if (filter.overdue === false) {
@@ -755,5 +795,8 @@ const assignmentFilter = (filter: AssignmentQuery) => (item: Item) => {
   if (filter.state && a.state !== filter.state) return false;
   if (filter.overdue === true && filter.state && !OPEN_STATES.has(filter.state)) return false;
   if (filter.target && !isTargetOverdue(a, filter.target, filter.now)) return false;
+  if (filter.complaintType && a.complaintType !== filter.complaintType) return false;
+  // A paused clock has nothing overdue, whatever its dates.
+  if (filter.overdue === true && a.paused) return false;
   return true;
 };

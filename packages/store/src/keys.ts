@@ -43,6 +43,10 @@ export const keys = {
     pk: `${C}#CASE#${caseId}`,
     sk: `ASSIGN#${agencyId}#EXT#${id}`,
   }),
+  /** A monitoring activity sorts in its case's collection (before the events). */
+  activity: (caseId: string, id: string) => ({ pk: `${C}#CASE#${caseId}`, sk: `ACT#${id}` }),
+  /** gsi1: central's activity calendar, by scheduled time (unscheduled first). */
+  activities: `${C}#ACTIVITIES`,
   policyPrefix: { pk: `${C}#POLICY`, skPrefix: 'POLICY#' },
   /** gsi1: the embedded engine's timers, soonest first (only ladders with a wake instant). */
   timers: `${C}#TIMERS`,

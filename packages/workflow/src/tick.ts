@@ -6,6 +6,7 @@
  * outbox, and answers when to wake next.
  */
 import {
+  type ActivityRecord,
   Calendar,
   composeLetter,
   rungAt,
@@ -150,10 +151,32 @@ async function tickOnce(
         updatedAt: now.toISOString(),
         version: current.version + 1,
       };
+      // Central intervention lands on central's calendar as a proposed clarification.
+      const activity: ActivityRecord | undefined =
+        event.action === 'central_intervention'
+          ? {
+              id: newEventId(now),
+              caseId: ref.caseId,
+              kind: 'clarification',
+              status: 'proposed',
+              scheduledAt: null,
+              agencyIds: [ref.agencyId],
+              participants: [],
+              plan: `Diusulkan oleh tangga eskalasi: ${agency.name} belum memenuhi ${event.targets.length} target.`,
+              heldAt: null,
+              outcome: null,
+              summary: null,
+              createdBy: 'escalation',
+              createdAt: now.toISOString(),
+              updatedAt: now.toISOString(),
+              version: 1,
+            }
+          : undefined;
       await store.commitLadderStep({
         ladder: { record: nextLadder, expectedVersion: current.version },
         stepId: event.id,
         notification,
+        ...(activity ? { activity } : {}),
         event: {
           id: newEventId(now),
           caseId: ref.caseId,

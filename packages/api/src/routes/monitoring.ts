@@ -1,0 +1,84 @@
+/** Monitoring activities: the central unit's clarifications, mediations, case conferences. */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import {
+  ActivitiesQuery,
+  ActivitySchema,
+  pageOf,
+  PlanActivityBody,
+  ReportActivityBody,
+} from '@pantau/core';
+import { idempotencyOf } from '../idempotency.ts';
+import {
+  allow,
+  CENTRAL,
+  createRoute,
+  IdempotencyHeader,
+  json,
+  jsonBody,
+  PROBLEMS,
+  z,
+} from '../openapi.ts';
+
+const tags = ['Monitoring'];
+const CaseParam = z.object({ id: z.string().min(1).max(64) });
+
+/** Under /v1/cases. */
+export const caseActivities = new OpenAPIHono()
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/activities',
+      tags,
+      summary: 'Plan a monitoring activity (the case is then under monitoring)',
+      middleware: [allow(...CENTRAL)],
+      request: { params: CaseParam, headers: IdempotencyHeader, body: jsonBody(PlanActivityBody) },
+      responses: { 201: json(ActivitySchema, 'The planned activity'), ...PROBLEMS },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const result = await c
+        .get('service')
+        .planActivity(c.get('auth'), c.req.valid('param').id, body, idempotencyOf(c, body));
+      return c.json(result.body, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/activities/{activityId}/report',
+      tags,
+      summary: 'Report how it went (when held, outcome, summary)',
+      middleware: [allow(...CENTRAL)],
+      request: {
+        params: CaseParam.extend({ activityId: z.string().min(1).max(64) }),
+        body: jsonBody(ReportActivityBody),
+      },
+      responses: { 200: json(ActivitySchema, 'The reported activity'), ...PROBLEMS },
+    }),
+    async (c) => {
+      const { id, activityId } = c.req.valid('param');
+      return c.json(
+        await c.get('service').reportActivity(c.get('auth'), id, activityId, c.req.valid('json')),
+        200,
+      );
+    },
+  );
+
+/** Under /v1/activities. */
+export const activities = new OpenAPIHono().openapi(
+  createRoute({
+    method: 'get',
+    path: '/',
+    tags,
+    summary:
+      'The central unit’s activity calendar: proposed, planned (and overdue to report), done',
+    middleware: [allow(...CENTRAL)],
+    request: { query: ActivitiesQuery },
+    responses: {
+      200: json(pageOf(ActivitySchema, 'ActivityPage'), 'A page of activities'),
+      ...PROBLEMS,
+    },
+  }),
+  async (c) =>
+    c.json(await c.get('service').listActivities(c.get('auth'), c.req.valid('query')), 200),
+);

@@ -1,0 +1,140 @@
+/** Central oversight on DynamoDB Local: monitoring activities and the cross-agency worklists. */
+import { Service } from '@pantau/core';
+import type { DynamoStore } from '@pantau/store';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  addAgencies,
+  centralOfficer,
+  freshStore,
+  manualClock,
+  officerOf,
+} from '../support/dynamodb.ts';
+
+let store: DynamoStore;
+let service: Service;
+const clock = manualClock('2026-06-01T03:00:00.000Z'); // Monday
+
+beforeAll(async () => {
+  store = await freshStore();
+  service = new Service({ store, clock: clock.now });
+  await addAgencies(service, [
+    { id: 'polri' },
+    { id: 'pln' },
+    { id: 'pemprov-bali', timeZone: 'Asia/Makassar' },
+  ]);
+});
+
+async function forwarded(
+  agencies: string[],
+  type: 'light' | 'normative' | 'examination',
+  at: string,
+) {
+  clock.set(at);
+  const created = await service.createCase(centralOfficer, {
+    channel: 'email',
+    complainant: { name: 'A' },
+    subject: 'S',
+    description: 'D',
+  });
+  await service.verifyCase(centralOfficer, created.body.id, { decision: 'accept', type });
+  await service.forward(centralOfficer, created.body.id, {
+    assignments: agencies.map((agencyId) => ({ agencyId })),
+  });
+  return created.body.id;
+}
+
+describe('monitoring activities', () => {
+  it('are planned, reported once, keep the case under monitoring meanwhile, and fill the calendar', async () => {
+    const caseId = await forwarded(['polri'], 'normative', '2026-06-02T03:00:00.000Z');
+    const planned = await service.planActivity(centralOfficer, caseId, {
+      kind: 'mediation',
+      scheduledAt: '2026-06-10T02:00:00.000Z',
+      agencyIds: ['polri'],
+      participants: ['Kabid Propam', 'Pengadu'],
+      plan: 'Mediasi di kantor Asdep',
+    });
+    expect(planned).toMatchObject({
+      status: 201,
+      body: { status: 'planned', overdueToReport: false },
+    });
+    expect((await service.getCase(centralOfficer, caseId)).underMonitoring).toBe(true);
+    await expect(
+      service.planActivity(centralOfficer, caseId, {
+        kind: 'clarification',
+        agencyIds: ['nobody'],
+      }),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(
+      service.planActivity(officerOf('polri'), caseId, { kind: 'clarification' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+
+    clock.set('2026-06-11T03:00:00.000Z');
+    const due = await service.listActivities(centralOfficer, {
+      status: 'planned',
+      limit: 25,
+    } as never);
+    expect(due.items.find((a) => a.id === planned.body.id)?.overdueToReport).toBe(true);
+    await expect(
+      service.reportActivity(centralOfficer, caseId, planned.body.id, {
+        heldAt: '2026-06-12T02:00:00.000Z',
+        outcome: 'sepakat',
+        summary: 'x',
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_transition' }); // held in the future
+    const done = await service.reportActivity(centralOfficer, caseId, planned.body.id, {
+      heldAt: '2026-06-10T02:00:00.000Z',
+      outcome: 'Sepakat',
+      summary: 'Para pihak sepakat.',
+    });
+    expect(done).toMatchObject({ status: 'done', outcome: 'Sepakat', overdueToReport: false });
+    await expect(
+      service.reportActivity(centralOfficer, caseId, planned.body.id, {
+        heldAt: '2026-06-10T02:00:00.000Z',
+        outcome: 'lagi',
+        summary: 'x',
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_transition' });
+    expect((await service.getCase(centralOfficer, caseId)).underMonitoring).toBe(false);
+    const june = await service.listActivities(centralOfficer, {
+      from: '2026-06-01T00:00:00.000Z',
+      to: '2026-06-30T00:00:00.000Z',
+      limit: 25,
+    } as never);
+    expect(june.items.map((a) => a.id)).toContain(planned.body.id);
+    const timeline = await service.timeline(centralOfficer, caseId, { limit: 50 });
+    expect(timeline.items.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['activity_planned', 'activity_reported']),
+    );
+  });
+});
+
+describe('cross-agency worklists', () => {
+  it('list newly overdue since an instant, by complaint type, and redirected awaiting re-forward', async () => {
+    const light = await forwarded(['pln'], 'light', '2026-07-06T03:00:00.000Z'); // acknowledge due Thu 9 July
+    const exam = await forwarded(['pln'], 'examination', '2026-07-08T03:00:00.000Z'); // acknowledge due Mon 13 July
+    const redirected = await forwarded(['pemprov-bali'], 'normative', '2026-07-08T04:00:00.000Z');
+    await service.redirect(officerOf('pemprov-bali'), redirected, 'pemprov-bali', {
+      reason: 'Bukan wewenang',
+      suggestedAgencyId: 'pln',
+    });
+
+    clock.set('2026-07-14T03:00:00.000Z');
+    const ids = async (filter: Record<string, unknown>) =>
+      (await service.worklist(centralOfficer, { limit: 100, ...filter } as never)).items.map(
+        (a) => a.caseId,
+      );
+    expect(await ids({ newlyOverdueSince: '2026-07-10T00:00:00.000Z' })).toEqual([exam]);
+    expect(
+      (await ids({ newlyOverdueSince: '2026-07-01T00:00:00.000Z' })).filter(
+        (id) => id === light || id === exam,
+      ),
+    ).toEqual([light, exam]);
+    expect(await ids({ overdue: true, type: 'light' })).toContain(light);
+    expect(await ids({ overdue: true, type: 'light' })).not.toContain(exam);
+    expect(await ids({ state: 'redirected' })).toEqual([redirected]);
+    // Paused: nothing overdue.
+    await service.pauseAssignment(officerOf('pln'), exam, 'pln', 'Menunggu pengadu');
+    expect(await ids({ overdue: true })).not.toContain(exam);
+    expect(await ids({ monitoring: true })).toEqual([]);
+  });
+});
