@@ -45,6 +45,14 @@ export const PUBLIC_ROUTES = [
       'Citizens have no accounts: the unguessable tracking code handed to the complainant is ' +
       'the credential, checked by the application; the response shows only the public status.',
   },
+  {
+    method: apigw.HttpMethod.POST,
+    path: '/v1/track/{trackingCode}/reply',
+    reason:
+      'The complainant replies to the final answer on their own complaint, authorised by the ' +
+      'tracking code (checked by the application, only inside the reply window); stage ' +
+      'throttling bounds abuse.',
+  },
 ] as const;
 
 // A ceiling against runaway clients and surprise bills, far above the expected load

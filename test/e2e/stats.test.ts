@@ -100,3 +100,93 @@ describe('statistics over HTTP', () => {
     ).toBe('from');
   });
 });
+
+describe('complainant replies and monitoring activities over HTTP', () => {
+  it('takes the complainant’s reply through the tracking code, and central’s activities', async () => {
+    const central = await as('setneg', 'central_officer');
+    const polri = await as('polri', 'agency_officer');
+    const created = await http.post('/v1/cases', complaint(), { token: central });
+    const { id, trackingCode } = created.body;
+    await http.post(
+      `/v1/cases/${id}/verification`,
+      { decision: 'accept', type: 'light' },
+      { token: central },
+    );
+    await http.post(
+      `/v1/cases/${id}/assignments`,
+      { assignments: [{ agencyId: 'polri' }] },
+      { token: central },
+    );
+    const early = await http.post(`/v1/track/${trackingCode}/reply`, {
+      satisfied: true,
+      rating: 5,
+    });
+    expect(early.status).toBe(409);
+    await http.post(
+      `/v1/cases/${id}/assignments/polri/responses`,
+      { kind: 'final', message: 'Selesai.' },
+      { token: polri },
+    );
+
+    const tracked = await http.get(`/v1/track/${trackingCode}`);
+    expect(tracked.body).toMatchObject({ status: 'resolved' });
+    expect(tracked.body.replyWindowClosesAt).toMatch(/Z$/);
+    expect(
+      (await http.post(`/v1/track/${trackingCode}/reply`, { satisfied: true, rating: 6 })).body
+        .errors[0].path,
+    ).toBe('rating');
+    expect(
+      (await http.post('/v1/track/ZZZZ-ZZZZ-ZZZZZ/reply', { satisfied: true, rating: 4 })).status,
+    ).toBe(404);
+    const replied = await http.post(`/v1/track/${trackingCode}/reply`, {
+      satisfied: false,
+      rating: 2,
+      message: 'Belum selesai.',
+    });
+    expect(replied.status).toBe(200);
+    expect(replied.body).toMatchObject({ status: 'verified', replyWindowClosesAt: null });
+    expect(
+      (await http.post(`/v1/track/${trackingCode}/reply`, { satisfied: true, rating: 5 })).status,
+    ).toBe(409);
+
+    const planned = await http.post(
+      `/v1/cases/${id}/activities`,
+      {
+        kind: 'case_conference',
+        scheduledAt: '2026-05-20T02:00:00.000Z',
+        agencyIds: ['polri'],
+        plan: 'Gelar pengaduan',
+      },
+      { token: central },
+    );
+    expect(planned.status).toBe(201);
+    expect(planned.body).toMatchObject({ status: 'planned', kind: 'case_conference' });
+    expect(
+      (await http.post(`/v1/cases/${id}/activities`, { kind: 'picnic' }, { token: central })).body
+        .errors[0].path,
+    ).toBe('kind');
+    expect(
+      (await http.post(`/v1/cases/${id}/activities`, { kind: 'mediation' }, { token: polri }))
+        .status,
+    ).toBe(403);
+    expect((await http.get(`/v1/cases/${id}`, { token: central })).body.underMonitoring).toBe(true);
+    const calendar = await http.get('/v1/activities?status=planned', { token: central });
+    expect(calendar.body.items.map((a: { id: string }) => a.id)).toContain(planned.body.id);
+    expect((await http.get('/v1/activities', { token: polri })).status).toBe(403);
+    const reported = await http.post(
+      `/v1/cases/${id}/activities/${planned.body.id}/report`,
+      { heldAt: '2026-05-04T02:00:00.000Z', outcome: 'Sepakat', summary: 'Ditindaklanjuti ulang.' },
+      { token: central },
+    );
+    expect(reported.body).toMatchObject({ status: 'done', outcome: 'Sepakat' });
+    expect(
+      (
+        await http.post(
+          `/v1/cases/${id}/activities/${planned.body.id}/report`,
+          { heldAt: '2026-05-04T02:00:00.000Z', outcome: 'x', summary: 'x' },
+          { token: central },
+        )
+      ).status,
+    ).toBe(409);
+  });
+});

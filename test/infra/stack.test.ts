@@ -197,6 +197,7 @@ describe('http api', () => {
       'GET /openapi.json',
       'GET /docs',
       'GET /v1/track/{trackingCode}',
+      'POST /v1/track/{trackingCode}/reply',
     ]);
     for (const key of publicKeys) {
       expect(routes.get(key), key).toMatchObject({ AuthorizationType: 'NONE' });

@@ -322,6 +322,8 @@ export function withdraw(a: AssignmentRecord, now: Date): AssignmentRecord {
   return touch(a, now, { state: 'withdrawn' });
 }
 
-/** Central may forward again to an agency only once its previous assignment has ended so. */
-export const canForwardAgain = (a: AssignmentRecord): boolean =>
-  a.state === 'redirected' || a.state === 'withdrawn';
+/**
+ * Central may forward again to an agency once its previous assignment has ended: redirected,
+ * withdrawn, or completed (a complainant who was not satisfied reopens the case).
+ */
+export const canForwardAgain = (a: AssignmentRecord): boolean => !isOpen(a);

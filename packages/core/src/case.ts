@@ -42,12 +42,67 @@ export interface CaseRecord {
   /** Soonest open deadline of the case or its assignments; `overdue` derives from it. */
   readonly nextDueAt: string | null;
   readonly closure: CaseView['closure'];
+  /** Open after the final answers came in: the complainant may reply until `closesAt`. */
+  readonly replyWindow?: { readonly opensAt: string; readonly closesAt: string } | null;
+  readonly replies?: readonly ComplainantReply[];
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly version: number;
 }
 
 const TERMINAL: readonly CaseStatus[] = ['rejected', 'closed'];
+
+export interface ComplainantReply {
+  readonly satisfied: boolean;
+  readonly rating: number;
+  readonly message: string | null;
+  readonly at: string;
+}
+
+/** The case once its final answers are in: the complainant's reply window opens. */
+export const openReplyWindow = (c: CaseRecord, now: Date, closesAt: Date): CaseRecord => ({
+  ...c,
+  replyWindow: { opensAt: now.toISOString(), closesAt: closesAt.toISOString() },
+});
+
+export const isReplyWindowOpen = (c: CaseRecord, now: Date): boolean =>
+  c.status === 'resolved' && !!c.replyWindow && now.getTime() <= Date.parse(c.replyWindow.closesAt);
+
+/**
+ * The complainant replies to the final answer: satisfied closes the case; not satisfied
+ * reopens it to central (verified: central may forward it again). Only inside the window.
+ */
+export function reply(c: CaseRecord, input: Omit<ComplainantReply, 'at'>, now: Date): CaseRecord {
+  if (c.status !== 'resolved' || !c.replyWindow) {
+    throw invalidTransition('there is no final answer to reply to yet');
+  }
+  if (!isReplyWindowOpen(c, now)) {
+    throw invalidTransition(`the reply window closed at ${c.replyWindow.closesAt}`);
+  }
+  const replies = [...(c.replies ?? []), { ...input, at: now.toISOString() }];
+  if (input.satisfied) {
+    return withStatus(c, 'closed', now, {
+      replies,
+      replyWindow: null,
+      nextDueAt: null,
+      closure: { outcome: 'resolved', note: 'Pengadu menyatakan puas', at: now.toISOString() },
+    });
+  }
+  return withStatus(c, 'verified', now, { replies, replyWindow: null });
+}
+
+/** The window ended in silence: the case closes as resolved. */
+export function closeUnanswered(c: CaseRecord, now: Date): CaseRecord {
+  return withStatus(c, 'closed', now, {
+    replyWindow: null,
+    nextDueAt: null,
+    closure: {
+      outcome: 'resolved',
+      note: 'Tidak ada tanggapan pengadu dalam jangka waktu',
+      at: now.toISOString(),
+    },
+  });
+}
 
 export function newCase(input: {
   id: string;
@@ -256,12 +311,13 @@ const STEP_LABELS: Record<CaseStatus, string> = {
 };
 
 /** What the public tracking page shows: status steps, never identity; confidential: status only. */
-export function viewTracking(c: CaseRecord) {
+export function viewTracking(c: CaseRecord, now: Date) {
   return {
     trackingCode: c.trackingCode,
     status: c.status,
     receivedAt: c.receivedAt,
     updatedAt: c.updatedAt,
+    replyWindowClosesAt: isReplyWindowOpen(c, now) ? c.replyWindow!.closesAt : null,
     steps: c.confidential
       ? []
       : c.statusHistory.map((s) => ({ status: s.status, at: s.at, label: STEP_LABELS[s.status] })),

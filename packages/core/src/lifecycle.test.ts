@@ -158,10 +158,10 @@ describe('case lifecycle', () => {
     expect(agencyView.assignments.map((a) => a.agencyId)).toEqual(['polri']);
     const centralView = viewCase(c, [assignmentIn('pending')], later, { central: true });
     expect(centralView.complainant?.name).toBe('Siti Aminah');
-    const tracking = JSON.stringify(viewTracking(c));
+    const tracking = JSON.stringify(viewTracking(c, later));
     for (const secret of ['Siti', '3171000000000001', 'siti@example.id', '0812', 'Merdeka'])
       expect(tracking).not.toContain(secret);
-    expect(viewTracking({ ...c, confidential: true }).steps).toEqual([]);
+    expect(viewTracking({ ...c, confidential: true }, later).steps).toEqual([]);
   });
 });
 
@@ -200,8 +200,9 @@ describe('assignment lifecycle', () => {
   });
 
   it.each(ASSIGNMENT_STATES)('forwarding again to the agency after %s', (state) => {
+    // Any ended assignment: redirected, withdrawn, or completed (the complainant reopened the case).
     expect(canForwardAgain(assignmentIn(state))).toBe(
-      state === 'redirected' || state === 'withdrawn',
+      state === 'redirected' || state === 'withdrawn' || state === 'completed',
     );
   });
 

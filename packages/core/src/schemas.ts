@@ -256,6 +256,7 @@ export const ActorSchema = z
   .union([
     z.object({ sub: z.string(), agency: z.string(), role: z.enum(ROLES) }),
     z.object({ system: z.literal('escalation') }),
+    z.object({ complainant: z.literal(true) }),
   ])
   .meta({ id: 'Actor' });
 
@@ -276,6 +277,9 @@ export const TrackingSchema = z
     status: z.enum(CASE_STATUSES),
     receivedAt: instant,
     updatedAt: instant,
+    replyWindowClosesAt: instant
+      .nullable()
+      .meta({ description: 'Set while the complainant may reply' }),
     steps: z.array(z.object({ status: z.enum(CASE_STATUSES), at: instant, label: z.string() })),
   })
   .meta({ id: 'Tracking' });
@@ -447,6 +451,15 @@ export const ActivitiesQuery = PageQuery.extend({
   to: instant.optional(),
 });
 export type ActivitiesFilter = z.infer<typeof ActivitiesQuery>;
+
+export const ReplyBody = z
+  .strictObject({
+    satisfied: z.boolean(),
+    rating: z.int().min(1).max(5),
+    message: text(5_000).optional(),
+  })
+  .meta({ id: 'ComplainantReply' });
+export type ReplyInput = z.infer<typeof ReplyBody>;
 
 export const NotificationsQuery = PageQuery.extend({
   caseId: z.string().min(1).max(64).optional(),

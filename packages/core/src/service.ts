@@ -43,7 +43,9 @@ import {
   close,
   markForwarded,
   newCase,
+  openReplyWindow,
   reconcile,
+  reply,
   verify,
   viewCase,
   viewTracking,
@@ -72,6 +74,7 @@ import type {
   CreateCaseInput,
   DeadlinesView,
   PlanActivityInput,
+  ReplyInput,
   ReportActivityInput,
   StatsPeriod,
   ExtensionDecisionInput,
@@ -444,7 +447,55 @@ export class Service {
     const caseId = normalized && (await this.store.findCaseIdByTrackingCode(normalized));
     const bundle = caseId ? await this.store.getCase(caseId) : undefined;
     if (!bundle) throw notFound('tracking code');
-    return viewTracking(bundle.case);
+    return viewTracking(bundle.case, this.clock());
+  }
+
+  /**
+   * The complainant replies to the final answer through the tracking code: satisfied closes
+   * the case, not satisfied reopens it to central. Only inside the reply window (else 409).
+   */
+  async reply(code: string, input: ReplyInput) {
+    const normalized = normalizeTrackingCode(code);
+    const caseId = normalized && (await this.store.findCaseIdByTrackingCode(normalized));
+    if (!caseId) throw notFound('tracking code');
+    return this.retrying(async () => {
+      const bundle = await this.loadCase(caseId);
+      const now = this.clock();
+      const next = reply(
+        bundle.case,
+        { satisfied: input.satisfied, rating: input.rating, message: input.message ?? null },
+        now,
+      );
+      const actor = { complainant: true as const };
+      await this.store.commit({
+        case: put(bundle.case, next),
+        events: [
+          {
+            id: newEventId(now),
+            caseId,
+            at: now.toISOString(),
+            type: 'complainant_replied',
+            actor,
+            agencyId: null,
+            data: {
+              satisfied: input.satisfied,
+              rating: input.rating,
+              message: input.message ?? null,
+            },
+          },
+          {
+            id: newEventId(now),
+            caseId,
+            at: now.toISOString(),
+            type: 'case_status_changed',
+            actor,
+            agencyId: null,
+            data: { from: bundle.case.status, to: next.status },
+          },
+        ],
+      });
+      return viewTracking(put(bundle.case, next).record, now);
+    });
   }
 
   // ---- assignments ------------------------------------------------------------------
@@ -1166,7 +1217,33 @@ export class Service {
         const assignments = bundle.assignments.map((a) => (a === assignment ? written.record : a));
         // The case is always rewritten under its version, so that concurrent changes to
         // different assignments of one case serialize and its status stays true.
-        const nextCase = reconcile(bundle.case, assignments, now);
+        let nextCase = reconcile(bundle.case, assignments, now);
+        // The last final answer opens the complainant's reply window; its end is a ladder
+        // step on the same engine (a timer on the case's own ladder).
+        let replyLadder: VersionedPut<LadderRecord> | undefined;
+        if (nextCase.status === 'resolved' && bundle.case.status !== 'resolved') {
+          const policy = await this.policy();
+          const closesAt = computeDeadline(
+            await this.calendar(policy.calendarId),
+            now,
+            policy.replyWindowWorkingDays,
+            DEFAULT_TIME_ZONE,
+          ).dueAt;
+          nextCase = openReplyWindow(nextCase, now, closesAt);
+          const previous = ladderOf(bundle, CENTRAL_TENANT);
+          const timer: LadderRecord = {
+            caseId,
+            agencyId: CENTRAL_TENANT,
+            generation: (previous?.generation ?? 0) + 1,
+            token: (previous?.token ?? 0) + 1,
+            wakeAt: closesAt.toISOString(),
+            level: 0,
+            lastStepAt: null,
+            updatedAt: now.toISOString(),
+            version: (previous?.version ?? 0) + 1,
+          };
+          replyLadder = { record: timer, expectedVersion: previous ? previous.version : null };
+        }
         const body = viewAssignment(written.record, now, ladder);
         // The calendar is read only when a first response needs its working days counted.
         const firstResponse =
@@ -1175,6 +1252,7 @@ export class Service {
         await this.store.commit({
           case: put(bundle.case, nextCase),
           assignments: [written],
+          ...(replyLadder ? { ladders: [replyLadder] } : {}),
           counters: counterDeltas(assignment, written.record, calendar),
           events: [
             this.event(caseId, now, type, p, agencyId, data),
@@ -1182,6 +1260,15 @@ export class Service {
           ],
           idempotency: record(200, body),
         });
+        if (replyLadder) {
+          const l = replyLadder.record;
+          await this.ladders?.arm({
+            caseId,
+            agencyId: l.agencyId,
+            generation: l.generation,
+            token: l.token,
+          });
+        }
         return { status: 200, body };
       }),
     );

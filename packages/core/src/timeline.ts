@@ -10,7 +10,9 @@ const monotonic = monotonicFactory();
 export const newEventId = (at: Date): string => monotonic(at.getTime());
 
 export type Actor =
-  { sub: string; agency: string; role: Principal['role'] } | { system: 'escalation' };
+  | { sub: string; agency: string; role: Principal['role'] }
+  | { system: 'escalation' }
+  | { complainant: true };
 
 export const EVENT_TYPES = [
   'case_registered',
@@ -34,6 +36,8 @@ export const EVENT_TYPES = [
   'activity_planned',
   'activity_proposed',
   'activity_reported',
+  'complainant_replied',
+  'reply_window_ended',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -284,3 +284,76 @@ describe('re-arming the ladder when deadlines move', () => {
     await service.putPolicy(admin, 'default', body);
   });
 });
+
+describe('the complainant’s reply window', () => {
+  it('opens when the last final answer comes, closes the case when it ends in silence', async () => {
+    const caseId = await forward(['polri', 'pln'], '2027-01-04T03:00:00.000Z');
+    await service.respond(officerOf('polri'), caseId, 'polri', {
+      kind: 'final',
+      message: 'Selesai.',
+    });
+    expect((await service.getCase(centralOfficer, caseId)).status).toBe('in_follow_up');
+    clock.set('2027-01-05T03:00:00.000Z');
+    await service.respond(officerOf('pln'), caseId, 'pln', {
+      kind: 'final',
+      message: 'Selesai juga.',
+    });
+    const resolved = await store.getCase(caseId);
+    expect(resolved!.case.status).toBe('resolved');
+    // 10 working days (WIB) from Tue 5 January 2027; 2027 has no holidays in the calendar yet.
+    expect(resolved!.case.replyWindow?.closesAt).toBe('2027-01-19T16:59:59.999Z');
+    const code = resolved!.case.trackingCode;
+    expect((await service.track(code)).replyWindowClosesAt).toBe('2027-01-19T16:59:59.999Z');
+
+    await advanceTo('2027-01-19T16:00:00.000Z');
+    expect((await service.getCase(centralOfficer, caseId)).status).toBe('resolved');
+    await advanceTo('2027-01-20T01:00:00.000Z');
+    const closed = await service.getCase(centralOfficer, caseId);
+    expect(closed).toMatchObject({ status: 'closed', closure: { outcome: 'resolved' } });
+    await expect(service.reply(code, { satisfied: true, rating: 5 })).rejects.toMatchObject({
+      code: 'invalid_transition',
+    });
+    const timeline = await service.timeline(centralOfficer, caseId, { limit: 100 });
+    expect(timeline.items.filter((e) => e.type === 'reply_window_ended')).toHaveLength(1);
+  });
+
+  it('reopens the case to central when the complainant is not satisfied, and the window timer then does nothing', async () => {
+    const caseId = await forward(['polri'], '2027-02-01T03:00:00.000Z');
+    await service.respond(officerOf('polri'), caseId, 'polri', {
+      kind: 'final',
+      message: 'Selesai.',
+    });
+    const code = (await store.getCase(caseId))!.case.trackingCode;
+    clock.set('2027-02-03T03:00:00.000Z');
+    const after = await service.reply(code.toLowerCase(), {
+      satisfied: false,
+      rating: 2,
+      message: 'Belum ada penyelesaian nyata.',
+    });
+    expect(after).toMatchObject({ status: 'verified', replyWindowClosesAt: null });
+    const timeline = await service.timeline(centralOfficer, caseId, { limit: 100 });
+    expect(timeline.items.find((e) => e.type === 'complainant_replied')).toMatchObject({
+      actor: { complainant: true },
+      data: { satisfied: false, rating: 2, message: 'Belum ada penyelesaian nyata.' },
+    });
+    await expect(service.reply(code, { satisfied: true, rating: 5 })).rejects.toMatchObject({
+      code: 'invalid_transition',
+    });
+    // Central forwards it again, to the same agency (its completed assignment starts a new generation).
+    const again = await service.forward(centralOfficer, caseId, {
+      assignments: [{ agencyId: 'polri' }],
+    });
+    expect(again.body.items[0]).toMatchObject({ state: 'pending', generation: 2 });
+    await advanceTo('2027-03-15T03:00:00.000Z');
+    expect((await service.getCase(centralOfficer, caseId)).status).not.toBe('closed');
+  });
+
+  it('closes the case when the complainant is satisfied', async () => {
+    const caseId = await forward(['pln'], '2027-03-01T03:00:00.000Z');
+    await service.respond(officerOf('pln'), caseId, 'pln', { kind: 'final', message: 'Selesai.' });
+    const code = (await store.getCase(caseId))!.case.trackingCode;
+    expect(await service.reply(code, { satisfied: true, rating: 5 })).toMatchObject({
+      status: 'closed',
+    });
+  });
+});

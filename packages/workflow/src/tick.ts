@@ -8,6 +8,8 @@
 import {
   type ActivityRecord,
   Calendar,
+  type CaseBundle,
+  closeUnanswered,
   composeLetter,
   rungAt,
   type LadderRecord,
@@ -73,6 +75,7 @@ async function tickOnce(
   const { store } = deps;
   const stop: TickResult = { done: true, wakeAt: null, continueAsNew: false, passes, taken: 0 };
   const bundle = await store.getCase(ref.caseId);
+  if (bundle && ref.agencyId === CENTRAL_TENANT) return replyWindowTick(deps, ref, passes, bundle);
   const assignment = bundle?.assignments.find((a) => a.agencyId === ref.agencyId);
   const ladder = bundle?.ladders.find((l) => l.agencyId === ref.agencyId);
   // A re-armed or re-forwarded ladder has a newer token or generation: this execution is done.
@@ -214,6 +217,77 @@ async function tickOnce(
     passes,
     taken: toTake.length,
   };
+}
+
+/**
+ * The case's own ladder (keyed by the central tenant): the complainant's reply window. When
+ * it ends in silence the case closes as resolved, exactly once (under the case's version, so a
+ * reply that came in meanwhile wins and this finds nothing left to do).
+ */
+async function replyWindowTick(
+  deps: EngineDeps,
+  ref: z.output<typeof TickInput>,
+  passes: number,
+  bundle: CaseBundle,
+): Promise<TickResult> {
+  const { store } = deps;
+  const ladder = bundle.ladders.find((l) => l.agencyId === CENTRAL_TENANT);
+  const stop: TickResult = { done: true, wakeAt: null, continueAsNew: false, passes, taken: 0 };
+  if (!ladder || ladder.token !== ref.token || ladder.generation !== ref.generation) return stop;
+  const c = bundle.case;
+  const now = deps.clock();
+  const closesAt = c.status === 'resolved' && c.replyWindow ? c.replyWindow.closesAt : null;
+  const settle = (wakeAt: string | null) =>
+    store.putLadder({
+      record: { ...ladder, wakeAt, updatedAt: now.toISOString(), version: ladder.version + 1 },
+      expectedVersion: ladder.version,
+    });
+  if (closesAt === null) {
+    if (ladder.wakeAt !== null) await settle(null);
+    return stop;
+  }
+  if (now.getTime() <= Date.parse(closesAt)) {
+    if (ladder.wakeAt !== closesAt) await settle(closesAt);
+    return { done: false, wakeAt: closesAt, continueAsNew: false, passes, taken: 0 };
+  }
+  const closed = closeUnanswered(c, now);
+  const actor = { system: 'escalation' as const };
+  await store.commit({
+    case: { record: { ...closed, version: c.version + 1 }, expectedVersion: c.version },
+    ladders: [
+      {
+        record: {
+          ...ladder,
+          wakeAt: null,
+          lastStepAt: closesAt,
+          updatedAt: now.toISOString(),
+          version: ladder.version + 1,
+        },
+        expectedVersion: ladder.version,
+      },
+    ],
+    events: [
+      {
+        id: newEventId(now),
+        caseId: c.id,
+        at: now.toISOString(),
+        type: 'reply_window_ended',
+        actor,
+        agencyId: null,
+        data: { closesAt },
+      },
+      {
+        id: newEventId(now),
+        caseId: c.id,
+        at: now.toISOString(),
+        type: 'case_closed',
+        actor,
+        agencyId: null,
+        data: { outcome: 'resolved', reason: 'no reply within the reply window' },
+      },
+    ],
+  });
+  return { ...stop, taken: 1 };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { TrackingSchema } from '@pantau/core';
-import { createRoute, json, PROBLEMS, z } from '../openapi.ts';
+import { ReplyBody, TrackingSchema } from '@pantau/core';
+import { createRoute, json, jsonBody, PROBLEMS, z } from '../openapi.ts';
 
 export const health = new OpenAPIHono().openapi(
   createRoute({
@@ -13,7 +13,8 @@ export const health = new OpenAPIHono().openapi(
   (c) => c.json({ status: 'ok' as const }, 200),
 );
 
-export const track = new OpenAPIHono().openapi(
+export const track = new OpenAPIHono();
+track.openapi(
   createRoute({
     method: 'get',
     path: '/{trackingCode}',
@@ -27,4 +28,28 @@ export const track = new OpenAPIHono().openapi(
     },
   }),
   async (c) => c.json(await c.get('service').track(c.req.valid('param').trackingCode), 200),
+);
+track.openapi(
+  createRoute({
+    method: 'post',
+    path: '/{trackingCode}/reply',
+    tags: ['Public'],
+    summary: 'The complainant answers the final answer: satisfied or not, with a 1–5 rating',
+    security: [],
+    request: {
+      params: z.object({ trackingCode: z.string().min(1).max(40) }),
+      body: jsonBody(ReplyBody),
+    },
+    responses: {
+      200: json(TrackingSchema, 'Status after the reply'),
+      400: PROBLEMS[400],
+      404: PROBLEMS[404],
+      409: PROBLEMS[409],
+    },
+  }),
+  async (c) =>
+    c.json(
+      await c.get('service').reply(c.req.valid('param').trackingCode, c.req.valid('json')),
+      200,
+    ),
 );
