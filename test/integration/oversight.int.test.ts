@@ -138,3 +138,51 @@ describe('cross-agency worklists', () => {
     expect(await ids({ monitoring: true })).toEqual([]);
   });
 });
+
+describe('re-forwarding after a redirect', () => {
+  it('starts the new agency’s clock fresh by default, or inherits the first forwarding date by policy', async () => {
+    const admin = { ...centralOfficer, role: 'central_admin' as const };
+    const caseId = await forwarded(['pemprov-bali'], 'light', '2026-08-03T03:00:00.000Z'); // Monday
+    clock.set('2026-08-05T03:00:00.000Z');
+    await service.redirect(officerOf('pemprov-bali'), caseId, 'pemprov-bali', {
+      reason: 'Kewenangan PLN',
+    });
+    clock.set('2026-08-06T03:00:00.000Z');
+    const fresh = (
+      await service.forward(centralOfficer, caseId, { assignments: [{ agencyId: 'pln' }] })
+    ).body.items[0]!;
+    expect(fresh.clock).toEqual({
+      basis: 'fresh',
+      from: '2026-08-06T03:00:00.000Z',
+      inheritedFrom: null,
+    });
+    expect(fresh.due.acknowledge).toBe('2026-08-11T16:59:59.999Z'); // 7, 10, 11 August
+
+    const policy = await service.getPolicy('default');
+    const { id: _id, version: _v, updatedAt: _u, ...body } = policy;
+    await service.putPolicy(admin, 'default', { ...body, reforwardClock: 'inherit' });
+    try {
+      const second = await forwarded(['pemprov-bali'], 'light', '2026-08-03T03:00:00.000Z');
+      clock.set('2026-08-05T03:00:00.000Z');
+      await service.redirect(officerOf('pemprov-bali'), second, 'pemprov-bali', {
+        reason: 'Kewenangan PLN',
+      });
+      clock.set('2026-08-06T03:00:00.000Z');
+      const inherited = (
+        await service.forward(centralOfficer, second, { assignments: [{ agencyId: 'pln' }] })
+      ).body.items[0]!;
+      expect(inherited.clock).toEqual({
+        basis: 'inherited',
+        from: '2026-08-03T03:00:00.000Z',
+        inheritedFrom: 'pemprov-bali',
+      });
+      expect(inherited.due.acknowledge).toBe('2026-08-06T16:59:59.999Z'); // 4, 5, 6 August
+      const timeline = await service.timeline(centralOfficer, second, { limit: 50 });
+      expect(
+        timeline.items.filter((e) => e.type === 'assignment_forwarded').at(-1)?.data,
+      ).toMatchObject({ clock: { basis: 'inherited' } });
+    } finally {
+      await service.putPolicy(admin, 'default', body);
+    }
+  });
+});

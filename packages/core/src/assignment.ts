@@ -22,6 +22,15 @@ export interface AssignmentRecord {
   readonly timeZone: TimeZone;
   readonly calendarId: string;
   readonly policyId: string;
+  /**
+   * When the clock started, if not at forwarding: a re-forward after a redirect may inherit
+   * the original forwarding date (policy `reforwardClock: inherit`).
+   */
+  readonly clock?: {
+    readonly basis: 'fresh' | 'inherited';
+    readonly from: string;
+    readonly inheritedFrom: string | null;
+  };
   /** The case's complaint type when forwarded (absent on records older than it). */
   readonly complaintType?: ComplaintType;
   /** Working days granted per target (the basis of `due`). */
@@ -79,6 +88,8 @@ export function newAssignment(input: {
   complaintType?: ComplaintType;
   workingDays: TargetMap<number>;
   previous: AssignmentRecord | undefined;
+  /** A redirected assignment whose forwarding date this one's clock inherits. */
+  inheritFrom?: AssignmentRecord | undefined;
 }): AssignmentRecord {
   const at = input.forwardedAt.toISOString();
   return withDeadlines(
@@ -93,6 +104,13 @@ export function newAssignment(input: {
       calendarId: input.calendar.id,
       policyId: input.policyId,
       ...(input.complaintType ? { complaintType: input.complaintType } : {}),
+      clock: input.inheritFrom
+        ? {
+            basis: 'inherited',
+            from: clockFrom(input.inheritFrom),
+            inheritedFrom: input.inheritFrom.agencyId,
+          }
+        : { basis: 'fresh', from: at, inheritedFrom: null },
       workingDays: input.workingDays,
       due: { acknowledge: at, followUp: at, resolution: at },
       met: { acknowledge: null, followUp: null, resolution: null },
@@ -110,6 +128,10 @@ export function newAssignment(input: {
   );
 }
 
+/** The instant an assignment's deadlines count from. */
+export const clockFrom = (a: Pick<AssignmentRecord, 'forwardedAt' | 'clock'>): string =>
+  a.clock?.from ?? a.forwardedAt;
+
 /** The working days a target has in all: the policy's, plus its extensions and pauses. */
 export const totalWorkingDays = (a: AssignmentRecord, target: Target): number =>
   a.workingDays[target] +
@@ -124,7 +146,7 @@ export const totalWorkingDays = (a: AssignmentRecord, target: Target): number =>
  */
 export function withDeadlines(a: AssignmentRecord, calendar: Calendar): AssignmentRecord {
   const deadlines = mapTargets((t) =>
-    computeDeadline(calendar, new Date(a.forwardedAt), totalWorkingDays(a, t), a.timeZone),
+    computeDeadline(calendar, new Date(clockFrom(a)), totalWorkingDays(a, t), a.timeZone),
   );
   return {
     ...a,
@@ -240,6 +262,7 @@ export function viewAssignment(
     state: a.state,
     instructions: a.instructions,
     forwardedAt: a.forwardedAt,
+    clock: a.clock ?? { basis: 'fresh', from: a.forwardedAt, inheritedFrom: null },
     timeZone: a.timeZone,
     due: a.due,
     met: a.met,

@@ -118,6 +118,8 @@ export const SlaPolicySchema = z.strictObject({
       'warnings before a deadline (negative, relativeTo due), then rungs: the first relativeTo due (≥ 0), the rest relativeTo previous (≥ 1); names unique',
     )
     .default(DEFAULT_LADDER),
+  /** After a redirect, the next agency's clock starts fresh or inherits the first forwarding date. */
+  reforwardClock: z.enum(['fresh', 'inherit']).default('fresh'),
   /** Agencies with fewer assignments in a period keep their figures but are not ranked. */
   minimumSample: z.int().min(1).max(1000).default(5),
   version: z.int().min(0).default(0),
@@ -136,6 +138,7 @@ export const DEFAULT_POLICY: SlaPolicy = {
   replyWindowWorkingDays: 10, // SP4N-LAPOR!
   calendarId: 'id',
   ladder: DEFAULT_LADDER,
+  reforwardClock: 'fresh',
   minimumSample: 5,
   version: 1,
   updatedAt: null,

@@ -173,6 +173,16 @@ export const AssignmentSchema = z
     state: z.enum(ASSIGNMENT_STATES),
     instructions: z.string().nullable(),
     forwardedAt: instant,
+    clock: z
+      .object({
+        basis: z.enum(['fresh', 'inherited']),
+        from: instant,
+        inheritedFrom: z.string().nullable(),
+      })
+      .meta({
+        description:
+          'When the deadlines count from: fresh at forwarding, or inherited after a redirect',
+      }),
     timeZone: TimeZoneSchema,
     due: TargetInstants,
     met: z.object({

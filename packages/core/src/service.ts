@@ -9,6 +9,7 @@ import {
   acknowledge,
   type AssignmentRecord,
   canForwardAgain,
+  clockFrom,
   newAssignment,
   redirect,
   respond,
@@ -339,7 +340,18 @@ export class Service {
               `agency ${item.agencyId} already has an active assignment on this case`,
             );
           }
+          // Forwarding after a redirect: the new agency's clock starts fresh, or inherits the
+          // redirected assignment's forwarding date, as the policy says (recorded either way).
+          const redirected = bundle.assignments
+            .filter(
+              (a) =>
+                a.state === 'redirected' &&
+                a.redirect &&
+                a.redirect.at >= latestForward(bundle.assignments, a),
+            )
+            .sort((x, y) => x.forwardedAt.localeCompare(y.forwardedAt))[0];
           const record = newAssignment({
+            inheritFrom: policy.reforwardClock === 'inherit' ? redirected : undefined,
             caseId,
             agencyId: agency.id,
             instructions: item.instructions ?? null,
@@ -364,6 +376,7 @@ export class Service {
         const events = created.map(({ record: a }) =>
           this.event(caseId, now, 'assignment_forwarded', p, a.agencyId, {
             generation: a.generation,
+            clock: a.clock,
             due: a.due,
             timeZone: a.timeZone,
           }),
@@ -625,7 +638,7 @@ export class Service {
     const policy = await this.policyById(a.policyId);
     const calendar = await this.calendar(a.calendarId);
     const now = this.clock();
-    const countedFrom = localDate(new Date(a.forwardedAt), a.timeZone);
+    const countedFrom = localDate(new Date(clockFrom(a)), a.timeZone);
     const events = ladderSchedule(a, policy.ladder, calendar);
     const taken = await this.store.listStepsTaken(caseId, agencyId, a.generation);
     const view = (e: LadderEvent) => ({
@@ -1431,6 +1444,12 @@ export class Service {
     ];
   }
 }
+
+/** The latest forwarding on the case other than `a`'s own (a redirect after it awaits re-forward). */
+const latestForward = (all: readonly AssignmentRecord[], a: AssignmentRecord): string =>
+  all
+    .filter((b) => b !== a)
+    .reduce((latest, b) => (b.forwardedAt > latest ? b.forwardedAt : latest), '');
 
 /** The case touched by a change that does not move its status (to serialize writers). */
 const touchCase = (c: CaseRecord, now: Date): CaseRecord => ({
