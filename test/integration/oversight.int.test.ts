@@ -186,3 +186,69 @@ describe('re-forwarding after a redirect', () => {
     }
   });
 });
+
+describe('delegation to a member unit', () => {
+  it('lets the focal point hand an assignment to a member unit that then works it, while staying accountable', async () => {
+    await addAgencies(service, [
+      { id: 'focal-x' },
+      { id: 'member-x1', focalPointId: 'focal-x' },
+      { id: 'member-x2', focalPointId: 'focal-x' },
+    ]);
+    const caseId = await forwarded(['focal-x'], 'normative', '2026-09-07T03:00:00.000Z');
+    const coordinator = officerOf('focal-x', 'agency_coordinator');
+    const member = officerOf('member-x1');
+    await expect(service.acknowledge(member, caseId, 'focal-x')).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(
+      service.delegate(officerOf('focal-x'), caseId, 'focal-x', { memberId: 'member-x1' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      service.delegate(coordinator, caseId, 'focal-x', { memberId: 'pln' }),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(
+      service.delegate(member, caseId, 'focal-x', { memberId: 'member-x1' }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+
+    const delegated = await service.delegate(coordinator, caseId, 'focal-x', {
+      memberId: 'member-x1',
+      note: 'Mohon ditangani Kanwil',
+    });
+    expect(delegated).toMatchObject({ agencyId: 'focal-x', delegatedTo: 'member-x1' });
+    // The member unit finds it in its queue, reads and answers it; the other member does not see it.
+    const queue = await service.queue(member, { scope: 'own', limit: 25 } as never);
+    expect(queue.items.map((a) => a.caseId)).toEqual([caseId]);
+    expect(
+      (await service.queue(officerOf('member-x2'), { scope: 'own', limit: 25 } as never)).items,
+    ).toEqual([]);
+    await expect(service.getCase(officerOf('member-x2'), caseId)).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    expect((await service.getCase(member, caseId)).assignments.map((a) => a.agencyId)).toEqual([
+      'focal-x',
+    ]);
+    const answered = (
+      await service.respond(member, caseId, 'focal-x', {
+        kind: 'final',
+        message: 'Selesai oleh Kanwil.',
+      })
+    ).body;
+    expect(answered.state).toBe('completed');
+    // Accountability stays with the focal point: its queue and its statistics.
+    const members = await service.queue(coordinator, {
+      scope: 'members',
+      state: 'completed',
+      limit: 25,
+    } as never);
+    expect(members.items.filter((a) => a.caseId === caseId)).toHaveLength(1);
+    const stats = await service.agencyStats(centralOfficer, {
+      from: '2026-09-07',
+      to: '2026-09-07',
+    });
+    expect(stats.items.find((s) => s.agencyId === 'focal-x')).toMatchObject({
+      assigned: 1,
+      responded: 1,
+    });
+    expect(stats.items.find((s) => s.agencyId === 'member-x1')).toMatchObject({ assigned: 0 });
+  });
+});

@@ -31,6 +31,8 @@ export interface AssignmentRecord {
     readonly from: string;
     readonly inheritedFrom: string | null;
   };
+  /** The focal point's member unit working on it (the focal point stays accountable). */
+  readonly delegatedTo?: string | null;
   /** The case's complaint type when forwarded (absent on records older than it). */
   readonly complaintType?: ComplaintType;
   /** Working days granted per target (the basis of `due`). */
@@ -264,6 +266,7 @@ export function viewAssignment(
     forwardedAt: a.forwardedAt,
     clock: a.clock ?? { basis: 'fresh', from: a.forwardedAt, inheritedFrom: null },
     timeZone: a.timeZone,
+    delegatedTo: a.delegatedTo ?? null,
     due: a.due,
     met: a.met,
     overdue,

@@ -131,11 +131,15 @@ export interface Store {
     page: PageRequest,
     agencyIds?: ReadonlySet<string>,
   ): Promise<Page<TimelineEvent>>;
-  /** The queue of one or more agencies, soonest next deadline first. */
+  /**
+   * The queue of one or more agencies, soonest next deadline first, with the assignments
+   * delegated to `delegatedTo` units merged in.
+   */
   listQueue(
     agencyIds: readonly string[],
     filter: AssignmentQuery,
     page: PageRequest,
+    delegatedTo?: readonly string[],
   ): Promise<Page<AssignmentRecord>>;
   /** Central's cross-agency worklist, soonest next deadline first. */
   listWorklist(filter: AssignmentQuery, page: PageRequest): Promise<Page<AssignmentRecord>>;

@@ -184,6 +184,10 @@ export const AssignmentSchema = z
           'When the deadlines count from: fresh at forwarding, or inherited after a redirect',
       }),
     timeZone: TimeZoneSchema,
+    delegatedTo: z
+      .string()
+      .nullable()
+      .meta({ description: 'The member unit working on it for its focal point' }),
     due: TargetInstants,
     met: z.object({
       acknowledge: instant.nullable(),
@@ -470,6 +474,11 @@ export const ReplyBody = z
   })
   .meta({ id: 'ComplainantReply' });
 export type ReplyInput = z.infer<typeof ReplyBody>;
+
+export const DelegateBody = z
+  .strictObject({ memberId: AgencyIdSchema.nullable(), note: text(2_000).optional() })
+  .meta({ id: 'Delegate' });
+export type DelegateInput = z.infer<typeof DelegateBody>;
 
 export const NotificationsQuery = PageQuery.extend({
   caseId: z.string().min(1).max(64).optional(),

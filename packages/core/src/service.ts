@@ -74,6 +74,7 @@ import type {
   ActivityView,
   CreateCaseInput,
   DeadlinesView,
+  DelegateInput,
   PlanActivityInput,
   ReplyInput,
   ReportActivityInput,
@@ -572,10 +573,13 @@ export class Service {
       agencies.push(...(await this.store.listMemberUnits(p.agency)).map((a) => a.id));
     }
     const now = this.clock();
+    // Assignments a focal point delegated to this unit come along (a focal point's own
+    // delegated ones are already in its own queue).
     const page = await this.store.listQueue(
       agencies,
       { state: filter.state, overdue: filter.overdue, now },
       filter,
+      [p.agency],
     );
     return this.assignmentPage(page, now);
   }
@@ -709,7 +713,7 @@ export class Service {
     return this.idempotent(p, idem, (record) =>
       this.retrying(async () => {
         const { bundle, assignment } = await this.readableAssignment(p, caseId, agencyId);
-        await this.assertCanAct(p, agencyId);
+        await this.assertCanAct(p, agencyId, assignment.delegatedTo);
         if (!isOpen(assignment)) {
           throw new DomainError(
             'invalid_transition',
@@ -847,7 +851,7 @@ export class Service {
   ): Promise<AssignmentView> {
     const result = await this.retrying(async () => {
       const { bundle, assignment } = await this.readableAssignment(p, caseId, agencyId);
-      if (!isCentral(p)) await this.assertCanAct(p, agencyId);
+      if (!isCentral(p)) await this.assertCanAct(p, agencyId, assignment.delegatedTo);
       const now = this.clock();
       const next = await apply(assignment, now);
       const change = this.assignmentChange(bundle, assignment, next, now, true);
@@ -1191,6 +1195,53 @@ export class Service {
     return { from, to };
   }
 
+  /**
+   * A focal point's coordinator hands an assignment to one of its member units to work on,
+   * staying accountable for it (its deadlines, letters and statistics stay the focal
+   * point's); `memberId: null` takes it back.
+   */
+  async delegate(
+    p: Principal,
+    caseId: string,
+    agencyId: string,
+    input: DelegateInput,
+  ): Promise<AssignmentView> {
+    if (p.role !== 'agency_coordinator' || p.agency !== agencyId) {
+      await this.readableAssignment(p, caseId, agencyId); // not visible: 404 before 403
+      throw new DomainError('forbidden', 'only the assigned agency’s coordinator may delegate it');
+    }
+    if (input.memberId !== null) {
+      const member = await this.store.getAgency(input.memberId);
+      if (!member || member.focalPointId !== agencyId)
+        throw invalidInput('memberId', `not a member unit of ${agencyId}`);
+    }
+    return this.retrying(async () => {
+      const { bundle, assignment } = await this.readableAssignment(p, caseId, agencyId);
+      if (!isOpen(assignment))
+        throw new DomainError(
+          'invalid_transition',
+          `an assignment that is ${assignment.state} cannot be delegated`,
+        );
+      const now = this.clock();
+      const next: AssignmentRecord = {
+        ...assignment,
+        delegatedTo: input.memberId,
+        updatedAt: now.toISOString(),
+      };
+      const change = this.assignmentChange(bundle, assignment, next, now, false);
+      await this.store.commit({
+        ...change.change,
+        events: [
+          this.event(caseId, now, 'assignment_delegated', p, agencyId, {
+            memberId: input.memberId,
+            note: input.note ?? null,
+          }),
+        ],
+      });
+      return change.view;
+    });
+  }
+
   // ---- notifications ----------------------------------------------------------------
 
   /** Every letter the ladders sent, oldest first; by case or agency. */
@@ -1221,7 +1272,7 @@ export class Service {
     return this.idempotent(p, idem, (record) =>
       this.retrying(async () => {
         const { bundle, assignment } = await this.readableAssignment(p, caseId, agencyId);
-        await this.assertCanAct(p, assignment.agencyId);
+        await this.assertCanAct(p, assignment.agencyId, assignment.delegatedTo);
         const now = this.clock();
         const { next, type, data } = apply(assignment, now);
         const ladder = ladderOf(bundle, agencyId);
@@ -1384,6 +1435,8 @@ export class Service {
     const bundle = await this.loadCase(caseId);
     if (isCentral(p)) return { bundle, reader: { central: true as const } };
     const agencies = await this.readerAgencies(p);
+    // A member unit also sees the focal point's assignment delegated to it.
+    for (const a of bundle.assignments) if (a.delegatedTo === p.agency) agencies.add(a.agencyId);
     if (!bundle.assignments.some((a) => agencies.has(a.agencyId))) throw notFound(`case ${caseId}`);
     return { bundle, reader: { central: false as const, agencies } };
   }
@@ -1397,9 +1450,17 @@ export class Service {
     return { bundle, assignment };
   }
 
-  /** Agency actions: that agency's users, or its focal point's coordinator. */
-  private async assertCanAct(p: Principal, agencyId: string): Promise<void> {
+  /**
+   * Agency actions: that agency's users, its focal point's coordinator, or the member unit the
+   * focal point delegated the assignment to.
+   */
+  private async assertCanAct(
+    p: Principal,
+    agencyId: string,
+    delegatedTo?: string | null,
+  ): Promise<void> {
     if (p.agency === agencyId && !isCentral(p)) return;
+    if (delegatedTo && p.agency === delegatedTo) return;
     if (p.role === 'agency_coordinator') {
       const agency = await this.store.getAgency(agencyId);
       if (agency?.focalPointId === p.agency) return;

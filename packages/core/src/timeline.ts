@@ -37,6 +37,7 @@ export const EVENT_TYPES = [
   'activity_proposed',
   'activity_reported',
   'complainant_replied',
+  'assignment_delegated',
   'reply_window_ended',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -332,10 +332,13 @@ export class DynamoStore implements Store {
     agencyIds: readonly string[],
     filter: AssignmentQuery,
     page: PageRequest,
+    delegatedTo: readonly string[] = [],
   ): Promise<Page<AssignmentRecord>> {
-    const streams = agencyIds.map((id) =>
-      assignmentStream('gsi1', (b) => keys.queue(id, b), filter),
-    );
+    const streams = [
+      ...agencyIds.map((id) => assignmentStream('gsi1', (b) => keys.queue(id, b), filter)),
+      // Delegated to these units (gsi3, sparse): merged in by the same deadline order.
+      ...delegatedTo.map((id) => assignmentStream('gsi3', (b) => keys.delegated(id, b), filter)),
+    ];
     return this.page<AssignmentRecord>(streams, page, assignmentFilter(filter));
   }
 
@@ -725,6 +728,7 @@ const assignmentItem = (a: AssignmentRecord): Item => {
     gsi1sk: sortKey,
     gsi2pk: keys.worklist(bucket),
     gsi2sk: sortKey,
+    ...(a.delegatedTo ? { gsi3pk: keys.delegated(a.delegatedTo, bucket), gsi3sk: sortKey } : {}),
     ...a,
   };
 };
@@ -763,7 +767,7 @@ const OPEN_STATES = new Set(['pending', 'acknowledged', 'responded']);
  * due-before as sort-key ranges) unless an ended state is asked for (most recent first).
  */
 function assignmentStream(
-  index: 'gsi1' | 'gsi2',
+  index: 'gsi1' | 'gsi2' | 'gsi3',
   partition: (bucket: string) => string,
   filter: AssignmentQuery,
 ): Stream {

@@ -73,6 +73,8 @@ export const keys = {
   trackingCode: (code: string) => ({ pk: `${C}#TRACK#${code}`, sk: 'TRACK' }),
   idempotency: (tenant: string, key: string) => ({ pk: `${tenant}#IDEM#${key}`, sk: 'IDEM' }),
 
+  /** gsi3 (sparse): assignments a focal point delegated to a member unit. */
+  delegated: (memberId: string, bucket: string) => `${memberId}#DELEGATED#${bucket}`,
   /** gsi1: an agency's queue; gsi2: central's worklist. One partition per bucket. */
   queue: (agencyId: string, bucket: string) => `${agencyId}#QUEUE#${bucket}`,
   worklist: (bucket: string) => `${C}#WORK#${bucket}`,

@@ -4,6 +4,7 @@ import {
   AgencyIdSchema,
   AssignmentSchema,
   DeadlinesSchema,
+  DelegateBody,
   ExtensionDecisionBody,
   ExtensionRequestBody,
   ExtensionRequestSchema,
@@ -160,6 +161,25 @@ export const clock = new OpenAPIHono()
         await c
           .get('service')
           .decideExtension(c.get('auth'), id, agencyId, requestId, c.req.valid('json')),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/assignments/{agencyId}/delegate',
+      tags,
+      summary:
+        'A focal point’s coordinator hands the assignment to a member unit (null takes it back)',
+      middleware: [allow(...AGENCY)],
+      request: { params: Params, body: jsonBody(DelegateBody) },
+      responses: { 200: json(AssignmentSchema, 'The assignment'), ...PROBLEMS },
+    }),
+    async (c) => {
+      const { id, agencyId } = c.req.valid('param');
+      return c.json(
+        await c.get('service').delegate(c.get('auth'), id, agencyId, c.req.valid('json')),
         200,
       );
     },
