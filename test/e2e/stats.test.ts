@@ -149,6 +149,40 @@ describe('complainant replies and monitoring activities over HTTP', () => {
       (await http.post(`/v1/track/${trackingCode}/reply`, { satisfied: true, rating: 5 })).status,
     ).toBe(409);
 
+    // Delegation: only the agency's coordinator, only to its own member units.
+    const delegate = `/v1/cases/${id}/assignments/polri/delegate`;
+    expect(
+      (
+        await http.post(
+          delegate,
+          { memberId: 'pemkot-jayapura' },
+          { token: await as('pln', 'agency_coordinator') },
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (await http.post(delegate, { memberId: 'pemkot-jayapura' }, { token: polri })).status,
+    ).toBe(403);
+    expect(
+      (
+        await http.post(
+          delegate,
+          { memberId: 'Bad Id' },
+          { token: await as('polri', 'agency_coordinator') },
+        )
+      ).body.errors[0].path,
+    ).toBe('memberId');
+    expect(
+      (
+        await http.post(
+          delegate,
+          { memberId: 'pln' },
+          { token: await as('polri', 'agency_coordinator') },
+        )
+      ).status,
+    ).toBe(400);
+    expect((await http.post(delegate, { memberId: 'pln' }, { token: central })).status).toBe(403);
+
     const planned = await http.post(
       `/v1/cases/${id}/activities`,
       {

@@ -12,14 +12,19 @@ import {
   viewAssignment,
   withdraw,
 } from './assignment.ts';
+import { type ActivityRecord, isActivityOpen, reportActivity, viewActivity } from './activity.ts';
 import { Calendar } from './calendar.ts';
 import {
   assertForwardable,
   type CaseRecord,
   type CaseStatus,
   close,
+  closeUnanswered,
+  isReplyWindowOpen,
   newCase,
+  openReplyWindow,
   reconcile,
+  reply,
   verify,
   viewCase,
   viewTracking,
@@ -255,5 +260,76 @@ describe('tracking codes', () => {
     expect(normalizeTrackingCode('too-short')).toBeUndefined();
     const many = new Set(Array.from({ length: 2000 }, () => newTrackingCode()));
     expect(many.size).toBe(2000);
+  });
+});
+
+describe('monitoring activity lifecycle', () => {
+  const planned: ActivityRecord = {
+    id: 'A1',
+    caseId: 'C1',
+    kind: 'mediation',
+    status: 'planned',
+    scheduledAt: '2026-03-20T02:00:00.000Z',
+    agencyIds: ['polri'],
+    participants: [],
+    plan: null,
+    heldAt: null,
+    outcome: null,
+    summary: null,
+    createdBy: 'o',
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    version: 1,
+  };
+  const report = { heldAt: '2026-03-20T02:00:00.000Z', outcome: 'Sepakat', summary: 'Ringkasan' };
+
+  it.each(['proposed', 'planned', 'done'] as const)('reporting from %s', (status) => {
+    const run = () =>
+      reportActivity({ ...planned, status }, report, new Date('2026-03-21T00:00:00Z'));
+    if (status === 'done')
+      expect(run).toThrow(expect.objectContaining({ code: 'invalid_transition' }));
+    else expect(run()).toMatchObject({ status: 'done', outcome: 'Sepakat', version: 2 });
+  });
+
+  it('refuses a report of an activity held in the future, and flags those overdue to report', () => {
+    expect(() => reportActivity(planned, report, new Date('2026-03-19T00:00:00Z'))).toThrow(
+      expect.objectContaining({ code: 'invalid_transition' }),
+    );
+    expect(viewActivity(planned, new Date('2026-03-21T00:00:00Z')).overdueToReport).toBe(true);
+    expect(viewActivity(planned, new Date('2026-03-19T00:00:00Z')).overdueToReport).toBe(false);
+    expect(isActivityOpen(planned)).toBe(true);
+  });
+});
+
+describe('reply window lifecycle', () => {
+  const closesAt = new Date('2026-04-01T16:59:59.999Z');
+  const resolved = openReplyWindow({ ...caseIn('resolved') }, now, closesAt);
+
+  it.each(CASE_STATUSES)('a reply to a case that is %s', (status) => {
+    const c = status === 'resolved' ? resolved : { ...caseIn(status), replyWindow: null };
+    const run = () => reply(c, { satisfied: true, rating: 5, message: null }, later);
+    if (status === 'resolved') expect(run().status).toBe('closed');
+    else expect(run).toThrow(expect.objectContaining({ code: 'invalid_transition' }));
+  });
+
+  it('reopens to central when not satisfied, and refuses replies after the window', () => {
+    const reopened = reply(resolved, { satisfied: false, rating: 1, message: 'Belum' }, later);
+    expect(reopened).toMatchObject({
+      status: 'verified',
+      replyWindow: null,
+      replies: [{ satisfied: false, rating: 1 }],
+    });
+    expect(() =>
+      reply(
+        resolved,
+        { satisfied: true, rating: 5, message: null },
+        new Date('2026-04-01T17:00:00.000Z'),
+      ),
+    ).toThrow(/closed at 2026-04-01T16:59:59.999Z/);
+    expect(isReplyWindowOpen(resolved, closesAt)).toBe(true);
+    expect(closeUnanswered(resolved, new Date('2026-04-02T00:00:00Z'))).toMatchObject({
+      status: 'closed',
+      closure: { outcome: 'resolved' },
+    });
   });
 });
