@@ -8,7 +8,6 @@
  *   BENCH_LADDERS=1000 npm run bench   # a quicker run
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type AssignmentRecord,
   Calendar,
@@ -27,6 +26,7 @@ import {
 import { ensureTable, LocalLadderEngine, startDynamoDbLocal } from '@pantau/local';
 import { DynamoStore, keys, seedBaseline } from '@pantau/store';
 import { ulid } from 'ulid';
+import { batchPut } from './support.ts';
 
 const N = Number(process.env.BENCH_LADDERS ?? 10_000);
 const AGENCIES = 200;
@@ -50,17 +50,7 @@ try {
   const engine = new LocalLadderEngine({ store, clock, mailer, concurrency: 16 });
 
   // Agencies, and N forwarded normative cases spread over them (bulk-loaded: the subject is the engine).
-  const put = async (items: Record<string, unknown>[]) => {
-    for (let i = 0; i < items.length; i += 25) {
-      let pending = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
-      while (pending.length > 0) {
-        const out = await store.client.send(
-          new BatchWriteCommand({ RequestItems: { bench: pending } }),
-        );
-        pending = (out.UnprocessedItems?.bench ?? []) as typeof pending;
-      }
-    }
-  };
+  const put = (items: Record<string, unknown>[]) => batchPut(store, items);
   const loadStarted = performance.now();
   await put(
     Array.from({ length: AGENCIES }, (_, i) => ({

@@ -6,12 +6,12 @@
  *   npm run bench:stats
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createApp, createJwtVerifier } from '@pantau/api';
 import { type AssignmentRecord, Calendar, counterDeltas, newAssignment } from '@pantau/core';
 import { ensureTable, startDynamoDbLocal } from '@pantau/local';
 import { DynamoStore, keys, seedBaseline } from '@pantau/store';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { batchPut } from './support.ts';
 
 const AGENCIES = 200;
 const SIZES = [1_000, 100_000];
@@ -50,23 +50,7 @@ try {
     await ensureTable(client, tableName);
     await seedBaseline(store, new Date('2025-01-01T00:00:00Z'));
     const calendar = new Calendar((await store.getCalendar('id'))!);
-    const put = async (items: Record<string, unknown>[]) => {
-      const chunks = [];
-      for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
-      for (let i = 0; i < chunks.length; i += 8) {
-        await Promise.all(
-          chunks.slice(i, i + 8).map(async (chunk) => {
-            let pending = chunk.map((Item) => ({ PutRequest: { Item } }));
-            while (pending.length > 0) {
-              const out = await store.client.send(
-                new BatchWriteCommand({ RequestItems: { [tableName]: pending } }),
-              );
-              pending = (out.UnprocessedItems?.[tableName] ?? []) as typeof pending;
-            }
-          }),
-        );
-      }
-    };
+    const put = (items: Record<string, unknown>[]) => batchPut(store, items);
     const loadStarted = performance.now();
     await put(
       Array.from({ length: AGENCIES }, (_, i) => ({

@@ -4,6 +4,7 @@
  * `.meta({ id })`. Pure zod: the API layer adds routes around them.
  */
 import { z } from 'zod';
+import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from './activity.ts';
 import { DAY_KINDS, TIME_ZONES } from './calendar.ts';
 import { COMPLAINT_TYPES, SlaPolicySchema, TARGETS } from './policy.ts';
 import { ROLES } from './tenancy.ts';
@@ -417,15 +418,7 @@ export const AgencyStatsReportSchema = z
   })
   .meta({ id: 'AgencyStatsReport' });
 
-export const ActivityKindSchema = z.enum([
-  'initial_evaluation',
-  'clarification',
-  'confirmation',
-  'coordination',
-  'mediation',
-  'investigation',
-  'case_conference',
-]);
+export const ActivityKindSchema = z.enum(ACTIVITY_KINDS);
 export const PlanActivityBody = z
   .strictObject({
     kind: ActivityKindSchema,
@@ -445,7 +438,7 @@ export const ActivitySchema = z
     id: z.string(),
     caseId: z.string(),
     kind: ActivityKindSchema,
-    status: z.enum(['proposed', 'planned', 'done']),
+    status: z.enum(ACTIVITY_STATUSES),
     scheduledAt: instant.nullable(),
     agencyIds: z.array(z.string()),
     participants: z.array(z.string()),
@@ -460,7 +453,7 @@ export const ActivitySchema = z
   .meta({ id: 'Activity' });
 export type ActivityView = z.infer<typeof ActivitySchema>;
 export const ActivitiesQuery = PageQuery.extend({
-  status: z.enum(['proposed', 'planned', 'done']).optional(),
+  status: z.enum(ACTIVITY_STATUSES).optional(),
   from: instant.optional(),
   to: instant.optional(),
 });

@@ -132,16 +132,7 @@ export class DynamoStore implements Store {
       ...agency,
     };
     const put = this.versionedPut(item, expectedVersion);
-    if (!idempotency) {
-      try {
-        await this.client.send(new PutCommand(put));
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException)
-          throw conflictOf(expectedVersion, error);
-        throw error;
-      }
-      return;
-    }
+    if (!idempotency) return this.conditionalPut(put, expectedVersion);
     await this.transact(
       [{ Put: put }, { Put: this.idempotencyPut(idempotency) }],
       [expectedVersion === null ? 'exists' : 'version', 'idempotency'],
@@ -206,13 +197,7 @@ export class DynamoStore implements Store {
             ExpressionAttributeValues: { ':zero': 0 },
           }
         : this.versionedPut(item, expectedVersion);
-    try {
-      await this.client.send(new PutCommand(put));
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException)
-        throw conflictOf(expectedVersion, error);
-      throw error;
-    }
+    await this.conditionalPut(put, expectedVersion);
   }
 
   /** Adds or replaces one day of a calendar. */
@@ -466,15 +451,10 @@ export class DynamoStore implements Store {
 
   /** A ladder's new state (timer) under its version. */
   async putLadder(put: VersionedPut<LadderRecord>): Promise<void> {
-    try {
-      await this.client.send(
-        new PutCommand(this.versionedPut(ladderItem(put.record), put.expectedVersion)),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException)
-        throw conflictOf(put.expectedVersion, error);
-      throw error;
-    }
+    await this.conditionalPut(
+      this.versionedPut(ladderItem(put.record), put.expectedVersion),
+      put.expectedVersion,
+    );
   }
 
   /** The ladders of these assignments (BatchGetItem, 100 keys at a time). */
@@ -653,6 +633,20 @@ export class DynamoStore implements Store {
   ): Promise<Page<T>> {
     const out = await queryPage(this.client, this.tableName, streams, page, accept);
     return { items: out.items.map((i) => record<T>(i)), nextCursor: out.nextCursor };
+  }
+
+  /** One conditional Put; losing the condition is a `WriteConflict`. */
+  private async conditionalPut(
+    put: ConstructorParameters<typeof PutCommand>[0],
+    expectedVersion: number | null,
+  ): Promise<void> {
+    try {
+      await this.client.send(new PutCommand(put));
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException)
+        throw conflictOf(expectedVersion, error);
+      throw error;
+    }
   }
 
   private createPut(item: Item) {
