@@ -1,0 +1,152 @@
+/**
+ * Over HTTP against the embedded runtime: idempotency and concurrency under load, and the
+ * logs of a whole run (debug level, ladder letters included) never carry the complainant's
+ * identity.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, complaint, type RunningPantau, startPantau, users } from '../support/runtime.ts';
+
+const IDENTITY = {
+  name: 'Wayan Sukaresmi Adnyana',
+  idNumber: '5171046609870005',
+  email: 'wayan.sukaresmi@example.net',
+  phone: '+62 813 9876 5432',
+  address: 'Jl. Teuku Umar Gg. Kenanga No. 19, Denpasar',
+};
+
+let pantau: RunningPantau;
+let http: ReturnType<typeof api>;
+let as: ReturnType<typeof users>;
+
+beforeAll(async () => {
+  pantau = await startPantau({
+    env: {
+      LOG_LEVEL: 'DEBUG',
+      PANTAU_CLOCK: 'manual',
+      PANTAU_CLOCK_START: '2026-03-16T03:00:00.000Z',
+    },
+  });
+  http = api(pantau.url);
+  as = users(pantau.url);
+});
+afterAll(async () => {
+  await pantau?.stop();
+});
+
+async function forwardedTo(agencies: string[], overrides: Record<string, unknown> = {}) {
+  const central = await as('setneg', 'central_officer');
+  const created = await http.post('/v1/cases', complaint(overrides), { token: central });
+  await http.post(
+    `/v1/cases/${created.body.id}/verification`,
+    { decision: 'accept', type: 'normative' },
+    { token: central },
+  );
+  await http.post(
+    `/v1/cases/${created.body.id}/assignments`,
+    { assignments: agencies.map((agencyId) => ({ agencyId })) },
+    { token: central },
+  );
+  return created.body as { id: string; trackingCode: string };
+}
+
+describe('idempotency and concurrency', () => {
+  it('turns 100 concurrent identical POSTs with one key into one record', async () => {
+    const central = await as('setneg', 'central_officer');
+    const before = await http.get('/v1/cases?limit=100', { token: central });
+    const body = complaint({ subject: 'Seratus kali dikirim' });
+    const results = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        http.post('/v1/cases', body, {
+          token: central,
+          headers: { 'idempotency-key': 'hundred-1' },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(100).fill(201));
+    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+    const after = await http.get('/v1/cases?limit=100', { token: central });
+    expect(after.body.items.length).toBe(before.body.items.length + 1);
+  });
+
+  it('lets exactly one of 50 concurrent conflicting transitions win; the rest get 409; the timeline agrees', async () => {
+    const { id } = await forwardedTo(['polri']);
+    const polri = await as('polri', 'agency_officer');
+    const base = `/v1/cases/${id}/assignments/polri`;
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        i % 2 === 0
+          ? http.post(`${base}/redirect`, { reason: `Bukan wewenang ${i}` }, { token: polri })
+          : http.post(
+              `${base}/responses`,
+              { kind: 'final', message: `Selesai ${i}` },
+              { token: polri },
+            ),
+      ),
+    );
+    const won = results.filter((r) => r.status === 200);
+    expect(won).toHaveLength(1);
+    expect(results.filter((r) => r.status === 409)).toHaveLength(49);
+    for (const r of results.filter((x) => x.status === 409))
+      expect(['invalid_transition', 'version_conflict']).toContain(r.body.code);
+    const central = await as('setneg', 'central_officer');
+    const assignment = await http.get(base, { token: central });
+    expect(assignment.body.state).toBe(won[0]!.body.state);
+    expect(assignment.body.version).toBe(2);
+    const timeline = await http.get(`/v1/cases/${id}/timeline?limit=100`, { token: central });
+    const decisive = timeline.body.items.filter(
+      (e: { type: string }) =>
+        e.type === 'assignment_redirected' || e.type === 'response_submitted',
+    );
+    expect(decisive).toHaveLength(1);
+  });
+});
+
+describe('logs', () => {
+  it('never carry the complainant’s name, ID number, phone, email or address', async () => {
+    const central = await as('setneg', 'central_officer');
+    const { id, trackingCode } = await forwardedTo(['pln', 'pemprov-bali'], {
+      complainant: IDENTITY,
+    });
+    const pln = await as('pln', 'agency_officer');
+    // Reads, a bad request echoing identity fields, an unknown field, the ladder's letters, replies.
+    await http.get(`/v1/cases/${id}`, { token: central });
+    await http.post(
+      '/v1/cases',
+      complaint({ complainant: { ...IDENTITY, email: `not-an-email ${IDENTITY.email}` } }),
+      { token: central },
+    );
+    await http.post(
+      '/v1/cases',
+      { ...complaint({ complainant: IDENTITY }), nik: IDENTITY.idNumber },
+      { token: central },
+    );
+    await http.post(
+      `/v1/cases/${id}/assignments/pemprov-bali/redirect`,
+      { reason: 'Bukan wewenang' },
+      { token: await as('pemprov-bali', 'agency_officer') },
+    );
+    await http.post('/dev/clock', { advance: 'P30D' });
+    await http.post(
+      `/v1/cases/${id}/assignments/pln/responses`,
+      { kind: 'final', message: 'Selesai.' },
+      { token: pln },
+    );
+    await http.get(`/v1/track/${trackingCode}`);
+    await http.post(`/v1/track/${trackingCode}/reply`, {
+      satisfied: false,
+      rating: 1,
+      message: 'Belum',
+    });
+    await http.get(`/v1/notifications?caseId=${id}`, { token: central });
+
+    const output = pantau.output();
+    expect(output).toContain('"route":"/v1/cases"'); // the logs were captured at debug level
+    for (const [field, value] of Object.entries(IDENTITY)) {
+      for (const fragment of [value, ...value.split(/[ ,.]+/).filter((w) => w.length >= 6)]) {
+        expect(output.includes(fragment), `${field} fragment "${fragment}" in the logs`).toBe(
+          false,
+        );
+      }
+    }
+  });
+});
