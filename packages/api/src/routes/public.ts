@@ -8,6 +8,7 @@ export const health = new OpenAPIHono().openapi(
     path: '/health',
     tags: ['Health'],
     summary: 'Liveness',
+    security: [],
     responses: { 200: json(z.object({ status: z.literal('ok') }), 'Alive') },
   }),
   (c) => c.json({ status: 'ok' as const }, 200),
@@ -20,6 +21,7 @@ track.openapi(
     path: '/{trackingCode}',
     tags: ['Public'],
     summary: 'Follow a complaint by its tracking code (no token; no identity shown)',
+    security: [],
     request: { params: z.object({ trackingCode: z.string().min(1).max(40) }) },
     responses: {
       200: json(TrackingSchema, 'Status and steps'),

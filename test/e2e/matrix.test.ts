@@ -1,0 +1,532 @@
+/**
+ * The isolation matrix: every operation of the served OpenAPI document × every kind of caller
+ * (central roles, the owning agency, another agency, the owning agency's focal point, and five
+ * tokens that must not get in), each cell its own test with an explicit expected outcome.
+ *
+ * - 'ok': the request got through the access checks: not 401/403/404 (a 2xx, or a 400/409
+ *   from the domain: mutations run in table order on shared fixtures, so a later cell may meet
+ *   a state an earlier one left behind; the matrix asserts access, not the transition).
+ * - 401 / 403 / 404: exactly that problem (`unauthorized` / `forbidden` / `not_found`).
+ *
+ * A new operation in the document without a row in EXPECTED fails, and so does a row naming
+ * an operation the document no longer has. Rows run in table order, destructive ones last.
+ */
+import { generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Api,
+  api,
+  type ApiResponse,
+  complaint,
+  expectProblem,
+  type Json,
+  type RunningPantau,
+  startPantau,
+  token,
+  users,
+} from '../support/runtime.ts';
+
+const ISSUER = 'urn:pantau:local-issuer';
+const AUDIENCE = 'pantau';
+
+/** The owning agency: a member unit of the focal point `atr-bpn`. */
+const OWNER = 'kanwil-bpn-jatim';
+const FOCAL_POINT = 'atr-bpn';
+/** An agency with no assignment on the fixture cases (the case is also forwarded to polri). */
+const OTHER = 'pln';
+
+const PRINCIPALS = [
+  'central_admin',
+  'central_officer',
+  'owner_coordinator', // kanwil-bpn-jatim
+  'owner_officer',
+  'other_coordinator', // pln
+  'other_officer',
+  'focal_coordinator', // atr-bpn, the owner's focal point
+  'focal_officer',
+  'no_token',
+  'expired_token',
+  'foreign_key', // signed by another key (under the local key's id)
+  'alg_none', // unsigned
+  'wrong_audience', // the local issuer's own key, audience `other`
+] as const;
+type Principal = (typeof PRINCIPALS)[number];
+type Outcome = 'ok' | 401 | 403 | 404;
+type Row = Record<Principal, Outcome>;
+
+/** One outcome per principal, in PRINCIPALS order (a tuple of exactly as many). */
+type Cells<T extends readonly unknown[]> = { readonly [K in keyof T]: Outcome };
+const row = (...cells: Cells<typeof PRINCIPALS>): Row =>
+  Object.fromEntries(PRINCIPALS.map((p, i) => [p, cells[i]])) as Row;
+
+// Columns: CA central_admin, CO central_officer, OC/OO owner (kanwil-bpn-jatim) coordinator/
+// officer, XC/XO other agency (pln), FC/FO focal point (atr-bpn), NT no token, EX expired,
+// FK foreign key, AN alg none, WA wrong audience.
+// Path parameters: {id} the case forwarded to kanwil-bpn-jatim and polri, {agencyId}
+// kanwil-bpn-jatim, its {requestId}, the case's {activityId}, its {trackingCode}; calendar
+// {id} `id`, {date} a day put for the purpose, {year}; policy {id} `default`; agency {id}
+// kanwil-bpn-jatim.
+// prettier-ignore
+const EXPECTED: Record<string /* 'METHOD /path' */, Row> = {
+  //     CA    CO    OC    OO    XC    XO    FC    FO    NT    EX    FK    AN    WA
+  'GET /health':
+    row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
+  'GET /v1/track/{trackingCode}':
+    row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
+  'POST /v1/track/{trackingCode}/reply':
+    row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
+  'POST /v1/agencies':
+    row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'GET /v1/agencies':
+    row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
+  'GET /v1/agencies/{id}':
+    row('ok', 'ok', 'ok', 'ok',  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
+  'PATCH /v1/agencies/{id}':
+    row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'POST /v1/cases':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'GET /v1/cases':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'GET /v1/cases/{id}':
+    row('ok', 'ok', 'ok', 'ok',  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
+  'GET /v1/cases/{id}/timeline':
+    row('ok', 'ok', 'ok', 'ok',  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
+  'POST /v1/cases/{id}/verification':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'POST /v1/cases/{id}/assignments':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'GET /v1/cases/{id}/assignments/{agencyId}':
+    row('ok', 'ok', 'ok', 'ok',  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
+  'GET /v1/cases/{id}/assignments/{agencyId}/deadlines':
+    row('ok', 'ok', 'ok', 'ok',  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
+  'POST /v1/cases/{id}/assignments/{agencyId}/acknowledge':
+    row( 403,  403, 'ok', 'ok',  404,  404, 'ok',  403,  401,  401,  401,  401,  401),
+  'POST /v1/cases/{id}/assignments/{agencyId}/responses':
+    row( 403,  403, 'ok', 'ok',  404,  404, 'ok',  403,  401,  401,  401,  401,  401),
+  'POST /v1/cases/{id}/assignments/{agencyId}/extension-requests/{requestId}/decision':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'POST /v1/cases/{id}/assignments/{agencyId}/extension-requests':
+    row( 403,  403, 'ok', 'ok',  404,  404, 'ok',  403,  401,  401,  401,  401,  401),
+  'POST /v1/cases/{id}/assignments/{agencyId}/delegate':
+    row( 403,  403, 'ok',  403,  404,  404,  403,  403,  401,  401,  401,  401,  401),
+  'POST /v1/cases/{id}/assignments/{agencyId}/pause':
+    row('ok', 'ok', 'ok', 'ok',  404,  404, 'ok',  403,  401,  401,  401,  401,  401),
+  'POST /v1/cases/{id}/assignments/{agencyId}/resume':
+    row('ok', 'ok', 'ok', 'ok',  404,  404, 'ok',  403,  401,  401,  401,  401,  401),
+  'POST /v1/cases/{id}/activities':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'POST /v1/cases/{id}/activities/{activityId}/report':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'GET /v1/activities':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'GET /v1/calendars/{id}/days':
+    row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
+  'PUT /v1/calendars/{id}/days/{date}':
+    row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'DELETE /v1/calendars/{id}/days/{date}':
+    row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'PUT /v1/calendars/{id}/years/{year}':
+    row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'GET /v1/policies':
+    row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
+  'GET /v1/policies/{id}':
+    row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
+  'PUT /v1/policies/{id}':
+    row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'GET /v1/queue':
+    row( 403,  403, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
+  'GET /v1/assignments':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'GET /v1/notifications':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'GET /v1/stats/agencies':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'GET /v1/stats/agencies.csv':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'GET /v1/exports/cases.csv':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  // Destructive: the owner's assignment is redirected, then the case closed.
+  'POST /v1/cases/{id}/assignments/{agencyId}/redirect':
+    row( 403,  403, 'ok', 'ok',  404,  404, 'ok',  403,  401,  401,  401,  401,  401),
+  'POST /v1/cases/{id}/close':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+};
+
+/**
+ * The focal point's own assignment (a case forwarded to atr-bpn only; {agencyId} atr-bpn, its
+ * {requestId}): its member unit kanwil-bpn-jatim never sees it, the focal point's officer may
+ * act on it as its own agency's user.
+ */
+// prettier-ignore
+const EXPECTED_ON_FOCAL_POINT_ASSIGNMENT: Record<string /* 'METHOD /path' */, Row> = {
+  //     CA    CO    OC    OO    XC    XO    FC    FO    NT    EX    FK    AN    WA
+  'GET /v1/cases/{id}':
+    row('ok', 'ok',  404,  404,  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
+  'GET /v1/cases/{id}/timeline':
+    row('ok', 'ok',  404,  404,  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
+  'GET /v1/cases/{id}/assignments/{agencyId}':
+    row('ok', 'ok',  404,  404,  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
+  'GET /v1/cases/{id}/assignments/{agencyId}/deadlines':
+    row('ok', 'ok',  404,  404,  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
+  'POST /v1/cases/{id}/assignments/{agencyId}/acknowledge':
+    row( 403,  403,  404,  404,  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
+  'POST /v1/cases/{id}/assignments/{agencyId}/responses':
+    row( 403,  403,  404,  404,  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
+  'POST /v1/cases/{id}/assignments/{agencyId}/extension-requests/{requestId}/decision':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'POST /v1/cases/{id}/assignments/{agencyId}/extension-requests':
+    row( 403,  403,  404,  404,  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
+  'POST /v1/cases/{id}/assignments/{agencyId}/delegate':
+    row( 403,  403,  404,  404,  404,  404, 'ok',  403,  401,  401,  401,  401,  401),
+  'POST /v1/cases/{id}/assignments/{agencyId}/pause':
+    row('ok', 'ok',  404,  404,  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
+  'POST /v1/cases/{id}/assignments/{agencyId}/resume':
+    row('ok', 'ok',  404,  404,  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
+  'POST /v1/cases/{id}/assignments/{agencyId}/redirect':
+    row( 403,  403,  404,  404,  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
+};
+
+// ---- fixtures -------------------------------------------------------------------------
+
+interface Fixtures {
+  /** Forwarded to kanwil-bpn-jatim and polri. */
+  readonly caseId: string;
+  readonly trackingCode: string;
+  /** kanwil-bpn-jatim's pending extension request on it. */
+  readonly requestId: string;
+  readonly activityId: string;
+  /** Forwarded to atr-bpn only. */
+  readonly focalCaseId: string;
+  /** atr-bpn's pending extension request on it. */
+  readonly focalRequestId: string;
+  /** The default policy as stored, as a PUT body. */
+  readonly policy: Json;
+}
+
+/** Which record each table's rows act on. */
+interface Scenario {
+  readonly caseId: string;
+  readonly agencyId: string;
+  readonly requestId: string;
+}
+
+const CALENDAR_ID = 'id';
+const CALENDAR_DATE = '2099-12-30';
+const CALENDAR_YEAR = '2099';
+const POLICY_ID = 'default';
+
+/** Minimal valid bodies, so that a request reaches the access checks rather than validation. */
+const BODIES: Record<string /* 'METHOD /path' */, (f: Fixtures) => unknown> = {
+  'POST /v1/track/{trackingCode}/reply': () => ({ satisfied: true, rating: 5 }),
+  'POST /v1/agencies': () => ({
+    id: 'matrix-agency',
+    name: 'Agency for the isolation matrix',
+    kind: 'agency',
+    contacts: [{ name: 'Liaison', email: 'liaison@matrix-agency.example.go.id' }],
+  }),
+  'PATCH /v1/agencies/{id}': () => ({ name: 'Kantor Wilayah BPN Provinsi Jawa Timur' }),
+  'POST /v1/cases': () => complaint(),
+  'POST /v1/cases/{id}/verification': () => ({ decision: 'accept', type: 'normative' }),
+  'POST /v1/cases/{id}/assignments': () => ({ assignments: [{ agencyId: 'polri' }] }),
+  'POST /v1/cases/{id}/close': () => ({ outcome: 'withdrawn' }),
+  'POST /v1/cases/{id}/assignments/{agencyId}/acknowledge': () => ({}),
+  'POST /v1/cases/{id}/assignments/{agencyId}/responses': () => ({
+    kind: 'progress',
+    message: 'Sedang dilakukan pengukuran ulang bidang tanah.',
+  }),
+  'POST /v1/cases/{id}/assignments/{agencyId}/redirect': () => ({
+    reason: 'Bukan kewenangan kami.',
+  }),
+  'POST /v1/cases/{id}/assignments/{agencyId}/extension-requests': () => ({
+    workingDays: 5,
+    reason: 'Menunggu hasil pengukuran ulang.',
+  }),
+  'POST /v1/cases/{id}/assignments/{agencyId}/extension-requests/{requestId}/decision': () => ({
+    approve: true,
+  }),
+  'POST /v1/cases/{id}/assignments/{agencyId}/delegate': () => ({ memberId: null }),
+  'POST /v1/cases/{id}/assignments/{agencyId}/pause': () => ({
+    reason: 'Menunggu dokumen dari pengadu.',
+  }),
+  'POST /v1/cases/{id}/assignments/{agencyId}/resume': () => ({}),
+  'POST /v1/cases/{id}/activities': () => ({ kind: 'clarification' }),
+  'POST /v1/cases/{id}/activities/{activityId}/report': () => ({
+    heldAt: new Date(Date.now() - 60_000).toISOString(),
+    outcome: 'Klarifikasi selesai',
+    summary: 'Para pihak hadir dan memberi keterangan.',
+  }),
+  'PUT /v1/calendars/{id}/days/{date}': () => ({ kind: 'other', name: 'Hari uji matriks' }),
+  'PUT /v1/policies/{id}': (f) => f.policy,
+};
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+
+interface Operation {
+  readonly responses: Record<string, unknown>;
+  readonly requestBody?: unknown;
+}
+
+let pantau: RunningPantau;
+let http: Api;
+let fixtures: Fixtures;
+/** The served document's operations, by 'METHOD /path' (without /dev/*, /docs, /openapi.json). */
+let operations: Map<string, Operation>;
+/** The Bearer token each principal sends (none for `no_token`). */
+let tokens: Record<Principal, string | undefined>;
+
+beforeAll(async () => {
+  pantau = await startPantau();
+  http = api(pantau.url);
+  const as = users(pantau.url);
+
+  // Minted first, checked to be past its expiry once the fixtures are made.
+  const expiredToken = await token(pantau.url, {
+    sub: 'matrix-expired',
+    agency: 'setneg',
+    role: 'central_admin',
+    expiresInSeconds: 1,
+  });
+  const expiredAt = Date.now() + 2_000;
+
+  const doc = await http.get('/openapi.json');
+  expect(doc.status, doc.text).toBe(200);
+  operations = new Map();
+  for (const [path, item] of Object.entries(doc.body.paths as Record<string, Json>)) {
+    if (path.startsWith('/dev/') || path === '/docs' || path === '/openapi.json') continue;
+    for (const [method, operation] of Object.entries(item as Record<string, Operation>)) {
+      if (HTTP_METHODS.includes(method))
+        operations.set(`${method.toUpperCase()} ${path}`, operation);
+    }
+  }
+
+  const central = await as('setneg', 'central_officer');
+  const ok = (res: ApiResponse, status: number) => {
+    expect(res.status, res.text).toBe(status);
+    return res.body;
+  };
+  const forwarded = async (agencyIds: string[]) => {
+    const created = ok(await http.post('/v1/cases', complaint(), { token: central }), 201);
+    ok(
+      await http.post(
+        `/v1/cases/${created.id}/verification`,
+        { decision: 'accept', type: 'normative' },
+        { token: central },
+      ),
+      200,
+    );
+    ok(
+      await http.post(
+        `/v1/cases/${created.id}/assignments`,
+        { assignments: agencyIds.map((agencyId) => ({ agencyId })) },
+        { token: central },
+      ),
+      201,
+    );
+    return created as { id: string; trackingCode: string };
+  };
+  const extension = async (caseId: string, agencyId: string) => {
+    const res = await http.post(
+      `/v1/cases/${caseId}/assignments/${agencyId}/extension-requests`,
+      { workingDays: 3, reason: 'Menunggu data dari kantor pertanahan.' },
+      { token: await as(agencyId, 'agency_coordinator') },
+    );
+    return ok(res, 201).id as string;
+  };
+
+  const main = await forwarded([OWNER, 'polri']);
+  const focal = await forwarded([FOCAL_POINT]);
+  const activity = ok(
+    await http.post(
+      `/v1/cases/${main.id}/activities`,
+      { kind: 'clarification' },
+      { token: central },
+    ),
+    201,
+  );
+  const admin = await as('setneg', 'central_admin');
+  ok(
+    await http.request(
+      'PUT',
+      `/v1/calendars/${CALENDAR_ID}/days/${CALENDAR_DATE}`,
+      { kind: 'other', name: 'Hari uji matriks' },
+      { token: admin },
+    ),
+    200,
+  );
+  const {
+    id: _id,
+    version: _version,
+    updatedAt: _updatedAt,
+    ...policy
+  } = ok(await http.get(`/v1/policies/${POLICY_ID}`, { token: admin }), 200);
+  fixtures = {
+    caseId: main.id,
+    trackingCode: main.trackingCode,
+    requestId: await extension(main.id, OWNER),
+    activityId: activity.id,
+    focalCaseId: focal.id,
+    focalRequestId: await extension(focal.id, FOCAL_POINT),
+    policy,
+  };
+
+  // Forged tokens all claim the most powerful identity: only the signature or claims differ.
+  const jwk = JSON.parse(await readFile(join(pantau.dataDir, 'issuer-key.json'), 'utf8')) as JWK;
+  const claims = { agency: 'setneg', role: 'central_admin' };
+  const sign = (key: Parameters<SignJWT['sign']>[0], audience: string) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: jwk.kid! })
+      .setSubject('matrix-intruder')
+      .setIssuer(ISSUER)
+      .setAudience(audience)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(key);
+  const { privateKey: foreignKey } = await generateKeyPair('RS256');
+  const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const unsigned = {
+    ...claims,
+    sub: 'matrix-intruder',
+    iss: ISSUER,
+    aud: AUDIENCE,
+    iat: now,
+    exp: now + 3600,
+  };
+
+  tokens = {
+    central_admin: admin,
+    central_officer: central,
+    owner_coordinator: await as(OWNER, 'agency_coordinator'),
+    owner_officer: await as(OWNER, 'agency_officer'),
+    other_coordinator: await as(OTHER, 'agency_coordinator'),
+    other_officer: await as(OTHER, 'agency_officer'),
+    focal_coordinator: await as(FOCAL_POINT, 'agency_coordinator'),
+    focal_officer: await as(FOCAL_POINT, 'agency_officer'),
+    no_token: undefined,
+    expired_token: expiredToken,
+    foreign_key: await sign(foreignKey, AUDIENCE),
+    alg_none: `${b64({ alg: 'none', typ: 'JWT' })}.${b64(unsigned)}.`,
+    wrong_audience: await sign(await importJWK(jwk, 'RS256'), 'other'),
+  };
+
+  // Controls: the real key with the right audience gets in; the short-lived token is past due.
+  const control = await http.get('/v1/cases', {
+    token: await sign(await importJWK(jwk, 'RS256'), AUDIENCE),
+  });
+  expect(control.status, control.text).toBe(200);
+  await new Promise((done) => setTimeout(done, Math.max(0, expiredAt - Date.now()) + 100));
+});
+
+afterAll(async () => {
+  await pantau?.stop();
+});
+
+// ---- the matrix -----------------------------------------------------------------------
+
+/** The request path with its parameters filled in; fails on a parameter it cannot fill. */
+function pathOf(template: string, scenario: Scenario): string {
+  const collection = template.split('/')[2];
+  const values: Record<string, string> = {
+    id:
+      collection === 'calendars'
+        ? CALENDAR_ID
+        : collection === 'policies'
+          ? POLICY_ID
+          : collection === 'agencies'
+            ? OWNER
+            : scenario.caseId,
+    agencyId: scenario.agencyId,
+    requestId: scenario.requestId,
+    activityId: fixtures.activityId,
+    trackingCode: fixtures.trackingCode,
+    date: CALENDAR_DATE,
+    year: CALENDAR_YEAR,
+  };
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`no fixture for path parameter {${name}}`);
+    return encodeURIComponent(value);
+  });
+}
+
+const PROBLEM_CODES = { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found' } as const;
+
+function matrix(table: Record<string, Row>, scenario: () => Scenario): void {
+  for (const [key, expectations] of Object.entries(table)) {
+    describe(key, () => {
+      for (const principal of PRINCIPALS) {
+        const expected = expectations[principal];
+        it(`${principal} → ${expected}`, async () => {
+          const operation = operations.get(key);
+          expect(operation, `${key} is not in the served document`).toBeDefined();
+          const [method, template] = key.split(' ') as [string, string];
+          const makeBody = BODIES[key];
+          if (operation!.requestBody !== undefined)
+            expect(makeBody, `${key} takes a body: add one to BODIES`).toBeDefined();
+          const res = await http.request(
+            method,
+            pathOf(template, scenario()),
+            makeBody?.(fixtures),
+            tokens[principal] === undefined ? {} : { token: tokens[principal] },
+          );
+          const context = `${key} as ${principal}: ${res.status} ${res.text.slice(0, 500)}`;
+          if (expected === 'ok') {
+            expect([401, 403, 404], context).not.toContain(res.status);
+            expect(res.status, context).toBeLessThan(500);
+          } else {
+            expect(res.status, context).toBe(expected);
+            expectProblem(res, expected, PROBLEM_CODES[expected]);
+          }
+          expect(
+            Object.keys(operation!.responses),
+            `${context}: the document does not list ${res.status} for ${key}`,
+          ).toContain(String(res.status));
+        });
+      }
+    });
+  }
+}
+
+describe('the served document and the matrix agree', () => {
+  it('every operation has an expectation (a new operation without one fails)', () => {
+    const missing = [...operations.keys()].filter((key) => !(key in EXPECTED));
+    expect(missing, 'operations without a row in EXPECTED').toEqual([]);
+  });
+
+  it('every expectation names an operation the document has', () => {
+    const stale = [
+      ...Object.keys(EXPECTED),
+      ...Object.keys(EXPECTED_ON_FOCAL_POINT_ASSIGNMENT),
+    ].filter((key) => !operations.has(key));
+    expect(stale, 'rows naming operations the document no longer has').toEqual([]);
+  });
+
+  it('operations anyone may call are documented without a required token', () => {
+    const publicOps = Object.entries(EXPECTED)
+      .filter(([, r]) => r.no_token === 'ok')
+      .map(([key]) => key);
+    const secured = publicOps.filter((key) => {
+      const security = (operations.get(key) as { security?: unknown[] } | undefined)?.security;
+      return !(Array.isArray(security) && security.length === 0);
+    });
+    expect(secured, 'public operations that inherit the document’s bearer requirement').toEqual([]);
+  });
+});
+
+describe('every operation × principal (kanwil-bpn-jatim’s assignment, a member unit of atr-bpn)', () => {
+  matrix(EXPECTED, () => ({
+    caseId: fixtures.caseId,
+    agencyId: OWNER,
+    requestId: fixtures.requestId,
+  }));
+});
+
+describe('on atr-bpn’s own assignment (its member unit kanwil-bpn-jatim never sees it)', () => {
+  matrix(EXPECTED_ON_FOCAL_POINT_ASSIGNMENT, () => ({
+    caseId: fixtures.focalCaseId,
+    agencyId: FOCAL_POINT,
+    requestId: fixtures.focalRequestId,
+  }));
+});
