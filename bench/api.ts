@@ -228,7 +228,7 @@ try {
           TableName: TABLE_NAME,
           IndexName: 'gsi1',
           KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.queue('polri', 'completed') },
+          ExpressionAttributeValues: { ':pk': keys.queue('polri', 'open') },
           Limit: 25,
         }),
       );
