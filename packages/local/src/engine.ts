@@ -24,6 +24,8 @@ const PARKED_MS = 2 ** 31 - 1;
 export interface EngineStats {
   runs: number;
   transitions: number;
+  /** Tick task executions (on AWS: the tick Lambda's invocations). */
+  ticks: number;
 }
 
 export class LocalLadderEngine implements LadderStarter {
@@ -31,7 +33,7 @@ export class LocalLadderEngine implements LadderStarter {
   private running: Promise<void> | undefined;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
-  readonly stats: EngineStats = { runs: 0, transitions: 0 };
+  readonly stats: EngineStats = { runs: 0, transitions: 0, ticks: 0 };
 
   constructor(
     private readonly deps: EngineDeps & { readonly logger?: Logger; readonly concurrency?: number },
@@ -70,6 +72,7 @@ export class LocalLadderEngine implements LadderStarter {
     for await (const event of execution.eventLogs) {
       if (event.type === 'StateEntered') {
         this.stats.transitions += 1;
+        if (event.state.name === STATE.tick) this.stats.ticks += 1;
         if (event.state.name === STATE.sleep) {
           execution.abort();
           break;

@@ -1,0 +1,168 @@
+/**
+ * Cost model from a real embedded run: one complaint forwarded to two agencies, one answering
+ * on time, one silent through the whole ladder. Counts Step Functions state transitions, Lambda
+ * invocations (API requests, Tick tasks) and DynamoDB capacity units (every call asks DynamoDB
+ * Local for ReturnConsumedCapacity), then prices them.
+ *
+ *   npm run bench:cost
+ *
+ * Prices (us-east-1, on-demand, as published by AWS and in force since 2024-11-01 for
+ * DynamoDB; Jakarta ap-southeast-3 is dearer): Step Functions Standard $0.025 per 1,000 state
+ * transitions; Lambda arm64 $0.20 per million requests and $0.0000133334 per GB-second;
+ * DynamoDB on-demand $0.625 per million write request units and $0.125 per million read
+ * request units.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createApp, createJwtVerifier } from '@pantau/api';
+import type { Mailer } from '@pantau/core';
+import { ensureTable, LocalLadderEngine, startDynamoDbLocal } from '@pantau/local';
+import { DynamoStore, seedBaseline } from '@pantau/store';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+
+const PRICE = {
+  transition: 0.025 / 1_000,
+  lambdaRequest: 0.2 / 1_000_000,
+  gbSecond: 0.0000133334,
+  wru: 0.625 / 1_000_000,
+  rru: 0.125 / 1_000_000,
+};
+const LAMBDA_GB = 1; // infra/function.ts: 1,024 MB
+
+const db = await startDynamoDbLocal({ inMemory: true });
+try {
+  const client = new DynamoDBClient({
+    endpoint: db.endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+  });
+  // Every DynamoDB call reports the capacity it consumed.
+  const capacity = { read: 0, write: 0, calls: 0 };
+  const WRITES = /^(Put|Update|Delete|BatchWrite|TransactWrite)/;
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
+      const out = await next(args);
+      capacity.calls += 1;
+      const consumed = (out.output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
+      const units = (Array.isArray(consumed) ? consumed : consumed ? [consumed] : []).reduce(
+        (sum: number, c) => sum + ((c as { CapacityUnits?: number }).CapacityUnits ?? 0),
+        0,
+      );
+      if (WRITES.test(context.commandName ?? '')) capacity.write += units;
+      else capacity.read += units;
+      return out;
+    },
+    { step: 'initialize', name: 'consumedCapacity' },
+  );
+  const store = new DynamoStore({ client, tableName: 'cost' });
+  await ensureTable(client, 'cost');
+  let now = new Date('2026-03-16T03:00:00.000Z');
+  const clock = () => now;
+  await seedBaseline(store, now);
+  const mailer: Mailer = { send: async () => undefined };
+  const engine = new LocalLadderEngine({ store, clock, mailer });
+  const { privateKey, publicKey } = await generateKeyPair('RS256');
+  const verifier = createJwtVerifier({
+    jwks: { keys: [{ ...(await exportJWK(publicKey)), kid: 'c', alg: 'RS256' }] },
+    issuer: 'cost',
+    audience: 'pantau',
+  });
+  const sign = (agency: string, role: string) =>
+    new SignJWT({ agency, role })
+      .setProtectedHeader({ alg: 'RS256', kid: 'c' })
+      .setSubject('c')
+      .setIssuer('cost')
+      .setAudience('pantau')
+      .setExpirationTime('2h')
+      .sign(privateKey);
+  const app = createApp({ store, verifier, clock, ladders: engine });
+  const admin = await sign('setneg', 'central_admin');
+  for (const id of ['polri', 'pln']) {
+    await app.request('/v1/agencies', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id,
+        name: id,
+        kind: 'agency',
+        contacts: [{ name: 'L', email: `l@${id}.example.go.id` }],
+      }),
+    });
+  }
+  // From here on, the complaint's own lifecycle is counted.
+  Object.assign(capacity, { read: 0, write: 0, calls: 0 });
+  let apiCalls = 0;
+  let apiMs = 0;
+  const call = async (method: string, path: string, token: string, body?: unknown) => {
+    const t = performance.now();
+    const res = await app.request(path, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    apiMs += performance.now() - t;
+    apiCalls += 1;
+    return (await res.json()) as Record<string, unknown>;
+  };
+  const central = await sign('setneg', 'central_officer');
+  const polri = await sign('polri', 'agency_officer');
+  const created = await call('POST', '/v1/cases', central, {
+    channel: 'letter',
+    complainant: { name: 'Pengadu' },
+    subject: 'S',
+    description: 'D',
+  });
+  const id = String(created.id);
+  await call('POST', `/v1/cases/${id}/verification`, central, {
+    decision: 'accept',
+    type: 'normative',
+  });
+  await call('POST', `/v1/cases/${id}/assignments`, central, {
+    assignments: [{ agencyId: 'polri' }, { agencyId: 'pln' }],
+  });
+  await call('GET', `/v1/queue`, polri);
+  await call('GET', `/v1/cases/${id}`, polri);
+  await call('POST', `/v1/cases/${id}/assignments/polri/acknowledge`, polri, {});
+  await call('POST', `/v1/cases/${id}/assignments/polri/responses`, polri, {
+    kind: 'final',
+    message: 'Selesai.',
+  });
+  const tickStarted = performance.now();
+  for (let day = 0; day < 100; day += 1) {
+    now = new Date(now.getTime() + 86_400_000);
+    await engine.runDue();
+  }
+  const tickMs = performance.now() - tickStarted;
+  await call('GET', `/v1/cases/${id}/timeline`, central);
+  await call('POST', `/v1/cases/${id}/close`, central, { outcome: 'unresolved' });
+
+  const letters = (await store.listNotifications({ caseId: id }, { limit: 100 })).items.length;
+  const lambdaInvocations = apiCalls + engine.stats.ticks;
+  const gbSeconds = ((apiMs + tickMs) / 1000) * LAMBDA_GB;
+  const cost = {
+    stepFunctions: engine.stats.transitions * PRICE.transition,
+    lambda: lambdaInvocations * PRICE.lambdaRequest + gbSeconds * PRICE.gbSecond,
+    dynamodb: capacity.write * PRICE.wru + capacity.read * PRICE.rru,
+  };
+  const perComplaint = cost.stepFunctions + cost.lambda + cost.dynamodb;
+  console.log(
+    `\nCost of one complaint lifecycle (2 agencies, one silent through the ladder; ${new Date().toISOString().slice(0, 10)})`,
+  );
+  console.log(
+    `  API requests ${apiCalls}, Tick invocations ${engine.stats.ticks}, letters ${letters}`,
+  );
+  console.log(`  Step Functions state transitions ${engine.stats.transitions}`);
+  console.log(
+    `  DynamoDB calls ${capacity.calls}: ${capacity.write.toFixed(1)} write units, ${capacity.read.toFixed(1)} read units`,
+  );
+  console.log(
+    `  Lambda compute ${gbSeconds.toFixed(3)} GB-s (local wall time at ${LAMBDA_GB} GB, an upper bound)`,
+  );
+  console.log(
+    `  $ per complaint: Step Functions ${cost.stepFunctions.toFixed(6)}, Lambda ${cost.lambda.toFixed(6)}, DynamoDB ${cost.dynamodb.toFixed(6)}, total ${perComplaint.toFixed(6)}`,
+  );
+  console.log(`  $ per 100,000 complaints a year: ${(perComplaint * 100_000).toFixed(2)}`);
+  client.destroy();
+} finally {
+  await db.stop();
+}
