@@ -12,12 +12,11 @@
  * DynamoDB on-demand $0.625 per million write request units and $0.125 per million read
  * request units.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createApp, createJwtVerifier } from '@pantau/api';
+import { createApp } from '@pantau/api';
 import type { Mailer } from '@pantau/core';
+import { benchAuth, localClient } from './support.ts';
 import { ensureTable, LocalLadderEngine, startDynamoDbLocal } from '@pantau/local';
 import { DynamoStore, seedBaseline } from '@pantau/store';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 
 const PRICE = {
   transition: 0.025 / 1_000,
@@ -30,11 +29,7 @@ const LAMBDA_GB = 1; // infra/function.ts: 1,024 MB
 
 const db = await startDynamoDbLocal({ inMemory: true });
 try {
-  const client = new DynamoDBClient({
-    endpoint: db.endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
-  });
+  const client = localClient(db.endpoint);
   // Every DynamoDB call reports the capacity it consumed.
   const capacity = { read: 0, write: 0, calls: 0 };
   const WRITES = /^(Put|Update|Delete|BatchWrite|TransactWrite)/;
@@ -61,20 +56,7 @@ try {
   await seedBaseline(store, now);
   const mailer: Mailer = { send: async () => undefined };
   const engine = new LocalLadderEngine({ store, clock, mailer });
-  const { privateKey, publicKey } = await generateKeyPair('RS256');
-  const verifier = createJwtVerifier({
-    jwks: { keys: [{ ...(await exportJWK(publicKey)), kid: 'c', alg: 'RS256' }] },
-    issuer: 'cost',
-    audience: 'pantau',
-  });
-  const sign = (agency: string, role: string) =>
-    new SignJWT({ agency, role })
-      .setProtectedHeader({ alg: 'RS256', kid: 'c' })
-      .setSubject('c')
-      .setIssuer('cost')
-      .setAudience('pantau')
-      .setExpirationTime('2h')
-      .sign(privateKey);
+  const { verifier, sign } = await benchAuth();
   const app = createApp({ store, verifier, clock, ladders: engine });
   const admin = await sign('setneg', 'central_admin');
   for (const id of ['polri', 'pln']) {

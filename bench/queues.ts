@@ -5,13 +5,11 @@
  *
  *   npm run bench:queues
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createApp, createJwtVerifier } from '@pantau/api';
+import { createApp } from '@pantau/api';
 import { Calendar, newAssignment, nextDueAt } from '@pantau/core';
 import { ensureTable, startDynamoDbLocal } from '@pantau/local';
 import { DynamoStore, keys, seedBaseline } from '@pantau/store';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { batchPut } from './support.ts';
+import { batchPut, benchAuth, localClient } from './support.ts';
 
 const SIZES = [1_000, 100_000];
 const REQUESTS = 30;
@@ -19,25 +17,8 @@ const AGENCIES = 200;
 
 const db = await startDynamoDbLocal({ inMemory: true });
 try {
-  const client = new DynamoDBClient({
-    endpoint: db.endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
-  });
-  const { privateKey, publicKey } = await generateKeyPair('RS256');
-  const verifier = createJwtVerifier({
-    jwks: { keys: [{ ...(await exportJWK(publicKey)), kid: 'q', alg: 'RS256' }] },
-    issuer: 'bench',
-    audience: 'pantau',
-  });
-  const sign = (agency: string, role: string) =>
-    new SignJWT({ agency, role })
-      .setProtectedHeader({ alg: 'RS256', kid: 'q' })
-      .setSubject('bench')
-      .setIssuer('bench')
-      .setAudience('pantau')
-      .setExpirationTime('2h')
-      .sign(privateKey);
+  const client = localClient(db.endpoint);
+  const { verifier, sign } = await benchAuth();
   const central = await sign('setneg', 'central_officer');
   const agency = await sign('agency-0', 'agency_officer');
   const medians = new Map<string, number>();

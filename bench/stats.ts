@@ -5,13 +5,11 @@
  *
  *   npm run bench:stats
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createApp, createJwtVerifier } from '@pantau/api';
+import { createApp } from '@pantau/api';
 import { type AssignmentRecord, Calendar, counterDeltas, newAssignment } from '@pantau/core';
 import { ensureTable, startDynamoDbLocal } from '@pantau/local';
 import { DynamoStore, keys, seedBaseline } from '@pantau/store';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { batchPut } from './support.ts';
+import { batchPut, benchAuth, localClient } from './support.ts';
 
 const AGENCIES = 200;
 const SIZES = [1_000, 100_000];
@@ -23,24 +21,9 @@ const PERIODS = [
 
 const db = await startDynamoDbLocal({ inMemory: true });
 try {
-  const client = new DynamoDBClient({
-    endpoint: db.endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
-  });
-  const { privateKey, publicKey } = await generateKeyPair('RS256');
-  const verifier = createJwtVerifier({
-    jwks: { keys: [{ ...(await exportJWK(publicKey)), kid: 'b', alg: 'RS256' }] },
-    issuer: 'bench',
-    audience: 'pantau',
-  });
-  const token = await new SignJWT({ agency: 'setneg', role: 'central_officer' })
-    .setProtectedHeader({ alg: 'RS256', kid: 'b' })
-    .setSubject('bench')
-    .setIssuer('bench')
-    .setAudience('pantau')
-    .setExpirationTime('2h')
-    .sign(privateKey);
+  const client = localClient(db.endpoint);
+  const { verifier, sign } = await benchAuth();
+  const token = await sign('setneg', 'central_officer');
 
   const results: string[][] = [];
   const medians = new Map<string, number>();

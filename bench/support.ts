@@ -1,7 +1,11 @@
-/** Bulk loading for the benchmarks: BatchWriteItem, 25 items a request, 8 requests at a time. */
+/** What the benchmarks share: bulk loading, a DynamoDB Local client, real tokens. */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { createJwtVerifier } from '@pantau/api';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { DynamoStore } from '@pantau/store';
 
+/** Bulk loading: BatchWriteItem, 25 items a request, 8 requests at a time. */
 export async function batchPut(
   store: DynamoStore,
   items: readonly Record<string, unknown>[],
@@ -21,4 +25,31 @@ export async function batchPut(
       }),
     );
   }
+}
+
+/** A DynamoDB client for DynamoDB Local at `endpoint`. */
+export const localClient = (endpoint: string) =>
+  new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+  });
+
+/** A real RS256 key pair: the verifier the app uses, and tokens for any tenant and role. */
+export async function benchAuth() {
+  const { privateKey, publicKey } = await generateKeyPair('RS256');
+  const verifier = createJwtVerifier({
+    jwks: { keys: [{ ...(await exportJWK(publicKey)), kid: 'bench', alg: 'RS256' }] },
+    issuer: 'bench',
+    audience: 'pantau',
+  });
+  const sign = (agency: string, role: string) =>
+    new SignJWT({ agency, role })
+      .setProtectedHeader({ alg: 'RS256', kid: 'bench' })
+      .setSubject(`${agency}-${role}`)
+      .setIssuer('bench')
+      .setAudience('pantau')
+      .setExpirationTime('2h')
+      .sign(privateKey);
+  return { verifier, sign };
 }
