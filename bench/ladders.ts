@@ -7,7 +7,6 @@
  *   npm run bench                      # 10,000 ladders
  *   BENCH_LADDERS=1000 npm run bench   # a quicker run
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   type AssignmentRecord,
   Calendar,
@@ -26,7 +25,7 @@ import {
 import { ensureTable, LocalLadderEngine, startDynamoDbLocal } from '@pantau/local';
 import { DynamoStore, keys, seedBaseline } from '@pantau/store';
 import { ulid } from 'ulid';
-import { batchPut } from './support.ts';
+import { agencyItems, batchPut, localClient, ZONES } from './support.ts';
 
 const N = Number(process.env.BENCH_LADDERS ?? 10_000);
 const AGENCIES = 200;
@@ -34,11 +33,7 @@ const START = new Date('2026-03-16T03:00:00.000Z');
 
 const db = await startDynamoDbLocal({ inMemory: true });
 try {
-  const client = new DynamoDBClient({
-    endpoint: db.endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
-  });
+  const client = localClient(db.endpoint);
   const store = new DynamoStore({ client, tableName: 'bench' });
   await ensureTable(client, 'bench');
   await seedBaseline(store, START);
@@ -52,21 +47,7 @@ try {
   // Agencies, and N forwarded normative cases spread over them (bulk-loaded: the subject is the engine).
   const put = (items: Record<string, unknown>[]) => batchPut(store, items);
   const loadStarted = performance.now();
-  await put(
-    Array.from({ length: AGENCIES }, (_, i) => ({
-      ...keys.agency(`agency-${i}`),
-      entity: 'agency',
-      id: `agency-${i}`,
-      name: `Instansi ${i}`,
-      kind: 'agency',
-      focalPointId: null,
-      timeZone: (['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const)[i % 3],
-      contacts: [{ name: 'Liaison', email: `liaison@agency-${i}.example.go.id` }],
-      createdAt: START.toISOString(),
-      updatedAt: START.toISOString(),
-      version: 1,
-    })),
-  );
+  await put(agencyItems(AGENCIES, START));
   const assignments: AssignmentRecord[] = [];
   const batch: Record<string, unknown>[] = [];
   for (let i = 0; i < N; i += 1) {
@@ -93,7 +74,7 @@ try {
       instructions: null,
       forwardedAt: START,
       forwardedBy: 'bench',
-      timeZone: (['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const)[(i % AGENCIES) % 3]!,
+      timeZone: ZONES[(i % AGENCIES) % ZONES.length]!,
       calendar,
       policyId: 'default',
       workingDays: { acknowledge: 3, followUp: 5, resolution: 14 },

@@ -9,7 +9,7 @@ import { createApp } from '@pantau/api';
 import { type AssignmentRecord, Calendar, counterDeltas, newAssignment } from '@pantau/core';
 import { ensureTable, startDynamoDbLocal } from '@pantau/local';
 import { DynamoStore, keys, seedBaseline } from '@pantau/store';
-import { batchPut, benchAuth, localClient } from './support.ts';
+import { agencyItems, batchPut, benchAuth, localClient } from './support.ts';
 
 const AGENCIES = 200;
 const SIZES = [1_000, 100_000];
@@ -35,21 +35,7 @@ try {
     const calendar = new Calendar((await store.getCalendar('id'))!);
     const put = (items: Record<string, unknown>[]) => batchPut(store, items);
     const loadStarted = performance.now();
-    await put(
-      Array.from({ length: AGENCIES }, (_, i) => ({
-        ...keys.agency(`agency-${i}`),
-        entity: 'agency',
-        id: `agency-${i}`,
-        name: `Instansi ${i}`,
-        kind: 'agency',
-        focalPointId: null,
-        timeZone: 'Asia/Jakarta',
-        contacts: [{ name: 'L', email: `l@agency-${i}.example.go.id` }],
-        createdAt: 'x',
-        updatedAt: 'x',
-        version: 1,
-      })),
-    );
+    await put(agencyItems(AGENCIES, new Date('2025-01-01T00:00:00Z')));
     // Assignments spread over 2025 with mixed outcomes, and the counters their history adds up to.
     const counters = new Map<string, Record<string, number>>();
     const items: Record<string, unknown>[] = [];

@@ -3,7 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createJwtVerifier } from '@pantau/api';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import type { DynamoStore } from '@pantau/store';
+import { type DynamoStore, keys } from '@pantau/store';
 
 /** Bulk loading: BatchWriteItem, 25 items a request, 8 requests at a time. */
 export async function batchPut(
@@ -53,3 +53,21 @@ export async function benchAuth() {
       .sign(privateKey);
   return { verifier, sign };
 }
+
+/** Agency records for bulk loading: `agency-0` … `agency-<count−1>`, zones in turn. */
+export const agencyItems = (count: number, at: Date): Record<string, unknown>[] =>
+  Array.from({ length: count }, (_, i) => ({
+    ...keys.agency(`agency-${i}`),
+    entity: 'agency',
+    id: `agency-${i}`,
+    name: `Instansi ${i}`,
+    kind: 'agency',
+    focalPointId: null,
+    timeZone: ZONES[i % ZONES.length],
+    contacts: [{ name: 'Liaison', email: `liaison@agency-${i}.example.go.id` }],
+    createdAt: at.toISOString(),
+    updatedAt: at.toISOString(),
+    version: 1,
+  }));
+
+export const ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;

@@ -7,7 +7,7 @@
  * after a crash every open ladder resumes from the table, and no step is lost or repeated.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { LadderRef, LadderStarter } from '@pantau/core';
+import type { LadderRecord, LadderRef, LadderStarter } from '@pantau/core';
 import {
   deliver,
   type EngineDeps,
@@ -113,13 +113,14 @@ export class LocalLadderEngine implements LadderStarter {
   }
 
   private async pass(): Promise<void> {
-    const { store } = this.deps;
     const concurrency = this.deps.concurrency ?? 8;
-    const failed = new Set<string>();
+    // A ladder that comes back due with the timer it was run for made no progress (its run
+    // failed): it waits for the next pass instead of spinning in this one.
+    const ran = new Set<string>();
+    const key = (l: LadderRecord) => `${l.caseId}/${l.agencyId}@${l.token}@${l.wakeAt}`;
     for (;;) {
-      const now = this.deps.clock();
-      const due = (await store.listDueLadders(now, 100)).filter(
-        (l) => !failed.has(`${l.caseId}/${l.agencyId}`),
+      const due = (await this.deps.store.listDueLadders(this.deps.clock(), 100)).filter(
+        (l) => !ran.has(key(l)),
       );
       if (due.length === 0) return;
       let next = 0;
@@ -127,17 +128,13 @@ export class LocalLadderEngine implements LadderStarter {
         Array.from({ length: Math.min(concurrency, due.length) }, async () => {
           while (next < due.length) {
             const l = due[next++]!;
-            const before = l.wakeAt;
+            ran.add(key(l));
             await this.runOnce({
               caseId: l.caseId,
               agencyId: l.agencyId,
               generation: l.generation,
               token: l.token,
             });
-            // A ladder still due with the same timer after its run failed: leave it for later.
-            const after = (await store.getLadders([l]))[0];
-            if (after?.wakeAt === before && after?.token === l.token)
-              failed.add(`${l.caseId}/${l.agencyId}`);
           }
         }),
       );
