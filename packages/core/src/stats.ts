@@ -128,13 +128,7 @@ export function medianOf(histogram: ReadonlyMap<number, number>): number | null 
   return null;
 }
 
-export interface AgencyStats {
-  readonly agencyId: string;
-  readonly assigned: number;
-  readonly redirected: number;
-  readonly responded: number;
-  readonly respondedOnTime: number;
-  readonly completed: number;
+export interface AgencyStats extends Omit<AgencyCounters, 'histogram'> {
   /** responded / (assigned − redirected), 0–1; null when nothing counts. */
   readonly responseRate: number | null;
   readonly onTimeRate: number | null;
