@@ -14,7 +14,7 @@ export interface ApiProps {
   readonly auth: Auth;
   /** Powertools log level of the API function (`LOG_LEVEL`). */
   readonly logLevel: string;
-  /** Browser origins allowed to call the API (the web console's). */
+  /** Browser origins allowed to call the API across origins (none: no CORS configuration). */
   readonly allowedOrigins: readonly string[];
 }
 
@@ -93,12 +93,17 @@ export class Api extends Construct {
       defaultAuthorizer: authorizer,
       // Our own stage below, for access logs and throttling.
       createDefaultStage: false,
-      corsPreflight: {
-        allowOrigins: [...props.allowedOrigins],
-        allowHeaders: ['authorization', 'content-type'],
-        allowMethods: [apigw.CorsHttpMethod.ANY],
-        maxAge: Duration.hours(1),
-      },
+      // No CORS at all unless some console is served from another origin.
+      ...(props.allowedOrigins.length > 0
+        ? {
+            corsPreflight: {
+              allowOrigins: [...props.allowedOrigins],
+              allowHeaders: ['authorization', 'content-type'],
+              allowMethods: [apigw.CorsHttpMethod.ANY],
+              maxAge: Duration.hours(1),
+            },
+          }
+        : {}),
     });
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {

@@ -27,8 +27,9 @@ new PantauStack(app, context('stackName', process.env.PANTAU_STACK_NAME ?? 'Pant
   // The account and region the CLI resolved from the caller's credentials; without them (offline
   // synth) the template stays environment-agnostic.
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
-  callbackUrls: list(context('callbackUrls', 'http://localhost:5173/auth/callback')),
-  logoutUrls: list(context('logoutUrls', 'http://localhost:5173/')),
+  // The distribution's own URLs are always allowed; these add others (a console run elsewhere).
+  callbackUrls: list(context('callbackUrls', '')),
+  logoutUrls: list(context('logoutUrls', '')),
   ...(authDomainPrefix ? { authDomainPrefix } : {}),
   logLevel,
   mailFrom: context('mailFrom', 'pantau@example.go.id'),

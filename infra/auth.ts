@@ -25,6 +25,8 @@ export class Auth extends Construct {
   /** The token issuer: `https://cognito-idp.<region>.amazonaws.com/<poolId>`. */
   readonly issuerUrl: string;
   readonly jwksUrl: string;
+  /** The hosted sign-in domain, `https://<prefix>.auth.<region>.amazoncognito.com`, if any. */
+  readonly domainUrl: string | undefined;
 
   constructor(scope: Construct, id: string, props: AuthProps) {
     super(scope, id);
@@ -85,10 +87,12 @@ export class Auth extends Construct {
       },
     });
 
-    if (props.domainPrefix) {
-      // The classic hosted UI: managed login v2 would also need a branding resource per client.
-      this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix } });
-    }
+    // The classic hosted UI: managed login v2 would also need a branding resource per client.
+    this.domainUrl = props.domainPrefix
+      ? this.userPool
+          .addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix } })
+          .baseUrl()
+      : undefined;
 
     // The web console: a public client (a browser cannot keep a secret), so the authorization
     // code flow is protected by PKCE, which Cognito enforces for clients without a secret.

@@ -1,4 +1,4 @@
-import { CfnOutput, Stack } from 'aws-cdk-lib';
+import { CfnOutput, Lazy, Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Api } from './api.ts';
@@ -7,11 +7,15 @@ import { PantauTable } from './data.ts';
 import { Escalation } from './escalation.ts';
 import { Notify } from './notify.ts';
 import { Seed } from './seed.ts';
+import { Web } from './web.ts';
 
 export interface PantauStackProps extends StackProps {
-  /** OAuth redirect URIs of the web console. */
+  /**
+   * OAuth redirect URIs of a console served elsewhere (a local dev server), besides the
+   * distribution's own, which is always allowed. Their origins are the API's CORS origins.
+   */
   readonly callbackUrls: readonly string[];
-  /** Where Cognito may send the browser after sign-out. */
+  /** Where Cognito may send the browser after sign-out, besides the distribution's `/`. */
   readonly logoutUrls: readonly string[];
   /** Cognito hosted sign-in domain prefix; without it there is no hosted sign-in page. */
   readonly authDomainPrefix?: string;
@@ -19,27 +23,40 @@ export interface PantauStackProps extends StackProps {
   readonly logLevel: string;
   /** From address of the escalation letters; it or its domain must be verified in SES. */
   readonly mailFrom: string;
+  /** The built web console (default `packages/web/dist`, see `npm run build`). */
+  readonly webAssetsPath?: string;
 }
 
 /**
- * Pantau on AWS: the table, the user pool, the HTTP API, the escalation ladders and their mail,
- * and the seed, wired together.
+ * Pantau on AWS: the table, the user pool, the HTTP API, the web console in front of it, the
+ * escalation ladders and their mail, and the seed, wired together.
  */
 export class PantauStack extends Stack {
   constructor(scope: Construct, id: string, props: PantauStackProps) {
     super(scope, id, props);
     const data = new PantauTable(this, 'Data');
+    // The console's address is the distribution's, and the distribution needs the API, whose
+    // JWT authorizer needs the app client: the client takes the address as a lazy value,
+    // resolved at synth once the distribution exists. CloudFormation sees no cycle (client →
+    // distribution → API; authorizer → client, API).
+    const consoleUrl = Lazy.string({ produce: () => web.url });
     const auth = new Auth(this, 'Auth', {
-      callbackUrls: props.callbackUrls,
-      logoutUrls: props.logoutUrls,
+      callbackUrls: [`${consoleUrl}/auth/callback`, ...props.callbackUrls],
+      logoutUrls: [`${consoleUrl}/`, ...props.logoutUrls],
       ...(props.authDomainPrefix ? { domainPrefix: props.authDomainPrefix } : {}),
     });
     const api = new Api(this, 'Api', {
       table: data,
       auth,
       logLevel: props.logLevel,
-      // The console calls the API from wherever Cognito sends it back to.
+      // The distribution serves the console and the API from one origin, which needs no CORS;
+      // only a console served from elsewhere (the extra callback URLs) calls across origins.
       allowedOrigins: [...new Set(props.callbackUrls.map((url) => new URL(url).origin))],
+    });
+    const web = new Web(this, 'Web', {
+      httpApi: api.httpApi,
+      auth,
+      ...(props.webAssetsPath ? { assetsPath: props.webAssetsPath } : {}),
     });
     const notify = new Notify(this, 'Notify', { mailFrom: props.mailFrom });
     const escalation = new Escalation(this, 'Escalation', {
@@ -51,6 +68,10 @@ export class PantauStack extends Stack {
     escalation.grantStartExecution(api.handler);
     new Seed(this, 'Seed', { table: data });
 
+    new CfnOutput(this, 'ConsoleUrl', {
+      value: web.url,
+      description: 'The web console, with the API under /v1 (CloudFront)',
+    });
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: auth.client.userPoolClientId });

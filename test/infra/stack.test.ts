@@ -2,12 +2,16 @@ import { App, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ladderDefinition, STATE } from '@pantau/workflow';
 import { PUBLIC_ROUTES } from '../../infra/api.ts';
 import { type Escalation, STATE_MACHINE_SERVICE_ACTIONS } from '../../infra/escalation.ts';
-import { PantauStack } from '../../infra/pantau-stack.ts';
+import { projectRoot } from '../../infra/function.ts';
+import { PantauStack, type PantauStackProps } from '../../infra/pantau-stack.ts';
+import { API_PATHS, SPA_FALLBACK_CODE } from '../../infra/web.ts';
 
 type Resource = { Type: string; Properties?: Record<string, unknown> };
 type Statement = {
@@ -26,6 +30,19 @@ const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.ur
 let stack: PantauStack;
 let template: Template;
 let resources: Record<string, Resource>;
+/** The cloud assembly directory: where the staged assets (config.json) are. */
+let assemblyDir: string;
+/** A stand-in for `packages/web/dist`: an index.html and one hashed asset. */
+const webDist = mkdtempSync(join(tmpdir(), 'pantau-web-'));
+
+const props: PantauStackProps = {
+  callbackUrls: ['http://localhost:5173/auth/callback'],
+  logoutUrls: ['http://localhost:5173/'],
+  authDomainPrefix: 'pantau-test',
+  logLevel: 'INFO',
+  mailFrom: 'pantau@example.go.id',
+  webAssetsPath: webDist,
+};
 
 const ofType = (type: string): [string, Resource][] =>
   Object.entries(resources).filter(([, resource]) => resource.Type === type);
@@ -89,18 +106,39 @@ const statements = (): Statement[] =>
 const actionsOf = (statement: Statement): string[] =>
   Array.isArray(statement.Action) ? statement.Action : [statement.Action];
 
+/** CDK's BucketDeployment handler (a stack-level singleton) that uploads the console. */
+const deploymentFunction = (): [string, Resource] =>
+  only('AWS::Lambda::Function', /^CustomCDKBucketDeployment/);
+const deploymentRoleId = (): string => only('AWS::IAM::Role', /^WebDeploymentRole/)[0];
+/** The statements BucketDeployment grants its role (CDK's, not configurable). */
+const deploymentStatements = (): Statement[] => statementsOf(deploymentRoleId());
+
+/** `Fn::Join` parts as text, intrinsics written `{Ref}` or `{Id.Attr}`, to compare as strings. */
+const joined = (value: unknown): string => {
+  if (typeof value === 'string') return value;
+  const object = value as Record<string, unknown>;
+  if ('Fn::Join' in object) {
+    const [separator, parts] = object['Fn::Join'] as [string, unknown[]];
+    return parts.map(joined).join(separator);
+  }
+  if ('Ref' in object) return `{${String(object.Ref)}}`;
+  if ('Fn::GetAtt' in object) return `{${(object['Fn::GetAtt'] as string[]).join('.')}}`;
+  throw new Error(`cannot render ${JSON.stringify(value)}`);
+};
+
 beforeAll(() => {
+  writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>Pantau</title>');
+  mkdirSync(join(webDist, 'assets'));
+  writeFileSync(join(webDist, 'assets', 'index-abc.js'), 'console.log("console");');
   const app = new App({ context: cdkJson.context });
-  stack = new PantauStack(app, 'PantauTest', {
-    callbackUrls: ['http://localhost:5173/auth/callback'],
-    logoutUrls: ['http://localhost:5173/'],
-    logLevel: 'INFO',
-    mailFrom: 'pantau@example.go.id',
-  });
+  stack = new PantauStack(app, 'PantauTest', props);
   // One synthesis for the file (it bundles every function with esbuild).
   template = Template.fromStack(stack);
   resources = template.toJSON().Resources as Record<string, Resource>;
+  assemblyDir = app.synth().directory;
 }, 120_000);
+
+afterAll(() => rmSync(webDist, { recursive: true, force: true }));
 
 describe('table', () => {
   it('has the store keys and indexes, on demand, recoverable, protected, encrypted, retained', () => {
@@ -161,7 +199,6 @@ describe('user pool', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
       AllowedOAuthFlows: ['code'],
-      CallbackURLs: ['http://localhost:5173/auth/callback'],
       ReadAttributes: Match.arrayWith(['custom:agency', 'custom:role']),
       // An explicit list: an absent one would let users write every attribute.
       WriteAttributes: ['name'],
@@ -253,26 +290,78 @@ describe('api function', () => {
     expect(authorizer.Properties?.JwtConfiguration).toMatchObject({ Issuer: JWT_ISSUER });
   });
 
-  it("runs every function on Node.js 24, the provider framework's too", () => {
+  it("runs every function on Node.js 24, the provider frameworks' too, but CDK's S3 deployment", () => {
+    const [deploymentId] = deploymentFunction();
     for (const [id, fn] of ofType('AWS::Lambda::Function')) {
-      expect(fn.Properties?.Runtime, id).toBe('nodejs24.x');
+      if (id !== deploymentId) expect(fn.Properties?.Runtime, id).toBe('nodejs24.x');
     }
+    // BucketDeployment's handler runs the AWS CLI from a layer: Python, pinned by aws-cdk-lib.
+    expect(resources[deploymentId]?.Properties?.Runtime).toMatch(/^python3\./);
   });
 });
 
 describe('iam', () => {
-  it('has no wildcard action anywhere (no dynamodb:*, no *)', () => {
-    const all = statements();
+  it("has no wildcard action anywhere (no dynamodb:*, no *) but in CDK's S3 deployment grants", () => {
+    const deployment = deploymentStatements();
+    const all = statements().filter((statement) => !deployment.includes(statement));
     expect(all.length).toBeGreaterThan(0);
     const wildcards = all.flatMap(actionsOf).filter((action) => action.includes('*'));
     expect(wildcards).toEqual([]);
   });
 
-  it("grants Resource * only for the state machine's log delivery and X-Ray, which have no resources", () => {
+  it("grants Resource * only for the state machine's log delivery and X-Ray and CloudFront invalidations, which have no resources", () => {
     const anyResource = statements().filter((statement) => resourcesOf(statement).includes('*'));
-    expect(anyResource.map(actionsOf)).toEqual([[...STATE_MACHINE_SERVICE_ACTIONS].sort()]);
+    expect(anyResource).toHaveLength(2);
     const [, stateMachine] = only('AWS::StepFunctions::StateMachine', /Escalation/);
-    expect(statementsOf(roleIdOf(stateMachine))).toContainEqual(anyResource[0]);
+    const logDelivery = anyResource.find((statement) =>
+      statementsOf(roleIdOf(stateMachine)).includes(statement),
+    );
+    expect(actionsOf(logDelivery!)).toEqual([...STATE_MACHINE_SERVICE_ACTIONS].sort());
+    const invalidation = anyResource.find((statement) => statement !== logDelivery);
+    expect(deploymentStatements()).toContain(invalidation);
+    expect(actionsOf(invalidation!)).toEqual([
+      'cloudfront:CreateInvalidation',
+      'cloudfront:GetInvalidation',
+    ]);
+  });
+
+  it("lets CDK's S3 deployment read the asset zips, write the console bucket and its own logs, and invalidate", () => {
+    const [bucketId] = only('AWS::S3::Bucket', /^WebBucket/);
+    const [logGroupId] = only('AWS::Logs::LogGroup', /^WebDeploymentLogs/);
+    const bucket = JSON.stringify([
+      getAtt(bucketId),
+      { 'Fn::Join': ['', [getAtt(bucketId), '/*']] },
+    ]);
+    const granted = deploymentStatements().map((statement) => ({
+      actions: actionsOf(statement),
+      resources: JSON.stringify(resourcesOf(statement)),
+    }));
+    expect(granted).toHaveLength(4);
+    expect(granted).toContainEqual({
+      actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      resources: JSON.stringify([getAtt(logGroupId)]),
+    });
+    const read = granted.find(({ resources }) => resources.includes('cdk-hnb659fds-assets'));
+    expect(read?.actions).toEqual(['s3:GetBucket*', 's3:GetObject*', 's3:List*']);
+    const write = granted.find(({ resources }) => resources === bucket);
+    expect(write?.actions).toEqual(expect.arrayContaining(['s3:PutObject', 's3:DeleteObject*']));
+    expect(write?.actions.filter((action) => !action.startsWith('s3:'))).toEqual([]);
+    // Only the deployment function assumes the role, and it logs to its own group.
+    const [, fn] = deploymentFunction();
+    expect(roleIdOf(fn)).toBe(deploymentRoleId());
+    expect(fn.Properties?.LoggingConfig).toEqual({ LogGroup: { Ref: logGroupId } });
+  });
+
+  it("attaches an AWS managed policy only to CDK's auto-delete provider (AWSLambdaBasicExecutionRole)", () => {
+    const managed = ofType('AWS::IAM::Role').filter(
+      ([, role]) => role.Properties?.ManagedPolicyArns !== undefined,
+    );
+    expect(managed.map(([id]) => id)).toEqual([
+      expect.stringMatching(/^CustomS3AutoDeleteObjectsCustomResourceProviderRole/),
+    ]);
+    expect(JSON.stringify(managed[0]![1].Properties?.ManagedPolicyArns)).toContain(
+      'service-role/AWSLambdaBasicExecutionRole',
+    );
   });
 
   it('lets the functions use the table item by item and query the indexes, never scan', () => {
@@ -549,6 +638,315 @@ describe('escalation', () => {
 
   it('prints the state machine ARN', () => {
     template.hasOutput('StateMachineArn', { Value: { Ref: stateMachine()[0] } });
+  });
+});
+
+describe('web console', () => {
+  type Behavior = Record<string, unknown> & { TargetOriginId: string };
+  type Origin = { Id: string; DomainName: unknown } & Record<string, unknown>;
+  const distribution = () => only('AWS::CloudFront::Distribution', /^WebDistribution/);
+  const config = () =>
+    distribution()[1].Properties?.DistributionConfig as {
+      DefaultCacheBehavior: Behavior;
+      CacheBehaviors: (Behavior & { PathPattern: string })[];
+      Origins: Origin[];
+      DefaultRootObject: string;
+      Logging: { Bucket: unknown; Prefix: string };
+    };
+  const originOf = (behavior: Behavior): Origin => {
+    const origin = config().Origins.find(({ Id }) => Id === behavior.TargetOriginId);
+    if (!origin) throw new Error(`no origin ${behavior.TargetOriginId}`);
+    return origin;
+  };
+  const deployments = () => ofType('Custom::CDKBucketDeployment');
+  const siteDeployment = () => {
+    const found = deployments().filter(([, d]) => d.Properties?.DistributionPaths !== undefined);
+    expect(found).toHaveLength(1);
+    return found[0]!;
+  };
+  // AWS's managed policy ids (CloudFront developer guide).
+  const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
+  const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+  const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+
+  it('keeps the console in a private, encrypted, SSL-only bucket', () => {
+    const [bucketId, bucket] = only('AWS::S3::Bucket', /^WebBucket/);
+    expect(bucket.Properties).toMatchObject({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+        ],
+      },
+      LoggingConfiguration: {
+        DestinationBucketName: { Ref: only('AWS::S3::Bucket', /^WebAccessLogs/)[0] },
+      },
+    });
+    const [, policy] = ofType('AWS::S3::BucketPolicy').find(
+      ([, p]) => (p.Properties?.Bucket as { Ref: string }).Ref === bucketId,
+    )!;
+    const policyStatements = (
+      policy.Properties?.PolicyDocument as {
+        Statement: (Statement & { Principal: unknown })[];
+      }
+    ).Statement;
+    expect(policyStatements).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Deny',
+        Action: 's3:*',
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      }),
+    );
+    // Readers: CloudFront for this distribution only, object by object (no listing).
+    const [distributionId] = distribution();
+    const cloudFront = policyStatements.filter(
+      (statement) =>
+        JSON.stringify(statement.Principal) === '{"Service":"cloudfront.amazonaws.com"}',
+    );
+    expect(cloudFront).toHaveLength(1);
+    expect(cloudFront[0]).toMatchObject({ Effect: 'Allow', Action: 's3:GetObject' });
+    const condition = cloudFront[0]!.Condition as { StringEquals: Record<string, unknown> };
+    expect(joined(condition.StringEquals['AWS:SourceArn'])).toMatch(
+      new RegExp(`:distribution/\\{${distributionId}\\}$`),
+    );
+    // Everyone else allowed is CDK's auto-delete provider (emptying the bucket on destroy).
+    const others = policyStatements.filter(
+      (statement) => statement.Effect === 'Allow' && !cloudFront.includes(statement),
+    );
+    expect(others.map((statement) => JSON.stringify(statement.Principal))).toEqual([
+      expect.stringMatching(/CustomS3AutoDeleteObjectsCustomResourceProviderRole/),
+    ]);
+  });
+
+  it('serves the bucket through origin access control on the default behavior, over HTTPS', () => {
+    const { DefaultCacheBehavior: behavior, DefaultRootObject } = config();
+    expect(DefaultRootObject).toBe('index.html');
+    expect(behavior).toMatchObject({
+      ViewerProtocolPolicy: 'redirect-to-https',
+      CachePolicyId: CACHING_OPTIMIZED,
+    });
+    const origin = originOf(behavior);
+    const [oacId, oac] = only('AWS::CloudFront::OriginAccessControl', /^WebDistribution/);
+    expect(origin).toMatchObject({
+      DomainName: {
+        'Fn::GetAtt': [only('AWS::S3::Bucket', /^WebBucket/)[0], 'RegionalDomainName'],
+      },
+      OriginAccessControlId: { 'Fn::GetAtt': [oacId, 'Id'] },
+      S3OriginConfig: { OriginAccessIdentity: '' },
+    });
+    expect(oac.Properties?.OriginAccessControlConfig).toMatchObject({
+      OriginAccessControlOriginType: 's3',
+      SigningBehavior: 'always',
+      SigningProtocol: 'sigv4',
+    });
+  });
+
+  it('sends /v1/*, /health, /openapi.json and /docs to the HTTP API: every method, uncached, all viewer headers but Host', () => {
+    const behaviors = config().CacheBehaviors;
+    expect(behaviors.map((behavior) => behavior.PathPattern)).toEqual([...API_PATHS]);
+    const [apiId] = only('AWS::ApiGatewayV2::Api', /^ApiHttpApi/);
+    for (const behavior of behaviors) {
+      expect(behavior, behavior.PathPattern).toMatchObject({
+        AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+        CachePolicyId: CACHING_DISABLED,
+        OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
+        ViewerProtocolPolicy: 'https-only',
+      });
+      // The SPA fallback must never rewrite an API path.
+      expect(behavior, behavior.PathPattern).not.toHaveProperty('FunctionAssociations');
+      const origin = originOf(behavior);
+      expect(joined(origin.DomainName)).toBe(
+        `{${apiId}}.execute-api.{AWS::Region}.{AWS::URLSuffix}`,
+      );
+      expect(origin.CustomOriginConfig).toMatchObject({
+        OriginProtocolPolicy: 'https-only',
+        OriginSSLProtocols: ['TLSv1.2'],
+      });
+    }
+  });
+
+  it('rewrites client-side routes to /index.html and leaves files alone (the deployed function code)', () => {
+    const [functionId, fn] = only('AWS::CloudFront::Function', /^WebSpaFallback/);
+    expect(fn.Properties).toMatchObject({
+      AutoPublish: true,
+      FunctionConfig: { Runtime: 'cloudfront-js-2.0' },
+      FunctionCode: SPA_FALLBACK_CODE,
+    });
+    expect(config().DefaultCacheBehavior.FunctionAssociations).toEqual([
+      { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [functionId, 'FunctionARN'] } },
+    ]);
+    type Request = { uri: string; method: string };
+    const handler = new Function(
+      `${fn.Properties?.FunctionCode as string}\nreturn handler;`,
+    )() as (event: { request: Request }) => Request;
+    const served = (uri: string) => handler({ request: { uri, method: 'GET' } }).uri;
+    for (const route of ['/', '/cases/01ABC', '/track/XYZ', '/auth/callback', '/cases/01ABC/']) {
+      expect(served(route), route).toBe('/index.html');
+    }
+    for (const file of ['/assets/index-abc.js', '/config.json', '/favicon.svg', '/index.html']) {
+      expect(served(file), file).toBe(file);
+    }
+  });
+
+  it('adds HSTS, nosniff, DENY, a referrer policy and a CSP allowing only itself and Cognito to the console', () => {
+    const [policyId, policy] = only(
+      'AWS::CloudFront::ResponseHeadersPolicy',
+      /^WebSecurityHeaders/,
+    );
+    expect(config().DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
+    const headers = (
+      policy.Properties?.ResponseHeadersPolicyConfig as {
+        SecurityHeadersConfig: Record<string, Record<string, unknown>>;
+      }
+    ).SecurityHeadersConfig;
+    expect(headers).toMatchObject({
+      StrictTransportSecurity: { AccessControlMaxAgeSec: 31_536_000, IncludeSubdomains: true },
+      ContentTypeOptions: { Override: true },
+      FrameOptions: { FrameOption: 'DENY', Override: true },
+      ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin' },
+    });
+    const [domainId] = only('AWS::Cognito::UserPoolDomain', /^AuthUserPoolDomain/);
+    const hosted = `https://{${domainId}}.auth.{AWS::Region}.amazoncognito.com`;
+    const csp = Object.fromEntries(
+      joined(headers.ContentSecurityPolicy!.ContentSecurityPolicy)
+        .split('; ')
+        .map((directive) => [directive.split(' ')[0], directive.split(' ').slice(1)]),
+    );
+    expect(csp).toEqual({
+      'default-src': ["'self'"],
+      'connect-src': ["'self'", 'https://cognito-idp.{AWS::Region}.{AWS::URLSuffix}', hosted],
+      'img-src': ["'self'", 'data:'],
+      'font-src': ["'self'", 'data:'],
+      'style-src': ["'self'"],
+      'object-src': ["'none'"],
+      'base-uri': ["'self'"],
+      'form-action': ["'self'", hosted],
+      'frame-ancestors': ["'none'"],
+    });
+  });
+
+  it("lets the Cognito client send users back to the distribution's console, and to the context URLs", () => {
+    const [distributionId] = distribution();
+    const [, client] = only('AWS::Cognito::UserPoolClient', /^AuthUserPoolConsoleClient/);
+    expect((client.Properties?.CallbackURLs as unknown[]).map(joined)).toEqual([
+      `https://{${distributionId}.DomainName}/auth/callback`,
+      'http://localhost:5173/auth/callback',
+    ]);
+    expect((client.Properties?.LogoutURLs as unknown[]).map(joined)).toEqual([
+      `https://{${distributionId}.DomainName}/`,
+      'http://localhost:5173/',
+    ]);
+  });
+
+  it('writes /config.json with the issuer the API trusts, the app client, the hosted domain and the console URLs', () => {
+    const [, site] = siteDeployment();
+    const keys = site.Properties?.SourceObjectKeys as string[];
+    const markers = site.Properties?.SourceMarkers as Record<string, unknown>[];
+    const index = keys.findIndex((key) => {
+      try {
+        readFileSync(join(assemblyDir, `asset.${key.replace(/\.zip$/, '')}`, 'config.json'));
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    expect(index).toBeGreaterThanOrEqual(0);
+    let text = readFileSync(
+      join(assemblyDir, `asset.${keys[index]!.replace(/\.zip$/, '')}`, 'config.json'),
+      'utf8',
+    );
+    for (const [marker, value] of Object.entries(markers[index]!)) {
+      text = text.split(marker).join(joined(value));
+    }
+    const [distributionId] = distribution();
+    const [poolId] = only('AWS::Cognito::UserPool', /^AuthUserPool/);
+    const [clientId] = only('AWS::Cognito::UserPoolClient', /^AuthUserPoolConsoleClient/);
+    const [domainId] = only('AWS::Cognito::UserPoolDomain', /^AuthUserPoolDomain/);
+    expect(JSON.parse(text)).toEqual({
+      auth: {
+        kind: 'cognito',
+        authority: `https://cognito-idp.{AWS::Region}.{AWS::URLSuffix}/{${poolId}}`,
+        clientId: `{${clientId}}`,
+        domain: `https://{${domainId}}.auth.{AWS::Region}.amazoncognito.com`,
+        redirectUri: `https://{${distributionId}.DomainName}/auth/callback`,
+        logoutUri: `https://{${distributionId}.DomainName}/`,
+      },
+    });
+    expect(joined(environmentOf(apiFunction()).JWT_ISSUER)).toBe(JSON.parse(text).auth.authority);
+  });
+
+  it('caches the hashed assets for a year and revalidates the rest, invalidating index.html and config.json', () => {
+    const [siteId, site] = siteDeployment();
+    const [assetsId, assets] = deployments().find(([id]) => id !== siteId)!;
+    expect(deployments()).toHaveLength(2);
+    expect(assets.Properties).toMatchObject({
+      DestinationBucketKeyPrefix: 'assets/',
+      Prune: false,
+      SystemMetadata: { 'cache-control': 'public, max-age=31536000, immutable' },
+    });
+    expect(site.Properties).toMatchObject({
+      Prune: true,
+      Exclude: ['assets/*'],
+      SystemMetadata: { 'cache-control': 'no-cache' },
+      DistributionId: { Ref: distribution()[0] },
+      DistributionPaths: ['/index.html', '/config.json'],
+    });
+    expect(site.Properties).not.toHaveProperty('DestinationBucketKeyPrefix');
+    // New chunks are uploaded before the index.html that names them.
+    expect(
+      (template.toJSON().Resources as Record<string, { DependsOn?: string[] }>)[siteId]?.DependsOn,
+    ).toEqual(expect.arrayContaining([assetsId]));
+  });
+
+  it('logs requests to a retained, SSL-only log bucket; the console bucket goes with the stack', () => {
+    const [logsId, logBucket] = only('AWS::S3::Bucket', /^WebAccessLogs/);
+    expect(config().Logging).toEqual({
+      Bucket: { 'Fn::GetAtt': [logsId, 'RegionalDomainName'] },
+      Prefix: 'cloudfront/',
+    });
+    expect(template.toJSON().Resources[logsId].DeletionPolicy).toBe('Retain');
+    expect(logBucket.Properties).toMatchObject({
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerPreferred' }] },
+      LifecycleConfiguration: { Rules: [{ ExpirationInDays: 365, Status: 'Enabled' }] },
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, RestrictPublicBuckets: true },
+    });
+    const [consoleId] = only('AWS::S3::Bucket', /^WebBucket/);
+    expect(template.toJSON().Resources[consoleId].DeletionPolicy).toBe('Delete');
+    template.hasResourceProperties('Custom::S3AutoDeleteObjects', {
+      BucketName: { Ref: consoleId },
+    });
+  });
+
+  it('prints the console URL', () => {
+    template.hasOutput('ConsoleUrl', {
+      Value: {
+        'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distribution()[0], 'DomainName'] }]],
+      },
+    });
+  });
+
+  it('refuses to synthesize without a built console, saying how to build it', () => {
+    const synth = (webAssetsPath: string) => () =>
+      new PantauStack(new App({ context: cdkJson.context }), 'PantauMissing', {
+        ...props,
+        webAssetsPath,
+      });
+    expect(synth(join(projectRoot, 'packages', 'web', 'no-such-dist'))).toThrow(
+      'packages/web/no-such-dist is missing: run "npm run build" before cdk synth/deploy',
+    );
+    const outside = join(webDist, 'missing');
+    expect(synth(outside)).toThrow(
+      `${outside} is missing: run "npm run build" before cdk synth/deploy`,
+    );
+    // A directory without index.html is a failed or foreign build.
+    expect(synth(join(webDist, 'assets'))).toThrow(
+      /assets has no index\.html: run "npm run build"/,
+    );
   });
 });
 

@@ -1,0 +1,325 @@
+import { DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import type { Auth } from './auth.ts';
+import { projectRoot } from './function.ts';
+
+/** Where `npm run build` (Vite, `packages/web`) writes the console. */
+export const DEFAULT_ASSETS_PATH = join(projectRoot, 'packages', 'web', 'dist');
+
+/** Paths the HTTP API answers under the console's origin; every other path is the console. */
+export const API_PATHS = ['/v1/*', '/health', '/openapi.json', '/docs'] as const;
+
+/**
+ * The CloudFront Function (viewer request, console behavior only) that makes deep links work:
+ * a path whose last segment has no dot (`/`, `/cases/01ABC`, `/track/XYZ`, `/auth/callback`) is
+ * a route of the single-page app and gets `/index.html`; a file (`/assets/index-abc.js`,
+ * `/config.json`) is left alone, so a missing one is still a 403 from S3. Not `errorResponses`:
+ * those apply to the whole distribution and would turn the API's 403s and 404s into the page.
+ * Plain ES5 for the cloudfront-js-2.0 runtime; the test evaluates this very string.
+ */
+export const SPA_FALLBACK_CODE = `function handler(event) {
+  var request = event.request;
+  var uri = request.uri;
+  if (uri.slice(uri.lastIndexOf('/') + 1).indexOf('.') === -1) {
+    request.uri = '/index.html';
+  }
+  return request;
+}
+`;
+
+export interface WebProps {
+  /** The HTTP API served under the same origin (API_PATHS), so the console needs no CORS. */
+  readonly httpApi: apigw.IHttpApi;
+  /** The user pool and app client the console signs in with (written into `/config.json`). */
+  readonly auth: Auth;
+  /** The built console (default `packages/web/dist`); must exist at synth. */
+  readonly assetsPath?: string;
+}
+
+/**
+ * The web console on AWS: its build in a private S3 bucket behind a CloudFront distribution
+ * (origin access control), the HTTP API behind the same distribution, and the `/config.json`
+ * that tells the console which Cognito user pool and app client to sign in with.
+ */
+export class Web extends Construct {
+  readonly bucket: s3.Bucket;
+  readonly distribution: cloudfront.Distribution;
+  /** `https://<id>.cloudfront.net`, without a trailing slash. */
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: WebProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    const assetsPath = props.assetsPath ?? DEFAULT_ASSETS_PATH;
+    const shown = relative(projectRoot, assetsPath);
+    const name = shown.startsWith('..') || isAbsolute(shown) ? assetsPath : shown;
+    if (!existsSync(assetsPath)) {
+      throw new Error(`${name} is missing: run "npm run build" before cdk synth/deploy`);
+    }
+    if (!existsSync(join(assetsPath, 'index.html'))) {
+      throw new Error(`${name} has no index.html: run "npm run build" before cdk synth/deploy`);
+    }
+
+    // One bucket for the access logs of the console bucket and of the distribution. CloudFront's
+    // standard logs are delivered with an ACL grant, so this bucket has ACLs (bucket owner
+    // preferred: the account owns the log files). Kept a year and retained with the stack, like
+    // the API's access logs: they are the audit trail of who fetched what.
+    const accessLogs = new s3.Bucket(this, 'AccessLogs', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(accessLogs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'This is the access log bucket itself: logging it into itself would log its own log ' +
+        'deliveries, and another bucket would only move the finding one bucket further.',
+    });
+
+    this.bucket = new s3.Bucket(this, 'Bucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      // The files are public through the console anyway; S3-managed keys need no key policy
+      // for CloudFront's origin access control, as a KMS key would.
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'console-bucket/',
+      // Only build output, rebuilt from the repository on every deploy: it goes with the stack.
+      // autoDeleteObjects empties the bucket first (a CDK custom resource), or the delete fails.
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: true,
+    });
+
+    const spaFallback = new cloudfront.Function(this, 'SpaFallback', {
+      code: cloudfront.FunctionCode.fromInline(SPA_FALLBACK_CODE),
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      comment: 'Pantau console: serve /index.html for client-side routes',
+    });
+
+    const cognitoIdp = `https://cognito-idp.${stack.region}.${stack.urlSuffix}`;
+    const hostedSignIn = props.auth.domainUrl ? [props.auth.domainUrl] : [];
+    const securityHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Pantau console: security headers',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: {
+          // The console's own files only; it calls the API on this origin, and oidc-client-ts
+          // reads the issuer's discovery document and keys (cognito-idp) and redeems codes and
+          // refresh tokens at the hosted sign-in domain. Sign-in and sign-out are navigations.
+          contentSecurityPolicy: [
+            "default-src 'self'",
+            `connect-src 'self' ${[cognitoIdp, ...hostedSignIn].join(' ')}`,
+            "img-src 'self' data:",
+            "font-src 'self' data:",
+            "style-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            `form-action 'self' ${hostedSignIn.join(' ')}`.trim(),
+            "frame-ancestors 'none'",
+          ].join('; '),
+          override: true,
+        },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(365),
+          includeSubdomains: true,
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        // Deep links carry case ids: other sites see the origin only.
+        referrerPolicy: {
+          referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+          override: true,
+        },
+      },
+    });
+
+    const apiOrigin = new origins.HttpOrigin(
+      `${props.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`,
+      { protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY },
+    );
+    const apiBehavior: cloudfront.BehaviorOptions = {
+      origin: apiOrigin,
+      // An API client must not be redirected: a redirected POST comes back as a GET.
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+      cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+      // Every viewer header but Host (API Gateway routes on its own host name and answers 403
+      // to another). Authorization included: an origin request policy cannot name it, but with
+      // caching disabled AllViewer and AllViewerExceptHostHeader do forward it (AWS re:Post,
+      // "How can I configure CloudFront to forward the Authorization header to the origin?",
+      // repost.aws/knowledge-center/cloudfront-authorization-header; a cache policy keying on
+      // Authorization is the alternative, and a zero-TTL cache policy may not have keys,
+      // aws/aws-cdk#16977). The JWT authorizer reads `$request.header.Authorization`.
+      originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+    };
+
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: `Pantau console and API (${stack.stackName})`,
+      defaultRootObject: 'index.html',
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        functionAssociations: [
+          { function: spaFallback, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST },
+        ],
+        responseHeadersPolicy: securityHeaders,
+      },
+      additionalBehaviors: Object.fromEntries(API_PATHS.map((path) => [path, apiBehavior])),
+      // North America, Europe and Asia, Indonesia included: where the users are, cheaper than all.
+      priceClass: cloudfront.PriceClass.PRICE_CLASS_200,
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      enableLogging: true,
+      logBucket: accessLogs,
+      logFilePrefix: 'cloudfront/',
+    });
+    this.url = `https://${this.distribution.distributionDomainName}`;
+
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR1',
+      reason:
+        'No geo restriction: complainants track their cases and reply from wherever they are ' +
+        '(Indonesians abroad included); the officer routes need a Cognito token.',
+    });
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR2',
+      reason:
+        'No WAF web ACL yet: a CloudFront web ACL lives in us-east-1 (another stack) and costs ' +
+        'per rule and request. The API stage throttles at 100 req/s, every non-public route ' +
+        'needs a Cognito token (threat protection on), and the console is static files.',
+    });
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR4',
+      reason:
+        'The default *.cloudfront.net certificate, whose security policy CloudFront fixes ' +
+        '(TLSv1 minimum); TLSv1.2_2021 needs a custom domain with an ACM certificate, which ' +
+        'this stack does not assume. Origins are reached over TLS 1.2 only.',
+    });
+
+    // The deployments' Lambda (CDK's, Python with the AWS CLI) gets its own log group with
+    // retention and a role that may write only there, instead of AWSLambdaBasicExecutionRole.
+    const deploymentLogs = new logs.LogGroup(this, 'DeploymentLogs', {
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const deploymentRole = new iam.Role(this, 'DeploymentRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Uploads the Pantau console to its bucket and invalidates the distribution',
+    });
+    deploymentRole.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [deploymentLogs.logGroupArn],
+      }),
+    );
+
+    // Two uploads, two cache lifetimes. Vite's hashed files under assets/ never change under
+    // their name: cached for a year and never deleted (prune off), so a tab still running the
+    // previous build can load its chunks after a deploy. Everything else (index.html, the
+    // config) may change under its name: `no-cache` makes browsers revalidate on every load
+    // (an ETag round trip) and CloudFront keep them for at most its 1 s minimum TTL; the
+    // invalidation drops what the edges hold so the first request after the deploy is fresh.
+    const assetsDir = join(assetsPath, 'assets');
+    const hashed = existsSync(assetsDir)
+      ? new s3deploy.BucketDeployment(this, 'DeployAssets', {
+          sources: [s3deploy.Source.asset(assetsDir)],
+          destinationBucket: this.bucket,
+          destinationKeyPrefix: 'assets/',
+          prune: false,
+          cacheControl: [
+            s3deploy.CacheControl.setPublic(),
+            s3deploy.CacheControl.maxAge(Duration.days(365)),
+            s3deploy.CacheControl.immutable(),
+          ],
+          role: deploymentRole,
+          logGroup: deploymentLogs,
+        })
+      : undefined;
+    const site = new s3deploy.BucketDeployment(this, 'DeploySite', {
+      sources: [
+        s3deploy.Source.asset(assetsPath, { exclude: ['assets'] }),
+        s3deploy.Source.jsonData('config.json', {
+          auth: {
+            kind: 'cognito',
+            authority: props.auth.issuerUrl,
+            clientId: props.auth.client.userPoolClientId,
+            ...(props.auth.domainUrl ? { domain: props.auth.domainUrl } : {}),
+            redirectUri: `${this.url}/auth/callback`,
+            logoutUri: `${this.url}/`,
+          },
+        }),
+      ],
+      destinationBucket: this.bucket,
+      // Pruning the root must not delete the hashed files the other deployment keeps.
+      exclude: ['assets/*'],
+      cacheControl: [s3deploy.CacheControl.noCache()],
+      distribution: this.distribution,
+      distributionPaths: ['/index.html', '/config.json'],
+      role: deploymentRole,
+      logGroup: deploymentLogs,
+    });
+    // The new index.html names the new chunks: upload them first.
+    if (hashed) site.node.addDependency(hashed);
+
+    // What CDK's BucketDeployment grants its role (grantRead on the asset zips, grantReadWrite
+    // on the console bucket, CloudFront invalidation), none of it configurable.
+    const bucketId = stack.getLogicalId(this.bucket.node.defaultChild as s3.CfnBucket);
+    const qualifier =
+      (stack.synthesizer instanceof DefaultStackSynthesizer
+        ? stack.synthesizer.bootstrapQualifier
+        : undefined) ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER;
+    const assetObjects = `arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-<AWS::AccountId>-<AWS::Region>/*`;
+    const deploymentGrants: Record<string, string> = {
+      'Action::s3:GetObject*':
+        'BucketDeployment grantRead/grantReadWrite: `aws s3 sync` reads the zipped build and ' +
+        'compares it with the console bucket; on those two buckets only.',
+      'Action::s3:GetBucket*':
+        'BucketDeployment grantRead/grantReadWrite: bucket location and metadata for ' +
+        '`aws s3 sync`; on the asset bucket and the console bucket only.',
+      'Action::s3:List*':
+        'BucketDeployment grantRead/grantReadWrite: `aws s3 sync` lists what is there to ' +
+        'upload the difference; on the asset bucket and the console bucket only.',
+      'Action::s3:DeleteObject*':
+        'BucketDeployment grantReadWrite: pruning deletes the previous build files that the ' +
+        'new build no longer has; on the console bucket only.',
+      'Action::s3:Abort*':
+        'BucketDeployment grantReadWrite: aborts its own failed multipart uploads; on the ' +
+        'console bucket only.',
+      [`Resource::<${bucketId}.Arn>/*`]:
+        'The objects of the console bucket: writing them is what this role is for.',
+      [`Resource::${assetObjects}`]:
+        'The zipped builds `cdk deploy` uploaded to the bootstrap asset bucket, read only (the ' +
+        'object keys are content hashes chosen at synth).',
+      'Resource::*':
+        'cloudfront:CreateInvalidation and GetInvalidation only, which BucketDeployment grants ' +
+        'on every distribution (not configurable); an invalidation only makes the edges ' +
+        'fetch again, and only this deploy-time Lambda assumes the role.',
+    };
+    for (const [finding, reason] of Object.entries(deploymentGrants)) {
+      Validations.of(deploymentRole).acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason });
+    }
+    // The deployments' Lambda is a stack-level singleton with a runtime that CDK pins.
+    for (const child of stack.node.children) {
+      if (child.node.id.startsWith('Custom::CDKBucketDeployment')) {
+        Validations.of(child).acknowledge({
+          id: 'AwsSolutions-L1',
+          reason:
+            "CDK's BucketDeployment handler: aws-cdk-lib pins python3.13 (with its AWS CLI " +
+            'layer); it runs only during deploys and moves on with aws-cdk-lib upgrades.',
+        });
+      }
+    }
+  }
+}
