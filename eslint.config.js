@@ -2,7 +2,16 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', '.pantau/', 'coverage/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'cdk.out/',
+      '.pantau/',
+      'coverage/',
+      'packages/web/dist/',
+      'packages/web/src/api/schema.d.ts',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -35,6 +35,8 @@ export interface AssignmentRecord {
   readonly delegatedTo?: string | null;
   /** The case's complaint type when forwarded (absent on records older than it). */
   readonly complaintType?: ComplaintType;
+  /** The case's subject (it never changes), so a queue reads without a case per row. */
+  readonly subject?: string;
   /** Working days granted per target (the basis of `due`). */
   readonly workingDays: TargetMap<number>;
   readonly due: TargetMap<string>;
@@ -88,6 +90,7 @@ export function newAssignment(input: {
   calendar: Calendar;
   policyId: string;
   complaintType?: ComplaintType;
+  subject?: string;
   workingDays: TargetMap<number>;
   previous: AssignmentRecord | undefined;
   /** A redirected assignment whose forwarding date this one's clock inherits. */
@@ -106,6 +109,7 @@ export function newAssignment(input: {
       calendarId: input.calendar.id,
       policyId: input.policyId,
       ...(input.complaintType ? { complaintType: input.complaintType } : {}),
+      ...(input.subject ? { subject: input.subject } : {}),
       clock: input.inheritFrom
         ? {
             basis: 'inherited',
@@ -261,6 +265,7 @@ export function viewAssignment(
   return {
     caseId: a.caseId,
     agencyId: a.agencyId,
+    subject: a.subject ?? null,
     state: a.state,
     instructions: a.instructions,
     forwardedAt: a.forwardedAt,

@@ -171,6 +171,7 @@ export const AssignmentSchema = z
   .object({
     caseId: z.string(),
     agencyId: z.string(),
+    subject: z.string().nullable().meta({ description: 'The case’s subject' }),
     state: z.enum(ASSIGNMENT_STATES),
     instructions: z.string().nullable(),
     forwardedAt: instant,
@@ -314,6 +315,8 @@ export const CaseListQuery = PageQuery.extend({
 export const QueueQuery = PageQuery.extend({
   state: z.enum(ASSIGNMENT_STATES).optional(),
   overdue: booleanQuery.optional(),
+  /** Overdue on this target (acknowledge, followUp or resolution). */
+  target: z.enum(TARGETS).optional(),
   scope: z.enum(['own', 'members']).default('own'),
 });
 export const WorklistQuery = PageQuery.extend({

@@ -362,6 +362,7 @@ export class Service {
             calendar,
             policyId: policy.id,
             complaintType: type,
+            subject: bundle.case.subject,
             workingDays: targetWorkingDays(policy, type),
             previous,
           });
@@ -577,7 +578,12 @@ export class Service {
     // delegated ones are already in its own queue).
     const page = await this.store.listQueue(
       agencies,
-      { state: filter.state, overdue: filter.overdue, now },
+      {
+        state: filter.state,
+        overdue: filter.target ? true : filter.overdue,
+        target: filter.target,
+        now,
+      },
       filter,
       [p.agency],
     );
@@ -1249,11 +1255,18 @@ export class Service {
     p: Principal,
     filter: NotificationsFilter,
   ): Promise<Page<NotificationView>> {
-    this.assertCentral(p);
-    const page = await this.store.listNotifications(
-      { caseId: filter.caseId, agencyId: filter.agencyId },
-      filter,
-    );
+    // An agency reads the letters sent to it (a focal point's coordinator: its member units'
+    // too); another agency's are not found.
+    let agencyId = filter.agencyId;
+    if (!isCentral(p)) {
+      agencyId ??= p.agency;
+      if (agencyId !== p.agency) {
+        const members =
+          p.role === 'agency_coordinator' ? await this.store.listMemberUnits(p.agency) : [];
+        if (!members.some((m) => m.id === agencyId)) throw notFound(`agency ${agencyId}`);
+      }
+    }
+    const page = await this.store.listNotifications({ caseId: filter.caseId, agencyId }, filter);
     return { items: page.items.map(viewNotification), nextCursor: page.nextCursor };
   }
 

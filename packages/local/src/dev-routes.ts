@@ -3,6 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { createRoute, json, jsonBody, PROBLEMS, z } from '@pantau/api';
 import { AgencyIdSchema, invalidInput, ROLES, roleFitsTenant } from '@pantau/core';
 import { parseDuration, type RuntimeClock } from './clock.ts';
+import { DEMO_AGENCIES } from './demo-agencies.ts';
 import type { LocalLadderEngine } from './engine.ts';
 import type { LocalIssuer } from './issuer.ts';
 
@@ -18,6 +19,39 @@ const TokenRequest = z
       .optional(),
   })
   .meta({ id: 'DevTokenRequest' });
+
+const DevUser = z
+  .object({
+    sub: z.string(),
+    name: z.string(),
+    agency: z.string(),
+    agencyName: z.string(),
+    role: z.enum(ROLES),
+  })
+  .meta({ id: 'DevUser' });
+
+/** The people a demo can sign in as: Setneg's admin and officer, each demo agency's two. */
+export const DEMO_USERS: readonly z.infer<typeof DevUser>[] = [
+  { agency: 'setneg', agencyName: 'Asdep Pengaduan Masyarakat, Kemensetneg', central: true },
+  ...DEMO_AGENCIES.map((a) => ({ agency: a.id, agencyName: a.name, central: false })),
+].flatMap(({ agency, agencyName, central }) =>
+  (central
+    ? ([
+        ['central_admin', 'Admin'],
+        ['central_officer', 'Petugas'],
+      ] as const)
+    : ([
+        ['agency_coordinator', 'Koordinator'],
+        ['agency_officer', 'Petugas'],
+      ] as const)
+  ).map(([role, title]) => ({
+    sub: `${agency}-${role}`,
+    name: `${title} ${agency}`,
+    agency,
+    agencyName,
+    role,
+  })),
+);
 
 const ClockBody = z
   .strictObject({
@@ -92,6 +126,17 @@ export function devRoutes(
       );
       return c.json({ token }, 200);
     },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/users',
+      tags: ['Embedded runtime only'],
+      summary: 'Demo users the sign-in page offers',
+      security: [],
+      responses: { 200: json(z.object({ items: z.array(DevUser) }), 'Demo users') },
+    }),
+    (c) => c.json({ items: [...DEMO_USERS] }, 200),
   );
   app.get('/jwks.json', (c) => c.json(issuer.jwks));
   return app;

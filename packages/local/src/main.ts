@@ -1,10 +1,12 @@
 /** `npm start`: the embedded runtime on this machine. Ctrl-C / SIGTERM stop everything. */
+import { buildConsoleIfStale } from './console.ts';
 import { loadConfig } from './config.ts';
 import { JavaMissingError } from './dynamodb-local.ts';
 import { startRuntime } from './runtime.ts';
 
 try {
   const config = loadConfig();
+  await buildConsoleIfStale((line) => process.stdout.write(`${line}\n`));
   const runtime = await startRuntime(config);
   process.on('exit', () => runtime.kill());
   let stopping = false;
@@ -23,6 +25,8 @@ try {
     [
       '',
       `Pantau is running (embedded runtime, data in ${config.PANTAU_DATA_DIR}).`,
+      `  Console        ${runtime.url}/   (sign in as a demo user)`,
+      `  Tracking page  ${runtime.url}/track`,
       `  API            ${runtime.url}/v1`,
       `  Docs           ${runtime.url}/docs   (OpenAPI: ${runtime.url}/openapi.json)`,
       `  DynamoDB Local ${runtime.dynamoDbEndpoint}`,

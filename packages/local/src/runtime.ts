@@ -18,6 +18,7 @@ import { join, resolve } from 'node:path';
 import type { RuntimeConfig } from './config.ts';
 import { DEMO_AGENCIES } from './demo-agencies.ts';
 import { manualClock, systemClock } from './clock.ts';
+import { withConsole } from './console.ts';
 import { devRoutes } from './dev-routes.ts';
 import { LocalLadderEngine } from './engine.ts';
 import { emlMailer } from './mailer.ts';
@@ -84,8 +85,9 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       extend: (a) => a.route('/dev', devRoutes(issuer, runtimeClock, engine)),
     });
     const server = await new Promise<ReturnType<typeof serve>>((done) => {
-      const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () =>
-        done(s),
+      const s = serve(
+        { fetch: withConsole(app.fetch), port: config.PORT, hostname: config.HOST },
+        () => done(s),
       );
     });
     const { port } = server.address() as AddressInfo;

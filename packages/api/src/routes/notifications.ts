@@ -1,14 +1,15 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { NotificationSchema, NotificationsQuery, pageOf } from '@pantau/core';
-import { allow, CENTRAL, createRoute, json, PROBLEMS } from '../openapi.ts';
+import { createRoute, json, PROBLEMS } from '../openapi.ts';
 
 export const notifications = new OpenAPIHono().openapi(
   createRoute({
     method: 'get',
     path: '/',
     tags: ['Escalation'],
-    summary: 'Every warning, reminder, formal warning and escalation letter, oldest first',
-    middleware: [allow(...CENTRAL)],
+    summary:
+      'Every warning, reminder, formal warning and escalation letter, oldest first ' +
+      '(an agency: the letters sent to it; a focal point coordinator: its member units’ too)',
     request: { query: NotificationsQuery },
     responses: {
       200: json(pageOf(NotificationSchema, 'NotificationPage'), 'A page of letters'),

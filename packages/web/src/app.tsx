@@ -1,0 +1,164 @@
+/** The console: public tracking, sign-in, and behind it the pages each role works with. */
+import { lazy, Suspense } from 'react';
+import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { isCentral } from './auth/session';
+import { SessionProvider, useSession } from './auth/session-context';
+import { Loading } from './components/ui';
+import type { ConsoleConfig } from './config';
+import type { MessageKey } from './i18n/messages';
+import { I18nProvider, useI18n } from './i18n/i18n';
+import { SignIn, AuthCallback } from './pages/sign-in';
+import { Track } from './pages/track';
+
+// Pages behind sign-in load on demand: the tracking page a complainant opens stays small.
+const Queue = lazy(() => import('./pages/queue'));
+const CaseDetail = lazy(() => import('./pages/case-detail'));
+const Desk = lazy(() => import('./pages/desk'));
+const Cases = lazy(() => import('./pages/cases'));
+const CaseNew = lazy(() => import('./pages/case-new'));
+const Stats = lazy(() => import('./pages/stats'));
+const Letters = lazy(() => import('./pages/letters'));
+const Agencies = lazy(() => import('./pages/admin-agencies'));
+const CalendarPage = lazy(() => import('./pages/admin-calendar'));
+const Policies = lazy(() => import('./pages/admin-policies'));
+
+export function App({ config }: { config: ConsoleConfig }) {
+  return (
+    <I18nProvider>
+      <SessionProvider config={config}>
+        <Switch>
+          <Route path="/track/:code?">
+            <Frame>
+              <Track />
+            </Frame>
+          </Route>
+          <Route path="/signin">
+            <Frame>
+              <SignIn />
+            </Frame>
+          </Route>
+          <Route path="/auth/callback">
+            <Frame>
+              <AuthCallback />
+            </Frame>
+          </Route>
+          <Route>
+            <Guarded />
+          </Route>
+        </Switch>
+      </SessionProvider>
+    </I18nProvider>
+  );
+}
+
+function Guarded() {
+  const { session, ready } = useSession();
+  const [location] = useLocation();
+  if (!ready) return <Loading />;
+  if (!session) return <Redirect to={`/signin?next=${encodeURIComponent(location)}`} />;
+  const central = isCentral(session);
+  const admin = session.role === 'central_admin';
+  return (
+    <Frame>
+      <Suspense fallback={<Loading />}>
+        <Switch>
+          <Route path="/">
+            <Redirect to={central ? '/desk' : '/queue'} />
+          </Route>
+          <Route path="/queue" component={Queue} />
+          <Route path="/cases/new" component={central ? CaseNew : NotFound} />
+          <Route path="/cases/:id" component={CaseDetail} />
+          <Route path="/cases" component={central ? Cases : NotFound} />
+          <Route path="/desk" component={central ? Desk : NotFound} />
+          <Route path="/stats" component={central ? Stats : NotFound} />
+          <Route path="/letters" component={Letters} />
+          <Route path="/admin/agencies" component={admin ? Agencies : NotFound} />
+          <Route path="/admin/calendar" component={admin ? CalendarPage : NotFound} />
+          <Route path="/admin/policies" component={admin ? Policies : NotFound} />
+          <Route component={NotFound} />
+        </Switch>
+      </Suspense>
+    </Frame>
+  );
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return <p role="alert">{t('common.notFound')}</p>;
+}
+
+/** Header (navigation for the role, language, who is signed in), then the page. */
+function Frame({ children }: { children: React.ReactNode }) {
+  const { t, lang, setLang } = useI18n();
+  const { session, agency, signOut, zone } = useSession();
+  const [location, navigate] = useLocation();
+  const links: [string, MessageKey][] = !session
+    ? [['/track', 'nav.track']]
+    : isCentral(session)
+      ? [
+          ['/desk', 'nav.desk'],
+          ['/cases', 'nav.cases'],
+          ['/stats', 'nav.stats'],
+          ['/letters', 'nav.letters'],
+          ...(session.role === 'central_admin'
+            ? ([
+                ['/admin/agencies', 'nav.agencies'],
+                ['/admin/calendar', 'nav.calendar'],
+                ['/admin/policies', 'nav.policies'],
+              ] as [string, MessageKey][])
+            : []),
+        ]
+      : [
+          ['/queue', 'nav.queue'],
+          ['/letters', 'nav.letters'],
+        ];
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="top">
+        <Link href="/" className="brand">
+          Pantau
+        </Link>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {links.map(([href, key]) => (
+              <li key={href}>
+                <Link href={href} aria-current={location.startsWith(href) ? 'page' : undefined}>
+                  {t(key)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="who">
+          <label>
+            <span className="visually-hidden">{t('nav.language')}</span>
+            <select value={lang} onChange={(e) => setLang(e.target.value as 'id' | 'en')}>
+              <option value="id">Bahasa Indonesia</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+          {session ? (
+            <>
+              <span className="muted small">
+                {session.name} · {agency?.name ?? session.agency} · {t(`role.${session.role}`)} ·{' '}
+                {t(`zone.${zone}`)}
+              </span>
+              <button
+                type="button"
+                onClick={() => {
+                  void signOut().then(() => navigate('/signin'));
+                }}
+              >
+                {t('nav.signOut')}
+              </button>
+            </>
+          ) : null}
+        </div>
+      </header>
+      <main id="main">{children}</main>
+    </>
+  );
+}

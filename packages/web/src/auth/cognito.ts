@@ -1,0 +1,58 @@
+/**
+ * AWS sign-in: Cognito's hosted page, OAuth 2.0 authorization code with PKCE (oidc-client-ts).
+ * The user (and its tokens) lives in memory only; sessionStorage holds nothing but the PKCE
+ * verifier and state of a sign-in in flight. A reload signs in again, silently while the
+ * Cognito session cookie lasts. Loaded on demand: the embedded console never downloads it.
+ */
+import { InMemoryWebStorage, type User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
+import type { AuthConfig } from '../config';
+import { type Session, sessionFromToken } from './session';
+
+type CognitoConfig = Extract<AuthConfig, { kind: 'cognito' }>;
+
+export interface CognitoAuth {
+  signIn(returnTo: string): Promise<void>;
+  /** Completes a sign-in on `/auth/callback`; gives the session and where to go back to. */
+  callback(): Promise<{ session: Session; returnTo: string }>;
+  current(): Promise<Session | null>;
+  signOut(): Promise<void>;
+}
+
+export function cognitoAuth(config: CognitoConfig): CognitoAuth {
+  const manager = new UserManager({
+    authority: config.authority,
+    client_id: config.clientId,
+    redirect_uri: config.redirectUri,
+    post_logout_redirect_uri: config.logoutUri,
+    response_type: 'code',
+    scope: 'openid email profile',
+    userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
+    stateStore: new WebStorageStateStore({ store: sessionStorage }),
+    automaticSilentRenew: true,
+  });
+  // The API's JWT authorizer checks `aud` = the app client: that is the ID token.
+  const toSession = (user: User): Session =>
+    sessionFromToken(user.id_token ?? '', user.profile.email ?? undefined);
+  return {
+    signIn: (returnTo) => manager.signinRedirect({ state: { returnTo } }),
+    async callback() {
+      const user = await manager.signinRedirectCallback();
+      const state = user.state as { returnTo?: string } | undefined;
+      return { session: toSession(user), returnTo: state?.returnTo ?? '/' };
+    },
+    async current() {
+      const user = await manager.getUser();
+      return user && !user.expired ? toSession(user) : null;
+    },
+    async signOut() {
+      await manager.removeUser();
+      // Cognito's logout endpoint is not in its discovery document.
+      if (config.domain) {
+        const url = new URL('/logout', config.domain);
+        url.searchParams.set('client_id', config.clientId);
+        url.searchParams.set('logout_uri', config.logoutUri);
+        window.location.assign(url.toString());
+      }
+    },
+  };
+}

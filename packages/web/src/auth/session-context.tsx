@@ -1,0 +1,108 @@
+/** Holds who is signed in and their agency (for its name and time zone), and signs out. */
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import { api, setApiToken, unwrap, type Schemas } from '../api/client';
+import type { ConsoleConfig } from '../config';
+import type { TimeZone } from '../format';
+import type { CognitoAuth } from './cognito';
+import { restoreLocal, signOutLocal } from './local';
+import type { Session } from './session';
+
+interface SessionState {
+  readonly config: ConsoleConfig;
+  readonly session: Session | null;
+  readonly agency: Schemas['Agency'] | null;
+  /** The zone every date is shown in: the user's agency's (WIB before it is known). */
+  readonly zone: TimeZone;
+  readonly ready: boolean;
+  signedIn(session: Session): void;
+  signOut(): Promise<void>;
+  cognito(): Promise<CognitoAuth>;
+}
+
+const Context = createContext<SessionState | null>(null);
+
+export function SessionProvider({
+  config,
+  children,
+}: {
+  config: ConsoleConfig;
+  children: ReactNode;
+}) {
+  const [session, setSession] = useState<Session | null>(null);
+  const [agency, setAgency] = useState<Schemas['Agency'] | null>(null);
+  const [ready, setReady] = useState(false);
+
+  const cognito = useCallback(async () => {
+    if (config.auth.kind !== 'cognito') throw new Error('not on AWS');
+    const { cognitoAuth } = await import('./cognito');
+    return cognitoAuth(config.auth);
+  }, [config]);
+
+  const signedIn = useCallback((next: Session) => {
+    setApiToken(next.token, () => {
+      setApiToken(null);
+      signOutLocal();
+      setSession(null);
+    });
+    setSession(next);
+  }, []);
+
+  const signOut = useCallback(async () => {
+    setApiToken(null);
+    setSession(null);
+    setAgency(null);
+    if (config.auth.kind === 'local') signOutLocal();
+    else await (await cognito()).signOut();
+  }, [config, cognito]);
+
+  useEffect(() => {
+    (async () => {
+      const restored =
+        config.auth.kind === 'local'
+          ? restoreLocal()
+          : window.location.pathname === '/auth/callback'
+            ? null
+            : await (await cognito()).current();
+      if (restored) signedIn(restored);
+      setReady(true);
+    })().catch(() => setReady(true));
+  }, [config, cognito, signedIn]);
+
+  useEffect(() => {
+    if (!session) return;
+    unwrap(api.GET('/v1/agencies/{id}', { params: { path: { id: session.agency } } })).then(
+      setAgency,
+      () => setAgency(null),
+    );
+  }, [session]);
+
+  return (
+    <Context
+      value={{
+        config,
+        session,
+        agency,
+        zone: agency?.timeZone ?? 'Asia/Jakarta',
+        ready,
+        signedIn,
+        signOut,
+        cognito,
+      }}
+    >
+      {children}
+    </Context>
+  );
+}
+
+export function useSession(): SessionState {
+  const state = useContext(Context);
+  if (!state) throw new Error('useSession outside SessionProvider');
+  return state;
+}
+
+/** The signed-in session, for pages that only render behind the sign-in guard. */
+export function useSignedIn(): Session & { zone: TimeZone } {
+  const { session, zone } = useSession();
+  if (!session) throw new Error('not signed in');
+  return { ...session, zone };
+}

@@ -1,0 +1,253 @@
+/** What an agency (or central) can do on one assignment, each as a small form. */
+import { useState } from 'react';
+import {
+  ExtensionDecisionBody,
+  ExtensionRequestBody,
+  PauseBody,
+  RedirectBody,
+  ResponseBody,
+} from '@pantau/core/schemas';
+import { api, type Schemas, unwrap } from '../api/client';
+import { labelOf, useI18n } from '../i18n/i18n';
+import type { PendingExtension } from '../timeline';
+import { ActionForm } from './action-form';
+import { NumberField, SelectField, TextField } from './field';
+import { ProblemAlert } from './ui';
+
+const OPEN = new Set(['pending', 'acknowledged', 'responded']);
+
+export function AssignmentActions({
+  caseId,
+  assignment: a,
+  central,
+  pendingExtensions = [],
+  onChange,
+}: {
+  caseId: string;
+  assignment: Schemas['Assignment'];
+  central: boolean;
+  pendingExtensions?: readonly PendingExtension[];
+  onChange: () => void;
+}) {
+  const { t } = useI18n();
+  const path = { id: caseId, agencyId: a.agencyId };
+  const [ackError, setAckError] = useState<unknown>(null);
+  const [ackBusy, setAckBusy] = useState(false);
+  if (!OPEN.has(a.state)) return null;
+  return (
+    <div className="actions">
+      {!central && a.state === 'pending' ? (
+        <div>
+          <ProblemAlert error={ackError} />
+          <button
+            type="button"
+            className="primary"
+            disabled={ackBusy}
+            aria-busy={ackBusy}
+            onClick={() => {
+              setAckBusy(true);
+              setAckError(null);
+              unwrap(
+                api.POST('/v1/cases/{id}/assignments/{agencyId}/acknowledge', {
+                  params: { path },
+                  body: {},
+                }),
+              )
+                .then(onChange, setAckError)
+                .finally(() => setAckBusy(false));
+            }}
+          >
+            {ackBusy ? t('common.working') : t('actions.acknowledge')}
+          </button>
+        </div>
+      ) : null}
+      {!central ? (
+        <>
+          <ActionForm
+            title={t('actions.respond')}
+            schema={ResponseBody}
+            initial={{ kind: 'progress' }}
+            submitLabel={t('actions.send')}
+            onDone={onChange}
+            send={(body) =>
+              unwrap(
+                api.POST('/v1/cases/{id}/assignments/{agencyId}/responses', {
+                  params: { path },
+                  body,
+                }),
+              )
+            }
+          >
+            {(form) => (
+              <>
+                <SelectField
+                  form={form}
+                  name="kind"
+                  label={t('actions.responseKind')}
+                  required
+                  options={(['progress', 'final'] as const).map((k) => ({
+                    value: k,
+                    label: labelOf(t, 'responseKind', k),
+                  }))}
+                />
+                <TextField
+                  form={form}
+                  name="message"
+                  label={t('actions.message')}
+                  multiline
+                  required
+                  maxLength={20000}
+                />
+              </>
+            )}
+          </ActionForm>
+          <ActionForm
+            title={t('actions.redirect')}
+            schema={RedirectBody}
+            submitLabel={t('actions.send')}
+            onDone={onChange}
+            send={(body) =>
+              unwrap(
+                api.POST('/v1/cases/{id}/assignments/{agencyId}/redirect', {
+                  params: { path },
+                  body,
+                }),
+              )
+            }
+          >
+            {(form) => (
+              <>
+                <TextField
+                  form={form}
+                  name="reason"
+                  label={t('actions.reason')}
+                  multiline
+                  required
+                />
+                <TextField
+                  form={form}
+                  name="suggestedAgencyId"
+                  label={t('actions.suggestedAgency')}
+                  hint={t('actions.suggestedAgencyHint')}
+                />
+              </>
+            )}
+          </ActionForm>
+          <ActionForm
+            title={t('actions.extension')}
+            schema={ExtensionRequestBody}
+            submitLabel={t('actions.send')}
+            onDone={onChange}
+            send={(body, key) =>
+              unwrap(
+                api.POST('/v1/cases/{id}/assignments/{agencyId}/extension-requests', {
+                  params: { path },
+                  body,
+                  headers: { 'idempotency-key': key },
+                }),
+              )
+            }
+          >
+            {(form) => (
+              <>
+                <NumberField
+                  form={form}
+                  name="workingDays"
+                  label={t('actions.workingDays')}
+                  min={1}
+                  max={60}
+                  required
+                />
+                <TextField
+                  form={form}
+                  name="reason"
+                  label={t('actions.reason')}
+                  multiline
+                  required
+                />
+              </>
+            )}
+          </ActionForm>
+        </>
+      ) : null}
+      {central
+        ? pendingExtensions.map((ext) => (
+            <ActionForm
+              key={ext.requestId}
+              open
+              title={t('actions.decideExtension', { days: ext.workingDays, reason: ext.reason })}
+              schema={ExtensionDecisionBody}
+              submitLabel={t('actions.decide')}
+              onDone={onChange}
+              send={(body) =>
+                unwrap(
+                  api.POST(
+                    '/v1/cases/{id}/assignments/{agencyId}/extension-requests/{requestId}/decision',
+                    { params: { path: { ...path, requestId: ext.requestId } }, body },
+                  ),
+                )
+              }
+            >
+              {(form) => (
+                <>
+                  <SelectField
+                    form={form}
+                    name="approve"
+                    label={t('actions.decision')}
+                    required
+                    empty=""
+                    parse={(v) => (v === '' ? undefined : v === 'true')}
+                    options={[
+                      { value: 'true', label: t('actions.approve') },
+                      { value: 'false', label: t('actions.refuse') },
+                    ]}
+                  />
+                  <TextField form={form} name="note" label={t('actions.note')} multiline />
+                </>
+              )}
+            </ActionForm>
+          ))
+        : null}
+      {a.paused ? (
+        <ActionForm
+          title={t('actions.resume')}
+          schema={PauseBody.pick({})}
+          submitLabel={t('actions.resume')}
+          onDone={onChange}
+          send={() =>
+            unwrap(
+              api.POST('/v1/cases/{id}/assignments/{agencyId}/resume', {
+                params: { path },
+                body: {},
+              }),
+            )
+          }
+        >
+          {() => null}
+        </ActionForm>
+      ) : (
+        <ActionForm
+          title={t('actions.pause')}
+          schema={PauseBody}
+          submitLabel={t('actions.pause')}
+          onDone={onChange}
+          send={(body) =>
+            unwrap(
+              api.POST('/v1/cases/{id}/assignments/{agencyId}/pause', { params: { path }, body }),
+            )
+          }
+        >
+          {(form) => (
+            <TextField
+              form={form}
+              name="reason"
+              label={t('actions.pauseReason')}
+              multiline
+              required
+            />
+          )}
+        </ActionForm>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,318 @@
+/** Central's actions on a case: verify and classify, forward (and re-forward), activities, close. */
+import {
+  CloseBody,
+  ForwardBody,
+  PlanActivityBody,
+  ReportActivityBody,
+  VerificationBody,
+} from '@pantau/core/schemas';
+import { api, type Schemas, unwrap } from '../api/client';
+import { useSignedIn } from '../auth/session-context';
+import { useLoad } from '../data';
+import { toInstant } from '../format';
+import { getPath } from '../forms/use-form';
+import { labelOf, useI18n } from '../i18n/i18n';
+import { openActivities } from '../timeline';
+import { ActionForm } from './action-form';
+import { CheckboxField, SelectField, TextField } from './field';
+
+export const ACTIVITY_KINDS = [
+  'initial_evaluation',
+  'clarification',
+  'confirmation',
+  'coordination',
+  'mediation',
+  'investigation',
+  'case_conference',
+] as const;
+
+export function CaseActions({
+  kase,
+  events,
+  onChange,
+}: {
+  kase: Schemas['Case'];
+  events: readonly Schemas['TimelineEvent'][];
+  onChange: () => void;
+}) {
+  const { t } = useI18n();
+  const { zone } = useSignedIn();
+  const id = kase.id;
+  const canVerify = kase.status === 'received' || kase.status === 'needs_info';
+  const canForward = ['verified', 'forwarded', 'in_follow_up'].includes(kase.status);
+  const closed = kase.status === 'closed' || kase.status === 'rejected';
+  return (
+    <section className="card" aria-labelledby="case-actions">
+      <h2 id="case-actions">{t('caseActions.title')}</h2>
+      {canVerify ? (
+        <ActionForm
+          open
+          title={t('caseActions.verify')}
+          schema={VerificationBody}
+          submitLabel={t('actions.save')}
+          onDone={onChange}
+          send={(body) =>
+            unwrap(api.POST('/v1/cases/{id}/verification', { params: { path: { id } }, body }))
+          }
+        >
+          {(form) => (
+            <>
+              <SelectField
+                form={form}
+                name="decision"
+                label={t('caseActions.decision')}
+                required
+                empty=""
+                options={(['accept', 'needs_info', 'reject'] as const).map((d) => ({
+                  value: d,
+                  label: labelOf(t, 'decision', d),
+                }))}
+              />
+              <SelectField
+                form={form}
+                name="type"
+                label={t('case.type')}
+                hint={t('caseActions.typeHint')}
+                empty=""
+                options={(['light', 'normative', 'examination'] as const).map((x) => ({
+                  value: x,
+                  label: labelOf(t, 'type', x),
+                }))}
+              />
+              <TextField form={form} name="category" label={t('caseActions.category')} />
+              <TextField form={form} name="note" label={t('actions.note')} multiline />
+            </>
+          )}
+        </ActionForm>
+      ) : null}
+      {canForward ? <Forward kase={kase} onChange={onChange} /> : null}
+      {!closed && kase.status !== 'received' ? (
+        <ActionForm
+          title={t('caseActions.plan')}
+          schema={PlanActivityBody}
+          submitLabel={t('actions.save')}
+          onDone={onChange}
+          send={(body, key) =>
+            unwrap(
+              api.POST('/v1/cases/{id}/activities', {
+                params: { path: { id } },
+                body,
+                headers: { 'idempotency-key': key },
+              }),
+            )
+          }
+        >
+          {(form) => (
+            <>
+              <SelectField
+                form={form}
+                name="kind"
+                label={t('caseActions.activityKind')}
+                required
+                empty=""
+                options={ACTIVITY_KINDS.map((k) => ({
+                  value: k,
+                  label: labelOf(t, 'activity', k),
+                }))}
+              />
+              <LocalTimeField
+                label={t('caseActions.scheduledAt')}
+                value={getPath(form.values, 'scheduledAt') as string | undefined}
+                error={form.errors.scheduledAt}
+                onChange={(v) => form.set('scheduledAt', v ? toInstant(v, zone) : undefined)}
+              />
+              <TextField form={form} name="plan" label={t('caseActions.planText')} multiline />
+            </>
+          )}
+        </ActionForm>
+      ) : null}
+      {openActivities(events).map((activity) => (
+        <ActionForm
+          key={activity.activityId}
+          title={t('caseActions.report', { kind: labelOf(t, 'activity', activity.kind) })}
+          schema={ReportActivityBody}
+          submitLabel={t('actions.save')}
+          onDone={onChange}
+          send={(body) =>
+            unwrap(
+              api.POST('/v1/cases/{id}/activities/{activityId}/report', {
+                params: { path: { id, activityId: activity.activityId } },
+                body,
+              }),
+            )
+          }
+        >
+          {(form) => (
+            <>
+              <LocalTimeField
+                label={t('caseActions.heldAt')}
+                required
+                value={getPath(form.values, 'heldAt') as string | undefined}
+                error={form.errors.heldAt}
+                onChange={(v) => form.set('heldAt', v ? toInstant(v, zone) : undefined)}
+              />
+              <TextField form={form} name="outcome" label={t('caseActions.outcome')} required />
+              <TextField
+                form={form}
+                name="summary"
+                label={t('caseActions.summary')}
+                multiline
+                required
+              />
+            </>
+          )}
+        </ActionForm>
+      ))}
+      {!closed ? (
+        <ActionForm
+          title={t('caseActions.close')}
+          schema={CloseBody}
+          submitLabel={t('caseActions.close')}
+          onDone={onChange}
+          send={(body) =>
+            unwrap(api.POST('/v1/cases/{id}/close', { params: { path: { id } }, body }))
+          }
+        >
+          {(form) => (
+            <>
+              <SelectField
+                form={form}
+                name="outcome"
+                label={t('caseActions.outcomeSelect')}
+                required
+                empty=""
+                options={(['resolved', 'unresolved', 'withdrawn'] as const).map((o) => ({
+                  value: o,
+                  label: labelOf(t, 'outcome', o),
+                }))}
+              />
+              <TextField form={form} name="note" label={t('actions.note')} multiline />
+            </>
+          )}
+        </ActionForm>
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * Forward to several agencies at once, each with its own instructions. Agencies with an open
+ * assignment are not offered; a redirected one can be chosen again (a re-forward).
+ */
+function Forward({ kase, onChange }: { kase: Schemas['Case']; onChange: () => void }) {
+  const { t } = useI18n();
+  const agencies = useLoad(
+    () => unwrap(api.GET('/v1/agencies', { params: { query: { limit: 100 } } })),
+    [],
+  );
+  const busy = new Set(
+    kase.assignments
+      .filter((a) => a.state !== 'redirected' && a.state !== 'withdrawn')
+      .map((a) => a.agencyId),
+  );
+  const choices = (agencies.data?.items ?? []).filter((a) => a.id !== 'setneg' && !busy.has(a.id));
+  const suggested = new Set(
+    kase.assignments.flatMap((a) =>
+      a.redirect?.suggestedAgencyId ? [a.redirect.suggestedAgencyId] : [],
+    ),
+  );
+  return (
+    <ActionForm
+      open={kase.status === 'verified' || suggested.size > 0}
+      title={kase.assignments.length > 0 ? t('caseActions.reforward') : t('caseActions.forward')}
+      schema={ForwardBody}
+      initial={{ picked: {} }}
+      submitLabel={t('caseActions.forwardButton')}
+      onDone={onChange}
+      send={(body, key) =>
+        unwrap(
+          api.POST('/v1/cases/{id}/assignments', {
+            params: { path: { id: kase.id } },
+            body,
+            headers: { 'idempotency-key': key },
+          }),
+        )
+      }
+      toBody={(values) => forwardBody(values)}
+    >
+      {(form) => (
+        <fieldset>
+          <legend>{t('caseActions.agencies')}</legend>
+          {form.errors.assignments ? (
+            <p className="error" role="alert">
+              {form.errors.assignments}
+            </p>
+          ) : null}
+          {choices.map((agency) => (
+            <div key={agency.id} className="forward-choice">
+              <CheckboxField
+                form={form}
+                name={`picked.${agency.id}.on`}
+                label={`${agency.name}${suggested.has(agency.id) ? ` — ${t('caseActions.suggested')}` : ''}`}
+              />
+              {getPath(form.values, `picked.${agency.id}.on`) === true ? (
+                <TextField
+                  form={form}
+                  name={`picked.${agency.id}.instructions`}
+                  label={t('caseActions.instructionsFor', { agency: agency.name })}
+                  multiline
+                />
+              ) : null}
+            </div>
+          ))}
+        </fieldset>
+      )}
+    </ActionForm>
+  );
+}
+
+/** The forward form's checkboxes and texts as the API's body (validated by its schema after). */
+export function forwardBody(values: Record<string, unknown>): unknown {
+  const picked = (values.picked ?? {}) as Record<string, { on?: boolean; instructions?: string }>;
+  return {
+    assignments: Object.entries(picked)
+      .filter(([, v]) => v.on)
+      .map(([agencyId, v]) => ({
+        agencyId,
+        ...(v.instructions?.trim() ? { instructions: v.instructions } : {}),
+      })),
+  };
+}
+
+/** A date and time typed in the user's zone, handed over as an instant. */
+function LocalTimeField({
+  label,
+  value,
+  error,
+  required,
+  onChange,
+}: {
+  label: string;
+  value: string | undefined;
+  error: string | undefined;
+  required?: boolean;
+  onChange: (local: string) => void;
+}) {
+  const { zone } = useSignedIn();
+  const { t } = useI18n();
+  const inputId = `lt-${label.replace(/\W+/g, '-')}`;
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={inputId}>
+        {label} ({t(`zone.${zone}`)}){required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      <input
+        id={inputId}
+        type="datetime-local"
+        defaultValue={value ? undefined : ''}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

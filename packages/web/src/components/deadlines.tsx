@@ -1,0 +1,164 @@
+/**
+ * The three deadlines of an assignment, each with "how was this computed" (counted from, working
+ * days by policy and adjustments, the holidays skipped with their names, paused intervals), and
+ * the escalation ladder: the steps already taken and those still to come.
+ */
+import { api, type Schemas, unwrap } from '../api/client';
+import { useLoad } from '../data';
+import { formatDate, type TimeZone } from '../format';
+import { labelOf, useI18n } from '../i18n/i18n';
+import { Deadline, Loading, ProblemAlert, Time } from './ui';
+
+export function DeadlinesPanel({
+  caseId,
+  assignment,
+  zone,
+  version,
+}: {
+  caseId: string;
+  assignment: Schemas['Assignment'];
+  zone: TimeZone;
+  version: number;
+}) {
+  const loaded = useLoad(
+    () =>
+      unwrap(
+        api.GET('/v1/cases/{id}/assignments/{agencyId}/deadlines', {
+          params: { path: { id: caseId, agencyId: assignment.agencyId } },
+        }),
+      ),
+    [caseId, assignment.agencyId, version],
+  );
+  if (loaded.loading && !loaded.data) return <Loading />;
+  if (!loaded.data) return <ProblemAlert error={loaded.error} />;
+  return <DeadlinesView deadlines={loaded.data} zone={zone} now={new Date()} />;
+}
+
+export function DeadlinesView({
+  deadlines,
+  zone,
+  now,
+}: {
+  deadlines: Schemas['Deadlines'];
+  zone: TimeZone;
+  now: Date;
+}) {
+  const { t, lang } = useI18n();
+  return (
+    <div className="deadlines">
+      <h3>{t('deadlines.title')}</h3>
+      <p className="muted small">
+        {t('deadlines.zone', { zone: deadlines.timeZoneLabel, tz: deadlines.timeZone })}
+      </p>
+      <ul className="targets">
+        {deadlines.targets.map((target) => (
+          <li key={target.target}>
+            <strong>{labelOf(t, 'target', target.target)}</strong>:{' '}
+            <Deadline
+              due={target.due}
+              met={target.met}
+              overdue={target.overdue}
+              zone={zone}
+              now={now}
+            />
+            {target.met ? (
+              <span className="muted small">
+                {' '}
+                ({t('deadlines.metAt')} <Time at={target.met} zone={zone} />)
+              </span>
+            ) : null}
+            <details>
+              <summary>{t('deadlines.how')}</summary>
+              <ul className="explain">
+                <li>
+                  {t('deadlines.countedFrom')} <Time at={target.countedFrom} zone={zone} />
+                </li>
+                <li>
+                  {t('deadlines.workingDays', {
+                    days: target.workingDays,
+                    policy: target.policyWorkingDays,
+                  })}
+                </li>
+                {target.adjustments.map((adj, i) => (
+                  <li key={i}>
+                    {t(adj.kind === 'extension' ? 'deadlines.extension' : 'deadlines.pause', {
+                      days: adj.workingDays,
+                    })}{' '}
+                    — {adj.reason}
+                  </li>
+                ))}
+                <li>
+                  {t('deadlines.lastWorkingDay')} {formatDate(target.lastWorkingDay, lang)}
+                </li>
+                {target.skipped.length > 0 ? (
+                  <li>
+                    {t('deadlines.skipped')}
+                    <ul>
+                      {target.skipped.map((day) => (
+                        <li key={day.date}>
+                          {formatDate(day.date, lang)} — {day.name} (
+                          {labelOf(t, 'dayKind', day.kind)})
+                        </li>
+                      ))}
+                    </ul>
+                  </li>
+                ) : (
+                  <li>{t('deadlines.noHolidays')}</li>
+                )}
+                {target.pausedIntervals.map((p, i) => (
+                  <li key={`p${i}`}>
+                    {t('deadlines.paused')} <Time at={p.from} zone={zone} /> –{' '}
+                    {p.to ? <Time at={p.to} zone={zone} /> : t('deadlines.stillPaused')} ({p.reason}
+                    )
+                  </li>
+                ))}
+                {target.uncoveredYears.length > 0 ? (
+                  <li className="error">
+                    {t('deadlines.uncovered', { years: target.uncoveredYears.join(', ') })}
+                  </li>
+                ) : null}
+              </ul>
+            </details>
+          </li>
+        ))}
+      </ul>
+      <h3>{t('ladder.title')}</h3>
+      <div className="ladder">
+        <LadderSteps title={t('ladder.taken')} steps={deadlines.ladder.taken} zone={zone} />
+        <LadderSteps title={t('ladder.toCome')} steps={deadlines.ladder.toCome} zone={zone} />
+      </div>
+    </div>
+  );
+}
+
+function LadderSteps({
+  title,
+  steps,
+  zone,
+}: {
+  title: string;
+  steps: Schemas['Deadlines']['ladder']['taken'];
+  zone: TimeZone;
+}) {
+  const { t } = useI18n();
+  return (
+    <div>
+      <h4>{title}</h4>
+      {steps.length === 0 ? (
+        <p className="muted small">{t('common.none')}</p>
+      ) : (
+        <ol>
+          {steps.map((step) => (
+            <li key={step.id}>
+              <Time at={step.at} zone={zone} /> — {labelOf(t, 'step', step.step)}
+              <span className="muted small">
+                {' '}
+                ({step.targets.map((target) => labelOf(t, 'target', target)).join(', ')})
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

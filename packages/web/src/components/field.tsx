@@ -1,0 +1,172 @@
+/**
+ * Labelled controls bound to a form: every control has a visible label, its error is tied to it
+ * with aria-describedby / aria-invalid, so a screen reader says what is wrong where.
+ */
+import { type ReactNode, useId } from 'react';
+import type { z } from 'zod';
+import { type Form, getPath } from '../forms/use-form';
+
+interface Base<S extends z.ZodType> {
+  form: Form<S>;
+  name: string;
+  label: string;
+  hint?: string;
+  required?: boolean;
+}
+
+function Wrap({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  required?: boolean | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {children}
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function useControl<S extends z.ZodType>(props: Base<S>) {
+  const id = useId();
+  const error = props.form.errors[props.name];
+  const describedBy =
+    [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') ||
+    undefined;
+  return {
+    id,
+    error,
+    aria: {
+      id,
+      name: props.name,
+      'aria-invalid': error ? true : undefined,
+      'aria-describedby': describedBy,
+      required: props.required,
+    },
+  };
+}
+
+export function TextField<S extends z.ZodType>(
+  props: Base<S> & {
+    type?: 'text' | 'email' | 'tel' | 'date' | 'datetime-local' | 'search';
+    multiline?: boolean;
+    maxLength?: number;
+  },
+) {
+  const { id, error, aria } = useControl(props);
+  const value = (getPath(props.form.values, props.name) as string | undefined) ?? '';
+  const onChange = (e: { target: { value: string } }) => props.form.set(props.name, e.target.value);
+  return (
+    <Wrap id={id} label={props.label} hint={props.hint} error={error} required={props.required}>
+      {props.multiline ? (
+        <textarea
+          {...aria}
+          value={value}
+          onChange={onChange}
+          rows={5}
+          maxLength={props.maxLength}
+        />
+      ) : (
+        <input
+          {...aria}
+          type={props.type ?? 'text'}
+          value={value}
+          onChange={onChange}
+          maxLength={props.maxLength}
+        />
+      )}
+    </Wrap>
+  );
+}
+
+export function NumberField<S extends z.ZodType>(props: Base<S> & { min?: number; max?: number }) {
+  const { id, error, aria } = useControl(props);
+  const value = getPath(props.form.values, props.name) as number | undefined;
+  return (
+    <Wrap id={id} label={props.label} hint={props.hint} error={error} required={props.required}>
+      <input
+        {...aria}
+        type="number"
+        inputMode="numeric"
+        min={props.min}
+        max={props.max}
+        value={value ?? ''}
+        onChange={(e) =>
+          props.form.set(props.name, e.target.value === '' ? undefined : Number(e.target.value))
+        }
+      />
+    </Wrap>
+  );
+}
+
+export function SelectField<S extends z.ZodType>(
+  props: Base<S> & {
+    options: readonly { value: string; label: string }[];
+    empty?: string;
+    /** From the option's text to the value the schema wants (a boolean, say). */
+    parse?: (value: string) => unknown;
+  },
+) {
+  const { id, error, aria } = useControl(props);
+  const current = getPath(props.form.values, props.name);
+  const value = current === undefined || current === null ? '' : String(current);
+  return (
+    <Wrap id={id} label={props.label} hint={props.hint} error={error} required={props.required}>
+      <select
+        {...aria}
+        value={value}
+        onChange={(e) =>
+          props.form.set(props.name, props.parse ? props.parse(e.target.value) : e.target.value)
+        }
+      >
+        {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Wrap>
+  );
+}
+
+export function CheckboxField<S extends z.ZodType>(props: Base<S>) {
+  const id = useId();
+  const checked = getPath(props.form.values, props.name) === true;
+  return (
+    <div className="field field-check">
+      <input
+        id={id}
+        type="checkbox"
+        name={props.name}
+        checked={checked}
+        onChange={(e) => props.form.set(props.name, e.target.checked)}
+      />
+      <label htmlFor={id}>{props.label}</label>
+      {props.hint ? <p className="hint">{props.hint}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * The queue's filters, and how they become the API's query: "overdue on a target" implies
+ * overdue, "members" only exists for a focal point's coordinator.
+ */
+import { useId } from 'react';
+import type { paths } from '../api/schema';
+import { TARGETS } from '../deadline';
+import { labelOf, useI18n } from '../i18n/i18n';
+
+export type QueueQuery = NonNullable<paths['/v1/queue']['get']['parameters']['query']>;
+type State = NonNullable<QueueQuery['state']>;
+
+export interface QueueFilterState {
+  state: State | '';
+  target: (typeof TARGETS)[number] | '';
+  overdueOnly: boolean;
+  members: boolean;
+}
+
+export const NO_FILTERS: QueueFilterState = {
+  state: '',
+  target: '',
+  overdueOnly: false,
+  members: false,
+};
+
+export const ASSIGNMENT_STATES: readonly State[] = [
+  'pending',
+  'acknowledged',
+  'responded',
+  'completed',
+  'redirected',
+  'withdrawn',
+];
+
+export function queueQuery(f: QueueFilterState, canSeeMembers: boolean): QueueQuery {
+  return {
+    ...(f.state ? { state: f.state } : {}),
+    ...(f.target ? { target: f.target, overdue: 'true' as const } : {}),
+    ...(f.overdueOnly && !f.target ? { overdue: 'true' as const } : {}),
+    scope: f.members && canSeeMembers ? 'members' : 'own',
+  };
+}
+
+export function QueueFilters({
+  value,
+  onChange,
+  canSeeMembers,
+}: {
+  value: QueueFilterState;
+  onChange: (next: QueueFilterState) => void;
+  canSeeMembers: boolean;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const set = <K extends keyof QueueFilterState>(key: K, v: QueueFilterState[K]) =>
+    onChange({ ...value, [key]: v });
+  return (
+    <form className="filters" aria-label={t('filters.label')} onSubmit={(e) => e.preventDefault()}>
+      <div className="field">
+        <label htmlFor={`${id}-state`}>{t('filters.state')}</label>
+        <select
+          id={`${id}-state`}
+          value={value.state}
+          onChange={(e) => set('state', e.target.value as State | '')}
+        >
+          <option value="">{t('filters.all')}</option>
+          {ASSIGNMENT_STATES.map((s) => (
+            <option key={s} value={s}>
+              {labelOf(t, 'state', s)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-target`}>{t('filters.overdueTarget')}</label>
+        <select
+          id={`${id}-target`}
+          value={value.target}
+          onChange={(e) => set('target', e.target.value as QueueFilterState['target'])}
+        >
+          <option value="">{t('filters.any')}</option>
+          {TARGETS.map((target) => (
+            <option key={target} value={target}>
+              {labelOf(t, 'target', target)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field field-check">
+        <input
+          id={`${id}-overdue`}
+          type="checkbox"
+          checked={value.overdueOnly || value.target !== ''}
+          disabled={value.target !== ''}
+          onChange={(e) => set('overdueOnly', e.target.checked)}
+        />
+        <label htmlFor={`${id}-overdue`}>{t('filters.overdueOnly')}</label>
+      </div>
+      {canSeeMembers ? (
+        <div className="field field-check">
+          <input
+            id={`${id}-members`}
+            type="checkbox"
+            checked={value.members}
+            onChange={(e) => set('members', e.target.checked)}
+          />
+          <label htmlFor={`${id}-members`}>{t('filters.members')}</label>
+        </div>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,119 @@
+/** Small shared pieces: problem alerts, submit buttons with progress, pagers, dates, badges. */
+import { type ReactNode, useEffect, useRef } from 'react';
+import { ApiError } from '../api/client';
+import { type DeadlineStatus, deadlineStatus } from '../deadline';
+import { formatInstant, type TimeZone } from '../format';
+import { labelOf, useI18n } from '../i18n/i18n';
+
+/** A failed action, in words: the problem's title and detail, its code and request id. */
+export function ProblemAlert({ error }: { error: unknown }) {
+  const { t } = useI18n();
+  if (!error) return null;
+  const problem = error instanceof ApiError ? error.problem : null;
+  const title =
+    error instanceof ApiError
+      ? labelOf(t, 'problem', problem?.code ?? String(error.status))
+      : t('problem.network');
+  return (
+    <div className="alert alert-error" role="alert">
+      <strong>{title}</strong>
+      {problem?.detail ? <p>{problem.detail}</p> : null}
+      {problem ? (
+        <p className="muted small">
+          {problem.code} · {t('problem.requestId')}: {problem.requestId}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function SubmitButton({ busy, children }: { busy: boolean; children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
+      {busy ? t('common.working') : children}
+    </button>
+  );
+}
+
+/** "Load more" for cursor-paged lists: the API's `nextCursor` decides whether it shows. */
+export function Pager({
+  hasMore,
+  loading,
+  onMore,
+}: {
+  hasMore: boolean;
+  loading: boolean;
+  onMore: () => void;
+}) {
+  const { t } = useI18n();
+  if (!hasMore) return null;
+  return (
+    <div className="pager">
+      <button type="button" onClick={onMore} disabled={loading} aria-busy={loading}>
+        {loading ? t('common.loading') : t('common.loadMore')}
+      </button>
+    </div>
+  );
+}
+
+export function Time({ at, zone }: { at: string | null | undefined; zone: TimeZone }) {
+  const { lang } = useI18n();
+  if (!at) return <span className="muted">—</span>;
+  return <time dateTime={at}>{formatInstant(at, zone, lang)}</time>;
+}
+
+export function StatusBadge({ prefix, value }: { prefix: string; value: string }) {
+  const { t } = useI18n();
+  return <span className={`badge badge-${value}`}>{labelOf(t, prefix, value)}</span>;
+}
+
+export function DeadlineBadge({ status }: { status: DeadlineStatus }) {
+  const { t } = useI18n();
+  return <span className={`badge deadline-${status}`}>{t(`deadline.${status}`)}</span>;
+}
+
+/** One target's due instant with how it stands now. */
+export function Deadline({
+  due,
+  met,
+  overdue,
+  zone,
+  now,
+}: {
+  due: string;
+  met: string | null;
+  overdue?: boolean;
+  zone: TimeZone;
+  now: Date;
+}) {
+  return (
+    <span className="deadline">
+      <Time at={due} zone={zone} />{' '}
+      <DeadlineBadge status={deadlineStatus({ due, met, overdue: overdue ?? false }, now)} />
+    </span>
+  );
+}
+
+/** A page heading that takes focus on navigation, so screen readers announce the new page. */
+export function PageTitle({ children }: { children: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${children} · Pantau`;
+    ref.current?.focus();
+  }, [children]);
+  return (
+    <h1 tabIndex={-1} ref={ref}>
+      {children}
+    </h1>
+  );
+}
+
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <p className="muted" role="status">
+      {t('common.loading')}
+    </p>
+  );
+}

@@ -1,0 +1,90 @@
+/** Reading from the API in components: one call, or a cursor-paged list. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+export interface Loaded<T> {
+  readonly data: T | undefined;
+  readonly error: unknown;
+  readonly loading: boolean;
+  reload(): void;
+}
+
+export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(true);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    load().then(
+      (value) => {
+        if (!live) return;
+        setData(value);
+        setError(null);
+        setLoading(false);
+      },
+      (failure: unknown) => {
+        if (!live) return;
+        setError(failure);
+        setLoading(false);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [...deps, tick]);
+  return { data, error, loading, reload: useCallback(() => setTick((n) => n + 1), []) };
+}
+
+export interface Paged<T> {
+  readonly items: readonly T[];
+  readonly error: unknown;
+  readonly loading: boolean;
+  readonly hasMore: boolean;
+  loadMore(): void;
+  reload(): void;
+}
+
+/** Pages of `{ items, nextCursor }`, appended as the user asks for more; a new filter restarts. */
+export function usePaged<T>(
+  page: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor?: string | null }>,
+  deps: readonly unknown[],
+): Paged<T> {
+  const [items, setItems] = useState<T[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(true);
+  const generation = useRef(0);
+
+  const fetchPage = useCallback((from: string | undefined, append: boolean) => {
+    const mine = ++generation.current;
+    setLoading(true);
+    page(from).then(
+      (result) => {
+        if (mine !== generation.current) return;
+        setItems((prev) => (append ? [...prev, ...result.items] : result.items));
+        setCursor(result.nextCursor ?? null);
+        setError(null);
+        setLoading(false);
+      },
+      (failure: unknown) => {
+        if (mine !== generation.current) return;
+        setError(failure);
+        setLoading(false);
+      },
+    );
+  }, deps);
+
+  useEffect(() => fetchPage(undefined, false), [fetchPage]);
+
+  return {
+    items,
+    error,
+    loading,
+    hasMore: cursor !== null,
+    loadMore: () => {
+      if (cursor) fetchPage(cursor, true);
+    },
+    reload: () => fetchPage(undefined, false),
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * How a deadline reads at a glance. The API says whether a target is overdue (it knows the
+ * working-day calendar); the console adds "due soon" for an open target due within the next
+ * three calendar days — enough to span a weekend, about the horizon of the ladder's warning.
+ */
+export type DeadlineStatus = 'met' | 'met_late' | 'overdue' | 'due_soon' | 'open';
+
+export const DUE_SOON_MS = 3 * 24 * 3600 * 1000;
+
+export function deadlineStatus(
+  target: { due: string; met: string | null; overdue?: boolean },
+  now: Date,
+): DeadlineStatus {
+  const due = Date.parse(target.due);
+  if (target.met !== null) return Date.parse(target.met) > due ? 'met_late' : 'met';
+  // Overdue is the API's word (it knows the working-day calendar and its own clock).
+  if (target.overdue) return 'overdue';
+  return due - now.getTime() <= DUE_SOON_MS ? 'due_soon' : 'open';
+}
+
+export const TARGETS = ['acknowledge', 'followUp', 'resolution'] as const;
+export type Target = (typeof TARGETS)[number];
+
+/** An assignment's soonest open target and how it stands, for one line in a queue. */
+export function nextDeadline(
+  a: {
+    due: Record<Target, string>;
+    met: Record<Target, string | null>;
+    overdue: Record<Target, boolean>;
+    state: string;
+  },
+  now: Date,
+): { target: Target; due: string; status: DeadlineStatus } | null {
+  if (a.state === 'completed' || a.state === 'redirected' || a.state === 'withdrawn') return null;
+  const open = TARGETS.filter((t) => a.met[t] === null).sort(
+    (x, y) => Date.parse(a.due[x]) - Date.parse(a.due[y]),
+  );
+  const target = open[0];
+  if (!target) return null;
+  return {
+    target,
+    due: a.due[target],
+    status: deadlineStatus({ due: a.due[target], met: null, overdue: a.overdue[target] }, now),
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * Dates as officers read them: in their agency's time zone, with the zone named the Indonesian
+ * way (WIB, WITA, WIT), because a deadline of "23.59" means nothing without it.
+ */
+export type Lang = 'id' | 'en';
+export type TimeZone = 'Asia/Jakarta' | 'Asia/Makassar' | 'Asia/Jayapura';
+
+export const ZONE_LABELS: Record<TimeZone, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
+const locale = (lang: Lang): string => (lang === 'id' ? 'id-ID' : 'en-GB');
+
+/** `30 Mar 2026, 23.59 WIB` (id) / `30 Mar 2026, 23:59 WIB` (en). */
+export function formatInstant(iso: string, zone: TimeZone, lang: Lang): string {
+  const text = new Intl.DateTimeFormat(locale(lang), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: zone,
+  }).format(new Date(iso));
+  return `${text} ${ZONE_LABELS[zone]}`;
+}
+
+/** A calendar date (`YYYY-MM-DD`) with its weekday: `Sen, 30 Mar 2026`. */
+export function formatDate(date: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(locale(lang), {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T00:00:00Z`));
+}
+
+export function formatPercent(rate: number | null, lang: Lang): string {
+  if (rate === null) return '—';
+  return new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 1 }).format(
+    rate,
+  );
+}
+
+/** The calendar date of an instant in a zone (`YYYY-MM-DD`). */
+export function dateIn(iso: string | Date, zone: TimeZone): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date(iso));
+}
+
+/** Indonesia keeps no daylight saving: each zone is a fixed offset. */
+const OFFSETS: Record<TimeZone, string> = {
+  'Asia/Jakarta': '+07:00',
+  'Asia/Makassar': '+08:00',
+  'Asia/Jayapura': '+09:00',
+};
+
+/** A `datetime-local` value (`2026-03-30T09:00`) read in a zone, as an ISO instant. */
+export function toInstant(local: string, zone: TimeZone): string {
+  return `${local.length === 16 ? `${local}:00` : local}${OFFSETS[zone]}`;
+}

@@ -1,0 +1,67 @@
+/**
+ * Indonesian by default, English on request (kept in localStorage: a preference, not a secret).
+ * Every text a person reads comes from `messages.ts`; the English table must have every key of
+ * the Indonesian one (the compiler checks). Validation messages follow through zod's locales.
+ */
+import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
+import { z } from 'zod';
+import en from 'zod/v4/locales/en.js';
+import idLocale from 'zod/v4/locales/id.js';
+import type { Lang } from '../format';
+import { type MessageKey, messages } from './messages';
+
+const KEY = 'pantau.lang';
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+export function translator(lang: Lang): Translate {
+  const table = messages[lang];
+  return (key, vars) =>
+    table[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
+}
+
+/** A label for an enum value (`status.forwarded`), or the value itself if none is written. */
+export function labelOf(t: Translate, prefix: string, value: string): string {
+  const key = `${prefix}.${value}` as MessageKey;
+  return key in messages.id ? t(key) : value;
+}
+
+function applyZodLocale(lang: Lang): void {
+  z.config(lang === 'id' ? idLocale() : en());
+}
+
+interface I18n {
+  readonly lang: Lang;
+  readonly t: Translate;
+  setLang(lang: Lang): void;
+}
+
+const Context = createContext<I18n>({
+  lang: 'id',
+  t: translator('id'),
+  setLang: () => {},
+});
+
+export function initialLang(): Lang {
+  const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(KEY);
+  return stored === 'en' ? 'en' : 'id';
+}
+
+export function I18nProvider({ children, lang: fixed }: { children: ReactNode; lang?: Lang }) {
+  const [lang, setLangState] = useState<Lang>(fixed ?? initialLang());
+  const value = useMemo<I18n>(() => {
+    applyZodLocale(lang);
+    document.documentElement.lang = lang;
+    return {
+      lang,
+      t: translator(lang),
+      setLang: (next) => {
+        localStorage.setItem(KEY, next);
+        setLangState(next);
+      },
+    };
+  }, [lang]);
+  return <Context value={value}>{children}</Context>;
+}
+
+export const useI18n = (): I18n => useContext(Context);

@@ -1,0 +1,139 @@
+/**
+ * Central admin: the working-day calendar. Adding a day (a cuti bersama announced at short notice)
+ * or removing one re-computes every open deadline it touches; the answer says how many moved.
+ */
+import { useState } from 'react';
+import { CalendarDayBody } from '@pantau/core/schemas';
+import { api, unwrap } from '../api/client';
+import { useSignedIn } from '../auth/session-context';
+import { ActionForm } from '../components/action-form';
+import { SelectField, TextField } from '../components/field';
+import { Loading, PageTitle, ProblemAlert } from '../components/ui';
+import { useLoad } from '../data';
+import { dateIn, formatDate } from '../format';
+import { labelOf, useI18n } from '../i18n/i18n';
+
+const CALENDAR = 'id';
+export const DAY_KINDS = ['national_holiday', 'collective_leave', 'other'] as const;
+
+export default function CalendarPage() {
+  const { t, lang } = useI18n();
+  const { zone } = useSignedIn();
+  const [year, setYear] = useState(Number(dateIn(new Date(), zone).slice(0, 4)));
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [date, setDate] = useState('');
+  const days = useLoad(
+    () =>
+      unwrap(
+        api.GET('/v1/calendars/{id}/days', { params: { path: { id: CALENDAR }, query: { year } } }),
+      ),
+    [year],
+  );
+  const remove = (date: string) => {
+    setError(null);
+    unwrap(
+      api.DELETE('/v1/calendars/{id}/days/{date}', { params: { path: { id: CALENDAR, date } } }),
+    )
+      .then((change) => {
+        setMessage(t('calendar.recomputed', { date, n: change.recomputed }));
+        days.reload();
+      })
+      .catch(setError);
+  };
+  return (
+    <section>
+      <PageTitle>{t('calendar.title')}</PageTitle>
+      <div className="field">
+        <label htmlFor="calendar-year">{t('calendar.year')}</label>
+        <input
+          id="calendar-year"
+          type="number"
+          value={year}
+          min={2000}
+          max={2100}
+          onChange={(e) => setYear(Number(e.target.value))}
+        />
+      </div>
+      {message ? (
+        <p role="status" className="ok">
+          {message}
+        </p>
+      ) : null}
+      <ProblemAlert error={error ?? days.error} />
+      <ActionForm
+        title={t('calendar.add')}
+        schema={CalendarDayBody}
+        initial={{ kind: 'collective_leave' }}
+        submitLabel={t('actions.save')}
+        onDone={days.reload}
+        send={async (body) => {
+          if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(t('calendar.dateRequired'));
+          const change = await unwrap(
+            api.PUT('/v1/calendars/{id}/days/{date}', {
+              params: { path: { id: CALENDAR, date } },
+              body,
+            }),
+          );
+          setMessage(t('calendar.recomputed', { date, n: change.recomputed }));
+        }}
+      >
+        {(form) => (
+          <>
+            <div className="field">
+              <label htmlFor="calendar-date">{t('calendar.date')}</label>
+              <input
+                id="calendar-date"
+                type="date"
+                required
+                value={date}
+                onChange={(e) => setDate(e.target.value)}
+              />
+            </div>
+            <SelectField
+              form={form}
+              name="kind"
+              label={t('calendar.kind')}
+              options={DAY_KINDS.map((k) => ({ value: k, label: labelOf(t, 'dayKind', k) }))}
+            />
+            <TextField form={form} name="name" label={t('calendar.name')} required />
+          </>
+        )}
+      </ActionForm>
+      {days.loading && !days.data ? <Loading /> : null}
+      {days.data ? (
+        <table>
+          <caption>{t('calendar.daysOf', { year })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('calendar.date')}</th>
+              <th scope="col">{t('calendar.name')}</th>
+              <th scope="col">{t('calendar.kind')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('calendar.remove')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {days.data.items.map((day) => (
+              <tr key={day.date}>
+                <td>{formatDate(day.date, lang)}</td>
+                <td>{day.name}</td>
+                <td>{labelOf(t, 'dayKind', day.kind)}</td>
+                <td>
+                  <button
+                    type="button"
+                    aria-label={t('calendar.removeDay', { name: day.name })}
+                    onClick={() => remove(day.date)}
+                  >
+                    {t('calendar.remove')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

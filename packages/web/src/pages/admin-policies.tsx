@@ -1,0 +1,186 @@
+/**
+ * Central admin: SLA policies — working-day targets per complaint type, the reply window, the
+ * re-forward clock, the statistics' minimum sample, and the escalation ladder's steps.
+ * Saving re-computes open deadlines and re-arms their ladders (the API does it).
+ */
+import { PolicyBody } from '@pantau/core/schemas';
+import { api, type Schemas, unwrap } from '../api/client';
+import { ActionForm } from '../components/action-form';
+import { NumberField, SelectField, TextField } from '../components/field';
+import { Loading, PageTitle, ProblemAlert } from '../components/ui';
+import { useLoad } from '../data';
+import { type Form, getPath, type Values } from '../forms/use-form';
+import { labelOf, useI18n } from '../i18n/i18n';
+
+const PARTIES = ['agency', 'agency_head', 'focal_point', 'central'] as const;
+const ACTIONS = ['warning', 'reminder', 'formal_warning', 'central_intervention'] as const;
+
+export default function Policies() {
+  const { t } = useI18n();
+  const policies = useLoad(() => unwrap(api.GET('/v1/policies')), []);
+  if (policies.loading && !policies.data) return <Loading />;
+  return (
+    <section>
+      <PageTitle>{t('policies.title')}</PageTitle>
+      <ProblemAlert error={policies.error} />
+      {(policies.data?.items ?? []).map((policy) => (
+        <PolicyEditor
+          key={`${policy.id}-${policy.version}`}
+          policy={policy}
+          onDone={policies.reload}
+        />
+      ))}
+    </section>
+  );
+}
+
+function PolicyEditor({ policy, onDone }: { policy: Schemas['Policy']; onDone: () => void }) {
+  const { t } = useI18n();
+  const { id, version: _v, updatedAt: _u, ...initial } = policy;
+  return (
+    <ActionForm
+      open
+      title={t('policies.policy', { id })}
+      schema={PolicyBody}
+      initial={initial as unknown as Values}
+      toBody={(values) => values}
+      submitLabel={t('actions.save')}
+      onDone={onDone}
+      send={(body) => unwrap(api.PUT('/v1/policies/{id}', { params: { path: { id } }, body }))}
+    >
+      {(form) => (
+        <>
+          <fieldset>
+            <legend>{t('policies.targets')}</legend>
+            <NumberField
+              form={form}
+              name="verificationWorkingDays"
+              label={t('policies.verification')}
+              min={1}
+            />
+            <NumberField
+              form={form}
+              name="acknowledgeWorkingDays"
+              label={t('policies.acknowledge')}
+              min={1}
+            />
+            <NumberField
+              form={form}
+              name="followUpWorkingDays"
+              label={t('policies.followUp')}
+              min={1}
+            />
+            {(['light', 'normative', 'examination'] as const).map((type) => (
+              <NumberField
+                key={type}
+                form={form}
+                name={`resolutionWorkingDays.${type}`}
+                label={t('policies.resolution', { type: labelOf(t, 'type', type) })}
+                min={1}
+              />
+            ))}
+            <NumberField
+              form={form}
+              name="replyWindowWorkingDays"
+              label={t('policies.replyWindow')}
+              min={1}
+            />
+            <NumberField
+              form={form}
+              name="minimumSample"
+              label={t('policies.minimumSample')}
+              min={1}
+            />
+            <SelectField
+              form={form}
+              name="reforwardClock"
+              label={t('policies.reforwardClock')}
+              options={(['fresh', 'inherit'] as const).map((c) => ({
+                value: c,
+                label: labelOf(t, 'clock', c),
+              }))}
+            />
+          </fieldset>
+          <fieldset>
+            <legend>{t('policies.ladder')}</legend>
+            {((getPath(form.values, 'ladder') as unknown[]) ?? []).map((_, i) => (
+              <fieldset key={i} className="step">
+                <legend>{t('policies.step', { n: i + 1 })}</legend>
+                <TextField
+                  form={form}
+                  name={`ladder.${i}.name`}
+                  label={t('policies.stepName')}
+                  required
+                />
+                <NumberField
+                  form={form}
+                  name={`ladder.${i}.offsetWorkingDays`}
+                  label={t('policies.offset')}
+                />
+                <SelectField
+                  form={form}
+                  name={`ladder.${i}.relativeTo`}
+                  label={t('policies.relativeTo')}
+                  options={(['due', 'previous'] as const).map((r) => ({
+                    value: r,
+                    label: labelOf(t, 'relativeTo', r),
+                  }))}
+                />
+                <SelectField
+                  form={form}
+                  name={`ladder.${i}.action`}
+                  label={t('policies.action')}
+                  options={ACTIONS.map((a) => ({ value: a, label: labelOf(t, 'action', a) }))}
+                />
+                <Parties
+                  form={form}
+                  name={`ladder.${i}.recipients`}
+                  legend={t('policies.recipients')}
+                />
+                <Parties form={form} name={`ladder.${i}.cc`} legend={t('policies.cc')} />
+              </fieldset>
+            ))}
+          </fieldset>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+function Parties<S extends typeof PolicyBody>({
+  form,
+  name,
+  legend,
+}: {
+  form: Form<S>;
+  name: string;
+  legend: string;
+}) {
+  const { t } = useI18n();
+  const chosen = (getPath(form.values, name) as string[] | undefined) ?? [];
+  return (
+    <fieldset className="inline">
+      <legend>{legend}</legend>
+      {PARTIES.map((party) => (
+        <label key={party} className="choice">
+          <input
+            type="checkbox"
+            checked={chosen.includes(party)}
+            onChange={(e) =>
+              form.set(
+                name,
+                e.target.checked ? [...chosen, party] : chosen.filter((p) => p !== party),
+              )
+            }
+          />
+          {labelOf(t, 'party', party)}
+        </label>
+      ))}
+      {form.errors[name] ? (
+        <p className="error" role="alert">
+          {form.errors[name]}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,212 @@
+/**
+ * One case. Central sees everything and acts on the case (verify, forward, re-forward, decide
+ * extensions, plan and report activities, close). An agency sees the complaint (identity hidden
+ * where it must be), central's instructions, its deadlines with how they were computed, the
+ * ladder, the timeline, and acts on its assignment.
+ */
+import { useParams, useSearch } from 'wouter';
+import { api, type Schemas, unwrap } from '../api/client';
+import { isCentral } from '../auth/session';
+import { useSignedIn } from '../auth/session-context';
+import { AssignmentActions } from '../components/assignment-actions';
+import { CaseActions } from '../components/case-actions';
+import { DeadlinesPanel } from '../components/deadlines';
+import { Loading, PageTitle, ProblemAlert, StatusBadge, Time } from '../components/ui';
+import { useLoad } from '../data';
+import type { TimeZone } from '../format';
+import { labelOf, useI18n } from '../i18n/i18n';
+import { actorKind, pendingExtensions } from '../timeline';
+
+export default function CaseDetail() {
+  const { t } = useI18n();
+  const session = useSignedIn();
+  const { id } = useParams<{ id: string }>();
+  const focus = new URLSearchParams(useSearch()).get('agency');
+  const central = isCentral(session);
+  const loaded = useLoad(async () => {
+    const [kase, timeline] = await Promise.all([
+      unwrap(api.GET('/v1/cases/{id}', { params: { path: { id } } })),
+      unwrap(
+        api.GET('/v1/cases/{id}/timeline', { params: { path: { id }, query: { limit: 100 } } }),
+      ),
+    ]);
+    return { kase, events: timeline.items };
+  }, [id]);
+  if (loaded.loading && !loaded.data) return <Loading />;
+  if (!loaded.data) return <ProblemAlert error={loaded.error} />;
+  const { kase, events } = loaded.data;
+  const zone = session.zone;
+  // An agency acts on its own assignment, or (a coordinator) on a member unit's it opened.
+  const assignments = central
+    ? kase.assignments
+    : kase.assignments.filter(
+        (a) => a.agencyId === (focus ?? session.agency) || a.agencyId === session.agency,
+      );
+  return (
+    <article>
+      <PageTitle>{kase.subject}</PageTitle>
+      <p className="meta">
+        <StatusBadge prefix="status" value={kase.status} /> · {labelOf(t, 'channel', kase.channel)}{' '}
+        · {t('case.received')} <Time at={kase.receivedAt} zone={zone} />
+        {central ? (
+          <>
+            {' '}
+            · {t('case.trackingCode')}: <code>{kase.trackingCode}</code>
+          </>
+        ) : null}
+        {kase.confidential ? <span className="badge">{t('case.confidential')}</span> : null}
+      </p>
+      <ProblemAlert error={loaded.error} />
+      <div className="columns">
+        <div>
+          <Complaint kase={kase} zone={zone} central={central} />
+          {central ? <CaseActions kase={kase} events={events} onChange={loaded.reload} /> : null}
+          {assignments.map((a) => (
+            <section key={a.agencyId} className="card" aria-labelledby={`assignment-${a.agencyId}`}>
+              <h2 id={`assignment-${a.agencyId}`}>
+                {t('assignment.title', { agency: a.agencyId })}{' '}
+                <StatusBadge prefix="state" value={a.state} />
+              </h2>
+              {a.instructions ? (
+                <>
+                  <h3>{t('assignment.instructions')}</h3>
+                  <p className="prose">{a.instructions}</p>
+                </>
+              ) : null}
+              {a.redirect ? (
+                <p className="alert">
+                  {t('assignment.redirected', { reason: a.redirect.reason })}
+                  {a.redirect.suggestedAgencyId ? ` → ${a.redirect.suggestedAgencyId}` : ''}
+                </p>
+              ) : null}
+              <DeadlinesPanel caseId={kase.id} assignment={a} zone={zone} version={a.version} />
+              <AssignmentActions
+                caseId={kase.id}
+                assignment={a}
+                central={central}
+                pendingExtensions={pendingExtensions(events).filter(
+                  (x) => x.agencyId === a.agencyId,
+                )}
+                onChange={loaded.reload}
+              />
+            </section>
+          ))}
+        </div>
+        <Timeline events={events} zone={zone} />
+      </div>
+    </article>
+  );
+}
+
+function Complaint({
+  kase,
+  zone,
+  central,
+}: {
+  kase: Schemas['Case'];
+  zone: TimeZone;
+  central: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <section className="card" aria-labelledby="complaint">
+      <h2 id="complaint">{t('case.complaint')}</h2>
+      <p className="prose">{kase.description}</p>
+      <dl>
+        <dt>{t('case.complainant')}</dt>
+        <dd>
+          {kase.complainant ? (
+            <>
+              {kase.complainant.name}
+              {kase.complainant.email ? ` · ${kase.complainant.email}` : ''}
+              {kase.complainant.phone ? ` · ${kase.complainant.phone}` : ''}
+              {kase.identityHidden ? (
+                <span className="badge">{t('case.identityHiddenFromAgencies')}</span>
+              ) : null}
+            </>
+          ) : (
+            <em>{t('case.identityHidden')}</em>
+          )}
+        </dd>
+        {kase.respondent ? (
+          <>
+            <dt>{t('case.respondent')}</dt>
+            <dd>{kase.respondent}</dd>
+          </>
+        ) : null}
+        {kase.location ? (
+          <>
+            <dt>{t('case.location')}</dt>
+            <dd>{[kase.location.regency, kase.location.province].filter(Boolean).join(', ')}</dd>
+          </>
+        ) : null}
+        {kase.classification ? (
+          <>
+            <dt>{t('case.type')}</dt>
+            <dd>
+              {labelOf(t, 'type', kase.classification.type)}
+              {kase.classification.category ? ` · ${kase.classification.category}` : ''}
+            </dd>
+          </>
+        ) : null}
+        {central && (kase.status === 'received' || kase.status === 'needs_info') ? (
+          <>
+            <dt>{t('case.verificationDue')}</dt>
+            <dd>
+              <Time at={kase.verificationDueAt} zone={zone} />
+              {kase.overdue ? (
+                <span className="badge deadline-overdue">{t('deadline.overdue')}</span>
+              ) : null}
+            </dd>
+          </>
+        ) : null}
+        {kase.closure ? (
+          <>
+            <dt>{t('case.closure')}</dt>
+            <dd>
+              {labelOf(t, 'outcome', kase.closure.outcome)} ·{' '}
+              <Time at={kase.closure.at} zone={zone} />
+            </dd>
+          </>
+        ) : null}
+      </dl>
+    </section>
+  );
+}
+
+function Timeline({
+  events,
+  zone,
+}: {
+  events: readonly Schemas['TimelineEvent'][];
+  zone: TimeZone;
+}) {
+  const { t } = useI18n();
+  return (
+    <section className="card timeline" aria-labelledby="timeline">
+      <h2 id="timeline">{t('case.timeline')}</h2>
+      <ol>
+        {events.map((e) => {
+          const actor = actorKind(e.actor);
+          return (
+            <li key={e.id}>
+              <Time at={e.at} zone={zone} />
+              <div>
+                <strong>{labelOf(t, 'event', e.type)}</strong>
+                {e.agencyId ? <span className="muted"> · {e.agencyId}</span> : null}
+              </div>
+              <div className="muted small">
+                {actor.kind === 'person'
+                  ? `${labelOf(t, 'role', actor.role)} · ${actor.agency}`
+                  : t(`actor.${actor.kind}`)}
+                {typeof e.data.step === 'string' ? ` · ${labelOf(t, 'step', e.data.step)}` : ''}
+                {typeof e.data.message === 'string' ? ` · “${e.data.message}”` : ''}
+                {typeof e.data.reason === 'string' ? ` · ${e.data.reason}` : ''}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+/** Register a complaint received by letter, email, in person or elsewhere. */
+import { useLocation } from 'wouter';
+import { CreateCaseBody } from '@pantau/core/schemas';
+import { api, unwrap } from '../api/client';
+import { useSignedIn } from '../auth/session-context';
+import { CheckboxField, SelectField, TextField } from '../components/field';
+import { PageTitle, ProblemAlert, SubmitButton } from '../components/ui';
+import { toInstant } from '../format';
+import { compact, useForm, type Values } from '../forms/use-form';
+import { labelOf, useI18n } from '../i18n/i18n';
+
+export const CHANNELS = ['letter', 'email', 'walk_in', 'lapor', 'social_media', 'other'] as const;
+
+export default function CaseNew() {
+  const { t } = useI18n();
+  const { zone } = useSignedIn();
+  const [, navigate] = useLocation();
+  const toBody = (values: Values) => {
+    const body = (compact(values) ?? {}) as Values;
+    return typeof body.receivedAt === 'string'
+      ? { ...body, receivedAt: toInstant(body.receivedAt, zone) }
+      : body;
+  };
+  const form = useForm(CreateCaseBody, { channel: 'letter' }, toBody);
+  return (
+    <section className="narrow">
+      <PageTitle>{t('caseNew.title')}</PageTitle>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void form.submit(async (body, key) => {
+            const created = await unwrap(
+              api.POST('/v1/cases', { body, headers: { 'idempotency-key': key } }),
+            );
+            navigate(`/cases/${created.id}`);
+          });
+        }}
+      >
+        <ProblemAlert error={form.failure} />
+        <SelectField
+          form={form}
+          name="channel"
+          label={t('caseNew.channel')}
+          required
+          options={CHANNELS.map((c) => ({ value: c, label: labelOf(t, 'channel', c) }))}
+        />
+        <TextField
+          form={form}
+          name="receivedAt"
+          type="datetime-local"
+          label={`${t('caseNew.receivedAt')} (${t(`zone.${zone}`)})`}
+          hint={t('caseNew.receivedAtHint')}
+        />
+        <fieldset>
+          <legend>{t('caseNew.complainant')}</legend>
+          <TextField form={form} name="complainant.name" label={t('caseNew.name')} required />
+          <TextField form={form} name="complainant.idNumber" label={t('caseNew.idNumber')} />
+          <TextField form={form} name="complainant.email" type="email" label={t('caseNew.email')} />
+          <TextField form={form} name="complainant.phone" type="tel" label={t('caseNew.phone')} />
+          <TextField
+            form={form}
+            name="complainant.address"
+            label={t('caseNew.address')}
+            multiline
+          />
+          <CheckboxField
+            form={form}
+            name="identityHidden"
+            label={t('caseNew.identityHidden')}
+            hint={t('caseNew.identityHiddenHint')}
+          />
+          <CheckboxField
+            form={form}
+            name="confidential"
+            label={t('caseNew.confidential')}
+            hint={t('caseNew.confidentialHint')}
+          />
+        </fieldset>
+        <TextField
+          form={form}
+          name="subject"
+          label={t('caseNew.subject')}
+          required
+          maxLength={200}
+        />
+        <TextField
+          form={form}
+          name="description"
+          label={t('caseNew.description')}
+          required
+          multiline
+          maxLength={20000}
+        />
+        <TextField form={form} name="respondent" label={t('caseNew.respondent')} />
+        <TextField form={form} name="location.province" label={t('caseNew.province')} />
+        <TextField form={form} name="location.regency" label={t('caseNew.regency')} />
+        <SubmitButton busy={form.busy}>{t('caseNew.submit')}</SubmitButton>
+      </form>
+    </section>
+  );
+}

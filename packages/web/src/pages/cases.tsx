@@ -1,0 +1,105 @@
+/** Central's case register: newest first, by status, paged; and the cases CSV export. */
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { api, download, unwrap } from '../api/client';
+import { useSignedIn } from '../auth/session-context';
+import { PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
+import { usePaged } from '../data';
+import { labelOf, useI18n } from '../i18n/i18n';
+
+export const CASE_STATUSES = [
+  'received',
+  'needs_info',
+  'verified',
+  'rejected',
+  'forwarded',
+  'in_follow_up',
+  'resolved',
+  'closed',
+] as const;
+type Status = (typeof CASE_STATUSES)[number];
+
+export default function Cases() {
+  const { t } = useI18n();
+  const { zone } = useSignedIn();
+  const [status, setStatus] = useState<Status | ''>('');
+  const [error, setError] = useState<unknown>(null);
+  const list = usePaged(
+    (cursor) =>
+      unwrap(
+        api.GET('/v1/cases', {
+          params: { query: { ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) } },
+        }),
+      ),
+    [status],
+  );
+  return (
+    <section>
+      <PageTitle>{t('cases.title')}</PageTitle>
+      <p>
+        <Link href="/cases/new" className="button primary">
+          {t('desk.register')}
+        </Link>{' '}
+        <button
+          type="button"
+          onClick={() => {
+            setError(null);
+            download('/v1/exports/cases.csv', 'pantau-cases.csv').catch(setError);
+          }}
+        >
+          {t('cases.csv')}
+        </button>
+      </p>
+      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="case-status">{t('filters.status')}</label>
+          <select
+            id="case-status"
+            value={status}
+            onChange={(e) => setStatus(e.target.value as Status | '')}
+          >
+            <option value="">{t('filters.all')}</option>
+            {CASE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {labelOf(t, 'status', s)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      <ProblemAlert error={error ?? list.error} />
+      <table>
+        <caption className="visually-hidden">{t('cases.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('cases.subject')}</th>
+            <th scope="col">{t('filters.status')}</th>
+            <th scope="col">{t('case.received')}</th>
+            <th scope="col">{t('cases.agencies')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.items.map((c) => (
+            <tr key={c.id}>
+              <td>
+                <Link href={`/cases/${c.id}`}>{c.subject}</Link>
+                <div className="muted small">{c.trackingCode}</div>
+              </td>
+              <td>
+                <StatusBadge prefix="status" value={c.status} />
+                {c.overdue ? (
+                  <span className="badge deadline-overdue">{t('deadline.overdue')}</span>
+                ) : null}
+              </td>
+              <td>
+                <Time at={c.receivedAt} zone={zone} />
+              </td>
+              <td>{c.agencyIds.join(', ') || '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * The letters log: every warning, reminder, formal warning and escalation. Central sees all
+ * (by agency if it likes); an agency sees the letters sent to it.
+ */
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { api, unwrap } from '../api/client';
+import { isCentral } from '../auth/session';
+import { useSignedIn } from '../auth/session-context';
+import { PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
+import { usePaged } from '../data';
+import { labelOf, useI18n } from '../i18n/i18n';
+
+export default function Letters() {
+  const { t } = useI18n();
+  const session = useSignedIn();
+  const [agencyId, setAgencyId] = useState('');
+  const [applied, setApplied] = useState('');
+  const list = usePaged(
+    (cursor) =>
+      unwrap(
+        api.GET('/v1/notifications', {
+          params: {
+            query: { ...(applied ? { agencyId: applied } : {}), ...(cursor ? { cursor } : {}) },
+          },
+        }),
+      ),
+    [applied],
+  );
+  return (
+    <section>
+      <PageTitle>{isCentral(session) ? t('letters.title') : t('letters.titleAgency')}</PageTitle>
+      {isCentral(session) ? (
+        <form
+          className="filters"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setApplied(agencyId.trim());
+          }}
+        >
+          <div className="field">
+            <label htmlFor="letters-agency">{t('letters.agency')}</label>
+            <input
+              id="letters-agency"
+              value={agencyId}
+              onChange={(e) => setAgencyId(e.target.value)}
+              placeholder="polri"
+            />
+          </div>
+          <button type="submit">{t('filters.apply')}</button>
+        </form>
+      ) : null}
+      <ProblemAlert error={list.error} />
+      {!list.loading && list.items.length === 0 ? (
+        <p className="muted">{t('common.empty')}</p>
+      ) : null}
+      <ul className="letters">
+        {list.items.map((n) => (
+          <li key={n.id} className="card">
+            <div>
+              <Time at={n.createdAt} zone={session.zone} /> ·{' '}
+              <strong>{labelOf(t, 'step', n.step)}</strong> · {n.agencyId} ·{' '}
+              <StatusBadge prefix="letterStatus" value={n.status} />
+            </div>
+            <div>
+              <Link href={`/cases/${n.caseId}?agency=${n.agencyId}`}>{n.subject}</Link>
+            </div>
+            <details>
+              <summary>{t('letters.read')}</summary>
+              <p className="muted small">
+                {t('letters.to')}: {n.recipients.join(', ')}
+                {n.cc.length > 0 ? ` · cc: ${n.cc.join(', ')}` : ''}
+              </p>
+              <pre className="letter">{n.body}</pre>
+            </details>
+          </li>
+        ))}
+      </ul>
+      <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
+    </section>
+  );
+}

@@ -1,0 +1,243 @@
+/**
+ * Response and on-time rates per agency for a chosen period: a sortable table, a bar chart of
+ * the same numbers, and the CSV downloads (the table's and the cases').
+ */
+import { useState } from 'react';
+import { api, download, unwrap } from '../api/client';
+import { useSignedIn } from '../auth/session-context';
+import { Loading, PageTitle, ProblemAlert } from '../components/ui';
+import { useLoad } from '../data';
+import { dateIn, formatPercent } from '../format';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+import { type AgencyStats, sortStats, type StatsColumn } from '../stats';
+
+const COLUMNS: [StatsColumn, MessageKey][] = [
+  ['agencyId', 'stats.agency'],
+  ['assigned', 'stats.assigned'],
+  ['responded', 'stats.responded'],
+  ['respondedOnTime', 'stats.onTime'],
+  ['completed', 'stats.completed'],
+  ['responseRate', 'stats.responseRate'],
+  ['onTimeRate', 'stats.onTimeRate'],
+  ['medianWorkingDaysToFirstResponse', 'stats.median'],
+];
+
+export default function Stats() {
+  const { t, lang } = useI18n();
+  const { zone } = useSignedIn();
+  const today = dateIn(new Date(), zone);
+  const [period, setPeriod] = useState({ from: `${today.slice(0, 4)}-01-01`, to: today });
+  const [draft, setDraft] = useState(period);
+  const [sort, setSort] = useState<{ column: StatsColumn; direction: 'ascending' | 'descending' }>({
+    column: 'responseRate',
+    direction: 'descending',
+  });
+  const [error, setError] = useState<unknown>(null);
+  const report = useLoad(
+    () => unwrap(api.GET('/v1/stats/agencies', { params: { query: period } })),
+    [period.from, period.to],
+  );
+  const rows = report.data ? sortStats(report.data.items, sort.column, sort.direction) : [];
+  const query = new URLSearchParams(period).toString();
+  return (
+    <section>
+      <PageTitle>{t('stats.title')}</PageTitle>
+      <form
+        className="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setPeriod(draft);
+        }}
+      >
+        <div className="field">
+          <label htmlFor="stats-from">{t('stats.from')}</label>
+          <input
+            id="stats-from"
+            type="date"
+            value={draft.from}
+            onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="stats-to">{t('stats.to')}</label>
+          <input
+            id="stats-to"
+            type="date"
+            value={draft.to}
+            onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+          />
+        </div>
+        <button type="submit" className="primary">
+          {t('stats.show')}
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            download(
+              `/v1/stats/agencies.csv?${query}`,
+              `pantau-stats-${period.from}-${period.to}.csv`,
+            ).catch(setError)
+          }
+        >
+          {t('stats.csv')}
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            download(
+              `/v1/exports/cases.csv?${query}`,
+              `pantau-cases-${period.from}-${period.to}.csv`,
+            ).catch(setError)
+          }
+        >
+          {t('cases.csv')}
+        </button>
+      </form>
+      <ProblemAlert error={error ?? report.error} />
+      {report.loading && !report.data ? <Loading /> : null}
+      {report.data ? (
+        <>
+          <p className="muted small">
+            {t('stats.period', { from: report.data.from, to: report.data.to })} ·{' '}
+            {t('stats.minimumSample', { n: report.data.minimumSample })}
+          </p>
+          <table className="stats">
+            <caption className="visually-hidden">{t('stats.title')}</caption>
+            <thead>
+              <tr>
+                {COLUMNS.map(([column, label]) => (
+                  <th
+                    key={column}
+                    scope="col"
+                    aria-sort={sort.column === column ? sort.direction : 'none'}
+                  >
+                    <button
+                      type="button"
+                      className="sort"
+                      onClick={() =>
+                        setSort({
+                          column,
+                          direction:
+                            sort.column === column && sort.direction === 'descending'
+                              ? 'ascending'
+                              : 'descending',
+                        })
+                      }
+                    >
+                      {t(label)}
+                    </button>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.agencyId}>
+                  <th scope="row">
+                    {row.agencyId}
+                    {row.belowMinimumSample ? (
+                      <span className="badge" title={t('stats.belowSampleHint')}>
+                        {t('stats.belowSample')}
+                      </span>
+                    ) : null}
+                  </th>
+                  <td>{row.assigned}</td>
+                  <td>{row.responded}</td>
+                  <td>{row.respondedOnTime}</td>
+                  <td>{row.completed}</td>
+                  <td>{formatPercent(row.responseRate, lang)}</td>
+                  <td>{formatPercent(row.onTimeRate, lang)}</td>
+                  <td>{row.medianWorkingDaysToFirstResponse ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('stats.total')}</th>
+                <td>{report.data.totals.assigned}</td>
+                <td>{report.data.totals.responded}</td>
+                <td>{report.data.totals.respondedOnTime}</td>
+                <td>{report.data.totals.completed}</td>
+                <td>{formatPercent(report.data.totals.responseRate, lang)}</td>
+                <td>{formatPercent(report.data.totals.onTimeRate, lang)}</td>
+                <td>{report.data.totals.medianWorkingDaysToFirstResponse ?? '—'}</td>
+              </tr>
+            </tfoot>
+          </table>
+          <Chart rows={rows} />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** The two rates per agency as bars (the table above is the same data in text). */
+function Chart({ rows }: { rows: readonly AgencyStats[] }) {
+  const { t, lang } = useI18n();
+  const bar = 18;
+  const gap = 10;
+  const label = 170;
+  const width = 560;
+  const scale = (rate: number | null) => ((rate ?? 0) * (width - label - 60)) | 0;
+  const height = rows.length * (2 * bar + gap) + 30;
+  return (
+    <figure className="chart">
+      <figcaption>{t('stats.chart')}</figcaption>
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t('stats.chart')}>
+        {rows.map((row, i) => {
+          const y = i * (2 * bar + gap);
+          return (
+            <g key={row.agencyId}>
+              <text x={0} y={y + bar + 4} className="chart-label">
+                {row.agencyId}
+              </text>
+              <rect
+                x={label}
+                y={y}
+                width={scale(row.responseRate)}
+                height={bar - 2}
+                className="bar-response"
+              >
+                <title>
+                  {row.agencyId}: {t('stats.responseRate')} {formatPercent(row.responseRate, lang)}
+                </title>
+              </rect>
+              <text x={label + scale(row.responseRate) + 4} y={y + bar - 5} className="chart-value">
+                {formatPercent(row.responseRate, lang)}
+              </text>
+              <rect
+                x={label}
+                y={y + bar}
+                width={scale(row.onTimeRate)}
+                height={bar - 2}
+                className="bar-ontime"
+              >
+                <title>
+                  {row.agencyId}: {t('stats.onTimeRate')} {formatPercent(row.onTimeRate, lang)}
+                </title>
+              </rect>
+              <text
+                x={label + scale(row.onTimeRate) + 4}
+                y={y + 2 * bar - 5}
+                className="chart-value"
+              >
+                {formatPercent(row.onTimeRate, lang)}
+              </text>
+            </g>
+          );
+        })}
+        <g transform={`translate(${label}, ${height - 12})`}>
+          <rect width={12} height={10} className="bar-response" />
+          <text x={16} y={9} className="chart-value">
+            {t('stats.responseRate')}
+          </text>
+          <rect x={170} width={12} height={10} className="bar-ontime" />
+          <text x={186} y={9} className="chart-value">
+            {t('stats.onTimeRate')}
+          </text>
+        </g>
+      </svg>
+    </figure>
+  );
+}
