@@ -69,5 +69,14 @@ export async function buildConsoleIfStale(log: (line: string) => void): Promise<
   if (built > 0 && sources.every((s) => !existsSync(s) || newest(s) <= built)) return;
   log('Building the web console (vite build)…');
   const { build } = await import('vite');
-  await build({ root: WEB_DIR, logLevel: 'warn', configFile: join(WEB_DIR, 'vite.config.ts') });
+  // Vite follows NODE_ENV when set (a test runner sets `test`): the console is always the
+  // production build, React's included.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: WEB_DIR, logLevel: 'warn', configFile: join(WEB_DIR, 'vite.config.ts') });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }

@@ -6,7 +6,7 @@ import { type ReactNode, useState } from 'react';
 import type { z } from 'zod';
 import { type Form, useForm, type Values } from '../forms/use-form';
 import { useI18n } from '../i18n/i18n';
-import { ProblemAlert, SubmitButton } from './ui';
+import { FormErrors, ProblemAlert, SubmitButton } from './ui';
 
 export function ActionForm<S extends z.ZodType>({
   title,
@@ -54,6 +54,7 @@ export function ActionForm<S extends z.ZodType>({
         }}
       >
         <ProblemAlert error={form.failure} />
+        <FormErrors errors={form.errors} />
         {children(form)}
         <SubmitButton busy={form.busy}>{submitLabel}</SubmitButton>
         {done ? (

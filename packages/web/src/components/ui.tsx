@@ -27,6 +27,28 @@ export function ProblemAlert({ error }: { error: unknown }) {
   );
 }
 
+/**
+ * The form's errors listed above it (each also sits at its field): a screen reader hears them at
+ * once, and an error about a whole group (`assignments`) has somewhere to show.
+ */
+export function FormErrors({ errors }: { errors: Record<string, string> }) {
+  const { t } = useI18n();
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  return (
+    <div className="alert alert-error" role="alert">
+      <strong>{t('problem.validation_failed')}</strong>
+      <ul>
+        {entries.map(([path, message]) => (
+          <li key={path}>
+            <code>{path}</code>: {message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function SubmitButton({ busy, children }: { busy: boolean; children: ReactNode }) {
   const { t } = useI18n();
   return (

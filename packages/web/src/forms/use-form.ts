@@ -15,10 +15,13 @@ export function compact(value: unknown): unknown {
   if (typeof value === 'string') return value.trim() === '' ? undefined : value;
   if (Array.isArray(value)) return value.map(compact).filter((v) => v !== undefined);
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .map(([k, v]) => [k, compact(v)] as const)
-      .filter(([, v]) => v !== undefined);
-    return entries.length === 0 ? undefined : Object.fromEntries(entries);
+    // An emptied group stays `{}`, so a required one reports its own missing fields
+    // (`complainant.name`) rather than "complainant: required".
+    return Object.fromEntries(
+      Object.entries(value)
+        .map(([k, v]) => [k, compact(v)] as const)
+        .filter(([, v]) => v !== undefined),
+    );
   }
   return value;
 }
@@ -73,7 +76,7 @@ export function useForm<S extends z.ZodType>(
   schema: S,
   initial: Values,
   /** When the form's shape is not the body's (checkbox lists, say): values → body. */
-  toBody: (values: Values) => unknown = (v) => compact(v) ?? {},
+  toBody: (values: Values) => unknown = compact,
 ): Form<S> {
   const [values, setValues] = useState<Values>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});

@@ -4,7 +4,7 @@ import { CreateCaseBody } from '@pantau/core/schemas';
 import { api, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
 import { CheckboxField, SelectField, TextField } from '../components/field';
-import { PageTitle, ProblemAlert, SubmitButton } from '../components/ui';
+import { FormErrors, PageTitle, ProblemAlert, SubmitButton } from '../components/ui';
 import { toInstant } from '../format';
 import { compact, useForm, type Values } from '../forms/use-form';
 import { labelOf, useI18n } from '../i18n/i18n';
@@ -16,12 +16,12 @@ export default function CaseNew() {
   const { zone } = useSignedIn();
   const [, navigate] = useLocation();
   const toBody = (values: Values) => {
-    const body = (compact(values) ?? {}) as Values;
+    const body = compact(values) as Values;
     return typeof body.receivedAt === 'string'
       ? { ...body, receivedAt: toInstant(body.receivedAt, zone) }
       : body;
   };
-  const form = useForm(CreateCaseBody, { channel: 'letter' }, toBody);
+  const form = useForm(CreateCaseBody, { channel: 'letter', complainant: {} }, toBody);
   return (
     <section className="narrow">
       <PageTitle>{t('caseNew.title')}</PageTitle>
@@ -38,6 +38,7 @@ export default function CaseNew() {
         }}
       >
         <ProblemAlert error={form.failure} />
+        <FormErrors errors={form.errors} />
         <SelectField
           form={form}
           name="channel"

@@ -1,0 +1,224 @@
+/**
+ * The web console in a real browser (Debian's Chromium) against the embedded runtime: a central
+ * officer registers, verifies and forwards a complaint to two agencies; an agency officer finds
+ * it in the queue, reads its deadlines and answers; the statistics page shows it; the
+ * complainant tracks it and replies. Screenshots of each main screen: test-results/screenshots.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, screenshot } from '../support/browser.ts';
+import { api, type RunningPantau, startPantau, users } from '../support/runtime.ts';
+
+let pantau: RunningPantau;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const SUBJECT = 'Sertifikat tanah tidak kunjung terbit';
+const COMPLAINANT = 'Siti Rahmawati';
+let caseId = '';
+let trackingCode = '';
+
+async function signInAs(name: RegExp): Promise<void> {
+  await page.goto(`${pantau.url}/signin`);
+  await page.getByRole('button', { name }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
+}
+
+async function signOut(): Promise<void> {
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await page.waitForURL((u) => u.pathname === '/signin');
+}
+
+beforeAll(async () => {
+  pantau = await startPantau();
+  browser = await launchChromium();
+  context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+  });
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await pantau?.stop();
+});
+
+describe('web console', () => {
+  it('serves the console at / with the local sign-in, in Indonesian', async () => {
+    await page.goto(`${pantau.url}/`);
+    await page.waitForURL((u) => u.pathname === '/signin');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Masuk');
+    expect(await page.locator('html').getAttribute('lang')).toBe('id');
+    await screenshot(page, '01-sign-in');
+  });
+
+  it('a central officer registers a complaint (validation first), verifies it and forwards it to two agencies', async () => {
+    await signInAs(/^Petugas setneg/);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).innerText())
+      .toBe('Meja kerja hari ini');
+    await screenshot(page, '02-central-desk');
+
+    await page.getByRole('link', { name: 'Catat pengaduan baru' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).innerText())
+      .toBe('Catat pengaduan');
+    // Nothing filled: the API's own schema names the missing fields, nothing is sent.
+    await page.getByRole('button', { name: 'Simpan pengaduan' }).click();
+    await expect.poll(() => page.getByLabel('Nama').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => page.getByLabel('Perihal').getAttribute('aria-invalid')).toBe('true');
+    expect(page.url()).toContain('/cases/new');
+
+    await page.getByLabel('Saluran').selectOption('walk_in');
+    await page.getByLabel('Nama').fill(COMPLAINANT);
+    await page.getByLabel('NIK').fill('5171034407850002');
+    await page.getByLabel('Surel').fill('siti.rahmawati@example.com');
+    await page.getByLabel('Rahasiakan identitas dari instansi').check();
+    await page.getByLabel('Perihal').fill(SUBJECT);
+    await page
+      .getByLabel('Uraian pengaduan')
+      .fill('Permohonan sertifikat sejak 2024 belum terbit; loket meminta biaya tambahan.');
+    await page.getByLabel('Provinsi').fill('Jawa Timur');
+    await page.getByRole('button', { name: 'Simpan pengaduan' }).click();
+    await page.waitForURL(/\/cases\/[0-9A-Z]{26}$/);
+    caseId = page.url().split('/').pop()!;
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe(SUBJECT);
+    trackingCode = (await page.locator('p.meta code').textContent())!.trim();
+    expect(trackingCode.length).toBeGreaterThan(8);
+
+    await page.getByLabel('Keputusan verifikasi').selectOption('accept');
+    await page.getByLabel('Jenis pengaduan').selectOption('normative');
+    await page.getByRole('button', { name: 'Simpan' }).first().click();
+    await expect.poll(() => page.locator('p.meta').innerText()).toContain('Terverifikasi');
+    await screenshot(page, '03-case-verified');
+
+    await page.getByLabel('Kepolisian Negara Republik Indonesia').check();
+    await page
+      .getByLabel('Arahan untuk Kepolisian Negara Republik Indonesia')
+      .fill('Mohon klarifikasi dugaan pungutan liar di loket.');
+    await page.getByLabel('PT PLN (Persero)').check();
+    await page.getByRole('button', { name: 'Teruskan' }).click();
+    await page.getByRole('heading', { name: /Penugasan: polri/ }).waitFor();
+    await page.getByRole('heading', { name: /Penugasan: pln/ }).waitFor();
+    await expect.poll(() => page.locator('p.meta').innerText()).toContain('Diteruskan');
+    await screenshot(page, '04-case-forwarded');
+    await signOut();
+  });
+
+  it('an agency officer finds it in the queue, reads the deadlines and answers', async () => {
+    await signInAs(/^Petugas polri/);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).innerText())
+      .toBe('Antrean pengaduan');
+    const row = page.getByRole('row', { name: new RegExp(SUBJECT) });
+    await expect.poll(() => row.innerText()).toContain('Menunggu');
+    await expect.poll(() => row.innerText()).toContain('WIB');
+    await screenshot(page, '05-agency-queue');
+
+    // Filters: overdue on acknowledgement hides it (it is not overdue yet).
+    await page.getByLabel('Lewat tenggat pada').selectOption('acknowledge');
+    await page.getByText('Tidak ada data.').waitFor();
+    await page.getByLabel('Lewat tenggat pada').selectOption('');
+    await row.getByRole('link', { name: SUBJECT }).click();
+
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe(SUBJECT);
+    // Identity withheld from agencies: the name is nowhere on the page.
+    await page.getByText('Identitas pengadu dirahasiakan').waitFor();
+    expect(await page.content()).not.toContain(COMPLAINANT);
+    await page.getByText('Mohon klarifikasi dugaan pungutan liar di loket.').waitFor();
+    // The three deadlines, each explained.
+    await page.getByText('Konfirmasi penerimaan:').waitFor();
+    await page.getByText('Bagaimana dihitung').first().click();
+    await page.getByText('Dihitung sejak').first().waitFor();
+    await page
+      .getByText(/hari kerja \(kebijakan: \d+\)/)
+      .first()
+      .waitFor();
+    await page.getByText('Tahapan eskalasi').waitFor();
+    await screenshot(page, '06-agency-case-deadlines');
+
+    await page.getByRole('button', { name: 'Konfirmasi penerimaan' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: /Penugasan: polri/ }).innerText())
+      .toContain('Diterima instansi');
+    await page.getByText('Kirim tanggapan').click();
+    await page.getByLabel('Jenis tanggapan').selectOption('final');
+    await page
+      .getByLabel('Isi tanggapan')
+      .fill('Petugas loket telah diperiksa Propam; biaya dikembalikan.');
+    await page.getByRole('button', { name: 'Kirim' }).first().click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: /Penugasan: polri/ }).innerText())
+      .toContain('Tuntas');
+    await page.getByRole('list').getByText('Tanggapan instansi').waitFor();
+    await signOut();
+
+    // PLN answers too (through the API: the screen is the same one).
+    const as = users(pantau.url);
+    const res = await api(pantau.url).post(
+      `/v1/cases/${caseId}/assignments/pln/responses`,
+      { kind: 'final', message: 'Sambungan listrik pemohon sudah dipasang.' },
+      { token: await as('pln', 'agency_officer') },
+    );
+    expect(res.status).toBe(200);
+  });
+
+  it('the statistics page shows both agencies’ answers, sortable, in the table and the chart', async () => {
+    await signInAs(/^Petugas setneg/);
+    await page.getByRole('link', { name: 'Statistik' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).innerText())
+      .toBe('Statistik kinerja instansi');
+    const polri = page.getByRole('row', { name: /^polri/ });
+    await expect.poll(() => polri.getByRole('cell').nth(0).innerText()).toBe('1'); // forwarded
+    await expect.poll(() => polri.getByRole('cell').nth(1).innerText()).toBe('1'); // responded
+    await page.getByRole('img', { name: /Tingkat tanggapan/ }).waitFor();
+    await page.getByRole('button', { name: 'Instansi' }).click();
+    await expect
+      .poll(() => page.getByRole('columnheader', { name: 'Instansi' }).getAttribute('aria-sort'))
+      .toBe('descending');
+    await screenshot(page, '07-statistics');
+    await page.getByRole('link', { name: 'Pengaduan' }).click();
+    await expect
+      .poll(() => page.getByRole('row', { name: new RegExp(SUBJECT) }).innerText())
+      .toContain('Selesai');
+    await signOut();
+  });
+
+  it('the complainant tracks the complaint without signing in and replies; nothing shows who they are', async () => {
+    const visitor = await browser.newContext({ locale: 'id-ID' });
+    const tab = await visitor.newPage();
+    await tab.goto(`${pantau.url}/track`);
+    await tab.getByLabel('Kode lacak').fill(trackingCode.toLowerCase());
+    await tab.getByRole('button', { name: 'Lacak' }).click();
+    await expect
+      .poll(() => tab.getByRole('heading', { name: /Status/ }).innerText())
+      .toContain('Selesai');
+    expect(await tab.content()).not.toContain(COMPLAINANT);
+    // Reply without choosing: the form says what is missing and sends nothing.
+    await tab.getByRole('button', { name: 'Kirim tanggapan' }).click();
+    await tab.locator('#satisfied-error').waitFor();
+    await tab.getByLabel('Ya, puas').check();
+    await tab.getByLabel('5').check();
+    await tab.getByLabel('Pesan (opsional)').fill('Terima kasih, masalah selesai.');
+    await screenshot(tab, '08-tracking-reply');
+    await tab.getByRole('button', { name: 'Kirim tanggapan' }).click();
+    await tab.getByText('Terima kasih, tanggapan Anda sudah kami terima.').waitFor();
+    // English on request.
+    await tab.getByLabel('Bahasa').selectOption('en');
+    await expect
+      .poll(() => tab.getByRole('heading', { level: 1 }).innerText())
+      .toBe('Track a complaint');
+    await screenshot(tab, '09-tracking-english');
+    await visitor.close();
+
+    const timeline = await api(pantau.url).get(`/v1/cases/${caseId}/timeline?limit=100`, {
+      token: await users(pantau.url)('setneg', 'central_officer'),
+    });
+    const types = (timeline.body as { items: { type: string }[] }).items.map((e) => e.type);
+    expect(types).toContain('complainant_replied');
+  });
+});
