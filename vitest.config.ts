@@ -1,3 +1,4 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 // Test tiers, named by file (see README "Tests"):
@@ -5,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 //   integration  *.int.test.ts against DynamoDB Local (one JVM for the run)
 //   e2e          test/e2e over HTTP against the embedded runtime on a free port
 //   infra        test/infra: synthesized CDK template assertions + cdk-nag
+//   web          packages/web component tests (*.test.tsx) in jsdom
 export default defineConfig({
   test: {
     projects: [
@@ -33,6 +35,15 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'web',
+          include: ['packages/web/src/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['packages/web/test/setup.ts'],
         },
       },
       {

@@ -18,7 +18,11 @@ export function setApiToken(next: string | null, unauthorized?: () => void): voi
   if (unauthorized) onUnauthorized = unauthorized;
 }
 
-export const api = createClient<paths>({ baseUrl: '' });
+export const api = createClient<paths>({
+  baseUrl: globalThis.location?.origin ?? '',
+  // Looked up per call (not captured once), so tests can stand in for the network.
+  fetch: (request) => globalThis.fetch(request),
+});
 api.use({
   onRequest({ request }) {
     if (token && !request.headers.has('authorization')) {

@@ -3,6 +3,7 @@
  * schemas as the server) plus the embedded runtime's /dev routes, which the local sign-in uses.
  * Build-time only (Node): the browser bundle never imports this file.
  */
+import { Logger } from '@aws-lambda-powertools/logger';
 import { createApp } from '@pantau/api';
 import { devRoutes } from '@pantau/local';
 import openapiTS, { astToString } from 'openapi-typescript';
@@ -14,6 +15,7 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
     store: unused,
     verifier: unused,
     clock: () => new Date(),
+    logger: new Logger({ logLevel: 'SILENT' }),
     extend: (a) => a.route('/dev', devRoutes(unused, unused, unused)),
   });
   const response = await app.request('/openapi.json');

@@ -1,0 +1,139 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { Schemas } from '../api/client';
+import { renderWith } from '../../test/render';
+import { DeadlinesView } from './deadlines';
+
+const NOW = new Date('2026-03-25T03:00:00Z');
+
+/** Jayapura (WIT): acknowledgement met late, follow-up overdue, resolution due soon. */
+const deadlines: Schemas['Deadlines'] = {
+  caseId: '01CASE',
+  agencyId: 'pemkot-jayapura',
+  generation: 1,
+  forwardedAt: '2026-03-16T01:00:00.000Z',
+  timeZone: 'Asia/Jayapura',
+  timeZoneLabel: 'WIT',
+  calendarId: 'id',
+  policyId: 'default',
+  targets: [
+    {
+      target: 'acknowledge',
+      workingDays: 3,
+      policyWorkingDays: 3,
+      adjustments: [],
+      countedFrom: '2026-03-16T01:00:00.000Z',
+      lastWorkingDay: '2026-03-23',
+      due: '2026-03-23T14:59:59.999Z',
+      met: '2026-03-24T02:00:00.000Z',
+      overdue: false,
+      skipped: [
+        { date: '2026-03-19', kind: 'national_holiday', name: 'Hari Suci Nyepi' },
+        { date: '2026-03-20', kind: 'collective_leave', name: 'Cuti bersama Idulfitri' },
+      ],
+      uncoveredYears: [],
+      pausedIntervals: [],
+    },
+    {
+      target: 'followUp',
+      workingDays: 8,
+      policyWorkingDays: 5,
+      adjustments: [
+        {
+          kind: 'extension',
+          workingDays: 3,
+          at: '2026-03-18T02:00:00.000Z',
+          reason: 'Data lapangan',
+        },
+      ],
+      countedFrom: '2026-03-16T01:00:00.000Z',
+      lastWorkingDay: '2026-03-24',
+      due: '2026-03-24T14:59:59.999Z',
+      met: null,
+      overdue: true,
+      skipped: [],
+      uncoveredYears: [],
+      pausedIntervals: [],
+    },
+    {
+      target: 'resolution',
+      workingDays: 10,
+      policyWorkingDays: 10,
+      adjustments: [],
+      countedFrom: '2026-03-16T01:00:00.000Z',
+      lastWorkingDay: '2026-03-26',
+      due: '2026-03-26T14:59:59.999Z',
+      met: null,
+      overdue: false,
+      skipped: [],
+      uncoveredYears: [2027],
+      pausedIntervals: [],
+    },
+  ],
+  ladder: {
+    taken: [
+      {
+        id: 's1',
+        step: 'reminder_1',
+        action: 'reminder',
+        at: '2026-03-24T15:00:00.000Z',
+        targets: ['followUp'],
+        level: 1,
+      },
+    ],
+    toCome: [
+      {
+        id: 's2',
+        step: 'reminder_2',
+        action: 'reminder',
+        at: '2026-03-31T15:00:00.000Z',
+        targets: ['followUp'],
+        level: 2,
+      },
+    ],
+  },
+};
+
+const item = (label: RegExp) => screen.getByText(label).closest('li') as HTMLElement;
+
+describe('DeadlinesView', () => {
+  it('shows each target in the agency’s zone (WIT) with how it stands', () => {
+    renderWith(<DeadlinesView deadlines={deadlines} zone="Asia/Jayapura" now={NOW} />);
+    // 23 Mar 14:59:59Z is 23:59 in Jayapura (UTC+9).
+    expect(item(/^Konfirmasi penerimaan$/).textContent).toContain('23 Mar 2026, 23.59 WIT');
+    expect(within(item(/^Konfirmasi penerimaan$/)).getByText('Terlambat')).toBeTruthy();
+    expect(within(item(/^Tindak lanjut$/)).getByText('Lewat tenggat')).toBeTruthy();
+    expect(within(item(/^Penyelesaian$/)).getByText('Segera')).toBeTruthy();
+  });
+
+  it('explains the computation: working days, extensions, holidays skipped by name, missing years', async () => {
+    renderWith(<DeadlinesView deadlines={deadlines} zone="Asia/Jayapura" now={NOW} />);
+    const [ack, followUp, resolution] = screen.getAllByText('Bagaimana dihitung');
+    await userEvent.click(ack!);
+    expect(screen.getByText(/Hari Suci Nyepi/).textContent).toContain('Kam, 19 Mar 2026');
+    expect(screen.getByText(/Cuti bersama Idulfitri/).textContent).toContain('Cuti bersama');
+    await userEvent.click(followUp!);
+    expect(screen.getByText('8 hari kerja (kebijakan: 5)')).toBeTruthy();
+    expect(screen.getByText(/Perpanjangan \+3 hari kerja/).textContent).toContain('Data lapangan');
+    await userEvent.click(resolution!);
+    expect(screen.getByText(/Kalender libur tahun 2027 belum diisi/)).toBeTruthy();
+  });
+
+  it('lists the ladder steps taken and to come', () => {
+    renderWith(<DeadlinesView deadlines={deadlines} zone="Asia/Jayapura" now={NOW} />);
+    const taken = screen.getByRole('heading', { name: 'Sudah dilakukan' }).parentElement!;
+    const toCome = screen.getByRole('heading', { name: 'Akan datang' }).parentElement!;
+    expect(taken.textContent).toContain('Surat pengingat I');
+    expect(taken.textContent).toContain('25 Mar 2026, 00.00 WIT');
+    expect(toCome.textContent).toContain('Surat pengingat II');
+  });
+
+  it('speaks English when asked, zone still named', () => {
+    renderWith(<DeadlinesView deadlines={deadlines} zone="Asia/Jayapura" now={NOW} />, {
+      lang: 'en',
+    });
+    expect(within(item(/^Follow-up$/)).getByText('Overdue')).toBeTruthy();
+    expect(item(/^Acknowledgement$/).textContent).toContain('23 Mar 2026, 23:59 WIT');
+  });
+});

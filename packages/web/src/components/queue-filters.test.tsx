@@ -1,0 +1,70 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { describe, expect, it } from 'vitest';
+import { renderWith } from '../../test/render';
+import { NO_FILTERS, QueueFilters, type QueueFilterState, queueQuery } from './queue-filters';
+
+describe('queueQuery', () => {
+  it('sends only what is chosen; own scope by default', () => {
+    expect(queueQuery(NO_FILTERS, true)).toEqual({ scope: 'own' });
+    expect(queueQuery({ ...NO_FILTERS, state: 'pending' }, false)).toEqual({
+      state: 'pending',
+      scope: 'own',
+    });
+  });
+
+  it('an overdue target implies overdue; overdue-only alone is overdue', () => {
+    expect(queueQuery({ ...NO_FILTERS, target: 'followUp' }, false)).toEqual({
+      target: 'followUp',
+      overdue: 'true',
+      scope: 'own',
+    });
+    expect(queueQuery({ ...NO_FILTERS, overdueOnly: true }, false)).toEqual({
+      overdue: 'true',
+      scope: 'own',
+    });
+  });
+
+  it('member units only for a focal point coordinator', () => {
+    expect(queueQuery({ ...NO_FILTERS, members: true }, true).scope).toBe('members');
+    expect(queueQuery({ ...NO_FILTERS, members: true }, false).scope).toBe('own');
+  });
+});
+
+function Harness({ canSeeMembers, seen }: { canSeeMembers: boolean; seen: QueueFilterState[] }) {
+  const [value, setValue] = useState(NO_FILTERS);
+  return (
+    <QueueFilters
+      value={value}
+      canSeeMembers={canSeeMembers}
+      onChange={(next) => {
+        seen.push(next);
+        setValue(next);
+      }}
+    />
+  );
+}
+
+describe('QueueFilters', () => {
+  it('every control is labelled; choosing a target ticks and locks "overdue only"', async () => {
+    const seen: QueueFilterState[] = [];
+    renderWith(<Harness canSeeMembers={false} seen={seen} />);
+    await userEvent.selectOptions(screen.getByLabelText('Status penugasan'), 'acknowledged');
+    await userEvent.selectOptions(screen.getByLabelText('Lewat tenggat pada'), 'followUp');
+    const overdue = screen.getByLabelText<HTMLInputElement>('Hanya yang lewat tenggat');
+    expect(overdue.checked).toBe(true);
+    expect(overdue.disabled).toBe(true);
+    expect(seen.at(-1)).toEqual({ ...NO_FILTERS, state: 'acknowledged', target: 'followUp' });
+    expect(screen.queryByLabelText('Termasuk unit anggota')).toBeNull();
+  });
+
+  it('a coordinator can include member units, with the keyboard alone', async () => {
+    const seen: QueueFilterState[] = [];
+    renderWith(<Harness canSeeMembers seen={seen} />);
+    const members = screen.getByLabelText('Termasuk unit anggota');
+    members.focus();
+    await userEvent.keyboard(' ');
+    expect(seen.at(-1)?.members).toBe(true);
+  });
+});

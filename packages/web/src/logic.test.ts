@@ -1,0 +1,180 @@
+/** The console's pure logic: dates and zones, deadline status, sorting, timeline, form values. */
+import { describe, expect, it } from 'vitest';
+import type { Schemas } from './api/client';
+import { forwardBody } from './components/case-actions';
+import { deadlineStatus, nextDeadline } from './deadline';
+import { dateIn, formatInstant, toInstant } from './format';
+import { compact, getPath, issuesByPath, setPath } from './forms/use-form';
+import { safeNext } from './pages/sign-in';
+import { weekAround } from './pages/desk';
+import { sortStats, type AgencyStats } from './stats';
+import { openActivities, pendingExtensions } from './timeline';
+import { ForwardBody } from '@pantau/core/schemas';
+
+describe('dates', () => {
+  it('names the zone and shows its wall clock', () => {
+    const at = '2026-03-30T16:59:59.999Z';
+    expect(formatInstant(at, 'Asia/Jakarta', 'id')).toBe('30 Mar 2026, 23.59 WIB');
+    expect(formatInstant(at, 'Asia/Makassar', 'id')).toBe('31 Mar 2026, 00.59 WITA');
+    expect(formatInstant(at, 'Asia/Jayapura', 'en')).toBe('31 Mar 2026, 01:59 WIT');
+    expect(dateIn(at, 'Asia/Jayapura')).toBe('2026-03-31');
+  });
+
+  it('reads a typed local time in the user’s zone', () => {
+    expect(new Date(toInstant('2026-03-30T09:00', 'Asia/Makassar')).toISOString()).toBe(
+      '2026-03-30T01:00:00.000Z',
+    );
+  });
+
+  it('a week runs Monday to Monday in the zone', () => {
+    // Sunday 22:00 WIB is still last week; in WIT (UTC+9) it is already Monday.
+    const now = new Date('2026-03-29T15:00:00Z');
+    expect(weekAround(now, 'Asia/Jakarta')).toEqual({
+      from: '2026-03-22T17:00:00.000Z',
+      to: '2026-03-29T17:00:00.000Z',
+    });
+    expect(weekAround(now, 'Asia/Jayapura').from).toBe('2026-03-29T15:00:00.000Z');
+  });
+});
+
+describe('deadline status', () => {
+  const now = new Date('2026-03-25T00:00:00Z');
+  it('met, late, overdue (the API says), due soon (three days), open', () => {
+    expect(deadlineStatus({ due: '2026-03-24T00:00:00Z', met: '2026-03-23T00:00:00Z' }, now)).toBe(
+      'met',
+    );
+    expect(deadlineStatus({ due: '2026-03-24T00:00:00Z', met: '2026-03-24T01:00:00Z' }, now)).toBe(
+      'met_late',
+    );
+    expect(deadlineStatus({ due: '2026-03-24T00:00:00Z', met: null, overdue: true }, now)).toBe(
+      'overdue',
+    );
+    expect(deadlineStatus({ due: '2026-03-27T23:00:00Z', met: null }, now)).toBe('due_soon');
+    expect(deadlineStatus({ due: '2026-03-28T01:00:00Z', met: null }, now)).toBe('open');
+  });
+
+  it('the next deadline is the soonest unmet target of an open assignment', () => {
+    const a = {
+      state: 'acknowledged',
+      due: {
+        acknowledge: '2026-03-20T00:00:00Z',
+        followUp: '2026-03-27T00:00:00Z',
+        resolution: '2026-04-10T00:00:00Z',
+      },
+      met: { acknowledge: '2026-03-19T00:00:00Z', followUp: null, resolution: null },
+      overdue: { acknowledge: false, followUp: false, resolution: false },
+    };
+    expect(nextDeadline(a, now)).toEqual({
+      target: 'followUp',
+      due: '2026-03-27T00:00:00Z',
+      status: 'due_soon',
+    });
+    expect(nextDeadline({ ...a, state: 'completed' }, now)).toBeNull();
+  });
+});
+
+describe('statistics sorting', () => {
+  const row = (agencyId: string, responseRate: number | null): AgencyStats =>
+    ({ agencyId, responseRate }) as AgencyStats;
+  const rows = [row('b', 0.5), row('a', null), row('c', 0.9), row('d', 0.5)];
+  it('either way, unknown rates last, ties by agency', () => {
+    expect(sortStats(rows, 'responseRate', 'descending').map((r) => r.agencyId)).toEqual([
+      'c',
+      'b',
+      'd',
+      'a',
+    ]);
+    expect(sortStats(rows, 'responseRate', 'ascending').map((r) => r.agencyId)).toEqual([
+      'b',
+      'd',
+      'c',
+      'a',
+    ]);
+    expect(sortStats(rows, 'agencyId', 'ascending').map((r) => r.agencyId)).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+    ]);
+  });
+});
+
+describe('timeline', () => {
+  const event = (type: string, data: Record<string, unknown>, agencyId: string | null = null) =>
+    ({
+      id: type,
+      at: '2026-03-20T00:00:00Z',
+      type,
+      actor: { system: 'escalation' },
+      agencyId,
+      data,
+    }) as Schemas['TimelineEvent'];
+  it('extension requests awaiting a decision', () => {
+    const events = [
+      event('extension_requested', { requestId: 'x1', workingDays: 5, reason: 'a' }, 'polri'),
+      event('extension_requested', { requestId: 'x2', workingDays: 3, reason: 'b' }, 'pln'),
+      event('extension_approved', { requestId: 'x1' }, 'polri'),
+    ];
+    expect(pendingExtensions(events)).toEqual([
+      { requestId: 'x2', agencyId: 'pln', workingDays: 3, reason: 'b', at: '2026-03-20T00:00:00Z' },
+    ]);
+  });
+  it('activities still to report', () => {
+    const events = [
+      event('activity_planned', {
+        activityId: 'a1',
+        kind: 'mediation',
+        scheduledAt: '2026-03-21T00:00:00Z',
+      }),
+      event('activity_proposed', { activityId: 'a2', kind: 'clarification', scheduledAt: null }),
+      event('activity_reported', { activityId: 'a1' }),
+    ];
+    expect(openActivities(events)).toEqual([
+      { activityId: 'a2', kind: 'clarification', scheduledAt: null },
+    ]);
+  });
+});
+
+describe('form values', () => {
+  it('empty text is absent; an emptied group stays so its fields are named', () => {
+    expect(compact({ a: ' ', b: 'x', c: { d: '' }, e: false, f: ['', 'y'] })).toEqual({
+      b: 'x',
+      c: {},
+      e: false,
+      f: ['y'],
+    });
+  });
+  it('paths go into arrays as arrays', () => {
+    const v = setPath({ ladder: [{ name: 'a' }, { name: 'b' }] }, 'ladder.1.name', 'c');
+    expect(Array.isArray(v.ladder)).toBe(true);
+    expect(getPath(v, 'ladder.1.name')).toBe('c');
+    expect(getPath(v, 'ladder.0.name')).toBe('a');
+  });
+  it('zod issues by dotted path, first message wins', () => {
+    const result = ForwardBody.safeParse(forwardBody({ picked: { polri: { on: false } } }));
+    expect(result.success).toBe(false);
+    expect(Object.keys(issuesByPath(result.error!))).toEqual(['assignments']);
+  });
+  it('the forward form becomes the API body: ticked agencies, their instructions', () => {
+    expect(
+      forwardBody({
+        picked: {
+          polri: { on: true, instructions: ' Klarifikasi ' },
+          pln: { on: true, instructions: ' ' },
+          bali: { on: false },
+        },
+      }),
+    ).toEqual({
+      assignments: [{ agencyId: 'polri', instructions: ' Klarifikasi ' }, { agencyId: 'pln' }],
+    });
+  });
+});
+
+describe('sign-in return path', () => {
+  it('only a path of this console', () => {
+    expect(safeNext('/cases/01X')).toBe('/cases/01X');
+    expect(safeNext('//evil.example')).toBe('/');
+    expect(safeNext('https://evil.example')).toBe('/');
+    expect(safeNext(null)).toBe('/');
+  });
+});
