@@ -104,6 +104,23 @@ describe('escalation over HTTP with the manual clock', () => {
       expect(eml).not.toContain(secret);
     }
 
+    // The agency reads the letters sent to it, and only those.
+    const polri = await as('polri', 'agency_officer');
+    const own = await http.get('/v1/notifications?limit=100', { token: polri });
+    expect(own.status).toBe(200);
+    expect(own.body.items.map((n: { id: string }) => n.id)).toEqual(sent.map((n) => n.id));
+    const pln = await as('pln', 'agency_officer');
+    expect((await http.get('/v1/notifications', { token: pln })).body.items).toEqual([]);
+    expect((await http.get('/v1/notifications?agencyId=polri', { token: pln })).status).toBe(404);
+    const focal = await as('atr-bpn', 'agency_coordinator');
+    expect((await http.get('/v1/notifications?agencyId=polri', { token: focal })).status).toBe(404);
+
+    // Its queue, filtered to what is overdue on acknowledgement, names the case by subject.
+    const queue = await http.get('/v1/queue?target=acknowledge', { token: polri });
+    expect(queue.body.items).toEqual([
+      expect.objectContaining({ caseId, subject: complaint().subject }),
+    ]);
+
     const assignment = await http.get(`/v1/cases/${caseId}/assignments/polri`, { token: central });
     expect(assignment.body).toMatchObject({ escalationLevel: 4, monitoring: true });
     const timeline = await http.get(`/v1/cases/${caseId}/timeline?limit=100`, { token: central });
