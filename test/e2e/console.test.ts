@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot } from '../support/browser.ts';
+import { accessibilityViolations, launchChromium, screenshot } from '../support/browser.ts';
 import { api, type RunningPantau, startPantau, users } from '../support/runtime.ts';
 
 let pantau: RunningPantau;
@@ -22,6 +22,12 @@ async function signInAs(name: RegExp): Promise<void> {
   await page.goto(`${pantau.url}/signin`);
   await page.getByRole('button', { name }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
+}
+
+/** A main screen: its screenshot, and no WCAG 2.1 A/AA violation that axe-core can find. */
+async function mainScreen(on: Page, name: string): Promise<void> {
+  await screenshot(on, name);
+  expect(await accessibilityViolations(on), name).toEqual([]);
 }
 
 async function signOut(): Promise<void> {
@@ -52,7 +58,36 @@ describe('web console', () => {
     await page.waitForURL((u) => u.pathname === '/signin');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Masuk');
     expect(await page.locator('html').getAttribute('lang')).toBe('id');
-    await screenshot(page, '01-sign-in');
+    await mainScreen(page, '01-sign-in');
+  });
+
+  it('works from the keyboard: a skip link first, then sign-in with Tab and Enter', async () => {
+    await page.goto(`${pantau.url}/signin`);
+    await page.getByRole('button', { name: /^Petugas setneg/ }).waitFor();
+    // The page's heading takes focus (screen readers announce the page) ...
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    // ... and the first thing in tab order is the skip link, shown when focused.
+    const first = await page.evaluate(
+      () =>
+        document.querySelector<HTMLElement>('a[href], button, input, select, textarea')
+          ?.textContent,
+    );
+    expect(first).toBe('Lewati ke konten');
+    await page.getByRole('link', { name: 'Lewati ke konten' }).focus();
+    expect(
+      (await page.getByRole('link', { name: 'Lewati ke konten' }).boundingBox())!.x,
+    ).toBeGreaterThanOrEqual(0);
+    // From the heading, Tab reaches a demo user; Enter signs in.
+    await page.getByRole('heading', { level: 1 }).focus();
+    let focused = '';
+    for (let i = 0; i < 12 && !focused.startsWith('Admin setneg'); i += 1) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    }
+    expect(focused).toMatch(/^Admin setneg/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname === '/desk');
+    await signOut();
   });
 
   it('a central officer registers a complaint (validation first), verifies it and forwards it to two agencies', async () => {
@@ -60,7 +95,7 @@ describe('web console', () => {
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).innerText())
       .toBe('Meja kerja hari ini');
-    await screenshot(page, '02-central-desk');
+    await mainScreen(page, '02-central-desk');
 
     await page.getByRole('link', { name: 'Catat pengaduan baru' }).click();
     await expect
@@ -93,7 +128,7 @@ describe('web console', () => {
     await page.getByLabel('Jenis pengaduan').selectOption('normative');
     await page.getByRole('button', { name: 'Simpan' }).first().click();
     await expect.poll(() => page.locator('p.meta').innerText()).toContain('Terverifikasi');
-    await screenshot(page, '03-case-verified');
+    await mainScreen(page, '03-case-verified');
 
     await page.getByLabel('Kepolisian Negara Republik Indonesia').check();
     await page
@@ -104,7 +139,7 @@ describe('web console', () => {
     await page.getByRole('heading', { name: /Penugasan: polri/ }).waitFor();
     await page.getByRole('heading', { name: /Penugasan: pln/ }).waitFor();
     await expect.poll(() => page.locator('p.meta').innerText()).toContain('Diteruskan');
-    await screenshot(page, '04-case-forwarded');
+    await mainScreen(page, '04-case-forwarded');
     await signOut();
   });
 
@@ -116,7 +151,7 @@ describe('web console', () => {
     const row = page.getByRole('row', { name: new RegExp(SUBJECT) });
     await expect.poll(() => row.innerText()).toContain('Menunggu');
     await expect.poll(() => row.innerText()).toContain('WIB');
-    await screenshot(page, '05-agency-queue');
+    await mainScreen(page, '05-agency-queue');
 
     // Filters: overdue on acknowledgement hides it (it is not overdue yet).
     await page.getByLabel('Lewat tenggat pada').selectOption('acknowledge');
@@ -138,7 +173,7 @@ describe('web console', () => {
       .first()
       .waitFor();
     await page.getByText('Tahapan eskalasi').waitFor();
-    await screenshot(page, '06-agency-case-deadlines');
+    await mainScreen(page, '06-agency-case-deadlines');
 
     await page.getByRole('button', { name: 'Konfirmasi penerimaan' }).click();
     await expect
@@ -180,7 +215,7 @@ describe('web console', () => {
     await expect
       .poll(() => page.getByRole('columnheader', { name: 'Instansi' }).getAttribute('aria-sort'))
       .toBe('descending');
-    await screenshot(page, '07-statistics');
+    await mainScreen(page, '07-statistics');
     await page.getByRole('link', { name: 'Pengaduan' }).click();
     await expect
       .poll(() => page.getByRole('row', { name: new RegExp(SUBJECT) }).innerText())
@@ -204,7 +239,7 @@ describe('web console', () => {
     await tab.getByLabel('Ya, puas').check();
     await tab.getByLabel('5').check();
     await tab.getByLabel('Pesan (opsional)').fill('Terima kasih, masalah selesai.');
-    await screenshot(tab, '08-tracking-reply');
+    await mainScreen(tab, '08-tracking-reply');
     await tab.getByRole('button', { name: 'Kirim tanggapan' }).click();
     await tab.getByText('Terima kasih, tanggapan Anda sudah kami terima.').waitFor();
     // English on request.
@@ -212,7 +247,7 @@ describe('web console', () => {
     await expect
       .poll(() => tab.getByRole('heading', { level: 1 }).innerText())
       .toBe('Track a complaint');
-    await screenshot(tab, '09-tracking-english');
+    await mainScreen(tab, '09-tracking-english');
     await visitor.close();
 
     const timeline = await api(pantau.url).get(`/v1/cases/${caseId}/timeline?limit=100`, {

@@ -57,6 +57,8 @@ export function Track() {
 
 function Status({ code }: { code: string }) {
   const { t } = useI18n();
+  // Kept here, not in the form: a satisfied reply closes the case and the form goes away.
+  const [replied, setReplied] = useState(false);
   const tracking = useLoad(
     () => unwrap(api.GET('/v1/track/{trackingCode}', { params: { path: { trackingCode: code } } })),
     [code],
@@ -87,8 +89,19 @@ function Status({ code }: { code: string }) {
           </li>
         ))}
       </ol>
-      {replyWindowClosesAt ? (
-        <Reply code={code} closesAt={replyWindowClosesAt} onDone={tracking.reload} />
+      {replied ? (
+        <p role="status" className="ok">
+          {t('track.thanks')}
+        </p>
+      ) : replyWindowClosesAt ? (
+        <Reply
+          code={code}
+          closesAt={replyWindowClosesAt}
+          onDone={() => {
+            setReplied(true);
+            tracking.reload();
+          }}
+        />
       ) : null}
     </div>
   );
@@ -97,8 +110,6 @@ function Status({ code }: { code: string }) {
 function Reply({ code, closesAt, onDone }: { code: string; closesAt: string; onDone: () => void }) {
   const { t } = useI18n();
   const form = useForm(ReplyBody, {});
-  const [sent, setSent] = useState(false);
-  if (sent) return <p role="status">{t('track.thanks')}</p>;
   const radio = (name: 'satisfied' | 'rating', value: boolean | number, label: string) => (
     <label className="choice" key={String(value)}>
       <input
@@ -125,10 +136,7 @@ function Reply({ code, closesAt, onDone }: { code: string; closesAt: string; onD
             );
           })
           .then((ok) => {
-            if (ok) {
-              setSent(true);
-              onDone();
-            }
+            if (ok) onDone();
           });
       }}
     >
