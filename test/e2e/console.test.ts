@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The web console in a real browser (Debian's Chromium) against the embedded runtime: a central
  * officer registers, verifies and forwards a complaint to two agencies; an agency officer finds
@@ -6,7 +7,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { accessibilityViolations, launchChromium, screenshot } from '../support/browser.ts';
+import {
+  action,
+  launchChromium,
+  mainScreen,
+  signInAs as signInAs_,
+  signOut as signOut_,
+} from '../support/browser.ts';
 import { api, type RunningPantau, startPantau, users } from '../support/runtime.ts';
 
 let pantau: RunningPantau;
@@ -18,22 +25,8 @@ const COMPLAINANT = 'Siti Rahmawati';
 let caseId = '';
 let trackingCode = '';
 
-async function signInAs(name: RegExp): Promise<void> {
-  await page.goto(`${pantau.url}/signin`);
-  await page.getByRole('button', { name }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
-}
-
-/** A main screen: its screenshot, and no WCAG 2.1 A/AA violation that axe-core can find. */
-async function mainScreen(on: Page, name: string): Promise<void> {
-  await screenshot(on, name);
-  expect(await accessibilityViolations(on), name).toEqual([]);
-}
-
-async function signOut(): Promise<void> {
-  await page.getByRole('button', { name: 'Keluar' }).click();
-  await page.waitForURL((u) => u.pathname === '/signin');
-}
+const signInAs = (name: RegExp) => signInAs_(page, pantau.url, name);
+const signOut = () => signOut_(page);
 
 beforeAll(async () => {
   pantau = await startPantau();

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Debian's Chromium driven by playwright-core (no browser download: `.ci/run` installs the
  * `chromium` package when it is missing). Screenshots of each main screen go to SCREENSHOTS.
@@ -6,6 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots');
@@ -56,4 +58,29 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
     );
   });
   return violations;
+}
+
+/** Signs in on the embedded sign-in page as the demo user whose button matches `name`. */
+export async function signInAs(page: Page, url: string, name: RegExp): Promise<void> {
+  // Whatever a failed step before left signed in, start clean.
+  await page.goto(`${url}/track`);
+  await page.evaluate(() => sessionStorage.clear());
+  await page.goto(`${url}/signin`);
+  await page.getByRole('button', { name }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await page.waitForURL((u) => u.pathname === '/signin');
+}
+
+/** One of a case page's actions (a disclosure with its form), by its title. */
+export const action = (page: Page, title: string | RegExp) =>
+  page.locator('details.action').filter({ has: page.locator('summary', { hasText: title }) });
+
+/** A main screen: its screenshot, and no WCAG 2.1 A/AA violation that axe-core can find. */
+export async function mainScreen(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  expect(await accessibilityViolations(page), name).toEqual([]);
 }

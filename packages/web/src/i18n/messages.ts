@@ -366,6 +366,7 @@ const id = {
   'policies.action': 'Tindakan',
   'policies.recipients': 'Penerima',
   'policies.cc': 'Tembusan',
+  'policies.saved': 'Kebijakan {id} tersimpan; {n} penugasan dihitung ulang tenggatnya.',
 
   'track.title': 'Lacak pengaduan',
   'track.code': 'Kode lacak',
@@ -750,6 +751,7 @@ const en = {
   'policies.action': 'Action',
   'policies.recipients': 'Recipients',
   'policies.cc': 'Copy to',
+  'policies.saved': 'Policy {id} saved; deadlines of {n} assignments recomputed.',
 
   'track.title': 'Track a complaint',
   'track.code': 'Tracking code',

@@ -3,6 +3,7 @@
  * re-forward clock, the statistics' minimum sample, and the escalation ladder's steps.
  * Saving re-computes open deadlines and re-arms their ladders (the API does it).
  */
+import { useState } from 'react';
 import { PolicyBody } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import { ActionForm } from '../components/action-form';
@@ -18,23 +19,39 @@ const ACTIONS = ['warning', 'reminder', 'formal_warning', 'central_intervention'
 export default function Policies() {
   const { t } = useI18n();
   const policies = useLoad(() => unwrap(api.GET('/v1/policies')), []);
+  // Here, not in the form: a saved policy has a new version, and its editor starts afresh.
+  const [saved, setSaved] = useState<string | null>(null);
   if (policies.loading && !policies.data) return <Loading />;
   return (
     <section>
       <PageTitle>{t('policies.title')}</PageTitle>
       <ProblemAlert error={policies.error} />
+      {saved ? (
+        <p role="status" className="ok">
+          {saved}
+        </p>
+      ) : null}
       {(policies.data?.items ?? []).map((policy) => (
         <PolicyEditor
           key={`${policy.id}-${policy.version}`}
           policy={policy}
-          onDone={policies.reload}
+          onSaved={(recomputed) => {
+            setSaved(t('policies.saved', { id: policy.id, n: recomputed }));
+            policies.reload();
+          }}
         />
       ))}
     </section>
   );
 }
 
-function PolicyEditor({ policy, onDone }: { policy: Schemas['Policy']; onDone: () => void }) {
+function PolicyEditor({
+  policy,
+  onSaved,
+}: {
+  policy: Schemas['Policy'];
+  onSaved: (recomputed: number) => void;
+}) {
   const { t } = useI18n();
   const { id, version: _v, updatedAt: _u, ...initial } = policy;
   return (
@@ -45,8 +62,13 @@ function PolicyEditor({ policy, onDone }: { policy: Schemas['Policy']; onDone: (
       initial={initial as unknown as Values}
       toBody={(values) => values}
       submitLabel={t('actions.save')}
-      onDone={onDone}
-      send={(body) => unwrap(api.PUT('/v1/policies/{id}', { params: { path: { id } }, body }))}
+      onDone={() => {}}
+      send={async (body) => {
+        const { recomputed } = await unwrap(
+          api.PUT('/v1/policies/{id}', { params: { path: { id } }, body }),
+        );
+        onSaved(recomputed);
+      }}
     >
       {(form) => (
         <>

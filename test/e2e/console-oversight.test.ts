@@ -1,0 +1,178 @@
+/**
+ * The console's oversight paths in Chromium, on the manual clock: an agency asks for more time
+ * and central approves it; an agency says "not ours" and central re-forwards to the suggested
+ * agency from the desk; a focal point's coordinator sees its member unit's queue; the reminder
+ * letters reach the agency's Letters page; an admin adds a cuti bersama and sees the deadlines
+ * it moved; the SLA policy page saves.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+  action,
+  launchChromium,
+  mainScreen,
+  signInAs as signInAs_,
+  signOut as signOut_,
+} from '../support/browser.ts';
+import { FORWARDED_AT } from '../support/domain-example.ts';
+import { api, complaint, type RunningPantau, startPantau, users } from '../support/runtime.ts';
+
+let pantau: RunningPantau;
+let browser: Browser;
+let page: Page;
+let caseId = '';
+const SUBJECT = 'Pungutan liar pembuatan SIM';
+
+const signInAs = (name: RegExp) => signInAs_(page, pantau.url, name);
+const signOut = () => signOut_(page);
+
+const assignmentHeading = (agency: string) =>
+  page.getByRole('heading', { name: new RegExp(`Penugasan: ${agency}`) });
+
+beforeAll(async () => {
+  pantau = await startPantau({
+    env: { PANTAU_CLOCK: 'manual', PANTAU_CLOCK_START: FORWARDED_AT },
+  });
+  browser = await launchChromium();
+  page = await (
+    await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' })
+  ).newPage();
+  page.setDefaultTimeout(15_000);
+  // Set up through the API (the console's registration is the other browser test's).
+  const http = api(pantau.url);
+  const central = await users(pantau.url)('setneg', 'central_officer');
+  const created = await http.post('/v1/cases', complaint({ subject: SUBJECT }), { token: central });
+  caseId = created.body.id as string;
+  await http.post(
+    `/v1/cases/${caseId}/verification`,
+    { decision: 'accept', type: 'normative' },
+    { token: central },
+  );
+  const forwarded = await http.post(
+    `/v1/cases/${caseId}/assignments`,
+    { assignments: [{ agencyId: 'polri' }, { agencyId: 'pln' }, { agencyId: 'kanwil-bpn-jatim' }] },
+    { token: central },
+  );
+  expect(forwarded.status).toBe(201);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await pantau?.stop();
+});
+
+describe('console: oversight', () => {
+  it('Polri asks for more time; central approves it on the case page; the deadline moves', async () => {
+    await signInAs(/^Petugas polri/);
+    await page.goto(`${pantau.url}/cases/${caseId}`);
+    const ask = action(page, 'Minta perpanjangan waktu');
+    await ask.locator('summary').click();
+    // 0 working days breaks the API's schema: named at the field, nothing sent.
+    await ask.getByLabel('Tambahan hari kerja').fill('0');
+    await ask.getByLabel('Alasan').fill('Menunggu hasil pemeriksaan Propam');
+    await ask.getByRole('button', { name: 'Kirim' }).click();
+    await expect
+      .poll(() => ask.getByLabel('Tambahan hari kerja').getAttribute('aria-invalid'))
+      .toBe('true');
+    await ask.getByLabel('Tambahan hari kerja').fill('5');
+    await ask.getByRole('button', { name: 'Kirim' }).click();
+    await page.getByText('Permintaan perpanjangan', { exact: true }).waitFor();
+    await signOut();
+
+    await signInAs(/^Petugas setneg/);
+    await page.goto(`${pantau.url}/cases/${caseId}`);
+    const polri = page.getByRole('region', { name: /Penugasan: polri/ });
+    const before = await polri
+      .getByRole('listitem')
+      .filter({ hasText: /^Penyelesaian:/ })
+      .first()
+      .innerText();
+    const decide = action(page, /Permintaan perpanjangan 5 hari kerja/);
+    await decide.getByLabel('Keputusan').selectOption('true');
+    await decide.getByRole('button', { name: 'Putuskan' }).click();
+    await page.getByText('Perpanjangan disetujui').waitFor();
+    await expect
+      .poll(() =>
+        polri
+          .getByRole('listitem')
+          .filter({ hasText: /^Penyelesaian:/ })
+          .first()
+          .innerText(),
+      )
+      .not.toBe(before);
+    await mainScreen(page, '11-central-extension-approved');
+    await signOut();
+  });
+
+  it('PLN says "not ours"; the desk shows it awaiting re-forward; central re-forwards to the suggested agency', async () => {
+    await signInAs(/^Petugas pln/);
+    await page.goto(`${pantau.url}/cases/${caseId}`);
+    const notOurs = action(page, 'Bukan kewenangan kami');
+    await notOurs.locator('summary').click();
+    await notOurs.getByLabel('Alasan').fill('Penerbitan SIM bukan kewenangan PLN');
+    await notOurs.getByLabel('Instansi yang berwenang (kode)').fill('pemprov-bali');
+    await notOurs.getByRole('button', { name: 'Kirim' }).click();
+    await expect.poll(() => assignmentHeading('pln').innerText()).toContain('Bukan kewenangan');
+    await signOut();
+
+    await signInAs(/^Petugas setneg/);
+    const redirected = page.getByRole('region', {
+      name: /Bukan kewenangan: menunggu penerusan ulang/,
+    });
+    await redirected.getByRole('link', { name: SUBJECT }).waitFor();
+    await mainScreen(page, '12-central-desk-redirected');
+    await redirected.getByRole('link', { name: SUBJECT }).click();
+    await page.getByLabel(/Pemerintah Provinsi Bali — disarankan/).check();
+    await page.getByRole('button', { name: 'Teruskan' }).click();
+    await assignmentHeading('pemprov-bali').waitFor();
+    await signOut();
+  });
+
+  it('the ATR/BPN coordinator sees its member unit’s assignment when it includes member units', async () => {
+    await signInAs(/^Koordinator atr-bpn/);
+    await page.getByText('Tidak ada data.').waitFor();
+    await page.getByLabel('Termasuk unit anggota').check();
+    const row = page.getByRole('row', { name: new RegExp(SUBJECT) });
+    await expect.poll(() => row.innerText()).toContain('kanwil-bpn-jatim');
+    await mainScreen(page, '13-coordinator-member-queue');
+    await signOut();
+  });
+
+  it('reminder letters reach the agency’s Letters page, its own only', async () => {
+    await api(pantau.url).post('/dev/clock', { advance: 'P12D' }); // 28 March: reminder I is out
+    await signInAs(/^Petugas kanwil-bpn-jatim/);
+    await page.getByRole('link', { name: 'Surat' }).click();
+    await expect.poll(() => page.locator('ul.letters').innerText()).toContain('Surat pengingat I');
+    expect(await page.locator('ul.letters').innerText()).not.toContain('polri');
+    await page.getByText('Baca surat').first().click();
+    await expect.poll(() => page.locator('pre.letter').first().innerText()).toContain(SUBJECT);
+    await mainScreen(page, '14-agency-letters');
+    await signOut();
+  });
+
+  it('an admin adds a cuti bersama at short notice and sees how many deadlines moved; the policy page saves', async () => {
+    await signInAs(/^Admin setneg/);
+    await page.getByRole('link', { name: 'Kalender' }).click();
+    await action(page, 'Tambah hari libur / cuti bersama').locator('summary').click();
+    await page.getByLabel('Tanggal', { exact: true }).fill('2026-03-27');
+    await page.getByLabel('Keterangan').fill('Cuti bersama tambahan');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    const status = page.getByRole('status').filter({ hasText: 'dihitung ulang' });
+    await expect.poll(() => status.innerText()).toMatch(/^2026-03-27: [1-9]\d* penugasan/);
+    await page.getByRole('row', { name: /Cuti bersama tambahan/ }).waitFor();
+    await mainScreen(page, '15-admin-calendar');
+
+    await page.getByRole('link', { name: 'Kebijakan SLA' }).click();
+    await page.getByLabel('Masa tanggapan pengadu').fill('12');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Kebijakan default tersimpan; \d+ penugasan/ })
+      .waitFor();
+    const policy = await api(pantau.url).get('/v1/policies/default', {
+      token: await users(pantau.url)('setneg', 'central_admin'),
+    });
+    expect(policy.body.replyWindowWorkingDays).toBe(12);
+    await mainScreen(page, '16-admin-policies');
+  });
+});
