@@ -129,6 +129,8 @@ describe('cross-agency worklists', () => {
         (id) => id === light || id === exam,
       ),
     ).toEqual([light, exam]);
+    // An instant after now (a browser clock ahead of the server's) is an empty list, not a 500.
+    expect(await ids({ newlyOverdueSince: '2026-07-15T00:00:00.000Z' })).toEqual([]);
     expect(await ids({ overdue: true, type: 'light' })).toContain(light);
     expect(await ids({ overdue: true, type: 'light' })).not.toContain(exam);
     expect(await ids({ state: 'redirected' })).toEqual([redirected]);

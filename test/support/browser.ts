@@ -79,8 +79,12 @@ export async function signOut(page: Page): Promise<void> {
 export const action = (page: Page, title: string | RegExp) =>
   page.locator('details.action').filter({ has: page.locator('summary', { hasText: title }) });
 
-/** A main screen: its screenshot, and no WCAG 2.1 A/AA violation that axe-core can find. */
+/**
+ * A main screen: its screenshot, no problem shown (a failed call would be one), and no WCAG 2.1
+ * A/AA violation that axe-core can find.
+ */
 export async function mainScreen(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
+  expect(await page.locator('.alert-error').allInnerTexts(), name).toEqual([]);
   expect(await accessibilityViolations(page), name).toEqual([]);
 }

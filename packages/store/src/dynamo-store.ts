@@ -769,18 +769,22 @@ function assignmentStream(
     return { index, partition: partition(filter.state), descending: true };
   }
   const now = filter.now.toISOString();
+  // DynamoDB refuses a BETWEEN whose bounds are reversed: a range that is empty by its
+  // bounds (an instant after now, a due-before already past) is asked as an empty one.
+  const between = (from: string, to: string) =>
+    ({ op: 'between', from: from <= to ? from : to, to }) as const;
   if (filter.overdueSince) {
     return {
       index,
       partition: partition('open'),
-      range: { op: 'between', from: filter.overdueSince.toISOString(), to: now },
+      range: between(filter.overdueSince.toISOString(), now),
     };
   }
   let upper = filter.dueBefore?.toISOString();
   if (filter.overdue === true && (!upper || now < upper)) upper = now;
   if (filter.overdue === false) {
     return upper
-      ? { index, partition: partition('open'), range: { op: 'between', from: now, to: upper } }
+      ? { index, partition: partition('open'), range: between(now, upper) }
       : { index, partition: partition('open'), range: { op: '>=', value: now } };
   }
   return upper
