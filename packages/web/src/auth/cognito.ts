@@ -4,7 +4,13 @@
  * verifier and state of a sign-in in flight. A reload signs in again, silently while the
  * Cognito session cookie lasts. Loaded on demand: the embedded console never downloads it.
  */
-import { InMemoryWebStorage, type User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
+import {
+  InMemoryWebStorage,
+  type User,
+  UserManager,
+  type UserManagerSettings,
+  WebStorageStateStore,
+} from 'oidc-client-ts';
 import type { AuthConfig } from '../config';
 import { type Session, sessionFromToken } from './session';
 
@@ -18,8 +24,9 @@ export interface CognitoAuth {
   signOut(): Promise<void>;
 }
 
-export function cognitoAuth(config: CognitoConfig): CognitoAuth {
-  const manager = new UserManager({
+/** Authorization code (oidc-client-ts always adds PKCE to it); the user kept in memory. */
+export function cognitoSettings(config: CognitoConfig): UserManagerSettings {
+  return {
     authority: config.authority,
     client_id: config.clientId,
     redirect_uri: config.redirectUri,
@@ -29,7 +36,11 @@ export function cognitoAuth(config: CognitoConfig): CognitoAuth {
     userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
     stateStore: new WebStorageStateStore({ store: sessionStorage }),
     automaticSilentRenew: true,
-  });
+  };
+}
+
+export function cognitoAuth(config: CognitoConfig): CognitoAuth {
+  const manager = new UserManager(cognitoSettings(config));
   // The API's JWT authorizer checks `aud` = the app client: that is the ID token.
   const toSession = (user: User): Session =>
     sessionFromToken(user.id_token ?? '', user.profile.email ?? undefined);
