@@ -128,10 +128,15 @@ describe('crash safety', () => {
       const letters = (
         await http.get(`/v1/notifications?caseId=${id}&limit=100`, { token: central })
       ).body.items as { step: string; scheduledAt: string }[];
+      // Oldest first; letters of the same instant (a warning and a reminder) in no set order.
+      const instants = letters.map((n) => n.scheduledAt);
+      expect(instants, `case ${id}`).toEqual(instants.toSorted());
+      const byInstant = (a: string, b: string) =>
+        a.split('@')[1]!.localeCompare(b.split('@')[1]!) || a.localeCompare(b);
       expect(
-        letters.map((n) => `${n.step}@${n.scheduledAt}`),
+        letters.map((n) => `${n.step}@${n.scheduledAt}`).toSorted(byInstant),
         `case ${id}`,
-      ).toEqual(expected);
+      ).toEqual(expected.toSorted(byInstant));
     }
   });
 });
