@@ -1,5 +1,6 @@
 /** Central's actions on a case: verify and classify, forward (and re-forward), activities, close. */
 import {
+  ActivityKindSchema,
   CloseBody,
   ForwardBody,
   PlanActivityBody,
@@ -15,16 +16,6 @@ import { labelOf, useI18n } from '../i18n/i18n';
 import { openActivities } from '../timeline';
 import { ActionForm } from './action-form';
 import { CheckboxField, SelectField, TextField } from './field';
-
-export const ACTIVITY_KINDS = [
-  'initial_evaluation',
-  'clarification',
-  'confirmation',
-  'coordination',
-  'mediation',
-  'investigation',
-  'case_conference',
-] as const;
 
 export function CaseActions({
   kase,
@@ -110,7 +101,7 @@ export function CaseActions({
                 label={t('caseActions.activityKind')}
                 required
                 empty=""
-                options={ACTIVITY_KINDS.map((k) => ({
+                options={ActivityKindSchema.options.map((k) => ({
                   value: k,
                   label: labelOf(t, 'activity', k),
                 }))}

@@ -3,6 +3,7 @@
  * overdue, "members" only exists for a focal point's coordinator.
  */
 import { useId } from 'react';
+import { ASSIGNMENT_STATES } from '@pantau/core/schemas';
 import type { paths } from '../api/schema';
 import { TARGETS } from '../deadline';
 import { labelOf, useI18n } from '../i18n/i18n';
@@ -23,15 +24,6 @@ export const NO_FILTERS: QueueFilterState = {
   overdueOnly: false,
   members: false,
 };
-
-export const ASSIGNMENT_STATES: readonly State[] = [
-  'pending',
-  'acknowledged',
-  'responded',
-  'completed',
-  'redirected',
-  'withdrawn',
-];
 
 export function queueQuery(f: QueueFilterState, canSeeMembers: boolean): QueueQuery {
   return {

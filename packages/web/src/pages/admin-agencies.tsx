@@ -1,5 +1,5 @@
 /** Central admin: the agencies Pantau forwards to, their time zones and focal-point membership. */
-import { CreateAgencyBody, UpdateAgencyBody } from '@pantau/core/schemas';
+import { AGENCY_KINDS, CreateAgencyBody, UpdateAgencyBody } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import { ActionForm } from '../components/action-form';
 import { SelectField, TextField } from '../components/field';
@@ -8,7 +8,6 @@ import { usePaged } from '../data';
 import { ZONE_LABELS } from '../format';
 import { labelOf, useI18n } from '../i18n/i18n';
 
-export const AGENCY_KINDS = ['ministry', 'agency', 'local_government', 'soe', 'other'] as const;
 const ZONES = Object.keys(ZONE_LABELS) as (keyof typeof ZONE_LABELS)[];
 
 export default function Agencies() {

@@ -14,7 +14,6 @@ import { dateIn, formatDate } from '../format';
 import { labelOf, useI18n } from '../i18n/i18n';
 
 const CALENDAR = 'id';
-export const DAY_KINDS = ['national_holiday', 'collective_leave', 'other'] as const;
 
 export default function CalendarPage() {
   const { t, lang } = useI18n();
@@ -94,7 +93,10 @@ export default function CalendarPage() {
               form={form}
               name="kind"
               label={t('calendar.kind')}
-              options={DAY_KINDS.map((k) => ({ value: k, label: labelOf(t, 'dayKind', k) }))}
+              options={CalendarDayBody.shape.kind.options.map((k) => ({
+                value: k,
+                label: labelOf(t, 'dayKind', k),
+              }))}
             />
             <TextField form={form} name="name" label={t('calendar.name')} required />
           </>

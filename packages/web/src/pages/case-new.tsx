@@ -1,6 +1,6 @@
 /** Register a complaint received by letter, email, in person or elsewhere. */
 import { useLocation } from 'wouter';
-import { CreateCaseBody } from '@pantau/core/schemas';
+import { CHANNELS, CreateCaseBody } from '@pantau/core/schemas';
 import { api, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
 import { CheckboxField, SelectField, TextField } from '../components/field';
@@ -8,8 +8,6 @@ import { FormErrors, PageTitle, ProblemAlert, SubmitButton } from '../components
 import { toInstant } from '../format';
 import { compact, useForm, type Values } from '../forms/use-form';
 import { labelOf, useI18n } from '../i18n/i18n';
-
-export const CHANNELS = ['letter', 'email', 'walk_in', 'lapor', 'social_media', 'other'] as const;
 
 export default function CaseNew() {
   const { t } = useI18n();

@@ -1,22 +1,13 @@
 /** Central's case register: newest first, by status, paged; and the cases CSV export. */
 import { useState } from 'react';
 import { Link } from 'wouter';
+import { CASE_STATUSES } from '@pantau/core/schemas';
 import { api, download, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
 import { PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { usePaged } from '../data';
 import { labelOf, useI18n } from '../i18n/i18n';
 
-export const CASE_STATUSES = [
-  'received',
-  'needs_info',
-  'verified',
-  'rejected',
-  'forwarded',
-  'in_follow_up',
-  'resolved',
-  'closed',
-] as const;
 type Status = (typeof CASE_STATUSES)[number];
 
 export default function Cases() {
