@@ -150,6 +150,28 @@ describe('console: oversight', () => {
     await signOut();
   });
 
+  it('an admin adds an agency as a member unit of a focal point, in WITA', async () => {
+    await signInAs(/^Admin setneg/);
+    await page.getByRole('link', { name: 'Instansi' }).click();
+    const add = action(page, 'Tambah instansi');
+    await add.locator('summary').click();
+    await add.getByLabel('Kode').fill('Kanwil NTT'); // not an id: named at its field
+    await add.getByLabel('Nama', { exact: false }).first().fill('Kantor Wilayah BPN Provinsi NTT');
+    await add.getByLabel('Zona waktu').selectOption('Asia/Makassar');
+    await add.getByLabel('Instansi koordinator').selectOption('atr-bpn');
+    await add.getByLabel('Nama kontak').fill('Bagian Umum Kanwil BPN NTT');
+    await add.getByLabel('Surel kontak').fill('pengaduan@kanwil-ntt.example.go.id');
+    await add.getByRole('button', { name: 'Simpan' }).click();
+    await expect.poll(() => add.getByLabel('Kode').getAttribute('aria-invalid')).toBe('true');
+    await add.getByLabel('Kode').fill('kanwil-bpn-ntt');
+    await add.getByRole('button', { name: 'Simpan' }).click();
+    const row = page.getByRole('row', { name: /kanwil-bpn-ntt/ });
+    await expect.poll(() => row.innerText()).toContain('WITA');
+    expect(await row.innerText()).toContain('Kementerian Agraria dan Tata Ruang');
+    await mainScreen(page, '17-admin-agencies');
+    await signOut();
+  });
+
   it('an admin adds a cuti bersama at short notice and sees how many deadlines moved; the policy page saves', async () => {
     await signInAs(/^Admin setneg/);
     await page.getByRole('link', { name: 'Kalender' }).click();
