@@ -197,4 +197,42 @@ describe('console: oversight', () => {
     expect(policy.body.replyWindowWorkingDays).toBe(12);
     await mainScreen(page, '16-admin-policies');
   });
+  it('central plans a mediation, reports it, and closes the case', async () => {
+    await signInAs(/^Petugas setneg/);
+    await page.goto(`${pantau.url}/cases/${caseId}`);
+    const plan = action(page, 'Rencanakan kegiatan pemantauan');
+    await plan.locator('summary').click();
+    await plan.getByLabel('Jenis kegiatan').selectOption('mediation');
+    await plan.getByLabel('Jadwal (WIB)').fill('2026-03-27T10:00');
+    await plan.getByLabel('Rencana').fill('Mediasi Polri, Pemprov Bali dan pengadu');
+    await plan.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByText('Kegiatan direncanakan').waitFor();
+
+    const report = action(page, 'Laporkan: Mediasi');
+    await report.locator('summary').click();
+    await report.getByLabel(/Dilaksanakan pada/).fill('2026-03-27T11:30');
+    await report.getByLabel('Hasil').fill('Sepakat');
+    await report.getByLabel('Ringkasan').fill('Para pihak sepakat biaya dikembalikan.');
+    await report.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByText('Kegiatan dilaporkan').waitFor();
+    const activities = await api(pantau.url).get('/v1/activities?status=done', {
+      token: await users(pantau.url)('setneg', 'central_officer'),
+    });
+    expect(activities.body.items).toEqual([
+      expect.objectContaining({
+        caseId,
+        kind: 'mediation',
+        scheduledAt: '2026-03-27T03:00:00.000Z',
+        heldAt: '2026-03-27T04:30:00.000Z',
+        outcome: 'Sepakat',
+      }),
+    ]);
+
+    const close = action(page, 'Tutup pengaduan');
+    await close.locator('summary').click();
+    await close.getByLabel('Hasil akhir').selectOption('resolved');
+    await close.getByRole('button', { name: 'Tutup pengaduan' }).click();
+    await expect.poll(() => page.locator('p.meta').innerText()).toContain('Ditutup');
+    await mainScreen(page, '18-case-closed');
+  });
 });

@@ -5,6 +5,7 @@
  * it in the queue, reads its deadlines and answers; the statistics page shows it; the
  * complainant tracks it and replies. Screenshots of each main screen: test-results/screenshots.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
@@ -208,6 +209,16 @@ describe('web console', () => {
       .poll(() => page.getByRole('columnheader', { name: 'Instansi' }).getAttribute('aria-sort'))
       .toBe('descending');
     await mainScreen(page, '07-statistics');
+    // The CSV downloads carry the token (a plain link could not) and hold the same figures.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Unduh CSV statistik' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      /^pantau-stats-\d{4}-01-01-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\n').find((line) => line.startsWith('polri,'))).toMatch(/^polri,1,/);
     await page.getByRole('link', { name: 'Pengaduan' }).click();
     await expect
       .poll(() => page.getByRole('row', { name: new RegExp(SUBJECT) }).innerText())

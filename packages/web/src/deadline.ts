@@ -15,7 +15,10 @@ export function deadlineStatus(
   if (target.met !== null) return Date.parse(target.met) > due ? 'met_late' : 'met';
   // Overdue is the API's word (it knows the working-day calendar and its own clock).
   if (target.overdue) return 'overdue';
-  return due - now.getTime() <= DUE_SOON_MS ? 'due_soon' : 'open';
+  // Past by this browser's clock but not overdue by the API's (paused, or a server clock
+  // behind): not "soon" either.
+  const left = due - now.getTime();
+  return left >= 0 && left <= DUE_SOON_MS ? 'due_soon' : 'open';
 }
 
 export const TARGETS = ['acknowledge', 'followUp', 'resolution'] as const;

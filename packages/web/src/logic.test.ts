@@ -51,6 +51,10 @@ describe('deadline status', () => {
     );
     expect(deadlineStatus({ due: '2026-03-27T23:00:00Z', met: null }, now)).toBe('due_soon');
     expect(deadlineStatus({ due: '2026-03-28T01:00:00Z', met: null }, now)).toBe('open');
+    // Past by the browser's clock, not overdue by the API's: neither overdue nor soon.
+    expect(deadlineStatus({ due: '2026-03-24T00:00:00Z', met: null, overdue: false }, now)).toBe(
+      'open',
+    );
   });
 
   it('the next deadline is the soonest unmet target of an open assignment', () => {

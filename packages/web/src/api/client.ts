@@ -62,6 +62,20 @@ export async function unwrap<T>(
   throw new ApiError(response.status, problem);
 }
 
+/** Every page of a list (a choice list wants all of them: the agencies to forward to). */
+export async function allPages<T>(
+  page: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor?: string | null }>,
+): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const result = await page(cursor);
+    items.push(...result.items);
+    cursor = result.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
+}
+
 /** Downloads a CSV export with the session's token (a plain link could not carry it). */
 export async function download(path: string, filename: string): Promise<void> {
   const response = await fetch(path, { headers: { authorization: `Bearer ${token ?? ''}` } });

@@ -7,7 +7,7 @@ import {
   ReportActivityBody,
   VerificationBody,
 } from '@pantau/core/schemas';
-import { api, type Schemas, unwrap } from '../api/client';
+import { allPages, api, type Schemas, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
 import { useLoad } from '../data';
 import { toInstant } from '../format';
@@ -32,6 +32,7 @@ export function CaseActions({
   const canVerify = kase.status === 'received' || kase.status === 'needs_info';
   const canForward = ['verified', 'forwarded', 'in_follow_up'].includes(kase.status);
   const closed = kase.status === 'closed' || kase.status === 'rejected';
+  if (closed) return null;
   return (
     <section className="card" aria-labelledby="case-actions">
       <h2 id="case-actions">{t('caseActions.title')}</h2>
@@ -193,7 +194,14 @@ export function CaseActions({
 function Forward({ kase, onChange }: { kase: Schemas['Case']; onChange: () => void }) {
   const { t } = useI18n();
   const agencies = useLoad(
-    () => unwrap(api.GET('/v1/agencies', { params: { query: { limit: 100 } } })),
+    () =>
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/v1/agencies', {
+            params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } },
+          }),
+        ),
+      ),
     [],
   );
   const busy = new Set(
@@ -201,7 +209,7 @@ function Forward({ kase, onChange }: { kase: Schemas['Case']; onChange: () => vo
       .filter((a) => a.state !== 'redirected' && a.state !== 'withdrawn')
       .map((a) => a.agencyId),
   );
-  const choices = (agencies.data?.items ?? []).filter((a) => a.id !== 'setneg' && !busy.has(a.id));
+  const choices = (agencies.data ?? []).filter((a) => a.id !== 'setneg' && !busy.has(a.id));
   const suggested = new Set(
     kase.assignments.flatMap((a) =>
       a.redirect?.suggestedAgencyId ? [a.redirect.suggestedAgencyId] : [],

@@ -136,4 +136,10 @@ describe('DeadlinesView', () => {
     expect(within(item(/^Follow-up$/)).getByText('Overdue')).toBeTruthy();
     expect(item(/^Acknowledgement$/).textContent).toContain('23 Mar 2026, 23:59 WIT');
   });
+
+  it('an ended assignment shows its dates without a verdict on unmet targets', () => {
+    renderWith(<DeadlinesView deadlines={deadlines} zone="Asia/Jayapura" now={NOW} ended />);
+    expect(within(item(/^Tindak lanjut$/)).queryByText('Lewat tenggat')).toBeNull();
+    expect(within(item(/^Konfirmasi penerimaan$/)).getByText('Terlambat')).toBeTruthy();
+  });
 });

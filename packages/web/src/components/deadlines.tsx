@@ -31,17 +31,20 @@ export function DeadlinesPanel({
   );
   if (loaded.loading && !loaded.data) return <Loading />;
   if (!loaded.data) return <ProblemAlert error={loaded.error} />;
-  return <DeadlinesView deadlines={loaded.data} zone={zone} now={new Date()} />;
+  const ended = !['pending', 'acknowledged', 'responded'].includes(assignment.state);
+  return <DeadlinesView deadlines={loaded.data} zone={zone} now={new Date()} ended={ended} />;
 }
 
 export function DeadlinesView({
   deadlines,
   zone,
   now,
+  ended = false,
 }: {
   deadlines: Schemas['Deadlines'];
   zone: TimeZone;
   now: Date;
+  ended?: boolean;
 }) {
   const { t, lang } = useI18n();
   return (
@@ -60,6 +63,7 @@ export function DeadlinesView({
               overdue={target.overdue}
               zone={zone}
               now={now}
+              ended={ended}
             />
             {target.met ? (
               <span className="muted small">

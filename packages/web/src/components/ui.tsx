@@ -102,17 +102,21 @@ export function Deadline({
   overdue,
   zone,
   now,
+  ended = false,
 }: {
   due: string;
   met: string | null;
   overdue?: boolean;
   zone: TimeZone;
   now: Date;
+  /** The assignment ended (completed, redirected, withdrawn): an unmet target is moot. */
+  ended?: boolean;
 }) {
+  const status = deadlineStatus({ due, met, overdue: overdue ?? false }, now);
   return (
     <span className="deadline">
       <Time at={due} zone={zone} />{' '}
-      <DeadlineBadge status={deadlineStatus({ due, met, overdue: overdue ?? false }, now)} />
+      {ended && met === null ? null : <DeadlineBadge status={status} />}
     </span>
   );
 }
