@@ -4,6 +4,7 @@
  */
 import { DomainError, type Principal, asAgencyId, ROLES, roleFitsTenant } from '@pantau/core';
 import {
+  decodeJwt,
   createLocalJWKSet,
   createRemoteJWKSet,
   type JSONWebKeySet,
@@ -73,5 +74,25 @@ export function createJwtVerifier(options: JwtVerifierOptions): TokenVerifier {
       );
     }
     return { sub: claims.data.sub, agency: asAgencyId(claims.data.agency), role: claims.data.role };
+  };
+}
+
+/**
+ * Several issuers trusted side by side (the embedded runtime's own and an external OIDC
+ * provider): the token's unverified `iss` only picks which verifier checks it in full.
+ */
+export function createMultiIssuerVerifier(
+  verifiers: Readonly<Record<string, TokenVerifier>>,
+): TokenVerifier {
+  return async (token) => {
+    let issuer: string | undefined;
+    try {
+      issuer = decodeJwt(token).iss;
+    } catch (error) {
+      throw new DomainError('unauthorized', 'invalid or expired token', { cause: error });
+    }
+    const verify = issuer === undefined ? undefined : verifiers[issuer];
+    if (!verify) throw new DomainError('unauthorized', 'invalid or expired token');
+    return verify(token);
   };
 }

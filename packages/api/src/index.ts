@@ -1,3 +1,8 @@
 export { type AppDeps, createApp, MAX_BODY_BYTES } from './app.ts';
-export { createJwtVerifier, type JwtVerifierOptions, type TokenVerifier } from './auth.ts';
+export {
+  createJwtVerifier,
+  createMultiIssuerVerifier,
+  type JwtVerifierOptions,
+  type TokenVerifier,
+} from './auth.ts';
 export { allow, createRoute, json, jsonBody, PROBLEMS, z } from './openapi.ts';

@@ -1,7 +1,8 @@
 /**
  * The web console in the embedded runtime: its built files at `/` (deep links fall back to
- * index.html, as CloudFront does on AWS), `/config.json` saying "sign in locally", and every API
- * path handed to the API app. Same origin as the API, like on AWS: no CORS.
+ * index.html, as CloudFront does on AWS), `/config.json` saying how to sign in (demo users, or
+ * an OIDC provider such as a Cognito user pool), and every API path handed to the API app.
+ * Same origin as the API, like on AWS: no CORS.
  */
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
@@ -16,11 +17,36 @@ const API_PATH = /^\/(?:v1|dev)(?:\/|$)|^\/(?:health|openapi\.json|docs)$/;
 
 type Fetch = (request: Request) => Response | Promise<Response>;
 
-export function withConsole(api: Fetch, dir: string = CONSOLE_DIR): Fetch {
+/** An OIDC provider the console signs in with (authorization code + PKCE). */
+export interface ConsoleOidc {
+  readonly issuer: string;
+  readonly clientId: string;
+  /** Cognito's hosted domain, for its logout endpoint. */
+  readonly domain?: string | undefined;
+}
+
+export function withConsole(
+  api: Fetch,
+  options: { dir?: string; oidc?: ConsoleOidc | undefined } = {},
+): Fetch {
+  const dir = options.dir ?? CONSOLE_DIR;
+  const oidc = options.oidc;
   const web = new Hono();
   web.get('/config.json', (c) => {
     c.header('cache-control', 'no-store');
-    return c.json({ auth: { kind: 'local' } });
+    if (!oidc) return c.json({ auth: { kind: 'local' } });
+    // The same shape infra/web.ts writes on AWS, for wherever the browser reached us.
+    const origin = new URL(c.req.url).origin;
+    return c.json({
+      auth: {
+        kind: 'cognito',
+        authority: oidc.issuer,
+        clientId: oidc.clientId,
+        ...(oidc.domain ? { domain: oidc.domain } : {}),
+        redirectUri: `${origin}/auth/callback`,
+        logoutUri: `${origin}/`,
+      },
+    });
   });
   if (existsSync(join(dir, 'index.html'))) {
     web.use(

@@ -4,7 +4,7 @@
  */
 import { serve } from '@hono/node-server';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { createApp, createJwtVerifier } from '@pantau/api';
+import { createApp, createJwtVerifier, createMultiIssuerVerifier } from '@pantau/api';
 import { Calendar, DEFAULT_CALENDAR_ID, WriteConflict } from '@pantau/core';
 import { createTableInput, DynamoStore, seedBaseline } from '@pantau/store';
 import {
@@ -71,11 +71,30 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     const issuer = await createLocalIssuer(join(dataDir, 'issuer-key.json'));
     // Tokens live in real time even when the domain clock is manual (advancing it 60 days
     // must not sign everybody out).
-    const verifier = createJwtVerifier({
+    const local = createJwtVerifier({
       jwks: issuer.jwks,
       issuer: LOCAL_ISSUER,
       audience: LOCAL_AUDIENCE,
     });
+    const oidc = config.PANTAU_OIDC_ISSUER
+      ? {
+          issuer: config.PANTAU_OIDC_ISSUER,
+          clientId: config.PANTAU_OIDC_CLIENT_ID!,
+          domain: config.PANTAU_OIDC_DOMAIN,
+        }
+      : undefined;
+    // With an OIDC provider configured, its ID tokens are trusted too (as on AWS: the issuer's
+    // keys at the Cognito path, `aud` the console's client).
+    const verifier = oidc
+      ? createMultiIssuerVerifier({
+          [LOCAL_ISSUER]: local,
+          [oidc.issuer]: createJwtVerifier({
+            jwksUrl: `${oidc.issuer}/.well-known/jwks.json`,
+            issuer: oidc.issuer,
+            audience: oidc.clientId,
+          }),
+        })
+      : local;
     const app = createApp({
       store,
       verifier,
@@ -86,7 +105,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     });
     const server = await new Promise<ReturnType<typeof serve>>((done) => {
       const s = serve(
-        { fetch: withConsole(app.fetch), port: config.PORT, hostname: config.HOST },
+        { fetch: withConsole(app.fetch, { oidc }), port: config.PORT, hostname: config.HOST },
         () => done(s),
       );
     });

@@ -1,0 +1,123 @@
+/// <reference lib="dom" />
+/**
+ * The AWS sign-in path of the console in Chromium, against a real OIDC provider on localhost
+ * configured like a Cognito user pool: authorization code with PKCE, the ID token sent to the
+ * API, nothing stored in localStorage or sessionStorage, a reload signing in again through the
+ * provider's session, and sign-out.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { freePort } from '@pantau/local';
+import { launchChromium, mainScreen } from '../support/browser.ts';
+import { startOidcProvider, type RunningProvider } from '../support/oidc.ts';
+import { type RunningPantau, startPantau } from '../support/runtime.ts';
+
+const CLIENT_ID = 'pantau-console';
+let provider: RunningProvider;
+let pantau: RunningPantau;
+let browser: Browser;
+let page: Page;
+const apiCalls: { path: string; authorization: string | null }[] = [];
+const authorizeRequests: URL[] = [];
+
+beforeAll(async () => {
+  const [consolePort, providerPort] = [await freePort(), await freePort()];
+  const consoleUrl = `http://127.0.0.1:${consolePort}`;
+  provider = await startOidcProvider({ port: providerPort, clientId: CLIENT_ID, consoleUrl });
+  pantau = await startPantau({
+    env: {
+      PORT: String(consolePort),
+      PANTAU_OIDC_ISSUER: provider.issuer,
+      PANTAU_OIDC_CLIENT_ID: CLIENT_ID,
+    },
+  });
+  browser = await launchChromium();
+  page = await (await browser.newContext({ locale: 'id-ID' })).newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin === provider.issuer && url.pathname === '/auth') authorizeRequests.push(url);
+    if (url.pathname.startsWith('/v1/')) {
+      apiCalls.push({
+        path: url.pathname,
+        authorization: request.headers()['authorization'] ?? null,
+      });
+    }
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await pantau?.stop();
+  await provider?.stop();
+});
+
+/** Every value in both web storages, to look for tokens in. */
+const stored = () =>
+  page.evaluate(() =>
+    [localStorage, sessionStorage].flatMap((s) =>
+      Object.keys(s).map((k) => `${k}=${s.getItem(k) ?? ''}`),
+    ),
+  );
+
+describe('console sign-in with an OIDC provider (the AWS path)', () => {
+  it('signs in with the authorization code and PKCE, and calls the API with the ID token', async () => {
+    await page.goto(`${pantau.url}/queue`);
+    await page.waitForURL((u) => u.pathname === '/signin');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+
+    // The provider's own pages: the request carried a PKCE challenge.
+    await page.waitForURL((u) => u.origin === provider.issuer);
+    const authorize = authorizeRequests[0]!.searchParams;
+    expect(authorize.get('response_type')).toBe('code');
+    expect(authorize.get('client_id')).toBe(CLIENT_ID);
+    expect(authorize.get('code_challenge_method')).toBe('S256');
+    expect(authorize.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+    expect(authorize.get('redirect_uri')).toBe(`${pantau.url}/auth/callback`);
+    await page.getByRole('textbox').first().fill('polri-officer');
+    await page.locator('input[type=password]').fill('any');
+    await page.getByRole('button', { name: /sign-in/i }).click();
+    await page.getByRole('button', { name: /continue/i }).click();
+
+    await page.waitForURL((u) => u.origin === pantau.url && u.pathname === '/queue');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).innerText())
+      .toBe('Antrean pengaduan');
+    expect(await page.locator('header').innerText()).toContain('Bripka Andi');
+    expect(await page.locator('header').innerText()).toContain(
+      'Kepolisian Negara Republik Indonesia',
+    );
+
+    const call = apiCalls.find((c) => c.path === '/v1/queue');
+    expect(call?.authorization).toMatch(/^Bearer eyJ/);
+    const claims = JSON.parse(
+      Buffer.from(call!.authorization!.split('.')[1]!, 'base64url').toString(),
+    ) as Record<string, unknown>;
+    expect(claims).toMatchObject({
+      iss: provider.issuer,
+      aud: CLIENT_ID,
+      'custom:agency': 'polri',
+      'custom:role': 'agency_officer',
+    });
+    // The token is nowhere in the browser's storage.
+    const token = call!.authorization!.slice('Bearer '.length);
+    expect((await stored()).some((value) => value.includes(token))).toBe(false);
+    expect((await stored()).some((value) => value.includes('eyJ'))).toBe(false);
+    await mainScreen(page, '19-oidc-signed-in');
+  });
+
+  it('a reload forgets the token; signing in again goes through the provider’s session without a password', async () => {
+    await page.reload();
+    await page.waitForURL((u) => u.pathname === '/signin');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL((u) => u.origin === pantau.url && u.pathname === '/queue');
+    expect(await page.locator('header').innerText()).toContain('Bripka Andi');
+  });
+
+  it('signs out', async () => {
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await page.waitForURL((u) => u.pathname === '/signin');
+    await page.goto(`${pantau.url}/queue`);
+    await page.waitForURL((u) => u.pathname === '/signin');
+  });
+});
