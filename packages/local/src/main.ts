@@ -25,7 +25,7 @@ try {
     [
       '',
       `Pantau is running (embedded runtime, data in ${config.PANTAU_DATA_DIR}).`,
-      `  Console        ${runtime.url}/   (sign in as a demo user)`,
+      `  Console        ${runtime.url}/   (sign in ${config.PANTAU_OIDC_ISSUER ? `through ${config.PANTAU_OIDC_ISSUER}` : 'as a demo user'})`,
       `  Tracking page  ${runtime.url}/track`,
       `  API            ${runtime.url}/v1`,
       `  Docs           ${runtime.url}/docs   (OpenAPI: ${runtime.url}/openapi.json)`,
