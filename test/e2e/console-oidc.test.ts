@@ -106,11 +106,31 @@ describe('console sign-in with an OIDC provider (the AWS path)', () => {
     await mainScreen(page, '19-oidc-signed-in');
   });
 
+  it('renews the tokens in the background (refresh token, in memory) and calls the API with the new one', async () => {
+    const first = apiCalls.at(-1)!.authorization;
+    // The ID token lives 65 s; the client renews it 60 s before it expires.
+    await new Promise((done) => setTimeout(done, 8_000));
+    await page.getByRole('link', { name: 'Surat' }).click();
+    await expect
+      .poll(() => apiCalls.filter((c) => c.path === '/v1/notifications').at(-1)?.authorization)
+      .toMatch(/^Bearer eyJ/);
+    const renewed = apiCalls.filter((c) => c.path === '/v1/notifications').at(-1)!.authorization;
+    expect(renewed).not.toBe(first);
+    expect((await stored()).some((value) => value.includes('eyJ'))).toBe(false);
+  });
+
   it('a reload forgets the token; signing in again goes through the provider’s session without a password', async () => {
     await page.reload();
     await page.waitForURL((u) => u.pathname === '/signin');
     await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.waitForURL((u) => u.origin === pantau.url && u.pathname === '/queue');
+    // The provider remembers the user: at most a confirmation, never the password again.
+    await page.waitForURL((u) => u.origin === provider.issuer || u.pathname === '/letters');
+    if (new URL(page.url()).origin === provider.issuer) {
+      expect(await page.locator('input[type=password]').count()).toBe(0);
+      await page.getByRole('button', { name: /continue/i }).click();
+    }
+    // Back on the page it was reloaded on.
+    await page.waitForURL((u) => u.origin === pantau.url && u.pathname === '/letters');
     expect(await page.locator('header').innerText()).toContain('Bripka Andi');
   });
 

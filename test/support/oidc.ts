@@ -30,7 +30,7 @@ export async function startOidcProvider(options: {
         client_id: options.clientId,
         token_endpoint_auth_method: 'none',
         application_type: 'web',
-        grant_types: ['authorization_code'],
+        grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
         redirect_uris: [`${options.consoleUrl}/auth/callback`],
         post_logout_redirect_uris: [`${options.consoleUrl}/`],
@@ -45,6 +45,17 @@ export async function startOidcProvider(options: {
     // Like Cognito's ID token: the profile claims in it, not only behind /userinfo.
     conformIdTokenClaims: false,
     cookies: { keys: ['pantau-test-only'] },
+    // Like Cognito: a refresh token with the code, and short-lived ID/access tokens (a minute
+    // and a little, so the console's background renewal shows within a test).
+    issueRefreshToken: async () => true,
+    ttl: {
+      AccessToken: 65,
+      IdToken: 65,
+      RefreshToken: 3600,
+      Session: 3600,
+      Interaction: 600,
+      Grant: 3600,
+    },
     async findAccount(_ctx, sub) {
       const account = ACCOUNTS[sub];
       if (!account) return undefined;

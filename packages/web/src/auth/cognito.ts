@@ -21,6 +21,8 @@ export interface CognitoAuth {
   /** Completes a sign-in on `/auth/callback`; gives the session and where to go back to. */
   callback(): Promise<{ session: Session; returnTo: string }>;
   current(): Promise<Session | null>;
+  /** Called with the renewed session each time the tokens are refreshed in the background. */
+  onRenewed(listener: (session: Session) => void): void;
   signOut(): Promise<void>;
 }
 
@@ -54,6 +56,9 @@ export function cognitoAuth(config: CognitoConfig): CognitoAuth {
     async current() {
       const user = await manager.getUser();
       return user && !user.expired ? toSession(user) : null;
+    },
+    onRenewed(listener) {
+      manager.events.addUserLoaded((user) => listener(toSession(user)));
     },
     async signOut() {
       await manager.removeUser();

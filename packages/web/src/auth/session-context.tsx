@@ -1,5 +1,13 @@
 /** Holds who is signed in and their agency (for its name and time zone), and signs out. */
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
 import { api, setApiToken, unwrap, type Schemas } from '../api/client';
 import type { ConsoleConfig } from '../config';
 import type { TimeZone } from '../format';
@@ -32,12 +40,6 @@ export function SessionProvider({
   const [agency, setAgency] = useState<Schemas['Agency'] | null>(null);
   const [ready, setReady] = useState(false);
 
-  const cognito = useCallback(async () => {
-    if (config.auth.kind !== 'cognito') throw new Error('not on AWS');
-    const { cognitoAuth } = await import('./cognito');
-    return cognitoAuth(config.auth);
-  }, [config]);
-
   const signedIn = useCallback((next: Session) => {
     setApiToken(next.token, () => {
       setApiToken(null);
@@ -46,6 +48,19 @@ export function SessionProvider({
     });
     setSession(next);
   }, []);
+
+  // One client for the page's life: the user it holds in memory is the one it renews.
+  const client = useRef<Promise<CognitoAuth> | null>(null);
+  const cognito = useCallback(() => {
+    const auth = config.auth;
+    if (auth.kind !== 'cognito') return Promise.reject(new Error('not on AWS'));
+    client.current ??= import('./cognito').then(({ cognitoAuth }) => {
+      const created = cognitoAuth(auth);
+      created.onRenewed(signedIn);
+      return created;
+    });
+    return client.current;
+  }, [config, signedIn]);
 
   const signOut = useCallback(async () => {
     setApiToken(null);
