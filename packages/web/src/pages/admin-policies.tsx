@@ -11,9 +11,25 @@ import { NumberField, SelectField, TextField } from '../components/field';
 import { Loading, PageTitle, ProblemAlert } from '../components/ui';
 import { useLoad } from '../data';
 import { type Form, getPath, type Values } from '../forms/use-form';
-import { labelOf, useI18n } from '../i18n/i18n';
+import { labelOf, type Translate, useI18n } from '../i18n/i18n';
 
 const PARTIES = ['agency', 'agency_head', 'focal_point', 'central'] as const;
+
+/** The policy's working-day numbers, each with its label. */
+const TARGET_FIELDS: readonly [string, (t: Translate) => string][] = [
+  ['verificationWorkingDays', (t) => t('policies.verification')],
+  ['acknowledgeWorkingDays', (t) => t('policies.acknowledge')],
+  ['followUpWorkingDays', (t) => t('policies.followUp')],
+  ...(['light', 'normative', 'examination'] as const).map(
+    (type) =>
+      [
+        `resolutionWorkingDays.${type}`,
+        (t: Translate) => t('policies.resolution', { type: labelOf(t, 'type', type) }),
+      ] as [string, (t: Translate) => string],
+  ),
+  ['replyWindowWorkingDays', (t) => t('policies.replyWindow')],
+  ['minimumSample', (t) => t('policies.minimumSample')],
+];
 const ACTIONS = ['warning', 'reminder', 'formal_warning', 'central_intervention'] as const;
 
 export default function Policies() {
@@ -74,45 +90,9 @@ function PolicyEditor({
         <>
           <fieldset>
             <legend>{t('policies.targets')}</legend>
-            <NumberField
-              form={form}
-              name="verificationWorkingDays"
-              label={t('policies.verification')}
-              min={1}
-            />
-            <NumberField
-              form={form}
-              name="acknowledgeWorkingDays"
-              label={t('policies.acknowledge')}
-              min={1}
-            />
-            <NumberField
-              form={form}
-              name="followUpWorkingDays"
-              label={t('policies.followUp')}
-              min={1}
-            />
-            {(['light', 'normative', 'examination'] as const).map((type) => (
-              <NumberField
-                key={type}
-                form={form}
-                name={`resolutionWorkingDays.${type}`}
-                label={t('policies.resolution', { type: labelOf(t, 'type', type) })}
-                min={1}
-              />
+            {TARGET_FIELDS.map(([name, label]) => (
+              <NumberField key={name} form={form} name={name} label={label(t)} min={1} />
             ))}
-            <NumberField
-              form={form}
-              name="replyWindowWorkingDays"
-              label={t('policies.replyWindow')}
-              min={1}
-            />
-            <NumberField
-              form={form}
-              name="minimumSample"
-              label={t('policies.minimumSample')}
-              min={1}
-            />
             <SelectField
               form={form}
               name="reforwardClock"
