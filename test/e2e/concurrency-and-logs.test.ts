@@ -4,7 +4,14 @@
  * identity.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, complaint, type RunningPantau, startPantau, users } from '../support/runtime.ts';
+import {
+  api,
+  complaint,
+  type RunningPantau,
+  startPantau,
+  users,
+  forwardedCase,
+} from '../support/runtime.ts';
 
 const IDENTITY = {
   name: 'Wayan Sukaresmi Adnyana',
@@ -33,21 +40,10 @@ afterAll(async () => {
   await pantau?.stop();
 });
 
-async function forwardedTo(agencies: string[], overrides: Record<string, unknown> = {}) {
-  const central = await as('setneg', 'central_officer');
-  const created = await http.post('/v1/cases', complaint(overrides), { token: central });
-  await http.post(
-    `/v1/cases/${created.body.id}/verification`,
-    { decision: 'accept', type: 'normative' },
-    { token: central },
-  );
-  await http.post(
-    `/v1/cases/${created.body.id}/assignments`,
-    { assignments: agencies.map((agencyId) => ({ agencyId })) },
-    { token: central },
-  );
-  return created.body as { id: string; trackingCode: string };
-}
+const forwardedTo = async (agencies: string[], overrides: Record<string, unknown> = {}) =>
+  (await forwardedCase(http, await as('setneg', 'central_officer'), agencies, {
+    body: overrides,
+  })) as { id: string; trackingCode: string };
 
 describe('idempotency and concurrency', () => {
   it('turns 100 concurrent identical POSTs with one key into one record', async () => {

@@ -15,7 +15,7 @@ import {
   signOut as signOut_,
 } from '../support/browser.ts';
 import { FORWARDED_AT } from '../support/domain-example.ts';
-import { api, complaint, type RunningPantau, startPantau, users } from '../support/runtime.ts';
+import { api, type RunningPantau, startPantau, users, forwardedCase } from '../support/runtime.ts';
 
 let pantau: RunningPantau;
 let browser: Browser;
@@ -41,19 +41,11 @@ beforeAll(async () => {
   // Set up through the API (the console's registration is the other browser test's).
   const http = api(pantau.url);
   const central = await users(pantau.url)('setneg', 'central_officer');
-  const created = await http.post('/v1/cases', complaint({ subject: SUBJECT }), { token: central });
-  caseId = created.body.id as string;
-  await http.post(
-    `/v1/cases/${caseId}/verification`,
-    { decision: 'accept', type: 'normative' },
-    { token: central },
-  );
-  const forwarded = await http.post(
-    `/v1/cases/${caseId}/assignments`,
-    { assignments: [{ agencyId: 'polri' }, { agencyId: 'pln' }, { agencyId: 'kanwil-bpn-jatim' }] },
-    { token: central },
-  );
-  expect(forwarded.status).toBe(201);
+  caseId = (
+    await forwardedCase(http, central, ['polri', 'pln', 'kanwil-bpn-jatim'], {
+      body: { subject: SUBJECT },
+    })
+  ).id;
 });
 
 afterAll(async () => {

@@ -10,7 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FORWARDED_AT, SILENT_LADDER, wib } from '../support/domain-example.ts';
-import { api, complaint, type RunningPantau, startPantau, users } from '../support/runtime.ts';
+import {
+  api,
+  complaint,
+  type RunningPantau,
+  startPantau,
+  users,
+  forwardedCase,
+} from '../support/runtime.ts';
 
 const START = FORWARDED_AT;
 
@@ -30,22 +37,8 @@ async function start(dataDir: string) {
   return { pantau, http: api(pantau.url), as: users(pantau.url) };
 }
 
-async function forwardedToPolri(http: ReturnType<typeof api>, central: string) {
-  const created = await http.post('/v1/cases', complaint(), { token: central });
-  const id = created.body.id as string;
-  await http.post(
-    `/v1/cases/${id}/verification`,
-    { decision: 'accept', type: 'normative' },
-    { token: central },
-  );
-  const forwarded = await http.post(
-    `/v1/cases/${id}/assignments`,
-    { assignments: [{ agencyId: 'polri' }] },
-    { token: central },
-  );
-  expect(forwarded.status).toBe(201);
-  return id;
-}
+const forwardedToPolri = async (http: ReturnType<typeof api>, central: string) =>
+  (await forwardedCase(http, central, ['polri'])).id as string;
 
 const letters = async (http: ReturnType<typeof api>, central: string, caseId: string) => {
   const res = await http.get(`/v1/notifications?caseId=${caseId}&limit=100`, { token: central });

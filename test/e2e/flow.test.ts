@@ -14,6 +14,7 @@ import {
   type RunningPantau,
   startPantau,
   users,
+  forwardedCase,
 } from '../support/runtime.ts';
 
 let pantau: RunningPantau;
@@ -407,31 +408,11 @@ describe('agencies answering at the same moment', () => {
 
 describe('confidentiality', () => {
   /** Registers, verifies and forwards a complaint to polri; returns the case as central sees it. */
-  async function forwardedToPolri(overrides: Record<string, unknown>): Promise<Json> {
-    const token = await central();
-    const created = await http.post(
-      '/v1/cases',
-      complaint({ complainant: COMPLAINANT, ...overrides }),
-      {
-        token,
-      },
-    );
-    expect(created.status, created.text).toBe(201);
-    const id = created.body.id;
-    const verified = await http.post(
-      `/v1/cases/${id}/verification`,
-      { decision: 'accept', type: 'light' },
-      { token },
-    );
-    expect(verified.status, verified.text).toBe(200);
-    const forwarded = await http.post(
-      `/v1/cases/${id}/assignments`,
-      { assignments: [{ agencyId: 'polri' }] },
-      { token },
-    );
-    expect(forwarded.status, forwarded.text).toBe(201);
-    return created.body;
-  }
+  const forwardedToPolri = async (overrides: Record<string, unknown>): Promise<Json> =>
+    forwardedCase(http, await central(), ['polri'], {
+      type: 'light',
+      body: { complainant: COMPLAINANT, ...overrides },
+    });
 
   it('with identity hidden, the agency sees the complaint without the complainant; central sees it', async () => {
     const c = await forwardedToPolri({ identityHidden: true });

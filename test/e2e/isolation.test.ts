@@ -16,6 +16,7 @@ import {
   startPantau,
   token,
   users,
+  forwardedCase,
 } from '../support/runtime.ts';
 
 const ISSUER = 'urn:pantau:local-issuer';
@@ -28,25 +29,8 @@ let as: ReturnType<typeof users>;
 const central = () => as('setneg', 'central_officer');
 
 /** Registers, verifies and forwards a complaint to `agencyId`; returns the case id. */
-async function forwarded(agencyId: string): Promise<string> {
-  const t = await central();
-  const created = await http.post('/v1/cases', complaint(), { token: t });
-  expect(created.status, created.text).toBe(201);
-  const id: string = created.body.id;
-  const verified = await http.post(
-    `/v1/cases/${id}/verification`,
-    { decision: 'accept', type: 'normative' },
-    { token: t },
-  );
-  expect(verified.status, verified.text).toBe(200);
-  const sent = await http.post(
-    `/v1/cases/${id}/assignments`,
-    { assignments: [{ agencyId }] },
-    { token: t },
-  );
-  expect(sent.status, sent.text).toBe(201);
-  return id;
-}
+const forwarded = async (agencyId: string): Promise<string> =>
+  (await forwardedCase(http, await central(), [agencyId])).id;
 
 /** Every read and action an agency user can attempt on one assignment of a case. */
 function assignmentOperations(caseId: string, agencyId: string) {

@@ -26,6 +26,7 @@ import {
   startPantau,
   token,
   users,
+  forwardedCase,
 } from '../support/runtime.ts';
 
 const ISSUER = 'urn:pantau:local-issuer';
@@ -306,26 +307,9 @@ beforeAll(async () => {
     expect(res.status, res.text).toBe(status);
     return res.body;
   };
-  const forwarded = async (agencyIds: string[]) => {
-    const created = ok(await http.post('/v1/cases', complaint(), { token: central }), 201);
-    ok(
-      await http.post(
-        `/v1/cases/${created.id}/verification`,
-        { decision: 'accept', type: 'normative' },
-        { token: central },
-      ),
-      200,
-    );
-    ok(
-      await http.post(
-        `/v1/cases/${created.id}/assignments`,
-        { assignments: agencyIds.map((agencyId) => ({ agencyId })) },
-        { token: central },
-      ),
-      201,
-    );
-    return created as { id: string; trackingCode: string };
-  };
+  const forwarded = async (agencyIds: string[]) =>
+    (await forwardedCase(http, central, agencyIds)) as { id: string; trackingCode: string };
+
   const extension = async (caseId: string, agencyId: string) => {
     const res = await http.post(
       `/v1/cases/${caseId}/assignments/${agencyId}/extension-requests`,

@@ -6,13 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Api,
   api,
-  complaint,
   expectInvalid,
   expectProblem,
   type Json,
   type RunningPantau,
   startPantau,
   users,
+  forwardedCase,
 } from '../support/runtime.ts';
 
 let pantau: RunningPantau;
@@ -22,27 +22,13 @@ let as: ReturnType<typeof users>;
 const central = () => as('setneg', 'central_officer');
 
 /** Registers, verifies (as `type`) and forwards a complaint to `agencyId`; returns the case id. */
-async function forwarded(agencyId: string, type: 'light' | 'normative' | 'examination') {
-  const token = await central();
-  const created = await http.post('/v1/cases', complaint({ subject: `${type} → ${agencyId}` }), {
-    token,
-  });
-  expect(created.status, created.text).toBe(201);
-  const id: string = created.body.id;
-  const verified = await http.post(
-    `/v1/cases/${id}/verification`,
-    { decision: 'accept', type },
-    { token },
-  );
-  expect(verified.status, verified.text).toBe(200);
-  const sent = await http.post(
-    `/v1/cases/${id}/assignments`,
-    { assignments: [{ agencyId }] },
-    { token },
-  );
-  expect(sent.status, sent.text).toBe(201);
-  return id;
-}
+const forwarded = async (agencyId: string, type: 'light' | 'normative' | 'examination') =>
+  (
+    await forwardedCase(http, await central(), [agencyId], {
+      type,
+      body: { subject: `${type} → ${agencyId}` },
+    })
+  ).id as string;
 
 /** Every page of a list, following `nextCursor` from `path` (which carries `limit`). */
 async function allPages(path: string, token: string): Promise<{ pages: Json[][]; items: Json[] }> {

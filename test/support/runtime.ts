@@ -260,6 +260,34 @@ export function complaint(overrides: Record<string, unknown> = {}): Record<strin
 }
 
 /** A fresh `Idempotency-Key` header. */
+/**
+ * A complaint central registered (`body` overriding the fixture), verified as `type` and
+ * forwarded to `agencyIds`, each step checked: the case as registered (`id`, `trackingCode`…).
+ */
+export async function forwardedCase(
+  http: Api,
+  token: string,
+  agencyIds: readonly string[],
+  options: { type?: 'light' | 'normative' | 'examination'; body?: Record<string, unknown> } = {},
+): Promise<Json> {
+  const created = await http.post('/v1/cases', complaint(options.body), { token });
+  expect(created.status, created.text).toBe(201);
+  const id: string = created.body.id;
+  const verified = await http.post(
+    `/v1/cases/${id}/verification`,
+    { decision: 'accept', type: options.type ?? 'normative' },
+    { token },
+  );
+  expect(verified.status, verified.text).toBe(200);
+  const sent = await http.post(
+    `/v1/cases/${id}/assignments`,
+    { assignments: agencyIds.map((agencyId) => ({ agencyId })) },
+    { token },
+  );
+  expect(sent.status, sent.text).toBe(201);
+  return created.body;
+}
+
 export const idempotencyKey = (): Record<string, string> => ({
   'idempotency-key': `e2e-${crypto.randomUUID()}`,
 });
