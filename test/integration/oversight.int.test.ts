@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addAgencies,
   centralOfficer,
+  forwardedCase,
   freshStore,
   manualClock,
   officerOf,
@@ -30,17 +31,7 @@ async function forwarded(
   at: string,
 ) {
   clock.set(at);
-  const created = await service.createCase(centralOfficer, {
-    channel: 'email',
-    complainant: { name: 'A' },
-    subject: 'S',
-    description: 'D',
-  });
-  await service.verifyCase(centralOfficer, created.body.id, { decision: 'accept', type });
-  await service.forward(centralOfficer, created.body.id, {
-    assignments: agencies.map((agencyId) => ({ agencyId })),
-  });
-  return created.body.id;
+  return (await forwardedCase(service, agencies, type)).caseId;
 }
 
 describe('monitoring activities', () => {

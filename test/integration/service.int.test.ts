@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addAgencies,
   centralOfficer,
+  forwardedCase as forwardedWith,
   freshStore,
   manualClock,
   officerOf,
@@ -29,22 +30,8 @@ beforeAll(async () => {
   ]);
 });
 
-async function forwardedCase(
-  agencies: string[],
-  type: 'light' | 'normative' | 'examination' = 'normative',
-) {
-  const created = await service.createCase(centralOfficer, {
-    channel: 'letter',
-    complainant: { name: 'Siti Aminah', phone: '0812000000' },
-    subject: 'Sertifikat tanah belum terbit',
-    description: 'Sudah dua tahun.',
-  });
-  await service.verifyCase(centralOfficer, created.body.id, { decision: 'accept', type });
-  const forwarded = await service.forward(centralOfficer, created.body.id, {
-    assignments: agencies.map((agencyId) => ({ agencyId })),
-  });
-  return { caseId: created.body.id, assignments: forwarded.body.items };
-}
+const forwardedCase = (agencies: string[], type?: 'light' | 'normative' | 'examination') =>
+  forwardedWith(service, agencies, type);
 
 describe('deadlines', () => {
   it('holds the DOMAIN.md example: forwarded Mon 2026-03-16 → follow-up due end of Mon 2026-03-30 WIB', async () => {

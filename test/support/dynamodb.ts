@@ -68,3 +68,25 @@ export async function addAgencies(
     });
   }
 }
+
+/**
+ * A complaint central registered, verified as `type` and forwarded to `agencies` at the
+ * service's clock: its id and the new assignments.
+ */
+export async function forwardedCase(
+  service: Service,
+  agencies: readonly string[],
+  type: 'light' | 'normative' | 'examination' = 'normative',
+) {
+  const created = await service.createCase(centralOfficer, {
+    channel: 'letter',
+    complainant: { name: 'Siti Aminah', phone: '0812000000' },
+    subject: 'Sertifikat tanah belum terbit',
+    description: 'Sudah dua tahun.',
+  });
+  await service.verifyCase(centralOfficer, created.body.id, { decision: 'accept', type });
+  const forwarded = await service.forward(centralOfficer, created.body.id, {
+    assignments: agencies.map((agencyId) => ({ agencyId })),
+  });
+  return { caseId: created.body.id, assignments: forwarded.body.items };
+}

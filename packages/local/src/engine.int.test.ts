@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addAgencies,
   centralOfficer,
+  forwardedCase,
   freshStore,
   manualClock,
   officerOf,
@@ -35,21 +36,9 @@ beforeAll(async () => {
 
 async function forward(agencies: string[], at = '2026-03-16T03:00:00.000Z') {
   clock.set(at);
-  const created = await service.createCase(centralOfficer, {
-    channel: 'letter',
-    complainant: { name: 'Siti Aminah' },
-    subject: 'Sertifikat tanah',
-    description: 'Belum terbit.',
-  });
-  await service.verifyCase(centralOfficer, created.body.id, {
-    decision: 'accept',
-    type: 'normative',
-  });
-  await service.forward(centralOfficer, created.body.id, {
-    assignments: agencies.map((agencyId) => ({ agencyId })),
-  });
+  const { caseId } = await forwardedCase(service, agencies);
   await engine.runDue();
-  return created.body.id;
+  return caseId;
 }
 
 async function advanceTo(iso: string) {

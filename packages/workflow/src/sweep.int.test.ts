@@ -3,7 +3,7 @@ import { type LadderRef, type Mailer, type NotificationRecord, Service } from '@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addAgencies,
-  centralOfficer,
+  forwardedCase,
   freshStore,
   manualClock,
 } from '../../../test/support/dynamodb.ts';
@@ -24,19 +24,7 @@ beforeAll(async () => {
 describe('the ladder sweep', () => {
   it('re-arms a ladder whose execution never ran, and sends letters stuck in the outbox', async () => {
     const service = new Service({ store, clock: clock.now, ladders });
-    const created = await service.createCase(centralOfficer, {
-      channel: 'letter',
-      complainant: { name: 'A' },
-      subject: 'S',
-      description: 'D',
-    });
-    await service.verifyCase(centralOfficer, created.body.id, {
-      decision: 'accept',
-      type: 'light',
-    });
-    await service.forward(centralOfficer, created.body.id, {
-      assignments: [{ agencyId: 'polri' }],
-    });
+    await forwardedCase(service, ['polri'], 'light');
     const first = armed.at(-1)!;
 
     // Its execution never started (say StartExecution failed after the commit): 20 minutes on,
