@@ -8,7 +8,8 @@ export const TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as 
 export type TimeZone = (typeof TIME_ZONES)[number];
 export const DEFAULT_TIME_ZONE: TimeZone = 'Asia/Jakarta';
 
-const UTC_OFFSET_HOURS: Record<TimeZone, number> = {
+/** Indonesia keeps no daylight saving: each zone is a fixed offset. */
+export const UTC_OFFSET_HOURS: Record<TimeZone, number> = {
   'Asia/Jakarta': 7,
   'Asia/Makassar': 8,
   'Asia/Jayapura': 9,

@@ -6,6 +6,10 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from './activity.ts';
 import { DAY_KINDS, TIME_ZONES } from './calendar.ts';
+
+// What a client of the contract also needs (the web console imports only this file).
+export { TIME_ZONE_LABELS, UTC_OFFSET_HOURS } from './calendar.ts';
+export { TARGETS } from './policy.ts';
 import { COMPLAINT_TYPES, SlaPolicySchema, TARGETS } from './policy.ts';
 import { ROLES } from './tenancy.ts';
 

@@ -3,6 +3,8 @@
  * working-day calendar); the console adds "due soon" for an open target due within the next
  * three calendar days — enough to span a weekend, about the horizon of the ladder's warning.
  */
+import { TARGETS } from '@pantau/core/schemas';
+
 export type DeadlineStatus = 'met' | 'met_late' | 'overdue' | 'due_soon' | 'open';
 
 export const DUE_SOON_MS = 3 * 24 * 3600 * 1000;
@@ -21,7 +23,7 @@ export function deadlineStatus(
   return left >= 0 && left <= DUE_SOON_MS ? 'due_soon' : 'open';
 }
 
-export const TARGETS = ['acknowledge', 'followUp', 'resolution'] as const;
+export { TARGETS };
 export type Target = (typeof TARGETS)[number];
 
 /** An assignment's soonest open target and how it stands, for one line in a queue. */

@@ -2,14 +2,10 @@
  * Dates as officers read them: in their agency's time zone, with the zone named the Indonesian
  * way (WIB, WITA, WIT), because a deadline of "23.59" means nothing without it.
  */
-export type Lang = 'id' | 'en';
-export type TimeZone = 'Asia/Jakarta' | 'Asia/Makassar' | 'Asia/Jayapura';
+import { TIME_ZONE_LABELS, UTC_OFFSET_HOURS } from '@pantau/core/schemas';
 
-export const ZONE_LABELS: Record<TimeZone, string> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
+export type Lang = 'id' | 'en';
+export type TimeZone = keyof typeof TIME_ZONE_LABELS;
 
 const locale = (lang: Lang): string => (lang === 'id' ? 'id-ID' : 'en-GB');
 
@@ -24,7 +20,7 @@ export function formatInstant(iso: string, zone: TimeZone, lang: Lang): string {
     hourCycle: 'h23',
     timeZone: zone,
   }).format(new Date(iso));
-  return `${text} ${ZONE_LABELS[zone]}`;
+  return `${text} ${TIME_ZONE_LABELS[zone]}`;
 }
 
 /** A calendar date (`YYYY-MM-DD`) with its weekday: `Sen, 30 Mar 2026`. */
@@ -50,14 +46,7 @@ export function dateIn(iso: string | Date, zone: TimeZone): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date(iso));
 }
 
-/** Indonesia keeps no daylight saving: each zone is a fixed offset. */
-const OFFSETS: Record<TimeZone, string> = {
-  'Asia/Jakarta': '+07:00',
-  'Asia/Makassar': '+08:00',
-  'Asia/Jayapura': '+09:00',
-};
-
 /** A `datetime-local` value (`2026-03-30T09:00`) read in a zone, as an ISO instant. */
 export function toInstant(local: string, zone: TimeZone): string {
-  return `${local.length === 16 ? `${local}:00` : local}${OFFSETS[zone]}`;
+  return `${local.length === 16 ? `${local}:00` : local}+0${UTC_OFFSET_HOURS[zone]}:00`;
 }

@@ -1,14 +1,18 @@
 /** Central admin: the agencies Pantau forwards to, their time zones and focal-point membership. */
-import { AGENCY_KINDS, CreateAgencyBody, UpdateAgencyBody } from '@pantau/core/schemas';
+import {
+  AGENCY_KINDS,
+  CreateAgencyBody,
+  TimeZoneSchema,
+  UpdateAgencyBody,
+} from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import { ActionForm } from '../components/action-form';
 import { SelectField, TextField } from '../components/field';
 import { PageTitle, Pager, ProblemAlert } from '../components/ui';
 import { usePaged } from '../data';
-import { ZONE_LABELS } from '../format';
 import { labelOf, useI18n } from '../i18n/i18n';
 
-const ZONES = Object.keys(ZONE_LABELS) as (keyof typeof ZONE_LABELS)[];
+const ZONES = TimeZoneSchema.options;
 
 export default function Agencies() {
   const { t } = useI18n();

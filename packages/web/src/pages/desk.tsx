@@ -5,6 +5,7 @@
  * re-forward, and this week's monitoring activities.
  */
 import { Link } from 'wouter';
+import { UTC_OFFSET_HOURS } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import type { paths } from '../api/schema';
 import { useSignedIn } from '../auth/session-context';
@@ -18,7 +19,7 @@ type WorklistQuery = NonNullable<paths['/v1/assignments']['get']['parameters']['
 
 /** Monday 00:00 to the next Monday in the user's zone, as instants. */
 export function weekAround(now: Date, zone: TimeZone): { from: string; to: string } {
-  const offsetHours = { 'Asia/Jakarta': 7, 'Asia/Makassar': 8, 'Asia/Jayapura': 9 }[zone];
+  const offsetHours = UTC_OFFSET_HOURS[zone];
   const local = new Date(now.getTime() + offsetHours * 3600_000);
   const day = (local.getUTCDay() + 6) % 7; // Monday = 0
   const monday = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - day);
