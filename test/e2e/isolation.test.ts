@@ -6,6 +6,7 @@ import { generateKeyPair, importJWK, type JSONWebKeySet, type JWK, SignJWT } fro
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '@pantau/local';
 import {
   type Api,
   api,
@@ -18,9 +19,6 @@ import {
   users,
   forwardedCase,
 } from '../support/runtime.ts';
-
-const ISSUER = 'urn:pantau:local-issuer';
-const AUDIENCE = 'pantau';
 
 let pantau: RunningPantau;
 let http: Api;
@@ -272,8 +270,8 @@ describe('authentication', () => {
     const forged = await new SignJWT({ agency: claims.agency, role: claims.role })
       .setProtectedHeader({ alg: 'RS256', kid })
       .setSubject(claims.sub)
-      .setIssuer(ISSUER)
-      .setAudience(AUDIENCE)
+      .setIssuer(LOCAL_ISSUER)
+      .setAudience(LOCAL_AUDIENCE)
       .setIssuedAt()
       .setExpirationTime('1h')
       .sign(privateKey);
@@ -307,16 +305,16 @@ describe('authentication', () => {
         .setExpirationTime('1h')
         .sign(key);
     // Control: the same key with the right claims is accepted.
-    const right = await http.get('/v1/cases', { token: await sign(ISSUER, AUDIENCE) });
+    const right = await http.get('/v1/cases', { token: await sign(LOCAL_ISSUER, LOCAL_AUDIENCE) });
     expect(right.status, right.text).toBe(200);
-    await expectUnauthorized(await sign(ISSUER, 'another-app'));
-    await expectUnauthorized(await sign('https://evil.example', AUDIENCE));
+    await expectUnauthorized(await sign(LOCAL_ISSUER, 'another-app'));
+    await expectUnauthorized(await sign('https://evil.example', LOCAL_AUDIENCE));
     // Signed correctly but without the tenant and role claims.
     const bare = await new SignJWT({})
       .setProtectedHeader({ alg: 'RS256', kid: jwk.kid! })
       .setSubject(claims.sub)
-      .setIssuer(ISSUER)
-      .setAudience(AUDIENCE)
+      .setIssuer(LOCAL_ISSUER)
+      .setAudience(LOCAL_AUDIENCE)
       .setExpirationTime('1h')
       .sign(key);
     await expectUnauthorized(bare);
@@ -325,7 +323,13 @@ describe('authentication', () => {
   it('an unsigned (alg: none) or HMAC token made from the public key is 401', async () => {
     const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const now = Math.floor(Date.now() / 1000);
-    const payload = { ...claims, iss: ISSUER, aud: AUDIENCE, iat: now, exp: now + 3600 };
+    const payload = {
+      ...claims,
+      iss: LOCAL_ISSUER,
+      aud: LOCAL_AUDIENCE,
+      iat: now,
+      exp: now + 3600,
+    };
     await expectUnauthorized(`${b64({ alg: 'none', typ: 'JWT' })}.${b64(payload)}.`);
 
     const jwks = (await (await fetch(`${pantau.url}/dev/jwks.json`)).json()) as JSONWebKeySet;
@@ -334,8 +338,8 @@ describe('authentication', () => {
     const hmac = await new SignJWT({ agency: claims.agency, role: claims.role })
       .setProtectedHeader({ alg: 'HS256', kid: publicJwk.kid! })
       .setSubject(claims.sub)
-      .setIssuer(ISSUER)
-      .setAudience(AUDIENCE)
+      .setIssuer(LOCAL_ISSUER)
+      .setAudience(LOCAL_AUDIENCE)
       .setExpirationTime('1h')
       .sign(secret);
     await expectUnauthorized(hmac);

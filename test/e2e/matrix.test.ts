@@ -15,6 +15,7 @@ import { generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '@pantau/local';
 import {
   type Api,
   api,
@@ -28,9 +29,6 @@ import {
   users,
   forwardedCase,
 } from '../support/runtime.ts';
-
-const ISSUER = 'urn:pantau:local-issuer';
-const AUDIENCE = 'pantau';
 
 /** The owning agency: a member unit of the focal point `atr-bpn`. */
 const OWNER = 'kanwil-bpn-jatim';
@@ -362,7 +360,7 @@ beforeAll(async () => {
     new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: jwk.kid! })
       .setSubject('matrix-intruder')
-      .setIssuer(ISSUER)
+      .setIssuer(LOCAL_ISSUER)
       .setAudience(audience)
       .setIssuedAt()
       .setExpirationTime('1h')
@@ -373,8 +371,8 @@ beforeAll(async () => {
   const unsigned = {
     ...claims,
     sub: 'matrix-intruder',
-    iss: ISSUER,
-    aud: AUDIENCE,
+    iss: LOCAL_ISSUER,
+    aud: LOCAL_AUDIENCE,
     iat: now,
     exp: now + 3600,
   };
@@ -390,14 +388,14 @@ beforeAll(async () => {
     focal_officer: await as(FOCAL_POINT, 'agency_officer'),
     no_token: undefined,
     expired_token: expiredToken,
-    foreign_key: await sign(foreignKey, AUDIENCE),
+    foreign_key: await sign(foreignKey, LOCAL_AUDIENCE),
     alg_none: `${b64({ alg: 'none', typ: 'JWT' })}.${b64(unsigned)}.`,
     wrong_audience: await sign(await importJWK(jwk, 'RS256'), 'other'),
   };
 
   // Controls: the real key with the right audience gets in; the short-lived token is past due.
   const control = await http.get('/v1/cases', {
-    token: await sign(await importJWK(jwk, 'RS256'), AUDIENCE),
+    token: await sign(await importJWK(jwk, 'RS256'), LOCAL_AUDIENCE),
   });
   expect(control.status, control.text).toBe(200);
   await new Promise((done) => setTimeout(done, Math.max(0, expiredAt - Date.now()) + 100));
