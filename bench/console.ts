@@ -10,21 +10,14 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
+import { buildConsole } from '@pantau/local';
 
 const BUDGET_KB = 250;
-const root = join(import.meta.dirname, '../packages/web');
 const outDir = await mkdtemp(join(tmpdir(), 'pantau-console-'));
 type Chunk = { file: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[] };
 
 try {
-  process.env.NODE_ENV = 'production';
-  await build({
-    root,
-    configFile: join(root, 'vite.config.ts'),
-    logLevel: 'silent',
-    build: { outDir, manifest: true, sourcemap: false, emptyOutDir: true },
-  });
+  await buildConsole({ outDir, manifest: true, sourcemap: false });
   const manifest = JSON.parse(
     await readFile(join(outDir, '.vite/manifest.json'), 'utf8'),
   ) as Record<string, Chunk>;

@@ -94,13 +94,29 @@ export async function buildConsoleIfStale(log: (line: string) => void): Promise<
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
   if (built > 0 && sources.every((s) => !existsSync(s) || newest(s) <= built)) return;
   log('Building the web console (vite build)…');
+  await buildConsole();
+}
+
+/** The console's production build (`npm start`, and `bench:console` into a folder of its own). */
+export async function buildConsole(
+  options: { outDir?: string; manifest?: boolean; sourcemap?: boolean } = {},
+): Promise<void> {
   const { build } = await import('vite');
   // Vite follows NODE_ENV when set (a test runner sets `test`): the console is always the
   // production build, React's included.
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ root: WEB_DIR, logLevel: 'warn', configFile: join(WEB_DIR, 'vite.config.ts') });
+    await build({
+      root: WEB_DIR,
+      logLevel: 'warn',
+      configFile: join(WEB_DIR, 'vite.config.ts'),
+      build: {
+        ...(options.outDir ? { outDir: options.outDir, emptyOutDir: true } : {}),
+        ...(options.manifest ? { manifest: true } : {}),
+        ...(options.sourcemap === false ? { sourcemap: false } : {}),
+      },
+    });
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;

@@ -3,6 +3,7 @@ export { assertJava, freePort, JavaMissingError, startDynamoDbLocal } from './dy
 export { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from './issuer.ts';
 export { ensureTable, type Runtime, startRuntime, TABLE_NAME } from './runtime.ts';
 export { manualClock, parseDuration, type RuntimeClock, systemClock } from './clock.ts';
+export { buildConsole } from './console.ts';
 export { devRoutes } from './dev-routes.ts';
 export { LocalLadderEngine } from './engine.ts';
 export { emlMailer, toEml } from './mailer.ts';
