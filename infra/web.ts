@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -6,6 +6,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
@@ -74,6 +75,14 @@ export class Web extends Construct {
     // standard logs are delivered with an ACL grant, so this bucket has ACLs (bucket owner
     // preferred: the account owns the log files). Kept a year and retained with the stack, like
     // the API's access logs: they are the audit trail of who fetched what.
+    // CloudFront's standard logging (legacy) does not deliver to a bucket in an opt-in region
+    // (Jakarta is one), and creating the distribution with such a log bucket fails. There the
+    // distribution does not log (the API's requests are in the API Gateway access log); the
+    // us-east-1 companion stack planned for the WAF is where CloudFront's logging v2, which can
+    // deliver to this bucket, would be configured (infra/README.md, "Regions").
+    // An environment-agnostic template (no region at synth) keeps the logging.
+    const cloudFrontLogs =
+      Token.isUnresolved(stack.region) || !RegionInfo.get(stack.region).isOptInRegion;
     const accessLogs = new s3.Bucket(this, 'AccessLogs', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
@@ -182,9 +191,9 @@ export class Web extends Construct {
       // North America, Europe and Asia, Indonesia included: where the users are, cheaper than all.
       priceClass: cloudfront.PriceClass.PRICE_CLASS_200,
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
-      enableLogging: true,
-      logBucket: accessLogs,
-      logFilePrefix: 'cloudfront/',
+      ...(cloudFrontLogs
+        ? { enableLogging: true, logBucket: accessLogs, logFilePrefix: 'cloudfront/' }
+        : {}),
     });
     this.url = `https://${this.distribution.distributionDomainName}`;
 
@@ -201,6 +210,16 @@ export class Web extends Construct {
         'per rule and request. The API stage throttles at 100 req/s, every non-public route ' +
         'needs a Cognito token (threat protection on), and the console is static files.',
     });
+    if (!cloudFrontLogs) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR3',
+        reason:
+          `CloudFront standard logging (legacy) cannot deliver to a bucket in ${stack.region}, an ` +
+          'opt-in region, and the distribution fails to create with one. The API requests it ' +
+          'forwards are logged by API Gateway; logging v2 needs a us-east-1 stack (planned with ' +
+          'the WAF).',
+      });
+    }
     Validations.of(this.distribution).acknowledge({
       id: 'AwsSolutions-CFR4',
       reason:
