@@ -16,3 +16,4 @@ export * from './notification.ts';
 export * from './extension.ts';
 export * from './stats.ts';
 export * from './activity.ts';
+export * from './retry.ts';

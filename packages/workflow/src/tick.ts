@@ -7,19 +7,23 @@
  */
 import {
   type ActivityRecord,
+  advance,
   Calendar,
   type CaseBundle,
   closeUnanswered,
   composeLetter,
-  rungAt,
-  type LadderRecord,
+  type LadderLetter,
+  type LadderState,
+  ladderState,
+  ladderTimer,
   type Mailer,
+  nextLadderRecord,
   type NotificationRecord,
-  ladderDue,
-  ladderSchedule,
   newEventId,
+  retryOnConflict,
+  type SlaPolicy,
   type Store,
-  WriteConflict,
+  type TimelineEvent,
   CENTRAL_TENANT,
 } from '@pantau/core';
 import { z } from 'zod';
@@ -40,7 +44,7 @@ export interface TickResult {
   readonly wakeAt: string | null;
   readonly continueAsNew: boolean;
   readonly passes: number;
-  /** Steps this tick took (0 when another execution had taken them already). */
+  /** Letters this tick wrote (0 when another execution had written them already). */
   readonly taken: number;
 }
 
@@ -50,21 +54,13 @@ export interface EngineDeps {
   readonly mailer: Mailer;
 }
 
-const MAX_ATTEMPTS = 5;
 const MAX_DELIVERY_ATTEMPTS = 5;
 
 export async function tick(deps: EngineDeps, raw: unknown): Promise<TickResult> {
   const input = TickInput.parse(raw);
   const passes = (input.tick?.passes ?? 0) + 1;
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await tickOnce(deps, input, passes);
-    } catch (error) {
-      // Another execution of the same ladder moved first: read again, decide again.
-      if (error instanceof WriteConflict && attempt < MAX_ATTEMPTS) continue;
-      throw error;
-    }
-  }
+  // Another execution of the same ladder moved first: read again, decide again.
+  return retryOnConflict(() => tickOnce(deps, input, passes), ['version', 'exists']);
 }
 
 async function tickOnce(
@@ -97,126 +93,151 @@ async function tickOnce(
     throw new Error(`policy ${assignment.policyId} or calendar ${assignment.calendarId} missing`);
   const calendar = new Calendar(storedCalendar);
   const now = deps.clock();
-  const events = ladderSchedule(assignment, policy.ladder, calendar);
-  const { due, next } = ladderDue(events, now);
-  const takenBefore =
-    due.length > 0
-      ? await store.listStepsTaken(ref.caseId, ref.agencyId, ref.generation)
-      : new Set<string>();
-  const toTake = due.filter((e) => !takenBefore.has(e.id));
-
-  let current: LadderRecord = ladder;
-  if (toTake.length > 0) {
-    const agency = await store.getAgency(assignment.agencyId);
-    if (!agency) throw new Error(`agency ${assignment.agencyId} missing`);
-    const [focalPoint, central] = await Promise.all([
-      agency.focalPointId ? store.getAgency(agency.focalPointId) : undefined,
-      store.getAgency(CENTRAL_TENANT),
-    ]);
-    for (const event of toTake) {
-      const step = policy.ladder.find((s) => s.name === event.step)!;
-      const letter = composeLetter({
-        event,
-        step,
-        case: bundle.case,
-        assignment,
-        parties: { agency, focalPoint, central },
-        calendar,
-      });
-      const notification: NotificationRecord = {
-        id: newEventId(now),
-        caseId: ref.caseId,
-        agencyId: ref.agencyId,
-        generation: ref.generation,
-        stepId: event.id,
-        step: event.step,
-        action: event.action,
-        target: event.targets[0]!,
-        targets: event.targets,
-        channel: 'email',
-        recipients: letter.to,
-        cc: letter.cc,
-        status: 'pending',
-        subject: letter.subject,
-        body: letter.body,
-        scheduledAt: event.at,
-        createdAt: now.toISOString(),
-        sentAt: null,
-        attempts: 0,
-        lastError: null,
-      };
-      const rung = rungAt(events, new Date(event.at));
-      const nextLadder: LadderRecord = {
-        ...current,
-        level: rung?.level ?? 0,
-        rung: rung?.action ?? null,
-        lastStepAt: event.at,
-        updatedAt: now.toISOString(),
-        version: current.version + 1,
-      };
-      // Central intervention lands on central's calendar as a proposed clarification.
-      const activity: ActivityRecord | undefined =
-        event.action === 'central_intervention'
-          ? {
-              id: newEventId(now),
-              caseId: ref.caseId,
-              kind: 'clarification',
-              status: 'proposed',
-              scheduledAt: null,
-              agencyIds: [ref.agencyId],
-              participants: [],
-              plan: `Diusulkan oleh tangga eskalasi: ${agency.name} belum memenuhi ${event.targets.length} target.`,
-              heldAt: null,
-              outcome: null,
-              summary: null,
-              createdBy: 'escalation',
-              createdAt: now.toISOString(),
-              updatedAt: now.toISOString(),
-              version: 1,
-            }
-          : undefined;
-      await store.commitLadderStep({
-        ladder: { record: nextLadder, expectedVersion: current.version },
-        stepId: event.id,
-        notification,
-        ...(activity ? { activity } : {}),
-        event: {
-          id: newEventId(now),
-          caseId: ref.caseId,
-          at: now.toISOString(),
-          type: 'escalation_step',
-          actor: { system: 'escalation' },
-          agencyId: ref.agencyId,
-          data: {
-            step: event.step,
-            action: event.action,
-            targets: event.targets,
-            scheduledAt: event.at,
-            notificationId: notification.id,
-          },
+  const plan = advance(ladderState(ladder), {
+    assignment,
+    steps: policy.ladder,
+    calendar,
+    now,
+  });
+  const next = nextLadderRecord(ladder, plan.state, plan.wakeAt, now, policy.ladder);
+  // Only when it moved: `observedAt` alone need not be written (nothing moved the deadlines).
+  const remembered = (x: LadderState) => JSON.stringify({ ...x, observedAt: null });
+  const unchanged =
+    plan.letters.length === 0 &&
+    ladder.wakeAt === plan.wakeAt &&
+    remembered(ladderState(ladder)) === remembered(plan.state);
+  if (!unchanged) {
+    const writes =
+      plan.letters.length > 0
+        ? await letterWrites(deps, bundle, ref, plan.letters, policy, calendar)
+        : [];
+    const actor = { system: 'escalation' as const };
+    const skippedEvents: TimelineEvent[] = plan.skipped.map((x) => ({
+      id: newEventId(now),
+      caseId: ref.caseId,
+      at: now.toISOString(),
+      type: 'escalation_skipped',
+      actor,
+      agencyId: ref.agencyId,
+      data: { ...x, targets: [...x.targets] },
+    }));
+    await store.commitLadder({
+      ladder: {
+        record: {
+          ...next,
+          lastStepAt: plan.letters.at(-1)?.at ?? ladder.lastStepAt,
         },
-      });
-      current = nextLadder;
-    }
-  }
-
-  if (current.wakeAt !== next) {
-    const timer: LadderRecord = {
-      ...current,
-      wakeAt: next,
-      updatedAt: now.toISOString(),
-      version: current.version + 1,
-    };
-    await store.putLadder({ record: timer, expectedVersion: current.version });
+        expectedVersion: ladder.version,
+      },
+      letters: writes,
+      events: skippedEvents,
+    });
   }
   await deliverOutbox(deps, ref.caseId, ref.agencyId);
   return {
-    done: next === null,
-    wakeAt: next,
-    continueAsNew: next !== null && passes >= MAX_PASSES_PER_EXECUTION,
+    done: plan.wakeAt === null,
+    wakeAt: plan.wakeAt,
+    continueAsNew: plan.wakeAt !== null && passes >= MAX_PASSES_PER_EXECUTION,
     passes,
-    taken: toTake.length,
+    taken: plan.letters.length,
   };
+}
+
+/** Each letter with its outbox record, its timeline event and, for central intervention, the proposed activity. */
+async function letterWrites(
+  deps: EngineDeps,
+  bundle: CaseBundle,
+  ref: z.output<typeof TickInput>,
+  letters: readonly LadderLetter[],
+  policy: SlaPolicy,
+  calendar: Calendar,
+) {
+  const { store } = deps;
+  const assignment = bundle.assignments.find((a) => a.agencyId === ref.agencyId)!;
+  const [agency, central] = await Promise.all([
+    store.getAgency(assignment.agencyId),
+    store.getAgency(CENTRAL_TENANT),
+  ]);
+  if (!agency) throw new Error(`agency ${assignment.agencyId} missing`);
+  const focalPoint = agency.focalPointId ? await store.getAgency(agency.focalPointId) : undefined;
+  const now = deps.clock();
+  return letters.map((event) => {
+    const step = policy.ladder.find((s) => s.name === event.step)!;
+    const letter = composeLetter({
+      event,
+      step,
+      case: bundle.case,
+      assignment,
+      parties: { agency, focalPoint, central },
+      calendar,
+    });
+    const notification: NotificationRecord = {
+      id: newEventId(now),
+      caseId: ref.caseId,
+      agencyId: ref.agencyId,
+      generation: ref.generation,
+      stepId: event.id,
+      step: event.step,
+      action: event.action,
+      target: event.targets[0]!,
+      targets: event.targets,
+      channel: 'email',
+      recipients: letter.to,
+      cc: letter.cc,
+      status: 'pending',
+      subject: letter.subject,
+      body: letter.body,
+      scheduledAt: event.scheduledAt,
+      episode: event.episode,
+      createdAt: now.toISOString(),
+      sentAt: null,
+      attempts: 0,
+      lastError: null,
+    };
+    // Central intervention lands on central's calendar as a proposed clarification.
+    const activity: ActivityRecord | undefined =
+      event.action === 'central_intervention'
+        ? {
+            id: newEventId(now),
+            caseId: ref.caseId,
+            kind: 'clarification',
+            status: 'proposed',
+            scheduledAt: null,
+            agencyIds: [ref.agencyId],
+            participants: [],
+            plan: `Diusulkan oleh tangga eskalasi: ${agency.name} belum memenuhi ${event.targets.length} target.`,
+            heldAt: null,
+            outcome: null,
+            summary: null,
+            createdBy: 'escalation',
+            createdAt: now.toISOString(),
+            updatedAt: now.toISOString(),
+            version: 1,
+          }
+        : undefined;
+    const timelineEvent: TimelineEvent = {
+      id: newEventId(now),
+      caseId: ref.caseId,
+      at: now.toISOString(),
+      type: 'escalation_step',
+      actor: { system: 'escalation' },
+      agencyId: ref.agencyId,
+      data: {
+        step: event.step,
+        action: event.action,
+        targets: event.targets,
+        scheduledAt: event.scheduledAt,
+        episode: event.episode,
+        notificationId: notification.id,
+      },
+    };
+    return {
+      stepId: event.id,
+      notification,
+      event: timelineEvent,
+      ...(activity ? { activity } : {}),
+    };
+  });
 }
 
 /**
@@ -238,10 +259,7 @@ async function replyWindowTick(
   const now = deps.clock();
   const closesAt = c.status === 'resolved' && c.replyWindow ? c.replyWindow.closesAt : null;
   const settle = (wakeAt: string | null) =>
-    store.putLadder({
-      record: { ...ladder, wakeAt, updatedAt: now.toISOString(), version: ladder.version + 1 },
-      expectedVersion: ladder.version,
-    });
+    store.putLadder({ record: ladderTimer(ladder, wakeAt, now), expectedVersion: ladder.version });
   if (closesAt === null) {
     if (ladder.wakeAt !== null) await settle(null);
     return stop;
@@ -256,13 +274,7 @@ async function replyWindowTick(
     case: { record: { ...closed, version: c.version + 1 }, expectedVersion: c.version },
     ladders: [
       {
-        record: {
-          ...ladder,
-          wakeAt: null,
-          lastStepAt: closesAt,
-          updatedAt: now.toISOString(),
-          version: ladder.version + 1,
-        },
+        record: { ...ladderTimer(ladder, null, now), lastStepAt: closesAt },
         expectedVersion: ladder.version,
       },
     ],
