@@ -2,7 +2,7 @@
  * Crash safety: the embedded runtime is SIGKILLed at random moments of a busy run (clients
  * registering and forwarding complaints while the clock drives ladders), several times, and
  * restarted on the same data dir. No acknowledged write is lost; every ladder step that was
- * due is taken exactly once, on the day it was due (the clock never moves a day at a time).
+ * due is taken exactly once, at its own instant.
  */
 import {
   Calendar,
@@ -109,8 +109,8 @@ describe('crash safety', () => {
       role: 'central_officer',
     });
     expect(acknowledged.size).toBeGreaterThan(3);
-    // A day at a time, as the days pass: each step is then written on its own day.
-    for (let day = 0; day < 120; day += 1) await http.post('/dev/clock', { advance: 'P1D' });
+    // The manual clock passes time: each step is written at its own instant on the way.
+    await http.post('/dev/clock', { advance: 'P120D' });
     const calendar = new Calendar(INDONESIAN_HOLIDAYS);
     const now = Date.parse((await http.get('/dev/clock')).body.now);
     for (const id of registered)

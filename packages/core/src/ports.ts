@@ -166,6 +166,8 @@ export interface Store {
   getLadders(refs: readonly { caseId: string; agencyId: string }[]): Promise<LadderRecord[]>;
   /** Ladders whose timer is due by `now`, soonest first (the embedded engine's scheduler). */
   listDueLadders(now: Date, limit: number): Promise<LadderRecord[]>;
+  /** The soonest ladder timer in (after, until], if any (the manual clock passing time). */
+  nextLadderWake(after: Date, until: Date): Promise<string | null>;
   /** The statistics counters of these agencies summed over forwarding dates from–to (inclusive). */
   getAgencyCounters(
     agencyIds: readonly string[],

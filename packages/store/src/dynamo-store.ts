@@ -494,6 +494,21 @@ export class DynamoStore implements Store {
     return page.items;
   }
 
+  /** The soonest ladder timer in (after, until], if any (the manual clock passing time). */
+  async nextLadderWake(after: Date, until: Date): Promise<string | null> {
+    const page = await this.page<LadderRecord>(
+      [
+        {
+          index: 'gsi1',
+          partition: keys.timers,
+          range: { op: 'between', from: `${after.toISOString()}~`, to: `${until.toISOString()}~` },
+        },
+      ],
+      { limit: 1 },
+    );
+    return page.items[0]?.wakeAt ?? null;
+  }
+
   /** Every letter oldest first (gsi1), one agency's (gsi2), or one case's (its item collection). */
   async listNotifications(
     query: NotificationQuery,
