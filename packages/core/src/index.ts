@@ -10,7 +10,7 @@ export * from './service.ts';
 export * from './tenancy.ts';
 export * from './timeline.ts';
 export * from './tracking-code.ts';
-export * from './ladder.ts';
+export * from './ladder/index.ts';
 export * from './letters.ts';
 export * from './notification.ts';
 export * from './extension.ts';

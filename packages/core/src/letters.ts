@@ -5,7 +5,7 @@
 import type { AssignmentRecord } from './assignment.ts';
 import { type Calendar, TIME_ZONE_LABELS, workingDaysBetween } from './calendar.ts';
 import type { CaseRecord } from './case.ts';
-import type { LadderLetter } from './ladder.ts';
+import type { LadderLetter } from './ladder/index.ts';
 import type { LadderParty, LadderStep, Target } from './policy.ts';
 import type { Agency } from './schemas.ts';
 

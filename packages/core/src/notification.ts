@@ -1,5 +1,5 @@
 /** The engine's records: an assignment's ladder (its timer) and the letters it sends (the outbox). */
-import type { LadderState } from './ladder.ts';
+import type { LadderState } from './ladder/index.ts';
 import type { LadderStep, Target } from './policy.ts';
 import type { NotificationView } from './schemas.ts';
 

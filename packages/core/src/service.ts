@@ -46,7 +46,8 @@ import {
   projectLadder,
   rearmLadder,
   type SkippedStep,
-} from './ladder.ts';
+  skippedEvents,
+} from './ladder/index.ts';
 import { retryOnConflict } from './retry.ts';
 import {
   assertForwardable,
@@ -948,12 +949,7 @@ export class Service {
         ...(ladderPut ? { ladders: [ladderPut] } : {}),
       },
       events: (p: Principal) => [
-        ...skipped.map((x) =>
-          this.event(before.caseId, now, 'escalation_skipped', p, before.agencyId, {
-            ...x,
-            targets: [...x.targets],
-          }),
-        ),
+        ...skippedEvents(skipped, before, actorOf(p), now),
         ...this.statusEvents(bundle.case, nextCase, now, p),
       ],
       view: viewAssignment(written.record, now, ladderPut?.record ?? ladder),

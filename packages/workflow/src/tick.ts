@@ -6,24 +6,26 @@
  * outbox, and answers when to wake next.
  */
 import {
-  type ActivityRecord,
   advance,
+  type AssignmentRecord,
   Calendar,
   type CaseBundle,
   closeUnanswered,
-  composeLetter,
+  delivered,
+  deliveryFailed,
   type LadderLetter,
   type LadderState,
   ladderState,
   ladderTimer,
+  letterWrite,
   type Mailer,
   nextLadderRecord,
   type NotificationRecord,
   newEventId,
   retryOnConflict,
+  skippedEvents,
   type SlaPolicy,
   type Store,
-  type TimelineEvent,
   CENTRAL_TENANT,
 } from '@pantau/core';
 import { z } from 'zod';
@@ -53,8 +55,6 @@ export interface EngineDeps {
   readonly clock: () => Date;
   readonly mailer: Mailer;
 }
-
-const MAX_DELIVERY_ATTEMPTS = 5;
 
 export async function tick(deps: EngineDeps, raw: unknown): Promise<TickResult> {
   const input = TickInput.parse(raw);
@@ -109,18 +109,8 @@ async function tickOnce(
   if (!unchanged) {
     const writes =
       plan.letters.length > 0
-        ? await letterWrites(deps, bundle, ref, plan.letters, policy, calendar)
+        ? await letterWrites(deps, bundle, assignment, plan.letters, policy, calendar)
         : [];
-    const actor = { system: 'escalation' as const };
-    const skippedEvents: TimelineEvent[] = plan.skipped.map((x) => ({
-      id: newEventId(now),
-      caseId: ref.caseId,
-      at: now.toISOString(),
-      type: 'escalation_skipped',
-      actor,
-      agencyId: ref.agencyId,
-      data: { ...x, targets: [...x.targets] },
-    }));
     await store.commitLadder({
       ladder: {
         record: {
@@ -130,7 +120,7 @@ async function tickOnce(
         expectedVersion: ladder.version,
       },
       letters: writes,
-      events: skippedEvents,
+      events: skippedEvents(plan.skipped, ref, { system: 'escalation' }, now),
     });
   }
   await deliverOutbox(deps, ref.caseId, ref.agencyId);
@@ -143,17 +133,16 @@ async function tickOnce(
   };
 }
 
-/** Each letter with its outbox record, its timeline event and, for central intervention, the proposed activity. */
+/** Each letter with its outbox record, timeline event and proposed activity. */
 async function letterWrites(
   deps: EngineDeps,
   bundle: CaseBundle,
-  ref: z.output<typeof TickInput>,
+  assignment: AssignmentRecord,
   letters: readonly LadderLetter[],
   policy: SlaPolicy,
   calendar: Calendar,
 ) {
   const { store } = deps;
-  const assignment = bundle.assignments.find((a) => a.agencyId === ref.agencyId)!;
   const [agency, central] = await Promise.all([
     store.getAgency(assignment.agencyId),
     store.getAgency(CENTRAL_TENANT),
@@ -161,83 +150,17 @@ async function letterWrites(
   if (!agency) throw new Error(`agency ${assignment.agencyId} missing`);
   const focalPoint = agency.focalPointId ? await store.getAgency(agency.focalPointId) : undefined;
   const now = deps.clock();
-  return letters.map((event) => {
-    const step = policy.ladder.find((s) => s.name === event.step)!;
-    const letter = composeLetter({
-      event,
-      step,
+  return letters.map((letter) =>
+    letterWrite({
+      letter,
+      policy,
       case: bundle.case,
       assignment,
       parties: { agency, focalPoint, central },
       calendar,
-    });
-    const notification: NotificationRecord = {
-      id: newEventId(now),
-      caseId: ref.caseId,
-      agencyId: ref.agencyId,
-      generation: ref.generation,
-      stepId: event.id,
-      step: event.step,
-      action: event.action,
-      target: event.targets[0]!,
-      targets: event.targets,
-      channel: 'email',
-      recipients: letter.to,
-      cc: letter.cc,
-      status: 'pending',
-      subject: letter.subject,
-      body: letter.body,
-      scheduledAt: event.scheduledAt,
-      episode: event.episode,
-      createdAt: now.toISOString(),
-      sentAt: null,
-      attempts: 0,
-      lastError: null,
-    };
-    // Central intervention lands on central's calendar as a proposed clarification.
-    const activity: ActivityRecord | undefined =
-      event.action === 'central_intervention'
-        ? {
-            id: newEventId(now),
-            caseId: ref.caseId,
-            kind: 'clarification',
-            status: 'proposed',
-            scheduledAt: null,
-            agencyIds: [ref.agencyId],
-            participants: [],
-            plan: `Diusulkan oleh tangga eskalasi: ${agency.name} belum memenuhi ${event.targets.length} target.`,
-            heldAt: null,
-            outcome: null,
-            summary: null,
-            createdBy: 'escalation',
-            createdAt: now.toISOString(),
-            updatedAt: now.toISOString(),
-            version: 1,
-          }
-        : undefined;
-    const timelineEvent: TimelineEvent = {
-      id: newEventId(now),
-      caseId: ref.caseId,
-      at: now.toISOString(),
-      type: 'escalation_step',
-      actor: { system: 'escalation' },
-      agencyId: ref.agencyId,
-      data: {
-        step: event.step,
-        action: event.action,
-        targets: event.targets,
-        scheduledAt: event.scheduledAt,
-        episode: event.episode,
-        notificationId: notification.id,
-      },
-    };
-    return {
-      stepId: event.id,
-      notification,
-      event: timelineEvent,
-      ...(activity ? { activity } : {}),
-    };
-  });
+      now,
+    }),
+  );
 }
 
 /**
@@ -317,23 +240,12 @@ export async function deliverOutbox(
 
 export async function deliver(deps: EngineDeps, n: NotificationRecord): Promise<void> {
   if (n.status === 'failed') return;
-  const attempts = n.attempts + 1;
+  let outcome: NotificationRecord;
   try {
     await deps.mailer.send(n);
-    await deps.store.putNotification({
-      ...n,
-      status: 'sent',
-      sentAt: deps.clock().toISOString(),
-      attempts,
-      lastError: null,
-    });
+    outcome = delivered(n, deps.clock());
   } catch (error) {
-    const lastError = error instanceof Error ? error.message.slice(0, 500) : 'delivery failed';
-    await deps.store.putNotification({
-      ...n,
-      status: attempts >= MAX_DELIVERY_ATTEMPTS ? 'failed' : 'pending',
-      attempts,
-      lastError,
-    });
+    outcome = deliveryFailed(n, error);
   }
+  await deps.store.putNotification(outcome);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type AssignmentRecord, newAssignment } from './assignment.ts';
-import { Calendar } from './calendar.ts';
+import { type AssignmentRecord, newAssignment } from '../assignment.ts';
+import { Calendar } from '../calendar.ts';
 import {
   advance,
   INITIAL_LADDER_STATE,
@@ -9,9 +9,9 @@ import {
   observe,
   projectLadder,
   type SkippedStep,
-} from './ladder.ts';
-import { DEFAULT_LADDER } from './policy.ts';
-import { INDONESIAN_HOLIDAYS } from './seed-data.ts';
+} from './rules.ts';
+import { DEFAULT_LADDER } from '../policy.ts';
+import { INDONESIAN_HOLIDAYS } from '../seed-data.ts';
 
 const calendar = new Calendar(INDONESIAN_HOLIDAYS);
 const forwardedAt = new Date('2026-03-16T03:00:00.000Z'); // Monday 10:00 WIB

@@ -20,7 +20,7 @@
  * `armLadder`/`rearmLadder` (a new or re-armed timer) and `nextLadderRecord` (the record to
  * write under its version). The Tick handler, the service and the sweep all go through them.
  */
-import { type AssignmentRecord, isOpen } from './assignment.ts';
+import { type AssignmentRecord, isOpen } from '../assignment.ts';
 import {
   type Calendar,
   endOfLocalDay,
@@ -28,9 +28,9 @@ import {
   shiftWorkingDays,
   startOfLocalDay,
   workingDaysBetween,
-} from './calendar.ts';
-import type { LadderRecord } from './notification.ts';
-import { type LadderStep, TARGETS, type Target } from './policy.ts';
+} from '../calendar.ts';
+import type { LadderRecord } from '../notification.ts';
+import { type LadderStep, TARGETS, type Target } from '../policy.ts';
 
 /** The overdue episode a ladder is in. Instants are ISO strings, as stored. */
 export interface Episode {
