@@ -11,6 +11,13 @@ import { DomainError, type LadderStarter, Service, type Store } from '@pantau/co
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { TokenVerifier } from './auth.ts';
+import {
+  type OriginSecret,
+  PUBLIC_LIMITED_PATH,
+  type PublicRateLimit,
+  publicRateLimit,
+  requireOriginSecret,
+} from './edge.ts';
 import { issuesOf, problemResponse, toProblem, validationError } from './problem.ts';
 import { agencies } from './routes/agencies.ts';
 import { assignments, clock, queue, worklist } from './routes/assignments.ts';
@@ -30,6 +37,16 @@ export interface AppDeps {
   readonly logger?: Logger;
   /** Extra routes (the embedded runtime's /dev/*); never given on AWS. */
   readonly extend?: (app: OpenAPIHono) => void;
+  /**
+   * AWS: the header CloudFront adds to every request it forwards; without it a request is a
+   * 403, so the execute-api URL cannot go around the WAF. Not given embedded.
+   */
+  readonly originSecret?: OriginSecret;
+  /**
+   * Embedded: a per-client limit on the public tracking routes. Not given on AWS, where the
+   * WAF limits per client and API Gateway per route (one Lambda instance sees a fraction).
+   */
+  readonly publicRateLimit?: PublicRateLimit;
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -65,6 +82,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
       requestId: c.get('requestId'),
     });
   });
+  if (deps.originSecret) app.use(requireOriginSecret(deps.originSecret));
+  if (deps.publicRateLimit) app.use(PUBLIC_LIMITED_PATH, publicRateLimit(deps.publicRateLimit));
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,

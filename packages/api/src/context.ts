@@ -1,6 +1,7 @@
 /** What middleware puts on the Hono context, typed once for every handler. */
 import type { Principal, Service } from '@pantau/core';
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { RateLimitInfo } from 'hono-rate-limiter';
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -8,6 +9,8 @@ declare module 'hono' {
     auth: Principal;
     service: Service;
     logger: Logger;
+    /** The client's count on a rate-limited public route; set by hono-rate-limiter. */
+    rateLimit: RateLimitInfo;
   }
 }
 export {};

@@ -5,4 +5,5 @@ export {
   type JwtVerifierOptions,
   type TokenVerifier,
 } from './auth.ts';
+export type { OriginSecret, PublicRateLimit } from './edge.ts';
 export { allow, createRoute, json, jsonBody, PROBLEMS, z } from './openapi.ts';

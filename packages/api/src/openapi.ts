@@ -28,6 +28,23 @@ export const PROBLEMS = {
   409: problem('Illegal transition, conflict, or idempotency key reused'),
 } as const;
 
+/**
+ * The public tracking routes' 429 (not in PROBLEMS, which the token routes spread whole): a
+ * client over its limit (edge.ts embedded; the WAF's rate rule on AWS) waits `Retry-After`.
+ */
+export const TOO_MANY_REQUESTS = {
+  ...problem(
+    'Too many requests from this client (the public routes are limited per client): retry ' +
+      'after `Retry-After` seconds',
+  ),
+  headers: {
+    'Retry-After': {
+      description: 'Seconds until this client may try again',
+      schema: { type: 'integer', minimum: 1 },
+    },
+  },
+} as const;
+
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },

@@ -28,6 +28,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -41,6 +42,25 @@ export interface Problem {
   requestId: string;
   errors?: readonly FieldIssue[];
 }
+
+/**
+ * Too many requests from one client: a 429 whose `Retry-After` says when to come back. An
+ * HTTP-edge condition (the embedded runtime's limit on the public routes, `edge.ts`), not a
+ * domain rule, so it is not a `DomainError` code; it is mapped here with the rest.
+ */
+export class TooManyRequests extends Error {
+  override readonly name = 'TooManyRequests';
+  constructor(
+    /** Whole seconds until the client's window resets (at least 1). */
+    readonly retryAfterSeconds: number,
+    message = 'too many requests from this client; retry after the time in Retry-After',
+  ) {
+    super(message);
+  }
+}
+
+/** What `problemResponse` sends: the body, and what goes in headers rather than the body. */
+export type ProblemAnswer = Problem & { unexpected: boolean; retryAfterSeconds?: number };
 
 /**
  * zod issues as `[{ path, message }]`: the dotted path of the field within its part of the
@@ -65,7 +85,7 @@ export const validationError = (errors: FieldIssue[]): DomainError =>
   });
 
 /** Classifies an error; `unexpected` means a bug (or a dependency failing) to log in full. */
-export function toProblem(error: unknown, requestId: string): Problem & { unexpected: boolean } {
+export function toProblem(error: unknown, requestId: string): ProblemAnswer {
   const make = (status: number, code: string, detail: string, errors?: readonly FieldIssue[]) => ({
     type: `urn:pantau:problem:${code}`,
     title: TITLES[status] ?? 'Error',
@@ -76,6 +96,11 @@ export function toProblem(error: unknown, requestId: string): Problem & { unexpe
     ...(errors ? { errors } : {}),
     unexpected: false,
   });
+  if (error instanceof TooManyRequests)
+    return {
+      ...make(429, 'rate_limited', error.message),
+      retryAfterSeconds: error.retryAfterSeconds,
+    };
   if (error instanceof DomainError) {
     if (error.code === 'service_unavailable')
       return { ...make(503, error.code, error.message), unexpected: true };
@@ -122,11 +147,11 @@ function isThrottling(error: unknown): boolean {
   );
 }
 
-export function problemResponse(c: Context, problem: Problem): Response {
-  const { status, ...rest } = problem;
+export function problemResponse(c: Context, problem: ProblemAnswer): Response {
+  const { status, unexpected, retryAfterSeconds, ...rest } = problem;
   const body: Problem = { ...rest, status };
-  delete (body as { unexpected?: boolean }).unexpected;
   return c.body(JSON.stringify(body), status as ContentfulStatusCode, {
     'content-type': 'application/problem+json',
+    ...(retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) }),
   });
 }

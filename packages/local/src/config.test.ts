@@ -20,4 +20,12 @@ describe('runtime configuration', () => {
       loadConfig({ PANTAU_OIDC_ISSUER: 'not a url', PANTAU_OIDC_CLIENT_ID: 'abc' }),
     ).toThrow(/PANTAU_OIDC_ISSUER/);
   });
+
+  it('limits each client to 60 public tracking requests a minute unless told otherwise', () => {
+    expect(loadConfig({}).PANTAU_PUBLIC_RATE_LIMIT).toBe(60);
+    expect(loadConfig({ PANTAU_PUBLIC_RATE_LIMIT: '0' }).PANTAU_PUBLIC_RATE_LIMIT).toBe(0);
+    expect(() => loadConfig({ PANTAU_PUBLIC_RATE_LIMIT: '-1' })).toThrow(
+      /PANTAU_PUBLIC_RATE_LIMIT/,
+    );
+  });
 });

@@ -14,6 +14,11 @@ const Env = z
       .transform((v) => v === 'true'),
     LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
     /**
+     * Requests per minute each client address may make to the public tracking routes (the
+     * 429 problem past it); `0` turns the limit off (a load test from one machine).
+     */
+    PANTAU_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(0).default(60),
+    /**
      * An OIDC provider to sign in with (a Cognito user pool's issuer URL, say), beside the demo
      * users: the console then uses the authorization code flow with PKCE, and the API trusts
      * that issuer's ID tokens (`aud` = the client id, keys at `<issuer>/.well-known/jwks.json`).

@@ -15,7 +15,8 @@ export const CONSOLE_DIR = join(WEB_DIR, 'dist');
 
 const API_PATH = /^\/(?:v1|dev)(?:\/|$)|^\/(?:health|openapi\.json|docs)$/;
 
-type Fetch = (request: Request) => Response | Promise<Response>;
+/** A fetch handler; `env` carries Node's request bindings (the client's socket) through. */
+type Fetch = (request: Request, env?: object) => Response | Promise<Response>;
 
 /** An OIDC provider the console signs in with (authorization code + PKCE). */
 export interface ConsoleOidc {
@@ -69,8 +70,8 @@ export function withConsole(
       c.text('The web console is not built: run `npm run build` (npm start does it).', 503),
     );
   }
-  return (request) =>
-    API_PATH.test(new URL(request.url).pathname) ? api(request) : web.fetch(request);
+  return (request, env) =>
+    API_PATH.test(new URL(request.url).pathname) ? api(request, env) : web.fetch(request, env);
 }
 
 /** Newest modification time under a path (files and folders), skipping build output. */

@@ -3,6 +3,7 @@
  * `startRuntime` returns once the API answers; `stop()` shuts everything down, JVM included.
  */
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createApp, createJwtVerifier, createMultiIssuerVerifier } from '@pantau/api';
 import { Calendar, DEFAULT_CALENDAR_ID, WriteConflict } from '@pantau/core';
@@ -102,6 +103,17 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       ladders: engine,
       logger: new Logger({ serviceName: 'pantau-api', logLevel: config.LOG_LEVEL }),
       extend: (a) => a.route('/dev', devRoutes(issuer, runtimeClock, engine)),
+      // Keyed by the socket's address, never X-Forwarded-For (the client writes that): behind
+      // a reverse proxy every client shares the proxy's address, and so its limit.
+      ...(config.PANTAU_PUBLIC_RATE_LIMIT > 0
+        ? {
+            publicRateLimit: {
+              limit: config.PANTAU_PUBLIC_RATE_LIMIT,
+              windowMs: 60_000,
+              clientAddress: (c) => getConnInfo(c).remote.address,
+            },
+          }
+        : {}),
     });
     const server = await new Promise<ReturnType<typeof serve>>((done) => {
       const s = serve(

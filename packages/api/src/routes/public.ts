@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { ReplyBody, TrackingSchema } from '@pantau/core';
-import { createRoute, json, jsonBody, PROBLEMS, z } from '../openapi.ts';
+import { createRoute, json, jsonBody, PROBLEMS, TOO_MANY_REQUESTS, z } from '../openapi.ts';
 
 export const health = new OpenAPIHono().openapi(
   createRoute({
@@ -27,6 +27,7 @@ track.openapi(
       200: json(TrackingSchema, 'Status and steps'),
       400: PROBLEMS[400],
       404: PROBLEMS[404],
+      429: TOO_MANY_REQUESTS,
     },
   }),
   async (c) => c.json(await c.get('service').track(c.req.valid('param').trackingCode), 200),
@@ -47,6 +48,7 @@ track.openapi(
       400: PROBLEMS[400],
       404: PROBLEMS[404],
       409: PROBLEMS[409],
+      429: TOO_MANY_REQUESTS,
     },
   }),
   async (c) =>

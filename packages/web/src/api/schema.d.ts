@@ -86,6 +86,17 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Too many requests from this client (the public routes are limited per client): retry after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until this client may try again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -151,6 +162,17 @@ export type paths = {
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests from this client (the public routes are limited per client): retry after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until this client may try again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {

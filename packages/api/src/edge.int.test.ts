@@ -1,0 +1,200 @@
+/**
+ * The app's edge guards (issue 12, item 7), through `app.request()` on DynamoDB Local:
+ * - on AWS, CloudFront adds a secret origin header and the API refuses requests without it,
+ *   so the execute-api URL cannot go around the WAF;
+ * - embedded, the public routes are limited per client address, and a client over the limit
+ *   gets a 429 problem with `Retry-After`.
+ */
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DynamoStore } from '@pantau/store';
+import { freshStore } from '../../../test/support/dynamodb.ts';
+import { createApp } from './app.ts';
+import { createJwtVerifier, type TokenVerifier } from './auth.ts';
+
+const ISSUER = 'urn:test-issuer';
+const AUDIENCE = 'pantau';
+const HEADER = 'x-pantau-origin-verify';
+const SECRET = 'a-secret-only-cloudfront-knows-0123456789';
+/** A well-formed tracking code of no case: the lookup runs and answers 404. */
+const UNKNOWN_CODE = 'ZZZZ-ZZZZ-ZZZZZ';
+
+let store: DynamoStore;
+let verifier: TokenVerifier;
+let signingKey: CryptoKey;
+
+const token = () =>
+  new SignJWT({ sub: 'o1', agency: 'setneg', role: 'central_officer' })
+    .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(signingKey);
+
+beforeAll(async () => {
+  const pair = await generateKeyPair('RS256');
+  signingKey = pair.privateKey;
+  verifier = createJwtVerifier({
+    jwks: { keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256' }] },
+    issuer: ISSUER,
+    audience: AUDIENCE,
+  });
+  store = await freshStore();
+});
+
+const problemOf = async (res: Response) => {
+  expect(res.headers.get('content-type')).toContain('application/problem+json');
+  return (await res.json()) as { status: number; code: string; title: string; detail: string };
+};
+
+describe('the origin secret (AWS: only CloudFront, with its WAF, reaches the API)', () => {
+  const app = () =>
+    createApp({
+      store,
+      verifier,
+      clock: () => new Date(),
+      originSecret: { header: HEADER, value: SECRET },
+    });
+
+  it.each([
+    ['no header', {}],
+    ['another value', { [HEADER]: 'guessed' }],
+    ['the value with a different length', { [HEADER]: `${SECRET}x` }],
+    ['an empty value', { [HEADER]: '' }],
+  ])('a public route with %s is a 403 problem, before the lookup', async (_, headers) => {
+    const res = await app().request(`/v1/track/${UNKNOWN_CODE}`, { headers });
+    expect(res.status).toBe(403);
+    const problem = await problemOf(res);
+    expect(problem).toMatchObject({ status: 403, code: 'forbidden', title: 'Forbidden' });
+    expect(problem.detail).not.toContain(SECRET);
+  });
+
+  it('a valid token does not make up for the missing header, nor do the docs stay open', async () => {
+    const authorization = `Bearer ${await token()}`;
+    expect((await app().request('/v1/cases', { headers: { authorization } })).status).toBe(403);
+    expect((await app().request('/openapi.json')).status).toBe(403);
+    expect((await app().request('/v1/nothing-here')).status).toBe(403);
+  });
+
+  it('with the header, requests go on as usual', async () => {
+    const through = { [HEADER]: SECRET };
+    expect((await app().request(`/v1/track/${UNKNOWN_CODE}`, { headers: through })).status).toBe(
+      404,
+    );
+    const authorization = `Bearer ${await token()}`;
+    const cases = await app().request('/v1/cases', { headers: { ...through, authorization } });
+    expect(cases.status).toBe(200);
+  });
+
+  it('/health stays reachable without it: the liveness probe monitors call on execute-api', async () => {
+    const res = await app().request('/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('without an origin secret configured (embedded), no header is needed', async () => {
+    const embedded = createApp({ store, verifier, clock: () => new Date() });
+    expect((await embedded.request(`/v1/track/${UNKNOWN_CODE}`)).status).toBe(404);
+  });
+});
+
+describe('the per-client rate limit on the public routes (embedded)', () => {
+  const LIMIT = 60;
+  const app = () =>
+    createApp({
+      store,
+      verifier,
+      clock: () => new Date(),
+      // The runtime keys by the socket's remote address; here a header stands in for it.
+      publicRateLimit: {
+        limit: LIMIT,
+        windowMs: 60_000,
+        clientAddress: (c) => c.req.header('x-test-client'),
+      },
+    });
+  const from = (client: string, init: RequestInit = {}): RequestInit => ({
+    ...init,
+    headers: { ...(init.headers as Record<string, string>), 'x-test-client': client },
+  });
+
+  it(`the ${LIMIT + 1}st tracking lookup in a minute from one client is a 429 problem with Retry-After`, async () => {
+    const limited = app();
+    const statuses: number[] = [];
+    let first429: Response | undefined;
+    // The issue's 2,000 lookups, stopped at the first refusal (or at 2,000 if none comes).
+    for (let i = 0; i < 2000 && !first429; i++) {
+      const res = await limited.request(`/v1/track/${UNKNOWN_CODE}`, from('203.0.113.7'));
+      statuses.push(res.status);
+      if (res.status === 429) first429 = res;
+      else await res.arrayBuffer();
+    }
+    expect(statuses.length).toBe(LIMIT + 1);
+    expect(new Set(statuses.slice(0, LIMIT))).toEqual(new Set([404]));
+    expect(first429).toBeDefined();
+    const retryAfter = Number(first429!.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(await problemOf(first429!)).toMatchObject({
+      status: 429,
+      code: 'rate_limited',
+      title: 'Too Many Requests',
+    });
+
+    // Another client is still served; the limited one stays limited.
+    expect((await limited.request(`/v1/track/${UNKNOWN_CODE}`, from('198.51.100.9'))).status).toBe(
+      404,
+    );
+    expect((await limited.request(`/v1/track/${UNKNOWN_CODE}`, from('203.0.113.7'))).status).toBe(
+      429,
+    );
+  });
+
+  it('counts every public tracking route, the body-carrying ones included, and only those', async () => {
+    const limited = app();
+    const client = '192.0.2.44';
+    const authorization = `Bearer ${await token()}`;
+    const json = { 'content-type': 'application/json' };
+    const reply = JSON.stringify({ satisfied: true, rating: 5 });
+    // The current routes and the ones the tracking code moves to (POST /v1/track, …/reply).
+    const requests: [string, RequestInit][] = [
+      [`/v1/track/${UNKNOWN_CODE}`, {}],
+      [`/v1/track/${UNKNOWN_CODE}/reply`, { method: 'POST', headers: json, body: reply }],
+      ['/v1/track', { method: 'POST', headers: json, body: JSON.stringify({ code: 'X' }) }],
+      ['/v1/track/reply', { method: 'POST', headers: json, body: reply }],
+    ];
+    for (let i = 0; i < LIMIT; i++) {
+      const [path, init] = requests[i % requests.length]!;
+      const res = await limited.request(path, from(client, init));
+      expect(res.status, `${path} #${i + 1}`).not.toBe(429);
+    }
+    for (const [path, init] of requests) {
+      expect((await limited.request(path, from(client, init))).status, path).toBe(429);
+    }
+    // Not limited here: the liveness probe and the routes behind a token.
+    expect((await limited.request('/health', from(client))).status).toBe(200);
+    const cases = await limited.request('/v1/cases', from(client, { headers: { authorization } }));
+    expect(cases.status).toBe(200);
+  });
+});
+
+describe('the OpenAPI document says so', () => {
+  it('lists a 429 problem with Retry-After on each public tracking route', async () => {
+    const app = createApp({ store, verifier, clock: () => new Date() });
+    const document = (await (await app.request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    const tracking = Object.entries(document.paths)
+      .filter(([path]) => path.startsWith('/v1/track'))
+      .flatMap(([path, operations]) =>
+        Object.entries(operations).map(([method, op]) => [`${method} ${path}`, op] as const),
+      );
+    expect(tracking.length).toBeGreaterThan(0);
+    for (const [operation, { responses }] of tracking) {
+      expect(responses['429'], operation).toMatchObject({
+        content: { 'application/problem+json': {} },
+        headers: { 'Retry-After': { schema: { type: 'integer' } } },
+      });
+    }
+  });
+});
