@@ -41,6 +41,8 @@ const stack = new PantauStack(app, stackName, {
   ...(authDomainPrefix ? { authDomainPrefix } : {}),
   logLevel,
   mailFrom: context('mailFrom', 'pantau@example.go.id'),
+  // Cognito's Plus plan, billed per monthly active user with no free tier (infra/README.md).
+  threatProtection: context('threatProtection', 'false') === 'true',
 });
 
 if (region && region !== HOME_REGION) {

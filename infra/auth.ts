@@ -12,6 +12,12 @@ export interface AuthProps {
    * needed for the authorization code flow. Globally unique per region, so it has no default.
    */
   readonly domainPrefix?: string;
+  /**
+   * Cognito threat protection: the Plus feature plan, compromised-credential checks and
+   * adaptive authentication enforced. Off by default, for its cost: Plus is billed for every
+   * monthly active user with no free tier, where Essentials has one (infra/README.md).
+   */
+  readonly threatProtection?: boolean;
 }
 
 /**
@@ -53,44 +59,58 @@ export class Auth extends Construct {
         tempPasswordValidity: Duration.days(3),
         passwordHistorySize: 5,
       },
-      mfa: cognito.Mfa.OPTIONAL,
-      mfaSecondFactor: { otp: true, sms: false }, // TOTP apps only: no SMS role, no SMS cost
+      // Every user, central admins and agency officers alike: Cognito cannot require MFA per
+      // group or attribute, and every role reads complainants' identities. TOTP apps only: no
+      // SMS role, no SMS cost, no SIM-swap.
+      mfa: cognito.Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
-      // Plus: threat protection (compromised-credential and adaptive-authentication checks),
-      // what cdk-nag AwsSolutions-COG8 asks for. Users are agency staff, not the public, so the
-      // per-user price stays small.
-      featurePlan: cognito.FeaturePlan.PLUS,
-      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+      ...(props.threatProtection
+        ? {
+            featurePlan: cognito.FeaturePlan.PLUS,
+            standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+          }
+        : // Managed login (below) needs Essentials at least; Essentials has a free tier.
+          { featurePlan: cognito.FeaturePlan.ESSENTIALS }),
       deletionProtection: true,
       // Users and their agency/role assignments cannot be recreated from anything else.
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    Validations.of(this.userPool).acknowledge({
-      id: 'AwsSolutions-COG2',
-      reason:
-        'MFA is OPTIONAL (TOTP) so agencies can enrol officers progressively; Plus-tier threat ' +
-        'protection blocks compromised credentials and high-risk sign-ins, and challenges ' +
-        'medium-risk ones with MFA where configured (RiskConfiguration).',
-    });
 
-    // What threat protection does when it detects something (clientId ALL: every app client).
-    new cognito.CfnUserPoolRiskConfigurationAttachment(this, 'RiskConfiguration', {
-      userPoolId: this.userPool.userPoolId,
-      clientId: 'ALL',
-      compromisedCredentialsRiskConfiguration: { actions: { eventAction: 'BLOCK' } },
-      accountTakeoverRiskConfiguration: {
-        actions: {
-          highAction: { eventAction: 'BLOCK', notify: false },
-          mediumAction: { eventAction: 'MFA_IF_CONFIGURED', notify: false },
-          lowAction: { eventAction: 'NO_ACTION', notify: false },
+    if (props.threatProtection) {
+      // What threat protection does when it detects something (clientId ALL: every app client).
+      // With MFA required, a medium risk is challenged by the MFA every sign-in has anyway.
+      new cognito.CfnUserPoolRiskConfigurationAttachment(this, 'RiskConfiguration', {
+        userPoolId: this.userPool.userPoolId,
+        clientId: 'ALL',
+        compromisedCredentialsRiskConfiguration: { actions: { eventAction: 'BLOCK' } },
+        accountTakeoverRiskConfiguration: {
+          actions: {
+            highAction: { eventAction: 'BLOCK', notify: false },
+            mediumAction: { eventAction: 'MFA_IF_CONFIGURED', notify: false },
+            lowAction: { eventAction: 'NO_ACTION', notify: false },
+          },
         },
-      },
-    });
+      });
+    } else {
+      Validations.of(this.userPool).acknowledge({
+        id: 'AwsSolutions-COG8',
+        reason:
+          'Essentials, not Plus: every sign-in already needs the password and a TOTP code, users ' +
+          'are agency staff created by administrators, and Plus costs per monthly active user ' +
+          'with no free tier. Threat protection is one context value away ' +
+          '(-c threatProtection=true, infra/README.md "Sign-in security").',
+      });
+    }
 
-    // The classic hosted UI: managed login v2 would also need a branding resource per client.
+    // Managed login: with MFA required, its pages walk a new user through enrolling an
+    // authenticator app at the first sign-in (a QR code), then ask for a code at every one.
     this.domainUrl = props.domainPrefix
       ? this.userPool
-          .addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix } })
+          .addDomain('Domain', {
+            cognitoDomain: { domainPrefix: props.domainPrefix },
+            managedLoginVersion: cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+          })
           .baseUrl()
       : undefined;
 
@@ -100,9 +120,10 @@ export class Auth extends Construct {
       generateSecret: false,
       authFlows: {
         userSrp: true,
-        // Lets an operator get a token with `aws cognito-idp initiate-auth` to try the API before
-        // the console exists; the password only travels over TLS to Cognito.
-        userPassword: true,
+        // Not USER_PASSWORD_AUTH, which anyone may call with a password and the client id. The
+        // admin flow needs the account's IAM credentials (cognito-idp:AdminInitiateAuth): how
+        // an operator takes a token from a shell (infra/README.md), TOTP code included.
+        adminUserPassword: true,
       },
       oAuth: {
         flows: { authorizationCodeGrant: true },
@@ -124,6 +145,14 @@ export class Auth extends Construct {
       // administrators (AdminUpdateUserAttributes) may set email, agency and role.
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
     });
+    if (props.domainPrefix) {
+      // Managed login shows each app client in a branding style; without one its pages fail.
+      new cognito.CfnManagedLoginBranding(this, 'ConsoleBranding', {
+        userPoolId: this.userPool.userPoolId,
+        clientId: this.client.userPoolClientId,
+        useCognitoProvidedValues: true,
+      });
+    }
 
     const stack = Stack.of(this);
     this.issuerUrl = `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${this.userPool.userPoolId}`;

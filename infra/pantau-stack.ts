@@ -32,6 +32,8 @@ export interface PantauStackProps extends StackProps {
   readonly mailFrom: string;
   /** The built web console (default `packages/web/dist`, see `npm run build`). */
   readonly webAssetsPath?: string;
+  /** Cognito threat protection on the Plus plan (off by default for its cost, see auth.ts). */
+  readonly threatProtection?: boolean;
 }
 
 /**
@@ -51,6 +53,7 @@ export class PantauStack extends Stack {
       callbackUrls: [`${consoleUrl}/auth/callback`, ...props.callbackUrls],
       logoutUrls: [`${consoleUrl}/`, ...props.logoutUrls],
       ...(props.authDomainPrefix ? { domainPrefix: props.authDomainPrefix } : {}),
+      ...(props.threatProtection ? { threatProtection: true } : {}),
     });
     const api = new Api(this, 'Api', {
       table: data,

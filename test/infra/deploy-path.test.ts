@@ -296,9 +296,15 @@ describe('the README deploy path, offline, in a fresh checkout', () => {
     // admin-create-user sets custom:agency and custom:role.
     const schema = pool.Properties?.Schema as { Name: string }[];
     expect(schema.map(({ Name }) => Name)).toEqual(expect.arrayContaining(['agency', 'role']));
-    // initiate-auth --auth-flow USER_PASSWORD_AUTH takes the ID token from the shell.
+    // Every user enrols a TOTP app; admin-initiate-auth --auth-flow ADMIN_USER_PASSWORD_AUTH
+    // (with the operator's IAM credentials) and the TOTP challenge give the shell its ID token.
+    expect(pool.Properties).toMatchObject({
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+    });
     const [[, client]] = ofType(template, 'AWS::Cognito::UserPoolClient') as [[string, Resource]];
-    expect(client.Properties?.ExplicitAuthFlows).toContain('ALLOW_USER_PASSWORD_AUTH');
+    expect(client.Properties?.ExplicitAuthFlows).toContain('ALLOW_ADMIN_USER_PASSWORD_AUTH');
+    expect(client.Properties?.ExplicitAuthFlows).not.toContain('ALLOW_USER_PASSWORD_AUTH');
     // -c authDomainPrefix made the hosted sign-in domain the console signs in through.
     const [[, domain]] = ofType(template, 'AWS::Cognito::UserPoolDomain') as [[string, Resource]];
     expect(domain.Properties?.Domain).toBe('pantau-example');

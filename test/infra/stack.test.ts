@@ -1,4 +1,4 @@
-import { App, Validations } from 'aws-cdk-lib';
+import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ladderDefinition, STATE } from '@pantau/workflow';
 import { PUBLIC_ROUTES } from '../../infra/api.ts';
+import { Auth } from '../../infra/auth.ts';
 import { type Escalation, STATE_MACHINE_SERVICE_ACTIONS } from '../../infra/escalation.ts';
 import { projectRoot } from '../../infra/function.ts';
 import { PantauStack, type PantauStackProps } from '../../infra/pantau-stack.ts';
@@ -191,9 +192,62 @@ describe('user pool', () => {
         Match.objectLike({ Name: 'role', AttributeDataType: 'String', Mutable: true }),
       ]),
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
+  });
+
+  it('requires TOTP MFA of every user, central admins included; no SMS', () => {
+    // Issue 12, item 8: MFA was OPTIONAL for everyone. Cognito cannot require it per group or
+    // attribute, and agency officers read complainants' identities too: the whole pool.
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+    });
+    const [, pool] = only('AWS::Cognito::UserPool', /^AuthUserPool/);
+    expect(pool.Properties).not.toHaveProperty('SmsConfiguration');
+  });
+
+  it('lets new users enrol their authenticator on the hosted page: managed login, styled for the console client', () => {
+    // The hosted pages prompt for TOTP setup when MFA is required (managed login).
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: 'pantau-test',
+      ManagedLoginVersion: 2,
+    });
+    const [clientId] = only('AWS::Cognito::UserPoolClient', /^AuthUserPoolConsoleClient/);
+    template.hasResourceProperties('AWS::Cognito::ManagedLoginBranding', {
+      ClientId: { Ref: clientId },
+      UseCognitoProvidedValues: true,
+    });
+  });
+
+  it('keeps threat protection (Plus plan) off by default: an option, with its cost', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', { UserPoolTier: 'ESSENTIALS' });
+    const [, pool] = only('AWS::Cognito::UserPool', /^AuthUserPool/);
+    expect(pool.Properties).not.toHaveProperty('UserPoolAddOns');
+    template.resourceCountIs('AWS::Cognito::UserPoolRiskConfigurationAttachment', 0);
+  });
+
+  it('turns threat protection on with the threatProtection option: Plus, enforced, risky sign-ins blocked', () => {
+    const scope = new Stack(new App({ context: cdkJson.context }), 'AuthOnly');
+    new Auth(scope, 'Auth', {
+      callbackUrls: ['https://example.test/auth/callback'],
+      logoutUrls: ['https://example.test/'],
+      threatProtection: true,
+    });
+    const withPlus = Template.fromStack(scope);
+    withPlus.hasResourceProperties('AWS::Cognito::UserPool', {
       UserPoolTier: 'PLUS',
       UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+      MfaConfiguration: 'ON',
     });
+    withPlus.hasResourceProperties('AWS::Cognito::UserPoolRiskConfigurationAttachment', {
+      ClientId: 'ALL',
+      CompromisedCredentialsRiskConfiguration: { Actions: { EventAction: 'BLOCK' } },
+      AccountTakeoverRiskConfiguration: {
+        Actions: Match.objectLike({ HighAction: { EventAction: 'BLOCK', Notify: false } }),
+      },
+    });
+    const nag = new AwsSolutionsChecks().validateScope(scope);
+    expect(nag.violations.map((v) => v.ruleName)).toEqual([]);
   });
 
   it('gives the console a public code-flow client that cannot write agency or role', () => {
@@ -204,6 +258,15 @@ describe('user pool', () => {
       // An explicit list: an absent one would let users write every attribute.
       WriteAttributes: ['name'],
     });
+  });
+
+  it('signs in with SRP or, for operators with IAM credentials, the admin password flow; never plain USER_PASSWORD_AUTH', () => {
+    const [, client] = only('AWS::Cognito::UserPoolClient', /^AuthUserPoolConsoleClient/);
+    expect([...(client.Properties?.ExplicitAuthFlows as string[])].sort()).toEqual([
+      'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+      'ALLOW_REFRESH_TOKEN_AUTH',
+      'ALLOW_USER_SRP_AUTH',
+    ]);
   });
 });
 
