@@ -4,7 +4,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { createApp, createJwtVerifier } from '@pantau/api';
 import { DynamoStore } from '@pantau/store';
 import { SfnLadderStarter } from '@pantau/workflow';
-import { readApiConfig } from './config.ts';
+import { ORIGIN_SECRET_HEADER, readApiConfig } from './config.ts';
 
 // Module scope: built once per execution environment, reused by every invocation.
 const config = readApiConfig();
@@ -27,6 +27,8 @@ const app = createApp({
     client: new SFNClient({}),
     stateMachineArn: config.STATE_MACHINE_ARN,
   }),
+  // Only CloudFront, with its WAF, knows it: the execute-api URL alone gets a 403.
+  originSecret: { header: ORIGIN_SECRET_HEADER, value: config.ORIGIN_SECRET },
 });
 
 /** API Gateway HTTP API (payload v2) → the Hono app. */

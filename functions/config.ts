@@ -14,6 +14,14 @@ export const LOG_LEVELS = [
   'SILENT',
 ] as const;
 
+/**
+ * The header CloudFront adds to every request it forwards to the API, with the secret the API
+ * function reads as `ORIGIN_SECRET` (infra/web.ts and infra/api.ts set both from one Secrets
+ * Manager secret): without it a request is a 403, so the execute-api URL cannot go around the
+ * WAF. A custom name CloudFront allows as an origin header.
+ */
+export const ORIGIN_SECRET_HEADER = 'x-pantau-origin-verify';
+
 const tableEnv = z.object({
   TABLE_NAME: z.string().min(1),
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
@@ -27,6 +35,8 @@ const apiEnv = tableEnv.extend({
   JWT_AUDIENCE: z.string().min(1),
   JWKS_URL: z.url(),
   STATE_MACHINE_ARN: stateMachineArn,
+  // Resolved by CloudFormation from Secrets Manager at deploy time; never in the template.
+  ORIGIN_SECRET: z.string().min(32),
 });
 
 const ladderTickEnv = tableEnv.extend({
@@ -55,7 +65,7 @@ const parse = <T extends z.ZodType>(schema: T): z.infer<T> => {
   return result.data;
 };
 
-/** The API function's environment: the table and the token issuer it trusts. */
+/** The API function's environment: the table, the token issuer it trusts, the origin secret. */
 export const readApiConfig = (): ApiConfig => parse(apiEnv);
 
 /** The environment of functions that only need the table (the seed). */

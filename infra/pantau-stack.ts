@@ -66,6 +66,7 @@ export class PantauStack extends Stack {
     const web = new Web(this, 'Web', {
       httpApi: api.httpApi,
       auth,
+      originSecret: api.originSecret,
       ...(props.webAssetsPath ? { assetsPath: props.webAssetsPath } : {}),
     });
     const notify = new Notify(this, 'Notify', { mailFrom: props.mailFrom });

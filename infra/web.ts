@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, type SecretValue, Stack, Token, Validations } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -11,6 +11,7 @@ import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js'
 import { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
+import { ORIGIN_SECRET_HEADER } from '../functions/config.ts';
 import type { Auth } from './auth.ts';
 import { projectRoot } from './function.ts';
 
@@ -45,6 +46,8 @@ export interface WebProps {
   readonly auth: Auth;
   /** The built console (default `packages/web/dist`); must exist at synth. */
   readonly assetsPath?: string;
+  /** Sent to the API origin in ORIGIN_SECRET_HEADER; the API refuses requests without it. */
+  readonly originSecret: SecretValue;
 }
 
 /**
@@ -157,7 +160,12 @@ export class Web extends Construct {
 
     const apiOrigin = new origins.HttpOrigin(
       `${props.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`,
-      { protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY },
+      {
+        protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+        // The API answers 403 without it: only requests that passed the WAF reach the API. A
+        // viewer's header of the same name is replaced by this one, never passed on.
+        customHeaders: { [ORIGIN_SECRET_HEADER]: props.originSecret.unsafeUnwrap() },
+      },
     );
     const apiBehavior: cloudfront.BehaviorOptions = {
       origin: apiOrigin,

@@ -11,6 +11,7 @@ import { PUBLIC_ROUTES } from '../../infra/api.ts';
 import { Auth } from '../../infra/auth.ts';
 import { type Escalation, STATE_MACHINE_SERVICE_ACTIONS } from '../../infra/escalation.ts';
 import { projectRoot } from '../../infra/function.ts';
+import { ORIGIN_SECRET_HEADER } from '../../functions/config.ts';
 import { PantauStack, type PantauStackProps } from '../../infra/pantau-stack.ts';
 import { API_PATHS, SPA_FALLBACK_CODE } from '../../infra/web.ts';
 
@@ -320,6 +321,34 @@ describe('http api', () => {
     const [, accessLogs] = ofType('AWS::Logs::LogGroup').find(([id]) => /AccessLogs/.test(id))!;
     expect(accessLogs.Properties?.RetentionInDays).toBe(365);
   });
+
+  it('throttles the public tracking routes per route, below the stage default', () => {
+    // Issue 12, item 7: the routes that take a tracking code (the complainant's credential)
+    // answer without a token. Their ceiling is for all clients together; the WAF limits each.
+    const tracking = PUBLIC_ROUTES.filter((route) => route.path.startsWith('/v1/track'));
+    expect(tracking.length).toBeGreaterThan(0);
+    const [stageId, stage] = only('AWS::ApiGatewayV2::Stage', /DefaultStage/);
+    const settings = stage.Properties?.RouteSettings as Record<
+      string,
+      { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }
+    >;
+    expect(Object.keys(settings ?? {}).sort()).toEqual(
+      tracking.map((route) => `${route.method} ${route.path}`).sort(),
+    );
+    for (const [key, throttle] of Object.entries(settings)) {
+      expect(throttle.ThrottlingRateLimit, key).toBeLessThan(100);
+      expect(throttle.ThrottlingBurstLimit, key).toBeLessThan(200);
+      expect(throttle.ThrottlingRateLimit, key).toBeGreaterThan(0);
+    }
+    // API Gateway refuses route settings for a route key it does not have yet.
+    const routeIds = ofType('AWS::ApiGatewayV2::Route')
+      .filter(([, route]) => (route.Properties?.RouteKey as string) in settings)
+      .map(([id]) => id);
+    const dependsOn = (template.toJSON().Resources as Record<string, { DependsOn?: string[] }>)[
+      stageId
+    ]?.DependsOn;
+    expect(dependsOn).toEqual(expect.arrayContaining(routeIds));
+  });
 });
 
 describe('api function', () => {
@@ -352,6 +381,38 @@ describe('api function', () => {
     // API Gateway and the app trust the same issuer.
     const [[, authorizer]] = ofType('AWS::ApiGatewayV2::Authorizer') as [[string, Resource]];
     expect(authorizer.Properties?.JwtConfiguration).toMatchObject({ Issuer: JWT_ISSUER });
+  });
+
+  it('refuses requests without the origin secret CloudFront adds: a secret made at deploy time, never in the template', () => {
+    // Issue 12, item 7: the execute-api URL must not go around CloudFront and its WAF.
+    const [secretId, secret] = only('AWS::SecretsManager::Secret', /OriginSecret/);
+    expect(secret.Properties?.GenerateSecretString).toMatchObject({ ExcludePunctuation: true });
+    expect(
+      (secret.Properties?.GenerateSecretString as { PasswordLength: number }).PasswordLength,
+    ).toBeGreaterThanOrEqual(32);
+    expect(secret.Properties).not.toHaveProperty('SecretString');
+    const reference = {
+      'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']],
+    };
+    expect(environmentOf(apiFunction()).ORIGIN_SECRET).toEqual(reference);
+    const [, distribution] = only('AWS::CloudFront::Distribution', /^WebDistribution/);
+    const origins = (
+      distribution.Properties?.DistributionConfig as {
+        Origins: {
+          DomainName: unknown;
+          OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[];
+        }[];
+      }
+    ).Origins;
+    const api = origins.find((origin) => joined(origin.DomainName).includes('.execute-api.'));
+    expect(api?.OriginCustomHeaders).toEqual([
+      { HeaderName: ORIGIN_SECRET_HEADER, HeaderValue: reference },
+    ]);
+    // Only the API origin gets it.
+    for (const origin of origins.filter((o) => o !== api)) {
+      expect(origin).not.toHaveProperty('OriginCustomHeaders');
+    }
+    expect(ORIGIN_SECRET_HEADER).toMatch(/^x-[a-z-]+$/);
   });
 
   it("runs every function on Node.js 24, the provider frameworks' too, but CDK's S3 deployment", () => {
