@@ -1,7 +1,7 @@
 import { Annotations, App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { LOG_LEVELS } from '../functions/config.ts';
-import { HOME_REGION, PantauStack } from './pantau-stack.ts';
+import { HOME_REGION, pantauStacks } from './pantau-stack.ts';
 
 const app = new App();
 
@@ -32,7 +32,8 @@ const region = process.env.CDK_DEFAULT_REGION;
 
 const stackName = context('stackName', process.env.PANTAU_STACK_NAME ?? 'Pantau');
 
-const stack = new PantauStack(app, stackName, {
+// Pantau and, with a region, its us-east-1 companion holding the CloudFront web ACL.
+const { main: stack } = pantauStacks(app, stackName, {
   description: 'Pantau: makes government agencies answer the public complaints forwarded to them',
   env: { account, region },
   // The distribution's own URLs are always allowed; these add others (a console run elsewhere).

@@ -1,9 +1,10 @@
-import { CfnOutput, Lazy, Stack } from 'aws-cdk-lib';
-import type { StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Lazy, Stack, Token } from 'aws-cdk-lib';
+import type { App, StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Api } from './api.ts';
 import { Auth } from './auth.ts';
 import { PantauTable } from './data.ts';
+import { EDGE_REGION, PantauEdgeStack } from './edge.ts';
 import { Escalation } from './escalation.ts';
 import { Notify } from './notify.ts';
 import { Seed } from './seed.ts';
@@ -34,6 +35,11 @@ export interface PantauStackProps extends StackProps {
   readonly webAssetsPath?: string;
   /** Cognito threat protection on the Plus plan (off by default for its cost, see auth.ts). */
   readonly threatProtection?: boolean;
+  /**
+   * The CloudFront web ACL's ARN, from the us-east-1 companion stack (`pantauStacks` wires
+   * it). Without it the stack has no WAF, which only an environment-agnostic synth accepts.
+   */
+  readonly webAclArn?: string;
 }
 
 /**
@@ -68,7 +74,16 @@ export class PantauStack extends Stack {
       auth,
       originSecret: api.originSecret,
       ...(props.webAssetsPath ? { assetsPath: props.webAssetsPath } : {}),
+      ...(props.webAclArn ? { webAclArn: props.webAclArn } : {}),
     });
+    if (!props.webAclArn && Token.isUnresolved(this.region)) {
+      Annotations.of(this).addWarningV2(
+        'pantau:waf',
+        'No region at synth: no WAF. The CloudFront web ACL lives in a us-east-1 companion ' +
+          "stack attached by a cross-region reference, which needs this stack's region; the " +
+          'CLI always gives one (AWS_REGION, the profile, or us-east-1).',
+      );
+    }
     const notify = new Notify(this, 'Notify', { mailFrom: props.mailFrom });
     const escalation = new Escalation(this, 'Escalation', {
       table: data,
@@ -92,4 +107,37 @@ export class PantauStack extends Stack {
       description: 'The escalation ladder state machine (one execution per assignment ladder)',
     });
   }
+}
+
+/** The stacks of one Pantau deployment. */
+export interface PantauStacks {
+  readonly main: PantauStack;
+  /** The us-east-1 companion with the CloudFront web ACL; none without a region. */
+  readonly edge: PantauEdgeStack | undefined;
+}
+
+/**
+ * Pantau in its region and, when the region is known, its us-east-1 companion `<name>Edge`
+ * holding the CloudFront web ACL, attached to the distribution by a cross-region reference
+ * (with cdk.json's weak references, `Fn::GetStackOutput`: no custom resource, no export that
+ * would pin the web ACL). The main stack depends on the companion, so `cdk deploy --all`
+ * deploys it first. An environment-agnostic synth (no region) has no companion: a cross-region
+ * reference needs concrete regions. The stack then says so and acknowledges the missing WAF.
+ */
+export function pantauStacks(app: App, stackName: string, props: PantauStackProps): PantauStacks {
+  const region = props.env?.region;
+  const edge =
+    region !== undefined && !Token.isUnresolved(region)
+      ? new PantauEdgeStack(app, `${stackName}Edge`, {
+          serves: stackName,
+          description: `Pantau (${stackName}): the CloudFront web ACL, in ${EDGE_REGION}`,
+          env: { account: props.env?.account, region: EDGE_REGION },
+          crossRegionReferences: true,
+        })
+      : undefined;
+  const main = new PantauStack(app, stackName, {
+    ...props,
+    ...(edge ? { webAclArn: edge.webAclArn, crossRegionReferences: true } : {}),
+  });
+  return { main, edge };
 }

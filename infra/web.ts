@@ -48,6 +48,11 @@ export interface WebProps {
   readonly assetsPath?: string;
   /** Sent to the API origin in ORIGIN_SECRET_HEADER; the API refuses requests without it. */
   readonly originSecret: SecretValue;
+  /**
+   * The ARN of the CloudFront web ACL (the us-east-1 companion stack's). None only in an
+   * environment-agnostic synth, which has no region to put a companion stack against.
+   */
+  readonly webAclArn?: string;
 }
 
 /**
@@ -81,8 +86,8 @@ export class Web extends Construct {
     // CloudFront's standard logging (legacy) does not deliver to a bucket in an opt-in region
     // (Jakarta is one), and creating the distribution with such a log bucket fails. There the
     // distribution does not log (the API's requests are in the API Gateway access log); the
-    // us-east-1 companion stack planned for the WAF is where CloudFront's logging v2, which can
-    // deliver to this bucket, would be configured (infra/README.md, "Regions").
+    // us-east-1 companion stack (edge.ts, the WAF's) is where CloudFront's logging v2, which
+    // can deliver to this bucket, would be configured (infra/README.md, "Regions").
     // An environment-agnostic template (no region at synth) keeps the logging.
     const cloudFrontLogs =
       Token.isUnresolved(stack.region) || !RegionInfo.get(stack.region).isOptInRegion;
@@ -202,6 +207,7 @@ export class Web extends Construct {
       ...(cloudFrontLogs
         ? { enableLogging: true, logBucket: accessLogs, logFilePrefix: 'cloudfront/' }
         : {}),
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
     });
     this.url = `https://${this.distribution.distributionDomainName}`;
 
@@ -211,21 +217,24 @@ export class Web extends Construct {
         'No geo restriction: complainants track their cases and reply from wherever they are ' +
         '(Indonesians abroad included); the officer routes need a Cognito token.',
     });
-    Validations.of(this.distribution).acknowledge({
-      id: 'AwsSolutions-CFR2',
-      reason:
-        'No WAF web ACL yet: a CloudFront web ACL lives in us-east-1 (another stack) and costs ' +
-        'per rule and request. The API stage throttles at 100 req/s, every non-public route ' +
-        'needs a Cognito token (threat protection on), and the console is static files.',
-    });
+    if (!props.webAclArn) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR2',
+        reason:
+          'An environment-agnostic synth only (no region): the web ACL lives in a us-east-1 ' +
+          'companion stack that a cross-region reference attaches, and that needs the region. ' +
+          'Synth and deploy through the CLI always have one; the API still requires the ' +
+          'origin secret and throttles its tracking routes.',
+      });
+    }
     if (!cloudFrontLogs) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR3',
         reason:
           `CloudFront standard logging (legacy) cannot deliver to a bucket in ${stack.region}, an ` +
           'opt-in region, and the distribution fails to create with one. The API requests it ' +
-          'forwards are logged by API Gateway; logging v2 needs a us-east-1 stack (planned with ' +
-          'the WAF).',
+          'forwards are logged by API Gateway; logging v2, which can deliver there, is set up ' +
+          'from us-east-1 (the companion stack with the WAF does not do it yet).',
       });
     }
     Validations.of(this.distribution).acknowledge({

@@ -6,9 +6,10 @@
  * A fresh checkout (the repository's files, no build output, no cdk.out, node_modules linked as
  * `npm ci` left it), then the README's commands in child processes: the bootstrap template,
  * `npm run build`, `npx cdk synth` for Jakarta, Singapore, us-east-1 (where the CLI falls back
- * when nothing names a region) and without an environment, then `npx cdk deploy`, `ls` and
- * `destroy` on the Jakarta assembly, each stopping where it needs credentials. Offline: no
- * credentials, no instance metadata, and a proxy that refuses every connection.
+ * when nothing names a region) and without an environment, then `npx cdk deploy --all`, `ls` and
+ * `destroy --all` on the Jakarta assembly, each stopping where it needs credentials. Offline: no
+ * credentials, no instance metadata, and a proxy that refuses every connection. With a region
+ * the app has two stacks: Pantau and its us-east-1 companion PantauEdge (the CloudFront web ACL).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import {
@@ -54,6 +55,8 @@ interface SynthCase {
 const ACCOUNT = '111111111111';
 /** The stack name the README's commands use (`STACK=Pantau`, the default of `stackName`). */
 const STACK = 'Pantau';
+/** Its us-east-1 companion, holding the CloudFront web ACL (issue 12). */
+const EDGE = `${STACK}Edge`;
 /** The README's deploy command's context. */
 const README_CONTEXT = ['-c', 'authDomainPrefix=pantau-example'];
 /** A synthesis (bundling five functions, cdk-nag) takes ~10 s of CPU; a busy 2-core runner. */
@@ -144,8 +147,14 @@ afterAll(() => {
 });
 
 describe('the README deploy path, offline, in a fresh checkout', () => {
-  it(`1. bootstrap: \`npx cdk bootstrap aws://${ACCOUNT}/${HOME_REGION}\` has its template without AWS`, async () => {
-    const result = await cdk(['bootstrap', `aws://${ACCOUNT}/${HOME_REGION}`, '--show-template']);
+  it(`1. bootstrap: \`npx cdk bootstrap aws://${ACCOUNT}/${HOME_REGION} aws://${ACCOUNT}/us-east-1\` has its template without AWS`, async () => {
+    // Jakarta for Pantau, us-east-1 for its companion (a CloudFront web ACL lives there).
+    const result = await cdk([
+      'bootstrap',
+      `aws://${ACCOUNT}/${HOME_REGION}`,
+      `aws://${ACCOUNT}/us-east-1`,
+      '--show-template',
+    ]);
     expect(result.code, result.out).toBe(0);
     // The version the synthesized stacks check for (DefaultStackSynthesizer's requirement).
     expect(result.out).toMatch(/CdkBootstrapVersion/);
@@ -272,13 +281,44 @@ describe('the README deploy path, offline, in a fresh checkout', () => {
       expect(apiOrigin).toContain(`.execute-api.${c.region ?? '{AWS::Region}'}.`);
       expect(config.Logging !== undefined).toBe(c.cloudFrontLogs);
     });
+
+    it(
+      c.region
+        ? `has the us-east-1 companion ${EDGE} with the CloudFront web ACL, attached across regions`
+        : 'has no companion without a region (no WAF), and says so',
+      () => {
+        const manifest = readJson<{ artifacts: Record<string, { environment?: string }> }>(
+          join(assemblies, c.dir, 'manifest.json'),
+        );
+        const [[, distribution]] = ofType(template, 'AWS::CloudFront::Distribution') as [
+          [string, Resource],
+        ];
+        const webAclId = (distribution.Properties?.DistributionConfig as { WebACLId?: unknown })
+          .WebACLId;
+        if (!c.region) {
+          expect(manifest.artifacts[EDGE]).toBeUndefined();
+          expect(webAclId).toBeUndefined();
+          expect(result.out).toContain('No region at synth: no WAF');
+          return;
+        }
+        expect(manifest.artifacts[EDGE]?.environment).toBe(`aws://${ACCOUNT}/us-east-1`);
+        const edge = readJson<Template>(join(assemblies, c.dir, `${EDGE}.template.json`));
+        const acls = ofType(edge, 'AWS::WAFv2::WebACL');
+        expect(acls.map(([, acl]) => acl.Properties?.Scope)).toEqual(['CLOUDFRONT']);
+        expect(webAclId).toMatchObject({
+          'Fn::GetStackOutput': { StackName: EDGE, Region: 'us-east-1' },
+        });
+        expect(result.out).not.toContain('No region at synth');
+      },
+    );
   });
 
-  it('4. deploy: `npx cdk deploy --require-approval never` takes the Jakarta assembly as far as AWS credentials', async () => {
+  it('4. deploy: `npx cdk deploy --all --require-approval never` takes the Jakarta assembly as far as AWS credentials', async () => {
     // Synth is the stand-in for the deploy's own synthesis (above, with the README's context);
     // with that assembly the deploy stops where it must call AWS, and for that reason only.
+    // `--all`: two stacks (the CLI refuses to pick one by itself), the companion first.
     const result = await cdk(
-      ['deploy', '--app', join(assemblies, 'jakarta'), '--require-approval', 'never', STACK],
+      ['deploy', '--all', '--app', join(assemblies, 'jakarta'), '--require-approval', 'never'],
       { AWS_REGION: HOME_REGION, CDK_DEFAULT_ACCOUNT: ACCOUNT },
     );
     expect(result.code).not.toBe(0);
@@ -310,13 +350,13 @@ describe('the README deploy path, offline, in a fresh checkout', () => {
     expect(domain.Properties?.Domain).toBe('pantau-example');
   });
 
-  it('6. tear-down: `npx cdk ls` names the stack, `npx cdk destroy --force` stops only for credentials, and what the README says stays is retained', async () => {
+  it('6. tear-down: `npx cdk ls` names the stacks, `npx cdk destroy --all --force` stops only for credentials, and what the README says stays is retained', async () => {
     const jakarta = join(assemblies, 'jakarta');
     const env = { AWS_REGION: HOME_REGION, CDK_DEFAULT_ACCOUNT: ACCOUNT };
     const list = await cdk(['ls', '--app', jakarta], env);
     expect(list.code, list.out).toBe(0);
-    expect(list.out.trim().split('\n')).toEqual([STACK]);
-    const destroy = await cdk(['destroy', '--app', jakarta, '--force', STACK], env);
+    expect(list.out.trim().split('\n')).toEqual([EDGE, STACK]);
+    const destroy = await cdk(['destroy', '--all', '--app', jakarta, '--force'], env);
     expect(destroy.code).not.toBe(0);
     expect(destroy.out).toContain(
       `Need to perform AWS calls for account ${ACCOUNT}, but no credentials have been configured`,
@@ -333,5 +373,10 @@ describe('the README deploy path, offline, in a fresh checkout', () => {
       'AWS::Logs::LogGroup',
       'AWS::S3::Bucket',
     ]);
+    // The companion holds configuration only: nothing of it stays.
+    const edge = readJson<Template>(join(jakarta, `${EDGE}.template.json`));
+    expect(
+      Object.values(edge.Resources).filter(({ DeletionPolicy }) => DeletionPolicy === 'Retain'),
+    ).toEqual([]);
   }, 60_000);
 });

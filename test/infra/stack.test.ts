@@ -1,5 +1,5 @@
 import { App, Stack, Validations } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,12 @@ import { Auth } from '../../infra/auth.ts';
 import { type Escalation, STATE_MACHINE_SERVICE_ACTIONS } from '../../infra/escalation.ts';
 import { projectRoot } from '../../infra/function.ts';
 import { ORIGIN_SECRET_HEADER } from '../../functions/config.ts';
-import { PantauStack, type PantauStackProps } from '../../infra/pantau-stack.ts';
+import {
+  PantauStack,
+  type PantauStackProps,
+  type PantauStacks,
+  pantauStacks,
+} from '../../infra/pantau-stack.ts';
 import { API_PATHS, SPA_FALLBACK_CODE } from '../../infra/web.ts';
 
 type Resource = { Type: string; Properties?: Record<string, unknown> };
@@ -1078,6 +1083,186 @@ describe('web console', () => {
     );
   });
 });
+
+describe('edge: the CloudFront web ACL in a us-east-1 companion stack', () => {
+  // Deployed as the README says: Pantau in Jakarta, PantauEdge in us-east-1 (a CloudFront web
+  // ACL must be created there), the ACL's ARN passed across regions. Bundling skipped: these
+  // assertions are about the templates, not the functions' code.
+  let stacks: PantauStacks;
+  let edge: Template;
+  let main: Template;
+  const ENV = { account: '111111111111', region: 'ap-southeast-3' };
+
+  beforeAll(() => {
+    const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+    stacks = pantauStacks(app, 'Pantau', { ...props, env: ENV });
+    edge = Template.fromStack(stacks.edge!);
+    main = Template.fromStack(stacks.main);
+  }, 120_000);
+
+  type Rule = {
+    Name: string;
+    Priority: number;
+    Statement: Record<string, unknown>;
+    Action?: unknown;
+    OverrideAction?: unknown;
+    VisibilityConfig: Record<string, unknown>;
+  };
+  const webAcl = () => {
+    const acls = Object.entries(edge.findResources('AWS::WAFv2::WebACL'));
+    expect(acls).toHaveLength(1);
+    const [id, acl] = acls[0]!;
+    return [id, acl.Properties as Record<string, unknown> & { Rules: Rule[] }] as const;
+  };
+
+  it('is a stack of its own in us-east-1, which the Jakarta stack depends on', () => {
+    expect(stacks.edge?.stackName).toBe('PantauEdge');
+    expect(stacks.edge?.region).toBe('us-east-1');
+    expect(stacks.edge?.account).toBe(ENV.account);
+    expect(stacks.main.region).toBe(ENV.region);
+    expect(stacks.main.dependencies).toContain(stacks.edge);
+  });
+
+  it('holds a CLOUDFRONT-scope web ACL that allows by default, with metrics and no sampled requests', () => {
+    const [, acl] = webAcl();
+    expect(acl).toMatchObject({
+      Scope: 'CLOUDFRONT',
+      DefaultAction: { Allow: {} },
+      VisibilityConfig: { CloudWatchMetricsEnabled: true, SampledRequestsEnabled: false },
+    });
+    // Metrics per rule, no sampled requests (they would keep paths and headers, tokens included).
+    for (const rule of acl.Rules) {
+      expect(rule.VisibilityConfig, rule.Name).toMatchObject({
+        CloudWatchMetricsEnabled: true,
+        SampledRequestsEnabled: false,
+      });
+    }
+  });
+
+  it('limits each client address on the public tracking routes first: 429 problem with Retry-After', () => {
+    const [, acl] = webAcl();
+    const rule = acl.Rules.find((r) => r.Priority === 0)!;
+    expect(rule.Statement).toEqual({
+      RateBasedStatement: {
+        AggregateKeyType: 'IP',
+        Limit: 300,
+        EvaluationWindowSec: 300,
+        ScopeDownStatement: {
+          ByteMatchStatement: {
+            FieldToMatch: { UriPath: {} },
+            PositionalConstraint: 'STARTS_WITH',
+            SearchString: '/v1/track',
+            TextTransformations: [
+              { Priority: 0, Type: 'URL_DECODE' },
+              { Priority: 1, Type: 'NORMALIZE_PATH' },
+              { Priority: 2, Type: 'LOWERCASE' },
+            ],
+          },
+        },
+      },
+    });
+    const block = (rule.Action as { Block: { CustomResponse: Record<string, unknown> } }).Block
+      .CustomResponse as {
+      ResponseCode: number;
+      CustomResponseBodyKey: string;
+      ResponseHeaders: { Name: string; Value: string }[];
+    };
+    expect(block.ResponseCode).toBe(429);
+    expect(block.ResponseHeaders).toEqual([{ Name: 'retry-after', Value: '300' }]);
+    const body = (
+      acl.CustomResponseBodies as Record<string, { ContentType: string; Content: string }>
+    )[block.CustomResponseBodyKey]!;
+    expect(body.ContentType).toBe('APPLICATION_JSON');
+    expect(JSON.parse(body.Content)).toMatchObject({
+      type: 'urn:pantau:problem:rate_limited',
+      title: 'Too Many Requests',
+      status: 429,
+      code: 'rate_limited',
+    });
+  });
+
+  it("then applies AWS's managed common rule set, counting (not blocking) large bodies the API accepts", () => {
+    const [, acl] = webAcl();
+    const rule = acl.Rules.find((r) => r.Priority === 1)!;
+    expect(rule.OverrideAction).toEqual({ None: {} });
+    expect(rule.Statement).toEqual({
+      ManagedRuleGroupStatement: {
+        VendorName: 'AWS',
+        Name: 'AWSManagedRulesCommonRuleSet',
+        RuleActionOverrides: [{ Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } }],
+      },
+    });
+    expect(acl.Rules).toHaveLength(2);
+  });
+
+  it("attaches the web ACL to the distribution through a cross-region reference to the companion's output", () => {
+    const [aclId] = webAcl();
+    const [, distribution] = Object.entries(
+      main.findResources('AWS::CloudFront::Distribution'),
+    )[0]!;
+    const webAclId = (distribution.Properties.DistributionConfig as { WebACLId: unknown })
+      .WebACLId as {
+      'Fn::GetStackOutput': { StackName: string; OutputName: string; Region: string };
+    };
+    expect(webAclId['Fn::GetStackOutput']).toMatchObject({
+      StackName: 'PantauEdge',
+      Region: 'us-east-1',
+    });
+    const outputs = edge.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(outputs[webAclId['Fn::GetStackOutput'].OutputName]?.Value).toEqual({
+      'Fn::GetAtt': [aclId, 'Arn'],
+    });
+  });
+
+  it('passes cdk-nag with zero unacknowledged findings in both stacks, the WAF acknowledgement gone', () => {
+    for (const stack of [stacks.main, stacks.edge!]) {
+      const report = new AwsSolutionsChecks().validateScope(stack);
+      const findings = report.violations.map(
+        (v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,
+      );
+      expect(findings, stack.stackName).toEqual([]);
+    }
+    expect(acknowledged(stacks.main).map(([id]) => id)).not.toContain('AwsSolutions-CFR2');
+  });
+
+  it('an environment-agnostic synth has no companion (cross-region references need a region): no WAF, said and acknowledged', () => {
+    const agnostic = pantauStacks(
+      new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } }),
+      'Pantau',
+      props,
+    );
+    expect(agnostic.edge).toBeUndefined();
+    const config = Template.fromStack(agnostic.main).findResources('AWS::CloudFront::Distribution');
+    expect(
+      Object.values(config)[0]!.Properties.DistributionConfig as Record<string, unknown>,
+    ).not.toHaveProperty('WebACLId');
+    const warnings = Annotations.fromStack(agnostic.main).findWarning(
+      '*',
+      Match.stringLikeRegexp('No region at synth: no WAF'),
+    );
+    expect(warnings).toHaveLength(1);
+    const [, reason] = acknowledged(agnostic.main).find(([id]) => id === 'AwsSolutions-CFR2')!;
+    expect(reason).toMatch(/environment-agnostic/);
+  });
+});
+
+/** Every cdk-nag acknowledgement under a scope, as [rule id, reason] (`AwsSolutions-CFR2`). */
+function acknowledged(scope: IConstruct): [string, string][] {
+  const found: [string, string][] = [];
+  const visit = (construct: IConstruct): void => {
+    for (const entry of construct.node.metadata) {
+      if (entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY) {
+        // Recorded qualified by the plugin's namespace: `AwsSolutions::AwsSolutions-CFR2`.
+        for (const [id, reason] of Object.entries(entry.data as Record<string, string>)) {
+          found.push([id.slice(id.lastIndexOf('::') + 2), reason]);
+        }
+      }
+    }
+    construct.node.children.forEach(visit);
+  };
+  visit(scope);
+  return found;
+}
 
 describe('cdk-nag AwsSolutions', () => {
   it('has zero unacknowledged findings', () => {
