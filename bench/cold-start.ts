@@ -24,6 +24,8 @@ const env = {
   JWKS_URL:
     'https://cognito-idp.ap-southeast-3.amazonaws.com/ap-southeast-3_example/.well-known/jwks.json',
   STATE_MACHINE_ARN: 'arn:aws:states:ap-southeast-3:123456789012:stateMachine:Pantau-ladder',
+  // A stand-in of the value Secrets Manager generates (48 characters) for CloudFront's header.
+  ORIGIN_SECRET: 'o'.repeat(48),
   MAIL_FROM: 'pantau@example.go.id',
   POWERTOOLS_LOG_LEVEL: 'SILENT',
 };
