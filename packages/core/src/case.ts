@@ -250,8 +250,9 @@ export const isCaseOverdue = (c: CaseRecord, now: Date): boolean =>
 
 /**
  * The case as a reader may see it. Central sees everything. An agency sees only its own
- * assignments (and its member units'), no central notes, and no complainant when the
- * identity is hidden (UU 25/2009 art. 42).
+ * assignments (and its member units'), no central notes, no complainant when the identity is
+ * hidden (UU 25/2009 art. 42), and never the tracking code: it is the complainant's credential
+ * (whoever holds it may reply as them and close the case, grading the agency's own answer).
  */
 export function viewCase(
   c: CaseRecord,
@@ -266,7 +267,7 @@ export function viewCase(
     : assignments.filter((a) => reader.agencies.has(a.agencyId));
   return {
     id: c.id,
-    trackingCode: c.trackingCode,
+    ...(reader.central ? { trackingCode: c.trackingCode } : {}),
     status: c.status,
     channel: c.channel,
     receivedAt: c.receivedAt,

@@ -160,9 +160,13 @@ describe('case lifecycle', () => {
     );
     expect(agencyView.complainant).toBeNull();
     expect(agencyView.classification?.note).toBeNull();
+    // The tracking code is the complainant's credential: with it one replies as them.
+    expect(agencyView).not.toHaveProperty('trackingCode');
+    expect(JSON.stringify(agencyView)).not.toContain(c.trackingCode);
     expect(agencyView.assignments.map((a) => a.agencyId)).toEqual(['polri']);
     const centralView = viewCase(c, [assignmentIn('pending')], later, { central: true });
     expect(centralView.complainant?.name).toBe('Siti Aminah');
+    expect(centralView.trackingCode).toBe(c.trackingCode);
     const tracking = JSON.stringify(viewTracking(c, later));
     for (const secret of ['Siti', '3171000000000001', 'siti@example.id', '0812', 'Merdeka'])
       expect(tracking).not.toContain(secret);

@@ -223,7 +223,10 @@ export type AssignmentView = z.infer<typeof AssignmentSchema>;
 export const CaseSchema = z
   .object({
     id: z.string(),
-    trackingCode: z.string(),
+    trackingCode: z.string().optional().meta({
+      description:
+        'The complainant’s credential for the tracking page and the reply: central only, never sent to an agency',
+    }),
     status: z.enum(CASE_STATUSES),
     channel: z.enum(CHANNELS),
     receivedAt: instant,

@@ -3596,7 +3596,8 @@ export type components = {
         };
         Case: {
             id: string;
-            trackingCode: string;
+            /** @description The complainant’s credential for the tracking page and the reply: central only, never sent to an agency */
+            trackingCode?: string;
             /** @enum {string} */
             status: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "closed";
             /** @enum {string} */
