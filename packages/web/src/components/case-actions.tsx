@@ -30,7 +30,7 @@ export function CaseActions({
   const { zone } = useSignedIn();
   const id = kase.id;
   const canVerify = kase.status === 'received' || kase.status === 'needs_info';
-  const canForward = ['verified', 'forwarded', 'in_follow_up'].includes(kase.status);
+  const canForward = ['verified', 'forwarded', 'in_follow_up', 'reopened'].includes(kase.status);
   const closed = kase.status === 'closed' || kase.status === 'rejected';
   if (closed) return null;
   return (
