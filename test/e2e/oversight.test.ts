@@ -198,7 +198,7 @@ describe('a cross-agency case under central oversight', () => {
       rating: 2,
       message: 'Masih sering padam.',
     });
-    expect(unhappy.body.status).toBe('verified');
+    expect(unhappy.body.status).toBe('reopened');
     await at('2026-04-07T03:00:00.000Z');
     const reopened = await http.post(
       `/v1/cases/${id}/assignments`,

@@ -144,7 +144,7 @@ describe('complainant replies and monitoring activities over HTTP', () => {
       message: 'Belum selesai.',
     });
     expect(replied.status).toBe(200);
-    expect(replied.body).toMatchObject({ status: 'verified', replyWindowClosesAt: null });
+    expect(replied.body).toMatchObject({ status: 'reopened', replyWindowClosesAt: null });
     expect(
       (await http.post(`/v1/track/${trackingCode}/reply`, { satisfied: true, rating: 5 })).status,
     ).toBe(409);

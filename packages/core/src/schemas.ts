@@ -26,6 +26,8 @@ export const CASE_STATUSES = [
   'forwarded',
   'in_follow_up',
   'resolved',
+  // The complainant was not satisfied with the final answers: back to central, to forward again.
+  'reopened',
   'closed',
 ] as const;
 export const ASSIGNMENT_STATES = [
@@ -130,10 +132,18 @@ export const VerificationBody = z
     type: z.enum(COMPLAINT_TYPES).optional(),
     category: text(100).optional(),
     note: text(2_000).optional(),
+    missing: text(2_000).optional().meta({
+      description:
+        'With needs_info: what the complainant must send, shown to them on the tracking page',
+    }),
   })
   .refine((b) => b.decision !== 'accept' || b.type !== undefined, {
     path: ['type'],
     message: 'required when decision is accept',
+  })
+  .refine((b) => b.missing === undefined || b.decision === 'needs_info', {
+    path: ['missing'],
+    message: 'only when decision is needs_info',
   })
   .meta({ id: 'Verification' });
 export type VerificationInput = z.infer<typeof VerificationBody>;
@@ -223,7 +233,10 @@ export type AssignmentView = z.infer<typeof AssignmentSchema>;
 export const CaseSchema = z
   .object({
     id: z.string(),
-    trackingCode: z.string(),
+    trackingCode: z.string().optional().meta({
+      description:
+        'The complainant’s credential for the tracking page and the reply: central only, never sent to an agency',
+    }),
     status: z.enum(CASE_STATUSES),
     channel: z.enum(CHANNELS),
     receivedAt: instant,
@@ -253,6 +266,10 @@ export const CaseSchema = z
     closure: z
       .object({ outcome: z.enum(CLOSE_OUTCOMES), note: z.string().nullable(), at: instant })
       .nullable(),
+    infoRequest: z
+      .object({ missing: z.string().nullable(), requestedAt: instant })
+      .nullable()
+      .meta({ description: 'While needs_info: what central asked the complainant to send' }),
     createdAt: instant,
     updatedAt: instant,
     version: z.int(),
@@ -291,6 +308,16 @@ export const TimelineEventSchema = z
   })
   .meta({ id: 'TimelineEvent' });
 
+export const TrackingAnswerSchema = z
+  .object({
+    agencyName: z.string(),
+    kind: z.enum(RESPONSE_KINDS),
+    message: z.string(),
+    at: instant,
+  })
+  .meta({ id: 'TrackingAnswer' });
+export type TrackingAnswer = z.infer<typeof TrackingAnswerSchema>;
+
 export const TrackingSchema = z
   .object({
     trackingCode: z.string(),
@@ -301,6 +328,24 @@ export const TrackingSchema = z
       .nullable()
       .meta({ description: 'Set while the complainant may reply' }),
     steps: z.array(z.object({ status: z.enum(CASE_STATUSES), at: instant, label: z.string() })),
+    answers: z.array(TrackingAnswerSchema).meta({
+      description:
+        'The agencies’ answers (progress and final), oldest first, by agency name: what the complainant rates. None for a confidential report',
+    }),
+    infoRequest: z
+      .object({
+        missing: z
+          .string()
+          .nullable()
+          .meta({ description: 'What to send (withheld for a confidential report)' }),
+        requestedAt: instant,
+        sendTo: z
+          .object({ name: z.string(), email: z.string() })
+          .nullable()
+          .meta({ description: 'The central unit’s contact to send it to' }),
+      })
+      .nullable()
+      .meta({ description: 'While needs_info: what central asks the complainant to send' }),
   })
   .meta({ id: 'Tracking' });
 

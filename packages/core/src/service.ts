@@ -50,6 +50,7 @@ import {
 } from './ladder/index.ts';
 import { retryOnConflict } from './retry.ts';
 import {
+  answersFrom,
   assertForwardable,
   type CaseRecord,
   close,
@@ -322,6 +323,7 @@ export class Service {
           this.event(caseId, now, type, p, null, {
             type: input.type ?? null,
             category: input.category ?? null,
+            ...(input.decision === 'needs_info' ? { missing: input.missing ?? null } : {}),
           }),
         ],
       });
@@ -461,16 +463,66 @@ export class Service {
 
   async timeline(p: Principal, caseId: string, page: PageRequest): Promise<Page<TimelineEvent>> {
     const { reader } = await this.readableCase(p, caseId);
-    return this.store.listTimeline(caseId, page, reader.central ? undefined : reader.agencies);
+    if (reader.central) return this.store.listTimeline(caseId, page);
+    const events = await this.store.listTimeline(caseId, page, reader.agencies);
+    // What central asked the complainant for is between them (it may name the complainant's
+    // papers), like central's verification note.
+    return {
+      ...events,
+      items: events.items.map((e) =>
+        e.type === 'case_needs_info' && 'missing' in e.data
+          ? {
+              ...e,
+              data: Object.fromEntries(Object.entries(e.data).filter(([k]) => k !== 'missing')),
+            }
+          : e,
+      ),
+    };
   }
 
-  /** The public tracking page: status steps only, nothing about the complainant. */
+  /**
+   * The public tracking page: status steps, the agencies' answers by agency name and date,
+   * what central asks the complainant to send; nothing about who they are.
+   */
   async track(code: string) {
     const normalized = normalizeTrackingCode(code);
     const caseId = normalized && (await this.store.findCaseIdByTrackingCode(normalized));
     const bundle = caseId ? await this.store.getCase(caseId) : undefined;
     if (!bundle) throw notFound('tracking code');
-    return viewTracking(bundle.case, this.clock());
+    return this.trackingView(bundle.case, this.clock());
+  }
+
+  private async trackingView(c: CaseRecord, now: Date) {
+    const [answers, sendTo] = await Promise.all([
+      c.confidential ? [] : this.answers(c.id),
+      c.status === 'needs_info' ? this.centralContact() : null,
+    ]);
+    return viewTracking(c, now, { answers, sendTo });
+  }
+
+  /**
+   * Every answer the agencies gave on a case, from its timeline (responses are recorded there
+   * and nowhere else), paging through it all; agency names read once each.
+   */
+  private async answers(caseId: string) {
+    const events: TimelineEvent[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.store.listTimeline(caseId, { limit: 100, cursor });
+      events.push(...page.items.filter((e) => e.type === 'response_submitted'));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    const names = new Map<string, string>();
+    for (const id of new Set(events.map((e) => e.agencyId))) {
+      if (id !== null) names.set(id, (await this.store.getAgency(id))?.name ?? id);
+    }
+    return answersFrom(events, (id) => names.get(id) ?? id);
+  }
+
+  /** Where a complainant sends what central asked for: the central unit's first contact. */
+  private async centralContact() {
+    const contact = (await this.store.getAgency(CENTRAL_TENANT))?.contacts[0];
+    return contact ? { name: contact.name, email: contact.email } : null;
   }
 
   /**
@@ -517,7 +569,7 @@ export class Service {
           },
         ],
       });
-      return viewTracking(put(bundle.case, next).record, now);
+      return this.trackingView(put(bundle.case, next).record, now);
     });
   }
 

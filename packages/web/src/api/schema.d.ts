@@ -488,7 +488,7 @@ export type paths = {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    status?: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "closed";
+                    status?: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";
                     agencyId?: string;
                     overdue?: "true" | "false";
                 };
@@ -3499,7 +3499,7 @@ export type components = {
         Tracking: {
             trackingCode: string;
             /** @enum {string} */
-            status: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "closed";
+            status: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";
             /**
              * Format: date-time
              * @example 2026-03-30T16:59:59.999Z
@@ -3518,7 +3518,7 @@ export type components = {
             replyWindowClosesAt: string | null;
             steps: {
                 /** @enum {string} */
-                status: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "closed";
+                status: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";
                 /**
                  * Format: date-time
                  * @example 2026-03-30T16:59:59.999Z
@@ -3526,6 +3526,34 @@ export type components = {
                 at: string;
                 label: string;
             }[];
+            /** @description The agencies’ answers (progress and final), oldest first, by agency name: what the complainant rates. None for a confidential report */
+            answers: components["schemas"]["TrackingAnswer"][];
+            /** @description While needs_info: what central asks the complainant to send */
+            infoRequest: {
+                /** @description What to send (withheld for a confidential report) */
+                missing: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-30T16:59:59.999Z
+                 */
+                requestedAt: string;
+                /** @description The central unit’s contact to send it to */
+                sendTo: {
+                    name: string;
+                    email: string;
+                } | null;
+            } | null;
+        };
+        TrackingAnswer: {
+            agencyName: string;
+            /** @enum {string} */
+            kind: "progress" | "final";
+            message: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            at: string;
         };
         Problem: {
             type: string;
@@ -3596,9 +3624,10 @@ export type components = {
         };
         Case: {
             id: string;
-            trackingCode: string;
+            /** @description The complainant’s credential for the tracking page and the reply: central only, never sent to an agency */
+            trackingCode?: string;
             /** @enum {string} */
-            status: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "closed";
+            status: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";
             /** @enum {string} */
             channel: "letter" | "email" | "walk_in" | "lapor" | "social_media" | "other";
             /**
@@ -3639,6 +3668,15 @@ export type components = {
                  * @example 2026-03-30T16:59:59.999Z
                  */
                 at: string;
+            } | null;
+            /** @description While needs_info: what central asked the complainant to send */
+            infoRequest: {
+                missing: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-30T16:59:59.999Z
+                 */
+                requestedAt: string;
             } | null;
             /**
              * Format: date-time
@@ -3801,6 +3839,8 @@ export type components = {
             type?: "light" | "normative" | "examination";
             category?: string;
             note?: string;
+            /** @description With needs_info: what the complainant must send, shown to them on the tracking page */
+            missing?: string;
         };
         AssignmentList: {
             items: components["schemas"]["Assignment"][];

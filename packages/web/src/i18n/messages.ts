@@ -58,6 +58,7 @@ const id = {
   'status.forwarded': 'Diteruskan',
   'status.in_follow_up': 'Ditindaklanjuti',
   'status.resolved': 'Selesai',
+  'status.reopened': 'Dibuka kembali',
   'status.closed': 'Ditutup',
   'state.pending': 'Menunggu',
   'state.acknowledged': 'Diterima instansi',
@@ -191,6 +192,7 @@ const id = {
   'case.type': 'Jenis pengaduan',
   'case.verificationDue': 'Batas verifikasi',
   'case.closure': 'Penutupan',
+  'case.infoRequest': 'Diminta kepada pengadu',
   'case.timeline': 'Riwayat',
 
   'assignment.title': 'Penugasan: {agency}',
@@ -243,6 +245,10 @@ const id = {
   'caseActions.decision': 'Keputusan verifikasi',
   'caseActions.typeHint': 'Wajib bila diterima.',
   'caseActions.category': 'Kategori',
+  'caseActions.missing': 'Yang perlu dilengkapi pengadu',
+  'caseActions.missingHint':
+    'Wajib bila meminta kelengkapan. Ditampilkan kepada pengadu di halaman lacak: jangan tulis catatan internal.',
+  'caseActions.missingRequired': 'Tuliskan apa yang perlu dikirim pengadu.',
   'caseActions.forward': 'Teruskan ke instansi',
   'caseActions.reforward': 'Teruskan (ulang) ke instansi',
   'caseActions.forwardButton': 'Teruskan',
@@ -269,6 +275,8 @@ const id = {
   'desk.newlyOverdue': 'Baru lewat tenggat (24 jam terakhir)',
   'desk.dueSoon': 'Jatuh tempo dalam 2 hari kerja',
   'desk.redirected': 'Bukan kewenangan: menunggu penerusan ulang',
+  'desk.reopened': 'Dibuka kembali oleh pengadu',
+  'desk.updatedAt': 'diperbarui',
   'desk.activities': 'Kegiatan pemantauan minggu ini',
   'desk.toReport': 'Belum dilaporkan',
 
@@ -384,6 +392,25 @@ const id = {
   'track.message': 'Pesan (opsional)',
   'track.send': 'Kirim tanggapan',
   'track.thanks': 'Terima kasih, tanggapan Anda sudah kami terima.',
+  'track.replyIntro': 'Penilaian Anda adalah atas jawaban instansi di atas.',
+  'track.answersTitle': 'Jawaban instansi',
+  'track.answersIntro': 'Baca jawaban instansi berikut sebelum memberi penilaian.',
+  'track.noAnswers': 'Belum ada jawaban dari instansi.',
+  'track.reopened':
+    'Anda menyatakan belum puas. Pengaduan Anda dibuka kembali dan sedang ditinjau Asdep Pengaduan Masyarakat untuk diteruskan kembali kepada instansi terkait.',
+  'track.infoTitle': 'Kelengkapan yang diperlukan',
+  'track.infoIntro':
+    'Sebelum pengaduan Anda dapat diverifikasi, Asdep Pengaduan Masyarakat memerlukan:',
+  'track.infoGeneric':
+    'Asdep Pengaduan Masyarakat memerlukan kelengkapan informasi sebelum pengaduan Anda dapat diverifikasi.',
+  'track.infoAsked': 'Diminta pada',
+  'track.infoHow':
+    'Kirimkan melalui surel ke {email} ({name}), atau dengan surat ke alamat tempat Anda menyampaikan pengaduan,',
+  'track.infoHowGeneric':
+    'Kirimkan kepada Asdep Pengaduan Masyarakat melalui saluran tempat Anda menyampaikan pengaduan,',
+  'track.infoCode': 'dengan mencantumkan kode lacak Anda:',
+  'track.infoKeepCode':
+    'Kode lacak adalah kunci pengaduan Anda: jangan berikan kepada pihak lain, termasuk instansi yang diadukan.',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -444,6 +471,7 @@ const en = {
   'status.forwarded': 'Forwarded',
   'status.in_follow_up': 'In follow-up',
   'status.resolved': 'Resolved',
+  'status.reopened': 'Reopened',
   'status.closed': 'Closed',
   'state.pending': 'Pending',
   'state.acknowledged': 'Acknowledged',
@@ -577,6 +605,7 @@ const en = {
   'case.type': 'Complaint type',
   'case.verificationDue': 'Verify by',
   'case.closure': 'Closure',
+  'case.infoRequest': 'Asked of the complainant',
   'case.timeline': 'Timeline',
 
   'assignment.title': 'Assignment: {agency}',
@@ -629,6 +658,10 @@ const en = {
   'caseActions.decision': 'Verification decision',
   'caseActions.typeHint': 'Required to accept.',
   'caseActions.category': 'Category',
+  'caseActions.missing': 'What the complainant must send',
+  'caseActions.missingHint':
+    'Required when asking for information. Shown to the complainant on the tracking page: no internal notes.',
+  'caseActions.missingRequired': 'Say what the complainant must send.',
   'caseActions.forward': 'Forward to agencies',
   'caseActions.reforward': 'Forward (again) to agencies',
   'caseActions.forwardButton': 'Forward',
@@ -655,6 +688,8 @@ const en = {
   'desk.newlyOverdue': 'Newly overdue (last 24 hours)',
   'desk.dueSoon': 'Due within 2 working days',
   'desk.redirected': 'Not theirs: awaiting re-forward',
+  'desk.reopened': 'Reopened by the complainant',
+  'desk.updatedAt': 'updated',
   'desk.activities': 'Monitoring activities this week',
   'desk.toReport': 'To report',
 
@@ -770,6 +805,24 @@ const en = {
   'track.message': 'Message (optional)',
   'track.send': 'Send reply',
   'track.thanks': 'Thank you, we have received your reply.',
+  'track.replyIntro': 'You are rating the agencies’ answers above.',
+  'track.answersTitle': 'The agencies’ answers',
+  'track.answersIntro': 'Read the agencies’ answers before you rate them.',
+  'track.noAnswers': 'No answer from the agencies yet.',
+  'track.reopened':
+    'You said you were not satisfied. Your complaint has been reopened; the complaint unit (Asdep Pengaduan Masyarakat) is reviewing it to forward it to the agencies again.',
+  'track.infoTitle': 'Information we need',
+  'track.infoIntro': 'Before your complaint can be verified, the complaint unit needs:',
+  'track.infoGeneric':
+    'The complaint unit needs more information before your complaint can be verified.',
+  'track.infoAsked': 'Requested on',
+  'track.infoHow':
+    'Send it by email to {email} ({name}), or by letter to the address you sent your complaint to,',
+  'track.infoHowGeneric':
+    'Send it to the complaint unit through the channel you used for your complaint,',
+  'track.infoCode': 'quoting your tracking code:',
+  'track.infoKeepCode':
+    'Your tracking code is the key to your complaint: do not give it to anyone else, including the agency you complained about.',
 } satisfies Record<MessageKey, string>;
 
 export const messages: Record<'id' | 'en', Record<MessageKey, string>> = { id, en };

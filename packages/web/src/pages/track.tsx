@@ -1,11 +1,13 @@
 /**
- * The complainant's page: no sign-in. Enter the tracking code, see the status steps, and reply
- * while the reply window is open. The API shows nothing about the complainant; neither does this.
+ * The complainant's page: no sign-in. Enter the tracking code, see the status steps and each
+ * agency's answers, and reply (rating what they have just read) while the reply window is
+ * open. Waiting for them: what to send and how. Reopened by them: it says so. The API shows
+ * nothing about the complainant; neither does this.
  */
 import { useState } from 'react';
 import { useLocation, useParams } from 'wouter';
 import { ReplyBody } from '@pantau/core/schemas';
-import { api, ApiError, unwrap } from '../api/client';
+import { api, ApiError, type Schemas, unwrap } from '../api/client';
 import { TextField } from '../components/field';
 import {
   Loading,
@@ -72,7 +74,7 @@ function Status({ code }: { code: string }) {
     );
   }
   if (!tracking.data) return <ProblemAlert error={tracking.error} />;
-  const { status, steps, receivedAt, replyWindowClosesAt } = tracking.data;
+  const { status, steps, receivedAt, replyWindowClosesAt, answers, infoRequest } = tracking.data;
   return (
     <div className="card" aria-live="polite">
       <h2>
@@ -81,6 +83,8 @@ function Status({ code }: { code: string }) {
       <p>
         {t('track.received')}: <Time at={receivedAt} zone="Asia/Jakarta" />
       </p>
+      {status === 'reopened' ? <p className="alert">{t('track.reopened')}</p> : null}
+      {infoRequest ? <InfoRequest request={infoRequest} code={code} /> : null}
       <ol className="steps">
         {steps.map((step, i) => (
           <li key={`${step.status}-${i}`}>
@@ -89,6 +93,7 @@ function Status({ code }: { code: string }) {
           </li>
         ))}
       </ol>
+      {answers.length > 0 || replyWindowClosesAt ? <Answers answers={answers} /> : null}
       {replied ? (
         <p role="status" className="ok">
           {t('track.thanks')}
@@ -104,6 +109,69 @@ function Status({ code }: { code: string }) {
         />
       ) : null}
     </div>
+  );
+}
+
+/** What central asked the complainant to send, where to send it, and with which code. */
+function InfoRequest({
+  request,
+  code,
+}: {
+  request: NonNullable<Schemas['Tracking']['infoRequest']>;
+  code: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <section className="alert" aria-labelledby="info-request">
+      <h3 id="info-request">{t('track.infoTitle')}</h3>
+      {request.missing ? (
+        <>
+          <p>{t('track.infoIntro')}</p>
+          <p className="prose">
+            <strong>{request.missing}</strong>
+          </p>
+        </>
+      ) : (
+        <p>{t('track.infoGeneric')}</p>
+      )}
+      <p className="small muted">
+        {t('track.infoAsked')} <Time at={request.requestedAt} zone="Asia/Jakarta" />
+      </p>
+      <p>
+        {request.sendTo
+          ? t('track.infoHow', { email: request.sendTo.email, name: request.sendTo.name })
+          : t('track.infoHowGeneric')}{' '}
+        {t('track.infoCode')} <code>{code}</code>.
+      </p>
+      <p className="small">{t('track.infoKeepCode')}</p>
+    </section>
+  );
+}
+
+/** Each agency's answers, oldest first, by name and date: what the complainant rates. */
+function Answers({ answers }: { answers: readonly Schemas['TrackingAnswer'][] }) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="answers">
+      <h2 id="answers">{t('track.answersTitle')}</h2>
+      {answers.length === 0 ? (
+        <p className="muted">{t('track.noAnswers')}</p>
+      ) : (
+        <>
+          <p className="muted small">{t('track.answersIntro')}</p>
+          {answers.map((a, i) => (
+            <article key={`${a.at}-${i}`} className="answer" aria-labelledby={`answer-${i}`}>
+              <h3 id={`answer-${i}`}>{a.agencyName}</h3>
+              <p className="small">
+                <StatusBadge prefix="responseKind" value={a.kind} />{' '}
+                <Time at={a.at} zone="Asia/Jakarta" />
+              </p>
+              <p className="prose">{a.message}</p>
+            </article>
+          ))}
+        </>
+      )}
+    </section>
   );
 }
 
@@ -141,6 +209,7 @@ function Reply({ code, closesAt, onDone }: { code: string; closesAt: string; onD
       }}
     >
       <h2>{t('track.replyTitle')}</h2>
+      <p>{t('track.replyIntro')}</p>
       <p>
         {t('track.replyUntil')} <Time at={closesAt} zone="Asia/Jakarta" />
       </p>
