@@ -40,6 +40,7 @@ import {
 import { type LadderEvent, ladderSchedule } from './ladder.ts';
 import {
   assertForwardable,
+  awaitingReforward,
   type CaseRecord,
   close,
   markForwarded,
@@ -329,6 +330,22 @@ export class Service {
         if (!type)
           throw new DomainError('invalid_transition', 'the case has no complaint type yet');
         const now = this.clock();
+        // Forwarding after a redirect answers every redirect awaiting it (linked, so a
+        // re-forward in the redirect's own millisecond counts). The new agencies' clocks start
+        // fresh, or inherit the earliest redirected clock, as the policy says (recorded).
+        const awaiting = awaitingReforward(bundle.assignments);
+        const reforwardOf = awaiting.map((a) => ({
+          agencyId: a.agencyId,
+          generation: a.generation,
+        }));
+        const inheritFrom =
+          policy.reforwardClock === 'inherit'
+            ? [...awaiting].sort(
+                (x, y) =>
+                  Date.parse(clockFrom(x)) - Date.parse(clockFrom(y)) ||
+                  x.agencyId.localeCompare(y.agencyId),
+              )[0]
+            : undefined;
         const created: VersionedPut<AssignmentRecord>[] = [];
         for (const [i, item] of input.assignments.entries()) {
           const agency = await this.store.getAgency(item.agencyId);
@@ -341,18 +358,9 @@ export class Service {
               `agency ${item.agencyId} already has an active assignment on this case`,
             );
           }
-          // Forwarding after a redirect: the new agency's clock starts fresh, or inherits the
-          // redirected assignment's forwarding date, as the policy says (recorded either way).
-          const redirected = bundle.assignments
-            .filter(
-              (a) =>
-                a.state === 'redirected' &&
-                a.redirect &&
-                a.redirect.at >= latestForward(bundle.assignments, a),
-            )
-            .sort((x, y) => x.forwardedAt.localeCompare(y.forwardedAt))[0];
           const record = newAssignment({
-            inheritFrom: policy.reforwardClock === 'inherit' ? redirected : undefined,
+            inheritFrom,
+            reforwardOf,
             caseId,
             agencyId: agency.id,
             instructions: item.instructions ?? null,
@@ -379,6 +387,7 @@ export class Service {
           this.event(caseId, now, 'assignment_forwarded', p, a.agencyId, {
             generation: a.generation,
             clock: a.clock,
+            reforwardOf: a.reforwardOf ?? [],
             due: a.due,
             timeZone: a.timeZone,
           }),
@@ -1518,12 +1527,6 @@ export class Service {
     ];
   }
 }
-
-/** The latest forwarding on the case other than `a`'s own (a redirect after it awaits re-forward). */
-const latestForward = (all: readonly AssignmentRecord[], a: AssignmentRecord): string =>
-  all
-    .filter((b) => b !== a)
-    .reduce((latest, b) => (b.forwardedAt > latest ? b.forwardedAt : latest), '');
 
 /** The case touched by a change that does not move its status (to serialize writers). */
 const touchCase = (c: CaseRecord, now: Date): CaseRecord => ({
