@@ -4,6 +4,7 @@
  * checked at the HTTP edge (403); here every read and write is scoped to what the principal
  * may see, and anything else is "not found" (404, no existence leak).
  */
+import { contactsFrom, newAgency } from './agency.ts';
 import { ulid } from 'ulid';
 import {
   acknowledge,
@@ -139,18 +140,7 @@ export class Service {
     return this.idempotent(p, idem, async (record) => {
       if (input.focalPointId !== undefined)
         await this.assertFocalPoint(input.focalPointId, input.id);
-      const at = this.clock().toISOString();
-      const agency: Agency = {
-        id: input.id,
-        name: input.name,
-        kind: input.kind,
-        focalPointId: input.focalPointId ?? null,
-        timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
-        contacts: input.contacts,
-        createdAt: at,
-        updatedAt: at,
-        version: 1,
-      };
+      const agency = newAgency(input, this.clock());
       try {
         await this.store.putAgency(agency, null, record(201, agency));
       } catch (error) {
@@ -189,6 +179,7 @@ export class Service {
         ...agency,
         ...definedOnly(input),
         focalPointId: input.focalPointId === undefined ? agency.focalPointId : input.focalPointId,
+        contacts: input.contacts ? contactsFrom(input.contacts) : agency.contacts,
         updatedAt: this.clock().toISOString(),
         version: agency.version + 1,
       };

@@ -21,7 +21,14 @@ export const CENTRAL_AGENCY = (now: Date): Agency => ({
   kind: 'ministry',
   focalPointId: null,
   timeZone: 'Asia/Jakarta',
-  contacts: [{ name: 'Asdep Pengaduan Masyarakat', email: 'dumas@setneg.go.id', role: 'central' }],
+  contacts: [
+    {
+      name: 'Asdep Pengaduan Masyarakat',
+      email: 'dumas@setneg.go.id',
+      role: 'central',
+      kind: 'liaison',
+    },
+  ],
   createdAt: now.toISOString(),
   updatedAt: now.toISOString(),
   version: 1,

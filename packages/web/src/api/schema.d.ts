@@ -3569,7 +3569,13 @@ export type components = {
             name: string;
             /** Format: email */
             email: string;
+            /** @description Position or unit, free text: shown, never used to address letters */
             role?: string;
+            /**
+             * @description liaison: receives warnings and reminders; head (kepala, pimpinan): copied on the formal warning and central intervention
+             * @enum {string}
+             */
+            kind: "liaison" | "head";
         };
         CreateAgency: {
             id: string;
@@ -3579,7 +3585,20 @@ export type components = {
             focalPointId?: string;
             /** @enum {string} */
             timeZone?: "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura";
-            contacts: components["schemas"]["Contact"][];
+            contacts: components["schemas"]["ContactInput"][];
+        };
+        /** @description A contact; `kind` defaults to liaison */
+        ContactInput: {
+            name: string;
+            /** Format: email */
+            email: string;
+            /** @description Position or unit, free text: shown, never used to address letters */
+            role?: string;
+            /**
+             * @description liaison: receives warnings and reminders; head (kepala, pimpinan): copied on the formal warning and central intervention
+             * @enum {string}
+             */
+            kind?: "liaison" | "head";
         };
         AgencyPage: {
             items: components["schemas"]["Agency"][];
@@ -3592,7 +3611,8 @@ export type components = {
             focalPointId?: string | null;
             /** @enum {string} */
             timeZone?: "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura";
-            contacts?: components["schemas"]["Contact"][];
+            /** @description Replaces every contact (name, email, kind) */
+            contacts?: components["schemas"]["ContactInput"][];
         };
         Case: {
             id: string;
