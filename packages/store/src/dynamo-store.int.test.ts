@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { freshStore } from '../../../test/support/dynamodb.ts';
 import type { DynamoStore } from './dynamo-store.ts';
 import { keys } from './keys.ts';
-import { seedBaseline } from './seed.ts';
+import { LADDER_BEFORE_CONTACT_KINDS, seedBaseline } from './seed.ts';
 
 let store: DynamoStore;
 beforeAll(async () => {
@@ -95,6 +95,34 @@ describe('seed', () => {
     const again = await store.getCalendar('id');
     expect(again?.days).toHaveLength(count - 1);
     expect(again?.days.some((d) => d.date === '2026-12-24')).toBe(false);
+  });
+
+  it('gives a default policy seeded before contact kinds, never edited, the head on central intervention', async () => {
+    const own = await freshStore();
+    const put = (policy: Record<string, unknown>) =>
+      own.client.send(
+        new PutCommand({
+          TableName: own.tableName,
+          Item: { ...keys.policy('default'), entity: 'policy', ...policy },
+        }),
+      );
+    await put({ ...DEFAULT_POLICY, ladder: LADDER_BEFORE_CONTACT_KINDS });
+    await seedBaseline(own, new Date());
+    const upgraded = await own.getPolicy('default');
+    expect(upgraded?.ladder.at(-1)).toMatchObject({
+      recipients: ['central'],
+      cc: ['agency', 'agency_head'],
+    });
+    expect(upgraded).toMatchObject({ version: DEFAULT_POLICY.version + 1, updatedAt: null });
+    // A policy an admin saved is theirs.
+    const edited = {
+      ...DEFAULT_POLICY,
+      ladder: LADDER_BEFORE_CONTACT_KINDS,
+      updatedAt: '2026-02-02T00:00:00.000Z',
+    };
+    await put(edited);
+    await seedBaseline(own, new Date());
+    expect(await own.getPolicy('default')).toEqual(edited);
   });
 });
 

@@ -4148,7 +4148,8 @@ export type components = {
              *           "central"
              *         ],
              *         "cc": [
-             *           "agency"
+             *           "agency",
+             *           "agency_head"
              *         ]
              *       }
              *     ]
@@ -4173,8 +4174,12 @@ export type components = {
             relativeTo: "due" | "previous";
             /** @enum {string} */
             action: "warning" | "reminder" | "formal_warning" | "central_intervention";
+            /** @description agency: the agency's liaison contacts; agency_head: its head contacts; focal_point: its focal point's liaisons; central: the central unit's liaisons */
             recipients: ("agency" | "agency_head" | "focal_point" | "central")[];
-            /** @default [] */
+            /**
+             * @description agency: the agency's liaison contacts; agency_head: its head contacts; focal_point: its focal point's liaisons; central: the central unit's liaisons
+             * @default []
+             */
             cc: ("agency" | "agency_head" | "focal_point" | "central")[];
         };
         PolicyBody: {
@@ -4242,7 +4247,8 @@ export type components = {
              *           "central"
              *         ],
              *         "cc": [
-             *           "agency"
+             *           "agency",
+             *           "agency_head"
              *         ]
              *       }
              *     ]
