@@ -13,7 +13,8 @@ import {
   type CaseRecord,
   DEFAULT_POLICY,
   type LadderRecord,
-  ladderSchedule,
+  INITIAL_LADDER_STATE,
+  projectLadder,
   type Mailer,
   newAssignment,
   newCase,
@@ -135,7 +136,11 @@ try {
     assignments.map((a) => [
       `${a.caseId}/${a.agencyId}`,
       new Set(
-        ladderSchedule(a, DEFAULT_POLICY.ladder, calendar)
+        projectLadder(
+          { ...INITIAL_LADDER_STATE, observedAt: a.forwardedAt },
+          { assignment: a, steps: DEFAULT_POLICY.ladder, calendar, now: new Date(a.forwardedAt) },
+          32,
+        )
           .filter((e) => Date.parse(e.at) <= now.getTime())
           .map((e) => e.id),
       ),

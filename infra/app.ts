@@ -1,7 +1,7 @@
-import { App, Validations } from 'aws-cdk-lib';
+import { Annotations, App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { LOG_LEVELS } from '../functions/config.ts';
-import { PantauStack } from './pantau-stack.ts';
+import { HOME_REGION, PantauStack } from './pantau-stack.ts';
 
 const app = new App();
 
@@ -22,11 +22,19 @@ if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
   throw new Error(`logLevel must be one of ${LOG_LEVELS.join(', ')}; got ${logLevel}`);
 }
 
-new PantauStack(app, context('stackName', process.env.PANTAU_STACK_NAME ?? 'Pantau'), {
+// The account and region the CLI resolved: the account from the caller's credentials (none
+// offline), the region from AWS_REGION or the profile, and us-east-1 when neither names one.
+// So the app cannot tell "nothing set" from a chosen us-east-1, and does not replace the CLI's
+// region; it says so when the stack leaves Jakarta. Run outside the CLI (no CDK_DEFAULT_REGION),
+// the template stays environment-agnostic.
+const account = process.env.CDK_DEFAULT_ACCOUNT;
+const region = process.env.CDK_DEFAULT_REGION;
+
+const stackName = context('stackName', process.env.PANTAU_STACK_NAME ?? 'Pantau');
+
+const stack = new PantauStack(app, stackName, {
   description: 'Pantau: makes government agencies answer the public complaints forwarded to them',
-  // The account and region the CLI resolved from the caller's credentials; without them (offline
-  // synth) the template stays environment-agnostic.
-  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
+  env: { account, region },
   // The distribution's own URLs are always allowed; these add others (a console run elsewhere).
   callbackUrls: list(context('callbackUrls', '')),
   logoutUrls: list(context('logoutUrls', '')),
@@ -34,6 +42,15 @@ new PantauStack(app, context('stackName', process.env.PANTAU_STACK_NAME ?? 'Pant
   logLevel,
   mailFrom: context('mailFrom', 'pantau@example.go.id'),
 });
+
+if (region && region !== HOME_REGION) {
+  Annotations.of(stack).addWarningV2(
+    'pantau:region',
+    `Region ${region}, not Jakarta (${HOME_REGION}): the table, the user pool and the logs, with ` +
+      "the complainants' identities, would be stored outside Indonesia (PP 71/2019). Deploy " +
+      `with AWS_REGION=${HOME_REGION} unless this stack holds no real complaints.`,
+  );
+}
 
 // Every finding is an error at synth: fix it, or acknowledge it where it arises with a reason.
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

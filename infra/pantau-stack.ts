@@ -9,6 +9,13 @@ import { Notify } from './notify.ts';
 import { Seed } from './seed.ts';
 import { Web } from './web.ts';
 
+/**
+ * Jakarta, where Pantau is deployed: complainants' identities are personal data of a
+ * public-sector electronic system, to be kept in Indonesia (PP 71/2019). The documented region
+ * rather than a forced one: `app.ts` warns when the CLI resolved another (infra/README.md).
+ */
+export const HOME_REGION = 'ap-southeast-3';
+
 export interface PantauStackProps extends StackProps {
   /**
    * OAuth redirect URIs of a console served elsewhere (a local dev server), besides the

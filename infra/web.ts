@@ -1,4 +1,4 @@
-import { DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -6,6 +6,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
+import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
@@ -73,6 +75,14 @@ export class Web extends Construct {
     // standard logs are delivered with an ACL grant, so this bucket has ACLs (bucket owner
     // preferred: the account owns the log files). Kept a year and retained with the stack, like
     // the API's access logs: they are the audit trail of who fetched what.
+    // CloudFront's standard logging (legacy) does not deliver to a bucket in an opt-in region
+    // (Jakarta is one), and creating the distribution with such a log bucket fails. There the
+    // distribution does not log (the API's requests are in the API Gateway access log); the
+    // us-east-1 companion stack planned for the WAF is where CloudFront's logging v2, which can
+    // deliver to this bucket, would be configured (infra/README.md, "Regions").
+    // An environment-agnostic template (no region at synth) keeps the logging.
+    const cloudFrontLogs =
+      Token.isUnresolved(stack.region) || !RegionInfo.get(stack.region).isOptInRegion;
     const accessLogs = new s3.Bucket(this, 'AccessLogs', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
@@ -181,9 +191,9 @@ export class Web extends Construct {
       // North America, Europe and Asia, Indonesia included: where the users are, cheaper than all.
       priceClass: cloudfront.PriceClass.PRICE_CLASS_200,
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
-      enableLogging: true,
-      logBucket: accessLogs,
-      logFilePrefix: 'cloudfront/',
+      ...(cloudFrontLogs
+        ? { enableLogging: true, logBucket: accessLogs, logFilePrefix: 'cloudfront/' }
+        : {}),
     });
     this.url = `https://${this.distribution.distributionDomainName}`;
 
@@ -200,6 +210,16 @@ export class Web extends Construct {
         'per rule and request. The API stage throttles at 100 req/s, every non-public route ' +
         'needs a Cognito token (threat protection on), and the console is static files.',
     });
+    if (!cloudFrontLogs) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR3',
+        reason:
+          `CloudFront standard logging (legacy) cannot deliver to a bucket in ${stack.region}, an ` +
+          'opt-in region, and the distribution fails to create with one. The API requests it ' +
+          'forwards are logged by API Gateway; logging v2 needs a us-east-1 stack (planned with ' +
+          'the WAF).',
+      });
+    }
     Validations.of(this.distribution).acknowledge({
       id: 'AwsSolutions-CFR4',
       reason:
@@ -224,6 +244,21 @@ export class Web extends Construct {
         resources: [deploymentLogs.logGroupArn],
       }),
     );
+    // BucketDeployment would grant its role s3:GetObject*, GetBucket* and List* on the
+    // bootstrap asset bucket and CloudFront invalidations on every distribution (`*`). It gets
+    // the role without policy updates instead, so those grants land nowhere, and the ones below
+    // say what its handler does: read the zips from the asset bucket (`aws s3 cp` of the keys
+    // it is given), sync the console bucket, invalidate this distribution.
+    const deployer = deploymentRole.withoutPolicyUpdates();
+    const zips: s3deploy.SourceConfig[] = [];
+    /** The source as given, remembering where its zip will be for the grant below. */
+    const recorded = (source: s3deploy.ISource): s3deploy.ISource => ({
+      bind: (scope, context) => {
+        const config = source.bind(scope, context);
+        zips.push(config);
+        return config;
+      },
+    });
 
     // Two uploads, two cache lifetimes. Vite's hashed files under assets/ never change under
     // their name: cached for a year and never deleted (prune off), so a tab still running the
@@ -234,7 +269,7 @@ export class Web extends Construct {
     const assetsDir = join(assetsPath, 'assets');
     const hashed = existsSync(assetsDir)
       ? new s3deploy.BucketDeployment(this, 'DeployAssets', {
-          sources: [s3deploy.Source.asset(assetsDir)],
+          sources: [recorded(s3deploy.Source.asset(assetsDir))],
           destinationBucket: this.bucket,
           destinationKeyPrefix: 'assets/',
           prune: false,
@@ -243,23 +278,25 @@ export class Web extends Construct {
             s3deploy.CacheControl.maxAge(Duration.days(365)),
             s3deploy.CacheControl.immutable(),
           ],
-          role: deploymentRole,
+          role: deployer,
           logGroup: deploymentLogs,
         })
       : undefined;
     const site = new s3deploy.BucketDeployment(this, 'DeploySite', {
       sources: [
-        s3deploy.Source.asset(assetsPath, { exclude: ['assets'] }),
-        s3deploy.Source.jsonData('config.json', {
-          auth: {
-            kind: 'cognito',
-            authority: props.auth.issuerUrl,
-            clientId: props.auth.client.userPoolClientId,
-            ...(props.auth.domainUrl ? { domain: props.auth.domainUrl } : {}),
-            redirectUri: `${this.url}/auth/callback`,
-            logoutUri: `${this.url}/`,
-          },
-        }),
+        recorded(s3deploy.Source.asset(assetsPath, { exclude: ['assets'] })),
+        recorded(
+          s3deploy.Source.jsonData('config.json', {
+            auth: {
+              kind: 'cognito',
+              authority: props.auth.issuerUrl,
+              clientId: props.auth.client.userPoolClientId,
+              ...(props.auth.domainUrl ? { domain: props.auth.domainUrl } : {}),
+              redirectUri: `${this.url}/auth/callback`,
+              logoutUri: `${this.url}/`,
+            },
+          }),
+        ),
       ],
       destinationBucket: this.bucket,
       // Pruning the root must not delete the hashed files the other deployment keeps.
@@ -267,46 +304,63 @@ export class Web extends Construct {
       cacheControl: [s3deploy.CacheControl.noCache()],
       distribution: this.distribution,
       distributionPaths: ['/index.html', '/config.json'],
-      role: deploymentRole,
+      role: deployer,
       logGroup: deploymentLogs,
     });
     // The new index.html names the new chunks: upload them first.
     if (hashed) site.node.addDependency(hashed);
 
-    // What CDK's BucketDeployment grants its role (grantRead on the asset zips, grantReadWrite
-    // on the console bucket, CloudFront invalidation), none of it configurable.
+    // On the asset bucket's objects rather than on the zips' keys: the keys are content hashes,
+    // so naming them would change this policy (an IAM change to approve) with every build.
+    const assetObjects = new Map(
+      zips.map(({ bucket }) => {
+        const arn = bucket.arnForObjects('*');
+        return [JSON.stringify(stack.resolve(arn)), arn] as const;
+      }),
+    );
+    deploymentRole.addToPolicy(
+      new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [...assetObjects.values()] }),
+    );
+    // The console bucket: CDK's grantReadWrite, exactly what BucketDeployment grants there
+    // (`aws s3 sync`, pruning, the ownership tag it reads before deleting). A narrower list
+    // would be ours to keep up with the handler, and no offline test can run it.
+    this.bucket.grantReadWrite(deploymentRole);
+    this.distribution.grant(
+      deploymentRole,
+      'cloudfront:CreateInvalidation',
+      'cloudfront:GetInvalidation',
+    );
     const bucketId = stack.getLogicalId(this.bucket.node.defaultChild as s3.CfnBucket);
-    const qualifier =
-      (stack.synthesizer instanceof DefaultStackSynthesizer
-        ? stack.synthesizer.bootstrapQualifier
-        : undefined) ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER;
-    const assetObjects = `arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-<AWS::AccountId>-<AWS::Region>/*`;
     const deploymentGrants: Record<string, string> = {
       'Action::s3:GetObject*':
-        'BucketDeployment grantRead/grantReadWrite: `aws s3 sync` reads the zipped build and ' +
-        'compares it with the console bucket; on those two buckets only.',
+        'grantReadWrite on the console bucket, as BucketDeployment makes it: `aws s3 sync` ' +
+        'compares the new build with the objects there; on this bucket only.',
       'Action::s3:GetBucket*':
-        'BucketDeployment grantRead/grantReadWrite: bucket location and metadata for ' +
-        '`aws s3 sync`; on the asset bucket and the console bucket only.',
+        'grantReadWrite on the console bucket, as BucketDeployment makes it: bucket metadata ' +
+        'and the ownership tag the handler reads before deleting; on this bucket only.',
       'Action::s3:List*':
-        'BucketDeployment grantRead/grantReadWrite: `aws s3 sync` lists what is there to ' +
-        'upload the difference; on the asset bucket and the console bucket only.',
+        'grantReadWrite on the console bucket, as BucketDeployment makes it: `aws s3 sync` ' +
+        'lists what is there to upload the difference; on this bucket only.',
       'Action::s3:DeleteObject*':
-        'BucketDeployment grantReadWrite: pruning deletes the previous build files that the ' +
-        'new build no longer has; on the console bucket only.',
+        'grantReadWrite on the console bucket, as BucketDeployment makes it: pruning deletes ' +
+        'the previous build files that the new build no longer has; on this bucket only.',
       'Action::s3:Abort*':
-        'BucketDeployment grantReadWrite: aborts its own failed multipart uploads; on the ' +
-        'console bucket only.',
+        'grantReadWrite on the console bucket, as BucketDeployment makes it: aborts its own ' +
+        'failed multipart uploads; on this bucket only.',
       [`Resource::<${bucketId}.Arn>/*`]:
-        'The objects of the console bucket: writing them is what this role is for.',
-      [`Resource::${assetObjects}`]:
-        'The zipped builds `cdk deploy` uploaded to the bootstrap asset bucket, read only (the ' +
-        'object keys are content hashes chosen at synth).',
-      'Resource::*':
-        'cloudfront:CreateInvalidation and GetInvalidation only, which BucketDeployment grants ' +
-        'on every distribution (not configurable); an invalidation only makes the edges ' +
-        'fetch again, and only this deploy-time Lambda assumes the role.',
+        'The objects of the console bucket, whose names change with every build: writing them ' +
+        'is what this role is for.',
     };
+    // The asset bucket's ARN names the account, region and partition, as literals or as
+    // <AWS::…> references depending on what the CLI resolved (issue 10: a hand-written
+    // `<AWS::Region>` matched only environment-agnostic synths). So the finding is rendered
+    // from the very ARN granted above, by cdk-nag's own renderer.
+    for (const arn of assetObjects.values()) {
+      deploymentGrants[`Resource::${nagRendering(stack, arn)}`] =
+        "Read only, the objects of the account's CDK asset bucket: the console zips' keys are " +
+        'content hashes, new with every build, and naming them would make every deploy an IAM ' +
+        'change to approve; the handler downloads only the zips it is given.';
+    }
     for (const [finding, reason] of Object.entries(deploymentGrants)) {
       Validations.of(deploymentRole).acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason });
     }
@@ -322,4 +376,14 @@ export class Web extends Construct {
       }
     }
   }
+}
+
+/**
+ * How cdk-nag writes a resource in a finding id (`AwsSolutions-IAM5[Resource::…]`): the value
+ * as the template will have it, references as `<AWS::Region>`, `<Id.Arn>`. The rule's own
+ * renderer (cdk-nag 3 exports it from no index), so an acknowledgement made with it is the
+ * finding in every environment; an upgrade that moves it fails the typecheck.
+ */
+function nagRendering(stack: Stack, value: string): string {
+  return flattenCfnReference(stack.resolve(value));
 }

@@ -2,13 +2,14 @@
  * Crash safety: the embedded runtime is SIGKILLed at random moments of a busy run (clients
  * registering and forwarding complaints while the clock drives ladders), several times, and
  * restarted on the same data dir. No acknowledged write is lost; every ladder step that was
- * due is taken exactly once.
+ * due is taken exactly once, at its own instant.
  */
 import {
   Calendar,
   DEFAULT_LADDER,
   INDONESIAN_HOLIDAYS,
-  ladderSchedule,
+  INITIAL_LADDER_STATE,
+  projectLadder,
   type AssignmentView,
 } from '@pantau/core';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -108,6 +109,7 @@ describe('crash safety', () => {
       role: 'central_officer',
     });
     expect(acknowledged.size).toBeGreaterThan(3);
+    // The manual clock passes time: each step is written at its own instant on the way.
     await http.post('/dev/clock', { advance: 'P120D' });
     const calendar = new Calendar(INDONESIAN_HOLIDAYS);
     const now = Date.parse((await http.get('/dev/clock')).body.now);
@@ -118,10 +120,15 @@ describe('crash safety', () => {
         await http.get(`/v1/cases/${id}/assignments/${agencyId}`, { token: central })
       ).body as AssignmentView;
       expect(assignment.state).toBe('pending');
-      const expected = ladderSchedule(
-        { ...assignment, pauses: [], redirect: null },
-        DEFAULT_LADDER,
-        calendar,
+      const expected = projectLadder(
+        { ...INITIAL_LADDER_STATE, observedAt: assignment.forwardedAt },
+        {
+          assignment: { ...assignment, redirect: null },
+          steps: DEFAULT_LADDER,
+          calendar,
+          now: new Date(assignment.forwardedAt),
+        },
+        32,
       )
         .filter((e) => Date.parse(e.at) <= now)
         .map((e) => `${e.step}@${e.at}`);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { newAssignment } from './assignment.ts';
 import { Calendar } from './calendar.ts';
 import { newCase } from './case.ts';
-import { ladderSchedule } from './ladder.ts';
+import { INITIAL_LADDER_STATE, projectLadder } from './ladder/index.ts';
 import { composeLetter, type LetterParties } from './letters.ts';
 import { DEFAULT_LADDER } from './policy.ts';
 import type { Agency } from './schemas.ts';
@@ -70,7 +70,12 @@ const silent = newAssignment({
 
 /** Each step the default ladder takes for a silent agency, with the letter's to and cc. */
 const addressed = (p: LetterParties) =>
-  ladderSchedule(silent, DEFAULT_LADDER, calendar).map((event) => {
+  projectLadder(INITIAL_LADDER_STATE, {
+    assignment: silent,
+    steps: DEFAULT_LADDER,
+    calendar,
+    now: new Date(silent.forwardedAt),
+  }).map((event) => {
     const step = DEFAULT_LADDER.find((s) => s.name === event.step)!;
     const letter = composeLetter({
       event,

@@ -6,7 +6,7 @@ import { emailsOf } from './agency.ts';
 import type { AssignmentRecord } from './assignment.ts';
 import { type Calendar, TIME_ZONE_LABELS, workingDaysBetween } from './calendar.ts';
 import type { CaseRecord } from './case.ts';
-import type { LadderEvent } from './ladder.ts';
+import type { LadderLetter } from './ladder/index.ts';
 import type { LadderParty, LadderStep, Target } from './policy.ts';
 import type { Agency } from './schemas.ts';
 
@@ -81,7 +81,7 @@ export function addressesOf(party: LadderParty, p: LetterParties): string[] {
 }
 
 export function composeLetter(input: {
-  event: LadderEvent;
+  event: LadderLetter;
   step: LadderStep;
   case: CaseRecord;
   assignment: AssignmentRecord;

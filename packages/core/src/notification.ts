@@ -1,4 +1,5 @@
 /** The engine's records: an assignment's ladder (its timer) and the letters it sends (the outbox). */
+import type { LadderState } from './ladder/index.ts';
 import type { LadderStep, Target } from './policy.ts';
 import type { NotificationView } from './schemas.ts';
 
@@ -17,6 +18,8 @@ export interface LadderRecord {
   readonly level: number;
   readonly rung?: LadderStep['action'] | null;
   readonly lastStepAt: string | null;
+  /** The overdue episode and what was warned (absent on records older than episodes). */
+  readonly state?: LadderState;
   readonly updatedAt: string;
   readonly version: number;
 }
@@ -49,8 +52,10 @@ export interface NotificationRecord {
   readonly status: (typeof NOTIFICATION_STATUSES)[number];
   readonly subject: string;
   readonly body: string;
-  /** The step's instant (the letter's date). */
+  /** When the policy made the step due; the letter is dated `createdAt`, when it was written. */
   readonly scheduledAt: string;
+  /** The overdue episode of a rung (null for warnings; absent on older letters). */
+  readonly episode?: number | null;
   readonly createdAt: string;
   readonly sentAt: string | null;
   readonly attempts: number;

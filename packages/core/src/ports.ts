@@ -61,14 +61,21 @@ export interface CaseBundle {
   readonly activities: ActivityRecord[];
 }
 
-/** One ladder step, all or nothing: its marker (exactly once), letter, timeline event, ladder. */
-export interface LadderStepWrite {
-  readonly ladder: VersionedPut<LadderRecord>;
+/** A letter the ladder writes: its marker (exactly once), outbox record and timeline event. */
+export interface LadderLetterWrite {
   readonly stepId: string;
   readonly notification: NotificationRecord;
   readonly event: TimelineEvent;
   /** Central intervention proposes a clarification on the central unit's calendar. */
   readonly activity?: ActivityRecord;
+}
+
+/** What one look at a ladder wrote, all or nothing: its record, its letters, skipped steps. */
+export interface LadderWrite {
+  readonly ladder: VersionedPut<LadderRecord>;
+  readonly letters: readonly LadderLetterWrite[];
+  /** `escalation_skipped` events. */
+  readonly events: readonly TimelineEvent[];
 }
 
 export interface NotificationQuery {
@@ -149,13 +156,18 @@ export interface Store {
 
   /** The ids of the ladder steps already taken for one generation of an assignment. */
   listStepsTaken(caseId: string, agencyId: string, generation: number): Promise<Set<string>>;
-  /** Takes a ladder step; a `WriteConflict` of kind `exists` means it was taken already. */
-  commitLadderStep(write: LadderStepWrite): Promise<void>;
+  /**
+   * Writes a ladder's new state with its letters; a `WriteConflict` of kind `version` or
+   * `exists` means another execution moved first.
+   */
+  commitLadder(write: LadderWrite): Promise<void>;
   putLadder(put: VersionedPut<LadderRecord>): Promise<void>;
   /** The ladders of these assignments (one batch read). */
   getLadders(refs: readonly { caseId: string; agencyId: string }[]): Promise<LadderRecord[]>;
   /** Ladders whose timer is due by `now`, soonest first (the embedded engine's scheduler). */
   listDueLadders(now: Date, limit: number): Promise<LadderRecord[]>;
+  /** The soonest ladder timer in (after, until], if any (the manual clock passing time). */
+  nextLadderWake(after: Date, until: Date): Promise<string | null>;
   /** The statistics counters of these agencies summed over forwarding dates from–to (inclusive). */
   getAgencyCounters(
     agencyIds: readonly string[],

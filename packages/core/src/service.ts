@@ -38,7 +38,18 @@ import {
   startOfLocalDay,
   TIME_ZONE_LABELS,
 } from './calendar.ts';
-import { type LadderEvent, ladderSchedule } from './ladder.ts';
+import {
+  armLadder,
+  type LadderLetter,
+  ladderState,
+  ladderTimer,
+  observe,
+  projectLadder,
+  rearmLadder,
+  type SkippedStep,
+  skippedEvents,
+} from './ladder/index.ts';
+import { retryOnConflict } from './retry.ts';
 import {
   assertForwardable,
   awaitingReforward,
@@ -55,7 +66,12 @@ import {
 } from './case.ts';
 import { DomainError, invalidInput, notFound } from './errors.ts';
 import { DEFAULT_POLICY_ID, type SlaPolicy, TARGETS, targetWorkingDays } from './policy.ts';
-import { type LadderRecord, type LadderStarter, viewNotification } from './notification.ts';
+import {
+  type LadderRecord,
+  type LadderStarter,
+  type NotificationRecord,
+  viewNotification,
+} from './notification.ts';
 import {
   type CaseBundle,
   type IdempotencyRecord,
@@ -385,21 +401,13 @@ export class Service {
         );
         // Each assignment's ladder is written with it, due at once: the engine picks it up even
         // if starting the execution below fails (the table is the truth, an execution a timer).
-        const ladders = created.map(({ record: a }) => {
-          const previous = bundle.ladders.find((l) => l.agencyId === a.agencyId);
-          const ladder: LadderRecord = {
-            caseId,
-            agencyId: a.agencyId,
-            generation: a.generation,
-            token: (previous?.token ?? 0) + 1,
-            wakeAt: now.toISOString(),
-            level: 0,
-            lastStepAt: null,
-            updatedAt: now.toISOString(),
-            version: (previous?.version ?? 0) + 1,
-          };
-          return { record: ladder, expectedVersion: previous ? previous.version : null };
-        });
+        const ladders = created.map(({ record: a }) =>
+          armLadder(
+            bundle.ladders.find((l) => l.agencyId === a.agencyId),
+            a,
+            now,
+          ),
+        );
         const body = { items: created.map((c) => viewAssignment(c.record, now)) };
         await this.store.commit({
           case: put(bundle.case, next),
@@ -644,14 +652,23 @@ export class Service {
    * skipped and why) and the ladder steps taken and still to come.
    */
   async deadlines(p: Principal, caseId: string, agencyId: string): Promise<DeadlinesView> {
-    const { assignment: a } = await this.readableAssignment(p, caseId, agencyId);
+    const { bundle, assignment: a } = await this.readableAssignment(p, caseId, agencyId);
     const policy = await this.policyById(a.policyId);
     const calendar = await this.calendar(a.calendarId);
     const now = this.clock();
     const countedFrom = localDate(new Date(clockFrom(a)), a.timeZone);
-    const events = ladderSchedule(a, policy.ladder, calendar);
-    const taken = await this.store.listStepsTaken(caseId, agencyId, a.generation);
-    const view = (e: LadderEvent) => ({
+    const ladder = ladderOf(bundle, agencyId);
+    const toCome =
+      ladder && ladder.generation === a.generation
+        ? projectLadder(ladderState(ladder), {
+            assignment: a,
+            steps: policy.ladder,
+            calendar,
+            now,
+          })
+        : [];
+    const taken = await this.lettersOf(caseId, agencyId, a.generation);
+    const view = (e: LadderLetter) => ({
       id: e.id,
       step: e.step,
       action: e.action,
@@ -698,12 +715,29 @@ export class Service {
         };
       }),
       ladder: {
-        taken: events.filter((e) => taken.has(e.id)).map(view),
-        toCome: events
-          .filter((e) => !taken.has(e.id) && Date.parse(e.at) > now.getTime())
-          .map(view),
+        taken: taken.map((n) => ({
+          id: n.stepId,
+          step: n.step,
+          action: n.action,
+          at: n.createdAt,
+          targets: [...n.targets],
+          level: n.episode === null || n.episode === undefined ? 0 : levelOf(policy, n.step),
+        })),
+        toCome: toCome.map(view),
       },
     };
+  }
+
+  /** The letters the ladder wrote for one generation of an assignment, oldest first (every page). */
+  private async lettersOf(caseId: string, agencyId: string, generation: number) {
+    const out: NotificationRecord[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.store.listNotifications({ caseId }, { limit: 100, cursor });
+      out.push(...page.items.filter((n) => n.agencyId === agencyId && n.generation === generation));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return out;
   }
 
   // ---- extensions and pauses --------------------------------------------------------
@@ -802,7 +836,7 @@ export class Service {
           now,
         );
       }
-      const change = this.assignmentChange(bundle, assignment, next, now, input.approve);
+      const change = await this.assignmentChange(bundle, assignment, next, now, input.approve);
       await this.store.commit({
         ...change.change,
         extensions: [{ record: decided, expectedVersion: request.version }],
@@ -860,7 +894,7 @@ export class Service {
       if (!isCentral(p)) await this.assertCanAct(p, agencyId, assignment.delegatedTo);
       const now = this.clock();
       const next = await apply(assignment, now);
-      const change = this.assignmentChange(bundle, assignment, next, now, true);
+      const change = await this.assignmentChange(bundle, assignment, next, now, true);
       await this.store.commit({
         ...change.change,
         events: [
@@ -877,9 +911,11 @@ export class Service {
   /**
    * The writes for an assignment whose clock changed: the assignment, its case (reconciled,
    * under version), and, when `rearm`, its ladder with a new token due now (the running
-   * execution stops when it sees the old token; the new one recomputes the schedule).
+   * execution stops when it sees the old token; the new one carries on from the same episode).
+   * The ladder first looks at what happened up to now under the old deadlines, then under the
+   * new ones, so an episode that ended meanwhile (or ends by this change) is closed here.
    */
-  private assignmentChange(
+  private async assignmentChange(
     bundle: CaseBundle,
     before: AssignmentRecord,
     after: AssignmentRecord,
@@ -890,23 +926,32 @@ export class Service {
     const assignments = bundle.assignments.map((a) => (a === before ? written.record : a));
     const nextCase = reconcile(bundle.case, assignments, now);
     const ladder = ladderOf(bundle, before.agencyId);
-    const rearmed =
-      rearm && ladder && isOpen(after)
-        ? {
-            ...ladder,
-            token: ladder.token + 1,
-            wakeAt: now.toISOString(),
-            updatedAt: now.toISOString(),
-          }
-        : undefined;
-    const ladderPut = rearmed && ladder ? put(ladder, rearmed) : undefined;
+    let ladderPut: VersionedPut<LadderRecord> | undefined;
+    let skipped: SkippedStep[] = [];
+    if (rearm && ladder && ladder.generation === before.generation && isOpen(after)) {
+      const [policy, calendar] = await Promise.all([
+        this.policyById(before.policyId),
+        this.calendar(before.calendarId),
+      ]);
+      const ctx = { steps: policy.ladder, calendar, now };
+      const seen = observe(ladderState(ladder), { ...ctx, assignment: before });
+      const rearmed = observe(seen.state, { ...ctx, assignment: after });
+      skipped = [...seen.skipped, ...rearmed.skipped];
+      ladderPut = {
+        record: rearmLadder(ladder, now, rearmed.state, policy.ladder),
+        expectedVersion: ladder.version,
+      };
+    }
     return {
       change: {
         case: put(bundle.case, nextCase),
         assignments: [written],
         ...(ladderPut ? { ladders: [ladderPut] } : {}),
       },
-      events: (p: Principal) => this.statusEvents(bundle.case, nextCase, now, p),
+      events: (p: Principal) => [
+        ...skippedEvents(skipped, before, actorOf(p), now),
+        ...this.statusEvents(bundle.case, nextCase, now, p),
+      ],
       view: viewAssignment(written.record, now, ladderPut?.record ?? ladder),
       rearm: ladderPut
         ? {
@@ -1028,7 +1073,7 @@ export class Service {
           const dueMoved = TARGETS.some((t) => next.due[t] !== a.due[t]);
           if (!dueMoved && !policy) return undefined;
           const now = this.clock();
-          const change = this.assignmentChange(
+          const change = await this.assignmentChange(
             bundle,
             a,
             { ...next, updatedAt: now.toISOString() },
@@ -1234,7 +1279,7 @@ export class Service {
         delegatedTo: input.memberId,
         updatedAt: now.toISOString(),
       };
-      const change = this.assignmentChange(bundle, assignment, next, now, false);
+      const change = await this.assignmentChange(bundle, assignment, next, now, false);
       await this.store.commit({
         ...change.change,
         events: [
@@ -1308,18 +1353,14 @@ export class Service {
           ).dueAt;
           nextCase = openReplyWindow(nextCase, now, closesAt);
           const previous = ladderOf(bundle, CENTRAL_TENANT);
-          const timer: LadderRecord = {
-            caseId,
-            agencyId: CENTRAL_TENANT,
-            generation: (previous?.generation ?? 0) + 1,
-            token: (previous?.token ?? 0) + 1,
-            wakeAt: closesAt.toISOString(),
-            level: 0,
-            lastStepAt: null,
-            updatedAt: now.toISOString(),
-            version: (previous?.version ?? 0) + 1,
-          };
-          replyLadder = { record: timer, expectedVersion: previous ? previous.version : null };
+          const armed = armLadder(
+            previous,
+            { caseId, agencyId: CENTRAL_TENANT, generation: (previous?.generation ?? 0) + 1 },
+            now,
+          );
+          const timer = ladderTimer(armed.record, closesAt.toISOString(), now);
+          const version = armed.record.version;
+          replyLadder = { record: { ...timer, version }, expectedVersion: armed.expectedVersion };
         }
         const body = viewAssignment(written.record, now, ladder);
         // The calendar is read only when a first response needs its working days counted.
@@ -1395,16 +1436,8 @@ export class Service {
    * Read-decide-write with optimistic concurrency: when another writer got there first, read
    * again and decide again (the transition may now be illegal: then that 409 is the answer).
    */
-  private async retrying<T>(attempt: () => Promise<T>): Promise<T> {
-    for (let i = 1; ; i += 1) {
-      try {
-        return await attempt();
-      } catch (error) {
-        if (error instanceof WriteConflict && error.kind === 'version' && i < MAX_ATTEMPTS)
-          continue;
-        throw error;
-      }
-    }
+  private retrying<T>(attempt: () => Promise<T>): Promise<T> {
+    return retryOnConflict(attempt);
   }
 
   private assertCentral(p: Principal): void {
@@ -1524,6 +1557,10 @@ const touchCase = (c: CaseRecord, now: Date): CaseRecord => ({
   ...c,
   updatedAt: now.toISOString(),
 });
+
+/** A rung's position in the policy's ladder (1 = the first rung). */
+const levelOf = (policy: SlaPolicy, step: string) =>
+  policy.ladder.filter((s) => s.action !== 'warning').findIndex((s) => s.name === step) + 1;
 
 const ladderOf = (bundle: CaseBundle, agencyId: string) =>
   bundle.ladders.find((l) => l.agencyId === agencyId);

@@ -27,6 +27,7 @@ export const EVENT_TYPES = [
   'assignment_redirected',
   'assignment_withdrawn',
   'escalation_step',
+  'escalation_skipped',
   'extension_requested',
   'extension_approved',
   'extension_refused',

@@ -141,6 +141,24 @@ export class LocalLadderEngine implements LadderStarter {
     }
   }
 
+  /**
+   * Moves a manual clock to `to` as time would pass: the clock stops at each ladder's wake
+   * instant on the way and the engine runs then, so a long jump writes every letter on its
+   * own day, as if the runtime had been running all along (an outage is the other case: the
+   * ladder then wakes late and writes only what is still true).
+   */
+  async passTime(clock: { now(): Date; set(to: Date): void }, to: Date): Promise<void> {
+    await this.runDue();
+    for (;;) {
+      const wake = await this.deps.store.nextLadderWake(clock.now(), to);
+      if (wake === null) break;
+      clock.set(new Date(wake));
+      await this.runDue();
+    }
+    clock.set(to);
+    await this.runDue();
+  }
+
   /** Sends letters a crash left in the outbox. */
   async sweepOutbox(): Promise<number> {
     const pending = await this.deps.store.listAllUndelivered(1000);

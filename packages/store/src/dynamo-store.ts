@@ -21,7 +21,7 @@ import {
   type AgencyCounters,
   type CounterUpdate,
   counterRanges,
-  type LadderStepWrite,
+  type LadderWrite,
   type NotificationQuery,
   type NotificationRecord,
   type VersionedPut,
@@ -426,31 +426,33 @@ export class DynamoStore implements Store {
     return ids;
   }
 
-  /** A ladder step: marker (exactly once), letter (outbox), timeline event, ladder, in one transaction. */
-  async commitLadderStep(write: LadderStepWrite): Promise<void> {
-    const n = write.notification;
-    await this.transact(
-      [
-        {
-          Put: this.createPut({
-            ...keys.step(n.caseId, n.agencyId, n.generation, write.stepId),
-            entity: 'ladder_step',
-            at: n.scheduledAt,
-          }),
-        },
-        { Put: this.createPut(notificationItem(n)) },
-        {
-          Put: this.createPut({
-            ...keys.event(write.event.caseId, write.event.id),
-            entity: 'event',
-            ...write.event,
-          }),
-        },
-        { Put: this.versionedPut(ladderItem(write.ladder.record), write.ladder.expectedVersion) },
-        ...(write.activity ? [{ Put: this.createPut(activityItem(write.activity)) }] : []),
-      ],
-      ['exists', 'exists', 'exists', 'version', 'exists'],
-    );
+  /**
+   * A ladder's new state under its version, with each letter's marker (exactly once), outbox
+   * record, timeline event and proposed activity, and the skipped steps' events: one
+   * transaction (at most 4 letters × 4 items + 1 + a few events, far below the 100-item limit).
+   */
+  async commitLadder(write: LadderWrite): Promise<void> {
+    const items: TransactItem[] = [
+      { Put: this.versionedPut(ladderItem(write.ladder.record), write.ladder.expectedVersion) },
+    ];
+    const kinds: WriteConflict['kind'][] = ['version'];
+    const created = (item: Item) => {
+      items.push({ Put: this.createPut(item) });
+      kinds.push('exists');
+    };
+    for (const l of write.letters) {
+      const n = l.notification;
+      created({
+        ...keys.step(n.caseId, n.agencyId, n.generation, l.stepId),
+        entity: 'ladder_step',
+        at: n.createdAt,
+      });
+      created(notificationItem(n));
+      created({ ...keys.event(l.event.caseId, l.event.id), entity: 'event', ...l.event });
+      if (l.activity) created(activityItem(l.activity));
+    }
+    for (const e of write.events) created({ ...keys.event(e.caseId, e.id), entity: 'event', ...e });
+    await this.transact(items, kinds);
   }
 
   /** A ladder's new state (timer) under its version. */
@@ -494,6 +496,21 @@ export class DynamoStore implements Store {
       { limit },
     );
     return page.items;
+  }
+
+  /** The soonest ladder timer in (after, until], if any (the manual clock passing time). */
+  async nextLadderWake(after: Date, until: Date): Promise<string | null> {
+    const page = await this.page<LadderRecord>(
+      [
+        {
+          index: 'gsi1',
+          partition: keys.timers,
+          range: { op: 'between', from: `${after.toISOString()}~`, to: `${until.toISOString()}~` },
+        },
+      ],
+      { limit: 1 },
+    );
+    return page.items[0]?.wakeAt ?? null;
   }
 
   /** Every letter oldest first (gsi1), one agency's (gsi2), or one case's (its item collection). */

@@ -6,7 +6,7 @@
  * is harmless: that execution stops at the new token, and steps are exactly-once by their
  * markers whichever execution takes them.
  */
-import type { LadderRef, LadderStarter } from '@pantau/core';
+import { type LadderRef, type LadderStarter, rearmLadder, WriteConflict } from '@pantau/core';
 import { deliver, type EngineDeps } from './tick.ts';
 
 export interface SweepResult {
@@ -23,17 +23,12 @@ export async function sweep(
   const stale = await deps.store.listDueLadders(staleBefore, options.limit ?? 100);
   let rearmed = 0;
   for (const ladder of stale) {
-    const next = {
-      ...ladder,
-      token: ladder.token + 1,
-      wakeAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-      version: ladder.version + 1,
-    };
+    const next = rearmLadder(ladder, now);
     try {
       await deps.store.putLadder({ record: next, expectedVersion: ladder.version });
-    } catch {
-      continue; // it moved meanwhile: alive after all
+    } catch (error) {
+      if (error instanceof WriteConflict) continue; // it moved meanwhile: alive after all
+      throw error;
     }
     const ref: LadderRef = {
       caseId: next.caseId,

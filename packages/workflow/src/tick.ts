@@ -6,20 +6,26 @@
  * outbox, and answers when to wake next.
  */
 import {
-  type ActivityRecord,
+  advance,
+  type AssignmentRecord,
   Calendar,
   type CaseBundle,
   closeUnanswered,
-  composeLetter,
-  rungAt,
-  type LadderRecord,
+  delivered,
+  deliveryFailed,
+  type LadderLetter,
+  type LadderState,
+  ladderState,
+  ladderTimer,
+  letterWrite,
   type Mailer,
+  nextLadderRecord,
   type NotificationRecord,
-  ladderDue,
-  ladderSchedule,
   newEventId,
+  retryOnConflict,
+  skippedEvents,
+  type SlaPolicy,
   type Store,
-  WriteConflict,
   CENTRAL_TENANT,
 } from '@pantau/core';
 import { z } from 'zod';
@@ -40,7 +46,7 @@ export interface TickResult {
   readonly wakeAt: string | null;
   readonly continueAsNew: boolean;
   readonly passes: number;
-  /** Steps this tick took (0 when another execution had taken them already). */
+  /** Letters this tick wrote (0 when another execution had written them already). */
   readonly taken: number;
 }
 
@@ -50,21 +56,11 @@ export interface EngineDeps {
   readonly mailer: Mailer;
 }
 
-const MAX_ATTEMPTS = 5;
-const MAX_DELIVERY_ATTEMPTS = 5;
-
 export async function tick(deps: EngineDeps, raw: unknown): Promise<TickResult> {
   const input = TickInput.parse(raw);
   const passes = (input.tick?.passes ?? 0) + 1;
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await tickOnce(deps, input, passes);
-    } catch (error) {
-      // Another execution of the same ladder moved first: read again, decide again.
-      if (error instanceof WriteConflict && attempt < MAX_ATTEMPTS) continue;
-      throw error;
-    }
-  }
+  // Another execution of the same ladder moved first: read again, decide again.
+  return retryOnConflict(() => tickOnce(deps, input, passes), ['version', 'exists']);
 }
 
 async function tickOnce(
@@ -97,126 +93,74 @@ async function tickOnce(
     throw new Error(`policy ${assignment.policyId} or calendar ${assignment.calendarId} missing`);
   const calendar = new Calendar(storedCalendar);
   const now = deps.clock();
-  const events = ladderSchedule(assignment, policy.ladder, calendar);
-  const { due, next } = ladderDue(events, now);
-  const takenBefore =
-    due.length > 0
-      ? await store.listStepsTaken(ref.caseId, ref.agencyId, ref.generation)
-      : new Set<string>();
-  const toTake = due.filter((e) => !takenBefore.has(e.id));
-
-  let current: LadderRecord = ladder;
-  if (toTake.length > 0) {
-    const agency = await store.getAgency(assignment.agencyId);
-    if (!agency) throw new Error(`agency ${assignment.agencyId} missing`);
-    const [focalPoint, central] = await Promise.all([
-      agency.focalPointId ? store.getAgency(agency.focalPointId) : undefined,
-      store.getAgency(CENTRAL_TENANT),
-    ]);
-    for (const event of toTake) {
-      const step = policy.ladder.find((s) => s.name === event.step)!;
-      const letter = composeLetter({
-        event,
-        step,
-        case: bundle.case,
-        assignment,
-        parties: { agency, focalPoint, central },
-        calendar,
-      });
-      const notification: NotificationRecord = {
-        id: newEventId(now),
-        caseId: ref.caseId,
-        agencyId: ref.agencyId,
-        generation: ref.generation,
-        stepId: event.id,
-        step: event.step,
-        action: event.action,
-        target: event.targets[0]!,
-        targets: event.targets,
-        channel: 'email',
-        recipients: letter.to,
-        cc: letter.cc,
-        status: 'pending',
-        subject: letter.subject,
-        body: letter.body,
-        scheduledAt: event.at,
-        createdAt: now.toISOString(),
-        sentAt: null,
-        attempts: 0,
-        lastError: null,
-      };
-      const rung = rungAt(events, new Date(event.at));
-      const nextLadder: LadderRecord = {
-        ...current,
-        level: rung?.level ?? 0,
-        rung: rung?.action ?? null,
-        lastStepAt: event.at,
-        updatedAt: now.toISOString(),
-        version: current.version + 1,
-      };
-      // Central intervention lands on central's calendar as a proposed clarification.
-      const activity: ActivityRecord | undefined =
-        event.action === 'central_intervention'
-          ? {
-              id: newEventId(now),
-              caseId: ref.caseId,
-              kind: 'clarification',
-              status: 'proposed',
-              scheduledAt: null,
-              agencyIds: [ref.agencyId],
-              participants: [],
-              plan: `Diusulkan oleh tangga eskalasi: ${agency.name} belum memenuhi ${event.targets.length} target.`,
-              heldAt: null,
-              outcome: null,
-              summary: null,
-              createdBy: 'escalation',
-              createdAt: now.toISOString(),
-              updatedAt: now.toISOString(),
-              version: 1,
-            }
-          : undefined;
-      await store.commitLadderStep({
-        ladder: { record: nextLadder, expectedVersion: current.version },
-        stepId: event.id,
-        notification,
-        ...(activity ? { activity } : {}),
-        event: {
-          id: newEventId(now),
-          caseId: ref.caseId,
-          at: now.toISOString(),
-          type: 'escalation_step',
-          actor: { system: 'escalation' },
-          agencyId: ref.agencyId,
-          data: {
-            step: event.step,
-            action: event.action,
-            targets: event.targets,
-            scheduledAt: event.at,
-            notificationId: notification.id,
-          },
+  const plan = advance(ladderState(ladder), {
+    assignment,
+    steps: policy.ladder,
+    calendar,
+    now,
+  });
+  const next = nextLadderRecord(ladder, plan.state, plan.wakeAt, now, policy.ladder);
+  // Only when it moved: `observedAt` alone need not be written (nothing moved the deadlines).
+  const remembered = (x: LadderState) => JSON.stringify({ ...x, observedAt: null });
+  const unchanged =
+    plan.letters.length === 0 &&
+    ladder.wakeAt === plan.wakeAt &&
+    remembered(ladderState(ladder)) === remembered(plan.state);
+  if (!unchanged) {
+    const writes =
+      plan.letters.length > 0
+        ? await letterWrites(deps, bundle, assignment, plan.letters, policy, calendar)
+        : [];
+    await store.commitLadder({
+      ladder: {
+        record: {
+          ...next,
+          lastStepAt: plan.letters.at(-1)?.at ?? ladder.lastStepAt,
         },
-      });
-      current = nextLadder;
-    }
-  }
-
-  if (current.wakeAt !== next) {
-    const timer: LadderRecord = {
-      ...current,
-      wakeAt: next,
-      updatedAt: now.toISOString(),
-      version: current.version + 1,
-    };
-    await store.putLadder({ record: timer, expectedVersion: current.version });
+        expectedVersion: ladder.version,
+      },
+      letters: writes,
+      events: skippedEvents(plan.skipped, ref, { system: 'escalation' }, now),
+    });
   }
   await deliverOutbox(deps, ref.caseId, ref.agencyId);
   return {
-    done: next === null,
-    wakeAt: next,
-    continueAsNew: next !== null && passes >= MAX_PASSES_PER_EXECUTION,
+    done: plan.wakeAt === null,
+    wakeAt: plan.wakeAt,
+    continueAsNew: plan.wakeAt !== null && passes >= MAX_PASSES_PER_EXECUTION,
     passes,
-    taken: toTake.length,
+    taken: plan.letters.length,
   };
+}
+
+/** Each letter with its outbox record, timeline event and proposed activity. */
+async function letterWrites(
+  deps: EngineDeps,
+  bundle: CaseBundle,
+  assignment: AssignmentRecord,
+  letters: readonly LadderLetter[],
+  policy: SlaPolicy,
+  calendar: Calendar,
+) {
+  const { store } = deps;
+  const [agency, central] = await Promise.all([
+    store.getAgency(assignment.agencyId),
+    store.getAgency(CENTRAL_TENANT),
+  ]);
+  if (!agency) throw new Error(`agency ${assignment.agencyId} missing`);
+  const focalPoint = agency.focalPointId ? await store.getAgency(agency.focalPointId) : undefined;
+  const now = deps.clock();
+  return letters.map((letter) =>
+    letterWrite({
+      letter,
+      policy,
+      case: bundle.case,
+      assignment,
+      parties: { agency, focalPoint, central },
+      calendar,
+      now,
+    }),
+  );
 }
 
 /**
@@ -238,10 +182,7 @@ async function replyWindowTick(
   const now = deps.clock();
   const closesAt = c.status === 'resolved' && c.replyWindow ? c.replyWindow.closesAt : null;
   const settle = (wakeAt: string | null) =>
-    store.putLadder({
-      record: { ...ladder, wakeAt, updatedAt: now.toISOString(), version: ladder.version + 1 },
-      expectedVersion: ladder.version,
-    });
+    store.putLadder({ record: ladderTimer(ladder, wakeAt, now), expectedVersion: ladder.version });
   if (closesAt === null) {
     if (ladder.wakeAt !== null) await settle(null);
     return stop;
@@ -256,13 +197,7 @@ async function replyWindowTick(
     case: { record: { ...closed, version: c.version + 1 }, expectedVersion: c.version },
     ladders: [
       {
-        record: {
-          ...ladder,
-          wakeAt: null,
-          lastStepAt: closesAt,
-          updatedAt: now.toISOString(),
-          version: ladder.version + 1,
-        },
+        record: { ...ladderTimer(ladder, null, now), lastStepAt: closesAt },
         expectedVersion: ladder.version,
       },
     ],
@@ -305,23 +240,12 @@ export async function deliverOutbox(
 
 export async function deliver(deps: EngineDeps, n: NotificationRecord): Promise<void> {
   if (n.status === 'failed') return;
-  const attempts = n.attempts + 1;
+  let outcome: NotificationRecord;
   try {
     await deps.mailer.send(n);
-    await deps.store.putNotification({
-      ...n,
-      status: 'sent',
-      sentAt: deps.clock().toISOString(),
-      attempts,
-      lastError: null,
-    });
+    outcome = delivered(n, deps.clock());
   } catch (error) {
-    const lastError = error instanceof Error ? error.message.slice(0, 500) : 'delivery failed';
-    await deps.store.putNotification({
-      ...n,
-      status: attempts >= MAX_DELIVERY_ATTEMPTS ? 'failed' : 'pending',
-      attempts,
-      lastError,
-    });
+    outcome = deliveryFailed(n, error);
   }
+  await deps.store.putNotification(outcome);
 }

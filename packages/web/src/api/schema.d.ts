@@ -3350,7 +3350,7 @@ export type paths = {
             };
         };
         put?: never;
-        /** Move the manual clock forward; answers once every ladder step due by then has run */
+        /** Move the manual clock forward as time passes: every ladder step due on the way runs at its own instant */
         post: {
             parameters: {
                 query?: never;

@@ -1,0 +1,3 @@
+/** The escalation ladder: its rules (rules.ts) and what it writes (records.ts). */
+export * from './rules.ts';
+export * from './records.ts';

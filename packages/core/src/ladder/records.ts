@@ -1,0 +1,149 @@
+/**
+ * What the ladder writes, as records: a letter with its outbox entry and timeline event, the
+ * clarification central intervention proposes, the skipped steps, and a letter's delivery
+ * (sent, or failed after its attempts).
+ */
+import type { ActivityRecord } from '../activity.ts';
+import type { AssignmentRecord } from '../assignment.ts';
+import type { Calendar } from '../calendar.ts';
+import type { CaseRecord } from '../case.ts';
+import { composeLetter, type LetterParties } from '../letters.ts';
+import type { NotificationRecord } from '../notification.ts';
+import type { SlaPolicy } from '../policy.ts';
+import type { LadderLetterWrite } from '../ports.ts';
+import { type Actor, newEventId, type TimelineEvent } from '../timeline.ts';
+import type { LadderLetter, SkippedStep } from './rules.ts';
+
+/** Delivery attempts before a letter is marked failed (and left to central). */
+export const MAX_DELIVERY_ATTEMPTS = 5;
+
+/** A letter the ladder writes now: its outbox record, timeline event and proposed activity. */
+export function letterWrite(input: {
+  letter: LadderLetter;
+  policy: SlaPolicy;
+  case: CaseRecord;
+  assignment: AssignmentRecord;
+  parties: LetterParties;
+  calendar: Calendar;
+  now: Date;
+}): LadderLetterWrite {
+  const { letter: event, assignment: a, now } = input;
+  const step = input.policy.ladder.find((s) => s.name === event.step)!;
+  const letter = composeLetter({
+    event,
+    step,
+    case: input.case,
+    assignment: a,
+    parties: input.parties,
+    calendar: input.calendar,
+  });
+  const notification: NotificationRecord = {
+    id: newEventId(now),
+    caseId: a.caseId,
+    agencyId: a.agencyId,
+    generation: a.generation,
+    stepId: event.id,
+    step: event.step,
+    action: event.action,
+    target: event.targets[0]!,
+    targets: event.targets,
+    channel: 'email',
+    recipients: letter.to,
+    cc: letter.cc,
+    status: 'pending',
+    subject: letter.subject,
+    body: letter.body,
+    scheduledAt: event.scheduledAt,
+    episode: event.episode,
+    createdAt: now.toISOString(),
+    sentAt: null,
+    attempts: 0,
+    lastError: null,
+  };
+  const activity =
+    event.action === 'central_intervention'
+      ? proposedIntervention(a, input.parties.agency.name, event, now)
+      : undefined;
+  return {
+    stepId: event.id,
+    notification,
+    event: {
+      id: newEventId(now),
+      caseId: a.caseId,
+      at: now.toISOString(),
+      type: 'escalation_step',
+      actor: { system: 'escalation' },
+      agencyId: a.agencyId,
+      data: {
+        step: event.step,
+        action: event.action,
+        targets: event.targets,
+        scheduledAt: event.scheduledAt,
+        episode: event.episode,
+        notificationId: notification.id,
+      },
+    },
+    ...(activity ? { activity } : {}),
+  };
+}
+
+/** Central intervention lands on central's calendar as a proposed clarification. */
+function proposedIntervention(
+  a: AssignmentRecord,
+  agencyName: string,
+  event: LadderLetter,
+  now: Date,
+): ActivityRecord {
+  return {
+    id: newEventId(now),
+    caseId: a.caseId,
+    kind: 'clarification',
+    status: 'proposed',
+    scheduledAt: null,
+    agencyIds: [a.agencyId],
+    participants: [],
+    plan: `Diusulkan oleh tangga eskalasi: ${agencyName} belum memenuhi ${event.targets.length} target.`,
+    heldAt: null,
+    outcome: null,
+    summary: null,
+    createdBy: 'escalation',
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    version: 1,
+  };
+}
+
+/** The `escalation_skipped` events of steps no longer true (with why). */
+export function skippedEvents(
+  skipped: readonly SkippedStep[],
+  ref: { caseId: string; agencyId: string },
+  actor: Actor,
+  now: Date,
+): TimelineEvent[] {
+  return skipped.map((x) => ({
+    id: newEventId(now),
+    caseId: ref.caseId,
+    at: now.toISOString(),
+    type: 'escalation_skipped',
+    actor,
+    agencyId: ref.agencyId,
+    data: { ...x, targets: [...x.targets] },
+  }));
+}
+
+/** A letter the mailer accepted. */
+export const delivered = (n: NotificationRecord, now: Date): NotificationRecord => ({
+  ...n,
+  status: 'sent',
+  sentAt: now.toISOString(),
+  attempts: n.attempts + 1,
+  lastError: null,
+});
+
+/** A letter the mailer refused: pending for another attempt, or failed after the last. */
+export const deliveryFailed = (n: NotificationRecord, error: unknown): NotificationRecord => ({
+  ...n,
+  status: n.attempts + 1 >= MAX_DELIVERY_ATTEMPTS ? 'failed' : 'pending',
+  attempts: n.attempts + 1,
+  lastError: error instanceof Error ? error.message.slice(0, 500) : 'delivery failed',
+});

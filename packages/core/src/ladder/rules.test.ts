@@ -1,0 +1,339 @@
+import { describe, expect, it } from 'vitest';
+import { type AssignmentRecord, newAssignment } from '../assignment.ts';
+import { Calendar } from '../calendar.ts';
+import {
+  advance,
+  INITIAL_LADDER_STATE,
+  type LadderLetter,
+  type LadderState,
+  observe,
+  projectLadder,
+  type SkippedStep,
+} from './rules.ts';
+import { DEFAULT_LADDER } from '../policy.ts';
+import { INDONESIAN_HOLIDAYS } from '../seed-data.ts';
+
+const calendar = new Calendar(INDONESIAN_HOLIDAYS);
+const forwardedAt = new Date('2026-03-16T03:00:00.000Z'); // Monday 10:00 WIB
+const WD = { acknowledge: 3, followUp: 5, resolution: 14 };
+
+/** A normative complaint forwarded on the DOMAIN.md example day: 3 / 5 / 14 working days. */
+function forwarded(tz: AssignmentRecord['timeZone'] = 'Asia/Jakarta'): AssignmentRecord {
+  return newAssignment({
+    caseId: 'C1',
+    agencyId: 'polri',
+    instructions: null,
+    forwardedAt,
+    forwardedBy: 'o',
+    timeZone: tz,
+    calendar,
+    policyId: 'default',
+    workingDays: WD,
+    previous: undefined,
+  });
+}
+/** Midnight starting a WIB day, as an instant. */
+const wib = (date: string) => new Date(`${date}T00:00:00.000+07:00`).toISOString();
+const at10 = (date: string) => `${date}T03:00:00.000Z`;
+
+/** Something that happens to the assignment; `rearm` as the service does (deadlines moved). */
+interface Change {
+  readonly at: string;
+  readonly apply: (a: AssignmentRecord) => AssignmentRecord;
+  readonly rearm?: boolean;
+}
+
+/**
+ * The engine on time: it wakes at every instant the ladder asks for, and changes land when
+ * they happen (a re-arm looks at the ladder under the old, then the new record).
+ */
+function simulate(a0: AssignmentRecord, changes: readonly Change[], until: string) {
+  let a = a0;
+  let state: LadderState = { ...INITIAL_LADDER_STATE, observedAt: a0.forwardedAt };
+  let wake: number | null = Date.parse(a0.forwardedAt);
+  const letters: LadderLetter[] = [];
+  const skipped: SkippedStep[] = [];
+  const pending = [...changes];
+  const end = Date.parse(until);
+  for (let guard = 0; guard < 500; guard += 1) {
+    const change = pending[0];
+    const nextChange = change ? Date.parse(change.at) : Number.POSITIVE_INFINITY;
+    const t = Math.min(wake ?? Number.POSITIVE_INFINITY, nextChange);
+    if (t > end) break;
+    const now = new Date(t);
+    const ctx = (assignment: AssignmentRecord) => ({
+      assignment,
+      steps: DEFAULT_LADDER,
+      calendar,
+      now,
+    });
+    if (nextChange <= (wake ?? Number.POSITIVE_INFINITY)) {
+      pending.shift();
+      const before = a;
+      a = { ...change!.apply(a), updatedAt: now.toISOString() };
+      if (change!.rearm) {
+        const seen = observe(state, ctx(before));
+        const after = observe(seen.state, ctx(a));
+        skipped.push(...seen.skipped, ...after.skipped);
+        state = after.state;
+        wake = t;
+      }
+      continue;
+    }
+    const plan = advance(state, ctx(a));
+    letters.push(...plan.letters);
+    skipped.push(...plan.skipped);
+    state = plan.state;
+    wake = plan.wakeAt === null ? null : Date.parse(plan.wakeAt);
+  }
+  return { letters, skipped, state };
+}
+
+const brief = (letters: readonly LadderLetter[]) =>
+  letters.map((e) => [e.step, e.scheduledAt, e.targets.join('+')]);
+const rungs = (letters: readonly LadderLetter[]) =>
+  letters.filter((e) => e.level > 0).map((e) => [e.step, e.episode, e.targets.join('+')]);
+
+describe('the escalation ladder', () => {
+  it('walks every rung for a silent agency, on the right working days (DOMAIN.md example)', () => {
+    const a = forwarded();
+    expect(a.due).toEqual({
+      acknowledge: '2026-03-26T16:59:59.999Z',
+      followUp: '2026-03-30T16:59:59.999Z',
+      resolution: '2026-04-13T16:59:59.999Z',
+    });
+    const expected = [
+      ['warning', wib('2026-03-18'), 'acknowledge'], // end of Tue 17 March: 2 working days left (25, 26)
+      ['warning', wib('2026-03-27'), 'followUp'], // end of Thu 26: 27 and 30 left
+      ['reminder_1', wib('2026-03-27'), 'acknowledge'], // the acknowledgement deadline passed
+      ['reminder_2', wib('2026-04-03'), 'acknowledge+followUp'], // 5 working days: 27, 30, 31, 1, 2
+      ['warning', wib('2026-04-10'), 'resolution'],
+      ['formal_warning', wib('2026-04-11'), 'acknowledge+followUp'], // 6, 7, 8, 9, 10 (3 April is Good Friday)
+      ['central_intervention', wib('2026-04-18'), 'acknowledge+followUp+resolution'], // 13–17
+    ];
+    const run = simulate(a, [], '2026-06-01T00:00:00.000Z');
+    expect(brief(run.letters)).toEqual(expected);
+    // On time, a letter is written the instant it is due, and each rung in one episode.
+    expect(run.letters.every((l) => l.at === l.scheduledAt)).toBe(true);
+    expect(new Set(run.letters.filter((l) => l.level > 0).map((l) => l.episode))).toEqual(
+      new Set([1]),
+    );
+    // The projection from the forwarding is the same ladder.
+    const projected = projectLadder(
+      { ...INITIAL_LADDER_STATE, observedAt: a.forwardedAt },
+      { assignment: a, steps: DEFAULT_LADDER, calendar, now: forwardedAt },
+    );
+    expect(brief(projected)).toEqual(expected);
+  });
+
+  it('counts in the agency’s own time zone', () => {
+    const run = simulate(forwarded('Asia/Jayapura'), [], '2026-04-01T00:00:00.000Z');
+    expect(run.letters.find((e) => e.step === 'reminder_1')?.scheduledAt).toBe(
+      new Date('2026-03-27T00:00:00.000+09:00').toISOString(),
+    );
+  });
+
+  it('ends the episode when the agency catches up; a later miss starts again at reminder I', () => {
+    // Acknowledges and answers (progress) on Tue 31 March, after reminder I.
+    const answer: Change = {
+      at: at10('2026-03-31'),
+      apply: (a) => ({
+        ...a,
+        state: 'responded',
+        met: { acknowledge: at10('2026-03-31'), followUp: at10('2026-03-31'), resolution: null },
+      }),
+    };
+    const run = simulate(forwarded(), [answer], '2026-06-01T00:00:00.000Z');
+    expect(rungs(run.letters)).toEqual([
+      ['reminder_1', 1, 'acknowledge'],
+      ['reminder_1', 2, 'resolution'],
+      ['reminder_2', 2, 'resolution'],
+      ['formal_warning', 2, 'resolution'],
+      ['central_intervention', 2, 'resolution'],
+    ]);
+    expect(brief(run.letters.filter((l) => l.episode === 2))[0]![1]).toBe(wib('2026-04-14'));
+  });
+
+  it('lets a target missed mid-episode join it instead of starting another', () => {
+    const acknowledgeLate: Change = {
+      at: '2026-04-01T03:00:00.000Z',
+      apply: (a) => ({
+        ...a,
+        state: 'acknowledged',
+        met: { ...a.met, acknowledge: at10('2026-04-01') },
+      }),
+    };
+    const run = simulate(forwarded(), [acknowledgeLate], '2026-06-01T00:00:00.000Z');
+    expect(rungs(run.letters)).toEqual([
+      ['reminder_1', 1, 'acknowledge'],
+      ['reminder_2', 1, 'followUp'],
+      ['formal_warning', 1, 'followUp'],
+      ['central_intervention', 1, 'followUp+resolution'],
+    ]);
+  });
+
+  it('stops for good when the assignment ends, and warns nobody about met targets', () => {
+    const completeEarly: Change = {
+      at: '2026-03-17T02:00:00.000Z',
+      apply: (a) => ({
+        ...a,
+        state: 'completed',
+        met: {
+          acknowledge: '2026-03-17T02:00:00.000Z',
+          followUp: '2026-03-17T02:00:00.000Z',
+          resolution: '2026-03-17T02:00:00.000Z',
+        },
+      }),
+    };
+    expect(simulate(forwarded(), [completeEarly], '2026-06-01T00:00:00.000Z').letters).toEqual([]);
+    const redirect: Change = {
+      at: '2026-03-30T03:00:00.000Z',
+      apply: (a) => ({
+        ...a,
+        state: 'redirected',
+        redirect: { reason: 'r', suggestedAgencyId: null, at: '2026-03-30T03:00:00.000Z' },
+      }),
+    };
+    const run = simulate(forwarded(), [redirect], '2026-06-01T00:00:00.000Z');
+    expect(run.letters.map((l) => l.step)).toEqual(['warning', 'warning', 'reminder_1']);
+  });
+
+  it('continues from the rung reached when an extension is approved after its new deadline passed', () => {
+    const a = forwarded();
+    const extendLate: Change = {
+      at: '2026-04-08T03:00:00.000Z', // after reminder II; the new deadlines (7 April) passed too
+      apply: (x) => ({
+        ...x,
+        due: {
+          ...x.due,
+          acknowledge: '2026-04-07T16:59:59.999Z',
+          followUp: '2026-04-07T16:59:59.999Z',
+        },
+      }),
+      rearm: true,
+    };
+    const run = simulate(a, [extendLate], '2026-06-01T00:00:00.000Z');
+    expect(rungs(run.letters).map(([step, episode]) => `${step}#${episode}`)).toEqual([
+      'reminder_1#1',
+      'reminder_2#1',
+      'formal_warning#1',
+      'central_intervention#1',
+    ]);
+    // No warning about the new deadlines: they had passed when the ladder learnt of them.
+    const afterwards = run.letters.filter(
+      (l) => l.action === 'warning' && Date.parse(l.at) >= Date.parse(extendLate.at),
+    );
+    expect(afterwards.map((l) => l.targets.join('+'))).toEqual(['resolution']);
+    expect(run.skipped.filter((x) => x.reason === 'deadline_passed')).toHaveLength(2);
+  });
+
+  it('ends the episode when an extension moves every overdue deadline into the future', () => {
+    const extendInTime: Change = {
+      at: '2026-03-31T03:00:00.000Z',
+      apply: (x) => ({
+        ...x,
+        due: {
+          ...x.due,
+          acknowledge: '2026-04-20T16:59:59.999Z',
+          followUp: '2026-04-20T16:59:59.999Z',
+        },
+      }),
+      rearm: true,
+    };
+    const run = simulate(forwarded(), [extendInTime], '2026-06-01T00:00:00.000Z');
+    const episodes = rungs(run.letters);
+    expect(episodes[0]).toEqual(['reminder_1', 1, 'acknowledge']);
+    expect(episodes[1]).toEqual(['reminder_1', 2, 'resolution']); // 13 April missed: a new episode
+    expect(
+      run.letters.filter((l) => l.action === 'warning').map((l) => l.targets.join('+')),
+    ).toEqual([
+      'acknowledge',
+      'followUp',
+      'resolution',
+      'acknowledge+followUp', // the new deadlines, warned once each
+    ]);
+  });
+
+  it('parks while paused and moves the next rung on by the paused working days', () => {
+    const pause: Change = {
+      at: at10('2026-03-30'),
+      apply: (x) => ({ ...x, paused: true }),
+      rearm: true,
+    };
+    // Resumed on Mon 6 April: 31 Mar, 1, 2 and 6 April are working days (3 April is Good Friday).
+    const resume: Change = {
+      at: at10('2026-04-06'),
+      apply: (x) => ({
+        ...x,
+        paused: false,
+        due: {
+          acknowledge: '2026-04-01T16:59:59.999Z', // moved, but still past
+          followUp: '2026-04-06T16:59:59.999Z',
+          resolution: '2026-04-17T16:59:59.999Z',
+        },
+      }),
+      rearm: true,
+    };
+    const run = simulate(forwarded(), [pause, resume], '2026-06-01T00:00:00.000Z');
+    const written = run.letters.filter((l) => l.level > 0);
+    expect(written.map((l) => `${l.step}#${l.episode}`)).toEqual([
+      'reminder_1#1',
+      'reminder_2#1',
+      'formal_warning#1',
+      'central_intervention#1',
+    ]);
+    // Reminder II was due on 3 April (within the pause): it comes 4 working days later instead.
+    expect(written[1]!.scheduledAt).toBe(wib('2026-04-10'));
+    expect(
+      run.letters.some(
+        (l) => Date.parse(l.at) > Date.parse(pause.at) && Date.parse(l.at) < Date.parse(resume.at),
+      ),
+    ).toBe(false);
+  });
+
+  it('after a late wake writes one rung, dated now, and skips warnings past their deadline', () => {
+    const a = forwarded();
+    const now = new Date('2026-04-08T03:00:00.000Z'); // asleep since the forwarding
+    const plan = advance(
+      { ...INITIAL_LADDER_STATE, observedAt: a.forwardedAt },
+      { assignment: a, steps: DEFAULT_LADDER, calendar, now },
+    );
+    expect(plan.letters.map((l) => [l.step, l.at, l.scheduledAt, l.targets.join('+')])).toEqual([
+      ['reminder_1', now.toISOString(), wib('2026-03-27'), 'acknowledge+followUp'],
+    ]);
+    expect(plan.skipped.map((s) => [s.step, s.targets.join('+'), s.reason])).toEqual([
+      ['warning', 'acknowledge', 'deadline_passed'],
+      ['warning', 'followUp', 'deadline_passed'],
+    ]);
+    // Reminder II counts 5 working days after the day before reminder I was written (8 April),
+    // as an on-time rung written at the first instant of its day counts from the day before.
+    expect(plan.wakeAt).toBe(wib('2026-04-10')); // the resolution warning comes first
+    const next = projectLadder(plan.state, { assignment: a, steps: DEFAULT_LADDER, calendar, now });
+    expect(next.find((l) => l.step === 'reminder_2')?.scheduledAt).toBe(wib('2026-04-15'));
+  });
+
+  it('records the rung due while the engine slept as skipped when the agency caught up meanwhile', () => {
+    const a = forwarded();
+    const start = advance(
+      { ...INITIAL_LADDER_STATE, observedAt: a.forwardedAt },
+      { assignment: a, steps: DEFAULT_LADDER, calendar, now: new Date(wib('2026-03-27')) },
+    );
+    expect(start.letters.map((l) => l.step)).toEqual(['warning', 'reminder_1']);
+    const answered: AssignmentRecord = {
+      ...a,
+      state: 'responded',
+      met: { acknowledge: at10('2026-04-06'), followUp: at10('2026-04-06'), resolution: null },
+    };
+    const late = advance(start.state, {
+      assignment: answered,
+      steps: DEFAULT_LADDER,
+      calendar,
+      now: new Date('2026-04-08T03:00:00.000Z'),
+    });
+    expect(late.letters).toEqual([]);
+    expect(late.skipped).toEqual([
+      expect.objectContaining({ step: 'reminder_2', reason: 'caught_up', episode: 1 }),
+    ]);
+    expect(late.state.episode).toBeNull();
+  });
+});

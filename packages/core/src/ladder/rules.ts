@@ -1,0 +1,495 @@
+/**
+ * The escalation ladder of one assignment: every rule of it, in one place.
+ *
+ * An assignment's *overdue episode* runs from the first deadline it misses until nothing of it
+ * is overdue. Within one episode each rung (reminder I, reminder II, formal warning, central
+ * intervention) is written at most once: the episode's number and the rung reached are kept on
+ * the ladder record, so whatever re-arms the ladder meanwhile (an extension approved late, a
+ * pause and resume, a holiday, a policy edit, a restart) continues from the rung reached. When
+ * a re-arm or an answer leaves nothing overdue the episode ends; a later miss starts a new
+ * episode at the first rung.
+ *
+ * A letter is true when it is written: a rung names the targets overdue at that moment, a
+ * warning is never written after the deadline it warns about, and the letter is dated when it
+ * is written. A ladder that wakes late (a long jump of the manual clock, an outage on AWS)
+ * writes the one rung that is due, counts the next rung's delay from that day, and records
+ * what is no longer true as skipped (`escalation_skipped`, with why).
+ *
+ * The functions are pure: `observe` (what happened since the ladder last looked), `advance`
+ * (what to write now and when to wake), `projectLadder` (the steps still to come),
+ * `armLadder`/`rearmLadder` (a new or re-armed timer) and `nextLadderRecord` (the record to
+ * write under its version). The Tick handler, the service and the sweep all go through them.
+ */
+import { type AssignmentRecord, isOpen } from '../assignment.ts';
+import {
+  type Calendar,
+  endOfLocalDay,
+  localDate,
+  shiftWorkingDays,
+  startOfLocalDay,
+  workingDaysBetween,
+} from '../calendar.ts';
+import type { LadderRecord } from '../notification.ts';
+import { type LadderStep, TARGETS, type Target } from '../policy.ts';
+
+/** The overdue episode a ladder is in. Instants are ISO strings, as stored. */
+export interface Episode {
+  /** 1 for the assignment's first episode, then 2, … (the rungs' exactly-once key). */
+  readonly n: number;
+  readonly startedAt: string;
+  /** The missed deadline the episode counts from (moved on by the working days it was paused). */
+  readonly missedAt: string;
+  /** Rungs written in this episode (0: none yet). */
+  readonly level: number;
+  /** The instant the next rung counted from the previous one counts from. */
+  readonly baseAt: string;
+  /** Paused since then: the rungs' delays stand still. */
+  readonly parkedAt: string | null;
+}
+
+/** What a ladder remembers between runs (kept on its record). */
+export interface LadderState {
+  readonly episode: Episode | null;
+  /** Episodes started so far, over every generation of the assignment. */
+  readonly episodes: number;
+  /** When the last episode ended: a new one never starts before it. */
+  readonly endedAt: string | null;
+  /** Per warning step, the deadline each target was last warned (or skipped) about. */
+  readonly warned: Readonly<Record<string, Partial<Record<Target, string>>>>;
+  /** The last instant the ladder was looked at: the deadlines have not changed since. */
+  readonly observedAt: string | null;
+}
+
+/** A letter the ladder writes now (or, in a projection, will write). */
+export interface LadderLetter {
+  /** The step's exactly-once key: `reminder_1#3` (a rung of episode 3), `warning:acknowledge@…`. */
+  readonly id: string;
+  readonly step: string;
+  readonly action: LadderStep['action'];
+  /** When it is written: the letter's date. */
+  readonly at: string;
+  /** When the policy made it due (the same as `at` when the engine is on time). */
+  readonly scheduledAt: string;
+  /** The warned targets, or the targets overdue when it is written (deadline order). */
+  readonly targets: readonly Target[];
+  /** 0 for warnings; the rung's position in its episode (1 = first rung) otherwise. */
+  readonly level: number;
+  /** The episode of a rung; null for warnings. */
+  readonly episode: number | null;
+}
+
+export const SKIP_REASONS = ['target_met', 'deadline_passed', 'caught_up', 'ended'] as const;
+
+/** A step that came due but was not written because it was no longer true. */
+export interface SkippedStep {
+  readonly step: string;
+  readonly action: LadderStep['action'];
+  readonly scheduledAt: string;
+  readonly targets: readonly Target[];
+  readonly reason: (typeof SKIP_REASONS)[number];
+  readonly episode: number | null;
+}
+
+export type LadderInput = Pick<
+  AssignmentRecord,
+  'forwardedAt' | 'due' | 'met' | 'timeZone' | 'state' | 'redirect' | 'updatedAt' | 'paused'
+>;
+
+export interface LadderContext {
+  readonly assignment: LadderInput;
+  readonly steps: readonly LadderStep[];
+  readonly calendar: Calendar;
+  readonly now: Date;
+}
+
+export interface LadderPlan {
+  readonly state: LadderState;
+  readonly letters: LadderLetter[];
+  readonly skipped: SkippedStep[];
+  /** When to look again (null: nothing can happen until something re-arms the ladder). */
+  readonly wakeAt: string | null;
+}
+
+const ms = (iso: string) => Date.parse(iso);
+const iso = (t: number) => new Date(t).toISOString();
+
+export const INITIAL_LADDER_STATE: LadderState = {
+  episode: null,
+  episodes: 0,
+  endedAt: null,
+  warned: {},
+  observedAt: null,
+};
+
+/**
+ * The state kept on a record. A record written before episodes existed that had climbed is
+ * read as one open episode at the rung it reached.
+ */
+export function ladderState(record: LadderRecord): LadderState {
+  if (record.state) return record.state;
+  if (record.level > 0 && record.lastStepAt) {
+    const base = iso(ms(record.lastStepAt) - 1);
+    return {
+      ...INITIAL_LADDER_STATE,
+      episodes: 1,
+      episode: {
+        n: 1,
+        startedAt: record.lastStepAt,
+        missedAt: base,
+        level: record.level,
+        baseAt: base,
+        parkedAt: null,
+      },
+    };
+  }
+  return INITIAL_LADDER_STATE;
+}
+
+/** When the agency stopped owing anything (completed, redirected, withdrawn), if it has. */
+export function endedAt(a: LadderInput): number {
+  switch (a.state) {
+    case 'completed':
+      return ms(a.met.resolution ?? a.updatedAt);
+    case 'redirected':
+      return ms(a.redirect?.at ?? a.updatedAt);
+    case 'withdrawn':
+      return ms(a.updatedAt);
+    default:
+      return Number.POSITIVE_INFINITY;
+  }
+}
+
+/** The targets overdue at `at` (deadline order), by the assignment's current deadlines. */
+export function overdueAt(a: LadderInput, at: number): Target[] {
+  if (at >= endedAt(a)) return [];
+  return TARGETS.filter((t) => ms(a.due[t]) < at && (a.met[t] === null || ms(a.met[t]!) > at)).sort(
+    (x, y) => ms(a.due[x]) - ms(a.due[y]),
+  );
+}
+
+const rungsOf = (steps: readonly LadderStep[]) => steps.filter((s) => s.action !== 'warning');
+const warningsOf = (steps: readonly LadderStep[]) => steps.filter((s) => s.action === 'warning');
+
+/** The instant just after the end of the working day `offset` working days from `from`'s day. */
+function stepInstant(ctx: LadderContext, from: number, offset: number): number {
+  const { calendar, assignment: a } = ctx;
+  return (
+    endOfLocalDay(
+      shiftWorkingDays(calendar, localDate(new Date(from), a.timeZone), offset),
+      a.timeZone,
+    ).getTime() + 1
+  );
+}
+
+/** When the episode's next rung is due, if it has one left. */
+function nextRungAt(ctx: LadderContext, ep: Episode): number | undefined {
+  const rung = rungsOf(ctx.steps)[ep.level];
+  if (!rung) return undefined;
+  const from = ep.level === 0 || rung.relativeTo === 'due' ? ep.missedAt : ep.baseAt;
+  return stepInstant(ctx, ms(from), rung.offsetWorkingDays);
+}
+
+/** An end-of-day instant moved on by `days` working days. */
+function shiftDay(ctx: LadderContext, at: string, days: number): string {
+  const { calendar, assignment: a } = ctx;
+  return endOfLocalDay(
+    shiftWorkingDays(calendar, localDate(new Date(at), a.timeZone), days),
+    a.timeZone,
+  ).toISOString();
+}
+
+/** Ends the open episode at `at`, recording its next rung as skipped if it was due by then. */
+function endEpisode(
+  ctx: LadderContext,
+  s: LadderState,
+  at: number,
+  reason: SkippedStep['reason'],
+  skipped: SkippedStep[],
+): LadderState {
+  const ep = s.episode!;
+  const dueAt = nextRungAt(ctx, ep);
+  if (dueAt !== undefined && dueAt <= at) {
+    const rung = rungsOf(ctx.steps)[ep.level]!;
+    skipped.push({
+      step: rung.name,
+      action: rung.action,
+      scheduledAt: iso(dueAt),
+      targets: [],
+      reason,
+      episode: ep.n,
+    });
+  }
+  return { ...s, episode: null, endedAt: iso(at) };
+}
+
+/**
+ * What happened since the ladder last looked, under the deadlines in force since then: the
+ * episode ends at the first moment nothing was overdue (an answer, an end, or `now`), parks
+ * while the clock is paused and moves its rungs on by the paused working days when it runs
+ * again, and a new episode starts when something is overdue now.
+ */
+export function observe(
+  state: LadderState,
+  ctx: LadderContext,
+): { state: LadderState; skipped: SkippedStep[] } {
+  const { assignment: a, now } = ctx;
+  const t = now.getTime();
+  const skipped: SkippedStep[] = [];
+  let s = state;
+  const from = s.observedAt ? ms(s.observedAt) : ms(a.forwardedAt);
+  if (s.episode) {
+    const end = endedAt(a);
+    if (end <= t) {
+      s = endEpisode(ctx, s, Math.max(end, from), 'ended', skipped);
+    } else if (a.paused) {
+      if (s.episode.parkedAt === null) s = { ...s, episode: { ...s.episode, parkedAt: iso(t) } };
+    } else {
+      if (s.episode.parkedAt !== null) {
+        const ep = s.episode;
+        const days = workingDaysBetween(ctx.calendar, new Date(ep.parkedAt!), now, a.timeZone);
+        s = {
+          ...s,
+          episode: {
+            ...ep,
+            missedAt: shiftDay(ctx, ep.missedAt, days),
+            baseAt: shiftDay(ctx, ep.baseAt, days),
+            parkedAt: null,
+          },
+        };
+      }
+      const points = [
+        ...TARGETS.map((x) => a.met[x])
+          .filter((m): m is string => m !== null)
+          .map(ms)
+          // An answer in the very instant the ladder last looked counts too (a frozen clock,
+          // a script): the decision never hangs on two instants differing.
+          .filter((m) => m >= from && m <= t),
+        t,
+      ].sort((x, y) => x - y);
+      const clear = points.find((c) => overdueAt(a, c).length === 0);
+      if (clear !== undefined) s = endEpisode(ctx, s, clear, 'caught_up', skipped);
+    }
+  }
+  if (!s.episode && isOpen(a) && !a.paused) {
+    const overdue = overdueAt(a, t);
+    if (overdue.length > 0) {
+      const missed = ms(a.due[overdue[0]!]);
+      const startedAt = Math.max(missed + 1, s.endedAt ? ms(s.endedAt) : 0);
+      s = {
+        ...s,
+        episodes: s.episodes + 1,
+        episode: {
+          n: s.episodes + 1,
+          startedAt: iso(startedAt),
+          missedAt: iso(missed),
+          level: 0,
+          baseAt: iso(missed),
+          parkedAt: null,
+        },
+      };
+    }
+  }
+  return { state: { ...s, observedAt: iso(Math.max(t, from)) }, skipped };
+}
+
+/**
+ * Everything the ladder does now: observe, then the warnings and the rung due, each letter
+ * true at this moment, and when to wake next.
+ */
+export function advance(state: LadderState, ctx: LadderContext): LadderPlan {
+  const { assignment: a, now } = ctx;
+  const t = now.getTime();
+  const observed = observe(state, ctx);
+  const skipped = [...observed.skipped];
+  const letters: LadderLetter[] = [];
+  let s = observed.state;
+  const running = isOpen(a) && !a.paused && endedAt(a) > t;
+
+  if (running) {
+    const warned = { ...s.warned };
+    for (const w of warningsOf(ctx.steps)) {
+      const marks = { ...warned[w.name] };
+      const write: Target[] = [];
+      let scheduled = Number.POSITIVE_INFINITY;
+      for (const target of TARGETS) {
+        const due = ms(a.due[target]);
+        const at = stepInstant(ctx, due, w.offsetWorkingDays);
+        const met = a.met[target];
+        if (marks[target] === a.due[target] || at <= ms(a.forwardedAt) || at > t) continue;
+        if (met !== null && ms(met) <= at) continue; // met before it was due: nothing to warn of
+        marks[target] = a.due[target];
+        const reason = met !== null ? 'target_met' : t > due ? 'deadline_passed' : undefined;
+        if (reason) {
+          skipped.push({
+            step: w.name,
+            action: w.action,
+            scheduledAt: iso(at),
+            targets: [target],
+            reason,
+            episode: null,
+          });
+        } else {
+          write.push(target);
+          scheduled = Math.min(scheduled, at);
+        }
+      }
+      warned[w.name] = marks;
+      if (write.length > 0) {
+        letters.push({
+          id: `${w.name}:${write.map((x) => `${x}@${a.due[x]}`).join('+')}`,
+          step: w.name,
+          action: w.action,
+          at: iso(t),
+          scheduledAt: iso(scheduled),
+          targets: write,
+          level: 0,
+          episode: null,
+        });
+      }
+    }
+    s = { ...s, warned };
+
+    const rungs = rungsOf(ctx.steps);
+    for (
+      let dueAt = s.episode && nextRungAt(ctx, s.episode);
+      dueAt !== undefined && dueAt !== null && dueAt <= t;
+    ) {
+      const ep = s.episode!;
+      const rung = rungs[ep.level]!;
+      letters.push({
+        id: `${rung.name}#${ep.n}`,
+        step: rung.name,
+        action: rung.action,
+        at: iso(t),
+        scheduledAt: iso(dueAt),
+        targets: overdueAt(a, t),
+        level: ep.level + 1,
+        episode: ep.n,
+      });
+      // The next rung's delay counts from the day this one was written (a late one moves it on).
+      const base =
+        Math.max(dueAt, startOfLocalDay(localDate(now, a.timeZone), a.timeZone).getTime()) - 1;
+      s = { ...s, episode: { ...ep, level: ep.level + 1, baseAt: iso(base) } };
+      dueAt = nextRungAt(ctx, s.episode!);
+    }
+  }
+  letters.sort((x, y) => ms(x.scheduledAt) - ms(y.scheduledAt) || x.level - y.level);
+  return { state: s, letters, skipped, wakeAt: running ? nextWake(ctx, s) : null };
+}
+
+/** The next instant something can happen without anyone acting. */
+function nextWake(ctx: LadderContext, s: LadderState): string | null {
+  const { assignment: a, now } = ctx;
+  const t = now.getTime();
+  const candidates: number[] = [];
+  for (const w of warningsOf(ctx.steps)) {
+    for (const target of TARGETS) {
+      if (a.met[target] !== null || s.warned[w.name]?.[target] === a.due[target]) continue;
+      const at = stepInstant(ctx, ms(a.due[target]), w.offsetWorkingDays);
+      if (at > t && at > ms(a.forwardedAt)) candidates.push(at);
+    }
+  }
+  if (s.episode) {
+    const at = nextRungAt(ctx, s.episode);
+    if (at !== undefined) candidates.push(Math.max(at, t + 1));
+  } else {
+    // A deadline that passes unmet starts an episode.
+    for (const target of TARGETS) {
+      const at = ms(a.due[target]) + 1;
+      if (a.met[target] === null && at > t) candidates.push(at);
+    }
+  }
+  return candidates.length === 0 ? null : iso(Math.min(...candidates));
+}
+
+/**
+ * The letters still to come if nobody acts: the ladder run forward from `ctx.now` (letters
+ * due now come first; the engine is about to write them).
+ */
+export function projectLadder(state: LadderState, ctx: LadderContext, limit = 16): LadderLetter[] {
+  const out: LadderLetter[] = [];
+  let s = state;
+  let now = ctx.now;
+  for (let i = 0; i < limit; i += 1) {
+    const plan = advance(s, { ...ctx, now });
+    out.push(...plan.letters.map((l) => ({ ...l, at: l.scheduledAt })));
+    if (plan.wakeAt === null) break;
+    s = plan.state;
+    now = new Date(plan.wakeAt);
+  }
+  return out;
+}
+
+/** The record written under its version with a new state and timer. */
+export function nextLadderRecord(
+  record: LadderRecord,
+  state: LadderState,
+  wakeAt: string | null,
+  now: Date,
+  steps: readonly LadderStep[] = [],
+): LadderRecord {
+  const rungs = rungsOf(steps);
+  const level = state.episode?.level ?? 0;
+  return {
+    ...record,
+    state,
+    level,
+    rung: level > 0 ? (rungs[level - 1]?.action ?? record.rung ?? null) : null,
+    lastStepAt: record.lastStepAt,
+    wakeAt,
+    updatedAt: now.toISOString(),
+    version: record.version + 1,
+  };
+}
+
+/**
+ * A ladder (re-)armed for a new forwarding: a new token, due now. The episode count carries
+ * over so that a rung's key is never reused; the previous generation's episode has ended.
+ */
+export function armLadder(
+  previous: LadderRecord | undefined,
+  ref: { caseId: string; agencyId: string; generation: number },
+  now: Date,
+): { record: LadderRecord; expectedVersion: number | null } {
+  const before = previous ? ladderState(previous) : INITIAL_LADDER_STATE;
+  const state: LadderState = {
+    ...INITIAL_LADDER_STATE,
+    episodes: before.episodes,
+    endedAt: before.episode ? now.toISOString() : before.endedAt,
+    observedAt: now.toISOString(),
+  };
+  return {
+    record: {
+      caseId: ref.caseId,
+      agencyId: ref.agencyId,
+      generation: ref.generation,
+      token: (previous?.token ?? 0) + 1,
+      wakeAt: now.toISOString(),
+      level: 0,
+      rung: null,
+      lastStepAt: null,
+      state,
+      updatedAt: now.toISOString(),
+      version: (previous?.version ?? 0) + 1,
+    },
+    expectedVersion: previous ? previous.version : null,
+  };
+}
+
+/** A new token due now: the running execution stops at its next wake, a fresh one takes over. */
+export function rearmLadder(
+  record: LadderRecord,
+  now: Date,
+  state: LadderState = ladderState(record),
+  rungs: readonly LadderStep[] = [],
+): LadderRecord {
+  return {
+    ...nextLadderRecord(record, state, now.toISOString(), now, rungs),
+    token: record.token + 1,
+  };
+}
+
+/** The same ladder with a new timer (the reply window's ladder has no episodes). */
+export function ladderTimer(record: LadderRecord, wakeAt: string | null, now: Date): LadderRecord {
+  return { ...record, wakeAt, updatedAt: now.toISOString(), version: record.version + 1 };
+}
