@@ -31,6 +31,12 @@ export interface AssignmentRecord {
     readonly from: string;
     readonly inheritedFrom: string | null;
   };
+  /**
+   * The redirected assignments this forwarding answered (central forwarding again after "not
+   * ours"): the link that says a redirect was re-forwarded, whatever the two instants. Absent
+   * on records older than it.
+   */
+  readonly reforwardOf?: readonly AssignmentRef[];
   /** The focal point's member unit working on it (the focal point stays accountable). */
   readonly delegatedTo?: string | null;
   /** The case's complaint type when forwarded (absent on records older than it). */
@@ -52,6 +58,12 @@ export interface AssignmentRecord {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly version: number;
+}
+
+/** One generation of one agency's assignment on a case. */
+export interface AssignmentRef {
+  readonly agencyId: string;
+  readonly generation: number;
 }
 
 /** States in which the agency still owes something. */
@@ -95,6 +107,8 @@ export function newAssignment(input: {
   previous: AssignmentRecord | undefined;
   /** A redirected assignment whose forwarding date this one's clock inherits. */
   inheritFrom?: AssignmentRecord | undefined;
+  /** The redirected assignments this forwarding answers. */
+  reforwardOf?: readonly AssignmentRef[];
 }): AssignmentRecord {
   const at = input.forwardedAt.toISOString();
   return withDeadlines(
@@ -110,6 +124,7 @@ export function newAssignment(input: {
       policyId: input.policyId,
       ...(input.complaintType ? { complaintType: input.complaintType } : {}),
       ...(input.subject ? { subject: input.subject } : {}),
+      reforwardOf: input.reforwardOf ?? [],
       clock: input.inheritFrom
         ? {
             basis: 'inherited',

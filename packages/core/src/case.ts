@@ -228,7 +228,7 @@ export function reconcile(
     if (
       live.length > 0 &&
       live.every((a) => a.state === 'completed') &&
-      !assignments.some(awaitsReforward(assignments))
+      awaitingReforward(assignments).length === 0
     ) {
       status = 'resolved';
     } else if (assignments.some((a) => a.met.followUp !== null && isOpenOrDone(a)))
@@ -241,15 +241,23 @@ export function reconcile(
 const isOpenOrDone = (a: AssignmentRecord): boolean => isOpen(a) || a.state === 'completed';
 
 /**
- * A redirect ("not ours") hands the case back to central to forward elsewhere: until central
- * forwards it again (to anyone) the case is not resolved, whatever the other agencies did.
+ * The redirected assignments still awaiting central's re-forward: a redirect ("not ours") hands
+ * the case back to central to forward elsewhere, and until central forwards it again (to
+ * anyone) the case is not resolved, whatever the other agencies did. A forwarding names the
+ * redirects it answers (`reforwardOf`), so this never rests on two instants differing: under a
+ * frozen clock, or from a script, a redirect and its re-forward share one millisecond.
+ * Assignments stored before the link existed are still ordered by their instants.
  */
-const awaitsReforward =
-  (all: readonly AssignmentRecord[]) =>
-  (a: AssignmentRecord): boolean =>
-    a.state === 'redirected' &&
-    a.redirect !== null &&
-    !all.some((b) => b.forwardedAt > a.redirect!.at);
+export const awaitingReforward = (all: readonly AssignmentRecord[]): AssignmentRecord[] =>
+  all.filter(
+    (a) => a.state === 'redirected' && a.redirect !== null && !all.some((b) => answers(b, a)),
+  );
+
+/** Whether forwarding `b` answered the redirect of `a`. */
+const answers = (b: AssignmentRecord, a: AssignmentRecord): boolean =>
+  b.reforwardOf !== undefined
+    ? b.reforwardOf.some((r) => r.agencyId === a.agencyId && r.generation === a.generation)
+    : Date.parse(b.forwardedAt) > Date.parse(a.redirect!.at);
 
 /** Central closes the case; open assignments are withdrawn by the caller. */
 export function close(c: CaseRecord, input: CloseInput, now: Date): CaseRecord {

@@ -170,12 +170,20 @@ describe('case lifecycle', () => {
       later,
     );
     expect(reconcile(c, [done, redirected], later).status).toBe('in_follow_up');
-    const reforwarded = {
+    // The re-forward names the redirect it answers: in the redirect's own millisecond too.
+    const reforwarded: AssignmentRecord = {
       ...done,
       agencyId: 'pemprov-bali',
-      forwardedAt: new Date('2026-03-18T03:00:00Z').toISOString(),
+      forwardedAt: later.toISOString(),
+      reforwardOf: [{ agencyId: 'pln', generation: redirected.generation }],
     };
     expect(reconcile(c, [done, redirected, reforwarded], later).status).toBe('resolved');
+    // A forwarding that answered no redirect does not count, however late it came.
+    const unrelated = { ...reforwarded, forwardedAt: '2026-03-18T03:00:00.000Z', reforwardOf: [] };
+    expect(reconcile(c, [done, redirected, unrelated], later).status).toBe('in_follow_up');
+    // Records stored before the link existed are ordered by their instants, as they were.
+    const { reforwardOf: _, ...legacy } = unrelated;
+    expect(reconcile(c, [done, redirected, legacy], later).status).toBe('resolved');
     expect(reconcile(c, [assignmentIn('redirected', 'pln')], later).status).toBe('forwarded');
     const resolved = reconcile(c, [done], later);
     expect(resolved.statusHistory.map((s) => s.status)).toEqual(['received', 'resolved']);

@@ -48,13 +48,44 @@ export const TimeZoneSchema = z.enum(TIME_ZONES);
 
 // ---- agencies -------------------------------------------------------------------------
 
+/**
+ * Who a contact is for the letters: the `liaison` (penghubung, the default) gets every warning
+ * and reminder; the `head` (kepala, pimpinan) is copied only where the policy's ladder says
+ * (by default the formal warning and central intervention).
+ */
+export const CONTACT_KINDS = ['liaison', 'head'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+
+const contactFields = {
+  name: text(200),
+  email: z.email().max(254),
+  role: text(100)
+    .optional()
+    .meta({ description: 'Position or unit, free text: shown, never used to address letters' }),
+};
+const contactKind = z.enum(CONTACT_KINDS).meta({
+  description:
+    'liaison: receives warnings and reminders; head (kepala, pimpinan): copied on the formal warning and central intervention',
+});
+
+export const ContactInputSchema = z
+  .strictObject({ ...contactFields, kind: contactKind.optional() })
+  .meta({ id: 'ContactInput', description: 'A contact; `kind` defaults to liaison' });
+export type ContactInput = z.infer<typeof ContactInputSchema>;
+
 export const ContactSchema = z
-  .strictObject({
-    name: text(200),
-    email: z.email().max(254),
-    role: text(100).optional(),
-  })
+  .object({ ...contactFields, kind: contactKind })
   .meta({ id: 'Contact' });
+export type Contact = z.infer<typeof ContactSchema>;
+
+const ContactsInput = z
+  .array(ContactInputSchema)
+  .min(1)
+  .max(20)
+  .refine(
+    (contacts) => contacts.some((c) => (c.kind ?? 'liaison') === 'liaison'),
+    'at least one liaison contact: warnings and reminders go to the liaisons',
+  );
 
 export const CreateAgencyBody = z
   .strictObject({
@@ -63,7 +94,7 @@ export const CreateAgencyBody = z
     kind: z.enum(AGENCY_KINDS),
     focalPointId: AgencyIdSchema.optional(),
     timeZone: TimeZoneSchema.optional(),
-    contacts: z.array(ContactSchema).min(1).max(20),
+    contacts: ContactsInput,
   })
   .meta({ id: 'CreateAgency' });
 export type CreateAgencyInput = z.infer<typeof CreateAgencyBody>;
@@ -74,7 +105,9 @@ export const UpdateAgencyBody = z
     kind: z.enum(AGENCY_KINDS).optional(),
     focalPointId: AgencyIdSchema.nullable().optional(),
     timeZone: TimeZoneSchema.optional(),
-    contacts: z.array(ContactSchema).min(1).max(20).optional(),
+    contacts: ContactsInput.optional().meta({
+      description: 'Replaces every contact (name, email, kind)',
+    }),
   })
   .meta({ id: 'UpdateAgency' });
 export type UpdateAgencyInput = z.infer<typeof UpdateAgencyBody>;

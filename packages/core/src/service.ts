@@ -4,6 +4,7 @@
  * checked at the HTTP edge (403); here every read and write is scoped to what the principal
  * may see, and anything else is "not found" (404, no existence leak).
  */
+import { contactsFrom, newAgency } from './agency.ts';
 import { ulid } from 'ulid';
 import {
   acknowledge,
@@ -52,6 +53,7 @@ import { retryOnConflict } from './retry.ts';
 import {
   answersFrom,
   assertForwardable,
+  awaitingReforward,
   type CaseRecord,
   close,
   markForwarded,
@@ -155,18 +157,7 @@ export class Service {
     return this.idempotent(p, idem, async (record) => {
       if (input.focalPointId !== undefined)
         await this.assertFocalPoint(input.focalPointId, input.id);
-      const at = this.clock().toISOString();
-      const agency: Agency = {
-        id: input.id,
-        name: input.name,
-        kind: input.kind,
-        focalPointId: input.focalPointId ?? null,
-        timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
-        contacts: input.contacts,
-        createdAt: at,
-        updatedAt: at,
-        version: 1,
-      };
+      const agency = newAgency(input, this.clock());
       try {
         await this.store.putAgency(agency, null, record(201, agency));
       } catch (error) {
@@ -205,6 +196,7 @@ export class Service {
         ...agency,
         ...definedOnly(input),
         focalPointId: input.focalPointId === undefined ? agency.focalPointId : input.focalPointId,
+        contacts: input.contacts ? contactsFrom(input.contacts) : agency.contacts,
         updatedAt: this.clock().toISOString(),
         version: agency.version + 1,
       };
@@ -347,6 +339,22 @@ export class Service {
         if (!type)
           throw new DomainError('invalid_transition', 'the case has no complaint type yet');
         const now = this.clock();
+        // Forwarding after a redirect answers every redirect awaiting it (linked, so a
+        // re-forward in the redirect's own millisecond counts). The new agencies' clocks start
+        // fresh, or inherit the earliest redirected clock, as the policy says (recorded).
+        const awaiting = awaitingReforward(bundle.assignments);
+        const reforwardOf = awaiting.map((a) => ({
+          agencyId: a.agencyId,
+          generation: a.generation,
+        }));
+        const inheritFrom =
+          policy.reforwardClock === 'inherit'
+            ? [...awaiting].sort(
+                (x, y) =>
+                  Date.parse(clockFrom(x)) - Date.parse(clockFrom(y)) ||
+                  x.agencyId.localeCompare(y.agencyId),
+              )[0]
+            : undefined;
         const created: VersionedPut<AssignmentRecord>[] = [];
         for (const [i, item] of input.assignments.entries()) {
           const agency = await this.store.getAgency(item.agencyId);
@@ -359,18 +367,9 @@ export class Service {
               `agency ${item.agencyId} already has an active assignment on this case`,
             );
           }
-          // Forwarding after a redirect: the new agency's clock starts fresh, or inherits the
-          // redirected assignment's forwarding date, as the policy says (recorded either way).
-          const redirected = bundle.assignments
-            .filter(
-              (a) =>
-                a.state === 'redirected' &&
-                a.redirect &&
-                a.redirect.at >= latestForward(bundle.assignments, a),
-            )
-            .sort((x, y) => x.forwardedAt.localeCompare(y.forwardedAt))[0];
           const record = newAssignment({
-            inheritFrom: policy.reforwardClock === 'inherit' ? redirected : undefined,
+            inheritFrom,
+            reforwardOf,
             caseId,
             agencyId: agency.id,
             instructions: item.instructions ?? null,
@@ -397,6 +396,7 @@ export class Service {
           this.event(caseId, now, 'assignment_forwarded', p, a.agencyId, {
             generation: a.generation,
             clock: a.clock,
+            reforwardOf: a.reforwardOf ?? [],
             due: a.due,
             timeZone: a.timeZone,
           }),
@@ -1603,12 +1603,6 @@ export class Service {
     ];
   }
 }
-
-/** The latest forwarding on the case other than `a`'s own (a redirect after it awaits re-forward). */
-const latestForward = (all: readonly AssignmentRecord[], a: AssignmentRecord): string =>
-  all
-    .filter((b) => b !== a)
-    .reduce((latest, b) => (b.forwardedAt > latest ? b.forwardedAt : latest), '');
 
 /** The case touched by a change that does not move its status (to serialize writers). */
 const touchCase = (c: CaseRecord, now: Date): CaseRecord => ({

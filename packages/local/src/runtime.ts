@@ -5,7 +5,7 @@
 import { serve } from '@hono/node-server';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createApp, createJwtVerifier, createMultiIssuerVerifier } from '@pantau/api';
-import { Calendar, DEFAULT_CALENDAR_ID, WriteConflict } from '@pantau/core';
+import { Calendar, DEFAULT_CALENDAR_ID, newAgency, WriteConflict } from '@pantau/core';
 import { createTableInput, DynamoStore, seedBaseline } from '@pantau/store';
 import {
   CreateTableCommand,
@@ -151,19 +151,8 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
 
 async function seedDemoAgencies(store: DynamoStore, now: Date): Promise<void> {
   for (const input of DEMO_AGENCIES) {
-    const at = now.toISOString();
     try {
-      await store.putAgency(
-        {
-          ...input,
-          focalPointId: input.focalPointId ?? null,
-          timeZone: input.timeZone ?? 'Asia/Jakarta',
-          createdAt: at,
-          updatedAt: at,
-          version: 1,
-        },
-        null,
-      );
+      await store.putAgency(newAgency(input, now), null);
     } catch (error) {
       if (!(error instanceof WriteConflict)) throw error;
     }

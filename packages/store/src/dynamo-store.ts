@@ -4,6 +4,8 @@
  */
 import {
   type Agency,
+  readAgency,
+  type StoredAgency,
   type AssignmentQuery,
   type AssignmentRecord,
   type CaseBundle,
@@ -92,16 +94,18 @@ export class DynamoStore implements Store {
 
   /** Agency by id (the registry is central's). */
   async getAgency(id: string): Promise<Agency | undefined> {
-    return this.get<Agency>(keys.agency(id));
+    const stored = await this.get<StoredAgency>(keys.agency(id));
+    return stored && readAgency(stored);
   }
 
   /** Every agency, by id. */
   async listAgencies(page: PageRequest): Promise<Page<Agency>> {
     const { pk, skPrefix } = keys.agencyPrefix;
-    return this.page<Agency>(
+    const out = await this.page<StoredAgency>(
       [{ partition: pk, range: { op: 'begins_with', value: skPrefix } }],
       page,
     );
+    return { ...out, items: out.items.map(readAgency) };
   }
 
   /** A focal point's member units (gsi1). */
@@ -114,7 +118,7 @@ export class DynamoStore implements Store {
         ExpressionAttributeValues: { ':pk': keys.memberUnits(focalPointId) },
       }),
     );
-    return (out.Items ?? []).map((i) => record<Agency>(i));
+    return (out.Items ?? []).map((i) => readAgency(record<StoredAgency>(i)));
   }
 
   /** Create (expectedVersion null) or update an agency under its version. */

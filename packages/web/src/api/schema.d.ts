@@ -3597,7 +3597,13 @@ export type components = {
             name: string;
             /** Format: email */
             email: string;
+            /** @description Position or unit, free text: shown, never used to address letters */
             role?: string;
+            /**
+             * @description liaison: receives warnings and reminders; head (kepala, pimpinan): copied on the formal warning and central intervention
+             * @enum {string}
+             */
+            kind: "liaison" | "head";
         };
         CreateAgency: {
             id: string;
@@ -3607,7 +3613,20 @@ export type components = {
             focalPointId?: string;
             /** @enum {string} */
             timeZone?: "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura";
-            contacts: components["schemas"]["Contact"][];
+            contacts: components["schemas"]["ContactInput"][];
+        };
+        /** @description A contact; `kind` defaults to liaison */
+        ContactInput: {
+            name: string;
+            /** Format: email */
+            email: string;
+            /** @description Position or unit, free text: shown, never used to address letters */
+            role?: string;
+            /**
+             * @description liaison: receives warnings and reminders; head (kepala, pimpinan): copied on the formal warning and central intervention
+             * @enum {string}
+             */
+            kind?: "liaison" | "head";
         };
         AgencyPage: {
             items: components["schemas"]["Agency"][];
@@ -3620,7 +3639,8 @@ export type components = {
             focalPointId?: string | null;
             /** @enum {string} */
             timeZone?: "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura";
-            contacts?: components["schemas"]["Contact"][];
+            /** @description Replaces every contact (name, email, kind) */
+            contacts?: components["schemas"]["ContactInput"][];
         };
         Case: {
             id: string;
@@ -4168,7 +4188,8 @@ export type components = {
              *           "central"
              *         ],
              *         "cc": [
-             *           "agency"
+             *           "agency",
+             *           "agency_head"
              *         ]
              *       }
              *     ]
@@ -4193,8 +4214,12 @@ export type components = {
             relativeTo: "due" | "previous";
             /** @enum {string} */
             action: "warning" | "reminder" | "formal_warning" | "central_intervention";
+            /** @description agency: the agency's liaison contacts; agency_head: its head contacts; focal_point: its focal point's liaisons; central: the central unit's liaisons */
             recipients: ("agency" | "agency_head" | "focal_point" | "central")[];
-            /** @default [] */
+            /**
+             * @description agency: the agency's liaison contacts; agency_head: its head contacts; focal_point: its focal point's liaisons; central: the central unit's liaisons
+             * @default []
+             */
             cc: ("agency" | "agency_head" | "focal_point" | "central")[];
         };
         PolicyBody: {
@@ -4262,7 +4287,8 @@ export type components = {
              *           "central"
              *         ],
              *         "cc": [
-             *           "agency"
+             *           "agency",
+             *           "agency_head"
              *         ]
              *       }
              *     ]
