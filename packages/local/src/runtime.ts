@@ -22,7 +22,7 @@ import { withConsole } from './console.ts';
 import { devRoutes } from './dev-routes.ts';
 import { LocalLadderEngine } from './engine.ts';
 import { emlMailer } from './mailer.ts';
-import { startDynamoDbLocal } from './dynamodb-local.ts';
+import { LOCAL_REGION, startDynamoDbLocal } from './dynamodb-local.ts';
 import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from './issuer.ts';
 
 export const TABLE_NAME = 'pantau';
@@ -44,8 +44,8 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
   try {
     const client = new DynamoDBClient({
       endpoint: db.endpoint,
-      region: 'local',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      region: LOCAL_REGION,
+      credentials: db.credentials,
     });
     await ensureTable(client, TABLE_NAME);
     const store = new DynamoStore({ client, tableName: TABLE_NAME });
