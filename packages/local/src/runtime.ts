@@ -14,7 +14,8 @@ import {
   ResourceInUseException,
 } from '@aws-sdk/client-dynamodb';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import type { RuntimeConfig } from './config.ts';
 import { DEMO_AGENCIES } from './demo-agencies.ts';
 import { manualClock, systemClock } from './clock.ts';
@@ -101,6 +102,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       clock,
       ladders: engine,
       logger: new Logger({ serviceName: 'pantau-api', logLevel: config.LOG_LEVEL }),
+      swaggerUiDir: dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json')),
       extend: (a) => a.route('/dev', devRoutes(issuer, runtimeClock, engine)),
     });
     const server = await new Promise<ReturnType<typeof serve>>((done) => {
