@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
@@ -8,6 +10,12 @@ import { Construct } from 'constructs';
 import type { Auth } from './auth.ts';
 import type { PantauTable } from './data.ts';
 import { PantauFunction, entryPoint } from './function.ts';
+
+/** Swagger UI's files (`swagger-ui-dist`), copied beside the API's bundle for `/docs`. */
+const SWAGGER_UI_DIR = dirname(
+  createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'),
+);
+const SWAGGER_UI_FILES = ['swagger-ui.css', 'swagger-ui-bundle.js'] as const;
 
 export interface ApiProps {
   readonly table: PantauTable;
@@ -71,6 +79,19 @@ export class Api extends Construct {
     this.handler = new PantauFunction(this, 'Handler', {
       entry: entryPoint('api.ts'),
       description: 'Pantau HTTP API (Hono)',
+      bundling: {
+        // /docs serves Swagger UI from these files (functions/api.ts), not from a CDN.
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_input: string, output: string) => [
+            `mkdir -p "${output}/swagger-ui"`,
+            ...SWAGGER_UI_FILES.map(
+              (f) => `cp "${join(SWAGGER_UI_DIR, f)}" "${output}/swagger-ui/"`,
+            ),
+          ],
+        },
+      },
       environment: {
         JWT_ISSUER: auth.issuerUrl,
         JWT_AUDIENCE: auth.client.userPoolClientId,

@@ -2,7 +2,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -269,6 +269,17 @@ describe('api function', () => {
     });
     const logGroupId = (fn.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
     expect(resources[logGroupId]?.Properties?.RetentionInDays).toBe(30);
+  });
+
+  it('carries Swagger UI beside its bundle, for /docs without a CDN', () => {
+    const code = apiFunction().Properties!.Code as { S3Key: string };
+    const dir = join(assemblyDir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
+    for (const file of [
+      'index.mjs',
+      'swagger-ui/swagger-ui.css',
+      'swagger-ui/swagger-ui-bundle.js',
+    ])
+      expect(existsSync(join(dir, file)), file).toBe(true);
   });
 
   it('gets the table, the token issuer and its log level from the environment', () => {

@@ -26,7 +26,7 @@ export interface RunningPantau {
   output(): string;
   /** SIGTERM, as an operator would; removes the data dir unless the caller gave one. */
   stop(): Promise<void>;
-  /** SIGKILL the runtime's Node process only, as a crash would: its JVM is left behind. */
+  /** SIGKILL the runtime's Node process only, as a crash would (its JVM's watchdog then stops it). */
   crash(): Promise<void>;
 }
 

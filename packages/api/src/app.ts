@@ -5,12 +5,12 @@
  */
 import './context.ts';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { swaggerUI } from '@hono/swagger-ui';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DomainError, type LadderStarter, Service, type Store } from '@pantau/core';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { TokenVerifier } from './auth.ts';
+import { mountDocs } from './docs.ts';
 import { issuesOf, problemResponse, toProblem, validationError } from './problem.ts';
 import { agencies } from './routes/agencies.ts';
 import { assignments, clock, queue, worklist } from './routes/assignments.ts';
@@ -28,6 +28,8 @@ export interface AppDeps {
   /** Starts assignments' escalation ladders (Step Functions on AWS, the embedded engine locally). */
   readonly ladders?: LadderStarter;
   readonly logger?: Logger;
+  /** Where Swagger UI's files are (`swagger-ui-dist`); `/docs` needs them. */
+  readonly swaggerUiDir?: string;
   /** Extra routes (the embedded runtime's /dev/*); never given on AWS. */
   readonly extend?: (app: OpenAPIHono) => void;
 }
@@ -116,7 +118,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     },
     security: [{ bearer: [] }],
   });
-  app.get('/docs', swaggerUI({ url: '/openapi.json' }));
+  mountDocs(app, deps.swaggerUiDir);
 
   app.notFound((c) => {
     throw new DomainError('not_found', `no route for ${c.req.method} ${c.req.path}`);

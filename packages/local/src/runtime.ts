@@ -14,7 +14,8 @@ import {
   ResourceInUseException,
 } from '@aws-sdk/client-dynamodb';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import type { RuntimeConfig } from './config.ts';
 import { DEMO_AGENCIES } from './demo-agencies.ts';
 import { manualClock, systemClock } from './clock.ts';
@@ -22,7 +23,7 @@ import { withConsole } from './console.ts';
 import { devRoutes } from './dev-routes.ts';
 import { LocalLadderEngine } from './engine.ts';
 import { emlMailer } from './mailer.ts';
-import { startDynamoDbLocal } from './dynamodb-local.ts';
+import { LOCAL_REGION, startDynamoDbLocal } from './dynamodb-local.ts';
 import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from './issuer.ts';
 
 export const TABLE_NAME = 'pantau';
@@ -44,8 +45,8 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
   try {
     const client = new DynamoDBClient({
       endpoint: db.endpoint,
-      region: 'local',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      region: LOCAL_REGION,
+      credentials: db.credentials,
     });
     await ensureTable(client, TABLE_NAME);
     const store = new DynamoStore({ client, tableName: TABLE_NAME });
@@ -101,6 +102,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       clock,
       ladders: engine,
       logger: new Logger({ serviceName: 'pantau-api', logLevel: config.LOG_LEVEL }),
+      swaggerUiDir: dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json')),
       extend: (a) => a.route('/dev', devRoutes(issuer, runtimeClock, engine)),
     });
     const server = await new Promise<ReturnType<typeof serve>>((done) => {
