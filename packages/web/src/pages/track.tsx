@@ -61,10 +61,7 @@ function Status({ code }: { code: string }) {
   const { t } = useI18n();
   // Kept here, not in the form: a satisfied reply closes the case and the form goes away.
   const [replied, setReplied] = useState(false);
-  const tracking = useLoad(
-    () => unwrap(api.GET('/v1/track/{trackingCode}', { params: { path: { trackingCode: code } } })),
-    [code],
-  );
+  const tracking = useLoad(() => unwrap(api.POST('/v1/track', { body: { code } })), [code]);
   if (tracking.loading && !tracking.data) return <Loading />;
   if (tracking.error instanceof ApiError && tracking.error.status === 404) {
     return (
@@ -196,12 +193,7 @@ function Reply({ code, closesAt, onDone }: { code: string; closesAt: string; onD
         e.preventDefault();
         void form
           .submit(async (body) => {
-            await unwrap(
-              api.POST('/v1/track/{trackingCode}/reply', {
-                params: { path: { trackingCode: code } },
-                body,
-              }),
-            );
+            await unwrap(api.POST('/v1/track/reply', { body: { ...body, code } }));
           })
           .then((ok) => {
             if (ok) onDone();
