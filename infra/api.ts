@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import type { Auth } from './auth.ts';
 import type { PantauTable } from './data.ts';
 import { PantauFunction, entryPoint } from './function.ts';
+import { PUBLIC_ROUTES } from '@pantau/api/public-routes';
 
 /** Swagger UI's files (`swagger-ui-dist`), copied beside the API's bundle for `/docs`. */
 const SWAGGER_UI_DIR = dirname(
@@ -28,40 +29,10 @@ export interface ApiProps {
 
 /**
  * Routes that answer without a token, each with the reason it may (also the cdk-nag
- * AwsSolutions-APIG4 acknowledgement). Everything else goes through the JWT authorizer.
+ * AwsSolutions-APIG4 acknowledgement): the app's own list, so the gateway and the app agree.
+ * Everything else goes through the JWT authorizer, the old `/v1/track/{code}` paths included.
  */
-export const PUBLIC_ROUTES = [
-  {
-    method: apigw.HttpMethod.GET,
-    path: '/health',
-    reason: 'Liveness probe for uptime monitors; returns no data.',
-  },
-  {
-    method: apigw.HttpMethod.GET,
-    path: '/openapi.json',
-    reason: 'The OpenAPI document is the published API contract, public by design.',
-  },
-  {
-    method: apigw.HttpMethod.GET,
-    path: '/docs',
-    reason: 'Interactive documentation rendering the public OpenAPI document.',
-  },
-  {
-    method: apigw.HttpMethod.GET,
-    path: '/v1/track/{trackingCode}',
-    reason:
-      'Citizens have no accounts: the unguessable tracking code handed to the complainant is ' +
-      'the credential, checked by the application; the response shows only the public status.',
-  },
-  {
-    method: apigw.HttpMethod.POST,
-    path: '/v1/track/{trackingCode}/reply',
-    reason:
-      'The complainant replies to the final answer on their own complaint, authorised by the ' +
-      'tracking code (checked by the application, only inside the reply window); stage ' +
-      'throttling bounds abuse.',
-  },
-] as const;
+export { PUBLIC_ROUTES };
 
 // A ceiling against runaway clients and surprise bills, far above the expected load
 // (complaints arrive in the hundreds per hour); raise it together with the Lambda quota.
@@ -146,7 +117,9 @@ export class Api extends Construct {
             ip: '$context.identity.sourceIp',
             userAgent: '$context.identity.userAgent',
             method: '$context.httpMethod',
-            path: '$context.path',
+            // The route key (`POST /v1/track`, `ANY /{proxy+}`), never `$context.path`: a
+            // path may carry a credential (the old `/v1/track/{code}` links did) and this
+            // log is kept a year.
             routeKey: '$context.routeKey',
             status: '$context.status',
             protocol: '$context.protocol',
@@ -167,7 +140,7 @@ export class Api extends Construct {
     for (const route of PUBLIC_ROUTES) {
       const [added] = this.httpApi.addRoutes({
         path: route.path,
-        methods: [route.method],
+        methods: [apigw.HttpMethod[route.method]],
         integration,
         authorizer: new apigw.HttpNoneAuthorizer(),
       });

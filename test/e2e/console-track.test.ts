@@ -182,6 +182,94 @@ describe('central asks for what is missing; the complainant reads what to send a
   });
 });
 
+describe('the tracking code never travels in a URL the console requests', () => {
+  /** Every request a page of `context` makes, with what a log on the way could keep. */
+  const record = (context: BrowserContext) => {
+    const seen: { method: string; url: string; referer: string; body: string; nav: boolean }[] = [];
+    context.on('request', (request) =>
+      seen.push({
+        method: request.method(),
+        url: request.url(),
+        referer: request.headers()['referer'] ?? '',
+        body: request.postData() ?? '',
+        nav: request.isNavigationRequest(),
+      }),
+    );
+    return seen;
+  };
+
+  it('reads the code from the fragment, moves an old link’s code there, and sends it only in POST bodies', async () => {
+    // A complaint the agency answered, so the complainant can reply.
+    const as = users(pantau.url);
+    const c = await forwardedCase(http, await as('setneg', 'central_officer'), ['pln']);
+    const answeredRes = await http.post(
+      `/v1/cases/${c.id}/assignments/pln/responses`,
+      { kind: 'final', message: FINAL_PLN },
+      { token: await as('pln', 'agency_officer') },
+    );
+    expect(answeredRes.status, answeredRes.text).toBe(200);
+    const code: string = c.trackingCode;
+    const bare = code.replaceAll('-', '');
+
+    const context = await browser.newContext({ locale: 'id-ID' });
+    const seen = record(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const status = async () => {
+      const heading = page.getByRole('heading', { name: /^Status/ });
+      await heading.waitFor();
+      return heading.innerText();
+    };
+
+    // 1. The console's own link: the code in the fragment.
+    await page.goto(`${pantau.url}/track#${code}`);
+    await expect.poll(status, { timeout: 15_000 }).toContain('Selesai');
+    expect(await page.getByLabel('Kode lacak').inputValue()).toBe(code);
+    // The skip link moves focus, not the fragment (which is the code).
+    await page.getByRole('link', { name: 'Lewati ke konten' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(new URL(page.url()).hash).toBe(`#${code}`);
+
+    // 2. Typed into the form: the page's URL gets it in the fragment.
+    await page.goto(`${pantau.url}/track`);
+    await page.getByLabel('Kode lacak').fill(code.toLowerCase());
+    await page.getByRole('button', { name: 'Lacak' }).click();
+    await expect.poll(status, { timeout: 15_000 }).toContain('Selesai');
+    expect(new URL(page.url())).toMatchObject({ pathname: '/track', search: '', hash: `#${code}` });
+
+    // 3. Replying.
+    await page.getByLabel('Ya, puas').check();
+    await page.getByLabel('4').check();
+    await page.getByRole('button', { name: 'Kirim tanggapan' }).click();
+    await page.getByText('Terima kasih, tanggapan Anda sudah kami terima.').waitFor();
+
+    // 4. An old link, the code in the path: the page moves it into the fragment and still works.
+    const oldLink = `${pantau.url}/track/${code}`;
+    await page.goto(oldLink);
+    await expect.poll(status, { timeout: 15_000 }).toContain('Ditutup');
+    expect(new URL(page.url())).toMatchObject({ pathname: '/track', search: '', hash: `#${code}` });
+    await mainScreen(page, 'track-17-old-link');
+    await context.close();
+
+    // Only the visitor's own navigation to the old link had the code in its URL.
+    const others = seen.filter((r) => !(r.nav && r.url === oldLink));
+    expect(others.length).toBeLessThan(seen.length);
+    for (const r of others) {
+      for (const form of [code, bare, encodeURIComponent(code), code.toLowerCase()]) {
+        expect(r.url, `${r.method} ${r.url}`).not.toContain(form);
+        expect(r.referer, `Referer of ${r.method} ${r.url}`).not.toContain(form);
+      }
+    }
+    // The code reached the API in POST bodies, and only there.
+    const calls = others.filter((r) => new URL(r.url).pathname.startsWith('/v1/'));
+    expect(new Set(calls.map((r) => `${r.method} ${new URL(r.url).pathname}`))).toEqual(
+      new Set(['POST /v1/track', 'POST /v1/track/reply']),
+    );
+    for (const r of calls) expect(JSON.parse(r.body).code.toUpperCase()).toBe(code);
+  });
+});
+
 describe('central takes the reopened complaint up again', () => {
   it('finds it on the desk and forwards it again to the same agencies', async () => {
     await signInAs(/^Petugas setneg/);

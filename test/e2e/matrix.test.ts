@@ -68,17 +68,17 @@ const row = (...cells: Cells<typeof PRINCIPALS>): Row =>
 // officer, XC/XO other agency (pln), FC/FO focal point (atr-bpn), NT no token, EX expired,
 // FK foreign key, AN alg none, WA wrong audience.
 // Path parameters: {id} the case forwarded to kanwil-bpn-jatim and polri, {agencyId}
-// kanwil-bpn-jatim, its {requestId}, the case's {activityId}, its {trackingCode}; calendar
-// {id} `id`, {date} a day put for the purpose, {year}; policy {id} `default`; agency {id}
-// kanwil-bpn-jatim.
+// kanwil-bpn-jatim, its {requestId}, the case's {activityId}; calendar {id} `id`, {date} a day
+// put for the purpose, {year}; policy {id} `default`; agency {id} kanwil-bpn-jatim. The case's
+// tracking code goes in the tracking routes' bodies (no path carries one).
 // prettier-ignore
 const EXPECTED: Record<string /* 'METHOD /path' */, Row> = {
   //     CA    CO    OC    OO    XC    XO    FC    FO    NT    EX    FK    AN    WA
   'GET /health':
     row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
-  'GET /v1/track/{trackingCode}':
+  'POST /v1/track':
     row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
-  'POST /v1/track/{trackingCode}/reply':
+  'POST /v1/track/reply':
     row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
   'POST /v1/agencies':
     row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
@@ -248,7 +248,9 @@ const POLICY_ID = 'default';
 
 /** Minimal valid bodies, so that a request reaches the access checks rather than validation. */
 const BODIES: Record<string /* 'METHOD /path' */, (f: Fixtures) => unknown> = {
-  'POST /v1/track/{trackingCode}/reply': () => ({ satisfied: true, rating: 5 }),
+  // The tracking code travels in the body, never in a path.
+  'POST /v1/track': (f) => ({ code: f.trackingCode }),
+  'POST /v1/track/reply': (f) => ({ code: f.trackingCode, satisfied: true, rating: 5 }),
   'POST /v1/agencies': () => ({
     id: 'matrix-agency',
     name: 'Agency for the isolation matrix',
@@ -463,7 +465,6 @@ function pathOf(template: string, scenario: Scenario): string {
     agencyId: scenario.agencyId,
     requestId: scenario.requestId,
     activityId: fixtures.activityId,
-    trackingCode: fixtures.trackingCode,
     date: CALENDAR_DATE,
     year: CALENDAR_YEAR,
   };
@@ -498,7 +499,7 @@ function matrix(table: Record<string, Row>, scenario: () => Scenario): void {
           );
           const context = `${key} as ${principal}: ${res.status} ${res.text.slice(0, 500)}`;
           // The public tracking routes are called with the code: they may echo it.
-          if (!SEES_TRACKING_CODE[principal] && !template.startsWith('/v1/track/')) {
+          if (!SEES_TRACKING_CODE[principal] && !template.startsWith('/v1/track')) {
             for (const code of fixtures.trackingCodes)
               expect(res.text, `${context}: carries a tracking code`).not.toContain(code);
           }

@@ -1,5 +1,5 @@
 /**
- * What the complainant sees on the public tracking route (`GET /v1/track/{code}`), over HTTP
+ * What the complainant sees on the public tracking route (`POST /v1/track { code }`), over HTTP
  * against the embedded runtime: each agency's answers by agency name and date before they are
  * asked to rate them; what central asked them to send while the case waits for it; a case
  * they reopened, shown as `reopened`, listed for central and forwarded again to the same
@@ -9,9 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
   type Api,
+  type ApiResponse,
   complaint,
   expectInvalid,
+  expectProblem,
   forwardedCase,
+  type Json,
   type RunningPantau,
   startPantau,
   users,
@@ -45,13 +48,97 @@ async function answer(caseId: string, agencyId: string, kind: string, message: s
   expect(res.status, res.text).toBe(200);
 }
 
+describe('the tracking code travels in the body, never in a path (access logs keep paths)', () => {
+  /** A problem as the client reads it, minus what differs on every request. */
+  const comparable = (res: ApiResponse) => ({ ...res.body, requestId: undefined });
+
+  it('POST /v1/track { code } answers the tracking view, however the code is typed', async () => {
+    const c = await forwardedCase(http, await central(), ['polri']);
+    const res = await http.post('/v1/track', { code: c.trackingCode });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body).toMatchObject({ trackingCode: c.trackingCode, status: 'forwarded' });
+    expect(res.body.steps.map((s: { status: string }) => s.status)).toEqual([
+      'received',
+      'verified',
+      'forwarded',
+    ]);
+    const typed = await http.post('/v1/track', {
+      code: ` ${c.trackingCode.toLowerCase().replaceAll('-', ' ')} `,
+    });
+    expect(typed.status, typed.text).toBe(200);
+    expect(typed.body.trackingCode).toBe(c.trackingCode);
+  });
+
+  it('a wrong code is one 404 problem, the same for a malformed and an unknown code', async () => {
+    const unknown = await http.post('/v1/track', { code: 'ZZZZ-ZZZZ-ZZZZZ' });
+    expectProblem(unknown, 404, 'not_found');
+    expect(unknown.text).not.toContain('ZZZZ');
+    for (const code of ['not-a-code', 'ZZZZ', '!!!!-????-*****', 'ZZZZ-ZZZZ-ZZZZZZ']) {
+      const malformed = await http.post('/v1/track', { code });
+      expectProblem(malformed, 404, 'not_found');
+      expect(comparable(malformed), code).toEqual(comparable(unknown));
+    }
+    const reply = { satisfied: true, rating: 5 };
+    const unknownReply = await http.post('/v1/track/reply', { code: 'ZZZZ-ZZZZ-ZZZZZ', ...reply });
+    expectProblem(unknownReply, 404, 'not_found');
+    expect(comparable(unknownReply)).toEqual(comparable(unknown));
+    const malformedReply = await http.post('/v1/track/reply', { code: 'not-a-code', ...reply });
+    expect(comparable(malformedReply)).toEqual(comparable(unknown));
+  });
+
+  it('a body without a code, or with more than the code, is a 400 naming the field', async () => {
+    expectInvalid(await http.post('/v1/track', {}), 'code');
+    expectInvalid(await http.post('/v1/track', { code: 12 }), 'code');
+    expectInvalid(await http.post('/v1/track', { code: 'ZZZZ-ZZZZ-ZZZZZ', name: 'x' }), 'name');
+    expectInvalid(await http.post('/v1/track/reply', { satisfied: true, rating: 5 }), 'code');
+  });
+
+  it('the old path routes are gone: 404 with a token, 401 without, never the view', async () => {
+    const c = await forwardedCase(http, await central(), ['polri']);
+    const token = await central();
+    const oldRoutes: [string, string, unknown][] = [
+      ['GET', `/v1/track/${c.trackingCode}`, undefined],
+      ['POST', `/v1/track/${c.trackingCode}/reply`, { satisfied: true, rating: 5 }],
+      ['GET', `/v1/track?code=${c.trackingCode}`, undefined],
+    ];
+    for (const [method, path, body] of oldRoutes) {
+      const withToken = await http.request(method, path, body, { token });
+      expectProblem(withToken, 404, 'not_found');
+      // Without a token they are like any other protected path (as API Gateway's JWT
+      // authorizer answers for them on AWS): they do not exist for the public either.
+      const anonymous = await http.request(method, path, body);
+      expectProblem(anonymous, 401, 'unauthorized');
+      for (const res of [withToken, anonymous]) expect(res.body.steps, path).toBeUndefined();
+    }
+    // Nothing was replied through them.
+    expect((await http.post('/v1/track', { code: c.trackingCode })).body.status).toBe('forwarded');
+  });
+
+  it('the served document has the body routes and no path or query parameter for the code', async () => {
+    const doc = (await http.get('/openapi.json')).body as {
+      paths: Record<string, Record<string, { parameters?: unknown[]; requestBody?: Json }>>;
+      components: { schemas: Record<string, { required?: string[] }> };
+    };
+    const tracking = Object.keys(doc.paths).filter((path) => path.startsWith('/v1/track'));
+    expect(tracking.sort()).toEqual(['/v1/track', '/v1/track/reply']);
+    for (const path of tracking) {
+      expect(Object.keys(doc.paths[path]!), path).toEqual(['post']);
+      const operation = doc.paths[path]!.post!;
+      expect(operation.parameters ?? [], path).toEqual([]);
+      const ref: string = operation.requestBody.content['application/json'].schema.$ref;
+      const schema = doc.components.schemas[ref.split('/').at(-1)!]!;
+      expect(schema.required, path).toContain('code');
+    }
+  });
+});
+
 describe('the agencies’ answers on the tracking route', () => {
   it('shows each answer (progress and final) by agency name and date, before the rating', async () => {
     const c = await forwardedCase(http, await central(), ['polri', 'pln']);
     const instructions = await http.get(`/v1/cases/${c.id}`, { token: await central() });
     expect(instructions.status).toBe(200);
 
-    const before = await http.get(`/v1/track/${c.trackingCode}`);
+    const before = await http.post('/v1/track', { code: c.trackingCode });
     expect(before.status, before.text).toBe(200);
     expect(before.body.answers).toEqual([]);
 
@@ -59,7 +146,7 @@ describe('the agencies’ answers on the tracking route', () => {
     await answer(c.id, 'pln', 'final', 'Sambungan listrik sudah dipasang pada 20 Maret.');
     await answer(c.id, 'polri', 'final', 'Biaya tambahan dikembalikan kepada pemohon.');
 
-    const res = await http.get(`/v1/track/${c.trackingCode}`);
+    const res = await http.post('/v1/track', { code: c.trackingCode });
     expect(res.status, res.text).toBe(200);
     // Asked to rate now (the reply window is open), with what they are rating in view.
     expect(res.body.status).toBe('resolved');
@@ -98,7 +185,8 @@ describe('the agencies’ answers on the tracking route', () => {
     for (const secret of [...IDENTITY, 'polri-agency_officer', 'pln-agency_officer', c.id])
       expect(res.text).not.toContain(secret);
     // The reply answers with the same view.
-    const replied = await http.post(`/v1/track/${c.trackingCode}/reply`, {
+    const replied = await http.post('/v1/track/reply', {
+      code: c.trackingCode,
       satisfied: true,
       rating: 4,
     });
@@ -114,7 +202,7 @@ describe('the agencies’ answers on the tracking route', () => {
       { token: await as('pemprov-bali', 'agency_officer') },
     );
     expect(redirected.status, redirected.text).toBe(200);
-    const res = await http.get(`/v1/track/${c.trackingCode}`);
+    const res = await http.post('/v1/track', { code: c.trackingCode });
     expect(res.body.answers).toEqual([]);
     expect(res.text).not.toContain('Kewenangan Pemkot Denpasar');
   });
@@ -124,7 +212,7 @@ describe('the agencies’ answers on the tracking route', () => {
       body: { confidential: true },
     });
     await answer(c.id, 'polri', 'final', 'Sudah ditindaklanjuti.');
-    const res = await http.get(`/v1/track/${c.trackingCode}`);
+    const res = await http.post('/v1/track', { code: c.trackingCode });
     expect(res.body).toMatchObject({ status: 'resolved', steps: [], answers: [] });
     expect(res.text).not.toContain('Sudah ditindaklanjuti.');
   });
@@ -148,7 +236,7 @@ describe('a case waiting for the complainant (needs_info)', () => {
       infoRequest: { missing, requestedAt: expect.any(String) },
     });
 
-    const res = await http.get(`/v1/track/${trackingCode}`);
+    const res = await http.post('/v1/track', { code: trackingCode });
     expect(res.status, res.text).toBe(200);
     expect(res.body).toMatchObject({
       status: 'needs_info',
@@ -169,7 +257,7 @@ describe('a case waiting for the complainant (needs_info)', () => {
       { token },
     );
     expect(again.status, again.text).toBe(200);
-    expect((await http.get(`/v1/track/${trackingCode}`)).body.infoRequest.missing).toBe(
+    expect((await http.post('/v1/track', { code: trackingCode })).body.infoRequest.missing).toBe(
       'Bukti pembayaran saja.',
     );
 
@@ -180,7 +268,7 @@ describe('a case waiting for the complainant (needs_info)', () => {
       { token },
     );
     expect(accepted.body.infoRequest).toBeNull();
-    expect((await http.get(`/v1/track/${trackingCode}`)).body.infoRequest).toBeNull();
+    expect((await http.post('/v1/track', { code: trackingCode })).body.infoRequest).toBeNull();
 
     // Central's timeline keeps what was asked; an agency the case goes to reads the event
     // without it (it may name the complainant's papers).
@@ -224,14 +312,15 @@ describe('a case the complainant reopened', () => {
     await answer(c.id, 'polri', 'final', 'Biaya tambahan dikembalikan.');
     await answer(c.id, 'pln', 'final', 'Sambungan sudah dipasang.');
 
-    const unhappy = await http.post(`/v1/track/${c.trackingCode}/reply`, {
+    const unhappy = await http.post('/v1/track/reply', {
+      code: c.trackingCode,
       satisfied: false,
       rating: 2,
       message: 'Biaya belum dikembalikan sampai hari ini.',
     });
     expect(unhappy.status, unhappy.text).toBe(200);
     expect(unhappy.body.status).toBe('reopened');
-    const tracked = await http.get(`/v1/track/${c.trackingCode}`);
+    const tracked = await http.post('/v1/track', { code: c.trackingCode });
     expect(tracked.body.status).toBe('reopened');
     expect(tracked.body.steps.at(-1)).toMatchObject({ status: 'reopened' });
     // The answers they judged stay in view.
@@ -278,12 +367,12 @@ describe('a case the complainant reopened', () => {
     // The second round's answers join the first; a satisfied reply then closes the case.
     await answer(c.id, 'polri', 'final', 'Biaya telah dikembalikan; bukti transfer terlampir.');
     await answer(c.id, 'pln', 'final', 'Tidak ada tindakan lanjutan.');
-    const resolved = await http.get(`/v1/track/${c.trackingCode}`);
+    const resolved = await http.post('/v1/track', { code: c.trackingCode });
     expect(resolved.body.status).toBe('resolved');
     expect(resolved.body.answers).toHaveLength(4);
     expect(
-      (await http.post(`/v1/track/${c.trackingCode}/reply`, { satisfied: true, rating: 5 })).body
-        .status,
+      (await http.post('/v1/track/reply', { code: c.trackingCode, satisfied: true, rating: 5 }))
+        .body.status,
     ).toBe('closed');
   });
 
@@ -291,7 +380,7 @@ describe('a case the complainant reopened', () => {
     const token = await central();
     const c = await forwardedCase(http, token, ['polri']);
     await answer(c.id, 'polri', 'final', 'Selesai.');
-    await http.post(`/v1/track/${c.trackingCode}/reply`, { satisfied: false, rating: 1 });
+    await http.post('/v1/track/reply', { code: c.trackingCode, satisfied: false, rating: 1 });
     const res = await http.post(
       `/v1/cases/${c.id}/assignments/polri/responses`,
       { kind: 'final', message: 'Selesai lagi.' },

@@ -234,8 +234,9 @@ describe('http api', () => {
       'GET /health',
       'GET /openapi.json',
       'GET /docs',
-      'GET /v1/track/{trackingCode}',
-      'POST /v1/track/{trackingCode}/reply',
+      // The tracking code travels in the body: no public route has it in its path.
+      'POST /v1/track',
+      'POST /v1/track/reply',
     ]);
     for (const key of publicKeys) {
       expect(routes.get(key), key).toMatchObject({ AuthorizationType: 'NONE' });
@@ -256,6 +257,23 @@ describe('http api', () => {
     });
     const [, accessLogs] = ofType('AWS::Logs::LogGroup').find(([id]) => /AccessLogs/.test(id))!;
     expect(accessLogs.Properties?.RetentionInDays).toBe(365);
+  });
+
+  it('access logs name the route key, never the path (a path may carry a tracking code)', () => {
+    const [[, stage]] = ofType('AWS::ApiGatewayV2::Stage') as [[string, Resource]];
+    const format = (stage.Properties?.AccessLogSettings as { Format: string }).Format;
+    const fields = JSON.parse(format) as Record<string, string>;
+    expect(fields.routeKey).toBe('$context.routeKey');
+    expect(format).not.toMatch(/\$context\.(path|resourcePath)\b/);
+    // The other fields stay: who called what, when, with which outcome.
+    expect(fields).toMatchObject({
+      requestId: '$context.requestId',
+      requestTime: '$context.requestTime',
+      ip: '$context.identity.sourceIp',
+      method: '$context.httpMethod',
+      status: '$context.status',
+      sub: '$context.authorizer.claims.sub',
+    });
   });
 });
 

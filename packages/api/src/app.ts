@@ -12,6 +12,7 @@ import { requestId } from 'hono/request-id';
 import type { TokenVerifier } from './auth.ts';
 import { mountDocs } from './docs.ts';
 import { issuesOf, problemResponse, toProblem, validationError } from './problem.ts';
+import { isPublicRoute } from './public-routes.ts';
 import { agencies } from './routes/agencies.ts';
 import { assignments, clock, queue, worklist } from './routes/assignments.ts';
 import { cases } from './routes/cases.ts';
@@ -78,7 +79,9 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     }),
   );
   app.use('/v1/*', async (c, next) => {
-    if (c.req.path.startsWith('/v1/track/')) return next();
+    // Only the exact public routes go without a token: anything else under /v1/track (the old
+    // `/v1/track/{code}` paths) is like any other path, 401 without a token and 404 with one.
+    if (isPublicRoute(c.req.method, c.req.path)) return next();
     const header = c.req.header('authorization') ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     if (!token) throw new DomainError('unauthorized', 'a Bearer token is required');
@@ -87,7 +90,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   });
 
   app.route('/', health);
-  app.route('/v1/track', track);
+  app.route('/', track);
   app.route('/v1/agencies', agencies);
   app.route('/v1/cases', cases);
   app.route('/v1/cases', assignments);

@@ -6,3 +6,10 @@ export {
   type TokenVerifier,
 } from './auth.ts';
 export { allow, createRoute, json, jsonBody, PROBLEMS, z } from './openapi.ts';
+export {
+  isPublicRoute,
+  PUBLIC_ROUTES,
+  type PublicRoute,
+  TRACK_PATHS,
+  TRACKING_ROUTES,
+} from './public-routes.ts';

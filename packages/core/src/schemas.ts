@@ -553,6 +553,17 @@ export const ReplyBody = z
   .meta({ id: 'ComplainantReply' });
 export type ReplyInput = z.infer<typeof ReplyBody>;
 
+// The tracking code is the complainant's only credential: it travels in a body, never in a
+// path or a query string, which access logs (API Gateway, CloudFront) keep for a year.
+const trackingCodeInBody = z.string().min(1).max(40).meta({
+  description:
+    'The tracking code as the complainant typed it (case, spaces and dashes do not matter)',
+});
+export const TrackBody = z.strictObject({ code: trackingCodeInBody }).meta({ id: 'TrackRequest' });
+export const TrackReplyBody = ReplyBody.extend({ code: trackingCodeInBody }).meta({
+  id: 'TrackReply',
+});
+
 export const DelegateBody = z
   .strictObject({ memberId: AgencyIdSchema.nullable(), note: text(2_000).optional() })
   .meta({ id: 'Delegate' });

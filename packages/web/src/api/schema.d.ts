@@ -40,24 +40,28 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
-    "/v1/track/{trackingCode}": {
+    "/v1/track": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Follow a complaint by its tracking code (no token; no identity shown) */
-        get: {
+        get?: never;
+        put?: never;
+        /** Follow a complaint by its tracking code, sent in the body (no token; no identity shown) */
+        post: {
             parameters: {
                 query?: never;
                 header?: never;
-                path: {
-                    trackingCode: string;
-                };
+                path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TrackRequest"];
+                };
+            };
             responses: {
                 /** @description Status and steps */
                 200: {
@@ -88,15 +92,13 @@ export type paths = {
                 };
             };
         };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/track/{trackingCode}/reply": {
+    "/v1/track/reply": {
         parameters: {
             query?: never;
             header?: never;
@@ -110,14 +112,12 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: never;
-                path: {
-                    trackingCode: string;
-                };
+                path?: never;
                 cookie?: never;
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["ComplainantReply"];
+                    "application/json": components["schemas"]["TrackReply"];
                 };
             };
             responses: {
@@ -3567,10 +3567,16 @@ export type components = {
                 message: string;
             }[];
         };
-        ComplainantReply: {
+        TrackRequest: {
+            /** @description The tracking code as the complainant typed it (case, spaces and dashes do not matter) */
+            code: string;
+        };
+        TrackReply: {
             satisfied: boolean;
             rating: number;
             message?: string;
+            /** @description The tracking code as the complainant typed it (case, spaces and dashes do not matter) */
+            code: string;
         };
         Agency: {
             id: string;

@@ -3,9 +3,13 @@
  * agency's answers, and reply (rating what they have just read) while the reply window is
  * open. Waiting for them: what to send and how. Reopened by them: it says so. The API shows
  * nothing about the complainant; neither does this.
+ *
+ * The code is the complainant's credential: it lives in the URL's fragment (`/track#CODE`),
+ * which browsers never send, and reaches the API only in POST bodies, never in a path or query.
  */
-import { useState } from 'react';
-import { useLocation, useParams } from 'wouter';
+import { useEffect, useState } from 'react';
+import { useLocation } from 'wouter';
+import { useLocationProperty } from 'wouter/use-browser-location';
 import { ReplyBody } from '@pantau/core/schemas';
 import { api, ApiError, type Schemas, unwrap } from '../api/client';
 import { TextField } from '../components/field';
@@ -20,12 +24,15 @@ import {
 import { useLoad } from '../data';
 import { useForm } from '../forms/use-form';
 import { useI18n } from '../i18n/i18n';
+import { codeFromFragment, trackingUrl } from '../track-link';
 
 export function Track() {
   const { t } = useI18n();
-  const { code } = useParams<{ code?: string }>();
+  const code = codeFromFragment(useLocationProperty(() => location.hash));
   const [, navigate] = useLocation();
-  const [input, setInput] = useState(code ?? '');
+  const [input, setInput] = useState(code);
+  // Back and forward move between codes: the field follows the fragment.
+  useEffect(() => setInput(code), [code]);
   return (
     <section className="narrow">
       <PageTitle>{t('track.title')}</PageTitle>
@@ -34,7 +41,7 @@ export function Track() {
         onSubmit={(e) => {
           e.preventDefault();
           const clean = input.trim().toUpperCase();
-          if (clean) navigate(`/track/${encodeURIComponent(clean)}`);
+          if (clean) navigate(trackingUrl(clean));
         }}
       >
         <div className="field">
@@ -61,10 +68,7 @@ function Status({ code }: { code: string }) {
   const { t } = useI18n();
   // Kept here, not in the form: a satisfied reply closes the case and the form goes away.
   const [replied, setReplied] = useState(false);
-  const tracking = useLoad(
-    () => unwrap(api.GET('/v1/track/{trackingCode}', { params: { path: { trackingCode: code } } })),
-    [code],
-  );
+  const tracking = useLoad(() => unwrap(api.POST('/v1/track', { body: { code } })), [code]);
   if (tracking.loading && !tracking.data) return <Loading />;
   if (tracking.error instanceof ApiError && tracking.error.status === 404) {
     return (
@@ -196,12 +200,7 @@ function Reply({ code, closesAt, onDone }: { code: string; closesAt: string; onD
         e.preventDefault();
         void form
           .submit(async (body) => {
-            await unwrap(
-              api.POST('/v1/track/{trackingCode}/reply', {
-                params: { path: { trackingCode: code } },
-                body,
-              }),
-            );
+            await unwrap(api.POST('/v1/track/reply', { body: { ...body, code } }));
           })
           .then((ok) => {
             if (ok) onDone();
