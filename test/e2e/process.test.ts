@@ -9,18 +9,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { alive, waitFor } from '../support/runtime.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const READY = /Pantau ready at \S+ \(pid (\d+)\)/;
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** Every process below `pid`, depth first. */
 function descendants(pid: number): number[] {
@@ -32,15 +24,6 @@ function descendants(pid: number): number[] {
   }
   const children = out.split('\n').map(Number).filter(Boolean);
   return children.flatMap((c) => [c, ...descendants(c)]);
-}
-
-async function waitUntil(check: () => boolean, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (check()) return true;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return check();
 }
 
 const started: { child: ChildProcess; dataDir: string; pids: number[] }[] = [];
@@ -87,7 +70,7 @@ describe('stopping the embedded runtime', () => {
     const { npmPid, runtimePid, javaPid, tree } = await npmStart();
     expect(tree).toEqual(expect.arrayContaining([runtimePid, javaPid]));
     process.kill(npmPid, 'SIGTERM');
-    const gone = await waitUntil(() => [npmPid, ...tree].every((pid) => !alive(pid)), 20_000);
+    const gone = await waitFor(() => [npmPid, ...tree].every((pid) => !alive(pid)), 20_000);
     expect(
       [npmPid, ...tree]
         .filter(alive)
@@ -101,6 +84,6 @@ describe('stopping the embedded runtime', () => {
   it('a runtime killed with SIGKILL takes its JVM with it', async () => {
     const { runtimePid, javaPid } = await npmStart();
     process.kill(runtimePid, 'SIGKILL');
-    expect(await waitUntil(() => !alive(javaPid), 15_000)).toBe(true);
+    expect(await waitFor(() => !alive(javaPid), 15_000)).toBe(true);
   }, 150_000);
 });

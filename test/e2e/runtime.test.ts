@@ -7,24 +7,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { api, startPantau, token } from '../support/runtime.ts';
+import { alive, api, startPantau, token, waitFor } from '../support/runtime.ts';
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 const javaPidOf = (dataDir: string) =>
   (JSON.parse(readFileSync(join(dataDir, 'dynamodb.pid'), 'utf8')) as { javaPid: number }).javaPid;
-
-const waitFor = async (check: () => boolean, ms = 10_000) => {
-  const until = Date.now() + ms;
-  while (!check() && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
-  return check();
-};
 
 const dirs: string[] = [];
 afterAll(async () => {
