@@ -36,6 +36,7 @@ const id = {
   'problem.invalid_transition': 'Tindakan ini tidak dapat dilakukan pada status sekarang',
   'problem.version_conflict': 'Data diubah orang lain: muat ulang lalu coba lagi',
   'problem.idempotency_key_reused': 'Permintaan ganda dengan isi berbeda',
+  'problem.limit_exceeded': 'Batas tercapai: lihat keterangan di bawah',
   'problem.service_unavailable': 'Layanan sedang sibuk: coba lagi sebentar lagi',
 
   'signIn.title': 'Masuk',
@@ -459,6 +460,7 @@ const en = {
   'problem.invalid_transition': 'Not possible in the current state',
   'problem.version_conflict': 'Someone else changed this: reload and try again',
   'problem.idempotency_key_reused': 'Repeated request with a different body',
+  'problem.limit_exceeded': 'A limit was reached: see the detail below',
   'problem.service_unavailable': 'The service is busy: try again shortly',
 
   'signIn.title': 'Sign in',
