@@ -10,7 +10,9 @@ import {
   acknowledge,
   type AssignmentRecord,
   canForwardAgain,
+  type ClockChange,
   clockFrom,
+  clockHistory,
   newAssignment,
   redirect,
   respond,
@@ -705,6 +707,10 @@ export class Service {
    */
   async deadlines(p: Principal, caseId: string, agencyId: string): Promise<DeadlinesView> {
     const { bundle, assignment: a } = await this.readableAssignment(p, caseId, agencyId);
+    const history = clockHistory(
+      a,
+      await this.store.listClockEntries(caseId, agencyId, a.generation),
+    );
     const policy = await this.policyById(a.policyId);
     const calendar = await this.calendar(a.calendarId);
     const now = this.clock();
@@ -744,7 +750,7 @@ export class Service {
           target,
           workingDays: total,
           policyWorkingDays: a.workingDays[target],
-          adjustments: (a.adjustments ?? [])
+          adjustments: history.adjustments
             .filter((adj) => adj.targets.includes(target))
             .map((adj) => ({
               kind: adj.kind,
@@ -759,7 +765,7 @@ export class Service {
           overdue: isTargetOverdue(a, target, now),
           skipped: span.skipped.map((d) => ({ ...d })),
           uncoveredYears: [...span.uncoveredYears],
-          pausedIntervals: (a.pauses ?? []).map((x) => ({
+          pausedIntervals: history.pauses.map((x) => ({
             from: x.from,
             to: x.to,
             reason: x.reason,
@@ -872,7 +878,7 @@ export class Service {
       if (!request || !assignment) throw notFound(`extension request ${requestId}`);
       const now = this.clock();
       const decided = decideExtension(request, input.approve, input.note ?? null, p.sub, now);
-      let next = assignment;
+      let extended: ClockChange | undefined;
       if (input.approve) {
         if (request.generation !== assignment.generation) {
           throw new DomainError(
@@ -880,18 +886,21 @@ export class Service {
             'the assignment was forwarded again since this request',
           );
         }
-        next = extend(
+        extended = extend(
           assignment,
           request.workingDays,
           request.reason,
           await this.calendar(assignment.calendarId),
           now,
+          newEventId(now),
         );
       }
+      const next = extended?.assignment ?? assignment;
       const change = await this.assignmentChange(bundle, assignment, next, now, input.approve);
       await this.store.commit({
         ...change.change,
         extensions: [{ record: decided, expectedVersion: request.version }],
+        ...(extended ? { clockEntries: [extended.entry] } : {}),
         events: [
           this.event(
             caseId,
@@ -921,15 +930,15 @@ export class Service {
     agencyId: string,
     reason: string,
   ): Promise<AssignmentView> {
-    return this.clockChange(p, caseId, agencyId, 'assignment_paused', { reason }, (a, now) =>
-      pause(a, reason, p.sub, now),
-    );
+    return this.clockChange(p, caseId, agencyId, 'assignment_paused', { reason }, (a, now) => ({
+      assignment: pause(a, reason, p.sub, now),
+    }));
   }
 
   /** Resume it: open deadlines move by the paused working days and the ladder re-arms. */
   async resumeAssignment(p: Principal, caseId: string, agencyId: string): Promise<AssignmentView> {
     return this.clockChange(p, caseId, agencyId, 'assignment_resumed', {}, async (a, now) =>
-      resume(a, await this.calendar(a.calendarId), now),
+      resume(a, await this.calendar(a.calendarId), now, newEventId(now)),
     );
   }
 
@@ -939,16 +948,20 @@ export class Service {
     agencyId: string,
     type: EventType,
     data: Record<string, unknown>,
-    apply: (a: AssignmentRecord, now: Date) => AssignmentRecord | Promise<AssignmentRecord>,
+    apply: (
+      a: AssignmentRecord,
+      now: Date,
+    ) => (Partial<ClockChange> & Pick<ClockChange, 'assignment'>) | Promise<ClockChange>,
   ): Promise<AssignmentView> {
     const result = await this.retrying(async () => {
       const { bundle, assignment } = await this.readableAssignment(p, caseId, agencyId);
       if (!isCentral(p)) await this.assertCanAct(p, agencyId, assignment.delegatedTo);
       const now = this.clock();
-      const next = await apply(assignment, now);
+      const { assignment: next, entry } = await apply(assignment, now);
       const change = await this.assignmentChange(bundle, assignment, next, now, true);
       await this.store.commit({
         ...change.change,
+        ...(entry ? { clockEntries: [entry] } : {}),
         events: [
           this.event(caseId, now, type, p, agencyId, { ...data, due: next.due }),
           ...change.events(p),

@@ -81,8 +81,9 @@ describe('working days to the first response', () => {
     // A frozen clock (or a script): the agency answers while paused, then resumes, at one instant.
     const at = new Date('2026-04-13T03:00:00.000Z');
     const answered = respond(paused, { kind: 'progress', message: 'Sedang ditangani.' }, at);
-    const resumed = resume(answered, calendar, at);
-    expect(resumed.adjustments).toEqual([expect.objectContaining({ kind: 'pause' })]);
+    const { assignment: resumed, entry } = resume(answered, calendar, at, 'E1');
+    // The pause moved the targets still open (not the follow-up, answered already).
+    expect(entry).toMatchObject({ kind: 'pause', targets: ['resolution'] });
     // What the counters recorded when the answer came is what a recomputation finds later.
     const recorded = counterDeltas(paused, answered, calendar)[0]!.add;
     const [recomputed] = countersFromRecords([resumed], calendar, {
@@ -101,7 +102,7 @@ describe('working days to the first response', () => {
       new Date('2026-04-07T03:00:00Z'),
     );
     const at = new Date('2026-04-13T03:00:00.000Z');
-    const resumed = resume(paused, calendar, at);
+    const { assignment: resumed } = resume(paused, calendar, at, 'E1');
     const answered = respond(resumed, { kind: 'progress', message: 'Sedang ditangani.' }, at);
     expect(workingDaysToRespond(answered, at, calendar)).toBe(1);
     const [recomputed] = countersFromRecords([answered], calendar, {

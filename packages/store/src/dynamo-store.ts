@@ -13,6 +13,7 @@ import {
   type CaseQuery,
   type CaseRecord,
   type CalendarDay,
+  type ClockEntry,
   type IdempotencyRecord,
   isTargetOverdue,
   type LadderRecord,
@@ -57,6 +58,7 @@ import {
   calendarDayItem,
   calendarYearItem,
   caseItem,
+  clockEntryItem,
   eventItem,
   extensionItem,
   idempotencyItem,
@@ -255,6 +257,23 @@ export class DynamoStore implements Store {
     };
   }
 
+  /** The clock entries of one generation of an assignment, in the order they were written. */
+  async listClockEntries(
+    caseId: string,
+    agencyId: string,
+    generation: number,
+  ): Promise<ClockEntry[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: {
+        ':pk': keys.casePk(caseId),
+        ':prefix': keys.clockEntry(caseId, agencyId, generation, '').sk,
+      },
+    });
+    return items.map((i) => record<ClockEntry>(i));
+  }
+
   /** The case a tracking code belongs to. */
   async findCaseIdByTrackingCode(code: string): Promise<string | undefined> {
     const item = await this.get<{ caseId: string }>(keys.trackingCode(code));
@@ -361,6 +380,10 @@ export class DynamoStore implements Store {
     for (const x of change.extensions ?? []) {
       items.push({ Put: this.versionedPut(extensionItem(x.record), x.expectedVersion) });
       kinds.push('version');
+    }
+    for (const e of change.clockEntries ?? []) {
+      items.push({ Put: this.createPut(clockEntryItem(e)) });
+      kinds.push('exists');
     }
     for (const x of change.activities ?? []) {
       items.push({ Put: this.versionedPut(activityItem(x.record), x.expectedVersion) });

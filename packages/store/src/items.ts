@@ -9,6 +9,7 @@ import type {
   AssignmentRecord,
   CalendarDay,
   CaseRecord,
+  ClockEntry,
   ExtensionRequestRecord,
   IdempotencyRecord,
   LadderRecord,
@@ -77,6 +78,12 @@ export const assignmentItem = (a: AssignmentRecord): Item => {
     ...a,
   };
 };
+
+export const clockEntryItem = (e: ClockEntry): Item => ({
+  ...keys.clockEntry(e.caseId, e.agencyId, e.generation, e.id),
+  entity: 'clock_entry',
+  ...e,
+});
 
 export const ladderItem = (l: LadderRecord): Item => ({
   ...keys.ladder(l.caseId, l.agencyId),

@@ -8,6 +8,7 @@ import {
   type Agency,
   Calendar,
   CENTRAL_TENANT,
+  type ClockEntry,
   DEFAULT_POLICY,
   DomainError,
   newAssignment,
@@ -160,6 +161,31 @@ describe('reads past one 1 MB page', () => {
       );
     }
     expect((await store.listPolicies()).length).toBeGreaterThanOrEqual(102); // with `default`
+  });
+});
+
+describe('clock entries', () => {
+  it('lists one generation’s entries in the order written, not its neighbour’s', async () => {
+    const entry = (generation: number, id: string): ClockEntry => ({
+      caseId: 'C-ENTRIES',
+      agencyId: 'polri',
+      generation,
+      id,
+      kind: 'pause',
+      workingDays: 1,
+      targets: ['followUp'],
+      at: NOW,
+      reason: `jeda ${id}`,
+      pause: { from: NOW, to: NOW, by: 'x' },
+    });
+    await store.commit({
+      clockEntries: [entry(1, '01B'), entry(1, '01A'), entry(10, '01C'), entry(11, '01D')],
+    });
+    expect((await store.listClockEntries('C-ENTRIES', 'polri', 1)).map((e) => e.id)).toEqual([
+      '01A',
+      '01B',
+    ]);
+    expect(await store.listClockEntries('C-ENTRIES', 'polri', 10)).toEqual([entry(10, '01C')]);
   });
 });
 
