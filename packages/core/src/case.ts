@@ -57,6 +57,25 @@ export interface CaseRecord {
 
 const TERMINAL: readonly CaseStatus[] = ['rejected', 'closed'];
 
+/**
+ * What the case item keeps of its histories, so that it cannot outgrow DynamoDB's 400 KB
+ * however often it is reopened and forwarded again (each change is also a timeline event of
+ * its own): the first status and the latest ones, and the latest complainant replies.
+ */
+export const MAX_STATUS_HISTORY = 100;
+export const MAX_REPLIES = 10;
+
+/** The status history with `entry` appended: its first entry (received) and the latest ones. */
+const appendStatus = (
+  history: CaseRecord['statusHistory'],
+  entry: CaseRecord['statusHistory'][number],
+): CaseRecord['statusHistory'] => {
+  const next = [...history, entry];
+  return next.length <= MAX_STATUS_HISTORY
+    ? next
+    : [next[0]!, ...next.slice(next.length - MAX_STATUS_HISTORY + 1)];
+};
+
 export interface ComplainantReply {
   readonly satisfied: boolean;
   readonly rating: number;
@@ -85,7 +104,8 @@ export function reply(c: CaseRecord, input: Omit<ComplainantReply, 'at'>, now: D
   if (!isReplyWindowOpen(c, now)) {
     throw invalidTransition(`the reply window closed at ${c.replyWindow.closesAt}`);
   }
-  const replies = [...(c.replies ?? []), { ...input, at: now.toISOString() }];
+  // The latest few stay on the case; every reply is also a timeline event of its own.
+  const replies = [...(c.replies ?? []), { ...input, at: now.toISOString() }].slice(-MAX_REPLIES);
   if (input.satisfied) {
     return withStatus(c, 'closed', now, {
       replies,
@@ -157,7 +177,8 @@ const withStatus = (
     ...c,
     ...patch,
     status,
-    statusHistory: c.status === status ? c.statusHistory : [...c.statusHistory, { status, at }],
+    statusHistory:
+      c.status === status ? c.statusHistory : appendStatus(c.statusHistory, { status, at }),
     updatedAt: at,
     version: c.version + 1,
   };

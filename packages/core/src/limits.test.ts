@@ -1,7 +1,8 @@
 /**
  * Records that cannot outgrow DynamoDB, on the domain side: a pause or an extension leaves the
  * assignment as a clock entry (an item of its own) instead of growing it, pauses are capped,
- * and records stored with the earlier arrays are read as they are.
+ * records stored with the earlier arrays are read as they are, and the case keeps bounded
+ * histories however often it is reopened.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -16,6 +17,14 @@ import {
   withDeadlines,
 } from './assignment.ts';
 import { Calendar } from './calendar.ts';
+import {
+  MAX_REPLIES,
+  MAX_STATUS_HISTORY,
+  newCase,
+  openReplyWindow,
+  reconcile,
+  reply,
+} from './case.ts';
 import { DomainError } from './errors.ts';
 import { INDONESIAN_HOLIDAYS } from './seed-data.ts';
 import { workingDaysToRespond } from './stats.ts';
@@ -179,5 +188,45 @@ describe('records stored with the earlier arrays', () => {
     const { assignment } = resume(legacy, calendar, day(4), 'E9');
     // Forwarded Mon 6 → Fri 10 April: 4 working days, less 1 (legacy pause) and 1 (entry).
     expect(workingDaysToRespond(assignment, day(4), calendar)).toBe(2);
+  });
+});
+
+describe('the case keeps bounded histories', () => {
+  const c = newCase({
+    id: 'C1',
+    trackingCode: 'AAAA-BBBB-CCCCC',
+    body: {
+      channel: 'letter',
+      complainant: { name: 'Siti' },
+      subject: 'Perihal',
+      description: 'Uraian',
+    },
+    now: monday,
+    verificationDueAt: day(5),
+  });
+
+  it(`keeps the first status and the latest ones, ${MAX_STATUS_HISTORY} in all`, () => {
+    let record = { ...c, status: 'forwarded' as const };
+    const assigned = (followUp: string | null) => [{ ...fresh, met: { ...fresh.met, followUp } }];
+    for (let i = 0; i < MAX_STATUS_HISTORY; i += 1) {
+      record = reconcile(record, assigned(day(i).toISOString()), day(i)) as typeof record;
+      record = reconcile(record, assigned(null), day(i)) as typeof record;
+    }
+    expect(record.statusHistory).toHaveLength(MAX_STATUS_HISTORY);
+    expect(record.statusHistory[0]).toEqual({ status: 'received', at: monday.toISOString() });
+    expect(record.statusHistory.at(-1)).toEqual({
+      status: 'forwarded',
+      at: day(MAX_STATUS_HISTORY - 1).toISOString(),
+    });
+  });
+
+  it(`keeps the latest ${MAX_REPLIES} complainant replies`, () => {
+    let record = c;
+    for (let i = 0; i < MAX_REPLIES + 5; i += 1) {
+      const resolved = openReplyWindow({ ...record, status: 'resolved' }, day(i), day(i + 5));
+      record = reply(resolved, { satisfied: false, rating: 1, message: `balasan ${i}` }, day(i));
+    }
+    expect(record.replies).toHaveLength(MAX_REPLIES);
+    expect(record.replies!.at(-1)!.message).toBe(`balasan ${MAX_REPLIES + 4}`);
   });
 });
