@@ -28,6 +28,11 @@ export const PROBLEMS = {
   409: problem('Illegal transition, conflict, or idempotency key reused'),
 } as const;
 
+/** A limit was reached (`limit_exceeded`): the detail names it; nothing was written. */
+export const LIMIT_PROBLEM = {
+  422: problem('A limit was reached (`limit_exceeded`): the detail names it; nothing changed'),
+} as const;
+
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },

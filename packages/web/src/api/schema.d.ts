@@ -1799,7 +1799,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Pause the clock (waiting for the complainant), with a reason */
+        /**
+         * Pause the clock (waiting for the complainant), with a reason
+         * @description At most 50 pauses per forwarding: the next is a 422 `limit_exceeded`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1863,6 +1866,15 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A limit was reached (`limit_exceeded`): the detail names it; nothing changed */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
