@@ -100,6 +100,7 @@ const largestCase = (): CaseRecord => {
     agencyIds: Array.from({ length: REGISTERED_AGENCIES }, (_, i) => agencyId(i)),
     nextDueAt: NOW,
     closure: { outcome: 'unresolved', note: text(2_000), at: NOW },
+    infoRequest: { missing: text(2_000), at: NOW },
     replyWindow: { opensAt: NOW, closesAt: NOW },
     replies: Array.from({ length: MAX_REPLIES }, () => ({
       satisfied: false,
@@ -186,6 +187,7 @@ const largestPolicy = (): SlaPolicy => ({
   updatedAt: NOW,
 });
 
+/** Its state: an open episode, and every one of 12 warning steps having warned each target. */
 const largestLadder = (): LadderRecord => ({
   caseId: ULID,
   agencyId: agencyId(0),
@@ -195,6 +197,25 @@ const largestLadder = (): LadderRecord => ({
   level: 12,
   rung: 'central_intervention',
   lastStepAt: NOW,
+  state: {
+    episode: {
+      n: 1_000_000,
+      startedAt: NOW,
+      missedAt: NOW,
+      level: 12,
+      baseAt: NOW,
+      parkedAt: NOW,
+    },
+    episodes: 1_000_000,
+    endedAt: NOW,
+    warned: Object.fromEntries(
+      largestPolicy().ladder.map((step) => [
+        step.name,
+        { acknowledge: NOW, followUp: NOW, resolution: NOW },
+      ]),
+    ),
+    observedAt: NOW,
+  },
   updatedAt: NOW,
   version: 1_000_000,
 });
@@ -271,13 +292,14 @@ const largestNotification = (): NotificationRecord => {
   const step = largestPolicy().ladder[0]!;
   const letter = composeLetter({
     event: {
-      id: `${step.name}@${NOW}`,
+      id: `${step.name}#1000000`,
       step: step.name,
       action: step.action,
       at: NOW,
+      scheduledAt: NOW,
       targets: ['acknowledge', 'followUp', 'resolution'],
       level: 12,
-      round: NOW,
+      episode: 1_000_000,
     },
     step,
     case: largestCase(),
@@ -306,6 +328,7 @@ const largestNotification = (): NotificationRecord => {
     subject: letter.subject,
     body: letter.body,
     scheduledAt: NOW,
+    episode: 1_000_000,
     createdAt: NOW,
     sentAt: NOW,
     attempts: 1_000,
