@@ -112,6 +112,12 @@ const largestCase = (): CaseRecord => {
   };
 };
 
+const answeredRedirects = () =>
+  Array.from({ length: REGISTERED_AGENCIES }, (_, i) => ({
+    agencyId: agencyId(i),
+    generation: 1_000,
+  }));
+
 /** Deadlines reaching 20 years past the calendar's last one: a warning per target and year. */
 const WARNED_YEARS = 20;
 
@@ -131,6 +137,8 @@ const largestAssignment = (): AssignmentRecord => ({
     previous: undefined,
   }),
   clock: { basis: 'inherited', from: NOW, inheritedFrom: agencyId(1) },
+  // The redirects a re-forward answered: at most one per agency the case went to.
+  reforwardOf: answeredRedirects(),
   delegatedTo: agencyId(2),
   state: 'redirected',
   met: { acknowledge: NOW, followUp: NOW, resolution: null },
@@ -160,6 +168,7 @@ const largestAgency = (): Agency => ({
   focalPointId: agencyId(1),
   timeZone: 'Asia/Jayapura',
   contacts: Array.from({ length: 20 }, () => ({
+    kind: 'liaison' as const,
     name: text(200),
     email: email(),
     role: text(100),
@@ -267,18 +276,41 @@ const largestActivity = (): ActivityRecord => ({
   version: 2,
 });
 
-/** The largest event: an agency's answer (20,000 characters); every other carries less. */
-const largestEvent = (): TimelineEvent => ({
-  id: ULID,
-  caseId: ULID,
-  at: NOW,
-  type: 'response_submitted',
-  actor: { sub: SUB, agency: agencyId(0), role: 'agency_coordinator' },
-  agencyId: agencyId(0),
-  data: { kind: 'progress', message: text(20_000) },
-});
+/**
+ * The largest events: an agency's answer (20,000 characters), and a forwarding that answered
+ * a redirect of every agency (its `reforwardOf`); every other event carries less.
+ */
+const largestEvents = (): TimelineEvent[] => {
+  const base = { id: ULID, caseId: ULID, at: NOW, agencyId: agencyId(0) };
+  const a = largestAssignment();
+  return [
+    {
+      ...base,
+      type: 'response_submitted',
+      actor: { sub: SUB, agency: agencyId(0), role: 'agency_coordinator' },
+      data: { kind: 'progress', message: text(20_000) },
+    },
+    {
+      ...base,
+      type: 'assignment_forwarded',
+      actor: { sub: SUB, agency: CENTRAL_TENANT, role: 'central_officer' },
+      data: {
+        generation: a.generation,
+        clock: a.clock,
+        reforwardOf: answeredRedirects(),
+        due: a.due,
+        timeZone: a.timeZone,
+      },
+    },
+  ];
+};
+const largestOf = (items: Record<string, unknown>[]) =>
+  items.reduce((max, item) => (itemSize(item) > itemSize(max) ? item : max));
 
-/** The largest letter: the longest subject and names, every party's 20 contacts addressed. */
+/**
+ * The largest letter: the longest subject and names, addressed to an agency's 20 contacts
+ * (liaisons and heads) and the 20 liaisons of its focal point and of central.
+ */
 const largestNotification = (): NotificationRecord => {
   const agency = largestAgency();
   const party = (i: number): Agency => ({
@@ -305,7 +337,10 @@ const largestNotification = (): NotificationRecord => {
     case: largestCase(),
     assignment: largestAssignment(),
     parties: {
-      agency: { ...party(0), contacts: party(0).contacts.map((c) => ({ ...c, role: 'kepala' })) },
+      agency: {
+        ...party(0),
+        contacts: party(0).contacts.map((c, i) => ({ ...c, kind: i % 2 ? 'head' : 'liaison' })),
+      },
       focalPoint: party(1),
       central: party(2),
     },
@@ -323,7 +358,7 @@ const largestNotification = (): NotificationRecord => {
     targets: ['acknowledge', 'followUp', 'resolution'],
     channel: 'email',
     recipients: letter.to,
-    cc: [...letter.cc, ...party(3).contacts.map((c) => c.email)],
+    cc: letter.cc,
     status: 'pending',
     subject: letter.subject,
     body: letter.body,
@@ -397,7 +432,7 @@ const ENTITIES: [string, () => Record<string, unknown>][] = [
   ['ladder step taken', () => ladderStepItem(largestNotification(), `${id(40)}@${NOW}`)],
   ['extension request', () => extensionItem(largestExtension())],
   ['monitoring activity', () => activityItem(largestActivity())],
-  ['timeline event', () => eventItem(largestEvent())],
+  ['timeline event', () => largestOf(largestEvents().map(eventItem))],
   ['notification (letter)', () => notificationItem(largestNotification())],
   ['idempotency record', () => idempotencyItem(largestIdempotency())],
   ['agency', () => agencyItem(largestAgency())],
