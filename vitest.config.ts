@@ -32,6 +32,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // A poll waits on the runtime's answer to a write; 1 s (the default) is not enough on a
+          // loaded 2-core machine. As long as the browser tests' own page timeout.
+          expect: { poll: { timeout: 15_000 } },
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -1,4 +1,5 @@
 import { handle } from 'hono/aws-lambda';
+import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { createApp, createJwtVerifier } from '@pantau/api';
@@ -22,6 +23,8 @@ const app = createApp({
     audience: config.JWT_AUDIENCE,
   }),
   clock: () => new Date(),
+  // Swagger UI's files, copied beside the bundle at synth (infra/api.ts).
+  swaggerUiDir: fileURLToPath(new URL('./swagger-ui/', import.meta.url)),
   // Forwarding a case arms each assignment's escalation ladder: one execution per ladder ref.
   ladders: new SfnLadderStarter({
     client: new SFNClient({}),

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { SecretValue } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -10,6 +12,13 @@ import { Construct } from 'constructs';
 import type { Auth } from './auth.ts';
 import type { PantauTable } from './data.ts';
 import { PantauFunction, entryPoint } from './function.ts';
+import { PUBLIC_ROUTES, TRACKING_ROUTES } from '@pantau/api/public-routes';
+
+/** Swagger UI's files (`swagger-ui-dist`), copied beside the API's bundle for `/docs`. */
+const SWAGGER_UI_DIR = dirname(
+  createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'),
+);
+const SWAGGER_UI_FILES = ['swagger-ui.css', 'swagger-ui-bundle.js'] as const;
 
 export interface ApiProps {
   readonly table: PantauTable;
@@ -25,65 +34,19 @@ export interface ApiProps {
 const THROTTLE = { rateLimit: 100, burstLimit: 200 } as const;
 
 /**
- * The ceiling of each route that takes a tracking code without a token, for all clients
- * together (API Gateway throttles per route, not per client; the WAF limits each client):
- * far above complainants following their cases, far below the stage's 100/s, so a flood of
- * guesses costs little and leaves the officers' routes their share.
+ * Routes that answer without a token, each with the reason it may (also the cdk-nag
+ * AwsSolutions-APIG4 acknowledgement): the app's own list, so the gateway and the app agree.
+ * Everything else goes through the JWT authorizer, the old `/v1/track/{code}` paths included.
  */
-export const TRACKING_THROTTLE = { rateLimit: 10, burstLimit: 20 } as const;
-
-/** A route that answers without a token. */
-export interface PublicRoute {
-  readonly method: apigw.HttpMethod;
-  readonly path: string;
-  /** Why it may (also the cdk-nag AwsSolutions-APIG4 acknowledgement). */
-  readonly reason: string;
-  /** Its own throttle, below the stage's; the stage default otherwise. */
-  readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
-}
+export { PUBLIC_ROUTES, TRACKING_ROUTES };
 
 /**
- * Routes that answer without a token, each with the reason it may. Everything else goes
- * through the JWT authorizer. The tracking routes carry TRACKING_THROTTLE: moving the tracking
- * code into the body (`POST /v1/track`, `POST /v1/track/reply`) is an edit of their two
- * entries here, and the stage's route settings follow (API Gateway refuses settings for a
- * route key it does not have, so they are derived from this list, never written apart).
+ * The ceiling of each route that takes a tracking code (`TRACKING_ROUTES`, from the app's
+ * list), for all clients together (API Gateway throttles per route, not per client; the WAF
+ * limits each client): far above complainants following their cases, far below the stage's
+ * 100/s, so a flood of guesses costs little and leaves the officers' routes their share.
  */
-export const PUBLIC_ROUTES: readonly PublicRoute[] = [
-  {
-    method: apigw.HttpMethod.GET,
-    path: '/health',
-    reason: 'Liveness probe for uptime monitors; returns no data.',
-  },
-  {
-    method: apigw.HttpMethod.GET,
-    path: '/openapi.json',
-    reason: 'The OpenAPI document is the published API contract, public by design.',
-  },
-  {
-    method: apigw.HttpMethod.GET,
-    path: '/docs',
-    reason: 'Interactive documentation rendering the public OpenAPI document.',
-  },
-  {
-    method: apigw.HttpMethod.GET,
-    path: '/v1/track/{trackingCode}',
-    reason:
-      'Citizens have no accounts: the unguessable tracking code handed to the complainant is ' +
-      'the credential, checked by the application; the response shows only the public status. ' +
-      'Throttled per route, and per client by the WAF.',
-    throttle: TRACKING_THROTTLE,
-  },
-  {
-    method: apigw.HttpMethod.POST,
-    path: '/v1/track/{trackingCode}/reply',
-    reason:
-      'The complainant replies to the final answer on their own complaint, authorised by the ' +
-      'tracking code (checked by the application, only inside the reply window); throttled ' +
-      'per route, and per client by the WAF.',
-    throttle: TRACKING_THROTTLE,
-  },
-];
+export const TRACKING_THROTTLE = { rateLimit: 10, burstLimit: 20 } as const;
 
 /** The HTTP API: one Lambda running the Hono app, behind a Cognito JWT authorizer. */
 export class Api extends Construct {
@@ -118,6 +81,19 @@ export class Api extends Construct {
     this.handler = new PantauFunction(this, 'Handler', {
       entry: entryPoint('api.ts'),
       description: 'Pantau HTTP API (Hono)',
+      bundling: {
+        // /docs serves Swagger UI from these files (functions/api.ts), not from a CDN.
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_input: string, output: string) => [
+            `mkdir -p "${output}/swagger-ui"`,
+            ...SWAGGER_UI_FILES.map(
+              (f) => `cp "${join(SWAGGER_UI_DIR, f)}" "${output}/swagger-ui/"`,
+            ),
+          ],
+        },
+      },
       environment: {
         JWT_ISSUER: auth.issuerUrl,
         JWT_AUDIENCE: auth.client.userPoolClientId,
@@ -175,7 +151,9 @@ export class Api extends Construct {
             ip: '$context.identity.sourceIp',
             userAgent: '$context.identity.userAgent',
             method: '$context.httpMethod',
-            path: '$context.path',
+            // The route key (`POST /v1/track`, `ANY /{proxy+}`), never `$context.path`: a
+            // path may carry a credential (the old `/v1/track/{code}` links did) and this
+            // log is kept a year.
             routeKey: '$context.routeKey',
             status: '$context.status',
             protocol: '$context.protocol',
@@ -201,16 +179,18 @@ export class Api extends Construct {
     for (const route of PUBLIC_ROUTES) {
       const [added] = this.httpApi.addRoutes({
         path: route.path,
-        methods: [route.method],
+        methods: [apigw.HttpMethod[route.method]],
         integration,
         authorizer: new apigw.HttpNoneAuthorizer(),
       });
       if (!added) continue;
       Validations.of(added).acknowledge({ id: 'AwsSolutions-APIG4', reason: route.reason });
-      if (route.throttle) {
+      // The routes that take a tracking code get their own, lower ceiling. Derived from the
+      // app's list: API Gateway refuses settings for a route key it does not have.
+      if (TRACKING_ROUTES.some((t) => t.method === route.method && t.path === route.path)) {
         routeSettings[`${route.method} ${route.path}`] = {
-          ThrottlingRateLimit: route.throttle.rateLimit,
-          ThrottlingBurstLimit: route.throttle.burstLimit,
+          ThrottlingRateLimit: TRACKING_THROTTLE.rateLimit,
+          ThrottlingBurstLimit: TRACKING_THROTTLE.burstLimit,
         };
         // The stage's route settings name the route key, which must exist first.
         stage.node.addDependency(added);

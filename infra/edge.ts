@@ -7,10 +7,10 @@ import type { Construct } from 'constructs';
 export const EDGE_REGION = 'us-east-1';
 
 /**
- * Where the WAF's rate rule applies: the routes that take a tracking code without a token
- * (`/v1/track/{code}` and `/v1/track/{code}/reply` today, `POST /v1/track` and
- * `/v1/track/reply` once the code moves into the body: one prefix for both). The API's own
- * embedded limiter covers the same paths (`PUBLIC_LIMITED_PATH` in packages/api/src/edge.ts).
+ * Where the WAF's rate rule applies: the paths of the routes that take a tracking code without
+ * a token (`TRACKING_ROUTES`: `POST /v1/track`, `POST /v1/track/reply`) all start with it, as
+ * the stack test checks; the old `/v1/track/{code}` paths too, which need a token now. The
+ * embedded limiter covers the same routes (packages/api/src/edge.ts).
  */
 export const RATE_LIMITED_PREFIX = '/v1/track';
 

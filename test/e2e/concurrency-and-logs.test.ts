@@ -127,8 +127,9 @@ describe('logs', () => {
       { kind: 'final', message: 'Selesai.' },
       { token: pln },
     );
-    await http.get(`/v1/track/${trackingCode}`);
-    await http.post(`/v1/track/${trackingCode}/reply`, {
+    await http.post('/v1/track', { code: trackingCode });
+    await http.post('/v1/track/reply', {
+      code: trackingCode,
       satisfied: false,
       rating: 1,
       message: 'Belum',
@@ -144,5 +145,26 @@ describe('logs', () => {
         );
       }
     }
+  });
+
+  it('never carry a tracking code, whichever route it was sent to', async () => {
+    const central = await as('setneg', 'central_officer');
+    const { id, trackingCode } = await forwardedCase(http, central, ['pln']);
+    const code: string = trackingCode;
+    await http.get(`/v1/cases/${id}`, { token: central });
+    await http.post('/v1/track', { code });
+    await http.post('/v1/track', { code: code.toLowerCase() });
+    await http.post('/v1/track', { code, unknown: code }); // a 400
+    await http.post('/v1/track/reply', { code, satisfied: true, rating: 9 }); // a 400
+    await http.post('/v1/track/reply', { code, satisfied: true, rating: 5 }); // a 409: no answer yet
+    // The old paths, with and without a token: 404 and 401, logged by route, not by path.
+    await http.get(`/v1/track/${code}`);
+    await http.get(`/v1/track/${code}`, { token: central });
+    await http.post(`/v1/track/${code}/reply`, { satisfied: true, rating: 5 }, { token: central });
+
+    const output = pantau.output();
+    expect(output).toContain('"route":"/v1/track"'); // the tracking requests were logged
+    for (const form of [code, code.replaceAll('-', ''), code.toLowerCase()])
+      expect(output.includes(form), `tracking code ${form} in the logs`).toBe(false);
   });
 });

@@ -2,7 +2,8 @@
  * The console's oversight paths in Chromium, on the manual clock: an agency asks for more time
  * and central approves it; an agency says "not ours" and central re-forwards to the suggested
  * agency from the desk; a focal point's coordinator sees its member unit's queue; the reminder
- * letters reach the agency's Letters page; an admin adds a cuti bersama and sees the deadlines
+ * letters reach the agency's Letters page; an admin adds an agency with a liaison and a head
+ * contact; an admin adds a cuti bersama and sees the deadlines
  * it moved; the SLA policy page saves.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -153,6 +154,12 @@ describe('console: oversight', () => {
     await add.getByLabel('Instansi koordinator').selectOption('atr-bpn');
     await add.getByLabel('Nama kontak').fill('Bagian Umum Kanwil BPN NTT');
     await add.getByLabel('Surel kontak').fill('pengaduan@kanwil-ntt.example.go.id');
+    // A second contact, the head: copied on the formal warning, never on reminders.
+    await add.getByRole('button', { name: 'Tambah kontak' }).click();
+    const head = add.getByRole('group', { name: 'Kontak 2' });
+    await head.getByLabel('Nama kontak').fill('Kepala Kanwil BPN NTT');
+    await head.getByLabel('Surel kontak').fill('kakanwil@kanwil-ntt.example.go.id');
+    await head.getByLabel('Jenis kontak').selectOption('head');
     await add.getByRole('button', { name: 'Simpan' }).click();
     await expect.poll(() => add.getByLabel('Kode').getAttribute('aria-invalid')).toBe('true');
     await add.getByLabel('Kode').fill('kanwil-bpn-ntt');
@@ -160,6 +167,10 @@ describe('console: oversight', () => {
     const row = page.getByRole('row', { name: /kanwil-bpn-ntt/ });
     await expect.poll(() => row.innerText()).toContain('WITA');
     expect(await row.innerText()).toContain('Kementerian Agraria dan Tata Ruang');
+    expect(await row.innerText()).toMatch(
+      /pengaduan@kanwil-ntt\.example\.go\.id> — Penghubung \(liaison\)[\s\S]*kakanwil@kanwil-ntt\.example\.go\.id> — Pimpinan \(kepala\)/,
+    );
+    await row.getByText(/^Ubah kontak/).click(); // the contacts editor, open for the screenshot and axe
     await mainScreen(page, '17-admin-agencies');
     await signOut();
   });

@@ -94,7 +94,12 @@ describe('crash safety', () => {
         }
       };
       const work = [client(0), client(1), client(2), clock()];
-      await new Promise((r) => setTimeout(r, 700 + Math.floor(Math.random() * 1500)));
+      // Crash mid-work: once this round has had a forward acknowledged (however busy the
+      // machine), then after a random moment more.
+      const before = acknowledged.size;
+      for (let waited = 0; acknowledged.size === before && waited < 60_000; waited += 100)
+        await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 300 + Math.floor(Math.random() * 1500)));
       await pantau.crash();
       stop = true;
       await Promise.all(work);
@@ -145,5 +150,5 @@ describe('crash safety', () => {
         `case ${id}`,
       ).toEqual(expected.toSorted(byInstant));
     }
-  });
+  }, 240_000); // about 40 s on a quiet 2-core machine; three restarts and a 120-day ladder run
 });

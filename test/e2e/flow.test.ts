@@ -86,7 +86,7 @@ describe('a complaint forwarded to two agencies, followed up, redirected and clo
   });
 
   it('the public tracking page shows "received" and nothing about the complainant', async () => {
-    const res = await http.get(`/v1/track/${trackingCode}`);
+    const res = await http.post('/v1/track', { code: trackingCode });
     expect(res.status, res.text).toBe(200);
     expect(res.body).toMatchObject({ trackingCode, status: 'received' });
     expect(res.body.steps.map((s: Json) => s.status)).toEqual(['received']);
@@ -96,11 +96,11 @@ describe('a complaint forwarded to two agencies, followed up, redirected and clo
 
   it('the tracking code is found however the complainant types it; an unknown one is 404', async () => {
     const typed = trackingCode.toLowerCase().replaceAll('-', ' ');
-    const res = await http.get(`/v1/track/${encodeURIComponent(typed)}`);
+    const res = await http.post('/v1/track', { code: typed });
     expect(res.status, res.text).toBe(200);
     expect(res.body.trackingCode).toBe(trackingCode);
 
-    expectProblem(await http.get('/v1/track/ZZZZ-ZZZZ-ZZZZZ'), 404, 'not_found');
+    expectProblem(await http.post('/v1/track', { code: 'ZZZZ-ZZZZ-ZZZZZ' }), 404, 'not_found');
   });
 
   it('central verifies it as a normative complaint', async () => {
@@ -344,7 +344,7 @@ describe('a complaint forwarded to two agencies, followed up, redirected and clo
   });
 
   it('the tracking page ends at "closed" with every step, still without identity', async () => {
-    const res = await http.get(`/v1/track/${trackingCode}`);
+    const res = await http.post('/v1/track', { code: trackingCode });
     expect(res.status, res.text).toBe(200);
     expect(res.body.status).toBe('closed');
     const statuses = res.body.steps.map((s: Json) => s.status);
@@ -435,7 +435,7 @@ describe('confidentiality', () => {
 
   it('a confidential report shows only its status on the tracking page', async () => {
     const c = await forwardedToPolri({ confidential: true });
-    const res = await http.get(`/v1/track/${c.trackingCode}`);
+    const res = await http.post('/v1/track', { code: c.trackingCode });
     expect(res.status, res.text).toBe(200);
     expect(res.body).toMatchObject({
       trackingCode: c.trackingCode,
@@ -463,7 +463,8 @@ describe('health and documentation', () => {
         '/v1/cases/{id}/assignments/{agencyId}/responses',
         '/v1/queue',
         '/v1/assignments',
-        '/v1/track/{trackingCode}',
+        '/v1/track',
+        '/v1/track/reply',
         '/v1/agencies',
       ]),
     );

@@ -1,12 +1,15 @@
 /**
  * Tenancy and authentication: another tenant's records answer 404 on every operation, a
- * wrong role 403, and any token the local issuer did not sign for this audience 401.
+ * wrong role 403, and any token the local issuer did not sign for this audience 401. The
+ * tracking code, the complainant's credential, reaches no agency by any route.
  */
 import { generateKeyPair, importJWK, type JSONWebKeySet, type JWK, SignJWT } from 'jose';
+import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '@pantau/local';
+import { FORWARDED_AT } from '../support/domain-example.ts';
 import {
   type Api,
   api,
@@ -243,6 +246,148 @@ describe('roles', () => {
       token: await as('setneg', 'central_admin'),
     });
     expect(created.status, created.text).toBe(201);
+  });
+});
+
+describe('the tracking code is the complainant’s credential: no agency ever sees it', () => {
+  // Whoever holds the code may reply "satisfied, 5" as the complainant and close the case; an
+  // agency that could read its own case's code could grade itself. So the test an issue asks
+  // for, "an agency posts the reply with a code it obtained", cannot be written: this one
+  // collects everything an agency can read and finds no code (nor anything shaped like one).
+  const TRACKING_CODE = /[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{5}/;
+  let clocked: RunningPantau;
+  let web: Api;
+  let who: ReturnType<typeof users>;
+  let caseId: string;
+  let memberCaseId: string;
+  let codes: string[];
+
+  beforeAll(async () => {
+    // Its own runtime on the manual clock, so that the ladder writes letters to read.
+    clocked = await startPantau({
+      env: { PANTAU_CLOCK: 'manual', PANTAU_CLOCK_START: FORWARDED_AT },
+    });
+    web = api(clocked.url);
+    who = users(clocked.url);
+    const officer = await who('setneg', 'central_officer');
+    // polri and the focal point atr-bpn; atr-bpn delegates its assignment to its member unit.
+    const shared = await forwardedCase(web, officer, ['polri', 'atr-bpn']);
+    // A member unit's own assignment, which its focal point's coordinator reads and acts on.
+    const member = await forwardedCase(web, officer, ['kanwil-bpn-sulsel']);
+    caseId = shared.id;
+    memberCaseId = member.id;
+    codes = [shared.trackingCode, member.trackingCode];
+    const delegated = await web.post(
+      `/v1/cases/${caseId}/assignments/atr-bpn/delegate`,
+      { memberId: 'kanwil-bpn-jatim' },
+      { token: await who('atr-bpn', 'agency_coordinator') },
+    );
+    expect(delegated.status, delegated.text).toBe(200);
+    // Silent for weeks: warnings, reminders and a formal warning go out to each agency.
+    expect((await web.post('/dev/clock', { advance: 'P30D' })).status).toBe(200);
+  });
+  afterAll(async () => {
+    await clocked?.stop();
+  });
+
+  /** Every answer `t` gets from the agency views of a case and of its own agency's queues. */
+  async function agencyViews(t: string, agencyId: string, assignment: [string, string]) {
+    const [onCase, of] = assignment;
+    const base = `/v1/cases/${onCase}/assignments/${of}`;
+    const reads: ApiResponse[] = [
+      await web.get(`/v1/cases/${onCase}`, { token: t }),
+      await web.get(`/v1/cases/${onCase}/timeline?limit=100`, { token: t }),
+      await web.get(base, { token: t }),
+      await web.get(`${base}/deadlines`, { token: t }),
+      await web.get('/v1/queue?limit=100', { token: t }),
+      await web.get(`/v1/notifications?agencyId=${agencyId}&limit=100`, { token: t }),
+      await web.get(`/v1/agencies/${agencyId}`, { token: t }),
+    ];
+    for (const res of reads) expect(res.status, res.text).toBe(200);
+    return reads;
+  }
+
+  const expectNoCode = (responses: ApiResponse[], reader: string) => {
+    for (const res of responses) {
+      for (const code of codes) expect(res.text, reader).not.toContain(code);
+      expect(res.text, `${reader}: something shaped like a tracking code`).not.toMatch(
+        TRACKING_CODE,
+      );
+    }
+  };
+
+  it('central reads it on the case (the control)', async () => {
+    const res = await web.get(`/v1/cases/${caseId}`, {
+      token: await who('setneg', 'central_officer'),
+    });
+    expect(res.body.trackingCode).toBe(codes[0]);
+  });
+
+  it('an agency officer and coordinator: case, assignment, deadlines, queue, timeline, letters', async () => {
+    for (const role of ['agency_officer', 'agency_coordinator'] as const) {
+      const t = await who('polri', role);
+      const seen = await agencyViews(t, 'polri', [caseId, 'polri']);
+      // Their own actions answer with views too.
+      const base = `/v1/cases/${caseId}/assignments/polri`;
+      const acted = [
+        await web.post(`${base}/acknowledge`, {}, { token: t }),
+        await web.post(
+          `${base}/responses`,
+          { kind: 'progress', message: `Sedang diperiksa (${role}).` },
+          { token: t },
+        ),
+        await web.post(`${base}/pause`, { reason: 'Menunggu dokumen.' }, { token: t }),
+        await web.post(`${base}/resume`, {}, { token: t }),
+      ];
+      for (const res of acted) expect(res.status, res.text).toBeLessThan(300);
+      expectNoCode([...seen, ...acted], `polri ${role}`);
+    }
+    // The letters were there to read (the check above was not on empty pages).
+    const letters = await web.get('/v1/notifications?agencyId=polri&limit=100', {
+      token: await who('polri', 'agency_officer'),
+    });
+    expect(letters.body.items.length).toBeGreaterThan(0);
+  });
+
+  it('a focal point’s coordinator, also on its member units’ queues and letters', async () => {
+    const t = await who('atr-bpn', 'agency_coordinator');
+    const seen = [
+      ...(await agencyViews(t, 'atr-bpn', [caseId, 'atr-bpn'])),
+      ...(await agencyViews(t, 'kanwil-bpn-sulsel', [memberCaseId, 'kanwil-bpn-sulsel'])),
+      await web.get('/v1/queue?scope=members&limit=100', { token: t }),
+      await web.get('/v1/agencies', { token: t }),
+    ];
+    expect(seen.at(-2)!.status).toBe(200);
+    expect(
+      (await web.get('/v1/notifications?agencyId=kanwil-bpn-sulsel', { token: t })).body.items
+        .length,
+    ).toBeGreaterThan(0);
+    expectNoCode(seen, 'atr-bpn coordinator');
+  });
+
+  it('the member unit working a delegated assignment, and the letters written as files', async () => {
+    for (const role of ['agency_officer', 'agency_coordinator'] as const) {
+      const t = await who('kanwil-bpn-jatim', role);
+      const seen = await agencyViews(t, 'kanwil-bpn-jatim', [caseId, 'atr-bpn']);
+      expect(JSON.stringify(seen[4]!.body.items)).toContain(caseId); // delegated: in its queue
+      const ack = await web.post(
+        `/v1/cases/${caseId}/assignments/atr-bpn/acknowledge`,
+        {},
+        { token: t },
+      );
+      expect(ack.status, ack.text).toBe(200);
+      expectNoCode([...seen, ack], `kanwil-bpn-jatim ${role}`);
+    }
+    // The letters as sent (.eml files, what an agency's mailbox receives).
+    const mail = join(clocked.dataDir, 'mail');
+    const files = readdirSync(mail, { recursive: true, withFileTypes: true }).filter((f) =>
+      f.name.endsWith('.eml'),
+    );
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      const text = await readFile(join(f.parentPath, f.name), 'utf8');
+      for (const code of codes) expect(text, f.name).not.toContain(code);
+    }
   });
 });
 

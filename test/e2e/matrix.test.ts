@@ -10,6 +10,10 @@
  *
  * A new operation in the document without a row in EXPECTED fails, and so does a row naming
  * an operation the document no longer has. Rows run in table order, destructive ones last.
+ *
+ * One more row runs across every cell: SEES_TRACKING_CODE. The tracking code is the
+ * complainant's credential (whoever holds it may reply as them and close the case), so no
+ * answer to anyone but central ever carries one of the fixtures' codes.
  */
 import { generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { readFile } from 'node:fs/promises';
@@ -64,17 +68,17 @@ const row = (...cells: Cells<typeof PRINCIPALS>): Row =>
 // officer, XC/XO other agency (pln), FC/FO focal point (atr-bpn), NT no token, EX expired,
 // FK foreign key, AN alg none, WA wrong audience.
 // Path parameters: {id} the case forwarded to kanwil-bpn-jatim and polri, {agencyId}
-// kanwil-bpn-jatim, its {requestId}, the case's {activityId}, its {trackingCode}; calendar
-// {id} `id`, {date} a day put for the purpose, {year}; policy {id} `default`; agency {id}
-// kanwil-bpn-jatim.
+// kanwil-bpn-jatim, its {requestId}, the case's {activityId}; calendar {id} `id`, {date} a day
+// put for the purpose, {year}; policy {id} `default`; agency {id} kanwil-bpn-jatim. The case's
+// tracking code goes in the tracking routes' bodies (no path carries one).
 // prettier-ignore
 const EXPECTED: Record<string /* 'METHOD /path' */, Row> = {
   //     CA    CO    OC    OO    XC    XO    FC    FO    NT    EX    FK    AN    WA
   'GET /health':
     row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
-  'GET /v1/track/{trackingCode}':
+  'POST /v1/track':
     row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
-  'POST /v1/track/{trackingCode}/reply':
+  'POST /v1/track/reply':
     row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
   'POST /v1/agencies':
     row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
@@ -187,6 +191,28 @@ const EXPECTED_ON_FOCAL_POINT_ASSIGNMENT: Record<string /* 'METHOD /path' */, Ro
     row( 403,  403,  404,  404,  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
 };
 
+/**
+ * A case forwarded to atr-bpn, which delegated it to its member unit kanwil-bpn-jatim: the
+ * member unit reads it as its own (the reads only: what it is shown is the point here).
+ */
+// prettier-ignore
+const EXPECTED_ON_DELEGATED_ASSIGNMENT: Record<string /* 'METHOD /path' */, Row> = {
+  //     CA    CO    OC    OO    XC    XO    FC    FO    NT    EX    FK    AN    WA
+  'GET /v1/cases/{id}':
+    row('ok', 'ok', 'ok', 'ok',  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
+  'GET /v1/cases/{id}/timeline':
+    row('ok', 'ok', 'ok', 'ok',  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
+  'GET /v1/cases/{id}/assignments/{agencyId}':
+    row('ok', 'ok', 'ok', 'ok',  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
+  'GET /v1/cases/{id}/assignments/{agencyId}/deadlines':
+    row('ok', 'ok', 'ok', 'ok',  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
+};
+
+/** Who may ever read a tracking code: central only (the complainant has no token). */
+const SEES_TRACKING_CODE: Record<Principal, boolean> = Object.fromEntries(
+  PRINCIPALS.map((p) => [p, p === 'central_admin' || p === 'central_officer']),
+) as Record<Principal, boolean>;
+
 // ---- fixtures -------------------------------------------------------------------------
 
 interface Fixtures {
@@ -200,6 +226,10 @@ interface Fixtures {
   readonly focalCaseId: string;
   /** atr-bpn's pending extension request on it. */
   readonly focalRequestId: string;
+  /** Forwarded to atr-bpn, delegated to kanwil-bpn-jatim. */
+  readonly delegatedCaseId: string;
+  /** Every fixture case's tracking code (none may reach an agency). */
+  readonly trackingCodes: readonly string[];
   /** The default policy as stored, as a PUT body. */
   readonly policy: Json;
 }
@@ -218,7 +248,9 @@ const POLICY_ID = 'default';
 
 /** Minimal valid bodies, so that a request reaches the access checks rather than validation. */
 const BODIES: Record<string /* 'METHOD /path' */, (f: Fixtures) => unknown> = {
-  'POST /v1/track/{trackingCode}/reply': () => ({ satisfied: true, rating: 5 }),
+  // The tracking code travels in the body, never in a path.
+  'POST /v1/track': (f) => ({ code: f.trackingCode }),
+  'POST /v1/track/reply': (f) => ({ code: f.trackingCode, satisfied: true, rating: 5 }),
   'POST /v1/agencies': () => ({
     id: 'matrix-agency',
     name: 'Agency for the isolation matrix',
@@ -319,6 +351,15 @@ beforeAll(async () => {
 
   const main = await forwarded([OWNER, 'polri']);
   const focal = await forwarded([FOCAL_POINT]);
+  const delegated = await forwarded([FOCAL_POINT]);
+  ok(
+    await http.post(
+      `/v1/cases/${delegated.id}/assignments/${FOCAL_POINT}/delegate`,
+      { memberId: OWNER },
+      { token: await as(FOCAL_POINT, 'agency_coordinator') },
+    ),
+    200,
+  );
   const activity = ok(
     await http.post(
       `/v1/cases/${main.id}/activities`,
@@ -350,6 +391,8 @@ beforeAll(async () => {
     activityId: activity.id,
     focalCaseId: focal.id,
     focalRequestId: await extension(focal.id, FOCAL_POINT),
+    delegatedCaseId: delegated.id,
+    trackingCodes: [main.trackingCode, focal.trackingCode, delegated.trackingCode],
     policy,
   };
 
@@ -422,7 +465,6 @@ function pathOf(template: string, scenario: Scenario): string {
     agencyId: scenario.agencyId,
     requestId: scenario.requestId,
     activityId: fixtures.activityId,
-    trackingCode: fixtures.trackingCode,
     date: CALENDAR_DATE,
     year: CALENDAR_YEAR,
   };
@@ -434,6 +476,8 @@ function pathOf(template: string, scenario: Scenario): string {
 }
 
 const PROBLEM_CODES = { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found' } as const;
+/** A tracking code's shape (Crockford base32, 4-4-5). */
+const TRACKING_CODE = /[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{5}/;
 
 function matrix(table: Record<string, Row>, scenario: () => Scenario): void {
   for (const [key, expectations] of Object.entries(table)) {
@@ -454,6 +498,11 @@ function matrix(table: Record<string, Row>, scenario: () => Scenario): void {
             tokens[principal] === undefined ? {} : { token: tokens[principal] },
           );
           const context = `${key} as ${principal}: ${res.status} ${res.text.slice(0, 500)}`;
+          // The public tracking routes are called with the code: they may echo it.
+          if (!SEES_TRACKING_CODE[principal] && !template.startsWith('/v1/track')) {
+            for (const code of fixtures.trackingCodes)
+              expect(res.text, `${context}: carries a tracking code`).not.toContain(code);
+          }
           if (expected === 'ok') {
             expect([401, 403, 404], context).not.toContain(res.status);
             expect(res.status, context).toBeLessThan(500);
@@ -481,6 +530,7 @@ describe('the served document and the matrix agree', () => {
     const stale = [
       ...Object.keys(EXPECTED),
       ...Object.keys(EXPECTED_ON_FOCAL_POINT_ASSIGNMENT),
+      ...Object.keys(EXPECTED_ON_DELEGATED_ASSIGNMENT),
     ].filter((key) => !operations.has(key));
     expect(stale, 'rows naming operations the document no longer has').toEqual([]);
   });
@@ -495,6 +545,20 @@ describe('the served document and the matrix agree', () => {
     });
     expect(secured, 'public operations that inherit the document’s bearer requirement').toEqual([]);
   });
+
+  it('the tracking code: central reads it on the case; the document promises it to no agency', async () => {
+    // The control for SEES_TRACKING_CODE: central does get the code the agencies never see.
+    const res = await http.get(`/v1/cases/${fixtures.caseId}`, { token: tokens.central_admin });
+    expect(res.body.trackingCode).toBe(fixtures.trackingCodes[0]);
+    // The Case schema serves agencies too: the code is not a field they are promised, and no
+    // example in the document carries one.
+    const doc = (await http.get('/openapi.json')).body;
+    const caseSchema = doc.components.schemas.Case;
+    expect(caseSchema.required).not.toContain('trackingCode');
+    expect(caseSchema.properties.trackingCode.description).toMatch(/central/i);
+    const examples = JSON.stringify(doc).match(/"examples?":("[^"]*"|\{[^}]*\}|\[[^\]]*\])/g);
+    expect(examples?.filter((e) => TRACKING_CODE.test(e)) ?? []).toEqual([]);
+  });
 });
 
 describe('every operation × principal (kanwil-bpn-jatim’s assignment, a member unit of atr-bpn)', () => {
@@ -508,6 +572,14 @@ describe('every operation × principal (kanwil-bpn-jatim’s assignment, a membe
 describe('on atr-bpn’s own assignment (its member unit kanwil-bpn-jatim never sees it)', () => {
   matrix(EXPECTED_ON_FOCAL_POINT_ASSIGNMENT, () => ({
     caseId: fixtures.focalCaseId,
+    agencyId: FOCAL_POINT,
+    requestId: fixtures.focalRequestId,
+  }));
+});
+
+describe('on atr-bpn’s assignment delegated to its member unit kanwil-bpn-jatim', () => {
+  matrix(EXPECTED_ON_DELEGATED_ASSIGNMENT, () => ({
+    caseId: fixtures.delegatedCaseId,
     agencyId: FOCAL_POINT,
     requestId: fixtures.focalRequestId,
   }));

@@ -191,14 +191,15 @@ describe('a cross-agency case under central oversight', () => {
 
     // Resolved: the complainant is not satisfied, central forwards to polri again; the second
     // time the complainant is satisfied and the case closes.
-    const resolved = await http.get(`/v1/track/${trackingCode}`);
+    const resolved = await http.post('/v1/track', { code: trackingCode });
     expect(resolved.body.status).toBe('resolved');
-    const unhappy = await http.post(`/v1/track/${trackingCode}/reply`, {
+    const unhappy = await http.post('/v1/track/reply', {
+      code: trackingCode,
       satisfied: false,
       rating: 2,
       message: 'Masih sering padam.',
     });
-    expect(unhappy.body.status).toBe('verified');
+    expect(unhappy.body.status).toBe('reopened');
     await at('2026-04-07T03:00:00.000Z');
     const reopened = await http.post(
       `/v1/cases/${id}/assignments`,
@@ -215,7 +216,8 @@ describe('a cross-agency case under central oversight', () => {
       { kind: 'final', message: 'Jaringan diperbaiki.' },
       { token: pln },
     );
-    const happy = await http.post(`/v1/track/${trackingCode}/reply`, {
+    const happy = await http.post('/v1/track/reply', {
+      code: trackingCode,
       satisfied: true,
       rating: 4,
     });

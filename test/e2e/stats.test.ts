@@ -117,7 +117,8 @@ describe('complainant replies and monitoring activities over HTTP', () => {
       { assignments: [{ agencyId: 'polri' }] },
       { token: central },
     );
-    const early = await http.post(`/v1/track/${trackingCode}/reply`, {
+    const early = await http.post('/v1/track/reply', {
+      code: trackingCode,
       satisfied: true,
       rating: 5,
     });
@@ -128,25 +129,28 @@ describe('complainant replies and monitoring activities over HTTP', () => {
       { token: polri },
     );
 
-    const tracked = await http.get(`/v1/track/${trackingCode}`);
+    const tracked = await http.post('/v1/track', { code: trackingCode });
     expect(tracked.body).toMatchObject({ status: 'resolved' });
     expect(tracked.body.replyWindowClosesAt).toMatch(/Z$/);
     expect(
-      (await http.post(`/v1/track/${trackingCode}/reply`, { satisfied: true, rating: 6 })).body
+      (await http.post('/v1/track/reply', { code: trackingCode, satisfied: true, rating: 6 })).body
         .errors[0].path,
     ).toBe('rating');
     expect(
-      (await http.post('/v1/track/ZZZZ-ZZZZ-ZZZZZ/reply', { satisfied: true, rating: 4 })).status,
+      (await http.post('/v1/track/reply', { code: 'ZZZZ-ZZZZ-ZZZZZ', satisfied: true, rating: 4 }))
+        .status,
     ).toBe(404);
-    const replied = await http.post(`/v1/track/${trackingCode}/reply`, {
+    const replied = await http.post('/v1/track/reply', {
+      code: trackingCode,
       satisfied: false,
       rating: 2,
       message: 'Belum selesai.',
     });
     expect(replied.status).toBe(200);
-    expect(replied.body).toMatchObject({ status: 'verified', replyWindowClosesAt: null });
+    expect(replied.body).toMatchObject({ status: 'reopened', replyWindowClosesAt: null });
     expect(
-      (await http.post(`/v1/track/${trackingCode}/reply`, { satisfied: true, rating: 5 })).status,
+      (await http.post('/v1/track/reply', { code: trackingCode, satisfied: true, rating: 5 }))
+        .status,
     ).toBe(409);
 
     // Delegation: only the agency's coordinator, only to its own member units.

@@ -2,12 +2,12 @@ import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ladderDefinition, STATE } from '@pantau/workflow';
-import { PUBLIC_ROUTES } from '../../infra/api.ts';
+import { PUBLIC_ROUTES, TRACKING_ROUTES } from '../../infra/api.ts';
 import { Auth } from '../../infra/auth.ts';
 import { type Escalation, STATE_MACHINE_SERVICE_ACTIONS } from '../../infra/escalation.ts';
 import { projectRoot } from '../../infra/function.ts';
@@ -303,8 +303,9 @@ describe('http api', () => {
       'GET /health',
       'GET /openapi.json',
       'GET /docs',
-      'GET /v1/track/{trackingCode}',
-      'POST /v1/track/{trackingCode}/reply',
+      // The tracking code travels in the body: no public route has it in its path.
+      'POST /v1/track',
+      'POST /v1/track/reply',
     ]);
     for (const key of publicKeys) {
       expect(routes.get(key), key).toMatchObject({ AuthorizationType: 'NONE' });
@@ -327,11 +328,31 @@ describe('http api', () => {
     expect(accessLogs.Properties?.RetentionInDays).toBe(365);
   });
 
+  it('access logs name the route key, never the path (a path may carry a tracking code)', () => {
+    const [[, stage]] = ofType('AWS::ApiGatewayV2::Stage') as [[string, Resource]];
+    const format = (stage.Properties?.AccessLogSettings as { Format: string }).Format;
+    const fields = JSON.parse(format) as Record<string, string>;
+    expect(fields.routeKey).toBe('$context.routeKey');
+    expect(format).not.toMatch(/\$context\.(path|resourcePath)\b/);
+    // The other fields stay: who called what, when, with which outcome.
+    expect(fields).toMatchObject({
+      requestId: '$context.requestId',
+      requestTime: '$context.requestTime',
+      ip: '$context.identity.sourceIp',
+      method: '$context.httpMethod',
+      status: '$context.status',
+      sub: '$context.authorizer.claims.sub',
+    });
+  });
+
   it('throttles the public tracking routes per route, below the stage default', () => {
     // Issue 12, item 7: the routes that take a tracking code (the complainant's credential)
     // answer without a token. Their ceiling is for all clients together; the WAF limits each.
-    const tracking = PUBLIC_ROUTES.filter((route) => route.path.startsWith('/v1/track'));
-    expect(tracking.length).toBeGreaterThan(0);
+    const tracking = TRACKING_ROUTES;
+    expect(tracking.map((route) => `${route.method} ${route.path}`)).toEqual([
+      'POST /v1/track',
+      'POST /v1/track/reply',
+    ]);
     const [stageId, stage] = only('AWS::ApiGatewayV2::Stage', /DefaultStage/);
     const settings = stage.Properties?.RouteSettings as Record<
       string,
@@ -366,6 +387,17 @@ describe('api function', () => {
     });
     const logGroupId = (fn.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
     expect(resources[logGroupId]?.Properties?.RetentionInDays).toBe(30);
+  });
+
+  it('carries Swagger UI beside its bundle, for /docs without a CDN', () => {
+    const code = apiFunction().Properties!.Code as { S3Key: string };
+    const dir = join(assemblyDir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
+    for (const file of [
+      'index.mjs',
+      'swagger-ui/swagger-ui.css',
+      'swagger-ui/swagger-ui-bundle.js',
+    ])
+      expect(existsSync(join(dir, file)), file).toBe(true);
   });
 
   it('gets the table, the token issuer and its log level from the environment', () => {
@@ -1161,6 +1193,8 @@ describe('edge: the CloudFront web ACL in a us-east-1 companion stack', () => {
         },
       },
     });
+    // The scope-down covers every route that takes a tracking code.
+    for (const route of TRACKING_ROUTES) expect(route.path.startsWith('/v1/track')).toBe(true);
     const block = (rule.Action as { Block: { CustomResponse: Record<string, unknown> } }).Block
       .CustomResponse as {
       ResponseCode: number;

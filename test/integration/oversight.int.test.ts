@@ -180,6 +180,51 @@ describe('re-forwarding after a redirect', () => {
   });
 });
 
+describe('a redirect and a re-forward in the same millisecond (a frozen clock, a script)', () => {
+  const admin = { ...centralOfficer, role: 'central_admin' as const };
+
+  it('counts as re-forwarded: the case resolves when the other agencies complete', async () => {
+    const caseId = await forwarded(['polri', 'pemprov-bali'], 'light', '2026-10-05T03:00:00.000Z');
+    // The clock never moves from here on: every write below happens at the same instant.
+    await service.redirect(officerOf('pemprov-bali'), caseId, 'pemprov-bali', {
+      reason: 'Kewenangan PLN',
+    });
+    await service.forward(centralOfficer, caseId, { assignments: [{ agencyId: 'pln' }] });
+    const final = { kind: 'final' as const, message: 'Selesai.' };
+    await service.respond(officerOf('polri'), caseId, 'polri', final);
+    expect((await service.getCase(centralOfficer, caseId)).status).toBe('in_follow_up');
+    await service.respond(officerOf('pln'), caseId, 'pln', final);
+    expect((await service.getCase(centralOfficer, caseId)).status).toBe('resolved');
+    const timeline = await service.timeline(centralOfficer, caseId, { limit: 50 });
+    expect(
+      timeline.items.filter((e) => e.type === 'assignment_forwarded').at(-1)?.data,
+    ).toMatchObject({ reforwardOf: [{ agencyId: 'pemprov-bali', generation: 1 }] });
+  });
+
+  it('a redirect already answered is not inherited again by a later forward in the same millisecond', async () => {
+    const policy = await service.getPolicy('default');
+    const { id: _id, version: _v, updatedAt: _u, ...body } = policy;
+    await service.putPolicy(admin, 'default', { ...body, reforwardClock: 'inherit' });
+    try {
+      const caseId = await forwarded(['pemprov-bali'], 'light', '2026-10-12T03:00:00.000Z');
+      await service.redirect(officerOf('pemprov-bali'), caseId, 'pemprov-bali', {
+        reason: 'Kewenangan PLN',
+      });
+      const [pln] = (
+        await service.forward(centralOfficer, caseId, { assignments: [{ agencyId: 'pln' }] })
+      ).body.items;
+      expect(pln?.clock).toMatchObject({ basis: 'inherited', inheritedFrom: 'pemprov-bali' });
+      // Central adds an agency: nothing awaits a re-forward any more, so its clock is its own.
+      const [polri] = (
+        await service.forward(centralOfficer, caseId, { assignments: [{ agencyId: 'polri' }] })
+      ).body.items;
+      expect(polri?.clock).toMatchObject({ basis: 'fresh', inheritedFrom: null });
+    } finally {
+      await service.putPolicy(admin, 'default', body);
+    }
+  });
+});
+
 describe('delegation to a member unit', () => {
   it('lets the focal point hand an assignment to a member unit that then works it, while staying accountable', async () => {
     await addAgencies(service, [

@@ -26,7 +26,7 @@ export interface RunningPantau {
   output(): string;
   /** SIGTERM, as an operator would; removes the data dir unless the caller gave one. */
   stop(): Promise<void>;
-  /** SIGKILL the runtime's Node process only, as a crash would: its JVM is left behind. */
+  /** SIGKILL the runtime's Node process only, as a crash would (its JVM's watchdog then stops it). */
   crash(): Promise<void>;
 }
 
@@ -138,6 +138,23 @@ async function terminate(child: ChildProcess, exited: Promise<void>): Promise<vo
 }
 
 // ---- tokens ---------------------------------------------------------------------------
+
+/** Whether a process is still running. */
+export const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Polls `check` every 100 ms until it holds or `ms` pass; its last answer. */
+export async function waitFor(check: () => boolean, ms = 10_000): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (!check() && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+  return check();
+}
 
 export type Role = 'central_admin' | 'central_officer' | 'agency_coordinator' | 'agency_officer';
 

@@ -5,20 +5,20 @@
  */
 import './context.ts';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { swaggerUI } from '@hono/swagger-ui';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DomainError, type LadderStarter, Service, type Store } from '@pantau/core';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { TokenVerifier } from './auth.ts';
+import { mountDocs } from './docs.ts';
 import {
   type OriginSecret,
-  PUBLIC_LIMITED_PATH,
   type PublicRateLimit,
   publicRateLimit,
   requireOriginSecret,
 } from './edge.ts';
 import { issuesOf, problemResponse, toProblem, validationError } from './problem.ts';
+import { isPublicRoute, TRACKING_ROUTES } from './public-routes.ts';
 import { agencies } from './routes/agencies.ts';
 import { assignments, clock, queue, worklist } from './routes/assignments.ts';
 import { cases } from './routes/cases.ts';
@@ -35,6 +35,8 @@ export interface AppDeps {
   /** Starts assignments' escalation ladders (Step Functions on AWS, the embedded engine locally). */
   readonly ladders?: LadderStarter;
   readonly logger?: Logger;
+  /** Where Swagger UI's files are (`swagger-ui-dist`); `/docs` needs them. */
+  readonly swaggerUiDir?: string;
   /** Extra routes (the embedded runtime's /dev/*); never given on AWS. */
   readonly extend?: (app: OpenAPIHono) => void;
   /**
@@ -83,7 +85,11 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     });
   });
   if (deps.originSecret) app.use(requireOriginSecret(deps.originSecret));
-  if (deps.publicRateLimit) app.use(PUBLIC_LIMITED_PATH, publicRateLimit(deps.publicRateLimit));
+  if (deps.publicRateLimit) {
+    // One limiter (one count per client) on every route that takes a tracking code.
+    const limit = publicRateLimit(deps.publicRateLimit);
+    for (const route of TRACKING_ROUTES) app.use(route.path, limit);
+  }
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
@@ -95,7 +101,9 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     }),
   );
   app.use('/v1/*', async (c, next) => {
-    if (c.req.path.startsWith('/v1/track/')) return next();
+    // Only the exact public routes go without a token: anything else under /v1/track (the old
+    // `/v1/track/{code}` paths) is like any other path, 401 without a token and 404 with one.
+    if (isPublicRoute(c.req.method, c.req.path)) return next();
     const header = c.req.header('authorization') ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     if (!token) throw new DomainError('unauthorized', 'a Bearer token is required');
@@ -104,7 +112,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   });
 
   app.route('/', health);
-  app.route('/v1/track', track);
+  app.route('/', track);
   app.route('/v1/agencies', agencies);
   app.route('/v1/cases', cases);
   app.route('/v1/cases', assignments);
@@ -135,7 +143,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     },
     security: [{ bearer: [] }],
   });
-  app.get('/docs', swaggerUI({ url: '/openapi.json' }));
+  mountDocs(app, deps.swaggerUiDir);
 
   app.notFound((c) => {
     throw new DomainError('not_found', `no route for ${c.req.method} ${c.req.path}`);

@@ -18,6 +18,12 @@ const HEADER = 'x-pantau-origin-verify';
 const SECRET = 'a-secret-only-cloudfront-knows-0123456789';
 /** A well-formed tracking code of no case: the lookup runs and answers 404. */
 const UNKNOWN_CODE = 'ZZZZ-ZZZZ-ZZZZZ';
+/** A tracking lookup: the code travels in the body (`POST /v1/track`). */
+const lookup = (headers: Record<string, string> = {}): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify({ code: UNKNOWN_CODE }),
+});
 
 let store: DynamoStore;
 let verifier: TokenVerifier;
@@ -63,7 +69,7 @@ describe('the origin secret (AWS: only CloudFront, with its WAF, reaches the API
     ['the value with a different length', { [HEADER]: `${SECRET}x` }],
     ['an empty value', { [HEADER]: '' }],
   ])('a public route with %s is a 403 problem, before the lookup', async (_, headers) => {
-    const res = await app().request(`/v1/track/${UNKNOWN_CODE}`, { headers });
+    const res = await app().request('/v1/track', lookup(headers));
     expect(res.status).toBe(403);
     const problem = await problemOf(res);
     expect(problem).toMatchObject({ status: 403, code: 'forbidden', title: 'Forbidden' });
@@ -79,9 +85,7 @@ describe('the origin secret (AWS: only CloudFront, with its WAF, reaches the API
 
   it('with the header, requests go on as usual', async () => {
     const through = { [HEADER]: SECRET };
-    expect((await app().request(`/v1/track/${UNKNOWN_CODE}`, { headers: through })).status).toBe(
-      404,
-    );
+    expect((await app().request('/v1/track', lookup(through))).status).toBe(404);
     const authorization = `Bearer ${await token()}`;
     const cases = await app().request('/v1/cases', { headers: { ...through, authorization } });
     expect(cases.status).toBe(200);
@@ -95,7 +99,7 @@ describe('the origin secret (AWS: only CloudFront, with its WAF, reaches the API
 
   it('without an origin secret configured (embedded), no header is needed', async () => {
     const embedded = createApp({ store, verifier, clock: () => new Date() });
-    expect((await embedded.request(`/v1/track/${UNKNOWN_CODE}`)).status).toBe(404);
+    expect((await embedded.request('/v1/track', lookup())).status).toBe(404);
   });
 });
 
@@ -124,7 +128,7 @@ describe('the per-client rate limit on the public routes (embedded)', () => {
     let first429: Response | undefined;
     // The issue's 2,000 lookups, stopped at the first refusal (or at 2,000 if none comes).
     for (let i = 0; i < 2000 && !first429; i++) {
-      const res = await limited.request(`/v1/track/${UNKNOWN_CODE}`, from('203.0.113.7'));
+      const res = await limited.request('/v1/track', from('203.0.113.7', lookup()));
       statuses.push(res.status);
       if (res.status === 429) first429 = res;
       else await res.arrayBuffer();
@@ -142,25 +146,19 @@ describe('the per-client rate limit on the public routes (embedded)', () => {
     });
 
     // Another client is still served; the limited one stays limited.
-    expect((await limited.request(`/v1/track/${UNKNOWN_CODE}`, from('198.51.100.9'))).status).toBe(
-      404,
-    );
-    expect((await limited.request(`/v1/track/${UNKNOWN_CODE}`, from('203.0.113.7'))).status).toBe(
-      429,
-    );
+    expect((await limited.request('/v1/track', from('198.51.100.9', lookup()))).status).toBe(404);
+    expect((await limited.request('/v1/track', from('203.0.113.7', lookup()))).status).toBe(429);
   });
 
-  it('counts every public tracking route, the body-carrying ones included, and only those', async () => {
+  it('counts both tracking routes against one limit per client, and nothing else', async () => {
     const limited = app();
     const client = '192.0.2.44';
     const authorization = `Bearer ${await token()}`;
     const json = { 'content-type': 'application/json' };
-    const reply = JSON.stringify({ satisfied: true, rating: 5 });
-    // The current routes and the ones the tracking code moves to (POST /v1/track, …/reply).
+    const reply = JSON.stringify({ code: UNKNOWN_CODE, satisfied: true, rating: 5 });
+    // TRACKING_ROUTES: the lookup and the reply, each with the code in its body.
     const requests: [string, RequestInit][] = [
-      [`/v1/track/${UNKNOWN_CODE}`, {}],
-      [`/v1/track/${UNKNOWN_CODE}/reply`, { method: 'POST', headers: json, body: reply }],
-      ['/v1/track', { method: 'POST', headers: json, body: JSON.stringify({ code: 'X' }) }],
+      ['/v1/track', lookup()],
       ['/v1/track/reply', { method: 'POST', headers: json, body: reply }],
     ];
     for (let i = 0; i < LIMIT; i++) {
@@ -171,8 +169,9 @@ describe('the per-client rate limit on the public routes (embedded)', () => {
     for (const [path, init] of requests) {
       expect((await limited.request(path, from(client, init))).status, path).toBe(429);
     }
-    // Not limited here: the liveness probe and the routes behind a token.
+    // Not limited here: the liveness probe, the routes behind a token, an old tracking link.
     expect((await limited.request('/health', from(client))).status).toBe(200);
+    expect((await limited.request(`/v1/track/${UNKNOWN_CODE}`, from(client))).status).toBe(401);
     const cases = await limited.request('/v1/cases', from(client, { headers: { authorization } }));
     expect(cases.status).toBe(200);
   });

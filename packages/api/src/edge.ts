@@ -1,23 +1,14 @@
 /**
  * Guards at the app's edge, before any route: the origin secret that proves a request came
- * through CloudFront (AWS), and the per-client limit on the public routes (embedded). Each one
- * is on only when `createApp` is given its configuration.
+ * through CloudFront (AWS), and the per-client limit on the public tracking routes (embedded;
+ * `TRACKING_ROUTES` in public-routes.ts says which). Each one is on only when `createApp` is
+ * given its configuration.
  */
 import { DomainError } from '@pantau/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import { rateLimiter } from 'hono-rate-limiter';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { TooManyRequests } from './problem.ts';
-
-/**
- * The routes that answer without a token and take a tracking code, the complainant's only
- * credential: `GET /v1/track/{code}` and `POST /v1/track/{code}/reply` today, `POST /v1/track`
- * and `POST /v1/track/reply` once the code moves into the body. Hono's `/v1/track/*` matches
- * `/v1/track` itself too, so this one pattern covers both and moving the routes changes
- * nothing here. (`/health`, `/openapi.json` and `/docs` are public too, but carry nothing to
- * guess.)
- */
-export const PUBLIC_LIMITED_PATH = '/v1/track/*';
 
 /** A header CloudFront adds to every request it forwards to the API, with a secret value. */
 export interface OriginSecret {

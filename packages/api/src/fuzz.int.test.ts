@@ -131,11 +131,12 @@ const operations = () => [
     valid: { kind: 'other', name: 'n' },
   },
   { method: 'PATCH', path: '/v1/agencies/polri', token: tokens.admin, valid: { name: 'Polri' } },
+  { method: 'POST', path: '/v1/track', token: undefined, valid: { code: 'ZZZZ-ZZZZ-ZZZZZ' } },
   {
     method: 'POST',
-    path: '/v1/track/ZZZZ-ZZZZ-ZZZZZ/reply',
+    path: '/v1/track/reply',
     token: undefined,
-    valid: { satisfied: true, rating: 5 },
+    valid: { code: 'ZZZZ-ZZZZ-ZZZZZ', satisfied: true, rating: 5 },
   },
 ];
 

@@ -7,3 +7,10 @@ export {
 } from './auth.ts';
 export type { OriginSecret, PublicRateLimit } from './edge.ts';
 export { allow, createRoute, json, jsonBody, PROBLEMS, z } from './openapi.ts';
+export {
+  isPublicRoute,
+  PUBLIC_ROUTES,
+  type PublicRoute,
+  TRACK_PATHS,
+  TRACKING_ROUTES,
+} from './public-routes.ts';

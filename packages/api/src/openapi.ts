@@ -45,6 +45,11 @@ export const TOO_MANY_REQUESTS = {
   },
 } as const;
 
+/** A limit was reached (`limit_exceeded`): the detail names it; nothing was written. */
+export const LIMIT_PROBLEM = {
+  422: problem('A limit was reached (`limit_exceeded`): the detail names it; nothing changed'),
+} as const;
+
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },

@@ -17,6 +17,8 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   invalid_transition: 409,
   version_conflict: 409,
   idempotency_key_reused: 409,
+  // Well-formed, but past a limit the detail names (a capped count, DynamoDB's item size).
+  limit_exceeded: 422,
   service_unavailable: 503,
 };
 
@@ -28,6 +30,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',

@@ -5,7 +5,7 @@
  */
 import { type Calendar, computeDeadline, type TimeZone, workingDaysBetween } from './calendar.ts';
 import type { LadderRecord } from './notification.ts';
-import { invalidTransition } from './errors.ts';
+import { invalidTransition, limitExceeded } from './errors.ts';
 import { type ComplaintType, TARGETS, type Target } from './policy.ts';
 import type { AssignmentView, RedirectInput, ResponseInput } from './schemas.ts';
 
@@ -31,6 +31,12 @@ export interface AssignmentRecord {
     readonly from: string;
     readonly inheritedFrom: string | null;
   };
+  /**
+   * The redirected assignments this forwarding answered (central forwarding again after "not
+   * ours"): the link that says a redirect was re-forwarded, whatever the two instants. Absent
+   * on records older than it.
+   */
+  readonly reforwardOf?: readonly AssignmentRef[];
   /** The focal point's member unit working on it (the focal point stays accountable). */
   readonly delegatedTo?: string | null;
   /** The case's complaint type when forwarded (absent on records older than it). */
@@ -41,9 +47,23 @@ export interface AssignmentRecord {
   readonly workingDays: TargetMap<number>;
   readonly due: TargetMap<string>;
   readonly met: TargetMap<string | null>;
-  /** Extensions and ended pauses, oldest first (absent on records older than them). */
+  /**
+   * Extensions and ended pauses as records written before clock entries kept them, oldest
+   * first: frozen, read but never appended to. New ones are `ClockEntry` items of their own.
+   */
   readonly adjustments?: readonly Adjustment[];
+  /**
+   * The pause in progress, if any (`to` null). Records written before clock entries also keep
+   * their ended pauses here, frozen; a pause now ends as a `ClockEntry` item of its own.
+   */
   readonly pauses?: readonly Pause[];
+  /**
+   * Working days the clock entries (extensions, ended pauses) added to each target, by kind:
+   * the sums the deadlines need, so computing them never reads the entries.
+   */
+  readonly added?: { readonly extension: TargetMap<number>; readonly pause: TargetMap<number> };
+  /** Pauses this generation has taken, legacy ones included (at most `MAX_PAUSES`). */
+  readonly pauseCount?: number;
   readonly paused: boolean;
   /** Increments each time central forwards the case to this agency again after a redirect. */
   readonly generation: number;
@@ -54,14 +74,49 @@ export interface AssignmentRecord {
   readonly version: number;
 }
 
+/** One generation of one agency's assignment on a case. */
+export interface AssignmentRef {
+  readonly agencyId: string;
+  readonly generation: number;
+}
+
 /** States in which the agency still owes something. */
 export const OPEN_STATES: readonly AssignmentState[] = ['pending', 'acknowledged', 'responded'];
 export const isOpen = (a: Pick<AssignmentRecord, 'state'>): boolean =>
   OPEN_STATES.includes(a.state);
 
 /**
- * A change to an assignment's clock: an approved extension, or a pause that ended. It adds
- * working days to the targets that were still open when it happened.
+ * How many times one generation of an assignment may be paused. Each pause is an item of its
+ * own, so the records cannot outgrow DynamoDB whatever the count; the cap bounds the deadline
+ * explanation, which lists every pause and what it moved, with its reason, under each of the
+ * three targets (50 pauses of 2,000 characters: under 2 MB, well within a Lambda response).
+ */
+export const MAX_PAUSES = 50;
+
+/**
+ * An approved extension or an ended pause of one generation of an assignment, stored as an
+ * item of its own in the case's partition: a history that grows never grows the assignment.
+ * It added `workingDays` to the targets still open when it happened (a pause shorter than a
+ * working day added none, and is still listed).
+ */
+export interface ClockEntry {
+  readonly caseId: string;
+  readonly agencyId: string;
+  readonly generation: number;
+  /** A ULID: entries sort in the order they were written, whatever the clock says. */
+  readonly id: string;
+  readonly kind: 'extension' | 'pause';
+  readonly workingDays: number;
+  readonly targets: readonly Target[];
+  readonly at: string;
+  readonly reason: string;
+  /** A pause's interval and who paused. */
+  readonly pause?: { readonly from: string; readonly to: string; readonly by: string };
+}
+
+/**
+ * A change to an assignment's clock, as records written before clock entries kept it in an
+ * array (legacy, read only): an approved extension, or a pause that ended.
  */
 export interface Adjustment {
   readonly kind: 'extension' | 'pause';
@@ -95,6 +150,8 @@ export function newAssignment(input: {
   previous: AssignmentRecord | undefined;
   /** A redirected assignment whose forwarding date this one's clock inherits. */
   inheritFrom?: AssignmentRecord | undefined;
+  /** The redirected assignments this forwarding answers. */
+  reforwardOf?: readonly AssignmentRef[];
 }): AssignmentRecord {
   const at = input.forwardedAt.toISOString();
   return withDeadlines(
@@ -110,6 +167,7 @@ export function newAssignment(input: {
       policyId: input.policyId,
       ...(input.complaintType ? { complaintType: input.complaintType } : {}),
       ...(input.subject ? { subject: input.subject } : {}),
+      reforwardOf: input.reforwardOf ?? [],
       clock: input.inheritFrom
         ? {
             basis: 'inherited',
@@ -120,8 +178,9 @@ export function newAssignment(input: {
       workingDays: input.workingDays,
       due: { acknowledge: at, followUp: at, resolution: at },
       met: { acknowledge: null, followUp: null, resolution: null },
-      adjustments: [],
       pauses: [],
+      added: { extension: ZERO_DAYS, pause: ZERO_DAYS },
+      pauseCount: 0,
       paused: false,
       generation: (input.previous?.generation ?? 0) + 1,
       redirect: null,
@@ -138,12 +197,29 @@ export function newAssignment(input: {
 export const clockFrom = (a: Pick<AssignmentRecord, 'forwardedAt' | 'clock'>): string =>
   a.clock?.from ?? a.forwardedAt;
 
+const ZERO_DAYS: TargetMap<number> = { acknowledge: 0, followUp: 0, resolution: 0 };
+
 /** The working days a target has in all: the policy's, plus its extensions and pauses. */
 export const totalWorkingDays = (a: AssignmentRecord, target: Target): number =>
   a.workingDays[target] +
+  (a.added?.extension[target] ?? 0) +
+  (a.added?.pause[target] ?? 0) +
   (a.adjustments ?? [])
     .filter((adj) => adj.targets.includes(target))
     .reduce((sum, adj) => sum + adj.workingDays, 0);
+
+/** The sums with a new clock entry's working days added to its targets. */
+function addedWith(a: AssignmentRecord, entry: ClockEntry): NonNullable<AssignmentRecord['added']> {
+  const added = a.added ?? { extension: ZERO_DAYS, pause: ZERO_DAYS };
+  const sums = added[entry.kind];
+  return {
+    ...added,
+    [entry.kind]: mapTargets((t) => sums[t] + (entry.targets.includes(t) ? entry.workingDays : 0)),
+  };
+}
+
+/** Pauses taken in this generation (a legacy record counts the ones in its array). */
+const pausesTaken = (a: AssignmentRecord): number => a.pauseCount ?? (a.pauses ?? []).length;
 
 /**
  * The assignment with its due instants computed from scratch: each target's working days
@@ -182,7 +258,10 @@ export const isTargetOverdue = (a: AssignmentRecord, target: Target, now: Date):
 export const openTargets = (a: AssignmentRecord): Target[] =>
   isOpen(a) ? TARGETS.filter((t) => a.met[t] === null) : [];
 
-/** Pause the clock (waiting for the complainant). */
+/**
+ * Pause the clock (waiting for the complainant): at most `MAX_PAUSES` times per generation
+ * (`limit_exceeded` after that; the agency can still ask central for more time).
+ */
 export function pause(
   a: AssignmentRecord,
   reason: string,
@@ -191,56 +270,119 @@ export function pause(
 ): AssignmentRecord {
   if (!isOpen(a)) throw invalidTransition(`an assignment that is ${a.state} has no clock to pause`);
   if (a.paused) throw invalidTransition('the clock is already paused');
+  const taken = pausesTaken(a);
+  if (taken >= MAX_PAUSES) {
+    throw limitExceeded(
+      `an assignment's clock can be paused at most ${MAX_PAUSES} times, and this one has been ` +
+        'paused that often: ask central for an extension instead',
+    );
+  }
   return touch(a, now, {
     paused: true,
+    pauseCount: taken + 1,
     pauses: [...(a.pauses ?? []), { from: now.toISOString(), to: null, reason, by }],
   });
 }
 
+/** An assignment after a clock change, and the entry that records the change (a new item). */
+export interface ClockChange {
+  readonly assignment: AssignmentRecord;
+  readonly entry: ClockEntry;
+}
+
 /**
  * Resume the clock: the open targets move by the working days the pause lasted (counted as
- * deadlines are, in the agency's zone).
+ * deadlines are, in the agency's zone). The pause leaves the assignment as a clock entry
+ * `entryId` (a legacy record's open pause too; its ended ones stay in its array).
  */
-export function resume(a: AssignmentRecord, calendar: Calendar, now: Date): AssignmentRecord {
+export function resume(
+  a: AssignmentRecord,
+  calendar: Calendar,
+  now: Date,
+  entryId: string,
+): ClockChange {
   if (!a.paused) throw invalidTransition('the clock is not paused');
   const pauses = [...(a.pauses ?? [])];
   const last = pauses.pop()!;
-  const workingDays = workingDaysBetween(calendar, new Date(last.from), now, a.timeZone);
-  const adjustment: Adjustment = {
+  const at = now.toISOString();
+  const entry: ClockEntry = {
+    caseId: a.caseId,
+    agencyId: a.agencyId,
+    generation: a.generation,
+    id: entryId,
     kind: 'pause',
-    workingDays,
+    workingDays: workingDaysBetween(calendar, new Date(last.from), now, a.timeZone),
     targets: openTargets(a),
-    at: now.toISOString(),
+    at,
     reason: last.reason,
+    pause: { from: last.from, to: at, by: last.by },
   };
   const resumed = touch(a, now, {
     paused: false,
-    pauses: [...pauses, { ...last, to: now.toISOString() }],
-    adjustments: workingDays > 0 ? [...(a.adjustments ?? []), adjustment] : (a.adjustments ?? []),
+    pauses,
+    pauseCount: pausesTaken(a),
+    added: addedWith(a, entry),
   });
-  return withDeadlines(resumed, calendar);
+  return { assignment: withDeadlines(resumed, calendar), entry };
 }
 
-/** An approved extension: the open targets get `workingDays` more. */
+/** An approved extension: the open targets get `workingDays` more (clock entry `entryId`). */
 export function extend(
   a: AssignmentRecord,
   workingDays: number,
   reason: string,
   calendar: Calendar,
   now: Date,
-): AssignmentRecord {
+  entryId: string,
+): ClockChange {
   if (!isOpen(a)) throw invalidTransition(`an assignment that is ${a.state} cannot be extended`);
-  const adjustment: Adjustment = {
+  const entry: ClockEntry = {
+    caseId: a.caseId,
+    agencyId: a.agencyId,
+    generation: a.generation,
+    id: entryId,
     kind: 'extension',
     workingDays,
     targets: openTargets(a),
     at: now.toISOString(),
     reason,
   };
-  return withDeadlines(
-    touch(a, now, { adjustments: [...(a.adjustments ?? []), adjustment] }),
-    calendar,
-  );
+  return {
+    assignment: withDeadlines(touch(a, now, { added: addedWith(a, entry) }), calendar),
+    entry,
+  };
+}
+
+/**
+ * The extensions and pauses of an assignment for its deadline explanation, oldest first: the
+ * legacy arrays of a record written before clock entries, then the entries (`entries` in the
+ * order they were written, as their ids sort), then the pause in progress. No instants are
+ * compared: under a frozen clock they are all equal.
+ */
+export function clockHistory(
+  a: AssignmentRecord,
+  entries: readonly ClockEntry[],
+): { adjustments: Adjustment[]; pauses: Pause[] } {
+  const kept = a.pauses ?? [];
+  return {
+    adjustments: [
+      ...(a.adjustments ?? []),
+      ...entries
+        .filter((e) => e.workingDays > 0)
+        .map((e) => ({
+          kind: e.kind,
+          workingDays: e.workingDays,
+          targets: e.targets,
+          at: e.at,
+          reason: e.reason,
+        })),
+    ],
+    pauses: [
+      ...kept.filter((p) => p.to !== null),
+      ...entries.flatMap((e) => (e.pause ? [{ ...e.pause, reason: e.reason }] : [])),
+      ...kept.filter((p) => p.to === null),
+    ],
+  };
 }
 
 /** The soonest due instant among unmet targets of an open assignment (queue order). */

@@ -1,6 +1,7 @@
 /**
  * A complaint (pengaduan) as the central unit holds it, and its lifecycle (DOMAIN.md):
- * received → verified | rejected | needs_info → forwarded → in_follow_up → resolved → closed.
+ * received → verified | rejected | needs_info → forwarded → in_follow_up → resolved → closed;
+ * resolved → reopened (the complainant is not satisfied) → forwarded again.
  */
 import { type AssignmentRecord, isOpen, nextDueAt, viewAssignment } from './assignment.ts';
 import { invalidTransition } from './errors.ts';
@@ -12,8 +13,10 @@ import type {
   CloseInput,
   Complainant,
   CreateCaseInput,
+  TrackingAnswer,
   VerificationInput,
 } from './schemas.ts';
+import type { TimelineEvent } from './timeline.ts';
 
 export type CaseStatus = CaseView['status'];
 
@@ -45,12 +48,33 @@ export interface CaseRecord {
   /** Open after the final answers came in: the complainant may reply until `closesAt`. */
   readonly replyWindow?: { readonly opensAt: string; readonly closesAt: string } | null;
   readonly replies?: readonly ComplainantReply[];
+  /** What central asked the complainant to send (set by needs_info, cleared by a decision). */
+  readonly infoRequest?: { readonly missing: string | null; readonly at: string } | null;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly version: number;
 }
 
 const TERMINAL: readonly CaseStatus[] = ['rejected', 'closed'];
+
+/**
+ * What the case item keeps of its histories, so that it cannot outgrow DynamoDB's 400 KB
+ * however often it is reopened and forwarded again (each change is also a timeline event of
+ * its own): the first status and the latest ones, and the latest complainant replies.
+ */
+export const MAX_STATUS_HISTORY = 100;
+export const MAX_REPLIES = 10;
+
+/** The status history with `entry` appended: its first entry (received) and the latest ones. */
+const appendStatus = (
+  history: CaseRecord['statusHistory'],
+  entry: CaseRecord['statusHistory'][number],
+): CaseRecord['statusHistory'] => {
+  const next = [...history, entry];
+  return next.length <= MAX_STATUS_HISTORY
+    ? next
+    : [next[0]!, ...next.slice(next.length - MAX_STATUS_HISTORY + 1)];
+};
 
 export interface ComplainantReply {
   readonly satisfied: boolean;
@@ -70,7 +94,8 @@ export const isReplyWindowOpen = (c: CaseRecord, now: Date): boolean =>
 
 /**
  * The complainant replies to the final answer: satisfied closes the case; not satisfied
- * reopens it to central (verified: central may forward it again). Only inside the window.
+ * reopens it to central (`reopened`: central may forward it again, to the same agencies
+ * too). Only inside the window.
  */
 export function reply(c: CaseRecord, input: Omit<ComplainantReply, 'at'>, now: Date): CaseRecord {
   if (c.status !== 'resolved' || !c.replyWindow) {
@@ -79,7 +104,8 @@ export function reply(c: CaseRecord, input: Omit<ComplainantReply, 'at'>, now: D
   if (!isReplyWindowOpen(c, now)) {
     throw invalidTransition(`the reply window closed at ${c.replyWindow.closesAt}`);
   }
-  const replies = [...(c.replies ?? []), { ...input, at: now.toISOString() }];
+  // The latest few stay on the case; every reply is also a timeline event of its own.
+  const replies = [...(c.replies ?? []), { ...input, at: now.toISOString() }].slice(-MAX_REPLIES);
   if (input.satisfied) {
     return withStatus(c, 'closed', now, {
       replies,
@@ -88,7 +114,7 @@ export function reply(c: CaseRecord, input: Omit<ComplainantReply, 'at'>, now: D
       closure: { outcome: 'resolved', note: 'Pengadu menyatakan puas', at: now.toISOString() },
     });
   }
-  return withStatus(c, 'verified', now, { replies, replyWindow: null });
+  return withStatus(c, 'reopened', now, { replies, replyWindow: null });
 }
 
 /** The window ended in silence: the case closes as resolved. */
@@ -151,7 +177,8 @@ const withStatus = (
     ...c,
     ...patch,
     status,
-    statusHistory: c.status === status ? c.statusHistory : [...c.statusHistory, { status, at }],
+    statusHistory:
+      c.status === status ? c.statusHistory : appendStatus(c.statusHistory, { status, at }),
     updatedAt: at,
     version: c.version + 1,
   };
@@ -170,20 +197,30 @@ export function verify(c: CaseRecord, input: VerificationInput, now: Date): Case
         note: input.note ?? null,
       },
       nextDueAt: null,
+      infoRequest: null,
     });
   }
-  // needs_info pauses the verification clock while the complainant is asked.
-  return withStatus(c, input.decision === 'reject' ? 'rejected' : 'needs_info', now, {
+  if (input.decision === 'reject')
+    return withStatus(c, 'rejected', now, { nextDueAt: null, infoRequest: null });
+  // needs_info pauses the verification clock while the complainant is asked; what they are
+  // asked for is shown to them on the tracking page (asked again: the latest request).
+  return withStatus(c, 'needs_info', now, {
     nextDueAt: null,
+    infoRequest: { missing: input.missing ?? null, at: now.toISOString() },
   });
 }
 
-/** The case once central has forwarded it to at least one agency. */
+/** The case once central has forwarded it to at least one agency (again, when reopened). */
 export const markForwarded = (c: CaseRecord, now: Date): CaseRecord =>
-  c.status === 'verified' ? withStatus(c, 'forwarded', now) : c;
+  c.status === 'verified' || c.status === 'reopened' ? withStatus(c, 'forwarded', now) : c;
 
 /** Cases central may forward (again). */
-export const FORWARDABLE: readonly CaseStatus[] = ['verified', 'forwarded', 'in_follow_up'];
+export const FORWARDABLE: readonly CaseStatus[] = [
+  'verified',
+  'forwarded',
+  'in_follow_up',
+  'reopened',
+];
 
 export function assertForwardable(c: CaseRecord): void {
   if (!FORWARDABLE.includes(c.status)) {
@@ -212,7 +249,7 @@ export function reconcile(
     if (
       live.length > 0 &&
       live.every((a) => a.state === 'completed') &&
-      !assignments.some(awaitsReforward(assignments))
+      awaitingReforward(assignments).length === 0
     ) {
       status = 'resolved';
     } else if (assignments.some((a) => a.met.followUp !== null && isOpenOrDone(a)))
@@ -225,15 +262,23 @@ export function reconcile(
 const isOpenOrDone = (a: AssignmentRecord): boolean => isOpen(a) || a.state === 'completed';
 
 /**
- * A redirect ("not ours") hands the case back to central to forward elsewhere: until central
- * forwards it again (to anyone) the case is not resolved, whatever the other agencies did.
+ * The redirected assignments still awaiting central's re-forward: a redirect ("not ours") hands
+ * the case back to central to forward elsewhere, and until central forwards it again (to
+ * anyone) the case is not resolved, whatever the other agencies did. A forwarding names the
+ * redirects it answers (`reforwardOf`), so this never rests on two instants differing: under a
+ * frozen clock, or from a script, a redirect and its re-forward share one millisecond.
+ * Assignments stored before the link existed are still ordered by their instants.
  */
-const awaitsReforward =
-  (all: readonly AssignmentRecord[]) =>
-  (a: AssignmentRecord): boolean =>
-    a.state === 'redirected' &&
-    a.redirect !== null &&
-    !all.some((b) => b.forwardedAt > a.redirect!.at);
+export const awaitingReforward = (all: readonly AssignmentRecord[]): AssignmentRecord[] =>
+  all.filter(
+    (a) => a.state === 'redirected' && a.redirect !== null && !all.some((b) => answers(b, a)),
+  );
+
+/** Whether forwarding `b` answered the redirect of `a`. */
+const answers = (b: AssignmentRecord, a: AssignmentRecord): boolean =>
+  b.reforwardOf !== undefined
+    ? b.reforwardOf.some((r) => r.agencyId === a.agencyId && r.generation === a.generation)
+    : Date.parse(b.forwardedAt) > Date.parse(a.redirect!.at);
 
 /** Central closes the case; open assignments are withdrawn by the caller. */
 export function close(c: CaseRecord, input: CloseInput, now: Date): CaseRecord {
@@ -250,8 +295,9 @@ export const isCaseOverdue = (c: CaseRecord, now: Date): boolean =>
 
 /**
  * The case as a reader may see it. Central sees everything. An agency sees only its own
- * assignments (and its member units'), no central notes, and no complainant when the
- * identity is hidden (UU 25/2009 art. 42).
+ * assignments (and its member units'), no central notes, no complainant when the identity is
+ * hidden (UU 25/2009 art. 42), and never the tracking code: it is the complainant's credential
+ * (whoever holds it may reply as them and close the case, grading the agency's own answer).
  */
 export function viewCase(
   c: CaseRecord,
@@ -266,7 +312,7 @@ export function viewCase(
     : assignments.filter((a) => reader.agencies.has(a.agencyId));
   return {
     id: c.id,
-    trackingCode: c.trackingCode,
+    ...(reader.central ? { trackingCode: c.trackingCode } : {}),
     status: c.status,
     channel: c.channel,
     receivedAt: c.receivedAt,
@@ -293,11 +339,18 @@ export function viewCase(
     verificationDueAt: c.verificationDueAt,
     overdue: isCaseOverdue(c, now),
     closure: c.closure,
+    infoRequest: reader.central ? infoRequestOf(c) : null,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     version: c.version,
   };
 }
+
+/** What the complainant is asked for, while the case waits for it. */
+const infoRequestOf = (c: CaseRecord) =>
+  c.status === 'needs_info' && c.infoRequest
+    ? { missing: c.infoRequest.missing, requestedAt: c.infoRequest.at }
+    : null;
 
 const STEP_LABELS: Record<CaseStatus, string> = {
   received: 'Pengaduan diterima',
@@ -307,11 +360,40 @@ const STEP_LABELS: Record<CaseStatus, string> = {
   forwarded: 'Pengaduan diteruskan kepada instansi terkait',
   in_follow_up: 'Instansi terkait sedang menindaklanjuti',
   resolved: 'Tindak lanjut instansi telah selesai',
+  reopened: 'Pengadu belum puas; pengaduan dibuka kembali',
   closed: 'Pengaduan ditutup',
 };
 
-/** What the public tracking page shows: status steps, never identity; confidential: status only. */
-export function viewTracking(c: CaseRecord, now: Date) {
+/**
+ * The agencies' answers as the complainant reads them, oldest first: the progress and final
+ * texts from the timeline, each by its agency's name and date. Nothing else of the event
+ * (who wrote it, the agency's id) leaves: the tracking page is public to whoever has the code.
+ */
+export function answersFrom(
+  events: readonly TimelineEvent[],
+  agencyName: (agencyId: string) => string,
+): TrackingAnswer[] {
+  return events.flatMap((e) => {
+    const { kind, message } = e.data;
+    if (e.type !== 'response_submitted' || e.agencyId === null) return [];
+    if ((kind !== 'progress' && kind !== 'final') || typeof message !== 'string') return [];
+    return [{ agencyName: agencyName(e.agencyId), kind, message, at: e.at }];
+  });
+}
+
+/**
+ * What the public tracking page shows: status steps, the agencies' answers, what central
+ * asks the complainant to send; never identity. A confidential report: its status only.
+ */
+export function viewTracking(
+  c: CaseRecord,
+  now: Date,
+  extra: {
+    answers?: readonly TrackingAnswer[];
+    sendTo?: { readonly name: string; readonly email: string } | null;
+  } = {},
+) {
+  const asked = infoRequestOf(c);
   return {
     trackingCode: c.trackingCode,
     status: c.status,
@@ -321,5 +403,11 @@ export function viewTracking(c: CaseRecord, now: Date) {
     steps: c.confidential
       ? []
       : c.statusHistory.map((s) => ({ status: s.status, at: s.at, label: STEP_LABELS[s.status] })),
+    answers: c.confidential ? [] : [...(extra.answers ?? [])],
+    infoRequest: asked && {
+      missing: c.confidential ? null : asked.missing,
+      requestedAt: asked.requestedAt,
+      sendTo: extra.sendTo ? { name: extra.sendTo.name, email: extra.sendTo.email } : null,
+    },
   };
 }

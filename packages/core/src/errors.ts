@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'invalid_transition',
   'version_conflict',
   'idempotency_key_reused',
+  'limit_exceeded',
   'service_unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -45,3 +46,10 @@ export const notFound = (what: string): DomainError =>
 
 export const invalidTransition = (message: string): DomainError =>
   new DomainError('invalid_transition', message);
+
+/**
+ * A record would pass a limit (a count the domain caps, or DynamoDB's 400 KB item): nothing was
+ * written, and the message names the limit.
+ */
+export const limitExceeded = (message: string): DomainError =>
+  new DomainError('limit_exceeded', message);

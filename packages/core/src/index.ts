@@ -1,3 +1,4 @@
+export * from './agency.ts';
 export * from './assignment.ts';
 export * from './calendar.ts';
 export * from './case.ts';

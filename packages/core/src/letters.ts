@@ -2,6 +2,7 @@
  * The letters the ladder sends (surat peringatan dini, pengingat, penegasan, intervensi), in
  * Indonesian. Never any identity of the complainant: agencies may not be allowed to see it.
  */
+import { emailsOf } from './agency.ts';
 import type { AssignmentRecord } from './assignment.ts';
 import { type Calendar, TIME_ZONE_LABELS, workingDaysBetween } from './calendar.ts';
 import type { CaseRecord } from './case.ts';
@@ -61,20 +62,21 @@ export interface LetterParties {
   readonly central: Agency | undefined;
 }
 
-/** Email addresses of a party: an agency's contacts, its head, its focal point, the central unit. */
+/**
+ * Email addresses of a ladder party. Only contacts of the right kind: `agency` is the agency's
+ * liaisons, `agency_head` its heads, `focal_point` the focal point's liaisons, `central` the
+ * central unit's liaisons. So a head hears of a case only on the rungs the policy copies it on.
+ */
 export function addressesOf(party: LadderParty, p: LetterParties): string[] {
-  const emails = (a: Agency | undefined) => (a ? a.contacts.map((c) => c.email) : []);
   switch (party) {
     case 'agency':
-      return emails(p.agency);
+      return emailsOf(p.agency, 'liaison');
     case 'agency_head':
-      return p.agency.contacts
-        .filter((c) => /head|kepala|pimpinan/i.test(c.role ?? ''))
-        .map((c) => c.email);
+      return emailsOf(p.agency, 'head');
     case 'focal_point':
-      return emails(p.focalPoint);
+      return emailsOf(p.focalPoint, 'liaison');
     case 'central':
-      return emails(p.central);
+      return emailsOf(p.central, 'liaison');
   }
 }
 

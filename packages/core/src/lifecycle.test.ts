@@ -21,14 +21,17 @@ import {
   close,
   closeUnanswered,
   isReplyWindowOpen,
+  markForwarded,
   newCase,
   openReplyWindow,
+  answersFrom,
   reconcile,
   reply,
   verify,
   viewCase,
   viewTracking,
 } from './case.ts';
+import type { TimelineEvent } from './timeline.ts';
 import { ASSIGNMENT_STATES, CASE_STATUSES } from './schemas.ts';
 import { INDONESIAN_HOLIDAYS } from './seed-data.ts';
 import { normalizeTrackingCode, newTrackingCode } from './tracking-code.ts';
@@ -99,9 +102,38 @@ describe('case lifecycle', () => {
     ).toBe('examination');
   });
 
+  it('needs_info carries what is missing, to central and to the complainant, until decided', () => {
+    const missing = 'Fotokopi sertifikat tanah';
+    const waiting = verify(baseCase, { decision: 'needs_info', missing }, later);
+    const asked = { missing, requestedAt: later.toISOString() };
+    expect(viewCase(waiting, [], later, { central: true }).infoRequest).toEqual(asked);
+    expect(viewTracking(waiting, later).infoRequest).toEqual({ ...asked, sendTo: null });
+    expect(
+      viewTracking(waiting, later, { sendTo: { name: 'Asdep', email: 'dumas@setneg.go.id' } })
+        .infoRequest?.sendTo,
+    ).toEqual({ name: 'Asdep', email: 'dumas@setneg.go.id' });
+    // A confidential report: the request shows, its text does not.
+    expect(viewTracking({ ...waiting, confidential: true }, later).infoRequest?.missing).toBeNull();
+    // Agencies are never shown it.
+    expect(
+      viewCase(waiting, [], later, { central: false, agencies: new Set(['polri']) }).infoRequest,
+    ).toBeNull();
+    // Asked again: the latest request. Decided: nothing is asked any more.
+    const again = verify(waiting, { decision: 'needs_info', missing: 'Bukti bayar' }, later);
+    expect(viewTracking(again, later).infoRequest?.missing).toBe('Bukti bayar');
+    for (const decided of [
+      verify(waiting, { decision: 'accept', type: 'light' }, later),
+      verify(waiting, { decision: 'reject' }, later),
+    ]) {
+      expect(decided.infoRequest).toBeNull();
+      expect(viewTracking(decided, later).infoRequest).toBeNull();
+    }
+  });
+
   it.each(CASE_STATUSES)('forwarding from %s', (status) => {
     const run = () => assertForwardable(caseIn(status));
-    if (['verified', 'forwarded', 'in_follow_up'].includes(status)) expect(run).not.toThrow();
+    if (['verified', 'forwarded', 'in_follow_up', 'reopened'].includes(status))
+      expect(run).not.toThrow();
     else expect(run).toThrow(expect.objectContaining({ code: 'invalid_transition' }));
   });
 
@@ -138,12 +170,20 @@ describe('case lifecycle', () => {
       later,
     );
     expect(reconcile(c, [done, redirected], later).status).toBe('in_follow_up');
-    const reforwarded = {
+    // The re-forward names the redirect it answers: in the redirect's own millisecond too.
+    const reforwarded: AssignmentRecord = {
       ...done,
       agencyId: 'pemprov-bali',
-      forwardedAt: new Date('2026-03-18T03:00:00Z').toISOString(),
+      forwardedAt: later.toISOString(),
+      reforwardOf: [{ agencyId: 'pln', generation: redirected.generation }],
     };
     expect(reconcile(c, [done, redirected, reforwarded], later).status).toBe('resolved');
+    // A forwarding that answered no redirect does not count, however late it came.
+    const unrelated = { ...reforwarded, forwardedAt: '2026-03-18T03:00:00.000Z', reforwardOf: [] };
+    expect(reconcile(c, [done, redirected, unrelated], later).status).toBe('in_follow_up');
+    // Records stored before the link existed are ordered by their instants, as they were.
+    const { reforwardOf: _, ...legacy } = unrelated;
+    expect(reconcile(c, [done, redirected, legacy], later).status).toBe('resolved');
     expect(reconcile(c, [assignmentIn('redirected', 'pln')], later).status).toBe('forwarded');
     const resolved = reconcile(c, [done], later);
     expect(resolved.statusHistory.map((s) => s.status)).toEqual(['received', 'resolved']);
@@ -160,13 +200,75 @@ describe('case lifecycle', () => {
     );
     expect(agencyView.complainant).toBeNull();
     expect(agencyView.classification?.note).toBeNull();
+    // The tracking code is the complainant's credential: with it one replies as them.
+    expect(agencyView).not.toHaveProperty('trackingCode');
+    expect(JSON.stringify(agencyView)).not.toContain(c.trackingCode);
     expect(agencyView.assignments.map((a) => a.agencyId)).toEqual(['polri']);
     const centralView = viewCase(c, [assignmentIn('pending')], later, { central: true });
     expect(centralView.complainant?.name).toBe('Siti Aminah');
+    expect(centralView.trackingCode).toBe(c.trackingCode);
     const tracking = JSON.stringify(viewTracking(c, later));
     for (const secret of ['Siti', '3171000000000001', 'siti@example.id', '0812', 'Merdeka'])
       expect(tracking).not.toContain(secret);
     expect(viewTracking({ ...c, confidential: true }, later).steps).toEqual([]);
+  });
+
+  it('shows the complainant the agencies’ answers by name and date, nothing else of them', () => {
+    const event = (
+      type: TimelineEvent['type'],
+      agencyId: string | null,
+      data: Record<string, unknown>,
+      at: string,
+    ): TimelineEvent => ({
+      id: at,
+      caseId: 'C1',
+      at,
+      type,
+      actor: { sub: 'officer-7', agency: agencyId ?? 'setneg', role: 'agency_officer' },
+      agencyId,
+      data,
+    });
+    const events = [
+      event('assignment_acknowledged', 'polri', {}, '2026-03-17T01:00:00.000Z'),
+      event(
+        'response_submitted',
+        'polri',
+        { kind: 'progress', message: 'Diperiksa' },
+        '2026-03-17T02:00:00.000Z',
+      ),
+      event(
+        'assignment_redirected',
+        'pln',
+        { reason: 'Bukan wewenang' },
+        '2026-03-17T03:00:00.000Z',
+      ),
+      event(
+        'response_submitted',
+        'polri',
+        { kind: 'final', message: 'Selesai' },
+        '2026-03-18T02:00:00.000Z',
+      ),
+    ];
+    const answers = answersFrom(events, (id) => (id === 'polri' ? 'Kepolisian' : id));
+    expect(answers).toEqual([
+      {
+        agencyName: 'Kepolisian',
+        kind: 'progress',
+        message: 'Diperiksa',
+        at: '2026-03-17T02:00:00.000Z',
+      },
+      {
+        agencyName: 'Kepolisian',
+        kind: 'final',
+        message: 'Selesai',
+        at: '2026-03-18T02:00:00.000Z',
+      },
+    ]);
+    const c = caseIn('resolved');
+    expect(viewTracking(c, later, { answers }).answers).toEqual(answers);
+    expect(JSON.stringify(viewTracking(c, later, { answers }))).not.toContain('officer-7');
+    // A confidential report: status only, its answers included.
+    expect(viewTracking({ ...c, confidential: true }, later, { answers }).answers).toEqual([]);
   });
 });
 
@@ -315,10 +417,16 @@ describe('reply window lifecycle', () => {
   it('reopens to central when not satisfied, and refuses replies after the window', () => {
     const reopened = reply(resolved, { satisfied: false, rating: 1, message: 'Belum' }, later);
     expect(reopened).toMatchObject({
-      status: 'verified',
+      status: 'reopened',
       replyWindow: null,
       replies: [{ satisfied: false, rating: 1 }],
     });
+    expect(viewTracking(reopened, later).steps.at(-1)).toMatchObject({ status: 'reopened' });
+    // Forwarded again (to the same agencies too): it leaves `reopened`, and agencies' work
+    // cannot move it while it waits for central.
+    expect(markForwarded(reopened, later).status).toBe('forwarded');
+    expect(reconcile(reopened, [assignmentIn('completed')], later).status).toBe('reopened');
+    expect(canForwardAgain(assignmentIn('completed'))).toBe(true);
     expect(() =>
       reply(
         resolved,

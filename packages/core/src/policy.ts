@@ -12,8 +12,14 @@ export const LADDER_ACTIONS = [
   'formal_warning',
   'central_intervention',
 ] as const;
+/**
+ * Who a ladder step writes to: `agency` is the agency's liaison contacts, `agency_head` its
+ * head contacts, `focal_point` the focal point's liaisons, `central` the central unit's.
+ */
 export const LADDER_PARTIES = ['agency', 'agency_head', 'focal_point', 'central'] as const;
 export type LadderParty = (typeof LADDER_PARTIES)[number];
+const PARTIES_DOC =
+  "agency: the agency's liaison contacts; agency_head: its head contacts; focal_point: its focal point's liaisons; central: the central unit's liaisons";
 
 /**
  * One step of the escalation ladder (DOMAIN.md). A step `relativeTo: 'due'` is counted from a
@@ -27,13 +33,17 @@ export const LadderStepSchema = z
     offsetWorkingDays: z.int().min(-20).max(60),
     relativeTo: z.enum(['due', 'previous']),
     action: z.enum(LADDER_ACTIONS),
-    recipients: z.array(z.enum(LADDER_PARTIES)).min(1),
-    cc: z.array(z.enum(LADDER_PARTIES)).default([]),
+    recipients: z.array(z.enum(LADDER_PARTIES)).min(1).meta({ description: PARTIES_DOC }),
+    cc: z.array(z.enum(LADDER_PARTIES)).default([]).meta({ description: PARTIES_DOC }),
   })
   .meta({ id: 'LadderStep' });
 export type LadderStep = z.infer<typeof LadderStepSchema>;
 
-/** Defaults: a warning 2 working days before each target, then four rungs 5 working days apart. */
+/**
+ * Defaults: a warning 2 working days before each target, then four rungs 5 working days apart.
+ * Warnings and reminders go to the agency's liaisons only; the formal warning copies its head
+ * and its focal point; central intervention goes to central, copying the liaisons and the head.
+ */
 export const DEFAULT_LADDER: LadderStep[] = [
   {
     name: 'warning',
@@ -73,7 +83,7 @@ export const DEFAULT_LADDER: LadderStep[] = [
     relativeTo: 'previous',
     action: 'central_intervention',
     recipients: ['central'],
-    cc: ['agency'],
+    cc: ['agency', 'agency_head'],
   },
 ];
 

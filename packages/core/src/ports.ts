@@ -3,7 +3,7 @@
  * call is scoped by what the caller may see, and there is no unscoped "get by id" for
  * tenant data outside these names.
  */
-import type { AssignmentRecord, AssignmentState } from './assignment.ts';
+import type { AssignmentRecord, AssignmentState, ClockEntry } from './assignment.ts';
 import type { CalendarDay, WorkingCalendar } from './calendar.ts';
 import type { CaseRecord, CaseStatus } from './case.ts';
 import { DomainError } from './errors.ts';
@@ -48,6 +48,8 @@ export interface CaseChange {
   readonly ladders?: readonly VersionedPut<LadderRecord>[];
   readonly extensions?: readonly VersionedPut<ExtensionRequestRecord>[];
   readonly activities?: readonly VersionedPut<ActivityRecord>[];
+  /** Extensions and ended pauses, each created once as an item of its own. */
+  readonly clockEntries?: readonly ClockEntry[];
   /** Statistics counters to add to, in the same transaction. */
   readonly counters?: readonly CounterUpdate[];
   readonly idempotency?: IdempotencyRecord;
@@ -128,7 +130,10 @@ export interface Store {
   /** Declares a year's holidays complete. */
   putCalendarYear(calendarId: string, year: number): Promise<void>;
 
+  /** A case with its assignments, ladders, extension requests and activities: all of them. */
   getCase(caseId: string): Promise<CaseBundle | undefined>;
+  /** The clock entries (extensions, ended pauses) of one generation of an assignment, in order. */
+  listClockEntries(caseId: string, agencyId: string, generation: number): Promise<ClockEntry[]>;
   findCaseIdByTrackingCode(code: string): Promise<string | undefined>;
   /** Central's case list, newest first. */
   listCases(filter: CaseQuery, page: PageRequest): Promise<Page<CaseRecord>>;

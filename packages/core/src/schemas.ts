@@ -26,6 +26,8 @@ export const CASE_STATUSES = [
   'forwarded',
   'in_follow_up',
   'resolved',
+  // The complainant was not satisfied with the final answers: back to central, to forward again.
+  'reopened',
   'closed',
 ] as const;
 export const ASSIGNMENT_STATES = [
@@ -46,13 +48,44 @@ export const TimeZoneSchema = z.enum(TIME_ZONES);
 
 // ---- agencies -------------------------------------------------------------------------
 
+/**
+ * Who a contact is for the letters: the `liaison` (penghubung, the default) gets every warning
+ * and reminder; the `head` (kepala, pimpinan) is copied only where the policy's ladder says
+ * (by default the formal warning and central intervention).
+ */
+export const CONTACT_KINDS = ['liaison', 'head'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+
+const contactFields = {
+  name: text(200),
+  email: z.email().max(254),
+  role: text(100)
+    .optional()
+    .meta({ description: 'Position or unit, free text: shown, never used to address letters' }),
+};
+const contactKind = z.enum(CONTACT_KINDS).meta({
+  description:
+    'liaison: receives warnings and reminders; head (kepala, pimpinan): copied on the formal warning and central intervention',
+});
+
+export const ContactInputSchema = z
+  .strictObject({ ...contactFields, kind: contactKind.optional() })
+  .meta({ id: 'ContactInput', description: 'A contact; `kind` defaults to liaison' });
+export type ContactInput = z.infer<typeof ContactInputSchema>;
+
 export const ContactSchema = z
-  .strictObject({
-    name: text(200),
-    email: z.email().max(254),
-    role: text(100).optional(),
-  })
+  .object({ ...contactFields, kind: contactKind })
   .meta({ id: 'Contact' });
+export type Contact = z.infer<typeof ContactSchema>;
+
+const ContactsInput = z
+  .array(ContactInputSchema)
+  .min(1)
+  .max(20)
+  .refine(
+    (contacts) => contacts.some((c) => (c.kind ?? 'liaison') === 'liaison'),
+    'at least one liaison contact: warnings and reminders go to the liaisons',
+  );
 
 export const CreateAgencyBody = z
   .strictObject({
@@ -61,7 +94,7 @@ export const CreateAgencyBody = z
     kind: z.enum(AGENCY_KINDS),
     focalPointId: AgencyIdSchema.optional(),
     timeZone: TimeZoneSchema.optional(),
-    contacts: z.array(ContactSchema).min(1).max(20),
+    contacts: ContactsInput,
   })
   .meta({ id: 'CreateAgency' });
 export type CreateAgencyInput = z.infer<typeof CreateAgencyBody>;
@@ -72,7 +105,9 @@ export const UpdateAgencyBody = z
     kind: z.enum(AGENCY_KINDS).optional(),
     focalPointId: AgencyIdSchema.nullable().optional(),
     timeZone: TimeZoneSchema.optional(),
-    contacts: z.array(ContactSchema).min(1).max(20).optional(),
+    contacts: ContactsInput.optional().meta({
+      description: 'Replaces every contact (name, email, kind)',
+    }),
   })
   .meta({ id: 'UpdateAgency' });
 export type UpdateAgencyInput = z.infer<typeof UpdateAgencyBody>;
@@ -130,10 +165,18 @@ export const VerificationBody = z
     type: z.enum(COMPLAINT_TYPES).optional(),
     category: text(100).optional(),
     note: text(2_000).optional(),
+    missing: text(2_000).optional().meta({
+      description:
+        'With needs_info: what the complainant must send, shown to them on the tracking page',
+    }),
   })
   .refine((b) => b.decision !== 'accept' || b.type !== undefined, {
     path: ['type'],
     message: 'required when decision is accept',
+  })
+  .refine((b) => b.missing === undefined || b.decision === 'needs_info', {
+    path: ['missing'],
+    message: 'only when decision is needs_info',
   })
   .meta({ id: 'Verification' });
 export type VerificationInput = z.infer<typeof VerificationBody>;
@@ -223,7 +266,10 @@ export type AssignmentView = z.infer<typeof AssignmentSchema>;
 export const CaseSchema = z
   .object({
     id: z.string(),
-    trackingCode: z.string(),
+    trackingCode: z.string().optional().meta({
+      description:
+        'The complainant’s credential for the tracking page and the reply: central only, never sent to an agency',
+    }),
     status: z.enum(CASE_STATUSES),
     channel: z.enum(CHANNELS),
     receivedAt: instant,
@@ -253,6 +299,10 @@ export const CaseSchema = z
     closure: z
       .object({ outcome: z.enum(CLOSE_OUTCOMES), note: z.string().nullable(), at: instant })
       .nullable(),
+    infoRequest: z
+      .object({ missing: z.string().nullable(), requestedAt: instant })
+      .nullable()
+      .meta({ description: 'While needs_info: what central asked the complainant to send' }),
     createdAt: instant,
     updatedAt: instant,
     version: z.int(),
@@ -291,6 +341,16 @@ export const TimelineEventSchema = z
   })
   .meta({ id: 'TimelineEvent' });
 
+export const TrackingAnswerSchema = z
+  .object({
+    agencyName: z.string(),
+    kind: z.enum(RESPONSE_KINDS),
+    message: z.string(),
+    at: instant,
+  })
+  .meta({ id: 'TrackingAnswer' });
+export type TrackingAnswer = z.infer<typeof TrackingAnswerSchema>;
+
 export const TrackingSchema = z
   .object({
     trackingCode: z.string(),
@@ -301,6 +361,24 @@ export const TrackingSchema = z
       .nullable()
       .meta({ description: 'Set while the complainant may reply' }),
     steps: z.array(z.object({ status: z.enum(CASE_STATUSES), at: instant, label: z.string() })),
+    answers: z.array(TrackingAnswerSchema).meta({
+      description:
+        'The agencies’ answers (progress and final), oldest first, by agency name: what the complainant rates. None for a confidential report',
+    }),
+    infoRequest: z
+      .object({
+        missing: z
+          .string()
+          .nullable()
+          .meta({ description: 'What to send (withheld for a confidential report)' }),
+        requestedAt: instant,
+        sendTo: z
+          .object({ name: z.string(), email: z.string() })
+          .nullable()
+          .meta({ description: 'The central unit’s contact to send it to' }),
+      })
+      .nullable()
+      .meta({ description: 'While needs_info: what central asks the complainant to send' }),
   })
   .meta({ id: 'Tracking' });
 
@@ -474,6 +552,17 @@ export const ReplyBody = z
   })
   .meta({ id: 'ComplainantReply' });
 export type ReplyInput = z.infer<typeof ReplyBody>;
+
+// The tracking code is the complainant's only credential: it travels in a body, never in a
+// path or a query string, which access logs (API Gateway, CloudFront) keep for a year.
+const trackingCodeInBody = z.string().min(1).max(40).meta({
+  description:
+    'The tracking code as the complainant typed it (case, spaces and dashes do not matter)',
+});
+export const TrackBody = z.strictObject({ code: trackingCodeInBody }).meta({ id: 'TrackRequest' });
+export const TrackReplyBody = ReplyBody.extend({ code: trackingCodeInBody }).meta({
+  id: 'TrackReply',
+});
 
 export const DelegateBody = z
   .strictObject({ memberId: AgencyIdSchema.nullable(), note: text(2_000).optional() })

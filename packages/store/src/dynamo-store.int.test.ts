@@ -9,12 +9,12 @@ import {
   WriteConflict,
   type AssignmentRecord,
 } from '@pantau/core';
-import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshStore } from '../../../test/support/dynamodb.ts';
 import type { DynamoStore } from './dynamo-store.ts';
 import { keys } from './keys.ts';
-import { seedBaseline } from './seed.ts';
+import { LADDER_BEFORE_CONTACT_KINDS, seedBaseline } from './seed.ts';
 
 let store: DynamoStore;
 beforeAll(async () => {
@@ -96,6 +96,34 @@ describe('seed', () => {
     expect(again?.days).toHaveLength(count - 1);
     expect(again?.days.some((d) => d.date === '2026-12-24')).toBe(false);
   });
+
+  it('gives a default policy seeded before contact kinds, never edited, the head on central intervention', async () => {
+    const own = await freshStore();
+    const put = (policy: Record<string, unknown>) =>
+      own.client.send(
+        new PutCommand({
+          TableName: own.tableName,
+          Item: { ...keys.policy('default'), entity: 'policy', ...policy },
+        }),
+      );
+    await put({ ...DEFAULT_POLICY, ladder: LADDER_BEFORE_CONTACT_KINDS });
+    await seedBaseline(own, new Date());
+    const upgraded = await own.getPolicy('default');
+    expect(upgraded?.ladder.at(-1)).toMatchObject({
+      recipients: ['central'],
+      cc: ['agency', 'agency_head'],
+    });
+    expect(upgraded).toMatchObject({ version: DEFAULT_POLICY.version + 1, updatedAt: null });
+    // A policy an admin saved is theirs.
+    const edited = {
+      ...DEFAULT_POLICY,
+      ladder: LADDER_BEFORE_CONTACT_KINDS,
+      updatedAt: '2026-02-02T00:00:00.000Z',
+    };
+    await put(edited);
+    await seedBaseline(own, new Date());
+    expect(await own.getPolicy('default')).toEqual(edited);
+  });
 });
 
 describe('agencies', () => {
@@ -103,7 +131,7 @@ describe('agencies', () => {
     const base = {
       kind: 'agency' as const,
       timeZone: 'Asia/Jakarta' as const,
-      contacts: [{ name: 'x', email: 'x@example.go.id' }],
+      contacts: [{ name: 'x', email: 'x@example.go.id', kind: 'liaison' as const }],
       createdAt: 'now',
       updatedAt: 'now',
       version: 1,
@@ -144,6 +172,55 @@ describe('agencies', () => {
     } while (cursor);
     expect(seen).toEqual(['a-focal', 'a-m1', 'a-m2', 'a-other', 'setneg']);
     expect(pages).toBe(3);
+  });
+
+  it('reads contacts stored before kinds: a liaison, or a head when the role said so', async () => {
+    const legacy = (id: string, contacts: Record<string, string>[], focalPointId?: string) =>
+      store.client.send(
+        new PutCommand({
+          TableName: store.tableName,
+          Item: {
+            ...keys.agency(id),
+            entity: 'agency',
+            ...(focalPointId ? { gsi1pk: keys.memberUnits(focalPointId), gsi1sk: id } : {}),
+            id,
+            name: id,
+            kind: 'agency',
+            focalPointId: focalPointId ?? null,
+            timeZone: 'Asia/Jakarta',
+            contacts,
+            createdAt: 'then',
+            updatedAt: 'then',
+            version: 1,
+          },
+        }),
+      );
+    await legacy('old-focal', [
+      { name: 'Humas', email: 'humas@old.example.go.id', role: 'liaison' },
+      { name: 'Kepala Biro', email: 'kepala@old.example.go.id', role: 'Kepala Biro Umum' },
+      { name: 'Pimpinan', email: 'pimpinan@old.example.go.id', role: 'PIMPINAN' },
+      { name: 'Loket', email: 'loket@old.example.go.id' },
+    ]);
+    // Only heads by role: they stay liaisons, or nobody would get the reminders.
+    await legacy(
+      'old-member',
+      [{ name: 'Kepala', email: 'kepala@member.example.go.id', role: 'kepala kantor' }],
+      'old-focal',
+    );
+    const kinds = (a: { contacts: { email: string; kind: string }[] } | undefined) =>
+      a?.contacts.map((c) => [c.email, c.kind]);
+    expect(kinds(await store.getAgency('old-focal'))).toEqual([
+      ['humas@old.example.go.id', 'liaison'],
+      ['kepala@old.example.go.id', 'head'],
+      ['pimpinan@old.example.go.id', 'head'],
+      ['loket@old.example.go.id', 'liaison'],
+    ]);
+    expect(kinds((await store.listMemberUnits('old-focal'))[0])).toEqual([
+      ['kepala@member.example.go.id', 'liaison'],
+    ]);
+    const listed = await store.listAgencies({ limit: 100 });
+    expect(kinds(listed.items.find((a) => a.id === 'old-focal'))).toHaveLength(4);
+    expect(listed.items.every((a) => a.contacts.every((c) => c.kind))).toBe(true);
   });
 });
 

@@ -4,6 +4,8 @@
  */
 import {
   type Agency,
+  readAgency,
+  type StoredAgency,
   type AssignmentQuery,
   type AssignmentRecord,
   type CaseBundle,
@@ -11,6 +13,7 @@ import {
   type CaseQuery,
   type CaseRecord,
   type CalendarDay,
+  type ClockEntry,
   type IdempotencyRecord,
   isTargetOverdue,
   type LadderRecord,
@@ -31,6 +34,7 @@ import {
   type TimelineEvent,
   type WorkingCalendar,
   WriteConflict,
+  limitExceeded,
 } from '@pantau/core';
 import {
   ConditionalCheckFailedException,
@@ -44,13 +48,29 @@ import {
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { assignmentBucket, assignmentSortKey, keys } from './keys.ts';
-import { queryPage, type Stream } from './paging.ts';
-
-type Item = Record<string, unknown>;
+import { assertItemFits } from './item-size.ts';
+import {
+  activityItem,
+  agencyItem,
+  assignmentItem,
+  calendarDayItem,
+  calendarYearItem,
+  caseItem,
+  clockEntryItem,
+  eventItem,
+  extensionItem,
+  idempotencyItem,
+  type Item,
+  ladderItem,
+  ladderStepItem,
+  notificationItem,
+  policyItem,
+  trackingCodeItem,
+} from './items.ts';
+import { keys } from './keys.ts';
+import { queryAll, queryPage, type Stream } from './paging.ts';
 type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
 >[number];
@@ -92,29 +112,29 @@ export class DynamoStore implements Store {
 
   /** Agency by id (the registry is central's). */
   async getAgency(id: string): Promise<Agency | undefined> {
-    return this.get<Agency>(keys.agency(id));
+    const stored = await this.get<StoredAgency>(keys.agency(id));
+    return stored && readAgency(stored);
   }
 
   /** Every agency, by id. */
   async listAgencies(page: PageRequest): Promise<Page<Agency>> {
     const { pk, skPrefix } = keys.agencyPrefix;
-    return this.page<Agency>(
+    const out = await this.page<StoredAgency>(
       [{ partition: pk, range: { op: 'begins_with', value: skPrefix } }],
       page,
     );
+    return { ...out, items: out.items.map(readAgency) };
   }
 
   /** A focal point's member units (gsi1). */
   async listMemberUnits(focalPointId: string): Promise<Agency[]> {
-    const out = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.memberUnits(focalPointId) },
-      }),
-    );
-    return (out.Items ?? []).map((i) => record<Agency>(i));
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.memberUnits(focalPointId) },
+    });
+    return items.map((i) => readAgency(record<StoredAgency>(i)));
   }
 
   /** Create (expectedVersion null) or update an agency under its version. */
@@ -123,15 +143,7 @@ export class DynamoStore implements Store {
     expectedVersion: number | null,
     idempotency?: IdempotencyRecord,
   ): Promise<void> {
-    const item = {
-      ...keys.agency(agency.id),
-      entity: 'agency',
-      ...(agency.focalPointId
-        ? { gsi1pk: keys.memberUnits(agency.focalPointId), gsi1sk: agency.id }
-        : {}),
-      ...agency,
-    };
-    const put = this.versionedPut(item, expectedVersion);
+    const put = this.versionedPut(agencyItem(agency), expectedVersion);
     if (!idempotency) return this.conditionalPut(put, expectedVersion);
     await this.transact(
       [{ Put: put }, { Put: this.idempotencyPut(idempotency) }],
@@ -141,22 +153,13 @@ export class DynamoStore implements Store {
 
   // ---- calendars and policies --------------------------------------------------------
 
-  /** A holiday calendar: its days and the years it declares complete (one Query). */
+  /** A holiday calendar: its days and the years it declares complete (one paged Query). */
   async getCalendar(id: string): Promise<WorkingCalendar | undefined> {
-    const items: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const out = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.calendar(id) },
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.calendar(id) },
+    });
     if (items.length === 0) return undefined;
     return {
       id,
@@ -172,19 +175,20 @@ export class DynamoStore implements Store {
     return stored === undefined ? undefined : SlaPolicySchema.parse(stored);
   }
 
-  /** Every SLA policy. */
+  /** Every SLA policy (every page of them). */
   async listPolicies(): Promise<SlaPolicy[]> {
     const { pk, skPrefix } = keys.policyPrefix;
-    const page = await this.page<unknown>(
-      [{ partition: pk, range: { op: 'begins_with', value: skPrefix } }],
-      { limit: 100 },
-    );
-    return page.items.map((p) => SlaPolicySchema.parse(p));
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+    });
+    return items.map((p) => SlaPolicySchema.parse(record(p)));
   }
 
   /** Creates or replaces a policy under its version. */
   async putPolicy(policy: SlaPolicy, expectedVersion: number | null): Promise<void> {
-    const item = { ...keys.policy(policy.id), entity: 'policy', ...policy };
+    const item = policyItem(policy);
     // Seeded policies predate versions: version 0 means "stored without one".
     const put =
       expectedVersion === 0
@@ -202,12 +206,7 @@ export class DynamoStore implements Store {
 
   /** Adds or replaces one day of a calendar. */
   async putCalendarDay(calendarId: string, day: CalendarDay): Promise<void> {
-    await this.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...keys.calendarDay(calendarId, day.date), entity: 'calendar_day', ...day },
-      }),
-    );
+    await this.plainPut(calendarDayItem(calendarId, day));
   }
 
   /** Removes one day of a calendar; false when there was none. */
@@ -224,26 +223,23 @@ export class DynamoStore implements Store {
 
   /** Declares a calendar's holidays for a year complete. */
   async putCalendarYear(calendarId: string, year: number): Promise<void> {
-    await this.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...keys.calendarYear(calendarId, year), entity: 'calendar_year', year },
-      }),
-    );
+    await this.plainPut(calendarYearItem(calendarId, year));
   }
 
   // ---- cases ------------------------------------------------------------------------
 
-  /** A case with its assignments: one Query of the case's item collection, events excluded. */
+  /**
+   * A case with its assignments: one Query of the case's item collection, events (and the
+   * letters, step markers and clock entries after them) excluded, read to its last page: a
+   * collection past 1 MB (assignments stored with long pause arrays by an earlier version, many
+   * activities) still yields every assignment.
+   */
   async getCase(caseId: string): Promise<CaseBundle | undefined> {
-    const out = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND sk < :events',
-        ExpressionAttributeValues: { ':pk': keys.casePk(caseId), ':events': 'EVENT#' },
-      }),
-    );
-    const items = out.Items ?? [];
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk < :events',
+      ExpressionAttributeValues: { ':pk': keys.casePk(caseId), ':events': 'EVENT#' },
+    });
     const caseItem = items.find((i) => i.entity === 'case');
     if (!caseItem) return undefined;
     return {
@@ -259,6 +255,23 @@ export class DynamoStore implements Store {
         .filter((i) => i.entity === 'activity')
         .map((i) => record<ActivityRecord>(i)),
     };
+  }
+
+  /** The clock entries of one generation of an assignment, in the order they were written. */
+  async listClockEntries(
+    caseId: string,
+    agencyId: string,
+    generation: number,
+  ): Promise<ClockEntry[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: {
+        ':pk': keys.casePk(caseId),
+        ':prefix': keys.clockEntry(caseId, agencyId, generation, '').sk,
+      },
+    });
+    return items.map((i) => record<ClockEntry>(i));
   }
 
   /** The case a tracking code belongs to. */
@@ -352,13 +365,7 @@ export class DynamoStore implements Store {
       items.push({ Put: this.versionedPut(caseItem(c), change.case.expectedVersion) });
       kinds.push(change.case.expectedVersion === null ? 'exists' : 'version');
       if (change.case.expectedVersion === null) {
-        items.push({
-          Put: this.createPut({
-            ...keys.trackingCode(c.trackingCode),
-            entity: 'tracking_code',
-            caseId: c.id,
-          }),
-        });
+        items.push({ Put: this.createPut(trackingCodeItem(c)) });
         kinds.push('unique');
       }
     }
@@ -371,13 +378,12 @@ export class DynamoStore implements Store {
       kinds.push('version');
     }
     for (const x of change.extensions ?? []) {
-      const item = {
-        ...keys.extension(x.record.caseId, x.record.agencyId, x.record.id),
-        entity: 'extension_request',
-        ...x.record,
-      };
-      items.push({ Put: this.versionedPut(item, x.expectedVersion) });
+      items.push({ Put: this.versionedPut(extensionItem(x.record), x.expectedVersion) });
       kinds.push('version');
+    }
+    for (const e of change.clockEntries ?? []) {
+      items.push({ Put: this.createPut(clockEntryItem(e)) });
+      kinds.push('exists');
     }
     for (const x of change.activities ?? []) {
       items.push({ Put: this.versionedPut(activityItem(x.record), x.expectedVersion) });
@@ -389,7 +395,7 @@ export class DynamoStore implements Store {
     }
     for (const e of change.events ?? []) {
       // Append-only: an event is written once and never replaced.
-      items.push({ Put: this.createPut({ ...keys.event(e.caseId, e.id), entity: 'event', ...e }) });
+      items.push({ Put: this.createPut(eventItem(e)) });
       kinds.push('exists');
     }
     if (change.idempotency) {
@@ -403,23 +409,14 @@ export class DynamoStore implements Store {
 
   /** The ids of the ladder steps taken for one generation of an assignment. */
   async listStepsTaken(caseId: string, agencyId: string, generation: number): Promise<Set<string>> {
-    const ids = new Set<string>();
     const prefix = keys.step(caseId, agencyId, generation, '').sk;
-    let start: Item | undefined;
-    do {
-      const out = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.casePk(caseId), ':prefix': prefix },
-          ProjectionExpression: 'sk',
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const i of out.Items ?? []) ids.add(String(i.sk).slice(prefix.length));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return ids;
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.casePk(caseId), ':prefix': prefix },
+      ProjectionExpression: 'sk',
+    });
+    return new Set(items.map((i) => String(i.sk).slice(prefix.length)));
   }
 
   /**
@@ -438,16 +435,12 @@ export class DynamoStore implements Store {
     };
     for (const l of write.letters) {
       const n = l.notification;
-      created({
-        ...keys.step(n.caseId, n.agencyId, n.generation, l.stepId),
-        entity: 'ladder_step',
-        at: n.createdAt,
-      });
+      created(ladderStepItem(n, l.stepId));
       created(notificationItem(n));
-      created({ ...keys.event(l.event.caseId, l.event.id), entity: 'event', ...l.event });
+      created(eventItem(l.event));
       if (l.activity) created(activityItem(l.activity));
     }
-    for (const e of write.events) created({ ...keys.event(e.caseId, e.id), entity: 'event', ...e });
+    for (const e of write.events) created(eventItem(e));
     await this.transact(items, kinds);
   }
 
@@ -479,7 +472,10 @@ export class DynamoStore implements Store {
     return out;
   }
 
-  /** Ladders whose timer is due by `now`, soonest first (gsi1 `setneg#TIMERS`). */
+  /**
+   * Ladders whose timer is due by `now`, soonest first (gsi1 `setneg#TIMERS`): a batch of at
+   * most `limit`, not all of them (the engine takes the next batch once these are done).
+   */
   async listDueLadders(now: Date, limit: number): Promise<LadderRecord[]> {
     const page = await this.page<LadderRecord>(
       [
@@ -526,13 +522,22 @@ export class DynamoStore implements Store {
     );
   }
 
-  /** Letters of one assignment not yet delivered. */
+  /** Letters of one assignment not yet delivered (every page of the case's letters). */
   async listUndelivered(caseId: string, agencyId: string): Promise<NotificationRecord[]> {
-    const page = await this.listNotifications({ caseId }, { limit: 1000 });
-    return page.items.filter((n) => n.agencyId === agencyId && n.status !== 'sent');
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.casePk(caseId), ':prefix': 'NOTIF#' },
+    });
+    return items
+      .map((i) => record<NotificationRecord>(i))
+      .filter((n) => n.agencyId === agencyId && n.status !== 'sent');
   }
 
-  /** Letters still to send, oldest first (the sparse outbox index gsi3; failed ones leave it). */
+  /**
+   * Letters still to send, oldest first (the sparse outbox index gsi3; failed ones leave it):
+   * a batch of at most `limit`, not all of them (the sweep comes back for the rest).
+   */
   async listAllUndelivered(limit: number): Promise<NotificationRecord[]> {
     const page = await this.page<NotificationRecord>([{ index: 'gsi3', partition: keys.outbox }], {
       limit,
@@ -542,9 +547,7 @@ export class DynamoStore implements Store {
 
   /** A letter's delivery status. */
   async putNotification(notification: NotificationRecord): Promise<void> {
-    await this.client.send(
-      new PutCommand({ TableName: this.tableName, Item: notificationItem(notification) }),
-    );
+    await this.plainPut(notificationItem(notification));
   }
 
   /** Central's activity calendar (gsi1 `setneg#ACTIVITIES`), by scheduled time. */
@@ -577,26 +580,19 @@ export class DynamoStore implements Store {
       for (const range of ranges) {
         // Days are `DAY#YYYY-MM-DD` and month roll-ups `MONTH#YYYY-MM`: one range each.
         const month = range.from.length === 7;
-        let start: Item | undefined;
-        do {
-          const out = await this.client.send(
-            new QueryCommand({
-              TableName: this.tableName,
-              KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-              ExpressionAttributeValues: {
-                ':pk': keys.statsPk(agencyId),
-                ':from': `${month ? 'MONTH' : 'DAY'}#${range.from}`,
-                ':to': `${month ? 'MONTH' : 'DAY'}#${range.to}`,
-              },
-              ExclusiveStartKey: start,
-            }),
-          );
-          for (const item of out.Items ?? []) {
-            for (const [k, v] of Object.entries(item))
-              if (typeof v === 'number') sums[k] = (sums[k] ?? 0) + v;
-          }
-          start = out.LastEvaluatedKey;
-        } while (start);
+        const items = await queryAll(this.client, {
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: {
+            ':pk': keys.statsPk(agencyId),
+            ':from': `${month ? 'MONTH' : 'DAY'}#${range.from}`,
+            ':to': `${month ? 'MONTH' : 'DAY'}#${range.to}`,
+          },
+        });
+        for (const item of items) {
+          for (const [k, v] of Object.entries(item))
+            if (typeof v === 'number') sums[k] = (sums[k] ?? 0) + v;
+        }
       }
       const histogram = new Map<number, number>();
       for (const [k, v] of Object.entries(sums))
@@ -657,12 +653,23 @@ export class DynamoStore implements Store {
     put: ConstructorParameters<typeof PutCommand>[0],
     expectedVersion: number | null,
   ): Promise<void> {
+    if (put.Item) assertItemFits(put.Item);
     try {
       await this.client.send(new PutCommand(put));
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException)
         throw conflictOf(expectedVersion, error);
-      throw error;
+      throw tooLargeOr(error);
+    }
+  }
+
+  /** One unconditional Put (last writer wins: a calendar day, a letter's delivery status). */
+  private async plainPut(item: Item): Promise<void> {
+    assertItemFits(item);
+    try {
+      await this.client.send(new PutCommand({ TableName: this.tableName, Item: item }));
+    } catch (error) {
+      throw tooLargeOr(error);
     }
   }
 
@@ -687,10 +694,15 @@ export class DynamoStore implements Store {
   }
 
   private idempotencyPut(r: IdempotencyRecord) {
-    return this.createPut({ ...keys.idempotency(r.tenant, r.key), entity: 'idempotency', ...r });
+    return this.createPut(idempotencyItem(r));
   }
 
+  /**
+   * All or nothing. Each item is measured first: one that would pass 400 KB refuses the whole
+   * transaction (`limit_exceeded`) before anything reaches DynamoDB.
+   */
   private async transact(items: TransactItem[], kinds: WriteConflict['kind'][]): Promise<void> {
+    for (const item of items) if (item.Put?.Item) assertItemFits(item.Put.Item);
     try {
       await this.client.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
@@ -707,9 +719,22 @@ export class DynamoStore implements Store {
         if (reasons.some((r) => r.Code === 'TransactionConflict'))
           throw new WriteConflict('version', 'transaction conflict', error);
       }
-      throw error;
+      throw tooLargeOr(error);
     }
   }
+}
+
+/**
+ * DynamoDB's own refusal of an item past 400 KB (should the measure ever fall short of its
+ * count) is the same 4xx as the store's, not a 500.
+ */
+function tooLargeOr(error: unknown): unknown {
+  const e = error as { name?: string; message?: string };
+  if (e?.name === 'ValidationException' && /item size|size has exceeded/i.test(e.message ?? ''))
+    return limitExceeded(
+      "this change would pass DynamoDB's limit of 400 KB per item: nothing was written",
+    );
+  return error;
 }
 
 const conflictOf = (expectedVersion: number | null, cause: unknown) =>
@@ -718,58 +743,6 @@ const conflictOf = (expectedVersion: number | null, cause: unknown) =>
     'conditional write failed',
     cause,
   );
-
-const caseItem = (c: CaseRecord): Item => ({
-  ...keys.case(c.id),
-  entity: 'case',
-  gsi1pk: keys.allCases,
-  gsi1sk: `${c.receivedAt}#${c.id}`,
-  gsi2pk: keys.casesByStatus(c.status),
-  gsi2sk: `${c.receivedAt}#${c.id}`,
-  ...c,
-});
-
-const assignmentItem = (a: AssignmentRecord): Item => {
-  const bucket = assignmentBucket(a);
-  const sortKey = assignmentSortKey(a);
-  return {
-    ...keys.assignment(a.caseId, a.agencyId),
-    entity: 'assignment',
-    gsi1pk: keys.queue(a.agencyId, bucket),
-    gsi1sk: sortKey,
-    gsi2pk: keys.worklist(bucket),
-    gsi2sk: sortKey,
-    ...(a.delegatedTo ? { gsi3pk: keys.delegated(a.delegatedTo, bucket), gsi3sk: sortKey } : {}),
-    ...a,
-  };
-};
-
-const ladderItem = (l: LadderRecord): Item => ({
-  ...keys.ladder(l.caseId, l.agencyId),
-  entity: 'ladder',
-  ...(l.wakeAt ? { gsi1pk: keys.timers, gsi1sk: `${l.wakeAt}#${l.caseId}#${l.agencyId}` } : {}),
-  ...l,
-});
-
-const activityItem = (a: ActivityRecord): Item => ({
-  ...keys.activity(a.caseId, a.id),
-  entity: 'activity',
-  gsi1pk: keys.activities,
-  gsi1sk: `${a.scheduledAt ?? '0000'}#${a.id}`,
-  ...a,
-});
-
-const notificationItem = (n: NotificationRecord): Item => ({
-  ...keys.notification(n.caseId, n.id),
-  entity: 'notification',
-  gsi1pk: keys.allNotifications,
-  // Ordered by the letter's date (a letter caught up after downtime still sorts where it belongs).
-  gsi1sk: `${n.scheduledAt}#${n.id}`,
-  gsi2pk: keys.agencyNotifications(n.agencyId),
-  gsi2sk: `${n.scheduledAt}#${n.id}`,
-  ...(n.status === 'pending' ? { gsi3pk: keys.outbox, gsi3sk: `${n.createdAt}#${n.id}` } : {}),
-  ...n,
-});
 
 const OPEN_STATES = new Set(['pending', 'acknowledged', 'responded']);
 

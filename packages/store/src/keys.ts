@@ -43,6 +43,15 @@ export const keys = {
     pk: `${C}#CASE#${caseId}`,
     sk: `ASSIGN#${agencyId}#EXT#${id}`,
   }),
+  /**
+   * An extension or ended pause of one generation of an assignment. `HIST#` sorts after
+   * `EVENT#`, so reading a case (`sk < EVENT#`) leaves these histories out; the deadline
+   * explanation reads one generation's with `begins_with`.
+   */
+  clockEntry: (caseId: string, agencyId: string, generation: number, id: string) => ({
+    pk: `${C}#CASE#${caseId}`,
+    sk: `HIST#${agencyId}#${generation}#${id}`,
+  }),
   /** A monitoring activity sorts in its case's collection (before the events). */
   activity: (caseId: string, id: string) => ({ pk: `${C}#CASE#${caseId}`, sk: `ACT#${id}` }),
   /** gsi1: central's activity calendar, by scheduled time (unscheduled first). */

@@ -120,6 +120,25 @@ async function readStream(
   }
 }
 
+/**
+ * Every item a Query matches, following `LastEvaluatedKey` page after page: DynamoDB stops a
+ * page at 1 MB (or at `Limit`), so a read of "all of" something that took only the first page
+ * would silently drop the rest once a partition grew.
+ */
+export async function queryAll(
+  client: DynamoDBDocumentClient,
+  query: QueryCommandInput,
+): Promise<Item[]> {
+  const items: Item[] = [];
+  let start: Item | undefined;
+  do {
+    const out = await client.send(new QueryCommand({ ...query, ExclusiveStartKey: start }));
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
 /** One page merged from `streams`, items in sort order, filtered by `accept`. */
 export async function queryPage(
   client: DynamoDBDocumentClient,

@@ -1,15 +1,20 @@
 /**
  * Baseline data every deployment needs, written idempotently: the central tenant, the
  * Indonesian holiday calendar (per year, once: a day an admin later removes does not come
- * back), and the default SLA policy. Never overwrites what is there.
+ * back), and the default SLA policy. Never overwrites what is there, with one exception: the
+ * default policy's ladder, while no admin has edited it, follows the default's recipients.
  */
 import {
   CENTRAL_TENANT,
+  DEFAULT_LADDER,
   DEFAULT_POLICY,
   INDONESIAN_HOLIDAYS,
   type Agency,
+  type LadderStep,
   type WorkingCalendar,
+  WriteConflict,
 } from '@pantau/core';
+import { isDeepStrictEqual } from 'node:util';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoStore } from './dynamo-store.ts';
@@ -21,7 +26,14 @@ export const CENTRAL_AGENCY = (now: Date): Agency => ({
   kind: 'ministry',
   focalPointId: null,
   timeZone: 'Asia/Jakarta',
-  contacts: [{ name: 'Asdep Pengaduan Masyarakat', email: 'dumas@setneg.go.id', role: 'central' }],
+  contacts: [
+    {
+      name: 'Asdep Pengaduan Masyarakat',
+      email: 'dumas@setneg.go.id',
+      role: 'central',
+      kind: 'liaison',
+    },
+  ],
   createdAt: now.toISOString(),
   updatedAt: now.toISOString(),
   version: 1,
@@ -33,12 +45,39 @@ export async function seedBaseline(store: DynamoStore, now: Date): Promise<void>
     entity: 'agency',
     ...CENTRAL_AGENCY(now),
   });
-  await createIfAbsent(store, {
+  const created = await createIfAbsent(store, {
     ...keys.policy(DEFAULT_POLICY.id),
     entity: 'policy',
     ...DEFAULT_POLICY,
   });
+  if (!created) await upgradeDefaultLadder(store);
   await seedCalendar(store, INDONESIAN_HOLIDAYS);
+}
+
+/** The default ladder as seeded before contacts had kinds: central intervention copied only the agency. */
+export const LADDER_BEFORE_CONTACT_KINDS: readonly LadderStep[] = DEFAULT_LADDER.map((step) =>
+  step.action === 'central_intervention' ? { ...step, cc: ['agency'] } : step,
+);
+
+/**
+ * A default policy seeded before contacts had kinds, and never edited by an admin since
+ * (`updatedAt` null), gets today's default ladder: central intervention now copies the agency's
+ * head too. Timings are unchanged, so no deadline moves and no ladder needs re-arming. A policy
+ * an admin saved is theirs and is left alone.
+ */
+async function upgradeDefaultLadder(store: DynamoStore): Promise<void> {
+  const stored = await store.getPolicy(DEFAULT_POLICY.id);
+  if (!stored || stored.updatedAt !== null) return;
+  if (!isDeepStrictEqual(stored.ladder, LADDER_BEFORE_CONTACT_KINDS)) return;
+  try {
+    await store.putPolicy(
+      { ...stored, ladder: DEFAULT_LADDER, version: stored.version + 1 },
+      stored.version,
+    );
+  } catch (error) {
+    // An admin saved it meanwhile: theirs wins.
+    if (!(error instanceof WriteConflict)) throw error;
+  }
 }
 
 /** Writes each year of a calendar once; the year marker goes last, so a crash re-seeds it. */

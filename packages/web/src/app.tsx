@@ -27,7 +27,9 @@ export function App({ config }: { config: ConsoleConfig }) {
     <I18nProvider>
       <SessionProvider config={config}>
         <Switch>
-          <Route path="/track/:code?">
+          {/* Anything under /track is the tracking page (old links `/track/CODE` were moved to
+              `/track#CODE` on load); never the sign-in redirect, which would put it in a query. */}
+          <Route path="/track/*?">
             <Frame>
               <Track />
             </Frame>
@@ -114,7 +116,15 @@ function Frame({ children }: { children: React.ReactNode }) {
         ];
   return (
     <>
-      <a className="skip" href="#main">
+      {/* Moves focus without touching the URL: the tracking page's fragment is its code. */}
+      <a
+        className="skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('nav.skip')}
       </a>
       <header className="top">
@@ -158,7 +168,9 @@ function Frame({ children }: { children: React.ReactNode }) {
           ) : null}
         </div>
       </header>
-      <main id="main">{children}</main>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
     </>
   );
 }

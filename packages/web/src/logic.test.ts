@@ -1,7 +1,7 @@
 /** The console's pure logic: dates and zones, deadline status, sorting, timeline, form values. */
 import { describe, expect, it } from 'vitest';
 import type { Schemas } from './api/client';
-import { forwardBody } from './components/case-actions';
+import { forwardBody, verificationBody } from './components/case-actions';
 import { deadlineStatus, nextDeadline } from './deadline';
 import { dateIn, formatInstant, toInstant } from './format';
 import { compact, getPath, issuesByPath, setPath } from './forms/use-form';
@@ -170,6 +170,18 @@ describe('form values', () => {
       }),
     ).toEqual({
       assignments: [{ agencyId: 'polri', instructions: ' Klarifikasi ' }, { agencyId: 'pln' }],
+    });
+  });
+  it('the verification form sends what is missing only when asking for it', () => {
+    const missing = 'Fotokopi KTP';
+    expect(verificationBody({ decision: 'needs_info', missing, note: ' ' })).toEqual({
+      decision: 'needs_info',
+      missing,
+    });
+    // Typed, then the decision changed: the API would refuse it with accept.
+    expect(verificationBody({ decision: 'accept', type: 'light', missing })).toEqual({
+      decision: 'accept',
+      type: 'light',
     });
   });
 });

@@ -1,7 +1,11 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { loadConfig } from './config';
+import { moveTrackingCodeToFragment } from './track-link';
 import './styles.css';
+
+// An old tracking link (`/track/CODE`) becomes `/track#CODE` before the first request.
+moveTrackingCodeToFragment();
 
 const root = createRoot(document.getElementById('root')!);
 loadConfig().then(

@@ -8,6 +8,7 @@ import {
   ExtensionDecisionBody,
   ExtensionRequestBody,
   ExtensionRequestSchema,
+  MAX_PAUSES,
   pageOf,
   PauseBody,
   ResumeBody,
@@ -25,6 +26,7 @@ import {
   IdempotencyHeader,
   json,
   jsonBody,
+  LIMIT_PROBLEM,
   PROBLEMS,
   z,
 } from '../openapi.ts';
@@ -190,9 +192,14 @@ export const clock = new OpenAPIHono()
       path: '/{id}/assignments/{agencyId}/pause',
       tags,
       summary: 'Pause the clock (waiting for the complainant), with a reason',
+      description: `At most ${MAX_PAUSES} pauses per forwarding: the next is a 422 \`limit_exceeded\`.`,
       middleware: [allow(...AGENCY, ...CENTRAL)],
       request: { params: Params, body: jsonBody(PauseBody) },
-      responses: { 200: json(AssignmentSchema, 'The assignment'), ...PROBLEMS },
+      responses: {
+        200: json(AssignmentSchema, 'The assignment'),
+        ...PROBLEMS,
+        ...LIMIT_PROBLEM,
+      },
     }),
     async (c) => {
       const { id, agencyId } = c.req.valid('param');

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { ReplyBody, TrackingSchema } from '@pantau/core';
+import { TrackBody, TrackingSchema, TrackReplyBody } from '@pantau/core';
 import { createRoute, json, jsonBody, PROBLEMS, TOO_MANY_REQUESTS, z } from '../openapi.ts';
+import { TRACK_PATHS } from '../public-routes.ts';
 
 export const health = new OpenAPIHono().openapi(
   createRoute({
@@ -14,15 +15,20 @@ export const health = new OpenAPIHono().openapi(
   (c) => c.json({ status: 'ok' as const }, 200),
 );
 
+/**
+ * The complainant's routes. The tracking code travels in the body, never in the path: access
+ * logs keep paths, and a malformed code is answered like an unknown one (the same 404).
+ */
 export const track = new OpenAPIHono();
 track.openapi(
   createRoute({
-    method: 'get',
-    path: '/{trackingCode}',
+    method: 'post',
+    path: TRACK_PATHS.view,
     tags: ['Public'],
-    summary: 'Follow a complaint by its tracking code (no token; no identity shown)',
+    summary:
+      'Follow a complaint by its tracking code, sent in the body (no token; no identity shown)',
     security: [],
-    request: { params: z.object({ trackingCode: z.string().min(1).max(40) }) },
+    request: { body: jsonBody(TrackBody) },
     responses: {
       200: json(TrackingSchema, 'Status and steps'),
       400: PROBLEMS[400],
@@ -30,19 +36,16 @@ track.openapi(
       429: TOO_MANY_REQUESTS,
     },
   }),
-  async (c) => c.json(await c.get('service').track(c.req.valid('param').trackingCode), 200),
+  async (c) => c.json(await c.get('service').track(c.req.valid('json').code), 200),
 );
 track.openapi(
   createRoute({
     method: 'post',
-    path: '/{trackingCode}/reply',
+    path: TRACK_PATHS.reply,
     tags: ['Public'],
     summary: 'The complainant answers the final answer: satisfied or not, with a 1–5 rating',
     security: [],
-    request: {
-      params: z.object({ trackingCode: z.string().min(1).max(40) }),
-      body: jsonBody(ReplyBody),
-    },
+    request: { body: jsonBody(TrackReplyBody) },
     responses: {
       200: json(TrackingSchema, 'Status after the reply'),
       400: PROBLEMS[400],
@@ -51,9 +54,8 @@ track.openapi(
       429: TOO_MANY_REQUESTS,
     },
   }),
-  async (c) =>
-    c.json(
-      await c.get('service').reply(c.req.valid('param').trackingCode, c.req.valid('json')),
-      200,
-    ),
+  async (c) => {
+    const { code, ...reply } = c.req.valid('json');
+    return c.json(await c.get('service').reply(code, reply), 200);
+  },
 );

@@ -40,24 +40,28 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
-    "/v1/track/{trackingCode}": {
+    "/v1/track": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Follow a complaint by its tracking code (no token; no identity shown) */
-        get: {
+        get?: never;
+        put?: never;
+        /** Follow a complaint by its tracking code, sent in the body (no token; no identity shown) */
+        post: {
             parameters: {
                 query?: never;
                 header?: never;
-                path: {
-                    trackingCode: string;
-                };
+                path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TrackRequest"];
+                };
+            };
             responses: {
                 /** @description Status and steps */
                 200: {
@@ -99,15 +103,13 @@ export type paths = {
                 };
             };
         };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/track/{trackingCode}/reply": {
+    "/v1/track/reply": {
         parameters: {
             query?: never;
             header?: never;
@@ -121,14 +123,12 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: never;
-                path: {
-                    trackingCode: string;
-                };
+                path?: never;
                 cookie?: never;
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["ComplainantReply"];
+                    "application/json": components["schemas"]["TrackReply"];
                 };
             };
             responses: {
@@ -510,7 +510,7 @@ export type paths = {
                 query?: {
                     limit?: number;
                     cursor?: string;
-                    status?: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "closed";
+                    status?: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";
                     agencyId?: string;
                     overdue?: "true" | "false";
                 };
@@ -1821,7 +1821,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Pause the clock (waiting for the complainant), with a reason */
+        /**
+         * Pause the clock (waiting for the complainant), with a reason
+         * @description At most 50 pauses per forwarding: the next is a 422 `limit_exceeded`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1885,6 +1888,15 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A limit was reached (`limit_exceeded`): the detail names it; nothing changed */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3521,7 +3533,7 @@ export type components = {
         Tracking: {
             trackingCode: string;
             /** @enum {string} */
-            status: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "closed";
+            status: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";
             /**
              * Format: date-time
              * @example 2026-03-30T16:59:59.999Z
@@ -3540,7 +3552,7 @@ export type components = {
             replyWindowClosesAt: string | null;
             steps: {
                 /** @enum {string} */
-                status: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "closed";
+                status: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";
                 /**
                  * Format: date-time
                  * @example 2026-03-30T16:59:59.999Z
@@ -3548,6 +3560,34 @@ export type components = {
                 at: string;
                 label: string;
             }[];
+            /** @description The agencies’ answers (progress and final), oldest first, by agency name: what the complainant rates. None for a confidential report */
+            answers: components["schemas"]["TrackingAnswer"][];
+            /** @description While needs_info: what central asks the complainant to send */
+            infoRequest: {
+                /** @description What to send (withheld for a confidential report) */
+                missing: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-30T16:59:59.999Z
+                 */
+                requestedAt: string;
+                /** @description The central unit’s contact to send it to */
+                sendTo: {
+                    name: string;
+                    email: string;
+                } | null;
+            } | null;
+        };
+        TrackingAnswer: {
+            agencyName: string;
+            /** @enum {string} */
+            kind: "progress" | "final";
+            message: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            at: string;
         };
         Problem: {
             type: string;
@@ -3561,10 +3601,16 @@ export type components = {
                 message: string;
             }[];
         };
-        ComplainantReply: {
+        TrackRequest: {
+            /** @description The tracking code as the complainant typed it (case, spaces and dashes do not matter) */
+            code: string;
+        };
+        TrackReply: {
             satisfied: boolean;
             rating: number;
             message?: string;
+            /** @description The tracking code as the complainant typed it (case, spaces and dashes do not matter) */
+            code: string;
         };
         Agency: {
             id: string;
@@ -3591,7 +3637,13 @@ export type components = {
             name: string;
             /** Format: email */
             email: string;
+            /** @description Position or unit, free text: shown, never used to address letters */
             role?: string;
+            /**
+             * @description liaison: receives warnings and reminders; head (kepala, pimpinan): copied on the formal warning and central intervention
+             * @enum {string}
+             */
+            kind: "liaison" | "head";
         };
         CreateAgency: {
             id: string;
@@ -3601,7 +3653,20 @@ export type components = {
             focalPointId?: string;
             /** @enum {string} */
             timeZone?: "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura";
-            contacts: components["schemas"]["Contact"][];
+            contacts: components["schemas"]["ContactInput"][];
+        };
+        /** @description A contact; `kind` defaults to liaison */
+        ContactInput: {
+            name: string;
+            /** Format: email */
+            email: string;
+            /** @description Position or unit, free text: shown, never used to address letters */
+            role?: string;
+            /**
+             * @description liaison: receives warnings and reminders; head (kepala, pimpinan): copied on the formal warning and central intervention
+             * @enum {string}
+             */
+            kind?: "liaison" | "head";
         };
         AgencyPage: {
             items: components["schemas"]["Agency"][];
@@ -3614,13 +3679,15 @@ export type components = {
             focalPointId?: string | null;
             /** @enum {string} */
             timeZone?: "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura";
-            contacts?: components["schemas"]["Contact"][];
+            /** @description Replaces every contact (name, email, kind) */
+            contacts?: components["schemas"]["ContactInput"][];
         };
         Case: {
             id: string;
-            trackingCode: string;
+            /** @description The complainant’s credential for the tracking page and the reply: central only, never sent to an agency */
+            trackingCode?: string;
             /** @enum {string} */
-            status: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "closed";
+            status: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";
             /** @enum {string} */
             channel: "letter" | "email" | "walk_in" | "lapor" | "social_media" | "other";
             /**
@@ -3661,6 +3728,15 @@ export type components = {
                  * @example 2026-03-30T16:59:59.999Z
                  */
                 at: string;
+            } | null;
+            /** @description While needs_info: what central asked the complainant to send */
+            infoRequest: {
+                missing: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-30T16:59:59.999Z
+                 */
+                requestedAt: string;
             } | null;
             /**
              * Format: date-time
@@ -3823,6 +3899,8 @@ export type components = {
             type?: "light" | "normative" | "examination";
             category?: string;
             note?: string;
+            /** @description With needs_info: what the complainant must send, shown to them on the tracking page */
+            missing?: string;
         };
         AssignmentList: {
             items: components["schemas"]["Assignment"][];
@@ -4150,7 +4228,8 @@ export type components = {
              *           "central"
              *         ],
              *         "cc": [
-             *           "agency"
+             *           "agency",
+             *           "agency_head"
              *         ]
              *       }
              *     ]
@@ -4175,8 +4254,12 @@ export type components = {
             relativeTo: "due" | "previous";
             /** @enum {string} */
             action: "warning" | "reminder" | "formal_warning" | "central_intervention";
+            /** @description agency: the agency's liaison contacts; agency_head: its head contacts; focal_point: its focal point's liaisons; central: the central unit's liaisons */
             recipients: ("agency" | "agency_head" | "focal_point" | "central")[];
-            /** @default [] */
+            /**
+             * @description agency: the agency's liaison contacts; agency_head: its head contacts; focal_point: its focal point's liaisons; central: the central unit's liaisons
+             * @default []
+             */
             cc: ("agency" | "agency_head" | "focal_point" | "central")[];
         };
         PolicyBody: {
@@ -4244,7 +4327,8 @@ export type components = {
              *           "central"
              *         ],
              *         "cc": [
-             *           "agency"
+             *           "agency",
+             *           "agency_head"
              *         ]
              *       }
              *     ]

@@ -1,4 +1,5 @@
 /** Central's actions on a case: verify and classify, forward (and re-forward), activities, close. */
+import { useMemo } from 'react';
 import {
   ActivityKindSchema,
   CloseBody,
@@ -11,7 +12,7 @@ import { allPages, api, type Schemas, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
 import { useLoad } from '../data';
 import { toInstant } from '../format';
-import { getPath } from '../forms/use-form';
+import { compact, getPath, type Values } from '../forms/use-form';
 import { labelOf, useI18n } from '../i18n/i18n';
 import { openActivities } from '../timeline';
 import { ActionForm } from './action-form';
@@ -29,8 +30,18 @@ export function CaseActions({
   const { t } = useI18n();
   const { zone } = useSignedIn();
   const id = kase.id;
+  // The API takes needs_info without saying what is missing (older clients); the console
+  // always asks, since the complainant is shown it on the tracking page.
+  const verification = useMemo(
+    () =>
+      VerificationBody.refine((b) => b.decision !== 'needs_info' || b.missing !== undefined, {
+        path: ['missing'],
+        message: t('caseActions.missingRequired'),
+      }),
+    [t],
+  );
   const canVerify = kase.status === 'received' || kase.status === 'needs_info';
-  const canForward = ['verified', 'forwarded', 'in_follow_up'].includes(kase.status);
+  const canForward = ['verified', 'forwarded', 'in_follow_up', 'reopened'].includes(kase.status);
   const closed = kase.status === 'closed' || kase.status === 'rejected';
   if (closed) return null;
   return (
@@ -40,12 +51,13 @@ export function CaseActions({
         <ActionForm
           open
           title={t('caseActions.verify')}
-          schema={VerificationBody}
+          schema={verification}
           submitLabel={t('actions.save')}
           onDone={onChange}
           send={(body) =>
             unwrap(api.POST('/v1/cases/{id}/verification', { params: { path: { id } }, body }))
           }
+          toBody={verificationBody}
         >
           {(form) => (
             <>
@@ -72,6 +84,17 @@ export function CaseActions({
                 }))}
               />
               <TextField form={form} name="category" label={t('caseActions.category')} />
+              {getPath(form.values, 'decision') === 'needs_info' ? (
+                <TextField
+                  form={form}
+                  name="missing"
+                  label={t('caseActions.missing')}
+                  hint={t('caseActions.missingHint')}
+                  required
+                  multiline
+                  maxLength={2000}
+                />
+              ) : null}
               <TextField form={form} name="note" label={t('actions.note')} multiline />
             </>
           )}
@@ -204,10 +227,14 @@ function Forward({ kase, onChange }: { kase: Schemas['Case']; onChange: () => vo
       ),
     [],
   );
+  // A reopened case goes back to the agencies that answered, too: only an assignment still
+  // open (or, otherwise, one that answered) keeps its agency off the list.
+  const ended =
+    kase.status === 'reopened'
+      ? ['redirected', 'withdrawn', 'completed']
+      : ['redirected', 'withdrawn'];
   const busy = new Set(
-    kase.assignments
-      .filter((a) => a.state !== 'redirected' && a.state !== 'withdrawn')
-      .map((a) => a.agencyId),
+    kase.assignments.filter((a) => !ended.includes(a.state)).map((a) => a.agencyId),
   );
   const choices = (agencies.data ?? []).filter((a) => a.id !== 'setneg' && !busy.has(a.id));
   const suggested = new Set(
@@ -217,7 +244,7 @@ function Forward({ kase, onChange }: { kase: Schemas['Case']; onChange: () => vo
   );
   return (
     <ActionForm
-      open={kase.status === 'verified' || suggested.size > 0}
+      open={kase.status === 'verified' || kase.status === 'reopened' || suggested.size > 0}
       title={kase.assignments.length > 0 ? t('caseActions.reforward') : t('caseActions.forward')}
       schema={ForwardBody}
       initial={{ picked: {} }}
@@ -263,6 +290,14 @@ function Forward({ kase, onChange }: { kase: Schemas['Case']; onChange: () => vo
       )}
     </ActionForm>
   );
+}
+
+/** The verification form's values as the body: what is missing goes only with needs_info. */
+export function verificationBody(values: Values): unknown {
+  const body = compact(values) as Values;
+  if (body.decision === 'needs_info') return body;
+  const { missing: _missing, ...rest } = body;
+  return rest;
 }
 
 /** The forward form's checkboxes and texts as the API's body (validated by its schema after). */

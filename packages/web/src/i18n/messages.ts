@@ -36,6 +36,7 @@ const id = {
   'problem.invalid_transition': 'Tindakan ini tidak dapat dilakukan pada status sekarang',
   'problem.version_conflict': 'Data diubah orang lain: muat ulang lalu coba lagi',
   'problem.idempotency_key_reused': 'Permintaan ganda dengan isi berbeda',
+  'problem.limit_exceeded': 'Batas tercapai: lihat keterangan di bawah',
   'problem.service_unavailable': 'Layanan sedang sibuk: coba lagi sebentar lagi',
 
   'signIn.title': 'Masuk',
@@ -58,6 +59,7 @@ const id = {
   'status.forwarded': 'Diteruskan',
   'status.in_follow_up': 'Ditindaklanjuti',
   'status.resolved': 'Selesai',
+  'status.reopened': 'Dibuka kembali',
   'status.closed': 'Ditutup',
   'state.pending': 'Menunggu',
   'state.acknowledged': 'Diterima instansi',
@@ -99,9 +101,9 @@ const id = {
   'action.reminder': 'Pengingat',
   'action.formal_warning': 'Penegasan',
   'action.central_intervention': 'Intervensi pusat',
-  'party.agency': 'Instansi',
+  'party.agency': 'Penghubung instansi',
   'party.agency_head': 'Pimpinan instansi',
-  'party.focal_point': 'Instansi koordinator',
+  'party.focal_point': 'Penghubung instansi koordinator',
   'party.central': 'Pusat',
   'relativeTo.due': 'dari tenggat',
   'relativeTo.previous': 'dari langkah sebelumnya',
@@ -191,6 +193,7 @@ const id = {
   'case.type': 'Jenis pengaduan',
   'case.verificationDue': 'Batas verifikasi',
   'case.closure': 'Penutupan',
+  'case.infoRequest': 'Diminta kepada pengadu',
   'case.timeline': 'Riwayat',
 
   'assignment.title': 'Penugasan: {agency}',
@@ -243,6 +246,10 @@ const id = {
   'caseActions.decision': 'Keputusan verifikasi',
   'caseActions.typeHint': 'Wajib bila diterima.',
   'caseActions.category': 'Kategori',
+  'caseActions.missing': 'Yang perlu dilengkapi pengadu',
+  'caseActions.missingHint':
+    'Wajib bila meminta kelengkapan. Ditampilkan kepada pengadu di halaman lacak: jangan tulis catatan internal.',
+  'caseActions.missingRequired': 'Tuliskan apa yang perlu dikirim pengadu.',
   'caseActions.forward': 'Teruskan ke instansi',
   'caseActions.reforward': 'Teruskan (ulang) ke instansi',
   'caseActions.forwardButton': 'Teruskan',
@@ -269,6 +276,8 @@ const id = {
   'desk.newlyOverdue': 'Baru lewat tenggat (24 jam terakhir)',
   'desk.dueSoon': 'Jatuh tempo dalam 2 hari kerja',
   'desk.redirected': 'Bukan kewenangan: menunggu penerusan ulang',
+  'desk.reopened': 'Dibuka kembali oleh pengadu',
+  'desk.updatedAt': 'diperbarui',
   'desk.activities': 'Kegiatan pemantauan minggu ini',
   'desk.toReport': 'Belum dilaporkan',
 
@@ -334,8 +343,18 @@ const id = {
   'agencies.focalPointOf': 'Instansi koordinator untuk {agency}',
   'agencies.noFocalPoint': 'Tidak ada (mandiri)',
   'agencies.add': 'Tambah instansi',
+  'agencies.contacts': 'Kontak',
+  'agencies.contact': 'Kontak {n}',
   'agencies.contactName': 'Nama kontak',
   'agencies.contactEmail': 'Surel kontak',
+  'agencies.contactKind': 'Jenis kontak',
+  'agencies.contactKindHint':
+    'Penghubung menerima setiap pemberitahuan dan surat pengingat; pimpinan hanya ditembuskan pada surat penegasan dan intervensi pusat. Minimal satu penghubung.',
+  'agencies.addContact': 'Tambah kontak',
+  'agencies.removeContact': 'Hapus kontak {n}',
+  'agencies.editContacts': 'Ubah kontak {agency}',
+  'contactKind.liaison': 'Penghubung (liaison)',
+  'contactKind.head': 'Pimpinan (kepala)',
 
   'calendar.title': 'Kalender hari libur',
   'calendar.year': 'Tahun',
@@ -384,6 +403,25 @@ const id = {
   'track.message': 'Pesan (opsional)',
   'track.send': 'Kirim tanggapan',
   'track.thanks': 'Terima kasih, tanggapan Anda sudah kami terima.',
+  'track.replyIntro': 'Penilaian Anda adalah atas jawaban instansi di atas.',
+  'track.answersTitle': 'Jawaban instansi',
+  'track.answersIntro': 'Baca jawaban instansi berikut sebelum memberi penilaian.',
+  'track.noAnswers': 'Belum ada jawaban dari instansi.',
+  'track.reopened':
+    'Anda menyatakan belum puas. Pengaduan Anda dibuka kembali dan sedang ditinjau Asdep Pengaduan Masyarakat untuk diteruskan kembali kepada instansi terkait.',
+  'track.infoTitle': 'Kelengkapan yang diperlukan',
+  'track.infoIntro':
+    'Sebelum pengaduan Anda dapat diverifikasi, Asdep Pengaduan Masyarakat memerlukan:',
+  'track.infoGeneric':
+    'Asdep Pengaduan Masyarakat memerlukan kelengkapan informasi sebelum pengaduan Anda dapat diverifikasi.',
+  'track.infoAsked': 'Diminta pada',
+  'track.infoHow':
+    'Kirimkan melalui surel ke {email} ({name}), atau dengan surat ke alamat tempat Anda menyampaikan pengaduan,',
+  'track.infoHowGeneric':
+    'Kirimkan kepada Asdep Pengaduan Masyarakat melalui saluran tempat Anda menyampaikan pengaduan,',
+  'track.infoCode': 'dengan mencantumkan kode lacak Anda:',
+  'track.infoKeepCode':
+    'Kode lacak adalah kunci pengaduan Anda: jangan berikan kepada pihak lain, termasuk instansi yang diadukan.',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -422,6 +460,7 @@ const en = {
   'problem.invalid_transition': 'Not possible in the current state',
   'problem.version_conflict': 'Someone else changed this: reload and try again',
   'problem.idempotency_key_reused': 'Repeated request with a different body',
+  'problem.limit_exceeded': 'A limit was reached: see the detail below',
   'problem.service_unavailable': 'The service is busy: try again shortly',
 
   'signIn.title': 'Sign in',
@@ -444,6 +483,7 @@ const en = {
   'status.forwarded': 'Forwarded',
   'status.in_follow_up': 'In follow-up',
   'status.resolved': 'Resolved',
+  'status.reopened': 'Reopened',
   'status.closed': 'Closed',
   'state.pending': 'Pending',
   'state.acknowledged': 'Acknowledged',
@@ -485,9 +525,9 @@ const en = {
   'action.reminder': 'Reminder',
   'action.formal_warning': 'Formal warning',
   'action.central_intervention': 'Central intervention',
-  'party.agency': 'Agency',
+  'party.agency': 'Agency liaison',
   'party.agency_head': 'Agency head',
-  'party.focal_point': 'Focal point',
+  'party.focal_point': 'Focal point liaison',
   'party.central': 'Central',
   'relativeTo.due': 'from the deadline',
   'relativeTo.previous': 'from the previous step',
@@ -577,6 +617,7 @@ const en = {
   'case.type': 'Complaint type',
   'case.verificationDue': 'Verify by',
   'case.closure': 'Closure',
+  'case.infoRequest': 'Asked of the complainant',
   'case.timeline': 'Timeline',
 
   'assignment.title': 'Assignment: {agency}',
@@ -629,6 +670,10 @@ const en = {
   'caseActions.decision': 'Verification decision',
   'caseActions.typeHint': 'Required to accept.',
   'caseActions.category': 'Category',
+  'caseActions.missing': 'What the complainant must send',
+  'caseActions.missingHint':
+    'Required when asking for information. Shown to the complainant on the tracking page: no internal notes.',
+  'caseActions.missingRequired': 'Say what the complainant must send.',
   'caseActions.forward': 'Forward to agencies',
   'caseActions.reforward': 'Forward (again) to agencies',
   'caseActions.forwardButton': 'Forward',
@@ -655,6 +700,8 @@ const en = {
   'desk.newlyOverdue': 'Newly overdue (last 24 hours)',
   'desk.dueSoon': 'Due within 2 working days',
   'desk.redirected': 'Not theirs: awaiting re-forward',
+  'desk.reopened': 'Reopened by the complainant',
+  'desk.updatedAt': 'updated',
   'desk.activities': 'Monitoring activities this week',
   'desk.toReport': 'To report',
 
@@ -720,8 +767,18 @@ const en = {
   'agencies.focalPointOf': 'Focal point of {agency}',
   'agencies.noFocalPoint': 'None (independent)',
   'agencies.add': 'Add an agency',
+  'agencies.contacts': 'Contacts',
+  'agencies.contact': 'Contact {n}',
   'agencies.contactName': 'Contact name',
   'agencies.contactEmail': 'Contact email',
+  'agencies.contactKind': 'Contact kind',
+  'agencies.contactKindHint':
+    'Liaisons receive every warning and reminder; heads are copied only on the formal warning and central intervention. At least one liaison.',
+  'agencies.addContact': 'Add a contact',
+  'agencies.removeContact': 'Remove contact {n}',
+  'agencies.editContacts': 'Edit the contacts of {agency}',
+  'contactKind.liaison': 'Liaison (penghubung)',
+  'contactKind.head': 'Head (kepala, pimpinan)',
 
   'calendar.title': 'Holiday calendar',
   'calendar.year': 'Year',
@@ -770,6 +827,24 @@ const en = {
   'track.message': 'Message (optional)',
   'track.send': 'Send reply',
   'track.thanks': 'Thank you, we have received your reply.',
+  'track.replyIntro': 'You are rating the agencies’ answers above.',
+  'track.answersTitle': 'The agencies’ answers',
+  'track.answersIntro': 'Read the agencies’ answers before you rate them.',
+  'track.noAnswers': 'No answer from the agencies yet.',
+  'track.reopened':
+    'You said you were not satisfied. Your complaint has been reopened; the complaint unit (Asdep Pengaduan Masyarakat) is reviewing it to forward it to the agencies again.',
+  'track.infoTitle': 'Information we need',
+  'track.infoIntro': 'Before your complaint can be verified, the complaint unit needs:',
+  'track.infoGeneric':
+    'The complaint unit needs more information before your complaint can be verified.',
+  'track.infoAsked': 'Requested on',
+  'track.infoHow':
+    'Send it by email to {email} ({name}), or by letter to the address you sent your complaint to,',
+  'track.infoHowGeneric':
+    'Send it to the complaint unit through the channel you used for your complaint,',
+  'track.infoCode': 'quoting your tracking code:',
+  'track.infoKeepCode':
+    'Your tracking code is the key to your complaint: do not give it to anyone else, including the agency you complained about.',
 } satisfies Record<MessageKey, string>;
 
 export const messages: Record<'id' | 'en', Record<MessageKey, string>> = { id, en };

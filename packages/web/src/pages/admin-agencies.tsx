@@ -1,15 +1,22 @@
-/** Central admin: the agencies Pantau forwards to, their time zones and focal-point membership. */
+/**
+ * Central admin: the agencies Pantau forwards to, their time zones, focal-point membership and
+ * contacts. A contact's kind decides which letters reach it: the liaison (penghubung) gets every
+ * warning and reminder, the head (kepala, pimpinan) only the rungs the policy copies it on.
+ */
 import {
   AGENCY_KINDS,
+  CONTACT_KINDS,
   CreateAgencyBody,
   TimeZoneSchema,
   UpdateAgencyBody,
 } from '@pantau/core/schemas';
+import type { z } from 'zod';
 import { api, type Schemas, unwrap } from '../api/client';
 import { ActionForm } from '../components/action-form';
 import { SelectField, TextField } from '../components/field';
 import { PageTitle, Pager, ProblemAlert } from '../components/ui';
 import { usePaged } from '../data';
+import { type Form, getPath } from '../forms/use-form';
 import { labelOf, useI18n } from '../i18n/i18n';
 
 const ZONES = TimeZoneSchema.options;
@@ -40,6 +47,7 @@ export default function Agencies() {
             <th scope="col">{t('agencies.kind')}</th>
             <th scope="col">{t('agencies.zone')}</th>
             <th scope="col">{t('agencies.focalPoint')}</th>
+            <th scope="col">{t('agencies.contacts')}</th>
           </tr>
         </thead>
         <tbody>
@@ -58,6 +66,17 @@ export default function Agencies() {
                   <Membership agency={a} all={agencies} onDone={list.reload} />
                 )}
               </td>
+              <td>
+                <ul className="plain">
+                  {a.contacts.map((c) => (
+                    <li key={c.email}>
+                      {c.name} &lt;{c.email}&gt; — {labelOf(t, 'contactKind', c.kind)}
+                    </li>
+                  ))}
+                </ul>
+                {/* Keyed by version: a saved edit starts the next one from what was stored. */}
+                <EditContacts key={`${a.id}-${a.version}`} agency={a} onDone={list.reload} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -66,7 +85,7 @@ export default function Agencies() {
       <ActionForm
         title={t('agencies.add')}
         schema={CreateAgencyBody}
-        initial={{ kind: 'agency', timeZone: 'Asia/Jakarta', contacts: [{}] }}
+        initial={{ kind: 'agency', timeZone: 'Asia/Jakarta', contacts: [{ kind: 'liaison' }] }}
         submitLabel={t('actions.save')}
         onDone={list.reload}
         send={(body) => unwrap(api.POST('/v1/agencies', { body }))}
@@ -103,19 +122,7 @@ export default function Agencies() {
                 .filter((a) => a.id !== 'setneg')
                 .map((a) => ({ value: a.id, label: a.name }))}
             />
-            <TextField
-              form={form}
-              name="contacts.0.name"
-              label={t('agencies.contactName')}
-              required
-            />
-            <TextField
-              form={form}
-              name="contacts.0.email"
-              type="email"
-              label={t('agencies.contactEmail')}
-              required
-            />
+            <ContactsFields form={form} />
           </>
         )}
       </ActionForm>
@@ -158,5 +165,88 @@ function Membership({
         />
       )}
     </ActionForm>
+  );
+}
+
+/** Replace an agency's contacts (PATCH): names, emails and kinds. */
+function EditContacts({ agency, onDone }: { agency: Schemas['Agency']; onDone: () => void }) {
+  const { t } = useI18n();
+  return (
+    <ActionForm
+      title={t('agencies.editContacts', { agency: agency.name })}
+      schema={UpdateAgencyBody}
+      initial={{ contacts: agency.contacts }}
+      submitLabel={t('actions.save')}
+      onDone={onDone}
+      send={(body) =>
+        unwrap(api.PATCH('/v1/agencies/{id}', { params: { path: { id: agency.id } }, body }))
+      }
+    >
+      {(form) => <ContactsFields form={form} />}
+    </ActionForm>
+  );
+}
+
+/** One group per contact (name, email, kind), with adding and removing contacts. */
+function ContactsFields<S extends z.ZodType>({ form }: { form: Form<S> }) {
+  const { t } = useI18n();
+  const contacts = (getPath(form.values, 'contacts') as unknown[] | undefined) ?? [];
+  const kinds = CONTACT_KINDS.map((k) => ({ value: k, label: labelOf(t, 'contactKind', k) }));
+  return (
+    <fieldset>
+      <legend>{t('agencies.contacts')}</legend>
+      <p className="hint">{t('agencies.contactKindHint')}</p>
+      {form.errors.contacts ? (
+        <p className="error" role="alert">
+          {form.errors.contacts}
+        </p>
+      ) : null}
+      {contacts.map((_, i) => (
+        <fieldset key={i} className="contact">
+          <legend>{t('agencies.contact', { n: i + 1 })}</legend>
+          <TextField
+            form={form}
+            name={`contacts.${i}.name`}
+            label={t('agencies.contactName')}
+            required
+          />
+          <TextField
+            form={form}
+            name={`contacts.${i}.email`}
+            type="email"
+            label={t('agencies.contactEmail')}
+            required
+          />
+          <SelectField
+            form={form}
+            name={`contacts.${i}.kind`}
+            label={t('agencies.contactKind')}
+            required
+            options={kinds}
+          />
+          {contacts.length > 1 ? (
+            <button
+              type="button"
+              onClick={() =>
+                form.set(
+                  'contacts',
+                  contacts.filter((_, j) => j !== i),
+                )
+              }
+            >
+              {t('agencies.removeContact', { n: i + 1 })}
+            </button>
+          ) : null}
+        </fieldset>
+      ))}
+      {contacts.length < 20 ? (
+        <button
+          type="button"
+          onClick={() => form.set('contacts', [...contacts, { kind: 'liaison' }])}
+        >
+          {t('agencies.addContact')}
+        </button>
+      ) : null}
+    </fieldset>
   );
 }

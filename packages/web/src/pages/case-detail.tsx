@@ -160,6 +160,17 @@ function Complaint({
             </dd>
           </>
         ) : null}
+        {kase.infoRequest ? (
+          <>
+            <dt>{t('case.infoRequest')}</dt>
+            <dd>
+              <span className="prose">{kase.infoRequest.missing ?? '—'}</span>{' '}
+              <span className="muted small">
+                <Time at={kase.infoRequest.requestedAt} zone={zone} />
+              </span>
+            </dd>
+          </>
+        ) : null}
         {kase.closure ? (
           <>
             <dt>{t('case.closure')}</dt>
@@ -201,6 +212,7 @@ function Timeline({
                   : t(`actor.${actor.kind}`)}
                 {typeof e.data.step === 'string' ? ` · ${labelOf(t, 'step', e.data.step)}` : ''}
                 {typeof e.data.message === 'string' ? ` · “${e.data.message}”` : ''}
+                {typeof e.data.missing === 'string' ? ` · “${e.data.missing}”` : ''}
                 {typeof e.data.reason === 'string' ? ` · ${e.data.reason}` : ''}
               </div>
             </li>

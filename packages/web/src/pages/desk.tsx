@@ -1,8 +1,9 @@
 /**
  * The central officer's desk: what needs attention today, each list straight from one API
- * worklist. New complaints to verify (with their verification deadline), overdue assignments by
- * agency, newly overdue since yesterday, due within two working days, redirected awaiting a
- * re-forward, and this week's monitoring activities.
+ * worklist. New complaints to verify (with their verification deadline), complaints their
+ * complainant reopened (to forward again), overdue assignments by agency, newly overdue since
+ * yesterday, due within two working days, redirected awaiting a re-forward, and this week's
+ * monitoring activities.
  */
 import { Link } from 'wouter';
 import { UTC_OFFSET_HOURS } from '@pantau/core/schemas';
@@ -42,6 +43,7 @@ export default function Desk() {
       </p>
       <div className="grid">
         <ToVerify zone={zone} />
+        <Reopened zone={zone} />
         <Worklist
           title={t('desk.overdueByAgency')}
           query={{ overdue: 'true', limit: 100 }}
@@ -85,6 +87,47 @@ function ToVerify({ zone }: { zone: TimeZone }) {
             {c.overdue ? (
               <span className="badge deadline-overdue">{t('deadline.overdue')}</span>
             ) : null}
+          </li>
+        ))}
+      </ul>
+      <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
+    </section>
+  );
+}
+
+/** Complaints whose complainant was not satisfied: central forwards them again. */
+function Reopened({ zone }: { zone: TimeZone }) {
+  const { t } = useI18n();
+  const list = usePaged(
+    (cursor) =>
+      unwrap(
+        api.GET('/v1/cases', {
+          params: { query: { status: 'reopened', ...(cursor ? { cursor } : {}) } },
+        }),
+      ),
+    [],
+  );
+  return (
+    <section className="card" aria-labelledby="reopened">
+      <h2 id="reopened">
+        {t('desk.reopened')}{' '}
+        <span className="count">
+          {list.items.length}
+          {list.hasMore ? '+' : ''}
+        </span>
+      </h2>
+      <ProblemAlert error={list.error} />
+      {list.loading && list.items.length === 0 ? <Loading /> : null}
+      {!list.loading && list.items.length === 0 ? (
+        <p className="muted">{t('common.empty')}</p>
+      ) : null}
+      <ul className="plain">
+        {list.items.map((c) => (
+          <li key={c.id}>
+            <Link href={`/cases/${c.id}`}>{c.subject}</Link>{' '}
+            <span className="muted small">
+              {t('desk.updatedAt')} <Time at={c.updatedAt} zone={zone} />
+            </span>
           </li>
         ))}
       </ul>

@@ -1,11 +1,17 @@
 /**
- * The complainant's page: no sign-in. Enter the tracking code, see the status steps, and reply
- * while the reply window is open. The API shows nothing about the complainant; neither does this.
+ * The complainant's page: no sign-in. Enter the tracking code, see the status steps and each
+ * agency's answers, and reply (rating what they have just read) while the reply window is
+ * open. Waiting for them: what to send and how. Reopened by them: it says so. The API shows
+ * nothing about the complainant; neither does this.
+ *
+ * The code is the complainant's credential: it lives in the URL's fragment (`/track#CODE`),
+ * which browsers never send, and reaches the API only in POST bodies, never in a path or query.
  */
-import { useState } from 'react';
-import { useLocation, useParams } from 'wouter';
+import { useEffect, useState } from 'react';
+import { useLocation } from 'wouter';
+import { useLocationProperty } from 'wouter/use-browser-location';
 import { ReplyBody } from '@pantau/core/schemas';
-import { api, ApiError, unwrap } from '../api/client';
+import { api, ApiError, type Schemas, unwrap } from '../api/client';
 import { TextField } from '../components/field';
 import {
   Loading,
@@ -18,12 +24,15 @@ import {
 import { useLoad } from '../data';
 import { useForm } from '../forms/use-form';
 import { useI18n } from '../i18n/i18n';
+import { codeFromFragment, trackingUrl } from '../track-link';
 
 export function Track() {
   const { t } = useI18n();
-  const { code } = useParams<{ code?: string }>();
+  const code = codeFromFragment(useLocationProperty(() => location.hash));
   const [, navigate] = useLocation();
-  const [input, setInput] = useState(code ?? '');
+  const [input, setInput] = useState(code);
+  // Back and forward move between codes: the field follows the fragment.
+  useEffect(() => setInput(code), [code]);
   return (
     <section className="narrow">
       <PageTitle>{t('track.title')}</PageTitle>
@@ -32,7 +41,7 @@ export function Track() {
         onSubmit={(e) => {
           e.preventDefault();
           const clean = input.trim().toUpperCase();
-          if (clean) navigate(`/track/${encodeURIComponent(clean)}`);
+          if (clean) navigate(trackingUrl(clean));
         }}
       >
         <div className="field">
@@ -59,10 +68,7 @@ function Status({ code }: { code: string }) {
   const { t } = useI18n();
   // Kept here, not in the form: a satisfied reply closes the case and the form goes away.
   const [replied, setReplied] = useState(false);
-  const tracking = useLoad(
-    () => unwrap(api.GET('/v1/track/{trackingCode}', { params: { path: { trackingCode: code } } })),
-    [code],
-  );
+  const tracking = useLoad(() => unwrap(api.POST('/v1/track', { body: { code } })), [code]);
   if (tracking.loading && !tracking.data) return <Loading />;
   if (tracking.error instanceof ApiError && tracking.error.status === 404) {
     return (
@@ -72,7 +78,7 @@ function Status({ code }: { code: string }) {
     );
   }
   if (!tracking.data) return <ProblemAlert error={tracking.error} />;
-  const { status, steps, receivedAt, replyWindowClosesAt } = tracking.data;
+  const { status, steps, receivedAt, replyWindowClosesAt, answers, infoRequest } = tracking.data;
   return (
     <div className="card" aria-live="polite">
       <h2>
@@ -81,6 +87,8 @@ function Status({ code }: { code: string }) {
       <p>
         {t('track.received')}: <Time at={receivedAt} zone="Asia/Jakarta" />
       </p>
+      {status === 'reopened' ? <p className="alert">{t('track.reopened')}</p> : null}
+      {infoRequest ? <InfoRequest request={infoRequest} code={code} /> : null}
       <ol className="steps">
         {steps.map((step, i) => (
           <li key={`${step.status}-${i}`}>
@@ -89,6 +97,7 @@ function Status({ code }: { code: string }) {
           </li>
         ))}
       </ol>
+      {answers.length > 0 || replyWindowClosesAt ? <Answers answers={answers} /> : null}
       {replied ? (
         <p role="status" className="ok">
           {t('track.thanks')}
@@ -104,6 +113,69 @@ function Status({ code }: { code: string }) {
         />
       ) : null}
     </div>
+  );
+}
+
+/** What central asked the complainant to send, where to send it, and with which code. */
+function InfoRequest({
+  request,
+  code,
+}: {
+  request: NonNullable<Schemas['Tracking']['infoRequest']>;
+  code: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <section className="alert" aria-labelledby="info-request">
+      <h3 id="info-request">{t('track.infoTitle')}</h3>
+      {request.missing ? (
+        <>
+          <p>{t('track.infoIntro')}</p>
+          <p className="prose">
+            <strong>{request.missing}</strong>
+          </p>
+        </>
+      ) : (
+        <p>{t('track.infoGeneric')}</p>
+      )}
+      <p className="small muted">
+        {t('track.infoAsked')} <Time at={request.requestedAt} zone="Asia/Jakarta" />
+      </p>
+      <p>
+        {request.sendTo
+          ? t('track.infoHow', { email: request.sendTo.email, name: request.sendTo.name })
+          : t('track.infoHowGeneric')}{' '}
+        {t('track.infoCode')} <code>{code}</code>.
+      </p>
+      <p className="small">{t('track.infoKeepCode')}</p>
+    </section>
+  );
+}
+
+/** Each agency's answers, oldest first, by name and date: what the complainant rates. */
+function Answers({ answers }: { answers: readonly Schemas['TrackingAnswer'][] }) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="answers">
+      <h2 id="answers">{t('track.answersTitle')}</h2>
+      {answers.length === 0 ? (
+        <p className="muted">{t('track.noAnswers')}</p>
+      ) : (
+        <>
+          <p className="muted small">{t('track.answersIntro')}</p>
+          {answers.map((a, i) => (
+            <article key={`${a.at}-${i}`} className="answer" aria-labelledby={`answer-${i}`}>
+              <h3 id={`answer-${i}`}>{a.agencyName}</h3>
+              <p className="small">
+                <StatusBadge prefix="responseKind" value={a.kind} />{' '}
+                <Time at={a.at} zone="Asia/Jakarta" />
+              </p>
+              <p className="prose">{a.message}</p>
+            </article>
+          ))}
+        </>
+      )}
+    </section>
   );
 }
 
@@ -128,12 +200,7 @@ function Reply({ code, closesAt, onDone }: { code: string; closesAt: string; onD
         e.preventDefault();
         void form
           .submit(async (body) => {
-            await unwrap(
-              api.POST('/v1/track/{trackingCode}/reply', {
-                params: { path: { trackingCode: code } },
-                body,
-              }),
-            );
+            await unwrap(api.POST('/v1/track/reply', { body: { ...body, code } }));
           })
           .then((ok) => {
             if (ok) onDone();
@@ -141,6 +208,7 @@ function Reply({ code, closesAt, onDone }: { code: string; closesAt: string; onD
       }}
     >
       <h2>{t('track.replyTitle')}</h2>
+      <p>{t('track.replyIntro')}</p>
       <p>
         {t('track.replyUntil')} <Time at={closesAt} zone="Asia/Jakarta" />
       </p>

@@ -1,0 +1,26 @@
+import { DomainError, ERROR_CODES } from '@pantau/core';
+import { describe, expect, it } from 'vitest';
+import { toProblem } from './problem.ts';
+
+describe('the one error mapping', () => {
+  it('answers a limit that was reached with 422 limit_exceeded, its detail naming the limit', () => {
+    const problem = toProblem(
+      new DomainError('limit_exceeded', "an assignment's clock can be paused at most 50 times"),
+      'req-1',
+    );
+    expect(problem).toMatchObject({
+      status: 422,
+      title: 'Unprocessable Content',
+      code: 'limit_exceeded',
+      type: 'urn:pantau:problem:limit_exceeded',
+      detail: "an assignment's clock can be paused at most 50 times",
+      unexpected: false,
+    });
+  });
+
+  it.each(ERROR_CODES)('maps %s to a 4xx or 503 with a title', (code) => {
+    const problem = toProblem(new DomainError(code, 'x'), 'req-1');
+    expect(problem.status === 503 || (problem.status >= 400 && problem.status < 500)).toBe(true);
+    expect(problem.title).not.toBe('Error');
+  });
+});

@@ -1,0 +1,132 @@
+/** Who each rung of the default ladder writes to: escalation reaches the head only when it should. */
+import { describe, expect, it } from 'vitest';
+import { newAssignment } from './assignment.ts';
+import { Calendar } from './calendar.ts';
+import { newCase } from './case.ts';
+import { INITIAL_LADDER_STATE, projectLadder } from './ladder/index.ts';
+import { composeLetter, type LetterParties } from './letters.ts';
+import { DEFAULT_LADDER } from './policy.ts';
+import type { Agency } from './schemas.ts';
+import { INDONESIAN_HOLIDAYS } from './seed-data.ts';
+
+const calendar = new Calendar(INDONESIAN_HOLIDAYS);
+const at = '2026-01-05T00:00:00.000Z';
+const agency = (id: string, contacts: Agency['contacts'], focalPointId: string | null = null) =>
+  ({
+    id,
+    name: `Instansi ${id}`,
+    kind: 'agency',
+    focalPointId,
+    timeZone: 'Asia/Jakarta',
+    contacts,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  }) satisfies Agency;
+
+/** A member unit with a liaison and a head, its focal point likewise, and the central unit. */
+const parties: LetterParties = {
+  agency: agency(
+    'kanwil-bpn-jatim',
+    [
+      { name: 'Bagian Umum', email: 'umum@kanwil-jatim.example.go.id', kind: 'liaison' },
+      { name: 'Kepala Kanwil', email: 'kakanwil@kanwil-jatim.example.go.id', kind: 'head' },
+    ],
+    'atr-bpn',
+  ),
+  focalPoint: agency('atr-bpn', [
+    { name: 'Biro Humas', email: 'humas@atr-bpn.example.go.id', kind: 'liaison' },
+    { name: 'Sekretaris Jenderal', email: 'sekjen@atr-bpn.example.go.id', kind: 'head' },
+  ]),
+  central: agency('setneg', [
+    { name: 'Asdep Pengaduan Masyarakat', email: 'dumas@setneg.go.id', kind: 'liaison' },
+  ]),
+};
+
+const complaint = newCase({
+  id: 'C1',
+  trackingCode: 'AAAA-BBBB-CCCCC',
+  body: {
+    channel: 'letter',
+    complainant: { name: 'Siti Aminah' },
+    subject: 'Sertifikat tanah belum terbit',
+    description: 'Sudah dua tahun.',
+  },
+  now: new Date('2026-03-16T03:00:00.000Z'),
+  verificationDueAt: new Date('2026-03-19T16:59:59.999Z'),
+});
+const silent = newAssignment({
+  caseId: 'C1',
+  agencyId: 'kanwil-bpn-jatim',
+  instructions: null,
+  forwardedAt: new Date('2026-03-16T03:00:00.000Z'),
+  forwardedBy: 'officer-1',
+  timeZone: 'Asia/Jakarta',
+  calendar,
+  policyId: 'default',
+  workingDays: { acknowledge: 3, followUp: 5, resolution: 14 },
+  previous: undefined,
+});
+
+/** Each step the default ladder takes for a silent agency, with the letter's to and cc. */
+const addressed = (p: LetterParties) =>
+  projectLadder(INITIAL_LADDER_STATE, {
+    assignment: silent,
+    steps: DEFAULT_LADDER,
+    calendar,
+    now: new Date(silent.forwardedAt),
+  }).map((event) => {
+    const step = DEFAULT_LADDER.find((s) => s.name === event.step)!;
+    const letter = composeLetter({
+      event,
+      step,
+      case: complaint,
+      assignment: silent,
+      parties: p,
+      calendar,
+    });
+    return { step: event.step, to: letter.to, cc: letter.cc };
+  });
+
+const liaison = ['umum@kanwil-jatim.example.go.id'];
+const alone = { to: liaison, cc: [] };
+
+describe('recipients by rung (default policy)', () => {
+  it('warn and remind the liaison only; copy the head and the focal point on the formal warning; central intervenes with the liaison and head in cc', () => {
+    expect(addressed(parties)).toEqual([
+      { step: 'warning', ...alone },
+      { step: 'warning', ...alone },
+      { step: 'reminder_1', ...alone },
+      { step: 'reminder_2', ...alone },
+      { step: 'warning', ...alone },
+      {
+        step: 'formal_warning',
+        to: liaison,
+        cc: ['kakanwil@kanwil-jatim.example.go.id', 'humas@atr-bpn.example.go.id'],
+      },
+      {
+        step: 'central_intervention',
+        to: ['dumas@setneg.go.id'],
+        cc: ['umum@kanwil-jatim.example.go.id', 'kakanwil@kanwil-jatim.example.go.id'],
+      },
+    ]);
+  });
+
+  it('leaves out who is not there: no head, no focal point', () => {
+    const plain: LetterParties = {
+      ...parties,
+      agency: { ...parties.agency, focalPointId: null, contacts: [parties.agency.contacts[0]!] },
+      focalPoint: undefined,
+    };
+    const letters = addressed(plain);
+    expect(letters.find((l) => l.step === 'formal_warning')).toEqual({
+      step: 'formal_warning',
+      ...alone,
+    });
+    expect(letters.find((l) => l.step === 'central_intervention')).toEqual({
+      step: 'central_intervention',
+      to: ['dumas@setneg.go.id'],
+      cc: liaison,
+    });
+  });
+});

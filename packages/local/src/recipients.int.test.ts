@@ -1,0 +1,156 @@
+/**
+ * Recipients by rung, end to end: agencies registered and their contacts edited over HTTP (the
+ * Hono app with the local issuer's tokens), a complaint forwarded, and the real ladder run by
+ * the embedded engine on DynamoDB Local under a manual clock, to the letters it writes.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, createJwtVerifier } from '@pantau/api';
+import type { Mailer, NotificationRecord } from '@pantau/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { freshStore, manualClock } from '../../../test/support/dynamodb.ts';
+import { LocalLadderEngine } from './engine.ts';
+import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from './issuer.ts';
+import { toEml } from './mailer.ts';
+
+const clock = manualClock('2026-03-16T03:00:00.000Z'); // Monday
+const sent: NotificationRecord[] = [];
+const mailer: Mailer = { send: async (n) => void sent.push(n) };
+let app: ReturnType<typeof createApp>;
+let engine: LocalLadderEngine;
+let token: (sub: string, agency: string, role: string) => Promise<string>;
+
+beforeAll(async () => {
+  const store = await freshStore();
+  const issuer = await createLocalIssuer(join(mkdtempSync(join(tmpdir(), 'pantau-')), 'key.json'));
+  const verifier = createJwtVerifier({
+    jwks: issuer.jwks,
+    issuer: LOCAL_ISSUER,
+    audience: LOCAL_AUDIENCE,
+  });
+  engine = new LocalLadderEngine({ store, clock: clock.now, mailer });
+  app = createApp({ store, verifier, clock: clock.now, ladders: engine });
+  token = (sub, agency, role) => issuer.mint({ sub, agency, role });
+});
+
+async function call(method: string, path: string, bearer: string, body?: unknown) {
+  const res = await app.request(path, {
+    method,
+    headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+const liaison = { name: 'Bagian Umum', email: 'umum@kanwil-x.example.go.id' };
+const head = {
+  name: 'Kepala Kanwil',
+  email: 'kakanwil@kanwil-x.example.go.id',
+  role: 'Kepala Kantor Wilayah',
+  kind: 'head',
+};
+
+describe('contacts and their kinds over the API', () => {
+  it('registers a focal point and a member unit, then PATCHes the unit’s contacts with a head', async () => {
+    const admin = await token('admin-1', 'setneg', 'central_admin');
+    const created = await call('POST', '/v1/agencies', admin, {
+      id: 'focal-x',
+      name: 'Kementerian X',
+      kind: 'ministry',
+      contacts: [
+        { name: 'Biro Humas', email: 'humas@focal-x.example.go.id', kind: 'liaison' },
+        { name: 'Sekretaris Jenderal', email: 'sekjen@focal-x.example.go.id', kind: 'head' },
+      ],
+    });
+    expect(created.status).toBe(201);
+    const unit = await call('POST', '/v1/agencies', admin, {
+      id: 'kanwil-x',
+      name: 'Kantor Wilayah X',
+      kind: 'agency',
+      focalPointId: 'focal-x',
+      contacts: [liaison],
+    });
+    // A contact given without a kind is a liaison.
+    expect(unit.body).toMatchObject({ contacts: [{ ...liaison, kind: 'liaison' }] });
+
+    // Someone must receive the reminders: heads only is refused, naming the field.
+    const headsOnly = await call('PATCH', '/v1/agencies/kanwil-x', admin, { contacts: [head] });
+    expect(headsOnly.status).toBe(400);
+    expect(headsOnly.body).toMatchObject({ errors: [{ path: 'contacts' }] });
+    // Only a central admin edits contacts; an agency officer may not, even its own.
+    const own = await token('kanwil-x-1', 'kanwil-x', 'agency_coordinator');
+    expect(
+      (await call('PATCH', '/v1/agencies/kanwil-x', own, { contacts: [liaison] })).status,
+    ).toBe(403);
+
+    const patched = await call('PATCH', '/v1/agencies/kanwil-x', admin, {
+      contacts: [liaison, head],
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({
+      version: 2,
+      focalPointId: 'focal-x',
+      contacts: [
+        { ...liaison, kind: 'liaison' },
+        { ...head, kind: 'head' },
+      ],
+    });
+    expect((await call('GET', '/v1/agencies/kanwil-x', own)).body).toEqual(patched.body);
+  });
+});
+
+describe('recipients by rung, through the embedded engine', () => {
+  it('warns and reminds the liaison, copies the head and the focal point on the formal warning, and intervenes with central', async () => {
+    const officer = await token('officer-1', 'setneg', 'central_officer');
+    const registered = await call('POST', '/v1/cases', officer, {
+      channel: 'letter',
+      complainant: { name: 'Siti Aminah', phone: '0812000000' },
+      subject: 'Sertifikat tanah belum terbit',
+      description: 'Sudah dua tahun.',
+    });
+    const caseId = registered.body.id as string;
+    await call('POST', `/v1/cases/${caseId}/verification`, officer, {
+      decision: 'accept',
+      type: 'normative',
+    });
+    const forwarded = await call('POST', `/v1/cases/${caseId}/assignments`, officer, {
+      assignments: [{ agencyId: 'kanwil-x' }],
+    });
+    expect(forwarded.status).toBe(201);
+    await engine.runDue();
+    // The agency stays silent; each step is written on its day.
+    for (let day = 1; day <= 35; day += 1) {
+      clock.set(new Date(Date.parse('2026-03-16T03:00:00.000Z') + day * 86_400_000).toISOString());
+      await engine.runDue();
+    }
+
+    const letters = await call('GET', `/v1/notifications?caseId=${caseId}&limit=50`, officer);
+    const addressed = (letters.body.items as NotificationRecord[])
+      .sort((x, y) => Date.parse(x.scheduledAt) - Date.parse(y.scheduledAt))
+      .map((n) => ({ step: n.step, to: n.recipients, cc: n.cc }));
+    const alone = { to: [liaison.email], cc: [] };
+    expect(addressed).toEqual([
+      { step: 'warning', ...alone },
+      { step: 'warning', ...alone },
+      { step: 'reminder_1', ...alone },
+      { step: 'reminder_2', ...alone },
+      { step: 'warning', ...alone },
+      {
+        step: 'formal_warning',
+        to: [liaison.email],
+        cc: [head.email, 'humas@focal-x.example.go.id'],
+      },
+      { step: 'central_intervention', to: ['dumas@setneg.go.id'], cc: [liaison.email, head.email] },
+    ]);
+
+    // What was sent is what the letters log says: the head first hears of it at the formal warning.
+    const formal = sent.find((n) => n.caseId === caseId && n.step === 'formal_warning')!;
+    expect(toEml(formal)).toContain(
+      `To: ${liaison.email}\r\nCc: ${head.email}, humas@focal-x.example.go.id\r\n`,
+    );
+    expect(
+      sent.filter((n) => n.caseId === caseId && [...n.recipients, ...n.cc].includes(head.email)),
+    ).toHaveLength(2);
+  });
+});

@@ -1,0 +1,472 @@
+/**
+ * The largest item each entity can reach, measured: every entity built at the maximum its
+ * inputs' zod limits allow (every text at its longest, in a script whose characters take 3
+ * bytes in UTF-8, the most a UTF-16 code unit can), mapped to the item the table stores, and
+ * measured as DynamoDB counts it. Each must stay under the 400 KB item limit; the figures are
+ * the "Largest items" table of ../README.md (printed with `--reporter verbose`).
+ */
+import {
+  type ActivityRecord,
+  type Agency,
+  type AssignmentRecord,
+  Calendar,
+  type CaseRecord,
+  CENTRAL_TENANT,
+  type ClockEntry,
+  composeLetter,
+  DEFAULT_POLICY,
+  type ExtensionRequestRecord,
+  type IdempotencyRecord,
+  INDONESIAN_HOLIDAYS,
+  type LadderRecord,
+  MAX_REPLIES,
+  MAX_STATUS_HISTORY,
+  MAX_HISTOGRAM_DAYS,
+  newAssignment,
+  newCase,
+  type NotificationRecord,
+  type SlaPolicy,
+  type TimelineEvent,
+  viewActivity,
+  viewAssignment,
+  viewCase,
+} from '@pantau/core';
+import { describe, expect, it } from 'vitest';
+import { itemSize, MAX_ITEM_BYTES } from './item-size.ts';
+import {
+  activityItem,
+  agencyItem,
+  assignmentItem,
+  calendarDayItem,
+  caseItem,
+  clockEntryItem,
+  eventItem,
+  extensionItem,
+  idempotencyItem,
+  ladderItem,
+  ladderStepItem,
+  notificationItem,
+  policyItem,
+  trackingCodeItem,
+} from './items.ts';
+import { keys } from './keys.ts';
+
+/** `n` characters of Javanese script: 3 bytes each in UTF-8, the worst a zod `max(n)` allows. */
+const text = (n: number) => 'ꦗ'.repeat(n);
+const id = (n: number) => 'a'.repeat(n);
+const NOW = '2026-04-06T03:00:00.000Z';
+const ULID = '01KQ0000000000000000000000';
+/** A principal's `sub`: at most 200 characters from the embedded issuer (Cognito's are 36). */
+const SUB = id(200);
+const agencyId = (i: number) => `${String(i).padStart(4, '0')}${id(36)}`; // 40 characters
+/** Agencies a case has been forwarded to over its life: at most every agency registered. */
+const REGISTERED_AGENCIES = 1_000;
+const email = () => `${id(64)}@${id(185)}.go.id`; // 254 characters
+
+const calendar = new Calendar(INDONESIAN_HOLIDAYS);
+
+const largestCase = (): CaseRecord => {
+  const c = newCase({
+    id: ULID,
+    trackingCode: 'AAAA-BBBB-CCCCC',
+    body: {
+      channel: 'social_media',
+      receivedAt: NOW,
+      complainant: {
+        name: text(200),
+        idNumber: text(32),
+        email: email(),
+        phone: text(32),
+        address: text(500),
+      },
+      identityHidden: true,
+      confidential: true,
+      subject: text(200),
+      description: text(20_000),
+      respondent: text(200),
+      location: { province: text(100), regency: text(100) },
+    },
+    now: new Date(NOW),
+    verificationDueAt: new Date(NOW),
+  });
+  return {
+    ...c,
+    status: 'in_follow_up',
+    statusHistory: Array.from({ length: MAX_STATUS_HISTORY }, () => ({
+      status: 'in_follow_up' as const,
+      at: NOW,
+    })),
+    classification: { type: 'examination', category: text(100), note: text(2_000) },
+    agencyIds: Array.from({ length: REGISTERED_AGENCIES }, (_, i) => agencyId(i)),
+    nextDueAt: NOW,
+    closure: { outcome: 'unresolved', note: text(2_000), at: NOW },
+    infoRequest: { missing: text(2_000), at: NOW },
+    replyWindow: { opensAt: NOW, closesAt: NOW },
+    replies: Array.from({ length: MAX_REPLIES }, () => ({
+      satisfied: false,
+      rating: 1,
+      message: text(5_000),
+      at: NOW,
+    })),
+    version: 1_000_000,
+  };
+};
+
+const answeredRedirects = () =>
+  Array.from({ length: REGISTERED_AGENCIES }, (_, i) => ({
+    agencyId: agencyId(i),
+    generation: 1_000,
+  }));
+
+/** Deadlines reaching 20 years past the calendar's last one: a warning per target and year. */
+const WARNED_YEARS = 20;
+
+const largestAssignment = (): AssignmentRecord => ({
+  ...newAssignment({
+    caseId: ULID,
+    agencyId: agencyId(0),
+    instructions: text(5_000),
+    forwardedAt: new Date(NOW),
+    forwardedBy: SUB,
+    timeZone: 'Asia/Makassar',
+    calendar,
+    policyId: id(40),
+    complaintType: 'examination',
+    subject: text(200),
+    workingDays: { acknowledge: 250, followUp: 250, resolution: 250 },
+    previous: undefined,
+  }),
+  clock: { basis: 'inherited', from: NOW, inheritedFrom: agencyId(1) },
+  // The redirects a re-forward answered: at most one per agency the case went to.
+  reforwardOf: answeredRedirects(),
+  delegatedTo: agencyId(2),
+  state: 'redirected',
+  met: { acknowledge: NOW, followUp: NOW, resolution: null },
+  pauses: [{ from: NOW, to: null, reason: text(2_000), by: SUB }],
+  added: {
+    extension: { acknowledge: 99_999, followUp: 99_999, resolution: 99_999 },
+    pause: { acknowledge: 99_999, followUp: 99_999, resolution: 99_999 },
+  },
+  pauseCount: 100,
+  paused: true,
+  generation: 1_000,
+  redirect: { reason: text(2_000), suggestedAgencyId: agencyId(3), at: NOW },
+  calendarWarnings: (['acknowledge', 'followUp', 'resolution'] as const).flatMap((target) =>
+    Array.from({ length: WARNED_YEARS }, (_, i) => ({
+      target,
+      year: 2027 + i,
+      message: `calendar ${id(40)} has no holidays for ${2027 + i}: counted weekends only`,
+    })),
+  ),
+  version: 1_000_000,
+});
+
+const largestAgency = (): Agency => ({
+  id: agencyId(0),
+  name: text(200),
+  kind: 'local_government',
+  focalPointId: agencyId(1),
+  timeZone: 'Asia/Jayapura',
+  contacts: Array.from({ length: 20 }, () => ({
+    kind: 'liaison' as const,
+    name: text(200),
+    email: email(),
+    role: text(100),
+  })),
+  createdAt: NOW,
+  updatedAt: NOW,
+  version: 1_000_000,
+});
+
+const largestPolicy = (): SlaPolicy => ({
+  ...DEFAULT_POLICY,
+  id: id(40),
+  calendarId: id(40),
+  // Twelve steps, each naming every party (more repeats only add to what the 1 MiB body allows,
+  // and past 400 KB the store refuses the write).
+  ladder: Array.from({ length: 12 }, (_, i) => ({
+    name: `s${i}${id(38)}`,
+    offsetWorkingDays: 60,
+    relativeTo: 'previous' as const,
+    action: 'central_intervention' as const,
+    recipients: ['agency', 'agency_head', 'focal_point', 'central'] as const,
+    cc: ['agency', 'agency_head', 'focal_point', 'central'] as const,
+  })) as SlaPolicy['ladder'],
+  version: 1_000_000,
+  updatedAt: NOW,
+});
+
+/** Its state: an open episode, and every one of 12 warning steps having warned each target. */
+const largestLadder = (): LadderRecord => ({
+  caseId: ULID,
+  agencyId: agencyId(0),
+  generation: 1_000,
+  token: 1_000_000,
+  wakeAt: NOW,
+  level: 12,
+  rung: 'central_intervention',
+  lastStepAt: NOW,
+  state: {
+    episode: {
+      n: 1_000_000,
+      startedAt: NOW,
+      missedAt: NOW,
+      level: 12,
+      baseAt: NOW,
+      parkedAt: NOW,
+    },
+    episodes: 1_000_000,
+    endedAt: NOW,
+    warned: Object.fromEntries(
+      largestPolicy().ladder.map((step) => [
+        step.name,
+        { acknowledge: NOW, followUp: NOW, resolution: NOW },
+      ]),
+    ),
+    observedAt: NOW,
+  },
+  updatedAt: NOW,
+  version: 1_000_000,
+});
+
+const largestClockEntry = (): ClockEntry => ({
+  caseId: ULID,
+  agencyId: agencyId(0),
+  generation: 1_000,
+  id: ULID,
+  kind: 'pause',
+  workingDays: 99_999,
+  targets: ['acknowledge', 'followUp', 'resolution'],
+  at: NOW,
+  reason: text(2_000),
+  pause: { from: NOW, to: NOW, by: SUB },
+});
+
+const largestExtension = (): ExtensionRequestRecord => ({
+  id: ULID,
+  caseId: ULID,
+  agencyId: agencyId(0),
+  generation: 1_000,
+  workingDays: 60,
+  reason: text(2_000),
+  status: 'approved',
+  requestedBy: SUB,
+  requestedAt: NOW,
+  decidedBy: SUB,
+  decidedAt: NOW,
+  note: text(2_000),
+  version: 2,
+});
+
+const largestActivity = (): ActivityRecord => ({
+  id: ULID,
+  caseId: ULID,
+  kind: 'case_conference',
+  status: 'done',
+  scheduledAt: NOW,
+  agencyIds: Array.from({ length: 18 }, (_, i) => agencyId(i)),
+  participants: Array.from({ length: 50 }, () => text(200)),
+  plan: text(5_000),
+  heldAt: NOW,
+  outcome: text(200),
+  summary: text(20_000),
+  createdBy: SUB,
+  createdAt: NOW,
+  updatedAt: NOW,
+  version: 2,
+});
+
+/**
+ * The largest events: an agency's answer (20,000 characters), and a forwarding that answered
+ * a redirect of every agency (its `reforwardOf`); every other event carries less.
+ */
+const largestEvents = (): TimelineEvent[] => {
+  const base = { id: ULID, caseId: ULID, at: NOW, agencyId: agencyId(0) };
+  const a = largestAssignment();
+  return [
+    {
+      ...base,
+      type: 'response_submitted',
+      actor: { sub: SUB, agency: agencyId(0), role: 'agency_coordinator' },
+      data: { kind: 'progress', message: text(20_000) },
+    },
+    {
+      ...base,
+      type: 'assignment_forwarded',
+      actor: { sub: SUB, agency: CENTRAL_TENANT, role: 'central_officer' },
+      data: {
+        generation: a.generation,
+        clock: a.clock,
+        reforwardOf: answeredRedirects(),
+        due: a.due,
+        timeZone: a.timeZone,
+      },
+    },
+  ];
+};
+const largestOf = (items: Record<string, unknown>[]) =>
+  items.reduce((max, item) => (itemSize(item) > itemSize(max) ? item : max));
+
+/**
+ * The largest letter: the longest subject and names, addressed to an agency's 20 contacts
+ * (liaisons and heads) and the 20 liaisons of its focal point and of central.
+ */
+const largestNotification = (): NotificationRecord => {
+  const agency = largestAgency();
+  const party = (i: number): Agency => ({
+    ...agency,
+    id: agencyId(i),
+    contacts: agency.contacts.map((c, j) => ({
+      ...c,
+      email: `${i}.${j}.${email()}`.slice(0, 254),
+    })),
+  });
+  const step = largestPolicy().ladder[0]!;
+  const letter = composeLetter({
+    event: {
+      id: `${step.name}#1000000`,
+      step: step.name,
+      action: step.action,
+      at: NOW,
+      scheduledAt: NOW,
+      targets: ['acknowledge', 'followUp', 'resolution'],
+      level: 12,
+      episode: 1_000_000,
+    },
+    step,
+    case: largestCase(),
+    assignment: largestAssignment(),
+    parties: {
+      agency: {
+        ...party(0),
+        contacts: party(0).contacts.map((c, i) => ({ ...c, kind: i % 2 ? 'head' : 'liaison' })),
+      },
+      focalPoint: party(1),
+      central: party(2),
+    },
+    calendar,
+  });
+  return {
+    id: ULID,
+    caseId: ULID,
+    agencyId: agencyId(0),
+    generation: 1_000,
+    stepId: `${step.name}@${NOW}`,
+    step: step.name,
+    action: step.action,
+    target: 'acknowledge',
+    targets: ['acknowledge', 'followUp', 'resolution'],
+    channel: 'email',
+    recipients: letter.to,
+    cc: letter.cc,
+    status: 'pending',
+    subject: letter.subject,
+    body: letter.body,
+    scheduledAt: NOW,
+    episode: 1_000_000,
+    createdAt: NOW,
+    sentAt: NOW,
+    attempts: 1_000,
+    lastError: text(2_000),
+  };
+};
+
+/**
+ * The largest stored response: forwarding to 18 agencies at once (the most one request may),
+ * each with 5,000 characters of instructions and the longest policy (250 working days, into
+ * years the calendar does not cover). A case, an activity or an agency as created is smaller.
+ */
+const largestIdempotency = (): IdempotencyRecord => {
+  const forwarded = Array.from({ length: 18 }, (_, i) =>
+    viewAssignment(
+      newAssignment({
+        caseId: ULID,
+        agencyId: agencyId(i),
+        instructions: text(5_000),
+        forwardedAt: new Date('2026-12-31T03:00:00.000Z'),
+        forwardedBy: SUB,
+        timeZone: 'Asia/Makassar',
+        calendar,
+        policyId: id(40),
+        complaintType: 'examination',
+        subject: text(200),
+        workingDays: { acknowledge: 250, followUp: 250, resolution: 250 },
+        previous: undefined,
+      }),
+      new Date(NOW),
+    ),
+  );
+  const body = { items: forwarded };
+  const others = [
+    viewCase(largestCase(), [], new Date(NOW), { central: true }),
+    viewActivity(largestActivity(), new Date(NOW)),
+    largestAgency(),
+  ];
+  for (const other of others) expect(itemSize({ body: other })).toBeLessThan(itemSize({ body }));
+  return {
+    tenant: CENTRAL_TENANT,
+    key: '~'.repeat(255),
+    fingerprint: 'x'.repeat(43),
+    status: 201,
+    body,
+    createdAt: NOW,
+  };
+};
+
+const statsItem = () => ({
+  ...keys.statsBucket(agencyId(0), '2026-04-06'),
+  entity: 'stats_day',
+  agencyId: agencyId(0),
+  date: '2026-04-06',
+  ...Object.fromEntries(
+    ['assigned', 'redirected', 'responded', 'respondedOnTime', 'completed'].map((k) => [k, 1e12]),
+  ),
+  ...Object.fromEntries(Array.from({ length: MAX_HISTOGRAM_DAYS + 1 }, (_, i) => [`h${i}`, 1e12])),
+});
+
+const ENTITIES: [string, () => Record<string, unknown>][] = [
+  ['case', () => caseItem(largestCase())],
+  ['assignment', () => assignmentItem(largestAssignment())],
+  ['clock entry (an extension or ended pause)', () => clockEntryItem(largestClockEntry())],
+  ['ladder', () => ladderItem(largestLadder())],
+  ['ladder step taken', () => ladderStepItem(largestNotification(), `${id(40)}@${NOW}`)],
+  ['extension request', () => extensionItem(largestExtension())],
+  ['monitoring activity', () => activityItem(largestActivity())],
+  ['timeline event', () => largestOf(largestEvents().map(eventItem))],
+  ['notification (letter)', () => notificationItem(largestNotification())],
+  ['idempotency record', () => idempotencyItem(largestIdempotency())],
+  ['agency', () => agencyItem(largestAgency())],
+  ['SLA policy', () => policyItem(largestPolicy())],
+  [
+    'calendar day',
+    () =>
+      calendarDayItem(id(40), { date: '2026-04-06', kind: 'collective_leave', name: text(200) }),
+  ],
+  ['tracking code', () => trackingCodeItem(largestCase())],
+  ['statistics counters (a day or a month)', statsItem],
+];
+
+describe('the measure', () => {
+  it('counts names and values as DynamoDB documents it', () => {
+    expect(itemSize({ pk: 'ab' })).toBe(4);
+    expect(itemSize({ s: 'ꦗ' })).toBe(1 + 3);
+    expect(itemSize({ n: 12345 })).toBe(1 + 4); // 3 bytes for 5 digits, plus 1
+    expect(itemSize({ b: true, z: null })).toBe(2 + 2);
+    expect(itemSize({ l: ['a', 'b'] })).toBe(1 + 3 + 2 * (1 + 1));
+    expect(itemSize({ m: { k: 'v' } })).toBe(1 + 3 + (1 + 1 + 1));
+    expect(itemSize({ gone: undefined })).toBe(0);
+  });
+});
+
+describe('the largest item each entity can reach', () => {
+  const rows: string[] = [];
+  it.each(ENTITIES)('%s stays under 400 KB', (name, build) => {
+    const size = itemSize(build());
+    rows.push(`| ${name} | ${(size / 1024).toFixed(1)} KB |`);
+    expect(size).toBeLessThan(MAX_ITEM_BYTES);
+  });
+  it('prints the table', () => {
+    console.log(['| entity | largest item |', '|---|---|', ...rows].join('\n'));
+    expect(rows).toHaveLength(ENTITIES.length);
+  });
+});

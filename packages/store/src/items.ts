@@ -1,0 +1,137 @@
+/**
+ * Each entity as the item the table stores: its record with its keys (`keys.ts`) and an
+ * `entity` tag. Written once here, used by the adapter's writes and by the test that measures
+ * the largest item each entity can reach (`item-size.test.ts`).
+ */
+import type {
+  ActivityRecord,
+  Agency,
+  AssignmentRecord,
+  CalendarDay,
+  CaseRecord,
+  ClockEntry,
+  ExtensionRequestRecord,
+  IdempotencyRecord,
+  LadderRecord,
+  NotificationRecord,
+  SlaPolicy,
+  TimelineEvent,
+} from '@pantau/core';
+import { assignmentBucket, assignmentSortKey, keys } from './keys.ts';
+
+export type Item = Record<string, unknown>;
+
+export const agencyItem = (agency: Agency): Item => ({
+  ...keys.agency(agency.id),
+  entity: 'agency',
+  ...(agency.focalPointId
+    ? { gsi1pk: keys.memberUnits(agency.focalPointId), gsi1sk: agency.id }
+    : {}),
+  ...agency,
+});
+
+export const policyItem = (policy: SlaPolicy): Item => ({
+  ...keys.policy(policy.id),
+  entity: 'policy',
+  ...policy,
+});
+
+export const calendarDayItem = (calendarId: string, day: CalendarDay): Item => ({
+  ...keys.calendarDay(calendarId, day.date),
+  entity: 'calendar_day',
+  ...day,
+});
+
+export const calendarYearItem = (calendarId: string, year: number): Item => ({
+  ...keys.calendarYear(calendarId, year),
+  entity: 'calendar_year',
+  year,
+});
+
+export const caseItem = (c: CaseRecord): Item => ({
+  ...keys.case(c.id),
+  entity: 'case',
+  gsi1pk: keys.allCases,
+  gsi1sk: `${c.receivedAt}#${c.id}`,
+  gsi2pk: keys.casesByStatus(c.status),
+  gsi2sk: `${c.receivedAt}#${c.id}`,
+  ...c,
+});
+
+export const trackingCodeItem = (c: CaseRecord): Item => ({
+  ...keys.trackingCode(c.trackingCode),
+  entity: 'tracking_code',
+  caseId: c.id,
+});
+
+export const assignmentItem = (a: AssignmentRecord): Item => {
+  const bucket = assignmentBucket(a);
+  const sortKey = assignmentSortKey(a);
+  return {
+    ...keys.assignment(a.caseId, a.agencyId),
+    entity: 'assignment',
+    gsi1pk: keys.queue(a.agencyId, bucket),
+    gsi1sk: sortKey,
+    gsi2pk: keys.worklist(bucket),
+    gsi2sk: sortKey,
+    ...(a.delegatedTo ? { gsi3pk: keys.delegated(a.delegatedTo, bucket), gsi3sk: sortKey } : {}),
+    ...a,
+  };
+};
+
+export const clockEntryItem = (e: ClockEntry): Item => ({
+  ...keys.clockEntry(e.caseId, e.agencyId, e.generation, e.id),
+  entity: 'clock_entry',
+  ...e,
+});
+
+export const ladderItem = (l: LadderRecord): Item => ({
+  ...keys.ladder(l.caseId, l.agencyId),
+  entity: 'ladder',
+  ...(l.wakeAt ? { gsi1pk: keys.timers, gsi1sk: `${l.wakeAt}#${l.caseId}#${l.agencyId}` } : {}),
+  ...l,
+});
+
+export const ladderStepItem = (n: NotificationRecord, stepId: string): Item => ({
+  ...keys.step(n.caseId, n.agencyId, n.generation, stepId),
+  entity: 'ladder_step',
+  at: n.createdAt,
+});
+
+export const extensionItem = (x: ExtensionRequestRecord): Item => ({
+  ...keys.extension(x.caseId, x.agencyId, x.id),
+  entity: 'extension_request',
+  ...x,
+});
+
+export const activityItem = (a: ActivityRecord): Item => ({
+  ...keys.activity(a.caseId, a.id),
+  entity: 'activity',
+  gsi1pk: keys.activities,
+  gsi1sk: `${a.scheduledAt ?? '0000'}#${a.id}`,
+  ...a,
+});
+
+export const eventItem = (e: TimelineEvent): Item => ({
+  ...keys.event(e.caseId, e.id),
+  entity: 'event',
+  ...e,
+});
+
+export const notificationItem = (n: NotificationRecord): Item => ({
+  ...keys.notification(n.caseId, n.id),
+  entity: 'notification',
+  gsi1pk: keys.allNotifications,
+  // Ordered by the letter's date (a letter caught up after downtime still sorts where it belongs).
+  gsi1sk: `${n.scheduledAt}#${n.id}`,
+  gsi2pk: keys.agencyNotifications(n.agencyId),
+  gsi2sk: `${n.scheduledAt}#${n.id}`,
+  ...(n.status === 'pending' ? { gsi3pk: keys.outbox, gsi3sk: `${n.createdAt}#${n.id}` } : {}),
+  ...n,
+});
+
+export const idempotencyItem = (r: IdempotencyRecord): Item => ({
+  ...keys.idempotency(r.tenant, r.key),
+  entity: 'idempotency',
+  ...r,
+});

@@ -1,0 +1,276 @@
+/**
+ * DynamoDB's limits against DynamoDB Local: every read of "all of" something follows
+ * `LastEvaluatedKey` past a 1 MB page, and a write that would pass the 400 KB item limit is a
+ * `limit_exceeded` domain error (4xx) that writes nothing.
+ */
+import {
+  type ActivityRecord,
+  type Agency,
+  Calendar,
+  CENTRAL_TENANT,
+  type ClockEntry,
+  DEFAULT_POLICY,
+  DomainError,
+  newAssignment,
+  newCase,
+  type NotificationRecord,
+} from '@pantau/core';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { freshStore } from '../../../test/support/dynamodb.ts';
+import type { DynamoStore } from './dynamo-store.ts';
+import { itemSize, MAX_ITEM_BYTES } from './item-size.ts';
+import { activityItem, caseItem } from './items.ts';
+import { queryAll } from './paging.ts';
+
+let store: DynamoStore;
+beforeAll(async () => {
+  store = await freshStore();
+});
+
+const NOW = '2026-04-06T03:00:00.000Z';
+const aCase = (id: string, description = 'Uraian') =>
+  newCase({
+    id,
+    trackingCode: `LIMI-TS00-${id.slice(-5).padStart(5, '0')}`,
+    body: { channel: 'letter', complainant: { name: 'Siti' }, subject: 'Perihal', description },
+    now: new Date(NOW),
+    verificationDueAt: new Date(NOW),
+  });
+
+/** Whatever a promise rejects with (a test of refusals wants the error itself). */
+const rejection = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+
+describe('queryAll', () => {
+  it('follows LastEvaluatedKey: three items read two at a time come back in two pages', async () => {
+    for (const sk of ['A', 'B', 'C']) {
+      await store.client.send(
+        new PutCommand({ TableName: store.tableName, Item: { pk: 'paging-test', sk } }),
+      );
+    }
+    const sends: unknown[] = [];
+    const counting = {
+      send: (command: unknown) => {
+        sends.push(command);
+        return store.client.send(command as never);
+      },
+    } as typeof store.client;
+    const items = await queryAll(counting, {
+      TableName: store.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'paging-test' },
+      Limit: 2,
+    });
+    expect(items.map((i) => i.sk)).toEqual(['A', 'B', 'C']);
+    expect(sends).toHaveLength(2);
+  });
+});
+
+describe('reads past one 1 MB page', () => {
+  it('getCase returns every assignment of a case whose activities fill more than a page', async () => {
+    // Activities sort before assignments (`ACT#` < `ASSIGN#`): 40 reported activities of
+    // ~27 KB each put the assignments on the second page of the case's collection.
+    const c = aCase('01KLIMITSCASE00000000000001');
+    await store.commit({ case: { record: c, expectedVersion: null } });
+    const activities: ActivityRecord[] = Array.from({ length: 40 }, (_, i) => ({
+      id: `01KLIMITSACT${String(i).padStart(14, '0')}`,
+      caseId: c.id,
+      kind: 'clarification',
+      status: 'done',
+      scheduledAt: NOW,
+      agencyIds: ['polri'],
+      participants: Array.from({ length: 10 }, (_, j) => `Peserta ${j}`),
+      plan: 'Rencana '.repeat(250),
+      heldAt: NOW,
+      outcome: 'Selesai',
+      summary: 'Ringkasan hasil klarifikasi. '.repeat(850),
+      createdBy: 'officer-1',
+      createdAt: NOW,
+      updatedAt: NOW,
+      version: 1,
+    }));
+    expect(activities.reduce((sum, a) => sum + itemSize(activityItem(a)), 0)).toBeGreaterThan(
+      1024 * 1024,
+    );
+    for (let i = 0; i < activities.length; i += 20) {
+      await store.commit({
+        activities: activities
+          .slice(i, i + 20)
+          .map((record) => ({ record, expectedVersion: null })),
+      });
+    }
+    // Two assignments, written after the activities.
+    const calendar = new Calendar((await store.getCalendar('id'))!);
+    const assignments = ['polri', 'pln'].map((agencyId) =>
+      newAssignment({
+        caseId: c.id,
+        agencyId,
+        instructions: null,
+        forwardedAt: new Date(NOW),
+        forwardedBy: 'officer-1',
+        timeZone: 'Asia/Jakarta',
+        calendar,
+        policyId: 'default',
+        workingDays: { acknowledge: 3, followUp: 14, resolution: 60 },
+        previous: undefined,
+      }),
+    );
+    await store.commit({
+      case: { record: { ...c, version: 2 }, expectedVersion: 1 },
+      assignments: assignments.map((record) => ({ record, expectedVersion: null })),
+    });
+
+    const read = (await store.getCase(c.id))!;
+    expect(read.activities).toHaveLength(40);
+    expect(read.assignments.map((a) => a.agencyId).sort()).toEqual(['pln', 'polri']);
+  });
+
+  it('listMemberUnits returns every member unit of a focal point whose units fill more than a page', async () => {
+    // 100 member units with 20 long contacts each: ~11 KB apiece, 1.1 MB in all.
+    const contacts = Array.from({ length: 20 }, (_, i) => ({
+      kind: 'liaison' as const,
+      name: `Narahubung ${i} `.padEnd(200, '.'),
+      email: `narahubung${i}@${'x'.repeat(200)}.go.id`,
+      role: 'Sekretariat '.padEnd(100, '.'),
+    }));
+    const unit = (i: number): Agency => ({
+      id: `unit-${String(i).padStart(3, '0')}`,
+      name: `Kantor Wilayah ${i} `.padEnd(200, '.'),
+      kind: 'agency',
+      focalPointId: 'big-focal',
+      timeZone: 'Asia/Jakarta',
+      contacts,
+      createdAt: NOW,
+      updatedAt: NOW,
+      version: 1,
+    });
+    for (let i = 0; i < 100; i += 1) await store.putAgency(unit(i), null);
+    const members = await store.listMemberUnits('big-focal');
+    expect(members).toHaveLength(100);
+  });
+
+  it('listPolicies returns every policy, past the first hundred', async () => {
+    for (let i = 0; i < 101; i += 1) {
+      await store.putPolicy(
+        { ...DEFAULT_POLICY, id: `policy-${String(i).padStart(3, '0')}` },
+        null,
+      );
+    }
+    expect((await store.listPolicies()).length).toBeGreaterThanOrEqual(102); // with `default`
+  });
+});
+
+describe('clock entries', () => {
+  it('lists one generation’s entries in the order written, not its neighbour’s', async () => {
+    const entry = (generation: number, id: string): ClockEntry => ({
+      caseId: 'C-ENTRIES',
+      agencyId: 'polri',
+      generation,
+      id,
+      kind: 'pause',
+      workingDays: 1,
+      targets: ['followUp'],
+      at: NOW,
+      reason: `jeda ${id}`,
+      pause: { from: NOW, to: NOW, by: 'x' },
+    });
+    await store.commit({
+      clockEntries: [entry(1, '01B'), entry(1, '01A'), entry(10, '01C'), entry(11, '01D')],
+    });
+    expect((await store.listClockEntries('C-ENTRIES', 'polri', 1)).map((e) => e.id)).toEqual([
+      '01A',
+      '01B',
+    ]);
+    expect(await store.listClockEntries('C-ENTRIES', 'polri', 10)).toEqual([entry(10, '01C')]);
+  });
+});
+
+describe('a write past 400 KB', () => {
+  it('is limit_exceeded, naming the limit, and the transaction writes nothing', async () => {
+    const c = aCase('01KLIMITSCASE00000000000002');
+    await store.commit({ case: { record: c, expectedVersion: null } });
+    const huge = { ...c, description: 'x'.repeat(MAX_ITEM_BYTES), version: 2 };
+    const error = await rejection(
+      store.commit({
+        case: { record: huge, expectedVersion: 1 },
+        events: [
+          {
+            id: '01KLIMITSEVENT000000000001',
+            caseId: c.id,
+            at: NOW,
+            type: 'case_verified',
+            actor: { sub: 'officer-1', agency: CENTRAL_TENANT, role: 'central_officer' },
+            agencyId: null,
+            data: {},
+          },
+        ],
+      }),
+    );
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: 'limit_exceeded' });
+    expect((error as Error).message).toMatch(/case .* KB, past DynamoDB's limit of 400 KB/);
+    const after = (await store.getCase(c.id))!;
+    expect(after.case.version).toBe(1);
+    expect((await store.listTimeline(c.id, { limit: 10 })).items).toEqual([]);
+  });
+
+  it('is measured as DynamoDB counts it: just under the limit is written, just over is refused', async () => {
+    const c = aCase('01KLIMITSCASE00000000000003');
+    const base = itemSize(caseItem(c)) - c.description.length;
+    const fits = { ...c, description: 'y'.repeat(MAX_ITEM_BYTES - base) };
+    expect(itemSize(caseItem(fits))).toBe(MAX_ITEM_BYTES);
+    await store.commit({ case: { record: fits, expectedVersion: null } });
+    expect((await store.getCase(c.id))!.case.description).toHaveLength(fits.description.length);
+    const over = { ...fits, description: `${fits.description}y`, version: 2 };
+    // DynamoDB itself counts the same: one byte more and it refuses the item.
+    await expect(
+      store.client.send(new PutCommand({ TableName: store.tableName, Item: caseItem(over) })),
+    ).rejects.toMatchObject({ name: 'ValidationException' });
+    await expect(
+      store.commit({ case: { record: over, expectedVersion: 1 } }),
+    ).rejects.toMatchObject({ code: 'limit_exceeded' });
+  });
+
+  it('is refused for single puts too (an agency, a letter)', async () => {
+    const agency: Agency = {
+      id: 'too-large',
+      name: 'x'.repeat(MAX_ITEM_BYTES),
+      kind: 'agency',
+      focalPointId: null,
+      timeZone: 'Asia/Jakarta',
+      contacts: [],
+      createdAt: NOW,
+      updatedAt: NOW,
+      version: 1,
+    };
+    await expect(store.putAgency(agency, null)).rejects.toMatchObject({ code: 'limit_exceeded' });
+    expect(await store.getAgency('too-large')).toBeUndefined();
+    const letter: NotificationRecord = {
+      id: '01KLIMITSNOTIF000000000001',
+      caseId: 'C-LETTER',
+      agencyId: 'polri',
+      generation: 1,
+      stepId: 'reminder_1@x',
+      step: 'reminder_1',
+      action: 'reminder',
+      target: 'followUp',
+      targets: ['followUp'],
+      channel: 'email',
+      recipients: ['a@example.go.id'],
+      cc: [],
+      status: 'pending',
+      subject: 'Surat',
+      body: 'x'.repeat(MAX_ITEM_BYTES),
+      scheduledAt: NOW,
+      createdAt: NOW,
+      sentAt: null,
+      attempts: 0,
+      lastError: null,
+    };
+    await expect(store.putNotification(letter)).rejects.toMatchObject({ code: 'limit_exceeded' });
+  });
+});
