@@ -87,14 +87,19 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     // With an OIDC provider configured, its ID tokens are trusted too (as on AWS: the issuer's
     // keys at the Cognito path, `aud` the console's client).
     const verifier = oidc
-      ? createMultiIssuerVerifier({
-          [LOCAL_ISSUER]: local,
-          [oidc.issuer]: createJwtVerifier({
-            jwksUrl: `${oidc.issuer}/.well-known/jwks.json`,
-            issuer: oidc.issuer,
-            audience: oidc.clientId,
-          }),
-        })
+      ? createMultiIssuerVerifier(
+          new Map([
+            [LOCAL_ISSUER, local],
+            [
+              oidc.issuer,
+              createJwtVerifier({
+                jwksUrl: `${oidc.issuer}/.well-known/jwks.json`,
+                issuer: oidc.issuer,
+                audience: oidc.clientId,
+              }),
+            ],
+          ]),
+        )
       : local;
     const app = createApp({
       store,
