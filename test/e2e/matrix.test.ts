@@ -535,6 +535,13 @@ describe('the served document and the matrix agree', () => {
     expect(stale, 'rows naming operations the document no longer has').toEqual([]);
   });
 
+  it('the demo configuration mounts /dev on loopback, and its startup banner says so', async () => {
+    const doc = await http.get('/openapi.json');
+    expect(Object.keys(doc.body.paths)).toContain('/dev/tokens');
+    expect(new URL(pantau.url).hostname).toBe('127.0.0.1');
+    expect(pantau.output()).toMatch(/Dev routes\s+mounted: \/dev\/tokens mints anyone's token/);
+  });
+
   it('operations anyone may call are documented without a required token', () => {
     const publicOps = Object.entries(EXPECTED)
       .filter(([, r]) => r.no_token === 'ok')
