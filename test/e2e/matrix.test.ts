@@ -597,8 +597,8 @@ const PATH_REFERENCES: Record<string, { kind: (template: string) => Kind; missin
   requestId: { kind: () => 'assignment', missing: '01JZZZZZZZZZZZZZZZZZZZZZZY' },
   activityId: { kind: () => 'case', missing: '01JZZZZZZZZZZZZZZZZZZZZZZX' },
 };
-/** Path parameters that are values, not references to a record (the code is public's). */
-const PATH_VALUES = ['date', 'year', 'trackingCode'];
+/** Path parameters that are values, not references to a record. */
+const PATH_VALUES = ['date', 'year'];
 /** A case id that exists nowhere (ULID-shaped). */
 const MISSING_CASE = '01JZZZZZZZZZZZZZZZZZZZZZZZ';
 
