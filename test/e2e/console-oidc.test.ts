@@ -83,10 +83,11 @@ describe('console sign-in with an OIDC provider (the AWS path)', () => {
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).innerText())
       .toBe('Antrean pengaduan');
+    // The agency's name arrives with its own request after the page: wait for it.
+    await expect
+      .poll(() => page.locator('header').innerText())
+      .toContain('Kepolisian Negara Republik Indonesia');
     expect(await page.locator('header').innerText()).toContain('Bripka Andi');
-    expect(await page.locator('header').innerText()).toContain(
-      'Kepolisian Negara Republik Indonesia',
-    );
 
     const call = apiCalls.find((c) => c.path === '/v1/queue');
     expect(call?.authorization).toMatch(/^Bearer eyJ/);
@@ -131,7 +132,7 @@ describe('console sign-in with an OIDC provider (the AWS path)', () => {
     }
     // Back on the page it was reloaded on.
     await page.waitForURL((u) => u.origin === pantau.url && u.pathname === '/letters');
-    expect(await page.locator('header').innerText()).toContain('Bripka Andi');
+    await expect.poll(() => page.locator('header').innerText()).toContain('Bripka Andi');
   });
 
   it('signs out', async () => {

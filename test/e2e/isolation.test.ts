@@ -21,6 +21,7 @@ import {
   token,
   users,
   forwardedCase,
+  idempotencyKey,
 } from '../support/runtime.ts';
 
 let pantau: RunningPantau;
@@ -174,6 +175,30 @@ describe('a focal point acting for a member unit', () => {
       (e: { type: string }) => e.type === 'assignment_acknowledged',
     );
     expect(acted.actor).toMatchObject({ agency: 'atr-bpn', role: 'agency_coordinator' });
+  });
+
+  it('a replay of the coordinator’s request (same Idempotency-Key) is no way in for the officer', async () => {
+    // The stored answer is the focal point's tenant's: its officer, who may not act on the
+    // member unit's assignment, is refused before any replay, as without the key.
+    const key = idempotencyKey();
+    const body = { kind: 'progress', message: 'Pengukuran ulang dijadwalkan pekan depan.' };
+    const coordinator = await as('atr-bpn', 'agency_coordinator');
+    const first = await http.post(`${base()}/responses`, body, {
+      token: coordinator,
+      headers: key,
+    });
+    expect(first.status, first.text).toBe(200);
+    const again = await http.post(`${base()}/responses`, body, {
+      token: coordinator,
+      headers: key,
+    });
+    expect(again.body, 'the coordinator’s own retry replays').toEqual(first.body);
+    const officer = await as('atr-bpn', 'agency_officer');
+    expectProblem(
+      await http.post(`${base()}/responses`, body, { token: officer, headers: key }),
+      403,
+      'forbidden',
+    );
   });
 });
 

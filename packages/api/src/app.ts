@@ -9,7 +9,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { DomainError, type LadderStarter, Service, type Store } from '@pantau/core';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
-import type { TokenVerifier } from './auth.ts';
+import { checkedPrincipal, type TokenVerifier } from './auth.ts';
 import { mountDocs } from './docs.ts';
 import {
   type OriginSecret,
@@ -107,7 +107,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     const header = c.req.header('authorization') ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     if (!token) throw new DomainError('unauthorized', 'a Bearer token is required');
-    c.set('auth', await deps.verifier(token));
+    c.set('auth', checkedPrincipal(await deps.verifier(token)));
     await next();
   });
 

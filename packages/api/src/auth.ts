@@ -2,7 +2,14 @@
  * Bearer JWT verification against a JWKS: Cognito's on AWS, the embedded issuer's locally.
  * One code path (`jose.jwtVerify`); only where the keys come from differs.
  */
-import { DomainError, type Principal, asAgencyId, ROLES, roleFitsTenant } from '@pantau/core';
+import {
+  AgencyIdSchema,
+  asAgencyId,
+  DomainError,
+  type Principal,
+  ROLES,
+  roleFitsTenant,
+} from '@pantau/core';
 import {
   decodeJwt,
   createLocalJWKSet,
@@ -35,10 +42,27 @@ const Claims = z
   .pipe(
     z.object({
       sub: z.string(),
-      agency: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/),
+      agency: AgencyIdSchema,
       role: z.enum(ROLES),
     }),
   );
+
+/**
+ * What a principal must be, whichever verifier made it: a subject, an agency id of the
+ * contract's alphabet (plain ASCII: no look-alike of `setneg`), a known role that belongs to
+ * that tenant. Checked once more at the edge, so that no verifier (nor a bug in one) can hand
+ * the handlers half a principal.
+ */
+const PrincipalShape = z
+  .strictObject({ sub: z.string().min(1), agency: AgencyIdSchema, role: z.enum(ROLES) })
+  .refine((p) => roleFitsTenant(p.agency, p.role));
+
+/** The principal a verifier returned, if it is a whole one; otherwise 401. */
+export function checkedPrincipal(candidate: unknown): Principal {
+  const parsed = PrincipalShape.safeParse(candidate);
+  if (!parsed.success) throw new DomainError('unauthorized', 'invalid or expired token');
+  return { sub: parsed.data.sub, agency: asAgencyId(parsed.data.agency), role: parsed.data.role };
+}
 
 export interface JwtVerifierOptions {
   /** Remote JWKS (Cognito: `<issuer>/.well-known/jwks.json`). */
@@ -60,6 +84,8 @@ export function createJwtVerifier(options: JwtVerifierOptions): TokenVerifier {
         issuer: options.issuer,
         audience: options.audience,
         algorithms: ['RS256'],
+        // A token without an expiry would stay good for ever once leaked.
+        requiredClaims: ['exp'],
       }));
     } catch (error) {
       throw new DomainError('unauthorized', 'invalid or expired token', { cause: error });
@@ -79,19 +105,21 @@ export function createJwtVerifier(options: JwtVerifierOptions): TokenVerifier {
 
 /**
  * Several issuers trusted side by side (the embedded runtime's own and an external OIDC
- * provider): the token's unverified `iss` only picks which verifier checks it in full.
+ * provider): the token's unverified `iss` only picks which verifier checks it in full. A `Map`,
+ * never a plain object: `iss` is the attacker's string, and an object would answer
+ * `constructor`, `toString` or `__proto__` from its prototype.
  */
 export function createMultiIssuerVerifier(
-  verifiers: Readonly<Record<string, TokenVerifier>>,
+  verifiers: ReadonlyMap<string, TokenVerifier>,
 ): TokenVerifier {
   return async (token) => {
-    let issuer: string | undefined;
+    let issuer: unknown;
     try {
       issuer = decodeJwt(token).iss;
     } catch (error) {
       throw new DomainError('unauthorized', 'invalid or expired token', { cause: error });
     }
-    const verify = issuer === undefined ? undefined : verifiers[issuer];
+    const verify = typeof issuer === 'string' ? verifiers.get(issuer) : undefined;
     if (!verify) throw new DomainError('unauthorized', 'invalid or expired token');
     return verify(token);
   };

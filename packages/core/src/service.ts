@@ -611,14 +611,17 @@ export class Service {
     agencyId: string,
     input: RedirectInput,
   ): Promise<AssignmentView> {
-    if (input.suggestedAgencyId && !(await this.store.getAgency(input.suggestedAgencyId))) {
-      throw invalidInput('suggestedAgencyId', 'unknown agency');
-    }
-    const result = await this.changeAssignment(p, caseId, agencyId, undefined, (a, now) => ({
-      next: redirect(a, input, now),
-      type: 'assignment_redirected',
-      data: { reason: input.reason, suggestedAgencyId: input.suggestedAgencyId ?? null },
-    }));
+    const result = await this.changeAssignment(p, caseId, agencyId, undefined, async (a, now) => {
+      // Checked once the caller may act on the assignment: before that, 400 or 404 would tell
+      // a stranger which agency ids exist.
+      if (input.suggestedAgencyId && !(await this.store.getAgency(input.suggestedAgencyId)))
+        throw invalidInput('suggestedAgencyId', 'unknown agency');
+      return {
+        next: redirect(a, input, now),
+        type: 'assignment_redirected',
+        data: { reason: input.reason, suggestedAgencyId: input.suggestedAgencyId ?? null },
+      };
+    });
     return result.body;
   }
 
@@ -808,10 +811,10 @@ export class Service {
     input: ExtensionRequestInput,
     idem?: Idempotency,
   ): Promise<Result<ExtensionRequestView>> {
+    if (idem) await this.actableAssignment(p, caseId, agencyId); // authorised before a replay
     return this.idempotent(p, idem, (record) =>
       this.retrying(async () => {
-        const { bundle, assignment } = await this.readableAssignment(p, caseId, agencyId);
-        await this.assertCanAct(p, agencyId, assignment.delegatedTo);
+        const { bundle, assignment } = await this.actableAssignment(p, caseId, agencyId);
         if (!isOpen(assignment)) {
           throw new DomainError(
             'invalid_transition',
@@ -1326,13 +1329,14 @@ export class Service {
       await this.readableAssignment(p, caseId, agencyId); // not visible: 404 before 403
       throw new DomainError('forbidden', 'only the assigned agency’s coordinator may delegate it');
     }
-    if (input.memberId !== null) {
-      const member = await this.store.getAgency(input.memberId);
-      if (!member || member.focalPointId !== agencyId)
-        throw invalidInput('memberId', `not a member unit of ${agencyId}`);
-    }
     return this.retrying(async () => {
       const { bundle, assignment } = await this.readableAssignment(p, caseId, agencyId);
+      // Authorised first: the member unit is looked up once the assignment is the caller's.
+      if (input.memberId !== null) {
+        const member = await this.store.getAgency(input.memberId);
+        if (!member || member.focalPointId !== agencyId)
+          throw invalidInput('memberId', `not a member unit of ${agencyId}`);
+      }
       if (!isOpen(assignment))
         throw new DomainError(
           'invalid_transition',
@@ -1387,17 +1391,14 @@ export class Service {
     caseId: string,
     agencyId: string,
     idem: Idempotency | undefined,
-    apply: (
-      a: AssignmentRecord,
-      now: Date,
-    ) => { next: AssignmentRecord | undefined; type: EventType; data: Record<string, unknown> },
+    apply: (a: AssignmentRecord, now: Date) => AssignmentStep | Promise<AssignmentStep>,
   ): Promise<Result<AssignmentView>> {
+    if (idem) await this.actableAssignment(p, caseId, agencyId); // authorised before a replay
     return this.idempotent(p, idem, (record) =>
       this.retrying(async () => {
-        const { bundle, assignment } = await this.readableAssignment(p, caseId, agencyId);
-        await this.assertCanAct(p, assignment.agencyId, assignment.delegatedTo);
+        const { bundle, assignment } = await this.actableAssignment(p, caseId, agencyId);
         const now = this.clock();
-        const { next, type, data } = apply(assignment, now);
+        const { next, type, data } = await apply(assignment, now);
         const ladder = ladderOf(bundle, agencyId);
         if (!next) return { status: 200, body: viewAssignment(assignment, now, ladder) };
         const written = put(assignment, next);
@@ -1457,7 +1458,12 @@ export class Service {
     );
   }
 
-  /** Runs a command; with an idempotency key, replays its first result or refuses a different body. */
+  /**
+   * Runs a command; with an idempotency key, replays its first result or refuses a different
+   * body. The stored answer is the tenant's: a command whose access check is finer than the
+   * tenant (the assignment's agency, its focal point's coordinator) makes it before calling
+   * this, so that a replay answers only a caller who may make the request now.
+   */
   private async idempotent<T>(
     p: Principal,
     idem: Idempotency | undefined,
@@ -1561,6 +1567,13 @@ export class Service {
     return { bundle, assignment };
   }
 
+  /** An assignment the caller may see (else 404) and act on as an agency (else 403). */
+  private async actableAssignment(p: Principal, caseId: string, agencyId: string) {
+    const found = await this.readableAssignment(p, caseId, agencyId);
+    await this.assertCanAct(p, agencyId, found.assignment.delegatedTo);
+    return found;
+  }
+
   /**
    * Agency actions: that agency's users, its focal point's coordinator, or the member unit the
    * focal point delegated the assignment to.
@@ -1615,6 +1628,13 @@ export class Service {
       }),
     ];
   }
+}
+
+/** What an agency action makes of an assignment (`next` undefined: nothing to write). */
+interface AssignmentStep {
+  readonly next: AssignmentRecord | undefined;
+  readonly type: EventType;
+  readonly data: Record<string, unknown>;
 }
 
 /** The case touched by a change that does not move its status (to serialize writers). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.ts';
+import { devRoutesMounted, isLoopbackHost, loadConfig } from './config.ts';
 
 describe('runtime configuration', () => {
   it('defaults to the demo sign-in on 127.0.0.1:3000', () => {
@@ -27,5 +27,60 @@ describe('runtime configuration', () => {
     expect(() => loadConfig({ PANTAU_PUBLIC_RATE_LIMIT: '-1' })).toThrow(
       /PANTAU_PUBLIC_RATE_LIMIT/,
     );
+  });
+
+  // /dev/tokens mints any user's token, a central admin's included: it exists only in the
+  // demo configuration, and only where nobody else can reach it.
+  it('mounts /dev only in the demo configuration (no PANTAU_OIDC_ISSUER)', () => {
+    const issuer = 'https://cognito-idp.ap-southeast-3.amazonaws.com/ap-southeast-3_Example';
+    expect(devRoutesMounted(loadConfig({}))).toBe(true);
+    expect(
+      devRoutesMounted(loadConfig({ PANTAU_OIDC_ISSUER: issuer, PANTAU_OIDC_CLIENT_ID: 'abc' })),
+    ).toBe(false);
+  });
+
+  it.each([
+    '0.0.0.0',
+    '::',
+    '192.168.1.20',
+    '10.0.0.5',
+    'pantau.example.go.id',
+    '127.0.0.1.nip.io',
+  ])('refuses the demo configuration (with /dev) on the non-loopback HOST %s', (host) => {
+    expect(() => loadConfig({ HOST: host })).toThrow(/HOST: .*loopback.*PANTAU_OIDC_ISSUER/s);
+  });
+
+  it.each(['127.0.0.1', '127.0.0.2', 'localhost', '::1', '[::1]'])(
+    'allows the demo configuration on the loopback HOST %s',
+    (host) => {
+      expect(loadConfig({ HOST: host }).HOST).toBe(host);
+    },
+  );
+
+  it('allows any HOST with an identity provider configured (no /dev then)', () => {
+    const issuer = 'https://cognito-idp.ap-southeast-3.amazonaws.com/ap-southeast-3_Example';
+    expect(
+      loadConfig({ HOST: '0.0.0.0', PANTAU_OIDC_ISSUER: issuer, PANTAU_OIDC_CLIENT_ID: 'abc' })
+        .HOST,
+    ).toBe('0.0.0.0');
+  });
+
+  it('refuses the manual clock with an identity provider: only /dev/clock moves it', () => {
+    const issuer = 'https://cognito-idp.ap-southeast-3.amazonaws.com/ap-southeast-3_Example';
+    expect(() =>
+      loadConfig({
+        PANTAU_CLOCK: 'manual',
+        PANTAU_OIDC_ISSUER: issuer,
+        PANTAU_OIDC_CLIENT_ID: 'abc',
+      }),
+    ).toThrow(/PANTAU_CLOCK: .*demo configuration/);
+    expect(loadConfig({ PANTAU_CLOCK: 'manual' }).PANTAU_CLOCK).toBe('manual');
+  });
+
+  it('knows loopback hosts', () => {
+    for (const host of ['127.0.0.1', '127.255.0.9', 'localhost', 'LOCALHOST', '::1', '[::1]'])
+      expect(isLoopbackHost(host), host).toBe(true);
+    for (const host of ['0.0.0.0', '::', '', '128.0.0.1', '127.0.0.256', 'localhost.evil.example'])
+      expect(isLoopbackHost(host), host).toBe(false);
   });
 });

@@ -1,6 +1,21 @@
 /** The embedded runtime's settings, read once from the environment (nothing else reads it). */
 import { z } from 'zod';
 
+/** The development routes (/dev/tokens, /dev/clock, /dev/users) exist in the demo configuration only. */
+export const devRoutesMounted = (config: { PANTAU_OIDC_ISSUER?: string | undefined }): boolean =>
+  config.PANTAU_OIDC_ISSUER === undefined;
+
+/**
+ * A HOST that only this machine reaches: `localhost`, `::1` or an address of 127.0.0.0/8.
+ * Decided on the literal, before listening (a name other than localhost is not resolved).
+ */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  if (h === 'localhost' || h === '::1') return true;
+  const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+  return octets !== null && octets.slice(1).every((o) => Number(o) <= 255);
+}
+
 const Env = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -19,9 +34,10 @@ const Env = z
      */
     PANTAU_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(0).default(60),
     /**
-     * An OIDC provider to sign in with (a Cognito user pool's issuer URL, say), beside the demo
-     * users: the console then uses the authorization code flow with PKCE, and the API trusts
-     * that issuer's ID tokens (`aud` = the client id, keys at `<issuer>/.well-known/jwks.json`).
+     * An OIDC provider to sign in with (a Cognito user pool's issuer URL, say), instead of the
+     * demo users: the console then uses the authorization code flow with PKCE, the API trusts
+     * that issuer's ID tokens (`aud` = the client id, keys at `<issuer>/.well-known/jwks.json`),
+     * and the /dev routes are not mounted.
      */
     PANTAU_OIDC_ISSUER: z.url().optional(),
     PANTAU_OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -34,7 +50,24 @@ const Env = z
       message: 'set PANTAU_OIDC_ISSUER and PANTAU_OIDC_CLIENT_ID together',
       path: ['PANTAU_OIDC_CLIENT_ID'],
     },
-  );
+  )
+  // The demo configuration mounts /dev/tokens, which mints a token for anyone, a central
+  // admin included: it may listen on this machine only. No opt-in, on purpose.
+  .refine((env) => !devRoutesMounted(env) || isLoopbackHost(env.HOST), {
+    message:
+      'the demo configuration (no PANTAU_OIDC_ISSUER) mounts /dev/tokens, which mints a token ' +
+      'for anyone, and listens on loopback only (127.0.0.1, ::1, localhost); to listen on ' +
+      'another interface, sign in through an identity provider: set PANTAU_OIDC_ISSUER and ' +
+      'PANTAU_OIDC_CLIENT_ID',
+    path: ['HOST'],
+  })
+  // The manual clock moves only through POST /dev/clock: a demo and test feature.
+  .refine((env) => env.PANTAU_CLOCK === 'system' || devRoutesMounted(env), {
+    message:
+      'the manual clock moves only through /dev/clock, which only the demo configuration ' +
+      '(no PANTAU_OIDC_ISSUER) mounts',
+    path: ['PANTAU_CLOCK'],
+  });
 export type RuntimeConfig = z.infer<typeof Env>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {

@@ -34,14 +34,21 @@ try {
       runtime.clockMode === 'manual'
         ? `  Clock          manual: GET/POST ${runtime.url}/dev/clock {"advance":"P3D"} runs every ladder step due by then`
         : '  Clock          system',
+      runtime.devRoutes
+        ? `  Dev routes     mounted: /dev/tokens mints anyone's token (demo configuration, ${config.HOST} only)`
+        : '  Dev routes     not mounted (sign-in through the identity provider only)',
       '',
-      'Get a token for a demo user, then call the API with it:',
-      `  TOKEN=$(curl -s -X POST ${runtime.url}/dev/tokens -H 'content-type: application/json' \\`,
-      `    -d '{"sub":"officer-1","agency":"setneg","role":"central_officer"}' | sed 's/.*"token":"\\([^"]*\\)".*/\\1/')`,
-      `  curl -s ${runtime.url}/v1/agencies -H "authorization: Bearer $TOKEN"`,
-      '',
-      'Roles: central_admin, central_officer (agency "setneg"); agency_coordinator, agency_officer',
-      '(agencies: atr-bpn → kanwil-bpn-jatim, kanwil-bpn-sulsel; polri; pemprov-bali; pemkot-jayapura; pln).',
+      ...(runtime.devRoutes
+        ? [
+            'Get a token for a demo user, then call the API with it:',
+            `  TOKEN=$(curl -s -X POST ${runtime.url}/dev/tokens -H 'content-type: application/json' \\`,
+            `    -d '{"sub":"officer-1","agency":"setneg","role":"central_officer"}' | sed 's/.*"token":"\\([^"]*\\)".*/\\1/')`,
+            `  curl -s ${runtime.url}/v1/agencies -H "authorization: Bearer $TOKEN"`,
+            '',
+            'Roles: central_admin, central_officer (agency "setneg"); agency_coordinator, agency_officer',
+            '(agencies: atr-bpn → kanwil-bpn-jatim, kanwil-bpn-sulsel; polri; pemprov-bali; pemkot-jayapura; pln).',
+          ]
+        : []),
       ...runtime.warnings.map((w) => `WARNING: ${w}`),
       `Pantau ready at ${runtime.url} (pid ${process.pid})`,
       '',

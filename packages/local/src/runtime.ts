@@ -4,6 +4,7 @@
  */
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createApp, createJwtVerifier, createMultiIssuerVerifier } from '@pantau/api';
 import { Calendar, DEFAULT_CALENDAR_ID, newAgency, WriteConflict } from '@pantau/core';
@@ -17,7 +18,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import type { RuntimeConfig } from './config.ts';
+import { devRoutesMounted, isLoopbackHost, type RuntimeConfig } from './config.ts';
 import { DEMO_AGENCIES } from './demo-agencies.ts';
 import { manualClock, systemClock } from './clock.ts';
 import { withConsole } from './console.ts';
@@ -34,12 +35,23 @@ export interface Runtime {
   readonly dynamoDbEndpoint: string;
   readonly warnings: readonly string[];
   readonly clockMode: 'system' | 'manual';
+  /** Whether /dev (tokens, clock, demo users) is mounted: the demo configuration only. */
+  readonly devRoutes: boolean;
   stop(): Promise<void>;
   /** Synchronous last resort for `process.on('exit')`. */
   kill(): void;
 }
 
 export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
+  // loadConfig refuses these already; checked again here, where /dev is mounted, for a config
+  // built by hand.
+  const devMounted = devRoutesMounted(config);
+  if (devMounted && !isLoopbackHost(config.HOST))
+    throw new Error(
+      `the demo configuration (with /dev) listens on loopback only, not ${config.HOST}`,
+    );
+  if (!devMounted && config.PANTAU_CLOCK === 'manual')
+    throw new Error('the manual clock needs /dev/clock: the demo configuration only');
   const dataDir = resolve(config.PANTAU_DATA_DIR);
   const logger = new Logger({ serviceName: 'pantau-local', logLevel: config.LOG_LEVEL });
   const db = await startDynamoDbLocal({ dataDir });
@@ -88,14 +100,19 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     // With an OIDC provider configured, its ID tokens are trusted too (as on AWS: the issuer's
     // keys at the Cognito path, `aud` the console's client).
     const verifier = oidc
-      ? createMultiIssuerVerifier({
-          [LOCAL_ISSUER]: local,
-          [oidc.issuer]: createJwtVerifier({
-            jwksUrl: `${oidc.issuer}/.well-known/jwks.json`,
-            issuer: oidc.issuer,
-            audience: oidc.clientId,
-          }),
-        })
+      ? createMultiIssuerVerifier(
+          new Map([
+            [LOCAL_ISSUER, local],
+            [
+              oidc.issuer,
+              createJwtVerifier({
+                jwksUrl: `${oidc.issuer}/.well-known/jwks.json`,
+                issuer: oidc.issuer,
+                audience: oidc.clientId,
+              }),
+            ],
+          ]),
+        )
       : local;
     const app = createApp({
       store,
@@ -104,7 +121,11 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       ladders: engine,
       logger: new Logger({ serviceName: 'pantau-api', logLevel: config.LOG_LEVEL }),
       swaggerUiDir: dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json')),
-      extend: (a) => a.route('/dev', devRoutes(issuer, runtimeClock, engine)),
+      // Development routes mint anyone's token and move the clock: the demo configuration's
+      // alone, never beside a real identity provider.
+      ...(devMounted
+        ? { extend: (a: OpenAPIHono) => a.route('/dev', devRoutes(issuer, runtimeClock, engine)) }
+        : {}),
       // Keyed by the socket's address, never X-Forwarded-For (the client writes that): behind
       // a reverse proxy every client shares the proxy's address, and so its limit.
       ...(config.PANTAU_PUBLIC_RATE_LIMIT > 0
@@ -134,6 +155,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       dynamoDbEndpoint: db.endpoint,
       warnings,
       clockMode: runtimeClock.mode,
+      devRoutes: devMounted,
       async stop() {
         await new Promise<void>((done) => server.close(() => done()));
         await engine.stop();

@@ -1,16 +1,16 @@
 /** Response-rate statistics and spreadsheet exports (central). */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { AgencyStatsReportSchema, type CaseView, StatsQuery } from '@pantau/core';
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../csv.ts';
 import { allow, CENTRAL, createRoute, json, PROBLEMS, z } from '../openapi.ts';
 
 const csv = (description: string) => ({
-  description,
+  description:
+    `${description}. A cell a spreadsheet would take for a formula (starting with = + - @, ` +
+    'tab or CR) begins with a single quote; a cell with a semicolon is quoted.',
   content: { 'text/csv': { schema: z.string() } },
 });
 const percent = (rate: number | null) => (rate === null ? '' : (rate * 100).toFixed(2));
-/** csv-stringify writes booleans as 1 and an empty cell by default: spreadsheets want words. */
-const CAST = { cast: { boolean: (value: boolean) => String(value) } };
 
 export const stats = new OpenAPIHono()
   .openapi(
@@ -51,23 +51,19 @@ export const stats = new OpenAPIHono()
         s.belowMinimumSample,
         s.rank ?? '',
       ]);
-      const body = stringify(rows, {
-        ...CAST,
-        header: true,
-        columns: [
-          'agencyId',
-          'assigned',
-          'redirected',
-          'responded',
-          'respondedOnTime',
-          'completed',
-          'responseRatePercent',
-          'onTimeRatePercent',
-          'medianWorkingDaysToFirstResponse',
-          'belowMinimumSample',
-          'rank',
-        ],
-      });
+      const body = toCsv(rows, [
+        'agencyId',
+        'assigned',
+        'redirected',
+        'responded',
+        'respondedOnTime',
+        'completed',
+        'responseRatePercent',
+        'onTimeRatePercent',
+        'medianWorkingDaysToFirstResponse',
+        'belowMinimumSample',
+        'rank',
+      ]);
       return c.body(body, 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="pantau-agencies-${report.from}-${report.to}.csv"`,
@@ -118,7 +114,7 @@ export const exports = new OpenAPIHono().openapi(
     const rows: unknown[][] = [];
     for await (const page of c.get('service').exportCases(c.get('auth'), c.req.valid('query')))
       rows.push(...page.map(row));
-    return c.body(stringify(rows, { ...CAST, header: true, columns: CASE_COLUMNS }), 200, {
+    return c.body(toCsv(rows, CASE_COLUMNS), 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': 'attachment; filename="pantau-cases.csv"',
     });

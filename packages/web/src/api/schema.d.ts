@@ -3202,7 +3202,7 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description One row per agency, then the totals */
+                /** @description One row per agency, then the totals. A cell a spreadsheet would take for a formula (starting with = + - @, tab or CR) begins with a single quote; a cell with a semicolon is quoted. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3287,7 +3287,7 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description One row per case, newest first */
+                /** @description One row per case, newest first. A cell a spreadsheet would take for a formula (starting with = + - @, tab or CR) begins with a single quote; a cell with a semicolon is quoted. */
                 200: {
                     headers: {
                         [name: string]: unknown;
