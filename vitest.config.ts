@@ -37,7 +37,9 @@ export default defineConfig({
           expect: { poll: { timeout: 15_000 } },
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Two files at a time (each starts its own runtime, JVM and, for the console, Chromium):
+          // most of a file's time is waiting on them, so two cores serve two files.
+          maxWorkers: 2,
         },
       },
       {

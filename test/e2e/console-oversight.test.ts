@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import {
   action,
   launchChromium,
+  openAction,
   mainScreen,
   signInAs as signInAs_,
   signOut as signOut_,
@@ -59,7 +60,7 @@ describe('console: oversight', () => {
     await signInAs(/^Petugas polri/);
     await page.goto(`${pantau.url}/cases/${caseId}`);
     const ask = action(page, 'Minta perpanjangan waktu');
-    await ask.locator('summary').click();
+    await openAction(ask);
     // 0 working days breaks the API's schema: named at the field, nothing sent.
     await ask.getByLabel('Tambahan hari kerja').fill('0');
     await ask.getByLabel('Alasan').fill('Menunggu hasil pemeriksaan Propam');
@@ -101,7 +102,7 @@ describe('console: oversight', () => {
     await signInAs(/^Petugas pln/);
     await page.goto(`${pantau.url}/cases/${caseId}`);
     const notOurs = action(page, 'Bukan kewenangan kami');
-    await notOurs.locator('summary').click();
+    await openAction(notOurs);
     await notOurs.getByLabel('Alasan').fill('Penerbitan SIM bukan kewenangan PLN');
     await notOurs.getByLabel('Instansi yang berwenang (kode)').fill('pemprov-bali');
     await notOurs.getByRole('button', { name: 'Kirim' }).click();
@@ -147,7 +148,7 @@ describe('console: oversight', () => {
     await signInAs(/^Admin setneg/);
     await page.getByRole('link', { name: 'Instansi' }).click();
     const add = action(page, 'Tambah instansi');
-    await add.locator('summary').click();
+    await openAction(add);
     await add.getByLabel('Kode').fill('Kanwil NTT'); // not an id: named at its field
     await add.getByLabel('Nama', { exact: false }).first().fill('Kantor Wilayah BPN Provinsi NTT');
     await add.getByLabel('Zona waktu').selectOption('Asia/Makassar');
@@ -178,7 +179,7 @@ describe('console: oversight', () => {
   it('an admin adds a cuti bersama at short notice and sees how many deadlines moved; the policy page saves', async () => {
     await signInAs(/^Admin setneg/);
     await page.getByRole('link', { name: 'Kalender' }).click();
-    await action(page, 'Tambah hari libur / cuti bersama').locator('summary').click();
+    await openAction(action(page, 'Tambah hari libur / cuti bersama'));
     await page.getByLabel('Tanggal', { exact: true }).fill('2026-03-27');
     await page.getByLabel('Keterangan').fill('Cuti bersama tambahan');
     await page.getByRole('button', { name: 'Simpan' }).click();
@@ -204,7 +205,7 @@ describe('console: oversight', () => {
     await signInAs(/^Petugas setneg/);
     await page.goto(`${pantau.url}/cases/${caseId}`);
     const plan = action(page, 'Rencanakan kegiatan pemantauan');
-    await plan.locator('summary').click();
+    await openAction(plan);
     await plan.getByLabel('Jenis kegiatan').selectOption('mediation');
     await plan.getByLabel('Jadwal (WIB)').fill('2026-03-27T10:00');
     await plan.getByLabel('Rencana').fill('Mediasi Polri, Pemprov Bali dan pengadu');
@@ -212,7 +213,7 @@ describe('console: oversight', () => {
     await page.getByText('Kegiatan direncanakan').waitFor();
 
     const report = action(page, 'Laporkan: Mediasi');
-    await report.locator('summary').click();
+    await openAction(report);
     await report.getByLabel(/Dilaksanakan pada/).fill('2026-03-27T11:30');
     await report.getByLabel('Hasil').fill('Sepakat');
     await report.getByLabel('Ringkasan').fill('Para pihak sepakat biaya dikembalikan.');
@@ -232,7 +233,7 @@ describe('console: oversight', () => {
     ]);
 
     const close = action(page, 'Tutup pengaduan');
-    await close.locator('summary').click();
+    await openAction(close);
     await close.getByLabel('Hasil akhir').selectOption('resolved');
     await close.getByRole('button', { name: 'Tutup pengaduan' }).click();
     await expect.poll(() => page.locator('p.meta').innerText()).toContain('Ditutup');

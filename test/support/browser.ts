@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -78,6 +78,23 @@ export async function signOut(page: Page): Promise<void> {
 /** One of a case page's actions (a disclosure with its form), by its title. */
 export const action = (page: Page, title: string | RegExp) =>
   page.locator('details.action').filter({ has: page.locator('summary', { hasText: title }) });
+
+/**
+ * Opens an action's `<details>` as a person would, clicking its summary until it stays open: a
+ * page that re-renders after the previous action (its data reloaded) may close it again.
+ */
+export async function openAction(details: Locator): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open)))
+          await details.locator('summary').click();
+        return details.evaluate((d) => (d as HTMLDetailsElement).open);
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+}
 
 /**
  * A main screen: its screenshot, no problem shown (a failed call would be one), and no WCAG 2.1
