@@ -17,8 +17,9 @@
  *
  * The functions are pure: `observe` (what happened since the ladder last looked), `advance`
  * (what to write now and when to wake), `projectLadder` (the steps still to come),
- * `armLadder`/`rearmLadder` (a new or re-armed timer) and `nextLadderRecord` (the record to
- * write under its version). The Tick handler, the service and the sweep all go through them.
+ * and, in state.ts, the ladder record read and written (`ladderState`, `armLadder`,
+ * `rearmLadder`, `nextLadderRecord`). The Tick handler, the service and the sweep all go
+ * through them.
  */
 import { type AssignmentRecord, isOpen } from '../assignment.ts';
 import {
@@ -29,7 +30,6 @@ import {
   startOfLocalDay,
   workingDaysBetween,
 } from '../calendar.ts';
-import type { LadderRecord } from '../notification.ts';
 import { type LadderStep, TARGETS, type Target } from '../policy.ts';
 
 /** The overdue episode a ladder is in. Instants are ISO strings, as stored. */
@@ -121,30 +121,6 @@ export const INITIAL_LADDER_STATE: LadderState = {
   observedAt: null,
 };
 
-/**
- * The state kept on a record. A record written before episodes existed that had climbed is
- * read as one open episode at the rung it reached.
- */
-export function ladderState(record: LadderRecord): LadderState {
-  if (record.state) return record.state;
-  if (record.level > 0 && record.lastStepAt) {
-    const base = iso(ms(record.lastStepAt) - 1);
-    return {
-      ...INITIAL_LADDER_STATE,
-      episodes: 1,
-      episode: {
-        n: 1,
-        startedAt: record.lastStepAt,
-        missedAt: base,
-        level: record.level,
-        baseAt: base,
-        parkedAt: null,
-      },
-    };
-  }
-  return INITIAL_LADDER_STATE;
-}
-
 /** When the agency stopped owing anything (completed, redirected, withdrawn), if it has. */
 export function endedAt(a: LadderInput): number {
   switch (a.state) {
@@ -167,7 +143,8 @@ export function overdueAt(a: LadderInput, at: number): Target[] {
   );
 }
 
-const rungsOf = (steps: readonly LadderStep[]) => steps.filter((s) => s.action !== 'warning');
+export const rungsOf = (steps: readonly LadderStep[]) =>
+  steps.filter((s) => s.action !== 'warning');
 const warningsOf = (steps: readonly LadderStep[]) => steps.filter((s) => s.action === 'warning');
 
 /** The instant just after the end of the working day `offset` working days from `from`'s day. */
@@ -418,78 +395,4 @@ export function projectLadder(state: LadderState, ctx: LadderContext, limit = 16
     now = new Date(plan.wakeAt);
   }
   return out;
-}
-
-/** The record written under its version with a new state and timer. */
-export function nextLadderRecord(
-  record: LadderRecord,
-  state: LadderState,
-  wakeAt: string | null,
-  now: Date,
-  steps: readonly LadderStep[] = [],
-): LadderRecord {
-  const rungs = rungsOf(steps);
-  const level = state.episode?.level ?? 0;
-  return {
-    ...record,
-    state,
-    level,
-    rung: level > 0 ? (rungs[level - 1]?.action ?? record.rung ?? null) : null,
-    lastStepAt: record.lastStepAt,
-    wakeAt,
-    updatedAt: now.toISOString(),
-    version: record.version + 1,
-  };
-}
-
-/**
- * A ladder (re-)armed for a new forwarding: a new token, due now. The episode count carries
- * over so that a rung's key is never reused; the previous generation's episode has ended.
- */
-export function armLadder(
-  previous: LadderRecord | undefined,
-  ref: { caseId: string; agencyId: string; generation: number },
-  now: Date,
-): { record: LadderRecord; expectedVersion: number | null } {
-  const before = previous ? ladderState(previous) : INITIAL_LADDER_STATE;
-  const state: LadderState = {
-    ...INITIAL_LADDER_STATE,
-    episodes: before.episodes,
-    endedAt: before.episode ? now.toISOString() : before.endedAt,
-    observedAt: now.toISOString(),
-  };
-  return {
-    record: {
-      caseId: ref.caseId,
-      agencyId: ref.agencyId,
-      generation: ref.generation,
-      token: (previous?.token ?? 0) + 1,
-      wakeAt: now.toISOString(),
-      level: 0,
-      rung: null,
-      lastStepAt: null,
-      state,
-      updatedAt: now.toISOString(),
-      version: (previous?.version ?? 0) + 1,
-    },
-    expectedVersion: previous ? previous.version : null,
-  };
-}
-
-/** A new token due now: the running execution stops at its next wake, a fresh one takes over. */
-export function rearmLadder(
-  record: LadderRecord,
-  now: Date,
-  state: LadderState = ladderState(record),
-  rungs: readonly LadderStep[] = [],
-): LadderRecord {
-  return {
-    ...nextLadderRecord(record, state, now.toISOString(), now, rungs),
-    token: record.token + 1,
-  };
-}
-
-/** The same ladder with a new timer (the reply window's ladder has no episodes). */
-export function ladderTimer(record: LadderRecord, wakeAt: string | null, now: Date): LadderRecord {
-  return { ...record, wakeAt, updatedAt: now.toISOString(), version: record.version + 1 };
 }
