@@ -29,7 +29,6 @@ export interface IdempotencyRecord {
   readonly tenant: string;
   readonly key: string;
   readonly fingerprint: string;
-  readonly status: number;
   readonly body: unknown;
   readonly createdAt: string;
 }

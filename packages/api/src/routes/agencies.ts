@@ -26,10 +26,10 @@ export const agencies = new OpenAPIHono()
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const result = await c
+      const agency = await c
         .get('service')
         .createAgency(c.get('auth'), body, idempotencyOf(c, body));
-      return c.json(result.body, 201);
+      return c.json(agency, 201);
     },
   )
   .openapi(

@@ -93,10 +93,10 @@ export const assignments = new OpenAPIHono()
     async (c) => {
       const { id, agencyId } = c.req.valid('param');
       const body = c.req.valid('json');
-      const result = await c
+      const assignment = await c
         .get('service')
         .respond(c.get('auth'), id, agencyId, body, idempotencyOf(c, body));
-      return c.json(result.body, 200);
+      return c.json(assignment, 200);
     },
   )
   .openapi(
@@ -135,10 +135,10 @@ export const clock = new OpenAPIHono()
     async (c) => {
       const { id, agencyId } = c.req.valid('param');
       const body = c.req.valid('json');
-      const result = await c
+      const request = await c
         .get('service')
         .requestExtension(c.get('auth'), id, agencyId, body, idempotencyOf(c, body));
-      return c.json(result.body, 201);
+      return c.json(request, 201);
     },
   )
   .openapi(

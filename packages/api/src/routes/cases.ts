@@ -39,8 +39,10 @@ export const cases = new OpenAPIHono()
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const result = await c.get('service').createCase(c.get('auth'), body, idempotencyOf(c, body));
-      return c.json(result.body, 201);
+      const created = await c
+        .get('service')
+        .createCase(c.get('auth'), body, idempotencyOf(c, body));
+      return c.json(created, 201);
     },
   )
   .openapi(
@@ -100,10 +102,10 @@ export const cases = new OpenAPIHono()
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const result = await c
+      const forwarded = await c
         .get('service')
         .forward(c.get('auth'), c.req.valid('param').id, body, idempotencyOf(c, body));
-      return c.json({ ...result.body, nextCursor: null }, 201);
+      return c.json({ ...forwarded, nextCursor: null }, 201);
     },
   )
   .openapi(

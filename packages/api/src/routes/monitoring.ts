@@ -36,10 +36,10 @@ export const caseActivities = new OpenAPIHono()
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const result = await c
+      const activity = await c
         .get('service')
         .planActivity(c.get('auth'), c.req.valid('param').id, body, idempotencyOf(c, body));
-      return c.json(result.body, 201);
+      return c.json(activity, 201);
     },
   )
   .openapi(
