@@ -2,11 +2,11 @@
 import {
   type AssignmentRecord,
   clockFrom,
-  clockHistory,
   isTargetOverdue,
   totalWorkingDays,
   viewAssignment,
 } from '../assignment.ts';
+import { clockHistory } from '../assignment-clock.ts';
 import {
   addWorkingDays,
   computeDeadline,

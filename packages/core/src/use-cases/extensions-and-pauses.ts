@@ -4,14 +4,8 @@
  * ladder.
  */
 import { ulid } from 'ulid';
-import {
-  type AssignmentRecord,
-  type ClockChange,
-  extend,
-  isOpen,
-  pause,
-  resume,
-} from '../assignment.ts';
+import { type AssignmentRecord, isOpen } from '../assignment.ts';
+import { type ClockChange, extend, pause, resume } from '../assignment-clock.ts';
 import { DomainError, notFound } from '../errors.ts';
 import {
   decideExtension as decided,
