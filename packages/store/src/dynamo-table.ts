@@ -6,6 +6,7 @@
 import {
   type IdempotencyRecord,
   limitExceeded,
+  unavailable,
   type Page,
   type PageRequest,
   WriteConflict,
@@ -59,6 +60,13 @@ export class DynamoTable {
     this.client = DynamoDBDocumentClient.from(options.client, {
       marshallOptions: { removeUndefinedValues: true },
     });
+    // Every call goes through here once: throttling or a 5xx that outlived the SDK's own
+    // retries leaves the store as the domain's `unavailable`, never as DynamoDB's error names.
+    const send = this.client.send.bind(this.client) as (...args: unknown[]) => Promise<unknown>;
+    this.client.send = ((...args: unknown[]) =>
+      send(...args).catch((error: unknown) => {
+        throw isUnavailable(error) ? unavailable(error) : error;
+      })) as typeof this.client.send;
     this.tableName = options.tableName;
   }
   protected async get<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
@@ -170,3 +178,18 @@ export const conflictOf = (expectedVersion: number | null, cause: unknown) =>
     'conditional write failed',
     cause,
   );
+
+/** DynamoDB throttling, or its 5xx: what the SDK retried with backoff and still failed. */
+function isUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return (
+    [
+      'ProvisionedThroughputExceededException',
+      'ThrottlingException',
+      'RequestLimitExceeded',
+      'InternalServerError',
+      'ServiceUnavailable',
+    ].includes(e.name ?? '') || (e.$metadata?.httpStatusCode ?? 0) >= 500
+  );
+}
