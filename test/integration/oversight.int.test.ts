@@ -44,10 +44,7 @@ describe('monitoring activities', () => {
       participants: ['Kabid Propam', 'Pengadu'],
       plan: 'Mediasi di kantor Asdep',
     });
-    expect(planned).toMatchObject({
-      status: 201,
-      body: { status: 'planned', overdueToReport: false },
-    });
+    expect(planned).toMatchObject({ status: 'planned', overdueToReport: false });
     expect((await service.getCase(centralOfficer, caseId)).underMonitoring).toBe(true);
     await expect(
       service.planActivity(centralOfficer, caseId, {

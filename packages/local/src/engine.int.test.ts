@@ -180,7 +180,7 @@ describe('re-arming the ladder when deadlines move', () => {
       workingDays: 10,
       reason: 'Menunggu data dari Polda',
     });
-    expect(request.status).toBe(201);
+    expect(request.status).toBe('pending');
     await expect(
       service.requestExtension(officerOf('polri'), caseId, 'polri', {
         workingDays: 5,
