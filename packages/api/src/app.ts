@@ -6,7 +6,7 @@
 import './context.ts';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { DomainError, type LadderStarter, Service, type Store } from '@pantau/core';
+import { DomainError, type JobRunner, type LadderStarter, Service, type Store } from '@pantau/core';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { checkedPrincipal, type TokenVerifier } from './auth.ts';
@@ -25,6 +25,7 @@ import { cases } from './routes/cases.ts';
 import { activities, caseActivities } from './routes/monitoring.ts';
 import { notifications } from './routes/notifications.ts';
 import { health, track } from './routes/public.ts';
+import { jobs } from './routes/jobs.ts';
 import { calendars, policies } from './routes/settings.ts';
 import { exports, stats } from './routes/stats.ts';
 
@@ -34,6 +35,8 @@ export interface AppDeps {
   readonly clock: () => Date;
   /** Starts assignments' escalation ladders (Step Functions on AWS, the embedded engine locally). */
   readonly ladders?: LadderStarter;
+  /** Runs the re-arming jobs of settings edits (Step Functions on AWS, the local interpreter). */
+  readonly jobs?: JobRunner;
   readonly logger?: Logger;
   /** Where Swagger UI's files are (`swagger-ui-dist`); `/docs` needs them. */
   readonly swaggerUiDir?: string;
@@ -58,6 +61,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     store: deps.store,
     clock: deps.clock,
     ...(deps.ladders ? { ladders: deps.ladders } : {}),
+    ...(deps.jobs ? { jobs: deps.jobs } : {}),
   });
   const logger = deps.logger ?? new Logger({ serviceName: 'pantau-api' });
 
@@ -121,6 +125,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.route('/v1/activities', activities);
   app.route('/v1/calendars', calendars);
   app.route('/v1/policies', policies);
+  app.route('/v1/jobs', jobs);
   app.route('/v1/queue', queue);
   app.route('/v1/assignments', worklist);
   app.route('/v1/notifications', notifications);

@@ -19,3 +19,13 @@ export * from './extension.ts';
 export * from './stats.ts';
 export * from './activity.ts';
 export * from './retry.ts';
+export * from './rearm-job.ts';
+// The re-arming job's tasks, for the runners (Step Functions' Lambdas, the local interpreter).
+export {
+  type ChunkResult,
+  finishJob,
+  listJobPage,
+  PAGES_PER_LISTING,
+  rearmJobChunk,
+  runRearmJob,
+} from './use-cases/rearm-jobs.ts';

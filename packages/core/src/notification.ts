@@ -20,6 +20,11 @@ export interface LadderRecord {
   readonly lastStepAt: string | null;
   /** The overdue episode and what was warned (absent on records older than episodes). */
   readonly state?: LadderState;
+  /**
+   * The version of the policy whose steps the timer was last planned with by a re-arm (absent
+   * on records older than it): a policy's re-arming job skips ladders already on its version.
+   */
+  readonly policyVersion?: number;
   readonly updatedAt: string;
   readonly version: number;
 }

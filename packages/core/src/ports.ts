@@ -14,6 +14,14 @@ import type { ActivityRecord } from './activity.ts';
 import type { ExtensionRequestRecord } from './extension.ts';
 import type { AgencyCounters, CounterUpdate } from './stats.ts';
 import type { LadderRecord, NotificationRecord } from './notification.ts';
+import type {
+  AssignmentKey,
+  JobChunk,
+  JobCounts,
+  JobFailure,
+  JobState,
+  RearmJobRecord,
+} from './rearm-job.ts';
 import type { TimelineEvent } from './timeline.ts';
 
 export interface PageRequest {
@@ -191,6 +199,44 @@ export interface Store {
   /** Every letter not yet delivered (a sweep after a restart). */
   listAllUndelivered(limit: number): Promise<NotificationRecord[]>;
   putNotification(notification: NotificationRecord): Promise<void>;
+
+  // Re-arming jobs (rearm-job.ts): one record of counters, chunks of work, capped failures.
+  /** Creates a job and makes it the latest of its scope (superseding the one before). */
+  createJob(job: RearmJobRecord): Promise<void>;
+  getJob(id: string): Promise<RearmJobRecord | undefined>;
+  /** The id of the latest job of a scope (`scopeKey`), if any. */
+  latestJobId(scope: string): Promise<string | undefined>;
+  /** Every scope's latest job (what a restart resumes). */
+  listLatestJobs(): Promise<RearmJobRecord[]>;
+  /**
+   * One step of a job's listing, from where it stood (`from`, else a `WriteConflict`): the
+   * chunk of `refs` found (none written when empty) and the new position (`cursor` null: the
+   * listing is complete and the job is `running`).
+   */
+  advanceJobListing(
+    jobId: string,
+    from: { readonly cursor: string | null; readonly chunks: number },
+    to: { readonly cursor: string | null; readonly refs: readonly AssignmentKey[] },
+    now: Date,
+  ): Promise<void>;
+  getJobChunk(jobId: string, index: number): Promise<JobChunk | undefined>;
+  /**
+   * Deletes a chunk and adds its counts to its job, all or nothing; a `WriteConflict` when the
+   * chunk is gone (its counts are in already).
+   */
+  completeJobChunk(jobId: string, index: number, counts: JobCounts, now: Date): Promise<void>;
+  putJobFailure(jobId: string, failure: JobFailure): Promise<void>;
+  listJobFailures(jobId: string, limit: number): Promise<JobFailure[]>;
+  /** Ends a job still listing or running; false when it had ended already. */
+  endJob(
+    jobId: string,
+    end: {
+      readonly state: Exclude<JobState, 'listing' | 'running'>;
+      readonly supersededBy?: string;
+      readonly error?: string;
+    },
+    now: Date,
+  ): Promise<boolean>;
 }
 
 /**

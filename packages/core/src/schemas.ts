@@ -14,6 +14,7 @@ export * from './schemas/agencies.ts';
 export * from './schemas/cases.ts';
 export * from './schemas/assignments.ts';
 export * from './schemas/settings.ts';
+export * from './schemas/jobs.ts';
 export * from './schemas/reporting.ts';
 export * from './schemas/monitoring.ts';
 export * from './schemas/public.ts';

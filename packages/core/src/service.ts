@@ -13,6 +13,7 @@ import * as extensions from './use-cases/extensions-and-pauses.ts';
 import type { ServiceDeps } from './use-cases/kernel/index.ts';
 import * as monitoring from './use-cases/monitoring.ts';
 import * as publicSide from './use-cases/public.ts';
+import * as jobs from './use-cases/rearm-jobs.ts';
 import * as reporting from './use-cases/reporting.ts';
 import * as settings from './use-cases/settings.ts';
 
@@ -74,6 +75,7 @@ export class Service {
   readonly listPolicies = this.#bind(settings.listPolicies);
   readonly getPolicy = this.#bind(settings.getPolicy);
   readonly putPolicy = this.#bind(settings.putPolicy);
+  readonly getJob = this.#bind(jobs.getJob);
 
   // reporting
   readonly agencyStats = this.#bind(reporting.agencyStats);

@@ -215,7 +215,9 @@ describe('re-arming the ladder when deadlines move', () => {
       kind: 'other',
       name: 'Libur tambahan (uji)',
     });
-    expect(change.recomputed).toBeGreaterThanOrEqual(1);
+    // No job runner here: the job ran inside the edit, to its end.
+    expect(change.job).toMatchObject({ state: 'completed', failed: 0 });
+    expect(change.job.moved).toBeGreaterThanOrEqual(1);
     const a = await service.getAssignment(centralOfficer, caseId, 'pln');
     expect(a.due.acknowledge).toBe('2026-11-06T16:59:59.999Z');
     await advanceTo('2026-11-09T03:00:00.000Z');
@@ -267,7 +269,8 @@ describe('re-arming the ladder when deadlines move', () => {
       acknowledgeWorkingDays: 1,
     });
     expect(result.policy.version).toBe(policy.version + 1);
-    expect(result.recomputed).toBeGreaterThanOrEqual(1);
+    expect(result.job).toMatchObject({ state: 'completed', failed: 0 });
+    expect(result.job.moved).toBeGreaterThanOrEqual(1);
     const a = await service.getAssignment(centralOfficer, caseId, 'polri');
     expect(a.due.acknowledge).toBe('2026-12-08T16:59:59.999Z');
     await advanceTo('2026-12-09T03:00:00.000Z');

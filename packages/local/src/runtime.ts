@@ -24,6 +24,7 @@ import { manualClock, systemClock } from './clock.ts';
 import { withConsole } from './console.ts';
 import { devRoutes } from './dev-routes.ts';
 import { LocalLadderEngine } from './engine.ts';
+import { LocalJobRunner } from './jobs.ts';
 import { emlMailer } from './mailer.ts';
 import { LOCAL_REGION, startDynamoDbLocal } from './dynamodb-local.ts';
 import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from './issuer.ts';
@@ -82,6 +83,8 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       mailer: emlMailer(join(dataDir, 'mail')),
       logger,
     });
+    // Calendar and policy edits re-arm in the background, through the same ladder engine.
+    const jobs = new LocalJobRunner({ store, clock, ladders: engine, logger });
     const issuer = await createLocalIssuer(join(dataDir, 'issuer-key.json'));
     // Tokens live in real time even when the domain clock is manual (advancing it 60 days
     // must not sign everybody out).
@@ -119,6 +122,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       verifier,
       clock,
       ladders: engine,
+      jobs,
       logger: new Logger({ serviceName: 'pantau-api', logLevel: config.LOG_LEVEL }),
       swaggerUiDir: dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json')),
       // Development routes mint anyone's token and move the clock: the demo configuration's
@@ -148,6 +152,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     // Resume: letters a crash left in the outbox, then every ladder due by now.
     await engine.sweepOutbox();
     await engine.runDue();
+    await jobs.resume();
     if (runtimeClock.mode === 'system') engine.startTimer();
     const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
     return {
@@ -158,6 +163,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       devRoutes: devMounted,
       async stop() {
         await new Promise<void>((done) => server.close(() => done()));
+        await jobs.stop();
         await engine.stop();
         client.destroy();
         await db.stop();

@@ -1,8 +1,8 @@
 /**
  * The DynamoDB single-table adapter behind core's `Store` port. Every access pattern is a
  * named method (listed in ../README.md); none scans. In layers, one file each: the table's
- * primitives (dynamo-table.ts), the escalation engine's patterns (escalation-store.ts), and
- * here the rest (agencies, settings, cases, assignments, the commit, activities, counters).
+ * primitives (dynamo-table.ts), the escalation engine's patterns (escalation-store.ts), the
+ * re-arming jobs' (job-store.ts), and here the rest (agencies, settings, cases, assignments, the commit, activities, counters).
  */
 import type { WriteConflict } from '@pantau/core';
 import {
@@ -51,11 +51,11 @@ import { keys } from './keys.ts';
 import { queryAll, type Stream } from './paging.ts';
 import { assignmentFilter, assignmentStream } from './assignment-streams.ts';
 import { record, type TransactItem } from './dynamo-table.ts';
-import { EscalationStore } from './escalation-store.ts';
+import { JobStore } from './job-store.ts';
 import { counterUpdate, sumCounters } from './counters.ts';
 
 export type { DynamoStoreOptions } from './dynamo-table.ts';
-export class DynamoStore extends EscalationStore implements Store {
+export class DynamoStore extends JobStore implements Store {
   // ---- agencies ---------------------------------------------------------------------
 
   /** Agency by id (the registry is central's). */

@@ -87,6 +87,20 @@ export const keys = {
   /** gsi1: an agency's queue; gsi2: central's worklist. One partition per bucket. */
   queue: (agencyId: string, bucket: string) => `${agencyId}#QUEUE#${bucket}`,
   worklist: (bucket: string) => `${C}#WORK#${bucket}`,
+
+  /** A re-arming job: its counters, its chunks of work (deleted as done), its failures. */
+  job: (id: string) => ({ pk: `${C}#JOB#${id}`, sk: '#JOB' }),
+  jobChunk: (id: string, index: number) => ({
+    pk: `${C}#JOB#${id}`,
+    sk: `CHUNK#${String(index).padStart(6, '0')}`,
+  }),
+  jobFailure: (id: string, caseId: string, agencyId: string) => ({
+    pk: `${C}#JOB#${id}`,
+    sk: `FAIL#${caseId}#${agencyId}`,
+  }),
+  /** Each scope's latest job (the one that supersedes the others). */
+  jobScope: (scope: string) => ({ pk: `${C}#JOBS`, sk: `SCOPE#${scope}` }),
+  jobScopePrefix: { pk: `${C}#JOBS`, skPrefix: 'SCOPE#' },
 } as const;
 
 /**

@@ -16,3 +16,11 @@ export {
   type SfnLadderStarterProps,
 } from './aws.ts';
 export { sweep, type SweepResult } from './sweep.ts';
+export { REARM_MAX_CONCURRENCY, REARM_STATE, rearmJobDefinition } from './rearm-definition.ts';
+export {
+  RearmTaskInput,
+  rearmTask,
+  type RearmTaskDeps,
+  type RearmTaskResult,
+} from './rearm-tasks.ts';
+export { SfnJobRunner, type SfnJobRunnerProps } from './rearm-aws.ts';

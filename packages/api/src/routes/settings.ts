@@ -1,4 +1,7 @@
-/** The holiday calendar and the SLA policies: read by all, changed by central admins. */
+/**
+ * The holiday calendar and the SLA policies: read by all, changed by central admins. An edit
+ * answers 202 once saved, with the job that re-arms the open assignments it governs.
+ */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import {
   CalendarChangeSchema,
@@ -6,6 +9,7 @@ import {
   CalendarDaysQuery,
   CalendarSchema,
   PolicyBody,
+  PolicyChangeSchema,
   PolicySchema,
 } from '@pantau/core';
 import { createRoute, json, jsonBody, PROBLEMS, z } from '../openapi.ts';
@@ -36,15 +40,19 @@ export const calendars = new OpenAPIHono()
       method: 'put',
       path: '/{id}/days/{date}',
       tags: ['Calendars'],
-      summary: 'Add or change a day off; open deadlines it touches move and their ladders re-arm',
+      summary:
+        'Add or change a day off; a job moves the open deadlines it touches and re-arms their ladders',
       request: { params: DayParams, body: jsonBody(CalendarDayBody) },
-      responses: { 200: json(CalendarChangeSchema, 'What moved'), ...PROBLEMS },
+      responses: {
+        202: json(CalendarChangeSchema, 'Saved; the re-arming job (`GET /v1/jobs/{id}`)'),
+        ...PROBLEMS,
+      },
     }),
     async (c) => {
       const { id, date } = c.req.valid('param');
       return c.json(
         await c.get('service').putCalendarDay(c.get('auth'), id, { date, ...c.req.valid('json') }),
-        200,
+        202,
       );
     },
   )
@@ -53,13 +61,17 @@ export const calendars = new OpenAPIHono()
       method: 'delete',
       path: '/{id}/days/{date}',
       tags: ['Calendars'],
-      summary: 'Remove a day off; open deadlines it touches move and their ladders re-arm',
+      summary:
+        'Remove a day off; a job moves the open deadlines it touches and re-arms their ladders',
       request: { params: DayParams },
-      responses: { 200: json(CalendarChangeSchema, 'What moved'), ...PROBLEMS },
+      responses: {
+        202: json(CalendarChangeSchema, 'Saved; the re-arming job (`GET /v1/jobs/{id}`)'),
+        ...PROBLEMS,
+      },
     }),
     async (c) => {
       const { id, date } = c.req.valid('param');
-      return c.json(await c.get('service').deleteCalendarDay(c.get('auth'), id, date), 200);
+      return c.json(await c.get('service').deleteCalendarDay(c.get('auth'), id, date), 202);
     },
   )
   .openapi(
@@ -67,13 +79,16 @@ export const calendars = new OpenAPIHono()
       method: 'put',
       path: '/{id}/years/{year}',
       tags: ['Calendars'],
-      summary: 'Declare a year’s holidays complete (deadlines into it stop being flagged)',
+      summary: 'Declare a year’s holidays complete (a job stops flagging the deadlines into it)',
       request: { params: YearParams },
-      responses: { 200: json(CalendarChangeSchema, 'What moved'), ...PROBLEMS },
+      responses: {
+        202: json(CalendarChangeSchema, 'Saved; the re-arming job (`GET /v1/jobs/{id}`)'),
+        ...PROBLEMS,
+      },
     }),
     async (c) => {
       const { id, year } = c.req.valid('param');
-      return c.json(await c.get('service').putCalendarYear(c.get('auth'), id, year), 200);
+      return c.json(await c.get('service').putCalendarYear(c.get('auth'), id, year), 202);
     },
   );
 
@@ -107,13 +122,11 @@ export const policies = new OpenAPIHono()
       method: 'put',
       path: '/{id}',
       tags: ['Policies'],
-      summary: 'Replace a policy; open assignments under it get new deadlines and re-armed ladders',
+      summary:
+        'Replace a policy; a job gives the open assignments under it new deadlines and ladders',
       request: { params: PolicyParam, body: jsonBody(PolicyBody) },
       responses: {
-        200: json(
-          z.object({ policy: PolicySchema, recomputed: z.int() }),
-          'The policy and what moved',
-        ),
+        202: json(PolicyChangeSchema, 'The policy saved; the re-arming job (`GET /v1/jobs/{id}`)'),
         ...PROBLEMS,
       },
     }),
@@ -122,6 +135,6 @@ export const policies = new OpenAPIHono()
         await c
           .get('service')
           .putPolicy(c.get('auth'), c.req.valid('param').id, c.req.valid('json')),
-        200,
+        202,
       ),
   );

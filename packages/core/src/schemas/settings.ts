@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DAY_KINDS } from '../calendar.ts';
 import { SlaPolicySchema } from '../policy.ts';
 import { text } from './fields.ts';
+import { JobSchema } from './jobs.ts';
 export const CalendarDayBody = z
   .strictObject({ kind: z.enum(DAY_KINDS), name: text(200) })
   .meta({ id: 'CalendarDayBody' });
@@ -19,7 +20,9 @@ export const CalendarSchema = z
 export const CalendarChangeSchema = z
   .object({
     date: z.string(),
-    recomputed: z.int().meta({ description: 'Open assignments whose deadlines moved' }),
+    job: JobSchema.meta({
+      description: 'Re-arms the open assignments on this calendar (`GET /v1/jobs/{id}`)',
+    }),
   })
   .meta({ id: 'CalendarChange' });
 
@@ -28,3 +31,11 @@ export const PolicyBody = SlaPolicySchema.omit({ id: true, version: true, update
 });
 export type PolicyInput = z.infer<typeof PolicyBody>;
 export const PolicySchema = SlaPolicySchema.meta({ id: 'Policy' });
+export const PolicyChangeSchema = z
+  .object({
+    policy: PolicySchema,
+    job: JobSchema.meta({
+      description: 'Re-arms the open assignments under this policy (`GET /v1/jobs/{id}`)',
+    }),
+  })
+  .meta({ id: 'PolicyChange' });

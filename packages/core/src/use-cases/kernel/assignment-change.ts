@@ -47,7 +47,10 @@ export async function assignmentChange(
     const rearmed = observe(seen.state, { ...ctx, assignment: after });
     skipped = [...seen.skipped, ...rearmed.skipped];
     ladderPut = {
-      record: rearmLadder(ladder, now, rearmed.state, policy.ladder),
+      record: {
+        ...rearmLadder(ladder, now, rearmed.state, policy.ladder),
+        policyVersion: policy.version,
+      },
       expectedVersion: ladder.version,
     };
   }

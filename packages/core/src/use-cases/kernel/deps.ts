@@ -1,5 +1,6 @@
 import type { LadderStarter } from '../../notification.ts';
 import type { Store } from '../../ports.ts';
+import type { JobRunner } from '../../rearm-job.ts';
 
 /** What every use case runs against: persistence through the port, time through the clock. */
 export interface ServiceDeps {
@@ -7,4 +8,6 @@ export interface ServiceDeps {
   readonly clock: () => Date;
   /** Starts each assignment's escalation ladder once it is written. */
   readonly ladders?: LadderStarter;
+  /** Runs the re-arming jobs settings edits start (without one they run inside the edit). */
+  readonly jobs?: JobRunner;
 }

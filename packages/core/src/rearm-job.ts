@@ -1,0 +1,126 @@
+/**
+ * A re-arming job: what a calendar or policy edit leaves to run after it answers. The edit is
+ * saved first; the job then walks every open assignment the setting governs and recomputes its
+ * deadlines and ladder from the settings as they are *when it gets there* (never from a copy
+ * taken at the edit), so a later edit can only make it more current.
+ *
+ * It runs in two phases, both resumable from the job record alone:
+ * 1. listing: central's open worklist, page by page, into chunks of refs (a snapshot, so the
+ *    re-arming, which moves assignments in that deadline-ordered list, cannot make the walk
+ *    skip or repeat them); the cursor lives on the job, written with each chunk;
+ * 2. re-arming: each chunk, as a batch; a chunk is deleted in the same transaction that adds
+ *    its counts to the job, so a retried or repeated batch counts once.
+ * The record keeps counters only; failures are items of their own, at most
+ * `MAX_RECORDED_FAILURES`, so nothing about a job grows with its size but its chunks, which go
+ * as they are done.
+ */
+import type { Principal } from './tenancy.ts';
+
+export const JOB_STATES = ['listing', 'running', 'completed', 'failed', 'superseded'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+/** States a job no longer leaves. */
+export const FINISHED_JOB_STATES: readonly JobState[] = ['completed', 'failed', 'superseded'];
+
+/** Which open assignments a job re-arms: those on a calendar, or under a policy. */
+export type RearmScope =
+  | { readonly kind: 'calendar'; readonly calendarId: string }
+  | { readonly kind: 'policy'; readonly policyId: string };
+
+/** One key per scope: the latest job of a scope supersedes the ones before it. */
+export const scopeKey = (s: RearmScope): string =>
+  s.kind === 'calendar' ? `calendar#${s.calendarId}` : `policy#${s.policyId}`;
+
+export const inScope =
+  (s: RearmScope) =>
+  (a: { calendarId: string; policyId: string }): boolean =>
+    s.kind === 'calendar' ? a.calendarId === s.calendarId : a.policyId === s.policyId;
+
+/** Assignments per chunk (at least; a chunk ends on a worklist page boundary). */
+export const CHUNK_SIZE = 100;
+/** Failures kept as items per job (the count goes on). */
+export const MAX_RECORDED_FAILURES = 100;
+
+export interface RearmJobRecord {
+  readonly id: string;
+  readonly scope: RearmScope;
+  /** What the edit was (a date, a year, a policy version): the timeline events carry it. */
+  readonly reason: Readonly<Record<string, string | number>>;
+  readonly requestedBy: Principal;
+  readonly state: JobState;
+  /** Assignments listed so far (final once the state leaves `listing`). */
+  readonly total: number;
+  /** Re-armed or found already current. */
+  readonly done: number;
+  /** Could not be re-armed (see the failure items). */
+  readonly failed: number;
+  /** Whose deadlines moved. */
+  readonly moved: number;
+  /** Left to the job that superseded this one. */
+  readonly skipped: number;
+  /** Chunks written so far; the listing's position in the worklist (null: from the start). */
+  readonly chunks: number;
+  readonly cursor: string | null;
+  readonly supersededBy: string | null;
+  readonly error: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly finishedAt: string | null;
+}
+
+export interface AssignmentKey {
+  readonly caseId: string;
+  readonly agencyId: string;
+}
+
+export interface JobChunk {
+  readonly jobId: string;
+  readonly index: number;
+  readonly refs: readonly AssignmentKey[];
+}
+
+export interface JobFailure extends AssignmentKey {
+  readonly code: string;
+  readonly message: string;
+  readonly at: string;
+}
+
+/** What a batch adds to its job's counters. */
+export interface JobCounts {
+  readonly done: number;
+  readonly failed: number;
+  readonly moved: number;
+  readonly skipped: number;
+}
+
+/** Runs a job: a Step Functions execution on AWS, the local interpreter embedded. */
+export interface JobRunner {
+  /** Starts the job's run; starting one already started starts nothing. */
+  start(jobId: string): Promise<void>;
+}
+
+export const newJob = (
+  id: string,
+  scope: RearmScope,
+  reason: RearmJobRecord['reason'],
+  p: Principal,
+  now: Date,
+): RearmJobRecord => ({
+  id,
+  scope,
+  reason,
+  requestedBy: { sub: p.sub, agency: p.agency, role: p.role },
+  state: 'listing',
+  total: 0,
+  done: 0,
+  failed: 0,
+  moved: 0,
+  skipped: 0,
+  chunks: 0,
+  cursor: null,
+  supersededBy: null,
+  error: null,
+  createdAt: now.toISOString(),
+  updatedAt: now.toISOString(),
+  finishedAt: null,
+});

@@ -1,0 +1,43 @@
+/** Jobs: the re-arming a calendar or policy edit starts, and its progress. */
+import { z } from 'zod';
+import { JOB_STATES } from '../rearm-job.ts';
+
+export const JobParams = z.object({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/) });
+
+export const JobSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['calendar', 'policy']),
+    scope: z.union([
+      z.object({ kind: z.literal('calendar'), calendarId: z.string() }),
+      z.object({ kind: z.literal('policy'), policyId: z.string() }),
+    ]),
+    state: z.enum(JOB_STATES).meta({
+      description:
+        '`listing` (counting what to re-arm: `total` still grows), `running`, then `completed`, ' +
+        '`failed` (stopped early: see `failures` and the operators), or `superseded` (a newer ' +
+        'edit of the same calendar or policy took over: it re-arms from the latest settings)',
+    }),
+    total: z.int().meta({ description: 'Open assignments the edit governs (final once listed)' }),
+    done: z.int().meta({ description: 'Re-armed, or found already current' }),
+    failed: z.int().meta({ description: 'Could not be re-armed' }),
+    moved: z.int().meta({ description: 'Whose deadlines moved' }),
+    skipped: z.int().meta({ description: 'Left to the job that superseded this one' }),
+    supersededBy: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    finishedAt: z.string().nullable(),
+    failures: z
+      .array(
+        z.object({
+          caseId: z.string(),
+          agencyId: z.string(),
+          code: z.string(),
+          message: z.string(),
+          at: z.string(),
+        }),
+      )
+      .meta({ description: 'The first 100 failures (`failed` counts them all)' }),
+  })
+  .meta({ id: 'Job' });
+export type JobView = z.infer<typeof JobSchema>;

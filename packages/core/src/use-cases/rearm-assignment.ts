@@ -1,0 +1,84 @@
+/**
+ * Re-arming one open assignment after a calendar or policy edit: its deadlines recomputed from
+ * the settings as they are now, its ladder re-armed. Idempotent: an assignment already current
+ * (same deadlines, same working days, same flags, its ladder planned under the policy's
+ * version) is left alone, so a batch retried or a job run twice changes nothing twice.
+ */
+import { isOpen, withDeadlines } from '../assignment.ts';
+import { TARGETS, targetWorkingDays } from '../policy.ts';
+import type { AssignmentKey, RearmJobRecord } from '../rearm-job.ts';
+import { inScope } from '../rearm-job.ts';
+import {
+  armLadders,
+  assignmentChange,
+  calendarById,
+  event,
+  ladderOf,
+  policyById,
+  retryOnConflict,
+  type ServiceDeps,
+} from './kernel/index.ts';
+
+/** `moved`: its deadlines moved; `rearmed`: only its ladder or flags; `current`; `gone`. */
+export type RearmOutcome = 'moved' | 'rearmed' | 'current' | 'gone';
+
+export async function rearmAssignment(
+  deps: ServiceDeps,
+  job: Pick<RearmJobRecord, 'id' | 'scope' | 'reason' | 'requestedBy'>,
+  ref: AssignmentKey,
+): Promise<RearmOutcome> {
+  const p = job.requestedBy;
+  const result = await retryOnConflict(async () => {
+    const bundle = await deps.store.getCase(ref.caseId);
+    const a = bundle?.assignments.find((x) => x.agencyId === ref.agencyId);
+    // Closed, redirected or moved to another setting since the listing: not this job's.
+    if (!bundle || !a || !isOpen(a) || !inScope(job.scope)(a)) return { outcome: 'gone' as const };
+    // The settings are read after the assignment: a write that put it under newer settings
+    // happened after they were saved, so these reads see them too (and a write racing this
+    // one loses its version check and is read again).
+    const policy = job.scope.kind === 'policy' ? await policyById(deps, a.policyId) : undefined;
+    const type = bundle.case.classification?.type;
+    const based = policy && type ? { ...a, workingDays: targetWorkingDays(policy, type) } : a;
+    const next = withDeadlines(based, await calendarById(deps, a.calendarId));
+    const ladder = ladderOf(bundle, a.agencyId);
+    const dueMoved = TARGETS.some((t) => next.due[t] !== a.due[t]);
+    const changed =
+      dueMoved ||
+      TARGETS.some((t) => next.workingDays[t] !== a.workingDays[t]) ||
+      JSON.stringify(next.calendarWarnings) !== JSON.stringify(a.calendarWarnings) ||
+      // A policy's steps may have changed with nothing else: the timer is planned again.
+      (policy !== undefined &&
+        ladder?.generation === a.generation &&
+        ladder.policyVersion !== policy.version);
+    const now = deps.clock();
+    if (!changed) {
+      // Re-armed by an earlier attempt whose start did not get through: start it (a start
+      // names its execution after the token, so one already running is not started twice).
+      const due = ladder?.wakeAt && Date.parse(ladder.wakeAt) <= now.getTime();
+      return { outcome: 'current' as const, rearm: due && ladder ? ladder : undefined };
+    }
+    const change = await assignmentChange(
+      deps,
+      bundle,
+      a,
+      { ...next, updatedAt: now.toISOString() },
+      now,
+      true,
+    );
+    await deps.store.commit({
+      ...change.change,
+      events: [
+        event(a.caseId, now, 'deadlines_recomputed', p, a.agencyId, {
+          ...job.reason,
+          jobId: job.id,
+          before: a.due,
+          after: next.due,
+        }),
+        ...change.events(p),
+      ],
+    });
+    return { outcome: dueMoved ? ('moved' as const) : ('rearmed' as const), rearm: change.rearm };
+  });
+  if ('rearm' in result && result.rearm) await armLadders(deps, [result.rearm]);
+  return result.outcome;
+}

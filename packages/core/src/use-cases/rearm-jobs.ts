@@ -1,0 +1,222 @@
+/**
+ * Re-arming jobs: started by a calendar or policy edit, run as three tasks (list a page, re-arm
+ * a chunk, finish) that the Step Functions definition in @pantau/workflow strings together on
+ * AWS and the local interpreter embedded. Each task is safe to retry and to run twice: the
+ * listing's position and the chunks live in the table, and a chunk counts once.
+ */
+import { DomainError, notFound } from '../errors.ts';
+import { WriteConflict } from '../ports.ts';
+import {
+  type AssignmentKey,
+  CHUNK_SIZE,
+  type JobFailure,
+  MAX_RECORDED_FAILURES,
+  newJob,
+  type RearmJobRecord,
+  type RearmScope,
+  inScope,
+  scopeKey,
+} from '../rearm-job.ts';
+import type { JobView } from '../schemas.ts';
+import type { Principal } from '../tenancy.ts';
+import { newEventId } from '../timeline.ts';
+import { CENTRAL_ROLES, requireRole, type ServiceDeps } from './kernel/index.ts';
+import { rearmAssignment } from './rearm-assignment.ts';
+
+/** Worklist pages one listing task reads at most (100 assignments each) before it hands back. */
+export const PAGES_PER_LISTING = 50;
+const WORKLIST_PAGE = 100;
+
+/**
+ * Creates the job for an edit just saved and starts it (without a runner, as in tests and
+ * tools, it runs here to its end before this returns).
+ */
+export async function startRearmJob(
+  deps: ServiceDeps,
+  p: Principal,
+  scope: RearmScope,
+  reason: RearmJobRecord['reason'],
+): Promise<JobView> {
+  const now = deps.clock();
+  const job = newJob(newEventId(now), scope, reason, p, now);
+  await deps.store.createJob(job);
+  if (deps.jobs) {
+    await deps.jobs.start(job.id);
+    return viewJob(job, []);
+  }
+  await runRearmJob(deps, job.id);
+  return getJob(deps, p, job.id);
+}
+
+/** A job's progress (central only: the ids of its failures are cases'). */
+export async function getJob(deps: ServiceDeps, p: Principal, id: string): Promise<JobView> {
+  requireRole(p, CENTRAL_ROLES);
+  const job = await deps.store.getJob(id);
+  if (!job) throw notFound(`job ${id}`);
+  const failures =
+    job.failed > 0 ? await deps.store.listJobFailures(id, MAX_RECORDED_FAILURES) : [];
+  return viewJob(job, failures);
+}
+
+const viewJob = (job: RearmJobRecord, failures: readonly JobFailure[]): JobView => ({
+  id: job.id,
+  kind: job.scope.kind,
+  scope: job.scope,
+  state: job.state,
+  total: job.total,
+  done: job.done,
+  failed: job.failed,
+  moved: job.moved,
+  skipped: job.skipped,
+  supersededBy: job.supersededBy,
+  createdAt: job.createdAt,
+  updatedAt: job.updatedAt,
+  finishedAt: job.finishedAt,
+  failures: failures.map((f) => ({ ...f })),
+});
+
+async function loadJob(deps: ServiceDeps, jobId: string): Promise<RearmJobRecord> {
+  const job = await deps.store.getJob(jobId);
+  // A task for a job that does not exist is a bug in whoever started it, not a retryable error.
+  if (!job) throw new Error(`job ${jobId} does not exist`);
+  return job;
+}
+
+const isSuperseded = async (deps: ServiceDeps, job: RearmJobRecord) =>
+  (await deps.store.latestJobId(scopeKey(job.scope))) !== job.id;
+
+const chunkIds = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+/**
+ * The listing task: reads up to `PAGES_PER_LISTING` pages of central's open worklist from where
+ * the job's listing stands and writes the assignments in its scope as chunks. `listed` once the
+ * worklist is exhausted, with every chunk's index (what the batches run over). A superseded job
+ * lists no further.
+ */
+export async function listJobPage(
+  deps: ServiceDeps,
+  jobId: string,
+): Promise<{ readonly listed: boolean; readonly chunks: number[] }> {
+  const job = await loadJob(deps, jobId);
+  if (job.state !== 'listing' || (await isSuperseded(deps, job)))
+    return { listed: true, chunks: chunkIds(job.chunks) };
+  let from = { cursor: job.cursor, chunks: job.chunks };
+  let cursor = job.cursor;
+  let refs: AssignmentKey[] = [];
+  for (let pages = 1; ; pages += 1) {
+    const page = await deps.store.listWorklist(
+      { now: deps.clock() },
+      { limit: WORKLIST_PAGE, cursor: cursor ?? undefined },
+    );
+    refs.push(
+      ...page.items
+        .filter(inScope(job.scope))
+        .map((a) => ({ caseId: a.caseId, agencyId: a.agencyId })),
+    );
+    cursor = page.nextCursor;
+    const last = cursor === null || pages >= PAGES_PER_LISTING;
+    if (refs.length >= CHUNK_SIZE || last) {
+      // Another run of this task that got here first wins (a WriteConflict, retried by the
+      // caller, which then continues from there).
+      await deps.store.advanceJobListing(jobId, from, { cursor, refs }, deps.clock());
+      from = { cursor, chunks: from.chunks + (refs.length > 0 ? 1 : 0) };
+      refs = [];
+    }
+    if (cursor === null) return { listed: true, chunks: chunkIds(from.chunks) };
+    if (last) return { listed: false, chunks: [] };
+  }
+}
+
+/** What one chunk did. */
+export interface ChunkResult {
+  readonly chunk: number;
+  /** false: the chunk was gone (done before) and nothing ran. */
+  readonly ran: boolean;
+  readonly done: number;
+  readonly failed: number;
+  readonly moved: number;
+  readonly skipped: number;
+}
+
+/**
+ * The batch task: re-arms each assignment of one chunk, then deletes the chunk and adds its
+ * counts to the job in one transaction. An assignment that cannot be re-armed (bad data, a
+ * conflict that outlasted its retries) is counted and recorded as failed, and the batch goes
+ * on; the store being unavailable fails the whole batch, to be retried (its assignments done
+ * so far are current by then and change nothing twice).
+ */
+export async function rearmJobChunk(
+  deps: ServiceDeps,
+  jobId: string,
+  index: number,
+): Promise<ChunkResult> {
+  const none = { chunk: index, ran: false, done: 0, failed: 0, moved: 0, skipped: 0 };
+  const job = await loadJob(deps, jobId);
+  const chunk = await deps.store.getJobChunk(jobId, index);
+  if (!chunk) return none;
+  const counts = { done: 0, failed: 0, moved: 0, skipped: 0 };
+  if (await isSuperseded(deps, job)) {
+    // The newer job re-arms every assignment in scope from the latest settings.
+    counts.skipped = chunk.refs.length;
+  } else {
+    let recordable = Math.max(0, MAX_RECORDED_FAILURES - job.failed);
+    for (const ref of chunk.refs) {
+      try {
+        const outcome = await rearmAssignment(deps, job, ref);
+        counts.done += 1;
+        if (outcome === 'moved') counts.moved += 1;
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'service_unavailable') throw error;
+        counts.failed += 1;
+        if (recordable-- > 0) await deps.store.putJobFailure(jobId, failureOf(ref, error, deps));
+      }
+    }
+  }
+  try {
+    await deps.store.completeJobChunk(jobId, index, counts, deps.clock());
+  } catch (error) {
+    // A concurrent run of the same chunk counted it first.
+    if (error instanceof WriteConflict) return none;
+    throw error;
+  }
+  return { chunk: index, ran: true, ...counts };
+}
+
+function failureOf(ref: AssignmentKey, error: unknown, deps: ServiceDeps): JobFailure {
+  const code = error instanceof DomainError ? error.code : 'internal';
+  // Operators read these; a domain message names records, never a complainant.
+  const message = error instanceof DomainError ? error.message : 'unexpected error (see the logs)';
+  return { ...ref, code, message: message.slice(0, 300), at: deps.clock().toISOString() };
+}
+
+/**
+ * The last task: `completed` when every chunk ran, `superseded` when a newer job of its scope
+ * took over, `failed` when the run stopped (`error`). A job that ended already keeps its end.
+ */
+export async function finishJob(
+  deps: ServiceDeps,
+  jobId: string,
+  error?: string,
+): Promise<{ readonly state: RearmJobRecord['state'] }> {
+  const job = await loadJob(deps, jobId);
+  const latest = await deps.store.latestJobId(scopeKey(job.scope));
+  const now = deps.clock();
+  if (latest !== job.id)
+    await deps.store.endJob(
+      jobId,
+      { state: 'superseded', ...(latest ? { supersededBy: latest } : {}) },
+      now,
+    );
+  else if (error !== undefined)
+    await deps.store.endJob(jobId, { state: 'failed', error: error.slice(0, 300) }, now);
+  else await deps.store.endJob(jobId, { state: 'completed' }, now);
+  return { state: (await loadJob(deps, jobId)).state };
+}
+
+/** The whole job in this process, task after task (no runner: tests, tools, the benchmark). */
+export async function runRearmJob(deps: ServiceDeps, jobId: string): Promise<void> {
+  let listing = await listJobPage(deps, jobId);
+  while (!listing.listed) listing = await listJobPage(deps, jobId);
+  for (const chunk of listing.chunks) await rearmJobChunk(deps, jobId, chunk);
+  await finishJob(deps, jobId);
+}

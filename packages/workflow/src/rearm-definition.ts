@@ -1,0 +1,105 @@
+/**
+ * The re-arming job's state machine (Amazon States Language, JSONPath), one execution per job
+ * (a calendar or policy edit). `ListPage` snapshots the open assignments in the job's scope
+ * into chunks, a few dozen worklist pages per call, until the listing is complete; `Rearm` is
+ * a Distributed Map over the chunks, one child execution per chunk (a batch of about 100
+ * assignments) calling `RearmChunk`; `Finish` settles the job's state. All three are one
+ * Lambda, told which task by `task`. Every task is resumable from the table, so starting the
+ * definition over for the same job is a resume, and a retried batch counts once.
+ *
+ * CDK deploys this object with `definitionSubstitutions` for `${RearmJobFunctionArn}`; the
+ * embedded runner substitutes it itself and overrides the tasks by state name with the same
+ * handler (the local interpreter runs the Map inline, ignoring `ProcessorConfig`).
+ */
+export const REARM_STATE = {
+  listPage: 'ListPage',
+  listed: 'Listed',
+  rearm: 'Rearm',
+  rearmChunk: 'RearmChunk',
+  finish: 'Finish',
+  finishFailed: 'FinishFailed',
+  failed: 'Failed',
+} as const;
+
+/** Chunks re-armed at once: bounds the load on the table and on StartExecution (ladders). */
+export const REARM_MAX_CONCURRENCY = 8;
+
+const retry = [
+  // Throttling (the table, StartExecution) and Lambda's own hiccups: back off and go again.
+  { ErrorEquals: ['States.ALL'], IntervalSeconds: 2, MaxAttempts: 6, BackoffRate: 2 },
+];
+
+export const rearmJobDefinition = {
+  Comment:
+    'Pantau: re-arm the open assignments a calendar or policy edit governs, in batches. ' +
+    'The table holds the job: its listing position, its chunks, its counters.',
+  StartAt: REARM_STATE.listPage,
+  States: {
+    [REARM_STATE.listPage]: {
+      Type: 'Task',
+      Comment: 'List the next worklist pages into chunks; listed: true with every chunk index.',
+      Resource: '${RearmJobFunctionArn}',
+      Parameters: { task: 'list', 'jobId.$': '$.jobId' },
+      ResultPath: '$.list',
+      Retry: retry,
+      Catch: [
+        { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: REARM_STATE.finishFailed },
+      ],
+      Next: REARM_STATE.listed,
+    },
+    [REARM_STATE.listed]: {
+      Type: 'Choice',
+      Choices: [{ Variable: '$.list.listed', BooleanEquals: true, Next: REARM_STATE.rearm }],
+      Default: REARM_STATE.listPage,
+    },
+    [REARM_STATE.rearm]: {
+      Type: 'Map',
+      Comment: 'One child execution per chunk (a batch of about 100 assignments).',
+      ItemsPath: '$.list.chunks',
+      ItemSelector: { 'jobId.$': '$.jobId', 'chunk.$': '$$.Map.Item.Value' },
+      MaxConcurrency: REARM_MAX_CONCURRENCY,
+      ItemProcessor: {
+        ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' },
+        StartAt: REARM_STATE.rearmChunk,
+        States: {
+          [REARM_STATE.rearmChunk]: {
+            Type: 'Task',
+            Comment: 'Re-arm one chunk; delete it and count it, at once.',
+            Resource: '${RearmJobFunctionArn}',
+            Parameters: { task: 'chunk', 'jobId.$': '$.jobId', 'chunk.$': '$.chunk' },
+            Retry: retry,
+            End: true,
+          },
+        },
+      },
+      // The chunks' results are in the job's counters; the execution carries none of them.
+      ResultPath: null,
+      Catch: [
+        { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: REARM_STATE.finishFailed },
+      ],
+      Next: REARM_STATE.finish,
+    },
+    [REARM_STATE.finish]: {
+      Type: 'Task',
+      Resource: '${RearmJobFunctionArn}',
+      Parameters: { task: 'finish', 'jobId.$': '$.jobId' },
+      ResultPath: '$.finish',
+      Retry: retry,
+      End: true,
+    },
+    [REARM_STATE.finishFailed]: {
+      Type: 'Task',
+      Comment: 'The job stopped: say so on the job (its counters say how far it got).',
+      Resource: '${RearmJobFunctionArn}',
+      Parameters: { task: 'finish', 'jobId.$': '$.jobId', 'error.$': '$.error.Error' },
+      ResultPath: '$.finish',
+      Retry: retry,
+      Next: REARM_STATE.failed,
+    },
+    [REARM_STATE.failed]: {
+      Type: 'Fail',
+      Error: 'RearmJobFailed',
+      Cause: 'a task kept failing after its retries',
+    },
+  },
+} as const;
