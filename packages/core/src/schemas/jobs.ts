@@ -21,7 +21,10 @@ export const JobSchema = z
     total: z.int().meta({ description: 'Open assignments the edit governs (final once listed)' }),
     done: z.int().meta({ description: 'Re-armed, or found already current' }),
     failed: z.int().meta({ description: 'Could not be re-armed' }),
-    moved: z.int().meta({ description: 'Whose deadlines moved' }),
+    moved: z.int().meta({
+      description:
+        'Whose deadlines moved (a batch retried after doing its work finds them current: done)',
+    }),
     skipped: z.int().meta({ description: 'Left to the job that superseded this one' }),
     supersededBy: z.string().nullable(),
     createdAt: z.string(),

@@ -1,0 +1,241 @@
+/**
+ * Re-arming jobs on the local interpreter: the real ASL (ListPage, the Map over chunks,
+ * Finish) with the real task handler, on DynamoDB Local. An edit answers with a job still
+ * listing; the job re-arms every open assignment in a few batches, counts each once, and a
+ * second run, a retried batch or a second edit changes nothing twice.
+ */
+import {
+  type AssignmentRecord,
+  Calendar,
+  type Mailer,
+  type RearmJobRecord,
+  Service,
+  type Store,
+  TARGETS,
+  withDeadlines,
+} from '@pantau/core';
+import type { DynamoStore } from '@pantau/store';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  addAgencies,
+  centralAdmin,
+  centralOfficer,
+  forwardedCase,
+  freshStore,
+  manualClock,
+  officerOf,
+} from '../../../test/support/dynamodb.ts';
+import { LocalLadderEngine } from './engine.ts';
+import { LocalJobRunner } from './jobs.ts';
+
+const CASES = 120; // two agencies each: 240 open assignments, three chunks
+const clock = manualClock('2026-03-16T03:00:00.000Z'); // a Monday
+const mailer: Mailer = { send: async () => undefined };
+let store: DynamoStore;
+let engine: LocalLadderEngine;
+
+/** A service whose jobs run on `runner` over `jobStore` (the real store, or one with faults). */
+function wiring(jobStore: Store = store) {
+  const runner = new LocalJobRunner({ store: jobStore, clock: clock.now, ladders: engine });
+  const service = new Service({ store, clock: clock.now, ladders: engine, jobs: runner });
+  return { runner, service };
+}
+
+beforeAll(async () => {
+  store = await freshStore();
+  engine = new LocalLadderEngine({ store, clock: clock.now, mailer });
+  const { service } = wiring();
+  await addAgencies(service, [{ id: 'polri' }, { id: 'pln' }]);
+  for (let i = 0; i < CASES; i += 1) await forwardedCase(service, ['polri', 'pln']);
+  await engine.runDue();
+}, 240_000);
+
+async function openAssignments(): Promise<AssignmentRecord[]> {
+  const out: AssignmentRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.listWorklist({ now: clock.now() }, { limit: 100, cursor });
+    out.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return out;
+}
+
+/** Assignments whose stored deadlines differ from the current calendar's. */
+async function stale(): Promise<string[]> {
+  const calendar = new Calendar((await store.getCalendar('id'))!);
+  return (await openAssignments())
+    .filter((a) => {
+      const fresh = withDeadlines(a, calendar);
+      return TARGETS.some((t) => fresh.due[t] !== a.due[t]);
+    })
+    .map((a) => `${a.caseId}/${a.agencyId}`);
+}
+
+/** `deadlines_recomputed` events per assignment written by `jobId`. */
+async function recomputedEvents(jobId: string): Promise<number> {
+  let n = 0;
+  for (const a of await openAssignments()) {
+    const timeline = await store.listTimeline(a.caseId, { limit: 100 });
+    n += timeline.items.filter(
+      (e) =>
+        e.type === 'deadlines_recomputed' && e.agencyId === a.agencyId && e.data.jobId === jobId,
+    ).length;
+  }
+  return n;
+}
+
+const ladderTokens = async () =>
+  (await store.getLadders(await openAssignments())).map(
+    (l) => `${l.caseId}/${l.agencyId}@${l.token}`,
+  );
+
+const jobOf = async (id: string): Promise<RearmJobRecord> => (await store.getJob(id))!;
+
+describe('a calendar edit re-arms in a job (real ASL on the local interpreter)', () => {
+  let jobId: string;
+
+  it('answers with the job still listing, then re-arms every open assignment once', async () => {
+    const { runner, service } = wiring();
+    const change = await service.putCalendarDay(centralAdmin, 'id', {
+      date: '2026-03-17',
+      kind: 'other',
+      name: 'Libur uji',
+    });
+    jobId = change.job.id;
+    expect(change.job).toMatchObject({ state: 'listing', total: 0, done: 0, kind: 'calendar' });
+    await runner.idle();
+    const job = await service.getJob(centralOfficer, jobId);
+    expect(job).toMatchObject({
+      state: 'completed',
+      total: 2 * CASES,
+      done: 2 * CASES,
+      failed: 0,
+      moved: 2 * CASES,
+      skipped: 0,
+      failures: [],
+    });
+    expect(job.finishedAt).not.toBeNull();
+    expect(await stale()).toEqual([]);
+    expect(await recomputedEvents(jobId)).toBe(2 * CASES);
+    // Nothing but the counters stays: the chunks went as they were counted.
+    expect(await store.getJobChunk(jobId, 0)).toBeUndefined();
+  }, 120_000);
+
+  it('run twice, changes nothing twice', async () => {
+    const { runner } = wiring();
+    const tokens = await ladderTokens();
+    const before = await jobOf(jobId);
+    await runner.run(jobId);
+    expect(await jobOf(jobId)).toEqual(before);
+    expect(await ladderTokens()).toEqual(tokens);
+    expect(await recomputedEvents(jobId)).toBe(2 * CASES);
+  }, 120_000);
+
+  it('counts a batch the ASL retried once, and re-arms its assignments once', async () => {
+    // The batch's work is done but its count fails, once: the Map's Retry runs it again.
+    let failures = 0;
+    const flaky: Store = Object.create(store, {
+      completeJobChunk: {
+        value: async (...args: Parameters<Store['completeJobChunk']>) => {
+          if (args[1] === 1 && failures++ === 0) throw new Error('lost on the way back');
+          return store.completeJobChunk(...args);
+        },
+      },
+    });
+    const { runner, service } = wiring(flaky);
+    const change = await service.deleteCalendarDay(centralAdmin, 'id', '2026-03-17');
+    await runner.idle();
+    expect(failures).toBe(2);
+    const job = await jobOf(change.job.id);
+    expect(job).toMatchObject({ state: 'completed', total: 2 * CASES, done: 2 * CASES, failed: 0 });
+    // The retried batch found its assignments moved already: done, not moved again.
+    expect(job.moved).toBe(2 * CASES - 100);
+    expect(await stale()).toEqual([]);
+    expect(await recomputedEvents(change.job.id)).toBe(2 * CASES);
+  }, 120_000);
+
+  it('ends on the latest calendar when a second edit comes while the first job runs', async () => {
+    const { runner, service } = wiring();
+    const first = await service.putCalendarDay(centralAdmin, 'id', {
+      date: '2026-03-18',
+      kind: 'other',
+      name: 'Libur uji 1',
+    });
+    const second = await service.putCalendarDay(centralAdmin, 'id', {
+      date: '2026-03-20',
+      kind: 'other',
+      name: 'Libur uji 2',
+    });
+    await runner.idle();
+    expect(await stale()).toEqual([]);
+    expect(await jobOf(first.job.id)).toMatchObject({
+      state: 'superseded',
+      supersededBy: second.job.id,
+    });
+    expect(await jobOf(second.job.id)).toMatchObject({
+      state: 'completed',
+      total: 2 * CASES,
+      done: 2 * CASES,
+    });
+    // Each assignment moved once per holiday at most: the superseded job left its chunks alone
+    // or re-armed them under both days, and then the second found them current.
+    const first1 = await jobOf(first.job.id);
+    expect(first1.done + first1.skipped).toBe(first1.total);
+    for (const date of ['2026-03-18', '2026-03-20']) {
+      const { runner: r, service: s } = wiring();
+      await s.deleteCalendarDay(centralAdmin, 'id', date);
+      await r.idle();
+    }
+    expect(await stale()).toEqual([]);
+  }, 240_000);
+});
+
+describe('a policy edit re-arms in a job', () => {
+  it('re-arms ladders when only the steps change, once, and records failures capped', async () => {
+    const { runner, service } = wiring();
+    const policy = await service.getPolicy('default');
+    const { id: _id, version: _v, updatedAt: _u, ...body } = policy;
+    const steps = body.ladder.map((s, i) => (i === 0 ? { ...s, offsetWorkingDays: -2 } : s));
+    const saved = await service.putPolicy(centralAdmin, 'default', { ...body, ladder: steps });
+    await runner.idle();
+    expect(await jobOf(saved.job.id)).toMatchObject({
+      state: 'completed',
+      done: 2 * CASES,
+      moved: 0,
+      failed: 0,
+    });
+    const ladders = await store.getLadders(await openAssignments());
+    expect(ladders.every((l) => l.policyVersion === saved.policy.version)).toBe(true);
+    const tokens = await ladderTokens();
+    await runner.run(saved.job.id);
+    expect(await ladderTokens()).toEqual(tokens);
+
+    // Every case read fails: each assignment is counted and the first 100 recorded.
+    const broken: Store = Object.create(store, {
+      getCase: {
+        value: async () => {
+          throw new Error('corrupt item');
+        },
+      },
+    });
+    const failing = wiring(broken);
+    const again = await failing.service.putPolicy(centralAdmin, 'default', body);
+    await failing.runner.idle();
+    const job = await failing.service.getJob(centralOfficer, again.job.id);
+    expect(job).toMatchObject({ state: 'completed', done: 0, failed: 2 * CASES });
+    expect(job.failures).toHaveLength(100);
+    expect(job.failures[0]).toMatchObject({ code: 'internal' });
+    // Only central reads jobs; an unknown id is a 404.
+    await expect(failing.service.getJob(officerOf('polri'), again.job.id)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(
+      failing.service.getJob(centralOfficer, '01ARZ3NDEKTSV4RRFFQ69G5FAV'),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    // Put right by the next run of the policy's job.
+    const fixed = await service.putPolicy(centralAdmin, 'default', body);
+    await runner.idle();
+    expect(await jobOf(fixed.job.id)).toMatchObject({ state: 'completed', failed: 0 });
+  }, 240_000);
+});
