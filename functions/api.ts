@@ -4,7 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { createApp, createJwtVerifier } from '@pantau/api';
 import { DynamoStore } from '@pantau/store';
-import { SfnLadderStarter } from '@pantau/workflow';
+import { SfnJobRunner, SfnLadderStarter } from '@pantau/workflow';
 import { ORIGIN_SECRET_HEADER, readApiConfig } from './config.ts';
 
 // Module scope: built once per execution environment, reused by every invocation.
@@ -14,6 +14,8 @@ const store = new DynamoStore({
   client: new DynamoDBClient({}),
   tableName: config.TABLE_NAME,
 });
+
+const sfn = new SFNClient({});
 
 const app = createApp({
   store,
@@ -26,10 +28,9 @@ const app = createApp({
   // Swagger UI's files, copied beside the bundle at synth (infra/api.ts).
   swaggerUiDir: fileURLToPath(new URL('./swagger-ui/', import.meta.url)),
   // Forwarding a case arms each assignment's escalation ladder: one execution per ladder ref.
-  ladders: new SfnLadderStarter({
-    client: new SFNClient({}),
-    stateMachineArn: config.STATE_MACHINE_ARN,
-  }),
+  ladders: new SfnLadderStarter({ client: sfn, stateMachineArn: config.STATE_MACHINE_ARN }),
+  // A calendar or policy edit answers 202 and re-arms in a job: one execution per job.
+  jobs: new SfnJobRunner({ client: sfn, stateMachineArn: config.REARM_STATE_MACHINE_ARN }),
   // Only CloudFront, with its WAF, knows it: the execute-api URL alone gets a 403.
   originSecret: { header: ORIGIN_SECRET_HEADER, value: config.ORIGIN_SECRET },
 });

@@ -35,6 +35,8 @@ const apiEnv = tableEnv.extend({
   JWT_AUDIENCE: z.string().min(1),
   JWKS_URL: z.url(),
   STATE_MACHINE_ARN: stateMachineArn,
+  /** The re-arming jobs' state machine (calendar and policy edits start it). */
+  REARM_STATE_MACHINE_ARN: stateMachineArn,
   // Resolved by CloudFormation from Secrets Manager at deploy time; never in the template.
   ORIGIN_SECRET: z.string().min(32),
 });
@@ -51,11 +53,15 @@ const ladderContinueEnv = z.object({
 
 const ladderSweepEnv = ladderTickEnv.extend({ STATE_MACHINE_ARN: stateMachineArn });
 
+/** The re-arming job's tasks: the table, and the ladders they re-arm. */
+const rearmJobEnv = tableEnv.extend({ STATE_MACHINE_ARN: stateMachineArn });
+
 export type TableConfig = z.infer<typeof tableEnv>;
 export type LadderSweepConfig = z.infer<typeof ladderSweepEnv>;
 export type ApiConfig = z.infer<typeof apiEnv>;
 export type LadderTickConfig = z.infer<typeof ladderTickEnv>;
 export type LadderContinueConfig = z.infer<typeof ladderContinueEnv>;
+export type RearmJobConfig = z.infer<typeof rearmJobEnv>;
 
 const parse = <T extends z.ZodType>(schema: T): z.infer<T> => {
   const result = schema.safeParse(process.env);
@@ -79,3 +85,6 @@ export const readLadderContinueConfig = (): LadderContinueConfig => parse(ladder
 
 /** The scheduled sweep: the table, the state machine it re-arms ladders on, the mail sender. */
 export const readLadderSweepConfig = (): LadderSweepConfig => parse(ladderSweepEnv);
+
+/** The re-arming job's task Lambda (list a page, re-arm a chunk, finish). */
+export const readRearmJobConfig = (): RearmJobConfig => parse(rearmJobEnv);

@@ -7,6 +7,7 @@ import { PantauTable } from './data.ts';
 import { EDGE_REGION, PantauEdgeStack } from './edge.ts';
 import { Escalation } from './escalation.ts';
 import { Notify } from './notify.ts';
+import { RearmJobs } from './rearm-jobs.ts';
 import { Seed } from './seed.ts';
 import { Web } from './web.ts';
 
@@ -92,6 +93,13 @@ export class PantauStack extends Stack {
     });
     // Forwarding a case arms its assignments' ladders.
     escalation.grantStartExecution(api.handler);
+    // Calendar and policy edits re-arm open assignments in a job.
+    const rearmJobs = new RearmJobs(this, 'RearmJobs', {
+      table: data,
+      escalation,
+      logLevel: props.logLevel,
+    });
+    rearmJobs.grantStart(api.handler);
     new Seed(this, 'Seed', { table: data });
 
     new CfnOutput(this, 'ConsoleUrl', {
@@ -105,6 +113,10 @@ export class PantauStack extends Stack {
     new CfnOutput(this, 'StateMachineArn', {
       value: escalation.stateMachine.stateMachineArn,
       description: 'The escalation ladder state machine (one execution per assignment ladder)',
+    });
+    new CfnOutput(this, 'RearmStateMachineArn', {
+      value: rearmJobs.stateMachineArn,
+      description: 'The re-arming jobs of calendar and policy edits (one execution per job)',
     });
   }
 }

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ladderDefinition, STATE } from '@pantau/workflow';
+import { ladderDefinition, rearmJobDefinition, STATE } from '@pantau/workflow';
 import { PUBLIC_ROUTES, TRACKING_ROUTES } from '../../infra/api.ts';
 import { Auth } from '../../infra/auth.ts';
 import { type Escalation, STATE_MACHINE_SERVICE_ACTIONS } from '../../infra/escalation.ts';
@@ -18,6 +18,7 @@ import {
   type PantauStacks,
   pantauStacks,
 } from '../../infra/pantau-stack.ts';
+import type { RearmJobs } from '../../infra/rearm-jobs.ts';
 import { API_PATHS, SPA_FALLBACK_CODE } from '../../infra/web.ts';
 
 type Resource = { Type: string; Properties?: Record<string, unknown> };
@@ -471,12 +472,16 @@ describe('iam', () => {
     expect(wildcards).toEqual([]);
   });
 
-  it("grants Resource * only for the state machine's log delivery and X-Ray, which have no resources", () => {
+  it("grants Resource * only for the state machines' log delivery and X-Ray, which have no resources", () => {
     const anyResource = statements().filter((statement) => resourcesOf(statement).includes('*'));
-    expect(anyResource).toHaveLength(1);
-    const [, stateMachine] = only('AWS::StepFunctions::StateMachine', /Escalation/);
-    expect(statementsOf(roleIdOf(stateMachine))).toContain(anyResource[0]);
-    expect(actionsOf(anyResource[0]!)).toEqual([...STATE_MACHINE_SERVICE_ACTIONS].sort());
+    const machines = [/Escalation/, /RearmJobs/].map(
+      (id) => only('AWS::StepFunctions::StateMachine', id)[1],
+    );
+    expect(anyResource).toHaveLength(machines.length);
+    machines.forEach((machine, i) => {
+      expect(statementsOf(roleIdOf(machine))).toContain(anyResource[i]);
+      expect(actionsOf(anyResource[i]!)).toEqual([...STATE_MACHINE_SERVICE_ACTIONS].sort());
+    });
   });
 
   it("lets CDK's S3 deployment read the asset zips, write the console bucket and its own logs, and invalidate this distribution", () => {
@@ -663,27 +668,34 @@ describe('escalation', () => {
     });
   });
 
-  it('lets the API, the continue function and the sweep start executions of this state machine only', () => {
+  it('lets the API, the continue function, the sweep and the re-arming task start executions of this state machine only', () => {
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    const rearm = stack.resolve((stack.node.findChild('RearmJobs') as RearmJobs).stateMachineArn);
     const starters = ofType('AWS::IAM::Policy').flatMap(([, policy]) =>
-      (policy.Properties?.PolicyDocument as { Statement: Statement[] }).Statement.filter(
-        (statement) => actionsOf(statement).some((action) => action.startsWith('states:')),
+      (policy.Properties?.PolicyDocument as { Statement: Statement[] }).Statement.filter((st) =>
+        resourcesOf(st).some((r) => same(r, stateMachineArn())),
       ).map((statement) => ({ roles: policy.Properties?.Roles, statement })),
     );
     const apiRole = roleIdOf(apiFunction());
     const continueRole = roleIdOf(continueFunction()[1]);
     const sweepRole = roleIdOf(sweepFunction()[1]);
+    const rearmTask = only('AWS::Lambda::Function', /^RearmJobsTask/)[1];
     expect(starters.map(({ roles }) => roles)).toEqual(
-      expect.arrayContaining([[{ Ref: apiRole }], [{ Ref: continueRole }], [{ Ref: sweepRole }]]),
+      expect.arrayContaining([
+        [{ Ref: apiRole }],
+        [{ Ref: continueRole }],
+        [{ Ref: sweepRole }],
+        [{ Ref: roleIdOf(rearmTask) }],
+      ]),
     );
-    expect(starters).toHaveLength(3);
+    expect(starters).toHaveLength(4);
     for (const { statement } of starters) {
-      expect(statement).toEqual({
-        Effect: 'Allow',
-        Action: 'states:StartExecution',
-        Resource: stateMachineArn(),
-      });
+      expect(statement).toMatchObject({ Effect: 'Allow', Action: 'states:StartExecution' });
+      // The API also starts re-arming jobs (CDK merges the two grants into one statement).
+      for (const r of resourcesOf(statement))
+        expect(same(r, stateMachineArn()) || same(r, rearm)).toBe(true);
     }
-    for (const fn of [apiFunction(), continueFunction()[1], sweepFunction()[1]]) {
+    for (const fn of [apiFunction(), continueFunction()[1], sweepFunction()[1], rearmTask]) {
       expect(environmentOf(fn).STATE_MACHINE_ARN).toEqual(stateMachineArn());
     }
   });
@@ -1113,6 +1125,77 @@ describe('web console', () => {
     expect(synth(join(webDist, 'assets'))).toThrow(
       /assets has no index\.html: run "npm run build"/,
     );
+  });
+});
+
+describe('re-arming jobs', () => {
+  const machine = () => only('AWS::StepFunctions::StateMachine', /^RearmJobs/);
+  const task = () => only('AWS::Lambda::Function', /^RearmJobsTask/);
+  const rearmArn = () =>
+    stack.resolve((stack.node.findChild('RearmJobs') as RearmJobs).stateMachineArn);
+
+  it('is a Standard state machine running rearmJobDefinition (a Distributed Map), its task by substitution', () => {
+    const [, m] = machine();
+    expect(m.Properties).toMatchObject({
+      StateMachineType: 'STANDARD',
+      StateMachineName: 'PantauTest-rearm',
+      DefinitionSubstitutions: { RearmJobFunctionArn: { 'Fn::GetAtt': [task()[0], 'Arn'] } },
+      LoggingConfiguration: { IncludeExecutionData: false, Level: 'ALL' },
+      TracingConfiguration: { Enabled: true },
+    });
+    expect(JSON.parse(m.Properties?.DefinitionString as string)).toEqual(
+      JSON.parse(JSON.stringify(rearmJobDefinition)),
+    );
+  });
+
+  it('may invoke its task, and start, follow and stop its own child executions only', () => {
+    const granted = statementsOf(roleIdOf(machine()[1])).filter(
+      (st) => !resourcesOf(st).includes('*'),
+    );
+    const byAction = Object.fromEntries(
+      granted.map((st) => [actionsOf(st).join(','), st.Resource]),
+    );
+    expect(byAction['lambda:InvokeFunction']).toEqual({ 'Fn::GetAtt': [task()[0], 'Arn'] });
+    expect(byAction['states:StartExecution']).toEqual(rearmArn());
+    expect(JSON.stringify(byAction['states:DescribeExecution,states:StopExecution'])).toContain(
+      ':execution:PantauTest-rearm/*',
+    );
+    expect(JSON.stringify(byAction['states:DescribeMapRun,states:UpdateMapRun'])).toContain(
+      ':mapRun:PantauTest-rearm/*',
+    );
+    expect(Object.keys(byAction)).toHaveLength(4);
+  });
+
+  it('lets only the API start jobs, and gives the task the table and the ladders', () => {
+    const starters = ofType('AWS::IAM::Policy').flatMap(([, policy]) =>
+      (policy.Properties?.PolicyDocument as { Statement: Statement[] }).Statement.filter(
+        (st) =>
+          actionsOf(st).includes('states:StartExecution') &&
+          resourcesOf(st).some((r) => JSON.stringify(r) === JSON.stringify(rearmArn())),
+      ).map(() => policy.Properties?.Roles),
+    );
+    expect(starters).toEqual(
+      expect.arrayContaining([
+        [{ Ref: roleIdOf(apiFunction()) }],
+        [{ Ref: roleIdOf(machine()[1]) }],
+      ]),
+    );
+    expect(starters).toHaveLength(2);
+    expect(environmentOf(apiFunction()).REARM_STATE_MACHINE_ARN).toEqual(rearmArn());
+    expect(environmentOf(task()[1])).toMatchObject({
+      TABLE_NAME: { Ref: expect.stringMatching(/DataTable/) },
+      STATE_MACHINE_ARN: expect.anything(),
+    });
+    expect(task()[1].Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
+  });
+
+  it('alarms on a failed job', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/States',
+      MetricName: 'ExecutionsFailed',
+      Dimensions: [{ Name: 'StateMachineArn', Value: { Ref: machine()[0] } }],
+      Threshold: 1,
+    });
   });
 });
 

@@ -1,0 +1,166 @@
+import { ArnFormat, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { rearmJobDefinition } from '@pantau/workflow';
+import type { PantauTable } from './data.ts';
+import type { Escalation } from './escalation.ts';
+import { PantauFunction, entryPoint } from './function.ts';
+
+export interface RearmJobsProps {
+  readonly table: PantauTable;
+  /** The ladders the jobs re-arm (their state machine). */
+  readonly escalation: Escalation;
+  /** Powertools log level of the task function (`LOG_LEVEL`). */
+  readonly logLevel: string;
+}
+
+/**
+ * The re-arming jobs of calendar and policy edits: a Standard state machine running
+ * `rearmJobDefinition` from @pantau/workflow (list the open worklist into chunks, a
+ * Distributed Map of Express child executions over the chunks, finish), and its one task
+ * Lambda. The API starts one execution per job (`grantStart`).
+ */
+export class RearmJobs extends Construct {
+  readonly task: PantauFunction;
+  readonly stateMachine: sfn.StateMachine;
+  /**
+   * Built from the name: the Distributed Map starts child executions of this very machine,
+   * and a reference from its role's policy to the machine would be a CloudFormation cycle.
+   */
+  readonly stateMachineArn: string;
+  readonly failedExecutionsAlarm: cloudwatch.Alarm;
+
+  constructor(scope: Construct, id: string, props: RearmJobsProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    const suffix = '-rearm';
+    const stateMachineName = `${stack.stackName.slice(0, 80 - suffix.length)}${suffix}`;
+    this.stateMachineArn = stack.formatArn({
+      service: 'states',
+      resource: 'stateMachine',
+      resourceName: stateMachineName,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+
+    this.task = new PantauFunction(this, 'Task', {
+      entry: entryPoint('rearm-job.ts'),
+      description: 'Pantau re-arming job: list a page into chunks, re-arm a chunk, finish',
+      // A chunk is about 100 assignments (a case read, a commit, a StartExecution each); a
+      // listing call reads 50 worklist pages.
+      timeout: Duration.minutes(5),
+      environment: { POWERTOOLS_SERVICE_NAME: 'pantau-rearm', LOG_LEVEL: props.logLevel },
+    });
+    props.table.grantReadWrite(this.task);
+    props.escalation.grantStartExecution(this.task);
+
+    // Events only, never inputs or outputs (ids of cases), as the ladder's.
+    const logGroup = new logs.LogGroup(this, 'Logs', {
+      logGroupName: `/aws/vendedlogs/states/${stateMachineName}`,
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const role = new iam.Role(this, 'StateMachineRole', {
+      description: 'Execution role of the Pantau re-arming jobs',
+      assumedBy: new iam.ServicePrincipal('states.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
+      }),
+    });
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['lambda:InvokeFunction'],
+        resources: [this.task.functionArn],
+      }),
+    );
+    // What a Distributed Map needs: start its child executions of this machine, and follow
+    // and stop them (and its map runs) by their ARNs under this machine's name.
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['states:StartExecution'],
+        resources: [this.stateMachineArn],
+      }),
+    );
+    const executions = stack.formatArn({
+      service: 'states',
+      resource: 'execution',
+      resourceName: `${stateMachineName}/*`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    const mapRuns = stack.formatArn({
+      service: 'states',
+      resource: 'mapRun',
+      resourceName: `${stateMachineName}/*`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['states:DescribeExecution', 'states:StopExecution'],
+        resources: [executions],
+      }),
+    );
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['states:DescribeMapRun', 'states:UpdateMapRun'],
+        resources: [mapRuns],
+      }),
+    );
+
+    this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
+      stateMachineName,
+      // Standard: a national job runs for longer than an Express execution's five minutes.
+      stateMachineType: sfn.StateMachineType.STANDARD,
+      definitionBody: sfn.DefinitionBody.fromString(JSON.stringify(rearmJobDefinition)),
+      definitionSubstitutions: { RearmJobFunctionArn: this.task.functionArn },
+      role,
+      logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
+      tracingEnabled: true,
+    });
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Only the statements Step Functions adds for vended log delivery and X-Ray, whose ' +
+        'actions support no resource-level permissions.',
+    });
+    // cdk-nag names a finding by the resource as it resolves: pseudo parameters where the
+    // stack is environment-agnostic, the values where it is not.
+    const shown = (value: string, pseudo: string) =>
+      Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value;
+    const prefix = `arn:${shown(stack.partition, 'Partition')}:states:${shown(stack.region, 'Region')}:${shown(stack.account, 'AccountId')}`;
+    for (const [kind, what] of [
+      ['execution', 'child executions: their names are generated'],
+      ['mapRun', 'map runs: their ids are generated'],
+    ] as const) {
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${prefix}:${kind}:${stateMachineName}/*]`,
+        reason:
+          `The Distributed Map's ${what} by Step Functions, so only this state machine's ` +
+          'name is known: the wildcard covers its own runs and nothing else.',
+      });
+    }
+
+    // A failed job stopped before re-arming everything (its record says how far it got): the
+    // admin saves the edit again, which starts a new job that supersedes it.
+    this.failedExecutionsAlarm = new cloudwatch.Alarm(this, 'ExecutionsFailedAlarm', {
+      alarmDescription: 'A re-arming job failed: some open assignments kept their old deadlines.',
+      metric: this.stateMachine.metricFailed({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+  }
+
+  /** Lets `fn` start jobs and tells it on which machine (`REARM_STATE_MACHINE_ARN`), together. */
+  grantStart(fn: lambda.Function): void {
+    fn.addEnvironment('REARM_STATE_MACHINE_ARN', this.stateMachineArn);
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['states:StartExecution'],
+        resources: [this.stateMachineArn],
+      }),
+    );
+  }
+}
