@@ -2358,7 +2358,7 @@ export type paths = {
             cookie?: never;
         };
         get?: never;
-        /** Add or change a day off; open deadlines it touches move and their ladders re-arm */
+        /** Add or change a day off; a job moves the open deadlines it touches and re-arms their ladders */
         put: {
             parameters: {
                 query?: never;
@@ -2375,8 +2375,8 @@ export type paths = {
                 };
             };
             responses: {
-                /** @description What moved */
-                200: {
+                /** @description Saved; the re-arming job (`GET /v1/jobs/{id}`) */
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2432,7 +2432,7 @@ export type paths = {
             };
         };
         post?: never;
-        /** Remove a day off; open deadlines it touches move and their ladders re-arm */
+        /** Remove a day off; a job moves the open deadlines it touches and re-arms their ladders */
         delete: {
             parameters: {
                 query?: never;
@@ -2445,8 +2445,8 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description What moved */
-                200: {
+                /** @description Saved; the re-arming job (`GET /v1/jobs/{id}`) */
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2514,7 +2514,7 @@ export type paths = {
             cookie?: never;
         };
         get?: never;
-        /** Declare a year’s holidays complete (deadlines into it stop being flagged) */
+        /** Declare a year’s holidays complete (a job stops flagging the deadlines into it) */
         put: {
             parameters: {
                 query?: never;
@@ -2527,8 +2527,8 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description What moved */
-                200: {
+                /** @description Saved; the re-arming job (`GET /v1/jobs/{id}`) */
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2748,7 +2748,7 @@ export type paths = {
                 };
             };
         };
-        /** Replace a policy; open assignments under it get new deadlines and re-armed ladders */
+        /** Replace a policy; a job gives the open assignments under it new deadlines and ladders */
         put: {
             parameters: {
                 query?: never;
@@ -2764,16 +2764,13 @@ export type paths = {
                 };
             };
             responses: {
-                /** @description The policy and what moved */
-                200: {
+                /** @description The policy saved; the re-arming job (`GET /v1/jobs/{id}`) */
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            policy: components["schemas"]["Policy"];
-                            recomputed: number;
-                        };
+                        "application/json": components["schemas"]["PolicyChange"];
                     };
                 };
                 /** @description Invalid input: `errors` names each field */
@@ -2823,6 +2820,89 @@ export type paths = {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress of a re-arming job: total, done, failed, moved, state (central) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The job */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -4154,8 +4234,48 @@ export type components = {
         };
         CalendarChange: {
             date: string;
-            /** @description Open assignments whose deadlines moved */
-            recomputed: number;
+            /** @description Re-arms the open assignments on this calendar (`GET /v1/jobs/{id}`) */
+            job: {
+                id: string;
+                /** @enum {string} */
+                kind: "calendar" | "policy";
+                scope: {
+                    /** @enum {string} */
+                    kind: "calendar";
+                    calendarId: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "policy";
+                    policyId: string;
+                };
+                /**
+                 * @description `listing` (counting what to re-arm: `total` still grows), `running`, then `completed`, `failed` (stopped early: see `failures` and the operators), or `superseded` (a newer edit of the same calendar or policy took over: it re-arms from the latest settings)
+                 * @enum {string}
+                 */
+                state: "listing" | "running" | "completed" | "failed" | "superseded";
+                /** @description Open assignments the edit governs (final once listed) */
+                total: number;
+                /** @description Re-armed, or found already current */
+                done: number;
+                /** @description Could not be re-armed */
+                failed: number;
+                /** @description Whose deadlines moved (a batch retried after doing its work finds them current: done) */
+                moved: number;
+                /** @description Left to the job that superseded this one */
+                skipped: number;
+                supersededBy: string | null;
+                createdAt: string;
+                updatedAt: string;
+                finishedAt: string | null;
+                /** @description The first 100 failures (`failed` counts them all) */
+                failures: {
+                    caseId: string;
+                    agencyId: string;
+                    code: string;
+                    message: string;
+                    at: string;
+                }[];
+            };
         };
         CalendarDayBody: {
             /** @enum {string} */
@@ -4262,6 +4382,51 @@ export type components = {
              */
             cc: ("agency" | "agency_head" | "focal_point" | "central")[];
         };
+        PolicyChange: {
+            policy: components["schemas"]["Policy"];
+            /** @description Re-arms the open assignments under this policy (`GET /v1/jobs/{id}`) */
+            job: {
+                id: string;
+                /** @enum {string} */
+                kind: "calendar" | "policy";
+                scope: {
+                    /** @enum {string} */
+                    kind: "calendar";
+                    calendarId: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "policy";
+                    policyId: string;
+                };
+                /**
+                 * @description `listing` (counting what to re-arm: `total` still grows), `running`, then `completed`, `failed` (stopped early: see `failures` and the operators), or `superseded` (a newer edit of the same calendar or policy took over: it re-arms from the latest settings)
+                 * @enum {string}
+                 */
+                state: "listing" | "running" | "completed" | "failed" | "superseded";
+                /** @description Open assignments the edit governs (final once listed) */
+                total: number;
+                /** @description Re-armed, or found already current */
+                done: number;
+                /** @description Could not be re-armed */
+                failed: number;
+                /** @description Whose deadlines moved (a batch retried after doing its work finds them current: done) */
+                moved: number;
+                /** @description Left to the job that superseded this one */
+                skipped: number;
+                supersededBy: string | null;
+                createdAt: string;
+                updatedAt: string;
+                finishedAt: string | null;
+                /** @description The first 100 failures (`failed` counts them all) */
+                failures: {
+                    caseId: string;
+                    agencyId: string;
+                    code: string;
+                    message: string;
+                    at: string;
+                }[];
+            };
+        };
         PolicyBody: {
             verificationWorkingDays: number;
             acknowledgeWorkingDays: number;
@@ -4341,6 +4506,47 @@ export type components = {
             reforwardClock: "fresh" | "inherit";
             /** @default 5 */
             minimumSample: number;
+        };
+        Job: {
+            id: string;
+            /** @enum {string} */
+            kind: "calendar" | "policy";
+            scope: {
+                /** @enum {string} */
+                kind: "calendar";
+                calendarId: string;
+            } | {
+                /** @enum {string} */
+                kind: "policy";
+                policyId: string;
+            };
+            /**
+             * @description `listing` (counting what to re-arm: `total` still grows), `running`, then `completed`, `failed` (stopped early: see `failures` and the operators), or `superseded` (a newer edit of the same calendar or policy took over: it re-arms from the latest settings)
+             * @enum {string}
+             */
+            state: "listing" | "running" | "completed" | "failed" | "superseded";
+            /** @description Open assignments the edit governs (final once listed) */
+            total: number;
+            /** @description Re-armed, or found already current */
+            done: number;
+            /** @description Could not be re-armed */
+            failed: number;
+            /** @description Whose deadlines moved (a batch retried after doing its work finds them current: done) */
+            moved: number;
+            /** @description Left to the job that superseded this one */
+            skipped: number;
+            supersededBy: string | null;
+            createdAt: string;
+            updatedAt: string;
+            finishedAt: string | null;
+            /** @description The first 100 failures (`failed` counts them all) */
+            failures: {
+                caseId: string;
+                agencyId: string;
+                code: string;
+                message: string;
+                at: string;
+            }[];
         };
         AssignmentPage: {
             items: components["schemas"]["Assignment"][];

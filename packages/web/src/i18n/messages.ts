@@ -366,7 +366,7 @@ const id = {
   'calendar.remove': 'Hapus',
   'calendar.removeDay': 'Hapus {name}',
   'calendar.daysOf': 'Hari libur tahun {year}',
-  'calendar.recomputed': '{date}: {n} penugasan dihitung ulang tenggatnya.',
+  'calendar.saved': '{date} disimpan. Tenggat penugasan terbuka dihitung ulang:',
 
   'policies.title': 'Kebijakan SLA dan tahapan eskalasi',
   'policies.policy': 'Kebijakan {id}',
@@ -386,7 +386,15 @@ const id = {
   'policies.action': 'Tindakan',
   'policies.recipients': 'Penerima',
   'policies.cc': 'Tembusan',
-  'policies.saved': 'Kebijakan {id} tersimpan; {n} penugasan dihitung ulang tenggatnya.',
+  'policies.saved': 'Kebijakan {id} tersimpan. Tenggat penugasan terbuka dihitung ulang:',
+  'job.listing': 'Mendata penugasan terbuka yang terdampak: {total} sejauh ini…',
+  'job.running': '{done} dari {total} penugasan diproses, {failed} gagal.',
+  'job.completed':
+    'Selesai: {total} penugasan diproses, {moved} bergeser tenggatnya, {failed} gagal.',
+  'job.failed':
+    'Terhenti setelah {done} dari {total} penugasan ({failed} gagal). Simpan ulang perubahan untuk melanjutkan.',
+  'job.superseded': 'Digantikan oleh perubahan yang lebih baru, yang menghitung ulang semuanya.',
+  'job.failures': '{n} penugasan gagal dihitung ulang',
 
   'track.title': 'Lacak pengaduan',
   'track.code': 'Kode lacak',
@@ -790,7 +798,7 @@ const en = {
   'calendar.remove': 'Remove',
   'calendar.removeDay': 'Remove {name}',
   'calendar.daysOf': 'Holidays of {year}',
-  'calendar.recomputed': '{date}: deadlines of {n} assignments recomputed.',
+  'calendar.saved': '{date} saved. Recomputing the deadlines of open assignments:',
 
   'policies.title': 'SLA policies and escalation ladder',
   'policies.policy': 'Policy {id}',
@@ -810,7 +818,14 @@ const en = {
   'policies.action': 'Action',
   'policies.recipients': 'Recipients',
   'policies.cc': 'Copy to',
-  'policies.saved': 'Policy {id} saved; deadlines of {n} assignments recomputed.',
+  'policies.saved': 'Policy {id} saved. Recomputing the deadlines of open assignments:',
+  'job.listing': 'Listing the open assignments affected: {total} so far…',
+  'job.running': '{done} of {total} assignments processed, {failed} failed.',
+  'job.completed': 'Done: {total} assignments processed, {moved} deadlines moved, {failed} failed.',
+  'job.failed':
+    'Stopped after {done} of {total} assignments ({failed} failed). Save the change again to carry on.',
+  'job.superseded': 'Superseded by a newer change, which recomputes everything.',
+  'job.failures': '{n} assignments could not be recomputed',
 
   'track.title': 'Track a complaint',
   'track.code': 'Tracking code',

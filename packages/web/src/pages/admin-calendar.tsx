@@ -1,13 +1,15 @@
 /**
  * Central admin: the working-day calendar. Adding a day (a cuti bersama announced at short notice)
- * or removing one re-computes every open deadline it touches; the answer says how many moved.
+ * or removing one is saved at once; a job then re-computes every open deadline it touches, and
+ * its progress shows here.
  */
 import { useState } from 'react';
 import { CalendarDayBody } from '@pantau/core/schemas';
-import { api, unwrap } from '../api/client';
+import { api, type Schemas, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
 import { ActionForm } from '../components/action-form';
 import { SelectField, TextField } from '../components/field';
+import { JobProgress } from '../components/job-progress';
 import { Loading, PageTitle, ProblemAlert } from '../components/ui';
 import { useLoad } from '../data';
 import { dateIn, formatDate } from '../format';
@@ -19,7 +21,7 @@ export default function CalendarPage() {
   const { t, lang } = useI18n();
   const { zone } = useSignedIn();
   const [year, setYear] = useState(Number(dateIn(new Date(), zone).slice(0, 4)));
-  const [message, setMessage] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ message: string; job: Schemas['Job'] } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [date, setDate] = useState('');
   const days = useLoad(
@@ -35,7 +37,7 @@ export default function CalendarPage() {
       api.DELETE('/v1/calendars/{id}/days/{date}', { params: { path: { id: CALENDAR, date } } }),
     )
       .then((change) => {
-        setMessage(t('calendar.recomputed', { date, n: change.recomputed }));
+        setSaved({ message: t('calendar.saved', { date }), job: change.job });
         days.reload();
       })
       .catch(setError);
@@ -54,10 +56,11 @@ export default function CalendarPage() {
           onChange={(e) => setYear(Number(e.target.value))}
         />
       </div>
-      {message ? (
-        <p role="status" className="ok">
-          {message}
-        </p>
+      {saved ? (
+        <>
+          <p className="ok">{saved.message}</p>
+          <JobProgress job={saved.job} />
+        </>
       ) : null}
       <ProblemAlert error={error ?? days.error} />
       <ActionForm
@@ -74,7 +77,7 @@ export default function CalendarPage() {
               body,
             }),
           );
-          setMessage(t('calendar.recomputed', { date, n: change.recomputed }));
+          setSaved({ message: t('calendar.saved', { date }), job: change.job });
         }}
       >
         {(form) => (

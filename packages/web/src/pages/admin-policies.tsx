@@ -8,6 +8,7 @@ import { PolicyBody } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import { ActionForm } from '../components/action-form';
 import { NumberField, SelectField, TextField } from '../components/field';
+import { JobProgress } from '../components/job-progress';
 import { Loading, PageTitle, ProblemAlert } from '../components/ui';
 import { useLoad } from '../data';
 import { type Form, getPath, type Values } from '../forms/use-form';
@@ -36,23 +37,24 @@ export default function Policies() {
   const { t } = useI18n();
   const policies = useLoad(() => unwrap(api.GET('/v1/policies')), []);
   // Here, not in the form: a saved policy has a new version, and its editor starts afresh.
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ message: string; job: Schemas['Job'] } | null>(null);
   if (policies.loading && !policies.data) return <Loading />;
   return (
     <section>
       <PageTitle>{t('policies.title')}</PageTitle>
       <ProblemAlert error={policies.error} />
       {saved ? (
-        <p role="status" className="ok">
-          {saved}
-        </p>
+        <>
+          <p className="ok">{saved.message}</p>
+          <JobProgress job={saved.job} />
+        </>
       ) : null}
       {(policies.data?.items ?? []).map((policy) => (
         <PolicyEditor
           key={`${policy.id}-${policy.version}`}
           policy={policy}
-          onSaved={(recomputed) => {
-            setSaved(t('policies.saved', { id: policy.id, n: recomputed }));
+          onSaved={(job) => {
+            setSaved({ message: t('policies.saved', { id: policy.id }), job });
             policies.reload();
           }}
         />
@@ -66,7 +68,7 @@ function PolicyEditor({
   onSaved,
 }: {
   policy: Schemas['Policy'];
-  onSaved: (recomputed: number) => void;
+  onSaved: (job: Schemas['Job']) => void;
 }) {
   const { t } = useI18n();
   const { id, version: _v, updatedAt: _u, ...initial } = policy;
@@ -80,10 +82,10 @@ function PolicyEditor({
       submitLabel={t('actions.save')}
       onDone={() => {}}
       send={async (body) => {
-        const { recomputed } = await unwrap(
+        const { job } = await unwrap(
           api.PUT('/v1/policies/{id}', { params: { path: { id } }, body }),
         );
-        onSaved(recomputed);
+        onSaved(job);
       }}
     >
       {(form) => (

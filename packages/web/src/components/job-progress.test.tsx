@@ -1,0 +1,58 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Schemas } from '../api/client';
+import { mockApi, renderWith } from '../../test/render';
+import { JobProgress } from './job-progress';
+
+const AS = { as: { agency: 'setneg', role: 'central_admin' as const }, path: '/admin/calendar' };
+const at = '2026-03-16T03:00:00.000Z';
+const job = (over: Partial<Schemas['Job']>): Schemas['Job'] => ({
+  id: '01JQ0000000000000000000000',
+  kind: 'calendar',
+  scope: { kind: 'calendar', calendarId: 'id' },
+  state: 'listing',
+  total: 0,
+  done: 0,
+  failed: 0,
+  moved: 0,
+  skipped: 0,
+  supersededBy: null,
+  createdAt: at,
+  updatedAt: at,
+  finishedAt: null,
+  failures: [],
+  ...over,
+});
+
+describe('the progress of a re-arming job', () => {
+  it('follows the job until it ends, then stops asking', async () => {
+    const answers = [
+      job({ state: 'running', total: 240, done: 100 }),
+      job({
+        state: 'completed',
+        total: 240,
+        done: 239,
+        failed: 1,
+        moved: 200,
+        finishedAt: at,
+        failures: [{ caseId: 'C1', agencyId: 'polri', code: 'internal', message: 'x', at }],
+      }),
+    ];
+    const calls = mockApi(() => ({ status: 200, body: answers.shift() ?? answers.at(-1) }));
+    renderWith(<JobProgress job={job({})} />, AS);
+    expect(screen.getByRole('status').textContent).toMatch(/Mendata penugasan/);
+    expect(
+      await screen.findByText(
+        'Selesai: 240 penugasan diproses, 200 bergeser tenggatnya, 1 gagal.',
+        {},
+        { timeout: 3000 },
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText('1 penugasan gagal dihitung ulang')).toBeTruthy();
+    const polls = () => calls.filter((c) => c.path.startsWith('/v1/jobs/'));
+    const asked = polls().length;
+    expect(polls().every((c) => c.path === '/v1/jobs/01JQ0000000000000000000000')).toBe(true);
+    await new Promise((done) => setTimeout(done, 1500));
+    expect(polls().length).toBe(asked);
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * The progress of a re-arming job a calendar or policy edit started: polled until it ends,
+ * shown where the admin made the edit (a live region, so a screen reader hears it finish).
+ */
+import { useEffect, useState } from 'react';
+import { api, type Schemas, unwrap } from '../api/client';
+import { useI18n } from '../i18n/i18n';
+import { ProblemAlert } from './ui';
+
+type Job = Schemas['Job'];
+const ENDED: readonly Job['state'][] = ['completed', 'failed', 'superseded'];
+/** How often the console asks (each look is one item read). */
+export const JOB_POLL_MS = 1000;
+
+export function JobProgress({ job: started }: { job: Job }) {
+  const { t } = useI18n();
+  const [job, setJob] = useState(started);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    setJob(started);
+    if (ENDED.includes(started.state)) return;
+    let live = true;
+    const timer = setInterval(() => {
+      unwrap(api.GET('/v1/jobs/{id}', { params: { path: { id: started.id } } })).then(
+        (next) => {
+          if (!live) return;
+          setJob(next);
+          if (ENDED.includes(next.state)) clearInterval(timer);
+        },
+        (failure: unknown) => live && setError(failure),
+      );
+    }, JOB_POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [started]);
+  const vars = { total: job.total, done: job.done, failed: job.failed, moved: job.moved };
+  return (
+    <div className="job-progress">
+      <p role="status" className={job.state === 'failed' ? 'error' : 'ok'}>
+        {t(`job.${job.state}`, vars)}
+      </p>
+      {job.state === 'running' ? (
+        <progress max={Math.max(job.total, 1)} value={job.done + job.failed} />
+      ) : null}
+      {job.failures.length > 0 ? (
+        <details>
+          <summary>{t('job.failures', { n: job.failed })}</summary>
+          <ul>
+            {job.failures.map((f) => (
+              <li key={`${f.caseId}/${f.agencyId}`}>
+                {f.caseId} · {f.agencyId}: {f.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      <ProblemAlert error={error} />
+    </div>
+  );
+}
