@@ -198,6 +198,16 @@ describe('extensions, pauses, calendar and policies over HTTP', () => {
     const admin = await as('setneg', 'central_admin');
     const polri = await as('polri', 'agency_officer');
     const pln = await as('pln', 'agency_officer');
+    /** The re-arming job, polled as the console does until it ends. */
+    const waitForJob = async (id: string) => {
+      for (let i = 0; i < 100; i += 1) {
+        const res = await http.get(`/v1/jobs/${id}`, { token: central });
+        expect(res.status).toBe(200);
+        if (!['listing', 'running'].includes(res.body.state)) return res.body;
+        await new Promise((done) => setTimeout(done, 100));
+      }
+      throw new Error(`job ${id} did not end`);
+    };
     const caseId = await forwardedToPolri(http, central);
     const base = `/v1/cases/${caseId}/assignments/polri`;
 
@@ -267,16 +277,23 @@ describe('extensions, pauses, calendar and policies over HTTP', () => {
     expect(
       (await http.request('PUT', '/v1/calendars/id/days/2026-13-40', day, { token: admin })).status,
     ).toBe(400);
-    expect(
-      (await http.request('PUT', '/v1/calendars/id/days/2026-06-02', day, { token: admin })).status,
-    ).toBe(200);
+    // Saved at once: 202 with the job that re-arms the open assignments, readable by central.
+    const put = await http.request('PUT', '/v1/calendars/id/days/2026-06-02', day, {
+      token: admin,
+    });
+    expect(put.status).toBe(202);
+    expect(put.body).toMatchObject({ date: '2026-06-02', job: { kind: 'calendar' } });
+    const job = await waitForJob(put.body.job.id);
+    expect(job).toMatchObject({ state: 'completed', failed: 0 });
+    expect(job.done).toBe(job.total);
+    expect((await http.get(`/v1/jobs/${job.id}`, { token: polri })).status).toBe(403);
     expect(
       (
         await http.request('DELETE', '/v1/calendars/id/days/2026-06-02', undefined, {
           token: admin,
         })
       ).status,
-    ).toBe(200);
+    ).toBe(202);
     expect(
       (
         await http.request('DELETE', '/v1/calendars/id/days/2026-06-02', undefined, {
@@ -308,7 +325,8 @@ describe('extensions, pauses, calendar and policies over HTTP', () => {
       { ...body, followUpWorkingDays: 6 },
       { token: admin },
     );
-    expect(saved.status).toBe(200);
+    expect(saved.status).toBe(202);
+    expect((await waitForJob(saved.body.job.id)).state).toBe('completed');
     expect(saved.body.policy).toMatchObject({
       followUpWorkingDays: 6,
       version: policy.body.version + 1,

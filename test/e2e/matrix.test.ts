@@ -142,6 +142,8 @@ const EXPECTED: Record<string /* 'METHOD /path' */, Row> = {
     row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
   'PUT /v1/policies/{id}':
     row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'GET /v1/jobs/{id}':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/queue':
     row( 403,  403, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
   'GET /v1/assignments':
@@ -236,6 +238,8 @@ interface Fixtures {
   readonly trackingCodes: readonly string[];
   /** The default policy as stored, as a PUT body. */
   readonly policy: Json;
+  /** The re-arming job the calendar edit started. */
+  readonly jobId: string;
 }
 
 /** Which record each table's rows act on. */
@@ -373,14 +377,14 @@ beforeAll(async () => {
     201,
   );
   const admin = await as('setneg', 'central_admin');
-  ok(
+  const edit = ok(
     await http.request(
       'PUT',
       `/v1/calendars/${CALENDAR_ID}/days/${CALENDAR_DATE}`,
       { kind: 'other', name: 'Hari uji matriks' },
       { token: admin },
     ),
-    200,
+    202,
   );
   const {
     id: _id,
@@ -398,6 +402,7 @@ beforeAll(async () => {
     delegatedCaseId: delegated.id,
     trackingCodes: [main.trackingCode, focal.trackingCode, delegated.trackingCode],
     policy,
+    jobId: edit.job.id,
   };
 
   // Forged tokens all claim the most powerful identity: only the signature or claims differ.
@@ -469,7 +474,9 @@ function pathOf(
           ? POLICY_ID
           : collection === 'agencies'
             ? OWNER
-            : scenario.caseId,
+            : collection === 'jobs'
+              ? fixtures.jobId
+              : scenario.caseId,
     agencyId: scenario.agencyId,
     requestId: scenario.requestId,
     activityId: fixtures.activityId,
@@ -579,15 +586,21 @@ describe('the served document and the matrix agree', () => {
 // ---- no existence oracle --------------------------------------------------------------
 
 /** What an id names, for who may know it exists. */
-type Kind = 'case' | 'assignment' | 'agency' | 'hiddenAgency' | 'calendar' | 'policy';
+type Kind = 'case' | 'assignment' | 'agency' | 'hiddenAgency' | 'calendar' | 'policy' | 'job';
 
 /** Path parameters that name a record, with a well-formed id that names none. */
 const PATH_REFERENCES: Record<string, { kind: (template: string) => Kind; missing: string }> = {
   id: {
     kind: (t) =>
-      (({ cases: 'case', agencies: 'agency', calendars: 'calendar', policies: 'policy' }) as const)[
-        t.split('/')[2] as string
-      ] ??
+      (
+        ({
+          cases: 'case',
+          agencies: 'agency',
+          calendars: 'calendar',
+          policies: 'policy',
+          jobs: 'job',
+        }) as const
+      )[t.split('/')[2] as string] ??
       (() => {
         throw new Error(`{id} of an unknown collection in ${t}`);
       })(),
@@ -681,6 +694,8 @@ function sees(principal: Principal, kind: Kind, table: Record<string, Row>): boo
       return readable('GET /v1/calendars/{id}/days');
     case 'policy':
       return readable('GET /v1/policies/{id}');
+    case 'job':
+      return readable('GET /v1/jobs/{id}');
   }
 }
 
@@ -744,7 +759,7 @@ function noOracle(table: Record<string, Row>, scenario: () => Scenario): void {
               .split('/')
               .at(template.split('/').indexOf(`{${p}}`))!;
             const missing =
-              p === 'id' && PATH_REFERENCES.id!.kind(template) === 'case'
+              p === 'id' && ['case', 'job'].includes(PATH_REFERENCES.id!.kind(template))
                 ? MISSING_CASE
                 : PATH_REFERENCES[p]!.missing;
             return {
