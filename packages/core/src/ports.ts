@@ -18,8 +18,8 @@ import type {
   AssignmentKey,
   JobChunk,
   JobCounts,
+  JobEnd,
   JobFailure,
-  JobState,
   RearmJobRecord,
 } from './rearm-job.ts';
 import type { TimelineEvent } from './timeline.ts';
@@ -228,15 +228,7 @@ export interface Store {
   putJobFailure(jobId: string, failure: JobFailure): Promise<void>;
   listJobFailures(jobId: string, limit: number): Promise<JobFailure[]>;
   /** Ends a job still listing or running; false when it had ended already. */
-  endJob(
-    jobId: string,
-    end: {
-      readonly state: Exclude<JobState, 'listing' | 'running'>;
-      readonly supersededBy?: string;
-      readonly error?: string;
-    },
-    now: Date,
-  ): Promise<boolean>;
+  endJob(jobId: string, end: JobEnd, now: Date): Promise<boolean>;
 }
 
 /**

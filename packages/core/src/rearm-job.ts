@@ -93,6 +93,13 @@ export interface JobCounts {
   readonly skipped: number;
 }
 
+/** How a job ended. */
+export interface JobEnd {
+  readonly state: Exclude<JobState, 'listing' | 'running'>;
+  readonly supersededBy?: string;
+  readonly error?: string;
+}
+
 /** Runs a job: a Step Functions execution on AWS, the local interpreter embedded. */
 export interface JobRunner {
   /** Starts the job's run; starting one already started starts nothing. */

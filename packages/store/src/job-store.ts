@@ -8,6 +8,7 @@ import {
   type AssignmentKey,
   type JobChunk,
   type JobCounts,
+  type JobEnd,
   type JobFailure,
   type JobState,
   type RearmJobRecord,
@@ -174,15 +175,7 @@ export class JobStore extends EscalationStore {
     }));
   }
 
-  async endJob(
-    jobId: string,
-    end: {
-      readonly state: Exclude<JobState, 'listing' | 'running'>;
-      readonly supersededBy?: string;
-      readonly error?: string;
-    },
-    now: Date,
-  ): Promise<boolean> {
+  async endJob(jobId: string, end: JobEnd, now: Date): Promise<boolean> {
     try {
       await this.client.send(
         new UpdateCommand({

@@ -1,17 +1,6 @@
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { aslValidator } from './asl-validation.ts';
 import { ladderDefinition, STATE, substitute } from './definition.ts';
-
-interface AslValidation {
-  readonly isValid: boolean;
-  readonly errors: readonly unknown[];
-  errorsText(separator?: string): string;
-}
-// asl-validator is CommonJS (`module.exports = validator`) and ships no type declarations.
-const aslValidator = createRequire(import.meta.url)('asl-validator') as (
-  definition: unknown,
-  options?: { checkPaths?: boolean; checkArn?: boolean },
-) => AslValidation;
 
 /** Walks every value of a JSON-like object, with its path. */
 const walk = (value: unknown, path: string, visit: (path: string, value: unknown) => void) => {

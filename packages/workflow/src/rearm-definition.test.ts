@@ -1,18 +1,8 @@
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { aslValidator } from './asl-validation.ts';
 import { substitute } from './definition.ts';
 import { REARM_STATE, rearmJobDefinition } from './rearm-definition.ts';
 import { RearmTaskInput } from './rearm-tasks.ts';
-
-interface AslValidation {
-  readonly isValid: boolean;
-  readonly errors: readonly unknown[];
-  errorsText(separator?: string): string;
-}
-// asl-validator is CommonJS (`module.exports = validator`) and ships no type declarations.
-const aslValidator = createRequire(import.meta.url)('asl-validator') as (
-  definition: unknown,
-) => AslValidation;
 
 const ARN = 'arn:aws:lambda:ap-southeast-3:123456789012:function:Pantau-RearmJob';
 
