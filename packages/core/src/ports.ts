@@ -221,8 +221,9 @@ export interface Store {
   ): Promise<void>;
   getJobChunk(jobId: string, index: number): Promise<JobChunk | undefined>;
   /**
-   * Deletes a chunk and adds its counts to its job, all or nothing; a `WriteConflict` when the
-   * chunk is gone (its counts are in already).
+   * Deletes a chunk and adds its counts to its job, all or nothing; a `WriteConflict` of kind
+   * `exists` when the chunk is gone (its counts are in already), `version` when another
+   * batch's write held the job at that instant.
    */
   completeJobChunk(jobId: string, index: number, counts: JobCounts, now: Date): Promise<void>;
   putJobFailure(jobId: string, failure: JobFailure): Promise<void>;

@@ -149,7 +149,9 @@ export class JobStore extends EscalationStore {
           },
         },
       ],
-      ['version', 'version'],
+      // The chunk gone is `exists` (counted already); the job item held by another batch's
+      // transaction at that instant is `version` (try again).
+      ['exists', 'version'],
     );
   }
 

@@ -20,7 +20,7 @@ import {
 import type { JobView } from '../schemas.ts';
 import type { Principal } from '../tenancy.ts';
 import { newEventId } from '../timeline.ts';
-import { CENTRAL_ROLES, requireRole, type ServiceDeps } from './kernel/index.ts';
+import { CENTRAL_ROLES, requireRole, retryOnConflict, type ServiceDeps } from './kernel/index.ts';
 import { rearmAssignment } from './rearm-assignment.ts';
 
 /** Worklist pages one listing task reads at most (100 assignments each) before it hands back. */
@@ -173,10 +173,12 @@ export async function rearmJobChunk(
     }
   }
   try {
-    await deps.store.completeJobChunk(jobId, index, counts, deps.clock());
+    // Concurrent batches add to the same job item: a transaction that met another one's
+    // write goes again (the chunk's work is done; only its count is at stake).
+    await retryOnConflict(() => deps.store.completeJobChunk(jobId, index, counts, deps.clock()));
   } catch (error) {
-    // A concurrent run of the same chunk counted it first.
-    if (error instanceof WriteConflict) return none;
+    // The chunk is gone: a concurrent run of it counted it first.
+    if (error instanceof WriteConflict && error.kind === 'exists') return none;
     throw error;
   }
   return { chunk: index, ran: true, ...counts };
