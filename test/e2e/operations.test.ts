@@ -99,6 +99,16 @@ describe('the correlation id', () => {
     );
     expect(ticks.length).toBeGreaterThan(1); // the forward's, and the one ten days on
     expect(ticks.every((line) => line.correlation_id === 'e2e-forward-1')).toBe(true);
+    // Nothing failed to send: central's list of failed letters is empty, and it is central's.
+    const failed = await http.get('/v1/notifications/failed', { token: central });
+    expect(failed.status, failed.text).toBe(200);
+    expect(failed.body).toEqual({ items: [], nextCursor: null });
+    const polri = await token(pantau.url, {
+      sub: 'p1',
+      agency: 'polri',
+      role: 'agency_officer',
+    });
+    expect((await http.get('/v1/notifications/failed', { token: polri })).status).toBe(403);
     // A caller's id that is not a plain token is not echoed: the request id stands in.
     const odd = await http.get('/health', { headers: { 'x-correlation-id': 'a b\u00e9' } });
     expect(odd.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
