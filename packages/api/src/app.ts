@@ -6,7 +6,7 @@
 import './context.ts';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { Deliveries, DomainError, type LadderStarter, Service, type Store } from '@pantau/core';
+import { DomainError, type LadderStarter, Service, type Store } from '@pantau/core';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { checkedPrincipal, type TokenVerifier } from './auth.ts';
@@ -60,7 +60,6 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     clock: deps.clock,
     ...(deps.ladders ? { ladders: deps.ladders } : {}),
   });
-  const deliveries = new Deliveries({ store: deps.store });
   const logger = deps.logger ?? new Logger({ serviceName: 'pantau-api' });
 
   const app = new OpenAPIHono({
@@ -77,7 +76,6 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     // also carries the invocation's context, which the handler's middleware added).
     const log = logger.createChild({ persistentKeys: { correlation_id: correlationId } });
     c.set('service', service);
-    c.set('deliveries', deliveries);
     c.set('logger', log);
     c.header(CORRELATION_HEADER, correlationId);
     const started = performance.now();

@@ -1,5 +1,5 @@
 /** What middleware puts on the Hono context, typed once for every handler. */
-import type { Deliveries, Principal, Service } from '@pantau/core';
+import type { Principal, Service } from '@pantau/core';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { RateLimitInfo } from 'hono-rate-limiter';
 
@@ -8,8 +8,6 @@ declare module 'hono' {
     /** The verified caller; set by the auth middleware on /v1 routes. */
     auth: Principal;
     service: Service;
-    /** Letters' delivery (the failed letters central follows up). */
-    deliveries: Deliveries;
     logger: Logger;
     /** The client's count on a rate-limited public route; set by hono-rate-limiter. */
     rateLimit: RateLimitInfo;

@@ -1,5 +1,6 @@
 export * from './agency.ts';
 export * from './assignment.ts';
+export * from './assignment-clock.ts';
 export * from './calendar.ts';
 export * from './case.ts';
 export * from './errors.ts';
@@ -18,4 +19,3 @@ export * from './extension.ts';
 export * from './stats.ts';
 export * from './activity.ts';
 export * from './retry.ts';
-export * from './deliveries.ts';

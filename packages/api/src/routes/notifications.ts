@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { NotificationSchema, NotificationsQuery, PageQuery, pageOf } from '@pantau/core';
-import { allow, CENTRAL, createRoute, json, PROBLEMS } from '../openapi.ts';
+import { createRoute, json, PROBLEMS } from '../openapi.ts';
 
 const NotificationPage = pageOf(NotificationSchema, 'NotificationPage');
 
@@ -13,14 +13,17 @@ export const notifications = new OpenAPIHono()
       summary:
         'Letters the mailer refused until their last attempt, oldest first (central only): ' +
         'they were not delivered and need someone to act',
-      middleware: [allow(...CENTRAL)],
       request: { query: PageQuery },
       responses: {
         200: json(NotificationPage, 'A page of failed letters'),
         ...PROBLEMS,
       },
     }),
-    async (c) => c.json(await c.get('deliveries').listFailed(c.req.valid('query')), 200),
+    async (c) =>
+      c.json(
+        await c.get('service').listFailedNotifications(c.get('auth'), c.req.valid('query')),
+        200,
+      ),
   )
   .openapi(
     createRoute({
