@@ -79,6 +79,7 @@ export class Service {
   readonly agencyStats = this.#bind(reporting.agencyStats);
   readonly exportCases = this.#bind(reporting.exportCases);
   readonly listNotifications = this.#bind(reporting.listNotifications);
+  readonly listFailedNotifications = this.#bind(reporting.listFailedNotifications);
 
   // public
   readonly track = this.#bind(publicSide.track);

@@ -164,6 +164,11 @@ export class EscalationStore extends DynamoTable {
     return page.items;
   }
 
+  /** Letters given up after their delivery attempts, oldest first (gsi3, sparse). */
+  async listFailedNotifications(page: PageRequest): Promise<Page<NotificationRecord>> {
+    return this.page<NotificationRecord>([{ index: 'gsi3', partition: keys.failedLetters }], page);
+  }
+
   /** A letter's delivery status. */
   async putNotification(notification: NotificationRecord): Promise<void> {
     await this.plainPut(notificationItem(notification));

@@ -3,7 +3,7 @@ import { endOfLocalDay, localDate, startOfLocalDay } from '../calendar.ts';
 import { viewCase } from '../case.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import { viewNotification } from '../notification.ts';
-import type { Page } from '../ports.ts';
+import type { Page, PageRequest } from '../ports.ts';
 import type { CaseView, NotificationsFilter, NotificationView, StatsPeriod } from '../schemas.ts';
 import { agencyReport, STATS_TIME_ZONE } from '../stats.ts';
 import { CENTRAL_TENANT, isCentral, type Principal } from '../tenancy.ts';
@@ -87,4 +87,18 @@ export async function listNotifications(
   }
   const page = await deps.store.listNotifications({ caseId: filter.caseId, agencyId }, filter);
   return { items: page.items.map(viewNotification), nextCursor: page.nextCursor };
+}
+
+/**
+ * Letters the mailer refused until their last attempt (`failed`), oldest first: they were not
+ * delivered, and central follows them up (checks the agency's address, sends another way).
+ */
+export async function listFailedNotifications(
+  deps: ServiceDeps,
+  p: Principal,
+  page: PageRequest,
+): Promise<Page<NotificationView>> {
+  requireRole(p, CENTRAL_ROLES);
+  const found = await deps.store.listFailedNotifications(page);
+  return { items: found.items.map(viewNotification), nextCursor: found.nextCursor };
 }

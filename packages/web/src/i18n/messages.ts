@@ -280,6 +280,8 @@ const id = {
   'desk.updatedAt': 'diperbarui',
   'desk.activities': 'Kegiatan pemantauan minggu ini',
   'desk.toReport': 'Belum dilaporkan',
+  'desk.failedLetters': 'Surat gagal terkirim',
+  'desk.failedAttempts': 'gagal setelah {attempts} kali percobaan',
 
   'cases.title': 'Daftar pengaduan',
   'cases.subject': 'Perihal',
@@ -704,6 +706,8 @@ const en = {
   'desk.updatedAt': 'updated',
   'desk.activities': 'Monitoring activities this week',
   'desk.toReport': 'To report',
+  'desk.failedLetters': 'Letters that failed to send',
+  'desk.failedAttempts': 'failed after {attempts} attempts',
 
   'cases.title': 'Complaints',
   'cases.subject': 'Subject',

@@ -53,6 +53,7 @@ export default function Desk() {
         <Worklist title={t('desk.dueSoon')} query={{ dueWithin: 2 }} />
         <Worklist title={t('desk.redirected')} query={{ state: 'redirected' }} />
         <Activities zone={zone} />
+        <FailedLetters zone={zone} />
       </div>
     </section>
   );
@@ -244,6 +245,43 @@ function Activities({ zone }: { zone: TimeZone }) {
             {a.overdueToReport ? (
               <span className="badge deadline-overdue">{t('desk.toReport')}</span>
             ) : null}
+          </li>
+        ))}
+      </ul>
+      <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
+    </section>
+  );
+}
+
+/** Letters the mailer refused until their last attempt: the agency never got them. */
+function FailedLetters({ zone }: { zone: TimeZone }) {
+  const { t } = useI18n();
+  const list = usePaged(
+    (cursor) =>
+      unwrap(
+        api.GET('/v1/notifications/failed', {
+          params: { query: cursor ? { cursor } : {} },
+        }),
+      ),
+    [],
+  );
+  return (
+    <section className="card" aria-labelledby="failed-letters">
+      <h2 id="failed-letters">{t('desk.failedLetters')}</h2>
+      <ProblemAlert error={list.error} />
+      {!list.loading && list.items.length === 0 ? (
+        <p className="muted">{t('common.empty')}</p>
+      ) : null}
+      <ul className="plain">
+        {list.items.map((n) => (
+          <li key={n.id}>
+            <Link href={`/cases/${n.caseId}`}>{n.subject}</Link>{' '}
+            <Time at={n.createdAt} zone={zone} />
+            <br />
+            <span className="muted">
+              {t('desk.failedAttempts', { attempts: n.attempts })}
+              {n.lastError ? `: ${n.lastError}` : ''}
+            </span>
           </li>
         ))}
       </ul>
