@@ -170,7 +170,8 @@ describe('a complaint forwarded to two agencies, followed up, redirected and clo
     expect(res.status, res.text).toBe(200);
     expect(res.body.assignments.map((a: Json) => a.agencyId)).toEqual(['polri']);
     // Identity is not hidden on this case: the agency may contact the complainant.
-    expect(res.body.complainant).toEqual(COMPLAINANT);
+    // The phone as written (`+62 361 555 0142`) is kept in E.164.
+    expect(res.body.complainant).toEqual({ ...COMPLAINANT, phone: '+623615550142' });
     expect(res.text).not.toContain('pemprov-bali');
   });
 

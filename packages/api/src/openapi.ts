@@ -2,13 +2,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { DomainError, type Role } from '@pantau/core';
 import type { MiddlewareHandler } from 'hono';
+import { PROBLEM_CODES } from './problem.ts';
 
 export const ProblemSchema = z
   .object({
     type: z.string(),
     title: z.string(),
     status: z.int(),
-    code: z.string(),
+    code: z.enum(PROBLEM_CODES),
     detail: z.string(),
     requestId: z.string(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),

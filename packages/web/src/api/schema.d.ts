@@ -3593,7 +3593,8 @@ export type components = {
             type: string;
             title: string;
             status: number;
-            code: string;
+            /** @enum {string} */
+            code: "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "already_exists" | "invalid_transition" | "version_conflict" | "idempotency_key_reused" | "limit_exceeded" | "service_unavailable" | "rate_limited" | "payload_too_large" | "http_error" | "internal_error";
             detail: string;
             requestId: string;
             errors?: {
