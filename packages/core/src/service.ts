@@ -93,6 +93,7 @@ import type {
   CreateAgencyInput,
   ActivitiesFilter,
   ActivityView,
+  AgencyName,
   CreateCaseInput,
   DeadlinesView,
   DelegateInput,
@@ -180,6 +181,22 @@ export class Service {
     const own = await this.store.getAgency(p.agency);
     const members = await this.store.listMemberUnits(p.agency);
     return { items: [...(own ? [own] : []), ...members], nextCursor: null };
+  }
+
+  /**
+   * Every agency's id and name, for anyone signed in (issue 14): the console shows names, not
+   * codes, and an agency saying "not ours" searches the competent one among all of them. No
+   * contacts: those stay with central and the agency itself.
+   */
+  async agencyNames(_p: Principal): Promise<AgencyName[]> {
+    const names: AgencyName[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.store.listAgencies({ limit: 100, cursor });
+      names.push(...page.items.map(({ id, name, kind }) => ({ id, name, kind })));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return names;
   }
 
   async getAgency(p: Principal, id: string): Promise<Agency> {

@@ -4,6 +4,7 @@ import type { Schemas } from '../api/client';
 import { nextDeadline } from '../deadline';
 import type { TimeZone } from '../format';
 import { labelOf, useI18n } from '../i18n/i18n';
+import { AgencyName } from './agencies';
 import { DeadlineBadge, StatusBadge, Time } from './ui';
 
 export function AssignmentTable({
@@ -40,11 +41,14 @@ export function AssignmentTable({
             <tr key={`${a.caseId}/${a.agencyId}`} className={next ? `row-${next.status}` : ''}>
               <td>
                 <Link href={`/cases/${a.caseId}?agency=${a.agencyId}`}>
-                  {a.subject ?? a.caseId}
+                  {a.subject ?? t('case.untitled')}
                 </Link>
-                <div className="muted small">{a.caseId}</div>
               </td>
-              {showAgency ? <td>{a.agencyId}</td> : null}
+              {showAgency ? (
+                <td>
+                  <AgencyName id={a.agencyId} />
+                </td>
+              ) : null}
               <td>
                 <StatusBadge prefix="state" value={a.state} />
                 {a.paused ? <span className="badge">{t('assignment.paused')}</span> : null}

@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { CASE_STATUSES } from '@pantau/core/schemas';
 import { api, download, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
+import { useAgencies } from '../components/agencies';
 import { PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { usePaged } from '../data';
 import { labelOf, useI18n } from '../i18n/i18n';
@@ -13,6 +14,7 @@ type Status = (typeof CASE_STATUSES)[number];
 export default function Cases() {
   const { t } = useI18n();
   const { zone } = useSignedIn();
+  const { nameOf } = useAgencies();
   const [status, setStatus] = useState<Status | ''>('');
   const [error, setError] = useState<unknown>(null);
   const list = usePaged(
@@ -85,7 +87,7 @@ export default function Cases() {
               <td>
                 <Time at={c.receivedAt} zone={zone} />
               </td>
-              <td>{c.agencyIds.join(', ') || '—'}</td>
+              <td>{c.agencyIds.map(nameOf).join(', ') || '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -10,6 +10,7 @@ import { UTC_OFFSET_HOURS } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import type { paths } from '../api/schema';
 import { useSignedIn } from '../auth/session-context';
+import { AgencyName } from '../components/agencies';
 import { AssignmentTable } from '../components/assignment-table';
 import { Loading, PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { usePaged } from '../data';
@@ -206,7 +207,9 @@ export function ByAgency({ items }: { items: readonly Schemas['Assignment'][] })
       <tbody>
         {counts.map((row) => (
           <tr key={row.agencyId}>
-            <td>{row.agencyId}</td>
+            <td>
+              <AgencyName id={row.agencyId} />
+            </td>
             <td>{row.count}</td>
             <td>{row.level > 0 ? labelOf(t, 'level', String(row.level)) : '—'}</td>
           </tr>
