@@ -64,7 +64,10 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
 export async function signInAs(page: Page, url: string, name: RegExp): Promise<void> {
   // Whatever a failed step before left signed in, start clean.
   await page.goto(`${url}/track`);
-  await page.evaluate(() => sessionStorage.clear());
+  await page.evaluate(() => {
+    sessionStorage.clear();
+    localStorage.removeItem('pantau.session');
+  });
   await page.goto(`${url}/signin`);
   await page.getByRole('button', { name }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/signin'));

@@ -11,7 +11,7 @@ import { api, type Schemas, unwrap } from '../api/client';
 import { labelOf, useI18n } from '../i18n/i18n';
 import type { PendingExtension } from '../timeline';
 import { getPath } from '../forms/use-form';
-import { ActionForm } from './action-form';
+import { ActionForm, useActionResult } from './action-form';
 import { AgencySelect } from './agencies';
 import { NumberField, SelectField, TextField } from './field';
 import { ProblemAlert } from './ui';
@@ -35,6 +35,7 @@ export function AssignmentActions({
   const path = { id: caseId, agencyId: a.agencyId };
   const [ackError, setAckError] = useState<unknown>(null);
   const [ackBusy, setAckBusy] = useState(false);
+  const announce = useActionResult();
   if (!OPEN.has(a.state)) return null;
   return (
     <div className="actions">
@@ -55,7 +56,10 @@ export function AssignmentActions({
                   body: {},
                 }),
               )
-                .then(onChange, setAckError)
+                .then(() => {
+                  announce?.(`${t('actions.acknowledge')}: ${t('common.saved')}`);
+                  onChange();
+                }, setAckError)
                 .finally(() => setAckBusy(false));
             }}
           >

@@ -9,6 +9,7 @@ import { api, type Schemas, unwrap } from '../api/client';
 import { isCentral } from '../auth/session';
 import { useSignedIn } from '../auth/session-context';
 import { useAgencies } from '../components/agencies';
+import { ActionResultProvider } from '../components/action-form';
 import { AssignmentActions } from '../components/assignment-actions';
 import { CaseActions } from '../components/case-actions';
 import { DeadlinesPanel } from '../components/deadlines';
@@ -59,49 +60,57 @@ export default function CaseDetail() {
         {kase.confidential ? <span className="badge">{t('case.confidential')}</span> : null}
       </p>
       <ProblemAlert error={loaded.error} />
-      <div className="columns">
-        <div>
-          <Complaint kase={kase} zone={zone} central={central} />
-          {central ? <CaseActions kase={kase} events={events} onChange={loaded.reload} /> : null}
-          {assignments.map((a) => (
-            <section key={a.agencyId} className="card" aria-labelledby={`assignment-${a.agencyId}`}>
-              <h2 id={`assignment-${a.agencyId}`}>
-                {t('assignment.title', { agency: nameOf(a.agencyId) })}{' '}
-                <StatusBadge prefix="state" value={a.state} />
-              </h2>
-              {a.instructions ? (
-                <>
-                  <h3>{t('assignment.instructions')}</h3>
-                  <p className="prose">{a.instructions}</p>
-                </>
-              ) : null}
-              {a.redirect ? (
-                <p className="alert">
-                  {t('assignment.redirected', { reason: a.redirect.reason })}
-                  {a.redirect.suggestedAgencyId ? ` → ${nameOf(a.redirect.suggestedAgencyId)}` : ''}
-                </p>
-              ) : null}
-              {/* In the assignment's own zone (WITA, WIT), named: its deadlines are its day's end. */}
-              <DeadlinesPanel
-                caseId={kase.id}
-                assignment={a}
-                zone={a.timeZone}
-                version={a.version}
-              />
-              <AssignmentActions
-                caseId={kase.id}
-                assignment={a}
-                central={central}
-                pendingExtensions={pendingExtensions(events).filter(
-                  (x) => x.agencyId === a.agencyId,
-                )}
-                onChange={loaded.reload}
-              />
-            </section>
-          ))}
+      <ActionResultProvider>
+        <div className="columns">
+          <div>
+            <Complaint kase={kase} zone={zone} central={central} />
+            {central ? <CaseActions kase={kase} events={events} onChange={loaded.reload} /> : null}
+            {assignments.map((a) => (
+              <section
+                key={a.agencyId}
+                className="card"
+                aria-labelledby={`assignment-${a.agencyId}`}
+              >
+                <h2 id={`assignment-${a.agencyId}`}>
+                  {t('assignment.title', { agency: nameOf(a.agencyId) })}{' '}
+                  <StatusBadge prefix="state" value={a.state} />
+                </h2>
+                {a.instructions ? (
+                  <>
+                    <h3>{t('assignment.instructions')}</h3>
+                    <p className="prose">{a.instructions}</p>
+                  </>
+                ) : null}
+                {a.redirect ? (
+                  <p className="alert">
+                    {t('assignment.redirected', { reason: a.redirect.reason })}
+                    {a.redirect.suggestedAgencyId
+                      ? ` → ${nameOf(a.redirect.suggestedAgencyId)}`
+                      : ''}
+                  </p>
+                ) : null}
+                {/* In the assignment's own zone (WITA, WIT), named: its deadlines are its day's end. */}
+                <DeadlinesPanel
+                  caseId={kase.id}
+                  assignment={a}
+                  zone={a.timeZone}
+                  version={a.version}
+                />
+                <AssignmentActions
+                  caseId={kase.id}
+                  assignment={a}
+                  central={central}
+                  pendingExtensions={pendingExtensions(events).filter(
+                    (x) => x.agencyId === a.agencyId,
+                  )}
+                  onChange={loaded.reload}
+                />
+              </section>
+            ))}
+          </div>
+          <Timeline events={events} zone={zone} />
         </div>
-        <Timeline events={events} zone={zone} />
-      </div>
+      </ActionResultProvider>
     </article>
   );
 }

@@ -61,37 +61,41 @@ export default function Cases() {
         </div>
       </form>
       <ProblemAlert error={error ?? list.error} />
-      <table>
-        <caption className="visually-hidden">{t('cases.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('cases.subject')}</th>
-            <th scope="col">{t('filters.status')}</th>
-            <th scope="col">{t('case.received')}</th>
-            <th scope="col">{t('cases.agencies')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.items.map((c) => (
-            <tr key={c.id}>
-              <td>
-                <Link href={`/cases/${c.id}`}>{c.subject}</Link>
-                <div className="muted small">{c.trackingCode}</div>
-              </td>
-              <td>
-                <StatusBadge prefix="status" value={c.status} />
-                {c.overdue ? (
-                  <span className="badge deadline-overdue">{t('deadline.overdue')}</span>
-                ) : null}
-              </td>
-              <td>
-                <Time at={c.receivedAt} zone={zone} />
-              </td>
-              <td>{c.agencyIds.map(nameOf).join(', ') || '—'}</td>
+      <div className="table-scroll">
+        <table className="cards">
+          <caption className="visually-hidden">{t('cases.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('cases.subject')}</th>
+              <th scope="col">{t('filters.status')}</th>
+              <th scope="col">{t('case.received')}</th>
+              <th scope="col">{t('cases.agencies')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {list.items.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <Link href={`/cases/${c.id}`}>{c.subject}</Link>
+                  <div className="muted small">{c.trackingCode}</div>
+                </td>
+                <td data-label={t('filters.status')}>
+                  <StatusBadge prefix="status" value={c.status} />
+                  {c.overdue ? (
+                    <span className="badge deadline-overdue">{t('deadline.overdue')}</span>
+                  ) : null}
+                </td>
+                <td data-label={t('case.received')}>
+                  <Time at={c.receivedAt} zone={zone} />
+                </td>
+                <td data-label={t('cases.agencies')}>
+                  {c.agencyIds.map(nameOf).join(', ') || '—'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
     </section>
   );

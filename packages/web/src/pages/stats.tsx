@@ -106,69 +106,71 @@ export default function Stats() {
             {t('stats.period', { from: data.from, to: data.to })} ·{' '}
             {t('stats.minimumSample', { n: data.minimumSample })}
           </p>
-          <table className="stats">
-            <caption className="visually-hidden">{t('stats.title')}</caption>
-            <thead>
-              <tr>
-                {COLUMNS.map(([column, label]) => (
-                  <th
-                    key={column}
-                    scope="col"
-                    aria-sort={sort.column === column ? sort.direction : 'none'}
-                  >
-                    <button
-                      type="button"
-                      className="sort"
-                      onClick={() =>
-                        setSort({
-                          column,
-                          direction:
-                            sort.column === column && sort.direction === 'descending'
-                              ? 'ascending'
-                              : 'descending',
-                        })
-                      }
+          <div className="table-scroll">
+            <table className="stats">
+              <caption className="visually-hidden">{t('stats.title')}</caption>
+              <thead>
+                <tr>
+                  {COLUMNS.map(([column, label]) => (
+                    <th
+                      key={column}
+                      scope="col"
+                      aria-sort={sort.column === column ? sort.direction : 'none'}
                     >
-                      {t(label)}
-                    </button>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.agencyId}>
-                  <th scope="row">
-                    {nameOf(row.agencyId)}
-                    {row.belowMinimumSample ? (
-                      <span className="badge" title={t('stats.belowSampleHint')}>
-                        {t('stats.belowSample')}
-                      </span>
-                    ) : null}
-                  </th>
-                  <td>{row.assigned}</td>
-                  <td>{row.responded}</td>
-                  <td>{row.respondedOnTime}</td>
-                  <td>{row.completed}</td>
-                  <td>{formatPercent(row.responseRate, lang)}</td>
-                  <td>{formatPercent(row.onTimeRate, lang)}</td>
-                  <td>{row.medianWorkingDaysToFirstResponse ?? '—'}</td>
+                      <button
+                        type="button"
+                        className="sort"
+                        onClick={() =>
+                          setSort({
+                            column,
+                            direction:
+                              sort.column === column && sort.direction === 'descending'
+                                ? 'ascending'
+                                : 'descending',
+                          })
+                        }
+                      >
+                        {t(label)}
+                      </button>
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t('stats.total')}</th>
-                <td>{data.totals.assigned}</td>
-                <td>{data.totals.responded}</td>
-                <td>{data.totals.respondedOnTime}</td>
-                <td>{data.totals.completed}</td>
-                <td>{formatPercent(data.totals.responseRate, lang)}</td>
-                <td>{formatPercent(data.totals.onTimeRate, lang)}</td>
-                <td>{data.totals.medianWorkingDaysToFirstResponse ?? '—'}</td>
-              </tr>
-            </tfoot>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.agencyId}>
+                    <th scope="row">
+                      {nameOf(row.agencyId)}
+                      {row.belowMinimumSample ? (
+                        <span className="badge" title={t('stats.belowSampleHint')}>
+                          {t('stats.belowSample')}
+                        </span>
+                      ) : null}
+                    </th>
+                    <td>{row.assigned}</td>
+                    <td>{row.responded}</td>
+                    <td>{row.respondedOnTime}</td>
+                    <td>{row.completed}</td>
+                    <td>{formatPercent(row.responseRate, lang)}</td>
+                    <td>{formatPercent(row.onTimeRate, lang)}</td>
+                    <td>{row.medianWorkingDaysToFirstResponse ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('stats.total')}</th>
+                  <td>{data.totals.assigned}</td>
+                  <td>{data.totals.responded}</td>
+                  <td>{data.totals.respondedOnTime}</td>
+                  <td>{data.totals.completed}</td>
+                  <td>{formatPercent(data.totals.responseRate, lang)}</td>
+                  <td>{formatPercent(data.totals.onTimeRate, lang)}</td>
+                  <td>{data.totals.medianWorkingDaysToFirstResponse ?? '—'}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
           <Chart rows={rows} />
         </>
       ) : null}
