@@ -95,14 +95,9 @@ export function describeEvent(
       parts.push(quote('missing'));
       break;
     case 'assignment_forwarded':
-      parts.push(
-        t(
-          Array.isArray(d.reforwardOf) && d.reforwardOf.length > 0
-            ? 'timeline.reforwardedTo'
-            : 'timeline.forwardedTo',
-          { agency: nameOf(e.agencyId ?? '') },
-        ),
-      );
+      // The agency is named in the entry's heading; a re-forward says so.
+      if (Array.isArray(d.reforwardOf) && d.reforwardOf.length > 0)
+        parts.push(t('timeline.reforwardedTo', { agency: nameOf(e.agencyId ?? '') }));
       break;
     case 'response_submitted':
       parts.push(text('kind') ? labelOf(t, 'responseKind', text('kind')!) : null, quote('message'));

@@ -50,6 +50,8 @@ export const KNOWN_MESSAGES: Record<string, MessageKey> = {
   'a NIK is 16 digits': 'fieldError.nik',
   'not a phone number (08…, +62…, 62…)': 'fieldError.phone',
   'lowercase letters, digits and dashes, 2–40 characters': 'fieldError.agencyId',
+  'lowercase letters, digits and underscores, starting with a letter, 1–40 characters':
+    'fieldError.stepName',
   'required when decision is accept': 'fieldError.requiredToAccept',
   'only when decision is needs_info': 'fieldError.onlyNeedsInfo',
   'agencies must differ': 'fieldError.agenciesDiffer',

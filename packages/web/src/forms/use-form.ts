@@ -104,8 +104,13 @@ export function useForm<S extends z.ZodType>(
   const [failures, setFailures] = useState(0);
   const key = useRef<string | null>(null);
   const fields = useRef(new Map<string, FieldInfo>());
+  // Bumped when a control's label changes (the language switched): errors already shown are
+  // worded again with the new label. Outside the render that noticed it (a microtask).
+  const [labels, setLabels] = useState(0);
   const describe = useCallback((path: string, info: FieldInfo) => {
+    const before = fields.current.get(path);
     fields.current.set(path, info);
+    if (before && before.label !== info.label) queueMicrotask(() => setLabels((n) => n + 1));
     return null;
   }, []);
   const field = useCallback((path: string) => fields.current.get(path), []);
@@ -118,7 +123,7 @@ export function useForm<S extends z.ZodType>(
           fieldSentence(t, issue, fields.current.get(path)?.label),
         ]),
       ),
-    [issues, t],
+    [issues, t, labels],
   );
 
   const set = useCallback((path: string, value: unknown) => {

@@ -459,6 +459,8 @@ const id = {
     '{label} bukan nomor telepon yang benar (contoh: 0812 3456 7890 atau +62 812 3456 7890).',
   'fieldError.agencyId':
     '{label} hanya berisi huruf kecil, angka dan tanda hubung, 2 sampai 40 karakter.',
+  'fieldError.stepName':
+    '{label} diawali huruf kecil, lalu huruf kecil, angka atau garis bawah, paling banyak 40 karakter (contoh: surat_penegasan).',
   'fieldError.requiredToAccept': '{label} wajib dipilih bila pengaduan diterima.',
   'fieldError.onlyNeedsInfo': '{label} hanya diisi bila meminta kelengkapan kepada pengadu.',
   'fieldError.agenciesDiffer': 'Setiap instansi hanya dapat dipilih satu kali.',
@@ -486,7 +488,6 @@ const id = {
   'actions.extensionPending':
     'Permintaan perpanjangan {days} hari kerja masih menunggu keputusan pusat. Permintaan baru dapat dikirim setelah diputuskan.',
   'timeline.statusChange': 'Status: {from} → {to}',
-  'timeline.forwardedTo': 'Diteruskan ke {agency}',
   'timeline.reforwardedTo': 'Diteruskan ulang ke {agency}',
   'timeline.suggested': 'Disarankan: {agency}',
   'timeline.workingDays': '{days} hari kerja',
@@ -954,6 +955,8 @@ const en = {
     '{label} is not a valid phone number (e.g. 0812 3456 7890 or +62 812 3456 7890).',
   'fieldError.agencyId':
     '{label} takes lowercase letters, digits and dashes only, 2 to 40 characters.',
+  'fieldError.stepName':
+    '{label} starts with a lowercase letter, then lowercase letters, digits or underscores, at most 40 characters (e.g. formal_warning).',
   'fieldError.requiredToAccept': 'Choose an option for {label} to accept the complaint.',
   'fieldError.onlyNeedsInfo': '{label} is only for asking the complainant for information.',
   'fieldError.agenciesDiffer': 'Each agency can be chosen once.',
@@ -980,7 +983,6 @@ const en = {
   'actions.extensionPending':
     'A request for {days} more working days awaits central’s decision. A new one can be sent once it is decided.',
   'timeline.statusChange': 'Status: {from} → {to}',
-  'timeline.forwardedTo': 'Forwarded to {agency}',
   'timeline.reforwardedTo': 'Forwarded again to {agency}',
   'timeline.suggested': 'Suggested: {agency}',
   'timeline.workingDays': '{days} working days',
