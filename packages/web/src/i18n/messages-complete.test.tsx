@@ -3,6 +3,7 @@
  * issue the API's schemas raise on bad input, reads as a sentence in Indonesian and in English,
  * naming the field, with no zod text, pattern or field key in it.
  */
+import { ERROR_CODES } from '@pantau/core';
 import * as schemas from '@pantau/core/schemas';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -22,16 +23,7 @@ import { messages } from './messages';
 type Code = Schemas['Problem']['code'];
 /** Every code of the contract's enum (the generated types fail to compile if one is missing). */
 const PROBLEM_CODES = [
-  'validation_failed',
-  'unauthorized',
-  'forbidden',
-  'not_found',
-  'already_exists',
-  'invalid_transition',
-  'version_conflict',
-  'idempotency_key_reused',
-  'limit_exceeded',
-  'service_unavailable',
+  ...ERROR_CODES,
   'rate_limited',
   'payload_too_large',
   'http_error',
