@@ -101,7 +101,10 @@ describe('escalation over HTTP with the manual clock', () => {
     const polri = await as('polri', 'agency_officer');
     const own = await http.get('/v1/notifications?limit=100', { token: polri });
     expect(own.status).toBe(200);
-    expect(own.body.items.map((n: { id: string }) => n.id)).toEqual(sent.map((n) => n.id));
+    // The log reads newest first (the case's own list, oldest first).
+    expect(own.body.items.map((n: { id: string }) => n.id)).toEqual(
+      sent.map((n) => n.id).reverse(),
+    );
     const pln = await as('pln', 'agency_officer');
     expect((await http.get('/v1/notifications', { token: pln })).body.items).toEqual([]);
     expect((await http.get('/v1/notifications?agencyId=polri', { token: pln })).status).toBe(404);

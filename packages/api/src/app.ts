@@ -21,6 +21,7 @@ import {
 import { issuesOf, problemResponse, toProblem, validationError } from './problem.ts';
 import { isPublicRoute, TRACKING_ROUTES } from './public-routes.ts';
 import { agencies } from './routes/agencies.ts';
+import { agencyNames } from './routes/agency-names.ts';
 import { assignments, clock, queue, worklist } from './routes/assignments.ts';
 import { cases } from './routes/cases.ts';
 import { activities, caseActivities } from './routes/monitoring.ts';
@@ -120,6 +121,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.route('/', health);
   app.route('/', track);
   app.route('/v1/agencies', agencies);
+  app.route('/v1/agency-names', agencyNames);
   app.route('/v1/cases', cases);
   app.route('/v1/cases', assignments);
   app.route('/v1/cases', clock);

@@ -34,6 +34,7 @@ export class Service {
   readonly createAgency = this.#bind(agencies.createAgency);
   readonly listAgencies = this.#bind(agencies.listAgencies);
   readonly getAgency = this.#bind(agencies.getAgency);
+  readonly agencyNames = this.#bind(agencies.agencyNames);
   readonly updateAgency = this.#bind(agencies.updateAgency);
 
   // cases

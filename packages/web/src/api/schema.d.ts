@@ -497,6 +497,87 @@ export type paths = {
         };
         trace?: never;
     };
+    "/v1/agency-names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every agency’s id, name and kind (no contacts), for any signed-in user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description All agencies, by id */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgencyNames"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases": {
         parameters: {
             query?: never;
@@ -3677,7 +3758,8 @@ export type components = {
             type: string;
             title: string;
             status: number;
-            code: string;
+            /** @enum {string} */
+            code: "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "already_exists" | "invalid_transition" | "version_conflict" | "idempotency_key_reused" | "limit_exceeded" | "service_unavailable" | "rate_limited" | "payload_too_large" | "http_error" | "internal_error";
             detail: string;
             requestId: string;
             errors?: {
@@ -3765,6 +3847,15 @@ export type components = {
             timeZone?: "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura";
             /** @description Replaces every contact (name, email, kind) */
             contacts?: components["schemas"]["ContactInput"][];
+        };
+        AgencyNames: {
+            items: components["schemas"]["AgencyName"][];
+        };
+        AgencyName: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "ministry" | "agency" | "local_government" | "soe" | "other";
         };
         Case: {
             id: string;

@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { CASE_STATUSES } from '@pantau/core/schemas';
 import { api, download, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
+import { useAgencies } from '../components/agencies';
 import { PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { usePaged } from '../data';
 import { labelOf, useI18n } from '../i18n/i18n';
@@ -13,6 +14,7 @@ type Status = (typeof CASE_STATUSES)[number];
 export default function Cases() {
   const { t } = useI18n();
   const { zone } = useSignedIn();
+  const { nameOf } = useAgencies();
   const [status, setStatus] = useState<Status | ''>('');
   const [error, setError] = useState<unknown>(null);
   const list = usePaged(
@@ -59,37 +61,41 @@ export default function Cases() {
         </div>
       </form>
       <ProblemAlert error={error ?? list.error} />
-      <table>
-        <caption className="visually-hidden">{t('cases.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('cases.subject')}</th>
-            <th scope="col">{t('filters.status')}</th>
-            <th scope="col">{t('case.received')}</th>
-            <th scope="col">{t('cases.agencies')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.items.map((c) => (
-            <tr key={c.id}>
-              <td>
-                <Link href={`/cases/${c.id}`}>{c.subject}</Link>
-                <div className="muted small">{c.trackingCode}</div>
-              </td>
-              <td>
-                <StatusBadge prefix="status" value={c.status} />
-                {c.overdue ? (
-                  <span className="badge deadline-overdue">{t('deadline.overdue')}</span>
-                ) : null}
-              </td>
-              <td>
-                <Time at={c.receivedAt} zone={zone} />
-              </td>
-              <td>{c.agencyIds.join(', ') || '—'}</td>
+      <div className="table-scroll">
+        <table className="cards">
+          <caption className="visually-hidden">{t('cases.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('cases.subject')}</th>
+              <th scope="col">{t('filters.status')}</th>
+              <th scope="col">{t('case.received')}</th>
+              <th scope="col">{t('cases.agencies')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {list.items.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <Link href={`/cases/${c.id}`}>{c.subject}</Link>
+                  <div className="muted small">{c.trackingCode}</div>
+                </td>
+                <td data-label={t('filters.status')}>
+                  <StatusBadge prefix="status" value={c.status} />
+                  {c.overdue ? (
+                    <span className="badge deadline-overdue">{t('deadline.overdue')}</span>
+                  ) : null}
+                </td>
+                <td data-label={t('case.received')}>
+                  <Time at={c.receivedAt} zone={zone} />
+                </td>
+                <td data-label={t('cases.agencies')}>
+                  {c.agencyIds.map(nameOf).join(', ') || '—'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
     </section>
   );

@@ -10,6 +10,7 @@ import { UTC_OFFSET_HOURS } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import type { paths } from '../api/schema';
 import { useSignedIn } from '../auth/session-context';
+import { AgencyName } from '../components/agencies';
 import { AssignmentTable } from '../components/assignment-table';
 import { Loading, PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { usePaged } from '../data';
@@ -196,24 +197,28 @@ export function ByAgency({ items }: { items: readonly Schemas['Assignment'][] })
     .sort((x, y) => y.count - x.count || x.agencyId.localeCompare(y.agencyId));
   if (counts.length === 0) return <p className="muted">{t('common.empty')}</p>;
   return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">{t('queue.agency')}</th>
-          <th scope="col">{t('desk.overdueCount')}</th>
-          <th scope="col">{t('queue.level')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {counts.map((row) => (
-          <tr key={row.agencyId}>
-            <td>{row.agencyId}</td>
-            <td>{row.count}</td>
-            <td>{row.level > 0 ? labelOf(t, 'level', String(row.level)) : '—'}</td>
+    <div className="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('queue.agency')}</th>
+            <th scope="col">{t('desk.overdueCount')}</th>
+            <th scope="col">{t('queue.level')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {counts.map((row) => (
+            <tr key={row.agencyId}>
+              <td>
+                <AgencyName id={row.agencyId} />
+              </td>
+              <td>{row.count}</td>
+              <td>{row.level > 0 ? labelOf(t, 'level', String(row.level)) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -1,12 +1,13 @@
 /**
  * The letters log: every warning, reminder, formal warning and escalation. Central sees all
- * (by agency if it likes); an agency sees the letters sent to it.
+ * (by agency if it likes, found by name); an agency sees the letters sent to it. Newest first.
  */
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { api, unwrap } from '../api/client';
 import { isCentral } from '../auth/session';
 import { useSignedIn } from '../auth/session-context';
+import { AgencyName, AgencySelect } from '../components/agencies';
 import { PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { usePaged } from '../data';
 import { labelOf, useI18n } from '../i18n/i18n';
@@ -14,7 +15,6 @@ import { labelOf, useI18n } from '../i18n/i18n';
 export default function Letters() {
   const { t } = useI18n();
   const session = useSignedIn();
-  const [agencyId, setAgencyId] = useState('');
   const [applied, setApplied] = useState('');
   const list = usePaged(
     (cursor) =>
@@ -31,24 +31,14 @@ export default function Letters() {
     <section>
       <PageTitle>{isCentral(session) ? t('letters.title') : t('letters.titleAgency')}</PageTitle>
       {isCentral(session) ? (
-        <form
-          className="filters"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setApplied(agencyId.trim());
-          }}
-        >
-          <div className="field">
-            <label htmlFor="letters-agency">{t('letters.agency')}</label>
-            <input
-              id="letters-agency"
-              value={agencyId}
-              onChange={(e) => setAgencyId(e.target.value)}
-              placeholder="polri"
-            />
-          </div>
-          <button type="submit">{t('filters.apply')}</button>
-        </form>
+        <div className="filters">
+          <AgencySelect
+            label={t('letters.agency')}
+            value={applied || undefined}
+            onChange={(id) => setApplied(id ?? '')}
+            inputId="letters-agency"
+          />
+        </div>
       ) : null}
       <ProblemAlert error={list.error} />
       {!list.loading && list.items.length === 0 ? (
@@ -59,7 +49,7 @@ export default function Letters() {
           <li key={n.id} className="card">
             <div>
               <Time at={n.createdAt} zone={session.zone} /> ·{' '}
-              <strong>{labelOf(t, 'step', n.step)}</strong> · {n.agencyId} ·{' '}
+              <strong>{labelOf(t, 'step', n.step)}</strong> · <AgencyName id={n.agencyId} /> ·{' '}
               <StatusBadge prefix="letterStatus" value={n.status} />
             </div>
             <div>
