@@ -156,5 +156,5 @@ describe('a step killed between its write and its delivery', () => {
       await http.get(`/v1/cases/${id}/timeline?limit=100`, { token: again })
     ).body.items.filter((e: { type: string }) => e.type === 'escalation_step');
     expect(steps).toHaveLength(letters.length);
-  });
+  }, 180_000); // two runtimes started one after the other: ~20 s idle, past 60 s on a busy machine
 });
