@@ -187,13 +187,10 @@ export const CaseSchema = z
     respondent: z.string().nullable(),
     location: LocationSchema.nullable(),
     externalRef: ExternalRefSchema.nullable(),
-    imported: z
-      .object({ at: instant, rowKey: z.string() })
-      .nullable()
-      .meta({
-        description:
-          'Set on a case that came from a spreadsheet import: when, and its row key; its dates are the register’s',
-      }),
+    imported: z.object({ at: instant, rowKey: z.string() }).nullable().meta({
+      description:
+        'Set on a case that came from a spreadsheet import: when, and its row key; its dates are the register’s',
+    }),
     classification: z
       .object({
         type: z.enum(COMPLAINT_TYPES),
