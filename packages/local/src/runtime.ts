@@ -7,7 +7,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createApp, createJwtVerifier, createMultiIssuerVerifier } from '@pantau/api';
-import { Calendar, DEFAULT_CALENDAR_ID, newAgency, WriteConflict } from '@pantau/core';
+import { Calendar, DEFAULT_CALENDAR_ID, newAgency, Service, WriteConflict } from '@pantau/core';
 import { createTableInput, DynamoStore, seedBaseline } from '@pantau/store';
 import {
   CreateTableCommand,
@@ -25,6 +25,7 @@ import { withConsole } from './console.ts';
 import { devRoutes } from './dev-routes.ts';
 import { LocalLadderEngine } from './engine.ts';
 import { emlMailer } from './mailer.ts';
+import { localSecret, startMailIntake } from './mail-intake.ts';
 import { LOCAL_REGION, startDynamoDbLocal } from './dynamodb-local.ts';
 import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from './issuer.ts';
 
@@ -37,6 +38,8 @@ export interface Runtime {
   readonly clockMode: 'system' | 'manual';
   /** Whether /dev (tokens, clock, demo users) is mounted: the demo configuration only. */
   readonly devRoutes: boolean;
+  /** The e-mail channel's SMTP port on 127.0.0.1, when PANTAU_SMTP_PORT is set. */
+  readonly smtpPort: number | null;
   stop(): Promise<void>;
   /** Synchronous last resort for `process.on('exit')`. */
   kill(): void;
@@ -120,6 +123,10 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       clock,
       ladders: engine,
       logger: new Logger({ serviceName: 'pantau-api', logLevel: config.LOG_LEVEL }),
+      proofOfWork: {
+        secret: await localSecret(join(dataDir, 'pow-secret')),
+        maxCounter: config.PANTAU_POW_MAX_COUNTER,
+      },
       swaggerUiDir: dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json')),
       // Development routes mint anyone's token and move the clock: the demo configuration's
       // alone, never beside a real identity provider.
@@ -145,6 +152,15 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       );
     });
     const { port } = server.address() as AddressInfo;
+    const smtp =
+      config.PANTAU_SMTP_PORT === undefined
+        ? undefined
+        : await startMailIntake({
+            port: config.PANTAU_SMTP_PORT,
+            inbox: join(dataDir, 'inbox'),
+            service: new Service({ store, clock, ladders: engine }),
+            logger,
+          });
     // Resume: letters a crash left in the outbox, then every ladder due by now.
     await engine.sweepOutbox();
     await engine.runDue();
@@ -156,7 +172,9 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       warnings,
       clockMode: runtimeClock.mode,
       devRoutes: devMounted,
+      smtpPort: smtp?.port ?? null,
       async stop() {
+        await smtp?.close();
         await new Promise<void>((done) => server.close(() => done()));
         await engine.stop();
         client.destroy();

@@ -150,9 +150,10 @@ export async function importCases(
   deps: ServiceDeps,
   p: Principal,
   input: Omit<ImportInput, 'format' | 'content'>,
-  rows: readonly SheetRow[],
+  sheet: () => Promise<readonly SheetRow[]>,
 ): Promise<ImportReport> {
   requireRole(p, ADMIN_ROLES);
+  const rows = await sheet();
   if (rows.length > MAX_IMPORT_ROWS)
     throw limitExceeded(
       `the sheet has ${rows.length} rows; import at most ${MAX_IMPORT_ROWS} per request`,
