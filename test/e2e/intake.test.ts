@@ -291,7 +291,7 @@ describe('spreadsheet import (central admins)', () => {
         format: 'xlsx',
         content,
         mapping: {
-          externalId: 'No. LAPOR',
+          'externalRef.id': 'No. LAPOR',
           receivedAt: 'Tanggal',
           subject: 'Perihal',
           description: 'Uraian',

@@ -72,7 +72,7 @@ describe('a row through the mapping', () => {
     const read = readRow(
       { row: 4, cells: { ...cells, 'Nomor Surat': null, Kanal: 'LAPOR', Id: '4123987' } },
       {
-        mapping: { ...MAPPING, channel: 'Kanal', externalId: 'Id' },
+        mapping: { ...MAPPING, channel: 'Kanal', 'externalRef.id': 'Id' },
         externalSystem: 'lapor',
         defaultChannel: 'letter',
       },

@@ -111,7 +111,7 @@ export function readRow(
   };
   const errors: { field: string; message: string }[] = [];
   const letterNumber = asText(cell('letterNumber'));
-  const externalId = asText(cell('externalId'));
+  const externalId = asText(cell('externalRef.id'));
   const rowKey = letterNumber
     ? `letter:${normalizeLetterNumber(letterNumber)}`
     : externalId && options.externalSystem
@@ -167,7 +167,7 @@ export function readRow(
     return {
       ok: false,
       rowKey,
-      errors: [{ field: 'externalId', message: 'a lapor row needs its LAPOR! report id' }],
+      errors: [{ field: 'externalRef.id', message: 'a lapor row needs its LAPOR! report id' }],
     };
   return {
     ok: true,

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { instant, text } from './fields.ts';
 import { CHANNELS } from './common.ts';
-import { ComplainantSchema, ExternalRefSchema, LocationSchema } from './cases.ts';
+import { ComplainantSchema, ExternalRefSchema } from './cases.ts';
 
 /** The public form takes less than central's own: a complaint, not a dossier. */
 export const PUBLIC_DESCRIPTION_MAX = 10_000;
@@ -31,7 +31,11 @@ export const PublicComplaintBody = z
     subject: text(200),
     description: text(PUBLIC_DESCRIPTION_MAX),
     respondent: text(200).optional(),
-    location: LocationSchema.optional(),
+    // The same shape as LocationSchema, inline: referencing the component from an input
+    // registered before the Case output would make the document's Location non-nullable.
+    location: z
+      .strictObject({ province: text(100).optional(), regency: text(100).optional() })
+      .optional(),
   })
   .refine((b) => b.anonymous === true || b.complainant !== undefined, {
     path: ['complainant'],
@@ -84,7 +88,7 @@ export const IMPORT_FIELDS = [
   'location.province',
   'location.regency',
   'letterNumber',
-  'externalId',
+  'externalRef.id',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -99,7 +103,7 @@ export const ImportBody = z
     mapping: z
       .partialRecord(z.enum(IMPORT_FIELDS), text(100))
       .meta({ description: 'Field → the column header that holds it' }),
-    /** Which system `externalId` values belong to (`lapor` for SP4N-LAPOR! ids). */
+    /** Which system `externalRef.id` values belong to (`lapor` for SP4N-LAPOR! ids). */
     externalSystem: ExternalRefSchema.shape.system.optional(),
     /** The channel of rows without a `channel` column. */
     defaultChannel: z.enum(CHANNELS).default('letter'),
@@ -109,13 +113,13 @@ export const ImportBody = z
     path: ['mapping'],
     message: 'map receivedAt, subject and description',
   })
-  .refine((b) => b.mapping.letterNumber || b.mapping.externalId, {
+  .refine((b) => b.mapping.letterNumber || b.mapping['externalRef.id'], {
     path: ['mapping'],
-    message: 'map a row key: letterNumber or externalId',
+    message: 'map a row key: letterNumber or externalRef.id',
   })
-  .refine((b) => !b.mapping.externalId || b.externalSystem, {
+  .refine((b) => !b.mapping['externalRef.id'] || b.externalSystem, {
     path: ['externalSystem'],
-    message: 'required with an externalId column',
+    message: 'required with an externalRef.id column',
   })
   .meta({ id: 'ImportRequest' });
 export type ImportInput = z.infer<typeof ImportBody>;

@@ -2,6 +2,8 @@
  * Every text the console shows. Indonesian first (the users' language); English for the same
  * keys — `satisfies` makes a missing English text a compile error.
  */
+import { intakeEn, intakeId } from './intake-messages';
+
 const id = {
   'nav.label': 'Navigasi utama',
   'nav.skip': 'Lewati ke konten',
@@ -422,6 +424,7 @@ const id = {
   'track.infoCode': 'dengan mencantumkan kode lacak Anda:',
   'track.infoKeepCode':
     'Kode lacak adalah kunci pengaduan Anda: jangan berikan kepada pihak lain, termasuk instansi yang diadukan.',
+  ...intakeId,
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -845,6 +848,7 @@ const en = {
   'track.infoCode': 'quoting your tracking code:',
   'track.infoKeepCode':
     'Your tracking code is the key to your complaint: do not give it to anyone else, including the agency you complained about.',
+  ...intakeEn,
 } satisfies Record<MessageKey, string>;
 
 export const messages: Record<'id' | 'en', Record<MessageKey, string>> = { id, en };
