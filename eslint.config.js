@@ -34,6 +34,12 @@ const BOUNDARIES = [
     message: 'adapters depend on core, never on what is built on them',
   },
   {
+    // The intake channels' parsers (MIME, spreadsheets, SMTP) work on core's types only.
+    files: ['packages/intake/**'],
+    forbid: '^@pantau/(api|local|store|web|workflow)(/|$)',
+    message: 'intake parses messages and sheets for core; it is wired by api, local and functions/',
+  },
+  {
     // An integration test is a composition root: it wires the app to the real DynamoDB adapter.
     files: ['packages/api/**'],
     ignores: ['**/*.int.test.ts'],

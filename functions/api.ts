@@ -2,7 +2,7 @@ import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { createApp, createJwtVerifier, currentCorrelationId } from '@pantau/api';
+import { createApp, createJwtVerifier, currentCorrelationId, derivedSecret } from '@pantau/api';
 import { DynamoStore } from '@pantau/store';
 import { countingCommits, powertoolsMetrics, SfnLadderStarter } from '@pantau/workflow';
 import { ORIGIN_SECRET_HEADER, readApiConfig } from './config.ts';
@@ -42,6 +42,9 @@ const app = createApp({
   }),
   // Only CloudFront, with its WAF, knows it: the execute-api URL alone gets a 403.
   originSecret: { header: ORIGIN_SECRET_HEADER, value: config.ORIGIN_SECRET },
+  // The public form's challenges are signed with a key every instance shares, so an answer
+  // solved against one instance is accepted by another.
+  proofOfWork: { secret: derivedSecret(config.ORIGIN_SECRET, 'pantau-proof-of-work') },
 });
 
 /**

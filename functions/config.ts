@@ -54,8 +54,12 @@ const ladderContinueEnv = observedEnv.extend({ STATE_MACHINE_ARN: stateMachineAr
 
 const ladderSweepEnv = ladderTickEnv.extend({ STATE_MACHINE_ARN: stateMachineArn });
 
+/** The e-mail channel: the table, and the bucket SES's receipt rule stores messages in. */
+const mailIntakeEnv = tableEnv.extend({ ...observedEnv.shape, INBOX_BUCKET: z.string().min(3) });
+
 export type TableConfig = z.infer<typeof tableEnv>;
 export type ObservedConfig = z.infer<typeof observedEnv>;
+export type MailIntakeConfig = z.infer<typeof mailIntakeEnv>;
 export type LadderSweepConfig = z.infer<typeof ladderSweepEnv>;
 export type ApiConfig = z.infer<typeof apiEnv>;
 export type LadderTickConfig = z.infer<typeof ladderTickEnv>;
@@ -83,3 +87,6 @@ export const readLadderContinueConfig = (): LadderContinueConfig => parse(ladder
 
 /** The scheduled sweep: the table, the state machine it re-arms ladders on, the mail sender. */
 export const readLadderSweepConfig = (): LadderSweepConfig => parse(ladderSweepEnv);
+
+/** The SES mail intake: the table, and the bucket the receipt rule stores messages in. */
+export const readMailIntakeConfig = (): MailIntakeConfig => parse(mailIntakeEnv);

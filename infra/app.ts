@@ -34,6 +34,8 @@ if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
 const account = process.env.CDK_DEFAULT_ACCOUNT;
 const region = process.env.CDK_DEFAULT_REGION;
 
+const mailIntakeRecipients = list(context('mailIntakeRecipients', ''));
+
 const stackName = context('stackName', process.env.PANTAU_STACK_NAME ?? 'Pantau');
 
 // Pantau and, with a region, its us-east-1 companion holding the CloudFront web ACL.
@@ -50,6 +52,8 @@ const { main: stack } = pantauStacks(app, stackName, {
   ...(alarmEmail ? { alarmEmail } : {}),
   // Cognito's Plus plan, billed per monthly active user with no free tier (infra/README.md).
   threatProtection: context('threatProtection', 'false') === 'true',
+  // E-mail intake (infra/README.md): SES receives only in some regions, and not in Jakarta.
+  ...(mailIntakeRecipients.length > 0 ? { mailIntake: { recipients: mailIntakeRecipients } } : {}),
 });
 
 if (region && region !== HOME_REGION) {

@@ -15,7 +15,7 @@ export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
  * business metric and the `service` of every log line. Set here only; the functions parse it
  * (functions/config.ts) and the dashboard and alarms (infra/observability.ts) read it.
  */
-export const SERVICE = { api: 'pantau-api', ladder: 'pantau-ladder' } as const;
+export const SERVICE = { api: 'pantau-api', ladder: 'pantau-ladder', mail: 'pantau-mail' } as const;
 export type ServiceName = (typeof SERVICE)[keyof typeof SERVICE];
 
 /** The CloudWatch namespace of the business metrics (`POWERTOOLS_METRICS_NAMESPACE`). */

@@ -6,6 +6,7 @@ import { Auth } from './auth.ts';
 import { PantauTable } from './data.ts';
 import { EDGE_REGION, PantauEdgeStack } from './edge.ts';
 import { Escalation } from './escalation.ts';
+import { MailIntake } from './mail-intake.ts';
 import { Notify } from './notify.ts';
 import { Observability } from './observability.ts';
 import { Seed } from './seed.ts';
@@ -43,6 +44,11 @@ export interface PantauStackProps extends StackProps {
    * it). Without it the stack has no WAF, which only an environment-agnostic synth accepts.
    */
   readonly webAclArn?: string;
+  /**
+   * The e-mail channel (SES receiving): the addresses complaints are sent to. Only in a region
+   * where SES receives mail, which Jakarta is not (infra/README.md, "E-mail intake").
+   */
+  readonly mailIntake?: { readonly recipients: readonly string[] };
 }
 
 /**
@@ -101,6 +107,12 @@ export class PantauStack extends Stack {
       ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
     });
     new Seed(this, 'Seed', { table: data });
+    if (props.mailIntake)
+      new MailIntake(this, 'MailIntake', {
+        table: data,
+        recipients: props.mailIntake.recipients,
+        logLevel: props.logLevel,
+      });
 
     new CfnOutput(this, 'ConsoleUrl', {
       value: web.url,

@@ -36,6 +36,7 @@ describe('import boundaries', () => {
     ['packages/store/src/use.ts', "import '@pantau/api';", 'adapters depend on core'],
     ['packages/workflow/src/use.ts', "import '@pantau/local';", 'adapters depend on core'],
     ['packages/local/src/use.ts', "import '@pantau/web';", 'serves the console as built files'],
+    ['packages/intake/src/use.ts', "import '@pantau/store';", 'intake parses messages'],
     ['functions/use.ts', "import { runtime } from '@pantau/local';", 'never loads the embedded'],
     ['infra/use.ts', "import '@pantau/local';", 'never loads the embedded runtime'],
     ['packages/web/src/use.tsx', "import '@pantau/api';", 'only the zod schemas'],

@@ -32,6 +32,7 @@ import {
   expectProblem,
   type Json,
   type RunningPantau,
+  solvedAltcha,
   startPantau,
   token,
   users,
@@ -84,6 +85,12 @@ const EXPECTED: Record<string /* 'METHOD /path' */, Row> = {
     row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
   'POST /v1/track/reply':
     row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
+  'GET /v1/complaints/challenge':
+    row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
+  'POST /v1/complaints':
+    row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
+  'POST /v1/imports/cases':
+    row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'POST /v1/agencies':
     row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/agencies':
@@ -239,6 +246,8 @@ interface Fixtures {
   readonly trackingCodes: readonly string[];
   /** The default policy as stored, as a PUT body. */
   readonly policy: Json;
+  /** A solved proof of work for the complaint form, a fresh one each call. */
+  readonly altcha: () => string;
 }
 
 /** Which record each table's rows act on. */
@@ -266,6 +275,26 @@ const BODIES: Record<string /* 'METHOD /path' */, (f: Fixtures) => unknown> = {
   }),
   'PATCH /v1/agencies/{id}': () => ({ name: 'Kantor Wilayah BPN Provinsi Jawa Timur' }),
   'POST /v1/cases': () => complaint(),
+  // Each complaint spends its proof: every cell gets its own.
+  'POST /v1/complaints': (f) => ({
+    altcha: f.altcha(),
+    anonymous: true,
+    subject: 'Pengaduan uji matriks',
+    description: 'Pengaduan lewat formulir publik untuk matriks isolasi.',
+  }),
+  // A dry run: the matrix asserts access, and writes nothing.
+  'POST /v1/imports/cases': () => ({
+    format: 'csv',
+    content: Buffer.from(
+      'Nomor Surat,Tanggal,Perihal,Uraian\nM-1/2025,02/01/2025,Uji matriks,Baris uji impor.\n',
+    ).toString('base64'),
+    mapping: {
+      letterNumber: 'Nomor Surat',
+      receivedAt: 'Tanggal',
+      subject: 'Perihal',
+      description: 'Uraian',
+    },
+  }),
   'POST /v1/cases/{id}/verification': () => ({ decision: 'accept', type: 'normative' }),
   'POST /v1/cases/{id}/assignments': () => ({ assignments: [{ agencyId: 'polri' }] }),
   'POST /v1/cases/{id}/close': () => ({ outcome: 'withdrawn' }),
@@ -315,7 +344,8 @@ let operations: Map<string, Operation>;
 let tokens: Record<Principal, string | undefined>;
 
 beforeAll(async () => {
-  pantau = await startPantau();
+  // Little work per proof: the matrix solves one for each complaint-form cell.
+  pantau = await startPantau({ env: { PANTAU_POW_MAX_COUNTER: '20' } });
   http = api(pantau.url);
   const as = users(pantau.url);
 
@@ -376,6 +406,7 @@ beforeAll(async () => {
     201,
   );
   const admin = await as('setneg', 'central_admin');
+  const altchas = await Promise.all(PRINCIPALS.map(() => solvedAltcha(http)));
   ok(
     await http.request(
       'PUT',
@@ -401,6 +432,11 @@ beforeAll(async () => {
     delegatedCaseId: delegated.id,
     trackingCodes: [main.trackingCode, focal.trackingCode, delegated.trackingCode],
     policy,
+    altcha: () => {
+      const next = altchas.shift();
+      if (!next) throw new Error('no solved proof of work left: solve more in beforeAll');
+      return next;
+    },
   };
 
   // Forged tokens all claim the most powerful identity: only the signature or claims differ.

@@ -315,6 +315,9 @@ describe('http api', () => {
       // The tracking code travels in the body: no public route has it in its path.
       'POST /v1/track',
       'POST /v1/track/reply',
+      // The public complaint form: its challenge, and the complaint with a solved one.
+      'GET /v1/complaints/challenge',
+      'POST /v1/complaints',
     ]);
     for (const key of publicKeys) {
       expect(routes.get(key), key).toMatchObject({ AuthorizationType: 'NONE' });

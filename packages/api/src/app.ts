@@ -19,7 +19,9 @@ import {
   requireOriginSecret,
 } from './edge.ts';
 import { issuesOf, problemResponse, toProblem, validationError } from './problem.ts';
-import { isPublicRoute, TRACKING_ROUTES } from './public-routes.ts';
+import { COMPLAINT_ROUTES, isPublicRoute, TRACKING_ROUTES } from './public-routes.ts';
+import { ephemeralSecret, proofOfWork, type ProofOfWorkOptions } from './proof-of-work.ts';
+import { complaints, imports } from './routes/intake.ts';
 import { agencies } from './routes/agencies.ts';
 import { agencyNames } from './routes/agency-names.ts';
 import { assignments, clock, queue, worklist } from './routes/assignments.ts';
@@ -46,6 +48,11 @@ export interface AppDeps {
    * 403, so the execute-api URL cannot go around the WAF. Not given embedded.
    */
   readonly originSecret?: OriginSecret;
+  /**
+   * The public complaint form's proof of work: the secret its challenges are signed with (the
+   * same on every instance) and, for tests, less work. Without it, a secret of this process.
+   */
+  readonly proofOfWork?: ProofOfWorkOptions;
   /**
    * Embedded: a per-client limit on the public tracking routes. Not given on AWS, where the
    * WAF limits per client and API Gateway per route (one Lambda instance sees a fraction).
@@ -93,9 +100,12 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   });
   if (deps.originSecret) app.use(requireOriginSecret(deps.originSecret));
   if (deps.publicRateLimit) {
-    // One limiter (one count per client) on every route that takes a tracking code.
+    // One limiter (one count per client) on every route that takes a tracking code, and one
+    // on the complaint form's: a complainant following a case is not slowed by sending one.
     const limit = publicRateLimit(deps.publicRateLimit);
     for (const route of TRACKING_ROUTES) app.use(route.path, limit);
+    const complaintLimit = publicRateLimit(deps.publicRateLimit);
+    for (const route of COMPLAINT_ROUTES) app.use(route.path, complaintLimit);
   }
   app.use(
     bodyLimit({
@@ -120,6 +130,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
 
   app.route('/', health);
   app.route('/', track);
+  app.route('/', complaints(proofOfWork(deps.proofOfWork ?? { secret: ephemeralSecret() })));
+  app.route('/v1/imports', imports);
   app.route('/v1/agencies', agencies);
   app.route('/v1/agency-names', agencyNames);
   app.route('/v1/cases', cases);

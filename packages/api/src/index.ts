@@ -20,3 +20,4 @@ export {
   currentCorrelationId,
   withCorrelationId,
 } from './correlation.ts';
+export { derivedSecret } from './proof-of-work.ts';

@@ -13,6 +13,7 @@ import type {
   CloseInput,
   Complainant,
   CreateCaseInput,
+  ExternalRef,
   TrackingAnswer,
   VerificationInput,
 } from './schemas.ts';
@@ -29,11 +30,16 @@ export interface CaseRecord {
   readonly receivedAt: string;
   readonly subject: string;
   readonly description: string;
-  readonly complainant: Complainant;
+  /** Null for an anonymous complaint (the public form, a LAPOR! import). */
+  readonly complainant: Complainant | null;
   readonly identityHidden: boolean;
   readonly confidential: boolean;
   readonly respondent: string | null;
   readonly location: CaseView['location'];
+  /** Its id in another system (unique per pair); absent on cases stored before it existed. */
+  readonly externalRef?: ExternalRef | null;
+  /** A case from a spreadsheet import: when it was imported, and its row key. */
+  readonly imported?: { readonly at: string; readonly rowKey: string } | null;
   readonly classification: {
     type: ComplaintType;
     category: string | null;
@@ -130,12 +136,21 @@ export function closeUnanswered(c: CaseRecord, now: Date): CaseRecord {
   });
 }
 
+/**
+ * What every channel registers: the officer's form, and the channels without one (public
+ * form, e-mail, import), where the complainant may be anonymous (null).
+ */
+export type Registration = Omit<CreateCaseInput, 'complainant'> & {
+  readonly complainant: Complainant | null;
+};
+
 export function newCase(input: {
   id: string;
   trackingCode: string;
-  body: CreateCaseInput;
+  body: Registration;
   now: Date;
   verificationDueAt: Date;
+  imported?: { readonly rowKey: string } | undefined;
 }): CaseRecord {
   const { body, now } = input;
   const at = now.toISOString();
@@ -155,6 +170,8 @@ export function newCase(input: {
     confidential: body.confidential ?? false,
     respondent: body.respondent ?? null,
     location: body.location ?? null,
+    externalRef: body.externalRef ?? null,
+    imported: input.imported ? { at, rowKey: input.imported.rowKey } : null,
     classification: null,
     verificationDueAt,
     agencyIds: [],
@@ -323,6 +340,8 @@ export function viewCase(
     confidential: c.confidential,
     respondent: c.respondent,
     location: c.location,
+    externalRef: c.externalRef ?? null,
+    imported: c.imported ?? null,
     classification:
       c.classification && !reader.central ? { ...c.classification, note: null } : c.classification,
     assignments: visible.map((a) =>

@@ -40,9 +40,21 @@ export interface VersionedPut<T> {
   readonly expectedVersion: number | null;
 }
 
+/**
+ * A value only one case may hold, claimed in the transaction that creates the case: an
+ * external reference (`system:id`), an e-mail's Message-ID, an import's row key, a spent
+ * proof of work. A second claim of it is a `WriteConflict` of kind `claimed`.
+ */
+export interface UniqueClaim {
+  readonly kind: 'external_ref' | 'message_id' | 'import_row' | 'proof_of_work';
+  readonly value: string;
+}
+
 /** Writes that must agree, committed all-or-nothing. */
 export interface CaseChange {
   readonly case?: VersionedPut<CaseRecord>;
+  /** Values the new case claims (with `case` created only). */
+  readonly claims?: readonly UniqueClaim[];
   readonly assignments?: readonly VersionedPut<AssignmentRecord>[];
   readonly events?: readonly TimelineEvent[];
   readonly ladders?: readonly VersionedPut<LadderRecord>[];
@@ -135,6 +147,8 @@ export interface Store {
   /** The clock entries (extensions, ended pauses) of one generation of an assignment, in order. */
   listClockEntries(caseId: string, agencyId: string, generation: number): Promise<ClockEntry[]>;
   findCaseIdByTrackingCode(code: string): Promise<string | undefined>;
+  /** The case holding a unique value, if one does. */
+  findClaim(claim: UniqueClaim): Promise<string | undefined>;
   /** Central's case list, newest first. */
   listCases(filter: CaseQuery, page: PageRequest): Promise<Page<CaseRecord>>;
   /** A case's events, oldest first; `agencyIds` limits assignment events to those agencies. */
@@ -198,12 +212,17 @@ export interface Store {
 /**
  * A conditional write lost: `version` (someone else changed the record first), `exists` (a
  * record with that identity exists), `idempotency` (the key was used concurrently), `unique`
- * (a unique value such as a tracking code was taken).
+ * (a unique value such as a tracking code was taken), `claimed` (a `UniqueClaim` another case
+ * holds).
  */
 export class WriteConflict extends DomainError {
-  readonly kind: 'version' | 'exists' | 'idempotency' | 'unique';
+  readonly kind: 'version' | 'exists' | 'idempotency' | 'unique' | 'claimed';
   constructor(kind: WriteConflict['kind'], message: string, cause?: unknown) {
-    super(kind === 'exists' ? 'already_exists' : 'version_conflict', message, { cause });
+    super(
+      kind === 'exists' || kind === 'claimed' ? 'already_exists' : 'version_conflict',
+      message,
+      { cause },
+    );
     this.kind = kind;
   }
 }

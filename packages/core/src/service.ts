@@ -10,6 +10,7 @@ import * as reads from './use-cases/assignment-reads.ts';
 import * as assignments from './use-cases/assignments.ts';
 import * as cases from './use-cases/cases.ts';
 import * as extensions from './use-cases/extensions-and-pauses.ts';
+import * as intake from './use-cases/intake.ts';
 import type { ServiceDeps } from './use-cases/kernel/index.ts';
 import * as monitoring from './use-cases/monitoring.ts';
 import * as publicSide from './use-cases/public.ts';
@@ -17,6 +18,9 @@ import * as reporting from './use-cases/reporting.ts';
 import * as settings from './use-cases/settings.ts';
 
 export type { Idempotency, ServiceDeps } from './use-cases/kernel/index.ts';
+export type { IncomingMail, MailOutcome } from './use-cases/intake.ts';
+export { MAX_IMPORT_ROWS, receiptText } from './use-cases/intake.ts';
+export { AlreadyRegistered } from './use-cases/registration.ts';
 
 export class Service {
   readonly #deps: ServiceDeps;
@@ -81,6 +85,11 @@ export class Service {
   readonly exportCases = this.#bind(reporting.exportCases);
   readonly listNotifications = this.#bind(reporting.listNotifications);
   readonly listFailedNotifications = this.#bind(reporting.listFailedNotifications);
+
+  // intake channels
+  readonly submitComplaint = this.#bind(intake.submitComplaint);
+  readonly receiveEmail = this.#bind(intake.receiveEmail);
+  readonly importCases = this.#bind(intake.importCases);
 
   // public
   readonly track = this.#bind(publicSide.track);

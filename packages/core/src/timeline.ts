@@ -12,6 +12,8 @@ export const newEventId = (at: Date): string => monotonic(at.getTime());
 export type Actor =
   | { sub: string; agency: string; role: Principal['role'] }
   | { system: 'escalation' }
+  /** A channel with no signed-in user: the public form, e-mail, LAPOR!. */
+  | { system: 'intake' }
   | { complainant: true };
 
 export const EVENT_TYPES = [

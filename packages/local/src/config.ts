@@ -36,6 +36,16 @@ const Env = z
      */
     PANTAU_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(0).default(60),
     /**
+     * The e-mail channel: an SMTP listener on 127.0.0.1 at this port (0: any free port), each
+     * message a case like SES's on AWS. Unset: no listener.
+     */
+    PANTAU_SMTP_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+    /**
+     * The public complaint form's proof of work: the highest counter the browser may have to
+     * try (each a PBKDF2 of 1,000 iterations). Lower only for tests and demos.
+     */
+    PANTAU_POW_MAX_COUNTER: z.coerce.number().int().min(2).max(1_000_000).default(4_000),
+    /**
      * An OIDC provider to sign in with (a Cognito user pool's issuer URL, say), instead of the
      * demo users: the console then uses the authorization code flow with PKCE, the API trusts
      * that issuer's ID tokens (`aud` = the client id, keys at `<issuer>/.well-known/jwks.json`),

@@ -12,7 +12,7 @@ import {
   createMultiIssuerVerifier,
   currentCorrelationId,
 } from '@pantau/api';
-import { Calendar, DEFAULT_CALENDAR_ID, newAgency, WriteConflict } from '@pantau/core';
+import { Calendar, DEFAULT_CALENDAR_ID, newAgency, Service, WriteConflict } from '@pantau/core';
 import { createTableInput, DynamoStore, seedBaseline } from '@pantau/store';
 import {
   CreateTableCommand,
@@ -30,6 +30,7 @@ import { withConsole } from './console.ts';
 import { devRoutes } from './dev-routes.ts';
 import { LocalLadderEngine } from './engine.ts';
 import { emlMailer } from './mailer.ts';
+import { localSecret, startMailIntake } from './mail-intake.ts';
 import { LOCAL_REGION, startDynamoDbLocal } from './dynamodb-local.ts';
 import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from './issuer.ts';
 
@@ -42,6 +43,8 @@ export interface Runtime {
   readonly clockMode: 'system' | 'manual';
   /** Whether /dev (tokens, clock, demo users) is mounted: the demo configuration only. */
   readonly devRoutes: boolean;
+  /** The e-mail channel's SMTP port on 127.0.0.1, when PANTAU_SMTP_PORT is set. */
+  readonly smtpPort: number | null;
   stop(): Promise<void>;
   /** Synchronous last resort for `process.on('exit')`. */
   kill(): void;
@@ -127,6 +130,10 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       clock,
       ladders: engine,
       logger: new Logger({ serviceName: 'pantau-api', logLevel: config.LOG_LEVEL }),
+      proofOfWork: {
+        secret: await localSecret(join(dataDir, 'pow-secret')),
+        maxCounter: config.PANTAU_POW_MAX_COUNTER,
+      },
       swaggerUiDir: dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json')),
       // Development routes mint anyone's token and move the clock: the demo configuration's
       // alone, never beside a real identity provider.
@@ -152,6 +159,15 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       );
     });
     const { port } = server.address() as AddressInfo;
+    const smtp =
+      config.PANTAU_SMTP_PORT === undefined
+        ? undefined
+        : await startMailIntake({
+            port: config.PANTAU_SMTP_PORT,
+            inbox: join(dataDir, 'inbox'),
+            service: new Service({ store, clock, ladders: engine }),
+            logger,
+          });
     // Resume: letters a crash left in the outbox (however young), then every ladder due by now.
     await engine.sweep({ outboxGraceMs: 0, limit: 1000 });
     await engine.runDue();
@@ -163,7 +179,9 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       warnings,
       clockMode: runtimeClock.mode,
       devRoutes: devMounted,
+      smtpPort: smtp?.port ?? null,
       async stop() {
+        await smtp?.close();
         await new Promise<void>((done) => server.close(() => done()));
         await engine.stop();
         client.destroy();

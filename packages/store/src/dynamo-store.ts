@@ -29,6 +29,7 @@ import {
   type Store,
   type TimelineEvent,
   type WorkingCalendar,
+  type UniqueClaim,
 } from '@pantau/core';
 
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
@@ -40,6 +41,7 @@ import {
   calendarDayItem,
   calendarYearItem,
   caseItem,
+  claimItem,
   clockEntryItem,
   eventItem,
   extensionItem,
@@ -228,6 +230,12 @@ export class DynamoStore extends EscalationStore implements Store {
     return item?.caseId;
   }
 
+  /** The case holding a unique value (external reference, Message-ID, row key), if any. */
+  async findClaim(claim: UniqueClaim): Promise<string | undefined> {
+    const item = await this.get<{ caseId: string }>(keys.claim(claim.kind, claim.value));
+    return item?.caseId;
+  }
+
   /** Central's case list, newest first: all (gsi1) or by status (gsi2). */
   async listCases(filter: CaseQuery, page: PageRequest): Promise<Page<CaseRecord>> {
     // Received in a period: a sort-key range (keys are `<receivedAt>#<id>`).
@@ -315,6 +323,10 @@ export class DynamoStore extends EscalationStore implements Store {
       if (change.case.expectedVersion === null) {
         items.push({ Put: this.createPut(trackingCodeItem(c)) });
         kinds.push('unique');
+        for (const claim of change.claims ?? []) {
+          items.push({ Put: this.createPut(claimItem(c, claim)) });
+          kinds.push('claimed');
+        }
       }
     }
     for (const a of change.assignments ?? []) {

@@ -16,6 +16,7 @@ import type {
   NotificationRecord,
   SlaPolicy,
   TimelineEvent,
+  UniqueClaim,
 } from '@pantau/core';
 import { assignmentBucket, assignmentSortKey, keys } from './keys.ts';
 
@@ -61,6 +62,13 @@ export const caseItem = (c: CaseRecord): Item => ({
 export const trackingCodeItem = (c: CaseRecord): Item => ({
   ...keys.trackingCode(c.trackingCode),
   entity: 'tracking_code',
+  caseId: c.id,
+});
+
+export const claimItem = (c: CaseRecord, claim: UniqueClaim): Item => ({
+  ...keys.claim(claim.kind, claim.value),
+  entity: 'claim',
+  kind: claim.kind,
   caseId: c.id,
 });
 

@@ -4,6 +4,7 @@
  * held by the central unit (cases, agencies registry, calendars, policies) start with `setneg`.
  */
 import { type AssignmentRecord, CENTRAL_TENANT, isOpen, nextDueAt } from '@pantau/core';
+import { createHash } from 'node:crypto';
 
 const C = CENTRAL_TENANT;
 
@@ -82,6 +83,15 @@ export const keys = {
   }),
 
   trackingCode: (code: string) => ({ pk: `${C}#TRACK#${code}`, sk: 'TRACK' }),
+  /**
+   * A unique value one case holds (external reference, Message-ID, import row key, spent proof
+   * of work). The value is hashed: a Message-ID may run to hundreds of characters, and a key
+   * should not carry what a sender wrote.
+   */
+  claim: (kind: string, value: string) => ({
+    pk: `${C}#CLAIM#${kind}#${createHash('sha256').update(value).digest('base64url')}`,
+    sk: 'CLAIM',
+  }),
   idempotency: (tenant: string, key: string) => ({ pk: `${tenant}#IDEM#${key}`, sk: 'IDEM' }),
 
   /** gsi3 (sparse): assignments a focal point delegated to a member unit. */

@@ -11,6 +11,9 @@ import { I18nProvider, useI18n } from './i18n/i18n';
 import { SignIn, AuthCallback } from './pages/sign-in';
 import { Track } from './pages/track';
 
+// The public complaint form loads on demand too: the ALTCHA widget is only its.
+const Complain = lazy(() => import('./pages/complain').then((m) => ({ default: m.Complain })));
+
 // Pages behind sign-in load on demand: the tracking page a complainant opens stays small.
 const Queue = lazy(() => import('./pages/queue'));
 const CaseDetail = lazy(() => import('./pages/case-detail'));
@@ -22,6 +25,7 @@ const Letters = lazy(() => import('./pages/letters'));
 const Agencies = lazy(() => import('./pages/admin-agencies'));
 const CalendarPage = lazy(() => import('./pages/admin-calendar'));
 const Policies = lazy(() => import('./pages/admin-policies'));
+const AdminImport = lazy(() => import('./pages/admin-import'));
 
 export function App({ config }: { config: ConsoleConfig }) {
   return (
@@ -33,6 +37,13 @@ export function App({ config }: { config: ConsoleConfig }) {
           <Route path="/track/*?">
             <Frame>
               <Track />
+            </Frame>
+          </Route>
+          <Route path="/adukan">
+            <Frame>
+              <Suspense fallback={<Loading />}>
+                <Complain />
+              </Suspense>
             </Frame>
           </Route>
           <Route path="/signin">
@@ -79,6 +90,7 @@ function Guarded() {
             <Route path="/admin/agencies" component={admin ? Agencies : NotFound} />
             <Route path="/admin/calendar" component={admin ? CalendarPage : NotFound} />
             <Route path="/admin/policies" component={admin ? Policies : NotFound} />
+            <Route path="/admin/import" component={admin ? AdminImport : NotFound} />
             <Route component={NotFound} />
           </Switch>
         </Suspense>
@@ -98,7 +110,10 @@ function Frame({ children }: { children: React.ReactNode }) {
   const { session, agency, signOut, zone } = useSession();
   const [location, navigate] = useLocation();
   const links: [string, MessageKey][] = !session
-    ? [['/track', 'nav.track']]
+    ? [
+        ['/adukan', 'nav.complain'],
+        ['/track', 'nav.track'],
+      ]
     : isCentral(session)
       ? [
           ['/desk', 'nav.desk'],
@@ -110,6 +125,7 @@ function Frame({ children }: { children: React.ReactNode }) {
                 ['/admin/agencies', 'nav.agencies'],
                 ['/admin/calendar', 'nav.calendar'],
                 ['/admin/policies', 'nav.policies'],
+                ['/admin/import', 'nav.import'],
               ] as [string, MessageKey][])
             : []),
         ]

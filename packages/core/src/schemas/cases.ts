@@ -54,6 +54,20 @@ export const LocationSchema = z
   .strictObject({ province: text(100).optional(), regency: text(100).optional() })
   .meta({ id: 'Location' });
 
+/**
+ * A case's id in another system (an SP4N-LAPOR! report, an earlier register): the pair is
+ * unique, so one report is never registered twice.
+ */
+export const ExternalRefSchema = z
+  .strictObject({
+    system: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._-]{0,39}$/, 'lowercase letters, digits, dots, dashes; 1–40'),
+    id: text(100),
+  })
+  .meta({ id: 'ExternalRef' });
+export type ExternalRef = z.infer<typeof ExternalRefSchema>;
+
 export const CreateCaseBody = z
   .strictObject({
     channel: z.enum(CHANNELS),
@@ -65,6 +79,14 @@ export const CreateCaseBody = z
     description: text(20_000),
     respondent: text(200).optional(),
     location: LocationSchema.optional(),
+    externalRef: ExternalRefSchema.optional().meta({
+      description: 'Unique per (system, id): a second registration is a 409 naming the case',
+    }),
+  })
+  // A LAPOR! report is registered by its report id, so the same report never comes in twice.
+  .refine((b) => b.channel !== 'lapor' || b.externalRef?.system === 'lapor', {
+    path: ['externalRef'],
+    message: 'channel lapor needs externalRef { system: "lapor", id: <report id> }',
   })
   .meta({ id: 'CreateCase' });
 export type CreateCaseInput = z.infer<typeof CreateCaseBody>;
@@ -190,6 +212,11 @@ export const CaseSchema = z
     confidential: z.boolean(),
     respondent: z.string().nullable(),
     location: LocationSchema.nullable(),
+    externalRef: ExternalRefSchema.nullable(),
+    imported: z.object({ at: instant, rowKey: z.string() }).nullable().meta({
+      description:
+        'Set on a case that came from a spreadsheet import: when, and its row key; its dates are the register’s',
+    }),
     classification: z
       .object({
         type: z.enum(COMPLAINT_TYPES),
@@ -235,7 +262,7 @@ export const AcknowledgeBody = z.strictObject({}).meta({ id: 'Acknowledge' });
 export const ActorSchema = z
   .union([
     z.object({ sub: z.string(), agency: z.string(), role: z.enum(ROLES) }),
-    z.object({ system: z.literal('escalation') }),
+    z.object({ system: z.enum(['escalation', 'intake']) }),
     z.object({ complainant: z.literal(true) }),
   ])
   .meta({ id: 'Actor' });

@@ -3,7 +3,16 @@ import { z } from 'zod';
 import { DAY_KINDS, TIME_ZONES } from '../calendar.ts';
 
 export const AGENCY_KINDS = ['ministry', 'agency', 'local_government', 'soe', 'other'] as const;
-export const CHANNELS = ['letter', 'email', 'walk_in', 'lapor', 'social_media', 'other'] as const;
+/** How a complaint reached central; `web` is the public complaint form (`/adukan`). */
+export const CHANNELS = [
+  'letter',
+  'email',
+  'walk_in',
+  'lapor',
+  'social_media',
+  'web',
+  'other',
+] as const;
 export const CASE_STATUSES = [
   'received',
   'needs_info',

@@ -1,5 +1,4 @@
 /** Cases: central registers, verifies, forwards and closes complaints; their timelines. */
-import { ulid } from 'ulid';
 import {
   type AssignmentRecord,
   canForwardAgain,
@@ -9,13 +8,11 @@ import {
   viewAssignment,
   withdraw,
 } from '../assignment.ts';
-import { computeDeadline, DEFAULT_TIME_ZONE } from '../calendar.ts';
 import {
   assertForwardable,
   awaitingReforward,
   close,
   markForwarded,
-  newCase,
   reconcile,
   verify,
   viewCase,
@@ -23,7 +20,7 @@ import {
 import { DomainError, invalidInput } from '../errors.ts';
 import { armLadder } from '../ladder/index.ts';
 import { targetWorkingDays } from '../policy.ts';
-import { type Page, type PageRequest, type VersionedPut, WriteConflict } from '../ports.ts';
+import type { Page, PageRequest, VersionedPut } from '../ports.ts';
 import type {
   AssignmentView,
   CaseListFilter,
@@ -35,8 +32,7 @@ import type {
 } from '../schemas.ts';
 import { counterDeltas } from '../stats.ts';
 import { CENTRAL_TENANT, type Principal } from '../tenancy.ts';
-import type { EventType, TimelineEvent } from '../timeline.ts';
-import { newTrackingCode } from '../tracking-code.ts';
+import { actorOf, type EventType, type TimelineEvent } from '../timeline.ts';
 import {
   armLadders,
   calendarById,
@@ -53,9 +49,9 @@ import {
   type ServiceDeps,
   statusEvents,
 } from './kernel/index.ts';
+import { registerCase } from './registration.ts';
 
-const MAX_ATTEMPTS = 5;
-
+/** Central registers a complaint received by letter, e-mail, in person or from LAPOR!. */
 export async function createCase(
   deps: ServiceDeps,
   p: Principal,
@@ -64,46 +60,12 @@ export async function createCase(
 ): Promise<CaseView> {
   requireRole(p, CENTRAL_ROLES);
   return idempotent(deps, p, idem, async (remember) => {
-    const now = deps.clock();
-    const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
-    if (receivedAt.getTime() > now.getTime())
-      throw invalidInput('receivedAt', 'must not be in the future');
-    const policy = await defaultPolicy(deps);
-    const calendar = await calendarById(deps, policy.calendarId);
-    const verificationDue = computeDeadline(
-      calendar,
-      receivedAt,
-      policy.verificationWorkingDays,
-      DEFAULT_TIME_ZONE,
-    );
-    for (let attempt = 1; ; attempt += 1) {
-      const c = newCase({
-        id: ulid(),
-        trackingCode: newTrackingCode(),
-        body: input,
-        now,
-        verificationDueAt: verificationDue.dueAt,
-      });
-      const body = viewCase(c, [], now, { central: true });
-      try {
-        await deps.store.commit({
-          case: { record: c, expectedVersion: null },
-          events: [
-            event(c.id, now, 'case_registered', p, null, {
-              channel: c.channel,
-              subject: c.subject,
-            }),
-          ],
-          idempotency: remember(body),
-        });
-        return body;
-      } catch (error) {
-        // A tracking-code collision (1 in 2^65 per pair) just draws again.
-        if (error instanceof WriteConflict && error.kind === 'unique' && attempt < MAX_ATTEMPTS)
-          continue;
-        throw error;
-      }
-    }
+    let body: CaseView | undefined;
+    await registerCase(deps, input, {
+      actor: actorOf(p),
+      remember: (c, now) => remember((body = viewCase(c, [], now, { central: true }))),
+    });
+    return body!;
   });
 }
 

@@ -187,6 +187,207 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/complaints/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A proof-of-work challenge for the public complaint form (ALTCHA widget) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A signed challenge, good for one complaint */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AltchaChallenge"];
+                    };
+                };
+                /** @description Too many requests from this client (the public routes are limited per client): retry after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until this client may try again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a complaint without an account (anonymous or confidential if asked): the receipt with the tracking code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PublicComplaint"];
+                };
+            };
+            responses: {
+                /** @description Received, for central to verify */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComplaintReceipt"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests from this client (the public routes are limited per client): retry after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until this client may try again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a register (XLSX or CSV) through a column mapping: each row ok or its errors; a dry run writes nothing; a row key imported before is reported, not doubled */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ImportRequest"];
+                };
+            };
+            responses: {
+                /** @description Each row’s outcome */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportReport"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A limit was reached (`limit_exceeded`): the detail names it; nothing changed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/agencies": {
         parameters: {
             query?: never;
@@ -3778,6 +3979,114 @@ export type components = {
             /** @description The tracking code as the complainant typed it (case, spaces and dashes do not matter) */
             code: string;
         };
+        AltchaChallenge: {
+            parameters: {
+                [key: string]: unknown;
+            };
+            signature?: string;
+        };
+        ComplaintReceipt: {
+            /** @description The complainant’s only credential: shown once, keep it to follow the complaint */
+            trackingCode: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            receivedAt: string;
+            /**
+             * Format: date-time
+             * @description Central verifies the complaint by then
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            verificationDueAt: string;
+            subject: string;
+            anonymous: boolean;
+            confidential: boolean;
+            /** @description The receipt (tanda terima) as text, in Indonesian */
+            receipt: string;
+        };
+        PublicComplaint: {
+            /** @description The ALTCHA widget’s answer (base64 JSON { challenge, solution }) to a challenge from GET /v1/complaints/challenge; each is good for one complaint */
+            altcha: string;
+            /** @description Send without any identity (then no complainant) */
+            anonymous?: boolean;
+            /** @description Required unless anonymous */
+            complainant?: {
+                name: string;
+                idNumber?: string;
+                /** Format: email */
+                email?: string;
+                phone?: string;
+                address?: string;
+            };
+            /** @description Central knows who it is; agencies are not told */
+            identityHidden?: boolean;
+            /** @description The tracking page shows the status only */
+            confidential?: boolean;
+            subject: string;
+            description: string;
+            respondent?: string;
+            location?: {
+                province?: string;
+                regency?: string;
+            };
+        };
+        ImportReport: {
+            dryRun: boolean;
+            rows: components["schemas"]["ImportRowResult"][];
+            counts: {
+                ok: number;
+                created: number;
+                exists: number;
+                error: number;
+            };
+        };
+        ImportRowResult: {
+            /** @description The row number in the sheet (the header is row 1) */
+            row: number;
+            rowKey: string | null;
+            /**
+             * @description ok: would be created (dry run); created; exists: imported before (the case named); error
+             * @enum {string}
+             */
+            outcome: "ok" | "created" | "exists" | "error";
+            caseId: string | null;
+            errors: {
+                field: string;
+                message: string;
+            }[];
+        };
+        ImportRequest: {
+            /** @enum {string} */
+            format: "xlsx" | "csv";
+            /** @description The file, base64 (the whole request stays under 1 MiB) */
+            content: string;
+            /** @description Field → the column header that holds it */
+            mapping: {
+                receivedAt?: string;
+                subject?: string;
+                description?: string;
+                channel?: string;
+                "complainant.name"?: string;
+                "complainant.idNumber"?: string;
+                "complainant.email"?: string;
+                "complainant.phone"?: string;
+                "complainant.address"?: string;
+                respondent?: string;
+                "location.province"?: string;
+                "location.regency"?: string;
+                letterNumber?: string;
+                "externalRef.id"?: string;
+            };
+            externalSystem?: string;
+            /**
+             * @default letter
+             * @enum {string}
+             */
+            defaultChannel: "letter" | "email" | "walk_in" | "lapor" | "social_media" | "web" | "other";
+            /** @default true */
+            dryRun: boolean;
+        };
         Agency: {
             id: string;
             name: string;
@@ -3864,7 +4173,7 @@ export type components = {
             /** @enum {string} */
             status: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";
             /** @enum {string} */
-            channel: "letter" | "email" | "walk_in" | "lapor" | "social_media" | "other";
+            channel: "letter" | "email" | "walk_in" | "lapor" | "social_media" | "web" | "other";
             /**
              * Format: date-time
              * @example 2026-03-30T16:59:59.999Z
@@ -3877,6 +4186,16 @@ export type components = {
             confidential: boolean;
             respondent: string | null;
             location: components["schemas"]["Location"];
+            externalRef: components["schemas"]["ExternalRef"];
+            /** @description Set on a case that came from a spreadsheet import: when, and its row key; its dates are the register’s */
+            imported: {
+                /**
+                 * Format: date-time
+                 * @example 2026-03-30T16:59:59.999Z
+                 */
+                at: string;
+                rowKey: string;
+            } | null;
             classification: {
                 /** @enum {string} */
                 type: "light" | "normative" | "examination";
@@ -3936,6 +4255,10 @@ export type components = {
         Location: {
             province?: string;
             regency?: string;
+        } | null;
+        ExternalRef: {
+            system: string;
+            id: string;
         } | null;
         Assignment: {
             caseId: string;
@@ -4049,7 +4372,7 @@ export type components = {
         };
         CreateCase: {
             /** @enum {string} */
-            channel: "letter" | "email" | "walk_in" | "lapor" | "social_media" | "other";
+            channel: "letter" | "email" | "walk_in" | "lapor" | "social_media" | "web" | "other";
             /**
              * Format: date-time
              * @example 2026-03-30T16:59:59.999Z
@@ -4062,6 +4385,11 @@ export type components = {
             description: string;
             respondent?: string;
             location?: components["schemas"]["Location"];
+            /** @description Unique per (system, id): a second registration is a 409 naming the case */
+            externalRef?: {
+                system: string;
+                id: string;
+            };
         };
         CasePage: {
             items: components["schemas"]["Case"][];
@@ -4117,7 +4445,7 @@ export type components = {
             role: "central_admin" | "central_officer" | "agency_coordinator" | "agency_officer";
         } | {
             /** @enum {string} */
-            system: "escalation";
+            system: "escalation" | "intake";
         } | {
             /** @enum {boolean} */
             complainant: true;

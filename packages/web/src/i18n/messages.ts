@@ -2,6 +2,8 @@
  * Every text the console shows. Indonesian first (the users' language); English for the same
  * keys — `satisfies` makes a missing English text a compile error.
  */
+import { intakeEn, intakeId } from './intake-messages';
+
 const id = {
   'nav.label': 'Navigasi utama',
   'nav.skip': 'Lewati ke konten',
@@ -499,6 +501,7 @@ const id = {
   'timeline.satisfied': 'Puas, nilai {rating} dari 5',
   'timeline.notSatisfied': 'Tidak puas, nilai {rating} dari 5',
   'track.ratingLabel': 'Nilai',
+  ...intakeId,
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -996,6 +999,7 @@ const en = {
   'timeline.satisfied': 'Satisfied, rated {rating} of 5',
   'timeline.notSatisfied': 'Not satisfied, rated {rating} of 5',
   'track.ratingLabel': 'Rating',
+  ...intakeEn,
 } satisfies Record<MessageKey, string>;
 
 export const messages: Record<'id' | 'en', Record<MessageKey, string>> = { id, en };
