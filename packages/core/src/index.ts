@@ -18,3 +18,4 @@ export * from './extension.ts';
 export * from './stats.ts';
 export * from './activity.ts';
 export * from './retry.ts';
+export * from './documents/index.ts';

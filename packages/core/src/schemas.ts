@@ -12,6 +12,8 @@ export { TIME_ZONE_LABELS, UTC_OFFSET_HOURS } from './calendar.ts';
 export { TARGETS } from './policy.ts';
 import { COMPLAINT_TYPES, SlaPolicySchema, TARGETS } from './policy.ts';
 import { ROLES } from './tenancy.ts';
+// Issue 15: the incoming letter's details (documents/schemas.ts holds the documents' contract).
+import { LetterRefSchema } from './documents/schemas.ts';
 
 const instant = z.iso.datetime({ offset: true }).meta({ example: '2026-03-30T16:59:59.999Z' });
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -155,6 +157,9 @@ export const CreateCaseBody = z
     description: text(20_000),
     respondent: text(200).optional(),
     location: LocationSchema.optional(),
+    letter: LetterRefSchema.optional().meta({
+      description: 'The incoming letter’s number, date and sender (issue 15)',
+    }),
   })
   .meta({ id: 'CreateCase' });
 export type CreateCaseInput = z.infer<typeof CreateCaseBody>;
@@ -271,6 +276,12 @@ export const CaseSchema = z
         'The complainant’s credential for the tracking page and the reply: central only, never sent to an agency',
     }),
     status: z.enum(CASE_STATUSES),
+    // Issue 15: the unit's registration number, and the incoming letter (null for an agency
+    // when the identity is hidden: the sender is usually the complainant).
+    agendaNumber: z.string().nullable().meta({
+      description: 'The unit’s registration (agenda) number, e.g. 17/DUMAS/III/2026',
+    }),
+    letter: LetterRefSchema.nullable(),
     channel: z.enum(CHANNELS),
     receivedAt: instant,
     subject: z.string(),
@@ -594,6 +605,9 @@ export const NotificationSchema = z
     createdAt: instant,
     sentAt: instant.nullable(),
     attempts: z.int(),
+    // Issue 15: letters written since then are PDF documents with a number.
+    letterNumber: z.string().nullable(),
+    pdf: z.boolean().meta({ description: 'GET /v1/cases/{caseId}/letters/{id}/pdf renders it' }),
   })
   .meta({ id: 'Notification' });
 export type NotificationView = z.infer<typeof NotificationSchema>;

@@ -117,12 +117,19 @@ import type {
 import { CENTRAL_TENANT, isCentral, type Principal } from './tenancy.ts';
 import { actorOf, type EventType, newEventId, type TimelineEvent } from './timeline.ts';
 import { newTrackingCode, normalizeTrackingCode } from './tracking-code.ts';
+// Issue 15: agenda numbers and forwarding letters (documents/).
+import { claimAgendaNumber, lostAgendaRace } from './documents/agenda.ts';
 
 export interface ServiceDeps {
   readonly store: Store;
   readonly clock: () => Date;
   /** Starts each assignment's escalation ladder once it is written. */
   readonly ladders?: LadderStarter;
+  /**
+   * Issue 15: each forwarding's ladder first writes a forwarding letter (surat penerusan).
+   * The app turns it on; domain tests that count ladder letters leave it off.
+   */
+  readonly forwardingLetters?: boolean;
 }
 
 /** An `Idempotency-Key` and a fingerprint of the request it came with. */
@@ -142,11 +149,13 @@ export class Service {
   private readonly store: Store;
   private readonly clock: () => Date;
   private readonly ladders: LadderStarter | undefined;
+  private readonly forwardingLetters: boolean;
 
   constructor(deps: ServiceDeps) {
     this.store = deps.store;
     this.clock = deps.clock;
     this.ladders = deps.ladders;
+    this.forwardingLetters = deps.forwardingLetters ?? false;
   }
 
   // ---- agencies ---------------------------------------------------------------------
@@ -240,12 +249,15 @@ export class Service {
         DEFAULT_TIME_ZONE,
       );
       for (let attempt = 1; ; attempt += 1) {
+        // Issue 15: the agenda number, claimed in the same transaction as the case.
+        const agenda = await claimAgendaNumber(this.store, now);
         const c = newCase({
           id: ulid(),
           trackingCode: newTrackingCode(),
           body: input,
           now,
           verificationDueAt: verificationDue.dueAt,
+          agendaNumber: agenda.number,
         });
         const body = viewCase(c, [], now, { central: true });
         try {
@@ -258,12 +270,15 @@ export class Service {
               }),
             ],
             idempotency: record(201, body),
+            sequence: agenda.claim,
           });
           return { status: 201, body };
         } catch (error) {
           // A tracking-code collision (1 in 2^65 per pair) just draws again.
           if (error instanceof WriteConflict && error.kind === 'unique' && attempt < MAX_ATTEMPTS)
             continue;
+          // Another registration took this agenda number first: take the next one.
+          if (await lostAgendaRace(error, attempt)) continue;
           throw error;
         }
       }
@@ -405,13 +420,17 @@ export class Service {
         );
         // Each assignment's ladder is written with it, due at once: the engine picks it up even
         // if starting the execution below fails (the table is the truth, an execution a timer).
-        const ladders = created.map(({ record: a }) =>
-          armLadder(
+        const ladders = created.map(({ record: a }) => {
+          const armed = armLadder(
             bundle.ladders.find((l) => l.agencyId === a.agencyId),
             a,
             now,
-          ),
-        );
+          );
+          // Issue 15: the ladder's first tick writes the forwarding letter (surat penerusan).
+          return this.forwardingLetters
+            ? { ...armed, record: { ...armed.record, forwardingLetter: 'due' as const } }
+            : armed;
+        });
         const body = { items: created.map((c) => viewAssignment(c.record, now)) };
         await this.store.commit({
           case: put(bundle.case, next),
@@ -795,7 +814,13 @@ export class Service {
     let cursor: string | undefined;
     do {
       const page = await this.store.listNotifications({ caseId }, { limit: 100, cursor });
-      out.push(...page.items.filter((n) => n.agencyId === agencyId && n.generation === generation));
+      out.push(
+        ...page.items.filter(
+          // A forwarding letter (issue 15) is not a ladder step.
+          (n) =>
+            n.agencyId === agencyId && n.generation === generation && n.action !== 'forwarding',
+        ),
+      );
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     return out;
@@ -1548,7 +1573,8 @@ export class Service {
     return new Set([p.agency, ...members.map((m) => m.id)]);
   }
 
-  private async readableCase(p: Principal, caseId: string) {
+  /** Public for the documents' use cases (documents/service.ts, issue 15). */
+  async readableCase(p: Principal, caseId: string) {
     const bundle = await this.loadCase(caseId);
     if (isCentral(p)) return { bundle, reader: { central: true as const } };
     const agencies = await this.readerAgencies(p);
@@ -1568,7 +1594,8 @@ export class Service {
   }
 
   /** An assignment the caller may see (else 404) and act on as an agency (else 403). */
-  private async actableAssignment(p: Principal, caseId: string, agencyId: string) {
+  /** Public for the documents' use cases (documents/service.ts, issue 15). */
+  async actableAssignment(p: Principal, caseId: string, agencyId: string) {
     const found = await this.readableAssignment(p, caseId, agencyId);
     await this.assertCanAct(p, agencyId, found.assignment.delegatedTo);
     return found;

@@ -51,6 +51,8 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { assertItemFits } from './item-size.ts';
+// Issue 15: the documents' access patterns live in their own file.
+import { documentTransactItems, DynamoDocuments } from './document-store.ts';
 import {
   activityItem,
   agencyItem,
@@ -96,16 +98,15 @@ export interface DynamoStoreOptions {
   readonly tableName: string;
 }
 
-export class DynamoStore implements Store {
-  readonly client: DynamoDBDocumentClient;
-  readonly tableName: string;
-
+export class DynamoStore extends DynamoDocuments implements Store {
   constructor(options: DynamoStoreOptions) {
     // Records leave optional fields undefined; they are simply not stored.
-    this.client = DynamoDBDocumentClient.from(options.client, {
-      marshallOptions: { removeUndefinedValues: true },
-    });
-    this.tableName = options.tableName;
+    super(
+      DynamoDBDocumentClient.from(options.client, {
+        marshallOptions: { removeUndefinedValues: true },
+      }),
+      options.tableName,
+    );
   }
 
   // ---- agencies ---------------------------------------------------------------------
@@ -402,6 +403,10 @@ export class DynamoStore implements Store {
       items.push({ Put: this.idempotencyPut(change.idempotency) });
       kinds.push('idempotency');
     }
+    // Issue 15: an agenda number's counter, attachments (document-store.ts).
+    const documents = documentTransactItems(change, this.tableName);
+    items.push(...documents.items);
+    kinds.push(...documents.kinds);
     await this.transact(items, kinds);
   }
 
