@@ -25,6 +25,8 @@ import { withConsole } from './console.ts';
 import { devRoutes } from './dev-routes.ts';
 import { LocalLadderEngine } from './engine.ts';
 import { emlMailer } from './mailer.ts';
+// Issue 15: attachments' bytes under the data dir (blob-store.ts says why not s3rver).
+import { FileBlobStore } from './blob-store.ts';
 import { LOCAL_REGION, startDynamoDbLocal } from './dynamodb-local.ts';
 import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from './issuer.ts';
 
@@ -83,6 +85,8 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       logger,
     });
     const issuer = await createLocalIssuer(join(dataDir, 'issuer-key.json'));
+    // Links expire in real time, like tokens (the manual clock may be far behind).
+    const blobs = new FileBlobStore(dataDir);
     // Tokens live in real time even when the domain clock is manual (advancing it 60 days
     // must not sign everybody out).
     const local = createJwtVerifier({
@@ -121,6 +125,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       ladders: engine,
       logger: new Logger({ serviceName: 'pantau-api', logLevel: config.LOG_LEVEL }),
       swaggerUiDir: dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json')),
+      blobs,
       // Development routes mint anyone's token and move the clock: the demo configuration's
       // alone, never beside a real identity provider.
       ...(devMounted
@@ -140,7 +145,11 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     });
     const server = await new Promise<ReturnType<typeof serve>>((done) => {
       const s = serve(
-        { fetch: withConsole(app.fetch, { oidc }), port: config.PORT, hostname: config.HOST },
+        {
+          fetch: blobs.handler(withConsole(app.fetch, { oidc })),
+          port: config.PORT,
+          hostname: config.HOST,
+        },
         () => done(s),
       );
     });
@@ -150,6 +159,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     await engine.runDue();
     if (runtimeClock.mode === 'system') engine.startTimer();
     const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+    blobs.baseUrl = url;
     return {
       url,
       dynamoDbEndpoint: db.endpoint,
