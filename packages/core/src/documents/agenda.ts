@@ -30,8 +30,9 @@ export async function claimAgendaNumber(
 }
 
 /**
- * Whether a failed registration lost its number to a concurrent one (and may try again after
- * a short random pause, so that a crowd spreads out instead of colliding again).
+ * Whether a failed write lost a race on a contended item (a registration its number, an upload
+ * its case's version) and may try again after a short random pause, so that a crowd spreads
+ * out instead of colliding again.
  */
 export async function lostAgendaRace(error: unknown, attempt: number): Promise<boolean> {
   if (!(error instanceof WriteConflict) || error.kind !== 'version') return false;

@@ -28,6 +28,17 @@ import {
   receiptDocument,
 } from './letter-document.ts';
 import type { BlobStore } from './ports.ts';
+import { lostAgendaRace as lostRace } from './agenda.ts';
+
+async function retryContended<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let i = 1; ; i += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(await lostRace(error, i))) throw error;
+    }
+  }
+}
 import {
   type AttachmentView,
   type AttachmentVisibility,
@@ -104,7 +115,9 @@ export class DocumentService {
         activityId: target.kind === 'activity' ? target.activityId : null,
       };
     }
-    const created = await retryOnConflict(async () => {
+    // Uploads to one case serialize on its version: many at once (a batch of scans) retry with
+    // a random pause, as registrations do for an agenda number.
+    const created = await retryContended(async () => {
       const { bundle: fresh } = await this.deps.cases.readableCase(p, caseId);
       assertRoomFor(await this.deps.store.listAttachments(caseId));
       const now = this.deps.clock();
