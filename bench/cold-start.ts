@@ -26,6 +26,7 @@ const env = {
   STATE_MACHINE_ARN: 'arn:aws:states:ap-southeast-3:123456789012:stateMachine:Pantau-ladder',
   // A stand-in of the value Secrets Manager generates (48 characters) for CloudFront's header.
   ORIGIN_SECRET: 'o'.repeat(48),
+  ATTACHMENTS_BUCKET: 'pantau-attachments',
   MAIL_FROM: 'pantau@example.go.id',
   POWERTOOLS_LOG_LEVEL: 'SILENT',
 };

@@ -2,6 +2,8 @@ import { handle } from 'hono/aws-lambda';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { S3Client } from '@aws-sdk/client-s3';
+import { S3BlobStore } from '@pantau/documents/blob-s3';
 import { createApp, createJwtVerifier } from '@pantau/api';
 import { DynamoStore } from '@pantau/store';
 import { SfnLadderStarter } from '@pantau/workflow';
@@ -32,6 +34,9 @@ const app = createApp({
   }),
   // Only CloudFront, with its WAF, knows it: the execute-api URL alone gets a 403.
   originSecret: { header: ORIGIN_SECRET_HEADER, value: config.ORIGIN_SECRET },
+  // Issue 15: attachments in S3 (presigned POST and GET), the receipt's tracking link.
+  blobs: new S3BlobStore(new S3Client({}), config.ATTACHMENTS_BUCKET),
+  ...(config.TRACKING_URL ? { trackingUrl: config.TRACKING_URL } : {}),
 });
 
 /** API Gateway HTTP API (payload v2) → the Hono app. */

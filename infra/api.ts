@@ -20,6 +20,20 @@ const SWAGGER_UI_DIR = dirname(
 );
 const SWAGGER_UI_FILES = ['swagger-ui.css', 'swagger-ui-bundle.js'] as const;
 
+/** Commands copying the PDF letters' font files beside a bundle (`fonts/`, issue 15). */
+export const fontCopy = (output: string): string[] => {
+  const dir = join(
+    dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')),
+    'ttf',
+  );
+  return [
+    `mkdir -p "${output}/fonts"`,
+    ...['DejaVuSerif.ttf', 'DejaVuSerif-Bold.ttf'].map(
+      (f) => `cp "${join(dir, f)}" "${output}/fonts/"`,
+    ),
+  ];
+};
+
 export interface ApiProps {
   readonly table: PantauTable;
   readonly auth: Auth;
@@ -91,6 +105,8 @@ export class Api extends Construct {
             ...SWAGGER_UI_FILES.map(
               (f) => `cp "${join(SWAGGER_UI_DIR, f)}" "${output}/swagger-ui/"`,
             ),
+            // Issue 15: the letters' font, for the PDF routes (lazy: not read at cold start).
+            ...fontCopy(output),
           ],
         },
       },

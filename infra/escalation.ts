@@ -10,6 +10,8 @@ import { Construct } from 'constructs';
 import { ladderDefinition } from '@pantau/workflow';
 import type { PantauTable } from './data.ts';
 import { PantauFunction, entryPoint } from './function.ts';
+// Issue 15: the letters' font beside the bundles that send letters.
+import { fontCopy } from './api.ts';
 import type { Notify } from './notify.ts';
 
 export interface EscalationProps {
@@ -79,6 +81,14 @@ export class Escalation extends Construct {
         'Pantau escalation ladder: the Tick task (re-read, take due steps, send letters)',
       // A tick may take several steps and send their letters one by one.
       timeout: Duration.seconds(30),
+      // Issue 15: letters go with their PDF; the renderer reads the font beside the bundle.
+      bundling: {
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_input: string, output: string) => fontCopy(output),
+        },
+      },
       environment: { POWERTOOLS_SERVICE_NAME: 'pantau-ladder', LOG_LEVEL: props.logLevel },
     });
     props.table.grantReadWrite(this.tick);
@@ -176,6 +186,14 @@ export class Escalation extends Construct {
       description: 'Pantau escalation ladder: the sweep (re-arms lost timers, sends the outbox)',
       // Up to 100 ladders (a put and a StartExecution each) and 100 letters sent one by one.
       timeout: Duration.minutes(2),
+      // Issue 15: the outbox's letters go with their PDF.
+      bundling: {
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_input: string, output: string) => fontCopy(output),
+        },
+      },
       // The next run is the retry: Lambda's own async retries (up to two, minutes apart) and a
       // throttled event kept for hours could run two sweeps at once, sending a letter twice.
       retryAttempts: 0,
