@@ -12,6 +12,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { nagRendering } from './web.ts';
 
 export interface DocumentsProps {
   /** Origins whose browsers POST uploads and follow download links (the console's). */
@@ -120,11 +121,17 @@ export class Documents extends Construct {
         resources: [this.bucket.arnForObjects('malware-protection-resource-validation-object')],
       }),
     );
+    const finding = (arn: string) => `AwsSolutions-IAM5[Resource::${nagRendering(stack, arn)}]`;
     Validations.of(this.scanRole).acknowledge({
-      id: 'AwsSolutions-IAM5',
+      id: finding(this.bucket.arnForObjects('*')),
+      reason: 'GuardDuty scans and tags every object of this one bucket, whatever its key.',
+    });
+    Validations.of(this.scanRole).acknowledge({
+      id: finding(
+        `arn:${stack.partition}:events:${stack.region}:${stack.account}:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*`,
+      ),
       reason:
-        'GuardDuty scans every object of this one bucket (objects/*) and manages its own ' +
-        'EventBridge rules, whose names it chooses under the DO-NOT-DELETE-… prefix.',
+        'GuardDuty manages its own EventBridge rules, whose names it chooses under this prefix.',
     });
     const plan = new guardduty.CfnMalwareProtectionPlan(this, 'MalwareProtection', {
       role: this.scanRole.roleArn,
@@ -153,7 +160,7 @@ export class Documents extends Construct {
       }),
     );
     Validations.of(fn.role!).acknowledge({
-      id: 'AwsSolutions-IAM5',
+      id: `AwsSolutions-IAM5[Resource::${nagRendering(Stack.of(this), this.bucket.arnForObjects('cases/*'))}]`,
       reason:
         'Attachments are keyed cases/<caseId>/<attachmentId>, created at run time; the API ' +
         'checks tenancy before presigning any of them.',

@@ -401,6 +401,6 @@ export class Web extends Construct {
  * renderer (cdk-nag 3 exports it from no index), so an acknowledgement made with it is the
  * finding in every environment; an upgrade that moves it fails the typecheck.
  */
-function nagRendering(stack: Stack, value: string): string {
+export function nagRendering(stack: Stack, value: string): string {
   return flattenCfnReference(stack.resolve(value));
 }
