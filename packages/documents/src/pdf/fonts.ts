@@ -14,11 +14,6 @@ export const FONT_FILES = { regular: 'DejaVuSerif.ttf', bold: 'DejaVuSerif-Bold.
 
 let cached: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
 
-/** The directory holding the font files: beside the bundle, or the package's own. */
-export function fontDir(): string {
-  return process.env.PANTAU_FONT_DIR ?? packageFontDir();
-}
-
 export function packageFontDir(): string {
   const require = createRequire(import.meta.url);
   return join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -36,6 +31,6 @@ async function readFonts(dir: string) {
 
 /** Both faces, read once per process. */
 export function loadFonts(): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
-  cached ??= readFonts(besideBundle()).catch(() => readFonts(fontDir()));
+  cached ??= readFonts(besideBundle()).catch(() => readFonts(packageFontDir()));
   return cached;
 }
