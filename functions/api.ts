@@ -4,10 +4,23 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3BlobStore } from '@pantau/documents/blob-s3';
-import { createApp, createJwtVerifier } from '@pantau/api';
+import { createApp, createJwtVerifier, type PdfRenderer } from '@pantau/api';
 import { DynamoStore } from '@pantau/store';
 import { SfnLadderStarter } from '@pantau/workflow';
 import { ORIGIN_SECRET_HEADER, readApiConfig } from './config.ts';
+import type * as PdfModule from './pdf-renderer.ts';
+
+/**
+ * The PDF renderer, a second bundle beside this one (infra/api.ts), imported on the first PDF
+ * request. The specifier is computed so that esbuild leaves the import to run time instead of
+ * bundling the renderer into this file.
+ */
+const RENDERER = new URL('./pdf-renderer.mjs', import.meta.url).href;
+let renderer: Promise<typeof PdfModule> | undefined;
+const renderPdf: PdfRenderer = async (doc) => {
+  renderer ??= import(RENDERER) as Promise<typeof PdfModule>;
+  return (await renderer).renderLetterFile(doc);
+};
 
 // Module scope: built once per execution environment, reused by every invocation.
 const config = readApiConfig();
@@ -37,6 +50,7 @@ const app = createApp({
   // Issue 15: attachments in S3 (presigned POST and GET), the receipt's tracking link.
   blobs: new S3BlobStore(new S3Client({}), config.ATTACHMENTS_BUCKET),
   ...(config.TRACKING_URL ? { trackingUrl: config.TRACKING_URL } : {}),
+  renderPdf,
 });
 
 /** API Gateway HTTP API (payload v2) → the Hono app. */

@@ -11,7 +11,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { Auth } from './auth.ts';
 import type { PantauTable } from './data.ts';
-import { PantauFunction, entryPoint } from './function.ts';
+import { fontCopy, PantauFunction, entryPoint, sideBundle } from './function.ts';
 import { PUBLIC_ROUTES, TRACKING_ROUTES } from '@pantau/api/public-routes';
 
 /** Swagger UI's files (`swagger-ui-dist`), copied beside the API's bundle for `/docs`. */
@@ -19,20 +19,6 @@ const SWAGGER_UI_DIR = dirname(
   createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'),
 );
 const SWAGGER_UI_FILES = ['swagger-ui.css', 'swagger-ui-bundle.js'] as const;
-
-/** Commands copying the PDF letters' font files beside a bundle (`fonts/`, issue 15). */
-export const fontCopy = (output: string): string[] => {
-  const dir = join(
-    dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')),
-    'ttf',
-  );
-  return [
-    `mkdir -p "${output}/fonts"`,
-    ...['DejaVuSerif.ttf', 'DejaVuSerif-Bold.ttf'].map(
-      (f) => `cp "${join(dir, f)}" "${output}/fonts/"`,
-    ),
-  ];
-};
 
 export interface ApiProps {
   readonly table: PantauTable;
@@ -105,7 +91,9 @@ export class Api extends Construct {
             ...SWAGGER_UI_FILES.map(
               (f) => `cp "${join(SWAGGER_UI_DIR, f)}" "${output}/swagger-ui/"`,
             ),
-            // Issue 15: the letters' font, for the PDF routes (lazy: not read at cold start).
+            // Issue 15: the PDF renderer as its own file beside the handler, with its font:
+            // functions/api.ts imports it on the first PDF request, not at cold start.
+            sideBundle('pdf-renderer.ts', output),
             ...fontCopy(output),
           ],
         },

@@ -9,9 +9,8 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ladderDefinition } from '@pantau/workflow';
 import type { PantauTable } from './data.ts';
-import { PantauFunction, entryPoint } from './function.ts';
-// Issue 15: the letters' font beside the bundles that send letters.
-import { fontCopy } from './api.ts';
+// Issue 15: fontCopy puts the letters' font beside the bundles that send letters.
+import { fontCopy, PantauFunction, entryPoint } from './function.ts';
 import type { Notify } from './notify.ts';
 
 export interface EscalationProps {

@@ -162,7 +162,7 @@ const EXPECTED: Record<string /* 'METHOD /path' */, Row> = {
   'PUT /v1/settings/documents':
     row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'POST /v1/cases/{id}/attachments':
-    row('ok', 'ok',  403,  403,  404,  404,  403,  403,  401,  401,  401,  401,  401),
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/cases/{id}/attachments':
     row('ok', 'ok', 'ok', 'ok',  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
   'POST /v1/cases/{id}/attachments/{attachmentId}/complete':

@@ -2,25 +2,18 @@
  * Agenda numbers against DynamoDB Local: the counter item is claimed in the same transaction
  * as the case, so under concurrency no two cases share a number and none is skipped.
  */
-import { DocumentService, Service } from '@pantau/core';
+import { Service } from '@pantau/core';
 import type { DynamoStore } from '@pantau/store';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { centralOfficer, freshStore, manualClock } from '../support/dynamodb.ts';
+import { centralAdmin, centralOfficer, freshStore, manualClock } from '../support/dynamodb.ts';
 
 let store: DynamoStore;
 let service: Service;
-let documents: DocumentService;
 const clock = manualClock('2026-03-16T03:00:00.000Z');
 
 beforeAll(async () => {
   store = await freshStore();
   service = new Service({ store, clock: clock.now });
-  documents = new DocumentService({
-    store,
-    cases: service,
-    clock: clock.now,
-    inspect: () => Promise.reject(new Error('not used')),
-  });
 });
 
 const register = (subject: string, key?: string) =>
@@ -41,13 +34,13 @@ describe('agenda numbers', () => {
     const created = await Promise.all(
       Array.from({ length: 100 }, (_, i) => register(`Pengaduan ${i}`)),
     );
-    const numbers = created.map((c) => c.body.agendaNumber!);
+    const numbers = created.map((c) => c.agendaNumber!);
     expect(new Set(numbers).size).toBe(100);
     const seqs = numbers.map((n) => Number(n.split('/')[0])).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
     expect(numbers.every((n) => /^\d+\/DUMAS\/III\/2026$/.test(n))).toBe(true);
     // What was stored is what was answered, with the incoming letter.
-    const one = await service.getCase(centralOfficer, created[0]!.body.id);
+    const one = await service.getCase(centralOfficer, created[0]!.id);
     expect(one.agendaNumber).toBe(numbers[0]);
     expect(one.letter).toEqual({
       number: '045/RT-03/III/2026',
@@ -59,24 +52,24 @@ describe('agenda numbers', () => {
   it('replays an idempotent registration with its number, without taking another', async () => {
     const first = await register('Sekali saja', 'agenda-key-1');
     const again = await register('Sekali saja', 'agenda-key-1');
-    expect(again.body.agendaNumber).toBe(first.body.agendaNumber);
+    expect(again.agendaNumber).toBe(first.agendaNumber);
     const next = await register('Berikutnya');
-    expect(Number(next.body.agendaNumber!.split('/')[0])).toBe(
-      Number(first.body.agendaNumber!.split('/')[0]) + 1,
+    expect(Number(next.agendaNumber!.split('/')[0])).toBe(
+      Number(first.agendaNumber!.split('/')[0]) + 1,
     );
   });
 
   it('follows the pattern in the settings, and starts again at 1 in a new year', async () => {
-    await documents.putSettings({
-      ...(await documents.settings()),
+    await service.putDocumentSettings(centralAdmin, {
+      ...(await service.documentSettings(centralAdmin)),
       agendaNumberPattern: 'AG-{year}-{month}-{seq}',
     });
     const march = await register('Pola baru');
-    expect(march.body.agendaNumber).toMatch(/^AG-2026-03-\d+$/);
+    expect(march.agendaNumber).toMatch(/^AG-2026-03-\d+$/);
     clock.set('2027-01-04T02:00:00.000Z');
-    expect((await register('Tahun baru')).body.agendaNumber).toBe('AG-2027-01-1');
+    expect((await register('Tahun baru')).agendaNumber).toBe('AG-2027-01-1');
     // The year is the registration's in WIB: 31 Dec 2026 23:30 WIB is still 2026.
     clock.set('2026-12-31T16:30:00.000Z');
-    expect((await register('Akhir tahun')).body.agendaNumber).toMatch(/^AG-2026-12-\d+$/);
+    expect((await register('Akhir tahun')).agendaNumber).toMatch(/^AG-2026-12-\d+$/);
   });
 });

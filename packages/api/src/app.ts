@@ -6,16 +6,9 @@
 import './context.ts';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Logger } from '@aws-lambda-powertools/logger';
-import {
-  type BlobStore,
-  DocumentService,
-  DomainError,
-  type LadderStarter,
-  Service,
-  type Store,
-} from '@pantau/core';
+import { type BlobStore, DomainError, type LadderStarter, Service, type Store } from '@pantau/core';
 import { inspectUpload } from '@pantau/documents/sniff';
-import { documentRoutes } from './routes/documents.ts';
+import { documentRoutes, type PdfRenderer } from './routes/documents.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { checkedPrincipal, type TokenVerifier } from './auth.ts';
@@ -62,6 +55,11 @@ export interface AppDeps {
   readonly blobs?: BlobStore;
   /** Issue 15: the public tracking page's URL, for the receipt's QR code. */
   readonly trackingUrl?: string;
+  /**
+   * Issue 15: renders letters and receipts as PDF for their download routes. The composition
+   * root loads the renderer on the first call, so it is not in the API's cold start.
+   */
+  readonly renderPdf?: PdfRenderer;
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -73,13 +71,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     ...(deps.ladders ? { ladders: deps.ladders } : {}),
     // Issue 15: each forwarding's ladder writes its forwarding letter first.
     forwardingLetters: true,
-  });
-  const documents = new DocumentService({
-    store: deps.store,
-    cases: service,
-    clock: deps.clock,
-    inspect: inspectUpload,
-    ...(deps.blobs ? { blobs: deps.blobs } : {}),
+    ...(deps.blobs ? { blobs: deps.blobs, inspect: inspectUpload } : {}),
   });
   const logger = deps.logger ?? new Logger({ serviceName: 'pantau-api' });
 
@@ -151,7 +143,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.route(
     '/v1',
     documentRoutes({
-      documents,
+      ...(deps.renderPdf ? { renderPdf: deps.renderPdf } : {}),
       ...(deps.trackingUrl ? { trackingUrl: deps.trackingUrl } : {}),
     }),
   );

@@ -1,4 +1,5 @@
 export { type AppDeps, createApp, MAX_BODY_BYTES } from './app.ts';
+export type { PdfRenderer } from './routes/documents.ts';
 export {
   createJwtVerifier,
   createMultiIssuerVerifier,
@@ -6,7 +7,7 @@ export {
   type TokenVerifier,
 } from './auth.ts';
 export type { OriginSecret, PublicRateLimit } from './edge.ts';
-export { allow, createRoute, json, jsonBody, PROBLEMS, z } from './openapi.ts';
+export { createRoute, json, jsonBody, PROBLEMS, z } from './openapi.ts';
 export {
   isPublicRoute,
   PUBLIC_ROUTES,

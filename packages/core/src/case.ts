@@ -17,7 +17,7 @@ import type {
   VerificationInput,
 } from './schemas.ts';
 import type { TimelineEvent } from './timeline.ts';
-import type { LetterRef } from './documents/schemas.ts';
+import type { LetterRef } from './schemas/documents.ts';
 
 export type CaseStatus = CaseView['status'];
 

@@ -11,7 +11,6 @@ export async function letterMessage(
   options: { from: string; messageIdDomain: string },
 ): Promise<Buffer> {
   if (!n.document) return composeMime(n, options);
-  const { pdfFileName, renderLetterPdf } = await import('./pdf/index.ts');
-  const pdf = { fileName: pdfFileName(n.document), bytes: await renderLetterPdf(n.document) };
-  return composeMime(n, { ...options, pdf });
+  const { renderLetterFile } = await import('./pdf/index.ts');
+  return composeMime(n, { ...options, pdf: await renderLetterFile(n.document) });
 }

@@ -9,6 +9,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { createApp, createJwtVerifier, createMultiIssuerVerifier } from '@pantau/api';
 import { Calendar, DEFAULT_CALENDAR_ID, newAgency, WriteConflict } from '@pantau/core';
 import { createTableInput, DynamoStore, seedBaseline } from '@pantau/store';
+import { renderLetterFile } from '@pantau/documents/pdf';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -126,6 +127,8 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       logger: new Logger({ serviceName: 'pantau-api', logLevel: config.LOG_LEVEL }),
       swaggerUiDir: dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json')),
       blobs,
+      // Embedded, the renderer is simply imported: no cold start to keep it out of.
+      renderPdf: renderLetterFile,
       // Development routes mint anyone's token and move the clock: the demo configuration's
       // alone, never beside a real identity provider.
       ...(devMounted

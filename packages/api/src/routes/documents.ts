@@ -1,7 +1,8 @@
 /**
  * Documents (issue 15): the unit's document settings, a case's attachments (presigned upload,
  * completion with type sniffing, short-lived download links), and letters and the walk-in
- * receipt as PDF. The PDF renderer is imported on the first PDF request, never at cold start.
+ * receipt as PDF. The PDF renderer is the composition root's (`renderPdf`), which loads it on
+ * the first PDF request: it is not part of the API's cold start.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import {
@@ -10,24 +11,22 @@ import {
   CreateAttachmentBody,
   DocumentSettingsBody,
   DocumentSettingsSchema,
-  type DocumentService,
   DownloadSchema,
   type LetterDocument,
   pageOf,
   UpdateAttachmentBody,
 } from '@pantau/core';
+import { DomainError } from '@pantau/core';
 import type { Context } from 'hono';
 import {
-  allow,
-  CENTRAL,
   createRoute,
   json,
   jsonBody,
   LIMIT_PROBLEM,
   PROBLEMS,
+  ProblemSchema,
   z,
 } from '../openapi.ts';
-import { ProblemSchema } from '../openapi.ts';
 
 const CaseParam = z.object({ id: z.string().min(1).max(64) });
 const AttachmentParams = CaseParam.extend({ attachmentId: z.string().min(1).max(64) });
@@ -45,24 +44,28 @@ const UNSUPPORTED = {
   },
 };
 
-/** Renders a letter document and answers it as a PDF download. */
-async function pdfResponse(c: Context, doc: LetterDocument) {
-  const { pdfFileName, renderLetterPdf } = await import('@pantau/documents/pdf');
-  const bytes = await renderLetterPdf(doc);
-  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-    'content-type': 'application/pdf',
-    'content-disposition': `attachment; filename="${pdfFileName(doc)}"`,
-    'cache-control': 'private, no-store',
-  });
-}
+/** A letter document as a PDF file, and the name to download it as. */
+export type PdfRenderer = (doc: LetterDocument) => Promise<{ bytes: Uint8Array; fileName: string }>;
 
 export interface DocumentRoutesDeps {
-  readonly documents: DocumentService;
+  /** Absent: the PDF routes answer 503 (the OpenAPI document is built without one). */
+  readonly renderPdf?: PdfRenderer;
   /** The public tracking page (for the receipt's QR code); the request's origin otherwise. */
   readonly trackingUrl?: string;
 }
 
-export function documentRoutes({ documents, trackingUrl }: DocumentRoutesDeps) {
+export function documentRoutes({ renderPdf, trackingUrl }: DocumentRoutesDeps) {
+  /** Renders a letter document and answers it as a PDF download. */
+  async function pdfResponse(c: Context, doc: LetterDocument) {
+    if (!renderPdf) throw new DomainError('service_unavailable', 'no PDF renderer is configured');
+    const { bytes, fileName } = await renderPdf(doc);
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename="${fileName}"`,
+      'cache-control': 'private, no-store',
+    });
+  }
+
   return new OpenAPIHono()
     .openapi(
       createRoute({
@@ -70,10 +73,9 @@ export function documentRoutes({ documents, trackingUrl }: DocumentRoutesDeps) {
         path: '/settings/documents',
         tags,
         summary: 'The letterhead, signatory, tembusan and numbering patterns in force',
-        middleware: [allow(...CENTRAL)],
         responses: { 200: json(DocumentSettingsSchema, 'The settings'), ...PROBLEMS },
       }),
-      async (c) => c.json(await documents.settings(), 200),
+      async (c) => c.json(await c.get('service').documentSettings(c.get('auth')), 200),
     )
     .openapi(
       createRoute({
@@ -81,11 +83,11 @@ export function documentRoutes({ documents, trackingUrl }: DocumentRoutesDeps) {
         path: '/settings/documents',
         tags,
         summary: 'Replace them (central admin); numbers already given stay as they are',
-        middleware: [allow('central_admin')],
         request: { body: jsonBody(DocumentSettingsBody) },
         responses: { 200: json(DocumentSettingsSchema, 'The settings'), ...PROBLEMS },
       }),
-      async (c) => c.json(await documents.putSettings(c.req.valid('json')), 200),
+      async (c) =>
+        c.json(await c.get('service').putDocumentSettings(c.get('auth'), c.req.valid('json')), 200),
     )
     .openapi(
       createRoute({
@@ -103,11 +105,9 @@ export function documentRoutes({ documents, trackingUrl }: DocumentRoutesDeps) {
       }),
       async (c) =>
         c.json(
-          await documents.createAttachment(
-            c.get('auth'),
-            c.req.valid('param').id,
-            c.req.valid('json'),
-          ),
+          await c
+            .get('service')
+            .createAttachment(c.get('auth'), c.req.valid('param').id, c.req.valid('json')),
           201,
         ),
     )
@@ -124,7 +124,7 @@ export function documentRoutes({ documents, trackingUrl }: DocumentRoutesDeps) {
         },
       }),
       async (c) =>
-        c.json(await documents.listAttachments(c.get('auth'), c.req.valid('param').id), 200),
+        c.json(await c.get('service').listAttachments(c.get('auth'), c.req.valid('param').id), 200),
     )
     .openapi(
       createRoute({
@@ -142,7 +142,10 @@ export function documentRoutes({ documents, trackingUrl }: DocumentRoutesDeps) {
       }),
       async (c) => {
         const { id, attachmentId } = c.req.valid('param');
-        return c.json(await documents.completeAttachment(c.get('auth'), id, attachmentId), 200);
+        return c.json(
+          await c.get('service').completeAttachment(c.get('auth'), id, attachmentId),
+          200,
+        );
       },
     )
     .openapi(
@@ -157,7 +160,10 @@ export function documentRoutes({ documents, trackingUrl }: DocumentRoutesDeps) {
       }),
       async (c) => {
         const { id, attachmentId } = c.req.valid('param');
-        return c.json(await documents.downloadAttachment(c.get('auth'), id, attachmentId), 200);
+        return c.json(
+          await c.get('service').downloadAttachment(c.get('auth'), id, attachmentId),
+          200,
+        );
       },
     )
     .openapi(
@@ -166,19 +172,15 @@ export function documentRoutes({ documents, trackingUrl }: DocumentRoutesDeps) {
         path: '/cases/{id}/attachments/{attachmentId}',
         tags,
         summary: 'Change who sees it: central only, or the agencies (central)',
-        middleware: [allow(...CENTRAL)],
         request: { params: AttachmentParams, body: jsonBody(UpdateAttachmentBody) },
         responses: { 200: json(AttachmentSchema, 'The attachment'), ...PROBLEMS },
       }),
       async (c) => {
         const { id, attachmentId } = c.req.valid('param');
         return c.json(
-          await documents.updateAttachment(
-            c.get('auth'),
-            id,
-            attachmentId,
-            c.req.valid('json').visibility,
-          ),
+          await c
+            .get('service')
+            .updateAttachment(c.get('auth'), id, attachmentId, c.req.valid('json').visibility),
           200,
         );
       },
@@ -195,7 +197,7 @@ export function documentRoutes({ documents, trackingUrl }: DocumentRoutesDeps) {
       }),
       async (c) => {
         const { id, letterId } = c.req.valid('param');
-        return pdfResponse(c, await documents.letter(c.get('auth'), id, letterId));
+        return pdfResponse(c, await c.get('service').letterDocument(c.get('auth'), id, letterId));
       },
     )
     .openapi(
@@ -205,18 +207,19 @@ export function documentRoutes({ documents, trackingUrl }: DocumentRoutesDeps) {
         tags,
         summary:
           'The walk-in receipt (tanda terima pengaduan) with the agenda number, tracking code and a QR code of the tracking page (central)',
-        middleware: [allow(...CENTRAL)],
         request: { params: CaseParam },
         responses: { 200: PDF, ...PROBLEMS },
       }),
       async (c) =>
         pdfResponse(
           c,
-          await documents.receipt(
-            c.get('auth'),
-            c.req.valid('param').id,
-            trackingUrl ?? `${new URL(c.req.url).origin}/track`,
-          ),
+          await c
+            .get('service')
+            .receiptDocument(
+              c.get('auth'),
+              c.req.valid('param').id,
+              trackingUrl ?? `${new URL(c.req.url).origin}/track`,
+            ),
         ),
     );
 }

@@ -10,7 +10,7 @@ import {
   type AttachmentVisibility,
   type CreateAttachmentInput,
   MAX_ATTACHMENTS_PER_CASE,
-} from './schemas.ts';
+} from '../schemas/documents.ts';
 
 export interface AttachmentRecord {
   readonly id: string;

@@ -12,7 +12,7 @@ import type { Agency } from '../schemas.ts';
 import { newEventId } from '../timeline.ts';
 import { type AttachmentRecord, canRead } from './attachments.ts';
 import { forwardingLetterDocument } from './letter-document.ts';
-import type { DocumentSettings } from './schemas.ts';
+import type { DocumentSettings } from '../schemas/documents.ts';
 
 /** The marker of a generation's forwarding letter (a ladder step id of its own). */
 export const FORWARDING_STEP = 'forwarding';

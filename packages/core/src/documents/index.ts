@@ -4,5 +4,3 @@ export * from './forwarding.ts';
 export * from './letter-document.ts';
 export * from './numbering.ts';
 export * from './ports.ts';
-export * from './schemas.ts';
-export * from './service.ts';

@@ -10,7 +10,7 @@ import type { CaseRecord } from '../case.ts';
 import { formatLocal, type Letter, MONTHS, TARGET_LABELS } from '../letters.ts';
 import { TARGETS } from '../policy.ts';
 import type { Agency } from '../schemas.ts';
-import type { DocumentSettings } from './schemas.ts';
+import type { DocumentSettings } from '../schemas/documents.ts';
 
 export type LetterBlock =
   | { readonly kind: 'paragraph'; readonly text: string }

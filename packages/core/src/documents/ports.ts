@@ -2,7 +2,7 @@
 import type { NotificationRecord } from '../notification.ts';
 import type { VersionedPut } from '../ports.ts';
 import type { AttachmentRecord } from './attachments.ts';
-import type { DocumentSettings, ScanStatus } from './schemas.ts';
+import type { DocumentSettings, ScanStatus } from '../schemas/documents.ts';
 
 /** A yearly counter claimed in the same transaction as the record it numbers. */
 export interface SequenceClaim {

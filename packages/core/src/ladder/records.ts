@@ -13,7 +13,7 @@ import type { SlaPolicy } from '../policy.ts';
 import type { LadderLetterWrite } from '../ports.ts';
 import { type Actor, newEventId, type TimelineEvent } from '../timeline.ts';
 import { ladderLetterDocument } from '../documents/letter-document.ts';
-import type { DocumentSettings } from '../documents/schemas.ts';
+import type { DocumentSettings } from '../schemas/documents.ts';
 import type { LadderLetter, SkippedStep } from './rules.ts';
 
 /** Delivery attempts before a letter is marked failed (and left to central). */

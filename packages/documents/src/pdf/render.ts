@@ -255,5 +255,13 @@ export async function renderLetterPdf(doc: LetterDocument): Promise<Uint8Array> 
 }
 
 /** A letter's PDF file name: its number, safe for a file system. */
+/** The PDF and the name to download it as: what the API's PDF routes answer. */
+export const renderLetterFile = async (
+  doc: LetterDocument,
+): Promise<{ bytes: Uint8Array; fileName: string }> => ({
+  bytes: await renderLetterPdf(doc),
+  fileName: pdfFileName(doc),
+});
+
 export const pdfFileName = (doc: LetterDocument): string =>
   `${doc.kind === 'receipt' ? 'tanda-terima' : 'surat'}-${doc.number.replace(/[^A-Za-z0-9.-]+/g, '-')}.pdf`;

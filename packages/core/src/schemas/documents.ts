@@ -1,13 +1,11 @@
 /**
  * The documents' part of the HTTP contract (issue 15): an incoming letter's details, the
  * unit's document settings (letterhead, signatory, numbering), attachments. Pure zod; the
- * case schemas in ../schemas.ts embed `LetterRefSchema`.
+ * case schemas (cases.ts) embed `LetterRefSchema`.
  */
 import { z } from 'zod';
-import { patternProblem } from './numbering.ts';
-
-const text = (max: number) => z.string().trim().min(1).max(max);
-const instant = z.iso.datetime({ offset: true });
+import { patternProblem } from '../documents/numbering.ts';
+import { instant, text } from './fields.ts';
 
 /** The incoming letter a complaint arrived as: its own number, date and sender. */
 export const LetterRefSchema = z
