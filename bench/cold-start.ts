@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const RUNS = 9;
-const ENTRIES = ['api', 'ladder-tick', 'ladder-continue', 'ladder-sweep', 'seed'];
+// pdf-renderer: the API's second file (infra/api.ts), loaded on the first PDF request only.
+const ENTRIES = ['api', 'pdf-renderer', 'ladder-tick', 'ladder-continue', 'ladder-sweep', 'seed'];
 const dir = await mkdtemp(join(tmpdir(), 'pantau-bundles-'));
 const env = {
   ...process.env,

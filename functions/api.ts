@@ -18,7 +18,11 @@ import type * as PdfModule from './pdf-renderer.ts';
 const RENDERER = new URL('./pdf-renderer.mjs', import.meta.url).href;
 let renderer: Promise<typeof PdfModule> | undefined;
 const renderPdf: PdfRenderer = async (doc) => {
-  renderer ??= import(RENDERER) as Promise<typeof PdfModule>;
+  // A failed load is not kept: the next PDF request tries again.
+  renderer ??= (import(RENDERER) as Promise<typeof PdfModule>).catch((error: unknown) => {
+    renderer = undefined;
+    throw error;
+  });
   return (await renderer).renderLetterFile(doc);
 };
 
