@@ -21,6 +21,7 @@ const Letters = lazy(() => import('./pages/letters'));
 const Agencies = lazy(() => import('./pages/admin-agencies'));
 const CalendarPage = lazy(() => import('./pages/admin-calendar'));
 const Policies = lazy(() => import('./pages/admin-policies'));
+const DocumentSettings = lazy(() => import('./pages/admin-documents'));
 
 export function App({ config }: { config: ConsoleConfig }) {
   return (
@@ -77,6 +78,7 @@ function Guarded() {
           <Route path="/admin/agencies" component={admin ? Agencies : NotFound} />
           <Route path="/admin/calendar" component={admin ? CalendarPage : NotFound} />
           <Route path="/admin/policies" component={admin ? Policies : NotFound} />
+          <Route path="/admin/documents" component={admin ? DocumentSettings : NotFound} />
           <Route component={NotFound} />
         </Switch>
       </Suspense>
@@ -107,6 +109,7 @@ function Frame({ children }: { children: React.ReactNode }) {
                 ['/admin/agencies', 'nav.agencies'],
                 ['/admin/calendar', 'nav.calendar'],
                 ['/admin/policies', 'nav.policies'],
+                ['/admin/documents', 'nav.documents'],
               ] as [string, MessageKey][])
             : []),
         ]

@@ -2,6 +2,8 @@
  * Every text the console shows. Indonesian first (the users' language); English for the same
  * keys — `satisfies` makes a missing English text a compile error.
  */
+import { documentsEn, documentsId, type DocumentsMessageKey } from './documents-messages';
+
 const id = {
   'nav.label': 'Navigasi utama',
   'nav.skip': 'Lewati ke konten',
@@ -424,7 +426,7 @@ const id = {
     'Kode lacak adalah kunci pengaduan Anda: jangan berikan kepada pihak lain, termasuk instansi yang diadukan.',
 } as const;
 
-export type MessageKey = keyof typeof id;
+export type MessageKey = keyof typeof id | DocumentsMessageKey;
 
 const en = {
   'nav.label': 'Main navigation',
@@ -845,6 +847,9 @@ const en = {
   'track.infoCode': 'quoting your tracking code:',
   'track.infoKeepCode':
     'Your tracking code is the key to your complaint: do not give it to anyone else, including the agency you complained about.',
-} satisfies Record<MessageKey, string>;
+} satisfies Record<Exclude<MessageKey, DocumentsMessageKey>, string>;
 
-export const messages: Record<'id' | 'en', Record<MessageKey, string>> = { id, en };
+export const messages: Record<'id' | 'en', Record<MessageKey, string>> = {
+  id: { ...id, ...documentsId },
+  en: { ...en, ...documentsEn },
+};

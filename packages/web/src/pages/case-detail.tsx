@@ -9,6 +9,9 @@ import { api, type Schemas, unwrap } from '../api/client';
 import { isCentral } from '../auth/session';
 import { useSignedIn } from '../auth/session-context';
 import { AssignmentActions } from '../components/assignment-actions';
+import { activitiesOf, CaseAttachments } from '../components/attachments';
+import { CaseLetters, ReceiptButton } from '../components/document-links';
+import { IncomingLetter } from '../components/incoming-letter';
 import { CaseActions } from '../components/case-actions';
 import { DeadlinesPanel } from '../components/deadlines';
 import { Loading, PageTitle, ProblemAlert, StatusBadge, Time } from '../components/ui';
@@ -21,7 +24,9 @@ export default function CaseDetail() {
   const { t } = useI18n();
   const session = useSignedIn();
   const { id } = useParams<{ id: string }>();
-  const focus = new URLSearchParams(useSearch()).get('agency');
+  const search = new URLSearchParams(useSearch());
+  const focus = search.get('agency');
+  const registered = search.get('registered') === '1';
   const central = isCentral(session);
   const loaded = useLoad(async () => {
     const [kase, timeline] = await Promise.all([
@@ -46,6 +51,11 @@ export default function CaseDetail() {
     <article>
       <PageTitle>{kase.subject}</PageTitle>
       <p className="meta">
+        {kase.agendaNumber ? (
+          <>
+            {t('documents.agendaNumber')}: <strong>{kase.agendaNumber}</strong> ·{' '}
+          </>
+        ) : null}
         <StatusBadge prefix="status" value={kase.status} /> · {labelOf(t, 'channel', kase.channel)}{' '}
         · {t('case.received')} <Time at={kase.receivedAt} zone={zone} />
         {central ? (
@@ -57,9 +67,26 @@ export default function CaseDetail() {
         {kase.confidential ? <span className="badge">{t('case.confidential')}</span> : null}
       </p>
       <ProblemAlert error={loaded.error} />
+      {central && registered ? (
+        <p className="alert" role="status">
+          {kase.agendaNumber
+            ? t('documents.registered', { number: kase.agendaNumber })
+            : t('documents.registeredNoNumber')}
+        </p>
+      ) : null}
+      {central && (registered || kase.channel === 'walk_in' || kase.channel === 'letter') ? (
+        <ReceiptButton kase={kase} />
+      ) : null}
       <div className="columns">
         <div>
           <Complaint kase={kase} zone={zone} central={central} />
+          <CaseAttachments
+            caseId={kase.id}
+            central={central}
+            agencies={assignments.map((a) => a.agencyId)}
+            activities={activitiesOf(events)}
+            zone={zone}
+          />
           {central ? <CaseActions kase={kase} events={events} onChange={loaded.reload} /> : null}
           {assignments.map((a) => (
             <section key={a.agencyId} className="card" aria-labelledby={`assignment-${a.agencyId}`}>
@@ -92,7 +119,10 @@ export default function CaseDetail() {
             </section>
           ))}
         </div>
-        <Timeline events={events} zone={zone} />
+        <div>
+          <Timeline events={events} zone={zone} />
+          <CaseLetters caseId={kase.id} zone={zone} />
+        </div>
       </div>
     </article>
   );
@@ -128,6 +158,7 @@ function Complaint({
             <em>{t('case.identityHidden')}</em>
           )}
         </dd>
+        <IncomingLetter letter={kase.letter} />
         {kase.respondent ? (
           <>
             <dt>{t('case.respondent')}</dt>
