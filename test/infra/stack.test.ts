@@ -996,7 +996,13 @@ describe('web console', () => {
     );
     expect(csp).toEqual({
       'default-src': ["'self'"],
-      'connect-src': ["'self'", 'https://cognito-idp.{AWS::Region}.{AWS::URLSuffix}', hosted],
+      'connect-src': [
+        "'self'",
+        'https://cognito-idp.{AWS::Region}.{AWS::URLSuffix}',
+        hosted,
+        // Attachments' presigned POSTs go straight to the bucket (issue 15).
+        'https://*.s3.{AWS::Region}.{AWS::URLSuffix}',
+      ],
       'img-src': ["'self'", 'data:'],
       'font-src': ["'self'", 'data:'],
       'style-src': ["'self'"],
