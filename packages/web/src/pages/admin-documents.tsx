@@ -11,6 +11,41 @@ import { Loading, PageTitle, ProblemAlert } from '../components/ui';
 import { useLoad } from '../data';
 import { compact, type Values } from '../forms/use-form';
 import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+
+type Field = [
+  name: string,
+  label: MessageKey,
+  options?: { multiline?: boolean; patternHint?: boolean },
+];
+
+/** The form's required fields, by fieldset (the tembusan, optional, comes after). */
+const FIELDSETS: readonly [MessageKey, readonly Field[]][] = [
+  [
+    'documentSettings.numbering',
+    [
+      ['agendaNumberPattern', 'documentSettings.agendaPattern', { patternHint: true }],
+      ['letterNumberPattern', 'documentSettings.letterPattern', { patternHint: true }],
+    ],
+  ],
+  [
+    'documentSettings.letterhead',
+    [
+      ['letterhead.ministry', 'documentSettings.ministry'],
+      ['letterhead.unit', 'documentSettings.unit'],
+      ['letterhead.address', 'documentSettings.address', { multiline: true }],
+      ['letterhead.city', 'documentSettings.city'],
+    ],
+  ],
+  [
+    'documentSettings.signatory',
+    [
+      ['signatory.name', 'documentSettings.signatoryName'],
+      ['signatory.position', 'documentSettings.position'],
+      ['signatory.nip', 'documentSettings.nip'],
+    ],
+  ],
+];
 
 /** The form edits the tembusan as lines of a text area; the body wants a list. */
 function toBody(values: Values): unknown {
@@ -50,72 +85,22 @@ export default function DocumentSettingsPage() {
         >
           {(form) => (
             <>
-              <fieldset>
-                <legend>{t('documentSettings.numbering')}</legend>
-                <TextField
-                  form={form}
-                  name="agendaNumberPattern"
-                  label={t('documentSettings.agendaPattern')}
-                  hint={t('documentSettings.patternHint')}
-                  required
-                />
-                <TextField
-                  form={form}
-                  name="letterNumberPattern"
-                  label={t('documentSettings.letterPattern')}
-                  hint={t('documentSettings.patternHint')}
-                  required
-                />
-              </fieldset>
-              <fieldset>
-                <legend>{t('documentSettings.letterhead')}</legend>
-                <TextField
-                  form={form}
-                  name="letterhead.ministry"
-                  label={t('documentSettings.ministry')}
-                  required
-                />
-                <TextField
-                  form={form}
-                  name="letterhead.unit"
-                  label={t('documentSettings.unit')}
-                  required
-                />
-                <TextField
-                  form={form}
-                  name="letterhead.address"
-                  label={t('documentSettings.address')}
-                  required
-                  multiline
-                />
-                <TextField
-                  form={form}
-                  name="letterhead.city"
-                  label={t('documentSettings.city')}
-                  required
-                />
-              </fieldset>
-              <fieldset>
-                <legend>{t('documentSettings.signatory')}</legend>
-                <TextField
-                  form={form}
-                  name="signatory.name"
-                  label={t('documentSettings.signatoryName')}
-                  required
-                />
-                <TextField
-                  form={form}
-                  name="signatory.position"
-                  label={t('documentSettings.position')}
-                  required
-                />
-                <TextField
-                  form={form}
-                  name="signatory.nip"
-                  label={t('documentSettings.nip')}
-                  required
-                />
-              </fieldset>
+              {FIELDSETS.map(([legend, fields]) => (
+                <fieldset key={legend}>
+                  <legend>{t(legend)}</legend>
+                  {fields.map(([name, label, options]) => (
+                    <TextField
+                      key={name}
+                      form={form}
+                      name={name}
+                      label={t(label)}
+                      required
+                      multiline={options?.multiline}
+                      {...(options?.patternHint ? { hint: t('documentSettings.patternHint') } : {})}
+                    />
+                  ))}
+                </fieldset>
+              ))}
               <TextField
                 form={form}
                 name="tembusanText"
