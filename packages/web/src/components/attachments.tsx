@@ -42,6 +42,7 @@ const groupKey = (a: Attachment) =>
 function formatSize(bytes: number | null, lang: 'id' | 'en'): string {
   if (bytes === null) return '—';
   const locale = lang === 'id' ? 'id-ID' : 'en-GB';
+  if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024)
     return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(bytes / 1024)} KB`;
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
