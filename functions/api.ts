@@ -2,11 +2,36 @@ import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { createApp, createJwtVerifier, currentCorrelationId, derivedSecret } from '@pantau/api';
+import { S3Client } from '@aws-sdk/client-s3';
+import { S3BlobStore } from '@pantau/documents/blob-s3';
+import {
+  createApp,
+  createJwtVerifier,
+  currentCorrelationId,
+  derivedSecret,
+  type PdfRenderer,
+} from '@pantau/api';
 import { DynamoStore } from '@pantau/store';
 import { countingCommits, powertoolsMetrics, SfnLadderStarter } from '@pantau/workflow';
 import { ORIGIN_SECRET_HEADER, readApiConfig } from './config.ts';
 import { observed, powertools } from './observability.ts';
+import type * as PdfModule from './pdf-renderer.ts';
+
+/**
+ * The PDF renderer, a second bundle beside this one (infra/api.ts), imported on the first PDF
+ * request. The specifier is computed so that esbuild leaves the import to run time instead of
+ * bundling the renderer into this file.
+ */
+const RENDERER = new URL('./pdf-renderer.mjs', import.meta.url).href;
+let renderer: Promise<typeof PdfModule> | undefined;
+const renderPdf: PdfRenderer = async (doc) => {
+  // A failed load is not kept: the next PDF request tries again.
+  renderer ??= (import(RENDERER) as Promise<typeof PdfModule>).catch((error: unknown) => {
+    renderer = undefined;
+    throw error;
+  });
+  return (await renderer).renderLetterFile(doc);
+};
 
 // Module scope: built once per execution environment, reused by every invocation.
 const config = readApiConfig();
@@ -45,6 +70,10 @@ const app = createApp({
   // The public form's challenges are signed with a key every instance shares, so an answer
   // solved against one instance is accepted by another.
   proofOfWork: { secret: derivedSecret(config.ORIGIN_SECRET, 'pantau-proof-of-work') },
+  // Issue 15: attachments in S3 (presigned POST and GET), the receipt's tracking link.
+  blobs: new S3BlobStore(tracer.captureAWSv3Client(new S3Client({})), config.ATTACHMENTS_BUCKET),
+  ...(config.TRACKING_URL ? { trackingUrl: config.TRACKING_URL } : {}),
+  renderPdf,
 });
 
 /**

@@ -42,6 +42,9 @@ const apiEnv = tableEnv.extend({
   STATE_MACHINE_ARN: stateMachineArn,
   // Resolved by CloudFormation from Secrets Manager at deploy time; never in the template.
   ORIGIN_SECRET: z.string().min(32),
+  // Issue 15: attachments' bucket, and the tracking page the receipt's QR code points to.
+  ATTACHMENTS_BUCKET: z.string().min(3),
+  TRACKING_URL: z.url().optional(),
 });
 
 const ladderTickEnv = tableEnv.extend({

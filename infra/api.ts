@@ -11,7 +11,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { Auth } from './auth.ts';
 import type { PantauTable } from './data.ts';
-import { PantauFunction, SERVICE, entryPoint } from './function.ts';
+import { fontCopy, PantauFunction, SERVICE, entryPoint, sideBundle } from './function.ts';
 import { PUBLIC_ROUTES, TRACKING_ROUTES } from '@pantau/api/public-routes';
 
 /** Swagger UI's files (`swagger-ui-dist`), copied beside the API's bundle for `/docs`. */
@@ -92,6 +92,10 @@ export class Api extends Construct {
             ...SWAGGER_UI_FILES.map(
               (f) => `cp "${join(SWAGGER_UI_DIR, f)}" "${output}/swagger-ui/"`,
             ),
+            // Issue 15: the PDF renderer as its own file beside the handler, with its font:
+            // functions/api.ts imports it on the first PDF request, not at cold start.
+            sideBundle('pdf-renderer.ts', output),
+            ...fontCopy(output),
           ],
         },
       },

@@ -5,6 +5,8 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root: entry points, the lock file and esbuild are resolved from here. */
@@ -24,6 +26,40 @@ export const METRICS_NAMESPACE = 'Pantau';
 /** Absolute path of a Lambda entry point in functions/, e.g. `entryPoint('api.ts')`. */
 export const entryPoint = (file: string): string =>
   fileURLToPath(new URL(`../functions/${file}`, import.meta.url));
+
+/** ESM has no `require`; a CommonJS dependency that calls require('node:…') needs one. */
+const REQUIRE_BANNER =
+  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+
+/**
+ * The command bundling a second entry point of functions/ beside a function's handler (as
+ * `<name>.mjs`, with the handler's settings), for code the handler imports only when needed:
+ * the API's PDF renderer (issue 15). esbuild runs from the project root, like the handler's.
+ */
+export const sideBundle = (file: string, output: string): string =>
+  [
+    'npx --no-install esbuild',
+    `"${entryPoint(file)}"`,
+    '--bundle --platform=node --target=node24 --format=esm --minify',
+    '--sourcemap --sources-content=false --main-fields=module,main',
+    `--banner:js="${REQUIRE_BANNER}"`,
+    `--outfile="${output}/${file.replace(/\.ts$/, '.mjs')}"`,
+    '--log-level=warning',
+  ].join(' ');
+
+/** Commands copying the PDF letters' font files beside a bundle (`fonts/`, issue 15). */
+export const fontCopy = (output: string): string[] => {
+  const dir = join(
+    dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')),
+    'ttf',
+  );
+  return [
+    `mkdir -p "${output}/fonts"`,
+    ...['DejaVuSerif.ttf', 'DejaVuSerif-Bold.ttf'].map(
+      (f) => `cp "${join(dir, f)}" "${output}/fonts/"`,
+    ),
+  ];
+};
 
 export interface PantauFunctionProps extends Omit<NodejsFunctionProps, 'logRetention'> {
   /** The TypeScript entry point (see `entryPoint`). */
@@ -94,9 +130,7 @@ export class PantauFunction extends NodejsFunction {
       bundling: {
         forceDockerBundling: false, // the local esbuild devDependency; no Docker needed
         format: OutputFormat.ESM,
-        // ESM has no `require`; a CommonJS dependency that calls require('node:…') needs one.
-        banner:
-          "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+        banner: REQUIRE_BANNER,
         mainFields: ['module', 'main'],
         minify: true,
         sourceMap: true,

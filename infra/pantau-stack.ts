@@ -4,6 +4,8 @@ import type { Construct } from 'constructs';
 import { Api } from './api.ts';
 import { Auth } from './auth.ts';
 import { PantauTable } from './data.ts';
+// Issue 15: attachments' bucket and its malware scan.
+import { Documents } from './documents.ts';
 import { EDGE_REGION, PantauEdgeStack } from './edge.ts';
 import { Escalation } from './escalation.ts';
 import { MailIntake } from './mail-intake.ts';
@@ -93,6 +95,14 @@ export class PantauStack extends Stack {
           'CLI always gives one (AWS_REGION, the profile, or us-east-1).',
       );
     }
+    const documents = new Documents(this, 'Documents', {
+      allowedOrigins: [
+        consoleUrl,
+        ...new Set(props.callbackUrls.map((url) => new URL(url).origin)),
+      ],
+    });
+    documents.grantAttachments(api.handler);
+    api.handler.addEnvironment('TRACKING_URL', `${consoleUrl}/track`);
     const notify = new Notify(this, 'Notify', { mailFrom: props.mailFrom });
     const escalation = new Escalation(this, 'Escalation', {
       table: data,

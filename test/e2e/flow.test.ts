@@ -293,7 +293,17 @@ describe('a complaint forwarded to two agencies, followed up, redirected and clo
             ? `${e.type}:${e.agencyId}`
             : e.type;
     const steps = events.map(label);
-    expect(steps.filter((s) => !s.startsWith('status:'))).toEqual([
+    // Each forwarding's ladder writes its forwarding letter (issue 15) on its first tick, a
+    // moment after the forward: once per agency, after its assignment_forwarded.
+    for (const agency of ['polri', 'pemprov-bali', 'pln']) {
+      expect(steps.filter((s) => s === `forwarding_letter:${agency}`)).toHaveLength(1);
+      expect(steps.indexOf(`forwarding_letter:${agency}`)).toBeGreaterThan(
+        steps.indexOf(`assignment_forwarded:${agency}`),
+      );
+    }
+    expect(
+      steps.filter((s) => !s.startsWith('status:') && !s.startsWith('forwarding_letter:')),
+    ).toEqual([
       'case_registered',
       'case_verified',
       'assignment_forwarded:polri',

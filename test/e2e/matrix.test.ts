@@ -38,6 +38,7 @@ import {
   users,
   forwardedCase,
 } from '../support/runtime.ts';
+import { attach, forwardingLetter } from '../support/documents.ts';
 
 /** The owning agency: a member unit of the focal point `atr-bpn`. */
 const OWNER = 'kanwil-bpn-jatim';
@@ -164,6 +165,26 @@ const EXPECTED: Record<string /* 'METHOD /path' */, Row> = {
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/exports/cases.csv':
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  // Issue 15. {attachmentId}: a central-only scan on the case (agencies reading the case never
+  // reach it); {letterId}: the forwarding letter to kanwil-bpn-jatim.
+  'GET /v1/settings/documents':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'PUT /v1/settings/documents':
+    row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'POST /v1/cases/{id}/attachments':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'GET /v1/cases/{id}/attachments':
+    row('ok', 'ok', 'ok', 'ok',  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
+  'POST /v1/cases/{id}/attachments/{attachmentId}/complete':
+    row('ok', 'ok',  404,  404,  404,  404,  404,  404,  401,  401,  401,  401,  401),
+  'GET /v1/cases/{id}/attachments/{attachmentId}/download':
+    row('ok', 'ok',  404,  404,  404,  404,  404,  404,  401,  401,  401,  401,  401),
+  'PATCH /v1/cases/{id}/attachments/{attachmentId}':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'GET /v1/cases/{id}/letters/{letterId}/pdf':
+    row('ok', 'ok', 'ok', 'ok',  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
+  'GET /v1/cases/{id}/receipt/pdf':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   // Destructive: the owner's assignment is redirected, then the case closed.
   'POST /v1/cases/{id}/assignments/{agencyId}/redirect':
     row( 403,  403, 'ok', 'ok',  404,  404, 'ok',  403,  401,  401,  401,  401,  401),
@@ -236,6 +257,11 @@ interface Fixtures {
   /** kanwil-bpn-jatim's pending extension request on it. */
   readonly requestId: string;
   readonly activityId: string;
+  /** Issue 15: a central-only attachment of the case, and its forwarding letter to the owner. */
+  readonly attachmentId: string;
+  readonly letterId: string;
+  /** The document settings as stored, as a PUT body. */
+  readonly documentSettings: Json;
   /** Forwarded to atr-bpn only. */
   readonly focalCaseId: string;
   /** atr-bpn's pending extension request on it. */
@@ -326,6 +352,9 @@ const BODIES: Record<string /* 'METHOD /path' */, (f: Fixtures) => unknown> = {
   }),
   'PUT /v1/calendars/{id}/days/{date}': () => ({ kind: 'other', name: 'Hari uji matriks' }),
   'PUT /v1/policies/{id}': (f) => f.policy,
+  'PUT /v1/settings/documents': (f) => f.documentSettings,
+  'POST /v1/cases/{id}/attachments': () => ({ name: 'matriks.pdf', size: 100 }),
+  'PATCH /v1/cases/{id}/attachments/{attachmentId}': () => ({ visibility: 'central' }),
 };
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
@@ -422,7 +451,20 @@ beforeAll(async () => {
     updatedAt: _updatedAt,
     ...policy
   } = ok(await http.get(`/v1/policies/${POLICY_ID}`, { token: admin }), 200);
+  const scan = ok(
+    await attach(http, central, main.id, { name: 'pindaian-surat.pdf', visibility: 'central' }),
+    200,
+  );
+  const letter = await forwardingLetter(http, central, main.id, OWNER);
+  const {
+    version: _v,
+    updatedAt: _u,
+    ...documentSettings
+  } = ok(await http.get('/v1/settings/documents', { token: admin }), 200);
   fixtures = {
+    attachmentId: scan.id,
+    letterId: letter.id,
+    documentSettings,
     caseId: main.id,
     trackingCode: main.trackingCode,
     requestId: await extension(main.id, OWNER),
@@ -512,6 +554,8 @@ function pathOf(
     agencyId: scenario.agencyId,
     requestId: scenario.requestId,
     activityId: fixtures.activityId,
+    attachmentId: fixtures.attachmentId,
+    letterId: fixtures.letterId,
     date: CALENDAR_DATE,
     year: CALENDAR_YEAR,
   };
@@ -618,7 +662,15 @@ describe('the served document and the matrix agree', () => {
 // ---- no existence oracle --------------------------------------------------------------
 
 /** What an id names, for who may know it exists. */
-type Kind = 'case' | 'assignment' | 'agency' | 'hiddenAgency' | 'calendar' | 'policy';
+type Kind =
+  | 'case'
+  | 'assignment'
+  | 'agency'
+  | 'hiddenAgency'
+  | 'calendar'
+  | 'policy'
+  | 'attachment'
+  | 'letter';
 
 /** Path parameters that name a record, with a well-formed id that names none. */
 const PATH_REFERENCES: Record<string, { kind: (template: string) => Kind; missing: string }> = {
@@ -635,6 +687,8 @@ const PATH_REFERENCES: Record<string, { kind: (template: string) => Kind; missin
   agencyId: { kind: () => 'assignment', missing: 'no-such-agency' },
   requestId: { kind: () => 'assignment', missing: '01JZZZZZZZZZZZZZZZZZZZZZZY' },
   activityId: { kind: () => 'case', missing: '01JZZZZZZZZZZZZZZZZZZZZZZX' },
+  attachmentId: { kind: () => 'attachment', missing: '01JZZZZZZZZZZZZZZZZZZZZZZW' },
+  letterId: { kind: () => 'letter', missing: '01JZZZZZZZZZZZZZZZZZZZZZZV' },
 };
 /** Path parameters that are values, not references to a record. */
 const PATH_VALUES = ['date', 'year'];
@@ -685,6 +739,19 @@ const REFERENCES: Record<string /* 'METHOD /path' */, readonly Reference[]> = {
     agencyIn('body', 'agencyIds', (b, id) => ({ ...b, agencyIds: [id] })),
   ],
   'GET /v1/assignments': [agencyIn('query', 'agencyId')],
+  'POST /v1/cases/{id}/attachments': [
+    agencyIn('body', 'attachedTo.agencyId', (b, id) => ({
+      ...b,
+      attachedTo: { kind: 'response', agencyId: id },
+    })),
+    {
+      where: 'body',
+      field: 'attachedTo.activityId',
+      kind: 'case',
+      existing: () => fixtures.activityId,
+      set: (b, id) => ({ ...b, attachedTo: { kind: 'activity', activityId: id } }),
+    },
+  ],
   'GET /v1/notifications': [
     agencyIn('query', 'agencyId'),
     { where: 'query', field: 'caseId', kind: 'case', existing: (s) => s.caseId },
@@ -720,6 +787,10 @@ function sees(principal: Principal, kind: Kind, table: Record<string, Row>): boo
       return readable('GET /v1/calendars/{id}/days');
     case 'policy':
       return readable('GET /v1/policies/{id}');
+    case 'attachment':
+      return readable('GET /v1/cases/{id}/attachments/{attachmentId}/download');
+    case 'letter':
+      return readable('GET /v1/cases/{id}/letters/{letterId}/pdf');
   }
 }
 

@@ -412,6 +412,17 @@ describe('api function', () => {
       expect(existsSync(join(dir, file)), file).toBe(true);
   });
 
+  it('keeps the PDF renderer in its own file beside the handler, out of the cold start', () => {
+    const code = apiFunction().Properties!.Code as { S3Key: string };
+    const dir = join(assemblyDir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
+    for (const file of ['pdf-renderer.mjs', 'fonts/DejaVuSerif.ttf', 'fonts/DejaVuSerif-Bold.ttf'])
+      expect(existsSync(join(dir, file)), file).toBe(true);
+    // pdf-lib names itself as the PDF's producer: in the renderer, never in the handler.
+    const PDF_LIB = 'Hopding/pdf-lib';
+    expect(readFileSync(join(dir, 'pdf-renderer.mjs'), 'utf8')).toContain(PDF_LIB);
+    expect(readFileSync(join(dir, 'index.mjs'), 'utf8')).not.toContain(PDF_LIB);
+  });
+
   it('gets the table, the token issuer and its log level from the environment', () => {
     const variables = (apiFunction().Properties!.Environment as { Variables: object }).Variables;
     expect(variables).toMatchObject({
@@ -1024,7 +1035,13 @@ describe('web console', () => {
     );
     expect(csp).toEqual({
       'default-src': ["'self'"],
-      'connect-src': ["'self'", 'https://cognito-idp.{AWS::Region}.{AWS::URLSuffix}', hosted],
+      'connect-src': [
+        "'self'",
+        'https://cognito-idp.{AWS::Region}.{AWS::URLSuffix}',
+        hosted,
+        // Attachments' presigned POSTs go straight to the bucket (issue 15).
+        'https://*.s3.{AWS::Region}.{AWS::URLSuffix}',
+      ],
       'img-src': ["'self'", 'data:'],
       'font-src': ["'self'", 'data:'],
       'style-src': ["'self'"],

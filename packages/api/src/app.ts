@@ -6,7 +6,9 @@
 import './context.ts';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { DomainError, type LadderStarter, Service, type Store } from '@pantau/core';
+import { type BlobStore, DomainError, type LadderStarter, Service, type Store } from '@pantau/core';
+import { inspectUpload } from '@pantau/documents/sniff';
+import { documentRoutes, type PdfRenderer } from './routes/documents.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { checkedPrincipal, type TokenVerifier } from './auth.ts';
@@ -58,6 +60,15 @@ export interface AppDeps {
    * WAF limits per client and API Gateway per route (one Lambda instance sees a fraction).
    */
   readonly publicRateLimit?: PublicRateLimit;
+  /** Issue 15: where attachments' bytes live (S3 on AWS, the data dir embedded). */
+  readonly blobs?: BlobStore;
+  /** Issue 15: the public tracking page's URL, for the receipt's QR code. */
+  readonly trackingUrl?: string;
+  /**
+   * Issue 15: renders letters and receipts as PDF for their download routes. The composition
+   * root loads the renderer on the first call, so it is not in the API's cold start.
+   */
+  readonly renderPdf?: PdfRenderer;
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -67,6 +78,9 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     store: deps.store,
     clock: deps.clock,
     ...(deps.ladders ? { ladders: deps.ladders } : {}),
+    // Issue 15: each forwarding's ladder writes its forwarding letter first.
+    forwardingLetters: true,
+    ...(deps.blobs ? { blobs: deps.blobs, inspect: inspectUpload } : {}),
   });
   const logger = deps.logger ?? new Logger({ serviceName: 'pantau-api' });
 
@@ -146,6 +160,13 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.route('/v1/notifications', notifications);
   app.route('/v1/stats', stats);
   app.route('/v1/exports', exports);
+  app.route(
+    '/v1',
+    documentRoutes({
+      ...(deps.renderPdf ? { renderPdf: deps.renderPdf } : {}),
+      ...(deps.trackingUrl ? { trackingUrl: deps.trackingUrl } : {}),
+    }),
+  );
   deps.extend?.(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

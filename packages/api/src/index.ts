@@ -1,4 +1,5 @@
 export { type AppDeps, createApp, MAX_BODY_BYTES } from './app.ts';
+export type { PdfRenderer } from './routes/documents.ts';
 export {
   createJwtVerifier,
   createMultiIssuerVerifier,

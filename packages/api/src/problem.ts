@@ -19,6 +19,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   idempotency_key_reused: 409,
   // Well-formed, but past a limit the detail names (a capped count, DynamoDB's item size).
   limit_exceeded: 422,
+  unsupported_media_type: 415,
   service_unavailable: 503,
 };
 

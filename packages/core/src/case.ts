@@ -18,6 +18,7 @@ import type {
   VerificationInput,
 } from './schemas.ts';
 import type { TimelineEvent } from './timeline.ts';
+import type { LetterRef } from './schemas/documents.ts';
 
 export type CaseStatus = CaseView['status'];
 
@@ -56,6 +57,9 @@ export interface CaseRecord {
   readonly replies?: readonly ComplainantReply[];
   /** What central asked the complainant to send (set by needs_info, cleared by a decision). */
   readonly infoRequest?: { readonly missing: string | null; readonly at: string } | null;
+  /** Issue 15: the agenda number (absent on cases registered before it) and incoming letter. */
+  readonly agendaNumber?: string | null;
+  readonly letter?: LetterRef | null;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly version: number;
@@ -151,6 +155,7 @@ export function newCase(input: {
   now: Date;
   verificationDueAt: Date;
   imported?: { readonly rowKey: string } | undefined;
+  agendaNumber?: string | null;
 }): CaseRecord {
   const { body, now } = input;
   const at = now.toISOString();
@@ -177,6 +182,8 @@ export function newCase(input: {
     agencyIds: [],
     nextDueAt: verificationDueAt,
     closure: null,
+    agendaNumber: input.agendaNumber ?? null,
+    letter: body.letter ?? null,
     createdAt: at,
     updatedAt: at,
     version: 1,
@@ -331,6 +338,8 @@ export function viewCase(
     id: c.id,
     ...(reader.central ? { trackingCode: c.trackingCode } : {}),
     status: c.status,
+    agendaNumber: c.agendaNumber ?? null,
+    letter: !reader.central && c.identityHidden ? null : (c.letter ?? null),
     channel: c.channel,
     receivedAt: c.receivedAt,
     subject: c.subject,

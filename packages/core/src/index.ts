@@ -20,3 +20,4 @@ export * from './stats.ts';
 export * from './activity.ts';
 export * from './retry.ts';
 export * from './import-row.ts';
+export * from './documents/index.ts';

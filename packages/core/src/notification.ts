@@ -2,6 +2,7 @@
 import type { LadderState } from './ladder/index.ts';
 import type { LadderStep, Target } from './policy.ts';
 import type { NotificationView } from './schemas.ts';
+import type { LetterDocument } from './documents/letter-document.ts';
 
 /**
  * One ladder per assignment. `token` counts how often it was (re-)armed: an execution that
@@ -20,6 +21,8 @@ export interface LadderRecord {
   readonly lastStepAt: string | null;
   /** The overdue episode and what was warned (absent on records older than episodes). */
   readonly state?: LadderState;
+  /** Issue 15: `due` until the forwarding letter of this generation is written. */
+  readonly forwardingLetter?: 'due' | 'written';
   readonly updatedAt: string;
   readonly version: number;
 }
@@ -42,7 +45,8 @@ export interface NotificationRecord {
   /** The ladder step's identity (its exactly-once key). */
   readonly stepId: string;
   readonly step: string;
-  readonly action: LadderStep['action'];
+  /** `forwarding`: the surat penerusan written when the assignment was forwarded (issue 15). */
+  readonly action: LadderStep['action'] | 'forwarding';
   /** The warned target, or for a rung the earliest overdue one. */
   readonly target: Target;
   readonly targets: readonly Target[];
@@ -65,6 +69,9 @@ export interface NotificationRecord {
    * the first refusal and once sent.
    */
   readonly nextAttemptAt?: string | null;
+  /** Issue 15: the letter as a document (rendered to the PDF sent with it), and its number. */
+  readonly document?: LetterDocument;
+  readonly letterNumber?: string;
 }
 
 /** Delivers a letter: SES on AWS, an .eml file embedded. Must be safe to repeat for one id. */
@@ -97,4 +104,6 @@ export const viewNotification = (n: NotificationRecord): NotificationView => ({
   sentAt: n.sentAt,
   attempts: n.attempts,
   lastError: n.lastError,
+  letterNumber: n.letterNumber ?? null,
+  pdf: n.document !== undefined,
 });

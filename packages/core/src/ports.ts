@@ -15,6 +15,8 @@ import type { ExtensionRequestRecord } from './extension.ts';
 import type { AgencyCounters, CounterUpdate } from './stats.ts';
 import type { LadderRecord, NotificationRecord } from './notification.ts';
 import type { TimelineEvent } from './timeline.ts';
+import type { DocumentStore, SequenceClaim } from './documents/ports.ts';
+import type { AttachmentRecord } from './documents/attachments.ts';
 
 export interface PageRequest {
   readonly limit: number;
@@ -65,6 +67,9 @@ export interface CaseChange {
   /** Statistics counters to add to, in the same transaction. */
   readonly counters?: readonly CounterUpdate[];
   readonly idempotency?: IdempotencyRecord;
+  /** Issue 15: a yearly counter claimed with the case (its agenda number), and attachments. */
+  readonly sequence?: SequenceClaim;
+  readonly attachments?: readonly VersionedPut<AttachmentRecord>[];
 }
 
 export interface CaseBundle {
@@ -119,7 +124,8 @@ export interface AssignmentQuery {
   readonly now: Date;
 }
 
-export interface Store {
+// Issue 15: the documents' access patterns (documents/ports.ts).
+export interface Store extends DocumentStore {
   getAgency(id: string): Promise<Agency | undefined>;
   /** Every agency, by id. */
   listAgencies(page: PageRequest): Promise<Page<Agency>>;

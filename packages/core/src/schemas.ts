@@ -18,3 +18,4 @@ export * from './schemas/reporting.ts';
 export * from './schemas/monitoring.ts';
 export * from './schemas/public.ts';
 export * from './schemas/intake.ts';
+export * from './schemas/documents.ts';

@@ -6,9 +6,11 @@
  * its own. Roles, scoping and idempotency are the use cases' (see `use-cases/kernel/`).
  */
 import * as agencies from './use-cases/agencies.ts';
+import * as attachments from './use-cases/attachments.ts';
 import * as reads from './use-cases/assignment-reads.ts';
 import * as assignments from './use-cases/assignments.ts';
 import * as cases from './use-cases/cases.ts';
+import * as documents from './use-cases/documents.ts';
 import * as extensions from './use-cases/extensions-and-pauses.ts';
 import * as intake from './use-cases/intake.ts';
 import type { ServiceDeps } from './use-cases/kernel/index.ts';
@@ -90,6 +92,17 @@ export class Service {
   readonly submitComplaint = this.#bind(intake.submitComplaint);
   readonly receiveEmail = this.#bind(intake.receiveEmail);
   readonly importCases = this.#bind(intake.importCases);
+
+  // documents (issue 15)
+  readonly documentSettings = this.#bind(documents.documentSettings);
+  readonly putDocumentSettings = this.#bind(documents.putDocumentSettings);
+  readonly letterDocument = this.#bind(documents.letterDocument);
+  readonly receiptDocument = this.#bind(documents.receiptDocumentOf);
+  readonly createAttachment = this.#bind(attachments.createAttachment);
+  readonly listAttachments = this.#bind(attachments.listAttachments);
+  readonly completeAttachment = this.#bind(attachments.completeAttachment);
+  readonly downloadAttachment = this.#bind(attachments.downloadAttachment);
+  readonly updateAttachment = this.#bind(attachments.updateAttachment);
 
   // public
   readonly track = this.#bind(publicSide.track);

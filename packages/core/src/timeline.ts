@@ -42,6 +42,8 @@ export const EVENT_TYPES = [
   'complainant_replied',
   'assignment_delegated',
   'reply_window_ended',
+  // Issue 15: the forwarding letter (surat penerusan) was written.
+  'forwarding_letter',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -14,6 +14,7 @@ import {
 } from '@pantau/api';
 import { Calendar, DEFAULT_CALENDAR_ID, newAgency, Service, WriteConflict } from '@pantau/core';
 import { createTableInput, DynamoStore, seedBaseline } from '@pantau/store';
+import { renderLetterFile } from '@pantau/documents/pdf';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -31,6 +32,8 @@ import { devRoutes } from './dev-routes.ts';
 import { LocalLadderEngine } from './engine.ts';
 import { emlMailer } from './mailer.ts';
 import { localSecret, startMailIntake } from './mail-intake.ts';
+// Issue 15: attachments' bytes under the data dir (blob-store.ts says why not s3rver).
+import { FileBlobStore } from './blob-store.ts';
 import { LOCAL_REGION, startDynamoDbLocal } from './dynamodb-local.ts';
 import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from './issuer.ts';
 
@@ -93,6 +96,8 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       correlationId: currentCorrelationId,
     });
     const issuer = await createLocalIssuer(join(dataDir, 'issuer-key.json'));
+    // Links expire in real time, like tokens (the manual clock may be far behind).
+    const blobs = new FileBlobStore(dataDir);
     // Tokens live in real time even when the domain clock is manual (advancing it 60 days
     // must not sign everybody out).
     const local = createJwtVerifier({
@@ -135,6 +140,9 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
         maxCounter: config.PANTAU_POW_MAX_COUNTER,
       },
       swaggerUiDir: dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json')),
+      blobs,
+      // Embedded, the renderer is simply imported: no cold start to keep it out of.
+      renderPdf: renderLetterFile,
       // Development routes mint anyone's token and move the clock: the demo configuration's
       // alone, never beside a real identity provider.
       ...(devMounted
@@ -154,7 +162,11 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     });
     const server = await new Promise<ReturnType<typeof serve>>((done) => {
       const s = serve(
-        { fetch: withConsole(app.fetch, { oidc }), port: config.PORT, hostname: config.HOST },
+        {
+          fetch: blobs.handler(withConsole(app.fetch, { oidc })),
+          port: config.PORT,
+          hostname: config.HOST,
+        },
         () => done(s),
       );
     });
@@ -173,6 +185,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     await engine.runDue();
     if (runtimeClock.mode === 'system') engine.startTimer();
     const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+    blobs.baseUrl = url;
     return {
       url,
       dynamoDbEndpoint: db.endpoint,

@@ -1,8 +1,9 @@
 /**
  * The DynamoDB single-table adapter behind core's `Store` port. Every access pattern is a
  * named method (listed in ../README.md); none scans. In layers, one file each: the table's
- * primitives (dynamo-table.ts), the escalation engine's patterns (escalation-store.ts), and
- * here the rest (agencies, settings, cases, assignments, the commit, activities, counters).
+ * primitives (dynamo-table.ts), the escalation engine's patterns (escalation-store.ts), the
+ * documents' (document-store.ts), and here the rest (agencies, settings, cases, assignments,
+ * the commit, activities, counters).
  */
 import type { WriteConflict } from '@pantau/core';
 import {
@@ -53,11 +54,12 @@ import { keys } from './keys.ts';
 import { queryAll, type Stream } from './paging.ts';
 import { assignmentFilter, assignmentStream } from './assignment-streams.ts';
 import { record, type TransactItem } from './dynamo-table.ts';
-import { EscalationStore } from './escalation-store.ts';
+// Issue 15: the documents' access patterns, a layer over the escalation engine's.
+import { DocumentLayer } from './document-store.ts';
 import { counterUpdate, sumCounters } from './counters.ts';
 
 export type { DynamoStoreOptions } from './dynamo-table.ts';
-export class DynamoStore extends EscalationStore implements Store {
+export class DynamoStore extends DocumentLayer implements Store {
   // ---- agencies ---------------------------------------------------------------------
 
   /** Agency by id (the registry is central's). */
@@ -362,6 +364,10 @@ export class DynamoStore extends EscalationStore implements Store {
       items.push({ Put: this.idempotencyPut(change.idempotency) });
       kinds.push('idempotency');
     }
+    // Issue 15: an agenda number's counter, attachments (document-store.ts).
+    const documents = this.documentItems(change);
+    items.push(...documents.items);
+    kinds.push(...documents.kinds);
     await this.transact(items, kinds);
   }
 

@@ -26,6 +26,7 @@ const Agencies = lazy(() => import('./pages/admin-agencies'));
 const CalendarPage = lazy(() => import('./pages/admin-calendar'));
 const Policies = lazy(() => import('./pages/admin-policies'));
 const AdminImport = lazy(() => import('./pages/admin-import'));
+const DocumentSettings = lazy(() => import('./pages/admin-documents'));
 
 export function App({ config }: { config: ConsoleConfig }) {
   return (
@@ -91,6 +92,7 @@ function Guarded() {
             <Route path="/admin/calendar" component={admin ? CalendarPage : NotFound} />
             <Route path="/admin/policies" component={admin ? Policies : NotFound} />
             <Route path="/admin/import" component={admin ? AdminImport : NotFound} />
+            <Route path="/admin/documents" component={admin ? DocumentSettings : NotFound} />
             <Route component={NotFound} />
           </Switch>
         </Suspense>
@@ -126,6 +128,7 @@ function Frame({ children }: { children: React.ReactNode }) {
                 ['/admin/calendar', 'nav.calendar'],
                 ['/admin/policies', 'nav.policies'],
                 ['/admin/import', 'nav.import'],
+                ['/admin/documents', 'nav.documents'],
               ] as [string, MessageKey][])
             : []),
         ]

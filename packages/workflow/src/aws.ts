@@ -20,6 +20,7 @@ import {
   type NotificationRecord,
   unavailable,
 } from '@pantau/core';
+import { letterMessage } from '@pantau/documents';
 import { TickInput } from './tick.ts';
 
 /** Step Functions execution names: 1–80 characters; only these when logging to CloudWatch. */
@@ -211,6 +212,8 @@ export class SesMailer implements Mailer {
   }
 
   async send(n: NotificationRecord): Promise<void> {
+    // Issue 15: a letter that is a document goes raw, as multipart/mixed with its PDF.
+    if (n.document) return this.sendRaw(n);
     await this.client.send(
       new SendEmailCommand({
         FromEmailAddress: this.fromAddress,
@@ -225,6 +228,24 @@ export class SesMailer implements Mailer {
             ],
           },
         },
+        EmailTags: [
+          { Name: 'notification', Value: tagValue(n.id) },
+          { Name: 'agency', Value: tagValue(n.agencyId) },
+        ],
+        ...(this.configurationSetName ? { ConfigurationSetName: this.configurationSetName } : {}),
+      }),
+    );
+  }
+
+  /** The letter with its PDF as one raw MIME message (SES v2 `SendEmail`, raw content). */
+  private async sendRaw(n: NotificationRecord): Promise<void> {
+    const domain = this.fromAddress.split('@')[1] ?? 'pantau.invalid';
+    const data = await letterMessage(n, { from: this.fromAddress, messageIdDomain: domain });
+    await this.client.send(
+      new SendEmailCommand({
+        FromEmailAddress: this.fromAddress,
+        Destination: { ToAddresses: [...n.recipients], CcAddresses: [...n.cc] },
+        Content: { Raw: { Data: data } },
         EmailTags: [
           { Name: 'notification', Value: tagValue(n.id) },
           { Name: 'agency', Value: tagValue(n.agencyId) },

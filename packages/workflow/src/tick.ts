@@ -39,6 +39,8 @@ import { type BusinessMetrics, METRIC, noMetrics, RUNG_DIMENSION } from './metri
  * carried in the execution's input so Tick's and the mailer's log lines name it.
  */
 export const CorrelationId = z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/);
+// Issue 15: letters as numbered documents, and the forwarding letter.
+import { forwardingDue, forwardingWrite, letterNumbering } from './documents.ts';
 
 export const TickInput = z.looseObject({
   caseId: z.string().min(1),
@@ -142,20 +144,29 @@ async function tickOnce(
   const next = nextLadderRecord(ladder, plan.state, plan.wakeAt, now, policy.ladder);
   // Only when it moved: `observedAt` alone need not be written (nothing moved the deadlines).
   const remembered = (x: LadderState) => JSON.stringify({ ...x, observedAt: null });
+  const forwarding = forwardingDue(ladder);
   const unchanged =
+    !forwarding &&
     plan.letters.length === 0 &&
     ladder.wakeAt === plan.wakeAt &&
     remembered(ladderState(ladder)) === remembered(plan.state);
   if (!unchanged) {
-    const writes =
-      plan.letters.length > 0
-        ? await letterWrites(deps, bundle, assignment, plan.letters, policy, calendar)
-        : [];
+    const numbering =
+      forwarding || plan.letters.length > 0 ? await letterNumbering(store, now) : undefined;
+    const writes = [
+      ...(forwarding && numbering
+        ? [await forwardingWrite(store, bundle, assignment, numbering, now)]
+        : []),
+      ...(plan.letters.length > 0
+        ? await letterWrites(deps, bundle, assignment, plan.letters, policy, calendar, numbering)
+        : []),
+    ];
     await store.commitLadder({
       ladder: {
         record: {
           ...next,
           lastStepAt: plan.letters.at(-1)?.at ?? ladder.lastStepAt,
+          ...(forwarding ? { forwardingLetter: 'written' as const } : {}),
         },
         expectedVersion: ladder.version,
       },
@@ -187,6 +198,7 @@ async function letterWrites(
   letters: readonly LadderLetter[],
   policy: SlaPolicy,
   calendar: Calendar,
+  numbering?: Awaited<ReturnType<typeof letterNumbering>>,
 ) {
   const { store } = deps;
   const [agency, central] = await Promise.all([
@@ -196,17 +208,24 @@ async function letterWrites(
   if (!agency) throw new Error(`agency ${assignment.agencyId} missing`);
   const focalPoint = agency.focalPointId ? await store.getAgency(agency.focalPointId) : undefined;
   const now = deps.clock();
-  return letters.map((letter) =>
-    letterWrite({
-      letter,
-      policy,
-      case: bundle.case,
-      assignment,
-      parties: { agency, focalPoint, central },
-      calendar,
-      now,
-    }),
-  );
+  const writes = [];
+  for (const letter of letters) {
+    writes.push(
+      letterWrite({
+        letter,
+        policy,
+        case: bundle.case,
+        assignment,
+        parties: { agency, focalPoint, central },
+        calendar,
+        now,
+        ...(numbering
+          ? { document: { settings: numbering.settings, number: await numbering.next() } }
+          : {}),
+      }),
+    );
+  }
+  return writes;
 }
 
 /**

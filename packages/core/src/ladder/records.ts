@@ -12,6 +12,8 @@ import type { NotificationRecord } from '../notification.ts';
 import type { SlaPolicy } from '../policy.ts';
 import type { LadderLetterWrite } from '../ports.ts';
 import { type Actor, newEventId, type TimelineEvent } from '../timeline.ts';
+import { ladderLetterDocument } from '../documents/letter-document.ts';
+import type { DocumentSettings } from '../schemas/documents.ts';
 import type { LadderLetter, SkippedStep } from './rules.ts';
 
 /** Delivery attempts before a letter is marked failed (and left to central). */
@@ -33,6 +35,8 @@ export function letterWrite(input: {
   parties: LetterParties;
   calendar: Calendar;
   now: Date;
+  /** Issue 15: the letterhead and the letter's number, to send it as a PDF. */
+  document?: { settings: DocumentSettings; number: string };
 }): LadderLetterWrite {
   const { letter: event, assignment: a, now } = input;
   const step = input.policy.ladder.find((s) => s.name === event.step)!;
@@ -66,6 +70,20 @@ export function letterWrite(input: {
     sentAt: null,
     attempts: 0,
     lastError: null,
+    ...(input.document
+      ? {
+          letterNumber: input.document.number,
+          document: ladderLetterDocument({
+            letter,
+            case: input.case,
+            assignment: a,
+            agency: input.parties.agency,
+            settings: input.document.settings,
+            number: input.document.number,
+            now,
+          }),
+        }
+      : {}),
   };
   const activity =
     event.action === 'central_intervention'

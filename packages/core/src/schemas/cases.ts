@@ -39,6 +39,8 @@ function phoneDigits(value: string): string {
   return /^62\d{8,}$/.test(value.replace(/[\s.-]/g, '')) ? `+${value}` : value;
 }
 
+// Issue 15: the incoming letter's details (documents.ts holds the documents' contract).
+import { LetterRefSchema } from './documents.ts';
 export const ComplainantSchema = z
   .strictObject({
     name: text(200),
@@ -79,6 +81,9 @@ export const CreateCaseBody = z
     description: text(20_000),
     respondent: text(200).optional(),
     location: LocationSchema.optional(),
+    letter: LetterRefSchema.optional().meta({
+      description: 'The incoming letter’s number, date and sender (issue 15)',
+    }),
     externalRef: ExternalRefSchema.optional().meta({
       description: 'Unique per (system, id): a second registration is a 409 naming the case',
     }),
@@ -203,6 +208,12 @@ export const CaseSchema = z
         'The complainant’s credential for the tracking page and the reply: central only, never sent to an agency',
     }),
     status: z.enum(CASE_STATUSES),
+    // Issue 15: the unit's registration number, and the incoming letter (null for an agency
+    // when the identity is hidden: the sender is usually the complainant).
+    agendaNumber: z.string().nullable().meta({
+      description: 'The unit’s registration (agenda) number, e.g. 17/DUMAS/III/2026',
+    }),
+    letter: LetterRefSchema.nullable(),
     channel: z.enum(CHANNELS),
     receivedAt: instant,
     subject: z.string(),

@@ -63,6 +63,9 @@ export const NotificationSchema = z
     attempts: z.int(),
     /** Why the last delivery attempt failed (null once sent, or before any attempt failed). */
     lastError: z.string().nullable(),
+    // Issue 15: letters written since then are PDF documents with a number.
+    letterNumber: z.string().nullable(),
+    pdf: z.boolean().meta({ description: 'GET /v1/cases/{caseId}/letters/{id}/pdf renders it' }),
   })
   .meta({ id: 'Notification' });
 export type NotificationView = z.infer<typeof NotificationSchema>;

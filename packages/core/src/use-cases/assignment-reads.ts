@@ -223,7 +223,12 @@ async function lettersOf(deps: ServiceDeps, caseId: string, agencyId: string, ge
   let cursor: string | undefined;
   do {
     const page = await deps.store.listNotifications({ caseId }, { limit: 100, cursor });
-    out.push(...page.items.filter((n) => n.agencyId === agencyId && n.generation === generation));
+    out.push(
+      ...page.items.filter(
+        // A forwarding letter (issue 15) is not a ladder step.
+        (n) => n.agencyId === agencyId && n.generation === generation && n.action !== 'forwarding',
+      ),
+    );
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return out;

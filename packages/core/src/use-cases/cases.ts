@@ -213,13 +213,17 @@ export async function forward(
       );
       // Each assignment's ladder is written with it, due at once: the engine picks it up even
       // if starting the execution below fails (the table is the truth, an execution a timer).
-      const ladders = created.map(({ record: a }) =>
-        armLadder(
+      const ladders = created.map(({ record: a }) => {
+        const armed = armLadder(
           bundle.ladders.find((l) => l.agencyId === a.agencyId),
           a,
           now,
-        ),
-      );
+        );
+        // Issue 15: the ladder's first tick writes the forwarding letter (surat penerusan).
+        return deps.forwardingLetters
+          ? { ...armed, record: { ...armed.record, forwardingLetter: 'due' as const } }
+          : armed;
+      });
       const body = { items: created.map((c) => viewAssignment(c.record, now)) };
       await deps.store.commit({
         case: put(bundle.case, next),

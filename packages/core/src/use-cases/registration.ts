@@ -11,6 +11,7 @@ import { DomainError, invalidInput } from '../errors.ts';
 import { type IdempotencyRecord, type UniqueClaim, WriteConflict } from '../ports.ts';
 import { type Actor, newEventId } from '../timeline.ts';
 import { newTrackingCode } from '../tracking-code.ts';
+import { claimAgendaNumber, lostAgendaRace } from '../documents/agenda.ts';
 import { calendarById, defaultPolicy, type ServiceDeps } from './kernel/index.ts';
 
 const MAX_ATTEMPTS = 5;
@@ -83,6 +84,8 @@ export async function registerCase(
     ...(options.claims ?? []),
   ];
   for (let attempt = 1; ; attempt += 1) {
+    // The unit's agenda number, claimed in the same transaction as the case (gapless per year).
+    const agenda = await claimAgendaNumber(deps.store, now);
     const c = newCase({
       id: ulid(),
       trackingCode: newTrackingCode(),
@@ -90,6 +93,7 @@ export async function registerCase(
       now,
       verificationDueAt: verificationDue.dueAt,
       imported: options.imported,
+      agendaNumber: agenda.number,
     });
     try {
       await deps.store.commit({
@@ -112,6 +116,7 @@ export async function registerCase(
           },
         ],
         idempotency: options.remember?.(c, now),
+        sequence: agenda.claim,
       });
       return c;
     } catch (error) {
@@ -121,6 +126,8 @@ export async function registerCase(
       // A tracking-code collision (1 in 2^65 per pair) just draws again.
       if (error instanceof WriteConflict && error.kind === 'unique' && attempt < MAX_ATTEMPTS)
         continue;
+      // Another registration took this agenda number first: take the next one.
+      if (await lostAgendaRace(error, attempt)) continue;
       throw error;
     }
   }

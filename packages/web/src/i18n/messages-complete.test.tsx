@@ -39,6 +39,7 @@ const PROBLEM_CODES = [
   'payload_too_large',
   'http_error',
   'internal_error',
+  'unsupported_media_type',
 ] as const satisfies readonly Code[];
 type Exhaustive<T extends never> = T;
 export type _AllProblemCodes = Exhaustive<Exclude<Code, (typeof PROBLEM_CODES)[number]>>;

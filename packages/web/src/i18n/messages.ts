@@ -3,6 +3,7 @@
  * keys — `satisfies` makes a missing English text a compile error.
  */
 import { intakeEn, intakeId } from './intake-messages';
+import { documentsEn, documentsId, type DocumentsMessageKey } from './documents-messages';
 
 const id = {
   'nav.label': 'Navigasi utama',
@@ -432,6 +433,8 @@ const id = {
   'track.infoKeepCode':
     'Kode lacak adalah kunci pengaduan Anda: jangan berikan kepada pihak lain, termasuk instansi yang diadukan.',
   // ---- issue 14-a: plain messages, agencies by name, dates --------------------------------
+  'problem.unsupported_media_type':
+    'Jenis berkas ini tidak diterima. Unggah PDF, JPEG, PNG atau DOCX.',
   'problem.rate_limited':
     'Terlalu banyak permintaan dalam waktu singkat. Tunggu sebentar, lalu coba lagi.',
   'problem.payload_too_large':
@@ -504,7 +507,7 @@ const id = {
   ...intakeId,
 } as const;
 
-export type MessageKey = keyof typeof id;
+export type MessageKey = keyof typeof id | DocumentsMessageKey;
 
 const en = {
   'nav.label': 'Main navigation',
@@ -933,6 +936,8 @@ const en = {
   'track.infoKeepCode':
     'Your tracking code is the key to your complaint: do not give it to anyone else, including the agency you complained about.',
   // ---- issue 14-a: plain messages, agencies by name, dates --------------------------------
+  'problem.unsupported_media_type':
+    'This kind of file is not accepted. Upload a PDF, JPEG, PNG or DOCX.',
   'problem.rate_limited': 'Too many requests in a short time. Wait a moment, then try again.',
   'problem.payload_too_large': 'This is too large to send. Shorten the text, then try again.',
   'problem.http_error':
@@ -1000,6 +1005,9 @@ const en = {
   'timeline.notSatisfied': 'Not satisfied, rated {rating} of 5',
   'track.ratingLabel': 'Rating',
   ...intakeEn,
-} satisfies Record<MessageKey, string>;
+} satisfies Record<Exclude<MessageKey, DocumentsMessageKey>, string>;
 
-export const messages: Record<'id' | 'en', Record<MessageKey, string>> = { id, en };
+export const messages: Record<'id' | 'en', Record<MessageKey, string>> = {
+  id: { ...id, ...documentsId },
+  en: { ...en, ...documentsEn },
+};

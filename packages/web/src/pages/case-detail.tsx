@@ -11,6 +11,9 @@ import { useSignedIn } from '../auth/session-context';
 import { useAgencies } from '../components/agencies';
 import { ActionResultProvider } from '../components/action-form';
 import { AssignmentActions } from '../components/assignment-actions';
+import { activitiesOf, CaseAttachments } from '../components/attachments';
+import { CaseLetters, ReceiptButton } from '../components/document-links';
+import { IncomingLetter } from '../components/incoming-letter';
 import { CaseActions } from '../components/case-actions';
 import { DeadlinesPanel } from '../components/deadlines';
 import { Loading, PageTitle, ProblemAlert, StatusBadge, Time } from '../components/ui';
@@ -24,7 +27,9 @@ export default function CaseDetail() {
   const { nameOf } = useAgencies();
   const session = useSignedIn();
   const { id } = useParams<{ id: string }>();
-  const focus = new URLSearchParams(useSearch()).get('agency');
+  const search = new URLSearchParams(useSearch());
+  const focus = search.get('agency');
+  const registered = search.get('registered') === '1';
   const central = isCentral(session);
   const loaded = useLoad(async () => {
     const [kase, timeline] = await Promise.all([
@@ -49,6 +54,11 @@ export default function CaseDetail() {
     <article>
       <PageTitle>{kase.subject}</PageTitle>
       <p className="meta">
+        {kase.agendaNumber ? (
+          <>
+            {t('documents.agendaNumber')}: <strong>{kase.agendaNumber}</strong> ·{' '}
+          </>
+        ) : null}
         <StatusBadge prefix="status" value={kase.status} /> · {labelOf(t, 'channel', kase.channel)}{' '}
         · {t('case.received')} <Time at={kase.receivedAt} zone={zone} />
         {central ? (
@@ -60,10 +70,27 @@ export default function CaseDetail() {
         {kase.confidential ? <span className="badge">{t('case.confidential')}</span> : null}
       </p>
       <ProblemAlert error={loaded.error} />
+      {central && registered ? (
+        <p className="alert" role="status">
+          {kase.agendaNumber
+            ? t('documents.registered', { number: kase.agendaNumber })
+            : t('documents.registeredNoNumber')}
+        </p>
+      ) : null}
+      {central && (registered || kase.channel === 'walk_in' || kase.channel === 'letter') ? (
+        <ReceiptButton kase={kase} />
+      ) : null}
       <ActionResultProvider>
         <div className="columns">
           <div>
             <Complaint kase={kase} zone={zone} central={central} />
+            <CaseAttachments
+              caseId={kase.id}
+              central={central}
+              agencies={assignments.map((a) => a.agencyId)}
+              activities={activitiesOf(events)}
+              zone={zone}
+            />
             {central ? <CaseActions kase={kase} events={events} onChange={loaded.reload} /> : null}
             {assignments.map((a) => (
               <section
@@ -108,7 +135,10 @@ export default function CaseDetail() {
               </section>
             ))}
           </div>
-          <Timeline events={events} zone={zone} />
+          <div>
+            <Timeline events={events} zone={zone} />
+            <CaseLetters caseId={kase.id} zone={zone} />
+          </div>
         </div>
       </ActionResultProvider>
     </article>
@@ -145,6 +175,7 @@ function Complaint({
             <em>{t('case.identityHidden')}</em>
           )}
         </dd>
+        <IncomingLetter letter={kase.letter} />
         {kase.respondent ? (
           <>
             <dt>{t('case.respondent')}</dt>

@@ -112,7 +112,10 @@ describe('registering a complaint', () => {
       'Belum terbit sejak 2024.',
     );
     await userEvent.click(screen.getByRole('button', { name: 'Simpan pengaduan' }));
-    await waitFor(() => expect(view.location()).toBe('/cases/01JCASE000000000000000000'));
+    // The case opens with its registration notice (and, for a letter or walk-in, the receipt).
+    await waitFor(() =>
+      expect(view.location()).toBe('/cases/01JCASE000000000000000000?registered=1'),
+    );
     const posts = calls.filter((c) => c.method === 'POST');
     expect(posts).toHaveLength(2);
     expect(posts[0]!.headers.get('idempotency-key')).toBeTruthy();
@@ -123,5 +126,27 @@ describe('registering a complaint', () => {
       subject: 'Sertifikat tanah',
     });
     expect(posts[1]!.body).not.toHaveProperty('respondent');
+    // The incoming letter left empty is not sent at all (an empty one would be refused).
+    expect(posts[1]!.body).not.toHaveProperty('letter');
+  });
+
+  it('sends the incoming letter’s number, date and sender; half of one is named at its fields', async () => {
+    const calls = mockApi((call) =>
+      call.method === 'POST' ? json(201, { id: '01JCASE000000000000000001' }) : agency,
+    );
+    renderWith(<CaseNew />, AS);
+    await fillValid();
+    await userEvent.type(screen.getByLabelText('Nomor surat'), '045/RT-03/III/2026');
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan pengaduan' }));
+    expect(screen.getByLabelText('Tanggal surat').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('Pengirim').getAttribute('aria-invalid')).toBe('true');
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+    await userEvent.type(screen.getByLabelText('Tanggal surat'), '2026-03-10');
+    await userEvent.type(screen.getByLabelText('Pengirim'), 'Ketua RT 03');
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan pengaduan' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1));
+    expect(calls.find((c) => c.method === 'POST')!.body).toMatchObject({
+      letter: { number: '045/RT-03/III/2026', date: '2026-03-10', sender: 'Ketua RT 03' },
+    });
   });
 });

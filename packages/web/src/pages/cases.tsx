@@ -77,7 +77,10 @@ export default function Cases() {
               <tr key={c.id}>
                 <td>
                   <Link href={`/cases/${c.id}`}>{c.subject}</Link>
-                  <div className="muted small">{c.trackingCode}</div>
+                  <div className="muted small">
+                    {c.agendaNumber ? `${c.agendaNumber} · ` : ''}
+                    {c.trackingCode}
+                  </div>
                 </td>
                 <td data-label={t('filters.status')}>
                   <StatusBadge prefix="status" value={c.status} />

@@ -8,6 +8,7 @@ import { api, unwrap } from '../api/client';
 import { isCentral } from '../auth/session';
 import { useSignedIn } from '../auth/session-context';
 import { AgencyName, AgencySelect } from '../components/agencies';
+import { LetterPdfButton } from '../components/document-links';
 import { PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { usePaged } from '../data';
 import { labelOf, useI18n } from '../i18n/i18n';
@@ -54,6 +55,10 @@ export default function Letters() {
             </div>
             <div>
               <Link href={`/cases/${n.caseId}?agency=${n.agencyId}`}>{n.subject}</Link>
+              {n.letterNumber ? (
+                <span className="muted small"> · {n.letterNumber}</span>
+              ) : null}{' '}
+              <LetterPdfButton letter={n} />
             </div>
             <details>
               <summary>{t('letters.read')}</summary>

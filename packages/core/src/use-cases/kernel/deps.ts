@@ -1,3 +1,5 @@
+import type { Sniffed } from '../../documents/attachments.ts';
+import type { BlobStore } from '../../documents/ports.ts';
 import type { LadderStarter } from '../../notification.ts';
 import type { Store } from '../../ports.ts';
 
@@ -7,4 +9,13 @@ export interface ServiceDeps {
   readonly clock: () => Date;
   /** Starts each assignment's escalation ladder once it is written. */
   readonly ladders?: LadderStarter;
+  /**
+   * Issue 15: each forwarding's ladder first writes a forwarding letter (surat penerusan).
+   * The app turns it on; domain tests that count ladder letters leave it off.
+   */
+  readonly forwardingLetters?: boolean;
+  /** Issue 15: where attachments' bytes live; absent, attachments answer 503. */
+  readonly blobs?: BlobStore;
+  /** Issue 15: type (from the bytes), size and SHA-256 of an upload; absent, as `blobs`. */
+  readonly inspect?: (bytes: Uint8Array) => Promise<Sniffed>;
 }
