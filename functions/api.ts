@@ -1,6 +1,7 @@
 import { handle } from 'hono/aws-lambda';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { createApp, createJwtVerifier } from '@pantau/api';
 import { DynamoStore } from '@pantau/store';
@@ -10,9 +11,19 @@ import { ORIGIN_SECRET_HEADER, readApiConfig } from './config.ts';
 // Module scope: built once per execution environment, reused by every invocation.
 const config = readApiConfig();
 
+// The search index's HMAC key, once per cold start (top-level await): never in the
+// environment, where whoever may read the function's configuration would see it.
+const searchKey = (
+  await new SecretsManagerClient({}).send(
+    new GetSecretValueCommand({ SecretId: config.SEARCH_KEY_SECRET_ARN }),
+  )
+).SecretString;
+if (!searchKey) throw new Error('the search key secret has no value');
+
 const store = new DynamoStore({
   client: new DynamoDBClient({}),
   tableName: config.TABLE_NAME,
+  searchKey,
 });
 
 const app = createApp({

@@ -37,6 +37,8 @@ const apiEnv = tableEnv.extend({
   STATE_MACHINE_ARN: stateMachineArn,
   // Resolved by CloudFormation from Secrets Manager at deploy time; never in the template.
   ORIGIN_SECRET: z.string().min(32),
+  // The search index's HMAC key: read from Secrets Manager once per cold start (functions/api.ts).
+  SEARCH_KEY_SECRET_ARN: z.string().regex(/^arn:aws[a-z-]*:secretsmanager:[^:]+:\d{12}:secret:.+$/),
 });
 
 const ladderTickEnv = tableEnv.extend({

@@ -19,3 +19,4 @@ export * from './extension.ts';
 export * from './stats.ts';
 export * from './activity.ts';
 export * from './retry.ts';
+export * from './search/index.ts';

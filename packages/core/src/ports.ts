@@ -15,6 +15,7 @@ import type { ExtensionRequestRecord } from './extension.ts';
 import type { AgencyCounters, CounterUpdate } from './stats.ts';
 import type { LadderRecord, NotificationRecord } from './notification.ts';
 import type { TimelineEvent } from './timeline.ts';
+import type { LookupField, LookupKey } from './search/document.ts';
 
 export interface PageRequest {
   readonly limit: number;
@@ -38,6 +39,8 @@ export interface IdempotencyRecord {
 export interface VersionedPut<T> {
   readonly record: T;
   readonly expectedVersion: number | null;
+  /** The record as read, which this replaces: the store diffs a case's search index from it. */
+  readonly previous?: T;
 }
 
 /** Writes that must agree, committed all-or-nothing. */
@@ -94,6 +97,25 @@ export interface CaseQuery {
   readonly overdue?: { readonly overdue: boolean; readonly now: Date } | undefined;
 }
 
+/** A case a lookup item points to, and the identifier it was indexed under. */
+export interface LookupHit {
+  readonly caseId: string;
+  readonly field: LookupField;
+  readonly receivedAt: string;
+}
+
+/** A word search over the token index (see `searchWords`). */
+export interface WordSearch {
+  /** Stemmed query words (`parseQuery`); each must match a token of the case, as a prefix from 4 letters. */
+  readonly words: readonly string[];
+  /** Whether the complainant's name counts (central only). */
+  readonly includeNames: boolean;
+  /** Only cases received in [from, to]: a key range of every posting partition. */
+  readonly received?: { readonly from: Date; readonly to: Date } | undefined;
+  /** Whether the caller may see a candidate and it passes the other filters. */
+  readonly accept: (c: CaseRecord) => boolean | Promise<boolean>;
+}
+
 export interface AssignmentQuery {
   readonly state?: AssignmentState | undefined;
   readonly overdue?: boolean | undefined;
@@ -135,6 +157,16 @@ export interface Store {
   /** The clock entries (extensions, ended pauses) of one generation of an assignment, in order. */
   listClockEntries(caseId: string, agencyId: string, generation: number): Promise<ClockEntry[]>;
   findCaseIdByTrackingCode(code: string): Promise<string | undefined>;
+  /** Cases by id, one batch read (ids of no case are left out). */
+  getCases(caseIds: readonly string[]): Promise<CaseRecord[]>;
+  /** The cases indexed under these identifiers (normalised), newest first, at most `limit`. */
+  findByLookups(keys: readonly LookupKey[], limit: number): Promise<LookupHit[]>;
+  /**
+   * Cases whose tokens match every word, newest first: reads the postings of the rarest word
+   * and filters by the others, so its cost follows that word, not the table. A page may hold
+   * fewer than `limit` items with a cursor to go on when the read budget of one request ran out.
+   */
+  searchWords(query: WordSearch, page: PageRequest): Promise<Page<CaseRecord>>;
   /** Central's case list, newest first. */
   listCases(filter: CaseQuery, page: PageRequest): Promise<Page<CaseRecord>>;
   /** A case's events, oldest first; `agencyIds` limits assignment events to those agencies. */

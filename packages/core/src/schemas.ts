@@ -17,3 +17,4 @@ export * from './schemas/settings.ts';
 export * from './schemas/reporting.ts';
 export * from './schemas/monitoring.ts';
 export * from './schemas/public.ts';
+export * from './schemas/search.ts';

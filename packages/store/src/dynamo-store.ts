@@ -51,11 +51,12 @@ import { keys } from './keys.ts';
 import { queryAll, type Stream } from './paging.ts';
 import { assignmentFilter, assignmentStream } from './assignment-streams.ts';
 import { record, type TransactItem } from './dynamo-table.ts';
-import { EscalationStore } from './escalation-store.ts';
+import { SearchStore } from './search-store.ts';
+import { indexWrites } from './search-index.ts';
 import { counterUpdate, sumCounters } from './counters.ts';
 
 export type { DynamoStoreOptions } from './dynamo-table.ts';
-export class DynamoStore extends EscalationStore implements Store {
+export class DynamoStore extends SearchStore implements Store {
   // ---- agencies ---------------------------------------------------------------------
 
   /** Agency by id (the registry is central's). */
@@ -315,6 +316,14 @@ export class DynamoStore extends EscalationStore implements Store {
       if (change.case.expectedVersion === null) {
         items.push({ Put: this.createPut(trackingCodeItem(c)) });
         kinds.push('unique');
+      }
+      // The search index moves with the case, in the same transaction (never stale). A
+      // replace that does not say what it replaces (`previous`) changes no indexed field.
+      const before = change.case.expectedVersion === null ? null : change.case.previous;
+      if (before !== undefined) {
+        const index = indexWrites(this.tableName, this.searchKeys, before, c);
+        items.push(...index);
+        kinds.push(...index.map(() => 'version' as const));
       }
     }
     for (const a of change.assignments ?? []) {

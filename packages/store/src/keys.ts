@@ -79,6 +79,15 @@ export const keys = {
     sk: `${bucket.length === 7 ? 'MONTH' : 'DAY'}#${bucket}`,
   }),
 
+  /**
+   * Search index (search-index.ts): a lookup (an identifier's cases) and a postings partition
+   * (a token head's cases), each keyed by an HMAC, never the value in clear; sorted by
+   * `<receivedAt>#<caseId>`, newest first when read descending.
+   */
+  lookup: (hmac: string) => `${C}#LOOKUP#${hmac}`,
+  postings: (hmac: string) => `${C}#WORD#${hmac}`,
+  caseOrder: (receivedAt: string, caseId: string) => `${receivedAt}#${caseId}`,
+
   trackingCode: (code: string) => ({ pk: `${C}#TRACK#${code}`, sk: 'TRACK' }),
   idempotency: (tenant: string, key: string) => ({ pk: `${tenant}#IDEM#${key}`, sk: 'IDEM' }),
 
