@@ -67,7 +67,10 @@ describe('identifier lookups (central)', () => {
     });
     for (const q of ['+62 812 3456 7890', '081234567890', '62-812-3456-7890']) {
       const hits = await find(centralOfficer, q);
-      expect(hits.map((h) => [h.id, h.matchedBy]), q).toEqual([[id, 'phone']]);
+      expect(
+        hits.map((h) => [h.id, h.matchedBy]),
+        q,
+      ).toEqual([[id, 'phone']]);
     }
     expect((await find(centralOfficer, '3578.0123.4567.0001'))[0]).toMatchObject({
       id,
@@ -127,7 +130,11 @@ describe('words', () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await service.search(centralOfficer, { q: 'jembatan gantung', limit: 2, cursor });
+      const page = await service.search(centralOfficer, {
+        q: 'jembatan gantung',
+        limit: 2,
+        cursor,
+      });
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items.map((h) => h.id));
       cursor = page.nextCursor ?? undefined;
@@ -184,10 +191,7 @@ describe('across tenants', () => {
     await service.delegate(officerOf('atr-bpn', 'agency_coordinator'), focalCase, 'atr-bpn', {
       memberId: 'kanwil-bpn-jatim',
     });
-    expect(await ids(officerOf('kanwil-bpn-jatim'), 'pengukuran')).toEqual([
-      focalCase,
-      memberCase,
-    ]);
+    expect(await ids(officerOf('kanwil-bpn-jatim'), 'pengukuran')).toEqual([focalCase, memberCase]);
   });
 });
 

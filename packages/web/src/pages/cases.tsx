@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { CASE_STATUSES } from '@pantau/core/schemas';
 import { api, download, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
+import { SearchBox } from '../components/search-box';
 import { PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { usePaged } from '../data';
 import { labelOf, useI18n } from '../i18n/i18n';
@@ -41,6 +42,7 @@ export default function Cases() {
           {t('cases.csv')}
         </button>
       </p>
+      <SearchBox />
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="case-status">{t('filters.status')}</label>
