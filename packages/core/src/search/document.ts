@@ -78,8 +78,13 @@ export function lookupKeysOf(c: CaseRecord): LookupKey[] {
  * come first, then the description in order).
  */
 export const MAX_HEADS = 40;
-/** And at most this many characters of tokens, so a posting item stays within 1 KB (one write unit). */
-export const MAX_TOKEN_CHARS = 700;
+/**
+ * And at most this many bytes of tokens (UTF-8: Javanese script takes three a character), so a
+ * posting item stays within 1 KB (one write unit, two in a transaction).
+ */
+export const MAX_TOKEN_BYTES = 700;
+
+const utf8 = new TextEncoder();
 
 export interface SearchDocument {
   readonly lookups: readonly LookupKey[];
@@ -95,7 +100,7 @@ export interface SearchDocument {
 export function searchDocumentOf(c: CaseRecord): SearchDocument {
   const heads = new Set<string>();
   const taken = { words: new Set<string>(), names: new Set<string>() };
-  let chars = 0;
+  let bytes = 0;
   const add = (list: 'words' | 'names', text: string | null | undefined) => {
     for (const w of words(text ?? '')) {
       const token = stem(w);
@@ -106,10 +111,11 @@ export function searchDocumentOf(c: CaseRecord): SearchDocument {
       }
       const head = headOf(token);
       if (!heads.has(head) && heads.size >= MAX_HEADS) continue;
-      if (chars + token.length + 1 > MAX_TOKEN_CHARS) return;
+      const size = utf8.encode(token).length + 1;
+      if (bytes + size > MAX_TOKEN_BYTES) return;
       heads.add(head);
       taken[list].add(token);
-      chars += token.length + 1;
+      bytes += size;
     }
   };
   add('words', c.subject);

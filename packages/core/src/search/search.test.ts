@@ -91,6 +91,11 @@ describe('words', () => {
     );
     expect(long.heads.length).toBeLessThanOrEqual(MAX_HEADS);
     expect([...long.words, ...long.names].join(' ').length).toBeLessThanOrEqual(700);
+    // Bytes, not characters: a script of three-byte characters gets a third as many.
+    const javanese = searchDocumentOf(
+      aCase({ description: Array.from({ length: 300 }, (_, i) => `ꦱꦸꦫꦠ${i}`).join(' ') }),
+    );
+    expect(Buffer.byteLength(javanese.words.join(' '))).toBeLessThanOrEqual(700);
   });
 });
 
