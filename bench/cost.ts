@@ -57,7 +57,7 @@ try {
     },
     { step: 'initialize', name: 'consumedCapacity' },
   );
-  const store = new DynamoStore({ client, tableName: 'cost' });
+  const store = new DynamoStore({ client, tableName: 'cost', searchKey: 'bench' });
   await ensureTable(client, 'cost');
   let now = new Date('2026-03-16T03:00:00.000Z');
   const clock = () => now;

@@ -15,6 +15,7 @@ import { DynamoStore } from '@pantau/store';
 import { countingCommits, powertoolsMetrics, SfnLadderStarter } from '@pantau/workflow';
 import { ORIGIN_SECRET_HEADER, readApiConfig } from './config.ts';
 import { observed, powertools } from './observability.ts';
+import { readSearchKey } from './search-key.ts';
 import type * as PdfModule from './pdf-renderer.ts';
 
 /**
@@ -38,11 +39,14 @@ const config = readApiConfig();
 const tools = powertools(config);
 const { logger, metrics, tracer } = tools;
 
+const searchKey = await readSearchKey(tracer, config.SEARCH_KEY_SECRET_ARN);
+
 // Registrations and forwards are counted from the events each commit writes.
 const store = countingCommits(
   new DynamoStore({
     client: tracer.captureAWSv3Client(new DynamoDBClient({})),
     tableName: config.TABLE_NAME,
+    searchKey,
   }),
   powertoolsMetrics(metrics),
 );

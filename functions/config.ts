@@ -31,6 +31,11 @@ const observedEnv = z.object({
   LOG_LEVEL: z.enum(LogLevel).default('INFO'),
 });
 
+/** The search index's HMAC key in Secrets Manager: read once per cold start (search-key.ts). */
+const searchKeySecretArn = z
+  .string()
+  .regex(/^arn:aws[a-z-]*:secretsmanager:[^:]+:\d{12}:secret:.+$/);
+
 /** The escalation ladder state machine, for functions that start executions of it. */
 const stateMachineArn = z.string().regex(/^arn:aws[a-z-]*:states:[^:]+:\d{12}:stateMachine:.+$/);
 
@@ -45,6 +50,8 @@ const apiEnv = tableEnv.extend({
   // Issue 15: attachments' bucket, and the tracking page the receipt's QR code points to.
   ATTACHMENTS_BUCKET: z.string().min(3),
   TRACKING_URL: z.url().optional(),
+  // The search index's HMAC key: read from Secrets Manager once per cold start (functions/api.ts).
+  SEARCH_KEY_SECRET_ARN: searchKeySecretArn,
 });
 
 const ladderTickEnv = tableEnv.extend({
@@ -58,7 +65,11 @@ const ladderContinueEnv = observedEnv.extend({ STATE_MACHINE_ARN: stateMachineAr
 const ladderSweepEnv = ladderTickEnv.extend({ STATE_MACHINE_ARN: stateMachineArn });
 
 /** The e-mail channel: the table, and the bucket SES's receipt rule stores messages in. */
-const mailIntakeEnv = tableEnv.extend({ ...observedEnv.shape, INBOX_BUCKET: z.string().min(3) });
+const mailIntakeEnv = tableEnv.extend({
+  ...observedEnv.shape,
+  INBOX_BUCKET: z.string().min(3),
+  SEARCH_KEY_SECRET_ARN: searchKeySecretArn,
+});
 
 export type TableConfig = z.infer<typeof tableEnv>;
 export type ObservedConfig = z.infer<typeof observedEnv>;

@@ -6,6 +6,7 @@ import { intakeMail } from '@pantau/intake/mail';
 import { DynamoStore } from '@pantau/store';
 import { readMailIntakeConfig } from './config.ts';
 import { observed, powertools } from './observability.ts';
+import { readSearchKey } from './search-key.ts';
 
 const config = readMailIntakeConfig();
 const tools = powertools(config);
@@ -15,6 +16,8 @@ const service = new Service({
   store: new DynamoStore({
     client: tracer.captureAWSv3Client(new DynamoDBClient({})),
     tableName: config.TABLE_NAME,
+    // A new case is indexed for search in its own transaction.
+    searchKey: await readSearchKey(tracer, config.SEARCH_KEY_SECRET_ARN),
   }),
   clock: () => new Date(),
 });

@@ -109,6 +109,7 @@ export class Api extends Construct {
       },
     });
     props.table.grantReadWrite(this.handler);
+    props.table.grantSearchKey(this.handler);
 
     // API Gateway rejects missing, expired or foreign tokens before the Lambda runs; the app
     // verifies the same token again (issuer, audience, JWKS) because it reads the tenant from it.

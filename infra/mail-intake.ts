@@ -66,6 +66,8 @@ export class MailIntake extends Construct {
       observed: { service: SERVICE.mail, logLevel: props.logLevel },
     });
     props.table.grantReadWrite(this.handler);
+    // It registers cases, which are indexed for search in the same transaction.
+    props.table.grantSearchKey(this.handler);
     this.bucket.grantRead(this.handler, 'inbound/*');
     Validations.of(this.handler).acknowledge({
       id: 'AwsSolutions-IAM5',

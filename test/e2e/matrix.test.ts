@@ -185,6 +185,10 @@ const EXPECTED: Record<string /* 'METHOD /path' */, Row> = {
     row('ok', 'ok', 'ok', 'ok',  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
   'GET /v1/cases/{id}/receipt/pdf':
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  // Every user searches (an agency over its own assignments): the query is the main case's
+  // tracking code, which no agency's answer may carry (SEES_TRACKING_CODE).
+  'GET /v1/search':
+    row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
   // Destructive: the owner's assignment is redirected, then the case closed.
   'POST /v1/cases/{id}/assignments/{agencyId}/redirect':
     row( 403,  403, 'ok', 'ok',  404,  404, 'ok',  403,  401,  401,  401,  401,  401),
@@ -268,6 +272,8 @@ interface Fixtures {
   readonly focalRequestId: string;
   /** Forwarded to atr-bpn, delegated to kanwil-bpn-jatim. */
   readonly delegatedCaseId: string;
+  /** Forwarded to kanwil-bpn-jatim: words and a complainant of its own, for search. */
+  readonly searchCaseId: string;
   /** Every fixture case's tracking code (none may reach an agency). */
   readonly trackingCodes: readonly string[];
   /** The default policy as stored, as a PUT body. */
@@ -357,6 +363,12 @@ const BODIES: Record<string /* 'METHOD /path' */, (f: Fixtures) => unknown> = {
   'PATCH /v1/cases/{id}/attachments/{attachmentId}': () => ({ visibility: 'central' }),
 };
 
+/** Query strings of GET operations that need one to reach the access checks. */
+const QUERIES: Record<string /* 'METHOD /path' */, (f: Fixtures) => string> = {
+  'GET /v1/search': (f) => `?q=${encodeURIComponent(f.trackingCode)}`,
+};
+const withQuery = (key: string, path: string) => path + (QUERIES[key]?.(fixtures) ?? '');
+
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
 interface Operation {
@@ -426,6 +438,17 @@ beforeAll(async () => {
     ),
     200,
   );
+  const searched = (await forwardedCase(http, central, [OWNER], {
+    body: {
+      subject: 'Penyerobotan lahan transmigrasi di Lumajang',
+      complainant: {
+        name: 'Wayan Sukerta',
+        idNumber: '5103041201800003',
+        email: 'wayan.sukerta@example.com',
+        phone: '+62 812 9876 5432',
+      },
+    },
+  })) as { id: string; trackingCode: string };
   const activity = ok(
     await http.post(
       `/v1/cases/${main.id}/activities`,
@@ -472,7 +495,13 @@ beforeAll(async () => {
     focalCaseId: focal.id,
     focalRequestId: await extension(focal.id, FOCAL_POINT),
     delegatedCaseId: delegated.id,
-    trackingCodes: [main.trackingCode, focal.trackingCode, delegated.trackingCode],
+    searchCaseId: searched.id,
+    trackingCodes: [
+      main.trackingCode,
+      focal.trackingCode,
+      delegated.trackingCode,
+      searched.trackingCode,
+    ],
     policy,
     altcha: () => {
       const next = altchas.shift();
@@ -584,7 +613,7 @@ function matrix(table: Record<string, Row>, scenario: () => Scenario): void {
             expect(makeBody, `${key} takes a body: add one to BODIES`).toBeDefined();
           const res = await http.request(
             method,
-            pathOf(template, scenario()),
+            withQuery(key, pathOf(template, scenario())),
             makeBody?.(fixtures),
             tokens[principal] === undefined ? {} : { token: tokens[principal] },
           );
@@ -656,6 +685,40 @@ describe('the served document and the matrix agree', () => {
     expect(caseSchema.properties.trackingCode.description).toMatch(/central/i);
     const examples = JSON.stringify(doc).match(/"examples?":("[^"]*"|\{[^}]*\}|\[[^\]]*\])/g);
     expect(examples?.filter((e) => TRACKING_CODE.test(e)) ?? []).toEqual([]);
+  });
+});
+
+describe('search across tenants', () => {
+  const search = async (principal: Principal, q: string) => {
+    const res = await http.get(`/v1/search?q=${encodeURIComponent(q)}`, {
+      token: tokens[principal]!,
+    });
+    expect(res.status, res.text).toBe(200);
+    return (res.body.items as { id: string; matchedBy: string }[]).map((h) => [h.id, h.matchedBy]);
+  };
+
+  it('an agency finds its own case by words, another agency never does', async () => {
+    const hit = [[fixtures.searchCaseId, 'words']];
+    expect(await search('owner_officer', 'penyerobotan lumajang')).toEqual(hit);
+    expect(await search('focal_coordinator', 'LAHAN transmigrasi')).toEqual(hit);
+    expect(await search('central_officer', 'penyerobotan')).toEqual(hit);
+    for (const principal of ['other_officer', 'other_coordinator'] as const)
+      expect(await search(principal, 'penyerobotan lumajang'), principal).toEqual([]);
+  });
+
+  it('central finds it by identity in any form; the agency on it never does', async () => {
+    expect(await search('central_officer', '0812-9876-5432')).toEqual([
+      [fixtures.searchCaseId, 'phone'],
+    ]);
+    for (const q of [
+      'Wayan Sukerta',
+      'sukerta',
+      '0812-9876-5432',
+      '+62 812 9876 5432',
+      '5103041201800003',
+      'WAYAN.SUKERTA@example.com',
+    ])
+      expect(await search('owner_coordinator', q), q).toEqual([]);
   });
 });
 
@@ -759,6 +822,7 @@ const REFERENCES: Record<string /* 'METHOD /path' */, readonly Reference[]> = {
   'GET /v1/stats/agencies': [agencyIn('query', 'agencyId')],
   'GET /v1/stats/agencies.csv': [agencyIn('query', 'agencyId')],
   'GET /v1/exports/cases.csv': [agencyIn('query', 'agencyId')],
+  'GET /v1/search': [agencyIn('query', 'agencyId')],
   'PUT /v1/policies/{id}': [
     {
       where: 'body',
@@ -872,9 +936,11 @@ function noOracle(table: Record<string, Row>, scenario: () => Scenario): void {
           kind: r.kind,
           ids: [r.existing(current), 'no-such-record'],
           request: (id: string) => ({
-            path:
-              pathOf(template, current) +
-              (r.where === 'query' ? `?${r.field}=${encodeURIComponent(id)}` : ''),
+            path: ((base) =>
+              base +
+              (r.where === 'query'
+                ? `${base.includes('?') ? '&' : '?'}${r.field}=${encodeURIComponent(id)}`
+                : ''))(withQuery(key, pathOf(template, current))),
             body:
               r.where === 'body'
                 ? r.set!(BODIES[key]?.(fixtures) ?? {}, id)

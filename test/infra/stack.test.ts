@@ -443,6 +443,27 @@ describe('api function', () => {
     expect(authorizer.Properties?.JwtConfiguration).toMatchObject({ Issuer: JWT_ISSUER });
   });
 
+  it('keys the search index with a secret kept with the table, which only the API reads', () => {
+    const [secretId] = only('AWS::SecretsManager::Secret', /SearchKey/);
+    expect(template.toJSON().Resources[secretId].DeletionPolicy).toBe('Retain');
+    expect(environmentOf(apiFunction()).SEARCH_KEY_SECRET_ARN).toEqual({ Ref: secretId });
+    const readers = ofType('AWS::IAM::Policy').filter(([, policy]) =>
+      (policy.Properties?.PolicyDocument as { Statement: Statement[] }).Statement.some(
+        (statement) =>
+          actionsOf(statement).includes('secretsmanager:GetSecretValue') &&
+          resourcesOf(statement).some(
+            (r) => JSON.stringify(r) === JSON.stringify({ Ref: secretId }),
+          ),
+      ),
+    );
+    expect(readers).toHaveLength(1);
+    expect(
+      statementsOf(roleIdOf(apiFunction())).some((statement) =>
+        actionsOf(statement).includes('secretsmanager:GetSecretValue'),
+      ),
+    ).toBe(true);
+  });
+
   it('refuses requests without the origin secret CloudFront adds: a secret made at deploy time, never in the template', () => {
     // Issue 12, item 7: the execute-api URL must not go around CloudFront and its WAF.
     const [secretId, secret] = only('AWS::SecretsManager::Secret', /OriginSecret/);

@@ -31,6 +31,7 @@ import { cases } from './routes/cases.ts';
 import { activities, caseActivities } from './routes/monitoring.ts';
 import { notifications } from './routes/notifications.ts';
 import { health, track } from './routes/public.ts';
+import { search } from './routes/search.ts';
 import { calendars, policies } from './routes/settings.ts';
 import { exports, stats } from './routes/stats.ts';
 
@@ -167,6 +168,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
       ...(deps.trackingUrl ? { trackingUrl: deps.trackingUrl } : {}),
     }),
   );
+  app.route('/v1/search', search);
   deps.extend?.(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

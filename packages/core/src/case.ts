@@ -213,8 +213,11 @@ export function verify(c: CaseRecord, input: VerificationInput, now: Date): Case
   if (c.status !== 'received' && c.status !== 'needs_info') {
     throw invalidTransition(`a case that is ${c.status} cannot be verified`);
   }
+  // Central may restate the subject as it reads the complaint (search follows it).
+  const restated = input.subject === undefined ? {} : { subject: input.subject };
   if (input.decision === 'accept') {
     return withStatus(c, 'verified', now, {
+      ...restated,
       classification: {
         type: input.type!,
         category: input.category ?? null,
@@ -225,10 +228,11 @@ export function verify(c: CaseRecord, input: VerificationInput, now: Date): Case
     });
   }
   if (input.decision === 'reject')
-    return withStatus(c, 'rejected', now, { nextDueAt: null, infoRequest: null });
+    return withStatus(c, 'rejected', now, { ...restated, nextDueAt: null, infoRequest: null });
   // needs_info pauses the verification clock while the complainant is asked; what they are
   // asked for is shown to them on the tracking page (asked again: the latest request).
   return withStatus(c, 'needs_info', now, {
+    ...restated,
     nextDueAt: null,
     infoRequest: { missing: input.missing ?? null, at: now.toISOString() },
   });

@@ -21,3 +21,4 @@ export * from './activity.ts';
 export * from './retry.ts';
 export * from './import-row.ts';
 export * from './documents/index.ts';
+export * from './search/index.ts';

@@ -17,6 +17,7 @@ import type { LadderRecord, NotificationRecord } from './notification.ts';
 import type { TimelineEvent } from './timeline.ts';
 import type { DocumentStore, SequenceClaim } from './documents/ports.ts';
 import type { AttachmentRecord } from './documents/attachments.ts';
+import type { LookupField, LookupKey } from './search/document.ts';
 
 export interface PageRequest {
   readonly limit: number;
@@ -40,6 +41,8 @@ export interface IdempotencyRecord {
 export interface VersionedPut<T> {
   readonly record: T;
   readonly expectedVersion: number | null;
+  /** The record as read, which this replaces: the store diffs a case's search index from it. */
+  readonly previous?: T;
 }
 
 /**
@@ -111,6 +114,25 @@ export interface CaseQuery {
   readonly overdue?: { readonly overdue: boolean; readonly now: Date } | undefined;
 }
 
+/** A case a lookup item points to, and the identifier it was indexed under. */
+export interface LookupHit {
+  readonly caseId: string;
+  readonly field: LookupField;
+  readonly receivedAt: string;
+}
+
+/** A word search over the token index (see `searchWords`). */
+export interface WordSearch {
+  /** Stemmed query words (`parseQuery`); each must match a token of the case, as a prefix from 4 letters. */
+  readonly words: readonly string[];
+  /** Whether the complainant's name counts (central only). */
+  readonly includeNames: boolean;
+  /** Only cases received in [from, to]: a key range of every posting partition. */
+  readonly received?: { readonly from: Date; readonly to: Date } | undefined;
+  /** Whether the caller may see a candidate and it passes the other filters. */
+  readonly accept: (c: CaseRecord) => boolean | Promise<boolean>;
+}
+
 export interface AssignmentQuery {
   readonly state?: AssignmentState | undefined;
   readonly overdue?: boolean | undefined;
@@ -155,6 +177,16 @@ export interface Store extends DocumentStore {
   findCaseIdByTrackingCode(code: string): Promise<string | undefined>;
   /** The case holding a unique value, if one does. */
   findClaim(claim: UniqueClaim): Promise<string | undefined>;
+  /** Cases by id, one batch read (ids of no case are left out). */
+  getCases(caseIds: readonly string[]): Promise<CaseRecord[]>;
+  /** The cases indexed under these identifiers (normalised), newest first, at most `limit`. */
+  findByLookups(keys: readonly LookupKey[], limit: number): Promise<LookupHit[]>;
+  /**
+   * Cases whose tokens match every word, newest first: reads the postings of the rarest word
+   * and filters by the others, so its cost follows that word, not the table. A page may hold
+   * fewer than `limit` items with a cursor to go on when the read budget of one request ran out.
+   */
+  searchWords(query: WordSearch, page: PageRequest): Promise<Page<CaseRecord>>;
   /** Central's case list, newest first. */
   listCases(filter: CaseQuery, page: PageRequest): Promise<Page<CaseRecord>>;
   /** A case's events, oldest first; `agencyIds` limits assignment events to those agencies. */

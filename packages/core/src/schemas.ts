@@ -19,3 +19,4 @@ export * from './schemas/monitoring.ts';
 export * from './schemas/public.ts';
 export * from './schemas/intake.ts';
 export * from './schemas/documents.ts';
+export * from './schemas/search.ts';

@@ -17,6 +17,7 @@ import type { ServiceDeps } from './use-cases/kernel/index.ts';
 import * as monitoring from './use-cases/monitoring.ts';
 import * as publicSide from './use-cases/public.ts';
 import * as reporting from './use-cases/reporting.ts';
+import * as searching from './use-cases/search.ts';
 import * as settings from './use-cases/settings.ts';
 
 export type { Idempotency, ServiceDeps } from './use-cases/kernel/index.ts';
@@ -72,6 +73,9 @@ export class Service {
   readonly planActivity = this.#bind(monitoring.planActivity);
   readonly reportActivity = this.#bind(monitoring.reportActivity);
   readonly listActivities = this.#bind(monitoring.listActivities);
+
+  // search
+  readonly search = this.#bind(searching.search);
 
   // settings
   readonly getCalendarDays = this.#bind(settings.getCalendarDays);

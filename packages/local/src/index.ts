@@ -7,3 +7,4 @@ export { buildConsole } from './console.ts';
 export { devRoutes } from './dev-routes.ts';
 export { LocalLadderEngine } from './engine.ts';
 export { emlMailer, toEml } from './mailer.ts';
+export { searchKeyFor } from './search-key.ts';

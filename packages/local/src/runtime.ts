@@ -36,6 +36,7 @@ import { localSecret, startMailIntake } from './mail-intake.ts';
 import { FileBlobStore } from './blob-store.ts';
 import { LOCAL_REGION, startDynamoDbLocal } from './dynamodb-local.ts';
 import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from './issuer.ts';
+import { searchKeyFor } from './search-key.ts';
 
 export const TABLE_NAME = 'pantau';
 
@@ -73,7 +74,11 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       credentials: db.credentials,
     });
     await ensureTable(client, TABLE_NAME);
-    const store = new DynamoStore({ client, tableName: TABLE_NAME });
+    const store = new DynamoStore({
+      client,
+      tableName: TABLE_NAME,
+      searchKey: searchKeyFor(dataDir),
+    });
     const runtimeClock =
       config.PANTAU_CLOCK === 'manual'
         ? manualClock(

@@ -54,12 +54,12 @@ import { keys } from './keys.ts';
 import { queryAll, type Stream } from './paging.ts';
 import { assignmentFilter, assignmentStream } from './assignment-streams.ts';
 import { record, type TransactItem } from './dynamo-table.ts';
-// Issue 15: the documents' access patterns, a layer over the escalation engine's.
-import { DocumentLayer } from './document-store.ts';
+import { SearchStore } from './search-store.ts';
+import { indexWrites } from './search-index.ts';
 import { counterUpdate, sumCounters } from './counters.ts';
 
 export type { DynamoStoreOptions } from './dynamo-table.ts';
-export class DynamoStore extends DocumentLayer implements Store {
+export class DynamoStore extends SearchStore implements Store {
   // ---- agencies ---------------------------------------------------------------------
 
   /** Agency by id (the registry is central's). */
@@ -329,6 +329,14 @@ export class DynamoStore extends DocumentLayer implements Store {
           items.push({ Put: this.createPut(claimItem(c, claim)) });
           kinds.push('claimed');
         }
+      }
+      // The search index moves with the case, in the same transaction (never stale). A
+      // replace that does not say what it replaces (`previous`) changes no indexed field.
+      const before = change.case.expectedVersion === null ? null : change.case.previous;
+      if (before !== undefined) {
+        const index = indexWrites(this.tableName, this.searchKeys, before, c);
+        items.push(...index);
+        kinds.push(...index.map(() => 'version' as const));
       }
     }
     for (const a of change.assignments ?? []) {

@@ -12,7 +12,6 @@ import type {
   VersionedPut,
   WriteConflict,
 } from '@pantau/core';
-import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { DynamoTable, record, type TransactItem } from './dynamo-table.ts';
 import {
   activityItem,
@@ -73,22 +72,8 @@ export class EscalationStore extends DynamoTable {
 
   /** The ladders of these assignments (BatchGetItem, 100 keys at a time). */
   async getLadders(refs: readonly { caseId: string; agencyId: string }[]): Promise<LadderRecord[]> {
-    const out: LadderRecord[] = [];
-    for (let i = 0; i < refs.length; i += 100) {
-      let requested: Item[] | undefined = refs
-        .slice(i, i + 100)
-        .map((r) => keys.ladder(r.caseId, r.agencyId));
-      while (requested && requested.length > 0) {
-        const res: BatchGetCommandOutput = await this.client.send(
-          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: requested } } }),
-        );
-        out.push(
-          ...(res.Responses?.[this.tableName] ?? []).map((item) => record<LadderRecord>(item)),
-        );
-        requested = res.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined;
-      }
-    }
-    return out;
+    const items = await this.batchGet(refs.map((r) => keys.ladder(r.caseId, r.agencyId)));
+    return items.map((item) => record<LadderRecord>(item));
   }
 
   /**

@@ -82,6 +82,15 @@ export const keys = {
     sk: `${bucket.length === 7 ? 'MONTH' : 'DAY'}#${bucket}`,
   }),
 
+  /**
+   * Search index (search-index.ts): a lookup (an identifier's cases) and a postings partition
+   * (a token head's cases), each keyed by an HMAC, never the value in clear; sorted by
+   * `<receivedAt>#<caseId>`, newest first when read descending.
+   */
+  lookup: (hmac: string) => `${C}#LOOKUP#${hmac}`,
+  postings: (hmac: string) => `${C}#WORD#${hmac}`,
+  caseOrder: (receivedAt: string, caseId: string) => `${receivedAt}#${caseId}`,
+
   trackingCode: (code: string) => ({ pk: `${C}#TRACK#${code}`, sk: 'TRACK' }),
   /**
    * A unique value one case holds (external reference, Message-ID, import row key, spent proof

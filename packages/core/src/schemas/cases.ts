@@ -106,6 +106,10 @@ export const VerificationBody = z
       description:
         'With needs_info: what the complainant must send, shown to them on the tracking page',
     }),
+    subject: text(200).optional().meta({
+      description:
+        'The subject as central restates it while verifying (what the register and search show)',
+    }),
   })
   .refine((b) => b.decision !== 'accept' || b.type !== undefined, {
     path: ['type'],

@@ -127,6 +127,9 @@ export async function verifyCase(
           type: input.type ?? null,
           category: input.category ?? null,
           ...(input.decision === 'needs_info' ? { missing: input.missing ?? null } : {}),
+          ...(next.subject === bundle.case.subject
+            ? {}
+            : { subject: next.subject, previousSubject: bundle.case.subject }),
         }),
       ],
     });

@@ -4462,6 +4462,102 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find cases: central by identifier (tracking code, agenda or letter number, external reference, NIK, phone, e-mail) or by words; an agency by words over its own assignments
+         * @description Identifier matches first (first page only), then word matches, newest first. Filters combine with the words. A page may hold fewer than `limit` items and still have a `nextCursor`: one request reads a bounded number of postings.
+         */
+        get: {
+            parameters: {
+                query: {
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Words (prefix from 4 letters; case, diacritics and Indonesian affixes ignored), or for central an identifier: tracking code, agenda or letter number, external reference, NIK, phone (any national or international form) or e-mail */
+                    q: string;
+                    status?: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";
+                    agencyId?: string;
+                    type?: "light" | "normative" | "examination";
+                    /** @description Received on or after (WIB date) */
+                    from?: string;
+                    /** @description Received on or before (WIB date) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of cases */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchPage"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dev/clock": {
         parameters: {
             query?: never;
@@ -5181,6 +5277,8 @@ export type components = {
             note?: string;
             /** @description With needs_info: what the complainant must send, shown to them on the tracking page */
             missing?: string;
+            /** @description The subject as central restates it while verifying (what the register and search show) */
+            subject?: string;
         };
         AssignmentList: {
             items: components["schemas"]["Assignment"][];
@@ -5841,6 +5939,96 @@ export type components = {
         UpdateAttachment: {
             /** @enum {string} */
             visibility: "central" | "agencies";
+        };
+        SearchPage: {
+            items: components["schemas"]["SearchHit"][];
+            nextCursor: string | null;
+        };
+        SearchHit: {
+            id: string;
+            /** @description The complainant’s credential for the tracking page and the reply: central only, never sent to an agency */
+            trackingCode?: string;
+            /** @enum {string} */
+            status: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";
+            /** @description The unit’s registration (agenda) number, e.g. 17/DUMAS/III/2026 */
+            agendaNumber: string | null;
+            letter: components["schemas"]["IncomingLetter"];
+            /** @enum {string} */
+            channel: "letter" | "email" | "walk_in" | "lapor" | "social_media" | "web" | "other";
+            /**
+             * Format: date-time
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            receivedAt: string;
+            subject: string;
+            description: string;
+            complainant: components["schemas"]["Complainant"];
+            identityHidden: boolean;
+            confidential: boolean;
+            respondent: string | null;
+            location: components["schemas"]["Location"];
+            externalRef: components["schemas"]["ExternalRef"];
+            /** @description Set on a case that came from a spreadsheet import: when, and its row key; its dates are the register’s */
+            imported: {
+                /**
+                 * Format: date-time
+                 * @example 2026-03-30T16:59:59.999Z
+                 */
+                at: string;
+                rowKey: string;
+            } | null;
+            classification: {
+                /** @enum {string} */
+                type: "light" | "normative" | "examination";
+                category: string | null;
+                note: string | null;
+            } | null;
+            assignments: components["schemas"]["Assignment"][];
+            /** @description Agencies the case was forwarded to (an agency sees only its own) */
+            agencyIds: string[];
+            /** @description A monitoring activity is planned or proposed */
+            underMonitoring: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            verificationDueAt: string;
+            overdue: boolean;
+            closure: {
+                /** @enum {string} */
+                outcome: "resolved" | "unresolved" | "withdrawn";
+                note: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-30T16:59:59.999Z
+                 */
+                at: string;
+            } | null;
+            /** @description While needs_info: what central asked the complainant to send */
+            infoRequest: {
+                missing: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-30T16:59:59.999Z
+                 */
+                requestedAt: string;
+            } | null;
+            /**
+             * Format: date-time
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            updatedAt: string;
+            version: number;
+            /**
+             * @description The identifier the query matched, or `words`
+             * @enum {string}
+             */
+            matchedBy: "trackingCode" | "agendaNumber" | "letterNumber" | "externalRef" | "idNumber" | "phone" | "email" | "words";
         };
         DevClockMove: {
             /** Format: date-time */

@@ -5,6 +5,7 @@ import { CASE_STATUSES } from '@pantau/core/schemas';
 import { api, download, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
 import { useAgencies } from '../components/agencies';
+import { SearchBox } from '../components/search-box';
 import { PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { usePaged } from '../data';
 import { labelOf, useI18n } from '../i18n/i18n';
@@ -43,6 +44,7 @@ export default function Cases() {
           {t('cases.csv')}
         </button>
       </p>
+      <SearchBox />
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="case-status">{t('filters.status')}</label>

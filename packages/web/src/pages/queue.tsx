@@ -4,6 +4,7 @@ import { api, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
 import { AssignmentTable } from '../components/assignment-table';
 import { NO_FILTERS, QueueFilters, queueQuery } from '../components/queue-filters';
+import { SearchBox } from '../components/search-box';
 import { PageTitle, Pager, ProblemAlert } from '../components/ui';
 import { usePaged } from '../data';
 import { useI18n } from '../i18n/i18n';
@@ -24,6 +25,7 @@ export default function Queue() {
   return (
     <section>
       <PageTitle>{t('queue.title')}</PageTitle>
+      <SearchBox />
       <QueueFilters value={filters} onChange={setFilters} canSeeMembers={coordinator} />
       <ProblemAlert error={list.error} />
       <AssignmentTable
