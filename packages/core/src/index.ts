@@ -17,4 +17,5 @@ export * from './notification.ts';
 export * from './extension.ts';
 export * from './stats.ts';
 export * from './activity.ts';
+export * from './desk.ts';
 export * from './retry.ts';

@@ -388,6 +388,10 @@ const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2_000).optional(),
+  total: booleanQuery.optional().meta({
+    description:
+      'Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only',
+  }),
 });
 export const CaseListQuery = PageQuery.extend({
   status: z.enum(CASE_STATUSES).optional(),
@@ -400,6 +404,14 @@ export const QueueQuery = PageQuery.extend({
   /** Overdue on this target (acknowledge, followUp or resolution). */
   target: z.enum(TARGETS).optional(),
   scope: z.enum(['own', 'members']).default('own'),
+  /** With no state: the ended ones (completed, redirected, withdrawn) after the open ones. */
+  ended: booleanQuery.optional().meta({
+    description:
+      'With no `state`: after the open assignments, the ended ones (completed, redirected, withdrawn), most recent first',
+  }),
+  forwardedSince: instant.optional().meta({
+    description: 'Only assignments forwarded at or after this instant (what arrived since a visit)',
+  }),
 });
 export const WorklistQuery = PageQuery.extend({
   agencyId: AgencyIdSchema.optional(),
@@ -409,6 +421,14 @@ export const WorklistQuery = PageQuery.extend({
   dueWithin: z.coerce.number().int().min(0).max(250).optional(),
   /** Became overdue at or after this instant (its soonest open deadline passed since). */
   newlyOverdueSince: instant.optional(),
+  newlyOverdue: booleanQuery.optional().meta({
+    description:
+      'Became overdue in the 24 hours before the API’s clock (the server’s time, not the caller’s)',
+  }),
+  /** Redirected ("not ours") and not yet answered by a re-forward of the case. */
+  awaitingReforward: booleanQuery.optional().meta({
+    description: 'Redirected ("not ours") assignments whose case has not been forwarded again',
+  }),
   type: z.enum(COMPLAINT_TYPES).optional(),
   monitoring: booleanQuery.optional(),
 });
@@ -572,6 +592,9 @@ export type DelegateInput = z.infer<typeof DelegateBody>;
 export const NotificationsQuery = PageQuery.extend({
   caseId: z.string().min(1).max(64).optional(),
   agencyId: AgencyIdSchema.optional(),
+  since: instant.optional().meta({
+    description: 'Only letters dated after this instant (what arrived since a visit)',
+  }),
 });
 export type NotificationsFilter = z.infer<typeof NotificationsQuery>;
 
@@ -657,6 +680,39 @@ export const DeadlinesSchema = z
 export type DeadlinesView = z.infer<typeof DeadlinesSchema>;
 
 export const pageOf = <T extends z.ZodType>(item: T, id: string) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() }).meta({ id });
+  z
+    .object({
+      items: z.array(item),
+      nextCursor: z.string().nullable(),
+      total: z
+        .int()
+        .optional()
+        .meta({ description: 'Every item the list holds, when asked with `total=true`' }),
+    })
+    .meta({ id });
+
+// ---- the central desk ---------------------------------------------------------------
+
+export const ExtensionRequestsQuery = PageQuery.extend({
+  status: z.enum(['pending']).default('pending'),
+});
+export type ExtensionRequestsFilter = z.infer<typeof ExtensionRequestsQuery>;
+
+export const PendingExtensionSchema = ExtensionRequestSchema.extend({
+  subject: z.string().nullable().meta({ description: 'The case’s subject' }),
+}).meta({ id: 'PendingExtensionRequest' });
+export type PendingExtensionView = z.infer<typeof PendingExtensionSchema>;
+
+export const ClockSchema = z
+  .object({ now: instant.meta({ description: 'The API’s clock (the manual one, embedded)' }) })
+  .meta({ id: 'Clock' });
+
+export const CalendarDayImpactSchema = z
+  .object({
+    date: z.string(),
+    assignments: z.int().meta({ description: 'Open assignments whose deadlines would move' }),
+    deadlines: z.int().meta({ description: 'Their deadlines (targets) that would move' }),
+  })
+  .meta({ id: 'CalendarDayImpact' });
 
 export const DayKindSchema = z.enum(DAY_KINDS);

@@ -52,6 +52,7 @@ import {
   skippedEvents,
 } from './ladder/index.ts';
 import { retryOnConflict } from './retry.ts';
+import { chainedPage, holidayRemovalImpact, mapPage, pendingExtensions } from './desk.ts';
 import {
   answersFrom,
   assertForwardable,
@@ -282,10 +283,7 @@ export class Service {
       filter,
     );
     // A list shows cases, not their assignment details: open the case for those.
-    return {
-      items: page.items.map((c) => viewCase(c, [], now, { central: true })),
-      nextCursor: page.nextCursor,
-    };
+    return mapPage(page, (c) => viewCase(c, [], now, { central: true }));
   }
 
   async getCase(p: Principal, caseId: string): Promise<CaseView> {
@@ -413,9 +411,13 @@ export class Service {
           ),
         );
         const body = { items: created.map((c) => viewAssignment(c.record, now)) };
+        // The redirects this forwarding answered leave central's "awaiting re-forward" list.
+        const answered = awaiting
+          .filter((a) => !created.some((c) => c.record.agencyId === a.agencyId))
+          .map((a) => put(a, { ...a, reforwardedAt: now.toISOString() }));
         await this.store.commit({
           case: put(bundle.case, next),
-          assignments: created,
+          assignments: [...created, ...answered],
           counters: created.flatMap(({ record: a }) =>
             counterDeltas(
               bundle.assignments.find((x) => x.agencyId === a.agencyId),
@@ -641,17 +643,27 @@ export class Service {
     const now = this.clock();
     // Assignments a focal point delegated to this unit come along (a focal point's own
     // delegated ones are already in its own queue).
-    const page = await this.store.listQueue(
-      agencies,
-      {
-        state: filter.state,
-        overdue: filter.target ? true : filter.overdue,
-        target: filter.target,
-        now,
-      },
-      filter,
-      [p.agency],
-    );
+    const list = (state: QueueFilter['state']) => (request: PageRequest) =>
+      this.store.listQueue(
+        agencies,
+        {
+          state,
+          overdue: filter.target ? true : filter.overdue,
+          target: filter.target,
+          forwardedSince: filter.forwardedSince ? new Date(filter.forwardedSince) : undefined,
+          now,
+        },
+        request,
+        [p.agency],
+      );
+    // "All" with the ended ones: the open first (soonest deadline), then those that ended.
+    const page =
+      filter.ended && !filter.state
+        ? await chainedPage(
+            [list(undefined), list('completed'), list('redirected'), list('withdrawn')],
+            filter,
+          )
+        : await list(filter.state)(filter);
     return this.assignmentPage(page, now);
   }
 
@@ -664,13 +676,26 @@ export class Service {
       const calendar = await this.calendar((await this.policy()).calendarId);
       dueBefore = computeDeadline(calendar, now, filter.dueWithin, DEFAULT_TIME_ZONE).dueAt;
     }
+    // "Newly overdue" by the API's own clock (the manual one, embedded), never the caller's.
+    const overdueSince = filter.newlyOverdue
+      ? new Date(now.getTime() - 86_400_000)
+      : filter.newlyOverdueSince
+        ? new Date(filter.newlyOverdueSince)
+        : undefined;
     const query = {
-      state: filter.state,
-      overdue: filter.target || filter.newlyOverdueSince ? true : filter.overdue,
+      state: filter.awaitingReforward ? ('redirected' as const) : filter.state,
+      // "Due within n working days" is what is not overdue yet: the overdue have their own list.
+      overdue:
+        filter.target || overdueSince
+          ? true
+          : filter.dueWithin !== undefined
+            ? (filter.overdue ?? false)
+            : filter.overdue,
       target: filter.target,
       dueBefore,
-      overdueSince: filter.newlyOverdueSince ? new Date(filter.newlyOverdueSince) : undefined,
+      overdueSince,
       complaintType: filter.type,
+      awaitingReforward: filter.awaitingReforward,
       now,
     };
     const page = filter.agencyId
@@ -681,6 +706,7 @@ export class Service {
     return filter.monitoring === undefined
       ? views
       : {
+          // A total would count the unfiltered list: left out rather than wrong.
           items: views.items.filter((a) => a.monitoring === filter.monitoring),
           nextCursor: views.nextCursor,
         };
@@ -692,16 +718,13 @@ export class Service {
     now: Date,
   ): Promise<Page<AssignmentView>> {
     const ladders = await this.store.getLadders(page.items);
-    return {
-      items: page.items.map((a) =>
-        viewAssignment(
-          a,
-          now,
-          ladders.find((l) => l.caseId === a.caseId && l.agencyId === a.agencyId),
-        ),
+    return mapPage(page, (a) =>
+      viewAssignment(
+        a,
+        now,
+        ladders.find((l) => l.caseId === a.caseId && l.agencyId === a.agencyId),
       ),
-      nextCursor: page.nextCursor,
-    };
+    );
   }
 
   /**
@@ -1254,7 +1277,7 @@ export class Service {
     this.assertCentral(p);
     const now = this.clock();
     const page = await this.store.listActivities(filter, filter);
-    return { items: page.items.map((a) => viewActivity(a, now)), nextCursor: page.nextCursor };
+    return mapPage(page, (a) => viewActivity(a, now));
   }
 
   // ---- statistics and exports -------------------------------------------------------
@@ -1362,6 +1385,24 @@ export class Service {
     });
   }
 
+  // ---- the central desk ---------------------------------------------------------------
+
+  /** The API's clock: "now" for clients (the manual clock, embedded), never the browser's. */
+  now(): Date {
+    return this.clock();
+  }
+
+  /** Extension requests waiting for central's decision, oldest first. */
+  async pendingExtensions(p: Principal, page: PageRequest) {
+    this.assertCentral(p);
+    return pendingExtensions(this.store, page);
+  }
+
+  /** What removing a day off would move (for the admin to confirm), without removing it. */
+  async holidayRemovalImpact(calendarId: string, date: string) {
+    return holidayRemovalImpact(this.store, this.clock(), calendarId, date);
+  }
+
   // ---- notifications ----------------------------------------------------------------
 
   /** Every letter the ladders sent, oldest first; by case or agency. */
@@ -1380,8 +1421,15 @@ export class Service {
         if (!members.some((m) => m.id === agencyId)) throw notFound(`agency ${agencyId}`);
       }
     }
-    const page = await this.store.listNotifications({ caseId: filter.caseId, agencyId }, filter);
-    return { items: page.items.map(viewNotification), nextCursor: page.nextCursor };
+    const page = await this.store.listNotifications(
+      {
+        caseId: filter.caseId,
+        agencyId,
+        since: filter.since ? new Date(filter.since) : undefined,
+      },
+      filter,
+    );
+    return mapPage(page, viewNotification);
   }
 
   // ---- helpers ----------------------------------------------------------------------

@@ -510,15 +510,29 @@ export class DynamoStore implements Store {
     query: NotificationQuery,
     page: PageRequest,
   ): Promise<Page<NotificationRecord>> {
+    // Dated after `since`: a sort-key range on the indexes (keys are `<scheduledAt>#<id>`).
+    const after = query.since
+      ? { range: { op: '>=' as const, value: `${query.since.toISOString()}~` } }
+      : {};
     const stream: Stream = query.caseId
       ? { partition: keys.casePk(query.caseId), range: { op: 'begins_with', value: 'NOTIF#' } }
       : query.agencyId
-        ? { index: 'gsi2', partition: keys.agencyNotifications(query.agencyId) }
-        : { index: 'gsi1', partition: keys.allNotifications };
+        ? { index: 'gsi2', partition: keys.agencyNotifications(query.agencyId), ...after }
+        : { index: 'gsi1', partition: keys.allNotifications, ...after };
     return this.page<NotificationRecord>(
       [stream],
       page,
-      (item) => !query.agencyId || item.agencyId === query.agencyId,
+      (item) =>
+        (!query.agencyId || item.agencyId === query.agencyId) &&
+        (!query.since || String(item.scheduledAt) > query.since.toISOString()),
+    );
+  }
+
+  /** Extension requests still pending (gsi1, present only while pending), oldest first. */
+  async listPendingExtensions(page: PageRequest): Promise<Page<ExtensionRequestRecord>> {
+    return this.page<ExtensionRequestRecord>(
+      [{ index: 'gsi1', partition: keys.pendingExtensions }],
+      page,
     );
   }
 
@@ -645,7 +659,11 @@ export class DynamoStore implements Store {
     accept?: (item: Item) => boolean,
   ): Promise<Page<T>> {
     const out = await queryPage(this.client, this.tableName, streams, page, accept);
-    return { items: out.items.map((i) => record<T>(i)), nextCursor: out.nextCursor };
+    return {
+      items: out.items.map((i) => record<T>(i)),
+      nextCursor: out.nextCursor,
+      ...(out.total === undefined ? {} : { total: out.total }),
+    };
   }
 
   /** One conditional Put; losing the condition is a `WriteConflict`. */
@@ -788,6 +806,9 @@ const assignmentFilter = (filter: AssignmentQuery) => (item: Item) => {
   if (filter.overdue === true && filter.state && !OPEN_STATES.has(filter.state)) return false;
   if (filter.target && !isTargetOverdue(a, filter.target, filter.now)) return false;
   if (filter.complaintType && a.complaintType !== filter.complaintType) return false;
+  if (filter.forwardedSince && a.forwardedAt < filter.forwardedSince.toISOString()) return false;
+  // A forwarding answered this redirect: no longer awaiting central.
+  if (filter.awaitingReforward && (a.state !== 'redirected' || a.reforwardedAt)) return false;
   // A paused clock has nothing overdue, whatever its dates.
   if (filter.overdue === true && a.paused) return false;
   return true;

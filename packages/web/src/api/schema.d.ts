@@ -200,6 +200,8 @@ export type paths = {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -510,6 +512,8 @@ export type paths = {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
                     status?: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";
                     agencyId?: string;
                     overdue?: "true" | "false";
@@ -1016,6 +1020,8 @@ export type paths = {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -2191,6 +2197,8 @@ export type paths = {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
                     status?: "proposed" | "planned" | "done";
                     from?: string;
                     to?: string;
@@ -2501,6 +2509,90 @@ export type paths = {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/calendars/{id}/days/{date}/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What removing this day off would move, before it is removed (nothing changes) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    date: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description What would move */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarDayImpact"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2843,10 +2935,16 @@ export type paths = {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
                     state?: "pending" | "acknowledged" | "responded" | "completed" | "redirected" | "withdrawn";
                     overdue?: "true" | "false";
                     target?: "acknowledge" | "followUp" | "resolution";
                     scope?: "own" | "members";
+                    /** @description With no `state`: after the open assignments, the ended ones (completed, redirected, withdrawn), most recent first */
+                    ended?: "true" | "false";
+                    /** @description Only assignments forwarded at or after this instant (what arrived since a visit) */
+                    forwardedSince?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2931,12 +3029,18 @@ export type paths = {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
                     agencyId?: string;
                     state?: "pending" | "acknowledged" | "responded" | "completed" | "redirected" | "withdrawn";
                     overdue?: "true" | "false";
                     target?: "acknowledge" | "followUp" | "resolution";
                     dueWithin?: number | null;
                     newlyOverdueSince?: string;
+                    /** @description Became overdue in the 24 hours before the API’s clock (the server’s time, not the caller’s) */
+                    newlyOverdue?: "true" | "false";
+                    /** @description Redirected ("not ours") assignments whose case has not been forwarded again */
+                    awaitingReforward?: "true" | "false";
                     type?: "light" | "normative" | "examination";
                     monitoring?: "true" | "false";
                 };
@@ -3023,8 +3127,12 @@ export type paths = {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
                     caseId?: string;
                     agencyId?: string;
+                    /** @description Only letters dated after this instant (what arrived since a visit) */
+                    since?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3039,6 +3147,174 @@ export type paths = {
                     };
                     content: {
                         "application/json": components["schemas"]["NotificationPage"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The API’s clock: what “now” is for deadlines (embedded, the manual clock) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Clock"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/extension-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Extension requests waiting for central’s decision, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
+                    status?: "pending";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of requests */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PendingExtensionPage"];
                     };
                 };
                 /** @description Invalid input: `errors` names each field */
@@ -3671,6 +3947,8 @@ export type components = {
         AgencyPage: {
             items: components["schemas"]["Agency"][];
             nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
         };
         UpdateAgency: {
             name?: string;
@@ -3891,6 +4169,8 @@ export type components = {
         CasePage: {
             items: components["schemas"]["Case"][];
             nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
         };
         Verification: {
             /** @enum {string} */
@@ -3905,6 +4185,8 @@ export type components = {
         AssignmentList: {
             items: components["schemas"]["Assignment"][];
             nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
         };
         Forward: {
             assignments: {
@@ -3920,6 +4202,8 @@ export type components = {
         TimelinePage: {
             items: components["schemas"]["TimelineEvent"][];
             nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
         };
         TimelineEvent: {
             id: string;
@@ -4141,6 +4425,8 @@ export type components = {
         ActivityPage: {
             items: components["schemas"]["Activity"][];
             nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
         };
         Calendar: {
             id: string;
@@ -4161,6 +4447,13 @@ export type components = {
             /** @enum {string} */
             kind: "national_holiday" | "collective_leave" | "other";
             name: string;
+        };
+        CalendarDayImpact: {
+            date: string;
+            /** @description Open assignments whose deadlines would move */
+            assignments: number;
+            /** @description Their deadlines (targets) that would move */
+            deadlines: number;
         };
         Policy: {
             id: string;
@@ -4345,10 +4638,14 @@ export type components = {
         AssignmentPage: {
             items: components["schemas"]["Assignment"][];
             nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
         };
         NotificationPage: {
             items: components["schemas"]["Notification"][];
             nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
         };
         Notification: {
             id: string;
@@ -4383,6 +4680,42 @@ export type components = {
              */
             sentAt: string | null;
             attempts: number;
+        };
+        Clock: {
+            /**
+             * Format: date-time
+             * @description The API’s clock (the manual one, embedded)
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            now: string;
+        };
+        PendingExtensionPage: {
+            items: components["schemas"]["PendingExtensionRequest"][];
+            nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
+        };
+        PendingExtensionRequest: {
+            id: string;
+            caseId: string;
+            agencyId: string;
+            workingDays: number;
+            reason: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "refused";
+            /**
+             * Format: date-time
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            requestedAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            decidedAt: string | null;
+            note: string | null;
+            /** @description The case’s subject */
+            subject: string | null;
         };
         AgencyStatsReport: {
             from: string;
