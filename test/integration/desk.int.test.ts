@@ -183,6 +183,7 @@ describe('extension requests waiting for central', () => {
         workingDays: 5,
         status: 'pending',
         subject: 'Sertifikat tanah belum terbit',
+        agencyName: 'Agency bpn',
       }),
     );
     expect(pending.total).toBe(pending.items.length);

@@ -59,21 +59,26 @@ export async function chainedPage<T>(
   return { items, nextCursor, total: totals.reduce((sum, p) => sum + (p.total ?? 0), 0) };
 }
 
-/** Extension requests waiting for central, oldest first, each with its case's subject. */
+/** Extension requests waiting for central, oldest first, with their case's subject and agency's name. */
 export async function pendingExtensions(
   store: Store,
   request: PageRequest,
 ): Promise<Page<PendingExtensionView>> {
   const page = await store.listPendingExtensions(request);
   const caseIds = [...new Set(page.items.map((x) => x.caseId))];
-  const subjects = new Map(
-    await Promise.all(
+  const agencyIds = [...new Set(page.items.map((x) => x.agencyId))];
+  const [subjects, names] = await Promise.all([
+    Promise.all(
       caseIds.map(async (id) => [id, (await store.getCase(id))?.case.subject ?? null] as const),
-    ),
-  );
+    ).then((pairs) => new Map(pairs)),
+    Promise.all(
+      agencyIds.map(async (id) => [id, (await store.getAgency(id))?.name ?? id] as const),
+    ).then((pairs) => new Map(pairs)),
+  ]);
   return mapPage(page, (x) => ({
     ...viewExtensionRequest(x),
     subject: subjects.get(x.caseId) ?? null,
+    agencyName: names.get(x.agencyId) ?? x.agencyId,
   }));
 }
 

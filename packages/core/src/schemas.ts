@@ -700,6 +700,7 @@ export type ExtensionRequestsFilter = z.infer<typeof ExtensionRequestsQuery>;
 
 export const PendingExtensionSchema = ExtensionRequestSchema.extend({
   subject: z.string().nullable().meta({ description: 'The case’s subject' }),
+  agencyName: z.string().meta({ description: 'The asking agency’s name' }),
 }).meta({ id: 'PendingExtensionRequest' });
 export type PendingExtensionView = z.infer<typeof PendingExtensionSchema>;
 

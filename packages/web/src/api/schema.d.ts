@@ -4716,6 +4716,8 @@ export type components = {
             note: string | null;
             /** @description The case’s subject */
             subject: string | null;
+            /** @description The asking agency’s name */
+            agencyName: string;
         };
         AgencyStatsReport: {
             from: string;

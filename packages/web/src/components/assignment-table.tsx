@@ -1,4 +1,8 @@
-/** Assignments as a table: case, agency, state, the next deadline and how it stands, the ladder. */
+/**
+ * Assignments as a table: case (with the member unit working on it, if delegated), agency,
+ * state, when it was forwarded, the next deadline with its target and how it stands, the rung
+ * of the ladder reached.
+ */
 import { Link } from 'wouter';
 import type { Schemas } from '../api/client';
 import { nextDeadline } from '../deadline';
@@ -11,15 +15,21 @@ export function AssignmentTable({
   zone,
   now,
   showAgency,
+  showForwarded = false,
+  names,
   caption,
 }: {
   items: readonly Schemas['Assignment'][];
   zone: TimeZone;
   now: Date;
   showAgency: boolean;
+  showForwarded?: boolean;
+  /** Agencies' names by id, where known. */
+  names?: ReadonlyMap<string, string>;
   caption: string;
 }) {
   const { t } = useI18n();
+  const nameOf = (id: string) => names?.get(id) ?? id;
   if (items.length === 0) return <p className="muted">{t('common.empty')}</p>;
   return (
     <table>
@@ -29,6 +39,7 @@ export function AssignmentTable({
           <th scope="col">{t('queue.case')}</th>
           {showAgency ? <th scope="col">{t('queue.agency')}</th> : null}
           <th scope="col">{t('queue.state')}</th>
+          {showForwarded ? <th scope="col">{t('queue.forwarded')}</th> : null}
           <th scope="col">{t('queue.next')}</th>
           <th scope="col">{t('queue.level')}</th>
         </tr>
@@ -43,12 +54,22 @@ export function AssignmentTable({
                   {a.subject ?? a.caseId}
                 </Link>
                 <div className="muted small">{a.caseId}</div>
+                {a.delegatedTo ? (
+                  <div className="small">
+                    {t('queue.heldBy', { agency: nameOf(a.delegatedTo) })}
+                  </div>
+                ) : null}
               </td>
-              {showAgency ? <td>{a.agencyId}</td> : null}
+              {showAgency ? <td>{nameOf(a.agencyId)}</td> : null}
               <td>
                 <StatusBadge prefix="state" value={a.state} />
                 {a.paused ? <span className="badge">{t('assignment.paused')}</span> : null}
               </td>
+              {showForwarded ? (
+                <td>
+                  <Time at={a.forwardedAt} zone={zone} />
+                </td>
+              ) : null}
               <td>
                 {next ? (
                   <>

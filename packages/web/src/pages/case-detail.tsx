@@ -5,11 +5,13 @@
  * ladder, the timeline, and acts on its assignment.
  */
 import { useParams, useSearch } from 'wouter';
+import { useAgencyNames } from '../agency-names';
 import { api, type Schemas, unwrap } from '../api/client';
 import { isCentral } from '../auth/session';
 import { useSignedIn } from '../auth/session-context';
 import { AssignmentActions } from '../components/assignment-actions';
 import { CaseActions } from '../components/case-actions';
+import { Delegation } from '../components/delegation';
 import { DeadlinesPanel } from '../components/deadlines';
 import { Loading, PageTitle, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { useLoad } from '../data';
@@ -23,6 +25,7 @@ export default function CaseDetail() {
   const { id } = useParams<{ id: string }>();
   const focus = new URLSearchParams(useSearch()).get('agency');
   const central = isCentral(session);
+  const names = useAgencyNames();
   const loaded = useLoad(async () => {
     const [kase, timeline] = await Promise.all([
       unwrap(api.GET('/v1/cases/{id}', { params: { path: { id } } })),
@@ -36,12 +39,20 @@ export default function CaseDetail() {
   if (!loaded.data) return <ProblemAlert error={loaded.error} />;
   const { kase, events } = loaded.data;
   const zone = session.zone;
-  // An agency acts on its own assignment, or (a coordinator) on a member unit's it opened.
+  // An agency acts on its own assignment, on one its focal point delegated to it (also from a
+  // bookmark or an e-mail, without `?agency=`), or (a coordinator) on a member unit's it opened.
   const assignments = central
     ? kase.assignments
     : kase.assignments.filter(
-        (a) => a.agencyId === (focus ?? session.agency) || a.agencyId === session.agency,
+        (a) =>
+          a.agencyId === (focus ?? session.agency) ||
+          a.agencyId === session.agency ||
+          a.delegatedTo === session.agency,
       );
+  const coordinates = (a: Schemas['Assignment']) =>
+    session.role === 'agency_coordinator' &&
+    a.agencyId === session.agency &&
+    ['pending', 'acknowledged', 'responded'].includes(a.state);
   return (
     <article>
       <PageTitle>{kase.subject}</PageTitle>
@@ -72,6 +83,14 @@ export default function CaseDetail() {
                   <h3>{t('assignment.instructions')}</h3>
                   <p className="prose">{a.instructions}</p>
                 </>
+              ) : null}
+              {a.delegatedTo ? (
+                <p className="muted">
+                  {t('delegate.held', { agency: names.get(a.delegatedTo) ?? a.delegatedTo })}
+                </p>
+              ) : null}
+              {coordinates(a) ? (
+                <Delegation caseId={kase.id} assignment={a} onChange={loaded.reload} />
               ) : null}
               {a.redirect ? (
                 <p className="alert">

@@ -1,9 +1,10 @@
 /**
  * The central officer's desk: what needs attention today, each list straight from one API
- * worklist. New complaints to verify (with their verification deadline), complaints their
- * complainant reopened (to forward again), overdue assignments by agency, newly overdue since
- * yesterday, due within two working days, redirected awaiting a re-forward, and this week's
- * monitoring activities.
+ * worklist, each with its total. New complaints to verify (with their verification deadline),
+ * complaints their complainant reopened (to forward again), extension requests waiting for a
+ * decision, overdue assignments by agency, newly overdue in the last 24 hours (by the API's
+ * clock), due within two working days (not yet overdue), redirected awaiting a re-forward (until
+ * the case is forwarded again), and this week's monitoring activities.
  */
 import { Link } from 'wouter';
 import { UTC_OFFSET_HOURS } from '@pantau/core/schemas';
@@ -11,10 +12,12 @@ import { api, type Schemas, unwrap } from '../api/client';
 import type { paths } from '../api/schema';
 import { useSignedIn } from '../auth/session-context';
 import { AssignmentTable } from '../components/assignment-table';
+import { Count } from '../components/count';
 import { Loading, PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { usePaged } from '../data';
 import type { TimeZone } from '../format';
 import { labelOf, useI18n } from '../i18n/i18n';
+import { useServerNow } from '../server-clock';
 
 type WorklistQuery = NonNullable<paths['/v1/assignments']['get']['parameters']['query']>;
 
@@ -28,11 +31,12 @@ export function weekAround(now: Date, zone: TimeZone): { from: string; to: strin
   return { from: from.toISOString(), to: new Date(from.getTime() + 7 * 86_400_000).toISOString() };
 }
 
+/** The next page, or the first with its total counted. */
+const page = (cursor: string | undefined) => (cursor ? { cursor } : { total: 'true' as const });
+
 export default function Desk() {
   const { t } = useI18n();
   const { zone } = useSignedIn();
-  const now = new Date();
-  const since = new Date(now.getTime() - 86_400_000).toISOString();
   return (
     <section>
       <PageTitle>{t('desk.title')}</PageTitle>
@@ -44,14 +48,15 @@ export default function Desk() {
       <div className="grid">
         <ToVerify zone={zone} />
         <Reopened zone={zone} />
+        <Extensions zone={zone} />
         <Worklist
           title={t('desk.overdueByAgency')}
           query={{ overdue: 'true', limit: 100 }}
           byAgency
         />
-        <Worklist title={t('desk.newlyOverdue')} query={{ newlyOverdueSince: since }} />
+        <Worklist title={t('desk.newlyOverdue')} query={{ newlyOverdue: 'true' }} />
         <Worklist title={t('desk.dueSoon')} query={{ dueWithin: 2 }} />
-        <Worklist title={t('desk.redirected')} query={{ state: 'redirected' }} />
+        <Worklist title={t('desk.redirected')} query={{ awaitingReforward: 'true' }} />
         <Activities zone={zone} />
       </div>
     </section>
@@ -64,14 +69,17 @@ function ToVerify({ zone }: { zone: TimeZone }) {
     (cursor) =>
       unwrap(
         api.GET('/v1/cases', {
-          params: { query: { status: 'received', ...(cursor ? { cursor } : {}) } },
+          params: { query: { status: 'received', ...page(cursor) } },
         }),
       ),
     [],
   );
   return (
     <section className="card" aria-labelledby="to-verify">
-      <h2 id="to-verify">{t('desk.toVerify')}</h2>
+      <h2 id="to-verify">
+        {t('desk.toVerify')}{' '}
+        <Count total={list.total} shown={list.items.length} hasMore={list.hasMore} />
+      </h2>
       <ProblemAlert error={list.error} />
       {list.loading && list.items.length === 0 ? <Loading /> : null}
       {!list.loading && list.items.length === 0 ? (
@@ -102,7 +110,7 @@ function Reopened({ zone }: { zone: TimeZone }) {
     (cursor) =>
       unwrap(
         api.GET('/v1/cases', {
-          params: { query: { status: 'reopened', ...(cursor ? { cursor } : {}) } },
+          params: { query: { status: 'reopened', ...page(cursor) } },
         }),
       ),
     [],
@@ -111,10 +119,7 @@ function Reopened({ zone }: { zone: TimeZone }) {
     <section className="card" aria-labelledby="reopened">
       <h2 id="reopened">
         {t('desk.reopened')}{' '}
-        <span className="count">
-          {list.items.length}
-          {list.hasMore ? '+' : ''}
-        </span>
+        <Count total={list.total} shown={list.items.length} hasMore={list.hasMore} />
       </h2>
       <ProblemAlert error={list.error} />
       {list.loading && list.items.length === 0 ? <Loading /> : null}
@@ -150,20 +155,17 @@ function Worklist({
     (cursor) =>
       unwrap(
         api.GET('/v1/assignments', {
-          params: { query: { ...query, ...(cursor ? { cursor } : {}) } },
+          params: { query: { ...query, ...page(cursor) } },
         }),
       ),
     [JSON.stringify(query)],
   );
+  const now = useServerNow();
   const id = title.replace(/\W+/g, '-').toLowerCase();
   return (
     <section className="card" aria-labelledby={id}>
       <h2 id={id}>
-        {title}{' '}
-        <span className="count">
-          {list.items.length}
-          {list.hasMore ? '+' : ''}
-        </span>
+        {title} <Count total={list.total} shown={list.items.length} hasMore={list.hasMore} />
       </h2>
       <ProblemAlert error={list.error} />
       {list.loading && list.items.length === 0 ? <Loading /> : null}
@@ -173,7 +175,7 @@ function Worklist({
         <AssignmentTable
           items={list.items}
           zone={zone}
-          now={new Date()}
+          now={now ?? new Date()}
           showAgency
           caption={title}
         />
@@ -218,19 +220,23 @@ export function ByAgency({ items }: { items: readonly Schemas['Assignment'][] })
 
 function Activities({ zone }: { zone: TimeZone }) {
   const { t } = useI18n();
-  const week = weekAround(new Date(), zone);
+  const now = useServerNow();
+  const week = weekAround(now ?? new Date(), zone);
   const list = usePaged(
     (cursor) =>
       unwrap(
         api.GET('/v1/activities', {
-          params: { query: { ...week, ...(cursor ? { cursor } : {}) } },
+          params: { query: { ...week, ...page(cursor) } },
         }),
       ),
     [week.from],
   );
   return (
     <section className="card" aria-labelledby="activities">
-      <h2 id="activities">{t('desk.activities')}</h2>
+      <h2 id="activities">
+        {t('desk.activities')}{' '}
+        <Count total={list.total} shown={list.items.length} hasMore={list.hasMore} />
+      </h2>
       <ProblemAlert error={list.error} />
       {!list.loading && list.items.length === 0 ? (
         <p className="muted">{t('common.empty')}</p>
@@ -244,6 +250,42 @@ function Activities({ zone }: { zone: TimeZone }) {
             {a.overdueToReport ? (
               <span className="badge deadline-overdue">{t('desk.toReport')}</span>
             ) : null}
+          </li>
+        ))}
+      </ul>
+      <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
+    </section>
+  );
+}
+
+/** Agencies' requests for more time, oldest first: decided on the case page. */
+function Extensions({ zone }: { zone: TimeZone }) {
+  const { t } = useI18n();
+  const list = usePaged(
+    (cursor) =>
+      unwrap(api.GET('/v1/extension-requests', { params: { query: { ...page(cursor) } } })),
+    [],
+  );
+  return (
+    <section className="card" aria-labelledby="extensions">
+      <h2 id="extensions">
+        {t('desk.extensions')}{' '}
+        <Count total={list.total} shown={list.items.length} hasMore={list.hasMore} />
+      </h2>
+      <ProblemAlert error={list.error} />
+      {list.loading && list.items.length === 0 ? <Loading /> : null}
+      {!list.loading && list.items.length === 0 ? (
+        <p className="muted">{t('common.empty')}</p>
+      ) : null}
+      <ul className="plain">
+        {list.items.map((x) => (
+          <li key={x.id}>
+            <Link href={`/cases/${x.caseId}`}>{x.subject ?? t('desk.openCase')}</Link>{' '}
+            <span className="muted small">
+              {t('desk.extensionAsked', { agency: x.agencyName, days: x.workingDays })} ·{' '}
+              <Time at={x.requestedAt} zone={zone} />
+            </span>
+            <div className="small prose">{x.reason}</div>
           </li>
         ))}
       </ul>

@@ -4,6 +4,9 @@
  */
 import { useState } from 'react';
 import { Link } from 'wouter';
+import { Count } from '../components/count';
+import { useVisited } from '../unread';
+import { useUrlState } from '../url-state';
 import { api, unwrap } from '../api/client';
 import { isCentral } from '../auth/session';
 import { useSignedIn } from '../auth/session-context';
@@ -14,14 +17,20 @@ import { labelOf, useI18n } from '../i18n/i18n';
 export default function Letters() {
   const { t } = useI18n();
   const session = useSignedIn();
-  const [agencyId, setAgencyId] = useState('');
-  const [applied, setApplied] = useState('');
+  // The applied filter lives in the URL (a link or a reload keeps it); the box is a draft.
+  const [url, setUrl] = useUrlState({ agency: '' });
+  const applied = url.agency;
+  const [agencyId, setAgencyId] = useState(applied);
+  useVisited(session.sub, 'letters');
   const list = usePaged(
     (cursor) =>
       unwrap(
         api.GET('/v1/notifications', {
           params: {
-            query: { ...(applied ? { agencyId: applied } : {}), ...(cursor ? { cursor } : {}) },
+            query: {
+              ...(applied ? { agencyId: applied } : {}),
+              ...(cursor ? { cursor } : { total: 'true' as const }),
+            },
           },
         }),
       ),
@@ -30,12 +39,15 @@ export default function Letters() {
   return (
     <section>
       <PageTitle>{isCentral(session) ? t('letters.title') : t('letters.titleAgency')}</PageTitle>
+      <p className="muted">
+        <Count total={list.total} shown={list.items.length} hasMore={list.hasMore} />
+      </p>
       {isCentral(session) ? (
         <form
           className="filters"
           onSubmit={(e) => {
             e.preventDefault();
-            setApplied(agencyId.trim());
+            setUrl({ agency: agencyId.trim() });
           }}
         >
           <div className="field">
