@@ -110,7 +110,7 @@ export interface AssignmentQuery {
   /** Only assignments whose soonest open deadline passed in [since, now). */
   readonly overdueSince?: Date | undefined;
   readonly complaintType?: ComplaintType | undefined;
-  /** Only assignments forwarded at or after this instant. */
+  /** Only assignments forwarded after this instant. */
   readonly forwardedSince?: Date | undefined;
   /** Only redirected assignments no forwarding of the case has answered yet. */
   readonly awaitingReforward?: boolean | undefined;

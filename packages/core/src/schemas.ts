@@ -410,7 +410,7 @@ export const QueueQuery = PageQuery.extend({
       'With no `state`: after the open assignments, the ended ones (completed, redirected, withdrawn), most recent first',
   }),
   forwardedSince: instant.optional().meta({
-    description: 'Only assignments forwarded at or after this instant (what arrived since a visit)',
+    description: 'Only assignments forwarded after this instant (what arrived since a visit)',
   }),
 });
 export const WorklistQuery = PageQuery.extend({

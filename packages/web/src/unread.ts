@@ -5,7 +5,6 @@
  */
 import { useEffect, useState } from 'react';
 import { api, unwrap } from './api/client';
-import { serverOffset } from './server-clock';
 
 export type Inbox = 'queue' | 'letters';
 
@@ -16,9 +15,12 @@ export function lastVisit(sub: string, inbox: Inbox): string | null {
   return typeof localStorage === 'undefined' ? null : localStorage.getItem(key(sub, inbox));
 }
 
-/** Records a visit now (the API's now), and tells the badges. */
+/**
+ * Records a visit at the API's now, read afresh (an estimate from the browser's clock could
+ * fall a request's latency before something that arrived with the page), and tells the badges.
+ */
 export async function markVisited(sub: string, inbox: Inbox): Promise<void> {
-  const now = new Date(Date.now() + (await serverOffset())).toISOString();
+  const { now } = await unwrap(api.GET('/v1/clock'));
   localStorage.setItem(key(sub, inbox), now);
   window.dispatchEvent(new Event(EVENT));
 }

@@ -2943,7 +2943,7 @@ export type paths = {
                     scope?: "own" | "members";
                     /** @description With no `state`: after the open assignments, the ended ones (completed, redirected, withdrawn), most recent first */
                     ended?: "true" | "false";
-                    /** @description Only assignments forwarded at or after this instant (what arrived since a visit) */
+                    /** @description Only assignments forwarded after this instant (what arrived since a visit) */
                     forwardedSince?: string;
                 };
                 header?: never;
