@@ -6,6 +6,7 @@
  * clock), due within two working days (not yet overdue), redirected awaiting a re-forward (until
  * the case is forwarded again), and this week's monitoring activities.
  */
+import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { UTC_OFFSET_HOURS } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
@@ -14,7 +15,7 @@ import { useSignedIn } from '../auth/session-context';
 import { AssignmentTable } from '../components/assignment-table';
 import { Count } from '../components/count';
 import { Loading, PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
-import { usePaged } from '../data';
+import { type Paged, usePaged } from '../data';
 import type { TimeZone } from '../format';
 import { labelOf, useI18n } from '../i18n/i18n';
 import { useServerNow } from '../server-clock';
@@ -29,6 +30,35 @@ export function weekAround(now: Date, zone: TimeZone): { from: string; to: strin
   const monday = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - day);
   const from = new Date(monday - offsetHours * 3600_000);
   return { from: from.toISOString(), to: new Date(from.getTime() + 7 * 86_400_000).toISOString() };
+}
+
+/** A desk card: its list's title and total, what went wrong, loading, empty, more. */
+function ListCard<T>({
+  id,
+  title,
+  list,
+  children,
+}: {
+  id: string;
+  title: string;
+  list: Paged<T>;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>
+        {title} <Count total={list.total} shown={list.items.length} hasMore={list.hasMore} />
+      </h2>
+      <ProblemAlert error={list.error} />
+      {list.loading && list.items.length === 0 ? <Loading /> : null}
+      {!list.loading && list.items.length === 0 ? (
+        <p className="muted">{t('common.empty')}</p>
+      ) : null}
+      {children}
+      <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
+    </section>
+  );
 }
 
 /** The next page, or the first with its total counted. */
@@ -75,16 +105,7 @@ function ToVerify({ zone }: { zone: TimeZone }) {
     [],
   );
   return (
-    <section className="card" aria-labelledby="to-verify">
-      <h2 id="to-verify">
-        {t('desk.toVerify')}{' '}
-        <Count total={list.total} shown={list.items.length} hasMore={list.hasMore} />
-      </h2>
-      <ProblemAlert error={list.error} />
-      {list.loading && list.items.length === 0 ? <Loading /> : null}
-      {!list.loading && list.items.length === 0 ? (
-        <p className="muted">{t('common.empty')}</p>
-      ) : null}
+    <ListCard id="to-verify" title={t('desk.toVerify')} list={list}>
       <ul className="plain">
         {list.items.map((c) => (
           <li key={c.id}>
@@ -98,8 +119,7 @@ function ToVerify({ zone }: { zone: TimeZone }) {
           </li>
         ))}
       </ul>
-      <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
-    </section>
+    </ListCard>
   );
 }
 
@@ -116,16 +136,7 @@ function Reopened({ zone }: { zone: TimeZone }) {
     [],
   );
   return (
-    <section className="card" aria-labelledby="reopened">
-      <h2 id="reopened">
-        {t('desk.reopened')}{' '}
-        <Count total={list.total} shown={list.items.length} hasMore={list.hasMore} />
-      </h2>
-      <ProblemAlert error={list.error} />
-      {list.loading && list.items.length === 0 ? <Loading /> : null}
-      {!list.loading && list.items.length === 0 ? (
-        <p className="muted">{t('common.empty')}</p>
-      ) : null}
+    <ListCard id="reopened" title={t('desk.reopened')} list={list}>
       <ul className="plain">
         {list.items.map((c) => (
           <li key={c.id}>
@@ -136,8 +147,7 @@ function Reopened({ zone }: { zone: TimeZone }) {
           </li>
         ))}
       </ul>
-      <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
-    </section>
+    </ListCard>
   );
 }
 
@@ -163,13 +173,8 @@ function Worklist({
   const now = useServerNow();
   const id = title.replace(/\W+/g, '-').toLowerCase();
   return (
-    <section className="card" aria-labelledby={id}>
-      <h2 id={id}>
-        {title} <Count total={list.total} shown={list.items.length} hasMore={list.hasMore} />
-      </h2>
-      <ProblemAlert error={list.error} />
-      {list.loading && list.items.length === 0 ? <Loading /> : null}
-      {byAgency ? (
+    <ListCard id={id} title={title} list={list}>
+      {list.items.length === 0 ? null : byAgency ? (
         <ByAgency items={list.items} />
       ) : (
         <AssignmentTable
@@ -180,8 +185,7 @@ function Worklist({
           caption={title}
         />
       )}
-      <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
-    </section>
+    </ListCard>
   );
 }
 
@@ -232,15 +236,7 @@ function Activities({ zone }: { zone: TimeZone }) {
     [week.from],
   );
   return (
-    <section className="card" aria-labelledby="activities">
-      <h2 id="activities">
-        {t('desk.activities')}{' '}
-        <Count total={list.total} shown={list.items.length} hasMore={list.hasMore} />
-      </h2>
-      <ProblemAlert error={list.error} />
-      {!list.loading && list.items.length === 0 ? (
-        <p className="muted">{t('common.empty')}</p>
-      ) : null}
+    <ListCard id="activities" title={t('desk.activities')} list={list}>
       <ul className="plain">
         {list.items.map((a) => (
           <li key={a.id}>
@@ -253,8 +249,7 @@ function Activities({ zone }: { zone: TimeZone }) {
           </li>
         ))}
       </ul>
-      <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
-    </section>
+    </ListCard>
   );
 }
 
@@ -267,16 +262,7 @@ function Extensions({ zone }: { zone: TimeZone }) {
     [],
   );
   return (
-    <section className="card" aria-labelledby="extensions">
-      <h2 id="extensions">
-        {t('desk.extensions')}{' '}
-        <Count total={list.total} shown={list.items.length} hasMore={list.hasMore} />
-      </h2>
-      <ProblemAlert error={list.error} />
-      {list.loading && list.items.length === 0 ? <Loading /> : null}
-      {!list.loading && list.items.length === 0 ? (
-        <p className="muted">{t('common.empty')}</p>
-      ) : null}
+    <ListCard id="extensions" title={t('desk.extensions')} list={list}>
       <ul className="plain">
         {list.items.map((x) => (
           <li key={x.id}>
@@ -289,7 +275,6 @@ function Extensions({ zone }: { zone: TimeZone }) {
           </li>
         ))}
       </ul>
-      <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
-    </section>
+    </ListCard>
   );
 }
