@@ -127,7 +127,7 @@ describe('console: oversight', () => {
     await page.getByText('Tidak ada data.').waitFor();
     await page.getByLabel('Termasuk unit anggota').check();
     const row = page.getByRole('row', { name: new RegExp(SUBJECT) });
-    await expect.poll(() => row.innerText()).toContain('kanwil-bpn-jatim');
+    await expect.poll(() => row.innerText()).toContain('Kantor Wilayah BPN Provinsi Jawa Timur');
     await mainScreen(page, '13-coordinator-member-queue');
     await signOut();
   });
