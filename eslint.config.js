@@ -1,5 +1,65 @@
 // @ts-check
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+
+const NO_ENUMS = { selector: 'TSEnumDeclaration', message: 'Use `as const` objects, not enums.' };
+
+/** What a pure domain has no business importing, besides our own packages. */
+const CORE_PURE = [
+  {
+    group: ['@aws-sdk/*', 'aws-lambda', 'hono', 'hono/*', '@hono/*'],
+    message: 'core is pure',
+  },
+  {
+    group: ['node:fs', 'node:fs/*', 'node:child_process', 'node:net', 'node:http'],
+    message: 'core does no I/O',
+  },
+];
+
+/**
+ * Which of our packages each part may import (README "Architecture"). Matched on the import's
+ * text, so a package is forbidden by name; `import-x/no-relative-packages` below closes the
+ * other door, a relative path into another package's folder.
+ */
+const BOUNDARIES = [
+  {
+    files: ['packages/core/**'],
+    forbid: '^@pantau/',
+    message: 'core imports nothing of ours',
+    also: CORE_PURE,
+  },
+  {
+    files: ['packages/store/**', 'packages/workflow/**'],
+    forbid: '^@pantau/(api|local|web)(/|$)',
+    message: 'adapters depend on core, never on what is built on them',
+  },
+  {
+    // An integration test is a composition root: it wires the app to the real DynamoDB adapter.
+    files: ['packages/api/**'],
+    ignores: ['**/*.int.test.ts'],
+    forbid: '^@pantau/(store|local|web)(/|$)',
+    message: 'api reaches data only through the Store port in core; local and functions/ wire it',
+  },
+  {
+    files: ['packages/local/**'],
+    forbid: '^@pantau/web(/|$)',
+    message: 'the embedded runtime serves the console as built files, and imports none of it',
+  },
+  {
+    files: ['functions/**', 'infra/**'],
+    forbid: '^@pantau/(local|web)(/|$)',
+    message: 'what runs on AWS never loads the embedded runtime, nor the console’s source',
+  },
+  {
+    // The browser bundle: the API's types come from its own generated schema.d.ts.
+    files: ['packages/web/**'],
+    forbid: '^@pantau/(?!core/schemas$)',
+    message:
+      'the console takes only the zod schemas (@pantau/core/schemas) and its generated types',
+  },
+];
+
+const BOUNDED = BOUNDARIES.flatMap((b) => b.files);
 
 export default tseslint.config(
   {
@@ -20,32 +80,51 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'TSEnumDeclaration', message: 'Use `as const` objects, not enums.' },
-      ],
+      'no-restricted-syntax': ['error', NO_ENUMS],
     },
   },
-  {
-    // packages/core stays pure: no AWS SDK, no Hono, no Node I/O.
-    files: ['packages/core/src/**/*.ts'],
+  ...BOUNDARIES.map(({ files, ignores, forbid, message, also = [] }) => ({
+    files,
+    ...(ignores ? { ignores } : {}),
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              group: ['@aws-sdk/*', 'aws-lambda', 'hono', 'hono/*', '@hono/*'],
-              message: 'core is pure',
-            },
-            { group: ['@pantau/*'], message: 'core imports nothing of ours' },
-            {
-              group: ['node:fs', 'node:fs/*', 'node:child_process', 'node:net', 'node:http'],
-              message: 'core does no I/O',
-            },
-          ],
+          patterns: [{ regex: forbid, message }, ...also],
         },
       ],
     },
+  })),
+  {
+    // The name rules read static imports; a dynamic `import()` or an inline `import('…')` type
+    // of one of ours would slip past them, and nothing needs either.
+    files: BOUNDED,
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        NO_ENUMS,
+        {
+          selector: 'ImportExpression[source.value=/^@pantau/]',
+          message: 'import our packages statically, so the boundary rules see it',
+        },
+        {
+          selector: 'TSImportType[source.value=/^@pantau/]',
+          message: 'import our packages statically, so the boundary rules see it',
+        },
+      ],
+    },
+  },
+  {
+    // Packages import each other by name: `../../store/src/…` from api would go round the rules.
+    // Integration tests reach the shared DynamoDB Local helpers in test/support.
+    files: BOUNDED,
+    ignores: ['**/*.int.test.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.d.ts', '.js', '.json'] }),
+      ],
+    },
+    rules: { 'import-x/no-relative-packages': 'error' },
   },
 );

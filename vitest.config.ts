@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 // Test tiers, named by file (see README "Tests"):
-//   unit         *.test.ts beside the code, pure logic, no I/O
+//   unit         *.test.ts beside the code, pure logic, no I/O (and the import rules)
 //   integration  *.int.test.ts against DynamoDB Local (one JVM for the run)
 //   e2e          test/e2e over HTTP against the embedded runtime on a free port
 //   infra        test/infra: synthesized CDK template assertions + cdk-nag
@@ -13,7 +13,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts'],
+          // scripts/: the generated API types' freshness; test/architecture: the import rules.
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'test/architecture/**/*.test.ts',
+          ],
           exclude: ['**/*.int.test.ts'],
         },
       },

@@ -177,7 +177,7 @@ describe('extension requests waiting for central', () => {
     const pending = await service.pendingExtensions(centralOfficer, { limit: 100, total: true });
     expect(pending.items).toContainEqual(
       expect.objectContaining({
-        id: request.body.id,
+        id: request.id,
         caseId,
         agencyId: 'bpn',
         workingDays: 5,
@@ -190,11 +190,11 @@ describe('extension requests waiting for central', () => {
     await expect(service.pendingExtensions(officerOf('bpn'), { limit: 10 })).rejects.toMatchObject({
       code: 'forbidden',
     });
-    await service.decideExtension(centralOfficer, caseId, 'bpn', request.body.id, {
+    await service.decideExtension(centralOfficer, caseId, 'bpn', request.id, {
       approve: true,
     });
     const after = await service.pendingExtensions(centralOfficer, { limit: 100 });
-    expect(after.items.map((x) => x.id)).not.toContain(request.body.id);
+    expect(after.items.map((x) => x.id)).not.toContain(request.id);
   });
 });
 
@@ -204,14 +204,16 @@ describe('removing a holiday', () => {
     await forwardedCase(service, ['polri', 'pln']);
     const { items } = await service.getCalendarDays('id', 2026);
     const holiday = items.find((d) => d.date > '2026-08-24')!;
-    const impact = await service.holidayRemovalImpact('id', holiday.date);
+    const impact = await service.holidayRemovalImpact(centralAdmin, 'id', holiday.date);
     expect(impact.assignments).toBeGreaterThan(0);
     expect(impact.deadlines).toBeGreaterThanOrEqual(impact.assignments);
     // Nothing changed by asking.
     expect((await service.getCalendarDays('id', 2026)).items).toContainEqual(holiday);
     const change = await service.deleteCalendarDay(centralAdmin, 'id', holiday.date);
     expect(change.recomputed).toBe(impact.assignments);
-    await expect(service.holidayRemovalImpact('id', holiday.date)).rejects.toMatchObject({
+    await expect(
+      service.holidayRemovalImpact(centralAdmin, 'id', holiday.date),
+    ).rejects.toMatchObject({
       code: 'not_found',
     });
   });

@@ -44,10 +44,7 @@ describe('monitoring activities', () => {
       participants: ['Kabid Propam', 'Pengadu'],
       plan: 'Mediasi di kantor Asdep',
     });
-    expect(planned).toMatchObject({
-      status: 201,
-      body: { status: 'planned', overdueToReport: false },
-    });
+    expect(planned).toMatchObject({ status: 'planned', overdueToReport: false });
     expect((await service.getCase(centralOfficer, caseId)).underMonitoring).toBe(true);
     await expect(
       service.planActivity(centralOfficer, caseId, {
@@ -64,22 +61,22 @@ describe('monitoring activities', () => {
       status: 'planned',
       limit: 25,
     } as never);
-    expect(due.items.find((a) => a.id === planned.body.id)?.overdueToReport).toBe(true);
+    expect(due.items.find((a) => a.id === planned.id)?.overdueToReport).toBe(true);
     await expect(
-      service.reportActivity(centralOfficer, caseId, planned.body.id, {
+      service.reportActivity(centralOfficer, caseId, planned.id, {
         heldAt: '2026-06-12T02:00:00.000Z',
         outcome: 'sepakat',
         summary: 'x',
       }),
     ).rejects.toMatchObject({ code: 'invalid_transition' }); // held in the future
-    const done = await service.reportActivity(centralOfficer, caseId, planned.body.id, {
+    const done = await service.reportActivity(centralOfficer, caseId, planned.id, {
       heldAt: '2026-06-10T02:00:00.000Z',
       outcome: 'Sepakat',
       summary: 'Para pihak sepakat.',
     });
     expect(done).toMatchObject({ status: 'done', outcome: 'Sepakat', overdueToReport: false });
     await expect(
-      service.reportActivity(centralOfficer, caseId, planned.body.id, {
+      service.reportActivity(centralOfficer, caseId, planned.id, {
         heldAt: '2026-06-10T02:00:00.000Z',
         outcome: 'lagi',
         summary: 'x',
@@ -91,7 +88,7 @@ describe('monitoring activities', () => {
       to: '2026-06-30T00:00:00.000Z',
       limit: 25,
     } as never);
-    expect(june.items.map((a) => a.id)).toContain(planned.body.id);
+    expect(june.items.map((a) => a.id)).toContain(planned.id);
     const timeline = await service.timeline(centralOfficer, caseId, { limit: 50 });
     expect(timeline.items.map((e) => e.type)).toEqual(
       expect.arrayContaining(['activity_planned', 'activity_reported']),
@@ -143,7 +140,7 @@ describe('re-forwarding after a redirect', () => {
     clock.set('2026-08-06T03:00:00.000Z');
     const fresh = (
       await service.forward(centralOfficer, caseId, { assignments: [{ agencyId: 'pln' }] })
-    ).body.items[0]!;
+    ).items[0]!;
     expect(fresh.clock).toEqual({
       basis: 'fresh',
       from: '2026-08-06T03:00:00.000Z',
@@ -163,7 +160,7 @@ describe('re-forwarding after a redirect', () => {
       clock.set('2026-08-06T03:00:00.000Z');
       const inherited = (
         await service.forward(centralOfficer, second, { assignments: [{ agencyId: 'pln' }] })
-      ).body.items[0]!;
+      ).items[0]!;
       expect(inherited.clock).toEqual({
         basis: 'inherited',
         from: '2026-08-03T03:00:00.000Z',
@@ -212,12 +209,12 @@ describe('a redirect and a re-forward in the same millisecond (a frozen clock, a
       });
       const [pln] = (
         await service.forward(centralOfficer, caseId, { assignments: [{ agencyId: 'pln' }] })
-      ).body.items;
+      ).items;
       expect(pln?.clock).toMatchObject({ basis: 'inherited', inheritedFrom: 'pemprov-bali' });
       // Central adds an agency: nothing awaits a re-forward any more, so its clock is its own.
       const [polri] = (
         await service.forward(centralOfficer, caseId, { assignments: [{ agencyId: 'polri' }] })
-      ).body.items;
+      ).items;
       expect(polri?.clock).toMatchObject({ basis: 'fresh', inheritedFrom: null });
     } finally {
       await service.putPolicy(admin, 'default', body);
@@ -265,12 +262,10 @@ describe('delegation to a member unit', () => {
     expect((await service.getCase(member, caseId)).assignments.map((a) => a.agencyId)).toEqual([
       'focal-x',
     ]);
-    const answered = (
-      await service.respond(member, caseId, 'focal-x', {
-        kind: 'final',
-        message: 'Selesai oleh Kanwil.',
-      })
-    ).body;
+    const answered = await service.respond(member, caseId, 'focal-x', {
+      kind: 'final',
+      message: 'Selesai oleh Kanwil.',
+    });
     expect(answered.state).toBe('completed');
     // Accountability stays with the focal point: its queue and its statistics.
     const members = await service.queue(coordinator, {

@@ -139,7 +139,7 @@ describe('concurrency', () => {
     const results = await Promise.all(
       Array.from({ length: 5 }, () => service.createCase(centralOfficer, body, idem)),
     );
-    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
     await expect(
       service.createCase(centralOfficer, body, { key: 'race-1', fingerprint: 'other' }),
     ).rejects.toMatchObject({ code: 'idempotency_key_reused' });

@@ -64,7 +64,7 @@ beforeAll(async () => {
       subject: `Kasus ${i}`,
       description: 'Uraian',
     });
-    const id = created.body.id;
+    const id = created.id;
     await service.verifyCase(centralOfficer, id, {
       decision: 'accept',
       type: pick(['light', 'normative', 'examination'] as const),

@@ -84,9 +84,9 @@ export async function forwardedCase(
     subject: 'Sertifikat tanah belum terbit',
     description: 'Sudah dua tahun.',
   });
-  await service.verifyCase(centralOfficer, created.body.id, { decision: 'accept', type });
-  const forwarded = await service.forward(centralOfficer, created.body.id, {
+  await service.verifyCase(centralOfficer, created.id, { decision: 'accept', type });
+  const forwarded = await service.forward(centralOfficer, created.id, {
     assignments: agencies.map((agencyId) => ({ agencyId })),
   });
-  return { caseId: created.body.id, assignments: forwarded.body.items };
+  return { caseId: created.id, assignments: forwarded.items };
 }

@@ -6,7 +6,7 @@ export {
   type TokenVerifier,
 } from './auth.ts';
 export type { OriginSecret, PublicRateLimit } from './edge.ts';
-export { allow, createRoute, json, jsonBody, PROBLEMS, z } from './openapi.ts';
+export { createRoute, json, jsonBody, PROBLEMS, z } from './openapi.ts';
 export {
   isPublicRoute,
   PUBLIC_ROUTES,

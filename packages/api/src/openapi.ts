@@ -1,7 +1,8 @@
-/** Route-building helpers: the standard problem responses and role gates. */
+/**
+ * Route-building helpers: the standard problem responses. Who may call what is the use cases'
+ * rule (packages/core use-cases/kernel/access.ts), checked there once.
+ */
 import { createRoute, z } from '@hono/zod-openapi';
-import { DomainError, type Role } from '@pantau/core';
-import type { MiddlewareHandler } from 'hono';
 
 export const ProblemSchema = z
   .object({
@@ -59,19 +60,6 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   required: true,
   content: { 'application/json': { schema } },
 });
-
-/** Allows only these roles (403 otherwise); the tenant rule is the service's. */
-export const allow =
-  (...roles: Role[]): MiddlewareHandler =>
-  async (c, next) => {
-    if (!roles.includes(c.get('auth').role)) {
-      throw new DomainError('forbidden', `this operation needs one of: ${roles.join(', ')}`);
-    }
-    await next();
-  };
-
-export const CENTRAL = ['central_admin', 'central_officer'] as const satisfies Role[];
-export const AGENCY = ['agency_coordinator', 'agency_officer'] as const satisfies Role[];
 
 export const IdempotencyHeader = z.object({
   'idempotency-key': z

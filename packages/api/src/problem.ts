@@ -105,6 +105,7 @@ export function toProblem(error: unknown, requestId: string): ProblemAnswer {
       retryAfterSeconds: error.retryAfterSeconds,
     };
   if (error instanceof DomainError) {
+    // A dependency throttled or failing (raised by its adapter): 503, and logged in full.
     if (error.code === 'service_unavailable')
       return { ...make(503, error.code, error.message), unexpected: true };
     return make(STATUS[error.code], error.code, error.message, error.errors);
@@ -120,34 +121,10 @@ export function toProblem(error: unknown, requestId: string): ProblemAnswer {
     if (status === 413) return make(413, 'payload_too_large', 'the request body is too large');
     return make(status, 'http_error', error.message);
   }
-  if (isThrottling(error))
-    return {
-      ...make(503, 'service_unavailable', 'the service is busy, try again shortly'),
-      unexpected: true,
-    };
   return {
     ...make(500, 'internal_error', 'an unexpected error occurred; quote the requestId'),
     unexpected: true,
   };
-}
-
-/** DynamoDB throttling or 5xx that survived the SDK's own retries: tell the client to retry. */
-function isThrottling(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const e = error as {
-    name?: string;
-    $metadata?: { httpStatusCode?: number };
-    $retryable?: unknown;
-  };
-  return (
-    [
-      'ProvisionedThroughputExceededException',
-      'ThrottlingException',
-      'RequestLimitExceeded',
-      'InternalServerError',
-      'ServiceUnavailable',
-    ].includes(e.name ?? '') || (e.$metadata?.httpStatusCode ?? 0) >= 500
-  );
 }
 
 export function problemResponse(c: Context, problem: ProblemAnswer): Response {

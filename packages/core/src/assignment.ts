@@ -3,14 +3,15 @@
  * Its three targets each carry a due instant; *overdue* is never stored, it is derived here
  * from the clock at read time.
  */
-import { type Calendar, computeDeadline, type TimeZone, workingDaysBetween } from './calendar.ts';
+import type { Adjustment, Pause } from './assignment-clock.ts';
+import { mapTargets, type TargetMap, touch, ZERO_DAYS } from './assignment-fields.ts';
+import { type Calendar, computeDeadline, type TimeZone } from './calendar.ts';
 import type { LadderRecord } from './notification.ts';
-import { invalidTransition, limitExceeded } from './errors.ts';
+import { invalidTransition } from './errors.ts';
 import { type ComplaintType, TARGETS, type Target } from './policy.ts';
 import type { AssignmentView, RedirectInput, ResponseInput } from './schemas.ts';
 
 export type AssignmentState = AssignmentView['state'];
-type TargetMap<T> = { [K in Target]: T };
 
 export interface AssignmentRecord {
   readonly caseId: string;
@@ -90,55 +91,6 @@ export const OPEN_STATES: readonly AssignmentState[] = ['pending', 'acknowledged
 export const isOpen = (a: Pick<AssignmentRecord, 'state'>): boolean =>
   OPEN_STATES.includes(a.state);
 
-/**
- * How many times one generation of an assignment may be paused. Each pause is an item of its
- * own, so the records cannot outgrow DynamoDB whatever the count; the cap bounds the deadline
- * explanation, which lists every pause and what it moved, with its reason, under each of the
- * three targets (50 pauses of 2,000 characters: under 2 MB, well within a Lambda response).
- */
-export const MAX_PAUSES = 50;
-
-/**
- * An approved extension or an ended pause of one generation of an assignment, stored as an
- * item of its own in the case's partition: a history that grows never grows the assignment.
- * It added `workingDays` to the targets still open when it happened (a pause shorter than a
- * working day added none, and is still listed).
- */
-export interface ClockEntry {
-  readonly caseId: string;
-  readonly agencyId: string;
-  readonly generation: number;
-  /** A ULID: entries sort in the order they were written, whatever the clock says. */
-  readonly id: string;
-  readonly kind: 'extension' | 'pause';
-  readonly workingDays: number;
-  readonly targets: readonly Target[];
-  readonly at: string;
-  readonly reason: string;
-  /** A pause's interval and who paused. */
-  readonly pause?: { readonly from: string; readonly to: string; readonly by: string };
-}
-
-/**
- * A change to an assignment's clock, as records written before clock entries kept it in an
- * array (legacy, read only): an approved extension, or a pause that ended.
- */
-export interface Adjustment {
-  readonly kind: 'extension' | 'pause';
-  readonly workingDays: number;
-  readonly targets: readonly Target[];
-  readonly at: string;
-  readonly reason: string;
-}
-
-/** A pause of the assignment's clock (waiting for the complainant); `to` null while it lasts. */
-export interface Pause {
-  readonly from: string;
-  readonly to: string | null;
-  readonly reason: string;
-  readonly by: string;
-}
-
 /** Build a fresh assignment (or the next generation of a redirected one). */
 export function newAssignment(input: {
   caseId: string;
@@ -202,8 +154,6 @@ export function newAssignment(input: {
 export const clockFrom = (a: Pick<AssignmentRecord, 'forwardedAt' | 'clock'>): string =>
   a.clock?.from ?? a.forwardedAt;
 
-const ZERO_DAYS: TargetMap<number> = { acknowledge: 0, followUp: 0, resolution: 0 };
-
 /** The working days a target has in all: the policy's, plus its extensions and pauses. */
 export const totalWorkingDays = (a: AssignmentRecord, target: Target): number =>
   a.workingDays[target] +
@@ -212,19 +162,6 @@ export const totalWorkingDays = (a: AssignmentRecord, target: Target): number =>
   (a.adjustments ?? [])
     .filter((adj) => adj.targets.includes(target))
     .reduce((sum, adj) => sum + adj.workingDays, 0);
-
-/** The sums with a new clock entry's working days added to its targets. */
-function addedWith(a: AssignmentRecord, entry: ClockEntry): NonNullable<AssignmentRecord['added']> {
-  const added = a.added ?? { extension: ZERO_DAYS, pause: ZERO_DAYS };
-  const sums = added[entry.kind];
-  return {
-    ...added,
-    [entry.kind]: mapTargets((t) => sums[t] + (entry.targets.includes(t) ? entry.workingDays : 0)),
-  };
-}
-
-/** Pauses taken in this generation (a legacy record counts the ones in its array). */
-const pausesTaken = (a: AssignmentRecord): number => a.pauseCount ?? (a.pauses ?? []).length;
 
 /**
  * The assignment with its due instants computed from scratch: each target's working days
@@ -249,12 +186,6 @@ export function withDeadlines(a: AssignmentRecord, calendar: Calendar): Assignme
   };
 }
 
-const mapTargets = <T>(f: (t: Target) => T): TargetMap<T> => ({
-  acknowledge: f('acknowledge'),
-  followUp: f('followUp'),
-  resolution: f('resolution'),
-});
-
 /** Whether a target is overdue at `now`: open, not paused, unmet, and past its due instant. */
 export const isTargetOverdue = (a: AssignmentRecord, target: Target, now: Date): boolean =>
   isOpen(a) && !a.paused && a.met[target] === null && Date.parse(a.due[target]) < now.getTime();
@@ -262,133 +193,6 @@ export const isTargetOverdue = (a: AssignmentRecord, target: Target, now: Date):
 /** Targets still owed (open assignment, unmet). */
 export const openTargets = (a: AssignmentRecord): Target[] =>
   isOpen(a) ? TARGETS.filter((t) => a.met[t] === null) : [];
-
-/**
- * Pause the clock (waiting for the complainant): at most `MAX_PAUSES` times per generation
- * (`limit_exceeded` after that; the agency can still ask central for more time).
- */
-export function pause(
-  a: AssignmentRecord,
-  reason: string,
-  by: string,
-  now: Date,
-): AssignmentRecord {
-  if (!isOpen(a)) throw invalidTransition(`an assignment that is ${a.state} has no clock to pause`);
-  if (a.paused) throw invalidTransition('the clock is already paused');
-  const taken = pausesTaken(a);
-  if (taken >= MAX_PAUSES) {
-    throw limitExceeded(
-      `an assignment's clock can be paused at most ${MAX_PAUSES} times, and this one has been ` +
-        'paused that often: ask central for an extension instead',
-    );
-  }
-  return touch(a, now, {
-    paused: true,
-    pauseCount: taken + 1,
-    pauses: [...(a.pauses ?? []), { from: now.toISOString(), to: null, reason, by }],
-  });
-}
-
-/** An assignment after a clock change, and the entry that records the change (a new item). */
-export interface ClockChange {
-  readonly assignment: AssignmentRecord;
-  readonly entry: ClockEntry;
-}
-
-/**
- * Resume the clock: the open targets move by the working days the pause lasted (counted as
- * deadlines are, in the agency's zone). The pause leaves the assignment as a clock entry
- * `entryId` (a legacy record's open pause too; its ended ones stay in its array).
- */
-export function resume(
-  a: AssignmentRecord,
-  calendar: Calendar,
-  now: Date,
-  entryId: string,
-): ClockChange {
-  if (!a.paused) throw invalidTransition('the clock is not paused');
-  const pauses = [...(a.pauses ?? [])];
-  const last = pauses.pop()!;
-  const at = now.toISOString();
-  const entry: ClockEntry = {
-    caseId: a.caseId,
-    agencyId: a.agencyId,
-    generation: a.generation,
-    id: entryId,
-    kind: 'pause',
-    workingDays: workingDaysBetween(calendar, new Date(last.from), now, a.timeZone),
-    targets: openTargets(a),
-    at,
-    reason: last.reason,
-    pause: { from: last.from, to: at, by: last.by },
-  };
-  const resumed = touch(a, now, {
-    paused: false,
-    pauses,
-    pauseCount: pausesTaken(a),
-    added: addedWith(a, entry),
-  });
-  return { assignment: withDeadlines(resumed, calendar), entry };
-}
-
-/** An approved extension: the open targets get `workingDays` more (clock entry `entryId`). */
-export function extend(
-  a: AssignmentRecord,
-  workingDays: number,
-  reason: string,
-  calendar: Calendar,
-  now: Date,
-  entryId: string,
-): ClockChange {
-  if (!isOpen(a)) throw invalidTransition(`an assignment that is ${a.state} cannot be extended`);
-  const entry: ClockEntry = {
-    caseId: a.caseId,
-    agencyId: a.agencyId,
-    generation: a.generation,
-    id: entryId,
-    kind: 'extension',
-    workingDays,
-    targets: openTargets(a),
-    at: now.toISOString(),
-    reason,
-  };
-  return {
-    assignment: withDeadlines(touch(a, now, { added: addedWith(a, entry) }), calendar),
-    entry,
-  };
-}
-
-/**
- * The extensions and pauses of an assignment for its deadline explanation, oldest first: the
- * legacy arrays of a record written before clock entries, then the entries (`entries` in the
- * order they were written, as their ids sort), then the pause in progress. No instants are
- * compared: under a frozen clock they are all equal.
- */
-export function clockHistory(
-  a: AssignmentRecord,
-  entries: readonly ClockEntry[],
-): { adjustments: Adjustment[]; pauses: Pause[] } {
-  const kept = a.pauses ?? [];
-  return {
-    adjustments: [
-      ...(a.adjustments ?? []),
-      ...entries
-        .filter((e) => e.workingDays > 0)
-        .map((e) => ({
-          kind: e.kind,
-          workingDays: e.workingDays,
-          targets: e.targets,
-          at: e.at,
-          reason: e.reason,
-        })),
-    ],
-    pauses: [
-      ...kept.filter((p) => p.to !== null),
-      ...entries.flatMap((e) => (e.pause ? [{ ...e.pause, reason: e.reason }] : [])),
-      ...kept.filter((p) => p.to === null),
-    ],
-  };
-}
 
 /** The soonest due instant among unmet targets of an open assignment (queue order). */
 export function nextDueAt(a: AssignmentRecord): string | null {
@@ -436,17 +240,6 @@ export function viewAssignment(
     version: a.version,
   };
 }
-
-const touch = (
-  a: AssignmentRecord,
-  now: Date,
-  patch: Partial<AssignmentRecord>,
-): AssignmentRecord => ({
-  ...a,
-  ...patch,
-  updatedAt: now.toISOString(),
-  version: a.version + 1,
-});
 
 /**
  * The agency acknowledges receipt. Returns `undefined` when there is nothing to change (a

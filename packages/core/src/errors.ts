@@ -53,3 +53,11 @@ export const invalidTransition = (message: string): DomainError =>
  */
 export const limitExceeded = (message: string): DomainError =>
   new DomainError('limit_exceeded', message);
+
+/**
+ * A dependency (the store, the workflow engine) is throttled or failing past its own retries:
+ * nothing the caller did; try again shortly. Its adapter raises this, so no layer above knows
+ * the dependency's error names.
+ */
+export const unavailable = (cause: unknown): DomainError =>
+  new DomainError('service_unavailable', 'the service is busy, try again shortly', { cause });

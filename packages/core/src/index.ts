@@ -1,5 +1,6 @@
 export * from './agency.ts';
 export * from './assignment.ts';
+export * from './assignment-clock.ts';
 export * from './calendar.ts';
 export * from './case.ts';
 export * from './errors.ts';

@@ -7,15 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   type AssignmentRecord,
-  clockHistory,
-  extend,
-  MAX_PAUSES,
   newAssignment,
-  pause,
-  resume,
   totalWorkingDays,
   withDeadlines,
 } from './assignment.ts';
+import { clockHistory, extend, MAX_PAUSES, pause, resume } from './assignment-clock.ts';
 import { Calendar } from './calendar.ts';
 import {
   MAX_REPLIES,

@@ -3,7 +3,8 @@
  * call is scoped by what the caller may see, and there is no unscoped "get by id" for
  * tenant data outside these names.
  */
-import type { AssignmentRecord, AssignmentState, ClockEntry } from './assignment.ts';
+import type { AssignmentRecord, AssignmentState } from './assignment.ts';
+import type { ClockEntry } from './assignment-clock.ts';
 import type { CalendarDay, WorkingCalendar } from './calendar.ts';
 import type { CaseRecord, CaseStatus } from './case.ts';
 import { DomainError } from './errors.ts';
@@ -33,7 +34,6 @@ export interface IdempotencyRecord {
   readonly tenant: string;
   readonly key: string;
   readonly fingerprint: string;
-  readonly status: number;
   readonly body: unknown;
   readonly createdAt: string;
 }

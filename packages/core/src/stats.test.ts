@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newAssignment, pause, respond, resume } from './assignment.ts';
+import { newAssignment, respond } from './assignment.ts';
+import { pause, resume } from './assignment-clock.ts';
 import { Calendar } from './calendar.ts';
 import { INDONESIAN_HOLIDAYS } from './seed-data.ts';
 import {

@@ -180,24 +180,20 @@ describe('re-arming the ladder when deadlines move', () => {
       workingDays: 10,
       reason: 'Menunggu data dari Polda',
     });
-    expect(request.status).toBe(201);
+    expect(request.status).toBe('pending');
     await expect(
       service.requestExtension(officerOf('polri'), caseId, 'polri', {
         workingDays: 5,
         reason: 'lagi',
       }),
     ).rejects.toMatchObject({ code: 'already_exists' });
-    const decided = await service.decideExtension(
-      centralOfficer,
-      caseId,
-      'polri',
-      request.body.id,
-      { approve: true },
-    );
+    const decided = await service.decideExtension(centralOfficer, caseId, 'polri', request.id, {
+      approve: true,
+    });
     expect(decided.status).toBe('approved');
     expect(decided.assignment.due.acknowledge).toBe('2026-10-22T16:59:59.999Z'); // 3 + 10 working days
     await expect(
-      service.decideExtension(centralOfficer, caseId, 'polri', request.body.id, { approve: false }),
+      service.decideExtension(centralOfficer, caseId, 'polri', request.id, { approve: false }),
     ).rejects.toMatchObject({ code: 'invalid_transition' });
     await advanceTo('2026-10-24T03:00:00.000Z');
     const rungs = (await lettersOf(caseId, 'polri')).filter(([step]) => step !== 'warning');
@@ -340,7 +336,7 @@ describe('the complainant’s reply window', () => {
     const again = await service.forward(centralOfficer, caseId, {
       assignments: [{ agencyId: 'polri' }],
     });
-    expect(again.body.items[0]).toMatchObject({ state: 'pending', generation: 2 });
+    expect(again.items[0]).toMatchObject({ state: 'pending', generation: 2 });
     await advanceTo('2027-03-15T03:00:00.000Z');
     expect((await service.getCase(centralOfficer, caseId)).status).not.toBe('closed');
   });

@@ -58,13 +58,9 @@ describe('one overdue episode', () => {
       reason: 'Menunggu data dari Polda',
     });
     await advanceDays(5); // the new deadline passes before central decides
-    const decided = await service.decideExtension(
-      centralOfficer,
-      caseId,
-      'polri',
-      request.body.id,
-      { approve: true },
-    );
+    const decided = await service.decideExtension(centralOfficer, caseId, 'polri', request.id, {
+      approve: true,
+    });
     expect(Date.parse(decided.assignment.due.acknowledge)).toBeLessThan(clock.now().getTime());
     await engine.runDue();
     await advanceDays(40);

@@ -209,7 +209,7 @@ async function run(forwardedTo: readonly AgencyId[], commands: readonly Command[
             workingDays: c.days,
             reason: 'Menunggu data',
           });
-          requests.set(agency, r.body.id);
+          requests.set(agency, r.id);
           break;
         }
         case 'approve': {

@@ -417,7 +417,6 @@ describe('idempotency records', () => {
       tenant: 'setneg',
       key: 'k-1',
       fingerprint: 'f',
-      status: 201,
       body: { id: 'x' },
       createdAt: 'now',
     };

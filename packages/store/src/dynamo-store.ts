@@ -1,7 +1,10 @@
 /**
  * The DynamoDB single-table adapter behind core's `Store` port. Every access pattern is a
- * named method (listed in ../README.md); none scans.
+ * named method (listed in ../README.md); none scans. In layers, one file each: the table's
+ * primitives (dynamo-table.ts), the escalation engine's patterns (escalation-store.ts), and
+ * here the rest (agencies, settings, cases, assignments, the commit, activities, counters).
  */
+import type { WriteConflict } from '@pantau/core';
 import {
   type Agency,
   readAgency,
@@ -15,17 +18,10 @@ import {
   type CalendarDay,
   type ClockEntry,
   type IdempotencyRecord,
-  isTargetOverdue,
   type LadderRecord,
   type ExtensionRequestRecord,
   type ActivityRecord,
   type AgencyCounters,
-  type CounterUpdate,
-  counterRanges,
-  type LadderWrite,
-  type NotificationQuery,
-  type NotificationRecord,
-  type VersionedPut,
   type Page,
   type PageRequest,
   type SlaPolicy,
@@ -33,24 +29,10 @@ import {
   type Store,
   type TimelineEvent,
   type WorkingCalendar,
-  WriteConflict,
-  limitExceeded,
 } from '@pantau/core';
-import {
-  ConditionalCheckFailedException,
-  type DynamoDBClient,
-  TransactionCanceledException,
-} from '@aws-sdk/client-dynamodb';
-import {
-  BatchGetCommand,
-  DeleteCommand,
-  type BatchGetCommandOutput,
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { assertItemFits } from './item-size.ts';
+
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+
 import {
   activityItem,
   agencyItem,
@@ -61,53 +43,19 @@ import {
   clockEntryItem,
   eventItem,
   extensionItem,
-  idempotencyItem,
-  type Item,
   ladderItem,
-  ladderStepItem,
-  notificationItem,
   policyItem,
   trackingCodeItem,
 } from './items.ts';
 import { keys } from './keys.ts';
-import { queryAll, queryPage, type Stream } from './paging.ts';
-type TransactItem = NonNullable<
-  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
->[number];
+import { queryAll, type Stream } from './paging.ts';
+import { assignmentFilter, assignmentStream } from './assignment-streams.ts';
+import { record, type TransactItem } from './dynamo-table.ts';
+import { EscalationStore } from './escalation-store.ts';
+import { counterUpdate, sumCounters } from './counters.ts';
 
-const KEY_ATTRIBUTES = [
-  'pk',
-  'sk',
-  'gsi1pk',
-  'gsi1sk',
-  'gsi2pk',
-  'gsi2sk',
-  'gsi3pk',
-  'gsi3sk',
-  'entity',
-];
-/** An item without its keys: the record as core knows it. */
-const record = <T>(item: Item): T =>
-  Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRIBUTES.includes(k))) as T;
-
-export interface DynamoStoreOptions {
-  /** The low-level client (endpoint, region, the SDK's own retries); created once per process. */
-  readonly client: DynamoDBClient;
-  readonly tableName: string;
-}
-
-export class DynamoStore implements Store {
-  readonly client: DynamoDBDocumentClient;
-  readonly tableName: string;
-
-  constructor(options: DynamoStoreOptions) {
-    // Records leave optional fields undefined; they are simply not stored.
-    this.client = DynamoDBDocumentClient.from(options.client, {
-      marshallOptions: { removeUndefinedValues: true },
-    });
-    this.tableName = options.tableName;
-  }
-
+export type { DynamoStoreOptions } from './dynamo-table.ts';
+export class DynamoStore extends EscalationStore implements Store {
   // ---- agencies ---------------------------------------------------------------------
 
   /** Agency by id (the registry is central's). */
@@ -390,7 +338,7 @@ export class DynamoStore implements Store {
       kinds.push('version');
     }
     for (const counter of change.counters ?? []) {
-      items.push({ Update: this.counterUpdate(counter) });
+      items.push({ Update: counterUpdate(this.tableName, counter) });
       kinds.push('version');
     }
     for (const e of change.events ?? []) {
@@ -403,165 +351,6 @@ export class DynamoStore implements Store {
       kinds.push('idempotency');
     }
     await this.transact(items, kinds);
-  }
-
-  // ---- the escalation engine ---------------------------------------------------------
-
-  /** The ids of the ladder steps taken for one generation of an assignment. */
-  async listStepsTaken(caseId: string, agencyId: string, generation: number): Promise<Set<string>> {
-    const prefix = keys.step(caseId, agencyId, generation, '').sk;
-    const items = await queryAll(this.client, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.casePk(caseId), ':prefix': prefix },
-      ProjectionExpression: 'sk',
-    });
-    return new Set(items.map((i) => String(i.sk).slice(prefix.length)));
-  }
-
-  /**
-   * A ladder's new state under its version, with each letter's marker (exactly once), outbox
-   * record, timeline event and proposed activity, and the skipped steps' events: one
-   * transaction (at most 4 letters × 4 items + 1 + a few events, far below the 100-item limit).
-   */
-  async commitLadder(write: LadderWrite): Promise<void> {
-    const items: TransactItem[] = [
-      { Put: this.versionedPut(ladderItem(write.ladder.record), write.ladder.expectedVersion) },
-    ];
-    const kinds: WriteConflict['kind'][] = ['version'];
-    const created = (item: Item) => {
-      items.push({ Put: this.createPut(item) });
-      kinds.push('exists');
-    };
-    for (const l of write.letters) {
-      const n = l.notification;
-      created(ladderStepItem(n, l.stepId));
-      created(notificationItem(n));
-      created(eventItem(l.event));
-      if (l.activity) created(activityItem(l.activity));
-    }
-    for (const e of write.events) created(eventItem(e));
-    await this.transact(items, kinds);
-  }
-
-  /** A ladder's new state (timer) under its version. */
-  async putLadder(put: VersionedPut<LadderRecord>): Promise<void> {
-    await this.conditionalPut(
-      this.versionedPut(ladderItem(put.record), put.expectedVersion),
-      put.expectedVersion,
-    );
-  }
-
-  /** The ladders of these assignments (BatchGetItem, 100 keys at a time). */
-  async getLadders(refs: readonly { caseId: string; agencyId: string }[]): Promise<LadderRecord[]> {
-    const out: LadderRecord[] = [];
-    for (let i = 0; i < refs.length; i += 100) {
-      let requested: Item[] | undefined = refs
-        .slice(i, i + 100)
-        .map((r) => keys.ladder(r.caseId, r.agencyId));
-      while (requested && requested.length > 0) {
-        const res: BatchGetCommandOutput = await this.client.send(
-          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: requested } } }),
-        );
-        out.push(
-          ...(res.Responses?.[this.tableName] ?? []).map((item) => record<LadderRecord>(item)),
-        );
-        requested = res.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined;
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Ladders whose timer is due by `now`, soonest first (gsi1 `setneg#TIMERS`): a batch of at
-   * most `limit`, not all of them (the engine takes the next batch once these are done).
-   */
-  async listDueLadders(now: Date, limit: number): Promise<LadderRecord[]> {
-    const page = await this.page<LadderRecord>(
-      [
-        {
-          index: 'gsi1',
-          partition: keys.timers,
-          range: { op: '<', value: `${now.toISOString()}~` },
-        },
-      ],
-      { limit },
-    );
-    return page.items;
-  }
-
-  /** The soonest ladder timer in (after, until], if any (the manual clock passing time). */
-  async nextLadderWake(after: Date, until: Date): Promise<string | null> {
-    const page = await this.page<LadderRecord>(
-      [
-        {
-          index: 'gsi1',
-          partition: keys.timers,
-          range: { op: 'between', from: `${after.toISOString()}~`, to: `${until.toISOString()}~` },
-        },
-      ],
-      { limit: 1 },
-    );
-    return page.items[0]?.wakeAt ?? null;
-  }
-
-  /** Every letter oldest first (gsi1), one agency's (gsi2), or one case's (its item collection). */
-  async listNotifications(
-    query: NotificationQuery,
-    page: PageRequest,
-  ): Promise<Page<NotificationRecord>> {
-    // Dated after `since`: a sort-key range on the indexes (keys are `<scheduledAt>#<id>`).
-    const after = query.since
-      ? { range: { op: '>=' as const, value: `${query.since.toISOString()}~` } }
-      : {};
-    const stream: Stream = query.caseId
-      ? { partition: keys.casePk(query.caseId), range: { op: 'begins_with', value: 'NOTIF#' } }
-      : query.agencyId
-        ? { index: 'gsi2', partition: keys.agencyNotifications(query.agencyId), ...after }
-        : { index: 'gsi1', partition: keys.allNotifications, ...after };
-    return this.page<NotificationRecord>(
-      [stream],
-      page,
-      (item) =>
-        (!query.agencyId || item.agencyId === query.agencyId) &&
-        (!query.since || String(item.scheduledAt) > query.since.toISOString()),
-    );
-  }
-
-  /** Extension requests still pending (gsi1, present only while pending), oldest first. */
-  async listPendingExtensions(page: PageRequest): Promise<Page<ExtensionRequestRecord>> {
-    return this.page<ExtensionRequestRecord>(
-      [{ index: 'gsi1', partition: keys.pendingExtensions }],
-      page,
-    );
-  }
-
-  /** Letters of one assignment not yet delivered (every page of the case's letters). */
-  async listUndelivered(caseId: string, agencyId: string): Promise<NotificationRecord[]> {
-    const items = await queryAll(this.client, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.casePk(caseId), ':prefix': 'NOTIF#' },
-    });
-    return items
-      .map((i) => record<NotificationRecord>(i))
-      .filter((n) => n.agencyId === agencyId && n.status !== 'sent');
-  }
-
-  /**
-   * Letters still to send, oldest first (the sparse outbox index gsi3; failed ones leave it):
-   * a batch of at most `limit`, not all of them (the sweep comes back for the rest).
-   */
-  async listAllUndelivered(limit: number): Promise<NotificationRecord[]> {
-    const page = await this.page<NotificationRecord>([{ index: 'gsi3', partition: keys.outbox }], {
-      limit,
-    });
-    return page.items;
-  }
-
-  /** A letter's delivery status. */
-  async putNotification(notification: NotificationRecord): Promise<void> {
-    await this.plainPut(notificationItem(notification));
   }
 
   /** Central's activity calendar (gsi1 `setneg#ACTIVITIES`), by scheduled time. */
@@ -580,236 +369,20 @@ export class DynamoStore implements Store {
     );
   }
 
-  // ---- statistics -------------------------------------------------------------------
+  /** Extension requests still pending (gsi1, present only while pending), oldest first. */
+  async listPendingExtensions(page: PageRequest): Promise<Page<ExtensionRequestRecord>> {
+    return this.page<ExtensionRequestRecord>(
+      [{ index: 'gsi1', partition: keys.pendingExtensions }],
+      page,
+    );
+  }
 
   /** Sums each agency's day counters over the period (one Query per agency, in parallel). */
-  async getAgencyCounters(
+  getAgencyCounters(
     agencyIds: readonly string[],
     from: string,
     to: string,
   ): Promise<AgencyCounters[]> {
-    const ranges = counterRanges(from, to);
-    const one = async (agencyId: string): Promise<AgencyCounters> => {
-      const sums: Record<string, number> = {};
-      for (const range of ranges) {
-        // Days are `DAY#YYYY-MM-DD` and month roll-ups `MONTH#YYYY-MM`: one range each.
-        const month = range.from.length === 7;
-        const items = await queryAll(this.client, {
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: {
-            ':pk': keys.statsPk(agencyId),
-            ':from': `${month ? 'MONTH' : 'DAY'}#${range.from}`,
-            ':to': `${month ? 'MONTH' : 'DAY'}#${range.to}`,
-          },
-        });
-        for (const item of items) {
-          for (const [k, v] of Object.entries(item))
-            if (typeof v === 'number') sums[k] = (sums[k] ?? 0) + v;
-        }
-      }
-      const histogram = new Map<number, number>();
-      for (const [k, v] of Object.entries(sums))
-        if (/^h\d+$/.test(k) && v > 0) histogram.set(Number(k.slice(1)), v);
-      return {
-        agencyId,
-        assigned: sums.assigned ?? 0,
-        redirected: sums.redirected ?? 0,
-        responded: sums.responded ?? 0,
-        respondedOnTime: sums.respondedOnTime ?? 0,
-        completed: sums.completed ?? 0,
-        histogram,
-      };
-    };
-    const out: AgencyCounters[] = [];
-    for (let i = 0; i < agencyIds.length; i += 16)
-      out.push(...(await Promise.all(agencyIds.slice(i, i + 16).map(one))));
-    return out;
-  }
-
-  private counterUpdate(c: CounterUpdate) {
-    const entries = Object.entries(c.add);
-    return {
-      TableName: this.tableName,
-      Key: keys.statsBucket(c.agencyId, c.date),
-      UpdateExpression: `SET entity = :entity, agencyId = :agency, #date = :date ADD ${entries.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
-      ExpressionAttributeNames: {
-        '#date': 'date',
-        ...Object.fromEntries(entries.map(([k], i) => [`#c${i}`, k])),
-      },
-      ExpressionAttributeValues: {
-        ':entity': 'stats_day',
-        ':agency': c.agencyId,
-        ':date': c.date,
-        ...Object.fromEntries(entries.map(([, v], i) => [`:c${i}`, v])),
-      },
-    };
-  }
-
-  // ---- helpers ----------------------------------------------------------------------
-
-  private async get<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key }));
-    return out.Item ? record<T>(out.Item) : undefined;
-  }
-
-  private async page<T>(
-    streams: Stream[],
-    page: PageRequest,
-    accept?: (item: Item) => boolean,
-  ): Promise<Page<T>> {
-    const out = await queryPage(this.client, this.tableName, streams, page, accept);
-    return {
-      items: out.items.map((i) => record<T>(i)),
-      nextCursor: out.nextCursor,
-      ...(out.total === undefined ? {} : { total: out.total }),
-    };
-  }
-
-  /** One conditional Put; losing the condition is a `WriteConflict`. */
-  private async conditionalPut(
-    put: ConstructorParameters<typeof PutCommand>[0],
-    expectedVersion: number | null,
-  ): Promise<void> {
-    if (put.Item) assertItemFits(put.Item);
-    try {
-      await this.client.send(new PutCommand(put));
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException)
-        throw conflictOf(expectedVersion, error);
-      throw tooLargeOr(error);
-    }
-  }
-
-  /** One unconditional Put (last writer wins: a calendar day, a letter's delivery status). */
-  private async plainPut(item: Item): Promise<void> {
-    assertItemFits(item);
-    try {
-      await this.client.send(new PutCommand({ TableName: this.tableName, Item: item }));
-    } catch (error) {
-      throw tooLargeOr(error);
-    }
-  }
-
-  private createPut(item: Item) {
-    return {
-      TableName: this.tableName,
-      Item: item,
-      ConditionExpression: 'attribute_not_exists(pk)',
-    };
-  }
-
-  /** Create when `expectedVersion` is null, else replace only the version read. */
-  private versionedPut(item: Item, expectedVersion: number | null) {
-    if (expectedVersion === null) return this.createPut(item);
-    return {
-      TableName: this.tableName,
-      Item: item,
-      ConditionExpression: '#version = :expected',
-      ExpressionAttributeNames: { '#version': 'version' },
-      ExpressionAttributeValues: { ':expected': expectedVersion },
-    };
-  }
-
-  private idempotencyPut(r: IdempotencyRecord) {
-    return this.createPut(idempotencyItem(r));
-  }
-
-  /**
-   * All or nothing. Each item is measured first: one that would pass 400 KB refuses the whole
-   * transaction (`limit_exceeded`) before anything reaches DynamoDB.
-   */
-  private async transact(items: TransactItem[], kinds: WriteConflict['kind'][]): Promise<void> {
-    for (const item of items) if (item.Put?.Item) assertItemFits(item.Put.Item);
-    try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) {
-        const reasons = error.CancellationReasons ?? [];
-        const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
-        if (failed >= 0)
-          throw new WriteConflict(
-            kinds[failed] ?? 'version',
-            `conditional write failed (${kinds[failed]})`,
-            error,
-          );
-        // Another transaction held one of the items: same as losing the race.
-        if (reasons.some((r) => r.Code === 'TransactionConflict'))
-          throw new WriteConflict('version', 'transaction conflict', error);
-      }
-      throw tooLargeOr(error);
-    }
+    return sumCounters(this, agencyIds, from, to);
   }
 }
-
-/**
- * DynamoDB's own refusal of an item past 400 KB (should the measure ever fall short of its
- * count) is the same 4xx as the store's, not a 500.
- */
-function tooLargeOr(error: unknown): unknown {
-  const e = error as { name?: string; message?: string };
-  if (e?.name === 'ValidationException' && /item size|size has exceeded/i.test(e.message ?? ''))
-    return limitExceeded(
-      "this change would pass DynamoDB's limit of 400 KB per item: nothing was written",
-    );
-  return error;
-}
-
-const conflictOf = (expectedVersion: number | null, cause: unknown) =>
-  new WriteConflict(
-    expectedVersion === null ? 'exists' : 'version',
-    'conditional write failed',
-    cause,
-  );
-
-const OPEN_STATES = new Set(['pending', 'acknowledged', 'responded']);
-
-/**
- * The stream for an assignment list: the open bucket (soonest deadline first, overdue and
- * due-before as sort-key ranges) unless an ended state is asked for (most recent first).
- */
-function assignmentStream(
-  index: 'gsi1' | 'gsi2' | 'gsi3',
-  partition: (bucket: string) => string,
-  filter: AssignmentQuery,
-): Stream {
-  if (filter.state && !OPEN_STATES.has(filter.state)) {
-    return { index, partition: partition(filter.state), descending: true };
-  }
-  const now = filter.now.toISOString();
-  // DynamoDB refuses a BETWEEN whose bounds are reversed: a range that is empty by its
-  // bounds (an instant after now, a due-before already past) is asked as an empty one.
-  const between = (from: string, to: string) =>
-    ({ op: 'between', from: from <= to ? from : to, to }) as const;
-  if (filter.overdueSince) {
-    return {
-      index,
-      partition: partition('open'),
-      range: between(filter.overdueSince.toISOString(), now),
-    };
-  }
-  let upper = filter.dueBefore?.toISOString();
-  if (filter.overdue === true && (!upper || now < upper)) upper = now;
-  if (filter.overdue === false) {
-    return upper
-      ? { index, partition: partition('open'), range: between(now, upper) }
-      : { index, partition: partition('open'), range: { op: '>=', value: now } };
-  }
-  return upper
-    ? { index, partition: partition('open'), range: { op: '<', value: upper } }
-    : { index, partition: partition('open') };
-}
-
-const assignmentFilter = (filter: AssignmentQuery) => (item: Item) => {
-  const a = item as unknown as AssignmentRecord;
-  if (filter.state && a.state !== filter.state) return false;
-  if (filter.overdue === true && filter.state && !OPEN_STATES.has(filter.state)) return false;
-  if (filter.target && !isTargetOverdue(a, filter.target, filter.now)) return false;
-  if (filter.complaintType && a.complaintType !== filter.complaintType) return false;
-  if (filter.forwardedSince && a.forwardedAt <= filter.forwardedSince.toISOString()) return false;
-  // A forwarding answered this redirect: no longer awaiting central.
-  if (filter.awaitingReforward && (a.state !== 'redirected' || a.reforwardedAt)) return false;
-  // A paused clock has nothing overdue, whatever its dates.
-  if (filter.overdue === true && a.paused) return false;
-  return true;
-};

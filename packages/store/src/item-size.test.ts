@@ -407,7 +407,6 @@ const largestIdempotency = (): IdempotencyRecord => {
     tenant: CENTRAL_TENANT,
     key: '~'.repeat(255),
     fingerprint: 'x'.repeat(43),
-    status: 201,
     body,
     createdAt: NOW,
   };

@@ -8,7 +8,13 @@ import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-s
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
-import type { LadderRef, LadderStarter, Mailer, NotificationRecord } from '@pantau/core';
+import {
+  type LadderRef,
+  type LadderStarter,
+  type Mailer,
+  type NotificationRecord,
+  unavailable,
+} from '@pantau/core';
 import { TickInput } from './tick.ts';
 
 /** Step Functions execution names: 1–80 characters; only these when logging to CloudWatch. */
@@ -81,6 +87,11 @@ export class SfnLadderStarter implements LadderStarter {
         (error as Error).name === 'ExecutionAlreadyExists'
       )
         return;
+      // Throttled or failing past the SDK's retries: the domain's `unavailable` (503 at the API;
+      // the ladder is already in the table, so the sweep starts it if nobody retries).
+      const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+      if (e.name === 'ThrottlingException' || (e.$metadata?.httpStatusCode ?? 0) >= 500)
+        throw unavailable(error);
       throw error;
     }
   }

@@ -27,7 +27,9 @@ export async function sweep(
     try {
       await deps.store.putLadder({ record: next, expectedVersion: ladder.version });
     } catch (error) {
-      if (error instanceof WriteConflict) continue; // it moved meanwhile: alive after all
+      // Only a lost version check means the ladder moved meanwhile (alive after all); anything
+      // else (the store unavailable, a bug) fails the sweep, to be seen and run again.
+      if (error instanceof WriteConflict && error.kind === 'version') continue;
       throw error;
     }
     const ref: LadderRef = {

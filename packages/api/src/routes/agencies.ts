@@ -8,7 +8,7 @@ import {
   UpdateAgencyBody,
 } from '@pantau/core';
 import { idempotencyOf } from '../idempotency.ts';
-import { allow, createRoute, IdempotencyHeader, json, jsonBody, PROBLEMS, z } from '../openapi.ts';
+import { createRoute, IdempotencyHeader, json, jsonBody, PROBLEMS, z } from '../openapi.ts';
 
 const IdParam = z.object({ id: AgencyIdSchema });
 const tags = ['Agencies'];
@@ -20,16 +20,15 @@ export const agencies = new OpenAPIHono()
       path: '/',
       tags,
       summary: 'Register an agency (tenant)',
-      middleware: [allow('central_admin')],
       request: { headers: IdempotencyHeader, body: jsonBody(CreateAgencyBody) },
       responses: { 201: json(AgencySchema, 'The agency'), ...PROBLEMS },
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const result = await c
+      const agency = await c
         .get('service')
         .createAgency(c.get('auth'), body, idempotencyOf(c, body));
-      return c.json(result.body, 201);
+      return c.json(agency, 201);
     },
   )
   .openapi(
@@ -65,7 +64,6 @@ export const agencies = new OpenAPIHono()
       path: '/{id}',
       tags,
       summary: 'Change an agency (name, kind, focal point, time zone, contacts)',
-      middleware: [allow('central_admin')],
       request: { params: IdParam, body: jsonBody(UpdateAgencyBody) },
       responses: { 200: json(AgencySchema, 'The agency'), ...PROBLEMS },
     }),

@@ -19,9 +19,6 @@ import {
 } from '@pantau/core';
 import { idempotencyOf } from '../idempotency.ts';
 import {
-  AGENCY,
-  allow,
-  CENTRAL,
   createRoute,
   IdempotencyHeader,
   json,
@@ -71,7 +68,6 @@ export const assignments = new OpenAPIHono()
       path: '/{id}/assignments/{agencyId}/acknowledge',
       tags,
       summary: 'Acknowledge receipt (repeating it is a no-op)',
-      middleware: [allow(...AGENCY)],
       request: { params: Params, body: jsonBody(AcknowledgeBody) },
       responses: { 200: json(AssignmentSchema, 'The assignment'), ...PROBLEMS },
     }),
@@ -86,17 +82,16 @@ export const assignments = new OpenAPIHono()
       path: '/{id}/assignments/{agencyId}/responses',
       tags,
       summary: 'Answer with a progress or final follow-up (tindak lanjut)',
-      middleware: [allow(...AGENCY)],
       request: { params: Params, headers: IdempotencyHeader, body: jsonBody(ResponseBody) },
       responses: { 200: json(AssignmentSchema, 'The assignment'), ...PROBLEMS },
     }),
     async (c) => {
       const { id, agencyId } = c.req.valid('param');
       const body = c.req.valid('json');
-      const result = await c
+      const assignment = await c
         .get('service')
         .respond(c.get('auth'), id, agencyId, body, idempotencyOf(c, body));
-      return c.json(result.body, 200);
+      return c.json(assignment, 200);
     },
   )
   .openapi(
@@ -105,7 +100,6 @@ export const assignments = new OpenAPIHono()
       path: '/{id}/assignments/{agencyId}/redirect',
       tags,
       summary: '"Not ours" (bukan wewenang): back to central with a reason',
-      middleware: [allow(...AGENCY)],
       request: { params: Params, body: jsonBody(RedirectBody) },
       responses: { 200: json(AssignmentSchema, 'The assignment'), ...PROBLEMS },
     }),
@@ -128,17 +122,16 @@ export const clock = new OpenAPIHono()
       path: '/{id}/assignments/{agencyId}/extension-requests',
       tags,
       summary: 'Ask for more time (working days, with a reason)',
-      middleware: [allow(...AGENCY)],
       request: { params: Params, headers: IdempotencyHeader, body: jsonBody(ExtensionRequestBody) },
       responses: { 201: json(ExtensionRequestSchema, 'The pending request'), ...PROBLEMS },
     }),
     async (c) => {
       const { id, agencyId } = c.req.valid('param');
       const body = c.req.valid('json');
-      const result = await c
+      const request = await c
         .get('service')
         .requestExtension(c.get('auth'), id, agencyId, body, idempotencyOf(c, body));
-      return c.json(result.body, 201);
+      return c.json(request, 201);
     },
   )
   .openapi(
@@ -147,7 +140,6 @@ export const clock = new OpenAPIHono()
       path: '/{id}/assignments/{agencyId}/extension-requests/{requestId}/decision',
       tags,
       summary: 'Approve (the open targets move, the ladder re-arms) or refuse',
-      middleware: [allow(...CENTRAL)],
       request: { params: RequestParams, body: jsonBody(ExtensionDecisionBody) },
       responses: {
         200: json(
@@ -174,7 +166,6 @@ export const clock = new OpenAPIHono()
       tags,
       summary:
         'A focal point’s coordinator hands the assignment to a member unit (null takes it back)',
-      middleware: [allow(...AGENCY)],
       request: { params: Params, body: jsonBody(DelegateBody) },
       responses: { 200: json(AssignmentSchema, 'The assignment'), ...PROBLEMS },
     }),
@@ -193,7 +184,6 @@ export const clock = new OpenAPIHono()
       tags,
       summary: 'Pause the clock (waiting for the complainant), with a reason',
       description: `At most ${MAX_PAUSES} pauses per forwarding: the next is a 422 \`limit_exceeded\`.`,
-      middleware: [allow(...AGENCY, ...CENTRAL)],
       request: { params: Params, body: jsonBody(PauseBody) },
       responses: {
         200: json(AssignmentSchema, 'The assignment'),
@@ -217,7 +207,6 @@ export const clock = new OpenAPIHono()
       path: '/{id}/assignments/{agencyId}/resume',
       tags,
       summary: 'Resume the clock: open deadlines move by the paused working days',
-      middleware: [allow(...AGENCY, ...CENTRAL)],
       request: { params: Params, body: jsonBody(ResumeBody) },
       responses: { 200: json(AssignmentSchema, 'The assignment'), ...PROBLEMS },
     }),
@@ -233,7 +222,6 @@ export const queue = new OpenAPIHono().openapi(
     path: '/',
     tags,
     summary: 'The agency’s queue, soonest next deadline first',
-    middleware: [allow(...AGENCY)],
     request: { query: QueueQuery },
     responses: { 200: json(AssignmentPage, 'A page of assignments'), ...PROBLEMS },
   }),
@@ -246,7 +234,6 @@ export const worklist = new OpenAPIHono().openapi(
     path: '/',
     tags,
     summary: 'Central’s cross-agency worklist, soonest next deadline first',
-    middleware: [allow(...CENTRAL)],
     request: { query: WorklistQuery },
     responses: { 200: json(AssignmentPage, 'A page of assignments'), ...PROBLEMS },
   }),

@@ -12,16 +12,7 @@ import {
   VerificationBody,
 } from '@pantau/core';
 import { idempotencyOf } from '../idempotency.ts';
-import {
-  allow,
-  CENTRAL,
-  createRoute,
-  IdempotencyHeader,
-  json,
-  jsonBody,
-  PROBLEMS,
-  z,
-} from '../openapi.ts';
+import { createRoute, IdempotencyHeader, json, jsonBody, PROBLEMS, z } from '../openapi.ts';
 
 const CaseParam = z.object({ id: z.string().min(1).max(64) });
 const tags = ['Cases'];
@@ -33,14 +24,15 @@ export const cases = new OpenAPIHono()
       path: '/',
       tags,
       summary: 'Register a complaint',
-      middleware: [allow(...CENTRAL)],
       request: { headers: IdempotencyHeader, body: jsonBody(CreateCaseBody) },
       responses: { 201: json(CaseSchema, 'The case, with its tracking code'), ...PROBLEMS },
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const result = await c.get('service').createCase(c.get('auth'), body, idempotencyOf(c, body));
-      return c.json(result.body, 201);
+      const created = await c
+        .get('service')
+        .createCase(c.get('auth'), body, idempotencyOf(c, body));
+      return c.json(created, 201);
     },
   )
   .openapi(
@@ -49,7 +41,6 @@ export const cases = new OpenAPIHono()
       path: '/',
       tags,
       summary: 'Cases, newest first',
-      middleware: [allow(...CENTRAL)],
       request: { query: CaseListQuery },
       responses: { 200: json(pageOf(CaseSchema, 'CasePage'), 'A page of cases'), ...PROBLEMS },
     }),
@@ -73,7 +64,6 @@ export const cases = new OpenAPIHono()
       path: '/{id}/verification',
       tags,
       summary: 'Verify and classify (accept / reject / needs_info)',
-      middleware: [allow(...CENTRAL)],
       request: { params: CaseParam, body: jsonBody(VerificationBody) },
       responses: { 200: json(CaseSchema, 'The case'), ...PROBLEMS },
     }),
@@ -91,7 +81,6 @@ export const cases = new OpenAPIHono()
       path: '/{id}/assignments',
       tags,
       summary: 'Forward to one or more agencies',
-      middleware: [allow(...CENTRAL)],
       request: { params: CaseParam, headers: IdempotencyHeader, body: jsonBody(ForwardBody) },
       responses: {
         201: json(pageOf(AssignmentSchema, 'AssignmentList'), 'The new assignments'),
@@ -100,10 +89,10 @@ export const cases = new OpenAPIHono()
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const result = await c
+      const forwarded = await c
         .get('service')
         .forward(c.get('auth'), c.req.valid('param').id, body, idempotencyOf(c, body));
-      return c.json({ ...result.body, nextCursor: null }, 201);
+      return c.json({ ...forwarded, nextCursor: null }, 201);
     },
   )
   .openapi(
@@ -112,7 +101,6 @@ export const cases = new OpenAPIHono()
       path: '/{id}/close',
       tags,
       summary: 'Close the case (open assignments are withdrawn)',
-      middleware: [allow(...CENTRAL)],
       request: { params: CaseParam, body: jsonBody(CloseBody) },
       responses: { 200: json(CaseSchema, 'The case'), ...PROBLEMS },
     }),

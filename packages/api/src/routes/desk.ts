@@ -1,7 +1,7 @@
 /** What the console's desk and queues read beside the lists: the API's clock, pending extensions. */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { ClockSchema, ExtensionRequestsQuery, pageOf, PendingExtensionSchema } from '@pantau/core';
-import { allow, CENTRAL, createRoute, json, PROBLEMS } from '../openapi.ts';
+import { createRoute, json, PROBLEMS } from '../openapi.ts';
 
 export const clockNow = new OpenAPIHono().openapi(
   createRoute({
@@ -20,7 +20,6 @@ export const extensionRequests = new OpenAPIHono().openapi(
     path: '/',
     tags: ['Desk'],
     summary: 'Extension requests waiting for central’s decision, oldest first',
-    middleware: [allow(...CENTRAL)],
     request: { query: ExtensionRequestsQuery },
     responses: {
       200: json(pageOf(PendingExtensionSchema, 'PendingExtensionPage'), 'A page of requests'),

@@ -9,7 +9,7 @@ import {
   PolicyBody,
   PolicySchema,
 } from '@pantau/core';
-import { allow, createRoute, json, jsonBody, PROBLEMS, z } from '../openapi.ts';
+import { createRoute, json, jsonBody, PROBLEMS, z } from '../openapi.ts';
 
 const CalendarParam = z.object({ id: z.string().regex(/^[a-z0-9-]{1,40}$/) });
 const DayParams = CalendarParam.extend({ date: z.iso.date() });
@@ -38,7 +38,6 @@ export const calendars = new OpenAPIHono()
       path: '/{id}/days/{date}',
       tags: ['Calendars'],
       summary: 'Add or change a day off; open deadlines it touches move and their ladders re-arm',
-      middleware: [allow('central_admin')],
       request: { params: DayParams, body: jsonBody(CalendarDayBody) },
       responses: { 200: json(CalendarChangeSchema, 'What moved'), ...PROBLEMS },
     }),
@@ -56,7 +55,6 @@ export const calendars = new OpenAPIHono()
       path: '/{id}/days/{date}',
       tags: ['Calendars'],
       summary: 'Remove a day off; open deadlines it touches move and their ladders re-arm',
-      middleware: [allow('central_admin')],
       request: { params: DayParams },
       responses: { 200: json(CalendarChangeSchema, 'What moved'), ...PROBLEMS },
     }),
@@ -71,13 +69,12 @@ export const calendars = new OpenAPIHono()
       path: '/{id}/days/{date}/impact',
       tags: ['Calendars'],
       summary: 'What removing this day off would move, before it is removed (nothing changes)',
-      middleware: [allow('central_admin')],
       request: { params: DayParams },
       responses: { 200: json(CalendarDayImpactSchema, 'What would move'), ...PROBLEMS },
     }),
     async (c) => {
       const { id, date } = c.req.valid('param');
-      return c.json(await c.get('service').holidayRemovalImpact(id, date), 200);
+      return c.json(await c.get('service').holidayRemovalImpact(c.get('auth'), id, date), 200);
     },
   )
   .openapi(
@@ -86,7 +83,6 @@ export const calendars = new OpenAPIHono()
       path: '/{id}/years/{year}',
       tags: ['Calendars'],
       summary: 'Declare a year’s holidays complete (deadlines into it stop being flagged)',
-      middleware: [allow('central_admin')],
       request: { params: YearParams },
       responses: { 200: json(CalendarChangeSchema, 'What moved'), ...PROBLEMS },
     }),
@@ -127,7 +123,6 @@ export const policies = new OpenAPIHono()
       path: '/{id}',
       tags: ['Policies'],
       summary: 'Replace a policy; open assignments under it get new deadlines and re-armed ladders',
-      middleware: [allow('central_admin')],
       request: { params: PolicyParam, body: jsonBody(PolicyBody) },
       responses: {
         200: json(

@@ -1,0 +1,199 @@
+/**
+ * An assignment's clock: pauses (waiting for the complainant), approved extensions, and the
+ * history the deadline explanation shows. Each ended pause or extension is a `ClockEntry` item
+ * of its own; the assignment keeps only the sums.
+ */
+import { type Calendar, workingDaysBetween } from './calendar.ts';
+import { invalidTransition, limitExceeded } from './errors.ts';
+import type { Target } from './policy.ts';
+import { type AssignmentRecord, isOpen, openTargets, withDeadlines } from './assignment.ts';
+import { mapTargets, touch, ZERO_DAYS } from './assignment-fields.ts';
+
+/**
+ * How many times one generation of an assignment may be paused. Each pause is an item of its
+ * own, so the records cannot outgrow DynamoDB whatever the count; the cap bounds the deadline
+ * explanation, which lists every pause and what it moved, with its reason, under each of the
+ * three targets (50 pauses of 2,000 characters: under 2 MB, well within a Lambda response).
+ */
+export const MAX_PAUSES = 50;
+
+/**
+ * An approved extension or an ended pause of one generation of an assignment, stored as an
+ * item of its own in the case's partition: a history that grows never grows the assignment.
+ * It added `workingDays` to the targets still open when it happened (a pause shorter than a
+ * working day added none, and is still listed).
+ */
+export interface ClockEntry {
+  readonly caseId: string;
+  readonly agencyId: string;
+  readonly generation: number;
+  /** A ULID: entries sort in the order they were written, whatever the clock says. */
+  readonly id: string;
+  readonly kind: 'extension' | 'pause';
+  readonly workingDays: number;
+  readonly targets: readonly Target[];
+  readonly at: string;
+  readonly reason: string;
+  /** A pause's interval and who paused. */
+  readonly pause?: { readonly from: string; readonly to: string; readonly by: string };
+}
+
+/**
+ * A change to an assignment's clock, as records written before clock entries kept it in an
+ * array (legacy, read only): an approved extension, or a pause that ended.
+ */
+export interface Adjustment {
+  readonly kind: 'extension' | 'pause';
+  readonly workingDays: number;
+  readonly targets: readonly Target[];
+  readonly at: string;
+  readonly reason: string;
+}
+
+/** A pause of the assignment's clock (waiting for the complainant); `to` null while it lasts. */
+export interface Pause {
+  readonly from: string;
+  readonly to: string | null;
+  readonly reason: string;
+  readonly by: string;
+}
+
+/** The sums with a new clock entry's working days added to its targets. */
+function addedWith(a: AssignmentRecord, entry: ClockEntry): NonNullable<AssignmentRecord['added']> {
+  const added = a.added ?? { extension: ZERO_DAYS, pause: ZERO_DAYS };
+  const sums = added[entry.kind];
+  return {
+    ...added,
+    [entry.kind]: mapTargets((t) => sums[t] + (entry.targets.includes(t) ? entry.workingDays : 0)),
+  };
+}
+
+/** Pauses taken in this generation (a legacy record counts the ones in its array). */
+const pausesTaken = (a: AssignmentRecord): number => a.pauseCount ?? (a.pauses ?? []).length;
+
+/**
+ * Pause the clock (waiting for the complainant): at most `MAX_PAUSES` times per generation
+ * (`limit_exceeded` after that; the agency can still ask central for more time).
+ */
+export function pause(
+  a: AssignmentRecord,
+  reason: string,
+  by: string,
+  now: Date,
+): AssignmentRecord {
+  if (!isOpen(a)) throw invalidTransition(`an assignment that is ${a.state} has no clock to pause`);
+  if (a.paused) throw invalidTransition('the clock is already paused');
+  const taken = pausesTaken(a);
+  if (taken >= MAX_PAUSES) {
+    throw limitExceeded(
+      `an assignment's clock can be paused at most ${MAX_PAUSES} times, and this one has been ` +
+        'paused that often: ask central for an extension instead',
+    );
+  }
+  return touch(a, now, {
+    paused: true,
+    pauseCount: taken + 1,
+    pauses: [...(a.pauses ?? []), { from: now.toISOString(), to: null, reason, by }],
+  });
+}
+
+/** An assignment after a clock change, and the entry that records the change (a new item). */
+export interface ClockChange {
+  readonly assignment: AssignmentRecord;
+  readonly entry: ClockEntry;
+}
+
+/**
+ * Resume the clock: the open targets move by the working days the pause lasted (counted as
+ * deadlines are, in the agency's zone). The pause leaves the assignment as a clock entry
+ * `entryId` (a legacy record's open pause too; its ended ones stay in its array).
+ */
+export function resume(
+  a: AssignmentRecord,
+  calendar: Calendar,
+  now: Date,
+  entryId: string,
+): ClockChange {
+  if (!a.paused) throw invalidTransition('the clock is not paused');
+  const pauses = [...(a.pauses ?? [])];
+  const last = pauses.pop()!;
+  const at = now.toISOString();
+  const entry: ClockEntry = {
+    caseId: a.caseId,
+    agencyId: a.agencyId,
+    generation: a.generation,
+    id: entryId,
+    kind: 'pause',
+    workingDays: workingDaysBetween(calendar, new Date(last.from), now, a.timeZone),
+    targets: openTargets(a),
+    at,
+    reason: last.reason,
+    pause: { from: last.from, to: at, by: last.by },
+  };
+  const resumed = touch(a, now, {
+    paused: false,
+    pauses,
+    pauseCount: pausesTaken(a),
+    added: addedWith(a, entry),
+  });
+  return { assignment: withDeadlines(resumed, calendar), entry };
+}
+
+/** An approved extension: the open targets get `workingDays` more (clock entry `entryId`). */
+export function extend(
+  a: AssignmentRecord,
+  workingDays: number,
+  reason: string,
+  calendar: Calendar,
+  now: Date,
+  entryId: string,
+): ClockChange {
+  if (!isOpen(a)) throw invalidTransition(`an assignment that is ${a.state} cannot be extended`);
+  const entry: ClockEntry = {
+    caseId: a.caseId,
+    agencyId: a.agencyId,
+    generation: a.generation,
+    id: entryId,
+    kind: 'extension',
+    workingDays,
+    targets: openTargets(a),
+    at: now.toISOString(),
+    reason,
+  };
+  return {
+    assignment: withDeadlines(touch(a, now, { added: addedWith(a, entry) }), calendar),
+    entry,
+  };
+}
+
+/**
+ * The extensions and pauses of an assignment for its deadline explanation, oldest first: the
+ * legacy arrays of a record written before clock entries, then the entries (`entries` in the
+ * order they were written, as their ids sort), then the pause in progress. No instants are
+ * compared: under a frozen clock they are all equal.
+ */
+export function clockHistory(
+  a: AssignmentRecord,
+  entries: readonly ClockEntry[],
+): { adjustments: Adjustment[]; pauses: Pause[] } {
+  const kept = a.pauses ?? [];
+  return {
+    adjustments: [
+      ...(a.adjustments ?? []),
+      ...entries
+        .filter((e) => e.workingDays > 0)
+        .map((e) => ({
+          kind: e.kind,
+          workingDays: e.workingDays,
+          targets: e.targets,
+          at: e.at,
+          reason: e.reason,
+        })),
+    ],
+    pauses: [
+      ...kept.filter((p) => p.to !== null),
+      ...entries.flatMap((e) => (e.pause ? [{ ...e.pause, reason: e.reason }] : [])),
+      ...kept.filter((p) => p.to === null),
+    ],
+  };
+}

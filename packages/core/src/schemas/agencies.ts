@@ -1,0 +1,82 @@
+/** Agencies: the registry’s inputs and views, contacts. */
+import { z } from 'zod';
+import { instant, text } from './fields.ts';
+import { AGENCY_KINDS, AgencyIdSchema, TimeZoneSchema } from './common.ts';
+/**
+ * Who a contact is for the letters: the `liaison` (penghubung, the default) gets every warning
+ * and reminder; the `head` (kepala, pimpinan) is copied only where the policy's ladder says
+ * (by default the formal warning and central intervention).
+ */
+export const CONTACT_KINDS = ['liaison', 'head'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+
+const contactFields = {
+  name: text(200),
+  email: z.email().max(254),
+  role: text(100)
+    .optional()
+    .meta({ description: 'Position or unit, free text: shown, never used to address letters' }),
+};
+const contactKind = z.enum(CONTACT_KINDS).meta({
+  description:
+    'liaison: receives warnings and reminders; head (kepala, pimpinan): copied on the formal warning and central intervention',
+});
+
+export const ContactInputSchema = z
+  .strictObject({ ...contactFields, kind: contactKind.optional() })
+  .meta({ id: 'ContactInput', description: 'A contact; `kind` defaults to liaison' });
+export type ContactInput = z.infer<typeof ContactInputSchema>;
+
+export const ContactSchema = z
+  .object({ ...contactFields, kind: contactKind })
+  .meta({ id: 'Contact' });
+export type Contact = z.infer<typeof ContactSchema>;
+
+const ContactsInput = z
+  .array(ContactInputSchema)
+  .min(1)
+  .max(20)
+  .refine(
+    (contacts) => contacts.some((c) => (c.kind ?? 'liaison') === 'liaison'),
+    'at least one liaison contact: warnings and reminders go to the liaisons',
+  );
+
+export const CreateAgencyBody = z
+  .strictObject({
+    id: AgencyIdSchema,
+    name: text(200),
+    kind: z.enum(AGENCY_KINDS),
+    focalPointId: AgencyIdSchema.optional(),
+    timeZone: TimeZoneSchema.optional(),
+    contacts: ContactsInput,
+  })
+  .meta({ id: 'CreateAgency' });
+export type CreateAgencyInput = z.infer<typeof CreateAgencyBody>;
+
+export const UpdateAgencyBody = z
+  .strictObject({
+    name: text(200).optional(),
+    kind: z.enum(AGENCY_KINDS).optional(),
+    focalPointId: AgencyIdSchema.nullable().optional(),
+    timeZone: TimeZoneSchema.optional(),
+    contacts: ContactsInput.optional().meta({
+      description: 'Replaces every contact (name, email, kind)',
+    }),
+  })
+  .meta({ id: 'UpdateAgency' });
+export type UpdateAgencyInput = z.infer<typeof UpdateAgencyBody>;
+
+export const AgencySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.enum(AGENCY_KINDS),
+    focalPointId: z.string().nullable(),
+    timeZone: TimeZoneSchema,
+    contacts: z.array(ContactSchema),
+    createdAt: instant,
+    updatedAt: instant,
+    version: z.int(),
+  })
+  .meta({ id: 'Agency' });
+export type Agency = z.infer<typeof AgencySchema>;

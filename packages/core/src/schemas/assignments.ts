@@ -1,0 +1,133 @@
+/** Assignments: queue and worklist queries, extensions, pauses, delegation, the deadlines view. */
+import { z } from 'zod';
+import { DAY_KINDS } from '../calendar.ts';
+import { COMPLAINT_TYPES, TARGETS } from '../policy.ts';
+import { booleanQuery, instant, text } from './fields.ts';
+import { AgencyIdSchema, ASSIGNMENT_STATES, PageQuery, TimeZoneSchema } from './common.ts';
+export const QueueQuery = PageQuery.extend({
+  state: z.enum(ASSIGNMENT_STATES).optional(),
+  overdue: booleanQuery.optional(),
+  /** Overdue on this target (acknowledge, followUp or resolution). */
+  target: z.enum(TARGETS).optional(),
+  scope: z.enum(['own', 'members']).default('own'),
+  /** With no state: the ended ones (completed, redirected, withdrawn) after the open ones. */
+  ended: booleanQuery.optional().meta({
+    description:
+      'With no `state`: after the open assignments, the ended ones (completed, redirected, withdrawn), most recent first',
+  }),
+  forwardedSince: instant.optional().meta({
+    description: 'Only assignments forwarded after this instant (what arrived since a visit)',
+  }),
+});
+export const WorklistQuery = PageQuery.extend({
+  agencyId: AgencyIdSchema.optional(),
+  state: z.enum(ASSIGNMENT_STATES).optional(),
+  overdue: booleanQuery.optional(),
+  target: z.enum(TARGETS).optional(),
+  dueWithin: z.coerce.number().int().min(0).max(250).optional(),
+  /** Became overdue at or after this instant (its soonest open deadline passed since). */
+  newlyOverdueSince: instant.optional(),
+  newlyOverdue: booleanQuery.optional().meta({
+    description:
+      'Became overdue in the 24 hours before the API’s clock (the server’s time, not the caller’s)',
+  }),
+  /** Redirected ("not ours") and not yet answered by a re-forward of the case. */
+  awaitingReforward: booleanQuery.optional().meta({
+    description: 'Redirected ("not ours") assignments whose case has not been forwarded again',
+  }),
+  type: z.enum(COMPLAINT_TYPES).optional(),
+  monitoring: booleanQuery.optional(),
+});
+export type QueueFilter = z.infer<typeof QueueQuery>;
+export type WorklistFilter = z.infer<typeof WorklistQuery>;
+
+export const ExtensionRequestBody = z
+  .strictObject({ workingDays: z.int().min(1).max(60), reason: text(2_000) })
+  .meta({ id: 'ExtensionRequestBody' });
+export type ExtensionRequestInput = z.infer<typeof ExtensionRequestBody>;
+
+export const ExtensionDecisionBody = z
+  .strictObject({ approve: z.boolean(), note: text(2_000).optional() })
+  .meta({ id: 'ExtensionDecision' });
+export type ExtensionDecisionInput = z.infer<typeof ExtensionDecisionBody>;
+
+export const ExtensionRequestSchema = z
+  .object({
+    id: z.string(),
+    caseId: z.string(),
+    agencyId: z.string(),
+    workingDays: z.int(),
+    reason: z.string(),
+    status: z.enum(['pending', 'approved', 'refused']),
+    requestedAt: instant,
+    decidedAt: instant.nullable(),
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'ExtensionRequest' });
+export type ExtensionRequestView = z.infer<typeof ExtensionRequestSchema>;
+
+export const PauseBody = z.strictObject({ reason: text(2_000) }).meta({ id: 'Pause' });
+export const ResumeBody = z.strictObject({}).meta({ id: 'Resume' });
+
+export const DelegateBody = z
+  .strictObject({ memberId: AgencyIdSchema.nullable(), note: text(2_000).optional() })
+  .meta({ id: 'Delegate' });
+export type DelegateInput = z.infer<typeof DelegateBody>;
+
+const LadderStepView = z.object({
+  id: z.string(),
+  step: z.string(),
+  action: z.string(),
+  at: instant,
+  targets: z.array(z.enum(TARGETS)),
+  level: z.int(),
+});
+
+export const DeadlinesSchema = z
+  .object({
+    caseId: z.string(),
+    agencyId: z.string(),
+    generation: z.int(),
+    forwardedAt: instant,
+    timeZone: TimeZoneSchema,
+    timeZoneLabel: z.string(),
+    calendarId: z.string(),
+    policyId: z.string(),
+    targets: z.array(
+      z.object({
+        target: z.enum(TARGETS),
+        workingDays: z
+          .int()
+          .meta({ description: 'In all: the policy’s plus extensions and pauses' }),
+        policyWorkingDays: z.int(),
+        adjustments: z.array(
+          z.object({
+            kind: z.enum(['extension', 'pause']),
+            workingDays: z.int(),
+            at: instant,
+            reason: z.string(),
+          }),
+        ),
+        countedFrom: z
+          .string()
+          .meta({ description: 'Local date of forwarding; counting starts the day after' }),
+        lastWorkingDay: z.string(),
+        due: instant,
+        met: instant.nullable(),
+        overdue: z.boolean(),
+        skipped: z.array(z.object({ date: z.string(), kind: z.enum(DAY_KINDS), name: z.string() })),
+        uncoveredYears: z.array(z.int()),
+        pausedIntervals: z.array(
+          z.object({ from: instant, to: instant.nullable(), reason: z.string() }),
+        ),
+      }),
+    ),
+    ladder: z.object({
+      taken: z.array(LadderStepView),
+      toCome: z
+        .array(LadderStepView)
+        .meta({ description: 'Provisional: recomputed as the agency acts' }),
+    }),
+  })
+  .meta({ id: 'Deadlines' });
+export type DeadlinesView = z.infer<typeof DeadlinesSchema>;

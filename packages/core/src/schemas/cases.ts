@@ -1,0 +1,274 @@
+/** Cases: register, verify, forward, close; the case, assignment, timeline and tracking views. */
+import { z } from 'zod';
+import { COMPLAINT_TYPES, TARGETS } from '../policy.ts';
+import { ROLES } from '../tenancy.ts';
+import { booleanQuery, instant, text } from './fields.ts';
+import {
+  AgencyIdSchema,
+  ASSIGNMENT_STATES,
+  CASE_STATUSES,
+  CHANNELS,
+  CLOSE_OUTCOMES,
+  PageQuery,
+  RESPONSE_KINDS,
+  TimeZoneSchema,
+} from './common.ts';
+export const ComplainantSchema = z
+  .strictObject({
+    name: text(200),
+    idNumber: text(32).optional(),
+    email: z.email().max(254).optional(),
+    phone: text(32).optional(),
+    address: text(500).optional(),
+  })
+  .meta({ id: 'Complainant' });
+export type Complainant = z.infer<typeof ComplainantSchema>;
+
+export const LocationSchema = z
+  .strictObject({ province: text(100).optional(), regency: text(100).optional() })
+  .meta({ id: 'Location' });
+
+export const CreateCaseBody = z
+  .strictObject({
+    channel: z.enum(CHANNELS),
+    receivedAt: instant.optional(),
+    complainant: ComplainantSchema,
+    identityHidden: z.boolean().optional(),
+    confidential: z.boolean().optional(),
+    subject: text(200),
+    description: text(20_000),
+    respondent: text(200).optional(),
+    location: LocationSchema.optional(),
+  })
+  .meta({ id: 'CreateCase' });
+export type CreateCaseInput = z.infer<typeof CreateCaseBody>;
+
+export const VerificationBody = z
+  .strictObject({
+    decision: z.enum(['accept', 'reject', 'needs_info']),
+    type: z.enum(COMPLAINT_TYPES).optional(),
+    category: text(100).optional(),
+    note: text(2_000).optional(),
+    missing: text(2_000).optional().meta({
+      description:
+        'With needs_info: what the complainant must send, shown to them on the tracking page',
+    }),
+  })
+  .refine((b) => b.decision !== 'accept' || b.type !== undefined, {
+    path: ['type'],
+    message: 'required when decision is accept',
+  })
+  .refine((b) => b.missing === undefined || b.decision === 'needs_info', {
+    path: ['missing'],
+    message: 'only when decision is needs_info',
+  })
+  .meta({ id: 'Verification' });
+export type VerificationInput = z.infer<typeof VerificationBody>;
+
+export const ForwardBody = z
+  .strictObject({
+    assignments: z
+      .array(z.strictObject({ agencyId: AgencyIdSchema, instructions: text(5_000).optional() }))
+      .min(1)
+      // One transaction holds ≤ 100 items: per agency an assignment, its ladder, its event and
+      // its two statistics counters (day, month); plus the case, a status event, the idempotency record.
+      .max(18)
+      .refine((a) => new Set(a.map((x) => x.agencyId)).size === a.length, 'agencies must differ'),
+  })
+  .meta({ id: 'Forward' });
+export type ForwardInput = z.infer<typeof ForwardBody>;
+
+export const CloseBody = z
+  .strictObject({ outcome: z.enum(CLOSE_OUTCOMES), note: text(2_000).optional() })
+  .meta({ id: 'CloseCase' });
+export type CloseInput = z.infer<typeof CloseBody>;
+
+const TargetInstants = z.object({
+  acknowledge: instant,
+  followUp: instant,
+  resolution: instant,
+});
+const TargetFlags = z.object({
+  acknowledge: z.boolean(),
+  followUp: z.boolean(),
+  resolution: z.boolean(),
+});
+
+export const CalendarWarningSchema = z
+  .object({ target: z.enum(TARGETS), year: z.int(), message: z.string() })
+  .meta({ id: 'CalendarWarning' });
+
+export const AssignmentSchema = z
+  .object({
+    caseId: z.string(),
+    agencyId: z.string(),
+    subject: z.string().nullable().meta({ description: 'The case’s subject' }),
+    state: z.enum(ASSIGNMENT_STATES),
+    instructions: z.string().nullable(),
+    forwardedAt: instant,
+    clock: z
+      .object({
+        basis: z.enum(['fresh', 'inherited']),
+        from: instant,
+        inheritedFrom: z.string().nullable(),
+      })
+      .meta({
+        description:
+          'When the deadlines count from: fresh at forwarding, or inherited after a redirect',
+      }),
+    timeZone: TimeZoneSchema,
+    delegatedTo: z
+      .string()
+      .nullable()
+      .meta({ description: 'The member unit working on it for its focal point' }),
+    due: TargetInstants,
+    met: z.object({
+      acknowledge: instant.nullable(),
+      followUp: instant.nullable(),
+      resolution: instant.nullable(),
+    }),
+    overdue: TargetFlags,
+    nextDueAt: instant.nullable(),
+    escalationLevel: z.int(),
+    monitoring: z.boolean().meta({
+      description: 'The ladder reached central intervention and the agency has not caught up',
+    }),
+    paused: z.boolean(),
+    pausedSince: instant.nullable(),
+    generation: z.int(),
+    redirect: z
+      .object({ reason: z.string(), suggestedAgencyId: z.string().nullable(), at: instant })
+      .nullable(),
+    calendarWarnings: z.array(CalendarWarningSchema),
+    createdAt: instant,
+    updatedAt: instant,
+    version: z.int(),
+  })
+  .meta({ id: 'Assignment' });
+export type AssignmentView = z.infer<typeof AssignmentSchema>;
+
+export const CaseSchema = z
+  .object({
+    id: z.string(),
+    trackingCode: z.string().optional().meta({
+      description:
+        'The complainant’s credential for the tracking page and the reply: central only, never sent to an agency',
+    }),
+    status: z.enum(CASE_STATUSES),
+    channel: z.enum(CHANNELS),
+    receivedAt: instant,
+    subject: z.string(),
+    description: z.string(),
+    complainant: ComplainantSchema.nullable(),
+    identityHidden: z.boolean(),
+    confidential: z.boolean(),
+    respondent: z.string().nullable(),
+    location: LocationSchema.nullable(),
+    classification: z
+      .object({
+        type: z.enum(COMPLAINT_TYPES),
+        category: z.string().nullable(),
+        note: z.string().nullable(),
+      })
+      .nullable(),
+    assignments: z.array(AssignmentSchema),
+    agencyIds: z
+      .array(z.string())
+      .meta({ description: 'Agencies the case was forwarded to (an agency sees only its own)' }),
+    underMonitoring: z
+      .boolean()
+      .meta({ description: 'A monitoring activity is planned or proposed' }),
+    verificationDueAt: instant,
+    overdue: z.boolean(),
+    closure: z
+      .object({ outcome: z.enum(CLOSE_OUTCOMES), note: z.string().nullable(), at: instant })
+      .nullable(),
+    infoRequest: z
+      .object({ missing: z.string().nullable(), requestedAt: instant })
+      .nullable()
+      .meta({ description: 'While needs_info: what central asked the complainant to send' }),
+    createdAt: instant,
+    updatedAt: instant,
+    version: z.int(),
+  })
+  .meta({ id: 'Case' });
+export type CaseView = z.infer<typeof CaseSchema>;
+
+export const RedirectBody = z
+  .strictObject({ reason: text(2_000), suggestedAgencyId: AgencyIdSchema.optional() })
+  .meta({ id: 'Redirect' });
+export type RedirectInput = z.infer<typeof RedirectBody>;
+
+export const ResponseBody = z
+  .strictObject({ kind: z.enum(RESPONSE_KINDS), message: text(20_000) })
+  .meta({ id: 'AgencyResponse' });
+export type ResponseInput = z.infer<typeof ResponseBody>;
+
+export const AcknowledgeBody = z.strictObject({}).meta({ id: 'Acknowledge' });
+
+export const ActorSchema = z
+  .union([
+    z.object({ sub: z.string(), agency: z.string(), role: z.enum(ROLES) }),
+    z.object({ system: z.literal('escalation') }),
+    z.object({ complainant: z.literal(true) }),
+  ])
+  .meta({ id: 'Actor' });
+
+export const TimelineEventSchema = z
+  .object({
+    id: z.string(),
+    at: instant,
+    type: z.string(),
+    actor: ActorSchema,
+    agencyId: z.string().nullable(),
+    data: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'TimelineEvent' });
+
+export const TrackingAnswerSchema = z
+  .object({
+    agencyName: z.string(),
+    kind: z.enum(RESPONSE_KINDS),
+    message: z.string(),
+    at: instant,
+  })
+  .meta({ id: 'TrackingAnswer' });
+export type TrackingAnswer = z.infer<typeof TrackingAnswerSchema>;
+
+export const TrackingSchema = z
+  .object({
+    trackingCode: z.string(),
+    status: z.enum(CASE_STATUSES),
+    receivedAt: instant,
+    updatedAt: instant,
+    replyWindowClosesAt: instant
+      .nullable()
+      .meta({ description: 'Set while the complainant may reply' }),
+    steps: z.array(z.object({ status: z.enum(CASE_STATUSES), at: instant, label: z.string() })),
+    answers: z.array(TrackingAnswerSchema).meta({
+      description:
+        'The agencies’ answers (progress and final), oldest first, by agency name: what the complainant rates. None for a confidential report',
+    }),
+    infoRequest: z
+      .object({
+        missing: z
+          .string()
+          .nullable()
+          .meta({ description: 'What to send (withheld for a confidential report)' }),
+        requestedAt: instant,
+        sendTo: z
+          .object({ name: z.string(), email: z.string() })
+          .nullable()
+          .meta({ description: 'The central unit’s contact to send it to' }),
+      })
+      .nullable()
+      .meta({ description: 'While needs_info: what central asks the complainant to send' }),
+  })
+  .meta({ id: 'Tracking' });
+
+export const CaseListQuery = PageQuery.extend({
+  status: z.enum(CASE_STATUSES).optional(),
+  agencyId: AgencyIdSchema.optional(),
+  overdue: booleanQuery.optional(),
+});
+export type CaseListFilter = z.infer<typeof CaseListQuery>;

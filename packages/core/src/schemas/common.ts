@@ -1,0 +1,57 @@
+/** The contract's shared vocabulary: enums, ids, paging. */
+import { z } from 'zod';
+import { DAY_KINDS, TIME_ZONES } from '../calendar.ts';
+import { booleanQuery } from './fields.ts';
+
+export const AGENCY_KINDS = ['ministry', 'agency', 'local_government', 'soe', 'other'] as const;
+export const CHANNELS = ['letter', 'email', 'walk_in', 'lapor', 'social_media', 'other'] as const;
+export const CASE_STATUSES = [
+  'received',
+  'needs_info',
+  'verified',
+  'rejected',
+  'forwarded',
+  'in_follow_up',
+  'resolved',
+  // The complainant was not satisfied with the final answers: back to central, to forward again.
+  'reopened',
+  'closed',
+] as const;
+export const ASSIGNMENT_STATES = [
+  'pending',
+  'acknowledged',
+  'responded',
+  'completed',
+  'redirected',
+  'withdrawn',
+] as const;
+export const CLOSE_OUTCOMES = ['resolved', 'unresolved', 'withdrawn'] as const;
+export const RESPONSE_KINDS = ['progress', 'final'] as const;
+
+export const AgencyIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'lowercase letters, digits and dashes, 2–40 characters');
+export const TimeZoneSchema = z.enum(TIME_ZONES);
+
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(2_000).optional(),
+  total: booleanQuery.optional().meta({
+    description:
+      'Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only',
+  }),
+});
+
+export const pageOf = <T extends z.ZodType>(item: T, id: string) =>
+  z
+    .object({
+      items: z.array(item),
+      nextCursor: z.string().nullable(),
+      total: z
+        .int()
+        .optional()
+        .meta({ description: 'Every item the list holds, when asked with `total=true`' }),
+    })
+    .meta({ id });
+
+export const DayKindSchema = z.enum(DAY_KINDS);

@@ -1,0 +1,45 @@
+/** Monitoring activities central plans and reports. */
+import { z } from 'zod';
+import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from '../activity.ts';
+import { instant, text } from './fields.ts';
+import { AgencyIdSchema, PageQuery } from './common.ts';
+export const ActivityKindSchema = z.enum(ACTIVITY_KINDS);
+export const PlanActivityBody = z
+  .strictObject({
+    kind: ActivityKindSchema,
+    scheduledAt: instant.optional(),
+    agencyIds: z.array(AgencyIdSchema).max(18).optional(),
+    participants: z.array(text(200)).max(50).optional(),
+    plan: text(5_000).optional(),
+  })
+  .meta({ id: 'PlanActivity' });
+export type PlanActivityInput = z.infer<typeof PlanActivityBody>;
+export const ReportActivityBody = z
+  .strictObject({ heldAt: instant, outcome: text(200), summary: text(20_000) })
+  .meta({ id: 'ReportActivity' });
+export type ReportActivityInput = z.infer<typeof ReportActivityBody>;
+export const ActivitySchema = z
+  .object({
+    id: z.string(),
+    caseId: z.string(),
+    kind: ActivityKindSchema,
+    status: z.enum(ACTIVITY_STATUSES),
+    scheduledAt: instant.nullable(),
+    agencyIds: z.array(z.string()),
+    participants: z.array(z.string()),
+    plan: z.string().nullable(),
+    heldAt: instant.nullable(),
+    outcome: z.string().nullable(),
+    summary: z.string().nullable(),
+    overdueToReport: z.boolean(),
+    createdBy: z.string(),
+    createdAt: instant,
+  })
+  .meta({ id: 'Activity' });
+export type ActivityView = z.infer<typeof ActivitySchema>;
+export const ActivitiesQuery = PageQuery.extend({
+  status: z.enum(ACTIVITY_STATUSES).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+});
+export type ActivitiesFilter = z.infer<typeof ActivitiesQuery>;

@@ -1,0 +1,69 @@
+/** Reporting: response-rate statistics and the letters sent. */
+import { z } from 'zod';
+import { TARGETS } from '../policy.ts';
+import { instant } from './fields.ts';
+import { AgencyIdSchema, PageQuery } from './common.ts';
+export const StatsQuery = z.object({
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  agencyId: AgencyIdSchema.optional(),
+});
+export type StatsPeriod = z.infer<typeof StatsQuery>;
+
+const AgencyStatsSchema = z.object({
+  agencyId: z.string(),
+  assigned: z.int(),
+  redirected: z.int(),
+  responded: z.int(),
+  respondedOnTime: z.int(),
+  completed: z.int(),
+  responseRate: z.number().nullable().meta({ description: 'responded / (assigned − redirected)' }),
+  onTimeRate: z
+    .number()
+    .nullable()
+    .meta({ description: 'respondedOnTime / (assigned − redirected)' }),
+  medianWorkingDaysToFirstResponse: z.int().nullable(),
+  belowMinimumSample: z.boolean(),
+  rank: z.int().nullable(),
+});
+export const AgencyStatsReportSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    minimumSample: z.int(),
+    items: z.array(AgencyStatsSchema),
+    totals: AgencyStatsSchema,
+  })
+  .meta({ id: 'AgencyStatsReport' });
+
+export const NotificationsQuery = PageQuery.extend({
+  caseId: z.string().min(1).max(64).optional(),
+  agencyId: AgencyIdSchema.optional(),
+  since: instant.optional().meta({
+    description: 'Only letters dated after this instant (what arrived since a visit)',
+  }),
+});
+export type NotificationsFilter = z.infer<typeof NotificationsQuery>;
+
+export const NotificationSchema = z
+  .object({
+    id: z.string(),
+    caseId: z.string(),
+    agencyId: z.string(),
+    target: z.enum([...TARGETS, 'reply_window']),
+    targets: z.array(z.enum(TARGETS)),
+    step: z.string(),
+    action: z.string(),
+    channel: z.literal('email'),
+    recipients: z.array(z.string()),
+    cc: z.array(z.string()),
+    status: z.enum(['pending', 'sent', 'failed']),
+    subject: z.string(),
+    body: z.string(),
+    scheduledAt: instant,
+    createdAt: instant,
+    sentAt: instant.nullable(),
+    attempts: z.int(),
+  })
+  .meta({ id: 'Notification' });
+export type NotificationView = z.infer<typeof NotificationSchema>;

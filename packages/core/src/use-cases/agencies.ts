@@ -1,0 +1,99 @@
+/** Agencies: the registry of tenants, their focal points and contacts (central's admin edits). */
+import { contactsFrom, newAgency } from '../agency.ts';
+import { DomainError, invalidInput, notFound } from '../errors.ts';
+import { type Page, type PageRequest, WriteConflict } from '../ports.ts';
+import type { Agency, CreateAgencyInput, UpdateAgencyInput } from '../schemas.ts';
+import { CENTRAL_TENANT, isCentral, type Principal } from '../tenancy.ts';
+import {
+  ADMIN_ROLES,
+  type Idempotency,
+  idempotent,
+  requireRole,
+  retryOnConflict,
+  type ServiceDeps,
+} from './kernel/index.ts';
+
+export async function createAgency(
+  deps: ServiceDeps,
+  p: Principal,
+  input: CreateAgencyInput,
+  idem?: Idempotency,
+): Promise<Agency> {
+  requireRole(p, ADMIN_ROLES);
+  return idempotent(deps, p, idem, async (remember) => {
+    if (input.focalPointId !== undefined)
+      await assertFocalPoint(deps, input.focalPointId, input.id);
+    const agency = newAgency(input, deps.clock());
+    try {
+      await deps.store.putAgency(agency, null, remember(agency));
+    } catch (error) {
+      if (error instanceof WriteConflict && error.kind === 'exists') {
+        throw new DomainError('already_exists', `agency ${input.id} already exists`, {
+          cause: error,
+        });
+      }
+      throw error;
+    }
+    return agency;
+  });
+}
+
+/** Central: every agency. An agency: itself and its member units. */
+export async function listAgencies(
+  deps: ServiceDeps,
+  p: Principal,
+  page: PageRequest,
+): Promise<Page<Agency>> {
+  if (isCentral(p)) return deps.store.listAgencies(page);
+  const own = await deps.store.getAgency(p.agency);
+  const members = await deps.store.listMemberUnits(p.agency);
+  return { items: [...(own ? [own] : []), ...members], nextCursor: null };
+}
+
+/** Central: any agency; an agency: itself, or a member unit it is the focal point of. */
+export async function getAgency(deps: ServiceDeps, p: Principal, id: string): Promise<Agency> {
+  const agency = await deps.store.getAgency(id);
+  if (!agency || !(isCentral(p) || id === p.agency || agency.focalPointId === p.agency)) {
+    throw notFound(`agency ${id}`);
+  }
+  return agency;
+}
+
+export async function updateAgency(
+  deps: ServiceDeps,
+  p: Principal,
+  id: string,
+  input: UpdateAgencyInput,
+): Promise<Agency> {
+  requireRole(p, ADMIN_ROLES);
+  return retryOnConflict(async () => {
+    const agency = await getAgency(deps, p, id);
+    if (input.focalPointId) await assertFocalPoint(deps, input.focalPointId, id);
+    const next: Agency = {
+      ...agency,
+      ...definedOnly(input),
+      focalPointId: input.focalPointId === undefined ? agency.focalPointId : input.focalPointId,
+      contacts: input.contacts ? contactsFrom(input.contacts) : agency.contacts,
+      updatedAt: deps.clock().toISOString(),
+      version: agency.version + 1,
+    };
+    await deps.store.putAgency(next, agency.version);
+    return next;
+  });
+}
+
+/** A focal point must exist, be an agency (not central), and not be the unit itself or its member. */
+async function assertFocalPoint(
+  deps: ServiceDeps,
+  focalPointId: string,
+  memberId: string,
+): Promise<void> {
+  const focal = await deps.store.getAgency(focalPointId);
+  if (!focal || focal.id === CENTRAL_TENANT) throw invalidInput('focalPointId', 'unknown agency');
+  if (focalPointId === memberId || focal.focalPointId === memberId) {
+    throw invalidInput('focalPointId', 'an agency cannot coordinate itself or its own focal point');
+  }
+}
+
+const definedOnly = <T extends object>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

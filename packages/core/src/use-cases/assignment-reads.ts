@@ -1,0 +1,256 @@
+/** Assignments, read: one assignment, an agency's queue, central's worklist, the deadlines. */
+import {
+  type AssignmentRecord,
+  clockFrom,
+  isTargetOverdue,
+  totalWorkingDays,
+  viewAssignment,
+} from '../assignment.ts';
+import { clockHistory } from '../assignment-clock.ts';
+import {
+  addWorkingDays,
+  computeDeadline,
+  DEFAULT_TIME_ZONE,
+  localDate,
+  TIME_ZONE_LABELS,
+} from '../calendar.ts';
+import { chainedPage, mapPage } from '../desk.ts';
+import { DomainError } from '../errors.ts';
+import { type LadderLetter, ladderState, projectLadder } from '../ladder/index.ts';
+import type { NotificationRecord } from '../notification.ts';
+import { type SlaPolicy, TARGETS } from '../policy.ts';
+import type { Page, PageRequest } from '../ports.ts';
+import type { AssignmentView, DeadlinesView, QueueFilter, WorklistFilter } from '../schemas.ts';
+import type { Principal } from '../tenancy.ts';
+import {
+  AGENCY_ROLES,
+  calendarById,
+  CENTRAL_ROLES,
+  defaultPolicy,
+  ladderOf,
+  policyById,
+  readableAssignment,
+  requireRole,
+  type ServiceDeps,
+} from './kernel/index.ts';
+
+export async function getAssignment(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  agencyId: string,
+): Promise<AssignmentView> {
+  const { bundle, assignment } = await readableAssignment(deps, p, caseId, agencyId);
+  return viewAssignment(assignment, deps.clock(), ladderOf(bundle, agencyId));
+}
+
+/** An agency's queue (`scope=members` adds a focal point's member units), soonest deadline first. */
+export async function queue(
+  deps: ServiceDeps,
+  p: Principal,
+  filter: QueueFilter,
+): Promise<Page<AssignmentView>> {
+  requireRole(p, AGENCY_ROLES);
+  const agencies = [p.agency as string];
+  if (filter.scope === 'members') {
+    if (p.role !== 'agency_coordinator')
+      throw new DomainError('forbidden', 'only a coordinator sees member units’ queues');
+    agencies.push(...(await deps.store.listMemberUnits(p.agency)).map((a) => a.id));
+  }
+  const now = deps.clock();
+  // Assignments a focal point delegated to this unit come along (a focal point's own
+  // delegated ones are already in its own queue).
+  const list = (state: QueueFilter['state']) => (request: PageRequest) =>
+    deps.store.listQueue(
+      agencies,
+      {
+        state,
+        overdue: filter.target ? true : filter.overdue,
+        target: filter.target,
+        forwardedSince: filter.forwardedSince ? new Date(filter.forwardedSince) : undefined,
+        now,
+      },
+      request,
+      [p.agency],
+    );
+  // "All" with the ended ones: the open first (soonest deadline), then those that ended.
+  const page =
+    filter.ended && !filter.state
+      ? await chainedPage(
+          [list(undefined), list('completed'), list('redirected'), list('withdrawn')],
+          filter,
+        )
+      : await list(filter.state)(filter);
+  return assignmentPage(deps, page, now);
+}
+
+/** Central's cross-agency worklist. */
+export async function worklist(
+  deps: ServiceDeps,
+  p: Principal,
+  filter: WorklistFilter,
+): Promise<Page<AssignmentView>> {
+  requireRole(p, CENTRAL_ROLES);
+  const now = deps.clock();
+  let dueBefore: Date | undefined;
+  if (filter.dueWithin !== undefined) {
+    const calendar = await calendarById(deps, (await defaultPolicy(deps)).calendarId);
+    dueBefore = computeDeadline(calendar, now, filter.dueWithin, DEFAULT_TIME_ZONE).dueAt;
+  }
+  // "Newly overdue" by the API's own clock (the manual one, embedded), never the caller's.
+  const overdueSince = filter.newlyOverdue
+    ? new Date(now.getTime() - 86_400_000)
+    : filter.newlyOverdueSince
+      ? new Date(filter.newlyOverdueSince)
+      : undefined;
+  const query = {
+    state: filter.awaitingReforward ? ('redirected' as const) : filter.state,
+    // "Due within n working days" is what is not overdue yet: the overdue have their own list.
+    overdue:
+      filter.target || overdueSince
+        ? true
+        : filter.dueWithin !== undefined
+          ? (filter.overdue ?? false)
+          : filter.overdue,
+    target: filter.target,
+    dueBefore,
+    overdueSince,
+    complaintType: filter.type,
+    awaitingReforward: filter.awaitingReforward,
+    now,
+  };
+  const page = filter.agencyId
+    ? await deps.store.listQueue([filter.agencyId], query, filter)
+    : await deps.store.listWorklist(query, filter);
+  const views = await assignmentPage(deps, page, now);
+  // Under monitoring lives on the ladder, read with the page: filtered here (pages may be short).
+  return filter.monitoring === undefined
+    ? views
+    : {
+        // A total would count the unfiltered list: left out rather than wrong.
+        items: views.items.filter((a) => a.monitoring === filter.monitoring),
+        nextCursor: views.nextCursor,
+      };
+}
+
+/** A page of assignments with their ladders' rungs (one batch read). */
+async function assignmentPage(
+  deps: ServiceDeps,
+  page: Page<AssignmentRecord>,
+  now: Date,
+): Promise<Page<AssignmentView>> {
+  const ladders = await deps.store.getLadders(page.items);
+  return mapPage(page, (a) =>
+    viewAssignment(
+      a,
+      now,
+      ladders.find((l) => l.caseId === a.caseId && l.agencyId === a.agencyId),
+    ),
+  );
+}
+
+/**
+ * How each deadline of an assignment was computed (start, working days, zone, the holidays
+ * skipped and why) and the ladder steps taken and still to come.
+ */
+export async function deadlines(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  agencyId: string,
+): Promise<DeadlinesView> {
+  const { bundle, assignment: a } = await readableAssignment(deps, p, caseId, agencyId);
+  const history = clockHistory(
+    a,
+    await deps.store.listClockEntries(caseId, agencyId, a.generation),
+  );
+  const policy = await policyById(deps, a.policyId);
+  const calendar = await calendarById(deps, a.calendarId);
+  const now = deps.clock();
+  const countedFrom = localDate(new Date(clockFrom(a)), a.timeZone);
+  const ladder = ladderOf(bundle, agencyId);
+  const toCome =
+    ladder && ladder.generation === a.generation
+      ? projectLadder(ladderState(ladder), {
+          assignment: a,
+          steps: policy.ladder,
+          calendar,
+          now,
+        })
+      : [];
+  const taken = await lettersOf(deps, caseId, agencyId, a.generation);
+  const view = (e: LadderLetter) => ({
+    id: e.id,
+    step: e.step,
+    action: e.action,
+    at: e.at,
+    targets: [...e.targets],
+    level: e.level,
+  });
+  return {
+    caseId,
+    agencyId,
+    generation: a.generation,
+    forwardedAt: a.forwardedAt,
+    timeZone: a.timeZone,
+    timeZoneLabel: TIME_ZONE_LABELS[a.timeZone],
+    calendarId: a.calendarId,
+    policyId: a.policyId,
+    targets: TARGETS.map((target) => {
+      const total = totalWorkingDays(a, target);
+      const span = addWorkingDays(calendar, countedFrom, total);
+      return {
+        target,
+        workingDays: total,
+        policyWorkingDays: a.workingDays[target],
+        adjustments: history.adjustments
+          .filter((adj) => adj.targets.includes(target))
+          .map((adj) => ({
+            kind: adj.kind,
+            workingDays: adj.workingDays,
+            at: adj.at,
+            reason: adj.reason,
+          })),
+        countedFrom,
+        lastWorkingDay: span.end,
+        due: a.due[target],
+        met: a.met[target],
+        overdue: isTargetOverdue(a, target, now),
+        skipped: span.skipped.map((d) => ({ ...d })),
+        uncoveredYears: [...span.uncoveredYears],
+        pausedIntervals: history.pauses.map((x) => ({
+          from: x.from,
+          to: x.to,
+          reason: x.reason,
+        })),
+      };
+    }),
+    ladder: {
+      taken: taken.map((n) => ({
+        id: n.stepId,
+        step: n.step,
+        action: n.action,
+        at: n.createdAt,
+        targets: [...n.targets],
+        level: n.episode === null || n.episode === undefined ? 0 : levelOf(policy, n.step),
+      })),
+      toCome: toCome.map(view),
+    },
+  };
+}
+
+/** The letters the ladder wrote for one generation of an assignment, oldest first (every page). */
+async function lettersOf(deps: ServiceDeps, caseId: string, agencyId: string, generation: number) {
+  const out: NotificationRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.store.listNotifications({ caseId }, { limit: 100, cursor });
+    out.push(...page.items.filter((n) => n.agencyId === agencyId && n.generation === generation));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return out;
+}
+
+/** A rung's position in the policy's ladder (1 = the first rung). */
+const levelOf = (policy: SlaPolicy, step: string) =>
+  policy.ladder.filter((s) => s.action !== 'warning').findIndex((s) => s.name === step) + 1;

@@ -1,0 +1,216 @@
+/**
+ * Assignments, the agency's side: acknowledge, respond, redirect, and a focal point's
+ * coordinator delegating to a member unit. Reads (one, queues, deadlines) are in
+ * `assignment-reads.ts`.
+ */
+import {
+  acknowledge as acknowledged,
+  type AssignmentRecord,
+  isOpen,
+  redirect as redirected,
+  respond as responded,
+  viewAssignment,
+} from '../assignment.ts';
+import { computeDeadline, DEFAULT_TIME_ZONE } from '../calendar.ts';
+import { openReplyWindow, reconcile } from '../case.ts';
+import { DomainError, invalidInput } from '../errors.ts';
+import { armLadder, ladderTimer } from '../ladder/index.ts';
+import type { LadderRecord } from '../notification.ts';
+import type { VersionedPut } from '../ports.ts';
+import type { AssignmentView, DelegateInput, RedirectInput, ResponseInput } from '../schemas.ts';
+import { counterDeltas } from '../stats.ts';
+import { CENTRAL_TENANT, type Principal } from '../tenancy.ts';
+import type { EventType } from '../timeline.ts';
+import {
+  actableAssignment,
+  AGENCY_ROLES,
+  armLadders,
+  assignmentChange,
+  calendarById,
+  defaultPolicy,
+  event,
+  type Idempotency,
+  idempotent,
+  ladderOf,
+  put,
+  readableAssignment,
+  requireRole,
+  retryOnConflict,
+  type ServiceDeps,
+  statusEvents,
+} from './kernel/index.ts';
+
+export async function acknowledge(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  agencyId: string,
+): Promise<AssignmentView> {
+  return changeAssignment(deps, p, caseId, agencyId, undefined, (a, now) => ({
+    next: acknowledged(a, now),
+    type: 'assignment_acknowledged',
+    data: {},
+  }));
+}
+
+export async function respond(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  agencyId: string,
+  input: ResponseInput,
+  idem?: Idempotency,
+): Promise<AssignmentView> {
+  return changeAssignment(deps, p, caseId, agencyId, idem, (a, now) => ({
+    next: responded(a, input, now),
+    type: 'response_submitted',
+    data: { kind: input.kind, message: input.message },
+  }));
+}
+
+export async function redirect(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  agencyId: string,
+  input: RedirectInput,
+): Promise<AssignmentView> {
+  return changeAssignment(deps, p, caseId, agencyId, undefined, async (a, now) => {
+    // Checked once the caller may act on the assignment: before that, 400 or 404 would tell
+    // a stranger which agency ids exist.
+    if (input.suggestedAgencyId && !(await deps.store.getAgency(input.suggestedAgencyId)))
+      throw invalidInput('suggestedAgencyId', 'unknown agency');
+    return {
+      next: redirected(a, input, now),
+      type: 'assignment_redirected',
+      data: { reason: input.reason, suggestedAgencyId: input.suggestedAgencyId ?? null },
+    };
+  });
+}
+
+/**
+ * A focal point's coordinator hands an assignment to one of its member units to work on,
+ * staying accountable for it (its deadlines, letters and statistics stay the focal
+ * point's); `memberId: null` takes it back.
+ */
+export async function delegate(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  agencyId: string,
+  input: DelegateInput,
+): Promise<AssignmentView> {
+  requireRole(p, AGENCY_ROLES);
+  if (p.role !== 'agency_coordinator' || p.agency !== agencyId) {
+    await readableAssignment(deps, p, caseId, agencyId); // not visible: 404 before 403
+    throw new DomainError('forbidden', 'only the assigned agency’s coordinator may delegate it');
+  }
+  return retryOnConflict(async () => {
+    const { bundle, assignment } = await readableAssignment(deps, p, caseId, agencyId);
+    // Authorised first: the member unit is looked up once the assignment is the caller's.
+    if (input.memberId !== null) {
+      const member = await deps.store.getAgency(input.memberId);
+      if (!member || member.focalPointId !== agencyId)
+        throw invalidInput('memberId', `not a member unit of ${agencyId}`);
+    }
+    if (!isOpen(assignment))
+      throw new DomainError(
+        'invalid_transition',
+        `an assignment that is ${assignment.state} cannot be delegated`,
+      );
+    const now = deps.clock();
+    const next: AssignmentRecord = {
+      ...assignment,
+      delegatedTo: input.memberId,
+      updatedAt: now.toISOString(),
+    };
+    const change = await assignmentChange(deps, bundle, assignment, next, now, false);
+    await deps.store.commit({
+      ...change.change,
+      events: [
+        event(caseId, now, 'assignment_delegated', p, agencyId, {
+          memberId: input.memberId,
+          note: input.note ?? null,
+        }),
+      ],
+    });
+    return change.view;
+  });
+}
+
+/** What an agency action makes of an assignment (`next` undefined: nothing to write). */
+interface AssignmentStep {
+  readonly next: AssignmentRecord | undefined;
+  readonly type: EventType;
+  readonly data: Record<string, unknown>;
+}
+
+/**
+ * An agency action on its assignment: the assignment, its case (reconciled under version), the
+ * counters; the last final answer also opens the complainant's reply window.
+ */
+async function changeAssignment(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  agencyId: string,
+  idem: Idempotency | undefined,
+  apply: (a: AssignmentRecord, now: Date) => AssignmentStep | Promise<AssignmentStep>,
+): Promise<AssignmentView> {
+  requireRole(p, AGENCY_ROLES);
+  if (idem) await actableAssignment(deps, p, caseId, agencyId); // authorised before a replay
+  return idempotent(deps, p, idem, (remember) =>
+    retryOnConflict(async () => {
+      const { bundle, assignment } = await actableAssignment(deps, p, caseId, agencyId);
+      const now = deps.clock();
+      const { next, type, data } = await apply(assignment, now);
+      const ladder = ladderOf(bundle, agencyId);
+      if (!next) return viewAssignment(assignment, now, ladder);
+      const written = put(assignment, next);
+      const assignments = bundle.assignments.map((a) => (a === assignment ? written.record : a));
+      // The case is always rewritten under its version, so that concurrent changes to
+      // different assignments of one case serialize and its status stays true.
+      let nextCase = reconcile(bundle.case, assignments, now);
+      // The last final answer opens the complainant's reply window; its end is a ladder
+      // step on the same engine (a timer on the case's own ladder).
+      let replyLadder: VersionedPut<LadderRecord> | undefined;
+      if (nextCase.status === 'resolved' && bundle.case.status !== 'resolved') {
+        const policy = await defaultPolicy(deps);
+        const closesAt = computeDeadline(
+          await calendarById(deps, policy.calendarId),
+          now,
+          policy.replyWindowWorkingDays,
+          DEFAULT_TIME_ZONE,
+        ).dueAt;
+        nextCase = openReplyWindow(nextCase, now, closesAt);
+        const previous = ladderOf(bundle, CENTRAL_TENANT);
+        const armed = armLadder(
+          previous,
+          { caseId, agencyId: CENTRAL_TENANT, generation: (previous?.generation ?? 0) + 1 },
+          now,
+        );
+        const timer = ladderTimer(armed.record, closesAt.toISOString(), now);
+        const version = armed.record.version;
+        replyLadder = { record: { ...timer, version }, expectedVersion: armed.expectedVersion };
+      }
+      const body = viewAssignment(written.record, now, ladder);
+      // The calendar is read only when a first response needs its working days counted.
+      const firstResponse =
+        assignment.met.followUp === null && written.record.met.followUp !== null;
+      const calendar = firstResponse ? await calendarById(deps, assignment.calendarId) : undefined;
+      await deps.store.commit({
+        case: put(bundle.case, nextCase),
+        assignments: [written],
+        ...(replyLadder ? { ladders: [replyLadder] } : {}),
+        counters: counterDeltas(assignment, written.record, calendar),
+        events: [
+          event(caseId, now, type, p, agencyId, data),
+          ...statusEvents(bundle.case, nextCase, now, p),
+        ],
+        idempotency: remember(body),
+      });
+      if (replyLadder) await armLadders(deps, [replyLadder.record]);
+      return body;
+    }),
+  );
+}

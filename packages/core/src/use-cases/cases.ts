@@ -1,0 +1,339 @@
+/** Cases: central registers, verifies, forwards and closes complaints; their timelines. */
+import { ulid } from 'ulid';
+import {
+  type AssignmentRecord,
+  canForwardAgain,
+  clockFrom,
+  isOpen,
+  newAssignment,
+  viewAssignment,
+  withdraw,
+} from '../assignment.ts';
+import { computeDeadline, DEFAULT_TIME_ZONE } from '../calendar.ts';
+import { mapPage } from '../desk.ts';
+import {
+  assertForwardable,
+  awaitingReforward,
+  close,
+  markForwarded,
+  newCase,
+  reconcile,
+  verify,
+  viewCase,
+} from '../case.ts';
+import { DomainError, invalidInput } from '../errors.ts';
+import { armLadder } from '../ladder/index.ts';
+import { targetWorkingDays } from '../policy.ts';
+import { type Page, type PageRequest, type VersionedPut, WriteConflict } from '../ports.ts';
+import type {
+  AssignmentView,
+  CaseListFilter,
+  CaseView,
+  CloseInput,
+  CreateCaseInput,
+  ForwardInput,
+  VerificationInput,
+} from '../schemas.ts';
+import { counterDeltas } from '../stats.ts';
+import { CENTRAL_TENANT, type Principal } from '../tenancy.ts';
+import type { EventType, TimelineEvent } from '../timeline.ts';
+import { newTrackingCode } from '../tracking-code.ts';
+import {
+  armLadders,
+  calendarById,
+  CENTRAL_ROLES,
+  defaultPolicy,
+  event,
+  type Idempotency,
+  idempotent,
+  loadCase,
+  put,
+  readableCase,
+  requireRole,
+  retryOnConflict,
+  type ServiceDeps,
+  statusEvents,
+} from './kernel/index.ts';
+
+const MAX_ATTEMPTS = 5;
+
+export async function createCase(
+  deps: ServiceDeps,
+  p: Principal,
+  input: CreateCaseInput,
+  idem?: Idempotency,
+): Promise<CaseView> {
+  requireRole(p, CENTRAL_ROLES);
+  return idempotent(deps, p, idem, async (remember) => {
+    const now = deps.clock();
+    const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
+    if (receivedAt.getTime() > now.getTime())
+      throw invalidInput('receivedAt', 'must not be in the future');
+    const policy = await defaultPolicy(deps);
+    const calendar = await calendarById(deps, policy.calendarId);
+    const verificationDue = computeDeadline(
+      calendar,
+      receivedAt,
+      policy.verificationWorkingDays,
+      DEFAULT_TIME_ZONE,
+    );
+    for (let attempt = 1; ; attempt += 1) {
+      const c = newCase({
+        id: ulid(),
+        trackingCode: newTrackingCode(),
+        body: input,
+        now,
+        verificationDueAt: verificationDue.dueAt,
+      });
+      const body = viewCase(c, [], now, { central: true });
+      try {
+        await deps.store.commit({
+          case: { record: c, expectedVersion: null },
+          events: [
+            event(c.id, now, 'case_registered', p, null, {
+              channel: c.channel,
+              subject: c.subject,
+            }),
+          ],
+          idempotency: remember(body),
+        });
+        return body;
+      } catch (error) {
+        // A tracking-code collision (1 in 2^65 per pair) just draws again.
+        if (error instanceof WriteConflict && error.kind === 'unique' && attempt < MAX_ATTEMPTS)
+          continue;
+        throw error;
+      }
+    }
+  });
+}
+
+export async function listCases(
+  deps: ServiceDeps,
+  p: Principal,
+  filter: CaseListFilter,
+): Promise<Page<CaseView>> {
+  requireRole(p, CENTRAL_ROLES);
+  const now = deps.clock();
+  const page = await deps.store.listCases(
+    {
+      status: filter.status,
+      agencyId: filter.agencyId,
+      overdue: filter.overdue === undefined ? undefined : { overdue: filter.overdue, now },
+    },
+    filter,
+  );
+  // A list shows cases, not their assignment details: open the case for those.
+  return mapPage(page, (c) => viewCase(c, [], now, { central: true }));
+}
+
+export async function getCase(deps: ServiceDeps, p: Principal, caseId: string): Promise<CaseView> {
+  const { bundle, reader } = await readableCase(deps, p, caseId);
+  return viewCase(
+    bundle.case,
+    bundle.assignments,
+    deps.clock(),
+    reader,
+    bundle.ladders,
+    bundle.activities,
+  );
+}
+
+export async function verifyCase(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  input: VerificationInput,
+): Promise<CaseView> {
+  requireRole(p, CENTRAL_ROLES);
+  return retryOnConflict(async () => {
+    const bundle = await loadCase(deps, caseId);
+    const now = deps.clock();
+    const next = verify(bundle.case, input, now);
+    const type: EventType =
+      input.decision === 'accept'
+        ? 'case_verified'
+        : input.decision === 'reject'
+          ? 'case_rejected'
+          : 'case_needs_info';
+    await deps.store.commit({
+      case: put(bundle.case, next),
+      events: [
+        event(caseId, now, type, p, null, {
+          type: input.type ?? null,
+          category: input.category ?? null,
+          ...(input.decision === 'needs_info' ? { missing: input.missing ?? null } : {}),
+        }),
+      ],
+    });
+    return viewCase(put(bundle.case, next).record, bundle.assignments, now, { central: true });
+  });
+}
+
+export async function forward(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  input: ForwardInput,
+  idem?: Idempotency,
+): Promise<{ items: AssignmentView[] }> {
+  requireRole(p, CENTRAL_ROLES);
+  return idempotent(deps, p, idem, (remember) =>
+    retryOnConflict(async () => {
+      const bundle = await loadCase(deps, caseId);
+      assertForwardable(bundle.case);
+      const policy = await defaultPolicy(deps);
+      const calendar = await calendarById(deps, policy.calendarId);
+      const type = bundle.case.classification?.type;
+      if (!type) throw new DomainError('invalid_transition', 'the case has no complaint type yet');
+      const now = deps.clock();
+      // Forwarding after a redirect answers every redirect awaiting it (linked, so a
+      // re-forward in the redirect's own millisecond counts). The new agencies' clocks start
+      // fresh, or inherit the earliest redirected clock, as the policy says (recorded).
+      const awaiting = awaitingReforward(bundle.assignments);
+      const reforwardOf = awaiting.map((a) => ({
+        agencyId: a.agencyId,
+        generation: a.generation,
+      }));
+      const inheritFrom =
+        policy.reforwardClock === 'inherit'
+          ? [...awaiting].sort(
+              (x, y) =>
+                Date.parse(clockFrom(x)) - Date.parse(clockFrom(y)) ||
+                x.agencyId.localeCompare(y.agencyId),
+            )[0]
+          : undefined;
+      const created: VersionedPut<AssignmentRecord>[] = [];
+      for (const [i, item] of input.assignments.entries()) {
+        const agency = await deps.store.getAgency(item.agencyId);
+        if (!agency || agency.id === CENTRAL_TENANT)
+          throw invalidInput(`assignments.${i}.agencyId`, 'unknown agency');
+        const previous = bundle.assignments.find((a) => a.agencyId === item.agencyId);
+        if (previous && !canForwardAgain(previous)) {
+          throw new DomainError(
+            'already_exists',
+            `agency ${item.agencyId} already has an active assignment on this case`,
+          );
+        }
+        const record = newAssignment({
+          inheritFrom,
+          reforwardOf,
+          caseId,
+          agencyId: agency.id,
+          instructions: item.instructions ?? null,
+          forwardedAt: now,
+          forwardedBy: p.sub,
+          timeZone: agency.timeZone,
+          calendar,
+          policyId: policy.id,
+          complaintType: type,
+          subject: bundle.case.subject,
+          workingDays: targetWorkingDays(policy, type),
+          previous,
+        });
+        created.push({ record, expectedVersion: previous ? previous.version : null });
+      }
+      const assignments = [
+        ...bundle.assignments.filter((a) => !created.some((c) => c.record.agencyId === a.agencyId)),
+        ...created.map((c) => c.record),
+      ];
+      const next = reconcile(markForwarded(bundle.case, now), assignments, now);
+      const events = created.map(({ record: a }) =>
+        event(caseId, now, 'assignment_forwarded', p, a.agencyId, {
+          generation: a.generation,
+          clock: a.clock,
+          reforwardOf: a.reforwardOf ?? [],
+          due: a.due,
+          timeZone: a.timeZone,
+        }),
+      );
+      // Each assignment's ladder is written with it, due at once: the engine picks it up even
+      // if starting the execution below fails (the table is the truth, an execution a timer).
+      const ladders = created.map(({ record: a }) =>
+        armLadder(
+          bundle.ladders.find((l) => l.agencyId === a.agencyId),
+          a,
+          now,
+        ),
+      );
+      const body = { items: created.map((c) => viewAssignment(c.record, now)) };
+      // The redirects this forwarding answered leave central's "awaiting re-forward" list.
+      const answered = awaiting
+        .filter((a) => !created.some((c) => c.record.agencyId === a.agencyId))
+        .map((a) => put(a, { ...a, reforwardedAt: now.toISOString() }));
+      await deps.store.commit({
+        case: put(bundle.case, next),
+        assignments: [...created, ...answered],
+        counters: created.flatMap(({ record: a }) =>
+          counterDeltas(
+            bundle.assignments.find((x) => x.agencyId === a.agencyId),
+            a,
+            calendar,
+          ),
+        ),
+        ladders,
+        events: [...events, ...statusEvents(bundle.case, next, now, p)],
+        idempotency: remember(body),
+      });
+      await armLadders(
+        deps,
+        ladders.map((l) => l.record),
+      );
+      return body;
+    }),
+  );
+}
+
+export async function closeCase(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  input: CloseInput,
+): Promise<CaseView> {
+  requireRole(p, CENTRAL_ROLES);
+  return retryOnConflict(async () => {
+    const bundle = await loadCase(deps, caseId);
+    const now = deps.clock();
+    const withdrawn = bundle.assignments.filter(isOpen).map((a) => put(a, withdraw(a, now)));
+    const next = put(bundle.case, close(bundle.case, input, now));
+    await deps.store.commit({
+      case: next,
+      assignments: withdrawn,
+      events: [
+        ...withdrawn.map((w) =>
+          event(caseId, now, 'assignment_withdrawn', p, w.record.agencyId, {}),
+        ),
+        event(caseId, now, 'case_closed', p, null, { outcome: input.outcome }),
+      ],
+    });
+    const assignments = bundle.assignments.map(
+      (a) => withdrawn.find((w) => w.record.agencyId === a.agencyId)?.record ?? a,
+    );
+    return viewCase(next.record, assignments, now, { central: true });
+  });
+}
+
+/** The case's timeline; an agency does not see what central asked the complainant for. */
+export async function timeline(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  page: PageRequest,
+): Promise<Page<TimelineEvent>> {
+  const { reader } = await readableCase(deps, p, caseId);
+  if (reader.central) return deps.store.listTimeline(caseId, page);
+  const events = await deps.store.listTimeline(caseId, page, reader.agencies);
+  // What central asked the complainant for is between them (it may name the complainant's
+  // papers), like central's verification note.
+  return {
+    ...events,
+    items: events.items.map((e) =>
+      e.type === 'case_needs_info' && 'missing' in e.data
+        ? {
+            ...e,
+            data: Object.fromEntries(Object.entries(e.data).filter(([k]) => k !== 'missing')),
+          }
+        : e,
+    ),
+  };
+}

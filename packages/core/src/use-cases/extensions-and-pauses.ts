@@ -1,0 +1,219 @@
+/**
+ * Extensions and pauses: an agency asks for more time and central decides; the clock paused
+ * while the complainant is awaited, then resumed. Each moves the open deadlines and re-arms the
+ * ladder.
+ */
+import { ulid } from 'ulid';
+import { type AssignmentRecord, isOpen } from '../assignment.ts';
+import { type ClockChange, extend, pause, resume } from '../assignment-clock.ts';
+import { DomainError, notFound } from '../errors.ts';
+import {
+  decideExtension as decided,
+  type ExtensionRequestRecord,
+  viewExtensionRequest,
+} from '../extension.ts';
+import type {
+  AssignmentView,
+  ExtensionDecisionInput,
+  ExtensionRequestInput,
+  ExtensionRequestView,
+} from '../schemas.ts';
+import { isCentral, type Principal } from '../tenancy.ts';
+import { type EventType, newEventId } from '../timeline.ts';
+import {
+  actableAssignment,
+  AGENCY_ROLES,
+  armLadders,
+  assertCanAct,
+  assignmentChange,
+  calendarById,
+  CENTRAL_ROLES,
+  event,
+  type Idempotency,
+  idempotent,
+  loadCase,
+  put,
+  readableAssignment,
+  requireRole,
+  retryOnConflict,
+  type ServiceDeps,
+  touchCase,
+} from './kernel/index.ts';
+
+/** The agency (or its focal point's coordinator) asks for more time. */
+export async function requestExtension(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  agencyId: string,
+  input: ExtensionRequestInput,
+  idem?: Idempotency,
+): Promise<ExtensionRequestView> {
+  requireRole(p, AGENCY_ROLES);
+  if (idem) await actableAssignment(deps, p, caseId, agencyId); // authorised before a replay
+  return idempotent(deps, p, idem, (remember) =>
+    retryOnConflict(async () => {
+      const { bundle, assignment } = await actableAssignment(deps, p, caseId, agencyId);
+      if (!isOpen(assignment)) {
+        throw new DomainError(
+          'invalid_transition',
+          `an assignment that is ${assignment.state} cannot be extended`,
+        );
+      }
+      const pending = bundle.extensions.find(
+        (x) =>
+          x.agencyId === agencyId &&
+          x.generation === assignment.generation &&
+          x.status === 'pending',
+      );
+      if (pending)
+        throw new DomainError('already_exists', `extension request ${pending.id} is still pending`);
+      const now = deps.clock();
+      const request: ExtensionRequestRecord = {
+        id: ulid(now.getTime()),
+        caseId,
+        agencyId,
+        generation: assignment.generation,
+        workingDays: input.workingDays,
+        reason: input.reason,
+        status: 'pending',
+        requestedBy: p.sub,
+        requestedAt: now.toISOString(),
+        decidedBy: null,
+        decidedAt: null,
+        note: null,
+        version: 1,
+      };
+      const body = viewExtensionRequest(request);
+      await deps.store.commit({
+        case: put(bundle.case, touchCase(bundle.case, now)),
+        extensions: [{ record: request, expectedVersion: null }],
+        events: [
+          event(caseId, now, 'extension_requested', p, agencyId, {
+            requestId: request.id,
+            workingDays: input.workingDays,
+            reason: input.reason,
+          }),
+        ],
+        idempotency: remember(body),
+      });
+      return body;
+    }),
+  );
+}
+
+/** Central approves (the open targets move and the ladder re-arms) or refuses. */
+export async function decideExtension(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  agencyId: string,
+  requestId: string,
+  input: ExtensionDecisionInput,
+): Promise<ExtensionRequestView & { assignment: AssignmentView }> {
+  requireRole(p, CENTRAL_ROLES);
+  const result = await retryOnConflict(async () => {
+    const bundle = await loadCase(deps, caseId);
+    const request = bundle.extensions.find((x) => x.id === requestId && x.agencyId === agencyId);
+    const assignment = bundle.assignments.find((a) => a.agencyId === agencyId);
+    if (!request || !assignment) throw notFound(`extension request ${requestId}`);
+    const now = deps.clock();
+    const decision = decided(request, input.approve, input.note ?? null, p.sub, now);
+    let extended: ClockChange | undefined;
+    if (input.approve) {
+      if (request.generation !== assignment.generation) {
+        throw new DomainError(
+          'invalid_transition',
+          'the assignment was forwarded again since this request',
+        );
+      }
+      extended = extend(
+        assignment,
+        request.workingDays,
+        request.reason,
+        await calendarById(deps, assignment.calendarId),
+        now,
+        newEventId(now),
+      );
+    }
+    const next = extended?.assignment ?? assignment;
+    const change = await assignmentChange(deps, bundle, assignment, next, now, input.approve);
+    await deps.store.commit({
+      ...change.change,
+      extensions: [{ record: decision, expectedVersion: request.version }],
+      ...(extended ? { clockEntries: [extended.entry] } : {}),
+      events: [
+        event(
+          caseId,
+          now,
+          input.approve ? 'extension_approved' : 'extension_refused',
+          p,
+          agencyId,
+          { requestId, workingDays: request.workingDays, due: next.due },
+        ),
+        ...change.events(p),
+      ],
+    });
+    return { decision, view: change.view, rearm: change.rearm };
+  });
+  if (result.rearm) await armLadders(deps, [result.rearm]);
+  return { ...viewExtensionRequest(result.decision), assignment: result.view };
+}
+
+/** Pause the assignment's clock (waiting for the complainant), with the reason recorded. */
+export async function pauseAssignment(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  agencyId: string,
+  reason: string,
+): Promise<AssignmentView> {
+  return clockChange(deps, p, caseId, agencyId, 'assignment_paused', { reason }, (a, now) => ({
+    assignment: pause(a, reason, p.sub, now),
+  }));
+}
+
+/** Resume it: open deadlines move by the paused working days and the ladder re-arms. */
+export async function resumeAssignment(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  agencyId: string,
+): Promise<AssignmentView> {
+  return clockChange(deps, p, caseId, agencyId, 'assignment_resumed', {}, async (a, now) =>
+    resume(a, await calendarById(deps, a.calendarId), now, newEventId(now)),
+  );
+}
+
+/** Central, or whoever may act on the assignment as an agency, changes its clock. */
+async function clockChange(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  agencyId: string,
+  type: EventType,
+  data: Record<string, unknown>,
+  apply: (
+    a: AssignmentRecord,
+    now: Date,
+  ) => (Partial<ClockChange> & Pick<ClockChange, 'assignment'>) | Promise<ClockChange>,
+): Promise<AssignmentView> {
+  const result = await retryOnConflict(async () => {
+    const { bundle, assignment } = await readableAssignment(deps, p, caseId, agencyId);
+    if (!isCentral(p)) await assertCanAct(deps, p, agencyId, assignment.delegatedTo);
+    const now = deps.clock();
+    const { assignment: next, entry } = await apply(assignment, now);
+    const change = await assignmentChange(deps, bundle, assignment, next, now, true);
+    await deps.store.commit({
+      ...change.change,
+      ...(entry ? { clockEntries: [entry] } : {}),
+      events: [
+        event(caseId, now, type, p, agencyId, { ...data, due: next.due }),
+        ...change.events(p),
+      ],
+    });
+    return change;
+  });
+  if (result.rearm) await armLadders(deps, [result.rearm]);
+  return result.view;
+}

@@ -1,0 +1,85 @@
+/**
+ * Who may do what. Each use case checks the caller's role first (403, before any record is
+ * read, so a refusal says nothing about which ids exist), then scopes every read to what the
+ * principal may see: anything else is "not found" (404, no existence leak).
+ */
+import { DomainError, notFound } from '../../errors.ts';
+import { isCentral, type Principal, type Role, roleFitsTenant } from '../../tenancy.ts';
+import type { ServiceDeps } from './deps.ts';
+import { loadCase } from './loaders.ts';
+
+export const CENTRAL_ROLES = ['central_admin', 'central_officer'] as const satisfies Role[];
+export const AGENCY_ROLES = ['agency_coordinator', 'agency_officer'] as const satisfies Role[];
+export const ADMIN_ROLES = ['central_admin'] as const satisfies Role[];
+
+/** Allows only these roles (in their own kind of tenant); 403 otherwise. */
+export function requireRole(p: Principal, roles: readonly Role[]): void {
+  if (!roles.includes(p.role) || !roleFitsTenant(p.agency, p.role)) {
+    throw new DomainError('forbidden', `this operation needs one of: ${roles.join(', ')}`);
+  }
+}
+
+/** The agencies whose assignments an agency user may read: its own and its member units'. */
+async function readerAgencies(deps: ServiceDeps, p: Principal): Promise<Set<string>> {
+  const members = await deps.store.listMemberUnits(p.agency);
+  return new Set([p.agency, ...members.map((m) => m.id)]);
+}
+
+/** A case the caller may read (central: any; an agency: one with an assignment it sees). */
+export async function readableCase(deps: ServiceDeps, p: Principal, caseId: string) {
+  const bundle = await loadCase(deps, caseId);
+  if (isCentral(p)) return { bundle, reader: { central: true as const } };
+  const agencies = await readerAgencies(deps, p);
+  // A member unit also sees the focal point's assignment delegated to it.
+  for (const a of bundle.assignments) if (a.delegatedTo === p.agency) agencies.add(a.agencyId);
+  if (!bundle.assignments.some((a) => agencies.has(a.agencyId))) throw notFound(`case ${caseId}`);
+  return { bundle, reader: { central: false as const, agencies } };
+}
+
+export async function readableAssignment(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  agencyId: string,
+) {
+  const { bundle, reader } = await readableCase(deps, p, caseId);
+  const assignment = bundle.assignments.find((a) => a.agencyId === agencyId);
+  if (!assignment || (!reader.central && !reader.agencies.has(agencyId))) {
+    throw notFound(`assignment of ${agencyId} on case ${caseId}`);
+  }
+  return { bundle, assignment };
+}
+
+/** An assignment the caller may see (else 404) and act on as an agency (else 403). */
+export async function actableAssignment(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  agencyId: string,
+) {
+  const found = await readableAssignment(deps, p, caseId, agencyId);
+  await assertCanAct(deps, p, agencyId, found.assignment.delegatedTo);
+  return found;
+}
+
+/**
+ * Agency actions: that agency's users, its focal point's coordinator, or the member unit the
+ * focal point delegated the assignment to.
+ */
+export async function assertCanAct(
+  deps: ServiceDeps,
+  p: Principal,
+  agencyId: string,
+  delegatedTo?: string | null,
+): Promise<void> {
+  if (p.agency === agencyId && !isCentral(p)) return;
+  if (delegatedTo && p.agency === delegatedTo) return;
+  if (p.role === 'agency_coordinator') {
+    const agency = await deps.store.getAgency(agencyId);
+    if (agency?.focalPointId === p.agency) return;
+  }
+  throw new DomainError(
+    'forbidden',
+    'only the assigned agency or its focal-point coordinator may act on this assignment',
+  );
+}

@@ -1,0 +1,56 @@
+import { DomainError } from '../../errors.ts';
+import { type IdempotencyRecord, WriteConflict } from '../../ports.ts';
+import type { Principal } from '../../tenancy.ts';
+import type { ServiceDeps } from './deps.ts';
+
+/** An `Idempotency-Key` and a fingerprint of the request it came with. */
+export interface Idempotency {
+  readonly key: string;
+  readonly fingerprint: string;
+}
+
+/** The record to commit with a command's writes so that a repeat replays `body` (none without a key). */
+export type Remember = (body: unknown) => IdempotencyRecord | undefined;
+
+/**
+ * Runs a command; with an idempotency key, replays its first result or refuses a different
+ * body. The stored answer is the tenant's: a command whose access check is finer than the
+ * tenant (the assignment's agency, its focal point's coordinator) makes it before calling
+ * this, so that a replay answers only a caller who may make the request now.
+ */
+export async function idempotent<T>(
+  deps: ServiceDeps,
+  p: Principal,
+  idem: Idempotency | undefined,
+  run: (remember: Remember) => Promise<T>,
+): Promise<T> {
+  if (!idem) return run(() => undefined);
+  const replay = async (): Promise<{ body: T } | undefined> => {
+    const found = await deps.store.getIdempotency(p.agency, idem.key);
+    if (!found) return undefined;
+    if (found.fingerprint !== idem.fingerprint) {
+      throw new DomainError(
+        'idempotency_key_reused',
+        'this Idempotency-Key was used with a different request',
+      );
+    }
+    return { body: found.body as T };
+  };
+  const earlier = await replay();
+  if (earlier) return earlier.body;
+  try {
+    return await run((body) => ({
+      tenant: p.agency,
+      key: idem.key,
+      fingerprint: idem.fingerprint,
+      body,
+      createdAt: deps.clock().toISOString(),
+    }));
+  } catch (error) {
+    if (error instanceof WriteConflict && error.kind === 'idempotency') {
+      const raced = await replay();
+      if (raced) return raced.body;
+    }
+    throw error;
+  }
+}

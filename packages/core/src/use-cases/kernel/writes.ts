@@ -1,0 +1,34 @@
+import type { CaseRecord } from '../../case.ts';
+import type { LadderRecord } from '../../notification.ts';
+import type { CaseBundle, VersionedPut } from '../../ports.ts';
+import type { ServiceDeps } from './deps.ts';
+
+/** A versioned put of `next` replacing `before`: exactly one version higher. */
+export const put = <T extends { version: number }>(before: T, next: T): VersionedPut<T> => ({
+  record: { ...next, version: before.version + 1 },
+  expectedVersion: before.version,
+});
+
+/** The case touched by a change that does not move its status (to serialize writers). */
+export const touchCase = (c: CaseRecord, now: Date): CaseRecord => ({
+  ...c,
+  updatedAt: now.toISOString(),
+});
+
+export const ladderOf = (bundle: CaseBundle, agencyId: string) =>
+  bundle.ladders.find((l) => l.agencyId === agencyId);
+
+/** Starts the executions of ladders just committed (the table is the truth, an execution a timer). */
+export async function armLadders(
+  deps: ServiceDeps,
+  ladders: readonly LadderRecord[],
+): Promise<void> {
+  for (const l of ladders) {
+    await deps.ladders?.arm({
+      caseId: l.caseId,
+      agencyId: l.agencyId,
+      generation: l.generation,
+      token: l.token,
+    });
+  }
+}

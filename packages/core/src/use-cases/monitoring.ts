@@ -1,0 +1,119 @@
+/** Monitoring: central plans activities on a case (clarification, visits) and reports them. */
+import { ulid } from 'ulid';
+import { type ActivityRecord, reportActivity as reported, viewActivity } from '../activity.ts';
+import { mapPage } from '../desk.ts';
+import { invalidInput, notFound } from '../errors.ts';
+import type { Page } from '../ports.ts';
+import type {
+  ActivitiesFilter,
+  ActivityView,
+  PlanActivityInput,
+  ReportActivityInput,
+} from '../schemas.ts';
+import type { Principal } from '../tenancy.ts';
+import {
+  CENTRAL_ROLES,
+  event,
+  type Idempotency,
+  idempotent,
+  loadCase,
+  put,
+  requireRole,
+  retryOnConflict,
+  type ServiceDeps,
+  touchCase,
+} from './kernel/index.ts';
+
+/** Central plans a monitoring activity on a case (the case is then under monitoring). */
+export async function planActivity(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  input: PlanActivityInput,
+  idem?: Idempotency,
+): Promise<ActivityView> {
+  requireRole(p, CENTRAL_ROLES);
+  return idempotent(deps, p, idem, (remember) =>
+    retryOnConflict(async () => {
+      const bundle = await loadCase(deps, caseId);
+      for (const [i, agencyId] of (input.agencyIds ?? []).entries()) {
+        if (!(await deps.store.getAgency(agencyId)))
+          throw invalidInput(`agencyIds.${i}`, 'unknown agency');
+      }
+      const now = deps.clock();
+      const activity: ActivityRecord = {
+        id: ulid(now.getTime()),
+        caseId,
+        kind: input.kind,
+        status: 'planned',
+        scheduledAt: input.scheduledAt ? new Date(input.scheduledAt).toISOString() : null,
+        agencyIds: input.agencyIds ?? [],
+        participants: input.participants ?? [],
+        plan: input.plan ?? null,
+        heldAt: null,
+        outcome: null,
+        summary: null,
+        createdBy: p.sub,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+        version: 1,
+      };
+      const body = viewActivity(activity, now);
+      await deps.store.commit({
+        case: put(bundle.case, touchCase(bundle.case, now)),
+        activities: [{ record: activity, expectedVersion: null }],
+        events: [
+          event(caseId, now, 'activity_planned', p, null, {
+            activityId: activity.id,
+            kind: activity.kind,
+            scheduledAt: activity.scheduledAt,
+          }),
+        ],
+        idempotency: remember(body),
+      });
+      return body;
+    }),
+  );
+}
+
+/** Central reports how a planned (or ladder-proposed) activity went. */
+export async function reportActivity(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  activityId: string,
+  input: ReportActivityInput,
+): Promise<ActivityView> {
+  requireRole(p, CENTRAL_ROLES);
+  return retryOnConflict(async () => {
+    const bundle = await loadCase(deps, caseId);
+    const activity = bundle.activities.find((a) => a.id === activityId);
+    if (!activity) throw notFound(`activity ${activityId}`);
+    const now = deps.clock();
+    const done = reported(activity, input, now);
+    await deps.store.commit({
+      case: put(bundle.case, touchCase(bundle.case, now)),
+      activities: [{ record: done, expectedVersion: activity.version }],
+      events: [
+        event(caseId, now, 'activity_reported', p, null, {
+          activityId,
+          kind: done.kind,
+          outcome: input.outcome,
+        }),
+      ],
+    });
+    return viewActivity(done, now);
+  });
+}
+
+/** The central unit's calendar of activities: proposed, planned (overdue to report), done. */
+export async function listActivities(
+  deps: ServiceDeps,
+  p: Principal,
+  filter: ActivitiesFilter,
+): Promise<Page<ActivityView>> {
+  requireRole(p, CENTRAL_ROLES);
+  const now = deps.clock();
+  const page = await deps.store.listActivities(filter, filter);
+  return mapPage(page, (a) => viewActivity(a, now));
+}

@@ -1,0 +1,101 @@
+/** The complainant's side, by tracking code alone: the tracking page and the reply. */
+import { answersFrom, type CaseRecord, reply as replyTo, viewTracking } from '../case.ts';
+import { notFound } from '../errors.ts';
+import type { ReplyInput } from '../schemas.ts';
+import { CENTRAL_TENANT } from '../tenancy.ts';
+import { newEventId, type TimelineEvent } from '../timeline.ts';
+import { normalizeTrackingCode } from '../tracking-code.ts';
+import { loadCase, put, retryOnConflict, type ServiceDeps } from './kernel/index.ts';
+
+/**
+ * The public tracking page: status steps, the agencies' answers by agency name and date,
+ * what central asks the complainant to send; nothing about who they are.
+ */
+export async function track(deps: ServiceDeps, code: string) {
+  const normalized = normalizeTrackingCode(code);
+  const caseId = normalized && (await deps.store.findCaseIdByTrackingCode(normalized));
+  const bundle = caseId ? await deps.store.getCase(caseId) : undefined;
+  if (!bundle) throw notFound('tracking code');
+  return trackingView(deps, bundle.case, deps.clock());
+}
+
+/**
+ * The complainant replies to the final answer through the tracking code: satisfied closes
+ * the case, not satisfied reopens it to central. Only inside the reply window (else 409).
+ */
+export async function reply(deps: ServiceDeps, code: string, input: ReplyInput) {
+  const normalized = normalizeTrackingCode(code);
+  const caseId = normalized && (await deps.store.findCaseIdByTrackingCode(normalized));
+  if (!caseId) throw notFound('tracking code');
+  return retryOnConflict(async () => {
+    const bundle = await loadCase(deps, caseId);
+    const now = deps.clock();
+    const next = replyTo(
+      bundle.case,
+      { satisfied: input.satisfied, rating: input.rating, message: input.message ?? null },
+      now,
+    );
+    const actor = { complainant: true as const };
+    await deps.store.commit({
+      case: put(bundle.case, next),
+      events: [
+        {
+          id: newEventId(now),
+          caseId,
+          at: now.toISOString(),
+          type: 'complainant_replied',
+          actor,
+          agencyId: null,
+          data: {
+            satisfied: input.satisfied,
+            rating: input.rating,
+            message: input.message ?? null,
+          },
+        },
+        {
+          id: newEventId(now),
+          caseId,
+          at: now.toISOString(),
+          type: 'case_status_changed',
+          actor,
+          agencyId: null,
+          data: { from: bundle.case.status, to: next.status },
+        },
+      ],
+    });
+    return trackingView(deps, put(bundle.case, next).record, now);
+  });
+}
+
+async function trackingView(deps: ServiceDeps, c: CaseRecord, now: Date) {
+  const [answers, sendTo] = await Promise.all([
+    c.confidential ? [] : answersOf(deps, c.id),
+    c.status === 'needs_info' ? centralContact(deps) : null,
+  ]);
+  return viewTracking(c, now, { answers, sendTo });
+}
+
+/**
+ * Every answer the agencies gave on a case, from its timeline (responses are recorded there
+ * and nowhere else), paging through it all; agency names read once each.
+ */
+async function answersOf(deps: ServiceDeps, caseId: string) {
+  const events: TimelineEvent[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.store.listTimeline(caseId, { limit: 100, cursor });
+    events.push(...page.items.filter((e) => e.type === 'response_submitted'));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  const names = new Map<string, string>();
+  for (const id of new Set(events.map((e) => e.agencyId))) {
+    if (id !== null) names.set(id, (await deps.store.getAgency(id))?.name ?? id);
+  }
+  return answersFrom(events, (id) => names.get(id) ?? id);
+}
+
+/** Where a complainant sends what central asked for: the central unit's first contact. */
+async function centralContact(deps: ServiceDeps) {
+  const contact = (await deps.store.getAgency(CENTRAL_TENANT))?.contacts[0];
+  return contact ? { name: contact.name, email: contact.email } : null;
+}

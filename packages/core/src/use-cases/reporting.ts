@@ -1,0 +1,98 @@
+/** Reporting: response-rate statistics, the case export, and the letters the ladders sent. */
+import { endOfLocalDay, localDate, startOfLocalDay } from '../calendar.ts';
+import { viewCase } from '../case.ts';
+import { mapPage } from '../desk.ts';
+import { invalidInput, notFound } from '../errors.ts';
+import { viewNotification } from '../notification.ts';
+import type { Page } from '../ports.ts';
+import type { CaseView, NotificationsFilter, NotificationView, StatsPeriod } from '../schemas.ts';
+import { agencyReport, STATS_TIME_ZONE } from '../stats.ts';
+import { CENTRAL_TENANT, isCentral, type Principal } from '../tenancy.ts';
+import { CENTRAL_ROLES, defaultPolicy, requireRole, type ServiceDeps } from './kernel/index.ts';
+
+/**
+ * Response-rate statistics per agency for assignments forwarded from–to (WIB dates,
+ * inclusive), from the maintained counters: one Query per agency, whatever the volume.
+ */
+export async function agencyStats(deps: ServiceDeps, p: Principal, period: StatsPeriod) {
+  requireRole(p, CENTRAL_ROLES);
+  const agencies: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.store.listAgencies({ limit: 100, cursor });
+    agencies.push(...page.items.map((a) => a.id).filter((id) => id !== CENTRAL_TENANT));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  const selected = period.agencyId ? agencies.filter((id) => id === period.agencyId) : agencies;
+  const { from, to } = periodOf(deps, period);
+  const counters = await deps.store.getAgencyCounters(selected, from, to);
+  const policy = await defaultPolicy(deps);
+  return {
+    from,
+    to,
+    minimumSample: policy.minimumSample,
+    ...agencyReport(counters, policy.minimumSample),
+  };
+}
+
+/** Cases received from–to (WIB dates), newest first, without the complainant's identity. */
+export async function* exportCases(
+  deps: ServiceDeps,
+  p: Principal,
+  period: StatsPeriod,
+): AsyncGenerator<CaseView[]> {
+  requireRole(p, CENTRAL_ROLES);
+  const { from, to } = periodOf(deps, period);
+  const now = deps.clock();
+  let cursor: string | undefined;
+  do {
+    const page = await deps.store.listCases(
+      {
+        received: {
+          from: startOfLocalDay(from, STATS_TIME_ZONE),
+          to: endOfLocalDay(to, STATS_TIME_ZONE),
+        },
+      },
+      { limit: 100, cursor },
+    );
+    yield page.items.map((c) => viewCase(c, [], now, { central: true }));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
+
+/** The period asked for, by default the current year up to today (WIB). */
+function periodOf(deps: ServiceDeps, period: StatsPeriod): { from: string; to: string } {
+  const today = localDate(deps.clock(), STATS_TIME_ZONE);
+  const from = period.from ?? `${today.slice(0, 4)}-01-01`;
+  const to = period.to ?? today;
+  if (from > to) throw invalidInput('from', 'must not be after to');
+  return { from, to };
+}
+
+/** Every letter the ladders sent, oldest first; by case or agency. */
+export async function listNotifications(
+  deps: ServiceDeps,
+  p: Principal,
+  filter: NotificationsFilter,
+): Promise<Page<NotificationView>> {
+  // An agency reads the letters sent to it (a focal point's coordinator: its member units'
+  // too); another agency's are not found.
+  let agencyId = filter.agencyId;
+  if (!isCentral(p)) {
+    agencyId ??= p.agency;
+    if (agencyId !== p.agency) {
+      const members =
+        p.role === 'agency_coordinator' ? await deps.store.listMemberUnits(p.agency) : [];
+      if (!members.some((m) => m.id === agencyId)) throw notFound(`agency ${agencyId}`);
+    }
+  }
+  const page = await deps.store.listNotifications(
+    {
+      caseId: filter.caseId,
+      agencyId,
+      since: filter.since ? new Date(filter.since) : undefined,
+    },
+    filter,
+  );
+  return mapPage(page, viewNotification);
+}

@@ -1,0 +1,56 @@
+/** How the queue and the worklist read assignments: streams over the buckets, and the filter. */
+import { type AssignmentQuery, type AssignmentRecord, isTargetOverdue } from '@pantau/core';
+import type { Item } from './items.ts';
+import type { Stream } from './paging.ts';
+
+const OPEN_STATES = new Set(['pending', 'acknowledged', 'responded']);
+
+/**
+ * The stream for an assignment list: the open bucket (soonest deadline first, overdue and
+ * due-before as sort-key ranges) unless an ended state is asked for (most recent first).
+ */
+export function assignmentStream(
+  index: 'gsi1' | 'gsi2' | 'gsi3',
+  partition: (bucket: string) => string,
+  filter: AssignmentQuery,
+): Stream {
+  if (filter.state && !OPEN_STATES.has(filter.state)) {
+    return { index, partition: partition(filter.state), descending: true };
+  }
+  const now = filter.now.toISOString();
+  // DynamoDB refuses a BETWEEN whose bounds are reversed: a range that is empty by its
+  // bounds (an instant after now, a due-before already past) is asked as an empty one.
+  const between = (from: string, to: string) =>
+    ({ op: 'between', from: from <= to ? from : to, to }) as const;
+  if (filter.overdueSince) {
+    return {
+      index,
+      partition: partition('open'),
+      range: between(filter.overdueSince.toISOString(), now),
+    };
+  }
+  let upper = filter.dueBefore?.toISOString();
+  if (filter.overdue === true && (!upper || now < upper)) upper = now;
+  if (filter.overdue === false) {
+    return upper
+      ? { index, partition: partition('open'), range: between(now, upper) }
+      : { index, partition: partition('open'), range: { op: '>=', value: now } };
+  }
+  return upper
+    ? { index, partition: partition('open'), range: { op: '<', value: upper } }
+    : { index, partition: partition('open') };
+}
+
+export const assignmentFilter = (filter: AssignmentQuery) => (item: Item) => {
+  const a = item as unknown as AssignmentRecord;
+  if (filter.state && a.state !== filter.state) return false;
+  if (filter.overdue === true && filter.state && !OPEN_STATES.has(filter.state)) return false;
+  if (filter.target && !isTargetOverdue(a, filter.target, filter.now)) return false;
+  if (filter.complaintType && a.complaintType !== filter.complaintType) return false;
+  if (filter.forwardedSince && a.forwardedAt <= filter.forwardedSince.toISOString()) return false;
+  // A forwarding answered this redirect: no longer awaiting central.
+  if (filter.awaitingReforward && (a.state !== 'redirected' || a.reforwardedAt)) return false;
+  // A paused clock has nothing overdue, whatever its dates.
+  if (filter.overdue === true && a.paused) return false;
+  return true;
+};

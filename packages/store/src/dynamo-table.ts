@@ -1,0 +1,199 @@
+/**
+ * The table's primitives under the access patterns: one document client (its errors turned into
+ * the domain's), reads without key attributes, conditional and transactional writes that report
+ * a lost condition as a `WriteConflict` and an item past 400 KB as `limit_exceeded`.
+ */
+import {
+  type IdempotencyRecord,
+  limitExceeded,
+  unavailable,
+  type Page,
+  type PageRequest,
+  WriteConflict,
+} from '@pantau/core';
+import {
+  ConditionalCheckFailedException,
+  type DynamoDBClient,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { assertItemFits } from './item-size.ts';
+import { idempotencyItem, type Item } from './items.ts';
+import { queryPage, type Stream } from './paging.ts';
+
+export type TransactItem = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
+>[number];
+
+const KEY_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  'entity',
+];
+/** An item without its keys: the record as core knows it. */
+export const record = <T>(item: Item): T =>
+  Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRIBUTES.includes(k))) as T;
+
+export interface DynamoStoreOptions {
+  /** The low-level client (endpoint, region, the SDK's own retries); created once per process. */
+  readonly client: DynamoDBClient;
+  readonly tableName: string;
+}
+
+export class DynamoTable {
+  readonly client: DynamoDBDocumentClient;
+  readonly tableName: string;
+
+  constructor(options: DynamoStoreOptions) {
+    // Records leave optional fields undefined; they are simply not stored.
+    this.client = DynamoDBDocumentClient.from(options.client, {
+      marshallOptions: { removeUndefinedValues: true },
+    });
+    // Every call goes through here once: throttling or a 5xx that outlived the SDK's own
+    // retries leaves the store as the domain's `unavailable`, never as DynamoDB's error names.
+    const send = this.client.send.bind(this.client) as (...args: unknown[]) => Promise<unknown>;
+    this.client.send = ((...args: unknown[]) =>
+      send(...args).catch((error: unknown) => {
+        throw isUnavailable(error) ? unavailable(error) : error;
+      })) as typeof this.client.send;
+    this.tableName = options.tableName;
+  }
+  protected async get<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
+    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key }));
+    return out.Item ? record<T>(out.Item) : undefined;
+  }
+
+  protected async page<T>(
+    streams: Stream[],
+    page: PageRequest,
+    accept?: (item: Item) => boolean,
+  ): Promise<Page<T>> {
+    const out = await queryPage(this.client, this.tableName, streams, page, accept);
+    return {
+      items: out.items.map((i) => record<T>(i)),
+      nextCursor: out.nextCursor,
+      ...(out.total === undefined ? {} : { total: out.total }),
+    };
+  }
+
+  /** One conditional Put; losing the condition is a `WriteConflict`. */
+  protected async conditionalPut(
+    put: ConstructorParameters<typeof PutCommand>[0],
+    expectedVersion: number | null,
+  ): Promise<void> {
+    if (put.Item) assertItemFits(put.Item);
+    try {
+      await this.client.send(new PutCommand(put));
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException)
+        throw conflictOf(expectedVersion, error);
+      throw tooLargeOr(error);
+    }
+  }
+
+  /** One unconditional Put (last writer wins: a calendar day, a letter's delivery status). */
+  protected async plainPut(item: Item): Promise<void> {
+    assertItemFits(item);
+    try {
+      await this.client.send(new PutCommand({ TableName: this.tableName, Item: item }));
+    } catch (error) {
+      throw tooLargeOr(error);
+    }
+  }
+
+  protected createPut(item: Item) {
+    return {
+      TableName: this.tableName,
+      Item: item,
+      ConditionExpression: 'attribute_not_exists(pk)',
+    };
+  }
+
+  /** Create when `expectedVersion` is null, else replace only the version read. */
+  protected versionedPut(item: Item, expectedVersion: number | null) {
+    if (expectedVersion === null) return this.createPut(item);
+    return {
+      TableName: this.tableName,
+      Item: item,
+      ConditionExpression: '#version = :expected',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':expected': expectedVersion },
+    };
+  }
+
+  protected idempotencyPut(r: IdempotencyRecord) {
+    return this.createPut(idempotencyItem(r));
+  }
+
+  /**
+   * All or nothing. Each item is measured first: one that would pass 400 KB refuses the whole
+   * transaction (`limit_exceeded`) before anything reaches DynamoDB.
+   */
+  protected async transact(items: TransactItem[], kinds: WriteConflict['kind'][]): Promise<void> {
+    for (const item of items) if (item.Put?.Item) assertItemFits(item.Put.Item);
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const reasons = error.CancellationReasons ?? [];
+        const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+        if (failed >= 0)
+          throw new WriteConflict(
+            kinds[failed] ?? 'version',
+            `conditional write failed (${kinds[failed]})`,
+            error,
+          );
+        // Another transaction held one of the items: same as losing the race.
+        if (reasons.some((r) => r.Code === 'TransactionConflict'))
+          throw new WriteConflict('version', 'transaction conflict', error);
+      }
+      throw tooLargeOr(error);
+    }
+  }
+}
+
+/**
+ * DynamoDB's own refusal of an item past 400 KB (should the measure ever fall short of its
+ * count) is the same 4xx as the store's, not a 500.
+ */
+function tooLargeOr(error: unknown): unknown {
+  const e = error as { name?: string; message?: string };
+  if (e?.name === 'ValidationException' && /item size|size has exceeded/i.test(e.message ?? ''))
+    return limitExceeded(
+      "this change would pass DynamoDB's limit of 400 KB per item: nothing was written",
+    );
+  return error;
+}
+
+export const conflictOf = (expectedVersion: number | null, cause: unknown) =>
+  new WriteConflict(
+    expectedVersion === null ? 'exists' : 'version',
+    'conditional write failed',
+    cause,
+  );
+
+/** DynamoDB throttling, or its 5xx: what the SDK retried with backoff and still failed. */
+function isUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return (
+    [
+      'ProvisionedThroughputExceededException',
+      'ThrottlingException',
+      'RequestLimitExceeded',
+      'InternalServerError',
+      'ServiceUnavailable',
+    ].includes(e.name ?? '') || (e.$metadata?.httpStatusCode ?? 0) >= 500
+  );
+}

@@ -1,0 +1,177 @@
+/**
+ * The escalation engine's access patterns: the steps taken, the ladders and their timers, the
+ * letters and the outbox. A layer of `DynamoStore` (dynamo-store.ts), in its own file.
+ */
+import type {
+  LadderRecord,
+  LadderWrite,
+  NotificationQuery,
+  NotificationRecord,
+  Page,
+  PageRequest,
+  VersionedPut,
+  WriteConflict,
+} from '@pantau/core';
+import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { DynamoTable, record, type TransactItem } from './dynamo-table.ts';
+import {
+  activityItem,
+  eventItem,
+  type Item,
+  ladderItem,
+  ladderStepItem,
+  notificationItem,
+} from './items.ts';
+import { keys } from './keys.ts';
+import { queryAll, type Stream } from './paging.ts';
+
+export class EscalationStore extends DynamoTable {
+  /** The ids of the ladder steps taken for one generation of an assignment. */
+  async listStepsTaken(caseId: string, agencyId: string, generation: number): Promise<Set<string>> {
+    const prefix = keys.step(caseId, agencyId, generation, '').sk;
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.casePk(caseId), ':prefix': prefix },
+      ProjectionExpression: 'sk',
+    });
+    return new Set(items.map((i) => String(i.sk).slice(prefix.length)));
+  }
+
+  /**
+   * A ladder's new state under its version, with each letter's marker (exactly once), outbox
+   * record, timeline event and proposed activity, and the skipped steps' events: one
+   * transaction (at most 4 letters × 4 items + 1 + a few events, far below the 100-item limit).
+   */
+  async commitLadder(write: LadderWrite): Promise<void> {
+    const items: TransactItem[] = [
+      { Put: this.versionedPut(ladderItem(write.ladder.record), write.ladder.expectedVersion) },
+    ];
+    const kinds: WriteConflict['kind'][] = ['version'];
+    const created = (item: Item) => {
+      items.push({ Put: this.createPut(item) });
+      kinds.push('exists');
+    };
+    for (const l of write.letters) {
+      const n = l.notification;
+      created(ladderStepItem(n, l.stepId));
+      created(notificationItem(n));
+      created(eventItem(l.event));
+      if (l.activity) created(activityItem(l.activity));
+    }
+    for (const e of write.events) created(eventItem(e));
+    await this.transact(items, kinds);
+  }
+
+  /** A ladder's new state (timer) under its version. */
+  async putLadder(put: VersionedPut<LadderRecord>): Promise<void> {
+    await this.conditionalPut(
+      this.versionedPut(ladderItem(put.record), put.expectedVersion),
+      put.expectedVersion,
+    );
+  }
+
+  /** The ladders of these assignments (BatchGetItem, 100 keys at a time). */
+  async getLadders(refs: readonly { caseId: string; agencyId: string }[]): Promise<LadderRecord[]> {
+    const out: LadderRecord[] = [];
+    for (let i = 0; i < refs.length; i += 100) {
+      let requested: Item[] | undefined = refs
+        .slice(i, i + 100)
+        .map((r) => keys.ladder(r.caseId, r.agencyId));
+      while (requested && requested.length > 0) {
+        const res: BatchGetCommandOutput = await this.client.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: requested } } }),
+        );
+        out.push(
+          ...(res.Responses?.[this.tableName] ?? []).map((item) => record<LadderRecord>(item)),
+        );
+        requested = res.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Ladders whose timer is due by `now`, soonest first (gsi1 `setneg#TIMERS`): a batch of at
+   * most `limit`, not all of them (the engine takes the next batch once these are done).
+   */
+  async listDueLadders(now: Date, limit: number): Promise<LadderRecord[]> {
+    const page = await this.page<LadderRecord>(
+      [
+        {
+          index: 'gsi1',
+          partition: keys.timers,
+          range: { op: '<', value: `${now.toISOString()}~` },
+        },
+      ],
+      { limit },
+    );
+    return page.items;
+  }
+
+  /** The soonest ladder timer in (after, until], if any (the manual clock passing time). */
+  async nextLadderWake(after: Date, until: Date): Promise<string | null> {
+    const page = await this.page<LadderRecord>(
+      [
+        {
+          index: 'gsi1',
+          partition: keys.timers,
+          range: { op: 'between', from: `${after.toISOString()}~`, to: `${until.toISOString()}~` },
+        },
+      ],
+      { limit: 1 },
+    );
+    return page.items[0]?.wakeAt ?? null;
+  }
+
+  /** Every letter oldest first (gsi1), one agency's (gsi2), or one case's (its item collection). */
+  async listNotifications(
+    query: NotificationQuery,
+    page: PageRequest,
+  ): Promise<Page<NotificationRecord>> {
+    // Dated after `since`: a sort-key range on the indexes (keys are `<scheduledAt>#<id>`).
+    const after = query.since
+      ? { range: { op: '>=' as const, value: `${query.since.toISOString()}~` } }
+      : {};
+    const stream: Stream = query.caseId
+      ? { partition: keys.casePk(query.caseId), range: { op: 'begins_with', value: 'NOTIF#' } }
+      : query.agencyId
+        ? { index: 'gsi2', partition: keys.agencyNotifications(query.agencyId), ...after }
+        : { index: 'gsi1', partition: keys.allNotifications, ...after };
+    return this.page<NotificationRecord>(
+      [stream],
+      page,
+      (item) =>
+        (!query.agencyId || item.agencyId === query.agencyId) &&
+        (!query.since || String(item.scheduledAt) > query.since.toISOString()),
+    );
+  }
+
+  /** Letters of one assignment not yet delivered (every page of the case's letters). */
+  async listUndelivered(caseId: string, agencyId: string): Promise<NotificationRecord[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.casePk(caseId), ':prefix': 'NOTIF#' },
+    });
+    return items
+      .map((i) => record<NotificationRecord>(i))
+      .filter((n) => n.agencyId === agencyId && n.status !== 'sent');
+  }
+
+  /**
+   * Letters still to send, oldest first (the sparse outbox index gsi3; failed ones leave it):
+   * a batch of at most `limit`, not all of them (the sweep comes back for the rest).
+   */
+  async listAllUndelivered(limit: number): Promise<NotificationRecord[]> {
+    const page = await this.page<NotificationRecord>([{ index: 'gsi3', partition: keys.outbox }], {
+      limit,
+    });
+    return page.items;
+  }
+
+  /** A letter's delivery status. */
+  async putNotification(notification: NotificationRecord): Promise<void> {
+    await this.plainPut(notificationItem(notification));
+  }
+}
