@@ -27,7 +27,10 @@ const env = {
   // A stand-in of the value Secrets Manager generates (48 characters) for CloudFront's header.
   ORIGIN_SECRET: 'o'.repeat(48),
   MAIL_FROM: 'pantau@example.go.id',
-  POWERTOOLS_LOG_LEVEL: 'SILENT',
+  // What the stack sets on every observed function (infra/function.ts).
+  POWERTOOLS_SERVICE_NAME: 'pantau-api',
+  POWERTOOLS_METRICS_NAMESPACE: 'Pantau',
+  LOG_LEVEL: 'SILENT',
 };
 try {
   console.log(

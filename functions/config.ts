@@ -1,18 +1,14 @@
+import { LogLevel } from '@aws-lambda-powertools/logger';
 import { z } from 'zod';
 
 // The only module that reads process.env. Each entry point calls its parser once at module
 // scope, so a misconfigured deploy fails at cold start instead of on some later request.
 
-/** Powertools Logger levels; infra/app.ts checks the deploy-time value against the same list. */
-export const LOG_LEVELS = [
-  'TRACE',
-  'DEBUG',
-  'INFO',
-  'WARN',
-  'ERROR',
-  'CRITICAL',
-  'SILENT',
-] as const;
+/**
+ * Powertools Logger's own levels, the one list: infra/app.ts checks the deploy-time value
+ * against it, and the embedded runtime's configuration parses with it too.
+ */
+export const LOG_LEVELS = Object.values(LogLevel);
 
 /**
  * The header CloudFront adds to every request it forwards to the API, with the secret the API
@@ -22,15 +18,24 @@ export const LOG_LEVELS = [
  */
 export const ORIGIN_SECRET_HEADER = 'x-pantau-origin-verify';
 
-const tableEnv = z.object({
-  TABLE_NAME: z.string().min(1),
-  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+const tableEnv = z.object({ TABLE_NAME: z.string().min(1) });
+
+/**
+ * What Powertools needs, set by the stack (infra/observability.ts names the services and the
+ * namespace its dashboard and alarms read): parsed here and handed to the Logger, Metrics and
+ * Tracer (functions/observability.ts), so none of them reads the environment on its own.
+ */
+const observedEnv = z.object({
+  POWERTOOLS_SERVICE_NAME: z.string().min(1),
+  POWERTOOLS_METRICS_NAMESPACE: z.string().min(1),
+  LOG_LEVEL: z.enum(LogLevel).default('INFO'),
 });
 
 /** The escalation ladder state machine, for functions that start executions of it. */
 const stateMachineArn = z.string().regex(/^arn:aws[a-z-]*:states:[^:]+:\d{12}:stateMachine:.+$/);
 
 const apiEnv = tableEnv.extend({
+  ...observedEnv.shape,
   JWT_ISSUER: z.url(),
   JWT_AUDIENCE: z.string().min(1),
   JWKS_URL: z.url(),
@@ -40,18 +45,17 @@ const apiEnv = tableEnv.extend({
 });
 
 const ladderTickEnv = tableEnv.extend({
+  ...observedEnv.shape,
   MAIL_FROM: z.email(),
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
 });
 
-const ladderContinueEnv = z.object({
-  STATE_MACHINE_ARN: stateMachineArn,
-  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
-});
+const ladderContinueEnv = observedEnv.extend({ STATE_MACHINE_ARN: stateMachineArn });
 
 const ladderSweepEnv = ladderTickEnv.extend({ STATE_MACHINE_ARN: stateMachineArn });
 
 export type TableConfig = z.infer<typeof tableEnv>;
+export type ObservedConfig = z.infer<typeof observedEnv>;
 export type LadderSweepConfig = z.infer<typeof ladderSweepEnv>;
 export type ApiConfig = z.infer<typeof apiEnv>;
 export type LadderTickConfig = z.infer<typeof ladderTickEnv>;

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -9,6 +9,17 @@ import { fileURLToPath } from 'node:url';
 
 /** The repository root: entry points, the lock file and esbuild are resolved from here. */
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * The Powertools services (`POWERTOOLS_SERVICE_NAME`): the `service` dimension of every
+ * business metric and the `service` of every log line. Set here only; the functions parse it
+ * (functions/config.ts) and the dashboard and alarms (infra/observability.ts) read it.
+ */
+export const SERVICE = { api: 'pantau-api', ladder: 'pantau-ladder' } as const;
+export type ServiceName = (typeof SERVICE)[keyof typeof SERVICE];
+
+/** The CloudWatch namespace of the business metrics (`POWERTOOLS_METRICS_NAMESPACE`). */
+export const METRICS_NAMESPACE = 'Pantau';
 
 /** Absolute path of a Lambda entry point in functions/, e.g. `entryPoint('api.ts')`. */
 export const entryPoint = (file: string): string =>
@@ -23,6 +34,11 @@ export interface PantauFunctionProps extends Omit<NodejsFunctionProps, 'logReten
    * resource Lambda to the stack.
    */
   readonly logGroupRetention?: logs.RetentionDays;
+  /**
+   * The Powertools service the function logs, counts and traces as, with its log level. A
+   * function with one is traced with X-Ray (active tracing) and gets the Powertools variables.
+   */
+  readonly observed?: { readonly service: ServiceName; readonly logLevel: string };
 }
 
 /**
@@ -33,7 +49,7 @@ export interface PantauFunctionProps extends Omit<NodejsFunctionProps, 'logReten
  */
 export class PantauFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: PantauFunctionProps) {
-    const { logGroupRetention, environment, bundling, ...rest } = props;
+    const { logGroupRetention, environment, bundling, observed, ...rest } = props;
     // Created beside the function (a constructor cannot add children before super()), as
     // Powertools' FunctionWithLogGroup does. Function logs are operational only and expire after
     // a month anyway; the table holds the records of truth, so they go with the stack.
@@ -59,12 +75,20 @@ export class PantauFunction extends NodejsFunction {
       timeout: Duration.seconds(10),
       projectRoot,
       depsLockFilePath: `${projectRoot}package-lock.json`,
+      ...(observed ? { tracing: lambda.Tracing.ACTIVE } : {}),
       ...rest,
       logGroup,
       role,
       environment: {
         // Stack traces point at the TypeScript sources instead of the minified bundle.
         NODE_OPTIONS: '--enable-source-maps',
+        ...(observed
+          ? {
+              POWERTOOLS_SERVICE_NAME: observed.service,
+              POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+              LOG_LEVEL: observed.logLevel,
+            }
+          : {}),
         ...environment,
       },
       bundling: {
@@ -91,5 +115,13 @@ export class PantauFunction extends NodejsFunction {
         resources: [logGroup.logGroupRef.logGroupArn],
       }),
     );
+    if (observed) {
+      Validations.of(role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'Active X-Ray tracing: Lambda adds xray:PutTraceSegments and xray:PutTelemetryRecords, ' +
+          'which support no resource-level permissions. Every other statement names its resources.',
+      });
+    }
   }
 }

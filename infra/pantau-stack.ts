@@ -7,6 +7,7 @@ import { PantauTable } from './data.ts';
 import { EDGE_REGION, PantauEdgeStack } from './edge.ts';
 import { Escalation } from './escalation.ts';
 import { Notify } from './notify.ts';
+import { Observability } from './observability.ts';
 import { Seed } from './seed.ts';
 import { Web } from './web.ts';
 
@@ -31,6 +32,8 @@ export interface PantauStackProps extends StackProps {
   readonly logLevel: string;
   /** From address of the escalation letters; it or its domain must be verified in SES. */
   readonly mailFrom: string;
+  /** Who gets the alarms by e-mail (an SNS e-mail subscription); none: nobody is subscribed. */
+  readonly alarmEmail?: string;
   /** The built web console (default `packages/web/dist`, see `npm run build`). */
   readonly webAssetsPath?: string;
   /** Cognito threat protection on the Plus plan (off by default for its cost, see auth.ts). */
@@ -92,6 +95,11 @@ export class PantauStack extends Stack {
     });
     // Forwarding a case arms its assignments' ladders.
     escalation.grantStartExecution(api.handler);
+    const observability = new Observability(this, 'Observability', {
+      api,
+      escalation,
+      ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
+    });
     new Seed(this, 'Seed', { table: data });
 
     new CfnOutput(this, 'ConsoleUrl', {
@@ -102,6 +110,11 @@ export class PantauStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: auth.client.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: observability.topic.topicArn,
+      description: 'Where the alarms go (subscribe more addresses or a chat integration here)',
+    });
+    new CfnOutput(this, 'DashboardName', { value: observability.dashboard.dashboardName });
     new CfnOutput(this, 'StateMachineArn', {
       value: escalation.stateMachine.stateMachineArn,
       description: 'The escalation ladder state machine (one execution per assignment ladder)',

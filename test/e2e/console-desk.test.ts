@@ -145,7 +145,7 @@ describe('console: focal points and their member units', () => {
     });
     await page.goto(`${pantau.url}/cases/${ids.land}`); // no ?agency=
     await expect.poll(() => queueLink.innerText()).toMatch(/^Antrean\s*1\s*baru$/);
-    const card = page.getByRole('region', { name: /Penugasan: atr-bpn/ });
+    const card = page.getByRole('region', { name: /Penugasan: Kementerian Agraria/ });
     await card.waitFor();
     await card.getByRole('button', { name: 'Konfirmasi penerimaan' }).click();
     await expect.poll(() => card.getByRole('heading').first().innerText()).toContain('Diterima');
@@ -200,7 +200,10 @@ describe('console: the central desk', () => {
     await expect.poll(() => reopened.getByRole('heading').innerText()).toMatch(/pengadu 1/);
     await mainScreen(page, '24-desk-reopened');
     await reopened.getByRole('link', { name: REOPENED }).click();
-    await page.getByLabel('PT PLN (Persero)', { exact: true }).check();
+    // PLN completed its assignment, and is offered again in the picker.
+    const reforward = action(page, 'Teruskan (ulang) ke instansi');
+    await reforward.getByRole('combobox', { name: 'Cari dan tambah instansi' }).fill('PLN');
+    await reforward.getByRole('option', { name: 'PT PLN (Persero)', exact: true }).click();
     await page.getByRole('button', { name: 'Teruskan' }).click();
     await expect.poll(async () => (await assignmentOf(ids.reopened, 'pln')).state).toBe('pending');
     await page.getByRole('link', { name: 'Meja kerja' }).click();
@@ -244,7 +247,12 @@ describe('console: the central desk', () => {
     const card = desk(/Bukan kewenangan: menunggu penerusan ulang/);
     await card.getByRole('link', { name: REDIRECTED }).waitFor();
     await card.getByRole('link', { name: REDIRECTED }).click();
-    await page.getByLabel(/PT PLN \(Persero\) — disarankan/).check();
+    // The agency Pemprov Bali suggested is listed first in the picker, marked as suggested.
+    const reforward = action(page, 'Teruskan (ulang) ke instansi');
+    await reforward.getByRole('combobox', { name: 'Cari dan tambah instansi' }).focus();
+    const first = reforward.getByRole('option').first();
+    await expect.poll(() => first.innerText()).toMatch(/^PT PLN \(Persero\)\s*disarankan$/);
+    await first.click();
     await page.getByRole('button', { name: 'Teruskan' }).click();
     await expect
       .poll(async () => (await assignmentOf(ids.redirected, 'pln')).state)

@@ -90,6 +90,9 @@ const EXPECTED: Record<string /* 'METHOD /path' */, Row> = {
     row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
   'GET /v1/agencies/{id}':
     row('ok', 'ok', 'ok', 'ok',  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
+  // Names only (no contacts), for anyone signed in: the console shows and searches them.
+  'GET /v1/agency-names':
+    row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
   'PATCH /v1/agencies/{id}':
     row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'POST /v1/cases':

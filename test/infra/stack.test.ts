@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ladderDefinition, STATE } from '@pantau/workflow';
+import { ladderDefinition, METRIC, STATE } from '@pantau/workflow';
 import { PUBLIC_ROUTES, TRACKING_ROUTES } from '../../infra/api.ts';
 import { Auth } from '../../infra/auth.ts';
 import { type Escalation, STATE_MACHINE_SERVICE_ACTIONS } from '../../infra/escalation.ts';
@@ -48,6 +48,7 @@ const props: PantauStackProps = {
   authDomainPrefix: 'pantau-test',
   logLevel: 'INFO',
   mailFrom: 'pantau@example.go.id',
+  alarmEmail: 'ops@example.go.id',
   webAssetsPath: webDist,
 };
 
@@ -63,6 +64,14 @@ const apiFunction = (): Resource => {
   if (!found) throw new Error('no API function in the template');
   return found[1];
 };
+
+/** Our functions with Powertools and X-Ray: the API, Tick, Continue and the sweep. */
+const tracedFunctions = (): [string, Resource][] =>
+  ofType('AWS::Lambda::Function').filter(
+    ([, fn]) =>
+      (fn.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables
+        ?.POWERTOOLS_SERVICE_NAME !== undefined,
+  );
 
 /** The one resource of `type` whose logical id matches `id`, with its logical id. */
 const only = (type: string, id: RegExp): [string, Resource] => {
@@ -471,12 +480,26 @@ describe('iam', () => {
     expect(wildcards).toEqual([]);
   });
 
-  it("grants Resource * only for the state machine's log delivery and X-Ray, which have no resources", () => {
+  it("grants Resource * only for the state machine's log delivery and X-Ray, and the traced functions' X-Ray, which have no resources", () => {
     const anyResource = statements().filter((statement) => resourcesOf(statement).includes('*'));
-    expect(anyResource).toHaveLength(1);
     const [, stateMachine] = only('AWS::StepFunctions::StateMachine', /Escalation/);
-    expect(statementsOf(roleIdOf(stateMachine))).toContain(anyResource[0]);
-    expect(actionsOf(anyResource[0]!)).toEqual([...STATE_MACHINE_SERVICE_ACTIONS].sort());
+    const machineStatements = statementsOf(roleIdOf(stateMachine));
+    const [machine, ...functions] = [
+      anyResource.filter((statement) => machineStatements.includes(statement)),
+      ...tracedFunctions().map(([, fn]) => {
+        const own = statementsOf(roleIdOf(fn));
+        return anyResource.filter((statement) => own.includes(statement));
+      }),
+    ];
+    expect(machine).toHaveLength(1);
+    expect(actionsOf(machine![0]!)).toEqual([...STATE_MACHINE_SERVICE_ACTIONS].sort());
+    expect(functions).toHaveLength(4);
+    for (const own of functions) {
+      expect(own.map((statement) => actionsOf(statement).toSorted())).toEqual([
+        ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'],
+      ]);
+    }
+    expect(anyResource).toHaveLength(1 + functions.length);
   });
 
   it("lets CDK's S3 deployment read the asset zips, write the console bucket and its own logs, and invalidate this distribution", () => {
@@ -666,7 +689,7 @@ describe('escalation', () => {
   it('lets the API, the continue function and the sweep start executions of this state machine only', () => {
     const starters = ofType('AWS::IAM::Policy').flatMap(([, policy]) =>
       (policy.Properties?.PolicyDocument as { Statement: Statement[] }).Statement.filter(
-        (statement) => actionsOf(statement).some((action) => action.startsWith('states:')),
+        (statement) => actionsOf(statement).includes('states:StartExecution'),
       ).map((statement) => ({ roles: policy.Properties?.Roles, statement })),
     );
     const apiRole = roleIdOf(apiFunction());
@@ -745,12 +768,25 @@ describe('escalation', () => {
       actionsOf(statement).includes('ses:SendEmail'),
     );
     expect(send).toEqual(tickSend);
-    // Beyond the table, SES and its log group: StartExecution on the ladder machine, nothing else.
-    const others = statementsOf(roleIdOf(sweep))
-      .flatMap(actionsOf)
-      .filter((action) => !/^(dynamodb|ses):/.test(action));
+    // Beyond the table, SES, its log group and X-Ray: StartExecution on the ladder machine and
+    // DescribeExecution on its executions (is a ladder's execution still running?), no more.
+    const granted = statementsOf(roleIdOf(sweep));
+    const others = granted.flatMap(actionsOf).filter((action) => !/^(dynamodb|ses):/.test(action));
     expect(others.sort()).toEqual(
-      ['logs:CreateLogStream', 'logs:PutLogEvents', 'states:StartExecution'].sort(),
+      [
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        'states:DescribeExecution',
+        'states:StartExecution',
+        'xray:PutTelemetryRecords',
+        'xray:PutTraceSegments',
+      ].sort(),
+    );
+    const describe = granted.find((statement) =>
+      actionsOf(statement).includes('states:DescribeExecution'),
+    )!;
+    expect(joined(describe.Resource)).toBe(
+      'arn:{AWS::Partition}:states:{AWS::Region}:{AWS::AccountId}:execution:PantauTest-ladder:*',
     );
   });
 
@@ -1297,6 +1333,156 @@ function acknowledged(scope: IConstruct): [string, string][] {
   visit(scope);
   return found;
 }
+
+describe('observability', () => {
+  const topicId = () => only('AWS::SNS::Topic', /^ObservabilityAlarms/)[0];
+  const alarms = () => ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties!);
+  const functionId = (id: RegExp) => only('AWS::Lambda::Function', id)[0];
+
+  it('sends every alarm, and its recovery, to one SSL-only topic that e-mails the configured address', () => {
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@example.go.id',
+      TopicArn: { Ref: topicId() },
+    });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      },
+    });
+    expect(alarms().length).toBeGreaterThanOrEqual(14);
+    for (const alarm of alarms()) {
+      expect(alarm.AlarmActions, String(alarm.AlarmDescription)).toEqual([{ Ref: topicId() }]);
+      expect(alarm.OKActions, String(alarm.AlarmDescription)).toEqual([{ Ref: topicId() }]);
+    }
+  });
+
+  it('alarms on the API: a 5xx share of requests, and p99 latency', () => {
+    const [apiId] = only('AWS::ApiGatewayV2::Api', /ApiHttpApi/);
+    const rate = alarms().find((alarm) =>
+      JSON.stringify(alarm.Metrics ?? []).includes('100 * errors / requests'),
+    );
+    expect(rate).toMatchObject({ Threshold: 5, ComparisonOperator: 'GreaterThanThreshold' });
+    const metrics = JSON.stringify(rate!.Metrics);
+    expect(metrics).toContain('"MetricName":"5xx"');
+    expect(metrics).toContain('"MetricName":"Count"');
+    expect(metrics).toContain(`{"Name":"ApiId","Value":{"Ref":"${apiId}"}}`);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/ApiGateway',
+      MetricName: 'Latency',
+      ExtendedStatistic: 'p99',
+      Dimensions: [{ Name: 'ApiId', Value: { Ref: apiId } }],
+      Threshold: 3000,
+    });
+  });
+
+  it('alarms on errors and throttles of every function, and on failed or timed-out ladders', () => {
+    const fns = {
+      api: functionId(/^ApiHandler/),
+      tick: functionId(/^EscalationTick/),
+      continue: functionId(/^EscalationContinue/),
+      sweep: functionId(/^EscalationSweep/),
+    };
+    const on = (metric: string, id: string) =>
+      alarms().some(
+        (alarm) =>
+          alarm.Namespace === 'AWS/Lambda' &&
+          alarm.MetricName === metric &&
+          JSON.stringify(alarm.Dimensions) ===
+            JSON.stringify([{ Name: 'FunctionName', Value: { Ref: id } }]),
+      );
+    for (const [name, id] of Object.entries(fns)) {
+      expect(on('Errors', id), `${name} errors`).toBe(true);
+      expect(on('Throttles', id), `${name} throttles`).toBe(true);
+    }
+    const [machineId] = only('AWS::StepFunctions::StateMachine', /Escalation/);
+    for (const metric of ['ExecutionsFailed', 'ExecutionsTimedOut']) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/States',
+        MetricName: metric,
+        Dimensions: [{ Name: 'StateMachineArn', Value: { Ref: machineId } }],
+        Threshold: 1,
+      });
+    }
+  });
+
+  it("alarms on the oldest undelivered letter and on failed letters (the sweep's metrics), and on SES bounces and complaints", () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'Pantau',
+      MetricName: METRIC.oldestUndeliveredAge,
+      Dimensions: [{ Name: 'service', Value: 'pantau-ladder' }],
+      Statistic: 'Maximum',
+      Period: 900,
+      Threshold: 3600,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'Pantau',
+      MetricName: METRIC.lettersFailed,
+      Dimensions: [{ Name: 'service', Value: 'pantau-ladder' }],
+      Statistic: 'Sum',
+      Threshold: 1,
+    });
+    for (const metric of ['Reputation.BounceRate', 'Reputation.ComplaintRate']) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/SES',
+        MetricName: metric,
+        Statistic: 'Maximum',
+        ComparisonOperator: 'GreaterThanThreshold',
+      });
+    }
+  });
+
+  it('has a dashboard of the API, the functions, the ladders, the letters and the business figures', () => {
+    const [, dashboard] = only('AWS::CloudWatch::Dashboard', /^ObservabilityDashboard/);
+    const body = joined(dashboard.Properties?.DashboardBody);
+    for (const name of [
+      '5xx',
+      'Latency',
+      'Throttles',
+      'ExecutionsFailed',
+      'ExecutionsTimedOut',
+      'Reputation.BounceRate',
+      ...Object.values(METRIC).filter((name) => name !== METRIC.lettersWritten),
+    ])
+      expect(body, name).toContain(`"${name}"`);
+    // Letters by rung and SES events by agency: one line per dimension value, found by search.
+    const expressions = (
+      JSON.parse(body) as { widgets: { properties: { metrics?: unknown[][] } }[] }
+    ).widgets.flatMap((widget) =>
+      (widget.properties.metrics ?? []).flatMap((line) =>
+        line.flatMap((part) => (part as { expression?: string }).expression ?? []),
+      ),
+    );
+    expect(expressions).toContain(
+      `SEARCH('{Pantau,rung,service} MetricName="${METRIC.lettersWritten}"', 'Sum', 3600)`,
+    );
+    expect(expressions).toContain(`SEARCH('{AWS/SES,agency} MetricName="Bounce"', 'Sum', 3600)`);
+  });
+
+  it('gives each function its Powertools service and namespace from the stack, and traces it with X-Ray', () => {
+    const services = Object.fromEntries(
+      tracedFunctions().map(([id, fn]) => [id.replace(/[0-9A-F]{8}$/, ''), environmentOf(fn)]),
+    );
+    expect(Object.keys(services).sort()).toEqual(
+      ['ApiHandler', 'EscalationContinue', 'EscalationSweep', 'EscalationTick'].sort(),
+    );
+    for (const [id, env] of Object.entries(services)) {
+      expect(env, id).toMatchObject({
+        POWERTOOLS_SERVICE_NAME: id === 'ApiHandler' ? 'pantau-api' : 'pantau-ladder',
+        POWERTOOLS_METRICS_NAMESPACE: 'Pantau',
+        LOG_LEVEL: 'INFO',
+      });
+    }
+    for (const [id, fn] of tracedFunctions())
+      expect(fn.Properties?.TracingConfig, id).toEqual({ Mode: 'Active' });
+  });
+});
 
 describe('cdk-nag AwsSolutions', () => {
   it('has zero unacknowledged findings', () => {

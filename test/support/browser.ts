@@ -42,9 +42,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /**
- * WCAG 2.x A/AA violations (2.2's target size included) axe-core finds on the page as it is
- * now (labels, names, contrast, landmarks, ARIA use), as `rule: target, target…` lines: empty
- * when clean.
+ * WCAG 2.2 A/AA violations axe-core finds on the page as it is now (labels, names, contrast,
+ * landmarks, ARIA use), as `rule: target, target…` lines: empty when clean.
  */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
@@ -68,7 +67,10 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
 export async function signInAs(page: Page, url: string, name: RegExp): Promise<void> {
   // Whatever a failed step before left signed in, start clean.
   await page.goto(`${url}/track`);
-  await page.evaluate(() => sessionStorage.clear());
+  await page.evaluate(() => {
+    sessionStorage.clear();
+    localStorage.removeItem('pantau.session');
+  });
   await page.goto(`${url}/signin`);
   await page.getByRole('button', { name }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
@@ -101,11 +103,30 @@ export async function openAction(details: Locator): Promise<void> {
 }
 
 /**
- * A main screen: its screenshot, no problem shown (a failed call would be one), and no WCAG 2.2
- * A/AA violation that axe-core can find.
+ * What must never be on a screen: zod's words ("expected … received undefined", in English or
+ * Indonesian), a regex, or a raw record id (a ULID: 26 Crockford base32 characters).
+ */
+export const LEAKED_TEXT = /expected|diharapkan|undefined|\/\^|\b[0-9A-HJKMNP-TV-Z]{26}\b/;
+
+/**
+ * The screen's text as a person reads it, checked for what must never be shown. A letter's body
+ * is shown verbatim, as it was sent (its case number is the documents issue's registration
+ * number to come), so it is left out.
+ */
+export async function plainText(page: Page, name: string): Promise<void> {
+  let text = await page.locator('body').innerText();
+  for (const letter of await page.locator('pre.letter').allInnerTexts())
+    text = text.replace(letter, '');
+  expect(text.match(LEAKED_TEXT)?.[0], `${name}: ${text.slice(0, 2000)}`).toBeUndefined();
+}
+
+/**
+ * A main screen: its screenshot, no problem shown (a failed call would be one), no leaked text
+ * (zod's words, a regex, a raw id), and no WCAG 2.2 A/AA violation that axe-core can find.
  */
 export async function mainScreen(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
   expect(await page.locator('.alert-error').allInnerTexts(), name).toEqual([]);
+  await plainText(page, name);
   expect(await accessibilityViolations(page), name).toEqual([]);
 }

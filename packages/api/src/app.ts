@@ -10,6 +10,7 @@ import { DomainError, type LadderStarter, Service, type Store } from '@pantau/co
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { checkedPrincipal, type TokenVerifier } from './auth.ts';
+import { CORRELATION_HEADER, correlationIdOf, withCorrelationId } from './correlation.ts';
 import { mountDocs } from './docs.ts';
 import {
   type OriginSecret,
@@ -20,6 +21,7 @@ import {
 import { issuesOf, problemResponse, toProblem, validationError } from './problem.ts';
 import { isPublicRoute, TRACKING_ROUTES } from './public-routes.ts';
 import { agencies } from './routes/agencies.ts';
+import { agencyNames } from './routes/agency-names.ts';
 import { assignments, clock, queue, worklist } from './routes/assignments.ts';
 import { cases } from './routes/cases.ts';
 import { clockNow, extensionRequests } from './routes/desk.ts';
@@ -71,12 +73,17 @@ export function createApp(deps: AppDeps): OpenAPIHono {
 
   app.use(requestId({ headerName: 'x-request-id' }));
   app.use(async (c, next) => {
+    const correlationId = correlationIdOf(c.req.header(CORRELATION_HEADER), c.get('requestId'));
+    // A child per request: requests interleave on one logger embedded (on Lambda the child
+    // also carries the invocation's context, which the handler's middleware added).
+    const log = logger.createChild({ persistentKeys: { correlation_id: correlationId } });
     c.set('service', service);
-    c.set('logger', logger);
+    c.set('logger', log);
+    c.header(CORRELATION_HEADER, correlationId);
     const started = performance.now();
-    await next();
+    await withCorrelationId(correlationId, next);
     // Route patterns, never raw paths or bodies: no identity or tracking code reaches the logs.
-    logger.info('request', {
+    log.info('request', {
       method: c.req.method,
       route: c.req.routePath,
       status: c.res.status,
@@ -115,6 +122,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.route('/', health);
   app.route('/', track);
   app.route('/v1/agencies', agencies);
+  app.route('/v1/agency-names', agencyNames);
   app.route('/v1/cases', cases);
   app.route('/v1/cases', assignments);
   app.route('/v1/cases', clock);
@@ -154,7 +162,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.onError((error, c) => {
     const problem = toProblem(error, c.get('requestId') ?? 'unknown');
     if (problem.unexpected) {
-      logger.error('unexpected error', {
+      (c.get('logger') ?? logger).error('unexpected error', {
         error: error as Error,
         requestId: problem.requestId,
         route: c.req.routePath,

@@ -14,3 +14,9 @@ export {
   TRACK_PATHS,
   TRACKING_ROUTES,
 } from './public-routes.ts';
+export {
+  CORRELATION_HEADER,
+  correlationIdOf,
+  currentCorrelationId,
+  withCorrelationId,
+} from './correlation.ts';

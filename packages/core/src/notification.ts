@@ -60,6 +60,11 @@ export interface NotificationRecord {
   readonly sentAt: string | null;
   readonly attempts: number;
   readonly lastError: string | null;
+  /**
+   * When a letter the mailer refused may be tried again (the backoff); null or absent before
+   * the first refusal and once sent.
+   */
+  readonly nextAttemptAt?: string | null;
 }
 
 /** Delivers a letter: SES on AWS, an .eml file embedded. Must be safe to repeat for one id. */
@@ -91,4 +96,5 @@ export const viewNotification = (n: NotificationRecord): NotificationView => ({
   createdAt: n.createdAt,
   sentAt: n.sentAt,
   attempts: n.attempts,
+  lastError: n.lastError,
 });

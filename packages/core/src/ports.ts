@@ -202,6 +202,8 @@ export interface Store {
   listUndelivered(caseId: string, agencyId: string): Promise<NotificationRecord[]>;
   /** Every letter not yet delivered (a sweep after a restart). */
   listAllUndelivered(limit: number): Promise<NotificationRecord[]>;
+  /** Letters given up after their delivery attempts (`failed`), oldest first. */
+  listFailedNotifications(page: PageRequest): Promise<Page<NotificationRecord>>;
   putNotification(notification: NotificationRecord): Promise<void>;
 }
 

@@ -35,6 +35,7 @@ export class Service {
   readonly createAgency = this.#bind(agencies.createAgency);
   readonly listAgencies = this.#bind(agencies.listAgencies);
   readonly getAgency = this.#bind(agencies.getAgency);
+  readonly agencyNames = this.#bind(agencies.agencyNames);
   readonly updateAgency = this.#bind(agencies.updateAgency);
 
   // cases
@@ -80,6 +81,7 @@ export class Service {
   readonly agencyStats = this.#bind(reporting.agencyStats);
   readonly exportCases = this.#bind(reporting.exportCases);
   readonly listNotifications = this.#bind(reporting.listNotifications);
+  readonly listFailedNotifications = this.#bind(reporting.listFailedNotifications);
 
   // central's desk
   readonly now = this.#bind(desk.now);

@@ -1,4 +1,5 @@
 /** The embedded runtime's settings, read once from the environment (nothing else reads it). */
+import { LogLevel } from '@aws-lambda-powertools/logger';
 import { z } from 'zod';
 
 /** The development routes (/dev/tokens, /dev/clock, /dev/users) exist in the demo configuration only. */
@@ -27,7 +28,8 @@ const Env = z
       .enum(['true', 'false'])
       .default('true')
       .transform((v) => v === 'true'),
-    LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+    // Powertools Logger's own list of levels, as on Lambda (functions/config.ts).
+    LOG_LEVEL: z.enum(LogLevel).default('INFO'),
     /**
      * Requests per minute each client address may make to the public tracking routes (the
      * 429 problem past it); `0` turns the limit off (a load test from one machine).

@@ -6,7 +6,12 @@ import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { createApp, createJwtVerifier, createMultiIssuerVerifier } from '@pantau/api';
+import {
+  createApp,
+  createJwtVerifier,
+  createMultiIssuerVerifier,
+  currentCorrelationId,
+} from '@pantau/api';
 import { Calendar, DEFAULT_CALENDAR_ID, newAgency, WriteConflict } from '@pantau/core';
 import { createTableInput, DynamoStore, seedBaseline } from '@pantau/store';
 import {
@@ -81,6 +86,8 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       clock,
       mailer: emlMailer(join(dataDir, 'mail')),
       logger,
+      // A ladder's ticks and letters name the request that armed it.
+      correlationId: currentCorrelationId,
     });
     const issuer = await createLocalIssuer(join(dataDir, 'issuer-key.json'));
     // Tokens live in real time even when the domain clock is manual (advancing it 60 days
@@ -145,8 +152,8 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       );
     });
     const { port } = server.address() as AddressInfo;
-    // Resume: letters a crash left in the outbox, then every ladder due by now.
-    await engine.sweepOutbox();
+    // Resume: letters a crash left in the outbox (however young), then every ladder due by now.
+    await engine.sweep({ outboxGraceMs: 0, limit: 1000 });
     await engine.runDue();
     if (runtimeClock.mode === 'system') engine.startTimer();
     const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;

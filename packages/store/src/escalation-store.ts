@@ -124,7 +124,10 @@ export class EscalationStore extends DynamoTable {
     return page.items[0]?.wakeAt ?? null;
   }
 
-  /** Every letter oldest first (gsi1), one agency's (gsi2), or one case's (its item collection). */
+  /**
+   * The letters log, newest first: every letter (gsi1) or one agency's (gsi2), as people read a
+   * log; one case's (its item collection) oldest first, in the order its ladder sent them.
+   */
   async listNotifications(
     query: NotificationQuery,
     page: PageRequest,
@@ -136,8 +139,13 @@ export class EscalationStore extends DynamoTable {
     const stream: Stream = query.caseId
       ? { partition: keys.casePk(query.caseId), range: { op: 'begins_with', value: 'NOTIF#' } }
       : query.agencyId
-        ? { index: 'gsi2', partition: keys.agencyNotifications(query.agencyId), ...after }
-        : { index: 'gsi1', partition: keys.allNotifications, ...after };
+        ? {
+            index: 'gsi2',
+            partition: keys.agencyNotifications(query.agencyId),
+            descending: true,
+            ...after,
+          }
+        : { index: 'gsi1', partition: keys.allNotifications, descending: true, ...after };
     return this.page<NotificationRecord>(
       [stream],
       page,
@@ -168,6 +176,11 @@ export class EscalationStore extends DynamoTable {
       limit,
     });
     return page.items;
+  }
+
+  /** Letters given up after their delivery attempts, oldest first (gsi3, sparse). */
+  async listFailedNotifications(page: PageRequest): Promise<Page<NotificationRecord>> {
+    return this.page<NotificationRecord>([{ index: 'gsi3', partition: keys.failedLetters }], page);
   }
 
   /** A letter's delivery status. */

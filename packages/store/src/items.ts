@@ -133,7 +133,11 @@ export const notificationItem = (n: NotificationRecord): Item => ({
   gsi1sk: `${n.scheduledAt}#${n.id}`,
   gsi2pk: keys.agencyNotifications(n.agencyId),
   gsi2sk: `${n.scheduledAt}#${n.id}`,
+  // gsi3 is sparse: the outbox while pending, central's list once failed, nothing once sent.
   ...(n.status === 'pending' ? { gsi3pk: keys.outbox, gsi3sk: `${n.createdAt}#${n.id}` } : {}),
+  ...(n.status === 'failed'
+    ? { gsi3pk: keys.failedLetters, gsi3sk: `${n.createdAt}#${n.id}` }
+    : {}),
   ...n,
 });
 

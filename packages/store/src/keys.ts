@@ -72,6 +72,8 @@ export const keys = {
   agencyNotifications: (agencyId: string) => `${C}#NOTIFS#${agencyId}`,
   /** gsi3: letters still to send, oldest first (present only while pending). */
   outbox: `${C}#OUTBOX`,
+  /** gsi3: letters given up after their delivery attempts, oldest first (central's desk). */
+  failedLetters: `${C}#FAILED_LETTERS`,
 
   /** An agency's statistics counters, one item per forwarding date. */
   statsPk: (agencyId: string) => `${C}#STATS#${agencyId}`,

@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { isCentral } from './auth/session';
 import { SessionProvider, useSession } from './auth/session-context';
+import { AgencyNamesProvider } from './components/agencies';
 import { UnreadBadge } from './components/count';
 import { Loading } from './components/ui';
 import { type Inbox, useUnread } from './unread';
@@ -64,24 +65,26 @@ function Guarded() {
   const admin = session.role === 'central_admin';
   return (
     <Frame>
-      <Suspense fallback={<Loading />}>
-        <Switch>
-          <Route path="/">
-            <Redirect to={central ? '/desk' : '/queue'} />
-          </Route>
-          <Route path="/queue" component={Queue} />
-          <Route path="/cases/new" component={central ? CaseNew : NotFound} />
-          <Route path="/cases/:id" component={CaseDetail} />
-          <Route path="/cases" component={central ? Cases : NotFound} />
-          <Route path="/desk" component={central ? Desk : NotFound} />
-          <Route path="/stats" component={central ? Stats : NotFound} />
-          <Route path="/letters" component={Letters} />
-          <Route path="/admin/agencies" component={admin ? Agencies : NotFound} />
-          <Route path="/admin/calendar" component={admin ? CalendarPage : NotFound} />
-          <Route path="/admin/policies" component={admin ? Policies : NotFound} />
-          <Route component={NotFound} />
-        </Switch>
-      </Suspense>
+      <AgencyNamesProvider user={session.sub}>
+        <Suspense fallback={<Loading />}>
+          <Switch>
+            <Route path="/">
+              <Redirect to={central ? '/desk' : '/queue'} />
+            </Route>
+            <Route path="/queue" component={Queue} />
+            <Route path="/cases/new" component={central ? CaseNew : NotFound} />
+            <Route path="/cases/:id" component={CaseDetail} />
+            <Route path="/cases" component={central ? Cases : NotFound} />
+            <Route path="/desk" component={central ? Desk : NotFound} />
+            <Route path="/stats" component={central ? Stats : NotFound} />
+            <Route path="/letters" component={Letters} />
+            <Route path="/admin/agencies" component={admin ? Agencies : NotFound} />
+            <Route path="/admin/calendar" component={admin ? CalendarPage : NotFound} />
+            <Route path="/admin/policies" component={admin ? Policies : NotFound} />
+            <Route component={NotFound} />
+          </Switch>
+        </Suspense>
+      </AgencyNamesProvider>
     </Frame>
   );
 }

@@ -17,6 +17,13 @@ import type { LadderLetter, SkippedStep } from './rules.ts';
 /** Delivery attempts before a letter is marked failed (and left to central). */
 export const MAX_DELIVERY_ATTEMPTS = 5;
 
+/**
+ * The wait after the first refused attempt, doubling with each one after: 15, 30, 60 and 120
+ * minutes, so a letter is given up about four hours after it was written, not within seconds
+ * of an SES hiccup, and a mailer that stays down is not hammered every sweep.
+ */
+export const DELIVERY_BACKOFF_MS = 15 * 60_000;
+
 /** A letter the ladder writes now: its outbox record, timeline event and proposed activity. */
 export function letterWrite(input: {
   letter: LadderLetter;
@@ -138,12 +145,31 @@ export const delivered = (n: NotificationRecord, now: Date): NotificationRecord 
   sentAt: now.toISOString(),
   attempts: n.attempts + 1,
   lastError: null,
+  nextAttemptAt: null,
 });
 
-/** A letter the mailer refused: pending for another attempt, or failed after the last. */
-export const deliveryFailed = (n: NotificationRecord, error: unknown): NotificationRecord => ({
-  ...n,
-  status: n.attempts + 1 >= MAX_DELIVERY_ATTEMPTS ? 'failed' : 'pending',
-  attempts: n.attempts + 1,
-  lastError: error instanceof Error ? error.message.slice(0, 500) : 'delivery failed',
-});
+/**
+ * A letter the mailer refused: pending, to be tried again after the backoff, or failed after
+ * the last attempt (then it leaves the outbox for central's list of failed letters).
+ */
+export const deliveryFailed = (
+  n: NotificationRecord,
+  error: unknown,
+  now: Date,
+): NotificationRecord => {
+  const attempts = n.attempts + 1;
+  const failed = attempts >= MAX_DELIVERY_ATTEMPTS;
+  return {
+    ...n,
+    status: failed ? 'failed' : 'pending',
+    attempts,
+    lastError: error instanceof Error ? error.message.slice(0, 500) : 'delivery failed',
+    nextAttemptAt: failed
+      ? null
+      : new Date(now.getTime() + DELIVERY_BACKOFF_MS * 2 ** (attempts - 1)).toISOString(),
+  };
+};
+
+/** Whether a letter is to be delivered now: pending, and past its backoff if it was refused. */
+export const deliveryDue = (n: NotificationRecord, now: Date): boolean =>
+  n.status === 'pending' && (!n.nextAttemptAt || Date.parse(n.nextAttemptAt) <= now.getTime());

@@ -1,4 +1,5 @@
 /** Cases: register, verify, forward, close; the case, assignment, timeline and tracking views. */
+import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { z } from 'zod';
 import { COMPLAINT_TYPES, TARGETS } from '../policy.ts';
 import { ROLES } from '../tenancy.ts';
@@ -13,12 +14,37 @@ import {
   RESPONSE_KINDS,
   TimeZoneSchema,
 } from './common.ts';
+// ---- Indonesian identity input: NIK and phone (issue 14) ------------------------------
+
+/** NIK (Nomor Induk Kependudukan): exactly 16 digits. */
+export const NikSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{16}$/, 'a NIK is 16 digits');
+
+/**
+ * An Indonesian phone number as people write it (`0812-3456-7890`, `+62 812…`, `62812…`),
+ * checked by libphonenumber-js and stored in E.164 (`+6281234567890`).
+ */
+export const PhoneSchema = z
+  .string()
+  .trim()
+  .max(32)
+  .refine((v) => isValidPhoneNumber(phoneDigits(v), 'ID'), 'not a phone number (08…, +62…, 62…)')
+  // `overwrite`, not `transform`: the type stays a string and the OpenAPI document can say it.
+  .overwrite((v) => parsePhoneNumberFromString(phoneDigits(v), 'ID')?.number ?? v);
+
+/** `62812…` written without its `+` is the country code, not a national number. */
+function phoneDigits(value: string): string {
+  return /^62\d{8,}$/.test(value.replace(/[\s.-]/g, '')) ? `+${value}` : value;
+}
+
 export const ComplainantSchema = z
   .strictObject({
     name: text(200),
-    idNumber: text(32).optional(),
+    idNumber: NikSchema.optional(),
     email: z.email().max(254).optional(),
-    phone: text(32).optional(),
+    phone: PhoneSchema.optional(),
     address: text(500).optional(),
   })
   .meta({ id: 'Complainant' });

@@ -64,6 +64,8 @@ export const NotificationSchema = z
     createdAt: instant,
     sentAt: instant.nullable(),
     attempts: z.int(),
+    /** Why the last delivery attempt failed (null once sent, or before any attempt failed). */
+    lastError: z.string().nullable(),
   })
   .meta({ id: 'Notification' });
 export type NotificationView = z.infer<typeof NotificationSchema>;

@@ -4,7 +4,7 @@ import { viewCase } from '../case.ts';
 import { mapPage } from '../desk.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import { viewNotification } from '../notification.ts';
-import type { Page } from '../ports.ts';
+import type { Page, PageRequest } from '../ports.ts';
 import type { CaseView, NotificationsFilter, NotificationView, StatsPeriod } from '../schemas.ts';
 import { agencyReport, STATS_TIME_ZONE } from '../stats.ts';
 import { CENTRAL_TENANT, isCentral, type Principal } from '../tenancy.ts';
@@ -69,7 +69,7 @@ function periodOf(deps: ServiceDeps, period: StatsPeriod): { from: string; to: s
   return { from, to };
 }
 
-/** Every letter the ladders sent, oldest first; by case or agency. */
+/** Every letter the ladders sent, newest first (one case's: oldest first); by case or agency. */
 export async function listNotifications(
   deps: ServiceDeps,
   p: Principal,
@@ -95,4 +95,18 @@ export async function listNotifications(
     filter,
   );
   return mapPage(page, viewNotification);
+}
+
+/**
+ * Letters the mailer refused until their last attempt (`failed`), oldest first: they were not
+ * delivered, and central follows them up (checks the agency's address, sends another way).
+ */
+export async function listFailedNotifications(
+  deps: ServiceDeps,
+  p: Principal,
+  page: PageRequest,
+): Promise<Page<NotificationView>> {
+  requireRole(p, CENTRAL_ROLES);
+  const found = await deps.store.listFailedNotifications(page);
+  return { items: found.items.map(viewNotification), nextCursor: found.nextCursor };
 }

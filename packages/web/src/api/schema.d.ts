@@ -499,6 +499,87 @@ export type paths = {
         };
         trace?: never;
     };
+    "/v1/agency-names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every agency’s id, name and kind (no contacts), for any signed-in user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description All agencies, by id */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgencyNames"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases": {
         parameters: {
             query?: never;
@@ -3114,6 +3195,92 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/notifications/failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Letters the mailer refused until their last attempt, oldest first (central only): they were not delivered and need someone to act */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of failed letters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationPage"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/notifications": {
         parameters: {
             query?: never;
@@ -3121,7 +3288,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Every warning, reminder, formal warning and escalation letter, oldest first (an agency: the letters sent to it; a focal point coordinator: its member units’ too) */
+        /** Every warning, reminder, formal warning and escalation letter, newest first (one case’s: oldest first, as its ladder sent them; an agency: the letters sent to it; a focal point coordinator: its member units’ too) */
         get: {
             parameters: {
                 query?: {
@@ -3869,7 +4036,8 @@ export type components = {
             type: string;
             title: string;
             status: number;
-            code: string;
+            /** @enum {string} */
+            code: "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "already_exists" | "invalid_transition" | "version_conflict" | "idempotency_key_reused" | "limit_exceeded" | "service_unavailable" | "rate_limited" | "payload_too_large" | "http_error" | "internal_error";
             detail: string;
             requestId: string;
             errors?: {
@@ -3959,6 +4127,15 @@ export type components = {
             timeZone?: "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura";
             /** @description Replaces every contact (name, email, kind) */
             contacts?: components["schemas"]["ContactInput"][];
+        };
+        AgencyNames: {
+            items: components["schemas"]["AgencyName"][];
+        };
+        AgencyName: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "ministry" | "agency" | "local_government" | "soe" | "other";
         };
         Case: {
             id: string;
@@ -4680,6 +4857,7 @@ export type components = {
              */
             sentAt: string | null;
             attempts: number;
+            lastError: string | null;
         };
         Clock: {
             /**

@@ -5,10 +5,11 @@
  */
 import { useState } from 'react';
 import { DelegateBody } from '@pantau/core/schemas';
-import { useAgencies } from '../agency-names';
 import { api, type Schemas, unwrap } from '../api/client';
+import { useLoad } from '../data';
 import { useI18n } from '../i18n/i18n';
 import { ActionForm } from './action-form';
+import { useAgencies } from './agencies';
 import { SelectField, TextField } from './field';
 import { ProblemAlert } from './ui';
 
@@ -22,13 +23,12 @@ export function Delegation({
   onChange: () => void;
 }) {
   const { t } = useI18n();
-  const agencies = useAgencies();
+  const { nameOf } = useAgencies();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const members = (agencies.data ?? []).filter((m) => m.focalPointId === a.agencyId);
   const path = { id: caseId, agencyId: a.agencyId };
   if (a.delegatedTo) {
-    const holder = (agencies.data ?? []).find((m) => m.id === a.delegatedTo)?.name ?? a.delegatedTo;
+    const holder = nameOf(a.delegatedTo);
     return (
       <div className="delegation">
         <ProblemAlert error={error} />
@@ -54,6 +54,30 @@ export function Delegation({
       </div>
     );
   }
+  return <DelegateForm path={path} onChange={onChange} />;
+}
+
+/**
+ * The member units come from `GET /v1/agencies` (for an agency: itself and its member units),
+ * the one list that knows who belongs to whom; names are the directory's (`useAgencies`).
+ */
+function DelegateForm({
+  path,
+  onChange,
+}: {
+  path: { id: string; agencyId: string };
+  onChange: () => void;
+}) {
+  const { t } = useI18n();
+  const { nameOf } = useAgencies();
+  const units = useLoad(
+    () =>
+      unwrap(api.GET('/v1/agencies', { params: { query: { limit: 100 } } })).then((r) =>
+        r.items.filter((m) => m.focalPointId === path.agencyId).map((m) => m.id),
+      ),
+    [path.agencyId],
+  );
+  const members = units.data ?? [];
   return (
     <ActionForm
       title={t('delegate.title')}
@@ -67,7 +91,7 @@ export function Delegation({
       }
     >
       {(form) =>
-        agencies.data && members.length === 0 ? (
+        units.data && members.length === 0 ? (
           <p className="muted">{t('delegate.noMembers')}</p>
         ) : (
           <>
@@ -78,7 +102,7 @@ export function Delegation({
               required
               empty=""
               parse={(v) => (v === '' ? undefined : v)}
-              options={members.map((m) => ({ value: m.id, label: m.name }))}
+              options={members.map((m) => ({ value: m, label: nameOf(m) }))}
             />
             <TextField form={form} name="note" label={t('actions.note')} multiline />
           </>

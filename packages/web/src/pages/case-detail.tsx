@@ -5,27 +5,28 @@
  * ladder, the timeline, and acts on its assignment.
  */
 import { useParams, useSearch } from 'wouter';
-import { useAgencyNames } from '../agency-names';
 import { api, type Schemas, unwrap } from '../api/client';
 import { isCentral } from '../auth/session';
 import { useSignedIn } from '../auth/session-context';
+import { useAgencies } from '../components/agencies';
+import { ActionResultProvider } from '../components/action-form';
 import { AssignmentActions } from '../components/assignment-actions';
 import { CaseActions } from '../components/case-actions';
 import { Delegation } from '../components/delegation';
 import { DeadlinesPanel } from '../components/deadlines';
 import { Loading, PageTitle, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { useLoad } from '../data';
-import type { TimeZone } from '../format';
+import { formatInstant, type TimeZone } from '../format';
 import { labelOf, useI18n } from '../i18n/i18n';
-import { actorKind, pendingExtensions } from '../timeline';
+import { actorKind, describeEvent, pendingExtensions } from '../timeline';
 
 export default function CaseDetail() {
   const { t } = useI18n();
+  const { nameOf } = useAgencies();
   const session = useSignedIn();
   const { id } = useParams<{ id: string }>();
   const focus = new URLSearchParams(useSearch()).get('agency');
   const central = isCentral(session);
-  const names = useAgencyNames();
   const loaded = useLoad(async () => {
     const [kase, timeline] = await Promise.all([
       unwrap(api.GET('/v1/cases/{id}', { params: { path: { id } } })),
@@ -68,51 +69,63 @@ export default function CaseDetail() {
         {kase.confidential ? <span className="badge">{t('case.confidential')}</span> : null}
       </p>
       <ProblemAlert error={loaded.error} />
-      <div className="columns">
-        <div>
-          <Complaint kase={kase} zone={zone} central={central} />
-          {central ? <CaseActions kase={kase} events={events} onChange={loaded.reload} /> : null}
-          {assignments.map((a) => (
-            <section key={a.agencyId} className="card" aria-labelledby={`assignment-${a.agencyId}`}>
-              <h2 id={`assignment-${a.agencyId}`}>
-                {t('assignment.title', { agency: a.agencyId })}{' '}
-                <StatusBadge prefix="state" value={a.state} />
-              </h2>
-              {a.instructions ? (
-                <>
-                  <h3>{t('assignment.instructions')}</h3>
-                  <p className="prose">{a.instructions}</p>
-                </>
-              ) : null}
-              {a.delegatedTo ? (
-                <p className="muted">
-                  {t('delegate.held', { agency: names.get(a.delegatedTo) ?? a.delegatedTo })}
-                </p>
-              ) : null}
-              {coordinates(a) ? (
-                <Delegation caseId={kase.id} assignment={a} onChange={loaded.reload} />
-              ) : null}
-              {a.redirect ? (
-                <p className="alert">
-                  {t('assignment.redirected', { reason: a.redirect.reason })}
-                  {a.redirect.suggestedAgencyId ? ` → ${a.redirect.suggestedAgencyId}` : ''}
-                </p>
-              ) : null}
-              <DeadlinesPanel caseId={kase.id} assignment={a} zone={zone} version={a.version} />
-              <AssignmentActions
-                caseId={kase.id}
-                assignment={a}
-                central={central}
-                pendingExtensions={pendingExtensions(events).filter(
-                  (x) => x.agencyId === a.agencyId,
-                )}
-                onChange={loaded.reload}
-              />
-            </section>
-          ))}
+      <ActionResultProvider>
+        <div className="columns">
+          <div>
+            <Complaint kase={kase} zone={zone} central={central} />
+            {central ? <CaseActions kase={kase} events={events} onChange={loaded.reload} /> : null}
+            {assignments.map((a) => (
+              <section
+                key={a.agencyId}
+                className="card"
+                aria-labelledby={`assignment-${a.agencyId}`}
+              >
+                <h2 id={`assignment-${a.agencyId}`}>
+                  {t('assignment.title', { agency: nameOf(a.agencyId) })}{' '}
+                  <StatusBadge prefix="state" value={a.state} />
+                </h2>
+                {a.instructions ? (
+                  <>
+                    <h3>{t('assignment.instructions')}</h3>
+                    <p className="prose">{a.instructions}</p>
+                  </>
+                ) : null}
+                {a.delegatedTo ? (
+                  <p className="muted">{t('delegate.held', { agency: nameOf(a.delegatedTo) })}</p>
+                ) : null}
+                {coordinates(a) ? (
+                  <Delegation caseId={kase.id} assignment={a} onChange={loaded.reload} />
+                ) : null}
+                {a.redirect ? (
+                  <p className="alert">
+                    {t('assignment.redirected', { reason: a.redirect.reason })}
+                    {a.redirect.suggestedAgencyId
+                      ? ` → ${nameOf(a.redirect.suggestedAgencyId)}`
+                      : ''}
+                  </p>
+                ) : null}
+                {/* In the assignment's own zone (WITA, WIT), named: its deadlines are its day's end. */}
+                <DeadlinesPanel
+                  caseId={kase.id}
+                  assignment={a}
+                  zone={a.timeZone}
+                  version={a.version}
+                />
+                <AssignmentActions
+                  caseId={kase.id}
+                  assignment={a}
+                  central={central}
+                  pendingExtensions={pendingExtensions(events).filter(
+                    (x) => x.agencyId === a.agencyId,
+                  )}
+                  onChange={loaded.reload}
+                />
+              </section>
+            ))}
+          </div>
+          <Timeline events={events} zone={zone} />
         </div>
-        <Timeline events={events} zone={zone} />
-      </div>
+      </ActionResultProvider>
     </article>
   );
 }
@@ -211,28 +224,28 @@ function Timeline({
   events: readonly Schemas['TimelineEvent'][];
   zone: TimeZone;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const { nameOf } = useAgencies();
+  const when = (iso: string) => formatInstant(iso, zone, lang);
   return (
     <section className="card timeline" aria-labelledby="timeline">
       <h2 id="timeline">{t('case.timeline')}</h2>
       <ol>
         {events.map((e) => {
           const actor = actorKind(e.actor);
+          const changed = describeEvent(e, t, nameOf, when);
           return (
             <li key={e.id}>
               <Time at={e.at} zone={zone} />
               <div>
                 <strong>{labelOf(t, 'event', e.type)}</strong>
-                {e.agencyId ? <span className="muted"> · {e.agencyId}</span> : null}
+                {e.agencyId ? <span className="muted"> · {nameOf(e.agencyId)}</span> : null}
               </div>
+              {changed.length > 0 ? <div>{changed.join(' · ')}</div> : null}
               <div className="muted small">
                 {actor.kind === 'person'
-                  ? `${labelOf(t, 'role', actor.role)} · ${actor.agency}`
+                  ? `${labelOf(t, 'role', actor.role)} · ${nameOf(actor.agency)}`
                   : t(`actor.${actor.kind}`)}
-                {typeof e.data.step === 'string' ? ` · ${labelOf(t, 'step', e.data.step)}` : ''}
-                {typeof e.data.message === 'string' ? ` · “${e.data.message}”` : ''}
-                {typeof e.data.missing === 'string' ? ` · “${e.data.missing}”` : ''}
-                {typeof e.data.reason === 'string' ? ` · ${e.data.reason}` : ''}
               </div>
             </li>
           );

@@ -21,9 +21,40 @@ describe('registering a complaint', () => {
     const name = screen.getByLabelText(/^Nama/);
     expect(name.getAttribute('aria-invalid')).toBe('true');
     const message = document.getElementById(name.getAttribute('aria-describedby')!)!.textContent;
-    expect(message).toMatch(/^Input tidak valid: diharapkan string/);
+    // A sentence naming the field by its label: no zod text, no field key.
+    expect(message).toBe('Nama wajib diisi.');
     expect(screen.getByLabelText(/^Perihal/).getAttribute('aria-invalid')).toBe('true');
+    // The summary above the form takes focus and lists the same sentences, linked to the fields.
+    const summary = document.activeElement!;
+    expect(summary.className).toBe('form-feedback');
+    expect(summary.textContent).toContain('Periksa isian berikut:');
+    expect(summary.textContent).toContain('Perihal wajib diisi.');
+    expect(summary.textContent).not.toMatch(/complainant|expected|undefined|diharapkan/);
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+  });
+
+  it('a NIK is 16 digits and a phone is an Indonesian number, said in words', async () => {
+    const calls = mockApi(() => agency);
+    renderWith(<CaseNew />, AS);
+    await fillValid();
+    await userEvent.type(screen.getByLabelText('NIK'), '51710344');
+    await userEvent.type(screen.getByLabelText('Telepon'), '12345');
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan pengaduan' }));
+    expect(screen.getAllByText('NIK terdiri dari 16 angka.').length).toBe(2);
+    expect(screen.getAllByText(/^Telepon bukan nomor telepon yang benar/).length).toBe(2);
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+  });
+
+  it('a long text shows its counter and limit, and is not cut at the limit', async () => {
+    mockApi(() => agency);
+    renderWith(<CaseNew />, AS);
+    const subject = screen.getByLabelText(/^Perihal/);
+    await userEvent.click(subject);
+    await userEvent.paste('x'.repeat(205));
+    expect((subject as HTMLInputElement).value).toHaveLength(205);
+    expect(screen.getByText('205 dari 200 karakter')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan pengaduan' }));
+    expect(screen.getAllByText('Perihal paling banyak 200 karakter.').length).toBe(2);
   });
 
   it('a bad email is named at its field before sending', async () => {
@@ -57,7 +88,11 @@ describe('registering a complaint', () => {
     await waitFor(() =>
       expect(screen.getByLabelText('Pihak teradu').getAttribute('aria-invalid')).toBe('true'),
     );
-    expect(screen.getAllByText('unknown respondent').length).toBeGreaterThan(0);
+    // The server's text ("unknown respondent") is not shown; a sentence naming the field is.
+    expect(screen.queryByText(/unknown respondent/)).toBeNull();
+    expect(
+      screen.getAllByText('Pihak teradu ditolak server. Periksa kembali isian ini.').length,
+    ).toBe(2);
     expect(screen.getByLabelText<HTMLInputElement>(/^Nama/).value).toBe('Siti Rahmawati');
   });
 

@@ -4,7 +4,7 @@ import { CHANNELS, CreateCaseBody } from '@pantau/core/schemas';
 import { api, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
 import { CheckboxField, SelectField, TextField } from '../components/field';
-import { FormErrors, PageTitle, ProblemAlert, SubmitButton } from '../components/ui';
+import { FormFeedback, PageTitle, SubmitButton } from '../components/ui';
 import { toInstant } from '../format';
 import { compact, useForm, type Values } from '../forms/use-form';
 import { labelOf, useI18n } from '../i18n/i18n';
@@ -35,8 +35,7 @@ export default function CaseNew() {
           });
         }}
       >
-        <ProblemAlert error={form.failure} />
-        <FormErrors errors={form.errors} />
+        <FormFeedback form={form} />
         <SelectField
           form={form}
           name="channel"

@@ -6,6 +6,7 @@ import { useUrlState } from '../url-state';
 import { CASE_STATUSES } from '@pantau/core/schemas';
 import { api, download, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
+import { useAgencies } from '../components/agencies';
 import { PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { usePaged } from '../data';
 import { labelOf, useI18n } from '../i18n/i18n';
@@ -15,6 +16,7 @@ type Status = (typeof CASE_STATUSES)[number];
 export default function Cases() {
   const { t } = useI18n();
   const { zone } = useSignedIn();
+  const { nameOf } = useAgencies();
   const [url, setUrl] = useUrlState({ status: '' });
   const status = (CASE_STATUSES as readonly string[]).includes(url.status)
     ? (url.status as Status)
@@ -72,37 +74,41 @@ export default function Cases() {
       <p className="muted">
         <Count total={list.total} shown={list.items.length} hasMore={list.hasMore} />
       </p>
-      <table>
-        <caption className="visually-hidden">{t('cases.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('cases.subject')}</th>
-            <th scope="col">{t('filters.status')}</th>
-            <th scope="col">{t('case.received')}</th>
-            <th scope="col">{t('cases.agencies')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.items.map((c) => (
-            <tr key={c.id}>
-              <td>
-                <Link href={`/cases/${c.id}`}>{c.subject}</Link>
-                <div className="muted small">{c.trackingCode}</div>
-              </td>
-              <td>
-                <StatusBadge prefix="status" value={c.status} />
-                {c.overdue ? (
-                  <span className="badge deadline-overdue">{t('deadline.overdue')}</span>
-                ) : null}
-              </td>
-              <td>
-                <Time at={c.receivedAt} zone={zone} />
-              </td>
-              <td>{c.agencyIds.join(', ') || '—'}</td>
+      <div className="table-scroll">
+        <table className="cards">
+          <caption className="visually-hidden">{t('cases.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('cases.subject')}</th>
+              <th scope="col">{t('filters.status')}</th>
+              <th scope="col">{t('case.received')}</th>
+              <th scope="col">{t('cases.agencies')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {list.items.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <Link href={`/cases/${c.id}`}>{c.subject}</Link>
+                  <div className="muted small">{c.trackingCode}</div>
+                </td>
+                <td data-label={t('filters.status')}>
+                  <StatusBadge prefix="status" value={c.status} />
+                  {c.overdue ? (
+                    <span className="badge deadline-overdue">{t('deadline.overdue')}</span>
+                  ) : null}
+                </td>
+                <td data-label={t('case.received')}>
+                  <Time at={c.receivedAt} zone={zone} />
+                </td>
+                <td data-label={t('cases.agencies')}>
+                  {c.agencyIds.map(nameOf).join(', ') || '—'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
     </section>
   );

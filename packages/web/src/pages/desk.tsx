@@ -12,6 +12,7 @@ import { UTC_OFFSET_HOURS } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import type { paths } from '../api/schema';
 import { useSignedIn } from '../auth/session-context';
+import { AgencyName } from '../components/agencies';
 import { AssignmentTable } from '../components/assignment-table';
 import { Count } from '../components/count';
 import { Loading, PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
@@ -88,6 +89,7 @@ export default function Desk() {
         <Worklist title={t('desk.dueSoon')} query={{ dueWithin: 2 }} />
         <Worklist title={t('desk.redirected')} query={{ awaitingReforward: 'true' }} />
         <Activities zone={zone} />
+        <FailedLetters zone={zone} />
       </div>
     </section>
   );
@@ -201,24 +203,28 @@ export function ByAgency({ items }: { items: readonly Schemas['Assignment'][] })
     .sort((x, y) => y.count - x.count || x.agencyId.localeCompare(y.agencyId));
   if (counts.length === 0) return <p className="muted">{t('common.empty')}</p>;
   return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">{t('queue.agency')}</th>
-          <th scope="col">{t('desk.overdueCount')}</th>
-          <th scope="col">{t('queue.level')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {counts.map((row) => (
-          <tr key={row.agencyId}>
-            <td>{row.agencyId}</td>
-            <td>{row.count}</td>
-            <td>{row.level > 0 ? labelOf(t, 'level', String(row.level)) : '—'}</td>
+    <div className="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('queue.agency')}</th>
+            <th scope="col">{t('desk.overdueCount')}</th>
+            <th scope="col">{t('queue.level')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {counts.map((row) => (
+            <tr key={row.agencyId}>
+              <td>
+                <AgencyName id={row.agencyId} />
+              </td>
+              <td>{row.count}</td>
+              <td>{row.level > 0 ? labelOf(t, 'level', String(row.level)) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -276,5 +282,42 @@ function Extensions({ zone }: { zone: TimeZone }) {
         ))}
       </ul>
     </ListCard>
+  );
+}
+
+/** Letters the mailer refused until their last attempt: the agency never got them. */
+function FailedLetters({ zone }: { zone: TimeZone }) {
+  const { t } = useI18n();
+  const list = usePaged(
+    (cursor) =>
+      unwrap(
+        api.GET('/v1/notifications/failed', {
+          params: { query: cursor ? { cursor } : {} },
+        }),
+      ),
+    [],
+  );
+  return (
+    <section className="card" aria-labelledby="failed-letters">
+      <h2 id="failed-letters">{t('desk.failedLetters')}</h2>
+      <ProblemAlert error={list.error} />
+      {!list.loading && list.items.length === 0 ? (
+        <p className="muted">{t('common.empty')}</p>
+      ) : null}
+      <ul className="plain">
+        {list.items.map((n) => (
+          <li key={n.id}>
+            <Link href={`/cases/${n.caseId}`}>{n.subject}</Link>{' '}
+            <Time at={n.createdAt} zone={zone} />
+            <br />
+            <span className="muted">
+              {t('desk.failedAttempts', { attempts: n.attempts })}
+              {n.lastError ? `: ${n.lastError}` : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
+    </section>
   );
 }

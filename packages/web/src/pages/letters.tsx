@@ -1,8 +1,7 @@
 /**
  * The letters log: every warning, reminder, formal warning and escalation. Central sees all
- * (by agency if it likes); an agency sees the letters sent to it.
+ * (by agency if it likes, found by name); an agency sees the letters sent to it. Newest first.
  */
-import { useState } from 'react';
 import { Link } from 'wouter';
 import { Count } from '../components/count';
 import { useVisited } from '../unread';
@@ -10,6 +9,7 @@ import { useUrlState } from '../url-state';
 import { api, unwrap } from '../api/client';
 import { isCentral } from '../auth/session';
 import { useSignedIn } from '../auth/session-context';
+import { AgencyName, AgencySelect } from '../components/agencies';
 import { PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { usePaged } from '../data';
 import { labelOf, useI18n } from '../i18n/i18n';
@@ -17,10 +17,9 @@ import { labelOf, useI18n } from '../i18n/i18n';
 export default function Letters() {
   const { t } = useI18n();
   const session = useSignedIn();
-  // The applied filter lives in the URL (a link or a reload keeps it); the box is a draft.
+  // The filter lives in the URL: a link or a reload keeps it.
   const [url, setUrl] = useUrlState({ agency: '' });
   const applied = url.agency;
-  const [agencyId, setAgencyId] = useState(applied);
   useVisited(session.sub, 'letters');
   const list = usePaged(
     (cursor) =>
@@ -43,24 +42,14 @@ export default function Letters() {
         <Count total={list.total} shown={list.items.length} hasMore={list.hasMore} />
       </p>
       {isCentral(session) ? (
-        <form
-          className="filters"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setUrl({ agency: agencyId.trim() });
-          }}
-        >
-          <div className="field">
-            <label htmlFor="letters-agency">{t('letters.agency')}</label>
-            <input
-              id="letters-agency"
-              value={agencyId}
-              onChange={(e) => setAgencyId(e.target.value)}
-              placeholder="polri"
-            />
-          </div>
-          <button type="submit">{t('filters.apply')}</button>
-        </form>
+        <div className="filters">
+          <AgencySelect
+            label={t('letters.agency')}
+            value={applied || undefined}
+            onChange={(id) => setUrl({ agency: id ?? '' })}
+            inputId="letters-agency"
+          />
+        </div>
       ) : null}
       <ProblemAlert error={list.error} />
       {!list.loading && list.items.length === 0 ? (
@@ -71,7 +60,7 @@ export default function Letters() {
           <li key={n.id} className="card">
             <div>
               <Time at={n.createdAt} zone={session.zone} /> ·{' '}
-              <strong>{labelOf(t, 'step', n.step)}</strong> · {n.agencyId} ·{' '}
+              <strong>{labelOf(t, 'step', n.step)}</strong> · <AgencyName id={n.agencyId} /> ·{' '}
               <StatusBadge prefix="letterStatus" value={n.status} />
             </div>
             <div>

@@ -2,7 +2,6 @@
  * An agency's queue: soonest deadline first, overdue and due-soon marked, filters kept in the
  * URL, its total, pages. Opening it marks what arrived as seen (the unread badge).
  */
-import { useAgencyNames } from '../agency-names';
 import { api, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
 import { AssignmentTable } from '../components/assignment-table';
@@ -28,7 +27,6 @@ export default function Queue() {
   const coordinator = session.role === 'agency_coordinator';
   const query = queueQuery(filters, coordinator);
   const now = useServerNow();
-  const names = useAgencyNames();
   useVisited(session.sub, 'queue');
   const list = usePaged(
     (cursor) =>
@@ -59,7 +57,6 @@ export default function Queue() {
         now={now ?? new Date()}
         showAgency={query.scope === 'members'}
         showForwarded
-        names={names}
         caption={t('queue.title')}
       />
       <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
