@@ -157,6 +157,8 @@ const EXPECTED: Record<string /* 'METHOD /path' */, Row> = {
     row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
   'GET /v1/notifications':
     row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
+  'GET /v1/notifications/failed':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/stats/agencies':
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/stats/agencies.csv':
