@@ -107,6 +107,6 @@ export async function listFailedNotifications(
   page: PageRequest,
 ): Promise<Page<NotificationView>> {
   requireRole(p, CENTRAL_ROLES);
-  const found = await deps.store.listFailedNotifications(page);
-  return { items: found.items.map(viewNotification), nextCursor: found.nextCursor };
+  // With its total when asked: the desk's card says how many, as every desk list does.
+  return mapPage(await deps.store.listFailedNotifications(page), viewNotification);
 }

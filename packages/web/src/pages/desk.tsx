@@ -49,7 +49,10 @@ function ListCard<T>({
   return (
     <section className="card" aria-labelledby={id}>
       <h2 id={id}>
-        {title} <Count total={list.total} shown={list.items.length} hasMore={list.hasMore} />
+        {title} {/* No count while the first page loads: a "0" there would be wrong. */}
+        {list.loading && list.items.length === 0 ? null : (
+          <Count total={list.total} shown={list.items.length} hasMore={list.hasMore} />
+        )}
       </h2>
       <ProblemAlert error={list.error} />
       {list.loading && list.items.length === 0 ? <Loading /> : null}
@@ -289,21 +292,11 @@ function Extensions({ zone }: { zone: TimeZone }) {
 function FailedLetters({ zone }: { zone: TimeZone }) {
   const { t } = useI18n();
   const list = usePaged(
-    (cursor) =>
-      unwrap(
-        api.GET('/v1/notifications/failed', {
-          params: { query: cursor ? { cursor } : {} },
-        }),
-      ),
+    (cursor) => unwrap(api.GET('/v1/notifications/failed', { params: { query: page(cursor) } })),
     [],
   );
   return (
-    <section className="card" aria-labelledby="failed-letters">
-      <h2 id="failed-letters">{t('desk.failedLetters')}</h2>
-      <ProblemAlert error={list.error} />
-      {!list.loading && list.items.length === 0 ? (
-        <p className="muted">{t('common.empty')}</p>
-      ) : null}
+    <ListCard id="failed-letters" title={t('desk.failedLetters')} list={list}>
       <ul className="plain">
         {list.items.map((n) => (
           <li key={n.id}>
@@ -317,7 +310,6 @@ function FailedLetters({ zone }: { zone: TimeZone }) {
           </li>
         ))}
       </ul>
-      <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
-    </section>
+    </ListCard>
   );
 }
