@@ -117,6 +117,22 @@ describe('escalation over HTTP with the manual clock', { timeout: 120_000 }, () 
         .filter((n: { action: string }) => n.action !== 'forwarding')
         .map((n: { id: string }) => n.id),
     ).toEqual(sent.map((n) => n.id).reverse());
+    // What arrived after a visit on 27 March (the unread badge's count), newest first too, and
+    // paged: the letters of 27 March itself are not new.
+    const visit = sent[2]!.scheduledAt;
+    const newer = await http.get(
+      `/v1/notifications?since=${encodeURIComponent(visit)}&limit=3&total=true`,
+      { token: polri },
+    );
+    expect(newer.status, newer.text).toBe(200);
+    expect(newer.body.total).toBe(sent.length - 3);
+    expect(newer.body.items.map((n: { id: string }) => n.id)).toEqual(
+      sent
+        .slice(3)
+        .map((n) => n.id)
+        .reverse()
+        .slice(0, 3),
+    );
     const pln = await as('pln', 'agency_officer');
     expect((await http.get('/v1/notifications', { token: pln })).body.items).toEqual([]);
     expect((await http.get('/v1/notifications?agencyId=polri', { token: pln })).status).toBe(404);

@@ -143,6 +143,8 @@ const EXPECTED: Record<string /* 'METHOD /path' */, Row> = {
     row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
   'PUT /v1/calendars/{id}/days/{date}':
     row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'GET /v1/calendars/{id}/days/{date}/impact':
+    row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'DELETE /v1/calendars/{id}/days/{date}':
     row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'PUT /v1/calendars/{id}/years/{year}':
@@ -157,8 +159,14 @@ const EXPECTED: Record<string /* 'METHOD /path' */, Row> = {
     row( 403,  403, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
   'GET /v1/assignments':
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'GET /v1/extension-requests':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'GET /v1/clock':
+    row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
   'GET /v1/notifications':
     row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
+  'GET /v1/notifications/failed':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/stats/agencies':
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/stats/agencies.csv':

@@ -121,10 +121,13 @@ export async function plainText(page: Page, name: string): Promise<void> {
 }
 
 /**
- * A main screen: its screenshot, no problem shown (a failed call would be one), no leaked text
- * (zod's words, a regex, a raw id), and no WCAG 2.2 A/AA violation that axe-core can find.
+ * A main screen, once nothing on it is still loading: its screenshot, no problem shown (a
+ * failed call would be one), no leaked text (zod's words, a regex, a raw id), and no WCAG 2.2
+ * A/AA violation that axe-core can find.
  */
 export async function mainScreen(page: Page, name: string): Promise<void> {
+  // The screen as it settles, not half loaded: the checks below would pass on a blank card.
+  await expect.poll(() => page.locator('.loading').count(), { timeout: 15_000 }).toBe(0);
   await screenshot(page, name);
   expect(await page.locator('.alert-error').allInnerTexts(), name).toEqual([]);
   await plainText(page, name);

@@ -28,6 +28,7 @@ import { agencies } from './routes/agencies.ts';
 import { agencyNames } from './routes/agency-names.ts';
 import { assignments, clock, queue, worklist } from './routes/assignments.ts';
 import { cases } from './routes/cases.ts';
+import { clockNow, extensionRequests } from './routes/desk.ts';
 import { activities, caseActivities } from './routes/monitoring.ts';
 import { notifications } from './routes/notifications.ts';
 import { health, track } from './routes/public.ts';
@@ -159,6 +160,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.route('/v1/queue', queue);
   app.route('/v1/assignments', worklist);
   app.route('/v1/notifications', notifications);
+  app.route('/v1/clock', clockNow);
+  app.route('/v1/extension-requests', extensionRequests);
   app.route('/v1/stats', stats);
   app.route('/v1/exports', exports);
   app.route(

@@ -18,6 +18,7 @@ export * from './notification.ts';
 export * from './extension.ts';
 export * from './stats.ts';
 export * from './activity.ts';
+export * from './desk.ts';
 export * from './retry.ts';
 export * from './import-row.ts';
 export * from './documents/index.ts';

@@ -22,10 +22,14 @@ import type { LookupField, LookupKey } from './search/document.ts';
 export interface PageRequest {
   readonly limit: number;
   readonly cursor?: string | undefined;
+  /** Also count every item the list holds (reads the whole list). */
+  readonly total?: boolean | undefined;
 }
 export interface Page<T> {
   readonly items: T[];
   readonly nextCursor: string | null;
+  /** Every item the list holds, when the request asked for it. */
+  readonly total?: number;
 }
 
 /** A stored response to replay for a repeated `Idempotency-Key`. */
@@ -103,6 +107,8 @@ export interface LadderWrite {
 export interface NotificationQuery {
   readonly caseId?: string | undefined;
   readonly agencyId?: string | undefined;
+  /** Only letters dated after this instant. */
+  readonly since?: Date | undefined;
 }
 
 export interface CaseQuery {
@@ -143,6 +149,10 @@ export interface AssignmentQuery {
   /** Only assignments whose soonest open deadline passed in [since, now). */
   readonly overdueSince?: Date | undefined;
   readonly complaintType?: ComplaintType | undefined;
+  /** Only assignments forwarded after this instant. */
+  readonly forwardedSince?: Date | undefined;
+  /** Only redirected assignments no forwarding of the case has answered yet. */
+  readonly awaitingReforward?: boolean | undefined;
   readonly now: Date;
 }
 
@@ -236,6 +246,8 @@ export interface Store extends DocumentStore {
     filter: { status?: string | undefined; from?: string | undefined; to?: string | undefined },
     page: PageRequest,
   ): Promise<Page<ActivityRecord>>;
+  /** Extension requests still waiting for central's decision, oldest first. */
+  listPendingExtensions(page: PageRequest): Promise<Page<ExtensionRequestRecord>>;
   /** Every letter, oldest first; by case or by agency. */
   listNotifications(query: NotificationQuery, page: PageRequest): Promise<Page<NotificationRecord>>;
   /** Letters of one assignment not yet delivered (the outbox). */

@@ -20,3 +20,4 @@ export * from './schemas/public.ts';
 export * from './schemas/intake.ts';
 export * from './schemas/documents.ts';
 export * from './schemas/search.ts';
+export * from './schemas/desk.ts';

@@ -11,6 +11,7 @@ import * as reads from './use-cases/assignment-reads.ts';
 import * as assignments from './use-cases/assignments.ts';
 import * as cases from './use-cases/cases.ts';
 import * as documents from './use-cases/documents.ts';
+import * as desk from './use-cases/desk.ts';
 import * as extensions from './use-cases/extensions-and-pauses.ts';
 import * as intake from './use-cases/intake.ts';
 import type { ServiceDeps } from './use-cases/kernel/index.ts';
@@ -107,6 +108,11 @@ export class Service {
   readonly completeAttachment = this.#bind(attachments.completeAttachment);
   readonly downloadAttachment = this.#bind(attachments.downloadAttachment);
   readonly updateAttachment = this.#bind(attachments.updateAttachment);
+
+  // central's desk
+  readonly now = this.#bind(desk.now);
+  readonly pendingExtensions = this.#bind(desk.pendingExtensions);
+  readonly holidayRemovalImpact = this.#bind(desk.holidayRemovalImpact);
 
   // public
   readonly track = this.#bind(publicSide.track);

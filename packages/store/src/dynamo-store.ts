@@ -395,6 +395,14 @@ export class DynamoStore extends SearchStore implements Store {
     );
   }
 
+  /** Extension requests still pending (gsi1, present only while pending), oldest first. */
+  async listPendingExtensions(page: PageRequest): Promise<Page<ExtensionRequestRecord>> {
+    return this.page<ExtensionRequestRecord>(
+      [{ index: 'gsi1', partition: keys.pendingExtensions }],
+      page,
+    );
+  }
+
   /** Sums each agency's day counters over the period (one Query per agency, in parallel). */
   getAgencyCounters(
     agencyIds: readonly string[],

@@ -107,7 +107,11 @@ export class DynamoTable {
     accept?: (item: Item) => boolean,
   ): Promise<Page<T>> {
     const out = await queryPage(this.client, this.tableName, streams, page, accept);
-    return { items: out.items.map((i) => record<T>(i)), nextCursor: out.nextCursor };
+    return {
+      items: out.items.map((i) => record<T>(i)),
+      nextCursor: out.nextCursor,
+      ...(out.total === undefined ? {} : { total: out.total }),
+    };
   }
 
   /** One conditional Put; losing the condition is a `WriteConflict`. */

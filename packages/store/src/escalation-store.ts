@@ -117,15 +117,26 @@ export class EscalationStore extends DynamoTable {
     query: NotificationQuery,
     page: PageRequest,
   ): Promise<Page<NotificationRecord>> {
+    // Dated after `since`: a sort-key range on the indexes (keys are `<scheduledAt>#<id>`).
+    const after = query.since
+      ? { range: { op: '>=' as const, value: `${query.since.toISOString()}~` } }
+      : {};
     const stream: Stream = query.caseId
       ? { partition: keys.casePk(query.caseId), range: { op: 'begins_with', value: 'NOTIF#' } }
       : query.agencyId
-        ? { index: 'gsi2', partition: keys.agencyNotifications(query.agencyId), descending: true }
-        : { index: 'gsi1', partition: keys.allNotifications, descending: true };
+        ? {
+            index: 'gsi2',
+            partition: keys.agencyNotifications(query.agencyId),
+            descending: true,
+            ...after,
+          }
+        : { index: 'gsi1', partition: keys.allNotifications, descending: true, ...after };
     return this.page<NotificationRecord>(
       [stream],
       page,
-      (item) => !query.agencyId || item.agencyId === query.agencyId,
+      (item) =>
+        (!query.agencyId || item.agencyId === query.agencyId) &&
+        (!query.since || String(item.scheduledAt) > query.since.toISOString()),
     );
   }
 

@@ -109,6 +109,13 @@ export const ladderStepItem = (n: NotificationRecord, stepId: string): Item => (
 export const extensionItem = (x: ExtensionRequestRecord): Item => ({
   ...keys.extension(x.caseId, x.agencyId, x.id),
   entity: 'extension_request',
+  // Listed on central's desk while it waits for a decision (the index entry goes with it).
+  ...(x.status === 'pending'
+    ? {
+        gsi1pk: keys.pendingExtensions,
+        gsi1sk: `${x.requestedAt}#${x.caseId}#${x.agencyId}#${x.id}`,
+      }
+    : {}),
   ...x,
 });
 

@@ -53,6 +53,8 @@ export const keys = {
     pk: `${C}#CASE#${caseId}`,
     sk: `HIST#${agencyId}#${generation}#${id}`,
   }),
+  /** gsi1: extension requests waiting for central's decision, oldest first. */
+  pendingExtensions: `${C}#EXT#pending`,
   /** A monitoring activity sorts in its case's collection (before the events). */
   activity: (caseId: string, id: string) => ({ pk: `${C}#CASE#${caseId}`, sk: `ACT#${id}` }),
   /** gsi1: central's activity calendar, by scheduled time (unscheduled first). */

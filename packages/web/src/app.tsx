@@ -4,7 +4,9 @@ import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { isCentral } from './auth/session';
 import { SessionProvider, useSession } from './auth/session-context';
 import { AgencyNamesProvider } from './components/agencies';
+import { UnreadBadge } from './components/count';
 import { Loading } from './components/ui';
+import { type Inbox, useUnread } from './unread';
 import type { ConsoleConfig } from './config';
 import type { MessageKey } from './i18n/messages';
 import { I18nProvider, useI18n } from './i18n/i18n';
@@ -159,6 +161,9 @@ function Frame({ children }: { children: React.ReactNode }) {
               <li key={href}>
                 <Link href={href} aria-current={location.startsWith(href) ? 'page' : undefined}>
                   {t(key)}
+                  {session && !isCentral(session) && (href === '/queue' || href === '/letters') ? (
+                    <Unread sub={session.sub} inbox={href.slice(1) as Inbox} location={location} />
+                  ) : null}
                 </Link>
               </li>
             ))}
@@ -195,4 +200,9 @@ function Frame({ children }: { children: React.ReactNode }) {
       </main>
     </>
   );
+}
+
+/** What arrived in an agency's queue or letters since its last visit there. */
+function Unread({ sub, inbox, location }: { sub: string; inbox: Inbox; location: string }) {
+  return <UnreadBadge n={useUnread(sub, inbox, location)} />;
 }

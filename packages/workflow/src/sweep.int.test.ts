@@ -23,6 +23,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   addAgencies,
+  centralOfficer,
   forwardedCase,
   freshStore,
   manualClock,
@@ -221,6 +222,10 @@ describe('the sweep looks after the outbox', () => {
     expect((await store.listFailedNotifications({ limit: 100 })).items.map((n) => n.id)).toContain(
       failed!.id,
     );
+    // Central's desk card counts them (its total, asked on the first page).
+    const listed = await service.listFailedNotifications(centralOfficer, { limit: 1, total: true });
+    expect(listed.total).toBe((await store.listFailedNotifications({ limit: 100 })).items.length);
+    expect(listed.total).toBeGreaterThan(0);
     expect(await run('2026-05-07T06:45:00.000Z', working)).toMatchObject({ delivered: 0 });
   });
 });

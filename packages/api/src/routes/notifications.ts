@@ -31,8 +31,9 @@ export const notifications = new OpenAPIHono()
       path: '/',
       tags: ['Escalation'],
       summary:
-        'Every warning, reminder, formal warning and escalation letter, oldest first ' +
-        '(an agency: the letters sent to it; a focal point coordinator: its member units’ too)',
+        'Every warning, reminder, formal warning and escalation letter, newest first (one ' +
+        'case’s: oldest first, as its ladder sent them; an agency: the letters sent to it; a ' +
+        'focal point coordinator: its member units’ too)',
       request: { query: NotificationsQuery },
       responses: {
         200: json(NotificationPage, 'A page of letters'),

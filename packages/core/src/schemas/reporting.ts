@@ -39,6 +39,9 @@ export const AgencyStatsReportSchema = z
 export const NotificationsQuery = PageQuery.extend({
   caseId: z.string().min(1).max(64).optional(),
   agencyId: AgencyIdSchema.optional(),
+  since: instant.optional().meta({
+    description: 'Only letters dated after this instant (what arrived since a visit)',
+  }),
 });
 export type NotificationsFilter = z.infer<typeof NotificationsQuery>;
 

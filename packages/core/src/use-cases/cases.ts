@@ -8,6 +8,7 @@ import {
   viewAssignment,
   withdraw,
 } from '../assignment.ts';
+import { mapPage } from '../desk.ts';
 import {
   assertForwardable,
   awaitingReforward,
@@ -85,10 +86,7 @@ export async function listCases(
     filter,
   );
   // A list shows cases, not their assignment details: open the case for those.
-  return {
-    items: page.items.map((c) => viewCase(c, [], now, { central: true })),
-    nextCursor: page.nextCursor,
-  };
+  return mapPage(page, (c) => viewCase(c, [], now, { central: true }));
 }
 
 export async function getCase(deps: ServiceDeps, p: Principal, caseId: string): Promise<CaseView> {
@@ -228,9 +226,13 @@ export async function forward(
           : armed;
       });
       const body = { items: created.map((c) => viewAssignment(c.record, now)) };
+      // The redirects this forwarding answered leave central's "awaiting re-forward" list.
+      const answered = awaiting
+        .filter((a) => !created.some((c) => c.record.agencyId === a.agencyId))
+        .map((a) => put(a, { ...a, reforwardedAt: now.toISOString() }));
       await deps.store.commit({
         case: put(bundle.case, next),
-        assignments: created,
+        assignments: [...created, ...answered],
         counters: created.flatMap(({ record: a }) =>
           counterDeltas(
             bundle.assignments.find((x) => x.agencyId === a.agencyId),

@@ -1,6 +1,7 @@
 /** Reporting: response-rate statistics, the case export, and the letters the ladders sent. */
 import { endOfLocalDay, localDate, startOfLocalDay } from '../calendar.ts';
 import { viewCase } from '../case.ts';
+import { mapPage } from '../desk.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import { viewNotification } from '../notification.ts';
 import type { Page, PageRequest } from '../ports.ts';
@@ -68,7 +69,7 @@ function periodOf(deps: ServiceDeps, period: StatsPeriod): { from: string; to: s
   return { from, to };
 }
 
-/** Every letter the ladders sent, oldest first; by case or agency. */
+/** Every letter the ladders sent, newest first (one case's: oldest first); by case or agency. */
 export async function listNotifications(
   deps: ServiceDeps,
   p: Principal,
@@ -85,8 +86,15 @@ export async function listNotifications(
       if (!members.some((m) => m.id === agencyId)) throw notFound(`agency ${agencyId}`);
     }
   }
-  const page = await deps.store.listNotifications({ caseId: filter.caseId, agencyId }, filter);
-  return { items: page.items.map(viewNotification), nextCursor: page.nextCursor };
+  const page = await deps.store.listNotifications(
+    {
+      caseId: filter.caseId,
+      agencyId,
+      since: filter.since ? new Date(filter.since) : undefined,
+    },
+    filter,
+  );
+  return mapPage(page, viewNotification);
 }
 
 /**
@@ -99,6 +107,6 @@ export async function listFailedNotifications(
   page: PageRequest,
 ): Promise<Page<NotificationView>> {
   requireRole(p, CENTRAL_ROLES);
-  const found = await deps.store.listFailedNotifications(page);
-  return { items: found.items.map(viewNotification), nextCursor: found.nextCursor };
+  // With its total when asked: the desk's card says how many, as every desk list does.
+  return mapPage(await deps.store.listFailedNotifications(page), viewNotification);
 }

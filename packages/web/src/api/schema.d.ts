@@ -401,6 +401,8 @@ export type paths = {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -792,6 +794,8 @@ export type paths = {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
                     status?: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";
                     agencyId?: string;
                     overdue?: "true" | "false";
@@ -1298,6 +1302,8 @@ export type paths = {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -2473,6 +2479,8 @@ export type paths = {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
                     status?: "proposed" | "planned" | "done";
                     from?: string;
                     to?: string;
@@ -2783,6 +2791,90 @@ export type paths = {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/calendars/{id}/days/{date}/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What removing this day off would move, before it is removed (nothing changes) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    date: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description What would move */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarDayImpact"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3125,10 +3217,16 @@ export type paths = {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
                     state?: "pending" | "acknowledged" | "responded" | "completed" | "redirected" | "withdrawn";
                     overdue?: "true" | "false";
                     target?: "acknowledge" | "followUp" | "resolution";
                     scope?: "own" | "members";
+                    /** @description With no `state`: after the open assignments, the ended ones (completed, redirected, withdrawn), most recent first */
+                    ended?: "true" | "false";
+                    /** @description Only assignments forwarded after this instant (what arrived since a visit) */
+                    forwardedSince?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3213,12 +3311,18 @@ export type paths = {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
                     agencyId?: string;
                     state?: "pending" | "acknowledged" | "responded" | "completed" | "redirected" | "withdrawn";
                     overdue?: "true" | "false";
                     target?: "acknowledge" | "followUp" | "resolution";
                     dueWithin?: number | null;
                     newlyOverdueSince?: string;
+                    /** @description Became overdue in the 24 hours before the API’s clock (the server’s time, not the caller’s) */
+                    newlyOverdue?: "true" | "false";
+                    /** @description Redirected ("not ours") assignments whose case has not been forwarded again */
+                    awaitingReforward?: "true" | "false";
                     type?: "light" | "normative" | "examination";
                     monitoring?: "true" | "false";
                 };
@@ -3305,6 +3409,8 @@ export type paths = {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -3383,14 +3489,18 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Every warning, reminder, formal warning and escalation letter, oldest first (an agency: the letters sent to it; a focal point coordinator: its member units’ too) */
+        /** Every warning, reminder, formal warning and escalation letter, newest first (one case’s: oldest first, as its ladder sent them; an agency: the letters sent to it; a focal point coordinator: its member units’ too) */
         get: {
             parameters: {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
                     caseId?: string;
                     agencyId?: string;
+                    /** @description Only letters dated after this instant (what arrived since a visit) */
+                    since?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3405,6 +3515,174 @@ export type paths = {
                     };
                     content: {
                         "application/json": components["schemas"]["NotificationPage"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The API’s clock: what “now” is for deadlines (embedded, the manual clock) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Clock"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/extension-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Extension requests waiting for central’s decision, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
+                    status?: "pending";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of requests */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PendingExtensionPage"];
                     };
                 };
                 /** @description Invalid input: `errors` names each field */
@@ -4478,6 +4756,8 @@ export type paths = {
                 query: {
                     limit?: number;
                     cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
                     /** @description Words (prefix from 4 letters; case, diacritics and Indonesian affixes ignored), or for central an identifier: tracking code, agenda or letter number, external reference, NIK, phone (any national or international form) or e-mail */
                     q: string;
                     status?: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";
@@ -4987,6 +5267,8 @@ export type components = {
         AgencyPage: {
             items: components["schemas"]["Agency"][];
             nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
         };
         UpdateAgency: {
             name?: string;
@@ -5267,6 +5549,8 @@ export type components = {
         CasePage: {
             items: components["schemas"]["Case"][];
             nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
         };
         Verification: {
             /** @enum {string} */
@@ -5283,6 +5567,8 @@ export type components = {
         AssignmentList: {
             items: components["schemas"]["Assignment"][];
             nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
         };
         Forward: {
             assignments: {
@@ -5298,6 +5584,8 @@ export type components = {
         TimelinePage: {
             items: components["schemas"]["TimelineEvent"][];
             nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
         };
         TimelineEvent: {
             id: string;
@@ -5519,6 +5807,8 @@ export type components = {
         ActivityPage: {
             items: components["schemas"]["Activity"][];
             nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
         };
         Calendar: {
             id: string;
@@ -5539,6 +5829,13 @@ export type components = {
             /** @enum {string} */
             kind: "national_holiday" | "collective_leave" | "other";
             name: string;
+        };
+        CalendarDayImpact: {
+            date: string;
+            /** @description Open assignments whose deadlines would move */
+            assignments: number;
+            /** @description Their deadlines (targets) that would move */
+            deadlines: number;
         };
         Policy: {
             id: string;
@@ -5723,10 +6020,14 @@ export type components = {
         AssignmentPage: {
             items: components["schemas"]["Assignment"][];
             nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
         };
         NotificationPage: {
             items: components["schemas"]["Notification"][];
             nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
         };
         Notification: {
             id: string;
@@ -5765,6 +6066,44 @@ export type components = {
             letterNumber: string | null;
             /** @description GET /v1/cases/{caseId}/letters/{id}/pdf renders it */
             pdf: boolean;
+        };
+        Clock: {
+            /**
+             * Format: date-time
+             * @description The API’s clock (the manual one, embedded)
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            now: string;
+        };
+        PendingExtensionPage: {
+            items: components["schemas"]["PendingExtensionRequest"][];
+            nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
+        };
+        PendingExtensionRequest: {
+            id: string;
+            caseId: string;
+            agencyId: string;
+            workingDays: number;
+            reason: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "refused";
+            /**
+             * Format: date-time
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            requestedAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            decidedAt: string | null;
+            note: string | null;
+            /** @description The case’s subject */
+            subject: string | null;
+            /** @description The asking agency’s name */
+            agencyName: string;
         };
         AgencyStatsReport: {
             from: string;
@@ -5926,6 +6265,8 @@ export type components = {
         AttachmentPage: {
             items: components["schemas"]["Attachment"][];
             nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
         };
         Download: {
             /** @description A short-lived link (a few minutes) */
@@ -5943,6 +6284,8 @@ export type components = {
         SearchPage: {
             items: components["schemas"]["SearchHit"][];
             nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
         };
         SearchHit: {
             id: string;

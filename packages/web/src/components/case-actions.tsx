@@ -214,18 +214,15 @@ export function CaseActions({
 
 /**
  * Forward to several agencies at once, each with its own instructions, found by name with the
- * picker. Agencies with an open assignment are not offered; a redirected one can be chosen again
- * (a re-forward), and for a reopened case the ones that completed too.
+ * picker (an agency's suggestion listed first). Agencies with an open assignment are not
+ * offered; a redirected or completed one can be chosen again (a re-forward).
  */
 function Forward({ kase, onChange }: { kase: Schemas['Case']; onChange: () => void }) {
   const { t } = useI18n();
   const { nameOf } = useAgencies();
-  // A reopened case goes back to the agencies that answered, too: only an assignment still
-  // open (or, otherwise, one that answered) keeps its agency off the list.
-  const ended =
-    kase.status === 'reopened'
-      ? ['redirected', 'withdrawn', 'completed']
-      : ['redirected', 'withdrawn'];
+  // Only an assignment still open keeps its agency off the list (as the API says): one that
+  // completed can be forwarded again, as a reopened case is, also once it left `reopened`.
+  const ended = ['redirected', 'withdrawn', 'completed'];
   const busy = new Set(
     kase.assignments.filter((a) => !ended.includes(a.state)).map((a) => a.agencyId),
   );

@@ -188,7 +188,7 @@ export function PageTitle({ children }: { children: string }) {
 export function Loading() {
   const { t } = useI18n();
   return (
-    <p className="muted" role="status">
+    <p className="muted loading" role="status">
       {t('common.loading')}
     </p>
   );

@@ -449,6 +449,29 @@ const id = {
   'track.infoCode': 'dengan mencantumkan kode lacak Anda:',
   'track.infoKeepCode':
     'Kode lacak adalah kunci pengaduan Anda: jangan berikan kepada pihak lain, termasuk instansi yang diadukan.',
+  // ---- issue 14-b: desk completeness, queues, delegation, admin ----
+  'list.items': 'seluruhnya',
+  'list.unread': 'baru',
+  'desk.extensions': 'Permintaan perpanjangan menunggu keputusan',
+  'desk.extensionAsked': '{agency} meminta {days} hari kerja',
+  'desk.openCase': 'Buka pengaduan',
+  'queue.forwarded': 'Diteruskan',
+  'queue.heldBy': 'Dikerjakan oleh {agency}',
+  'queue.total': '{n} penugasan',
+  'filters.ended': 'Termasuk yang selesai dan dialihkan',
+  'delegate.title': 'Delegasikan ke unit anggota',
+  'delegate.member': 'Unit anggota',
+  'delegate.submit': 'Delegasikan',
+  'delegate.held': 'Didelegasikan ke {agency}.',
+  'delegate.takeBack': 'Ambil kembali dari {agency}',
+  'delegate.noMembers': 'Instansi ini belum punya unit anggota.',
+  'calendar.confirmRemove':
+    'Hapus {name} ({date})? {deadlines} tenggat pada {assignments} penugasan yang masih berjalan akan bergeser.',
+  'calendar.confirmYes': 'Ya, hapus',
+  'calendar.cancel': 'Batal',
+  'calendar.checking': 'Menghitung tenggat yang akan bergeser…',
+  'calendar.noHolidays':
+    'Tahun {year} belum punya hari libur: tenggat yang jatuh pada tahun itu dihitung tanpa hari libur nasional dan cuti bersama.',
   // ---- issue 14-a: plain messages, agencies by name, dates --------------------------------
   'problem.unsupported_media_type':
     'Jenis berkas ini tidak diterima. Unggah PDF, JPEG, PNG atau DOCX.',
@@ -969,6 +992,29 @@ const en = {
   'track.infoCode': 'quoting your tracking code:',
   'track.infoKeepCode':
     'Your tracking code is the key to your complaint: do not give it to anyone else, including the agency you complained about.',
+  // ---- issue 14-b: desk completeness, queues, delegation, admin ----
+  'list.items': 'in all',
+  'list.unread': 'new',
+  'desk.extensions': 'Extension requests awaiting a decision',
+  'desk.extensionAsked': '{agency} asks for {days} working days',
+  'desk.openCase': 'Open the complaint',
+  'queue.forwarded': 'Forwarded',
+  'queue.heldBy': 'Worked on by {agency}',
+  'queue.total': '{n} assignments',
+  'filters.ended': 'Include completed and redirected',
+  'delegate.title': 'Delegate to a member unit',
+  'delegate.member': 'Member unit',
+  'delegate.submit': 'Delegate',
+  'delegate.held': 'Delegated to {agency}.',
+  'delegate.takeBack': 'Take it back from {agency}',
+  'delegate.noMembers': 'This agency has no member units yet.',
+  'calendar.confirmRemove':
+    'Remove {name} ({date})? {deadlines} deadlines of {assignments} open assignments will move.',
+  'calendar.confirmYes': 'Yes, remove',
+  'calendar.cancel': 'Cancel',
+  'calendar.checking': 'Counting the deadlines that would move…',
+  'calendar.noHolidays':
+    'No holidays for {year} yet: deadlines falling in that year are counted without national holidays or cuti bersama.',
   // ---- issue 14-a: plain messages, agencies by name, dates --------------------------------
   'problem.unsupported_media_type':
     'This kind of file is not accepted. Upload a PDF, JPEG, PNG or DOCX.',

@@ -15,6 +15,7 @@ import { activitiesOf, CaseAttachments } from '../components/attachments';
 import { CaseLetters, ReceiptButton } from '../components/document-links';
 import { IncomingLetter } from '../components/incoming-letter';
 import { CaseActions } from '../components/case-actions';
+import { Delegation } from '../components/delegation';
 import { DeadlinesPanel } from '../components/deadlines';
 import { Loading, PageTitle, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { useLoad } from '../data';
@@ -44,12 +45,20 @@ export default function CaseDetail() {
   if (!loaded.data) return <ProblemAlert error={loaded.error} />;
   const { kase, events } = loaded.data;
   const zone = session.zone;
-  // An agency acts on its own assignment, or (a coordinator) on a member unit's it opened.
+  // An agency acts on its own assignment, on one its focal point delegated to it (also from a
+  // bookmark or an e-mail, without `?agency=`), or (a coordinator) on a member unit's it opened.
   const assignments = central
     ? kase.assignments
     : kase.assignments.filter(
-        (a) => a.agencyId === (focus ?? session.agency) || a.agencyId === session.agency,
+        (a) =>
+          a.agencyId === (focus ?? session.agency) ||
+          a.agencyId === session.agency ||
+          a.delegatedTo === session.agency,
       );
+  const coordinates = (a: Schemas['Assignment']) =>
+    session.role === 'agency_coordinator' &&
+    a.agencyId === session.agency &&
+    ['pending', 'acknowledged', 'responded'].includes(a.state);
   return (
     <article>
       <PageTitle>{kase.subject}</PageTitle>
@@ -107,6 +116,12 @@ export default function CaseDetail() {
                     <h3>{t('assignment.instructions')}</h3>
                     <p className="prose">{a.instructions}</p>
                   </>
+                ) : null}
+                {a.delegatedTo ? (
+                  <p className="muted">{t('delegate.held', { agency: nameOf(a.delegatedTo) })}</p>
+                ) : null}
+                {coordinates(a) ? (
+                  <Delegation caseId={kase.id} assignment={a} onChange={loaded.reload} />
                 ) : null}
                 {a.redirect ? (
                   <p className="alert">

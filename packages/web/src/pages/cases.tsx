@@ -1,6 +1,8 @@
 /** Central's case register: newest first, by status, paged; and the cases CSV export. */
 import { useState } from 'react';
 import { Link } from 'wouter';
+import { Count } from '../components/count';
+import { useUrlState } from '../url-state';
 import { CASE_STATUSES } from '@pantau/core/schemas';
 import { api, download, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
@@ -16,13 +18,21 @@ export default function Cases() {
   const { t } = useI18n();
   const { zone } = useSignedIn();
   const { nameOf } = useAgencies();
-  const [status, setStatus] = useState<Status | ''>('');
+  const [url, setUrl] = useUrlState({ status: '' });
+  const status = (CASE_STATUSES as readonly string[]).includes(url.status)
+    ? (url.status as Status)
+    : '';
   const [error, setError] = useState<unknown>(null);
   const list = usePaged(
     (cursor) =>
       unwrap(
         api.GET('/v1/cases', {
-          params: { query: { ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) } },
+          params: {
+            query: {
+              ...(status ? { status } : {}),
+              ...(cursor ? { cursor } : { total: 'true' as const }),
+            },
+          },
         }),
       ),
     [status],
@@ -51,7 +61,7 @@ export default function Cases() {
           <select
             id="case-status"
             value={status}
-            onChange={(e) => setStatus(e.target.value as Status | '')}
+            onChange={(e) => setUrl({ status: e.target.value })}
           >
             <option value="">{t('filters.all')}</option>
             {CASE_STATUSES.map((s) => (
@@ -63,6 +73,9 @@ export default function Cases() {
         </div>
       </form>
       <ProblemAlert error={error ?? list.error} />
+      <p className="muted">
+        <Count total={list.total} shown={list.items.length} hasMore={list.hasMore} />
+      </p>
       <div className="table-scroll">
         <table className="cards">
           <caption className="visually-hidden">{t('cases.title')}</caption>

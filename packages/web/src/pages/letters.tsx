@@ -2,8 +2,10 @@
  * The letters log: every warning, reminder, formal warning and escalation. Central sees all
  * (by agency if it likes, found by name); an agency sees the letters sent to it. Newest first.
  */
-import { useState } from 'react';
 import { Link } from 'wouter';
+import { Count } from '../components/count';
+import { useVisited } from '../unread';
+import { useUrlState } from '../url-state';
 import { api, unwrap } from '../api/client';
 import { isCentral } from '../auth/session';
 import { useSignedIn } from '../auth/session-context';
@@ -16,13 +18,19 @@ import { labelOf, useI18n } from '../i18n/i18n';
 export default function Letters() {
   const { t } = useI18n();
   const session = useSignedIn();
-  const [applied, setApplied] = useState('');
+  // The filter lives in the URL: a link or a reload keeps it.
+  const [url, setUrl] = useUrlState({ agency: '' });
+  const applied = url.agency;
+  useVisited(session.sub, 'letters');
   const list = usePaged(
     (cursor) =>
       unwrap(
         api.GET('/v1/notifications', {
           params: {
-            query: { ...(applied ? { agencyId: applied } : {}), ...(cursor ? { cursor } : {}) },
+            query: {
+              ...(applied ? { agencyId: applied } : {}),
+              ...(cursor ? { cursor } : { total: 'true' as const }),
+            },
           },
         }),
       ),
@@ -31,12 +39,15 @@ export default function Letters() {
   return (
     <section>
       <PageTitle>{isCentral(session) ? t('letters.title') : t('letters.titleAgency')}</PageTitle>
+      <p className="muted">
+        <Count total={list.total} shown={list.items.length} hasMore={list.hasMore} />
+      </p>
       {isCentral(session) ? (
         <div className="filters">
           <AgencySelect
             label={t('letters.agency')}
             value={applied || undefined}
-            onChange={(id) => setApplied(id ?? '')}
+            onChange={(id) => setUrl({ agency: id ?? '' })}
             inputId="letters-agency"
           />
         </div>

@@ -12,6 +12,7 @@ import { dateIn, formatPercent } from '../format';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { type AgencyStats, sortStats, type StatsColumn } from '../stats';
+import { useUrlState } from '../url-state';
 
 const COLUMNS: [StatsColumn, MessageKey][] = [
   ['agencyId', 'stats.agency'],
@@ -29,12 +30,22 @@ export default function Stats() {
   const { nameOf } = useAgencies();
   const { zone } = useSignedIn();
   const today = dateIn(new Date(), zone);
-  const [period, setPeriod] = useState({ from: `${today.slice(0, 4)}-01-01`, to: today });
-  const [draft, setDraft] = useState(period);
-  const [sort, setSort] = useState<{ column: StatsColumn; direction: 'ascending' | 'descending' }>({
-    column: 'responseRate',
-    direction: 'descending',
+  // Period and sort live in the URL: a link or a reload shows the same table.
+  const [url, setUrl] = useUrlState({
+    from: `${today.slice(0, 4)}-01-01`,
+    to: today,
+    sort: 'responseRate',
+    order: 'descending',
   });
+  const period = { from: url.from, to: url.to };
+  const setPeriod = (next: { from: string; to: string }) => setUrl(next);
+  const [draft, setDraft] = useState(period);
+  const sort = {
+    column: (COLUMNS.some(([c]) => c === url.sort) ? url.sort : 'responseRate') as StatsColumn,
+    direction: (url.order === 'ascending' ? 'ascending' : 'descending') as
+      'ascending' | 'descending',
+  };
+  const setSort = (next: typeof sort) => setUrl({ sort: next.column, order: next.direction });
   const [error, setError] = useState<unknown>(null);
   const report = useLoad(
     () => unwrap(api.GET('/v1/stats/agencies', { params: { query: period } })),
