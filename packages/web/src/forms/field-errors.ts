@@ -63,6 +63,14 @@ export const KNOWN_MESSAGES: Record<string, MessageKey> = {
   'must not be in the future': 'fieldError.future',
   'must not be after to': 'fieldError.fromAfterTo',
   'unknown field': 'fieldError.unknownField',
+  'a pattern needs {seq} and may use {month-roman}, {month}, {year}': 'fieldError.numberPattern',
+  'channel lapor needs externalRef { system: "lapor", id: <report id> }':
+    'fieldError.laporNeedsRef',
+  'required unless anonymous': 'fieldError.requiredUnlessAnonymous',
+  'an anonymous complaint carries no identity': 'fieldError.anonymousNoIdentity',
+  'map receivedAt, subject and description': 'fieldError.mapRequired',
+  'map a row key: letterNumber or externalRef.id': 'fieldError.mapRowKey',
+  'required with an externalRef.id column': 'fieldError.externalSystem',
 };
 
 export function issueOf(issue: z.core.$ZodIssue): FieldIssue {
