@@ -3,6 +3,7 @@
  * case. The PDFs come from the API with the session's token, so they are fetched and saved
  * rather than linked.
  */
+import { AgencyName } from './agencies';
 import { useState } from 'react';
 import { api, download, type Schemas, unwrap } from '../api/client';
 import { useLoad } from '../data';
@@ -81,7 +82,7 @@ export function CaseLetters({ caseId, zone }: { caseId: string; zone: TimeZone }
         {items.map((n) => (
           <li key={n.id}>
             <Time at={n.createdAt} zone={zone} /> · <strong>{labelOf(t, 'step', n.step)}</strong> ·{' '}
-            {n.agencyId} · <StatusBadge prefix="letterStatus" value={n.status} />
+            <AgencyName id={n.agencyId} /> · <StatusBadge prefix="letterStatus" value={n.status} />
             {n.letterNumber ? (
               <div className="muted small">
                 {t('caseLetters.number')}: {n.letterNumber}

@@ -126,7 +126,7 @@ export const documentsEn = {
   'caseLetters.title': 'Letters',
   'caseLetters.number': 'Number',
   'letterPdf.button': 'Download PDF',
-  'letterPdf.label': 'Download the PDF of letter {name}',
+  'letterPdf.label': 'Download PDF of letter {name}',
 
   'documentSettings.title': 'Document settings',
   'documentSettings.numbering': 'Numbering',
