@@ -111,8 +111,8 @@ describe('web console', () => {
       .fill('Permohonan sertifikat sejak 2024 belum terbit; loket meminta biaya tambahan.');
     await page.getByLabel('Provinsi').fill('Jawa Timur');
     await page.getByRole('button', { name: 'Simpan pengaduan' }).click();
-    await page.waitForURL(/\/cases\/[0-9A-Z]{26}$/);
-    caseId = page.url().split('/').pop()!;
+    await page.waitForURL(/\/cases\/[0-9A-Z]{26}(\?registered=1)?$/); // the receipt is offered right after
+    caseId = new URL(page.url()).pathname.split('/').pop()!;
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe(SUBJECT);
     trackingCode = (await page.locator('p.meta code').textContent())!.trim();
     expect(trackingCode.length).toBeGreaterThan(8);
