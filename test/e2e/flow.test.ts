@@ -277,7 +277,16 @@ describe('a complaint forwarded to two agencies, followed up, redirected and clo
   });
 
   it('central’s timeline holds every step, oldest first', async () => {
-    const events = await timelineOf(caseId, await central());
+    // The forwarding letters are written by each ladder's first tick, in the background after
+    // the forward's answer: wait until the three are there.
+    const token = await central();
+    let events: Json[] = [];
+    await expect
+      .poll(async () => {
+        events = await timelineOf(caseId, token);
+        return events.filter((e) => e.type === 'forwarding_letter').length;
+      })
+      .toBe(3);
     const ids = events.map((e) => e.id);
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);
