@@ -10,7 +10,7 @@ import { Construct } from 'constructs';
 import { ladderDefinition } from '@pantau/workflow';
 import type { PantauTable } from './data.ts';
 // Issue 15: fontCopy puts the letters' font beside the bundles that send letters.
-import { fontCopy, PantauFunction, SERVICE, entryPoint } from './function.ts';
+import { filesBeside, fontCopy, PantauFunction, SERVICE, entryPoint } from './function.ts';
 import type { Notify } from './notify.ts';
 
 export interface EscalationProps {
@@ -82,13 +82,7 @@ export class Escalation extends Construct {
       timeout: Duration.seconds(30),
       observed: { service: SERVICE.ladder, logLevel: props.logLevel },
       // Issue 15: letters go with their PDF; the renderer reads the font beside the bundle.
-      bundling: {
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          afterBundling: (_input: string, output: string) => fontCopy(output),
-        },
-      },
+      bundling: filesBeside(fontCopy),
     });
     props.table.grantReadWrite(this.tick);
     props.notify.grantSend(this.tick);
@@ -186,13 +180,7 @@ export class Escalation extends Construct {
       // Up to 100 ladders (a put and a StartExecution each) and 100 letters sent one by one.
       timeout: Duration.minutes(2),
       // Issue 15: the outbox's letters go with their PDF.
-      bundling: {
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          afterBundling: (_input: string, output: string) => fontCopy(output),
-        },
-      },
+      bundling: filesBeside(fontCopy),
       // The next run is the retry: Lambda's own async retries (up to two, minutes apart) and a
       // throttled event kept for hours could run two sweeps at once, sending a letter twice.
       retryAttempts: 0,

@@ -48,6 +48,18 @@ export const sideBundle = (file: string, output: string): string =>
   ].join(' ');
 
 /** Commands copying the PDF letters' font files beside a bundle (`fonts/`, issue 15). */
+/**
+ * Bundling options that only add files beside the bundle once esbuild is done (the letters'
+ * font, Swagger UI's files): `commands(output)` runs in the bundle's output folder.
+ */
+export const filesBeside = (commands: (output: string) => string[]) => ({
+  commandHooks: {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (_input: string, output: string) => commands(output),
+  },
+});
+
 export const fontCopy = (output: string): string[] => {
   const dir = join(
     dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')),
