@@ -29,9 +29,28 @@ const BOUNDARIES = [
     also: CORE_PURE,
   },
   {
-    files: ['packages/store/**', 'packages/workflow/**'],
+    files: ['packages/store/**'],
+    forbid: '^@pantau/(api|local|web|documents)(/|$)',
+    message:
+      'adapters depend on core, never on what is built on them; the store keeps no documents',
+  },
+  {
+    // The ladder's Tick renders and sends letters (@pantau/documents).
+    files: ['packages/workflow/**'],
     forbid: '^@pantau/(api|local|web)(/|$)',
     message: 'adapters depend on core, never on what is built on them',
+  },
+  {
+    // The intake channels' parsers (MIME, spreadsheets, SMTP) work on core's types only.
+    files: ['packages/intake/**'],
+    forbid: '^@pantau/(api|local|store|web|workflow)(/|$)',
+    message: 'intake parses messages and sheets for core; it is wired by api, local and functions/',
+  },
+  {
+    // PDF letters, MIME, type sniffing, S3: edges that api, workflow, local and functions/ use.
+    files: ['packages/documents/**'],
+    forbid: '^@pantau/(api|local|web|store|workflow)(/|$)',
+    message: 'documents depend on core alone, never on what is built on them',
   },
   {
     // An integration test is a composition root: it wires the app to the real DynamoDB adapter.
@@ -46,8 +65,14 @@ const BOUNDARIES = [
     message: 'the embedded runtime serves the console as built files, and imports none of it',
   },
   {
-    files: ['functions/**', 'infra/**'],
+    files: ['functions/**'],
     forbid: '^@pantau/(local|web)(/|$)',
+    message: 'what runs on AWS never loads the embedded runtime, nor the console’s source',
+  },
+  {
+    // The stack bundles functions/ (the PDF renderer included) and imports none of it.
+    files: ['infra/**'],
+    forbid: '^@pantau/(local|web|documents)(/|$)',
     message: 'what runs on AWS never loads the embedded runtime, nor the console’s source',
   },
   {

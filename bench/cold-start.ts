@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const RUNS = 9;
-const ENTRIES = ['api', 'ladder-tick', 'ladder-continue', 'ladder-sweep', 'seed'];
+// pdf-renderer: the API's second file (infra/api.ts), loaded on the first PDF request only.
+const ENTRIES = ['api', 'pdf-renderer', 'ladder-tick', 'ladder-continue', 'ladder-sweep', 'seed'];
 const dir = await mkdtemp(join(tmpdir(), 'pantau-bundles-'));
 const env = {
   ...process.env,
@@ -26,8 +27,12 @@ const env = {
   STATE_MACHINE_ARN: 'arn:aws:states:ap-southeast-3:123456789012:stateMachine:Pantau-ladder',
   // A stand-in of the value Secrets Manager generates (48 characters) for CloudFront's header.
   ORIGIN_SECRET: 'o'.repeat(48),
+  ATTACHMENTS_BUCKET: 'pantau-attachments',
   MAIL_FROM: 'pantau@example.go.id',
-  POWERTOOLS_LOG_LEVEL: 'SILENT',
+  // What the stack sets on every observed function (infra/function.ts).
+  POWERTOOLS_SERVICE_NAME: 'pantau-api',
+  POWERTOOLS_METRICS_NAMESPACE: 'Pantau',
+  LOG_LEVEL: 'SILENT',
 };
 try {
   console.log(

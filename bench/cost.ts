@@ -13,7 +13,8 @@
  * request units.
  */
 import { createApp } from '@pantau/api';
-import type { Mailer } from '@pantau/core';
+import { DEFAULT_LADDER, type Mailer } from '@pantau/core';
+import { METRIC } from '@pantau/workflow';
 import { benchAuth, localClient } from './support.ts';
 import { ensureTable, LocalLadderEngine, startDynamoDbLocal } from '@pantau/local';
 import { DynamoStore, seedBaseline } from '@pantau/store';
@@ -24,6 +25,13 @@ const PRICE = {
   gbSecond: 0.0000133334,
   wru: 0.625 / 1_000_000,
   rru: 0.125 / 1_000_000,
+  // Observability (infra/observability.ts): X-Ray $5 per million traces recorded (100,000 a
+  // month free), CloudWatch $0.10 per standard alarm metric a month, $0.30 per custom metric
+  // a month (first 10,000), $3 per dashboard a month (3 free, up to 50 metrics each).
+  trace: 5 / 1_000_000,
+  alarmMetric: 0.1,
+  customMetric: 0.3,
+  dashboard: 3,
 };
 const LAMBDA_GB = 1; // infra/function.ts: 1,024 MB
 
@@ -49,7 +57,7 @@ try {
     },
     { step: 'initialize', name: 'consumedCapacity' },
   );
-  const store = new DynamoStore({ client, tableName: 'cost' });
+  const store = new DynamoStore({ client, tableName: 'cost', searchKey: 'bench' });
   await ensureTable(client, 'cost');
   let now = new Date('2026-03-16T03:00:00.000Z');
   const clock = () => now;
@@ -125,8 +133,10 @@ try {
     stepFunctions: engine.stats.transitions * PRICE.transition,
     lambda: lambdaInvocations * PRICE.lambdaRequest + gbSeconds * PRICE.gbSecond,
     dynamodb: capacity.write * PRICE.wru + capacity.read * PRICE.rru,
+    // Active tracing, every invocation sampled at these volumes (an upper bound).
+    xray: lambdaInvocations * PRICE.trace,
   };
-  const perComplaint = cost.stepFunctions + cost.lambda + cost.dynamodb;
+  const perComplaint = cost.stepFunctions + cost.lambda + cost.dynamodb + cost.xray;
   console.log(
     `\nCost of one complaint lifecycle (2 agencies, one silent through the ladder; ${new Date().toISOString().slice(0, 10)})`,
   );
@@ -141,9 +151,23 @@ try {
     `  Lambda compute ${gbSeconds.toFixed(3)} GB-s (local wall time at ${LAMBDA_GB} GB, an upper bound)`,
   );
   console.log(
-    `  $ per complaint: Step Functions ${cost.stepFunctions.toFixed(6)}, Lambda ${cost.lambda.toFixed(6)}, DynamoDB ${cost.dynamodb.toFixed(6)}, total ${perComplaint.toFixed(6)}`,
+    `  $ per complaint: Step Functions ${cost.stepFunctions.toFixed(6)}, Lambda ${cost.lambda.toFixed(6)}, DynamoDB ${cost.dynamodb.toFixed(6)}, X-Ray ${cost.xray.toFixed(6)}, total ${perComplaint.toFixed(6)}`,
   );
   console.log(`  $ per 100,000 complaints a year: ${(perComplaint * 100_000).toFixed(2)}`);
+
+  // Fixed, whatever the volume: the alarms (16 standard alarms; the API 5xx share reads two
+  // metrics), the business metrics (one per name and service, LettersWritten one per rung) and
+  // the dashboard (a fourth dashboard in an account that has three).
+  const alarmMetrics = 16 + 1;
+  const rungs = new Set(DEFAULT_LADDER.map((step) => step.action)).size;
+  const customMetrics = Object.values(METRIC).length - 1 + rungs;
+  const monthly =
+    alarmMetrics * PRICE.alarmMetric + customMetrics * PRICE.customMetric + PRICE.dashboard;
+  console.log(
+    `  Monitoring a month: ${alarmMetrics} alarm metrics $${(alarmMetrics * PRICE.alarmMetric).toFixed(2)}, ` +
+      `${customMetrics} custom metrics $${(customMetrics * PRICE.customMetric).toFixed(2)}, dashboard $${PRICE.dashboard.toFixed(2)} ` +
+      `(at most; 3 dashboards are free): $${monthly.toFixed(2)}, $${(monthly * 12).toFixed(2)} a year`,
+  );
   client.destroy();
 } finally {
   await db.stop();

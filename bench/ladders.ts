@@ -35,7 +35,7 @@ const START = new Date('2026-03-16T03:00:00.000Z');
 const db = await startDynamoDbLocal({ inMemory: true });
 try {
   const client = localClient(db.endpoint);
-  const store = new DynamoStore({ client, tableName: 'bench' });
+  const store = new DynamoStore({ client, tableName: 'bench', searchKey: 'bench' });
   await ensureTable(client, 'bench');
   await seedBaseline(store, START);
   const calendar = new Calendar((await store.getCalendar('id'))!);

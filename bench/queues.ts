@@ -24,7 +24,7 @@ try {
   const medians = new Map<string, number>();
   const rows: string[] = [];
   for (const size of SIZES) {
-    const store = new DynamoStore({ client, tableName: `queues-${size}` });
+    const store = new DynamoStore({ client, tableName: `queues-${size}`, searchKey: 'bench' });
     await ensureTable(client, store.tableName);
     await seedBaseline(store, new Date('2026-01-01T00:00:00Z'));
     const calendar = new Calendar((await store.getCalendar('id'))!);

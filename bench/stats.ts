@@ -29,7 +29,7 @@ try {
   const medians = new Map<string, number>();
   for (const size of SIZES) {
     const tableName = `stats-${size}`;
-    const store = new DynamoStore({ client, tableName });
+    const store = new DynamoStore({ client, tableName, searchKey: 'bench' });
     await ensureTable(client, tableName);
     await seedBaseline(store, new Date('2025-01-01T00:00:00Z'));
     const calendar = new Calendar((await store.getCalendar('id'))!);

@@ -1,21 +1,62 @@
-import { handle } from 'hono/aws-lambda';
+import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { createApp, createJwtVerifier } from '@pantau/api';
+import { S3Client } from '@aws-sdk/client-s3';
+import { S3BlobStore } from '@pantau/documents/blob-s3';
+import {
+  createApp,
+  createJwtVerifier,
+  currentCorrelationId,
+  derivedSecret,
+  type PdfRenderer,
+} from '@pantau/api';
 import { DynamoStore } from '@pantau/store';
-import { SfnJobRunner, SfnLadderStarter } from '@pantau/workflow';
+import {
+  countingCommits,
+  powertoolsMetrics,
+  SfnJobRunner,
+  SfnLadderStarter,
+} from '@pantau/workflow';
 import { ORIGIN_SECRET_HEADER, readApiConfig } from './config.ts';
+import { observed, powertools } from './observability.ts';
+import { readSearchKey } from './search-key.ts';
+import type * as PdfModule from './pdf-renderer.ts';
+
+/**
+ * The PDF renderer, a second bundle beside this one (infra/api.ts), imported on the first PDF
+ * request. The specifier is computed so that esbuild leaves the import to run time instead of
+ * bundling the renderer into this file.
+ */
+const RENDERER = new URL('./pdf-renderer.mjs', import.meta.url).href;
+let renderer: Promise<typeof PdfModule> | undefined;
+const renderPdf: PdfRenderer = async (doc) => {
+  // A failed load is not kept: the next PDF request tries again.
+  renderer ??= (import(RENDERER) as Promise<typeof PdfModule>).catch((error: unknown) => {
+    renderer = undefined;
+    throw error;
+  });
+  return (await renderer).renderLetterFile(doc);
+};
 
 // Module scope: built once per execution environment, reused by every invocation.
 const config = readApiConfig();
+const tools = powertools(config);
+const { logger, metrics, tracer } = tools;
 
-const store = new DynamoStore({
-  client: new DynamoDBClient({}),
-  tableName: config.TABLE_NAME,
-});
+const searchKey = await readSearchKey(tracer, config.SEARCH_KEY_SECRET_ARN);
 
-const sfn = new SFNClient({});
+// Registrations and forwards are counted from the events each commit writes.
+const store = countingCommits(
+  new DynamoStore({
+    client: tracer.captureAWSv3Client(new DynamoDBClient({})),
+    tableName: config.TABLE_NAME,
+    searchKey,
+  }),
+  powertoolsMetrics(metrics),
+);
+
+const sfn = tracer.captureAWSv3Client(new SFNClient({}));
 
 const app = createApp({
   store,
@@ -25,15 +66,32 @@ const app = createApp({
     audience: config.JWT_AUDIENCE,
   }),
   clock: () => new Date(),
+  logger,
   // Swagger UI's files, copied beside the bundle at synth (infra/api.ts).
   swaggerUiDir: fileURLToPath(new URL('./swagger-ui/', import.meta.url)),
-  // Forwarding a case arms each assignment's escalation ladder: one execution per ladder ref.
-  ladders: new SfnLadderStarter({ client: sfn, stateMachineArn: config.STATE_MACHINE_ARN }),
+  // Forwarding a case arms each assignment's escalation ladder: one execution per ladder ref,
+  // its input carrying the request's correlation id on to Tick and the mailer.
+  ladders: new SfnLadderStarter({
+    client: sfn,
+    stateMachineArn: config.STATE_MACHINE_ARN,
+    correlationId: currentCorrelationId,
+  }),
   // A calendar or policy edit answers 202 and re-arms in a job: one execution per job.
   jobs: new SfnJobRunner({ client: sfn, stateMachineArn: config.REARM_STATE_MACHINE_ARN }),
   // Only CloudFront, with its WAF, knows it: the execute-api URL alone gets a 403.
   originSecret: { header: ORIGIN_SECRET_HEADER, value: config.ORIGIN_SECRET },
+  // The public form's challenges are signed with a key every instance shares, so an answer
+  // solved against one instance is accepted by another.
+  proofOfWork: { secret: derivedSecret(config.ORIGIN_SECRET, 'pantau-proof-of-work') },
+  // Issue 15: attachments in S3 (presigned POST and GET), the receipt's tracking link.
+  blobs: new S3BlobStore(tracer.captureAWSv3Client(new S3Client({})), config.ATTACHMENTS_BUCKET),
+  ...(config.TRACKING_URL ? { trackingUrl: config.TRACKING_URL } : {}),
+  renderPdf,
 });
 
-/** API Gateway HTTP API (payload v2) → the Hono app. */
-export const handler = handle(app);
+/**
+ * API Gateway HTTP API (payload v2) → the Hono app. The app picks each request's correlation
+ * id (`x-correlation-id`, else the request id) and names it on its own log lines.
+ */
+const serve = handle(app);
+export const handler = observed((event: LambdaEvent, context) => serve(event, context), tools);

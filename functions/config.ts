@@ -1,18 +1,14 @@
+import { LogLevel } from '@aws-lambda-powertools/logger';
 import { z } from 'zod';
 
 // The only module that reads process.env. Each entry point calls its parser once at module
 // scope, so a misconfigured deploy fails at cold start instead of on some later request.
 
-/** Powertools Logger levels; infra/app.ts checks the deploy-time value against the same list. */
-export const LOG_LEVELS = [
-  'TRACE',
-  'DEBUG',
-  'INFO',
-  'WARN',
-  'ERROR',
-  'CRITICAL',
-  'SILENT',
-] as const;
+/**
+ * Powertools Logger's own levels, the one list: infra/app.ts checks the deploy-time value
+ * against it, and the embedded runtime's configuration parses with it too.
+ */
+export const LOG_LEVELS = Object.values(LogLevel);
 
 /**
  * The header CloudFront adds to every request it forwards to the API, with the secret the API
@@ -22,15 +18,29 @@ export const LOG_LEVELS = [
  */
 export const ORIGIN_SECRET_HEADER = 'x-pantau-origin-verify';
 
-const tableEnv = z.object({
-  TABLE_NAME: z.string().min(1),
-  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+const tableEnv = z.object({ TABLE_NAME: z.string().min(1) });
+
+/**
+ * What Powertools needs, set by the stack (infra/observability.ts names the services and the
+ * namespace its dashboard and alarms read): parsed here and handed to the Logger, Metrics and
+ * Tracer (functions/observability.ts), so none of them reads the environment on its own.
+ */
+const observedEnv = z.object({
+  POWERTOOLS_SERVICE_NAME: z.string().min(1),
+  POWERTOOLS_METRICS_NAMESPACE: z.string().min(1),
+  LOG_LEVEL: z.enum(LogLevel).default('INFO'),
 });
+
+/** The search index's HMAC key in Secrets Manager: read once per cold start (search-key.ts). */
+const searchKeySecretArn = z
+  .string()
+  .regex(/^arn:aws[a-z-]*:secretsmanager:[^:]+:\d{12}:secret:.+$/);
 
 /** The escalation ladder state machine, for functions that start executions of it. */
 const stateMachineArn = z.string().regex(/^arn:aws[a-z-]*:states:[^:]+:\d{12}:stateMachine:.+$/);
 
 const apiEnv = tableEnv.extend({
+  ...observedEnv.shape,
   JWT_ISSUER: z.url(),
   JWT_AUDIENCE: z.string().min(1),
   JWKS_URL: z.url(),
@@ -39,24 +49,35 @@ const apiEnv = tableEnv.extend({
   REARM_STATE_MACHINE_ARN: stateMachineArn,
   // Resolved by CloudFormation from Secrets Manager at deploy time; never in the template.
   ORIGIN_SECRET: z.string().min(32),
+  // Issue 15: attachments' bucket, and the tracking page the receipt's QR code points to.
+  ATTACHMENTS_BUCKET: z.string().min(3),
+  TRACKING_URL: z.url().optional(),
+  // The search index's HMAC key: read from Secrets Manager once per cold start (functions/api.ts).
+  SEARCH_KEY_SECRET_ARN: searchKeySecretArn,
 });
 
 const ladderTickEnv = tableEnv.extend({
+  ...observedEnv.shape,
   MAIL_FROM: z.email(),
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
 });
 
-const ladderContinueEnv = z.object({
-  STATE_MACHINE_ARN: stateMachineArn,
-  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
-});
+const ladderContinueEnv = observedEnv.extend({ STATE_MACHINE_ARN: stateMachineArn });
 
 const ladderSweepEnv = ladderTickEnv.extend({ STATE_MACHINE_ARN: stateMachineArn });
 
 /** The re-arming job's tasks: the table, and the ladders they re-arm. */
-const rearmJobEnv = tableEnv.extend({ STATE_MACHINE_ARN: stateMachineArn });
+const rearmJobEnv = tableEnv.extend({ ...observedEnv.shape, STATE_MACHINE_ARN: stateMachineArn });
+/** The e-mail channel: the table, and the bucket SES's receipt rule stores messages in. */
+const mailIntakeEnv = tableEnv.extend({
+  ...observedEnv.shape,
+  INBOX_BUCKET: z.string().min(3),
+  SEARCH_KEY_SECRET_ARN: searchKeySecretArn,
+});
 
 export type TableConfig = z.infer<typeof tableEnv>;
+export type ObservedConfig = z.infer<typeof observedEnv>;
+export type MailIntakeConfig = z.infer<typeof mailIntakeEnv>;
 export type LadderSweepConfig = z.infer<typeof ladderSweepEnv>;
 export type ApiConfig = z.infer<typeof apiEnv>;
 export type LadderTickConfig = z.infer<typeof ladderTickEnv>;
@@ -88,3 +109,5 @@ export const readLadderSweepConfig = (): LadderSweepConfig => parse(ladderSweepE
 
 /** The re-arming job's task Lambda (list a page, re-arm a chunk, finish). */
 export const readRearmJobConfig = (): RearmJobConfig => parse(rearmJobEnv);
+/** The SES mail intake: the table, and the bucket the receipt rule stores messages in. */
+export const readMailIntakeConfig = (): MailIntakeConfig => parse(mailIntakeEnv);

@@ -1,30 +1,47 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoStore } from '@pantau/store';
-import { SesMailer, SfnLadderStarter, sweep } from '@pantau/workflow';
+import { powertoolsMetrics, SesMailer, SfnLadderStarter, sweep } from '@pantau/workflow';
 import { readLadderSweepConfig } from './config.ts';
+import { observed, powertools } from './observability.ts';
 
 // Module scope: built once per execution environment, reused by every invocation.
 const config = readLadderSweepConfig();
+const tools = powertools(config);
+const { logger, metrics, tracer } = tools;
 
-const store = new DynamoStore({ client: new DynamoDBClient({}), tableName: config.TABLE_NAME });
+const store = new DynamoStore({
+  client: tracer.captureAWSv3Client(new DynamoDBClient({})),
+  tableName: config.TABLE_NAME,
+});
+// Ladders it restarts carry this run's correlation id (the schedule event's id).
 const ladders = new SfnLadderStarter({
-  client: new SFNClient({}),
+  client: tracer.captureAWSv3Client(new SFNClient({})),
   stateMachineArn: config.STATE_MACHINE_ARN,
+  correlationId: () => logger.getCorrelationId() as string | undefined,
 });
 const mailer = new SesMailer({
-  client: new SESv2Client({}),
+  client: tracer.captureAWSv3Client(new SESv2Client({})),
   fromAddress: config.MAIL_FROM,
   ...(config.SES_CONFIGURATION_SET ? { configurationSetName: config.SES_CONFIGURATION_SET } : {}),
 });
 
-const logger = new Logger({ serviceName: 'pantau-ladder' });
-
-/** Scheduled: re-arms ladders whose timer is long past and sends letters left in the outbox. */
-export const handler = async () => {
-  const result = await sweep({ store, clock: () => new Date(), mailer, ladders });
-  logger.info('ladder sweep', { ...result });
-  return result;
-};
+/**
+ * Scheduled (EventBridge): restarts ladders past due with no live execution, delivers letters
+ * left in the outbox, retries refused ones after their backoff and gives up on them after the
+ * last, and publishes the age of the oldest undelivered letter.
+ */
+export const handler = observed(
+  () =>
+    sweep({
+      store,
+      clock: () => new Date(),
+      mailer,
+      ladders,
+      logger,
+      metrics: powertoolsMetrics(metrics),
+    }),
+  tools,
+  { correlationIdPath: 'id' },
+);

@@ -3,14 +3,22 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoStore } from '@pantau/store';
 import { rearmTask, SfnLadderStarter } from '@pantau/workflow';
 import { readRearmJobConfig } from './config.ts';
+import { observed, powertools } from './observability.ts';
 
 // Module scope: built once per execution environment, reused by every invocation.
 const config = readRearmJobConfig();
+const tools = powertools(config);
+const { logger, tracer } = tools;
 
-const store = new DynamoStore({ client: new DynamoDBClient({}), tableName: config.TABLE_NAME });
+const store = new DynamoStore({
+  client: tracer.captureAWSv3Client(new DynamoDBClient({})),
+  tableName: config.TABLE_NAME,
+});
+// The ladders it re-arms carry the job's id as their correlation id.
 const ladders = new SfnLadderStarter({
-  client: new SFNClient({}),
+  client: tracer.captureAWSv3Client(new SFNClient({})),
   stateMachineArn: config.STATE_MACHINE_ARN,
+  correlationId: () => logger.getCorrelationId() as string | undefined,
 });
 
 /**
@@ -18,5 +26,8 @@ const ladders = new SfnLadderStarter({
  * Distributed Map, `Finish`): `task` in the event says which; `rearmTask` parses it with zod.
  * A throw is retried by the state machine.
  */
-export const handler = (event: unknown) =>
-  rearmTask({ store, clock: () => new Date(), ladders }, event);
+export const handler = observed(
+  (event: unknown) => rearmTask({ store, clock: () => new Date(), ladders }, event),
+  tools,
+  { correlationIdPath: 'jobId' },
+);

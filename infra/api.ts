@@ -11,7 +11,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { Auth } from './auth.ts';
 import type { PantauTable } from './data.ts';
-import { PantauFunction, entryPoint } from './function.ts';
+import { fontCopy, PantauFunction, SERVICE, entryPoint, sideBundle } from './function.ts';
 import { PUBLIC_ROUTES, TRACKING_ROUTES } from '@pantau/api/public-routes';
 
 /** Swagger UI's files (`swagger-ui-dist`), copied beside the API's bundle for `/docs`. */
@@ -81,6 +81,7 @@ export class Api extends Construct {
     this.handler = new PantauFunction(this, 'Handler', {
       entry: entryPoint('api.ts'),
       description: 'Pantau HTTP API (Hono)',
+      observed: { service: SERVICE.api, logLevel: props.logLevel },
       bundling: {
         // /docs serves Swagger UI from these files (functions/api.ts), not from a CDN.
         commandHooks: {
@@ -91,6 +92,10 @@ export class Api extends Construct {
             ...SWAGGER_UI_FILES.map(
               (f) => `cp "${join(SWAGGER_UI_DIR, f)}" "${output}/swagger-ui/"`,
             ),
+            // Issue 15: the PDF renderer as its own file beside the handler, with its font:
+            // functions/api.ts imports it on the first PDF request, not at cold start.
+            sideBundle('pdf-renderer.ts', output),
+            ...fontCopy(output),
           ],
         },
       },
@@ -98,14 +103,13 @@ export class Api extends Construct {
         JWT_ISSUER: auth.issuerUrl,
         JWT_AUDIENCE: auth.client.userPoolClientId,
         JWKS_URL: auth.jwksUrl,
-        POWERTOOLS_SERVICE_NAME: 'pantau-api',
-        LOG_LEVEL: props.logLevel,
         // Read once at cold start (functions/config.ts). Visible to whoever may read the
         // function's configuration, as it is in the distribution's to whoever may read that.
         ORIGIN_SECRET: this.originSecret.unsafeUnwrap(),
       },
     });
     props.table.grantReadWrite(this.handler);
+    props.table.grantSearchKey(this.handler);
 
     // API Gateway rejects missing, expired or foreign tokens before the Lambda runs; the app
     // verifies the same token again (issuer, audience, JWKS) because it reads the tenant from it.

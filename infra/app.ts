@@ -16,6 +16,10 @@ const list = (value: string): string[] =>
     .map((item) => item.trim())
     .filter((item) => item !== '');
 const authDomainPrefix = context('authDomainPrefix', '');
+const alarmEmail = context('alarmEmail', '');
+if (alarmEmail && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail)) {
+  throw new Error(`alarmEmail must be an e-mail address; got ${alarmEmail}`);
+}
 const logLevel = context('logLevel', 'INFO').toUpperCase();
 if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
   // Caught here rather than as a Lambda failing at cold start after the deploy.
@@ -30,6 +34,8 @@ if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
 const account = process.env.CDK_DEFAULT_ACCOUNT;
 const region = process.env.CDK_DEFAULT_REGION;
 
+const mailIntakeRecipients = list(context('mailIntakeRecipients', ''));
+
 const stackName = context('stackName', process.env.PANTAU_STACK_NAME ?? 'Pantau');
 
 // Pantau and, with a region, its us-east-1 companion holding the CloudFront web ACL.
@@ -42,8 +48,12 @@ const { main: stack } = pantauStacks(app, stackName, {
   ...(authDomainPrefix ? { authDomainPrefix } : {}),
   logLevel,
   mailFrom: context('mailFrom', 'pantau@example.go.id'),
+  // The alarms' SNS topic e-mails this address (it confirms the subscription first).
+  ...(alarmEmail ? { alarmEmail } : {}),
   // Cognito's Plus plan, billed per monthly active user with no free tier (infra/README.md).
   threatProtection: context('threatProtection', 'false') === 'true',
+  // E-mail intake (infra/README.md): SES receives only in some regions, and not in Jakarta.
+  ...(mailIntakeRecipients.length > 0 ? { mailIntake: { recipients: mailIntakeRecipients } } : {}),
 });
 
 if (region && region !== HOME_REGION) {

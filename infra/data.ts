@@ -1,7 +1,8 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { TABLE_INDEXES, TABLE_KEYS } from '@pantau/store/table';
 
@@ -26,6 +27,12 @@ const ITEM_ACTIONS = [
 /** The one DynamoDB table holding every tenant's records; its shape comes from @pantau/store. */
 export class PantauTable extends Construct {
   readonly table: dynamodb.Table;
+  /**
+   * The HMAC key of the table's search index (lookups and word postings are keyed by an HMAC
+   * of the value, never the value in clear). It lives and dies with the table: without it the
+   * index cannot be read.
+   */
+  readonly searchKey: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -43,6 +50,19 @@ export class PantauTable extends Construct {
       // Complaints and agencies' answers are the system of record: a stack deletion or a
       // replacement must never take them along.
       removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.searchKey = new secretsmanager.Secret(this, 'SearchKey', {
+      description: `${Stack.of(this).stackName}: HMAC key of the search index in the table`,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      // Kept with the table it keys (RETAIN): a new key would orphan every index entry.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.searchKey).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Not rotated automatically: the key names the search index items in the table, so a ' +
+        'rotation must rewrite the index (a re-index job) together with the key; rotating it ' +
+        'alone would hide every case from search.',
     });
     for (const index of TABLE_INDEXES) {
       this.table.addGlobalSecondaryIndex({
@@ -70,5 +90,14 @@ export class PantauTable extends Construct {
         resources: TABLE_INDEXES.map((index) => `${this.table.tableArn}/index/${index.indexName}`),
       }),
     );
+  }
+
+  /**
+   * Lets `fn` read the search key and tells it where (`SEARCH_KEY_SECRET_ARN`): for whatever
+   * writes a case's indexed fields or searches (the API).
+   */
+  grantSearchKey(fn: lambda.Function): void {
+    fn.addEnvironment('SEARCH_KEY_SECRET_ARN', this.searchKey.secretArn);
+    this.searchKey.grantRead(fn);
   }
 }

@@ -1,4 +1,4 @@
-import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
@@ -9,7 +9,8 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ladderDefinition } from '@pantau/workflow';
 import type { PantauTable } from './data.ts';
-import { PantauFunction, entryPoint } from './function.ts';
+// Issue 15: fontCopy puts the letters' font beside the bundles that send letters.
+import { filesBeside, fontCopy, PantauFunction, SERVICE, entryPoint } from './function.ts';
 import type { Notify } from './notify.ts';
 
 export interface EscalationProps {
@@ -79,7 +80,9 @@ export class Escalation extends Construct {
         'Pantau escalation ladder: the Tick task (re-read, take due steps, send letters)',
       // A tick may take several steps and send their letters one by one.
       timeout: Duration.seconds(30),
-      environment: { POWERTOOLS_SERVICE_NAME: 'pantau-ladder', LOG_LEVEL: props.logLevel },
+      observed: { service: SERVICE.ladder, logLevel: props.logLevel },
+      // Issue 15: letters go with their PDF; the renderer reads the font beside the bundle.
+      bundling: filesBeside(fontCopy),
     });
     props.table.grantReadWrite(this.tick);
     props.notify.grantSend(this.tick);
@@ -87,7 +90,7 @@ export class Escalation extends Construct {
     this.continuation = new PantauFunction(this, 'Continue', {
       entry: entryPoint('ladder-continue.ts'),
       description: 'Pantau escalation ladder: the ContinueAsNew task (starts the next segment)',
-      environment: { POWERTOOLS_SERVICE_NAME: 'pantau-ladder', LOG_LEVEL: props.logLevel },
+      observed: { service: SERVICE.ladder, logLevel: props.logLevel },
     });
     this.grantStartExecution(this.continuation);
 
@@ -176,14 +179,45 @@ export class Escalation extends Construct {
       description: 'Pantau escalation ladder: the sweep (re-arms lost timers, sends the outbox)',
       // Up to 100 ladders (a put and a StartExecution each) and 100 letters sent one by one.
       timeout: Duration.minutes(2),
+      // Issue 15: the outbox's letters go with their PDF.
+      bundling: filesBeside(fontCopy),
       // The next run is the retry: Lambda's own async retries (up to two, minutes apart) and a
       // throttled event kept for hours could run two sweeps at once, sending a letter twice.
       retryAttempts: 0,
       maxEventAge: SWEEP_RATE,
-      environment: { POWERTOOLS_SERVICE_NAME: 'pantau-ladder', LOG_LEVEL: props.logLevel },
+      observed: { service: SERVICE.ladder, logLevel: props.logLevel },
     });
     props.table.grantReadWrite(this.sweep);
     this.grantStartExecution(this.sweep);
+    // Whether a ladder's execution still runs, by its deterministic name: executions of this
+    // state machine only (their names are known only at run time, hence the wildcard).
+    const executions = stack.formatArn({
+      service: 'states',
+      resource: 'execution',
+      resourceName: `${stateMachineName}:*`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    this.sweep.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['states:DescribeExecution'], resources: [executions] }),
+    );
+    // cdk-nag names the resource as synthesized: literals where the stack's environment is
+    // known, `<AWS::…>` for the pseudo parameters where it is not.
+    const known = (value: string, pseudo: string) =>
+      Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value;
+    const arnAsNamed = [
+      'arn',
+      known(stack.partition, 'Partition'),
+      'states',
+      known(stack.region, 'Region'),
+      known(stack.account, 'AccountId'),
+      `execution:${stateMachineName}:*`,
+    ].join(':');
+    Validations.of(this.sweep.role!).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${arnAsNamed}]`,
+      reason:
+        'The sweep asks DescribeExecution of ladder executions by their deterministic names, ' +
+        'known only at run time: executions of this one state machine, read only.',
+    });
     props.notify.grantSend(this.sweep);
     this.sweepSchedule = new events.Rule(this, 'SweepSchedule', {
       description: 'Runs the Pantau ladder sweep',

@@ -4,10 +4,14 @@ import type { Construct } from 'constructs';
 import { Api } from './api.ts';
 import { Auth } from './auth.ts';
 import { PantauTable } from './data.ts';
+// Issue 15: attachments' bucket and its malware scan.
+import { Documents } from './documents.ts';
 import { EDGE_REGION, PantauEdgeStack } from './edge.ts';
 import { Escalation } from './escalation.ts';
+import { MailIntake } from './mail-intake.ts';
 import { Notify } from './notify.ts';
 import { RearmJobs } from './rearm-jobs.ts';
+import { Observability } from './observability.ts';
 import { Seed } from './seed.ts';
 import { Web } from './web.ts';
 
@@ -32,6 +36,8 @@ export interface PantauStackProps extends StackProps {
   readonly logLevel: string;
   /** From address of the escalation letters; it or its domain must be verified in SES. */
   readonly mailFrom: string;
+  /** Who gets the alarms by e-mail (an SNS e-mail subscription); none: nobody is subscribed. */
+  readonly alarmEmail?: string;
   /** The built web console (default `packages/web/dist`, see `npm run build`). */
   readonly webAssetsPath?: string;
   /** Cognito threat protection on the Plus plan (off by default for its cost, see auth.ts). */
@@ -41,6 +47,11 @@ export interface PantauStackProps extends StackProps {
    * it). Without it the stack has no WAF, which only an environment-agnostic synth accepts.
    */
   readonly webAclArn?: string;
+  /**
+   * The e-mail channel (SES receiving): the addresses complaints are sent to. Only in a region
+   * where SES receives mail, which Jakarta is not (infra/README.md, "E-mail intake").
+   */
+  readonly mailIntake?: { readonly recipients: readonly string[] };
 }
 
 /**
@@ -85,6 +96,14 @@ export class PantauStack extends Stack {
           'CLI always gives one (AWS_REGION, the profile, or us-east-1).',
       );
     }
+    const documents = new Documents(this, 'Documents', {
+      allowedOrigins: [
+        consoleUrl,
+        ...new Set(props.callbackUrls.map((url) => new URL(url).origin)),
+      ],
+    });
+    documents.grantAttachments(api.handler);
+    api.handler.addEnvironment('TRACKING_URL', `${consoleUrl}/track`);
     const notify = new Notify(this, 'Notify', { mailFrom: props.mailFrom });
     const escalation = new Escalation(this, 'Escalation', {
       table: data,
@@ -100,7 +119,19 @@ export class PantauStack extends Stack {
       logLevel: props.logLevel,
     });
     rearmJobs.grantStart(api.handler);
+    const observability = new Observability(this, 'Observability', {
+      api,
+      escalation,
+      alarms: [rearmJobs.failedExecutionsAlarm],
+      ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
+    });
     new Seed(this, 'Seed', { table: data });
+    if (props.mailIntake)
+      new MailIntake(this, 'MailIntake', {
+        table: data,
+        recipients: props.mailIntake.recipients,
+        logLevel: props.logLevel,
+      });
 
     new CfnOutput(this, 'ConsoleUrl', {
       value: web.url,
@@ -110,6 +141,11 @@ export class PantauStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: auth.client.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: observability.topic.topicArn,
+      description: 'Where the alarms go (subscribe more addresses or a chat integration here)',
+    });
+    new CfnOutput(this, 'DashboardName', { value: observability.dashboard.dashboardName });
     new CfnOutput(this, 'StateMachineArn', {
       value: escalation.stateMachine.stateMachineArn,
       description: 'The escalation ladder state machine (one execution per assignment ladder)',

@@ -8,7 +8,7 @@ import { Construct } from 'constructs';
 import { rearmJobDefinition } from '@pantau/workflow';
 import type { PantauTable } from './data.ts';
 import type { Escalation } from './escalation.ts';
-import { PantauFunction, entryPoint } from './function.ts';
+import { PantauFunction, SERVICE, entryPoint } from './function.ts';
 
 export interface RearmJobsProps {
   readonly table: PantauTable;
@@ -52,7 +52,8 @@ export class RearmJobs extends Construct {
       // A chunk is about 100 assignments (a case read, a commit, a StartExecution each); a
       // listing call reads 50 worklist pages.
       timeout: Duration.minutes(5),
-      environment: { POWERTOOLS_SERVICE_NAME: 'pantau-rearm', LOG_LEVEL: props.logLevel },
+      // Re-arming is the ladders' work: their service, so their dashboard row counts it.
+      observed: { service: SERVICE.ladder, logLevel: props.logLevel },
     });
     props.table.grantReadWrite(this.task);
     props.escalation.grantStartExecution(this.task);

@@ -128,6 +128,10 @@ export class Web extends Construct {
 
     const cognitoIdp = `https://cognito-idp.${stack.region}.${stack.urlSuffix}`;
     const hostedSignIn = props.auth.domainUrl ? [props.auth.domainUrl] : [];
+    // Issue 15: the console POSTs attachments' presigned forms straight to the attachments
+    // bucket. Its region's virtual-hosted S3 endpoints, by wildcard: naming the bucket here
+    // would make the distribution depend on it while its CORS rule depends on the distribution.
+    const attachmentUploads = `https://*.s3.${stack.region}.${stack.urlSuffix}`;
     const securityHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Pantau console: security headers',
       securityHeadersBehavior: {
@@ -137,7 +141,7 @@ export class Web extends Construct {
           // refresh tokens at the hosted sign-in domain. Sign-in and sign-out are navigations.
           contentSecurityPolicy: [
             "default-src 'self'",
-            `connect-src 'self' ${[cognitoIdp, ...hostedSignIn].join(' ')}`,
+            `connect-src 'self' ${[cognitoIdp, ...hostedSignIn, attachmentUploads].join(' ')}`,
             "img-src 'self' data:",
             "font-src 'self' data:",
             "style-src 'self'",
@@ -401,6 +405,6 @@ export class Web extends Construct {
  * renderer (cdk-nag 3 exports it from no index), so an acknowledgement made with it is the
  * finding in every environment; an upgrade that moves it fails the typecheck.
  */
-function nagRendering(stack: Stack, value: string): string {
+export function nagRendering(stack: Stack, value: string): string {
   return flattenCfnReference(stack.resolve(value));
 }

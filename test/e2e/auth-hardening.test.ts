@@ -136,6 +136,12 @@ const BODIES: Record<string, () => unknown> = {
   }),
   'PUT /v1/calendars/{id}/days/{date}': () => ({ kind: 'other', name: 'Libur palsu' }),
   'PUT /v1/policies/{id}': () => ({}), // never reached by a refused token; a 400 if it were
+  // Bodies that are never read either: a refused token stops before validation.
+  'PUT /v1/settings/documents': () => ({}),
+  'POST /v1/cases/{id}/attachments': () => ({ name: 'ktp.pdf', size: 1_000 }),
+  'POST /v1/cases/{id}/attachments/{attachmentId}/complete': () => ({}),
+  'PATCH /v1/cases/{id}/attachments/{attachmentId}': () => ({ visibility: 'agencies' }),
+  'POST /v1/imports/cases': () => ({ format: 'csv', content: '', mapping: {}, dryRun: true }),
 };
 
 function pathOf(template: string): string {
@@ -154,6 +160,9 @@ function pathOf(template: string): string {
     activityId: fixtures.activityId,
     date: '2099-12-31',
     year: '2099',
+    // Records that need not exist: every hostile token is refused before any lookup.
+    attachmentId: '01KA0000000000000000000000',
+    letterId: '01KA0000000000000000000000',
   };
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = values[name];

@@ -17,7 +17,8 @@ const IDENTITY = {
   name: 'Wayan Sukaresmi Adnyana',
   idNumber: '5171046609870005',
   email: 'wayan.sukaresmi@example.net',
-  phone: '+62 813 9876 5432',
+  // E.164, as the API stores it (it normalises `+62 813 9876 5432`): the form a log would carry.
+  phone: '+6281398765432',
   address: 'Jl. Teuku Umar Gg. Kenanga No. 19, Denpasar',
 };
 

@@ -62,9 +62,8 @@ const stored = () =>
 
 describe('console sign-in with an OIDC provider (the AWS path)', () => {
   it('signs in with the authorization code and PKCE, and calls the API with the ID token', async () => {
+    // A tab without a user goes on its own to the provider (no click on "Masuk").
     await page.goto(`${pantau.url}/queue`);
-    await page.waitForURL((u) => u.pathname === '/signin');
-    await page.getByRole('button', { name: 'Masuk' }).click();
 
     // The provider's own pages: the request carried a PKCE challenge.
     await page.waitForURL((u) => u.origin === provider.issuer);
@@ -120,10 +119,27 @@ describe('console sign-in with an OIDC provider (the AWS path)', () => {
     expect((await stored()).some((value) => value.includes('eyJ'))).toBe(false);
   });
 
+  it('a case opened in a new tab is signed in through the provider’s session, without a password or a click', async () => {
+    const tab = await page.context().newPage();
+    await tab.goto(`${pantau.url}/letters`);
+    await tab.waitForURL((u) => u.origin === provider.issuer || u.pathname === '/letters');
+    if (new URL(tab.url()).origin === provider.issuer) {
+      expect(await tab.locator('input[type=password]').count()).toBe(0);
+      await tab.getByRole('button', { name: /continue/i }).click();
+    }
+    await tab.waitForURL((u) => u.origin === pantau.url && u.pathname === '/letters');
+    await expect.poll(() => tab.locator('header').innerText()).toContain('Bripka Andi');
+    // Still nothing in storage: the new tab's tokens are in its memory too.
+    expect(
+      (await tab.evaluate(() => [JSON.stringify(localStorage), JSON.stringify(sessionStorage)]))
+        .join('')
+        .includes('eyJ'),
+    ).toBe(false);
+    await tab.close();
+  });
+
   it('a reload forgets the token; signing in again goes through the provider’s session without a password', async () => {
     await page.reload();
-    await page.waitForURL((u) => u.pathname === '/signin');
-    await page.getByRole('button', { name: 'Masuk' }).click();
     // The provider remembers the user: at most a confirmation, never the password again.
     await page.waitForURL((u) => u.origin === provider.issuer || u.pathname === '/letters');
     if (new URL(page.url()).origin === provider.issuer) {

@@ -28,8 +28,14 @@ const SUBJECT = 'Pungutan liar pembuatan SIM';
 const signInAs = (name: RegExp) => signInAs_(page, pantau.url, name);
 const signOut = () => signOut_(page);
 
+/** Agencies are shown by name (issue 14): the heading names the agency, not its id. */
+const NAMES: Record<string, string> = {
+  polri: 'Kepolisian Negara Republik Indonesia',
+  pln: 'PT PLN \\(Persero\\)',
+  'pemprov-bali': 'Pemerintah Provinsi Bali',
+};
 const assignmentHeading = (agency: string) =>
-  page.getByRole('heading', { name: new RegExp(`Penugasan: ${agency}`) });
+  page.getByRole('heading', { name: new RegExp(`Penugasan: ${NAMES[agency] ?? agency}`) });
 
 beforeAll(async () => {
   pantau = await startPantau({
@@ -75,7 +81,7 @@ describe('console: oversight', () => {
 
     await signInAs(/^Petugas setneg/);
     await page.goto(`${pantau.url}/cases/${caseId}`);
-    const polri = page.getByRole('region', { name: /Penugasan: polri/ });
+    const polri = page.getByRole('region', { name: /Penugasan: Kepolisian/ });
     const before = await polri
       .getByRole('listitem')
       .filter({ hasText: /^Penyelesaian:/ })
@@ -104,7 +110,9 @@ describe('console: oversight', () => {
     const notOurs = action(page, 'Bukan kewenangan kami');
     await openAction(notOurs);
     await notOurs.getByLabel('Alasan').fill('Penerbitan SIM bukan kewenangan PLN');
-    await notOurs.getByLabel('Instansi yang berwenang (kode)').fill('pemprov-bali');
+    // The competent agency found by name, not typed as a code.
+    await notOurs.getByRole('combobox', { name: 'Instansi yang berwenang' }).fill('provinsi bali');
+    await notOurs.getByRole('option', { name: 'Pemerintah Provinsi Bali' }).click();
     await notOurs.getByRole('button', { name: 'Kirim' }).click();
     await expect.poll(() => assignmentHeading('pln').innerText()).toContain('Bukan kewenangan');
     await signOut();
@@ -116,7 +124,10 @@ describe('console: oversight', () => {
     await redirected.getByRole('link', { name: SUBJECT }).waitFor();
     await mainScreen(page, '12-central-desk-redirected');
     await redirected.getByRole('link', { name: SUBJECT }).click();
-    await page.getByLabel(/Pemerintah Provinsi Bali — disarankan/).check();
+    // The suggested agency comes first in the picker, marked as suggested.
+    const reforward = action(page, 'Teruskan (ulang) ke instansi');
+    await reforward.getByRole('combobox', { name: 'Cari dan tambah instansi' }).focus();
+    await reforward.getByRole('option', { name: /Pemerintah Provinsi Bali.*disarankan/ }).click();
     await page.getByRole('button', { name: 'Teruskan' }).click();
     await assignmentHeading('pemprov-bali').waitFor();
     await signOut();
@@ -127,7 +138,7 @@ describe('console: oversight', () => {
     await page.getByText('Tidak ada data.').waitFor();
     await page.getByLabel('Termasuk unit anggota').check();
     const row = page.getByRole('row', { name: new RegExp(SUBJECT) });
-    await expect.poll(() => row.innerText()).toContain('kanwil-bpn-jatim');
+    await expect.poll(() => row.innerText()).toContain('Kantor Wilayah BPN Provinsi Jawa Timur');
     await mainScreen(page, '13-coordinator-member-queue');
     await signOut();
   });
@@ -137,7 +148,7 @@ describe('console: oversight', () => {
     await signInAs(/^Petugas kanwil-bpn-jatim/);
     await page.getByRole('link', { name: 'Surat' }).click();
     await expect.poll(() => page.locator('ul.letters').innerText()).toContain('Surat pengingat I');
-    expect(await page.locator('ul.letters').innerText()).not.toContain('polri');
+    expect(await page.locator('ul.letters').innerText()).not.toMatch(/polri|Kepolisian/);
     await page.getByText('Baca surat').first().click();
     await expect.poll(() => page.locator('pre.letter').first().innerText()).toContain(SUBJECT);
     await mainScreen(page, '14-agency-letters');

@@ -281,11 +281,15 @@ describe('central takes the reopened complaint up again', () => {
     await expect.poll(() => page.locator('p.meta').innerText()).toContain('Dibuka kembali');
     // The agencies that answered are offered again.
     const forward = action(page, 'Teruskan (ulang) ke instansi');
-    await forward.getByLabel('Kepolisian Negara Republik Indonesia').check();
+    // Found by name with the picker.
+    const picker = forward.getByRole('combobox', { name: 'Cari dan tambah instansi' });
+    await picker.fill('kepolisian');
+    await forward.getByRole('option', { name: 'Kepolisian Negara Republik Indonesia' }).click();
     await forward
       .getByLabel('Arahan untuk Kepolisian Negara Republik Indonesia')
       .fill('Pengadu menyatakan uang belum diterima: mohon bukti pengembalian.');
-    await forward.getByLabel('PT PLN (Persero)').check();
+    await picker.fill('pln');
+    await forward.getByRole('option', { name: 'PT PLN (Persero)' }).click();
     await mainScreen(page, 'track-16-central-reforward');
     await forward.getByRole('button', { name: 'Teruskan' }).click();
     await expect.poll(() => page.locator('p.meta').innerText()).not.toContain('Dibuka kembali');

@@ -111,8 +111,8 @@ describe('web console', () => {
       .fill('Permohonan sertifikat sejak 2024 belum terbit; loket meminta biaya tambahan.');
     await page.getByLabel('Provinsi').fill('Jawa Timur');
     await page.getByRole('button', { name: 'Simpan pengaduan' }).click();
-    await page.waitForURL(/\/cases\/[0-9A-Z]{26}$/);
-    caseId = page.url().split('/').pop()!;
+    await page.waitForURL(/\/cases\/[0-9A-Z]{26}(\?registered=1)?$/); // the receipt is offered right after
+    caseId = new URL(page.url()).pathname.split('/').pop()!;
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe(SUBJECT);
     trackingCode = (await page.locator('p.meta code').textContent())!.trim();
     expect(trackingCode.length).toBeGreaterThan(8);
@@ -123,14 +123,23 @@ describe('web console', () => {
     await expect.poll(() => page.locator('p.meta').innerText()).toContain('Terverifikasi');
     await mainScreen(page, '03-case-verified');
 
-    await page.getByLabel('Kepolisian Negara Republik Indonesia').check();
+    // Agencies are found by name with the picker (it has to work for 600 of them).
+    const picker = page.getByRole('combobox', { name: 'Cari dan tambah instansi' });
+    await picker.fill('kepolisian');
+    await page.getByRole('option', { name: 'Kepolisian Negara Republik Indonesia' }).click();
     await page
       .getByLabel('Arahan untuk Kepolisian Negara Republik Indonesia')
       .fill('Mohon klarifikasi dugaan pungutan liar di loket.');
-    await page.getByLabel('PT PLN (Persero)').check();
+    // From the keyboard too: type, arrow down, Enter.
+    await picker.fill('PLN');
+    await picker.press('ArrowDown');
+    await picker.press('Enter');
+    await page.getByRole('button', { name: 'Hapus PT PLN (Persero)' }).waitFor();
     await page.getByRole('button', { name: 'Teruskan' }).click();
-    await page.getByRole('heading', { name: /Penugasan: polri/ }).waitFor();
-    await page.getByRole('heading', { name: /Penugasan: pln/ }).waitFor();
+    await page
+      .getByRole('heading', { name: /Penugasan: Kepolisian Negara Republik Indonesia/ })
+      .waitFor();
+    await page.getByRole('heading', { name: /Penugasan: PT PLN/ }).waitFor();
     await expect.poll(() => page.locator('p.meta').innerText()).toContain('Diteruskan');
     await mainScreen(page, '04-case-forwarded');
     await signOut();
@@ -160,7 +169,13 @@ describe('web console', () => {
     // The three deadlines, each explained.
     await page.getByText('Konfirmasi penerimaan:').waitFor();
     await page.getByText('Bagaimana dihitung').first().click();
-    await page.getByText('Dihitung sejak').first().waitFor();
+    // The count's start is a calendar date, and the count starts the next working day.
+    await page
+      .getByText(
+        /^Dihitung sejak \w{3}, \d{1,2} \w{3} \d{4}; hitungan dimulai pada hari kerja berikutnya\.$/,
+      )
+      .first()
+      .waitFor();
     await page
       .getByText(/hari kerja \(kebijakan: \d+\)/)
       .first()
@@ -170,7 +185,7 @@ describe('web console', () => {
 
     await page.getByRole('button', { name: 'Konfirmasi penerimaan' }).click();
     await expect
-      .poll(() => page.getByRole('heading', { name: /Penugasan: polri/ }).innerText())
+      .poll(() => page.getByRole('heading', { name: /Penugasan: Kepolisian/ }).innerText())
       .toContain('Diterima instansi');
     await page.getByText('Kirim tanggapan').click();
     await page.getByLabel('Jenis tanggapan').selectOption('final');
@@ -179,7 +194,7 @@ describe('web console', () => {
       .fill('Petugas loket telah diperiksa Propam; biaya dikembalikan.');
     await page.getByRole('button', { name: 'Kirim' }).first().click();
     await expect
-      .poll(() => page.getByRole('heading', { name: /Penugasan: polri/ }).innerText())
+      .poll(() => page.getByRole('heading', { name: /Penugasan: Kepolisian/ }).innerText())
       .toContain('Tuntas');
     await page.getByRole('list').getByText('Tanggapan instansi').waitFor();
     await signOut();
@@ -200,7 +215,7 @@ describe('web console', () => {
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).innerText())
       .toBe('Statistik kinerja instansi');
-    const polri = page.getByRole('row', { name: /^polri/ });
+    const polri = page.getByRole('row', { name: /^Kepolisian Negara Republik Indonesia/ });
     await expect.poll(() => polri.getByRole('cell').nth(0).innerText()).toBe('1'); // forwarded
     await expect.poll(() => polri.getByRole('cell').nth(1).innerText()).toBe('1'); // responded
     await page.getByRole('img', { name: /Tingkat tanggapan/ }).waitFor();

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FORWARDED_AT, SILENT_LADDER, wib } from '../support/domain-example.ts';
+import { parseEml } from '../../packages/documents/test/read-back.ts';
 import {
   api,
   complaint,
@@ -43,7 +44,10 @@ const forwardedToPolri = async (http: ReturnType<typeof api>, central: string) =
 const letters = async (http: ReturnType<typeof api>, central: string, caseId: string) => {
   const res = await http.get(`/v1/notifications?caseId=${caseId}&limit=100`, { token: central });
   expect(res.status).toBe(200);
-  return res.body.items as {
+  // The ladder's letters; each forwarding's letter (surat penerusan, issue 15) comes first.
+  return (res.body.items as { action: string }[]).filter(
+    (n) => n.action !== 'forwarding',
+  ) as unknown as {
     step: string;
     scheduledAt: string;
     targets: string[];
@@ -60,7 +64,9 @@ const emlFiles = (dataDir: string) =>
     .filter((f) => f.isFile() && f.name.endsWith('.eml'))
     .map((f) => join(f.parentPath, f.name));
 
-describe('escalation over HTTP with the manual clock', () => {
+// A whole ladder run by the manual clock renders a PDF for each letter (issue 15): about a
+// second more on a quiet machine, many on a loaded one, past the tier's 60 s.
+describe('escalation over HTTP with the manual clock', { timeout: 120_000 }, () => {
   it('sends the DOMAIN.md example’s letters on the right dates, as .eml files', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'pantau-ladder-'));
     dirs.push(dataDir);
@@ -79,13 +85,17 @@ describe('escalation over HTTP with the manual clock', () => {
     expect(sent.find((n) => n.step === 'reminder_2')!.body).toContain('terlambat 5 hari kerja');
 
     const files = emlFiles(dataDir);
-    expect(files).toHaveLength(SILENT_LADDER.length);
+    expect(files).toHaveLength(SILENT_LADDER.length + 1); // and the forwarding letter
     const eml = readFileSync(
       files.find((f) => f.includes(sent[2]!.id))!,
       'utf8',
     );
-    expect(eml).toMatch(/^From: .*\r\nTo: dumas@polri\.example\.go\.id\r\n/);
-    expect(eml).toContain('Surat Pengingat I atas Pengaduan Masyarakat');
+    const mail = await parseEml(eml);
+    expect(mail.from?.text).toContain('noreply@pantau.local');
+    expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe('dumas@polri.example.go.id');
+    expect(mail.text).toContain('Surat Pengingat I atas Pengaduan Masyarakat');
+    // Issue 15: each letter carries its PDF.
+    expect(mail.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);
     // Letters go to agencies: never the complainant's identity.
     for (const secret of [
       'Siti Rahmawati',
@@ -101,7 +111,28 @@ describe('escalation over HTTP with the manual clock', () => {
     const polri = await as('polri', 'agency_officer');
     const own = await http.get('/v1/notifications?limit=100', { token: polri });
     expect(own.status).toBe(200);
-    expect(own.body.items.map((n: { id: string }) => n.id)).toEqual(sent.map((n) => n.id));
+    // The log reads newest first (the case's own list, oldest first); forwarding letters aside.
+    expect(
+      own.body.items
+        .filter((n: { action: string }) => n.action !== 'forwarding')
+        .map((n: { id: string }) => n.id),
+    ).toEqual(sent.map((n) => n.id).reverse());
+    // What arrived after a visit on 27 March (the unread badge's count), newest first too, and
+    // paged: the letters of 27 March itself are not new.
+    const visit = sent[2]!.scheduledAt;
+    const newer = await http.get(
+      `/v1/notifications?since=${encodeURIComponent(visit)}&limit=3&total=true`,
+      { token: polri },
+    );
+    expect(newer.status, newer.text).toBe(200);
+    expect(newer.body.total).toBe(sent.length - 3);
+    expect(newer.body.items.map((n: { id: string }) => n.id)).toEqual(
+      sent
+        .slice(3)
+        .map((n) => n.id)
+        .reverse()
+        .slice(0, 3),
+    );
     const pln = await as('pln', 'agency_officer');
     expect((await http.get('/v1/notifications', { token: pln })).body.items).toEqual([]);
     expect((await http.get('/v1/notifications?agencyId=polri', { token: pln })).status).toBe(404);
@@ -185,7 +216,7 @@ describe('escalation over HTTP with the manual clock', () => {
     await second.http.post('/dev/clock', { advance: 'P33D' });
     const sent = await letters(second.http, token, caseId);
     expect(sent.map((n) => [n.step, n.scheduledAt, n.targets.join('+')])).toEqual(SILENT_LADDER);
-    expect(emlFiles(dataDir)).toHaveLength(SILENT_LADDER.length);
+    expect(emlFiles(dataDir)).toHaveLength(SILENT_LADDER.length + 1); // and the forwarding letter
   });
 });
 

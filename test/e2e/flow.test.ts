@@ -37,6 +37,8 @@ const COMPLAINANT = {
   phone: '+62 361 555 0142',
   address: 'Jl. Gatot Subroto Barat No. 41, Denpasar',
 };
+/** As the API keeps it: the phone as written (`+62 361 555 0142`) in E.164. */
+const STORED = { ...COMPLAINANT, phone: '+623615550142' };
 /** Crockford base32 without I, L, O, U, grouped 4-4-5. */
 const TRACKING_CODE = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{5}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -55,7 +57,8 @@ async function timelineOf(caseId: string, token: string): Promise<Json[]> {
 }
 
 function expectNoIdentity(text: string): void {
-  for (const value of Object.values(COMPLAINANT)) expect(text).not.toContain(value);
+  for (const value of [...Object.values(COMPLAINANT), STORED.phone])
+    expect(text).not.toContain(value);
 }
 
 describe('a complaint forwarded to two agencies, followed up, redirected and closed', () => {
@@ -71,7 +74,7 @@ describe('a complaint forwarded to two agencies, followed up, redirected and clo
     expect(res.body).toMatchObject({
       status: 'received',
       channel: 'letter',
-      complainant: COMPLAINANT,
+      complainant: STORED,
       identityHidden: false,
       confidential: false,
       classification: null,
@@ -170,7 +173,7 @@ describe('a complaint forwarded to two agencies, followed up, redirected and clo
     expect(res.status, res.text).toBe(200);
     expect(res.body.assignments.map((a: Json) => a.agencyId)).toEqual(['polri']);
     // Identity is not hidden on this case: the agency may contact the complainant.
-    expect(res.body.complainant).toEqual(COMPLAINANT);
+    expect(res.body.complainant).toEqual(STORED);
     expect(res.text).not.toContain('pemprov-bali');
   });
 
@@ -274,7 +277,16 @@ describe('a complaint forwarded to two agencies, followed up, redirected and clo
   });
 
   it('central’s timeline holds every step, oldest first', async () => {
-    const events = await timelineOf(caseId, await central());
+    // The forwarding letters are written by each ladder's first tick, in the background after
+    // the forward's answer: wait until the three are there.
+    const token = await central();
+    let events: Json[] = [];
+    await expect
+      .poll(async () => {
+        events = await timelineOf(caseId, token);
+        return events.filter((e) => e.type === 'forwarding_letter').length;
+      })
+      .toBe(3);
     const ids = events.map((e) => e.id);
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);
@@ -290,7 +302,17 @@ describe('a complaint forwarded to two agencies, followed up, redirected and clo
             ? `${e.type}:${e.agencyId}`
             : e.type;
     const steps = events.map(label);
-    expect(steps.filter((s) => !s.startsWith('status:'))).toEqual([
+    // Each forwarding's ladder writes its forwarding letter (issue 15) on its first tick, a
+    // moment after the forward: once per agency, after its assignment_forwarded.
+    for (const agency of ['polri', 'pemprov-bali', 'pln']) {
+      expect(steps.filter((s) => s === `forwarding_letter:${agency}`)).toHaveLength(1);
+      expect(steps.indexOf(`forwarding_letter:${agency}`)).toBeGreaterThan(
+        steps.indexOf(`assignment_forwarded:${agency}`),
+      );
+    }
+    expect(
+      steps.filter((s) => !s.startsWith('status:') && !s.startsWith('forwarding_letter:')),
+    ).toEqual([
       'case_registered',
       'case_verified',
       'assignment_forwarded:polri',
@@ -430,7 +452,7 @@ describe('confidentiality', () => {
     expectNoIdentity(timeline.text);
 
     const centralView = await http.get(`/v1/cases/${c.id}`, { token: await central() });
-    expect(centralView.body.complainant).toEqual(COMPLAINANT);
+    expect(centralView.body.complainant).toEqual(STORED);
   });
 
   it('a confidential report shows only its status on the tracking page', async () => {

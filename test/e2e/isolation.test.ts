@@ -3,6 +3,7 @@
  * wrong role 403, and any token the local issuer did not sign for this audience 401. The
  * tracking code, the complainant's credential, reaches no agency by any route.
  */
+import { parseEml, pdfText } from '../../packages/documents/test/read-back.ts';
 import { generateKeyPair, importJWK, type JSONWebKeySet, type JWK, SignJWT } from 'jose';
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -412,6 +413,14 @@ describe('the tracking code is the complainant’s credential: no agency ever se
     for (const f of files) {
       const text = await readFile(join(f.parentPath, f.name), 'utf8');
       for (const code of codes) expect(text, f.name).not.toContain(code);
+      // Decoded as a mail client would, the PDF letter included (issue 15).
+      const parsed = await parseEml(text);
+      const pdfs = parsed.attachments.filter((a) => a.contentType === 'application/pdf');
+      const decoded = [
+        parsed.text ?? '',
+        ...(await Promise.all(pdfs.map((a) => pdfText(new Uint8Array(a.content))))),
+      ].join('\n');
+      for (const code of codes) expect(decoded, f.name).not.toContain(code);
     }
   });
 });

@@ -32,11 +32,13 @@ import {
   expectProblem,
   type Json,
   type RunningPantau,
+  solvedAltcha,
   startPantau,
   token,
   users,
   forwardedCase,
 } from '../support/runtime.ts';
+import { attach, forwardingLetter } from '../support/documents.ts';
 
 /** The owning agency: a member unit of the focal point `atr-bpn`. */
 const OWNER = 'kanwil-bpn-jatim';
@@ -84,12 +86,21 @@ const EXPECTED: Record<string /* 'METHOD /path' */, Row> = {
     row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
   'POST /v1/track/reply':
     row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
+  'GET /v1/complaints/challenge':
+    row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
+  'POST /v1/complaints':
+    row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'),
+  'POST /v1/imports/cases':
+    row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'POST /v1/agencies':
     row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/agencies':
     row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
   'GET /v1/agencies/{id}':
     row('ok', 'ok', 'ok', 'ok',  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
+  // Names only (no contacts), for anyone signed in: the console shows and searches them.
+  'GET /v1/agency-names':
+    row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
   'PATCH /v1/agencies/{id}':
     row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'POST /v1/cases':
@@ -132,6 +143,8 @@ const EXPECTED: Record<string /* 'METHOD /path' */, Row> = {
     row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
   'PUT /v1/calendars/{id}/days/{date}':
     row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'GET /v1/calendars/{id}/days/{date}/impact':
+    row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'DELETE /v1/calendars/{id}/days/{date}':
     row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'PUT /v1/calendars/{id}/years/{year}':
@@ -148,14 +161,44 @@ const EXPECTED: Record<string /* 'METHOD /path' */, Row> = {
     row( 403,  403, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
   'GET /v1/assignments':
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'GET /v1/extension-requests':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'GET /v1/clock':
+    row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
   'GET /v1/notifications':
     row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
+  'GET /v1/notifications/failed':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/stats/agencies':
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/stats/agencies.csv':
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/exports/cases.csv':
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  // Issue 15. {attachmentId}: a central-only scan on the case (agencies reading the case never
+  // reach it); {letterId}: the forwarding letter to kanwil-bpn-jatim.
+  'GET /v1/settings/documents':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'PUT /v1/settings/documents':
+    row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'POST /v1/cases/{id}/attachments':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'GET /v1/cases/{id}/attachments':
+    row('ok', 'ok', 'ok', 'ok',  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
+  'POST /v1/cases/{id}/attachments/{attachmentId}/complete':
+    row('ok', 'ok',  404,  404,  404,  404,  404,  404,  401,  401,  401,  401,  401),
+  'GET /v1/cases/{id}/attachments/{attachmentId}/download':
+    row('ok', 'ok',  404,  404,  404,  404,  404,  404,  401,  401,  401,  401,  401),
+  'PATCH /v1/cases/{id}/attachments/{attachmentId}':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'GET /v1/cases/{id}/letters/{letterId}/pdf':
+    row('ok', 'ok', 'ok', 'ok',  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
+  'GET /v1/cases/{id}/receipt/pdf':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  // Every user searches (an agency over its own assignments): the query is the main case's
+  // tracking code, which no agency's answer may carry (SEES_TRACKING_CODE).
+  'GET /v1/search':
+    row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
   // Destructive: the owner's assignment is redirected, then the case closed.
   'POST /v1/cases/{id}/assignments/{agencyId}/redirect':
     row( 403,  403, 'ok', 'ok',  404,  404, 'ok',  403,  401,  401,  401,  401,  401),
@@ -228,18 +271,27 @@ interface Fixtures {
   /** kanwil-bpn-jatim's pending extension request on it. */
   readonly requestId: string;
   readonly activityId: string;
+  /** Issue 15: a central-only attachment of the case, and its forwarding letter to the owner. */
+  readonly attachmentId: string;
+  readonly letterId: string;
+  /** The document settings as stored, as a PUT body. */
+  readonly documentSettings: Json;
   /** Forwarded to atr-bpn only. */
   readonly focalCaseId: string;
   /** atr-bpn's pending extension request on it. */
   readonly focalRequestId: string;
   /** Forwarded to atr-bpn, delegated to kanwil-bpn-jatim. */
   readonly delegatedCaseId: string;
+  /** Forwarded to kanwil-bpn-jatim: words and a complainant of its own, for search. */
+  readonly searchCaseId: string;
   /** Every fixture case's tracking code (none may reach an agency). */
   readonly trackingCodes: readonly string[];
   /** The default policy as stored, as a PUT body. */
   readonly policy: Json;
   /** The re-arming job the calendar edit started. */
   readonly jobId: string;
+  /** A solved proof of work for the complaint form, a fresh one each call. */
+  readonly altcha: () => string;
 }
 
 /** Which record each table's rows act on. */
@@ -267,6 +319,26 @@ const BODIES: Record<string /* 'METHOD /path' */, (f: Fixtures) => unknown> = {
   }),
   'PATCH /v1/agencies/{id}': () => ({ name: 'Kantor Wilayah BPN Provinsi Jawa Timur' }),
   'POST /v1/cases': () => complaint(),
+  // Each complaint spends its proof: every cell gets its own.
+  'POST /v1/complaints': (f) => ({
+    altcha: f.altcha(),
+    anonymous: true,
+    subject: 'Pengaduan uji matriks',
+    description: 'Pengaduan lewat formulir publik untuk matriks isolasi.',
+  }),
+  // A dry run: the matrix asserts access, and writes nothing.
+  'POST /v1/imports/cases': () => ({
+    format: 'csv',
+    content: Buffer.from(
+      'Nomor Surat,Tanggal,Perihal,Uraian\nM-1/2025,02/01/2025,Uji matriks,Baris uji impor.\n',
+    ).toString('base64'),
+    mapping: {
+      letterNumber: 'Nomor Surat',
+      receivedAt: 'Tanggal',
+      subject: 'Perihal',
+      description: 'Uraian',
+    },
+  }),
   'POST /v1/cases/{id}/verification': () => ({ decision: 'accept', type: 'normative' }),
   'POST /v1/cases/{id}/assignments': () => ({ assignments: [{ agencyId: 'polri' }] }),
   'POST /v1/cases/{id}/close': () => ({ outcome: 'withdrawn' }),
@@ -298,7 +370,16 @@ const BODIES: Record<string /* 'METHOD /path' */, (f: Fixtures) => unknown> = {
   }),
   'PUT /v1/calendars/{id}/days/{date}': () => ({ kind: 'other', name: 'Hari uji matriks' }),
   'PUT /v1/policies/{id}': (f) => f.policy,
+  'PUT /v1/settings/documents': (f) => f.documentSettings,
+  'POST /v1/cases/{id}/attachments': () => ({ name: 'matriks.pdf', size: 100 }),
+  'PATCH /v1/cases/{id}/attachments/{attachmentId}': () => ({ visibility: 'central' }),
 };
+
+/** Query strings of GET operations that need one to reach the access checks. */
+const QUERIES: Record<string /* 'METHOD /path' */, (f: Fixtures) => string> = {
+  'GET /v1/search': (f) => `?q=${encodeURIComponent(f.trackingCode)}`,
+};
+const withQuery = (key: string, path: string) => path + (QUERIES[key]?.(fixtures) ?? '');
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
@@ -316,7 +397,8 @@ let operations: Map<string, Operation>;
 let tokens: Record<Principal, string | undefined>;
 
 beforeAll(async () => {
-  pantau = await startPantau();
+  // Little work per proof: the matrix solves one for each complaint-form cell.
+  pantau = await startPantau({ env: { PANTAU_POW_MAX_COUNTER: '20' } });
   http = api(pantau.url);
   const as = users(pantau.url);
 
@@ -368,6 +450,17 @@ beforeAll(async () => {
     ),
     200,
   );
+  const searched = (await forwardedCase(http, central, [OWNER], {
+    body: {
+      subject: 'Penyerobotan lahan transmigrasi di Lumajang',
+      complainant: {
+        name: 'Wayan Sukerta',
+        idNumber: '5103041201800003',
+        email: 'wayan.sukerta@example.com',
+        phone: '+62 812 9876 5432',
+      },
+    },
+  })) as { id: string; trackingCode: string };
   const activity = ok(
     await http.post(
       `/v1/cases/${main.id}/activities`,
@@ -377,6 +470,7 @@ beforeAll(async () => {
     201,
   );
   const admin = await as('setneg', 'central_admin');
+  const altchas = await Promise.all(PRINCIPALS.map(() => solvedAltcha(http)));
   const edit = ok(
     await http.request(
       'PUT',
@@ -392,7 +486,20 @@ beforeAll(async () => {
     updatedAt: _updatedAt,
     ...policy
   } = ok(await http.get(`/v1/policies/${POLICY_ID}`, { token: admin }), 200);
+  const scan = ok(
+    await attach(http, central, main.id, { name: 'pindaian-surat.pdf', visibility: 'central' }),
+    200,
+  );
+  const letter = await forwardingLetter(http, central, main.id, OWNER);
+  const {
+    version: _v,
+    updatedAt: _u,
+    ...documentSettings
+  } = ok(await http.get('/v1/settings/documents', { token: admin }), 200);
   fixtures = {
+    attachmentId: scan.id,
+    letterId: letter.id,
+    documentSettings,
     caseId: main.id,
     trackingCode: main.trackingCode,
     requestId: await extension(main.id, OWNER),
@@ -400,9 +507,20 @@ beforeAll(async () => {
     focalCaseId: focal.id,
     focalRequestId: await extension(focal.id, FOCAL_POINT),
     delegatedCaseId: delegated.id,
-    trackingCodes: [main.trackingCode, focal.trackingCode, delegated.trackingCode],
+    searchCaseId: searched.id,
+    trackingCodes: [
+      main.trackingCode,
+      focal.trackingCode,
+      delegated.trackingCode,
+      searched.trackingCode,
+    ],
     policy,
     jobId: edit.job.id,
+    altcha: () => {
+      const next = altchas.shift();
+      if (!next) throw new Error('no solved proof of work left: solve more in beforeAll');
+      return next;
+    },
   };
 
   // Forged tokens all claim the most powerful identity: only the signature or claims differ.
@@ -480,6 +598,8 @@ function pathOf(
     agencyId: scenario.agencyId,
     requestId: scenario.requestId,
     activityId: fixtures.activityId,
+    attachmentId: fixtures.attachmentId,
+    letterId: fixtures.letterId,
     date: CALENDAR_DATE,
     year: CALENDAR_YEAR,
   };
@@ -508,7 +628,7 @@ function matrix(table: Record<string, Row>, scenario: () => Scenario): void {
             expect(makeBody, `${key} takes a body: add one to BODIES`).toBeDefined();
           const res = await http.request(
             method,
-            pathOf(template, scenario()),
+            withQuery(key, pathOf(template, scenario())),
             makeBody?.(fixtures),
             tokens[principal] === undefined ? {} : { token: tokens[principal] },
           );
@@ -583,10 +703,53 @@ describe('the served document and the matrix agree', () => {
   });
 });
 
+describe('search across tenants', () => {
+  const search = async (principal: Principal, q: string) => {
+    const res = await http.get(`/v1/search?q=${encodeURIComponent(q)}`, {
+      token: tokens[principal]!,
+    });
+    expect(res.status, res.text).toBe(200);
+    return (res.body.items as { id: string; matchedBy: string }[]).map((h) => [h.id, h.matchedBy]);
+  };
+
+  it('an agency finds its own case by words, another agency never does', async () => {
+    const hit = [[fixtures.searchCaseId, 'words']];
+    expect(await search('owner_officer', 'penyerobotan lumajang')).toEqual(hit);
+    expect(await search('focal_coordinator', 'LAHAN transmigrasi')).toEqual(hit);
+    expect(await search('central_officer', 'penyerobotan')).toEqual(hit);
+    for (const principal of ['other_officer', 'other_coordinator'] as const)
+      expect(await search(principal, 'penyerobotan lumajang'), principal).toEqual([]);
+  });
+
+  it('central finds it by identity in any form; the agency on it never does', async () => {
+    expect(await search('central_officer', '0812-9876-5432')).toEqual([
+      [fixtures.searchCaseId, 'phone'],
+    ]);
+    for (const q of [
+      'Wayan Sukerta',
+      'sukerta',
+      '0812-9876-5432',
+      '+62 812 9876 5432',
+      '5103041201800003',
+      'WAYAN.SUKERTA@example.com',
+    ])
+      expect(await search('owner_coordinator', q), q).toEqual([]);
+  });
+});
+
 // ---- no existence oracle --------------------------------------------------------------
 
 /** What an id names, for who may know it exists. */
-type Kind = 'case' | 'assignment' | 'agency' | 'hiddenAgency' | 'calendar' | 'policy' | 'job';
+type Kind =
+  | 'case'
+  | 'assignment'
+  | 'agency'
+  | 'hiddenAgency'
+  | 'calendar'
+  | 'policy'
+  | 'attachment'
+  | 'letter'
+  | 'job';
 
 /** Path parameters that name a record, with a well-formed id that names none. */
 const PATH_REFERENCES: Record<string, { kind: (template: string) => Kind; missing: string }> = {
@@ -609,6 +772,8 @@ const PATH_REFERENCES: Record<string, { kind: (template: string) => Kind; missin
   agencyId: { kind: () => 'assignment', missing: 'no-such-agency' },
   requestId: { kind: () => 'assignment', missing: '01JZZZZZZZZZZZZZZZZZZZZZZY' },
   activityId: { kind: () => 'case', missing: '01JZZZZZZZZZZZZZZZZZZZZZZX' },
+  attachmentId: { kind: () => 'attachment', missing: '01JZZZZZZZZZZZZZZZZZZZZZZW' },
+  letterId: { kind: () => 'letter', missing: '01JZZZZZZZZZZZZZZZZZZZZZZV' },
 };
 /** Path parameters that are values, not references to a record. */
 const PATH_VALUES = ['date', 'year'];
@@ -659,6 +824,19 @@ const REFERENCES: Record<string /* 'METHOD /path' */, readonly Reference[]> = {
     agencyIn('body', 'agencyIds', (b, id) => ({ ...b, agencyIds: [id] })),
   ],
   'GET /v1/assignments': [agencyIn('query', 'agencyId')],
+  'POST /v1/cases/{id}/attachments': [
+    agencyIn('body', 'attachedTo.agencyId', (b, id) => ({
+      ...b,
+      attachedTo: { kind: 'response', agencyId: id },
+    })),
+    {
+      where: 'body',
+      field: 'attachedTo.activityId',
+      kind: 'case',
+      existing: () => fixtures.activityId,
+      set: (b, id) => ({ ...b, attachedTo: { kind: 'activity', activityId: id } }),
+    },
+  ],
   'GET /v1/notifications': [
     agencyIn('query', 'agencyId'),
     { where: 'query', field: 'caseId', kind: 'case', existing: (s) => s.caseId },
@@ -666,6 +844,7 @@ const REFERENCES: Record<string /* 'METHOD /path' */, readonly Reference[]> = {
   'GET /v1/stats/agencies': [agencyIn('query', 'agencyId')],
   'GET /v1/stats/agencies.csv': [agencyIn('query', 'agencyId')],
   'GET /v1/exports/cases.csv': [agencyIn('query', 'agencyId')],
+  'GET /v1/search': [agencyIn('query', 'agencyId')],
   'PUT /v1/policies/{id}': [
     {
       where: 'body',
@@ -696,6 +875,10 @@ function sees(principal: Principal, kind: Kind, table: Record<string, Row>): boo
       return readable('GET /v1/policies/{id}');
     case 'job':
       return readable('GET /v1/jobs/{id}');
+    case 'attachment':
+      return readable('GET /v1/cases/{id}/attachments/{attachmentId}/download');
+    case 'letter':
+      return readable('GET /v1/cases/{id}/letters/{letterId}/pdf');
   }
 }
 
@@ -777,9 +960,11 @@ function noOracle(table: Record<string, Row>, scenario: () => Scenario): void {
           kind: r.kind,
           ids: [r.existing(current), 'no-such-record'],
           request: (id: string) => ({
-            path:
-              pathOf(template, current) +
-              (r.where === 'query' ? `?${r.field}=${encodeURIComponent(id)}` : ''),
+            path: ((base) =>
+              base +
+              (r.where === 'query'
+                ? `${base.includes('?') ? '&' : '?'}${r.field}=${encodeURIComponent(id)}`
+                : ''))(withQuery(key, pathOf(template, current))),
             body:
               r.where === 'body'
                 ? r.set!(BODIES[key]?.(fixtures) ?? {}, id)

@@ -129,7 +129,11 @@ describe('a cross-agency case under central oversight', () => {
     const letters = await http.get(`/v1/notifications?caseId=${id}&limit=100`, { token: central });
     const byAgency = (agency: string) =>
       letters.body.items
-        .filter((n: { agencyId: string }) => n.agencyId === agency)
+        // Ladder letters only: each forwarding's letter (issue 15) is not a rung.
+        .filter(
+          (n: { agencyId: string; action: string }) =>
+            n.agencyId === agency && n.action !== 'forwarding',
+        )
         .map((n: { step: string; scheduledAt: string }) => [n.step, n.scheduledAt]);
     expect(byAgency('pln')).toEqual([
       ['warning', wib('2026-03-18')],

@@ -366,12 +366,16 @@ describe('the README deploy path, offline, in a fresh checkout', () => {
       .filter(([, resource]) => resource.DeletionPolicy === 'Retain')
       .map(([, resource]) => resource.Type)
       .sort();
-    // The table, the user pool, the API access logs and the console's access log bucket.
+    // The table and its search key, the user pool, the API access logs, the console's access
+    // log bucket, and the attachments bucket with its access logs (infra/README.md).
     expect(retained).toEqual([
       'AWS::Cognito::UserPool',
       'AWS::DynamoDB::Table',
       'AWS::Logs::LogGroup',
       'AWS::S3::Bucket',
+      'AWS::S3::Bucket',
+      'AWS::S3::Bucket',
+      'AWS::SecretsManager::Secret',
     ]);
     // The companion holds configuration only: nothing of it stays.
     const edge = readJson<Template>(join(jakarta, `${EDGE}.template.json`));

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ladderDefinition, rearmJobDefinition, STATE } from '@pantau/workflow';
+import { ladderDefinition, METRIC, rearmJobDefinition, STATE } from '@pantau/workflow';
 import { PUBLIC_ROUTES, TRACKING_ROUTES } from '../../infra/api.ts';
 import { Auth } from '../../infra/auth.ts';
 import { type Escalation, STATE_MACHINE_SERVICE_ACTIONS } from '../../infra/escalation.ts';
@@ -49,6 +49,7 @@ const props: PantauStackProps = {
   authDomainPrefix: 'pantau-test',
   logLevel: 'INFO',
   mailFrom: 'pantau@example.go.id',
+  alarmEmail: 'ops@example.go.id',
   webAssetsPath: webDist,
 };
 
@@ -64,6 +65,14 @@ const apiFunction = (): Resource => {
   if (!found) throw new Error('no API function in the template');
   return found[1];
 };
+
+/** Our functions with Powertools and X-Ray: the API, Tick, Continue and the sweep. */
+const tracedFunctions = (): [string, Resource][] =>
+  ofType('AWS::Lambda::Function').filter(
+    ([, fn]) =>
+      (fn.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables
+        ?.POWERTOOLS_SERVICE_NAME !== undefined,
+  );
 
 /** The one resource of `type` whose logical id matches `id`, with its logical id. */
 const only = (type: string, id: RegExp): [string, Resource] => {
@@ -307,6 +316,9 @@ describe('http api', () => {
       // The tracking code travels in the body: no public route has it in its path.
       'POST /v1/track',
       'POST /v1/track/reply',
+      // The public complaint form: its challenge, and the complaint with a solved one.
+      'GET /v1/complaints/challenge',
+      'POST /v1/complaints',
     ]);
     for (const key of publicKeys) {
       expect(routes.get(key), key).toMatchObject({ AuthorizationType: 'NONE' });
@@ -401,6 +413,17 @@ describe('api function', () => {
       expect(existsSync(join(dir, file)), file).toBe(true);
   });
 
+  it('keeps the PDF renderer in its own file beside the handler, out of the cold start', () => {
+    const code = apiFunction().Properties!.Code as { S3Key: string };
+    const dir = join(assemblyDir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
+    for (const file of ['pdf-renderer.mjs', 'fonts/DejaVuSerif.ttf', 'fonts/DejaVuSerif-Bold.ttf'])
+      expect(existsSync(join(dir, file)), file).toBe(true);
+    // pdf-lib names itself as the PDF's producer: in the renderer, never in the handler.
+    const PDF_LIB = 'Hopding/pdf-lib';
+    expect(readFileSync(join(dir, 'pdf-renderer.mjs'), 'utf8')).toContain(PDF_LIB);
+    expect(readFileSync(join(dir, 'index.mjs'), 'utf8')).not.toContain(PDF_LIB);
+  });
+
   it('gets the table, the token issuer and its log level from the environment', () => {
     const variables = (apiFunction().Properties!.Environment as { Variables: object }).Variables;
     expect(variables).toMatchObject({
@@ -419,6 +442,27 @@ describe('api function', () => {
     // API Gateway and the app trust the same issuer.
     const [[, authorizer]] = ofType('AWS::ApiGatewayV2::Authorizer') as [[string, Resource]];
     expect(authorizer.Properties?.JwtConfiguration).toMatchObject({ Issuer: JWT_ISSUER });
+  });
+
+  it('keys the search index with a secret kept with the table, which only the API reads', () => {
+    const [secretId] = only('AWS::SecretsManager::Secret', /SearchKey/);
+    expect(template.toJSON().Resources[secretId].DeletionPolicy).toBe('Retain');
+    expect(environmentOf(apiFunction()).SEARCH_KEY_SECRET_ARN).toEqual({ Ref: secretId });
+    const readers = ofType('AWS::IAM::Policy').filter(([, policy]) =>
+      (policy.Properties?.PolicyDocument as { Statement: Statement[] }).Statement.some(
+        (statement) =>
+          actionsOf(statement).includes('secretsmanager:GetSecretValue') &&
+          resourcesOf(statement).some(
+            (r) => JSON.stringify(r) === JSON.stringify({ Ref: secretId }),
+          ),
+      ),
+    );
+    expect(readers).toHaveLength(1);
+    expect(
+      statementsOf(roleIdOf(apiFunction())).some((statement) =>
+        actionsOf(statement).includes('secretsmanager:GetSecretValue'),
+      ),
+    ).toBe(true);
   });
 
   it('refuses requests without the origin secret CloudFront adds: a secret made at deploy time, never in the template', () => {
@@ -472,16 +516,28 @@ describe('iam', () => {
     expect(wildcards).toEqual([]);
   });
 
-  it("grants Resource * only for the state machines' log delivery and X-Ray, which have no resources", () => {
+  it("grants Resource * only for the state machines' log delivery and X-Ray, and the traced functions' X-Ray, which have no resources", () => {
     const anyResource = statements().filter((statement) => resourcesOf(statement).includes('*'));
-    const machines = [/Escalation/, /RearmJobs/].map(
-      (id) => only('AWS::StepFunctions::StateMachine', id)[1],
+    const ownedBy = (resource: Resource) => {
+      const own = statementsOf(roleIdOf(resource));
+      return anyResource.filter((statement) => own.includes(statement));
+    };
+    const machines = [/Escalation/, /RearmJobs/].map((id) =>
+      ownedBy(only('AWS::StepFunctions::StateMachine', id)[1]),
     );
-    expect(anyResource).toHaveLength(machines.length);
-    machines.forEach((machine, i) => {
-      expect(statementsOf(roleIdOf(machine))).toContain(anyResource[i]);
-      expect(actionsOf(anyResource[i]!)).toEqual([...STATE_MACHINE_SERVICE_ACTIONS].sort());
-    });
+    for (const machine of machines) {
+      expect(machine).toHaveLength(1);
+      expect(actionsOf(machine[0]!)).toEqual([...STATE_MACHINE_SERVICE_ACTIONS].sort());
+    }
+    // The API, Tick, the sweep, the mail intake and the re-arming task are traced.
+    const functions = tracedFunctions().map(([, fn]) => ownedBy(fn));
+    expect(functions).toHaveLength(5);
+    for (const own of functions) {
+      expect(own.map((statement) => actionsOf(statement).toSorted())).toEqual([
+        ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'],
+      ]);
+    }
+    expect(anyResource).toHaveLength(machines.length + functions.length);
   });
 
   it("lets CDK's S3 deployment read the asset zips, write the console bucket and its own logs, and invalidate this distribution", () => {
@@ -757,12 +813,25 @@ describe('escalation', () => {
       actionsOf(statement).includes('ses:SendEmail'),
     );
     expect(send).toEqual(tickSend);
-    // Beyond the table, SES and its log group: StartExecution on the ladder machine, nothing else.
-    const others = statementsOf(roleIdOf(sweep))
-      .flatMap(actionsOf)
-      .filter((action) => !/^(dynamodb|ses):/.test(action));
+    // Beyond the table, SES, its log group and X-Ray: StartExecution on the ladder machine and
+    // DescribeExecution on its executions (is a ladder's execution still running?), no more.
+    const granted = statementsOf(roleIdOf(sweep));
+    const others = granted.flatMap(actionsOf).filter((action) => !/^(dynamodb|ses):/.test(action));
     expect(others.sort()).toEqual(
-      ['logs:CreateLogStream', 'logs:PutLogEvents', 'states:StartExecution'].sort(),
+      [
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        'states:DescribeExecution',
+        'states:StartExecution',
+        'xray:PutTelemetryRecords',
+        'xray:PutTraceSegments',
+      ].sort(),
+    );
+    const describe = granted.find((statement) =>
+      actionsOf(statement).includes('states:DescribeExecution'),
+    )!;
+    expect(joined(describe.Resource)).toBe(
+      'arn:{AWS::Partition}:states:{AWS::Region}:{AWS::AccountId}:execution:PantauTest-ladder:*',
     );
   });
 
@@ -997,7 +1066,13 @@ describe('web console', () => {
     );
     expect(csp).toEqual({
       'default-src': ["'self'"],
-      'connect-src': ["'self'", 'https://cognito-idp.{AWS::Region}.{AWS::URLSuffix}', hosted],
+      'connect-src': [
+        "'self'",
+        'https://cognito-idp.{AWS::Region}.{AWS::URLSuffix}',
+        hosted,
+        // Attachments' presigned POSTs go straight to the bucket (issue 15).
+        'https://*.s3.{AWS::Region}.{AWS::URLSuffix}',
+      ],
       'img-src': ["'self'", 'data:'],
       'font-src': ["'self'", 'data:'],
       'style-src': ["'self'"],
@@ -1380,6 +1455,156 @@ function acknowledged(scope: IConstruct): [string, string][] {
   visit(scope);
   return found;
 }
+
+describe('observability', () => {
+  const topicId = () => only('AWS::SNS::Topic', /^ObservabilityAlarms/)[0];
+  const alarms = () => ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties!);
+  const functionId = (id: RegExp) => only('AWS::Lambda::Function', id)[0];
+
+  it('sends every alarm, and its recovery, to one SSL-only topic that e-mails the configured address', () => {
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@example.go.id',
+      TopicArn: { Ref: topicId() },
+    });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      },
+    });
+    expect(alarms().length).toBeGreaterThanOrEqual(14);
+    for (const alarm of alarms()) {
+      expect(alarm.AlarmActions, String(alarm.AlarmDescription)).toEqual([{ Ref: topicId() }]);
+      expect(alarm.OKActions, String(alarm.AlarmDescription)).toEqual([{ Ref: topicId() }]);
+    }
+  });
+
+  it('alarms on the API: a 5xx share of requests, and p99 latency', () => {
+    const [apiId] = only('AWS::ApiGatewayV2::Api', /ApiHttpApi/);
+    const rate = alarms().find((alarm) =>
+      JSON.stringify(alarm.Metrics ?? []).includes('100 * errors / requests'),
+    );
+    expect(rate).toMatchObject({ Threshold: 5, ComparisonOperator: 'GreaterThanThreshold' });
+    const metrics = JSON.stringify(rate!.Metrics);
+    expect(metrics).toContain('"MetricName":"5xx"');
+    expect(metrics).toContain('"MetricName":"Count"');
+    expect(metrics).toContain(`{"Name":"ApiId","Value":{"Ref":"${apiId}"}}`);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/ApiGateway',
+      MetricName: 'Latency',
+      ExtendedStatistic: 'p99',
+      Dimensions: [{ Name: 'ApiId', Value: { Ref: apiId } }],
+      Threshold: 3000,
+    });
+  });
+
+  it('alarms on errors and throttles of every function, and on failed or timed-out ladders', () => {
+    const fns = {
+      api: functionId(/^ApiHandler/),
+      tick: functionId(/^EscalationTick/),
+      continue: functionId(/^EscalationContinue/),
+      sweep: functionId(/^EscalationSweep/),
+    };
+    const on = (metric: string, id: string) =>
+      alarms().some(
+        (alarm) =>
+          alarm.Namespace === 'AWS/Lambda' &&
+          alarm.MetricName === metric &&
+          JSON.stringify(alarm.Dimensions) ===
+            JSON.stringify([{ Name: 'FunctionName', Value: { Ref: id } }]),
+      );
+    for (const [name, id] of Object.entries(fns)) {
+      expect(on('Errors', id), `${name} errors`).toBe(true);
+      expect(on('Throttles', id), `${name} throttles`).toBe(true);
+    }
+    const [machineId] = only('AWS::StepFunctions::StateMachine', /Escalation/);
+    for (const metric of ['ExecutionsFailed', 'ExecutionsTimedOut']) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/States',
+        MetricName: metric,
+        Dimensions: [{ Name: 'StateMachineArn', Value: { Ref: machineId } }],
+        Threshold: 1,
+      });
+    }
+  });
+
+  it("alarms on the oldest undelivered letter and on failed letters (the sweep's metrics), and on SES bounces and complaints", () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'Pantau',
+      MetricName: METRIC.oldestUndeliveredAge,
+      Dimensions: [{ Name: 'service', Value: 'pantau-ladder' }],
+      Statistic: 'Maximum',
+      Period: 900,
+      Threshold: 3600,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'Pantau',
+      MetricName: METRIC.lettersFailed,
+      Dimensions: [{ Name: 'service', Value: 'pantau-ladder' }],
+      Statistic: 'Sum',
+      Threshold: 1,
+    });
+    for (const metric of ['Reputation.BounceRate', 'Reputation.ComplaintRate']) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/SES',
+        MetricName: metric,
+        Statistic: 'Maximum',
+        ComparisonOperator: 'GreaterThanThreshold',
+      });
+    }
+  });
+
+  it('has a dashboard of the API, the functions, the ladders, the letters and the business figures', () => {
+    const [, dashboard] = only('AWS::CloudWatch::Dashboard', /^ObservabilityDashboard/);
+    const body = joined(dashboard.Properties?.DashboardBody);
+    for (const name of [
+      '5xx',
+      'Latency',
+      'Throttles',
+      'ExecutionsFailed',
+      'ExecutionsTimedOut',
+      'Reputation.BounceRate',
+      ...Object.values(METRIC).filter((name) => name !== METRIC.lettersWritten),
+    ])
+      expect(body, name).toContain(`"${name}"`);
+    // Letters by rung and SES events by agency: one line per dimension value, found by search.
+    const expressions = (
+      JSON.parse(body) as { widgets: { properties: { metrics?: unknown[][] } }[] }
+    ).widgets.flatMap((widget) =>
+      (widget.properties.metrics ?? []).flatMap((line) =>
+        line.flatMap((part) => (part as { expression?: string }).expression ?? []),
+      ),
+    );
+    expect(expressions).toContain(
+      `SEARCH('{Pantau,rung,service} MetricName="${METRIC.lettersWritten}"', 'Sum', 3600)`,
+    );
+    expect(expressions).toContain(`SEARCH('{AWS/SES,agency} MetricName="Bounce"', 'Sum', 3600)`);
+  });
+
+  it('gives each function its Powertools service and namespace from the stack, and traces it with X-Ray', () => {
+    const services = Object.fromEntries(
+      tracedFunctions().map(([id, fn]) => [id.replace(/[0-9A-F]{8}$/, ''), environmentOf(fn)]),
+    );
+    expect(Object.keys(services).sort()).toEqual(
+      ['ApiHandler', 'EscalationContinue', 'EscalationSweep', 'EscalationTick'].sort(),
+    );
+    for (const [id, env] of Object.entries(services)) {
+      expect(env, id).toMatchObject({
+        POWERTOOLS_SERVICE_NAME: id === 'ApiHandler' ? 'pantau-api' : 'pantau-ladder',
+        POWERTOOLS_METRICS_NAMESPACE: 'Pantau',
+        LOG_LEVEL: 'INFO',
+      });
+    }
+    for (const [id, fn] of tracedFunctions())
+      expect(fn.Properties?.TracingConfig, id).toEqual({ Mode: 'Active' });
+  });
+});
 
 describe('cdk-nag AwsSolutions', () => {
   it('has zero unacknowledged findings', () => {

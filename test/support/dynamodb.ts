@@ -12,7 +12,11 @@ export async function freshStore(): Promise<DynamoStore> {
     region: 'local',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
-  const store = new DynamoStore({ client, tableName: `t-${randomUUID()}` });
+  const store = new DynamoStore({
+    client,
+    tableName: `t-${randomUUID()}`,
+    searchKey: randomUUID(),
+  });
   await ensureTable(client, store.tableName);
   await seedBaseline(store, new Date('2026-01-05T00:00:00Z'));
   return store;

@@ -330,3 +330,18 @@ export function expectInvalid(res: ApiResponse, path: string): void {
   const paths = (res.body.errors as { path: string }[]).map((e) => e.path);
   expect(paths, res.text).toContain(path);
 }
+
+/**
+ * A solved proof of work for the public complaint form, as the ALTCHA widget sends it: a
+ * challenge from the runtime, solved here with altcha-lib (start the runtime with a low
+ * PANTAU_POW_MAX_COUNTER so it takes milliseconds).
+ */
+export async function solvedAltcha(http: Api): Promise<string> {
+  const { solveChallenge } = await import('altcha-lib');
+  const { deriveKey } = await import('altcha-lib/algorithms/pbkdf2');
+  const res = await http.get('/v1/complaints/challenge');
+  expect(res.status, res.text).toBe(200);
+  const solution = await solveChallenge({ challenge: res.body, deriveKey });
+  expect(solution, 'the challenge was solved').not.toBeNull();
+  return Buffer.from(JSON.stringify({ challenge: res.body, solution })).toString('base64');
+}

@@ -6,10 +6,20 @@
 import './context.ts';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { DomainError, type JobRunner, type LadderStarter, Service, type Store } from '@pantau/core';
+import {
+  type BlobStore,
+  DomainError,
+  type JobRunner,
+  type LadderStarter,
+  Service,
+  type Store,
+} from '@pantau/core';
+import { inspectUpload } from '@pantau/documents/sniff';
+import { documentRoutes, type PdfRenderer } from './routes/documents.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { checkedPrincipal, type TokenVerifier } from './auth.ts';
+import { CORRELATION_HEADER, correlationIdOf, withCorrelationId } from './correlation.ts';
 import { mountDocs } from './docs.ts';
 import {
   type OriginSecret,
@@ -18,14 +28,19 @@ import {
   requireOriginSecret,
 } from './edge.ts';
 import { issuesOf, problemResponse, toProblem, validationError } from './problem.ts';
-import { isPublicRoute, TRACKING_ROUTES } from './public-routes.ts';
+import { COMPLAINT_ROUTES, isPublicRoute, TRACKING_ROUTES } from './public-routes.ts';
+import { ephemeralSecret, proofOfWork, type ProofOfWorkOptions } from './proof-of-work.ts';
+import { complaints, imports } from './routes/intake.ts';
 import { agencies } from './routes/agencies.ts';
+import { agencyNames } from './routes/agency-names.ts';
 import { assignments, clock, queue, worklist } from './routes/assignments.ts';
 import { cases } from './routes/cases.ts';
+import { clockNow, extensionRequests } from './routes/desk.ts';
 import { activities, caseActivities } from './routes/monitoring.ts';
 import { notifications } from './routes/notifications.ts';
 import { health, track } from './routes/public.ts';
 import { jobs } from './routes/jobs.ts';
+import { search } from './routes/search.ts';
 import { calendars, policies } from './routes/settings.ts';
 import { exports, stats } from './routes/stats.ts';
 
@@ -48,10 +63,24 @@ export interface AppDeps {
    */
   readonly originSecret?: OriginSecret;
   /**
+   * The public complaint form's proof of work: the secret its challenges are signed with (the
+   * same on every instance) and, for tests, less work. Without it, a secret of this process.
+   */
+  readonly proofOfWork?: ProofOfWorkOptions;
+  /**
    * Embedded: a per-client limit on the public tracking routes. Not given on AWS, where the
    * WAF limits per client and API Gateway per route (one Lambda instance sees a fraction).
    */
   readonly publicRateLimit?: PublicRateLimit;
+  /** Issue 15: where attachments' bytes live (S3 on AWS, the data dir embedded). */
+  readonly blobs?: BlobStore;
+  /** Issue 15: the public tracking page's URL, for the receipt's QR code. */
+  readonly trackingUrl?: string;
+  /**
+   * Issue 15: renders letters and receipts as PDF for their download routes. The composition
+   * root loads the renderer on the first call, so it is not in the API's cold start.
+   */
+  readonly renderPdf?: PdfRenderer;
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -62,6 +91,9 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     clock: deps.clock,
     ...(deps.ladders ? { ladders: deps.ladders } : {}),
     ...(deps.jobs ? { jobs: deps.jobs } : {}),
+    // Issue 15: each forwarding's ladder writes its forwarding letter first.
+    forwardingLetters: true,
+    ...(deps.blobs ? { blobs: deps.blobs, inspect: inspectUpload } : {}),
   });
   const logger = deps.logger ?? new Logger({ serviceName: 'pantau-api' });
 
@@ -74,12 +106,17 @@ export function createApp(deps: AppDeps): OpenAPIHono {
 
   app.use(requestId({ headerName: 'x-request-id' }));
   app.use(async (c, next) => {
+    const correlationId = correlationIdOf(c.req.header(CORRELATION_HEADER), c.get('requestId'));
+    // A child per request: requests interleave on one logger embedded (on Lambda the child
+    // also carries the invocation's context, which the handler's middleware added).
+    const log = logger.createChild({ persistentKeys: { correlation_id: correlationId } });
     c.set('service', service);
-    c.set('logger', logger);
+    c.set('logger', log);
+    c.header(CORRELATION_HEADER, correlationId);
     const started = performance.now();
-    await next();
+    await withCorrelationId(correlationId, next);
     // Route patterns, never raw paths or bodies: no identity or tracking code reaches the logs.
-    logger.info('request', {
+    log.info('request', {
       method: c.req.method,
       route: c.req.routePath,
       status: c.res.status,
@@ -90,9 +127,12 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   });
   if (deps.originSecret) app.use(requireOriginSecret(deps.originSecret));
   if (deps.publicRateLimit) {
-    // One limiter (one count per client) on every route that takes a tracking code.
+    // One limiter (one count per client) on every route that takes a tracking code, and one
+    // on the complaint form's: a complainant following a case is not slowed by sending one.
     const limit = publicRateLimit(deps.publicRateLimit);
     for (const route of TRACKING_ROUTES) app.use(route.path, limit);
+    const complaintLimit = publicRateLimit(deps.publicRateLimit);
+    for (const route of COMPLAINT_ROUTES) app.use(route.path, complaintLimit);
   }
   app.use(
     bodyLimit({
@@ -117,7 +157,10 @@ export function createApp(deps: AppDeps): OpenAPIHono {
 
   app.route('/', health);
   app.route('/', track);
+  app.route('/', complaints(proofOfWork(deps.proofOfWork ?? { secret: ephemeralSecret() })));
+  app.route('/v1/imports', imports);
   app.route('/v1/agencies', agencies);
+  app.route('/v1/agency-names', agencyNames);
   app.route('/v1/cases', cases);
   app.route('/v1/cases', assignments);
   app.route('/v1/cases', clock);
@@ -129,8 +172,18 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.route('/v1/queue', queue);
   app.route('/v1/assignments', worklist);
   app.route('/v1/notifications', notifications);
+  app.route('/v1/clock', clockNow);
+  app.route('/v1/extension-requests', extensionRequests);
   app.route('/v1/stats', stats);
   app.route('/v1/exports', exports);
+  app.route(
+    '/v1',
+    documentRoutes({
+      ...(deps.renderPdf ? { renderPdf: deps.renderPdf } : {}),
+      ...(deps.trackingUrl ? { trackingUrl: deps.trackingUrl } : {}),
+    }),
+  );
+  app.route('/v1/search', search);
   deps.extend?.(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
@@ -156,7 +209,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.onError((error, c) => {
     const problem = toProblem(error, c.get('requestId') ?? 'unknown');
     if (problem.unexpected) {
-      logger.error('unexpected error', {
+      (c.get('logger') ?? logger).error('unexpected error', {
         error: error as Error,
         requestId: problem.requestId,
         route: c.req.routePath,

@@ -84,7 +84,7 @@ function appWith(handler: FaultyHandler, maxAttempts = 4) {
     requestHandler: handler,
   });
   return createApp({
-    store: new DynamoStore({ client, tableName: base.tableName }),
+    store: new DynamoStore({ client, tableName: base.tableName, searchKey: 'faults-test' }),
     verifier,
     clock: () => new Date(),
   });

@@ -1,4 +1,5 @@
 export { type AppDeps, createApp, MAX_BODY_BYTES } from './app.ts';
+export type { PdfRenderer } from './routes/documents.ts';
 export {
   createJwtVerifier,
   createMultiIssuerVerifier,
@@ -14,3 +15,10 @@ export {
   TRACK_PATHS,
   TRACKING_ROUTES,
 } from './public-routes.ts';
+export {
+  CORRELATION_HEADER,
+  correlationIdOf,
+  currentCorrelationId,
+  withCorrelationId,
+} from './correlation.ts';
+export { derivedSecret } from './proof-of-work.ts';

@@ -3,13 +3,14 @@
  * rule (packages/core use-cases/kernel/access.ts), checked there once.
  */
 import { createRoute, z } from '@hono/zod-openapi';
+import { PROBLEM_CODES } from './problem.ts';
 
 export const ProblemSchema = z
   .object({
     type: z.string(),
     title: z.string(),
     status: z.int(),
-    code: z.string(),
+    code: z.enum(PROBLEM_CODES),
     detail: z.string(),
     requestId: z.string(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),

@@ -2,7 +2,7 @@
  * The one error mapping: every failure leaves as RFC 9457 `application/problem+json`.
  * Domain codes map to statuses here and nowhere else; a 500 never carries internals.
  */
-import { DomainError, type ErrorCode, type FieldIssue } from '@pantau/core';
+import { DomainError, ERROR_CODES, type ErrorCode, type FieldIssue } from '@pantau/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -19,6 +19,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   idempotency_key_reused: 409,
   // Well-formed, but past a limit the detail names (a capped count, DynamoDB's item size).
   limit_exceeded: 422,
+  unsupported_media_type: 415,
   service_unavailable: 503,
 };
 
@@ -36,11 +37,24 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/**
+ * Every `code` a problem can carry: the domain's, and the HTTP edge's own. Part of the contract
+ * (an enum in the OpenAPI document), so a client can say each one in its users' words.
+ */
+export const PROBLEM_CODES = [
+  ...ERROR_CODES,
+  'rate_limited',
+  'payload_too_large',
+  'http_error',
+  'internal_error',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
 export interface Problem {
   type: string;
   title: string;
   status: number;
-  code: string;
+  code: ProblemCode;
   detail: string;
   requestId: string;
   errors?: readonly FieldIssue[];
@@ -89,7 +103,12 @@ export const validationError = (errors: FieldIssue[]): DomainError =>
 
 /** Classifies an error; `unexpected` means a bug (or a dependency failing) to log in full. */
 export function toProblem(error: unknown, requestId: string): ProblemAnswer {
-  const make = (status: number, code: string, detail: string, errors?: readonly FieldIssue[]) => ({
+  const make = (
+    status: number,
+    code: ProblemCode,
+    detail: string,
+    errors?: readonly FieldIssue[],
+  ) => ({
     type: `urn:pantau:problem:${code}`,
     title: TITLES[status] ?? 'Error',
     status,

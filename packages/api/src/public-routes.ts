@@ -45,6 +45,34 @@ export const TRACKING_ROUTES = [
   },
 ] as const satisfies readonly PublicRoute[];
 
+/** The public complaint form's routes (`/adukan` in the console), limited per client too. */
+export const COMPLAINT_PATHS = {
+  /** `GET` → an ALTCHA proof-of-work challenge. */
+  challenge: '/v1/complaints/challenge',
+  /** `POST { altcha, … }` → the receipt with the tracking code. */
+  submit: '/v1/complaints',
+} as const;
+
+export const COMPLAINT_ROUTES = [
+  {
+    method: 'GET',
+    path: COMPLAINT_PATHS.challenge,
+    reason:
+      'Citizens have no accounts: the public complaint form first fetches a signed ' +
+      'proof-of-work challenge (stateless, one HMAC); throttled per route, and per client by ' +
+      'the WAF.',
+  },
+  {
+    method: 'POST',
+    path: COMPLAINT_PATHS.submit,
+    reason:
+      'The public complaint form: anyone may complain without an account. The body must carry ' +
+      'a solved proof-of-work challenge, each good for one complaint (checked by the ' +
+      'application); the case lands in received for central to verify. Throttled per route, ' +
+      'and per client by the WAF.',
+  },
+] as const satisfies readonly PublicRoute[];
+
 /** Every route that answers without a token; everything else needs one. */
 export const PUBLIC_ROUTES = [
   {
@@ -63,6 +91,7 @@ export const PUBLIC_ROUTES = [
     reason: 'Interactive documentation rendering the public OpenAPI document.',
   },
   ...TRACKING_ROUTES,
+  ...COMPLAINT_ROUTES,
 ] as const satisfies readonly PublicRoute[];
 
 /** Whether a request (its method and exact path) is one of the public routes. */

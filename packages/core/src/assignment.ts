@@ -38,6 +38,11 @@ export interface AssignmentRecord {
    * on records older than it.
    */
   readonly reforwardOf?: readonly AssignmentRef[];
+  /**
+   * On a redirected assignment: when a forwarding of the case answered its redirect (so
+   * central's "awaiting re-forward" list drops it). Absent until then, and on older records.
+   */
+  readonly reforwardedAt?: string;
   /** The focal point's member unit working on it (the focal point stays accountable). */
   readonly delegatedTo?: string | null;
   /** The case's complaint type when forwarded (absent on records older than it). */

@@ -13,10 +13,12 @@ import type {
   CloseInput,
   Complainant,
   CreateCaseInput,
+  ExternalRef,
   TrackingAnswer,
   VerificationInput,
 } from './schemas.ts';
 import type { TimelineEvent } from './timeline.ts';
+import type { LetterRef } from './schemas/documents.ts';
 
 export type CaseStatus = CaseView['status'];
 
@@ -29,11 +31,16 @@ export interface CaseRecord {
   readonly receivedAt: string;
   readonly subject: string;
   readonly description: string;
-  readonly complainant: Complainant;
+  /** Null for an anonymous complaint (the public form, a LAPOR! import). */
+  readonly complainant: Complainant | null;
   readonly identityHidden: boolean;
   readonly confidential: boolean;
   readonly respondent: string | null;
   readonly location: CaseView['location'];
+  /** Its id in another system (unique per pair); absent on cases stored before it existed. */
+  readonly externalRef?: ExternalRef | null;
+  /** A case from a spreadsheet import: when it was imported, and its row key. */
+  readonly imported?: { readonly at: string; readonly rowKey: string } | null;
   readonly classification: {
     type: ComplaintType;
     category: string | null;
@@ -50,6 +57,9 @@ export interface CaseRecord {
   readonly replies?: readonly ComplainantReply[];
   /** What central asked the complainant to send (set by needs_info, cleared by a decision). */
   readonly infoRequest?: { readonly missing: string | null; readonly at: string } | null;
+  /** Issue 15: the agenda number (absent on cases registered before it) and incoming letter. */
+  readonly agendaNumber?: string | null;
+  readonly letter?: LetterRef | null;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly version: number;
@@ -130,12 +140,22 @@ export function closeUnanswered(c: CaseRecord, now: Date): CaseRecord {
   });
 }
 
+/**
+ * What every channel registers: the officer's form, and the channels without one (public
+ * form, e-mail, import), where the complainant may be anonymous (null).
+ */
+export type Registration = Omit<CreateCaseInput, 'complainant'> & {
+  readonly complainant: Complainant | null;
+};
+
 export function newCase(input: {
   id: string;
   trackingCode: string;
-  body: CreateCaseInput;
+  body: Registration;
   now: Date;
   verificationDueAt: Date;
+  imported?: { readonly rowKey: string } | undefined;
+  agendaNumber?: string | null;
 }): CaseRecord {
   const { body, now } = input;
   const at = now.toISOString();
@@ -155,11 +175,15 @@ export function newCase(input: {
     confidential: body.confidential ?? false,
     respondent: body.respondent ?? null,
     location: body.location ?? null,
+    externalRef: body.externalRef ?? null,
+    imported: input.imported ? { at, rowKey: input.imported.rowKey } : null,
     classification: null,
     verificationDueAt,
     agencyIds: [],
     nextDueAt: verificationDueAt,
     closure: null,
+    agendaNumber: input.agendaNumber ?? null,
+    letter: body.letter ?? null,
     createdAt: at,
     updatedAt: at,
     version: 1,
@@ -189,8 +213,11 @@ export function verify(c: CaseRecord, input: VerificationInput, now: Date): Case
   if (c.status !== 'received' && c.status !== 'needs_info') {
     throw invalidTransition(`a case that is ${c.status} cannot be verified`);
   }
+  // Central may restate the subject as it reads the complaint (search follows it).
+  const restated = input.subject === undefined ? {} : { subject: input.subject };
   if (input.decision === 'accept') {
     return withStatus(c, 'verified', now, {
+      ...restated,
       classification: {
         type: input.type!,
         category: input.category ?? null,
@@ -201,10 +228,11 @@ export function verify(c: CaseRecord, input: VerificationInput, now: Date): Case
     });
   }
   if (input.decision === 'reject')
-    return withStatus(c, 'rejected', now, { nextDueAt: null, infoRequest: null });
+    return withStatus(c, 'rejected', now, { ...restated, nextDueAt: null, infoRequest: null });
   // needs_info pauses the verification clock while the complainant is asked; what they are
   // asked for is shown to them on the tracking page (asked again: the latest request).
   return withStatus(c, 'needs_info', now, {
+    ...restated,
     nextDueAt: null,
     infoRequest: { missing: input.missing ?? null, at: now.toISOString() },
   });
@@ -314,6 +342,8 @@ export function viewCase(
     id: c.id,
     ...(reader.central ? { trackingCode: c.trackingCode } : {}),
     status: c.status,
+    agendaNumber: c.agendaNumber ?? null,
+    letter: !reader.central && c.identityHidden ? null : (c.letter ?? null),
     channel: c.channel,
     receivedAt: c.receivedAt,
     subject: c.subject,
@@ -323,6 +353,8 @@ export function viewCase(
     confidential: c.confidential,
     respondent: c.respondent,
     location: c.location,
+    externalRef: c.externalRef ?? null,
+    imported: c.imported ?? null,
     classification:
       c.classification && !reader.central ? { ...c.classification, note: null } : c.classification,
     assignments: visible.map((a) =>

@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'version_conflict',
   'idempotency_key_reused',
   'limit_exceeded',
+  // An upload whose bytes are not an accepted type (issue 15).
+  'unsupported_media_type',
   'service_unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

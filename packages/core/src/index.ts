@@ -18,6 +18,7 @@ export * from './notification.ts';
 export * from './extension.ts';
 export * from './stats.ts';
 export * from './activity.ts';
+export * from './desk.ts';
 export * from './retry.ts';
 export * from './rearm-job.ts';
 // The re-arming job's tasks, for the runners (Step Functions' Lambdas, the local interpreter).
@@ -29,3 +30,6 @@ export {
   rearmJobChunk,
   runRearmJob,
 } from './use-cases/rearm-jobs.ts';
+export * from './import-row.ts';
+export * from './documents/index.ts';
+export * from './search/index.ts';

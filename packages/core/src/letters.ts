@@ -25,7 +25,8 @@ const TITLES: Record<LadderStep['action'], string> = {
 
 const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 
-const MONTHS = [
+// Exported for the PDF letters' dates (documents/letter-document.ts).
+export const MONTHS = [
   'Januari',
   'Februari',
   'Maret',
@@ -54,6 +55,13 @@ export interface Letter {
   readonly body: string;
   readonly to: readonly string[];
   readonly cc: readonly string[];
+  /** The same letter in parts, for its PDF (documents/letter-document.ts). */
+  readonly parts?: {
+    readonly title: string;
+    readonly opening: string;
+    readonly lines: readonly string[];
+    readonly request: string;
+  };
 }
 
 export interface LetterParties {
@@ -131,5 +139,11 @@ export function composeLetter(input: {
   const unique = (xs: string[]) => [...new Set(xs)];
   const to = unique(step.recipients.flatMap((r) => addressesOf(r, parties)));
   const cc = unique(step.cc.flatMap((r) => addressesOf(r, parties))).filter((e) => !to.includes(e));
-  return { subject: `${title}: ${c.subject}`.slice(0, 250), body, to, cc };
+  return {
+    subject: `${title}: ${c.subject}`.slice(0, 250),
+    body,
+    to,
+    cc,
+    parts: { title, opening, lines, request },
+  };
 }

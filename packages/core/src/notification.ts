@@ -2,6 +2,7 @@
 import type { LadderState } from './ladder/index.ts';
 import type { LadderStep, Target } from './policy.ts';
 import type { NotificationView } from './schemas.ts';
+import type { LetterDocument } from './documents/letter-document.ts';
 
 /**
  * One ladder per assignment. `token` counts how often it was (re-)armed: an execution that
@@ -25,6 +26,8 @@ export interface LadderRecord {
    * on records older than it): a policy's re-arming job skips ladders already on its version.
    */
   readonly policyVersion?: number;
+  /** Issue 15: `due` until the forwarding letter of this generation is written. */
+  readonly forwardingLetter?: 'due' | 'written';
   readonly updatedAt: string;
   readonly version: number;
 }
@@ -47,7 +50,8 @@ export interface NotificationRecord {
   /** The ladder step's identity (its exactly-once key). */
   readonly stepId: string;
   readonly step: string;
-  readonly action: LadderStep['action'];
+  /** `forwarding`: the surat penerusan written when the assignment was forwarded (issue 15). */
+  readonly action: LadderStep['action'] | 'forwarding';
   /** The warned target, or for a rung the earliest overdue one. */
   readonly target: Target;
   readonly targets: readonly Target[];
@@ -65,6 +69,14 @@ export interface NotificationRecord {
   readonly sentAt: string | null;
   readonly attempts: number;
   readonly lastError: string | null;
+  /**
+   * When a letter the mailer refused may be tried again (the backoff); null or absent before
+   * the first refusal and once sent.
+   */
+  readonly nextAttemptAt?: string | null;
+  /** Issue 15: the letter as a document (rendered to the PDF sent with it), and its number. */
+  readonly document?: LetterDocument;
+  readonly letterNumber?: string;
 }
 
 /** Delivers a letter: SES on AWS, an .eml file embedded. Must be safe to repeat for one id. */
@@ -96,4 +108,7 @@ export const viewNotification = (n: NotificationRecord): NotificationView => ({
   createdAt: n.createdAt,
   sentAt: n.sentAt,
   attempts: n.attempts,
+  lastError: n.lastError,
+  letterNumber: n.letterNumber ?? null,
+  pdf: n.document !== undefined,
 });

@@ -29,7 +29,12 @@ const PARTIES_DOC =
  */
 export const LadderStepSchema = z
   .strictObject({
-    name: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
+    name: z
+      .string()
+      .regex(
+        /^[a-z][a-z0-9_]{0,39}$/,
+        'lowercase letters, digits and underscores, starting with a letter, 1–40 characters',
+      ),
     offsetWorkingDays: z.int().min(-20).max(60),
     relativeTo: z.enum(['due', 'previous']),
     action: z.enum(LADDER_ACTIONS),

@@ -23,14 +23,21 @@ import type {
   RearmJobRecord,
 } from './rearm-job.ts';
 import type { TimelineEvent } from './timeline.ts';
+import type { DocumentStore, SequenceClaim } from './documents/ports.ts';
+import type { AttachmentRecord } from './documents/attachments.ts';
+import type { LookupField, LookupKey } from './search/document.ts';
 
 export interface PageRequest {
   readonly limit: number;
   readonly cursor?: string | undefined;
+  /** Also count every item the list holds (reads the whole list). */
+  readonly total?: boolean | undefined;
 }
 export interface Page<T> {
   readonly items: T[];
   readonly nextCursor: string | null;
+  /** Every item the list holds, when the request asked for it. */
+  readonly total?: number;
 }
 
 /** A stored response to replay for a repeated `Idempotency-Key`. */
@@ -46,11 +53,25 @@ export interface IdempotencyRecord {
 export interface VersionedPut<T> {
   readonly record: T;
   readonly expectedVersion: number | null;
+  /** The record as read, which this replaces: the store diffs a case's search index from it. */
+  readonly previous?: T;
+}
+
+/**
+ * A value only one case may hold, claimed in the transaction that creates the case: an
+ * external reference (`system:id`), an e-mail's Message-ID, an import's row key, a spent
+ * proof of work. A second claim of it is a `WriteConflict` of kind `claimed`.
+ */
+export interface UniqueClaim {
+  readonly kind: 'external_ref' | 'message_id' | 'import_row' | 'proof_of_work';
+  readonly value: string;
 }
 
 /** Writes that must agree, committed all-or-nothing. */
 export interface CaseChange {
   readonly case?: VersionedPut<CaseRecord>;
+  /** Values the new case claims (with `case` created only). */
+  readonly claims?: readonly UniqueClaim[];
   readonly assignments?: readonly VersionedPut<AssignmentRecord>[];
   readonly events?: readonly TimelineEvent[];
   readonly ladders?: readonly VersionedPut<LadderRecord>[];
@@ -61,6 +82,9 @@ export interface CaseChange {
   /** Statistics counters to add to, in the same transaction. */
   readonly counters?: readonly CounterUpdate[];
   readonly idempotency?: IdempotencyRecord;
+  /** Issue 15: a yearly counter claimed with the case (its agenda number), and attachments. */
+  readonly sequence?: SequenceClaim;
+  readonly attachments?: readonly VersionedPut<AttachmentRecord>[];
 }
 
 export interface CaseBundle {
@@ -91,6 +115,8 @@ export interface LadderWrite {
 export interface NotificationQuery {
   readonly caseId?: string | undefined;
   readonly agencyId?: string | undefined;
+  /** Only letters dated after this instant. */
+  readonly since?: Date | undefined;
 }
 
 export interface CaseQuery {
@@ -100,6 +126,25 @@ export interface CaseQuery {
   readonly received?: { readonly from: Date; readonly to: Date } | undefined;
   /** `{ overdue, now }`: only cases whose soonest open deadline is (not) past `now`. */
   readonly overdue?: { readonly overdue: boolean; readonly now: Date } | undefined;
+}
+
+/** A case a lookup item points to, and the identifier it was indexed under. */
+export interface LookupHit {
+  readonly caseId: string;
+  readonly field: LookupField;
+  readonly receivedAt: string;
+}
+
+/** A word search over the token index (see `searchWords`). */
+export interface WordSearch {
+  /** Stemmed query words (`parseQuery`); each must match a token of the case, as a prefix from 4 letters. */
+  readonly words: readonly string[];
+  /** Whether the complainant's name counts (central only). */
+  readonly includeNames: boolean;
+  /** Only cases received in [from, to]: a key range of every posting partition. */
+  readonly received?: { readonly from: Date; readonly to: Date } | undefined;
+  /** Whether the caller may see a candidate and it passes the other filters. */
+  readonly accept: (c: CaseRecord) => boolean | Promise<boolean>;
 }
 
 export interface AssignmentQuery {
@@ -112,10 +157,15 @@ export interface AssignmentQuery {
   /** Only assignments whose soonest open deadline passed in [since, now). */
   readonly overdueSince?: Date | undefined;
   readonly complaintType?: ComplaintType | undefined;
+  /** Only assignments forwarded after this instant. */
+  readonly forwardedSince?: Date | undefined;
+  /** Only redirected assignments no forwarding of the case has answered yet. */
+  readonly awaitingReforward?: boolean | undefined;
   readonly now: Date;
 }
 
-export interface Store {
+// Issue 15: the documents' access patterns (documents/ports.ts).
+export interface Store extends DocumentStore {
   getAgency(id: string): Promise<Agency | undefined>;
   /** Every agency, by id. */
   listAgencies(page: PageRequest): Promise<Page<Agency>>;
@@ -143,6 +193,18 @@ export interface Store {
   /** The clock entries (extensions, ended pauses) of one generation of an assignment, in order. */
   listClockEntries(caseId: string, agencyId: string, generation: number): Promise<ClockEntry[]>;
   findCaseIdByTrackingCode(code: string): Promise<string | undefined>;
+  /** The case holding a unique value, if one does. */
+  findClaim(claim: UniqueClaim): Promise<string | undefined>;
+  /** Cases by id, one batch read (ids of no case are left out). */
+  getCases(caseIds: readonly string[]): Promise<CaseRecord[]>;
+  /** The cases indexed under these identifiers (normalised), newest first, at most `limit`. */
+  findByLookups(keys: readonly LookupKey[], limit: number): Promise<LookupHit[]>;
+  /**
+   * Cases whose tokens match every word, newest first: reads the postings of the rarest word
+   * and filters by the others, so its cost follows that word, not the table. A page may hold
+   * fewer than `limit` items with a cursor to go on when the read budget of one request ran out.
+   */
+  searchWords(query: WordSearch, page: PageRequest): Promise<Page<CaseRecord>>;
   /** Central's case list, newest first. */
   listCases(filter: CaseQuery, page: PageRequest): Promise<Page<CaseRecord>>;
   /** A case's events, oldest first; `agencyIds` limits assignment events to those agencies. */
@@ -192,12 +254,16 @@ export interface Store {
     filter: { status?: string | undefined; from?: string | undefined; to?: string | undefined },
     page: PageRequest,
   ): Promise<Page<ActivityRecord>>;
+  /** Extension requests still waiting for central's decision, oldest first. */
+  listPendingExtensions(page: PageRequest): Promise<Page<ExtensionRequestRecord>>;
   /** Every letter, oldest first; by case or by agency. */
   listNotifications(query: NotificationQuery, page: PageRequest): Promise<Page<NotificationRecord>>;
   /** Letters of one assignment not yet delivered (the outbox). */
   listUndelivered(caseId: string, agencyId: string): Promise<NotificationRecord[]>;
   /** Every letter not yet delivered (a sweep after a restart). */
   listAllUndelivered(limit: number): Promise<NotificationRecord[]>;
+  /** Letters given up after their delivery attempts (`failed`), oldest first. */
+  listFailedNotifications(page: PageRequest): Promise<Page<NotificationRecord>>;
   putNotification(notification: NotificationRecord): Promise<void>;
 
   // Re-arming jobs (rearm-job.ts): one record of counters, chunks of work, capped failures.
@@ -235,12 +301,17 @@ export interface Store {
 /**
  * A conditional write lost: `version` (someone else changed the record first), `exists` (a
  * record with that identity exists), `idempotency` (the key was used concurrently), `unique`
- * (a unique value such as a tracking code was taken).
+ * (a unique value such as a tracking code was taken), `claimed` (a `UniqueClaim` another case
+ * holds).
  */
 export class WriteConflict extends DomainError {
-  readonly kind: 'version' | 'exists' | 'idempotency' | 'unique';
+  readonly kind: 'version' | 'exists' | 'idempotency' | 'unique' | 'claimed';
   constructor(kind: WriteConflict['kind'], message: string, cause?: unknown) {
-    super(kind === 'exists' ? 'already_exists' : 'version_conflict', message, { cause });
+    super(
+      kind === 'exists' || kind === 'claimed' ? 'already_exists' : 'version_conflict',
+      message,
+      { cause },
+    );
     this.kind = kind;
   }
 }

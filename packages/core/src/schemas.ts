@@ -18,3 +18,7 @@ export * from './schemas/jobs.ts';
 export * from './schemas/reporting.ts';
 export * from './schemas/monitoring.ts';
 export * from './schemas/public.ts';
+export * from './schemas/intake.ts';
+export * from './schemas/documents.ts';
+export * from './schemas/search.ts';
+export * from './schemas/desk.ts';

@@ -6,18 +6,26 @@
  * its own. Roles, scoping and idempotency are the use cases' (see `use-cases/kernel/`).
  */
 import * as agencies from './use-cases/agencies.ts';
+import * as attachments from './use-cases/attachments.ts';
 import * as reads from './use-cases/assignment-reads.ts';
 import * as assignments from './use-cases/assignments.ts';
 import * as cases from './use-cases/cases.ts';
+import * as documents from './use-cases/documents.ts';
+import * as desk from './use-cases/desk.ts';
 import * as extensions from './use-cases/extensions-and-pauses.ts';
+import * as intake from './use-cases/intake.ts';
 import type { ServiceDeps } from './use-cases/kernel/index.ts';
 import * as monitoring from './use-cases/monitoring.ts';
 import * as publicSide from './use-cases/public.ts';
 import * as jobs from './use-cases/rearm-jobs.ts';
 import * as reporting from './use-cases/reporting.ts';
+import * as searching from './use-cases/search.ts';
 import * as settings from './use-cases/settings.ts';
 
 export type { Idempotency, ServiceDeps } from './use-cases/kernel/index.ts';
+export type { IncomingMail, MailOutcome } from './use-cases/intake.ts';
+export { MAX_IMPORT_ROWS, receiptText } from './use-cases/intake.ts';
+export { AlreadyRegistered } from './use-cases/registration.ts';
 
 export class Service {
   readonly #deps: ServiceDeps;
@@ -35,6 +43,7 @@ export class Service {
   readonly createAgency = this.#bind(agencies.createAgency);
   readonly listAgencies = this.#bind(agencies.listAgencies);
   readonly getAgency = this.#bind(agencies.getAgency);
+  readonly agencyNames = this.#bind(agencies.agencyNames);
   readonly updateAgency = this.#bind(agencies.updateAgency);
 
   // cases
@@ -67,6 +76,9 @@ export class Service {
   readonly reportActivity = this.#bind(monitoring.reportActivity);
   readonly listActivities = this.#bind(monitoring.listActivities);
 
+  // search
+  readonly search = this.#bind(searching.search);
+
   // settings
   readonly getCalendarDays = this.#bind(settings.getCalendarDays);
   readonly putCalendarDay = this.#bind(settings.putCalendarDay);
@@ -81,6 +93,28 @@ export class Service {
   readonly agencyStats = this.#bind(reporting.agencyStats);
   readonly exportCases = this.#bind(reporting.exportCases);
   readonly listNotifications = this.#bind(reporting.listNotifications);
+  readonly listFailedNotifications = this.#bind(reporting.listFailedNotifications);
+
+  // intake channels
+  readonly submitComplaint = this.#bind(intake.submitComplaint);
+  readonly receiveEmail = this.#bind(intake.receiveEmail);
+  readonly importCases = this.#bind(intake.importCases);
+
+  // documents (issue 15)
+  readonly documentSettings = this.#bind(documents.documentSettings);
+  readonly putDocumentSettings = this.#bind(documents.putDocumentSettings);
+  readonly letterDocument = this.#bind(documents.letterDocument);
+  readonly receiptDocument = this.#bind(documents.receiptDocumentOf);
+  readonly createAttachment = this.#bind(attachments.createAttachment);
+  readonly listAttachments = this.#bind(attachments.listAttachments);
+  readonly completeAttachment = this.#bind(attachments.completeAttachment);
+  readonly downloadAttachment = this.#bind(attachments.downloadAttachment);
+  readonly updateAttachment = this.#bind(attachments.updateAttachment);
+
+  // central's desk
+  readonly now = this.#bind(desk.now);
+  readonly pendingExtensions = this.#bind(desk.pendingExtensions);
+  readonly holidayRemovalImpact = this.#bind(desk.holidayRemovalImpact);
 
   // public
   readonly track = this.#bind(publicSide.track);

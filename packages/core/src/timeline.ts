@@ -1,17 +1,29 @@
 /** The append-only case timeline: every step anyone (or the engine) takes lands here. */
-import { monotonicFactory } from 'ulid';
+import { monotonicFactory, ulid } from 'ulid';
 import type { Principal } from './tenancy.ts';
 
 const monotonic = monotonicFactory();
+let latest = 0;
 /**
- * Timeline event ids: ULIDs, monotonic within this process, so that events written together
- * (an assignment, the status change it caused) keep their order in the timeline.
+ * Timeline event ids: ULIDs, monotonic within this process for the same or a later instant, so
+ * that events written together (an assignment, the status change it caused) keep their order
+ * in the timeline. An instant earlier than the last one (a tick whose `now` was taken before a
+ * long PDF render, while a request wrote in between) gets its own time, not the last one's:
+ * ulid's monotonic factory would stamp it with the later time, and the timeline, ordered by
+ * id, would list it after events that happened later.
  */
-export const newEventId = (at: Date): string => monotonic(at.getTime());
+export const newEventId = (at: Date): string => {
+  const time = at.getTime();
+  if (time < latest) return ulid(time);
+  latest = time;
+  return monotonic(time);
+};
 
 export type Actor =
   | { sub: string; agency: string; role: Principal['role'] }
   | { system: 'escalation' }
+  /** A channel with no signed-in user: the public form, e-mail, LAPOR!. */
+  | { system: 'intake' }
   | { complainant: true };
 
 export const EVENT_TYPES = [
@@ -40,6 +52,8 @@ export const EVENT_TYPES = [
   'complainant_replied',
   'assignment_delegated',
   'reply_window_ended',
+  // Issue 15: the forwarding letter (surat penerusan) was written.
+  'forwarding_letter',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

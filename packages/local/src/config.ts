@@ -1,4 +1,5 @@
 /** The embedded runtime's settings, read once from the environment (nothing else reads it). */
+import { LogLevel } from '@aws-lambda-powertools/logger';
 import { z } from 'zod';
 
 /** The development routes (/dev/tokens, /dev/clock, /dev/users) exist in the demo configuration only. */
@@ -27,12 +28,23 @@ const Env = z
       .enum(['true', 'false'])
       .default('true')
       .transform((v) => v === 'true'),
-    LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+    // Powertools Logger's own list of levels, as on Lambda (functions/config.ts).
+    LOG_LEVEL: z.enum(LogLevel).default('INFO'),
     /**
      * Requests per minute each client address may make to the public tracking routes (the
      * 429 problem past it); `0` turns the limit off (a load test from one machine).
      */
     PANTAU_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(0).default(60),
+    /**
+     * The e-mail channel: an SMTP listener on 127.0.0.1 at this port (0: any free port), each
+     * message a case like SES's on AWS. Unset: no listener.
+     */
+    PANTAU_SMTP_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+    /**
+     * The public complaint form's proof of work: the highest counter the browser may have to
+     * try (each a PBKDF2 of 1,000 iterations). Lower only for tests and demos.
+     */
+    PANTAU_POW_MAX_COUNTER: z.coerce.number().int().min(2).max(1_000_000).default(4_000),
     /**
      * An OIDC provider to sign in with (a Cognito user pool's issuer URL, say), instead of the
      * demo users: the console then uses the authorization code flow with PKCE, the API trusts

@@ -9,17 +9,25 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { LadderRecord, LadderRef, LadderStarter } from '@pantau/core';
 import {
-  deliver,
   type EngineDeps,
   ladderDefinition,
   STATE,
   substitute,
+  sweep,
+  type SweepOptions,
+  type SweepResult,
   tick,
 } from '@pantau/workflow';
 import { StateMachine } from 'aws-local-stepfunctions';
 
 /** The longest Wait override that does not overflow Node's setTimeout (it must never fire). */
 const PARKED_MS = 2 ** 31 - 1;
+
+/** Correlation ids remembered for ladders armed since start (an execution's input on AWS). */
+const MAX_CORRELATIONS = 10_000;
+
+/** How often the system-clock runtime sweeps the outbox (one query of a mostly empty index). */
+const SWEEP_EVERY_MS = 60_000;
 
 export interface EngineStats {
   runs: number;
@@ -28,15 +36,26 @@ export interface EngineStats {
   ticks: number;
 }
 
+const refKey = (ref: LadderRef) => `${ref.caseId}/${ref.agencyId}/${ref.generation}/${ref.token}`;
+
 export class LocalLadderEngine implements LadderStarter {
   private readonly machine: StateMachine;
   private running: Promise<void> | undefined;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
+  private sweepTimer: NodeJS.Timeout | undefined;
+  private sweeping: Promise<SweepResult> | undefined;
+  /** By ladder ref: the id of the request that armed it, which its ticks' log lines name. */
+  private readonly correlations = new Map<string, string>();
   readonly stats: EngineStats = { runs: 0, transitions: 0, ticks: 0 };
 
   constructor(
-    private readonly deps: EngineDeps & { readonly logger?: Logger; readonly concurrency?: number },
+    private readonly deps: EngineDeps & {
+      readonly logger?: Logger;
+      readonly concurrency?: number;
+      /** The correlation id of the work in progress (the API request that arms a ladder). */
+      readonly correlationId?: () => string | undefined;
+    },
   ) {
     const definition = substitute(ladderDefinition, {
       TickFunctionArn: 'arn:aws:lambda:ap-southeast-3:000000000000:function:pantau-ladder-tick',
@@ -47,7 +66,14 @@ export class LocalLadderEngine implements LadderStarter {
   }
 
   /** A new or re-armed ladder: its record is already due, so run what is due (in the background). */
-  async arm(_ref: LadderRef): Promise<void> {
+  async arm(ref: LadderRef): Promise<void> {
+    const correlationId = this.deps.correlationId?.();
+    if (correlationId) {
+      if (this.correlations.size >= MAX_CORRELATIONS) {
+        this.correlations.delete(this.correlations.keys().next().value!);
+      }
+      this.correlations.set(refKey(ref), correlationId);
+    }
     void this.runDue().catch((error: unknown) =>
       this.deps.logger?.error('ladder run failed', { error: error as Error }),
     );
@@ -55,7 +81,11 @@ export class LocalLadderEngine implements LadderStarter {
 
   /** Runs one ladder's definition until it parks at `Sleep` or ends. */
   async runOnce(ref: LadderRef): Promise<void> {
-    const input: Record<string, string | number> = { ...ref };
+    const correlationId = this.correlations.get(refKey(ref));
+    const input: Record<string, string | number> = {
+      ...ref,
+      ...(correlationId ? { correlationId } : {}),
+    };
     const execution = this.machine.run(input, {
       overrides: {
         taskResourceLocalHandlers: {
@@ -159,21 +189,34 @@ export class LocalLadderEngine implements LadderStarter {
     await this.runDue();
   }
 
-  /** Sends letters a crash left in the outbox. */
-  async sweepOutbox(): Promise<number> {
-    const pending = await this.deps.store.listAllUndelivered(1000);
-    for (const n of pending) await deliver(this.deps, n);
-    return pending.length;
+  /**
+   * The AWS sweep's outbox half (`sweep` from @pantau/workflow, without ladders: this engine
+   * runs every due ladder from the table itself): delivers letters a crash left in the outbox
+   * and retries refused ones after their backoff, then marks them failed. One at a time.
+   */
+  sweep(options: SweepOptions = {}): Promise<SweepResult> {
+    this.sweeping ??= sweep(this.deps, options).finally(() => (this.sweeping = undefined));
+    return this.sweeping;
   }
 
-  /** With the system clock: look for due ladders every `ms`. */
+  /** With the system clock: look for due ladders every `ms`, and sweep the outbox each minute. */
   startTimer(ms = 1000): void {
     this.timer = setInterval(() => void this.runDue().catch(() => undefined), ms);
     this.timer.unref();
+    this.sweepTimer = setInterval(
+      () =>
+        void this.sweep().catch((error: unknown) =>
+          this.deps.logger?.error('sweep failed', { error: error as Error }),
+        ),
+      SWEEP_EVERY_MS,
+    );
+    this.sweepTimer.unref();
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
     await this.running?.catch(() => undefined);
+    await this.sweeping?.catch(() => undefined);
   }
 }

@@ -8,3 +8,4 @@ export { devRoutes } from './dev-routes.ts';
 export { LocalLadderEngine } from './engine.ts';
 export { emlMailer, toEml } from './mailer.ts';
 export { LocalJobRunner } from './jobs.ts';
+export { searchKeyFor } from './search-key.ts';

@@ -6,6 +6,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Mailer, NotificationRecord } from '@pantau/core';
+import { letterMessage } from '@pantau/documents';
 
 export const SENDER = 'Asdep Pengaduan Masyarakat <noreply@pantau.local>';
 
@@ -37,7 +38,11 @@ export function emlMailer(dir: string): Mailer {
       const day = join(dir, n.scheduledAt.slice(0, 10));
       mkdirSync(day, { recursive: true });
       const file = join(day, `${n.id}.eml`);
-      writeFileSync(`${file}.tmp`, toEml(n));
+      // Issue 15: a letter that is a document goes as multipart/mixed with its PDF.
+      const eml = n.document
+        ? await letterMessage(n, { from: SENDER, messageIdDomain: 'pantau.local' })
+        : toEml(n);
+      writeFileSync(`${file}.tmp`, eml);
       renameSync(`${file}.tmp`, file);
     },
   };

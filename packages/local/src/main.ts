@@ -31,6 +31,10 @@ try {
       `  Docs           ${runtime.url}/docs   (OpenAPI: ${runtime.url}/openapi.json)`,
       `  DynamoDB Local ${runtime.dynamoDbEndpoint}`,
       `  Letters        ${config.PANTAU_DATA_DIR}/mail/<date>/<id>.eml`,
+      `  Complaint form ${runtime.url}/adukan`,
+      runtime.smtpPort === null
+        ? '  E-mail intake  off (set PANTAU_SMTP_PORT to listen for complaints by e-mail)'
+        : `  E-mail intake  smtp://127.0.0.1:${runtime.smtpPort}   (each message a case; kept in ${config.PANTAU_DATA_DIR}/inbox)`,
       runtime.clockMode === 'manual'
         ? `  Clock          manual: GET/POST ${runtime.url}/dev/clock {"advance":"P3D"} runs every ladder step due by then`
         : '  Clock          system',

@@ -6,9 +6,15 @@ import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { createApp, createJwtVerifier, createMultiIssuerVerifier } from '@pantau/api';
-import { Calendar, DEFAULT_CALENDAR_ID, newAgency, WriteConflict } from '@pantau/core';
+import {
+  createApp,
+  createJwtVerifier,
+  createMultiIssuerVerifier,
+  currentCorrelationId,
+} from '@pantau/api';
+import { Calendar, DEFAULT_CALENDAR_ID, newAgency, Service, WriteConflict } from '@pantau/core';
 import { createTableInput, DynamoStore, seedBaseline } from '@pantau/store';
+import { renderLetterFile } from '@pantau/documents/pdf';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -26,8 +32,12 @@ import { devRoutes } from './dev-routes.ts';
 import { LocalLadderEngine } from './engine.ts';
 import { LocalJobRunner } from './jobs.ts';
 import { emlMailer } from './mailer.ts';
+import { localSecret, startMailIntake } from './mail-intake.ts';
+// Issue 15: attachments' bytes under the data dir (blob-store.ts says why not s3rver).
+import { FileBlobStore } from './blob-store.ts';
 import { LOCAL_REGION, startDynamoDbLocal } from './dynamodb-local.ts';
 import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from './issuer.ts';
+import { searchKeyFor } from './search-key.ts';
 
 export const TABLE_NAME = 'pantau';
 
@@ -38,6 +48,8 @@ export interface Runtime {
   readonly clockMode: 'system' | 'manual';
   /** Whether /dev (tokens, clock, demo users) is mounted: the demo configuration only. */
   readonly devRoutes: boolean;
+  /** The e-mail channel's SMTP port on 127.0.0.1, when PANTAU_SMTP_PORT is set. */
+  readonly smtpPort: number | null;
   stop(): Promise<void>;
   /** Synchronous last resort for `process.on('exit')`. */
   kill(): void;
@@ -63,7 +75,11 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       credentials: db.credentials,
     });
     await ensureTable(client, TABLE_NAME);
-    const store = new DynamoStore({ client, tableName: TABLE_NAME });
+    const store = new DynamoStore({
+      client,
+      tableName: TABLE_NAME,
+      searchKey: searchKeyFor(dataDir),
+    });
     const runtimeClock =
       config.PANTAU_CLOCK === 'manual'
         ? manualClock(
@@ -82,10 +98,14 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       clock,
       mailer: emlMailer(join(dataDir, 'mail')),
       logger,
+      // A ladder's ticks and letters name the request that armed it.
+      correlationId: currentCorrelationId,
     });
     // Calendar and policy edits re-arm in the background, through the same ladder engine.
     const jobs = new LocalJobRunner({ store, clock, ladders: engine, logger });
     const issuer = await createLocalIssuer(join(dataDir, 'issuer-key.json'));
+    // Links expire in real time, like tokens (the manual clock may be far behind).
+    const blobs = new FileBlobStore(dataDir);
     // Tokens live in real time even when the domain clock is manual (advancing it 60 days
     // must not sign everybody out).
     const local = createJwtVerifier({
@@ -124,7 +144,14 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       ladders: engine,
       jobs,
       logger: new Logger({ serviceName: 'pantau-api', logLevel: config.LOG_LEVEL }),
+      proofOfWork: {
+        secret: await localSecret(join(dataDir, 'pow-secret')),
+        maxCounter: config.PANTAU_POW_MAX_COUNTER,
+      },
       swaggerUiDir: dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json')),
+      blobs,
+      // Embedded, the renderer is simply imported: no cold start to keep it out of.
+      renderPdf: renderLetterFile,
       // Development routes mint anyone's token and move the clock: the demo configuration's
       // alone, never beside a real identity provider.
       ...(devMounted
@@ -144,24 +171,40 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     });
     const server = await new Promise<ReturnType<typeof serve>>((done) => {
       const s = serve(
-        { fetch: withConsole(app.fetch, { oidc }), port: config.PORT, hostname: config.HOST },
+        {
+          fetch: blobs.handler(withConsole(app.fetch, { oidc })),
+          port: config.PORT,
+          hostname: config.HOST,
+        },
         () => done(s),
       );
     });
     const { port } = server.address() as AddressInfo;
-    // Resume: letters a crash left in the outbox, then every ladder due by now.
-    await engine.sweepOutbox();
+    const smtp =
+      config.PANTAU_SMTP_PORT === undefined
+        ? undefined
+        : await startMailIntake({
+            port: config.PANTAU_SMTP_PORT,
+            inbox: join(dataDir, 'inbox'),
+            service: new Service({ store, clock, ladders: engine }),
+            logger,
+          });
+    // Resume: letters a crash left in the outbox (however young), then every ladder due by now.
+    await engine.sweep({ outboxGraceMs: 0, limit: 1000 });
     await engine.runDue();
     await jobs.resume();
     if (runtimeClock.mode === 'system') engine.startTimer();
     const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+    blobs.baseUrl = url;
     return {
       url,
       dynamoDbEndpoint: db.endpoint,
       warnings,
       clockMode: runtimeClock.mode,
       devRoutes: devMounted,
+      smtpPort: smtp?.port ?? null,
       async stop() {
+        await smtp?.close();
         await new Promise<void>((done) => server.close(() => done()));
         await jobs.stop();
         await engine.stop();

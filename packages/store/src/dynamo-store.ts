@@ -2,7 +2,9 @@
  * The DynamoDB single-table adapter behind core's `Store` port. Every access pattern is a
  * named method (listed in ../README.md); none scans. In layers, one file each: the table's
  * primitives (dynamo-table.ts), the escalation engine's patterns (escalation-store.ts), the
- * re-arming jobs' (job-store.ts), and here the rest (agencies, settings, cases, assignments, the commit, activities, counters).
+ * re-arming jobs' (job-store.ts), the documents' (document-store.ts), the search index's
+ * (search-store.ts), and here the rest (agencies, settings, cases, assignments,
+ * the commit, activities, counters).
  */
 import type { WriteConflict } from '@pantau/core';
 import {
@@ -29,6 +31,7 @@ import {
   type Store,
   type TimelineEvent,
   type WorkingCalendar,
+  type UniqueClaim,
 } from '@pantau/core';
 
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
@@ -40,6 +43,7 @@ import {
   calendarDayItem,
   calendarYearItem,
   caseItem,
+  claimItem,
   clockEntryItem,
   eventItem,
   extensionItem,
@@ -51,11 +55,12 @@ import { keys } from './keys.ts';
 import { queryAll, type Stream } from './paging.ts';
 import { assignmentFilter, assignmentStream } from './assignment-streams.ts';
 import { record, type TransactItem } from './dynamo-table.ts';
-import { JobStore } from './job-store.ts';
+import { SearchStore } from './search-store.ts';
+import { indexWrites } from './search-index.ts';
 import { counterUpdate, sumCounters } from './counters.ts';
 
 export type { DynamoStoreOptions } from './dynamo-table.ts';
-export class DynamoStore extends JobStore implements Store {
+export class DynamoStore extends SearchStore implements Store {
   // ---- agencies ---------------------------------------------------------------------
 
   /** Agency by id (the registry is central's). */
@@ -228,6 +233,12 @@ export class DynamoStore extends JobStore implements Store {
     return item?.caseId;
   }
 
+  /** The case holding a unique value (external reference, Message-ID, row key), if any. */
+  async findClaim(claim: UniqueClaim): Promise<string | undefined> {
+    const item = await this.get<{ caseId: string }>(keys.claim(claim.kind, claim.value));
+    return item?.caseId;
+  }
+
   /** Central's case list, newest first: all (gsi1) or by status (gsi2). */
   async listCases(filter: CaseQuery, page: PageRequest): Promise<Page<CaseRecord>> {
     // Received in a period: a sort-key range (keys are `<receivedAt>#<id>`).
@@ -315,6 +326,18 @@ export class DynamoStore extends JobStore implements Store {
       if (change.case.expectedVersion === null) {
         items.push({ Put: this.createPut(trackingCodeItem(c)) });
         kinds.push('unique');
+        for (const claim of change.claims ?? []) {
+          items.push({ Put: this.createPut(claimItem(c, claim)) });
+          kinds.push('claimed');
+        }
+      }
+      // The search index moves with the case, in the same transaction (never stale). A
+      // replace that does not say what it replaces (`previous`) changes no indexed field.
+      const before = change.case.expectedVersion === null ? null : change.case.previous;
+      if (before !== undefined) {
+        const index = indexWrites(this.tableName, this.searchKeys, before, c);
+        items.push(...index);
+        kinds.push(...index.map(() => 'version' as const));
       }
     }
     for (const a of change.assignments ?? []) {
@@ -350,6 +373,10 @@ export class DynamoStore extends JobStore implements Store {
       items.push({ Put: this.idempotencyPut(change.idempotency) });
       kinds.push('idempotency');
     }
+    // Issue 15: an agenda number's counter, attachments (document-store.ts).
+    const documents = this.documentItems(change);
+    items.push(...documents.items);
+    kinds.push(...documents.kinds);
     await this.transact(items, kinds);
   }
 
@@ -366,6 +393,14 @@ export class DynamoStore extends JobStore implements Store {
       [{ index: 'gsi1', partition: keys.activities, ...(range ? { range } : {}) }],
       page,
       (item) => !filter.status || item.status === filter.status,
+    );
+  }
+
+  /** Extension requests still pending (gsi1, present only while pending), oldest first. */
+  async listPendingExtensions(page: PageRequest): Promise<Page<ExtensionRequestRecord>> {
+    return this.page<ExtensionRequestRecord>(
+      [{ index: 'gsi1', partition: keys.pendingExtensions }],
+      page,
     );
   }
 

@@ -17,6 +17,8 @@ import {
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -49,7 +51,16 @@ export interface DynamoStoreOptions {
   /** The low-level client (endpoint, region, the SDK's own retries); created once per process. */
   readonly client: DynamoDBClient;
   readonly tableName: string;
+  /**
+   * The key of the HMACs that key the search index (lookups and word postings), so no index key
+   * holds an identifier or a word in clear: from Secrets Manager on AWS, from the data dir
+   * embedded. Needed by whatever writes a case's indexed fields or searches.
+   */
+  readonly searchKey?: string | Uint8Array;
 }
+
+/** DynamoDB's ceiling on the items of one TransactWriteItems. */
+export const MAX_TRANSACTION_ITEMS = 100;
 
 export class DynamoTable {
   readonly client: DynamoDBDocumentClient;
@@ -74,13 +85,33 @@ export class DynamoTable {
     return out.Item ? record<T>(out.Item) : undefined;
   }
 
+  /** Items by key, BatchGetItem 100 at a time, unprocessed keys asked again; absent ones left out. */
+  protected async batchGet(itemKeys: readonly { pk: string; sk: string }[]): Promise<Item[]> {
+    const out: Item[] = [];
+    for (let i = 0; i < itemKeys.length; i += 100) {
+      let requested: Item[] | undefined = itemKeys.slice(i, i + 100);
+      while (requested && requested.length > 0) {
+        const res: BatchGetCommandOutput = await this.client.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: requested } } }),
+        );
+        out.push(...(res.Responses?.[this.tableName] ?? []));
+        requested = res.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined;
+      }
+    }
+    return out;
+  }
+
   protected async page<T>(
     streams: Stream[],
     page: PageRequest,
     accept?: (item: Item) => boolean,
   ): Promise<Page<T>> {
     const out = await queryPage(this.client, this.tableName, streams, page, accept);
-    return { items: out.items.map((i) => record<T>(i)), nextCursor: out.nextCursor };
+    return {
+      items: out.items.map((i) => record<T>(i)),
+      nextCursor: out.nextCursor,
+      ...(out.total === undefined ? {} : { total: out.total }),
+    };
   }
 
   /** One conditional Put; losing the condition is a `WriteConflict`. */
@@ -138,6 +169,10 @@ export class DynamoTable {
    */
   protected async transact(items: TransactItem[], kinds: WriteConflict['kind'][]): Promise<void> {
     for (const item of items) if (item.Put?.Item) assertItemFits(item.Put.Item);
+    if (items.length > MAX_TRANSACTION_ITEMS)
+      throw limitExceeded(
+        `this change needs ${items.length} writes, past DynamoDB's ${MAX_TRANSACTION_ITEMS} per transaction: nothing was written`,
+      );
     try {
       await this.client.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {

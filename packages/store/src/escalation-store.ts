@@ -12,7 +12,6 @@ import type {
   VersionedPut,
   WriteConflict,
 } from '@pantau/core';
-import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { DynamoTable, record, type TransactItem } from './dynamo-table.ts';
 import {
   activityItem,
@@ -73,22 +72,8 @@ export class EscalationStore extends DynamoTable {
 
   /** The ladders of these assignments (BatchGetItem, 100 keys at a time). */
   async getLadders(refs: readonly { caseId: string; agencyId: string }[]): Promise<LadderRecord[]> {
-    const out: LadderRecord[] = [];
-    for (let i = 0; i < refs.length; i += 100) {
-      let requested: Item[] | undefined = refs
-        .slice(i, i + 100)
-        .map((r) => keys.ladder(r.caseId, r.agencyId));
-      while (requested && requested.length > 0) {
-        const res: BatchGetCommandOutput = await this.client.send(
-          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: requested } } }),
-        );
-        out.push(
-          ...(res.Responses?.[this.tableName] ?? []).map((item) => record<LadderRecord>(item)),
-        );
-        requested = res.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined;
-      }
-    }
-    return out;
+    const items = await this.batchGet(refs.map((r) => keys.ladder(r.caseId, r.agencyId)));
+    return items.map((item) => record<LadderRecord>(item));
   }
 
   /**
@@ -124,20 +109,34 @@ export class EscalationStore extends DynamoTable {
     return page.items[0]?.wakeAt ?? null;
   }
 
-  /** Every letter oldest first (gsi1), one agency's (gsi2), or one case's (its item collection). */
+  /**
+   * The letters log, newest first: every letter (gsi1) or one agency's (gsi2), as people read a
+   * log; one case's (its item collection) oldest first, in the order its ladder sent them.
+   */
   async listNotifications(
     query: NotificationQuery,
     page: PageRequest,
   ): Promise<Page<NotificationRecord>> {
+    // Dated after `since`: a sort-key range on the indexes (keys are `<scheduledAt>#<id>`).
+    const after = query.since
+      ? { range: { op: '>=' as const, value: `${query.since.toISOString()}~` } }
+      : {};
     const stream: Stream = query.caseId
       ? { partition: keys.casePk(query.caseId), range: { op: 'begins_with', value: 'NOTIF#' } }
       : query.agencyId
-        ? { index: 'gsi2', partition: keys.agencyNotifications(query.agencyId) }
-        : { index: 'gsi1', partition: keys.allNotifications };
+        ? {
+            index: 'gsi2',
+            partition: keys.agencyNotifications(query.agencyId),
+            descending: true,
+            ...after,
+          }
+        : { index: 'gsi1', partition: keys.allNotifications, descending: true, ...after };
     return this.page<NotificationRecord>(
       [stream],
       page,
-      (item) => !query.agencyId || item.agencyId === query.agencyId,
+      (item) =>
+        (!query.agencyId || item.agencyId === query.agencyId) &&
+        (!query.since || String(item.scheduledAt) > query.since.toISOString()),
     );
   }
 
@@ -162,6 +161,11 @@ export class EscalationStore extends DynamoTable {
       limit,
     });
     return page.items;
+  }
+
+  /** Letters given up after their delivery attempts, oldest first (gsi3, sparse). */
+  async listFailedNotifications(page: PageRequest): Promise<Page<NotificationRecord>> {
+    return this.page<NotificationRecord>([{ index: 'gsi3', partition: keys.failedLetters }], page);
   }
 
   /** A letter's delivery status. */

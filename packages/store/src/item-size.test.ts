@@ -48,6 +48,7 @@ import {
   notificationItem,
   policyItem,
   trackingCodeItem,
+  claimItem,
 } from './items.ts';
 import { keys } from './keys.ts';
 
@@ -85,9 +86,11 @@ const largestCase = (): CaseRecord => {
       description: text(20_000),
       respondent: text(200),
       location: { province: text(100), regency: text(100) },
+      externalRef: { system: text(40), id: text(100) },
     },
     now: new Date(NOW),
     verificationDueAt: new Date(NOW),
+    imported: { rowKey: `letter:${text(200)}` },
   });
   return {
     ...c,
@@ -442,6 +445,8 @@ const ENTITIES: [string, () => Record<string, unknown>][] = [
       calendarDayItem(id(40), { date: '2026-04-06', kind: 'collective_leave', name: text(200) }),
   ],
   ['tracking code', () => trackingCodeItem(largestCase())],
+  // The value is hashed into the key: a 998-character Message-ID makes the same size.
+  ['unique claim', () => claimItem(largestCase(), { kind: 'message_id', value: text(998) })],
   ['statistics counters (a day or a month)', statsItem],
 ];
 

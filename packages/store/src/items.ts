@@ -16,6 +16,7 @@ import type {
   NotificationRecord,
   SlaPolicy,
   TimelineEvent,
+  UniqueClaim,
 } from '@pantau/core';
 import { assignmentBucket, assignmentSortKey, keys } from './keys.ts';
 
@@ -64,6 +65,13 @@ export const trackingCodeItem = (c: CaseRecord): Item => ({
   caseId: c.id,
 });
 
+export const claimItem = (c: CaseRecord, claim: UniqueClaim): Item => ({
+  ...keys.claim(claim.kind, claim.value),
+  entity: 'claim',
+  kind: claim.kind,
+  caseId: c.id,
+});
+
 export const assignmentItem = (a: AssignmentRecord): Item => {
   const bucket = assignmentBucket(a);
   const sortKey = assignmentSortKey(a);
@@ -101,6 +109,13 @@ export const ladderStepItem = (n: NotificationRecord, stepId: string): Item => (
 export const extensionItem = (x: ExtensionRequestRecord): Item => ({
   ...keys.extension(x.caseId, x.agencyId, x.id),
   entity: 'extension_request',
+  // Listed on central's desk while it waits for a decision (the index entry goes with it).
+  ...(x.status === 'pending'
+    ? {
+        gsi1pk: keys.pendingExtensions,
+        gsi1sk: `${x.requestedAt}#${x.caseId}#${x.agencyId}#${x.id}`,
+      }
+    : {}),
   ...x,
 });
 
@@ -126,7 +141,11 @@ export const notificationItem = (n: NotificationRecord): Item => ({
   gsi1sk: `${n.scheduledAt}#${n.id}`,
   gsi2pk: keys.agencyNotifications(n.agencyId),
   gsi2sk: `${n.scheduledAt}#${n.id}`,
+  // gsi3 is sparse: the outbox while pending, central's list once failed, nothing once sent.
   ...(n.status === 'pending' ? { gsi3pk: keys.outbox, gsi3sk: `${n.createdAt}#${n.id}` } : {}),
+  ...(n.status === 'failed'
+    ? { gsi3pk: keys.failedLetters, gsi3sk: `${n.createdAt}#${n.id}` }
+    : {}),
   ...n,
 });
 

@@ -4,6 +4,7 @@
  * held by the central unit (cases, agencies registry, calendars, policies) start with `setneg`.
  */
 import { type AssignmentRecord, CENTRAL_TENANT, isOpen, nextDueAt } from '@pantau/core';
+import { createHash } from 'node:crypto';
 
 const C = CENTRAL_TENANT;
 
@@ -52,6 +53,8 @@ export const keys = {
     pk: `${C}#CASE#${caseId}`,
     sk: `HIST#${agencyId}#${generation}#${id}`,
   }),
+  /** gsi1: extension requests waiting for central's decision, oldest first. */
+  pendingExtensions: `${C}#EXT#pending`,
   /** A monitoring activity sorts in its case's collection (before the events). */
   activity: (caseId: string, id: string) => ({ pk: `${C}#CASE#${caseId}`, sk: `ACT#${id}` }),
   /** gsi1: central's activity calendar, by scheduled time (unscheduled first). */
@@ -70,6 +73,8 @@ export const keys = {
   agencyNotifications: (agencyId: string) => `${C}#NOTIFS#${agencyId}`,
   /** gsi3: letters still to send, oldest first (present only while pending). */
   outbox: `${C}#OUTBOX`,
+  /** gsi3: letters given up after their delivery attempts, oldest first (central's desk). */
+  failedLetters: `${C}#FAILED_LETTERS`,
 
   /** An agency's statistics counters, one item per forwarding date. */
   statsPk: (agencyId: string) => `${C}#STATS#${agencyId}`,
@@ -79,7 +84,25 @@ export const keys = {
     sk: `${bucket.length === 7 ? 'MONTH' : 'DAY'}#${bucket}`,
   }),
 
+  /**
+   * Search index (search-index.ts): a lookup (an identifier's cases) and a postings partition
+   * (a token head's cases), each keyed by an HMAC, never the value in clear; sorted by
+   * `<receivedAt>#<caseId>`, newest first when read descending.
+   */
+  lookup: (hmac: string) => `${C}#LOOKUP#${hmac}`,
+  postings: (hmac: string) => `${C}#WORD#${hmac}`,
+  caseOrder: (receivedAt: string, caseId: string) => `${receivedAt}#${caseId}`,
+
   trackingCode: (code: string) => ({ pk: `${C}#TRACK#${code}`, sk: 'TRACK' }),
+  /**
+   * A unique value one case holds (external reference, Message-ID, import row key, spent proof
+   * of work). The value is hashed: a Message-ID may run to hundreds of characters, and a key
+   * should not carry what a sender wrote.
+   */
+  claim: (kind: string, value: string) => ({
+    pk: `${C}#CLAIM#${kind}#${createHash('sha256').update(value).digest('base64url')}`,
+    sk: 'CLAIM',
+  }),
   idempotency: (tenant: string, key: string) => ({ pk: `${tenant}#IDEM#${key}`, sk: 'IDEM' }),
 
   /** gsi3 (sparse): assignments a focal point delegated to a member unit. */

@@ -145,8 +145,9 @@ export async function queryPage(
   tableName: string,
   streams: readonly Stream[],
   page: PageRequest,
-  accept: (item: Item) => boolean = () => true,
+  filter?: (item: Item) => boolean,
 ): Promise<Page<Item>> {
+  const accept = filter ?? (() => true);
   const positions = decode(page.cursor, streams);
   const fetched = await Promise.all(
     streams.map((stream, i) => {
@@ -175,7 +176,37 @@ export async function queryPage(
     return last ? pick(last.item, attributesOf(stream).key) : positions[i]!;
   });
   const more = next.some((p) => p !== 'done');
-  return { items: taken.map((c) => c.item), nextCursor: more ? encode(next) : null };
+  const items = taken.map((c) => c.item);
+  const nextCursor = more ? encode(next) : null;
+  if (!page.total) return { items, nextCursor };
+  const counts = await Promise.all(
+    streams.map((stream) => countStream(client, toQuery(tableName, stream), filter)),
+  );
+  return { items, nextCursor, total: counts.reduce((sum, n) => sum + n, 0) };
+}
+
+/**
+ * Every item of a stream `accept` takes, counted: DynamoDB counts for us when nothing is
+ * filtered here (`Select: COUNT`, no items sent back), else the items are read and filtered.
+ */
+async function countStream(
+  client: DynamoDBDocumentClient,
+  query: QueryCommandInput,
+  accept?: (item: Item) => boolean,
+): Promise<number> {
+  if (!accept) {
+    let count = 0;
+    let start: Item | undefined;
+    do {
+      const out = await client.send(
+        new QueryCommand({ ...query, Select: 'COUNT', ExclusiveStartKey: start }),
+      );
+      count += out.Count ?? 0;
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return count;
+  }
+  return (await queryAll(client, query)).filter(accept).length;
 }
 
 const pick = (item: Item, attributes: readonly string[]): Item =>

@@ -3,12 +3,18 @@ import { lazy, Suspense } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { isCentral } from './auth/session';
 import { SessionProvider, useSession } from './auth/session-context';
+import { AgencyNamesProvider } from './components/agencies';
+import { UnreadBadge } from './components/count';
 import { Loading } from './components/ui';
+import { type Inbox, useUnread } from './unread';
 import type { ConsoleConfig } from './config';
 import type { MessageKey } from './i18n/messages';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { SignIn, AuthCallback } from './pages/sign-in';
 import { Track } from './pages/track';
+
+// The public complaint form loads on demand too: the ALTCHA widget is only its.
+const Complain = lazy(() => import('./pages/complain').then((m) => ({ default: m.Complain })));
 
 // Pages behind sign-in load on demand: the tracking page a complainant opens stays small.
 const Queue = lazy(() => import('./pages/queue'));
@@ -21,6 +27,8 @@ const Letters = lazy(() => import('./pages/letters'));
 const Agencies = lazy(() => import('./pages/admin-agencies'));
 const CalendarPage = lazy(() => import('./pages/admin-calendar'));
 const Policies = lazy(() => import('./pages/admin-policies'));
+const AdminImport = lazy(() => import('./pages/admin-import'));
+const DocumentSettings = lazy(() => import('./pages/admin-documents'));
 
 export function App({ config }: { config: ConsoleConfig }) {
   return (
@@ -32,6 +40,13 @@ export function App({ config }: { config: ConsoleConfig }) {
           <Route path="/track/*?">
             <Frame>
               <Track />
+            </Frame>
+          </Route>
+          <Route path="/adukan">
+            <Frame>
+              <Suspense fallback={<Loading />}>
+                <Complain />
+              </Suspense>
             </Frame>
           </Route>
           <Route path="/signin">
@@ -62,24 +77,28 @@ function Guarded() {
   const admin = session.role === 'central_admin';
   return (
     <Frame>
-      <Suspense fallback={<Loading />}>
-        <Switch>
-          <Route path="/">
-            <Redirect to={central ? '/desk' : '/queue'} />
-          </Route>
-          <Route path="/queue" component={Queue} />
-          <Route path="/cases/new" component={central ? CaseNew : NotFound} />
-          <Route path="/cases/:id" component={CaseDetail} />
-          <Route path="/cases" component={central ? Cases : NotFound} />
-          <Route path="/desk" component={central ? Desk : NotFound} />
-          <Route path="/stats" component={central ? Stats : NotFound} />
-          <Route path="/letters" component={Letters} />
-          <Route path="/admin/agencies" component={admin ? Agencies : NotFound} />
-          <Route path="/admin/calendar" component={admin ? CalendarPage : NotFound} />
-          <Route path="/admin/policies" component={admin ? Policies : NotFound} />
-          <Route component={NotFound} />
-        </Switch>
-      </Suspense>
+      <AgencyNamesProvider user={session.sub}>
+        <Suspense fallback={<Loading />}>
+          <Switch>
+            <Route path="/">
+              <Redirect to={central ? '/desk' : '/queue'} />
+            </Route>
+            <Route path="/queue" component={Queue} />
+            <Route path="/cases/new" component={central ? CaseNew : NotFound} />
+            <Route path="/cases/:id" component={CaseDetail} />
+            <Route path="/cases" component={central ? Cases : NotFound} />
+            <Route path="/desk" component={central ? Desk : NotFound} />
+            <Route path="/stats" component={central ? Stats : NotFound} />
+            <Route path="/letters" component={Letters} />
+            <Route path="/admin/agencies" component={admin ? Agencies : NotFound} />
+            <Route path="/admin/calendar" component={admin ? CalendarPage : NotFound} />
+            <Route path="/admin/policies" component={admin ? Policies : NotFound} />
+            <Route path="/admin/import" component={admin ? AdminImport : NotFound} />
+            <Route path="/admin/documents" component={admin ? DocumentSettings : NotFound} />
+            <Route component={NotFound} />
+          </Switch>
+        </Suspense>
+      </AgencyNamesProvider>
     </Frame>
   );
 }
@@ -95,7 +114,10 @@ function Frame({ children }: { children: React.ReactNode }) {
   const { session, agency, signOut, zone } = useSession();
   const [location, navigate] = useLocation();
   const links: [string, MessageKey][] = !session
-    ? [['/track', 'nav.track']]
+    ? [
+        ['/adukan', 'nav.complain'],
+        ['/track', 'nav.track'],
+      ]
     : isCentral(session)
       ? [
           ['/desk', 'nav.desk'],
@@ -107,6 +129,8 @@ function Frame({ children }: { children: React.ReactNode }) {
                 ['/admin/agencies', 'nav.agencies'],
                 ['/admin/calendar', 'nav.calendar'],
                 ['/admin/policies', 'nav.policies'],
+                ['/admin/import', 'nav.import'],
+                ['/admin/documents', 'nav.documents'],
               ] as [string, MessageKey][])
             : []),
         ]
@@ -137,6 +161,9 @@ function Frame({ children }: { children: React.ReactNode }) {
               <li key={href}>
                 <Link href={href} aria-current={location.startsWith(href) ? 'page' : undefined}>
                   {t(key)}
+                  {session && !isCentral(session) && (href === '/queue' || href === '/letters') ? (
+                    <Unread sub={session.sub} inbox={href.slice(1) as Inbox} location={location} />
+                  ) : null}
                 </Link>
               </li>
             ))}
@@ -173,4 +200,9 @@ function Frame({ children }: { children: React.ReactNode }) {
       </main>
     </>
   );
+}
+
+/** What arrived in an agency's queue or letters since its last visit there. */
+function Unread({ sub, inbox, location }: { sub: string; inbox: Inbox; location: string }) {
+  return <UnreadBadge n={useUnread(sub, inbox, location)} />;
 }

@@ -41,16 +41,21 @@ export interface Paged<T> {
   readonly error: unknown;
   readonly loading: boolean;
   readonly hasMore: boolean;
+  /** Every item the list holds, when the API counted them (`total=true`). */
+  readonly total: number | undefined;
   loadMore(): void;
   reload(): void;
 }
 
 /** Pages of `{ items, nextCursor }`, appended as the user asks for more; a new filter restarts. */
 export function usePaged<T>(
-  page: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor?: string | null }>,
+  page: (
+    cursor: string | undefined,
+  ) => Promise<{ items: T[]; nextCursor?: string | null; total?: number }>,
   deps: readonly unknown[],
 ): Paged<T> {
   const [items, setItems] = useState<T[]>([]);
+  const [total, setTotal] = useState<number>();
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
@@ -63,6 +68,8 @@ export function usePaged<T>(
       (result) => {
         if (mine !== generation.current) return;
         setItems((prev) => (append ? [...prev, ...result.items] : result.items));
+        // Counted on the first page; later pages keep it.
+        if (!append) setTotal(result.total);
         setCursor(result.nextCursor ?? null);
         setError(null);
         setLoading(false);
@@ -82,6 +89,7 @@ export function usePaged<T>(
     error,
     loading,
     hasMore: cursor !== null,
+    total,
     loadMore: () => {
       if (cursor) fetchPage(cursor, true);
     },

@@ -1,5 +1,6 @@
 /** What a case's timeline implies: extension requests awaiting a decision, activities to report. */
 import type { Schemas } from './api/client';
+import { labelOf, type Translate } from './i18n/i18n';
 
 type Event = Schemas['TimelineEvent'];
 
@@ -58,4 +59,121 @@ export function actorKind(
   if ('system' in actor) return { kind: 'escalation' };
   if ('complainant' in actor) return { kind: 'complainant' };
   return { kind: 'person', agency: actor.agency, role: actor.role };
+}
+
+/**
+ * What an event changed, in words: a status from → to, the agency forwarded to, the days asked
+ * for, the step taken, the deadlines moved. Names, labels and dates; never an id.
+ */
+export function describeEvent(
+  e: Event,
+  t: Translate,
+  nameOf: (agencyId: string) => string,
+  when: (iso: string) => string,
+): string[] {
+  const d = e.data;
+  const text = (key: string): string | null =>
+    typeof d[key] === 'string' ? (d[key] as string) : null;
+  const quote = (key: string) => (text(key) ? `“${text(key)}”` : null);
+  const parts: (string | null)[] = [];
+  switch (e.type) {
+    case 'case_status_changed':
+      parts.push(
+        t('timeline.statusChange', {
+          from: labelOf(t, 'status', String(d.from)),
+          to: labelOf(t, 'status', String(d.to)),
+        }),
+      );
+      break;
+    case 'case_registered':
+      parts.push(text('channel') ? labelOf(t, 'channel', text('channel')!) : null);
+      break;
+    case 'case_verified':
+    case 'case_needs_info':
+    case 'case_rejected':
+      parts.push(text('type') ? labelOf(t, 'type', text('type')!) : null, text('category'));
+      parts.push(quote('missing'));
+      break;
+    case 'assignment_forwarded':
+      // The agency is named in the entry's heading; a re-forward says so.
+      if (Array.isArray(d.reforwardOf) && d.reforwardOf.length > 0)
+        parts.push(t('timeline.reforwardedTo', { agency: nameOf(e.agencyId ?? '') }));
+      break;
+    case 'response_submitted':
+      parts.push(text('kind') ? labelOf(t, 'responseKind', text('kind')!) : null, quote('message'));
+      break;
+    case 'assignment_redirected':
+      parts.push(quote('reason'));
+      if (text('suggestedAgencyId'))
+        parts.push(t('timeline.suggested', { agency: nameOf(text('suggestedAgencyId')!) }));
+      break;
+    case 'extension_requested':
+    case 'extension_approved':
+    case 'extension_refused':
+      parts.push(t('timeline.workingDays', { days: Number(d.workingDays) }));
+      parts.push(quote('reason'), quote('note'));
+      break;
+    case 'assignment_paused':
+      parts.push(quote('reason'));
+      break;
+    case 'escalation_step':
+      parts.push(text('step') ? labelOf(t, 'step', text('step')!) : null);
+      if (Array.isArray(d.targets))
+        parts.push(d.targets.map((x) => labelOf(t, 'target', String(x))).join(', '));
+      break;
+    case 'deadlines_recomputed':
+      parts.push(...movedDeadlines(d.before, d.after, t, when));
+      break;
+    case 'activity_planned':
+    case 'activity_proposed':
+      parts.push(text('kind') ? labelOf(t, 'activity', text('kind')!) : null);
+      parts.push(text('scheduledAt') ? when(text('scheduledAt')!) : null);
+      break;
+    case 'activity_reported':
+      parts.push(text('kind') ? labelOf(t, 'activity', text('kind')!) : null, quote('outcome'));
+      break;
+    case 'assignment_delegated':
+      parts.push(
+        text('memberId')
+          ? t('timeline.delegatedTo', { agency: nameOf(text('memberId')!) })
+          : t('timeline.takenBack'),
+      );
+      parts.push(quote('note'));
+      break;
+    case 'case_closed':
+      parts.push(text('outcome') ? labelOf(t, 'outcome', text('outcome')!) : null);
+      break;
+    case 'complainant_replied':
+      parts.push(
+        t(d.satisfied === true ? 'timeline.satisfied' : 'timeline.notSatisfied', {
+          rating: Number(d.rating),
+        }),
+        quote('message'),
+      );
+      break;
+    default:
+      parts.push(quote('message'), quote('reason'));
+  }
+  return parts.filter((p): p is string => typeof p === 'string' && p !== '');
+}
+
+/** "Tindak lanjut: 30 Mar → 2 Apr" for each target whose deadline moved. */
+function movedDeadlines(
+  before: unknown,
+  after: unknown,
+  t: Translate,
+  when: (iso: string) => string,
+): string[] {
+  if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return [];
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  return Object.keys(a)
+    .filter((k) => typeof a[k] === 'string' && typeof b[k] === 'string' && a[k] !== b[k])
+    .map((k) =>
+      t('timeline.moved', {
+        target: labelOf(t, 'target', k),
+        from: when(b[k] as string),
+        to: when(a[k] as string),
+      }),
+    );
 }

@@ -64,7 +64,7 @@ export function renderWith(
 ): RenderResult & { location: () => string } {
   if (options.as) {
     const token = fakeToken({ sub: 'u1', ...options.as });
-    sessionStorage.setItem(
+    localStorage.setItem(
       'pantau.session',
       JSON.stringify({ token, sub: 'u1', name: 'Uji', ...options.as }),
     );

@@ -65,6 +65,22 @@ describe('SfnLadderStarter', () => {
     });
   });
 
+  it('carries the correlation id of the request that armed the ladder, and its next segment keeps it', async () => {
+    sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn' });
+    const traced = new SfnLadderStarter({
+      client: new SFNClient({ region: 'ap-southeast-3' }),
+      stateMachineArn: 'arn:aws:states:ap-southeast-3:1:stateMachine:Pantau-ladder',
+      correlationId: () => 'req-7f3a',
+    });
+    await traced.arm(ref);
+    // The name stays the ladder's alone: a retry under another request starts nothing twice.
+    await continueLadder(starter(), { ...ref, segment: 0, correlationId: 'req-7f3a' });
+    const [armed, next] = sfn.commandCalls(StartExecutionCommand).map((c) => c.args[0].input);
+    expect(armed!.name).toBe('01KQE58DW08PMNQ8X03RWWZSG1-pemprov-bali-2-3');
+    expect(JSON.parse(armed!.input!)).toEqual({ ...ref, correlationId: 'req-7f3a' });
+    expect(JSON.parse(next!.input!)).toEqual({ ...ref, segment: 1, correlationId: 'req-7f3a' });
+  });
+
   it('keeps names within Step Functions’ rules, and distinct', () => {
     const long = { ...ref, agencyId: 'a'.repeat(40) + '-x' };
     const a = executionName(long);

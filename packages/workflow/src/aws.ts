@@ -4,7 +4,12 @@
  * `functions/` wire them up; everything else stays in `tick.ts`, shared with the embedded engine.
  */
 import { createHash } from 'node:crypto';
-import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import {
+  DescribeExecutionCommand,
+  ExecutionAlreadyExists,
+  ExecutionDoesNotExist,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
@@ -15,6 +20,7 @@ import {
   type NotificationRecord,
   unavailable,
 } from '@pantau/core';
+import { letterMessage } from '@pantau/documents';
 import { TickInput } from './tick.ts';
 
 /** Step Functions execution names: 1–80 characters; only these when logging to CloudWatch. */
@@ -41,20 +47,75 @@ export interface SfnLadderStarterProps {
   readonly client: SFNClient;
   /** The escalation ladder state machine (`STATE_MACHINE_ARN`). */
   readonly stateMachineArn: string;
+  /**
+   * The correlation id of the work in progress (the API request), put in each execution's
+   * input so Tick's log lines name the request that armed the ladder.
+   */
+  readonly correlationId?: () => string | undefined;
 }
 
+/** An execution's state as the sweep needs it. */
+export type ExecutionState = 'running' | 'ended' | 'missing';
+
+/** Ladders the sweep can look at and start again (`SfnLadderStarter` on AWS). */
+export interface LadderExecutions extends LadderStarter {
+  /** Whether this ref's execution (its last segment) runs, has ended, or was never started. */
+  state(ref: LadderRef): Promise<ExecutionState>;
+}
+
+const alreadyExists = (error: unknown): boolean =>
+  // By name too: the class check fails if two copies of the SDK end up in one bundle.
+  error instanceof ExecutionAlreadyExists || (error as Error).name === 'ExecutionAlreadyExists';
+
+/** Segments a ladder is followed through before the sweep stops looking (400 passes each). */
+const MAX_SEGMENTS = 50;
+
 /** Arms a ladder by starting its execution of the ladder state machine. */
-export class SfnLadderStarter implements LadderStarter {
+export class SfnLadderStarter implements LadderExecutions {
   private readonly client: SFNClient;
   private readonly stateMachineArn: string;
+  private readonly correlationId: () => string | undefined;
 
   constructor(props: SfnLadderStarterProps) {
     this.client = props.client;
     this.stateMachineArn = props.stateMachineArn;
+    this.correlationId = props.correlationId ?? (() => undefined);
   }
 
   arm(ref: LadderRef): Promise<void> {
     return this.start(ref, 0);
+  }
+
+  /**
+   * Follows the ladder's segments by their deterministic names: the first that does not exist
+   * ends the chain, and the one before it is the ladder's current execution.
+   */
+  async state(ref: LadderRef): Promise<ExecutionState> {
+    let last: string | undefined;
+    for (let segment = 0; segment < MAX_SEGMENTS; segment += 1) {
+      const status = await this.status(executionName(ref, segment));
+      if (status === undefined) break;
+      last = status;
+      // A segment that ended by continuing has a successor; any other end is the ladder's.
+      if (status !== 'SUCCEEDED') break;
+    }
+    if (last === undefined) return 'missing';
+    return last === 'RUNNING' || last === 'PENDING_REDRIVE' ? 'running' : 'ended';
+  }
+
+  private async status(name: string): Promise<string | undefined> {
+    const executionArn = `${this.stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+    try {
+      const out = await this.client.send(new DescribeExecutionCommand({ executionArn }));
+      return out.status;
+    } catch (error) {
+      if (
+        error instanceof ExecutionDoesNotExist ||
+        (error as Error).name === 'ExecutionDoesNotExist'
+      )
+        return undefined;
+      throw error;
+    }
   }
 
   /**
@@ -64,13 +125,18 @@ export class SfnLadderStarter implements LadderStarter {
    * `ExecutionAlreadyExists`, which means the ladder is (or was) running already, so it is
    * success here. A re-armed ladder has a new token, hence a new name.
    */
-  async start(ref: LadderRef, segment: number): Promise<void> {
+  async start(
+    ref: LadderRef,
+    segment: number,
+    correlationId = this.correlationId(),
+  ): Promise<void> {
     const input = {
       caseId: ref.caseId,
       agencyId: ref.agencyId,
       generation: ref.generation,
       token: ref.token,
       ...(segment > 0 ? { segment } : {}),
+      ...(correlationId ? { correlationId } : {}),
     };
     try {
       await this.client.send(
@@ -81,12 +147,7 @@ export class SfnLadderStarter implements LadderStarter {
         }),
       );
     } catch (error) {
-      // By name too: the class check fails if two copies of the SDK end up in one bundle.
-      if (
-        error instanceof ExecutionAlreadyExists ||
-        (error as Error).name === 'ExecutionAlreadyExists'
-      )
-        return;
+      if (alreadyExists(error)) return;
       // Throttled or failing past the SDK's retries: the domain's `unavailable` (503 at the API;
       // the ladder is already in the table, so the sweep starts it if nobody retries).
       const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
@@ -115,7 +176,8 @@ export async function continueLadder(
     token: input.token,
   };
   const segment = input.segment + 1;
-  await starter.start(ref, segment);
+  // The next segment goes on under the id that armed the ladder.
+  await starter.start(ref, segment, input.correlationId);
   return { segment, name: executionName(ref, segment) };
 }
 
@@ -150,6 +212,8 @@ export class SesMailer implements Mailer {
   }
 
   async send(n: NotificationRecord): Promise<void> {
+    // Issue 15: a letter that is a document goes raw, as multipart/mixed with its PDF.
+    if (n.document) return this.sendRaw(n);
     await this.client.send(
       new SendEmailCommand({
         FromEmailAddress: this.fromAddress,
@@ -164,6 +228,24 @@ export class SesMailer implements Mailer {
             ],
           },
         },
+        EmailTags: [
+          { Name: 'notification', Value: tagValue(n.id) },
+          { Name: 'agency', Value: tagValue(n.agencyId) },
+        ],
+        ...(this.configurationSetName ? { ConfigurationSetName: this.configurationSetName } : {}),
+      }),
+    );
+  }
+
+  /** The letter with its PDF as one raw MIME message (SES v2 `SendEmail`, raw content). */
+  private async sendRaw(n: NotificationRecord): Promise<void> {
+    const domain = this.fromAddress.split('@')[1] ?? 'pantau.invalid';
+    const data = await letterMessage(n, { from: this.fromAddress, messageIdDomain: domain });
+    await this.client.send(
+      new SendEmailCommand({
+        FromEmailAddress: this.fromAddress,
+        Destination: { ToAddresses: [...n.recipients], CcAddresses: [...n.cc] },
+        Content: { Raw: { Data: data } },
         EmailTags: [
           { Name: 'notification', Value: tagValue(n.id) },
           { Name: 'agency', Value: tagValue(n.agencyId) },

@@ -1,5 +1,7 @@
 export { ladderDefinition, MAX_PASSES_PER_EXECUTION, STATE, substitute } from './definition.ts';
 export {
+  CorrelationId,
+  correlated,
   deliver,
   deliverOutbox,
   type EngineDeps,
@@ -9,13 +11,31 @@ export {
 } from './tick.ts';
 export {
   continueLadder,
+  type ExecutionState,
   executionName,
+  type LadderExecutions,
   SesMailer,
   type SesMailerProps,
   SfnLadderStarter,
   type SfnLadderStarterProps,
 } from './aws.ts';
-export { sweep, type SweepResult } from './sweep.ts';
+export {
+  type BusinessMetrics,
+  countingCommits,
+  METRIC,
+  type MetricName,
+  noMetrics,
+  powertoolsMetrics,
+  RUNG_DIMENSION,
+} from './metrics.ts';
+export {
+  LADDER_GRACE_MS,
+  OUTBOX_GRACE_MS,
+  sweep,
+  type SweepDeps,
+  type SweepOptions,
+  type SweepResult,
+} from './sweep.ts';
 export { REARM_MAX_CONCURRENCY, REARM_STATE, rearmJobDefinition } from './rearm-definition.ts';
 export {
   RearmTaskInput,

@@ -1,62 +1,231 @@
-/** The AWS safety net, on DynamoDB Local: stale timers are re-armed, stuck letters are sent. */
-import { type LadderRef, type Mailer, type NotificationRecord, Service } from '@pantau/core';
-import { beforeAll, describe, expect, it } from 'vitest';
+/**
+ * The AWS safety net on DynamoDB Local, with Step Functions mocked (aws-sdk-client-mock): no
+ * local engine has an execution that fails after its retries or a StartExecution lost after
+ * a commit, so the sweep is shown each answer DescribeExecution can give, and what it starts.
+ */
+import {
+  DescribeExecutionCommand,
+  ExecutionAlreadyExists,
+  ExecutionDoesNotExist,
+  type ExecutionStatus,
+  SFNClient,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
+import {
+  type LadderRef,
+  type Mailer,
+  MAX_DELIVERY_ATTEMPTS,
+  type NotificationRecord,
+  Service,
+} from '@pantau/core';
+import type { DynamoStore } from '@pantau/store';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   addAgencies,
+  centralOfficer,
   forwardedCase,
   freshStore,
   manualClock,
 } from '../../../test/support/dynamodb.ts';
-import type { DynamoStore } from '@pantau/store';
+import { executionName, SfnLadderStarter } from './aws.ts';
+import type { BusinessMetrics, MetricName } from './metrics.ts';
 import { sweep } from './sweep.ts';
 import { tick } from './tick.ts';
 
+const ARN = 'arn:aws:states:ap-southeast-3:111122223333:stateMachine:Pantau-ladder';
+const sfn = mockClient(SFNClient);
+afterEach(() => sfn.reset());
+
 let store: DynamoStore;
 const clock = manualClock('2026-03-16T03:00:00.000Z');
-const armed: LadderRef[] = [];
-const ladders = { arm: async (ref: LadderRef) => void armed.push(ref) };
+/** What the API armed: recorded, never started (as if StartExecution failed after the commit). */
+const armedByApi: LadderRef[] = [];
+const lostStarts = { arm: async (ref: LadderRef) => void armedByApi.push(ref) };
+const ladders = new SfnLadderStarter({
+  client: new SFNClient({ region: 'ap-southeast-3' }),
+  stateMachineArn: ARN,
+  correlationId: () => 'sweep-run-1',
+});
+const counted: [MetricName, number][] = [];
+const metrics: BusinessMetrics = {
+  count: (name, value) => void counted.push([name, value]),
+  seconds: (name, value) => void counted.push([name, value]),
+};
+const sent: NotificationRecord[] = [];
+const working: Mailer = { send: async (n) => void sent.push(n) };
+const failing: Mailer = { send: async () => Promise.reject(new Error('SES throttled')) };
 
-beforeAll(async () => {
+const doesNotExist = () => new ExecutionDoesNotExist({ message: 'none', $metadata: {} });
+/** Step Functions knows these executions, by name, and no others. */
+const executions = (known: Record<string, ExecutionStatus>) =>
+  sfn.on(DescribeExecutionCommand).callsFake(({ executionArn }: { executionArn: string }) => {
+    const status = known[executionArn.split(':').at(-1)!];
+    if (!status) throw doesNotExist();
+    return { status };
+  });
+const started = () =>
+  sfn.commandCalls(StartExecutionCommand).map((call) => {
+    const input = call.args[0].input;
+    return { name: input.name, input: JSON.parse(input.input!) as Record<string, unknown> };
+  });
+const letters = async (caseId: string) =>
+  (await store.listNotifications({ caseId }, { limit: 10 })).items;
+
+// A table per test: each sweep sees only its own test's ladders and letters.
+beforeEach(async () => {
   store = await freshStore();
-  await addAgencies(new Service({ store, clock: clock.now }), [{ id: 'polri' }]);
+  await addAgencies(new Service({ store, clock: clock.now }), [{ id: 'polri' }, { id: 'pln' }]);
 });
 
-describe('the ladder sweep', () => {
-  it('re-arms a ladder whose execution never ran, and sends letters stuck in the outbox', async () => {
-    const service = new Service({ store, clock: clock.now, ladders });
-    await forwardedCase(service, ['polri'], 'light');
-    const first = armed.at(-1)!;
+/** A forwarded case whose ladder was armed but never started; `minutes` later. */
+async function lostLadder(at: string, minutes: number) {
+  clock.set(at);
+  const service = new Service({ store, clock: clock.now, ladders: lostStarts });
+  await forwardedCase(service, ['polri'], 'light');
+  const ref = armedByApi.at(-1)!;
+  clock.set(new Date(Date.parse(at) + minutes * 60_000).toISOString());
+  return ref;
+}
 
-    // Its execution never started (say StartExecution failed after the commit): 20 minutes on,
-    // the timer is stale and the sweep re-arms it with a new token.
-    clock.set('2026-03-16T03:20:00.000Z');
-    const failing: Mailer = { send: async () => Promise.reject(new Error('SES throttled')) };
-    const result = await sweep({ store, clock: clock.now, mailer: failing, ladders });
-    expect(result.rearmed).toBe(1);
-    const rearmed = armed.at(-1)!;
-    expect(rearmed).toMatchObject({ caseId: first.caseId, token: first.token + 1 });
+describe('the sweep restarts ladders past due with no live execution', () => {
+  it('starts a ladder never started under its own deterministic name, and a second start is no error', async () => {
+    const ref = await lostLadder('2026-03-16T03:00:00.000Z', 20);
+    sfn.on(DescribeExecutionCommand).rejects(doesNotExist());
+    sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn' });
+    const result = await sweep({ store, clock: clock.now, mailer: working, ladders, metrics });
+    expect(result).toMatchObject({ restarted: 1, failedLadders: 0, running: 0 });
+    // The same name the API would have used: had its start gone through after all, this one
+    // is refused and nothing runs twice.
+    expect(started()).toEqual([
+      {
+        name: executionName(ref),
+        input: {
+          caseId: ref.caseId,
+          agencyId: ref.agencyId,
+          generation: ref.generation,
+          token: ref.token,
+          correlationId: 'sweep-run-1',
+        },
+      },
+    ]);
+    expect(sfn.commandCalls(DescribeExecutionCommand)[0]!.args[0].input.executionArn).toBe(
+      `arn:aws:states:ap-southeast-3:111122223333:execution:Pantau-ladder:${executionName(ref)}`,
+    );
 
-    // The old execution, if it ever wakes, stops; the new one takes the warning, whose letter
-    // cannot be sent (SES failing) and stays in the outbox.
-    expect(await tick({ store, clock: clock.now, mailer: failing }, first)).toMatchObject({
+    // Another sweep (or the API's retry) got there first: ExecutionAlreadyExists is success.
+    sfn.reset();
+    sfn.on(DescribeExecutionCommand).rejects(doesNotExist());
+    sfn
+      .on(StartExecutionCommand)
+      .rejects(new ExecutionAlreadyExists({ message: 'exists', $metadata: {} }));
+    await expect(
+      sweep({ store, clock: clock.now, mailer: working, ladders }),
+    ).resolves.toMatchObject({ restarted: 1 });
+    // The record kept its token: the execution found running later is this ladder's.
+    const [ladder] = await store.getLadders([ref]);
+    expect(ladder?.token).toBe(ref.token);
+  });
+
+  it('restarts a ladder whose execution failed with a new token (a new name), counted as failed', async () => {
+    const ref = await lostLadder('2026-03-17T03:00:00.000Z', 30);
+    executions({ [executionName(ref)]: 'FAILED' });
+    sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn' });
+    counted.length = 0;
+    const result = await sweep({ store, clock: clock.now, mailer: working, ladders, metrics });
+    expect(result).toMatchObject({ restarted: 1, failedLadders: 1 });
+    const next = { ...ref, token: ref.token + 1 };
+    expect(started().map((s) => s.name)).toEqual([executionName(next)]);
+    expect((await store.getLadders([ref]))[0]).toMatchObject({ token: ref.token + 1 });
+    expect(counted).toContainEqual(['LaddersFailed', 1]);
+    expect(counted).toContainEqual(['LaddersRestarted', 1]);
+
+    // The failed execution, were it to wake, stops at the old token.
+    expect(await tick({ store, clock: clock.now, mailer: working }, ref)).toMatchObject({
       done: true,
       taken: 0,
     });
-    clock.set('2026-03-18T03:00:00.000Z');
-    expect(await tick({ store, clock: clock.now, mailer: failing }, rearmed)).toMatchObject({
-      taken: 1,
-    });
-    const [stuck] = (await store.listNotifications({ caseId: first.caseId }, { limit: 10 })).items;
-    expect(stuck).toMatchObject({ status: 'pending', attempts: 1, lastError: 'SES throttled' });
+  });
 
-    // Later the sweep delivers it.
-    clock.set('2026-03-18T04:00:00.000Z');
-    const sent: NotificationRecord[] = [];
-    const working: Mailer = { send: async (n) => void sent.push(n) };
-    expect((await sweep({ store, clock: clock.now, mailer: working, ladders })).delivered).toBe(1);
-    expect(sent.map((n) => n.id)).toEqual([stuck!.id]);
+  it('follows a ladder through its segments, and leaves a running execution alone', async () => {
+    const ref = await lostLadder('2026-03-18T03:00:00.000Z', 20);
+    // Segment 0 continued as segment 1, which runs (retrying its tick, say).
+    executions({ [executionName(ref)]: 'SUCCEEDED', [executionName(ref, 1)]: 'RUNNING' });
+    const result = await sweep({ store, clock: clock.now, mailer: working, ladders });
+    expect(result).toMatchObject({ restarted: 0, running: 1 });
+    expect(started()).toEqual([]);
+  });
+});
+
+describe('the sweep looks after the outbox', () => {
+  it('delivers a letter a crash left behind once it is a few minutes old, not before', async () => {
+    clock.set('2026-04-06T03:00:00.000Z');
+    const service = new Service({ store, clock: clock.now, ladders: lostStarts });
+    await forwardedCase(service, ['pln'], 'light');
+    const ref = armedByApi.at(-1)!;
+    // Two days on the tick writes the warning and its delivery is lost (a crash: the mailer
+    // never returns, modelled by a mailer that records nothing and a letter left pending).
+    clock.set('2026-04-08T03:00:00.000Z');
+    const crashed: Mailer = { send: () => new Promise(() => undefined) };
+    void tick({ store, clock: clock.now, mailer: crashed }, ref);
+    await expect.poll(async () => (await letters(ref.caseId)).length).toBe(1);
+    sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' });
+
+    clock.set('2026-04-08T03:02:00.000Z');
+    sent.length = 0;
     expect(
-      (await store.listNotifications({ caseId: first.caseId }, { limit: 10 })).items[0],
-    ).toMatchObject({ status: 'sent', attempts: 2 });
+      await sweep({ store, clock: clock.now, mailer: working, ladders, metrics }),
+    ).toMatchObject({ delivered: 0, oldestUndeliveredSeconds: 120 });
+    clock.set('2026-04-08T03:06:00.000Z');
+    expect(await sweep({ store, clock: clock.now, mailer: working, ladders })).toMatchObject({
+      delivered: 1,
+    });
+    expect(sent.map((n) => n.caseId)).toEqual([ref.caseId]);
+    expect((await letters(ref.caseId))[0]).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it('retries a refused letter after a doubling backoff, then marks it failed for central', async () => {
+    clock.set('2026-05-04T03:00:00.000Z');
+    const service = new Service({ store, clock: clock.now, ladders: lostStarts });
+    await forwardedCase(service, ['polri'], 'light');
+    const ref = armedByApi.at(-1)!;
+    clock.set('2026-05-06T03:00:00.000Z');
+    await tick({ store, clock: clock.now, mailer: failing }, ref);
+    const [refused] = await letters(ref.caseId);
+    expect(refused).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: 'SES throttled',
+      nextAttemptAt: '2026-05-06T03:15:00.000Z',
+    });
+    sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' });
+    const run = (at: string, mailer: Mailer) => {
+      clock.set(at);
+      return sweep({ store, clock: clock.now, mailer, ladders, metrics });
+    };
+    // Within the backoff nothing is tried; after it, each refusal doubles the wait.
+    expect(await run('2026-05-06T03:10:00.000Z', failing)).toMatchObject({ refused: 0 });
+    expect(await run('2026-05-06T03:15:00.000Z', failing)).toMatchObject({ refused: 1 });
+    expect((await letters(ref.caseId))[0]?.nextAttemptAt).toBe('2026-05-06T03:45:00.000Z');
+    expect(await run('2026-05-06T03:40:00.000Z', failing)).toMatchObject({ refused: 0 });
+    expect(await run('2026-05-06T03:45:00.000Z', failing)).toMatchObject({ refused: 1 });
+    expect(await run('2026-05-06T04:45:00.000Z', failing)).toMatchObject({ refused: 1 });
+    counted.length = 0;
+    const last = await run('2026-05-06T06:45:00.000Z', failing);
+    expect(last).toMatchObject({ failedLetters: 1 });
+    expect(counted).toContainEqual(['LettersFailed', 1]);
+
+    const [failed] = await letters(ref.caseId);
+    expect(failed).toMatchObject({ status: 'failed', attempts: MAX_DELIVERY_ATTEMPTS });
+    // It leaves the outbox (no more attempts, the age alarm clears) for central's list.
+    expect((await store.listAllUndelivered(100)).map((n) => n.id)).not.toContain(failed!.id);
+    expect((await store.listFailedNotifications({ limit: 100 })).items.map((n) => n.id)).toContain(
+      failed!.id,
+    );
+    // Central's desk card counts them (its total, asked on the first page).
+    const listed = await service.listFailedNotifications(centralOfficer, { limit: 1, total: true });
+    expect(listed.total).toBe((await store.listFailedNotifications({ limit: 100 })).items.length);
+    expect(listed.total).toBeGreaterThan(0);
+    expect(await run('2026-05-07T06:45:00.000Z', working)).toMatchObject({ delivered: 0 });
   });
 });

@@ -1,28 +1,114 @@
 /**
- * The safety net on AWS: an execution is only a timer, so a ladder whose timer is long past
- * (its execution failed after its retries, or never started because StartExecution failed
- * after the forward was committed) is re-armed with a new token, and letters a crash left in
- * the outbox are sent. Run on a schedule. Re-arming a ladder whose execution is merely slow
- * is harmless: that execution stops at the new token, and steps are exactly-once by their
- * markers whichever execution takes them.
+ * The safety net, run on a schedule (on AWS every 15 minutes; embedded every minute and at
+ * start). An execution is only a timer and the table is the truth, so:
+ *
+ * - a ladder whose timer is long past and whose execution is not running is started again:
+ *   never started (StartExecution failed after the forward committed) under the same name,
+ *   ended (failed after its retries, or replaced) with a new token, hence a new name. Names are
+ *   deterministic, so two sweeps, or a sweep and the API, start nothing twice.
+ * - letters left in the outbox (a crash between a step's write and its delivery) are delivered
+ *   once they are a few minutes old (the tick that wrote them goes first), and letters the
+ *   mailer refused are tried again after their backoff, then marked `failed` for central.
+ *
+ * Re-arming a ladder whose execution is merely slow is harmless: that execution stops at the
+ * new token, and steps are exactly-once by their markers whichever execution takes them.
  */
-import { type LadderRef, type LadderStarter, rearmLadder, WriteConflict } from '@pantau/core';
+import {
+  deliveryDue,
+  type LadderRecord,
+  type LadderRef,
+  rearmLadder,
+  WriteConflict,
+} from '@pantau/core';
+import type { LadderExecutions } from './aws.ts';
+import { METRIC, noMetrics } from './metrics.ts';
 import { deliver, type EngineDeps } from './tick.ts';
 
-export interface SweepResult {
-  readonly rearmed: number;
-  readonly delivered: number;
+export interface SweepDeps extends EngineDeps {
+  /**
+   * The ladders' executions (Step Functions). Embedded there is none: the local engine runs
+   * every due ladder from the table itself, so its sweep only looks after the outbox.
+   */
+  readonly ladders?: LadderExecutions | undefined;
 }
 
-export async function sweep(
-  deps: EngineDeps & { readonly ladders: LadderStarter },
-  options: { readonly graceMs?: number; readonly limit?: number } = {},
-): Promise<SweepResult> {
+export interface SweepOptions {
+  /** How long past its timer a ladder must be before the sweep looks at it (15 minutes). */
+  readonly ladderGraceMs?: number;
+  /** How old a letter never tried must be before the sweep delivers it (5 minutes). */
+  readonly outboxGraceMs?: number;
+  /** Ladders and letters per run (the next run takes the rest). */
+  readonly limit?: number;
+}
+
+export interface SweepResult {
+  /** Ladders started again (never started, or ended early). */
+  readonly restarted: number;
+  /** Of those, the ones whose execution had ended: a ladder that stopped escalating. */
+  readonly failedLadders: number;
+  /** Past due, but their execution runs (retrying, or late): left alone. */
+  readonly running: number;
+  /** Letters delivered, refused (to be retried) and given up (`failed`). */
+  readonly delivered: number;
+  readonly refused: number;
+  readonly failedLetters: number;
+  /** Age of the oldest letter still in the outbox, in seconds (0: empty). */
+  readonly oldestUndeliveredSeconds: number;
+}
+
+export const LADDER_GRACE_MS = 15 * 60_000;
+export const OUTBOX_GRACE_MS = 5 * 60_000;
+
+const refOf = (l: LadderRecord): LadderRef => ({
+  caseId: l.caseId,
+  agencyId: l.agencyId,
+  generation: l.generation,
+  token: l.token,
+});
+
+export async function sweep(deps: SweepDeps, options: SweepOptions = {}): Promise<SweepResult> {
+  const limit = options.limit ?? 100;
+  const ladders = deps.ladders
+    ? await restartLadders(deps, deps.ladders, options.ladderGraceMs ?? LADDER_GRACE_MS, limit)
+    : { restarted: 0, failedLadders: 0, running: 0 };
+  const letters = await sweepOutbox(deps, options.outboxGraceMs ?? OUTBOX_GRACE_MS, limit);
+  const result = { ...ladders, ...letters };
+  const metrics = deps.metrics ?? noMetrics;
+  metrics.count(METRIC.laddersRestarted, result.restarted);
+  metrics.count(METRIC.laddersFailed, result.failedLadders);
+  // Every run, zero included: the alarm on it then sees data, and the dashboard a line.
+  metrics.seconds(METRIC.oldestUndeliveredAge, result.oldestUndeliveredSeconds);
+  deps.logger?.info('ladder sweep', { ...result });
+  return result;
+}
+
+async function restartLadders(
+  deps: SweepDeps,
+  executions: LadderExecutions,
+  graceMs: number,
+  limit: number,
+) {
   const now = deps.clock();
-  const staleBefore = new Date(now.getTime() - (options.graceMs ?? 15 * 60_000));
-  const stale = await deps.store.listDueLadders(staleBefore, options.limit ?? 100);
-  let rearmed = 0;
+  const stale = await deps.store.listDueLadders(new Date(now.getTime() - graceMs), limit);
+  let restarted = 0;
+  let failedLadders = 0;
+  let running = 0;
   for (const ladder of stale) {
+    const ref = refOf(ladder);
+    const state = await executions.state(ref);
+    if (state === 'running') {
+      running += 1;
+      deps.logger?.warn('ladder past due with its execution running', { ...ref });
+      continue;
+    }
+    if (state === 'missing') {
+      // Never started: start it under its own name (ExecutionAlreadyExists means it just was).
+      await executions.arm(ref);
+      restarted += 1;
+      deps.logger?.warn('ladder never started: started', { ...ref });
+      continue;
+    }
+    // Ended while the table says it is due: a new token, so a new execution name.
     const next = rearmLadder(ladder, now);
     try {
       await deps.store.putLadder({ record: next, expectedVersion: ladder.version });
@@ -32,18 +118,38 @@ export async function sweep(
       if (error instanceof WriteConflict && error.kind === 'version') continue;
       throw error;
     }
-    const ref: LadderRef = {
-      caseId: next.caseId,
-      agencyId: next.agencyId,
-      generation: next.generation,
+    await executions.arm(refOf(next));
+    restarted += 1;
+    failedLadders += 1;
+    deps.logger?.error('ladder execution ended early: restarted', {
+      ...ref,
       token: next.token,
-    };
-    await deps.ladders.arm(ref);
-    rearmed += 1;
+    });
   }
-  const pending = (await deps.store.listAllUndelivered(options.limit ?? 100)).filter(
-    (n) => Date.parse(n.createdAt) < staleBefore.getTime(),
-  );
-  for (const n of pending) await deliver(deps, n);
-  return { rearmed, delivered: pending.length };
+  return { restarted, failedLadders, running };
+}
+
+async function sweepOutbox(deps: SweepDeps, graceMs: number, limit: number) {
+  const now = deps.clock();
+  // Oldest first; read past `limit` so letters waiting out their backoff do not hide the rest.
+  const outbox = await deps.store.listAllUndelivered(limit * 5);
+  const oldest = outbox[0];
+  const oldestUndeliveredSeconds = oldest
+    ? Math.max(0, Math.round((now.getTime() - Date.parse(oldest.createdAt)) / 1000))
+    : 0;
+  const due = outbox
+    .filter((n) =>
+      n.attempts === 0 ? Date.parse(n.createdAt) <= now.getTime() - graceMs : deliveryDue(n, now),
+    )
+    .slice(0, limit);
+  let delivered = 0;
+  let refused = 0;
+  let failedLetters = 0;
+  for (const n of due) {
+    const outcome = await deliver(deps, n);
+    if (outcome?.status === 'sent') delivered += 1;
+    else if (outcome?.status === 'failed') failedLetters += 1;
+    else if (outcome) refused += 1;
+  }
+  return { delivered, refused, failedLetters, oldestUndeliveredSeconds };
 }

@@ -5,6 +5,7 @@
  * with its letter in the outbox and its timeline event, all in one transaction), delivers the
  * outbox, and answers when to wake next.
  */
+import type { Logger } from '@aws-lambda-powertools/logger';
 import {
   advance,
   type AssignmentRecord,
@@ -12,6 +13,7 @@ import {
   type CaseBundle,
   closeUnanswered,
   delivered,
+  deliveryDue,
   deliveryFailed,
   type LadderLetter,
   type LadderState,
@@ -30,6 +32,15 @@ import {
 } from '@pantau/core';
 import { z } from 'zod';
 import { MAX_PASSES_PER_EXECUTION } from './definition.ts';
+import { type BusinessMetrics, METRIC, noMetrics, RUNG_DIMENSION } from './metrics.ts';
+
+/**
+ * A correlation id: the API request that armed the ladder (or the sweep that restarted it),
+ * carried in the execution's input so Tick's and the mailer's log lines name it.
+ */
+export const CorrelationId = z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/);
+// Issue 15: letters as numbered documents, and the forwarding letter.
+import { forwardingDue, forwardingWrite, letterNumbering } from './documents.ts';
 
 export const TickInput = z.looseObject({
   caseId: z.string().min(1),
@@ -38,6 +49,7 @@ export const TickInput = z.looseObject({
   token: z.int().min(1),
   segment: z.int().min(0).default(0),
   tick: z.looseObject({ passes: z.int().min(0) }).optional(),
+  correlationId: CorrelationId.optional(),
 });
 export type TickInput = z.input<typeof TickInput>;
 
@@ -54,13 +66,43 @@ export interface EngineDeps {
   readonly store: Store;
   readonly clock: () => Date;
   readonly mailer: Mailer;
+  readonly logger?: Logger | undefined;
+  readonly metrics?: BusinessMetrics | undefined;
+}
+
+/**
+ * The deps with a logger whose every line names `correlationId`: a child logger, because the
+ * embedded engine runs several ladders at once on one logger (on Lambda the handler's logger
+ * names it already, from the same input).
+ */
+export function correlated(deps: EngineDeps, correlationId: string | undefined): EngineDeps {
+  if (!deps.logger || !correlationId) return deps;
+  return {
+    ...deps,
+    logger: deps.logger.createChild({ persistentKeys: { correlation_id: correlationId } }),
+  };
 }
 
 export async function tick(deps: EngineDeps, raw: unknown): Promise<TickResult> {
   const input = TickInput.parse(raw);
   const passes = (input.tick?.passes ?? 0) + 1;
+  const scoped = correlated(deps, input.correlationId);
   // Another execution of the same ladder moved first: read again, decide again.
-  return retryOnConflict(() => tickOnce(deps, input, passes), ['version', 'exists']);
+  const result = await retryOnConflict(
+    () => tickOnce(scoped, input, passes),
+    ['version', 'exists'],
+  );
+  scoped.logger?.info('ladder tick', {
+    caseId: input.caseId,
+    agencyId: input.agencyId,
+    generation: input.generation,
+    token: input.token,
+    segment: input.segment,
+    taken: result.taken,
+    wakeAt: result.wakeAt,
+    done: result.done,
+  });
+  return result;
 }
 
 async function tickOnce(
@@ -102,26 +144,41 @@ async function tickOnce(
   const next = nextLadderRecord(ladder, plan.state, plan.wakeAt, now, policy.ladder);
   // Only when it moved: `observedAt` alone need not be written (nothing moved the deadlines).
   const remembered = (x: LadderState) => JSON.stringify({ ...x, observedAt: null });
+  const forwarding = forwardingDue(ladder);
   const unchanged =
+    !forwarding &&
     plan.letters.length === 0 &&
     ladder.wakeAt === plan.wakeAt &&
     remembered(ladderState(ladder)) === remembered(plan.state);
   if (!unchanged) {
-    const writes =
-      plan.letters.length > 0
-        ? await letterWrites(deps, bundle, assignment, plan.letters, policy, calendar)
-        : [];
+    const numbering =
+      forwarding || plan.letters.length > 0 ? await letterNumbering(store, now) : undefined;
+    const writes = [
+      ...(forwarding && numbering
+        ? [await forwardingWrite(store, bundle, assignment, numbering, now)]
+        : []),
+      ...(plan.letters.length > 0
+        ? await letterWrites(deps, bundle, assignment, plan.letters, policy, calendar, numbering)
+        : []),
+    ];
     await store.commitLadder({
       ladder: {
         record: {
           ...next,
           lastStepAt: plan.letters.at(-1)?.at ?? ladder.lastStepAt,
+          ...(forwarding ? { forwardingLetter: 'written' as const } : {}),
         },
         expectedVersion: ladder.version,
       },
       letters: writes,
       events: skippedEvents(plan.skipped, ref, { system: 'escalation' }, now),
     });
+    const metrics = deps.metrics ?? noMetrics;
+    for (const write of writes) {
+      metrics.count(METRIC.lettersWritten, 1, {
+        [RUNG_DIMENSION]: write.notification.action,
+      });
+    }
   }
   await deliverOutbox(deps, ref.caseId, ref.agencyId);
   return {
@@ -141,6 +198,7 @@ async function letterWrites(
   letters: readonly LadderLetter[],
   policy: SlaPolicy,
   calendar: Calendar,
+  numbering?: Awaited<ReturnType<typeof letterNumbering>>,
 ) {
   const { store } = deps;
   const [agency, central] = await Promise.all([
@@ -150,17 +208,24 @@ async function letterWrites(
   if (!agency) throw new Error(`agency ${assignment.agencyId} missing`);
   const focalPoint = agency.focalPointId ? await store.getAgency(agency.focalPointId) : undefined;
   const now = deps.clock();
-  return letters.map((letter) =>
-    letterWrite({
-      letter,
-      policy,
-      case: bundle.case,
-      assignment,
-      parties: { agency, focalPoint, central },
-      calendar,
-      now,
-    }),
-  );
+  const writes = [];
+  for (const letter of letters) {
+    writes.push(
+      letterWrite({
+        letter,
+        policy,
+        case: bundle.case,
+        assignment,
+        parties: { agency, focalPoint, central },
+        calendar,
+        now,
+        ...(numbering
+          ? { document: { settings: numbering.settings, number: await numbering.next() } }
+          : {}),
+      }),
+    );
+  }
+  return writes;
 }
 
 /**
@@ -238,14 +303,51 @@ export async function deliverOutbox(
   for (const n of await deps.store.listUndelivered(caseId, agencyId)) await deliver(deps, n);
 }
 
-export async function deliver(deps: EngineDeps, n: NotificationRecord): Promise<void> {
-  if (n.status === 'failed') return;
+/**
+ * One delivery attempt of a letter that is due (pending, past its backoff), recorded on the
+ * letter: sent, or refused (retried after the backoff, `failed` after the last attempt).
+ * Returns what was recorded, or undefined when the letter was not due.
+ */
+export async function deliver(
+  deps: EngineDeps,
+  n: NotificationRecord,
+): Promise<NotificationRecord | undefined> {
+  const now = deps.clock();
+  if (!deliveryDue(n, now)) return undefined;
   let outcome: NotificationRecord;
   try {
     await deps.mailer.send(n);
     outcome = delivered(n, deps.clock());
   } catch (error) {
-    outcome = deliveryFailed(n, error);
+    outcome = deliveryFailed(n, error, now);
   }
   await deps.store.putNotification(outcome);
+  // Ids and the step only: the letter's recipients and text stay out of the logs.
+  const fields = {
+    notificationId: n.id,
+    caseId: n.caseId,
+    agencyId: n.agencyId,
+    step: n.step,
+    attempts: outcome.attempts,
+  };
+  if (outcome.status === 'sent') {
+    deps.logger?.info('letter delivered', fields);
+    return outcome;
+  }
+  const metrics = deps.metrics ?? noMetrics;
+  metrics.count(METRIC.deliveriesFailed, 1);
+  if (outcome.status === 'failed') {
+    metrics.count(METRIC.lettersFailed, 1);
+    deps.logger?.error('letter failed after its last attempt', {
+      ...fields,
+      error: outcome.lastError,
+    });
+  } else {
+    deps.logger?.warn('letter delivery refused; retried later', {
+      ...fields,
+      error: outcome.lastError,
+      nextAttemptAt: outcome.nextAttemptAt,
+    });
+  }
+  return outcome;
 }

@@ -5,6 +5,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import {
   CalendarChangeSchema,
+  CalendarDayImpactSchema,
   CalendarDayBody,
   CalendarDaysQuery,
   CalendarSchema,
@@ -72,6 +73,20 @@ export const calendars = new OpenAPIHono()
     async (c) => {
       const { id, date } = c.req.valid('param');
       return c.json(await c.get('service').deleteCalendarDay(c.get('auth'), id, date), 202);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/days/{date}/impact',
+      tags: ['Calendars'],
+      summary: 'What removing this day off would move, before it is removed (nothing changes)',
+      request: { params: DayParams },
+      responses: { 200: json(CalendarDayImpactSchema, 'What would move'), ...PROBLEMS },
+    }),
+    async (c) => {
+      const { id, date } = c.req.valid('param');
+      return c.json(await c.get('service').holidayRemovalImpact(c.get('auth'), id, date), 200);
     },
   )
   .openapi(

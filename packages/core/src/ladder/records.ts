@@ -12,10 +12,19 @@ import type { NotificationRecord } from '../notification.ts';
 import type { SlaPolicy } from '../policy.ts';
 import type { LadderLetterWrite } from '../ports.ts';
 import { type Actor, newEventId, type TimelineEvent } from '../timeline.ts';
+import { ladderLetterDocument } from '../documents/letter-document.ts';
+import type { DocumentSettings } from '../schemas/documents.ts';
 import type { LadderLetter, SkippedStep } from './rules.ts';
 
 /** Delivery attempts before a letter is marked failed (and left to central). */
 export const MAX_DELIVERY_ATTEMPTS = 5;
+
+/**
+ * The wait after the first refused attempt, doubling with each one after: 15, 30, 60 and 120
+ * minutes, so a letter is given up about four hours after it was written, not within seconds
+ * of an SES hiccup, and a mailer that stays down is not hammered every sweep.
+ */
+export const DELIVERY_BACKOFF_MS = 15 * 60_000;
 
 /** A letter the ladder writes now: its outbox record, timeline event and proposed activity. */
 export function letterWrite(input: {
@@ -26,6 +35,8 @@ export function letterWrite(input: {
   parties: LetterParties;
   calendar: Calendar;
   now: Date;
+  /** Issue 15: the letterhead and the letter's number, to send it as a PDF. */
+  document?: { settings: DocumentSettings; number: string };
 }): LadderLetterWrite {
   const { letter: event, assignment: a, now } = input;
   const step = input.policy.ladder.find((s) => s.name === event.step)!;
@@ -59,6 +70,20 @@ export function letterWrite(input: {
     sentAt: null,
     attempts: 0,
     lastError: null,
+    ...(input.document
+      ? {
+          letterNumber: input.document.number,
+          document: ladderLetterDocument({
+            letter,
+            case: input.case,
+            assignment: a,
+            agency: input.parties.agency,
+            settings: input.document.settings,
+            number: input.document.number,
+            now,
+          }),
+        }
+      : {}),
   };
   const activity =
     event.action === 'central_intervention'
@@ -138,12 +163,31 @@ export const delivered = (n: NotificationRecord, now: Date): NotificationRecord 
   sentAt: now.toISOString(),
   attempts: n.attempts + 1,
   lastError: null,
+  nextAttemptAt: null,
 });
 
-/** A letter the mailer refused: pending for another attempt, or failed after the last. */
-export const deliveryFailed = (n: NotificationRecord, error: unknown): NotificationRecord => ({
-  ...n,
-  status: n.attempts + 1 >= MAX_DELIVERY_ATTEMPTS ? 'failed' : 'pending',
-  attempts: n.attempts + 1,
-  lastError: error instanceof Error ? error.message.slice(0, 500) : 'delivery failed',
-});
+/**
+ * A letter the mailer refused: pending, to be tried again after the backoff, or failed after
+ * the last attempt (then it leaves the outbox for central's list of failed letters).
+ */
+export const deliveryFailed = (
+  n: NotificationRecord,
+  error: unknown,
+  now: Date,
+): NotificationRecord => {
+  const attempts = n.attempts + 1;
+  const failed = attempts >= MAX_DELIVERY_ATTEMPTS;
+  return {
+    ...n,
+    status: failed ? 'failed' : 'pending',
+    attempts,
+    lastError: error instanceof Error ? error.message.slice(0, 500) : 'delivery failed',
+    nextAttemptAt: failed
+      ? null
+      : new Date(now.getTime() + DELIVERY_BACKOFF_MS * 2 ** (attempts - 1)).toISOString(),
+  };
+};
+
+/** Whether a letter is to be delivered now: pending, and past its backoff if it was refused. */
+export const deliveryDue = (n: NotificationRecord, now: Date): boolean =>
+  n.status === 'pending' && (!n.nextAttemptAt || Date.parse(n.nextAttemptAt) <= now.getTime());

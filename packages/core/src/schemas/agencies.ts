@@ -80,3 +80,12 @@ export const AgencySchema = z
   })
   .meta({ id: 'Agency' });
 export type Agency = z.infer<typeof AgencySchema>;
+
+/** An agency as everyone may see it: its id, name and kind (issue 14: names, not codes). */
+export const AgencyNameSchema = z
+  .object({ id: z.string(), name: z.string(), kind: z.enum(AGENCY_KINDS) })
+  .meta({ id: 'AgencyName' });
+export type AgencyName = z.infer<typeof AgencyNameSchema>;
+export const AgencyNamesSchema = z
+  .object({ items: z.array(AgencyNameSchema) })
+  .meta({ id: 'AgencyNames' });

@@ -10,6 +10,14 @@ export const QueueQuery = PageQuery.extend({
   /** Overdue on this target (acknowledge, followUp or resolution). */
   target: z.enum(TARGETS).optional(),
   scope: z.enum(['own', 'members']).default('own'),
+  /** With no state: the ended ones (completed, redirected, withdrawn) after the open ones. */
+  ended: booleanQuery.optional().meta({
+    description:
+      'With no `state`: after the open assignments, the ended ones (completed, redirected, withdrawn), most recent first',
+  }),
+  forwardedSince: instant.optional().meta({
+    description: 'Only assignments forwarded after this instant (what arrived since a visit)',
+  }),
 });
 export const WorklistQuery = PageQuery.extend({
   agencyId: AgencyIdSchema.optional(),
@@ -19,6 +27,14 @@ export const WorklistQuery = PageQuery.extend({
   dueWithin: z.coerce.number().int().min(0).max(250).optional(),
   /** Became overdue at or after this instant (its soonest open deadline passed since). */
   newlyOverdueSince: instant.optional(),
+  newlyOverdue: booleanQuery.optional().meta({
+    description:
+      'Became overdue in the 24 hours before the API’s clock (the server’s time, not the caller’s)',
+  }),
+  /** Redirected ("not ours") and not yet answered by a re-forward of the case. */
+  awaitingReforward: booleanQuery.optional().meta({
+    description: 'Redirected ("not ours") assignments whose case has not been forwarded again',
+  }),
   type: z.enum(COMPLAINT_TYPES).optional(),
   monitoring: booleanQuery.optional(),
 });

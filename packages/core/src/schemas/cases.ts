@@ -1,4 +1,5 @@
 /** Cases: register, verify, forward, close; the case, assignment, timeline and tracking views. */
+import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { z } from 'zod';
 import { COMPLAINT_TYPES, TARGETS } from '../policy.ts';
 import { ROLES } from '../tenancy.ts';
@@ -13,12 +14,39 @@ import {
   RESPONSE_KINDS,
   TimeZoneSchema,
 } from './common.ts';
+// ---- Indonesian identity input: NIK and phone (issue 14) ------------------------------
+
+/** NIK (Nomor Induk Kependudukan): exactly 16 digits. */
+export const NikSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{16}$/, 'a NIK is 16 digits');
+
+/**
+ * An Indonesian phone number as people write it (`0812-3456-7890`, `+62 812…`, `62812…`),
+ * checked by libphonenumber-js and stored in E.164 (`+6281234567890`).
+ */
+export const PhoneSchema = z
+  .string()
+  .trim()
+  .max(32)
+  .refine((v) => isValidPhoneNumber(phoneDigits(v), 'ID'), 'not a phone number (08…, +62…, 62…)')
+  // `overwrite`, not `transform`: the type stays a string and the OpenAPI document can say it.
+  .overwrite((v) => parsePhoneNumberFromString(phoneDigits(v), 'ID')?.number ?? v);
+
+/** `62812…` written without its `+` is the country code, not a national number. */
+function phoneDigits(value: string): string {
+  return /^62\d{8,}$/.test(value.replace(/[\s.-]/g, '')) ? `+${value}` : value;
+}
+
+// Issue 15: the incoming letter's details (documents.ts holds the documents' contract).
+import { LetterRefSchema } from './documents.ts';
 export const ComplainantSchema = z
   .strictObject({
     name: text(200),
-    idNumber: text(32).optional(),
+    idNumber: NikSchema.optional(),
     email: z.email().max(254).optional(),
-    phone: text(32).optional(),
+    phone: PhoneSchema.optional(),
     address: text(500).optional(),
   })
   .meta({ id: 'Complainant' });
@@ -27,6 +55,20 @@ export type Complainant = z.infer<typeof ComplainantSchema>;
 export const LocationSchema = z
   .strictObject({ province: text(100).optional(), regency: text(100).optional() })
   .meta({ id: 'Location' });
+
+/**
+ * A case's id in another system (an SP4N-LAPOR! report, an earlier register): the pair is
+ * unique, so one report is never registered twice.
+ */
+export const ExternalRefSchema = z
+  .strictObject({
+    system: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._-]{0,39}$/, 'lowercase letters, digits, dots, dashes; 1–40'),
+    id: text(100),
+  })
+  .meta({ id: 'ExternalRef' });
+export type ExternalRef = z.infer<typeof ExternalRefSchema>;
 
 export const CreateCaseBody = z
   .strictObject({
@@ -39,6 +81,17 @@ export const CreateCaseBody = z
     description: text(20_000),
     respondent: text(200).optional(),
     location: LocationSchema.optional(),
+    letter: LetterRefSchema.optional().meta({
+      description: 'The incoming letter’s number, date and sender (issue 15)',
+    }),
+    externalRef: ExternalRefSchema.optional().meta({
+      description: 'Unique per (system, id): a second registration is a 409 naming the case',
+    }),
+  })
+  // A LAPOR! report is registered by its report id, so the same report never comes in twice.
+  .refine((b) => b.channel !== 'lapor' || b.externalRef?.system === 'lapor', {
+    path: ['externalRef'],
+    message: 'channel lapor needs externalRef { system: "lapor", id: <report id> }',
   })
   .meta({ id: 'CreateCase' });
 export type CreateCaseInput = z.infer<typeof CreateCaseBody>;
@@ -52,6 +105,10 @@ export const VerificationBody = z
     missing: text(2_000).optional().meta({
       description:
         'With needs_info: what the complainant must send, shown to them on the tracking page',
+    }),
+    subject: text(200).optional().meta({
+      description:
+        'The subject as central restates it while verifying (what the register and search show)',
     }),
   })
   .refine((b) => b.decision !== 'accept' || b.type !== undefined, {
@@ -155,6 +212,12 @@ export const CaseSchema = z
         'The complainant’s credential for the tracking page and the reply: central only, never sent to an agency',
     }),
     status: z.enum(CASE_STATUSES),
+    // Issue 15: the unit's registration number, and the incoming letter (null for an agency
+    // when the identity is hidden: the sender is usually the complainant).
+    agendaNumber: z.string().nullable().meta({
+      description: 'The unit’s registration (agenda) number, e.g. 17/DUMAS/III/2026',
+    }),
+    letter: LetterRefSchema.nullable(),
     channel: z.enum(CHANNELS),
     receivedAt: instant,
     subject: z.string(),
@@ -164,6 +227,11 @@ export const CaseSchema = z
     confidential: z.boolean(),
     respondent: z.string().nullable(),
     location: LocationSchema.nullable(),
+    externalRef: ExternalRefSchema.nullable(),
+    imported: z.object({ at: instant, rowKey: z.string() }).nullable().meta({
+      description:
+        'Set on a case that came from a spreadsheet import: when, and its row key; its dates are the register’s',
+    }),
     classification: z
       .object({
         type: z.enum(COMPLAINT_TYPES),
@@ -209,7 +277,7 @@ export const AcknowledgeBody = z.strictObject({}).meta({ id: 'Acknowledge' });
 export const ActorSchema = z
   .union([
     z.object({ sub: z.string(), agency: z.string(), role: z.enum(ROLES) }),
-    z.object({ system: z.literal('escalation') }),
+    z.object({ system: z.enum(['escalation', 'intake']) }),
     z.object({ complainant: z.literal(true) }),
   ])
   .meta({ id: 'Actor' });

@@ -1,9 +1,19 @@
 /** The contract's shared vocabulary: enums, ids, paging. */
 import { z } from 'zod';
 import { DAY_KINDS, TIME_ZONES } from '../calendar.ts';
+import { booleanQuery } from './fields.ts';
 
 export const AGENCY_KINDS = ['ministry', 'agency', 'local_government', 'soe', 'other'] as const;
-export const CHANNELS = ['letter', 'email', 'walk_in', 'lapor', 'social_media', 'other'] as const;
+/** How a complaint reached central; `web` is the public complaint form (`/adukan`). */
+export const CHANNELS = [
+  'letter',
+  'email',
+  'walk_in',
+  'lapor',
+  'social_media',
+  'web',
+  'other',
+] as const;
 export const CASE_STATUSES = [
   'received',
   'needs_info',
@@ -35,9 +45,22 @@ export const TimeZoneSchema = z.enum(TIME_ZONES);
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2_000).optional(),
+  total: booleanQuery.optional().meta({
+    description:
+      'Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only',
+  }),
 });
 
 export const pageOf = <T extends z.ZodType>(item: T, id: string) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() }).meta({ id });
+  z
+    .object({
+      items: z.array(item),
+      nextCursor: z.string().nullable(),
+      total: z
+        .int()
+        .optional()
+        .meta({ description: 'Every item the list holds, when asked with `total=true`' }),
+    })
+    .meta({ id });
 
 export const DayKindSchema = z.enum(DAY_KINDS);

@@ -39,6 +39,9 @@ export const AgencyStatsReportSchema = z
 export const NotificationsQuery = PageQuery.extend({
   caseId: z.string().min(1).max(64).optional(),
   agencyId: AgencyIdSchema.optional(),
+  since: instant.optional().meta({
+    description: 'Only letters dated after this instant (what arrived since a visit)',
+  }),
 });
 export type NotificationsFilter = z.infer<typeof NotificationsQuery>;
 
@@ -61,6 +64,11 @@ export const NotificationSchema = z
     createdAt: instant,
     sentAt: instant.nullable(),
     attempts: z.int(),
+    /** Why the last delivery attempt failed (null once sent, or before any attempt failed). */
+    lastError: z.string().nullable(),
+    // Issue 15: letters written since then are PDF documents with a number.
+    letterNumber: z.string().nullable(),
+    pdf: z.boolean().meta({ description: 'GET /v1/cases/{caseId}/letters/{id}/pdf renders it' }),
   })
   .meta({ id: 'Notification' });
 export type NotificationView = z.infer<typeof NotificationSchema>;

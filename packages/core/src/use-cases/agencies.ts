@@ -2,7 +2,7 @@
 import { contactsFrom, newAgency } from '../agency.ts';
 import { DomainError, invalidInput, notFound } from '../errors.ts';
 import { type Page, type PageRequest, WriteConflict } from '../ports.ts';
-import type { Agency, CreateAgencyInput, UpdateAgencyInput } from '../schemas.ts';
+import type { Agency, AgencyName, CreateAgencyInput, UpdateAgencyInput } from '../schemas.ts';
 import { CENTRAL_TENANT, isCentral, type Principal } from '../tenancy.ts';
 import {
   ADMIN_ROLES,
@@ -48,6 +48,22 @@ export async function listAgencies(
   const own = await deps.store.getAgency(p.agency);
   const members = await deps.store.listMemberUnits(p.agency);
   return { items: [...(own ? [own] : []), ...members], nextCursor: null };
+}
+
+/**
+ * Every agency's id and name, for anyone signed in (issue 14): the console shows names, not
+ * codes, and an agency saying "not ours" searches the competent one among all of them. No
+ * contacts: those stay with central and the agency itself.
+ */
+export async function agencyNames(deps: ServiceDeps, _p: Principal): Promise<AgencyName[]> {
+  const names: AgencyName[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.store.listAgencies({ limit: 100, cursor });
+    names.push(...page.items.map(({ id, name, kind }) => ({ id, name, kind })));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return names;
 }
 
 /** Central: any agency; an agency: itself, or a member unit it is the focal point of. */

@@ -14,11 +14,12 @@ import {
   localDate,
   TIME_ZONE_LABELS,
 } from '../calendar.ts';
+import { chainedPage, mapPage } from '../desk.ts';
 import { DomainError } from '../errors.ts';
 import { type LadderLetter, ladderState, projectLadder } from '../ladder/index.ts';
 import type { NotificationRecord } from '../notification.ts';
 import { type SlaPolicy, TARGETS } from '../policy.ts';
-import type { Page } from '../ports.ts';
+import type { Page, PageRequest } from '../ports.ts';
 import type { AssignmentView, DeadlinesView, QueueFilter, WorklistFilter } from '../schemas.ts';
 import type { Principal } from '../tenancy.ts';
 import {
@@ -59,17 +60,27 @@ export async function queue(
   const now = deps.clock();
   // Assignments a focal point delegated to this unit come along (a focal point's own
   // delegated ones are already in its own queue).
-  const page = await deps.store.listQueue(
-    agencies,
-    {
-      state: filter.state,
-      overdue: filter.target ? true : filter.overdue,
-      target: filter.target,
-      now,
-    },
-    filter,
-    [p.agency],
-  );
+  const list = (state: QueueFilter['state']) => (request: PageRequest) =>
+    deps.store.listQueue(
+      agencies,
+      {
+        state,
+        overdue: filter.target ? true : filter.overdue,
+        target: filter.target,
+        forwardedSince: filter.forwardedSince ? new Date(filter.forwardedSince) : undefined,
+        now,
+      },
+      request,
+      [p.agency],
+    );
+  // "All" with the ended ones: the open first (soonest deadline), then those that ended.
+  const page =
+    filter.ended && !filter.state
+      ? await chainedPage(
+          [list(undefined), list('completed'), list('redirected'), list('withdrawn')],
+          filter,
+        )
+      : await list(filter.state)(filter);
   return assignmentPage(deps, page, now);
 }
 
@@ -86,13 +97,26 @@ export async function worklist(
     const calendar = await calendarById(deps, (await defaultPolicy(deps)).calendarId);
     dueBefore = computeDeadline(calendar, now, filter.dueWithin, DEFAULT_TIME_ZONE).dueAt;
   }
+  // "Newly overdue" by the API's own clock (the manual one, embedded), never the caller's.
+  const overdueSince = filter.newlyOverdue
+    ? new Date(now.getTime() - 86_400_000)
+    : filter.newlyOverdueSince
+      ? new Date(filter.newlyOverdueSince)
+      : undefined;
   const query = {
-    state: filter.state,
-    overdue: filter.target || filter.newlyOverdueSince ? true : filter.overdue,
+    state: filter.awaitingReforward ? ('redirected' as const) : filter.state,
+    // "Due within n working days" is what is not overdue yet: the overdue have their own list.
+    overdue:
+      filter.target || overdueSince
+        ? true
+        : filter.dueWithin !== undefined
+          ? (filter.overdue ?? false)
+          : filter.overdue,
     target: filter.target,
     dueBefore,
-    overdueSince: filter.newlyOverdueSince ? new Date(filter.newlyOverdueSince) : undefined,
+    overdueSince,
     complaintType: filter.type,
+    awaitingReforward: filter.awaitingReforward,
     now,
   };
   const page = filter.agencyId
@@ -103,6 +127,7 @@ export async function worklist(
   return filter.monitoring === undefined
     ? views
     : {
+        // A total would count the unfiltered list: left out rather than wrong.
         items: views.items.filter((a) => a.monitoring === filter.monitoring),
         nextCursor: views.nextCursor,
       };
@@ -115,16 +140,13 @@ async function assignmentPage(
   now: Date,
 ): Promise<Page<AssignmentView>> {
   const ladders = await deps.store.getLadders(page.items);
-  return {
-    items: page.items.map((a) =>
-      viewAssignment(
-        a,
-        now,
-        ladders.find((l) => l.caseId === a.caseId && l.agencyId === a.agencyId),
-      ),
+  return mapPage(page, (a) =>
+    viewAssignment(
+      a,
+      now,
+      ladders.find((l) => l.caseId === a.caseId && l.agencyId === a.agencyId),
     ),
-    nextCursor: page.nextCursor,
-  };
+  );
 }
 
 /**
@@ -223,7 +245,12 @@ async function lettersOf(deps: ServiceDeps, caseId: string, agencyId: string, ge
   let cursor: string | undefined;
   do {
     const page = await deps.store.listNotifications({ caseId }, { limit: 100, cursor });
-    out.push(...page.items.filter((n) => n.agencyId === agencyId && n.generation === generation));
+    out.push(
+      ...page.items.filter(
+        // A forwarding letter (issue 15) is not a ladder step.
+        (n) => n.agencyId === agencyId && n.generation === generation && n.action !== 'forwarding',
+      ),
+    );
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return out;

@@ -1,5 +1,4 @@
 /** Cases: central registers, verifies, forwards and closes complaints; their timelines. */
-import { ulid } from 'ulid';
 import {
   type AssignmentRecord,
   canForwardAgain,
@@ -9,13 +8,12 @@ import {
   viewAssignment,
   withdraw,
 } from '../assignment.ts';
-import { computeDeadline, DEFAULT_TIME_ZONE } from '../calendar.ts';
+import { mapPage } from '../desk.ts';
 import {
   assertForwardable,
   awaitingReforward,
   close,
   markForwarded,
-  newCase,
   reconcile,
   verify,
   viewCase,
@@ -23,7 +21,7 @@ import {
 import { DomainError, invalidInput } from '../errors.ts';
 import { armLadder } from '../ladder/index.ts';
 import { targetWorkingDays } from '../policy.ts';
-import { type Page, type PageRequest, type VersionedPut, WriteConflict } from '../ports.ts';
+import type { Page, PageRequest, VersionedPut } from '../ports.ts';
 import type {
   AssignmentView,
   CaseListFilter,
@@ -35,8 +33,7 @@ import type {
 } from '../schemas.ts';
 import { counterDeltas } from '../stats.ts';
 import { CENTRAL_TENANT, type Principal } from '../tenancy.ts';
-import type { EventType, TimelineEvent } from '../timeline.ts';
-import { newTrackingCode } from '../tracking-code.ts';
+import { actorOf, type EventType, type TimelineEvent } from '../timeline.ts';
 import {
   armLadders,
   calendarById,
@@ -53,9 +50,9 @@ import {
   type ServiceDeps,
   statusEvents,
 } from './kernel/index.ts';
+import { registerCase } from './registration.ts';
 
-const MAX_ATTEMPTS = 5;
-
+/** Central registers a complaint received by letter, e-mail, in person or from LAPOR!. */
 export async function createCase(
   deps: ServiceDeps,
   p: Principal,
@@ -64,46 +61,12 @@ export async function createCase(
 ): Promise<CaseView> {
   requireRole(p, CENTRAL_ROLES);
   return idempotent(deps, p, idem, async (remember) => {
-    const now = deps.clock();
-    const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
-    if (receivedAt.getTime() > now.getTime())
-      throw invalidInput('receivedAt', 'must not be in the future');
-    const policy = await defaultPolicy(deps);
-    const calendar = await calendarById(deps, policy.calendarId);
-    const verificationDue = computeDeadline(
-      calendar,
-      receivedAt,
-      policy.verificationWorkingDays,
-      DEFAULT_TIME_ZONE,
-    );
-    for (let attempt = 1; ; attempt += 1) {
-      const c = newCase({
-        id: ulid(),
-        trackingCode: newTrackingCode(),
-        body: input,
-        now,
-        verificationDueAt: verificationDue.dueAt,
-      });
-      const body = viewCase(c, [], now, { central: true });
-      try {
-        await deps.store.commit({
-          case: { record: c, expectedVersion: null },
-          events: [
-            event(c.id, now, 'case_registered', p, null, {
-              channel: c.channel,
-              subject: c.subject,
-            }),
-          ],
-          idempotency: remember(body),
-        });
-        return body;
-      } catch (error) {
-        // A tracking-code collision (1 in 2^65 per pair) just draws again.
-        if (error instanceof WriteConflict && error.kind === 'unique' && attempt < MAX_ATTEMPTS)
-          continue;
-        throw error;
-      }
-    }
+    let body: CaseView | undefined;
+    await registerCase(deps, input, {
+      actor: actorOf(p),
+      remember: (c, now) => remember((body = viewCase(c, [], now, { central: true }))),
+    });
+    return body!;
   });
 }
 
@@ -123,10 +86,7 @@ export async function listCases(
     filter,
   );
   // A list shows cases, not their assignment details: open the case for those.
-  return {
-    items: page.items.map((c) => viewCase(c, [], now, { central: true })),
-    nextCursor: page.nextCursor,
-  };
+  return mapPage(page, (c) => viewCase(c, [], now, { central: true }));
 }
 
 export async function getCase(deps: ServiceDeps, p: Principal, caseId: string): Promise<CaseView> {
@@ -165,6 +125,9 @@ export async function verifyCase(
           type: input.type ?? null,
           category: input.category ?? null,
           ...(input.decision === 'needs_info' ? { missing: input.missing ?? null } : {}),
+          ...(next.subject === bundle.case.subject
+            ? {}
+            : { subject: next.subject, previousSubject: bundle.case.subject }),
         }),
       ],
     });
@@ -251,17 +214,25 @@ export async function forward(
       );
       // Each assignment's ladder is written with it, due at once: the engine picks it up even
       // if starting the execution below fails (the table is the truth, an execution a timer).
-      const ladders = created.map(({ record: a }) =>
-        armLadder(
+      const ladders = created.map(({ record: a }) => {
+        const armed = armLadder(
           bundle.ladders.find((l) => l.agencyId === a.agencyId),
           a,
           now,
-        ),
-      );
+        );
+        // Issue 15: the ladder's first tick writes the forwarding letter (surat penerusan).
+        return deps.forwardingLetters
+          ? { ...armed, record: { ...armed.record, forwardingLetter: 'due' as const } }
+          : armed;
+      });
       const body = { items: created.map((c) => viewAssignment(c.record, now)) };
+      // The redirects this forwarding answered leave central's "awaiting re-forward" list.
+      const answered = awaiting
+        .filter((a) => !created.some((c) => c.record.agencyId === a.agencyId))
+        .map((a) => put(a, { ...a, reforwardedAt: now.toISOString() }));
       await deps.store.commit({
         case: put(bundle.case, next),
-        assignments: created,
+        assignments: [...created, ...answered],
         counters: created.flatMap(({ record: a }) =>
           counterDeltas(
             bundle.assignments.find((x) => x.agencyId === a.agencyId),

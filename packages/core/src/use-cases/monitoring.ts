@@ -1,6 +1,7 @@
 /** Monitoring: central plans activities on a case (clarification, visits) and reports them. */
 import { ulid } from 'ulid';
 import { type ActivityRecord, reportActivity as reported, viewActivity } from '../activity.ts';
+import { mapPage } from '../desk.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import type { Page } from '../ports.ts';
 import type {
@@ -114,5 +115,5 @@ export async function listActivities(
   requireRole(p, CENTRAL_ROLES);
   const now = deps.clock();
   const page = await deps.store.listActivities(filter, filter);
-  return { items: page.items.map((a) => viewActivity(a, now)), nextCursor: page.nextCursor };
+  return mapPage(page, (a) => viewActivity(a, now));
 }

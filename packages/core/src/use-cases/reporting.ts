@@ -1,9 +1,10 @@
 /** Reporting: response-rate statistics, the case export, and the letters the ladders sent. */
 import { endOfLocalDay, localDate, startOfLocalDay } from '../calendar.ts';
 import { viewCase } from '../case.ts';
+import { mapPage } from '../desk.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import { viewNotification } from '../notification.ts';
-import type { Page } from '../ports.ts';
+import type { Page, PageRequest } from '../ports.ts';
 import type { CaseView, NotificationsFilter, NotificationView, StatsPeriod } from '../schemas.ts';
 import { agencyReport, STATS_TIME_ZONE } from '../stats.ts';
 import { CENTRAL_TENANT, isCentral, type Principal } from '../tenancy.ts';
@@ -68,7 +69,7 @@ function periodOf(deps: ServiceDeps, period: StatsPeriod): { from: string; to: s
   return { from, to };
 }
 
-/** Every letter the ladders sent, oldest first; by case or agency. */
+/** Every letter the ladders sent, newest first (one case's: oldest first); by case or agency. */
 export async function listNotifications(
   deps: ServiceDeps,
   p: Principal,
@@ -85,6 +86,27 @@ export async function listNotifications(
       if (!members.some((m) => m.id === agencyId)) throw notFound(`agency ${agencyId}`);
     }
   }
-  const page = await deps.store.listNotifications({ caseId: filter.caseId, agencyId }, filter);
-  return { items: page.items.map(viewNotification), nextCursor: page.nextCursor };
+  const page = await deps.store.listNotifications(
+    {
+      caseId: filter.caseId,
+      agencyId,
+      since: filter.since ? new Date(filter.since) : undefined,
+    },
+    filter,
+  );
+  return mapPage(page, viewNotification);
+}
+
+/**
+ * Letters the mailer refused until their last attempt (`failed`), oldest first: they were not
+ * delivered, and central follows them up (checks the agency's address, sends another way).
+ */
+export async function listFailedNotifications(
+  deps: ServiceDeps,
+  p: Principal,
+  page: PageRequest,
+): Promise<Page<NotificationView>> {
+  requireRole(p, CENTRAL_ROLES);
+  // With its total when asked: the desk's card says how many, as every desk list does.
+  return mapPage(await deps.store.listFailedNotifications(page), viewNotification);
 }

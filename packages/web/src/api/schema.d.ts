@@ -187,6 +187,207 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/complaints/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A proof-of-work challenge for the public complaint form (ALTCHA widget) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A signed challenge, good for one complaint */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AltchaChallenge"];
+                    };
+                };
+                /** @description Too many requests from this client (the public routes are limited per client): retry after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until this client may try again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a complaint without an account (anonymous or confidential if asked): the receipt with the tracking code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PublicComplaint"];
+                };
+            };
+            responses: {
+                /** @description Received, for central to verify */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComplaintReceipt"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests from this client (the public routes are limited per client): retry after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        /** @description Seconds until this client may try again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a register (XLSX or CSV) through a column mapping: each row ok or its errors; a dry run writes nothing; a row key imported before is reported, not doubled */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ImportRequest"];
+                };
+            };
+            responses: {
+                /** @description Each row’s outcome */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportReport"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A limit was reached (`limit_exceeded`): the detail names it; nothing changed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/agencies": {
         parameters: {
             query?: never;
@@ -200,6 +401,8 @@ export type paths = {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -497,6 +700,87 @@ export type paths = {
         };
         trace?: never;
     };
+    "/v1/agency-names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every agency’s id, name and kind (no contacts), for any signed-in user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description All agencies, by id */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgencyNames"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases": {
         parameters: {
             query?: never;
@@ -510,6 +794,8 @@ export type paths = {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
                     status?: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";
                     agencyId?: string;
                     overdue?: "true" | "false";
@@ -1016,6 +1302,8 @@ export type paths = {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -2191,6 +2479,8 @@ export type paths = {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
                     status?: "proposed" | "planned" | "done";
                     from?: string;
                     to?: string;
@@ -2501,6 +2791,90 @@ export type paths = {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/calendars/{id}/days/{date}/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What removing this day off would move, before it is removed (nothing changes) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    date: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description What would move */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarDayImpact"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2923,10 +3297,16 @@ export type paths = {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
                     state?: "pending" | "acknowledged" | "responded" | "completed" | "redirected" | "withdrawn";
                     overdue?: "true" | "false";
                     target?: "acknowledge" | "followUp" | "resolution";
                     scope?: "own" | "members";
+                    /** @description With no `state`: after the open assignments, the ended ones (completed, redirected, withdrawn), most recent first */
+                    ended?: "true" | "false";
+                    /** @description Only assignments forwarded after this instant (what arrived since a visit) */
+                    forwardedSince?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3011,12 +3391,18 @@ export type paths = {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
                     agencyId?: string;
                     state?: "pending" | "acknowledged" | "responded" | "completed" | "redirected" | "withdrawn";
                     overdue?: "true" | "false";
                     target?: "acknowledge" | "followUp" | "resolution";
                     dueWithin?: number | null;
                     newlyOverdueSince?: string;
+                    /** @description Became overdue in the 24 hours before the API’s clock (the server’s time, not the caller’s) */
+                    newlyOverdue?: "true" | "false";
+                    /** @description Redirected ("not ours") assignments whose case has not been forwarded again */
+                    awaitingReforward?: "true" | "false";
                     type?: "light" | "normative" | "examination";
                     monitoring?: "true" | "false";
                 };
@@ -3090,6 +3476,92 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/notifications/failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Letters the mailer refused until their last attempt, oldest first (central only): they were not delivered and need someone to act */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of failed letters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationPage"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/notifications": {
         parameters: {
             query?: never;
@@ -3097,14 +3569,18 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Every warning, reminder, formal warning and escalation letter, oldest first (an agency: the letters sent to it; a focal point coordinator: its member units’ too) */
+        /** Every warning, reminder, formal warning and escalation letter, newest first (one case’s: oldest first, as its ladder sent them; an agency: the letters sent to it; a focal point coordinator: its member units’ too) */
         get: {
             parameters: {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
                     caseId?: string;
                     agencyId?: string;
+                    /** @description Only letters dated after this instant (what arrived since a visit) */
+                    since?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3119,6 +3595,174 @@ export type paths = {
                     };
                     content: {
                         "application/json": components["schemas"]["NotificationPage"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The API’s clock: what “now” is for deadlines (embedded, the manual clock) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Clock"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/extension-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Extension requests waiting for central’s decision, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
+                    status?: "pending";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of requests */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PendingExtensionPage"];
                     };
                 };
                 /** @description Invalid input: `errors` names each field */
@@ -3431,6 +4075,849 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/settings/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The letterhead, signatory, tembusan and numbering patterns in force */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentSettings"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Replace them (central admin); numbers already given stay as they are */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DocumentSettingsBody"];
+                };
+            };
+            responses: {
+                /** @description The settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentSettings"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The attachments the caller may see (central-only ones never reach an agency) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The attachments */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttachmentPage"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start an upload (central: the case or an activity report; an agency: its responses): POST the form to `upload.url`, then complete it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateAttachment"];
+                };
+            };
+            responses: {
+                /** @description The attachment (uploading) and its upload form */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttachmentUpload"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A limit was reached (`limit_exceeded`): the detail names it; nothing changed */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/attachments/{attachmentId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The upload is done: its type is detected from the bytes, hashed (SHA-256) and measured; anything but PDF, JPEG, PNG or DOCX is refused and deleted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The attachment, available */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Attachment"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The bytes are not a PDF, JPEG, PNG or DOCX (`unsupported_media_type`) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/attachments/{attachmentId}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A download link of a few minutes, after the case’s tenancy checks, for a file the malware scan marked clean */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The link */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Download"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change who sees it: central only, or the agencies (central) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateAttachment"];
+                };
+            };
+            responses: {
+                /** @description The attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Attachment"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/cases/{id}/letters/{letterId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A letter as PDF: the forwarding letter or a ladder letter (central, or the agency it was sent to) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    letterId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The PDF (A4) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/receipt/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The walk-in receipt (tanda terima pengaduan) with the agenda number, tracking code and a QR code of the tracking page (central) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The PDF (A4) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find cases: central by identifier (tracking code, agenda or letter number, external reference, NIK, phone, e-mail) or by words; an agency by words over its own assignments
+         * @description Identifier matches first (first page only), then word matches, newest first. Filters combine with the words. A page may hold fewer than `limit` items and still have a `nextCursor`: one request reads a bounded number of postings.
+         */
+        get: {
+            parameters: {
+                query: {
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
+                    /** @description Words (prefix from 4 letters; case, diacritics and Indonesian affixes ignored), or for central an identifier: tracking code, agenda or letter number, external reference, NIK, phone (any national or international form) or e-mail */
+                    q: string;
+                    status?: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";
+                    agencyId?: string;
+                    type?: "light" | "normative" | "examination";
+                    /** @description Received on or after (WIB date) */
+                    from?: string;
+                    /** @description Received on or before (WIB date) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of cases */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchPage"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dev/clock": {
         parameters: {
             query?: never;
@@ -3673,7 +5160,8 @@ export type components = {
             type: string;
             title: string;
             status: number;
-            code: string;
+            /** @enum {string} */
+            code: "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "already_exists" | "invalid_transition" | "version_conflict" | "idempotency_key_reused" | "limit_exceeded" | "unsupported_media_type" | "service_unavailable" | "rate_limited" | "payload_too_large" | "http_error" | "internal_error";
             detail: string;
             requestId: string;
             errors?: {
@@ -3691,6 +5179,114 @@ export type components = {
             message?: string;
             /** @description The tracking code as the complainant typed it (case, spaces and dashes do not matter) */
             code: string;
+        };
+        AltchaChallenge: {
+            parameters: {
+                [key: string]: unknown;
+            };
+            signature?: string;
+        };
+        ComplaintReceipt: {
+            /** @description The complainant’s only credential: shown once, keep it to follow the complaint */
+            trackingCode: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            receivedAt: string;
+            /**
+             * Format: date-time
+             * @description Central verifies the complaint by then
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            verificationDueAt: string;
+            subject: string;
+            anonymous: boolean;
+            confidential: boolean;
+            /** @description The receipt (tanda terima) as text, in Indonesian */
+            receipt: string;
+        };
+        PublicComplaint: {
+            /** @description The ALTCHA widget’s answer (base64 JSON { challenge, solution }) to a challenge from GET /v1/complaints/challenge; each is good for one complaint */
+            altcha: string;
+            /** @description Send without any identity (then no complainant) */
+            anonymous?: boolean;
+            /** @description Required unless anonymous */
+            complainant?: {
+                name: string;
+                idNumber?: string;
+                /** Format: email */
+                email?: string;
+                phone?: string;
+                address?: string;
+            };
+            /** @description Central knows who it is; agencies are not told */
+            identityHidden?: boolean;
+            /** @description The tracking page shows the status only */
+            confidential?: boolean;
+            subject: string;
+            description: string;
+            respondent?: string;
+            location?: {
+                province?: string;
+                regency?: string;
+            };
+        };
+        ImportReport: {
+            dryRun: boolean;
+            rows: components["schemas"]["ImportRowResult"][];
+            counts: {
+                ok: number;
+                created: number;
+                exists: number;
+                error: number;
+            };
+        };
+        ImportRowResult: {
+            /** @description The row number in the sheet (the header is row 1) */
+            row: number;
+            rowKey: string | null;
+            /**
+             * @description ok: would be created (dry run); created; exists: imported before (the case named); error
+             * @enum {string}
+             */
+            outcome: "ok" | "created" | "exists" | "error";
+            caseId: string | null;
+            errors: {
+                field: string;
+                message: string;
+            }[];
+        };
+        ImportRequest: {
+            /** @enum {string} */
+            format: "xlsx" | "csv";
+            /** @description The file, base64 (the whole request stays under 1 MiB) */
+            content: string;
+            /** @description Field → the column header that holds it */
+            mapping: {
+                receivedAt?: string;
+                subject?: string;
+                description?: string;
+                channel?: string;
+                "complainant.name"?: string;
+                "complainant.idNumber"?: string;
+                "complainant.email"?: string;
+                "complainant.phone"?: string;
+                "complainant.address"?: string;
+                respondent?: string;
+                "location.province"?: string;
+                "location.regency"?: string;
+                letterNumber?: string;
+                "externalRef.id"?: string;
+            };
+            externalSystem?: string;
+            /**
+             * @default letter
+             * @enum {string}
+             */
+            defaultChannel: "letter" | "email" | "walk_in" | "lapor" | "social_media" | "web" | "other";
+            /** @default true */
+            dryRun: boolean;
         };
         Agency: {
             id: string;
@@ -3751,6 +5347,8 @@ export type components = {
         AgencyPage: {
             items: components["schemas"]["Agency"][];
             nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
         };
         UpdateAgency: {
             name?: string;
@@ -3762,14 +5360,26 @@ export type components = {
             /** @description Replaces every contact (name, email, kind) */
             contacts?: components["schemas"]["ContactInput"][];
         };
+        AgencyNames: {
+            items: components["schemas"]["AgencyName"][];
+        };
+        AgencyName: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "ministry" | "agency" | "local_government" | "soe" | "other";
+        };
         Case: {
             id: string;
             /** @description The complainant’s credential for the tracking page and the reply: central only, never sent to an agency */
             trackingCode?: string;
             /** @enum {string} */
             status: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";
+            /** @description The unit’s registration (agenda) number, e.g. 17/DUMAS/III/2026 */
+            agendaNumber: string | null;
+            letter: components["schemas"]["IncomingLetter"];
             /** @enum {string} */
-            channel: "letter" | "email" | "walk_in" | "lapor" | "social_media" | "other";
+            channel: "letter" | "email" | "walk_in" | "lapor" | "social_media" | "web" | "other";
             /**
              * Format: date-time
              * @example 2026-03-30T16:59:59.999Z
@@ -3782,6 +5392,16 @@ export type components = {
             confidential: boolean;
             respondent: string | null;
             location: components["schemas"]["Location"];
+            externalRef: components["schemas"]["ExternalRef"];
+            /** @description Set on a case that came from a spreadsheet import: when, and its row key; its dates are the register’s */
+            imported: {
+                /**
+                 * Format: date-time
+                 * @example 2026-03-30T16:59:59.999Z
+                 */
+                at: string;
+                rowKey: string;
+            } | null;
             classification: {
                 /** @enum {string} */
                 type: "light" | "normative" | "examination";
@@ -3830,6 +5450,20 @@ export type components = {
             updatedAt: string;
             version: number;
         };
+        IncomingLetter: {
+            /**
+             * @description The sender’s letter number
+             * @example 045/RT-03/III/2026
+             */
+            number: string;
+            /**
+             * Format: date
+             * @description The letter’s date
+             */
+            date: string;
+            /** @description Who signed or sent it */
+            sender: string;
+        } | null;
         Complainant: {
             name: string;
             idNumber?: string;
@@ -3841,6 +5475,10 @@ export type components = {
         Location: {
             province?: string;
             regency?: string;
+        } | null;
+        ExternalRef: {
+            system: string;
+            id: string;
         } | null;
         Assignment: {
             caseId: string;
@@ -3954,7 +5592,7 @@ export type components = {
         };
         CreateCase: {
             /** @enum {string} */
-            channel: "letter" | "email" | "walk_in" | "lapor" | "social_media" | "other";
+            channel: "letter" | "email" | "walk_in" | "lapor" | "social_media" | "web" | "other";
             /**
              * Format: date-time
              * @example 2026-03-30T16:59:59.999Z
@@ -3967,10 +5605,32 @@ export type components = {
             description: string;
             respondent?: string;
             location?: components["schemas"]["Location"];
+            /** @description The incoming letter’s number, date and sender (issue 15) */
+            letter?: {
+                /**
+                 * @description The sender’s letter number
+                 * @example 045/RT-03/III/2026
+                 */
+                number: string;
+                /**
+                 * Format: date
+                 * @description The letter’s date
+                 */
+                date: string;
+                /** @description Who signed or sent it */
+                sender: string;
+            };
+            /** @description Unique per (system, id): a second registration is a 409 naming the case */
+            externalRef?: {
+                system: string;
+                id: string;
+            };
         };
         CasePage: {
             items: components["schemas"]["Case"][];
             nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
         };
         Verification: {
             /** @enum {string} */
@@ -3981,10 +5641,14 @@ export type components = {
             note?: string;
             /** @description With needs_info: what the complainant must send, shown to them on the tracking page */
             missing?: string;
+            /** @description The subject as central restates it while verifying (what the register and search show) */
+            subject?: string;
         };
         AssignmentList: {
             items: components["schemas"]["Assignment"][];
             nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
         };
         Forward: {
             assignments: {
@@ -4000,6 +5664,8 @@ export type components = {
         TimelinePage: {
             items: components["schemas"]["TimelineEvent"][];
             nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
         };
         TimelineEvent: {
             id: string;
@@ -4022,7 +5688,7 @@ export type components = {
             role: "central_admin" | "central_officer" | "agency_coordinator" | "agency_officer";
         } | {
             /** @enum {string} */
-            system: "escalation";
+            system: "escalation" | "intake";
         } | {
             /** @enum {boolean} */
             complainant: true;
@@ -4221,6 +5887,8 @@ export type components = {
         ActivityPage: {
             items: components["schemas"]["Activity"][];
             nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
         };
         Calendar: {
             id: string;
@@ -4281,6 +5949,13 @@ export type components = {
             /** @enum {string} */
             kind: "national_holiday" | "collective_leave" | "other";
             name: string;
+        };
+        CalendarDayImpact: {
+            date: string;
+            /** @description Open assignments whose deadlines would move */
+            assignments: number;
+            /** @description Their deadlines (targets) that would move */
+            deadlines: number;
         };
         Policy: {
             id: string;
@@ -4551,10 +6226,14 @@ export type components = {
         AssignmentPage: {
             items: components["schemas"]["Assignment"][];
             nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
         };
         NotificationPage: {
             items: components["schemas"]["Notification"][];
             nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
         };
         Notification: {
             id: string;
@@ -4589,6 +6268,48 @@ export type components = {
              */
             sentAt: string | null;
             attempts: number;
+            lastError: string | null;
+            letterNumber: string | null;
+            /** @description GET /v1/cases/{caseId}/letters/{id}/pdf renders it */
+            pdf: boolean;
+        };
+        Clock: {
+            /**
+             * Format: date-time
+             * @description The API’s clock (the manual one, embedded)
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            now: string;
+        };
+        PendingExtensionPage: {
+            items: components["schemas"]["PendingExtensionRequest"][];
+            nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
+        };
+        PendingExtensionRequest: {
+            id: string;
+            caseId: string;
+            agencyId: string;
+            workingDays: number;
+            reason: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "refused";
+            /**
+             * Format: date-time
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            requestedAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            decidedAt: string | null;
+            note: string | null;
+            /** @description The case’s subject */
+            subject: string | null;
+            /** @description The asking agency’s name */
+            agencyName: string;
         };
         AgencyStatsReport: {
             from: string;
@@ -4624,6 +6345,239 @@ export type components = {
                 belowMinimumSample: boolean;
                 rank: number | null;
             };
+        };
+        DocumentSettings: {
+            /** @example {seq}/DUMAS/{month-roman}/{year} */
+            agendaNumberPattern: string;
+            /** @example B-{seq}/Kemensetneg/D-4/DM.05/{month}/{year} */
+            letterNumberPattern: string;
+            letterhead: {
+                ministry: string;
+                unit: string;
+                address: string;
+                /** @description Where letters are dated from */
+                city: string;
+            };
+            signatory: {
+                name: string;
+                position: string;
+                nip: string;
+            };
+            /** @description Copies (tembusan) on every letter */
+            tembusan: string[];
+            version: number;
+            /**
+             * Format: date-time
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            updatedAt: string | null;
+        };
+        DocumentSettingsBody: {
+            /** @example {seq}/DUMAS/{month-roman}/{year} */
+            agendaNumberPattern: string;
+            /** @example B-{seq}/Kemensetneg/D-4/DM.05/{month}/{year} */
+            letterNumberPattern: string;
+            letterhead: {
+                ministry: string;
+                unit: string;
+                address: string;
+                /** @description Where letters are dated from */
+                city: string;
+            };
+            signatory: {
+                name: string;
+                position: string;
+                nip: string;
+            };
+            /** @description Copies (tembusan) on every letter */
+            tembusan: string[];
+        };
+        AttachmentUpload: {
+            attachment: components["schemas"]["Attachment"];
+            upload: {
+                /** @description POST a multipart form here: the fields, then `file` */
+                url: string;
+                fields: {
+                    [key: string]: string;
+                };
+                maxBytes: number;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-30T16:59:59.999Z
+                 */
+                expiresAt: string;
+            };
+        };
+        Attachment: {
+            id: string;
+            caseId: string;
+            name: string;
+            /** @description Detected from the bytes on completion */
+            contentType: string | null;
+            /** @description Bytes stored (null until the upload completes) */
+            size: number | null;
+            sha256: string | null;
+            /** @enum {string} */
+            status: "uploading" | "available" | "refused";
+            refusal: string | null;
+            /** @enum {string} */
+            visibility: "central" | "agencies";
+            attachedTo: {
+                /** @enum {string} */
+                kind: "case" | "response" | "activity";
+                agencyId: string | null;
+                activityId: string | null;
+            };
+            uploadedBy: {
+                sub: string;
+                agency: string;
+            };
+            /**
+             * Format: date-time
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            uploadedAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            completedAt: string | null;
+            version: number;
+        };
+        CreateAttachment: {
+            /** @example surat-pengaduan.pdf */
+            name: string;
+            /** @description The file’s size in bytes, as the browser reports it */
+            size: number;
+            /**
+             * @description central, or agencies (those the case is forwarded to). Default: agencies, except central for intake scans of a case whose identity is hidden and for activity reports
+             * @enum {string}
+             */
+            visibility?: "central" | "agencies";
+            /** @description The case (central, the default), an agency’s responses (that agency), or an activity report (central) */
+            attachedTo?: {
+                /** @enum {string} */
+                kind: "case";
+            } | {
+                /** @enum {string} */
+                kind: "response";
+                agencyId: string;
+            } | {
+                /** @enum {string} */
+                kind: "activity";
+                activityId: string;
+            };
+        };
+        AttachmentPage: {
+            items: components["schemas"]["Attachment"][];
+            nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
+        };
+        Download: {
+            /** @description A short-lived link (a few minutes) */
+            url: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            expiresAt: string;
+        };
+        UpdateAttachment: {
+            /** @enum {string} */
+            visibility: "central" | "agencies";
+        };
+        SearchPage: {
+            items: components["schemas"]["SearchHit"][];
+            nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
+        };
+        SearchHit: {
+            id: string;
+            /** @description The complainant’s credential for the tracking page and the reply: central only, never sent to an agency */
+            trackingCode?: string;
+            /** @enum {string} */
+            status: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";
+            /** @description The unit’s registration (agenda) number, e.g. 17/DUMAS/III/2026 */
+            agendaNumber: string | null;
+            letter: components["schemas"]["IncomingLetter"];
+            /** @enum {string} */
+            channel: "letter" | "email" | "walk_in" | "lapor" | "social_media" | "web" | "other";
+            /**
+             * Format: date-time
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            receivedAt: string;
+            subject: string;
+            description: string;
+            complainant: components["schemas"]["Complainant"];
+            identityHidden: boolean;
+            confidential: boolean;
+            respondent: string | null;
+            location: components["schemas"]["Location"];
+            externalRef: components["schemas"]["ExternalRef"];
+            /** @description Set on a case that came from a spreadsheet import: when, and its row key; its dates are the register’s */
+            imported: {
+                /**
+                 * Format: date-time
+                 * @example 2026-03-30T16:59:59.999Z
+                 */
+                at: string;
+                rowKey: string;
+            } | null;
+            classification: {
+                /** @enum {string} */
+                type: "light" | "normative" | "examination";
+                category: string | null;
+                note: string | null;
+            } | null;
+            assignments: components["schemas"]["Assignment"][];
+            /** @description Agencies the case was forwarded to (an agency sees only its own) */
+            agencyIds: string[];
+            /** @description A monitoring activity is planned or proposed */
+            underMonitoring: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            verificationDueAt: string;
+            overdue: boolean;
+            closure: {
+                /** @enum {string} */
+                outcome: "resolved" | "unresolved" | "withdrawn";
+                note: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-30T16:59:59.999Z
+                 */
+                at: string;
+            } | null;
+            /** @description While needs_info: what central asked the complainant to send */
+            infoRequest: {
+                missing: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-30T16:59:59.999Z
+                 */
+                requestedAt: string;
+            } | null;
+            /**
+             * Format: date-time
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            updatedAt: string;
+            version: number;
+            /**
+             * @description The identifier the query matched, or `words`
+             * @enum {string}
+             */
+            matchedBy: "trackingCode" | "agendaNumber" | "letterNumber" | "externalRef" | "idNumber" | "phone" | "email" | "words";
         };
         DevClockMove: {
             /** Format: date-time */

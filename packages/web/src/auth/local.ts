@@ -1,4 +1,9 @@
-/** Embedded runtime sign-in: pick a demo user, get a token from `/dev/tokens`. */
+/**
+ * Embedded runtime sign-in: pick a demo user, get a token from `/dev/tokens`. The session is
+ * kept in localStorage, so a case opened in a new tab (a middle click, a link in a letter) is
+ * still signed in: the embedded runtime's demo tokens only ever reach this machine. (On AWS the
+ * tokens stay in memory; a new tab signs in again through Cognito's session, `cognito.ts`.)
+ */
 import { api, unwrap } from '../api/client';
 import type { components } from '../api/schema';
 import { claimsOf, type Session, sessionFromToken } from './session';
@@ -16,12 +21,12 @@ export async function signInAs(user: DemoUser): Promise<Session> {
     api.POST('/dev/tokens', { body: { sub: user.sub, agency: user.agency, role: user.role } }),
   );
   const session = { ...sessionFromToken(token), name: user.name };
-  sessionStorage.setItem(KEY, JSON.stringify(session));
+  localStorage.setItem(KEY, JSON.stringify(session));
   return session;
 }
 
 export function restoreLocal(): Session | null {
-  const raw = sessionStorage.getItem(KEY);
+  const raw = localStorage.getItem(KEY);
   if (!raw) return null;
   try {
     const session = JSON.parse(raw) as Session;
@@ -33,5 +38,5 @@ export function restoreLocal(): Session | null {
 }
 
 export function signOutLocal(): void {
-  sessionStorage.removeItem(KEY);
+  localStorage.removeItem(KEY);
 }

@@ -67,7 +67,11 @@ export function SessionProvider({
     setSession(null);
     setAgency(null);
     if (config.auth.kind === 'local') signOutLocal();
-    else await (await cognito()).signOut();
+    else {
+      // Signed out on purpose: the sign-in page must not go straight back through Cognito.
+      sessionStorage.setItem('pantau.autoSignIn', 'signed-out');
+      await (await cognito()).signOut();
+    }
   }, [config, cognito]);
 
   useEffect(() => {

@@ -1,6 +1,6 @@
 /**
  * Who is signed in. Locally the token comes from the embedded runtime's `/dev/tokens` and is
- * kept in sessionStorage (this tab only, so a reload keeps you in). On AWS it comes from Cognito
+ * kept in localStorage (a new tab is signed in too). On AWS it comes from Cognito
  * (authorization code + PKCE, oidc-client-ts) and lives in memory only: never in localStorage.
  */
 import type { components } from '../api/schema';

@@ -10,7 +10,9 @@ import {
 import { api, type Schemas, unwrap } from '../api/client';
 import { labelOf, useI18n } from '../i18n/i18n';
 import type { PendingExtension } from '../timeline';
-import { ActionForm } from './action-form';
+import { getPath } from '../forms/use-form';
+import { ActionForm, useActionResult } from './action-form';
+import { AgencySelect } from './agencies';
 import { NumberField, SelectField, TextField } from './field';
 import { ProblemAlert } from './ui';
 
@@ -33,6 +35,7 @@ export function AssignmentActions({
   const path = { id: caseId, agencyId: a.agencyId };
   const [ackError, setAckError] = useState<unknown>(null);
   const [ackBusy, setAckBusy] = useState(false);
+  const announce = useActionResult();
   if (!OPEN.has(a.state)) return null;
   return (
     <div className="actions">
@@ -53,7 +56,10 @@ export function AssignmentActions({
                   body: {},
                 }),
               )
-                .then(onChange, setAckError)
+                .then(() => {
+                  announce?.(`${t('actions.acknowledge')}: ${t('common.saved')}`);
+                  onChange();
+                }, setAckError)
                 .finally(() => setAckBusy(false));
             }}
           >
@@ -96,7 +102,6 @@ export function AssignmentActions({
                   label={t('actions.message')}
                   multiline
                   required
-                  maxLength={20000}
                 />
               </>
             )}
@@ -117,6 +122,10 @@ export function AssignmentActions({
           >
             {(form) => (
               <>
+                {form.describe('suggestedAgencyId', {
+                  label: t('actions.suggestedAgency'),
+                  id: `suggest-${a.agencyId}`,
+                })}
                 <TextField
                   form={form}
                   name="reason"
@@ -124,17 +133,26 @@ export function AssignmentActions({
                   multiline
                   required
                 />
-                <TextField
-                  form={form}
-                  name="suggestedAgencyId"
+                <AgencySelect
                   label={t('actions.suggestedAgency')}
                   hint={t('actions.suggestedAgencyHint')}
+                  error={form.errors.suggestedAgencyId}
+                  value={getPath(form.values, 'suggestedAgencyId') as string | undefined}
+                  exclude={new Set([a.agencyId, 'setneg'])}
+                  inputId={`suggest-${a.agencyId}`}
+                  onChange={(id) => form.set('suggestedAgencyId', id)}
                 />
               </>
             )}
           </ActionForm>
           <ActionForm
             title={t('actions.extension')}
+            // One request at a time: the API answers a second with already_exists.
+            disabledReason={
+              pendingExtensions[0]
+                ? t('actions.extensionPending', { days: pendingExtensions[0].workingDays })
+                : undefined
+            }
             schema={ExtensionRequestBody}
             submitLabel={t('actions.send')}
             onDone={onChange}

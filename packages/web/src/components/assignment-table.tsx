@@ -1,9 +1,14 @@
-/** Assignments as a table: case, agency, state, the next deadline and how it stands, the ladder. */
+/**
+ * Assignments as a table: case (with the member unit working on it, if delegated), agency,
+ * state, when it was forwarded, the next deadline with its target and how it stands, the rung
+ * of the ladder reached.
+ */
 import { Link } from 'wouter';
 import type { Schemas } from '../api/client';
 import { nextDeadline } from '../deadline';
 import type { TimeZone } from '../format';
 import { labelOf, useI18n } from '../i18n/i18n';
+import { AgencyName, useAgencies } from './agencies';
 import { DeadlineBadge, StatusBadge, Time } from './ui';
 
 export function AssignmentTable({
@@ -11,61 +16,81 @@ export function AssignmentTable({
   zone,
   now,
   showAgency,
+  showForwarded = false,
   caption,
 }: {
   items: readonly Schemas['Assignment'][];
   zone: TimeZone;
   now: Date;
   showAgency: boolean;
+  showForwarded?: boolean;
   caption: string;
 }) {
   const { t } = useI18n();
+  const { nameOf } = useAgencies();
   if (items.length === 0) return <p className="muted">{t('common.empty')}</p>;
+  // A table on a wide screen; on a phone each row is a card (styles.css `table.cards`).
   return (
-    <table>
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('queue.case')}</th>
-          {showAgency ? <th scope="col">{t('queue.agency')}</th> : null}
-          <th scope="col">{t('queue.state')}</th>
-          <th scope="col">{t('queue.next')}</th>
-          <th scope="col">{t('queue.level')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((a) => {
-          const next = nextDeadline(a, now);
-          return (
-            <tr key={`${a.caseId}/${a.agencyId}`} className={next ? `row-${next.status}` : ''}>
-              <td>
-                <Link href={`/cases/${a.caseId}?agency=${a.agencyId}`}>
-                  {a.subject ?? a.caseId}
-                </Link>
-                <div className="muted small">{a.caseId}</div>
-              </td>
-              {showAgency ? <td>{a.agencyId}</td> : null}
-              <td>
-                <StatusBadge prefix="state" value={a.state} />
-                {a.paused ? <span className="badge">{t('assignment.paused')}</span> : null}
-              </td>
-              <td>
-                {next ? (
-                  <>
-                    {labelOf(t, 'target', next.target)}: <Time at={next.due} zone={zone} />{' '}
-                    <DeadlineBadge status={next.status} />
-                  </>
-                ) : (
-                  <span className="muted">—</span>
-                )}
-              </td>
-              <td>
-                {a.escalationLevel > 0 ? labelOf(t, 'level', String(a.escalationLevel)) : '—'}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="table-scroll">
+      <table className="cards">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('queue.case')}</th>
+            {showAgency ? <th scope="col">{t('queue.agency')}</th> : null}
+            <th scope="col">{t('queue.state')}</th>
+            {showForwarded ? <th scope="col">{t('queue.forwarded')}</th> : null}
+            <th scope="col">{t('queue.next')}</th>
+            <th scope="col">{t('queue.level')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((a) => {
+            const next = nextDeadline(a, now);
+            return (
+              <tr key={`${a.caseId}/${a.agencyId}`} className={next ? `row-${next.status}` : ''}>
+                <td>
+                  <Link href={`/cases/${a.caseId}?agency=${a.agencyId}`}>
+                    {a.subject ?? t('case.untitled')}
+                  </Link>
+                  {a.delegatedTo ? (
+                    <div className="small">
+                      {t('queue.heldBy', { agency: nameOf(a.delegatedTo) })}
+                    </div>
+                  ) : null}
+                </td>
+                {showAgency ? (
+                  <td data-label={t('queue.agency')}>
+                    <AgencyName id={a.agencyId} />
+                  </td>
+                ) : null}
+                <td data-label={t('queue.state')}>
+                  <StatusBadge prefix="state" value={a.state} />
+                  {a.paused ? <span className="badge">{t('assignment.paused')}</span> : null}
+                </td>
+                {showForwarded ? (
+                  <td data-label={t('queue.forwarded')}>
+                    <Time at={a.forwardedAt} zone={zone} />
+                  </td>
+                ) : null}
+                <td data-label={t('queue.next')}>
+                  {next ? (
+                    <>
+                      {labelOf(t, 'target', next.target)}: <Time at={next.due} zone={zone} />{' '}
+                      <DeadlineBadge status={next.status} />
+                    </>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
+                <td data-label={t('queue.level')}>
+                  {a.escalationLevel > 0 ? labelOf(t, 'level', String(a.escalationLevel)) : '—'}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -8,15 +8,18 @@ import {
   ReportActivityBody,
   VerificationBody,
 } from '@pantau/core/schemas';
-import { allPages, api, type Schemas, unwrap } from '../api/client';
+import { api, type Schemas, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
-import { useLoad } from '../data';
 import { toInstant } from '../format';
-import { compact, getPath, type Values } from '../forms/use-form';
+import { compact, getPath, maxLengthAt, type Values } from '../forms/use-form';
 import { labelOf, useI18n } from '../i18n/i18n';
 import { openActivities } from '../timeline';
 import { ActionForm } from './action-form';
-import { CheckboxField, SelectField, TextField } from './field';
+import { AgencyPicker, useAgencies } from './agencies';
+import { SelectField, TextField } from './field';
+
+/** The central unit's own tenant: never a forwarding target. */
+const CENTRAL = 'setneg';
 
 export function CaseActions({
   kase,
@@ -92,7 +95,6 @@ export function CaseActions({
                   hint={t('caseActions.missingHint')}
                   required
                   multiline
-                  maxLength={2000}
                 />
               ) : null}
               <TextField form={form} name="note" label={t('actions.note')} multiline />
@@ -211,32 +213,19 @@ export function CaseActions({
 }
 
 /**
- * Forward to several agencies at once, each with its own instructions. Agencies with an open
- * assignment are not offered; a redirected one can be chosen again (a re-forward).
+ * Forward to several agencies at once, each with its own instructions, found by name with the
+ * picker (an agency's suggestion listed first). Agencies with an open assignment are not
+ * offered; a redirected or completed one can be chosen again (a re-forward).
  */
 function Forward({ kase, onChange }: { kase: Schemas['Case']; onChange: () => void }) {
   const { t } = useI18n();
-  const agencies = useLoad(
-    () =>
-      allPages((cursor) =>
-        unwrap(
-          api.GET('/v1/agencies', {
-            params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } },
-          }),
-        ),
-      ),
-    [],
-  );
-  // A reopened case goes back to the agencies that answered, too: only an assignment still
-  // open (or, otherwise, one that answered) keeps its agency off the list.
-  const ended =
-    kase.status === 'reopened'
-      ? ['redirected', 'withdrawn', 'completed']
-      : ['redirected', 'withdrawn'];
+  const { nameOf } = useAgencies();
+  // Only an assignment still open keeps its agency off the list (as the API says): one that
+  // completed can be forwarded again, as a reopened case is, also once it left `reopened`.
+  const ended = ['redirected', 'withdrawn', 'completed'];
   const busy = new Set(
     kase.assignments.filter((a) => !ended.includes(a.state)).map((a) => a.agencyId),
   );
-  const choices = (agencies.data ?? []).filter((a) => a.id !== 'setneg' && !busy.has(a.id));
   const suggested = new Set(
     kase.assignments.flatMap((a) =>
       a.redirect?.suggestedAgencyId ? [a.redirect.suggestedAgencyId] : [],
@@ -261,33 +250,53 @@ function Forward({ kase, onChange }: { kase: Schemas['Case']; onChange: () => vo
       }
       toBody={(values) => forwardBody(values)}
     >
-      {(form) => (
-        <fieldset>
-          <legend>{t('caseActions.agencies')}</legend>
-          {form.errors.assignments ? (
-            <p className="error" role="alert">
-              {form.errors.assignments}
-            </p>
-          ) : null}
-          {choices.map((agency) => (
-            <div key={agency.id} className="forward-choice">
-              <CheckboxField
-                form={form}
-                name={`picked.${agency.id}.on`}
-                label={`${agency.name}${suggested.has(agency.id) ? ` — ${t('caseActions.suggested')}` : ''}`}
-              />
-              {getPath(form.values, `picked.${agency.id}.on`) === true ? (
-                <TextField
-                  form={form}
-                  name={`picked.${agency.id}.instructions`}
-                  label={t('caseActions.instructionsFor', { agency: agency.name })}
-                  multiline
-                />
-              ) : null}
-            </div>
-          ))}
-        </fieldset>
-      )}
+      {(form) => {
+        const picked = Object.entries(
+          (getPath(form.values, 'picked') ?? {}) as Record<string, { on?: boolean }>,
+        )
+          .filter(([, v]) => v.on)
+          .map(([agencyId]) => agencyId);
+        const pickerId = `forward-${kase.id}`;
+        form.describe('assignments', { label: t('caseActions.agencies'), id: pickerId });
+        return (
+          <fieldset>
+            <legend>{t('caseActions.agencies')}</legend>
+            <AgencyPicker
+              inputId={pickerId}
+              label={t('caseActions.addAgency')}
+              hint={t('caseActions.agenciesHint')}
+              error={form.errors.assignments}
+              exclude={new Set([...busy, ...picked, CENTRAL])}
+              suggested={suggested}
+              onPick={(agency) => form.set(`picked.${agency.id}.on`, true)}
+            />
+            {picked.length > 0 ? (
+              <ul className="plain chosen-agencies" aria-label={t('picker.chosen')}>
+                {picked.map((agencyId) => (
+                  <li key={agencyId}>
+                    <p className="chosen">
+                      <strong>{nameOf(agencyId)}</strong>
+                      {suggested.has(agencyId) ? (
+                        <span className="badge">{t('caseActions.suggested')}</span>
+                      ) : null}{' '}
+                      <button type="button" onClick={() => form.set(`picked.${agencyId}`, {})}>
+                        {t('picker.remove', { agency: nameOf(agencyId) })}
+                      </button>
+                    </p>
+                    <TextField
+                      form={form}
+                      name={`picked.${agencyId}.instructions`}
+                      label={t('caseActions.instructionsFor', { agency: nameOf(agencyId) })}
+                      maxLength={maxLengthAt(ForwardBody, 'assignments.0.instructions')}
+                      multiline
+                    />
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </fieldset>
+        );
+      }}
     </ActionForm>
   );
 }

@@ -75,7 +75,10 @@ export function DeadlinesView({
               <summary>{t('deadlines.how')}</summary>
               <ul className="explain">
                 <li>
-                  {t('deadlines.countedFrom')} <Time at={target.countedFrom} zone={zone} />
+                  {/* A local date (the forwarding day): the count starts the working day after. */}
+                  {t('deadlines.countedFromDate', {
+                    date: formatDate(target.countedFrom.slice(0, 10), lang),
+                  })}
                 </li>
                 <li>
                   {t('deadlines.workingDays', {

@@ -4,7 +4,8 @@
  */
 import { type ReactNode, useId } from 'react';
 import type { z } from 'zod';
-import { type Form, getPath } from '../forms/use-form';
+import { type Form, getPath, maxLengthAt } from '../forms/use-form';
+import { useI18n } from '../i18n/i18n';
 
 interface Base<S extends z.ZodType> {
   form: Form<S>;
@@ -50,12 +51,14 @@ function Wrap({
   );
 }
 
-function useControl<S extends z.ZodType>(props: Base<S>) {
+function useControl<S extends z.ZodType>(props: Base<S>, counter = false) {
   const id = useId();
+  props.form.describe(props.name, { label: props.label, id });
   const error = props.form.errors[props.name];
   const describedBy =
-    [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') ||
-    undefined;
+    [props.hint ? `${id}-hint` : '', counter ? `${id}-count` : '', error ? `${id}-error` : '']
+      .filter(Boolean)
+      .join(' ') || undefined;
   return {
     id,
     error,
@@ -73,31 +76,31 @@ export function TextField<S extends z.ZodType>(
   props: Base<S> & {
     type?: 'text' | 'email' | 'tel' | 'date' | 'datetime-local' | 'search';
     multiline?: boolean;
+    /** The limit when the schema does not say it (it usually does: `text(2_000)`). */
     maxLength?: number;
   },
 ) {
-  const { id, error, aria } = useControl(props);
+  const { t, lang } = useI18n();
+  const max = props.maxLength ?? maxLengthAt(props.form.schema, props.name);
   const value = (getPath(props.form.values, props.name) as string | undefined) ?? '';
+  // A long text shows how much room is left; a short one only as it nears its limit. Nothing is
+  // cut: a text over the limit stays as typed and the error says so.
+  const counter = max !== undefined && (props.multiline === true || value.length > max * 0.8);
+  const { id, error, aria } = useControl(props, counter);
   const onChange = (e: { target: { value: string } }) => props.form.set(props.name, e.target.value);
+  const number = (n: number) => n.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB');
   return (
     <Wrap id={id} label={props.label} hint={props.hint} error={error} required={props.required}>
       {props.multiline ? (
-        <textarea
-          {...aria}
-          value={value}
-          onChange={onChange}
-          rows={5}
-          maxLength={props.maxLength}
-        />
+        <textarea {...aria} value={value} onChange={onChange} rows={5} />
       ) : (
-        <input
-          {...aria}
-          type={props.type ?? 'text'}
-          value={value}
-          onChange={onChange}
-          maxLength={props.maxLength}
-        />
+        <input {...aria} type={props.type ?? 'text'} value={value} onChange={onChange} />
       )}
+      {counter && max !== undefined ? (
+        <p className={`hint counter${value.length > max ? ' over' : ''}`} id={`${id}-count`}>
+          {t('field.counter', { n: number(value.length), max: number(max) })}
+        </p>
+      ) : null}
     </Wrap>
   );
 }
@@ -155,6 +158,7 @@ export function SelectField<S extends z.ZodType>(
 
 export function CheckboxField<S extends z.ZodType>(props: Base<S>) {
   const id = useId();
+  props.form.describe(props.name, { label: props.label, id });
   const checked = getPath(props.form.values, props.name) === true;
   return (
     <div className="field field-check">

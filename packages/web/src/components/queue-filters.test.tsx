@@ -3,7 +3,15 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { renderWith } from '../../test/render';
-import { NO_FILTERS, QueueFilters, type QueueFilterState, queueQuery } from './queue-filters';
+import {
+  filtersFromUrl,
+  filtersToUrl,
+  NO_FILTERS,
+  QueueFilters,
+  type QueueFilterState,
+  queueQuery,
+  URL_DEFAULTS,
+} from './queue-filters';
 
 describe('queueQuery', () => {
   it('sends only what is chosen; own scope by default', () => {
@@ -24,6 +32,32 @@ describe('queueQuery', () => {
       overdue: 'true',
       scope: 'own',
     });
+  });
+
+  it('ended assignments only with "All": a chosen state is that state alone', () => {
+    expect(queueQuery({ ...NO_FILTERS, ended: true }, false)).toEqual({
+      scope: 'own',
+      ended: 'true',
+    });
+    expect(queueQuery({ ...NO_FILTERS, ended: true, state: 'pending' }, false)).toEqual({
+      state: 'pending',
+      scope: 'own',
+    });
+  });
+
+  it('the filters survive the URL both ways; what the URL cannot mean is dropped', () => {
+    const chosen: QueueFilterState = {
+      state: 'acknowledged',
+      target: 'followUp',
+      overdueOnly: true,
+      members: true,
+      ended: false,
+    };
+    expect(filtersFromUrl(filtersToUrl(chosen))).toEqual(chosen);
+    expect(filtersToUrl(NO_FILTERS)).toEqual(URL_DEFAULTS);
+    expect(
+      filtersFromUrl({ ...URL_DEFAULTS, state: 'hacked', target: '<script>', ended: '1' }),
+    ).toEqual({ ...NO_FILTERS, ended: true });
   });
 
   it('member units only for a focal point coordinator', () => {

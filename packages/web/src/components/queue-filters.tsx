@@ -1,6 +1,7 @@
 /**
  * The queue's filters, and how they become the API's query: "overdue on a target" implies
- * overdue, "members" only exists for a focal point's coordinator.
+ * overdue, "members" only exists for a focal point's coordinator, and "All" takes in the ended
+ * assignments (completed, redirected) only when asked. The filters live in the URL.
  */
 import { useId } from 'react';
 import { ASSIGNMENT_STATES } from '@pantau/core/schemas';
@@ -16,6 +17,8 @@ export interface QueueFilterState {
   target: (typeof TARGETS)[number] | '';
   overdueOnly: boolean;
   members: boolean;
+  /** With "All": the completed and redirected ones too, after the open ones. */
+  ended: boolean;
 }
 
 export const NO_FILTERS: QueueFilterState = {
@@ -23,7 +26,31 @@ export const NO_FILTERS: QueueFilterState = {
   target: '',
   overdueOnly: false,
   members: false,
+  ended: false,
 };
+
+const STATES: readonly string[] = ASSIGNMENT_STATES;
+
+/** The filters as URL query values (defaults left out), and back. */
+export const URL_DEFAULTS = { state: '', target: '', overdue: '', members: '', ended: '' };
+export function filtersFromUrl(v: typeof URL_DEFAULTS): QueueFilterState {
+  return {
+    state: STATES.includes(v.state) ? (v.state as State) : '',
+    target: (TARGETS as readonly string[]).includes(v.target)
+      ? (v.target as QueueFilterState['target'])
+      : '',
+    overdueOnly: v.overdue === '1',
+    members: v.members === '1',
+    ended: v.ended === '1',
+  };
+}
+export const filtersToUrl = (f: QueueFilterState): typeof URL_DEFAULTS => ({
+  state: f.state,
+  target: f.target,
+  overdue: f.overdueOnly ? '1' : '',
+  members: f.members ? '1' : '',
+  ended: f.ended ? '1' : '',
+});
 
 export function queueQuery(f: QueueFilterState, canSeeMembers: boolean): QueueQuery {
   return {
@@ -31,6 +58,7 @@ export function queueQuery(f: QueueFilterState, canSeeMembers: boolean): QueueQu
     ...(f.target ? { target: f.target, overdue: 'true' as const } : {}),
     ...(f.overdueOnly && !f.target ? { overdue: 'true' as const } : {}),
     scope: f.members && canSeeMembers ? 'members' : 'own',
+    ...(f.ended && !f.state ? { ended: 'true' as const } : {}),
   };
 }
 
@@ -89,6 +117,17 @@ export function QueueFilters({
         />
         <label htmlFor={`${id}-overdue`}>{t('filters.overdueOnly')}</label>
       </div>
+      {value.state === '' ? (
+        <div className="field field-check">
+          <input
+            id={`${id}-ended`}
+            type="checkbox"
+            checked={value.ended}
+            onChange={(e) => set('ended', e.target.checked)}
+          />
+          <label htmlFor={`${id}-ended`}>{t('filters.ended')}</label>
+        </div>
+      ) : null}
       {canSeeMembers ? (
         <div className="field field-check">
           <input

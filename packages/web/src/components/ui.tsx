@@ -3,48 +3,98 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import { ApiError } from '../api/client';
 import { type DeadlineStatus, deadlineStatus } from '../deadline';
 import { formatInstant, type TimeZone } from '../format';
-import { labelOf, useI18n } from '../i18n/i18n';
+import type { Form } from '../forms/use-form';
+import { labelOf, type Translate, useI18n } from '../i18n/i18n';
 
-/** A failed action, in words: the problem's title and detail, its code and request id. */
+/**
+ * A failed call in the user's words: one sentence per problem code the API can answer (the
+ * API's `detail` is for developers: it may name records by id). The request id stays, for
+ * whoever the user asks for help.
+ */
 export function ProblemAlert({ error }: { error: unknown }) {
   const { t } = useI18n();
   if (!error) return null;
-  const problem = error instanceof ApiError ? error.problem : null;
-  const title =
-    error instanceof ApiError
-      ? labelOf(t, 'problem', problem?.code ?? String(error.status))
-      : t('problem.network');
   return (
     <div className="alert alert-error" role="alert">
-      <strong>{title}</strong>
-      {problem?.detail ? <p>{problem.detail}</p> : null}
-      {problem ? (
+      <strong>{problemSentence(t, error)}</strong>
+      {error instanceof ApiError && error.problem ? (
         <p className="muted small">
-          {problem.code} · {t('problem.requestId')}: {problem.requestId}
+          {t('problem.requestId')}: {error.problem.requestId}
         </p>
       ) : null}
     </div>
   );
 }
 
+export function problemSentence(t: Translate, error: unknown): string {
+  if (!(error instanceof ApiError)) return t('problem.network');
+  const code = error.problem?.code;
+  if (code) return t(`problem.${code}`);
+  return t(error.status >= 500 ? 'problem.internal_error' : 'problem.http_error');
+}
+
 /**
- * The form's errors listed above it (each also sits at its field): a screen reader hears them at
- * once, and an error about a whole group (`assignments`) has somewhere to show.
+ * The form's errors listed above it, each a link to its field (each error also sits at its
+ * field): a screen reader hears them at once, and an error about a whole group (`assignments`)
+ * has somewhere to show.
  */
-export function FormErrors({ errors }: { errors: Record<string, string> }) {
+export function FormErrors({
+  errors,
+  field,
+}: {
+  errors: Record<string, string>;
+  field?: (path: string) => { id?: string } | undefined;
+}) {
   const { t } = useI18n();
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
   return (
     <div className="alert alert-error" role="alert">
-      <strong>{t('problem.validation_failed')}</strong>
+      <strong>{t('form.summary')}</strong>
       <ul>
-        {entries.map(([path, message]) => (
-          <li key={path}>
-            <code>{path}</code>: {message}
-          </li>
-        ))}
+        {entries.map(([path, message]) => {
+          const id = field?.(path)?.id;
+          return (
+            <li key={path}>
+              {id ? (
+                <a
+                  href={`#${id}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    document.getElementById(id)?.focus();
+                  }}
+                >
+                  {message}
+                </a>
+              ) : (
+                message
+              )}
+            </li>
+          );
+        })}
       </ul>
+    </div>
+  );
+}
+
+/**
+ * What went wrong with a submit, above the form: the problem or the list of field errors. It
+ * takes focus after each failed submit, so the user (and a screen reader) lands on it even at
+ * the bottom of a long page.
+ */
+export function FormFeedback({
+  form,
+}: {
+  form: Pick<Form<never>, 'errors' | 'failure' | 'failures' | 'field'>;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (form.failures > 0) ref.current?.focus();
+  }, [form.failures]);
+  return (
+    <div ref={ref} tabIndex={-1} className="form-feedback">
+      <ProblemAlert error={form.failure} />
+      <FormErrors errors={form.errors} field={form.field} />
     </div>
   );
 }
@@ -138,7 +188,7 @@ export function PageTitle({ children }: { children: string }) {
 export function Loading() {
   const { t } = useI18n();
   return (
-    <p className="muted" role="status">
+    <p className="muted loading" role="status">
       {t('common.loading')}
     </p>
   );

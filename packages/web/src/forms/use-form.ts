@@ -4,9 +4,11 @@
  * the same fields, the values survive a failed submit, and one idempotency key per submission
  * makes a retry after a lost answer the same request rather than a second one.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { ApiError, idempotencyKey } from '../api/client';
+import { useI18n } from '../i18n/i18n';
+import { type FieldIssue, fieldSentence, issueOf, serverIssue } from './field-errors';
 
 export type Values = { [key: string]: unknown };
 
@@ -51,24 +53,40 @@ export function getPath(values: Values, path: string): unknown {
     );
 }
 
-/** Field errors by dotted path, from a zod result. */
-export function issuesByPath(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
+/** Field issues by dotted path, from a zod result (the first per field). */
+export function issuesByPath(error: z.ZodError): Record<string, FieldIssue> {
+  const errors: Record<string, FieldIssue> = {};
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.') || 'form';
-    errors[path] ??= issue.message;
+    errors[path] ??= issueOf(issue);
   }
   return errors;
 }
 
+/** A control's label and element id, so its error names it and the summary links to it. */
+export interface FieldInfo {
+  readonly label: string;
+  readonly id?: string;
+}
+
 export interface Form<S extends z.ZodType> {
+  readonly schema: S;
   readonly values: Values;
+  /** Each field's error as a sentence naming it by its label, in the current language. */
   readonly errors: Record<string, string>;
   readonly busy: boolean;
   /** A failure that is not about one field (409, 404, 503, network): shown above the form. */
   readonly failure: ApiError | Error | null;
+  /** Counts failed submits: the error summary takes focus on each one. */
+  readonly failures: number;
   set(path: string, value: unknown): void;
   reset(values?: Values): void;
+  /**
+   * Called by a control as it renders: how its errors name it, and where the summary links.
+   * Returns null, so a form can call it inline among its controls.
+   */
+  describe(path: string, info: FieldInfo): null;
+  field(path: string): FieldInfo | undefined;
   submit(send: (body: z.output<S>, key: string) => Promise<void>): Promise<boolean>;
 }
 
@@ -78,11 +96,35 @@ export function useForm<S extends z.ZodType>(
   /** When the form's shape is not the body's (checkbox lists, say): values → body. */
   toBody: (values: Values) => unknown = compact,
 ): Form<S> {
+  const { t } = useI18n();
   const [values, setValues] = useState<Values>(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [issues, setErrors] = useState<Record<string, FieldIssue>>({});
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiError | Error | null>(null);
+  const [failures, setFailures] = useState(0);
   const key = useRef<string | null>(null);
+  const fields = useRef(new Map<string, FieldInfo>());
+  // Bumped when a control's label changes (the language switched): errors already shown are
+  // worded again with the new label. Outside the render that noticed it (a microtask).
+  const [labels, setLabels] = useState(0);
+  const describe = useCallback((path: string, info: FieldInfo) => {
+    const before = fields.current.get(path);
+    fields.current.set(path, info);
+    if (before && before.label !== info.label) queueMicrotask(() => setLabels((n) => n + 1));
+    return null;
+  }, []);
+  const field = useCallback((path: string) => fields.current.get(path), []);
+  // Worded at render time: a change of language rewords the errors already shown.
+  const errors = useMemo(
+    () =>
+      Object.fromEntries(
+        Object.entries(issues).map(([path, issue]) => [
+          path,
+          fieldSentence(t, issue, fields.current.get(path)?.label),
+        ]),
+      ),
+    [issues, t, labels],
+  );
 
   const set = useCallback((path: string, value: unknown) => {
     setValues((v) => setPath(v, path, value));
@@ -106,6 +148,7 @@ export function useForm<S extends z.ZodType>(
     const parsed = schema.safeParse(toBody(values));
     if (!parsed.success) {
       setErrors(issuesByPath(parsed.error));
+      setFailures((n) => n + 1);
       return false;
     }
     setErrors({});
@@ -116,9 +159,15 @@ export function useForm<S extends z.ZodType>(
       key.current = null;
       return true;
     } catch (error) {
-      const fields = error instanceof ApiError ? error.fieldErrors : {};
-      if (Object.keys(fields).length > 0) setErrors(fields);
+      const server = error instanceof ApiError ? error.fieldErrors : {};
+      if (Object.keys(server).length > 0)
+        setErrors(
+          Object.fromEntries(
+            Object.entries(server).map(([path, message]) => [path, serverIssue(message)]),
+          ),
+        );
       else setFailure(error as Error);
+      setFailures((n) => n + 1);
       // A 4xx was an answer: the next submit is a new request. A network failure or a 5xx may
       // not have been: keep the key so a retry cannot write twice.
       if (error instanceof ApiError && error.status < 500) key.current = null;
@@ -128,5 +177,43 @@ export function useForm<S extends z.ZodType>(
     }
   };
 
-  return { values, errors, busy, failure, set, reset, submit };
+  return {
+    schema,
+    values,
+    errors,
+    busy,
+    failure,
+    failures,
+    set,
+    reset,
+    describe,
+    field,
+    submit,
+  };
+}
+
+/**
+ * The longest text the schema takes at a path (`complainant.address` → 500), for the counter
+ * under a long field: the limit is the API's own, never a second copy of it.
+ */
+export function maxLengthAt(schema: z.ZodType, path: string): number | undefined {
+  let node: unknown = schema;
+  for (const key of [...path.split('.'), '']) {
+    // Through wrappers (optional, nullable, default, a pipe's input) to the shape below.
+    for (let i = 0; i < 8; i += 1) {
+      const def = (node as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+      if (!def) return undefined;
+      const inner = def.innerType ?? (def.type === 'pipe' ? def.in : undefined);
+      if (!inner) break;
+      node = inner;
+    }
+    if (key === '') break;
+    const def = (node as { _zod: { def: Record<string, unknown> } })._zod.def;
+    if (def.type === 'object') node = (def.shape as Record<string, unknown>)[key];
+    else if (def.type === 'array') node = def.element;
+    else return undefined;
+    if (!node) return undefined;
+  }
+  const max = (node as { maxLength?: number | null }).maxLength;
+  return typeof max === 'number' ? max : undefined;
 }

@@ -2,6 +2,9 @@
  * Every text the console shows. Indonesian first (the users' language); English for the same
  * keys — `satisfies` makes a missing English text a compile error.
  */
+import { intakeEn, intakeId } from './intake-messages';
+import { documentsEn, documentsId, type DocumentsMessageKey } from './documents-messages';
+
 const id = {
   'nav.label': 'Navigasi utama',
   'nav.skip': 'Lewati ke konten',
@@ -28,16 +31,21 @@ const id = {
   'problem.network':
     'Tidak dapat menghubungi server. Periksa koneksi lalu coba lagi; isian Anda tetap tersimpan di formulir.',
   'problem.requestId': 'ID permintaan',
-  'problem.validation_failed': 'Isian belum benar',
-  'problem.unauthorized': 'Sesi berakhir: silakan masuk kembali',
-  'problem.forbidden': 'Anda tidak berwenang melakukan ini',
-  'problem.not_found': 'Tidak ditemukan',
-  'problem.already_exists': 'Sudah ada',
-  'problem.invalid_transition': 'Tindakan ini tidak dapat dilakukan pada status sekarang',
-  'problem.version_conflict': 'Data diubah orang lain: muat ulang lalu coba lagi',
-  'problem.idempotency_key_reused': 'Permintaan ganda dengan isi berbeda',
-  'problem.limit_exceeded': 'Batas tercapai: lihat keterangan di bawah',
-  'problem.service_unavailable': 'Layanan sedang sibuk: coba lagi sebentar lagi',
+  'problem.validation_failed': 'Ada isian yang belum benar: lihat keterangan di setiap isian.',
+  'problem.unauthorized': 'Sesi Anda berakhir. Silakan masuk kembali.',
+  'problem.forbidden': 'Anda tidak berwenang melakukan tindakan ini.',
+  'problem.not_found': 'Data yang dicari tidak ditemukan, atau bukan milik instansi Anda.',
+  'problem.already_exists': 'Data ini sudah ada, atau permintaan serupa masih menunggu keputusan.',
+  'problem.invalid_transition':
+    'Tindakan ini tidak dapat dilakukan pada status pengaduan sekarang. Muat ulang halaman untuk melihat statusnya.',
+  'problem.version_conflict':
+    'Data ini baru saja diubah orang lain. Muat ulang halaman, lalu coba lagi.',
+  'problem.idempotency_key_reused':
+    'Permintaan ini sudah dikirim dengan isi lain. Muat ulang halaman, lalu kirim lagi.',
+  'problem.limit_exceeded':
+    'Batas tercapai: isian terlalu banyak atau terlalu panjang untuk disimpan. Kurangi, lalu coba lagi.',
+  'problem.service_unavailable':
+    'Layanan sedang sibuk. Coba lagi sebentar lagi; isian Anda tetap tersimpan di formulir.',
 
   'signIn.title': 'Masuk',
   'signIn.local': 'Runtime lokal: pilih pengguna demo.',
@@ -227,8 +235,8 @@ const id = {
   'actions.save': 'Simpan',
   'actions.redirect': 'Bukan kewenangan kami',
   'actions.reason': 'Alasan',
-  'actions.suggestedAgency': 'Instansi yang berwenang (kode)',
-  'actions.suggestedAgencyHint': 'Misalnya polri atau pln, bila diketahui.',
+  'actions.suggestedAgency': 'Instansi yang berwenang',
+  'actions.suggestedAgencyHint': 'Bila diketahui: ketik sebagian namanya, lalu pilih.',
   'actions.extension': 'Minta perpanjangan waktu',
   'actions.workingDays': 'Tambahan hari kerja',
   'actions.decideExtension': 'Permintaan perpanjangan {days} hari kerja: {reason}',
@@ -280,7 +288,26 @@ const id = {
   'desk.updatedAt': 'diperbarui',
   'desk.activities': 'Kegiatan pemantauan minggu ini',
   'desk.toReport': 'Belum dilaporkan',
+  'desk.failedLetters': 'Surat gagal terkirim',
+  'desk.failedAttempts': 'gagal setelah {attempts} kali percobaan',
 
+  'search.label': 'Cari pengaduan',
+  'search.hint.central':
+    'Kata (perihal, uraian, terlapor, lokasi, nama pengadu) atau nomor: kode lacak, nomor agenda, nomor surat, NIK, telepon, surel.',
+  'search.hint.agency':
+    'Kata dari perihal, uraian, terlapor atau lokasi pengaduan yang disalurkan kepada instansi Anda.',
+  'search.submit': 'Cari',
+  'search.results': 'Hasil pencarian “{q}”, terbaru lebih dulu',
+  'search.matchedBy': 'Cocok pada',
+  'search.none': 'Tidak ada pengaduan yang cocok.',
+  'search.match.words': 'Kata',
+  'search.match.trackingCode': 'Kode lacak',
+  'search.match.agendaNumber': 'Nomor agenda',
+  'search.match.letterNumber': 'Nomor surat',
+  'search.match.externalRef': 'Referensi eksternal',
+  'search.match.idNumber': 'NIK',
+  'search.match.phone': 'Telepon',
+  'search.match.email': 'Surel',
   'cases.title': 'Daftar pengaduan',
   'cases.subject': 'Perihal',
   'cases.agencies': 'Instansi',
@@ -329,7 +356,7 @@ const id = {
 
   'letters.title': 'Log surat dan notifikasi',
   'letters.titleAgency': 'Surat untuk instansi Anda',
-  'letters.agency': 'Kode instansi',
+  'letters.agency': 'Instansi',
   'letters.read': 'Baca surat',
   'letters.to': 'Kepada',
 
@@ -430,9 +457,113 @@ const id = {
   'track.infoCode': 'dengan mencantumkan kode lacak Anda:',
   'track.infoKeepCode':
     'Kode lacak adalah kunci pengaduan Anda: jangan berikan kepada pihak lain, termasuk instansi yang diadukan.',
+  // ---- issue 14-b: desk completeness, queues, delegation, admin ----
+  'list.items': 'seluruhnya',
+  'list.unread': 'baru',
+  'desk.extensions': 'Permintaan perpanjangan menunggu keputusan',
+  'desk.extensionAsked': '{agency} meminta {days} hari kerja',
+  'desk.openCase': 'Buka pengaduan',
+  'queue.forwarded': 'Diteruskan',
+  'queue.heldBy': 'Dikerjakan oleh {agency}',
+  'queue.total': '{n} penugasan',
+  'filters.ended': 'Termasuk yang selesai dan dialihkan',
+  'delegate.title': 'Delegasikan ke unit anggota',
+  'delegate.member': 'Unit anggota',
+  'delegate.submit': 'Delegasikan',
+  'delegate.held': 'Didelegasikan ke {agency}.',
+  'delegate.takeBack': 'Ambil kembali dari {agency}',
+  'delegate.noMembers': 'Instansi ini belum punya unit anggota.',
+  'calendar.confirmRemove':
+    'Hapus {name} ({date})? {deadlines} tenggat pada {assignments} penugasan yang masih berjalan akan bergeser.',
+  'calendar.confirmYes': 'Ya, hapus',
+  'calendar.cancel': 'Batal',
+  'calendar.checking': 'Menghitung tenggat yang akan bergeser…',
+  'calendar.noHolidays':
+    'Tahun {year} belum punya hari libur: tenggat yang jatuh pada tahun itu dihitung tanpa hari libur nasional dan cuti bersama.',
+  // ---- issue 14-a: plain messages, agencies by name, dates --------------------------------
+  'problem.unsupported_media_type':
+    'Jenis berkas ini tidak diterima. Unggah PDF, JPEG, PNG atau DOCX.',
+  'problem.rate_limited':
+    'Terlalu banyak permintaan dalam waktu singkat. Tunggu sebentar, lalu coba lagi.',
+  'problem.payload_too_large':
+    'Isian terlalu besar untuk dikirim. Persingkat teksnya, lalu coba lagi.',
+  'problem.http_error':
+    'Server tidak dapat memproses permintaan ini. Muat ulang halaman, lalu coba lagi.',
+  'problem.internal_error':
+    'Terjadi kesalahan di server. Coba lagi; bila berulang, sampaikan ID permintaan di bawah kepada admin.',
+  'form.summary': 'Periksa isian berikut:',
+  'field.counter': '{n} dari {max} karakter',
+  'fieldError.field': 'Isian ini',
+  'fieldError.required': '{label} wajib diisi.',
+  'fieldError.choose': '{label} wajib dipilih.',
+  'fieldError.tooShort': '{label} minimal {n} karakter.',
+  'fieldError.tooLong': '{label} paling banyak {n} karakter.',
+  'fieldError.tooSmall': '{label} paling kecil {n}.',
+  'fieldError.tooBig': '{label} paling besar {n}.',
+  'fieldError.tooFew': '{label}: pilih paling sedikit {n}.',
+  'fieldError.tooMany': '{label}: paling banyak {n}.',
+  'fieldError.email': '{label} bukan alamat surel yang benar (contoh: nama@contoh.go.id).',
+  'fieldError.date': '{label} bukan tanggal dan jam yang benar.',
+  'fieldError.format': '{label} tidak sesuai format.',
+  'fieldError.integer': '{label} harus bilangan bulat.',
+  'fieldError.invalid': '{label} tidak dapat diterima.',
+  'fieldError.unknownField':
+    'Formulir mengirim isian yang tidak dikenal. Muat ulang halaman, lalu coba lagi.',
+  'fieldError.nik': '{label} terdiri dari 16 angka.',
+  'fieldError.phone':
+    '{label} bukan nomor telepon yang benar (contoh: 0812 3456 7890 atau +62 812 3456 7890).',
+  'fieldError.agencyId':
+    '{label} hanya berisi huruf kecil, angka dan tanda hubung, 2 sampai 40 karakter.',
+  'fieldError.stepName':
+    '{label} diawali huruf kecil, lalu huruf kecil, angka atau garis bawah, paling banyak 40 karakter (contoh: surat_penegasan).',
+  'fieldError.requiredToAccept': '{label} wajib dipilih bila pengaduan diterima.',
+  'fieldError.onlyNeedsInfo': '{label} hanya diisi bila meminta kelengkapan kepada pengadu.',
+  'fieldError.agenciesDiffer': 'Setiap instansi hanya dapat dipilih satu kali.',
+  'fieldError.oneLiaison':
+    'Minimal satu kontak berjenis penghubung: surat peringatan dan pengingat dikirim kepadanya.',
+  'fieldError.ladderShape':
+    'Urutan tahapan eskalasi belum benar: peringatan dini sebelum tenggat (hari negatif), lalu langkah pertama dari tenggat (0 atau lebih) dan langkah berikutnya dari langkah sebelumnya (1 atau lebih); nama setiap langkah berbeda.',
+  'fieldError.unknownAgency': '{label}: instansi ini tidak terdaftar.',
+  'fieldError.future': '{label} tidak boleh di masa depan.',
+  'fieldError.fromAfterTo': '{label} tidak boleh sesudah tanggal akhir.',
+  'fieldError.numberPattern':
+    '{label} harus memuat penanda nomor urut; penanda bulan (angka Romawi atau angka) dan tahun boleh dipakai.',
+  'fieldError.laporNeedsRef': 'Pengaduan dari SP4N-LAPOR! wajib menyebutkan nomor laporannya.',
+  'fieldError.requiredUnlessAnonymous': '{label} wajib diisi, kecuali pengaduan anonim.',
+  'fieldError.anonymousNoIdentity': 'Pengaduan anonim tidak memuat identitas pengadu.',
+  'fieldError.mapRequired': 'Pilih kolom untuk tanggal diterima, perihal dan uraian.',
+  'fieldError.mapRowKey': 'Pilih kolom kunci baris: nomor surat atau nomor rujukan eksternal.',
+  'fieldError.externalSystem': '{label} wajib diisi bila ada kolom nomor rujukan eksternal.',
+  'fieldError.server': '{label} ditolak server. Periksa kembali isian ini.',
+  'picker.search': 'Ketik nama instansi…',
+  'picker.results': '{n} instansi cocok.',
+  'picker.none': 'Tidak ada instansi yang cocok.',
+  'picker.more': '…dan {n} lainnya: ketik lebih banyak untuk mempersempit.',
+  'picker.chosen': 'Instansi dipilih',
+  'picker.remove': 'Hapus {agency}',
+  'picker.change': 'Ganti instansi ({agency})',
+  'caseActions.addAgency': 'Cari dan tambah instansi',
+  'caseActions.agenciesHint':
+    'Ketik sebagian nama instansi, pilih dengan panah dan Enter. Setiap instansi dapat diberi arahan sendiri.',
+  'case.untitled': 'Pengaduan tanpa perihal',
+  'deadlines.countedFromDate':
+    'Dihitung sejak {date}; hitungan dimulai pada hari kerja berikutnya.',
+  'actions.extensionPending':
+    'Permintaan perpanjangan {days} hari kerja masih menunggu keputusan pusat. Permintaan baru dapat dikirim setelah diputuskan.',
+  'timeline.statusChange': 'Status: {from} → {to}',
+  'timeline.reforwardedTo': 'Diteruskan ulang ke {agency}',
+  'timeline.suggested': 'Disarankan: {agency}',
+  'timeline.workingDays': '{days} hari kerja',
+  'timeline.moved': '{target}: {from} → {to}',
+  'timeline.delegatedTo': 'Didelegasikan ke {agency}',
+  'timeline.takenBack': 'Ditarik kembali oleh instansi koordinator',
+  'timeline.satisfied': 'Puas, nilai {rating} dari 5',
+  'timeline.notSatisfied': 'Tidak puas, nilai {rating} dari 5',
+  'track.ratingLabel': 'Nilai',
+  ...intakeId,
 } as const;
 
-export type MessageKey = keyof typeof id;
+export type MessageKey = keyof typeof id | DocumentsMessageKey;
 
 const en = {
   'nav.label': 'Main navigation',
@@ -460,16 +591,21 @@ const en = {
   'problem.network':
     'Could not reach the server. Check the connection and try again; what you typed is still in the form.',
   'problem.requestId': 'Request id',
-  'problem.validation_failed': 'Some fields need attention',
-  'problem.unauthorized': 'Session ended: please sign in again',
-  'problem.forbidden': 'You are not allowed to do this',
-  'problem.not_found': 'Not found',
-  'problem.already_exists': 'Already exists',
-  'problem.invalid_transition': 'Not possible in the current state',
-  'problem.version_conflict': 'Someone else changed this: reload and try again',
-  'problem.idempotency_key_reused': 'Repeated request with a different body',
-  'problem.limit_exceeded': 'A limit was reached: see the detail below',
-  'problem.service_unavailable': 'The service is busy: try again shortly',
+  'problem.validation_failed': 'Some fields need attention: see the note at each one.',
+  'problem.unauthorized': 'Your session ended. Please sign in again.',
+  'problem.forbidden': 'You are not allowed to do this.',
+  'problem.not_found': 'This was not found, or it is not your agency’s.',
+  'problem.already_exists':
+    'This already exists, or a similar request is still awaiting a decision.',
+  'problem.invalid_transition':
+    'This is not possible in the complaint’s current state. Reload the page to see it.',
+  'problem.version_conflict': 'Someone else just changed this. Reload the page, then try again.',
+  'problem.idempotency_key_reused':
+    'This request was already sent with other content. Reload the page, then send it again.',
+  'problem.limit_exceeded':
+    'A limit was reached: too many items, or too long to store. Shorten it, then try again.',
+  'problem.service_unavailable':
+    'The service is busy. Try again shortly; your input is kept in the form.',
 
   'signIn.title': 'Sign in',
   'signIn.local': 'Embedded runtime: pick a demo user.',
@@ -659,8 +795,8 @@ const en = {
   'actions.save': 'Save',
   'actions.redirect': 'Not ours',
   'actions.reason': 'Reason',
-  'actions.suggestedAgency': 'Competent agency (id)',
-  'actions.suggestedAgencyHint': 'For example polri or pln, if known.',
+  'actions.suggestedAgency': 'Competent agency',
+  'actions.suggestedAgencyHint': 'If known: type part of its name, then choose it.',
   'actions.extension': 'Request more time',
   'actions.workingDays': 'Extra working days',
   'actions.decideExtension': 'Extension request of {days} working days: {reason}',
@@ -712,7 +848,26 @@ const en = {
   'desk.updatedAt': 'updated',
   'desk.activities': 'Monitoring activities this week',
   'desk.toReport': 'To report',
+  'desk.failedLetters': 'Letters that failed to send',
+  'desk.failedAttempts': 'failed after {attempts} attempts',
 
+  'search.label': 'Search complaints',
+  'search.hint.central':
+    'Words (subject, description, respondent, location, complainant name) or a number: tracking code, agenda number, letter number, NIK, phone, e-mail.',
+  'search.hint.agency':
+    'Words of the subject, description, respondent or location of complaints forwarded to your agency.',
+  'search.submit': 'Search',
+  'search.results': 'Results for “{q}”, newest first',
+  'search.matchedBy': 'Matched by',
+  'search.none': 'No complaint matches.',
+  'search.match.words': 'Words',
+  'search.match.trackingCode': 'Tracking code',
+  'search.match.agendaNumber': 'Agenda number',
+  'search.match.letterNumber': 'Letter number',
+  'search.match.externalRef': 'External reference',
+  'search.match.idNumber': 'NIK',
+  'search.match.phone': 'Phone',
+  'search.match.email': 'E-mail',
   'cases.title': 'Complaints',
   'cases.subject': 'Subject',
   'cases.agencies': 'Agencies',
@@ -761,7 +916,7 @@ const en = {
 
   'letters.title': 'Letters and notifications log',
   'letters.titleAgency': 'Letters to your agency',
-  'letters.agency': 'Agency id',
+  'letters.agency': 'Agency',
   'letters.read': 'Read the letter',
   'letters.to': 'To',
 
@@ -860,6 +1015,111 @@ const en = {
   'track.infoCode': 'quoting your tracking code:',
   'track.infoKeepCode':
     'Your tracking code is the key to your complaint: do not give it to anyone else, including the agency you complained about.',
-} satisfies Record<MessageKey, string>;
+  // ---- issue 14-b: desk completeness, queues, delegation, admin ----
+  'list.items': 'in all',
+  'list.unread': 'new',
+  'desk.extensions': 'Extension requests awaiting a decision',
+  'desk.extensionAsked': '{agency} asks for {days} working days',
+  'desk.openCase': 'Open the complaint',
+  'queue.forwarded': 'Forwarded',
+  'queue.heldBy': 'Worked on by {agency}',
+  'queue.total': '{n} assignments',
+  'filters.ended': 'Include completed and redirected',
+  'delegate.title': 'Delegate to a member unit',
+  'delegate.member': 'Member unit',
+  'delegate.submit': 'Delegate',
+  'delegate.held': 'Delegated to {agency}.',
+  'delegate.takeBack': 'Take it back from {agency}',
+  'delegate.noMembers': 'This agency has no member units yet.',
+  'calendar.confirmRemove':
+    'Remove {name} ({date})? {deadlines} deadlines of {assignments} open assignments will move.',
+  'calendar.confirmYes': 'Yes, remove',
+  'calendar.cancel': 'Cancel',
+  'calendar.checking': 'Counting the deadlines that would move…',
+  'calendar.noHolidays':
+    'No holidays for {year} yet: deadlines falling in that year are counted without national holidays or cuti bersama.',
+  // ---- issue 14-a: plain messages, agencies by name, dates --------------------------------
+  'problem.unsupported_media_type':
+    'This kind of file is not accepted. Upload a PDF, JPEG, PNG or DOCX.',
+  'problem.rate_limited': 'Too many requests in a short time. Wait a moment, then try again.',
+  'problem.payload_too_large': 'This is too large to send. Shorten the text, then try again.',
+  'problem.http_error':
+    'The server could not handle this request. Reload the page, then try again.',
+  'problem.internal_error':
+    'Something went wrong on the server. Try again; if it happens again, give the request id below to your admin.',
+  'form.summary': 'Please check these fields:',
+  'field.counter': '{n} of {max} characters',
+  'fieldError.field': 'This field',
+  'fieldError.required': '{label} is required.',
+  'fieldError.choose': 'Choose an option for {label}.',
+  'fieldError.tooShort': '{label} needs at least {n} characters.',
+  'fieldError.tooLong': '{label} can have at most {n} characters.',
+  'fieldError.tooSmall': '{label} must be at least {n}.',
+  'fieldError.tooBig': '{label} can be at most {n}.',
+  'fieldError.tooFew': '{label}: choose at least {n}.',
+  'fieldError.tooMany': '{label}: at most {n}.',
+  'fieldError.email': '{label} is not a valid email address (e.g. name@example.go.id).',
+  'fieldError.date': '{label} is not a valid date and time.',
+  'fieldError.format': '{label} is not in the right format.',
+  'fieldError.integer': '{label} must be a whole number.',
+  'fieldError.invalid': '{label} cannot be accepted.',
+  'fieldError.unknownField':
+    'The form sent a field the service does not know. Reload the page, then try again.',
+  'fieldError.nik': '{label} is 16 digits.',
+  'fieldError.phone':
+    '{label} is not a valid phone number (e.g. 0812 3456 7890 or +62 812 3456 7890).',
+  'fieldError.agencyId':
+    '{label} takes lowercase letters, digits and dashes only, 2 to 40 characters.',
+  'fieldError.stepName':
+    '{label} starts with a lowercase letter, then lowercase letters, digits or underscores, at most 40 characters (e.g. formal_warning).',
+  'fieldError.requiredToAccept': 'Choose an option for {label} to accept the complaint.',
+  'fieldError.onlyNeedsInfo': '{label} is only for asking the complainant for information.',
+  'fieldError.agenciesDiffer': 'Each agency can be chosen once.',
+  'fieldError.oneLiaison':
+    'At least one contact must be a liaison: warnings and reminders go to them.',
+  'fieldError.ladderShape':
+    'The escalation steps are not in a valid order: early warnings before the deadline (negative days), then the first step counted from the deadline (0 or more) and each next one from the previous step (1 or more); every step has its own name.',
+  'fieldError.unknownAgency': '{label}: this agency is not registered.',
+  'fieldError.future': '{label} cannot be in the future.',
+  'fieldError.fromAfterTo': '{label} cannot be after the end date.',
+  'fieldError.numberPattern':
+    '{label} must contain the sequence number placeholder; the month (Roman or digits) and year placeholders may be used.',
+  'fieldError.laporNeedsRef': 'A complaint from SP4N-LAPOR! needs its report number.',
+  'fieldError.requiredUnlessAnonymous': '{label} is required unless the complaint is anonymous.',
+  'fieldError.anonymousNoIdentity': 'An anonymous complaint carries no identity.',
+  'fieldError.mapRequired':
+    'Choose the columns for the date received, the subject and the description.',
+  'fieldError.mapRowKey': 'Choose a row key column: the letter number or the external reference.',
+  'fieldError.externalSystem': '{label} is required with an external reference column.',
+  'fieldError.server': 'The server refused {label}. Please check it.',
+  'picker.search': 'Type an agency’s name…',
+  'picker.results': '{n} matching agencies.',
+  'picker.none': 'No agency matches.',
+  'picker.more': '…and {n} more: type more to narrow down.',
+  'picker.chosen': 'Chosen agencies',
+  'picker.remove': 'Remove {agency}',
+  'picker.change': 'Change agency ({agency})',
+  'caseActions.addAgency': 'Find and add an agency',
+  'caseActions.agenciesHint':
+    'Type part of an agency’s name, choose with the arrow keys and Enter. Each agency can get its own instructions.',
+  'case.untitled': 'Complaint without a subject',
+  'deadlines.countedFromDate': 'Counted from {date}; the count starts on the next working day.',
+  'actions.extensionPending':
+    'A request for {days} more working days awaits central’s decision. A new one can be sent once it is decided.',
+  'timeline.statusChange': 'Status: {from} → {to}',
+  'timeline.reforwardedTo': 'Forwarded again to {agency}',
+  'timeline.suggested': 'Suggested: {agency}',
+  'timeline.workingDays': '{days} working days',
+  'timeline.moved': '{target}: {from} → {to}',
+  'timeline.delegatedTo': 'Delegated to {agency}',
+  'timeline.takenBack': 'Taken back by the focal point',
+  'timeline.satisfied': 'Satisfied, rated {rating} of 5',
+  'timeline.notSatisfied': 'Not satisfied, rated {rating} of 5',
+  'track.ratingLabel': 'Rating',
+  ...intakeEn,
+} satisfies Record<Exclude<MessageKey, DocumentsMessageKey>, string>;
 
-export const messages: Record<'id' | 'en', Record<MessageKey, string>> = { id, en };
+export const messages: Record<'id' | 'en', Record<MessageKey, string>> = {
+  id: { ...id, ...documentsId },
+  en: { ...en, ...documentsEn },
+};

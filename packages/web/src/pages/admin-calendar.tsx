@@ -1,9 +1,11 @@
 /**
  * Central admin: the working-day calendar. Adding a day (a cuti bersama announced at short notice)
  * or removing one is saved at once; a job then re-computes every open deadline it touches, and
- * its progress shows here.
+ * its progress shows here. Removing asks first, saying how many deadlines would move. A year
+ * with no holidays at all (this one, the next, or the one shown) is flagged: its deadlines count
+ * weekends only.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CalendarDayBody } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
@@ -31,14 +33,43 @@ export default function CalendarPage() {
       ),
     [year],
   );
+  // Every day of the calendar, for the years that have none.
+  const all = useLoad(
+    () => unwrap(api.GET('/v1/calendars/{id}/days', { params: { path: { id: CALENDAR } } })),
+    [],
+  );
+  const thisYear = Number(dateIn(new Date(), zone).slice(0, 4));
+  const covered = new Set((all.data?.items ?? []).map((d) => Number(d.date.slice(0, 4))));
+  const bare = all.data
+    ? [...new Set([thisYear, thisYear + 1, year])].filter((y) => !covered.has(y)).sort()
+    : [];
+  const [confirming, setConfirming] = useState<Confirming | null>(null);
+  const ask = (day: { date: string; name: string }) => {
+    setError(null);
+    setSaved(null);
+    setConfirming({ ...day, impact: null });
+    unwrap(
+      api.GET('/v1/calendars/{id}/days/{date}/impact', {
+        params: { path: { id: CALENDAR, date: day.date } },
+      }),
+    ).then(
+      (impact) => setConfirming((c) => (c?.date === day.date ? { ...c, impact } : c)),
+      (failure: unknown) => {
+        setConfirming(null);
+        setError(failure);
+      },
+    );
+  };
   const remove = (date: string) => {
     setError(null);
     unwrap(
       api.DELETE('/v1/calendars/{id}/days/{date}', { params: { path: { id: CALENDAR, date } } }),
     )
       .then((change) => {
+        setConfirming(null);
         setSaved({ message: t('calendar.saved', { date }), job: change.job });
         days.reload();
+        all.reload();
       })
       .catch(setError);
   };
@@ -62,13 +93,28 @@ export default function CalendarPage() {
           <JobProgress job={saved.job} />
         </>
       ) : null}
+      {bare.map((y) => (
+        <p key={y} className="alert">
+          {t('calendar.noHolidays', { year: y })}
+        </p>
+      ))}
       <ProblemAlert error={error ?? days.error} />
+      {confirming ? (
+        <ConfirmRemoval
+          day={confirming}
+          onConfirm={() => remove(confirming.date)}
+          onCancel={() => setConfirming(null)}
+        />
+      ) : null}
       <ActionForm
         title={t('calendar.add')}
         schema={CalendarDayBody}
         initial={{ kind: 'collective_leave' }}
         submitLabel={t('actions.save')}
-        onDone={days.reload}
+        onDone={() => {
+          days.reload();
+          all.reload();
+        }}
         send={async (body) => {
           if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(t('calendar.dateRequired'));
           const change = await unwrap(
@@ -129,7 +175,7 @@ export default function CalendarPage() {
                   <button
                     type="button"
                     aria-label={t('calendar.removeDay', { name: day.name })}
-                    onClick={() => remove(day.date)}
+                    onClick={() => ask(day)}
                   >
                     {t('calendar.remove')}
                   </button>
@@ -140,5 +186,58 @@ export default function CalendarPage() {
         </table>
       ) : null}
     </section>
+  );
+}
+
+interface Confirming {
+  readonly date: string;
+  readonly name: string;
+  readonly impact: { assignments: number; deadlines: number } | null;
+}
+
+/** Asks before removing a day off, saying what would move; focus goes to the question. */
+function ConfirmRemoval({
+  day,
+  onConfirm,
+  onCancel,
+}: {
+  day: Confirming;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const { t, lang } = useI18n();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [day.date, day.impact]);
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      className="alert confirm"
+      role="alertdialog"
+      aria-labelledby="confirm-removal"
+    >
+      {day.impact ? (
+        <>
+          <p id="confirm-removal">
+            {t('calendar.confirmRemove', {
+              name: day.name,
+              date: formatDate(day.date, lang),
+              deadlines: day.impact.deadlines,
+              assignments: day.impact.assignments,
+            })}
+          </p>
+          <button type="button" className="primary" onClick={onConfirm}>
+            {t('calendar.confirmYes')}
+          </button>{' '}
+          <button type="button" onClick={onCancel}>
+            {t('calendar.cancel')}
+          </button>
+        </>
+      ) : (
+        <p id="confirm-removal" role="status">
+          {t('calendar.checking')}
+        </p>
+      )}
+    </div>
   );
 }

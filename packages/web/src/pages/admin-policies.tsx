@@ -107,9 +107,12 @@ function PolicyEditor({
           </fieldset>
           <fieldset>
             <legend>{t('policies.ladder')}</legend>
-            {((getPath(form.values, 'ladder') as unknown[]) ?? []).map((_, i) => (
+            {((getPath(form.values, 'ladder') as { name?: string }[]) ?? []).map((step, i) => (
               <fieldset key={i} className="step">
-                <legend>{t('policies.step', { n: i + 1 })}</legend>
+                <legend>
+                  {t('policies.step', { n: i + 1 })}
+                  {step.name ? ` — ${labelOf(t, 'step', step.name)}` : ''}
+                </legend>
                 <TextField
                   form={form}
                   name={`ladder.${i}.name`}
@@ -162,6 +165,7 @@ function Parties<S extends typeof PolicyBody>({
 }) {
   const { t } = useI18n();
   const chosen = (getPath(form.values, name) as string[] | undefined) ?? [];
+  form.describe(name, { label: legend });
   return (
     <fieldset className="inline">
       <legend>{legend}</legend>

@@ -8,20 +8,29 @@ import { useParams, useSearch } from 'wouter';
 import { api, type Schemas, unwrap } from '../api/client';
 import { isCentral } from '../auth/session';
 import { useSignedIn } from '../auth/session-context';
+import { useAgencies } from '../components/agencies';
+import { ActionResultProvider } from '../components/action-form';
 import { AssignmentActions } from '../components/assignment-actions';
+import { activitiesOf, CaseAttachments } from '../components/attachments';
+import { CaseLetters, ReceiptButton } from '../components/document-links';
+import { IncomingLetter } from '../components/incoming-letter';
 import { CaseActions } from '../components/case-actions';
+import { Delegation } from '../components/delegation';
 import { DeadlinesPanel } from '../components/deadlines';
 import { Loading, PageTitle, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { useLoad } from '../data';
-import type { TimeZone } from '../format';
+import { formatInstant, type TimeZone } from '../format';
 import { labelOf, useI18n } from '../i18n/i18n';
-import { actorKind, pendingExtensions } from '../timeline';
+import { actorKind, describeEvent, pendingExtensions } from '../timeline';
 
 export default function CaseDetail() {
   const { t } = useI18n();
+  const { nameOf } = useAgencies();
   const session = useSignedIn();
   const { id } = useParams<{ id: string }>();
-  const focus = new URLSearchParams(useSearch()).get('agency');
+  const search = new URLSearchParams(useSearch());
+  const focus = search.get('agency');
+  const registered = search.get('registered') === '1';
   const central = isCentral(session);
   const loaded = useLoad(async () => {
     const [kase, timeline] = await Promise.all([
@@ -36,16 +45,29 @@ export default function CaseDetail() {
   if (!loaded.data) return <ProblemAlert error={loaded.error} />;
   const { kase, events } = loaded.data;
   const zone = session.zone;
-  // An agency acts on its own assignment, or (a coordinator) on a member unit's it opened.
+  // An agency acts on its own assignment, on one its focal point delegated to it (also from a
+  // bookmark or an e-mail, without `?agency=`), or (a coordinator) on a member unit's it opened.
   const assignments = central
     ? kase.assignments
     : kase.assignments.filter(
-        (a) => a.agencyId === (focus ?? session.agency) || a.agencyId === session.agency,
+        (a) =>
+          a.agencyId === (focus ?? session.agency) ||
+          a.agencyId === session.agency ||
+          a.delegatedTo === session.agency,
       );
+  const coordinates = (a: Schemas['Assignment']) =>
+    session.role === 'agency_coordinator' &&
+    a.agencyId === session.agency &&
+    ['pending', 'acknowledged', 'responded'].includes(a.state);
   return (
     <article>
       <PageTitle>{kase.subject}</PageTitle>
       <p className="meta">
+        {kase.agendaNumber ? (
+          <>
+            {t('documents.agendaNumber')}: <strong>{kase.agendaNumber}</strong> ·{' '}
+          </>
+        ) : null}
         <StatusBadge prefix="status" value={kase.status} /> · {labelOf(t, 'channel', kase.channel)}{' '}
         · {t('case.received')} <Time at={kase.receivedAt} zone={zone} />
         {central ? (
@@ -57,43 +79,83 @@ export default function CaseDetail() {
         {kase.confidential ? <span className="badge">{t('case.confidential')}</span> : null}
       </p>
       <ProblemAlert error={loaded.error} />
-      <div className="columns">
-        <div>
-          <Complaint kase={kase} zone={zone} central={central} />
-          {central ? <CaseActions kase={kase} events={events} onChange={loaded.reload} /> : null}
-          {assignments.map((a) => (
-            <section key={a.agencyId} className="card" aria-labelledby={`assignment-${a.agencyId}`}>
-              <h2 id={`assignment-${a.agencyId}`}>
-                {t('assignment.title', { agency: a.agencyId })}{' '}
-                <StatusBadge prefix="state" value={a.state} />
-              </h2>
-              {a.instructions ? (
-                <>
-                  <h3>{t('assignment.instructions')}</h3>
-                  <p className="prose">{a.instructions}</p>
-                </>
-              ) : null}
-              {a.redirect ? (
-                <p className="alert">
-                  {t('assignment.redirected', { reason: a.redirect.reason })}
-                  {a.redirect.suggestedAgencyId ? ` → ${a.redirect.suggestedAgencyId}` : ''}
-                </p>
-              ) : null}
-              <DeadlinesPanel caseId={kase.id} assignment={a} zone={zone} version={a.version} />
-              <AssignmentActions
-                caseId={kase.id}
-                assignment={a}
-                central={central}
-                pendingExtensions={pendingExtensions(events).filter(
-                  (x) => x.agencyId === a.agencyId,
-                )}
-                onChange={loaded.reload}
-              />
-            </section>
-          ))}
+      {central && registered ? (
+        <p className="alert" role="status">
+          {kase.agendaNumber
+            ? t('documents.registered', { number: kase.agendaNumber })
+            : t('documents.registeredNoNumber')}
+        </p>
+      ) : null}
+      {central && (registered || kase.channel === 'walk_in' || kase.channel === 'letter') ? (
+        <ReceiptButton kase={kase} />
+      ) : null}
+      <ActionResultProvider>
+        <div className="columns">
+          <div>
+            <Complaint kase={kase} zone={zone} central={central} />
+            <CaseAttachments
+              caseId={kase.id}
+              central={central}
+              agencies={assignments.map((a) => a.agencyId)}
+              activities={activitiesOf(events)}
+              zone={zone}
+            />
+            {central ? <CaseActions kase={kase} events={events} onChange={loaded.reload} /> : null}
+            {assignments.map((a) => (
+              <section
+                key={a.agencyId}
+                className="card"
+                aria-labelledby={`assignment-${a.agencyId}`}
+              >
+                <h2 id={`assignment-${a.agencyId}`}>
+                  {t('assignment.title', { agency: nameOf(a.agencyId) })}{' '}
+                  <StatusBadge prefix="state" value={a.state} />
+                </h2>
+                {a.instructions ? (
+                  <>
+                    <h3>{t('assignment.instructions')}</h3>
+                    <p className="prose">{a.instructions}</p>
+                  </>
+                ) : null}
+                {a.delegatedTo ? (
+                  <p className="muted">{t('delegate.held', { agency: nameOf(a.delegatedTo) })}</p>
+                ) : null}
+                {coordinates(a) ? (
+                  <Delegation caseId={kase.id} assignment={a} onChange={loaded.reload} />
+                ) : null}
+                {a.redirect ? (
+                  <p className="alert">
+                    {t('assignment.redirected', { reason: a.redirect.reason })}
+                    {a.redirect.suggestedAgencyId
+                      ? ` → ${nameOf(a.redirect.suggestedAgencyId)}`
+                      : ''}
+                  </p>
+                ) : null}
+                {/* In the assignment's own zone (WITA, WIT), named: its deadlines are its day's end. */}
+                <DeadlinesPanel
+                  caseId={kase.id}
+                  assignment={a}
+                  zone={a.timeZone}
+                  version={a.version}
+                />
+                <AssignmentActions
+                  caseId={kase.id}
+                  assignment={a}
+                  central={central}
+                  pendingExtensions={pendingExtensions(events).filter(
+                    (x) => x.agencyId === a.agencyId,
+                  )}
+                  onChange={loaded.reload}
+                />
+              </section>
+            ))}
+          </div>
+          <div>
+            <Timeline events={events} zone={zone} />
+            <CaseLetters caseId={kase.id} zone={zone} />
+          </div>
         </div>
-        <Timeline events={events} zone={zone} />
-      </div>
+      </ActionResultProvider>
     </article>
   );
 }
@@ -128,6 +190,7 @@ function Complaint({
             <em>{t('case.identityHidden')}</em>
           )}
         </dd>
+        <IncomingLetter letter={kase.letter} />
         {kase.respondent ? (
           <>
             <dt>{t('case.respondent')}</dt>
@@ -192,28 +255,28 @@ function Timeline({
   events: readonly Schemas['TimelineEvent'][];
   zone: TimeZone;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const { nameOf } = useAgencies();
+  const when = (iso: string) => formatInstant(iso, zone, lang);
   return (
     <section className="card timeline" aria-labelledby="timeline">
       <h2 id="timeline">{t('case.timeline')}</h2>
       <ol>
         {events.map((e) => {
           const actor = actorKind(e.actor);
+          const changed = describeEvent(e, t, nameOf, when);
           return (
             <li key={e.id}>
               <Time at={e.at} zone={zone} />
               <div>
                 <strong>{labelOf(t, 'event', e.type)}</strong>
-                {e.agencyId ? <span className="muted"> · {e.agencyId}</span> : null}
+                {e.agencyId ? <span className="muted"> · {nameOf(e.agencyId)}</span> : null}
               </div>
+              {changed.length > 0 ? <div>{changed.join(' · ')}</div> : null}
               <div className="muted small">
                 {actor.kind === 'person'
-                  ? `${labelOf(t, 'role', actor.role)} · ${actor.agency}`
+                  ? `${labelOf(t, 'role', actor.role)} · ${nameOf(actor.agency)}`
                   : t(`actor.${actor.kind}`)}
-                {typeof e.data.step === 'string' ? ` · ${labelOf(t, 'step', e.data.step)}` : ''}
-                {typeof e.data.message === 'string' ? ` · “${e.data.message}”` : ''}
-                {typeof e.data.missing === 'string' ? ` · “${e.data.missing}”` : ''}
-                {typeof e.data.reason === 'string' ? ` · ${e.data.reason}` : ''}
               </div>
             </li>
           );

@@ -21,9 +21,40 @@ describe('registering a complaint', () => {
     const name = screen.getByLabelText(/^Nama/);
     expect(name.getAttribute('aria-invalid')).toBe('true');
     const message = document.getElementById(name.getAttribute('aria-describedby')!)!.textContent;
-    expect(message).toMatch(/^Input tidak valid: diharapkan string/);
+    // A sentence naming the field by its label: no zod text, no field key.
+    expect(message).toBe('Nama wajib diisi.');
     expect(screen.getByLabelText(/^Perihal/).getAttribute('aria-invalid')).toBe('true');
+    // The summary above the form takes focus and lists the same sentences, linked to the fields.
+    const summary = document.activeElement!;
+    expect(summary.className).toBe('form-feedback');
+    expect(summary.textContent).toContain('Periksa isian berikut:');
+    expect(summary.textContent).toContain('Perihal wajib diisi.');
+    expect(summary.textContent).not.toMatch(/complainant|expected|undefined|diharapkan/);
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+  });
+
+  it('a NIK is 16 digits and a phone is an Indonesian number, said in words', async () => {
+    const calls = mockApi(() => agency);
+    renderWith(<CaseNew />, AS);
+    await fillValid();
+    await userEvent.type(screen.getByLabelText('NIK'), '51710344');
+    await userEvent.type(screen.getByLabelText('Telepon'), '12345');
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan pengaduan' }));
+    expect(screen.getAllByText('NIK terdiri dari 16 angka.').length).toBe(2);
+    expect(screen.getAllByText(/^Telepon bukan nomor telepon yang benar/).length).toBe(2);
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+  });
+
+  it('a long text shows its counter and limit, and is not cut at the limit', async () => {
+    mockApi(() => agency);
+    renderWith(<CaseNew />, AS);
+    const subject = screen.getByLabelText(/^Perihal/);
+    await userEvent.click(subject);
+    await userEvent.paste('x'.repeat(205));
+    expect((subject as HTMLInputElement).value).toHaveLength(205);
+    expect(screen.getByText('205 dari 200 karakter')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan pengaduan' }));
+    expect(screen.getAllByText('Perihal paling banyak 200 karakter.').length).toBe(2);
   });
 
   it('a bad email is named at its field before sending', async () => {
@@ -57,7 +88,11 @@ describe('registering a complaint', () => {
     await waitFor(() =>
       expect(screen.getByLabelText('Pihak teradu').getAttribute('aria-invalid')).toBe('true'),
     );
-    expect(screen.getAllByText('unknown respondent').length).toBeGreaterThan(0);
+    // The server's text ("unknown respondent") is not shown; a sentence naming the field is.
+    expect(screen.queryByText(/unknown respondent/)).toBeNull();
+    expect(
+      screen.getAllByText('Pihak teradu ditolak server. Periksa kembali isian ini.').length,
+    ).toBe(2);
     expect(screen.getByLabelText<HTMLInputElement>(/^Nama/).value).toBe('Siti Rahmawati');
   });
 
@@ -77,7 +112,10 @@ describe('registering a complaint', () => {
       'Belum terbit sejak 2024.',
     );
     await userEvent.click(screen.getByRole('button', { name: 'Simpan pengaduan' }));
-    await waitFor(() => expect(view.location()).toBe('/cases/01JCASE000000000000000000'));
+    // The case opens with its registration notice (and, for a letter or walk-in, the receipt).
+    await waitFor(() =>
+      expect(view.location()).toBe('/cases/01JCASE000000000000000000?registered=1'),
+    );
     const posts = calls.filter((c) => c.method === 'POST');
     expect(posts).toHaveLength(2);
     expect(posts[0]!.headers.get('idempotency-key')).toBeTruthy();
@@ -88,5 +126,27 @@ describe('registering a complaint', () => {
       subject: 'Sertifikat tanah',
     });
     expect(posts[1]!.body).not.toHaveProperty('respondent');
+    // The incoming letter left empty is not sent at all (an empty one would be refused).
+    expect(posts[1]!.body).not.toHaveProperty('letter');
+  });
+
+  it('sends the incoming letter’s number, date and sender; half of one is named at its fields', async () => {
+    const calls = mockApi((call) =>
+      call.method === 'POST' ? json(201, { id: '01JCASE000000000000000001' }) : agency,
+    );
+    renderWith(<CaseNew />, AS);
+    await fillValid();
+    await userEvent.type(screen.getByLabelText('Nomor surat'), '045/RT-03/III/2026');
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan pengaduan' }));
+    expect(screen.getByLabelText('Tanggal surat').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('Pengirim').getAttribute('aria-invalid')).toBe('true');
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+    await userEvent.type(screen.getByLabelText('Tanggal surat'), '2026-03-10');
+    await userEvent.type(screen.getByLabelText('Pengirim'), 'Ketua RT 03');
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan pengaduan' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1));
+    expect(calls.find((c) => c.method === 'POST')!.body).toMatchObject({
+      letter: { number: '045/RT-03/III/2026', date: '2026-03-10', sender: 'Ketua RT 03' },
+    });
   });
 });

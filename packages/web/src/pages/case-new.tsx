@@ -4,7 +4,8 @@ import { CHANNELS, CreateCaseBody } from '@pantau/core/schemas';
 import { api, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
 import { CheckboxField, SelectField, TextField } from '../components/field';
-import { FormErrors, PageTitle, ProblemAlert, SubmitButton } from '../components/ui';
+import { IncomingLetterFields, withoutEmptyLetter } from '../components/incoming-letter';
+import { FormFeedback, PageTitle, SubmitButton } from '../components/ui';
 import { toInstant } from '../format';
 import { compact, useForm, type Values } from '../forms/use-form';
 import { labelOf, useI18n } from '../i18n/i18n';
@@ -14,7 +15,7 @@ export default function CaseNew() {
   const { zone } = useSignedIn();
   const [, navigate] = useLocation();
   const toBody = (values: Values) => {
-    const body = compact(values) as Values;
+    const body = withoutEmptyLetter(compact(values) as Values);
     return typeof body.receivedAt === 'string'
       ? { ...body, receivedAt: toInstant(body.receivedAt, zone) }
       : body;
@@ -31,12 +32,12 @@ export default function CaseNew() {
             const created = await unwrap(
               api.POST('/v1/cases', { body, headers: { 'idempotency-key': key } }),
             );
-            navigate(`/cases/${created.id}`);
+            // The case page offers the walk-in receipt right after registration.
+            navigate(`/cases/${created.id}?registered=1`);
           });
         }}
       >
-        <ProblemAlert error={form.failure} />
-        <FormErrors errors={form.errors} />
+        <FormFeedback form={form} />
         <SelectField
           form={form}
           name="channel"
@@ -51,6 +52,7 @@ export default function CaseNew() {
           label={`${t('caseNew.receivedAt')} (${t(`zone.${zone}`)})`}
           hint={t('caseNew.receivedAtHint')}
         />
+        <IncomingLetterFields form={form} />
         <fieldset>
           <legend>{t('caseNew.complainant')}</legend>
           <TextField form={form} name="complainant.name" label={t('caseNew.name')} required />

@@ -1,9 +1,13 @@
 /** Central's case register: newest first, by status, paged; and the cases CSV export. */
 import { useState } from 'react';
 import { Link } from 'wouter';
+import { Count } from '../components/count';
+import { useUrlState } from '../url-state';
 import { CASE_STATUSES } from '@pantau/core/schemas';
 import { api, download, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
+import { useAgencies } from '../components/agencies';
+import { SearchBox } from '../components/search-box';
 import { PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { usePaged } from '../data';
 import { labelOf, useI18n } from '../i18n/i18n';
@@ -13,13 +17,22 @@ type Status = (typeof CASE_STATUSES)[number];
 export default function Cases() {
   const { t } = useI18n();
   const { zone } = useSignedIn();
-  const [status, setStatus] = useState<Status | ''>('');
+  const { nameOf } = useAgencies();
+  const [url, setUrl] = useUrlState({ status: '' });
+  const status = (CASE_STATUSES as readonly string[]).includes(url.status)
+    ? (url.status as Status)
+    : '';
   const [error, setError] = useState<unknown>(null);
   const list = usePaged(
     (cursor) =>
       unwrap(
         api.GET('/v1/cases', {
-          params: { query: { ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) } },
+          params: {
+            query: {
+              ...(status ? { status } : {}),
+              ...(cursor ? { cursor } : { total: 'true' as const }),
+            },
+          },
         }),
       ),
     [status],
@@ -41,13 +54,14 @@ export default function Cases() {
           {t('cases.csv')}
         </button>
       </p>
+      <SearchBox />
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="case-status">{t('filters.status')}</label>
           <select
             id="case-status"
             value={status}
-            onChange={(e) => setStatus(e.target.value as Status | '')}
+            onChange={(e) => setUrl({ status: e.target.value })}
           >
             <option value="">{t('filters.all')}</option>
             {CASE_STATUSES.map((s) => (
@@ -59,37 +73,47 @@ export default function Cases() {
         </div>
       </form>
       <ProblemAlert error={error ?? list.error} />
-      <table>
-        <caption className="visually-hidden">{t('cases.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('cases.subject')}</th>
-            <th scope="col">{t('filters.status')}</th>
-            <th scope="col">{t('case.received')}</th>
-            <th scope="col">{t('cases.agencies')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.items.map((c) => (
-            <tr key={c.id}>
-              <td>
-                <Link href={`/cases/${c.id}`}>{c.subject}</Link>
-                <div className="muted small">{c.trackingCode}</div>
-              </td>
-              <td>
-                <StatusBadge prefix="status" value={c.status} />
-                {c.overdue ? (
-                  <span className="badge deadline-overdue">{t('deadline.overdue')}</span>
-                ) : null}
-              </td>
-              <td>
-                <Time at={c.receivedAt} zone={zone} />
-              </td>
-              <td>{c.agencyIds.join(', ') || '—'}</td>
+      <p className="muted">
+        <Count total={list.total} shown={list.items.length} hasMore={list.hasMore} />
+      </p>
+      <div className="table-scroll">
+        <table className="cards">
+          <caption className="visually-hidden">{t('cases.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('cases.subject')}</th>
+              <th scope="col">{t('filters.status')}</th>
+              <th scope="col">{t('case.received')}</th>
+              <th scope="col">{t('cases.agencies')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {list.items.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <Link href={`/cases/${c.id}`}>{c.subject}</Link>
+                  <div className="muted small">
+                    {c.agendaNumber ? `${c.agendaNumber} · ` : ''}
+                    {c.trackingCode}
+                  </div>
+                </td>
+                <td data-label={t('filters.status')}>
+                  <StatusBadge prefix="status" value={c.status} />
+                  {c.overdue ? (
+                    <span className="badge deadline-overdue">{t('deadline.overdue')}</span>
+                  ) : null}
+                </td>
+                <td data-label={t('case.received')}>
+                  <Time at={c.receivedAt} zone={zone} />
+                </td>
+                <td data-label={t('cases.agencies')}>
+                  {c.agencyIds.map(nameOf).join(', ') || '—'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
     </section>
   );

@@ -1,20 +1,25 @@
 /**
  * The central officer's desk: what needs attention today, each list straight from one API
- * worklist. New complaints to verify (with their verification deadline), complaints their
- * complainant reopened (to forward again), overdue assignments by agency, newly overdue since
- * yesterday, due within two working days, redirected awaiting a re-forward, and this week's
- * monitoring activities.
+ * worklist, each with its total. New complaints to verify (with their verification deadline),
+ * complaints their complainant reopened (to forward again), extension requests waiting for a
+ * decision, overdue assignments by agency, newly overdue in the last 24 hours (by the API's
+ * clock), due within two working days (not yet overdue), redirected awaiting a re-forward (until
+ * the case is forwarded again), and this week's monitoring activities.
  */
+import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { UTC_OFFSET_HOURS } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import type { paths } from '../api/schema';
 import { useSignedIn } from '../auth/session-context';
+import { AgencyName } from '../components/agencies';
 import { AssignmentTable } from '../components/assignment-table';
+import { Count } from '../components/count';
 import { Loading, PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
-import { usePaged } from '../data';
+import { type Paged, usePaged } from '../data';
 import type { TimeZone } from '../format';
 import { labelOf, useI18n } from '../i18n/i18n';
+import { useServerNow } from '../server-clock';
 
 type WorklistQuery = NonNullable<paths['/v1/assignments']['get']['parameters']['query']>;
 
@@ -28,11 +33,44 @@ export function weekAround(now: Date, zone: TimeZone): { from: string; to: strin
   return { from: from.toISOString(), to: new Date(from.getTime() + 7 * 86_400_000).toISOString() };
 }
 
+/** A desk card: its list's title and total, what went wrong, loading, empty, more. */
+function ListCard<T>({
+  id,
+  title,
+  list,
+  children,
+}: {
+  id: string;
+  title: string;
+  list: Paged<T>;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>
+        {title} {/* No count while the first page loads: a "0" there would be wrong. */}
+        {list.loading && list.items.length === 0 ? null : (
+          <Count total={list.total} shown={list.items.length} hasMore={list.hasMore} />
+        )}
+      </h2>
+      <ProblemAlert error={list.error} />
+      {list.loading && list.items.length === 0 ? <Loading /> : null}
+      {!list.loading && list.items.length === 0 ? (
+        <p className="muted">{t('common.empty')}</p>
+      ) : null}
+      {children}
+      <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
+    </section>
+  );
+}
+
+/** The next page, or the first with its total counted. */
+const page = (cursor: string | undefined) => (cursor ? { cursor } : { total: 'true' as const });
+
 export default function Desk() {
   const { t } = useI18n();
   const { zone } = useSignedIn();
-  const now = new Date();
-  const since = new Date(now.getTime() - 86_400_000).toISOString();
   return (
     <section>
       <PageTitle>{t('desk.title')}</PageTitle>
@@ -44,15 +82,17 @@ export default function Desk() {
       <div className="grid">
         <ToVerify zone={zone} />
         <Reopened zone={zone} />
+        <Extensions zone={zone} />
         <Worklist
           title={t('desk.overdueByAgency')}
           query={{ overdue: 'true', limit: 100 }}
           byAgency
         />
-        <Worklist title={t('desk.newlyOverdue')} query={{ newlyOverdueSince: since }} />
+        <Worklist title={t('desk.newlyOverdue')} query={{ newlyOverdue: 'true' }} />
         <Worklist title={t('desk.dueSoon')} query={{ dueWithin: 2 }} />
-        <Worklist title={t('desk.redirected')} query={{ state: 'redirected' }} />
+        <Worklist title={t('desk.redirected')} query={{ awaitingReforward: 'true' }} />
         <Activities zone={zone} />
+        <FailedLetters zone={zone} />
       </div>
     </section>
   );
@@ -64,19 +104,13 @@ function ToVerify({ zone }: { zone: TimeZone }) {
     (cursor) =>
       unwrap(
         api.GET('/v1/cases', {
-          params: { query: { status: 'received', ...(cursor ? { cursor } : {}) } },
+          params: { query: { status: 'received', ...page(cursor) } },
         }),
       ),
     [],
   );
   return (
-    <section className="card" aria-labelledby="to-verify">
-      <h2 id="to-verify">{t('desk.toVerify')}</h2>
-      <ProblemAlert error={list.error} />
-      {list.loading && list.items.length === 0 ? <Loading /> : null}
-      {!list.loading && list.items.length === 0 ? (
-        <p className="muted">{t('common.empty')}</p>
-      ) : null}
+    <ListCard id="to-verify" title={t('desk.toVerify')} list={list}>
       <ul className="plain">
         {list.items.map((c) => (
           <li key={c.id}>
@@ -90,8 +124,7 @@ function ToVerify({ zone }: { zone: TimeZone }) {
           </li>
         ))}
       </ul>
-      <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
-    </section>
+    </ListCard>
   );
 }
 
@@ -102,25 +135,13 @@ function Reopened({ zone }: { zone: TimeZone }) {
     (cursor) =>
       unwrap(
         api.GET('/v1/cases', {
-          params: { query: { status: 'reopened', ...(cursor ? { cursor } : {}) } },
+          params: { query: { status: 'reopened', ...page(cursor) } },
         }),
       ),
     [],
   );
   return (
-    <section className="card" aria-labelledby="reopened">
-      <h2 id="reopened">
-        {t('desk.reopened')}{' '}
-        <span className="count">
-          {list.items.length}
-          {list.hasMore ? '+' : ''}
-        </span>
-      </h2>
-      <ProblemAlert error={list.error} />
-      {list.loading && list.items.length === 0 ? <Loading /> : null}
-      {!list.loading && list.items.length === 0 ? (
-        <p className="muted">{t('common.empty')}</p>
-      ) : null}
+    <ListCard id="reopened" title={t('desk.reopened')} list={list}>
       <ul className="plain">
         {list.items.map((c) => (
           <li key={c.id}>
@@ -131,8 +152,7 @@ function Reopened({ zone }: { zone: TimeZone }) {
           </li>
         ))}
       </ul>
-      <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
-    </section>
+    </ListCard>
   );
 }
 
@@ -150,36 +170,27 @@ function Worklist({
     (cursor) =>
       unwrap(
         api.GET('/v1/assignments', {
-          params: { query: { ...query, ...(cursor ? { cursor } : {}) } },
+          params: { query: { ...query, ...page(cursor) } },
         }),
       ),
     [JSON.stringify(query)],
   );
+  const now = useServerNow();
   const id = title.replace(/\W+/g, '-').toLowerCase();
   return (
-    <section className="card" aria-labelledby={id}>
-      <h2 id={id}>
-        {title}{' '}
-        <span className="count">
-          {list.items.length}
-          {list.hasMore ? '+' : ''}
-        </span>
-      </h2>
-      <ProblemAlert error={list.error} />
-      {list.loading && list.items.length === 0 ? <Loading /> : null}
-      {byAgency ? (
+    <ListCard id={id} title={title} list={list}>
+      {list.items.length === 0 ? null : byAgency ? (
         <ByAgency items={list.items} />
       ) : (
         <AssignmentTable
           items={list.items}
           zone={zone}
-          now={new Date()}
+          now={now ?? new Date()}
           showAgency
           caption={title}
         />
       )}
-      <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
-    </section>
+    </ListCard>
   );
 }
 
@@ -195,46 +206,46 @@ export function ByAgency({ items }: { items: readonly Schemas['Assignment'][] })
     .sort((x, y) => y.count - x.count || x.agencyId.localeCompare(y.agencyId));
   if (counts.length === 0) return <p className="muted">{t('common.empty')}</p>;
   return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">{t('queue.agency')}</th>
-          <th scope="col">{t('desk.overdueCount')}</th>
-          <th scope="col">{t('queue.level')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {counts.map((row) => (
-          <tr key={row.agencyId}>
-            <td>{row.agencyId}</td>
-            <td>{row.count}</td>
-            <td>{row.level > 0 ? labelOf(t, 'level', String(row.level)) : '—'}</td>
+    <div className="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('queue.agency')}</th>
+            <th scope="col">{t('desk.overdueCount')}</th>
+            <th scope="col">{t('queue.level')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {counts.map((row) => (
+            <tr key={row.agencyId}>
+              <td>
+                <AgencyName id={row.agencyId} />
+              </td>
+              <td>{row.count}</td>
+              <td>{row.level > 0 ? labelOf(t, 'level', String(row.level)) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
 function Activities({ zone }: { zone: TimeZone }) {
   const { t } = useI18n();
-  const week = weekAround(new Date(), zone);
+  const now = useServerNow();
+  const week = weekAround(now ?? new Date(), zone);
   const list = usePaged(
     (cursor) =>
       unwrap(
         api.GET('/v1/activities', {
-          params: { query: { ...week, ...(cursor ? { cursor } : {}) } },
+          params: { query: { ...week, ...page(cursor) } },
         }),
       ),
     [week.from],
   );
   return (
-    <section className="card" aria-labelledby="activities">
-      <h2 id="activities">{t('desk.activities')}</h2>
-      <ProblemAlert error={list.error} />
-      {!list.loading && list.items.length === 0 ? (
-        <p className="muted">{t('common.empty')}</p>
-      ) : null}
+    <ListCard id="activities" title={t('desk.activities')} list={list}>
       <ul className="plain">
         {list.items.map((a) => (
           <li key={a.id}>
@@ -247,7 +258,58 @@ function Activities({ zone }: { zone: TimeZone }) {
           </li>
         ))}
       </ul>
-      <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
-    </section>
+    </ListCard>
+  );
+}
+
+/** Agencies' requests for more time, oldest first: decided on the case page. */
+function Extensions({ zone }: { zone: TimeZone }) {
+  const { t } = useI18n();
+  const list = usePaged(
+    (cursor) =>
+      unwrap(api.GET('/v1/extension-requests', { params: { query: { ...page(cursor) } } })),
+    [],
+  );
+  return (
+    <ListCard id="extensions" title={t('desk.extensions')} list={list}>
+      <ul className="plain">
+        {list.items.map((x) => (
+          <li key={x.id}>
+            <Link href={`/cases/${x.caseId}`}>{x.subject ?? t('desk.openCase')}</Link>{' '}
+            <span className="muted small">
+              {t('desk.extensionAsked', { agency: x.agencyName, days: x.workingDays })} ·{' '}
+              <Time at={x.requestedAt} zone={zone} />
+            </span>
+            <div className="small prose">{x.reason}</div>
+          </li>
+        ))}
+      </ul>
+    </ListCard>
+  );
+}
+
+/** Letters the mailer refused until their last attempt: the agency never got them. */
+function FailedLetters({ zone }: { zone: TimeZone }) {
+  const { t } = useI18n();
+  const list = usePaged(
+    (cursor) => unwrap(api.GET('/v1/notifications/failed', { params: { query: page(cursor) } })),
+    [],
+  );
+  return (
+    <ListCard id="failed-letters" title={t('desk.failedLetters')} list={list}>
+      <ul className="plain">
+        {list.items.map((n) => (
+          <li key={n.id}>
+            <Link href={`/cases/${n.caseId}`}>{n.subject}</Link>{' '}
+            <Time at={n.createdAt} zone={zone} />
+            <br />
+            <span className="muted">
+              {t('desk.failedAttempts', { attempts: n.attempts })}
+              {n.lastError ? `: ${n.lastError}` : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </ListCard>
   );
 }

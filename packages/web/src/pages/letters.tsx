@@ -1,12 +1,16 @@
 /**
  * The letters log: every warning, reminder, formal warning and escalation. Central sees all
- * (by agency if it likes); an agency sees the letters sent to it.
+ * (by agency if it likes, found by name); an agency sees the letters sent to it. Newest first.
  */
-import { useState } from 'react';
 import { Link } from 'wouter';
+import { Count } from '../components/count';
+import { useVisited } from '../unread';
+import { useUrlState } from '../url-state';
 import { api, unwrap } from '../api/client';
 import { isCentral } from '../auth/session';
 import { useSignedIn } from '../auth/session-context';
+import { AgencyName, AgencySelect } from '../components/agencies';
+import { LetterPdfButton } from '../components/document-links';
 import { PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { usePaged } from '../data';
 import { labelOf, useI18n } from '../i18n/i18n';
@@ -14,14 +18,19 @@ import { labelOf, useI18n } from '../i18n/i18n';
 export default function Letters() {
   const { t } = useI18n();
   const session = useSignedIn();
-  const [agencyId, setAgencyId] = useState('');
-  const [applied, setApplied] = useState('');
+  // The filter lives in the URL: a link or a reload keeps it.
+  const [url, setUrl] = useUrlState({ agency: '' });
+  const applied = url.agency;
+  useVisited(session.sub, 'letters');
   const list = usePaged(
     (cursor) =>
       unwrap(
         api.GET('/v1/notifications', {
           params: {
-            query: { ...(applied ? { agencyId: applied } : {}), ...(cursor ? { cursor } : {}) },
+            query: {
+              ...(applied ? { agencyId: applied } : {}),
+              ...(cursor ? { cursor } : { total: 'true' as const }),
+            },
           },
         }),
       ),
@@ -30,25 +39,18 @@ export default function Letters() {
   return (
     <section>
       <PageTitle>{isCentral(session) ? t('letters.title') : t('letters.titleAgency')}</PageTitle>
+      <p className="muted">
+        <Count total={list.total} shown={list.items.length} hasMore={list.hasMore} />
+      </p>
       {isCentral(session) ? (
-        <form
-          className="filters"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setApplied(agencyId.trim());
-          }}
-        >
-          <div className="field">
-            <label htmlFor="letters-agency">{t('letters.agency')}</label>
-            <input
-              id="letters-agency"
-              value={agencyId}
-              onChange={(e) => setAgencyId(e.target.value)}
-              placeholder="polri"
-            />
-          </div>
-          <button type="submit">{t('filters.apply')}</button>
-        </form>
+        <div className="filters">
+          <AgencySelect
+            label={t('letters.agency')}
+            value={applied || undefined}
+            onChange={(id) => setUrl({ agency: id ?? '' })}
+            inputId="letters-agency"
+          />
+        </div>
       ) : null}
       <ProblemAlert error={list.error} />
       {!list.loading && list.items.length === 0 ? (
@@ -59,11 +61,15 @@ export default function Letters() {
           <li key={n.id} className="card">
             <div>
               <Time at={n.createdAt} zone={session.zone} /> ·{' '}
-              <strong>{labelOf(t, 'step', n.step)}</strong> · {n.agencyId} ·{' '}
+              <strong>{labelOf(t, 'step', n.step)}</strong> · <AgencyName id={n.agencyId} /> ·{' '}
               <StatusBadge prefix="letterStatus" value={n.status} />
             </div>
             <div>
               <Link href={`/cases/${n.caseId}?agency=${n.agencyId}`}>{n.subject}</Link>
+              {n.letterNumber ? (
+                <span className="muted small"> · {n.letterNumber}</span>
+              ) : null}{' '}
+              <LetterPdfButton letter={n} />
             </div>
             <details>
               <summary>{t('letters.read')}</summary>

@@ -1,36 +1,64 @@
-/** An agency's queue: soonest deadline first, overdue and due-soon marked, filters, pages. */
-import { useState } from 'react';
+/**
+ * An agency's queue: soonest deadline first, overdue and due-soon marked, filters kept in the
+ * URL, its total, pages. Opening it marks what arrived as seen (the unread badge).
+ */
 import { api, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
 import { AssignmentTable } from '../components/assignment-table';
-import { NO_FILTERS, QueueFilters, queueQuery } from '../components/queue-filters';
+import {
+  filtersFromUrl,
+  filtersToUrl,
+  QueueFilters,
+  queueQuery,
+  URL_DEFAULTS,
+} from '../components/queue-filters';
+import { SearchBox } from '../components/search-box';
 import { PageTitle, Pager, ProblemAlert } from '../components/ui';
 import { usePaged } from '../data';
 import { useI18n } from '../i18n/i18n';
+import { useServerNow } from '../server-clock';
+import { useVisited } from '../unread';
+import { useUrlState } from '../url-state';
 
 export default function Queue() {
   const { t } = useI18n();
   const session = useSignedIn();
-  const [filters, setFilters] = useState(NO_FILTERS);
+  const [url, setUrl] = useUrlState(URL_DEFAULTS);
+  const filters = filtersFromUrl(url);
   const coordinator = session.role === 'agency_coordinator';
   const query = queueQuery(filters, coordinator);
+  const now = useServerNow();
+  useVisited(session.sub, 'queue');
   const list = usePaged(
     (cursor) =>
       unwrap(
-        api.GET('/v1/queue', { params: { query: { ...query, ...(cursor ? { cursor } : {}) } } }),
+        api.GET('/v1/queue', {
+          params: { query: { ...query, ...(cursor ? { cursor } : { total: 'true' as const }) } },
+        }),
       ),
     [JSON.stringify(query)],
   );
   return (
     <section>
       <PageTitle>{t('queue.title')}</PageTitle>
-      <QueueFilters value={filters} onChange={setFilters} canSeeMembers={coordinator} />
+      <SearchBox />
+      <QueueFilters
+        value={filters}
+        onChange={(next) => setUrl(filtersToUrl(next))}
+        canSeeMembers={coordinator}
+      />
       <ProblemAlert error={list.error} />
+      <p className="muted">
+        {t('queue.total', {
+          n: list.total ?? `${list.items.length}${list.hasMore ? '+' : ''}`,
+        })}
+      </p>
       <AssignmentTable
         items={list.items}
         zone={session.zone}
-        now={new Date()}
+        now={now ?? new Date()}
         showAgency={query.scope === 'members'}
+        showForwarded
         caption={t('queue.title')}
       />
       <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />

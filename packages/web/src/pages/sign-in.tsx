@@ -31,10 +31,25 @@ export function SignIn() {
   );
 }
 
+/**
+ * A tab that has no user in memory (a new tab, a reload) goes once, on its own, through
+ * Cognito's hosted page: while Cognito's session lasts it comes straight back signed in, with
+ * no password and no click. Once per tab (and never right after signing out), so a failed or
+ * abandoned attempt leaves the button rather than a loop.
+ */
+export const AUTO_SIGN_IN = 'pantau.autoSignIn';
+
 function CognitoSignIn({ next }: { next: string }) {
   const { t } = useI18n();
   const { cognito } = useSession();
   const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    if (sessionStorage.getItem(AUTO_SIGN_IN)) return;
+    sessionStorage.setItem(AUTO_SIGN_IN, 'tried');
+    cognito()
+      .then((auth) => auth.signIn(next))
+      .catch(setError);
+  }, [cognito, next]);
   return (
     <>
       <p>{t('signIn.cognito')}</p>
@@ -110,6 +125,8 @@ export function AuthCallback() {
     cognito()
       .then((auth) => auth.callback())
       .then(({ session, returnTo }) => {
+        // Signed in: the next tab-less moment (a reload) may go through Cognito on its own again.
+        sessionStorage.removeItem(AUTO_SIGN_IN);
         signedIn(session);
         navigate(safeNext(returnTo), { replace: true });
       })

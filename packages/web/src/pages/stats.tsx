@@ -5,12 +5,14 @@
 import { useState } from 'react';
 import { api, download, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
+import { useAgencies } from '../components/agencies';
 import { Loading, PageTitle, ProblemAlert } from '../components/ui';
 import { useLoad } from '../data';
 import { dateIn, formatPercent } from '../format';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { type AgencyStats, sortStats, type StatsColumn } from '../stats';
+import { useUrlState } from '../url-state';
 
 const COLUMNS: [StatsColumn, MessageKey][] = [
   ['agencyId', 'stats.agency'],
@@ -25,20 +27,33 @@ const COLUMNS: [StatsColumn, MessageKey][] = [
 
 export default function Stats() {
   const { t, lang } = useI18n();
+  const { nameOf } = useAgencies();
   const { zone } = useSignedIn();
   const today = dateIn(new Date(), zone);
-  const [period, setPeriod] = useState({ from: `${today.slice(0, 4)}-01-01`, to: today });
-  const [draft, setDraft] = useState(period);
-  const [sort, setSort] = useState<{ column: StatsColumn; direction: 'ascending' | 'descending' }>({
-    column: 'responseRate',
-    direction: 'descending',
+  // Period and sort live in the URL: a link or a reload shows the same table.
+  const [url, setUrl] = useUrlState({
+    from: `${today.slice(0, 4)}-01-01`,
+    to: today,
+    sort: 'responseRate',
+    order: 'descending',
   });
+  const period = { from: url.from, to: url.to };
+  const setPeriod = (next: { from: string; to: string }) => setUrl(next);
+  const [draft, setDraft] = useState(period);
+  const sort = {
+    column: (COLUMNS.some(([c]) => c === url.sort) ? url.sort : 'responseRate') as StatsColumn,
+    direction: (url.order === 'ascending' ? 'ascending' : 'descending') as
+      'ascending' | 'descending',
+  };
+  const setSort = (next: typeof sort) => setUrl({ sort: next.column, order: next.direction });
   const [error, setError] = useState<unknown>(null);
   const report = useLoad(
     () => unwrap(api.GET('/v1/stats/agencies', { params: { query: period } })),
     [period.from, period.to],
   );
-  const rows = report.data ? sortStats(report.data.items, sort.column, sort.direction) : [];
+  // After a failed query the old figures are not shown under the new period's error.
+  const data = report.error ? undefined : report.data;
+  const rows = data ? sortStats(data.items, sort.column, sort.direction) : [];
   const query = new URLSearchParams(period).toString();
   return (
     <section>
@@ -95,76 +110,78 @@ export default function Stats() {
         </button>
       </form>
       <ProblemAlert error={error ?? report.error} />
-      {report.loading && !report.data ? <Loading /> : null}
-      {report.data ? (
+      {report.loading && !data ? <Loading /> : null}
+      {data ? (
         <>
           <p className="muted small">
-            {t('stats.period', { from: report.data.from, to: report.data.to })} ·{' '}
-            {t('stats.minimumSample', { n: report.data.minimumSample })}
+            {t('stats.period', { from: data.from, to: data.to })} ·{' '}
+            {t('stats.minimumSample', { n: data.minimumSample })}
           </p>
-          <table className="stats">
-            <caption className="visually-hidden">{t('stats.title')}</caption>
-            <thead>
-              <tr>
-                {COLUMNS.map(([column, label]) => (
-                  <th
-                    key={column}
-                    scope="col"
-                    aria-sort={sort.column === column ? sort.direction : 'none'}
-                  >
-                    <button
-                      type="button"
-                      className="sort"
-                      onClick={() =>
-                        setSort({
-                          column,
-                          direction:
-                            sort.column === column && sort.direction === 'descending'
-                              ? 'ascending'
-                              : 'descending',
-                        })
-                      }
+          <div className="table-scroll">
+            <table className="stats">
+              <caption className="visually-hidden">{t('stats.title')}</caption>
+              <thead>
+                <tr>
+                  {COLUMNS.map(([column, label]) => (
+                    <th
+                      key={column}
+                      scope="col"
+                      aria-sort={sort.column === column ? sort.direction : 'none'}
                     >
-                      {t(label)}
-                    </button>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.agencyId}>
-                  <th scope="row">
-                    {row.agencyId}
-                    {row.belowMinimumSample ? (
-                      <span className="badge" title={t('stats.belowSampleHint')}>
-                        {t('stats.belowSample')}
-                      </span>
-                    ) : null}
-                  </th>
-                  <td>{row.assigned}</td>
-                  <td>{row.responded}</td>
-                  <td>{row.respondedOnTime}</td>
-                  <td>{row.completed}</td>
-                  <td>{formatPercent(row.responseRate, lang)}</td>
-                  <td>{formatPercent(row.onTimeRate, lang)}</td>
-                  <td>{row.medianWorkingDaysToFirstResponse ?? '—'}</td>
+                      <button
+                        type="button"
+                        className="sort"
+                        onClick={() =>
+                          setSort({
+                            column,
+                            direction:
+                              sort.column === column && sort.direction === 'descending'
+                                ? 'ascending'
+                                : 'descending',
+                          })
+                        }
+                      >
+                        {t(label)}
+                      </button>
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t('stats.total')}</th>
-                <td>{report.data.totals.assigned}</td>
-                <td>{report.data.totals.responded}</td>
-                <td>{report.data.totals.respondedOnTime}</td>
-                <td>{report.data.totals.completed}</td>
-                <td>{formatPercent(report.data.totals.responseRate, lang)}</td>
-                <td>{formatPercent(report.data.totals.onTimeRate, lang)}</td>
-                <td>{report.data.totals.medianWorkingDaysToFirstResponse ?? '—'}</td>
-              </tr>
-            </tfoot>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.agencyId}>
+                    <th scope="row">
+                      {nameOf(row.agencyId)}
+                      {row.belowMinimumSample ? (
+                        <span className="badge" title={t('stats.belowSampleHint')}>
+                          {t('stats.belowSample')}
+                        </span>
+                      ) : null}
+                    </th>
+                    <td>{row.assigned}</td>
+                    <td>{row.responded}</td>
+                    <td>{row.respondedOnTime}</td>
+                    <td>{row.completed}</td>
+                    <td>{formatPercent(row.responseRate, lang)}</td>
+                    <td>{formatPercent(row.onTimeRate, lang)}</td>
+                    <td>{row.medianWorkingDaysToFirstResponse ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('stats.total')}</th>
+                  <td>{data.totals.assigned}</td>
+                  <td>{data.totals.responded}</td>
+                  <td>{data.totals.respondedOnTime}</td>
+                  <td>{data.totals.completed}</td>
+                  <td>{formatPercent(data.totals.responseRate, lang)}</td>
+                  <td>{formatPercent(data.totals.onTimeRate, lang)}</td>
+                  <td>{data.totals.medianWorkingDaysToFirstResponse ?? '—'}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
           <Chart rows={rows} />
         </>
       ) : null}
@@ -175,6 +192,9 @@ export default function Stats() {
 /** The two rates per agency as bars (the table above is the same data in text). */
 function Chart({ rows }: { rows: readonly AgencyStats[] }) {
   const { t, lang } = useI18n();
+  const { nameOf } = useAgencies();
+  // The label column is 170 units wide: a long name is cut there (the full one is in its title).
+  const short = (name: string) => (name.length > 26 ? `${name.slice(0, 25)}…` : name);
   const bar = 18;
   const gap = 10;
   const label = 170;
@@ -190,7 +210,7 @@ function Chart({ rows }: { rows: readonly AgencyStats[] }) {
           return (
             <g key={row.agencyId}>
               <text x={0} y={y + bar + 4} className="chart-label">
-                {row.agencyId}
+                {short(nameOf(row.agencyId))}
               </text>
               <rect
                 x={label}
@@ -200,7 +220,8 @@ function Chart({ rows }: { rows: readonly AgencyStats[] }) {
                 className="bar-response"
               >
                 <title>
-                  {row.agencyId}: {t('stats.responseRate')} {formatPercent(row.responseRate, lang)}
+                  {nameOf(row.agencyId)}: {t('stats.responseRate')}{' '}
+                  {formatPercent(row.responseRate, lang)}
                 </title>
               </rect>
               <text x={label + scale(row.responseRate) + 4} y={y + bar - 5} className="chart-value">
@@ -214,7 +235,8 @@ function Chart({ rows }: { rows: readonly AgencyStats[] }) {
                 className="bar-ontime"
               >
                 <title>
-                  {row.agencyId}: {t('stats.onTimeRate')} {formatPercent(row.onTimeRate, lang)}
+                  {nameOf(row.agencyId)}: {t('stats.onTimeRate')}{' '}
+                  {formatPercent(row.onTimeRate, lang)}
                 </title>
               </rect>
               <text

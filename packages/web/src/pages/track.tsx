@@ -16,6 +16,7 @@ import { TextField } from '../components/field';
 import {
   Loading,
   PageTitle,
+  FormFeedback,
   ProblemAlert,
   StatusBadge,
   SubmitButton,
@@ -186,6 +187,8 @@ function Reply({ code, closesAt, onDone }: { code: string; closesAt: string; onD
     <label className="choice" key={String(value)}>
       <input
         type="radio"
+        // The first choice of each group is where the error summary's link leads.
+        id={value === true || value === 1 ? `${name}-first` : undefined}
         name={name}
         checked={form.values[name] === value}
         onChange={() => form.set(name, value)}
@@ -212,7 +215,9 @@ function Reply({ code, closesAt, onDone }: { code: string; closesAt: string; onD
       <p>
         {t('track.replyUntil')} <Time at={closesAt} zone="Asia/Jakarta" />
       </p>
-      <ProblemAlert error={form.failure} />
+      {form.describe('satisfied', { label: t('track.satisfied'), id: 'satisfied-first' })}
+      {form.describe('rating', { label: t('track.ratingLabel'), id: 'rating-first' })}
+      <FormFeedback form={form} />
       <fieldset aria-describedby={form.errors.satisfied ? 'satisfied-error' : undefined}>
         <legend>{t('track.satisfied')}</legend>
         {radio('satisfied', true, t('track.yes'))}
@@ -232,7 +237,7 @@ function Reply({ code, closesAt, onDone }: { code: string; closesAt: string; onD
           </p>
         ) : null}
       </fieldset>
-      <TextField form={form} name="message" label={t('track.message')} multiline maxLength={5000} />
+      <TextField form={form} name="message" label={t('track.message')} multiline />
       <SubmitButton busy={form.busy}>{t('track.send')}</SubmitButton>
     </form>
   );

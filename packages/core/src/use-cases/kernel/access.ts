@@ -20,7 +20,7 @@ export function requireRole(p: Principal, roles: readonly Role[]): void {
 }
 
 /** The agencies whose assignments an agency user may read: its own and its member units'. */
-async function readerAgencies(deps: ServiceDeps, p: Principal): Promise<Set<string>> {
+export async function readerAgencies(deps: ServiceDeps, p: Principal): Promise<Set<string>> {
   const members = await deps.store.listMemberUnits(p.agency);
   return new Set([p.agency, ...members.map((m) => m.id)]);
 }

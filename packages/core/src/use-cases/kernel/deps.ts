@@ -1,3 +1,5 @@
+import type { Sniffed } from '../../documents/attachments.ts';
+import type { BlobStore } from '../../documents/ports.ts';
 import type { LadderStarter } from '../../notification.ts';
 import type { Store } from '../../ports.ts';
 import type { JobRunner } from '../../rearm-job.ts';
@@ -10,4 +12,13 @@ export interface ServiceDeps {
   readonly ladders?: LadderStarter;
   /** Runs the re-arming jobs settings edits start (without one they run inside the edit). */
   readonly jobs?: JobRunner;
+  /**
+   * Issue 15: each forwarding's ladder first writes a forwarding letter (surat penerusan).
+   * The app turns it on; domain tests that count ladder letters leave it off.
+   */
+  readonly forwardingLetters?: boolean;
+  /** Issue 15: where attachments' bytes live; absent, attachments answer 503. */
+  readonly blobs?: BlobStore;
+  /** Issue 15: type (from the bytes), size and SHA-256 of an upload; absent, as `blobs`. */
+  readonly inspect?: (bytes: Uint8Array) => Promise<Sniffed>;
 }

@@ -7,6 +7,7 @@ import type { ServiceDeps } from './deps.ts';
 export const put = <T extends { version: number }>(before: T, next: T): VersionedPut<T> => ({
   record: { ...next, version: before.version + 1 },
   expectedVersion: before.version,
+  previous: before,
 });
 
 /** The case touched by a change that does not move its status (to serialize writers). */

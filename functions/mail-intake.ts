@@ -1,0 +1,43 @@
+import type { S3Event } from 'aws-lambda';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DomainError, Service } from '@pantau/core';
+import { intakeMail } from '@pantau/intake/mail';
+import { DynamoStore } from '@pantau/store';
+import { readMailIntakeConfig } from './config.ts';
+import { observed, powertools } from './observability.ts';
+import { readSearchKey } from './search-key.ts';
+
+const config = readMailIntakeConfig();
+const tools = powertools(config);
+const { logger, tracer } = tools;
+const s3 = tracer.captureAWSv3Client(new S3Client({}));
+const service = new Service({
+  store: new DynamoStore({
+    client: tracer.captureAWSv3Client(new DynamoDBClient({})),
+    tableName: config.TABLE_NAME,
+    // A new case is indexed for search in its own transaction.
+    searchKey: await readSearchKey(tracer, config.SEARCH_KEY_SECRET_ARN),
+  }),
+  clock: () => new Date(),
+});
+
+/**
+ * SES's receipt rule stored a message in the inbox bucket: parse it into a case. A redelivery
+ * (same Message-ID, or S3 calling twice) answers the first case; a message that cannot be one
+ * (no sender) is logged and dropped, never retried. The object stays: it is the `.eml`.
+ */
+export const handler = observed(async (event: S3Event): Promise<void> => {
+  for (const record of event.Records) {
+    const key = decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '));
+    const object = await s3.send(new GetObjectCommand({ Bucket: config.INBOX_BUCKET, Key: key }));
+    const raw = Buffer.from(await object.Body!.transformToByteArray());
+    try {
+      // The case and the object, never the sender: identity stays out of the logs.
+      logger.info('e-mail received', { ...(await intakeMail(service, raw)), key });
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'validation_failed') throw error;
+      logger.warn('e-mail refused', { key, reason: error.message });
+    }
+  }
+}, tools);

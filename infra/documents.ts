@@ -1,0 +1,182 @@
+/**
+ * Attachments' storage on AWS (issue 15): a private, versioned S3 bucket with SSE, TLS only and
+ * lifecycle rules; GuardDuty Malware Protection for S3 scanning every new object and tagging
+ * it; the API function's rights to presign uploads and downloads, read back, delete and read
+ * the scan tag. Only objects GuardDuty tagged `NO_THREATS_FOUND` are served: the API checks the
+ * tag before it presigns a download, and the bucket policy denies reading anything else to
+ * every other principal.
+ */
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as guardduty from 'aws-cdk-lib/aws-guardduty';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { nagRendering } from './web.ts';
+
+export interface DocumentsProps {
+  /** Origins whose browsers POST uploads and follow download links (the console's). */
+  readonly allowedOrigins: readonly string[];
+}
+
+/** The scan tag GuardDuty writes (packages/documents/src/blob-s3.ts reads it). */
+const SCAN_TAG = 'GuardDutyMalwareScanStatus';
+
+export class Documents extends Construct {
+  readonly bucket: s3.Bucket;
+  readonly scanRole: iam.Role;
+
+  constructor(scope: Construct, id: string, props: DocumentsProps) {
+    super(scope, id);
+    const accessLogs = new s3.Bucket(this, 'AccessLogs', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(accessLogs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'The access-log bucket itself: logging it to another bucket would never end.',
+    });
+    this.bucket = new s3.Bucket(this, 'Attachments', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      versioned: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'attachments/',
+      cors: [
+        {
+          // The console POSTs the presigned form straight to S3 (20 MB never pass the API).
+          allowedMethods: [s3.HttpMethods.POST, s3.HttpMethods.GET],
+          allowedOrigins: [...props.allowedOrigins],
+          allowedHeaders: ['*'],
+          maxAge: 3600,
+        },
+      ],
+      lifecycleRules: [
+        // An upload started and never completed leaves parts behind: gone after a day.
+        { abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        // Replaced or deleted versions (a refused upload, a re-upload) are kept 90 days.
+        { noncurrentVersionExpiration: Duration.days(90) },
+        // Scans and evidence are read in the first weeks, rarely after.
+        {
+          transitions: [
+            {
+              storageClass: s3.StorageClass.INTELLIGENT_TIERING,
+              transitionAfter: Duration.days(30),
+            },
+          ],
+        },
+      ],
+      // Evidence of complaints is part of the record: never deleted with the stack.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // GuardDuty Malware Protection for S3: its own service role, as the GuardDuty guide lists.
+    this.scanRole = new iam.Role(this, 'MalwareScanRole', {
+      assumedBy: new iam.ServicePrincipal('malware-protection-plan.guardduty.amazonaws.com'),
+      description: 'GuardDuty Malware Protection for S3 scans and tags attachments',
+    });
+    const stack = Stack.of(this);
+    this.scanRole.addToPolicy(
+      new iam.PolicyStatement({
+        actions: [
+          'events:PutRule',
+          'events:DeleteRule',
+          'events:PutTargets',
+          'events:RemoveTargets',
+          'events:DescribeRule',
+        ],
+        resources: [
+          `arn:${stack.partition}:events:${stack.region}:${stack.account}:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*`,
+        ],
+      }),
+    );
+    this.scanRole.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:PutBucketNotification', 's3:GetBucketNotification', 's3:ListBucket'],
+        resources: [this.bucket.bucketArn],
+      }),
+    );
+    this.scanRole.addToPolicy(
+      new iam.PolicyStatement({
+        actions: [
+          's3:GetObject',
+          's3:GetObjectVersion',
+          's3:GetObjectTagging',
+          's3:GetObjectVersionTagging',
+          's3:PutObjectTagging',
+          's3:PutObjectVersionTagging',
+        ],
+        resources: [this.bucket.arnForObjects('*')],
+      }),
+    );
+    this.scanRole.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:PutObject'],
+        resources: [this.bucket.arnForObjects('malware-protection-resource-validation-object')],
+      }),
+    );
+    const finding = (arn: string) => `AwsSolutions-IAM5[Resource::${nagRendering(stack, arn)}]`;
+    Validations.of(this.scanRole).acknowledge({
+      id: finding(this.bucket.arnForObjects('*')),
+      reason: 'GuardDuty scans and tags every object of this one bucket, whatever its key.',
+    });
+    Validations.of(this.scanRole).acknowledge({
+      id: finding(
+        `arn:${stack.partition}:events:${stack.region}:${stack.account}:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*`,
+      ),
+      reason:
+        'GuardDuty manages its own EventBridge rules, whose names it chooses under this prefix.',
+    });
+    const plan = new guardduty.CfnMalwareProtectionPlan(this, 'MalwareProtection', {
+      role: this.scanRole.roleArn,
+      protectedResource: { s3Bucket: { bucketName: this.bucket.bucketName } },
+      actions: { tagging: { status: 'ENABLED' } },
+    });
+    plan.node.addDependency(this.scanRole);
+
+    // Not clean, not served: only GuardDuty (to scan) and the API (to read back an upload,
+    // before its scan ends, and to presign) may read an object not tagged clean.
+    this.readers.push(this.scanRole.roleArn);
+  }
+
+  private readonly readers: string[] = [];
+
+  /**
+   * Lets the API function presign uploads and downloads, read back, delete and read the scan
+   * tag of attachments (`cases/*`), and tells it the bucket: permission and variable together.
+   */
+  grantAttachments(fn: lambda.Function): void {
+    fn.addEnvironment('ATTACHMENTS_BUCKET', this.bucket.bucketName);
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject', 's3:GetObjectTagging'],
+        resources: [this.bucket.arnForObjects('cases/*')],
+      }),
+    );
+    Validations.of(fn.role!).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${nagRendering(Stack.of(this), this.bucket.arnForObjects('cases/*'))}]`,
+      reason:
+        'Attachments are keyed cases/<caseId>/<attachmentId>, created at run time; the API ' +
+        'checks tenancy before presigning any of them.',
+    });
+    this.readers.push(fn.role!.roleArn);
+    this.bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['s3:GetObject', 's3:GetObjectVersion'],
+        resources: [this.bucket.arnForObjects('*')],
+        conditions: {
+          StringNotEquals: { [`s3:ExistingObjectTag/${SCAN_TAG}`]: 'NO_THREATS_FOUND' },
+          ArnNotEquals: { 'aws:PrincipalArn': [...this.readers] },
+        },
+      }),
+    );
+  }
+}

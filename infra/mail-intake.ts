@@ -1,0 +1,89 @@
+import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
+import * as ses from 'aws-cdk-lib/aws-ses';
+import * as actions from 'aws-cdk-lib/aws-ses-actions';
+import { Construct } from 'constructs';
+import type { PantauTable } from './data.ts';
+import { entryPoint, PantauFunction, SERVICE } from './function.ts';
+
+/**
+ * Regions where SES receives e-mail (the SES endpoints page, "Email receiving"). Jakarta
+ * (ap-southeast-3), Pantau's home, is not one of them: see infra/README.md, "E-mail intake".
+ */
+export const SES_RECEIVING_REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1'] as const;
+
+export interface MailIntakeProps {
+  readonly table: PantauTable;
+  /** The complaint addresses (or domains) the receipt rule takes mail for. */
+  readonly recipients: readonly string[];
+  readonly logLevel: string;
+}
+
+/**
+ * The e-mail channel on AWS: an SES receipt rule that stores each message (spam and virus
+ * scanned) in an encrypted inbox bucket, and a Lambda, called by the bucket, that parses it
+ * into a case (functions/mail-intake.ts). The rule set must be made the active one once
+ * (`aws ses set-active-receipt-rule-set`; CloudFormation cannot).
+ */
+export class MailIntake extends Construct {
+  readonly bucket: s3.Bucket;
+  readonly handler: PantauFunction;
+
+  constructor(scope: Construct, id: string, props: MailIntakeProps) {
+    super(scope, id);
+    const region = Stack.of(this).region;
+    if (
+      !Token.isUnresolved(region) &&
+      !(SES_RECEIVING_REGIONS as readonly string[]).includes(region)
+    ) {
+      throw new Error(
+        `SES does not receive e-mail in ${region}; the mail intake needs a receiving region ` +
+          `(${SES_RECEIVING_REGIONS.join(', ')}), which would keep complainants' messages ` +
+          'outside Indonesia: see infra/README.md, "E-mail intake"',
+      );
+    }
+    this.bucket = new s3.Bucket(this, 'Inbox', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      // The original .eml is the case's record until the documents feature copies it onto
+      // the case; kept a year, like the letters.
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.bucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'Only SES writes and only the intake function reads; both are recorded by CloudTrail. ' +
+        'Server access logs would add a bucket of logs about a bucket of logs.',
+    });
+    this.handler = new PantauFunction(this, 'Handler', {
+      entry: entryPoint('mail-intake.ts'),
+      description: 'Parses a received e-mail into a complaint case',
+      timeout: Duration.seconds(60),
+      environment: { INBOX_BUCKET: this.bucket.bucketName },
+      observed: { service: SERVICE.mail, logLevel: props.logLevel },
+    });
+    props.table.grantReadWrite(this.handler);
+    // It registers cases, which are indexed for search in the same transaction.
+    props.table.grantSearchKey(this.handler);
+    this.bucket.grantRead(this.handler, 'inbound/*');
+    Validations.of(this.handler).acknowledge({
+      id: 'AwsSolutions-IAM5',
+      reason: 'Reads any message under inbound/ of its own inbox bucket: the keys are SES’s.',
+    });
+    this.bucket.addEventNotification(
+      s3.EventType.OBJECT_CREATED,
+      new s3n.LambdaDestination(this.handler),
+      { prefix: 'inbound/' },
+    );
+    const ruleSet = new ses.ReceiptRuleSet(this, 'Rules');
+    ruleSet.addRule('Complaints', {
+      recipients: [...props.recipients],
+      scanEnabled: true,
+      tlsPolicy: ses.TlsPolicy.REQUIRE,
+      actions: [new actions.S3({ bucket: this.bucket, objectKeyPrefix: 'inbound/' })],
+    });
+  }
+}

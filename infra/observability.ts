@@ -1,0 +1,283 @@
+import { Annotations, Duration, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Construct } from 'constructs';
+import { METRIC, RUNG_DIMENSION } from '@pantau/workflow';
+import type { Api } from './api.ts';
+import { type Escalation, SWEEP_RATE } from './escalation.ts';
+import { METRICS_NAMESPACE, SERVICE, type ServiceName } from './function.ts';
+
+export interface ObservabilityProps {
+  readonly api: Api;
+  readonly escalation: Escalation;
+  /** Alarms other constructs own (the re-arming jobs'): to the same topic, on the dashboard. */
+  readonly alarms?: readonly cloudwatch.Alarm[];
+  /** Who gets the alarms by e-mail (context `alarmEmail`); none: the topic has no subscriber. */
+  readonly alarmEmail?: string;
+}
+
+/** The API alarms' thresholds: a share of 5xx answers, and the slowest 1 % of requests. */
+export const API_5XX_PERCENT = 5;
+export const API_P99_MS = 3_000;
+/**
+ * The oldest letter still in the outbox. Healthy, none is older than the sweep's period and its
+ * grace (20 minutes); an hour means SES has been refusing letters for several retries.
+ */
+export const OUTBOX_AGE_SECONDS = 3600;
+/** SES reviews an account past 5 % bounces or 0.1 % complaints; alarm well before either. */
+export const SES_BOUNCE_RATE = 0.02;
+export const SES_COMPLAINT_RATE = 0.0005;
+
+const FIVE_MINUTES = Duration.minutes(5);
+
+/**
+ * Operating Pantau on AWS: one dashboard of the API, the functions, the ladders, the letters and
+ * the business figures, and the alarms, all sent to one SNS topic with an e-mail subscription.
+ * The business metrics are the functions' Powertools EMF lines (namespace `Pantau`, dimension
+ * `service`), the oldest undelivered letter's age among them (the sweep publishes it).
+ */
+export class Observability extends Construct {
+  readonly topic: sns.Topic;
+  readonly dashboard: cloudwatch.Dashboard;
+  readonly alarms: cloudwatch.Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: ObservabilityProps) {
+    super(scope, id);
+    const { api, escalation } = props;
+
+    this.topic = new sns.Topic(this, 'Alarms', {
+      displayName: 'Pantau alarms',
+      enforceSSL: true,
+    });
+    Validations.of(this.topic).acknowledge({
+      id: 'AwsSolutions-SNS2',
+      reason:
+        'Alarm notifications name an alarm, a metric and a threshold, nothing about a case or a ' +
+        'complainant; CloudWatch cannot publish to a topic under the AWS managed SNS key, and ' +
+        'a customer managed key would cost more than the alarms it would protect.',
+    });
+    if (props.alarmEmail) {
+      this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+    } else {
+      Annotations.of(this).addWarningV2(
+        'pantau:alarm-email',
+        'No alarmEmail: the alarms go to an SNS topic nobody is subscribed to. Deploy with ' +
+          '-c alarmEmail=ops@example.go.id (the address confirms the subscription by e-mail).',
+      );
+    }
+
+    const business = (name: string, service: ServiceName, statistic = 'Sum') =>
+      new cloudwatch.Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName: name,
+        dimensionsMap: { service },
+        statistic,
+        period: FIVE_MINUTES,
+      });
+
+    // ---- the API ------------------------------------------------------------------------
+    const requests = api.httpApi.metricCount({ period: FIVE_MINUTES, statistic: 'Sum' });
+    const serverErrors = api.httpApi.metricServerError({ period: FIVE_MINUTES, statistic: 'Sum' });
+    const errorRate = new cloudwatch.MathExpression({
+      expression: 'IF(requests > 0, 100 * errors / requests, 0)',
+      usingMetrics: { requests, errors: serverErrors },
+      label: 'API 5xx (% of requests)',
+      period: FIVE_MINUTES,
+    });
+    const latency = api.httpApi.metricLatency({ period: FIVE_MINUTES, statistic: 'p99' });
+    this.alarm('Api5xxRate', {
+      alarmDescription: `More than ${API_5XX_PERCENT} % of API answers were 5xx (a 500 is a bug).`,
+      metric: errorRate,
+      threshold: API_5XX_PERCENT,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 2,
+      datapointsToAlarm: 2,
+    });
+    this.alarm('ApiLatencyP99', {
+      alarmDescription: `The slowest 1 % of API requests took over ${API_P99_MS} ms for 15 minutes.`,
+      metric: latency,
+      threshold: API_P99_MS,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 3,
+      datapointsToAlarm: 3,
+    });
+
+    // ---- the functions ------------------------------------------------------------------
+    const functions = [
+      { name: 'Api', fn: api.handler },
+      { name: 'Tick', fn: escalation.tick },
+      { name: 'Continue', fn: escalation.continuation },
+      { name: 'Sweep', fn: escalation.sweep },
+    ];
+    // Tick's and the sweep's errors alarm in escalation.ts already (with their own periods).
+    for (const { name, fn } of functions.filter((f) => f.name === 'Api' || f.name === 'Continue')) {
+      this.alarm(`${name}Errors`, {
+        alarmDescription: `The ${name} Lambda threw errors.`,
+        metric: fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
+        threshold: 1,
+      });
+    }
+    for (const { name, fn } of functions) {
+      this.alarm(`${name}Throttles`, {
+        alarmDescription: `The ${name} Lambda was throttled (account concurrency reached).`,
+        metric: fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' }),
+        threshold: 1,
+      });
+    }
+
+    // ---- the ladders and their letters --------------------------------------------------
+    const machine = escalation.stateMachine;
+    this.alarm('ExecutionsTimedOut', {
+      alarmDescription: 'An escalation ladder execution timed out: a ladder stopped escalating.',
+      metric: machine.metricTimedOut({ period: FIVE_MINUTES, statistic: 'Sum' }),
+      threshold: 1,
+    });
+    const outboxAge = business(METRIC.oldestUndeliveredAge, SERVICE.ladder, 'Maximum');
+    this.alarm('OldestUndeliveredLetter', {
+      alarmDescription:
+        `A letter has waited in the outbox for over ${OUTBOX_AGE_SECONDS / 60} minutes: ` +
+        'SES keeps refusing it, or nothing delivers (the sweep).',
+      metric: outboxAge.with({ period: SWEEP_RATE }),
+      threshold: OUTBOX_AGE_SECONDS,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+    });
+    const lettersFailed = business(METRIC.lettersFailed, SERVICE.ladder);
+    this.alarm('LettersFailed', {
+      alarmDescription:
+        'A letter was given up after its delivery attempts: it is on central’s desk ' +
+        '(GET /v1/notifications/failed) and the agency did not get it.',
+      metric: lettersFailed.with({ period: SWEEP_RATE }),
+      threshold: 1,
+    });
+
+    // ---- SES reputation (account-wide, what SES itself judges the account by) -----------
+    const reputation = (metricName: string) =>
+      new cloudwatch.Metric({
+        namespace: 'AWS/SES',
+        metricName,
+        statistic: 'Maximum',
+        period: Duration.hours(1),
+      });
+    const bounceRate = reputation('Reputation.BounceRate');
+    const complaintRate = reputation('Reputation.ComplaintRate');
+    this.alarm('SesBounceRate', {
+      alarmDescription: `SES bounce rate over ${SES_BOUNCE_RATE * 100} %: agency addresses are wrong.`,
+      metric: bounceRate,
+      threshold: SES_BOUNCE_RATE,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+    });
+    this.alarm('SesComplaintRate', {
+      alarmDescription: `SES complaint rate over ${SES_COMPLAINT_RATE * 100} %.`,
+      metric: complaintRate,
+      threshold: SES_COMPLAINT_RATE,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+    });
+    // The escalation's own alarms, and the others given, go to the same topic.
+    const owned = [
+      escalation.failedExecutionsAlarm,
+      escalation.tickErrorsAlarm,
+      escalation.sweepErrorsAlarm,
+      ...(props.alarms ?? []),
+    ];
+    for (const alarm of owned) {
+      alarm.addAlarmAction(new SnsAction(this.topic));
+      alarm.addOkAction(new SnsAction(this.topic));
+    }
+
+    // ---- the dashboard ------------------------------------------------------------------
+    const graph = (title: string, left: cloudwatch.IMetric[], width = 8) =>
+      new cloudwatch.GraphWidget({ title, left, width, height: 6 });
+    const perFunction = (metric: 'Errors' | 'Throttles') =>
+      functions.map(({ name, fn }) =>
+        fn.metric(metric, { period: FIVE_MINUTES, statistic: 'Sum', label: name }),
+      );
+    // Letters by rung: one line per `rung` the ladder uses, found by a search expression.
+    const lettersByRung = new cloudwatch.MathExpression({
+      expression: `SEARCH('{${METRICS_NAMESPACE},${RUNG_DIMENSION},service} MetricName="${METRIC.lettersWritten}"', 'Sum', 3600)`,
+      label: '',
+      period: Duration.hours(1),
+    });
+    const sesByAgency = (event: string) =>
+      new cloudwatch.MathExpression({
+        expression: `SEARCH('{AWS/SES,agency} MetricName="${event}"', 'Sum', 3600)`,
+        label: '',
+        period: Duration.hours(1),
+      });
+    this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
+      defaultInterval: Duration.days(7),
+      widgets: [
+        [
+          graph('API requests and 5xx', [requests, serverErrors]),
+          graph('API 5xx (%)', [errorRate]),
+          graph('API latency p99 (ms)', [latency]),
+        ],
+        [
+          graph('Lambda errors', perFunction('Errors')),
+          graph('Lambda throttles', perFunction('Throttles')),
+          graph('Ladder executions', [
+            machine.metricStarted({ period: FIVE_MINUTES, statistic: 'Sum' }),
+            machine.metricSucceeded({ period: FIVE_MINUTES, statistic: 'Sum' }),
+            machine.metricFailed({ period: FIVE_MINUTES, statistic: 'Sum' }),
+            machine.metricTimedOut({ period: FIVE_MINUTES, statistic: 'Sum' }),
+          ]),
+        ],
+        [
+          graph('Cases registered, assignments forwarded', [
+            business(METRIC.casesRegistered, SERVICE.api).with({ period: Duration.hours(1) }),
+            business(METRIC.assignmentsForwarded, SERVICE.api).with({ period: Duration.hours(1) }),
+          ]),
+          graph('Letters written per rung', [lettersByRung]),
+          graph('Ladders failed and restarted (sweep)', [
+            business(METRIC.laddersFailed, SERVICE.ladder).with({ period: SWEEP_RATE }),
+            business(METRIC.laddersRestarted, SERVICE.ladder).with({ period: SWEEP_RATE }),
+          ]),
+        ],
+        [
+          graph('Oldest undelivered letter (s)', [outboxAge.with({ period: SWEEP_RATE })]),
+          graph('Deliveries refused, letters failed', [
+            business(METRIC.deliveriesFailed, SERVICE.ladder),
+            lettersFailed,
+          ]),
+          graph('SES bounces and complaints by agency', [
+            sesByAgency('Bounce'),
+            sesByAgency('Complaint'),
+          ]),
+        ],
+        [
+          new cloudwatch.GraphWidget({
+            title: 'SES reputation (account)',
+            left: [bounceRate, complaintRate],
+            width: 24,
+            height: 6,
+          }),
+        ],
+        [
+          new cloudwatch.AlarmStatusWidget({
+            title: 'Alarms',
+            alarms: [...this.alarms, ...owned],
+            width: 24,
+          }),
+        ],
+      ],
+    });
+  }
+
+  /** An alarm (breaching at ≥ threshold unless told), to the topic on alarm and on recovery. */
+  private alarm(
+    id: string,
+    props: Omit<cloudwatch.AlarmProps, 'evaluationPeriods'> & { evaluationPeriods?: number },
+  ): cloudwatch.Alarm {
+    const alarm = new cloudwatch.Alarm(this, `${id}Alarm`, {
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      ...props,
+    });
+    alarm.addAlarmAction(new SnsAction(this.topic));
+    alarm.addOkAction(new SnsAction(this.topic));
+    this.alarms.push(alarm);
+    return alarm;
+  }
+}

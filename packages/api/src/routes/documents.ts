@@ -1,0 +1,225 @@
+/**
+ * Documents (issue 15): the unit's document settings, a case's attachments (presigned upload,
+ * completion with type sniffing, short-lived download links), and letters and the walk-in
+ * receipt as PDF. The PDF renderer is the composition root's (`renderPdf`), which loads it on
+ * the first PDF request: it is not part of the API's cold start.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import {
+  AttachmentSchema,
+  AttachmentUploadSchema,
+  CreateAttachmentBody,
+  DocumentSettingsBody,
+  DocumentSettingsSchema,
+  DownloadSchema,
+  type LetterDocument,
+  pageOf,
+  UpdateAttachmentBody,
+} from '@pantau/core';
+import { DomainError } from '@pantau/core';
+import type { Context } from 'hono';
+import {
+  createRoute,
+  json,
+  jsonBody,
+  LIMIT_PROBLEM,
+  PROBLEMS,
+  ProblemSchema,
+  z,
+} from '../openapi.ts';
+
+const CaseParam = z.object({ id: z.string().min(1).max(64) });
+const AttachmentParams = CaseParam.extend({ attachmentId: z.string().min(1).max(64) });
+const LetterParams = CaseParam.extend({ letterId: z.string().min(1).max(64) });
+const tags = ['Documents'];
+
+const PDF = {
+  description: 'The PDF (A4)',
+  content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } },
+};
+const UNSUPPORTED = {
+  415: {
+    description: 'The bytes are not a PDF, JPEG, PNG or DOCX (`unsupported_media_type`)',
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  },
+};
+
+/** A letter document as a PDF file, and the name to download it as. */
+export type PdfRenderer = (doc: LetterDocument) => Promise<{ bytes: Uint8Array; fileName: string }>;
+
+export interface DocumentRoutesDeps {
+  /** Absent: the PDF routes answer 503 (the OpenAPI document is built without one). */
+  readonly renderPdf?: PdfRenderer;
+  /** The public tracking page (for the receipt's QR code); the request's origin otherwise. */
+  readonly trackingUrl?: string;
+}
+
+export function documentRoutes({ renderPdf, trackingUrl }: DocumentRoutesDeps) {
+  /** Renders a letter document and answers it as a PDF download. */
+  async function pdfResponse(c: Context, doc: LetterDocument) {
+    if (!renderPdf) throw new DomainError('service_unavailable', 'no PDF renderer is configured');
+    const { bytes, fileName } = await renderPdf(doc);
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename="${fileName}"`,
+      'cache-control': 'private, no-store',
+    });
+  }
+
+  return new OpenAPIHono()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/settings/documents',
+        tags,
+        summary: 'The letterhead, signatory, tembusan and numbering patterns in force',
+        responses: { 200: json(DocumentSettingsSchema, 'The settings'), ...PROBLEMS },
+      }),
+      async (c) => c.json(await c.get('service').documentSettings(c.get('auth')), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/settings/documents',
+        tags,
+        summary: 'Replace them (central admin); numbers already given stay as they are',
+        request: { body: jsonBody(DocumentSettingsBody) },
+        responses: { 200: json(DocumentSettingsSchema, 'The settings'), ...PROBLEMS },
+      }),
+      async (c) =>
+        c.json(await c.get('service').putDocumentSettings(c.get('auth'), c.req.valid('json')), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/cases/{id}/attachments',
+        tags,
+        summary:
+          'Start an upload (central: the case or an activity report; an agency: its responses): POST the form to `upload.url`, then complete it',
+        request: { params: CaseParam, body: jsonBody(CreateAttachmentBody) },
+        responses: {
+          201: json(AttachmentUploadSchema, 'The attachment (uploading) and its upload form'),
+          ...PROBLEMS,
+          ...LIMIT_PROBLEM,
+        },
+      }),
+      async (c) =>
+        c.json(
+          await c
+            .get('service')
+            .createAttachment(c.get('auth'), c.req.valid('param').id, c.req.valid('json')),
+          201,
+        ),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/cases/{id}/attachments',
+        tags,
+        summary: 'The attachments the caller may see (central-only ones never reach an agency)',
+        request: { params: CaseParam },
+        responses: {
+          200: json(pageOf(AttachmentSchema, 'AttachmentPage'), 'The attachments'),
+          ...PROBLEMS,
+        },
+      }),
+      async (c) =>
+        c.json(await c.get('service').listAttachments(c.get('auth'), c.req.valid('param').id), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/cases/{id}/attachments/{attachmentId}/complete',
+        tags,
+        summary:
+          'The upload is done: its type is detected from the bytes, hashed (SHA-256) and measured; anything but PDF, JPEG, PNG or DOCX is refused and deleted',
+        request: { params: AttachmentParams },
+        responses: {
+          200: json(AttachmentSchema, 'The attachment, available'),
+          ...PROBLEMS,
+          ...UNSUPPORTED,
+        },
+      }),
+      async (c) => {
+        const { id, attachmentId } = c.req.valid('param');
+        return c.json(
+          await c.get('service').completeAttachment(c.get('auth'), id, attachmentId),
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/cases/{id}/attachments/{attachmentId}/download',
+        tags,
+        summary:
+          'A download link of a few minutes, after the case’s tenancy checks, for a file the malware scan marked clean',
+        request: { params: AttachmentParams },
+        responses: { 200: json(DownloadSchema, 'The link'), ...PROBLEMS },
+      }),
+      async (c) => {
+        const { id, attachmentId } = c.req.valid('param');
+        return c.json(
+          await c.get('service').downloadAttachment(c.get('auth'), id, attachmentId),
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/cases/{id}/attachments/{attachmentId}',
+        tags,
+        summary: 'Change who sees it: central only, or the agencies (central)',
+        request: { params: AttachmentParams, body: jsonBody(UpdateAttachmentBody) },
+        responses: { 200: json(AttachmentSchema, 'The attachment'), ...PROBLEMS },
+      }),
+      async (c) => {
+        const { id, attachmentId } = c.req.valid('param');
+        return c.json(
+          await c
+            .get('service')
+            .updateAttachment(c.get('auth'), id, attachmentId, c.req.valid('json').visibility),
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/cases/{id}/letters/{letterId}/pdf',
+        tags,
+        summary:
+          'A letter as PDF: the forwarding letter or a ladder letter (central, or the agency it was sent to)',
+        request: { params: LetterParams },
+        responses: { 200: PDF, ...PROBLEMS },
+      }),
+      async (c) => {
+        const { id, letterId } = c.req.valid('param');
+        return pdfResponse(c, await c.get('service').letterDocument(c.get('auth'), id, letterId));
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/cases/{id}/receipt/pdf',
+        tags,
+        summary:
+          'The walk-in receipt (tanda terima pengaduan) with the agenda number, tracking code and a QR code of the tracking page (central)',
+        request: { params: CaseParam },
+        responses: { 200: PDF, ...PROBLEMS },
+      }),
+      async (c) =>
+        pdfResponse(
+          c,
+          await c
+            .get('service')
+            .receiptDocument(
+              c.get('auth'),
+              c.req.valid('param').id,
+              trackingUrl ?? `${new URL(c.req.url).origin}/track`,
+            ),
+        ),
+    );
+}

@@ -1,0 +1,88 @@
+/**
+ * Intake channels over HTTP: the public complaint form (no token; an ALTCHA proof of work),
+ * and central admins' spreadsheet import. E-mail arrives by SMTP or SES, not through here.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import {
+  ChallengeSchema,
+  ComplaintReceiptSchema,
+  ImportBody,
+  ImportReportSchema,
+  PublicComplaintBody,
+} from '@pantau/core';
+import { readSheet } from '@pantau/intake/sheet';
+import {
+  createRoute,
+  json,
+  jsonBody,
+  LIMIT_PROBLEM,
+  PROBLEMS,
+  TOO_MANY_REQUESTS,
+} from '../openapi.ts';
+import type { ProofOfWork } from '../proof-of-work.ts';
+import { COMPLAINT_PATHS } from '../public-routes.ts';
+
+export function complaints(pow: ProofOfWork) {
+  return new OpenAPIHono()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: COMPLAINT_PATHS.challenge,
+        tags: ['Public'],
+        summary: 'A proof-of-work challenge for the public complaint form (ALTCHA widget)',
+        security: [],
+        responses: {
+          200: json(ChallengeSchema, 'A signed challenge, good for one complaint'),
+          429: TOO_MANY_REQUESTS,
+        },
+      }),
+      async (c) => {
+        // A fresh one each time: a cached challenge would be spent by whoever answered first.
+        c.header('cache-control', 'no-store');
+        return c.json(await pow.challenge(), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: COMPLAINT_PATHS.submit,
+        tags: ['Public'],
+        summary:
+          'Send a complaint without an account (anonymous or confidential if asked): the receipt with the tracking code',
+        security: [],
+        request: { body: jsonBody(PublicComplaintBody) },
+        responses: {
+          201: json(ComplaintReceiptSchema, 'Received, for central to verify'),
+          400: PROBLEMS[400],
+          429: TOO_MANY_REQUESTS,
+        },
+      }),
+      async (c) => {
+        const { altcha, ...complaint } = c.req.valid('json');
+        const proof = await pow.verify(altcha);
+        return c.json(await c.get('service').submitComplaint(complaint, proof), 201);
+      },
+    );
+}
+
+export const imports = new OpenAPIHono().openapi(
+  createRoute({
+    method: 'post',
+    path: '/cases',
+    tags: ['Cases'],
+    summary:
+      'Import a register (XLSX or CSV) through a column mapping: each row ok or its errors; a dry run writes nothing; a row key imported before is reported, not doubled',
+    request: { body: jsonBody(ImportBody) },
+    responses: {
+      200: json(ImportReportSchema, 'Each row’s outcome'),
+      ...PROBLEMS,
+      ...LIMIT_PROBLEM,
+    },
+  }),
+  async (c) => {
+    const { format, content, ...options } = c.req.valid('json');
+    // The sheet is read only once the caller's role is checked (the use case calls it).
+    const rows = () => readSheet(Buffer.from(content, 'base64'), format);
+    return c.json(await c.get('service').importCases(c.get('auth'), options, rows), 200);
+  },
+);

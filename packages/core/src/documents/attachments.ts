@@ -1,0 +1,187 @@
+/**
+ * Attachments of a case: who may add, read and re-classify them, their default visibility,
+ * the limits, and what the bytes must be. The bytes themselves live in a blob store (S3 on
+ * AWS, the data dir embedded); the record lives in the case's item collection.
+ */
+import { DomainError, invalidInput, limitExceeded } from '../errors.ts';
+import {
+  ATTACHMENT_TYPES,
+  type AttachmentView,
+  type AttachmentVisibility,
+  type CreateAttachmentInput,
+  MAX_ATTACHMENTS_PER_CASE,
+} from '../schemas/documents.ts';
+
+export interface AttachmentRecord {
+  readonly id: string;
+  readonly caseId: string;
+  /** Where the bytes are in the blob store. */
+  readonly key: string;
+  readonly name: string;
+  readonly declaredSize: number;
+  readonly size: number | null;
+  readonly contentType: string | null;
+  readonly sha256: string | null;
+  readonly status: AttachmentView['status'];
+  readonly refusal: string | null;
+  readonly visibility: AttachmentVisibility;
+  readonly attachedTo: AttachmentView['attachedTo'];
+  readonly uploadedBy: { readonly sub: string; readonly agency: string };
+  readonly createdAt: string;
+  readonly completedAt: string | null;
+  readonly updatedAt: string;
+  readonly version: number;
+}
+
+/** Who reads a case: central, or an agency with the assignments it may read. */
+export type CaseReader = { central: true } | { central: false; agencies: ReadonlySet<string> };
+
+/**
+ * The visibility an attachment gets when none is asked for: an intake scan of a case whose
+ * complainant's identity is hidden shows who complained, so it stays with central; an
+ * activity report is central's; anything else goes to the agencies the case is forwarded to.
+ */
+export function defaultVisibility(
+  attachedTo: AttachmentView['attachedTo']['kind'],
+  identityHidden: boolean,
+): AttachmentVisibility {
+  if (attachedTo === 'activity') return 'central';
+  if (attachedTo === 'case' && identityHidden) return 'central';
+  return 'agencies';
+}
+
+/**
+ * Whether a reader may see an attachment (list it, download it). Central sees all. An agency
+ * sees its own responses' attachments, and the case's or an activity's when they are for the
+ * agencies; never another agency's responses' (as it never sees their answers), nor anything
+ * still uploading or refused that it did not upload.
+ */
+export function canRead(a: AttachmentRecord, reader: CaseReader): boolean {
+  if (reader.central) return true;
+  const own = a.attachedTo.agencyId !== null && reader.agencies.has(a.attachedTo.agencyId);
+  if (a.status !== 'available') return own && reader.agencies.has(a.uploadedBy.agency);
+  if (a.attachedTo.kind === 'response') return own && a.visibility === 'agencies';
+  return a.visibility === 'agencies';
+}
+
+/** The attachments that count against the per-case limit (refused ones do not). */
+export const countsAgainstLimit = (a: AttachmentRecord): boolean => a.status !== 'refused';
+
+export function assertRoomFor(existing: readonly AttachmentRecord[]): void {
+  if (existing.filter(countsAgainstLimit).length >= MAX_ATTACHMENTS_PER_CASE)
+    throw limitExceeded(`a case holds at most ${MAX_ATTACHMENTS_PER_CASE} attachments`);
+}
+
+export function newAttachment(input: {
+  id: string;
+  caseId: string;
+  body: CreateAttachmentInput;
+  attachedTo: AttachmentView['attachedTo'];
+  visibility: AttachmentVisibility;
+  uploadedBy: { sub: string; agency: string };
+  now: Date;
+}): AttachmentRecord {
+  const at = input.now.toISOString();
+  return {
+    id: input.id,
+    caseId: input.caseId,
+    key: `cases/${input.caseId}/${input.id}`,
+    name: input.body.name,
+    declaredSize: input.body.size,
+    size: null,
+    contentType: null,
+    sha256: null,
+    status: 'uploading',
+    refusal: null,
+    visibility: input.visibility,
+    attachedTo: input.attachedTo,
+    uploadedBy: input.uploadedBy,
+    createdAt: at,
+    completedAt: null,
+    updatedAt: at,
+    version: 1,
+  };
+}
+
+/** What sniffing the bytes found: a MIME type, or undefined when nothing known matched. */
+export interface Sniffed {
+  readonly mime: string | undefined;
+  readonly size: number;
+  readonly sha256: string;
+}
+
+/**
+ * The upload, checked: an allowed type detected from the bytes makes it available; anything
+ * else refuses it (the error says why, and the caller deletes the bytes).
+ */
+export function completeAttachment(
+  a: AttachmentRecord,
+  sniffed: Sniffed,
+  now: Date,
+): { record: AttachmentRecord; refusal: DomainError | null } {
+  if (a.status !== 'uploading')
+    throw new DomainError('invalid_transition', `the attachment is already ${a.status}`);
+  const at = now.toISOString();
+  const allowed = sniffed.mime !== undefined && sniffed.mime in ATTACHMENT_TYPES;
+  const refusal = allowed
+    ? null
+    : new DomainError(
+        'unsupported_media_type',
+        `${a.name}: the content is ${sniffed.mime ?? 'of an unknown type'}; only PDF, JPEG, PNG and DOCX files are accepted (detected from the content, not the name)`,
+        { errors: [{ path: 'file', message: 'only PDF, JPEG, PNG and DOCX' }] },
+      );
+  return {
+    record: {
+      ...a,
+      status: allowed ? 'available' : 'refused',
+      refusal: refusal ? refusal.message : null,
+      contentType: sniffed.mime ?? null,
+      size: sniffed.size,
+      sha256: sniffed.sha256,
+      completedAt: at,
+      updatedAt: at,
+      version: a.version + 1,
+    },
+    refusal,
+  };
+}
+
+export const withVisibility = (
+  a: AttachmentRecord,
+  visibility: AttachmentVisibility,
+  now: Date,
+): AttachmentRecord => ({
+  ...a,
+  visibility,
+  updatedAt: now.toISOString(),
+  version: a.version + 1,
+});
+
+export const viewAttachment = (a: AttachmentRecord): AttachmentView => ({
+  id: a.id,
+  caseId: a.caseId,
+  name: a.name,
+  contentType: a.contentType,
+  size: a.size,
+  sha256: a.sha256,
+  status: a.status,
+  refusal: a.refusal,
+  visibility: a.visibility,
+  attachedTo: { ...a.attachedTo },
+  uploadedBy: { ...a.uploadedBy },
+  uploadedAt: a.createdAt,
+  completedAt: a.completedAt,
+  version: a.version,
+});
+
+/** A download's file name for Content-Disposition: the stored name, with a matching extension. */
+export function downloadName(a: AttachmentRecord): string {
+  const ext = a.contentType
+    ? ATTACHMENT_TYPES[a.contentType as keyof typeof ATTACHMENT_TYPES]
+    : undefined;
+  if (!ext || a.name.toLowerCase().endsWith(`.${ext}`)) return a.name;
+  return `${a.name}.${ext}`;
+}
+
+export const unknownAttachedTo = (path: string, what: string) =>
+  invalidInput(path, `unknown ${what}`);

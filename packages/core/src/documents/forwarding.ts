@@ -1,0 +1,92 @@
+/**
+ * The forwarding letter (surat penerusan) as the ladder's first write of a forwarding: an
+ * outbox letter to the agency's liaisons with its PDF document, its exactly-once marker and
+ * a timeline event, committed with the ladder (workflow/tick.ts).
+ */
+import { emailsOf } from '../agency.ts';
+import type { AssignmentRecord } from '../assignment.ts';
+import type { CaseRecord } from '../case.ts';
+import type { NotificationRecord } from '../notification.ts';
+import type { LadderLetterWrite } from '../ports.ts';
+import type { Agency } from '../schemas.ts';
+import { newEventId } from '../timeline.ts';
+import { type AttachmentRecord, canRead } from './attachments.ts';
+import { forwardingLetterDocument } from './letter-document.ts';
+import type { DocumentSettings } from '../schemas/documents.ts';
+
+/** The marker of a generation's forwarding letter (a ladder step id of its own). */
+export const FORWARDING_STEP = 'forwarding';
+
+export function forwardingLetterWrite(input: {
+  case: CaseRecord;
+  assignment: AssignmentRecord;
+  agency: Agency;
+  settings: DocumentSettings;
+  number: string;
+  attachments: readonly AttachmentRecord[];
+  now: Date;
+}): LadderLetterWrite {
+  const { case: c, assignment: a, agency, now } = input;
+  // Only what this agency may read: never a central-only scan of a hidden-identity case.
+  const reader = { central: false as const, agencies: new Set([a.agencyId]) };
+  const visible = input.attachments.filter((x) => canRead(x, reader)).map((x) => x.name);
+  const document = forwardingLetterDocument({
+    case: c,
+    assignment: a,
+    agency,
+    settings: input.settings,
+    number: input.number,
+    now,
+    attachments: visible,
+  });
+  const agenda = c.agendaNumber ?? c.id;
+  const body = [
+    `Yth. ${agency.name}`,
+    '',
+    `Bersama ini kami teruskan pengaduan masyarakat nomor agenda ${agenda} (surat nomor ${input.number}), terlampir dalam berkas PDF.`,
+    `Pokok pengaduan: ${c.subject}`,
+    '',
+    'Tindak lanjut mohon disampaikan melalui Pantau sebelum batas waktu yang tercantum dalam surat.',
+    '',
+    input.settings.signatory.position,
+    input.settings.letterhead.ministry,
+  ].join('\n');
+  const notification: NotificationRecord = {
+    id: newEventId(now),
+    caseId: a.caseId,
+    agencyId: a.agencyId,
+    generation: a.generation,
+    stepId: FORWARDING_STEP,
+    step: FORWARDING_STEP,
+    action: 'forwarding',
+    target: 'acknowledge',
+    targets: [],
+    channel: 'email',
+    recipients: emailsOf(agency, 'liaison'),
+    cc: [],
+    status: 'pending',
+    subject: `Penerusan Pengaduan Masyarakat ${agenda}: ${c.subject}`.slice(0, 250),
+    body,
+    scheduledAt: now.toISOString(),
+    episode: null,
+    createdAt: now.toISOString(),
+    sentAt: null,
+    attempts: 0,
+    lastError: null,
+    letterNumber: input.number,
+    document,
+  };
+  return {
+    stepId: FORWARDING_STEP,
+    notification,
+    event: {
+      id: newEventId(now),
+      caseId: a.caseId,
+      at: now.toISOString(),
+      type: 'forwarding_letter',
+      actor: { system: 'escalation' },
+      agencyId: a.agencyId,
+      data: { notificationId: notification.id, letterNumber: input.number },
+    },
+  };
+}

@@ -1,0 +1,6 @@
+export * from './agenda.ts';
+export * from './attachments.ts';
+export * from './forwarding.ts';
+export * from './letter-document.ts';
+export * from './numbering.ts';
+export * from './ports.ts';

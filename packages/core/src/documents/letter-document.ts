@@ -1,0 +1,287 @@
+/**
+ * Letters as documents: what a PDF letter says, as data. Pure: the `@pantau/documents` package
+ * lays it out on A4 pages (letterhead, number, date, addressee, body, signatory, tembusan).
+ * The forwarding letter (surat penerusan), the ladder's letters and the walk-in receipt are
+ * built here, in Indonesian; the complainant's identity only when it is not hidden.
+ */
+import type { AssignmentRecord } from '../assignment.ts';
+import { localDate, type TimeZone } from '../calendar.ts';
+import type { CaseRecord } from '../case.ts';
+import { formatLocal, type Letter, MONTHS, TARGET_LABELS } from '../letters.ts';
+import { TARGETS } from '../policy.ts';
+import type { Agency } from '../schemas.ts';
+import type { DocumentSettings } from '../schemas/documents.ts';
+
+export type LetterBlock =
+  | { readonly kind: 'paragraph'; readonly text: string }
+  | { readonly kind: 'heading'; readonly text: string }
+  | { readonly kind: 'list'; readonly items: readonly string[] }
+  | { readonly kind: 'fields'; readonly rows: readonly (readonly [string, string])[] }
+  | { readonly kind: 'qr'; readonly data: string; readonly caption: string };
+
+export interface LetterDocument {
+  readonly kind: 'forwarding' | 'ladder' | 'receipt';
+  /** A centred title under the letterhead (the receipt's), instead of number/addressee. */
+  readonly title: string | null;
+  readonly letterhead: DocumentSettings['letterhead'];
+  readonly number: string;
+  /** "Jakarta, 16 Maret 2026". */
+  readonly placeAndDate: string;
+  /** Lampiran: how many files go with it, or null. */
+  readonly enclosures: string | null;
+  /** Hal (perihal). */
+  readonly subject: string;
+  /** Yth. lines. */
+  readonly to: readonly string[];
+  readonly blocks: readonly LetterBlock[];
+  readonly signatory: DocumentSettings['signatory'] | null;
+  readonly tembusan: readonly string[];
+}
+
+/** The defaults until a central admin saves the unit's own (`PUT /v1/settings/documents`). */
+export const DEFAULT_DOCUMENT_SETTINGS: DocumentSettings = {
+  agendaNumberPattern: '{seq}/DUMAS/{month-roman}/{year}',
+  letterNumberPattern: 'B-{seq}/Kemensetneg/D-4/DM.05/{month}/{year}',
+  letterhead: {
+    ministry: 'KEMENTERIAN SEKRETARIAT NEGARA REPUBLIK INDONESIA',
+    unit: 'Asisten Deputi Pengaduan Masyarakat',
+    address: 'Jalan Veteran Nomor 17–18, Jakarta Pusat 10110',
+    city: 'Jakarta',
+  },
+  signatory: {
+    name: 'Nama Pejabat Penandatangan',
+    position: 'Asisten Deputi Pengaduan Masyarakat',
+    nip: '19700101 199503 1 001',
+  },
+  tembusan: ['Deputi Bidang Hubungan Kelembagaan dan Kemasyarakatan'],
+  version: 0,
+  updatedAt: null,
+};
+
+/** "16 Maret 2026" for a local calendar date (YYYY-MM-DD). */
+export function indonesianDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+}
+
+const placeAndDate = (settings: DocumentSettings, at: Date, tz: TimeZone) =>
+  `${settings.letterhead.city}, ${indonesianDate(localDate(at, tz))}`;
+
+const CHANNEL_LABELS: Record<CaseRecord['channel'], string> = {
+  letter: 'Surat',
+  email: 'Surat elektronik',
+  walk_in: 'Datang langsung',
+  lapor: 'SP4N-LAPOR!',
+  social_media: 'Media sosial',
+  web: 'Formulir pengaduan daring',
+  other: 'Lainnya',
+};
+
+/** The summary an agency reads: long descriptions are cut (the whole text is in Pantau). */
+const SUMMARY_MAX = 4_000;
+const summaryOf = (text: string) =>
+  text.length <= SUMMARY_MAX ? text : `${text.slice(0, SUMMARY_MAX)}… (selengkapnya di Pantau)`;
+
+/** Who complained, as an agency may read it: withheld when the identity is hidden. */
+const complainantLine = (c: CaseRecord) =>
+  c.complainant === null
+    ? 'Pengadu tidak menyebutkan identitas (anonim)'
+    : c.identityHidden
+      ? 'Identitas pengadu dirahasiakan (Pasal 42 UU Nomor 25 Tahun 2009)'
+      : [c.complainant.name, c.complainant.address].filter(Boolean).join(', ');
+
+/**
+ * The forwarding letter (surat penerusan) to one agency: the agenda number, the complaint's
+ * summary (identity withheld when hidden), central's instructions, the three deadlines, and
+ * the attachments the agency may download.
+ */
+export function forwardingLetterDocument(input: {
+  case: CaseRecord;
+  assignment: AssignmentRecord;
+  agency: Agency;
+  settings: DocumentSettings;
+  number: string;
+  now: Date;
+  /** Names of the attachments the agency may read. */
+  attachments: readonly string[];
+}): LetterDocument {
+  const { case: c, assignment: a, agency, settings } = input;
+  const agenda = c.agendaNumber ?? c.id;
+  const incoming = c.letter
+    ? `surat nomor ${c.letter.number} tanggal ${indonesianDate(c.letter.date)}${
+        c.identityHidden ? '' : ` dari ${c.letter.sender}`
+      }`
+    : `pengaduan melalui saluran ${CHANNEL_LABELS[c.channel].toLowerCase()}`;
+  const liaisons = agency.contacts.filter((x) => x.kind === 'liaison').map((x) => x.name);
+  return {
+    kind: 'forwarding',
+    title: null,
+    letterhead: settings.letterhead,
+    number: input.number,
+    placeAndDate: placeAndDate(settings, input.now, 'Asia/Jakarta'),
+    enclosures: input.attachments.length > 0 ? `${input.attachments.length} berkas` : null,
+    subject: 'Penerusan Pengaduan Masyarakat',
+    to: [
+      `Pimpinan ${agency.name}`,
+      ...(liaisons.length > 0 ? [`u.p. ${liaisons.join(', ')}`] : []),
+    ],
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: `Bersama ini kami teruskan ${incoming}, yang kami terima pada ${indonesianDate(
+          localDate(new Date(c.receivedAt), 'Asia/Jakarta'),
+        )} dan kami catat dengan nomor agenda ${agenda}, untuk ditindaklanjuti sesuai dengan kewenangan Saudara.`,
+      },
+      {
+        kind: 'fields',
+        rows: [
+          ['Nomor agenda', agenda],
+          ['Pokok pengaduan', c.subject],
+          ['Pengadu', complainantLine(c)],
+          ...(c.respondent ? [['Terlapor', c.respondent] as const] : []),
+          ...(c.location?.province || c.location?.regency
+            ? [
+                [
+                  'Lokasi',
+                  [c.location.regency, c.location.province].filter(Boolean).join(', '),
+                ] as const,
+              ]
+            : []),
+        ],
+      },
+      { kind: 'heading', text: 'Ringkasan pengaduan' },
+      { kind: 'paragraph', text: summaryOf(c.description) },
+      { kind: 'heading', text: 'Arahan' },
+      { kind: 'paragraph', text: a.instructions ?? 'Mohon ditindaklanjuti sesuai ketentuan.' },
+      { kind: 'heading', text: 'Batas waktu' },
+      {
+        kind: 'list',
+        items: TARGETS.map(
+          (t) => `${capitalise(TARGET_LABELS[t])}: ${formatLocal(a.due[t], a.timeZone)}`,
+        ),
+      },
+      ...(input.attachments.length > 0
+        ? ([
+            { kind: 'heading', text: 'Lampiran' },
+            { kind: 'list', items: input.attachments },
+            {
+              kind: 'paragraph',
+              text: `Lampiran dapat diunduh melalui Pantau, pada halaman pengaduan nomor agenda ${agenda}, dengan akun ${agency.name}.`,
+            },
+          ] as const)
+        : []),
+      {
+        kind: 'paragraph',
+        text: 'Tindak lanjut mohon disampaikan melalui Pantau sebelum batas waktu di atas. Atas perhatian dan kerja sama Saudara, kami ucapkan terima kasih.',
+      },
+    ],
+    signatory: settings.signatory,
+    tembusan: settings.tembusan,
+  };
+}
+
+/** A ladder letter (peringatan dini, pengingat, penegasan, intervensi) as a document. */
+export function ladderLetterDocument(input: {
+  letter: Letter;
+  case: CaseRecord;
+  assignment: AssignmentRecord;
+  agency: Agency;
+  settings: DocumentSettings;
+  number: string;
+  now: Date;
+}): LetterDocument {
+  const { letter, case: c, assignment: a, settings } = input;
+  const parts = letter.parts ?? {
+    title: letter.subject,
+    opening: letter.body,
+    lines: [],
+    request: '',
+  };
+  return {
+    kind: 'ladder',
+    title: null,
+    letterhead: settings.letterhead,
+    number: input.number,
+    placeAndDate: placeAndDate(settings, input.now, 'Asia/Jakarta'),
+    enclosures: null,
+    subject: `${parts.title} atas Pengaduan Masyarakat`,
+    to: [`Pimpinan ${input.agency.name}`],
+    blocks: [
+      {
+        kind: 'fields',
+        rows: [
+          ['Nomor agenda', c.agendaNumber ?? c.id],
+          ['Pokok pengaduan', c.subject],
+          ['Diteruskan pada', formatLocal(a.forwardedAt, a.timeZone)],
+        ],
+      },
+      { kind: 'paragraph', text: parts.opening },
+      { kind: 'list', items: parts.lines.map((l) => l.replace(/^- /, '')) },
+      ...(parts.request ? [{ kind: 'paragraph' as const, text: parts.request }] : []),
+    ],
+    signatory: settings.signatory,
+    tembusan: settings.tembusan,
+  };
+}
+
+/**
+ * The walk-in receipt (tanda terima pengaduan) the complainant takes home: the agenda number
+ * and tracking code, the date, the subject, a QR code of the tracking page with the code in
+ * the URL's fragment (which browsers never send), and how to follow the case.
+ */
+export function receiptDocument(input: {
+  case: CaseRecord;
+  settings: DocumentSettings;
+  /** The tracking page, e.g. `https://pantau.example.go.id/track`. */
+  trackingUrl: string;
+}): LetterDocument {
+  const { case: c, settings } = input;
+  const received = new Date(c.receivedAt);
+  const link = `${input.trackingUrl}#${c.trackingCode}`;
+  return {
+    kind: 'receipt',
+    title: 'TANDA TERIMA PENGADUAN',
+    letterhead: settings.letterhead,
+    number: c.agendaNumber ?? c.id,
+    placeAndDate: placeAndDate(settings, received, 'Asia/Jakarta'),
+    enclosures: null,
+    subject: c.subject,
+    to: [],
+    blocks: [
+      {
+        kind: 'fields',
+        rows: [
+          ['Nomor agenda', c.agendaNumber ?? c.id],
+          ['Kode pelacakan', c.trackingCode],
+          ['Tanggal diterima', formatLocal(c.receivedAt, 'Asia/Jakarta')],
+          ['Saluran', CHANNEL_LABELS[c.channel]],
+          ['Diterima dari', c.complainant?.name ?? 'Anonim'],
+          ['Perihal', c.subject],
+          ...(c.letter
+            ? [
+                [
+                  'Surat',
+                  `Nomor ${c.letter.number} tanggal ${indonesianDate(c.letter.date)}`,
+                ] as const,
+              ]
+            : []),
+        ],
+      },
+      { kind: 'heading', text: 'Cara mengikuti perkembangan pengaduan' },
+      {
+        kind: 'list',
+        items: [
+          `Pindai kode QR di bawah ini, atau buka ${input.trackingUrl} dan masukkan kode pelacakan ${c.trackingCode}.`,
+          'Halaman tersebut menampilkan status pengaduan dan jawaban instansi terkait; setelah jawaban akhir, Saudara dapat menyatakan puas atau belum puas.',
+          'Simpan kode pelacakan ini dan jangan berikan kepada orang lain: siapa pun yang memegangnya dapat menanggapi atas nama Saudara.',
+          `Sebutkan nomor agenda ${c.agendaNumber ?? c.id} bila menghubungi ${settings.letterhead.unit}.`,
+        ],
+      },
+      { kind: 'qr', data: link, caption: 'Pindai untuk melacak pengaduan' },
+    ],
+    signatory: null,
+    tembusan: [],
+  };
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

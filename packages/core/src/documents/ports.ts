@@ -1,0 +1,60 @@
+/** What the documents need from persistence and from a blob store (S3, or the data dir). */
+import type { NotificationRecord } from '../notification.ts';
+import type { VersionedPut } from '../ports.ts';
+import type { AttachmentRecord } from './attachments.ts';
+import type { DocumentSettings, ScanStatus } from '../schemas/documents.ts';
+
+/** A yearly counter claimed in the same transaction as the record it numbers. */
+export interface SequenceClaim {
+  readonly name: string;
+  /** The value claimed (the stored value + 1). */
+  readonly value: number;
+  /** The value read: the write fails (a version conflict) when another writer moved it. */
+  readonly expected: number;
+}
+
+export interface DocumentStore {
+  /** The unit's letterhead, signatory and numbering (undefined until an admin saves them). */
+  getDocumentSettings(): Promise<DocumentSettings | undefined>;
+  putDocumentSettings(settings: DocumentSettings, expectedVersion: number | null): Promise<void>;
+  /** A counter's current value (0 when it was never claimed). */
+  getSequence(name: string): Promise<number>;
+  /** Adds one to a counter and returns it (unique, not gapless: letter numbers). */
+  reserveSequence(name: string): Promise<number>;
+  /** A case's attachments, oldest first (every page). */
+  listAttachments(caseId: string): Promise<AttachmentRecord[]>;
+  putAttachment(put: VersionedPut<AttachmentRecord>): Promise<void>;
+  /** One letter of a case. */
+  getNotification(caseId: string, id: string): Promise<NotificationRecord | undefined>;
+}
+
+/** A form upload to POST: `fields`, then the file as `file`. */
+export interface PresignedUpload {
+  readonly url: string;
+  readonly fields: Record<string, string>;
+  readonly expiresAt: string;
+}
+
+/**
+ * Where attachments' bytes live. On AWS a private S3 bucket (presigned POST and GET, the scan
+ * verdict from GuardDuty's object tag); embedded, files under the data dir behind the same
+ * shapes of URL (see the README, "Documents").
+ */
+export interface BlobStore {
+  presignUpload(input: {
+    key: string;
+    maxBytes: number;
+    expiresInSeconds: number;
+  }): Promise<PresignedUpload>;
+  presignDownload(input: {
+    key: string;
+    fileName: string;
+    contentType: string;
+    expiresInSeconds: number;
+  }): Promise<{ url: string; expiresAt: string }>;
+  /** The stored bytes, or undefined when nothing was uploaded under `key`. */
+  read(key: string): Promise<Uint8Array | undefined>;
+  delete(key: string): Promise<void>;
+  /** The malware scan's verdict; only `clean` is ever served. */
+  scanStatus(key: string): Promise<ScanStatus>;
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { parseRegisterDate, readRow } from './import-row.ts';
+
+const NOW = new Date('2026-05-04T03:00:00Z');
+const MAPPING = {
+  receivedAt: 'Tanggal',
+  subject: 'Perihal',
+  description: 'Uraian',
+  'complainant.name': 'Nama',
+  letterNumber: 'Nomor Surat',
+} as const;
+const options = { mapping: MAPPING, defaultChannel: 'letter' as const };
+
+describe('a register date', () => {
+  it('is a day in WIB, in either order, with the time if the register kept it', () => {
+    expect(parseRegisterDate('2024-03-05')?.toISOString()).toBe('2024-03-04T17:00:00.000Z');
+    expect(parseRegisterDate('05/03/2024')?.toISOString()).toBe('2024-03-04T17:00:00.000Z');
+    expect(parseRegisterDate('5.3.2024 14:30')?.toISOString()).toBe('2024-03-05T07:30:00.000Z');
+    expect(parseRegisterDate('2024-03-05T10:00:00+08:00')?.toISOString()).toBe(
+      '2024-03-05T02:00:00.000Z',
+    );
+  });
+
+  it('reads a date cell (UTC wall clock from the sheet) as that day in WIB', () => {
+    expect(parseRegisterDate(new Date(Date.UTC(2023, 11, 29)))?.toISOString()).toBe(
+      '2023-12-28T17:00:00.000Z',
+    );
+  });
+
+  it('refuses what is not a day of the calendar', () => {
+    for (const bad of ['31/02/2024', '2024-13-01', 'kemarin', '', 45000])
+      expect(parseRegisterDate(bad), String(bad)).toBeUndefined();
+  });
+});
+
+describe('a row through the mapping', () => {
+  const cells = {
+    Tanggal: '12/01/2025',
+    Perihal: 'Jalan desa rusak',
+    Uraian: 'Jalan penghubung dua desa rusak berat sejak banjir.',
+    Nama: 'Made Wirawan',
+    'Nomor Surat': ' b-123/dumas/01/2025 ',
+  };
+
+  it('keeps the register date and is keyed by the normalised letter number', () => {
+    const read = readRow({ row: 2, cells }, options, NOW);
+    expect(read).toMatchObject({
+      ok: true,
+      rowKey: 'letter:B-123/DUMAS/01/2025',
+      letter: { number: 'b-123/dumas/01/2025' },
+      registration: {
+        channel: 'letter',
+        receivedAt: '2025-01-11T17:00:00.000Z',
+        complainant: { name: 'Made Wirawan' },
+        subject: 'Jalan desa rusak',
+      },
+    });
+  });
+
+  it('names every field it cannot take, and a missing key', () => {
+    const read = readRow(
+      { row: 3, cells: { Tanggal: '2030-01-01', Perihal: '', Uraian: 'x', Nama: null } },
+      options,
+      NOW,
+    );
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.errors.map((e) => e.field).sort()).toEqual(['receivedAt', 'rowKey', 'subject']);
+  });
+
+  it('a lapor row is keyed by its report id', () => {
+    const read = readRow(
+      { row: 4, cells: { ...cells, 'Nomor Surat': null, Kanal: 'LAPOR', Id: '4123987' } },
+      {
+        mapping: { ...MAPPING, channel: 'Kanal', 'externalRef.id': 'Id' },
+        externalSystem: 'lapor',
+        defaultChannel: 'letter',
+      },
+      NOW,
+    );
+    expect(read).toMatchObject({
+      ok: true,
+      rowKey: 'lapor:4123987',
+      registration: { channel: 'lapor', externalRef: { system: 'lapor', id: '4123987' } },
+    });
+  });
+});

@@ -1,0 +1,148 @@
+/** Intake channels: the public complaint form, and central's spreadsheet import. */
+import { z } from 'zod';
+import { instant, text } from './fields.ts';
+import { CHANNELS } from './common.ts';
+import { ComplainantSchema, ExternalRefSchema } from './cases.ts';
+
+/** The public form takes less than central's own: a complaint, not a dossier. */
+export const PUBLIC_DESCRIPTION_MAX = 10_000;
+
+export const PublicComplaintBody = z
+  .strictObject({
+    altcha: z.string().min(1).max(8_000).meta({
+      description:
+        'The ALTCHA widget’s answer (base64 JSON { challenge, solution }) to a challenge from GET /v1/complaints/challenge; each is good for one complaint',
+    }),
+    anonymous: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Send without any identity (then no complainant)' }),
+    complainant: ComplainantSchema.optional().meta({
+      description: 'Required unless anonymous',
+    }),
+    identityHidden: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Central knows who it is; agencies are not told' }),
+    confidential: z
+      .boolean()
+      .optional()
+      .meta({ description: 'The tracking page shows the status only' }),
+    subject: text(200),
+    description: text(PUBLIC_DESCRIPTION_MAX),
+    respondent: text(200).optional(),
+    // The same shape as LocationSchema, inline: referencing the component from an input
+    // registered before the Case output would make the document's Location non-nullable.
+    location: z
+      .strictObject({ province: text(100).optional(), regency: text(100).optional() })
+      .optional(),
+  })
+  .refine((b) => b.anonymous === true || b.complainant !== undefined, {
+    path: ['complainant'],
+    message: 'required unless anonymous',
+  })
+  .refine((b) => b.anonymous !== true || b.complainant === undefined, {
+    path: ['complainant'],
+    message: 'an anonymous complaint carries no identity',
+  })
+  .meta({ id: 'PublicComplaint' });
+export type PublicComplaintInput = z.infer<typeof PublicComplaintBody>;
+
+export const ComplaintReceiptSchema = z
+  .object({
+    trackingCode: z.string().meta({
+      description: 'The complainant’s only credential: shown once, keep it to follow the complaint',
+    }),
+    receivedAt: instant,
+    verificationDueAt: instant.meta({ description: 'Central verifies the complaint by then' }),
+    subject: z.string(),
+    anonymous: z.boolean(),
+    confidential: z.boolean(),
+    receipt: z.string().meta({ description: 'The receipt (tanda terima) as text, in Indonesian' }),
+  })
+  .meta({ id: 'ComplaintReceipt' });
+export type ComplaintReceipt = z.infer<typeof ComplaintReceiptSchema>;
+
+/** An ALTCHA proof-of-work challenge (altcha-lib v2), as the widget reads it. */
+export const ChallengeSchema = z
+  .object({
+    parameters: z.record(z.string(), z.unknown()),
+    signature: z.string().optional(),
+  })
+  .meta({ id: 'AltchaChallenge' });
+
+// ---- spreadsheet import -----------------------------------------------------------------
+
+/** The case fields a spreadsheet column can fill. */
+export const IMPORT_FIELDS = [
+  'receivedAt',
+  'subject',
+  'description',
+  'channel',
+  'complainant.name',
+  'complainant.idNumber',
+  'complainant.email',
+  'complainant.phone',
+  'complainant.address',
+  'respondent',
+  'location.province',
+  'location.regency',
+  'letterNumber',
+  'externalRef.id',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+export const ImportBody = z
+  .strictObject({
+    format: z.enum(['xlsx', 'csv']),
+    content: z
+      .string()
+      .min(1)
+      .max(1_000_000)
+      .meta({ description: 'The file, base64 (the whole request stays under 1 MiB)' }),
+    mapping: z
+      .partialRecord(z.enum(IMPORT_FIELDS), text(100))
+      .meta({ description: 'Field → the column header that holds it' }),
+    /** Which system `externalRef.id` values belong to (`lapor` for SP4N-LAPOR! ids). */
+    externalSystem: ExternalRefSchema.shape.system.optional(),
+    /** The channel of rows without a `channel` column. */
+    defaultChannel: z.enum(CHANNELS).default('letter'),
+    dryRun: z.boolean().default(true),
+  })
+  .refine((b) => b.mapping.receivedAt && b.mapping.subject && b.mapping.description, {
+    path: ['mapping'],
+    message: 'map receivedAt, subject and description',
+  })
+  .refine((b) => b.mapping.letterNumber || b.mapping['externalRef.id'], {
+    path: ['mapping'],
+    message: 'map a row key: letterNumber or externalRef.id',
+  })
+  .refine((b) => !b.mapping['externalRef.id'] || b.externalSystem, {
+    path: ['externalSystem'],
+    message: 'required with an externalRef.id column',
+  })
+  .meta({ id: 'ImportRequest' });
+export type ImportInput = z.infer<typeof ImportBody>;
+
+export const ImportRowResultSchema = z
+  .object({
+    row: z.int().meta({ description: 'The row number in the sheet (the header is row 1)' }),
+    rowKey: z.string().nullable(),
+    outcome: z.enum(['ok', 'created', 'exists', 'error']).meta({
+      description:
+        'ok: would be created (dry run); created; exists: imported before (the case named); error',
+    }),
+    caseId: z.string().nullable(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })),
+  })
+  .meta({ id: 'ImportRowResult' });
+export type ImportRowResult = z.infer<typeof ImportRowResultSchema>;
+
+export const ImportReportSchema = z
+  .object({
+    dryRun: z.boolean(),
+    rows: z.array(ImportRowResultSchema),
+    counts: z.object({ ok: z.int(), created: z.int(), exists: z.int(), error: z.int() }),
+  })
+  .meta({ id: 'ImportReport' });
+export type ImportReport = z.infer<typeof ImportReportSchema>;

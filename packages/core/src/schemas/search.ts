@@ -1,0 +1,35 @@
+/** Search: identifiers (central) and words (central over all cases, an agency over its own). */
+import { z } from 'zod';
+import { LOOKUP_FIELDS } from '../search/document.ts';
+import { COMPLAINT_TYPES } from '../policy.ts';
+import { AgencyIdSchema, CASE_STATUSES, PageQuery } from './common.ts';
+import { CaseSchema } from './cases.ts';
+
+export const SearchQuery = PageQuery.extend({
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .meta({
+      description:
+        'Words (prefix from 4 letters; case, diacritics and Indonesian affixes ignored), or for ' +
+        'central an identifier: tracking code, agenda or letter number, external reference, NIK, ' +
+        'phone (any national or international form) or e-mail',
+    }),
+  status: z.enum(CASE_STATUSES).optional(),
+  agencyId: AgencyIdSchema.optional(),
+  type: z.enum(COMPLAINT_TYPES).optional(),
+  from: z.iso.date().optional().meta({ description: 'Received on or after (WIB date)' }),
+  to: z.iso.date().optional().meta({ description: 'Received on or before (WIB date)' }),
+});
+export type SearchFilter = z.infer<typeof SearchQuery>;
+
+export const SEARCH_MATCHES = [...LOOKUP_FIELDS, 'words'] as const;
+
+export const SearchHitSchema = CaseSchema.extend({
+  matchedBy: z.enum(SEARCH_MATCHES).meta({
+    description: 'The identifier the query matched, or `words`',
+  }),
+}).meta({ id: 'SearchHit' });
+export type SearchHit = z.infer<typeof SearchHitSchema>;

@@ -1,0 +1,132 @@
+/**
+ * What the search index holds of a case: its lookup keys (identifiers, normalised) and its
+ * tokens (words, stemmed). The store writes both in the same transaction as the case, keyed by
+ * an HMAC of each value, and diffs a case's document before and after a change, so an edit
+ * rewrites only what moved and a change that touches no indexed field costs nothing.
+ */
+import type { CaseRecord } from '../case.ts';
+import { headOf, stem, words } from './text.ts';
+import { normalizeEmail, normalizeNik, normalizePhone, normalizeReference } from './normalize.ts';
+
+/** The identifier a lookup matched, as the API names it (`matchedBy`). */
+export const LOOKUP_FIELDS = [
+  'trackingCode',
+  'agendaNumber',
+  'letterNumber',
+  'externalRef',
+  'idNumber',
+  'phone',
+  'email',
+] as const;
+export type LookupField = (typeof LOOKUP_FIELDS)[number];
+
+/**
+ * The namespace a value is hashed in. Document numbers share one (`ref`): whoever types
+ * `B-12/DUMAS/2026` does not say whether it is an agenda or a letter number, and one read
+ * answers both; the lookup item says which field it came from.
+ */
+export type LookupKind = 'ref' | 'nik' | 'phone' | 'email';
+
+export interface LookupKey {
+  readonly kind: LookupKind;
+  readonly field: LookupField;
+  /** The normalised value (hashed by the store: never a key in clear). */
+  readonly value: string;
+}
+
+/**
+ * Fields of a case that other parts of issue 15/16 add (agenda number, incoming letter,
+ * external reference). Read through this view so that the lookups below work as soon as the
+ * fields exist, and are simply absent until then.
+ */
+interface IdentifiedCase {
+  readonly agendaNumber?: string | null;
+  readonly letter?: { readonly number?: string | null } | null;
+  readonly externalRef?: { readonly system: string; readonly id: string } | null;
+}
+
+const key = (
+  kind: LookupKind,
+  field: LookupField,
+  value: string | undefined,
+): LookupKey | undefined => (value === undefined ? undefined : { kind, field, value });
+
+/**
+ * Every lookup key of a case: one line per identifier. (The tracking code has its own unique
+ * item, `findCaseIdByTrackingCode`, which search reads too.)
+ */
+export function lookupKeysOf(c: CaseRecord): LookupKey[] {
+  const x = c as CaseRecord & IdentifiedCase;
+  const who = c.complainant;
+  const all = [
+    x.agendaNumber ? key('ref', 'agendaNumber', normalizeReference(x.agendaNumber)) : undefined,
+    x.letter?.number ? key('ref', 'letterNumber', normalizeReference(x.letter.number)) : undefined,
+    x.externalRef ? key('ref', 'externalRef', normalizeReference(x.externalRef.id)) : undefined,
+    // An anonymous complaint (the public form) has no complainant, so no identity to look up.
+    who?.idNumber ? key('nik', 'idNumber', normalizeNik(who.idNumber)) : undefined,
+    who?.phone ? key('phone', 'phone', normalizePhone(who.phone)) : undefined,
+    who?.email ? key('email', 'email', normalizeEmail(who.email)) : undefined,
+  ];
+  return all.filter((k): k is LookupKey => k !== undefined);
+}
+
+/**
+ * At most this many postings partitions (token heads) per case: each is one item in the
+ * case's transaction, and an edit may delete as many as it writes, so 2 × 40 postings plus
+ * the case, its event and its changed lookups stay under DynamoDB's 100 items per transaction.
+ * Words beyond the 40th head are not searchable (the subject, respondent, location and name
+ * come first, then the description in order).
+ */
+export const MAX_HEADS = 40;
+/**
+ * And at most this many bytes of tokens (UTF-8: Javanese script takes three a character), so a
+ * posting item stays within 1 KB (one write unit, two in a transaction).
+ */
+export const MAX_TOKEN_BYTES = 700;
+
+const utf8 = new TextEncoder();
+
+export interface SearchDocument {
+  readonly lookups: readonly LookupKey[];
+  /** Stems of the fields every reader may search: subject, respondent, location, description. */
+  readonly words: readonly string[];
+  /** Stems of the complainant's name: central only. */
+  readonly names: readonly string[];
+  /** The distinct heads of words and names: one posting each. */
+  readonly heads: readonly string[];
+}
+
+/** The search document of a case (bounded: see MAX_HEADS). */
+export function searchDocumentOf(c: CaseRecord): SearchDocument {
+  const heads = new Set<string>();
+  const taken = { words: new Set<string>(), names: new Set<string>() };
+  let bytes = 0;
+  const add = (list: 'words' | 'names', text: string | null | undefined) => {
+    for (const w of words(text ?? '')) {
+      const token = stem(w);
+      if (taken.words.has(token) || taken.names.has(token)) {
+        // The same stem in the other list still counts there (a name that is also a word).
+        if (!taken[list].has(token)) taken[list].add(token);
+        continue;
+      }
+      const head = headOf(token);
+      if (!heads.has(head) && heads.size >= MAX_HEADS) continue;
+      const size = utf8.encode(token).length + 1;
+      if (bytes + size > MAX_TOKEN_BYTES) return;
+      heads.add(head);
+      taken[list].add(token);
+      bytes += size;
+    }
+  };
+  add('words', c.subject);
+  add('words', c.respondent);
+  add('words', [c.location?.regency, c.location?.province].filter(Boolean).join(' '));
+  add('names', c.complainant?.name);
+  add('words', c.description);
+  return {
+    lookups: lookupKeysOf(c),
+    words: [...taken.words],
+    names: [...taken.names],
+    heads: [...heads],
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Words as search sees them: case and diacritics folded, Indonesian affixes stripped by the
+ * Snowball Indonesian stemmer (`@orama/stemmers`, Tala's algorithm: `pertanahan` → `tanah`,
+ * `dilaporkan` → `lapor`), the commonest function words left out. Pure: the same function
+ * builds the index and reads the query, so both always agree.
+ */
+import { stemmer } from '@orama/stemmers/indonesian';
+
+/**
+ * Function words too common to find anything with (Indonesian, plus the particles a complaint
+ * letter repeats). Left out of the index and of queries alike.
+ */
+const STOPWORDS = new Set(
+  (
+    'yang dan di ke dari untuk dengan ini itu pada dalam atas oleh atau juga akan sudah telah ' +
+    'belum tidak tak bukan ada adalah ialah sebagai karena sehingga agar supaya bahwa namun ' +
+    'tetapi tapi serta saat ketika hingga sampai kepada bagi para pun lah kah nya saya kami ' +
+    'kita anda mereka ia dia beliau se per tersebut hal bapak ibu sdr yth mohon dapat bisa ' +
+    'masih hanya lebih sangat tentang terhadap antara sejak secara tanpa'
+  ).split(' '),
+);
+
+/** Whole numbers this long or longer look like identity (a NIK, a phone): never indexed. */
+const MAX_NUMBER_DIGITS = 7;
+
+/** Lower case, diacritics removed (`José` → `jose`), apostrophes joined (`Ma'ruf` → `maruf`). */
+export const fold = (text: string): string =>
+  text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’`]/g, '');
+
+/** The folded words of a text, in order, without function words or identity-like numbers. */
+export function words(text: string): string[] {
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(
+      (w) =>
+        w.length > 1 && !STOPWORDS.has(w) && !(/^\p{N}+$/u.test(w) && w.length > MAX_NUMBER_DIGITS),
+    );
+}
+
+/** A folded word's stem; a number or a word the stemmer would empty stays as it is. */
+export const stem = (word: string): string => {
+  if (/\p{N}/u.test(word)) return word;
+  const s = stemmer(word);
+  return s.length >= 2 ? s : word;
+};
+
+/** How many leading characters of a token name its postings partition (its bucket). */
+export const HEAD_LENGTH = 4;
+
+/**
+ * The bucket a token's postings live in: its first four characters, so that a word typed in
+ * part (`sertif`) reads the same bucket as the whole (`sertifikat`). Shorter tokens (`bpn`,
+ * `ktp`) are their own bucket and match whole.
+ */
+export const headOf = (token: string): string => token.slice(0, HEAD_LENGTH);
+
+/**
+ * Whether an indexed token satisfies a query token: from four characters on, as a prefix;
+ * shorter, exactly (a two-letter prefix would read every bucket it begins).
+ */
+export const tokenMatches = (indexed: string, query: string): boolean =>
+  query.length >= HEAD_LENGTH ? indexed.startsWith(query) : indexed === query;

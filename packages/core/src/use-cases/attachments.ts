@@ -1,0 +1,225 @@
+/**
+ * Attachments (issue 15): add (a record and a presigned upload form), list, complete (type
+ * sniffed from the bytes), download (a short-lived link), re-classify. Tenancy is the case's:
+ * every read goes through `readableCase` first, so another tenant's case or attachment is
+ * "not found".
+ */
+import { ulid } from 'ulid';
+import { lostAgendaRace } from '../documents/agenda.ts';
+import {
+  type AttachmentRecord,
+  assertRoomFor,
+  canRead,
+  completeAttachment as complete,
+  defaultVisibility,
+  downloadName,
+  newAttachment,
+  viewAttachment,
+  withVisibility,
+} from '../documents/attachments.ts';
+import type { BlobStore } from '../documents/ports.ts';
+import { DomainError, invalidInput, notFound } from '../errors.ts';
+import type { Page } from '../ports.ts';
+import {
+  type AttachmentView,
+  type AttachmentVisibility,
+  type CreateAttachmentInput,
+  MAX_ATTACHMENT_BYTES,
+} from '../schemas/documents.ts';
+import { isCentral, type Principal } from '../tenancy.ts';
+import {
+  actableAssignment,
+  CENTRAL_ROLES,
+  put,
+  readableCase,
+  requireRole,
+  retryOnConflict,
+  type ServiceDeps,
+  touchCase,
+} from './kernel/index.ts';
+
+/** How long a presigned upload form and a download link stay good. */
+export const UPLOAD_TTL_SECONDS = 15 * 60;
+export const DOWNLOAD_TTL_SECONDS = 5 * 60;
+
+/**
+ * Starts an upload: the record (uploading) and a presigned form limited to 20 MB. Central
+ * attaches to the case and to activity reports; an agency to its own responses. A case
+ * holds at most 30 (the case is rewritten under its version, so two uploads racing for
+ * the last place cannot both win).
+ */
+export async function createAttachment(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  input: CreateAttachmentInput,
+) {
+  const target = input.attachedTo ?? { kind: 'case' as const };
+  // Agencies attach documents to their responses only.
+  if (target.kind !== 'response') requireRole(p, CENTRAL_ROLES);
+  const { blobs } = documentStorage(deps);
+  const { bundle } = await readableCase(deps, p, caseId);
+  let attachedTo: AttachmentView['attachedTo'];
+  if (target.kind === 'response') {
+    // The caller must be able to act on that assignment (404 when it cannot see it).
+    if (!isCentral(p)) await actableAssignment(deps, p, caseId, target.agencyId);
+    else if (!bundle.assignments.some((a) => a.agencyId === target.agencyId))
+      throw invalidInput('attachedTo.agencyId', 'no assignment of this agency on the case');
+    attachedTo = { kind: 'response', agencyId: target.agencyId, activityId: null };
+  } else {
+    if (target.kind === 'activity' && !bundle.activities.some((a) => a.id === target.activityId))
+      throw invalidInput('attachedTo.activityId', 'no such activity on the case');
+    attachedTo = {
+      kind: target.kind,
+      agencyId: null,
+      activityId: target.kind === 'activity' ? target.activityId : null,
+    };
+  }
+  // Uploads to one case serialize on its version: many at once (a batch of scans) retry with
+  // a random pause, as registrations do for an agenda number.
+  const created = await retryContended(async () => {
+    const { bundle: fresh } = await readableCase(deps, p, caseId);
+    assertRoomFor(await deps.store.listAttachments(caseId));
+    const now = deps.clock();
+    const record = newAttachment({
+      id: ulid(now.getTime()),
+      caseId,
+      body: input,
+      attachedTo,
+      visibility: input.visibility ?? defaultVisibility(attachedTo.kind, fresh.case.identityHidden),
+      uploadedBy: { sub: p.sub, agency: p.agency },
+      now,
+    });
+    await deps.store.commit({
+      case: put(fresh.case, touchCase(fresh.case, now)),
+      attachments: [{ record, expectedVersion: null }],
+    });
+    return record;
+  });
+  const upload = await blobs.presignUpload({
+    key: created.key,
+    maxBytes: MAX_ATTACHMENT_BYTES,
+    expiresInSeconds: UPLOAD_TTL_SECONDS,
+  });
+  return {
+    attachment: viewAttachment(created),
+    upload: { ...upload, maxBytes: MAX_ATTACHMENT_BYTES },
+  };
+}
+
+/** The attachments the caller may see, oldest first. */
+export async function listAttachments(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+): Promise<Page<AttachmentView>> {
+  const { reader } = await readableCase(deps, p, caseId);
+  const all = await deps.store.listAttachments(caseId);
+  return { items: all.filter((a) => canRead(a, reader)).map(viewAttachment), nextCursor: null };
+}
+
+/**
+ * The upload is done: its bytes are read back, their type detected (never from the name),
+ * hashed and measured. A type outside PDF/JPEG/PNG/DOCX is refused (415) and its bytes
+ * deleted; nothing uploaded yet is a 409.
+ */
+export async function completeAttachment(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  id: string,
+): Promise<AttachmentView> {
+  const { blobs, inspect } = documentStorage(deps);
+  const a = await readableAttachment(deps, p, caseId, id);
+  if (!isCentral(p) && a.uploadedBy.agency !== p.agency)
+    throw new DomainError('forbidden', 'only the uploader’s unit completes an upload');
+  if (a.status !== 'uploading') return viewAttachment(a);
+  const bytes = await blobs.read(a.key);
+  if (!bytes)
+    throw new DomainError('invalid_transition', 'nothing was uploaded for this attachment yet');
+  const { record, refusal } = complete(a, await inspect(bytes), deps.clock());
+  await deps.store.putAttachment({ record, expectedVersion: a.version });
+  if (refusal) {
+    await blobs.delete(a.key);
+    throw refusal;
+  }
+  return viewAttachment(record);
+}
+
+/**
+ * A download link of a few minutes, after the same tenancy checks as the case, and only
+ * for a file the malware scan marked clean.
+ */
+export async function downloadAttachment(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  id: string,
+) {
+  const { blobs } = documentStorage(deps);
+  const a = await readableAttachment(deps, p, caseId, id);
+  if (a.status !== 'available' || !a.contentType)
+    throw new DomainError('invalid_transition', `the attachment is ${a.status}, not available`);
+  const scan = await blobs.scanStatus(a.key);
+  if (scan !== 'clean')
+    throw new DomainError(
+      'invalid_transition',
+      scan === 'pending'
+        ? 'the malware scan has not finished yet: try again in a minute'
+        : `the malware scan did not mark this file clean (${scan}): it is not served`,
+    );
+  return blobs.presignDownload({
+    key: a.key,
+    fileName: downloadName(a),
+    contentType: a.contentType,
+    expiresInSeconds: DOWNLOAD_TTL_SECONDS,
+  });
+}
+
+/** Central re-classifies an attachment: central only, or the agencies. */
+export async function updateAttachment(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  id: string,
+  visibility: AttachmentVisibility,
+): Promise<AttachmentView> {
+  requireRole(p, CENTRAL_ROLES);
+  return retryOnConflict(async () => {
+    const a = await readableAttachment(deps, p, caseId, id);
+    const next = withVisibility(a, visibility, deps.clock());
+    await deps.store.putAttachment({ record: next, expectedVersion: a.version });
+    return viewAttachment(next);
+  });
+}
+
+async function readableAttachment(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  id: string,
+): Promise<AttachmentRecord> {
+  const { reader } = await readableCase(deps, p, caseId);
+  const a = (await deps.store.listAttachments(caseId)).find((x) => x.id === id);
+  if (!a || !canRead(a, reader)) throw notFound(`attachment ${id}`);
+  return a;
+}
+
+function documentStorage(deps: ServiceDeps): {
+  blobs: BlobStore;
+  inspect: NonNullable<ServiceDeps['inspect']>;
+} {
+  if (!deps.blobs || !deps.inspect)
+    throw new DomainError('service_unavailable', 'no file storage is configured');
+  return { blobs: deps.blobs, inspect: deps.inspect };
+}
+
+async function retryContended<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let i = 1; ; i += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(await lostAgendaRace(error, i))) throw error;
+    }
+  }
+}

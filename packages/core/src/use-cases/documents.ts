@@ -1,0 +1,80 @@
+/**
+ * Documents (issue 15): the unit's document settings (letterhead, signatory, numbering), and
+ * letters and the walk-in receipt as documents for the PDF renderer (which lives outside the
+ * domain, in @pantau/documents).
+ */
+import {
+  DEFAULT_DOCUMENT_SETTINGS,
+  type LetterDocument,
+  receiptDocument,
+} from '../documents/letter-document.ts';
+import { DomainError, notFound } from '../errors.ts';
+import type { DocumentSettings, DocumentSettingsInput } from '../schemas/documents.ts';
+import type { Principal } from '../tenancy.ts';
+import {
+  ADMIN_ROLES,
+  CENTRAL_ROLES,
+  readableCase,
+  requireRole,
+  retryOnConflict,
+  type ServiceDeps,
+} from './kernel/index.ts';
+
+const settingsOf = async (deps: ServiceDeps): Promise<DocumentSettings> =>
+  (await deps.store.getDocumentSettings()) ?? DEFAULT_DOCUMENT_SETTINGS;
+
+/** The letterhead, signatory and numbering in force (the defaults until saved). */
+export async function documentSettings(deps: ServiceDeps, p: Principal): Promise<DocumentSettings> {
+  requireRole(p, CENTRAL_ROLES);
+  return settingsOf(deps);
+}
+
+/** Replaces them (central admin); numbers already given stay as they are. */
+export async function putDocumentSettings(
+  deps: ServiceDeps,
+  p: Principal,
+  input: DocumentSettingsInput,
+): Promise<DocumentSettings> {
+  requireRole(p, ADMIN_ROLES);
+  return retryOnConflict(async () => {
+    const current = await deps.store.getDocumentSettings();
+    const next: DocumentSettings = {
+      ...input,
+      version: (current?.version ?? 0) + 1,
+      updatedAt: deps.clock().toISOString(),
+    };
+    await deps.store.putDocumentSettings(next, current ? current.version : null);
+    return next;
+  });
+}
+
+/**
+ * A letter's document, for its PDF: central, or the agency it was sent to (a focal point's
+ * coordinator also its member units', as on the Letters page).
+ */
+export async function letterDocument(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  notificationId: string,
+): Promise<LetterDocument> {
+  const { reader } = await readableCase(deps, p, caseId);
+  const n = await deps.store.getNotification(caseId, notificationId);
+  if (!n || (!reader.central && !reader.agencies.has(n.agencyId)))
+    throw notFound(`letter ${notificationId}`);
+  if (!n.document)
+    throw new DomainError('not_found', 'this letter was written before letters had PDFs');
+  return n.document;
+}
+
+/** The walk-in receipt (central: it carries the tracking code). */
+export async function receiptDocumentOf(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  trackingUrl: string,
+): Promise<LetterDocument> {
+  requireRole(p, CENTRAL_ROLES);
+  const { bundle } = await readableCase(deps, p, caseId);
+  return receiptDocument({ case: bundle.case, settings: await settingsOf(deps), trackingUrl });
+}

@@ -1,0 +1,232 @@
+/**
+ * The channels complaints arrive by without an officer typing them: the public complaint
+ * form, e-mail, and central's spreadsheet import. Each registers through `registerCase`, so
+ * each case lands in `received` with its `channel`, for central to verify like any other.
+ */
+import { DomainError, invalidInput, limitExceeded } from '../errors.ts';
+import { readRow, type SheetRow } from '../import-row.ts';
+import type { UniqueClaim } from '../ports.ts';
+import type {
+  ComplaintReceipt,
+  ImportInput,
+  ImportReport,
+  ImportRowResult,
+  PublicComplaintInput,
+} from '../schemas.ts';
+import { ComplainantSchema } from '../schemas/cases.ts';
+import type { Principal } from '../tenancy.ts';
+import { actorOf } from '../timeline.ts';
+import { ADMIN_ROLES, requireRole, type ServiceDeps } from './kernel/index.ts';
+import { AlreadyRegistered, externalRefClaim, registerCase } from './registration.ts';
+
+const INTAKE = { system: 'intake' } as const;
+
+/** A proof of work already checked by the edge, spent with the case it paid for. */
+export interface SpentProof {
+  /** Unique per challenge (its signature): a second complaint with it is refused. */
+  readonly id: string;
+}
+
+/**
+ * A complaint from the public form (no token). The complainant may stay anonymous, hide
+ * their identity from agencies, or ask for confidentiality. The answer is the receipt.
+ */
+export async function submitComplaint(
+  deps: ServiceDeps,
+  input: Omit<PublicComplaintInput, 'altcha'>,
+  proof: SpentProof,
+): Promise<ComplaintReceipt> {
+  const { anonymous, complainant, ...rest } = input;
+  try {
+    const c = await registerCase(
+      deps,
+      { ...rest, channel: 'web', complainant: anonymous ? null : (complainant ?? null) },
+      { actor: INTAKE, claims: [{ kind: 'proof_of_work', value: proof.id }] },
+    );
+    return {
+      trackingCode: c.trackingCode,
+      receivedAt: c.receivedAt,
+      verificationDueAt: c.verificationDueAt,
+      subject: c.subject,
+      anonymous: c.complainant === null,
+      confidential: c.confidential,
+      receipt: receiptText(c.trackingCode, c.receivedAt, c.subject),
+    };
+  } catch (error) {
+    // Only the proof can be taken here (the form sets no other claim): a replayed answer.
+    if (error instanceof AlreadyRegistered)
+      throw invalidInput('altcha', 'this answer was used already: solve a new challenge');
+    throw error;
+  }
+}
+
+const JAKARTA = new Intl.DateTimeFormat('id-ID', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Asia/Jakarta',
+});
+
+/** The receipt (tanda terima) a complainant keeps: what was received, when, and the code. */
+export const receiptText = (trackingCode: string, receivedAt: string, subject: string): string =>
+  [
+    'TANDA TERIMA PENGADUAN',
+    `Kode pelacakan: ${trackingCode}`,
+    `Diterima: ${JAKARTA.format(new Date(receivedAt))} WIB`,
+    `Perihal: ${subject}`,
+    'Pengaduan Anda akan diverifikasi oleh Asdep Pengaduan Masyarakat. Simpan kode ini: ' +
+      'hanya dengan kode ini Anda dapat melacak dan menanggapi pengaduan.',
+  ].join('\n');
+
+/** An e-mail as the MIME parser read it (`@pantau/intake`): what a case is made from. */
+export interface IncomingMail {
+  readonly messageId: string | null;
+  readonly from: { readonly name: string | null; readonly address: string } | null;
+  readonly subject: string | null;
+  /** The body as plain text (an HTML-only message converted by the parser). */
+  readonly text: string | null;
+  readonly attachments: readonly { readonly filename: string | null; readonly size: number }[];
+}
+
+export interface MailOutcome {
+  readonly caseId: string;
+  /** The Message-ID was registered before (a redelivery): no second case. */
+  readonly duplicate: boolean;
+}
+
+const MAX_DESCRIPTION = 20_000;
+
+/**
+ * An e-mail to the complaints address becomes a case (channel `email`): the sender is the
+ * complainant, the subject and body the complaint. A redelivered message (same Message-ID)
+ * answers the case it made the first time. No sender address: refused (nobody to answer).
+ */
+export async function receiveEmail(deps: ServiceDeps, mail: IncomingMail): Promise<MailOutcome> {
+  const address = mail.from?.address.trim().toLowerCase() ?? '';
+  const email = ComplainantSchema.shape.email.safeParse(address);
+  if (!address || !email.success) throw invalidInput('from', 'no sender address to answer to');
+  const name = (mail.from?.name?.trim() || address).slice(0, 200);
+  const body = (mail.text ?? '').trim();
+  const description =
+    body === ''
+      ? '(Surel tanpa isi teks)'
+      : body.length > MAX_DESCRIPTION
+        ? `${body.slice(0, MAX_DESCRIPTION - 40)}\n… (dipotong; surel lengkap tersimpan)`
+        : body;
+  const messageId = mail.messageId?.trim() || null;
+  try {
+    const c = await registerCase(
+      deps,
+      {
+        channel: 'email',
+        complainant: { name, email: address },
+        subject: (mail.subject?.trim() || '(Tanpa perihal)').slice(0, 200),
+        description,
+      },
+      {
+        actor: INTAKE,
+        claims: messageId ? [{ kind: 'message_id', value: messageId }] : [],
+        // How many files came with it; their names may name people, so they stay off the timeline.
+        note: { attachments: mail.attachments.length },
+      },
+    );
+    return { caseId: c.id, duplicate: false };
+  } catch (error) {
+    if (error instanceof AlreadyRegistered && error.claim.kind === 'message_id')
+      return { caseId: error.caseId, duplicate: true };
+    throw error;
+  }
+}
+
+/** Rows one import request may carry: each is a transaction, and the request has 29 s on AWS. */
+export const MAX_IMPORT_ROWS = 500;
+
+/**
+ * Central admins import the unit's existing register: every row read through the column
+ * mapping, reported ok or with its errors; a dry run writes nothing. A row whose key (letter
+ * number or external reference) was imported before is reported `exists` with its case, so
+ * importing the same file twice creates nothing the second time.
+ */
+export async function importCases(
+  deps: ServiceDeps,
+  p: Principal,
+  input: Omit<ImportInput, 'format' | 'content'>,
+  sheet: () => Promise<readonly SheetRow[]>,
+): Promise<ImportReport> {
+  requireRole(p, ADMIN_ROLES);
+  const rows = await sheet();
+  if (rows.length > MAX_IMPORT_ROWS)
+    throw limitExceeded(
+      `the sheet has ${rows.length} rows; import at most ${MAX_IMPORT_ROWS} per request`,
+    );
+  const now = deps.clock();
+  const seen = new Map<string, number>();
+  const results: ImportRowResult[] = [];
+  for (const row of rows) {
+    const read = readRow(row, input, now);
+    const base = { row: row.row, rowKey: read.rowKey, caseId: null };
+    const earlier = read.rowKey ? seen.get(read.rowKey) : undefined;
+    if (read.rowKey && earlier === undefined) seen.set(read.rowKey, row.row);
+    if (!read.ok) {
+      results.push({ ...base, outcome: 'error', errors: read.errors });
+    } else if (earlier !== undefined) {
+      results.push({
+        ...base,
+        outcome: 'error',
+        errors: [{ field: 'rowKey', message: `the same key as row ${earlier}` }],
+      });
+    } else {
+      const claims = read.letter
+        ? [{ kind: 'import_row' as const, value: read.rowKey }]
+        : [externalRefClaim(read.registration.externalRef!)];
+      results.push(await importRow(deps, p, input.dryRun, read, claims, base));
+    }
+  }
+  const count = (o: ImportRowResult['outcome']) => results.filter((r) => r.outcome === o).length;
+  return {
+    dryRun: input.dryRun,
+    rows: results,
+    counts: {
+      ok: count('ok'),
+      created: count('created'),
+      exists: count('exists'),
+      error: count('error'),
+    },
+  };
+}
+
+async function importRow(
+  deps: ServiceDeps,
+  p: Principal,
+  dryRun: boolean,
+  read: Extract<ReturnType<typeof readRow>, { ok: true }>,
+  claims: readonly UniqueClaim[],
+  base: Pick<ImportRowResult, 'row' | 'rowKey' | 'caseId'>,
+): Promise<ImportRowResult> {
+  for (const claim of claims) {
+    const holder = await deps.store.findClaim(claim);
+    if (holder) return { ...base, outcome: 'exists', caseId: holder, errors: [] };
+  }
+  if (dryRun) return { ...base, outcome: 'ok', errors: [] };
+  try {
+    const c = await registerCase(deps, read.registration, {
+      actor: actorOf(p),
+      // The external reference's own claim is made by registerCase.
+      claims: claims.filter((x) => x.kind === 'import_row'),
+      imported: { rowKey: read.rowKey },
+      // issue15 keeps an incoming letter on the case; until then its number is on the event.
+      note: { imported: true, ...(read.letter ? { letterNumber: read.letter.number } : {}) },
+    });
+    return { ...base, outcome: 'created', caseId: c.id, errors: [] };
+  } catch (error) {
+    // Imported concurrently by another request since the check above.
+    if (error instanceof AlreadyRegistered)
+      return { ...base, outcome: 'exists', caseId: error.caseId, errors: [] };
+    if (error instanceof DomainError && error.code === 'validation_failed')
+      return {
+        ...base,
+        outcome: 'error',
+        errors: (error.errors ?? []).map((e) => ({ field: e.path, message: e.message })),
+      };
+    throw error;
+  }
+}

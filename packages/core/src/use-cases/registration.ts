@@ -1,0 +1,146 @@
+/**
+ * Registering a case: the one path every channel takes (the officer's form, the public
+ * complaint form, e-mail, a spreadsheet import). Each lands in `received`, for central to
+ * verify; none skips verification. Whatever the case's transaction must also hold (its
+ * unique claims, and anything written alongside every new case) is written here, once.
+ */
+import { ulid } from 'ulid';
+import { computeDeadline, DEFAULT_TIME_ZONE } from '../calendar.ts';
+import { type CaseRecord, newCase, type Registration } from '../case.ts';
+import { DomainError, invalidInput } from '../errors.ts';
+import { type IdempotencyRecord, type UniqueClaim, WriteConflict } from '../ports.ts';
+import { type Actor, newEventId } from '../timeline.ts';
+import { newTrackingCode } from '../tracking-code.ts';
+import { claimAgendaNumber, lostAgendaRace } from '../documents/agenda.ts';
+import { calendarById, defaultPolicy, type ServiceDeps } from './kernel/index.ts';
+
+const MAX_ATTEMPTS = 5;
+
+export interface RegisterOptions {
+  /** Who registered it: an officer, or `{ system: 'intake' }` for a channel without a user. */
+  readonly actor: Actor;
+  /** Values only this case may hold, besides its external reference. */
+  readonly claims?: readonly UniqueClaim[];
+  /**
+   * A row of a spreadsheet import: the case keeps the register's `receivedAt`, but central's
+   * verification clock starts at the import, so no deadline (and no letter) falls on an
+   * instant before the case was in Pantau.
+   */
+  readonly imported?: { readonly rowKey: string };
+  /** Facts about the intake for the `case_registered` event; never identity (agencies read it). */
+  readonly note?: Readonly<Record<string, unknown>>;
+  /** The idempotency record to commit with the case (the officer's `Idempotency-Key`). */
+  readonly remember?: (c: CaseRecord, now: Date) => IdempotencyRecord | undefined;
+}
+
+/** A unique value (an external reference, a Message-ID, a row key) another case holds. */
+export class AlreadyRegistered extends DomainError {
+  constructor(
+    readonly claim: UniqueClaim,
+    readonly caseId: string,
+  ) {
+    super('already_exists', `${describe(claim)} is already registered as case ${caseId}`);
+  }
+}
+
+const describe = (claim: UniqueClaim): string =>
+  ({
+    external_ref: `external reference ${claim.value}`,
+    message_id: `the e-mail ${claim.value}`,
+    import_row: `import row ${claim.value}`,
+    proof_of_work: 'this proof of work',
+  })[claim.kind];
+
+/** The claim an external reference makes: `system:id`, so the pair is unique. */
+export const externalRefClaim = (ref: { system: string; id: string }): UniqueClaim => ({
+  kind: 'external_ref',
+  value: `${ref.system}:${ref.id}`,
+});
+
+/**
+ * Creates the case in `received`, with its tracking code, unique claims and
+ * `case_registered` event in one transaction. A claim another case holds is an
+ * `AlreadyRegistered` naming that case (409).
+ */
+export async function registerCase(
+  deps: ServiceDeps,
+  input: Registration,
+  options: RegisterOptions,
+): Promise<CaseRecord> {
+  const now = deps.clock();
+  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
+  if (receivedAt.getTime() > now.getTime())
+    throw invalidInput('receivedAt', 'must not be in the future');
+  const policy = await defaultPolicy(deps);
+  const calendar = await calendarById(deps, policy.calendarId);
+  const verificationDue = computeDeadline(
+    calendar,
+    options.imported ? now : receivedAt,
+    policy.verificationWorkingDays,
+    DEFAULT_TIME_ZONE,
+  );
+  const claims = [
+    ...(input.externalRef ? [externalRefClaim(input.externalRef)] : []),
+    ...(options.claims ?? []),
+  ];
+  for (let attempt = 1; ; attempt += 1) {
+    // The unit's agenda number, claimed in the same transaction as the case (gapless per year).
+    const agenda = await claimAgendaNumber(deps.store, now);
+    const c = newCase({
+      id: ulid(),
+      trackingCode: newTrackingCode(),
+      body: input,
+      now,
+      verificationDueAt: verificationDue.dueAt,
+      imported: options.imported,
+      agendaNumber: agenda.number,
+    });
+    try {
+      await deps.store.commit({
+        case: { record: c, expectedVersion: null },
+        claims,
+        events: [
+          {
+            id: newEventId(now),
+            caseId: c.id,
+            at: now.toISOString(),
+            type: 'case_registered',
+            actor: options.actor,
+            agencyId: null,
+            data: {
+              channel: c.channel,
+              subject: c.subject,
+              ...(c.externalRef ? { externalRef: c.externalRef } : {}),
+              ...options.note,
+            },
+          },
+        ],
+        idempotency: options.remember?.(c, now),
+        sequence: agenda.claim,
+      });
+      return c;
+    } catch (error) {
+      if (error instanceof WriteConflict && error.kind === 'claimed') {
+        throw (await takenClaim(deps, claims)) ?? error;
+      }
+      // A tracking-code collision (1 in 2^65 per pair) just draws again.
+      if (error instanceof WriteConflict && error.kind === 'unique' && attempt < MAX_ATTEMPTS)
+        continue;
+      // Another registration took this agenda number first: take the next one.
+      if (await lostAgendaRace(error, attempt)) continue;
+      throw error;
+    }
+  }
+}
+
+/** Which of the claims another case holds (the transaction says only that one did). */
+async function takenClaim(
+  deps: ServiceDeps,
+  claims: readonly UniqueClaim[],
+): Promise<AlreadyRegistered | undefined> {
+  for (const claim of claims) {
+    const caseId = await deps.store.findClaim(claim);
+    if (caseId) return new AlreadyRegistered(claim, caseId);
+  }
+  return undefined;
+}

@@ -1,0 +1,101 @@
+/**
+ * Attachments on AWS: a private S3 bucket. Uploads by presigned POST (a policy with
+ * content-length-range, so S3 itself refuses anything past the limit), downloads by presigned
+ * GET of a few minutes, issued by the API only after the case's tenancy checks. GuardDuty
+ * Malware Protection for S3 scans each new object and tags it; only `NO_THREATS_FOUND` is
+ * served (the bucket policy also denies reading anything else to every other principal).
+ */
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  GetObjectTaggingCommand,
+  NoSuchKey,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { BlobStore, PresignedUpload, ScanStatus } from '@pantau/core';
+
+/** The tag GuardDuty Malware Protection for S3 writes on each scanned object. */
+export const SCAN_TAG = 'GuardDutyMalwareScanStatus';
+
+/** GuardDuty's verdicts, as the API reads them. */
+export function scanStatusOf(tag: string | undefined): ScanStatus {
+  switch (tag) {
+    case undefined:
+      return 'pending';
+    case 'NO_THREATS_FOUND':
+      return 'clean';
+    case 'THREATS_FOUND':
+      return 'infected';
+    default:
+      // UNSUPPORTED, ACCESS_DENIED, FAILED: not known to be clean, so not served.
+      return 'unscannable';
+  }
+}
+
+export class S3BlobStore implements BlobStore {
+  constructor(
+    private readonly client: S3Client,
+    private readonly bucket: string,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async presignUpload(input: {
+    key: string;
+    maxBytes: number;
+    expiresInSeconds: number;
+  }): Promise<PresignedUpload> {
+    const post = await createPresignedPost(this.client, {
+      Bucket: this.bucket,
+      Key: input.key,
+      Conditions: [['content-length-range', 1, input.maxBytes]],
+      Expires: input.expiresInSeconds,
+    });
+    return { url: post.url, fields: post.fields, expiresAt: this.expiry(input.expiresInSeconds) };
+  }
+
+  async presignDownload(input: {
+    key: string;
+    fileName: string;
+    contentType: string;
+    expiresInSeconds: number;
+  }) {
+    const url = await getSignedUrl(
+      this.client,
+      new GetObjectCommand({
+        Bucket: this.bucket,
+        Key: input.key,
+        ResponseContentType: input.contentType,
+        ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(input.fileName)}`,
+      }),
+      { expiresIn: input.expiresInSeconds },
+    );
+    return { url, expiresAt: this.expiry(input.expiresInSeconds) };
+  }
+
+  async read(key: string): Promise<Uint8Array | undefined> {
+    try {
+      const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      return out.Body ? await out.Body.transformToByteArray() : undefined;
+    } catch (error) {
+      if (error instanceof NoSuchKey || (error as Error).name === 'NoSuchKey') return undefined;
+      throw error;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+  }
+
+  async scanStatus(key: string): Promise<ScanStatus> {
+    const out = await this.client.send(
+      new GetObjectTaggingCommand({ Bucket: this.bucket, Key: key }),
+    );
+    return scanStatusOf(out.TagSet?.find((t) => t.Key === SCAN_TAG)?.Value);
+  }
+
+  private expiry(seconds: number): string {
+    return new Date(this.clock().getTime() + seconds * 1000).toISOString();
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * A letter ready to send: its MIME message with the PDF attached when the letter is a
+ * document. The PDF renderer is imported here, lazily, on the first letter that needs it: the
+ * ladder's Tick and the embedded mailer load it; the API's cold start does not.
+ */
+import type { NotificationRecord } from '@pantau/core';
+import { composeMime } from './mime.ts';
+
+export async function letterMessage(
+  n: NotificationRecord,
+  options: { from: string; messageIdDomain: string },
+): Promise<Buffer> {
+  if (!n.document) return composeMime(n, options);
+  const { renderLetterFile } = await import('./pdf/index.ts');
+  return composeMime(n, { ...options, pdf: await renderLetterFile(n.document) });
+}

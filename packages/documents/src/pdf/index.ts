@@ -1,0 +1,3 @@
+/** The PDF renderer: imported lazily, only where letters are rendered (not at the API's cold start). */
+export { pdfFileName, renderLetterFile, renderLetterPdf, wrap } from './render.ts';
+export { FONT_FILES, loadFonts, packageFontDir } from './fonts.ts';

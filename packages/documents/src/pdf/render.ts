@@ -1,0 +1,267 @@
+/**
+ * Lays a letter out on A4 pages with pdf-lib: the letterhead, the number block and date, the
+ * addressee, the body (paragraphs, lists, label–value fields, a QR code), the signatory and
+ * the tembusan. Text wraps on words and flows onto further pages.
+ */
+import fontkit from '@pdf-lib/fontkit';
+import type { LetterBlock, LetterDocument } from '@pantau/core';
+import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import QRCode from 'qrcode';
+import { loadFonts } from './fonts.ts';
+
+const A4 = { width: 595.28, height: 841.89 };
+const MARGIN = { left: 72, right: 64, top: 56, bottom: 64 };
+const WIDTH = A4.width - MARGIN.left - MARGIN.right;
+const SIZE = 11;
+const LEADING = 15;
+const BLACK = rgb(0, 0, 0);
+
+interface Faces {
+  readonly regular: PDFFont;
+  readonly bold: PDFFont;
+}
+
+/** Lines of `text` no wider than `width` (words kept whole; a word longer than a line is cut). */
+export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split(/\r?\n/)) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (font.widthOfTextAtSize(candidate, size) <= width) {
+        line = candidate;
+        continue;
+      }
+      if (line) lines.push(line);
+      let rest = word;
+      while (font.widthOfTextAtSize(rest, size) > width) {
+        let cut = rest.length - 1;
+        while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut -= 1;
+        lines.push(rest.slice(0, cut));
+        rest = rest.slice(cut);
+      }
+      line = rest;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** A writer that keeps a cursor and starts a new page when the text reaches the bottom. */
+class Cursor {
+  page: PDFPage;
+  y: number;
+  constructor(
+    private readonly pdf: PDFDocument,
+    readonly faces: Faces,
+  ) {
+    this.page = pdf.addPage([A4.width, A4.height]);
+    this.y = A4.height - MARGIN.top;
+  }
+
+  room(height: number) {
+    if (this.y - height >= MARGIN.bottom) return;
+    this.page = this.pdf.addPage([A4.width, A4.height]);
+    this.y = A4.height - MARGIN.top;
+  }
+
+  text(s: string, x: number, opts: { font?: PDFFont; size?: number } = {}) {
+    this.page.drawText(s, {
+      x,
+      y: this.y,
+      size: opts.size ?? SIZE,
+      font: opts.font ?? this.faces.regular,
+      color: BLACK,
+    });
+  }
+
+  centred(s: string, font: PDFFont, size: number) {
+    for (const line of wrap(s, font, size, WIDTH)) {
+      this.room(size + 4);
+      this.text(line, MARGIN.left + (WIDTH - font.widthOfTextAtSize(line, size)) / 2, {
+        font,
+        size,
+      });
+      this.y -= size + 4;
+    }
+  }
+
+  /** A wrapped paragraph starting at `x`, `width` wide. */
+  paragraph(s: string, x = MARGIN.left, width = WIDTH, font = this.faces.regular) {
+    for (const line of wrap(s, font, SIZE, width)) {
+      this.room(LEADING);
+      this.text(line, x, { font });
+      this.y -= LEADING;
+    }
+  }
+
+  gap(points: number) {
+    this.y -= points;
+  }
+}
+
+function letterhead(c: Cursor, doc: LetterDocument) {
+  c.centred(doc.letterhead.ministry, c.faces.bold, 13);
+  c.centred(doc.letterhead.unit, c.faces.bold, 12);
+  c.centred(doc.letterhead.address, c.faces.regular, 9);
+  c.gap(2);
+  const y = c.y + 6;
+  c.page.drawLine({
+    start: { x: MARGIN.left, y },
+    end: { x: A4.width - MARGIN.right, y },
+    thickness: 1.5,
+  });
+  c.page.drawLine({
+    start: { x: MARGIN.left, y: y - 3 },
+    end: { x: A4.width - MARGIN.right, y: y - 3 },
+    thickness: 0.5,
+  });
+  c.gap(18);
+}
+
+/** Label, colon, wrapped value: Nomor / Lampiran / Hal, and the fields blocks. */
+function fieldRows(c: Cursor, rows: readonly (readonly [string, string])[], labelWidth = 120) {
+  for (const [label, value] of rows) {
+    const lines = wrap(value, c.faces.regular, SIZE, WIDTH - labelWidth - 10);
+    c.room(LEADING * Math.min(lines.length, 3));
+    c.text(label, MARGIN.left);
+    c.text(':', MARGIN.left + labelWidth);
+    for (const line of lines) {
+      c.room(LEADING);
+      c.text(line, MARGIN.left + labelWidth + 10);
+      c.y -= LEADING;
+    }
+  }
+}
+
+async function qr(c: Cursor, data: string, caption: string) {
+  const code = QRCode.create(data, { errorCorrectionLevel: 'M' });
+  const modules = code.modules.size;
+  const side = 128;
+  const cell = side / modules;
+  c.room(side + 30);
+  const x0 = MARGIN.left + (WIDTH - side) / 2;
+  const top = c.y;
+  for (let row = 0; row < modules; row += 1) {
+    for (let col = 0; col < modules; col += 1) {
+      if (!code.modules.get(row, col)) continue;
+      c.page.drawRectangle({
+        x: x0 + col * cell,
+        y: top - (row + 1) * cell,
+        width: cell,
+        height: cell,
+        color: BLACK,
+      });
+    }
+  }
+  c.y = top - side - 14;
+  c.centred(caption, c.faces.regular, 9);
+}
+
+async function block(c: Cursor, b: LetterBlock) {
+  switch (b.kind) {
+    case 'paragraph':
+      c.paragraph(b.text);
+      c.gap(6);
+      return;
+    case 'heading':
+      c.room(LEADING * 2);
+      c.gap(2);
+      c.paragraph(b.text, MARGIN.left, WIDTH, c.faces.bold);
+      return;
+    case 'list':
+      b.items.forEach((item, i) => {
+        c.room(LEADING);
+        c.text(`${i + 1}.`, MARGIN.left + 6);
+        c.paragraph(item, MARGIN.left + 24, WIDTH - 24);
+      });
+      c.gap(6);
+      return;
+    case 'fields':
+      fieldRows(c, b.rows);
+      c.gap(6);
+      return;
+    case 'qr':
+      await qr(c, b.data, b.caption);
+      return;
+  }
+}
+
+function signature(c: Cursor, doc: LetterDocument) {
+  const s = doc.signatory;
+  if (!s) return;
+  const x = MARGIN.left + WIDTH * 0.52;
+  const width = WIDTH * 0.48;
+  c.room(LEADING * 7);
+  c.gap(10);
+  c.paragraph(s.position, x, width);
+  c.gap(48);
+  c.paragraph(s.name, x, width, c.faces.bold);
+  c.paragraph(`NIP ${s.nip}`, x, width);
+}
+
+function tembusan(c: Cursor, doc: LetterDocument) {
+  if (doc.tembusan.length === 0) return;
+  c.gap(14);
+  c.room(LEADING * 2);
+  c.paragraph('Tembusan:');
+  doc.tembusan.forEach((t, i) => c.paragraph(`${i + 1}. ${t}`, MARGIN.left + 6, WIDTH - 6));
+}
+
+/** The letter as a PDF (A4, fonts embedded). */
+export async function renderLetterPdf(doc: LetterDocument): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.registerFontkit(fontkit);
+  const files = await loadFonts();
+  const faces: Faces = {
+    regular: await pdf.embedFont(files.regular, { subset: true }),
+    bold: await pdf.embedFont(files.bold, { subset: true }),
+  };
+  pdf.setTitle(doc.title ?? `${doc.subject} ${doc.number}`);
+  pdf.setAuthor(doc.letterhead.unit);
+  pdf.setCreator('Pantau');
+  pdf.setLanguage('id-ID');
+  const c = new Cursor(pdf, faces);
+  letterhead(c, doc);
+  if (doc.title) {
+    c.centred(doc.title, faces.bold, 13);
+    c.gap(10);
+  } else {
+    const dateWidth = faces.regular.widthOfTextAtSize(doc.placeAndDate, SIZE);
+    c.text(doc.placeAndDate, A4.width - MARGIN.right - dateWidth);
+    fieldRows(
+      c,
+      [
+        ['Nomor', doc.number],
+        ...(doc.enclosures ? [['Lampiran', doc.enclosures] as const] : []),
+        ['Hal', doc.subject],
+      ],
+      60,
+    );
+    c.gap(12);
+    c.paragraph('Yth.');
+    for (const line of doc.to) c.paragraph(line);
+    c.paragraph('di tempat');
+    c.gap(12);
+  }
+  for (const b of doc.blocks) await block(c, b);
+  if (doc.title) {
+    c.gap(10);
+    c.paragraph(doc.placeAndDate, MARGIN.left + WIDTH * 0.52, WIDTH * 0.48);
+  }
+  signature(c, doc);
+  tembusan(c, doc);
+  return pdf.save();
+}
+
+/** A letter's PDF file name: its number, safe for a file system. */
+/** The PDF and the name to download it as: what the API's PDF routes answer. */
+export const renderLetterFile = async (
+  doc: LetterDocument,
+): Promise<{ bytes: Uint8Array; fileName: string }> => ({
+  bytes: await renderLetterPdf(doc),
+  fileName: pdfFileName(doc),
+});
+
+export const pdfFileName = (doc: LetterDocument): string =>
+  `${doc.kind === 'receipt' ? 'tanda-terima' : 'surat'}-${doc.number.replace(/[^A-Za-z0-9.-]+/g, '-')}.pdf`;

@@ -1,0 +1,80 @@
+/**
+ * Reads a register (XLSX or CSV, with exceljs) into rows of cells by column header, for core's
+ * `importCases` to read through central's mapping. The first row is the header; empty rows
+ * are skipped. Dates stay dates (an XLSX date cell) or text (CSV: core reads `DD/MM/YYYY`,
+ * which a generic CSV date guesser would take for the American order).
+ */
+import { type Cell, DomainError, type SheetRow } from '@pantau/core';
+import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
+
+export type SheetFormat = 'xlsx' | 'csv';
+
+/** Upper bound on rows read, whatever the file claims: the use case then names its own limit. */
+const MAX_ROWS_READ = 10_000;
+
+export async function readSheet(content: Buffer, format: SheetFormat): Promise<SheetRow[]> {
+  const sheet = await worksheetOf(content, format).catch((cause: unknown) => {
+    throw new DomainError('validation_failed', `content: not a readable ${format} file`, {
+      cause,
+      errors: [{ path: 'content', message: `not a readable ${format} file` }],
+    });
+  });
+  if (!sheet) return [];
+  const headers: string[] = [];
+  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => {
+    headers[col] = textOf(cell.value)?.trim() ?? '';
+  });
+  const rows: SheetRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    if (number === 1 || rows.length >= MAX_ROWS_READ) return;
+    const cells: Record<string, Cell> = {};
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      const header = headers[col];
+      if (header) cells[header] = cellOf(cell.value);
+    });
+    if (Object.values(cells).some((v) => v !== null && v !== '')) rows.push({ row: number, cells });
+  });
+  return rows;
+}
+
+async function worksheetOf(content: Buffer, format: SheetFormat) {
+  const workbook = new ExcelJS.Workbook();
+  if (format === 'xlsx') {
+    await workbook.xlsx.load(content as unknown as ArrayBuffer);
+    return workbook.worksheets[0];
+  }
+  const text = content.toString('utf8').replace(/^\uFEFF/, '');
+  // Excel set to Indonesian writes `;`-separated CSV (the decimal mark is a comma).
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter =
+    (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  return workbook.csv.read(Readable.from([text]), {
+    // Every value as written: no number or date guessing.
+    map: (value: unknown) => value,
+    parserOptions: { delimiter },
+  });
+}
+
+/** An exceljs cell value as a plain cell: rich text, formulas and hyperlinks as their text. */
+function cellOf(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date || typeof value === 'number' || typeof value === 'string') return value;
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'object' && 'result' in value) {
+    const result = (value as { result?: unknown }).result;
+    return result instanceof Date || typeof result === 'number' || typeof result === 'string'
+      ? result
+      : null;
+  }
+  return textOf(value) ?? null;
+}
+
+function textOf(value: ExcelJS.CellValue): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'object' && 'richText' in value)
+    return value.richText.map((r) => r.text).join('');
+  if (typeof value === 'object' && 'text' in value) return String(value.text);
+  if (value instanceof Date) return value.toISOString();
+  return typeof value === 'object' ? undefined : String(value);
+}

@@ -1,0 +1,63 @@
+/**
+ * The embedded runtime's mail intake: an SMTP listener (smtp-server) on loopback only, so a
+ * local mail server (or a test) can hand it messages; each is parsed into a case like SES's
+ * on AWS. No AUTH, no STARTTLS: nothing but this machine reaches it. A message that cannot
+ * become a case is refused with a 550 naming why, so the sender's server reports it.
+ */
+import { DomainError } from '@pantau/core';
+import { SMTPServer } from 'smtp-server';
+import type { AddressInfo } from 'node:net';
+
+/** The largest message taken (SES's own receiving limit is 40 MB; attachments are capped later). */
+export const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
+
+export interface SmtpListener {
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+export async function startSmtpListener(options: {
+  readonly port: number;
+  /** Called with each whole message; a rejection refuses the message. */
+  readonly onMessage: (raw: Buffer) => Promise<void>;
+  readonly onError?: (error: unknown) => void;
+}): Promise<SmtpListener> {
+  const server = new SMTPServer({
+    name: 'pantau.local',
+    banner: 'Pantau complaint intake',
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    size: MAX_MESSAGE_BYTES,
+    logger: false,
+    onData(stream, _session, done) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        if ((stream as unknown as { sizeExceeded?: boolean }).sizeExceeded) {
+          done(Object.assign(new Error('message too large'), { responseCode: 552 }));
+          return;
+        }
+        options.onMessage(Buffer.concat(chunks)).then(
+          () => done(),
+          (error: unknown) => {
+            options.onError?.(error);
+            const reason = error instanceof DomainError ? error.message : 'not registered';
+            done(
+              Object.assign(new Error(reason), {
+                responseCode: error instanceof DomainError ? 550 : 451,
+              }),
+            );
+          },
+        );
+      });
+    },
+  });
+  server.on('error', (error) => options.onError?.(error));
+  await new Promise<void>((ready, fail) => {
+    server.server.once('error', fail);
+    // Loopback only, whatever HOST the API listens on.
+    server.listen(options.port, '127.0.0.1', () => ready());
+  });
+  const { port } = server.server.address() as AddressInfo;
+  return { port, close: () => new Promise<void>((done) => server.close(() => done())) };
+}

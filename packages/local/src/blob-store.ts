@@ -1,0 +1,194 @@
+/**
+ * The embedded blob store: attachments' bytes as files under the data dir (`blobs/`), behind
+ * URLs of the same shape as S3's presigned ones: a form upload (`POST /blobs/upload` with the
+ * signed policy fields, then `file`) limited in size and time, and a download link of a few
+ * minutes. Why not s3rver: version 3.7.1 accepts any SigV4 signature without checking it and
+ * ignores POST policies (no expiry, no content-length-range), so its "presigned" links would
+ * be neither signed nor limited. Here the policy and the link are HMAC-signed with a key kept
+ * in the data dir (mode 0600) and checked on every request.
+ */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { BlobStore, PresignedUpload, ScanStatus } from '@pantau/core';
+
+const KEY_SHAPE = /^cases\/[A-Za-z0-9]{1,64}\/[A-Za-z0-9]{1,64}$/;
+
+type Fetch = (request: Request, env?: object) => Response | Promise<Response>;
+
+interface UploadPolicy {
+  readonly key: string;
+  readonly maxBytes: number;
+  readonly expiresAt: string;
+}
+interface DownloadGrant {
+  readonly key: string;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly expiresAt: string;
+}
+
+const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
+const unb64 = (s: string) => Buffer.from(s, 'base64url').toString('utf8');
+
+export class FileBlobStore implements BlobStore {
+  private readonly secret: Buffer;
+  private readonly root: string;
+  /** Set once the server listens (its port may be chosen by the OS). */
+  baseUrl = 'http://127.0.0.1';
+
+  constructor(
+    dataDir: string,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    this.root = join(dataDir, 'blobs');
+    mkdirSync(this.root, { recursive: true });
+    const keyFile = join(dataDir, 'blob-signing-key');
+    if (!existsSync(keyFile))
+      writeFileSync(keyFile, randomBytes(32).toString('hex'), { mode: 0o600 });
+    this.secret = Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'hex');
+  }
+
+  async presignUpload(input: {
+    key: string;
+    maxBytes: number;
+    expiresInSeconds: number;
+  }): Promise<PresignedUpload> {
+    const expiresAt = this.expiry(input.expiresInSeconds);
+    const policy = b64(JSON.stringify({ key: input.key, maxBytes: input.maxBytes, expiresAt }));
+    return {
+      url: `${this.baseUrl}/blobs/upload`,
+      fields: { key: input.key, policy, signature: this.sign(policy) },
+      expiresAt,
+    };
+  }
+
+  async presignDownload(input: {
+    key: string;
+    fileName: string;
+    contentType: string;
+    expiresInSeconds: number;
+  }) {
+    const expiresAt = this.expiry(input.expiresInSeconds);
+    const grant: DownloadGrant = {
+      key: input.key,
+      fileName: input.fileName,
+      contentType: input.contentType,
+      expiresAt,
+    };
+    const token = b64(JSON.stringify(grant));
+    return {
+      url: `${this.baseUrl}/blobs/download?token=${token}&signature=${this.sign(token)}`,
+      expiresAt,
+    };
+  }
+
+  async read(key: string): Promise<Uint8Array | undefined> {
+    try {
+      return new Uint8Array(await readFile(this.path(key)));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.path(key), { force: true });
+  }
+
+  /** No malware scanner runs embedded: every stored file counts as clean (README, Documents). */
+  async scanStatus(): Promise<ScanStatus> {
+    return 'clean';
+  }
+
+  /**
+   * Serves `/blobs/upload` and `/blobs/download` in front of `next` (outside the API app:
+   * its 1 MiB body limit is for JSON, an upload may be 20 MB).
+   */
+  handler(next: Fetch): Fetch {
+    return async (request, env) => {
+      const url = new URL(request.url);
+      if (url.pathname === '/blobs/upload' && request.method === 'POST')
+        return this.upload(request);
+      if (url.pathname === '/blobs/download' && request.method === 'GET') return this.download(url);
+      return next(request, env);
+    };
+  }
+
+  private async upload(request: Request): Promise<Response> {
+    const length = Number(request.headers.get('content-length') ?? 'NaN');
+    let form: FormData;
+    try {
+      form = await request.formData();
+    } catch {
+      return refused(400, 'MalformedPOSTRequest', 'the body is not a multipart form');
+    }
+    const policyField = String(form.get('policy') ?? '');
+    if (!this.verify(policyField, String(form.get('signature') ?? '')))
+      return refused(403, 'AccessDenied', 'the policy’s signature does not match');
+    const policy = JSON.parse(unb64(policyField)) as UploadPolicy;
+    if (Date.parse(policy.expiresAt) < this.clock().getTime())
+      return refused(403, 'AccessDenied', 'the upload form has expired');
+    if (form.get('key') !== policy.key || !KEY_SHAPE.test(policy.key))
+      return refused(403, 'AccessDenied', 'the key is not the policy’s');
+    const file = form.get('file');
+    if (!(file instanceof Blob)) return refused(400, 'InvalidArgument', 'no file field');
+    if (file.size < 1 || file.size > policy.maxBytes || length > policy.maxBytes + 1_048_576)
+      return refused(
+        400,
+        file.size < 1 ? 'EntityTooSmall' : 'EntityTooLarge',
+        `the file must be 1 to ${policy.maxBytes} bytes`,
+      );
+    const target = this.path(policy.key);
+    mkdirSync(dirname(target), { recursive: true });
+    await writeFile(`${target}.tmp`, new Uint8Array(await file.arrayBuffer()));
+    await rename(`${target}.tmp`, target);
+    return new Response(null, { status: 204 });
+  }
+
+  private async download(url: URL): Promise<Response> {
+    const token = url.searchParams.get('token') ?? '';
+    if (!this.verify(token, url.searchParams.get('signature') ?? ''))
+      return refused(403, 'AccessDenied', 'the link’s signature does not match');
+    const grant = JSON.parse(unb64(token)) as DownloadGrant;
+    if (Date.parse(grant.expiresAt) < this.clock().getTime())
+      return refused(403, 'AccessDenied', 'the link has expired');
+    const bytes = await this.read(grant.key);
+    if (!bytes) return refused(404, 'NoSuchKey', 'no such file');
+    return new Response(bytes as Uint8Array<ArrayBuffer>, {
+      headers: {
+        'content-type': grant.contentType,
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(grant.fileName)}`,
+        'cache-control': 'private, no-store',
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  }
+
+  private path(key: string): string {
+    if (!KEY_SHAPE.test(key)) throw new Error(`not a blob key: ${key}`);
+    return join(this.root, key);
+  }
+
+  private expiry(seconds: number): string {
+    return new Date(this.clock().getTime() + seconds * 1000).toISOString();
+  }
+
+  private sign(value: string): string {
+    return createHmac('sha256', this.secret).update(value).digest('base64url');
+  }
+
+  private verify(value: string, signature: string): boolean {
+    const expected = Buffer.from(this.sign(value));
+    const given = Buffer.from(signature);
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  }
+}
+
+/** S3's error shape, enough for a client to tell why. */
+const refused = (status: number, code: string, message: string) =>
+  new Response(`<Error><Code>${code}</Code><Message>${message}</Message></Error>`, {
+    status,
+    headers: { 'content-type': 'application/xml' },
+  });

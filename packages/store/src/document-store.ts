@@ -1,0 +1,139 @@
+/**
+ * The documents' access patterns (issue 15): the unit's document settings, the yearly
+ * counters behind agenda and letter numbers, a case's attachments, one letter by id. A layer
+ * of `DynamoStore` (dynamo-store.ts), in its own file; `documentItems` adds the documents'
+ * writes to a case's transaction (an agenda number claimed with its case, attachments).
+ */
+import {
+  type AttachmentRecord,
+  CENTRAL_TENANT,
+  type CaseChange,
+  type DocumentSettings,
+  DocumentSettingsSchema,
+  type DocumentStore,
+  type NotificationRecord,
+  type VersionedPut,
+  type WriteConflict,
+} from '@pantau/core';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { record, type TransactItem } from './dynamo-table.ts';
+// The re-arming jobs' layer sits below (job-store.ts).
+import { JobStore } from './job-store.ts';
+import type { Item } from './items.ts';
+import { keys } from './keys.ts';
+import { queryAll } from './paging.ts';
+
+const C = CENTRAL_TENANT;
+
+export const documentKeys = {
+  settings: { pk: `${C}#SETTINGS`, sk: 'DOCUMENTS' },
+  /** A yearly counter (`agenda#2026`, `letter#2026`). */
+  sequence: (name: string) => ({ pk: `${C}#SEQ`, sk: `SEQ#${name}` }),
+  /** `FILE#` sorts after `EVENT#`: reading a case (`sk < EVENT#`) leaves attachments out. */
+  attachment: (caseId: string, id: string) => ({ pk: keys.casePk(caseId), sk: `FILE#${id}` }),
+} as const;
+
+export const attachmentItem = (a: AttachmentRecord): Item => ({
+  ...documentKeys.attachment(a.caseId, a.id),
+  entity: 'attachment',
+  ...a,
+});
+
+export class DocumentLayer extends JobStore implements DocumentStore {
+  /** The unit's document settings (one item). */
+  async getDocumentSettings(): Promise<DocumentSettings | undefined> {
+    const stored = await this.get<unknown>(documentKeys.settings);
+    return stored === undefined ? undefined : DocumentSettingsSchema.parse(stored);
+  }
+
+  /** Replaces them under their version (null: the first save). */
+  async putDocumentSettings(settings: DocumentSettings, expectedVersion: number | null) {
+    const item = { ...documentKeys.settings, entity: 'document_settings', ...settings };
+    await this.conditionalPut(this.versionedPut(item, expectedVersion), expectedVersion);
+  }
+
+  /** A counter's value (0 before its first claim), read consistently: it is claimed next. */
+  async getSequence(name: string): Promise<number> {
+    const out = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: documentKeys.sequence(name),
+        ConsistentRead: true,
+      }),
+    );
+    return typeof out.Item?.value === 'number' ? out.Item.value : 0;
+  }
+
+  /** Adds one and returns the new value (atomic; a failed write after it leaves a gap). */
+  async reserveSequence(name: string): Promise<number> {
+    const out = await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: documentKeys.sequence(name),
+        UpdateExpression: 'SET entity = :entity, #name = :name ADD #value :one',
+        ExpressionAttributeNames: { '#name': 'name', '#value': 'value' },
+        ExpressionAttributeValues: { ':entity': 'sequence', ':name': name, ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(out.Attributes?.value);
+  }
+
+  /** A case's attachments, oldest first (ULIDs), every page. */
+  async listAttachments(caseId: string): Promise<AttachmentRecord[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.casePk(caseId), ':prefix': 'FILE#' },
+    });
+    return items.map((i) => record<AttachmentRecord>(i));
+  }
+
+  /** An attachment under its version (null: create). */
+  async putAttachment(put: VersionedPut<AttachmentRecord>): Promise<void> {
+    await this.conditionalPut(
+      this.versionedPut(attachmentItem(put.record), put.expectedVersion),
+      put.expectedVersion,
+    );
+  }
+
+  /** One letter of a case, by id. */
+  async getNotification(caseId: string, id: string): Promise<NotificationRecord | undefined> {
+    return this.get<NotificationRecord>(keys.notification(caseId, id));
+  }
+
+  /**
+   * The documents' writes in a case's transaction: the counter claimed under the value read
+   * (another registration that claimed it first makes this one a version conflict, retried
+   * with the next number: no two cases share a number, and none is skipped), and attachments.
+   */
+  protected documentItems(change: CaseChange): {
+    items: TransactItem[];
+    kinds: WriteConflict['kind'][];
+  } {
+    const items: TransactItem[] = [];
+    const kinds: WriteConflict['kind'][] = [];
+    if (change.sequence) {
+      const { name, value, expected } = change.sequence;
+      const item = { ...documentKeys.sequence(name), entity: 'sequence', name, value };
+      items.push({
+        Put:
+          expected === 0
+            ? this.createPut(item)
+            : {
+                TableName: this.tableName,
+                Item: item,
+                ConditionExpression: '#value = :expected',
+                ExpressionAttributeNames: { '#value': 'value' },
+                ExpressionAttributeValues: { ':expected': expected },
+              },
+      });
+      kinds.push('version');
+    }
+    for (const a of change.attachments ?? []) {
+      items.push({ Put: this.versionedPut(attachmentItem(a.record), a.expectedVersion) });
+      kinds.push(a.expectedVersion === null ? 'exists' : 'version');
+    }
+    return { items, kinds };
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * Search's access patterns: cases by identifier (lookup items), by words (postings), and by
+ * id in one batch. A layer of `DynamoStore` (dynamo-store.ts), in its own file; the items and
+ * what a change writes are in search-index.ts.
+ */
+import {
+  type CaseRecord,
+  headOf,
+  invalidInput,
+  type LookupHit,
+  type LookupKey,
+  type Page,
+  type PageRequest,
+  tokenMatches,
+  type WordSearch,
+} from '@pantau/core';
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { type DynamoStoreOptions, record } from './dynamo-table.ts';
+// Issue 15's documents layer sits below: the store is one class built in layers.
+import { DocumentLayer } from './document-store.ts';
+import type { Item } from './items.ts';
+import { keys } from './keys.ts';
+import { SearchKeys } from './search-index.ts';
+
+/** Postings read from each word's partition to judge which word is rarest. */
+const PROBE = 50;
+/** Postings read per Query once the rarest word is chosen. */
+const BATCH = 200;
+/**
+ * Postings one request reads at most: past it the page ends early with a cursor (a query
+ * whose every word is common and whose combination is rare would otherwise read a partition
+ * to its end). Bounds a request to about 1,000 × 1 KB.
+ */
+const BUDGET = 1_000;
+
+interface Posting {
+  readonly sk: string;
+  readonly caseId: string;
+  readonly w?: string;
+  readonly n?: string;
+}
+
+export class SearchStore extends DocumentLayer {
+  protected readonly searchKeys: SearchKeys | undefined;
+
+  constructor(options: DynamoStoreOptions) {
+    super(options);
+    this.searchKeys =
+      options.searchKey === undefined ? undefined : new SearchKeys(options.searchKey);
+  }
+
+  #keys(): SearchKeys {
+    if (!this.searchKeys) throw new Error('the store has no search key: it cannot search');
+    return this.searchKeys;
+  }
+
+  /** Cases by id (BatchGetItem), in no particular order. */
+  async getCases(caseIds: readonly string[]): Promise<CaseRecord[]> {
+    const items = await this.batchGet([...new Set(caseIds)].map((id) => keys.case(id)));
+    return items.map((i) => record<CaseRecord>(i));
+  }
+
+  /** The cases indexed under these identifiers: one Query per identifier, newest first. */
+  async findByLookups(lookups: readonly LookupKey[], limit: number): Promise<LookupHit[]> {
+    const search = this.#keys();
+    const pages = await Promise.all(
+      lookups.map((k) =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': search.lookupPk(k) },
+            ScanIndexForward: false,
+            Limit: limit,
+          }),
+        ),
+      ),
+    );
+    const hits = pages
+      .flatMap((p) => p.Items ?? [])
+      .sort((a, b) => String(b.sk).localeCompare(String(a.sk)))
+      .map((i) => ({
+        caseId: String(i.caseId),
+        field: i.field as LookupHit['field'],
+        receivedAt: String(i.receivedAt),
+      }));
+    return hits
+      .filter((h, i) => hits.findIndex((x) => x.caseId === h.caseId) === i)
+      .slice(0, limit);
+  }
+
+  /**
+   * Word search: probes each word's postings partition (`PROBE` newest), reads on in the
+   * rarest one (the partition the probe exhausted with fewest postings, else the one whose
+   * probe reached furthest back in time: the sparsest), filters its postings by every word,
+   * then reads the surviving cases and asks `accept`. Newest first; cursor `{ d, k }`: the
+   * driving word and the last posting key consumed.
+   */
+  async searchWords(query: WordSearch, page: PageRequest): Promise<Page<CaseRecord>> {
+    const search = this.#keys();
+    const words = query.words;
+    const matches = (p: Posting): boolean => {
+      const tokens = [
+        ...(p.w ?? '').split(' '),
+        ...(query.includeNames ? (p.n ?? '').split(' ') : []),
+      ];
+      return words.every((q) => tokens.some((t) => t !== '' && tokenMatches(t, q)));
+    };
+    const input = (driving: number, start?: Item, limit = BATCH): QueryCommandInput => ({
+      TableName: this.tableName,
+      KeyConditionExpression: query.received ? 'pk = :pk AND sk BETWEEN :from AND :to' : 'pk = :pk',
+      ExpressionAttributeValues: {
+        ':pk': search.postingsPk(headOf(words[driving]!)),
+        ...(query.received
+          ? {
+              ':from': query.received.from.toISOString(),
+              ':to': `${query.received.to.toISOString()}~`,
+            }
+          : {}),
+      },
+      ProjectionExpression: 'pk, sk, caseId, w, n',
+      ScanIndexForward: false,
+      Limit: limit,
+      ...(start ? { ExclusiveStartKey: start } : {}),
+    });
+
+    let driving: number;
+    let buffered: Posting[] = [];
+    let next: Item | undefined;
+    let done = false;
+    const resumed = decodeCursor(page.cursor, words.length);
+    if (resumed) {
+      driving = resumed.d;
+      next = { pk: search.postingsPk(headOf(words[driving]!)), sk: resumed.k };
+    } else {
+      const probes = await Promise.all(
+        words.map((_, i) => this.client.send(new QueryCommand(input(i, undefined, PROBE)))),
+      );
+      const sizes = probes.map((p) => ({
+        items: (p.Items ?? []) as unknown as Posting[],
+        exhausted: p.LastEvaluatedKey === undefined,
+      }));
+      // A word with no posting at all: nothing can match every word.
+      if (sizes.some((s) => s.exhausted && s.items.length === 0))
+        return { items: [], nextCursor: null };
+      driving = rarest(sizes);
+      buffered = sizes[driving]!.items;
+      next = probes[driving]!.LastEvaluatedKey;
+      done = next === undefined;
+    }
+
+    const items: CaseRecord[] = [];
+    let read = buffered.length;
+    let lastKey: string | undefined;
+    for (;;) {
+      const candidates = buffered.filter(matches);
+      const cases = new Map(
+        (await this.getCases(candidates.map((p) => p.caseId))).map((c) => [c.id, c]),
+      );
+      for (const p of buffered) {
+        const c = matches(p) ? cases.get(p.caseId) : undefined;
+        if (c && (await query.accept(c))) {
+          items.push(c);
+          if (items.length === page.limit) {
+            // Full: go on after this posting (even if more of the batch would match).
+            return { items, nextCursor: encodeCursor(driving, p.sk) };
+          }
+        }
+        lastKey = p.sk;
+      }
+      if (done || next === undefined) return { items, nextCursor: null };
+      if (read >= BUDGET)
+        return { items, nextCursor: lastKey ? encodeCursor(driving, lastKey) : null };
+      const out = await this.client.send(new QueryCommand(input(driving, next)));
+      buffered = (out.Items ?? []) as unknown as Posting[];
+      read += buffered.length;
+      next = out.LastEvaluatedKey;
+      done = next === undefined;
+    }
+  }
+}
+
+/** The rarest word by its probe: exhausted with fewest postings, else reaching furthest back. */
+function rarest(probes: readonly { items: readonly Posting[]; exhausted: boolean }[]): number {
+  let best = 0;
+  const score = (p: (typeof probes)[number]) =>
+    p.exhausted ? `0${String(p.items.length).padStart(6, '0')}` : `1${p.items.at(-1)?.sk ?? ''}`;
+  for (let i = 1; i < probes.length; i += 1) if (score(probes[i]!) < score(probes[best]!)) best = i;
+  return best;
+}
+
+const encodeCursor = (d: number, k: string): string =>
+  Buffer.from(JSON.stringify({ d, k })).toString('base64url');
+
+function decodeCursor(
+  cursor: string | undefined,
+  words: number,
+): { d: number; k: string } | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
+      d?: unknown;
+      k?: unknown;
+    };
+    if (
+      Number.isInteger(c.d) &&
+      (c.d as number) >= 0 &&
+      (c.d as number) < words &&
+      typeof c.k === 'string' &&
+      /^\d{4}-\d\d-\d\dT[\d:.]+Z#[0-9A-Za-z_-]{1,64}$/.test(c.k)
+    )
+      return { d: c.d as number, k: c.k };
+  } catch {
+    // not a cursor of ours
+  }
+  throw invalidInput('cursor', 'not a cursor of this list');
+}

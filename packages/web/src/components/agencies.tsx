@@ -1,0 +1,248 @@
+/**
+ * Agencies by name, never by code: every agency's name is loaded once per session
+ * (`GET /v1/agency-names`, names only), shown wherever an id would be, and searched by a picker
+ * that stays usable with 600 agencies (a combobox listing the first matches, not a checkbox
+ * per agency).
+ */
+import {
+  createContext,
+  type ReactNode,
+  useContext,
+  useId,
+  useMemo,
+  useState,
+  type KeyboardEvent,
+} from 'react';
+import { api, type Schemas, unwrap } from '../api/client';
+import { useLoad } from '../data';
+import { useI18n } from '../i18n/i18n';
+
+export type AgencyEntry = Schemas['AgencyName'];
+
+interface Directory {
+  readonly list: readonly AgencyEntry[];
+  nameOf(id: string): string;
+}
+
+const Context = createContext<Directory>({ list: [], nameOf: (id) => id });
+
+export function AgencyNamesProvider({ user, children }: { user: string; children: ReactNode }) {
+  const loaded = useLoad(() => unwrap(api.GET('/v1/agency-names')).then((r) => r.items), [user]);
+  const value = useMemo<Directory>(() => {
+    const list = [...(loaded.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'id'));
+    const byId = new Map(list.map((a) => [a.id, a.name]));
+    // Until the names arrive (or for an agency removed since), the id is all there is.
+    return { list, nameOf: (id) => byId.get(id) ?? id };
+  }, [loaded.data]);
+  return <Context value={value}>{children}</Context>;
+}
+
+export const useAgencies = (): Directory => useContext(Context);
+
+export function AgencyName({ id }: { id: string }) {
+  return <>{useAgencies().nameOf(id)}</>;
+}
+
+/** Lower case, without accents or punctuation: "Kanwil BPN" finds "kanwil-bpn-ntt". */
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/** The agencies matching a query, by name or id, every word anywhere; `limit` at most. */
+export function searchAgencies(
+  list: readonly AgencyEntry[],
+  query: string,
+  limit: number,
+): { items: AgencyEntry[]; total: number } {
+  const words = fold(query).split(' ').filter(Boolean);
+  const matches = list.filter((a) => {
+    const hay = `${fold(a.name)} ${fold(a.id)}`;
+    return words.every((w) => hay.includes(w));
+  });
+  return { items: matches.slice(0, limit), total: matches.length };
+}
+
+const SHOWN = 12;
+
+/**
+ * Search an agency by name and pick it (ARIA 1.2 combobox with a listbox: arrows move, Enter
+ * picks, Escape closes). `suggested` ones come first; `exclude`d ones are not offered.
+ */
+export function AgencyPicker({
+  label,
+  hint,
+  error,
+  exclude,
+  suggested,
+  onPick,
+  inputId,
+}: {
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  exclude?: ReadonlySet<string>;
+  suggested?: ReadonlySet<string>;
+  onPick: (agency: AgencyEntry) => void;
+  inputId?: string;
+}) {
+  const { t } = useI18n();
+  const { list } = useAgencies();
+  const own = useId();
+  const id = inputId ?? own;
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const offered = useMemo(() => {
+    const candidates = list.filter((a) => !exclude?.has(a.id));
+    const first = suggested ? candidates.filter((a) => suggested.has(a.id)) : [];
+    const rest = candidates.filter((a) => !suggested?.has(a.id));
+    return [...first, ...rest];
+  }, [list, exclude, suggested]);
+  const found = searchAgencies(offered, query, SHOWN);
+  const listId = `${id}-list`;
+  const pick = (agency: AgencyEntry | undefined) => {
+    if (!agency) return;
+    onPick(agency);
+    setQuery('');
+    setOpen(false);
+    setActive(0);
+  };
+  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setOpen(true);
+      setActive((n) => Math.min(n + 1, found.items.length - 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((n) => Math.max(n - 1, 0));
+    } else if (e.key === 'Enter') {
+      if (open && found.items.length > 0) {
+        e.preventDefault();
+        pick(found.items[active]);
+      }
+    } else if (e.key === 'Escape') {
+      setOpen(false);
+    }
+  };
+  const describedBy = [hint ? `${id}-hint` : '', `${id}-count`, error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={`field picker${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        role="combobox"
+        autoComplete="off"
+        aria-autocomplete="list"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-activedescendant={open && found.items[active] ? `${id}-opt-${active}` : undefined}
+        aria-describedby={describedBy}
+        aria-invalid={error ? true : undefined}
+        placeholder={t('picker.search')}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setOpen(true);
+          setActive(0);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={onKey}
+      />
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <p className="hint" id={`${id}-count`} aria-live="polite">
+        {open
+          ? found.total === 0
+            ? t('picker.none')
+            : t('picker.results', { n: found.total })
+          : ''}
+      </p>
+      <ul id={listId} role="listbox" aria-label={label} className="picker-list" hidden={!open}>
+        {found.items.map((agency, i) => (
+          <li
+            key={agency.id}
+            id={`${id}-opt-${i}`}
+            role="option"
+            aria-selected={i === active}
+            // Before the input's blur: a click picks rather than closing the list first.
+            onMouseDown={(e) => {
+              e.preventDefault();
+              pick(agency);
+            }}
+          >
+            {agency.name}
+            {suggested?.has(agency.id) ? (
+              <span className="badge">{t('caseActions.suggested')}</span>
+            ) : null}
+          </li>
+        ))}
+        {found.total > found.items.length ? (
+          <li role="presentation" className="muted small">
+            {t('picker.more', { n: found.total - found.items.length })}
+          </li>
+        ) : null}
+      </ul>
+      {error ? (
+        <p className="error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** One agency chosen with the picker, shown by name with a way to clear it. */
+export function AgencySelect({
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  exclude,
+  inputId,
+}: {
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  value: string | undefined;
+  onChange: (id: string | undefined) => void;
+  exclude?: ReadonlySet<string>;
+  inputId?: string;
+}) {
+  const { t } = useI18n();
+  const { nameOf } = useAgencies();
+  if (value) {
+    return (
+      <div className="field">
+        <span className="label">{label}</span>
+        <p className="chosen">
+          <strong>{nameOf(value)}</strong>{' '}
+          <button type="button" onClick={() => onChange(undefined)}>
+            {t('picker.change', { agency: nameOf(value) })}
+          </button>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <AgencyPicker
+      label={label}
+      {...(hint ? { hint } : {})}
+      error={error}
+      {...(exclude ? { exclude } : {})}
+      {...(inputId ? { inputId } : {})}
+      onPick={(a) => onChange(a.id)}
+    />
+  );
+}

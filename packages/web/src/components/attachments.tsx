@@ -1,0 +1,340 @@
+/**
+ * A case's attachments (issue 15): the complaint's documents, the agencies' responses' and the
+ * activity reports', each with its download link; central sees who may read each one and
+ * changes it. Uploads go the way the API sets out: start (the record and a presigned form),
+ * POST the file straight to storage (S3 on AWS), then complete (the type is read from the
+ * bytes). An agency attaches to its own responses only.
+ */
+import { useId, useRef, useState } from 'react';
+import { api, ApiError, type Schemas, unwrap } from '../api/client';
+import { useLoad } from '../data';
+import type { TimeZone } from '../format';
+import { labelOf, useI18n } from '../i18n/i18n';
+import { ProblemAlert, StatusBadge, SubmitButton, Time } from './ui';
+import './documents.css';
+
+type Attachment = Schemas['Attachment'];
+type Visibility = Attachment['visibility'];
+type Target = NonNullable<Schemas['CreateAttachment']['attachedTo']>;
+
+const MAX_BYTES = 20 * 1024 * 1024;
+const VISIBILITIES: readonly Visibility[] = ['central', 'agencies'];
+
+export interface AttachmentActivity {
+  readonly activityId: string;
+  readonly kind: string;
+}
+
+/** Where an attachment goes, as the upload form offers it. */
+interface TargetOption {
+  readonly value: string;
+  readonly label: string;
+  readonly target: Target;
+}
+
+const groupKey = (a: Attachment) =>
+  a.attachedTo.kind === 'response'
+    ? `response:${a.attachedTo.agencyId}`
+    : a.attachedTo.kind === 'activity'
+      ? `activity:${a.attachedTo.activityId}`
+      : 'case';
+
+function formatSize(bytes: number | null, lang: 'id' | 'en'): string {
+  if (bytes === null) return '—';
+  const locale = lang === 'id' ? 'id-ID' : 'en-GB';
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024)
+    return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(bytes / 1024)} KB`;
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
+}
+
+/** Saves the file behind a short-lived download link. */
+async function openDownload(caseId: string, a: Attachment): Promise<void> {
+  const link = await unwrap(
+    api.GET('/v1/cases/{id}/attachments/{attachmentId}/download', {
+      params: { path: { id: caseId, attachmentId: a.id } },
+    }),
+  );
+  const anchor = Object.assign(document.createElement('a'), { href: link.url, download: a.name });
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+}
+
+/** Start, POST the form, complete: the attachment as the API holds it after. */
+async function upload(caseId: string, file: File, target: Target, visibility: Visibility | '') {
+  const started = await unwrap(
+    api.POST('/v1/cases/{id}/attachments', {
+      params: { path: { id: caseId } },
+      body: {
+        name: file.name,
+        size: file.size,
+        attachedTo: target,
+        ...(visibility ? { visibility } : {}),
+      },
+    }),
+  );
+  const form = new FormData();
+  for (const [k, v] of Object.entries(started.upload.fields)) form.append(k, v);
+  form.append('file', file, file.name);
+  const posted = await fetch(started.upload.url, { method: 'POST', body: form });
+  if (!posted.ok) throw new ApiError(posted.status, null);
+  return unwrap(
+    api.POST('/v1/cases/{id}/attachments/{attachmentId}/complete', {
+      params: { path: { id: caseId, attachmentId: started.attachment.id } },
+    }),
+  );
+}
+
+export function CaseAttachments({
+  caseId,
+  central,
+  agencies,
+  activities,
+  zone,
+}: {
+  caseId: string;
+  central: boolean;
+  /** The agencies whose responses the caller may attach to (central: every assignment's). */
+  agencies: readonly string[];
+  activities: readonly AttachmentActivity[];
+  zone: TimeZone;
+}) {
+  const { t, lang } = useI18n();
+  const loaded = useLoad(
+    () => unwrap(api.GET('/v1/cases/{id}/attachments', { params: { path: { id: caseId } } })),
+    [caseId],
+  );
+  const [error, setError] = useState<unknown>(null);
+  const items = loaded.data?.items ?? [];
+  const activityKind = (id: string | null) =>
+    labelOf(t, 'activity', activities.find((a) => a.activityId === id)?.kind ?? '');
+  const targets: TargetOption[] = [
+    ...(central
+      ? [{ value: 'case', label: t('attachments.case'), target: { kind: 'case' } as Target }]
+      : []),
+    ...agencies.map((agencyId) => ({
+      value: `response:${agencyId}`,
+      label: t('attachments.response', { agency: agencyId }),
+      target: { kind: 'response', agencyId } as Target,
+    })),
+    ...(central
+      ? activities.map((a) => ({
+          value: `activity:${a.activityId}`,
+          label: t('attachments.activity', { kind: labelOf(t, 'activity', a.kind) }),
+          target: { kind: 'activity', activityId: a.activityId } as Target,
+        }))
+      : []),
+  ];
+  const groups = [...new Set(items.map(groupKey))].map((key) => {
+    const first = items.find((a) => groupKey(a) === key)!;
+    const title =
+      first.attachedTo.kind === 'response'
+        ? t('attachments.response', { agency: first.attachedTo.agencyId ?? '' })
+        : first.attachedTo.kind === 'activity'
+          ? t('attachments.activity', { kind: activityKind(first.attachedTo.activityId) })
+          : t('attachments.case');
+    return { key, title, items: items.filter((a) => groupKey(a) === key) };
+  });
+
+  const changeVisibility = async (a: Attachment, visibility: Visibility) => {
+    setError(null);
+    try {
+      await unwrap(
+        api.PATCH('/v1/cases/{id}/attachments/{attachmentId}', {
+          params: { path: { id: caseId, attachmentId: a.id } },
+          body: { visibility },
+        }),
+      );
+      loaded.reload();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="attachments">
+      <h2 id="attachments">{t('attachments.title')}</h2>
+      <ProblemAlert error={error ?? loaded.error} />
+      {!loaded.loading && items.length === 0 ? (
+        <p className="muted">{t('attachments.empty')}</p>
+      ) : null}
+      {groups.map((g) => (
+        <div key={g.key} className="attachment-group">
+          <h3>{g.title}</h3>
+          <ul className="plain attachments">
+            {g.items.map((a) => (
+              <li key={a.id}>
+                <div>
+                  <strong>{a.name}</strong>{' '}
+                  <span className="muted small">
+                    {a.contentType ?? ''} · {formatSize(a.size, lang)}
+                  </span>{' '}
+                  <StatusBadge prefix="attachmentStatus" value={a.status} />
+                </div>
+                <div className="muted small">
+                  {t('attachments.uploadedBy')} {a.uploadedBy.agency} ·{' '}
+                  <Time at={a.uploadedAt} zone={zone} />
+                  {a.refusal ? ` · ${a.refusal}` : ''}
+                </div>
+                <div className="attachment-actions">
+                  {a.status === 'available' ? (
+                    <button
+                      type="button"
+                      aria-label={t('attachments.downloadName', { name: a.name })}
+                      onClick={() => {
+                        setError(null);
+                        openDownload(caseId, a).catch(setError);
+                      }}
+                    >
+                      {t('attachments.download')}
+                    </button>
+                  ) : null}{' '}
+                  {central ? (
+                    <label>
+                      <span className="visually-hidden">
+                        {t('attachments.changeVisibility', { name: a.name })}
+                      </span>
+                      <select
+                        value={a.visibility}
+                        onChange={(e) => void changeVisibility(a, e.target.value as Visibility)}
+                      >
+                        {VISIBILITIES.map((v) => (
+                          <option key={v} value={v}>
+                            {labelOf(t, 'visibility', v)}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                  ) : (
+                    <span className="badge">{labelOf(t, 'visibility', a.visibility)}</span>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {targets.length > 0 ? (
+        <UploadForm
+          caseId={caseId}
+          central={central}
+          targets={targets}
+          onUploaded={loaded.reload}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function UploadForm({
+  caseId,
+  central,
+  targets,
+  onUploaded,
+}: {
+  caseId: string;
+  central: boolean;
+  targets: readonly TargetOption[];
+  onUploaded: () => void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [target, setTarget] = useState(targets[0]!.value);
+  const [visibility, setVisibility] = useState<Visibility | ''>('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const chosen = targets.find((o) => o.value === target) ?? targets[0]!;
+  return (
+    <form
+      className="upload"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const file = fileInput.current?.files?.[0];
+        setFailure(null);
+        setDone(null);
+        if (!file) return setFileError(t('attachments.chooseFile'));
+        if (file.size > MAX_BYTES) return setFileError(t('attachments.tooLarge'));
+        setFileError(null);
+        setBusy(true);
+        upload(caseId, file, chosen.target, visibility)
+          .then((a) => {
+            setDone(t('attachments.uploaded', { name: a.name }));
+            if (fileInput.current) fileInput.current.value = '';
+            onUploaded();
+          })
+          .catch(setFailure)
+          .finally(() => setBusy(false));
+      }}
+    >
+      <h3>{t('attachments.upload')}</h3>
+      <ProblemAlert error={failure} />
+      {done ? (
+        <p className="alert" role="status">
+          {done}
+        </p>
+      ) : null}
+      <div className={`field${fileError ? ' field-invalid' : ''}`}>
+        <label htmlFor={`${id}-file`}>{t('attachments.file')}</label>
+        <input
+          id={`${id}-file`}
+          ref={fileInput}
+          type="file"
+          accept=".pdf,.jpg,.jpeg,.png,.docx,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          aria-invalid={fileError ? true : undefined}
+          aria-describedby={fileError ? `${id}-file-error` : undefined}
+        />
+        {fileError ? (
+          <p className="error" id={`${id}-file-error`} role="alert">
+            {fileError}
+          </p>
+        ) : null}
+      </div>
+      {targets.length > 1 ? (
+        <div className="field">
+          <label htmlFor={`${id}-target`}>{t('attachments.attachTo')}</label>
+          <select id={`${id}-target`} value={target} onChange={(e) => setTarget(e.target.value)}>
+            {targets.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {central ? (
+        <div className="field">
+          <label htmlFor={`${id}-visibility`}>{t('attachments.visibility')}</label>
+          <select
+            id={`${id}-visibility`}
+            value={visibility}
+            aria-describedby={`${id}-visibility-hint`}
+            onChange={(e) => setVisibility(e.target.value as Visibility | '')}
+          >
+            <option value="">{t('attachments.visibilityDefault')}</option>
+            {VISIBILITIES.map((v) => (
+              <option key={v} value={v}>
+                {labelOf(t, 'visibility', v)}
+              </option>
+            ))}
+          </select>
+          <p className="hint" id={`${id}-visibility-hint`}>
+            {t('attachments.visibilityHint')}
+          </p>
+        </div>
+      ) : null}
+      <SubmitButton busy={busy}>{t('attachments.submit')}</SubmitButton>
+    </form>
+  );
+}
+
+/** The case's monitoring activities, from its timeline (an activity report takes attachments). */
+export function activitiesOf(events: readonly Schemas['TimelineEvent'][]): AttachmentActivity[] {
+  return events
+    .filter((e) => e.type === 'activity_planned' || e.type === 'activity_proposed')
+    .map((e) => ({ activityId: String(e.data.activityId), kind: String(e.data.kind) }));
+}

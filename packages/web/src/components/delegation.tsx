@@ -1,0 +1,113 @@
+/**
+ * A focal point's coordinator hands its assignment to one of its member units, and takes it
+ * back (`POST …/delegate`, `memberId: null`). The focal point stays accountable: its deadlines,
+ * letters and statistics stay its own.
+ */
+import { useState } from 'react';
+import { DelegateBody } from '@pantau/core/schemas';
+import { api, type Schemas, unwrap } from '../api/client';
+import { useLoad } from '../data';
+import { useI18n } from '../i18n/i18n';
+import { ActionForm } from './action-form';
+import { useAgencies } from './agencies';
+import { SelectField, TextField } from './field';
+import { ProblemAlert } from './ui';
+
+export function Delegation({
+  caseId,
+  assignment: a,
+  onChange,
+}: {
+  caseId: string;
+  assignment: Schemas['Assignment'];
+  onChange: () => void;
+}) {
+  const { t } = useI18n();
+  const { nameOf } = useAgencies();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const path = { id: caseId, agencyId: a.agencyId };
+  if (a.delegatedTo) {
+    const holder = nameOf(a.delegatedTo);
+    return (
+      <div className="delegation">
+        <ProblemAlert error={error} />
+        <button
+          type="button"
+          disabled={busy}
+          aria-busy={busy}
+          onClick={() => {
+            setBusy(true);
+            setError(null);
+            unwrap(
+              api.POST('/v1/cases/{id}/assignments/{agencyId}/delegate', {
+                params: { path },
+                body: { memberId: null },
+              }),
+            )
+              .then(onChange, setError)
+              .finally(() => setBusy(false));
+          }}
+        >
+          {busy ? t('common.working') : t('delegate.takeBack', { agency: holder })}
+        </button>
+      </div>
+    );
+  }
+  return <DelegateForm path={path} onChange={onChange} />;
+}
+
+/**
+ * The member units come from `GET /v1/agencies` (for an agency: itself and its member units),
+ * the one list that knows who belongs to whom; names are the directory's (`useAgencies`).
+ */
+function DelegateForm({
+  path,
+  onChange,
+}: {
+  path: { id: string; agencyId: string };
+  onChange: () => void;
+}) {
+  const { t } = useI18n();
+  const { nameOf } = useAgencies();
+  const units = useLoad(
+    () =>
+      unwrap(api.GET('/v1/agencies', { params: { query: { limit: 100 } } })).then((r) =>
+        r.items.filter((m) => m.focalPointId === path.agencyId).map((m) => m.id),
+      ),
+    [path.agencyId],
+  );
+  const members = units.data ?? [];
+  return (
+    <ActionForm
+      title={t('delegate.title')}
+      schema={DelegateBody}
+      submitLabel={t('delegate.submit')}
+      onDone={onChange}
+      send={(body) =>
+        unwrap(
+          api.POST('/v1/cases/{id}/assignments/{agencyId}/delegate', { params: { path }, body }),
+        )
+      }
+    >
+      {(form) =>
+        units.data && members.length === 0 ? (
+          <p className="muted">{t('delegate.noMembers')}</p>
+        ) : (
+          <>
+            <SelectField
+              form={form}
+              name="memberId"
+              label={t('delegate.member')}
+              required
+              empty=""
+              parse={(v) => (v === '' ? undefined : v)}
+              options={members.map((m) => ({ value: m, label: nameOf(m) }))}
+            />
+            <TextField form={form} name="note" label={t('actions.note')} multiline />
+          </>
+        )
+      }
+    </ActionForm>
+  );
+}

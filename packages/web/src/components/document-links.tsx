@@ -1,0 +1,97 @@
+/**
+ * Documents as PDF (issue 15): the walk-in receipt, a letter's PDF, and the letters of one
+ * case. The PDFs come from the API with the session's token, so they are fetched and saved
+ * rather than linked.
+ */
+import { AgencyName } from './agencies';
+import { useState } from 'react';
+import { api, download, type Schemas, unwrap } from '../api/client';
+import { useLoad } from '../data';
+import type { TimeZone } from '../format';
+import { labelOf, useI18n } from '../i18n/i18n';
+import { ProblemAlert, StatusBadge, Time } from './ui';
+import './documents.css';
+
+const fileName = (prefix: string, number: string | null, id: string) =>
+  `${prefix}-${(number ?? id).replace(/[^A-Za-z0-9.-]+/g, '-')}.pdf`;
+
+/** The walk-in receipt (tanda terima pengaduan): central, for a case registered at the desk. */
+export function ReceiptButton({ kase }: { kase: Schemas['Case'] }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <div className="receipt">
+      <button
+        type="button"
+        className="primary"
+        onClick={() => {
+          setError(null);
+          download(
+            `/v1/cases/${kase.id}/receipt/pdf`,
+            fileName('tanda-terima', kase.agendaNumber, kase.id),
+          ).catch(setError);
+        }}
+      >
+        {t('receipt.button')}
+      </button>
+      <p className="hint">{t('receipt.hint')}</p>
+      <ProblemAlert error={error} />
+    </div>
+  );
+}
+
+/** A letter's PDF, for letters written as documents (`pdf`). */
+export function LetterPdfButton({ letter }: { letter: Schemas['Notification'] }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<unknown>(null);
+  if (!letter.pdf) return null;
+  return (
+    <>
+      <button
+        type="button"
+        aria-label={t('letterPdf.label', { name: letter.letterNumber ?? letter.subject })}
+        onClick={() => {
+          setError(null);
+          download(
+            `/v1/cases/${letter.caseId}/letters/${letter.id}/pdf`,
+            fileName('surat', letter.letterNumber, letter.id),
+          ).catch(setError);
+        }}
+      >
+        {t('letterPdf.button')}
+      </button>
+      <ProblemAlert error={error} />
+    </>
+  );
+}
+
+/** The letters written on one case (an agency: those sent to it), with their PDFs. */
+export function CaseLetters({ caseId, zone }: { caseId: string; zone: TimeZone }) {
+  const { t } = useI18n();
+  const loaded = useLoad(
+    () => unwrap(api.GET('/v1/notifications', { params: { query: { caseId, limit: 100 } } })),
+    [caseId],
+  );
+  const items = loaded.data?.items ?? [];
+  return (
+    <section className="card" aria-labelledby="case-letters">
+      <h2 id="case-letters">{t('caseLetters.title')}</h2>
+      <ProblemAlert error={loaded.error} />
+      {!loaded.loading && items.length === 0 ? <p className="muted">{t('common.none')}</p> : null}
+      <ul className="plain">
+        {items.map((n) => (
+          <li key={n.id}>
+            <Time at={n.createdAt} zone={zone} /> · <strong>{labelOf(t, 'step', n.step)}</strong> ·{' '}
+            <AgencyName id={n.agencyId} /> · <StatusBadge prefix="letterStatus" value={n.status} />
+            {n.letterNumber ? (
+              <div className="muted small">
+                {t('caseLetters.number')}: {n.letterNumber}
+              </div>
+            ) : null}
+            <LetterPdfButton letter={n} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

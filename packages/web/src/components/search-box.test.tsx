@@ -1,0 +1,44 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { json, mockApi, renderWith } from '../../test/render';
+import { SearchBox } from './search-box';
+
+const hit = (over: Record<string, unknown>) => ({
+  id: '01KCASE',
+  status: 'forwarded',
+  channel: 'letter',
+  receivedAt: '2026-03-16T03:00:00.000Z',
+  subject: 'Sertifikat tanah tidak kunjung terbit',
+  matchedBy: 'words',
+  ...over,
+});
+
+describe('the search box', () => {
+  it('asks nothing until submitted, then lists the hits with what they matched', async () => {
+    const calls = mockApi(() =>
+      json(200, {
+        items: [hit({ matchedBy: 'phone', trackingCode: '7QX2-M9KD-4HZ8R' })],
+        nextCursor: null,
+      }),
+    );
+    renderWith(<SearchBox />, { as: { agency: 'setneg', role: 'central_officer' } });
+    const searches = () => calls.filter((c) => c.path.startsWith('/v1/search')).map((c) => c.path);
+    expect(searches()).toEqual([]);
+    await userEvent.type(screen.getByLabelText('Cari pengaduan'), '0812-3456-7890');
+    await userEvent.click(screen.getByRole('button', { name: 'Cari' }));
+    const link = await screen.findByRole('link', { name: 'Sertifikat tanah tidak kunjung terbit' });
+    expect(link.getAttribute('href')).toBe('/cases/01KCASE');
+    expect(screen.getByText('Telepon')).toBeTruthy();
+    expect(searches()).toEqual(['/v1/search?q=0812-3456-7890']);
+  });
+
+  it('tells an agency what it searches, and says when nothing matches', async () => {
+    mockApi(() => json(200, { items: [], nextCursor: null }));
+    renderWith(<SearchBox />, { as: { agency: 'polri', role: 'agency_officer' } });
+    expect(screen.getByText(/instansi Anda/)).toBeTruthy();
+    await userEvent.type(screen.getByLabelText('Cari pengaduan'), 'pungutan');
+    await userEvent.click(screen.getByRole('button', { name: 'Cari' }));
+    expect(await screen.findByText('Tidak ada pengaduan yang cocok.')).toBeTruthy();
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * Central admin: the documents' settings (issue 15) — the agenda and letter number patterns,
+ * the letterhead, the signatory and the tembusan printed on every letter and receipt. Numbers
+ * already given keep their form; the next ones follow the new pattern.
+ */
+import { DocumentSettingsBody } from '@pantau/core/schemas';
+import { api, type Schemas, unwrap } from '../api/client';
+import { ActionForm } from '../components/action-form';
+import { TextField } from '../components/field';
+import { Loading, PageTitle, ProblemAlert } from '../components/ui';
+import { useLoad } from '../data';
+import { compact, type Values } from '../forms/use-form';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+
+type Field = [
+  name: string,
+  label: MessageKey,
+  options?: { multiline?: boolean; patternHint?: boolean },
+];
+
+/** The form's required fields, by fieldset (the tembusan, optional, comes after). */
+const FIELDSETS: readonly [MessageKey, readonly Field[]][] = [
+  [
+    'documentSettings.numbering',
+    [
+      ['agendaNumberPattern', 'documentSettings.agendaPattern', { patternHint: true }],
+      ['letterNumberPattern', 'documentSettings.letterPattern', { patternHint: true }],
+    ],
+  ],
+  [
+    'documentSettings.letterhead',
+    [
+      ['letterhead.ministry', 'documentSettings.ministry'],
+      ['letterhead.unit', 'documentSettings.unit'],
+      ['letterhead.address', 'documentSettings.address', { multiline: true }],
+      ['letterhead.city', 'documentSettings.city'],
+    ],
+  ],
+  [
+    'documentSettings.signatory',
+    [
+      ['signatory.name', 'documentSettings.signatoryName'],
+      ['signatory.position', 'documentSettings.position'],
+      ['signatory.nip', 'documentSettings.nip'],
+    ],
+  ],
+];
+
+/** The form edits the tembusan as lines of a text area; the body wants a list. */
+function toBody(values: Values): unknown {
+  const { tembusanText, ...rest } = compact(values) as Values;
+  const tembusan = String(tembusanText ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return { ...rest, tembusan };
+}
+
+function toValues(settings: Schemas['DocumentSettings']): Values {
+  const { version: _v, updatedAt: _u, tembusan, ...rest } = settings;
+  return { ...rest, tembusanText: tembusan.join('\n') };
+}
+
+export default function DocumentSettingsPage() {
+  const { t } = useI18n();
+  const settings = useLoad(() => unwrap(api.GET('/v1/settings/documents')), []);
+  if (settings.loading && !settings.data) return <Loading />;
+  return (
+    <section className="narrow">
+      <PageTitle>{t('documentSettings.title')}</PageTitle>
+      <ProblemAlert error={settings.error} />
+      {settings.data ? (
+        <ActionForm
+          // A saved version starts the form afresh from what the API now holds.
+          key={settings.data.version}
+          open
+          title={t('documentSettings.title')}
+          schema={DocumentSettingsBody}
+          initial={toValues(settings.data)}
+          toBody={toBody}
+          submitLabel={t('documentSettings.submit')}
+          send={(body) => unwrap(api.PUT('/v1/settings/documents', { body }))}
+          onDone={settings.reload}
+        >
+          {(form) => (
+            <>
+              {FIELDSETS.map(([legend, fields]) => (
+                <fieldset key={legend}>
+                  <legend>{t(legend)}</legend>
+                  {fields.map(([name, label, options]) => (
+                    <TextField
+                      key={name}
+                      form={form}
+                      name={name}
+                      label={t(label)}
+                      required
+                      multiline={options?.multiline}
+                      {...(options?.patternHint ? { hint: t('documentSettings.patternHint') } : {})}
+                    />
+                  ))}
+                </fieldset>
+              ))}
+              <TextField
+                form={form}
+                name="tembusanText"
+                label={t('documentSettings.tembusan')}
+                multiline
+              />
+            </>
+          )}
+        </ActionForm>
+      ) : null}
+    </section>
+  );
+}

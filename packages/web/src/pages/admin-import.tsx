@@ -1,0 +1,191 @@
+/**
+ * Central admins import the unit's existing register (XLSX or CSV): name the column that
+ * holds each field (prefilled with the sample register's titles), run a dry run that reports
+ * each row ok or its errors, then import. Rows imported before are reported, not doubled.
+ */
+import { useState } from 'react';
+import { CHANNELS, IMPORT_FIELDS, type ImportField } from '@pantau/core/schemas';
+import { api, ApiError, type Schemas, unwrap } from '../api/client';
+import { PageTitle, ProblemAlert } from '../components/ui';
+import { labelOf, useI18n } from '../i18n/i18n';
+
+/** The column titles of packages/intake/samples/register-sample.csv. */
+const SAMPLE_MAPPING: Partial<Record<ImportField, string>> = {
+  letterNumber: 'Nomor Surat',
+  receivedAt: 'Tanggal Surat Diterima',
+  'complainant.name': 'Nama Pengadu',
+  'complainant.email': 'Surel',
+  'complainant.phone': 'Telepon',
+  subject: 'Perihal',
+  description: 'Uraian',
+  respondent: 'Terlapor',
+  'location.province': 'Provinsi',
+  'location.regency': 'Kabupaten/Kota',
+};
+
+export default function AdminImport() {
+  const { t } = useI18n();
+  const [file, setFile] = useState<File | null>(null);
+  const [mapping, setMapping] = useState(SAMPLE_MAPPING);
+  const [externalSystem, setExternalSystem] = useState('');
+  const [defaultChannel, setDefaultChannel] = useState<(typeof CHANNELS)[number]>('letter');
+  const [report, setReport] = useState<Schemas['ImportReport'] | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (dryRun: boolean) => {
+    if (!file) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      let binary = '';
+      for (const b of bytes) binary += String.fromCharCode(b);
+      const body = {
+        format: file.name.toLowerCase().endsWith('.csv') ? ('csv' as const) : ('xlsx' as const),
+        content: btoa(binary),
+        mapping: Object.fromEntries(Object.entries(mapping).filter(([, v]) => v?.trim())),
+        ...(externalSystem.trim() ? { externalSystem: externalSystem.trim() } : {}),
+        defaultChannel,
+        dryRun,
+      };
+      setReport(await unwrap(api.POST('/v1/imports/cases', { body })));
+    } catch (error) {
+      setFailure(error);
+      setReport(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section>
+      <PageTitle>{t('import.title')}</PageTitle>
+      <p>{t('import.intro')}</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(true);
+        }}
+      >
+        <div className="field">
+          <label htmlFor="import-file">{t('import.file')}</label>
+          <input
+            id="import-file"
+            type="file"
+            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            required
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setReport(null);
+            }}
+          />
+        </div>
+        <fieldset>
+          <legend>{t('import.column')}</legend>
+          {IMPORT_FIELDS.map((field) => (
+            <div className="field" key={field}>
+              <label htmlFor={`map-${field}`}>{t(`import.field.${field}`)}</label>
+              <input
+                id={`map-${field}`}
+                value={mapping[field] ?? ''}
+                placeholder={t('import.none')}
+                onChange={(e) => setMapping({ ...mapping, [field]: e.target.value })}
+              />
+            </div>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="import-system">{t('import.externalSystem')}</label>
+          <input
+            id="import-system"
+            value={externalSystem}
+            onChange={(e) => setExternalSystem(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="import-channel">{t('import.defaultChannel')}</label>
+          <select
+            id="import-channel"
+            value={defaultChannel}
+            onChange={(e) => setDefaultChannel(e.target.value as (typeof CHANNELS)[number])}
+          >
+            {CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {labelOf(t, 'channel', c)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p>
+          <button type="submit" disabled={busy || !file} aria-busy={busy}>
+            {t('import.dryRun')}
+          </button>{' '}
+          <button
+            type="button"
+            className="primary"
+            disabled={busy || !report?.dryRun || report.counts.ok === 0}
+            onClick={() => void run(false)}
+          >
+            {t('import.run')}
+          </button>
+        </p>
+      </form>
+      {failure instanceof ApiError || failure ? <ProblemAlert error={failure} /> : null}
+      {report ? <Report report={report} /> : null}
+    </section>
+  );
+}
+
+function Report({ report }: { report: Schemas['ImportReport'] }) {
+  const { t } = useI18n();
+  return (
+    <section aria-live="polite">
+      <p role="status">
+        <strong>
+          {t('import.summary', {
+            ok: report.counts.ok,
+            created: report.counts.created,
+            exists: report.counts.exists,
+            error: report.counts.error,
+          })}
+        </strong>
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('import.row')}</th>
+            <th scope="col">{t('import.rowKey')}</th>
+            <th scope="col">{t('import.outcome')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.rows.map((r) => (
+            <tr key={r.row}>
+              <td>{r.row}</td>
+              <td>{r.rowKey ?? '—'}</td>
+              <td>
+                {labelOf(t, 'import.outcome', r.outcome)}
+                {r.caseId ? (
+                  <>
+                    {' · '}
+                    <a href={`/cases/${r.caseId}`}>{r.caseId}</a>
+                  </>
+                ) : null}
+                {r.errors.length > 0 ? (
+                  <ul>
+                    {r.errors.map((e) => (
+                      <li key={e.field}>
+                        <code>{e.field}</code>: {e.message}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,180 @@
+/**
+ * The public complaint form (`/adukan`): no sign-in. The complainant may stay anonymous, hide
+ * their identity from agencies, or ask for confidentiality. The ALTCHA widget solves the
+ * server's proof-of-work challenge in the browser (no third party); the answer is the receipt
+ * with the tracking code, shown once, printable, with a link to the tracking page.
+ */
+import 'altcha';
+import 'altcha/i18n/id';
+import type {} from 'altcha/types/react';
+import { useEffect, useRef, useState } from 'react';
+import { PUBLIC_DESCRIPTION_MAX, PublicComplaintBody } from '@pantau/core/schemas';
+import { api, type Schemas, unwrap } from '../api/client';
+import { CheckboxField, TextField } from '../components/field';
+import { FormErrors, PageTitle, ProblemAlert, SubmitButton, Time } from '../components/ui';
+import { compact, useForm, type Values } from '../forms/use-form';
+import { useI18n } from '../i18n/i18n';
+import { trackingUrl } from '../track-link';
+
+export function Complain() {
+  const { t, lang } = useI18n();
+  const [receipt, setReceipt] = useState<Schemas['ComplaintReceipt'] | null>(null);
+  // An anonymous complaint carries no identity: the fields are dropped, not just hidden.
+  const toBody = (values: Values) => {
+    const body = compact(values) as Values;
+    if (body.anonymous === true) delete body.complainant;
+    return body;
+  };
+  const form = useForm(PublicComplaintBody, { complainant: {} }, toBody);
+  const widget = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    const el = widget.current;
+    if (!el) return;
+    const onState = (e: Event) => {
+      const { state, payload } = (e as CustomEvent<{ state: string; payload?: string }>).detail;
+      form.set('altcha', state === 'verified' ? payload : undefined);
+    };
+    el.addEventListener('statechange', onState);
+    return () => el.removeEventListener('statechange', onState);
+    // Re-attached when the form comes back (`receipt` cleared); `form.set` is stable.
+  }, [receipt]);
+
+  if (receipt) return <Receipt receipt={receipt} />;
+  const anonymous = form.values.anonymous === true;
+  return (
+    <section className="narrow">
+      <PageTitle>{t('complain.title')}</PageTitle>
+      <p>{t('complain.intro')}</p>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void form.submit(async (body) => {
+            setReceipt(await unwrap(api.POST('/v1/complaints', { body })));
+          });
+        }}
+      >
+        <ProblemAlert error={form.failure} />
+        <FormErrors
+          errors={
+            form.errors.altcha
+              ? { ...form.errors, altcha: t('complain.proofMissing') }
+              : form.errors
+          }
+        />
+        <fieldset>
+          <legend>{t('complain.you')}</legend>
+          <CheckboxField
+            form={form}
+            name="anonymous"
+            label={t('complain.anonymous')}
+            hint={t('complain.anonymousHint')}
+          />
+          {anonymous ? null : (
+            <>
+              <TextField form={form} name="complainant.name" label={t('caseNew.name')} required />
+              <TextField form={form} name="complainant.idNumber" label={t('caseNew.idNumber')} />
+              <TextField
+                form={form}
+                name="complainant.email"
+                type="email"
+                label={t('caseNew.email')}
+              />
+              <TextField
+                form={form}
+                name="complainant.phone"
+                type="tel"
+                label={t('caseNew.phone')}
+              />
+              <TextField
+                form={form}
+                name="complainant.address"
+                label={t('caseNew.address')}
+                multiline
+              />
+              <CheckboxField
+                form={form}
+                name="identityHidden"
+                label={t('complain.identityHidden')}
+              />
+            </>
+          )}
+          <CheckboxField
+            form={form}
+            name="confidential"
+            label={t('complain.confidential')}
+            hint={t('complain.confidentialHint')}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>{t('complain.what')}</legend>
+          <TextField
+            form={form}
+            name="subject"
+            label={t('caseNew.subject')}
+            required
+            maxLength={200}
+          />
+          <TextField
+            form={form}
+            name="description"
+            label={t('caseNew.description')}
+            required
+            multiline
+            maxLength={PUBLIC_DESCRIPTION_MAX}
+          />
+          <TextField form={form} name="respondent" label={t('caseNew.respondent')} />
+          <TextField form={form} name="location.province" label={t('caseNew.province')} />
+          <TextField form={form} name="location.regency" label={t('caseNew.regency')} />
+        </fieldset>
+        <fieldset>
+          <legend>{t('complain.proof')}</legend>
+          <p className="hint">{t('complain.proofHint')}</p>
+          <altcha-widget
+            ref={widget}
+            challenge="/v1/complaints/challenge"
+            name="altcha"
+            language={lang}
+            auto="onload"
+          />
+        </fieldset>
+        <SubmitButton busy={form.busy}>{t('complain.submit')}</SubmitButton>
+      </form>
+    </section>
+  );
+}
+
+function Receipt({ receipt }: { receipt: Schemas['ComplaintReceipt'] }) {
+  const { t } = useI18n();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The page changed under the user: take focus to the news (screen readers announce it).
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section className="narrow" aria-labelledby="receipt-title">
+      <h1 id="receipt-title" ref={heading} tabIndex={-1}>
+        {t('complain.receivedTitle')}
+      </h1>
+      <div className="card">
+        <p>{t('complain.code')}</p>
+        <p className="tracking-code">
+          <strong>
+            <code>{receipt.trackingCode}</code>
+          </strong>
+        </p>
+        <p className="alert">{t('complain.keepCode')}</p>
+        <p>
+          {t('complain.verifyBy')}: <Time at={receipt.verificationDueAt} zone="Asia/Jakarta" />
+        </p>
+        <h2>{t('complain.receipt')}</h2>
+        <pre className="prose receipt">{receipt.receipt}</pre>
+        <p>
+          <button type="button" onClick={() => window.print()}>
+            {t('complain.print')}
+          </button>{' '}
+          <a href={trackingUrl(receipt.trackingCode)}>{t('complain.track')}</a>
+        </p>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,339 @@
+/**
+ * The desk, the queues and the admin pages as their users rely on them, in Chromium on the
+ * manual clock, every screen checked with axe (WCAG 2.2 A/AA): a focal point's coordinator
+ * delegates an assignment to a member unit and takes it back; the member unit opens the case
+ * from a bare link; the queue keeps its filters in the URL and shows ended assignments on
+ * request; a reopened case and a pending extension request reach the desk, and leave it once
+ * handled, as a redirect leaves it once re-forwarded; an admin edits an agency's contacts,
+ * removes a holiday knowing what moves, and sees a year without holidays flagged.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+  action,
+  launchChromium,
+  mainScreen,
+  openAction,
+  signInAs as signInAs_,
+  signOut as signOut_,
+} from '../support/browser.ts';
+import { FORWARDED_AT } from '../support/domain-example.ts';
+import {
+  api,
+  type Api,
+  forwardedCase,
+  type RunningPantau,
+  startPantau,
+  users,
+} from '../support/runtime.ts';
+
+let pantau: RunningPantau;
+let browser: Browser;
+let page: Page;
+let http: Api;
+let as: ReturnType<typeof users>;
+
+const LAND = 'Sertifikat tanah ganda di Surabaya';
+const REOPENED = 'Tagihan listrik melonjak tanpa pemakaian';
+const EXTENSION = 'Laporan kehilangan tidak diproses';
+const REDIRECTED = 'Izin reklame di jalan nasional';
+const ids = { land: '', reopened: '', extension: '', redirected: '' };
+
+const signInAs = (name: RegExp) => signInAs_(page, pantau.url, name);
+const signOut = () => signOut_(page);
+const desk = (name: RegExp) => page.getByRole('region', { name });
+const assignmentOf = async (caseId: string, agencyId: string) =>
+  (
+    await http.get(`/v1/cases/${caseId}/assignments/${agencyId}`, {
+      token: await as('setneg', 'central_officer'),
+    })
+  ).body;
+
+beforeAll(async () => {
+  pantau = await startPantau({
+    env: { PANTAU_CLOCK: 'manual', PANTAU_CLOCK_START: FORWARDED_AT },
+  });
+  browser = await launchChromium();
+  page = await (
+    await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' })
+  ).newPage();
+  page.setDefaultTimeout(15_000);
+  http = api(pantau.url);
+  as = users(pantau.url);
+  const central = await as('setneg', 'central_officer');
+  const forward = async (subject: string, agencies: string[]) =>
+    (await forwardedCase(http, central, agencies, { body: { subject } })) as {
+      id: string;
+      trackingCode: string;
+    };
+  ids.land = (await forward(LAND, ['atr-bpn'])).id;
+  ids.extension = (await forward(EXTENSION, ['polri'])).id;
+  ids.redirected = (await forward(REDIRECTED, ['pemprov-bali'])).id;
+  // PLN answered; its complainant was not satisfied: the case is reopened to central.
+  const reopened = await forward(REOPENED, ['pln']);
+  ids.reopened = reopened.id;
+  const answered = await http.post(
+    `/v1/cases/${reopened.id}/assignments/pln/responses`,
+    { kind: 'final', message: 'Meter telah diperiksa; tagihan sesuai pemakaian.' },
+    { token: await as('pln', 'agency_officer') },
+  );
+  expect(answered.status, answered.text).toBe(200);
+  const replied = await http.post('/v1/track/reply', {
+    code: reopened.trackingCode,
+    satisfied: false,
+    rating: 1,
+    message: 'Meter tidak pernah diperiksa petugas.',
+  });
+  expect(replied.status, replied.text).toBe(200);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await pantau?.stop();
+});
+
+describe('console: focal points and their member units', () => {
+  it('the ATR/BPN coordinator delegates an assignment to a member unit from the case page', async () => {
+    await signInAs(/^Koordinator atr-bpn/);
+    await page.goto(`${pantau.url}/cases/${ids.land}`);
+    const delegate = action(page, 'Delegasikan ke unit anggota');
+    await openAction(delegate);
+    // Choosing nobody is named at the field; nothing is sent.
+    await delegate.getByRole('button', { name: 'Delegasikan' }).click();
+    await expect
+      .poll(() => delegate.getByLabel('Unit anggota').getAttribute('aria-invalid'))
+      .toBe('true');
+    await delegate.getByLabel('Unit anggota').selectOption('kanwil-bpn-jatim');
+    await delegate.getByLabel('Catatan').fill('Objek sengketa di Surabaya');
+    await delegate.getByRole('button', { name: 'Delegasikan' }).click();
+    await page
+      .getByText('Didelegasikan ke Kantor Wilayah BPN Provinsi Jawa Timur.', { exact: true })
+      .waitFor();
+    expect((await assignmentOf(ids.land, 'atr-bpn')).delegatedTo).toBe('kanwil-bpn-jatim');
+    await page
+      .getByRole('button', { name: 'Ambil kembali dari Kantor Wilayah BPN Provinsi Jawa Timur' })
+      .waitFor();
+    await mainScreen(page, '20-coordinator-delegated');
+
+    // Its queue says which member unit holds the case, with the forwarding date.
+    await page.getByRole('link', { name: /^Antrean/ }).click();
+    const row = page.getByRole('row', { name: new RegExp(LAND) });
+    await expect
+      .poll(() => row.innerText())
+      .toContain('Dikerjakan oleh Kantor Wilayah BPN Provinsi Jawa Timur');
+    expect(await page.getByRole('columnheader', { name: 'Diteruskan' }).count()).toBe(1);
+    await mainScreen(page, '21-coordinator-queue-held-by');
+    await signOut();
+  });
+
+  it('the member unit opens the case from a bare link (a bookmark, an e-mail) and can act on it', async () => {
+    await signInAs(/^Petugas kanwil-bpn-jatim/); // lands on its queue: a visit
+    const queueLink = page.getByRole('link', { name: /^Antrean/ });
+    // The visit is recorded by the API's clock (the manual one), not the browser's.
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          localStorage.getItem('pantau.visited.queue.kanwil-bpn-jatim-agency_officer'),
+        ),
+      )
+      .toBe(FORWARDED_AT);
+    await expect.poll(() => queueLink.innerText()).toBe('Antrean');
+    // An hour later central forwards it a case: the queue's badge counts it as new.
+    await http.post('/dev/clock', { advance: 'PT1H' });
+    await forwardedCase(http, await as('setneg', 'central_officer'), ['kanwil-bpn-jatim'], {
+      body: { subject: 'Pengukuran ulang tanah warisan' },
+    });
+    await page.goto(`${pantau.url}/cases/${ids.land}`); // no ?agency=
+    await expect.poll(() => queueLink.innerText()).toMatch(/^Antrean\s*1\s*baru$/);
+    const card = page.getByRole('region', { name: /Penugasan: Kementerian Agraria/ });
+    await card.waitFor();
+    await card.getByRole('button', { name: 'Konfirmasi penerimaan' }).click();
+    await expect.poll(() => card.getByRole('heading').first().innerText()).toContain('Diterima');
+    expect((await assignmentOf(ids.land, 'atr-bpn')).state).toBe('acknowledged');
+    await mainScreen(page, '22-member-unit-deep-link');
+    // Once the queue was visited, nothing is new.
+    await page.getByRole('link', { name: /^Antrean/ }).click();
+    await page.getByRole('row', { name: new RegExp(LAND) }).waitFor();
+    await expect.poll(() => queueLink.innerText()).toBe('Antrean');
+    await signOut();
+  });
+
+  it('the coordinator takes the assignment back; the member unit no longer sees the case', async () => {
+    await signInAs(/^Koordinator atr-bpn/);
+    await page.goto(`${pantau.url}/cases/${ids.land}`);
+    await page
+      .getByRole('button', { name: 'Ambil kembali dari Kantor Wilayah BPN Provinsi Jawa Timur' })
+      .click();
+    await action(page, 'Delegasikan ke unit anggota').waitFor();
+    expect((await assignmentOf(ids.land, 'atr-bpn')).delegatedTo).toBeNull();
+    await signOut();
+    const member = await http.get(`/v1/cases/${ids.land}`, {
+      token: await as('kanwil-bpn-jatim', 'agency_officer'),
+    });
+    expect(member.status).toBe(404);
+  });
+});
+
+describe('console: the queue', () => {
+  it('keeps its filters in the URL; "All" shows completed assignments behind a toggle', async () => {
+    await signInAs(/^Petugas pln/);
+    await page.getByRole('link', { name: /^Antrean/ }).click();
+    await page.getByText('0 penugasan').waitFor();
+    await page.getByLabel('Termasuk yang selesai dan dialihkan').check();
+    const row = page.getByRole('row', { name: new RegExp(REOPENED) });
+    await expect.poll(() => row.innerText()).toContain('Tuntas');
+    expect(new URL(page.url()).searchParams.get('ended')).toBe('1');
+    await page.reload();
+    await row.waitFor();
+    expect(await page.getByLabel('Termasuk yang selesai dan dialihkan').isChecked()).toBe(true);
+    await page.getByText('1 penugasan').waitFor();
+    await mainScreen(page, '23-queue-with-ended');
+    await signOut();
+  });
+});
+
+describe('console: the central desk', () => {
+  it('a reopened case is on the desk; central forwards it back to the agency that completed it', async () => {
+    await signInAs(/^Petugas setneg/);
+    const reopened = desk(/Dibuka kembali oleh pengadu/);
+    await reopened.getByRole('link', { name: REOPENED }).waitFor();
+    await expect.poll(() => reopened.getByRole('heading').innerText()).toMatch(/pengadu 1/);
+    await mainScreen(page, '24-desk-reopened');
+    await reopened.getByRole('link', { name: REOPENED }).click();
+    // PLN completed its assignment, and is offered again in the picker.
+    const reforward = action(page, 'Teruskan (ulang) ke instansi');
+    await reforward.getByRole('combobox', { name: 'Cari dan tambah instansi' }).fill('PLN');
+    await reforward.getByRole('option', { name: 'PT PLN (Persero)', exact: true }).click();
+    await page.getByRole('button', { name: 'Teruskan' }).click();
+    await expect.poll(async () => (await assignmentOf(ids.reopened, 'pln')).state).toBe('pending');
+    await page.getByRole('link', { name: 'Meja kerja' }).click();
+    await expect.poll(() => reopened.getByRole('heading').innerText()).toMatch(/pengadu 0/);
+    expect(await reopened.getByRole('link', { name: REOPENED }).count()).toBe(0);
+    await signOut();
+  });
+
+  it('a pending extension request has its card; it leaves once decided', async () => {
+    const asked = await http.post(
+      `/v1/cases/${ids.extension}/assignments/polri/extension-requests`,
+      { workingDays: 5, reason: 'Menunggu hasil pemeriksaan Propam' },
+      { token: await as('polri', 'agency_officer'), headers: { 'idempotency-key': 'ext-1' } },
+    );
+    expect(asked.status, asked.text).toBe(201);
+    await signInAs(/^Petugas setneg/);
+    const card = desk(/Permintaan perpanjangan menunggu keputusan/);
+    await card.getByRole('link', { name: EXTENSION }).waitFor();
+    expect(await card.innerText()).toContain(
+      'Kepolisian Negara Republik Indonesia meminta 5 hari kerja',
+    );
+    await mainScreen(page, '25-desk-extension-card');
+    await card.getByRole('link', { name: EXTENSION }).click();
+    const decide = action(page, /Permintaan perpanjangan 5 hari kerja/);
+    await decide.getByLabel('Keputusan').selectOption('true');
+    await decide.getByRole('button', { name: 'Putuskan' }).click();
+    await page.getByText('Perpanjangan disetujui').waitFor();
+    await page.getByRole('link', { name: 'Meja kerja' }).click();
+    await card.getByText('Tidak ada data.').waitFor();
+    await signOut();
+  });
+
+  it('"not ours, awaiting re-forward" drops the assignment once the case is forwarded again', async () => {
+    const redirected = await http.post(
+      `/v1/cases/${ids.redirected}/assignments/pemprov-bali/redirect`,
+      { reason: 'Jalan nasional: kewenangan Kementerian PU', suggestedAgencyId: 'pln' },
+      { token: await as('pemprov-bali', 'agency_officer') },
+    );
+    expect(redirected.status, redirected.text).toBe(200);
+    await signInAs(/^Petugas setneg/);
+    const card = desk(/Bukan kewenangan: menunggu penerusan ulang/);
+    await card.getByRole('link', { name: REDIRECTED }).waitFor();
+    await card.getByRole('link', { name: REDIRECTED }).click();
+    // The agency Pemprov Bali suggested is listed first in the picker, marked as suggested.
+    const reforward = action(page, 'Teruskan (ulang) ke instansi');
+    await reforward.getByRole('combobox', { name: 'Cari dan tambah instansi' }).focus();
+    const first = reforward.getByRole('option').first();
+    await expect.poll(() => first.innerText()).toMatch(/^PT PLN \(Persero\)\s*disarankan$/);
+    await first.click();
+    await page.getByRole('button', { name: 'Teruskan' }).click();
+    await expect
+      .poll(async () => (await assignmentOf(ids.redirected, 'pln')).state)
+      .toBe('pending');
+    await page.getByRole('link', { name: 'Meja kerja' }).click();
+    await card.getByText('Tidak ada data.').waitFor();
+    expect(await card.getByRole('link', { name: REDIRECTED }).count()).toBe(0);
+    await signOut();
+  });
+});
+
+describe('console: admin', () => {
+  it('an admin edits Polri’s contacts: changes one, adds a head, removes one', async () => {
+    await signInAs(/^Admin setneg/);
+    await page.getByRole('link', { name: 'Instansi' }).click();
+    const row = page.getByRole('row', { name: /polri/ });
+    const edit = row.locator('details.action').filter({ hasText: /^Ubah kontak/ });
+    await openAction(edit);
+    const first = edit.getByRole('group', { name: 'Kontak 1' });
+    await first.getByLabel('Nama kontak').fill('Biro Pengawasan Penyidikan Polri');
+    await first.getByLabel('Surel kontak').fill('wassidik@polri.example.go.id');
+    await edit.getByRole('button', { name: 'Tambah kontak' }).click();
+    const third = edit.getByRole('group', { name: 'Kontak 3' });
+    await third.getByLabel('Nama kontak').fill('Irwasum Polri');
+    await third.getByLabel('Surel kontak').fill('irwasum@polri.example.go.id');
+    await third.getByLabel('Jenis kontak').selectOption('head');
+    await edit.getByRole('button', { name: 'Hapus kontak 2' }).click();
+    await mainScreen(page, '26-admin-contacts-editing');
+    await edit.getByRole('button', { name: 'Simpan' }).click();
+    await expect.poll(() => row.innerText()).toContain('irwasum@polri.example.go.id');
+    const polri = await http.get('/v1/agencies/polri', {
+      token: await as('setneg', 'central_admin'),
+    });
+    expect(polri.body.contacts).toEqual([
+      expect.objectContaining({
+        name: 'Biro Pengawasan Penyidikan Polri',
+        email: 'wassidik@polri.example.go.id',
+        kind: 'liaison',
+      }),
+      expect.objectContaining({
+        name: 'Irwasum Polri',
+        email: 'irwasum@polri.example.go.id',
+        kind: 'head',
+      }),
+    ]);
+    await signOut();
+  });
+
+  it('removing a holiday asks first and says how many deadlines move; a year without holidays is flagged', async () => {
+    await signInAs(/^Admin setneg/);
+    await page.getByRole('link', { name: 'Kalender' }).click();
+    await page.getByRole('spinbutton', { name: 'Tahun' }).fill('2026');
+    // The first holiday in April: inside the open assignments' deadlines (forwarded in March).
+    const first = page.locator('tbody tr').filter({ hasText: / Apr / }).first();
+    await first.waitFor();
+    const date = (await first.locator('td').first().innerText()).trim();
+    const name = (await first.locator('td').nth(1).innerText()).trim();
+    const day = page.locator('tbody tr').filter({ hasText: date });
+    await day.getByRole('button', { name: `Hapus ${name}` }).click();
+    const confirm = page.getByRole('alertdialog');
+    await expect.poll(() => confirm.innerText()).toMatch(/tenggat pada \d+ penugasan/);
+    const question = await confirm.innerText();
+    const [, deadlines, assignments] = /(\d+) tenggat pada (\d+) penugasan/.exec(question)!;
+    expect(Number(deadlines)).toBeGreaterThanOrEqual(Number(assignments));
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe(
+      'alertdialog',
+    );
+    await mainScreen(page, '27-admin-calendar-confirm-removal');
+    await confirm.getByRole('button', { name: 'Batal' }).click();
+    expect(await confirm.count()).toBe(0);
+    expect(await day.count()).toBe(1);
+
+    await day.getByRole('button', { name: `Hapus ${name}` }).click();
+    await confirm.getByRole('button', { name: 'Ya, hapus' }).click();
+    const status = page.getByRole('status').filter({ hasText: 'dihitung ulang' });
+    await expect.poll(() => status.innerText()).toContain(`${assignments} penugasan`);
+    await expect.poll(() => day.count()).toBe(0);
+
+    await page.getByRole('spinbutton', { name: 'Tahun' }).fill('2027');
+    await page.getByText('Tahun 2027 belum punya hari libur', { exact: false }).waitFor();
+    await mainScreen(page, '28-admin-calendar-year-without-holidays');
+    await signOut();
+  });
+});

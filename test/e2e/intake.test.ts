@@ -1,0 +1,356 @@
+/**
+ * The intake channels end to end on the embedded runtime: the public complaint form's API
+ * (proof of work, anonymous and confidential complaints, the receipt), e-mail sent for real
+ * with nodemailer to the SMTP listener (HTML only, Indonesian text, attachments, a malformed
+ * message, a redelivery), the spreadsheet import (dry run, real dates, idempotent), and
+ * external references. Every channel's case is `received`, with its channel, for central.
+ */
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '@pantau/local';
+import {
+  type Api,
+  api,
+  complaint,
+  expectInvalid,
+  expectProblem,
+  type Json,
+  type RunningPantau,
+  solvedAltcha,
+  startPantau,
+  users,
+} from '../support/runtime.ts';
+
+let pantau: RunningPantau;
+let http: Api;
+let smtpPort: number;
+let central: string;
+let admin: string;
+
+beforeAll(async () => {
+  smtpPort = await freePort();
+  pantau = await startPantau({
+    env: { PANTAU_SMTP_PORT: String(smtpPort), PANTAU_POW_MAX_COUNTER: '40' },
+  });
+  http = api(pantau.url);
+  const as = users(pantau.url);
+  central = await as('setneg', 'central_officer');
+  admin = await as('setneg', 'central_admin');
+});
+
+afterAll(async () => {
+  await pantau?.stop();
+});
+
+/** Central's view of the newest cases of a channel. */
+async function casesOf(channel: string): Promise<Json[]> {
+  const res = await http.get('/v1/cases?status=received&limit=100', { token: central });
+  expect(res.status, res.text).toBe(200);
+  return (res.body.items as Json[]).filter((c) => c.channel === channel);
+}
+
+describe('the public complaint form', () => {
+  const form = (overrides: Record<string, unknown> = {}) => ({
+    complainant: { name: 'Wayan Sudarsana', phone: '0812-3456-7890' },
+    subject: 'Lampu jalan padam berbulan-bulan',
+    description: 'Lampu penerangan jalan di Jl. Gatot Subroto Timur padam sejak Januari.',
+    location: { province: 'Bali', regency: 'Kota Denpasar' },
+    ...overrides,
+  });
+
+  it('answers a solved challenge with the receipt and tracking code; central sees it received', async () => {
+    const res = await http.post('/v1/complaints', { ...form(), altcha: await solvedAltcha(http) });
+    expect(res.status, res.text).toBe(201);
+    expect(res.body).toMatchObject({
+      subject: 'Lampu jalan padam berbulan-bulan',
+      anonymous: false,
+      confidential: false,
+      trackingCode: expect.stringMatching(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{5}$/),
+    });
+    expect(res.body.receipt).toContain('TANDA TERIMA PENGADUAN');
+    expect(res.body.receipt).toContain(res.body.trackingCode);
+
+    const tracked = await http.post('/v1/track', { code: res.body.trackingCode });
+    expect(tracked.status, tracked.text).toBe(200);
+    expect(tracked.body.status).toBe('received');
+
+    const [mine] = (await casesOf('web')).filter((c) => c.trackingCode === res.body.trackingCode);
+    expect(mine).toMatchObject({
+      status: 'received',
+      channel: 'web',
+      complainant: { name: 'Wayan Sudarsana' },
+    });
+    const timeline = await http.get(`/v1/cases/${mine.id}/timeline`, { token: central });
+    expect(timeline.body.items[0]).toMatchObject({
+      type: 'case_registered',
+      actor: { system: 'intake' },
+    });
+  });
+
+  it('takes an anonymous, confidential complaint: no identity anywhere, status only on tracking', async () => {
+    const res = await http.post('/v1/complaints', {
+      ...form({ complainant: undefined }),
+      anonymous: true,
+      confidential: true,
+      altcha: await solvedAltcha(http),
+    });
+    expect(res.status, res.text).toBe(201);
+    expect(res.body).toMatchObject({ anonymous: true, confidential: true });
+    const [mine] = (await casesOf('web')).filter((c) => c.trackingCode === res.body.trackingCode);
+    expect(mine).toMatchObject({ complainant: null, confidential: true });
+    const tracked = await http.post('/v1/track', { code: res.body.trackingCode });
+    expect(tracked.body.steps).toEqual([]);
+  });
+
+  it('refuses a complaint without a proof, with a forged one, and a proof spent already', async () => {
+    expectInvalid(await http.post('/v1/complaints', form()), 'altcha');
+    const forged = Buffer.from(
+      JSON.stringify({
+        challenge: { parameters: {}, signature: 'x' },
+        solution: { counter: 1, derivedKey: '00' },
+      }),
+    ).toString('base64');
+    expectInvalid(await http.post('/v1/complaints', { ...form(), altcha: forged }), 'altcha');
+    expectInvalid(
+      await http.post('/v1/complaints', { ...form(), altcha: 'bm90IGpzb24' }),
+      'altcha',
+    );
+
+    const altcha = await solvedAltcha(http);
+    expect((await http.post('/v1/complaints', { ...form(), altcha })).status).toBe(201);
+    expectInvalid(await http.post('/v1/complaints', { ...form(), altcha }), 'altcha');
+  });
+
+  it('names what is missing: a named complaint needs the complainant, an anonymous one none', async () => {
+    const altcha = await solvedAltcha(http);
+    expectInvalid(
+      await http.post('/v1/complaints', { ...form({ complainant: undefined }), altcha }),
+      'complainant',
+    );
+    expectInvalid(
+      await http.post('/v1/complaints', { ...form(), anonymous: true, altcha }),
+      'complainant',
+    );
+    // Neither spent the proof: it still buys one complaint.
+    expect((await http.post('/v1/complaints', { ...form(), altcha })).status).toBe(201);
+  });
+});
+
+describe('e-mail to the SMTP listener (sent with nodemailer)', () => {
+  const transport = () =>
+    nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: smtpPort,
+      secure: false,
+      ignoreTLS: true,
+    });
+
+  it('an Indonesian text message with attachments becomes a case from its sender', async () => {
+    const messageId = `<aduan-${crypto.randomUUID()}@warga.example.id>`;
+    const sent = await transport().sendMail({
+      from: '"Ni Luh Putu Ayu" <ayu.putu@warga.example.id>',
+      to: 'pengaduan@setneg.example.go.id',
+      subject: 'Pungutan liar di kantor kelurahan',
+      text: 'Yth. Bapak/Ibu,\n\nSaya dimintai uang Rp 500.000 untuk mengurus surat keterangan domisili. Mohon ditindaklanjuti.\n\nHormat saya,\nAyu',
+      messageId,
+      attachments: [
+        { filename: 'kuitansi.pdf', content: Buffer.from('%PDF-1.4 bukti pembayaran') },
+        { filename: 'foto-loket.jpg', content: Buffer.alloc(2048, 7), contentType: 'image/jpeg' },
+      ],
+    });
+    expect(sent.accepted).toHaveLength(1);
+    const [mine] = (await casesOf('email')).filter(
+      (c) => c.subject === 'Pungutan liar di kantor kelurahan',
+    );
+    expect(mine).toMatchObject({
+      status: 'received',
+      complainant: { name: 'Ni Luh Putu Ayu', email: 'ayu.putu@warga.example.id' },
+    });
+    expect(mine.description).toContain('Saya dimintai uang Rp 500.000');
+    const timeline = await http.get(`/v1/cases/${mine.id}/timeline`, { token: central });
+    expect(timeline.body.items[0].data).toMatchObject({ channel: 'email', attachments: 2 });
+
+    // Redelivered with the same Message-ID: still one case.
+    await transport().sendMail({
+      from: 'ayu.putu@warga.example.id',
+      to: 'pengaduan@setneg.example.go.id',
+      subject: 'Pungutan liar di kantor kelurahan',
+      text: 'Pesan yang sama, dikirim ulang oleh server surel.',
+      messageId,
+    });
+    expect(
+      (await casesOf('email')).filter((c) => c.subject === 'Pungutan liar di kantor kelurahan'),
+    ).toHaveLength(1);
+  });
+
+  it('an HTML-only message gives its text, without markup', async () => {
+    await transport().sendMail({
+      from: 'Budi Santoso <budi@example.co.id>',
+      to: 'pengaduan@setneg.example.go.id',
+      subject: 'Antrean BPJS tidak manusiawi',
+      html: '<p>Antrean di kantor cabang <b>dimulai pukul 04.00</b>.</p><p>Lansia harus berdiri berjam-jam.</p>',
+    });
+    const [mine] = (await casesOf('email')).filter(
+      (c) => c.subject === 'Antrean BPJS tidak manusiawi',
+    );
+    expect(mine.description).toContain('dimulai pukul 04.00');
+    expect(mine.description).toContain('Lansia harus berdiri berjam-jam.');
+    expect(mine.description).not.toMatch(/<\/?(p|b)>/);
+  });
+
+  it('a malformed message without a sender is refused (550), and no case is made of it', async () => {
+    const before = (await casesOf('email')).length;
+    const raw =
+      'Subject: tanpa pengirim\r\nContent-Type: multipart/mixed; boundary="x"\r\n\r\n--x\r\nrusak';
+    await expect(
+      transport().sendMail({
+        envelope: { from: 'x@example.id', to: ['pengaduan@setneg.example.go.id'] },
+        raw,
+      }),
+    ).rejects.toMatchObject({ responseCode: 550 });
+    expect((await casesOf('email')).length).toBe(before);
+  });
+});
+
+describe('spreadsheet import (central admins)', () => {
+  const MAPPING = {
+    letterNumber: 'Nomor Surat',
+    receivedAt: 'Tanggal Surat Diterima',
+    'complainant.name': 'Nama Pengadu',
+    'complainant.email': 'Surel',
+    'complainant.phone': 'Telepon',
+    subject: 'Perihal',
+    description: 'Uraian',
+    respondent: 'Terlapor',
+    'location.province': 'Provinsi',
+    'location.regency': 'Kabupaten/Kota',
+  };
+  const sample = () =>
+    readFile(join(import.meta.dirname, '../../packages/intake/samples/register-sample.csv'));
+
+  it('the sample: a dry run writes nothing, the import keeps real dates, a second import adds nothing', async () => {
+    const body = { format: 'csv', content: (await sample()).toString('base64'), mapping: MAPPING };
+    const dry = await http.post('/v1/imports/cases', body, { token: admin });
+    expect(dry.status, dry.text).toBe(200);
+    expect(dry.body.counts).toEqual({ ok: 3, created: 0, exists: 0, error: 0 });
+    expect(dry.body.rows.map((r: Json) => r.rowKey)).toEqual([
+      'letter:B-101/DUMAS/01/2025',
+      'letter:B-102/DUMAS/01/2025',
+      'letter:B-103/DUMAS/01/2025',
+    ]);
+    expect(await casesOf('letter')).toEqual([]);
+
+    const done = await http.post('/v1/imports/cases', { ...body, dryRun: false }, { token: admin });
+    expect(done.body.counts).toEqual({ ok: 0, created: 3, exists: 0, error: 0 });
+    const first = await http.get(`/v1/cases/${done.body.rows[0].caseId}`, { token: central });
+    expect(first.body).toMatchObject({
+      status: 'received',
+      channel: 'letter',
+      receivedAt: '2025-01-05T17:00:00.000Z', // 6 January 2025, WIB
+      imported: { rowKey: 'letter:B-101/DUMAS/01/2025' },
+      overdue: false, // the verification clock starts at the import, not in January 2025
+    });
+    const anonymous = await http.get(`/v1/cases/${done.body.rows[2].caseId}`, { token: central });
+    expect(anonymous.body.complainant).toBeNull();
+
+    const again = await http.post(
+      '/v1/imports/cases',
+      { ...body, dryRun: false },
+      { token: admin },
+    );
+    expect(again.body.counts).toEqual({ ok: 0, created: 0, exists: 3, error: 0 });
+    expect(again.body.rows.map((r: Json) => r.caseId)).toEqual(
+      done.body.rows.map((r: Json) => r.caseId),
+    );
+  });
+
+  it('an XLSX with date cells; each bad row is reported with its fields, the good ones go in', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Register');
+    sheet.addRow(['No. LAPOR', 'Tanggal', 'Perihal', 'Uraian']);
+    sheet.addRow([
+      '5550001',
+      new Date(Date.UTC(2024, 10, 20)),
+      'Bansos tidak tepat sasaran',
+      'Data penerima bansos di desa tidak diperbarui.',
+    ]);
+    sheet.addRow(['5550002', 'besok', '', 'Tanpa perihal dan tanggal.']);
+    sheet.addRow([
+      '5550001',
+      new Date(Date.UTC(2024, 10, 21)),
+      'Ganda',
+      'Nomor yang sama dua kali.',
+    ]);
+    const content = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    const res = await http.post(
+      '/v1/imports/cases',
+      {
+        format: 'xlsx',
+        content,
+        mapping: {
+          'externalRef.id': 'No. LAPOR',
+          receivedAt: 'Tanggal',
+          subject: 'Perihal',
+          description: 'Uraian',
+        },
+        externalSystem: 'lapor',
+        defaultChannel: 'lapor',
+        dryRun: false,
+      },
+      { token: admin },
+    );
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.rows.map((r: Json) => [r.row, r.outcome])).toEqual([
+      [2, 'created'],
+      [3, 'error'],
+      [4, 'error'],
+    ]);
+    expect(res.body.rows[1].errors.map((e: Json) => e.field).sort()).toEqual([
+      'receivedAt',
+      'subject',
+    ]);
+    expect(res.body.rows[2].errors[0].message).toContain('row 2');
+    const created = await http.get(`/v1/cases/${res.body.rows[0].caseId}`, { token: central });
+    expect(created.body).toMatchObject({
+      channel: 'lapor',
+      receivedAt: '2024-11-19T17:00:00.000Z',
+      externalRef: { system: 'lapor', id: '5550001' },
+    });
+  });
+
+  it('only central admins import; a file that is not one is a 400 on content', async () => {
+    const body = {
+      format: 'xlsx',
+      content: Buffer.from('bukan excel').toString('base64'),
+      mapping: MAPPING,
+    };
+    expectProblem(await http.post('/v1/imports/cases', body, { token: central }), 403, 'forbidden');
+    expectInvalid(await http.post('/v1/imports/cases', body, { token: admin }), 'content');
+  });
+});
+
+describe('external references', () => {
+  it('one LAPOR! report is registered once: the second is a 409 naming the first case', async () => {
+    const ref = { system: 'lapor', id: `LAPOR-${Date.now()}` };
+    const first = await http.post('/v1/cases', complaint({ channel: 'lapor', externalRef: ref }), {
+      token: central,
+    });
+    expect(first.status, first.text).toBe(201);
+    expect(first.body.externalRef).toEqual(ref);
+    const second = await http.post('/v1/cases', complaint({ channel: 'lapor', externalRef: ref }), {
+      token: central,
+    });
+    expectProblem(second, 409, 'already_exists');
+    expect(second.body.detail).toContain(first.body.id);
+  });
+
+  it('channel lapor without its report id is a 400 on externalRef', async () => {
+    expectInvalid(
+      await http.post('/v1/cases', complaint({ channel: 'lapor' }), { token: central }),
+      'externalRef',
+    );
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * Agenda numbers against DynamoDB Local: the counter item is claimed in the same transaction
+ * as the case, so under concurrency no two cases share a number and none is skipped.
+ */
+import { Service } from '@pantau/core';
+import type { DynamoStore } from '@pantau/store';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { centralAdmin, centralOfficer, freshStore, manualClock } from '../support/dynamodb.ts';
+
+let store: DynamoStore;
+let service: Service;
+const clock = manualClock('2026-03-16T03:00:00.000Z');
+
+beforeAll(async () => {
+  store = await freshStore();
+  service = new Service({ store, clock: clock.now });
+});
+
+const register = (subject: string, key?: string) =>
+  service.createCase(
+    centralOfficer,
+    {
+      channel: 'letter',
+      complainant: { name: 'Siti Aminah' },
+      subject,
+      description: 'Surat pengaduan',
+      letter: { number: '045/RT-03/III/2026', date: '2026-03-10', sender: 'Ketua RT 03' },
+    },
+    key ? { key, fingerprint: subject } : undefined,
+  );
+
+describe('agenda numbers', () => {
+  it('gives 100 concurrent registrations the numbers 1 to 100 of the year, each once', async () => {
+    const created = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => register(`Pengaduan ${i}`)),
+    );
+    const numbers = created.map((c) => c.agendaNumber!);
+    expect(new Set(numbers).size).toBe(100);
+    const seqs = numbers.map((n) => Number(n.split('/')[0])).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(numbers.every((n) => /^\d+\/DUMAS\/III\/2026$/.test(n))).toBe(true);
+    // What was stored is what was answered, with the incoming letter.
+    const one = await service.getCase(centralOfficer, created[0]!.id);
+    expect(one.agendaNumber).toBe(numbers[0]);
+    expect(one.letter).toEqual({
+      number: '045/RT-03/III/2026',
+      date: '2026-03-10',
+      sender: 'Ketua RT 03',
+    });
+  }, 120_000);
+
+  it('replays an idempotent registration with its number, without taking another', async () => {
+    const first = await register('Sekali saja', 'agenda-key-1');
+    const again = await register('Sekali saja', 'agenda-key-1');
+    expect(again.agendaNumber).toBe(first.agendaNumber);
+    const next = await register('Berikutnya');
+    expect(Number(next.agendaNumber!.split('/')[0])).toBe(
+      Number(first.agendaNumber!.split('/')[0]) + 1,
+    );
+  });
+
+  it('follows the pattern in the settings, and starts again at 1 in a new year', async () => {
+    await service.putDocumentSettings(centralAdmin, {
+      ...(await service.documentSettings(centralAdmin)),
+      agendaNumberPattern: 'AG-{year}-{month}-{seq}',
+    });
+    const march = await register('Pola baru');
+    expect(march.agendaNumber).toMatch(/^AG-2026-03-\d+$/);
+    clock.set('2027-01-04T02:00:00.000Z');
+    expect((await register('Tahun baru')).agendaNumber).toBe('AG-2027-01-1');
+    // The year is the registration's in WIB: 31 Dec 2026 23:30 WIB is still 2026.
+    clock.set('2026-12-31T16:30:00.000Z');
+    expect((await register('Akhir tahun')).agendaNumber).toMatch(/^AG-2026-12-\d+$/);
+  });
+});

@@ -1,0 +1,221 @@
+/**
+ * What central's desk and the agencies' queues read, on DynamoDB Local: totals, "due soon"
+ * without the overdue, "newly overdue" by the service's clock, redirects leaving the
+ * re-forward list once answered, the queue running on into ended assignments, pending
+ * extension requests, and what removing a holiday would move before it is removed.
+ */
+import { Service } from '@pantau/core';
+import type { DynamoStore } from '@pantau/store';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  addAgencies,
+  centralAdmin,
+  centralOfficer,
+  forwardedCase,
+  freshStore,
+  manualClock,
+  officerOf,
+} from '../support/dynamodb.ts';
+
+let store: DynamoStore;
+let service: Service;
+const clock = manualClock('2026-07-06T03:00:00.000Z'); // Monday
+
+beforeAll(async () => {
+  store = await freshStore();
+  service = new Service({ store, clock: clock.now });
+  await addAgencies(service, [{ id: 'polri' }, { id: 'pln' }, { id: 'bpn' }]);
+});
+
+const keysOf = (items: readonly { caseId: string; agencyId: string }[]) =>
+  items.map((a) => `${a.caseId}/${a.agencyId}`);
+
+describe('the central desk’s lists', () => {
+  it('count their total when asked, on the first page as on the next', async () => {
+    clock.set('2026-07-06T03:00:00.000Z');
+    for (let i = 0; i < 3; i += 1) await forwardedCase(service, ['pln']);
+    const first = await service.worklist(centralOfficer, {
+      agencyId: 'pln',
+      limit: 2,
+      total: true,
+    });
+    expect(first.items).toHaveLength(2);
+    expect(first.total).toBe(3);
+    const second = await service.worklist(centralOfficer, {
+      agencyId: 'pln',
+      limit: 2,
+      cursor: first.nextCursor!,
+      total: true,
+    });
+    expect(second).toMatchObject({ total: 3, nextCursor: null });
+    // Not asked: not counted.
+    expect((await service.worklist(centralOfficer, { agencyId: 'pln', limit: 2 })).total).toBe(
+      undefined,
+    );
+    const cases = await service.listCases(centralOfficer, { limit: 1, total: true });
+    expect(cases.total).toBeGreaterThanOrEqual(3);
+  });
+
+  it('“due within 2 working days” holds no overdue item; “newly overdue” is the service’s last 24 hours', async () => {
+    clock.set('2026-07-13T03:00:00.000Z');
+    const { caseId } = await forwardedCase(service, ['polri']);
+    const polri = (items: readonly { caseId: string; agencyId: string }[]) =>
+      keysOf(items).filter((k) => k === `${caseId}/polri`);
+    const { due } = await service.getAssignment(centralOfficer, caseId, 'polri');
+    // Just before acknowledgement is due: due soon, not overdue.
+    clock.set(new Date(Date.parse(due.acknowledge) - 3_600_000).toISOString());
+    expect(
+      polri((await service.worklist(centralOfficer, { dueWithin: 2, limit: 100 })).items),
+    ).toHaveLength(1);
+    expect(
+      polri((await service.worklist(centralOfficer, { newlyOverdue: true, limit: 100 })).items),
+    ).toHaveLength(0);
+    // Two hours later it is overdue: it leaves "due soon" and is newly overdue.
+    clock.set(new Date(Date.parse(due.acknowledge) + 3_600_000).toISOString());
+    expect(
+      polri((await service.worklist(centralOfficer, { dueWithin: 2, limit: 100 })).items),
+    ).toHaveLength(0);
+    expect(
+      polri((await service.worklist(centralOfficer, { newlyOverdue: true, limit: 100 })).items),
+    ).toHaveLength(1);
+    // Two days on it is still overdue, no longer newly.
+    clock.set(new Date(Date.parse(due.acknowledge) + 2 * 86_400_000).toISOString());
+    expect(
+      polri((await service.worklist(centralOfficer, { newlyOverdue: true, limit: 100 })).items),
+    ).toHaveLength(0);
+    expect(
+      polri((await service.worklist(centralOfficer, { overdue: true, limit: 100 })).items),
+    ).toHaveLength(1);
+  });
+
+  it('“awaiting re-forward” drops a redirect once the case is forwarded again', async () => {
+    clock.set('2026-07-20T03:00:00.000Z');
+    const { caseId } = await forwardedCase(service, ['pln', 'polri']);
+    await service.redirect(officerOf('pln'), caseId, 'pln', {
+      reason: 'Bukan kewenangan PLN',
+      suggestedAgencyId: 'bpn',
+    });
+    const awaiting = async () =>
+      keysOf(
+        (await service.worklist(centralOfficer, { awaitingReforward: true, limit: 100 })).items,
+      ).filter((k) => k.startsWith(caseId));
+    expect(await awaiting()).toEqual([`${caseId}/pln`]);
+    clock.set('2026-07-20T05:00:00.000Z');
+    await service.forward(centralOfficer, caseId, { assignments: [{ agencyId: 'bpn' }] });
+    expect(await awaiting()).toEqual([]);
+    // Still listed as redirected: the history stays.
+    const redirected = await service.worklist(centralOfficer, { state: 'redirected', limit: 100 });
+    expect(keysOf(redirected.items)).toContain(`${caseId}/pln`);
+  });
+});
+
+describe('an agency’s queue', () => {
+  it('runs on into its ended assignments when asked, page by page without repeats, with a total', async () => {
+    await addAgencies(service, [{ id: 'pemkot' }]);
+    clock.set('2026-08-03T03:00:00.000Z');
+    const open = await forwardedCase(service, ['pemkot']);
+    const done = await forwardedCase(service, ['pemkot']);
+    const moved = await forwardedCase(service, ['pemkot']);
+    const officer = officerOf('pemkot');
+    await service.respond(officer, done.caseId, 'pemkot', { kind: 'final', message: 'Selesai.' });
+    await service.redirect(officer, moved.caseId, 'pemkot', { reason: 'Bukan kewenangan' });
+
+    const own = await service.queue(officer, { scope: 'own', limit: 25 });
+    expect(own.items.map((a) => a.caseId)).toEqual([open.caseId]);
+
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let total: number | undefined;
+    do {
+      const page = await service.queue(officer, {
+        scope: 'own',
+        ended: true,
+        limit: 1,
+        total: cursor === undefined,
+        ...(cursor ? { cursor } : {}),
+      });
+      total ??= page.total;
+      seen.push(...page.items.map((a) => `${a.caseId}:${a.state}`));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual([
+      `${open.caseId}:pending`,
+      `${done.caseId}:completed`,
+      `${moved.caseId}:redirected`,
+    ]);
+    expect(total).toBe(3);
+    await expect(
+      service.queue(officer, { scope: 'own', ended: true, limit: 1, cursor: '7~x' }),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
+  });
+
+  it('counts what was forwarded since a visit', async () => {
+    await addAgencies(service, [{ id: 'pemkab' }]);
+    clock.set('2026-08-10T03:00:00.000Z');
+    await forwardedCase(service, ['pemkab']);
+    const visit = '2026-08-10T04:00:00.000Z';
+    clock.set('2026-08-10T05:00:00.000Z');
+    await forwardedCase(service, ['pemkab']);
+    const since = await service.queue(officerOf('pemkab'), {
+      scope: 'own',
+      limit: 1,
+      forwardedSince: visit,
+      total: true,
+    });
+    expect(since.total).toBe(1);
+  });
+});
+
+describe('extension requests waiting for central', () => {
+  it('are listed with their case’s subject until decided', async () => {
+    clock.set('2026-08-17T03:00:00.000Z');
+    const { caseId } = await forwardedCase(service, ['bpn']);
+    const request = await service.requestExtension(officerOf('bpn'), caseId, 'bpn', {
+      workingDays: 5,
+      reason: 'Menunggu hasil ukur ulang',
+    });
+    const pending = await service.pendingExtensions(centralOfficer, { limit: 100, total: true });
+    expect(pending.items).toContainEqual(
+      expect.objectContaining({
+        id: request.id,
+        caseId,
+        agencyId: 'bpn',
+        workingDays: 5,
+        status: 'pending',
+        subject: 'Sertifikat tanah belum terbit',
+        agencyName: 'Agency bpn',
+      }),
+    );
+    expect(pending.total).toBe(pending.items.length);
+    await expect(service.pendingExtensions(officerOf('bpn'), { limit: 10 })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await service.decideExtension(centralOfficer, caseId, 'bpn', request.id, {
+      approve: true,
+    });
+    const after = await service.pendingExtensions(centralOfficer, { limit: 100 });
+    expect(after.items.map((x) => x.id)).not.toContain(request.id);
+  });
+});
+
+describe('removing a holiday', () => {
+  it('says beforehand how many deadlines it will move, as many as then move', async () => {
+    clock.set('2026-08-24T03:00:00.000Z');
+    await forwardedCase(service, ['polri', 'pln']);
+    const { items } = await service.getCalendarDays('id', 2026);
+    const holiday = items.find((d) => d.date > '2026-08-24')!;
+    const impact = await service.holidayRemovalImpact(centralAdmin, 'id', holiday.date);
+    expect(impact.assignments).toBeGreaterThan(0);
+    expect(impact.deadlines).toBeGreaterThanOrEqual(impact.assignments);
+    // Nothing changed by asking.
+    expect((await service.getCalendarDays('id', 2026)).items).toContainEqual(holiday);
+    const change = await service.deleteCalendarDay(centralAdmin, 'id', holiday.date);
+    // Without a job runner the job runs inside the edit: finished when it answers.
+    expect(change.job).toMatchObject({ state: 'completed', moved: impact.assignments });
+    await expect(
+      service.holidayRemovalImpact(centralAdmin, 'id', holiday.date),
+    ).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+});
