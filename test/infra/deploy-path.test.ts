@@ -242,13 +242,15 @@ describe('the README deploy path, offline, in a fresh checkout', () => {
       }
     });
 
-    it('has the table, the functions on Node.js 24 arm64, the state machine, the HTTP API, the user pool, the distribution and the console bucket', () => {
+    it('has the table, the functions on Node.js 24 arm64, the state machines, the HTTP API, the user pool, the distribution and the console bucket', () => {
       expect(ofType(template, 'AWS::DynamoDB::Table')).toHaveLength(1);
       const functions = ofType(template, 'AWS::Lambda::Function');
       const ours = functions.filter(([id]) =>
-        /^(ApiHandler|EscalationTick|EscalationContinue|EscalationSweep|SeedHandler)/.test(id),
+        /^(ApiHandler|EscalationTick|EscalationContinue|EscalationSweep|RearmJobsTask|SeedHandler)/.test(
+          id,
+        ),
       );
-      expect(ours).toHaveLength(5);
+      expect(ours).toHaveLength(6);
       for (const [id, fn] of ours) {
         expect(fn.Properties?.Runtime, id).toBe('nodejs24.x');
         expect(fn.Properties?.Architectures, id).toEqual(['arm64']);
@@ -257,7 +259,8 @@ describe('the README deploy path, offline, in a fresh checkout', () => {
       for (const [id, fn] of functions) {
         expect(fn.Properties?.Runtime, id).toMatch(/^nodejs24\.x$|^python3\./);
       }
-      expect(ofType(template, 'AWS::StepFunctions::StateMachine')).toHaveLength(1);
+      // The escalation ladder, and the re-arming jobs of settings edits.
+      expect(ofType(template, 'AWS::StepFunctions::StateMachine')).toHaveLength(2);
       const apis = ofType(template, 'AWS::ApiGatewayV2::Api');
       expect(apis.map(([, api]) => api.Properties?.ProtocolType)).toEqual(['HTTP']);
       expect(ofType(template, 'AWS::Cognito::UserPool')).toHaveLength(1);

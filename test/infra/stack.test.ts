@@ -529,7 +529,7 @@ describe('iam', () => {
       expect(machine).toHaveLength(1);
       expect(actionsOf(machine[0]!)).toEqual([...STATE_MACHINE_SERVICE_ACTIONS].sort());
     }
-    // The API, Tick, the sweep, the mail intake and the re-arming task are traced.
+    // The API, Tick, Continue, the sweep and the re-arming task are traced.
     const functions = tracedFunctions().map(([, fn]) => ownedBy(fn));
     expect(functions).toHaveLength(5);
     for (const own of functions) {
@@ -1592,7 +1592,13 @@ describe('observability', () => {
       tracedFunctions().map(([id, fn]) => [id.replace(/[0-9A-F]{8}$/, ''), environmentOf(fn)]),
     );
     expect(Object.keys(services).sort()).toEqual(
-      ['ApiHandler', 'EscalationContinue', 'EscalationSweep', 'EscalationTick'].sort(),
+      [
+        'ApiHandler',
+        'EscalationContinue',
+        'EscalationSweep',
+        'EscalationTick',
+        'RearmJobsTask',
+      ].sort(),
     );
     for (const [id, env] of Object.entries(services)) {
       expect(env, id).toMatchObject({
