@@ -37,6 +37,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // One in-memory DynamoDB Local for every runtime of the tier (test/support/runtime.ts).
+          globalSetup: ['test/support/dynamodb-global-setup.ts'],
           // A poll waits on the runtime's answer to a write; 1 s (the default) is not enough on a
           // loaded 2-core machine. As long as the browser tests' own page timeout.
           expect: { poll: { timeout: 15_000 } },

@@ -31,6 +31,8 @@ afterAll(async () => {
 const start = async () => {
   const p = await startPantau({
     dataDir,
+    // Its own engine on disk: a crash here is the runtime's and the JVM's, as on a server.
+    ownDynamoDb: true,
     env: {
       PANTAU_CLOCK: 'manual',
       PANTAU_CLOCK_START: '2026-03-16T01:00:00.000Z',

@@ -23,7 +23,7 @@ describe('embedded runtime lifecycle', () => {
     dirs.push(dataDir);
 
     // 1. Start, write a case, crash (SIGKILL): the JVM's watchdog sees the pipe close and stops it.
-    const first = await startPantau({ dataDir });
+    const first = await startPantau({ dataDir, ownDynamoDb: true });
     const javaPid = javaPidOf(dataDir);
     expect(alive(javaPid)).toBe(true);
     const central = await token(first.url, {
@@ -49,7 +49,7 @@ describe('embedded runtime lifecycle', () => {
 
     // 2. Start again on the same data dir: the case is still there (under the data dir's own
     //    credential), seeding did not duplicate anything, and the old token still verifies.
-    const second = await startPantau({ dataDir });
+    const second = await startPantau({ dataDir, ownDynamoDb: true });
     const newJavaPid = javaPidOf(dataDir);
     expect(newJavaPid).not.toBe(javaPid);
     const read = await api(second.url).get(`/v1/cases/${created.body.id}`, { token: central });

@@ -1,6 +1,7 @@
 /**
- * One DynamoDB Local JVM (in memory) for the whole integration tier; each test file makes its
- * own table (see dynamodb.ts), so files stay independent.
+ * One DynamoDB Local JVM (in memory) for a whole tier. Integration files each make their own
+ * table (see dynamodb.ts); e2e runtimes each use their data dir's credential, so their own
+ * database (see runtime.ts). Either way, files stay independent.
  */
 import { startDynamoDbLocal } from '@pantau/local';
 import type { TestProject } from 'vitest/node';

@@ -2,6 +2,11 @@
  * The embedded runtime as a user runs it (`tsx packages/local/src/main.ts`), as a child
  * process on a free port with a fresh data dir, plus a small HTTP client for end-to-end tests.
  * One runtime per test file: start it in `beforeAll`, stop it in `afterAll`.
+ *
+ * The runtimes of the e2e tier share one in-memory DynamoDB Local (its global setup starts it;
+ * each data dir keeps its own credential, so its own database there): a JVM per file cost more
+ * than most files' tests. A file that tests the runtime's own engine (its pid file, its files
+ * on disk, what a crash leaves) asks for its own with `ownDynamoDb`.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '@pantau/local';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const READY = /Pantau ready at (\S+) \(pid (\d+)\)/;
@@ -31,8 +36,9 @@ export interface RunningPantau {
 }
 
 export async function startPantau(
-  options: { env?: Record<string, string>; dataDir?: string } = {},
+  options: { env?: Record<string, string>; dataDir?: string; ownDynamoDb?: boolean } = {},
 ): Promise<RunningPantau> {
+  const shared = options.ownDynamoDb ? undefined : sharedDynamoDb();
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'pantau-e2e-')));
   const port = await freePort();
   // `.bin/tsx` runs on whatever `node` is first on PATH: make it the Node running the tests
@@ -46,6 +52,7 @@ export async function startPantau(
       PORT: String(port),
       PANTAU_DATA_DIR: dataDir,
       LOG_LEVEL: 'WARN',
+      ...(shared ? { PANTAU_DYNAMODB_ENDPOINT: shared } : {}),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -114,6 +121,15 @@ export async function startPantau(
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/** The e2e tier's shared engine, when the global setup provides one (not in benchmarks). */
+function sharedDynamoDb(): string | undefined {
+  try {
+    return inject('dynamoDbEndpoint');
+  } catch {
+    return undefined;
   }
 }
 

@@ -31,6 +31,21 @@ describe('runtime configuration', () => {
 
   // /dev/tokens mints any user's token, a central admin's included: it exists only in the
   // demo configuration, and only where nobody else can reach it.
+  it('uses a DynamoDB Local already running only on loopback (it accepts any credential)', () => {
+    expect(loadConfig({}).PANTAU_DYNAMODB_ENDPOINT).toBeUndefined();
+    for (const endpoint of ['http://127.0.0.1:8000', 'http://localhost:8000', 'http://[::1]:8000'])
+      expect(loadConfig({ PANTAU_DYNAMODB_ENDPOINT: endpoint }).PANTAU_DYNAMODB_ENDPOINT).toBe(
+        endpoint,
+      );
+    for (const endpoint of [
+      'http://10.0.0.5:8000',
+      'https://dynamodb.ap-southeast-3.amazonaws.com',
+    ])
+      expect(() => loadConfig({ PANTAU_DYNAMODB_ENDPOINT: endpoint })).toThrow(
+        /PANTAU_DYNAMODB_ENDPOINT: .*loopback/s,
+      );
+  });
+
   it('mounts /dev only in the demo configuration (no PANTAU_OIDC_ISSUER)', () => {
     const issuer = 'https://cognito-idp.ap-southeast-3.amazonaws.com/ap-southeast-3_Example';
     expect(devRoutesMounted(loadConfig({}))).toBe(true);

@@ -23,6 +23,17 @@ const Env = z
     HOST: z.string().default('127.0.0.1'),
     PANTAU_DATA_DIR: z.string().min(1).default('.pantau'),
     PANTAU_CLOCK: z.enum(['system', 'manual']).default('system'),
+    /**
+     * A DynamoDB Local already running on this machine to use instead of starting one (the
+     * test suite shares one JVM between runtimes): loopback only, since it accepts any
+     * credential. This data dir's credential keeps a database of its own there.
+     */
+    PANTAU_DYNAMODB_ENDPOINT: z
+      .url()
+      .refine((url) => isLoopbackHost(new URL(url).hostname), {
+        message: 'must be on loopback (127.0.0.1, localhost or ::1)',
+      })
+      .optional(),
     PANTAU_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
     PANTAU_SEED_DEMO: z
       .enum(['true', 'false'])

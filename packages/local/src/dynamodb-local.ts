@@ -46,8 +46,8 @@ export interface DynamoDbLocal {
   readonly endpoint: string;
   /** The credential whose database this runtime uses; any other sees another, empty one. */
   readonly credentials: DynamoDbCredentials;
-  /** The JVM's pid. */
-  readonly pid: number;
+  /** The JVM's pid (absent when attached to one this runtime did not start). */
+  readonly pid?: number;
   stop(): Promise<void>;
   /** Synchronous last resort for `process.on('exit')`. */
   kill(): void;
@@ -122,19 +122,36 @@ function engineFiles(): { cwd: string; jar: string; lib: string } {
  * The runtime's credential for a data dir, made once (random, 0600). A data dir of an older
  * version kept its tables in the shared database file: it becomes this credential's.
  */
-function credentialsFor(dataDir: string, dbPath: string): DynamoDbCredentials {
+function credentialsFor(dataDir: string, dbPath?: string): DynamoDbCredentials {
   const file = join(dataDir, 'dynamodb-credentials.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DynamoDbCredentials;
+  mkdirSync(dataDir, { recursive: true });
   const credentials = {
     accessKeyId: randomBytes(24).toString('hex'),
     secretAccessKey: randomBytes(24).toString('hex'),
   };
   writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
   // DynamoDB Local names a database file after the access key and region it belongs to.
-  const shared = join(dbPath, 'shared-local-instance.db');
-  if (existsSync(shared))
+  const shared = dbPath && join(dbPath, 'shared-local-instance.db');
+  if (shared && existsSync(shared))
     renameSync(shared, join(dbPath, `${credentials.accessKeyId}_${LOCAL_REGION}.db`));
   return credentials;
+}
+
+/**
+ * A DynamoDB Local this runtime did not start, at `endpoint` on loopback (`PANTAU_DYNAMODB_ENDPOINT`):
+ * the data dir's credential names its own database there, so runtimes sharing one engine never
+ * see each other's tables. Its life is its owner's: stopping the runtime leaves it running. The
+ * test suite runs its end-to-end files this way, on one in-memory JVM, instead of starting one
+ * JVM per runtime.
+ */
+export function attachDynamoDbLocal(endpoint: string, dataDir: string): DynamoDbLocal {
+  return {
+    endpoint,
+    credentials: credentialsFor(resolve(dataDir)),
+    stop: () => Promise.resolve(),
+    kill: () => undefined,
+  };
 }
 
 /** Tests' in-memory engine: one fixed credential, so every client of the run shares it. */

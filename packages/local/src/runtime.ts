@@ -35,7 +35,7 @@ import { emlMailer } from './mailer.ts';
 import { localSecret, startMailIntake } from './mail-intake.ts';
 // Issue 15: attachments' bytes under the data dir (blob-store.ts says why not s3rver).
 import { FileBlobStore } from './blob-store.ts';
-import { LOCAL_REGION, startDynamoDbLocal } from './dynamodb-local.ts';
+import { attachDynamoDbLocal, LOCAL_REGION, startDynamoDbLocal } from './dynamodb-local.ts';
 import { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from './issuer.ts';
 import { searchKeyFor } from './search-key.ts';
 
@@ -67,7 +67,9 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     throw new Error('the manual clock needs /dev/clock: the demo configuration only');
   const dataDir = resolve(config.PANTAU_DATA_DIR);
   const logger = new Logger({ serviceName: 'pantau-local', logLevel: config.LOG_LEVEL });
-  const db = await startDynamoDbLocal({ dataDir });
+  const db = config.PANTAU_DYNAMODB_ENDPOINT
+    ? attachDynamoDbLocal(config.PANTAU_DYNAMODB_ENDPOINT, dataDir)
+    : await startDynamoDbLocal({ dataDir });
   try {
     const client = new DynamoDBClient({
       endpoint: db.endpoint,
