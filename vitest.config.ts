@@ -42,7 +42,9 @@ export default defineConfig({
           // A poll waits on the runtime's answer to a write; 1 s (the default) is not enough on a
           // loaded 2-core machine. As long as the browser tests' own page timeout.
           expect: { poll: { timeout: 15_000 } },
-          testTimeout: 60_000,
+          // The slowest tests take 10 to 20 s on a quiet machine and three times that on a busy
+          // one; the slower still set their own (crash, escalation, operations, process).
+          testTimeout: 120_000,
           hookTimeout: 120_000,
           // Two files at a time (each starts its own runtime, JVM and, for the console, Chromium):
           // most of a file's time is waiting on them, so two cores serve two files.
