@@ -29,6 +29,8 @@ export default defineConfig({
           globalSetup: ['test/support/dynamodb-global-setup.ts'],
           // Request logs would bury the test report; the e2e tier keeps the runtime's own.
           env: { LOG_LEVEL: 'SILENT' },
+          // A poll waits on DynamoDB Local; 1 s (the default) is not enough on a busy machine.
+          expect: { poll: { timeout: 15_000 } },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -46,8 +48,8 @@ export default defineConfig({
           // one; the slower still set their own (crash, escalation, operations, process).
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // Two files at a time (each starts its own runtime, JVM and, for the console, Chromium):
-          // most of a file's time is waiting on them, so two cores serve two files.
+          // Two files at a time (each starts its own runtime and, for the console, Chromium): most
+          // of a file's time is waiting on them, so two cores serve two files.
           maxWorkers: 2,
         },
       },
@@ -58,6 +60,9 @@ export default defineConfig({
           include: ['packages/web/src/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['packages/web/test/setup.ts'],
+          // A form test types like a user: about 1 s quiet, over 5 s (the default) on a busy
+          // machine.
+          testTimeout: 30_000,
         },
       },
       {
