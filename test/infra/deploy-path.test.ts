@@ -59,8 +59,16 @@ const STACK = 'Pantau';
 const EDGE = `${STACK}Edge`;
 /** The README's deploy command's context. */
 const README_CONTEXT = ['-c', 'authDomainPrefix=pantau-example'];
-/** A synthesis (bundling five functions, cdk-nag) takes ~10 s of CPU; a busy 2-core runner. */
-const SYNTH_TIMEOUT = 180_000;
+/**
+ * A synthesis (bundling six functions, cdk-nag) takes ~10 s of CPU, and over 180 s on a 2-core
+ * machine at a load of 15.
+ */
+const SYNTH_TIMEOUT = 360_000;
+/**
+ * A command still running this long is killed, before its test's timeout: a synthesis left
+ * running would hold cdk.out's lock and fail the next one ("Another CLI is synthing").
+ */
+const COMMAND_TIMEOUT = SYNTH_TIMEOUT - 10_000;
 
 const checkout = mkdtempSync(join(tmpdir(), 'pantau-checkout-'));
 const home = mkdtempSync(join(tmpdir(), 'pantau-home-'));
@@ -95,7 +103,12 @@ function operatorEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 /** A command in the checkout, its exit code and its interleaved output. */
 function run(command: string, args: string[], extra: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: checkout, env: operatorEnv(extra) });
+    const child = spawn(command, args, {
+      cwd: checkout,
+      env: operatorEnv(extra),
+      timeout: COMMAND_TIMEOUT,
+      killSignal: 'SIGKILL',
+    });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -159,14 +172,14 @@ describe('the README deploy path, offline, in a fresh checkout', () => {
     // The version the synthesized stacks check for (DefaultStackSynthesizer's requirement).
     expect(result.out).toMatch(/CdkBootstrapVersion/);
     expect(result.out).toMatch(/Type: AWS::S3::Bucket/);
-  }, 60_000);
+  }, 180_000); // 10 to 20 s quiet, up to 50 s at a load of 15
 
   it('2. console build: `npm run build` writes packages/web/dist', async () => {
     expect(existsSync(join(checkout, 'packages/web/dist'))).toBe(false);
     const result = await run('npm', ['run', 'build']);
     expect(result.code, result.out).toBe(0);
     expect(existsSync(join(checkout, 'packages/web/dist/index.html'))).toBe(true);
-  }, 120_000);
+  }, 240_000);
 
   const cases: SynthCase[] = [
     {
@@ -328,7 +341,7 @@ describe('the README deploy path, offline, in a fresh checkout', () => {
     expect(result.out).toContain(
       `Need to perform AWS calls for account ${ACCOUNT}, but no credentials have been configured`,
     );
-  }, 60_000);
+  }, 180_000); // 10 to 20 s quiet, up to 50 s at a load of 15
 
   it("5. first administrator: the outputs and the user pool the README's commands use", () => {
     const template = readJson<Template>(join(assemblies, 'jakarta', `${STACK}.template.json`));
@@ -385,5 +398,5 @@ describe('the README deploy path, offline, in a fresh checkout', () => {
     expect(
       Object.values(edge.Resources).filter(({ DeletionPolicy }) => DeletionPolicy === 'Retain'),
     ).toEqual([]);
-  }, 60_000);
+  }, 180_000); // 10 to 20 s quiet, up to 50 s at a load of 15
 });
