@@ -68,6 +68,7 @@ const ladderSweepEnv = ladderTickEnv.extend({ STATE_MACHINE_ARN: stateMachineArn
 const mailIntakeEnv = tableEnv.extend({
   ...observedEnv.shape,
   INBOX_BUCKET: z.string().min(3),
+  ATTACHMENTS_BUCKET: z.string().min(3),
   SEARCH_KEY_SECRET_ARN: searchKeySecretArn,
 });
 

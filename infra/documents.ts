@@ -179,4 +179,25 @@ export class Documents extends Construct {
       }),
     );
   }
+
+  /**
+   * Lets an intake function (the e-mail channel) store a new case's files and its .eml, and
+   * delete them again when the case is not written; it never reads or presigns attachments,
+   * so the bucket policy's readers stay the API and the scanner.
+   */
+  grantIntake(fn: lambda.Function): void {
+    fn.addEnvironment('ATTACHMENTS_BUCKET', this.bucket.bucketName);
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:PutObject', 's3:DeleteObject'],
+        resources: [this.bucket.arnForObjects('cases/*')],
+      }),
+    );
+    Validations.of(fn.role!).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${nagRendering(Stack.of(this), this.bucket.arnForObjects('cases/*'))}]`,
+      reason:
+        'A received message’s files are keyed cases/<caseId>/<attachmentId>, the case drawn ' +
+        'at run time; write and delete only.',
+    });
+  }
 }

@@ -120,6 +120,7 @@ export class PantauStack extends Stack {
     if (props.mailIntake)
       new MailIntake(this, 'MailIntake', {
         table: data,
+        documents,
         recipients: props.mailIntake.recipients,
         logLevel: props.logLevel,
       });
