@@ -148,11 +148,13 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     const complaintLimit = publicRateLimit(deps.publicRateLimit);
     for (const route of COMPLAINT_ROUTES) app.use(route.path, complaintLimit);
     // Sending one is limited harder still: each is a case central must verify.
-    const sending = publicRateLimit({
-      ...deps.publicRateLimit,
-      ...(deps.publicRateLimit.complaints ?? COMPLAINT_RATE_LIMIT),
-    });
-    app.on('POST', COMPLAINT_PATHS.submit, sending);
+    const sending = deps.publicRateLimit.complaints;
+    if (sending !== null)
+      app.on(
+        'POST',
+        COMPLAINT_PATHS.submit,
+        publicRateLimit({ ...deps.publicRateLimit, ...(sending ?? COMPLAINT_RATE_LIMIT) }),
+      );
   }
   // A public complaint carries its files inline (at most 4 MiB, base64); everything else is
   // JSON text, 1 MiB at most.

@@ -46,8 +46,11 @@ export interface PublicRateLimit {
    * on Node; never a forwarded header, which the client writes). Unknown: one shared key.
    */
   readonly clientAddress: (c: Context) => string | undefined;
-  /** Complaints one client may send per window (`POST /v1/complaints`); default below. */
-  readonly complaints?: { readonly limit: number; readonly windowMs: number };
+  /**
+   * Complaints one client may send per window (`POST /v1/complaints`), on top of `limit`:
+   * `COMPLAINT_RATE_LIMIT` unless given; null, none.
+   */
+  readonly complaints?: { readonly limit: number; readonly windowMs: number } | null;
 }
 
 /**

@@ -162,6 +162,10 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
               limit: config.PANTAU_PUBLIC_RATE_LIMIT,
               windowMs: 60_000,
               clientAddress: (c) => getConnInfo(c).remote.address,
+              complaints:
+                config.PANTAU_COMPLAINT_RATE_LIMIT > 0
+                  ? { limit: config.PANTAU_COMPLAINT_RATE_LIMIT, windowMs: 10 * 60_000 }
+                  : null,
             },
           }
         : {}),

@@ -68,9 +68,13 @@ export function complaints(pow: ProofOfWork) {
         },
       }),
       async (c) => {
-        const { altcha, ...complaint } = c.req.valid('json');
+        const { altcha, attachments = [], ...complaint } = c.req.valid('json');
         const proof = await pow.verify(altcha);
-        return c.json(await c.get('service').submitComplaint(complaint, proof), 201);
+        const files = attachments.map((a) => ({
+          name: a.name,
+          bytes: Buffer.from(a.content, 'base64'),
+        }));
+        return c.json(await c.get('service').submitComplaint(complaint, proof, files), 201);
       },
     );
 }

@@ -3,7 +3,7 @@
  * form, e-mail, and central's spreadsheet import. Each registers through `registerCase`, so
  * each case lands in `received` with its `channel`, for central to verify like any other.
  */
-import { ulid } from 'ulid';
+import { monotonicFactory, ulid } from 'ulid';
 import type { CaseRecord } from '../case.ts';
 import {
   attachmentKey,
@@ -50,19 +50,19 @@ export interface SpentProof {
 
 /**
  * A complaint from the public form (no token). The complainant may stay anonymous, hide
- * their identity from agencies, or ask for confidentiality. The answer is the receipt.
+ * their identity from agencies, or ask for confidentiality; up to 3 files (PDF, JPEG, PNG by
+ * their bytes) come with it, written with the case or not at all. The answer is the receipt.
  */
 export async function submitComplaint(
   deps: ServiceDeps,
-  input: Omit<PublicComplaintInput, 'altcha'>,
+  input: Omit<PublicComplaintInput, 'altcha' | 'attachments'>,
   proof: SpentProof,
+  /** The form's files, decoded (`attachments[i]`), already within the schema's limits. */
+  attachments: readonly { readonly name: string; readonly bytes: Uint8Array }[] = [],
 ): Promise<ComplaintReceipt> {
-  const { anonymous, complainant, attachments = [], ...rest } = input;
+  const { anonymous, complainant, ...rest } = input;
   // Every file is checked before anything is written: one refused file refuses the complaint.
-  const files = await inspected(
-    deps,
-    attachments.map((a) => ({ name: a.name, bytes: Buffer.from(a.content, 'base64') })),
-  );
+  const files = await inspected(deps, attachments);
   files.forEach(({ name, sniffed }, i) => {
     if (!sniffed.mime || !(sniffed.mime in PUBLIC_ATTACHMENTS.types))
       throw new DomainError(
@@ -254,8 +254,10 @@ async function registerWithFiles(
   if (files.length === 0) return registerCase(deps, input, options);
   const { blobs } = documentStorage(deps);
   const id = ulid();
+  // Monotonic: the files are listed (by id) in the order they came.
+  const nextId = monotonicFactory();
   const stored = files.map((f) => {
-    const fileId = ulid();
+    const fileId = nextId();
     return { ...f, id: fileId, key: attachmentKey(id, fileId) };
   });
   try {
