@@ -23,6 +23,7 @@ import {
   solvedAltcha,
   startPantau,
   users,
+  verifyAndForward,
 } from '../support/runtime.ts';
 import { SMALL_PDF } from '../support/documents.ts';
 
@@ -76,20 +77,7 @@ async function download(caseId: string, id: string, token: string): Promise<Uint
 }
 
 /** Central accepts a case and forwards it to polri. */
-async function forwardToPolri(caseId: string): Promise<void> {
-  const verified = await http.post(
-    `/v1/cases/${caseId}/verification`,
-    { decision: 'accept', type: 'normative' },
-    { token: central },
-  );
-  expect(verified.status, verified.text).toBe(200);
-  const sent = await http.post(
-    `/v1/cases/${caseId}/assignments`,
-    { assignments: [{ agencyId: 'polri' }] },
-    { token: central },
-  );
-  expect(sent.status, sent.text).toBe(201);
-}
+const forwardToPolri = (caseId: string) => verifyAndForward(http, central, caseId, ['polri']);
 
 /** Every file in the runtime's blob store (what a half-written intake would leave). */
 async function storedBlobs(): Promise<string[]> {

@@ -246,6 +246,53 @@ describe('the per-client limits on the public complaint form (embedded)', () => 
   });
 });
 
+describe('the body limit: a complaint carries its files, everything else stays at 1 MiB', () => {
+  const app = () => createApp({ store, verifier, clock: () => new Date() });
+  /** A complaint (its proof wrong, so nothing is written) with `sizes` bytes of files. */
+  const complaintWith = (sizes: number[]) => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      altcha: 'bm90IGpzb24',
+      anonymous: true,
+      subject: 'Jalan rusak',
+      description: 'Jalan desa berlubang sejak musim hujan.',
+      attachments: sizes.map((n, i) => ({
+        name: `foto-${i}.jpg`,
+        content: Buffer.alloc(n, i).toString('base64'),
+      })),
+    }),
+  });
+  const pathsOf = async (res: Response) =>
+    ((await res.json()) as { errors: { path: string }[] }).errors.map((e) => e.path);
+  const MiB = 1024 * 1024;
+
+  it('reads a complaint with 4 MiB of files (5.6 MiB of JSON) to the proof check', async () => {
+    const res = await app().request('/v1/complaints', complaintWith([2 * MiB, MiB, MiB]));
+    expect(res.status).toBe(400);
+    expect(await pathsOf(res)).toEqual(['altcha']);
+  });
+
+  it('names the files when they pass 4 MiB together, or one alone does', async () => {
+    const together = await app().request('/v1/complaints', complaintWith([2 * MiB, 2 * MiB, 1]));
+    expect(await pathsOf(together)).toEqual(['attachments']);
+    const alone = await app().request('/v1/complaints', complaintWith([4 * MiB + 1]));
+    expect(await pathsOf(alone)).toContain('attachments.0.content');
+  });
+
+  it('refuses a complaint body past its own limit, and 1.5 MiB anywhere else, as a 400 on body', async () => {
+    const huge = await app().request('/v1/complaints', complaintWith([3 * MiB, 3 * MiB]));
+    expect(huge.status).toBe(400);
+    expect(await pathsOf(huge)).toEqual(['body']);
+    const track = await app().request('/v1/track', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: 'x'.repeat(1.5 * MiB) }),
+    });
+    expect(await pathsOf(track)).toEqual(['body']);
+  });
+});
+
 describe('the OpenAPI document says so', () => {
   it('lists a 429 problem with Retry-After on each public tracking route', async () => {
     const app = createApp({ store, verifier, clock: () => new Date() });

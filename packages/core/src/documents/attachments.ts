@@ -89,25 +89,18 @@ export function receivedAttachment(input: {
   uploadedBy: { sub: string; agency: string };
   now: Date;
 }): AttachmentRecord {
-  const at = input.now.toISOString();
+  const record = newAttachment({
+    ...input,
+    body: { name: input.name, size: input.sniffed.size },
+    attachedTo: { kind: 'case', agencyId: null, activityId: null },
+  });
   return {
-    id: input.id,
-    caseId: input.caseId,
-    key: attachmentKey(input.caseId, input.id),
-    name: input.name,
-    declaredSize: input.sniffed.size,
+    ...record,
     size: input.sniffed.size,
     contentType: input.contentType,
     sha256: input.sniffed.sha256,
     status: 'available',
-    refusal: null,
-    visibility: input.visibility,
-    attachedTo: { kind: 'case', agencyId: null, activityId: null },
-    uploadedBy: input.uploadedBy,
-    createdAt: at,
-    completedAt: at,
-    updatedAt: at,
-    version: 1,
+    completedAt: record.createdAt,
   };
 }
 
