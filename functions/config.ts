@@ -72,6 +72,7 @@ const rearmJobEnv = tableEnv.extend({ ...observedEnv.shape, STATE_MACHINE_ARN: s
 const mailIntakeEnv = tableEnv.extend({
   ...observedEnv.shape,
   INBOX_BUCKET: z.string().min(3),
+  ATTACHMENTS_BUCKET: z.string().min(3),
   SEARCH_KEY_SECRET_ARN: searchKeySecretArn,
 });
 

@@ -2,6 +2,8 @@ import type { S3Event } from 'aws-lambda';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DomainError, Service } from '@pantau/core';
+import { S3BlobStore } from '@pantau/documents/blob-s3';
+import { inspectUpload } from '@pantau/documents/sniff';
 import { intakeMail } from '@pantau/intake/mail';
 import { DynamoStore } from '@pantau/store';
 import { readMailIntakeConfig } from './config.ts';
@@ -20,12 +22,16 @@ const service = new Service({
     searchKey: await readSearchKey(tracer, config.SEARCH_KEY_SECRET_ARN),
   }),
   clock: () => new Date(),
+  // The message's files and its .eml become the case's attachments (the API's bucket).
+  blobs: new S3BlobStore(s3, config.ATTACHMENTS_BUCKET),
+  inspect: inspectUpload,
 });
 
 /**
  * SES's receipt rule stored a message in the inbox bucket: parse it into a case. A redelivery
  * (same Message-ID, or S3 calling twice) answers the first case; a message that cannot be one
- * (no sender) is logged and dropped, never retried. The object stays: it is the `.eml`.
+ * (no sender) is logged and dropped, never retried. The `.eml` is copied onto the case
+ * (central-only) with its files; the inbox object expires with the bucket's lifecycle.
  */
 export const handler = observed(async (event: S3Event): Promise<void> => {
   for (const record of event.Records) {

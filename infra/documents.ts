@@ -152,19 +152,12 @@ export class Documents extends Construct {
    * tag of attachments (`cases/*`), and tells it the bucket: permission and variable together.
    */
   grantAttachments(fn: lambda.Function): void {
-    fn.addEnvironment('ATTACHMENTS_BUCKET', this.bucket.bucketName);
-    fn.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject', 's3:GetObjectTagging'],
-        resources: [this.bucket.arnForObjects('cases/*')],
-      }),
-    );
-    Validations.of(fn.role!).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::${nagRendering(Stack.of(this), this.bucket.arnForObjects('cases/*'))}]`,
-      reason:
-        'Attachments are keyed cases/<caseId>/<attachmentId>, created at run time; the API ' +
+    this.allowOnAttachments(
+      fn,
+      ['s3:PutObject', 's3:GetObject', 's3:DeleteObject', 's3:GetObjectTagging'],
+      'Attachments are keyed cases/<caseId>/<attachmentId>, created at run time; the API ' +
         'checks tenancy before presigning any of them.',
-    });
+    );
     this.readers.push(fn.role!.roleArn);
     this.bucket.addToResourcePolicy(
       new iam.PolicyStatement({
@@ -178,5 +171,30 @@ export class Documents extends Construct {
         },
       }),
     );
+  }
+
+  /**
+   * Lets an intake function (the e-mail channel) store a new case's files and its .eml, and
+   * delete them again when the case is not written; it never reads or presigns attachments,
+   * so the bucket policy's readers stay the API and the scanner.
+   */
+  grantIntake(fn: lambda.Function): void {
+    this.allowOnAttachments(
+      fn,
+      ['s3:PutObject', 's3:DeleteObject'],
+      'A received message’s files are keyed cases/<caseId>/<attachmentId>, the case drawn ' +
+        'at run time; write and delete only.',
+    );
+  }
+
+  /** `actions` on `cases/*`, the bucket's name in the environment, and cdk-nag told why. */
+  private allowOnAttachments(fn: lambda.Function, actions: string[], reason: string): void {
+    fn.addEnvironment('ATTACHMENTS_BUCKET', this.bucket.bucketName);
+    const objects = this.bucket.arnForObjects('cases/*');
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions, resources: [objects] }));
+    Validations.of(fn.role!).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${nagRendering(Stack.of(this), objects)}]`,
+      reason,
+    });
   }
 }

@@ -5,6 +5,7 @@ import * as ses from 'aws-cdk-lib/aws-ses';
 import * as actions from 'aws-cdk-lib/aws-ses-actions';
 import { Construct } from 'constructs';
 import type { PantauTable } from './data.ts';
+import type { Documents } from './documents.ts';
 import { entryPoint, PantauFunction, SERVICE } from './function.ts';
 
 /**
@@ -15,6 +16,8 @@ export const SES_RECEIVING_REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1'] as 
 
 export interface MailIntakeProps {
   readonly table: PantauTable;
+  /** Where the message's files and its .eml go, as the case's attachments. */
+  readonly documents: Documents;
   /** The complaint addresses (or domains) the receipt rule takes mail for. */
   readonly recipients: readonly string[];
   readonly logLevel: string;
@@ -47,8 +50,8 @@ export class MailIntake extends Construct {
       encryption: s3.BucketEncryption.S3_MANAGED,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
-      // The original .eml is the case's record until the documents feature copies it onto
-      // the case; kept a year, like the letters.
+      // The function copies each .eml onto its case (central-only); this copy is the one to
+      // replay a message from if parsing ever failed, kept a year, like the letters.
       lifecycleRules: [{ expiration: Duration.days(365) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -69,6 +72,7 @@ export class MailIntake extends Construct {
     // It registers cases, which are indexed for search in the same transaction.
     props.table.grantSearchKey(this.handler);
     this.bucket.grantRead(this.handler, 'inbound/*');
+    props.documents.grantIntake(this.handler);
     Validations.of(this.handler).acknowledge({
       id: 'AwsSolutions-IAM5',
       reason: 'Reads any message under inbound/ of its own inbox bucket: the keys are SES’s.',

@@ -129,6 +129,7 @@ export class PantauStack extends Stack {
     if (props.mailIntake)
       new MailIntake(this, 'MailIntake', {
         table: data,
+        documents,
         recipients: props.mailIntake.recipients,
         logLevel: props.logLevel,
       });

@@ -1,12 +1,13 @@
 /**
  * The intake channels end to end on the embedded runtime: the public complaint form's API
- * (proof of work, anonymous and confidential complaints, the receipt), e-mail sent for real
- * with nodemailer to the SMTP listener (HTML only, Indonesian text, attachments, a malformed
- * message, a redelivery), the spreadsheet import (dry run, real dates, idempotent), and
+ * (proof of work, anonymous and confidential complaints, the receipt, attachments written with
+ * the case or not at all), e-mail sent for real with nodemailer to the SMTP listener (HTML
+ * only, Indonesian text, attachments and the central-only .eml, a malformed message, a
+ * redelivery that adds nothing), the spreadsheet import (dry run, real dates, idempotent), and
  * external references. Every channel's case is `received`, with its channel, for central.
  */
 import ExcelJS from 'exceljs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,28 +23,69 @@ import {
   solvedAltcha,
   startPantau,
   users,
+  verifyAndForward,
 } from '../support/runtime.ts';
+import { SMALL_PDF } from '../support/documents.ts';
+
+/** A 1×1 PNG. */
+const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
 let pantau: RunningPantau;
 let http: Api;
 let smtpPort: number;
 let central: string;
 let admin: string;
+let polri: string;
 
 beforeAll(async () => {
   smtpPort = await freePort();
   pantau = await startPantau({
-    env: { PANTAU_SMTP_PORT: String(smtpPort), PANTAU_POW_MAX_COUNTER: '40' },
+    env: {
+      PANTAU_SMTP_PORT: String(smtpPort),
+      PANTAU_POW_MAX_COUNTER: '40',
+      // More complaints than one person sends in 10 minutes (rate-limit.test.ts tests the limit).
+      PANTAU_COMPLAINT_RATE_LIMIT: '100',
+    },
   });
   http = api(pantau.url);
   const as = users(pantau.url);
   central = await as('setneg', 'central_officer');
   admin = await as('setneg', 'central_admin');
+  polri = await as('polri', 'agency_officer');
 });
 
 afterAll(async () => {
   await pantau?.stop();
 });
+
+/** A case's attachments as `token` lists them. */
+async function attachmentsOf(caseId: string, token: string): Promise<Json[]> {
+  const res = await http.get(`/v1/cases/${caseId}/attachments`, { token });
+  expect(res.status, res.text).toBe(200);
+  return res.body.items as Json[];
+}
+
+/** An attachment's bytes, through the download link central (or `token`) is given. */
+async function download(caseId: string, id: string, token: string): Promise<Uint8Array> {
+  const link = await http.get(`/v1/cases/${caseId}/attachments/${id}/download`, { token });
+  expect(link.status, link.text).toBe(200);
+  return new Uint8Array(await (await fetch(link.body.url)).arrayBuffer());
+}
+
+/** Central accepts a case and forwards it to polri. */
+const forwardToPolri = (caseId: string) => verifyAndForward(http, central, caseId, ['polri']);
+
+/** Every file in the runtime's blob store (what a half-written intake would leave). */
+async function storedBlobs(): Promise<string[]> {
+  const root = join(pantau.dataDir, 'blobs');
+  return (await readdir(root, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
+}
 
 /** Central's view of the newest cases of a channel. */
 async function casesOf(channel: string): Promise<Json[]> {
@@ -139,6 +181,107 @@ describe('the public complaint form', () => {
   });
 });
 
+describe('the public complaint form’s attachments', () => {
+  const form = (attachments: unknown) => ({
+    complainant: { name: 'Made Wirawan', phone: '0813-3700-1122' },
+    subject: 'Jembatan desa ambruk',
+    description: 'Jembatan penghubung dua dusun ambruk, anak-anak menyeberang sungai.',
+    attachments,
+  });
+  const webCases = async () => (await casesOf('web')).length;
+
+  it('stores a PDF and a PNG with the case: central downloads them, the forwarded agency sees them', async () => {
+    const res = await http.post('/v1/complaints', {
+      ...form([
+        { name: 'surat-kepala-dusun.pdf', content: b64(SMALL_PDF) },
+        { name: 'foto-jembatan.png', content: b64(TINY_PNG) },
+      ]),
+      altcha: await solvedAltcha(http),
+    });
+    expect(res.status, res.text).toBe(201);
+    const [mine] = (await casesOf('web')).filter((c) => c.trackingCode === res.body.trackingCode);
+    const files = await attachmentsOf(mine.id, central);
+    expect(files.map((f) => [f.name, f.contentType, f.status, f.visibility])).toEqual([
+      ['surat-kepala-dusun.pdf', 'application/pdf', 'available', 'agencies'],
+      ['foto-jembatan.png', 'image/png', 'available', 'agencies'],
+    ]);
+    expect(files[1]).toMatchObject({ size: TINY_PNG.byteLength, uploadedBy: { agency: 'setneg' } });
+    expect(await download(mine.id, files[0].id, central)).toEqual(SMALL_PDF);
+    await forwardToPolri(mine.id);
+    expect((await attachmentsOf(mine.id, polri)).map((f) => f.name)).toEqual([
+      'surat-kepala-dusun.pdf',
+      'foto-jembatan.png',
+    ]);
+  });
+
+  it('keeps the files of a complaint whose identity is hidden with central', async () => {
+    const res = await http.post('/v1/complaints', {
+      ...form([{ name: 'ktp.png', content: b64(TINY_PNG) }]),
+      identityHidden: true,
+      altcha: await solvedAltcha(http),
+    });
+    expect(res.status, res.text).toBe(201);
+    const [mine] = (await casesOf('web')).filter((c) => c.trackingCode === res.body.trackingCode);
+    expect((await attachmentsOf(mine.id, central)).map((f) => f.visibility)).toEqual(['central']);
+    await forwardToPolri(mine.id);
+    expect(await attachmentsOf(mine.id, polri)).toEqual([]);
+  });
+
+  it('refuses a file that is not PDF/JPEG/PNG (415 naming it), too many files, and bad base64: no case, no bytes, the proof unspent', async () => {
+    const before = await webCases();
+    const blobs = await storedBlobs();
+    const altcha = await solvedAltcha(http);
+    const refused = await http.post('/v1/complaints', {
+      ...form([
+        { name: 'foto.png', content: b64(TINY_PNG) },
+        { name: 'laporan.pdf', content: b64(new TextEncoder().encode('bukan pdf, teks biasa')) },
+      ]),
+      altcha,
+    });
+    expectProblem(refused, 415, 'unsupported_media_type');
+    expect(refused.body.errors.map((e: Json) => e.path)).toEqual(['attachments.1.content']);
+    const four = Array.from({ length: 4 }, (_, i) => ({
+      name: `foto-${i}.png`,
+      content: b64(TINY_PNG),
+    }));
+    expectInvalid(await http.post('/v1/complaints', { ...form(four), altcha }), 'attachments');
+    expectInvalid(
+      await http.post('/v1/complaints', {
+        ...form([{ name: 'x.pdf', content: 'bukan base64!' }]),
+        altcha,
+      }),
+      'attachments.0.content',
+    );
+    expectInvalid(
+      await http.post('/v1/complaints', {
+        ...form([{ name: '../../etc/passwd', content: b64(SMALL_PDF) }]),
+        altcha,
+      }),
+      'attachments.0.name',
+    );
+    expect(await webCases()).toBe(before);
+    expect(await storedBlobs()).toEqual(blobs);
+    // None of them spent the proof.
+    expect((await http.post('/v1/complaints', { ...form([]), altcha })).status).toBe(201);
+  });
+
+  it('a replayed proof with files creates nothing and leaves no bytes behind', async () => {
+    const altcha = await solvedAltcha(http);
+    expect((await http.post('/v1/complaints', { ...form([]), altcha })).status).toBe(201);
+    const before = await webCases();
+    const blobs = await storedBlobs();
+    expectInvalid(
+      await http.post('/v1/complaints', {
+        ...form([{ name: 'surat.pdf', content: b64(SMALL_PDF) }]),
+        altcha,
+      }),
+      'altcha',
+    );
+    expect(await webCases()).toBe(before);
+    expect(await storedBlobs()).toEqual(blobs);
+  });
+});
+
 describe('e-mail to the SMTP listener (sent with nodemailer)', () => {
   const transport = () =>
     nodemailer.createTransport({
@@ -157,7 +300,7 @@ describe('e-mail to the SMTP listener (sent with nodemailer)', () => {
       text: 'Yth. Bapak/Ibu,\n\nSaya dimintai uang Rp 500.000 untuk mengurus surat keterangan domisili. Mohon ditindaklanjuti.\n\nHormat saya,\nAyu',
       messageId,
       attachments: [
-        { filename: 'kuitansi.pdf', content: Buffer.from('%PDF-1.4 bukti pembayaran') },
+        { filename: 'kuitansi.pdf', content: Buffer.from(SMALL_PDF) },
         { filename: 'foto-loket.jpg', content: Buffer.alloc(2048, 7), contentType: 'image/jpeg' },
       ],
     });
@@ -171,7 +314,25 @@ describe('e-mail to the SMTP listener (sent with nodemailer)', () => {
     });
     expect(mine.description).toContain('Saya dimintai uang Rp 500.000');
     const timeline = await http.get(`/v1/cases/${mine.id}/timeline`, { token: central });
-    expect(timeline.body.items[0].data).toMatchObject({ channel: 'email', attachments: 2 });
+    // Two files came; the PDF became an attachment, the "JPEG" that is not one stays in the .eml.
+    expect(timeline.body.items[0].data).toMatchObject({
+      channel: 'email',
+      attachments: 2,
+      attached: 1,
+    });
+
+    // Central: the PDF, byte for byte, and the original message, for central only.
+    const files = await attachmentsOf(mine.id, central);
+    expect(files.map((f) => [f.name, f.contentType, f.visibility])).toEqual([
+      ['kuitansi.pdf', 'application/pdf', 'agencies'],
+      ['surel-asli.eml', 'message/rfc822', 'central'],
+    ]);
+    expect(await download(mine.id, files[0].id, central)).toEqual(SMALL_PDF);
+    const eml = new TextDecoder().decode(await download(mine.id, files[1].id, central));
+    expect(eml).toContain(`Message-ID: ${messageId}`);
+    expect(eml).toContain('Pungutan liar di kantor kelurahan');
+
+    const blobs = await storedBlobs();
 
     // Redelivered with the same Message-ID: still one case.
     await transport().sendMail({
@@ -180,10 +341,25 @@ describe('e-mail to the SMTP listener (sent with nodemailer)', () => {
       subject: 'Pungutan liar di kantor kelurahan',
       text: 'Pesan yang sama, dikirim ulang oleh server surel.',
       messageId,
+      attachments: [{ filename: 'kuitansi.pdf', content: Buffer.from(SMALL_PDF) }],
     });
     expect(
       (await casesOf('email')).filter((c) => c.subject === 'Pungutan liar di kantor kelurahan'),
     ).toHaveLength(1);
+    // …and no second copy of its files, on the case or in the store.
+    expect((await attachmentsOf(mine.id, central)).map((f) => f.id)).toEqual(
+      files.map((f) => f.id),
+    );
+    expect(await storedBlobs()).toEqual(blobs);
+
+    // The agency it is forwarded to: the PDF, never the .eml (which names the sender).
+    await forwardToPolri(mine.id);
+    expect((await attachmentsOf(mine.id, polri)).map((f) => f.name)).toEqual(['kuitansi.pdf']);
+    expectProblem(
+      await http.get(`/v1/cases/${mine.id}/attachments/${files[1].id}/download`, { token: polri }),
+      404,
+      'not_found',
+    );
   });
 
   it('an HTML-only message gives its text, without markup', async () => {

@@ -1329,7 +1329,29 @@ describe('edge: the CloudFront web ACL in a us-east-1 companion stack', () => {
     }
   });
 
-  it('limits each client address on the public tracking routes first: 429 problem with Retry-After', () => {
+  const pathStartsWith = (prefix: string) => ({
+    ByteMatchStatement: {
+      FieldToMatch: { UriPath: {} },
+      PositionalConstraint: 'STARTS_WITH',
+      SearchString: prefix,
+      TextTransformations: [
+        { Priority: 0, Type: 'URL_DECODE' },
+        { Priority: 1, Type: 'NORMALIZE_PATH' },
+        { Priority: 2, Type: 'LOWERCASE' },
+      ],
+    },
+  });
+  const blockOf = (rule: Rule) => {
+    const block = (rule.Action as { Block: { CustomResponse: Record<string, unknown> } }).Block
+      .CustomResponse as {
+      ResponseCode: number;
+      CustomResponseBodyKey: string;
+      ResponseHeaders: { Name: string; Value: string }[];
+    };
+    return block;
+  };
+
+  it('limits each client address on the public tracking and complaint routes first: 429 problem with Retry-After', () => {
     const [, acl] = webAcl();
     const rule = acl.Rules.find((r) => r.Priority === 0)!;
     expect(rule.Statement).toEqual({
@@ -1338,27 +1360,17 @@ describe('edge: the CloudFront web ACL in a us-east-1 companion stack', () => {
         Limit: 300,
         EvaluationWindowSec: 300,
         ScopeDownStatement: {
-          ByteMatchStatement: {
-            FieldToMatch: { UriPath: {} },
-            PositionalConstraint: 'STARTS_WITH',
-            SearchString: '/v1/track',
-            TextTransformations: [
-              { Priority: 0, Type: 'URL_DECODE' },
-              { Priority: 1, Type: 'NORMALIZE_PATH' },
-              { Priority: 2, Type: 'LOWERCASE' },
-            ],
+          OrStatement: {
+            Statements: [pathStartsWith('/v1/track'), pathStartsWith('/v1/complaints')],
           },
         },
       },
     });
-    // The scope-down covers every route that takes a tracking code.
+    // The scope-down covers every route that answers without a token but the docs and health.
+    for (const route of PUBLIC_ROUTES.filter((r) => r.path.startsWith('/v1/')))
+      expect(['/v1/track', '/v1/complaints'].some((p) => route.path.startsWith(p))).toBe(true);
     for (const route of TRACKING_ROUTES) expect(route.path.startsWith('/v1/track')).toBe(true);
-    const block = (rule.Action as { Block: { CustomResponse: Record<string, unknown> } }).Block
-      .CustomResponse as {
-      ResponseCode: number;
-      CustomResponseBodyKey: string;
-      ResponseHeaders: { Name: string; Value: string }[];
-    };
+    const block = blockOf(rule);
     expect(block.ResponseCode).toBe(429);
     expect(block.ResponseHeaders).toEqual([{ Name: 'retry-after', Value: '300' }]);
     const body = (
@@ -1373,9 +1385,47 @@ describe('edge: the CloudFront web ACL in a us-east-1 companion stack', () => {
     });
   });
 
-  it("then applies AWS's managed common rule set, counting (not blocking) large bodies the API accepts", () => {
+  it('then limits sending complaints harder: 20 POSTs to /v1/complaints per address in 10 minutes', () => {
     const [, acl] = webAcl();
     const rule = acl.Rules.find((r) => r.Priority === 1)!;
+    expect(rule.Name).toBe('ComplaintRateLimit');
+    expect(rule.Statement).toEqual({
+      RateBasedStatement: {
+        AggregateKeyType: 'IP',
+        Limit: 20,
+        EvaluationWindowSec: 600,
+        ScopeDownStatement: {
+          AndStatement: {
+            Statements: [
+              {
+                ByteMatchStatement: {
+                  FieldToMatch: { Method: {} },
+                  PositionalConstraint: 'EXACTLY',
+                  SearchString: 'POST',
+                  TextTransformations: [{ Priority: 0, Type: 'NONE' }],
+                },
+              },
+              pathStartsWith('/v1/complaints'),
+            ],
+          },
+        },
+      },
+    });
+    // The challenge (GET) is not counted here: fetching one is not sending a complaint.
+    expect(PUBLIC_ROUTES.filter((r) => r.path.startsWith('/v1/complaints'))).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ method: 'GET', path: '/v1/complaints/challenge' }),
+        expect.objectContaining({ method: 'POST', path: '/v1/complaints' }),
+      ]),
+    );
+    const block = blockOf(rule);
+    expect(block.ResponseCode).toBe(429);
+    expect(block.ResponseHeaders).toEqual([{ Name: 'retry-after', Value: '600' }]);
+  });
+
+  it("then applies AWS's managed common rule set, counting (not blocking) large bodies the API accepts", () => {
+    const [, acl] = webAcl();
+    const rule = acl.Rules.find((r) => r.Priority === 2)!;
     expect(rule.OverrideAction).toEqual({ None: {} });
     expect(rule.Statement).toEqual({
       ManagedRuleGroupStatement: {
@@ -1384,7 +1434,7 @@ describe('edge: the CloudFront web ACL in a us-east-1 companion stack', () => {
         RuleActionOverrides: [{ Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } }],
       },
     });
-    expect(acl.Rules).toHaveLength(2);
+    expect(acl.Rules).toHaveLength(3);
   });
 
   it("attaches the web ACL to the distribution through a cross-region reference to the companion's output", () => {
@@ -1639,5 +1689,39 @@ describe('cdk-nag AwsSolutions', () => {
     visit(stack);
     expect(acknowledgements.length).toBeGreaterThan(0);
     for (const [id, reason] of acknowledgements) expect(reason.length, id).toBeGreaterThan(40);
+  });
+});
+
+describe('mail intake: the message’s files and .eml go to the attachments bucket', () => {
+  // A receiving region (SES receives nowhere near Jakarta): see infra/README.md.
+  let mail: Template;
+  beforeAll(() => {
+    const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+    const stacks = pantauStacks(app, 'PantauMail', {
+      ...props,
+      env: { account: '111111111111', region: 'eu-west-1' },
+      mailIntake: { recipients: ['pengaduan@example.go.id'] },
+    });
+    mail = Template.fromStack(stacks.main);
+  }, 120_000);
+
+  it('may write and delete cases/* in the attachments bucket, never read or presign there', () => {
+    const functions = Object.entries(mail.findResources('AWS::Lambda::Function'));
+    const [, handler] = functions.find(([id]) => /MailIntakeHandler/.test(id))!;
+    const env = (handler.Properties.Environment as { Variables: Record<string, unknown> })
+      .Variables;
+    const [bucketId] = Object.keys(mail.findResources('AWS::S3::Bucket')).filter((id) =>
+      /DocumentsAttachments/.test(id),
+    );
+    expect(bucketId).toBeDefined();
+    expect(env.ATTACHMENTS_BUCKET).toEqual({ Ref: bucketId });
+    const roleId = (handler.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const statements = Object.values(mail.findResources('AWS::IAM::Policy'))
+      .filter((p) => (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === roleId))
+      .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+    const onAttachments = statements.filter((s) => JSON.stringify(s.Resource).includes(bucketId!));
+    expect(onAttachments).toHaveLength(1);
+    expect([onAttachments[0]!.Action].flat().sort()).toEqual(['s3:DeleteObject', 's3:PutObject']);
+    expect(JSON.stringify(onAttachments[0]!.Resource)).toContain('/cases/*');
   });
 });

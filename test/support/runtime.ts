@@ -305,10 +305,21 @@ export async function forwardedCase(
 ): Promise<Json> {
   const created = await http.post('/v1/cases', complaint(options.body), { token });
   expect(created.status, created.text).toBe(201);
-  const id: string = created.body.id;
+  await verifyAndForward(http, token, created.body.id, agencyIds, options.type);
+  return created.body;
+}
+
+/** Central verifies a received case as `type` and forwards it to `agencyIds`, each step checked. */
+export async function verifyAndForward(
+  http: Api,
+  token: string,
+  id: string,
+  agencyIds: readonly string[],
+  type: 'light' | 'normative' | 'examination' = 'normative',
+): Promise<void> {
   const verified = await http.post(
     `/v1/cases/${id}/verification`,
-    { decision: 'accept', type: options.type ?? 'normative' },
+    { decision: 'accept', type },
     { token },
   );
   expect(verified.status, verified.text).toBe(200);
@@ -318,7 +329,6 @@ export async function forwardedCase(
     { token },
   );
   expect(sent.status, sent.text).toBe(201);
-  return created.body;
 }
 
 export const idempotencyKey = (): Record<string, string> => ({

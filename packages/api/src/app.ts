@@ -11,6 +11,7 @@ import {
   DomainError,
   type JobRunner,
   type LadderStarter,
+  PUBLIC_COMPLAINT_MAX_BODY,
   Service,
   type Store,
 } from '@pantau/core';
@@ -22,13 +23,19 @@ import { checkedPrincipal, type TokenVerifier } from './auth.ts';
 import { CORRELATION_HEADER, correlationIdOf, withCorrelationId } from './correlation.ts';
 import { mountDocs } from './docs.ts';
 import {
+  COMPLAINT_RATE_LIMIT,
   type OriginSecret,
   type PublicRateLimit,
   publicRateLimit,
   requireOriginSecret,
 } from './edge.ts';
 import { issuesOf, problemResponse, toProblem, validationError } from './problem.ts';
-import { COMPLAINT_ROUTES, isPublicRoute, TRACKING_ROUTES } from './public-routes.ts';
+import {
+  COMPLAINT_PATHS,
+  COMPLAINT_ROUTES,
+  isPublicRoute,
+  TRACKING_ROUTES,
+} from './public-routes.ts';
 import { ephemeralSecret, proofOfWork, type ProofOfWorkOptions } from './proof-of-work.ts';
 import { complaints, imports } from './routes/intake.ts';
 import { agencies } from './routes/agencies.ts';
@@ -85,6 +92,18 @@ export interface AppDeps {
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+const sizeLimit = (maxSize: number) => {
+  const mib = `${Math.round((maxSize / 1024 / 1024) * 10) / 10} MiB`;
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new DomainError('validation_failed', `the request body is larger than ${mib}`, {
+        errors: [{ path: 'body', message: `larger than ${mib}` }],
+      });
+    },
+  });
+};
+
 export function createApp(deps: AppDeps): OpenAPIHono {
   const service = new Service({
     store: deps.store,
@@ -133,16 +152,23 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     for (const route of TRACKING_ROUTES) app.use(route.path, limit);
     const complaintLimit = publicRateLimit(deps.publicRateLimit);
     for (const route of COMPLAINT_ROUTES) app.use(route.path, complaintLimit);
+    // Sending one is limited harder still: each is a case central must verify.
+    const sending = deps.publicRateLimit.complaints;
+    if (sending !== null)
+      app.on(
+        'POST',
+        COMPLAINT_PATHS.submit,
+        publicRateLimit({ ...deps.publicRateLimit, ...(sending ?? COMPLAINT_RATE_LIMIT) }),
+      );
   }
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new DomainError('validation_failed', 'the request body is larger than 1 MiB', {
-          errors: [{ path: 'body', message: 'larger than 1 MiB' }],
-        });
-      },
-    }),
+  // A public complaint carries its files inline (at most 4 MiB, base64); everything else is
+  // JSON text, 1 MiB at most.
+  const complaintBody = sizeLimit(PUBLIC_COMPLAINT_MAX_BODY);
+  const otherBody = sizeLimit(MAX_BODY_BYTES);
+  app.use((c, next) =>
+    c.req.method === 'POST' && c.req.path === COMPLAINT_PATHS.submit
+      ? complaintBody(c, next)
+      : otherBody(c, next),
   );
   app.use('/v1/*', async (c, next) => {
     // Only the exact public routes go without a token: anything else under /v1/track (the old

@@ -2,14 +2,15 @@
  * The app's edge guards (issue 12, item 7), through `app.request()` on DynamoDB Local:
  * - on AWS, CloudFront adds a secret origin header and the API refuses requests without it,
  *   so the execute-api URL cannot go around the WAF;
- * - embedded, the public routes are limited per client address, and a client over the limit
- *   gets a 429 problem with `Retry-After`.
+ * - embedded, the public routes are limited per client address (sending a complaint harder),
+ *   and a client over the limit gets a 429 problem with `Retry-After`.
  */
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DynamoStore } from '@pantau/store';
 import { freshStore } from '../../../test/support/dynamodb.ts';
 import { createApp } from './app.ts';
+import { COMPLAINT_RATE_LIMIT } from './edge.ts';
 import { createJwtVerifier, type TokenVerifier } from './auth.ts';
 
 const ISSUER = 'urn:test-issuer';
@@ -23,6 +24,12 @@ const lookup = (headers: Record<string, string> = {}): RequestInit => ({
   method: 'POST',
   headers: { 'content-type': 'application/json', ...headers },
   body: JSON.stringify({ code: UNKNOWN_CODE }),
+});
+
+/** A request as from one client address (the runtime keys by the socket; a header here). */
+const from = (client: string, init: RequestInit = {}): RequestInit => ({
+  ...init,
+  headers: { ...(init.headers as Record<string, string>), 'x-test-client': client },
 });
 
 let store: DynamoStore;
@@ -117,10 +124,6 @@ describe('the per-client rate limit on the public routes (embedded)', () => {
         clientAddress: (c) => c.req.header('x-test-client'),
       },
     });
-  const from = (client: string, init: RequestInit = {}): RequestInit => ({
-    ...init,
-    headers: { ...(init.headers as Record<string, string>), 'x-test-client': client },
-  });
 
   it(`the ${LIMIT + 1}st tracking lookup in a minute from one client is a 429 problem with Retry-After`, async () => {
     const limited = app();
@@ -174,6 +177,119 @@ describe('the per-client rate limit on the public routes (embedded)', () => {
     expect((await limited.request(`/v1/track/${UNKNOWN_CODE}`, from(client))).status).toBe(401);
     const cases = await limited.request('/v1/cases', from(client, { headers: { authorization } }));
     expect(cases.status).toBe(200);
+  });
+});
+
+describe('the per-client limits on the public complaint form (embedded)', () => {
+  const GENERAL = 60;
+  const app = () =>
+    createApp({
+      store,
+      verifier,
+      clock: () => new Date(),
+      // Less work per challenge: only fetching them is counted here.
+      proofOfWork: { secret: SECRET, maxCounter: 10, cost: 1 },
+      publicRateLimit: {
+        limit: GENERAL,
+        windowMs: 60_000,
+        clientAddress: (c) => c.req.header('x-test-client'),
+      },
+    });
+  const send = (client: string): RequestInit => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-test-client': client },
+    // A complaint whose proof is wrong: the app reads it (400 on altcha), so it was counted.
+    body: JSON.stringify({
+      altcha: 'bm90IGpzb24',
+      anonymous: true,
+      subject: 'Jalan rusak',
+      description: 'Jalan desa berlubang sejak musim hujan.',
+    }),
+  });
+
+  it(`the ${COMPLAINT_RATE_LIMIT.limit + 1}st complaint from one client in 10 minutes is a 429 problem; fetching a challenge is not sending`, async () => {
+    const limited = app();
+    const client = '203.0.113.50';
+    for (let i = 0; i < COMPLAINT_RATE_LIMIT.limit; i++) {
+      const res = await limited.request('/v1/complaints', send(client));
+      expect(res.status, `complaint #${i + 1}`).toBe(400);
+    }
+    const refused = await limited.request('/v1/complaints', send(client));
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(60);
+    expect(retryAfter).toBeLessThanOrEqual(COMPLAINT_RATE_LIMIT.windowMs / 1000);
+    expect(await problemOf(refused)).toMatchObject({ status: 429, code: 'rate_limited' });
+    // The same client still follows its case and fetches challenges (the general limit);
+    // another client still sends.
+    expect((await limited.request('/v1/track', from(client, lookup()))).status).toBe(404);
+    const challenge = await limited.request('/v1/complaints/challenge', {
+      headers: { 'x-test-client': client },
+    });
+    expect(challenge.status).toBe(200);
+    expect((await limited.request('/v1/complaints', send('198.51.100.20'))).status).toBe(400);
+  });
+
+  it(`the challenge route counts against the general limit: the ${GENERAL + 1}st in a minute is a 429`, async () => {
+    const limited = app();
+    const client = '192.0.2.77';
+    const statuses: number[] = [];
+    for (let i = 0; i <= GENERAL; i++) {
+      const res = await limited.request('/v1/complaints/challenge', {
+        headers: { 'x-test-client': client },
+      });
+      statuses.push(res.status);
+      await res.arrayBuffer();
+    }
+    expect(statuses.slice(0, GENERAL).every((s) => s === 200)).toBe(true);
+    expect(statuses[GENERAL]).toBe(429);
+  });
+});
+
+describe('the body limit: a complaint carries its files, everything else stays at 1 MiB', () => {
+  const app = () => createApp({ store, verifier, clock: () => new Date() });
+  /** A complaint (its proof wrong, so nothing is written) with `sizes` bytes of files. */
+  const complaintWith = (sizes: number[]) => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      altcha: 'bm90IGpzb24',
+      anonymous: true,
+      subject: 'Jalan rusak',
+      description: 'Jalan desa berlubang sejak musim hujan.',
+      attachments: sizes.map((n, i) => ({
+        name: `foto-${i}.jpg`,
+        content: Buffer.alloc(n, i).toString('base64'),
+      })),
+    }),
+  });
+  const pathsOf = async (res: Response) =>
+    ((await res.json()) as { errors: { path: string }[] }).errors.map((e) => e.path);
+  const MiB = 1024 * 1024;
+
+  it('reads a complaint with 4 MiB of files (5.6 MiB of JSON) to the proof check', async () => {
+    const res = await app().request('/v1/complaints', complaintWith([2 * MiB, MiB, MiB]));
+    expect(res.status).toBe(400);
+    expect(await pathsOf(res)).toEqual(['altcha']);
+  });
+
+  it('names the files when they pass 4 MiB together, or one alone does', async () => {
+    const together = await app().request('/v1/complaints', complaintWith([2 * MiB, 2 * MiB, 1]));
+    expect(await pathsOf(together)).toEqual(['attachments']);
+    const alone = await app().request('/v1/complaints', complaintWith([4 * MiB + 1]));
+    expect(await pathsOf(alone)).toContain('attachments.0.content');
+  });
+
+  it('refuses a complaint body past its own limit, and 1.5 MiB anywhere else, as a 400 on body', async () => {
+    const huge = await app().request('/v1/complaints', complaintWith([3 * MiB, 3 * MiB]));
+    expect(huge.status).toBe(400);
+    expect(await pathsOf(huge)).toEqual(['body']);
+    const track = await app().request('/v1/track', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: 'x'.repeat(1.5 * MiB) }),
+    });
+    expect(await pathsOf(track)).toEqual(['body']);
   });
 });
 

@@ -1,8 +1,8 @@
 /**
  * Guards at the app's edge, before any route: the origin secret that proves a request came
- * through CloudFront (AWS), and the per-client limit on the public tracking routes (embedded;
- * `TRACKING_ROUTES` in public-routes.ts says which). Each one is on only when `createApp` is
- * given its configuration.
+ * through CloudFront (AWS), and the per-client limits on the public routes (embedded;
+ * `TRACKING_ROUTES` and `COMPLAINT_ROUTES` in public-routes.ts say which), with a stricter one
+ * on sending a complaint. Each one is on only when `createApp` is given its configuration.
  */
 import { DomainError } from '@pantau/core';
 import type { Context, MiddlewareHandler } from 'hono';
@@ -46,7 +46,21 @@ export interface PublicRateLimit {
    * on Node; never a forwarded header, which the client writes). Unknown: one shared key.
    */
   readonly clientAddress: (c: Context) => string | undefined;
+  /**
+   * Complaints one client may send per window (`POST /v1/complaints`), on top of `limit`:
+   * `COMPLAINT_RATE_LIMIT` unless given; null, none.
+   */
+  readonly complaints?: { readonly limit: number; readonly windowMs: number } | null;
 }
+
+/**
+ * Complaints one client address may send in ten minutes, on top of the public routes' limit.
+ * Writing one takes a person minutes, so 20 leaves room for an office helping citizens or a
+ * carrier-grade NAT (many phones behind one address), while a script gets two a minute, each
+ * after a proof of work, and each case costs central an officer's verification. The WAF's
+ * rule on AWS has the same figures (infra/edge.ts, `COMPLAINT_RATE_LIMIT`).
+ */
+export const COMPLAINT_RATE_LIMIT = { limit: 20, windowMs: 10 * 60_000 } as const;
 
 /**
  * A fixed-window limit per client on the public routes (hono-rate-limiter, its in-memory

@@ -1,11 +1,11 @@
 /**
  * An e-mail to the complaints address, from its raw MIME (mailparser) to a case: the same
  * parser behind the SMTP listener (embedded) and the SES Lambda (AWS). The message's files
- * and the original `.eml` go to an attachment store when there is one (central-only for the
- * `.eml`); until the documents feature provides it, they stay where the message was kept
- * (the S3 object, the inbox folder) and the case's timeline counts them.
+ * become the case's attachments and the original `.eml` a central-only one, written with the
+ * case in one transaction by the service (`receiveEmail`), which stores their bytes in the
+ * runtime's blob store (S3 on AWS, the data dir embedded) first.
  */
-import type { IncomingMail, MailOutcome } from '@pantau/core';
+import type { IncomingMail, MailFiles, MailOutcome } from '@pantau/core';
 import { simpleParser } from 'mailparser';
 
 export interface MailAttachment {
@@ -14,18 +14,9 @@ export interface MailAttachment {
   readonly content: Buffer;
 }
 
-/** Where a case's files go (the documents feature's attachment API). */
-export interface AttachmentSink {
-  attach(
-    caseId: string,
-    file: MailAttachment,
-    options: { readonly centralOnly: boolean },
-  ): Promise<void>;
-}
-
 /** What of the service the mail channel calls. */
 export interface MailReceiver {
-  receiveEmail(mail: IncomingMail): Promise<MailOutcome>;
+  receiveEmail(mail: IncomingMail, files?: MailFiles): Promise<MailOutcome>;
 }
 
 export interface ParsedMessage {
@@ -71,23 +62,14 @@ const htmlText = (html: string): string =>
     .trim();
 
 /**
- * Parses a message and registers it (a redelivery answers the first case); its files and the
- * `.eml` itself (central-only) go to the sink, once, with the case that was created.
+ * Parses a message and registers it with its files and the `.eml` itself: all of them with
+ * the case, or nothing. A redelivery (same Message-ID) answers the first case and stores
+ * nothing again.
  */
-export async function intakeMail(
-  service: MailReceiver,
-  raw: Buffer,
-  sink?: AttachmentSink,
-): Promise<MailOutcome> {
+export async function intakeMail(service: MailReceiver, raw: Buffer): Promise<MailOutcome> {
   const { mail, attachments } = await parseMessage(raw);
-  const outcome = await service.receiveEmail(mail);
-  if (sink && !outcome.duplicate) {
-    for (const file of attachments) await sink.attach(outcome.caseId, file, { centralOnly: false });
-    await sink.attach(
-      outcome.caseId,
-      { filename: 'surel-asli.eml', contentType: 'message/rfc822', content: raw },
-      { centralOnly: true },
-    );
-  }
-  return outcome;
+  return service.receiveEmail(mail, {
+    attachments: attachments.map((a) => ({ filename: a.filename, content: a.content })),
+    raw,
+  });
 }

@@ -2,7 +2,8 @@
  * The embedded runtime's mail intake: an SMTP listener (smtp-server) on loopback only, so a
  * local mail server (or a test) can hand it messages; each is parsed into a case like SES's
  * on AWS. No AUTH, no STARTTLS: nothing but this machine reaches it. A message that cannot
- * become a case is refused with a 550 naming why, so the sender's server reports it.
+ * become a case is refused with a 550 naming why, so the sender's server reports it; a
+ * failure that may pass is a 451, so it tries again (a redelivery makes no second case).
  */
 import { DomainError } from '@pantau/core';
 import { SMTPServer } from 'smtp-server';
@@ -41,12 +42,11 @@ export async function startSmtpListener(options: {
           () => done(),
           (error: unknown) => {
             options.onError?.(error);
+            // Only a message that can never be a case is refused for good; anything else (no
+            // file storage, the table busy) is a 451, and the sender's server tries again.
+            const refused = error instanceof DomainError && error.code === 'validation_failed';
             const reason = error instanceof DomainError ? error.message : 'not registered';
-            done(
-              Object.assign(new Error(reason), {
-                responseCode: error instanceof DomainError ? 550 : 451,
-              }),
-            );
+            done(Object.assign(new Error(reason), { responseCode: refused ? 550 : 451 }));
           },
         );
       });

@@ -84,6 +84,10 @@ export class FileBlobStore implements BlobStore {
     };
   }
 
+  async write(key: string, bytes: Uint8Array): Promise<void> {
+    await this.store(key, bytes);
+  }
+
   async read(key: string): Promise<Uint8Array | undefined> {
     try {
       return new Uint8Array(await readFile(this.path(key)));
@@ -140,11 +144,16 @@ export class FileBlobStore implements BlobStore {
         file.size < 1 ? 'EntityTooSmall' : 'EntityTooLarge',
         `the file must be 1 to ${policy.maxBytes} bytes`,
       );
-    const target = this.path(policy.key);
-    mkdirSync(dirname(target), { recursive: true });
-    await writeFile(`${target}.tmp`, new Uint8Array(await file.arrayBuffer()));
-    await rename(`${target}.tmp`, target);
+    await this.store(policy.key, new Uint8Array(await file.arrayBuffer()));
     return new Response(null, { status: 204 });
+  }
+
+  /** Written aside and renamed: a reader never sees half a file. */
+  private async store(key: string, bytes: Uint8Array): Promise<void> {
+    const target = this.path(key);
+    mkdirSync(dirname(target), { recursive: true });
+    await writeFile(`${target}.tmp`, bytes);
+    await rename(`${target}.tmp`, target);
   }
 
   private async download(url: URL): Promise<Response> {

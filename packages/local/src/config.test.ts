@@ -29,6 +29,14 @@ describe('runtime configuration', () => {
     );
   });
 
+  it('lets each client send 20 complaints in 10 minutes unless told otherwise (0: no such limit)', () => {
+    expect(loadConfig({}).PANTAU_COMPLAINT_RATE_LIMIT).toBe(20);
+    expect(loadConfig({ PANTAU_COMPLAINT_RATE_LIMIT: '0' }).PANTAU_COMPLAINT_RATE_LIMIT).toBe(0);
+    expect(() => loadConfig({ PANTAU_COMPLAINT_RATE_LIMIT: 'many' })).toThrow(
+      /PANTAU_COMPLAINT_RATE_LIMIT/,
+    );
+  });
+
   // /dev/tokens mints any user's token, a central admin's included: it exists only in the
   // demo configuration, and only where nobody else can reach it.
   it('uses a DynamoDB Local already running only on loopback (it accepts any credential)', () => {

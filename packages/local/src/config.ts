@@ -47,6 +47,12 @@ const Env = z
      */
     PANTAU_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(0).default(60),
     /**
+     * Complaints each client address may send in 10 minutes (`POST /v1/complaints`, on top of
+     * the limit above); `0` turns this one off. Behind a reverse proxy every client shares
+     * the proxy's address: raise it there.
+     */
+    PANTAU_COMPLAINT_RATE_LIMIT: z.coerce.number().int().min(0).default(20),
+    /**
      * The e-mail channel: an SMTP listener on 127.0.0.1 at this port (0: any free port), each
      * message a case like SES's on AWS. Unset: no listener.
      */

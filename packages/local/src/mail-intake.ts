@@ -1,33 +1,29 @@
 /**
  * The embedded e-mail channel: the SMTP listener (loopback only) feeding the same parser as
- * SES's Lambda on AWS. Each message is kept first in `<data dir>/inbox/<date>/`, the original
- * the `.eml` attachment stands for until the documents feature stores it on the case.
+ * SES's Lambda on AWS. The message is kept as the case's central-only `.eml` attachment (in
+ * the blob store, with the case), so no other copy of it is written here: a message that
+ * could not become a case is refused, and the sender's server keeps it and reports it.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { DomainError, type Service } from '@pantau/core';
 import { intakeMail } from '@pantau/intake/mail';
 import { type SmtpListener, startSmtpListener } from '@pantau/intake/smtp';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
 
 export async function startMailIntake(options: {
   readonly port: number;
-  readonly inbox: string;
+  /** With a blob store: the message's files and its `.eml` become the case's attachments. */
   readonly service: Service;
   readonly logger: Logger;
 }): Promise<SmtpListener> {
   return startSmtpListener({
     port: options.port,
     async onMessage(raw) {
-      const dir = join(options.inbox, new Date().toISOString().slice(0, 10));
-      await mkdir(dir, { recursive: true });
-      const file = join(dir, `${randomUUID()}.eml`);
-      await writeFile(file, raw, { mode: 0o600 });
       const outcome = await intakeMail(options.service, raw);
-      // The case and the file, never the sender: identity stays out of the logs.
-      options.logger.info('e-mail received', { ...outcome, file });
+      // The case, never the sender: identity stays out of the logs.
+      options.logger.info('e-mail received', { ...outcome });
     },
     onError(error) {
       if (error instanceof DomainError)

@@ -34,7 +34,7 @@ try {
       `  Complaint form ${runtime.url}/adukan`,
       runtime.smtpPort === null
         ? '  E-mail intake  off (set PANTAU_SMTP_PORT to listen for complaints by e-mail)'
-        : `  E-mail intake  smtp://127.0.0.1:${runtime.smtpPort}   (each message a case; kept in ${config.PANTAU_DATA_DIR}/inbox)`,
+        : `  E-mail intake  smtp://127.0.0.1:${runtime.smtpPort}   (each message a case, its .eml kept on it)`,
       runtime.clockMode === 'manual'
         ? `  Clock          manual: GET/POST ${runtime.url}/dev/clock {"advance":"P3D"} runs every ladder step due by then`
         : '  Clock          system',

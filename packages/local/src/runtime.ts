@@ -15,6 +15,7 @@ import {
 import { Calendar, DEFAULT_CALENDAR_ID, newAgency, Service, WriteConflict } from '@pantau/core';
 import { createTableInput, DynamoStore, seedBaseline } from '@pantau/store';
 import { renderLetterFile } from '@pantau/documents/pdf';
+import { inspectUpload } from '@pantau/documents/sniff';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -167,6 +168,10 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
               limit: config.PANTAU_PUBLIC_RATE_LIMIT,
               windowMs: 60_000,
               clientAddress: (c) => getConnInfo(c).remote.address,
+              complaints:
+                config.PANTAU_COMPLAINT_RATE_LIMIT > 0
+                  ? { limit: config.PANTAU_COMPLAINT_RATE_LIMIT, windowMs: 10 * 60_000 }
+                  : null,
             },
           }
         : {}),
@@ -187,8 +192,14 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
         ? undefined
         : await startMailIntake({
             port: config.PANTAU_SMTP_PORT,
-            inbox: join(dataDir, 'inbox'),
-            service: new Service({ store, clock, ladders: engine }),
+            // The same blob store as the API's: the message's files and .eml are the case's.
+            service: new Service({
+              store,
+              clock,
+              ladders: engine,
+              blobs,
+              inspect: inspectUpload,
+            }),
             logger,
           });
     // Resume: letters a crash left in the outbox (however young), then every ladder due by now.

@@ -1,5 +1,6 @@
 /**
- * Intake channels over HTTP: the public complaint form (no token; an ALTCHA proof of work),
+ * Intake channels over HTTP: the public complaint form (no token; an ALTCHA proof of work;
+ * its files inline in base64, so the case and its files are one write),
  * and central admins' spreadsheet import. E-mail arrives by SMTP or SES, not through here.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
@@ -17,6 +18,7 @@ import {
   jsonBody,
   LIMIT_PROBLEM,
   PROBLEMS,
+  ProblemSchema,
   TOO_MANY_REQUESTS,
 } from '../openapi.ts';
 import type { ProofOfWork } from '../proof-of-work.ts';
@@ -48,19 +50,31 @@ export function complaints(pow: ProofOfWork) {
         path: COMPLAINT_PATHS.submit,
         tags: ['Public'],
         summary:
-          'Send a complaint without an account (anonymous or confidential if asked): the receipt with the tracking code',
+          'Send a complaint without an account (anonymous or confidential if asked), with up to 3 files inline: the receipt with the tracking code',
+        description:
+          'The case and its files are written together or not at all. Limited per client ' +
+          'harder than the other public routes (20 complaints per 10 minutes).',
         security: [],
         request: { body: jsonBody(PublicComplaintBody) },
         responses: {
           201: json(ComplaintReceiptSchema, 'Received, for central to verify'),
           400: PROBLEMS[400],
+          415: {
+            description:
+              'A file’s bytes are not a PDF, JPEG or PNG (`unsupported_media_type`; `errors` names it); nothing was written and the proof of work is not spent',
+            content: { 'application/problem+json': { schema: ProblemSchema } },
+          },
           429: TOO_MANY_REQUESTS,
         },
       }),
       async (c) => {
-        const { altcha, ...complaint } = c.req.valid('json');
+        const { altcha, attachments = [], ...complaint } = c.req.valid('json');
         const proof = await pow.verify(altcha);
-        return c.json(await c.get('service').submitComplaint(complaint, proof), 201);
+        const files = attachments.map((a) => ({
+          name: a.name,
+          bytes: Buffer.from(a.content, 'base64'),
+        }));
+        return c.json(await c.get('service').submitComplaint(complaint, proof, files), 201);
       },
     );
 }

@@ -72,6 +72,38 @@ export function assertRoomFor(existing: readonly AttachmentRecord[]): void {
     throw limitExceeded(`a case holds at most ${MAX_ATTACHMENTS_PER_CASE} attachments`);
 }
 
+/** Where an attachment's bytes are in the blob store. */
+export const attachmentKey = (caseId: string, id: string): string => `cases/${caseId}/${id}`;
+
+/**
+ * A file that came with the complaint itself (the public form's, an e-mail's), already
+ * stored and inspected: available from the start, recorded in the case's own transaction.
+ */
+export function receivedAttachment(input: {
+  id: string;
+  caseId: string;
+  name: string;
+  contentType: string;
+  sniffed: Sniffed;
+  visibility: AttachmentVisibility;
+  uploadedBy: { sub: string; agency: string };
+  now: Date;
+}): AttachmentRecord {
+  const record = newAttachment({
+    ...input,
+    body: { name: input.name, size: input.sniffed.size },
+    attachedTo: { kind: 'case', agencyId: null, activityId: null },
+  });
+  return {
+    ...record,
+    size: input.sniffed.size,
+    contentType: input.contentType,
+    sha256: input.sniffed.sha256,
+    status: 'available',
+    completedAt: record.createdAt,
+  };
+}
+
 export function newAttachment(input: {
   id: string;
   caseId: string;
@@ -85,7 +117,7 @@ export function newAttachment(input: {
   return {
     id: input.id,
     caseId: input.caseId,
-    key: `cases/${input.caseId}/${input.id}`,
+    key: attachmentKey(input.caseId, input.id),
     name: input.body.name,
     declaredSize: input.body.size,
     size: null,

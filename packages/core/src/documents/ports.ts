@@ -52,6 +52,11 @@ export interface BlobStore {
     contentType: string;
     expiresInSeconds: number;
   }): Promise<{ url: string; expiresAt: string }>;
+  /**
+   * Stores bytes the service itself received (a public complaint's files, an e-mail's), before
+   * the case that records them is written: bytes no record names are never listed or served.
+   */
+  write(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
   /** The stored bytes, or undefined when nothing was uploaded under `key`. */
   read(key: string): Promise<Uint8Array | undefined>;
   delete(key: string): Promise<void>;

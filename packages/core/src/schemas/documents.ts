@@ -69,6 +69,12 @@ export const ATTACHMENT_STATUSES = ['uploading', 'available', 'refused'] as cons
 export const SCAN_STATUSES = ['pending', 'clean', 'infected', 'unscannable'] as const;
 export type ScanStatus = (typeof SCAN_STATUSES)[number];
 
+/** An attachment's name as given: shown and offered on download, never a path. */
+export const FileNameSchema = text(200).regex(
+  /^[^/\\\u0000-\u001f]+$/,
+  'a file name, without slashes or control characters',
+);
+
 const AttachedToBody = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('case') }),
   z.strictObject({ kind: z.literal('response'), agencyId: z.string().min(2).max(40) }),
@@ -77,9 +83,7 @@ const AttachedToBody = z.discriminatedUnion('kind', [
 
 export const CreateAttachmentBody = z
   .strictObject({
-    name: text(200)
-      .regex(/^[^/\\\u0000-\u001f]+$/, 'a file name, without slashes or control characters')
-      .meta({ example: 'surat-pengaduan.pdf' }),
+    name: FileNameSchema.meta({ example: 'surat-pengaduan.pdf' }),
     size: z
       .int()
       .min(1)

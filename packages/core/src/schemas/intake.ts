@@ -3,9 +3,43 @@ import { z } from 'zod';
 import { instant, text } from './fields.ts';
 import { CHANNELS } from './common.ts';
 import { ComplainantSchema, ExternalRefSchema } from './cases.ts';
+import { FileNameSchema } from './documents.ts';
 
 /** The public form takes less than central's own: a complaint, not a dossier. */
 export const PUBLIC_DESCRIPTION_MAX = 10_000;
+
+/**
+ * The public form's attachments: fewer, smaller and narrower than central's (issue 15: 30 per
+ * case, 20 MB each, PDF/JPEG/PNG/DOCX). They travel inline (base64) in the complaint itself, so
+ * the case and its files are written together or not at all; on AWS the whole request must fit
+ * a Lambda invocation (6 MiB): 4 MiB of files is 5.6 MiB in base64, leaving room for the text.
+ * A phone photo or a scanned letter fits; a video does not (central can add it later).
+ */
+export const PUBLIC_ATTACHMENTS = {
+  maxFiles: 3,
+  maxTotalBytes: 4 * 1024 * 1024,
+  types: { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' },
+} as const;
+/** The request body a complaint may need at most: its files in base64, and the text. */
+export const PUBLIC_COMPLAINT_MAX_BODY =
+  Math.ceil((PUBLIC_ATTACHMENTS.maxTotalBytes * 4) / 3) + 128 * 1024;
+
+/** Decoded size of a base64 string, without decoding it. */
+const base64Bytes = (b64: string): number =>
+  Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0);
+
+export const PublicAttachmentBody = z
+  .strictObject({
+    name: FileNameSchema.meta({ example: 'foto-jalan-rusak.jpg' }),
+    content: z
+      .base64()
+      .min(4)
+      .refine((b) => base64Bytes(b) <= PUBLIC_ATTACHMENTS.maxTotalBytes, {
+        message: 'at most 4 MB (4,194,304 bytes)',
+      })
+      .meta({ description: 'The file’s bytes in base64; PDF, JPEG or PNG (detected from them)' }),
+  })
+  .meta({ id: 'PublicAttachment' });
 
 export const PublicComplaintBody = z
   .strictObject({
@@ -36,6 +70,20 @@ export const PublicComplaintBody = z
     location: z
       .strictObject({ province: text(100).optional(), regency: text(100).optional() })
       .optional(),
+    attachments: z
+      .array(PublicAttachmentBody)
+      .max(PUBLIC_ATTACHMENTS.maxFiles, 'at most 3 files')
+      .refine(
+        (files) =>
+          files.reduce((sum, f) => sum + base64Bytes(f.content), 0) <=
+          PUBLIC_ATTACHMENTS.maxTotalBytes,
+        { message: 'at most 4 MB (4,194,304 bytes) of files together' },
+      )
+      .optional()
+      .meta({
+        description:
+          'Up to 3 files, 4 MB together: PDF, JPEG or PNG, detected from the bytes (never the name). The case is created with all of them or not at all',
+      }),
   })
   .refine((b) => b.anonymous === true || b.complainant !== undefined, {
     path: ['complainant'],

@@ -205,7 +205,8 @@ async function readableAttachment(
   return a;
 }
 
-function documentStorage(deps: ServiceDeps): {
+/** The blob store and the inspector, or a 503 when the runtime gave none. */
+export function documentStorage(deps: ServiceDeps): {
   blobs: BlobStore;
   inspect: NonNullable<ServiceDeps['inspect']>;
 } {

@@ -3,6 +3,14 @@
  * form, e-mail, and central's spreadsheet import. Each registers through `registerCase`, so
  * each case lands in `received` with its `channel`, for central to verify like any other.
  */
+import { monotonicFactory, ulid } from 'ulid';
+import type { CaseRecord } from '../case.ts';
+import {
+  attachmentKey,
+  defaultVisibility,
+  receivedAttachment,
+  type Sniffed,
+} from '../documents/attachments.ts';
 import { DomainError, invalidInput, limitExceeded } from '../errors.ts';
 import { readRow, type SheetRow } from '../import-row.ts';
 import type { UniqueClaim } from '../ports.ts';
@@ -14,10 +22,23 @@ import type {
   PublicComplaintInput,
 } from '../schemas.ts';
 import { ComplainantSchema } from '../schemas/cases.ts';
+import {
+  ATTACHMENT_TYPES,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS_PER_CASE,
+} from '../schemas/documents.ts';
+import { PUBLIC_ATTACHMENTS } from '../schemas/intake.ts';
+import { CENTRAL_TENANT } from '../tenancy.ts';
 import type { Principal } from '../tenancy.ts';
 import { actorOf } from '../timeline.ts';
+import { documentStorage } from './attachments.ts';
 import { ADMIN_ROLES, requireRole, type ServiceDeps } from './kernel/index.ts';
-import { AlreadyRegistered, externalRefClaim, registerCase } from './registration.ts';
+import {
+  AlreadyRegistered,
+  externalRefClaim,
+  type RegisterOptions,
+  registerCase,
+} from './registration.ts';
 
 const INTAKE = { system: 'intake' } as const;
 
@@ -29,19 +50,33 @@ export interface SpentProof {
 
 /**
  * A complaint from the public form (no token). The complainant may stay anonymous, hide
- * their identity from agencies, or ask for confidentiality. The answer is the receipt.
+ * their identity from agencies, or ask for confidentiality; up to 3 files (PDF, JPEG, PNG by
+ * their bytes) come with it, written with the case or not at all. The answer is the receipt.
  */
 export async function submitComplaint(
   deps: ServiceDeps,
-  input: Omit<PublicComplaintInput, 'altcha'>,
+  input: Omit<PublicComplaintInput, 'altcha' | 'attachments'>,
   proof: SpentProof,
+  /** The form's files, decoded (`attachments[i]`), already within the schema's limits. */
+  attachments: readonly { readonly name: string; readonly bytes: Uint8Array }[] = [],
 ): Promise<ComplaintReceipt> {
   const { anonymous, complainant, ...rest } = input;
+  // Every file is checked before anything is written: one refused file refuses the complaint.
+  const files = await inspected(deps, attachments);
+  files.forEach(({ name, sniffed }, i) => {
+    if (!sniffed.mime || !(sniffed.mime in PUBLIC_ATTACHMENTS.types))
+      throw new DomainError(
+        'unsupported_media_type',
+        `${name}: the content is ${sniffed.mime ?? 'of an unknown type'}; the form takes PDF, JPEG and PNG files (detected from the content, not the name)`,
+        { errors: [{ path: `attachments.${i}.content`, message: 'only PDF, JPEG and PNG' }] },
+      );
+  });
   try {
-    const c = await registerCase(
+    const c = await registerWithFiles(
       deps,
       { ...rest, channel: 'web', complainant: anonymous ? null : (complainant ?? null) },
       { actor: INTAKE, claims: [{ kind: 'proof_of_work', value: proof.id }] },
+      files.map((f) => ({ ...f, contentType: f.sniffed.mime!, centralOnly: false })),
     );
     return {
       trackingCode: c.trackingCode,
@@ -100,7 +135,11 @@ const MAX_DESCRIPTION = 20_000;
  * complainant, the subject and body the complaint. A redelivered message (same Message-ID)
  * answers the case it made the first time. No sender address: refused (nobody to answer).
  */
-export async function receiveEmail(deps: ServiceDeps, mail: IncomingMail): Promise<MailOutcome> {
+export async function receiveEmail(
+  deps: ServiceDeps,
+  mail: IncomingMail,
+  files?: MailFiles,
+): Promise<MailOutcome> {
   const address = mail.from?.address.trim().toLowerCase() ?? '';
   const email = ComplainantSchema.shape.email.safeParse(address);
   if (!address || !email.success) throw invalidInput('from', 'no sender address to answer to');
@@ -113,8 +152,13 @@ export async function receiveEmail(deps: ServiceDeps, mail: IncomingMail): Promi
         ? `${body.slice(0, MAX_DESCRIPTION - 40)}\n… (dipotong; surel lengkap tersimpan)`
         : body;
   const messageId = mail.messageId?.trim() || null;
+  const claim = messageId ? { kind: 'message_id' as const, value: messageId } : null;
+  // A redelivery is answered before any file is stored (a race is settled by the transaction).
+  const earlier = claim ? await deps.store.findClaim(claim) : undefined;
+  if (earlier) return { caseId: earlier, duplicate: true };
+  const kept = files ? await mailAttachments(deps, files) : [];
   try {
-    const c = await registerCase(
+    const c = await registerWithFiles(
       deps,
       {
         channel: 'email',
@@ -124,15 +168,119 @@ export async function receiveEmail(deps: ServiceDeps, mail: IncomingMail): Promi
       },
       {
         actor: INTAKE,
-        claims: messageId ? [{ kind: 'message_id', value: messageId }] : [],
-        // How many files came with it; their names may name people, so they stay off the timeline.
-        note: { attachments: mail.attachments.length },
+        claims: claim ? [claim] : [],
+        // How many files came with it, and how many became the case's attachments (the others,
+        // of a type or size not taken, stay in the .eml); their names may name people, so they
+        // stay off the timeline.
+        note: {
+          attachments: mail.attachments.length,
+          ...(files ? { attached: kept.filter((f) => !f.centralOnly).length } : {}),
+        },
       },
+      kept,
     );
     return { caseId: c.id, duplicate: false };
   } catch (error) {
     if (error instanceof AlreadyRegistered && error.claim.kind === 'message_id')
       return { caseId: error.caseId, duplicate: true };
+    throw error;
+  }
+}
+
+/** An e-mail's files as the parser gave them, and the message itself (the `.eml`). */
+export interface MailFiles {
+  readonly attachments: readonly { readonly filename: string; readonly content: Uint8Array }[];
+  readonly raw: Uint8Array;
+}
+
+/** The name the original message is kept under, central-only. */
+export const ORIGINAL_MAIL_NAME = 'surel-asli.eml';
+
+/**
+ * Which of an e-mail's files become the case's attachments: those of a type and size central's
+ * uploads take (PDF, JPEG, PNG, DOCX up to 20 MB), as many as the case holds beside the
+ * `.eml`. The `.eml` itself is always kept, for central only: it shows the sender's address
+ * even when the case hides the identity, and holds every file, the refused ones too.
+ */
+async function mailAttachments(deps: ServiceDeps, files: MailFiles): Promise<IntakeFile[]> {
+  const taken = (
+    await inspected(
+      deps,
+      files.attachments.map((a) => ({ name: a.filename, bytes: a.content })),
+    )
+  )
+    .filter(
+      ({ sniffed }) =>
+        sniffed.mime !== undefined &&
+        sniffed.mime in ATTACHMENT_TYPES &&
+        sniffed.size <= MAX_ATTACHMENT_BYTES,
+    )
+    .slice(0, MAX_ATTACHMENTS_PER_CASE - 1)
+    .map((f) => ({ ...f, contentType: f.sniffed.mime!, centralOnly: false }));
+  const [eml] = await inspected(deps, [{ name: ORIGINAL_MAIL_NAME, bytes: files.raw }]);
+  return [...taken, { ...eml!, contentType: 'message/rfc822', centralOnly: true }];
+}
+
+interface IntakeFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly sniffed: Sniffed;
+  readonly contentType: string;
+  readonly centralOnly: boolean;
+}
+
+async function inspected(
+  deps: ServiceDeps,
+  files: readonly { readonly name: string; readonly bytes: Uint8Array }[],
+): Promise<{ name: string; bytes: Uint8Array; sniffed: Sniffed }[]> {
+  if (files.length === 0) return [];
+  const { inspect } = documentStorage(deps);
+  return Promise.all(files.map(async (f) => ({ ...f, sniffed: await inspect(f.bytes) })));
+}
+
+/**
+ * Registers a case with files that came with it: the bytes are stored first under the case's
+ * id, then the case and their records are written in one transaction. A case therefore never
+ * lacks one of its files; if the case is not written (a replayed proof, a redelivered
+ * message, a failure), the bytes are deleted again, and until then no record names them, so
+ * nobody can list or download them.
+ */
+async function registerWithFiles(
+  deps: ServiceDeps,
+  input: Parameters<typeof registerCase>[1],
+  options: RegisterOptions,
+  files: readonly IntakeFile[],
+): Promise<CaseRecord> {
+  if (files.length === 0) return registerCase(deps, input, options);
+  const { blobs } = documentStorage(deps);
+  const id = ulid();
+  // Monotonic: the files are listed (by id) in the order they came.
+  const nextId = monotonicFactory();
+  const stored = files.map((f) => {
+    const fileId = nextId();
+    return { ...f, id: fileId, key: attachmentKey(id, fileId) };
+  });
+  try {
+    for (const f of stored) await blobs.write(f.key, f.bytes, f.contentType);
+    return await registerCase(deps, input, {
+      ...options,
+      id,
+      attachments: (c, now) =>
+        stored.map((f) =>
+          receivedAttachment({
+            id: f.id,
+            caseId: c.id,
+            name: f.name,
+            contentType: f.contentType,
+            sniffed: f.sniffed,
+            visibility: f.centralOnly ? 'central' : defaultVisibility('case', c.identityHidden),
+            uploadedBy: { sub: `intake:${c.channel}`, agency: CENTRAL_TENANT },
+            now,
+          }),
+        ),
+    });
+  } catch (error) {
+    await Promise.allSettled(stored.map((f) => blobs.delete(f.key)));
     throw error;
   }
 }

@@ -12,6 +12,7 @@ import { type IdempotencyRecord, type UniqueClaim, WriteConflict } from '../port
 import { type Actor, newEventId } from '../timeline.ts';
 import { newTrackingCode } from '../tracking-code.ts';
 import { claimAgendaNumber, lostAgendaRace } from '../documents/agenda.ts';
+import type { AttachmentRecord } from '../documents/attachments.ts';
 import { calendarById, defaultPolicy, type ServiceDeps } from './kernel/index.ts';
 
 const MAX_ATTEMPTS = 5;
@@ -29,6 +30,10 @@ export interface RegisterOptions {
   readonly imported?: { readonly rowKey: string };
   /** Facts about the intake for the `case_registered` event; never identity (agencies read it). */
   readonly note?: Readonly<Record<string, unknown>>;
+  /** The case's id, drawn by the caller when it stores files under it first. */
+  readonly id?: string;
+  /** Attachments written with the case (their bytes stored already): all of them, or no case. */
+  readonly attachments?: (c: CaseRecord, now: Date) => readonly AttachmentRecord[];
   /** The idempotency record to commit with the case (the officer's `Idempotency-Key`). */
   readonly remember?: (c: CaseRecord, now: Date) => IdempotencyRecord | undefined;
 }
@@ -83,11 +88,13 @@ export async function registerCase(
     ...(input.externalRef ? [externalRefClaim(input.externalRef)] : []),
     ...(options.claims ?? []),
   ];
+  // Drawn once: a failed attempt wrote nothing, and files may be stored under it already.
+  const id = options.id ?? ulid();
   for (let attempt = 1; ; attempt += 1) {
     // The unit's agenda number, claimed in the same transaction as the case (gapless per year).
     const agenda = await claimAgendaNumber(deps.store, now);
     const c = newCase({
-      id: ulid(),
+      id,
       trackingCode: newTrackingCode(),
       body: input,
       now,
@@ -117,6 +124,10 @@ export async function registerCase(
         ],
         idempotency: options.remember?.(c, now),
         sequence: agenda.claim,
+        attachments: (options.attachments?.(c, now) ?? []).map((record) => ({
+          record,
+          expectedVersion: null,
+        })),
       });
       return c;
     } catch (error) {

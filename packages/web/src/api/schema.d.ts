@@ -243,7 +243,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Send a complaint without an account (anonymous or confidential if asked): the receipt with the tracking code */
+        /**
+         * Send a complaint without an account (anonymous or confidential if asked), with up to 3 files inline: the receipt with the tracking code
+         * @description The case and its files are written together or not at all. Limited per client harder than the other public routes (20 complaints per 10 minutes).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -268,6 +271,15 @@ export type paths = {
                 };
                 /** @description Invalid input: `errors` names each field */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A file’s bytes are not a PDF, JPEG or PNG (`unsupported_media_type`; `errors` names it); nothing was written and the proof of work is not spent */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5231,6 +5243,14 @@ export type components = {
                 province?: string;
                 regency?: string;
             };
+            /** @description Up to 3 files, 4 MB together: PDF, JPEG or PNG, detected from the bytes (never the name). The case is created with all of them or not at all */
+            attachments?: components["schemas"]["PublicAttachment"][];
+        };
+        PublicAttachment: {
+            /** @example foto-jalan-rusak.jpg */
+            name: string;
+            /** @description The file’s bytes in base64; PDF, JPEG or PNG (detected from them) */
+            content: string;
         };
         ImportReport: {
             dryRun: boolean;

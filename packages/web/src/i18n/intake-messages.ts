@@ -18,6 +18,12 @@ export const intakeId = {
   'complain.confidentialHint': 'Halaman lacak hanya menampilkan status, tanpa rincian.',
   'complain.you': 'Identitas Anda',
   'complain.what': 'Isi pengaduan',
+  'complain.files': 'Lampiran (tidak wajib)',
+  'complain.filesHint':
+    'Foto atau pindaian bukti: paling banyak 3 berkas PDF, JPEG, atau PNG, seluruhnya tidak lebih dari 4 MB.',
+  'complain.filesRule':
+    'Lampiran harus berupa paling banyak 3 berkas PDF, JPEG, atau PNG, seluruhnya tidak lebih dari 4 MB.',
+  'complain.filesUnreadable': 'Berkas tidak dapat dibaca. Pilih lagi berkasnya.',
   'complain.proof': 'Pemeriksaan anti-spam',
   'complain.proofHint':
     'Perangkat Anda mengerjakan hitungan singkat untuk membuktikan Anda bukan mesin pengirim spam; tidak ada data yang dikirim ke pihak lain.',
@@ -81,6 +87,11 @@ export const intakeEn = {
   'complain.confidentialHint': 'The tracking page shows the status only, no details.',
   'complain.you': 'About you',
   'complain.what': 'Your complaint',
+  'complain.files': 'Attachments (optional)',
+  'complain.filesHint':
+    'Photos or scans as evidence: up to 3 PDF, JPEG or PNG files, 4 MB together at most.',
+  'complain.filesRule': 'Attachments must be at most 3 PDF, JPEG or PNG files, 4 MB together.',
+  'complain.filesUnreadable': 'The file could not be read. Choose it again.',
   'complain.proof': 'Anti-spam check',
   'complain.proofHint':
     'Your device does a short computation to show it is not a spam robot; nothing is sent to anyone else.',

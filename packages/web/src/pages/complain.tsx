@@ -8,11 +8,15 @@ import 'altcha';
 import 'altcha/i18n/id';
 import type {} from 'altcha/types/react';
 import { useEffect, useRef, useState } from 'react';
-import { PUBLIC_DESCRIPTION_MAX, PublicComplaintBody } from '@pantau/core/schemas';
+import {
+  PUBLIC_ATTACHMENTS,
+  PUBLIC_DESCRIPTION_MAX,
+  PublicComplaintBody,
+} from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import { CheckboxField, TextField } from '../components/field';
 import { FormErrors, PageTitle, ProblemAlert, SubmitButton, Time } from '../components/ui';
-import { compact, useForm, type Values } from '../forms/use-form';
+import { compact, type Form, useForm, type Values } from '../forms/use-form';
 import { useI18n } from '../i18n/i18n';
 import { trackingUrl } from '../track-link';
 
@@ -56,13 +60,7 @@ export function Complain() {
         }}
       >
         <ProblemAlert error={form.failure} />
-        <FormErrors
-          errors={
-            form.errors.altcha
-              ? { ...form.errors, altcha: t('complain.proofMissing') }
-              : form.errors
-          }
-        />
+        <FormErrors errors={shownErrors(form.errors, t)} />
         <fieldset>
           <legend>{t('complain.you')}</legend>
           <CheckboxField
@@ -127,6 +125,7 @@ export function Complain() {
           <TextField form={form} name="respondent" label={t('caseNew.respondent')} />
           <TextField form={form} name="location.province" label={t('caseNew.province')} />
           <TextField form={form} name="location.regency" label={t('caseNew.regency')} />
+          <FilesField form={form} />
         </fieldset>
         <fieldset>
           <legend>{t('complain.proof')}</legend>
@@ -142,6 +141,86 @@ export function Complain() {
         <SubmitButton busy={form.busy}>{t('complain.submit')}</SubmitButton>
       </form>
     </section>
+  );
+}
+
+type Translate = ReturnType<typeof useI18n>['t'];
+
+/**
+ * The form's errors as shown: the proof's and the files' in the page's own sentences (the
+ * files' rule is one sentence, whichever file or limit the server or the schema named).
+ */
+function shownErrors(errors: Record<string, string>, t: Translate): Record<string, string> {
+  const shown: Record<string, string> = {};
+  for (const [path, message] of Object.entries(errors)) {
+    if (path === 'altcha') shown.altcha = t('complain.proofMissing');
+    else if (path.startsWith('attachments')) shown.attachments = t('complain.filesRule');
+    else shown[path] = message;
+  }
+  return shown;
+}
+
+const ACCEPTED = Object.keys(PUBLIC_ATTACHMENTS.types);
+
+/** A file's bytes in base64, as the API takes them (the data URL's tail). */
+const base64Of = (file: File): Promise<string> =>
+  new Promise((done, fail) => {
+    const reader = new FileReader();
+    reader.onload = () => done(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => fail(reader.error);
+    reader.readAsDataURL(file);
+  });
+
+/**
+ * Up to 3 photos or scans (PDF, JPEG, PNG; 4 MB together), checked here before they are read
+ * so a wrong choice is said at once; the server checks the bytes again.
+ */
+function FilesField({ form }: { form: Form<typeof PublicComplaintBody> }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<string | null>(null);
+  const id = 'complain-files';
+  form.describe('attachments', { label: t('complain.files'), id });
+  const serverError = Object.keys(form.errors).some((p) => p.startsWith('attachments'));
+  const message = error ?? (serverError ? t('complain.filesRule') : null);
+  return (
+    <div className={`field${message ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{t('complain.files')}</label>
+      <p className="hint" id={`${id}-hint`}>
+        {t('complain.filesHint')}
+      </p>
+      <input
+        id={id}
+        type="file"
+        multiple
+        accept={['.pdf', '.jpg', '.jpeg', '.png', ...ACCEPTED].join(',')}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={message ? `${id}-hint ${id}-error` : `${id}-hint`}
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          const total = files.reduce((sum, f) => sum + f.size, 0);
+          const fits =
+            files.length <= PUBLIC_ATTACHMENTS.maxFiles &&
+            total <= PUBLIC_ATTACHMENTS.maxTotalBytes &&
+            files.every((f) => ACCEPTED.includes(f.type));
+          setError(fits ? null : t('complain.filesRule'));
+          if (!fits) {
+            form.set('attachments', undefined);
+            return;
+          }
+          void Promise.all(
+            files.map(async (f) => ({ name: f.name, content: await base64Of(f) })),
+          ).then(
+            (read) => form.set('attachments', read.length > 0 ? read : undefined),
+            () => setError(t('complain.filesUnreadable')),
+          );
+        }}
+      />
+      {message ? (
+        <p className="error" id={`${id}-error`} role="alert">
+          {message}
+        </p>
+      ) : null}
+    </div>
   );
 }
 
