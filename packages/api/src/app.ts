@@ -7,7 +7,6 @@ import './context.ts';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { type BlobStore, DomainError, type LadderStarter, Service, type Store } from '@pantau/core';
-import { inspectUpload } from '@pantau/documents/sniff';
 import { documentRoutes, type PdfRenderer } from './routes/documents.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
@@ -74,6 +73,10 @@ export interface AppDeps {
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** What an upload really is: the sniffer loads on the first upload (on-demand/sniff.ts). */
+const inspectUpload = async (bytes: Uint8Array) =>
+  (await import('./on-demand/sniff.ts')).inspectUpload(bytes);
 
 export function createApp(deps: AppDeps): OpenAPIHono {
   const service = new Service({
