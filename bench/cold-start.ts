@@ -1,87 +1,185 @@
 /**
- * Benchmark: Lambda bundle sizes (minified, tree-shaken ESM, as the CDK stack bundles them,
- * AWS SDK included) and the time Node takes to load and initialise the API bundle: the
- * median of several whole-process runs, less an empty Node process.
+ * Benchmark: each Lambda bundle as the stack builds it (infra/bundle.ts, the one source of the
+ * esbuild options: minified ESM, code splitting, the runtime's AWS SDK left out), what it loads
+ * at cold start (the handler file and the chunks it imports statically; chunks behind a dynamic
+ * `import()` load on first use), and the time Node takes to load and initialise it: the median
+ * of several whole-process runs, less an empty Node process, with the stack's NODE_OPTIONS.
  *
- *   npm run bench:cold-start
+ * In the same run, and bundled the same way: a bare Hono app with one zod-validated route
+ * (bench/bare-hono.ts), the API's baseline; and the API with the lock file's SDK bundled in, the
+ * other side of the runtime-SDK trade-off. Runs are interleaved (one of each per round), so a
+ * busy machine slows every variant alike.
+ *
+ *   npm run bench:cold-start            (BENCH_RUNS=15 for more rounds)
  */
-import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, stat, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import type { Metafile } from 'esbuild';
+import { bundleFunction } from '../infra/bundle.ts';
 
-const RUNS = 9;
-// pdf-renderer: the API's second file (infra/api.ts), loaded on the first PDF request only.
-const ENTRIES = ['api', 'pdf-renderer', 'ladder-tick', 'ladder-continue', 'ladder-sweep', 'seed'];
-const dir = await mkdtemp(join(tmpdir(), 'pantau-bundles-'));
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+interface Target {
+  readonly name: string;
+  readonly entry: string;
+  readonly bundleAwsSdk?: boolean;
+  /** Instead of the stack's NODE_OPTIONS (`--enable-source-maps`). */
+  readonly nodeOptions?: string;
+}
+const TARGETS: readonly Target[] = [
+  { name: 'api', entry: 'functions/api.ts' },
+  { name: 'api, SDK bundled', entry: 'functions/api.ts', bundleAwsSdk: true },
+  // What the stack's `--enable-source-maps` costs: Node reads the bundle's map at load.
+  { name: 'api, no source maps', entry: 'functions/api.ts', nodeOptions: '' },
+  { name: 'bare Hono + zod', entry: 'bench/bare-hono.ts' },
+  // The API's second file (infra/api.ts), loaded on the first PDF request only.
+  { name: 'pdf-renderer', entry: 'functions/pdf-renderer.ts' },
+  { name: 'ladder-tick', entry: 'functions/ladder-tick.ts' },
+  { name: 'ladder-continue', entry: 'functions/ladder-continue.ts' },
+  { name: 'ladder-sweep', entry: 'functions/ladder-sweep.ts' },
+  { name: 'mail-intake', entry: 'functions/mail-intake.ts' },
+  { name: 'seed', entry: 'functions/seed.ts' },
+];
+
+/** The handler file and every chunk it imports statically: what a cold start loads. */
+function loadedAtInit(meta: Metafile, handler: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const i of meta.outputs[file]?.imports ?? [])
+      if (i.kind === 'import-statement' && !i.external) visit(i.path);
+  };
+  visit(handler);
+  return [...seen];
+}
+
+// The search key, which the API and the e-mail intake read from Secrets Manager at module scope:
+// a local stand-in answers (one round trip on localhost, counted in their init).
+const secrets = createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    res.setHeader('content-type', 'application/x-amz-json-1.1');
+    res.end(JSON.stringify({ Name: 'search-key', SecretString: 'bench-search-key' }));
+  });
+});
+await new Promise<void>((resolve) => secrets.listen(0, '127.0.0.1', resolve));
+
 const env = {
   ...process.env,
+  // What the stack sets on every function (infra/function.ts): source maps cost at load too.
+  NODE_OPTIONS: '--enable-source-maps',
   AWS_REGION: 'ap-southeast-3',
+  AWS_ACCESS_KEY_ID: 'bench',
+  AWS_SECRET_ACCESS_KEY: 'bench',
+  AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${(secrets.address() as AddressInfo).port}`,
   TABLE_NAME: 'pantau',
   JWT_ISSUER: 'https://cognito-idp.ap-southeast-3.amazonaws.com/ap-southeast-3_example',
   JWT_AUDIENCE: 'client',
   JWKS_URL:
     'https://cognito-idp.ap-southeast-3.amazonaws.com/ap-southeast-3_example/.well-known/jwks.json',
   STATE_MACHINE_ARN: 'arn:aws:states:ap-southeast-3:123456789012:stateMachine:Pantau-ladder',
+  SEARCH_KEY_SECRET_ARN: 'arn:aws:secretsmanager:ap-southeast-3:123456789012:secret:search-key',
   // A stand-in of the value Secrets Manager generates (48 characters) for CloudFront's header.
   ORIGIN_SECRET: 'o'.repeat(48),
   ATTACHMENTS_BUCKET: 'pantau-attachments',
+  INBOX_BUCKET: 'pantau-inbox',
   MAIL_FROM: 'pantau@example.go.id',
-  // What the stack sets on every observed function (infra/function.ts).
   POWERTOOLS_SERVICE_NAME: 'pantau-api',
   POWERTOOLS_METRICS_NAMESPACE: 'Pantau',
   LOG_LEVEL: 'SILENT',
 };
-try {
-  console.log(
-    `\nLambda bundles (${new Date().toISOString().slice(0, 10)}, esbuild, minified ESM, node24 target)`,
-  );
-  for (const entry of ENTRIES) {
-    const outfile = join(dir, `${entry}.mjs`);
-    await build({
-      entryPoints: [`functions/${entry}.ts`],
-      bundle: true,
-      minify: true,
-      treeShaking: true,
-      platform: 'node',
-      target: 'node24',
-      format: 'esm',
-      outfile,
-      banner: {
-        js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-      },
-      logLevel: 'silent',
+
+/** Wall time of one Node process importing `file` (none: an empty process). */
+const run = (file?: string, nodeOptions?: string) =>
+  new Promise<number>((resolve, reject) => {
+    const code = file ? `await import(${JSON.stringify(pathToFileURL(file).href)});` : '';
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--input-type=module', '-e', code], {
+      env: { ...env, ...(nodeOptions === undefined ? {} : { NODE_OPTIONS: nodeOptions }) },
     });
-    const bytes = (await stat(outfile)).size;
-    const gz = gzipSync(await readFile(outfile)).length;
-    console.log(
-      `  ${entry.padEnd(16)} ${(bytes / 1024).toFixed(0).padStart(5)} KB  (gzip ${(gz / 1024).toFixed(0)} KB)`,
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (status) =>
+      status === 0
+        ? resolve(performance.now() - started)
+        : reject(new Error(`${file ?? 'empty'}: ${stderr}`)),
     );
-  }
-  const run = (code: string) => {
-    const t = performance.now();
-    const out = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
-      env,
-      encoding: 'utf8',
+  });
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+
+// Inside the project, so the runtime's SDK resolves as on Lambda (node_modules here,
+// /var/runtime/node_modules there).
+await mkdir(join(root, '.tmp'), { recursive: true });
+const dir = await mkdtemp(join(root, '.tmp', 'bundles-'));
+try {
+  const built: { target: Target; handler: string; atInit: number; gzip: number; lazy: number }[] =
+    [];
+  for (const [i, target] of TARGETS.entries()) {
+    const outdir = join(dir, String(i));
+    const meta = await bundleFunction({
+      entry: join(root, target.entry),
+      outdir,
+      ...(target.bundleAwsSdk ? { bundleAwsSdk: true } : {}),
     });
-    if (out.status !== 0) throw new Error(out.stderr);
-    return performance.now() - t;
-  };
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const empty = median(Array.from({ length: RUNS }, () => run('')));
-  const withApi = median(
-    Array.from({ length: RUNS }, () =>
-      run(`await import(${JSON.stringify(join(dir, 'api.mjs'))});`),
-    ),
+    const handler = relative(root, join(outdir, 'index.mjs'));
+    const files = loadedAtInit(meta, handler);
+    const contents = await Promise.all(files.map((f) => readFile(join(root, f))));
+    const all = Object.entries(meta.outputs).filter(([f]) => !f.endsWith('.map'));
+    built.push({
+      target,
+      handler: join(root, handler),
+      atInit: contents.reduce((sum, c) => sum + c.length, 0),
+      gzip: gzipSync(Buffer.concat(contents)).length,
+      lazy:
+        all.reduce((sum, [, o]) => sum + o.bytes, 0) - contents.reduce((s, c) => s + c.length, 0),
+    });
+  }
+
+  const times = new Map<string, number[]>(built.map((b) => [b.target.name, []]));
+  const empty: number[] = [];
+  for (let round = 0; round < RUNS; round += 1) {
+    empty.push(await run());
+    for (const b of built)
+      times.get(b.target.name)!.push(await run(b.handler, b.target.nodeOptions));
+  }
+  const emptyMs = median(empty);
+  const initMs = (name: string) => median(times.get(name)!) - emptyMs;
+
+  console.log(
+    `\nLambda bundles (${new Date().toISOString().slice(0, 10)}, infra/bundle.ts: minified ESM, node24, code splitting; median of ${RUNS} runs)`,
   );
   console.log(
-    `  API init (load + module scope: config, clients, Hono app, OpenAPI routes): ${(withApi - empty).toFixed(0)} ms`,
+    `  ${'bundle'.padEnd(18)} ${'loaded at init'.padStart(14)} ${'gzip'.padStart(8)} ${'on demand'.padStart(10)} ${'init'.padStart(8)}`,
+  );
+  for (const b of built)
+    console.log(
+      `  ${b.target.name.padEnd(18)} ${kb(b.atInit).padStart(14)} ${kb(b.gzip).padStart(8)} ${kb(b.lazy).padStart(10)} ${`${initMs(b.target.name).toFixed(0)} ms`.padStart(8)}`,
+    );
+  const api = built.find((b) => b.target.name === 'api')!;
+  console.log(`  (empty Node ${emptyMs.toFixed(0)} ms, subtracted)`);
+  console.log(
+    `  API loaded at init ${kb(api.atInit)} (goal ≤ 400 KB): ${api.atInit <= 400 * 1024 ? 'met' : 'not met'}`,
+  );
+  const ratio = initMs('api') / initMs('bare Hono + zod');
+  console.log(
+    `  API init / bare Hono + zod init: ${ratio.toFixed(2)}× (goal ≤ 2×): ${ratio <= 2 ? 'met' : 'not met'}`,
   );
   console.log(
-    `  (whole process ${withApi.toFixed(0)} ms, empty Node ${empty.toFixed(0)} ms, median of ${RUNS})`,
+    `  Runtime SDK vs lock file's SDK bundled: API init ${initMs('api').toFixed(0)} ms vs ${initMs('api, SDK bundled').toFixed(0)} ms`,
+  );
+  console.log(
+    `  --enable-source-maps: API init ${initMs('api').toFixed(0)} ms with, ${initMs('api, no source maps').toFixed(0)} ms without`,
   );
 } finally {
+  secrets.close();
   await rm(dir, { recursive: true, force: true });
 }

@@ -6,33 +6,111 @@
  *
  *   npm run bench:cost
  *
- * Prices (us-east-1, on-demand, as published by AWS and in force since 2024-11-01 for
- * DynamoDB; Jakarta ap-southeast-3 is dearer): Step Functions Standard $0.025 per 1,000 state
- * transitions; Lambda arm64 $0.20 per million requests and $0.0000133334 per GB-second;
- * DynamoDB on-demand $0.625 per million write request units and $0.125 per million read
- * request units.
+ * Then the whole bill (issue 17, P6): the stack as deployed is synthesised (no bundling) and
+ * its fixed parts counted from the template (alarms and their metrics, dashboards, secrets,
+ * the web ACL and its rules, GuardDuty malware protection plans, the sweep's schedule); the
+ * sweep runs once on the same table to count its reads; the log bytes the lifecycle writes are
+ * counted. The unit's month (1,200 complaints a year, 50 staff) and the marginal cost of a
+ * complaint at 300,000 a year are printed against the goals (≤ $40 a month, ≤ $0.001).
+ *
+ * Prices: US East (N. Virginia), on-demand, without free tiers (an upper bound; Jakarta,
+ * ap-southeast-3, is dearer for most). Each with its source and when it was read in `PRICE`;
+ * the assumptions (staff traffic, attachments) in `ASSUME`. BENCHMARKS.md "Cost of a complaint"
+ * repeats both.
  */
+import { App } from 'aws-cdk-lib';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApp } from '@pantau/api';
 import { DEFAULT_LADDER, type Mailer } from '@pantau/core';
-import { METRIC } from '@pantau/workflow';
+import { METRIC, sweep } from '@pantau/workflow';
+import { pantauStacks } from '../infra/pantau-stack.ts';
 import { benchAuth, localClient } from './support.ts';
 import { ensureTable, LocalLadderEngine, startDynamoDbLocal } from '@pantau/local';
 import { DynamoStore, seedBaseline } from '@pantau/store';
 
+/**
+ * Prices, US East (N. Virginia), on-demand. Sources as stored copies of the pages, read
+ * 2026-11-29 unless said otherwise; "in force" is the date the source states the price for.
+ */
 const PRICE = {
+  // aws.amazon.com/step-functions/pricing: Standard workflows, in force 2024 (BENCHMARKS.md).
   transition: 0.025 / 1_000,
+  // aws.amazon.com/lambda/pricing: arm64, in force 2024.
   lambdaRequest: 0.2 / 1_000_000,
   gbSecond: 0.0000133334,
+  // aws.amazon.com/dynamodb/pricing/on-demand: in force since the reduction of 2024-11-01.
   wru: 0.625 / 1_000_000,
   rru: 0.125 / 1_000_000,
-  // Observability (infra/observability.ts): X-Ray $5 per million traces recorded (100,000 a
-  // month free), CloudWatch $0.10 per standard alarm metric a month, $0.30 per custom metric
-  // a month (first 10,000), $3 per dashboard a month (3 free, up to 50 metrics each).
+  // aws.amazon.com/xray/pricing: $5 per million traces recorded (100,000 a month free).
   trace: 5 / 1_000_000,
+  // aws.amazon.com/cloudwatch/pricing (free tier: 10 alarm metrics, 10 custom metrics, 3
+  // dashboards, 5 GB of logs), paid tier as summarised for us-east-1 by cloudburn.io
+  // (February 2026) and factualminds.com (2026-06-13): $0.10 per standard alarm metric a month,
+  // $0.30 per custom metric a month (first 10,000), $3 per dashboard a month, logs $0.50 per
+  // GB ingested and $0.03 per GB-month stored.
   alarmMetric: 0.1,
   customMetric: 0.3,
   dashboard: 3,
+  logIngestGb: 0.5,
+  logStoreGbMonth: 0.03,
+  // aws.amazon.com/waf/pricing, as summarised by c3x.dev ("AWS WAF cost explained", 2026) and
+  // AWS's blog "Cost-effective ways for securing your web applications using AWS WAF" (the
+  // same in every region): $5 per web ACL a month, $1 per rule or managed rule group a month,
+  // $0.60 per million requests.
+  webAcl: 5,
+  wafRule: 1,
+  wafRequest: 0.6 / 1_000_000,
+  // aws.amazon.com/api-gateway/pricing and AWS's whitepaper "Best Practices for Designing Amazon
+  // API Gateway Private APIs" (cost optimization, us-east-1): HTTP APIs $1.00 per million
+  // requests (first 300 million).
+  httpApiRequest: 1 / 1_000_000,
+  // aws.amazon.com/secrets-manager/pricing (as quoted by hivebook.wiki, 2026): $0.40 per
+  // secret a month, $0.05 per 10,000 API calls.
+  secret: 0.4,
+  secretCall: 0.05 / 10_000,
+  // aws.amazon.com/cognito/pricing: Essentials tier (the pool's, infra/auth.ts), 10,000 monthly
+  // active users free (c3x.dev, "aws_cognito_user_pool cost estimation", 2026), $0.015 per MAU
+  // above.
+  cognitoFreeMau: 10_000,
+  cognitoMau: 0.015,
+  // aws.amazon.com/guardduty/pricing, as transcribed on 2026-10-07 (api-evangelist/
+  // amazon-guardduty, plans/amazon-guardduty-plans-pricing.yml): Malware Protection for S3
+  // $0.09 per GB scanned and $0.215 per 1,000 objects evaluated (12 months free: 1,000 objects
+  // and 1 GB a month).
+  malwareGb: 0.09,
+  malwareObject: 0.215 / 1_000,
+  // aws.amazon.com/s3/pricing: S3 Standard $0.023 per GB-month (first 50 TB), PUT/POST $0.005
+  // and GET $0.0004 per 1,000 requests (in force since 2018; not re-read: no stored copy).
+  s3GbMonth: 0.023,
+  s3Put: 0.005 / 1_000,
+  s3Get: 0.0004 / 1_000,
+  // aws.amazon.com/ses/pricing (acecloudinterviews.com's SES tutorial, 2026): $0.10 per 1,000
+  // e-mails sent.
+  sesEmail: 0.1 / 1_000,
 };
+
+/** What the template cannot say: how the unit works. Stated, not measured. */
+const ASSUME = {
+  staff: 50,
+  // Console requests a member of staff makes a working day (lists, cases, the queue).
+  requestsPerStaffDay: 300,
+  workingDaysPerMonth: 21,
+  attachmentsPerComplaint: 2,
+  attachmentMb: 1,
+  // Downloads of each attachment by staff.
+  attachmentReads: 2,
+  // Lambda's own START, END and REPORT lines per invocation, in bytes.
+  platformLogBytes: 350,
+  // One API Gateway access log line (infra/api.ts's format), in bytes.
+  accessLogBytes: 400,
+  // API cold starts a day, each reading the search key once (functions/search-key.ts).
+  coldStartsPerDay: 100,
+};
+const MONTH_DAYS = 30.4;
+
 const LAMBDA_GB = 1; // infra/function.ts: 1,024 MB
 
 const db = await startDynamoDbLocal({ inMemory: true });
@@ -62,10 +140,35 @@ try {
   let now = new Date('2026-03-16T03:00:00.000Z');
   const clock = () => now;
   await seedBaseline(store, now);
-  const mailer: Mailer = { send: async () => undefined };
-  const engine = new LocalLadderEngine({ store, clock, mailer });
+  // SES bills each recipient of each e-mail.
+  let emails = 0;
+  const mailer: Mailer = {
+    send: async (letter) => {
+      emails += letter.recipients.length;
+    },
+  };
+  // The loggers the functions have (INFO, as deployed), so the log bytes can be counted.
+  const engine = new LocalLadderEngine({
+    store,
+    clock,
+    mailer,
+    logger: new Logger({ serviceName: 'pantau-ladder', logLevel: 'INFO' }),
+  });
   const { verifier, sign } = await benchAuth();
-  const app = createApp({ store, verifier, clock, ladders: engine });
+  const app = createApp({
+    store,
+    verifier,
+    clock,
+    ladders: engine,
+    logger: new Logger({ serviceName: 'pantau-api', logLevel: 'INFO' }),
+  });
+  // Log lines (Powertools writes JSON lines to stdout, as on Lambda) are counted, not printed.
+  let logBytes = 0;
+  const stdoutWrite = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    logBytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+    return true;
+  }) as typeof process.stdout.write;
   const admin = await sign('setneg', 'central_admin');
   for (const id of ['polri', 'pln']) {
     await app.request('/v1/agencies', {
@@ -79,8 +182,9 @@ try {
       }),
     });
   }
-  // From here on, the complaint's own lifecycle is counted.
+  // From here on, the complaint's own lifecycle is counted, with the bytes its log lines take.
   Object.assign(capacity, { read: 0, write: 0, calls: 0 });
+  logBytes = 0;
   let apiCalls = 0;
   let apiMs = 0;
   const call = async (method: string, path: string, token: string, body?: unknown) => {
@@ -125,6 +229,7 @@ try {
   const tickMs = performance.now() - tickStarted;
   await call('GET', `/v1/cases/${id}/timeline`, central);
   await call('POST', `/v1/cases/${id}/close`, central, { outcome: 'unresolved' });
+  process.stdout.write = stdoutWrite;
 
   const letters = (await store.listNotifications({ caseId: id }, { limit: 100 })).items.length;
   const lambdaInvocations = apiCalls + engine.stats.ticks;
@@ -155,20 +260,197 @@ try {
   );
   console.log(`  $ per 100,000 complaints a year: ${(perComplaint * 100_000).toFixed(2)}`);
 
-  // Fixed, whatever the volume: the alarms (16 standard alarms; the API 5xx share reads two
-  // metrics), the business metrics (one per name and service, LettersWritten one per rung) and
-  // the dashboard (a fourth dashboard in an account that has three).
-  const alarmMetrics = 16 + 1;
+  // The sweep, every 15 minutes whatever happens: one run on this table, its reads counted.
+  Object.assign(capacity, { read: 0, write: 0, calls: 0 });
+  const sweepStarted = performance.now();
+  // As on AWS, with the ladders' executions to look up (every one running: the reads of the
+  // table are what is counted).
+  await sweep({
+    store,
+    clock,
+    mailer,
+    ladders: { arm: async () => undefined, state: async () => 'running' as const },
+  });
+  const sweepRun = {
+    ms: performance.now() - sweepStarted,
+    // DynamoDB bills a query that finds nothing as half a read unit; DynamoDB Local reports 0.
+    read: Math.max(capacity.read, capacity.calls * 0.5),
+    write: capacity.write,
+    calls: capacity.calls,
+  };
+
+  const stack = inventory();
   const rungs = new Set(DEFAULT_LADDER.map((step) => step.action)).size;
-  const customMetrics = Object.values(METRIC).length - 1 + rungs;
-  const monthly =
-    alarmMetrics * PRICE.alarmMetric + customMetrics * PRICE.customMetric + PRICE.dashboard;
+  // The business metrics (EMF, functions/observability.ts; names in @pantau/workflow's METRIC):
+  // each name under its one service, LettersWritten once per rung. The SES configuration set
+  // publishes its event types as metrics too (infra/notify.ts), counted as custom metrics here.
+  const customMetrics = Object.values(METRIC).length - 1 + rungs + stack.sesEventTypes;
+  const sweepsPerMonth = (MONTH_DAYS * 24 * 60) / stack.sweepMinutes;
+
+  /** Costs that follow the number of complaints: one complaint's, measured above and priced. */
+  const perComplaintLogGb = (logBytes + lambdaInvocations * ASSUME.platformLogBytes) / 1024 ** 3;
+  const attachmentGb = (ASSUME.attachmentsPerComplaint * ASSUME.attachmentMb) / 1024;
+  const complaint = {
+    'Step Functions': cost.stepFunctions,
+    Lambda: cost.lambda,
+    DynamoDB: cost.dynamodb,
+    'X-Ray': cost.xray,
+    'API Gateway': apiCalls * PRICE.httpApiRequest,
+    WAF: apiCalls * PRICE.wafRequest,
+    'SES (letters)': emails * PRICE.sesEmail,
+    'CloudWatch Logs': perComplaintLogGb * (PRICE.logIngestGb + PRICE.logStoreGbMonth),
+    // Each attachment: its upload, GuardDuty's read and tag, staff's reads; a year stored.
+    'S3 attachments':
+      ASSUME.attachmentsPerComplaint *
+        (2 * PRICE.s3Put + (1 + ASSUME.attachmentReads) * PRICE.s3Get) +
+      attachmentGb * 12 * PRICE.s3GbMonth,
+    'GuardDuty scans':
+      stack.malwarePlans > 0
+        ? ASSUME.attachmentsPerComplaint * PRICE.malwareObject + attachmentGb * PRICE.malwareGb
+        : 0,
+  };
+  const marginal = Object.values(complaint).reduce((a, b) => a + b, 0);
+
+  /** The unit's month at a number of complaints a year: fixed parts, staff, complaints. */
+  const month = (complaintsPerYear: number) => {
+    const staffRequests = ASSUME.staff * ASSUME.requestsPerStaffDay * ASSUME.workingDaysPerMonth;
+    const msPerRequest = apiMs / apiCalls;
+    const staffLogGb =
+      (staffRequests * (logBytes / (apiCalls + engine.stats.ticks) + ASSUME.platformLogBytes) +
+        staffRequests * ASSUME.accessLogBytes) /
+      1024 ** 3;
+    const sweepLogGb = (sweepsPerMonth * ASSUME.platformLogBytes) / 1024 ** 3;
+    const coldStarts = ASSUME.coldStartsPerDay * MONTH_DAYS;
+    return {
+      // 50 staff are 50 monthly active users: inside the free tier.
+      Cognito: Math.max(0, ASSUME.staff - PRICE.cognitoFreeMau) * PRICE.cognitoMau,
+      'WAF (web ACL, rules)': stack.webAcls * PRICE.webAcl + stack.wafRules * PRICE.wafRule,
+      'Secrets Manager': stack.secrets * PRICE.secret + coldStarts * PRICE.secretCall,
+      'CloudWatch alarms': stack.alarmMetrics * PRICE.alarmMetric,
+      'CloudWatch metrics': customMetrics * PRICE.customMetric,
+      'CloudWatch dashboard': stack.dashboards * PRICE.dashboard,
+      'CloudWatch Logs (staff, sweep)':
+        (staffLogGb + sweepLogGb) * (PRICE.logIngestGb + PRICE.logStoreGbMonth),
+      'Staff requests (API Gateway, WAF, Lambda, X-Ray)':
+        staffRequests *
+        (PRICE.httpApiRequest +
+          PRICE.wafRequest +
+          PRICE.lambdaRequest +
+          PRICE.trace +
+          (msPerRequest / 1000) * LAMBDA_GB * PRICE.gbSecond),
+      'Sweep (Lambda, DynamoDB reads)':
+        sweepsPerMonth *
+        (PRICE.lambdaRequest +
+          PRICE.trace +
+          (sweepRun.ms / 1000) * LAMBDA_GB * PRICE.gbSecond +
+          sweepRun.read * PRICE.rru +
+          sweepRun.write * PRICE.wru),
+      Complaints: (complaintsPerYear / 12) * marginal,
+    };
+  };
+
+  const usd = (n: number, digits = 2) => `$${n.toFixed(digits)}`;
+  console.log(`\nThe whole bill (prices: us-east-1, on-demand, no free tiers; see bench/cost.ts)`);
   console.log(
-    `  Monitoring a month: ${alarmMetrics} alarm metrics $${(alarmMetrics * PRICE.alarmMetric).toFixed(2)}, ` +
-      `${customMetrics} custom metrics $${(customMetrics * PRICE.customMetric).toFixed(2)}, dashboard $${PRICE.dashboard.toFixed(2)} ` +
-      `(at most; 3 dashboards are free): $${monthly.toFixed(2)}, $${(monthly * 12).toFixed(2)} a year`,
+    `  Stack as deployed (synthesised): ${stack.alarms} alarms reading ${stack.alarmMetrics} metrics, ` +
+      `${stack.dashboards} dashboard, ${customMetrics} custom metrics (${Object.values(METRIC).length - 1} names + ${rungs} rungs + ${stack.sesEventTypes} SES event types), ` +
+      `${stack.secrets} secrets, ${stack.webAcls} web ACL with ${stack.wafRules} rules, ` +
+      `${stack.malwarePlans} GuardDuty malware protection plan(s) (${stack.malwareBuckets.join(', ') || 'none'}), ` +
+      `sweep every ${stack.sweepMinutes} min (${sweepsPerMonth.toFixed(0)} runs a month)`,
   );
+  console.log(
+    `  One sweep run: ${sweepRun.calls} DynamoDB calls, ${sweepRun.read.toFixed(1)} read units, ${sweepRun.write.toFixed(1)} write units, ${sweepRun.ms.toFixed(0)} ms`,
+  );
+  console.log(
+    `  One complaint: ${emails} e-mails, ${(logBytes / 1024).toFixed(1)} KB of log lines (+ ${ASSUME.platformLogBytes} B per invocation)`,
+  );
+  for (const [part, value] of Object.entries(complaint))
+    console.log(`    ${part.padEnd(18)} ${usd(value, 6)}`);
+  console.log(
+    `  Marginal cost per complaint (at 300,000 a year): ${usd(marginal, 6)} (goal ≤ $0.001): ${marginal <= 0.001 ? 'met' : 'not met'}`,
+  );
+  for (const perYear of [1_200, 300_000]) {
+    const bill = month(perYear);
+    const total = Object.values(bill).reduce((a, b) => a + b, 0);
+    console.log(
+      `  A month at ${perYear.toLocaleString('en')} complaints a year, ${ASSUME.staff} staff: ${usd(total)}` +
+        (perYear === 1_200 ? ` (goal ≤ $40): ${total <= 40 ? 'met' : 'not met'}` : ''),
+    );
+    for (const [part, value] of Object.entries(bill))
+      console.log(`    ${part.padEnd(48)} ${usd(value)}`);
+  }
   client.destroy();
 } finally {
   await db.stop();
+}
+
+/**
+ * The fixed parts of the stack as deployed, counted from its template: synthesised in Jakarta
+ * (with its us-east-1 companion, which holds the web ACL), without bundling the functions.
+ */
+function inventory() {
+  const cdkJson = JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8')) as {
+    context: Record<string, unknown>;
+  };
+  const web = mkdtempSync(join(tmpdir(), 'pantau-cost-web-'));
+  try {
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>Pantau</title>');
+    const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+    pantauStacks(app, 'Pantau', {
+      env: { account: '123456789012', region: 'ap-southeast-3' },
+      callbackUrls: [],
+      logoutUrls: [],
+      logLevel: 'INFO',
+      mailFrom: 'pantau@example.go.id',
+      alarmEmail: 'ops@example.go.id',
+      webAssetsPath: web,
+    });
+    type Resource = { Type: string; Properties?: Record<string, unknown> };
+    const resources = app
+      .synth()
+      .stacks.flatMap((s) => Object.values((s.template as { Resources: object }).Resources))
+      .map((r) => r as Resource);
+    const ofType = (type: string) => resources.filter((r) => r.Type === type);
+    const alarms = ofType('AWS::CloudWatch::Alarm');
+    const schedule = ofType('AWS::Events::Rule')
+      .map((r) => String(r.Properties?.ScheduleExpression ?? ''))
+      .map((e) => /^rate\((\d+) minutes?\)$/.exec(e)?.[1])
+      .find(Boolean);
+    if (!schedule) throw new Error('no sweep schedule (rate(n minutes)) in the template');
+    const plans = ofType('AWS::GuardDuty::MalwareProtectionPlan');
+    return {
+      alarms: alarms.length,
+      // A metric math alarm pays for each metric it reads.
+      alarmMetrics: alarms.reduce((sum, a) => {
+        const metrics = a.Properties?.Metrics as { MetricStat?: unknown }[] | undefined;
+        return sum + (metrics ? metrics.filter((m) => m.MetricStat).length : 1);
+      }, 0),
+      dashboards: ofType('AWS::CloudWatch::Dashboard').length,
+      secrets: ofType('AWS::SecretsManager::Secret').length,
+      webAcls: ofType('AWS::WAFv2::WebACL').length,
+      wafRules: ofType('AWS::WAFv2::WebACL').reduce(
+        (sum, acl) => sum + ((acl.Properties?.Rules as unknown[] | undefined)?.length ?? 0),
+        0,
+      ),
+      malwarePlans: plans.length,
+      malwareBuckets: plans.map((p) =>
+        JSON.stringify(
+          (p.Properties?.ProtectedResource as { S3Bucket?: { BucketName?: unknown } })?.S3Bucket
+            ?.BucketName,
+        ),
+      ),
+      sesEventTypes: ofType('AWS::SES::ConfigurationSetEventDestination').reduce(
+        (sum, d) =>
+          sum +
+          (
+            (d.Properties?.EventDestination as { MatchingEventTypes?: unknown[] })
+              ?.MatchingEventTypes ?? []
+          ).length,
+        0,
+      ),
+      sweepMinutes: Number(schedule),
+    };
+  } finally {
+    rmSync(web, { recursive: true, force: true });
+  }
 }

@@ -1,10 +1,13 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import type { NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { ICommandHooks, NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { execFileSync, execSync, type ExecSyncOptions } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,27 +30,28 @@ export const METRICS_NAMESPACE = 'Pantau';
 export const entryPoint = (file: string): string =>
   fileURLToPath(new URL(`../functions/${file}`, import.meta.url));
 
-/** ESM has no `require`; a CommonJS dependency that calls require('node:…') needs one. */
-const REQUIRE_BANNER =
-  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+/** The bundling script (infra/bundle.ts): the one source of the esbuild options. */
+const BUNDLE_SCRIPT = fileURLToPath(new URL('./bundle.ts', import.meta.url));
+
+/** The command running infra/bundle.ts, as a shell command (for `filesBeside`-style hooks). */
+const bundleCommand = (entry: string, output: string, name?: string): string =>
+  [
+    `"${process.execPath}"`,
+    '--disable-warning=ExperimentalWarning', // Node 24's type stripping, which runs bundle.ts
+    `"${BUNDLE_SCRIPT}"`,
+    `"${entry}"`,
+    `"${output}"`,
+    ...(name ? [name] : []),
+  ].join(' ');
 
 /**
  * The command bundling a second entry point of functions/ beside a function's handler (as
  * `<name>.mjs`, with the handler's settings), for code the handler imports only when needed:
- * the API's PDF renderer (issue 15). esbuild runs from the project root, like the handler's.
+ * the API's PDF renderer (issue 15).
  */
 export const sideBundle = (file: string, output: string): string =>
-  [
-    'npx --no-install esbuild',
-    `"${entryPoint(file)}"`,
-    '--bundle --platform=node --target=node24 --format=esm --minify',
-    '--sourcemap --sources-content=false --main-fields=module,main',
-    `--banner:js="${REQUIRE_BANNER}"`,
-    `--outfile="${output}/${file.replace(/\.ts$/, '.mjs')}"`,
-    '--log-level=warning',
-  ].join(' ');
+  bundleCommand(entryPoint(file), output, file.replace(/\.ts$/, ''));
 
-/** Commands copying the PDF letters' font files beside a bundle (`fonts/`, issue 15). */
 /**
  * Bundling options that only add files beside the bundle once esbuild is done (the letters'
  * font, Swagger UI's files): `commands(output)` runs in the bundle's output folder.
@@ -60,6 +64,7 @@ export const filesBeside = (commands: (output: string) => string[]) => ({
   },
 });
 
+/** Commands copying the PDF letters' font files beside a bundle (`fonts/`, issue 15). */
 export const fontCopy = (output: string): string[] => {
   const dir = join(
     dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')),
@@ -72,6 +77,59 @@ export const fontCopy = (output: string): string[] => {
     ),
   ];
 };
+
+/** Copies of the bundles made in this process, by what they were made of; gone at exit. */
+const bundled = new Map<string, string>();
+process.once('exit', () => {
+  for (const dir of bundled.values()) rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * The function's code: infra/bundle.ts run on this machine at synth (NodejsFunction's own
+ * bundling cannot take esbuild plugins or code splitting), then the caller's `afterBundling`
+ * commands in the output folder. Hashed by its output, as NodejsFunction's is; skipped like
+ * any bundling when the stack is not being bundled.
+ */
+function bundledCode(entry: string, hooks: ICommandHooks | undefined): lambda.Code {
+  const after = (output: string) => hooks?.afterBundling(projectRoot, output) ?? [];
+  const command = [bundleCommand(entry, '<output>'), ...after('<output>')];
+  return lambda.Code.fromAsset(projectRoot, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never pulled: local bundling below always succeeds or throws.
+      image: DockerImage.fromRegistry('scratch'),
+      // What the bundle is made of, for the CDK's asset cache key (functions are not part of it).
+      command,
+      local: {
+        tryBundle(output: string) {
+          // The same function bundled again in this process (another App: tests synthesise
+          // several): the sources are the same, so is the output.
+          const key = command.join('\n');
+          const earlier = bundled.get(key);
+          if (earlier && existsSync(earlier)) {
+            cpSync(earlier, output, { recursive: true });
+            return true;
+          }
+          const run: ExecSyncOptions = {
+            cwd: projectRoot,
+            stdio: ['ignore', 'inherit', 'inherit'],
+          };
+          execFileSync(
+            process.execPath,
+            ['--disable-warning=ExperimentalWarning', BUNDLE_SCRIPT, entry, output],
+            run,
+          );
+          for (const line of after(output)) execSync(line, run);
+          // A copy: the CDK moves the output folder into the assembly.
+          const copy = mkdtempSync(join(tmpdir(), 'pantau-bundle-'));
+          cpSync(output, copy, { recursive: true });
+          bundled.set(key, copy);
+          return true;
+        },
+      },
+    },
+  });
+}
 
 export interface PantauFunctionProps extends Omit<NodejsFunctionProps, 'logRetention'> {
   /** The TypeScript entry point (see `entryPoint`). */
@@ -91,9 +149,10 @@ export interface PantauFunctionProps extends Omit<NodejsFunctionProps, 'logReten
 
 /**
  * `NodejsFunction` with the house defaults: Node.js 24 on ARM64, an explicit log group with
- * retention, source maps, minified ESM bundled by the local esbuild, and a role that may only
- * write to its own log group. Every caller prop is kept: caller values win over defaults, and
- * `environment`/`bundling` are merged key by key.
+ * retention, bundled by infra/bundle.ts (the runtime's AWS SDK, code splitting), and a role that
+ * may only write to its own log group. Every caller prop is kept: caller values win over
+ * defaults, and `environment` is merged key by key. Of `bundling`, only `commandHooks` is
+ * read: the esbuild options are infra/bundle.ts's, which the benchmark shares.
  */
 export class PantauFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: PantauFunctionProps) {
@@ -121,8 +180,6 @@ export class PantauFunction extends NodejsFunction {
       architecture: lambda.Architecture.ARM_64,
       memorySize: 1024, // module initialisation is CPU-bound: more memory buys a faster cold start
       timeout: Duration.seconds(10),
-      projectRoot,
-      depsLockFilePath: `${projectRoot}package-lock.json`,
       ...(observed ? { tracing: lambda.Tracing.ACTIVE } : {}),
       ...rest,
       logGroup,
@@ -139,20 +196,8 @@ export class PantauFunction extends NodejsFunction {
           : {}),
         ...environment,
       },
-      bundling: {
-        forceDockerBundling: false, // the local esbuild devDependency; no Docker needed
-        format: OutputFormat.ESM,
-        banner: REQUIRE_BANNER,
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false, // the map only has to name files and lines; keeps the zip small
-        // The AWS SDK v3 is bundled rather than taken from the runtime: the version we test with
-        // (package-lock.json) is the version that runs, and esbuild keeps only the clients we use.
-        bundleAwsSDK: true,
-        externalModules: [],
-        ...bundling,
-      },
+      handler: 'index.handler',
+      code: bundledCode(props.entry, bundling?.commandHooks),
     });
     // What AWSLambdaBasicExecutionRole would give, narrowed to this one log group.
     this.addToRolePolicy(

@@ -15,7 +15,6 @@ import {
   Service,
   type Store,
 } from '@pantau/core';
-import { inspectUpload } from '@pantau/documents/sniff';
 import { documentRoutes, type PdfRenderer } from './routes/documents.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
@@ -103,6 +102,9 @@ const sizeLimit = (maxSize: number) => {
     },
   });
 };
+/** What an upload really is: the sniffer loads on the first upload (on-demand/sniff.ts). */
+const inspectUpload = async (bytes: Uint8Array) =>
+  (await import('./on-demand/sniff.ts')).inspectUpload(bytes);
 
 export function createApp(deps: AppDeps): OpenAPIHono {
   const service = new Service({

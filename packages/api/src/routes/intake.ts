@@ -11,7 +11,6 @@ import {
   ImportReportSchema,
   PublicComplaintBody,
 } from '@pantau/core';
-import { readSheet } from '@pantau/intake/sheet';
 import {
   createRoute,
   json,
@@ -96,7 +95,9 @@ export const imports = new OpenAPIHono().openapi(
   async (c) => {
     const { format, content, ...options } = c.req.valid('json');
     // The sheet is read only once the caller's role is checked (the use case calls it).
-    const rows = () => readSheet(Buffer.from(content, 'base64'), format);
+    // The reader loads on the first import, not at every cold start (on-demand/sheet.ts).
+    const rows = async () =>
+      (await import('../on-demand/sheet.ts')).readSheet(Buffer.from(content, 'base64'), format);
     return c.json(await c.get('service').importCases(c.get('auth'), options, rows), 200);
   },
 );
