@@ -177,13 +177,16 @@ try {
     }
     const p50 = percentile(ms, 50);
     p50s.set(`${label}@${size}`, p50);
-    rows.push([
+    const row = [
       size.toLocaleString('en'),
       label,
       (hits / REQUESTS).toFixed(1),
       `${p50.toFixed(1)} ms`,
       `${percentile(ms, 99).toFixed(1)} ms`,
-    ]);
+    ];
+    rows.push(row);
+    // Printed at once too: a long run that dies later keeps the sizes it measured.
+    console.error(`  | ${row.join(' | ')} |`);
   };
 
   const measured: number[] = [];
