@@ -1,10 +1,18 @@
 /**
  * Benchmark: search at 30,000 and 300,000 cases (BENCH_SEARCH_SIZES to change), embedded:
- * DynamoDB Local on disk, the real Hono app through `app.request()`, a real RS256 token.
- * Cases in realistic Indonesian (topics, regencies, respondents, names), bulk-loaded with
- * BatchWriteItem together with exactly the index items the store's transaction would write
- * (`indexWrites`). Measures an identifier lookup (a phone typed in national form), a two-word
- * search with a common and a rare word (first page), and the index's extra write units.
+ * DynamoDB Local (in memory; BENCH_SEARCH_DISK=1 for a file), the real Hono app through
+ * `app.request()`, a real RS256 token. Cases in realistic Indonesian (topics, regencies,
+ * respondents, names), bulk-loaded with BatchWriteItem together with exactly the index items
+ * the store's transaction would write (`indexWrites`). One table grows through the sizes and
+ * is measured at each: an identifier lookup (a phone typed in national form), a two-word
+ * search with a common and a rare word (first page), two common words, and the index's extra
+ * write units.
+ *
+ * Loading is what takes the time (about 31 items a case): DynamoDB Local applies every write
+ * on one SQLite thread, so the loader keeps BENCH_SEARCH_CONCURRENCY (default 32) requests in
+ * flight to keep that thread busy, and makes the items as it goes. It prints its rate and a
+ * projection; past BENCH_SEARCH_LOAD_MINUTES (default 70) of loading it stops and measures
+ * the size it reached.
  *
  *   npm run bench:search
  */
@@ -12,8 +20,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '@pantau/api';
-import type { CaseRecord } from '@pantau/core';
 import { ensureTable, startDynamoDbLocal } from '@pantau/local';
 import {
   caseItem,
@@ -24,181 +32,24 @@ import {
   seedBaseline,
   trackingCodeItem,
 } from '@pantau/store';
-import { batchPut, benchAuth, localClient } from './support.ts';
+import { generatedCase, REGENCIES, rng } from './search-cases.ts';
+import { benchAuth, localClient } from './support.ts';
 
-const SIZES = (process.env.BENCH_SEARCH_SIZES ?? '30000,300000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SEARCH_SIZES ?? '30000,300000')
+  .split(',')
+  .map(Number)
+  .sort((a, b) => a - b);
+const CONCURRENCY = Number(process.env.BENCH_SEARCH_CONCURRENCY ?? 32);
+const LOAD_BUDGET_MS = Number(process.env.BENCH_SEARCH_LOAD_MINUTES ?? 70) * 60_000;
 const REQUESTS = 60;
 const KEY = 'bench-search-key';
-
-// ---- realistic Indonesian complaints ---------------------------------------------------
-
-const TOPICS = [
-  [
-    'Sertifikat tanah tidak kunjung terbit',
-    'Kantor Pertanahan',
-    'Permohonan sertifikat hak milik atas tanah warisan diajukan dua tahun lalu, namun hingga kini belum ada kejelasan dari petugas.',
-  ],
-  [
-    'Sengketa batas tanah dengan tetangga',
-    'Kantor Pertanahan',
-    'Pengukuran ulang bidang tanah tidak pernah dilakukan walaupun biaya pengukuran sudah dibayar lunas.',
-  ],
-  [
-    'Penggusuran lahan tanpa ganti rugi',
-    'Pemerintah Kabupaten',
-    'Rumah dan lahan kebun warga digusur untuk proyek jalan tanpa musyawarah dan tanpa ganti rugi yang layak.',
-  ],
-  [
-    'Pungutan liar pembuatan KTP elektronik',
-    'Dinas Kependudukan dan Pencatatan Sipil',
-    'Petugas meminta uang pelicin agar KTP elektronik dapat dicetak lebih cepat, padahal layanan ini gratis.',
-  ],
-  [
-    'Jalan rusak tidak diperbaiki',
-    'Dinas Pekerjaan Umum',
-    'Jalan desa berlubang dan tergenang air sejak musim hujan, sudah banyak pengendara sepeda motor terjatuh.',
-  ],
-  [
-    'Bantuan sosial tidak tepat sasaran',
-    'Dinas Sosial',
-    'Keluarga miskin di lingkungan kami tidak menerima bantuan, sementara penerima justru keluarga mampu.',
-  ],
-  [
-    'Pemadaman listrik berulang tanpa pemberitahuan',
-    'PLN Unit Layanan Pelanggan',
-    'Listrik padam hampir setiap malam sehingga usaha kecil kami merugi dan peralatan rumah tangga rusak.',
-  ],
-  [
-    'Pelayanan rumah sakit daerah buruk',
-    'Rumah Sakit Umum Daerah',
-    'Pasien peserta BPJS Kesehatan ditolak dengan alasan kamar penuh, padahal kondisi pasien gawat darurat.',
-  ],
-  [
-    'Gaji guru honorer belum dibayar',
-    'Dinas Pendidikan',
-    'Honor guru honorer sekolah dasar belum dibayarkan selama enam bulan tanpa penjelasan dari dinas.',
-  ],
-  [
-    'Izin usaha dipersulit',
-    'Dinas Penanaman Modal dan PTSP',
-    'Pengurusan izin usaha mikro berlarut-larut dan petugas meminta persyaratan tambahan yang tidak diatur.',
-  ],
-  [
-    'Laporan polisi tidak ditindaklanjuti',
-    'Kepolisian Resor',
-    'Laporan penipuan jual beli kendaraan sudah dibuat di kantor polisi, namun penyidik tidak memberi perkembangan.',
-  ],
-  [
-    'Banjir akibat drainase tersumbat',
-    'Dinas Pekerjaan Umum',
-    'Saluran drainase tersumbat sampah sehingga permukiman warga kebanjiran setiap hujan deras.',
-  ],
-  [
-    'Air bersih PDAM tidak mengalir',
-    'Perusahaan Daerah Air Minum',
-    'Air PDAM tidak mengalir selama dua minggu padahal tagihan bulanan tetap datang.',
-  ],
-  [
-    'Pencemaran sungai oleh pabrik',
-    'Dinas Lingkungan Hidup',
-    'Limbah pabrik dibuang ke sungai sehingga ikan mati dan warga tidak dapat memakai air sungai.',
-  ],
-  [
-    'Ijazah ditahan sekolah',
-    'Dinas Pendidikan',
-    'Sekolah menahan ijazah anak kami karena tunggakan biaya, sehingga anak tidak dapat mendaftar kerja.',
-  ],
-  [
-    'Pensiun belum diterima',
-    'Badan Kepegawaian',
-    'Hak pensiun almarhum suami belum dibayarkan walaupun berkas sudah lengkap sejak tahun lalu.',
-  ],
-  [
-    'Tenaga kerja di-PHK sepihak',
-    'Dinas Ketenagakerjaan',
-    'Perusahaan memutus hubungan kerja tanpa pesangon dan tanpa surat peringatan sebelumnya.',
-  ],
-  [
-    'Pupuk bersubsidi langka',
-    'Dinas Pertanian',
-    'Petani kesulitan mendapatkan pupuk bersubsidi menjelang musim tanam, sementara harga di kios melonjak.',
-  ],
-] as const;
-
-const REGENCIES = (
-  'Surabaya Malang Lumajang Jember Banyuwangi Sidoarjo Gresik Kediri Blitar Madiun ' +
-  'Denpasar Badung Gianyar Tabanan Buleleng Makassar Gowa Maros Bone Palopo ' +
-  'Jayapura Merauke Mimika Sorong Manokwari Medan Binjai Deli Serdang Langkat Asahan ' +
-  'Padang Bukittinggi Pekanbaru Dumai Jambi Palembang Lampung Bengkulu Serang Tangerang ' +
-  'Bekasi Bogor Depok Bandung Cirebon Tasikmalaya Garut Sukabumi Semarang Solo ' +
-  'Magelang Tegal Pekalongan Kudus Jepara Yogyakarta Sleman Bantul Kupang Ende ' +
-  'Mataram Bima Pontianak Singkawang Banjarmasin Balikpapan Samarinda Manado Bitung Gorontalo ' +
-  'Palu Kendari Ambon Ternate Tidore Banda Aceh Lhokseumawe Sabang Tanjungpinang Batam ' +
-  'Pangkalpinang Belitung Cilacap Purwokerto Kebumen Wonosobo Klaten Sragen Ngawi Ponorogo ' +
-  'Pacitan Trenggalek Tulungagung Nganjuk Jombang Mojokerto Pasuruan Probolinggo Situbondo Bondowoso'
-).split(' ');
-const FIRST =
-  'Siti Budi Agus Dewi Sri Ahmad Nur Eko Wayan Made Nyoman Ketut Rina Yusuf Fitri Hendra Rahmat Ayu Putu Joko'.split(
-    ' ',
-  );
-const LAST =
-  'Aminah Santoso Wijaya Lestari Hidayat Saputra Wulandari Kusuma Pratama Setiawan Nugroho Rahayu Sukerta Siregar Nasution Simanjuntak Tanjung Harahap Lubis Manurung'.split(
-    ' ',
-  );
-
-/** A deterministic pseudo-random sequence (the same data every run). */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1_664_525 + 1_013_904_223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-function generatedCase(i: number, size: number, random: () => number): CaseRecord {
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
-  const [subject, respondent, description] = pick(TOPICS);
-  const regency = pick(REGENCIES);
-  const receivedAt = new Date(
-    Date.UTC(2024, 0, 1) + Math.floor((i / size) * 2 * 365 * 86_400_000),
-  ).toISOString();
-  const id = `C${String(i).padStart(8, '0')}`;
-  return {
-    id,
-    trackingCode: `B${String(i).padStart(3, '0').slice(-3)}-${String(i).padStart(9, '0').slice(0, 4)}-${String(i).padStart(9, '0').slice(4)}`,
-    status: 'received',
-    statusHistory: [{ status: 'received', at: receivedAt }],
-    channel: 'letter',
-    receivedAt,
-    subject: `${subject} di ${regency}`,
-    description: `${description} Kejadian ini terjadi di ${regency} dan sudah kami laporkan ke kantor kelurahan. Mohon bantuan Bapak Presiden agar masalah ini segera diselesaikan.`,
-    complainant: {
-      name: `${pick(FIRST)} ${pick(LAST)}`,
-      phone: `08${String(1_100_000_000 + i)}`,
-      idNumber: String(3_500_000_000_000_000 + i),
-      email: `warga${i}@example.id`,
-    },
-    identityHidden: false,
-    confidential: false,
-    respondent: `${respondent} ${regency}`,
-    location: { regency },
-    classification: null,
-    verificationDueAt: receivedAt,
-    agencyIds: [],
-    nextDueAt: null,
-    closure: null,
-    createdAt: receivedAt,
-    updatedAt: receivedAt,
-    version: 1,
-  } as CaseRecord;
-}
-
-// ---- the run ----------------------------------------------------------------------------
+const TABLE = 'search';
 
 const percentile = (xs: number[], p: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 };
+const minutes = (ms: number) => `${(ms / 60_000).toFixed(1)} min`;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'pantau-bench-search-'));
 const db = await startDynamoDbLocal(
@@ -209,108 +60,175 @@ try {
   const { verifier, sign } = await benchAuth();
   const token = await sign('setneg', 'central_officer');
   const searchKeys = new SearchKeys(KEY);
+  const store = new DynamoStore({ client, tableName: TABLE, searchKey: KEY });
+  await ensureTable(client, TABLE);
+  await seedBaseline(store, new Date('2024-01-01T00:00:00Z'));
+  const app = createApp({
+    store,
+    verifier,
+    clock: () => new Date('2026-03-16T03:00:00Z'),
+    logger: new Logger({ logLevel: 'SILENT' }),
+  });
+
   const rows: string[][] = [];
   const p50s = new Map<string, number>();
-  let writeUnits = { total: 0, items: 0, max: 0, cases: 0 };
+  const loads: string[] = [];
+  const writeUnits = { total: 0, items: 0, max: 0, cases: 0 };
+  const random = rng(30_000);
+  let loaded = 0; // cases
+  let itemsLoaded = 0;
+  let loadMs = 0; // loading time over all sizes so far
+  let outOfTime = false;
 
-  for (const size of SIZES) {
-    const tableName = `search-${size}`;
-    const store = new DynamoStore({ client, tableName, searchKey: KEY });
-    await ensureTable(client, tableName);
-    await seedBaseline(store, new Date('2024-01-01T00:00:00Z'));
-    const random = rng(size);
-    const loadStarted = performance.now();
-    let batch: Record<string, unknown>[] = [];
-    for (let i = 0; i < size; i += 1) {
-      const c = generatedCase(i, size, random);
-      const index = indexWrites(tableName, searchKeys, null, c).map((w) => w.Put!.Item!);
+  /** The items of cases `loaded` … `size − 1`, 25 to a request, made as the loader asks. */
+  function* requests(size: number) {
+    let chunk: Record<string, unknown>[] = [];
+    for (; loaded < size && !outOfTime; loaded += 1) {
+      const c = generatedCase(loaded, random);
+      const index = indexWrites(TABLE, searchKeys, null, c).map((w) => w.Put!.Item!);
       if (writeUnits.cases < 10_000) {
         // Transactional writes cost 2 write units per KB (rounded up) of each item.
         const units = index.reduce((sum, item) => sum + 2 * Math.ceil(itemSize(item) / 1024), 0);
-        writeUnits = {
-          total: writeUnits.total + units,
-          items: writeUnits.items + index.length,
-          max: Math.max(writeUnits.max, units),
-          cases: writeUnits.cases + 1,
-        };
+        writeUnits.total += units;
+        writeUnits.items += index.length;
+        writeUnits.max = Math.max(writeUnits.max, units);
+        writeUnits.cases += 1;
       }
-      batch.push(caseItem(c), trackingCodeItem(c), ...index);
-      if (batch.length >= 4_000) {
-        await batchPut(store, batch);
-        batch = [];
+      for (const item of [caseItem(c), trackingCodeItem(c), ...index]) {
+        chunk.push(item);
+        if (chunk.length === 25) {
+          yield chunk;
+          chunk = [];
+        }
       }
-      if (i > 0 && i % 50_000 === 0)
-        console.error(
-          `  ${size}: ${i} cases loaded, ${((performance.now() - loadStarted) / 1000).toFixed(0)} s`,
-        );
     }
-    await batchPut(store, batch);
-    const loadSeconds = (performance.now() - loadStarted) / 1000;
-    console.error(`  ${size}: loaded in ${loadSeconds.toFixed(0)} s`);
+    if (chunk.length > 0) yield chunk;
+  }
 
-    const app = createApp({
-      store,
-      verifier,
-      clock: () => new Date('2026-03-16T03:00:00Z'),
-      logger: new Logger({ logLevel: 'SILENT' }),
+  async function load(size: number) {
+    const from = loaded;
+    const started = performance.now();
+    const source = requests(size);
+    let last = { at: started, items: itemsLoaded };
+    const progress = setInterval(() => {
+      const now = performance.now();
+      const elapsed = loadMs + (now - started);
+      const rate = (itemsLoaded - last.items) / ((now - last.at) / 1000);
+      const casesPerMs = loaded / elapsed;
+      console.error(
+        `  ${loaded.toLocaleString('en')} cases (${itemsLoaded.toLocaleString('en')} items): ` +
+          `${rate.toFixed(0)} items/s now, ${(casesPerMs * 1000).toFixed(0)} cases/s overall, ` +
+          `${minutes(elapsed)} so far; ${SIZES.at(-1)!.toLocaleString('en')} at this rate after ` +
+          `${minutes(SIZES.at(-1)! / casesPerMs)}`,
+      );
+      last = { at: now, items: itemsLoaded };
+      if (elapsed > LOAD_BUDGET_MS) outOfTime = true;
+    }, 30_000);
+    try {
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          for (const chunk of source) {
+            let pending = chunk.map((Item) => ({ PutRequest: { Item } }));
+            for (let attempt = 0; pending.length > 0; attempt += 1) {
+              if (attempt > 0)
+                await new Promise((r) => setTimeout(r, Math.min(1_000, 50 * attempt)));
+              const out = await store.client.send(
+                new BatchWriteCommand({ RequestItems: { [TABLE]: pending } }),
+              );
+              pending = (out.UnprocessedItems?.[TABLE] ?? []) as typeof pending;
+            }
+            itemsLoaded += chunk.length;
+          }
+        }),
+      );
+    } finally {
+      clearInterval(progress);
+    }
+    const ms = performance.now() - started;
+    loadMs += ms;
+    const line =
+      `${from.toLocaleString('en')} → ${loaded.toLocaleString('en')} cases in ${minutes(ms)} ` +
+      `(${(((loaded - from) * 1000) / ms).toFixed(0)} cases/s); ${itemsLoaded.toLocaleString('en')} items in all`;
+    loads.push(line);
+    console.error(`  loaded ${line}`);
+  }
+
+  const time = async (q: string, expectMatch: boolean) => {
+    const started = performance.now();
+    const res = await app.request(`/v1/search?q=${encodeURIComponent(q)}&limit=25`, {
+      headers: { authorization: `Bearer ${token}` },
     });
-    const time = async (q: string, expectMatch: boolean) => {
-      const started = performance.now();
-      const res = await app.request(`/v1/search?q=${encodeURIComponent(q)}&limit=25`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      const body = (await res.json()) as { items: unknown[] };
-      const ms = performance.now() - started;
-      if (res.status !== 200 || (expectMatch && body.items.length === 0))
-        throw new Error(`${q}: ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
-      return { ms, hits: body.items.length };
-    };
-    const measure = async (label: string, query: (n: number) => string) => {
-      console.error(`  ${size}: ${label}`);
-      const mustMatch = label.startsWith('lookup');
-      for (let n = 0; n < 5; n += 1) await time(query(n), mustMatch); // warm-up
-      const ms: number[] = [];
-      let hits = 0;
-      for (let n = 0; n < REQUESTS; n += 1) {
-        const r = await time(query(n + 5), mustMatch);
-        ms.push(r.ms);
-        hits += r.hits;
-      }
-      const p50 = percentile(ms, 50);
-      p50s.set(`${label}@${size}`, p50);
-      rows.push([
-        size.toLocaleString('en'),
-        label,
-        (hits / REQUESTS).toFixed(1),
-        `${p50.toFixed(1)} ms`,
-        `${percentile(ms, 99).toFixed(1)} ms`,
-      ]);
-    };
+    const body = (await res.json()) as { items: unknown[] };
+    const ms = performance.now() - started;
+    if (res.status !== 200 || (expectMatch && body.items.length === 0))
+      throw new Error(`${q}: ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
+    return { ms, hits: body.items.length };
+  };
+  const measure = async (size: number, label: string, query: (n: number) => string) => {
+    console.error(`  ${size}: ${label}`);
+    const mustMatch = label.startsWith('lookup');
+    for (let n = 0; n < 5; n += 1) await time(query(n), mustMatch); // warm-up
+    const ms: number[] = [];
+    let hits = 0;
+    for (let n = 0; n < REQUESTS; n += 1) {
+      const r = await time(query(n + 5), mustMatch);
+      ms.push(r.ms);
+      hits += r.hits;
+    }
+    const p50 = percentile(ms, 50);
+    p50s.set(`${label}@${size}`, p50);
+    const row = [
+      size.toLocaleString('en'),
+      label,
+      (hits / REQUESTS).toFixed(1),
+      `${p50.toFixed(1)} ms`,
+      `${percentile(ms, 99).toFixed(1)} ms`,
+    ];
+    rows.push(row);
+    // Printed at once too: a long run that dies later keeps the sizes it measured.
+    console.error(`  | ${row.join(' | ')} |`);
+  };
+
+  const measured: number[] = [];
+  for (const target of SIZES) {
+    await load(target);
+    const size = loaded;
+    if (measured.at(-1) === size) break;
+    measured.push(size);
+    // Spread over the loaded cases, so the lookups do not all hit the newest ones.
     const some = (n: number) => Math.floor((((n * 7_919) % 1_000) / 1_000) * size);
-    await measure('lookup: phone, national form', (n) => {
+    await measure(size, 'lookup: phone, national form', (n) => {
       const i = some(n);
       return `08${String(1_100_000_000 + i).replace(/(\d{3})(\d{4})/, '$1-$2-')}`;
     });
     await measure(
+      size,
       'words: common + rare ("tanah <regency>")',
       (n) => `tanah ${REGENCIES[n % REGENCIES.length]!}`,
     );
-    await measure('words: common + common ("sertifikat tanah")', () => 'sertifikat tanah');
-    console.error(`${size} cases: loaded in ${loadSeconds.toFixed(0)} s`);
+    await measure(size, 'words: common + common ("sertifikat tanah")', () => 'sertifikat tanah');
+    if (outOfTime) {
+      console.error(
+        `  stopped loading at ${size.toLocaleString('en')} cases: the load budget ` +
+          `(${minutes(LOAD_BUDGET_MS)}) ran out`,
+      );
+      break;
+    }
   }
 
+  console.log(`loading (${CONCURRENCY} requests in flight):`);
+  for (const line of loads) console.log(`- ${line}`);
   console.log('| cases | query | hits (first page) | p50 | p99 |');
   console.log('|---|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
-  if (SIZES.length === 2) {
-    const [small, large] = SIZES;
+  const [small, large] = [measured[0]!, measured.at(-1)!];
+  if (large !== small)
     for (const label of [...p50s.keys()]
       .filter((k) => k.endsWith(`@${small}`))
       .map((k) => k.split('@')[0]!))
       console.log(
         `ratio of p50, ${large} / ${small}, ${label}: ${(p50s.get(`${label}@${large}`)! / p50s.get(`${label}@${small}`)!).toFixed(2)}`,
       );
-  }
   console.log(
     `index writes per case (first ${writeUnits.cases.toLocaleString('en')}): ${(writeUnits.items / writeUnits.cases).toFixed(1)} items, ` +
       `${(writeUnits.total / writeUnits.cases).toFixed(1)} write units on average (transactional), ${writeUnits.max} at most`,
