@@ -1,14 +1,14 @@
-import { ArnFormat, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ladderDefinition } from '@pantau/workflow';
 import type { PantauTable } from './data.ts';
+import { stateMachineIdentity } from './state-machine.ts';
 // Issue 15: fontCopy puts the letters' font beside the bundles that send letters.
 import { filesBeside, fontCopy, PantauFunction, SERVICE, entryPoint } from './function.ts';
 import type { Notify } from './notify.ts';
@@ -65,14 +65,8 @@ export class Escalation extends Construct {
   constructor(scope: Construct, id: string, props: EscalationProps) {
     super(scope, id);
     const stack = Stack.of(this);
-    const suffix = '-ladder';
-    const stateMachineName = `${stack.stackName.slice(0, 80 - suffix.length)}${suffix}`;
-    this.stateMachineArn = stack.formatArn({
-      service: 'states',
-      resource: 'stateMachine',
-      resourceName: stateMachineName,
-      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-    });
+    const { name: stateMachineName, arn, logGroup } = stateMachineIdentity(this, '-ladder');
+    this.stateMachineArn = arn;
 
     this.tick = new PantauFunction(this, 'Tick', {
       entry: entryPoint('ladder-tick.ts'),
@@ -93,16 +87,6 @@ export class Escalation extends Construct {
       observed: { service: SERVICE.ladder, logLevel: props.logLevel },
     });
     this.grantStartExecution(this.continuation);
-
-    // Every event (state entered/exited, task failed) but no inputs or outputs: execution data
-    // carries case ids and the tick's results, none of it needed to operate, and leaving it out
-    // keeps anything about a complainant out of the logs whatever the tasks return later. The
-    // /aws/vendedlogs/ prefix keeps Step Functions from growing the account's log resource policy.
-    const logGroup = new logs.LogGroup(this, 'Logs', {
-      logGroupName: `/aws/vendedlogs/states/${stateMachineName}`,
-      retention: logs.RetentionDays.ONE_MONTH,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
 
     const role = new iam.Role(this, 'StateMachineRole', {
       description: 'Execution role of the Pantau escalation ladder',
@@ -134,6 +118,9 @@ export class Escalation extends Construct {
         ContinueFunctionArn: this.continuation.functionArn,
       },
       role,
+      // Every event (state entered/exited, task failed) but no inputs or outputs: execution data
+      // carries case ids and the tick's results, none of it needed to operate, and leaving it
+      // out keeps anything about a complainant out of the logs whatever the tasks return later.
       logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
       tracingEnabled: true,
     });

@@ -1,13 +1,13 @@
-import { ArnFormat, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { rearmJobDefinition } from '@pantau/workflow';
 import type { PantauTable } from './data.ts';
 import type { Escalation } from './escalation.ts';
+import { stateMachineIdentity } from './state-machine.ts';
 import { PantauFunction, SERVICE, entryPoint } from './function.ts';
 
 export interface RearmJobsProps {
@@ -37,14 +37,8 @@ export class RearmJobs extends Construct {
   constructor(scope: Construct, id: string, props: RearmJobsProps) {
     super(scope, id);
     const stack = Stack.of(this);
-    const suffix = '-rearm';
-    const stateMachineName = `${stack.stackName.slice(0, 80 - suffix.length)}${suffix}`;
-    this.stateMachineArn = stack.formatArn({
-      service: 'states',
-      resource: 'stateMachine',
-      resourceName: stateMachineName,
-      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-    });
+    const { name: stateMachineName, arn, logGroup } = stateMachineIdentity(this, '-rearm');
+    this.stateMachineArn = arn;
 
     this.task = new PantauFunction(this, 'Task', {
       entry: entryPoint('rearm-job.ts'),
@@ -58,12 +52,6 @@ export class RearmJobs extends Construct {
     props.table.grantReadWrite(this.task);
     props.escalation.grantStartExecution(this.task);
 
-    // Events only, never inputs or outputs (ids of cases), as the ladder's.
-    const logGroup = new logs.LogGroup(this, 'Logs', {
-      logGroupName: `/aws/vendedlogs/states/${stateMachineName}`,
-      retention: logs.RetentionDays.ONE_MONTH,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
     const role = new iam.Role(this, 'StateMachineRole', {
       description: 'Execution role of the Pantau re-arming jobs',
       assumedBy: new iam.ServicePrincipal('states.amazonaws.com', {
@@ -116,6 +104,7 @@ export class RearmJobs extends Construct {
       definitionBody: sfn.DefinitionBody.fromString(JSON.stringify(rearmJobDefinition)),
       definitionSubstitutions: { RearmJobFunctionArn: this.task.functionArn },
       role,
+      // Events only, never inputs or outputs (ids of cases), as the ladder's.
       logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
       tracingEnabled: true,
     });
