@@ -194,17 +194,20 @@ describe('console: oversight', () => {
     await page.getByLabel('Tanggal', { exact: true }).fill('2026-03-27');
     await page.getByLabel('Keterangan').fill('Cuti bersama tambahan');
     await page.getByRole('button', { name: 'Simpan' }).click();
-    const status = page.getByRole('status').filter({ hasText: 'dihitung ulang' });
-    await expect.poll(() => status.innerText()).toMatch(/^2026-03-27: [1-9]\d* penugasan/);
+    // Saved at once; the re-arming job's progress follows until it ends.
+    await page.getByText('27 Mar 2026 disimpan.', { exact: false }).waitFor();
+    const status = page.getByRole('status').filter({ hasText: /^Selesai:/ });
+    await expect.poll(() => status.innerText()).toMatch(/, [1-9]\d* bergeser tenggatnya, 0 gagal/);
     await page.getByRole('row', { name: /Cuti bersama tambahan/ }).waitFor();
     await mainScreen(page, '15-admin-calendar');
 
     await page.getByRole('link', { name: 'Kebijakan SLA' }).click();
     await page.getByLabel('Masa tanggapan pengadu').fill('12');
     await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByText('Kebijakan default tersimpan.', { exact: false }).waitFor();
     await page
       .getByRole('status')
-      .filter({ hasText: /^Kebijakan default tersimpan; \d+ penugasan/ })
+      .filter({ hasText: /^Selesai: \d+ penugasan diproses/ })
       .waitFor();
     const policy = await api(pantau.url).get('/v1/policies/default', {
       token: await users(pantau.url)('setneg', 'central_admin'),

@@ -67,7 +67,10 @@ export default function CalendarPage() {
     )
       .then((change) => {
         setConfirming(null);
-        setSaved({ message: t('calendar.saved', { date }), job: change.job });
+        setSaved({
+          message: t('calendar.saved', { date: formatDate(date, lang) }),
+          job: change.job,
+        });
         days.reload();
         all.reload();
       })
@@ -123,7 +126,10 @@ export default function CalendarPage() {
               body,
             }),
           );
-          setSaved({ message: t('calendar.saved', { date }), job: change.job });
+          setSaved({
+            message: t('calendar.saved', { date: formatDate(date, lang) }),
+            job: change.job,
+          });
         }}
       >
         {(form) => (
