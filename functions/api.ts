@@ -53,7 +53,7 @@ const store = countingCommits(
     tableName: config.TABLE_NAME,
     searchKey,
     // Policy, calendar and document settings kept a few seconds per instance (an edit on
-    // another instance is seen within them; README "Settings cache").
+    // another instance is seen within them; packages/store/README.md "Settings cache").
     settingsTtlMs: API_SETTINGS_TTL_MS,
   }),
   powertoolsMetrics(metrics),

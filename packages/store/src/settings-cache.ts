@@ -7,7 +7,7 @@
  * (so this process never answers from the old value after its own edit), and an edit made
  * elsewhere (another Lambda instance) is seen within the TTL. A deadline computed in that
  * window on the previous calendar is the race a read-then-write already had without a cache
- * (read the calendar, the edit lands, commit), only wider; README "Settings cache" says so.
+ * (read the calendar, the edit lands, commit), only wider; ../README.md "Settings cache" says so.
  */
 /** What the API's composition roots give (`settingsTtlMs`): a few seconds. */
 export const API_SETTINGS_TTL_MS = 5_000;
