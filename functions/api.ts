@@ -11,7 +11,7 @@ import {
   derivedSecret,
   type PdfRenderer,
 } from '@pantau/api';
-import { DynamoStore } from '@pantau/store';
+import { API_SETTINGS_TTL_MS, DynamoStore } from '@pantau/store';
 import {
   countingCommits,
   powertoolsMetrics,
@@ -52,6 +52,9 @@ const store = countingCommits(
     client: tracer.captureAWSv3Client(new DynamoDBClient({})),
     tableName: config.TABLE_NAME,
     searchKey,
+    // Policy, calendar and document settings kept a few seconds per instance (an edit on
+    // another instance is seen within them; packages/store/README.md "Settings cache").
+    settingsTtlMs: API_SETTINGS_TTL_MS,
   }),
   powertoolsMetrics(metrics),
 );

@@ -13,7 +13,7 @@ import {
   currentCorrelationId,
 } from '@pantau/api';
 import { Calendar, DEFAULT_CALENDAR_ID, newAgency, Service, WriteConflict } from '@pantau/core';
-import { createTableInput, DynamoStore, seedBaseline } from '@pantau/store';
+import { API_SETTINGS_TTL_MS, createTableInput, DynamoStore, seedBaseline } from '@pantau/store';
 import { renderLetterFile } from '@pantau/documents/pdf';
 import { inspectUpload } from '@pantau/documents/sniff';
 import {
@@ -141,7 +141,14 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
         )
       : local;
     const app = createApp({
-      store,
+      // The API's own store keeps the policy and calendar for a few seconds (its edits clear
+      // them); the engine and the jobs read through `store`, which always asks the table.
+      store: new DynamoStore({
+        client,
+        tableName: TABLE_NAME,
+        searchKey: searchKeyFor(dataDir),
+        settingsTtlMs: API_SETTINGS_TTL_MS,
+      }),
       verifier,
       clock,
       ladders: engine,

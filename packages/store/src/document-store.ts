@@ -42,14 +42,18 @@ export const attachmentItem = (a: AttachmentRecord): Item => ({
 export class DocumentLayer extends JobStore implements DocumentStore {
   /** The unit's document settings (one item). */
   async getDocumentSettings(): Promise<DocumentSettings | undefined> {
-    const stored = await this.get<unknown>(documentKeys.settings);
-    return stored === undefined ? undefined : DocumentSettingsSchema.parse(stored);
+    return this.settings.get('documents', async () => {
+      const stored = await this.get<unknown>(documentKeys.settings);
+      return stored === undefined ? undefined : DocumentSettingsSchema.parse(stored);
+    });
   }
 
   /** Replaces them under their version (null: the first save). */
   async putDocumentSettings(settings: DocumentSettings, expectedVersion: number | null) {
     const item = { ...documentKeys.settings, entity: 'document_settings', ...settings };
-    await this.conditionalPut(this.versionedPut(item, expectedVersion), expectedVersion);
+    await this.settingsEdit(() =>
+      this.conditionalPut(this.versionedPut(item, expectedVersion), expectedVersion),
+    );
   }
 
   /** A counter's value (0 before its first claim), read consistently: it is claimed next. */

@@ -12,7 +12,7 @@ import {
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshStore } from '../../../test/support/dynamodb.ts';
-import type { DynamoStore } from './dynamo-store.ts';
+import { DynamoStore } from './dynamo-store.ts';
 import { keys } from './keys.ts';
 import { LADDER_BEFORE_CONTACT_KINDS, seedBaseline } from './seed.ts';
 
@@ -429,5 +429,44 @@ describe('idempotency records', () => {
       store.commit({ case: { record: other, expectedVersion: null }, idempotency: record }),
     ).rejects.toMatchObject({ kind: 'idempotency' });
     expect(await store.getCase(other.id)).toBeUndefined();
+  });
+});
+
+describe('settings kept in memory (settingsTtlMs)', () => {
+  it("answers the policy and calendar from memory, and this store's own edits at once", async () => {
+    const cached = new DynamoStore({
+      client: store.client,
+      tableName: store.tableName,
+      settingsTtlMs: 60_000,
+    });
+    const policy = (await cached.getPolicy(DEFAULT_POLICY.id))!;
+    const calendar = (await cached.getCalendar('id'))!;
+    // An edit written around this store is not seen within the TTL…
+    await store.client.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: {
+          ...keys.calendarDay('id', '2026-07-01'),
+          entity: 'calendar_day',
+          date: '2026-07-01',
+          kind: 'other',
+          name: 'Libur',
+        },
+      }),
+    );
+    expect((await cached.getCalendar('id'))!.days).toHaveLength(calendar.days.length);
+    // …one written through it is, at once, and so is the policy's.
+    await cached.putCalendarDay('id', { date: '2026-07-02', kind: 'other', name: 'Libur lain' });
+    const after = (await cached.getCalendar('id'))!;
+    expect(after.days.map((d) => d.date)).toEqual(
+      expect.arrayContaining(['2026-07-01', '2026-07-02']),
+    );
+    await cached.putPolicy(
+      { ...policy, verificationWorkingDays: 9, version: policy.version + 1 },
+      policy.version,
+    );
+    expect((await cached.getPolicy(DEFAULT_POLICY.id))!.verificationWorkingDays).toBe(9);
+    expect(await cached.deleteCalendarDay('id', '2026-07-02')).toBe(true);
+    expect((await cached.getCalendar('id'))!.days.map((d) => d.date)).not.toContain('2026-07-02');
   });
 });

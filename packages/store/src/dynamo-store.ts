@@ -108,6 +108,10 @@ export class DynamoStore extends SearchStore implements Store {
 
   /** A holiday calendar: its days and the years it declares complete (one paged Query). */
   async getCalendar(id: string): Promise<WorkingCalendar | undefined> {
+    return this.settings.get(`calendar#${id}`, () => this.readCalendar(id));
+  }
+
+  private async readCalendar(id: string): Promise<WorkingCalendar | undefined> {
     const items = await queryAll(this.client, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk',
@@ -123,9 +127,11 @@ export class DynamoStore extends SearchStore implements Store {
 
   /** An SLA policy by id. */
   async getPolicy(id: string): Promise<SlaPolicy | undefined> {
-    const stored = await this.get<unknown>(keys.policy(id));
-    // Parsing fills what older records lack (a policy stored before ladders existed).
-    return stored === undefined ? undefined : SlaPolicySchema.parse(stored);
+    return this.settings.get(`policy#${id}`, async () => {
+      const stored = await this.get<unknown>(keys.policy(id));
+      // Parsing fills what older records lack (a policy stored before ladders existed).
+      return stored === undefined ? undefined : SlaPolicySchema.parse(stored);
+    });
   }
 
   /** Every SLA policy (every page of them). */
@@ -154,29 +160,31 @@ export class DynamoStore extends SearchStore implements Store {
             ExpressionAttributeValues: { ':zero': 0 },
           }
         : this.versionedPut(item, expectedVersion);
-    await this.conditionalPut(put, expectedVersion);
+    await this.settingsEdit(() => this.conditionalPut(put, expectedVersion));
   }
 
   /** Adds or replaces one day of a calendar. */
   async putCalendarDay(calendarId: string, day: CalendarDay): Promise<void> {
-    await this.plainPut(calendarDayItem(calendarId, day));
+    await this.settingsEdit(() => this.plainPut(calendarDayItem(calendarId, day)));
   }
 
   /** Removes one day of a calendar; false when there was none. */
   async deleteCalendarDay(calendarId: string, date: string): Promise<boolean> {
-    const out = await this.client.send(
-      new DeleteCommand({
-        TableName: this.tableName,
-        Key: keys.calendarDay(calendarId, date),
-        ReturnValues: 'ALL_OLD',
-      }),
+    const out = await this.settingsEdit(() =>
+      this.client.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: keys.calendarDay(calendarId, date),
+          ReturnValues: 'ALL_OLD',
+        }),
+      ),
     );
     return out.Attributes !== undefined;
   }
 
   /** Declares a calendar's holidays for a year complete. */
   async putCalendarYear(calendarId: string, year: number): Promise<void> {
-    await this.plainPut(calendarYearItem(calendarId, year));
+    await this.settingsEdit(() => this.plainPut(calendarYearItem(calendarId, year)));
   }
 
   // ---- cases ------------------------------------------------------------------------

@@ -27,6 +27,7 @@ import {
 import { assertItemFits } from './item-size.ts';
 import { idempotencyItem, type Item } from './items.ts';
 import { queryPage, type Stream } from './paging.ts';
+import { SettingsCache } from './settings-cache.ts';
 
 export type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
@@ -57,6 +58,12 @@ export interface DynamoStoreOptions {
    * embedded. Needed by whatever writes a case's indexed fields or searches.
    */
   readonly searchKey?: string | Uint8Array;
+  /**
+   * How long this process may answer the policy, calendar and document settings from memory
+   * (settings-cache.ts); 0 or absent reads them every time. The API sets a few seconds; the
+   * engine and the re-arming jobs, which must see an edit at once, leave it off.
+   */
+  readonly settingsTtlMs?: number;
 }
 
 /** DynamoDB's ceiling on the items of one TransactWriteItems. */
@@ -65,8 +72,10 @@ export const MAX_TRANSACTION_ITEMS = 100;
 export class DynamoTable {
   readonly client: DynamoDBDocumentClient;
   readonly tableName: string;
+  protected readonly settings: SettingsCache;
 
   constructor(options: DynamoStoreOptions) {
+    this.settings = new SettingsCache(options.settingsTtlMs ?? 0);
     // Records leave optional fields undefined; they are simply not stored.
     this.client = DynamoDBDocumentClient.from(options.client, {
       marshallOptions: { removeUndefinedValues: true },
@@ -83,6 +92,23 @@ export class DynamoTable {
   protected async get<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
     const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key }));
     return out.Item ? record<T>(out.Item) : undefined;
+  }
+
+  /** For writers that go around the store's methods (the seed's batch of calendar days). */
+  forgetSettings(): void {
+    this.settings.clear();
+  }
+
+  /**
+   * A settings write; the cache is cleared once it is written, and also when it fails (it may
+   * have landed all the same), so that no later read of this process answers the old value.
+   */
+  protected async settingsEdit<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } finally {
+      this.settings.clear();
+    }
   }
 
   /** Items by key, BatchGetItem 100 at a time, unprocessed keys asked again; absent ones left out. */

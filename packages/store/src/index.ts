@@ -5,3 +5,4 @@ export { createTableInput, TABLE_INDEXES, TABLE_KEYS } from './table.ts';
 export { itemSize, MAX_ITEM_BYTES } from './item-size.ts';
 export { assignmentItem, caseItem, trackingCodeItem } from './items.ts';
 export { indexWrites, SearchKeys } from './search-index.ts';
+export { API_SETTINGS_TTL_MS } from './settings-cache.ts';

@@ -106,6 +106,7 @@ export async function seedCalendar(store: DynamoStore, calendar: WorkingCalendar
       year,
     });
   }
+  store.forgetSettings();
 }
 
 export async function createIfAbsent(

@@ -42,6 +42,7 @@ import {
   event,
   type Idempotency,
   idempotent,
+  inParallel,
   loadCase,
   put,
   readableCase,
@@ -145,10 +146,20 @@ export async function forward(
   requireRole(p, CENTRAL_ROLES);
   return idempotent(deps, p, idem, (remember) =>
     retryOnConflict(async () => {
-      const bundle = await loadCase(deps, caseId);
+      // The case, the settings and the agencies do not depend on each other: read at once,
+      // looked at in the order the checks go (a missing case is still a 404 first).
+      const reads = inParallel(
+        loadCase(deps, caseId),
+        defaultPolicy(deps).then(async (policy) => ({
+          policy,
+          calendar: await calendarById(deps, policy.calendarId),
+        })),
+        Promise.all(input.assignments.map((item) => deps.store.getAgency(item.agencyId))),
+      );
+      const bundle = await reads[0];
       assertForwardable(bundle.case);
-      const policy = await defaultPolicy(deps);
-      const calendar = await calendarById(deps, policy.calendarId);
+      const { policy, calendar } = await reads[1];
+      const agencies = await reads[2];
       const type = bundle.case.classification?.type;
       if (!type) throw new DomainError('invalid_transition', 'the case has no complaint type yet');
       const now = deps.clock();
@@ -170,7 +181,7 @@ export async function forward(
           : undefined;
       const created: VersionedPut<AssignmentRecord>[] = [];
       for (const [i, item] of input.assignments.entries()) {
-        const agency = await deps.store.getAgency(item.agencyId);
+        const agency = agencies[i];
         if (!agency || agency.id === CENTRAL_TENANT)
           throw invalidInput(`assignments.${i}.agencyId`, 'unknown agency');
         const previous = bundle.assignments.find((a) => a.agencyId === item.agencyId);

@@ -5,6 +5,7 @@
  */
 import { DomainError, notFound } from '../../errors.ts';
 import { isCentral, type Principal, type Role, roleFitsTenant } from '../../tenancy.ts';
+import type { CaseBundle } from '../../ports.ts';
 import type { ServiceDeps } from './deps.ts';
 import { loadCase } from './loaders.ts';
 
@@ -26,8 +27,13 @@ export async function readerAgencies(deps: ServiceDeps, p: Principal): Promise<S
 }
 
 /** A case the caller may read (central: any; an agency: one with an assignment it sees). */
-export async function readableCase(deps: ServiceDeps, p: Principal, caseId: string) {
-  const bundle = await loadCase(deps, caseId);
+export async function readableCase(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  loaded?: CaseBundle,
+) {
+  const bundle = loaded ?? (await loadCase(deps, caseId));
   if (isCentral(p)) return { bundle, reader: { central: true as const } };
   const agencies = await readerAgencies(deps, p);
   // A member unit also sees the focal point's assignment delegated to it.
@@ -42,8 +48,17 @@ export async function readableAssignment(
   caseId: string,
   agencyId: string,
 ) {
-  const { bundle, reader } = await readableCase(deps, p, caseId);
+  const bundle = await loadCase(deps, caseId);
   const assignment = bundle.assignments.find((a) => a.agencyId === agencyId);
+  // The caller's own assignment (or one delegated to it) needs no list of member units: the
+  // common case of an agency answering reads only the case.
+  if (
+    assignment &&
+    !isCentral(p) &&
+    (assignment.agencyId === p.agency || assignment.delegatedTo === p.agency)
+  )
+    return { bundle, assignment };
+  const { reader } = await readableCase(deps, p, caseId, bundle);
   if (!assignment || (!reader.central && !reader.agencies.has(agencyId))) {
     throw notFound(`assignment of ${agencyId} on case ${caseId}`);
   }

@@ -1,4 +1,4 @@
-import { Calendar } from '../../calendar.ts';
+import { Calendar, type WorkingCalendar } from '../../calendar.ts';
 import { notFound } from '../../errors.ts';
 import { DEFAULT_POLICY_ID, type SlaPolicy } from '../../policy.ts';
 import type { CaseBundle } from '../../ports.ts';
@@ -15,11 +15,29 @@ export async function policyById(deps: ServiceDeps, id: string): Promise<SlaPoli
   return policy;
 }
 
+/**
+ * The calendar built once per record read: a store that keeps settings a few seconds hands
+ * the same record to every request, and its index of days need not be built again.
+ */
+const calendars = new WeakMap<WorkingCalendar, Calendar>();
+
 /** A calendar records point at; missing means the table was never seeded. */
 export async function calendarById(deps: ServiceDeps, id: string): Promise<Calendar> {
-  const calendar = await deps.store.getCalendar(id);
-  if (!calendar) throw new Error(`calendar ${id} is missing: the table was not seeded`);
-  return new Calendar(calendar);
+  const stored = await deps.store.getCalendar(id);
+  if (!stored) throw new Error(`calendar ${id} is missing: the table was not seeded`);
+  let calendar = calendars.get(stored);
+  if (!calendar) calendars.set(stored, (calendar = new Calendar(stored)));
+  return calendar;
+}
+
+/**
+ * Reads that do not depend on each other, started together and awaited in the order the
+ * use case checks them: a rejection of a later one is marked handled until it is awaited, so
+ * that an earlier failure (a 404) is what the caller sees and nothing is left unhandled.
+ */
+export function inParallel<T extends readonly Promise<unknown>[]>(...reads: T): T {
+  for (const read of reads) read.catch(() => undefined);
+  return reads;
 }
 
 /** A case with its assignments, ladders, extensions and activities (404 when absent). */

@@ -1,0 +1,48 @@
+/**
+ * Settings every registration and forward reads (the SLA policy, its holiday calendar, the
+ * document settings), kept per process for a few seconds: they change a few times a year and
+ * were two to three of a hot request's five calls.
+ *
+ * Staleness is bounded: an edit made through this store clears the cache once it is written
+ * (so this process never answers from the old value after its own edit), and an edit made
+ * elsewhere (another Lambda instance) is seen within the TTL. A deadline computed in that
+ * window on the previous calendar is the race a read-then-write already had without a cache
+ * (read the calendar, the edit lands, commit), only wider; ../README.md "Settings cache" says so.
+ */
+/** What the API's composition roots give (`settingsTtlMs`): a few seconds. */
+export const API_SETTINGS_TTL_MS = 5_000;
+
+export class SettingsCache {
+  private readonly entries = new Map<
+    string,
+    { readonly at: number; readonly value: Promise<unknown> }
+  >();
+
+  constructor(
+    /** 0 turns the cache off: every read goes to the table. */
+    private readonly ttlMs: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** The value under `key`, read by `load` when absent or older than the TTL. */
+  get<T>(key: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
+    if (this.ttlMs <= 0) return load();
+    const at = this.now();
+    const hit = this.entries.get(key);
+    if (hit && at - hit.at < this.ttlMs) return hit.value as Promise<T | undefined>;
+    // The promise is kept, not the value: concurrent requests share one read.
+    const entry = { at, value: load() };
+    this.entries.set(key, entry);
+    // Neither a failed read nor an absent record is kept: the next request asks again.
+    const forget = () => {
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+    };
+    entry.value.then((value) => value === undefined && forget(), forget);
+    return entry.value as Promise<T | undefined>;
+  }
+
+  /** After an edit is written: every later read goes to the table. */
+  clear(): void {
+    this.entries.clear();
+  }
+}
