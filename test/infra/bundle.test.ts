@@ -70,6 +70,7 @@ function invoke(requests: readonly Request[]): number[] {
       JWT_AUDIENCE: 'client',
       JWKS_URL: 'https://cognito-idp.ap-southeast-3.amazonaws.com/ap-southeast-3_example/jwks',
       STATE_MACHINE_ARN: 'arn:aws:states:ap-southeast-3:123456789012:stateMachine:ladder',
+      REARM_STATE_MACHINE_ARN: 'arn:aws:states:ap-southeast-3:123456789012:stateMachine:rearm',
       SEARCH_KEY_SECRET_ARN: 'arn:aws:secretsmanager:ap-southeast-3:123456789012:secret:key',
       ORIGIN_SECRET: ORIGIN,
       ATTACHMENTS_BUCKET: 'attachments',
