@@ -1,5 +1,5 @@
 import { ArnFormat, Duration, Stack, Token, Validations } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -8,6 +8,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ladderDefinition } from '@pantau/workflow';
 import type { PantauTable } from './data.ts';
+import { anyInPeriodAlarm } from './alarm.ts';
 import { stateMachineIdentity } from './state-machine.ts';
 // Issue 15: fontCopy puts the letters' font beside the bundles that send letters.
 import { filesBeside, fontCopy, PantauFunction, SERVICE, entryPoint } from './function.ts';
@@ -136,25 +137,21 @@ export class Escalation extends Construct {
     // Any failed execution is a ladder that stopped escalating: the tick kept failing after its
     // retries. The table still holds the ladder; the sweep re-arms it 15 to 30 minutes after it
     // was due (a ladder whose data is bad then fails again: fix the data).
-    this.failedExecutionsAlarm = new cloudwatch.Alarm(this, 'ExecutionsFailedAlarm', {
-      alarmDescription: 'An escalation ladder execution failed: a ladder stopped escalating.',
-      metric: this.stateMachine.metricFailed({ period: Duration.minutes(5), statistic: 'Sum' }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    this.failedExecutionsAlarm = anyInPeriodAlarm(
+      this,
+      'ExecutionsFailedAlarm',
+      'An escalation ladder execution failed: a ladder stopped escalating.',
+      this.stateMachine.metricFailed({ period: Duration.minutes(5), statistic: 'Sum' }),
+    );
     // Earlier warning: a tick error is retried (six attempts over about two minutes) before the
     // execution fails, so errors without failures are passing trouble (DynamoDB throttling).
     // SES failures do not throw: the letter records them and stays in the outbox.
-    this.tickErrorsAlarm = new cloudwatch.Alarm(this, 'TickErrorsAlarm', {
-      alarmDescription: 'The escalation Tick Lambda threw errors (retried by the ladder).',
-      metric: this.tick.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    this.tickErrorsAlarm = anyInPeriodAlarm(
+      this,
+      'TickErrorsAlarm',
+      'The escalation Tick Lambda threw errors (retried by the ladder).',
+      this.tick.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+    );
 
     // An execution is only a timer; the table is the truth. When the timer is lost (the
     // execution failed after its retries, StartExecution failed after the forward committed,
@@ -214,14 +211,12 @@ export class Escalation extends Construct {
     // A sweep that throws (DynamoDB or Step Functions trouble) leaves the rest of its batch for
     // the next run; one period per run, so a failed run holds the alarm up until the next one.
     // SES failures do not throw: they are recorded on the letter, as in the tick.
-    this.sweepErrorsAlarm = new cloudwatch.Alarm(this, 'SweepErrorsAlarm', {
-      alarmDescription: 'The escalation sweep Lambda threw errors (lost ladders stay unarmed).',
-      metric: this.sweep.metricErrors({ period: SWEEP_RATE, statistic: 'Sum' }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    this.sweepErrorsAlarm = anyInPeriodAlarm(
+      this,
+      'SweepErrorsAlarm',
+      'The escalation sweep Lambda threw errors (lost ladders stay unarmed).',
+      this.sweep.metricErrors({ period: SWEEP_RATE, statistic: 'Sum' }),
+    );
   }
 
   /**

@@ -1,5 +1,5 @@
 import { ArnFormat, Duration, Stack, Token, Validations } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { rearmJobDefinition } from '@pantau/workflow';
 import type { PantauTable } from './data.ts';
 import type { Escalation } from './escalation.ts';
+import { anyInPeriodAlarm } from './alarm.ts';
 import { stateMachineIdentity } from './state-machine.ts';
 import { PantauFunction, SERVICE, entryPoint } from './function.ts';
 
@@ -133,14 +134,12 @@ export class RearmJobs extends Construct {
 
     // A failed job stopped before re-arming everything (its record says how far it got): the
     // admin saves the edit again, which starts a new job that supersedes it.
-    this.failedExecutionsAlarm = new cloudwatch.Alarm(this, 'ExecutionsFailedAlarm', {
-      alarmDescription: 'A re-arming job failed: some open assignments kept their old deadlines.',
-      metric: this.stateMachine.metricFailed({ period: Duration.minutes(5), statistic: 'Sum' }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    this.failedExecutionsAlarm = anyInPeriodAlarm(
+      this,
+      'ExecutionsFailedAlarm',
+      'A re-arming job failed: some open assignments kept their old deadlines.',
+      this.stateMachine.metricFailed({ period: Duration.minutes(5), statistic: 'Sum' }),
+    );
   }
 
   /** Lets `fn` start jobs and tells it on which machine (`REARM_STATE_MACHINE_ARN`), together. */
