@@ -10,23 +10,17 @@
 import {
   type AssignmentRecord,
   Calendar,
-  type CaseRecord,
   DEFAULT_POLICY,
-  type LadderRecord,
   INITIAL_LADDER_STATE,
   projectLadder,
   type Mailer,
-  newAssignment,
-  newCase,
-  newTrackingCode,
   shiftWorkingDays,
   localDate,
   endOfLocalDay,
 } from '@pantau/core';
 import { ensureTable, LocalLadderEngine, startDynamoDbLocal } from '@pantau/local';
 import { DynamoStore, keys, seedBaseline } from '@pantau/store';
-import { ulid } from 'ulid';
-import { agencyItems, batchPut, localClient, ZONES } from './support.ts';
+import { agencyItems, batchPut, forwardedRecords, localClient } from './support.ts';
 
 const N = Number(process.env.BENCH_LADDERS ?? 10_000);
 const AGENCIES = 200;
@@ -52,46 +46,8 @@ try {
   const assignments: AssignmentRecord[] = [];
   const batch: Record<string, unknown>[] = [];
   for (let i = 0; i < N; i += 1) {
-    const c: CaseRecord = {
-      ...newCase({
-        id: ulid(),
-        trackingCode: newTrackingCode(),
-        body: {
-          channel: 'letter',
-          complainant: { name: 'Pengadu' },
-          subject: `Pengaduan ${i}`,
-          description: 'Uraian',
-        },
-        now: START,
-        verificationDueAt: START,
-      }),
-      status: 'forwarded',
-      classification: { type: 'normative', category: null, note: null },
-    };
-    const agencyId = `agency-${i % AGENCIES}`;
-    const a = newAssignment({
-      caseId: c.id,
-      agencyId,
-      instructions: null,
-      forwardedAt: START,
-      forwardedBy: 'bench',
-      timeZone: ZONES[(i % AGENCIES) % ZONES.length]!,
-      calendar,
-      policyId: 'default',
-      workingDays: { acknowledge: 3, followUp: 5, resolution: 14 },
-      previous: undefined,
-    });
-    const ladder: LadderRecord = {
-      caseId: c.id,
-      agencyId,
-      generation: 1,
-      token: 1,
-      wakeAt: START.toISOString(),
-      level: 0,
-      lastStepAt: null,
-      updatedAt: START.toISOString(),
-      version: 1,
-    };
+    const { c, a, ladder } = forwardedRecords(i, { agencies: AGENCIES, at: START, calendar });
+    const agencyId = a.agencyId;
     assignments.push(a);
     batch.push(
       { ...keys.case(c.id), entity: 'case', ...c },

@@ -9,20 +9,11 @@
  *   npm run bench:rearm                       # 20,000 assignments
  *   BENCH_ASSIGNMENTS=2000 npm run bench:rearm  # a quicker run
  */
-import {
-  Calendar,
-  type CaseRecord,
-  type LadderRecord,
-  type LadderStarter,
-  newAssignment,
-  newCase,
-  newTrackingCode,
-} from '@pantau/core';
+import { Calendar, type LadderStarter } from '@pantau/core';
 import { createApp } from '@pantau/api';
 import { ensureTable, LocalJobRunner, startDynamoDbLocal } from '@pantau/local';
 import { assignmentItem, DynamoStore, keys, seedBaseline } from '@pantau/store';
-import { ulid } from 'ulid';
-import { agencyItems, batchPut, benchAuth, localClient, ZONES } from './support.ts';
+import { agencyItems, batchPut, forwardedRecords, benchAuth, localClient } from './support.ts';
 
 const N = Number(process.env.BENCH_ASSIGNMENTS ?? 20_000);
 const AGENCIES = 200;
@@ -48,46 +39,13 @@ try {
   const loadStarted = performance.now();
   const items: Record<string, unknown>[] = [...agencyItems(AGENCIES, START)];
   for (let i = 0; i < N; i += 1) {
-    const c: CaseRecord = {
-      ...newCase({
-        id: ulid(),
-        trackingCode: newTrackingCode(),
-        body: {
-          channel: 'letter',
-          complainant: { name: 'Pengadu' },
-          subject: `Pengaduan ${i}`,
-          description: 'Uraian',
-        },
-        now: START,
-        verificationDueAt: START,
-      }),
-      status: 'forwarded',
-      classification: { type: 'normative', category: null, note: null },
-    };
-    const agencyId = `agency-${i % AGENCIES}`;
-    const a = newAssignment({
-      caseId: c.id,
-      agencyId,
-      instructions: null,
-      forwardedAt: START,
-      forwardedBy: 'bench',
-      timeZone: ZONES[(i % AGENCIES) % ZONES.length]!,
+    const { c, a, ladder } = forwardedRecords(i, {
+      agencies: AGENCIES,
+      at: START,
       calendar,
-      policyId: 'default',
-      workingDays: { acknowledge: 3, followUp: 5, resolution: 14 },
-      previous: undefined,
+      wakeAt: 'acknowledge',
     });
-    const ladder: LadderRecord = {
-      caseId: c.id,
-      agencyId,
-      generation: 1,
-      token: 1,
-      wakeAt: a.due.acknowledge,
-      level: 0,
-      lastStepAt: null,
-      updatedAt: START.toISOString(),
-      version: 1,
-    };
+    const agencyId = a.agencyId;
     items.push({ ...keys.case(c.id), entity: 'case', ...c }, assignmentItem(a), {
       ...keys.ladder(c.id, agencyId),
       entity: 'ladder',

@@ -4,6 +4,16 @@ import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createJwtVerifier } from '@pantau/api';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { type DynamoStore, keys } from '@pantau/store';
+import {
+  type AssignmentRecord,
+  type Calendar,
+  type CaseRecord,
+  type LadderRecord,
+  newAssignment,
+  newCase,
+  newTrackingCode,
+} from '@pantau/core';
+import { ulid } from 'ulid';
 
 /** Bulk loading: BatchWriteItem, 25 items a request, 8 requests at a time. */
 export async function batchPut(
@@ -71,3 +81,55 @@ export const agencyItems = (count: number, at: Date): Record<string, unknown>[] 
   }));
 
 export const ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
+
+/**
+ * The `i`th normative complaint forwarded at `at` to `agency-<i mod agencies>` (zones in turn):
+ * its case, its assignment and its ladder's first record, waking at `wakeAt` (default: at once).
+ */
+export function forwardedRecords(
+  i: number,
+  options: { agencies: number; at: Date; calendar: Calendar; wakeAt?: 'now' | 'acknowledge' },
+): { c: CaseRecord; a: AssignmentRecord; ladder: LadderRecord } {
+  const { agencies, at, calendar } = options;
+  const c: CaseRecord = {
+    ...newCase({
+      id: ulid(),
+      trackingCode: newTrackingCode(),
+      body: {
+        channel: 'letter',
+        complainant: { name: 'Pengadu' },
+        subject: `Pengaduan ${i}`,
+        description: 'Uraian',
+      },
+      now: at,
+      verificationDueAt: at,
+    }),
+    status: 'forwarded',
+    classification: { type: 'normative', category: null, note: null },
+  };
+  const agencyId = `agency-${i % agencies}`;
+  const a = newAssignment({
+    caseId: c.id,
+    agencyId,
+    instructions: null,
+    forwardedAt: at,
+    forwardedBy: 'bench',
+    timeZone: ZONES[(i % agencies) % ZONES.length]!,
+    calendar,
+    policyId: 'default',
+    workingDays: { acknowledge: 3, followUp: 5, resolution: 14 },
+    previous: undefined,
+  });
+  const ladder: LadderRecord = {
+    caseId: c.id,
+    agencyId,
+    generation: 1,
+    token: 1,
+    wakeAt: options.wakeAt === 'acknowledge' ? a.due.acknowledge : at.toISOString(),
+    level: 0,
+    lastStepAt: null,
+    updatedAt: at.toISOString(),
+    version: 1,
+  };
+  return { c, a, ladder };
+}
