@@ -257,8 +257,13 @@ try {
     open.push({ caseId: id, tenant });
   }
   // One runner for both sides: the same clients, the same mix, the same dice.
+  // Each request reports its kind, so that a tail can be told apart by operation.
+  type Kind = 'queue' | 'respond' | 'create';
+  const kindOf = (dice: number): Kind =>
+    dice < 0.6 ? 'queue' : dice < 0.85 ? 'respond' : 'create';
   const loadRun = async (step: (dice: number, c: number, i: number) => Promise<boolean>) => {
     const latencies: number[] = [];
+    const byKind: Record<Kind, number[]> = { queue: [], respond: [], create: [] };
     let errors = 0;
     const until = performance.now() + LOAD_SECONDS * 1000;
     const started = performance.now();
@@ -266,23 +271,32 @@ try {
       Array.from({ length: CLIENTS }, async (_, c) => {
         for (let i = 0; performance.now() < until; i += 1) {
           const t = performance.now();
-          const fine = await step(Math.random(), c, i).catch(() => false);
+          const dice = Math.random();
+          const fine = await step(dice, c, i).catch(() => false);
           latencies.push(performance.now() - t);
+          byKind[kindOf(dice)].push(performance.now() - t);
           if (!fine) errors += 1;
         }
       }),
     );
     const seconds = (performance.now() - started) / 1000;
-    return { requests: latencies.length, rate: latencies.length / seconds, latencies, errors };
+    return {
+      requests: latencies.length,
+      rate: latencies.length / seconds,
+      latencies,
+      byKind,
+      errors,
+    };
   };
   // The set-up's forwardings made the embedded engine render 60+ forwarding letters (PDF) in
   // this process; on AWS that is the Tick's work, not the API's: wait it out first.
   await settle(raw);
   const viaApi = await loadRun(async (dice, c, i) => {
     let res: Response;
-    if (dice < 0.6) {
+    const kind = kindOf(dice);
+    if (kind === 'queue') {
       res = await get('/v1/queue?limit=25', tenantTokens[pickTenant()]!);
-    } else if (dice < 0.85 && open.length > 0) {
+    } else if (kind === 'respond') {
       const item = open[Math.floor(Math.random() * open.length)]!;
       res = await post(
         `/v1/cases/${item.caseId}/assignments/tenant-${item.tenant}/responses`,
@@ -298,8 +312,9 @@ try {
   });
   await settle(raw);
   const direct = await loadRun(async (dice) => {
-    if (dice < 0.6) await raws.tenantQueue(`tenant-${pickTenant()}`);
-    else if (dice < 0.85 && open.length > 0)
+    const kind = kindOf(dice);
+    if (kind === 'queue') await raws.tenantQueue(`tenant-${pickTenant()}`);
+    else if (kind === 'respond')
       await raws.caseChange('respond', open[Math.floor(Math.random() * open.length)]!.caseId);
     else await raws.create();
     return true;
@@ -314,6 +329,12 @@ try {
     console.log(
       `  ${label.padEnd(4)} requests ${run.requests}, throughput ${run.rate.toFixed(0)} req/s, p50 ${percentile(run.latencies, 0.5).toFixed(1)} ms, p99 ${percentile(run.latencies, 0.99).toFixed(1)} ms, errors ${run.errors}`,
     );
+    for (const [kind, xs] of Object.entries(run.byKind)) {
+      if (xs.length === 0) continue;
+      console.log(
+        `       ${kind.padEnd(8)} ${String(xs.length).padStart(6)} requests, p50 ${percentile(xs, 0.5).toFixed(1)} ms, p99 ${percentile(xs, 0.99).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms`,
+      );
+    }
   }
   console.log(`  throughput ratio API / raw: ${(viaApi.rate / direct.rate).toFixed(2)}`);
 } finally {

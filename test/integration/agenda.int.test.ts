@@ -29,11 +29,26 @@ const register = (subject: string, key?: string) =>
     key ? { key, fingerprint: subject } : undefined,
   );
 
+/** Counts the case transactions the store is asked to commit. */
+function countCommits(s: DynamoStore): () => number {
+  const commit = s.commit.bind(s);
+  let commits = 0;
+  s.commit = (change) => {
+    commits += 1;
+    return commit(change);
+  };
+  return () => commits;
+}
+
 describe('agenda numbers', () => {
   it('gives 100 concurrent registrations the numbers 1 to 100 of the year, each once', async () => {
+    const commits = countCommits(store);
     const created = await Promise.all(
       Array.from({ length: 100 }, (_, i) => register(`Pengaduan ${i}`)),
     );
+    // One process takes its numbers in turn: no registration lost a race and wrote twice
+    // (before issue 17 they all read the same value and the crowd collided, about 17 s).
+    expect(commits()).toBe(100);
     const numbers = created.map((c) => c.agendaNumber!);
     expect(new Set(numbers).size).toBe(100);
     const seqs = numbers.map((n) => Number(n.split('/')[0])).sort((a, b) => a - b);
@@ -48,6 +63,24 @@ describe('agenda numbers', () => {
       sender: 'Ketua RT 03',
     });
   }, 120_000);
+
+  it('keeps the numbers gapless when two processes register at once', async () => {
+    // Two Lambda instances: each takes its turns, and their races go to the conditional write.
+    const instances = [service, new Service({ store, clock: clock.now })];
+    const before = Number((await register('Sebelum')).agendaNumber!.split('/')[0]);
+    const created = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        instances[i % 2]!.createCase(centralOfficer, {
+          channel: 'web',
+          complainant: { name: 'Siti Aminah' },
+          subject: `Dua proses ${i}`,
+          description: 'Pengaduan',
+        }),
+      ),
+    );
+    const seqs = created.map((c) => Number(c.agendaNumber!.split('/')[0])).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: 40 }, (_, i) => before + 1 + i));
+  });
 
   it('replays an idempotent registration with its number, without taking another', async () => {
     const first = await register('Sekali saja', 'agenda-key-1');

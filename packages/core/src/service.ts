@@ -5,6 +5,7 @@
  * method per operation, while each use case stays a function that can be read and tested on
  * its own. Roles, scoping and idempotency are the use cases' (see `use-cases/kernel/`).
  */
+import { AgendaTurns } from './documents/agenda.ts';
 import * as agencies from './use-cases/agencies.ts';
 import * as attachments from './use-cases/attachments.ts';
 import * as reads from './use-cases/assignment-reads.ts';
@@ -32,7 +33,7 @@ export class Service {
   readonly #deps: ServiceDeps;
 
   constructor(deps: ServiceDeps) {
-    this.#deps = deps;
+    this.#deps = { agendaTurns: new AgendaTurns(), ...deps };
   }
 
   /** A use case with the dependencies bound (read at call time). */

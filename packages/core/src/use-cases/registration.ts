@@ -11,7 +11,7 @@ import { DomainError, invalidInput } from '../errors.ts';
 import { type IdempotencyRecord, type UniqueClaim, WriteConflict } from '../ports.ts';
 import { type Actor, newEventId } from '../timeline.ts';
 import { newTrackingCode } from '../tracking-code.ts';
-import { claimAgendaNumber, lostAgendaRace } from '../documents/agenda.ts';
+import { AgendaTurns, claimAgendaNumber, lostAgendaRace } from '../documents/agenda.ts';
 import type { AttachmentRecord } from '../documents/attachments.ts';
 import { calendarById, defaultPolicy, type ServiceDeps } from './kernel/index.ts';
 
@@ -90,58 +90,64 @@ export async function registerCase(
   ];
   // Drawn once: a failed attempt wrote nothing, and files may be stored under it already.
   const id = options.id ?? ulid();
-  for (let attempt = 1; ; attempt += 1) {
-    // The unit's agenda number, claimed in the same transaction as the case (gapless per year).
-    const agenda = await claimAgendaNumber(deps.store, now);
-    const c = newCase({
-      id,
-      trackingCode: newTrackingCode(),
-      body: input,
-      now,
-      verificationDueAt: verificationDue.dueAt,
-      imported: options.imported,
-      agendaNumber: agenda.number,
-    });
-    try {
-      await deps.store.commit({
-        case: { record: c, expectedVersion: null },
-        claims,
-        events: [
-          {
-            id: newEventId(now),
-            caseId: c.id,
-            at: now.toISOString(),
-            type: 'case_registered',
-            actor: options.actor,
-            agencyId: null,
-            data: {
-              channel: c.channel,
-              subject: c.subject,
-              ...(c.externalRef ? { externalRef: c.externalRef } : {}),
-              ...options.note,
-            },
-          },
-        ],
-        idempotency: options.remember?.(c, now),
-        sequence: agenda.claim,
-        attachments: (options.attachments?.(c, now) ?? []).map((record) => ({
-          record,
-          expectedVersion: null,
-        })),
+  // Without a Service's turns (a use case called with bare deps), every claim reads the counter.
+  const turns = deps.agendaTurns ?? new AgendaTurns();
+  return turns.inTurn(async () => {
+    for (let attempt = 1; ; attempt += 1) {
+      // The unit's agenda number, claimed in the same transaction as the case (gapless per year).
+      const agenda = await claimAgendaNumber(deps.store, now, turns);
+      const c = newCase({
+        id,
+        trackingCode: newTrackingCode(),
+        body: input,
+        now,
+        verificationDueAt: verificationDue.dueAt,
+        imported: options.imported,
+        agendaNumber: agenda.number,
       });
-      return c;
-    } catch (error) {
-      if (error instanceof WriteConflict && error.kind === 'claimed') {
-        throw (await takenClaim(deps, claims)) ?? error;
+      try {
+        await deps.store.commit({
+          case: { record: c, expectedVersion: null },
+          claims,
+          events: [
+            {
+              id: newEventId(now),
+              caseId: c.id,
+              at: now.toISOString(),
+              type: 'case_registered',
+              actor: options.actor,
+              agencyId: null,
+              data: {
+                channel: c.channel,
+                subject: c.subject,
+                ...(c.externalRef ? { externalRef: c.externalRef } : {}),
+                ...options.note,
+              },
+            },
+          ],
+          idempotency: options.remember?.(c, now),
+          sequence: agenda.claim,
+          attachments: (options.attachments?.(c, now) ?? []).map((record) => ({
+            record,
+            expectedVersion: null,
+          })),
+        });
+        turns.committed(agenda.claim);
+        return c;
+      } catch (error) {
+        turns.forget(agenda.claim);
+        if (error instanceof WriteConflict && error.kind === 'claimed') {
+          throw (await takenClaim(deps, claims)) ?? error;
+        }
+        // A tracking-code collision (1 in 2^65 per pair) just draws again.
+        if (error instanceof WriteConflict && error.kind === 'unique' && attempt < MAX_ATTEMPTS)
+          continue;
+        // Another registration took this agenda number first: take the next one.
+        if (await lostAgendaRace(error, attempt)) continue;
+        throw error;
       }
-      // A tracking-code collision (1 in 2^65 per pair) just draws again.
-      if (error instanceof WriteConflict && error.kind === 'unique' && attempt < MAX_ATTEMPTS)
-        continue;
-      // Another registration took this agenda number first: take the next one.
-      if (await lostAgendaRace(error, attempt)) continue;
-      throw error;
     }
-  }
+  });
 }
 
 /** Which of the claims another case holds (the transaction says only that one did). */

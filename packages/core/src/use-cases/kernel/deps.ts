@@ -1,3 +1,4 @@
+import type { AgendaTurns } from '../../documents/agenda.ts';
 import type { Sniffed } from '../../documents/attachments.ts';
 import type { BlobStore } from '../../documents/ports.ts';
 import type { LadderStarter } from '../../notification.ts';
@@ -21,4 +22,6 @@ export interface ServiceDeps {
   readonly blobs?: BlobStore;
   /** Issue 15: type (from the bytes), size and SHA-256 of an upload; absent, as `blobs`. */
   readonly inspect?: (bytes: Uint8Array) => Promise<Sniffed>;
+  /** This process's registrations, one agenda number at a time (the Service makes one). */
+  readonly agendaTurns?: AgendaTurns;
 }
