@@ -208,10 +208,26 @@ function tembusan(c: Cursor, doc: LetterDocument) {
   doc.tembusan.forEach((t, i) => c.paragraph(`${i + 1}. ${t}`, MARGIN.left + 6, WIDTH - 6));
 }
 
+/**
+ * fontkit with each face parsed once per process: pdf-lib parses the font file again for every
+ * document it embeds it in (a third of a letter's render). A parsed face is only read from (each
+ * document makes its own subset), so one serves every letter.
+ */
+const parsed = new WeakMap<Uint8Array, ReturnType<typeof fontkit.create>>();
+const parsedOnce: typeof fontkit = {
+  create(bytes, postscriptName) {
+    if (postscriptName !== undefined || !(bytes instanceof Uint8Array))
+      return fontkit.create(bytes, postscriptName);
+    const font = parsed.get(bytes) ?? fontkit.create(bytes);
+    parsed.set(bytes, font);
+    return font;
+  },
+};
+
 /** The letter as a PDF (A4, fonts embedded). */
 export async function renderLetterPdf(doc: LetterDocument): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
+  pdf.registerFontkit(parsedOnce);
   const files = await loadFonts();
   const faces: Faces = {
     regular: await pdf.embedFont(files.regular, { subset: true }),
