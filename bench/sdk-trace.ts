@@ -71,7 +71,7 @@ export async function countCalls(run: () => Promise<unknown>): Promise<CallCount
 export const describeCalls = (calls: ReadonlyMap<string, number>, per = 1): string =>
   [...calls]
     .sort((a, b) => b[1] - a[1])
-    .map(([name, n]) => `${Number((n / per).toFixed(2))} ${name}`)
+    .map(([name, n]) => `${n / per < 0.005 ? '<0.01' : Number((n / per).toFixed(2))} ${name}`)
     .join(', ');
 
 /** A fresh partition for a raw copy of an item (its index keys moved out of the way too). */
