@@ -63,7 +63,8 @@ export interface DynamoStoreOptions {
   /**
    * How long this process may answer the policy, calendar and document settings from memory
    * (settings-cache.ts); 0 or absent reads them every time. The API sets a few seconds; the
-   * engine and the re-arming jobs, which must see an edit at once, leave it off.
+   * engine and the re-arming jobs, which must see an edit at once, leave it off (the engine
+   * keeps them by the settings' version instead: `at`).
    */
   readonly settingsTtlMs?: number;
 }
