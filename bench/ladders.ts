@@ -4,6 +4,12 @@
  * aws-local-stepfunctions, the real Tick handler). Prints wall time, steps executed, missed
  * and duplicated steps, and Step Functions state transitions per assignment. No assertions.
  *
+ * Beside it, in the same run: the floor (as many raw TransactWriteItems as steps, each the
+ * shape of a real step's commit captured from the SDK, replayed under fresh keys at the
+ * engine's concurrency) and the engine's wall time over it; the DynamoDB calls per step by
+ * operation, over the whole run and for one letter step and one timer-only pass of a probe
+ * ladder ticked alone (so its round trips are exact).
+ *
  *   npm run bench                      # 10,000 ladders
  *   BENCH_LADDERS=1000 npm run bench   # a quicker run
  */
@@ -20,11 +26,21 @@ import {
 } from '@pantau/core';
 import { ensureTable, LocalLadderEngine, startDynamoDbLocal } from '@pantau/local';
 import { DynamoStore, keys, seedBaseline } from '@pantau/store';
+import { tick, type TickResult } from '@pantau/workflow';
 import { agencyItems, batchPut, forwardedRecords, localClient } from './support.ts';
+import {
+  type CallCount,
+  countCalls,
+  describeCalls,
+  type Input,
+  onSend,
+  replayTransaction,
+} from './sdk-trace.ts';
 
 const N = Number(process.env.BENCH_LADDERS ?? 10_000);
 const AGENCIES = 200;
 const START = new Date('2026-03-16T03:00:00.000Z');
+const CONCURRENCY = 16;
 
 const db = await startDynamoDbLocal({ inMemory: true });
 try {
@@ -37,7 +53,7 @@ try {
   const clock = () => now;
   let delivered = 0;
   const mailer: Mailer = { send: async () => void (delivered += 1) };
-  const engine = new LocalLadderEngine({ store, clock, mailer, concurrency: 16 });
+  const engine = new LocalLadderEngine({ store, clock, mailer, concurrency: CONCURRENCY });
 
   // Agencies, and N forwarded normative cases spread over them (bulk-loaded: the subject is the engine).
   const put = (items: Record<string, unknown>[]) => batchPut(store, items);
@@ -70,6 +86,21 @@ try {
   await put(batch);
   const loadSeconds = (performance.now() - loadStarted) / 1000;
 
+  const probe = await probeTicks(client, calendar);
+
+  // Every call the run makes, and the first letter step's commit (the floor's shape).
+  const calls = new Map<string, number>();
+  let commit: Input | undefined;
+  const stopTracing = onSend(({ name, input }) => {
+    calls.set(name, (calls.get(name) ?? 0) + 1);
+    if (
+      !commit &&
+      name === 'TransactWriteItems' &&
+      (input.TransactItems as Input[]).some((t) => String(t.Put?.Item?.sk).startsWith('NOTIF#'))
+    )
+      commit = input;
+  });
+
   // Drive the clock one calendar day at a time through 60 working days.
   const end = endOfLocalDay(
     shiftWorkingDays(calendar, localDate(START, 'Asia/Jakarta'), 60),
@@ -86,6 +117,7 @@ try {
     days += 1;
   }
   const seconds = (performance.now() - started) / 1000;
+  stopTracing();
 
   // What should have happened, against what did.
   const expected = new Map(
@@ -121,12 +153,32 @@ try {
   const duplicates = [...seen.values()].filter((count) => count > 1).length;
   const steps = [...seen.values()].reduce((a, b) => a + b, 0);
 
+  // The floor: one raw transaction of the commit's shape per step, CONCURRENCY at a time.
+  if (!commit) throw new Error('no letter step was committed');
+  const shape = commit.TransactItems as Input[];
+  const floorStarted = performance.now();
+  let replayed = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (replayed < steps) {
+        replayed += 1;
+        await replayTransaction(store.client, store.tableName, shape);
+      }
+    }),
+  );
+  const floor = (performance.now() - floorStarted) / 1000;
+
   const rows: [string, string][] = [
     ['ladders (assignments)', N.toLocaleString('en')],
     ['agencies (WIB / WITA / WIT)', String(AGENCIES)],
     ['virtual time', `${days} calendar days (60 working days from 2026-03-16)`],
     ['bulk load', `${loadSeconds.toFixed(1)} s`],
     ['wall time, engine', `${seconds.toFixed(1)} s`],
+    [
+      'floor (steps × raw commit)',
+      `${floor.toFixed(1)} s (TransactWriteItems of ${shape.length} items, ${CONCURRENCY} at a time)`,
+    ],
+    ['wall time / floor', `${(seconds / floor).toFixed(2)}×`],
     ['steps executed (letters)', steps.toLocaleString('en')],
     ['steps expected', expectedSteps.toLocaleString('en')],
     ['steps per second', (steps / seconds).toFixed(0)],
@@ -135,6 +187,13 @@ try {
     ['letters delivered', delivered.toLocaleString('en')],
     ['local runs (park/resume)', engine.stats.runs.toLocaleString('en')],
     ['state transitions per assignment', (engine.stats.transitions / N).toFixed(1)],
+    [
+      'ticks',
+      `${engine.stats.ticks.toLocaleString('en')} (${(engine.stats.ticks / steps).toFixed(2)} a step)`,
+    ],
+    ['calls per step (whole run)', describeCalls(calls, steps)],
+    ['calls per tick (whole run)', describeCalls(calls, engine.stats.ticks)],
+    ...probe,
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log(
@@ -145,4 +204,50 @@ try {
   client.destroy();
 } finally {
   await db.stop();
+}
+
+/**
+ * One ladder of its own table ticked alone, wake after wake, its calls counted per tick: the
+ * last tick that wrote a letter, the last that only moved its timer, the last that wrote
+ * nothing (each as printed rows).
+ */
+async function probeTicks(client: ReturnType<typeof localClient>, calendar: Calendar) {
+  const store = new DynamoStore({ client, tableName: 'probe', searchKey: 'bench' });
+  await ensureTable(client, 'probe');
+  await seedBaseline(store, START);
+  await batchPut(store, agencyItems(1, START));
+  const { c, a, ladder } = forwardedRecords(0, { agencies: 1, at: START, calendar });
+  await batchPut(store, [
+    { ...keys.case(c.id), entity: 'case', ...c },
+    { ...keys.assignment(c.id, a.agencyId), entity: 'assignment', ...a },
+    { ...keys.ladder(c.id, a.agencyId), entity: 'ladder', ...ladder },
+  ]);
+  // The policy and calendar as a running engine keeps them (else its first tick reads them).
+  const { settingsVersion } = await store.getAgenciesAndSettingsVersion([]);
+  await store.getPolicy(a.policyId, settingsVersion);
+  await store.getCalendar(a.calendarId, settingsVersion);
+  let now = START;
+  const deps = { store, clock: () => now, mailer: { send: async () => undefined } };
+  const kinds = new Map<string, CallCount>();
+  const input = { caseId: c.id, agencyId: a.agencyId, generation: 1, token: 1 };
+  for (let i = 0; i < 40; i += 1) {
+    let result: TickResult | undefined;
+    const count = await countCalls(async () => (result = await tick(deps, input)));
+    const kind =
+      result!.taken > 0
+        ? 'letter step'
+        : count.calls.has('TransactWriteItems')
+          ? 'timer-only pass'
+          : 'pass writing nothing';
+    // The last of each kind: settings this process keeps are then read already.
+    kinds.set(kind, count);
+    if (result!.wakeAt === null) break;
+    // The same instant again (nothing to write), then the wake.
+    if (kind === 'letter step' && !kinds.has('pass writing nothing')) continue;
+    now = new Date(result!.wakeAt);
+  }
+  return [...kinds].map(([kind, count]): [string, string] => [
+    `calls, probe ${kind}`,
+    `${describeCalls(count.calls)}; ${count.roundTrips} round trips`,
+  ]);
 }

@@ -5,14 +5,13 @@
  */
 import {
   BatchGetCommand,
-  DynamoDBDocumentClient,
+  type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
-  TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { TABLE_NAME } from '@pantau/local';
 import { keys } from '@pantau/store';
-import { ulid } from 'ulid';
+import { type Input, onSend, replayTransaction } from './sdk-trace.ts';
 
 /** The operations timed, with how the benchmark prints them. */
 export const LABELS = {
@@ -28,33 +27,23 @@ export type Op = keyof typeof LABELS;
 /** The agencies a forward names. */
 export const FORWARD_TO = ['polri', 'pln', 'pemprov-bali'];
 
-// Every DynamoDB call of this process (the runtime's store and the raw client alike) passes
-// through the SDK client's `send`: while an API operation runs, its transaction and (for the
-// reads replayed) its reads are recorded, so that the raw side copies their shape.
-type Input = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// While an API operation runs, its transaction and (for the reads replayed) its reads are
+// recorded from the SDK (sdk-trace.ts), so that the raw side copies their shape.
 let recording: Op | undefined;
 const captured = new Map<Op, { transact?: Input; queries: Input[]; batchGets: Input[] }>();
-const clientProto = Object.getPrototypeOf(DynamoDBDocumentClient.prototype) as {
-  send: (command: { input: Input }, ...rest: unknown[]) => Promise<unknown>;
-};
-const send = clientProto.send;
-clientProto.send = function (this: unknown, command, ...rest) {
-  if (recording) {
-    const into = captured.get(recording) ?? { queries: [], batchGets: [] };
-    captured.set(recording, into);
-    const input = command.input;
-    const name = command.constructor.name;
-    // A case's own transaction writes its `#CASE` item; the ladders' background ones do not.
-    if (
-      name === 'TransactWriteCommand' &&
-      (input.TransactItems as Input[]).some((t) => t.Put?.Item?.sk === '#CASE')
-    )
-      into.transact = input;
-    else if (name === 'QueryCommand') into.queries.push(input);
-    else if (name === 'BatchGetCommand') into.batchGets.push(input);
-  }
-  return send.call(this, command, ...rest);
-};
+onSend(({ name, input }) => {
+  if (!recording) return;
+  const into = captured.get(recording) ?? { queries: [], batchGets: [] };
+  captured.set(recording, into);
+  // A case's own transaction writes its `#CASE` item; the ladders' background ones do not.
+  if (
+    name === 'TransactWriteItems' &&
+    (input.TransactItems as Input[]).some((t) => t.Put?.Item?.sk === '#CASE')
+  )
+    into.transact = input;
+  else if (name === 'Query') into.queries.push(input);
+  else if (name === 'BatchGetItem') into.batchGets.push(input);
+});
 
 /** Runs the API's side of `op`, recording its calls for the raw side to copy. */
 export async function recorded(op: Op, viaApi: () => Promise<unknown>): Promise<void> {
@@ -67,13 +56,6 @@ export async function recorded(op: Op, viaApi: () => Promise<unknown>): Promise<
   }
 }
 
-/** A fresh partition for a raw copy of an item (its index keys moved out of the way too). */
-function relocated(item: Input, pk: string): Input {
-  const out: Input = { ...item, pk };
-  for (const k of ['gsi1pk', 'gsi2pk', 'gsi3pk']) if (k in out) out[k] = `raw#${String(out[k])}`;
-  return out;
-}
-
 /** The calls each operation needs, issued raw. */
 export function rawCalls(client: DynamoDBDocumentClient) {
   const shapeOf = (op: Op) => {
@@ -81,41 +63,8 @@ export function rawCalls(client: DynamoDBDocumentClient) {
     if (!transact) throw new Error(`no transaction captured for ${op}`);
     return transact.TransactItems as Input[];
   };
-  // The API's transaction item for item, under fresh keys: Puts keep their content (size,
-  // index entries), Updates stay Updates (the counters' ADD), checks stay checks.
-  const transactLike = (op: Op) => {
-    const id = ulid();
-    const items = shapeOf(op).map((t, n) => {
-      const pk = `raw#${id}#${n}`;
-      if (t.Put)
-        return {
-          Put: {
-            TableName: TABLE_NAME,
-            Item: relocated(t.Put.Item, pk),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        };
-      const key = { pk, sk: String((t.Update ?? t.ConditionCheck ?? t.Delete).Key.sk) };
-      if (t.Update)
-        return {
-          Update: {
-            TableName: TABLE_NAME,
-            Key: key,
-            UpdateExpression: 'ADD #n :one',
-            ExpressionAttributeNames: { '#n': 'n' },
-            ExpressionAttributeValues: { ':one': 1 },
-          },
-        };
-      return {
-        ConditionCheck: {
-          TableName: TABLE_NAME,
-          Key: key,
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      };
-    });
-    return client.send(new TransactWriteCommand({ TransactItems: items }));
-  };
+  // The API's transaction, item for item, under fresh keys (sdk-trace.ts).
+  const transactLike = (op: Op) => replayTransaction(client, TABLE_NAME, shapeOf(op));
   const readCase = (caseId: string) =>
     client.send(
       new QueryCommand({

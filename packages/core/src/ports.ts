@@ -167,6 +167,14 @@ export interface AssignmentQuery {
 // Issue 15: the documents' access patterns (documents/ports.ts).
 export interface Store extends DocumentStore {
   getAgency(id: string): Promise<Agency | undefined>;
+  /**
+   * Agencies by id (absent ones left out) and the settings' version (bumped by every edit of a
+   * policy, a calendar or the document settings), in one consistent read: what the escalation
+   * engine reads beside each case, the version then passed as `at` to the settings' getters.
+   */
+  getAgenciesAndSettingsVersion(
+    ids: readonly string[],
+  ): Promise<{ agencies: Agency[]; settingsVersion: number }>;
   /** Every agency, by id. */
   listAgencies(page: PageRequest): Promise<Page<Agency>>;
   /** The member units a focal-point agency coordinates. */
@@ -177,8 +185,13 @@ export interface Store extends DocumentStore {
     idempotency?: IdempotencyRecord,
   ): Promise<void>;
 
-  getCalendar(id: string): Promise<WorkingCalendar | undefined>;
-  getPolicy(id: string): Promise<SlaPolicy | undefined>;
+  /**
+   * With `at` (a settings version read before), the calendar as this process kept it for that
+   * version or a newer one, else read afresh: never older than the version.
+   */
+  getCalendar(id: string, at?: number): Promise<WorkingCalendar | undefined>;
+  /** `at` as for getCalendar. */
+  getPolicy(id: string, at?: number): Promise<SlaPolicy | undefined>;
   listPolicies(): Promise<SlaPolicy[]>;
   /** Replaces a policy under its version (null: create). */
   putPolicy(policy: SlaPolicy, expectedVersion: number | null): Promise<void>;

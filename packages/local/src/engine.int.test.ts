@@ -3,7 +3,7 @@
  * the real handler, on DynamoDB Local, driven by a manual clock.
  */
 import { type Mailer, type NotificationRecord, Service } from '@pantau/core';
-import type { DynamoStore } from '@pantau/store';
+import { API_SETTINGS_TTL_MS, DynamoStore } from '@pantau/store';
 import { SILENT_LADDER, wib } from '../../../test/support/domain-example.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -142,6 +142,11 @@ describe('the escalation ladder on the local interpreter', () => {
     expect(await lettersOf(caseId, 'polri')).toEqual([
       ['warning', wib('2026-05-06'), 'acknowledge'],
     ]);
+    // The retried tick wrote nothing new and read the outbox: the letter the crash left
+    // pending is delivered, and recorded so.
+    expect(sent.filter((n) => n.caseId === caseId).map((n) => n.step)).toEqual(['warning']);
+    const [letter] = (await store.listNotifications({ caseId }, { limit: 10 })).items;
+    expect(letter).toMatchObject({ step: 'warning', status: 'sent' });
   });
 
   it('never doubles a step when two executions of one ladder race', async () => {
@@ -258,6 +263,30 @@ describe('re-arming the ladder when deadlines move', () => {
       expect.objectContaining({ kind: 'pause', workingDays: 9 }),
     ]);
     expect(explained.targets[0]!.pausedIntervals).toHaveLength(1);
+  });
+
+  it("takes a policy edited by another process (the API's own store) at the engine's next tick", async () => {
+    // The API keeps settings for a few seconds and the engine by version: separate stores.
+    const api = new Service({
+      store: new DynamoStore({
+        client: store.client,
+        tableName: store.tableName,
+        settingsTtlMs: API_SETTINGS_TTL_MS,
+      }),
+      clock: clock.now,
+      ladders: engine,
+    });
+    // Mon 7 Sep: acknowledge due Thu 10 Sep, its warning on Tue 8 Sep. The engine keeps the policy.
+    const caseId = await forward(['pln'], '2026-09-07T03:00:00.000Z');
+    const policy = await api.getPolicy('default');
+    const { id: _id, version: _v, updatedAt: _u, ...body } = policy;
+    await api.putPolicy(admin, 'default', {
+      ...body,
+      ladder: body.ladder.filter((step) => step.name !== 'warning'),
+    });
+    await advanceTo('2026-09-11T03:00:00.000Z');
+    expect((await lettersOf(caseId, 'pln')).map(([step]) => step)).toEqual(['reminder_1']);
+    await api.putPolicy(admin, 'default', body);
   });
 
   it('applies an edited policy to open assignments and re-arms their ladders', async () => {

@@ -142,7 +142,8 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       : local;
     const app = createApp({
       // The API's own store keeps the policy and calendar for a few seconds (its edits clear
-      // them); the engine and the jobs read through `store`, which always asks the table.
+      // them); the jobs read through `store`, which asks the table, and the engine keeps them
+      // there by the settings' version, which every edit bumps.
       store: new DynamoStore({
         client,
         tableName: TABLE_NAME,

@@ -40,19 +40,24 @@ export const attachmentItem = (a: AttachmentRecord): Item => ({
 });
 
 export class DocumentLayer extends JobStore implements DocumentStore {
-  /** The unit's document settings (one item). */
-  async getDocumentSettings(): Promise<DocumentSettings | undefined> {
-    return this.settings.get('documents', async () => {
-      const stored = await this.get<unknown>(documentKeys.settings);
-      return stored === undefined ? undefined : DocumentSettingsSchema.parse(stored);
-    });
+  /** The unit's document settings (one item; `at` as for the store's getCalendar). */
+  async getDocumentSettings(at?: number): Promise<DocumentSettings | undefined> {
+    return this.settings.get(
+      'documents',
+      async () => {
+        const stored = await this.get<unknown>(documentKeys.settings, at !== undefined);
+        return stored === undefined ? undefined : DocumentSettingsSchema.parse(stored);
+      },
+      at,
+    );
   }
 
-  /** Replaces them under their version (null: the first save). */
+  /** Replaces them under their version (null: the first save), bumping the settings' version. */
   async putDocumentSettings(settings: DocumentSettings, expectedVersion: number | null) {
     const item = { ...documentKeys.settings, entity: 'document_settings', ...settings };
-    await this.settingsEdit(() =>
-      this.conditionalPut(this.versionedPut(item, expectedVersion), expectedVersion),
+    await this.settingsTransact(
+      [{ Put: this.versionedPut(item, expectedVersion) }],
+      [expectedVersion === null ? 'exists' : 'version'],
     );
   }
 

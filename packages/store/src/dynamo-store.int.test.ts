@@ -1,6 +1,7 @@
 import {
   type CaseRecord,
   CENTRAL_TENANT,
+  DEFAULT_DOCUMENT_SETTINGS,
   DEFAULT_POLICY,
   newAssignment,
   newCase,
@@ -468,5 +469,101 @@ describe('settings kept in memory (settingsTtlMs)', () => {
     expect((await cached.getPolicy(DEFAULT_POLICY.id))!.verificationWorkingDays).toBe(9);
     expect(await cached.deleteCalendarDay('id', '2026-07-02')).toBe(true);
     expect((await cached.getCalendar('id'))!.days.map((d) => d.date)).not.toContain('2026-07-02');
+  });
+});
+
+describe('the settings version (what the escalation engine keeps its settings by)', () => {
+  const version = async () => (await store.getAgenciesAndSettingsVersion([])).settingsVersion;
+
+  it('is bumped by every settings edit, in its transaction, and not by a delete of nothing', async () => {
+    const edits: [string, () => Promise<unknown>][] = [
+      [
+        'policy',
+        async () => {
+          const p = (await store.getPolicy(DEFAULT_POLICY.id))!;
+          await store.putPolicy({ ...p, version: p.version + 1 }, p.version);
+        },
+      ],
+      [
+        'calendar day',
+        () => store.putCalendarDay('id', { date: '2026-08-03', kind: 'other', name: 'Libur' }),
+      ],
+      ['calendar day removed', () => store.deleteCalendarDay('id', '2026-08-03')],
+      ['calendar year', () => store.putCalendarYear('id', 2031)],
+      [
+        'document settings',
+        async () => {
+          const current = await store.getDocumentSettings();
+          await store.putDocumentSettings(
+            { ...DEFAULT_DOCUMENT_SETTINGS, version: (current?.version ?? 0) + 1 },
+            current?.version ?? null,
+          );
+        },
+      ],
+    ];
+    for (const [name, edit] of edits) {
+      const before = await version();
+      await edit();
+      expect({ name, version: await version() }).toEqual({ name, version: before + 1 });
+    }
+    const before = await version();
+    expect(await store.deleteCalendarDay('id', '2026-08-04')).toBe(false);
+    expect(await version()).toBe(before);
+    // A conflicting edit writes nothing, the bump included.
+    const p = (await store.getPolicy(DEFAULT_POLICY.id))!;
+    await expect(store.putPolicy({ ...p }, p.version - 1)).rejects.toMatchObject({
+      kind: 'version',
+    });
+    expect(await version()).toBe(before);
+  });
+
+  it('reads agencies with it in one batch, absent ones left out', async () => {
+    const { agencies, settingsVersion } = await store.getAgenciesAndSettingsVersion([
+      CENTRAL_TENANT,
+      'no-such-agency',
+    ]);
+    expect(agencies.map((a) => a.id)).toEqual([CENTRAL_TENANT]);
+    expect(settingsVersion).toBe(await version());
+  });
+
+  it('serves settings kept for a version until another process edits them, then the edit at once', async () => {
+    // The engine's store: no TTL; the admin's edit goes through another store (another Lambda).
+    const engine = new DynamoStore({ client: store.client, tableName: store.tableName });
+    const v = await version();
+    const calendar = (await engine.getCalendar('id', v))!;
+    // Written around every store (no bump): the kept calendar is still answered…
+    await store.client.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: {
+          ...keys.calendarDay('id', '2026-09-01'),
+          entity: 'calendar_day',
+          date: '2026-09-01',
+          kind: 'other',
+          name: 'Libur',
+        },
+      }),
+    );
+    expect((await engine.getCalendar('id', v))!.days).toHaveLength(calendar.days.length);
+    // …an edit through the admin's store bumps the version, and the next read has both days.
+    await store.putCalendarDay('id', { date: '2026-09-02', kind: 'other', name: 'Libur lain' });
+    const next = await version();
+    expect(next).toBe(v + 1);
+    expect((await engine.getCalendar('id', next))!.days.map((d) => d.date)).toEqual(
+      expect.arrayContaining(['2026-09-01', '2026-09-02']),
+    );
+    // An absent record is kept too, until a write bumps the version (here one around the
+    // store's methods, as the seed's, that says so).
+    expect(await engine.getPolicy('later', next)).toBeUndefined();
+    const later = { ...DEFAULT_POLICY, id: 'later' };
+    await store.client.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: { ...keys.policy('later'), entity: 'policy', ...later },
+      }),
+    );
+    expect(await engine.getPolicy('later', next)).toBeUndefined();
+    await store.settingsWrittenAround();
+    expect(await engine.getPolicy('later', next + 1)).toMatchObject({ id: 'later' });
   });
 });

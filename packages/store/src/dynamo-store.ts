@@ -6,7 +6,7 @@
  * (search-store.ts), and here the rest (agencies, settings, cases, assignments,
  * the commit, activities, counters).
  */
-import type { WriteConflict } from '@pantau/core';
+import { retryOnConflict, WriteConflict } from '@pantau/core';
 import {
   type Agency,
   readAgency,
@@ -33,8 +33,6 @@ import {
   type WorkingCalendar,
   type UniqueClaim,
 } from '@pantau/core';
-
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 
 import {
   activityItem,
@@ -67,6 +65,24 @@ export class DynamoStore extends SearchStore implements Store {
   async getAgency(id: string): Promise<Agency | undefined> {
     const stored = await this.get<StoredAgency>(keys.agency(id));
     return stored && readAgency(stored);
+  }
+
+  /**
+   * Agencies by id (absent ones left out) and the settings' version, in one batch read, read
+   * consistently: the version then vouches for the settings kept under it (`at` of getPolicy,
+   * getCalendar, getDocumentSettings).
+   */
+  async getAgenciesAndSettingsVersion(
+    ids: readonly string[],
+  ): Promise<{ agencies: Agency[]; settingsVersion: number }> {
+    const items = await this.batchGet([keys.settingsVersion, ...ids.map(keys.agency)], true);
+    const version = items.find((i) => i.sk === keys.settingsVersion.sk);
+    return {
+      agencies: items
+        .filter((i) => i.entity === 'agency')
+        .map((i) => readAgency(record<StoredAgency>(i))),
+      settingsVersion: typeof version?.version === 'number' ? version.version : 0,
+    };
   }
 
   /** Every agency, by id. */
@@ -106,16 +122,24 @@ export class DynamoStore extends SearchStore implements Store {
 
   // ---- calendars and policies --------------------------------------------------------
 
-  /** A holiday calendar: its days and the years it declares complete (one paged Query). */
-  async getCalendar(id: string): Promise<WorkingCalendar | undefined> {
-    return this.settings.get(`calendar#${id}`, () => this.readCalendar(id));
+  /**
+   * A holiday calendar: its days and the years it declares complete (one paged Query). With
+   * `at`, a settings version read before: as kept for it (settings-cache.ts), or read
+   * consistently and kept.
+   */
+  async getCalendar(id: string, at?: number): Promise<WorkingCalendar | undefined> {
+    return this.settings.get(`calendar#${id}`, () => this.readCalendar(id, at !== undefined), at);
   }
 
-  private async readCalendar(id: string): Promise<WorkingCalendar | undefined> {
+  private async readCalendar(
+    id: string,
+    consistent: boolean,
+  ): Promise<WorkingCalendar | undefined> {
     const items = await queryAll(this.client, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': keys.calendar(id) },
+      ...(consistent ? { ConsistentRead: true } : {}),
     });
     if (items.length === 0) return undefined;
     return {
@@ -125,13 +149,17 @@ export class DynamoStore extends SearchStore implements Store {
     };
   }
 
-  /** An SLA policy by id. */
-  async getPolicy(id: string): Promise<SlaPolicy | undefined> {
-    return this.settings.get(`policy#${id}`, async () => {
-      const stored = await this.get<unknown>(keys.policy(id));
-      // Parsing fills what older records lack (a policy stored before ladders existed).
-      return stored === undefined ? undefined : SlaPolicySchema.parse(stored);
-    });
+  /** An SLA policy by id (`at` as for getCalendar). */
+  async getPolicy(id: string, at?: number): Promise<SlaPolicy | undefined> {
+    return this.settings.get(
+      `policy#${id}`,
+      async () => {
+        const stored = await this.get<unknown>(keys.policy(id), at !== undefined);
+        // Parsing fills what older records lack (a policy stored before ladders existed).
+        return stored === undefined ? undefined : SlaPolicySchema.parse(stored);
+      },
+      at,
+    );
   }
 
   /** Every SLA policy (every page of them). */
@@ -160,31 +188,38 @@ export class DynamoStore extends SearchStore implements Store {
             ExpressionAttributeValues: { ':zero': 0 },
           }
         : this.versionedPut(item, expectedVersion);
-    await this.settingsEdit(() => this.conditionalPut(put, expectedVersion));
+    await this.settingsTransact([{ Put: put }], [expectedVersion === null ? 'exists' : 'version']);
   }
+
+  // A calendar's writes have no condition of their own: a transaction conflict (another edit's
+  // version bump at the same moment) is simply tried again.
 
   /** Adds or replaces one day of a calendar. */
   async putCalendarDay(calendarId: string, day: CalendarDay): Promise<void> {
-    await this.settingsEdit(() => this.plainPut(calendarDayItem(calendarId, day)));
+    const put = { TableName: this.tableName, Item: calendarDayItem(calendarId, day) };
+    await retryOnConflict(() => this.settingsTransact([{ Put: put }], ['version']));
   }
 
-  /** Removes one day of a calendar; false when there was none. */
+  /** Removes one day of a calendar; false when there was none (and nothing was bumped). */
   async deleteCalendarDay(calendarId: string, date: string): Promise<boolean> {
-    const out = await this.settingsEdit(() =>
-      this.client.send(
-        new DeleteCommand({
-          TableName: this.tableName,
-          Key: keys.calendarDay(calendarId, date),
-          ReturnValues: 'ALL_OLD',
-        }),
-      ),
-    );
-    return out.Attributes !== undefined;
+    const remove = {
+      TableName: this.tableName,
+      Key: keys.calendarDay(calendarId, date),
+      ConditionExpression: 'attribute_exists(pk)',
+    };
+    try {
+      await retryOnConflict(() => this.settingsTransact([{ Delete: remove }], ['exists']));
+      return true;
+    } catch (error) {
+      if (error instanceof WriteConflict && error.kind === 'exists') return false;
+      throw error;
+    }
   }
 
   /** Declares a calendar's holidays for a year complete. */
   async putCalendarYear(calendarId: string, year: number): Promise<void> {
-    await this.settingsEdit(() => this.plainPut(calendarYearItem(calendarId, year)));
+    const put = { TableName: this.tableName, Item: calendarYearItem(calendarId, year) };
+    await retryOnConflict(() => this.settingsTransact([{ Put: put }], ['version']));
   }
 
   // ---- cases ------------------------------------------------------------------------

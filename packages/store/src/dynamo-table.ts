@@ -23,9 +23,11 @@ import {
   GetCommand,
   PutCommand,
   TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { assertItemFits } from './item-size.ts';
 import { idempotencyItem, type Item } from './items.ts';
+import { keys } from './keys.ts';
 import { queryPage, type Stream } from './paging.ts';
 import { SettingsCache } from './settings-cache.ts';
 
@@ -61,7 +63,8 @@ export interface DynamoStoreOptions {
   /**
    * How long this process may answer the policy, calendar and document settings from memory
    * (settings-cache.ts); 0 or absent reads them every time. The API sets a few seconds; the
-   * engine and the re-arming jobs, which must see an edit at once, leave it off.
+   * engine and the re-arming jobs, which must see an edit at once, leave it off (the engine
+   * keeps them by the settings' version instead: `at`).
    */
   readonly settingsTtlMs?: number;
 }
@@ -89,19 +92,33 @@ export class DynamoTable {
       })) as typeof this.client.send;
     this.tableName = options.tableName;
   }
-  protected async get<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key }));
+  protected async get<T>(
+    key: { pk: string; sk: string },
+    consistent = false,
+  ): Promise<T | undefined> {
+    const out = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: key,
+        ...(consistent ? { ConsistentRead: true } : {}),
+      }),
+    );
     return out.Item ? record<T>(out.Item) : undefined;
   }
 
-  /** For writers that go around the store's methods (the seed's batch of calendar days). */
-  forgetSettings(): void {
-    this.settings.clear();
+  /**
+   * For writers that go around the store's methods (the seed's batch of calendar days), once
+   * they are written: bumps the settings' version, and this process forgets what it kept.
+   */
+  async settingsWrittenAround(): Promise<void> {
+    await this.settingsEdit(() =>
+      this.client.send(new UpdateCommand(settingsVersionBump(this.tableName))),
+    );
   }
 
   /**
-   * A settings write; the cache is cleared once it is written, and also when it fails (it may
-   * have landed all the same), so that no later read of this process answers the old value.
+   * A settings write; what this process kept is cleared once it is written, and also when it
+   * fails (it may have landed all the same), so that no later read answers the old value.
    */
   protected async settingsEdit<T>(write: () => Promise<T>): Promise<T> {
     try {
@@ -111,14 +128,37 @@ export class DynamoTable {
     }
   }
 
+  /**
+   * A settings edit: its writes and the settings' version bump in one transaction (a reader
+   * that sees the new version sees the edit), `kinds` naming each write's conflict.
+   */
+  protected settingsTransact(items: TransactItem[], kinds: WriteConflict['kind'][]) {
+    return this.settingsEdit(() =>
+      this.transact(
+        [...items, { Update: settingsVersionBump(this.tableName) }],
+        [...kinds, 'version'],
+      ),
+    );
+  }
+
   /** Items by key, BatchGetItem 100 at a time, unprocessed keys asked again; absent ones left out. */
-  protected async batchGet(itemKeys: readonly { pk: string; sk: string }[]): Promise<Item[]> {
+  protected async batchGet(
+    itemKeys: readonly { pk: string; sk: string }[],
+    consistent = false,
+  ): Promise<Item[]> {
     const out: Item[] = [];
     for (let i = 0; i < itemKeys.length; i += 100) {
       let requested: Item[] | undefined = itemKeys.slice(i, i + 100);
       while (requested && requested.length > 0) {
         const res: BatchGetCommandOutput = await this.client.send(
-          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: requested } } }),
+          new BatchGetCommand({
+            RequestItems: {
+              [this.tableName]: {
+                Keys: requested,
+                ...(consistent ? { ConsistentRead: true } : {}),
+              },
+            },
+          }),
         );
         out.push(...(res.Responses?.[this.tableName] ?? []));
         requested = res.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined;
@@ -219,6 +259,15 @@ export class DynamoTable {
     }
   }
 }
+
+/** Adds one to the settings' version (keys.ts `settingsVersion`). */
+const settingsVersionBump = (tableName: string) => ({
+  TableName: tableName,
+  Key: keys.settingsVersion,
+  UpdateExpression: 'SET entity = :entity ADD #version :one',
+  ExpressionAttributeNames: { '#version': 'version' },
+  ExpressionAttributeValues: { ':entity': 'settings_version', ':one': 1 },
+});
 
 /**
  * DynamoDB's own refusal of an item past 400 KB (should the measure ever fall short of its

@@ -18,6 +18,11 @@ export const keys = {
   calendarDay: (id: string, date: string) => ({ pk: `${C}#CAL#${id}`, sk: `DAY#${date}` }),
   calendarYear: (id: string, year: number) => ({ pk: `${C}#CAL#${id}`, sk: `YEAR#${year}` }),
   policy: (id: string) => ({ pk: `${C}#POLICY`, sk: `POLICY#${id}` }),
+  /**
+   * The settings' version: a counter every edit of a policy, a calendar or the document
+   * settings bumps in its own transaction (settings-cache.ts says who reads it).
+   */
+  settingsVersion: { pk: `${C}#SETTINGS`, sk: 'VERSION' },
 
   /** A case, its assignments and its timeline share one item collection. */
   casePk: (caseId: string) => `${C}#CASE#${caseId}`,

@@ -50,7 +50,9 @@ export async function seedBaseline(store: DynamoStore, now: Date): Promise<void>
     entity: 'policy',
     ...DEFAULT_POLICY,
   });
-  if (!created) await upgradeDefaultLadder(store);
+  // Created around the store's methods: a process that kept "no policy" reads it again.
+  if (created) await store.settingsWrittenAround();
+  else await upgradeDefaultLadder(store);
   await seedCalendar(store, INDONESIAN_HOLIDAYS);
 }
 
@@ -83,8 +85,10 @@ async function upgradeDefaultLadder(store: DynamoStore): Promise<void> {
 /** Writes each year of a calendar once; the year marker goes last, so a crash re-seeds it. */
 export async function seedCalendar(store: DynamoStore, calendar: WorkingCalendar): Promise<void> {
   const existing = await store.getCalendar(calendar.id);
+  let written = false;
   for (const year of calendar.years) {
     if (existing?.years.includes(year)) continue;
+    written = true;
     const days = calendar.days.filter((d) => d.date.startsWith(`${year}-`));
     for (let i = 0; i < days.length; i += 25) {
       const batch = days.slice(i, i + 25).map((d) => ({
@@ -106,7 +110,8 @@ export async function seedCalendar(store: DynamoStore, calendar: WorkingCalendar
       year,
     });
   }
-  store.forgetSettings();
+  // Written around the store's methods: the engine's kept calendar is dropped by the version.
+  if (written) await store.settingsWrittenAround();
 }
 
 export async function createIfAbsent(

@@ -8,6 +8,13 @@
  * elsewhere (another Lambda instance) is seen within the TTL. A deadline computed in that
  * window on the previous calendar is the race a read-then-write already had without a cache
  * (read the calendar, the edit lands, commit), only wider; ../README.md "Settings cache" says so.
+ *
+ * The escalation engine may not answer from an old calendar for even a few seconds (a calendar
+ * edit re-arms ladders whose next ticks must compute on the new one), so it keeps settings by
+ * version instead (`at`): every edit bumps the settings' version item in its own transaction,
+ * the engine reads that item consistently beside each case (one batch read it makes anyway), and
+ * a value kept for that version or a newer one is as fresh as the table; older ones are read
+ * again, consistently, and kept under the version read.
  */
 /** What the API's composition roots give (`settingsTtlMs`): a few seconds. */
 export const API_SETTINGS_TTL_MS = 5_000;
@@ -18,14 +25,28 @@ export class SettingsCache {
     { readonly at: number; readonly value: Promise<unknown> }
   >();
 
+  /** Kept by settings version (`at`), whatever the TTL. */
+  private readonly versioned = new Map<
+    string,
+    { readonly version: number; readonly value: Promise<unknown> }
+  >();
+
   constructor(
     /** 0 turns the cache off: every read goes to the table. */
     private readonly ttlMs: number,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** The value under `key`, read by `load` when absent or older than the TTL. */
-  get<T>(key: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
+  /**
+   * The value under `key`, read by `load` when absent or older than the TTL; with `version`
+   * (a settings version read consistently), kept while no newer version is asked for.
+   */
+  get<T>(
+    key: string,
+    load: () => Promise<T | undefined>,
+    version?: number,
+  ): Promise<T | undefined> {
+    if (version !== undefined) return this.getAt(key, version, load);
     if (this.ttlMs <= 0) return load();
     const at = this.now();
     const hit = this.entries.get(key);
@@ -41,8 +62,27 @@ export class SettingsCache {
     return entry.value as Promise<T | undefined>;
   }
 
+  private getAt<T>(
+    key: string,
+    version: number,
+    load: () => Promise<T | undefined>,
+  ): Promise<T | undefined> {
+    const hit = this.versioned.get(key);
+    // Read after a version at least as new as the one asked for: nothing newer was edited.
+    if (hit && hit.version >= version) return hit.value as Promise<T | undefined>;
+    const entry = { version, value: load() };
+    this.versioned.set(key, entry);
+    // An absent record is kept too (document settings no admin saved yet: most deployments'):
+    // creating one is an edit, and bumps the version. A failed read is not kept.
+    entry.value.catch(() => {
+      if (this.versioned.get(key) === entry) this.versioned.delete(key);
+    });
+    return entry.value as Promise<T | undefined>;
+  }
+
   /** After an edit is written: every later read goes to the table. */
   clear(): void {
     this.entries.clear();
+    this.versioned.clear();
   }
 }

@@ -5,6 +5,7 @@
  * tick writes the forwarding letter (surat penerusan) with the attachments the agency may read.
  */
 import {
+  type Agency,
   type AssignmentRecord,
   type CaseBundle,
   CENTRAL_TENANT,
@@ -24,9 +25,16 @@ export interface LetterNumbering {
   next(): Promise<string>;
 }
 
-/** The settings in force and a source of letter numbers for letters written `now`. */
-export async function letterNumbering(store: Store, now: Date): Promise<LetterNumbering> {
-  const settings = (await store.getDocumentSettings()) ?? DEFAULT_DOCUMENT_SETTINGS;
+/**
+ * The settings in force (as of the settings version `at`) and a source of letter numbers for
+ * letters written `now`.
+ */
+export async function letterNumbering(
+  store: Store,
+  now: Date,
+  at: number,
+): Promise<LetterNumbering> {
+  const settings = (await store.getDocumentSettings(at)) ?? DEFAULT_DOCUMENT_SETTINGS;
   const date = localDate(now, 'Asia/Jakarta');
   return {
     settings,
@@ -42,19 +50,17 @@ export async function letterNumbering(store: Store, now: Date): Promise<LetterNu
 /** Whether this tick owes the forwarding's letter (armed by forward, written once). */
 export const forwardingDue = (ladder: LadderRecord): boolean => ladder.forwardingLetter === 'due';
 
+/** The forwarding letter to `agency` (the assignment's, read by the tick). */
 export async function forwardingWrite(
   store: Store,
   bundle: CaseBundle,
   assignment: AssignmentRecord,
+  agency: Agency,
   numbering: LetterNumbering,
   now: Date,
 ): Promise<LadderLetterWrite> {
-  const [agency, attachments] = await Promise.all([
-    store.getAgency(assignment.agencyId),
-    store.listAttachments(assignment.caseId),
-  ]);
-  if (!agency || agency.id === CENTRAL_TENANT)
-    throw new Error(`agency ${assignment.agencyId} missing`);
+  if (agency.id === CENTRAL_TENANT) throw new Error(`agency ${assignment.agencyId} missing`);
+  const attachments = await store.listAttachments(assignment.caseId);
   return forwardingLetterWrite({
     case: bundle.case,
     assignment,

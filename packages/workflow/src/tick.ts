@@ -8,6 +8,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import {
   advance,
+  type Agency,
   type AssignmentRecord,
   Calendar,
   type CaseBundle,
@@ -16,6 +17,7 @@ import {
   deliveryDue,
   deliveryFailed,
   type LadderLetter,
+  type LadderLetterWrite,
   type LadderState,
   ladderState,
   ladderTimer,
@@ -40,7 +42,12 @@ import { type BusinessMetrics, METRIC, noMetrics, RUNG_DIMENSION } from './metri
  */
 export const CorrelationId = z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/);
 // Issue 15: letters as numbered documents, and the forwarding letter.
-import { forwardingDue, forwardingWrite, letterNumbering } from './documents.ts';
+import {
+  forwardingDue,
+  forwardingWrite,
+  letterNumbering,
+  type LetterNumbering,
+} from './documents.ts';
 
 export const TickInput = z.looseObject({
   caseId: z.string().min(1),
@@ -112,8 +119,18 @@ async function tickOnce(
 ): Promise<TickResult> {
   const { store } = deps;
   const stop: TickResult = { done: true, wakeAt: null, continueAsNew: false, passes, taken: 0 };
-  const bundle = await store.getCase(ref.caseId);
-  if (bundle && ref.agencyId === CENTRAL_TENANT) return replyWindowTick(deps, ref, passes, bundle);
+  if (ref.agencyId === CENTRAL_TENANT) {
+    const bundle = await store.getCase(ref.caseId);
+    return bundle ? replyWindowTick(deps, ref, passes, bundle) : stop;
+  }
+  // Beside the case, in one round trip: the agency and central (the letters' parties, read
+  // whether or not a letter is due: the same one request) and the settings' version, which
+  // vouches for the policy, calendar and document settings this process kept (an edit bumps
+  // it in its own transaction, so a calendar edit is seen by the very next tick).
+  const [bundle, context] = await Promise.all([
+    store.getCase(ref.caseId),
+    store.getAgenciesAndSettingsVersion([ref.agencyId, CENTRAL_TENANT]),
+  ]);
   const assignment = bundle?.assignments.find((a) => a.agencyId === ref.agencyId);
   const ladder = bundle?.ladders.find((l) => l.agencyId === ref.agencyId);
   // A re-armed or re-forwarded ladder has a newer token or generation: this execution is done.
@@ -127,9 +144,10 @@ async function tickOnce(
   ) {
     return stop;
   }
+  const at = context.settingsVersion;
   const [policy, storedCalendar] = await Promise.all([
-    store.getPolicy(assignment.policyId),
-    store.getCalendar(assignment.calendarId),
+    store.getPolicy(assignment.policyId, at),
+    store.getCalendar(assignment.calendarId, at),
   ]);
   if (!policy || !storedCalendar)
     throw new Error(`policy ${assignment.policyId} or calendar ${assignment.calendarId} missing`);
@@ -150,17 +168,23 @@ async function tickOnce(
     plan.letters.length === 0 &&
     ladder.wakeAt === plan.wakeAt &&
     remembered(ladderState(ladder)) === remembered(plan.state);
+  const writes: LadderLetterWrite[] = [];
   if (!unchanged) {
-    const numbering =
-      forwarding || plan.letters.length > 0 ? await letterNumbering(store, now) : undefined;
-    const writes = [
-      ...(forwarding && numbering
-        ? [await forwardingWrite(store, bundle, assignment, numbering, now)]
-        : []),
-      ...(plan.letters.length > 0
-        ? await letterWrites(deps, bundle, assignment, plan.letters, policy, calendar, numbering)
-        : []),
-    ];
+    if (forwarding || plan.letters.length > 0) {
+      const parties = partiesOf(context.agencies, ref.agencyId);
+      const numbering = await letterNumbering(store, now, at);
+      if (forwarding)
+        writes.push(
+          await forwardingWrite(store, bundle, assignment, parties.agency, numbering, now),
+        );
+      if (plan.letters.length > 0)
+        writes.push(
+          ...(await letterWrites(deps, bundle, assignment, plan.letters, policy, calendar, {
+            parties,
+            numbering,
+          })),
+        );
+    }
     await store.commitLadder({
       ladder: {
         record: {
@@ -180,7 +204,13 @@ async function tickOnce(
       });
     }
   }
-  await deliverOutbox(deps, ref.caseId, ref.agencyId);
+  // The letters just written are delivered as written, without reading them back. The outbox
+  // is read only by a tick that wrote none on a ladder that wrote some before: the Tick retried
+  // after a crash between a commit and its delivery finds nothing new to write and its letters
+  // waiting. Whatever else waits (a refused delivery's retry) the sweep delivers.
+  for (const write of writes) await deliver(deps, write.notification);
+  if (writes.length === 0 && (ladder.lastStepAt !== null || ladder.forwardingLetter === 'written'))
+    await deliverOutbox(deps, ref.caseId, ref.agencyId);
   return {
     done: plan.wakeAt === null,
     wakeAt: plan.wakeAt,
@@ -188,6 +218,13 @@ async function tickOnce(
     passes,
     taken: plan.letters.length,
   };
+}
+
+/** The assignment's agency and central among the agencies read, or a throw (retried). */
+function partiesOf(agencies: readonly Agency[], agencyId: string) {
+  const agency = agencies.find((a) => a.id === agencyId);
+  if (!agency) throw new Error(`agency ${agencyId} missing`);
+  return { agency, central: agencies.find((a) => a.id === CENTRAL_TENANT) };
 }
 
 /** Each letter with its outbox record, timeline event and proposed activity. */
@@ -198,15 +235,13 @@ async function letterWrites(
   letters: readonly LadderLetter[],
   policy: SlaPolicy,
   calendar: Calendar,
-  numbering?: Awaited<ReturnType<typeof letterNumbering>>,
+  { parties, numbering }: { parties: ReturnType<typeof partiesOf>; numbering: LetterNumbering },
 ) {
-  const { store } = deps;
-  const [agency, central] = await Promise.all([
-    store.getAgency(assignment.agencyId),
-    store.getAgency(CENTRAL_TENANT),
-  ]);
-  if (!agency) throw new Error(`agency ${assignment.agencyId} missing`);
-  const focalPoint = agency.focalPointId ? await store.getAgency(agency.focalPointId) : undefined;
+  const { agency, central } = parties;
+  // The focal point only when the agency has one: most have none.
+  const focalPoint = agency.focalPointId
+    ? await deps.store.getAgency(agency.focalPointId)
+    : undefined;
   const now = deps.clock();
   const writes = [];
   for (const letter of letters) {
@@ -219,9 +254,7 @@ async function letterWrites(
         parties: { agency, focalPoint, central },
         calendar,
         now,
-        ...(numbering
-          ? { document: { settings: numbering.settings, number: await numbering.next() } }
-          : {}),
+        document: { settings: numbering.settings, number: await numbering.next() },
       }),
     );
   }

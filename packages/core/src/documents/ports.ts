@@ -14,8 +14,11 @@ export interface SequenceClaim {
 }
 
 export interface DocumentStore {
-  /** The unit's letterhead, signatory and numbering (undefined until an admin saves them). */
-  getDocumentSettings(): Promise<DocumentSettings | undefined>;
+  /**
+   * The unit's letterhead, signatory and numbering (undefined until an admin saves them); `at`
+   * as for the store's getCalendar.
+   */
+  getDocumentSettings(at?: number): Promise<DocumentSettings | undefined>;
   putDocumentSettings(settings: DocumentSettings, expectedVersion: number | null): Promise<void>;
   /** A counter's current value (0 when it was never claimed). */
   getSequence(name: string): Promise<number>;
