@@ -6,10 +6,21 @@ import type { ICommandHooks, NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { execFileSync, execSync, type ExecSyncOptions } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root: entry points, the lock file and esbuild are resolved from here. */
@@ -78,6 +89,72 @@ export const fontCopy = (output: string): string[] => {
   ];
 };
 
+/**
+ * Bundles made before, in any process, from the same sources: the regions a release is
+ * synthesised for, `cdk deploy` after `cdk synth`, and the tests' synths all bundle the same
+ * code, each about a second per function. Kept under `node_modules/.cache/pantau-bundles/<tree>`,
+ * where the tree is a hash of every file a bundle can be made of (functions/, infra/bundle.ts,
+ * every package's sources and manifest, the lock file, the Node binary's path): a change to any of
+ * them starts a new tree, and the old ones are removed. `PANTAU_BUNDLE_CACHE=off` bundles afresh.
+ */
+let cacheTree: { root: string; dir: string; tree: string } | undefined | null = null;
+const bundleCacheTree = () => (cacheTree === null ? (cacheTree = readCacheTree()) : cacheTree);
+
+function readCacheTree() {
+  if (process.env.PANTAU_BUNDLE_CACHE === 'off') return undefined;
+  const root = join(projectRoot, 'node_modules', '.cache', 'pantau-bundles');
+  const tree = sourceTreeHash(projectRoot);
+  return { root, dir: join(root, tree), tree };
+}
+
+/** A hash of every file under `root` a function's bundle can be made of. */
+export function sourceTreeHash(root: string): string {
+  const hash = createHash('sha256').update(process.execPath);
+  const files = [
+    'package-lock.json',
+    'infra/bundle.ts',
+    ...['functions', 'packages'].flatMap((dir) =>
+      readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+        .filter((f) => !f.split(sep).includes('node_modules') && !f.split(sep).includes('dist'))
+        .map((f) => join(dir, f)),
+    ),
+  ].sort();
+  for (const file of files) {
+    const path = join(root, file);
+    if (!statSync(path).isFile()) continue;
+    hash.update(`\0${file}\0`).update(readFileSync(path));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The bundle cached for `command`, copied to `output`; false when there is none. */
+function fromBundleCache(command: string, output: string): boolean {
+  const bundleCache = bundleCacheTree();
+  if (!bundleCache) return false;
+  const dir = join(bundleCache.dir, createHash('sha256').update(command).digest('hex'));
+  if (!existsSync(dir)) return false;
+  cpSync(dir, output, { recursive: true });
+  return true;
+}
+
+function toBundleCache(command: string, output: string): void {
+  const bundleCache = bundleCacheTree();
+  if (!bundleCache) return;
+  const dir = join(bundleCache.dir, createHash('sha256').update(command).digest('hex'));
+  mkdirSync(bundleCache.dir, { recursive: true });
+  // Written aside and renamed: a synth running beside this one never reads half a bundle.
+  const partial = mkdtempSync(join(bundleCache.dir, '.partial-'));
+  cpSync(output, partial, { recursive: true });
+  try {
+    renameSync(partial, dir);
+  } catch {
+    rmSync(partial, { recursive: true, force: true }); // another process cached it first
+  }
+  for (const old of readdirSync(bundleCache.root))
+    if (old !== bundleCache.tree)
+      rmSync(join(bundleCache.root, old), { recursive: true, force: true });
+}
+
 /** Copies of the bundles made in this process, by what they were made of; gone at exit. */
 const bundled = new Map<string, string>();
 process.once('exit', () => {
@@ -110,6 +187,7 @@ function bundledCode(entry: string, hooks: ICommandHooks | undefined): lambda.Co
             cpSync(earlier, output, { recursive: true });
             return true;
           }
+          if (fromBundleCache(key, output)) return true;
           const run: ExecSyncOptions = {
             cwd: projectRoot,
             stdio: ['ignore', 'inherit', 'inherit'],
@@ -120,6 +198,7 @@ function bundledCode(entry: string, hooks: ICommandHooks | undefined): lambda.Co
             run,
           );
           for (const line of after(output)) execSync(line, run);
+          toBundleCache(key, output);
           // A copy: the CDK moves the output folder into the assembly.
           const copy = mkdtempSync(join(tmpdir(), 'pantau-bundle-'));
           cpSync(output, copy, { recursive: true });

@@ -12,13 +12,13 @@ import {
   type EngineDeps,
   ladderDefinition,
   STATE,
-  substitute,
   sweep,
   type SweepOptions,
   type SweepResult,
   tick,
 } from '@pantau/workflow';
-import { StateMachine } from 'aws-local-stepfunctions';
+import type { StateMachine } from 'aws-local-stepfunctions';
+import { localStateMachine } from './state-machine.ts';
 
 /** The longest Wait override that does not overflow Node's setTimeout (it must never fire). */
 const PARKED_MS = 2 ** 31 - 1;
@@ -57,12 +57,11 @@ export class LocalLadderEngine implements LadderStarter {
       readonly correlationId?: () => string | undefined;
     },
   ) {
-    const definition = substitute(ladderDefinition, {
+    this.machine = localStateMachine(ladderDefinition, {
       TickFunctionArn: 'arn:aws:lambda:ap-southeast-3:000000000000:function:pantau-ladder-tick',
       ContinueFunctionArn:
         'arn:aws:lambda:ap-southeast-3:000000000000:function:pantau-ladder-continue',
     });
-    this.machine = new StateMachine(definition as ConstructorParameters<typeof StateMachine>[0]);
   }
 
   /** A new or re-armed ladder: its record is already due, so run what is due (in the background). */

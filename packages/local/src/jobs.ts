@@ -8,14 +8,9 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { FINISHED_JOB_STATES, type JobRunner } from '@pantau/core';
-import {
-  REARM_STATE,
-  rearmJobDefinition,
-  rearmTask,
-  type RearmTaskDeps,
-  substitute,
-} from '@pantau/workflow';
-import { StateMachine } from 'aws-local-stepfunctions';
+import { REARM_STATE, rearmJobDefinition, rearmTask, type RearmTaskDeps } from '@pantau/workflow';
+import type { StateMachine } from 'aws-local-stepfunctions';
+import { localStateMachine } from './state-machine.ts';
 
 export class LocalJobRunner implements JobRunner {
   private readonly machine: StateMachine;
@@ -23,10 +18,9 @@ export class LocalJobRunner implements JobRunner {
   private readonly aborts = new Set<() => void>();
 
   constructor(private readonly deps: RearmTaskDeps & { readonly logger?: Logger }) {
-    const definition = substitute(rearmJobDefinition, {
+    this.machine = localStateMachine(rearmJobDefinition, {
       RearmJobFunctionArn: 'arn:aws:lambda:ap-southeast-3:000000000000:function:pantau-rearm-job',
     });
-    this.machine = new StateMachine(definition as ConstructorParameters<typeof StateMachine>[0]);
   }
 
   async start(jobId: string): Promise<void> {
