@@ -4,4 +4,4 @@
  */
 export { inspectUpload } from './sniff.ts';
 export { composeMime, type MimeOptions } from './mime.ts';
-export { letterMessage } from './letter-mail.ts';
+export { letterMessage, renderLetterFileOnDemand } from './letter-mail.ts';

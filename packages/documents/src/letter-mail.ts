@@ -3,7 +3,7 @@
  * document. The PDF renderer is imported here, lazily, on the first letter that needs it: the
  * ladder's Tick and the embedded mailer load it; the API's cold start does not.
  */
-import type { NotificationRecord } from '@pantau/core';
+import type { LetterDocument, NotificationRecord } from '@pantau/core';
 import { composeMime } from './mime.ts';
 
 export async function letterMessage(
@@ -13,4 +13,12 @@ export async function letterMessage(
   if (!n.document) return composeMime(n, options);
   const { renderLetterFile } = await import('./pdf/index.ts');
   return composeMime(n, { ...options, pdf: await renderLetterFile(n.document) });
+}
+
+/** A letter's PDF and file name, the renderer loaded on the first one (as `letterMessage` does). */
+export async function renderLetterFileOnDemand(
+  doc: LetterDocument,
+): Promise<{ bytes: Uint8Array; fileName: string }> {
+  const { renderLetterFile } = await import('./pdf/index.ts');
+  return renderLetterFile(doc);
 }
