@@ -1,5 +1,5 @@
 /**
- * The embedded runtime as a user runs it (`tsx packages/local/src/main.ts`), as a child
+ * The embedded runtime as a user runs it (`npm start`: `node packages/local/src/main.ts`), as a child
  * process on a free port with a fresh data dir, plus a small HTTP client for end-to-end tests.
  * One runtime per test file: start it in `beforeAll`, stop it in `afterAll`.
  *
@@ -9,6 +9,7 @@
  * on disk, what a crash leaves) asks for its own with `ownDynamoDb`.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
@@ -19,13 +20,19 @@ import { expect, inject } from 'vitest';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const READY = /Pantau ready at (\S+) \(pid (\d+)\)/;
 const START_TIMEOUT_MS = 90_000;
+/** What `npm start` runs after `node` (package.json's `start`: `exec node <args>`). */
+const START_ARGS = (
+  JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }
+).scripts.start
+  .replace(/^exec node /, '')
+  .split(' ');
 const STOP_GRACE_MS = 10_000;
 
 export interface RunningPantau {
   readonly url: string;
   /** The runtime's data dir (its DynamoDB files and the local issuer's key). */
   readonly dataDir: string;
-  /** The pid of the runtime's own Node process (tsx runs it as a child). */
+  /** The pid of the runtime's own Node process. */
   readonly pid: number;
   /** Everything the process wrote so far (for failure messages). */
   output(): string;
@@ -41,10 +48,10 @@ export async function startPantau(
   const shared = options.ownDynamoDb ? undefined : sharedDynamoDb();
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'pantau-e2e-')));
   const port = await freePort();
-  // `.bin/tsx` runs on whatever `node` is first on PATH: make it the Node running the tests
-  // (Node 24 from the `node@24` devDependency), as `npm start` would.
+  // The Node running the tests (Node 24 from the `node@24` devDependency), as `npm start` runs
+  // it: Node strips the types itself.
   const path = [dirname(process.execPath), process.env.PATH ?? ''].join(delimiter);
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['packages/local/src/main.ts'], {
+  const child = spawn(process.execPath, START_ARGS, {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -141,7 +148,7 @@ async function terminate(child: ChildProcess, exited: Promise<void>): Promise<vo
   const forced = new Promise<void>((done) => {
     timer = setTimeout(() => {
       try {
-        process.kill(-pid, 'SIGKILL'); // the whole group: tsx, its Node child, the JVM
+        process.kill(-pid, 'SIGKILL'); // the whole group: Node, the JVM's watchdog, the JVM
       } catch {
         child.kill('SIGKILL');
       }

@@ -20,11 +20,12 @@ class FaultyHandler extends NodeHttpHandler {
   failures = 0;
   calls = 0;
   times: number[] = [];
-  constructor(
-    private fault: 'throttle' | 'server_error',
-    private remaining: number,
-  ) {
+  private fault: 'throttle' | 'server_error';
+  private remaining: number;
+  constructor(fault: 'throttle' | 'server_error', remaining: number) {
     super();
+    this.fault = fault;
+    this.remaining = remaining;
   }
   override handle: Handle = async (request, options) => {
     this.calls += 1;

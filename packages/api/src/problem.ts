@@ -67,12 +67,15 @@ export interface Problem {
  */
 export class TooManyRequests extends Error {
   override readonly name = 'TooManyRequests';
+  /** Whole seconds until the client's window resets (at least 1). */
+  readonly retryAfterSeconds: number;
+
   constructor(
-    /** Whole seconds until the client's window resets (at least 1). */
-    readonly retryAfterSeconds: number,
+    retryAfterSeconds: number,
     message = 'too many requests from this client; retry after the time in Retry-After',
   ) {
     super(message);
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 

@@ -36,11 +36,15 @@ export function scanStatusOf(tag: string | undefined): ScanStatus {
 }
 
 export class S3BlobStore implements BlobStore {
-  constructor(
-    private readonly client: S3Client,
-    private readonly bucket: string,
-    private readonly clock: () => Date = () => new Date(),
-  ) {}
+  private readonly client: S3Client;
+  private readonly bucket: string;
+  private readonly clock: () => Date;
+
+  constructor(client: S3Client, bucket: string, clock: () => Date = () => new Date()) {
+    this.client = client;
+    this.bucket = bucket;
+    this.clock = clock;
+  }
 
   async presignUpload(input: {
     key: string;

@@ -38,10 +38,10 @@ export class FileBlobStore implements BlobStore {
   /** Set once the server listens (its port may be chosen by the OS). */
   baseUrl = 'http://127.0.0.1';
 
-  constructor(
-    dataDir: string,
-    private readonly clock: () => Date = () => new Date(),
-  ) {
+  private readonly clock: () => Date;
+
+  constructor(dataDir: string, clock: () => Date = () => new Date()) {
+    this.clock = clock;
     this.root = join(dataDir, 'blobs');
     mkdirSync(this.root, { recursive: true });
     const keyFile = join(dataDir, 'blob-signing-key');

@@ -38,6 +38,13 @@ export interface EngineStats {
 
 const refKey = (ref: LadderRef) => `${ref.caseId}/${ref.agencyId}/${ref.generation}/${ref.token}`;
 
+export type LocalEngineDeps = EngineDeps & {
+  readonly logger?: Logger;
+  readonly concurrency?: number;
+  /** The correlation id of the work in progress (the API request that arms a ladder). */
+  readonly correlationId?: () => string | undefined;
+};
+
 export class LocalLadderEngine implements LadderStarter {
   private readonly machine: StateMachine;
   private running: Promise<void> | undefined;
@@ -49,14 +56,10 @@ export class LocalLadderEngine implements LadderStarter {
   private readonly correlations = new Map<string, string>();
   readonly stats: EngineStats = { runs: 0, transitions: 0, ticks: 0 };
 
-  constructor(
-    private readonly deps: EngineDeps & {
-      readonly logger?: Logger;
-      readonly concurrency?: number;
-      /** The correlation id of the work in progress (the API request that arms a ladder). */
-      readonly correlationId?: () => string | undefined;
-    },
-  ) {
+  private readonly deps: LocalEngineDeps;
+
+  constructor(deps: LocalEngineDeps) {
+    this.deps = deps;
     this.machine = localStateMachine(ladderDefinition, {
       TickFunctionArn: 'arn:aws:lambda:ap-southeast-3:000000000000:function:pantau-ladder-tick',
       ContinueFunctionArn:

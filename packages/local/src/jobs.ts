@@ -17,7 +17,10 @@ export class LocalJobRunner implements JobRunner {
   private readonly running = new Map<string, Promise<void>>();
   private readonly aborts = new Set<() => void>();
 
-  constructor(private readonly deps: RearmTaskDeps & { readonly logger?: Logger }) {
+  private readonly deps: RearmTaskDeps & { readonly logger?: Logger };
+
+  constructor(deps: RearmTaskDeps & { readonly logger?: Logger }) {
+    this.deps = deps;
     this.machine = localStateMachine(rearmJobDefinition, {
       RearmJobFunctionArn: 'arn:aws:lambda:ap-southeast-3:000000000000:function:pantau-rearm-job',
     });

@@ -31,11 +31,14 @@ export class SettingsCache {
     { readonly version: number; readonly value: Promise<unknown> }
   >();
 
-  constructor(
-    /** 0 turns the cache off: every read goes to the table. */
-    private readonly ttlMs: number,
-    private readonly now: () => number = () => performance.now(),
-  ) {}
+  /** 0 turns the cache off: every read goes to the table. */
+  private readonly ttlMs: number;
+  private readonly now: () => number;
+
+  constructor(ttlMs: number, now: () => number = () => performance.now()) {
+    this.ttlMs = ttlMs;
+    this.now = now;
+  }
 
   /**
    * The value under `key`, read by `load` when absent or older than the TTL; with `version`

@@ -12,7 +12,11 @@ export interface SfnJobRunnerProps {
 }
 
 export class SfnJobRunner implements JobRunner {
-  constructor(private readonly props: SfnJobRunnerProps) {}
+  private readonly props: SfnJobRunnerProps;
+
+  constructor(props: SfnJobRunnerProps) {
+    this.props = props;
+  }
 
   async start(jobId: string): Promise<void> {
     try {

@@ -40,11 +40,13 @@ export interface RegisterOptions {
 
 /** A unique value (an external reference, a Message-ID, a row key) another case holds. */
 export class AlreadyRegistered extends DomainError {
-  constructor(
-    readonly claim: UniqueClaim,
-    readonly caseId: string,
-  ) {
+  readonly claim: UniqueClaim;
+  readonly caseId: string;
+
+  constructor(claim: UniqueClaim, caseId: string) {
     super('already_exists', `${describe(claim)} is already registered as case ${caseId}`);
+    this.claim = claim;
+    this.caseId = caseId;
   }
 }
 

@@ -51,10 +51,12 @@ export function wrap(text: string, font: PDFFont, size: number, width: number): 
 class Cursor {
   page: PDFPage;
   y: number;
-  constructor(
-    private readonly pdf: PDFDocument,
-    readonly faces: Faces,
-  ) {
+  private readonly pdf: PDFDocument;
+  readonly faces: Faces;
+
+  constructor(pdf: PDFDocument, faces: Faces) {
+    this.pdf = pdf;
+    this.faces = faces;
     this.page = pdf.addPage([A4.width, A4.height]);
     this.y = A4.height - MARGIN.top;
   }
