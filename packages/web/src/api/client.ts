@@ -38,12 +38,14 @@ api.use({
 
 /** A failed call, carrying the API's problem+json (RFC 9457) when it sent one. */
 export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly problem: Problem | null,
-  ) {
+  readonly status: number;
+  readonly problem: Problem | null;
+
+  constructor(status: number, problem: Problem | null) {
     super(problem?.detail ?? problem?.title ?? `HTTP ${status}`);
     this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
   }
   /** The field errors of a 400, by dotted path (`complainant.name`). */
   get fieldErrors(): Record<string, string> {
