@@ -82,6 +82,25 @@ describe('agenda numbers', () => {
     expect(seqs).toEqual(Array.from({ length: 40 }, (_, i) => before + 1 + i));
   });
 
+  it('reads the counter again when no registration of this process was under way', async () => {
+    // Two Lambda instances taking turns, one request at a time: neither may trust the number it
+    // committed last, since the other has moved the counter since (a lost transaction each).
+    const other = new Service({ store, clock: clock.now });
+    const commits = countCommits(store);
+    const one = (s: Service, i: number) =>
+      s.createCase(centralOfficer, {
+        channel: 'web',
+        complainant: { name: 'Siti Aminah' },
+        subject: `Bergantian ${i}`,
+        description: 'Pengaduan',
+      });
+    const numbers: number[] = [];
+    for (let i = 0; i < 6; i += 1)
+      numbers.push(Number((await one(i % 2 ? other : service, i)).agendaNumber!.split('/')[0]));
+    expect(commits()).toBe(6);
+    expect(numbers).toEqual(numbers.map((_, i) => numbers[0]! + i));
+  });
+
   it('replays an idempotent registration with its number, without taking another', async () => {
     const first = await register('Sekali saja', 'agenda-key-1');
     const again = await register('Sekali saja', 'agenda-key-1');

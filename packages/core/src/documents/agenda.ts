@@ -15,8 +15,8 @@ import type { DocumentStore, SequenceClaim } from './ports.ts';
 export const MAX_AGENDA_ATTEMPTS = 200;
 
 /**
- * Registrations in one process take their agenda numbers one at a time, each starting from the
- * value the previous one committed. Without it a crowd in one process (the embedded runtime, a
+ * Registrations in one process take their agenda numbers one at a time, each one queued behind
+ * another starting from the value that one committed. Without it a crowd in one process (the embedded runtime, a
  * spreadsheet import, the load test's clients) all read the same value, one commits and the rest
  * lose the transaction, pause and read again: 100 concurrent registrations took 17 s and the load
  * test's registrations waited up to 22 s (issue 17). Across processes (Lambda instances) nothing
@@ -26,9 +26,18 @@ export class AgendaTurns {
   readonly #lock = new Mutex();
   readonly #committed = new Map<string, number>();
 
-  /** Runs one registration's claim-and-commit after the others of this process. */
+  /**
+   * Runs one registration's claim-and-commit after the others of this process. Only one that
+   * waited for another starts from the value that one committed: a registration that found no
+   * other under way (the usual case, and on Lambda, one request per instance, the only one)
+   * reads the counter, which another instance may have moved since this one's last commit.
+   */
   inTurn<T>(task: () => Promise<T>): Promise<T> {
-    return this.#lock.runExclusive(task);
+    const waited = this.#lock.isLocked();
+    return this.#lock.runExclusive(() => {
+      if (!waited) this.#committed.clear();
+      return task();
+    });
   }
 
   /** The counter's value after this process's last commit, if no conflict has cast doubt on it. */
