@@ -1,6 +1,7 @@
 /**
- * The embedded runtime as a user runs it (`npm start`: `node packages/local/src/main.ts`), as a child
- * process on a free port with a fresh data dir, plus a small HTTP client for end-to-end tests.
+ * The embedded runtime as a user runs it (`npm start`: `node packages/local/src/main.ts`), as a
+ * child process on a free port with a fresh data dir, plus a small HTTP client for end-to-end
+ * tests.
  * One runtime per test file: start it in `beforeAll`, stop it in `afterAll`.
  *
  * The runtimes of the e2e tier share one in-memory DynamoDB Local (its global setup starts it;
