@@ -121,7 +121,9 @@ export function sourceTreeHash(root: string): string {
   ].sort();
   for (const file of files) {
     const path = join(root, file);
-    if (!statSync(path).isFile()) continue;
+    // A file gone since the listing (a test's scratch file) is simply not part of the tree.
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat?.isFile()) continue;
     hash.update(`\0${file}\0`).update(readFileSync(path));
   }
   return hash.digest('hex').slice(0, 16);
