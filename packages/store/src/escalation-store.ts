@@ -12,7 +12,8 @@ import type {
   VersionedPut,
   WriteConflict,
 } from '@pantau/core';
-import { DynamoTable, record, type TransactItem } from './dynamo-table.ts';
+import { record, type TransactItem } from './dynamo-table.ts';
+import { SettingsLayer } from './settings-store.ts';
 import {
   activityItem,
   eventItem,
@@ -24,7 +25,7 @@ import {
 import { keys } from './keys.ts';
 import { queryAll, type Stream } from './paging.ts';
 
-export class EscalationStore extends DynamoTable {
+export class EscalationStore extends SettingsLayer {
   /** The ids of the ladder steps taken for one generation of an assignment. */
   async listStepsTaken(caseId: string, agencyId: string, generation: number): Promise<Set<string>> {
     const prefix = keys.step(caseId, agencyId, generation, '').sk;

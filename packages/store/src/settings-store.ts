@@ -1,0 +1,120 @@
+/**
+ * The settings: SLA policies and holiday calendars, read through the settings cache (by TTL for
+ * the API, by the settings' version for the engine: settings-cache.ts), and written in one
+ * transaction with the settings' version bump (dynamo-table.ts `settingsTransact`). The
+ * document settings, the third kind, are the documents layer's (document-store.ts).
+ */
+import {
+  type CalendarDay,
+  retryOnConflict,
+  type SlaPolicy,
+  SlaPolicySchema,
+  type WorkingCalendar,
+  WriteConflict,
+} from '@pantau/core';
+import { DynamoTable, record } from './dynamo-table.ts';
+import { calendarDayItem, calendarYearItem, policyItem } from './items.ts';
+import { keys } from './keys.ts';
+import { queryAll } from './paging.ts';
+
+export class SettingsLayer extends DynamoTable {
+  /**
+   * A holiday calendar: its days and the years it declares complete (one paged Query). With
+   * `at`, a settings version read before: as kept for it (settings-cache.ts), or read
+   * consistently and kept.
+   */
+  async getCalendar(id: string, at?: number): Promise<WorkingCalendar | undefined> {
+    return this.settings.get(`calendar#${id}`, () => this.readCalendar(id, at !== undefined), at);
+  }
+
+  private async readCalendar(
+    id: string,
+    consistent: boolean,
+  ): Promise<WorkingCalendar | undefined> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.calendar(id) },
+      ...(consistent ? { ConsistentRead: true } : {}),
+    });
+    if (items.length === 0) return undefined;
+    return {
+      id,
+      years: items.filter((i) => i.entity === 'calendar_year').map((i) => Number(i.year)),
+      days: items.filter((i) => i.entity === 'calendar_day').map((i) => record<CalendarDay>(i)),
+    };
+  }
+
+  /** An SLA policy by id (`at` as for getCalendar). */
+  async getPolicy(id: string, at?: number): Promise<SlaPolicy | undefined> {
+    return this.settings.get(
+      `policy#${id}`,
+      async () => {
+        const stored = await this.get<unknown>(keys.policy(id), at !== undefined);
+        // Parsing fills what older records lack (a policy stored before ladders existed).
+        return stored === undefined ? undefined : SlaPolicySchema.parse(stored);
+      },
+      at,
+    );
+  }
+
+  /** Every SLA policy (every page of them). */
+  async listPolicies(): Promise<SlaPolicy[]> {
+    const { pk, skPrefix } = keys.policyPrefix;
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+    });
+    return items.map((p) => SlaPolicySchema.parse(record(p)));
+  }
+
+  /** Creates or replaces a policy under its version. */
+  async putPolicy(policy: SlaPolicy, expectedVersion: number | null): Promise<void> {
+    const item = policyItem(policy);
+    // Seeded policies predate versions: version 0 means "stored without one".
+    const put =
+      expectedVersion === 0
+        ? {
+            TableName: this.tableName,
+            Item: item,
+            ConditionExpression:
+              'attribute_exists(pk) AND (attribute_not_exists(#version) OR #version = :zero)',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':zero': 0 },
+          }
+        : this.versionedPut(item, expectedVersion);
+    await this.settingsTransact([{ Put: put }], [expectedVersion === null ? 'exists' : 'version']);
+  }
+
+  // A calendar's writes have no condition of their own: a transaction conflict (another edit's
+  // version bump at the same moment) is simply tried again.
+
+  /** Adds or replaces one day of a calendar. */
+  async putCalendarDay(calendarId: string, day: CalendarDay): Promise<void> {
+    const put = { TableName: this.tableName, Item: calendarDayItem(calendarId, day) };
+    await retryOnConflict(() => this.settingsTransact([{ Put: put }], ['version']));
+  }
+
+  /** Removes one day of a calendar; false when there was none (and nothing was bumped). */
+  async deleteCalendarDay(calendarId: string, date: string): Promise<boolean> {
+    const remove = {
+      TableName: this.tableName,
+      Key: keys.calendarDay(calendarId, date),
+      ConditionExpression: 'attribute_exists(pk)',
+    };
+    try {
+      await retryOnConflict(() => this.settingsTransact([{ Delete: remove }], ['exists']));
+      return true;
+    } catch (error) {
+      if (error instanceof WriteConflict && error.kind === 'exists') return false;
+      throw error;
+    }
+  }
+
+  /** Declares a calendar's holidays for a year complete. */
+  async putCalendarYear(calendarId: string, year: number): Promise<void> {
+    const put = { TableName: this.tableName, Item: calendarYearItem(calendarId, year) };
+    await retryOnConflict(() => this.settingsTransact([{ Put: put }], ['version']));
+  }
+}
