@@ -24,6 +24,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           maxWorkers,
+          // Pure logic: one worker serves every file (a fork per file cost more than the tests).
+          isolate: false,
           // scripts/: the generated API types' freshness; test/architecture: the import rules.
           include: [
             'packages/*/src/**/*.test.ts',
@@ -68,6 +70,8 @@ export default defineConfig({
         test: {
           name: 'web',
           maxWorkers,
+          // One jsdom per worker, not per file (8 of them took a third of the tier's time).
+          isolate: false,
           include: ['packages/web/src/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['packages/web/test/setup.ts'],
