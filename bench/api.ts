@@ -156,9 +156,11 @@ try {
         ),
       () => raws.forward(cases[0]!),
     );
+    // Each forwarding's ladder writes its letter (a PDF rendered) in the background, in this
+    // process: on AWS that is the Tick's work, in another Lambda. The next pair waits for it,
+    // so that neither side is timed beside the renderer.
+    await settle(raw, 10);
   }
-  // The forwarding letters the ladders write in the background are not the operations'.
-  await settle(raw);
   for (const [i, id] of cases.entries()) {
     await pair(
       'acknowledge',

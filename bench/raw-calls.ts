@@ -154,8 +154,11 @@ export function rawCalls(client: DynamoDBDocumentClient) {
   };
 }
 
-/** Waits until the embedded engine has no ladder due (the forwarding letters written). */
-export async function settle(client: DynamoDBDocumentClient): Promise<void> {
+/**
+ * Waits until the embedded engine has no ladder due (the forwarding letters written), looking
+ * every `pollMs`.
+ */
+export async function settle(client: DynamoDBDocumentClient, pollMs = 500): Promise<void> {
   const until = performance.now() + 180_000;
   while (performance.now() < until) {
     const out = await client.send(
@@ -168,6 +171,6 @@ export async function settle(client: DynamoDBDocumentClient): Promise<void> {
       }),
     );
     if ((out.Items ?? []).length === 0) return;
-    await new Promise((done) => setTimeout(done, 500));
+    await new Promise((done) => setTimeout(done, pollMs));
   }
 }
