@@ -32,7 +32,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           maxWorkers,
-          // Pure logic: one worker serves every file (a fork per file cost more than the tests).
+          // Pure logic: the workers serve file after file (a fork per file cost more than the tests).
           isolate: false,
           // scripts/: the generated API types' freshness; test/architecture: the import rules.
           include: [
