@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, createJwtVerifier } from '@pantau/api';
-import type { Mailer, NotificationRecord } from '@pantau/core';
+import { DEFAULT_LADDER, type Mailer, type NotificationRecord } from '@pantau/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshStore, manualClock } from '../../../test/support/dynamodb.ts';
 import { LocalLadderEngine } from './engine.ts';
@@ -16,6 +16,8 @@ import { toEml } from './mailer.ts';
 
 const clock = manualClock('2026-03-16T03:00:00.000Z'); // Monday
 const sent: NotificationRecord[] = [];
+/** The ladder's rungs in their order. */
+const RUNGS: string[] = DEFAULT_LADDER.map((step) => step.name);
 const mailer: Mailer = { send: async (n) => void sent.push(n) };
 let app: ReturnType<typeof createApp>;
 let engine: LocalLadderEngine;
@@ -129,7 +131,12 @@ describe('recipients by rung, through the embedded engine', () => {
     const addressed = (letters.body.items as NotificationRecord[])
       // The forwarding letter (issue 15) goes to the liaisons on day 0; this test is the ladder's.
       .filter((n) => n.step !== 'forwarding')
-      .sort((x, y) => Date.parse(x.scheduledAt) - Date.parse(y.scheduledAt))
+      // Letters of the same instant (a warning and a reminder) come in no set order: by rung.
+      .sort(
+        (x, y) =>
+          Date.parse(x.scheduledAt) - Date.parse(y.scheduledAt) ||
+          RUNGS.indexOf(x.step) - RUNGS.indexOf(y.step),
+      )
       .map((n) => ({ step: n.step, to: n.recipients, cc: n.cc }));
     const alone = { to: [liaison.email], cc: [] };
     expect(addressed).toEqual([
