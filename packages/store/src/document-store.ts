@@ -21,7 +21,6 @@ import { record, type TransactItem } from './dynamo-table.ts';
 import { JobStore } from './job-store.ts';
 import type { Item } from './items.ts';
 import { keys } from './keys.ts';
-import { queryAll } from './paging.ts';
 
 const C = CENTRAL_TENANT;
 
@@ -90,11 +89,7 @@ export class DocumentLayer extends JobStore implements DocumentStore {
 
   /** A case's attachments, oldest first (ULIDs), every page. */
   async listAttachments(caseId: string): Promise<AttachmentRecord[]> {
-    const items = await queryAll(this.client, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.casePk(caseId), ':prefix': 'FILE#' },
-    });
+    const items = await this.queryPrefix(keys.casePk(caseId), 'FILE#');
     return items.map((i) => record<AttachmentRecord>(i));
   }
 

@@ -150,14 +150,10 @@ export class DynamoStore extends SearchStore implements Store {
     agencyId: string,
     generation: number,
   ): Promise<ClockEntry[]> {
-    const items = await queryAll(this.client, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: {
-        ':pk': keys.casePk(caseId),
-        ':prefix': keys.clockEntry(caseId, agencyId, generation, '').sk,
-      },
-    });
+    const items = await this.queryPrefix(
+      keys.casePk(caseId),
+      keys.clockEntry(caseId, agencyId, generation, '').sk,
+    );
     return items.map((i) => record<ClockEntry>(i));
   }
 

@@ -28,7 +28,7 @@ import {
 import { assertItemFits } from './item-size.ts';
 import { idempotencyItem, type Item } from './items.ts';
 import { keys } from './keys.ts';
-import { queryPage, type Stream } from './paging.ts';
+import { queryAll, queryPage, type Stream } from './paging.ts';
 import { SettingsCache } from './settings-cache.ts';
 
 export type TransactItem = NonNullable<
@@ -165,6 +165,16 @@ export class DynamoTable {
       }
     }
     return out;
+  }
+
+  /** Every item of partition `pk` whose sort key starts with `prefix`, every page. */
+  protected queryPrefix(pk: string, prefix: string, projection?: string): Promise<Item[]> {
+    return queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+      ...(projection ? { ProjectionExpression: projection } : {}),
+    });
   }
 
   protected async page<T>(

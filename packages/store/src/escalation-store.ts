@@ -23,18 +23,13 @@ import {
   notificationItem,
 } from './items.ts';
 import { keys } from './keys.ts';
-import { queryAll, type Stream } from './paging.ts';
+import type { Stream } from './paging.ts';
 
 export class EscalationStore extends SettingsLayer {
   /** The ids of the ladder steps taken for one generation of an assignment. */
   async listStepsTaken(caseId: string, agencyId: string, generation: number): Promise<Set<string>> {
     const prefix = keys.step(caseId, agencyId, generation, '').sk;
-    const items = await queryAll(this.client, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.casePk(caseId), ':prefix': prefix },
-      ProjectionExpression: 'sk',
-    });
+    const items = await this.queryPrefix(keys.casePk(caseId), prefix, 'sk');
     return new Set(items.map((i) => String(i.sk).slice(prefix.length)));
   }
 
@@ -143,11 +138,7 @@ export class EscalationStore extends SettingsLayer {
 
   /** Letters of one assignment not yet delivered (every page of the case's letters). */
   async listUndelivered(caseId: string, agencyId: string): Promise<NotificationRecord[]> {
-    const items = await queryAll(this.client, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.casePk(caseId), ':prefix': 'NOTIF#' },
-    });
+    const items = await this.queryPrefix(keys.casePk(caseId), 'NOTIF#');
     return items
       .map((i) => record<NotificationRecord>(i))
       .filter((n) => n.agencyId === agencyId && n.status !== 'sent');

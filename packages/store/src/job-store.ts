@@ -19,7 +19,6 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TransactItem } from './dynamo-table.ts';
 import { EscalationStore } from './escalation-store.ts';
 import { keys } from './keys.ts';
-import { queryAll } from './paging.ts';
 
 const UNFINISHED: readonly JobState[] = ['listing', 'running'];
 
@@ -51,11 +50,7 @@ export class JobStore extends EscalationStore {
   /** One small partition: a pointer per calendar or policy ever edited. */
   async listLatestJobs(): Promise<RearmJobRecord[]> {
     const { pk, skPrefix } = keys.jobScopePrefix;
-    const pointers = await queryAll(this.client, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-    });
+    const pointers = await this.queryPrefix(pk, skPrefix);
     const jobs = await Promise.all(pointers.map((p) => this.getJob(String(p.jobId))));
     return jobs.filter((j): j is RearmJobRecord => j !== undefined);
   }

@@ -61,11 +61,7 @@ export class SettingsLayer extends DynamoTable {
   /** Every SLA policy (every page of them). */
   async listPolicies(): Promise<SlaPolicy[]> {
     const { pk, skPrefix } = keys.policyPrefix;
-    const items = await queryAll(this.client, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-    });
+    const items = await this.queryPrefix(pk, skPrefix);
     return items.map((p) => SlaPolicySchema.parse(record(p)));
   }
 
