@@ -12,14 +12,16 @@ import { REARM_STATE, rearmJobDefinition, rearmTask, type RearmTaskDeps } from '
 import type { StateMachine } from 'aws-local-stepfunctions';
 import { localStateMachine } from './state-machine.ts';
 
+export type LocalJobRunnerDeps = RearmTaskDeps & { readonly logger?: Logger };
+
 export class LocalJobRunner implements JobRunner {
   private readonly machine: StateMachine;
   private readonly running = new Map<string, Promise<void>>();
   private readonly aborts = new Set<() => void>();
 
-  private readonly deps: RearmTaskDeps & { readonly logger?: Logger };
+  private readonly deps: LocalJobRunnerDeps;
 
-  constructor(deps: RearmTaskDeps & { readonly logger?: Logger }) {
+  constructor(deps: LocalJobRunnerDeps) {
     this.deps = deps;
     this.machine = localStateMachine(rearmJobDefinition, {
       RearmJobFunctionArn: 'arn:aws:lambda:ap-southeast-3:000000000000:function:pantau-rearm-job',
