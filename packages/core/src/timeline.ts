@@ -1,20 +1,26 @@
 /** The append-only case timeline: every step anyone (or the engine) takes lands here. */
-import { monotonicFactory, ulid } from 'ulid';
+import { monotonicFactory } from 'ulid';
 import type { Principal } from './tenancy.ts';
 
 const monotonic = monotonicFactory();
 let latest = 0;
+/** The ids of one instant earlier than `latest`, monotonic among themselves. */
+let behind = { time: -1, next: monotonicFactory() };
 /**
  * Timeline event ids: ULIDs, monotonic within this process for the same or a later instant, so
  * that events written together (an assignment, the status change it caused) keep their order
  * in the timeline. An instant earlier than the last one (a tick whose `now` was taken before a
  * long PDF render, while a request wrote in between) gets its own time, not the last one's:
  * ulid's monotonic factory would stamp it with the later time, and the timeline, ordered by
- * id, would list it after events that happened later.
+ * id, would list it after events that happened later. The events written together at that
+ * earlier instant still keep their order: they share a factory of their own.
  */
 export const newEventId = (at: Date): string => {
   const time = at.getTime();
-  if (time < latest) return ulid(time);
+  if (time < latest) {
+    if (time !== behind.time) behind = { time, next: monotonicFactory() };
+    return behind.next(time);
+  }
   latest = time;
   return monotonic(time);
 };
