@@ -6,18 +6,23 @@
  * central finds it on the case. Screenshot: test-results/screenshots/complain-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { accessibilityViolations, launchChromium, screenshot } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import {
+  accessibilityViolations,
+  openBrowser,
+  screenshot,
+  type TestBrowser,
+} from '../support/browser.ts';
 import { SMALL_PDF } from '../support/documents.ts';
 import { api, type Json, type RunningPantau, startPantau, users } from '../support/runtime.ts';
 
 let pantau: RunningPantau;
-let browser: Browser;
+let browser: TestBrowser;
 let tab: Page;
 
 beforeAll(async () => {
   pantau = await startPantau({ env: { PANTAU_POW_MAX_COUNTER: '40' } });
-  browser = await launchChromium();
+  browser = await openBrowser();
   const phone = await browser.newContext({
     viewport: { width: 390, height: 844 },
     locale: 'id-ID',

@@ -8,14 +8,15 @@
  * removes a holiday knowing what moves, and sees a year without holidays flagged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   action,
-  launchChromium,
+  openBrowser,
   mainScreen,
   openAction,
   signInAs as signInAs_,
   signOut as signOut_,
+  type TestBrowser,
 } from '../support/browser.ts';
 import { FORWARDED_AT } from '../support/domain-example.ts';
 import {
@@ -28,7 +29,7 @@ import {
 } from '../support/runtime.ts';
 
 let pantau: RunningPantau;
-let browser: Browser;
+let browser: TestBrowser;
 let page: Page;
 let http: Api;
 let as: ReturnType<typeof users>;
@@ -53,7 +54,7 @@ beforeAll(async () => {
   pantau = await startPantau({
     env: { PANTAU_CLOCK: 'manual', PANTAU_CLOCK_START: FORWARDED_AT },
   });
-  browser = await launchChromium();
+  browser = await openBrowser();
   page = await (
     await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' })
   ).newPage();

@@ -9,14 +9,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { pdfText } from '../../packages/documents/test/read-back.ts';
-import { launchChromium, mainScreen, signInAs as signInAs_ } from '../support/browser.ts';
+import {
+  openBrowser,
+  mainScreen,
+  signInAs as signInAs_,
+  type TestBrowser,
+} from '../support/browser.ts';
 import { SMALL_PDF } from '../support/documents.ts';
 import { type RunningPantau, startPantau } from '../support/runtime.ts';
 
 let pantau: RunningPantau;
-let browser: Browser;
+let browser: TestBrowser;
 let page: Page;
 const SUBJECT = 'Bantuan sosial tidak tersalurkan';
 const AGENDA = /^\d+\/DUMAS\/[IVX]+\/\d{4}$/;
@@ -34,7 +39,7 @@ async function downloaded(click: () => Promise<void>) {
 
 beforeAll(async () => {
   pantau = await startPantau();
-  browser = await launchChromium();
+  browser = await openBrowser();
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
     locale: 'id-ID',

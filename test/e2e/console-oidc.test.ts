@@ -6,16 +6,16 @@
  * provider's session, and sign-out.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { freePort } from '@pantau/local';
-import { launchChromium, mainScreen } from '../support/browser.ts';
+import { openBrowser, mainScreen, type TestBrowser } from '../support/browser.ts';
 import { startOidcProvider, type RunningProvider } from '../support/oidc.ts';
 import { type RunningPantau, startPantau } from '../support/runtime.ts';
 
 const CLIENT_ID = 'pantau-console';
 let provider: RunningProvider;
 let pantau: RunningPantau;
-let browser: Browser;
+let browser: TestBrowser;
 let page: Page;
 const apiCalls: { path: string; authorization: string | null }[] = [];
 const authorizeRequests: URL[] = [];
@@ -31,7 +31,7 @@ beforeAll(async () => {
       PANTAU_OIDC_CLIENT_ID: CLIENT_ID,
     },
   });
-  browser = await launchChromium();
+  browser = await openBrowser();
   page = await (await browser.newContext({ locale: 'id-ID' })).newPage();
   page.setDefaultTimeout(15_000);
   page.on('request', (request) => {

@@ -7,20 +7,21 @@
  * it moved; the SLA policy page saves.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   action,
-  launchChromium,
+  openBrowser,
   openAction,
   mainScreen,
   signInAs as signInAs_,
   signOut as signOut_,
+  type TestBrowser,
 } from '../support/browser.ts';
 import { FORWARDED_AT } from '../support/domain-example.ts';
 import { api, type RunningPantau, startPantau, users, forwardedCase } from '../support/runtime.ts';
 
 let pantau: RunningPantau;
-let browser: Browser;
+let browser: TestBrowser;
 let page: Page;
 let caseId = '';
 const SUBJECT = 'Pungutan liar pembuatan SIM';
@@ -41,7 +42,7 @@ beforeAll(async () => {
   pantau = await startPantau({
     env: { PANTAU_CLOCK: 'manual', PANTAU_CLOCK_START: FORWARDED_AT },
   });
-  browser = await launchChromium();
+  browser = await openBrowser();
   page = await (
     await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' })
   ).newPage();

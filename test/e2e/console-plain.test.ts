@@ -8,20 +8,21 @@
  * regex, a raw id) and with axe (WCAG 2.2 AA). Screenshots: test-results/screenshots/2x-*.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import {
   action,
-  launchChromium,
+  openBrowser,
   mainScreen,
   openAction,
   plainText,
   screenshot,
   signInAs,
+  type TestBrowser,
 } from '../support/browser.ts';
 import { api, forwardedCase, type RunningPantau, startPantau, users } from '../support/runtime.ts';
 
 let pantau: RunningPantau;
-let browser: Browser;
+let browser: TestBrowser;
 let wide: BrowserContext;
 let page: Page;
 /** A subject of 200 characters without a space: it must wrap, not widen the page. */
@@ -33,7 +34,7 @@ const heading = (p: Page) => p.getByRole('heading', { level: 1 }).innerText();
 
 beforeAll(async () => {
   pantau = await startPantau();
-  browser = await launchChromium();
+  browser = await openBrowser();
   wide = await browser.newContext({
     viewport: { width: 1280, height: 900 },
     locale: 'id-ID',

@@ -7,13 +7,14 @@
  * again to the same agencies. Screenshots: test-results/screenshots/track-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import {
   action,
-  launchChromium,
+  openBrowser,
   mainScreen,
   signInAs as signInAs_,
   signOut as signOut_,
+  type TestBrowser,
 } from '../support/browser.ts';
 import {
   api,
@@ -27,7 +28,7 @@ import {
 
 let pantau: RunningPantau;
 let http: Api;
-let browser: Browser;
+let browser: TestBrowser;
 let page: Page;
 let visitor: BrowserContext;
 let tab: Page;
@@ -47,7 +48,7 @@ const signOut = () => signOut_(page);
 beforeAll(async () => {
   pantau = await startPantau();
   http = api(pantau.url);
-  browser = await launchChromium();
+  browser = await openBrowser();
   page = await (
     await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' })
   ).newPage();

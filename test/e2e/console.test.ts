@@ -7,17 +7,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import {
-  launchChromium,
+  openBrowser,
   mainScreen,
   signInAs as signInAs_,
   signOut as signOut_,
+  type TestBrowser,
 } from '../support/browser.ts';
 import { api, type RunningPantau, startPantau, users } from '../support/runtime.ts';
 
 let pantau: RunningPantau;
-let browser: Browser;
+let browser: TestBrowser;
 let context: BrowserContext;
 let page: Page;
 const SUBJECT = 'Sertifikat tanah tidak kunjung terbit';
@@ -30,7 +31,7 @@ const signOut = () => signOut_(page);
 
 beforeAll(async () => {
   pantau = await startPantau();
-  browser = await launchChromium();
+  browser = await openBrowser();
   context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
     locale: 'id-ID',

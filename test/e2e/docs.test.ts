@@ -3,17 +3,16 @@
  * CDN: nothing unpinned runs in the page, and it works offline), under a CSP that allows this
  * origin only, and shows the API's operations.
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot } from '../support/browser.ts';
+import { openBrowser, screenshot, type TestBrowser } from '../support/browser.ts';
 import { type RunningPantau, startPantau } from '../support/runtime.ts';
 
 let pantau: RunningPantau;
-let browser: Browser;
+let browser: TestBrowser;
 
 beforeAll(async () => {
   pantau = await startPantau();
-  browser = await launchChromium();
+  browser = await openBrowser();
 });
 afterAll(async () => {
   await browser?.close();

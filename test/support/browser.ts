@@ -6,13 +6,20 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots');
 
-export async function launchChromium(): Promise<Browser> {
+function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `${CHROMIUM} not found: install Debian's Chromium (apt-get install -y chromium), as .ci/run does`,
@@ -32,6 +39,49 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** A test file's part of the worker's Chromium: the contexts it opened, closed together. */
+export interface TestBrowser {
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+  /** Closes this file's contexts (and their pages); the browser serves the worker's next file. */
+  close(): Promise<void>;
+}
+
+/**
+ * One Chromium per test worker, started by the first file that asks: the e2e tier's workers
+ * serve file after file (`isolate: false` in vitest.config.ts), and a browser start cost each
+ * console file about 4.5 s of CPU. Files share nothing else: each opens its own contexts
+ * (cookies, storage, viewport, locale) and closes them in `afterAll`. Playwright stops the
+ * browser when the worker exits.
+ */
+let shared: Promise<Browser> | undefined;
+
+export async function openBrowser(): Promise<TestBrowser> {
+  shared ??= launchChromium().catch((error: unknown) => {
+    shared = undefined;
+    throw error;
+  });
+  const browser = await shared;
+  if (!browser.isConnected()) {
+    shared = undefined;
+    return openBrowser();
+  }
+  const contexts = new Set<BrowserContext>();
+  const newContext = async (options?: BrowserContextOptions) => {
+    const context = await browser.newContext(options);
+    contexts.add(context);
+    return context;
+  };
+  return {
+    newContext,
+    newPage: async (options) => (await newContext(options)).newPage(),
+    close: async () => {
+      await Promise.all([...contexts].map((c) => c.close()));
+      contexts.clear();
+    },
+  };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
