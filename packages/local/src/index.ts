@@ -1,5 +1,11 @@
 export { loadConfig, type RuntimeConfig } from './config.ts';
-export { assertJava, freePort, JavaMissingError, startDynamoDbLocal } from './dynamodb-local.ts';
+export {
+  assertJava,
+  type DynamoDbLocal,
+  freePort,
+  JavaMissingError,
+  startDynamoDbLocal,
+} from './dynamodb-local.ts';
 export { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from './issuer.ts';
 export { ensureTable, type Runtime, startRuntime, TABLE_NAME } from './runtime.ts';
 export { manualClock, parseDuration, type RuntimeClock, systemClock } from './clock.ts';
