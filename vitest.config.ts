@@ -34,10 +34,12 @@ export default defineConfig({
           maxWorkers,
           // Pure logic: the workers serve file after file (a fork per file cost more than the tests).
           isolate: false,
-          // scripts/: the generated API types' freshness; test/architecture: the import rules.
+          // scripts/: the generated API types' freshness; bench/: the benchmarks' Lambda
+          // environment; test/architecture: the import rules.
           include: [
             'packages/*/src/**/*.test.ts',
             'scripts/**/*.test.ts',
+            'bench/**/*.test.ts',
             'test/architecture/**/*.test.ts',
           ],
           exclude: ['**/*.int.test.ts'],

@@ -230,7 +230,7 @@ export interface PantauFunctionProps extends Omit<NodejsFunctionProps, 'logReten
 
 /**
  * `NodejsFunction` with the house defaults: Node.js 24 on ARM64, an explicit log group with
- * retention, bundled by infra/bundle.ts (the runtime's AWS SDK, code splitting), and a role that
+ * retention, bundled by infra/bundle.ts (the lock file's AWS SDK, code splitting), and a role that
  * may only write to its own log group. Every caller prop is kept: caller values win over
  * defaults, and `environment` is merged key by key. Of `bundling`, only `commandHooks` is
  * read: the esbuild options are infra/bundle.ts's, which the benchmark shares.
