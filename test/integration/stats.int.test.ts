@@ -113,7 +113,9 @@ beforeAll(async () => {
       }
     }
   }
-}, 180_000);
+  // 2,000 service calls one after another: 25 s on a quiet machine, up to 80 s beside the other
+  // heavy set-up of the tier (the re-arming jobs') on a slow one.
+}, 300_000);
 
 async function rawAssignments(): Promise<AssignmentRecord[]> {
   const out: AssignmentRecord[] = [];
