@@ -3,10 +3,11 @@
  * (see dynamodb.ts); e2e runtimes each use their data dir's credential, so their own database
  * (see runtime.ts). Either way, files stay independent.
  *
- * The e2e and integration tiers both name this setup. Vitest runs it once per project, in its
- * own process, so the second call takes the first one's JVM (kept on `globalThis`, which both
- * share) instead of starting another: one JVM start and one JIT warm-up fewer, and the
- * integration tier runs on a JVM the e2e tier already warmed. The last teardown stops it.
+ * The e2e and integration tiers both name this setup. Vitest runs it once per project, each
+ * time from a fresh copy of this module but in its one main process, so the second call takes
+ * the first one's JVM (kept on `globalThis`, which both copies see) instead of starting
+ * another: one JVM start and one JIT warm-up fewer, and the integration tier runs on a JVM the
+ * e2e tier already warmed. The last teardown stops it.
  */
 import { type DynamoDbLocal, startDynamoDbLocal } from '@pantau/local';
 import type { TestProject } from 'vitest/node';
