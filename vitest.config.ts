@@ -70,7 +70,8 @@ export default defineConfig({
           // the workers serve file after file (e2e tier 185.7 -> 168.2 s).
           isolate: false,
           include: ['test/e2e/**/*.test.ts'],
-          // One in-memory DynamoDB Local for every runtime of the tier (test/support/runtime.ts).
+          // One in-memory DynamoDB Local for every runtime of the tier (test/support/runtime.ts),
+          // the same JVM the integration tier then uses (test/support/dynamodb-global-setup.ts).
           globalSetup: ['test/support/dynamodb-global-setup.ts'],
           // A poll waits on the runtime's answer to a write; 1 s (the default) is not enough on a
           // loaded 2-core machine. As long as the browser tests' own page timeout.
