@@ -19,8 +19,7 @@ import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { Metafile } from 'esbuild';
-import { bundleFunction } from '../infra/bundle.ts';
+import { bundleFunction, loadedAtInit } from '../infra/bundle.ts';
 import { lambdaEnv } from './lambda-env.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -48,19 +47,6 @@ const TARGETS: readonly Target[] = [
   { name: 'mail-intake', entry: 'functions/mail-intake.ts' },
   { name: 'seed', entry: 'functions/seed.ts' },
 ];
-
-/** The handler file and every chunk it imports statically: what a cold start loads. */
-function loadedAtInit(meta: Metafile, handler: string): string[] {
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const i of meta.outputs[file]?.imports ?? [])
-      if (i.kind === 'import-statement' && !i.external) visit(i.path);
-  };
-  visit(handler);
-  return [...seen];
-}
 
 // The search key, which the API and the e-mail intake read from Secrets Manager at module scope:
 // a local stand-in answers (one round trip on localhost, counted in their init).

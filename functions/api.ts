@@ -2,8 +2,7 @@ import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { S3Client } from '@aws-sdk/client-s3';
-import { S3BlobStore } from '@pantau/documents/blob-s3';
+import { onDemand, onDemandBlobStore } from '@pantau/documents/on-demand';
 import {
   createApp,
   createJwtVerifier,
@@ -29,15 +28,8 @@ import type * as PdfModule from './pdf-renderer.ts';
  * bundling the renderer into this file.
  */
 const RENDERER = new URL('./pdf-renderer.mjs', import.meta.url).href;
-let renderer: Promise<typeof PdfModule> | undefined;
-const renderPdf: PdfRenderer = async (doc) => {
-  // A failed load is not kept: the next PDF request tries again.
-  renderer ??= (import(RENDERER) as Promise<typeof PdfModule>).catch((error: unknown) => {
-    renderer = undefined;
-    throw error;
-  });
-  return (await renderer).renderLetterFile(doc);
-};
+const renderer = onDemand(() => import(RENDERER) as Promise<typeof PdfModule>);
+const renderPdf: PdfRenderer = async (doc) => (await renderer()).renderLetterFile(doc);
 
 // Module scope: built once per execution environment, reused by every invocation.
 const config = readApiConfig();
@@ -86,8 +78,11 @@ const app = createApp({
   // The public form's challenges are signed with a key every instance shares, so an answer
   // solved against one instance is accepted by another.
   proofOfWork: { secret: derivedSecret(config.ORIGIN_SECRET, 'pantau-proof-of-work') },
-  // Issue 15: attachments in S3 (presigned POST and GET), the receipt's tracking link.
-  blobs: new S3BlobStore(tracer.captureAWSv3Client(new S3Client({})), config.ATTACHMENTS_BUCKET),
+  // Issue 15: attachments in S3 (presigned POST and GET), loaded with the first attachment
+  // request (functions/attachments-s3.ts); the receipt's tracking link.
+  blobs: onDemandBlobStore(async () =>
+    (await import('./attachments-s3.ts')).s3BlobStore(tracer, config.ATTACHMENTS_BUCKET),
+  ),
   ...(config.TRACKING_URL ? { trackingUrl: config.TRACKING_URL } : {}),
   renderPdf,
 });

@@ -96,6 +96,22 @@ export const bundleOptions = (options: BundleOptions): BuildOptions => ({
   logLevel: 'warning',
 });
 
+/**
+ * The output files a cold start loads: the handler file and every chunk it imports statically
+ * (chunks behind a dynamic `import()` load on first use).
+ */
+export function loadedAtInit(meta: Metafile, handler: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const i of meta.outputs[file]?.imports ?? [])
+      if (i.kind === 'import-statement' && !i.external) visit(i.path);
+  };
+  visit(handler);
+  return [...seen];
+}
+
 export async function bundleFunction(options: BundleOptions): Promise<Metafile> {
   const result = await build(bundleOptions(options));
   return result.metafile!;

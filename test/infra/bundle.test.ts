@@ -8,12 +8,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORIGIN_SECRET_HEADER } from '../../functions/config.ts';
-import { bundleFunction } from '../../infra/bundle.ts';
+import { bundleFunction, loadedAtInit } from '../../infra/bundle.ts';
 import { entryPoint } from '../../infra/function.ts';
 import { lambdaEnv } from '../../bench/lambda-env.ts';
 
@@ -107,5 +107,30 @@ describe('the API bundle', () => {
     );
     expect(withExcel.length).toBeGreaterThan(0);
     expect(handler).not.toContain('exceljs');
+  });
+
+  it('loads S3 and its presigners with the first attachment request, not at cold start', () => {
+    const handler = relative(process.cwd(), join(dir, 'api', 'index.mjs'));
+    const packagesIn = (files: readonly string[]) =>
+      new Set(
+        files.flatMap((f) =>
+          Object.keys(meta.outputs[f]!.inputs).flatMap(
+            (input) => input.match(/node_modules\/(@aws-sdk\/[^/]+)/)?.[1] ?? [],
+          ),
+        ),
+      );
+    const atInit = packagesIn(loadedAtInit(meta, handler));
+    const onDemand = packagesIn(Object.keys(meta.outputs));
+    const s3 = [
+      '@aws-sdk/client-s3',
+      '@aws-sdk/s3-presigned-post',
+      '@aws-sdk/s3-request-presigner',
+    ];
+    for (const name of s3) {
+      expect(onDemand).toContain(name);
+      expect(atInit).not.toContain(name);
+    }
+    // What every request needs stays at init.
+    expect(atInit).toContain('@aws-sdk/client-dynamodb');
   });
 });
