@@ -27,6 +27,8 @@ process.env.NODE_COMPILE_CACHE ??= join(import.meta.dirname, 'node_modules/.cach
 //   web          packages/web component tests (*.test.tsx) in jsdom
 export default defineConfig({
   test: {
+    // After the run: the tests nearest their timeouts, the longest set-ups.
+    reporters: ['default', './test/support/timeout-margins.ts'],
     projects: [
       {
         test: {
