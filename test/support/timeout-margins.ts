@@ -27,6 +27,12 @@ export default class TimeoutMargins implements Reporter {
     this.root = vitest.config.root;
   }
 
+  /** Watch mode runs again in the same reporter: each run reports its own set-ups. */
+  onTestRunStart(): void {
+    this.hooks.length = 0;
+    this.hookStarts.clear();
+  }
+
   onHookStart(hook: ReportedHookContext): void {
     if (hook.name === 'beforeAll') this.hookStarts.set(hook.entity.id, performance.now());
   }
