@@ -28,3 +28,43 @@ export const lambdaEnv = (secretsManagerEndpoint: string): Record<string, string
   POWERTOOLS_METRICS_NAMESPACE: 'Pantau',
   LOG_LEVEL: 'SILENT',
 });
+
+/** An API Gateway HTTP API (payload 2.0) request, as the Lambda adapter receives it. */
+export const httpApiEvent = (
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: unknown,
+) => ({
+  version: '2.0',
+  routeKey: '$default',
+  rawPath: path,
+  rawQueryString: '',
+  headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  isBase64Encoded: false,
+  requestContext: {
+    http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.1', userAgent: 'bench' },
+    requestId: 'r-1',
+    stage: '$default',
+    domainName: 'api.example',
+    accountId: '123456789012',
+    apiId: 'api',
+    routeKey: '$default',
+    time: '',
+    timeEpoch: 0,
+  },
+});
+
+/**
+ * ES module source that imports a bundled handler and invokes it with each event in turn, as
+ * Lambda does in one execution environment, leaving the status codes in `statuses`.
+ */
+export const invokeSource = (handlerUrl: string, events: readonly unknown[]): string => `
+  const { handler } = await import(${JSON.stringify(handlerUrl)});
+  const context = { functionName: 'api', functionVersion: '1', awsRequestId: 'r-1',
+    invokedFunctionArn: 'arn:aws:lambda:ap-southeast-3:123456789012:function:api',
+    memoryLimitInMB: '1024', getRemainingTimeInMillis: () => 10_000 };
+  const statuses = [];
+  for (const event of ${JSON.stringify(events)}) statuses.push((await handler(event, context)).statusCode);
+`;

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORIGIN_SECRET_HEADER } from '../../functions/config.ts';
 import { bundleFunction, loadedAtInit } from '../../infra/bundle.ts';
 import { entryPoint } from '../../infra/function.ts';
-import { lambdaEnv } from '../../bench/lambda-env.ts';
+import { httpApiEvent, invokeSource, lambdaEnv } from '../../bench/lambda-env.ts';
 
 let dir: string;
 let meta: Metafile;
@@ -32,6 +32,8 @@ type Request = { readonly path: string; readonly headers: Record<string, string>
 
 /** Invokes the bundle's handler in a Node process of its own; returns each status code. */
 function invoke(requests: readonly Request[]): number[] {
+  const handler = pathToFileURL(join(dir, 'api', 'index.mjs')).href;
+  const events = requests.map(({ path, headers }) => httpApiEvent('GET', path, headers));
   const script = `
     import { createServer } from 'node:http';
     // The search key's Secrets Manager read at cold start, answered locally.
@@ -41,22 +43,7 @@ function invoke(requests: readonly Request[]): number[] {
     });
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
     process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER = 'http://127.0.0.1:' + server.address().port;
-    const { handler } = await import(${JSON.stringify(pathToFileURL(join(dir, 'api', 'index.mjs')).href)});
-    const statuses = [];
-    for (const { path, headers } of ${JSON.stringify(requests)}) {
-      const event = {
-        version: '2.0', routeKey: '$default', rawPath: path, rawQueryString: '', headers,
-        isBase64Encoded: false,
-        requestContext: { http: { method: 'GET', path, protocol: 'HTTP/1.1',
-          sourceIp: '203.0.113.1', userAgent: 'test' }, requestId: 'r-1', stage: '$default',
-          domainName: 'api.example', accountId: '123456789012', apiId: 'api', routeKey: '$default',
-          time: '', timeEpoch: 0 },
-      };
-      const context = { functionName: 'api', functionVersion: '1', awsRequestId: 'r-1',
-        invokedFunctionArn: 'arn:aws:lambda:ap-southeast-3:123456789012:function:api',
-        memoryLimitInMB: '1024', getRemainingTimeInMillis: () => 10_000 };
-      statuses.push((await handler(event, context)).statusCode);
-    }
+    ${invokeSource(handler, events)}
     server.close();
     process.stdout.write('RESULT ' + JSON.stringify(statuses));
   `;
