@@ -85,19 +85,18 @@ const FIRST_REQUEST: Record<string, unknown[]> = {
   ],
 };
 
+const importOnly = (file: string) => `await import(${JSON.stringify(pathToFileURL(file).href)});`;
+const withRequests = (file: string, events: unknown[]) => `
+  ${invokeSource(pathToFileURL(file).href, events)}
+  if (!statuses.every((s) => s >= 200 && s < 300)) throw new Error(String(statuses));`;
+
 /**
  * Wall time of one Node process importing `file` (none: an empty process), and invoking its
  * handler with `events` when given (each must answer 2xx).
  */
 const run = (file?: string, nodeOptions?: string, events?: unknown[]) =>
   new Promise<number>((resolve, reject) => {
-    const url = file && pathToFileURL(file).href;
-    const code = !url
-      ? ''
-      : events
-        ? `${invokeSource(url, events)}
-           if (!statuses.every((s) => s >= 200 && s < 300)) throw new Error(String(statuses));`
-        : `await import(${JSON.stringify(url)});`;
+    const code = !file ? '' : events ? withRequests(file, events) : importOnly(file);
     const started = performance.now();
     const child = spawn(process.execPath, ['--input-type=module', '-e', code], {
       env: { ...env, ...(nodeOptions === undefined ? {} : { NODE_OPTIONS: nodeOptions }) },

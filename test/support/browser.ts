@@ -15,6 +15,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { expect } from 'vitest';
+import { onDemand } from '@pantau/documents/on-demand';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots');
@@ -56,17 +57,13 @@ export interface TestBrowser {
  * (cookies, storage, viewport, locale) and closes them in `afterAll`. Playwright stops the
  * browser when the worker exits.
  */
-let shared: Promise<Browser> | undefined;
+let shared = onDemand(launchChromium);
 
 export async function openBrowser(): Promise<TestBrowser> {
-  shared ??= launchChromium().catch((error: unknown) => {
-    shared = undefined;
-    throw error;
-  });
-  const browser = await shared;
+  let browser = await shared();
   if (!browser.isConnected()) {
-    shared = undefined;
-    return openBrowser();
+    shared = onDemand(launchChromium);
+    browser = await shared();
   }
   const contexts = new Set<BrowserContext>();
   const newContext = async (options?: BrowserContextOptions) => {
