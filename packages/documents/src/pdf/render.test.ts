@@ -2,7 +2,10 @@ import { forwardingLetterDocument, receiptDocument } from '@pantau/core';
 import { describe, expect, it } from 'vitest';
 import { COMPLAINANT, FORWARDED_AT, forwardedExample } from '../fixtures.test-support.ts';
 import { pdfPages, pdfText } from '../../test/read-back.ts';
-import { pdfFileName, renderLetterPdf } from './index.ts';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument } from 'pdf-lib';
+import { loadFonts } from './fonts.ts';
+import { pdfFileName, renderLetterPdf, wrap } from './index.ts';
 
 const forwardingLetter = (identityHidden: boolean, attachments: string[] = []) => {
   const x = forwardedExample(identityHidden);
@@ -51,6 +54,54 @@ describe('the forwarding letter as PDF, read back by pdf.js', () => {
     };
     const bytes = await renderLetterPdf(long);
     expect(await pdfPages(bytes)).toBeGreaterThan(1);
+  });
+
+  it('wraps greedily: each line fits as pdf-lib measures it whole, and its next word would not', async () => {
+    // The wrap adds up words' widths; the whole line, laid out at once, must agree. Ligatures
+    // (fi, ffl), an en dash, digits, a slash and a word longer than a line.
+    const pdf = await PDFDocument.create();
+    pdf.registerFontkit(fontkit);
+    const fonts = await loadFonts();
+    const width = 200;
+    const words = [
+      'Pengaduan',
+      'efisiensi',
+      'afiliasi',
+      'baffle',
+      'final',
+      'Rp1.250.000,00',
+      '–',
+      'B-12/D-4',
+      'Kemensetneg',
+      'tindak',
+      'lanjut',
+      'ditangani',
+      'é',
+      'Pasal',
+      '17',
+    ];
+    const text = Array.from({ length: 300 }, (_, i) => words[(i * 7) % words.length]).join(' ');
+    for (const file of [fonts.regular, fonts.bold]) {
+      const font = await pdf.embedFont(file, { subset: true });
+      for (const size of [11, 13]) {
+        const lines = wrap(text, font, size, width);
+        expect(lines.join(' ')).toBe(text);
+        expect(lines.length).toBeGreaterThan(20);
+        for (const [i, line] of lines.entries()) {
+          expect(font.widthOfTextAtSize(line, size), line).toBeLessThanOrEqual(width);
+          const next = lines[i + 1]?.split(' ')[0];
+          if (next !== undefined) {
+            expect(font.widthOfTextAtSize(`${line} ${next}`, size), line).toBeGreaterThan(width);
+          }
+        }
+        const long = wrap(`${'x'.repeat(120)} akhir`, font, size, width);
+        expect(long.join('').replace(/ ?akhir$/, '')).toBe('x'.repeat(120));
+        expect(long.at(-1)).toMatch(/akhir$/);
+        expect(long.length).toBeGreaterThan(2);
+        for (const line of long)
+          expect(font.widthOfTextAtSize(line, size)).toBeLessThanOrEqual(width);
+      }
+    }
   });
 
   it('names the file after the letter’s number', () => {

@@ -21,15 +21,35 @@ interface Faces {
   readonly bold: PDFFont;
 }
 
+/**
+ * Each word's width at size 1, per font. pdf-lib's width of a text is the sum of its glyphs'
+ * advances (no kerning), and no glyph is substituted across a space, so a line's width is its
+ * words' widths plus its spaces': each word is laid out once (fontkit's shaping is most of a
+ * render) instead of once for every word added to its line. A font belongs to one document.
+ */
+const wordWidths = new WeakMap<PDFFont, Map<string, number>>();
+
+function widthAt1(font: PDFFont, word: string): number {
+  let widths = wordWidths.get(font);
+  if (!widths) wordWidths.set(font, (widths = new Map()));
+  let w = widths.get(word);
+  if (w === undefined) widths.set(word, (w = font.widthOfTextAtSize(word, 1)));
+  return w;
+}
+
 /** Lines of `text` no wider than `width` (words kept whole; a word longer than a line is cut). */
 export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
+  const space = widthAt1(font, ' ') * size;
   for (const paragraph of text.split(/\r?\n/)) {
     let line = '';
+    let lineWidth = 0;
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) <= width) {
-        line = candidate;
+      const wordWidth = widthAt1(font, word) * size;
+      const candidate = line ? lineWidth + space + wordWidth : wordWidth;
+      if (candidate <= width) {
+        line = line ? `${line} ${word}` : word;
+        lineWidth = candidate;
         continue;
       }
       if (line) lines.push(line);
@@ -41,6 +61,7 @@ export function wrap(text: string, font: PDFFont, size: number, width: number): 
         rest = rest.slice(cut);
       }
       line = rest;
+      lineWidth = font.widthOfTextAtSize(rest, size);
     }
     lines.push(line);
   }
