@@ -93,7 +93,8 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
  * landmarks, ARIA use), as `rule: target, target…` lines: empty when clean.
  */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
+  // Once per document: a screen reached inside the app (no page load) still has it.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
       .axe;
@@ -102,6 +103,8 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
         type: 'tag',
         values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
       },
+      // Only violations are read: axe then keeps one node of each other result type, not all.
+      resultTypes: ['violations'],
     })) as { violations: { id: string; nodes: { target: string[] }[] }[] };
     return result.violations.map(
       (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
