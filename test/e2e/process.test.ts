@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SHORT_LIVED_JVM } from '../support/jvm.ts';
 import { alive, waitFor } from '../support/runtime.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -39,7 +40,13 @@ async function npmStart() {
   const dataDir = await mkdtemp(join(tmpdir(), 'pantau-proc-'));
   const child = spawn('npm', ['start'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', PANTAU_DATA_DIR: dataDir, LOG_LEVEL: 'WARN' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      PANTAU_DATA_DIR: dataDir,
+      LOG_LEVEL: 'WARN',
+      ...SHORT_LIVED_JVM,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const entry = { child, dataDir, pids: [] as number[] };

@@ -17,6 +17,7 @@ import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '@pantau/local';
 import { expect, inject } from 'vitest';
+import { SHORT_LIVED_JVM } from './jvm.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const READY = /Pantau ready at (\S+) \(pid (\d+)\)/;
@@ -60,7 +61,7 @@ export async function startPantau(
       PORT: String(port),
       PANTAU_DATA_DIR: dataDir,
       LOG_LEVEL: 'WARN',
-      ...(shared ? { PANTAU_DYNAMODB_ENDPOINT: shared } : {}),
+      ...(shared ? { PANTAU_DYNAMODB_ENDPOINT: shared } : SHORT_LIVED_JVM),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,7 +8,8 @@ import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SHORT_LIVED_JVM } from '../../../test/support/jvm.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 
 let dataDir = '';
@@ -18,6 +19,7 @@ const client = (credentials: { accessKeyId: string; secretAccessKey: string }) =
   new DynamoDBClient({ endpoint: db.endpoint, region: 'local', credentials, maxAttempts: 1 });
 
 beforeAll(async () => {
+  for (const [name, value] of Object.entries(SHORT_LIVED_JVM)) vi.stubEnv(name, value);
   dataDir = await mkdtemp(join(tmpdir(), 'pantau-ddb-'));
   db = await startDynamoDbLocal({ dataDir });
   await client(db.credentials).send(
@@ -31,6 +33,7 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
+  vi.unstubAllEnvs();
   await db?.stop();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
