@@ -1,9 +1,9 @@
 import { forwardingLetterDocument, receiptDocument } from '@pantau/core';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { COMPLAINANT, FORWARDED_AT, forwardedExample } from '../fixtures.test-support.ts';
 import { pdfPages, pdfText } from '../../test/read-back.ts';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument } from 'pdf-lib';
 import { loadFonts } from './fonts.ts';
 import { pdfFileName, renderLetterPdf, wrap } from './index.ts';
 
