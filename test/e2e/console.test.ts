@@ -142,6 +142,10 @@ describe('web console', () => {
       .waitFor();
     await page.getByRole('heading', { name: /Penugasan: PT PLN/ }).waitFor();
     await expect.poll(() => page.locator('p.meta').innerText()).toContain('Diteruskan');
+    // The ladder writes each forwarding letter moments after the forward answered: the case's
+    // letters come to list both, without a reload of the page.
+    const letters = page.locator('section[aria-labelledby="case-letters"] li');
+    await expect.poll(() => letters.filter({ hasText: 'Surat penerusan' }).count()).toBe(2);
     await mainScreen(page, '04-case-forwarded');
     await signOut();
   });

@@ -4,7 +4,7 @@
  * rather than linked.
  */
 import { AgencyName } from './agencies';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, download, type Schemas, unwrap } from '../api/client';
 import { useLoad } from '../data';
 import type { TimeZone } from '../format';
@@ -65,14 +65,54 @@ export function LetterPdfButton({ letter }: { letter: Schemas['Notification'] })
   );
 }
 
+/** How often, and how many times, the list asks again while a forwarding letter is awaited. */
+const AWAIT_EVERY_MS = 2_000;
+const AWAIT_TIMES = 15;
+
 /** The letters written on one case (an agency: those sent to it), with their PDFs. */
-export function CaseLetters({ caseId, zone }: { caseId: string; zone: TimeZone }) {
+export function CaseLetters({
+  caseId,
+  zone,
+  revision,
+  awaiting = [],
+}: {
+  caseId: string;
+  zone: TimeZone;
+  /**
+   * Changes whenever the case page reloads its case (after an action): the list reloads with it,
+   * so that it shows every letter the timeline beside it says was written.
+   */
+  revision?: unknown;
+  /**
+   * Agencies whose forwarding letter the ladder is about to write (just forwarded): the ladder's
+   * first step writes it moments after the forward answered, so the list asks again every 2 s
+   * until each has one, 15 times at most.
+   */
+  awaiting?: readonly string[];
+}) {
   const { t } = useI18n();
   const loaded = useLoad(
     () => unwrap(api.GET('/v1/notifications', { params: { query: { caseId, limit: 100 } } })),
-    [caseId],
+    [caseId, revision],
   );
-  const items = loaded.data?.items ?? [];
+  const [asked, setAsked] = useState(0);
+  useEffect(() => setAsked(0), [caseId, revision]);
+  const letters = loaded.data?.items;
+  const missing =
+    letters !== undefined &&
+    awaiting.some(
+      (agencyId) => !letters.some((n) => n.agencyId === agencyId && n.step === 'forwarding'),
+    );
+  const { reload } = loaded;
+  useEffect(() => {
+    if (!missing || loaded.loading || asked >= AWAIT_TIMES) return;
+    const timer = setTimeout(() => {
+      setAsked((n) => n + 1);
+      reload();
+    }, AWAIT_EVERY_MS);
+    return () => clearTimeout(timer);
+  }, [missing, loaded.loading, asked, reload]);
+  const items = letters ?? [];
   return (
     <section className="card" aria-labelledby="case-letters">
       <h2 id="case-letters">{t('caseLetters.title')}</h2>

@@ -152,7 +152,12 @@ export default function CaseDetail() {
           </div>
           <div>
             <Timeline events={events} zone={zone} />
-            <CaseLetters caseId={kase.id} zone={zone} />
+            <CaseLetters
+              caseId={kase.id}
+              zone={zone}
+              revision={loaded.data}
+              awaiting={justForwarded(kase)}
+            />
           </div>
         </div>
       </ActionResultProvider>
@@ -246,6 +251,17 @@ function Complaint({
       </dl>
     </section>
   );
+}
+
+/**
+ * The agencies the case's last change forwarded it to (its assignments forwarded within a
+ * minute of it, by the server's clock): their forwarding letters are being written.
+ */
+function justForwarded(kase: Schemas['Case']): string[] {
+  const last = Date.parse(kase.updatedAt);
+  return kase.assignments
+    .filter((a) => a.state === 'pending' && last - Date.parse(a.forwardedAt) <= 60_000)
+    .map((a) => a.agencyId);
 }
 
 function Timeline({
