@@ -130,3 +130,34 @@ describe('recipients by rung (default policy)', () => {
     });
   });
 });
+
+describe('what a letter says', () => {
+  const reminder = (c: typeof complaint) => {
+    const [event] = projectLadder(INITIAL_LADDER_STATE, {
+      assignment: silent,
+      steps: DEFAULT_LADDER,
+      calendar,
+      now: new Date(silent.forwardedAt),
+    }).filter((e) => e.step === 'reminder_1');
+    return composeLetter({
+      event: event!,
+      step: DEFAULT_LADDER.find((s) => s.name === 'reminder_1')!,
+      case: c,
+      assignment: silent,
+      parties,
+      calendar,
+    });
+  };
+
+  it('names the case by its agenda number, as its forwarding letter did, never by an internal id', () => {
+    const numbered = {
+      ...complaint,
+      id: '01M8NFQMA0A2TCGG1M1SWFAH0S',
+      agendaNumber: '17/DUMAS/III/2026',
+    };
+    const { body } = reminder(numbered);
+    expect(body).toContain('Nomor agenda: 17/DUMAS/III/2026');
+    expect(body).toContain('Pokok pengaduan: Sertifikat tanah belum terbit');
+    expect(body).not.toContain(numbered.id);
+  });
+});

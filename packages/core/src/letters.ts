@@ -123,7 +123,7 @@ export function composeLetter(input: {
     `Yth. ${parties.agency.name}`,
     '',
     `Perihal: ${title} atas Pengaduan Masyarakat`,
-    `Nomor pengaduan: ${c.id}`,
+    `Nomor agenda: ${c.agendaNumber ?? c.id}`,
     `Pokok pengaduan: ${c.subject}`,
     `Diteruskan pada: ${formatLocal(a.forwardedAt, a.timeZone)}`,
     '',
