@@ -84,11 +84,11 @@ export function CaseLetters({
    */
   revision?: unknown;
   /**
-   * Agencies whose forwarding letter the ladder is about to write (just forwarded): the ladder's
-   * first step writes it moments after the forward answered, so the list asks again every 2 s
-   * until each has one, 15 times at most.
+   * Agencies whose forwarding letter the ladder is about to write (just forwarded, at `since`):
+   * the ladder's first step writes it moments after the forward answered, so the list asks again
+   * every 2 s until each has one dated since then, 15 times at most.
    */
-  awaiting?: readonly string[];
+  awaiting?: readonly { agencyId: string; since: string }[];
 }) {
   const { t } = useI18n();
   const loaded = useLoad(
@@ -101,7 +101,13 @@ export function CaseLetters({
   const missing =
     letters !== undefined &&
     awaiting.some(
-      (agencyId) => !letters.some((n) => n.agencyId === agencyId && n.step === 'forwarding'),
+      ({ agencyId, since }) =>
+        !letters.some(
+          (n) =>
+            n.agencyId === agencyId &&
+            n.step === 'forwarding' &&
+            Date.parse(n.createdAt) >= Date.parse(since),
+        ),
     );
   const { reload } = loaded;
   useEffect(() => {

@@ -257,11 +257,11 @@ function Complaint({
  * The agencies the case's last change forwarded it to (its assignments forwarded within a
  * minute of it, by the server's clock): their forwarding letters are being written.
  */
-function justForwarded(kase: Schemas['Case']): string[] {
+function justForwarded(kase: Schemas['Case']): { agencyId: string; since: string }[] {
   const last = Date.parse(kase.updatedAt);
   return kase.assignments
     .filter((a) => a.state === 'pending' && last - Date.parse(a.forwardedAt) <= 60_000)
-    .map((a) => a.agencyId);
+    .map((a) => ({ agencyId: a.agencyId, since: a.forwardedAt }));
 }
 
 function Timeline({
