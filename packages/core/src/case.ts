@@ -148,6 +148,13 @@ export type Registration = Omit<CreateCaseInput, 'complainant'> & {
   readonly complainant: Complainant | null;
 };
 
+/**
+ * The number a case goes by in what people read (letters, PDFs, the receipt): its agenda number,
+ * or its id for a case registered before agenda numbers existed.
+ */
+export const agendaOf = (c: Pick<CaseRecord, 'id' | 'agendaNumber'>): string =>
+  c.agendaNumber ?? c.id;
+
 export function newCase(input: {
   id: string;
   trackingCode: string;

@@ -5,7 +5,7 @@
 import { emailsOf } from './agency.ts';
 import type { AssignmentRecord } from './assignment.ts';
 import { type Calendar, TIME_ZONE_LABELS, workingDaysBetween } from './calendar.ts';
-import type { CaseRecord } from './case.ts';
+import { agendaOf, type CaseRecord } from './case.ts';
 import type { LadderLetter } from './ladder/index.ts';
 import type { LadderParty, LadderStep, Target } from './policy.ts';
 import type { Agency } from './schemas.ts';
@@ -123,7 +123,7 @@ export function composeLetter(input: {
     `Yth. ${parties.agency.name}`,
     '',
     `Perihal: ${title} atas Pengaduan Masyarakat`,
-    `Nomor agenda: ${c.agendaNumber ?? c.id}`,
+    `Nomor agenda: ${agendaOf(c)}`,
     `Pokok pengaduan: ${c.subject}`,
     `Diteruskan pada: ${formatLocal(a.forwardedAt, a.timeZone)}`,
     '',

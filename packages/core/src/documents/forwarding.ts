@@ -5,7 +5,7 @@
  */
 import { emailsOf } from '../agency.ts';
 import type { AssignmentRecord } from '../assignment.ts';
-import type { CaseRecord } from '../case.ts';
+import { agendaOf, type CaseRecord } from '../case.ts';
 import type { NotificationRecord } from '../notification.ts';
 import type { LadderLetterWrite } from '../ports.ts';
 import type { Agency } from '../schemas.ts';
@@ -39,7 +39,7 @@ export function forwardingLetterWrite(input: {
     now,
     attachments: visible,
   });
-  const agenda = c.agendaNumber ?? c.id;
+  const agenda = agendaOf(c);
   const body = [
     `Yth. ${agency.name}`,
     '',

@@ -6,7 +6,7 @@
  */
 import type { AssignmentRecord } from '../assignment.ts';
 import { localDate, type TimeZone } from '../calendar.ts';
-import type { CaseRecord } from '../case.ts';
+import { agendaOf, type CaseRecord } from '../case.ts';
 import { formatLocal, type Letter, MONTHS, TARGET_LABELS } from '../letters.ts';
 import { TARGETS } from '../policy.ts';
 import type { Agency } from '../schemas.ts';
@@ -106,7 +106,7 @@ export function forwardingLetterDocument(input: {
   attachments: readonly string[];
 }): LetterDocument {
   const { case: c, assignment: a, agency, settings } = input;
-  const agenda = c.agendaNumber ?? c.id;
+  const agenda = agendaOf(c);
   const incoming = c.letter
     ? `surat nomor ${c.letter.number} tanggal ${indonesianDate(c.letter.date)}${
         c.identityHidden ? '' : ` dari ${c.letter.sender}`
@@ -210,7 +210,7 @@ export function ladderLetterDocument(input: {
       {
         kind: 'fields',
         rows: [
-          ['Nomor agenda', c.agendaNumber ?? c.id],
+          ['Nomor agenda', agendaOf(c)],
           ['Pokok pengaduan', c.subject],
           ['Diteruskan pada', formatLocal(a.forwardedAt, a.timeZone)],
         ],
@@ -242,7 +242,7 @@ export function receiptDocument(input: {
     kind: 'receipt',
     title: 'TANDA TERIMA PENGADUAN',
     letterhead: settings.letterhead,
-    number: c.agendaNumber ?? c.id,
+    number: agendaOf(c),
     placeAndDate: placeAndDate(settings, received, 'Asia/Jakarta'),
     enclosures: null,
     subject: c.subject,
@@ -251,7 +251,7 @@ export function receiptDocument(input: {
       {
         kind: 'fields',
         rows: [
-          ['Nomor agenda', c.agendaNumber ?? c.id],
+          ['Nomor agenda', agendaOf(c)],
           ['Kode pelacakan', c.trackingCode],
           ['Tanggal diterima', formatLocal(c.receivedAt, 'Asia/Jakarta')],
           ['Saluran', CHANNEL_LABELS[c.channel]],
@@ -274,7 +274,7 @@ export function receiptDocument(input: {
           `Pindai kode QR di bawah ini, atau buka ${input.trackingUrl} dan masukkan kode pelacakan ${c.trackingCode}.`,
           'Halaman tersebut menampilkan status pengaduan dan jawaban instansi terkait; setelah jawaban akhir, Saudara dapat menyatakan puas atau belum puas.',
           'Simpan kode pelacakan ini dan jangan berikan kepada orang lain: siapa pun yang memegangnya dapat menanggapi atas nama Saudara.',
-          `Sebutkan nomor agenda ${c.agendaNumber ?? c.id} bila menghubungi ${settings.letterhead.unit}.`,
+          `Sebutkan nomor agenda ${agendaOf(c)} bila menghubungi ${settings.letterhead.unit}.`,
         ],
       },
       { kind: 'qr', data: link, caption: 'Pindai untuk melacak pengaduan' },
