@@ -150,6 +150,9 @@ describe('console: oversight', () => {
     await page.getByRole('link', { name: 'Surat' }).click();
     await expect.poll(() => page.locator('ul.letters').innerText()).toContain('Surat pengingat I');
     expect(await page.locator('ul.letters').innerText()).not.toMatch(/polri|Kepolisian/);
+    // How many, said as a sentence under the title: not a bare number.
+    const listed = await page.locator('ul.letters > li').count();
+    await page.getByText(`${listed} surat`, { exact: true }).waitFor();
     await page.getByText('Baca surat').first().click();
     await expect.poll(() => page.locator('pre.letter').first().innerText()).toContain(SUBJECT);
     await mainScreen(page, '14-agency-letters');

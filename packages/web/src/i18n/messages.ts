@@ -309,6 +309,7 @@ const id = {
   'search.match.phone': 'Telepon',
   'search.match.email': 'Surel',
   'cases.title': 'Daftar pengaduan',
+  'cases.total': '{n} pengaduan',
   'cases.subject': 'Perihal',
   'cases.agencies': 'Instansi',
   'cases.csv': 'Unduh CSV pengaduan',
@@ -356,6 +357,7 @@ const id = {
 
   'letters.title': 'Log surat dan notifikasi',
   'letters.titleAgency': 'Surat untuk instansi Anda',
+  'letters.total': '{n} surat',
   'letters.agency': 'Instansi',
   'letters.read': 'Baca surat',
   'letters.to': 'Kepada',
@@ -869,6 +871,7 @@ const en = {
   'search.match.phone': 'Phone',
   'search.match.email': 'E-mail',
   'cases.title': 'Complaints',
+  'cases.total': '{n} complaints',
   'cases.subject': 'Subject',
   'cases.agencies': 'Agencies',
   'cases.csv': 'Download cases CSV',
@@ -916,6 +919,7 @@ const en = {
 
   'letters.title': 'Letters and notifications log',
   'letters.titleAgency': 'Letters to your agency',
+  'letters.total': '{n} letters',
   'letters.agency': 'Agency',
   'letters.read': 'Read the letter',
   'letters.to': 'To',

@@ -73,9 +73,13 @@ export default function Cases() {
         </div>
       </form>
       <ProblemAlert error={error ?? list.error} />
-      <p className="muted">
-        <Count total={list.total} shown={list.items.length} hasMore={list.hasMore} />
-      </p>
+      <Count
+        total={list.total}
+        shown={list.items.length}
+        hasMore={list.hasMore}
+        loading={list.loading}
+        sentence="cases.total"
+      />
       <div className="table-scroll">
         <table className="cards">
           <caption className="visually-hidden">{t('cases.title')}</caption>

@@ -49,10 +49,13 @@ function ListCard<T>({
   return (
     <section className="card" aria-labelledby={id}>
       <h2 id={id}>
-        {title} {/* No count while the first page loads: a "0" there would be wrong. */}
-        {list.loading && list.items.length === 0 ? null : (
-          <Count total={list.total} shown={list.items.length} hasMore={list.hasMore} />
-        )}
+        {title}{' '}
+        <Count
+          total={list.total}
+          shown={list.items.length}
+          hasMore={list.hasMore}
+          loading={list.loading}
+        />
       </h2>
       <ProblemAlert error={list.error} />
       {list.loading && list.items.length === 0 ? <Loading /> : null}

@@ -39,9 +39,13 @@ export default function Letters() {
   return (
     <section>
       <PageTitle>{isCentral(session) ? t('letters.title') : t('letters.titleAgency')}</PageTitle>
-      <p className="muted">
-        <Count total={list.total} shown={list.items.length} hasMore={list.hasMore} />
-      </p>
+      <Count
+        total={list.total}
+        shown={list.items.length}
+        hasMore={list.hasMore}
+        loading={list.loading}
+        sentence="letters.total"
+      />
       {isCentral(session) ? (
         <div className="filters">
           <AgencySelect

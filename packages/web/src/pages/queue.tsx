@@ -5,6 +5,7 @@
 import { api, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
 import { AssignmentTable } from '../components/assignment-table';
+import { Count } from '../components/count';
 import {
   filtersFromUrl,
   filtersToUrl,
@@ -48,11 +49,13 @@ export default function Queue() {
         canSeeMembers={coordinator}
       />
       <ProblemAlert error={list.error} />
-      <p className="muted">
-        {t('queue.total', {
-          n: list.total ?? `${list.items.length}${list.hasMore ? '+' : ''}`,
-        })}
-      </p>
+      <Count
+        total={list.total}
+        shown={list.items.length}
+        hasMore={list.hasMore}
+        loading={list.loading}
+        sentence="queue.total"
+      />
       <AssignmentTable
         items={list.items}
         zone={session.zone}
