@@ -362,6 +362,25 @@ describe('e-mail to the SMTP listener (sent with nodemailer)', () => {
     );
   });
 
+  it('a file name of thousands of characters is cut to 200, its extension kept', async () => {
+    // Names are listed in the forwarding letter and on the case page: none may grow unbounded.
+    const subject = `Nama berkas sangat panjang ${crypto.randomUUID()}`;
+    await transport().sendMail({
+      from: 'warga@warga.example.id',
+      to: 'pengaduan@setneg.example.go.id',
+      subject,
+      text: 'Mohon periksa lampiran saya.',
+      attachments: [
+        { filename: `${'bukti pungutan liar '.repeat(300)}.pdf`, content: Buffer.from(SMALL_PDF) },
+      ],
+    });
+    const [mine] = (await casesOf('email')).filter((c) => c.subject === subject);
+    const [pdf] = await attachmentsOf(mine.id, central);
+    expect(pdf.name.length).toBeLessThanOrEqual(200);
+    expect(pdf.name).toMatch(/^bukti pungutan liar .*….pdf$/);
+    expect(await download(mine.id, pdf.id, central)).toEqual(SMALL_PDF);
+  });
+
   it('an HTML-only message gives its text, without markup', async () => {
     await transport().sendMail({
       from: 'Budi Santoso <budi@example.co.id>',

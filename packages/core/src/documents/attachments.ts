@@ -10,6 +10,7 @@ import {
   type AttachmentVisibility,
   type CreateAttachmentInput,
   MAX_ATTACHMENTS_PER_CASE,
+  MAX_FILE_NAME,
 } from '../schemas/documents.ts';
 
 export interface AttachmentRecord {
@@ -217,3 +218,23 @@ export function downloadName(a: AttachmentRecord): string {
 
 export const unknownAttachedTo = (path: string, what: string) =>
   invalidInput(path, `unknown ${what}`);
+
+/**
+ * A file name as the upload schema would take it, from whatever a mail client sent: slashes and
+ * control characters replaced, at most 200 characters (UTF-16 units, never splitting a
+ * character), the middle cut with "…" so that the extension stays. Nothing usable: `fallback`.
+ * Names are listed in letters and on every case page, so none may grow without bound.
+ */
+export function fileNameFrom(raw: string, fallback: string): string {
+  const clean = raw.replace(/[/\\\u0000-\u001f]/g, '_').trim();
+  if (clean.replace(/_/g, '') === '') return fallback;
+  if (clean.length <= MAX_FILE_NAME) return clean;
+  const dot = clean.lastIndexOf('.');
+  const extension = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : '';
+  let head = '';
+  for (const char of clean.slice(0, clean.length - extension.length)) {
+    if (head.length + char.length + 1 + extension.length > MAX_FILE_NAME) break;
+    head += char;
+  }
+  return `${head.trimEnd()}…${extension}`;
+}

@@ -70,7 +70,8 @@ export const SCAN_STATUSES = ['pending', 'clean', 'infected', 'unscannable'] as 
 export type ScanStatus = (typeof SCAN_STATUSES)[number];
 
 /** An attachment's name as given: shown and offered on download, never a path. */
-export const FileNameSchema = text(200).regex(
+export const MAX_FILE_NAME = 200;
+export const FileNameSchema = text(MAX_FILE_NAME).regex(
   /^[^/\\\u0000-\u001f]+$/,
   'a file name, without slashes or control characters',
 );

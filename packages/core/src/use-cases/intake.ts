@@ -8,6 +8,7 @@ import type { CaseRecord } from '../case.ts';
 import {
   attachmentKey,
   defaultVisibility,
+  fileNameFrom,
   receivedAttachment,
   type Sniffed,
 } from '../documents/attachments.ts';
@@ -206,7 +207,10 @@ async function mailAttachments(deps: ServiceDeps, files: MailFiles): Promise<Int
   const taken = (
     await inspected(
       deps,
-      files.attachments.map((a) => ({ name: a.filename, bytes: a.content })),
+      files.attachments.map((a, i) => ({
+        name: fileNameFrom(a.filename, `lampiran-${i + 1}`),
+        bytes: a.content,
+      })),
     )
   )
     .filter(
