@@ -199,6 +199,8 @@ const EXPECTED: Record<string /* 'METHOD /path' */, Row> = {
   // tracking code, which no agency's answer may carry (SEES_TRACKING_CODE).
   'GET /v1/search':
     row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
+  'POST /v1/search':
+    row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
   // Destructive: the owner's assignment is redirected, then the case closed.
   'POST /v1/cases/{id}/assignments/{agencyId}/redirect':
     row( 403,  403, 'ok', 'ok',  404,  404, 'ok',  403,  401,  401,  401,  401,  401),
@@ -310,6 +312,7 @@ const POLICY_ID = 'default';
 const BODIES: Record<string /* 'METHOD /path' */, (f: Fixtures) => unknown> = {
   // The tracking code travels in the body, never in a path.
   'POST /v1/track': (f) => ({ code: f.trackingCode }),
+  'POST /v1/search': (f) => ({ q: f.trackingCode }),
   'POST /v1/track/reply': (f) => ({ code: f.trackingCode, satisfied: true, rating: 5 }),
   'POST /v1/agencies': () => ({
     id: 'matrix-agency',
@@ -704,12 +707,17 @@ describe('the served document and the matrix agree', () => {
 });
 
 describe('search across tenants', () => {
+  // The console's way (the query in the body), and the first contract's GET: the same answer.
   const search = async (principal: Principal, q: string) => {
-    const res = await http.get(`/v1/search?q=${encodeURIComponent(q)}`, {
-      token: tokens[principal]!,
-    });
-    expect(res.status, res.text).toBe(200);
-    return (res.body.items as { id: string; matchedBy: string }[]).map((h) => [h.id, h.matchedBy]);
+    const token = tokens[principal]!;
+    const posted = await http.post('/v1/search', { q }, { token });
+    expect(posted.status, posted.text).toBe(200);
+    const got = await http.get(`/v1/search?q=${encodeURIComponent(q)}`, { token });
+    expect(got.body).toEqual(posted.body);
+    return (posted.body.items as { id: string; matchedBy: string }[]).map((h) => [
+      h.id,
+      h.matchedBy,
+    ]);
   };
 
   it('an agency finds its own case by words, another agency never does', async () => {
@@ -845,6 +853,7 @@ const REFERENCES: Record<string /* 'METHOD /path' */, readonly Reference[]> = {
   'GET /v1/stats/agencies.csv': [agencyIn('query', 'agencyId')],
   'GET /v1/exports/cases.csv': [agencyIn('query', 'agencyId')],
   'GET /v1/search': [agencyIn('query', 'agencyId')],
+  'POST /v1/search': [agencyIn('body', 'agencyId', (b, id) => ({ ...b, agencyId: id }))],
   'PUT /v1/policies/{id}': [
     {
       where: 'body',

@@ -5,7 +5,7 @@ import { COMPLAINT_TYPES } from '../policy.ts';
 import { AgencyIdSchema, CASE_STATUSES, PageQuery } from './common.ts';
 import { CaseSchema } from './cases.ts';
 
-export const SearchQuery = PageQuery.extend({
+const searchFields = {
   q: z
     .string()
     .trim()
@@ -22,8 +22,24 @@ export const SearchQuery = PageQuery.extend({
   type: z.enum(COMPLAINT_TYPES).optional(),
   from: z.iso.date().optional().meta({ description: 'Received on or after (WIB date)' }),
   to: z.iso.date().optional().meta({ description: 'Received on or before (WIB date)' }),
-});
+};
+
+/** `GET /v1/search?q=`: words; kept for clients of the first contract (a query string is logged). */
+export const SearchQuery = PageQuery.extend(searchFields);
 export type SearchFilter = z.infer<typeof SearchQuery>;
+
+/**
+ * `POST /v1/search`: the same search with the query in the body, where an identifier (a
+ * tracking code, a NIK, a phone number, an e-mail address) stays out of URLs and the access
+ * logs that record them. The console searches this way.
+ */
+export const SearchBody = z
+  .strictObject({
+    ...searchFields,
+    limit: z.int().min(1).max(100).default(25),
+    cursor: PageQuery.shape.cursor,
+  })
+  .meta({ id: 'Search' });
 
 export const SEARCH_MATCHES = [...LOOKUP_FIELDS, 'words'] as const;
 

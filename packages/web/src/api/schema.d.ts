@@ -4841,7 +4841,7 @@ export type paths = {
         };
         /**
          * Find cases: central by identifier (tracking code, agenda or letter number, external reference, NIK, phone, e-mail) or by words; an agency by words over its own assignments
-         * @description Identifier matches first (first page only), then word matches, newest first. Filters combine with the words. A page may hold fewer than `limit` items and still have a `nextCursor`: one request reads a bounded number of postings.
+         * @description Identifier matches first (first page only), then word matches, newest first. Filters combine with the words. A page may hold fewer than `limit` items and still have a `nextCursor`: one request reads a bounded number of postings. The same search as `POST /v1/search`, for clients of the first contract. A URL is logged where it passes (CDN and proxy logs): search for identifiers and identity with the POST.
          */
         get: {
             parameters: {
@@ -4923,7 +4923,79 @@ export type paths = {
             };
         };
         put?: never;
-        post?: never;
+        /**
+         * Find cases: central by identifier (tracking code, agenda or letter number, external reference, NIK, phone, e-mail) or by words; an agency by words over its own assignments
+         * @description Identifier matches first (first page only), then word matches, newest first. Filters combine with the words. A page may hold fewer than `limit` items and still have a `nextCursor`: one request reads a bounded number of postings. The query travels in the body, so an identifier or a person's details never sit in a URL, nor in the access logs that record URLs. The console searches this way.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Search"];
+                };
+            };
+            responses: {
+                /** @description A page of cases */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchPage"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6598,6 +6670,28 @@ export type components = {
              * @enum {string}
              */
             matchedBy: "trackingCode" | "agendaNumber" | "letterNumber" | "externalRef" | "idNumber" | "phone" | "email" | "words";
+        };
+        Search: {
+            /** @description Words (prefix from 4 letters; case, diacritics and Indonesian affixes ignored), or for central an identifier: tracking code, agenda or letter number, external reference, NIK, phone (any national or international form) or e-mail */
+            q: string;
+            /** @enum {string} */
+            status?: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";
+            agencyId?: string;
+            /** @enum {string} */
+            type?: "light" | "normative" | "examination";
+            /**
+             * Format: date
+             * @description Received on or after (WIB date)
+             */
+            from?: string;
+            /**
+             * Format: date
+             * @description Received on or before (WIB date)
+             */
+            to?: string;
+            /** @default 25 */
+            limit: number;
+            cursor?: string;
         };
         DevClockMove: {
             /** Format: date-time */

@@ -21,9 +21,8 @@ export function SearchBox() {
     (cursor) =>
       q === ''
         ? Promise.resolve({ items: [], nextCursor: null })
-        : unwrap(
-            api.GET('/v1/search', { params: { query: { q, ...(cursor ? { cursor } : {}) } } }),
-          ),
+        : // In the body: a tracking code, a NIK or a phone number never sits in a URL (logs).
+          unwrap(api.POST('/v1/search', { body: { q, ...(cursor ? { cursor } : {}) } })),
     [q],
   );
   return (
