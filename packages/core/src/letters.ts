@@ -6,15 +6,10 @@ import { emailsOf } from './agency.ts';
 import type { AssignmentRecord } from './assignment.ts';
 import { type Calendar, TIME_ZONE_LABELS, workingDaysBetween } from './calendar.ts';
 import { agendaOf, type CaseRecord } from './case.ts';
+import { TARGET_LABELS } from './labels.ts';
 import type { LadderLetter } from './ladder/index.ts';
-import type { LadderParty, LadderStep, Target } from './policy.ts';
+import type { LadderParty, LadderStep } from './policy.ts';
 import type { Agency } from './schemas.ts';
-
-export const TARGET_LABELS: Record<Target, string> = {
-  acknowledge: 'konfirmasi penerimaan pengaduan',
-  followUp: 'laporan tindak lanjut awal',
-  resolution: 'laporan penyelesaian tindak lanjut',
-};
 
 const TITLES: Record<LadderStep['action'], string> = {
   warning: 'Pemberitahuan Batas Waktu Tindak Lanjut',

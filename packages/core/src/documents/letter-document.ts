@@ -7,7 +7,8 @@
 import type { AssignmentRecord } from '../assignment.ts';
 import { localDate, type TimeZone } from '../calendar.ts';
 import { agendaOf, type CaseRecord } from '../case.ts';
-import { formatLocal, type Letter, MONTHS, TARGET_LABELS } from '../letters.ts';
+import { CHANNEL_LABELS, TARGET_LABELS } from '../labels.ts';
+import { formatLocal, type Letter, MONTHS } from '../letters.ts';
 import { TARGETS } from '../policy.ts';
 import type { Agency } from '../schemas.ts';
 import type { DocumentSettings } from '../schemas/documents.ts';
@@ -66,16 +67,6 @@ export function indonesianDate(date: string): string {
 
 const placeAndDate = (settings: DocumentSettings, at: Date, tz: TimeZone) =>
   `${settings.letterhead.city}, ${indonesianDate(localDate(at, tz))}`;
-
-const CHANNEL_LABELS: Record<CaseRecord['channel'], string> = {
-  letter: 'Surat',
-  email: 'Surat elektronik',
-  walk_in: 'Datang langsung',
-  lapor: 'SP4N-LAPOR!',
-  social_media: 'Media sosial',
-  web: 'Formulir pengaduan daring',
-  other: 'Lainnya',
-};
 
 /** The summary an agency reads: long descriptions are cut (the whole text is in Pantau). */
 const SUMMARY_MAX = 4_000;

@@ -1,0 +1,51 @@
+/**
+ * The Indonesian words for the codes people read: in letters, PDFs and spreadsheets. One
+ * table per code, the console's wording (packages/web/src/i18n/messages.ts, `status.*`,
+ * `channel.*`, `type.*`, `outcome.*`), so a case reads the same on screen and on paper.
+ */
+import type { CaseRecord, CaseStatus } from './case.ts';
+import type { ComplaintType, Target } from './policy.ts';
+
+export const STATUS_LABELS: Record<CaseStatus, string> = {
+  received: 'Diterima',
+  needs_info: 'Perlu kelengkapan',
+  verified: 'Terverifikasi',
+  rejected: 'Ditolak',
+  forwarded: 'Diteruskan',
+  in_follow_up: 'Ditindaklanjuti',
+  resolved: 'Selesai',
+  reopened: 'Dibuka kembali',
+  closed: 'Ditutup',
+};
+
+export const CHANNEL_LABELS: Record<CaseRecord['channel'], string> = {
+  letter: 'Surat',
+  email: 'Surel',
+  walk_in: 'Datang langsung',
+  lapor: 'SP4N-LAPOR!',
+  social_media: 'Media sosial',
+  web: 'Formulir pengaduan daring',
+  other: 'Lainnya',
+};
+
+export const COMPLAINT_TYPE_LABELS: Record<ComplaintType, string> = {
+  light: 'Ringan',
+  normative: 'Normatif',
+  examination: 'Pemeriksaan',
+};
+
+export const OUTCOME_LABELS: Record<NonNullable<CaseRecord['closure']>['outcome'], string> = {
+  resolved: 'Terselesaikan',
+  unresolved: 'Tidak terselesaikan',
+  withdrawn: 'Dicabut',
+};
+
+/** The targets as a letter's sentence names them ("batas waktu konfirmasi penerimaan …"). */
+export const TARGET_LABELS: Record<Target, string> = {
+  acknowledge: 'konfirmasi penerimaan pengaduan',
+  followUp: 'laporan tindak lanjut awal',
+  resolution: 'laporan penyelesaian tindak lanjut',
+};
+
+/** A yes/no cell or field. */
+export const yesNo = (value: boolean): string => (value ? 'Ya' : 'Tidak');
