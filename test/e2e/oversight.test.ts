@@ -190,8 +190,8 @@ describe('a cross-agency case under central oversight', () => {
     const csv = await http.get('/v1/stats/agencies.csv?from=2026-03-01&to=2026-03-31', {
       token: central,
     });
-    expect(csv.text).toContain('pln,1,0,1,0,1,100.00,0.00,9,true,');
-    expect(csv.text).toContain('all,4,1,3,2,3,100.00,66.67,2,false,');
+    expect(csv.text).toContain('PT PLN (Persero),1,0,1,0,1,100.00,0.00,9,Ya,');
+    expect(csv.text).toContain('Semua instansi,4,1,3,2,3,100.00,66.67,2,Tidak,');
 
     // Resolved: the complainant is not satisfied, central forwards to polri again; the second
     // time the complainant is satisfied and the case closes.
@@ -241,6 +241,10 @@ describe('a cross-agency case under central oversight', () => {
     const cases = await http.get('/v1/exports/cases.csv?from=2026-03-16&to=2026-03-16', {
       token: central,
     });
-    expect(cases.text).toContain(`${id},${trackingCode},closed,letter`);
+    // Closed on the complainant's second reply (Tuesday 7 April, 10:00 WIB); by its agenda
+    // number, and without the complainant's tracking code.
+    expect(cases.text).toContain(`${created.body.agendaNumber},2026-03-16 10:00,Surat,`);
+    expect(cases.text).toContain(',Ditutup,Tidak,Terselesaikan,2026-04-07 10:00\n');
+    expect(cases.text).not.toContain(trackingCode);
   });
 });

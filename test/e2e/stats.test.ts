@@ -18,12 +18,16 @@ afterAll(async () => {
 });
 
 describe('statistics over HTTP', () => {
-  it('reports response rates per agency as JSON and CSV, and exports cases without identity', async () => {
+  it('reports response rates per agency as JSON and CSV, and exports cases for people: by agenda number and agency name, WIB times, no identity, no tracking code', async () => {
     const central = await as('setneg', 'central_officer');
     const ids: string[] = [];
+    const agendas: string[] = [];
+    const codes: string[] = [];
     for (const agencies of [['polri', 'pln'], ['polri']]) {
       const created = await http.post('/v1/cases', complaint(), { token: central });
       ids.push(created.body.id);
+      agendas.push(created.body.agendaNumber);
+      codes.push(created.body.trackingCode);
       await http.post(
         `/v1/cases/${created.body.id}/verification`,
         { decision: 'accept', type: 'light' },
@@ -62,25 +66,117 @@ describe('statistics over HTTP', () => {
       report.body.items.find((s: { agencyId: string }) => s.agencyId === 'setneg'),
     ).toBeUndefined();
 
+    // The spreadsheets are read by people: Indonesian headers, agencies by name, WIB times.
     const csv = await http.get('/v1/stats/agencies.csv?from=2026-05-01&to=2026-05-31', {
       token: central,
     });
     expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(csv.headers.get('content-disposition')).toContain(
+      'filename="pantau-agencies-2026-05-01-2026-05-31.csv"',
+    );
     const lines = csv.text.trim().split('\n');
     expect(lines[0]).toBe(
-      'agencyId,assigned,redirected,responded,respondedOnTime,completed,responseRatePercent,onTimeRatePercent,medianWorkingDaysToFirstResponse,belowMinimumSample,rank',
+      'Instansi,Diteruskan,Bukan kewenangan,Ditanggapi,Tepat waktu,Tuntas,Tingkat tanggapan (%),Tingkat tepat waktu (%),Median hari kerja ke tanggapan pertama,Di bawah sampel minimum,Peringkat',
     );
-    expect(lines).toContain('polri,2,0,1,1,1,50.00,50.00,0,true,');
-    expect(lines.at(-1)).toMatch(/^all,3,0,1,1,1,33\.33,33\.33,0,false,$/);
+    expect(lines).toContain('Kepolisian Negara Republik Indonesia,2,0,1,1,1,50.00,50.00,0,Ya,');
+    expect(lines).toContain('PT PLN (Persero),1,0,0,0,0,0.00,0.00,,Ya,');
+    expect(lines.at(-1)).toBe('Semua instansi,3,0,1,1,1,33.33,33.33,0,Tidak,');
+    expect(csv.text).not.toMatch(/^(polri|pln|all),/m);
 
-    const cases = await http.get('/v1/exports/cases.csv?from=2026-05-04&to=2026-05-04', {
+    // Received at 23:30 WIB on Sunday 3 May, and at 00:30 WIB on Monday 4 May (17:30 UTC on
+    // the 3rd): each shows its own WIB date and time. The latter is closed as withdrawn.
+    const late = await http.post(
+      '/v1/cases',
+      complaint({ subject: 'Diterima larut malam', receivedAt: '2026-05-03T16:30:00.000Z' }),
+      { token: central },
+    );
+    const early = await http.post(
+      '/v1/cases',
+      complaint({ subject: 'Diterima dini hari', receivedAt: '2026-05-03T17:30:00.000Z' }),
+      { token: central },
+    );
+    expect([late.status, early.status], early.text).toEqual([201, 201]);
+    const closed = await http.post(
+      `/v1/cases/${early.body.id}/close`,
+      { outcome: 'withdrawn', note: 'Dicabut pengadu.' },
+      { token: central },
+    );
+    expect(closed.status, closed.text).toBe(200);
+    agendas.push(late.body.agendaNumber, early.body.agendaNumber);
+    codes.push(late.body.trackingCode, early.body.trackingCode);
+
+    const cases = await http.get('/v1/exports/cases.csv?from=2026-05-03&to=2026-05-04', {
       token: central,
     });
-    expect(cases.text.split('\n')[0]).toBe(
-      'id,trackingCode,status,channel,receivedAt,subject,type,category,agencies,overdue,outcome,closedAt',
-    );
-    for (const id of ids) expect(cases.text).toContain(id);
-    expect(cases.text).toContain('pln polri');
+    expect(cases.headers.get('content-disposition')).toContain('filename="pantau-cases.csv"');
+    const [header, ...rows] = parseCsv(cases.text);
+    expect(header).toEqual([
+      'Nomor agenda',
+      'Diterima (WIB)',
+      'Saluran',
+      'Perihal',
+      'Jenis pengaduan',
+      'Kategori',
+      'Instansi terkait',
+      'Status',
+      'Lewat tenggat',
+      'Hasil penutupan',
+      'Ditutup (WIB)',
+    ]);
+    const rowOf = (agenda: string) => rows.find((r) => r[0] === agenda);
+    const subject = 'Sertifikat tanah tidak kunjung terbit';
+    expect(rowOf(agendas[0]!)).toEqual([
+      agendas[0],
+      '2026-05-04 10:00',
+      'Surat',
+      subject,
+      'Ringan',
+      '',
+      'PT PLN (Persero); Kepolisian Negara Republik Indonesia',
+      'Ditindaklanjuti',
+      'Tidak',
+      '',
+      '',
+    ]);
+    expect(rowOf(agendas[1]!)).toEqual([
+      agendas[1],
+      '2026-05-04 10:00',
+      'Surat',
+      subject,
+      'Ringan',
+      '',
+      'Kepolisian Negara Republik Indonesia',
+      'Diteruskan',
+      'Tidak',
+      '',
+      '',
+    ]);
+    expect(rowOf(late.body.agendaNumber)?.slice(0, 4)).toEqual([
+      late.body.agendaNumber,
+      '2026-05-03 23:30',
+      'Surat',
+      'Diterima larut malam',
+    ]);
+    expect(rowOf(early.body.agendaNumber)).toEqual([
+      early.body.agendaNumber,
+      '2026-05-04 00:30',
+      'Surat',
+      'Diterima dini hari',
+      '',
+      '',
+      '',
+      'Ditutup',
+      'Tidak',
+      'Dicabut',
+      '2026-05-04 10:00',
+    ]);
+    expect(rows).toHaveLength(4);
+    // The case goes by its agenda number, not the internal id.
+    for (const id of [...ids, late.body.id, early.body.id]) expect(cases.text).not.toContain(id);
+    // The tracking code is the complainant's credential (it replies and closes the case as
+    // them), and spreadsheets get forwarded: no complainant's code anywhere in the export.
+    for (const code of codes) expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{5}$/);
+    for (const code of codes) expect(cases.text).not.toContain(code);
     for (const secret of ['Siti Rahmawati', '5171034407850002', 'siti.rahmawati@example.com'])
       expect(cases.text).not.toContain(secret);
     const none = await http.get('/v1/exports/cases.csv?from=2026-04-01&to=2026-04-30', {
@@ -148,11 +244,11 @@ describe('spreadsheet exports neutralise formulas', () => {
       '@SUM(1+1)',
       '\uFF1D1+1', // ＝, the full-width equals sign some spreadsheets take for "="
     ];
-    const ids = new Map<string, string>();
+    const agendas = new Map<string, string>();
     for (const subject of hostile) {
       const created = await http.post('/v1/cases', complaint({ subject }), { token: central });
       expect(created.status, created.text).toBe(201);
-      ids.set(created.body.id, subject);
+      agendas.set(created.body.agendaNumber, subject);
     }
     // A category set at verification, and a subject that a ';'-separated spreadsheet (the
     // Indonesian locale's) would split into a second cell starting with "=".
@@ -172,13 +268,13 @@ describe('spreadsheet exports neutralise formulas', () => {
     expect(res.status, res.text).toBe(200);
     const [header, ...rows] = parseCsv(res.text);
     const column = (name: string) => header!.indexOf(name);
-    for (const [id, subject] of ids) {
-      const row = rows.find((r) => r[0] === id)!;
-      expect(row[column('subject')], subject).toBe(`'${subject}`);
+    for (const [agenda, subject] of agendas) {
+      const row = rows.find((r) => r[0] === agenda)!;
+      expect(row[column('Perihal')], subject).toBe(`'${subject}`);
     }
-    const splitRow = rows.find((r) => r[0] === split.body.id)!;
-    expect(splitRow[column('category')]).toBe("'=1+2");
-    expect(splitRow[column('subject')]).toBe('Laporan;=1+1');
+    const splitRow = rows.find((r) => r[0] === split.body.agendaNumber)!;
+    expect(splitRow[column('Kategori')]).toBe("'=1+2");
+    expect(splitRow[column('Perihal')]).toBe('Laporan;=1+1');
     expect(res.text).toContain('"Laporan;=1+1"'); // quoted: one cell whatever the separator
 
     const stats = await http.get('/v1/stats/agencies.csv?from=2026-05-01&to=2026-05-31', {

@@ -57,6 +57,16 @@ export const addCalendarDays = (date: string, days: number): string =>
 export const localDate = (instant: Date, tz: TimeZone): string =>
   formatDate(instant.getTime() + UTC_OFFSET_HOURS[tz] * 3_600_000);
 
+/**
+ * The local date and time of an instant in a zone, to the minute: `YYYY-MM-DD HH:mm`, which
+ * sorts as text and which spreadsheets read as a date and time.
+ */
+export const localDateTime = (instant: Date, tz: TimeZone): string =>
+  new Date(instant.getTime() + UTC_OFFSET_HOURS[tz] * 3_600_000)
+    .toISOString()
+    .slice(0, 16)
+    .replace('T', ' ');
+
 /** The first instant of a local date in a zone. */
 export const startOfLocalDay = (date: string, tz: TimeZone): Date =>
   new Date(parseDate(date) - UTC_OFFSET_HOURS[tz] * 3_600_000);

@@ -15,6 +15,7 @@ export * from './tracking-code.ts';
 export * from './ladder/index.ts';
 export * from './labels.ts';
 export * from './letters.ts';
+export * from './report-sheets.ts';
 export * from './notification.ts';
 export * from './extension.ts';
 export * from './stats.ts';

@@ -93,6 +93,7 @@ export class Service {
 
   // reporting
   readonly agencyStats = this.#bind(reporting.agencyStats);
+  readonly agencyStatsExport = this.#bind(reporting.agencyStatsExport);
   readonly exportCases = this.#bind(reporting.exportCases);
   readonly listNotifications = this.#bind(reporting.listNotifications);
   readonly listFailedNotifications = this.#bind(reporting.listFailedNotifications);

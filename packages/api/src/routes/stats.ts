@@ -1,16 +1,24 @@
 /** Response-rate statistics and spreadsheet exports (central). */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { AgencyStatsReportSchema, type CaseView, StatsQuery } from '@pantau/core';
+import {
+  AGENCY_STATS_COLUMNS,
+  AgencyStatsReportSchema,
+  CASE_SHEET_COLUMNS,
+  type SheetCell,
+  StatsQuery,
+} from '@pantau/core';
 import { toCsv } from '../csv.ts';
 import { createRoute, json, PROBLEMS, z } from '../openapi.ts';
 
 const csv = (description: string) => ({
   description:
-    `${description}. A cell a spreadsheet would take for a formula (starting with = + - @, ` +
-    'tab or CR) begins with a single quote; a cell with a semicolon is quoted.',
+    `${description}. For people, in Excel or LibreOffice: Indonesian headers, agencies by ` +
+    'name, codes as the console’s words, yes/no as "Ya"/"Tidak", times in WIB as ' +
+    '`YYYY-MM-DD HH:mm` (the zone named in the header). A cell a spreadsheet would take for a ' +
+    'formula (starting with = + - @, tab or CR) begins with a single quote; a cell with a ' +
+    'semicolon is quoted.',
   content: { 'text/csv': { schema: z.string() } },
 });
-const percent = (rate: number | null) => (rate === null ? '' : (rate * 100).toFixed(2));
 
 export const stats = new OpenAPIHono()
   .openapi(
@@ -32,86 +40,46 @@ export const stats = new OpenAPIHono()
       tags: ['Statistics'],
       summary: 'The same per-agency statistics as CSV (rates in percent)',
       request: { query: StatsQuery },
-      responses: { 200: csv('One row per agency, then the totals'), ...PROBLEMS },
+      responses: {
+        200: csv(
+          'One row per agency by name, then the totals ("Semua instansi"); columns: ' +
+            AGENCY_STATS_COLUMNS.join(', '),
+        ),
+        ...PROBLEMS,
+      },
     }),
     async (c) => {
-      const report = await c.get('service').agencyStats(c.get('auth'), c.req.valid('query'));
-      const rows = [...report.items, report.totals].map((s) => [
-        s.agencyId,
-        s.assigned,
-        s.redirected,
-        s.responded,
-        s.respondedOnTime,
-        s.completed,
-        percent(s.responseRate),
-        percent(s.onTimeRate),
-        s.medianWorkingDaysToFirstResponse ?? '',
-        s.belowMinimumSample,
-        s.rank ?? '',
-      ]);
-      const body = toCsv(rows, [
-        'agencyId',
-        'assigned',
-        'redirected',
-        'responded',
-        'respondedOnTime',
-        'completed',
-        'responseRatePercent',
-        'onTimeRatePercent',
-        'medianWorkingDaysToFirstResponse',
-        'belowMinimumSample',
-        'rank',
-      ]);
-      return c.body(body, 200, {
+      const { from, to, sheet } = await c
+        .get('service')
+        .agencyStatsExport(c.get('auth'), c.req.valid('query'));
+      return c.body(toCsv(sheet.rows, sheet.columns), 200, {
         'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="pantau-agencies-${report.from}-${report.to}.csv"`,
+        'content-disposition': `attachment; filename="pantau-agencies-${from}-${to}.csv"`,
       });
     },
   );
-
-const CASE_COLUMNS = [
-  'id',
-  'trackingCode',
-  'status',
-  'channel',
-  'receivedAt',
-  'subject',
-  'type',
-  'category',
-  'agencies',
-  'overdue',
-  'outcome',
-  'closedAt',
-];
 
 export const exports = new OpenAPIHono().openapi(
   createRoute({
     method: 'get',
     path: '/cases.csv',
     tags: ['Statistics'],
-    summary: 'Cases received in the period as CSV (no complainant identity)',
+    summary:
+      'Cases received in the period as CSV (no complainant identity, no tracking code: it is the complainant’s credential)',
     request: { query: StatsQuery },
-    responses: { 200: csv('One row per case, newest first'), ...PROBLEMS },
+    responses: {
+      200: csv(
+        'One row per case, newest first, its agencies by name separated by "; "; columns: ' +
+          CASE_SHEET_COLUMNS.join(', '),
+      ),
+      ...PROBLEMS,
+    },
   }),
   async (c) => {
-    const row = (x: CaseView) => [
-      x.id,
-      x.trackingCode,
-      x.status,
-      x.channel,
-      x.receivedAt,
-      x.subject,
-      x.classification?.type ?? '',
-      x.classification?.category ?? '',
-      x.agencyIds.join(' '),
-      x.overdue,
-      x.closure?.outcome ?? '',
-      x.closure?.at ?? '',
-    ];
-    const rows: unknown[][] = [];
+    const rows: SheetCell[][] = [];
     for await (const page of c.get('service').exportCases(c.get('auth'), c.req.valid('query')))
-      rows.push(...page.map(row));
-    return c.body(toCsv(rows, CASE_COLUMNS), 200, {
+      rows.push(...page);
+    return c.body(toCsv(rows, CASE_SHEET_COLUMNS), 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': 'attachment; filename="pantau-cases.csv"',
     });

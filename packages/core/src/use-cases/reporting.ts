@@ -1,11 +1,11 @@
-/** Reporting: response-rate statistics, the case export, and the letters the ladders sent. */
+/** Reporting: response-rate statistics, the spreadsheets, and the letters the ladders sent. */
 import { endOfLocalDay, localDate, startOfLocalDay } from '../calendar.ts';
-import { viewCase } from '../case.ts';
 import { mapPage } from '../desk.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import { viewNotification } from '../notification.ts';
 import type { Page, PageRequest } from '../ports.ts';
-import type { CaseView, NotificationsFilter, NotificationView, StatsPeriod } from '../schemas.ts';
+import { agencyStatsSheet, caseSheetRow, type Sheet, type SheetCell } from '../report-sheets.ts';
+import type { NotificationsFilter, NotificationView, StatsPeriod } from '../schemas.ts';
 import { agencyReport, STATS_TIME_ZONE } from '../stats.ts';
 import { CENTRAL_TENANT, isCentral, type Principal } from '../tenancy.ts';
 import { CENTRAL_ROLES, defaultPolicy, requireRole, type ServiceDeps } from './kernel/index.ts';
@@ -16,34 +16,61 @@ import { CENTRAL_ROLES, defaultPolicy, requireRole, type ServiceDeps } from './k
  */
 export async function agencyStats(deps: ServiceDeps, p: Principal, period: StatsPeriod) {
   requireRole(p, CENTRAL_ROLES);
-  const agencies: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.store.listAgencies({ limit: 100, cursor });
-    agencies.push(...page.items.map((a) => a.id).filter((id) => id !== CENTRAL_TENANT));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  return (await statsReport(deps, period)).report;
+}
+
+/** The same statistics as a spreadsheet: agencies by name, in Indonesian. */
+export async function agencyStatsExport(
+  deps: ServiceDeps,
+  p: Principal,
+  period: StatsPeriod,
+): Promise<{ from: string; to: string; sheet: Sheet }> {
+  requireRole(p, CENTRAL_ROLES);
+  const { report, names } = await statsReport(deps, period);
+  return { from: report.from, to: report.to, sheet: agencyStatsSheet(report, names) };
+}
+
+async function statsReport(deps: ServiceDeps, period: StatsPeriod) {
+  const names = await agencyDirectory(deps);
+  const agencies = [...names.keys()].filter((id) => id !== CENTRAL_TENANT);
   const selected = period.agencyId ? agencies.filter((id) => id === period.agencyId) : agencies;
   const { from, to } = periodOf(deps, period);
   const counters = await deps.store.getAgencyCounters(selected, from, to);
   const policy = await defaultPolicy(deps);
-  return {
+  const report = {
     from,
     to,
     minimumSample: policy.minimumSample,
     ...agencyReport(counters, policy.minimumSample),
   };
+  return { report, names };
 }
 
-/** Cases received from–to (WIB dates), newest first, without the complainant's identity. */
+/** Every agency's name by id, in the directory's order, 100 a read (there can be hundreds). */
+async function agencyDirectory(deps: ServiceDeps): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  let cursor: string | undefined;
+  do {
+    const page = await deps.store.listAgencies({ limit: 100, cursor });
+    for (const a of page.items) names.set(a.id, a.name);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return names;
+}
+
+/**
+ * Cases received from–to (WIB dates), newest first, as pages of the cases spreadsheet's rows
+ * (`CASE_SHEET_COLUMNS`): no complainant identity, no tracking code.
+ */
 export async function* exportCases(
   deps: ServiceDeps,
   p: Principal,
   period: StatsPeriod,
-): AsyncGenerator<CaseView[]> {
+): AsyncGenerator<SheetCell[][]> {
   requireRole(p, CENTRAL_ROLES);
   const { from, to } = periodOf(deps, period);
   const now = deps.clock();
+  const names = await agencyDirectory(deps);
   let cursor: string | undefined;
   do {
     const page = await deps.store.listCases(
@@ -55,7 +82,7 @@ export async function* exportCases(
       },
       { limit: 100, cursor },
     );
-    yield page.items.map((c) => viewCase(c, [], now, { central: true }));
+    yield page.items.map((c) => caseSheetRow(c, now, names));
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
 }

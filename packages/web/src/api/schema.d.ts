@@ -3938,7 +3938,7 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description One row per agency, then the totals. A cell a spreadsheet would take for a formula (starting with = + - @, tab or CR) begins with a single quote; a cell with a semicolon is quoted. */
+                /** @description One row per agency by name, then the totals ("Semua instansi"); columns: Instansi, Diteruskan, Bukan kewenangan, Ditanggapi, Tepat waktu, Tuntas, Tingkat tanggapan (%), Tingkat tepat waktu (%), Median hari kerja ke tanggapan pertama, Di bawah sampel minimum, Peringkat. For people, in Excel or LibreOffice: Indonesian headers, agencies by name, codes as the console’s words, yes/no as "Ya"/"Tidak", times in WIB as `YYYY-MM-DD HH:mm` (the zone named in the header). A cell a spreadsheet would take for a formula (starting with = + - @, tab or CR) begins with a single quote; a cell with a semicolon is quoted. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4009,7 +4009,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Cases received in the period as CSV (no complainant identity) */
+        /** Cases received in the period as CSV (no complainant identity, no tracking code: it is the complainant’s credential) */
         get: {
             parameters: {
                 query?: {
@@ -4023,7 +4023,7 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description One row per case, newest first. A cell a spreadsheet would take for a formula (starting with = + - @, tab or CR) begins with a single quote; a cell with a semicolon is quoted. */
+                /** @description One row per case, newest first, its agencies by name separated by "; "; columns: Nomor agenda, Diterima (WIB), Saluran, Perihal, Jenis pengaduan, Kategori, Instansi terkait, Status, Lewat tenggat, Hasil penutupan, Ditutup (WIB). For people, in Excel or LibreOffice: Indonesian headers, agencies by name, codes as the console’s words, yes/no as "Ya"/"Tidak", times in WIB as `YYYY-MM-DD HH:mm` (the zone named in the header). A cell a spreadsheet would take for a formula (starting with = + - @, tab or CR) begins with a single quote; a cell with a semicolon is quoted. */
                 200: {
                     headers: {
                         [name: string]: unknown;

@@ -1,0 +1,112 @@
+/**
+ * What central's two spreadsheets say, cell by cell (`GET /v1/stats/agencies.csv`,
+ * `GET /v1/exports/cases.csv`): they are read by people in Excel or LibreOffice, so the
+ * headers are Indonesian, agencies go by name, codes are the console's words, and times are
+ * the unit's (WIB) to the minute. A case goes by its agenda number. Never the complainant's
+ * identity, nor the tracking code: that is the complainant's credential (whoever holds it
+ * replies and closes the case as them), and spreadsheets get forwarded.
+ */
+import { localDateTime, TIME_ZONE_LABELS } from './calendar.ts';
+import { agendaOf, type CaseRecord, isCaseOverdue } from './case.ts';
+import {
+  CHANNEL_LABELS,
+  COMPLAINT_TYPE_LABELS,
+  OUTCOME_LABELS,
+  STATUS_LABELS,
+  yesNo,
+} from './labels.ts';
+import { type AgencyStats, STATS_TIME_ZONE } from './stats.ts';
+
+export type SheetCell = string | number;
+export interface Sheet {
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly SheetCell[])[];
+}
+
+/**
+ * Agency names by id. An agency missing from it (removed from the directory since) goes by
+ * its id: a row must still say which agency it is.
+ */
+export type AgencyNameMap = ReadonlyMap<string, string>;
+const nameOf = (names: AgencyNameMap, id: string) => names.get(id) ?? id;
+
+const ZONE = TIME_ZONE_LABELS[STATS_TIME_ZONE];
+const time = (instant: string) => localDateTime(new Date(instant), STATS_TIME_ZONE);
+const percent = (rate: number | null) => (rate === null ? '' : (rate * 100).toFixed(2));
+
+/** The per-agency statistics' columns, in the console's words (its statistics table). */
+export const AGENCY_STATS_COLUMNS = [
+  'Instansi',
+  'Diteruskan',
+  'Bukan kewenangan',
+  'Ditanggapi',
+  'Tepat waktu',
+  'Tuntas',
+  'Tingkat tanggapan (%)',
+  'Tingkat tepat waktu (%)',
+  'Median hari kerja ke tanggapan pertama',
+  'Di bawah sampel minimum',
+  'Peringkat',
+] as const;
+
+/** One row per agency by name, then the totals ("Semua instansi"); rates in percent. */
+export function agencyStatsSheet(
+  report: { readonly items: readonly AgencyStats[]; readonly totals: AgencyStats },
+  names: AgencyNameMap,
+): Sheet {
+  const row = (s: AgencyStats, agency: string): SheetCell[] => [
+    agency,
+    s.assigned,
+    s.redirected,
+    s.responded,
+    s.respondedOnTime,
+    s.completed,
+    percent(s.responseRate),
+    percent(s.onTimeRate),
+    s.medianWorkingDaysToFirstResponse ?? '',
+    yesNo(s.belowMinimumSample),
+    s.rank ?? '',
+  ];
+  return {
+    columns: AGENCY_STATS_COLUMNS,
+    rows: [
+      ...report.items.map((s) => row(s, nameOf(names, s.agencyId))),
+      row(report.totals, 'Semua instansi'),
+    ],
+  };
+}
+
+/** The case export's columns: the agenda number first, times in WIB (named in the header). */
+export const CASE_SHEET_COLUMNS = [
+  'Nomor agenda',
+  `Diterima (${ZONE})`,
+  'Saluran',
+  'Perihal',
+  'Jenis pengaduan',
+  'Kategori',
+  'Instansi terkait',
+  'Status',
+  'Lewat tenggat',
+  'Hasil penutupan',
+  `Ditutup (${ZONE})`,
+] as const;
+
+/**
+ * A case as a row of the export, at `now` (for "Lewat tenggat"). Its agencies by name, one
+ * cell, separated by "; " (a name may hold spaces and commas).
+ */
+export function caseSheetRow(c: CaseRecord, now: Date, names: AgencyNameMap): SheetCell[] {
+  return [
+    agendaOf(c),
+    time(c.receivedAt),
+    CHANNEL_LABELS[c.channel],
+    c.subject,
+    c.classification ? COMPLAINT_TYPE_LABELS[c.classification.type] : '',
+    c.classification?.category ?? '',
+    c.agencyIds.map((id) => nameOf(names, id)).join('; '),
+    STATUS_LABELS[c.status],
+    yesNo(isCaseOverdue(c, now)),
+    c.closure ? OUTCOME_LABELS[c.closure.outcome] : '',
+    c.closure ? time(c.closure.at) : '',
+  ];
+}
