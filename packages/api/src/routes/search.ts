@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { pageOf, SearchBody, SearchHitSchema, SearchQuery } from '@pantau/core';
+import { DEFAULT_PAGE_LIMIT, pageOf, SearchBody, SearchHitSchema, SearchQuery } from '@pantau/core';
 import { createRoute, json, jsonBody, PROBLEMS } from '../openapi.ts';
 
 const summary =
@@ -28,7 +28,10 @@ export const search = new OpenAPIHono()
       request: { body: jsonBody(SearchBody) },
       responses,
     }),
-    async (c) => c.json(await c.get('service').search(c.get('auth'), c.req.valid('json')), 200),
+    async (c) => {
+      const { limit = DEFAULT_PAGE_LIMIT, ...query } = c.req.valid('json');
+      return c.json(await c.get('service').search(c.get('auth'), { ...query, limit }), 200);
+    },
   )
   .openapi(
     createRoute({

@@ -42,8 +42,11 @@ export const AgencyIdSchema = z
   .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'lowercase letters, digits and dashes, 2–40 characters');
 export const TimeZoneSchema = z.enum(TIME_ZONES);
 
+/** A page's size when the request names none. */
+export const DEFAULT_PAGE_LIMIT = 25;
+
 export const PageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  limit: z.coerce.number().int().min(1).max(100).default(DEFAULT_PAGE_LIMIT),
   cursor: z.string().max(2_000).optional(),
   total: booleanQuery.optional().meta({
     description:

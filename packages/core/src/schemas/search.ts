@@ -36,7 +36,8 @@ export type SearchFilter = z.infer<typeof SearchQuery>;
 export const SearchBody = z
   .strictObject({
     ...searchFields,
-    limit: z.int().min(1).max(100).default(25),
+    // Optional, not defaulted here: the document would call a defaulted field required.
+    limit: z.int().min(1).max(100).optional().meta({ description: 'Default 25' }),
     cursor: PageQuery.shape.cursor,
   })
   .meta({ id: 'Search' });

@@ -6689,8 +6689,8 @@ export type components = {
              * @description Received on or before (WIB date)
              */
             to?: string;
-            /** @default 25 */
-            limit: number;
+            /** @description Default 25 */
+            limit?: number;
             cursor?: string;
         };
         DevClockMove: {
