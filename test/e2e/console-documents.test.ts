@@ -107,7 +107,10 @@ describe('documents in the console', () => {
     await attachments.getByText('Lampiran surat-pengaduan.pdf tersimpan.').waitFor();
     const item = attachments.locator('li').filter({ hasText: 'surat-pengaduan.pdf' });
     await expect.poll(() => item.innerText()).toContain('Tersedia');
-    await expect.poll(() => item.innerText()).toContain('application/pdf');
+    // What kind of file and who uploaded it, as people say it: "PDF", the unit's name.
+    await expect.poll(() => item.innerText()).toContain('PDF · ');
+    expect(await item.innerText()).not.toMatch(/application\/pdf|oleh setneg/);
+    expect(await item.innerText()).toContain('Diunggah oleh Kementerian Sekretariat Negara');
     // Central sees who may read it, and may change it.
     expect(await item.getByLabel('Ubah visibilitas surat-pengaduan.pdf').inputValue()).toBe(
       'agencies',

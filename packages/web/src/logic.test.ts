@@ -8,7 +8,8 @@ import { compact, getPath, issuesByPath, setPath } from './forms/use-form';
 import { safeNext } from './pages/sign-in';
 import { weekAround } from './pages/desk';
 import { sortStats, type AgencyStats } from './stats';
-import { openActivities, pendingExtensions } from './timeline';
+import { levelLabel, stepLabel, translator } from './i18n/i18n';
+import { actorKind, describeEvent, openActivities, pendingExtensions } from './timeline';
 import { ForwardBody } from '@pantau/core/schemas';
 
 describe('dates', () => {
@@ -136,6 +137,32 @@ describe('timeline', () => {
     expect(openActivities(events)).toEqual([
       { activityId: 'a2', kind: 'clarification', scheduledAt: null },
     ]);
+  });
+  const t = translator('id');
+  it('a skipped step says which step, on what, and why: never a code', () => {
+    const skipped = event(
+      'escalation_skipped',
+      { step: 'reminder_1', targets: ['acknowledge'], reason: 'caught_up' },
+      'polri',
+    );
+    expect(
+      describeEvent(
+        skipped,
+        t,
+        (id) => id,
+        (iso) => iso,
+      ),
+    ).toEqual(['Surat pengingat I', 'Konfirmasi penerimaan', 'karena instansi sudah menyusul']);
+  });
+  it('a complaint from the form or by e-mail is the complainant’s, not the escalation system’s', () => {
+    expect(actorKind({ system: 'intake' })).toEqual({ kind: 'complainant' });
+    expect(actorKind({ system: 'escalation' })).toEqual({ kind: 'escalation' });
+  });
+  it('a step an admin named reads as words, a level past the default ladder as "Tingkat n"', () => {
+    expect(stepLabel(t, 'formal_warning')).toBe('Surat penegasan');
+    expect(stepLabel(t, 'surat_penegasan_2')).toBe('Surat penegasan 2');
+    expect(levelLabel(t, 2)).toBe('Surat pengingat II');
+    expect(levelLabel(t, 5)).toBe('Tingkat 5');
   });
 });
 

@@ -1,6 +1,6 @@
 /** What a case's timeline implies: extension requests awaiting a decision, activities to report. */
 import type { Schemas } from './api/client';
-import { labelOf, type Translate } from './i18n/i18n';
+import { labelOf, stepLabel, type Translate } from './i18n/i18n';
 
 type Event = Schemas['TimelineEvent'];
 
@@ -52,11 +52,15 @@ export function openActivities(events: readonly Event[]): OpenActivity[] {
     }));
 }
 
-/** Who did it: `role` and `agency` of a person, or `escalation` / `complainant`. */
+/**
+ * Who did it: `role` and `agency` of a person; the escalation system; the complainant, on the
+ * tracking page or through an intake channel (the public form, e-mail: `{ system: 'intake' }`).
+ */
 export function actorKind(
   actor: Event['actor'],
 ): { kind: 'person'; agency: string; role: string } | { kind: 'escalation' | 'complainant' } {
-  if ('system' in actor) return { kind: 'escalation' };
+  if ('system' in actor && actor.system === 'escalation') return { kind: 'escalation' };
+  if ('system' in actor) return { kind: 'complainant' };
   if ('complainant' in actor) return { kind: 'complainant' };
   return { kind: 'person', agency: actor.agency, role: actor.role };
 }
@@ -117,9 +121,11 @@ export function describeEvent(
       parts.push(quote('reason'));
       break;
     case 'escalation_step':
-      parts.push(text('step') ? labelOf(t, 'step', text('step')!) : null);
+    case 'escalation_skipped':
+      parts.push(text('step') ? stepLabel(t, text('step')!) : null);
       if (Array.isArray(d.targets))
         parts.push(d.targets.map((x) => labelOf(t, 'target', String(x))).join(', '));
+      parts.push(text('reason') ? labelOf(t, 'skipReason', text('reason')!) : null);
       break;
     case 'deadlines_recomputed':
       parts.push(...movedDeadlines(d.before, d.after, t, when));

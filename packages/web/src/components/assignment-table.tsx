@@ -7,7 +7,7 @@ import { Link } from 'wouter';
 import type { Schemas } from '../api/client';
 import { nextDeadline } from '../deadline';
 import type { TimeZone } from '../format';
-import { labelOf, useI18n } from '../i18n/i18n';
+import { labelOf, levelLabel, useI18n } from '../i18n/i18n';
 import { AgencyName, useAgencies } from './agencies';
 import { DeadlineBadge, StatusBadge, Time } from './ui';
 
@@ -84,7 +84,7 @@ export function AssignmentTable({
                   )}
                 </td>
                 <td data-label={t('queue.level')}>
-                  {a.escalationLevel > 0 ? labelOf(t, 'level', String(a.escalationLevel)) : '—'}
+                  {a.escalationLevel > 0 ? levelLabel(t, a.escalationLevel) : '—'}
                 </td>
               </tr>
             );

@@ -9,7 +9,8 @@ import { useId, useRef, useState } from 'react';
 import { api, ApiError, type Schemas, unwrap } from '../api/client';
 import { useLoad } from '../data';
 import type { TimeZone } from '../format';
-import { labelOf, useI18n } from '../i18n/i18n';
+import { labelOf, type Translate, useI18n } from '../i18n/i18n';
+import { useAgencies } from './agencies';
 import { ProblemAlert, StatusBadge, SubmitButton, Time } from './ui';
 import './documents.css';
 
@@ -46,6 +47,18 @@ function formatSize(bytes: number | null, lang: 'id' | 'en'): string {
   if (bytes < 1024 * 1024)
     return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(bytes / 1024)} KB`;
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
+}
+
+/** What kind of file, as people call it: "PDF", "Word", never `application/pdf`. */
+const FILE_KINDS: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
+};
+function fileKind(contentType: string | null, t: Translate): string {
+  if (contentType === 'message/rfc822') return t('attachments.kind.mail');
+  return (contentType && FILE_KINDS[contentType]) ?? t('attachments.kind.unknown');
 }
 
 /** Saves the file behind a short-lived download link. */
@@ -101,6 +114,7 @@ export function CaseAttachments({
   zone: TimeZone;
 }) {
   const { t, lang } = useI18n();
+  const { nameOf } = useAgencies();
   const loaded = useLoad(
     () => unwrap(api.GET('/v1/cases/{id}/attachments', { params: { path: { id: caseId } } })),
     [caseId],
@@ -115,7 +129,7 @@ export function CaseAttachments({
       : []),
     ...agencies.map((agencyId) => ({
       value: `response:${agencyId}`,
-      label: t('attachments.response', { agency: agencyId }),
+      label: t('attachments.response', { agency: nameOf(agencyId) }),
       target: { kind: 'response', agencyId } as Target,
     })),
     ...(central
@@ -130,7 +144,7 @@ export function CaseAttachments({
     const first = items.find((a) => groupKey(a) === key)!;
     const title =
       first.attachedTo.kind === 'response'
-        ? t('attachments.response', { agency: first.attachedTo.agencyId ?? '' })
+        ? t('attachments.response', { agency: nameOf(first.attachedTo.agencyId ?? '') })
         : first.attachedTo.kind === 'activity'
           ? t('attachments.activity', { kind: activityKind(first.attachedTo.activityId) })
           : t('attachments.case');
@@ -168,13 +182,16 @@ export function CaseAttachments({
                 <div>
                   <strong>{a.name}</strong>{' '}
                   <span className="muted small">
-                    {a.contentType ?? ''} · {formatSize(a.size, lang)}
+                    {fileKind(a.contentType, t)} · {formatSize(a.size, lang)}
                   </span>{' '}
                   <StatusBadge prefix="attachmentStatus" value={a.status} />
                 </div>
                 <div className="muted small">
-                  {t('attachments.uploadedBy')} {a.uploadedBy.agency} ·{' '}
-                  <Time at={a.uploadedAt} zone={zone} />
+                  {t('attachments.uploadedBy')}{' '}
+                  {a.uploadedBy.sub.startsWith('intake:')
+                    ? t('actor.complainant')
+                    : nameOf(a.uploadedBy.agency)}{' '}
+                  · <Time at={a.uploadedAt} zone={zone} />
                   {a.refusal ? ` · ${a.refusal}` : ''}
                 </div>
                 <div className="attachment-actions">

@@ -6,7 +6,7 @@
 import { api, type Schemas, unwrap } from '../api/client';
 import { useLoad } from '../data';
 import { formatDate, type TimeZone } from '../format';
-import { labelOf, useI18n } from '../i18n/i18n';
+import { labelOf, stepLabel, useI18n } from '../i18n/i18n';
 import { Deadline, Loading, ProblemAlert, Time } from './ui';
 
 export function DeadlinesPanel({
@@ -50,9 +50,7 @@ export function DeadlinesView({
   return (
     <div className="deadlines">
       <h3>{t('deadlines.title')}</h3>
-      <p className="muted small">
-        {t('deadlines.zone', { zone: deadlines.timeZoneLabel, tz: deadlines.timeZone })}
-      </p>
+      <p className="muted small">{t('deadlines.zone', { zone: deadlines.timeZoneLabel })}</p>
       <ul className="targets">
         {deadlines.targets.map((target) => (
           <li key={target.target}>
@@ -157,7 +155,7 @@ function LadderSteps({
         <ol>
           {steps.map((step) => (
             <li key={step.id}>
-              <Time at={step.at} zone={zone} /> — {labelOf(t, 'step', step.step)}
+              <Time at={step.at} zone={zone} /> — {stepLabel(t, step.step)}
               <span className="muted small">
                 {' '}
                 ({step.targets.map((target) => labelOf(t, 'target', target)).join(', ')})

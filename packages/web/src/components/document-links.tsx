@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { api, download, type Schemas, unwrap } from '../api/client';
 import { useLoad } from '../data';
 import type { TimeZone } from '../format';
-import { labelOf, useI18n } from '../i18n/i18n';
+import { stepLabel, useI18n } from '../i18n/i18n';
 import { ProblemAlert, StatusBadge, Time } from './ui';
 import './documents.css';
 
@@ -127,7 +127,7 @@ export function CaseLetters({
       <ul className="plain">
         {items.map((n) => (
           <li key={n.id}>
-            <Time at={n.createdAt} zone={zone} /> · <strong>{labelOf(t, 'step', n.step)}</strong> ·{' '}
+            <Time at={n.createdAt} zone={zone} /> · <strong>{stepLabel(t, n.step)}</strong> ·{' '}
             <AgencyName id={n.agencyId} /> · <StatusBadge prefix="letterStatus" value={n.status} />
             {n.letterNumber ? (
               <div className="muted small">

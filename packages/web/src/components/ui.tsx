@@ -26,7 +26,13 @@ export function ProblemAlert({ error }: { error: unknown }) {
   );
 }
 
+/** What the console itself refuses before asking the API, said in the user's words. */
+export class Refusal extends Error {
+  override name = 'Refusal';
+}
+
 export function problemSentence(t: Translate, error: unknown): string {
+  if (error instanceof Refusal) return error.message;
   if (!(error instanceof ApiError)) return t('problem.network');
   const code = error.problem?.code;
   if (code) return t(`problem.${code}`);

@@ -26,6 +26,23 @@ export function labelOf(t: Translate, prefix: string, value: string): string {
   return key in messages.id ? t(key) : value;
 }
 
+/**
+ * A ladder step as people read it: its label, or for a step an admin named itself
+ * (`surat_penegasan_2`, which has none) that name in words ("Surat penegasan 2").
+ */
+export function stepLabel(t: Translate, name: string): string {
+  const key = `step.${name}` as MessageKey;
+  if (key in messages.id) return t(key);
+  const words = name.replace(/_+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** An escalation level: the default ladder's rung names, "Tingkat 5" beyond them. */
+export function levelLabel(t: Translate, level: number): string {
+  const key = `level.${level}` as MessageKey;
+  return key in messages.id ? t(key) : t('level.other', { n: level });
+}
+
 function applyZodLocale(lang: Lang): void {
   z.config(lang === 'id' ? idLocale() : en());
 }

@@ -12,7 +12,7 @@ import { useSignedIn } from '../auth/session-context';
 import { ActionForm } from '../components/action-form';
 import { SelectField, TextField } from '../components/field';
 import { JobProgress } from '../components/job-progress';
-import { Loading, PageTitle, ProblemAlert } from '../components/ui';
+import { Loading, PageTitle, ProblemAlert, Refusal } from '../components/ui';
 import { useLoad } from '../data';
 import { dateIn, formatDate } from '../format';
 import { labelOf, useI18n } from '../i18n/i18n';
@@ -119,7 +119,7 @@ export default function CalendarPage() {
           all.reload();
         }}
         send={async (body) => {
-          if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(t('calendar.dateRequired'));
+          if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Refusal(t('calendar.dateRequired'));
           const change = await unwrap(
             api.PUT('/v1/calendars/{id}/days/{date}', {
               params: { path: { id: CALENDAR, date } },

@@ -12,7 +12,7 @@ import { JobProgress } from '../components/job-progress';
 import { Loading, PageTitle, ProblemAlert } from '../components/ui';
 import { useLoad } from '../data';
 import { type Form, getPath, type Values } from '../forms/use-form';
-import { labelOf, type Translate, useI18n } from '../i18n/i18n';
+import { labelOf, stepLabel, type Translate, useI18n } from '../i18n/i18n';
 
 const PARTIES = ['agency', 'agency_head', 'focal_point', 'central'] as const;
 
@@ -111,7 +111,7 @@ function PolicyEditor({
               <fieldset key={i} className="step">
                 <legend>
                   {t('policies.step', { n: i + 1 })}
-                  {step.name ? ` — ${labelOf(t, 'step', step.name)}` : ''}
+                  {step.name ? ` — ${stepLabel(t, step.name)}` : ''}
                 </legend>
                 <TextField
                   form={form}

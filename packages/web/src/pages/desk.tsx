@@ -18,7 +18,7 @@ import { Count } from '../components/count';
 import { Loading, PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { type Paged, usePaged } from '../data';
 import type { TimeZone } from '../format';
-import { labelOf, useI18n } from '../i18n/i18n';
+import { labelOf, levelLabel, useI18n } from '../i18n/i18n';
 import { useServerNow } from '../server-clock';
 
 type WorklistQuery = NonNullable<paths['/v1/assignments']['get']['parameters']['query']>;
@@ -225,7 +225,7 @@ export function ByAgency({ items }: { items: readonly Schemas['Assignment'][] })
                 <AgencyName id={row.agencyId} />
               </td>
               <td>{row.count}</td>
-              <td>{row.level > 0 ? labelOf(t, 'level', String(row.level)) : '—'}</td>
+              <td>{row.level > 0 ? levelLabel(t, row.level) : '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -13,7 +13,7 @@ import { AgencyName, AgencySelect } from '../components/agencies';
 import { LetterPdfButton } from '../components/document-links';
 import { PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { usePaged } from '../data';
-import { labelOf, useI18n } from '../i18n/i18n';
+import { stepLabel, useI18n } from '../i18n/i18n';
 
 export default function Letters() {
   const { t } = useI18n();
@@ -65,7 +65,7 @@ export default function Letters() {
           <li key={n.id} className="card">
             <div>
               <Time at={n.createdAt} zone={session.zone} /> ·{' '}
-              <strong>{labelOf(t, 'step', n.step)}</strong> · <AgencyName id={n.agencyId} /> ·{' '}
+              <strong>{stepLabel(t, n.step)}</strong> · <AgencyName id={n.agencyId} /> ·{' '}
               <StatusBadge prefix="letterStatus" value={n.status} />
             </div>
             <div>

@@ -8,7 +8,7 @@ import { useSignedIn } from '../auth/session-context';
 import { useAgencies } from '../components/agencies';
 import { Loading, PageTitle, ProblemAlert } from '../components/ui';
 import { useLoad } from '../data';
-import { dateIn, formatPercent } from '../format';
+import { dateIn, formatDate, formatPercent } from '../format';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { type AgencyStats, sortStats, type StatsColumn } from '../stats';
@@ -114,8 +114,11 @@ export default function Stats() {
       {data ? (
         <>
           <p className="muted small">
-            {t('stats.period', { from: data.from, to: data.to })} ·{' '}
-            {t('stats.minimumSample', { n: data.minimumSample })}
+            {t('stats.period', {
+              from: formatDate(data.from, lang),
+              to: formatDate(data.to, lang),
+            })}{' '}
+            · {t('stats.minimumSample', { n: data.minimumSample })}
           </p>
           <div className="table-scroll">
             <table className="stats">
