@@ -67,6 +67,13 @@ export interface UniqueClaim {
   readonly value: string;
 }
 
+/**
+ * The most writes one `commit` holds: DynamoDB's ceiling on a TransactWriteItems, which the
+ * store refuses past as `limit_exceeded`. A change that can grow past it is split by the use
+ * case (closing a case, the redirects a forward answers), never by the store.
+ */
+export const MAX_COMMIT_ITEMS = 100;
+
 /** Writes that must agree, committed all-or-nothing. */
 export interface CaseChange {
   readonly case?: VersionedPut<CaseRecord>;

@@ -6,6 +6,7 @@
 import {
   type IdempotencyRecord,
   limitExceeded,
+  MAX_COMMIT_ITEMS,
   unavailable,
   type Page,
   type PageRequest,
@@ -69,8 +70,8 @@ export interface DynamoStoreOptions {
   readonly settingsTtlMs?: number;
 }
 
-/** DynamoDB's ceiling on the items of one TransactWriteItems. */
-export const MAX_TRANSACTION_ITEMS = 100;
+/** DynamoDB's ceiling on the items of one TransactWriteItems (core sizes its commits by it). */
+export const MAX_TRANSACTION_ITEMS = MAX_COMMIT_ITEMS;
 
 export class DynamoTable {
   readonly client: DynamoDBDocumentClient;

@@ -21,7 +21,7 @@ import {
 import { DomainError, invalidInput } from '../errors.ts';
 import { armLadder } from '../ladder/index.ts';
 import { targetWorkingDays } from '../policy.ts';
-import type { Page, PageRequest, VersionedPut } from '../ports.ts';
+import { MAX_COMMIT_ITEMS, type Page, type PageRequest, type VersionedPut } from '../ports.ts';
 import type {
   AssignmentView,
   CaseListFilter,
@@ -43,6 +43,7 @@ import {
   type Idempotency,
   idempotent,
   inParallel,
+  inRuns,
   loadCase,
   put,
   readableCase,
@@ -50,6 +51,7 @@ import {
   retryOnConflict,
   type ServiceDeps,
   statusEvents,
+  touchCase,
 } from './kernel/index.ts';
 import { registerCase } from './registration.ts';
 
@@ -264,6 +266,20 @@ export async function forward(
   );
 }
 
+/** Withdrawals one transaction holds beside the case and its `case_closed` event: two items each. */
+const WITHDRAWALS_PER_COMMIT = Math.floor((MAX_COMMIT_ITEMS - 2) / 2);
+
+/**
+ * Central closes the case, withdrawing its open assignments, each with an
+ * `assignment_withdrawn` event. Up to 49 (2n + 2 ≤ 100 items) that is one transaction. Past
+ * it, runs of 49 are withdrawn first, each in a transaction that also rewrites the case under
+ * the version read (its status kept, its soonest deadline following the assignments still
+ * open), so a concurrent change makes the close read and decide again; the last transaction
+ * withdraws the rest and closes the case. A close interrupted between them leaves the case open
+ * with some assignments withdrawn (their ladders stop: the engine reads the assignment's
+ * state, not the case's), and the next try finishes it: only open assignments are withdrawn,
+ * so each gets one event.
+ */
 export async function closeCase(
   deps: ServiceDeps,
   p: Principal,
@@ -274,22 +290,38 @@ export async function closeCase(
   return retryOnConflict(async () => {
     const bundle = await loadCase(deps, caseId);
     const now = deps.clock();
-    const withdrawn = bundle.assignments.filter(isOpen).map((a) => put(a, withdraw(a, now)));
-    const next = put(bundle.case, close(bundle.case, input, now));
+    // A case that cannot be closed is refused before anything is withdrawn.
+    close(bundle.case, input, now);
+    const open = bundle.assignments.filter(isOpen);
+    const withdrawn = open.map((a) => put(a, withdraw(a, now)));
+    const eventsOf = (run: readonly VersionedPut<AssignmentRecord>[]) =>
+      run.map((w) => event(caseId, now, 'assignment_withdrawn', p, w.record.agencyId, {}));
+    const runs = inRuns(withdrawn, WITHDRAWALS_PER_COMMIT);
+    const last = runs.pop() ?? [];
+    let current = bundle.case;
+    for (const [i, run] of runs.entries()) {
+      // The case keeps its status; its soonest deadline is the assignments' still open.
+      const stillOpen = open.slice((i + 1) * WITHDRAWALS_PER_COMMIT);
+      const touched = put(current, {
+        ...touchCase(current, now),
+        nextDueAt: reconcile(current, stillOpen, now).nextDueAt,
+      });
+      await deps.store.commit({ case: touched, assignments: run, events: eventsOf(run) });
+      current = touched.record;
+    }
+    const closed = put(current, close(current, input, now));
     await deps.store.commit({
-      case: next,
-      assignments: withdrawn,
+      case: closed,
+      assignments: last,
       events: [
-        ...withdrawn.map((w) =>
-          event(caseId, now, 'assignment_withdrawn', p, w.record.agencyId, {}),
-        ),
+        ...eventsOf(last),
         event(caseId, now, 'case_closed', p, null, { outcome: input.outcome }),
       ],
     });
     const assignments = bundle.assignments.map(
       (a) => withdrawn.find((w) => w.record.agencyId === a.agencyId)?.record ?? a,
     );
-    return viewCase(next.record, assignments, now, { central: true });
+    return viewCase(closed.record, assignments, now, { central: true });
   });
 }
 

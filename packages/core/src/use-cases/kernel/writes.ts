@@ -10,6 +10,12 @@ export const put = <T extends { version: number }>(before: T, next: T): Versione
   previous: before,
 });
 
+/** `items` in order, in runs of at most `size`. */
+export const inRuns = <T>(items: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, (i + 1) * size),
+  );
+
 /** The case touched by a change that does not move its status (to serialize writers). */
 export const touchCase = (c: CaseRecord, now: Date): CaseRecord => ({
   ...c,

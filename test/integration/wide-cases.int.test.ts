@@ -1,0 +1,168 @@
+/**
+ * Cases wider than one DynamoDB transaction (100 items), through the service on DynamoDB Local:
+ *
+ * - closing withdraws each open assignment with an event (two items each): a complaint sent to
+ *   every province and some ministries (60 agencies, forwarded in rounds of at most 18) passed
+ *   100 items from the 50th and could never be closed (a `limit_exceeded` on every try);
+ * - a close interrupted between its transactions leaves the case open with some assignments
+ *   withdrawn, no longer escalating, and the next try finishes it without a second event;
+ */
+import {
+  advance,
+  type AssignmentRecord,
+  Calendar,
+  type CaseChange,
+  ladderState,
+  Service,
+  type Store,
+} from '@pantau/core';
+import type { DynamoStore } from '@pantau/store';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  addAgencies,
+  centralOfficer,
+  forwardedCase,
+  freshStore,
+  manualClock,
+} from '../support/dynamodb.ts';
+
+let store: DynamoStore;
+let service: Service;
+const clock = manualClock('2026-09-07T03:00:00.000Z'); // Monday 10:00 WIB
+/** 38 provinces and 22 ministries, as far as the ids go. */
+const AGENCIES = Array.from({ length: 60 }, (_, i) => `instansi-${String(i + 1).padStart(2, '0')}`);
+const MAX_PER_FORWARD = 18;
+
+beforeAll(async () => {
+  store = await freshStore();
+  service = new Service({ store, clock: clock.now });
+  await addAgencies(
+    service,
+    AGENCIES.map((id) => ({ id })),
+  );
+});
+
+/** A case forwarded to the first `n` agencies, 18 at a time as the API allows. */
+async function caseForwardedTo(n: number): Promise<string> {
+  const agencies = AGENCIES.slice(0, n);
+  const { caseId } = await forwardedCase(service, agencies.slice(0, MAX_PER_FORWARD));
+  for (let i = MAX_PER_FORWARD; i < n; i += MAX_PER_FORWARD)
+    await service.forward(centralOfficer, caseId, {
+      assignments: agencies.slice(i, i + MAX_PER_FORWARD).map((agencyId) => ({ agencyId })),
+    });
+  return caseId;
+}
+
+/** The store, its commits passed through `commit` (which may count them, or fail one). */
+const wrapped = (commit: (change: CaseChange) => Promise<void>): Store =>
+  new Proxy(store, {
+    get(target, name) {
+      if (name === 'commit') return commit;
+      const value: unknown = Reflect.get(target, name, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+
+/** A service whose store counts its transactions. */
+function counted() {
+  const commits: CaseChange[] = [];
+  const counting = wrapped(async (change) => {
+    commits.push(change);
+    return store.commit(change);
+  });
+  return { commits, service: new Service({ store: counting, clock: clock.now }) };
+}
+
+/** How many events of each type the case's timeline holds. */
+async function eventCounts(caseId: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  const page = await store.listTimeline(caseId, { limit: 1_000 });
+  expect(page.nextCursor).toBeNull();
+  for (const e of page.items) counts[e.type] = (counts[e.type] ?? 0) + 1;
+  return counts;
+}
+
+async function expectClosed(caseId: string, n: number) {
+  const bundle = (await store.getCase(caseId))!;
+  expect(bundle.case.status).toBe('closed');
+  expect(bundle.assignments).toHaveLength(n);
+  expect(bundle.assignments.filter((a) => a.state !== 'withdrawn')).toEqual([]);
+  const counts = await eventCounts(caseId);
+  expect(counts.assignment_withdrawn).toBe(n);
+  expect(counts.case_closed).toBe(1);
+}
+
+describe('closing a case with more open assignments than one transaction holds', () => {
+  it('withdraws all 60 assignments, each with one event, and closes the case', async () => {
+    const caseId = await caseForwardedTo(60);
+    const closed = await service.closeCase(centralOfficer, caseId, { outcome: 'resolved' });
+    expect(closed.status).toBe('closed');
+    expect(closed.assignments.map((a) => a.state)).toEqual(Array(60).fill('withdrawn'));
+    await expectClosed(caseId, 60);
+  });
+
+  it('closes at the boundary: 49 open assignments (100 items, one transaction) and 50', async () => {
+    for (const [n, transactions] of [
+      [49, 1],
+      [50, 2],
+    ] as const) {
+      const caseId = await caseForwardedTo(n);
+      const { commits, service } = counted();
+      await service.closeCase(centralOfficer, caseId, { outcome: 'unresolved' });
+      expect(commits, `${n} open`).toHaveLength(transactions);
+      await expectClosed(caseId, n);
+    }
+  });
+
+  it('interrupted before its last transaction, leaves the case open and finishes on the next try', async () => {
+    const caseId = await caseForwardedTo(60);
+    // The store fails the transaction that closes the case, once (a dropped connection).
+    let failures = 0;
+    const flaky = wrapped(async (change) => {
+      if (change.case?.record.status === 'closed' && failures === 0) {
+        failures += 1;
+        throw new Error('socket hang up');
+      }
+      return store.commit(change);
+    });
+    const interrupted = new Service({ store: flaky, clock: clock.now });
+    await expect(
+      interrupted.closeCase(centralOfficer, caseId, { outcome: 'resolved' }),
+    ).rejects.toThrow('socket hang up');
+    expect(failures).toBe(1);
+
+    // Still open, some assignments withdrawn (one event each), the others still open.
+    const between = (await store.getCase(caseId))!;
+    expect(between.case.status).toBe('forwarded');
+    const withdrawn = between.assignments.filter((a) => a.state === 'withdrawn');
+    expect(withdrawn.length).toBeGreaterThan(0);
+    expect(withdrawn.length).toBeLessThan(60);
+    expect((await eventCounts(caseId)).assignment_withdrawn).toBe(withdrawn.length);
+    expect(between.case.nextDueAt).not.toBeNull();
+    // A withdrawn assignment's ladder stops, though its case is still open: long past every
+    // deadline it writes no letter and asks for no wake-up.
+    const calendar = new Calendar((await store.getCalendar('id'))!);
+    const policy = (await store.getPolicy('default'))!;
+    const later = new Date(Date.parse(clock.now().toISOString()) + 90 * 24 * 3_600_000);
+    for (const a of withdrawn) {
+      const ladder = between.ladders.find((l) => l.agencyId === a.agencyId)!;
+      const plan = advance(ladderState(ladder), {
+        assignment: a,
+        steps: policy.ladder,
+        calendar,
+        now: later,
+      });
+      expect(plan.letters).toEqual([]);
+      expect(plan.wakeAt).toBeNull();
+    }
+
+    // The officer clicks again: the rest is withdrawn, each assignment once.
+    clock.set('2026-09-07T03:05:00.000Z');
+    await interrupted.closeCase(centralOfficer, caseId, { outcome: 'resolved' });
+    await expectClosed(caseId, 60);
+    const bundle = (await store.getCase(caseId))!;
+    const at = (a: AssignmentRecord) => withdrawn.find((w) => w.agencyId === a.agencyId)?.updatedAt;
+    // The ones withdrawn before the interruption kept their instant.
+    for (const a of bundle.assignments) if (at(a)) expect(a.updatedAt).toBe(at(a));
+  });
+});
