@@ -286,6 +286,9 @@ const id = {
   'desk.verifyBy': 'verifikasi paling lambat',
   'desk.overdueByAgency': 'Lewat tenggat per instansi',
   'desk.overdueCount': 'Jumlah lewat tenggat',
+  'desk.overdueSummary': '{n} penugasan lewat tenggat di {agencies} instansi.',
+  'desk.overdueSummaryPartial':
+    'Dihitung dari {n} penugasan lewat tenggat pertama, di {agencies} instansi; masih ada lagi.',
   'desk.newlyOverdue': 'Baru lewat tenggat (24 jam terakhir)',
   'desk.dueSoon': 'Jatuh tempo dalam 2 hari kerja',
   'desk.redirected': 'Bukan kewenangan: menunggu penerusan ulang',
@@ -853,6 +856,9 @@ const en = {
   'desk.verifyBy': 'verify by',
   'desk.overdueByAgency': 'Overdue by agency',
   'desk.overdueCount': 'Overdue',
+  'desk.overdueSummary': '{n} overdue assignments at {agencies} agencies.',
+  'desk.overdueSummaryPartial':
+    'Counted from the first {n} overdue assignments, at {agencies} agencies; there are more.',
   'desk.newlyOverdue': 'Newly overdue (last 24 hours)',
   'desk.dueSoon': 'Due within 2 working days',
   'desk.redirected': 'Not theirs: awaiting re-forward',

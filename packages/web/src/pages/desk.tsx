@@ -6,7 +6,7 @@
  * clock), due within two working days (not yet overdue), redirected awaiting a re-forward (until
  * the case is forwarded again), and this week's monitoring activities.
  */
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { Link } from 'wouter';
 import { UTC_OFFSET_HOURS } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
@@ -38,11 +38,14 @@ function ListCard<T>({
   id,
   title,
   list,
+  counted = true,
   children,
 }: {
   id: string;
   title: string;
   list: Paged<T>;
+  /** The list's size beside the title; off where the card counts something else (agencies). */
+  counted?: boolean;
   children: ReactNode;
 }) {
   const { t } = useI18n();
@@ -50,12 +53,14 @@ function ListCard<T>({
     <section className="card" aria-labelledby={id}>
       <h2 id={id}>
         {title}{' '}
-        <Count
-          total={list.total}
-          shown={list.items.length}
-          hasMore={list.hasMore}
-          loading={list.loading}
-        />
+        {counted ? (
+          <Count
+            total={list.total}
+            shown={list.items.length}
+            hasMore={list.hasMore}
+            loading={list.loading}
+          />
+        ) : null}
       </h2>
       <ProblemAlert error={list.error} />
       {list.loading && list.items.length === 0 ? <Loading /> : null}
@@ -180,10 +185,17 @@ function Worklist({
   );
   const now = useServerNow();
   const id = title.replace(/\W+/g, '-').toLowerCase();
+  // Counting per agency needs every overdue assignment, not the first page's: read on, page by
+  // page, up to a bound a desk can hold; past it the card says what it counted.
+  const readOn = byAgency && list.hasMore && !list.loading && !list.error;
+  const bounded = list.items.length < BY_AGENCY_MAX;
+  useEffect(() => {
+    if (readOn && bounded) list.loadMore();
+  }, [readOn, bounded, list]);
   return (
-    <ListCard id={id} title={title} list={list}>
+    <ListCard id={id} title={title} list={list} counted={!byAgency}>
       {list.items.length === 0 ? null : byAgency ? (
-        <ByAgency items={list.items} />
+        <ByAgency items={list.items} complete={!list.hasMore} />
       ) : (
         <AssignmentTable
           items={list.items}
@@ -197,8 +209,18 @@ function Worklist({
   );
 }
 
+/** How many overdue assignments the per-agency card reads at most (pages of 100). */
+const BY_AGENCY_MAX = 2_000;
+
 /** Overdue assignments counted per agency, worst first: who to chase. */
-export function ByAgency({ items }: { items: readonly Schemas['Assignment'][] }) {
+export function ByAgency({
+  items,
+  complete,
+}: {
+  items: readonly Schemas['Assignment'][];
+  /** Every overdue assignment is in `items`; otherwise the counts are of the first ones. */
+  complete: boolean;
+}) {
   const { t } = useI18n();
   const counts = [...Map.groupBy(items, (a) => a.agencyId)]
     .map(([agencyId, list]) => ({
@@ -210,6 +232,12 @@ export function ByAgency({ items }: { items: readonly Schemas['Assignment'][] })
   if (counts.length === 0) return <p className="muted">{t('common.empty')}</p>;
   return (
     <div className="table-scroll">
+      <p className="muted">
+        {t(complete ? 'desk.overdueSummary' : 'desk.overdueSummaryPartial', {
+          n: items.length,
+          agencies: counts.length,
+        })}
+      </p>
       <table>
         <thead>
           <tr>

@@ -1,0 +1,34 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { json, mockApi, renderWith } from '../../test/render';
+import Desk from './desk';
+
+const overdue = (agencyId: string, n: number, escalationLevel = 1) =>
+  Array.from({ length: n }, (_, i) => ({ caseId: `${agencyId}-${i}`, agencyId, escalationLevel }));
+
+describe('the desk’s overdue-by-agency card', () => {
+  it('counts every overdue assignment per agency, reading on past the first page', async () => {
+    // 150 overdue: the first page of 100 holds 60 of Polri's and 40 of PLN's, the second 50 more
+    // of PLN's. Counted from the first page alone, Polri would look worst.
+    const calls = mockApi((call) => {
+      if (call.path.startsWith('/v1/assignments?') && call.path.includes('overdue=true'))
+        return call.path.includes('cursor=')
+          ? json(200, { items: overdue('pln', 50, 2), nextCursor: null })
+          : json(200, {
+              items: [...overdue('polri', 60), ...overdue('pln', 40)],
+              nextCursor: 'page-2',
+            });
+      return json(200, { items: [], nextCursor: null, now: '2026-03-30T03:00:00.000Z' });
+    });
+    renderWith(<Desk />, { as: { agency: 'setneg', role: 'central_officer' } });
+    const card = screen.getByRole('region', { name: /Lewat tenggat per instansi/ });
+    await within(card).findByText('150 penugasan lewat tenggat di 2 instansi.');
+    const rows = within(card)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.textContent);
+    // (Agencies by id here: no name directory is rendered around the page in this test.)
+    expect(rows).toEqual(['pln90Surat pengingat II', 'polri60Surat pengingat I']);
+    expect(calls.filter((c) => c.path.includes('overdue=true'))).toHaveLength(2);
+  });
+});
