@@ -6,6 +6,9 @@
  *   100 items from the 50th and could never be closed (a `limit_exceeded` on every try);
  * - a close interrupted between its transactions leaves the case open with some assignments
  *   withdrawn, no longer escalating, and the next try finishes it without a second event;
+ * - forwarding to 18 agencies (90 items, the case and the idempotency record: 92) also marks
+ *   the redirects it answers, one item each: with 9 redirects awaiting it made 101 items and
+ *   was refused every time (8 when the forward also moves the case's status: its event).
  */
 import {
   advance,
@@ -24,6 +27,7 @@ import {
   forwardedCase,
   freshStore,
   manualClock,
+  officerOf,
 } from '../support/dynamodb.ts';
 
 let store: DynamoStore;
@@ -164,5 +168,40 @@ describe('closing a case with more open assignments than one transaction holds',
     const at = (a: AssignmentRecord) => withdrawn.find((w) => w.agencyId === a.agencyId)?.updatedAt;
     // The ones withdrawn before the interruption kept their instant.
     for (const a of bundle.assignments) if (at(a)) expect(a.updatedAt).toBe(at(a));
+  });
+});
+
+describe('forwarding to 18 agencies while redirects await the re-forward', () => {
+  it('answers all 9 redirects and creates the 18 assignments', async () => {
+    const first = AGENCIES.slice(0, 10);
+    const { caseId } = await forwardedCase(service, first);
+    const redirecting = first.slice(0, 9);
+    for (const agencyId of redirecting)
+      await service.redirect(officerOf(agencyId), caseId, agencyId, { reason: 'Bukan wewenang' });
+    const awaiting = async () =>
+      (await service.worklist(centralOfficer, { awaitingReforward: true, limit: 100 })).items
+        .filter((a) => a.caseId === caseId)
+        .map((a) => a.agencyId)
+        .sort();
+    expect(await awaiting()).toEqual(redirecting);
+
+    const others = AGENCIES.slice(10, 10 + MAX_PER_FORWARD);
+    const { commits, service: counting } = counted();
+    const forwarded = await counting.forward(
+      centralOfficer,
+      caseId,
+      { assignments: others.map((agencyId) => ({ agencyId })) },
+      // As the console sends it: the idempotency record is one more item.
+      { key: 'forward-18', fingerprint: 'forward-18' },
+    );
+    expect(forwarded.items.map((a) => a.agencyId)).toEqual(others);
+    // 92 items and 8 markers in one transaction, the ninth marker in a second.
+    expect(commits.map((c) => c.assignments?.length)).toEqual([18 + 8, 1]);
+    expect(await awaiting()).toEqual([]);
+    const bundle = (await store.getCase(caseId))!;
+    expect(bundle.assignments.filter((a) => others.includes(a.agencyId))).toHaveLength(18);
+    expect(bundle.ladders.filter((l) => others.includes(l.agencyId))).toHaveLength(18);
+    for (const a of bundle.assignments.filter((x) => redirecting.includes(x.agencyId)))
+      expect(a.reforwardedAt).toBe(clock.now().toISOString());
   });
 });

@@ -38,6 +38,7 @@ import {
   armLadders,
   calendarById,
   CENTRAL_ROLES,
+  commitSize,
   defaultPolicy,
   event,
   type Idempotency,
@@ -243,9 +244,9 @@ export async function forward(
       const answered = awaiting
         .filter((a) => !created.some((c) => c.record.agencyId === a.agencyId))
         .map((a) => put(a, { ...a, reforwardedAt: now.toISOString() }));
-      await deps.store.commit({
+      const change = {
         case: put(bundle.case, next),
-        assignments: [...created, ...answered],
+        assignments: created,
         counters: created.flatMap(({ record: a }) =>
           counterDeltas(
             bundle.assignments.find((x) => x.agencyId === a.agencyId),
@@ -256,7 +257,15 @@ export async function forward(
         ladders,
         events: [...events, ...statusEvents(bundle.case, next, now, p)],
         idempotency: remember(body),
+      };
+      // What must agree (at most 93 items: ForwardBody) goes in one transaction with as many of
+      // the redirects' markers as fit; the rest follow in transactions of their own.
+      const room = Math.max(0, MAX_COMMIT_ITEMS - commitSize(change));
+      await deps.store.commit({
+        ...change,
+        assignments: [...created, ...answered.slice(0, room)],
       });
+      await markAnswered(deps, answered.slice(room));
       await armLadders(
         deps,
         ladders.map((l) => l.record),
@@ -264,6 +273,26 @@ export async function forward(
       return body;
     }),
   );
+}
+
+/**
+ * Redirect markers a forward's transaction had no room for, in transactions of their own. They
+ * only take a redirect off central's "awaiting re-forward" list (the case's status reads the
+ * re-forward's `reforwardOf` link, written with it), so one that fails is not retried and not
+ * reported: the forward is written, a repeat of it would be refused (the agencies hold open
+ * assignments now), and the redirect merely stays listed. No data is lost.
+ */
+async function markAnswered(
+  deps: ServiceDeps,
+  answered: readonly VersionedPut<AssignmentRecord>[],
+): Promise<void> {
+  for (const run of inRuns(answered, MAX_COMMIT_ITEMS)) {
+    try {
+      await deps.store.commit({ assignments: run });
+    } catch {
+      // See above: the redirects of this run stay listed.
+    }
+  }
 }
 
 /** Withdrawals one transaction holds beside the case and its `case_closed` event: two items each. */

@@ -1,6 +1,6 @@
 import type { CaseRecord } from '../../case.ts';
 import type { LadderRecord } from '../../notification.ts';
-import type { CaseBundle, VersionedPut } from '../../ports.ts';
+import type { CaseBundle, CaseChange, VersionedPut } from '../../ports.ts';
 import type { ServiceDeps } from './deps.ts';
 
 /** A versioned put of `next` replacing `before`: exactly one version higher. */
@@ -9,6 +9,33 @@ export const put = <T extends { version: number }>(before: T, next: T): Versione
   expectedVersion: before.version,
   previous: before,
 });
+
+/**
+ * The items the store's transaction holds for `change` (against `MAX_COMMIT_ITEMS`), the search
+ * index's aside: those move only with a case's indexed fields (subject, description, parties,
+ * numbers), which forwarding and closing never touch.
+ */
+export function commitSize(change: CaseChange): number {
+  const creates = change.case?.expectedVersion === null;
+  const lists = [
+    change.assignments,
+    change.events,
+    change.ladders,
+    change.extensions,
+    change.activities,
+    change.clockEntries,
+    change.counters,
+    change.attachments,
+    creates ? change.claims : undefined,
+  ];
+  return (
+    (change.case ? 1 : 0) +
+    (creates ? 1 : 0) + // the tracking code
+    (change.idempotency ? 1 : 0) +
+    (change.sequence ? 1 : 0) +
+    lists.reduce((n, list) => n + (list?.length ?? 0), 0)
+  );
+}
 
 /** `items` in order, in runs of at most `size`. */
 export const inRuns = <T>(items: readonly T[], size: number): T[][] =>
