@@ -325,6 +325,20 @@ describe('cases, timeline and tracking codes', () => {
       { code: 'validation_failed' },
     );
   });
+
+  it('rejects a cursor in the right partition whose key DynamoDB could not take (a 400, not a 500)', async () => {
+    const page = await store.listAgencies({ limit: 1 });
+    const [position] = JSON.parse(Buffer.from(page.nextCursor!, 'base64url').toString('utf8'));
+    // Within the API's 2,000 characters of cursor, but past DynamoDB's 1,024 bytes of sort key,
+    // or empty, which no key may be.
+    for (const sk of ['x'.repeat(1_100), '']) {
+      const forged = Buffer.from(JSON.stringify([{ ...position, sk }])).toString('base64url');
+      expect(forged.length).toBeLessThan(2_000);
+      await expect(store.listAgencies({ limit: 1, cursor: forged })).rejects.toMatchObject({
+        code: 'validation_failed',
+      });
+    }
+  });
 });
 
 describe('queues and the worklist', () => {

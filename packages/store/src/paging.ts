@@ -77,17 +77,24 @@ function decode(cursor: string | undefined, streams: readonly Stream[]): Positio
   throw invalidInput('cursor', 'not a cursor of this list');
 }
 
-/** A cursor position must be a key in the very partition the stream reads (no tenant hopping). */
+/**
+ * A cursor position must be a key in the very partition the stream reads (no tenant hopping),
+ * and one DynamoDB takes: no key attribute empty or past a sort key's 1,024 bytes (a forged
+ * cursor is the caller's 400, never DynamoDB's ValidationException and a 500).
+ */
 function isKeyOf(position: unknown, stream: Stream): boolean {
   if (typeof position !== 'object' || position === null || Array.isArray(position)) return false;
   const key = position as Item;
   const { pk, key: attributes } = attributesOf(stream);
   return (
     Object.keys(key).length === attributes.length &&
-    attributes.every((a) => typeof key[a] === 'string') &&
+    attributes.every((a) => typeof key[a] === 'string' && isKeyValue(key[a])) &&
     key[pk] === stream.partition
   );
 }
+
+const isKeyValue = (value: string): boolean =>
+  value.length > 0 && Buffer.byteLength(value, 'utf8') <= 1_024;
 
 /** Reads up to `want` accepted items of one stream from `start`. */
 async function readStream(
