@@ -71,6 +71,12 @@ export const KNOWN_MESSAGES: Record<string, MessageKey> = {
   'map receivedAt, subject and description': 'fieldError.mapRequired',
   'map a row key: letterNumber or externalRef.id': 'fieldError.mapRowKey',
   'required with an externalRef.id column': 'fieldError.externalSystem',
+  // A spreadsheet row's own checks (core's import-row.ts), and zod's word for an empty cell.
+  'no letter number nor external id': 'fieldError.importRowKey',
+  'not a date (YYYY-MM-DD, DD/MM/YYYY or a date cell)': 'fieldError.importDate',
+  'in the future': 'fieldError.future',
+  'a lapor row needs its LAPOR! report id': 'fieldError.laporNeedsRef',
+  'Invalid input: expected string, received undefined': 'fieldError.required',
 };
 
 export function issueOf(issue: z.core.$ZodIssue): FieldIssue {

@@ -539,6 +539,8 @@ const id = {
   'fieldError.numberPattern':
     '{label} harus memuat penanda nomor urut; penanda bulan (angka Romawi atau angka) dan tahun boleh dipakai.',
   'fieldError.laporNeedsRef': 'Pengaduan dari SP4N-LAPOR! wajib menyebutkan nomor laporannya.',
+  'fieldError.importRowKey': 'Baris ini tidak punya nomor surat maupun nomor rujukan.',
+  'fieldError.importDate': '{label} bukan tanggal (TTTT-BB-HH, HH/BB/TTTT, atau sel tanggal).',
   'fieldError.requiredUnlessAnonymous': '{label} wajib diisi, kecuali pengaduan anonim.',
   'fieldError.anonymousNoIdentity': 'Pengaduan anonim tidak memuat identitas pengadu.',
   'fieldError.mapRequired': 'Pilih kolom untuk tanggal diterima, perihal dan uraian.',
@@ -1105,6 +1107,8 @@ const en = {
   'fieldError.numberPattern':
     '{label} must contain the sequence number placeholder; the month (Roman or digits) and year placeholders may be used.',
   'fieldError.laporNeedsRef': 'A complaint from SP4N-LAPOR! needs its report number.',
+  'fieldError.importRowKey': 'This row has neither a letter number nor a reference number.',
+  'fieldError.importDate': '{label} is not a date (YYYY-MM-DD, DD/MM/YYYY, or a date cell).',
   'fieldError.requiredUnlessAnonymous': '{label} is required unless the complaint is anonymous.',
   'fieldError.anonymousNoIdentity': 'An anonymous complaint carries no identity.',
   'fieldError.mapRequired':

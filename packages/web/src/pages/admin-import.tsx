@@ -7,7 +7,9 @@ import { useState } from 'react';
 import { CHANNELS, IMPORT_FIELDS, type ImportField } from '@pantau/core/schemas';
 import { api, ApiError, type Schemas, unwrap } from '../api/client';
 import { PageTitle, ProblemAlert } from '../components/ui';
-import { labelOf, useI18n } from '../i18n/i18n';
+import { fieldSentence, serverIssue } from '../forms/field-errors';
+import { labelOf, type Translate, useI18n } from '../i18n/i18n';
+import { type MessageKey, messages } from '../i18n/messages';
 
 /** The column titles of packages/intake/samples/register-sample.csv. */
 const SAMPLE_MAPPING: Partial<Record<ImportField, string>> = {
@@ -137,7 +139,13 @@ export default function AdminImport() {
   );
 }
 
-function Report({ report }: { report: Schemas['ImportReport'] }) {
+/** A spreadsheet column as the mapping form names it ("Perihal"), the row key as "Kunci baris". */
+function columnLabel(t: Translate, field: string): string {
+  const key = `import.field.${field}` as MessageKey;
+  return key in messages.id ? t(key) : t('import.rowKey');
+}
+
+export function Report({ report }: { report: Schemas['ImportReport'] }) {
   const { t } = useI18n();
   return (
     <section aria-live="polite">
@@ -175,8 +183,9 @@ function Report({ report }: { report: Schemas['ImportReport'] }) {
                 {r.errors.length > 0 ? (
                   <ul>
                     {r.errors.map((e) => (
+                      // The column by its name and the problem in a sentence, as on every form.
                       <li key={e.field}>
-                        <code>{e.field}</code>: {e.message}
+                        {fieldSentence(t, serverIssue(e.message), columnLabel(t, e.field))}
                       </li>
                     ))}
                   </ul>
