@@ -112,6 +112,7 @@ const BODIES: Record<string, () => unknown> = {
   'POST /v1/cases/{id}/verification': () => ({ decision: 'accept', type: 'normative' }),
   'POST /v1/cases/{id}/assignments': () => ({ assignments: [{ agencyId: 'pln' }] }),
   'POST /v1/cases/{id}/close': () => ({ outcome: 'withdrawn' }),
+  'POST /v1/search': () => ({ q: 'pungutan' }),
   'POST /v1/cases/{id}/assignments/{agencyId}/acknowledge': () => ({}),
   'POST /v1/cases/{id}/assignments/{agencyId}/responses': () => ({
     kind: 'final',

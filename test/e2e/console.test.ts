@@ -238,7 +238,9 @@ describe('web console', () => {
       /^pantau-stats-\d{4}-01-01-\d{4}-\d{2}-\d{2}\.csv$/,
     );
     const csv = readFileSync((await download.path())!, 'utf8');
-    expect(csv.split('\n').find((line) => line.startsWith('polri,'))).toMatch(/^polri,1,/);
+    // For people: the agency by its name, as on the page.
+    const polriRow = csv.split('\n').find((line) => line.startsWith('Kepolisian Negara'));
+    expect(polriRow).toMatch(/^Kepolisian Negara Republik Indonesia,1,/);
     await page.getByRole('link', { name: 'Pengaduan' }).click();
     await expect
       .poll(() => page.getByRole('row', { name: new RegExp(SUBJECT) }).innerText())
