@@ -425,6 +425,40 @@ describe('the tracking code is the complainant’s credential: no agency ever se
   });
 });
 
+describe('the subject central restated, to take a name out of it', () => {
+  it('agencies read only the restated subject, on the case and anywhere in its timeline', async () => {
+    const token = await central();
+    const original = 'Pungli oleh Bapak Hendra Wijaya, Lurah Sukamaju, terhadap Ibu Sari';
+    const restated = 'Pungutan liar di kantor kelurahan';
+    const created = await http.post('/v1/cases', complaint({ subject: original }), { token });
+    const id = created.body.id as string;
+    const verified = await http.post(
+      `/v1/cases/${id}/verification`,
+      { decision: 'accept', type: 'normative', subject: restated },
+      { token },
+    );
+    expect(verified.status, verified.text).toBe(200);
+    const sent = await http.post(
+      `/v1/cases/${id}/assignments`,
+      { assignments: [{ agencyId: 'polri' }] },
+      { token },
+    );
+    expect(sent.status, sent.text).toBe(201);
+
+    // Central keeps both: what came in, and what it made of it (the control).
+    const own = await http.get(`/v1/cases/${id}/timeline?limit=100`, { token });
+    expect(own.text).toContain(original);
+
+    const polri = await as('polri', 'agency_officer');
+    const theirCase = await http.get(`/v1/cases/${id}`, { token: polri });
+    expect(theirCase.body.subject).toBe(restated);
+    const theirs = await http.get(`/v1/cases/${id}/timeline?limit=100`, { token: polri });
+    expect(theirs.status, theirs.text).toBe(200);
+    expect(theirs.text).toContain(restated);
+    expect(theirs.text).not.toContain('Hendra');
+  });
+});
+
 describe('authentication', () => {
   const claims = { sub: 'intruder', agency: 'setneg', role: 'central_admin' };
   const expectUnauthorized = async (bearer: string) => {

@@ -364,17 +364,29 @@ export async function timeline(
   const { reader } = await readableCase(deps, p, caseId);
   if (reader.central) return deps.store.listTimeline(caseId, page);
   const events = await deps.store.listTimeline(caseId, page, reader.agencies);
-  // What central asked the complainant for is between them (it may name the complainant's
-  // papers), like central's verification note.
   return {
     ...events,
-    items: events.items.map((e) =>
-      e.type === 'case_needs_info' && 'missing' in e.data
+    items: events.items.map((e) => {
+      const hidden = CENTRAL_ONLY_DATA[e.type] ?? [];
+      return hidden.some((k) => k in e.data)
         ? {
             ...e,
-            data: Object.fromEntries(Object.entries(e.data).filter(([k]) => k !== 'missing')),
+            data: Object.fromEntries(Object.entries(e.data).filter(([k]) => !hidden.includes(k))),
           }
-        : e,
-    ),
+        : e;
+    }),
   };
 }
+
+/**
+ * What of an event's data stays with central, by event type. What central asked the
+ * complainant for is between them (it may name the complainant's papers). The subject as it
+ * came in, and as it was before central restated it, may name people: central restates a
+ * subject to take them out, so agencies read only the restated one (the case's own).
+ */
+const CENTRAL_ONLY_DATA: Partial<Record<TimelineEvent['type'], readonly string[]>> = {
+  case_registered: ['subject'],
+  case_verified: ['previousSubject'],
+  case_rejected: ['previousSubject'],
+  case_needs_info: ['missing', 'previousSubject'],
+};
