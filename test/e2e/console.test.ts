@@ -238,6 +238,8 @@ describe('web console', () => {
       /^pantau-stats-\d{4}-01-01-\d{4}-\d{2}-\d{2}\.csv$/,
     );
     const csv = readFileSync((await download.path())!, 'utf8');
+    // Marked as UTF-8, or Excel reads the names' dashes and accents in a legacy code page.
+    expect(csv.startsWith('\uFEFF')).toBe(true);
     // For people: the agency by its name, as on the page.
     const polriRow = csv.split('\n').find((line) => line.startsWith('Kepolisian Negara'));
     expect(polriRow).toMatch(/^Kepolisian Negara Republik Indonesia,1,/);

@@ -12,8 +12,13 @@ import { stringify } from 'csv-stringify/sync';
  *   cells with ';' (Excel in the Indonesian locale) would otherwise start a new cell there,
  *   whose first character no escaping above would see.
  * - booleans as `true`/`false` (csv-stringify writes 1 and an empty cell by default).
+ * - `bom`: the file starts with UTF-8's byte order mark. Excel opens a CSV without it in the
+ *   machine's legacy code page, so "Kementerian Sekretariat Negara — Asisten Deputi" or a
+ *   subject's "Pungli Rp 500.000 – kelurahan" would read as mojibake; LibreOffice and Google
+ *   Sheets take the mark as what it is (a program reading the file: `utf-8-sig`).
  */
 const OPTIONS = {
+  bom: true,
   escape_formulas: true,
   quoted_match: /;/,
   cast: { boolean: (value: boolean) => String(value) },
