@@ -94,6 +94,31 @@ describe('identifier lookups (central)', () => {
     const second = await caseFor([], { complainant: { name: 'Dewi', phone: '+6281311112222' } });
     expect(await ids(centralOfficer, '0813-1111-2222')).toEqual([second, first]);
   });
+
+  it('pages through a serial complainant’s 30 cases, filters included, none skipped or repeated', async () => {
+    const phone = '0857 3000 4000';
+    const made: string[] = [];
+    for (let day = 0; day < 30; day += 1) {
+      clock.set(new Date(Date.parse('2026-01-05T03:00:00.000Z') + day * 86_400_000).toISOString());
+      made.push(await caseFor([], { complainant: { name: 'Pengadu Berulang', phone } }));
+    }
+    // The five oldest were rejected: a filter whose matches lie past the newest 25.
+    for (const id of made.slice(0, 5))
+      await service.verifyCase(centralOfficer, id, { decision: 'reject', note: 'Berulang.' });
+    const all = async (extra: Record<string, unknown>) => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      for (let pages = 0; pages < 20; pages += 1) {
+        const page = await service.search(centralOfficer, { q: phone, limit: 7, cursor, ...extra });
+        seen.push(...page.items.map((h) => h.id));
+        if (page.nextCursor === null) return seen;
+        cursor = page.nextCursor;
+      }
+      throw new Error('did not end');
+    };
+    expect(await all({})).toEqual([...made].reverse());
+    expect(await all({ status: 'rejected' })).toEqual(made.slice(0, 5).reverse());
+  });
 });
 
 describe('words', () => {

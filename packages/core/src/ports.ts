@@ -217,8 +217,12 @@ export interface Store extends DocumentStore {
   findClaim(claim: UniqueClaim): Promise<string | undefined>;
   /** Cases by id, one batch read (ids of no case are left out). */
   getCases(caseIds: readonly string[]): Promise<CaseRecord[]>;
-  /** The cases indexed under these identifiers (normalised), newest first, at most `limit`. */
-  findByLookups(keys: readonly LookupKey[], limit: number): Promise<LookupHit[]>;
+  /**
+   * The cases indexed under these identifiers (normalised), newest first, a page at a time
+   * (one complainant may have hundreds: a serial complainant's phone). A case indexed under
+   * two of them comes once in a page.
+   */
+  findByLookups(keys: readonly LookupKey[], page: PageRequest): Promise<Page<LookupHit>>;
   /**
    * Cases whose tokens match every word, newest first: reads the postings of the rarest word
    * and filters by the others, so its cost follows that word, not the table. A page may hold

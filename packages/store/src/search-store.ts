@@ -19,6 +19,7 @@ import { type DynamoStoreOptions, record } from './dynamo-table.ts';
 // Issue 15's documents layer sits below: the store is one class built in layers.
 import { DocumentLayer } from './document-store.ts';
 import type { Item } from './items.ts';
+import { queryPage } from './paging.ts';
 import { keys } from './keys.ts';
 import { SearchKeys } from './search-index.ts';
 
@@ -60,33 +61,23 @@ export class SearchStore extends DocumentLayer {
     return items.map((i) => record<CaseRecord>(i));
   }
 
-  /** The cases indexed under these identifiers: one Query per identifier, newest first. */
-  async findByLookups(lookups: readonly LookupKey[], limit: number): Promise<LookupHit[]> {
+  /**
+   * The cases indexed under these identifiers: each identifier's lookup partition read newest
+   * first and merged (`queryPage`), so every one of them is reached, page by page.
+   */
+  async findByLookups(lookups: readonly LookupKey[], page: PageRequest): Promise<Page<LookupHit>> {
     const search = this.#keys();
-    const pages = await Promise.all(
-      lookups.map((k) =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': search.lookupPk(k) },
-            ScanIndexForward: false,
-            Limit: limit,
-          }),
-        ),
-      ),
-    );
-    const hits = pages
-      .flatMap((p) => p.Items ?? [])
-      .sort((a, b) => String(b.sk).localeCompare(String(a.sk)))
-      .map((i) => ({
-        caseId: String(i.caseId),
-        field: i.field as LookupHit['field'],
-        receivedAt: String(i.receivedAt),
-      }));
-    return hits
-      .filter((h, i) => hits.findIndex((x) => x.caseId === h.caseId) === i)
-      .slice(0, limit);
+    const streams = lookups.map((k) => ({ partition: search.lookupPk(k), descending: true }));
+    const found = await queryPage(this.client, this.tableName, streams, page);
+    const hits = found.items.map((i) => ({
+      caseId: String(i.caseId),
+      field: i.field as LookupHit['field'],
+      receivedAt: String(i.receivedAt),
+    }));
+    return {
+      items: hits.filter((h, i) => hits.findIndex((x) => x.caseId === h.caseId) === i),
+      nextCursor: found.nextCursor,
+    };
   }
 
   /**

@@ -6,7 +6,7 @@ const summary =
   'Find cases: central by identifier (tracking code, agenda or letter number, external ' +
   'reference, NIK, phone, e-mail) or by words; an agency by words over its own assignments';
 const description =
-  'Identifier matches first (first page only), then word matches, newest first. Filters ' +
+  'Identifier matches first, page by page, then word matches, newest first. Filters ' +
   'combine with the words. A page may hold fewer than `limit` items and still have a ' +
   '`nextCursor`: one request reads a bounded number of postings.';
 const responses = {

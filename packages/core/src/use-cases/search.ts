@@ -6,7 +6,7 @@
 import { DEFAULT_TIME_ZONE, endOfLocalDay, startOfLocalDay } from '../calendar.ts';
 import { type CaseRecord, viewCase } from '../case.ts';
 import { invalidInput } from '../errors.ts';
-import type { Page } from '../ports.ts';
+import type { Page, PageRequest } from '../ports.ts';
 import type { SearchFilter, SearchHit } from '../schemas.ts';
 import type { LookupField } from '../search/document.ts';
 import { parseQuery } from '../search/query.ts';
@@ -19,7 +19,11 @@ import {
   type ServiceDeps,
 } from './kernel/index.ts';
 
-/** Word pages continue with `w.<store cursor>`; `w.` alone starts the words after a full first page of identifier matches. */
+/**
+ * Identifier matches page on with `i.<store cursor>`; word pages with `w.<store cursor>`, and
+ * `w.` alone starts the words after a full page of identifier matches.
+ */
+const IDENTIFIERS = 'i.';
 const WORDS = 'w.';
 
 export async function search(
@@ -30,7 +34,11 @@ export async function search(
   requireRole(p, [...CENTRAL_ROLES, ...AGENCY_ROLES]);
   if (filter.from && filter.to && filter.from > filter.to)
     throw invalidInput('from', 'must not be after to');
-  if (filter.cursor !== undefined && !filter.cursor.startsWith(WORDS))
+  if (
+    filter.cursor !== undefined &&
+    !filter.cursor.startsWith(WORDS) &&
+    !filter.cursor.startsWith(IDENTIFIERS)
+  )
     throw invalidInput('cursor', 'not a cursor of this list');
   const now = deps.clock();
   const query = parseQuery(filter.q);
@@ -61,11 +69,15 @@ export async function search(
     matchedBy,
   });
 
-  // Identifier matches come first, on the first page only (a handful: one complainant's cases).
+  // Identifier matches come first, page after page (a serial complainant's phone may name
+  // hundreds of cases), the filters applied to each page: a page may hold fewer than `limit`.
   const identified: SearchHit[] = [];
-  if (central && filter.cursor === undefined) {
-    for (const { c, field } of await identifierMatches(deps, query, filter.limit))
-      if (passes(c)) identified.push(view(c, field));
+  if (central && !filter.cursor?.startsWith(WORDS)) {
+    const cursor = filter.cursor?.slice(IDENTIFIERS.length);
+    const found = await identifierMatches(deps, query, { limit: filter.limit, cursor });
+    for (const { c, field } of found.items) if (passes(c)) identified.push(view(c, field));
+    if (found.nextCursor !== null)
+      return { items: identified, nextCursor: `${IDENTIFIERS}${found.nextCursor}` };
   }
   const room = filter.limit - identified.length;
   if (query.identifierOnly || query.words.length === 0)
@@ -73,7 +85,9 @@ export async function search(
   if (room <= 0) return { items: identified, nextCursor: WORDS };
 
   const seen = new Set(identified.map((h) => h.id));
-  const storeCursor = filter.cursor?.slice(WORDS.length) || undefined;
+  const storeCursor = filter.cursor?.startsWith(WORDS)
+    ? filter.cursor.slice(WORDS.length) || undefined
+    : undefined;
   const page = await deps.store.searchWords(
     {
       words: query.words,
@@ -89,24 +103,36 @@ export async function search(
   };
 }
 
-/** The cases the query's identifiers name, newest first, each with what it matched. */
+/**
+ * A page of the cases the query's identifiers name, newest first, each with what it matched;
+ * the tracking code's case (one at most) on the first page.
+ */
 async function identifierMatches(
   deps: ServiceDeps,
   query: ReturnType<typeof parseQuery>,
-  limit: number,
-): Promise<{ c: CaseRecord; field: LookupField }[]> {
-  const [tracked, hits] = await Promise.all([
-    query.trackingCode ? deps.store.findCaseIdByTrackingCode(query.trackingCode) : undefined,
-    query.lookups.length > 0 ? deps.store.findByLookups(query.lookups, limit) : [],
+  page: PageRequest,
+): Promise<Page<{ c: CaseRecord; field: LookupField }>> {
+  const first = page.cursor === undefined;
+  const tracked = first && query.trackingCode;
+  const [trackedId, hits] = await Promise.all([
+    tracked ? deps.store.findCaseIdByTrackingCode(query.trackingCode!) : undefined,
+    query.lookups.length > 0
+      ? deps.store.findByLookups(query.lookups, {
+          ...page,
+          limit: Math.max(1, page.limit - (tracked ? 1 : 0)),
+        })
+      : { items: [], nextCursor: null },
   ]);
   const fields = new Map<string, LookupField>();
-  if (tracked) fields.set(tracked, 'trackingCode');
-  for (const h of hits) if (!fields.has(h.caseId)) fields.set(h.caseId, h.field);
+  if (trackedId) fields.set(trackedId, 'trackingCode');
+  for (const h of hits.items) if (!fields.has(h.caseId)) fields.set(h.caseId, h.field);
   const cases = await deps.store.getCases([...fields.keys()]);
-  return cases
-    .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || b.id.localeCompare(a.id))
-    .slice(0, limit)
-    .map((c) => ({ c, field: fields.get(c.id)! }));
+  return {
+    items: cases
+      .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || b.id.localeCompare(a.id))
+      .map((c) => ({ c, field: fields.get(c.id)! })),
+    nextCursor: hits.nextCursor,
+  };
 }
 
 /**

@@ -4841,7 +4841,7 @@ export type paths = {
         };
         /**
          * Find cases: central by identifier (tracking code, agenda or letter number, external reference, NIK, phone, e-mail) or by words; an agency by words over its own assignments
-         * @description Identifier matches first (first page only), then word matches, newest first. Filters combine with the words. A page may hold fewer than `limit` items and still have a `nextCursor`: one request reads a bounded number of postings. The same search as `POST /v1/search`, for clients of the first contract. A URL is logged where it passes (CDN and proxy logs): search for identifiers and identity with the POST.
+         * @description Identifier matches first, page by page, then word matches, newest first. Filters combine with the words. A page may hold fewer than `limit` items and still have a `nextCursor`: one request reads a bounded number of postings. The same search as `POST /v1/search`, for clients of the first contract. A URL is logged where it passes (CDN and proxy logs): search for identifiers and identity with the POST.
          */
         get: {
             parameters: {
@@ -4925,7 +4925,7 @@ export type paths = {
         put?: never;
         /**
          * Find cases: central by identifier (tracking code, agenda or letter number, external reference, NIK, phone, e-mail) or by words; an agency by words over its own assignments
-         * @description Identifier matches first (first page only), then word matches, newest first. Filters combine with the words. A page may hold fewer than `limit` items and still have a `nextCursor`: one request reads a bounded number of postings. The query travels in the body, so an identifier or a person's details never sit in a URL, nor in the access logs that record URLs. The console searches this way.
+         * @description Identifier matches first, page by page, then word matches, newest first. Filters combine with the words. A page may hold fewer than `limit` items and still have a `nextCursor`: one request reads a bounded number of postings. The query travels in the body, so an identifier or a person's details never sit in a URL, nor in the access logs that record URLs. The console searches this way.
          */
         post: {
             parameters: {
