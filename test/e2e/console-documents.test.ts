@@ -137,6 +137,23 @@ describe('documents in the console', () => {
       .toBe('central');
   });
 
+  it('refuses a “.pdf” that is a program, and says why in a sentence, not in MIME types', async () => {
+    await page.goto(caseUrl);
+    const attachments = page.locator('section').filter({
+      has: page.getByRole('heading', { name: 'Lampiran', exact: true }),
+    });
+    await attachments.getByLabel(/^Berkas/).setInputFiles({
+      name: 'bukan-surat.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(510, 0x90)]), // a Windows program
+    });
+    await attachments.getByRole('button', { name: 'Unggah', exact: true }).click();
+    const item = attachments.locator('li').filter({ hasText: 'bukan-surat.pdf' });
+    await expect.poll(() => item.innerText()).toContain('Ditolak');
+    expect(await item.innerText()).toContain('isinya bukan PDF, JPEG, PNG, atau Word (DOCX)');
+    expect(await item.innerText()).not.toMatch(/application\/|x-msdownload|the content is/);
+  });
+
   it('shows the agenda number in the register', async () => {
     await page.goto(`${pantau.url}/cases`);
     const row = page.locator('tr').filter({ hasText: SUBJECT });

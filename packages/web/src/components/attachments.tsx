@@ -192,7 +192,8 @@ export function CaseAttachments({
                     ? t('actor.complainant')
                     : nameOf(a.uploadedBy.agency)}{' '}
                   · <Time at={a.uploadedAt} zone={zone} />
-                  {a.refusal ? ` · ${a.refusal}` : ''}
+                  {/* Why, in a sentence: the API's refusal is a developer's (it names MIME types). */}
+                  {a.status === 'refused' ? ` · ${t('attachments.refusedWhy')}` : ''}
                 </div>
                 <div className="attachment-actions">
                   {a.status === 'available' ? (
@@ -284,7 +285,10 @@ function UploadForm({
             if (fileInput.current) fileInput.current.value = '';
             onUploaded();
           })
-          .catch(setFailure)
+          .catch((failure: unknown) => {
+            setFailure(failure);
+            onUploaded(); // a refused file stays listed as refused: show it, and why
+          })
           .finally(() => setBusy(false));
       }}
     >

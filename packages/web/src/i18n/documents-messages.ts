@@ -47,6 +47,8 @@ export const documentsId = {
   'attachmentStatus.uploading': 'Sedang diunggah',
   'attachmentStatus.available': 'Tersedia',
   'attachmentStatus.refused': 'Ditolak',
+  'attachments.refusedWhy':
+    'isinya bukan PDF, JPEG, PNG, atau Word (DOCX); jenis berkas dibaca dari isinya, bukan dari namanya.',
   'visibility.central': 'Hanya pusat',
   'visibility.agencies': 'Instansi tujuan',
 
@@ -122,6 +124,8 @@ export const documentsEn = {
   'attachmentStatus.uploading': 'Uploading',
   'attachmentStatus.available': 'Available',
   'attachmentStatus.refused': 'Refused',
+  'attachments.refusedWhy':
+    'its content is not PDF, JPEG, PNG or Word (DOCX); the type is read from the content, not the name.',
   'visibility.central': 'Central only',
   'visibility.agencies': 'The agencies',
 
