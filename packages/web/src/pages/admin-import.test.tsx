@@ -9,7 +9,7 @@ describe('the import report', () => {
       <Report
         report={{
           dryRun: true,
-          counts: { ok: 0, created: 0, exists: 0, error: 1 },
+          counts: { ok: 0, created: 1, exists: 1, error: 1 },
           rows: [
             {
               row: 2,
@@ -26,6 +26,14 @@ describe('the import report', () => {
                 { field: 'subject', message: 'Invalid input: expected string, received undefined' },
               ],
             },
+            {
+              row: 3,
+              rowKey: 'letter:B-10/DUMAS/2026',
+              outcome: 'created',
+              caseId: '01M8NK9YAE31B4P77XW2DBV6W8',
+              errors: [],
+            },
+            { row: 4, rowKey: 'lapor:4411', outcome: 'exists', caseId: '01M8NKA0', errors: [] },
           ],
         }}
       />,
@@ -37,5 +45,11 @@ describe('the import report', () => {
       'Tanggal diterima bukan tanggal (TTTT-BB-HH, HH/BB/TTTT, atau sel tanggal).',
       'Perihal wajib diisi.',
     ]);
+    // A row by the number people know it by; its case by a link, never by its internal id.
+    expect(screen.getByText('Nomor surat B-10/DUMAS/2026')).toBeTruthy();
+    expect(screen.getByText('SP4N-LAPOR! 4411')).toBeTruthy();
+    const link = screen.getByRole('link', { name: 'Lihat pengaduan dari baris 3' });
+    expect(link.getAttribute('href')).toBe('/cases/01M8NK9YAE31B4P77XW2DBV6W8');
+    expect(document.body.textContent).not.toMatch(/01M8NK|letter:|lapor:/);
   });
 });

@@ -139,6 +139,15 @@ export default function AdminImport() {
   );
 }
 
+/** What identifies a row, as people say it: "Nomor surat B-10/…", "SP4N-LAPOR! 4411". */
+function rowKeyLabel(t: Translate, key: string): string {
+  const colon = key.indexOf(':');
+  const [kind, value] = [key.slice(0, colon), key.slice(colon + 1)];
+  return kind === 'letter'
+    ? `${t('import.field.letterNumber')} ${value}`
+    : `${labelOf(t, 'channel', kind)} ${value}`;
+}
+
 /** A spreadsheet column as the mapping form names it ("Perihal"), the row key as "Kunci baris". */
 function columnLabel(t: Translate, field: string): string {
   const key = `import.field.${field}` as MessageKey;
@@ -171,13 +180,18 @@ export function Report({ report }: { report: Schemas['ImportReport'] }) {
           {report.rows.map((r) => (
             <tr key={r.row}>
               <td>{r.row}</td>
-              <td>{r.rowKey ?? '—'}</td>
+              <td>{r.rowKey ? rowKeyLabel(t, r.rowKey) : '—'}</td>
               <td>
                 {labelOf(t, 'import.outcome', r.outcome)}
                 {r.caseId ? (
                   <>
                     {' · '}
-                    <a href={`/cases/${r.caseId}`}>{r.caseId}</a>
+                    <a
+                      href={`/cases/${r.caseId}`}
+                      aria-label={t('import.openCaseOfRow', { row: r.row })}
+                    >
+                      {t('import.openCase')}
+                    </a>
                   </>
                 ) : null}
                 {r.errors.length > 0 ? (
