@@ -148,7 +148,7 @@ function rowKeyLabel(t: Translate, key: string): string {
     : `${labelOf(t, 'channel', kind)} ${value}`;
 }
 
-/** A spreadsheet column as the mapping form names it ("Perihal"), the row key as "Kunci baris". */
+/** A spreadsheet column as the mapping form names it ("Perihal"), the row key as "Nomor surat atau rujukan". */
 function columnLabel(t: Translate, field: string): string {
   const key = `import.field.${field}` as MessageKey;
   return key in messages.id ? t(key) : t('import.rowKey');
