@@ -1,8 +1,14 @@
 /**
  * Pagination with opaque cursors over one or more key-ordered Query streams, merged by sort
  * key (one stream for most lists; a focal point's queue merges its member units'). Items can
- * be filtered after reading; a cursor always points just past the last item *returned*, so
- * no item is skipped or repeated across pages.
+ * be filtered after reading; a cursor always points just past the last item *returned* (or,
+ * when the read budget ran out, the last item *read*), so no item is skipped or repeated
+ * across pages, and pages keep the streams' order.
+ *
+ * A filter that keeps few items (central's register by one agency, an agency's timeline of a
+ * case sent to sixty) would otherwise read a whole partition to fill one page: each stream
+ * reads at most `READ_BUDGET` items a request, and a page cut short by it holds fewer than
+ * `limit` items (possibly none) and a cursor to go on.
  */
 import { invalidInput, type Page, type PageRequest } from '@pantau/core';
 import {
@@ -57,6 +63,9 @@ function toQuery(tableName: string, stream: Stream): QueryCommandInput {
 
 type Position = Item | null | 'done';
 
+/** Items one request reads from a stream at most while filtering (about 1,000 × a few KB). */
+export const READ_BUDGET = 1_000;
+
 const encode = (positions: Position[]): string =>
   Buffer.from(JSON.stringify(positions)).toString('base64url');
 
@@ -69,7 +78,7 @@ function decode(cursor: string | undefined, streams: readonly Stream[]): Positio
       positions.length === streams.length &&
       positions.every((p, i) => p === null || p === 'done' || isKeyOf(p, streams[i]!))
     ) {
-      return positions as Position[];
+      return (positions as Position[]).map((p, i) => withinRange(p, streams[i]!));
     }
   } catch {
     // fall through: not a cursor of ours
@@ -96,25 +105,58 @@ function isKeyOf(position: unknown, stream: Stream): boolean {
 const isKeyValue = (value: string): boolean =>
   value.length > 0 && Buffer.byteLength(value, 'utf8') <= 1_024;
 
-/** Reads up to `want` accepted items of one stream from `start`. */
+/**
+ * A position outside the stream's sort-key range, which DynamoDB refuses as a start key: a
+ * range that moves with the clock (the desk's "due within two days", "overdue since
+ * yesterday") has moved past it since the page before, or the range was changed. Before the
+ * range (in the stream's order), the stream starts at the range's start: everything after the
+ * position that is still in range; past its end, the stream is done.
+ */
+function withinRange(position: Position, stream: Stream): Position {
+  const range = stream.range;
+  if (position === null || position === 'done' || !range) return position;
+  const sk = String(position[attributesOf(stream).sk]);
+  const [below, above] =
+    range.op === 'between'
+      ? [sk < range.from, sk > range.to]
+      : range.op === '<'
+        ? [false, sk >= range.value]
+        : range.op === '>='
+          ? [sk < range.value, false]
+          : [sk < range.value, !sk.startsWith(range.value) && sk > range.value];
+  const [before, past] = stream.descending ? [above, below] : [below, above];
+  return before ? null : past ? 'done' : position;
+}
+
+interface StreamRead {
+  readonly items: Item[];
+  readonly exhausted: boolean;
+  /** The key of the last item read when the budget ran out first (resume after it). */
+  readonly stoppedAt?: Item;
+}
+
+/** Reads up to `want` accepted items of one stream from `start`, at most `budget` read. */
 async function readStream(
   client: DynamoDBDocumentClient,
   query: QueryCommandInput,
   start: Item | null,
   want: number,
   accept: (item: Item) => boolean,
-): Promise<{ items: Item[]; exhausted: boolean }> {
+  budget: number,
+): Promise<StreamRead> {
   const items: Item[] = [];
+  let read = 0;
   let exclusiveStartKey: Item | undefined = start ?? undefined;
   for (;;) {
     const out = await client.send(
       new QueryCommand({
         ...query,
-        Limit: Math.max(want - items.length, 10),
+        Limit: Math.min(Math.max(want - items.length, 10), budget - read),
         ExclusiveStartKey: exclusiveStartKey,
       }),
     );
     const page = out.Items ?? [];
+    read += page.length;
     for (const [i, item] of page.entries()) {
       if (accept(item)) items.push(item);
       if (items.length === want) {
@@ -123,6 +165,7 @@ async function readStream(
       }
     }
     if (!out.LastEvaluatedKey) return { items, exhausted: true };
+    if (read >= budget) return { items, exhausted: false, stoppedAt: out.LastEvaluatedKey };
     exclusiveStartKey = out.LastEvaluatedKey;
   }
 }
@@ -153,32 +196,38 @@ export async function queryPage(
   streams: readonly Stream[],
   page: PageRequest,
   filter?: (item: Item) => boolean,
+  budget = READ_BUDGET,
 ): Promise<Page<Item>> {
   const accept = filter ?? (() => true);
   const positions = decode(page.cursor, streams);
-  const fetched = await Promise.all(
+  const fetched: StreamRead[] = await Promise.all(
     streams.map((stream, i) => {
       const position = positions[i]!;
       return position === 'done'
         ? { items: [], exhausted: true }
-        : readStream(client, toQuery(tableName, stream), position, page.limit, accept);
+        : readStream(client, toQuery(tableName, stream), position, page.limit, accept, budget);
     }),
   );
-  const candidates = fetched.flatMap((f, i) => f.items.map((item) => ({ item, i })));
   const descending = streams[0]?.descending ?? false;
-  const attribute = (c: { item: Item; i: number }) =>
-    String(c.item[attributesOf(streams[c.i]!).sk]);
-  candidates.sort(
-    (a, b) =>
-      (attribute(a) < attribute(b) ? -1 : attribute(a) > attribute(b) ? 1 : 0) *
-      (descending ? -1 : 1),
-  );
+  const skOf = (item: Item, i: number) => String(item[attributesOf(streams[i]!).sk]);
+  /** Negative when `a` comes first in the streams' order. */
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0) * (descending ? -1 : 1);
+  // A stream cut short by its budget has unread items past where it stopped: nothing of the
+  // other streams past that point may be returned yet, or the next page would go back in order.
+  const cuts = fetched.flatMap((f, i) => (f.stoppedAt ? [skOf(f.stoppedAt, i)] : []));
+  const cut = cuts.sort(order)[0];
+  const candidates = fetched
+    .flatMap((f, i) => f.items.map((item) => ({ item, i, sk: skOf(item, i) })))
+    .filter((c) => cut === undefined || order(c.sk, cut) <= 0);
+  candidates.sort((a, b) => order(a.sk, b.sk));
   const taken = candidates.slice(0, page.limit);
 
   const next: Position[] = streams.map((stream, i) => {
     const mine = taken.filter((c) => c.i === i);
     const all = fetched[i]!;
     if (mine.length === all.items.length && all.exhausted) return 'done';
+    // Everything it read was returned or refused: it resumes where its budget stopped it.
+    if (mine.length === all.items.length && all.stoppedAt) return all.stoppedAt;
     const last = mine.at(-1);
     return last ? pick(last.item, attributesOf(stream).key) : positions[i]!;
   });

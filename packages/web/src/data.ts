@@ -64,7 +64,16 @@ export function usePaged<T>(
   const fetchPage = useCallback((from: string | undefined, append: boolean) => {
     const mine = ++generation.current;
     setLoading(true);
-    page(from).then(
+    // A page the API ended with nothing in it (a filtered list reads a bounded number of items
+    // a request) is no page for a person: ask on, a bounded number of times.
+    const load = async () => {
+      const first = await page(from);
+      let result = first;
+      for (let hop = 0; result.items.length === 0 && result.nextCursor && hop < 20; hop += 1)
+        result = await page(result.nextCursor);
+      return { ...result, total: first.total };
+    };
+    load().then(
       (result) => {
         if (mine !== generation.current) return;
         setItems((prev) => (append ? [...prev, ...result.items] : result.items));

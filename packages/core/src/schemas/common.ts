@@ -58,7 +58,15 @@ export const pageOf = <T extends z.ZodType>(item: T, id: string) =>
   z
     .object({
       items: z.array(item),
-      nextCursor: z.string().nullable(),
+      nextCursor: z
+        .string()
+        .nullable()
+        .meta({
+          description:
+            'Where the next page starts; null at the end. A filtered list reads a bounded number ' +
+            'of items a request, so a page may hold fewer than `limit` items, even none, and ' +
+            'still have a cursor: ask on until it is null',
+        }),
       total: z
         .int()
         .optional()

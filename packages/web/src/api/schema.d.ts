@@ -5438,6 +5438,7 @@ export type components = {
         };
         AgencyPage: {
             items: components["schemas"]["Agency"][];
+            /** @description Where the next page starts; null at the end. A filtered list reads a bounded number of items a request, so a page may hold fewer than `limit` items, even none, and still have a cursor: ask on until it is null */
             nextCursor: string | null;
             /** @description Every item the list holds, when asked with `total=true` */
             total?: number;
@@ -5720,6 +5721,7 @@ export type components = {
         };
         CasePage: {
             items: components["schemas"]["Case"][];
+            /** @description Where the next page starts; null at the end. A filtered list reads a bounded number of items a request, so a page may hold fewer than `limit` items, even none, and still have a cursor: ask on until it is null */
             nextCursor: string | null;
             /** @description Every item the list holds, when asked with `total=true` */
             total?: number;
@@ -5738,6 +5740,7 @@ export type components = {
         };
         AssignmentList: {
             items: components["schemas"]["Assignment"][];
+            /** @description Where the next page starts; null at the end. A filtered list reads a bounded number of items a request, so a page may hold fewer than `limit` items, even none, and still have a cursor: ask on until it is null */
             nextCursor: string | null;
             /** @description Every item the list holds, when asked with `total=true` */
             total?: number;
@@ -5755,6 +5758,7 @@ export type components = {
         };
         TimelinePage: {
             items: components["schemas"]["TimelineEvent"][];
+            /** @description Where the next page starts; null at the end. A filtered list reads a bounded number of items a request, so a page may hold fewer than `limit` items, even none, and still have a cursor: ask on until it is null */
             nextCursor: string | null;
             /** @description Every item the list holds, when asked with `total=true` */
             total?: number;
@@ -5978,6 +5982,7 @@ export type components = {
         };
         ActivityPage: {
             items: components["schemas"]["Activity"][];
+            /** @description Where the next page starts; null at the end. A filtered list reads a bounded number of items a request, so a page may hold fewer than `limit` items, even none, and still have a cursor: ask on until it is null */
             nextCursor: string | null;
             /** @description Every item the list holds, when asked with `total=true` */
             total?: number;
@@ -6317,12 +6322,14 @@ export type components = {
         };
         AssignmentPage: {
             items: components["schemas"]["Assignment"][];
+            /** @description Where the next page starts; null at the end. A filtered list reads a bounded number of items a request, so a page may hold fewer than `limit` items, even none, and still have a cursor: ask on until it is null */
             nextCursor: string | null;
             /** @description Every item the list holds, when asked with `total=true` */
             total?: number;
         };
         NotificationPage: {
             items: components["schemas"]["Notification"][];
+            /** @description Where the next page starts; null at the end. A filtered list reads a bounded number of items a request, so a page may hold fewer than `limit` items, even none, and still have a cursor: ask on until it is null */
             nextCursor: string | null;
             /** @description Every item the list holds, when asked with `total=true` */
             total?: number;
@@ -6375,6 +6382,7 @@ export type components = {
         };
         PendingExtensionPage: {
             items: components["schemas"]["PendingExtensionRequest"][];
+            /** @description Where the next page starts; null at the end. A filtered list reads a bounded number of items a request, so a page may hold fewer than `limit` items, even none, and still have a cursor: ask on until it is null */
             nextCursor: string | null;
             /** @description Every item the list holds, when asked with `total=true` */
             total?: number;
@@ -6562,6 +6570,7 @@ export type components = {
         };
         AttachmentPage: {
             items: components["schemas"]["Attachment"][];
+            /** @description Where the next page starts; null at the end. A filtered list reads a bounded number of items a request, so a page may hold fewer than `limit` items, even none, and still have a cursor: ask on until it is null */
             nextCursor: string | null;
             /** @description Every item the list holds, when asked with `total=true` */
             total?: number;
@@ -6581,6 +6590,7 @@ export type components = {
         };
         SearchPage: {
             items: components["schemas"]["SearchHit"][];
+            /** @description Where the next page starts; null at the end. A filtered list reads a bounded number of items a request, so a page may hold fewer than `limit` items, even none, and still have a cursor: ask on until it is null */
             nextCursor: string | null;
             /** @description Every item the list holds, when asked with `total=true` */
             total?: number;
