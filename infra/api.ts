@@ -82,6 +82,10 @@ export class Api extends Construct {
       entry: entryPoint('api.ts'),
       description: 'Pantau HTTP API (Hono)',
       observed: { service: SERVICE.api, logLevel: props.logLevel },
+      // The HTTP API waits 30 s for its integration; a request may use them (a spreadsheet
+      // import of 500 rows, each its own transaction, takes 10 to 20 s in-region), where the
+      // functions' 10 s would kill it half-written.
+      timeout: Duration.seconds(29),
       bundling: {
         // /docs serves Swagger UI from these files (functions/api.ts), not from a CDN.
         commandHooks: {

@@ -402,6 +402,10 @@ describe('api function', () => {
     expect(resources[logGroupId]?.Properties?.RetentionInDays).toBe(30);
   });
 
+  it('has the time the HTTP API gives a request (a 500-row import takes more than 10 s)', () => {
+    expect(apiFunction().Properties!.Timeout).toBe(29);
+  });
+
   it('carries Swagger UI beside its bundle, for /docs without a CDN', () => {
     const code = apiFunction().Properties!.Code as { S3Key: string };
     const dir = join(assemblyDir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
