@@ -83,7 +83,7 @@ export class Api extends Construct {
       description: 'Pantau HTTP API (Hono)',
       observed: { service: SERVICE.api, logLevel: props.logLevel },
       // The HTTP API waits 30 s for its integration; a request may use them (a spreadsheet
-      // import of 500 rows, each its own transaction, takes 10 to 20 s in-region), where the
+      // import of 500 rows, each its own transaction, an estimated 10 to 20 s in-region), where the
       // functions' 10 s would kill it half-written.
       timeout: Duration.seconds(29),
       bundling: {
