@@ -1,6 +1,13 @@
 /** Statistics and spreadsheet exports over HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, complaint, type RunningPantau, startPantau, users } from '../support/runtime.ts';
+import {
+  api,
+  complaint,
+  expectInvalid,
+  type RunningPantau,
+  startPantau,
+  users,
+} from '../support/runtime.ts';
 
 let pantau: RunningPantau;
 let http: ReturnType<typeof api>;
@@ -397,6 +404,20 @@ describe('complainant replies and monitoring activities over HTTP', () => {
     expect((await http.get(`/v1/cases/${id}`, { token: central })).body.underMonitoring).toBe(true);
     const calendar = await http.get('/v1/activities?status=planned', { token: central });
     expect(calendar.body.items.map((a: { id: string }) => a.id)).toContain(planned.body.id);
+    // A period in WIB as a person types it: the same instants, whatever the offset.
+    const inWib = await http.get(
+      `/v1/activities?from=${encodeURIComponent('2026-05-20T08:00:00+07:00')}&to=${encodeURIComponent('2026-05-20T09:30:00+07:00')}`,
+      { token: central },
+    );
+    expect(inWib.status, inWib.text).toBe(200);
+    expect(inWib.body.items.map((a: { id: string }) => a.id)).toEqual([planned.body.id]);
+    // A period backwards is the caller's mistake, named: not a 500.
+    expectInvalid(
+      await http.get('/v1/activities?from=2026-05-21T00:00:00Z&to=2026-05-01T00:00:00Z', {
+        token: central,
+      }),
+      'from',
+    );
     expect((await http.get('/v1/activities', { token: polri })).status).toBe(403);
     const reported = await http.post(
       `/v1/cases/${id}/activities/${planned.body.id}/report`,

@@ -114,6 +114,11 @@ export async function listActivities(
 ): Promise<Page<ActivityView>> {
   requireRole(p, CENTRAL_ROLES);
   const now = deps.clock();
-  const page = await deps.store.listActivities(filter, filter);
+  // The index sorts by UTC instants as text: bounds typed with an offset (08:00+07:00) are
+  // the same instants in UTC, and a period backwards is the caller's to fix.
+  const utc = (instant: string | undefined) => instant && new Date(instant).toISOString();
+  const [from, to] = [utc(filter.from), utc(filter.to)];
+  if (from && to && from > to) throw invalidInput('from', 'must not be after to');
+  const page = await deps.store.listActivities({ ...filter, from, to }, filter);
   return mapPage(page, (a) => viewActivity(a, now));
 }
