@@ -15,14 +15,20 @@ import { createJwtVerifier } from './auth.ts';
 
 type Handle = NodeHttpHandler['handle'];
 
-/** A request handler that fails the next `n` DynamoDB calls with `fault`, then passes through. */
+type Fault = 'throttle' | 'server_error' | 'transaction_throttle';
+
+/**
+ * A request handler that fails the next `n` DynamoDB calls with `fault`, then passes through.
+ * `transaction_throttle` fails only TransactWriteItems, as DynamoDB cancels a transaction one
+ * of whose items (an index key many writers share) is throttled: not retried by the SDK.
+ */
 class FaultyHandler extends NodeHttpHandler {
   failures = 0;
   calls = 0;
   times: number[] = [];
-  private fault: 'throttle' | 'server_error';
+  private fault: Fault;
   private remaining: number;
-  constructor(fault: 'throttle' | 'server_error', remaining: number) {
+  constructor(fault: Fault, remaining: number) {
     super();
     this.fault = fault;
     this.remaining = remaining;
@@ -30,7 +36,28 @@ class FaultyHandler extends NodeHttpHandler {
   override handle: Handle = async (request, options) => {
     this.calls += 1;
     this.times.push(performance.now());
-    if (this.remaining > 0) {
+    const target = String(request.headers['x-amz-target'] ?? '');
+    if (this.fault === 'transaction_throttle' && target.endsWith('.TransactWriteItems')) {
+      this.failures += 1;
+      const { Readable } = await import('node:stream');
+      const body = JSON.stringify({
+        __type: 'com.amazonaws.dynamodb.v20120810#TransactionCanceledException',
+        message:
+          'Transaction cancelled, please refer cancellation reasons for specific reasons [None, ThrottlingError]',
+        CancellationReasons: [
+          { Code: 'None' },
+          { Code: 'ThrottlingError', Message: 'Throughput exceeds the current capacity' },
+        ],
+      });
+      return {
+        response: {
+          statusCode: 400,
+          headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': 'fault' },
+          body: Readable.from([Buffer.from(body)]),
+        },
+      };
+    }
+    if (this.fault !== 'transaction_throttle' && this.remaining > 0) {
       this.remaining -= 1;
       this.failures += 1;
       const { Readable } = await import('node:stream');
@@ -128,6 +155,16 @@ describe('DynamoDB faults under the API', () => {
     expect(text).not.toContain('pantau-secret');
     // The first read (the SLA policy) was tried maxAttempts times, then the request gave up.
     expect(handler.calls).toBe(3);
+    expect((await base.listCases({}, { limit: 100 })).items.length).toBe(before);
+  });
+
+  it('answers a transaction cancelled for throttling with a 503, not a 500', async () => {
+    const before = (await base.listCases({}, { limit: 100 })).items.length;
+    const handler = new FaultyHandler('transaction_throttle', 1);
+    const res = await createCase(appWith(handler), 'Throttled transaction');
+    expect(handler.failures).toBeGreaterThan(0);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ status: 503, code: 'service_unavailable' });
     expect((await base.listCases({}, { limit: 100 })).items.length).toBe(before);
   });
 });

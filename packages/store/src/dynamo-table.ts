@@ -265,6 +265,14 @@ export class DynamoTable {
         // Another transaction held one of the items: same as losing the race.
         if (reasons.some((r) => r.Code === 'TransactionConflict'))
           throw new WriteConflict('version', 'transaction conflict', error);
+        // An item (an index key many writers share) was throttled: the SDK does not retry a
+        // cancelled transaction, and nothing was written; the caller tries again shortly.
+        if (
+          reasons.some(
+            (r) => r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded',
+          )
+        )
+          throw unavailable(error);
       }
       throw tooLargeOr(error);
     }
