@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from './csv.ts';
+import { toCsv as withBom } from './csv.ts';
+
+/** The document after its byte order mark, which every one starts with (its own test below). */
+const toCsv = (rows: unknown[][], columns: string[]) => {
+  const csv = withBom(rows, columns);
+  expect(csv.startsWith('\uFEFF')).toBe(true);
+  return csv.slice(1);
+};
 
 describe('CSV for spreadsheets', () => {
   it.each([
@@ -18,6 +25,11 @@ describe('CSV for spreadsheets', () => {
     expect(toCsv([[-3, 'polri', true, '', 'a=b']], ['n', 's', 'b', 'e', 'x'])).toBe(
       'n,s,b,e,x\n-3,polri,true,,a=b\n',
     );
+  });
+
+  it('starts with UTF-8’s byte order mark, once, so Excel reads the names’ dashes and accents', () => {
+    const csv = withBom([['Kementerian Sekretariat Negara — Asisten Deputi']], ['Instansi']);
+    expect([...csv.slice(0, 2)]).toEqual(['\uFEFF', 'I']);
   });
 
   it('quotes a cell with a semicolon, which splits cells where it is the separator', () => {
