@@ -349,6 +349,22 @@ describe('extensions, pauses, calendar and policies over HTTP', () => {
       (await http.request('PUT', '/v1/policies/default', badLadder, { token: admin })).body
         .errors[0].path,
     ).toBe('ladder');
+    // A calendar id past any key DynamoDB takes, a party named twice: named at their fields.
+    for (const [bad, path] of [
+      [{ ...body, calendarId: 'x'.repeat(3_000) }, 'calendarId'],
+      [
+        {
+          ...body,
+          ladder: body.ladder.map((s: object, i: number) =>
+            i === 1 ? { ...s, recipients: ['agency', 'agency'] } : s,
+          ),
+        },
+        'ladder.1.recipients',
+      ],
+    ] as const) {
+      const refused = await http.request('PUT', '/v1/policies/default', bad, { token: admin });
+      expect([refused.status, refused.body.errors?.[0]?.path], refused.text).toEqual([400, path]);
+    }
     expect(
       (await http.request('PUT', '/v1/policies/default', body, { token: central })).status,
     ).toBe(403);
