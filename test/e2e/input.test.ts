@@ -125,6 +125,20 @@ describe('registering a complaint with bad input', () => {
     expect(await caseIds()).toEqual(before);
   });
 
+  it('text that is not text (half of a UTF-16 pair) is named at its field, and registers nothing', async () => {
+    const before = await caseIds();
+    // JSON may carry a lone surrogate as \\ud800; no person types one, and DynamoDB stores text.
+    const raw = JSON.stringify(complaint({ subject: 'Pungutan liar SENTINEL' })).replace(
+      'SENTINEL',
+      '\\ud800',
+    );
+    expectInvalid(
+      await http.post('/v1/cases', undefined, { token: await central(), raw }),
+      'subject',
+    );
+    expect(await caseIds()).toEqual(before);
+  });
+
   it('a receivedAt in the future is refused', async () => {
     const future = new Date(Date.now() + 86_400_000).toISOString();
     expectInvalid(
