@@ -139,6 +139,21 @@ describe('registering a complaint with bad input', () => {
     expect(await caseIds()).toEqual(before);
   });
 
+  it('a date of year 0 or 9999 is a typing slip, named at its field (it was a 500 in statistics)', async () => {
+    const token = await central();
+    expectInvalid(
+      await http.post('/v1/cases', complaint({ receivedAt: '0000-01-01T00:00:00+08:00' }), {
+        token,
+      }),
+      'receivedAt',
+    );
+    expectInvalid(
+      await http.get('/v1/stats/agencies?from=0000-02-29&to=0000-03-31', { token }),
+      'from',
+    );
+    expectInvalid(await http.get('/v1/exports/cases.csv?to=9999-12-31', { token }), 'to');
+  });
+
   it('a receivedAt in the future is refused', async () => {
     const future = new Date(Date.now() + 86_400_000).toISOString();
     expectInvalid(

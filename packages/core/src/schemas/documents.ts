@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { patternProblem } from '../documents/numbering.ts';
-import { instant, text } from './fields.ts';
+import { calendarDate, instant, text } from './fields.ts';
 
 /** The incoming letter a complaint arrived as: its own number, date and sender. */
 export const LetterRefSchema = z
@@ -14,7 +14,7 @@ export const LetterRefSchema = z
       description: 'The sender’s letter number',
       example: '045/RT-03/III/2026',
     }),
-    date: z.iso.date().meta({ description: 'The letter’s date' }),
+    date: calendarDate.meta({ description: 'The letter’s date' }),
     sender: text(200).meta({ description: 'Who signed or sent it' }),
   })
   .meta({ id: 'IncomingLetter' });

@@ -1,11 +1,11 @@
 /** Reporting: response-rate statistics and the letters sent. */
 import { z } from 'zod';
 import { TARGETS } from '../policy.ts';
-import { instant } from './fields.ts';
+import { calendarDate, instant } from './fields.ts';
 import { AgencyIdSchema, PageQuery } from './common.ts';
 export const StatsQuery = z.object({
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
   agencyId: AgencyIdSchema.optional(),
 });
 export type StatsPeriod = z.infer<typeof StatsQuery>;

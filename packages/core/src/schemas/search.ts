@@ -4,6 +4,7 @@ import { LOOKUP_FIELDS } from '../search/document.ts';
 import { COMPLAINT_TYPES } from '../policy.ts';
 import { AgencyIdSchema, CASE_STATUSES, PageQuery } from './common.ts';
 import { CaseSchema } from './cases.ts';
+import { calendarDate } from './fields.ts';
 
 const searchFields = {
   q: z
@@ -20,8 +21,8 @@ const searchFields = {
   status: z.enum(CASE_STATUSES).optional(),
   agencyId: AgencyIdSchema.optional(),
   type: z.enum(COMPLAINT_TYPES).optional(),
-  from: z.iso.date().optional().meta({ description: 'Received on or after (WIB date)' }),
-  to: z.iso.date().optional().meta({ description: 'Received on or before (WIB date)' }),
+  from: calendarDate.optional().meta({ description: 'Received on or after (WIB date)' }),
+  to: calendarDate.optional().meta({ description: 'Received on or before (WIB date)' }),
 };
 
 /** `GET /v1/search?q=`: words; kept for clients of the first contract (a query string is logged). */

@@ -77,6 +77,9 @@ export const KNOWN_MESSAGES: Record<string, MessageKey> = {
   'in the future': 'fieldError.future',
   'a lapor row needs its LAPOR! report id': 'fieldError.laporNeedsRef',
   'Invalid input: expected string, received undefined': 'fieldError.required',
+  'a date from 2000 to 2100': 'fieldError.yearRange',
+  'not text: half of a UTF-16 surrogate pair': 'fieldError.invalid',
+  'each party at most once': 'fieldError.partyOnce',
 };
 
 export function issueOf(issue: z.core.$ZodIssue): FieldIssue {
