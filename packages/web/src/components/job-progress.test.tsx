@@ -49,6 +49,14 @@ describe('the progress of a re-arming job', () => {
       ),
     ).toBeTruthy();
     expect(screen.getByText('1 penugasan gagal dihitung ulang')).toBeTruthy();
+    // Which one, by a link and the agency (by name where the directory has it), why in a
+    // sentence: never the case's internal id before the reader.
+    const failure = screen.getByText('1 penugasan gagal dihitung ulang').closest('details')!;
+    const item = failure.querySelector('li')!;
+    expect(item.querySelector('a')?.getAttribute('href')).toBe('/cases/C1');
+    expect(item.querySelector('a')?.textContent).toBe('Buka pengaduan');
+    expect(item.textContent).toContain('polri · Buka pengaduan: kesalahan di server;');
+    expect(item.textContent).not.toMatch(/^C1|C1 ·/);
     const polls = () => calls.filter((c) => c.path.startsWith('/v1/jobs/'));
     const asked = polls().length;
     expect(polls().every((c) => c.path === '/v1/jobs/01JQ0000000000000000000000')).toBe(true);

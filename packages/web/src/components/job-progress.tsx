@@ -3,9 +3,18 @@
  * shown where the admin made the edit (a live region, so a screen reader hears it finish).
  */
 import { useEffect, useState } from 'react';
+import { Link } from 'wouter';
 import { api, type Schemas, unwrap } from '../api/client';
-import { useI18n } from '../i18n/i18n';
+import { type Translate, useI18n } from '../i18n/i18n';
+import { type MessageKey, messages } from '../i18n/messages';
+import { AgencyName } from './agencies';
 import { ProblemAlert } from './ui';
+
+/** Why an assignment could not be recomputed: the problem's sentence, as every error says it. */
+function failureSentence(t: Translate, code: string): string {
+  const key = `problem.${code}` as MessageKey;
+  return key in messages.id && code !== 'internal_error' ? t(key) : t('job.failedInternal');
+}
 
 type Job = Schemas['Job'];
 const ENDED: readonly Job['state'][] = ['completed', 'failed', 'superseded'];
@@ -49,8 +58,16 @@ export function JobProgress({ job: started }: { job: Job }) {
           <summary>{t('job.failures', { n: job.failed })}</summary>
           <ul>
             {job.failures.map((f) => (
+              // The agency by name, the case by a link, why in a sentence; the server's own
+              // words (English, for an operator) under them.
               <li key={`${f.caseId}/${f.agencyId}`}>
-                {f.caseId} · {f.agencyId}: {f.message}
+                <AgencyName id={f.agencyId} /> ·{' '}
+                <Link href={`/cases/${f.caseId}`}>{t('desk.openCase')}</Link>:{' '}
+                {failureSentence(t, f.code)}
+                <details className="small muted">
+                  <summary>{t('common.technicalDetail')}</summary>
+                  <code>{f.message}</code>
+                </details>
               </li>
             ))}
           </ul>

@@ -26,6 +26,7 @@ const id = {
   'common.empty': 'Tidak ada data.',
   'common.none': 'Tidak ada.',
   'common.saved': 'Tersimpan.',
+  'common.technicalDetail': 'Rincian teknis (untuk operator)',
   'common.notFound': 'Halaman tidak ditemukan.',
 
   'problem.network':
@@ -432,6 +433,7 @@ const id = {
     'Terhenti setelah {done} dari {total} penugasan ({failed} gagal). Simpan ulang perubahan untuk melanjutkan.',
   'job.superseded': 'Digantikan oleh perubahan yang lebih baru, yang menghitung ulang semuanya.',
   'job.failures': '{n} penugasan gagal dihitung ulang',
+  'job.failedInternal': 'kesalahan di server; sampaikan rincian teknis di bawah kepada operator.',
 
   'track.title': 'Lacak pengaduan',
   'track.code': 'Kode lacak',
@@ -600,6 +602,7 @@ const en = {
   'common.empty': 'Nothing here.',
   'common.none': 'None.',
   'common.saved': 'Saved.',
+  'common.technicalDetail': 'Technical detail (for the operator)',
   'common.notFound': 'Page not found.',
 
   'problem.network':
@@ -1005,6 +1008,7 @@ const en = {
     'Stopped after {done} of {total} assignments ({failed} failed). Save the change again to carry on.',
   'job.superseded': 'Superseded by a newer change, which recomputes everything.',
   'job.failures': '{n} assignments could not be recomputed',
+  'job.failedInternal': 'an error on the server; pass the technical detail below to the operator.',
 
   'track.title': 'Track a complaint',
   'track.code': 'Tracking code',

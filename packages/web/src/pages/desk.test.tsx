@@ -31,4 +31,36 @@ describe('the desk’s overdue-by-agency card', () => {
     expect(rows).toEqual(['pln90Surat pengingat II', 'polri60Surat pengingat I']);
     expect(calls.filter((c) => c.path.includes('overdue=true'))).toHaveLength(2);
   });
+
+  it('names a letter that failed by the step and the agency it was for, the mailer’s words tucked away', async () => {
+    mockApi((call) =>
+      call.path.startsWith('/v1/notifications/failed')
+        ? json(200, {
+            items: [
+              {
+                id: 'n1',
+                caseId: 'c1',
+                subject: 'Pungutan liar pembuatan SIM',
+                step: 'reminder_1',
+                agencyId: 'polri',
+                createdAt: '2026-03-27T03:00:00.000Z',
+                attempts: 5,
+                lastError: 'MessageRejected: Email address is not verified.',
+              },
+            ],
+            nextCursor: null,
+          })
+        : json(200, { items: [], nextCursor: null, now: '2026-03-30T03:00:00.000Z' }),
+    );
+    renderWith(<Desk />, { as: { agency: 'setneg', role: 'central_officer' } });
+    const card = screen.getByRole('region', { name: /Surat gagal terkirim/ });
+    const item = await within(card).findByText(/gagal setelah 5 kali percobaan/);
+    const li = item.closest('li')!;
+    expect(li.textContent).toContain('Pungutan liar pembuatan SIM · Surat pengingat I · polri · ');
+    // The mailer's English is there for the operator, under a summary, not in the sentence.
+    expect(li.querySelector('details code')?.textContent).toBe(
+      'MessageRejected: Email address is not verified.',
+    );
+    expect(item.textContent).not.toContain('MessageRejected');
+  });
 });

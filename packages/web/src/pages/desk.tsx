@@ -18,7 +18,7 @@ import { Count } from '../components/count';
 import { Loading, PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { type Paged, usePaged } from '../data';
 import type { TimeZone } from '../format';
-import { labelOf, levelLabel, useI18n } from '../i18n/i18n';
+import { labelOf, levelLabel, stepLabel, useI18n } from '../i18n/i18n';
 import { useServerNow } from '../server-clock';
 
 type WorklistQuery = NonNullable<paths['/v1/assignments']['get']['parameters']['query']>;
@@ -331,13 +331,17 @@ function FailedLetters({ zone }: { zone: TimeZone }) {
       <ul className="plain">
         {list.items.map((n) => (
           <li key={n.id}>
-            <Link href={`/cases/${n.caseId}`}>{n.subject}</Link>{' '}
-            <Time at={n.createdAt} zone={zone} />
+            <Link href={`/cases/${n.caseId}`}>{n.subject}</Link> · {stepLabel(t, n.step)} ·{' '}
+            <AgencyName id={n.agencyId} /> · <Time at={n.createdAt} zone={zone} />
             <br />
-            <span className="muted">
-              {t('desk.failedAttempts', { attempts: n.attempts })}
-              {n.lastError ? `: ${n.lastError}` : ''}
-            </span>
+            <span className="muted">{t('desk.failedAttempts', { attempts: n.attempts })}</span>
+            {/* The mailer's own words are for an operator (English), under a summary. */}
+            {n.lastError ? (
+              <details className="small muted">
+                <summary>{t('common.technicalDetail')}</summary>
+                <code>{n.lastError}</code>
+              </details>
+            ) : null}
           </li>
         ))}
       </ul>
