@@ -229,6 +229,20 @@ describe('web console', () => {
       .poll(() => page.getByRole('columnheader', { name: 'Instansi' }).getAttribute('aria-sort'))
       .toBe('descending');
     await mainScreen(page, '07-statistics');
+    // Each column heading's words whole: one line box per word, never "Diteru" over "skan".
+    for (const name of ['Diteruskan', 'Ditanggapi', 'Tuntas']) {
+      const lines = await page.getByRole('columnheader', { name }).evaluate((th, word) => {
+        const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+          if (!walker.currentNode.textContent?.includes(word)) continue;
+          const range = document.createRange();
+          range.selectNodeContents(walker.currentNode);
+          return range.getClientRects().length;
+        }
+        return 0;
+      }, name);
+      expect(lines, name).toBe(1);
+    }
     // The CSV downloads carry the token (a plain link could not) and hold the same figures.
     const [download] = await Promise.all([
       page.waitForEvent('download'),
