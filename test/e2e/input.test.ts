@@ -154,6 +154,18 @@ describe('registering a complaint with bad input', () => {
     expectInvalid(await http.get('/v1/exports/cases.csv?to=9999-12-31', { token }), 'to');
   });
 
+  it('a query bound "since ever" (1970, as the console sends on a first visit) is taken', async () => {
+    const since = '1970-01-01T00:00:00.000Z';
+    const polri = await as('polri', 'agency_officer');
+    for (const path of [
+      `/v1/queue?forwardedSince=${since}&limit=1&total=true`,
+      `/v1/notifications?since=${since}&limit=1&total=true`,
+    ]) {
+      const res = await http.get(path, { token: polri });
+      expect(res.status, `${path}: ${res.text}`).toBe(200);
+    }
+  });
+
   it('a receivedAt in the future is refused', async () => {
     const future = new Date(Date.now() + 86_400_000).toISOString();
     expectInvalid(

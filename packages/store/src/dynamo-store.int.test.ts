@@ -125,6 +125,26 @@ describe('seed', () => {
     await seedBaseline(own, new Date());
     expect(await own.getPolicy('default')).toEqual(edited);
   });
+
+  it('still reads a policy saved before a rule the API now checks (a party twice, a calendar id in capitals)', async () => {
+    const own = await freshStore();
+    const older = {
+      ...DEFAULT_POLICY,
+      calendarId: 'Nasional',
+      ladder: DEFAULT_POLICY.ladder.map((s, i) =>
+        i === 1 ? { ...s, cc: ['central', 'central'] } : s,
+      ),
+      updatedAt: '2026-02-02T00:00:00.000Z',
+    };
+    await own.client.send(
+      new PutCommand({
+        TableName: own.tableName,
+        Item: { ...keys.policy('default'), entity: 'policy', ...older },
+      }),
+    );
+    // Every registration and forward reads it: refusing it would answer 500 to all of them.
+    expect(await own.getPolicy('default')).toEqual(older);
+  });
 });
 
 describe('agencies', () => {

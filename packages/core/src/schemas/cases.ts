@@ -3,7 +3,7 @@ import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-j
 import { z } from 'zod';
 import { COMPLAINT_TYPES, TARGETS } from '../policy.ts';
 import { ROLES } from '../tenancy.ts';
-import { booleanQuery, instant, text } from './fields.ts';
+import { booleanQuery, instant, recordedInstant, text } from './fields.ts';
 import {
   AgencyIdSchema,
   ASSIGNMENT_STATES,
@@ -73,7 +73,7 @@ export type ExternalRef = z.infer<typeof ExternalRefSchema>;
 export const CreateCaseBody = z
   .strictObject({
     channel: z.enum(CHANNELS),
-    receivedAt: instant.optional(),
+    receivedAt: recordedInstant.optional(),
     complainant: ComplainantSchema,
     identityHidden: z.boolean().optional(),
     confidential: z.boolean().optional(),

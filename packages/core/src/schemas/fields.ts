@@ -11,18 +11,44 @@ const inYears = 'a date from 2000 to 2100';
 
 export const instant = z.iso
   .datetime({ offset: true })
-  .refine((s) => {
-    const t = Date.parse(s);
-    if (Number.isNaN(t)) return true; // not an instant at all: the format check says so
-    const day = new Date(t).toISOString().slice(0, 10);
-    return day >= YEARS.from && day <= YEARS.to;
-  }, inYears)
   .meta({ example: '2026-03-30T16:59:59.999Z' });
+
+/**
+ * An instant a record keeps (when a complaint was received, an activity held): in the years
+ * above. A query's bounds stay `instant`: "since 1970" is a fair way to say "since ever".
+ */
+export const recordedInstant = instant.refine((s) => {
+  const t = Date.parse(s);
+  if (Number.isNaN(t)) return true; // not an instant at all: the format check says so
+  const day = new Date(t).toISOString().slice(0, 10);
+  return day >= YEARS.from && day <= YEARS.to;
+}, inYears);
 
 /** A calendar date (`YYYY-MM-DD`) in the years above. */
 export const calendarDate = z.iso.date().refine((d) => d >= YEARS.from && d <= YEARS.to, inYears);
-/** Half of a UTF-16 pair alone: JSON can carry one (`\ud800`), no person types one. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/**
+ * Whether every UTF-16 surrogate is half of a pair: JSON can carry a lone one (`\ud800`), no
+ * person types one. (A loop, not a lookbehind regex: the console runs this in older Safari.)
+ */
+export function isWellFormed(s: string): boolean {
+  for (let i = 0; i < s.length; i += 1) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) return false;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+      i += 1;
+    }
+  }
+  return true;
+}
+
+/** `s` cut to at most `max` UTF-16 units, never through the middle of a surrogate pair. */
+export function cutText(s: string, max: number): string {
+  const cut = s.slice(0, max);
+  const last = cut.charCodeAt(cut.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
+}
 
 /** Text a person wrote: trimmed, not blank, at most `max` characters, and well formed. */
 export const text = (max: number) =>
@@ -31,5 +57,5 @@ export const text = (max: number) =>
     .trim()
     .min(1)
     .max(max)
-    .refine((s) => !LONE_SURROGATE.test(s), 'not text: half of a UTF-16 surrogate pair');
+    .refine(isWellFormed, 'not text: half of a UTF-16 surrogate pair');
 export const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');

@@ -1,13 +1,13 @@
 /** Monitoring activities central plans and reports. */
 import { z } from 'zod';
 import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from '../activity.ts';
-import { instant, text } from './fields.ts';
+import { instant, recordedInstant, text } from './fields.ts';
 import { AgencyIdSchema, PageQuery } from './common.ts';
 export const ActivityKindSchema = z.enum(ACTIVITY_KINDS);
 export const PlanActivityBody = z
   .strictObject({
     kind: ActivityKindSchema,
-    scheduledAt: instant.optional(),
+    scheduledAt: recordedInstant.optional(),
     agencyIds: z.array(AgencyIdSchema).max(18).optional(),
     participants: z.array(text(200)).max(50).optional(),
     plan: text(5_000).optional(),
@@ -15,7 +15,7 @@ export const PlanActivityBody = z
   .meta({ id: 'PlanActivity' });
 export type PlanActivityInput = z.infer<typeof PlanActivityBody>;
 export const ReportActivityBody = z
-  .strictObject({ heldAt: instant, outcome: text(200), summary: text(20_000) })
+  .strictObject({ heldAt: recordedInstant, outcome: text(200), summary: text(20_000) })
   .meta({ id: 'ReportActivity' });
 export type ReportActivityInput = z.infer<typeof ReportActivityBody>;
 export const ActivitySchema = z

@@ -26,9 +26,29 @@ export const CalendarChangeSchema = z
   })
   .meta({ id: 'CalendarChange' });
 
-export const PolicyBody = SlaPolicySchema.omit({ id: true, version: true, updatedAt: true }).meta({
-  id: 'PolicyBody',
-});
+/**
+ * A policy as an admin sends it: stricter than a stored one (read leniently, so a policy saved
+ * before a rule existed still loads): a calendar id as the calendar routes take it (a longer
+ * one reached DynamoDB as a key), and each party of a ladder step at most once.
+ */
+export const PolicyBody = SlaPolicySchema.omit({ id: true, version: true, updatedAt: true })
+  .extend({
+    calendarId: z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/, 'lowercase letters, digits and dashes, 1–40 characters'),
+  })
+  .superRefine((policy, ctx) => {
+    policy.ladder.forEach((step, i) => {
+      for (const field of ['recipients', 'cc'] as const)
+        if (new Set(step[field]).size !== step[field].length)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['ladder', i, field],
+            message: 'each party at most once',
+          });
+    });
+  })
+  .meta({ id: 'PolicyBody' });
 export type PolicyInput = z.infer<typeof PolicyBody>;
 export const PolicySchema = SlaPolicySchema.meta({ id: 'Policy' });
 export const PolicyChangeSchema = z

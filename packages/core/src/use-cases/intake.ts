@@ -28,6 +28,7 @@ import {
   MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENTS_PER_CASE,
 } from '../schemas/documents.ts';
+import { cutText } from '../schemas/fields.ts';
 import { PUBLIC_ATTACHMENTS } from '../schemas/intake.ts';
 import { CENTRAL_TENANT } from '../tenancy.ts';
 import type { Principal } from '../tenancy.ts';
@@ -144,13 +145,13 @@ export async function receiveEmail(
   const address = mail.from?.address.trim().toLowerCase() ?? '';
   const email = ComplainantSchema.shape.email.safeParse(address);
   if (!address || !email.success) throw invalidInput('from', 'no sender address to answer to');
-  const name = (mail.from?.name?.trim() || address).slice(0, 200);
+  const name = cutText(mail.from?.name?.trim() || address, 200);
   const body = (mail.text ?? '').trim();
   const description =
     body === ''
       ? '(Surel tanpa isi teks)'
       : body.length > MAX_DESCRIPTION
-        ? `${body.slice(0, MAX_DESCRIPTION - 40)}\n… (dipotong; surel lengkap tersimpan)`
+        ? `${cutText(body, MAX_DESCRIPTION - 40)}\n… (dipotong; surel lengkap tersimpan)`
         : body;
   const messageId = mail.messageId?.trim() || null;
   const claim = messageId ? { kind: 'message_id' as const, value: messageId } : null;
@@ -164,7 +165,7 @@ export async function receiveEmail(
       {
         channel: 'email',
         complainant: { name, email: address },
-        subject: (mail.subject?.trim() || '(Tanpa perihal)').slice(0, 200),
+        subject: cutText(mail.subject?.trim() || '(Tanpa perihal)', 200),
         description,
       },
       {
