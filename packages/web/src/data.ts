@@ -105,3 +105,23 @@ export function usePaged<T>(
     reload: () => fetchPage(undefined, false),
   };
 }
+
+/**
+ * Up to `want` items of a paged list from its start, asking on while pages come back short with
+ * a cursor (a filtered list, such as an agency's timeline of a case sent to sixty, reads a
+ * bounded number of items a request): 20 requests at most.
+ */
+export async function firstItems<T>(
+  page: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor?: string | null }>,
+  want: number,
+): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  for (let request = 0; request < 20; request += 1) {
+    const got = await page(cursor);
+    items.push(...got.items);
+    if (items.length >= want || !got.nextCursor) break;
+    cursor = got.nextCursor;
+  }
+  return items.slice(0, want);
+}

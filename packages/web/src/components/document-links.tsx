@@ -6,7 +6,7 @@
 import { AgencyName } from './agencies';
 import { useEffect, useState } from 'react';
 import { api, download, type Schemas, unwrap } from '../api/client';
-import { useLoad } from '../data';
+import { firstItems, useLoad } from '../data';
 import type { TimeZone } from '../format';
 import { stepLabel, useI18n } from '../i18n/i18n';
 import { ProblemAlert, StatusBadge, Time } from './ui';
@@ -92,7 +92,16 @@ export function CaseLetters({
 }) {
   const { t } = useI18n();
   const loaded = useLoad(
-    () => unwrap(api.GET('/v1/notifications', { params: { query: { caseId, limit: 100 } } })),
+    () =>
+      firstItems(
+        (cursor) =>
+          unwrap(
+            api.GET('/v1/notifications', {
+              params: { query: { caseId, limit: 100, ...(cursor ? { cursor } : {}) } },
+            }),
+          ),
+        100,
+      ).then((items) => ({ items })),
     [caseId, revision],
   );
   const [asked, setAsked] = useState(0);

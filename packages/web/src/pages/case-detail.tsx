@@ -18,7 +18,7 @@ import { CaseActions } from '../components/case-actions';
 import { Delegation } from '../components/delegation';
 import { DeadlinesPanel } from '../components/deadlines';
 import { Loading, PageTitle, ProblemAlert, StatusBadge, Time } from '../components/ui';
-import { useLoad } from '../data';
+import { firstItems, useLoad } from '../data';
 import { formatInstant, type TimeZone } from '../format';
 import { labelOf, useI18n } from '../i18n/i18n';
 import { actorKind, describeEvent, pendingExtensions } from '../timeline';
@@ -33,13 +33,19 @@ export default function CaseDetail() {
   const registered = search.get('registered') === '1';
   const central = isCentral(session);
   const loaded = useLoad(async () => {
-    const [kase, timeline] = await Promise.all([
+    const [kase, events] = await Promise.all([
       unwrap(api.GET('/v1/cases/{id}', { params: { path: { id } } })),
-      unwrap(
-        api.GET('/v1/cases/{id}/timeline', { params: { path: { id }, query: { limit: 100 } } }),
+      firstItems(
+        (cursor) =>
+          unwrap(
+            api.GET('/v1/cases/{id}/timeline', {
+              params: { path: { id }, query: { limit: 100, ...(cursor ? { cursor } : {}) } },
+            }),
+          ),
+        100,
       ),
     ]);
-    return { kase, events: timeline.items };
+    return { kase, events };
   }, [id]);
   if (loaded.loading && !loaded.data) return <Loading />;
   if (!loaded.data) return <ProblemAlert error={loaded.error} />;
