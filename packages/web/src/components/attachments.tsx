@@ -58,7 +58,8 @@ const FILE_KINDS: Record<string, string> = {
 };
 function fileKind(contentType: string | null, t: Translate): string {
   if (contentType === 'message/rfc822') return t('attachments.kind.mail');
-  return (contentType && FILE_KINDS[contentType]) ?? t('attachments.kind.unknown');
+  if (contentType === null) return t('attachments.kind.unknown'); // not uploaded yet
+  return FILE_KINDS[contentType] ?? t('attachments.kind.other');
 }
 
 /** Saves the file behind a short-lived download link. */

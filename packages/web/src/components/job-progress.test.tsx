@@ -55,7 +55,7 @@ describe('the progress of a re-arming job', () => {
     const item = failure.querySelector('li')!;
     expect(item.querySelector('a')?.getAttribute('href')).toBe('/cases/C1');
     expect(item.querySelector('a')?.textContent).toBe('Buka pengaduan');
-    expect(item.textContent).toContain('polri · Buka pengaduan: kesalahan di server;');
+    expect(item.textContent).toContain('polri · Buka pengaduan: tenggatnya belum dihitung ulang;');
     expect(item.textContent).not.toMatch(/^C1|C1 ·/);
     const polls = () => calls.filter((c) => c.path.startsWith('/v1/jobs/'));
     const asked = polls().length;

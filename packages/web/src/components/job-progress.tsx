@@ -5,16 +5,9 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { api, type Schemas, unwrap } from '../api/client';
-import { type Translate, useI18n } from '../i18n/i18n';
-import { type MessageKey, messages } from '../i18n/messages';
+import { useI18n } from '../i18n/i18n';
 import { AgencyName } from './agencies';
 import { ProblemAlert } from './ui';
-
-/** Why an assignment could not be recomputed: the problem's sentence, as every error says it. */
-function failureSentence(t: Translate, code: string): string {
-  const key = `problem.${code}` as MessageKey;
-  return key in messages.id && code !== 'internal_error' ? t(key) : t('job.failedInternal');
-}
 
 type Job = Schemas['Job'];
 const ENDED: readonly Job['state'][] = ['completed', 'failed', 'superseded'];
@@ -62,8 +55,7 @@ export function JobProgress({ job: started }: { job: Job }) {
               // words (English, for an operator) under them.
               <li key={`${f.caseId}/${f.agencyId}`}>
                 <AgencyName id={f.agencyId} /> ·{' '}
-                <Link href={`/cases/${f.caseId}`}>{t('desk.openCase')}</Link>:{' '}
-                {failureSentence(t, f.code)}
+                <Link href={`/cases/${f.caseId}`}>{t('desk.openCase')}</Link>: {t('job.failedOne')}
                 <details className="small muted">
                   <summary>{t('common.technicalDetail')}</summary>
                   <code>{f.message}</code>

@@ -289,7 +289,7 @@ const id = {
   'desk.overdueCount': 'Jumlah lewat tenggat',
   'desk.overdueSummary': '{n} penugasan lewat tenggat di {agencies} instansi.',
   'desk.overdueSummaryPartial':
-    'Dihitung dari {n} penugasan lewat tenggat pertama, di {agencies} instansi; masih ada lagi.',
+    'Dihitung dari {n} penugasan pertama yang lewat tenggat, di {agencies} instansi; masih ada lagi.',
   'desk.newlyOverdue': 'Baru lewat tenggat (24 jam terakhir)',
   'desk.dueSoon': 'Jatuh tempo dalam 2 hari kerja',
   'desk.redirected': 'Bukan kewenangan: menunggu penerusan ulang',
@@ -433,7 +433,8 @@ const id = {
     'Terhenti setelah {done} dari {total} penugasan ({failed} gagal). Simpan ulang perubahan untuk melanjutkan.',
   'job.superseded': 'Digantikan oleh perubahan yang lebih baru, yang menghitung ulang semuanya.',
   'job.failures': '{n} penugasan gagal dihitung ulang',
-  'job.failedInternal': 'kesalahan di server; sampaikan rincian teknis di bawah kepada operator.',
+  'job.failedOne':
+    'tenggatnya belum dihitung ulang; sampaikan rincian teknis di bawah kepada operator.',
 
   'track.title': 'Lacak pengaduan',
   'track.code': 'Kode lacak',
@@ -1008,7 +1009,8 @@ const en = {
     'Stopped after {done} of {total} assignments ({failed} failed). Save the change again to carry on.',
   'job.superseded': 'Superseded by a newer change, which recomputes everything.',
   'job.failures': '{n} assignments could not be recomputed',
-  'job.failedInternal': 'an error on the server; pass the technical detail below to the operator.',
+  'job.failedOne':
+    'its deadlines were not recomputed; pass the technical detail below to the operator.',
 
   'track.title': 'Track a complaint',
   'track.code': 'Tracking code',
