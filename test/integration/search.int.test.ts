@@ -85,6 +85,22 @@ describe('identifier lookups (central)', () => {
       id,
       matchedBy: 'trackingCode',
     });
+    // A page of one holds one: the code's case first, then what else the query names (here a
+    // letter that happens to be numbered like the code), on the pages after it.
+    const namesake = await caseFor([], {
+      letter: { number: code, date: '2026-03-10', sender: 'Kelurahan Sukamaju' },
+    });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages < 10; pages += 1) {
+      const page = await service.search(centralOfficer, { q: code, limit: 1, cursor });
+      expect(page.items.length).toBeLessThanOrEqual(1);
+      if (pages === 0) expect(page.items[0]).toMatchObject({ id, matchedBy: 'trackingCode' });
+      seen.push(...page.items.map((h) => h.id));
+      if (page.nextCursor === null) break;
+      cursor = page.nextCursor;
+    }
+    expect(seen).toEqual([id, namesake]);
   });
 
   it('lists every case of one complainant, newest first', async () => {

@@ -112,16 +112,17 @@ async function identifierMatches(
   query: ReturnType<typeof parseQuery>,
   page: PageRequest,
 ): Promise<Page<{ c: CaseRecord; field: LookupField }>> {
+  // The first page (no cursor) holds the tracking code's case, and the lookups' first page in
+  // the room it leaves; `''` is the lookups' start after a first page they had no room on.
   const first = page.cursor === undefined;
   const tracked = first && query.trackingCode;
+  const room = page.limit - (tracked ? 1 : 0);
+  const lookups = query.lookups.length > 0;
   const [trackedId, hits] = await Promise.all([
     tracked ? deps.store.findCaseIdByTrackingCode(query.trackingCode!) : undefined,
-    query.lookups.length > 0
-      ? deps.store.findByLookups(query.lookups, {
-          ...page,
-          limit: Math.max(1, page.limit - (tracked ? 1 : 0)),
-        })
-      : { items: [], nextCursor: null },
+    lookups && room > 0
+      ? deps.store.findByLookups(query.lookups, { limit: room, cursor: page.cursor || undefined })
+      : { items: [], nextCursor: lookups ? '' : null },
   ]);
   const fields = new Map<string, LookupField>();
   if (trackedId) fields.set(trackedId, 'trackingCode');
