@@ -103,6 +103,29 @@ describe('identifier lookups (central)', () => {
     expect(seen).toEqual([id, namesake]);
   });
 
+  it('a query that is a number and words lists each case once, across identifier and word pages', async () => {
+    const number = 'B-77/KEL/2026';
+    const made: string[] = [];
+    for (let day = 0; day < 3; day += 1) {
+      clock.set(`2026-02-0${day + 2}T03:00:00.000Z`);
+      made.push(
+        await caseFor([], {
+          subject: `Tindak lanjut surat ${number}`,
+          letter: { number, date: '2026-02-01', sender: 'Kelurahan Sukamaju' },
+        }),
+      );
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages < 10; pages += 1) {
+      const page = await service.search(centralOfficer, { q: number, limit: 2, cursor });
+      seen.push(...page.items.map((h) => h.id));
+      if (page.nextCursor === null) break;
+      cursor = page.nextCursor;
+    }
+    expect(seen).toEqual([...made].reverse());
+  });
+
   it('lists every case of one complainant, newest first', async () => {
     clock.set('2026-03-17T03:00:00.000Z');
     const first = await caseFor([], { complainant: { name: 'Dewi', phone: '0813 1111 2222' } });

@@ -8,7 +8,7 @@ import { type CaseRecord, viewCase } from '../case.ts';
 import { invalidInput } from '../errors.ts';
 import type { Page, PageRequest } from '../ports.ts';
 import type { SearchFilter, SearchHit } from '../schemas.ts';
-import type { LookupField } from '../search/document.ts';
+import { type LookupField, lookupKeysOf } from '../search/document.ts';
 import { parseQuery } from '../search/query.ts';
 import { isCentral, type Principal } from '../tenancy.ts';
 import {
@@ -84,7 +84,13 @@ export async function search(
     return { items: identified, nextCursor: null };
   if (room <= 0) return { items: identified, nextCursor: WORDS };
 
-  const seen = new Set(identified.map((h) => h.id));
+  // A case the identifiers matched (on this page or an earlier one) is not listed again by its
+  // words: it matches a lookup of the query, or its tracking code (central only).
+  const named = new Set(query.lookups.map((k) => `${k.kind}:${k.value}`));
+  const identifiedBefore = (c: CaseRecord) =>
+    central &&
+    (c.trackingCode === query.trackingCode ||
+      lookupKeysOf(c).some((k) => named.has(`${k.kind}:${k.value}`)));
   const storeCursor = filter.cursor?.startsWith(WORDS)
     ? filter.cursor.slice(WORDS.length) || undefined
     : undefined;
@@ -93,7 +99,8 @@ export async function search(
       words: query.words,
       includeNames: central,
       received,
-      accept: async (c) => !seen.has(c.id) && passes(c) && (!scope || (await scope.visible(c))),
+      accept: async (c) =>
+        !identifiedBefore(c) && passes(c) && (!scope || (await scope.visible(c))),
     },
     { limit: room, cursor: storeCursor },
   );
