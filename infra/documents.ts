@@ -90,6 +90,7 @@ export class Documents extends Construct {
           'events:PutTargets',
           'events:RemoveTargets',
           'events:DescribeRule',
+          'events:ListTargetsByRule',
         ],
         resources: [
           `arn:${stack.partition}:events:${stack.region}:${stack.account}:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*`,

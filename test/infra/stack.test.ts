@@ -390,6 +390,27 @@ describe('http api', () => {
   });
 });
 
+describe('the attachments’ malware scan', () => {
+  it('gives GuardDuty the role AWS lists: it manages and watches its EventBridge rule', () => {
+    const [, plan] = only('AWS::GuardDuty::MalwareProtectionPlan', /.*/);
+    const actions = statementsOf(roleIdOf(plan)).flatMap((s) =>
+      Array.isArray(s.Action) ? s.Action : [s.Action],
+    );
+    // Without ListTargetsByRule the plan cannot check its rule: no object is ever tagged
+    // NO_THREATS_FOUND, and the bucket policy refuses every download.
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'events:PutRule',
+        'events:DeleteRule',
+        'events:PutTargets',
+        'events:RemoveTargets',
+        'events:DescribeRule',
+        'events:ListTargetsByRule',
+      ]),
+    );
+  });
+});
+
 describe('api function', () => {
   it('runs Node.js 24 on arm64 with source maps and its own log group', () => {
     const fn = apiFunction().Properties!;
