@@ -1,6 +1,7 @@
 import { Annotations, App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { LOG_LEVELS } from '../functions/config.ts';
+import { PLACEHOLDER_MAIL_FROM } from './notify.ts';
 import { HOME_REGION, pantauStacks } from './pantau-stack.ts';
 
 const app = new App();
@@ -47,7 +48,7 @@ const { main: stack } = pantauStacks(app, stackName, {
   logoutUrls: list(context('logoutUrls', '')),
   ...(authDomainPrefix ? { authDomainPrefix } : {}),
   logLevel,
-  mailFrom: context('mailFrom', 'pantau@example.go.id'),
+  mailFrom: context('mailFrom', PLACEHOLDER_MAIL_FROM),
   // The alarms' SNS topic e-mails this address (it confirms the subscription first).
   ...(alarmEmail ? { alarmEmail } : {}),
   // Cognito's Plus plan, billed per monthly active user with no free tier (infra/README.md).

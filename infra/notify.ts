@@ -1,8 +1,11 @@
-import { Stack } from 'aws-cdk-lib';
+import { Annotations, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
+
+/** `mailFrom` when the deploy names none: a placeholder no SES account can send from. */
+export const PLACEHOLDER_MAIL_FROM = 'pantau@example.go.id';
 
 export interface NotifyProps {
   /**
@@ -29,6 +32,13 @@ export class Notify extends Construct {
     const domain = /^[^@\s]+@([^@\s]+\.[^@\s]+)$/.exec(props.mailFrom)?.[1];
     if (!domain) throw new Error(`mailFrom must be an email address; got ${props.mailFrom}`);
     this.mailFrom = props.mailFrom;
+    if (domain === PLACEHOLDER_MAIL_FROM.split('@')[1])
+      Annotations.of(this).addWarningV2(
+        'pantau:mail-from',
+        `Letters would be sent from ${props.mailFrom}, which no SES account can verify: every ` +
+          'letter would fail. Deploy with -c mailFrom=pantau@<your domain>, a verified SES ' +
+          'identity (infra/README.md, "Sending letters with SES").',
+      );
 
     this.configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', {
       reputationMetrics: true,

@@ -1492,6 +1492,19 @@ describe('edge: the CloudFront web ACL in a us-east-1 companion stack', () => {
     expect(acknowledged(stacks.main).map(([id]) => id)).not.toContain('AwsSolutions-CFR2');
   });
 
+  it('warns at synth when letters would go out from the placeholder address, and not when the deploy names one', () => {
+    const mailFromWarnings = (mailFrom: string) => {
+      const { main } = pantauStacks(
+        new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } }),
+        'Pantau',
+        { ...props, mailFrom },
+      );
+      return Annotations.fromStack(main).findWarning('*', Match.stringLikeRegexp('mailFrom'));
+    };
+    expect(mailFromWarnings('pantau@example.go.id')).toHaveLength(1);
+    expect(mailFromWarnings('pantau@setneg.go.id')).toHaveLength(0);
+  });
+
   it('an environment-agnostic synth has no companion (cross-region references need a region): no WAF, said and acknowledged', () => {
     const agnostic = pantauStacks(
       new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } }),
