@@ -1,9 +1,11 @@
 import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as actions from 'aws-cdk-lib/aws-ses-actions';
 import { Construct } from 'constructs';
+import { anyInPeriodAlarm } from './alarm.ts';
 import type { PantauTable } from './data.ts';
 import type { Documents } from './documents.ts';
 import { entryPoint, PantauFunction, SERVICE } from './function.ts';
@@ -32,6 +34,11 @@ export interface MailIntakeProps {
 export class MailIntake extends Construct {
   readonly bucket: s3.Bucket;
   readonly handler: PantauFunction;
+  /**
+   * A message the function could not make a case (after S3's retries of its event): it stays in
+   * the inbox bucket under `inbound/` to replay, but nobody would know without this alarm.
+   */
+  readonly failedAlarm: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: MailIntakeProps) {
     super(scope, id);
@@ -81,6 +88,13 @@ export class MailIntake extends Construct {
       s3.EventType.OBJECT_CREATED,
       new s3n.LambdaDestination(this.handler),
       { prefix: 'inbound/' },
+    );
+    this.failedAlarm = anyInPeriodAlarm(
+      this,
+      'FailedAlarm',
+      'An e-mail to the complaint address could not be made a case. It is kept in the inbox ' +
+        'bucket under inbound/: find it by the function log, fix the cause, and replay it.',
+      this.handler.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
     );
     const ruleSet = new ses.ReceiptRuleSet(this, 'Rules');
     ruleSet.addRule('Complaints', {

@@ -119,20 +119,21 @@ export class PantauStack extends Stack {
       logLevel: props.logLevel,
     });
     rearmJobs.grantStart(api.handler);
+    const mailIntake = props.mailIntake
+      ? new MailIntake(this, 'MailIntake', {
+          table: data,
+          documents,
+          recipients: props.mailIntake.recipients,
+          logLevel: props.logLevel,
+        })
+      : undefined;
     const observability = new Observability(this, 'Observability', {
       api,
       escalation,
-      alarms: [rearmJobs.failedExecutionsAlarm],
+      alarms: [rearmJobs.failedExecutionsAlarm, ...(mailIntake ? [mailIntake.failedAlarm] : [])],
       ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
     });
     new Seed(this, 'Seed', { table: data });
-    if (props.mailIntake)
-      new MailIntake(this, 'MailIntake', {
-        table: data,
-        documents,
-        recipients: props.mailIntake.recipients,
-        logLevel: props.logLevel,
-      });
 
     new CfnOutput(this, 'ConsoleUrl', {
       value: web.url,

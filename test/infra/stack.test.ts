@@ -1762,4 +1762,18 @@ describe('mail intake: the message’s files and .eml go to the attachments buck
     expect([onAttachments[0]!.Action].flat().sort()).toEqual(['s3:DeleteObject', 's3:PutObject']);
     expect(JSON.stringify(onAttachments[0]!.Resource)).toContain('/cases/*');
   });
+
+  it('tells the operator when a message could not be made a case: an alarm on the topic', () => {
+    const functions = Object.entries(mail.findResources('AWS::Lambda::Function'));
+    const [handlerId] = functions.find(([id]) => /MailIntakeHandler/.test(id))!;
+    const alarms = Object.values(mail.findResources('AWS::CloudWatch::Alarm')).filter(
+      (a) =>
+        a.Properties.MetricName === 'Errors' &&
+        JSON.stringify(a.Properties.Dimensions).includes(handlerId),
+    );
+    expect(alarms).toHaveLength(1);
+    const [topicId] = Object.keys(mail.findResources('AWS::SNS::Topic'));
+    expect(alarms[0]!.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+    expect(alarms[0]!.Properties.AlarmDescription).toMatch(/inbound\//);
+  });
 });
