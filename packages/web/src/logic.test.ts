@@ -158,6 +158,17 @@ describe('timeline', () => {
     expect(actorKind({ system: 'intake' })).toEqual({ kind: 'complainant' });
     expect(actorKind({ system: 'escalation' })).toEqual({ kind: 'escalation' });
   });
+  it('English counts in the singular for one, the plural otherwise; Indonesian needs neither', () => {
+    const en = translator('en');
+    expect(en('letters.total', { n: 1 })).toBe('1 letter');
+    expect(en('letters.total', { n: 2 })).toBe('2 letters');
+    expect(en('letters.total', { n: '25+' })).toBe('25+ letters');
+    expect(en('desk.overdueSummary', { n: 1, agencies: 1 })).toBe(
+      '1 overdue assignment at 1 agency.',
+    );
+    expect(t('letters.total', { n: 1 })).toBe('1 surat');
+  });
+
   it('a step an admin named reads as words, a level past the default ladder as "Tingkat n"', () => {
     expect(stepLabel(t, 'formal_warning')).toBe('Surat penegasan');
     expect(stepLabel(t, 'surat_penegasan_2')).toBe('Surat penegasan 2');

@@ -14,10 +14,19 @@ const KEY = 'pantau.lang';
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
+/**
+ * `{name}` is a variable; `{name|one|other}` picks a word by the number `name` holds, as the
+ * language counts ("1 letter", "2 letters"; Indonesian writes no plural and needs none).
+ */
 export function translator(lang: Lang): Translate {
   const table = messages[lang];
+  const plural = new Intl.PluralRules(lang === 'id' ? 'id-ID' : 'en-GB');
   return (key, vars) =>
-    table[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
+    table[key]
+      .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (_, name: string, one: string, other: string) =>
+        plural.select(Number(vars?.[name])) === 'one' ? one : other,
+      )
+      .replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
 }
 
 /** A label for an enum value (`status.forwarded`), or the value itself if none is written. */
