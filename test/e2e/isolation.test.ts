@@ -203,6 +203,76 @@ describe('a focal point acting for a member unit', () => {
   });
 });
 
+describe('a delegation lasts while the unit is the focal point’s member, and can always be taken back', () => {
+  const admin = () => as('setneg', 'central_admin');
+  const member = () => as('kanwil-bpn-ntb', 'agency_officer');
+  const coordinator = () => as('atr-bpn', 'agency_coordinator');
+  const delegated = async () => {
+    const id = await forwarded('atr-bpn');
+    const res = await http.post(
+      `/v1/cases/${id}/assignments/atr-bpn/delegate`,
+      { memberId: 'kanwil-bpn-ntb' },
+      { token: await coordinator() },
+    );
+    expect(res.status, res.text).toBe(200);
+    return id;
+  };
+
+  beforeAll(async () => {
+    const made = await http.post(
+      '/v1/agencies',
+      {
+        id: 'kanwil-bpn-ntb',
+        name: 'Kantor Wilayah BPN Provinsi NTB',
+        kind: 'agency',
+        focalPointId: 'atr-bpn',
+        timeZone: 'Asia/Makassar',
+        contacts: [{ name: 'Bagian Umum', email: 'umum@kanwil-ntb.example.go.id' }],
+      },
+      { token: await admin() },
+    );
+    expect(made.status, made.text).toBe(201);
+  });
+
+  it('a coordinator takes a delegation back from an assignment that has ended', async () => {
+    const id = await delegated();
+    expect((await http.get(`/v1/cases/${id}`, { token: await member() })).status).toBe(200);
+    const closed = await http.post(
+      `/v1/cases/${id}/close`,
+      { outcome: 'withdrawn' },
+      { token: await central() },
+    );
+    expect(closed.status, closed.text).toBe(200);
+    const back = await http.post(
+      `/v1/cases/${id}/assignments/atr-bpn/delegate`,
+      { memberId: null },
+      { token: await coordinator() },
+    );
+    expect(back.status, back.text).toBe(200);
+    expect((await http.get(`/v1/cases/${id}`, { token: await member() })).status).toBe(404);
+  });
+
+  it('a unit moved away from the focal point no longer reads or answers what it was delegated', async () => {
+    const id = await delegated();
+    const answer = { kind: 'progress', message: 'Sedang diukur ulang.' };
+    const base = `/v1/cases/${id}/assignments/atr-bpn`;
+    expect((await http.get(base, { token: await member() })).status).toBe(200);
+    const moved = await http.patch(
+      '/v1/agencies/kanwil-bpn-ntb',
+      { focalPointId: null },
+      { token: await admin() },
+    );
+    expect(moved.status, moved.text).toBe(200);
+    expectProblem(await http.get(`/v1/cases/${id}`, { token: await member() }), 404, 'not_found');
+    expectProblem(await http.get(base, { token: await member() }), 404, 'not_found');
+    const refused = await http.post(`${base}/responses`, answer, { token: await member() });
+    expect([403, 404]).toContain(refused.status);
+    // Nothing was answered in its name.
+    const state = await http.get(base, { token: await central() });
+    expect(state.body.state).toBe('pending');
+  });
+});
+
 describe('roles', () => {
   let caseId: string;
 

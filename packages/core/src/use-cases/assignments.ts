@@ -113,7 +113,9 @@ export async function delegate(
       if (!member || member.focalPointId !== agencyId)
         throw invalidInput('memberId', `not a member unit of ${agencyId}`);
     }
-    if (!isOpen(assignment))
+    // Taking a delegation back is always possible (an ended assignment still lets its member
+    // unit read the case); delegating is for open assignments only.
+    if (!isOpen(assignment) && input.memberId !== null)
       throw new DomainError(
         'invalid_transition',
         `an assignment that is ${assignment.state} cannot be delegated`,

@@ -26,6 +26,15 @@ export async function readerAgencies(deps: ServiceDeps, p: Principal): Promise<S
   return new Set([p.agency, ...members.map((m) => m.id)]);
 }
 
+/**
+ * The caller's agency's focal point, now. A delegation counts only while the delegate is still
+ * the member unit of the assignment's agency: an admin may move a unit to another focal point,
+ * or make it stand alone, with delegations open.
+ */
+async function focalPointOf(deps: ServiceDeps, p: Principal): Promise<string | null> {
+  return (await deps.store.getAgency(p.agency))?.focalPointId ?? null;
+}
+
 /** A case the caller may read (central: any; an agency: one with an assignment it sees). */
 export async function readableCase(
   deps: ServiceDeps,
@@ -36,8 +45,13 @@ export async function readableCase(
   const bundle = loaded ?? (await loadCase(deps, caseId));
   if (isCentral(p)) return { bundle, reader: { central: true as const } };
   const agencies = await readerAgencies(deps, p);
-  // A member unit also sees the focal point's assignment delegated to it.
-  for (const a of bundle.assignments) if (a.delegatedTo === p.agency) agencies.add(a.agencyId);
+  // A member unit also sees the focal point's assignment delegated to it, while it is still
+  // that focal point's member.
+  const delegated = bundle.assignments.filter((a) => a.delegatedTo === p.agency);
+  if (delegated.length > 0) {
+    const focalPointId = await focalPointOf(deps, p);
+    for (const a of delegated) if (a.agencyId === focalPointId) agencies.add(a.agencyId);
+  }
   if (!bundle.assignments.some((a) => agencies.has(a.agencyId))) throw notFound(`case ${caseId}`);
   return { bundle, reader: { central: false as const, agencies } };
 }
@@ -52,11 +66,7 @@ export async function readableAssignment(
   const assignment = bundle.assignments.find((a) => a.agencyId === agencyId);
   // The caller's own assignment (or one delegated to it) needs no list of member units: the
   // common case of an agency answering reads only the case.
-  if (
-    assignment &&
-    !isCentral(p) &&
-    (assignment.agencyId === p.agency || assignment.delegatedTo === p.agency)
-  )
+  if (assignment && !isCentral(p) && assignment.agencyId === p.agency)
     return { bundle, assignment };
   const { reader } = await readableCase(deps, p, caseId, bundle);
   if (!assignment || (!reader.central && !reader.agencies.has(agencyId))) {
@@ -88,7 +98,8 @@ export async function assertCanAct(
   delegatedTo?: string | null,
 ): Promise<void> {
   if (p.agency === agencyId && !isCentral(p)) return;
-  if (delegatedTo && p.agency === delegatedTo) return;
+  if (delegatedTo && p.agency === delegatedTo && (await focalPointOf(deps, p)) === agencyId)
+    return;
   if (p.role === 'agency_coordinator') {
     const agency = await deps.store.getAgency(agencyId);
     if (agency?.focalPointId === p.agency) return;
