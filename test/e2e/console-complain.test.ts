@@ -26,6 +26,7 @@ beforeAll(async () => {
   const phone = await browser.newContext({
     viewport: { width: 390, height: 844 },
     locale: 'id-ID',
+    permissions: ['clipboard-read', 'clipboard-write'],
   });
   tab = await phone.newPage();
   tab.setDefaultTimeout(20_000);
@@ -89,6 +90,12 @@ describe('the complaint form’s attachments on a phone', () => {
     }
     await received.waitFor();
     const code = (await tab.locator('.tracking-code code').textContent())!.trim();
+    // Shown once: the complainant copies it before a reload or a closed tab loses it, and is
+    // told to give it to no one (whoever holds it answers in their name).
+    await tab.getByRole('button', { name: 'Salin kode' }).click();
+    await tab.getByText('Kode tersalin.', { exact: false }).waitFor();
+    expect(await tab.evaluate(() => navigator.clipboard.readText())).toBe(code);
+    expect(await tab.locator('.alert').first().innerText()).toMatch(/jangan berikan/);
 
     const http = api(pantau.url);
     const central = await users(pantau.url)('setneg', 'central_officer');

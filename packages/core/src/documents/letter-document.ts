@@ -243,7 +243,7 @@ export function receiptDocument(input: {
         kind: 'fields',
         rows: [
           ['Nomor agenda', agendaOf(c)],
-          ['Kode pelacakan', c.trackingCode],
+          ['Kode lacak', c.trackingCode],
           ['Tanggal diterima', formatLocal(c.receivedAt, 'Asia/Jakarta')],
           ['Saluran', CHANNEL_LABELS[c.channel]],
           ['Diterima dari', c.complainant?.name ?? 'Anonim'],

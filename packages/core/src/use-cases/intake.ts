@@ -107,11 +107,12 @@ const JAKARTA = new Intl.DateTimeFormat('id-ID', {
 export const receiptText = (trackingCode: string, receivedAt: string, subject: string): string =>
   [
     'TANDA TERIMA PENGADUAN',
-    `Kode pelacakan: ${trackingCode}`,
+    `Kode lacak: ${trackingCode}`,
     `Diterima: ${JAKARTA.format(new Date(receivedAt))} WIB`,
     `Perihal: ${subject}`,
-    'Pengaduan Anda akan diverifikasi oleh Asdep Pengaduan Masyarakat. Simpan kode ini: ' +
-      'hanya dengan kode ini Anda dapat melacak dan menanggapi pengaduan.',
+    'Pengaduan Anda akan diverifikasi oleh Asdep Pengaduan Masyarakat. Simpan kode ini, dan ' +
+      'jangan berikan kepada siapa pun: hanya dengan kode ini Anda dapat melacak dan menanggapi ' +
+      'pengaduan, dan siapa yang memegangnya dapat menanggapi atas nama Anda.',
   ].join('\n');
 
 /** An e-mail as the MIME parser read it (`@pantau/intake`): what a case is made from. */

@@ -32,7 +32,9 @@ export const intakeId = {
   'complain.receivedTitle': 'Pengaduan diterima',
   'complain.code': 'Kode lacak Anda',
   'complain.keepCode':
-    'Simpan kode ini. Hanya dengan kode ini Anda dapat melacak dan menanggapi pengaduan; kami tidak dapat mengirimkannya ulang.',
+    'Simpan kode ini, dan jangan berikan kepada siapa pun: siapa yang memegangnya dapat melacak dan menanggapi pengaduan atas nama Anda. Kami tidak dapat mengirimkannya ulang.',
+  'complain.copy': 'Salin kode',
+  'complain.copied': 'Kode tersalin. Tempel di catatan yang Anda simpan.',
   'complain.receipt': 'Tanda terima',
   'complain.print': 'Cetak tanda terima',
   'complain.track': 'Lacak pengaduan ini',
@@ -102,7 +104,9 @@ export const intakeEn = {
   'complain.receivedTitle': 'Complaint received',
   'complain.code': 'Your tracking code',
   'complain.keepCode':
-    'Keep this code. Only with it can you follow and answer your complaint; we cannot send it again.',
+    'Keep this code, and give it to no one: whoever holds it can follow and answer your complaint in your name. We cannot send it again.',
+  'complain.copy': 'Copy the code',
+  'complain.copied': 'Code copied. Paste it into a note you keep.',
   'complain.receipt': 'Receipt',
   'complain.print': 'Print the receipt',
   'complain.track': 'Follow this complaint',

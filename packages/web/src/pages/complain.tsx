@@ -227,6 +227,7 @@ function FilesField({ form }: { form: Form<typeof PublicComplaintBody> }) {
 function Receipt({ receipt }: { receipt: Schemas['ComplaintReceipt'] }) {
   const { t } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
+  const [copied, setCopied] = useState(false);
   // The page changed under the user: take focus to the news (screen readers announce it).
   useEffect(() => heading.current?.focus(), []);
   return (
@@ -239,8 +240,18 @@ function Receipt({ receipt }: { receipt: Schemas['ComplaintReceipt'] }) {
         <p className="tracking-code">
           <strong>
             <code>{receipt.trackingCode}</code>
-          </strong>
+          </strong>{' '}
+          {/* Shown once and never sent again: copied before a reload or a closed tab loses it. */}
+          <button
+            type="button"
+            onClick={() =>
+              void navigator.clipboard?.writeText(receipt.trackingCode).then(() => setCopied(true))
+            }
+          >
+            {t('complain.copy')}
+          </button>
         </p>
+        <p role="status">{copied ? t('complain.copied') : null}</p>
         <p className="alert">{t('complain.keepCode')}</p>
         <p>
           {t('complain.verifyBy')}: <Time at={receipt.verificationDueAt} zone="Asia/Jakarta" />
