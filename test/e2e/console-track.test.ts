@@ -122,6 +122,27 @@ describe('the tracking page, as the complainant sees it', () => {
     await mainScreen(tab, 'track-10-answers');
   });
 
+  it('a confidential report answered says its answers are not shown here, not that none came', async () => {
+    const as = users(pantau.url);
+    const c = await forwardedCase(http, await as('setneg', 'central_officer'), ['polri'], {
+      body: { subject: 'Laporan rahasia pungli', confidential: true },
+    });
+    const res = await http.post(
+      `/v1/cases/${c.id}/assignments/polri/responses`,
+      { kind: 'final', message: 'Sudah ditindaklanjuti.' },
+      { token: await as('polri', 'agency_officer') },
+    );
+    expect(res.status, res.text).toBe(200);
+    // Its own tab, opened from the receipt's link (the code in the fragment).
+    const own = await visitor.newPage();
+    await own.goto(`${pantau.url}/track#${c.trackingCode}`);
+    const answers = own.getByRole('region', { name: 'Jawaban instansi' });
+    await expect.poll(() => answers.innerText()).toContain('Laporan ini rahasia');
+    expect(await answers.innerText()).not.toContain('Belum ada jawaban');
+    expect(await own.content()).not.toContain('Sudah ditindaklanjuti.');
+    await own.close();
+  });
+
   it('a complainant not satisfied sees the complaint reopened', async () => {
     await tab.getByLabel('Tidak puas').check();
     await tab.getByLabel('2').check();

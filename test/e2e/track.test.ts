@@ -213,7 +213,12 @@ describe('the agencies’ answers on the tracking route', () => {
     });
     await answer(c.id, 'polri', 'final', 'Sudah ditindaklanjuti.');
     const res = await http.post('/v1/track', { code: c.trackingCode });
-    expect(res.body).toMatchObject({ status: 'resolved', steps: [], answers: [] });
+    expect(res.body).toMatchObject({
+      status: 'resolved',
+      steps: [],
+      answers: [],
+      confidential: true,
+    });
     expect(res.text).not.toContain('Sudah ditindaklanjuti.');
   });
 });

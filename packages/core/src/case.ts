@@ -443,6 +443,7 @@ export function viewTracking(
       ? []
       : c.statusHistory.map((s) => ({ status: s.status, at: s.at, label: STEP_LABELS[s.status] })),
     answers: c.confidential ? [] : [...(extra.answers ?? [])],
+    confidential: c.confidential,
     infoRequest: asked && {
       missing: c.confidential ? null : asked.missing,
       requestedAt: asked.requestedAt,

@@ -5213,6 +5213,8 @@ export type components = {
             }[];
             /** @description The agencies’ answers (progress and final), oldest first, by agency name: what the complainant rates. None for a confidential report */
             answers: components["schemas"]["TrackingAnswer"][];
+            /** @description A confidential report: steps and answers are not shown here (the page says so, instead of "no answer yet") */
+            confidential: boolean;
             /** @description While needs_info: what central asks the complainant to send */
             infoRequest: {
                 /** @description What to send (withheld for a confidential report) */

@@ -455,6 +455,8 @@ const id = {
   'track.answersTitle': 'Jawaban instansi',
   'track.answersIntro': 'Baca jawaban instansi berikut sebelum memberi penilaian.',
   'track.noAnswers': 'Belum ada jawaban dari instansi.',
+  'track.answersConfidential':
+    'Laporan ini rahasia, sehingga jawaban instansi tidak ditampilkan di halaman ini. Anda tetap dapat memberi penilaian atas penyelesaiannya.',
   'track.reopened':
     'Anda menyatakan belum puas. Pengaduan Anda dibuka kembali dan sedang ditinjau Asdep Pengaduan Masyarakat untuk diteruskan kembali kepada instansi terkait.',
   'track.infoTitle': 'Kelengkapan yang diperlukan',
@@ -1032,6 +1034,8 @@ const en = {
   'track.answersTitle': 'The agencies’ answers',
   'track.answersIntro': 'Read the agencies’ answers before you rate them.',
   'track.noAnswers': 'No answer from the agencies yet.',
+  'track.answersConfidential':
+    'This report is confidential, so the agencies’ answers are not shown on this page. You can still rate how it was settled.',
   'track.reopened':
     'You said you were not satisfied. Your complaint has been reopened; the complaint unit (Asdep Pengaduan Masyarakat) is reviewing it to forward it to the agencies again.',
   'track.infoTitle': 'Information we need',

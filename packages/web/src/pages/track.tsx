@@ -79,7 +79,8 @@ function Status({ code }: { code: string }) {
     );
   }
   if (!tracking.data) return <ProblemAlert error={tracking.error} />;
-  const { status, steps, receivedAt, replyWindowClosesAt, answers, infoRequest } = tracking.data;
+  const { status, steps, receivedAt, replyWindowClosesAt, answers, infoRequest, confidential } =
+    tracking.data;
   return (
     <div className="card" aria-live="polite">
       <h2>
@@ -98,7 +99,13 @@ function Status({ code }: { code: string }) {
           </li>
         ))}
       </ol>
-      {answers.length > 0 || replyWindowClosesAt ? <Answers answers={answers} /> : null}
+      {answers.length > 0 || replyWindowClosesAt ? (
+        <Answers
+          answers={answers}
+          confidential={confidential}
+          rating={replyWindowClosesAt !== null && !replied}
+        />
+      ) : null}
       {replied ? (
         <p role="status" className="ok">
           {t('track.thanks')}
@@ -154,16 +161,26 @@ function InfoRequest({
 }
 
 /** Each agency's answers, oldest first, by name and date: what the complainant rates. */
-function Answers({ answers }: { answers: readonly Schemas['TrackingAnswer'][] }) {
+function Answers({
+  answers,
+  confidential,
+  rating,
+}: {
+  answers: readonly Schemas['TrackingAnswer'][];
+  /** A confidential report shows no answers here: say so, not "no answer yet". */
+  confidential: boolean;
+  /** The reply form follows: ask to read the answers before rating them. */
+  rating: boolean;
+}) {
   const { t } = useI18n();
   return (
     <section aria-labelledby="answers">
       <h2 id="answers">{t('track.answersTitle')}</h2>
       {answers.length === 0 ? (
-        <p className="muted">{t('track.noAnswers')}</p>
+        <p className="muted">{t(confidential ? 'track.answersConfidential' : 'track.noAnswers')}</p>
       ) : (
         <>
-          <p className="muted small">{t('track.answersIntro')}</p>
+          {rating ? <p className="muted small">{t('track.answersIntro')}</p> : null}
           {answers.map((a, i) => (
             <article key={`${a.at}-${i}`} className="answer" aria-labelledby={`answer-${i}`}>
               <h3 id={`answer-${i}`}>{a.agencyName}</h3>
