@@ -78,6 +78,8 @@ export function TextField<S extends z.ZodType>(
     multiline?: boolean;
     /** The limit when the schema does not say it (it usually does: `text(2_000)`). */
     maxLength?: number;
+    /** The keyboard a phone opens: `numeric` for a NIK's 16 digits (kept as text: no spinner). */
+    inputMode?: 'numeric';
   },
 ) {
   const { t, lang } = useI18n();
@@ -94,7 +96,13 @@ export function TextField<S extends z.ZodType>(
       {props.multiline ? (
         <textarea {...aria} value={value} onChange={onChange} rows={5} />
       ) : (
-        <input {...aria} type={props.type ?? 'text'} value={value} onChange={onChange} />
+        <input
+          {...aria}
+          type={props.type ?? 'text'}
+          inputMode={props.inputMode}
+          value={value}
+          onChange={onChange}
+        />
       )}
       {counter && max !== undefined ? (
         <p className={`hint counter${value.length > max ? ' over' : ''}`} id={`${id}-count`}>

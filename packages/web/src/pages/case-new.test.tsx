@@ -37,6 +37,8 @@ describe('registering a complaint', () => {
     const calls = mockApi(() => agency);
     renderWith(<CaseNew />, AS);
     await fillValid();
+    // A phone opens its number pad for the 16 digits.
+    expect(screen.getByLabelText('NIK').getAttribute('inputmode')).toBe('numeric');
     await userEvent.type(screen.getByLabelText('NIK'), '51710344');
     await userEvent.type(screen.getByLabelText('Telepon'), '12345');
     await userEvent.click(screen.getByRole('button', { name: 'Simpan pengaduan' }));

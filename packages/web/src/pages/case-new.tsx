@@ -56,7 +56,12 @@ export default function CaseNew() {
         <fieldset>
           <legend>{t('caseNew.complainant')}</legend>
           <TextField form={form} name="complainant.name" label={t('caseNew.name')} required />
-          <TextField form={form} name="complainant.idNumber" label={t('caseNew.idNumber')} />
+          <TextField
+            form={form}
+            name="complainant.idNumber"
+            label={t('caseNew.idNumber')}
+            inputMode="numeric"
+          />
           <TextField form={form} name="complainant.email" type="email" label={t('caseNew.email')} />
           <TextField form={form} name="complainant.phone" type="tel" label={t('caseNew.phone')} />
           <TextField

@@ -72,7 +72,12 @@ export function Complain() {
           {anonymous ? null : (
             <>
               <TextField form={form} name="complainant.name" label={t('caseNew.name')} required />
-              <TextField form={form} name="complainant.idNumber" label={t('caseNew.idNumber')} />
+              <TextField
+                form={form}
+                name="complainant.idNumber"
+                label={t('caseNew.idNumber')}
+                inputMode="numeric"
+              />
               <TextField
                 form={form}
                 name="complainant.email"
