@@ -21,7 +21,11 @@ let browser: TestBrowser;
 let tab: Page;
 
 beforeAll(async () => {
-  pantau = await startPantau({ env: { PANTAU_POW_MAX_COUNTER: '40' } });
+  // Challenges live 5 s here (10 minutes by default): long enough to fill a form in a test,
+  // short enough to see one expire while the complainant is still writing.
+  pantau = await startPantau({
+    env: { PANTAU_POW_MAX_COUNTER: '40', PANTAU_POW_TTL_SECONDS: '5' },
+  });
   browser = await openBrowser();
   const phone = await browser.newContext({
     viewport: { width: 390, height: 844 },
@@ -106,5 +110,23 @@ describe('the complaint form’s attachments on a phone', () => {
     expect(attachments.body.items.map((a: Json) => [a.name, a.contentType])).toEqual([
       ['bukti-pembayaran.pdf', 'application/pdf'],
     ]);
+  });
+
+  it('a complainant still writing when the anti-spam check expires sends without noticing', async () => {
+    const page = await tab.context().newPage();
+    await page.goto(`${pantau.url}/adukan`);
+    const proof = page.locator('input[name="altcha"]');
+    await expect.poll(() => proof.inputValue(), { timeout: 15_000 }).not.toBe('');
+    const first = await proof.inputValue();
+    // Writing takes longer than the challenge lives: it expires, and a new one is solved.
+    await page.getByLabel(/^Nama/).fill('Made Wirawan');
+    await page.getByLabel(/^Perihal/).fill('Pungutan biaya KTP elektronik');
+    await page.getByLabel(/^Uraian/).fill('Petugas meminta Rp100.000 untuk KTP elektronik.');
+    await expect
+      .poll(() => proof.inputValue(), { timeout: 15_000, intervals: [500] })
+      .not.toMatch(new RegExp(`^(${first.replace(/[+/=]/g, '.')})?$`));
+    await page.getByRole('button', { name: 'Kirim pengaduan' }).click();
+    await page.getByRole('heading', { name: 'Pengaduan diterima' }).waitFor();
+    await page.close();
   });
 });

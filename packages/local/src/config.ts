@@ -62,6 +62,8 @@ const Env = z
      * try (each a PBKDF2 of 1,000 iterations). Lower only for tests and demos.
      */
     PANTAU_POW_MAX_COUNTER: z.coerce.number().int().min(2).max(1_000_000).default(4_000),
+    /** How long a challenge may be answered, in seconds (10 minutes). Shorter only for tests. */
+    PANTAU_POW_TTL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(600),
     /**
      * An OIDC provider to sign in with (a Cognito user pool's issuer URL, say), instead of the
      * demo users: the console then uses the authorization code flow with PKCE, the API trusts

@@ -158,6 +158,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       proofOfWork: {
         secret: await localSecret(join(dataDir, 'pow-secret')),
         maxCounter: config.PANTAU_POW_MAX_COUNTER,
+        ttlSeconds: config.PANTAU_POW_TTL_SECONDS,
       },
       swaggerUiDir: dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json')),
       blobs,

@@ -7,6 +7,7 @@
 import 'altcha';
 import 'altcha/i18n/id';
 import type {} from 'altcha/types/react';
+import type { WidgetMethods } from 'altcha/types';
 import { useEffect, useRef, useState } from 'react';
 import {
   PUBLIC_ATTACHMENTS,
@@ -38,6 +39,13 @@ export function Complain() {
     const onState = (e: Event) => {
       const { state, payload } = (e as CustomEvent<{ state: string; payload?: string }>).detail;
       form.set('altcha', state === 'verified' ? payload : undefined);
+      // A challenge is good for 10 minutes, and writing a complaint on a phone often takes
+      // longer: solve a new one at once, so "Kirim" never meets an expired proof.
+      if (state === 'expired') {
+        const altcha = el as HTMLElement & Partial<Pick<WidgetMethods, 'reset' | 'verify'>>;
+        altcha.reset?.();
+        void altcha.verify?.();
+      }
     };
     el.addEventListener('statechange', onState);
     return () => el.removeEventListener('statechange', onState);
