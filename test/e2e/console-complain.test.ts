@@ -57,6 +57,8 @@ describe('the complaint form’s attachments on a phone', () => {
     const describedBy = (await files.getAttribute('aria-describedby'))!.split(' ');
     const error = tab.locator(`#${describedBy.at(-1)}`);
     expect(await error.textContent()).toBe(rule);
+    // What will not be sent no longer shows as chosen.
+    expect(await files.evaluate((input: HTMLInputElement) => input.files?.length)).toBe(0);
 
     await files.setInputFiles({
       name: 'bukti-pembayaran.pdf',

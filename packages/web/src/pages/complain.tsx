@@ -217,6 +217,8 @@ function FilesField({ form }: { form: Form<typeof PublicComplaintBody> }) {
             files.every((f) => ACCEPTED.includes(f.type));
           setError(fits ? null : t('complain.filesRule'));
           if (!fits) {
+            // Not sent: the field no longer shows the refused files as chosen.
+            e.target.value = '';
             form.set('attachments', undefined);
             return;
           }
