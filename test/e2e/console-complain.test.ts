@@ -125,7 +125,7 @@ describe('the complaint form’s attachments on a phone', () => {
     await page.getByLabel(/^Perihal/).fill('Pungutan biaya KTP elektronik');
     await page.getByLabel(/^Uraian/).fill('Petugas meminta Rp100.000 untuk KTP elektronik.');
     await expect
-      .poll(() => proof.inputValue(), { timeout: 15_000, intervals: [500] })
+      .poll(() => proof.inputValue(), { timeout: 15_000, interval: 500 })
       .not.toMatch(new RegExp(`^(${first.replace(/[+/=]/g, '.')})?$`));
     await page.getByRole('button', { name: 'Kirim pengaduan' }).click();
     await page.getByRole('heading', { name: 'Pengaduan diterima' }).waitFor();
