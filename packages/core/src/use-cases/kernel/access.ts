@@ -98,8 +98,7 @@ export async function assertCanAct(
   delegatedTo?: string | null,
 ): Promise<void> {
   if (p.agency === agencyId && !isCentral(p)) return;
-  if (delegatedTo && p.agency === delegatedTo && (await focalPointOf(deps, p)) === agencyId)
-    return;
+  if (delegatedTo && p.agency === delegatedTo && (await focalPointOf(deps, p)) === agencyId) return;
   if (p.role === 'agency_coordinator') {
     const agency = await deps.store.getAgency(agencyId);
     if (agency?.focalPointId === p.agency) return;
