@@ -270,6 +270,8 @@ describe('the tracking code never travels in a URL the console requests', () => 
     const oldLink = `${pantau.url}/track/${code}`;
     await page.goto(oldLink);
     await expect.poll(status, { timeout: 15_000 }).toContain('Ditutup');
+    // Closed on the complainant's satisfied reply: how it was settled, in words.
+    await page.getByText('Hasil penutupan: Terselesaikan').waitFor();
     expect(new URL(page.url())).toMatchObject({ pathname: '/track', search: '', hash: `#${code}` });
     await mainScreen(page, 'track-17-old-link');
     await context.close();

@@ -374,11 +374,16 @@ describe('a case the complainant reopened', () => {
     await answer(c.id, 'pln', 'final', 'Tidak ada tindakan lanjutan.');
     const resolved = await http.post('/v1/track', { code: c.trackingCode });
     expect(resolved.body.status).toBe('resolved');
+    expect(resolved.body.outcome).toBeNull();
     expect(resolved.body.answers).toHaveLength(4);
     expect(
       (await http.post('/v1/track/reply', { code: c.trackingCode, satisfied: true, rating: 5 }))
         .body.status,
     ).toBe('closed');
+    expect((await http.post('/v1/track', { code: c.trackingCode })).body).toMatchObject({
+      status: 'closed',
+      outcome: 'resolved',
+    });
   });
 
   it('an agency cannot act on the reopened case until it is forwarded again', async () => {

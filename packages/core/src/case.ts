@@ -443,6 +443,8 @@ export function viewTracking(
       ? []
       : c.statusHistory.map((s) => ({ status: s.status, at: s.at, label: STEP_LABELS[s.status] })),
     answers: c.confidential ? [] : [...(extra.answers ?? [])],
+    // A confidential report: its status only (API.md), so not how it was settled either.
+    outcome: c.confidential ? null : (c.closure?.outcome ?? null),
     confidential: c.confidential,
     infoRequest: asked && {
       missing: c.confidential ? null : asked.missing,

@@ -319,6 +319,10 @@ export const TrackingSchema = z
       description:
         'The agencies’ answers (progress and final), oldest first, by agency name: what the complainant rates. None for a confidential report',
     }),
+    outcome: z
+      .enum(CLOSE_OUTCOMES)
+      .nullable()
+      .meta({ description: 'How a closed case was settled (central’s note stays central’s)' }),
     confidential: z.boolean().meta({
       description:
         'A confidential report: steps and answers are not shown here (the page says so, instead of "no answer yet")',

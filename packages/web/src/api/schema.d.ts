@@ -5213,6 +5213,11 @@ export type components = {
             }[];
             /** @description The agencies’ answers (progress and final), oldest first, by agency name: what the complainant rates. None for a confidential report */
             answers: components["schemas"]["TrackingAnswer"][];
+            /**
+             * @description How a closed case was settled (central’s note stays central’s)
+             * @enum {string|null}
+             */
+            outcome: "resolved" | "unresolved" | "withdrawn" | null;
             /** @description A confidential report: steps and answers are not shown here (the page says so, instead of "no answer yet") */
             confidential: boolean;
             /** @description While needs_info: what central asks the complainant to send */

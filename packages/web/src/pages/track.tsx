@@ -24,7 +24,7 @@ import {
 } from '../components/ui';
 import { useLoad } from '../data';
 import { useForm } from '../forms/use-form';
-import { useI18n } from '../i18n/i18n';
+import { labelOf, useI18n } from '../i18n/i18n';
 import { codeFromFragment, trackingUrl } from '../track-link';
 
 export function Track() {
@@ -79,8 +79,16 @@ function Status({ code }: { code: string }) {
     );
   }
   if (!tracking.data) return <ProblemAlert error={tracking.error} />;
-  const { status, steps, receivedAt, replyWindowClosesAt, answers, infoRequest, confidential } =
-    tracking.data;
+  const {
+    status,
+    steps,
+    receivedAt,
+    replyWindowClosesAt,
+    answers,
+    infoRequest,
+    confidential,
+    outcome,
+  } = tracking.data;
   return (
     <div className="card" aria-live="polite">
       <h2>
@@ -90,6 +98,11 @@ function Status({ code }: { code: string }) {
         {t('track.received')}: <Time at={receivedAt} zone="Asia/Jakarta" />
       </p>
       {status === 'reopened' ? <p className="alert">{t('track.reopened')}</p> : null}
+      {outcome ? (
+        <p>
+          {t('track.outcome')}: <strong>{labelOf(t, 'outcome', outcome)}</strong>
+        </p>
+      ) : null}
       {infoRequest ? <InfoRequest request={infoRequest} code={code} /> : null}
       <ol className="steps">
         {steps.map((step, i) => (
