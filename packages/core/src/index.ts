@@ -3,6 +3,7 @@ export * from './assignment.ts';
 export * from './assignment-clock.ts';
 export * from './calendar.ts';
 export * from './case.ts';
+export * from './case-view.ts';
 export * from './errors.ts';
 export * from './policy.ts';
 export * from './ports.ts';

@@ -24,13 +24,11 @@ import {
   markForwarded,
   newCase,
   openReplyWindow,
-  answersFrom,
   reconcile,
   reply,
   verify,
-  viewCase,
-  viewTracking,
 } from './case.ts';
+import { answersFrom, viewCase, viewTracking } from './case-view.ts';
 import type { TimelineEvent } from './timeline.ts';
 import { ASSIGNMENT_STATES, CASE_STATUSES } from './schemas.ts';
 import { INDONESIAN_HOLIDAYS } from './seed-data.ts';

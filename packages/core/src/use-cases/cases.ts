@@ -16,8 +16,8 @@ import {
   markForwarded,
   reconcile,
   verify,
-  viewCase,
 } from '../case.ts';
+import { viewCase } from '../case-view.ts';
 import { DomainError, invalidInput } from '../errors.ts';
 import { armLadder } from '../ladder/index.ts';
 import { targetWorkingDays } from '../policy.ts';

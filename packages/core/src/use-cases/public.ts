@@ -1,5 +1,6 @@
 /** The complainant's side, by tracking code alone: the tracking page and the reply. */
-import { answersFrom, type CaseRecord, reply as replyTo, viewTracking } from '../case.ts';
+import { type CaseRecord, reply as replyTo } from '../case.ts';
+import { answersFrom, viewTracking } from '../case-view.ts';
 import { notFound } from '../errors.ts';
 import type { ReplyInput } from '../schemas.ts';
 import { CENTRAL_TENANT } from '../tenancy.ts';

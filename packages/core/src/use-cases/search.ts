@@ -4,7 +4,8 @@
  * the cases it has (had) an assignment on, and never by the complainant's name or identity.
  */
 import { DEFAULT_TIME_ZONE, endOfLocalDay, startOfLocalDay } from '../calendar.ts';
-import { type CaseRecord, viewCase } from '../case.ts';
+import type { CaseRecord } from '../case.ts';
+import { viewCase } from '../case-view.ts';
 import { invalidInput } from '../errors.ts';
 import type { Page, PageRequest } from '../ports.ts';
 import type { SearchFilter, SearchHit } from '../schemas.ts';

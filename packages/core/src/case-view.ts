@@ -1,0 +1,138 @@
+/**
+ * What each reader sees of a case: central all of it; an agency its own part, without the
+ * complainant's credential or a hidden identity; the complainant, on the public tracking page,
+ * its status, steps and the agencies' answers (a confidential report: its status only).
+ * The case itself and its lifecycle are in case.ts.
+ */
+import { type AssignmentRecord, viewAssignment } from './assignment.ts';
+import { type ActivityRecord, isActivityOpen } from './activity.ts';
+import { type CaseRecord, type CaseStatus, isCaseOverdue, isReplyWindowOpen } from './case.ts';
+import type { LadderRecord } from './notification.ts';
+import type { CaseView, TrackingAnswer } from './schemas.ts';
+import type { TimelineEvent } from './timeline.ts';
+
+/**
+ * The case as a reader may see it. Central sees everything. An agency sees only its own
+ * assignments (and its member units'), no central notes, no complainant when the identity is
+ * hidden (UU 25/2009 art. 42), and never the tracking code: it is the complainant's credential
+ * (whoever holds it may reply as them and close the case, grading the agency's own answer).
+ */
+export function viewCase(
+  c: CaseRecord,
+  assignments: readonly AssignmentRecord[],
+  now: Date,
+  reader: { central: true } | { central: false; agencies: ReadonlySet<string> },
+  ladders: readonly LadderRecord[] = [],
+  activities: readonly Pick<ActivityRecord, 'status'>[] = [],
+): CaseView {
+  const visible = reader.central
+    ? assignments
+    : assignments.filter((a) => reader.agencies.has(a.agencyId));
+  return {
+    id: c.id,
+    ...(reader.central ? { trackingCode: c.trackingCode } : {}),
+    status: c.status,
+    agendaNumber: c.agendaNumber ?? null,
+    letter: !reader.central && c.identityHidden ? null : (c.letter ?? null),
+    channel: c.channel,
+    receivedAt: c.receivedAt,
+    subject: c.subject,
+    description: c.description,
+    complainant: !reader.central && c.identityHidden ? null : c.complainant,
+    identityHidden: c.identityHidden,
+    confidential: c.confidential,
+    respondent: c.respondent,
+    location: c.location,
+    externalRef: c.externalRef ?? null,
+    imported: c.imported ?? null,
+    classification:
+      c.classification && !reader.central ? { ...c.classification, note: null } : c.classification,
+    assignments: visible.map((a) =>
+      viewAssignment(
+        a,
+        now,
+        ladders.find((l) => l.agencyId === a.agencyId),
+      ),
+    ),
+    agencyIds: reader.central
+      ? [...c.agencyIds]
+      : c.agencyIds.filter((id) => reader.agencies.has(id)),
+    underMonitoring: activities.some(isActivityOpen),
+    verificationDueAt: c.verificationDueAt,
+    overdue: isCaseOverdue(c, now),
+    closure: c.closure,
+    infoRequest: reader.central ? infoRequestOf(c) : null,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    version: c.version,
+  };
+}
+
+/** What the complainant is asked for, while the case waits for it. */
+const infoRequestOf = (c: CaseRecord) =>
+  c.status === 'needs_info' && c.infoRequest
+    ? { missing: c.infoRequest.missing, requestedAt: c.infoRequest.at }
+    : null;
+
+const STEP_LABELS: Record<CaseStatus, string> = {
+  received: 'Pengaduan diterima',
+  needs_info: 'Menunggu kelengkapan informasi dari pengadu',
+  verified: 'Pengaduan telah diverifikasi',
+  rejected: 'Pengaduan tidak dapat ditindaklanjuti',
+  forwarded: 'Pengaduan diteruskan kepada instansi terkait',
+  in_follow_up: 'Instansi terkait sedang menindaklanjuti',
+  resolved: 'Tindak lanjut instansi telah selesai',
+  reopened: 'Pengadu belum puas; pengaduan dibuka kembali',
+  closed: 'Pengaduan ditutup',
+};
+
+/**
+ * The agencies' answers as the complainant reads them, oldest first: the progress and final
+ * texts from the timeline, each by its agency's name and date. Nothing else of the event
+ * (who wrote it, the agency's id) leaves: the tracking page is public to whoever has the code.
+ */
+export function answersFrom(
+  events: readonly TimelineEvent[],
+  agencyName: (agencyId: string) => string,
+): TrackingAnswer[] {
+  return events.flatMap((e) => {
+    const { kind, message } = e.data;
+    if (e.type !== 'response_submitted' || e.agencyId === null) return [];
+    if ((kind !== 'progress' && kind !== 'final') || typeof message !== 'string') return [];
+    return [{ agencyName: agencyName(e.agencyId), kind, message, at: e.at }];
+  });
+}
+
+/**
+ * What the public tracking page shows: status steps, the agencies' answers, what central
+ * asks the complainant to send; never identity. A confidential report: its status only.
+ */
+export function viewTracking(
+  c: CaseRecord,
+  now: Date,
+  extra: {
+    answers?: readonly TrackingAnswer[];
+    sendTo?: { readonly name: string; readonly email: string } | null;
+  } = {},
+) {
+  const asked = infoRequestOf(c);
+  return {
+    trackingCode: c.trackingCode,
+    status: c.status,
+    receivedAt: c.receivedAt,
+    updatedAt: c.updatedAt,
+    replyWindowClosesAt: isReplyWindowOpen(c, now) ? c.replyWindow!.closesAt : null,
+    steps: c.confidential
+      ? []
+      : c.statusHistory.map((s) => ({ status: s.status, at: s.at, label: STEP_LABELS[s.status] })),
+    answers: c.confidential ? [] : [...(extra.answers ?? [])],
+    // A confidential report: its status only (API.md), so not how it was settled either.
+    outcome: c.confidential ? null : (c.closure?.outcome ?? null),
+    confidential: c.confidential,
+    infoRequest: asked && {
+      missing: c.confidential ? null : asked.missing,
+      requestedAt: asked.requestedAt,
+      sendTo: extra.sendTo ? { name: extra.sendTo.name, email: extra.sendTo.email } : null,
+    },
+  };
+}
