@@ -4,6 +4,7 @@
  * AWS, the data dir embedded); the record lives in the case's item collection.
  */
 import { DomainError, invalidInput, limitExceeded } from '../errors.ts';
+import { cutText } from '../schemas/fields.ts';
 import {
   ATTACHMENT_TYPES,
   type AttachmentView,
@@ -231,10 +232,9 @@ export function fileNameFrom(raw: string, fallback: string): string {
   if (clean.length <= MAX_FILE_NAME) return clean;
   const dot = clean.lastIndexOf('.');
   const extension = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : '';
-  let head = '';
-  for (const char of clean.slice(0, clean.length - extension.length)) {
-    if (head.length + char.length + 1 + extension.length > MAX_FILE_NAME) break;
-    head += char;
-  }
+  const head = cutText(
+    clean.slice(0, clean.length - extension.length),
+    MAX_FILE_NAME - 1 - extension.length,
+  );
   return `${head.trimEnd()}…${extension}`;
 }
