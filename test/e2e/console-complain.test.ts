@@ -3,7 +3,8 @@
  * The public complaint form (`/adukan`) in Chromium on a 390 px phone, as a complainant uses
  * it: a file that is not PDF/JPEG/PNG is refused at once with a sentence tied to the field,
  * a PDF goes with the complaint (the ALTCHA widget solving the challenge in the page), and
- * central finds it on the case. Screenshot: test-results/screenshots/complain-*.png.
+ * central finds it on the case; a receipt lost on the way comes back when the complainant
+ * sends again, without a second case. Screenshot: test-results/screenshots/complain-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -129,6 +130,48 @@ describe('the complaint form’s attachments on a phone', () => {
       .not.toMatch(new RegExp(`^(${first.replace(/[+/=]/g, '.')})?$`));
     await page.getByRole('button', { name: 'Kirim pengaduan' }).click();
     await page.getByRole('heading', { name: 'Pengaduan diterima' }).waitFor();
+    await page.close();
+  });
+
+  it('an answer lost on the way: sending again shows the receipt of the complaint that arrived, and no second case', async () => {
+    const page = await tab.context().newPage();
+    // The server registers the first complaint, but its answer never reaches the phone.
+    let delivered: Json | undefined;
+    await page.route('**/v1/complaints', async (route) => {
+      if (delivered || route.request().method() !== 'POST') return route.continue();
+      delivered = await (await route.fetch()).json();
+      await route.abort('connectionreset');
+    });
+    await page.goto(`${pantau.url}/adukan`);
+    const subject = 'Pungutan biaya surat pindah';
+    await page.getByLabel(/^Nama/).fill('Nyoman Sukerta');
+    await page.getByLabel(/^Perihal/).fill(subject);
+    await page
+      .getByLabel(/^Uraian/)
+      .fill('Petugas kelurahan meminta Rp150.000 untuk surat pindah.');
+    const proof = page.locator('input[name="altcha"]');
+    await expect.poll(() => proof.inputValue(), { timeout: 15_000 }).not.toBe('');
+    const send = page.getByRole('button', { name: 'Kirim pengaduan' });
+    await send.click();
+    await page.getByText(/Tidak dapat menghubungi server/).waitFor();
+    await screenshot(page, 'complain-lost-answer');
+    expect(delivered?.trackingCode).toBeTruthy();
+    // The challenge (5 s here) expires while the complainant reads the message, and the
+    // widget solves a new one: sending again is still the same complaint.
+    const spent = await proof.inputValue();
+    await expect
+      .poll(() => proof.inputValue(), { timeout: 15_000, interval: 500 })
+      .not.toMatch(new RegExp(`^(${spent.replace(/[+/=]/g, '.')})?$`));
+    await send.click();
+    await page.getByRole('heading', { name: 'Pengaduan diterima' }).waitFor();
+    expect((await page.locator('.tracking-code code').textContent())!.trim()).toBe(
+      delivered!.trackingCode,
+    );
+
+    const http = api(pantau.url);
+    const central = await users(pantau.url)('setneg', 'central_officer');
+    const list = await http.get('/v1/cases?status=received&limit=100', { token: central });
+    expect((list.body.items as Json[]).filter((c) => c.subject === subject)).toHaveLength(1);
     await page.close();
   });
 });

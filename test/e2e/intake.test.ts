@@ -179,6 +179,44 @@ describe('the public complaint form', () => {
     // Neither spent the proof: it still buys one complaint.
     expect((await http.post('/v1/complaints', { ...form(), altcha })).status).toBe(201);
   });
+
+  it('an answer lost on the way: the same request with its Idempotency-Key gets the same receipt, and no second case', async () => {
+    const subject = 'Jembatan gantung desa putus';
+    const body = { ...form({ subject }), altcha: await solvedAltcha(http) };
+    const key = { headers: { 'idempotency-key': crypto.randomUUID() } };
+    const first = await http.post('/v1/complaints', body, key);
+    expect(first.status, first.text).toBe(201);
+
+    // The form sends again, as after a dropped connection: the proof was spent by the first.
+    const again = await http.post('/v1/complaints', body, key);
+    expect(again.status, again.text).toBe(201);
+    expect(again.body).toEqual(first.body);
+    // So does a form that solved a new proof since (the first one expired while it waited).
+    const resolved = { ...body, altcha: await solvedAltcha(http) };
+    expect((await http.post('/v1/complaints', resolved, key)).body).toEqual(first.body);
+    expect((await casesOf('web')).filter((c) => c.subject === subject)).toHaveLength(1);
+
+    // The key with another body is refused, and writes nothing.
+    expectProblem(
+      await http.post('/v1/complaints', { ...body, subject: `${subject} lagi` }, key),
+      409,
+      'idempotency_key_reused',
+    );
+    // Without the key the same body is a spent proof, as it always was.
+    expectInvalid(await http.post('/v1/complaints', body), 'altcha');
+    // The public form's keys are kept apart from the officers': central's key of the same
+    // name registers its own case (a walk-in: the import below counts the letters).
+    const walkIn = complaint({ channel: 'walk_in' });
+    const officer = await http.post('/v1/cases', walkIn, { token: central, ...key });
+    expect(officer.status, officer.text).toBe(201);
+    expect(officer.body.trackingCode).not.toBe(first.body.trackingCode);
+    expect((await casesOf('web')).filter((c) => c.subject.startsWith(subject))).toHaveLength(1);
+    // A replay hands back the code: a key short enough to guess is refused.
+    const weak = { headers: { 'idempotency-key': '12345' } };
+    const refused = await http.post('/v1/complaints', { ...body, subject: 'Lain' }, weak);
+    expectProblem(refused, 400, 'validation_failed');
+    expect(refused.text).toContain('idempotency-key');
+  });
 });
 
 describe('the public complaint form’s attachments', () => {

@@ -3,8 +3,11 @@
  * - on AWS, CloudFront adds a secret origin header and the API refuses requests without it,
  *   so the execute-api URL cannot go around the WAF;
  * - embedded, the public routes are limited per client address (sending a complaint harder),
- *   and a client over the limit gets a 429 problem with `Retry-After`.
+ *   and a client over the limit gets a 429 problem with `Retry-After`;
+ * - a complaint's proof of work expires, but a replay of one already sent does not need it.
  */
+import { solveChallenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DynamoStore } from '@pantau/store';
@@ -243,6 +246,46 @@ describe('the per-client limits on the public complaint form (embedded)', () => 
     }
     expect(statuses.slice(0, GENERAL).every((s) => s === 200)).toBe(true);
     expect(statuses[GENERAL]).toBe(429);
+  });
+});
+
+describe('a complaint sent again with its Idempotency-Key', () => {
+  it('gets its receipt after its challenge has expired: the first request spent the proof, the replay needs none', async () => {
+    const app = createApp({
+      store,
+      verifier,
+      clock: () => new Date(),
+      proofOfWork: { secret: SECRET, maxCounter: 10, cost: 1, ttlSeconds: 1 },
+    });
+    const solved = async () => {
+      const challenge = await (await app.request('/v1/complaints/challenge')).json();
+      const solution = await solveChallenge({ challenge, deriveKey });
+      return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
+    };
+    const post = (altcha: string, key: string) =>
+      app.request('/v1/complaints', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify({
+          altcha,
+          anonymous: true,
+          subject: 'Jalan rusak',
+          description: 'Jalan desa berlubang sejak musim hujan.',
+        }),
+      });
+    const [altcha, unused] = await Promise.all([solved(), solved()]);
+    const first = await post(altcha, 'lost-answer-0000000001');
+    expect(first.status).toBe(201);
+    const receipt = await first.json();
+
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    // Both challenges are past their second now: one never sent is refused…
+    const late = await post(unused, 'lost-answer-0000000002');
+    expect(late.status).toBe(400);
+    // …and the one already spent replays its receipt.
+    const replay = await post(altcha, 'lost-answer-0000000001');
+    expect(replay.status).toBe(201);
+    expect(await replay.json()).toEqual(receipt);
   });
 });
 

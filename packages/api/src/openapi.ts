@@ -72,4 +72,19 @@ export const IdempotencyHeader = z.object({
     }),
 });
 
+/**
+ * The public form's key: a replay hands back the tracking code, so the key must not be
+ * guessable (16 characters at least: a UUID, as the console sends).
+ */
+export const PublicIdempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[\x21-\x7e]{16,255}$/, '16–255 visible ASCII characters, drawn at random')
+    .optional()
+    .meta({
+      description:
+        'Drawn at random (a UUID) for each complaint: the same key and complaint again (after a lost answer) get the same receipt, even with a new proof of work; 409 for another complaint.',
+    }),
+});
+
 export { createRoute, z };

@@ -11,6 +11,7 @@ import {
   ImportReportSchema,
   PublicComplaintBody,
 } from '@pantau/core';
+import { idempotencyOf } from '../idempotency.ts';
 import {
   createRoute,
   json,
@@ -18,6 +19,7 @@ import {
   LIMIT_PROBLEM,
   PROBLEMS,
   ProblemSchema,
+  PublicIdempotencyHeader,
   TOO_MANY_REQUESTS,
 } from '../openapi.ts';
 import type { ProofOfWork } from '../proof-of-work.ts';
@@ -52,12 +54,14 @@ export function complaints(pow: ProofOfWork) {
           'Send a complaint without an account (anonymous or confidential if asked), with up to 3 files inline: the receipt with the tracking code',
         description:
           'The case and its files are written together or not at all. Limited per client ' +
-          'harder than the other public routes (20 complaints per 10 minutes).',
+          'harder than the other public routes (20 complaints per 10 minutes). With an ' +
+          '`Idempotency-Key`, the same request again (after a lost answer) gets the same receipt.',
         security: [],
-        request: { body: jsonBody(PublicComplaintBody) },
+        request: { headers: PublicIdempotencyHeader, body: jsonBody(PublicComplaintBody) },
         responses: {
           201: json(ComplaintReceiptSchema, 'Received, for central to verify'),
           400: PROBLEMS[400],
+          409: PROBLEMS[409],
           415: {
             description:
               'A file’s bytes are not a PDF, JPEG or PNG (`unsupported_media_type`; `errors` names it); nothing was written and the proof of work is not spent',
@@ -68,12 +72,23 @@ export function complaints(pow: ProofOfWork) {
       }),
       async (c) => {
         const { altcha, attachments = [], ...complaint } = c.req.valid('json');
-        const proof = await pow.verify(altcha);
         const files = attachments.map((a) => ({
           name: a.name,
           bytes: Buffer.from(a.content, 'base64'),
         }));
-        return c.json(await c.get('service').submitComplaint(complaint, proof, files), 201);
+        // The proof is checked unless the key replays a receipt (whose proof is spent). It is
+        // not part of the fingerprint: a form that solved a new one since (the old expired)
+        // is still the same request. The key, random and sent only here, guards the replay.
+        const proof = () => pow.verify(altcha);
+        const receipt = await c
+          .get('service')
+          .submitComplaint(
+            complaint,
+            proof,
+            files,
+            idempotencyOf(c, { ...complaint, attachments }),
+          );
+        return c.json(receipt, 201);
       },
     );
 }

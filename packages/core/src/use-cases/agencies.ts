@@ -20,7 +20,7 @@ export async function createAgency(
   idem?: Idempotency,
 ): Promise<Agency> {
   requireRole(p, ADMIN_ROLES);
-  return idempotent(deps, p, idem, async (remember) => {
+  return idempotent(deps, p.agency, idem, async (remember) => {
     if (input.focalPointId !== undefined)
       await assertFocalPoint(deps, input.focalPointId, input.id);
     const agency = newAgency(input, deps.clock());

@@ -161,7 +161,7 @@ async function changeAssignment(
 ): Promise<AssignmentView> {
   requireRole(p, AGENCY_ROLES);
   if (idem) await actableAssignment(deps, p, caseId, agencyId); // authorised before a replay
-  return idempotent(deps, p, idem, (remember) =>
+  return idempotent(deps, p.agency, idem, (remember) =>
     retryOnConflict(async () => {
       const { bundle, assignment } = await actableAssignment(deps, p, caseId, agencyId);
       const now = deps.clock();

@@ -64,7 +64,7 @@ export async function createCase(
   idem?: Idempotency,
 ): Promise<CaseView> {
   requireRole(p, CENTRAL_ROLES);
-  return idempotent(deps, p, idem, async (remember) => {
+  return idempotent(deps, p.agency, idem, async (remember) => {
     let body: CaseView | undefined;
     await registerCase(deps, input, {
       actor: actorOf(p),
@@ -147,7 +147,7 @@ export async function forward(
   idem?: Idempotency,
 ): Promise<{ items: AssignmentView[] }> {
   requireRole(p, CENTRAL_ROLES);
-  return idempotent(deps, p, idem, (remember) =>
+  return idempotent(deps, p.agency, idem, (remember) =>
     retryOnConflict(async () => {
       // The case, the settings and the agencies do not depend on each other: read at once,
       // looked at in the order the checks go (a missing case is still a 404 first).

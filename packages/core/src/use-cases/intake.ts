@@ -34,7 +34,14 @@ import { CENTRAL_TENANT } from '../tenancy.ts';
 import type { Principal } from '../tenancy.ts';
 import { actorOf } from '../timeline.ts';
 import { documentStorage } from './attachments.ts';
-import { ADMIN_ROLES, requireRole, type ServiceDeps } from './kernel/index.ts';
+import {
+  ADMIN_ROLES,
+  type Idempotency,
+  idempotent,
+  PUBLIC_IDEMPOTENCY,
+  requireRole,
+  type ServiceDeps,
+} from './kernel/index.ts';
 import {
   AlreadyRegistered,
   externalRefClaim,
@@ -54,48 +61,66 @@ export interface SpentProof {
  * A complaint from the public form (no token). The complainant may stay anonymous, hide
  * their identity from agencies, or ask for confidentiality; up to 3 files (PDF, JPEG, PNG by
  * their bytes) come with it, written with the case or not at all. The answer is the receipt.
+ *
+ * With an `Idempotency-Key`, a repeat of the same request (after an answer lost on the way)
+ * gets the same receipt, without checking the proof again (it was spent by the first): the
+ * code is shown once, and a form that lost it would otherwise send a second case. The replay
+ * needs the key and the whole body, the solved challenge included, which only the browser
+ * that sent it holds.
  */
 export async function submitComplaint(
   deps: ServiceDeps,
   input: Omit<PublicComplaintInput, 'altcha' | 'attachments'>,
-  proof: SpentProof,
+  /** Checks the form's proof of work (a 400 on `altcha` if it does not hold). */
+  proof: () => Promise<SpentProof>,
   /** The form's files, decoded (`attachments[i]`), already within the schema's limits. */
   attachments: readonly { readonly name: string; readonly bytes: Uint8Array }[] = [],
+  idem?: Idempotency,
 ): Promise<ComplaintReceipt> {
-  const { anonymous, complainant, ...rest } = input;
-  // Every file is checked before anything is written: one refused file refuses the complaint.
-  const files = await inspected(deps, attachments);
-  files.forEach(({ name, sniffed }, i) => {
-    if (!sniffed.mime || !(sniffed.mime in PUBLIC_ATTACHMENTS.types))
-      throw new DomainError(
-        'unsupported_media_type',
-        `${name}: the content is ${sniffed.mime ?? 'of an unknown type'}; the form takes PDF, JPEG and PNG files (detected from the content, not the name)`,
-        { errors: [{ path: `attachments.${i}.content`, message: 'only PDF, JPEG and PNG' }] },
+  return idempotent(deps, PUBLIC_IDEMPOTENCY, idem, async (remember) => {
+    const spent = await proof();
+    const { anonymous, complainant, ...rest } = input;
+    // Every file is checked before anything is written: one refused file refuses the complaint.
+    const files = await inspected(deps, attachments);
+    files.forEach(({ name, sniffed }, i) => {
+      if (!sniffed.mime || !(sniffed.mime in PUBLIC_ATTACHMENTS.types))
+        throw new DomainError(
+          'unsupported_media_type',
+          `${name}: the content is ${sniffed.mime ?? 'of an unknown type'}; the form takes PDF, JPEG and PNG files (detected from the content, not the name)`,
+          { errors: [{ path: `attachments.${i}.content`, message: 'only PDF, JPEG and PNG' }] },
+        );
+    });
+    let receipt: ComplaintReceipt | undefined;
+    try {
+      await registerWithFiles(
+        deps,
+        { ...rest, channel: 'web', complainant: anonymous ? null : (complainant ?? null) },
+        {
+          actor: INTAKE,
+          claims: [{ kind: 'proof_of_work', value: spent.id }],
+          remember: (c) => remember((receipt = receiptOf(c))),
+        },
+        files.map((f) => ({ ...f, contentType: f.sniffed.mime!, centralOnly: false })),
       );
+      return receipt!;
+    } catch (error) {
+      // Only the proof can be taken here (the form sets no other claim): a replayed answer.
+      if (error instanceof AlreadyRegistered)
+        throw invalidInput('altcha', 'this answer was used already: solve a new challenge');
+      throw error;
+    }
   });
-  try {
-    const c = await registerWithFiles(
-      deps,
-      { ...rest, channel: 'web', complainant: anonymous ? null : (complainant ?? null) },
-      { actor: INTAKE, claims: [{ kind: 'proof_of_work', value: proof.id }] },
-      files.map((f) => ({ ...f, contentType: f.sniffed.mime!, centralOnly: false })),
-    );
-    return {
-      trackingCode: c.trackingCode,
-      receivedAt: c.receivedAt,
-      verificationDueAt: c.verificationDueAt,
-      subject: c.subject,
-      anonymous: c.complainant === null,
-      confidential: c.confidential,
-      receipt: receiptText(c.trackingCode, c.receivedAt, c.subject),
-    };
-  } catch (error) {
-    // Only the proof can be taken here (the form sets no other claim): a replayed answer.
-    if (error instanceof AlreadyRegistered)
-      throw invalidInput('altcha', 'this answer was used already: solve a new challenge');
-    throw error;
-  }
 }
+
+const receiptOf = (c: CaseRecord): ComplaintReceipt => ({
+  trackingCode: c.trackingCode,
+  receivedAt: c.receivedAt,
+  verificationDueAt: c.verificationDueAt,
+  subject: c.subject,
+  anonymous: c.complainant === null,
+  confidential: c.confidential,
+  receipt: receiptText(c.trackingCode, c.receivedAt, c.subject),
+});
 
 const JAKARTA = new Intl.DateTimeFormat('id-ID', {
   dateStyle: 'long',

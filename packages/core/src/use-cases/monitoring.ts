@@ -33,7 +33,7 @@ export async function planActivity(
   idem?: Idempotency,
 ): Promise<ActivityView> {
   requireRole(p, CENTRAL_ROLES);
-  return idempotent(deps, p, idem, (remember) =>
+  return idempotent(deps, p.agency, idem, (remember) =>
     retryOnConflict(async () => {
       const bundle = await loadCase(deps, caseId);
       for (const [i, agencyId] of (input.agencyIds ?? []).entries()) {

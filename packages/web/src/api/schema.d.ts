@@ -245,12 +245,15 @@ export type paths = {
         put?: never;
         /**
          * Send a complaint without an account (anonymous or confidential if asked), with up to 3 files inline: the receipt with the tracking code
-         * @description The case and its files are written together or not at all. Limited per client harder than the other public routes (20 complaints per 10 minutes).
+         * @description The case and its files are written together or not at all. Limited per client harder than the other public routes (20 complaints per 10 minutes). With an `Idempotency-Key`, the same request again (after a lost answer) gets the same receipt.
          */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Drawn at random (a UUID) for each complaint: the same key and complaint again (after a lost answer) get the same receipt, even with a new proof of work; 409 for another complaint. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -271,6 +274,15 @@ export type paths = {
                 };
                 /** @description Invalid input: `errors` names each field */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };

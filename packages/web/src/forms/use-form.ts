@@ -79,7 +79,12 @@ export interface Form<S extends z.ZodType> {
   readonly failure: ApiError | Error | null;
   /** Counts failed submits: the error summary takes focus on each one. */
   readonly failures: number;
-  set(path: string, value: unknown): void;
+  /**
+   * Changes a value; the next submit is then a new request (a new idempotency key), unless
+   * `sameRequest`: a value the server leaves out of the request's fingerprint (the complaint
+   * form's proof of work, solved again when it expires), so a retry still replays.
+   */
+  set(path: string, value: unknown, options?: { readonly sameRequest?: boolean }): void;
   reset(values?: Values): void;
   /**
    * Called by a control as it renders: how its errors name it, and where the summary links.
@@ -126,12 +131,15 @@ export function useForm<S extends z.ZodType>(
     [issues, t, labels],
   );
 
-  const set = useCallback((path: string, value: unknown) => {
-    setValues((v) => setPath(v, path, value));
-    setErrors(({ [path]: _, ...rest }) => rest);
-    // Changed input is a new request (the old key with another body would be a 409).
-    key.current = null;
-  }, []);
+  const set = useCallback(
+    (path: string, value: unknown, options?: { readonly sameRequest?: boolean }) => {
+      setValues((v) => setPath(v, path, value));
+      setErrors(({ [path]: _, ...rest }) => rest);
+      // Changed input is a new request (the old key with another body would be a 409).
+      if (!options?.sameRequest) key.current = null;
+    },
+    [],
+  );
 
   const reset = useCallback(
     (next?: Values) => {

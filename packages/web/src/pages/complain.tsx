@@ -38,7 +38,9 @@ export function Complain() {
     if (!el) return;
     const onState = (e: Event) => {
       const { state, payload } = (e as CustomEvent<{ state: string; payload?: string }>).detail;
-      form.set('altcha', state === 'verified' ? payload : undefined);
+      // Not another request: the server leaves the proof out of the key's fingerprint, so a
+      // retry after a lost answer replays its receipt even with a proof solved since.
+      form.set('altcha', state === 'verified' ? payload : undefined, { sameRequest: true });
       // A challenge is good for 10 minutes, and writing a complaint on a phone often takes
       // longer: solve a new one at once, so "Kirim" never meets an expired proof.
       if (state === 'expired') {
@@ -62,8 +64,11 @@ export function Complain() {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          void form.submit(async (body) => {
-            setReceipt(await unwrap(api.POST('/v1/complaints', { body })));
+          // The key makes a retry after a lost answer the same request: the same receipt,
+          // not a second case (the code is shown once).
+          void form.submit(async (body, key) => {
+            const sent = api.POST('/v1/complaints', { body, headers: { 'idempotency-key': key } });
+            setReceipt(await unwrap(sent));
           });
         }}
       >

@@ -1,6 +1,5 @@
 import { DomainError } from '../../errors.ts';
 import { type IdempotencyRecord, WriteConflict } from '../../ports.ts';
-import type { Principal } from '../../tenancy.ts';
 import type { ServiceDeps } from './deps.ts';
 
 /** An `Idempotency-Key` and a fingerprint of the request it came with. */
@@ -9,24 +8,31 @@ export interface Idempotency {
   readonly fingerprint: string;
 }
 
+/**
+ * Where the public form's keys are kept: apart from every tenant's (an agency id is lowercase),
+ * so that no key a complainant sends can meet an officer's.
+ */
+export const PUBLIC_IDEMPOTENCY = 'PUBLIC';
+
 /** The record to commit with a command's writes so that a repeat replays `body` (none without a key). */
 export type Remember = (body: unknown) => IdempotencyRecord | undefined;
 
 /**
  * Runs a command; with an idempotency key, replays its first result or refuses a different
- * body. The stored answer is the tenant's: a command whose access check is finer than the
+ * body. The stored answer is the tenant's (`scope`: the caller's agency, or
+ * `PUBLIC_IDEMPOTENCY` for the public form): a command whose access check is finer than the
  * tenant (the assignment's agency, its focal point's coordinator) makes it before calling
  * this, so that a replay answers only a caller who may make the request now.
  */
 export async function idempotent<T>(
   deps: ServiceDeps,
-  p: Principal,
+  scope: string,
   idem: Idempotency | undefined,
   run: (remember: Remember) => Promise<T>,
 ): Promise<T> {
   if (!idem) return run(() => undefined);
   const replay = async (): Promise<{ body: T } | undefined> => {
-    const found = await deps.store.getIdempotency(p.agency, idem.key);
+    const found = await deps.store.getIdempotency(scope, idem.key);
     if (!found) return undefined;
     if (found.fingerprint !== idem.fingerprint) {
       throw new DomainError(
@@ -40,7 +46,7 @@ export async function idempotent<T>(
   if (earlier) return earlier.body;
   try {
     return await run((body) => ({
-      tenant: p.agency,
+      tenant: scope,
       key: idem.key,
       fingerprint: idem.fingerprint,
       body,
