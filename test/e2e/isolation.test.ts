@@ -17,6 +17,7 @@ import {
   type ApiResponse,
   complaint,
   expectProblem,
+  type Json,
   type RunningPantau,
   startPantau,
   token,
@@ -252,11 +253,18 @@ describe('a delegation lasts while the unit is the focal point’s member, and c
     expect((await http.get(`/v1/cases/${id}`, { token: await member() })).status).toBe(404);
   });
 
-  it('a unit moved away from the focal point no longer reads or answers what it was delegated', async () => {
+  it('a unit moved away from the focal point no longer reads or answers what it was delegated, and gives it back', async () => {
     const id = await delegated();
     const answer = { kind: 'progress', message: 'Sedang diukur ulang.' };
     const base = `/v1/cases/${id}/assignments/atr-bpn`;
     expect((await http.get(base, { token: await member() })).status).toBe(200);
+    /** The case's assignments in the member unit's queue, open and ended. */
+    const inMemberQueue = async () => {
+      const res = await http.get('/v1/queue?ended=true&limit=100', { token: await member() });
+      expect(res.status, res.text).toBe(200);
+      return (res.body.items as Json[]).filter((a) => a.caseId === id);
+    };
+    expect(await inMemberQueue()).toHaveLength(1);
     const moved = await http.patch(
       '/v1/agencies/kanwil-bpn-ntb',
       { focalPointId: null },
@@ -270,6 +278,18 @@ describe('a delegation lasts while the unit is the focal point’s member, and c
     // Nothing was answered in its name.
     const state = await http.get(base, { token: await central() });
     expect(state.body.state).toBe('pending');
+    // The delegation came back to the focal point, which sees it as its own to work again,
+    // with the reason on the timeline; the unit's queue no longer lists what it cannot open.
+    expect(state.body.delegatedTo).toBeNull();
+    expect(await inMemberQueue()).toEqual([]);
+    const timeline = await http.get(`/v1/cases/${id}/timeline?limit=100`, {
+      token: await coordinator(),
+    });
+    expect(timeline.body.items.at(-1)).toMatchObject({
+      type: 'assignment_delegated',
+      agencyId: 'atr-bpn',
+      data: { memberId: null, reason: 'member_left', formerMemberId: 'kanwil-bpn-ntb' },
+    });
   });
 });
 

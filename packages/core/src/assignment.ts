@@ -90,6 +90,8 @@ export interface AssignmentRef {
 export const OPEN_STATES: readonly AssignmentState[] = ['pending', 'acknowledged', 'responded'];
 export const isOpen = (a: Pick<AssignmentRecord, 'state'>): boolean =>
   OPEN_STATES.includes(a.state);
+/** States an assignment ends in; each is a list of its own (the open ones share one). */
+export const ENDED_STATES = ['completed', 'redirected', 'withdrawn'] as const;
 
 /** Build a fresh assignment (or the next generation of a redirected one). */
 export function newAssignment(input: {

@@ -154,6 +154,26 @@ describe('timeline', () => {
       ),
     ).toEqual(['Surat pengingat I', 'Konfirmasi penerimaan', 'karena instansi sudah menyusul']);
   });
+  it('a delegation given back because the unit left its focal point says so, by name', () => {
+    const names: Record<string, string> = { 'kanwil-bpn-ntb': 'Kanwil BPN NTB' };
+    const back = event(
+      'assignment_delegated',
+      { memberId: null, note: null, reason: 'member_left', formerMemberId: 'kanwil-bpn-ntb' },
+      'atr-bpn',
+    );
+    const byHand = event('assignment_delegated', { memberId: null, note: null }, 'atr-bpn');
+    const described = (e: typeof back) =>
+      describeEvent(
+        e,
+        t,
+        (id) => names[id] ?? id,
+        (iso) => iso,
+      );
+    expect(described(back)).toEqual([
+      'Kembali ke instansi koordinator: Kanwil BPN NTB tidak lagi menjadi unit anggotanya',
+    ]);
+    expect(described(byHand)).toEqual(['Ditarik kembali oleh instansi koordinator']);
+  });
   it('a complaint from the form or by e-mail is the complainant’s, not the escalation system’s', () => {
     expect(actorKind({ system: 'intake' })).toEqual({ kind: 'complainant' });
     expect(actorKind({ system: 'escalation' })).toEqual({ kind: 'escalation' });

@@ -142,7 +142,9 @@ export function describeEvent(
       parts.push(
         text('memberId')
           ? t('timeline.delegatedTo', { agency: nameOf(text('memberId')!) })
-          : t('timeline.takenBack'),
+          : text('reason') === 'member_left'
+            ? t('timeline.memberLeft', { agency: nameOf(text('formerMemberId') ?? '') })
+            : t('timeline.takenBack'),
       );
       parts.push(quote('note'));
       break;

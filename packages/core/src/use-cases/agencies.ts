@@ -12,6 +12,7 @@ import {
   retryOnConflict,
   type ServiceDeps,
 } from './kernel/index.ts';
+import { returnDelegations } from './assignments.ts';
 
 export async function createAgency(
   deps: ServiceDeps,
@@ -85,6 +86,11 @@ export async function updateAgency(
   return retryOnConflict(async () => {
     const agency = await getAgency(deps, p, id);
     if (input.focalPointId) await assertFocalPoint(deps, input.focalPointId, id);
+    // Leaving a focal point gives back what it delegated (before the change: a request cut
+    // short is finished by sending it again).
+    const leaving = agency.focalPointId;
+    if (leaving && input.focalPointId !== undefined && input.focalPointId !== leaving)
+      await returnDelegations(deps, p, id, leaving);
     const next: Agency = {
       ...agency,
       ...definedOnly(input),

@@ -2,6 +2,7 @@
 import {
   type AssignmentRecord,
   clockFrom,
+  ENDED_STATES,
   isTargetOverdue,
   totalWorkingDays,
   viewAssignment,
@@ -76,10 +77,7 @@ export async function queue(
   // "All" with the ended ones: the open first (soonest deadline), then those that ended.
   const page =
     filter.ended && !filter.state
-      ? await chainedPage(
-          [list(undefined), list('completed'), list('redirected'), list('withdrawn')],
-          filter,
-        )
+      ? await chainedPage([list(undefined), ...ENDED_STATES.map(list)], filter)
       : await list(filter.state)(filter);
   return assignmentPage(deps, page, now);
 }

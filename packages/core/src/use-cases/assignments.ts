@@ -6,6 +6,7 @@
 import {
   acknowledge as acknowledged,
   type AssignmentRecord,
+  ENDED_STATES,
   isOpen,
   redirect as redirected,
   respond as responded,
@@ -16,7 +17,7 @@ import { openReplyWindow, reconcile } from '../case.ts';
 import { DomainError, invalidInput } from '../errors.ts';
 import { armLadder, ladderTimer } from '../ladder/index.ts';
 import type { LadderRecord } from '../notification.ts';
-import type { VersionedPut } from '../ports.ts';
+import type { CaseBundle, VersionedPut } from '../ports.ts';
 import type { AssignmentView, DelegateInput, RedirectInput, ResponseInput } from '../schemas.ts';
 import { counterDeltas } from '../stats.ts';
 import { CENTRAL_TENANT, type Principal } from '../tenancy.ts';
@@ -32,6 +33,7 @@ import {
   type Idempotency,
   idempotent,
   ladderOf,
+  loadCase,
   put,
   readableAssignment,
   requireRole,
@@ -120,24 +122,76 @@ export async function delegate(
         'invalid_transition',
         `an assignment that is ${assignment.state} cannot be delegated`,
       );
-    const now = deps.clock();
-    const next: AssignmentRecord = {
-      ...assignment,
-      delegatedTo: input.memberId,
-      updatedAt: now.toISOString(),
-    };
-    const change = await assignmentChange(deps, bundle, assignment, next, now, false);
-    await deps.store.commit({
-      ...change.change,
-      events: [
-        event(caseId, now, 'assignment_delegated', p, agencyId, {
-          memberId: input.memberId,
-          note: input.note ?? null,
-        }),
-      ],
+    return setDelegation(deps, p, bundle, assignment, input.memberId, {
+      memberId: input.memberId,
+      note: input.note ?? null,
     });
-    return change.view;
   });
+}
+
+/** Writes an assignment's member unit (`null`: none) with its `assignment_delegated` event. */
+async function setDelegation(
+  deps: ServiceDeps,
+  p: Principal,
+  bundle: CaseBundle,
+  assignment: AssignmentRecord,
+  memberId: string | null,
+  data: Record<string, unknown>,
+): Promise<AssignmentView> {
+  const now = deps.clock();
+  const next: AssignmentRecord = {
+    ...assignment,
+    delegatedTo: memberId,
+    updatedAt: now.toISOString(),
+  };
+  const change = await assignmentChange(deps, bundle, assignment, next, now, false);
+  await deps.store.commit({
+    ...change.change,
+    events: [event(assignment.caseId, now, 'assignment_delegated', p, assignment.agencyId, data)],
+  });
+  return change.view;
+}
+
+/**
+ * A unit that stops being a focal point's member (central's admin moves it, or makes it stand
+ * alone) gives back every assignment that focal point delegated to it, open or ended: each is
+ * taken back with its event (`reason: member_left`), so the focal point's queue shows it as
+ * its own again, not with a unit that may no longer act on it, and the unit's queue no longer
+ * lists what it cannot open. Done before the membership changes, so a request cut short is
+ * finished by sending the change again. Returns how many were taken back.
+ */
+export async function returnDelegations(
+  deps: ServiceDeps,
+  p: Principal,
+  memberId: string,
+  focalPointId: string,
+): Promise<number> {
+  let taken = 0;
+  const now = deps.clock();
+  for (const state of [undefined, ...ENDED_STATES]) {
+    let cursor: string | undefined;
+    do {
+      const page = await deps.store.listQueue([], { state, now }, { limit: 100, cursor }, [
+        memberId,
+      ]);
+      for (const a of page.items.filter((a) => a.agencyId === focalPointId)) {
+        await retryOnConflict(async () => {
+          const bundle = await loadCase(deps, a.caseId);
+          const assignment = bundle.assignments.find((x) => x.agencyId === a.agencyId);
+          if (assignment?.delegatedTo !== memberId) return;
+          await setDelegation(deps, p, bundle, assignment, null, {
+            memberId: null,
+            note: null,
+            reason: 'member_left',
+            formerMemberId: memberId,
+          });
+          taken += 1;
+        });
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+  return taken;
 }
 
 /** What an agency action makes of an assignment (`next` undefined: nothing to write). */

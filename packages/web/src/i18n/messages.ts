@@ -577,6 +577,8 @@ const id = {
   'timeline.moved': '{target}: {from} → {to}',
   'timeline.delegatedTo': 'Didelegasikan ke {agency}',
   'timeline.takenBack': 'Ditarik kembali oleh instansi koordinator',
+  'timeline.memberLeft':
+    'Kembali ke instansi koordinator: {agency} tidak lagi menjadi unit anggotanya',
   'timeline.satisfied': 'Puas, nilai {rating} dari 5',
   'timeline.notSatisfied': 'Tidak puas, nilai {rating} dari 5',
   'track.ratingLabel': 'Nilai',
@@ -1154,6 +1156,7 @@ const en = {
   'timeline.moved': '{target}: {from} → {to}',
   'timeline.delegatedTo': 'Delegated to {agency}',
   'timeline.takenBack': 'Taken back by the focal point',
+  'timeline.memberLeft': 'Back with the focal point: {agency} is no longer its member unit',
   'timeline.satisfied': 'Satisfied, rated {rating} of 5',
   'timeline.notSatisfied': 'Not satisfied, rated {rating} of 5',
   'track.ratingLabel': 'Rating',
