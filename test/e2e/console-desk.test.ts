@@ -5,15 +5,18 @@
  * from a bare link; the queue keeps its filters in the URL and shows ended assignments on
  * request; a reopened case and a pending extension request reach the desk, and leave it once
  * handled, as a redirect leaves it once re-forwarded; an admin edits an agency's contacts,
- * removes a holiday knowing what moves, and sees a year without holidays flagged.
+ * removes a holiday knowing what moves, and sees a year without holidays flagged; an agency
+ * officer acknowledges the morning's arrivals from the queue at once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+  accessibilityViolations,
   action,
   openBrowser,
   mainScreen,
   openAction,
+  screenshot,
   signInAs as signInAs_,
   signOut as signOut_,
   type TestBrowser,
@@ -189,6 +192,67 @@ describe('console: the queue', () => {
     expect(await page.getByLabel('Termasuk yang selesai dan dialihkan').isChecked()).toBe(true);
     await page.getByText('1 penugasan').waitFor();
     await mainScreen(page, '23-queue-with-ended');
+    await signOut();
+  });
+});
+
+describe('console: an agency’s queue, many at once', () => {
+  it('acknowledges the chosen arrivals in one go; one withdrawn meanwhile is named with the reason', async () => {
+    const central = await as('setneg', 'central_officer');
+    const subjects = [
+      'Air PDAM keruh sepekan',
+      'Lampu jalan Abepura padam',
+      'Pungutan izin usaha mikro',
+    ];
+    const cases: string[] = [];
+    for (const subject of subjects)
+      cases.push(
+        (
+          (await forwardedCase(http, central, ['pemkot-jayapura'], { body: { subject } })) as {
+            id: string;
+          }
+        ).id,
+      );
+    await signInAs(/^Petugas pemkot-jayapura/);
+    await page.getByRole('link', { name: /^Antrean/ }).click();
+    await page.getByText('3 penugasan').waitFor();
+    const send = page.getByRole('button', { name: /^Konfirmasi penerimaan yang dipilih/ });
+    expect(await send.isDisabled()).toBe(true);
+    await page.getByLabel('Pilih semua yang menunggu konfirmasi penerimaan').check();
+    await expect.poll(() => send.innerText()).toBe('Konfirmasi penerimaan yang dipilih (3)');
+    // Unchoosing one row leaves it out.
+    await page.getByLabel(`Pilih: ${subjects[2]}`).uncheck();
+    await expect.poll(() => send.innerText()).toBe('Konfirmasi penerimaan yang dipilih (2)');
+    // While this officer is choosing, central withdraws the first case (the complainant
+    // withdrew it); a colleague acknowledges the second, which is no failure.
+    const closed = await http.post(
+      `/v1/cases/${cases[0]}/close`,
+      { outcome: 'withdrawn' },
+      { token: central },
+    );
+    expect(closed.status, closed.text).toBe(200);
+    const colleague = await http.post(
+      `/v1/cases/${cases[1]}/assignments/pemkot-jayapura/acknowledge`,
+      {},
+      { token: await as('pemkot-jayapura', 'agency_coordinator') },
+    );
+    expect(colleague.status, colleague.text).toBe(200);
+    await send.click();
+    await page.getByText('1 penugasan dikonfirmasi diterima.').waitFor();
+    const failed = page.getByRole('alert').filter({ hasText: '1 penugasan tidak dikonfirmasi' });
+    expect(await failed.innerText()).toContain(
+      `${subjects[0]}: tidak dapat dikonfirmasi lagi karena penugasan ini sudah ditarik atau dialihkan.`,
+    );
+    await screenshot(page, '29-queue-bulk-acknowledged');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // The list is read again: the withdrawn one is gone, and the one left out is the only
+    // choice left.
+    await expect.poll(() => page.getByRole('checkbox', { name: /^Pilih: / }).count()).toBe(1);
+    await page.getByLabel(`Pilih: ${subjects[2]}`).waitFor();
+    const states = await Promise.all(
+      cases.map(async (id) => (await assignmentOf(id, 'pemkot-jayapura')).state),
+    );
+    expect(states).toEqual(['withdrawn', 'acknowledged', 'pending']);
     await signOut();
   });
 });

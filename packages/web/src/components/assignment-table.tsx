@@ -9,6 +9,7 @@ import { nextDeadline } from '../deadline';
 import type { TimeZone } from '../format';
 import { labelOf, levelLabel, useI18n } from '../i18n/i18n';
 import { AgencyName, useAgencies } from './agencies';
+import { acknowledgeable, rowKey, type Selection } from './bulk-acknowledge';
 import { DeadlineBadge, StatusBadge, Time } from './ui';
 
 export function AssignmentTable({
@@ -18,6 +19,7 @@ export function AssignmentTable({
   showAgency,
   showForwarded = false,
   caption,
+  selection,
 }: {
   items: readonly Schemas['Assignment'][];
   zone: TimeZone;
@@ -25,10 +27,15 @@ export function AssignmentTable({
   showAgency: boolean;
   showForwarded?: boolean;
   caption: string;
+  /** Checkboxes on the rows that can be acknowledged (the queue's bulk acknowledgement). */
+  selection?: Selection;
 }) {
   const { t } = useI18n();
   const { nameOf } = useAgencies();
   if (items.length === 0) return <p className="muted">{t('common.empty')}</p>;
+  const choosable = selection ? items.filter(acknowledgeable) : [];
+  const allChosen =
+    choosable.length > 0 && choosable.every((a) => selection!.chosen.has(rowKey(a)));
   // A table on a wide screen; on a phone each row is a card (styles.css `table.cards`).
   return (
     <div className="table-scroll">
@@ -36,6 +43,18 @@ export function AssignmentTable({
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
+            {selection ? (
+              <th scope="col" className="select">
+                {choosable.length > 0 ? (
+                  <input
+                    type="checkbox"
+                    aria-label={t('bulk.selectAll')}
+                    checked={allChosen}
+                    onChange={(e) => selection.toggleAll(e.target.checked)}
+                  />
+                ) : null}
+              </th>
+            ) : null}
             <th scope="col">{t('queue.case')}</th>
             {showAgency ? <th scope="col">{t('queue.agency')}</th> : null}
             <th scope="col">{t('queue.state')}</th>
@@ -48,7 +67,21 @@ export function AssignmentTable({
           {items.map((a) => {
             const next = nextDeadline(a, now);
             return (
-              <tr key={`${a.caseId}/${a.agencyId}`} className={next ? `row-${next.status}` : ''}>
+              <tr key={rowKey(a)} className={next ? `row-${next.status}` : ''}>
+                {selection ? (
+                  <td className="select">
+                    {acknowledgeable(a) ? (
+                      <input
+                        type="checkbox"
+                        aria-label={t('bulk.select', {
+                          subject: a.subject ?? t('case.untitled'),
+                        })}
+                        checked={selection.chosen.has(rowKey(a))}
+                        onChange={(e) => selection.toggle(rowKey(a), e.target.checked)}
+                      />
+                    ) : null}
+                  </td>
+                ) : null}
                 <td>
                   <Link href={`/cases/${a.caseId}?agency=${a.agencyId}`}>
                     {a.subject ?? t('case.untitled')}

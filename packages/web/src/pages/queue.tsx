@@ -1,10 +1,12 @@
 /**
  * An agency's queue: soonest deadline first, overdue and due-soon marked, filters kept in the
- * URL, its total, pages. Opening it marks what arrived as seen (the unread badge).
+ * URL, its total, pages; what awaits acknowledgement can be chosen and acknowledged at once.
+ * Opening it marks what arrived as seen (the unread badge).
  */
 import { api, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
 import { AssignmentTable } from '../components/assignment-table';
+import { acknowledgeable, BulkAcknowledge, useSelection } from '../components/bulk-acknowledge';
 import { Count } from '../components/count';
 import {
   filtersFromUrl,
@@ -39,6 +41,8 @@ export default function Queue() {
       ),
     [JSON.stringify(query)],
   );
+  const selection = useSelection(list.items);
+  const pending = list.items.some(acknowledgeable);
   return (
     <section>
       <PageTitle>{t('queue.title')}</PageTitle>
@@ -56,6 +60,7 @@ export default function Queue() {
         loading={list.loading}
         sentence="queue.total"
       />
+      {pending ? <BulkAcknowledge selection={selection} onDone={list.reload} /> : null}
       <AssignmentTable
         items={list.items}
         zone={session.zone}
@@ -63,6 +68,7 @@ export default function Queue() {
         showAgency={query.scope === 'members'}
         showForwarded
         caption={t('queue.title')}
+        selection={pending ? selection : undefined}
       />
       <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
     </section>

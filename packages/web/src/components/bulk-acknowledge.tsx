@@ -1,0 +1,133 @@
+/**
+ * Acknowledging many at once, an agency's morning with the night's arrivals: the queue's
+ * pending rows are chosen with a checkbox, then acknowledged one request each, in turn, so each
+ * keeps its own outcome. What failed is named by its subject, with the reason in a sentence,
+ * and stays chosen for another try (unless it was withdrawn or redirected meanwhile).
+ */
+import { useState } from 'react';
+import { api, ApiError, type Schemas, unwrap } from '../api/client';
+import { useI18n } from '../i18n/i18n';
+import { problemSentence } from './ui';
+
+type Assignment = Schemas['Assignment'];
+
+/** One row's key in a selection: the assignment is the case × agency pair. */
+export const rowKey = (a: Pick<Assignment, 'caseId' | 'agencyId'>): string =>
+  `${a.caseId}/${a.agencyId}`;
+
+/** Only what is waiting for its acknowledgement can be acknowledged. */
+export const acknowledgeable = (a: Pick<Assignment, 'state'>): boolean => a.state === 'pending';
+
+/** The table's checkboxes: which rows are chosen, and how a row or all of them change. */
+export interface Selection {
+  readonly chosen: ReadonlySet<string>;
+  toggle(key: string, on: boolean): void;
+  toggleAll(on: boolean): void;
+}
+
+export function useSelection(items: readonly Assignment[]): Selection & {
+  /** The chosen rows still listed (a reload may have taken some away). */
+  readonly rows: readonly Assignment[];
+  set(keys: ReadonlySet<string>): void;
+} {
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const rows = items.filter((a) => acknowledgeable(a) && chosen.has(rowKey(a)));
+  return {
+    chosen,
+    rows,
+    set: setChosen,
+    toggle: (key, on) =>
+      setChosen((prev) => {
+        const next = new Set(prev);
+        if (on) next.add(key);
+        else next.delete(key);
+        return next;
+      }),
+    toggleAll: (on) =>
+      setChosen(on ? new Set(items.filter(acknowledgeable).map(rowKey)) : new Set()),
+  };
+}
+
+interface Outcome {
+  readonly done: number;
+  readonly failed: readonly { readonly subject: string; readonly reason: string }[];
+}
+
+export function BulkAcknowledge({
+  selection,
+  onDone,
+}: {
+  selection: ReturnType<typeof useSelection>;
+  /** After the last request: the list is read again. */
+  onDone: () => void;
+}) {
+  const { t } = useI18n();
+  const [progress, setProgress] = useState<number | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const rows = selection.rows;
+  const busy = progress !== null;
+
+  const run = async () => {
+    setOutcome(null);
+    const failed: { subject: string; reason: string }[] = [];
+    const stillChosen = new Set<string>();
+    let done = 0;
+    for (const [i, a] of rows.entries()) {
+      setProgress(i);
+      try {
+        await unwrap(
+          api.POST('/v1/cases/{id}/assignments/{agencyId}/acknowledge', {
+            params: { path: { id: a.caseId, agencyId: a.agencyId } },
+            body: {},
+          }),
+        );
+        done += 1;
+      } catch (error) {
+        // Withdrawn or redirected meanwhile (acknowledging twice is no error): said as such,
+        // not as "reload the page" (the list is read again below).
+        const moved = error instanceof ApiError && error.problem?.code === 'invalid_transition';
+        const reason = moved ? t('bulk.notPending') : problemSentence(t, error);
+        failed.push({ subject: a.subject ?? t('case.untitled'), reason });
+        if (!moved) stillChosen.add(rowKey(a));
+      }
+    }
+    setProgress(null);
+    selection.set(stillChosen);
+    setOutcome({ done, failed });
+    onDone();
+  };
+
+  return (
+    <div className="bulk-actions">
+      <button
+        type="button"
+        className="primary"
+        disabled={busy || rows.length === 0}
+        aria-busy={busy}
+        onClick={() => void run()}
+      >
+        {t('bulk.acknowledge', { n: rows.length })}
+      </button>
+      <div role="status" aria-live="polite">
+        {busy ? (
+          <p className="muted">{t('bulk.progress', { done: progress + 1, n: rows.length })}</p>
+        ) : null}
+        {outcome && outcome.done > 0 ? (
+          <p className="ok">{t('bulk.done', { n: outcome.done })}</p>
+        ) : null}
+      </div>
+      {outcome && outcome.failed.length > 0 ? (
+        <div className="alert alert-error" role="alert">
+          <strong>{t('bulk.failed', { n: outcome.failed.length })}</strong>
+          <ul>
+            {outcome.failed.map((f, i) => (
+              <li key={i}>
+                {f.subject}: {f.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}
