@@ -1,11 +1,12 @@
 /**
  * The embedded mailer: each letter becomes a real RFC 5322 `.eml` file under the data dir
- * (`mail/<YYYY-MM-DD>/<id>.eml`), written atomically and named by the letter's id, so sending
- * the same letter twice leaves one file.
+ * (`mail/<YYYY-MM-DD>/<id>.eml`, the day it was written in Jakarta, not in UTC: a ladder letter
+ * of 00:00 WIB is 17:00 UTC the day before), written atomically and named by the letter's id,
+ * so sending the same letter twice leaves one file.
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Mailer, NotificationRecord } from '@pantau/core';
+import { localDate, type Mailer, type NotificationRecord } from '@pantau/core';
 import { letterMessage } from '@pantau/documents';
 
 export const SENDER = 'Asdep Pengaduan Masyarakat <noreply@pantau.local>';
@@ -35,7 +36,7 @@ export function toEml(n: NotificationRecord): string {
 export function emlMailer(dir: string): Mailer {
   return {
     async send(n) {
-      const day = join(dir, n.scheduledAt.slice(0, 10));
+      const day = join(dir, localDate(new Date(n.createdAt), 'Asia/Jakarta'));
       mkdirSync(day, { recursive: true });
       const file = join(day, `${n.id}.eml`);
       // Issue 15: a letter that is a document goes as multipart/mixed with its PDF.

@@ -193,7 +193,10 @@ export function ladderLetterDocument(input: {
     title: null,
     letterhead: settings.letterhead,
     number: input.number,
-    placeAndDate: placeAndDate(settings, input.now, 'Asia/Jakarta'),
+    // Dated in the agency's zone, as its deadlines in the letter are: a rung written at 00:00
+    // WITA is 23:00 in Jakarta the day before, and a letter dated on its deadline's own day
+    // that says the deadline is a day late contradicts itself (and its e-mail).
+    placeAndDate: placeAndDate(settings, input.now, a.timeZone),
     enclosures: null,
     subject: `${parts.title} atas Pengaduan Masyarakat`,
     to: [`Pimpinan ${input.agency.name}`],

@@ -1,4 +1,4 @@
-import { forwardingLetterDocument, receiptDocument } from '@pantau/core';
+import { forwardingLetterDocument, ladderLetterDocument, receiptDocument } from '@pantau/core';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +35,47 @@ describe('the forwarding letter as PDF, read back by pdf.js', () => {
     expect(text).toContain('surat-pengaduan.pdf');
     expect(text).toContain('NIP 19700101 199503 1 001');
     expect(text).toContain('Tembusan');
+  });
+
+  it('a reminder to a WITA or WIT agency is dated in its zone, as its deadlines are', async () => {
+    const x = forwardedExample(true);
+    // Rungs are written as the agency's day ends: 00:00 on 31 March in Makassar and Jayapura
+    // is still 30 March in Jakarta.
+    for (const [timeZone, now, due] of [
+      ['Asia/Makassar', '2026-03-30T16:00:00.000Z', '30 Maret 2026 pukul 23.59 WITA'],
+      ['Asia/Jayapura', '2026-03-30T15:00:00.000Z', '30 Maret 2026 pukul 23.59 WIT'],
+      ['Asia/Jakarta', '2026-03-30T17:00:00.000Z', '30 Maret 2026 pukul 23.59 WIB'],
+    ] as const) {
+      const dueAt = new Date(new Date(now).getTime() - 1).toISOString();
+      const assignment = {
+        ...x.assignment,
+        timeZone,
+        due: { ...x.assignment.due, followUp: dueAt },
+      };
+      const letter = ladderLetterDocument({
+        letter: {
+          subject: 'Surat Pengingat I',
+          body: '',
+          to: [],
+          cc: [],
+          parts: {
+            title: 'Surat Pengingat I',
+            opening: 'Sampai dengan tanggal surat ini, kami belum menerima pemenuhan atas:',
+            lines: [`- tindak lanjut: batas waktu ${due}, terlambat 1 hari kerja.`],
+            request: 'Mohon segera ditindaklanjuti.',
+          },
+        },
+        case: x.case,
+        assignment,
+        agency: x.agency,
+        settings: x.settings,
+        number: 'B-13/Kemensetneg/D-4/DM.05/03/2026',
+        now: new Date(now),
+      });
+      const text = await pdfText(await renderLetterPdf(letter));
+      expect(text, timeZone).toContain('Jakarta, 31 Maret 2026');
+      expect(text, timeZone).toContain(due);
+    }
   });
 
   it('never names a complainant whose identity is hidden, nor their address or letter’s sender', async () => {

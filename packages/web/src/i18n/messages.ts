@@ -60,6 +60,9 @@ const id = {
   'zone.Asia/Jakarta': 'WIB',
   'zone.Asia/Makassar': 'WITA',
   'zone.Asia/Jayapura': 'WIT',
+  'zoneOffset.Asia/Jakarta': 'WIB (UTC+7)',
+  'zoneOffset.Asia/Makassar': 'WITA (UTC+8)',
+  'zoneOffset.Asia/Jayapura': 'WIT (UTC+9)',
 
   'status.received': 'Diterima',
   'status.needs_info': 'Perlu kelengkapan',
@@ -650,6 +653,9 @@ const en = {
   'zone.Asia/Jakarta': 'WIB',
   'zone.Asia/Makassar': 'WITA',
   'zone.Asia/Jayapura': 'WIT',
+  'zoneOffset.Asia/Jakarta': 'WIB (UTC+7)',
+  'zoneOffset.Asia/Makassar': 'WITA (UTC+8)',
+  'zoneOffset.Asia/Jayapura': 'WIT (UTC+9)',
 
   'status.received': 'Received',
   'status.needs_info': 'Needs information',

@@ -33,7 +33,7 @@ export default function Agencies() {
     [],
   );
   const agencies = list.items;
-  const zoneOptions = ZONES.map((z) => ({ value: z, label: `${t(`zone.${z}`)} (${z})` }));
+  const zoneOptions = ZONES.map((z) => ({ value: z, label: t(`zoneOffset.${z}`) }));
   return (
     <section>
       <PageTitle>{t('agencies.title')}</PageTitle>
