@@ -154,6 +154,44 @@ describe('the escalation ladder', () => {
     expect(brief(run.letters.filter((l) => l.episode === 2))[0]![1]).toBe(wib('2026-04-14'));
   });
 
+  it('writes reminder I on time for a deadline missed after the agency caught up between rungs', () => {
+    // Acknowledges on Fri 27 March, the morning after reminder I. Nothing wakes the ladder
+    // for an answer: its next wake was reminder II (3 April), but the follow-up deadline
+    // passes first (end of Mon 30 March), and that missed deadline is a new episode's rung.
+    const acknowledge: Change = {
+      at: at10('2026-03-27'),
+      apply: (a) => ({
+        ...a,
+        state: 'acknowledged',
+        met: { ...a.met, acknowledge: at10('2026-03-27') },
+      }),
+    };
+    const run = simulate(forwarded(), [acknowledge], '2026-06-01T00:00:00.000Z');
+    expect(rungs(run.letters).slice(0, 2)).toEqual([
+      ['reminder_1', 1, 'acknowledge'],
+      ['reminder_1', 2, 'followUp'],
+    ]);
+    // The engine never slept: every letter is written the instant it is due.
+    expect(run.letters.filter((l) => l.at !== l.scheduledAt)).toEqual([]);
+    expect(run.letters.find((l) => l.episode === 2)?.at).toBe(wib('2026-03-31'));
+
+    // The same, with a progress answer on Wed 1 April: the day and a half the follow-up was
+    // overdue still had its reminder.
+    const progress: Change = {
+      at: at10('2026-04-01'),
+      apply: (a) => ({
+        ...a,
+        state: 'responded',
+        met: { ...a.met, followUp: at10('2026-04-01') },
+      }),
+    };
+    const answered = simulate(forwarded(), [acknowledge, progress], '2026-04-10T00:00:00.000Z');
+    expect(rungs(answered.letters)).toEqual([
+      ['reminder_1', 1, 'acknowledge'],
+      ['reminder_1', 2, 'followUp'],
+    ]);
+  });
+
   it('lets a target missed mid-episode join it instead of starting another', () => {
     const acknowledgeLate: Change = {
       at: '2026-04-01T03:00:00.000Z',
