@@ -34,6 +34,8 @@ export interface EngineStats {
   transitions: number;
   /** Tick task executions (on AWS: the tick Lambda's invocations). */
   ticks: number;
+  /** Executions that failed (a Tick that kept failing: on AWS, the sweep's to restart). */
+  failures: number;
 }
 
 const refKey = (ref: LadderRef) => `${ref.caseId}/${ref.agencyId}/${ref.generation}/${ref.token}`;
@@ -54,7 +56,7 @@ export class LocalLadderEngine implements LadderStarter {
   private sweeping: Promise<SweepResult> | undefined;
   /** By ladder ref: the id of the request that armed it, which its ticks' log lines name. */
   private readonly correlations = new Map<string, string>();
-  readonly stats: EngineStats = { runs: 0, transitions: 0, ticks: 0 };
+  readonly stats: EngineStats = { runs: 0, transitions: 0, ticks: 0, failures: 0 };
 
   private readonly deps: LocalEngineDeps;
 
@@ -111,6 +113,7 @@ export class LocalLadderEngine implements LadderStarter {
         }
       }
       if (event.type === 'ExecutionFailed') {
+        this.stats.failures += 1;
         this.deps.logger?.error('ladder execution failed', {
           caseId: ref.caseId,
           agencyId: ref.agencyId,

@@ -199,7 +199,7 @@ const largestPolicy = (): SlaPolicy => ({
   updatedAt: NOW,
 });
 
-/** Its state: an open episode, and every one of 12 warning steps having warned each target. */
+/** Its state: an open episode of 12 rungs, and each of 12 warning steps having warned each target 20 times. */
 const largestLadder = (): LadderRecord => ({
   caseId: ULID,
   agencyId: agencyId(0),
@@ -215,16 +215,18 @@ const largestLadder = (): LadderRecord => ({
       startedAt: NOW,
       missedAt: NOW,
       level: 12,
+      written: largestPolicy().ladder.map((step) => step.name),
       baseAt: NOW,
       parkedAt: NOW,
     },
     episodes: 1_000_000,
     endedAt: NOW,
+    // Each target warned about MAX_WARNED (20) deadlines by each step.
     warned: Object.fromEntries(
-      largestPolicy().ladder.map((step) => [
-        step.name,
-        { acknowledge: NOW, followUp: NOW, resolution: NOW },
-      ]),
+      largestPolicy().ladder.map((step) => {
+        const deadlines = Array.from({ length: 20 }, () => NOW);
+        return [step.name, { acknowledge: deadlines, followUp: deadlines, resolution: deadlines }];
+      }),
     ),
     observedAt: NOW,
   },

@@ -10,7 +10,7 @@ import {
   projectLadder,
   type SkippedStep,
 } from './rules.ts';
-import { DEFAULT_LADDER } from '../policy.ts';
+import { DEFAULT_LADDER, type LadderStep } from '../policy.ts';
 import { INDONESIAN_HOLIDAYS } from '../seed-data.ts';
 
 const calendar = new Calendar(INDONESIAN_HOLIDAYS);
@@ -41,6 +41,8 @@ interface Change {
   readonly at: string;
   readonly apply: (a: AssignmentRecord) => AssignmentRecord;
   readonly rearm?: boolean;
+  /** A policy edit: the ladder's steps from now on. */
+  readonly steps?: readonly LadderStep[];
 }
 
 /**
@@ -49,6 +51,7 @@ interface Change {
  */
 function simulate(a0: AssignmentRecord, changes: readonly Change[], until: string) {
   let a = a0;
+  let steps: readonly LadderStep[] = DEFAULT_LADDER;
   let state: LadderState = { ...INITIAL_LADDER_STATE, observedAt: a0.forwardedAt };
   let wake: number | null = Date.parse(a0.forwardedAt);
   const letters: LadderLetter[] = [];
@@ -61,16 +64,12 @@ function simulate(a0: AssignmentRecord, changes: readonly Change[], until: strin
     const t = Math.min(wake ?? Number.POSITIVE_INFINITY, nextChange);
     if (t > end) break;
     const now = new Date(t);
-    const ctx = (assignment: AssignmentRecord) => ({
-      assignment,
-      steps: DEFAULT_LADDER,
-      calendar,
-      now,
-    });
+    const ctx = (assignment: AssignmentRecord) => ({ assignment, steps, calendar, now });
     if (nextChange <= (wake ?? Number.POSITIVE_INFINITY)) {
       pending.shift();
       const before = a;
       a = { ...change!.apply(a), updatedAt: now.toISOString() };
+      steps = change!.steps ?? steps;
       if (change!.rearm) {
         const seen = observe(state, ctx(before));
         const after = observe(seen.state, ctx(a));
@@ -189,6 +188,53 @@ describe('the escalation ladder', () => {
     expect(rungs(answered.letters)).toEqual([
       ['reminder_1', 1, 'acknowledge'],
       ['reminder_1', 2, 'followUp'],
+    ]);
+  });
+
+  it('never writes a step twice: a deadline moved and moved back is not warned about again', () => {
+    // A holiday added on 18 March moves the acknowledgement to the end of 27 March (warned on
+    // 26 March); removed on 26 March, the deadline is back where it was warned about on 18th.
+    const ACK = '2026-03-26T16:59:59.999Z';
+    const move = (at: string, acknowledge: string): Change => ({
+      at,
+      apply: (a) => ({ ...a, due: { ...a.due, acknowledge } }),
+      rearm: true,
+    });
+    const run = simulate(
+      forwarded(),
+      [move(at10('2026-03-18'), '2026-03-27T16:59:59.999Z'), move(at10('2026-03-26'), ACK)],
+      '2026-06-01T00:00:00.000Z',
+    );
+    const ids = run.letters.map((l) => l.id);
+    expect(ids.length - new Set(ids).size).toBe(0);
+    expect(
+      run.letters
+        .filter((l) => l.step === 'warning' && l.targets.includes('acknowledge'))
+        .map((l) => l.id),
+    ).toEqual([`warning:acknowledge@${ACK}`, 'warning:acknowledge@2026-03-27T16:59:59.999Z']);
+  });
+
+  it('never writes a rung twice: an admin inserting a rung mid-episode climbs on from the rung reached', () => {
+    // After reminder II (3 April), an admin adds a rung between reminder I and reminder II.
+    const inserted: LadderStep = { ...DEFAULT_LADDER[2]!, name: 'reminder_1b' };
+    const edited = [...DEFAULT_LADDER.slice(0, 2), inserted, ...DEFAULT_LADDER.slice(2)];
+    const edit: Change = { at: at10('2026-04-06'), apply: (a) => a, rearm: true, steps: edited };
+    const run = simulate(forwarded(), [edit], '2026-06-01T00:00:00.000Z');
+    expect(rungs(run.letters).map(([step]) => step)).toEqual([
+      'reminder_1',
+      'reminder_2',
+      'formal_warning',
+      'central_intervention',
+    ]);
+    // And one that removes a rung already written goes on to the one after it.
+    const removed = DEFAULT_LADDER.filter((step) => step.name !== 'reminder_2');
+    const cut: Change = { at: at10('2026-04-06'), apply: (a) => a, rearm: true, steps: removed };
+    const shorter = simulate(forwarded(), [cut], '2026-06-01T00:00:00.000Z');
+    expect(rungs(shorter.letters).map(([step]) => step)).toEqual([
+      'reminder_1',
+      'reminder_2',
+      'formal_warning',
+      'central_intervention',
     ]);
   });
 

@@ -39,8 +39,14 @@ export interface Episode {
   readonly startedAt: string;
   /** The missed deadline the episode counts from (moved on by the working days it was paused). */
   readonly missedAt: string;
-  /** Rungs written in this episode (0: none yet). */
+  /** The position in the ladder of the last rung written in this episode (0: none yet). */
   readonly level: number;
+  /**
+   * The rungs written in this episode, by name: a rung's exactly-once key is its name, so an
+   * admin's edit of the steps (a rung added, removed or moved) never brings one back. Absent
+   * on records older than it, which go by `level` alone.
+   */
+  readonly written?: readonly string[];
   /** The instant the next rung counted from the previous one counts from. */
   readonly baseAt: string;
   /** Paused since then: the rungs' delays stand still. */
@@ -54,8 +60,12 @@ export interface LadderState {
   readonly episodes: number;
   /** When the last episode ended: a new one never starts before it. */
   readonly endedAt: string | null;
-  /** Per warning step, the deadline each target was last warned (or skipped) about. */
-  readonly warned: Readonly<Record<string, Partial<Record<Target, string>>>>;
+  /**
+   * Per warning step, the deadlines each target was warned (or skipped) about: a deadline moved
+   * and moved back (a holiday added, then removed) is not warned about twice. The latest
+   * `MAX_WARNED` are kept; older records hold the last one alone, as a string.
+   */
+  readonly warned: Readonly<Record<string, Partial<Record<Target, string | readonly string[]>>>>;
   /** The last instant the ladder was looked at: the deadlines have not changed since. */
   readonly observedAt: string | null;
 }
@@ -158,9 +168,32 @@ function stepInstant(ctx: LadderContext, from: number, offset: number): number {
   );
 }
 
+/** Deadlines kept per target and warning step: more than an assignment's edits ever move one. */
+const MAX_WARNED = 20;
+
+const wasWarned = (mark: string | readonly string[] | undefined, due: string): boolean =>
+  typeof mark === 'string' ? mark === due : (mark?.includes(due) ?? false);
+
+const warnedToo = (mark: string | readonly string[] | undefined, due: string): string[] =>
+  [...(typeof mark === 'string' ? [mark] : (mark ?? [])).filter((d) => d !== due), due].slice(
+    -MAX_WARNED,
+  );
+
+/**
+ * The position of the episode's next rung in the ladder as it is now: after every rung the
+ * episode wrote, wherever an edit of the steps has put them (older records: after `level`).
+ */
+function nextRungIndex(steps: readonly LadderStep[], ep: Episode): number {
+  const rungs = rungsOf(steps);
+  const positions = (ep.written ?? [])
+    .map((name) => rungs.findIndex((r) => r.name === name))
+    .filter((i) => i >= 0);
+  return positions.length > 0 ? Math.max(...positions) + 1 : ep.level;
+}
+
 /** When the episode's next rung is due, if it has one left. */
 function nextRungAt(ctx: LadderContext, ep: Episode): number | undefined {
-  const rung = rungsOf(ctx.steps)[ep.level];
+  const rung = rungsOf(ctx.steps)[nextRungIndex(ctx.steps, ep)];
   if (!rung) return undefined;
   const from = ep.level === 0 || rung.relativeTo === 'due' ? ep.missedAt : ep.baseAt;
   return stepInstant(ctx, ms(from), rung.offsetWorkingDays);
@@ -186,7 +219,7 @@ function endEpisode(
   const ep = s.episode!;
   const dueAt = nextRungAt(ctx, ep);
   if (dueAt !== undefined && dueAt <= at) {
-    const rung = rungsOf(ctx.steps)[ep.level]!;
+    const rung = rungsOf(ctx.steps)[nextRungIndex(ctx.steps, ep)]!;
     skipped.push({
       step: rung.name,
       action: rung.action,
@@ -292,9 +325,9 @@ export function advance(state: LadderState, ctx: LadderContext): LadderPlan {
         const due = ms(a.due[target]);
         const at = stepInstant(ctx, due, w.offsetWorkingDays);
         const met = a.met[target];
-        if (marks[target] === a.due[target] || at <= ms(a.forwardedAt) || at > t) continue;
+        if (wasWarned(marks[target], a.due[target]) || at <= ms(a.forwardedAt) || at > t) continue;
         if (met !== null && ms(met) <= at) continue; // met before it was due: nothing to warn of
-        marks[target] = a.due[target];
+        marks[target] = warnedToo(marks[target], a.due[target]);
         const reason = met !== null ? 'target_met' : t > due ? 'deadline_passed' : undefined;
         if (reason) {
           skipped.push({
@@ -332,7 +365,8 @@ export function advance(state: LadderState, ctx: LadderContext): LadderPlan {
       dueAt !== undefined && dueAt !== null && dueAt <= t;
     ) {
       const ep = s.episode!;
-      const rung = rungs[ep.level]!;
+      const index = nextRungIndex(ctx.steps, ep);
+      const rung = rungs[index]!;
       letters.push({
         id: `${rung.name}#${ep.n}`,
         step: rung.name,
@@ -340,13 +374,14 @@ export function advance(state: LadderState, ctx: LadderContext): LadderPlan {
         at: iso(t),
         scheduledAt: iso(dueAt),
         targets: overdueAt(a, t),
-        level: ep.level + 1,
+        level: index + 1,
         episode: ep.n,
       });
       // The next rung's delay counts from the day this one was written (a late one moves it on).
       const base =
         Math.max(dueAt, startOfLocalDay(localDate(now, a.timeZone), a.timeZone).getTime()) - 1;
-      s = { ...s, episode: { ...ep, level: ep.level + 1, baseAt: iso(base) } };
+      const written = [...(ep.written ?? []), rung.name];
+      s = { ...s, episode: { ...ep, level: index + 1, written, baseAt: iso(base) } };
       dueAt = nextRungAt(ctx, s.episode!);
     }
   }
@@ -361,7 +396,7 @@ function nextWake(ctx: LadderContext, s: LadderState): string | null {
   const candidates: number[] = [];
   for (const w of warningsOf(ctx.steps)) {
     for (const target of TARGETS) {
-      if (a.met[target] !== null || s.warned[w.name]?.[target] === a.due[target]) continue;
+      if (a.met[target] !== null || wasWarned(s.warned[w.name]?.[target], a.due[target])) continue;
       const at = stepInstant(ctx, ms(a.due[target]), w.offsetWorkingDays);
       if (at > t && at > ms(a.forwardedAt)) candidates.push(at);
     }
