@@ -222,6 +222,49 @@ describe('attachments', () => {
   });
 });
 
+describe('uploads never finished', () => {
+  let clocked: RunningPantau;
+  afterAll(async () => {
+    await clocked?.stop();
+  });
+
+  it('an upload abandoned well past its form’s expiry frees its place and leaves the list', async () => {
+    clocked = await startPantau({
+      env: { PANTAU_CLOCK: 'manual', PANTAU_CLOCK_START: '2026-03-16T03:00:00.000Z' },
+    });
+    const web = api(clocked.url);
+    const officer = await users(clocked.url)('setneg', 'central_officer');
+    const full = await forwardedCase(web, officer, ['polri']);
+    // Thirty uploads started whose bytes never came (tabs closed, answers lost and retried).
+    for (let i = 0; i < 30; i += 1) {
+      const started = await web.post(
+        `/v1/cases/${full.id}/attachments`,
+        { name: `pindaian-${i}.pdf`, size: 10 },
+        { token: officer },
+      );
+      expect(started.status, started.text).toBe(201);
+    }
+    const listed = async () =>
+      (await web.get(`/v1/cases/${full.id}/attachments`, { token: officer })).body.items;
+    expect(await listed()).toHaveLength(30);
+    const another = { name: 'surat-balasan.pdf', size: SMALL_PDF.byteLength };
+    expectProblem(
+      await web.post(`/v1/cases/${full.id}/attachments`, another, { token: officer }),
+      422,
+      'limit_exceeded',
+    );
+    // Within the hour after their forms expired they still hold their places.
+    await web.post('/dev/clock', { advance: 'PT1H' });
+    expect(await listed()).toHaveLength(30);
+    // Past it, no bytes are coming: the case takes a real file again, and lists only that.
+    await web.post('/dev/clock', { advance: 'PT20M' });
+    expect(await listed()).toEqual([]);
+    const done = await attach(web, officer, full.id, another);
+    expect(done.status, done.text).toBe(200);
+    expect((await listed()).map((a: { name: string }) => a.name)).toEqual(['surat-balasan.pdf']);
+  });
+});
+
 describe('the forwarding letter', () => {
   it('goes to the agency’s liaisons as a PDF with the agenda number, deadlines and visible attachments only', async () => {
     const c = await http.post('/v1/cases', complaint({ identityHidden: true }), { token: central });

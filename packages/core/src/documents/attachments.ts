@@ -66,11 +66,25 @@ export function canRead(a: AttachmentRecord, reader: CaseReader): boolean {
   return a.visibility === 'agencies';
 }
 
-/** The attachments that count against the per-case limit (refused ones do not). */
-export const countsAgainstLimit = (a: AttachmentRecord): boolean => a.status !== 'refused';
+/** How long a presigned upload form stays good. */
+export const UPLOAD_TTL_SECONDS = 15 * 60;
 
-export function assertRoomFor(existing: readonly AttachmentRecord[]): void {
-  if (existing.filter(countsAgainstLimit).length >= MAX_ATTACHMENTS_PER_CASE)
+/**
+ * An upload never completed an hour after its form expired (a closed tab, a dropped
+ * connection, a request sent again after its answer was lost): no bytes are coming. It takes
+ * no place among the case's attachments and is not listed; its bytes, if they ever came,
+ * still complete it.
+ */
+export const abandoned = (a: AttachmentRecord, now: Date): boolean =>
+  a.status === 'uploading' &&
+  now.getTime() - Date.parse(a.createdAt) > (UPLOAD_TTL_SECONDS + 3_600) * 1_000;
+
+/** The attachments that count against the per-case limit (neither refused nor abandoned). */
+export const countsAgainstLimit = (a: AttachmentRecord, now: Date): boolean =>
+  a.status !== 'refused' && !abandoned(a, now);
+
+export function assertRoomFor(existing: readonly AttachmentRecord[], now: Date): void {
+  if (existing.filter((a) => countsAgainstLimit(a, now)).length >= MAX_ATTACHMENTS_PER_CASE)
     throw limitExceeded(`a case holds at most ${MAX_ATTACHMENTS_PER_CASE} attachments`);
 }
 

@@ -7,6 +7,7 @@
 import { ulid } from 'ulid';
 import { lostAgendaRace } from '../documents/agenda.ts';
 import {
+  abandoned,
   type AttachmentRecord,
   assertRoomFor,
   canRead,
@@ -14,6 +15,7 @@ import {
   defaultVisibility,
   downloadName,
   newAttachment,
+  UPLOAD_TTL_SECONDS,
   viewAttachment,
   withVisibility,
 } from '../documents/attachments.ts';
@@ -38,8 +40,7 @@ import {
   touchCase,
 } from './kernel/index.ts';
 
-/** How long a presigned upload form and a download link stay good. */
-export const UPLOAD_TTL_SECONDS = 15 * 60;
+/** How long a download link stays good. */
 export const DOWNLOAD_TTL_SECONDS = 5 * 60;
 
 /**
@@ -79,8 +80,8 @@ export async function createAttachment(
   // a random pause, as registrations do for an agenda number.
   const created = await retryContended(async () => {
     const { bundle: fresh } = await readableCase(deps, p, caseId);
-    assertRoomFor(await deps.store.listAttachments(caseId));
     const now = deps.clock();
+    assertRoomFor(await deps.store.listAttachments(caseId), now);
     const record = newAttachment({
       id: ulid(now.getTime()),
       caseId,
@@ -115,7 +116,9 @@ export async function listAttachments(
 ): Promise<Page<AttachmentView>> {
   const { reader } = await readableCase(deps, p, caseId);
   const all = await deps.store.listAttachments(caseId);
-  return { items: all.filter((a) => canRead(a, reader)).map(viewAttachment), nextCursor: null };
+  const now = deps.clock();
+  const shown = all.filter((a) => canRead(a, reader) && !abandoned(a, now));
+  return { items: shown.map(viewAttachment), nextCursor: null };
 }
 
 /**
