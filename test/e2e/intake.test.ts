@@ -211,6 +211,19 @@ describe('the public complaint form', () => {
     expect(officer.status, officer.text).toBe(201);
     expect(officer.body.trackingCode).not.toBe(first.body.trackingCode);
     expect((await casesOf('web')).filter((c) => c.subject.startsWith(subject))).toHaveLength(1);
+    // Sent twice at once (a retry while the first is still on its way): one case, and both
+    // answers are its receipt.
+    const twice = {
+      ...form({ subject: `${subject} (dua kali)` }),
+      altcha: await solvedAltcha(http),
+    };
+    const raced = { headers: { 'idempotency-key': crypto.randomUUID() } };
+    const both = await Promise.all([1, 2].map(() => http.post('/v1/complaints', twice, raced)));
+    expect(
+      both.map((r) => r.status),
+      both.map((r) => r.text).join('\n'),
+    ).toEqual([201, 201]);
+    expect(both[1]!.body).toEqual(both[0]!.body);
     // A replay hands back the code: a key short enough to guess is refused.
     const weak = { headers: { 'idempotency-key': '12345' } };
     const refused = await http.post('/v1/complaints', { ...body, subject: 'Lain' }, weak);

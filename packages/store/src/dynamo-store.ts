@@ -240,9 +240,13 @@ export class DynamoStore extends SearchStore implements Store {
 
   // ---- writes -----------------------------------------------------------------------
 
-  /** A stored idempotent response by (tenant, key). */
+  /**
+   * A stored idempotent response by (tenant, key), read consistently: a repeat is often sent
+   * right after the first committed (a retry, a double submit), and a race's loser reads it
+   * the moment its own write was refused.
+   */
   async getIdempotency(tenant: string, key: string): Promise<IdempotencyRecord | undefined> {
-    return this.get<IdempotencyRecord>(keys.idempotency(tenant, key));
+    return this.get<IdempotencyRecord>(keys.idempotency(tenant, key), true);
   }
 
   /** Writes that must agree, in one TransactWriteItems. */
