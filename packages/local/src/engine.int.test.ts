@@ -177,6 +177,30 @@ describe('the escalation ladder on the local interpreter', () => {
 describe('re-arming the ladder when deadlines move', () => {
   const admin = { sub: 'admin-1', agency: centralOfficer.agency, role: 'central_admin' as const };
 
+  it('an answer ending an overdue episode re-arms the ladder: the next missed deadline’s reminder I is on time', async () => {
+    const caseId = await forward(['polri'], '2026-03-16T03:00:00.000Z');
+    const pass = (to: string) =>
+      engine.passTime({ now: clock.now, set: (d) => clock.set(d.toISOString()) }, new Date(to));
+    // Reminder I on Fri 27 March (acknowledgement due end of 26 March); acknowledged that
+    // morning, which ends the episode while its next wake was reminder II (3 April).
+    await pass('2026-03-27T03:00:00.000Z');
+    await service.acknowledge(officerOf('polri'), caseId, 'polri');
+    await engine.runDue();
+    // The follow-up is missed at the end of Mon 30 March: a new episode, reminder I at once.
+    await pass('2026-04-01T03:00:00.000Z');
+    const rungs = (await store.listNotifications({ caseId }, { limit: 100 })).items
+      .filter((n) => n.action !== 'warning')
+      .map((n) => [n.step, n.episode, n.targets.join('+'), n.createdAt === n.scheduledAt]);
+    expect(rungs).toEqual([
+      ['reminder_1', 1, 'acknowledge', true],
+      ['reminder_1', 2, 'followUp', true],
+    ]);
+    const timeline = await service.timeline(centralOfficer, caseId, { limit: 100 });
+    expect(timeline.items.filter((e) => e.type === 'escalation_step').map((e) => e.at)).toContain(
+      wib('2026-03-31'),
+    );
+  });
+
   it('re-arms after an approved extension: the open targets move and so do the letters', async () => {
     const caseId = await forward(['polri'], '2026-10-05T03:00:00.000Z');
     // Mon 5 Oct 2026: acknowledge due Thu 8 Oct, follow-up Mon 12 Oct.

@@ -154,9 +154,9 @@ describe('the escalation ladder', () => {
   });
 
   it('writes reminder I on time for a deadline missed after the agency caught up between rungs', () => {
-    // Acknowledges on Fri 27 March, the morning after reminder I. Nothing wakes the ladder
-    // for an answer: its next wake was reminder II (3 April), but the follow-up deadline
-    // passes first (end of Mon 30 March), and that missed deadline is a new episode's rung.
+    // Acknowledges on Fri 27 March, the morning after reminder I, which ends the episode: the
+    // service re-arms the ladder then (an answer ending an episode), since its next wake was
+    // reminder II (3 April) while the follow-up deadline passes first (end of Mon 30 March).
     const acknowledge: Change = {
       at: at10('2026-03-27'),
       apply: (a) => ({
@@ -164,6 +164,7 @@ describe('the escalation ladder', () => {
         state: 'acknowledged',
         met: { ...a.met, acknowledge: at10('2026-03-27') },
       }),
+      rearm: true,
     };
     const run = simulate(forwarded(), [acknowledge], '2026-06-01T00:00:00.000Z');
     expect(rungs(run.letters).slice(0, 2)).toEqual([
@@ -174,21 +175,14 @@ describe('the escalation ladder', () => {
     expect(run.letters.filter((l) => l.at !== l.scheduledAt)).toEqual([]);
     expect(run.letters.find((l) => l.episode === 2)?.at).toBe(wib('2026-03-31'));
 
-    // The same, with a progress answer on Wed 1 April: the day and a half the follow-up was
-    // overdue still had its reminder.
-    const progress: Change = {
-      at: at10('2026-04-01'),
-      apply: (a) => ({
-        ...a,
-        state: 'responded',
-        met: { ...a.met, followUp: at10('2026-04-01') },
-      }),
-    };
-    const answered = simulate(forwarded(), [acknowledge, progress], '2026-04-10T00:00:00.000Z');
-    expect(rungs(answered.letters)).toEqual([
-      ['reminder_1', 1, 'acknowledge'],
-      ['reminder_1', 2, 'followUp'],
-    ]);
+    // Not re-armed, the ladder slept to reminder II's instant: that reminder I came 3 working
+    // days late (what the service did before it re-armed on such an answer).
+    const unarmed = simulate(
+      forwarded(),
+      [{ ...acknowledge, rearm: false }],
+      '2026-06-01T00:00:00.000Z',
+    );
+    expect(unarmed.letters.find((l) => l.episode === 2)?.at).toBe(wib('2026-04-03'));
   });
 
   it('never writes a step twice: a deadline moved and moved back is not warned about again', () => {

@@ -402,27 +402,26 @@ function nextWake(ctx: LadderContext, s: LadderState): string | null {
     }
   }
   if (s.episode) {
+    // Mid-episode only its next rung: an answer that ends the episode re-arms the ladder
+    // (the service's `changeAssignment`), so a deadline passing before that rung still
+    // starts its own episode on time.
     const at = nextRungAt(ctx, s.episode);
     if (at !== undefined) candidates.push(Math.max(at, t + 1));
-  }
-  // A deadline that passes unmet starts an episode, or joins the one running. Looked at even
-  // mid-episode: nothing wakes the ladder for an answer, so an episode the agency ended by
-  // answering is still open here, and a deadline passing before its next rung would otherwise
-  // wait for that rung's wake to start its own episode (its reminder I days late).
-  for (const target of TARGETS) {
-    const at = ms(a.due[target]) + 1;
-    if (a.met[target] === null && at > t) candidates.push(at);
+  } else {
+    // A deadline that passes unmet starts an episode.
+    for (const target of TARGETS) {
+      const at = ms(a.due[target]) + 1;
+      if (a.met[target] === null && at > t) candidates.push(at);
+    }
   }
   return candidates.length === 0 ? null : iso(Math.min(...candidates));
 }
 
 /**
  * The letters still to come if nobody acts: the ladder run forward from `ctx.now` (letters
- * due now come first; the engine is about to write them). `limit` counts wakes, some of which
- * write nothing (a deadline joining the episode): 64 covers the longest ladder a policy takes
- * (12 steps, each warning once per target, three deadlines).
+ * due now come first; the engine is about to write them).
  */
-export function projectLadder(state: LadderState, ctx: LadderContext, limit = 64): LadderLetter[] {
+export function projectLadder(state: LadderState, ctx: LadderContext, limit = 16): LadderLetter[] {
   const out: LadderLetter[] = [];
   let s = state;
   let now = ctx.now;

@@ -15,13 +15,13 @@ import {
 import { computeDeadline, DEFAULT_TIME_ZONE } from '../calendar.ts';
 import { openReplyWindow, reconcile } from '../case.ts';
 import { DomainError, invalidInput } from '../errors.ts';
-import { armLadder, ladderTimer } from '../ladder/index.ts';
+import { armLadder, ladderTimer, skippedEvents } from '../ladder/index.ts';
 import type { LadderRecord } from '../notification.ts';
 import type { CaseBundle, VersionedPut } from '../ports.ts';
 import type { AssignmentView, DelegateInput, RedirectInput, ResponseInput } from '../schemas.ts';
 import { counterDeltas } from '../stats.ts';
 import { CENTRAL_TENANT, type Principal } from '../tenancy.ts';
-import type { EventType } from '../timeline.ts';
+import { actorOf, type EventType } from '../timeline.ts';
 import {
   actableAssignment,
   AGENCY_ROLES,
@@ -36,6 +36,7 @@ import {
   loadCase,
   put,
   readableAssignment,
+  rearmedLadder,
   requireRole,
   retryOnConflict,
   type ServiceDeps,
@@ -249,7 +250,14 @@ async function changeAssignment(
         const version = armed.record.version;
         replyLadder = { record: { ...timer, version }, expectedVersion: armed.expectedVersion };
       }
-      const body = viewAssignment(written.record, now, ladder);
+      // An answer that ends an overdue episode re-arms the ladder: nothing else wakes it
+      // before that episode's next rung, and a deadline passing meanwhile starts its own
+      // episode, whose reminder I is due the moment it passes.
+      const rearmed = await rearmedLadder(deps, ladder, assignment, next, now, {
+        ifEpisodeEnds: true,
+      });
+      const ladders = [replyLadder, rearmed?.put].filter((l) => l !== undefined);
+      const body = viewAssignment(written.record, now, rearmed?.put.record ?? ladder);
       // The calendar is read only when a first response needs its working days counted.
       const firstResponse =
         assignment.met.followUp === null && written.record.met.followUp !== null;
@@ -257,15 +265,19 @@ async function changeAssignment(
       await deps.store.commit({
         case: put(bundle.case, nextCase),
         assignments: [written],
-        ...(replyLadder ? { ladders: [replyLadder] } : {}),
+        ...(ladders.length > 0 ? { ladders } : {}),
         counters: counterDeltas(assignment, written.record, calendar),
         events: [
           event(caseId, now, type, p, agencyId, data),
+          ...skippedEvents(rearmed?.skipped ?? [], assignment, actorOf(p), now),
           ...statusEvents(bundle.case, nextCase, now, p),
         ],
         idempotency: remember(body),
       });
-      if (replyLadder) await armLadders(deps, [replyLadder.record]);
+      await armLadders(
+        deps,
+        ladders.map((l) => l.record),
+      );
       return body;
     }),
   );

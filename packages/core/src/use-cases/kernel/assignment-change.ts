@@ -35,25 +35,9 @@ export async function assignmentChange(
   const assignments = bundle.assignments.map((a) => (a === before ? written.record : a));
   const nextCase = reconcile(bundle.case, assignments, now);
   const ladder = ladderOf(bundle, before.agencyId);
-  let ladderPut: VersionedPut<LadderRecord> | undefined;
-  let skipped: SkippedStep[] = [];
-  if (rearm && ladder && ladder.generation === before.generation && isOpen(after)) {
-    const [policy, calendar] = await Promise.all([
-      policyById(deps, before.policyId),
-      calendarById(deps, before.calendarId),
-    ]);
-    const ctx = { steps: policy.ladder, calendar, now };
-    const seen = observe(ladderState(ladder), { ...ctx, assignment: before });
-    const rearmed = observe(seen.state, { ...ctx, assignment: after });
-    skipped = [...seen.skipped, ...rearmed.skipped];
-    ladderPut = {
-      record: {
-        ...rearmLadder(ladder, now, rearmed.state, policy.ladder),
-        policyVersion: policy.version,
-      },
-      expectedVersion: ladder.version,
-    };
-  }
+  const rearmed = rearm ? await rearmedLadder(deps, ladder, before, after, now) : undefined;
+  const ladderPut = rearmed?.put;
+  const skipped = rearmed?.skipped ?? [];
   return {
     change: {
       case: put(bundle.case, nextCase),
@@ -67,5 +51,42 @@ export async function assignmentChange(
     view: viewAssignment(written.record, now, ladderPut?.record ?? ladder),
     /** The ladder to start once the change is committed (none when it was not re-armed). */
     rearm: ladderPut?.record,
+  };
+}
+
+/**
+ * The assignment's ladder re-armed for a change of it: it first looks at what happened up to
+ * now under the old record, then under the new one (an episode that ended meanwhile, or ends
+ * by this change, is closed here), and takes a new token due now. None when the ladder is not
+ * this generation's or the assignment is no longer open; with `ifEpisodeEnds`, none unless an
+ * overdue episode was open and this change ends it.
+ */
+export async function rearmedLadder(
+  deps: ServiceDeps,
+  ladder: LadderRecord | undefined,
+  before: AssignmentRecord,
+  after: AssignmentRecord,
+  now: Date,
+  options: { readonly ifEpisodeEnds?: boolean } = {},
+): Promise<{ put: VersionedPut<LadderRecord>; skipped: SkippedStep[] } | undefined> {
+  if (!ladder || ladder.generation !== before.generation || !isOpen(after)) return undefined;
+  if (options.ifEpisodeEnds && ladderState(ladder).episode === null) return undefined;
+  const [policy, calendar] = await Promise.all([
+    policyById(deps, before.policyId),
+    calendarById(deps, before.calendarId),
+  ]);
+  const ctx = { steps: policy.ladder, calendar, now };
+  const seen = observe(ladderState(ladder), { ...ctx, assignment: before });
+  const rearmed = observe(seen.state, { ...ctx, assignment: after });
+  if (options.ifEpisodeEnds && rearmed.state.episode !== null) return undefined;
+  return {
+    put: {
+      record: {
+        ...rearmLadder(ladder, now, rearmed.state, policy.ladder),
+        policyVersion: policy.version,
+      },
+      expectedVersion: ladder.version,
+    },
+    skipped: [...seen.skipped, ...rearmed.skipped],
   };
 }
