@@ -65,6 +65,57 @@ describe('idempotency and concurrency', () => {
     expect(after.body.items.length).toBe(before.body.items.length + 1);
   });
 
+  it('answers a keyed request sent twice at once with the first one’s result, whatever the second collides on', async () => {
+    // Each command's second copy, re-run after the first committed, would refuse what it
+    // finds: the forward (already assigned), the final answer (already completed), the
+    // extension request (one pending), the agency (exists), the case with an external
+    // reference (claimed). Each must answer as the first did.
+    const central = await as('setneg', 'central_officer');
+    const admin = await as('setneg', 'central_admin');
+    const polri = await as('polri', 'agency_officer');
+    const twice = async (path: string, body: unknown, token: string) => {
+      const headers = { 'idempotency-key': crypto.randomUUID() };
+      const [a, b] = await Promise.all([1, 2].map(() => http.post(path, body, { token, headers })));
+      expect([a!.status, b!.status], `${path}: ${a!.text} | ${b!.text}`).toEqual([
+        a!.status,
+        a!.status,
+      ]);
+      expect(a!.status, a!.text).toBeLessThan(300);
+      expect(b!.body, path).toEqual(a!.body);
+    };
+    for (let round = 0; round < 3; round += 1) {
+      const verified = await http.post('/v1/cases', complaint({ subject: `Dua kali ${round}` }), {
+        token: central,
+      });
+      const id = verified.body.id as string;
+      await http.post(
+        `/v1/cases/${id}/verification`,
+        { decision: 'accept', type: 'normative' },
+        { token: central },
+      );
+      await twice(`/v1/cases/${id}/assignments`, { assignments: [{ agencyId: 'polri' }] }, central);
+      const base = `/v1/cases/${id}/assignments/polri`;
+      await twice(`${base}/extension-requests`, { workingDays: 5, reason: 'Data' }, polri);
+      await twice(`${base}/responses`, { kind: 'final', message: 'Selesai.' }, polri);
+      await twice(
+        '/v1/cases',
+        complaint({ externalRef: { system: 'lapor', id: `LAP-${round}-${Date.now()}` } }),
+        central,
+      );
+      await twice(
+        '/v1/agencies',
+        {
+          id: `dinas-uji-${round}-${Date.now() % 100_000}`,
+          name: 'Dinas Uji',
+          kind: 'agency',
+          timeZone: 'Asia/Jakarta',
+          contacts: [{ name: 'Bagian Umum', email: 'umum@dinas-uji.example.go.id' }],
+        },
+        admin,
+      );
+    }
+  });
+
   it('lets exactly one of 50 concurrent conflicting transitions win; the rest get 409; the timeline agrees', async () => {
     const { id } = await forwardedTo(['polri']);
     const polri = await as('polri', 'agency_officer');

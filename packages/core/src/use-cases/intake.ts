@@ -104,13 +104,10 @@ export async function submitComplaint(
       );
       return receipt!;
     } catch (error) {
-      // Only the proof can be taken here (the form sets no other claim): a replayed answer,
-      // or the same request sent twice at once, whose first one's receipt is then the answer.
-      if (error instanceof AlreadyRegistered) {
-        const first = idem && (await deps.store.getIdempotency(PUBLIC_IDEMPOTENCY, idem.key));
-        if (first && first.fingerprint === idem.fingerprint) return first.body as ComplaintReceipt;
+      // Only the proof can be taken here (the form sets no other claim): a replayed answer
+      // (or the same request sent twice at once, which `idempotent` answers with the first's).
+      if (error instanceof AlreadyRegistered)
         throw invalidInput('altcha', 'this answer was used already: solve a new challenge');
-      }
       throw error;
     }
   });

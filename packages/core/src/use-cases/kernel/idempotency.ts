@@ -1,5 +1,5 @@
 import { DomainError } from '../../errors.ts';
-import { type IdempotencyRecord, WriteConflict } from '../../ports.ts';
+import type { IdempotencyRecord } from '../../ports.ts';
 import type { ServiceDeps } from './deps.ts';
 
 /** An `Idempotency-Key` and a fingerprint of the request it came with. */
@@ -53,10 +53,11 @@ export async function idempotent<T>(
       createdAt: deps.clock().toISOString(),
     }));
   } catch (error) {
-    if (error instanceof WriteConflict && error.kind === 'idempotency') {
-      const raced = await replay();
-      if (raced) return raced.body;
-    }
+    // The same request sent twice at once: the second may fail on anything the first wrote
+    // (the case's version, a claim, an item that now exists, a transition the re-run finds
+    // made), not only on the key's own record. If the first committed, its answer is this one's.
+    const raced = await replay();
+    if (raced) return raced.body;
     throw error;
   }
 }
