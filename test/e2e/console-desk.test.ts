@@ -301,6 +301,42 @@ describe('console: the central desk', () => {
     await signOut();
   });
 
+  it('a case past its first 100 events still offers the decision on an extension requested last', async () => {
+    const central = await as('setneg', 'central_officer');
+    const subject = 'Sertifikat hak milik tertahan di Makassar';
+    const { id } = (await forwardedCase(http, central, ['kanwil-bpn-sulsel'], {
+      body: { subject },
+    })) as { id: string };
+    const officer = await as('kanwil-bpn-sulsel', 'agency_officer');
+    const base = `/v1/cases/${id}/assignments/kanwil-bpn-sulsel`;
+    // Fifty pauses and resumes (the most an assignment takes): with the registration,
+    // verification and forwarding, past the first page of 100 events before the request.
+    for (let i = 0; i < 50; i += 1) {
+      const paused = await http.post(
+        `${base}/pause`,
+        { reason: `Menunggu berkas ${i}` },
+        {
+          token: officer,
+        },
+      );
+      expect(paused.status, paused.text).toBe(200);
+      expect((await http.post(`${base}/resume`, {}, { token: officer })).status).toBe(200);
+    }
+    const asked = await http.post(
+      `${base}/extension-requests`,
+      { workingDays: 7, reason: 'Menunggu pengukuran ulang' },
+      { token: officer },
+    );
+    expect(asked.status, asked.text).toBe(201);
+    await signInAs(/^Petugas setneg/);
+    await page.goto(`${pantau.url}/cases/${id}`);
+    const decide = action(page, /Permintaan perpanjangan 7 hari kerja/);
+    await decide.getByLabel('Keputusan').selectOption('false');
+    await decide.getByRole('button', { name: 'Putuskan' }).click();
+    await page.getByText('Perpanjangan ditolak').waitFor();
+    await signOut();
+  });
+
   it('"not ours, awaiting re-forward" drops the assignment once the case is forwarded again', async () => {
     const redirected = await http.post(
       `/v1/cases/${ids.redirected}/assignments/pemprov-bali/redirect`,

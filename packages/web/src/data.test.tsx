@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { api, unwrap } from './api/client';
-import { firstItems, usePaged } from './data';
+import { allItems, firstItems, usePaged } from './data';
 import { json, mockApi, renderWith } from '../test/render';
 
 function Register() {
@@ -52,5 +52,6 @@ describe('paged lists', () => {
     expect(first).toEqual(Array.from({ length: 20 }, (_, i) => i * 3));
     expect(asked).toEqual([undefined, 'c1', 'c2']);
     expect(await firstItems(page, 1_000)).toHaveLength(84); // the whole list, then it stops
+    expect(await allItems(page)).toHaveLength(84);
   });
 });

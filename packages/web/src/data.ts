@@ -107,6 +107,15 @@ export function usePaged<T>(
 }
 
 /**
+ * Every item of a paged list (20 requests at most: 2,000 items at 100 a page), for what the
+ * console works things out from: a case's timeline gives its pending extension requests and
+ * open activities, which a first page alone would miss on a case sent to many agencies.
+ */
+export const allItems = <T>(
+  page: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor?: string | null }>,
+): Promise<T[]> => firstItems(page, Number.POSITIVE_INFINITY);
+
+/**
  * Up to `want` items of a paged list from its start, asking on while pages come back short with
  * a cursor (a filtered list, such as an agency's timeline of a case sent to sixty, reads a
  * bounded number of items a request): 20 requests at most.

@@ -6,7 +6,7 @@
 import { AgencyName } from './agencies';
 import { useEffect, useState } from 'react';
 import { api, download, type Schemas, unwrap } from '../api/client';
-import { firstItems, useLoad } from '../data';
+import { allItems, useLoad } from '../data';
 import type { TimeZone } from '../format';
 import { stepLabel, useI18n } from '../i18n/i18n';
 import { ProblemAlert, StatusBadge, Time } from './ui';
@@ -93,14 +93,13 @@ export function CaseLetters({
   const { t } = useI18n();
   const loaded = useLoad(
     () =>
-      firstItems(
-        (cursor) =>
-          unwrap(
-            api.GET('/v1/notifications', {
-              params: { query: { caseId, limit: 100, ...(cursor ? { cursor } : {}) } },
-            }),
-          ),
-        100,
+      // All of them: the latest (oldest first) are the ones an officer looks for.
+      allItems((cursor) =>
+        unwrap(
+          api.GET('/v1/notifications', {
+            params: { query: { caseId, limit: 100, ...(cursor ? { cursor } : {}) } },
+          }),
+        ),
       ).then((items) => ({ items })),
     [caseId, revision],
   );

@@ -18,7 +18,7 @@ import { CaseActions } from '../components/case-actions';
 import { Delegation } from '../components/delegation';
 import { DeadlinesPanel } from '../components/deadlines';
 import { Loading, PageTitle, ProblemAlert, StatusBadge, Time } from '../components/ui';
-import { firstItems, useLoad } from '../data';
+import { allItems, useLoad } from '../data';
 import { formatInstant, type TimeZone } from '../format';
 import { labelOf, useI18n } from '../i18n/i18n';
 import { actorKind, describeEvent, pendingExtensions } from '../timeline';
@@ -35,14 +35,13 @@ export default function CaseDetail() {
   const loaded = useLoad(async () => {
     const [kase, events] = await Promise.all([
       unwrap(api.GET('/v1/cases/{id}', { params: { path: { id } } })),
-      firstItems(
-        (cursor) =>
-          unwrap(
-            api.GET('/v1/cases/{id}/timeline', {
-              params: { path: { id }, query: { limit: 100, ...(cursor ? { cursor } : {}) } },
-            }),
-          ),
-        100,
+      // All of it: pending extension requests and open activities are read from it.
+      allItems((cursor) =>
+        unwrap(
+          api.GET('/v1/cases/{id}/timeline', {
+            params: { path: { id }, query: { limit: 100, ...(cursor ? { cursor } : {}) } },
+          }),
+        ),
       ),
     ]);
     return { kase, events };
