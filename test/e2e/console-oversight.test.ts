@@ -2,7 +2,8 @@
  * The console's oversight paths in Chromium, on the manual clock: an agency asks for more time
  * and central approves it; an agency says "not ours" and central re-forwards to the suggested
  * agency from the desk; a focal point's coordinator sees its member unit's queue; the reminder
- * letters reach the agency's Letters page; an admin adds an agency with a liaison and a head
+ * letters reach the agency's Letters page; central goes from the desk's overdue-by-agency to
+ * that agency's overdue assignments and its part of the case; an admin adds an agency with a liaison and a head
  * contact; an admin adds a cuti bersama and sees the deadlines
  * it moved; the SLA policy page saves.
  */
@@ -34,6 +35,7 @@ const NAMES: Record<string, string> = {
   polri: 'Kepolisian Negara Republik Indonesia',
   pln: 'PT PLN \\(Persero\\)',
   'pemprov-bali': 'Pemerintah Provinsi Bali',
+  'kanwil-bpn-jatim': 'Kantor Wilayah BPN Provinsi Jawa Timur',
 };
 const assignmentHeading = (agency: string) =>
   page.getByRole('heading', { name: new RegExp(`Penugasan: ${NAMES[agency] ?? agency}`) });
@@ -156,6 +158,32 @@ describe('console: oversight', () => {
     await page.getByText('Baca surat').first().click();
     await expect.poll(() => page.locator('pre.letter').first().innerText()).toContain(SUBJECT);
     await mainScreen(page, '14-agency-letters');
+    await signOut();
+  });
+
+  it('central goes from "overdue by agency" to that agency’s overdue assignments, and to its part of the case', async () => {
+    // 28 March: the member unit never acknowledged (Polri's deadline moved; PLN redirected).
+    await signInAs(/^Petugas setneg/);
+    const card = page.getByRole('region', { name: /Lewat tenggat per instansi/ });
+    await card.getByRole('link', { name: 'Kantor Wilayah BPN Provinsi Jawa Timur' }).click();
+    await page.waitForURL((u) => u.pathname === '/assignments');
+    expect(new URL(page.url()).searchParams.get('agency')).toBe('kanwil-bpn-jatim');
+    await page.getByRole('heading', { name: 'Penugasan instansi' }).waitFor();
+    const row = page.getByRole('row', { name: new RegExp(SUBJECT) });
+    await expect.poll(() => row.innerText()).toContain('Kantor Wilayah BPN Provinsi Jawa Timur');
+    expect(await row.innerText()).toContain('Lewat tenggat');
+    // Only that agency's, counted: the case's other agencies are not listed here.
+    await page.getByText('1 penugasan', { exact: true }).waitFor();
+    expect(await page.getByRole('row').count()).toBe(2);
+    expect(await page.getByLabel('Hanya yang lewat tenggat').isChecked()).toBe(true);
+    await mainScreen(page, '30-central-agency-worklist');
+    await row.getByRole('link', { name: SUBJECT }).click();
+    // The case opens at that agency's assignment, among the case's four.
+    const heading = assignmentHeading('kanwil-bpn-jatim');
+    await heading.waitFor();
+    await expect
+      .poll(() => heading.evaluate((h) => Math.round(h.getBoundingClientRect().top)))
+      .toBeLessThan(200);
     await signOut();
   });
 

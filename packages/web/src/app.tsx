@@ -21,6 +21,7 @@ const Queue = lazy(() => import('./pages/queue'));
 const CaseDetail = lazy(() => import('./pages/case-detail'));
 const Desk = lazy(() => import('./pages/desk'));
 const Cases = lazy(() => import('./pages/cases'));
+const Worklist = lazy(() => import('./pages/worklist'));
 const CaseNew = lazy(() => import('./pages/case-new'));
 const Stats = lazy(() => import('./pages/stats'));
 const Letters = lazy(() => import('./pages/letters'));
@@ -87,6 +88,7 @@ function Guarded() {
             <Route path="/cases/new" component={central ? CaseNew : NotFound} />
             <Route path="/cases/:id" component={CaseDetail} />
             <Route path="/cases" component={central ? Cases : NotFound} />
+            <Route path="/assignments" component={central ? Worklist : NotFound} />
             <Route path="/desk" component={central ? Desk : NotFound} />
             <Route path="/stats" component={central ? Stats : NotFound} />
             <Route path="/letters" component={Letters} />
@@ -122,6 +124,7 @@ function Frame({ children }: { children: React.ReactNode }) {
       ? [
           ['/desk', 'nav.desk'],
           ['/cases', 'nav.cases'],
+          ['/assignments', 'nav.worklist'],
           ['/stats', 'nav.stats'],
           ['/letters', 'nav.letters'],
           ...(session.role === 'central_admin'

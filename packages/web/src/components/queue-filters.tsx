@@ -66,10 +66,13 @@ export function QueueFilters({
   value,
   onChange,
   canSeeMembers,
+  canSeeEnded = true,
 }: {
   value: QueueFilterState;
   onChange: (next: QueueFilterState) => void;
   canSeeMembers: boolean;
+  /** "All" with the ended ones (an agency's queue; central's worklist lists by state). */
+  canSeeEnded?: boolean;
 }) {
   const { t } = useI18n();
   const id = useId();
@@ -117,7 +120,7 @@ export function QueueFilters({
         />
         <label htmlFor={`${id}-overdue`}>{t('filters.overdueOnly')}</label>
       </div>
-      {value.state === '' ? (
+      {value.state === '' && canSeeEnded ? (
         <div className="field field-check">
           <input
             id={`${id}-ended`}

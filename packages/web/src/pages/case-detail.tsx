@@ -4,6 +4,7 @@
  * where it must be), central's instructions, its deadlines with how they were computed, the
  * ladder, the timeline, and acts on its assignment.
  */
+import { useEffect } from 'react';
 import { useParams, useSearch } from 'wouter';
 import { api, type Schemas, unwrap } from '../api/client';
 import { isCentral } from '../auth/session';
@@ -46,6 +47,13 @@ export default function CaseDetail() {
     ]);
     return { kase, events };
   }, [id]);
+  // Central opened it from an agency's row (the worklist, a letter): that agency's assignment
+  // among all of the case's, once, when the case has loaded.
+  const ready = loaded.data !== undefined;
+  useEffect(() => {
+    if (ready && central && focus)
+      document.getElementById(`assignment-${focus}`)?.scrollIntoView({ block: 'start' });
+  }, [ready, central, focus]);
   if (loaded.loading && !loaded.data) return <Loading />;
   if (!loaded.data) return <ProblemAlert error={loaded.error} />;
   const { kase, events } = loaded.data;

@@ -250,7 +250,10 @@ export function ByAgency({
           {counts.map((row) => (
             <tr key={row.agencyId}>
               <td>
-                <AgencyName id={row.agencyId} />
+                {/* Opens that agency's overdue assignments: the count, one by one. */}
+                <Link href={`/assignments?agency=${row.agencyId}&overdue=1`}>
+                  <AgencyName id={row.agencyId} />
+                </Link>
               </td>
               <td>{row.count}</td>
               <td>{row.level > 0 ? levelLabel(t, row.level) : '—'}</td>
