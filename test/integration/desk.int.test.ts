@@ -196,6 +196,43 @@ describe('extension requests waiting for central', () => {
     const after = await service.pendingExtensions(centralOfficer, { limit: 100 });
     expect(after.items.map((x) => x.id)).not.toContain(request.id);
   });
+
+  it('leave the list, and its count, once their assignment has ended: nothing is left to decide', async () => {
+    clock.set('2026-08-18T03:00:00.000Z');
+    const asks = async (agency: string) => {
+      const { caseId } = await forwardedCase(service, [agency]);
+      const r = await service.requestExtension(officerOf(agency), caseId, agency, {
+        workingDays: 3,
+        reason: 'Menunggu data',
+      });
+      return { caseId, id: r.id };
+    };
+    const answered = await asks('polri');
+    const redirected = await asks('pln');
+    const waiting = await asks('bpn');
+    await service.respond(officerOf('polri'), answered.caseId, 'polri', {
+      kind: 'final',
+      message: 'Sudah selesai ditangani.',
+    });
+    await service.redirect(officerOf('pln'), redirected.caseId, 'pln', {
+      reason: 'Bukan kewenangan kami',
+    });
+    const pending = await service.pendingExtensions(centralOfficer, { limit: 1, total: true });
+    const all: string[] = [];
+    let page = pending;
+    for (;;) {
+      all.push(...page.items.map((x) => x.id));
+      if (!page.nextCursor) break;
+      page = await service.pendingExtensions(centralOfficer, {
+        limit: 1,
+        cursor: page.nextCursor,
+      });
+    }
+    expect(all).toContain(waiting.id);
+    expect(all).not.toContain(answered.id);
+    expect(all).not.toContain(redirected.id);
+    expect(pending.total).toBe(all.length);
+  });
 });
 
 describe('removing a holiday', () => {

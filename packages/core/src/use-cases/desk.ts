@@ -3,10 +3,11 @@
  * removing a holiday would move before it is removed.
  */
 import { Calendar } from '../calendar.ts';
-import { deadlinesMoved, mapPage } from '../desk.ts';
+import { deadlinesMoved } from '../desk.ts';
 import { notFound } from '../errors.ts';
-import { viewExtensionRequest } from '../extension.ts';
-import type { Page, PageRequest } from '../ports.ts';
+import { isOpen } from '../assignment.ts';
+import { type ExtensionRequestRecord, viewExtensionRequest } from '../extension.ts';
+import type { CaseBundle, Page, PageRequest } from '../ports.ts';
 import type { PendingExtensionView } from '../schemas.ts';
 import type { Principal } from '../tenancy.ts';
 import { ADMIN_ROLES, CENTRAL_ROLES, requireRole, type ServiceDeps } from './kernel/index.ts';
@@ -24,22 +25,57 @@ export async function pendingExtensions(
 ): Promise<Page<PendingExtensionView>> {
   requireRole(p, CENTRAL_ROLES);
   const { store } = deps;
-  const page = await store.listPendingExtensions(request);
-  const caseIds = [...new Set(page.items.map((x) => x.caseId))];
-  const agencyIds = [...new Set(page.items.map((x) => x.agencyId))];
-  const [subjects, names] = await Promise.all([
+  const page = await store.listPendingExtensions({ limit: request.limit, cursor: request.cursor });
+  const [bundles, names] = await Promise.all([
+    casesOf(deps, page.items),
     Promise.all(
-      caseIds.map(async (id) => [id, (await store.getCase(id))?.case.subject ?? null] as const),
-    ).then((pairs) => new Map(pairs)),
-    Promise.all(
-      agencyIds.map(async (id) => [id, (await store.getAgency(id))?.name ?? id] as const),
+      [...new Set(page.items.map((x) => x.agencyId))].map(
+        async (id) => [id, (await store.getAgency(id))?.name ?? id] as const,
+      ),
     ).then((pairs) => new Map(pairs)),
   ]);
-  return mapPage(page, (x) => ({
-    ...viewExtensionRequest(x),
-    subject: subjects.get(x.caseId) ?? null,
-    agencyName: names.get(x.agencyId) ?? x.agencyId,
-  }));
+  const waiting = page.items.filter((x) => awaitsDecision(x, bundles.get(x.caseId)));
+  return {
+    items: waiting.map((x) => ({
+      ...viewExtensionRequest(x),
+      subject: bundles.get(x.caseId)?.case.subject ?? null,
+      agencyName: names.get(x.agencyId) ?? x.agencyId,
+    })),
+    nextCursor: page.nextCursor,
+    ...(request.total ? { total: await countWaiting(deps) } : {}),
+  };
+}
+
+/**
+ * A request still to decide: its assignment, of the forwarding it was asked in, is open. One
+ * whose assignment ended since (answered, redirected, withdrawn) asks for nothing any more:
+ * no deadline is left to extend.
+ */
+const awaitsDecision = (x: ExtensionRequestRecord, bundle: CaseBundle | undefined): boolean => {
+  const a = bundle?.assignments.find((y) => y.agencyId === x.agencyId);
+  return a !== undefined && a.generation === x.generation && isOpen(a);
+};
+
+const casesOf = async (deps: ServiceDeps, items: readonly ExtensionRequestRecord[]) =>
+  new Map(
+    await Promise.all(
+      [...new Set(items.map((x) => x.caseId))].map(
+        async (id) => [id, await deps.store.getCase(id)] as const,
+      ),
+    ),
+  );
+
+/** Every request still to decide (the pending are few: one at most per open assignment). */
+async function countWaiting(deps: ServiceDeps): Promise<number> {
+  let count = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await deps.store.listPendingExtensions({ limit: 100, cursor });
+    const bundles = await casesOf(deps, page.items);
+    count += page.items.filter((x) => awaitsDecision(x, bundles.get(x.caseId))).length;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return count;
 }
 
 /**

@@ -155,8 +155,10 @@ export default function CaseDetail() {
                   caseId={kase.id}
                   assignment={a}
                   central={central}
+                  // This forwarding's: one asked before a re-forward to the same agency was
+                  // of an assignment that ended, and has nothing left to extend.
                   pendingExtensions={pendingExtensions(events).filter(
-                    (x) => x.agencyId === a.agencyId,
+                    (x) => x.agencyId === a.agencyId && x.at >= a.forwardedAt,
                   )}
                   onChange={loaded.reload}
                 />
