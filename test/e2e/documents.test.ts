@@ -222,6 +222,29 @@ describe('attachments', () => {
   });
 });
 
+describe('uploads finished twice', () => {
+  it('a completion sent twice at once answers both with the attachment', async () => {
+    const { id } = await forwardedCase(http, central, ['polri']);
+    for (let round = 0; round < 3; round += 1) {
+      const started = await http.post(
+        `/v1/cases/${id}/attachments`,
+        { name: `surat-${round}.pdf`, size: SMALL_PDF.byteLength },
+        { token: central },
+      );
+      expect(started.status, started.text).toBe(201);
+      expect((await postForm(started.body.upload, SMALL_PDF, 'surat.pdf')).status).toBe(204);
+      const path = `/v1/cases/${id}/attachments/${started.body.attachment.id}/complete`;
+      const both = await Promise.all([1, 2].map(() => http.post(path, {}, { token: central })));
+      expect(
+        both.map((r) => r.status),
+        both.map((r) => r.text).join(' | '),
+      ).toEqual([200, 200]);
+      expect(both[1]!.body).toEqual(both[0]!.body);
+      expect(both[0]!.body.status).toBe('available');
+    }
+  });
+});
+
 describe('uploads never finished', () => {
   let clocked: RunningPantau;
   afterAll(async () => {

@@ -133,20 +133,24 @@ export async function completeAttachment(
   id: string,
 ): Promise<AttachmentView> {
   const { blobs, inspect } = documentStorage(deps);
-  const a = await readableAttachment(deps, p, caseId, id);
-  if (!isCentral(p) && a.uploadedBy.agency !== p.agency)
-    throw new DomainError('forbidden', 'only the uploader’s unit completes an upload');
-  if (a.status !== 'uploading') return viewAttachment(a);
-  const bytes = await blobs.read(a.key);
-  if (!bytes)
-    throw new DomainError('invalid_transition', 'nothing was uploaded for this attachment yet');
-  const { record, refusal } = complete(a, await inspect(bytes), deps.clock());
-  await deps.store.putAttachment({ record, expectedVersion: a.version });
-  if (refusal) {
-    await blobs.delete(a.key);
-    throw refusal;
-  }
-  return viewAttachment(record);
+  // Sent twice at once (a retry while the first is on its way): the second, refused on the
+  // record's version, reads it again and answers what the first made of it.
+  return retryOnConflict(async () => {
+    const a = await readableAttachment(deps, p, caseId, id);
+    if (!isCentral(p) && a.uploadedBy.agency !== p.agency)
+      throw new DomainError('forbidden', 'only the uploader’s unit completes an upload');
+    if (a.status !== 'uploading') return viewAttachment(a);
+    const bytes = await blobs.read(a.key);
+    if (!bytes)
+      throw new DomainError('invalid_transition', 'nothing was uploaded for this attachment yet');
+    const { record, refusal } = complete(a, await inspect(bytes), deps.clock());
+    await deps.store.putAttachment({ record, expectedVersion: a.version });
+    if (refusal) {
+      await blobs.delete(a.key);
+      throw refusal;
+    }
+    return viewAttachment(record);
+  });
 }
 
 /**
