@@ -68,8 +68,8 @@ describe('idempotency and concurrency', () => {
   it('answers a keyed request sent twice at once with the first one’s result, whatever the second collides on', async () => {
     // Each command's second copy, re-run after the first committed, would refuse what it
     // finds: the forward (already assigned), the final answer (already completed), the
-    // extension request (one pending), the agency (exists), the case with an external
-    // reference (claimed). Each must answer as the first did.
+    // extension request (one pending), the redirect (redirected), the agency (exists), the
+    // case with an external reference (claimed). Each must answer as the first did.
     const central = await as('setneg', 'central_officer');
     const admin = await as('setneg', 'central_admin');
     const polri = await as('polri', 'agency_officer');
@@ -97,6 +97,10 @@ describe('idempotency and concurrency', () => {
       const base = `/v1/cases/${id}/assignments/polri`;
       await twice(`${base}/extension-requests`, { workingDays: 5, reason: 'Data' }, polri);
       await twice(`${base}/responses`, { kind: 'final', message: 'Selesai.' }, polri);
+      // "Not ours" sent twice (a redirect's second copy finds it redirected already).
+      const other = (await forwardedTo(['pln'])).id;
+      const pln = await as('pln', 'agency_officer');
+      await twice(`/v1/cases/${other}/assignments/pln/redirect`, { reason: 'Bukan kami' }, pln);
       await twice(
         '/v1/cases',
         complaint({ externalRef: { system: 'lapor', id: `LAP-${round}-${Date.now()}` } }),

@@ -100,13 +100,15 @@ export const assignments = new OpenAPIHono()
       path: '/{id}/assignments/{agencyId}/redirect',
       tags,
       summary: '"Not ours" (bukan wewenang): back to central with a reason',
-      request: { params: Params, body: jsonBody(RedirectBody) },
+      request: { params: Params, headers: IdempotencyHeader, body: jsonBody(RedirectBody) },
       responses: { 200: json(AssignmentSchema, 'The assignment'), ...PROBLEMS },
     }),
     async (c) => {
       const { id, agencyId } = c.req.valid('param');
+      const body = c.req.valid('json');
+      // With a key, a retry after a lost answer replays it instead of a 409 (already redirected).
       return c.json(
-        await c.get('service').redirect(c.get('auth'), id, agencyId, c.req.valid('json')),
+        await c.get('service').redirect(c.get('auth'), id, agencyId, body, idempotencyOf(c, body)),
         200,
       );
     },

@@ -77,8 +77,9 @@ export async function redirect(
   caseId: string,
   agencyId: string,
   input: RedirectInput,
+  idem?: Idempotency,
 ): Promise<AssignmentView> {
-  return changeAssignment(deps, p, caseId, agencyId, undefined, async (a, now) => {
+  return changeAssignment(deps, p, caseId, agencyId, idem, async (a, now) => {
     // Checked once the caller may act on the assignment: before that, 400 or 404 would tell
     // a stranger which agency ids exist.
     if (input.suggestedAgencyId && !(await deps.store.getAgency(input.suggestedAgencyId)))

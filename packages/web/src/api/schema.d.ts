@@ -1761,7 +1761,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Replays the first response for the same key and body; 409 for another body. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                     agencyId: string;

@@ -111,11 +111,12 @@ export function AssignmentActions({
             schema={RedirectBody}
             submitLabel={t('actions.send')}
             onDone={onChange}
-            send={(body) =>
+            send={(body, key) =>
               unwrap(
                 api.POST('/v1/cases/{id}/assignments/{agencyId}/redirect', {
                   params: { path },
                   body,
+                  headers: { 'idempotency-key': key },
                 }),
               )
             }
