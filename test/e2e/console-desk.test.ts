@@ -253,6 +253,12 @@ describe('console: an agency’s queue, many at once', () => {
       cases.map(async (id) => (await assignmentOf(id, 'pemkot-jayapura')).state),
     );
     expect(states).toEqual(['withdrawn', 'acknowledged', 'pending']);
+    // The last one too: nothing is left to choose, and what happened is still said.
+    await page.getByLabel(`Pilih: ${subjects[2]}`).check();
+    await send.click();
+    await expect.poll(() => page.getByRole('checkbox', { name: /^Pilih/ }).count()).toBe(0);
+    await page.getByText('1 penugasan dikonfirmasi diterima.').waitFor();
+    expect((await assignmentOf(cases[2]!, 'pemkot-jayapura')).state).toBe('acknowledged');
     await signOut();
   });
 });

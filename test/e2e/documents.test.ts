@@ -286,6 +286,30 @@ describe('uploads never finished', () => {
     expect(done.status, done.text).toBe(200);
     expect((await listed()).map((a: { name: string }) => a.name)).toEqual(['surat-balasan.pdf']);
   });
+
+  it('an abandoned upload whose bytes came completes only while the case has room', async () => {
+    const web = api(clocked.url);
+    const officer = await users(clocked.url)('setneg', 'central_officer');
+    const full = await forwardedCase(web, officer, ['polri']);
+    const late = await web.post(
+      `/v1/cases/${full.id}/attachments`,
+      { name: 'terlambat.pdf', size: SMALL_PDF.byteLength },
+      { token: officer },
+    );
+    expect((await postForm(late.body.upload, SMALL_PDF, 'terlambat.pdf')).status).toBe(204);
+    // The tab closed before "complete"; long after, thirty files take the case's places.
+    await web.post('/dev/clock', { advance: 'PT2H' });
+    for (let i = 0; i < 30; i += 1) {
+      const done = await attach(web, officer, full.id, { name: `berkas-${i}.pdf` });
+      expect(done.status, done.text).toBe(200);
+    }
+    const completed = await web.post(
+      `/v1/cases/${full.id}/attachments/${late.body.attachment.id}/complete`,
+      {},
+      { token: officer },
+    );
+    expectProblem(completed, 422, 'limit_exceeded');
+  });
 });
 
 describe('the forwarding letter', () => {

@@ -209,6 +209,7 @@ describe('extension requests waiting for central', () => {
     };
     const answered = await asks('polri');
     const redirected = await asks('pln');
+    const closed = await asks('pln');
     const waiting = await asks('bpn');
     await service.respond(officerOf('polri'), answered.caseId, 'polri', {
       kind: 'final',
@@ -217,6 +218,7 @@ describe('extension requests waiting for central', () => {
     await service.redirect(officerOf('pln'), redirected.caseId, 'pln', {
       reason: 'Bukan kewenangan kami',
     });
+    await service.closeCase(centralOfficer, closed.caseId, { outcome: 'withdrawn' });
     const pending = await service.pendingExtensions(centralOfficer, { limit: 1, total: true });
     const all: string[] = [];
     let page = pending;
@@ -231,7 +233,20 @@ describe('extension requests waiting for central', () => {
     expect(all).toContain(waiting.id);
     expect(all).not.toContain(answered.id);
     expect(all).not.toContain(redirected.id);
+    expect(all).not.toContain(closed.id);
     expect(pending.total).toBe(all.length);
+    // They lapsed with their assignment: nothing is left to decide.
+    for (const [ended, agency] of [
+      [answered, 'polri'],
+      [redirected, 'pln'],
+      [closed, 'pln'],
+    ] as const) {
+      const stored = (await store.getCase(ended.caseId))!.extensions.find((x) => x.id === ended.id);
+      expect(stored, agency).toMatchObject({ status: 'lapsed' });
+      await expect(
+        service.decideExtension(centralOfficer, ended.caseId, agency, ended.id, { approve: false }),
+      ).rejects.toMatchObject({ code: 'invalid_transition' });
+    }
   });
 });
 

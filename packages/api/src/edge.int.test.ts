@@ -255,7 +255,8 @@ describe('a complaint sent again with its Idempotency-Key', () => {
       store,
       verifier,
       clock: () => new Date(),
-      proofOfWork: { secret: SECRET, maxCounter: 10, cost: 1, ttlSeconds: 1 },
+      // altcha counts expiry in whole seconds: a 1 s challenge may live only a few ms.
+      proofOfWork: { secret: SECRET, maxCounter: 10, cost: 1, ttlSeconds: 3 },
     });
     const solved = async () => {
       const challenge = await (await app.request('/v1/complaints/challenge')).json();
@@ -278,8 +279,8 @@ describe('a complaint sent again with its Idempotency-Key', () => {
     expect(first.status).toBe(201);
     const receipt = await first.json();
 
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
-    // Both challenges are past their second now: one never sent is refused…
+    await new Promise((resolve) => setTimeout(resolve, 4_100));
+    // Both challenges are past their 3 s now: one never sent is refused…
     const late = await post(unused, 'lost-answer-0000000002');
     expect(late.status).toBe(400);
     // …and the one already spent replays its receipt.

@@ -9,7 +9,8 @@ export interface ExtensionRequestRecord {
   readonly generation: number;
   readonly workingDays: number;
   readonly reason: string;
-  readonly status: 'pending' | 'approved' | 'refused';
+  /** `lapsed`: its assignment ended (answered, redirected, withdrawn) before a decision. */
+  readonly status: 'pending' | 'approved' | 'refused' | 'lapsed';
   readonly requestedBy: string;
   readonly requestedAt: string;
   readonly decidedBy: string | null;
@@ -36,6 +37,17 @@ export function decideExtension(
     version: r.version + 1,
   };
 }
+
+/**
+ * The request no longer waits: its assignment ended before central decided (an answer, a
+ * redirect, the case closed). Nothing is left to extend; it leaves central's desk.
+ */
+export const lapse = (r: ExtensionRequestRecord, now: Date): ExtensionRequestRecord => ({
+  ...r,
+  status: 'lapsed',
+  decidedAt: now.toISOString(),
+  version: r.version + 1,
+});
 
 export const viewExtensionRequest = (r: ExtensionRequestRecord): ExtensionRequestView => ({
   id: r.id,

@@ -230,6 +230,16 @@ describe('the escalation ladder', () => {
       'formal_warning',
       'central_intervention',
     ]);
+    // One that removes every rung written so far climbs from the first rung left.
+    const first = DEFAULT_LADDER.filter((step) => step.name !== 'reminder_1');
+    const gone: Change = { at: at10('2026-03-30'), apply: (a) => a, rearm: true, steps: first };
+    const restarted = simulate(forwarded(), [gone], '2026-06-01T00:00:00.000Z');
+    expect(rungs(restarted.letters).map(([step]) => step)).toEqual([
+      'reminder_1',
+      'reminder_2',
+      'formal_warning',
+      'central_intervention',
+    ]);
   });
 
   it('lets a target missed mid-episode join it instead of starting another', () => {

@@ -181,14 +181,17 @@ const warnedToo = (mark: string | readonly string[] | undefined, due: string): s
 
 /**
  * The position of the episode's next rung in the ladder as it is now: after every rung the
- * episode wrote, wherever an edit of the steps has put them (older records: after `level`).
+ * episode wrote, wherever an edit of the steps has put them; the first if the edit took them
+ * all out (older records, which name none: after `level`).
  */
 function nextRungIndex(steps: readonly LadderStep[], ep: Episode): number {
   const rungs = rungsOf(steps);
   const positions = (ep.written ?? [])
     .map((name) => rungs.findIndex((r) => r.name === name))
     .filter((i) => i >= 0);
-  return positions.length > 0 ? Math.max(...positions) + 1 : ep.level;
+  if (positions.length > 0) return Math.max(...positions) + 1;
+  // Every rung it wrote was taken out of the ladder: from the first of the ladder as it is.
+  return ep.written && ep.written.length > 0 ? 0 : ep.level;
 }
 
 /** When the episode's next rung is due, if it has one left. */

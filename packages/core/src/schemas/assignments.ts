@@ -58,7 +58,10 @@ export const ExtensionRequestSchema = z
     agencyId: z.string(),
     workingDays: z.int(),
     reason: z.string(),
-    status: z.enum(['pending', 'approved', 'refused']),
+    status: z.enum(['pending', 'approved', 'refused', 'lapsed']).meta({
+      description:
+        '`lapsed`: the assignment ended (answered, redirected, withdrawn) before a decision',
+    }),
     requestedAt: instant,
     decidedAt: instant.nullable(),
     note: z.string().nullable(),

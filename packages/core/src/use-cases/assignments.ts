@@ -33,6 +33,7 @@ import {
   type Idempotency,
   idempotent,
   ladderOf,
+  lapsedRequests,
   loadCase,
   put,
   readableAssignment,
@@ -258,6 +259,8 @@ async function changeAssignment(
         ifEpisodeEnds: true,
       });
       const ladders = [replyLadder, rearmed?.put].filter((l) => l !== undefined);
+      // Ended (a final answer, "not ours"): a request for more time waits for nothing now.
+      const lapsed = isOpen(next) ? [] : lapsedRequests(bundle, [next], now);
       const body = viewAssignment(written.record, now, rearmed?.put.record ?? ladder);
       // The calendar is read only when a first response needs its working days counted.
       const firstResponse =
@@ -267,6 +270,7 @@ async function changeAssignment(
         case: put(bundle.case, nextCase),
         assignments: [written],
         ...(ladders.length > 0 ? { ladders } : {}),
+        ...(lapsed.length > 0 ? { extensions: lapsed } : {}),
         counters: counterDeltas(assignment, written.record, calendar),
         events: [
           event(caseId, now, type, p, agencyId, data),

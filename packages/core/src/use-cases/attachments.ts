@@ -143,6 +143,12 @@ export async function completeAttachment(
     const bytes = await blobs.read(a.key);
     if (!bytes)
       throw new DomainError('invalid_transition', 'nothing was uploaded for this attachment yet');
+    // Abandoned, its place may have been taken since: it completes only if there is room.
+    if (abandoned(a, deps.clock()))
+      assertRoomFor(
+        (await deps.store.listAttachments(caseId)).filter((x) => x.id !== a.id),
+        deps.clock(),
+      );
     const { record, refusal } = complete(a, await inspect(bytes), deps.clock());
     await deps.store.putAttachment({ record, expectedVersion: a.version });
     if (refusal) {

@@ -21,7 +21,13 @@ import { viewCase } from '../case-view.ts';
 import { DomainError, invalidInput } from '../errors.ts';
 import { armLadder } from '../ladder/index.ts';
 import { targetWorkingDays } from '../policy.ts';
-import { MAX_COMMIT_ITEMS, type Page, type PageRequest, type VersionedPut } from '../ports.ts';
+import {
+  MAX_COMMIT_ITEMS,
+  type Page,
+  type PageRequest,
+  type VersionedPut,
+  WriteConflict,
+} from '../ports.ts';
 import type {
   AssignmentView,
   CaseListFilter,
@@ -45,6 +51,7 @@ import {
   idempotent,
   inParallel,
   inRuns,
+  lapsedRequests,
   loadCase,
   put,
   readableCase,
@@ -316,7 +323,7 @@ export async function closeCase(
   input: CloseInput,
 ): Promise<CaseView> {
   requireRole(p, CENTRAL_ROLES);
-  return retryOnConflict(async () => {
+  const { view, lapsed } = await retryOnConflict(async () => {
     const bundle = await loadCase(deps, caseId);
     const now = deps.clock();
     // A case that cannot be closed is refused before anything is withdrawn.
@@ -350,8 +357,22 @@ export async function closeCase(
     const assignments = bundle.assignments.map(
       (a) => withdrawn.find((w) => w.record.agencyId === a.agencyId)?.record ?? a,
     );
-    return viewCase(closed.record, assignments, now, { central: true });
+    const lapsed = lapsedRequests(
+      bundle,
+      withdrawn.map((w) => w.record),
+      now,
+    );
+    return { view: viewCase(closed.record, assignments, now, { central: true }), lapsed };
   });
+  // Then their pending requests for more time lapse (at most one each), in runs of their own,
+  // once the case is closed: a close cut short before them leaves them pending (central's desk
+  // lists only requests whose assignment is open, so it shows them either way), and one
+  // decided meanwhile keeps its decision.
+  for (const run of inRuns(lapsed, MAX_COMMIT_ITEMS))
+    await deps.store.commit({ extensions: run }).catch((error: unknown) => {
+      if (!(error instanceof WriteConflict)) throw error;
+    });
+  return view;
 }
 
 /** The case's timeline; an agency does not see what central asked the complainant for. */

@@ -65,7 +65,11 @@ const casesOf = async (deps: ServiceDeps, items: readonly ExtensionRequestRecord
     ),
   );
 
-/** Every request still to decide (the pending are few: one at most per open assignment). */
+/**
+ * Every request still to decide. The pending are few: one at most per open assignment, as a
+ * request lapses when its assignment ends (those that ended before requests lapsed stay
+ * pending in the store, and are read here too, but not counted).
+ */
 async function countWaiting(deps: ServiceDeps): Promise<number> {
   let count = 0;
   let cursor: string | undefined;

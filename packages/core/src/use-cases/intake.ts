@@ -64,9 +64,10 @@ export interface SpentProof {
  *
  * With an `Idempotency-Key`, a repeat of the same request (after an answer lost on the way)
  * gets the same receipt, without checking the proof again (it was spent by the first): the
- * code is shown once, and a form that lost it would otherwise send a second case. The replay
- * needs the key and the whole body, the solved challenge included, which only the browser
- * that sent it holds.
+ * code is shown once, and a form that lost it would otherwise send a second case. The proof
+ * is not part of the request's fingerprint (a form may have solved a new one since), so the
+ * key, with the complaint's text, is what guards the replay: the edge takes only keys of 16
+ * characters or more, and the console draws a UUID for each complaint.
  */
 export async function submitComplaint(
   deps: ServiceDeps,

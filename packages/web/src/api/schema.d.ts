@@ -1969,8 +1969,11 @@ export type paths = {
                             agencyId: string;
                             workingDays: number;
                             reason: string;
-                            /** @enum {string} */
-                            status: "pending" | "approved" | "refused";
+                            /**
+                             * @description `lapsed`: the assignment ended (answered, redirected, withdrawn) before a decision
+                             * @enum {string}
+                             */
+                            status: "pending" | "approved" | "refused" | "lapsed";
                             /**
                              * Format: date-time
                              * @example 2026-03-30T16:59:59.999Z
@@ -5921,8 +5924,11 @@ export type components = {
             agencyId: string;
             workingDays: number;
             reason: string;
-            /** @enum {string} */
-            status: "pending" | "approved" | "refused";
+            /**
+             * @description `lapsed`: the assignment ended (answered, redirected, withdrawn) before a decision
+             * @enum {string}
+             */
+            status: "pending" | "approved" | "refused" | "lapsed";
             /**
              * Format: date-time
              * @example 2026-03-30T16:59:59.999Z
@@ -6415,8 +6421,11 @@ export type components = {
             agencyId: string;
             workingDays: number;
             reason: string;
-            /** @enum {string} */
-            status: "pending" | "approved" | "refused";
+            /**
+             * @description `lapsed`: the assignment ended (answered, redirected, withdrawn) before a decision
+             * @enum {string}
+             */
+            status: "pending" | "approved" | "refused" | "lapsed";
             /**
              * Format: date-time
              * @example 2026-03-30T16:59:59.999Z

@@ -56,10 +56,13 @@ interface Outcome {
 export function BulkAcknowledge({
   selection,
   onDone,
+  offered,
 }: {
   selection: ReturnType<typeof useSelection>;
   /** After the last request: the list is read again. */
   onDone: () => void;
+  /** Something listed awaits acknowledgement: the button is offered. */
+  offered: boolean;
 }) {
   const { t } = useI18n();
   const [progress, setProgress] = useState<number | null>(null);
@@ -97,17 +100,20 @@ export function BulkAcknowledge({
     onDone();
   };
 
+  if (!offered && !busy && outcome === null) return null;
   return (
     <div className="bulk-actions">
-      <button
-        type="button"
-        className="primary"
-        disabled={busy || rows.length === 0}
-        aria-busy={busy}
-        onClick={() => void run()}
-      >
-        {t('bulk.acknowledge', { n: rows.length })}
-      </button>
+      {offered || busy ? (
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || rows.length === 0}
+          aria-busy={busy}
+          onClick={() => void run()}
+        >
+          {t('bulk.acknowledge', { n: rows.length })}
+        </button>
+      ) : null}
       <div role="status" aria-live="polite">
         {busy ? (
           <p className="muted">{t('bulk.progress', { done: progress + 1, n: rows.length })}</p>

@@ -60,7 +60,8 @@ export default function Queue() {
         loading={list.loading}
         sentence="queue.total"
       />
-      {pending ? <BulkAcknowledge selection={selection} onDone={list.reload} /> : null}
+      {/* Mounted while nothing is pending too: what the last run did is still said. */}
+      <BulkAcknowledge selection={selection} onDone={list.reload} offered={pending} />
       <AssignmentTable
         items={list.items}
         zone={session.zone}

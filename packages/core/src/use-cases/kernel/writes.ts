@@ -1,4 +1,6 @@
+import type { AssignmentRecord } from '../../assignment.ts';
 import type { CaseRecord } from '../../case.ts';
+import { type ExtensionRequestRecord, lapse } from '../../extension.ts';
 import type { LadderRecord } from '../../notification.ts';
 import type { CaseBundle, CaseChange, VersionedPut } from '../../ports.ts';
 import type { ServiceDeps } from './deps.ts';
@@ -42,6 +44,23 @@ export const inRuns = <T>(items: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
     items.slice(i * size, (i + 1) * size),
   );
+
+/**
+ * The pending extension requests of assignments that have just ended, lapsed: nothing is left
+ * to extend, and central's desk stops waiting on them.
+ */
+export const lapsedRequests = (
+  bundle: CaseBundle,
+  ended: readonly AssignmentRecord[],
+  now: Date,
+): VersionedPut<ExtensionRequestRecord>[] =>
+  bundle.extensions
+    .filter(
+      (x) =>
+        x.status === 'pending' &&
+        ended.some((a) => a.agencyId === x.agencyId && a.generation === x.generation),
+    )
+    .map((x) => ({ record: lapse(x, now), expectedVersion: x.version }));
 
 /** The case touched by a change that does not move its status (to serialize writers). */
 export const touchCase = (c: CaseRecord, now: Date): CaseRecord => ({
