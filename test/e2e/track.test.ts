@@ -192,6 +192,22 @@ describe('the agencies’ answers on the tracking route', () => {
     });
     expect(replied.status, replied.text).toBe(200);
     expect(replied.body.answers).toHaveLength(3);
+    // Sent again, as a phone does after its answer was lost: the same view, not an error
+    // saying there is nothing to reply to (the reply did go through).
+    const again = await http.post('/v1/track/reply', {
+      code: c.trackingCode,
+      satisfied: true,
+      rating: 4,
+    });
+    expect(again.status, again.text).toBe(200);
+    expect(again.body).toEqual(replied.body);
+    // Another reply to the closed case is still refused.
+    const other = await http.post('/v1/track/reply', {
+      code: c.trackingCode,
+      satisfied: false,
+      rating: 1,
+    });
+    expect(other.status, other.text).toBe(409);
   });
 
   it('a "not ours" reason is central’s business, not an answer', async () => {

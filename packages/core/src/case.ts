@@ -100,6 +100,22 @@ export const isReplyWindowOpen = (c: CaseRecord, now: Date): boolean =>
   c.status === 'resolved' && !!c.replyWindow && now.getTime() <= Date.parse(c.replyWindow.closesAt);
 
 /**
+ * The complainant's reply sent again (a phone that lost the answer, a double tap): the case's
+ * last reply is this one, and the case is where that reply took it. Such a repeat is answered
+ * with the case as it is, not refused as a reply with nothing left to reply to.
+ */
+export function repliedAlready(c: CaseRecord, input: Omit<ComplainantReply, 'at'>): boolean {
+  const last = c.replies?.at(-1);
+  return (
+    last !== undefined &&
+    last.satisfied === input.satisfied &&
+    last.rating === input.rating &&
+    (last.message ?? null) === (input.message ?? null) &&
+    c.status === (input.satisfied ? 'closed' : 'reopened')
+  );
+}
+
+/**
  * The complainant replies to the final answer: satisfied closes the case; not satisfied
  * reopens it to central (`reopened`: central may forward it again, to the same agencies
  * too). Only inside the window.

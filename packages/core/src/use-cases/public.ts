@@ -1,5 +1,5 @@
 /** The complainant's side, by tracking code alone: the tracking page and the reply. */
-import { type CaseRecord, reply as replyTo } from '../case.ts';
+import { type CaseRecord, repliedAlready, reply as replyTo } from '../case.ts';
 import { answersFrom, viewTracking } from '../case-view.ts';
 import { notFound } from '../errors.ts';
 import type { ReplyInput } from '../schemas.ts';
@@ -31,11 +31,13 @@ export async function reply(deps: ServiceDeps, code: string, input: ReplyInput) 
   return retryOnConflict(async () => {
     const bundle = await loadCase(deps, caseId);
     const now = deps.clock();
-    const next = replyTo(
-      bundle.case,
-      { satisfied: input.satisfied, rating: input.rating, message: input.message ?? null },
-      now,
-    );
+    const given = {
+      satisfied: input.satisfied,
+      rating: input.rating,
+      message: input.message ?? null,
+    };
+    if (repliedAlready(bundle.case, given)) return trackingView(deps, bundle.case, now);
+    const next = replyTo(bundle.case, given, now);
     const actor = { complainant: true as const };
     await deps.store.commit({
       case: put(bundle.case, next),
