@@ -120,6 +120,55 @@ describe('idempotency and concurrency', () => {
     }
   });
 
+  it('answers central’s decisions sent again (an answer lost on the way, a double click) as the first did', async () => {
+    const central = await as('setneg', 'central_officer');
+    const polri = await as('polri', 'agency_officer');
+    const twice = async (path: string, body: unknown) => {
+      const [a, b] = await Promise.all([1, 2].map(() => http.post(path, body, { token: central })));
+      expect([a!.status, b!.status], `${path}: ${a!.text} | ${b!.text}`).toEqual([200, 200]);
+      const again = await http.post(path, body, { token: central });
+      expect(again.status, again.text).toBe(200);
+      return again;
+    };
+    const registered = await http.post('/v1/cases', complaint(), { token: central });
+    const id = registered.body.id as string;
+    const verified = await twice(`/v1/cases/${id}/verification`, {
+      decision: 'accept',
+      type: 'normative',
+    });
+    expect(verified.body.status).toBe('verified');
+    // Another decision than the one made is still refused.
+    const otherwise = await http.post(
+      `/v1/cases/${id}/verification`,
+      { decision: 'accept', type: 'light' },
+      { token: central },
+    );
+    expect(otherwise.status, otherwise.text).toBe(409);
+    await http.post(
+      `/v1/cases/${id}/assignments`,
+      { assignments: [{ agencyId: 'polri' }] },
+      { token: central },
+    );
+    const asked = await http.post(
+      `/v1/cases/${id}/assignments/polri/extension-requests`,
+      { workingDays: 4, reason: 'Menunggu data' },
+      { token: polri },
+    );
+    const decision = `/v1/cases/${id}/assignments/polri/extension-requests/${asked.body.id}/decision`;
+    const approved = await twice(decision, { approve: true });
+    expect(approved.body.status).toBe('approved');
+    const closed = await twice(`/v1/cases/${id}/close`, { outcome: 'withdrawn' });
+    expect(closed.body.status).toBe('closed');
+    const timeline = await http.get(`/v1/cases/${id}/timeline?limit=100`, { token: central });
+    const types = (timeline.body.items as { type: string }[]).map((e) => e.type);
+    // Each decision once in the record.
+    for (const type of ['case_verified', 'extension_approved', 'case_closed'])
+      expect(
+        types.filter((t) => t === type),
+        type,
+      ).toHaveLength(1);
+  });
+
   it('lets exactly one of 50 concurrent conflicting transitions win; the rest get 409; the timeline agrees', async () => {
     const { id } = await forwardedTo(['polri']);
     const polri = await as('polri', 'agency_officer');

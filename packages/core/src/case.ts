@@ -229,6 +229,24 @@ const withStatus = (
 };
 
 /** Central's verification decision on a received (or info-awaiting) complaint. */
+/**
+ * The same verification sent again (an answer lost on the way): the case is where that
+ * decision took it, with the same classification and subject. Answered with the case as it
+ * is, not refused as a case that cannot be verified any more. (Asking for information again
+ * is allowed anyway: it records the latest request.)
+ */
+export function verifiedAlready(c: CaseRecord, input: VerificationInput): boolean {
+  if (input.subject !== undefined && input.subject !== c.subject) return false;
+  if (input.decision === 'reject') return c.status === 'rejected';
+  const kept = c.classification;
+  if (input.decision !== 'accept' || c.status !== 'verified' || kept === null) return false;
+  return (
+    kept.type === input.type &&
+    kept.category === (input.category ?? null) &&
+    kept.note === (input.note ?? null)
+  );
+}
+
 export function verify(c: CaseRecord, input: VerificationInput, now: Date): CaseRecord {
   if (c.status !== 'received' && c.status !== 'needs_info') {
     throw invalidTransition(`a case that is ${c.status} cannot be verified`);
@@ -329,6 +347,12 @@ const answers = (b: AssignmentRecord, a: AssignmentRecord): boolean =>
     : Date.parse(b.forwardedAt) > Date.parse(a.redirect!.at);
 
 /** Central closes the case; open assignments are withdrawn by the caller. */
+/** The same close sent again: the case is closed, with that outcome and note. */
+export const closedAlready = (c: CaseRecord, input: CloseInput): boolean =>
+  c.status === 'closed' &&
+  c.closure?.outcome === input.outcome &&
+  c.closure.note === (input.note ?? null);
+
 export function close(c: CaseRecord, input: CloseInput, now: Date): CaseRecord {
   if (TERMINAL.includes(c.status))
     throw invalidTransition(`a case that is ${c.status} cannot be closed`);

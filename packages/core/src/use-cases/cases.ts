@@ -13,8 +13,10 @@ import {
   assertForwardable,
   awaitingReforward,
   close,
+  closedAlready,
   markForwarded,
   reconcile,
+  verifiedAlready,
   verify,
 } from '../case.ts';
 import { viewCase } from '../case-view.ts';
@@ -122,6 +124,8 @@ export async function verifyCase(
   return retryOnConflict(async () => {
     const bundle = await loadCase(deps, caseId);
     const now = deps.clock();
+    if (verifiedAlready(bundle.case, input))
+      return viewCase(bundle.case, bundle.assignments, now, { central: true });
     const next = verify(bundle.case, input, now);
     const type: EventType =
       input.decision === 'accept'
@@ -326,6 +330,12 @@ export async function closeCase(
   const { view, lapsed } = await retryOnConflict(async () => {
     const bundle = await loadCase(deps, caseId);
     const now = deps.clock();
+    // Sent again after its answer was lost: the case as that close left it.
+    if (closedAlready(bundle.case, input))
+      return {
+        view: viewCase(bundle.case, bundle.assignments, now, { central: true }),
+        lapsed: [],
+      };
     // A case that cannot be closed is refused before anything is withdrawn.
     close(bundle.case, input, now);
     const open = bundle.assignments.filter(isOpen);

@@ -4,7 +4,7 @@
  * ladder.
  */
 import { ulid } from 'ulid';
-import { type AssignmentRecord, isOpen } from '../assignment.ts';
+import { type AssignmentRecord, isOpen, viewAssignment } from '../assignment.ts';
 import { type ClockChange, extend, pause, resume } from '../assignment-clock.ts';
 import { DomainError, notFound } from '../errors.ts';
 import {
@@ -31,6 +31,7 @@ import {
   event,
   type Idempotency,
   idempotent,
+  ladderOf,
   loadCase,
   put,
   readableAssignment,
@@ -118,6 +119,16 @@ export async function decideExtension(
     const assignment = bundle.assignments.find((a) => a.agencyId === agencyId);
     if (!request || !assignment) throw notFound(`extension request ${requestId}`);
     const now = deps.clock();
+    // The same decision sent again (its answer lost on the way): the request as it stands.
+    if (
+      request.status === (input.approve ? 'approved' : 'refused') &&
+      request.note === (input.note ?? null)
+    )
+      return {
+        decision: request,
+        view: viewAssignment(assignment, now, ladderOf(bundle, agencyId)),
+        rearm: undefined,
+      };
     const decision = decided(request, input.approve, input.note ?? null, p.sub, now);
     let extended: ClockChange | undefined;
     if (input.approve) {
