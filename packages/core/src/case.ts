@@ -228,7 +228,6 @@ const withStatus = (
   };
 };
 
-/** Central's verification decision on a received (or info-awaiting) complaint. */
 /**
  * The same verification sent again (an answer lost on the way): the case is where that
  * decision took it, with the same classification and subject. Answered with the case as it
@@ -247,6 +246,7 @@ export function verifiedAlready(c: CaseRecord, input: VerificationInput): boolea
   );
 }
 
+/** Central's verification decision on a received (or info-awaiting) complaint. */
 export function verify(c: CaseRecord, input: VerificationInput, now: Date): CaseRecord {
   if (c.status !== 'received' && c.status !== 'needs_info') {
     throw invalidTransition(`a case that is ${c.status} cannot be verified`);
@@ -346,13 +346,13 @@ const answers = (b: AssignmentRecord, a: AssignmentRecord): boolean =>
     ? b.reforwardOf.some((r) => r.agencyId === a.agencyId && r.generation === a.generation)
     : Date.parse(b.forwardedAt) > Date.parse(a.redirect!.at);
 
-/** Central closes the case; open assignments are withdrawn by the caller. */
 /** The same close sent again: the case is closed, with that outcome and note. */
 export const closedAlready = (c: CaseRecord, input: CloseInput): boolean =>
   c.status === 'closed' &&
   c.closure?.outcome === input.outcome &&
   c.closure.note === (input.note ?? null);
 
+/** Central closes the case; open assignments are withdrawn by the caller. */
 export function close(c: CaseRecord, input: CloseInput, now: Date): CaseRecord {
   if (TERMINAL.includes(c.status))
     throw invalidTransition(`a case that is ${c.status} cannot be closed`);
