@@ -157,12 +157,30 @@ describe('idempotency and concurrency', () => {
     const decision = `/v1/cases/${id}/assignments/polri/extension-requests/${asked.body.id}/decision`;
     const approved = await twice(decision, { approve: true });
     expect(approved.body.status).toBe('approved');
+    // The clock paused and resumed (by central here), each sent twice at once and once more.
+    const clockOf = `/v1/cases/${id}/assignments/polri`;
+    const paused = await twice(`${clockOf}/pause`, { reason: 'Menunggu dokumen pengadu' });
+    expect(paused.body.paused).toBe(true);
+    const otherReason = await http.post(
+      `${clockOf}/pause`,
+      { reason: 'Alasan lain' },
+      { token: central },
+    );
+    expect(otherReason.status, otherReason.text).toBe(409);
+    const resumed = await twice(`${clockOf}/resume`, {});
+    expect(resumed.body.paused).toBe(false);
     const closed = await twice(`/v1/cases/${id}/close`, { outcome: 'withdrawn' });
     expect(closed.body.status).toBe('closed');
     const timeline = await http.get(`/v1/cases/${id}/timeline?limit=100`, { token: central });
     const types = (timeline.body.items as { type: string }[]).map((e) => e.type);
     // Each decision once in the record.
-    for (const type of ['case_verified', 'extension_approved', 'case_closed'])
+    for (const type of [
+      'case_verified',
+      'extension_approved',
+      'assignment_paused',
+      'assignment_resumed',
+      'case_closed',
+    ])
       expect(
         types.filter((t) => t === type),
         type,

@@ -179,9 +179,12 @@ export async function pauseAssignment(
   agencyId: string,
   reason: string,
 ): Promise<AssignmentView> {
-  return clockChange(deps, p, caseId, agencyId, 'assignment_paused', { reason }, (a, now) => ({
-    assignment: pause(a, reason, p.sub, now),
-  }));
+  return clockChange(deps, p, caseId, agencyId, 'assignment_paused', { reason }, (a, now) =>
+    // Sent again after its answer was lost: paused already, for this reason.
+    a.paused && a.pauses?.at(-1)?.reason === reason
+      ? undefined
+      : { assignment: pause(a, reason, p.sub, now) },
+  );
 }
 
 /** Resume it: open deadlines move by the paused working days and the ladder re-arms. */
@@ -192,7 +195,10 @@ export async function resumeAssignment(
   agencyId: string,
 ): Promise<AssignmentView> {
   return clockChange(deps, p, caseId, agencyId, 'assignment_resumed', {}, async (a, now) =>
-    resume(a, await calendarById(deps, a.calendarId), now, newEventId(now)),
+    // Sent again after its answer was lost: running again after a pause.
+    !a.paused && isOpen(a) && (a.pauseCount ?? 0) > 0
+      ? undefined
+      : resume(a, await calendarById(deps, a.calendarId), now, newEventId(now)),
   );
 }
 
@@ -204,16 +210,26 @@ async function clockChange(
   agencyId: string,
   type: EventType,
   data: Record<string, unknown>,
+  /** The change, or `undefined` when the assignment already is as asked (a repeat). */
   apply: (
     a: AssignmentRecord,
     now: Date,
-  ) => (Partial<ClockChange> & Pick<ClockChange, 'assignment'>) | Promise<ClockChange>,
+  ) =>
+    | (Partial<ClockChange> & Pick<ClockChange, 'assignment'>)
+    | undefined
+    | Promise<ClockChange | undefined>,
 ): Promise<AssignmentView> {
   const result = await retryOnConflict(async () => {
     const { bundle, assignment } = await readableAssignment(deps, p, caseId, agencyId);
     if (!isCentral(p)) await assertCanAct(deps, p, agencyId, assignment.delegatedTo);
     const now = deps.clock();
-    const { assignment: next, entry } = await apply(assignment, now);
+    const changed = await apply(assignment, now);
+    if (!changed)
+      return {
+        view: viewAssignment(assignment, now, ladderOf(bundle, agencyId)),
+        rearm: undefined,
+      };
+    const { assignment: next, entry } = changed;
     const change = await assignmentChange(deps, bundle, assignment, next, now, true);
     await deps.store.commit({
       ...change.change,
