@@ -166,6 +166,8 @@ interface Step {
   /** The ladder's rungs were edited in this step; the rungs in force after it. */
   readonly ladderEdited: boolean;
   readonly rungs: readonly string[];
+  /** What the step was: the engine ran through a `pass` (and the final one) on time. */
+  readonly kind: Command['kind'] | 'forward' | 'end';
 }
 
 async function recordStep(
@@ -173,7 +175,7 @@ async function recordStep(
   steps: Step[],
   timeOnly: boolean,
   seen: Map<string, number>,
-  ladderEdited = false,
+  kind: Step['kind'],
 ) {
   const bundle = (await store.getCase(caseId))!;
   const policy = (await store.getPolicy('default'))!;
@@ -181,7 +183,8 @@ async function recordStep(
     at: clock.now().getTime(),
     timeOnly,
     records: new Map(bundle.assignments.map((a) => [a.agencyId, a])),
-    ladderEdited,
+    ladderEdited: kind === 'ladder',
+    kind,
     rungs: policy.ladder.filter((x) => x.action !== 'warning').map((x) => x.name),
   });
   let cursor: string | undefined;
@@ -196,7 +199,19 @@ const overdue = (a: AssignmentRecord, t: Target, at: number) =>
   !a.paused && Date.parse(a.due[t]) < at && (a.met[t] === null || Date.parse(a.met[t]!) > at);
 type Target = (typeof TARGETS)[number];
 
+/** The next Monday at 10.00 WIB (03.00 UTC) from `t`, or `t` if it is one. */
+function mondayMorning(t: number): number {
+  const day = new Date(t);
+  const at = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 3);
+  const monday = at + ((8 - new Date(at).getUTCDay()) % 7) * DAY;
+  return monday >= t ? monday : monday + 7 * DAY;
+}
+
 async function run(forwardedTo: readonly AgencyId[], commands: readonly Command[]) {
+  // Every sequence is forwarded on a Monday at 10.00 WIB, as the first is: the fixed examples
+  // below were written against that week's working days.
+  clock.set(new Date(mondayMorning(clock.now().getTime())).toISOString());
+  await current.engine.runDue();
   const { service } = current;
   const start = clock.now().getTime();
   const agencies = [...forwardedTo];
@@ -208,7 +223,7 @@ async function run(forwardedTo: readonly AgencyId[], commands: readonly Command[
   const requests = new Map<string, string>();
   // Executions that failed, over every engine of the run (a restart makes a new one).
   let failures = -current.engine.stats.failures;
-  await recordStep(caseId, steps, false, writtenIn);
+  await recordStep(caseId, steps, false, writtenIn, 'forward');
   for (const c of commands) {
     const agency = 'agency' in c ? agencies[c.agency]! : agencies[0]!;
     const officer = officerOf(agency);
@@ -302,11 +317,11 @@ async function run(forwardedTo: readonly AgencyId[], commands: readonly Command[
     }
     await current.engine.runDue();
     const timeOnly = c.kind === 'pass' || c.kind === 'jump';
-    await recordStep(caseId, steps, timeOnly, writtenIn, c.kind === 'ladder');
+    await recordStep(caseId, steps, timeOnly, writtenIn, c.kind);
   }
   // Then time passes with nobody acting: every ladder runs to its end.
   await passTime(new Date(clock.now().getTime() + 80 * DAY));
-  await recordStep(caseId, steps, true, writtenIn);
+  await recordStep(caseId, steps, true, writtenIn, 'end');
 
   const letters: NotificationRecord[] = [];
   let cursor: string | undefined;
@@ -320,6 +335,32 @@ async function run(forwardedTo: readonly AgencyId[], commands: readonly Command[
   // ladder there: the keys below would look fine).
   failures += current.engine.stats.failures;
   expect(failures, 'ladder executions that failed').toBe(0);
+
+  // On time: a letter whose instant came while the engine ran through time (a pass), with
+  // nothing since that could move deadlines or rungs, is written at that instant, in that
+  // pass. (An answer does not move a deadline, but ends an episode: the next deadline's
+  // reminder I must still come when it passes, not at the old episode's next rung.)
+  const MOVES: readonly Step['kind'][] = [
+    'jump',
+    'approve',
+    'holiday',
+    'unholiday',
+    'policy',
+    'ladder',
+    'pause',
+    'resume',
+    'redirect',
+    'restart',
+  ];
+  for (const n of letters) {
+    const s = Date.parse(n.scheduledAt);
+    const j = steps.findIndex((x, i) => i > 0 && steps[i - 1]!.at < s && s <= x.at);
+    const k = writtenIn.get(n.id)!;
+    if (j < 0 || !['pass', 'end'].includes(steps[j]!.kind)) continue;
+    if (steps.slice(j, k + 1).some((x) => MOVES.includes(x.kind))) continue;
+    const why = `${n.step} to ${n.agencyId} due ${n.scheduledAt}, written ${n.createdAt} (step ${k}, due in step ${j})`;
+    expect(n.createdAt, why).toBe(n.scheduledAt);
+  }
 
   // Every step key once.
   const keys = letters.map((n) => `${n.agencyId}#${n.generation}#${n.stepId}`);
@@ -437,10 +478,24 @@ describe('the ladder against a model of what happened', () => {
       ),
       {
         numRuns: 14,
-        // Besides the random ones, the sequences that once stalled a ladder (a step key written
-        // a second time, refused by the store, every Tick after failing): a rung inserted after
-        // reminder II was written, and a deadline warned about, moved by a holiday, moved back.
+        // Besides the random ones, always these (each forwarded on a Monday at 10.00 WIB, the
+        // first on 5 January): a reminder that came late,
+        // acknowledged the morning after reminder I and the follow-up then missed before the
+        // old episode's reminder II; and the sequences that once stalled a ladder (a step key
+        // written a second time, refused by the store, every Tick after failing), a rung
+        // inserted after reminder II was written, and a deadline warned about, moved by a
+        // holiday, moved back.
         examples: [
+          [
+            ['polri', 'pln'],
+            [
+              { kind: 'pass', hours: 60 },
+              { kind: 'pass', hours: 40 },
+              { kind: 'acknowledge', agency: 0 },
+              { kind: 'pass', hours: 60 },
+              { kind: 'pass', hours: 40 },
+            ],
+          ],
           [
             ['polri', 'pln'],
             [
