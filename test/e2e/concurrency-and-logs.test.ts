@@ -169,6 +169,23 @@ describe('idempotency and concurrency', () => {
     expect(otherReason.status, otherReason.text).toBe(409);
     const resumed = await twice(`${clockOf}/resume`, {});
     expect(resumed.body.paused).toBe(false);
+    // A monitoring activity's report, sent again.
+    const planned = await http.post(
+      `/v1/cases/${id}/activities`,
+      { kind: 'clarification' },
+      { token: central },
+    );
+    expect(planned.status, planned.text).toBe(201);
+    const report = {
+      heldAt: '2026-03-16T02:00:00.000Z',
+      outcome: 'Polri berjanji menindaklanjuti',
+      summary: 'Klarifikasi melalui telepon dengan Bagian Pengaduan.',
+    };
+    const path = `/v1/cases/${id}/activities/${planned.body.id}/report`;
+    const done = await twice(path, report);
+    expect(done.body.status).toBe('done');
+    const rewritten = await http.post(path, { ...report, outcome: 'Lain' }, { token: central });
+    expect(rewritten.status, rewritten.text).toBe(409);
     const closed = await twice(`/v1/cases/${id}/close`, { outcome: 'withdrawn' });
     expect(closed.body.status).toBe('closed');
     const timeline = await http.get(`/v1/cases/${id}/timeline?limit=100`, { token: central });
@@ -179,6 +196,7 @@ describe('idempotency and concurrency', () => {
       'extension_approved',
       'assignment_paused',
       'assignment_resumed',
+      'activity_reported',
       'case_closed',
     ])
       expect(

@@ -40,6 +40,16 @@ export interface ActivityRecord {
 /** Open activities keep a case under monitoring. */
 export const isActivityOpen = (a: Pick<ActivityRecord, 'status'>): boolean => a.status !== 'done';
 
+/** The same report sent again (its answer lost on the way): done, with that report. */
+export const reportedAlready = (
+  a: ActivityRecord,
+  report: { heldAt: string; outcome: string; summary: string },
+): boolean =>
+  a.status === 'done' &&
+  a.heldAt === new Date(report.heldAt).toISOString() &&
+  a.outcome === report.outcome &&
+  a.summary === report.summary;
+
 export function reportActivity(
   a: ActivityRecord,
   report: { heldAt: string; outcome: string; summary: string },

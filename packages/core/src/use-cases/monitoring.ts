@@ -1,6 +1,11 @@
 /** Monitoring: central plans activities on a case (clarification, visits) and reports them. */
 import { ulid } from 'ulid';
-import { type ActivityRecord, reportActivity as reported, viewActivity } from '../activity.ts';
+import {
+  type ActivityRecord,
+  reportActivity as reported,
+  reportedAlready,
+  viewActivity,
+} from '../activity.ts';
 import { mapPage } from '../desk.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import type { Page } from '../ports.ts';
@@ -90,6 +95,7 @@ export async function reportActivity(
     const activity = bundle.activities.find((a) => a.id === activityId);
     if (!activity) throw notFound(`activity ${activityId}`);
     const now = deps.clock();
+    if (reportedAlready(activity, input)) return viewActivity(activity, now);
     const done = reported(activity, input, now);
     await deps.store.commit({
       case: put(bundle.case, touchCase(bundle.case, now)),
