@@ -212,6 +212,7 @@ describe('the console in plain words', () => {
       ['/cases/new', 'Catat pengaduan', '24-phone-register-new'],
       [`/cases/${longCaseId}`, LONG_WORD, '24-phone-case'],
       ['/letters', 'Log surat dan notifikasi', '24-phone-letters'],
+      ['/assignments', 'Penugasan instansi', '24-phone-worklist'],
     ];
     for (const [path, title, name] of screens) {
       await p.goto(`${pantau.url}${path}`);
@@ -254,6 +255,7 @@ describe('the console in plain words', () => {
       ['/cases', 'Complaints', '25-en-register'],
       [`/cases/${caseId}`, 'Izin usaha ditahan tanpa alasan', '25-en-case'],
       ['/letters', 'Letters and notifications log', '25-en-letters'],
+      ['/assignments', 'Agencies’ assignments', '25-en-worklist'],
       ['/stats', 'Agency performance', '25-en-stats'],
     ] as const) {
       await p.goto(`${pantau.url}${path}`);

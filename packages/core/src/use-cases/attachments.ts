@@ -143,13 +143,14 @@ export async function completeAttachment(
     const bytes = await blobs.read(a.key);
     if (!bytes)
       throw new DomainError('invalid_transition', 'nothing was uploaded for this attachment yet');
+    const now = deps.clock();
     // Abandoned, its place may have been taken since: it completes only if there is room.
-    if (abandoned(a, deps.clock()))
+    if (abandoned(a, now))
       assertRoomFor(
         (await deps.store.listAttachments(caseId)).filter((x) => x.id !== a.id),
-        deps.clock(),
+        now,
       );
-    const { record, refusal } = complete(a, await inspect(bytes), deps.clock());
+    const { record, refusal } = complete(a, await inspect(bytes), now);
     await deps.store.putAttachment({ record, expectedVersion: a.version });
     if (refusal) {
       await blobs.delete(a.key);

@@ -42,7 +42,12 @@ export async function pendingExtensions(
       agencyName: names.get(x.agencyId) ?? x.agencyId,
     })),
     nextCursor: page.nextCursor,
-    ...(request.total ? { total: await countWaiting(deps) } : {}),
+    // A first page that is the whole list is its own count: no second read of its cases.
+    ...(request.total
+      ? {
+          total: !request.cursor && !page.nextCursor ? waiting.length : await countWaiting(deps),
+        }
+      : {}),
   };
 }
 

@@ -52,11 +52,16 @@ export const filtersToUrl = (f: QueueFilterState): typeof URL_DEFAULTS => ({
   ended: f.ended ? '1' : '',
 });
 
+/** The state and overdue filters, as an agency's queue and central's worklist both take them. */
+export const stateQuery = (f: QueueFilterState) => ({
+  ...(f.state ? { state: f.state } : {}),
+  ...(f.target ? { target: f.target, overdue: 'true' as const } : {}),
+  ...(f.overdueOnly && !f.target ? { overdue: 'true' as const } : {}),
+});
+
 export function queueQuery(f: QueueFilterState, canSeeMembers: boolean): QueueQuery {
   return {
-    ...(f.state ? { state: f.state } : {}),
-    ...(f.target ? { target: f.target, overdue: 'true' as const } : {}),
-    ...(f.overdueOnly && !f.target ? { overdue: 'true' as const } : {}),
+    ...stateQuery(f),
     scope: f.members && canSeeMembers ? 'members' : 'own',
     ...(f.ended && !f.state ? { ended: 'true' as const } : {}),
   };

@@ -13,7 +13,7 @@ import {
   filtersFromUrl,
   filtersToUrl,
   QueueFilters,
-  queueQuery,
+  stateQuery,
   URL_DEFAULTS,
 } from '../components/queue-filters';
 import { PageTitle, Pager, ProblemAlert } from '../components/ui';
@@ -26,10 +26,9 @@ export default function Worklist() {
   const { t } = useI18n();
   const session = useSignedIn();
   const [url, setUrl] = useUrlState({ ...URL_DEFAULTS, agency: '' });
-  const filters = { ...filtersFromUrl(url), members: false, ended: false };
-  // The queue's filters as the worklist's query (no member units, no "ended" here).
-  const { scope: _scope, ...asked } = queueQuery(filters, false);
-  const query = { ...asked, ...(url.agency ? { agencyId: url.agency } : {}) };
+  // The queue's state and overdue filters (no member units, no "ended" here).
+  const filters = filtersFromUrl(url);
+  const query = { ...stateQuery(filters), ...(url.agency ? { agencyId: url.agency } : {}) };
   const now = useServerNow();
   const list = usePaged(
     (cursor) =>
@@ -53,7 +52,7 @@ export default function Worklist() {
       </div>
       <QueueFilters
         value={filters}
-        onChange={(next) => setUrl(filtersToUrl({ ...next, members: false, ended: false }))}
+        onChange={(next) => setUrl(filtersToUrl(next))}
         canSeeMembers={false}
         canSeeEnded={false}
       />
