@@ -7,6 +7,8 @@ import { pdfPages, pdfText } from '../../test/read-back.ts';
 import { loadFonts } from './fonts.ts';
 import { pdfFileName, renderLetterPdf, wrap } from './index.ts';
 
+const SIZE_11 = 11;
+
 const forwardingLetter = (identityHidden: boolean, attachments: string[] = []) => {
   const x = forwardedExample(identityHidden);
   return forwardingLetterDocument({
@@ -143,6 +145,46 @@ describe('the forwarding letter as PDF, read back by pdf.js', () => {
           expect(font.widthOfTextAtSize(line, size)).toBeLessThanOrEqual(width);
       }
     }
+  });
+
+  it('cuts a word longer than many lines greedily, measuring each line a few times, not every prefix', async () => {
+    // An anonymous complaint can carry one 4,000-character token (a URL, a pasted hash) into its
+    // forwarding letter. Measuring every prefix of what was left took 26 s for 1,500 characters:
+    // past Tick's timeout, so the ladder failed and the letter never went.
+    const pdf = await PDFDocument.create();
+    pdf.registerFontkit(fontkit);
+    const font = await pdf.embedFont((await loadFonts()).regular, { subset: true });
+    const cycle = Array.from('aW9/=-_.🙂');
+    const token = Array.from({ length: 4000 }, (_, i) => cycle[i % cycle.length]).join('');
+    const chars = Array.from(token).length;
+    const measure = font.widthOfTextAtSize.bind(font);
+    let measured = 0;
+    font.widthOfTextAtSize = (text: string, size: number) => {
+      measured += text.length;
+      // Old wrap: millions of characters for this token; this one about 15 per character.
+      if (measured > 40 * token.length) throw new Error(`measured ${measured} characters`);
+      return measure(text, size);
+    };
+    const width = 300;
+    const lines = wrap(`awal ${token} akhir`, font, SIZE_11, width);
+    expect(lines[0]).toBe('awal');
+    expect(lines.at(-1)).toMatch(/ akhir$/);
+    expect(
+      lines
+        .join('')
+        .replace(/^awal/, '')
+        .replace(/ akhir$/, ''),
+    ).toBe(token);
+    expect(lines.length).toBeGreaterThan(20);
+    for (const [i, line] of lines.entries()) {
+      expect(measure(line, SIZE_11)).toBeLessThanOrEqual(width);
+      // Greedy: the next character would not have fitted (a cut line, not the ends).
+      const next = Array.from(lines[i + 1] ?? '')[0];
+      if (i > 0 && i < lines.length - 1 && next)
+        expect(measure(line + next, SIZE_11)).toBeGreaterThan(width);
+    }
+    // Cut between code points: every emoji is whole.
+    expect(lines.join('').match(/🙂/gu)).toHaveLength(Math.floor(chars / 9));
   });
 
   it('names the file after the letter’s number', () => {

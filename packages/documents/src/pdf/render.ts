@@ -37,6 +37,31 @@ function widthAt1(font: PDFFont, word: string): number {
   return w;
 }
 
+/**
+ * How many of `chars` (code points, so a cut never splits a surrogate pair) fit in `width`: the
+ * most whose prefix is no wider, and at least one. A URL or a token with no space can be as long
+ * as the letter's 4,000 characters of description, so the prefix is found by doubling and then
+ * halving: each line measures a few prefixes about its own length, not every prefix of what is
+ * left (a 1,500-character word took 26 s that way, past Tick's and API Gateway's timeouts).
+ */
+function fittingPrefix(chars: readonly string[], font: PDFFont, size: number, width: number) {
+  const fits = (n: number) => font.widthOfTextAtSize(chars.slice(0, n).join(''), size) <= width;
+  let lo = 1;
+  let hi = 2;
+  while (hi < chars.length && fits(hi)) [lo, hi] = [hi, hi * 2];
+  if (hi >= chars.length) {
+    if (fits(chars.length)) return chars.length;
+    hi = chars.length;
+  }
+  // The prefix of `lo` fits (or is the one character a line always takes); that of `hi` does not.
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (fits(mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Lines of `text` no wider than `width` (words kept whole; a word longer than a line is cut). */
 export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
@@ -53,15 +78,15 @@ export function wrap(text: string, font: PDFFont, size: number, width: number): 
         continue;
       }
       if (line) lines.push(line);
-      let rest = word;
-      while (font.widthOfTextAtSize(rest, size) > width) {
-        let cut = rest.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut -= 1;
-        lines.push(rest.slice(0, cut));
+      let rest = Array.from(word);
+      for (;;) {
+        const cut = fittingPrefix(rest, font, size, width);
+        if (cut === rest.length) break;
+        lines.push(rest.slice(0, cut).join(''));
         rest = rest.slice(cut);
       }
-      line = rest;
-      lineWidth = font.widthOfTextAtSize(rest, size);
+      line = rest.join('');
+      lineWidth = font.widthOfTextAtSize(line, size);
     }
     lines.push(line);
   }
