@@ -1,9 +1,8 @@
 /** What the benchmarks share: bulk loading, a DynamoDB Local client, real tokens. */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createJwtVerifier } from '@pantau/api';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { type DynamoStore, keys } from '@pantau/store';
+import { keys } from '@pantau/store';
 import {
   type AssignmentRecord,
   type Calendar,
@@ -15,27 +14,7 @@ import {
 } from '@pantau/core';
 import { ulid } from 'ulid';
 
-/** Bulk loading: BatchWriteItem, 25 items a request, 8 requests at a time. */
-export async function batchPut(
-  store: DynamoStore,
-  items: readonly Record<string, unknown>[],
-): Promise<void> {
-  const chunks: Record<string, unknown>[][] = [];
-  for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
-  for (let i = 0; i < chunks.length; i += 8) {
-    await Promise.all(
-      chunks.slice(i, i + 8).map(async (chunk) => {
-        let pending = chunk.map((Item) => ({ PutRequest: { Item } }));
-        while (pending.length > 0) {
-          const out = await store.client.send(
-            new BatchWriteCommand({ RequestItems: { [store.tableName]: pending } }),
-          );
-          pending = (out.UnprocessedItems?.[store.tableName] ?? []) as typeof pending;
-        }
-      }),
-    );
-  }
-}
+export { batchPut } from '../test/support/bulk.ts';
 
 /** A DynamoDB client for DynamoDB Local at `endpoint`. */
 export const localClient = (endpoint: string) =>

@@ -26,5 +26,47 @@ const OPTIONS = {
 
 /** A CSV document: the `columns` as its header, then one line per row. */
 export function toCsv(rows: readonly (readonly unknown[])[], columns: readonly string[]): string {
-  return stringify(rows as unknown[][], { ...OPTIONS, header: true, columns: [...columns] });
+  return csvHead(columns) + csvLines(rows);
+}
+
+/** The start of a CSV document: the byte order mark and the header row. */
+export const csvHead = (columns: readonly string[]): string =>
+  stringify([], { ...OPTIONS, header: true, columns: [...columns] });
+
+/** Rows to append to a document `csvHead` began, escaped and quoted as `toCsv` does. */
+export const csvLines = (rows: readonly (readonly unknown[])[]): string =>
+  stringify(rows as unknown[][], { ...OPTIONS, bom: false });
+
+/**
+ * What one response can carry on AWS: Lambda answers API Gateway with a JSON envelope of at most
+ * 6,291,556 bytes, in which a text body is a JSON string (each quote and line break escaped).
+ * The body may take 6,000,000 of them; the rest is left for the status and headers. Past it,
+ * Lambda fails the invocation and the client gets a 500 with no explanation.
+ */
+export const MAX_RESPONSE_BODY_BYTES = 6_000_000;
+
+/** The bytes `text` takes as a body in Lambda's JSON envelope. */
+const envelopeBytes = (text: string) => Buffer.byteLength(JSON.stringify(text)) - 2;
+
+/**
+ * A CSV document of pages of rows read one at a time, whose body fits one response: the first
+ * page that would take it past `MAX_RESPONSE_BODY_BYTES` stops the reading and throws what
+ * `tooLarge` makes, so nothing past the limit is read and no partial file is sent.
+ */
+export async function boundedCsv(
+  pages: AsyncIterable<readonly (readonly unknown[])[]>,
+  columns: readonly string[],
+  tooLarge: (rowsThatFit: number) => Error,
+): Promise<string> {
+  const parts = [csvHead(columns)];
+  let bytes = envelopeBytes(parts[0]!);
+  let rows = 0;
+  for await (const page of pages) {
+    const lines = csvLines(page);
+    bytes += envelopeBytes(lines);
+    if (bytes > MAX_RESPONSE_BODY_BYTES) throw tooLarge(rows);
+    parts.push(lines);
+    rows += page.length;
+  }
+  return parts.join('');
 }

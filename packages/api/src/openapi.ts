@@ -17,7 +17,7 @@ export const ProblemSchema = z
   })
   .meta({ id: 'Problem' });
 
-const problem = (description: string) => ({
+export const problem = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: ProblemSchema } },
 });

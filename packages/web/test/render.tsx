@@ -24,7 +24,10 @@ type Handler = (call: Call) => Response | Promise<Response> | { status: number; 
 /** Every request goes to `handler`; the calls are kept in order. */
 export function mockApi(handler: Handler): Call[] {
   const calls: Call[] = [];
-  vi.stubGlobal('fetch', async (input: Request) => {
+  vi.stubGlobal('fetch', async (request: Request | string, init?: RequestInit) => {
+    // The API client sends a Request; a download fetches its path.
+    const input =
+      typeof request === 'string' ? new Request(new URL(request, location.href), init) : request;
     const url = new URL(input.url);
     const text = await input.text();
     const call: Call = {

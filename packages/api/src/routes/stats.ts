@@ -4,11 +4,11 @@ import {
   AGENCY_STATS_COLUMNS,
   AgencyStatsReportSchema,
   CASE_SHEET_COLUMNS,
-  type SheetCell,
+  DomainError,
   StatsQuery,
 } from '@pantau/core';
-import { toCsv } from '../csv.ts';
-import { createRoute, json, PROBLEMS, z } from '../openapi.ts';
+import { boundedCsv, MAX_RESPONSE_BODY_BYTES, toCsv } from '../csv.ts';
+import { createRoute, json, problem, PROBLEMS, z } from '../openapi.ts';
 
 const csv = (description: string) => ({
   description:
@@ -70,16 +70,31 @@ export const exports = new OpenAPIHono().openapi(
     responses: {
       200: csv(
         'One row per case, newest first, its agencies by name separated by "; "; columns: ' +
-          CASE_SHEET_COLUMNS.join(', '),
+          CASE_SHEET_COLUMNS.join(', ') +
+          `. One file carries at most ${MAX_RESPONSE_BODY_BYTES.toLocaleString('en')} bytes (what a response can carry on AWS Lambda): a longer period is a 422`,
       ),
       ...PROBLEMS,
+      422: problem(
+        '`limit_exceeded`: the period holds more cases than one file can carry; `errors` names `from`. Nothing is sent: export shorter periods',
+      ),
     },
   }),
   async (c) => {
-    const rows: SheetCell[][] = [];
-    for await (const page of c.get('service').exportCases(c.get('auth'), c.req.valid('query')))
-      rows.push(...page);
-    return c.body(toCsv(rows, CASE_SHEET_COLUMNS), 200, {
+    const body = await boundedCsv(
+      c.get('service').exportCases(c.get('auth'), c.req.valid('query')),
+      CASE_SHEET_COLUMNS,
+      (rowsThatFit) =>
+        new DomainError(
+          'limit_exceeded',
+          `the cases received in this period are more than one file can carry (${MAX_RESPONSE_BODY_BYTES.toLocaleString('en')} bytes; the newest ${rowsThatFit} fit): export a shorter period`,
+          {
+            errors: [
+              { path: 'from', message: 'the period holds more cases than one file can carry' },
+            ],
+          },
+        ),
+    );
+    return c.body(body, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': 'attachment; filename="pantau-cases.csv"',
     });

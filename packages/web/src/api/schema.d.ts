@@ -4041,7 +4041,7 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description One row per case, newest first, its agencies by name separated by "; "; columns: Nomor agenda, Diterima (WIB), Saluran, Perihal, Jenis pengaduan, Kategori, Instansi terkait, Status, Lewat tenggat, Hasil penutupan, Ditutup (WIB). For people, in Excel or LibreOffice: Indonesian headers, agencies by name, codes as the console’s words, yes/no as "Ya"/"Tidak", times in WIB as `YYYY-MM-DD HH:mm` (the zone named in the header). A cell a spreadsheet would take for a formula (starting with = + - @, tab or CR) begins with a single quote; a cell with a semicolon is quoted. */
+                /** @description One row per case, newest first, its agencies by name separated by "; "; columns: Nomor agenda, Diterima (WIB), Saluran, Perihal, Jenis pengaduan, Kategori, Instansi terkait, Status, Lewat tenggat, Hasil penutupan, Ditutup (WIB). One file carries at most 6,000,000 bytes (what a response can carry on AWS Lambda): a longer period is a 422. For people, in Excel or LibreOffice: Indonesian headers, agencies by name, codes as the console’s words, yes/no as "Ya"/"Tidak", times in WIB as `YYYY-MM-DD HH:mm` (the zone named in the header). A cell a spreadsheet would take for a formula (starting with = + - @, tab or CR) begins with a single quote; a cell with a semicolon is quoted. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4088,6 +4088,15 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `limit_exceeded`: the period holds more cases than one file can carry; `errors` names `from`. Nothing is sent: export shorter periods */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -31,6 +31,15 @@ export class Refusal extends Error {
   override name = 'Refusal';
 }
 
+/**
+ * `error` as it is, unless the API refused with `code`: then `sentence`, which says what to do
+ * about it where the user is (the general sentence for a code cannot).
+ */
+export const saying =
+  (code: string, sentence: string) =>
+  (error: unknown): unknown =>
+    error instanceof ApiError && error.problem?.code === code ? new Refusal(sentence) : error;
+
 export function problemSentence(t: Translate, error: unknown): string {
   if (error instanceof Refusal) return error.message;
   if (!(error instanceof ApiError)) return t('problem.network');

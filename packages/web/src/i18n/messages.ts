@@ -327,6 +327,8 @@ const id = {
   'cases.subject': 'Perihal',
   'cases.agencies': 'Instansi',
   'cases.csv': 'Unduh CSV pengaduan',
+  'cases.csvTooLarge':
+    'Periode ini memuat terlalu banyak pengaduan untuk satu berkas CSV. Unduh per periode yang lebih pendek, misalnya per bulan, dengan memilih tanggalnya di halaman Statistik.',
 
   'caseNew.title': 'Catat pengaduan',
   'caseNew.channel': 'Saluran',
@@ -923,6 +925,8 @@ const en = {
   'cases.subject': 'Subject',
   'cases.agencies': 'Agencies',
   'cases.csv': 'Download cases CSV',
+  'cases.csvTooLarge':
+    'This period holds too many cases for one CSV file. Download shorter periods, for example month by month, by choosing their dates on the Statistics page.',
 
   'caseNew.title': 'Register a complaint',
   'caseNew.channel': 'Channel',

@@ -8,7 +8,7 @@ import { api, download, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
 import { useAgencies } from '../components/agencies';
 import { SearchBox } from '../components/search-box';
-import { PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
+import { PageTitle, Pager, ProblemAlert, saying, StatusBadge, Time } from '../components/ui';
 import { usePaged } from '../data';
 import { labelOf, useI18n } from '../i18n/i18n';
 
@@ -48,7 +48,9 @@ export default function Cases() {
           type="button"
           onClick={() => {
             setError(null);
-            download('/v1/exports/cases.csv', 'pantau-cases.csv').catch(setError);
+            download('/v1/exports/cases.csv', 'pantau-cases.csv').catch((e: unknown) =>
+              setError(saying('limit_exceeded', t('cases.csvTooLarge'))(e)),
+            );
           }}
         >
           {t('cases.csv')}

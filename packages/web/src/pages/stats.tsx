@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { api, download, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
 import { useAgencies } from '../components/agencies';
-import { Loading, PageTitle, ProblemAlert } from '../components/ui';
+import { Loading, PageTitle, ProblemAlert, saying } from '../components/ui';
 import { useLoad } from '../data';
 import { dateIn, formatDate, formatPercent } from '../format';
 import { useI18n } from '../i18n/i18n';
@@ -103,7 +103,7 @@ export default function Stats() {
             download(
               `/v1/exports/cases.csv?${query}`,
               `pantau-cases-${period.from}-${period.to}.csv`,
-            ).catch(setError)
+            ).catch((e: unknown) => setError(saying('limit_exceeded', t('cases.csvTooLarge'))(e)))
           }
         >
           {t('cases.csv')}

@@ -1,0 +1,123 @@
+/**
+ * The cases CSV is one response, and on AWS a response passes through Lambda's JSON envelope of
+ * at most 6,291,556 bytes: past it the invocation fails and central's officer gets a bare 500.
+ * Here 1,800 cases with long subjects, each forwarded to 18 agencies with long names (about
+ * 4 KB a row), on DynamoDB Local, through the app and the Lambda adapter the stack runs.
+ */
+import { CENTRAL_TENANT, type CaseRecord, Service } from '@pantau/core';
+import { caseItem, type DynamoStore } from '@pantau/store';
+import { handle, type LambdaEvent } from 'hono/aws-lambda';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { httpApiEvent } from '../../../bench/lambda-env.ts';
+import { batchPut } from '../../../test/support/bulk.ts';
+import { centralAdmin, centralOfficer, freshStore } from '../../../test/support/dynamodb.ts';
+import { createApp } from './app.ts';
+import { createJwtVerifier } from './auth.ts';
+import { MAX_RESPONSE_BODY_BYTES } from './csv.ts';
+
+/** What Lambda's synchronous invocation may answer (its error names the figure). */
+const LAMBDA_RESPONSE_LIMIT = 6_291_556;
+const AGENCIES = Array.from({ length: 18 }, (_, i) => `k-${i}`);
+const DAYS = 18; // 1 to 18 June 2026
+const PER_DAY = 100;
+
+let app: ReturnType<typeof createApp>;
+let store: DynamoStore;
+let bearer: string;
+
+beforeAll(async () => {
+  const pair = await generateKeyPair('RS256');
+  const verifier = createJwtVerifier({
+    jwks: { keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256' }] },
+    issuer: 'urn:test',
+    audience: 'pantau',
+  });
+  bearer = `Bearer ${await new SignJWT({
+    sub: 'o1',
+    agency: CENTRAL_TENANT,
+    role: 'central_officer',
+  })
+    .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+    .setIssuer('urn:test')
+    .setAudience('pantau')
+    .setExpirationTime('1h')
+    .sign(pair.privateKey)}`;
+  store = await freshStore();
+  const clock = () => new Date('2026-06-20T03:00:00.000Z');
+  app = createApp({ store, verifier, clock });
+  // One case forwarded to 18 agencies whose names take the 200 characters allowed, copied
+  // 1,800 times over 18 days, each copy with its own id, agenda number and 200-character subject.
+  const service = new Service({ store, clock });
+  for (const id of AGENCIES)
+    await service.createAgency(centralAdmin, {
+      id,
+      name: `${id} `.padEnd(200, 'Kementerian Urusan Pelayanan Publik '),
+      kind: 'agency',
+      contacts: [{ name: 'Liaison', email: `liaison@${id}.example.go.id` }],
+    });
+  const created = await service.createCase(centralOfficer, {
+    channel: 'letter',
+    complainant: { name: 'Pengadu' },
+    subject: 'Contoh',
+    description: 'Uraian',
+  });
+  await service.verifyCase(centralOfficer, created.id, { decision: 'accept', type: 'normative' });
+  await service.forward(centralOfficer, created.id, {
+    assignments: AGENCIES.map((agencyId) => ({ agencyId })),
+  });
+  const template = (await store.getCase(created.id))!.case;
+  expect(template.agencyIds).toHaveLength(AGENCIES.length);
+  const copies: CaseRecord[] = [];
+  for (let day = 1; day <= DAYS; day += 1)
+    for (let i = 0; i < PER_DAY; i += 1) {
+      const n = (day - 1) * PER_DAY + i;
+      copies.push({
+        ...template,
+        id: `${template.id.slice(0, 20)}${String(n).padStart(6, '0')}`,
+        agendaNumber: `${n + 1}/DUMAS/VI/2026`,
+        subject: `Perihal ${n} `.padEnd(200, 'tanah; "sertifikat" belum terbit '),
+        receivedAt: `2026-06-${String(day).padStart(2, '0')}T0${1 + Math.floor(i / 60)}:${String(i % 60).padStart(2, '0')}:00.000Z`,
+      });
+    }
+  await batchPut(store, copies.map(caseItem));
+}, 60_000);
+
+/** The export as the stack serves it: through the Lambda adapter, with its envelope's size. */
+async function exportThroughLambda(from: string, to: string) {
+  const lambda = handle(app) as unknown as (
+    event: LambdaEvent,
+  ) => Promise<{ statusCode: number; body: string; headers: Record<string, string> }>;
+  const event = httpApiEvent('GET', '/v1/exports/cases.csv', { authorization: bearer });
+  const result = await lambda({ ...event, rawQueryString: `from=${from}&to=${to}` } as never);
+  return { result, envelope: Buffer.byteLength(JSON.stringify(result)) };
+}
+
+describe('the cases CSV, one file that must fit one response', () => {
+  it('refuses a period holding more than one response can carry, naming `from`, instead of failing on AWS', async () => {
+    const { result, envelope } = await exportThroughLambda('2026-06-01', '2026-06-30');
+    expect(result.statusCode).toBe(422);
+    expect(result.headers['content-type']).toContain('application/problem+json');
+    const problem = JSON.parse(result.body) as {
+      code: string;
+      detail: string;
+      errors: { path: string }[];
+    };
+    expect(problem.code).toBe('limit_exceeded');
+    expect(problem.detail).toContain('6,000,000 bytes');
+    expect(problem.errors.map((e) => e.path)).toEqual(['from']);
+    expect(envelope).toBeLessThan(10_000);
+  });
+
+  it('sends a shorter period whole, within Lambda’s limit even when it nearly fills it', async () => {
+    // The 14 newest days: 1,400 rows of about 4 KB, most of what one response can carry.
+    const { result, envelope } = await exportThroughLambda('2026-06-05', '2026-06-18');
+    expect(result.statusCode).toBe(200);
+    const lines = result.body.trimEnd().split('\n');
+    expect(lines).toHaveLength(1 + 14 * PER_DAY);
+    expect(lines[1]).toContain('1800/DUMAS/VI/2026');
+    expect(lines.at(-1)).toContain('401/DUMAS/VI/2026');
+    expect(envelope).toBeGreaterThan(0.8 * MAX_RESPONSE_BODY_BYTES);
+    expect(envelope).toBeLessThanOrEqual(LAMBDA_RESPONSE_LIMIT);
+  });
+});

@@ -1,0 +1,34 @@
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { json, mockApi, renderWith } from '../../test/render';
+import Cases from './cases';
+
+describe('the cases page’s CSV download', () => {
+  it('says what to do when the period holds more cases than one file can carry', async () => {
+    const calls = mockApi((call) =>
+      call.path.startsWith('/v1/exports/cases.csv')
+        ? json(422, {
+            type: 'about:blank',
+            title: 'Unprocessable Content',
+            status: 422,
+            code: 'limit_exceeded',
+            detail:
+              'the cases received in this period are more than one file can carry (6,000,000 bytes; the newest 1400 fit): export a shorter period',
+            requestId: 'r-1',
+            errors: [
+              { path: 'from', message: 'the period holds more cases than one file can carry' },
+            ],
+          })
+        : json(200, { items: [], nextCursor: null }),
+    );
+    renderWith(<Cases />, { as: { agency: 'setneg', role: 'central_officer' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Unduh CSV pengaduan' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(
+      'Periode ini memuat terlalu banyak pengaduan untuk satu berkas CSV. Unduh per periode yang lebih pendek, misalnya per bulan',
+    );
+    // Not the general sentence for a limit (about a form's fields), nor the API's English.
+    expect(alert.textContent).not.toMatch(/isian|bytes|export/);
+    expect(calls.some((c) => c.path.startsWith('/v1/exports/cases.csv'))).toBe(true);
+  });
+});
