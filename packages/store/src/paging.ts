@@ -63,6 +63,40 @@ function toQuery(tableName: string, stream: Stream): QueryCommandInput {
 
 type Position = Item | null | 'done';
 
+/**
+ * What one page may hold, in bytes as a response carries it (`responseBytes`). On AWS a list
+ * answers through Lambda's JSON envelope of at most 6,291,556 bytes, past which the invocation
+ * fails with a bare 500; a hundred cases of 20,000 characters full of quotes (which an e-mail to
+ * the intake address can carry) take 8 MB that way. The rest of the envelope is left for what a
+ * view adds to its records and for the headers.
+ */
+export const PAGE_BYTES = 4_500_000;
+
+/**
+ * The bytes `value` takes as JSON inside a JSON string, as Lambda's envelope carries a body:
+ * its JSON's UTF-8 bytes, plus one for each quote and backslash escaped once more (JSON has
+ * already written every control character as an escape).
+ */
+export function responseBytes(value: unknown): number {
+  const json = JSON.stringify(value);
+  let escapes = 0;
+  for (let i = 0; i < json.length; i += 1) {
+    const c = json.charCodeAt(i);
+    if (c === 34 || c === 92) escapes += 1;
+  }
+  return Buffer.byteLength(json) + escapes;
+}
+
+/** The first of `entries` whose items add up to at most `PAGE_BYTES`, and at least one. */
+export function withinPageBytes<T>(entries: readonly T[], itemOf: (entry: T) => unknown): T[] {
+  let used = 0;
+  for (const [i, entry] of entries.entries()) {
+    used += responseBytes(itemOf(entry));
+    if (used > PAGE_BYTES && i > 0) return entries.slice(0, i);
+  }
+  return [...entries];
+}
+
 /** Items one request reads from a stream at most while filtering (about 1,000 × a few KB). */
 export const READ_BUDGET = 1_000;
 
@@ -220,7 +254,8 @@ export async function queryPage(
     .flatMap((f, i) => f.items.map((item) => ({ item, i, sk: skOf(item, i) })))
     .filter((c) => cut === undefined || order(c.sk, cut) <= 0);
   candidates.sort((a, b) => order(a.sk, b.sk));
-  const taken = candidates.slice(0, page.limit);
+  // At most `limit` items, and at most `PAGE_BYTES` of them: the rest come on the next page.
+  const taken = withinPageBytes(candidates.slice(0, page.limit), (c) => c.item);
 
   const next: Position[] = streams.map((stream, i) => {
     const mine = taken.filter((c) => c.i === i);

@@ -19,7 +19,7 @@ import { type DynamoStoreOptions, record } from './dynamo-table.ts';
 // Issue 15's documents layer sits below: the store is one class built in layers.
 import { DocumentLayer } from './document-store.ts';
 import type { Item } from './items.ts';
-import { queryPage } from './paging.ts';
+import { PAGE_BYTES, queryPage, responseBytes } from './paging.ts';
 import { keys } from './keys.ts';
 import { SearchKeys } from './search-index.ts';
 
@@ -141,6 +141,7 @@ export class SearchStore extends DocumentLayer {
     }
 
     const items: CaseRecord[] = [];
+    let bytes = 0;
     let read = buffered.length;
     let lastKey: string | undefined;
     for (;;) {
@@ -151,6 +152,10 @@ export class SearchStore extends DocumentLayer {
       for (const p of buffered) {
         const c = matches(p) ? cases.get(p.caseId) : undefined;
         if (c && (await query.accept(c))) {
+          bytes += responseBytes(c);
+          // Past what one page may carry: this case starts the next page.
+          if (bytes > PAGE_BYTES && lastKey !== undefined && items.length > 0)
+            return { items, nextCursor: encodeCursor(driving, lastKey) };
           items.push(c);
           if (items.length === page.limit) {
             // Full: go on after this posting (even if more of the batch would match).

@@ -1,8 +1,12 @@
 /**
- * The cases CSV is one response, and on AWS a response passes through Lambda's JSON envelope of
- * at most 6,291,556 bytes: past it the invocation fails and central's officer gets a bare 500.
- * Here 1,800 cases with long subjects, each forwarded to 18 agencies with long names (about
- * 4 KB a row), on DynamoDB Local, through the app and the Lambda adapter the stack runs.
+ * On AWS a response passes through Lambda's JSON envelope of at most 6,291,556 bytes: past it the
+ * invocation fails and the officer gets a bare 500. Tried here on DynamoDB Local, through the
+ * app and the Lambda adapter the stack runs:
+ *
+ * - the cases CSV, one file: 1,800 cases with long subjects, each forwarded to 18 agencies with
+ *   long names (about 4 KB a row);
+ * - the lists: 100 cases whose descriptions are 20,000 characters full of quotes (each quote
+ *   takes 4 bytes in the envelope: 8 MB for a page of 100).
  */
 import { CENTRAL_TENANT, type CaseRecord, Service } from '@pantau/core';
 import { caseItem, type DynamoStore } from '@pantau/store';
@@ -21,6 +25,7 @@ const LAMBDA_RESPONSE_LIMIT = 6_291_556;
 const AGENCIES = Array.from({ length: 18 }, (_, i) => `k-${i}`);
 const DAYS = 18; // 1 to 18 June 2026
 const PER_DAY = 100;
+const QUOTED = 100;
 
 let app: ReturnType<typeof createApp>;
 let store: DynamoStore;
@@ -81,21 +86,34 @@ beforeAll(async () => {
       });
     }
   await batchPut(store, copies.map(caseItem));
+  // 100 complaints in May whose descriptions are 20,000 characters, nearly all of them quotes.
+  let at = Date.parse('2026-05-04T02:00:00.000Z');
+  const may = new Service({ store, clock: () => new Date((at += 60_000)) });
+  for (let i = 0; i < QUOTED; i += 1)
+    await may.createCase(centralOfficer, {
+      channel: 'email',
+      complainant: { name: 'Pengadu' },
+      subject: `Kutipan surat ${i}`,
+      description: `${i} kutipan `.padEnd(20_000, '"'),
+    });
 }, 60_000);
 
-/** The export as the stack serves it: through the Lambda adapter, with its envelope's size. */
-async function exportThroughLambda(from: string, to: string) {
+/** A request as the stack serves it: through the Lambda adapter, with its envelope's size. */
+async function throughLambda(path: string, query = '', body?: unknown) {
   const lambda = handle(app) as unknown as (
     event: LambdaEvent,
   ) => Promise<{ statusCode: number; body: string; headers: Record<string, string> }>;
-  const event = httpApiEvent('GET', '/v1/exports/cases.csv', { authorization: bearer });
-  const result = await lambda({ ...event, rawQueryString: `from=${from}&to=${to}` } as never);
+  const event = httpApiEvent(body ? 'POST' : 'GET', path, { authorization: bearer }, body);
+  const result = await lambda({ ...event, rawQueryString: query } as never);
   return { result, envelope: Buffer.byteLength(JSON.stringify(result)) };
 }
 
 describe('the cases CSV, one file that must fit one response', () => {
   it('refuses a period holding more than one response can carry, naming `from`, instead of failing on AWS', async () => {
-    const { result, envelope } = await exportThroughLambda('2026-06-01', '2026-06-30');
+    const { result, envelope } = await throughLambda(
+      '/v1/exports/cases.csv',
+      'from=2026-06-01&to=2026-06-30',
+    );
     expect(result.statusCode).toBe(422);
     expect(result.headers['content-type']).toContain('application/problem+json');
     const problem = JSON.parse(result.body) as {
@@ -111,7 +129,10 @@ describe('the cases CSV, one file that must fit one response', () => {
 
   it('sends a shorter period whole, within Lambda’s limit even when it nearly fills it', async () => {
     // The 14 newest days: 1,400 rows of about 4 KB, most of what one response can carry.
-    const { result, envelope } = await exportThroughLambda('2026-06-05', '2026-06-18');
+    const { result, envelope } = await throughLambda(
+      '/v1/exports/cases.csv',
+      'from=2026-06-05&to=2026-06-18',
+    );
     expect(result.statusCode).toBe(200);
     const lines = result.body.trimEnd().split('\n');
     expect(lines).toHaveLength(1 + 14 * PER_DAY);
@@ -119,5 +140,50 @@ describe('the cases CSV, one file that must fit one response', () => {
     expect(lines.at(-1)).toContain('401/DUMAS/VI/2026');
     expect(envelope).toBeGreaterThan(0.8 * MAX_RESPONSE_BODY_BYTES);
     expect(envelope).toBeLessThanOrEqual(LAMBDA_RESPONSE_LIMIT);
+  });
+});
+
+describe('a page of a list, which must fit one response whatever its records hold', () => {
+  /** Every page of a list through the Lambda adapter: the items' subjects, each envelope. */
+  async function walk(
+    next: (
+      cursor?: string,
+    ) => Promise<{ result: { statusCode: number; body: string }; envelope: number }>,
+  ) {
+    const subjects: string[] = [];
+    const envelopes: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const { result, envelope } = await next(cursor);
+      expect(result.statusCode).toBe(200);
+      envelopes.push(envelope);
+      const page = JSON.parse(result.body) as {
+        items: { subject: string }[];
+        nextCursor: string | null;
+      };
+      subjects.push(...page.items.map((c) => c.subject));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && envelopes.length < 10);
+    return { subjects, envelopes };
+  }
+  const expected = Array.from({ length: QUOTED }, (_, i) => `Kutipan surat ${QUOTED - 1 - i}`);
+
+  it('central’s case list cuts a page of 100 such cases short, and the next page goes on', async () => {
+    const { subjects, envelopes } = await walk((cursor) =>
+      throughLambda('/v1/cases', `status=received&limit=100${cursor ? `&cursor=${cursor}` : ''}`),
+    );
+    // Newest first, each once: none skipped at a cut, none repeated.
+    expect(subjects).toEqual(expected);
+    expect(envelopes.length).toBeGreaterThan(1);
+    for (const envelope of envelopes) expect(envelope).toBeLessThanOrEqual(LAMBDA_RESPONSE_LIMIT);
+  });
+
+  it('a word search does the same', async () => {
+    const { subjects, envelopes } = await walk((cursor) =>
+      throughLambda('/v1/search', '', { q: 'kutipan', limit: 100, ...(cursor ? { cursor } : {}) }),
+    );
+    expect(subjects).toEqual(expected);
+    expect(envelopes.length).toBeGreaterThan(1);
+    for (const envelope of envelopes) expect(envelope).toBeLessThanOrEqual(LAMBDA_RESPONSE_LIMIT);
   });
 });
