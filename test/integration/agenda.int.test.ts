@@ -1,6 +1,7 @@
 /**
  * Agenda numbers against DynamoDB Local: the counter item is claimed in the same transaction
- * as the case, so under concurrency no two cases share a number and none is skipped.
+ * as the case, so under concurrency no two cases share a number and none is skipped; and the
+ * settings those numbers follow, saved by two admins at once.
  */
 import { Service } from '@pantau/core';
 import type { DynamoStore } from '@pantau/store';
@@ -123,5 +124,49 @@ describe('agenda numbers', () => {
     // The year is the registration's in WIB: 31 Dec 2026 23:30 WIB is still 2026.
     clock.set('2026-12-31T16:30:00.000Z');
     expect((await register('Akhir tahun')).agendaNumber).toMatch(/^AG-2026-12-\d+$/);
+  });
+});
+
+describe('the first save of settings, by two admins at once', () => {
+  /** `read` held until `n` calls are waiting: every save reads before any writes. */
+  function together<A extends unknown[], R>(n: number, read: (...args: A) => Promise<R>) {
+    let waiting = 0;
+    let release!: () => void;
+    const all = new Promise<void>((resolve) => (release = resolve));
+    return async (...args: A) => {
+      const result = await read(...args);
+      if ((waiting += 1) === n) release();
+      await all;
+      return result;
+    };
+  }
+
+  it('both succeed, the later saved over the earlier, as any later save is', async () => {
+    const fresh = await freshStore();
+    const admins = new Service({ store: fresh, clock: clock.now });
+    const base = await admins.documentSettings(centralAdmin);
+    const { id: _id, version: _v, updatedAt: _u, ...policy } = await admins.getPolicy('default');
+    fresh.getDocumentSettings = together(2, fresh.getDocumentSettings.bind(fresh));
+    fresh.getPolicy = together(2, fresh.getPolicy.bind(fresh));
+    const saved = await Promise.all(
+      ['Asdep A', 'Asdep B'].map((unit) =>
+        admins.putDocumentSettings(centralAdmin, { ...base, agendaNumberPattern: `${unit}-{seq}` }),
+      ),
+    );
+    expect(saved.map((s) => s.version).sort()).toEqual([1, 2]);
+    const last = saved.find((s) => s.version === 2)!;
+    expect((await admins.documentSettings(centralAdmin)).agendaNumberPattern).toBe(
+      last.agendaNumberPattern,
+    );
+
+    const policies = await Promise.all(
+      [3, 4].map((days) =>
+        admins.putPolicy(centralAdmin, 'wilayah-timur', {
+          ...policy,
+          acknowledgeWorkingDays: days,
+        }),
+      ),
+    );
+    expect(policies.map((p) => p.policy.version).sort()).toEqual([1, 2]);
   });
 });

@@ -36,6 +36,8 @@ export async function putDocumentSettings(
   input: DocumentSettingsInput,
 ): Promise<DocumentSettings> {
   requireRole(p, ADMIN_ROLES);
+  // The last save wins, as for any later save: two admins saving the first settings at once
+  // both find none, and the one whose write lands second saves over the first ('exists').
   return retryOnConflict(async () => {
     const current = await deps.store.getDocumentSettings();
     const next: DocumentSettings = {
@@ -45,7 +47,7 @@ export async function putDocumentSettings(
     };
     await deps.store.putDocumentSettings(next, current ? current.version : null);
     return next;
-  });
+  }, ['version', 'exists']);
 }
 
 /**

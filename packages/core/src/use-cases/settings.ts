@@ -79,6 +79,7 @@ export async function getPolicy(deps: ServiceDeps, id: string): Promise<SlaPolic
 /** Replaces a policy; a job gives the open assignments under it the new targets and ladders. */
 export async function putPolicy(deps: ServiceDeps, p: Principal, id: string, input: PolicyInput) {
   requireRole(p, ADMIN_ROLES);
+  // The last save wins, the first save of a new policy too ('exists': another admin's landed).
   const policy = await retryOnConflict(async () => {
     const current = await deps.store.getPolicy(id);
     if (!(await deps.store.getCalendar(input.calendarId)))
@@ -91,7 +92,7 @@ export async function putPolicy(deps: ServiceDeps, p: Principal, id: string, inp
     };
     await deps.store.putPolicy(next, current ? current.version : null);
     return next;
-  });
+  }, ['version', 'exists']);
   const job = await startRearmJob(
     deps,
     p,
