@@ -18,6 +18,7 @@ import {
   SfnLadderStarter,
 } from '@pantau/workflow';
 import { ORIGIN_SECRET_HEADER, readApiConfig } from './config.ts';
+import { sdkOptions } from './aws-clients.ts';
 import { observed, powertools } from './observability.ts';
 import { readSearchKey } from './search-key.ts';
 import type * as PdfModule from './pdf-renderer.ts';
@@ -41,7 +42,7 @@ const searchKey = await readSearchKey(tracer, config.SEARCH_KEY_SECRET_ARN);
 // Registrations and forwards are counted from the events each commit writes.
 const store = countingCommits(
   new DynamoStore({
-    client: tracer.captureAWSv3Client(new DynamoDBClient({})),
+    client: tracer.captureAWSv3Client(new DynamoDBClient(sdkOptions)),
     tableName: config.TABLE_NAME,
     searchKey,
     // Policy, calendar and document settings kept a few seconds per instance (an edit on
@@ -51,7 +52,7 @@ const store = countingCommits(
   powertoolsMetrics(metrics),
 );
 
-const sfn = tracer.captureAWSv3Client(new SFNClient({}));
+const sfn = tracer.captureAWSv3Client(new SFNClient(sdkOptions));
 
 const app = createApp({
   store,

@@ -1,6 +1,7 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { continueLadder, SfnLadderStarter } from '@pantau/workflow';
 import { readLadderContinueConfig } from './config.ts';
+import { sdkOptions } from './aws-clients.ts';
 import { observed, powertools } from './observability.ts';
 
 // Module scope: built once per execution environment, reused by every invocation.
@@ -8,7 +9,7 @@ const config = readLadderContinueConfig();
 const tools = powertools(config);
 
 const starter = new SfnLadderStarter({
-  client: tools.tracer.captureAWSv3Client(new SFNClient({})),
+  client: tools.tracer.captureAWSv3Client(new SFNClient(sdkOptions)),
   stateMachineArn: config.STATE_MACHINE_ARN,
 });
 

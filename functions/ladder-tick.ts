@@ -3,6 +3,7 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { DynamoStore } from '@pantau/store';
 import { powertoolsMetrics, SesMailer, tick } from '@pantau/workflow';
 import { readLadderTickConfig } from './config.ts';
+import { sdkOptions } from './aws-clients.ts';
 import { observed, powertools } from './observability.ts';
 
 // Module scope: built once per execution environment, reused by every invocation.
@@ -11,12 +12,12 @@ const tools = powertools(config);
 const { logger, metrics, tracer } = tools;
 
 const store = new DynamoStore({
-  client: tracer.captureAWSv3Client(new DynamoDBClient({})),
+  client: tracer.captureAWSv3Client(new DynamoDBClient(sdkOptions)),
   tableName: config.TABLE_NAME,
 });
 
 const mailer = new SesMailer({
-  client: tracer.captureAWSv3Client(new SESv2Client({})),
+  client: tracer.captureAWSv3Client(new SESv2Client(sdkOptions)),
   fromAddress: config.MAIL_FROM,
   ...(config.SES_CONFIGURATION_SET ? { configurationSetName: config.SES_CONFIGURATION_SET } : {}),
 });

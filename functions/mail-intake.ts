@@ -7,16 +7,17 @@ import { inspectUpload } from '@pantau/documents/sniff';
 import { intakeMail } from '@pantau/intake/mail';
 import { DynamoStore } from '@pantau/store';
 import { readMailIntakeConfig } from './config.ts';
+import { sdkOptions } from './aws-clients.ts';
 import { observed, powertools } from './observability.ts';
 import { readSearchKey } from './search-key.ts';
 
 const config = readMailIntakeConfig();
 const tools = powertools(config);
 const { logger, tracer } = tools;
-const s3 = tracer.captureAWSv3Client(new S3Client({}));
+const s3 = tracer.captureAWSv3Client(new S3Client(sdkOptions));
 const service = new Service({
   store: new DynamoStore({
-    client: tracer.captureAWSv3Client(new DynamoDBClient({})),
+    client: tracer.captureAWSv3Client(new DynamoDBClient(sdkOptions)),
     tableName: config.TABLE_NAME,
     // A new case is indexed for search in its own transaction.
     searchKey: await readSearchKey(tracer, config.SEARCH_KEY_SECRET_ARN),

@@ -3,6 +3,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoStore } from '@pantau/store';
 import { rearmTask, SfnLadderStarter } from '@pantau/workflow';
 import { readRearmJobConfig } from './config.ts';
+import { sdkOptions } from './aws-clients.ts';
 import { observed, powertools } from './observability.ts';
 
 // Module scope: built once per execution environment, reused by every invocation.
@@ -11,12 +12,12 @@ const tools = powertools(config);
 const { logger, tracer } = tools;
 
 const store = new DynamoStore({
-  client: tracer.captureAWSv3Client(new DynamoDBClient({})),
+  client: tracer.captureAWSv3Client(new DynamoDBClient(sdkOptions)),
   tableName: config.TABLE_NAME,
 });
 // The ladders it re-arms carry the job's id as their correlation id.
 const ladders = new SfnLadderStarter({
-  client: tracer.captureAWSv3Client(new SFNClient({})),
+  client: tracer.captureAWSv3Client(new SFNClient(sdkOptions)),
   stateMachineArn: config.STATE_MACHINE_ARN,
   correlationId: () => logger.getCorrelationId() as string | undefined,
 });

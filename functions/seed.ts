@@ -2,11 +2,12 @@ import type { CdkCustomResourceEvent, CdkCustomResourceResponse } from 'aws-lamb
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoStore, seedBaseline } from '@pantau/store';
 import { readTableConfig } from './config.ts';
+import { sdkOptions } from './aws-clients.ts';
 
 const config = readTableConfig();
 
 const store = new DynamoStore({
-  client: new DynamoDBClient({}),
+  client: new DynamoDBClient(sdkOptions),
   tableName: config.TABLE_NAME,
 });
 
