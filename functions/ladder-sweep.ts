@@ -1,9 +1,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Context } from 'aws-lambda';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoStore } from '@pantau/store';
 import { powertoolsMetrics, SesMailer, SfnLadderStarter, sweep } from '@pantau/workflow';
 import { readLadderSweepConfig } from './config.ts';
+import { sdkOptions } from './aws-clients.ts';
 import { observed, powertools } from './observability.ts';
 
 // Module scope: built once per execution environment, reused by every invocation.
@@ -12,17 +14,17 @@ const tools = powertools(config);
 const { logger, metrics, tracer } = tools;
 
 const store = new DynamoStore({
-  client: tracer.captureAWSv3Client(new DynamoDBClient({})),
+  client: tracer.captureAWSv3Client(new DynamoDBClient(sdkOptions)),
   tableName: config.TABLE_NAME,
 });
 // Ladders it restarts carry this run's correlation id (the schedule event's id).
 const ladders = new SfnLadderStarter({
-  client: tracer.captureAWSv3Client(new SFNClient({})),
+  client: tracer.captureAWSv3Client(new SFNClient(sdkOptions)),
   stateMachineArn: config.STATE_MACHINE_ARN,
   correlationId: () => logger.getCorrelationId() as string | undefined,
 });
 const mailer = new SesMailer({
-  client: tracer.captureAWSv3Client(new SESv2Client({})),
+  client: tracer.captureAWSv3Client(new SESv2Client(sdkOptions)),
   fromAddress: config.MAIL_FROM,
   ...(config.SES_CONFIGURATION_SET ? { configurationSetName: config.SES_CONFIGURATION_SET } : {}),
 });
@@ -33,15 +35,19 @@ const mailer = new SesMailer({
  * last, and publishes the age of the oldest undelivered letter.
  */
 export const handler = observed(
-  () =>
-    sweep({
-      store,
-      clock: () => new Date(),
-      mailer,
-      ladders,
-      logger,
-      metrics: powertoolsMetrics(metrics),
-    }),
+  (_event: unknown, context: Context) =>
+    sweep(
+      {
+        store,
+        clock: () => new Date(),
+        mailer,
+        ladders,
+        logger,
+        metrics: powertoolsMetrics(metrics),
+      },
+      // It stops taking work before the function's timeout can kill it mid-send.
+      { timeLeft: () => context.getRemainingTimeInMillis() },
+    ),
   tools,
   { correlationIdPath: 'id' },
 );

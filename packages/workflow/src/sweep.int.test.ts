@@ -30,7 +30,7 @@ import {
 } from '../../../test/support/dynamodb.ts';
 import { executionName, SfnLadderStarter } from './aws.ts';
 import type { BusinessMetrics, MetricName } from './metrics.ts';
-import { sweep } from './sweep.ts';
+import { sweep, TIME_RESERVE_MS } from './sweep.ts';
 import { tick } from './tick.ts';
 
 const ARN = 'arn:aws:states:ap-southeast-3:111122223333:stateMachine:Pantau-ladder';
@@ -227,5 +227,33 @@ describe('the sweep looks after the outbox', () => {
     expect(listed.total).toBe((await store.listFailedNotifications({ limit: 100 })).items.length);
     expect(listed.total).toBeGreaterThan(0);
     expect(await run('2026-05-07T06:45:00.000Z', working)).toMatchObject({ delivered: 0 });
+  });
+
+  it('takes no further letter when its invocation is nearly out of time; the next run takes the rest', async () => {
+    clock.set('2026-05-04T03:00:00.000Z');
+    const service = new Service({ store, clock: clock.now, ladders: lostStarts });
+    const refs = [];
+    for (let i = 0; i < 3; i += 1) {
+      await forwardedCase(service, ['polri'], 'light');
+      refs.push(armedByApi.at(-1)!);
+    }
+    clock.set('2026-05-06T03:00:00.000Z');
+    for (const ref of refs) await tick({ store, clock: clock.now, mailer: failing }, ref);
+    sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' });
+    clock.set('2026-05-06T03:15:00.000Z');
+    sent.length = 0;
+    // Two letters take the invocation to within the reserve a send may need.
+    const first = await sweep(
+      { store, clock: clock.now, mailer: working, ladders, metrics },
+      { timeLeft: () => (sent.length < 2 ? 60_000 : TIME_RESERVE_MS - 1) },
+    );
+    expect(first).toMatchObject({ delivered: 2, leftForTime: 1 });
+    const waiting = (await Promise.all(refs.map((r) => letters(r.caseId)))).flat();
+    expect(waiting.map((n) => n.status).sort()).toEqual(['pending', 'sent', 'sent']);
+    // The one left was not tried: its count of attempts is the tick's, and it goes next run.
+    expect(waiting.find((n) => n.status === 'pending')).toMatchObject({ attempts: 1 });
+    const second = await sweep({ store, clock: clock.now, mailer: working, ladders, metrics });
+    expect(second).toMatchObject({ delivered: 1, leftForTime: 0 });
+    expect(new Set(sent.map((n) => n.caseId))).toEqual(new Set(refs.map((r) => r.caseId)));
   });
 });

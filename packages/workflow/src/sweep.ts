@@ -39,7 +39,18 @@ export interface SweepOptions {
   readonly outboxGraceMs?: number;
   /** Ladders and letters per run (the next run takes the rest). */
   readonly limit?: number;
+  /**
+   * Milliseconds left in this invocation (Lambda's `getRemainingTimeInMillis`). With less than
+   * `TIME_RESERVE_MS` left the sweep takes no further ladder or letter: it ends, publishes its
+   * figures and leaves the rest to the next run, instead of being killed in the middle of a
+   * send (a letter whose send never returned is not counted as tried, and came first again in
+   * every run after). Without it (embedded), no limit.
+   */
+  readonly timeLeft?: () => number;
 }
+
+/** What one more ladder or letter may need at worst: a send's 3 attempts of 5 s, and writes. */
+export const TIME_RESERVE_MS = 25_000;
 
 export interface SweepResult {
   /** Ladders started again (never started, or ended early). */
@@ -54,6 +65,8 @@ export interface SweepResult {
   readonly failedLetters: number;
   /** Age of the oldest letter still in the outbox, in seconds (0: empty). */
   readonly oldestUndeliveredSeconds: number;
+  /** Ladders and letters due but left to the next run: this one ran out of time. */
+  readonly leftForTime: number;
 }
 
 export const LADDER_GRACE_MS = 15 * 60_000;
@@ -68,11 +81,23 @@ const refOf = (l: LadderRecord): LadderRef => ({
 
 export async function sweep(deps: SweepDeps, options: SweepOptions = {}): Promise<SweepResult> {
   const limit = options.limit ?? 100;
+  const timeLeft = options.timeLeft;
+  const inTime = () => !timeLeft || timeLeft() >= TIME_RESERVE_MS;
   const ladders = deps.ladders
-    ? await restartLadders(deps, deps.ladders, options.ladderGraceMs ?? LADDER_GRACE_MS, limit)
-    : { restarted: 0, failedLadders: 0, running: 0 };
-  const letters = await sweepOutbox(deps, options.outboxGraceMs ?? OUTBOX_GRACE_MS, limit);
-  const result = { ...ladders, ...letters };
+    ? await restartLadders(
+        deps,
+        deps.ladders,
+        options.ladderGraceMs ?? LADDER_GRACE_MS,
+        limit,
+        inTime,
+      )
+    : { restarted: 0, failedLadders: 0, running: 0, leftForTime: 0 };
+  const letters = await sweepOutbox(deps, options.outboxGraceMs ?? OUTBOX_GRACE_MS, limit, inTime);
+  const result = { ...ladders, ...letters, leftForTime: ladders.leftForTime + letters.leftForTime };
+  if (result.leftForTime > 0)
+    deps.logger?.warn('ladder sweep out of time: the next run takes the rest', {
+      leftForTime: result.leftForTime,
+    });
   const metrics = deps.metrics ?? noMetrics;
   metrics.count(METRIC.laddersRestarted, result.restarted);
   metrics.count(METRIC.laddersFailed, result.failedLadders);
@@ -87,13 +112,15 @@ async function restartLadders(
   executions: LadderExecutions,
   graceMs: number,
   limit: number,
+  inTime: () => boolean,
 ) {
   const now = deps.clock();
   const stale = await deps.store.listDueLadders(new Date(now.getTime() - graceMs), limit);
   let restarted = 0;
   let failedLadders = 0;
   let running = 0;
-  for (const ladder of stale) {
+  for (const [i, ladder] of stale.entries()) {
+    if (!inTime()) return { restarted, failedLadders, running, leftForTime: stale.length - i };
     const ref = refOf(ladder);
     const state = await executions.state(ref);
     if (state === 'running') {
@@ -126,10 +153,10 @@ async function restartLadders(
       token: next.token,
     });
   }
-  return { restarted, failedLadders, running };
+  return { restarted, failedLadders, running, leftForTime: 0 };
 }
 
-async function sweepOutbox(deps: SweepDeps, graceMs: number, limit: number) {
+async function sweepOutbox(deps: SweepDeps, graceMs: number, limit: number, inTime: () => boolean) {
   const now = deps.clock();
   // Oldest first; read past `limit` so letters waiting out their backoff do not hide the rest.
   const outbox = await deps.store.listAllUndelivered(limit * 5);
@@ -145,11 +172,16 @@ async function sweepOutbox(deps: SweepDeps, graceMs: number, limit: number) {
   let delivered = 0;
   let refused = 0;
   let failedLetters = 0;
-  for (const n of due) {
+  let leftForTime = 0;
+  for (const [i, n] of due.entries()) {
+    if (!inTime()) {
+      leftForTime = due.length - i;
+      break;
+    }
     const outcome = await deliver(deps, n);
     if (outcome?.status === 'sent') delivered += 1;
     else if (outcome?.status === 'failed') failedLetters += 1;
     else if (outcome) refused += 1;
   }
-  return { delivered, refused, failedLetters, oldestUndeliveredSeconds };
+  return { delivered, refused, failedLetters, oldestUndeliveredSeconds, leftForTime };
 }
