@@ -41,7 +41,20 @@ export function assignmentStream(
     : { index, partition: partition('open') };
 }
 
-export const assignmentFilter = (filter: AssignmentQuery) => (item: Item) => {
+export const assignmentFilter = (filter: AssignmentQuery) => {
+  // None asked for after reading: no filter, so a total is DynamoDB's own count.
+  const filtered = Boolean(
+    filter.state ||
+    filter.target ||
+    filter.complaintType ||
+    filter.forwardedSince ||
+    filter.awaitingReforward ||
+    filter.overdue === true,
+  );
+  return filtered ? (item: Item) => accepts(filter, item) : undefined;
+};
+
+const accepts = (filter: AssignmentQuery, item: Item) => {
   const a = item as unknown as AssignmentRecord;
   if (filter.state && a.state !== filter.state) return false;
   if (filter.overdue === true && filter.state && !OPEN_STATES.has(filter.state)) return false;

@@ -10,7 +10,7 @@ import {
   WriteConflict,
   type AssignmentRecord,
 } from '@pantau/core';
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshStore } from '../../../test/support/dynamodb.ts';
 import { DynamoStore } from './dynamo-store.ts';
@@ -328,6 +328,39 @@ describe('cases, timeline and tracking codes', () => {
         .map((c) => c.id),
     );
     expect(await ids({ overdue: { overdue: false, now } })).toHaveLength(5);
+  });
+
+  it('counts a list DynamoDB-side when nothing is filtered after reading, and a filtered one right', async () => {
+    // The console asks every list's total on its first page: central's cases and letters would
+    // otherwise read, and hold, every item ever written to count them.
+    const fresh = await freshStore();
+    for (let day = 1; day <= 5; day += 1)
+      await fresh.commit({
+        case: {
+          record: makeCase(`2026-04-0${day}T03:00:00.000Z`, {
+            agencyIds: day <= 2 ? ['polri'] : [],
+          }),
+          expectedVersion: null,
+        },
+      });
+    const queries: { select: string | undefined; items: number }[] = [];
+    const send = fresh.client.send.bind(fresh.client);
+    fresh.client.send = (async (command: Parameters<typeof send>[0]) => {
+      const out = (await send(command)) as { Items?: unknown[] };
+      if (command instanceof QueryCommand)
+        queries.push({ select: command.input.Select, items: out.Items?.length ?? 0 });
+      return out;
+    }) as typeof fresh.client.send;
+
+    const all = await fresh.listCases({}, { limit: 2, total: true });
+    expect([all.items.length, all.total]).toEqual([2, 5]);
+    // The page's own read, then a count that sent no item back.
+    expect(queries.map((q) => q.select)).toEqual([undefined, 'COUNT']);
+    expect(queries[1]!.items).toBe(0);
+    queries.length = 0;
+    const polri = await fresh.listCases({ agencyId: 'polri' }, { limit: 1, total: true });
+    expect([polri.items.length, polri.total]).toEqual([1, 2]);
+    expect(queries.map((q) => q.select)).not.toContain('COUNT');
   });
 
   it('rejects a cursor from another list or a forged one', async () => {

@@ -187,16 +187,24 @@ export class DynamoStore extends SearchStore implements Store {
           ...(range ? { range } : {}),
         }
       : { index: 'gsi1', partition: keys.allCases, descending: true, ...(range ? { range } : {}) };
-    return this.page<CaseRecord>([stream], page, (item) => {
-      const c = item as unknown as CaseRecord;
-      if (filter.agencyId && !c.agencyIds.includes(filter.agencyId)) return false;
-      if (filter.overdue) {
-        const overdue =
-          c.nextDueAt !== null && Date.parse(c.nextDueAt) < filter.overdue.now.getTime();
-        if (overdue !== filter.overdue.overdue) return false;
-      }
-      return true;
-    });
+    // Filtered after reading only when asked: without a filter a total is DynamoDB's count.
+    const filtered = filter.agencyId !== undefined || filter.overdue !== undefined;
+    return this.page<CaseRecord>(
+      [stream],
+      page,
+      filtered
+        ? (item) => {
+            const c = item as unknown as CaseRecord;
+            if (filter.agencyId && !c.agencyIds.includes(filter.agencyId)) return false;
+            if (filter.overdue) {
+              const overdue =
+                c.nextDueAt !== null && Date.parse(c.nextDueAt) < filter.overdue.now.getTime();
+              if (overdue !== filter.overdue.overdue) return false;
+            }
+            return true;
+          }
+        : undefined,
+    );
   }
 
   /** A case's timeline, oldest first; optionally only case-level events and those agencies'. */
@@ -208,7 +216,9 @@ export class DynamoStore extends SearchStore implements Store {
     return this.page<TimelineEvent>(
       [{ partition: keys.casePk(caseId), range: { op: 'begins_with', value: 'EVENT#' } }],
       page,
-      (item) => !agencyIds || item.agencyId === null || agencyIds.has(String(item.agencyId)),
+      agencyIds
+        ? (item) => item.agencyId === null || agencyIds.has(String(item.agencyId))
+        : undefined,
     );
   }
 
@@ -326,7 +336,7 @@ export class DynamoStore extends SearchStore implements Store {
     return this.page<ActivityRecord>(
       [{ index: 'gsi1', partition: keys.activities, ...(range ? { range } : {}) }],
       page,
-      (item) => !filter.status || item.status === filter.status,
+      filter.status ? (item) => item.status === filter.status : undefined,
     );
   }
 

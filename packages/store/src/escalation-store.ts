@@ -130,9 +130,11 @@ export class EscalationStore extends SettingsLayer {
     return this.page<NotificationRecord>(
       [stream],
       page,
-      (item) =>
-        (!query.agencyId || item.agencyId === query.agencyId) &&
-        (!query.since || String(item.scheduledAt) > query.since.toISOString()),
+      query.agencyId || query.since
+        ? (item) =>
+            (!query.agencyId || item.agencyId === query.agencyId) &&
+            (!query.since || String(item.scheduledAt) > query.since.toISOString())
+        : undefined,
     );
   }
 

@@ -277,27 +277,30 @@ export async function queryPage(
 }
 
 /**
- * Every item of a stream `accept` takes, counted: DynamoDB counts for us when nothing is
- * filtered here (`Select: COUNT`, no items sent back), else the items are read and filtered.
+ * Every item of a stream `accept` takes, counted page by page, nothing held: DynamoDB counts
+ * for us when nothing is filtered here (`Select: COUNT`, no items sent back), else each page's
+ * items are read, counted and let go. A list answers without a filter when none is asked for
+ * (`DynamoStore`'s lists), so the console's usual totals take the first way.
  */
 async function countStream(
   client: DynamoDBDocumentClient,
   query: QueryCommandInput,
   accept?: (item: Item) => boolean,
 ): Promise<number> {
-  if (!accept) {
-    let count = 0;
-    let start: Item | undefined;
-    do {
-      const out = await client.send(
-        new QueryCommand({ ...query, Select: 'COUNT', ExclusiveStartKey: start }),
-      );
-      count += out.Count ?? 0;
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return count;
-  }
-  return (await queryAll(client, query)).filter(accept).length;
+  let count = 0;
+  let start: Item | undefined;
+  do {
+    const out = await client.send(
+      new QueryCommand({
+        ...query,
+        ...(accept ? {} : { Select: 'COUNT' as const }),
+        ExclusiveStartKey: start,
+      }),
+    );
+    count += accept ? (out.Items ?? []).filter(accept).length : (out.Count ?? 0);
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return count;
 }
 
 const pick = (item: Item, attributes: readonly string[]): Item =>
