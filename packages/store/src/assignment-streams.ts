@@ -42,9 +42,10 @@ export function assignmentStream(
 }
 
 export const assignmentFilter = (filter: AssignmentQuery) => {
-  // None asked for after reading: no filter, so a total is DynamoDB's own count.
+  // None asked for after reading: no filter, so a total is DynamoDB's own count. (An ended
+  // state is its own partition; an open one is read from the open bucket and filtered.)
   const filtered = Boolean(
-    filter.state ||
+    (filter.state && OPEN_STATES.has(filter.state)) ||
     filter.target ||
     filter.complaintType ||
     filter.forwardedSince ||
