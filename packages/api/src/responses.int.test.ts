@@ -5,8 +5,8 @@
  *
  * - the cases CSV, one file: 1,800 cases with long subjects, each forwarded to 18 agencies with
  *   long names (about 4 KB a row);
- * - the lists: 100 cases whose descriptions are 20,000 characters full of quotes (each quote
- *   takes 4 bytes in the envelope: 8 MB for a page of 100).
+ * - the lists and searches: 100 cases from one e-mail address whose descriptions are 20,000
+ *   characters full of quotes (each quote takes 4 bytes in the envelope: 8 MB for a page of 100).
  */
 import { CENTRAL_TENANT, type CaseRecord, Service } from '@pantau/core';
 import { caseItem, type DynamoStore } from '@pantau/store';
@@ -92,7 +92,7 @@ beforeAll(async () => {
   for (let i = 0; i < QUOTED; i += 1)
     await may.createCase(centralOfficer, {
       channel: 'email',
-      complainant: { name: 'Pengadu' },
+      complainant: { name: 'Pengadu', email: 'pengadu.berulang@example.com' },
       subject: `Kutipan surat ${i}`,
       description: `${i} kutipan `.padEnd(20_000, '"'),
     });
@@ -173,6 +173,19 @@ describe('a page of a list, which must fit one response whatever its records hol
       throughLambda('/v1/cases', `status=received&limit=100${cursor ? `&cursor=${cursor}` : ''}`),
     );
     // Newest first, each once: none skipped at a cut, none repeated.
+    expect(subjects).toEqual(expected);
+    expect(envelopes.length).toBeGreaterThan(1);
+    for (const envelope of envelopes) expect(envelope).toBeLessThanOrEqual(LAMBDA_RESPONSE_LIMIT);
+  });
+
+  it('a search by the e-mail address that sent them all does the same', async () => {
+    const { subjects, envelopes } = await walk((cursor) =>
+      throughLambda('/v1/search', '', {
+        q: 'pengadu.berulang@example.com',
+        limit: 100,
+        ...(cursor ? { cursor } : {}),
+      }),
+    );
     expect(subjects).toEqual(expected);
     expect(envelopes.length).toBeGreaterThan(1);
     for (const envelope of envelopes) expect(envelope).toBeLessThanOrEqual(LAMBDA_RESPONSE_LIMIT);
