@@ -97,83 +97,127 @@ try {
       }),
     });
   }
-  // From here on, the complaint's own lifecycle is counted, with the bytes its log lines take.
-  Object.assign(capacity, { read: 0, write: 0, calls: 0 });
-  logBytes = 0;
-  let apiCalls = 0;
-  let apiMs = 0;
-  const call = async (method: string, path: string, token: string, body?: unknown) => {
-    const t = performance.now();
-    const res = await app.request(path, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    apiMs += performance.now() - t;
-    apiCalls += 1;
-    return (await res.json()) as Record<string, unknown>;
-  };
   const central = await sign('setneg', 'central_officer');
-  const polri = await sign('polri', 'agency_officer');
-  const created = await call('POST', '/v1/cases', central, {
-    channel: 'letter',
-    complainant: { name: 'Pengadu' },
-    subject: 'S',
-    description: 'D',
-  });
-  const id = String(created.id);
-  await call('POST', `/v1/cases/${id}/verification`, central, {
-    decision: 'accept',
-    type: 'normative',
-  });
-  await call('POST', `/v1/cases/${id}/assignments`, central, {
-    assignments: [{ agencyId: 'polri' }, { agencyId: 'pln' }],
-  });
-  await call('GET', `/v1/queue`, polri);
-  await call('GET', `/v1/cases/${id}`, polri);
-  await call('POST', `/v1/cases/${id}/assignments/polri/acknowledge`, polri, {});
-  await call('POST', `/v1/cases/${id}/assignments/polri/responses`, polri, {
-    kind: 'final',
-    message: 'Selesai.',
-  });
-  const tickStarted = performance.now();
-  for (let day = 0; day < 100; day += 1) {
-    now = new Date(now.getTime() + 86_400_000);
-    await engine.runDue();
-  }
-  const tickMs = performance.now() - tickStarted;
-  await call('GET', `/v1/cases/${id}/timeline`, central);
-  await call('POST', `/v1/cases/${id}/close`, central, { outcome: 'unresolved' });
+  const officers = {
+    polri: await sign('polri', 'agency_officer'),
+    pln: await sign('pln', 'agency_officer'),
+  };
+
+  /**
+   * One complaint's lifecycle, counted: registered, verified, forwarded to two agencies, read
+   * and answered by Polri; PLN answers on time too, or stays silent through its whole ladder;
+   * 100 days of the engine, then central reads the timeline and closes the case.
+   */
+  const lifecycle = async (silentPln: boolean, start: Date) => {
+    now = start;
+    Object.assign(capacity, { read: 0, write: 0, calls: 0 });
+    const before = { ticks: engine.stats.ticks, transitions: engine.stats.transitions, emails };
+    logBytes = 0;
+    let apiCalls = 0;
+    let apiMs = 0;
+    const call = async (method: string, path: string, token: string, body?: unknown) => {
+      const t = performance.now();
+      const res = await app.request(path, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      apiMs += performance.now() - t;
+      apiCalls += 1;
+      return (await res.json()) as Record<string, unknown>;
+    };
+    const created = await call('POST', '/v1/cases', central, {
+      channel: 'letter',
+      complainant: { name: 'Pengadu' },
+      subject: 'S',
+      description: 'D',
+    });
+    const id = String(created.id);
+    await call('POST', `/v1/cases/${id}/verification`, central, {
+      decision: 'accept',
+      type: 'normative',
+    });
+    await call('POST', `/v1/cases/${id}/assignments`, central, {
+      assignments: [{ agencyId: 'polri' }, { agencyId: 'pln' }],
+    });
+    for (const [agency, token] of Object.entries(officers)) {
+      if (agency === 'pln' && silentPln) continue;
+      await call('GET', `/v1/queue`, token);
+      await call('GET', `/v1/cases/${id}`, token);
+      await call('POST', `/v1/cases/${id}/assignments/${agency}/acknowledge`, token, {});
+      await call('POST', `/v1/cases/${id}/assignments/${agency}/responses`, token, {
+        kind: 'final',
+        message: 'Selesai.',
+      });
+    }
+    const tickStarted = performance.now();
+    for (let day = 0; day < 100; day += 1) {
+      now = new Date(now.getTime() + 86_400_000);
+      await engine.runDue();
+    }
+    const tickMs = performance.now() - tickStarted;
+    await call('GET', `/v1/cases/${id}/timeline`, central);
+    await call('POST', `/v1/cases/${id}/close`, central, {
+      outcome: silentPln ? 'unresolved' : 'resolved',
+    });
+    const letters = (await store.listNotifications({ caseId: id }, { limit: 100 })).items.length;
+    return {
+      apiCalls,
+      apiMs,
+      tickMs,
+      letters,
+      ticks: engine.stats.ticks - before.ticks,
+      transitions: engine.stats.transitions - before.transitions,
+      emails: emails - before.emails,
+      capacity: { ...capacity },
+      logBytes,
+    };
+  };
+  type Lifecycle = Awaited<ReturnType<typeof lifecycle>>;
+  // From here on, each complaint's own lifecycle is counted, with the bytes its log lines take.
+  const onTime = await lifecycle(false, new Date('2026-03-16T03:00:00.000Z'));
+  const silent = await lifecycle(true, new Date('2026-07-06T03:00:00.000Z'));
   process.stdout.write = stdoutWrite;
 
-  const letters = (await store.listNotifications({ caseId: id }, { limit: 100 })).items.length;
-  const lambdaInvocations = apiCalls + engine.stats.ticks;
-  const gbSeconds = ((apiMs + tickMs) / 1000) * LAMBDA_GB;
-  const cost = {
-    stepFunctions: engine.stats.transitions * PRICE.transition,
-    lambda: lambdaInvocations * PRICE.lambdaRequest + gbSeconds * PRICE.gbSecond,
-    dynamodb: capacity.write * PRICE.wru + capacity.read * PRICE.rru,
-    // Active tracing, every invocation sampled at these volumes (an upper bound).
-    xray: lambdaInvocations * PRICE.trace,
+  /** What a lifecycle's counts cost: the engine, the functions, the table, the traces. */
+  const engineCost = (run: Lifecycle) => {
+    const invocations = run.apiCalls + run.ticks;
+    const gbSeconds = ((run.apiMs + run.tickMs) / 1000) * LAMBDA_GB;
+    return {
+      invocations,
+      gbSeconds,
+      stepFunctions: run.transitions * PRICE.transition,
+      lambda: invocations * PRICE.lambdaRequest + gbSeconds * PRICE.gbSecond,
+      dynamodb: run.capacity.write * PRICE.wru + run.capacity.read * PRICE.rru,
+      // Active tracing, every invocation sampled at these volumes (an upper bound).
+      xray: invocations * PRICE.trace,
+    };
   };
-  const perComplaint = cost.stepFunctions + cost.lambda + cost.dynamodb + cost.xray;
-  console.log(
-    `\nCost of one complaint lifecycle (2 agencies, one silent through the ladder; ${new Date().toISOString().slice(0, 10)})`,
-  );
-  console.log(
-    `  API requests ${apiCalls}, Tick invocations ${engine.stats.ticks}, letters ${letters}`,
-  );
-  console.log(`  Step Functions state transitions ${engine.stats.transitions}`);
-  console.log(
-    `  DynamoDB calls ${capacity.calls}: ${capacity.write.toFixed(1)} write units, ${capacity.read.toFixed(1)} read units`,
-  );
-  console.log(
-    `  Lambda compute ${gbSeconds.toFixed(3)} GB-s (local wall time at ${LAMBDA_GB} GB, an upper bound)`,
-  );
-  console.log(
-    `  $ per complaint: Step Functions ${cost.stepFunctions.toFixed(6)}, Lambda ${cost.lambda.toFixed(6)}, DynamoDB ${cost.dynamodb.toFixed(6)}, X-Ray ${cost.xray.toFixed(6)}, total ${perComplaint.toFixed(6)}`,
-  );
-  console.log(`  $ per 100,000 complaints a year: ${(perComplaint * 100_000).toFixed(2)}`);
+  for (const [name, run] of [
+    ['both agencies answer on time', onTime],
+    ['one agency silent through the ladder', silent],
+  ] as const) {
+    const cost = engineCost(run);
+    const perComplaint = cost.stepFunctions + cost.lambda + cost.dynamodb + cost.xray;
+    console.log(
+      `\nCost of one complaint lifecycle (2 agencies, ${name}; ${new Date().toISOString().slice(0, 10)})`,
+    );
+    console.log(
+      `  API requests ${run.apiCalls}, Tick invocations ${run.ticks}, letters ${run.letters}`,
+    );
+    console.log(`  Step Functions state transitions ${run.transitions}`);
+    console.log(
+      `  DynamoDB calls ${run.capacity.calls}: ${run.capacity.write.toFixed(1)} write units, ${run.capacity.read.toFixed(1)} read units`,
+    );
+    console.log(
+      `  Lambda compute ${cost.gbSeconds.toFixed(3)} GB-s (local wall time at ${LAMBDA_GB} GB, an upper bound)`,
+    );
+    console.log(
+      `  $ per complaint: Step Functions ${cost.stepFunctions.toFixed(6)}, Lambda ${cost.lambda.toFixed(6)}, DynamoDB ${cost.dynamodb.toFixed(6)}, X-Ray ${cost.xray.toFixed(6)}, total ${perComplaint.toFixed(6)}`,
+    );
+  }
+  // A staff request is priced at the silent lifecycle's time and log bytes per invocation.
+  const { apiCalls, apiMs } = silent;
 
   // The sweep, every 15 minutes whatever happens: one run on this table, its reads counted.
   Object.assign(capacity, { read: 0, write: 0, calls: 0 });
@@ -202,36 +246,45 @@ try {
   const customMetrics = Object.values(METRIC).length - 1 + rungs + stack.sesEventTypes;
   const sweepsPerMonth = (MONTH_DAYS * 24 * 60) / stack.sweepMinutes;
 
-  /** Costs that follow the number of complaints: one complaint's, measured above and priced. */
-  const perComplaintLogGb = (logBytes + lambdaInvocations * ASSUME.platformLogBytes) / 1024 ** 3;
-  const attachmentGb = (ASSUME.attachmentsPerComplaint * ASSUME.attachmentMb) / 1024;
-  const complaint = {
-    'Step Functions': cost.stepFunctions,
-    Lambda: cost.lambda,
-    DynamoDB: cost.dynamodb,
-    'X-Ray': cost.xray,
-    'API Gateway': apiCalls * PRICE.httpApiRequest,
-    WAF: apiCalls * PRICE.wafRequest,
-    'SES (letters)': emails * PRICE.sesEmail,
-    'CloudWatch Logs': perComplaintLogGb * (PRICE.logIngestGb + PRICE.logStoreGbMonth),
-    // Each attachment: its upload, GuardDuty's read and tag, staff's reads; a year stored.
-    'S3 attachments':
-      ASSUME.attachmentsPerComplaint *
-        (2 * PRICE.s3Put + (1 + ASSUME.attachmentReads) * PRICE.s3Get) +
-      attachmentGb * 12 * PRICE.s3GbMonth,
-    'GuardDuty scans':
-      stack.malwarePlans > 0
-        ? ASSUME.attachmentsPerComplaint * PRICE.malwareObject + attachmentGb * PRICE.malwareGb
-        : 0,
+  /**
+   * Costs that follow the number of complaints: one complaint's, measured above and priced, with
+   * `attachments` files of `ASSUME.attachmentMb` each.
+   */
+  const complaintCost = (run: Lifecycle, attachments: number) => {
+    const cost = engineCost(run);
+    const logGb = (run.logBytes + cost.invocations * ASSUME.platformLogBytes) / 1024 ** 3;
+    const attachmentGb = (attachments * ASSUME.attachmentMb) / 1024;
+    return {
+      'Step Functions': cost.stepFunctions,
+      Lambda: cost.lambda,
+      DynamoDB: cost.dynamodb,
+      'X-Ray': cost.xray,
+      'API Gateway': run.apiCalls * PRICE.httpApiRequest,
+      WAF: run.apiCalls * PRICE.wafRequest,
+      'SES (letters)': run.emails * PRICE.sesEmail,
+      'CloudWatch Logs': logGb * (PRICE.logIngestGb + PRICE.logStoreGbMonth),
+      // Each attachment: its upload, GuardDuty's read and tag, staff's reads; a year stored.
+      'S3 attachments':
+        attachments * (2 * PRICE.s3Put + (1 + ASSUME.attachmentReads) * PRICE.s3Get) +
+        attachmentGb * 12 * PRICE.s3GbMonth,
+      'GuardDuty scans':
+        stack.malwarePlans > 0
+          ? attachments * PRICE.malwareObject + attachmentGb * PRICE.malwareGb
+          : 0,
+    };
   };
-  const marginal = Object.values(complaint).reduce((a, b) => a + b, 0);
+  const sum = (parts: Record<string, number>) => Object.values(parts).reduce((a, b) => a + b, 0);
+  // The bill's margin: the dearer lifecycle, with the assumed attachments (an upper bound).
+  const complaint = complaintCost(silent, ASSUME.attachmentsPerComplaint);
+  const marginal = sum(complaint);
 
   /** The unit's month at a number of complaints a year: fixed parts, staff, complaints. */
   const month = (complaintsPerYear: number) => {
     const staffRequests = ASSUME.staff * ASSUME.requestsPerStaffDay * ASSUME.workingDaysPerMonth;
     const msPerRequest = apiMs / apiCalls;
     const staffLogGb =
-      (staffRequests * (logBytes / (apiCalls + engine.stats.ticks) + ASSUME.platformLogBytes) +
+      (staffRequests *
+        (silent.logBytes / (silent.apiCalls + silent.ticks) + ASSUME.platformLogBytes) +
         staffRequests * ASSUME.accessLogBytes) /
       1024 ** 3;
     const sweepLogGb = (sweepsPerMonth * ASSUME.platformLogBytes) / 1024 ** 3;
@@ -277,13 +330,25 @@ try {
     `  One sweep run: ${sweepRun.calls} DynamoDB calls, ${sweepRun.read.toFixed(1)} read units, ${sweepRun.write.toFixed(1)} write units, ${sweepRun.ms.toFixed(0)} ms`,
   );
   console.log(
-    `  One complaint: ${emails} e-mails, ${(logBytes / 1024).toFixed(1)} KB of log lines (+ ${ASSUME.platformLogBytes} B per invocation)`,
+    `  One complaint with a silent agency: ${silent.emails} e-mails, ${(silent.logBytes / 1024).toFixed(1)} KB of log lines (+ ${ASSUME.platformLogBytes} B per invocation); both on time: ${onTime.emails} e-mails, ${(onTime.logBytes / 1024).toFixed(1)} KB`,
   );
   for (const [part, value] of Object.entries(complaint))
     console.log(`    ${part.padEnd(18)} ${usd(value, 6)}`);
   console.log(
     `  Marginal cost per complaint (at 300,000 a year): ${usd(marginal, 6)} (goal ≤ $0.001): ${marginal <= 0.001 ? 'met' : 'not met'}`,
   );
+  console.log('  The margin by lifecycle and attachments (goal ≤ $0.001):');
+  for (const [name, run] of [
+    ['both on time', onTime],
+    ['one silent', silent],
+  ] as const)
+    for (const files of [0, ASSUME.attachmentsPerComplaint]) {
+      const parts = complaintCost(run, files);
+      const total = sum(parts);
+      console.log(
+        `    ${name.padEnd(13)} ${files} attachment(s): ${usd(total, 6)} (SES ${usd(parts['SES (letters)'], 6)}, Step Functions ${usd(parts['Step Functions'], 6)}, S3 and GuardDuty ${usd(parts['S3 attachments'] + parts['GuardDuty scans'], 6)})${total <= 0.001 ? ': within the goal' : ''}`,
+      );
+    }
   for (const perYear of [1_200, 300_000]) {
     const bill = month(perYear);
     const total = Object.values(bill).reduce((a, b) => a + b, 0);
