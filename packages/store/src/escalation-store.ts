@@ -130,7 +130,9 @@ export class EscalationStore extends SettingsLayer {
     return this.page<NotificationRecord>(
       [stream],
       page,
-      query.agencyId || query.since
+      // The indexes' streams are the agency's partition and the `since` key range already: only
+      // a case's letters are filtered after reading.
+      query.caseId && (query.agencyId || query.since)
         ? (item) =>
             (!query.agencyId || item.agencyId === query.agencyId) &&
             (!query.since || String(item.scheduledAt) > query.since.toISOString())

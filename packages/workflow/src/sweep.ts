@@ -49,8 +49,12 @@ export interface SweepOptions {
   readonly timeLeft?: () => number;
 }
 
-/** What one more ladder or letter may need at worst: a send's 3 attempts of 5 s, and writes. */
-export const TIME_RESERVE_MS = 25_000;
+/**
+ * What one more ladder or letter may need at worst: a letter's send and then its record, each
+ * a call the SDK tries 3 times with 5 s limits (about 16 s each), with room to spare; a ladder's
+ * look-up, start and write take less.
+ */
+export const TIME_RESERVE_MS = 40_000;
 
 export interface SweepResult {
   /** Ladders started again (never started, or ended early). */

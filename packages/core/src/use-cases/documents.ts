@@ -18,6 +18,7 @@ import {
   requireRole,
   retryOnConflict,
   type ServiceDeps,
+  settingsVersion,
 } from './kernel/index.ts';
 
 const settingsOf = async (deps: ServiceDeps): Promise<DocumentSettings> =>
@@ -39,7 +40,7 @@ export async function putDocumentSettings(
   // The last save wins, as for any later save: two admins saving the first settings at once
   // both find none, and the one whose write lands second saves over the first ('exists').
   return retryOnConflict(async () => {
-    const current = await deps.store.getDocumentSettings();
+    const current = await deps.store.getDocumentSettings(await settingsVersion(deps));
     const next: DocumentSettings = {
       ...input,
       version: (current?.version ?? 0) + 1,

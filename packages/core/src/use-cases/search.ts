@@ -89,7 +89,10 @@ export async function search(
     if (found.nextCursor !== null)
       return { items: identified, nextCursor: `${IDENTIFIERS}${found.nextCursor}` };
   }
-  const room = filter.limit - identified.length;
+  // Word matches after identifier matches share their page's bound (IDENTIFIER_PAGE).
+  const room =
+    (identified.length > 0 ? Math.min(filter.limit, IDENTIFIER_PAGE) : filter.limit) -
+    identified.length;
   if (query.identifierOnly || query.words.length === 0)
     return { items: identified, nextCursor: null };
   if (room <= 0) return { items: identified, nextCursor: WORDS };

@@ -7,7 +7,13 @@ import { invalidInput, notFound } from '../errors.ts';
 import type { SlaPolicy } from '../policy.ts';
 import type { PolicyInput } from '../schemas.ts';
 import type { Principal } from '../tenancy.ts';
-import { ADMIN_ROLES, requireRole, retryOnConflict, type ServiceDeps } from './kernel/index.ts';
+import {
+  ADMIN_ROLES,
+  requireRole,
+  retryOnConflict,
+  type ServiceDeps,
+  settingsVersion,
+} from './kernel/index.ts';
 import { startRearmJob } from './rearm-jobs.ts';
 
 const calendarJob = (
@@ -81,7 +87,7 @@ export async function putPolicy(deps: ServiceDeps, p: Principal, id: string, inp
   requireRole(p, ADMIN_ROLES);
   // The last save wins, the first save of a new policy too ('exists': another admin's landed).
   const policy = await retryOnConflict(async () => {
-    const current = await deps.store.getPolicy(id);
+    const current = await deps.store.getPolicy(id, await settingsVersion(deps));
     if (!(await deps.store.getCalendar(input.calendarId)))
       throw invalidInput('calendarId', 'unknown calendar');
     const next: SlaPolicy = {

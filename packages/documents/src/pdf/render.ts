@@ -78,6 +78,10 @@ export function wrap(text: string, font: PDFFont, size: number, width: number): 
         continue;
       }
       if (line) lines.push(line);
+      line = word;
+      lineWidth = wordWidth;
+      if (wordWidth <= width) continue;
+      // Wider than a line: cut it, each line as much of it as fits.
       let rest = Array.from(word);
       for (;;) {
         const cut = fittingPrefix(rest, font, size, width);

@@ -5,6 +5,14 @@ import type { CaseBundle } from '../../ports.ts';
 import type { ServiceDeps } from './deps.ts';
 
 /** The default SLA policy (new cases and forwards follow it). */
+/**
+ * The settings' version, read consistently: passed as `at` to a settings getter, it reads what
+ * an edit that landed before it wrote, where a plain read may still answer the record as it was
+ * (what an edit's retry after a conflict must not do: it would fail on the same conflict again).
+ */
+export const settingsVersion = async (deps: ServiceDeps): Promise<number> =>
+  (await deps.store.getAgenciesAndSettingsVersion([])).settingsVersion;
+
 export const defaultPolicy = (deps: ServiceDeps): Promise<SlaPolicy> =>
   policyById(deps, DEFAULT_POLICY_ID);
 
