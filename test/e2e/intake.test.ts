@@ -481,7 +481,7 @@ describe('spreadsheet import (central admins)', () => {
     const body = { format: 'csv', content: (await sample()).toString('base64'), mapping: MAPPING };
     const dry = await http.post('/v1/imports/cases', body, { token: admin });
     expect(dry.status, dry.text).toBe(200);
-    expect(dry.body.counts).toEqual({ ok: 3, created: 0, exists: 0, error: 0 });
+    expect(dry.body.counts).toEqual({ ok: 3, created: 0, exists: 0, error: 0, pending: 0 });
     expect(dry.body.rows.map((r: Json) => r.rowKey)).toEqual([
       'letter:B-101/DUMAS/01/2025',
       'letter:B-102/DUMAS/01/2025',
@@ -490,7 +490,7 @@ describe('spreadsheet import (central admins)', () => {
     expect(await casesOf('letter')).toEqual([]);
 
     const done = await http.post('/v1/imports/cases', { ...body, dryRun: false }, { token: admin });
-    expect(done.body.counts).toEqual({ ok: 0, created: 3, exists: 0, error: 0 });
+    expect(done.body.counts).toEqual({ ok: 0, created: 3, exists: 0, error: 0, pending: 0 });
     const first = await http.get(`/v1/cases/${done.body.rows[0].caseId}`, { token: central });
     expect(first.body).toMatchObject({
       status: 'received',
@@ -507,7 +507,7 @@ describe('spreadsheet import (central admins)', () => {
       { ...body, dryRun: false },
       { token: admin },
     );
-    expect(again.body.counts).toEqual({ ok: 0, created: 0, exists: 3, error: 0 });
+    expect(again.body.counts).toEqual({ ok: 0, created: 0, exists: 3, error: 0, pending: 0 });
     expect(again.body.rows.map((r: Json) => r.caseId)).toEqual(
       done.body.rows.map((r: Json) => r.caseId),
     );

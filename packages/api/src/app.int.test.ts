@@ -206,3 +206,42 @@ describe('the one error mapping', () => {
     expect(JSON.parse(text)).toMatchObject({ status: 500, code: 'internal_error' });
   });
 });
+
+describe('an import past its time budget (API Gateway answers 503 at 29 s)', () => {
+  it('answers 200 with the rows that would write reported pending, nothing written', async () => {
+    const spent = createApp({ store, verifier, clock: () => new Date(), importBudgetMs: 0 });
+    const csv = [
+      'Nomor Surat;Tanggal;Perihal;Uraian',
+      'B-901/DUMAS/03/2025;03/03/2025;Jalan rusak;Jalan desa rusak.',
+      'B-902/DUMAS/03/2025;04/03/2025;Lampu mati;Lampu jalan mati.',
+      'B-903/DUMAS/03/2025;besok;Tanggal salah;Tanpa tanggal.',
+    ].join('\n');
+    const res = await spent.request('/v1/imports/cases', {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${await token({ sub: 'a1', agency: 'setneg', role: 'central_admin' })}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        format: 'csv',
+        content: Buffer.from(csv).toString('base64'),
+        mapping: {
+          letterNumber: 'Nomor Surat',
+          receivedAt: 'Tanggal',
+          subject: 'Perihal',
+          description: 'Uraian',
+        },
+        dryRun: false,
+      }),
+    });
+    expect(res.status).toBe(200);
+    const report = (await res.json()) as {
+      rows: { outcome: string }[];
+      counts: Record<string, number>;
+    };
+    expect(report.rows.map((r) => r.outcome)).toEqual(['pending', 'pending', 'error']);
+    expect(report.counts).toEqual({ ok: 0, created: 0, exists: 0, error: 1, pending: 2 });
+    const listed = await store.listCases({}, { limit: 100 });
+    expect(listed.items.filter((c) => c.subject === 'Jalan rusak')).toEqual([]);
+  });
+});

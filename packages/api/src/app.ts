@@ -87,6 +87,11 @@ export interface AppDeps {
    * root loads the renderer on the first call, so it is not in the API's cold start.
    */
   readonly renderPdf?: PdfRenderer;
+  /**
+   * How long one spreadsheet import takes rows before reporting the rest `pending`
+   * (`IMPORT_BUDGET_MS`, 20 s: API Gateway's limit is 29 s). Tests give less.
+   */
+  readonly importBudgetMs?: number;
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -186,7 +191,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.route('/', health);
   app.route('/', track);
   app.route('/', complaints(proofOfWork(deps.proofOfWork ?? { secret: ephemeralSecret() })));
-  app.route('/v1/imports', imports);
+  app.route('/v1/imports', imports(deps.importBudgetMs));
   app.route('/v1/agencies', agencies);
   app.route('/v1/agency-names', agencyNames);
   app.route('/v1/cases', cases);

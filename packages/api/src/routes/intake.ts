@@ -93,26 +93,39 @@ export function complaints(pow: ProofOfWork) {
     );
 }
 
-export const imports = new OpenAPIHono().openapi(
-  createRoute({
-    method: 'post',
-    path: '/cases',
-    tags: ['Cases'],
-    summary:
-      'Import a register (XLSX or CSV) through a column mapping: each row ok or its errors; a dry run writes nothing; a row key imported before is reported, not doubled',
-    request: { body: jsonBody(ImportBody) },
-    responses: {
-      200: json(ImportReportSchema, 'Each row’s outcome'),
-      ...PROBLEMS,
-      ...LIMIT_PROBLEM,
+/**
+ * How long one import request takes rows: API Gateway answers 503 at 29 s, and a row that
+ * writes takes tens of milliseconds on AWS (a few hundred rows of a 500-row sheet may not fit).
+ * The rows past it are reported `pending`; the console sends the file again until none is.
+ */
+export const IMPORT_BUDGET_MS = 20_000;
+
+export const imports = (budgetMs = IMPORT_BUDGET_MS) =>
+  new OpenAPIHono().openapi(
+    createRoute({
+      method: 'post',
+      path: '/cases',
+      tags: ['Cases'],
+      summary:
+        'Import a register (XLSX or CSV) through a column mapping: each row ok or its errors; a dry run writes nothing; a row key imported before is reported, not doubled',
+      request: { body: jsonBody(ImportBody) },
+      responses: {
+        200: json(ImportReportSchema, 'Each row’s outcome'),
+        ...PROBLEMS,
+        ...LIMIT_PROBLEM,
+      },
+    }),
+    async (c) => {
+      const started = performance.now();
+      const { format, content, ...options } = c.req.valid('json');
+      // The sheet is read only once the caller's role is checked (the use case calls it).
+      // The reader loads on the first import, not at every cold start (on-demand/sheet.ts).
+      const rows = async () =>
+        (await import('../on-demand/sheet.ts')).readSheet(Buffer.from(content, 'base64'), format);
+      const timeLeft = () => budgetMs - (performance.now() - started);
+      return c.json(
+        await c.get('service').importCases(c.get('auth'), options, rows, timeLeft),
+        200,
+      );
     },
-  }),
-  async (c) => {
-    const { format, content, ...options } = c.req.valid('json');
-    // The sheet is read only once the caller's role is checked (the use case calls it).
-    // The reader loads on the first import, not at every cold start (on-demand/sheet.ts).
-    const rows = async () =>
-      (await import('../on-demand/sheet.ts')).readSheet(Buffer.from(content, 'base64'), format);
-    return c.json(await c.get('service').importCases(c.get('auth'), options, rows), 200);
-  },
-);
+  );

@@ -172,13 +172,15 @@ export const ImportBody = z
   .meta({ id: 'ImportRequest' });
 export type ImportInput = z.infer<typeof ImportBody>;
 
+export const IMPORT_OUTCOMES = ['ok', 'created', 'exists', 'error', 'pending'] as const;
+
 export const ImportRowResultSchema = z
   .object({
     row: z.int().meta({ description: 'The row number in the sheet (the header is row 1)' }),
     rowKey: z.string().nullable(),
-    outcome: z.enum(['ok', 'created', 'exists', 'error']).meta({
+    outcome: z.enum(IMPORT_OUTCOMES).meta({
       description:
-        'ok: would be created (dry run); created; exists: imported before (the case named); error',
+        'ok: would be created (dry run); created; exists: imported before (the case named); error; pending: not reached before the request’s time ran out (send the same file again to go on: the rows done then answer `exists`)',
     }),
     caseId: z.string().nullable(),
     errors: z.array(z.object({ field: z.string(), message: z.string() })),
@@ -190,7 +192,27 @@ export const ImportReportSchema = z
   .object({
     dryRun: z.boolean(),
     rows: z.array(ImportRowResultSchema),
-    counts: z.object({ ok: z.int(), created: z.int(), exists: z.int(), error: z.int() }),
+    counts: z.object({
+      ok: z.int(),
+      created: z.int(),
+      exists: z.int(),
+      error: z.int(),
+      pending: z.int(),
+    }),
   })
   .meta({ id: 'ImportReport' });
 export type ImportReport = z.infer<typeof ImportReportSchema>;
+
+/** A report's counts: its rows by outcome. */
+export const importCounts = (
+  rows: readonly Pick<ImportRowResult, 'outcome'>[],
+): ImportReport['counts'] => {
+  const count = (o: ImportRowResult['outcome']) => rows.filter((r) => r.outcome === o).length;
+  return {
+    ok: count('ok'),
+    created: count('created'),
+    exists: count('exists'),
+    error: count('error'),
+    pending: count('pending'),
+  };
+};

@@ -5366,6 +5366,7 @@ export type components = {
                 created: number;
                 exists: number;
                 error: number;
+                pending: number;
             };
         };
         ImportRowResult: {
@@ -5373,10 +5374,10 @@ export type components = {
             row: number;
             rowKey: string | null;
             /**
-             * @description ok: would be created (dry run); created; exists: imported before (the case named); error
+             * @description ok: would be created (dry run); created; exists: imported before (the case named); error; pending: not reached before the request’s time ran out (send the same file again to go on: the rows done then answer `exists`)
              * @enum {string}
              */
-            outcome: "ok" | "created" | "exists" | "error";
+            outcome: "ok" | "created" | "exists" | "error" | "pending";
             caseId: string | null;
             errors: {
                 field: string;

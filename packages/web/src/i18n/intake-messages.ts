@@ -59,6 +59,10 @@ export const intakeId = {
   'import.outcome.created': 'Diimpor',
   'import.outcome.exists': 'Sudah ada',
   'import.outcome.error': 'Galat',
+  'import.outcome.pending': 'Belum diproses',
+  'import.pending':
+    '{pending} baris belum diproses karena waktu permintaan habis. Tekan “Lanjutkan impor”: baris yang sudah diimpor tidak digandakan.',
+  'import.continue': 'Lanjutkan impor',
   'import.summary': '{ok} siap, {created} diimpor, {exists} sudah ada, {error} galat',
   'import.field.receivedAt': 'Tanggal diterima',
   'import.field.subject': 'Perihal',
@@ -131,6 +135,10 @@ export const intakeEn = {
   'import.outcome.created': 'Imported',
   'import.outcome.exists': 'Already there',
   'import.outcome.error': 'Error',
+  'import.outcome.pending': 'Not reached yet',
+  'import.pending':
+    '{pending} rows were not reached before the request’s time ran out. Press “Continue import”: rows already imported are not doubled.',
+  'import.continue': 'Continue import',
   'import.summary': '{ok} ready, {created} imported, {exists} already there, {error} errors',
   'import.field.receivedAt': 'Date received',
   'import.field.subject': 'Subject',

@@ -4,7 +4,7 @@
  * each row ok or its errors, then import. Rows imported before are reported, not doubled.
  */
 import { useState } from 'react';
-import { CHANNELS, IMPORT_FIELDS, type ImportField } from '@pantau/core/schemas';
+import { CHANNELS, IMPORT_FIELDS, type ImportField, importCounts } from '@pantau/core/schemas';
 import { api, ApiError, type Schemas, unwrap } from '../api/client';
 import { PageTitle, ProblemAlert } from '../components/ui';
 import { fieldSentence, serverIssue } from '../forms/field-errors';
@@ -25,13 +25,27 @@ const SAMPLE_MAPPING: Partial<Record<ImportField, string>> = {
   'location.regency': 'Kabupaten/Kota',
 };
 
+type ImportReport = Schemas['ImportReport'];
+
+/** Rounds of one import at most (each up to 20 s of rows on AWS). */
+const MAX_ROUNDS = 10;
+
+/**
+ * A report and the next round's, for the same file: each row keeps its first outcome that is
+ * not `pending` (a row imported in round one answers `exists` in round two: it stays imported).
+ */
+export function continued(earlier: ImportReport, next: ImportReport): ImportReport {
+  const rows = earlier.rows.map((r, i) => (r.outcome === 'pending' ? (next.rows[i] ?? r) : r));
+  return { dryRun: next.dryRun, rows, counts: importCounts(rows) };
+}
+
 export default function AdminImport() {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [mapping, setMapping] = useState(SAMPLE_MAPPING);
   const [externalSystem, setExternalSystem] = useState('');
   const [defaultChannel, setDefaultChannel] = useState<(typeof CHANNELS)[number]>('letter');
-  const [report, setReport] = useState<Schemas['ImportReport'] | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -51,7 +65,16 @@ export default function AdminImport() {
         defaultChannel,
         dryRun,
       };
-      setReport(await unwrap(api.POST('/v1/imports/cases', { body })));
+      // A request that ran out of time reports the rows it did not reach `pending`: the same
+      // file again goes on from there, until none is left or a round gets no further.
+      let merged: ImportReport | null = null;
+      for (let round = 0; round < MAX_ROUNDS; round += 1) {
+        const next = await unwrap(api.POST('/v1/imports/cases', { body }));
+        const before = merged?.counts.pending;
+        merged = merged ? continued(merged, next) : next;
+        setReport(merged);
+        if (merged.counts.pending === 0 || merged.counts.pending === before) break;
+      }
     } catch (error) {
       setFailure(error);
       setReport(null);
@@ -126,10 +149,16 @@ export default function AdminImport() {
           <button
             type="button"
             className="primary"
-            disabled={busy || !report?.dryRun || report.counts.ok === 0}
+            disabled={
+              busy ||
+              !report ||
+              (report.dryRun ? report.counts.ok === 0 : report.counts.pending === 0)
+            }
             onClick={() => void run(false)}
           >
-            {t('import.run')}
+            {report && !report.dryRun && report.counts.pending > 0
+              ? t('import.continue')
+              : t('import.run')}
           </button>
         </p>
       </form>
@@ -154,7 +183,7 @@ function columnLabel(t: Translate, field: string): string {
   return key in messages.id ? t(key) : t('import.rowKey');
 }
 
-export function Report({ report }: { report: Schemas['ImportReport'] }) {
+export function Report({ report }: { report: ImportReport }) {
   const { t } = useI18n();
   return (
     <section aria-live="polite">
@@ -167,6 +196,9 @@ export function Report({ report }: { report: Schemas['ImportReport'] }) {
             error: report.counts.error,
           })}
         </strong>
+        {report.counts.pending > 0 ? (
+          <> {t('import.pending', { pending: report.counts.pending })}</>
+        ) : null}
       </p>
       <table>
         <thead>
