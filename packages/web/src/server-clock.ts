@@ -20,6 +20,11 @@ export function serverOffset(): Promise<number> {
   return offset;
 }
 
+/** Forgets the offset, as a new page load would (the tests, which share one page). */
+export function forgetServerOffset(): void {
+  offset = null;
+}
+
 /** The API's now, or null until it is known. */
 export function useServerNow(): Date | null {
   const [now, setNow] = useState<Date | null>(null);

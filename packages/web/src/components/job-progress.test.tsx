@@ -1,28 +1,12 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Schemas } from '../api/client';
+import { jobOf } from '../../test/fixtures';
 import { mockApi, renderWith } from '../../test/render';
 import { JobProgress } from './job-progress';
 
 const AS = { as: { agency: 'setneg', role: 'central_admin' as const }, path: '/admin/calendar' };
 const at = '2026-03-16T03:00:00.000Z';
-const job = (over: Partial<Schemas['Job']>): Schemas['Job'] => ({
-  id: '01JQ0000000000000000000000',
-  kind: 'calendar',
-  scope: { kind: 'calendar', calendarId: 'id' },
-  state: 'listing',
-  total: 0,
-  done: 0,
-  failed: 0,
-  moved: 0,
-  skipped: 0,
-  supersededBy: null,
-  createdAt: at,
-  updatedAt: at,
-  finishedAt: null,
-  failures: [],
-  ...over,
-});
+const job = jobOf;
 
 describe('the progress of a re-arming job', () => {
   it('follows the job until it ends, then stops asking', async () => {

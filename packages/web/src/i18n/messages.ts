@@ -411,6 +411,16 @@ const id = {
   'calendar.remove': 'Hapus',
   'calendar.removeDay': 'Hapus {name}',
   'calendar.daysOf': 'Hari libur tahun {year}',
+  'desk.calendarUndeclared':
+    'Hari libur tahun {year} belum dinyatakan lengkap di kalender: tenggat yang jatuh pada tahun itu dihitung tanpa hari libur yang belum diisi, dan ditandai “bisa bergeser”.',
+  'desk.calendarOpen': 'Buka kalender hari libur',
+  'desk.calendarAskAdmin': 'Minta admin pusat mengisinya.',
+  'calendar.undeclared':
+    'Hari libur tahun {year} belum dinyatakan lengkap, jadi tenggat yang jatuh pada tahun itu ditandai “bisa bergeser”. Setelah semua hari libur nasional dan cuti bersama tahun itu diisi, nyatakan lengkap.',
+  'calendar.declare': 'Nyatakan hari libur {year} lengkap',
+  'calendar.declared':
+    'Hari libur {year} dinyatakan lengkap. Tenggat penugasan terbuka diperiksa ulang:',
+  'calendar.isDeclared': 'Hari libur tahun {year} sudah dinyatakan lengkap.',
   'calendar.saved': '{date} disimpan. Tenggat penugasan terbuka dihitung ulang:',
 
   'policies.title': 'Kebijakan SLA dan tahapan eskalasi',
@@ -1009,6 +1019,16 @@ const en = {
   'calendar.remove': 'Remove',
   'calendar.removeDay': 'Remove {name}',
   'calendar.daysOf': 'Holidays of {year}',
+  'desk.calendarUndeclared':
+    'The holidays of {year} are not declared complete in the calendar: deadlines falling in that year count no holiday not yet entered, and are flagged as liable to move.',
+  'desk.calendarOpen': 'Open the holiday calendar',
+  'desk.calendarAskAdmin': 'Ask a central admin to complete it.',
+  'calendar.undeclared':
+    'The holidays of {year} are not declared complete, so deadlines falling in that year are flagged as liable to move. Once every national holiday and cuti bersama of that year is in, declare it complete.',
+  'calendar.declare': 'Declare the holidays of {year} complete',
+  'calendar.declared':
+    'The holidays of {year} are declared complete. Checking the deadlines of open assignments again:',
+  'calendar.isDeclared': 'The holidays of {year} are declared complete.',
   'calendar.saved': '{date} saved. Recomputing the deadlines of open assignments:',
 
   'policies.title': 'SLA policies and escalation ladder',

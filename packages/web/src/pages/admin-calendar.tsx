@@ -3,7 +3,8 @@
  * or removing one is saved at once; a job then re-computes every open deadline it touches, and
  * its progress shows here. Removing asks first, saying how many deadlines would move. A year
  * with no holidays at all (this one, the next, or the one shown) is flagged: its deadlines count
- * weekends only.
+ * weekends only. Once a year's holidays are all in, the admin declares it complete, and the
+ * deadlines into it are no longer flagged as liable to move.
  */
 import { useEffect, useRef, useState } from 'react';
 import { CalendarDayBody } from '@pantau/core/schemas';
@@ -59,6 +60,19 @@ export default function CalendarPage() {
         setError(failure);
       },
     );
+  };
+  const declare = () => {
+    setError(null);
+    unwrap(
+      api.PUT('/v1/calendars/{id}/years/{year}', {
+        params: { path: { id: CALENDAR, year } },
+      }),
+    )
+      .then((change) => {
+        setSaved({ message: t('calendar.declared', { year }), job: change.job });
+        days.reload();
+      })
+      .catch(setError);
   };
   const remove = (date: string) => {
     setError(null);
@@ -157,6 +171,18 @@ export default function CalendarPage() {
           </>
         )}
       </ActionForm>
+      {days.data && days.data.years.includes(year) ? (
+        <p className="muted small">{t('calendar.isDeclared', { year })}</p>
+      ) : null}
+      {/* A year without any holiday has its own word above; one with some can be declared. */}
+      {days.data && days.data.items.length > 0 && !days.data.years.includes(year) ? (
+        <div className="alert">
+          <p>{t('calendar.undeclared', { year })}</p>
+          <button type="button" onClick={declare}>
+            {t('calendar.declare', { year })}
+          </button>
+        </div>
+      ) : null}
       {days.loading && !days.data ? <Loading /> : null}
       {days.data ? (
         <table>

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
 import Desk from './desk';
 
+/** An empty list, the API's clock and the calendar's declared years: what the other cards ask. */
+const EMPTY = { items: [], nextCursor: null, now: '2026-03-30T03:00:00.000Z', years: [2026] };
+
 const overdue = (agencyId: string, n: number, escalationLevel = 1) =>
   Array.from({ length: n }, (_, i) => ({ caseId: `${agencyId}-${i}`, agencyId, escalationLevel }));
 
@@ -18,7 +21,7 @@ describe('the desk’s overdue-by-agency card', () => {
               items: [...overdue('polri', 60), ...overdue('pln', 40)],
               nextCursor: 'page-2',
             });
-      return json(200, { items: [], nextCursor: null, now: '2026-03-30T03:00:00.000Z' });
+      return json(200, EMPTY);
     });
     renderWith(<Desk />, { as: { agency: 'setneg', role: 'central_officer' } });
     const card = screen.getByRole('region', { name: /Lewat tenggat per instansi/ });
@@ -50,7 +53,7 @@ describe('the desk’s overdue-by-agency card', () => {
             ],
             nextCursor: null,
           })
-        : json(200, { items: [], nextCursor: null, now: '2026-03-30T03:00:00.000Z' }),
+        : json(200, EMPTY),
     );
     renderWith(<Desk />, { as: { agency: 'setneg', role: 'central_officer' } });
     const card = screen.getByRole('region', { name: /Surat gagal terkirim/ });

@@ -16,8 +16,8 @@ import { AgencyName } from '../components/agencies';
 import { AssignmentTable } from '../components/assignment-table';
 import { Count } from '../components/count';
 import { Loading, PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
-import { type Paged, usePaged } from '../data';
-import type { TimeZone } from '../format';
+import { type Paged, useLoad, usePaged } from '../data';
+import { dateIn, type TimeZone } from '../format';
 import { labelOf, levelLabel, stepLabel, useI18n } from '../i18n/i18n';
 import { useServerNow } from '../server-clock';
 
@@ -82,6 +82,7 @@ export default function Desk() {
   return (
     <section>
       <PageTitle>{t('desk.title')}</PageTitle>
+      <CalendarNotice zone={zone} />
       <p>
         <Link href="/cases/new" className="button primary">
           {t('desk.register')}
@@ -104,6 +105,39 @@ export default function Desk() {
       </div>
     </section>
   );
+}
+
+/**
+ * The years whose holidays the calendar has not declared complete although deadlines now fall
+ * in them: this year, and from October the next (a target runs up to 60 working days, about
+ * three months; the government publishes next year's holidays and cuti bersama around then).
+ */
+export function undeclaredYears(today: string, declared: readonly number[]): number[] {
+  const year = Number(today.slice(0, 4));
+  const wanted = today.slice(5) >= '10-01' ? [year, year + 1] : [year];
+  return wanted.filter((y) => !declared.includes(y));
+}
+
+/** A year without its holidays, said where central looks every day (the admin can fix it). */
+function CalendarNotice({ zone }: { zone: TimeZone }) {
+  const { t } = useI18n();
+  const { role } = useSignedIn();
+  const now = useServerNow();
+  const calendar = useLoad(
+    () => unwrap(api.GET('/v1/calendars/{id}/days', { params: { path: { id: 'id' } } })),
+    [],
+  );
+  if (!now || !calendar.data) return null;
+  return undeclaredYears(dateIn(now, zone), calendar.data.years).map((year) => (
+    <p className="alert" key={year}>
+      {t('desk.calendarUndeclared', { year })}{' '}
+      {role === 'central_admin' ? (
+        <Link href="/admin/calendar">{t('desk.calendarOpen')}</Link>
+      ) : (
+        t('desk.calendarAskAdmin')
+      )}
+    </p>
+  ));
 }
 
 function ToVerify({ zone }: { zone: TimeZone }) {
