@@ -195,7 +195,9 @@ describe('console: oversight', () => {
     await add.getByLabel('Kode').fill('Kanwil NTT'); // not an id: named at its field
     await add.getByLabel('Nama', { exact: false }).first().fill('Kantor Wilayah BPN Provinsi NTT');
     await add.getByLabel('Zona waktu').selectOption('Asia/Makassar');
-    await add.getByLabel('Instansi koordinator').selectOption('atr-bpn');
+    // The focal point found by name among every agency, not picked from the page loaded.
+    await add.getByRole('combobox', { name: 'Instansi koordinator' }).fill('agraria');
+    await add.getByRole('option', { name: /Kementerian Agraria dan Tata Ruang/ }).click();
     await add.getByLabel('Nama kontak').fill('Bagian Umum Kanwil BPN NTT');
     await add.getByLabel('Surel kontak').fill('pengaduan@kanwil-ntt.example.go.id');
     // A second contact, the head: copied on the formal warning, never on reminders.

@@ -6,6 +6,7 @@ import { Service } from '@pantau/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addAgencies,
+  centralAdmin,
   centralOfficer,
   forwardedCase as forwardedWith,
   freshStore,
@@ -143,6 +144,32 @@ describe('concurrency', () => {
     await expect(
       service.createCase(centralOfficer, body, { key: 'race-1', fingerprint: 'other' }),
     ).rejects.toMatchObject({ code: 'idempotency_key_reused' });
+  });
+
+  it('refuses an agency edit made on a version another admin has saved over, changing nothing', async () => {
+    // Two admins open the agencies page; the first replaces the liaison, the second (still
+    // seeing the old list) adds a head: without the version the second wiped the first's.
+    const shown = await service.getAgency(centralAdmin, 'polri');
+    const liaison = {
+      name: 'Biro Propam',
+      email: 'propam@polri.example.go.id',
+      kind: 'liaison' as const,
+    };
+    const first = await service.updateAgency(centralAdmin, 'polri', {
+      contacts: [liaison],
+      version: shown.version,
+    });
+    expect(first.version).toBe(shown.version + 1);
+    await expect(
+      service.updateAgency(centralAdmin, 'polri', {
+        contacts: [
+          ...shown.contacts,
+          { name: 'Kapolri', email: 'kapolri@polri.example.go.id', kind: 'head' },
+        ],
+        version: shown.version,
+      }),
+    ).rejects.toMatchObject({ code: 'version_conflict' });
+    expect((await service.getAgency(centralAdmin, 'polri')).contacts).toEqual([liaison]);
   });
 });
 

@@ -62,6 +62,10 @@ export const UpdateAgencyBody = z
     contacts: ContactsInput.optional().meta({
       description: 'Replaces every contact (name, email, kind)',
     }),
+    version: z.int().min(0).optional().meta({
+      description:
+        'The agency’s `version` the edit was made on: if it has been saved since, 409 `version_conflict` and nothing changes (without it the edit applies to whatever is stored)',
+    }),
   })
   .meta({ id: 'UpdateAgency' });
 export type UpdateAgencyInput = z.infer<typeof UpdateAgencyBody>;

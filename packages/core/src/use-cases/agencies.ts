@@ -83,8 +83,15 @@ export async function updateAgency(
   input: UpdateAgencyInput,
 ): Promise<Agency> {
   requireRole(p, ADMIN_ROLES);
+  const { version: seen, ...changes } = input;
   return retryOnConflict(async () => {
     const agency = await getAgency(deps, p, id);
+    // Made on an older version (another admin saved since): refused, not applied over theirs.
+    if (seen !== undefined && agency.version !== seen)
+      throw new DomainError(
+        'version_conflict',
+        `agency ${id} was saved since version ${seen} (now ${agency.version}): read it again`,
+      );
     if (input.focalPointId) await assertFocalPoint(deps, input.focalPointId, id);
     // Leaving a focal point gives back what it delegated (before the change: a request cut
     // short is finished by sending it again).
@@ -93,7 +100,7 @@ export async function updateAgency(
       await returnDelegations(deps, p, id, leaving);
     const next: Agency = {
       ...agency,
-      ...definedOnly(input),
+      ...definedOnly(changes),
       focalPointId: input.focalPointId === undefined ? agency.focalPointId : input.focalPointId,
       contacts: input.contacts ? contactsFrom(input.contacts) : agency.contacts,
       updatedAt: deps.clock().toISOString(),

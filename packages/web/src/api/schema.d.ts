@@ -5487,6 +5487,8 @@ export type components = {
             timeZone?: "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura";
             /** @description Replaces every contact (name, email, kind) */
             contacts?: components["schemas"]["ContactInput"][];
+            /** @description The agency’s `version` the edit was made on: if it has been saved since, 409 `version_conflict` and nothing changes (without it the edit applies to whatever is stored) */
+            version?: number;
         };
         AgencyNames: {
             items: components["schemas"]["AgencyName"][];

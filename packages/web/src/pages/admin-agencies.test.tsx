@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
+import { AgencyNamesProvider } from '../components/agencies';
 import Agencies from './admin-agencies';
 
 const AS = { as: { agency: 'setneg', role: 'central_admin' as const }, path: '/admin/agencies' };
@@ -81,6 +82,56 @@ describe('agency contacts and their kinds', () => {
         { name: 'Divisi Propam Polri', email: 'dumas@polri.example.go.id', kind: 'head' },
         { name: 'Biro Propam', email: 'biro@polri.example.go.id', kind: 'liaison' },
       ],
+      // Made on the version shown: another admin's save since is refused, not overwritten.
+      version: 1,
+    });
+  });
+});
+
+describe('focal-point membership among 600 agencies', () => {
+  it('names a focal point beyond the loaded page, and finds another by its name', async () => {
+    // The unit's focal point, and the one it moves to, are not on the first page of agencies.
+    const unit = {
+      ...polri,
+      id: 'kanwil-bpn-jatim',
+      name: 'Kanwil BPN Jawa Timur',
+      focalPointId: 'zz-atr-bpn',
+      version: 4,
+    };
+    const calls = mockApi((call) => {
+      if (call.path === '/v1/agency-names')
+        return json(200, {
+          items: [
+            { id: 'kanwil-bpn-jatim', name: 'Kanwil BPN Jawa Timur', kind: 'agency' },
+            { id: 'zz-atr-bpn', name: 'Kementerian ATR/BPN', kind: 'agency' },
+            { id: 'zz-kemendagri', name: 'Kementerian Dalam Negeri', kind: 'agency' },
+          ],
+        });
+      if (call.method === 'PATCH')
+        return json(200, { ...unit, focalPointId: 'zz-kemendagri', version: 5 });
+      return json(200, { items: [unit], nextCursor: 'more' });
+    });
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <Agencies />
+      </AgencyNamesProvider>,
+      AS,
+    );
+    const row = await screen.findByRole('row', { name: /kanwil-bpn-jatim/ });
+    // By name, not "none (independent)" because the focal point was not among those loaded.
+    const [membership] = await within(row).findAllByText('Kementerian ATR/BPN');
+    await userEvent.click(membership!);
+    const form = within(membership!.closest('details')!);
+    await userEvent.click(
+      form.getByRole('button', { name: 'Ganti instansi (Kementerian ATR/BPN)' }),
+    );
+    await userEvent.type(form.getByRole('combobox'), 'dalam negeri');
+    await userEvent.click(await form.findByRole('option', { name: /Kementerian Dalam Negeri/ }));
+    await userEvent.click(form.getByRole('button', { name: 'Simpan' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PATCH')).toBe(true));
+    expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({
+      focalPointId: 'zz-kemendagri',
+      version: 4,
     });
   });
 });

@@ -13,10 +13,11 @@ import {
 import type { z } from 'zod';
 import { api, type Schemas, unwrap } from '../api/client';
 import { ActionForm } from '../components/action-form';
+import { AgencySelect, useAgencies } from '../components/agencies';
 import { SelectField, TextField } from '../components/field';
 import { PageTitle, Pager, ProblemAlert } from '../components/ui';
 import { usePaged } from '../data';
-import { type Form, getPath } from '../forms/use-form';
+import { compact, type Form, getPath } from '../forms/use-form';
 import { labelOf, useI18n } from '../i18n/i18n';
 
 const ZONES = TimeZoneSchema.options;
@@ -63,7 +64,7 @@ export default function Agencies() {
                 {a.id === 'setneg' ? (
                   '—'
                 ) : (
-                  <Membership agency={a} all={agencies} onDone={list.reload} />
+                  <Membership key={`${a.id}-${a.version}`} agency={a} onDone={list.reload} />
                 )}
               </td>
               <td>
@@ -113,14 +114,11 @@ export default function Agencies() {
               label={t('agencies.zone')}
               options={zoneOptions}
             />
-            <SelectField
+            <FocalPointField
               form={form}
-              name="focalPointId"
               label={t('agencies.focalPoint')}
-              empty={t('agencies.noFocalPoint')}
-              options={agencies
-                .filter((a) => a.id !== 'setneg')
-                .map((a) => ({ value: a.id, label: a.name }))}
+              exclude={new Set(['setneg'])}
+              inputId="new-agency-focal-point"
             />
             <ContactsFields form={form} />
           </>
@@ -130,38 +128,65 @@ export default function Agencies() {
   );
 }
 
-/** Make an agency a member unit of a focal point, or independent again. */
-function Membership({
-  agency,
-  all,
-  onDone,
+/**
+ * A focal point chosen by name among every agency (the directory the whole console searches),
+ * not among the page of agencies loaded: with 600 agencies a unit's focal point is often on a
+ * later page. Left empty: independent.
+ */
+function FocalPointField<S extends z.ZodType>({
+  form,
+  label,
+  exclude,
+  inputId,
 }: {
-  agency: Schemas['Agency'];
-  all: readonly Schemas['Agency'][];
-  onDone: () => void;
+  form: Form<S>;
+  label: string;
+  exclude: ReadonlySet<string>;
+  inputId: string;
 }) {
   const { t } = useI18n();
   return (
+    <>
+      {form.describe('focalPointId', { label, id: inputId })}
+      <AgencySelect
+        label={label}
+        hint={t('agencies.focalPointHint')}
+        error={form.errors.focalPointId}
+        value={(getPath(form.values, 'focalPointId') as string | undefined) || undefined}
+        exclude={exclude}
+        inputId={inputId}
+        onChange={(id) => form.set('focalPointId', id ?? '')}
+      />
+    </>
+  );
+}
+
+/** Make an agency a member unit of a focal point, or independent again. */
+function Membership({ agency, onDone }: { agency: Schemas['Agency']; onDone: () => void }) {
+  const { t } = useI18n();
+  const { nameOf } = useAgencies();
+  return (
     <ActionForm
-      title={all.find((a) => a.id === agency.focalPointId)?.name ?? t('agencies.noFocalPoint')}
+      title={agency.focalPointId ? nameOf(agency.focalPointId) : t('agencies.noFocalPoint')}
       schema={UpdateAgencyBody}
       initial={{ focalPointId: agency.focalPointId ?? '' }}
       submitLabel={t('actions.save')}
       onDone={onDone}
-      toBody={(v) => ({ focalPointId: v.focalPointId ? v.focalPointId : null })}
+      // Made on the version shown: a save by another admin since is a 409, not overwritten.
+      toBody={(v) => ({
+        focalPointId: v.focalPointId ? v.focalPointId : null,
+        version: agency.version,
+      })}
       send={(body) =>
         unwrap(api.PATCH('/v1/agencies/{id}', { params: { path: { id: agency.id } }, body }))
       }
     >
       {(form) => (
-        <SelectField
+        <FocalPointField
           form={form}
-          name="focalPointId"
           label={t('agencies.focalPointOf', { agency: agency.name })}
-          empty={t('agencies.noFocalPoint')}
-          options={all
-            .filter((a) => a.id !== agency.id && a.id !== 'setneg')
-            .map((a) => ({ value: a.id, label: a.name }))}
+          exclude={new Set([agency.id, 'setneg'])}
+          inputId={`focal-${agency.id}`}
         />
       )}
     </ActionForm>
@@ -178,6 +203,8 @@ function EditContacts({ agency, onDone }: { agency: Schemas['Agency']; onDone: (
       initial={{ contacts: agency.contacts }}
       submitLabel={t('actions.save')}
       onDone={onDone}
+      // Made on the version shown: a save by another admin since is a 409, not overwritten.
+      toBody={(v) => ({ ...(compact(v) as object), version: agency.version })}
       send={(body) =>
         unwrap(api.PATCH('/v1/agencies/{id}', { params: { path: { id: agency.id } }, body }))
       }
