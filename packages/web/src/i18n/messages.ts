@@ -389,6 +389,11 @@ const id = {
   'agencies.noFocalPoint': 'Tidak ada (mandiri)',
   'agencies.focalPointHint': 'Cari nama instansinya. Kosongkan untuk instansi mandiri.',
   'agencies.add': 'Tambah instansi',
+  'agencies.find': 'Cari instansi',
+  'agencies.findHint': 'Ketik namanya untuk menampilkan satu instansi; kosongkan untuk semua.',
+  'agencies.edit': 'Ubah nama atau zona waktu {agency}',
+  'agencies.zoneHint':
+    'Penugasan yang sudah diteruskan tetap memakai zona lamanya; penerusan berikutnya memakai zona ini.',
   'agencies.contacts': 'Kontak',
   'agencies.contact': 'Kontak {n}',
   'agencies.contactName': 'Nama kontak',
@@ -998,6 +1003,11 @@ const en = {
   'agencies.noFocalPoint': 'None (independent)',
   'agencies.focalPointHint': 'Search by the agency’s name. Leave empty for an independent agency.',
   'agencies.add': 'Add an agency',
+  'agencies.find': 'Find an agency',
+  'agencies.findHint': 'Type its name to show that agency alone; clear it to show them all.',
+  'agencies.edit': 'Rename {agency} or change its time zone',
+  'agencies.zoneHint':
+    'Assignments already forwarded keep their zone; the next forwards use this one.',
   'agencies.contacts': 'Contacts',
   'agencies.contact': 'Contact {n}',
   'agencies.contactName': 'Contact name',

@@ -135,3 +135,58 @@ describe('focal-point membership among 600 agencies', () => {
     });
   });
 });
+
+describe('one agency among 600, found by name and renamed', () => {
+  it('shows the agency found alone, and renames it on the version shown', async () => {
+    const kemendagri = {
+      ...polri,
+      id: 'zz-kemendagri',
+      name: 'Kementerian Dalam Negeri',
+      version: 7,
+    };
+    const calls = mockApi((call) => {
+      if (call.path === '/v1/agency-names')
+        return json(200, {
+          items: [
+            { id: 'polri', name: polri.name, kind: 'agency' },
+            { id: 'zz-kemendagri', name: 'Kementerian Dalam Negeri', kind: 'agency' },
+          ],
+        });
+      if (call.path === '/v1/agencies/zz-kemendagri')
+        return call.method === 'PATCH'
+          ? json(200, { ...kemendagri, name: 'Kementerian Dalam Negeri RI', version: 8 })
+          : json(200, kemendagri);
+      return json(200, { items: [polri], nextCursor: 'more' });
+    });
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <Agencies />
+      </AgencyNamesProvider>,
+      AS,
+    );
+    await screen.findByRole('row', { name: /polri/ });
+    expect(screen.getByRole('button', { name: 'Muat lebih banyak' })).toBeTruthy();
+    await userEvent.type(screen.getByRole('combobox', { name: 'Cari instansi' }), 'dalam negeri');
+    await userEvent.click(await screen.findByRole('option', { name: /Kementerian Dalam Negeri/ }));
+    const row = await screen.findByRole('row', { name: /zz-kemendagri/ });
+    expect(screen.queryByRole('row', { name: /^polri/ })).toBeNull();
+    // The rows' own pager is gone: one agency is shown.
+    expect(screen.queryByRole('button', { name: 'Muat lebih banyak' })).toBeNull();
+    await userEvent.click(within(row).getByText(/^Ubah nama atau zona waktu/));
+    const edit = within(
+      within(row)
+        .getByText(/^Ubah nama atau zona waktu/)
+        .closest('details')!,
+    );
+    const name = edit.getByLabelText(/^Nama/);
+    await userEvent.clear(name);
+    await userEvent.type(name, 'Kementerian Dalam Negeri RI');
+    await userEvent.click(edit.getByRole('button', { name: 'Simpan' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PATCH')).toBe(true));
+    expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({
+      name: 'Kementerian Dalam Negeri RI',
+      timeZone: 'Asia/Jakarta',
+      version: 7,
+    });
+  });
+});

@@ -10,13 +10,14 @@ import {
   TimeZoneSchema,
   UpdateAgencyBody,
 } from '@pantau/core/schemas';
+import { useState } from 'react';
 import type { z } from 'zod';
 import { api, type Schemas, unwrap } from '../api/client';
 import { ActionForm } from '../components/action-form';
 import { AgencySelect, useAgencies } from '../components/agencies';
 import { SelectField, TextField } from '../components/field';
 import { PageTitle, Pager, ProblemAlert } from '../components/ui';
-import { usePaged } from '../data';
+import { useLoad, usePaged } from '../data';
 import { compact, type Form, getPath } from '../forms/use-form';
 import { labelOf, useI18n } from '../i18n/i18n';
 
@@ -33,12 +34,29 @@ export default function Agencies() {
       ),
     [],
   );
-  const agencies = list.items;
+  // One agency found by name among all of them (600 do not fit a page), or the pages by code.
+  const [chosen, setChosen] = useState<string | undefined>();
+  const one = useLoad(
+    () =>
+      chosen
+        ? unwrap(api.GET('/v1/agencies/{id}', { params: { path: { id: chosen } } }))
+        : Promise.resolve(undefined),
+    [chosen],
+  );
+  const agencies = chosen ? (one.data ? [one.data] : []) : list.items;
+  const reload = chosen ? one.reload : list.reload;
   const zoneOptions = ZONES.map((z) => ({ value: z, label: t(`zoneOffset.${z}`) }));
   return (
     <section>
       <PageTitle>{t('agencies.title')}</PageTitle>
-      <ProblemAlert error={list.error} />
+      <AgencySelect
+        label={t('agencies.find')}
+        hint={t('agencies.findHint')}
+        value={chosen}
+        onChange={setChosen}
+        inputId="agencies-find"
+      />
+      <ProblemAlert error={chosen ? one.error : list.error} />
       <table>
         <caption className="visually-hidden">{t('agencies.title')}</caption>
         <thead>
@@ -57,14 +75,17 @@ export default function Agencies() {
               <td>
                 <code>{a.id}</code>
               </td>
-              <td>{a.name}</td>
+              <td>
+                {a.name}
+                <EditAgency key={`${a.id}-${a.version}`} agency={a} onDone={reload} />
+              </td>
               <td>{labelOf(t, 'agencyKind', a.kind)}</td>
               <td>{t(`zone.${a.timeZone}`)}</td>
               <td>
                 {a.id === 'setneg' ? (
                   '—'
                 ) : (
-                  <Membership key={`${a.id}-${a.version}`} agency={a} onDone={list.reload} />
+                  <Membership key={`${a.id}-${a.version}`} agency={a} onDone={reload} />
                 )}
               </td>
               <td>
@@ -76,13 +97,15 @@ export default function Agencies() {
                   ))}
                 </ul>
                 {/* Keyed by version: a saved edit starts the next one from what was stored. */}
-                <EditContacts key={`${a.id}-${a.version}`} agency={a} onDone={list.reload} />
+                <EditContacts key={`${a.id}-${a.version}`} agency={a} onDone={reload} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
+      {chosen ? null : (
+        <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
+      )}
       <ActionForm
         title={t('agencies.add')}
         schema={CreateAgencyBody}
@@ -188,6 +211,41 @@ function Membership({ agency, onDone }: { agency: Schemas['Agency']; onDone: () 
           exclude={new Set([agency.id, 'setneg'])}
           inputId={`focal-${agency.id}`}
         />
+      )}
+    </ActionForm>
+  );
+}
+
+/**
+ * Rename an agency (a ministry renamed after a cabinet change) or correct its time zone. Letters
+ * already sent keep the name they were sent under; assignments already forwarded keep their zone.
+ */
+function EditAgency({ agency, onDone }: { agency: Schemas['Agency']; onDone: () => void }) {
+  const { t } = useI18n();
+  return (
+    <ActionForm
+      title={t('agencies.edit', { agency: agency.name })}
+      schema={UpdateAgencyBody}
+      initial={{ name: agency.name, timeZone: agency.timeZone }}
+      submitLabel={t('actions.save')}
+      onDone={onDone}
+      // Made on the version shown: a save by another admin since is a 409, not overwritten.
+      toBody={(v) => ({ ...(compact(v) as object), version: agency.version })}
+      send={(body) =>
+        unwrap(api.PATCH('/v1/agencies/{id}', { params: { path: { id: agency.id } }, body }))
+      }
+    >
+      {(form) => (
+        <>
+          <TextField form={form} name="name" label={t('agencies.name')} required />
+          <SelectField
+            form={form}
+            name="timeZone"
+            label={t('agencies.zone')}
+            hint={t('agencies.zoneHint')}
+            options={ZONES.map((z) => ({ value: z, label: t(`zoneOffset.${z}`) }))}
+          />
+        </>
       )}
     </ActionForm>
   );
