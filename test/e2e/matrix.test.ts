@@ -206,6 +206,9 @@ const EXPECTED: Record<string /* 'METHOD /path' */, Row> = {
     row( 403,  403, 'ok', 'ok',  404,  404, 'ok',  403,  401,  401,  401,  401,  401),
   'POST /v1/cases/{id}/close':
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  // Central's alone, the role checked before the case is read (no agency learns more).
+  'POST /v1/cases/{id}/assignments/{agencyId}/withdraw':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
 };
 
 /**
@@ -240,6 +243,8 @@ const EXPECTED_ON_FOCAL_POINT_ASSIGNMENT: Record<string /* 'METHOD /path' */, Ro
     row('ok', 'ok',  404,  404,  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
   'POST /v1/cases/{id}/assignments/{agencyId}/redirect':
     row( 403,  403,  404,  404,  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
+  'POST /v1/cases/{id}/assignments/{agencyId}/withdraw':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
 };
 
 /**
@@ -352,6 +357,9 @@ const BODIES: Record<string /* 'METHOD /path' */, (f: Fixtures) => unknown> = {
   }),
   'POST /v1/cases/{id}/assignments/{agencyId}/redirect': () => ({
     reason: 'Bukan kewenangan kami.',
+  }),
+  'POST /v1/cases/{id}/assignments/{agencyId}/withdraw': () => ({
+    reason: 'Diteruskan ke instansi yang keliru.',
   }),
   'POST /v1/cases/{id}/assignments/{agencyId}/extension-requests': () => ({
     workingDays: 5,

@@ -173,6 +173,47 @@ describe('concurrency', () => {
   });
 });
 
+describe('central withdraws an assignment (forwarded by mistake, or the agency dissolved)', () => {
+  it('ends it with its reason, resolves the case when the others completed, and is central’s alone', async () => {
+    const { caseId } = await forwardedCase(['polri', 'pemprov-bali']);
+    const polri = officerOf('polri');
+    await service.acknowledge(polri, caseId, 'polri');
+    await service.respond(polri, caseId, 'polri', { kind: 'final', message: 'Selesai.' });
+    // Bali's agency may not take its own assignment back, nor may another agency.
+    for (const who of [officerOf('pemprov-bali', 'agency_coordinator'), polri])
+      await expect(
+        service.withdrawAssignment(who, caseId, 'pemprov-bali', { reason: 'x' }),
+      ).rejects.toMatchObject({ code: 'forbidden' });
+
+    const idem = { key: 'withdraw-bali-1', fingerprint: 'keliru' };
+    const reason = 'Diteruskan ke instansi yang keliru: urusan ini kewenangan Polri.';
+    const withdrawn = await service.withdrawAssignment(
+      centralOfficer,
+      caseId,
+      'pemprov-bali',
+      { reason },
+      idem,
+    );
+    expect(withdrawn.state).toBe('withdrawn');
+    // Sent again after its answer was lost: the same answer, not a 409.
+    expect(
+      await service.withdrawAssignment(centralOfficer, caseId, 'pemprov-bali', { reason }, idem),
+    ).toEqual(withdrawn);
+    // Without the key, an assignment already ended cannot be withdrawn again.
+    await expect(
+      service.withdrawAssignment(centralOfficer, caseId, 'pemprov-bali', { reason }),
+    ).rejects.toMatchObject({ code: 'invalid_transition' });
+
+    const view = await service.getCase(centralOfficer, caseId);
+    // The only other agency completed: the complaint is resolved, its reply window open.
+    expect(view.status).toBe('resolved');
+    const events = (await service.timeline(centralOfficer, caseId, { limit: 100 })).items;
+    const event = events.find((e) => e.type === 'assignment_withdrawn');
+    expect(event).toMatchObject({ agencyId: 'pemprov-bali', data: { reason } });
+    expect(events.filter((e) => e.type === 'assignment_withdrawn')).toHaveLength(1);
+  });
+});
+
 describe('tenancy', () => {
   it('lets the focal point coordinator act for a member unit, not the member for the focal point', async () => {
     clock.set('2026-04-08T03:00:00.000Z');

@@ -65,6 +65,7 @@ export class Service {
   readonly acknowledge = this.#bind(assignments.acknowledge);
   readonly respond = this.#bind(assignments.respond);
   readonly redirect = this.#bind(assignments.redirect);
+  readonly withdrawAssignment = this.#bind(assignments.withdrawAssignment);
   readonly delegate = this.#bind(assignments.delegate);
 
   // extensions and pauses

@@ -118,6 +118,7 @@ export function describeEvent(
       parts.push(quote('reason'), quote('note'));
       break;
     case 'assignment_paused':
+    case 'assignment_withdrawn': // central's reason (a close withdraws with none)
       parts.push(quote('reason'));
       break;
     case 'escalation_step':

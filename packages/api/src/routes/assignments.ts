@@ -15,6 +15,7 @@ import {
   QueueQuery,
   RedirectBody,
   ResponseBody,
+  WithdrawBody,
   WorklistQuery,
 } from '@pantau/core';
 import { idempotencyOf } from '../idempotency.ts';
@@ -109,6 +110,27 @@ export const assignments = new OpenAPIHono()
       // With a key, a retry after a lost answer replays it instead of a 409 (already redirected).
       return c.json(
         await c.get('service').redirect(c.get('auth'), id, agencyId, body, idempotencyOf(c, body)),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/assignments/{agencyId}/withdraw',
+      tags,
+      summary:
+        'Central takes an open assignment back, with a reason (forwarded by mistake, or the agency dissolved): its ladder stops, the case is reconciled',
+      request: { params: Params, headers: IdempotencyHeader, body: jsonBody(WithdrawBody) },
+      responses: { 200: json(AssignmentSchema, 'The assignment, withdrawn'), ...PROBLEMS },
+    }),
+    async (c) => {
+      const { id, agencyId } = c.req.valid('param');
+      const body = c.req.valid('json');
+      return c.json(
+        await c
+          .get('service')
+          .withdrawAssignment(c.get('auth'), id, agencyId, body, idempotencyOf(c, body)),
         200,
       );
     },

@@ -269,6 +269,16 @@ export const RedirectBody = z
   .meta({ id: 'Redirect' });
 export type RedirectInput = z.infer<typeof RedirectBody>;
 
+/** Central takes an assignment back (forwarded by mistake, or its agency dissolved). */
+export const WithdrawBody = z
+  .strictObject({
+    reason: text(2_000).meta({
+      description: 'Why, in words the agency and the timeline will read',
+    }),
+  })
+  .meta({ id: 'Withdraw' });
+export type WithdrawInput = z.infer<typeof WithdrawBody>;
+
 export const ResponseBody = z
   .strictObject({ kind: z.enum(RESPONSE_KINDS), message: text(20_000) })
   .meta({ id: 'AgencyResponse' });

@@ -11,6 +11,7 @@ import {
   redirect as redirected,
   respond as responded,
   viewAssignment,
+  withdraw,
 } from '../assignment.ts';
 import { computeDeadline, DEFAULT_TIME_ZONE } from '../calendar.ts';
 import { openReplyWindow, reconcile } from '../case.ts';
@@ -18,7 +19,13 @@ import { DomainError, invalidInput } from '../errors.ts';
 import { armLadder, ladderTimer, skippedEvents } from '../ladder/index.ts';
 import type { LadderRecord } from '../notification.ts';
 import type { CaseBundle, VersionedPut } from '../ports.ts';
-import type { AssignmentView, DelegateInput, RedirectInput, ResponseInput } from '../schemas.ts';
+import type {
+  AssignmentView,
+  DelegateInput,
+  RedirectInput,
+  ResponseInput,
+  WithdrawInput,
+} from '../schemas.ts';
 import { counterDeltas } from '../stats.ts';
 import { CENTRAL_TENANT, type Principal } from '../tenancy.ts';
 import { actorOf, type EventType } from '../timeline.ts';
@@ -26,6 +33,7 @@ import {
   actableAssignment,
   AGENCY_ROLES,
   armLadders,
+  CENTRAL_ROLES,
   assignmentChange,
   calendarById,
   defaultPolicy,
@@ -91,6 +99,36 @@ export async function redirect(
       data: { reason: input.reason, suggestedAgencyId: input.suggestedAgencyId ?? null },
     };
   });
+}
+
+/**
+ * Central takes one open assignment back, with a reason: forwarded to the wrong agency, or its
+ * agency dissolved (the case then goes to the successor by a new forwarding). Its ladder stops
+ * (the engine reads the assignment's state), a pending request for more time lapses, and the
+ * case is reconciled: resolved if every other agency has completed. As in a close, the
+ * agency's statistics keep it as forwarded.
+ */
+export async function withdrawAssignment(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  agencyId: string,
+  input: WithdrawInput,
+  idem?: Idempotency,
+): Promise<AssignmentView> {
+  return changeAssignment(
+    deps,
+    p,
+    caseId,
+    agencyId,
+    idem,
+    (a, now) => ({
+      next: withdraw(a, now),
+      type: 'assignment_withdrawn',
+      data: { reason: input.reason },
+    }),
+    'central',
+  );
 }
 
 /**
@@ -205,8 +243,9 @@ interface AssignmentStep {
 }
 
 /**
- * An agency action on its assignment: the assignment, its case (reconciled under version), the
- * counters; the last final answer also opens the complainant's reply window.
+ * An agency action on its assignment (or, `by` central, central's): the assignment, its case
+ * (reconciled under version), the counters; the last final answer also opens the
+ * complainant's reply window.
  */
 async function changeAssignment(
   deps: ServiceDeps,
@@ -215,12 +254,14 @@ async function changeAssignment(
   agencyId: string,
   idem: Idempotency | undefined,
   apply: (a: AssignmentRecord, now: Date) => AssignmentStep | Promise<AssignmentStep>,
+  by: 'agency' | 'central' = 'agency',
 ): Promise<AssignmentView> {
-  requireRole(p, AGENCY_ROLES);
-  if (idem) await actableAssignment(deps, p, caseId, agencyId); // authorised before a replay
+  requireRole(p, by === 'central' ? CENTRAL_ROLES : AGENCY_ROLES);
+  const found = by === 'central' ? readableAssignment : actableAssignment;
+  if (idem) await found(deps, p, caseId, agencyId); // authorised before a replay
   return idempotent(deps, p.agency, idem, (remember) =>
     retryOnConflict(async () => {
-      const { bundle, assignment } = await actableAssignment(deps, p, caseId, agencyId);
+      const { bundle, assignment } = await found(deps, p, caseId, agencyId);
       const now = deps.clock();
       const { next, type, data } = await apply(assignment, now);
       const ladder = ladderOf(bundle, agencyId);

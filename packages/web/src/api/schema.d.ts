@@ -1839,6 +1839,97 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{id}/assignments/{agencyId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Central takes an open assignment back, with a reason (forwarded by mistake, or the agency dissolved): its ladder stops, the case is reconciled */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Replays the first response for the same key and body; 409 for another body. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                    agencyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Withdraw"];
+                };
+            };
+            responses: {
+                /** @description The assignment, withdrawn */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Assignment"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{id}/assignments/{agencyId}/extension-requests": {
         parameters: {
             query?: never;
@@ -5929,6 +6020,10 @@ export type components = {
         Redirect: {
             reason: string;
             suggestedAgencyId?: string;
+        };
+        Withdraw: {
+            /** @description Why, in words the agency and the timeline will read */
+            reason: string;
         };
         ExtensionRequest: {
             id: string;

@@ -6,6 +6,7 @@ import {
   PauseBody,
   RedirectBody,
   ResponseBody,
+  WithdrawBody,
 } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import { labelOf, useI18n } from '../i18n/i18n';
@@ -227,6 +228,36 @@ export function AssignmentActions({
             </ActionForm>
           ))
         : null}
+      {central ? (
+        <ActionForm
+          title={t('actions.withdraw')}
+          schema={WithdrawBody}
+          submitLabel={t('actions.withdraw')}
+          onDone={onChange}
+          send={(body, key) =>
+            unwrap(
+              api.POST('/v1/cases/{id}/assignments/{agencyId}/withdraw', {
+                params: { path },
+                body,
+                headers: { 'idempotency-key': key },
+              }),
+            )
+          }
+        >
+          {(form) => (
+            <>
+              <p className="hint">{t('actions.withdrawHint')}</p>
+              <TextField
+                form={form}
+                name="reason"
+                label={t('actions.withdrawReason')}
+                multiline
+                required
+              />
+            </>
+          )}
+        </ActionForm>
+      ) : null}
       {a.paused ? (
         <ActionForm
           title={t('actions.resume')}

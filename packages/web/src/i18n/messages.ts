@@ -258,6 +258,10 @@ const id = {
   'actions.note': 'Catatan',
   'actions.pause': 'Hentikan tenggat sementara',
   'actions.pauseReason': 'Alasan (misalnya menunggu data dari pengadu)',
+  'actions.withdraw': 'Tarik penugasan',
+  'actions.withdrawReason': 'Alasan penarikan',
+  'actions.withdrawHint':
+    'Untuk penerusan yang keliru, atau instansi yang dibubarkan: penugasannya berakhir, pengingatnya berhenti, dan alasannya tercatat di riwayat. Teruskan lagi ke instansi yang tepat bila perlu.',
   'actions.resume': 'Lanjutkan tenggat',
 
   'caseActions.title': 'Tindakan pusat',
@@ -871,6 +875,10 @@ const en = {
   'actions.note': 'Note',
   'actions.pause': 'Pause deadlines',
   'actions.pauseReason': 'Reason (e.g. waiting for the complainant)',
+  'actions.withdraw': 'Withdraw the assignment',
+  'actions.withdrawReason': 'Reason for withdrawing',
+  'actions.withdrawHint':
+    'For a forwarding made by mistake, or an agency dissolved: the assignment ends, its reminders stop, and the reason is kept in the history. Forward again to the right agency if needed.',
   'actions.resume': 'Resume deadlines',
 
   'caseActions.title': 'Central actions',

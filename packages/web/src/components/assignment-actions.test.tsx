@@ -1,0 +1,66 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { json, mockApi, renderWith } from '../../test/render';
+import type { Schemas } from '../api/client';
+import { describeEvent } from '../timeline';
+import { AssignmentActions } from './assignment-actions';
+
+const assignment = {
+  caseId: 'C1',
+  agencyId: 'pemprov-bali',
+  state: 'pending',
+  paused: false,
+} as unknown as Schemas['Assignment'];
+
+describe('central withdraws an assignment', () => {
+  it('sends the reason with a key of its own, and the history says why', async () => {
+    const calls = mockApi((call) =>
+      call.method === 'POST' ? json(200, { ...assignment, state: 'withdrawn' }) : json(200, {}),
+    );
+    let changed = 0;
+    renderWith(
+      <AssignmentActions
+        caseId="C1"
+        assignment={assignment}
+        central
+        onChange={() => (changed += 1)}
+      />,
+      { as: { agency: 'setneg', role: 'central_officer' } },
+    );
+    await userEvent.click(screen.getByText('Tarik penugasan', { selector: 'summary, summary *' }));
+    const form = within(
+      screen.getByText('Tarik penugasan', { selector: 'summary, summary *' }).closest('details')!,
+    );
+    expect(form.getByText(/instansi yang dibubarkan/)).toBeTruthy();
+    await userEvent.type(
+      form.getByLabelText(/^Alasan penarikan/),
+      'Diteruskan ke instansi yang keliru.',
+    );
+    await userEvent.click(form.getByRole('button', { name: 'Tarik penugasan' }));
+    await waitFor(() => expect(changed).toBe(1));
+    const post = calls.find((c) => c.method === 'POST')!;
+    expect(post.path).toBe('/v1/cases/C1/assignments/pemprov-bali/withdraw');
+    expect(post.body).toEqual({ reason: 'Diteruskan ke instansi yang keliru.' });
+    expect(post.headers.get('idempotency-key')).toMatch(/^[0-9a-f-]{36}$/);
+
+    const t = (key: string) => key;
+    const event = {
+      id: 'e1',
+      caseId: 'C1',
+      at: '2026-11-30T03:00:00.000Z',
+      type: 'assignment_withdrawn',
+      actor: { sub: 'o1', agency: 'setneg', role: 'central_officer' },
+      agencyId: 'pemprov-bali',
+      data: { reason: 'Diteruskan ke instansi yang keliru.' },
+    } as unknown as Parameters<typeof describeEvent>[0];
+    expect(
+      describeEvent(
+        event,
+        t as never,
+        (id) => id,
+        (iso) => iso,
+      ),
+    ).toContain('“Diteruskan ke instansi yang keliru.”');
+  });
+});
