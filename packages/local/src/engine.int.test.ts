@@ -172,6 +172,22 @@ describe('the escalation ladder on the local interpreter', () => {
     expect(await lettersOf(caseId, 'pln')).toEqual([]);
     expect((await store.getCase(caseId))!.ladders[0]?.wakeAt).toBeNull();
   });
+
+  it('stops the ladder of an assignment central withdrew, mid-episode: no letter after it', async () => {
+    const caseId = await forward(['pemprov-bali'], '2026-09-07T02:00:00.000Z');
+    // Silent past its first deadline: the warnings and reminder I are written.
+    await advanceTo('2026-09-25T03:00:00.000Z');
+    const before = await lettersOf(caseId, 'pemprov-bali');
+    expect(before.length).toBeGreaterThan(0);
+    await service.withdrawAssignment(centralOfficer, caseId, 'pemprov-bali', {
+      reason: 'Pemerintah provinsi bukan instansi yang tepat.',
+    });
+    await advanceTo('2026-12-31T03:00:00.000Z');
+    expect(await lettersOf(caseId, 'pemprov-bali')).toEqual(before);
+    expect(
+      (await store.getCase(caseId))!.ladders.find((l) => l.agencyId === 'pemprov-bali')?.wakeAt,
+    ).toBeNull();
+  });
 });
 
 describe('re-arming the ladder when deadlines move', () => {
