@@ -18,7 +18,7 @@ import { AgencySelect, useAgencies } from '../components/agencies';
 import { SelectField, TextField } from '../components/field';
 import { PageTitle, Pager, ProblemAlert } from '../components/ui';
 import { useLoad, usePaged } from '../data';
-import { compact, type Form, getPath } from '../forms/use-form';
+import { compact, type Form, getPath, type Values } from '../forms/use-form';
 import { labelOf, useI18n } from '../i18n/i18n';
 
 const ZONES = TimeZoneSchema.options;
@@ -184,6 +184,19 @@ function FocalPointField<S extends z.ZodType>({
   );
 }
 
+/**
+ * An agency's PATCH, made on the version shown: a save by another admin since is a 409, not
+ * written over theirs. `edit` makes the form's values into the change.
+ */
+const agencyEdit = (
+  agency: Schemas['Agency'],
+  edit: (values: Values) => object = (values) => compact(values) as object,
+) => ({
+  toBody: (values: Values) => ({ ...edit(values), version: agency.version }),
+  send: (body: z.output<typeof UpdateAgencyBody>) =>
+    unwrap(api.PATCH('/v1/agencies/{id}', { params: { path: { id: agency.id } }, body })),
+});
+
 /** Make an agency a member unit of a focal point, or independent again. */
 function Membership({ agency, onDone }: { agency: Schemas['Agency']; onDone: () => void }) {
   const { t } = useI18n();
@@ -195,14 +208,7 @@ function Membership({ agency, onDone }: { agency: Schemas['Agency']; onDone: () 
       initial={{ focalPointId: agency.focalPointId ?? '' }}
       submitLabel={t('actions.save')}
       onDone={onDone}
-      // Made on the version shown: a save by another admin since is a 409, not overwritten.
-      toBody={(v) => ({
-        focalPointId: v.focalPointId ? v.focalPointId : null,
-        version: agency.version,
-      })}
-      send={(body) =>
-        unwrap(api.PATCH('/v1/agencies/{id}', { params: { path: { id: agency.id } }, body }))
-      }
+      {...agencyEdit(agency, (v) => ({ focalPointId: v.focalPointId ? v.focalPointId : null }))}
     >
       {(form) => (
         <FocalPointField
@@ -229,11 +235,7 @@ function EditAgency({ agency, onDone }: { agency: Schemas['Agency']; onDone: () 
       initial={{ name: agency.name, timeZone: agency.timeZone }}
       submitLabel={t('actions.save')}
       onDone={onDone}
-      // Made on the version shown: a save by another admin since is a 409, not overwritten.
-      toBody={(v) => ({ ...(compact(v) as object), version: agency.version })}
-      send={(body) =>
-        unwrap(api.PATCH('/v1/agencies/{id}', { params: { path: { id: agency.id } }, body }))
-      }
+      {...agencyEdit(agency)}
     >
       {(form) => (
         <>
@@ -261,11 +263,7 @@ function EditContacts({ agency, onDone }: { agency: Schemas['Agency']; onDone: (
       initial={{ contacts: agency.contacts }}
       submitLabel={t('actions.save')}
       onDone={onDone}
-      // Made on the version shown: a save by another admin since is a 409, not overwritten.
-      toBody={(v) => ({ ...(compact(v) as object), version: agency.version })}
-      send={(body) =>
-        unwrap(api.PATCH('/v1/agencies/{id}', { params: { path: { id: agency.id } }, body }))
-      }
+      {...agencyEdit(agency)}
     >
       {(form) => <ContactsFields form={form} />}
     </ActionForm>

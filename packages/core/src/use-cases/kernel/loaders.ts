@@ -4,7 +4,6 @@ import { DEFAULT_POLICY_ID, type SlaPolicy } from '../../policy.ts';
 import type { CaseBundle } from '../../ports.ts';
 import type { ServiceDeps } from './deps.ts';
 
-/** The default SLA policy (new cases and forwards follow it). */
 /**
  * The settings' version, read consistently: passed as `at` to a settings getter, it reads what
  * an edit that landed before it wrote, where a plain read may still answer the record as it was
@@ -13,6 +12,7 @@ import type { ServiceDeps } from './deps.ts';
 export const settingsVersion = async (deps: ServiceDeps): Promise<number> =>
   (await deps.store.getAgenciesAndSettingsVersion([])).settingsVersion;
 
+/** The default SLA policy (new cases and forwards follow it). */
 export const defaultPolicy = (deps: ServiceDeps): Promise<SlaPolicy> =>
   policyById(deps, DEFAULT_POLICY_ID);
 
