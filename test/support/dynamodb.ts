@@ -6,16 +6,21 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 
-export async function freshStore(): Promise<DynamoStore> {
-  const client = new DynamoDBClient({
-    endpoint: inject('dynamoDbEndpoint'),
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+export async function freshStore(
+  options: { client?: DynamoDBClient; settingsTtlMs?: number } = {},
+): Promise<DynamoStore> {
+  const client =
+    options.client ??
+    new DynamoDBClient({
+      endpoint: inject('dynamoDbEndpoint'),
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
   const store = new DynamoStore({
     client,
     tableName: `t-${randomUUID()}`,
     searchKey: randomUUID(),
+    ...(options.settingsTtlMs !== undefined ? { settingsTtlMs: options.settingsTtlMs } : {}),
   });
   await ensureTable(client, store.tableName);
   await seedBaseline(store, new Date('2026-01-05T00:00:00Z'));

@@ -57,11 +57,12 @@ export class SettingsCache {
     // The promise is kept, not the value: concurrent requests share one read.
     const entry = { at, value: load() };
     this.entries.set(key, entry);
-    // Neither a failed read nor an absent record is kept: the next request asks again.
-    const forget = () => {
+    // An absent record is kept like a present one (document settings no admin saved yet, in
+    // most deployments: a read on every registration otherwise); creating it is an edit, seen
+    // as soon as any other. A failed read is not kept: the next request asks again.
+    entry.value.catch(() => {
       if (this.entries.get(key) === entry) this.entries.delete(key);
-    };
-    entry.value.then((value) => value === undefined && forget(), forget);
+    });
     return entry.value as Promise<T | undefined>;
   }
 

@@ -1,0 +1,140 @@
+/**
+ * Issue 17 (P1): each hot operation issues only the DynamoDB calls it needs, on DynamoDB Local
+ * with the store built as the API's composition roots build it (settings kept 5 s). The calls
+ * are counted in the SDK's own middleware stack: every command the client really sends.
+ * BENCHMARKS.md ("P1: calls per operation") times the same operations against these calls.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { Service } from '@pantau/core';
+import { API_SETTINGS_TTL_MS } from '@pantau/store';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { addAgencies, freshStore } from '../../../test/support/dynamodb.ts';
+import { createApp } from './app.ts';
+import { createJwtVerifier } from './auth.ts';
+
+const sent: string[] = [];
+let app: ReturnType<typeof createApp>;
+let sign: (claims: Record<string, unknown>) => Promise<string>;
+
+beforeAll(async () => {
+  const client = new DynamoDBClient({
+    endpoint: inject('dynamoDbEndpoint'),
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  client.middlewareStack.add(
+    (next, context) => (args) => {
+      sent.push(String(context.commandName).replace(/Command$/, ''));
+      return next(args);
+    },
+    { step: 'initialize', name: 'countCalls' },
+  );
+  const store = await freshStore({ client, settingsTtlMs: API_SETTINGS_TTL_MS });
+  const { publicKey, privateKey } = await generateKeyPair('RS256');
+  const verifier = createJwtVerifier({
+    jwks: { keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256' }] },
+    issuer: 'urn:test',
+    audience: 'pantau',
+  });
+  sign = (claims) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer('urn:test')
+      .setAudience('pantau')
+      .setExpirationTime('1h')
+      .sign(privateKey);
+  app = createApp({ store, verifier, clock: () => new Date() });
+  await addAgencies(new Service({ store, clock: () => new Date() }), [
+    { id: 'polri' },
+    { id: 'pln' },
+    { id: 'bpn' },
+  ]);
+});
+
+describe('the DynamoDB calls of each hot operation (settings already kept)', () => {
+  it('register, verify, forward, acknowledge, respond, the queue and a search', async () => {
+    const central = await sign({ sub: 'c1', agency: 'setneg', role: 'central_officer' });
+    const polri = await sign({ sub: 'p1', agency: 'polri', role: 'agency_officer' });
+    const call = async (
+      method: string,
+      path: string,
+      token: string,
+      status: number,
+      body?: unknown,
+    ) => {
+      const res = await app.request(path, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      expect(res.status, await res.clone().text()).toBe(status);
+      return (await res.json()) as { id: string };
+    };
+    const complaint = {
+      channel: 'letter',
+      complainant: { name: 'Pengadu' },
+      subject: 'Jalan rusak di desa',
+      description: 'Uraian',
+    };
+    // One of each first: the settings are read once and kept, as on a warm instance.
+    const warm = await call('POST', '/v1/cases', central, 201, complaint);
+    await call('POST', `/v1/cases/${warm.id}/verification`, central, 200, {
+      decision: 'accept',
+      type: 'light',
+    });
+    await call('POST', `/v1/cases/${warm.id}/assignments`, central, 201, {
+      assignments: [{ agencyId: 'polri' }],
+    });
+
+    const calls = async (run: () => Promise<unknown>) => {
+      sent.length = 0;
+      await run();
+      return [...sent];
+    };
+    let id = '';
+    expect(
+      await calls(async () => (id = (await call('POST', '/v1/cases', central, 201, complaint)).id)),
+    ).toEqual(['GetItem', 'TransactWriteItems']);
+    expect(
+      await calls(() =>
+        call('POST', `/v1/cases/${id}/verification`, central, 200, {
+          decision: 'accept',
+          type: 'light',
+        }),
+      ),
+    ).toEqual(['Query', 'TransactWriteItems']);
+    expect(
+      (
+        await calls(() =>
+          call('POST', `/v1/cases/${id}/assignments`, central, 201, {
+            assignments: ['polri', 'pln', 'bpn'].map((agencyId) => ({ agencyId })),
+          }),
+        )
+      ).sort(),
+    ).toEqual(['GetItem', 'GetItem', 'GetItem', 'Query', 'TransactWriteItems']);
+    expect(
+      await calls(() =>
+        call('POST', `/v1/cases/${id}/assignments/polri/acknowledge`, polri, 200, {}),
+      ),
+    ).toEqual(['Query', 'TransactWriteItems']);
+    expect(
+      await calls(() =>
+        call('POST', `/v1/cases/${id}/assignments/polri/responses`, polri, 200, {
+          kind: 'progress',
+          message: 'Sedang ditangani',
+        }),
+      ),
+    ).toEqual(['Query', 'TransactWriteItems']);
+    expect(await calls(() => call('GET', '/v1/queue?limit=25', polri, 200))).toEqual([
+      'Query',
+      'Query',
+      'BatchGetItem',
+    ]);
+    expect(
+      await calls(() =>
+        call('GET', `/v1/search?q=${encodeURIComponent('jalan rusak')}`, central, 200),
+      ),
+    ).toEqual(['Query', 'Query', 'BatchGetItem']);
+  });
+});
