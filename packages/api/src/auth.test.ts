@@ -1,8 +1,8 @@
-import type { Principal, Store } from '@pantau/core';
+import { asAgencyId, type Principal, type Store } from '@pantau/core';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from './app.ts';
-import { createJwtVerifier, createMultiIssuerVerifier } from './auth.ts';
+import { createJwtVerifier, createMultiIssuerVerifier, rememberVerified } from './auth.ts';
 
 async function issuer(iss: string, aud: string) {
   const { publicKey, privateKey } = await generateKeyPair('RS256');
@@ -127,6 +127,68 @@ describe('the claims a principal needs', () => {
     ['an unknown role', { agency: 'setneg', role: 'superuser' }],
   ])('refuses a signed token with %s', async (_, claims) => {
     await expect(verify(await sign(claims))).rejects.toMatchObject({ code: 'unauthorized' });
+  });
+});
+
+describe('verified tokens remembered (issue 17, P1)', () => {
+  const principal = { sub: 'u1', agency: asAgencyId('polri'), role: 'agency_officer' as const };
+  const counting = (expiresAt: number) => {
+    const seen: string[] = [];
+    return {
+      seen,
+      verify: async (token: string) => {
+        seen.push(token);
+        if (token.startsWith('bad')) throw new Error('bad signature');
+        return { principal, expiresAt };
+      },
+    };
+  };
+
+  it('checks a token once, then answers from memory until its exp', async () => {
+    let now = 0;
+    const inner = counting(60_000);
+    const verify = rememberVerified(inner.verify, { now: () => now });
+    await expect(verify('t1')).resolves.toEqual(principal);
+    now = 59_999;
+    await expect(verify('t1')).resolves.toEqual(principal);
+    expect(inner.seen).toEqual(['t1']);
+    now = 60_000; // jwtVerify itself refuses from here: so is it asked again
+    await verify('t1');
+    expect(inner.seen).toEqual(['t1', 't1']);
+  });
+
+  it('never remembers a refused token, and forgets the oldest past its bound', async () => {
+    const inner = counting(Number.MAX_SAFE_INTEGER);
+    const verify = rememberVerified(inner.verify, { max: 2, now: () => 0 });
+    await expect(verify('bad')).rejects.toThrow();
+    await expect(verify('bad')).rejects.toThrow();
+    await verify('t1');
+    await verify('t2');
+    await verify('t3'); // t1 forgotten
+    await verify('t2');
+    await verify('t1');
+    expect(inner.seen).toEqual(['bad', 'bad', 't1', 't2', 't3', 't1']);
+  });
+
+  it('refuses a remembered token once it has expired, through jwtVerify’s verifier', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k', alg: 'RS256' };
+    const verify = createJwtVerifier({ jwks: { keys: [jwk] }, issuer: 'urn:i', audience: 'a' });
+    const token = await new SignJWT({ agency: 'polri', role: 'agency_officer' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k' })
+      .setIssuer('urn:i')
+      .setAudience('a')
+      .setSubject('u1')
+      .setExpirationTime('5m')
+      .sign(privateKey);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      await expect(verify(token)).resolves.toMatchObject({ agency: 'polri' });
+      vi.setSystemTime(Date.now() + 5 * 60_000 + 1_000);
+      await expect(verify(token)).rejects.toMatchObject({ code: 'unauthorized' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

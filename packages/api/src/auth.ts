@@ -15,6 +15,7 @@ import {
   createLocalJWKSet,
   createRemoteJWKSet,
   type JSONWebKeySet,
+  type JWTPayload,
   jwtVerify,
   type JWTVerifyGetKey,
 } from 'jose';
@@ -77,8 +78,8 @@ export function createJwtVerifier(options: JwtVerifierOptions): TokenVerifier {
   const keys: JWTVerifyGetKey = options.jwksUrl
     ? createRemoteJWKSet(new URL(options.jwksUrl))
     : createLocalJWKSet(options.jwks ?? { keys: [] });
-  return async (token) => {
-    let payload: unknown;
+  return rememberVerified(async (token) => {
+    let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, keys, {
         issuer: options.issuer,
@@ -99,7 +100,49 @@ export function createJwtVerifier(options: JwtVerifierOptions): TokenVerifier {
         `role ${claims.data.role} does not belong to tenant ${claims.data.agency}`,
       );
     }
-    return { sub: claims.data.sub, agency: asAgencyId(claims.data.agency), role: claims.data.role };
+    return {
+      principal: {
+        sub: claims.data.sub,
+        agency: asAgencyId(claims.data.agency),
+        role: claims.data.role,
+      },
+      expiresAt: payload.exp! * 1000,
+    };
+  });
+}
+
+/** A token verified in full, and until when (its `exp`, in ms) that verification holds. */
+export interface Verified {
+  readonly principal: Principal;
+  readonly expiresAt: number;
+}
+
+/** The verified tokens one process remembers: a console's tokens, and more. */
+export const REMEMBERED_TOKENS = 1000;
+
+/**
+ * Issue 17 (P1): a token's signature is checked once per process, not on every request. The
+ * console sends the same token with every call for hours, and checking its RS256 signature is
+ * the largest part of the API's own work per request. A token is remembered by its exact text
+ * (a signed token cannot change without its signature failing) and only until its `exp`, the
+ * moment `jwtVerify` itself would start refusing it; a refused token is never remembered. At
+ * most `REMEMBERED_TOKENS`, the oldest forgotten first.
+ */
+export function rememberVerified(
+  verify: (token: string) => Promise<Verified>,
+  options: { max?: number; now?: () => number } = {},
+): TokenVerifier {
+  const max = options.max ?? REMEMBERED_TOKENS;
+  const now = options.now ?? (() => Date.now());
+  const remembered = new Map<string, Verified>();
+  return async (token) => {
+    const known = remembered.get(token);
+    if (known && now() < known.expiresAt) return known.principal;
+    remembered.delete(token);
+    const verified = await verify(token);
+    if (remembered.size >= max) remembered.delete(remembered.keys().next().value!);
+    remembered.set(token, verified);
+    return verified.principal;
   };
 }
 
