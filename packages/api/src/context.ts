@@ -1,6 +1,5 @@
 /** What middleware puts on the Hono context, typed once for every handler. */
 import type { Principal, Service } from '@pantau/core';
-import type { Logger } from '@aws-lambda-powertools/logger';
 import type { RateLimitInfo } from 'hono-rate-limiter';
 
 declare module 'hono' {
@@ -8,7 +7,8 @@ declare module 'hono' {
     /** The verified caller; set by the auth middleware on /v1 routes. */
     auth: Principal;
     service: Service;
-    logger: Logger;
+    /** The request's correlation id (correlation.ts), for its log lines. */
+    correlationId: string;
     /** The client's count on a rate-limited public route; set by hono-rate-limiter. */
     rateLimit: RateLimitInfo;
   }
