@@ -20,6 +20,7 @@ import { loadConfig, startRuntime } from '@pantau/local';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type Reply, send } from './http-client.ts';
 import { FORWARD_TO, LABELS, type Op, rawCalls, recorded, settle } from './raw-calls.ts';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
@@ -62,7 +63,7 @@ const timed = async (f: () => Promise<unknown>) => {
   return performance.now() - t;
 };
 const post = (path: string, body: unknown, token?: string) =>
-  fetch(`${runtime.url}${path}`, {
+  send(`${runtime.url}${path}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
@@ -71,14 +72,14 @@ const post = (path: string, body: unknown, token?: string) =>
     body: JSON.stringify(body),
   });
 const get = (path: string, token: string) =>
-  fetch(`${runtime.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  send(`${runtime.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
 const tokenFor = async (agency: string, role: string) =>
   (
     (await (await post('/dev/tokens', { sub: `${agency}-${role}`, agency, role })).json()) as {
       token: string;
     }
   ).token;
-const ok = async (res: Promise<Response>, status: number) => {
+const ok = async (res: Promise<Reply>, status: number) => {
   const r = await res;
   if (r.status !== status) throw new Error(`${r.status}: ${await r.text()}`);
   return r.json() as Promise<Record<string, unknown>>;
@@ -294,7 +295,7 @@ try {
   // this process; on AWS that is the Tick's work, not the API's: wait it out first.
   await settle(raw);
   const viaApi = await loadRun(async (dice, c, i) => {
-    let res: Response;
+    let res: Reply;
     const kind = kindOf(dice);
     if (kind === 'queue') {
       res = await get('/v1/queue?limit=25', tenantTokens[pickTenant()]!);
@@ -308,7 +309,6 @@ try {
     } else {
       res = await post('/v1/cases', complaint(i), central);
     }
-    await res.arrayBuffer();
     // 409 on a concurrent response to the same assignment is the contract, not an error.
     return !(res.status >= 500 || (res.status >= 400 && res.status !== 409));
   });
