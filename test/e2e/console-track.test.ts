@@ -122,6 +122,33 @@ describe('the tracking page, as the complainant sees it', () => {
     await mainScreen(tab, 'track-10-answers');
   });
 
+  it('a case answered more than 30 times shows the latest 30 and says where the earlier ones are', async () => {
+    const as = users(pantau.url);
+    const c = await forwardedCase(http, await as('setneg', 'central_officer'), ['pln'], {
+      body: { subject: 'Pemadaman listrik berulang' },
+    });
+    const pln = await as('pln', 'agency_officer');
+    for (let i = 1; i <= 32; i += 1) {
+      const res = await http.post(
+        `/v1/cases/${c.id}/assignments/pln/responses`,
+        { kind: 'progress', message: `Laporan perkembangan ke-${i}.` },
+        { token: pln },
+      );
+      expect(res.status, res.text).toBe(200);
+    }
+    const own = await visitor.newPage();
+    await own.goto(`${pantau.url}/track#${c.trackingCode}`);
+    const answers = own.getByRole('region', { name: 'Jawaban instansi' });
+    await expect.poll(() => answers.getByRole('article').count()).toBe(30);
+    const text = await answers.innerText();
+    expect(text).toContain('Ditampilkan 30 jawaban terbaru');
+    expect(text).toContain('Laporan perkembangan ke-3.');
+    expect(text).toContain('Laporan perkembangan ke-32.');
+    expect(text).not.toContain('Laporan perkembangan ke-2.');
+    await mainScreen(own, 'track-10-latest-answers');
+    await own.close();
+  });
+
   it('a confidential report answered says its answers are not shown here, not that none came', async () => {
     const as = users(pantau.url);
     const c = await forwardedCase(http, await as('setneg', 'central_officer'), ['polri'], {

@@ -231,3 +231,39 @@ describe('a case whose item collection passes 1 MB', () => {
     expect(closed.assignments.find((a) => a.agencyId === 'later-unit')!.state).toBe('withdrawn');
   }, 60_000);
 });
+
+describe('a case answered 40 times, 20,000 characters each (issue 17)', () => {
+  // The public tracking page read the whole timeline and sent back every answer: about 300
+  // such answers passed the 6 MB a Lambda can return, on a route anyone can call.
+  it('shows the complainant the latest 30, oldest first, and says there are earlier ones', async () => {
+    const { caseId } = await forwardedCase(service, ['heavy-1', 'heavy-2']);
+    const code = (await service.getCase(centralOfficer, caseId)).trackingCode!;
+    const answer = (i: number) => `Perkembangan ${i}: `.padEnd(20_000, 'sedang ditindaklanjuti ');
+    for (let i = 1; i <= 40; i += 1) {
+      clock.set(new Date(clock.now().getTime() + HOUR).toISOString());
+      const agency = i % 2 === 0 ? 'heavy-2' : 'heavy-1';
+      await service.respond(officerOf(agency), caseId, agency, {
+        kind: 'progress',
+        message: answer(i),
+      });
+    }
+    const view = await service.track(code);
+    expect(view.answers).toHaveLength(30);
+    expect(view.answers.map((a) => a.message.split(':')[0])).toEqual(
+      Array.from({ length: 30 }, (_, i) => `Perkembangan ${i + 11}`),
+    );
+    expect(view.answers[0]).toMatchObject({ agencyName: 'Agency heavy-1', kind: 'progress' });
+    expect(view.earlierAnswers).toBe(true);
+    expect(Buffer.byteLength(JSON.stringify(view))).toBeLessThan(1_000_000);
+  });
+
+  it('shows every answer of a case with few, and no note of earlier ones', async () => {
+    const { caseId } = await forwardedCase(service, ['heavy-3']);
+    const code = (await service.getCase(centralOfficer, caseId)).trackingCode!;
+    for (const kind of ['progress', 'final'] as const)
+      await service.respond(officerOf('heavy-3'), caseId, 'heavy-3', { kind, message: kind });
+    const view = await service.track(code);
+    expect(view.answers.map((a) => a.message)).toEqual(['progress', 'final']);
+    expect(view.earlierAnswers).toBe(false);
+  });
+});

@@ -104,6 +104,12 @@ export function answersFrom(
 }
 
 /**
+ * The answers the public tracking page shows, the latest first chosen: at 20,000 characters
+ * each, 30 are at most about 1.8 MB of the response (6 MB on Lambda).
+ */
+export const TRACKING_ANSWERS = 30;
+
+/**
  * What the public tracking page shows: status steps, the agencies' answers, what central
  * asks the complainant to send; never identity. A confidential report: its status only.
  */
@@ -112,6 +118,8 @@ export function viewTracking(
   now: Date,
   extra: {
     answers?: readonly TrackingAnswer[];
+    /** The case has answers older than those given (`TRACKING_ANSWERS`). */
+    earlierAnswers?: boolean;
     sendTo?: { readonly name: string; readonly email: string } | null;
   } = {},
 ) {
@@ -126,6 +134,7 @@ export function viewTracking(
       ? []
       : c.statusHistory.map((s) => ({ status: s.status, at: s.at, label: STEP_LABELS[s.status] })),
     answers: c.confidential ? [] : [...(extra.answers ?? [])],
+    earlierAnswers: !c.confidential && (extra.earlierAnswers ?? false),
     // A confidential report: its status only (API.md), so not how it was settled either.
     outcome: c.confidential ? null : (c.closure?.outcome ?? null),
     confidential: c.confidential,

@@ -231,6 +231,15 @@ export interface Store extends DocumentStore {
   searchWords(query: WordSearch, page: PageRequest): Promise<Page<CaseRecord>>;
   /** Central's case list, newest first. */
   listCases(filter: CaseQuery, page: PageRequest): Promise<Page<CaseRecord>>;
+  /**
+   * The newest `limit` answers agencies gave on a case (`response_submitted` events), newest
+   * first, and whether it has earlier ones: the public tracking page's read, bounded however
+   * long the timeline grows.
+   */
+  latestResponses(
+    caseId: string,
+    limit: number,
+  ): Promise<{ readonly items: TimelineEvent[]; readonly earlier: boolean }>;
   /** A case's events, oldest first; `agencyIds` limits assignment events to those agencies. */
   listTimeline(
     caseId: string,

@@ -222,6 +222,31 @@ export class DynamoStore extends SearchStore implements Store {
     );
   }
 
+  async latestResponses(
+    caseId: string,
+    limit: number,
+  ): Promise<{ items: TimelineEvent[]; earlier: boolean }> {
+    // Newest first, one more than asked: whether there are earlier ones, without reading on.
+    const found: TimelineEvent[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.page<TimelineEvent>(
+        [
+          {
+            partition: keys.casePk(caseId),
+            range: { op: 'begins_with', value: 'EVENT#' },
+            descending: true,
+          },
+        ],
+        { limit: limit + 1 - found.length, cursor },
+        (item) => item.type === 'response_submitted',
+      );
+      found.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && found.length <= limit);
+    return { items: found.slice(0, limit), earlier: found.length > limit };
+  }
+
   // ---- assignments ------------------------------------------------------------------
 
   /** Agencies' queues (gsi1), merged soonest deadline first. */

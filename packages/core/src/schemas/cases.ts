@@ -327,7 +327,11 @@ export const TrackingSchema = z
     steps: z.array(z.object({ status: z.enum(CASE_STATUSES), at: instant, label: z.string() })),
     answers: z.array(TrackingAnswerSchema).meta({
       description:
-        'The agencies’ answers (progress and final), oldest first, by agency name: what the complainant rates. None for a confidential report',
+        'The agencies’ latest 30 answers (progress and final), oldest first, by agency name: what the complainant rates. None for a confidential report',
+    }),
+    earlierAnswers: z.boolean().meta({
+      description:
+        'The case has earlier answers than the 30 shown (the page says so); false for a confidential report',
     }),
     outcome: z
       .enum(CLOSE_OUTCOMES)

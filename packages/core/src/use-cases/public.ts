@@ -1,10 +1,10 @@
 /** The complainant's side, by tracking code alone: the tracking page and the reply. */
 import { type CaseRecord, repliedAlready, reply as replyTo } from '../case.ts';
-import { answersFrom, viewTracking } from '../case-view.ts';
+import { answersFrom, TRACKING_ANSWERS, viewTracking } from '../case-view.ts';
 import { notFound } from '../errors.ts';
 import type { ReplyInput } from '../schemas.ts';
 import { CENTRAL_TENANT } from '../tenancy.ts';
-import { newEventId, type TimelineEvent } from '../timeline.ts';
+import { newEventId } from '../timeline.ts';
 import { normalizeTrackingCode } from '../tracking-code.ts';
 import { loadCase, put, retryOnConflict, type ServiceDeps } from './kernel/index.ts';
 
@@ -72,29 +72,30 @@ export async function reply(deps: ServiceDeps, code: string, input: ReplyInput) 
 
 async function trackingView(deps: ServiceDeps, c: CaseRecord, now: Date) {
   const [answers, sendTo] = await Promise.all([
-    c.confidential ? [] : answersOf(deps, c.id),
+    c.confidential ? { items: [], earlier: false } : answersOf(deps, c.id),
     c.status === 'needs_info' ? centralContact(deps) : null,
   ]);
-  return viewTracking(c, now, { answers, sendTo });
+  return viewTracking(c, now, {
+    answers: answers.items,
+    earlierAnswers: answers.earlier,
+    sendTo,
+  });
 }
 
 /**
- * Every answer the agencies gave on a case, from its timeline (responses are recorded there
- * and nowhere else), paging through it all; agency names read once each.
+ * The latest `TRACKING_ANSWERS` answers the agencies gave on a case, oldest first, from its
+ * timeline (responses are recorded there and nowhere else); agency names read once each.
+ * Issue 17: not every answer. A public request read the whole timeline and sent every answer
+ * back (20,000 characters each): about 300 of them passed what a Lambda can return.
  */
 async function answersOf(deps: ServiceDeps, caseId: string) {
-  const events: TimelineEvent[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.store.listTimeline(caseId, { limit: 100, cursor });
-    events.push(...page.items.filter((e) => e.type === 'response_submitted'));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  const latest = await deps.store.latestResponses(caseId, TRACKING_ANSWERS);
+  const events = [...latest.items].reverse();
   const names = new Map<string, string>();
   for (const id of new Set(events.map((e) => e.agencyId))) {
     if (id !== null) names.set(id, (await deps.store.getAgency(id))?.name ?? id);
   }
-  return answersFrom(events, (id) => names.get(id) ?? id);
+  return { items: answersFrom(events, (id) => names.get(id) ?? id), earlier: latest.earlier };
 }
 
 /** Where a complainant sends what central asked for: the central unit's first contact. */

@@ -5329,8 +5329,10 @@ export type components = {
                 at: string;
                 label: string;
             }[];
-            /** @description The agencies’ answers (progress and final), oldest first, by agency name: what the complainant rates. None for a confidential report */
+            /** @description The agencies’ latest 30 answers (progress and final), oldest first, by agency name: what the complainant rates. None for a confidential report */
             answers: components["schemas"]["TrackingAnswer"][];
+            /** @description The case has earlier answers than the 30 shown (the page says so); false for a confidential report */
+            earlierAnswers: boolean;
             /**
              * @description How a closed case was settled (central’s note stays central’s)
              * @enum {string|null}

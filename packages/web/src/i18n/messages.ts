@@ -483,6 +483,8 @@ const id = {
   'track.answersTitle': 'Jawaban instansi',
   'track.answersIntro': 'Baca jawaban instansi berikut sebelum memberi penilaian.',
   'track.noAnswers': 'Belum ada jawaban dari instansi.',
+  'track.earlierAnswers':
+    'Ditampilkan {n} jawaban terbaru. Jawaban sebelumnya dapat Anda tanyakan kepada Asdep Pengaduan Masyarakat.',
   'track.answersConfidential':
     'Laporan ini rahasia, sehingga jawaban instansi tidak ditampilkan di halaman ini. Anda tetap dapat memberi penilaian atas penyelesaiannya.',
   'track.reopened':
@@ -1100,6 +1102,8 @@ const en = {
   'track.answersTitle': 'The agencies’ answers',
   'track.answersIntro': 'Read the agencies’ answers before you rate them.',
   'track.noAnswers': 'No answer from the agencies yet.',
+  'track.earlierAnswers':
+    'The latest {n} answers are shown. Ask the complaint unit (Asdep Pengaduan Masyarakat) for earlier ones.',
   'track.answersConfidential':
     'This report is confidential, so the agencies’ answers are not shown on this page. You can still rate how it was settled.',
   'track.reopened':

@@ -85,6 +85,7 @@ function Status({ code }: { code: string }) {
     receivedAt,
     replyWindowClosesAt,
     answers,
+    earlierAnswers,
     infoRequest,
     confidential,
     outcome,
@@ -115,6 +116,7 @@ function Status({ code }: { code: string }) {
       {answers.length > 0 || replyWindowClosesAt ? (
         <Answers
           answers={answers}
+          earlier={earlierAnswers}
           confidential={confidential}
           rating={replyWindowClosesAt !== null && !replied}
         />
@@ -176,10 +178,13 @@ function InfoRequest({
 /** Each agency's answers, oldest first, by name and date: what the complainant rates. */
 function Answers({
   answers,
+  earlier,
   confidential,
   rating,
 }: {
   answers: readonly Schemas['TrackingAnswer'][];
+  /** Only the latest answers came (the API's bound): say so above them. */
+  earlier: boolean;
   /** A confidential report shows no answers here: say so, not "no answer yet". */
   confidential: boolean;
   /** The reply form follows: ask to read the answers before rating them. */
@@ -194,6 +199,9 @@ function Answers({
       ) : (
         <>
           {rating ? <p className="muted small">{t('track.answersIntro')}</p> : null}
+          {earlier ? (
+            <p className="muted small">{t('track.earlierAnswers', { n: answers.length })}</p>
+          ) : null}
           {answers.map((a, i) => (
             <article key={`${a.at}-${i}`} className="answer" aria-labelledby={`answer-${i}`}>
               <h3 id={`answer-${i}`}>{a.agencyName}</h3>
