@@ -193,6 +193,10 @@ const EXPECTED: Record<string /* 'METHOD /path' */, Row> = {
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/cases/{id}/letters/{letterId}/pdf':
     row('ok', 'ok', 'ok', 'ok',  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
+  // Central's alone, the role checked before the letter is read. The fixture letter was
+  // delivered: central gets 409 (not failed), which is through the access checks.
+  'POST /v1/cases/{id}/letters/{letterId}/resend':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/cases/{id}/receipt/pdf':
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   // Every user searches (an agency over its own assignments): the query is the main case's

@@ -131,14 +131,24 @@ export function composeLetter(input: {
     'Asisten Deputi Pengaduan Masyarakat',
     'Kementerian Sekretariat Negara Republik Indonesia',
   ].join('\n');
-  const unique = (xs: string[]) => [...new Set(xs)];
-  const to = unique(step.recipients.flatMap((r) => addressesOf(r, parties)));
-  const cc = unique(step.cc.flatMap((r) => addressesOf(r, parties))).filter((e) => !to.includes(e));
   return {
     subject: `${title}: ${c.subject}`.slice(0, 250),
     body,
-    to,
-    cc,
+    ...stepAddresses(step, parties),
     parts: { title, opening, lines, request },
   };
+}
+
+/**
+ * Who a ladder step's letter goes to, by the parties' contacts as they are now: when it is
+ * written, and when central sends a failed one again after correcting them.
+ */
+export function stepAddresses(
+  step: Pick<LadderStep, 'recipients' | 'cc'>,
+  parties: LetterParties,
+): { to: string[]; cc: string[] } {
+  const unique = (xs: string[]) => [...new Set(xs)];
+  const to = unique(step.recipients.flatMap((r) => addressesOf(r, parties)));
+  const cc = unique(step.cc.flatMap((r) => addressesOf(r, parties))).filter((e) => !to.includes(e));
+  return { to, cc };
 }

@@ -298,6 +298,15 @@ export interface Store extends DocumentStore {
   /** Letters given up after their delivery attempts (`failed`), oldest first. */
   listFailedNotifications(page: PageRequest): Promise<Page<NotificationRecord>>;
   putNotification(notification: NotificationRecord): Promise<void>;
+  /**
+   * A failed letter given back to the outbox (`next`, pending) with its timeline event, all or
+   * nothing; only while it is still failed after `attempts` attempts (else a `WriteConflict`).
+   */
+  resendNotification(
+    next: NotificationRecord,
+    attempts: number,
+    event: TimelineEvent,
+  ): Promise<void>;
 
   // Re-arming jobs (rearm-job.ts): one record of counters, chunks of work, capped failures.
   /** Creates a job and makes it the latest of its scope (superseding the one before). */

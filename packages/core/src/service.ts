@@ -98,6 +98,7 @@ export class Service {
   readonly exportCases = this.#bind(reporting.exportCases);
   readonly listNotifications = this.#bind(reporting.listNotifications);
   readonly listFailedNotifications = this.#bind(reporting.listFailedNotifications);
+  readonly resendLetter = this.#bind(reporting.resendLetter);
 
   // intake channels
   readonly submitComplaint = this.#bind(intake.submitComplaint);

@@ -60,6 +60,8 @@ export const EVENT_TYPES = [
   'reply_window_ended',
   // Issue 15: the forwarding letter (surat penerusan) was written.
   'forwarding_letter',
+  // Central sent a failed letter again, to the agency's contacts as corrected.
+  'letter_resent',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -192,6 +192,9 @@ export class LocalLadderEngine implements LadderStarter {
     }
     clock.set(to);
     await this.runDue();
+    // The outbox too, as the system clock's runtime sweeps it each minute: a refused letter is
+    // tried again once its backoff has passed, and marked failed after its last attempt.
+    await this.sweep();
   }
 
   /**

@@ -33,9 +33,18 @@ export function toEml(n: NotificationRecord): string {
   return `${headers.join('\r\n')}\r\n\r\n${n.body.replace(/\r?\n/g, '\r\n')}\r\n`;
 }
 
+/**
+ * Addresses on `.invalid`, the top-level domain reserved never to exist (RFC 2606), are
+ * refused as a mail server refuses an unknown domain: the embedded runtime's way to try the
+ * failed-letter path (the retries, central's list, sending again to a corrected address).
+ */
+const UNDELIVERABLE = /\.invalid$/i;
+
 export function emlMailer(dir: string): Mailer {
   return {
     async send(n) {
+      const refused = [...n.recipients, ...n.cc].filter((address) => UNDELIVERABLE.test(address));
+      if (refused.length > 0) throw new Error(`550 5.1.2 no such domain: ${refused.join(', ')}`);
       const day = join(dir, localDate(new Date(n.createdAt), 'Asia/Jakarta'));
       mkdirSync(day, { recursive: true });
       const file = join(day, `${n.id}.eml`);

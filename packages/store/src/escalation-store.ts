@@ -9,6 +9,7 @@ import type {
   NotificationRecord,
   Page,
   PageRequest,
+  TimelineEvent,
   VersionedPut,
   WriteConflict,
 } from '@pantau/core';
@@ -167,5 +168,27 @@ export class EscalationStore extends SettingsLayer {
   /** A letter's delivery status. */
   async putNotification(notification: NotificationRecord): Promise<void> {
     await this.plainPut(notificationItem(notification));
+  }
+
+  async resendNotification(
+    next: NotificationRecord,
+    attempts: number,
+    event: TimelineEvent,
+  ): Promise<void> {
+    await this.transact(
+      [
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: notificationItem(next),
+            ConditionExpression: '#status = :failed AND attempts = :attempts',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':failed': 'failed', ':attempts': attempts },
+          },
+        },
+        { Put: this.createPut(eventItem(event)) },
+      ],
+      ['version', 'exists'],
+    );
   }
 }

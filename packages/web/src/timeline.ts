@@ -128,6 +128,11 @@ export function describeEvent(
         parts.push(d.targets.map((x) => labelOf(t, 'target', String(x))).join(', '));
       parts.push(text('reason') ? labelOf(t, 'skipReason', text('reason')!) : null);
       break;
+    case 'letter_resent': // central sent a failed letter again, to the corrected addresses
+      parts.push(text('step') ? stepLabel(t, text('step')!) : null);
+      if (Array.isArray(d.recipients))
+        parts.push(t('timeline.resentTo', { to: d.recipients.map(String).join(', ') }));
+      break;
     case 'deadlines_recomputed':
       parts.push(...movedDeadlines(d.before, d.after, t, when));
       break;

@@ -23,10 +23,12 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   addAgencies,
+  centralAdmin,
   centralOfficer,
   forwardedCase,
   freshStore,
   manualClock,
+  officerOf,
 } from '../../../test/support/dynamodb.ts';
 import { executionName, SfnLadderStarter } from './aws.ts';
 import type { BusinessMetrics, MetricName } from './metrics.ts';
@@ -227,6 +229,93 @@ describe('the sweep looks after the outbox', () => {
     expect(listed.total).toBe((await store.listFailedNotifications({ limit: 100 })).items.length);
     expect(listed.total).toBeGreaterThan(0);
     expect(await run('2026-05-07T06:45:00.000Z', working)).toMatchObject({ delivered: 0 });
+  });
+
+  /** A light case forwarded to polri whose warning the mailer refused five times: failed. */
+  const failedLetter = async (day: string) => {
+    clock.set(`${day}T03:00:00.000Z`);
+    const service = new Service({ store, clock: clock.now, ladders: lostStarts });
+    const { caseId } = await forwardedCase(service, ['polri'], 'light');
+    const ref = armedByApi.at(-1)!;
+    const warned = new Date(Date.parse(`${day}T03:00:00.000Z`) + 2 * 86_400_000);
+    clock.set(warned.toISOString());
+    await tick({ store, clock: clock.now, mailer: failing }, ref);
+    sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' });
+    for (const minutes of [15, 45, 105, 225]) {
+      clock.set(new Date(warned.getTime() + minutes * 60_000).toISOString());
+      await sweep({ store, clock: clock.now, mailer: failing, ladders });
+    }
+    const [letter] = await letters(caseId);
+    expect(letter).toMatchObject({ status: 'failed', attempts: MAX_DELIVERY_ATTEMPTS });
+    return { service, caseId, letter: letter! };
+  };
+
+  it('sends a failed letter again when central asks, to the agency’s corrected address', async () => {
+    const { service, caseId, letter } = await failedLetter('2026-05-04');
+    expect(letter.recipients).toEqual(['liaison@polri.example.go.id']);
+    // Central corrects the liaison's address on the agencies page, then sends it again.
+    await service.updateAgency(centralAdmin, 'polri', {
+      contacts: [{ name: 'Humas', email: 'humas@polri.example.go.id', kind: 'liaison' }],
+    });
+    clock.set('2026-05-06T08:00:00.000Z');
+    const again = await service.resendLetter(centralOfficer, caseId, letter.id);
+    expect(again).toMatchObject({
+      id: letter.id,
+      status: 'pending',
+      recipients: ['humas@polri.example.go.id'],
+      attempts: 0,
+      lastError: null,
+    });
+    // Off central's list of failed letters; a second click finds it sent again already.
+    expect((await store.listFailedNotifications({ limit: 100 })).items).toEqual([]);
+    await expect(service.resendLetter(centralOfficer, caseId, letter.id)).rejects.toMatchObject({
+      code: 'invalid_transition',
+    });
+    // The next sweep delivers it, once, to the new address: the same letter, as written.
+    sent.length = 0;
+    clock.set('2026-05-06T08:05:00.000Z');
+    expect(await sweep({ store, clock: clock.now, mailer: working, ladders })).toMatchObject({
+      delivered: 1,
+    });
+    expect(sent.map((n) => [n.id, n.recipients, n.body])).toEqual([
+      [letter.id, ['humas@polri.example.go.id'], letter.body],
+    ]);
+    expect(await sweep({ store, clock: clock.now, mailer: working, ladders })).toMatchObject({
+      delivered: 0,
+    });
+    // The timeline says who sent it again, and to whom.
+    const events = (await service.timeline(centralOfficer, caseId, { limit: 100 })).items;
+    expect(events.filter((e) => e.type === 'letter_resent')).toEqual([
+      expect.objectContaining({
+        actor: centralOfficer,
+        agencyId: 'polri',
+        data: {
+          notificationId: letter.id,
+          step: letter.step,
+          recipients: ['humas@polri.example.go.id'],
+          cc: [],
+        },
+      }),
+    ]);
+  });
+
+  it('does not send a failed letter again once its assignment has ended, nor at an agency’s request', async () => {
+    const { service, caseId, letter } = await failedLetter('2026-06-01');
+    await expect(service.resendLetter(officerOf('polri'), caseId, letter.id)).rejects.toMatchObject(
+      { code: 'forbidden' },
+    );
+    // The agency answered meanwhile: a warning of a deadline would no longer be true.
+    await service.respond(officerOf('polri'), caseId, 'polri', {
+      kind: 'final',
+      message: 'Sudah ditindaklanjuti.',
+    });
+    await expect(service.resendLetter(centralOfficer, caseId, letter.id)).rejects.toMatchObject({
+      code: 'invalid_transition',
+    });
+    await expect(
+      service.resendLetter(centralOfficer, caseId, 'no-such-letter'),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    expect((await letters(caseId))[0]).toMatchObject({ status: 'failed' });
   });
 
   it('takes no further letter when its invocation is nearly out of time; the next run takes the rest', async () => {

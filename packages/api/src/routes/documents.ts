@@ -13,6 +13,7 @@ import {
   DocumentSettingsSchema,
   DownloadSchema,
   type LetterDocument,
+  NotificationSchema,
   pageOf,
   UpdateAttachmentBody,
 } from '@pantau/core';
@@ -198,6 +199,23 @@ export function documentRoutes({ renderPdf, trackingUrl }: DocumentRoutesDeps) {
       async (c) => {
         const { id, letterId } = c.req.valid('param');
         return pdfResponse(c, await c.get('service').letterDocument(c.get('auth'), id, letterId));
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/cases/{id}/letters/{letterId}/resend',
+        tags: ['Escalation'],
+        summary:
+          'Central sends a failed letter again, to the agency’s contacts as they are now (correct them first): back in the outbox, delivered by the sweep within minutes',
+        description:
+          '409 `invalid_transition` when the letter is not failed (sent again already) or its assignment has ended; 400 naming `recipients` when the agency has no address for it.',
+        request: { params: LetterParams },
+        responses: { 200: json(NotificationSchema, 'The letter, pending again'), ...PROBLEMS },
+      }),
+      async (c) => {
+        const { id, letterId } = c.req.valid('param');
+        return c.json(await c.get('service').resendLetter(c.get('auth'), id, letterId), 200);
       },
     )
     .openapi(

@@ -188,6 +188,24 @@ export const deliveryFailed = (
   };
 };
 
+/**
+ * A failed letter back in the outbox (central sends it again, its addresses as the parties'
+ * contacts are now): a fresh round of delivery attempts, the sweep's to make. The letter itself
+ * (its date, number, text and PDF) is the one written.
+ */
+export const resent = (
+  n: NotificationRecord,
+  addresses: { to: readonly string[]; cc: readonly string[] },
+): NotificationRecord => ({
+  ...n,
+  status: 'pending',
+  recipients: addresses.to,
+  cc: addresses.cc,
+  attempts: 0,
+  lastError: null,
+  nextAttemptAt: null,
+});
+
 /** Whether a letter is to be delivered now: pending, and past its backoff if it was refused. */
 export const deliveryDue = (n: NotificationRecord, now: Date): boolean =>
   n.status === 'pending' && (!n.nextAttemptAt || Date.parse(n.nextAttemptAt) <= now.getTime());

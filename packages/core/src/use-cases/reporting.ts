@@ -1,14 +1,25 @@
 /** Reporting: response-rate statistics, the spreadsheets, and the letters the ladders sent. */
 import { endOfLocalDay, localDate, startOfLocalDay } from '../calendar.ts';
 import { mapPage } from '../desk.ts';
-import { invalidInput, notFound } from '../errors.ts';
+import { emailsOf } from '../agency.ts';
+import { isOpen } from '../assignment.ts';
+import { invalidInput, invalidTransition, notFound } from '../errors.ts';
+import { resent } from '../ladder/records.ts';
+import { stepAddresses } from '../letters.ts';
 import { viewNotification } from '../notification.ts';
-import type { Page, PageRequest } from '../ports.ts';
+import { type Page, type PageRequest, WriteConflict } from '../ports.ts';
 import { agencyStatsSheet, caseSheetRow, type Sheet, type SheetCell } from '../report-sheets.ts';
 import type { NotificationsFilter, NotificationView, StatsPeriod } from '../schemas.ts';
 import { agencyReport, STATS_TIME_ZONE } from '../stats.ts';
 import { CENTRAL_TENANT, isCentral, type Principal } from '../tenancy.ts';
-import { CENTRAL_ROLES, defaultPolicy, requireRole, type ServiceDeps } from './kernel/index.ts';
+import { newEventId } from '../timeline.ts';
+import {
+  CENTRAL_ROLES,
+  defaultPolicy,
+  policyById,
+  requireRole,
+  type ServiceDeps,
+} from './kernel/index.ts';
 
 /**
  * Response-rate statistics per agency for assignments forwarded from–to (WIB dates,
@@ -136,4 +147,70 @@ export async function listFailedNotifications(
   requireRole(p, CENTRAL_ROLES);
   // With its total when asked: the desk's card says how many, as every desk list does.
   return mapPage(await deps.store.listFailedNotifications(page), viewNotification);
+}
+
+/**
+ * Central sends a failed letter again once the agency's contacts are corrected: back to the
+ * outbox, addressed as the letter's parties' contacts are now (a forwarding letter to the
+ * agency's liaisons; a ladder letter as its policy step says), for the sweep to deliver within
+ * minutes. The letter is the one written (its date, number and text). Only a failed letter of
+ * an assignment still open under the generation it was written for: a reminder to an agency
+ * that has since answered, or was withdrawn, would say what is no longer true.
+ */
+export async function resendLetter(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  notificationId: string,
+): Promise<NotificationView> {
+  requireRole(p, CENTRAL_ROLES);
+  const [n, bundle] = await Promise.all([
+    deps.store.getNotification(caseId, notificationId),
+    deps.store.getCase(caseId),
+  ]);
+  if (!n || !bundle) throw notFound(`letter ${notificationId}`);
+  if (n.status !== 'failed')
+    throw invalidTransition(
+      `letter ${notificationId} is ${n.status}: only a failed letter is sent again`,
+    );
+  const assignment = bundle.assignments.find((a) => a.agencyId === n.agencyId);
+  if (!assignment || assignment.generation !== n.generation || !isOpen(assignment))
+    throw invalidTransition(
+      `the assignment of ${n.agencyId} this letter was written for has ended: it is not sent again`,
+    );
+  const agency = await deps.store.getAgency(n.agencyId);
+  if (!agency) throw notFound(`agency ${n.agencyId}`);
+  const [focalPoint, central, policy] = await Promise.all([
+    agency.focalPointId ? deps.store.getAgency(agency.focalPointId) : undefined,
+    deps.store.getAgency(CENTRAL_TENANT),
+    n.action === 'forwarding' ? undefined : policyById(deps, assignment.policyId),
+  ]);
+  const step = policy?.ladder.find((s) => s.name === n.step);
+  // A forwarding letter, or a step the policy has since dropped: the agency's liaisons.
+  const addresses = step
+    ? stepAddresses(step, { agency, focalPoint, central })
+    : { to: emailsOf(agency, 'liaison'), cc: [] };
+  if (addresses.to.length === 0)
+    throw invalidInput(
+      'recipients',
+      `${agency.name} has no e-mail address for this letter: add one to the agency first`,
+    );
+  const now = deps.clock();
+  const next = resent(n, addresses);
+  try {
+    await deps.store.resendNotification(next, n.attempts, {
+      id: newEventId(now),
+      caseId,
+      at: now.toISOString(),
+      type: 'letter_resent',
+      actor: p,
+      agencyId: n.agencyId,
+      data: { notificationId, step: n.step, recipients: addresses.to, cc: addresses.cc },
+    });
+  } catch (error) {
+    if (error instanceof WriteConflict)
+      throw invalidTransition(`letter ${notificationId} was sent again already`);
+    throw error;
+  }
+  return viewNotification(next);
 }

@@ -174,6 +174,7 @@ const id = {
   'event.complainant_replied': 'Tanggapan pengadu',
   'event.assignment_delegated': 'Didelegasikan',
   'event.reply_window_ended': 'Masa tanggapan berakhir',
+  'event.letter_resent': 'Surat dikirim ulang',
   'actor.escalation': 'Sistem eskalasi',
   'actor.complainant': 'Pengadu',
 
@@ -308,6 +309,16 @@ const id = {
   'desk.toReport': 'Belum dilaporkan',
   'desk.failedLetters': 'Surat gagal terkirim',
   'desk.failedAttempts': 'gagal setelah {attempts} kali percobaan',
+  'desk.failedTo': 'kepada {to}',
+  'desk.resendHint':
+    'Periksa dan perbaiki alamat surel {agency} di halaman Instansi, lalu kirim ulang surat ini.',
+  'desk.resend': 'Kirim ulang',
+  'desk.resent':
+    'Surat untuk {agency} dikirim ulang kepada {to}; surat akan terkirim dalam beberapa menit.',
+  'desk.resendNotNeeded':
+    'Surat ini tidak dikirim ulang: sudah dikirim ulang sebelumnya, atau penugasannya sudah berakhir sehingga isinya tidak berlaku lagi.',
+  'desk.resendNoAddress':
+    '{agency} belum memiliki alamat surel untuk surat ini. Tambahkan di halaman Instansi, lalu kirim ulang.',
 
   'search.label': 'Cari pengaduan',
   'search.hint.central':
@@ -609,6 +620,7 @@ const id = {
     'Permintaan perpanjangan {days} hari kerja masih menunggu keputusan pusat. Permintaan baru dapat dikirim setelah diputuskan.',
   'timeline.statusChange': 'Status: {from} → {to}',
   'timeline.reforwardedTo': 'Diteruskan ulang ke {agency}',
+  'timeline.resentTo': 'dikirim ulang kepada {to}',
   'timeline.suggested': 'Disarankan: {agency}',
   'timeline.workingDays': '{days} hari kerja',
   'timeline.moved': '{target}: {from} → {to}',
@@ -793,6 +805,7 @@ const en = {
   'event.complainant_replied': 'Complainant replied',
   'event.assignment_delegated': 'Delegated',
   'event.reply_window_ended': 'Reply window ended',
+  'event.letter_resent': 'Letter sent again',
   'actor.escalation': 'Escalation system',
   'actor.complainant': 'Complainant',
 
@@ -928,6 +941,15 @@ const en = {
   'desk.toReport': 'To report',
   'desk.failedLetters': 'Letters that failed to send',
   'desk.failedAttempts': 'failed after {attempts} {attempts|attempt|attempts}',
+  'desk.failedTo': 'to {to}',
+  'desk.resendHint':
+    'Check and correct {agency}’s e-mail addresses on the Agencies page, then send this letter again.',
+  'desk.resend': 'Send again',
+  'desk.resent': 'The letter to {agency} is sent again to {to}; it goes out within a few minutes.',
+  'desk.resendNotNeeded':
+    'This letter is not sent again: it was sent again already, or its assignment has ended and what it says no longer holds.',
+  'desk.resendNoAddress':
+    '{agency} has no e-mail address for this letter. Add one on the Agencies page, then send it again.',
 
   'search.label': 'Search complaints',
   'search.hint.central':
@@ -1224,6 +1246,7 @@ const en = {
     'A request for {days} more working {days|day|days} awaits central’s decision. A new one can be sent once it is decided.',
   'timeline.statusChange': 'Status: {from} → {to}',
   'timeline.reforwardedTo': 'Forwarded again to {agency}',
+  'timeline.resentTo': 'sent again to {to}',
   'timeline.suggested': 'Suggested: {agency}',
   'timeline.workingDays': '{days} working {days|day|days}',
   'timeline.moved': '{target}: {from} → {to}',

@@ -48,6 +48,7 @@ describe('the desk’s overdue-by-agency card', () => {
                 agencyId: 'polri',
                 createdAt: '2026-03-27T03:00:00.000Z',
                 attempts: 5,
+                recipients: ['humas@polri.example.go.id'],
                 lastError: 'MessageRejected: Email address is not verified.',
               },
             ],
@@ -65,5 +66,83 @@ describe('the desk’s overdue-by-agency card', () => {
       'MessageRejected: Email address is not verified.',
     );
     expect(item.textContent).not.toContain('MessageRejected');
+    expect(item.textContent).toContain('kepada humas@polri.example.go.id');
+  });
+
+  it('sends a failed letter again to the corrected address, says so, and takes it off the list', async () => {
+    const letter = {
+      id: 'n1',
+      caseId: 'c1',
+      subject: 'Pungutan liar pembuatan SIM',
+      step: 'forwarding',
+      agencyId: 'polri',
+      createdAt: '2026-03-27T03:00:00.000Z',
+      attempts: 5,
+      recipients: ['lama@polri.example.go.id'],
+      lastError: null,
+    };
+    let resent = false;
+    const calls = mockApi((call) => {
+      if (call.method === 'POST' && call.path === '/v1/cases/c1/letters/n1/resend') {
+        resent = true;
+        return json(200, {
+          ...letter,
+          status: 'pending',
+          recipients: ['baru@polri.example.go.id'],
+        });
+      }
+      if (call.path.startsWith('/v1/notifications/failed'))
+        return json(200, { items: resent ? [] : [letter], nextCursor: null });
+      return json(200, EMPTY);
+    });
+    renderWith(<Desk />, { as: { agency: 'setneg', role: 'central_officer' } });
+    const card = screen.getByRole('region', { name: /Surat gagal terkirim/ });
+    (await within(card).findByRole('button', { name: 'Kirim ulang' })).click();
+    const said = await within(card).findByText(
+      'Surat untuk polri dikirim ulang kepada baru@polri.example.go.id; surat akan terkirim dalam beberapa menit.',
+    );
+    expect(said.getAttribute('role')).toBe('status');
+    await expect.poll(() => within(card).queryByRole('button', { name: 'Kirim ulang' })).toBeNull();
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual([
+      '/v1/cases/c1/letters/n1/resend',
+    ]);
+  });
+
+  it('says in words why a letter is not sent again', async () => {
+    mockApi((call) => {
+      if (call.method === 'POST')
+        return json(409, {
+          type: 'about:blank',
+          title: 'Conflict',
+          status: 409,
+          code: 'invalid_transition',
+          detail: 'the assignment of polri this letter was written for has ended',
+          requestId: 'r1',
+        });
+      if (call.path.startsWith('/v1/notifications/failed'))
+        return json(200, {
+          items: [
+            {
+              id: 'n1',
+              caseId: 'c1',
+              subject: 'S',
+              step: 'reminder_1',
+              agencyId: 'polri',
+              createdAt: '2026-03-27T03:00:00.000Z',
+              attempts: 5,
+              recipients: ['a@polri.example.go.id'],
+              lastError: null,
+            },
+          ],
+          nextCursor: null,
+        });
+      return json(200, EMPTY);
+    });
+    renderWith(<Desk />, { as: { agency: 'setneg', role: 'central_officer' } });
+    const card = screen.getByRole('region', { name: /Surat gagal terkirim/ });
+    (await within(card).findByRole('button', { name: 'Kirim ulang' })).click();
+    const alert = await within(card).findByRole('alert');
+    expect(alert.textContent).toContain('penugasannya sudah berakhir');
+    expect(alert.textContent).not.toContain('invalid_transition');
   });
 });

@@ -6,16 +6,24 @@
  * clock), due within two working days (not yet overdue), redirected awaiting a re-forward (until
  * the case is forwarded again), and this week's monitoring activities.
  */
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { UTC_OFFSET_HOURS } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import type { paths } from '../api/schema';
 import { useSignedIn } from '../auth/session-context';
-import { AgencyName } from '../components/agencies';
+import { AgencyName, useAgencies } from '../components/agencies';
 import { AssignmentTable } from '../components/assignment-table';
 import { Count } from '../components/count';
-import { Loading, PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
+import {
+  Loading,
+  PageTitle,
+  Pager,
+  ProblemAlert,
+  saying,
+  StatusBadge,
+  Time,
+} from '../components/ui';
 import { type Paged, useLoad, usePaged } from '../data';
 import { dateIn, type TimeZone } from '../format';
 import { labelOf, levelLabel, stepLabel, useI18n } from '../i18n/i18n';
@@ -356,22 +364,33 @@ function Extensions({ zone }: { zone: TimeZone }) {
   );
 }
 
-/** Letters the mailer refused until their last attempt: the agency never got them. */
+/**
+ * Letters the mailer refused until their last attempt: the agency never got them. To whom
+ * each went, and a button that sends it again to the agency's contacts as they are now (once
+ * central has corrected them on the agencies page); it then leaves this list.
+ */
 function FailedLetters({ zone }: { zone: TimeZone }) {
   const { t } = useI18n();
+  const [said, setSaid] = useState('');
   const list = usePaged(
     (cursor) => unwrap(api.GET('/v1/notifications/failed', { params: { query: page(cursor) } })),
     [],
   );
   return (
     <ListCard id="failed-letters" title={t('desk.failedLetters')} list={list}>
+      <p role="status" className="ok">
+        {said}
+      </p>
       <ul className="plain">
         {list.items.map((n) => (
           <li key={n.id}>
             <Link href={`/cases/${n.caseId}`}>{n.subject}</Link> · {stepLabel(t, n.step)} ·{' '}
             <AgencyName id={n.agencyId} /> · <Time at={n.createdAt} zone={zone} />
             <br />
-            <span className="muted">{t('desk.failedAttempts', { attempts: n.attempts })}</span>
+            <span className="muted">
+              {t('desk.failedAttempts', { attempts: n.attempts })} ·{' '}
+              {t('desk.failedTo', { to: n.recipients.join(', ') || '–' })}
+            </span>
             {/* The mailer's own words are for an operator (English), under a summary. */}
             {n.lastError ? (
               <details className="small muted">
@@ -379,9 +398,60 @@ function FailedLetters({ zone }: { zone: TimeZone }) {
                 <code>{n.lastError}</code>
               </details>
             ) : null}
+            <ResendLetter
+              letter={n}
+              onDone={(message) => {
+                setSaid(message);
+                list.reload();
+              }}
+            />
           </li>
         ))}
       </ul>
     </ListCard>
+  );
+}
+
+function ResendLetter({
+  letter,
+  onDone,
+}: {
+  letter: Schemas['Notification'];
+  onDone: (message: string) => void;
+}) {
+  const { t } = useI18n();
+  const { nameOf } = useAgencies();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const agency = nameOf(letter.agencyId);
+  const resend = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const sent = await unwrap(
+        api.POST('/v1/cases/{id}/letters/{letterId}/resend', {
+          params: { path: { id: letter.caseId, letterId: letter.id } },
+        }),
+      );
+      onDone(t('desk.resent', { agency, to: sent.recipients.join(', ') }));
+    } catch (failure) {
+      setError(
+        saying(
+          'validation_failed',
+          t('desk.resendNoAddress', { agency }),
+        )(saying('invalid_transition', t('desk.resendNotNeeded'))(failure)),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="small">
+      <p className="muted">{t('desk.resendHint', { agency })}</p>
+      <button type="button" disabled={busy} aria-busy={busy} onClick={() => void resend()}>
+        {t('desk.resend')}
+      </button>
+      <ProblemAlert error={error} />
+    </div>
   );
 }

@@ -1,0 +1,147 @@
+/**
+ * A letter that never reached its agency, as central lives it, in Chromium on the manual
+ * clock: an agency's only liaison address is wrong (on `.invalid`, which the embedded mailer
+ * refuses as a mail server refuses an unknown domain), so its forwarding letter is refused,
+ * retried after each backoff and given up; central finds it on the desk with the address it
+ * went to, an admin corrects the address, central sends it again, and the next sweep delivers
+ * it there. Screenshots: test-results/screenshots/failed-letter-*.png.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  mainScreen,
+  openBrowser,
+  signInAs as signInAs_,
+  type TestBrowser,
+} from '../support/browser.ts';
+import { FORWARDED_AT } from '../support/domain-example.ts';
+import {
+  api,
+  type Api,
+  forwardedCase,
+  type RunningPantau,
+  startPantau,
+  users,
+} from '../support/runtime.ts';
+
+let pantau: RunningPantau;
+let browser: TestBrowser;
+let page: Page;
+let http: Api;
+let as: ReturnType<typeof users>;
+let caseId = '';
+
+const SUBJECT = 'Air PDAM keruh sejak sebulan';
+const WRONG = 'humas@pdam-uji.invalid';
+const RIGHT = 'humas@pdam-uji.example.go.id';
+
+const letterOfCase = async () => {
+  const letters = await http.get(`/v1/notifications?caseId=${caseId}`, {
+    token: await as('setneg', 'central_officer'),
+  });
+  expect(letters.status, letters.text).toBe(200);
+  return letters.body.items[0] as
+    { id: string; status: string; attempts: number; recipients: string[] } | undefined;
+};
+
+beforeAll(async () => {
+  pantau = await startPantau({
+    env: { PANTAU_CLOCK: 'manual', PANTAU_CLOCK_START: FORWARDED_AT },
+  });
+  browser = await openBrowser();
+  page = await (
+    await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' })
+  ).newPage();
+  page.setDefaultTimeout(15_000);
+  http = api(pantau.url);
+  as = users(pantau.url);
+  const admin = await as('setneg', 'central_admin');
+  const created = await http.post(
+    '/v1/agencies',
+    {
+      id: 'pdam-uji',
+      name: 'PDAM Tirta Uji',
+      kind: 'agency',
+      contacts: [{ name: 'Humas', email: WRONG, kind: 'liaison' }],
+    },
+    { token: admin },
+  );
+  expect(created.status, created.text).toBe(201);
+  caseId = (
+    await forwardedCase(http, await as('setneg', 'central_officer'), ['pdam-uji'], {
+      body: { subject: SUBJECT },
+    })
+  ).id as string;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await pantau?.stop();
+});
+
+describe('a letter that never reached its agency', () => {
+  it('is on central’s desk with where it went, and goes again to the corrected address', async () => {
+    // The forwarding letter is written and refused at once; the sweep tries it again after
+    // 15, 30, 60 and 120 minutes, each advance of the clock sweeping the outbox.
+    await expect.poll(async () => (await letterOfCase())?.attempts).toBe(1);
+    for (let i = 0; i < 4; i += 1) {
+      const moved = await http.post('/dev/clock', { advance: 'PT3H' });
+      expect(moved.status, moved.text).toBe(200);
+    }
+    expect(await letterOfCase()).toMatchObject({ status: 'failed', attempts: 5 });
+
+    await signInAs_(page, pantau.url, /^Petugas setneg/);
+    const card = page.getByRole('region', { name: /Surat gagal terkirim/ });
+    await card.getByText(SUBJECT).waitFor();
+    const item = await card.locator('li').filter({ hasText: SUBJECT }).innerText();
+    expect(item).toContain('Surat penerusan');
+    expect(item).toContain('PDAM Tirta Uji');
+    expect(item).toContain('gagal setelah 5 kali percobaan');
+    expect(item).toContain(`kepada ${WRONG}`);
+    expect(item).toContain('perbaiki alamat surel PDAM Tirta Uji di halaman Instansi');
+    await mainScreen(page, 'failed-letter-1-desk');
+
+    // An admin corrects the address (the agencies page is tried in console-desk.test.ts).
+    const fixed = await http.patch(
+      '/v1/agencies/pdam-uji',
+      { contacts: [{ name: 'Humas', email: RIGHT, kind: 'liaison' }] },
+      { token: await as('setneg', 'central_admin') },
+    );
+    expect(fixed.status, fixed.text).toBe(200);
+
+    await card.getByRole('button', { name: 'Kirim ulang' }).click();
+    await card
+      .getByRole('status')
+      .filter({ hasText: `Surat untuk PDAM Tirta Uji dikirim ulang kepada ${RIGHT}` })
+      .waitFor();
+    await expect.poll(() => card.getByText(SUBJECT).count()).toBe(0);
+    await mainScreen(page, 'failed-letter-2-sent-again');
+
+    // The next sweep (a few minutes on) delivers it, to the corrected address only.
+    expect(await letterOfCase()).toMatchObject({ status: 'pending', recipients: [RIGHT] });
+    await http.post('/dev/clock', { advance: 'PT5M' });
+    expect(await letterOfCase()).toMatchObject({ status: 'sent', recipients: [RIGHT] });
+    const mail = join(pantau.dataDir, 'mail');
+    const files = (
+      await Promise.all(
+        (await readdir(mail)).map(async (day) =>
+          (await readdir(join(mail, day))).map((f) => join(mail, day, f)),
+        ),
+      )
+    ).flat();
+    const sent = await Promise.all(files.map((f) => readFile(f, 'utf8')));
+    const letter = sent.filter((eml) => eml.includes(`X-Pantau-Case: ${caseId}`));
+    expect(letter).toHaveLength(1);
+    expect(letter[0]).toContain(`To: ${RIGHT}`);
+    expect(letter[0]).not.toContain(WRONG);
+
+    // The case's history says who sent it again, and to whom.
+    await page.goto(`${pantau.url}/cases/${caseId}`);
+    const entry = page.locator('li').filter({ hasText: 'Surat dikirim ulang' });
+    await entry.first().waitFor();
+    expect(await entry.first().innerText()).toContain(`dikirim ulang kepada ${RIGHT}`);
+    await mainScreen(page, 'failed-letter-3-timeline');
+  });
+});
