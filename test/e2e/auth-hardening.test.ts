@@ -120,6 +120,7 @@ const BODIES: Record<string, () => unknown> = {
   }),
   'POST /v1/cases/{id}/assignments/{agencyId}/redirect': () => ({ reason: 'Bukan kami.' }),
   'POST /v1/cases/{id}/assignments/{agencyId}/withdraw': () => ({ reason: 'Keliru.' }),
+  'POST /v1/cases/{id}/letters/{letterId}/dismiss': () => ({ note: 'Lewat telepon.' }),
   'POST /v1/cases/{id}/assignments/{agencyId}/extension-requests': () => ({
     workingDays: 5,
     reason: 'Lebih lama.',

@@ -4,7 +4,7 @@
  * refuses as a mail server refuses an unknown domain), so its forwarding letter is refused,
  * retried after each backoff and given up; central finds it on the desk with the address it
  * went to, an admin corrects the address, central sends it again, and the next sweep delivers
- * it there. Screenshots: test-results/screenshots/failed-letter-*.png.
+ * it there; another it marks handled, saying how, and that one is not sent. Screenshots: test-results/screenshots/failed-letter-*.png.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -32,13 +32,16 @@ let page: Page;
 let http: Api;
 let as: ReturnType<typeof users>;
 let caseId = '';
+let second = '';
 
 const SUBJECT = 'Air PDAM keruh sejak sebulan';
+const SECOND = 'Meteran air rusak tidak diganti';
+const NOTE = 'Disampaikan langsung kepada Humas PDAM melalui telepon pada 17 Maret.';
 const WRONG = 'humas@pdam-uji.invalid';
 const RIGHT = 'humas@pdam-uji.example.go.id';
 
-const letterOfCase = async () => {
-  const letters = await http.get(`/v1/notifications?caseId=${caseId}`, {
+const letterOfCase = async (id = caseId) => {
+  const letters = await http.get(`/v1/notifications?caseId=${id}`, {
     token: await as('setneg', 'central_officer'),
   });
   expect(letters.status, letters.text).toBe(200);
@@ -69,11 +72,14 @@ beforeAll(async () => {
     { token: admin },
   );
   expect(created.status, created.text).toBe(201);
-  caseId = (
-    await forwardedCase(http, await as('setneg', 'central_officer'), ['pdam-uji'], {
-      body: { subject: SUBJECT },
-    })
-  ).id as string;
+  const forward = async (subject: string) =>
+    (
+      await forwardedCase(http, await as('setneg', 'central_officer'), ['pdam-uji'], {
+        body: { subject },
+      })
+    ).id as string;
+  caseId = await forward(SUBJECT);
+  second = await forward(SECOND);
 });
 
 afterAll(async () => {
@@ -86,11 +92,13 @@ describe('a letter that never reached its agency', () => {
     // The forwarding letter is written and refused at once; the sweep tries it again after
     // 15, 30, 60 and 120 minutes, each advance of the clock sweeping the outbox.
     await expect.poll(async () => (await letterOfCase())?.attempts).toBe(1);
+    await expect.poll(async () => (await letterOfCase(second))?.attempts).toBe(1);
     for (let i = 0; i < 4; i += 1) {
       const moved = await http.post('/dev/clock', { advance: 'PT3H' });
       expect(moved.status, moved.text).toBe(200);
     }
     expect(await letterOfCase()).toMatchObject({ status: 'failed', attempts: 5 });
+    expect(await letterOfCase(second)).toMatchObject({ status: 'failed', attempts: 5 });
 
     await signInAs_(page, pantau.url, /^Petugas setneg/);
     const card = page.getByRole('region', { name: /Surat gagal terkirim/ });
@@ -111,13 +119,30 @@ describe('a letter that never reached its agency', () => {
     );
     expect(fixed.status, fixed.text).toBe(200);
 
-    await card.getByRole('button', { name: 'Kirim ulang' }).click();
+    const first = card.locator('li').filter({ hasText: SUBJECT });
+    await first.getByRole('button', { name: 'Kirim ulang' }).click();
     await card
       .getByRole('status')
       .filter({ hasText: `Surat untuk PDAM Tirta Uji dikirim ulang kepada ${RIGHT}` })
       .waitFor();
     await expect.poll(() => card.getByText(SUBJECT).count()).toBe(0);
     await mainScreen(page, 'failed-letter-2-sent-again');
+
+    // The other one central delivered by telephone: marked handled, with how, not sent again.
+    const other = card.locator('li').filter({ hasText: SECOND });
+    await other.getByText('Tandai sudah ditangani tanpa kirim ulang').click();
+    await other.getByLabel('Bagaimana surat ini ditangani').fill(NOTE);
+    await mainScreen(page, 'failed-letter-3-dismiss');
+    await other.getByRole('button', { name: 'Tandai sudah ditangani' }).click();
+    await card
+      .getByRole('status')
+      .filter({ hasText: 'Surat untuk PDAM Tirta Uji ditandai sudah ditangani' })
+      .waitFor();
+    await expect.poll(() => card.getByText(SECOND).count()).toBe(0);
+    expect(await letterOfCase(second)).toMatchObject({
+      status: 'failed',
+      handled: { note: NOTE },
+    });
 
     // The next sweep (a few minutes on) delivers it, to the corrected address only.
     expect(await letterOfCase()).toMatchObject({ status: 'pending', recipients: [RIGHT] });
@@ -142,6 +167,10 @@ describe('a letter that never reached its agency', () => {
     const entry = page.locator('li').filter({ hasText: 'Surat dikirim ulang' });
     await entry.first().waitFor();
     expect(await entry.first().innerText()).toContain(`dikirim ulang kepada ${RIGHT}`);
-    await mainScreen(page, 'failed-letter-3-timeline');
+    await mainScreen(page, 'failed-letter-4-timeline');
+    await page.goto(`${pantau.url}/cases/${second}`);
+    const handled = page.locator('li').filter({ hasText: 'Surat gagal ditandai sudah ditangani' });
+    await handled.first().waitFor();
+    expect(await handled.first().innerText()).toContain(NOTE);
   });
 });

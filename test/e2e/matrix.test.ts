@@ -197,6 +197,8 @@ const EXPECTED: Record<string /* 'METHOD /path' */, Row> = {
   // delivered: central gets 409 (not failed), which is through the access checks.
   'POST /v1/cases/{id}/letters/{letterId}/resend':
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'POST /v1/cases/{id}/letters/{letterId}/dismiss':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/cases/{id}/receipt/pdf':
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   // Every user searches (an agency over its own assignments): the query is the main case's
@@ -364,6 +366,9 @@ const BODIES: Record<string /* 'METHOD /path' */, (f: Fixtures) => unknown> = {
   }),
   'POST /v1/cases/{id}/assignments/{agencyId}/withdraw': () => ({
     reason: 'Diteruskan ke instansi yang keliru.',
+  }),
+  'POST /v1/cases/{id}/letters/{letterId}/dismiss': () => ({
+    note: 'Disampaikan langsung melalui telepon.',
   }),
   'POST /v1/cases/{id}/assignments/{agencyId}/extension-requests': () => ({
     workingDays: 5,

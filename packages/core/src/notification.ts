@@ -77,6 +77,11 @@ export interface NotificationRecord {
   /** Issue 15: the letter as a document (rendered to the PDF sent with it), and its number. */
   readonly document?: LetterDocument;
   readonly letterNumber?: string;
+  /**
+   * A failed letter central marked handled without sending it again (delivered another way,
+   * or no longer needed), with how: it leaves central's list of failed letters.
+   */
+  readonly handled?: { readonly at: string; readonly note: string };
 }
 
 /** Delivers a letter: SES on AWS, an .eml file embedded. Must be safe to repeat for one id. */
@@ -111,4 +116,5 @@ export const viewNotification = (n: NotificationRecord): NotificationView => ({
   lastError: n.lastError,
   letterNumber: n.letterNumber ?? null,
   pdf: n.document !== undefined,
+  handled: n.handled ? { at: n.handled.at, note: n.handled.note } : null,
 });

@@ -299,10 +299,11 @@ export interface Store extends DocumentStore {
   listFailedNotifications(page: PageRequest): Promise<Page<NotificationRecord>>;
   putNotification(notification: NotificationRecord): Promise<void>;
   /**
-   * A failed letter given back to the outbox (`next`, pending) with its timeline event, all or
-   * nothing; only while it is still failed after `attempts` attempts (else a `WriteConflict`).
+   * A failed letter central acted on (`next`: sent again, back in the outbox; or marked handled)
+   * with its timeline event, all or nothing; only while it is still failed after `attempts`
+   * attempts and not marked handled (else a `WriteConflict`).
    */
-  resendNotification(
+  changeFailedNotification(
     next: NotificationRecord,
     attempts: number,
     event: TimelineEvent,

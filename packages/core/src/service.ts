@@ -99,6 +99,7 @@ export class Service {
   readonly listNotifications = this.#bind(reporting.listNotifications);
   readonly listFailedNotifications = this.#bind(reporting.listFailedNotifications);
   readonly resendLetter = this.#bind(reporting.resendLetter);
+  readonly dismissLetter = this.#bind(reporting.dismissLetter);
 
   // intake channels
   readonly submitComplaint = this.#bind(intake.submitComplaint);

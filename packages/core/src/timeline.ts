@@ -62,6 +62,8 @@ export const EVENT_TYPES = [
   'forwarding_letter',
   // Central sent a failed letter again, to the agency's contacts as corrected.
   'letter_resent',
+  // Central marked a failed letter handled without sending it again.
+  'letter_dismissed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -170,7 +170,7 @@ export class EscalationStore extends SettingsLayer {
     await this.plainPut(notificationItem(notification));
   }
 
-  async resendNotification(
+  async changeFailedNotification(
     next: NotificationRecord,
     attempts: number,
     event: TimelineEvent,
@@ -181,7 +181,8 @@ export class EscalationStore extends SettingsLayer {
           Put: {
             TableName: this.tableName,
             Item: notificationItem(next),
-            ConditionExpression: '#status = :failed AND attempts = :attempts',
+            ConditionExpression:
+              '#status = :failed AND attempts = :attempts AND attribute_not_exists(handled)',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':failed': 'failed', ':attempts': attempts },
           },

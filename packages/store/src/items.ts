@@ -143,7 +143,7 @@ export const notificationItem = (n: NotificationRecord): Item => ({
   gsi2sk: `${n.scheduledAt}#${n.id}`,
   // gsi3 is sparse: the outbox while pending, central's list once failed, nothing once sent.
   ...(n.status === 'pending' ? { gsi3pk: keys.outbox, gsi3sk: `${n.createdAt}#${n.id}` } : {}),
-  ...(n.status === 'failed'
+  ...(n.status === 'failed' && !n.handled
     ? { gsi3pk: keys.failedLetters, gsi3sk: `${n.createdAt}#${n.id}` }
     : {}),
   ...n,

@@ -133,6 +133,9 @@ export function describeEvent(
       if (Array.isArray(d.recipients))
         parts.push(t('timeline.resentTo', { to: d.recipients.map(String).join(', ') }));
       break;
+    case 'letter_dismissed': // central's note of how the failed letter was handled
+      parts.push(text('step') ? stepLabel(t, text('step')!) : null, quote('note'));
+      break;
     case 'deadlines_recomputed':
       parts.push(...movedDeadlines(d.before, d.after, t, when));
       break;

@@ -318,6 +318,44 @@ describe('the sweep looks after the outbox', () => {
     expect((await letters(caseId))[0]).toMatchObject({ status: 'failed' });
   });
 
+  it('marks a failed letter handled, with how, off the list and never sent', async () => {
+    const { service, caseId, letter } = await failedLetter('2026-07-06');
+    // The agency answered meanwhile: the letter cannot go again, but central can close it off.
+    await service.respond(officerOf('polri'), caseId, 'polri', {
+      kind: 'final',
+      message: 'Sudah ditindaklanjuti.',
+    });
+    await expect(
+      service.dismissLetter(officerOf('polri'), caseId, letter.id, { note: 'x' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    clock.set('2026-07-08T09:00:00.000Z');
+    const note = 'Disampaikan melalui telepon kepada Humas Polri; nomor surel diperbarui.';
+    expect(await service.dismissLetter(centralOfficer, caseId, letter.id, { note })).toMatchObject({
+      id: letter.id,
+      status: 'failed',
+      handled: { at: '2026-07-08T09:00:00.000Z', note },
+    });
+    expect((await store.listFailedNotifications({ limit: 100 })).items).toEqual([]);
+    for (const again of [
+      () => service.dismissLetter(centralOfficer, caseId, letter.id, { note }),
+      () => service.resendLetter(centralOfficer, caseId, letter.id),
+    ])
+      await expect(again()).rejects.toMatchObject({ code: 'invalid_transition' });
+    sent.length = 0;
+    expect(await sweep({ store, clock: clock.now, mailer: working, ladders })).toMatchObject({
+      delivered: 0,
+    });
+    expect(sent).toEqual([]);
+    const events = (await service.timeline(centralOfficer, caseId, { limit: 100 })).items;
+    expect(events.filter((e) => e.type === 'letter_dismissed')).toEqual([
+      expect.objectContaining({
+        actor: centralOfficer,
+        agencyId: 'polri',
+        data: { notificationId: letter.id, step: letter.step, note },
+      }),
+    ]);
+  });
+
   it('takes no further letter when its invocation is nearly out of time; the next run takes the rest', async () => {
     clock.set('2026-05-04T03:00:00.000Z');
     const service = new Service({ store, clock: clock.now, ladders: lostStarts });

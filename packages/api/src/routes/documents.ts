@@ -9,6 +9,7 @@ import {
   AttachmentSchema,
   AttachmentUploadSchema,
   CreateAttachmentBody,
+  DismissLetterBody,
   DocumentSettingsBody,
   DocumentSettingsSchema,
   DownloadSchema,
@@ -216,6 +217,26 @@ export function documentRoutes({ renderPdf, trackingUrl }: DocumentRoutesDeps) {
       async (c) => {
         const { id, letterId } = c.req.valid('param');
         return c.json(await c.get('service').resendLetter(c.get('auth'), id, letterId), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/cases/{id}/letters/{letterId}/dismiss',
+        tags: ['Escalation'],
+        summary:
+          'Central marks a failed letter handled without sending it again, saying how (delivered another way, or no longer needed): it leaves the list of failed letters and stays `failed`',
+        description:
+          '409 `invalid_transition` when the letter is not failed, or was marked handled or sent again already.',
+        request: { params: LetterParams, body: jsonBody(DismissLetterBody) },
+        responses: { 200: json(NotificationSchema, 'The letter, marked handled'), ...PROBLEMS },
+      }),
+      async (c) => {
+        const { id, letterId } = c.req.valid('param');
+        return c.json(
+          await c.get('service').dismissLetter(c.get('auth'), id, letterId, c.req.valid('json')),
+          200,
+        );
       },
     )
     .openapi(

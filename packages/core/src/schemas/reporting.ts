@@ -1,7 +1,7 @@
 /** Reporting: response-rate statistics and the letters sent. */
 import { z } from 'zod';
 import { TARGETS } from '../policy.ts';
-import { calendarDate, instant } from './fields.ts';
+import { calendarDate, instant, text } from './fields.ts';
 import { AgencyIdSchema, PageQuery } from './common.ts';
 export const StatsQuery = z.object({
   from: calendarDate.optional(),
@@ -69,6 +69,20 @@ export const NotificationSchema = z
     // Issue 15: letters written since then are PDF documents with a number.
     letterNumber: z.string().nullable(),
     pdf: z.boolean().meta({ description: 'GET /v1/cases/{caseId}/letters/{id}/pdf renders it' }),
+    handled: z.object({ at: instant, note: z.string() }).nullable().meta({
+      description:
+        'A failed letter central marked handled without sending it again, and how (it leaves the list of failed letters)',
+    }),
   })
   .meta({ id: 'Notification' });
+
+export const DismissLetterBody = z
+  .strictObject({
+    note: text(1_000).meta({
+      description:
+        'How the letter was handled instead: delivered another way, or why it is no longer needed',
+    }),
+  })
+  .meta({ id: 'DismissLetter' });
+export type DismissLetterInput = z.infer<typeof DismissLetterBody>;
 export type NotificationView = z.infer<typeof NotificationSchema>;

@@ -6,10 +6,15 @@ import { isOpen } from '../assignment.ts';
 import { invalidInput, invalidTransition, notFound } from '../errors.ts';
 import { resent } from '../ladder/records.ts';
 import { stepAddresses } from '../letters.ts';
-import { viewNotification } from '../notification.ts';
+import { type NotificationRecord, viewNotification } from '../notification.ts';
 import { type Page, type PageRequest, WriteConflict } from '../ports.ts';
 import { agencyStatsSheet, caseSheetRow, type Sheet, type SheetCell } from '../report-sheets.ts';
-import type { NotificationsFilter, NotificationView, StatsPeriod } from '../schemas.ts';
+import type {
+  DismissLetterInput,
+  NotificationsFilter,
+  NotificationView,
+  StatsPeriod,
+} from '../schemas.ts';
 import { agencyReport, STATS_TIME_ZONE } from '../stats.ts';
 import { CENTRAL_TENANT, isCentral, type Principal } from '../tenancy.ts';
 import { newEventId } from '../timeline.ts';
@@ -149,6 +154,49 @@ export async function listFailedNotifications(
   return mapPage(await deps.store.listFailedNotifications(page), viewNotification);
 }
 
+/** A failed letter central may act on (not yet marked handled), with its case; else 404/409. */
+async function failedLetter(deps: ServiceDeps, p: Principal, caseId: string, id: string) {
+  requireRole(p, CENTRAL_ROLES);
+  const [n, bundle] = await Promise.all([
+    deps.store.getNotification(caseId, id),
+    deps.store.getCase(caseId),
+  ]);
+  if (!n || !bundle) throw notFound(`letter ${id}`);
+  if (n.status !== 'failed' || n.handled)
+    throw invalidTransition(
+      `letter ${id} is ${n.handled ? 'marked handled' : n.status}: central acts only on a failed letter`,
+    );
+  return { n, bundle };
+}
+
+/** Writes central's change of a failed letter with its event; a second click is a 409. */
+async function changeFailed(
+  deps: ServiceDeps,
+  p: Principal,
+  previous: NotificationRecord,
+  next: NotificationRecord,
+  type: 'letter_resent' | 'letter_dismissed',
+  data: Record<string, unknown>,
+): Promise<NotificationView> {
+  const now = deps.clock();
+  try {
+    await deps.store.changeFailedNotification(next, previous.attempts, {
+      id: newEventId(now),
+      caseId: previous.caseId,
+      at: now.toISOString(),
+      type,
+      actor: p,
+      agencyId: previous.agencyId,
+      data: { notificationId: previous.id, step: previous.step, ...data },
+    });
+  } catch (error) {
+    if (error instanceof WriteConflict)
+      throw invalidTransition(`letter ${previous.id} was acted on already`);
+    throw error;
+  }
+  return viewNotification(next);
+}
+
 /**
  * Central sends a failed letter again once the agency's contacts are corrected: back to the
  * outbox, addressed as the letter's parties' contacts are now (a forwarding letter to the
@@ -163,16 +211,7 @@ export async function resendLetter(
   caseId: string,
   notificationId: string,
 ): Promise<NotificationView> {
-  requireRole(p, CENTRAL_ROLES);
-  const [n, bundle] = await Promise.all([
-    deps.store.getNotification(caseId, notificationId),
-    deps.store.getCase(caseId),
-  ]);
-  if (!n || !bundle) throw notFound(`letter ${notificationId}`);
-  if (n.status !== 'failed')
-    throw invalidTransition(
-      `letter ${notificationId} is ${n.status}: only a failed letter is sent again`,
-    );
+  const { n, bundle } = await failedLetter(deps, p, caseId, notificationId);
   const assignment = bundle.assignments.find((a) => a.agencyId === n.agencyId);
   if (!assignment || assignment.generation !== n.generation || !isOpen(assignment))
     throw invalidTransition(
@@ -195,22 +234,25 @@ export async function resendLetter(
       'recipients',
       `${agency.name} has no e-mail address for this letter: add one to the agency first`,
     );
-  const now = deps.clock();
-  const next = resent(n, addresses);
-  try {
-    await deps.store.resendNotification(next, n.attempts, {
-      id: newEventId(now),
-      caseId,
-      at: now.toISOString(),
-      type: 'letter_resent',
-      actor: p,
-      agencyId: n.agencyId,
-      data: { notificationId, step: n.step, recipients: addresses.to, cc: addresses.cc },
-    });
-  } catch (error) {
-    if (error instanceof WriteConflict)
-      throw invalidTransition(`letter ${notificationId} was sent again already`);
-    throw error;
-  }
-  return viewNotification(next);
+  return changeFailed(deps, p, n, resent(n, addresses), 'letter_resent', {
+    recipients: addresses.to,
+    cc: addresses.cc,
+  });
+}
+
+/**
+ * Central marks a failed letter handled without sending it again, saying how (delivered by
+ * hand or another channel, or no longer needed: its assignment ended): it leaves the list of
+ * failed letters, stays `failed` (it never reached the mailbox), and the timeline keeps the note.
+ */
+export async function dismissLetter(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  notificationId: string,
+  input: DismissLetterInput,
+): Promise<NotificationView> {
+  const { n } = await failedLetter(deps, p, caseId, notificationId);
+  const handled = { at: deps.clock().toISOString(), note: input.note };
+  return changeFailed(deps, p, n, { ...n, handled }, 'letter_dismissed', { note: input.note });
 }

@@ -4954,6 +4954,97 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{id}/letters/{letterId}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Central marks a failed letter handled without sending it again, saying how (delivered another way, or no longer needed): it leaves the list of failed letters and stays `failed`
+         * @description 409 `invalid_transition` when the letter is not failed, or was marked handled or sent again already.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    letterId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DismissLetter"];
+                };
+            };
+            responses: {
+                /** @description The letter, marked handled */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Notification"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{id}/receipt/pdf": {
         parameters: {
             query?: never;
@@ -6595,6 +6686,15 @@ export type components = {
             letterNumber: string | null;
             /** @description GET /v1/cases/{caseId}/letters/{id}/pdf renders it */
             pdf: boolean;
+            /** @description A failed letter central marked handled without sending it again, and how (it leaves the list of failed letters) */
+            handled: {
+                /**
+                 * Format: date-time
+                 * @example 2026-03-30T16:59:59.999Z
+                 */
+                at: string;
+                note: string;
+            } | null;
         };
         Clock: {
             /**
@@ -6814,6 +6914,10 @@ export type components = {
         UpdateAttachment: {
             /** @enum {string} */
             visibility: "central" | "agencies";
+        };
+        DismissLetter: {
+            /** @description How the letter was handled instead: delivered another way, or why it is no longer needed */
+            note: string;
         };
         SearchPage: {
             items: components["schemas"]["SearchHit"][];

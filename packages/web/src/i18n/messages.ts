@@ -175,6 +175,7 @@ const id = {
   'event.assignment_delegated': 'Didelegasikan',
   'event.reply_window_ended': 'Masa tanggapan berakhir',
   'event.letter_resent': 'Surat dikirim ulang',
+  'event.letter_dismissed': 'Surat gagal ditandai sudah ditangani',
   'actor.escalation': 'Sistem eskalasi',
   'actor.complainant': 'Pengadu',
 
@@ -319,6 +320,13 @@ const id = {
     'Surat ini tidak dikirim ulang: sudah dikirim ulang sebelumnya, atau penugasannya sudah berakhir sehingga isinya tidak berlaku lagi.',
   'desk.resendNoAddress':
     '{agency} belum memiliki alamat surel untuk surat ini. Tambahkan di halaman Instansi, lalu kirim ulang.',
+  'desk.dismiss': 'Tandai sudah ditangani tanpa kirim ulang',
+  'desk.dismissNote': 'Bagaimana surat ini ditangani',
+  'desk.dismissHint':
+    'Misalnya: disampaikan langsung atau melalui telepon, atau tidak diperlukan lagi karena penugasannya sudah berakhir.',
+  'desk.dismissSubmit': 'Tandai sudah ditangani',
+  'desk.dismissed':
+    'Surat untuk {agency} ditandai sudah ditangani; catatannya tersimpan di riwayat pengaduan.',
 
   'search.label': 'Cari pengaduan',
   'search.hint.central':
@@ -806,6 +814,7 @@ const en = {
   'event.assignment_delegated': 'Delegated',
   'event.reply_window_ended': 'Reply window ended',
   'event.letter_resent': 'Letter sent again',
+  'event.letter_dismissed': 'Failed letter marked handled',
   'actor.escalation': 'Escalation system',
   'actor.complainant': 'Complainant',
 
@@ -950,6 +959,13 @@ const en = {
     'This letter is not sent again: it was sent again already, or its assignment has ended and what it says no longer holds.',
   'desk.resendNoAddress':
     '{agency} has no e-mail address for this letter. Add one on the Agencies page, then send it again.',
+  'desk.dismiss': 'Mark handled without sending again',
+  'desk.dismissNote': 'How this letter was handled',
+  'desk.dismissHint':
+    'For example: delivered by hand or by telephone, or no longer needed because its assignment has ended.',
+  'desk.dismissSubmit': 'Mark handled',
+  'desk.dismissed':
+    'The letter to {agency} is marked handled; the note is kept in the case’s history.',
 
   'search.label': 'Search complaints',
   'search.hint.central':

@@ -8,13 +8,15 @@
  */
 import { type ReactNode, useEffect, useState } from 'react';
 import { Link } from 'wouter';
-import { UTC_OFFSET_HOURS } from '@pantau/core/schemas';
+import { DismissLetterBody, UTC_OFFSET_HOURS } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import type { paths } from '../api/schema';
 import { useSignedIn } from '../auth/session-context';
+import { ActionForm } from '../components/action-form';
 import { AgencyName, useAgencies } from '../components/agencies';
 import { AssignmentTable } from '../components/assignment-table';
 import { Count } from '../components/count';
+import { TextField } from '../components/field';
 import {
   Loading,
   PageTitle,
@@ -405,6 +407,13 @@ function FailedLetters({ zone }: { zone: TimeZone }) {
                 list.reload();
               }}
             />
+            <DismissLetter
+              letter={n}
+              onDone={(message) => {
+                setSaid(message);
+                list.reload();
+              }}
+            />
           </li>
         ))}
       </ul>
@@ -453,5 +462,44 @@ function ResendLetter({
       </button>
       <ProblemAlert error={error} />
     </div>
+  );
+}
+
+/** Central marks a failed letter handled without sending it again, saying how. */
+function DismissLetter({
+  letter,
+  onDone,
+}: {
+  letter: Schemas['Notification'];
+  onDone: (message: string) => void;
+}) {
+  const { t } = useI18n();
+  const agency = useAgencies().nameOf(letter.agencyId);
+  return (
+    <ActionForm
+      title={t('desk.dismiss')}
+      schema={DismissLetterBody}
+      submitLabel={t('desk.dismissSubmit')}
+      onDone={() => onDone(t('desk.dismissed', { agency }))}
+      send={(body) =>
+        unwrap(
+          api.POST('/v1/cases/{id}/letters/{letterId}/dismiss', {
+            params: { path: { id: letter.caseId, letterId: letter.id } },
+            body,
+          }),
+        )
+      }
+    >
+      {(form) => (
+        <TextField
+          form={form}
+          name="note"
+          label={t('desk.dismissNote')}
+          hint={t('desk.dismissHint')}
+          multiline
+          required
+        />
+      )}
+    </ActionForm>
   );
 }
