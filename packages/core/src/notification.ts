@@ -82,6 +82,11 @@ export interface NotificationRecord {
    * or no longer needed), with how: it leaves central's list of failed letters.
    */
   readonly handled?: { readonly at: string; readonly note: string };
+  /**
+   * When central sent a failed letter again: it entered the outbox then, not at `createdAt`
+   * (the outbox's age, and the sweep's grace, count from here).
+   */
+  readonly resentAt?: string;
 }
 
 /** Delivers a letter: SES on AWS, an .eml file embedded. Must be safe to repeat for one id. */

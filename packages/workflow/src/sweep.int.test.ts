@@ -271,11 +271,13 @@ describe('the sweep looks after the outbox', () => {
     await expect(service.resendLetter(centralOfficer, caseId, letter.id)).rejects.toMatchObject({
       code: 'invalid_transition',
     });
-    // The next sweep delivers it, once, to the new address: the same letter, as written.
+    // The next sweep delivers it, once, to the new address: the same letter, as written. Its
+    // age in the outbox counts from the resend, not from its date (no false age alarm).
     sent.length = 0;
     clock.set('2026-05-06T08:05:00.000Z');
     expect(await sweep({ store, clock: clock.now, mailer: working, ladders })).toMatchObject({
       delivered: 1,
+      oldestUndeliveredSeconds: 300,
     });
     expect(sent.map((n) => [n.id, n.recipients, n.body])).toEqual([
       [letter.id, ['humas@polri.example.go.id'], letter.body],

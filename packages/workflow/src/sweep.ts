@@ -15,6 +15,7 @@
  */
 import {
   deliveryDue,
+  queuedAt,
   type LadderRecord,
   type LadderRef,
   rearmLadder,
@@ -164,13 +165,15 @@ async function sweepOutbox(deps: SweepDeps, graceMs: number, limit: number, inTi
   const now = deps.clock();
   // Oldest first; read past `limit` so letters waiting out their backoff do not hide the rest.
   const outbox = await deps.store.listAllUndelivered(limit * 5);
-  const oldest = outbox[0];
-  const oldestUndeliveredSeconds = oldest
-    ? Math.max(0, Math.round((now.getTime() - Date.parse(oldest.createdAt)) / 1000))
-    : 0;
+  // Counted from when each letter entered the outbox: a failed letter central sent again is
+  // weeks old by its date, and no reason for the age alarm.
+  const oldestUndeliveredSeconds = Math.max(
+    0,
+    ...outbox.map((n) => Math.round((now.getTime() - queuedAt(n)) / 1000)),
+  );
   const due = outbox
     .filter((n) =>
-      n.attempts === 0 ? Date.parse(n.createdAt) <= now.getTime() - graceMs : deliveryDue(n, now),
+      n.attempts === 0 ? queuedAt(n) <= now.getTime() - graceMs : deliveryDue(n, now),
     )
     .slice(0, limit);
   let delivered = 0;

@@ -196,15 +196,20 @@ export const deliveryFailed = (
 export const resent = (
   n: NotificationRecord,
   addresses: { to: readonly string[]; cc: readonly string[] },
+  now: Date,
 ): NotificationRecord => ({
   ...n,
   status: 'pending',
+  resentAt: now.toISOString(),
   recipients: addresses.to,
   cc: addresses.cc,
   attempts: 0,
   lastError: null,
   nextAttemptAt: null,
 });
+
+/** When a letter entered the outbox: written, or sent again by central. */
+export const queuedAt = (n: NotificationRecord): number => Date.parse(n.resentAt ?? n.createdAt);
 
 /** Whether a letter is to be delivered now: pending, and past its backoff if it was refused. */
 export const deliveryDue = (n: NotificationRecord, now: Date): boolean =>

@@ -234,7 +234,7 @@ export async function resendLetter(
       'recipients',
       `${agency.name} has no e-mail address for this letter: add one to the agency first`,
     );
-  return changeFailed(deps, p, n, resent(n, addresses), 'letter_resent', {
+  return changeFailed(deps, p, n, resent(n, addresses, deps.clock()), 'letter_resent', {
     recipients: addresses.to,
     cc: addresses.cc,
   });
