@@ -172,5 +172,11 @@ describe('a letter that never reached its agency', () => {
     const handled = page.locator('li').filter({ hasText: 'Surat gagal ditandai sudah ditangani' });
     await handled.first().waitFor();
     expect(await handled.first().innerText()).toContain(NOTE);
+    // Its letter says it was handled, beside its "Gagal", with central's note.
+    const letters = page.locator('#case-letters').locator('..');
+    await expect
+      .poll(() => letters.innerText())
+      .toContain(`ditangani tanpa kirim ulang: “${NOTE}”`);
+    await mainScreen(page, 'failed-letter-5-handled');
   });
 });

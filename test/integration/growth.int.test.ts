@@ -11,8 +11,9 @@
  *   every assignment, the agency reads its own case, central resumes the stuck one, and the
  *   case does not resolve while an assignment is still pending.
  */
-import { type AssignmentRecord, DomainError, Service } from '@pantau/core';
-import { assignmentItem, type DynamoStore, itemSize } from '@pantau/store';
+import { type AssignmentRecord, DomainError, newEventId, Service } from '@pantau/core';
+import { assignmentItem, type DynamoStore, eventItem, itemSize } from '@pantau/store';
+import { batchPut } from '../support/bulk.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addAgencies,
@@ -265,5 +266,75 @@ describe('a case answered 40 times, 20,000 characters each (issue 17)', () => {
     const view = await service.track(code);
     expect(view.answers.map((a) => a.message)).toEqual(['progress', 'final']);
     expect(view.earlierAnswers).toBe(false);
+  });
+});
+
+describe('the tracking page of a long case (issue 17)', () => {
+  it('shows an agency’s final answer however many answers came after it', async () => {
+    // PLN answered finally at once; Polri then sent 31 progress reports. The complainant rates
+    // both agencies' answers: PLN's final answer is one of them, though older than the 30.
+    const { caseId } = await forwardedCase(service, ['heavy-1', 'heavy-2']);
+    const code = (await service.getCase(centralOfficer, caseId)).trackingCode!;
+    await service.respond(officerOf('heavy-1'), caseId, 'heavy-1', {
+      kind: 'final',
+      message: 'Sudah diperbaiki.',
+    });
+    for (let i = 1; i <= 31; i += 1) {
+      clock.set(new Date(clock.now().getTime() + HOUR).toISOString());
+      await service.respond(officerOf('heavy-2'), caseId, 'heavy-2', {
+        kind: 'progress',
+        message: `Perkembangan ${i}`,
+      });
+    }
+    const view = await service.track(code);
+    expect(view.answers).toHaveLength(31);
+    expect(view.answers[0]).toMatchObject({ kind: 'final', message: 'Sudah diperbaiki.' });
+    expect(view.answers.slice(1).map((a) => a.message)).toEqual(
+      Array.from({ length: 30 }, (_, i) => `Perkembangan ${i + 2}`),
+    );
+    expect(view.earlierAnswers).toBe(true);
+  });
+
+  it('reads a timeline of 2,000 events for its one answer in a round trip per MB', async () => {
+    const { caseId } = await forwardedCase(service, ['heavy-3']);
+    const code = (await service.getCase(centralOfficer, caseId)).trackingCode!;
+    await service.respond(officerOf('heavy-3'), caseId, 'heavy-3', {
+      kind: 'progress',
+      message: 'Sedang diperiksa.',
+    });
+    // Events after the answer (as a long ladder and a busy desk write them), 2,000 of them.
+    const at = clock.now().getTime();
+    await batchPut(
+      store,
+      Array.from({ length: 2_000 }, (_, i) =>
+        eventItem({
+          id: newEventId(new Date(at + (i + 1) * 1_000)),
+          caseId,
+          at: new Date(at + (i + 1) * 1_000).toISOString(),
+          type: 'escalation_skipped',
+          actor: { system: 'escalation' },
+          agencyId: 'heavy-3',
+          data: { step: 'reminder_1', reason: 'target_met', targets: ['acknowledge'] },
+        }),
+      ),
+    );
+    const queries: string[] = [];
+    const count =
+      (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) =>
+      (args: unknown) => {
+        queries.push(String(context.commandName));
+        return next(args);
+      };
+    store.client.middlewareStack.add(count as never, { step: 'initialize', name: 'countTrack' });
+    try {
+      const view = await service.track(code);
+      expect(view.answers.map((a) => a.message)).toEqual(['Sedang diperiksa.']);
+      expect(view.earlierAnswers).toBe(false);
+    } finally {
+      store.client.middlewareStack.remove('countTrack');
+    }
+    // The code, the case, and the timeline's answers: one Query for its ~400 KB (31 items a
+    // Query, filtered after reading, took 65).
+    expect(queries.filter((q) => q === 'QueryCommand').length).toBeLessThanOrEqual(3);
   });
 });

@@ -100,7 +100,8 @@ export interface LadderStarter {
 }
 
 /** A letter as the API shows it. */
-export const viewNotification = (n: NotificationRecord): NotificationView => ({
+/** A letter as the API shows it; to an agency (`central` false) without central's own note. */
+export const viewNotification = (n: NotificationRecord, central = true): NotificationView => ({
   id: n.id,
   caseId: n.caseId,
   agencyId: n.agencyId,
@@ -121,5 +122,5 @@ export const viewNotification = (n: NotificationRecord): NotificationView => ({
   lastError: n.lastError,
   letterNumber: n.letterNumber ?? null,
   pdf: n.document !== undefined,
-  handled: n.handled ? { at: n.handled.at, note: n.handled.note } : null,
+  handled: n.handled ? { at: n.handled.at, note: central ? n.handled.note : null } : null,
 });

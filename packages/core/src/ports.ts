@@ -233,12 +233,15 @@ export interface Store extends DocumentStore {
   listCases(filter: CaseQuery, page: PageRequest): Promise<Page<CaseRecord>>;
   /**
    * The newest `limit` answers agencies gave on a case (`response_submitted` events), newest
-   * first, and whether it has earlier ones: the public tracking page's read, bounded however
-   * long the timeline grows.
+   * first, then the latest final answer of each agency in `finalsOf` not among them; and
+   * whether it has earlier answers left out. The public tracking page's read: its answer is
+   * bounded however long the timeline grows; its reads, a round trip per MB of timeline at
+   * most, stop once it has these.
    */
   latestResponses(
     caseId: string,
     limit: number,
+    finalsOf?: ReadonlySet<string>,
   ): Promise<{ readonly items: TimelineEvent[]; readonly earlier: boolean }>;
   /** A case's events, oldest first; `agencyIds` limits assignment events to those agencies. */
   listTimeline(
@@ -297,17 +300,22 @@ export interface Store extends DocumentStore {
   listAllUndelivered(limit: number): Promise<NotificationRecord[]>;
   /** Letters given up after their delivery attempts (`failed`), oldest first. */
   listFailedNotifications(page: PageRequest): Promise<Page<NotificationRecord>>;
-  putNotification(notification: NotificationRecord): Promise<void>;
   /**
    * A failed letter central acted on (`next`: sent again, back in the outbox; or marked handled)
-   * with its timeline event, all or nothing; only while it is still failed after `attempts`
-   * attempts and not marked handled (else a `WriteConflict`).
+   * with its timeline event, all or nothing; only while it stands as `previous` (failed, the
+   * same attempts and round, not marked handled), else a `WriteConflict`.
    */
   changeFailedNotification(
     next: NotificationRecord,
-    attempts: number,
+    previous: NotificationRecord,
     event: TimelineEvent,
   ): Promise<void>;
+  /**
+   * A delivery attempt's outcome, only while the letter stands as `previous` (pending, the same
+   * attempts and round): false, and nothing written, when another delivery or central's resend
+   * changed it meanwhile.
+   */
+  recordDelivery(outcome: NotificationRecord, previous: NotificationRecord): Promise<boolean>;
 
   // Re-arming jobs (rearm-job.ts): one record of counters, chunks of work, capped failures.
   /** Creates a job and makes it the latest of its scope (superseding the one before). */

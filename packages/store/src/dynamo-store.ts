@@ -225,26 +225,37 @@ export class DynamoStore extends SearchStore implements Store {
   async latestResponses(
     caseId: string,
     limit: number,
+    finalsOf: ReadonlySet<string> = new Set(),
   ): Promise<{ items: TimelineEvent[]; earlier: boolean }> {
-    // Newest first, one more than asked: whether there are earlier ones, without reading on.
-    const found: TimelineEvent[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.page<TimelineEvent>(
-        [
-          {
-            partition: keys.casePk(caseId),
-            range: { op: 'begins_with', value: 'EVENT#' },
-            descending: true,
-          },
-        ],
-        { limit: limit + 1 - found.length, cursor },
-        (item) => item.type === 'response_submitted',
-      );
-      found.push(...page.items);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor && found.length <= limit);
-    return { items: found.slice(0, limit), earlier: found.length > limit };
+    // Newest first, the type filtered by DynamoDB: each round trip reads up to 1 MB of the
+    // timeline and returns only answers, until there are enough of them.
+    const answers = await queryAll(
+      this.client,
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :events)',
+        FilterExpression: '#type = :answer',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':pk': keys.casePk(caseId),
+          ':events': 'EVENT#',
+          ':answer': 'response_submitted',
+        },
+        ScanIndexForward: false,
+      },
+      (items) =>
+        pickAnswers(
+          items.map((i) => record<TimelineEvent>(i)),
+          limit,
+          finalsOf,
+        ).enough,
+    );
+    const picked = pickAnswers(
+      answers.map((i) => record<TimelineEvent>(i)),
+      limit,
+      finalsOf,
+    );
+    return { items: picked.items, earlier: picked.earlier };
   }
 
   // ---- assignments ------------------------------------------------------------------
@@ -381,4 +392,28 @@ export class DynamoStore extends SearchStore implements Store {
   ): Promise<AgencyCounters[]> {
     return sumCounters(this, agencyIds, from, to);
   }
+}
+
+/**
+ * Of a case's answers, newest first: the latest `limit`, then each agency's latest final answer
+ * (of `finalsOf`) older than those; whether some answer is left out; and whether these answers
+ * are `enough` to stop reading (all of the above found, and one left out seen).
+ */
+function pickAnswers(
+  answers: readonly TimelineEvent[],
+  limit: number,
+  finalsOf: ReadonlySet<string>,
+): { items: TimelineEvent[]; earlier: boolean; enough: boolean } {
+  const items: TimelineEvent[] = [];
+  const finals = new Set<string>();
+  let leftOut = 0;
+  for (const e of answers) {
+    const final = e.data.kind === 'final' && e.agencyId !== null && !finals.has(e.agencyId);
+    if (items.length < limit || (final && finalsOf.has(e.agencyId!))) items.push(e);
+    else leftOut += 1;
+    if (final) finals.add(e.agencyId!);
+  }
+  const enough =
+    items.length >= limit && leftOut > 0 && [...finalsOf].every((id) => finals.has(id));
+  return { items, earlier: leftOut > 0, enough };
 }

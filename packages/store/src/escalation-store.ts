@@ -11,8 +11,8 @@ import type {
   PageRequest,
   TimelineEvent,
   VersionedPut,
-  WriteConflict,
 } from '@pantau/core';
+import { WriteConflict } from '@pantau/core';
 import { record, type TransactItem } from './dynamo-table.ts';
 import { SettingsLayer } from './settings-store.ts';
 import {
@@ -165,31 +165,58 @@ export class EscalationStore extends SettingsLayer {
     return this.page<NotificationRecord>([{ index: 'gsi3', partition: keys.failedLetters }], page);
   }
 
-  /** A letter's delivery status. */
-  async putNotification(notification: NotificationRecord): Promise<void> {
-    await this.plainPut(notificationItem(notification));
-  }
-
   async changeFailedNotification(
     next: NotificationRecord,
-    attempts: number,
+    previous: NotificationRecord,
     event: TimelineEvent,
   ): Promise<void> {
     await this.transact(
       [
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: notificationItem(next),
-            ConditionExpression:
-              '#status = :failed AND attempts = :attempts AND attribute_not_exists(handled)',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':failed': 'failed', ':attempts': attempts },
-          },
-        },
+        { Put: this.sameRound(notificationItem(next), previous, 'failed') },
         { Put: this.createPut(eventItem(event)) },
       ],
       ['version', 'exists'],
     );
+  }
+
+  /**
+   * A Put of a letter only while it stands as `previous` did: the same status, attempts and
+   * round (`resentAt`), and not marked handled. A copy read before someone else's change (a
+   * delivery, a resend) can then not undo it.
+   */
+  private sameRound(
+    item: Item,
+    previous: NotificationRecord,
+    status: NotificationRecord['status'],
+  ) {
+    const round =
+      previous.resentAt === undefined ? 'attribute_not_exists(resentAt)' : 'resentAt = :round';
+    return {
+      TableName: this.tableName,
+      Item: item,
+      ConditionExpression: `#status = :status AND attempts = :attempts AND ${round} AND attribute_not_exists(handled)`,
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':status': status,
+        ':attempts': previous.attempts,
+        ...(previous.resentAt === undefined ? {} : { ':round': previous.resentAt }),
+      },
+    };
+  }
+
+  async recordDelivery(
+    outcome: NotificationRecord,
+    previous: NotificationRecord,
+  ): Promise<boolean> {
+    try {
+      await this.conditionalPut(
+        this.sameRound(notificationItem(outcome), previous, 'pending'),
+        null,
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof WriteConflict) return false;
+      throw error;
+    }
   }
 }

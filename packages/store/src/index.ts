@@ -3,6 +3,6 @@ export { keys } from './keys.ts';
 export { createIfAbsent, seedBaseline, seedCalendar } from './seed.ts';
 export { createTableInput, TABLE_INDEXES, TABLE_KEYS } from './table.ts';
 export { itemSize, MAX_ITEM_BYTES } from './item-size.ts';
-export { assignmentItem, caseItem, trackingCodeItem } from './items.ts';
+export { assignmentItem, caseItem, eventItem, trackingCodeItem } from './items.ts';
 export { indexWrites, SearchKeys } from './search-index.ts';
 export { API_SETTINGS_TTL_MS } from './settings-cache.ts';

@@ -271,6 +271,8 @@ describe('a write past 400 KB', () => {
       attempts: 0,
       lastError: null,
     };
-    await expect(store.putNotification(letter)).rejects.toMatchObject({ code: 'limit_exceeded' });
+    await expect(store.recordDelivery(letter, letter)).rejects.toMatchObject({
+      code: 'limit_exceeded',
+    });
   });
 });

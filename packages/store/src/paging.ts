@@ -207,11 +207,13 @@ async function readStream(
 /**
  * Every item a Query matches, following `LastEvaluatedKey` page after page: DynamoDB stops a
  * page at 1 MB (or at `Limit`), so a read of "all of" something that took only the first page
- * would silently drop the rest once a partition grew.
+ * would silently drop the rest once a partition grew. With `enough`, it stops after the first
+ * page whose items, with those before, are enough (a newest-first read that needs the latest).
  */
 export async function queryAll(
   client: DynamoDBDocumentClient,
   query: QueryCommandInput,
+  enough: (items: readonly Item[]) => boolean = () => false,
 ): Promise<Item[]> {
   const items: Item[] = [];
   let start: Item | undefined;
@@ -219,7 +221,7 @@ export async function queryAll(
     const out = await client.send(new QueryCommand({ ...query, ExclusiveStartKey: start }));
     items.push(...(out.Items ?? []));
     start = out.LastEvaluatedKey;
-  } while (start);
+  } while (start && !enough(items));
   return items;
 }
 

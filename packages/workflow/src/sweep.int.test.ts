@@ -17,6 +17,7 @@ import {
   MAX_DELIVERY_ATTEMPTS,
   type NotificationRecord,
   Service,
+  WriteConflict,
 } from '@pantau/core';
 import type { DynamoStore } from '@pantau/store';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -33,7 +34,7 @@ import {
 import { executionName, SfnLadderStarter } from './aws.ts';
 import type { BusinessMetrics, MetricName } from './metrics.ts';
 import { sweep, TIME_RESERVE_MS } from './sweep.ts';
-import { tick } from './tick.ts';
+import { deliver, tick } from './tick.ts';
 
 const ARN = 'arn:aws:states:ap-southeast-3:111122223333:stateMachine:Pantau-ladder';
 const sfn = mockClient(SFNClient);
@@ -299,6 +300,63 @@ describe('the sweep looks after the outbox', () => {
         },
       }),
     ]);
+    // The agency reads that it was sent again, not the addresses (a delegated member unit
+    // reading its focal point's events may not hold the focal point's or central's).
+    const theirs = (await service.timeline(officerOf('polri'), caseId, { limit: 100 })).items;
+    expect(theirs.filter((e) => e.type === 'letter_resent').map((e) => e.data)).toEqual([
+      { notificationId: letter.id, step: letter.step },
+    ]);
+  });
+
+  it('keeps a resend against a delivery outcome, or a click, from before it', async () => {
+    const { service, caseId, letter } = await failedLetter('2026-05-11');
+    // A deliverer that read the letter before its last refusal is still sending that copy.
+    const stale: NotificationRecord = {
+      ...letter,
+      status: 'pending',
+      attempts: MAX_DELIVERY_ATTEMPTS - 1,
+      nextAttemptAt: '2026-05-13T05:00:00.000Z',
+    };
+    clock.set('2026-05-13T08:00:00.000Z');
+    const round2 = await service.resendLetter(centralOfficer, caseId, letter.id);
+    sent.length = 0;
+    expect(await deliver({ store, clock: clock.now, mailer: working }, stale)).toBeUndefined();
+    expect(sent.map((n) => n.id)).toEqual([letter.id]); // sent, at least once…
+    // …but its outcome does not undo the resend: the letter waits for the sweep, as resent.
+    expect((await letters(caseId))[0]).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      recipients: round2.recipients,
+      resentAt: '2026-05-13T08:00:00.000Z',
+    });
+    // The resent round fails as well: a click made on the first round's copy does nothing.
+    for (const at of ['08:05', '08:20', '08:50', '09:50', '11:50']) {
+      clock.set(`2026-05-13T${at}:00.000Z`);
+      await sweep({ store, clock: clock.now, mailer: failing, ladders });
+    }
+    expect((await letters(caseId))[0]).toMatchObject({ status: 'failed', attempts: 5 });
+    await expect(
+      store.changeFailedNotification({ ...letter, handled: { at: 'x', note: 'y' } }, letter, {
+        id: 'e-stale',
+        caseId,
+        at: clock.now().toISOString(),
+        type: 'letter_dismissed',
+        actor: centralOfficer,
+        agencyId: 'polri',
+        data: {},
+      }),
+    ).rejects.toBeInstanceOf(WriteConflict);
+  });
+
+  it('does not send a letter again that would no longer be true', async () => {
+    const { service, caseId, letter } = await failedLetter('2026-05-18');
+    expect(letter).toMatchObject({ action: 'warning' });
+    // The warning was of acknowledging; the agency has acknowledged since.
+    await service.acknowledge(officerOf('polri'), caseId, 'polri');
+    await expect(service.resendLetter(centralOfficer, caseId, letter.id)).rejects.toMatchObject({
+      code: 'invalid_transition',
+      message: expect.stringContaining('met since'),
+    });
   });
 
   it('does not send a failed letter again once its assignment has ended, nor at an agency’s request', async () => {
@@ -355,6 +413,16 @@ describe('the sweep looks after the outbox', () => {
         agencyId: 'polri',
         data: { notificationId: letter.id, step: letter.step, note },
       }),
+    ]);
+    // Central's note stays central's: the agency reads that it was handled, and when.
+    const polri = officerOf('polri');
+    const theirs = (await service.timeline(polri, caseId, { limit: 100 })).items;
+    expect(theirs.filter((e) => e.type === 'letter_dismissed').map((e) => e.data)).toEqual([
+      { notificationId: letter.id, step: letter.step },
+    ]);
+    const listed = await service.listNotifications(polri, { caseId, limit: 10 });
+    expect(listed.items.map((n) => n.handled)).toEqual([
+      { at: '2026-07-08T09:00:00.000Z', note: null },
     ]);
   });
 

@@ -173,7 +173,11 @@ async function sweepOutbox(deps: SweepDeps, graceMs: number, limit: number, inTi
   );
   const due = outbox
     .filter((n) =>
-      n.attempts === 0 ? queuedAt(n) <= now.getTime() - graceMs : deliveryDue(n, now),
+      // A letter just written waits out the grace (its Tick is delivering it); one central
+      // sent again has no Tick, and goes at once.
+      n.attempts === 0 && !n.resentAt
+        ? queuedAt(n) <= now.getTime() - graceMs
+        : deliveryDue(n, now),
     )
     .slice(0, limit);
   let delivered = 0;

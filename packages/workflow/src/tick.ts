@@ -354,7 +354,6 @@ export async function deliver(
   } catch (error) {
     outcome = deliveryFailed(n, error, now);
   }
-  await deps.store.putNotification(outcome);
   // Ids and the step only: the letter's recipients and text stay out of the logs.
   const fields = {
     notificationId: n.id,
@@ -363,6 +362,12 @@ export async function deliver(
     step: n.step,
     attempts: outcome.attempts,
   };
+  // Only over the letter as it was read: another delivery, or central's resend, may have
+  // changed it since (a stale outcome would undo the resend).
+  if (!(await deps.store.recordDelivery(outcome, n))) {
+    deps.logger?.warn('letter changed during its delivery: outcome not recorded', fields);
+    return undefined;
+  }
   if (outcome.status === 'sent') {
     deps.logger?.info('letter delivered', fields);
     return outcome;

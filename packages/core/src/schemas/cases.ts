@@ -327,7 +327,7 @@ export const TrackingSchema = z
     steps: z.array(z.object({ status: z.enum(CASE_STATUSES), at: instant, label: z.string() })),
     answers: z.array(TrackingAnswerSchema).meta({
       description:
-        'The agencies’ latest 30 answers (progress and final), oldest first, by agency name: what the complainant rates. None for a confidential report',
+        'The agencies’ latest 30 answers (progress and final, all agencies together), and each agency’s final answer if older, oldest first, by agency name: what the complainant rates. None for a confidential report',
     }),
     earlierAnswers: z.boolean().meta({
       description:

@@ -69,10 +69,19 @@ export const NotificationSchema = z
     // Issue 15: letters written since then are PDF documents with a number.
     letterNumber: z.string().nullable(),
     pdf: z.boolean().meta({ description: 'GET /v1/cases/{caseId}/letters/{id}/pdf renders it' }),
-    handled: z.object({ at: instant, note: z.string() }).nullable().meta({
-      description:
-        'A failed letter central marked handled without sending it again, and how (it leaves the list of failed letters)',
-    }),
+    handled: z
+      .object({
+        at: instant,
+        note: z
+          .string()
+          .nullable()
+          .meta({ description: 'How (central’s own note: null when an agency reads it)' }),
+      })
+      .nullable()
+      .meta({
+        description:
+          'A failed letter central marked handled without sending it again, and how (it leaves the list of failed letters)',
+      }),
   })
   .meta({ id: 'Notification' });
 

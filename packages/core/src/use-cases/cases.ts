@@ -420,4 +420,9 @@ const CENTRAL_ONLY_DATA: Partial<Record<TimelineEvent['type'], readonly string[]
   case_verified: ['previousSubject'],
   case_rejected: ['previousSubject'],
   case_needs_info: ['missing', 'previousSubject'],
+  // The addresses a letter went to again include the focal point's and central's contacts,
+  // which a delegated member unit reading its focal point's events may not hold; how central
+  // handled a failed letter is central's own note.
+  letter_resent: ['recipients', 'cc'],
+  letter_dismissed: ['note'],
 };

@@ -1,7 +1,8 @@
 /** The complainant's side, by tracking code alone: the tracking page and the reply. */
-import { type CaseRecord, repliedAlready, reply as replyTo } from '../case.ts';
+import { repliedAlready, reply as replyTo } from '../case.ts';
 import { answersFrom, TRACKING_ANSWERS, viewTracking } from '../case-view.ts';
 import { notFound } from '../errors.ts';
+import type { CaseBundle } from '../ports.ts';
 import type { ReplyInput } from '../schemas.ts';
 import { CENTRAL_TENANT } from '../tenancy.ts';
 import { newEventId } from '../timeline.ts';
@@ -17,7 +18,7 @@ export async function track(deps: ServiceDeps, code: string) {
   const caseId = normalized && (await deps.store.findCaseIdByTrackingCode(normalized));
   const bundle = caseId ? await deps.store.getCase(caseId) : undefined;
   if (!bundle) throw notFound('tracking code');
-  return trackingView(deps, bundle.case, deps.clock());
+  return trackingView(deps, bundle, deps.clock());
 }
 
 /**
@@ -36,7 +37,7 @@ export async function reply(deps: ServiceDeps, code: string, input: ReplyInput) 
       rating: input.rating,
       message: input.message ?? null,
     };
-    if (repliedAlready(bundle.case, given)) return trackingView(deps, bundle.case, now);
+    if (repliedAlready(bundle.case, given)) return trackingView(deps, bundle, now);
     const next = replyTo(bundle.case, given, now);
     const actor = { complainant: true as const };
     await deps.store.commit({
@@ -66,13 +67,19 @@ export async function reply(deps: ServiceDeps, code: string, input: ReplyInput) 
         },
       ],
     });
-    return trackingView(deps, put(bundle.case, next).record, now);
+    return trackingView(deps, { ...bundle, case: put(bundle.case, next).record }, now);
   });
 }
 
-async function trackingView(deps: ServiceDeps, c: CaseRecord, now: Date) {
+async function trackingView(deps: ServiceDeps, bundle: CaseBundle, now: Date) {
+  const c = bundle.case;
+  // Each agency that completed its assignment gave a final answer: the one the complainant
+  // rates, shown however many answers came after it.
+  const finalsOf = new Set(
+    bundle.assignments.filter((a) => a.state === 'completed').map((a) => a.agencyId),
+  );
   const [answers, sendTo] = await Promise.all([
-    c.confidential ? { items: [], earlier: false } : answersOf(deps, c.id),
+    c.confidential ? { items: [], earlier: false } : answersOf(deps, c.id, finalsOf),
     c.status === 'needs_info' ? centralContact(deps) : null,
   ]);
   return viewTracking(c, now, {
@@ -83,14 +90,15 @@ async function trackingView(deps: ServiceDeps, c: CaseRecord, now: Date) {
 }
 
 /**
- * The latest `TRACKING_ANSWERS` answers the agencies gave on a case, oldest first, from its
- * timeline (responses are recorded there and nowhere else); agency names read once each.
- * Issue 17: not every answer. A public request read the whole timeline and sent every answer
- * back (20,000 characters each): about 300 of them passed what a Lambda can return.
+ * The latest `TRACKING_ANSWERS` answers the agencies gave on a case, and each final answer of
+ * `finalsOf` older than those, oldest first, from its timeline (responses are recorded there
+ * and nowhere else); agency names read once each. Issue 17: not every answer. A public request
+ * read the whole timeline and sent every answer back (20,000 characters each): about 300 of
+ * them passed what a Lambda can return.
  */
-async function answersOf(deps: ServiceDeps, caseId: string) {
-  const latest = await deps.store.latestResponses(caseId, TRACKING_ANSWERS);
-  const events = [...latest.items].reverse();
+async function answersOf(deps: ServiceDeps, caseId: string, finalsOf: ReadonlySet<string>) {
+  const latest = await deps.store.latestResponses(caseId, TRACKING_ANSWERS, finalsOf);
+  const events = [...latest.items].sort((a, b) => a.id.localeCompare(b.id));
   const names = new Map<string, string>();
   for (const id of new Set(events.map((e) => e.agencyId))) {
     if (id !== null) names.set(id, (await deps.store.getAgency(id))?.name ?? id);

@@ -2,7 +2,7 @@
 import { endOfLocalDay, localDate, startOfLocalDay } from '../calendar.ts';
 import { mapPage } from '../desk.ts';
 import { emailsOf } from '../agency.ts';
-import { isOpen } from '../assignment.ts';
+import { type AssignmentRecord, isOpen } from '../assignment.ts';
 import { invalidInput, invalidTransition, notFound } from '../errors.ts';
 import { resent } from '../ladder/records.ts';
 import { stepAddresses } from '../letters.ts';
@@ -137,7 +137,7 @@ export async function listNotifications(
     },
     filter,
   );
-  return mapPage(page, viewNotification);
+  return mapPage(page, (n) => viewNotification(n, isCentral(p)));
 }
 
 /**
@@ -180,7 +180,7 @@ async function changeFailed(
 ): Promise<NotificationView> {
   const now = deps.clock();
   try {
-    await deps.store.changeFailedNotification(next, previous.attempts, {
+    await deps.store.changeFailedNotification(next, previous, {
       id: newEventId(now),
       caseId: previous.caseId,
       at: now.toISOString(),
@@ -217,6 +217,8 @@ export async function resendLetter(
     throw invalidTransition(
       `the assignment of ${n.agencyId} this letter was written for has ended: it is not sent again`,
     );
+  const untrue = noLongerHolds(n, assignment, deps.clock());
+  if (untrue) throw invalidTransition(`letter ${notificationId} ${untrue}: it is not sent again`);
   const agency = await deps.store.getAgency(n.agencyId);
   if (!agency) throw notFound(`agency ${n.agencyId}`);
   const [focalPoint, central, policy] = await Promise.all([
@@ -238,6 +240,22 @@ export async function resendLetter(
     recipients: addresses.to,
     cc: addresses.cc,
   });
+}
+
+/**
+ * Why a ladder letter would say what is no longer true, if it would: every target it names is
+ * met since, the assignment's clock is paused, or (a warning) the deadline it warns of has
+ * passed. The ladder skips a step for the same reasons; a forwarding letter always holds while
+ * its assignment is open.
+ */
+function noLongerHolds(n: NotificationRecord, a: AssignmentRecord, now: Date): string | null {
+  if (n.action === 'forwarding') return null;
+  const open = n.targets.filter((t) => a.met[t] === null);
+  if (open.length === 0) return 'names only targets met since';
+  if (a.paused) return 'concerns a clock now paused';
+  if (n.action === 'warning' && open.every((t) => Date.parse(a.due[t]) <= now.getTime()))
+    return 'warns of a deadline that has passed';
+  return null;
 }
 
 /**

@@ -4877,8 +4877,8 @@ export type paths = {
         get?: never;
         put?: never;
         /**
-         * Central sends a failed letter again, to the agency’s contacts as they are now (correct them first): back in the outbox, delivered by the sweep within minutes
-         * @description 409 `invalid_transition` when the letter is not failed (sent again already) or its assignment has ended; 400 naming `recipients` when the agency has no address for it.
+         * Central sends a failed letter again, to the agency’s contacts as they are now (correct them first): back in the outbox, delivered by the next sweep (every 15 minutes)
+         * @description 409 `invalid_transition` when the letter is not failed (sent again already), its assignment has ended, or what it says no longer holds (its targets met since, the clock paused, a warning’s deadline passed); 400 naming `recipients` when the agency has no address for it.
          */
         post: {
             parameters: {
@@ -5507,7 +5507,7 @@ export type components = {
                 at: string;
                 label: string;
             }[];
-            /** @description The agencies’ latest 30 answers (progress and final), oldest first, by agency name: what the complainant rates. None for a confidential report */
+            /** @description The agencies’ latest 30 answers (progress and final, all agencies together), and each agency’s final answer if older, oldest first, by agency name: what the complainant rates. None for a confidential report */
             answers: components["schemas"]["TrackingAnswer"][];
             /** @description The case has earlier answers than the 30 shown (the page says so); false for a confidential report */
             earlierAnswers: boolean;
@@ -6693,7 +6693,8 @@ export type components = {
                  * @example 2026-03-30T16:59:59.999Z
                  */
                 at: string;
-                note: string;
+                /** @description How (central’s own note: null when an agency reads it) */
+                note: string | null;
             } | null;
         };
         Clock: {

@@ -137,6 +137,7 @@ export function CaseLetters({
           <li key={n.id}>
             <Time at={n.createdAt} zone={zone} /> · <strong>{stepLabel(t, n.step)}</strong> ·{' '}
             <AgencyName id={n.agencyId} /> · <StatusBadge prefix="letterStatus" value={n.status} />
+            <LetterHandled letter={n} />
             {n.letterNumber ? (
               <div className="muted small">
                 {t('caseLetters.number')}: {n.letterNumber}
@@ -147,5 +148,21 @@ export function CaseLetters({
         ))}
       </ul>
     </section>
+  );
+}
+
+/**
+ * A failed letter central marked handled (delivered another way, or no longer needed): said
+ * beside its "Gagal", with central's note to central (an agency reads only that it was).
+ */
+export function LetterHandled({ letter }: { letter: Schemas['Notification'] }) {
+  const { t } = useI18n();
+  if (!letter.handled) return null;
+  return (
+    <span className="muted small">
+      {' '}
+      · {t('letters.handled')}
+      {letter.handled.note ? `: “${letter.handled.note}”` : ''}
+    </span>
   );
 }

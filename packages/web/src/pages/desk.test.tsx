@@ -99,7 +99,7 @@ describe('the desk’s overdue-by-agency card', () => {
     const card = screen.getByRole('region', { name: /Surat gagal terkirim/ });
     (await within(card).findByRole('button', { name: 'Kirim ulang' })).click();
     const said = await within(card).findByText(
-      'Surat untuk polri dikirim ulang kepada baru@polri.example.go.id; surat akan terkirim dalam beberapa menit.',
+      'Surat untuk polri dikirim ulang kepada baru@polri.example.go.id; surat akan terkirim dalam 15 menit.',
     );
     expect(said.getAttribute('role')).toBe('status');
     await expect.poll(() => within(card).queryByRole('button', { name: 'Kirim ulang' })).toBeNull();
