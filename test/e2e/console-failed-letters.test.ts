@@ -180,3 +180,31 @@ describe('a letter that never reached its agency', () => {
     await mainScreen(page, 'failed-letter-5-handled');
   });
 });
+
+describe('a rung’s letter written at midnight', () => {
+  it('waits in the outbox for working hours, and the case page says when it goes', async () => {
+    // Wednesday 18 March 00:00 WIB: the acknowledgement warnings are due. That week is Nyepi,
+    // Idul Fitri and their cuti bersama, so the letters wait for 08:00 on Wednesday the 25th.
+    const moved = await http.post('/dev/clock', { now: '2026-03-17T17:00:00.000Z' });
+    expect(moved.status, moved.text).toBe(200);
+    const warning = async () =>
+      (
+        await http.get(`/v1/notifications?caseId=${caseId}`, {
+          token: await as('setneg', 'central_officer'),
+        })
+      ).body.items.find((n: { step: string }) => n.step === 'warning') as
+        { status: string; createdAt: string; sendsAt: string | null } | undefined;
+    expect(await warning()).toMatchObject({
+      status: 'pending',
+      createdAt: '2026-03-17T17:00:00.000Z',
+      sendsAt: '2026-03-25T01:00:00.000Z',
+    });
+    await page.goto(`${pantau.url}/cases/${caseId}`);
+    const letters = page.locator('#case-letters').locator('..');
+    await expect.poll(() => letters.innerText()).toContain('akan dikirim 25 Mar 2026, 08.00 WIB');
+    await mainScreen(page, 'failed-letter-6-held-for-working-hours');
+    // Time passes: at 08:00 on the 25th (and the sweep's grace) it goes.
+    await http.post('/dev/clock', { now: '2026-03-25T02:00:00.000Z' });
+    expect(await warning()).toMatchObject({ status: 'sent', sendsAt: null });
+  });
+});

@@ -70,8 +70,9 @@ export interface NotificationRecord {
   readonly attempts: number;
   readonly lastError: string | null;
   /**
-   * When a letter the mailer refused may be tried again (the backoff); null or absent before
-   * the first refusal and once sent.
+   * Not before: when a letter the mailer refused may be tried again (the backoff), or, before
+   * its first attempt, when letter hours begin (`LETTER_HOURS`); null or absent otherwise and
+   * once sent.
    */
   readonly nextAttemptAt?: string | null;
   /** Issue 15: the letter as a document (rendered to the PDF sent with it), and its number. */
@@ -123,4 +124,5 @@ export const viewNotification = (n: NotificationRecord, central = true): Notific
   letterNumber: n.letterNumber ?? null,
   pdf: n.document !== undefined,
   handled: n.handled ? { at: n.handled.at, note: central ? n.handled.note : null } : null,
+  sendsAt: n.status === 'pending' ? (n.nextAttemptAt ?? null) : null,
 });

@@ -41,9 +41,11 @@ async function forward(agencies: string[], at = '2026-03-16T03:00:00.000Z') {
   return caseId;
 }
 
+/** The clock moved, the due ladders run, and the outbox swept (as the runtime does each minute). */
 async function advanceTo(iso: string) {
   clock.set(iso);
   await engine.runDue();
+  await engine.sweep();
 }
 
 const lettersOf = async (caseId: string, agencyId: string) =>
@@ -84,6 +86,31 @@ describe('the escalation ladder on the local interpreter', () => {
     // The ladder has nothing left to do: no timer.
     const { ladders } = (await store.getCase(caseId))!;
     expect(ladders[0]?.wakeAt).toBeNull();
+  });
+
+  it('writes a midnight step’s letter at midnight, and sends it in letter hours, from 08:00', async () => {
+    const caseId = await forward(['polri'], '2026-06-08T03:00:00.000Z'); // a Monday
+    const warning = async () =>
+      (await store.listNotifications({ caseId }, { limit: 10 })).items.find(
+        (n) => n.step === 'warning',
+      );
+    // Wednesday 00:00 WIB: the acknowledgement warning is due, written and dated then.
+    clock.set('2026-06-09T17:00:00.000Z');
+    await engine.runDue();
+    expect(await warning()).toMatchObject({
+      status: 'pending',
+      createdAt: '2026-06-09T17:00:00.000Z',
+      nextAttemptAt: '2026-06-10T01:00:00.000Z', // 08:00 WIB
+    });
+    expect(sent.filter((n) => n.caseId === caseId && n.step === 'warning')).toEqual([]);
+    clock.set('2026-06-10T00:59:00.000Z');
+    await engine.sweep();
+    expect(await warning()).toMatchObject({ status: 'pending', attempts: 0 });
+    // The first sweep past 08:00 (and its grace) sends it, once.
+    clock.set('2026-06-10T01:05:00.000Z');
+    await engine.sweep();
+    expect(await warning()).toMatchObject({ status: 'sent', sentAt: '2026-06-10T01:05:00.000Z' });
+    expect(sent.filter((n) => n.caseId === caseId && n.step === 'warning')).toHaveLength(1);
   });
 
   it('after a long jump writes only the letters still true, one rung at a time, and skips the rest', async () => {

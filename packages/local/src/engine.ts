@@ -11,6 +11,7 @@ import type { LadderRecord, LadderRef, LadderStarter } from '@pantau/core';
 import {
   type EngineDeps,
   ladderDefinition,
+  OUTBOX_GRACE_MS,
   STATE,
   sweep,
   type SweepOptions,
@@ -185,16 +186,32 @@ export class LocalLadderEngine implements LadderStarter {
   async passTime(clock: { now(): Date; set(to: Date): void }, to: Date): Promise<void> {
     await this.runDue();
     for (;;) {
-      const wake = await this.deps.store.nextLadderWake(clock.now(), to);
-      if (wake === null) break;
-      clock.set(new Date(wake));
+      // The next ladder step, or the next moment a letter in the outbox is due to go (letter
+      // hours begin, a refused one's backoff ends; with the sweep's grace): whichever is first.
+      const [wake, letter] = await Promise.all([
+        this.deps.store.nextLadderWake(clock.now(), to),
+        this.nextLetterDue(clock.now(), to),
+      ]);
+      const next = [wake, letter].filter((t): t is string => t !== null).sort()[0];
+      if (next === undefined) break;
+      clock.set(new Date(next));
       await this.runDue();
+      // The outbox too, as the system clock's runtime sweeps it each minute.
+      await this.sweep();
     }
     clock.set(to);
     await this.runDue();
-    // The outbox too, as the system clock's runtime sweeps it each minute: a refused letter is
-    // tried again once its backoff has passed, and marked failed after its last attempt.
     await this.sweep();
+  }
+
+  /** When the soonest letter waiting in the outbox is due to the sweep, within (after, until]. */
+  private async nextLetterDue(after: Date, until: Date): Promise<string | null> {
+    const due = (await this.deps.store.listAllUndelivered(500))
+      .filter((n) => n.nextAttemptAt)
+      .map((n) => Date.parse(n.nextAttemptAt!) + (n.attempts === 0 ? OUTBOX_GRACE_MS : 0))
+      .filter((t) => t > after.getTime() && t <= until.getTime())
+      .sort((a, b) => a - b)[0];
+    return due === undefined ? null : new Date(due).toISOString();
   }
 
   /**

@@ -121,10 +121,12 @@ describe('recipients by rung, through the embedded engine', () => {
     });
     expect(forwarded.status).toBe(201);
     await engine.runDue();
-    // The agency stays silent; each step is written on its day.
+    // The agency stays silent; each step is written on its day, and its letter goes out in
+    // letter hours (the sweep, as the runtime runs it each minute).
     for (let day = 1; day <= 35; day += 1) {
       clock.set(new Date(Date.parse('2026-03-16T03:00:00.000Z') + day * 86_400_000).toISOString());
       await engine.runDue();
+      await engine.sweep();
     }
 
     const letters = await call('GET', `/v1/notifications?caseId=${caseId}&limit=50`, officer);

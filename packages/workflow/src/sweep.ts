@@ -176,7 +176,7 @@ async function sweepOutbox(deps: SweepDeps, graceMs: number, limit: number, inTi
       // A letter just written waits out the grace (its Tick is delivering it); one central
       // sent again has no Tick, and goes at once.
       n.attempts === 0 && !n.resentAt
-        ? queuedAt(n) <= now.getTime() - graceMs
+        ? queuedAt(n) <= now.getTime() - graceMs && deliveryDue(n, now)
         : deliveryDue(n, now),
     )
     .slice(0, limit);

@@ -15,6 +15,7 @@ import {
   closeUnanswered,
   delivered,
   deliveryDue,
+  heldForLetterHours,
   deliveryFailed,
   type LadderLetter,
   type LadderLetterWrite,
@@ -169,6 +170,12 @@ async function tickOnce(
     ladder.wakeAt === plan.wakeAt &&
     remembered(ladderState(ladder)) === remembered(plan.state);
   const writes: LadderLetterWrite[] = [];
+  // A rung's letter is written and dated when due, and delivered in letter hours (a midnight
+  // step's at 08:00). The forwarding letter goes as central forwards: a person's act.
+  const held = (w: LadderLetterWrite): LadderLetterWrite => ({
+    ...w,
+    notification: heldForLetterHours(w.notification, calendar, assignment.timeZone, now),
+  });
   if (!unchanged) {
     if (forwarding || plan.letters.length > 0) {
       const parties = partiesOf(context.agencies, ref.agencyId);
@@ -179,10 +186,12 @@ async function tickOnce(
         );
       if (plan.letters.length > 0)
         writes.push(
-          ...(await letterWrites(deps, bundle, assignment, plan.letters, policy, calendar, {
-            parties,
-            numbering,
-          })),
+          ...(
+            await letterWrites(deps, bundle, assignment, plan.letters, policy, calendar, {
+              parties,
+              numbering,
+            })
+          ).map(held),
         );
     }
     await store.commitLadder({

@@ -5,7 +5,13 @@
  */
 import type { ActivityRecord } from '../activity.ts';
 import type { AssignmentRecord } from '../assignment.ts';
-import type { Calendar } from '../calendar.ts';
+import {
+  addCalendarDays,
+  type Calendar,
+  localDate,
+  startOfLocalDay,
+  type TimeZone,
+} from '../calendar.ts';
 import type { CaseRecord } from '../case.ts';
 import { composeLetter, type LetterParties } from '../letters.ts';
 import type { NotificationRecord } from '../notification.ts';
@@ -208,8 +214,50 @@ export const resent = (
   nextAttemptAt: null,
 });
 
-/** When a letter entered the outbox: written, or sent again by central. */
-export const queuedAt = (n: NotificationRecord): number => Date.parse(n.resentAt ?? n.createdAt);
+/**
+ * The hours the ladder's letters go out to agencies, local time, on working days: 08:00 to
+ * 16:00. A step due at midnight (most are) is written then, dated then, and delivered at 08:00;
+ * one due on a Saturday or a holiday on the next working day (DOMAIN.md: what peers lack). The
+ * forwarding letter goes when central forwards, as a person's act.
+ */
+export const LETTER_HOURS = { from: 8, to: 16 } as const;
+
+/** The first instant from `now` within letter hours on a working day of `calendar` in `tz`. */
+export function nextLetterHour(calendar: Calendar, tz: TimeZone, now: Date): Date {
+  const HOUR = 3_600_000;
+  let date = localDate(now, tz);
+  // A year and a bit: past any run of holidays and weekends a calendar can hold.
+  for (let i = 0; i < 400; i += 1) {
+    if (calendar.isWorkingDay(date)) {
+      const start = startOfLocalDay(date, tz).getTime();
+      if (now.getTime() < start + LETTER_HOURS.to * HOUR)
+        return new Date(Math.max(now.getTime(), start + LETTER_HOURS.from * HOUR));
+    }
+    date = addCalendarDays(date, 1);
+  }
+  return now;
+}
+
+/** A letter just written, held in the outbox until letter hours if it is outside them. */
+export function heldForLetterHours(
+  n: NotificationRecord,
+  calendar: Calendar,
+  tz: TimeZone,
+  now: Date,
+): NotificationRecord {
+  const at = nextLetterHour(calendar, tz, now);
+  return at.getTime() > now.getTime() ? { ...n, nextAttemptAt: at.toISOString() } : n;
+}
+
+/**
+ * Since when a letter has been due in the outbox: written (or sent again by central), or, held
+ * for letter hours, from their start. What the outbox's age alarm measures.
+ */
+export const queuedAt = (n: NotificationRecord): number => {
+  const entered = Date.parse(n.resentAt ?? n.createdAt);
+  const held = n.attempts === 0 && n.nextAttemptAt ? Date.parse(n.nextAttemptAt) : 0;
+  return Math.max(entered, held);
+};
 
 /** Whether a letter is to be delivered now: pending, and past its backoff if it was refused. */
 export const deliveryDue = (n: NotificationRecord, now: Date): boolean =>

@@ -69,6 +69,10 @@ export const NotificationSchema = z
     // Issue 15: letters written since then are PDF documents with a number.
     letterNumber: z.string().nullable(),
     pdf: z.boolean().meta({ description: 'GET /v1/cases/{caseId}/letters/{id}/pdf renders it' }),
+    sendsAt: instant.nullable().meta({
+      description:
+        'A queued letter held until then: letter hours (08:00 to 16:00 local, working days) for a ladder letter written outside them, or a refused one’s retry. Null once sent or failed',
+    }),
     handled: z
       .object({
         at: instant,

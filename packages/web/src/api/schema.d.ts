@@ -6686,6 +6686,12 @@ export type components = {
             letterNumber: string | null;
             /** @description GET /v1/cases/{caseId}/letters/{id}/pdf renders it */
             pdf: boolean;
+            /**
+             * Format: date-time
+             * @description A queued letter held until then: letter hours (08:00 to 16:00 local, working days) for a ladder letter written outside them, or a refused one’s retry. Null once sent or failed
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            sendsAt: string | null;
             /** @description A failed letter central marked handled without sending it again, and how (it leaves the list of failed letters) */
             handled: {
                 /**

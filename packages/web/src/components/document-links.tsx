@@ -138,6 +138,7 @@ export function CaseLetters({
             <Time at={n.createdAt} zone={zone} /> · <strong>{stepLabel(t, n.step)}</strong> ·{' '}
             <AgencyName id={n.agencyId} /> · <StatusBadge prefix="letterStatus" value={n.status} />
             <LetterHandled letter={n} />
+            <LetterSendsAt letter={n} zone={zone} />
             {n.letterNumber ? (
               <div className="muted small">
                 {t('caseLetters.number')}: {n.letterNumber}
@@ -148,6 +149,24 @@ export function CaseLetters({
         ))}
       </ul>
     </section>
+  );
+}
+
+/** A queued letter held for letter hours (or a retry): when it goes out. */
+export function LetterSendsAt({
+  letter,
+  zone,
+}: {
+  letter: Schemas['Notification'];
+  zone: TimeZone;
+}) {
+  const { t } = useI18n();
+  if (!letter.sendsAt) return null;
+  return (
+    <span className="muted small">
+      {' '}
+      · {t('letters.sendsAt')} <Time at={letter.sendsAt} zone={zone} />
+    </span>
   );
 }
 

@@ -320,6 +320,7 @@ const id = {
     'Surat ini tidak dikirim ulang: sudah dikirim ulang sebelumnya, atau isinya tidak berlaku lagi (penugasannya sudah berakhir, target yang disebut sudah dipenuhi, tenggatnya sedang dihentikan sementara, atau tenggat yang diperingatkan sudah lewat). Tandai sudah ditangani bila tidak perlu dikirim.',
   'desk.resendNoAddress':
     '{agency} belum memiliki alamat surel untuk surat ini. Tambahkan di halaman Instansi, lalu kirim ulang.',
+  'letters.sendsAt': 'akan dikirim',
   'letters.handled': 'ditangani tanpa kirim ulang',
   'desk.dismiss': 'Tandai sudah ditangani tanpa kirim ulang',
   'desk.dismissNote': 'Bagaimana surat ini ditangani',
@@ -960,6 +961,7 @@ const en = {
     'This letter is not sent again: it was sent again already, or what it says no longer holds (its assignment has ended, the targets it names are met, its clock is paused, or the deadline it warned of has passed). Mark it handled if it need not go.',
   'desk.resendNoAddress':
     '{agency} has no e-mail address for this letter. Add one on the Agencies page, then send it again.',
+  'letters.sendsAt': 'goes out',
   'letters.handled': 'handled without sending again',
   'desk.dismiss': 'Mark handled without sending again',
   'desk.dismissNote': 'How this letter was handled',

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { Calendar } from '../calendar.ts';
+import type { NotificationRecord } from '../notification.ts';
+import { heldForLetterHours, nextLetterHour, queuedAt } from './records.ts';
+
+// 2026-04-06 is a Monday; 2026-04-03 (Good Friday) a national holiday.
+const calendar = new Calendar({
+  id: 'id',
+  years: [2026],
+  days: [{ date: '2026-04-03', kind: 'national_holiday', name: 'Wafat Yesus Kristus' }],
+});
+const at = (iso: string) => nextLetterHour(calendar, 'Asia/Jakarta', new Date(iso)).toISOString();
+
+describe('letter hours: 08:00 to 16:00 local time, on working days', () => {
+  it('holds a midnight step’s letter until 08:00 the same working day', () => {
+    expect(at('2026-04-06T17:00:00.000Z')).toBe('2026-04-07T01:00:00.000Z'); // Tue 00:00 → 08:00 WIB
+  });
+
+  it('sends at once within letter hours, until 16:00', () => {
+    expect(at('2026-04-07T03:00:00.000Z')).toBe('2026-04-07T03:00:00.000Z'); // Tue 10:00 WIB
+    expect(at('2026-04-07T08:59:59.999Z')).toBe('2026-04-07T08:59:59.999Z'); // 15:59:59.999
+    expect(at('2026-04-07T09:00:00.000Z')).toBe('2026-04-08T01:00:00.000Z'); // 16:00 → Wed 08:00
+  });
+
+  it('passes over weekends and holidays', () => {
+    // Thursday 2 April, 20:00 WIB: Friday is Good Friday, then the weekend: Monday 08:00.
+    expect(at('2026-04-02T13:00:00.000Z')).toBe('2026-04-06T01:00:00.000Z');
+  });
+
+  it('in the agency’s own time zone', () => {
+    // Monday 00:00 WIT (Jayapura, UTC+9) is Sunday 15:00 UTC: 08:00 WIT is 23:00 UTC.
+    expect(
+      nextLetterHour(calendar, 'Asia/Jayapura', new Date('2026-04-05T15:00:00.000Z')).toISOString(),
+    ).toBe('2026-04-05T23:00:00.000Z');
+  });
+
+  it('holds a letter by its first attempt’s not-before, and measures the outbox from it', () => {
+    const letter = {
+      createdAt: '2026-04-06T17:00:00.000Z',
+      attempts: 0,
+      nextAttemptAt: null,
+    } as unknown as NotificationRecord;
+    const held = heldForLetterHours(letter, calendar, 'Asia/Jakarta', new Date(letter.createdAt));
+    expect(held.nextAttemptAt).toBe('2026-04-07T01:00:00.000Z');
+    // Waiting for 08:00 is not an age the outbox alarm should count.
+    expect(new Date(queuedAt(held)).toISOString()).toBe('2026-04-07T01:00:00.000Z');
+    const inHours = new Date('2026-04-07T03:00:00.000Z');
+    expect(heldForLetterHours(letter, calendar, 'Asia/Jakarta', inHours)).toBe(letter);
+  });
+});
