@@ -213,7 +213,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
             logger,
           });
     // Resume: letters a crash left in the outbox (however young), then every ladder due by now.
-    await engine.sweep({ outboxGraceMs: 0, limit: 1000 });
+    await engine.sweep({ outboxGraceMs: 0, limit: 1000, letterLimit: 1000 });
     await engine.runDue();
     await jobs.resume();
     if (runtimeClock.mode === 'system') engine.startTimer();

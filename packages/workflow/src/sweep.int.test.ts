@@ -426,6 +426,36 @@ describe('the sweep looks after the outbox', () => {
     ]);
   });
 
+  it('sends the letters written overnight from 08:00, as many a run as it may take', async () => {
+    clock.set('2026-05-04T03:00:00.000Z'); // Monday 10:00 WIB
+    const service = new Service({ store, clock: clock.now, ladders: lostStarts });
+    const refs = [];
+    for (let i = 0; i < 3; i += 1) {
+      await forwardedCase(service, ['polri'], 'light');
+      refs.push(armedByApi.at(-1)!);
+    }
+    // Wednesday 00:00 WIB: each ladder writes its warning, dated then, and sends nothing.
+    clock.set('2026-05-05T17:00:00.000Z');
+    sent.length = 0;
+    for (const ref of refs) await tick({ store, clock: clock.now, mailer: working }, ref);
+    expect(sent).toEqual([]);
+    sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' });
+    // Through the night the sweep leaves them be, and the outbox's age does not grow.
+    clock.set('2026-05-06T00:30:00.000Z');
+    expect(await sweep({ store, clock: clock.now, mailer: working, ladders })).toMatchObject({
+      delivered: 0,
+      oldestUndeliveredSeconds: 0,
+    });
+    // From 08:00 WIB (and the grace) they go, as many a run as its limit allows.
+    clock.set('2026-05-06T01:05:00.000Z');
+    const run = () =>
+      sweep({ store, clock: clock.now, mailer: working, ladders }, { letterLimit: 2 });
+    expect(await run()).toMatchObject({ delivered: 2 });
+    expect(await run()).toMatchObject({ delivered: 1 });
+    expect(new Set(sent.map((n) => n.caseId))).toEqual(new Set(refs.map((r) => r.caseId)));
+    expect(sent.every((n) => n.createdAt === '2026-05-05T17:00:00.000Z')).toBe(true);
+  });
+
   it('takes no further letter when its invocation is nearly out of time; the next run takes the rest', async () => {
     clock.set('2026-05-04T03:00:00.000Z');
     const service = new Service({ store, clock: clock.now, ladders: lostStarts });
