@@ -91,7 +91,9 @@ try {
   // Every call the run makes, and the first letter step's commit (the floor's shape).
   const calls = new Map<string, number>();
   let commit: Input | undefined;
+  let sweeping = false;
   const stopTracing = onSend(({ name, input }) => {
+    if (sweeping) return; // the morning sweep's calls are the outbox's, not the steps'
     calls.set(name, (calls.get(name) ?? 0) + 1);
     if (
       !commit &&
@@ -106,17 +108,25 @@ try {
     shiftWorkingDays(calendar, localDate(START, 'Asia/Jakarta'), 60),
     'Asia/Jayapura',
   );
+  // Each day, the letters the night's steps wrote go out in letter hours through the sweep
+  // (the clock stands at 10:00 WIB): timed apart, as on AWS it is the sweep's Lambda.
   const started = performance.now();
   let days = 0;
+  let sweepMs = 0;
   for (
     now = START;
     now.getTime() <= end.getTime() + 86_400_000;
     now = new Date(now.getTime() + 86_400_000)
   ) {
     await engine.runDue();
+    const swept = performance.now();
+    sweeping = true;
+    await engine.sweep({ letterLimit: Number.MAX_SAFE_INTEGER });
+    sweeping = false;
+    sweepMs += performance.now() - swept;
     days += 1;
   }
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = (performance.now() - started - sweepMs) / 1000;
   stopTracing();
 
   // What should have happened, against what did.
@@ -184,7 +194,10 @@ try {
     ['steps per second', (steps / seconds).toFixed(0)],
     ['missed steps', String(missed)],
     ['duplicate steps', String(duplicates)],
-    ['letters delivered', delivered.toLocaleString('en')],
+    [
+      'letters delivered',
+      `${delivered.toLocaleString('en')} (in letter hours by the daily sweeps, ${(sweepMs / 1000).toFixed(1)} s, not in the engine's time)`,
+    ],
     ['local runs (park/resume)', engine.stats.runs.toLocaleString('en')],
     ['state transitions per assignment', (engine.stats.transitions / N).toFixed(1)],
     [
