@@ -40,7 +40,21 @@ export interface LadderRef {
   readonly token: number;
 }
 
-export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed'] as const;
+/** Why a written letter would no longer be true if it went now (`letterVoidReason`). */
+export const LETTER_VOID_REASONS = [
+  'ended',
+  'paused',
+  'targets_met',
+  'not_overdue',
+  'deadline_passed',
+] as const;
+export type LetterVoidReason = (typeof LETTER_VOID_REASONS)[number];
+
+/**
+ * `cancelled`: a letter held for letter hours that no longer held when they came (the agency
+ * answered, its deadline moved or paused, its assignment ended): never sent.
+ */
+export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed', 'cancelled'] as const;
 
 export interface NotificationRecord {
   readonly id: string;
@@ -88,6 +102,8 @@ export interface NotificationRecord {
    * (the outbox's age, and the sweep's grace, count from here).
    */
   readonly resentAt?: string;
+  /** Why a held letter was not sent when letter hours came (`cancelled`). */
+  readonly cancelled?: { readonly at: string; readonly reason: LetterVoidReason };
 }
 
 /** Delivers a letter: SES on AWS, an .eml file embedded. Must be safe to repeat for one id. */
@@ -125,4 +141,5 @@ export const viewNotification = (n: NotificationRecord, central = true): Notific
   pdf: n.document !== undefined,
   handled: n.handled ? { at: n.handled.at, note: central ? n.handled.note : null } : null,
   sendsAt: n.status === 'pending' ? (n.nextAttemptAt ?? null) : null,
+  cancelled: n.cancelled ? { at: n.cancelled.at, reason: n.cancelled.reason } : null,
 });

@@ -355,7 +355,7 @@ describe('the sweep looks after the outbox', () => {
     await service.acknowledge(officerOf('polri'), caseId, 'polri');
     await expect(service.resendLetter(centralOfficer, caseId, letter.id)).rejects.toMatchObject({
       code: 'invalid_transition',
-      message: expect.stringContaining('met since'),
+      message: expect.stringContaining('targets_met'),
     });
   });
 
@@ -454,6 +454,41 @@ describe('the sweep looks after the outbox', () => {
     expect(await run()).toMatchObject({ delivered: 1 });
     expect(new Set(sent.map((n) => n.caseId))).toEqual(new Set(refs.map((r) => r.caseId)));
     expect(sent.every((n) => n.createdAt === '2026-05-05T17:00:00.000Z')).toBe(true);
+  });
+
+  it('does not send a letter held overnight that the agency made untrue before 08:00', async () => {
+    clock.set('2026-05-11T03:00:00.000Z'); // Monday 10:00 WIB
+    const service = new Service({ store, clock: clock.now, ladders: lostStarts });
+    const { caseId } = await forwardedCase(service, ['polri'], 'light');
+    const ref = armedByApi.at(-1)!;
+    // Wednesday 00:00 WIB: the warning of the acknowledgement's deadline, held for 08:00.
+    clock.set('2026-05-12T17:00:00.000Z');
+    await tick({ store, clock: clock.now, mailer: working }, ref);
+    // 07:30 WIB: the officer starting early acknowledges.
+    clock.set('2026-05-13T00:30:00.000Z');
+    await service.acknowledge(officerOf('polri'), caseId, 'polri');
+    sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' });
+    sent.length = 0;
+    clock.set('2026-05-13T01:05:00.000Z');
+    expect(await sweep({ store, clock: clock.now, mailer: working, ladders })).toMatchObject({
+      delivered: 0,
+      cancelledLetters: 1,
+    });
+    expect(sent).toEqual([]);
+    const [warning] = await letters(caseId);
+    expect(warning).toMatchObject({
+      step: 'warning',
+      status: 'cancelled',
+      cancelled: { at: '2026-05-13T01:05:00.000Z', reason: 'targets_met' },
+    });
+    expect(await store.listAllUndelivered(100)).toEqual([]);
+    // The letters log says so, to central and to the agency.
+    const listed = await service.listNotifications(officerOf('polri'), { caseId, limit: 10 });
+    expect(listed.items[0]).toMatchObject({
+      status: 'cancelled',
+      cancelled: { reason: 'targets_met' },
+      sendsAt: null,
+    });
   });
 
   it('takes no further letter when its invocation is nearly out of time; the next run takes the rest', async () => {

@@ -14,7 +14,11 @@
  * new token, and steps are exactly-once by their markers whichever execution takes them.
  */
 import {
+  type CaseBundle,
+  cancelledLetter,
   deliveryDue,
+  letterVoidReason,
+  type NotificationRecord,
   queuedAt,
   type LadderRecord,
   type LadderRef,
@@ -73,6 +77,11 @@ export interface SweepResult {
   readonly delivered: number;
   readonly refused: number;
   readonly failedLetters: number;
+  /**
+   * Letters not sent because they no longer held when their time came (held overnight for
+   * letter hours, or waiting out a retry, while the agency answered, say): `cancelled`.
+   */
+  readonly cancelledLetters: number;
   /** Age of the oldest letter still in the outbox, in seconds (0: empty). */
   readonly oldestUndeliveredSeconds: number;
   /** Ladders and letters due but left to the next run: this one ran out of time. */
@@ -201,16 +210,44 @@ async function sweepOutbox(deps: SweepDeps, graceMs: number, limit: number, inTi
   let delivered = 0;
   let refused = 0;
   let failedLetters = 0;
+  let cancelledLetters = 0;
   let leftForTime = 0;
+  // A letter waited (overnight, or a retry's backoff): is it still true? Each case read once.
+  const cases = new Map<string, Promise<CaseBundle | undefined>>();
+  const assignmentOf = async (n: NotificationRecord) => {
+    if (!cases.has(n.caseId)) cases.set(n.caseId, deps.store.getCase(n.caseId));
+    return (await cases.get(n.caseId))?.assignments.find((a) => a.agencyId === n.agencyId);
+  };
   for (const [i, n] of due.entries()) {
     if (!inTime()) {
       leftForTime = due.length - i;
       break;
+    }
+    const reason = letterVoidReason(n, await assignmentOf(n), now);
+    if (reason) {
+      if (await deps.store.recordDelivery(cancelledLetter(n, reason, now), n)) {
+        cancelledLetters += 1;
+        deps.logger?.info('letter no longer holds: not sent', {
+          notificationId: n.id,
+          caseId: n.caseId,
+          agencyId: n.agencyId,
+          step: n.step,
+          reason,
+        });
+      }
+      continue;
     }
     const outcome = await deliver(deps, n);
     if (outcome?.status === 'sent') delivered += 1;
     else if (outcome?.status === 'failed') failedLetters += 1;
     else if (outcome) refused += 1;
   }
-  return { delivered, refused, failedLetters, oldestUndeliveredSeconds, leftForTime };
+  return {
+    delivered,
+    refused,
+    failedLetters,
+    cancelledLetters,
+    oldestUndeliveredSeconds,
+    leftForTime,
+  };
 }

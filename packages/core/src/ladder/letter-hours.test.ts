@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Calendar } from '../calendar.ts';
 import type { NotificationRecord } from '../notification.ts';
-import { heldForLetterHours, nextLetterHour, queuedAt } from './records.ts';
+import type { AssignmentRecord } from '../assignment.ts';
+import { heldForLetterHours, letterVoidReason, nextLetterHour, queuedAt } from './records.ts';
 
 // 2026-04-06 is a Monday; 2026-04-03 (Good Friday) a national holiday.
 const calendar = new Calendar({
@@ -46,5 +47,54 @@ describe('letter hours: 08:00 to 16:00 local time, on working days', () => {
     expect(new Date(queuedAt(held)).toISOString()).toBe('2026-04-07T01:00:00.000Z');
     const inHours = new Date('2026-04-07T03:00:00.000Z');
     expect(heldForLetterHours(letter, calendar, 'Asia/Jakarta', inHours)).toBe(letter);
+  });
+});
+
+describe('a letter still true when its time to go comes', () => {
+  const now = new Date('2026-04-07T01:05:00.000Z');
+  const assignment = {
+    generation: 1,
+    state: 'acknowledged',
+    paused: false,
+    met: { acknowledge: '2026-04-01T03:00:00.000Z', followUp: null, resolution: null },
+    due: {
+      acknowledge: '2026-03-26T16:59:59.999Z',
+      followUp: '2026-04-06T16:59:59.999Z', // overdue by now
+      resolution: '2026-04-20T16:59:59.999Z',
+    },
+  } as unknown as AssignmentRecord;
+  const letter = (action: string, targets: string[]) =>
+    ({ generation: 1, action, targets }) as unknown as NotificationRecord;
+
+  it('holds while a target it names is still open and, for a rung, overdue', () => {
+    expect(letterVoidReason(letter('reminder', ['followUp']), assignment, now)).toBeNull();
+    expect(letterVoidReason(letter('warning', ['resolution']), assignment, now)).toBeNull();
+    expect(letterVoidReason(letter('forwarding', []), assignment, now)).toBeNull();
+  });
+
+  it('names why it no longer holds', () => {
+    expect(letterVoidReason(letter('reminder', ['acknowledge']), assignment, now)).toBe(
+      'targets_met',
+    );
+    expect(letterVoidReason(letter('reminder', ['resolution']), assignment, now)).toBe(
+      'not_overdue', // an extension moved it past now
+    );
+    expect(letterVoidReason(letter('warning', ['followUp']), assignment, now)).toBe(
+      'deadline_passed',
+    );
+    expect(
+      letterVoidReason(letter('reminder', ['followUp']), { ...assignment, paused: true }, now),
+    ).toBe('paused');
+    expect(
+      letterVoidReason(
+        letter('reminder', ['followUp']),
+        { ...assignment, state: 'completed' },
+        now,
+      ),
+    ).toBe('ended');
+    expect(letterVoidReason(letter('forwarding', []), { ...assignment, generation: 2 }, now)).toBe(
+      'ended',
+    );
+    expect(letterVoidReason(letter('reminder', ['followUp']), undefined, now)).toBe('ended');
   });
 });

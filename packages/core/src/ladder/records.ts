@@ -4,7 +4,7 @@
  * (sent, or failed after its attempts).
  */
 import type { ActivityRecord } from '../activity.ts';
-import type { AssignmentRecord } from '../assignment.ts';
+import { type AssignmentRecord, isOpen } from '../assignment.ts';
 import {
   addCalendarDays,
   type Calendar,
@@ -14,7 +14,7 @@ import {
 } from '../calendar.ts';
 import type { CaseRecord } from '../case.ts';
 import { composeLetter, type LetterParties } from '../letters.ts';
-import type { NotificationRecord } from '../notification.ts';
+import type { LetterVoidReason, NotificationRecord } from '../notification.ts';
 import type { SlaPolicy } from '../policy.ts';
 import type { LadderLetterWrite } from '../ports.ts';
 import { type Actor, newEventId, type TimelineEvent } from '../timeline.ts';
@@ -172,6 +172,18 @@ export const delivered = (n: NotificationRecord, now: Date): NotificationRecord 
   nextAttemptAt: null,
 });
 
+/** A letter that no longer held when its time to go came: never sent, and why. */
+export const cancelledLetter = (
+  n: NotificationRecord,
+  reason: LetterVoidReason,
+  now: Date,
+): NotificationRecord => ({
+  ...n,
+  status: 'cancelled',
+  nextAttemptAt: null,
+  cancelled: { at: now.toISOString(), reason },
+});
+
 /**
  * A letter the mailer refused: pending, to be tried again after the backoff, or failed after
  * the last attempt (then it leaves the outbox for central's list of failed letters).
@@ -258,6 +270,31 @@ export const queuedAt = (n: NotificationRecord): number => {
   const held = n.attempts === 0 && n.nextAttemptAt ? Date.parse(n.nextAttemptAt) : 0;
   return Math.max(entered, held);
 };
+
+/**
+ * Why a letter written earlier would say what no longer holds if it went now, or null. Its
+ * assignment ended or was forwarded again; its clock is paused; every target it names is met;
+ * a rung (reminder, formal warning, intervention) of targets none of which is overdue any more
+ * (an extension moved them); a warning of deadlines all gone by. The ladder skips a step for
+ * the same reasons when it comes to it; a letter held for letter hours, or sent again by
+ * central, is checked again before it goes. A forwarding letter holds while its assignment is
+ * open.
+ */
+export function letterVoidReason(
+  n: NotificationRecord,
+  a: AssignmentRecord | undefined,
+  now: Date,
+): LetterVoidReason | null {
+  if (!a || a.generation !== n.generation || !isOpen(a)) return 'ended';
+  if (n.action === 'forwarding') return null;
+  if (a.paused) return 'paused';
+  const open = n.targets.filter((t) => a.met[t] === null);
+  if (open.length === 0) return 'targets_met';
+  const overdue = open.some((t) => Date.parse(a.due[t]) <= now.getTime());
+  if (n.action === 'warning')
+    return open.every((t) => Date.parse(a.due[t]) <= now.getTime()) ? 'deadline_passed' : null;
+  return overdue ? null : 'not_overdue';
+}
 
 /** Whether a letter is to be delivered now: pending, and past its backoff if it was refused. */
 export const deliveryDue = (n: NotificationRecord, now: Date): boolean =>

@@ -1,5 +1,6 @@
 /** Reporting: response-rate statistics and the letters sent. */
 import { z } from 'zod';
+import { LETTER_VOID_REASONS, NOTIFICATION_STATUSES } from '../notification.ts';
 import { TARGETS } from '../policy.ts';
 import { calendarDate, instant, text } from './fields.ts';
 import { AgencyIdSchema, PageQuery } from './common.ts';
@@ -57,7 +58,7 @@ export const NotificationSchema = z
     channel: z.literal('email'),
     recipients: z.array(z.string()),
     cc: z.array(z.string()),
-    status: z.enum(['pending', 'sent', 'failed']),
+    status: z.enum(NOTIFICATION_STATUSES),
     subject: z.string(),
     body: z.string(),
     scheduledAt: instant,
@@ -73,6 +74,19 @@ export const NotificationSchema = z
       description:
         'A queued letter held until then: letter hours (08:00 to 16:00 local, working days) for a ladder letter written outside them, or a refused one’s retry. Null once sent or failed',
     }),
+    cancelled: z
+      .object({
+        at: instant,
+        reason: z.enum(LETTER_VOID_REASONS).meta({
+          description:
+            'targets_met: every target it names was met; not_overdue: its deadline moved (an extension); deadline_passed: a warning of a deadline gone by; paused: its clock was paused; ended: its assignment ended',
+        }),
+      })
+      .nullable()
+      .meta({
+        description:
+          'A letter held for letter hours that no longer held when they came: not sent, and why',
+      }),
     handled: z
       .object({
         at: instant,

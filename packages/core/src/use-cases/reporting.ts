@@ -2,9 +2,8 @@
 import { endOfLocalDay, localDate, startOfLocalDay } from '../calendar.ts';
 import { mapPage } from '../desk.ts';
 import { emailsOf } from '../agency.ts';
-import { type AssignmentRecord, isOpen } from '../assignment.ts';
 import { invalidInput, invalidTransition, notFound } from '../errors.ts';
-import { resent } from '../ladder/records.ts';
+import { letterVoidReason, resent } from '../ladder/records.ts';
 import { stepAddresses } from '../letters.ts';
 import { type NotificationRecord, viewNotification } from '../notification.ts';
 import { type Page, type PageRequest, WriteConflict } from '../ports.ts';
@@ -213,12 +212,11 @@ export async function resendLetter(
 ): Promise<NotificationView> {
   const { n, bundle } = await failedLetter(deps, p, caseId, notificationId);
   const assignment = bundle.assignments.find((a) => a.agencyId === n.agencyId);
-  if (!assignment || assignment.generation !== n.generation || !isOpen(assignment))
+  const untrue = letterVoidReason(n, assignment, deps.clock());
+  if (untrue || !assignment)
     throw invalidTransition(
-      `the assignment of ${n.agencyId} this letter was written for has ended: it is not sent again`,
+      `letter ${notificationId} no longer holds (${untrue ?? 'ended'}): it is not sent again`,
     );
-  const untrue = noLongerHolds(n, assignment, deps.clock());
-  if (untrue) throw invalidTransition(`letter ${notificationId} ${untrue}: it is not sent again`);
   const agency = await deps.store.getAgency(n.agencyId);
   if (!agency) throw notFound(`agency ${n.agencyId}`);
   const [focalPoint, central, policy] = await Promise.all([
@@ -240,22 +238,6 @@ export async function resendLetter(
     recipients: addresses.to,
     cc: addresses.cc,
   });
-}
-
-/**
- * Why a ladder letter would say what is no longer true, if it would: every target it names is
- * met since, the assignment's clock is paused, or (a warning) the deadline it warns of has
- * passed. The ladder skips a step for the same reasons; a forwarding letter always holds while
- * its assignment is open.
- */
-function noLongerHolds(n: NotificationRecord, a: AssignmentRecord, now: Date): string | null {
-  if (n.action === 'forwarding') return null;
-  const open = n.targets.filter((t) => a.met[t] === null);
-  if (open.length === 0) return 'names only targets met since';
-  if (a.paused) return 'concerns a clock now paused';
-  if (n.action === 'warning' && open.every((t) => Date.parse(a.due[t]) <= now.getTime()))
-    return 'warns of a deadline that has passed';
-  return null;
 }
 
 /**

@@ -6663,7 +6663,7 @@ export type components = {
             recipients: string[];
             cc: string[];
             /** @enum {string} */
-            status: "pending" | "sent" | "failed";
+            status: "pending" | "sent" | "failed" | "cancelled";
             subject: string;
             body: string;
             /**
@@ -6692,6 +6692,19 @@ export type components = {
              * @example 2026-03-30T16:59:59.999Z
              */
             sendsAt: string | null;
+            /** @description A letter held for letter hours that no longer held when they came: not sent, and why */
+            cancelled: {
+                /**
+                 * Format: date-time
+                 * @example 2026-03-30T16:59:59.999Z
+                 */
+                at: string;
+                /**
+                 * @description targets_met: every target it names was met; not_overdue: its deadline moved (an extension); deadline_passed: a warning of a deadline gone by; paused: its clock was paused; ended: its assignment ended
+                 * @enum {string}
+                 */
+                reason: "ended" | "paused" | "targets_met" | "not_overdue" | "deadline_passed";
+            } | null;
             /** @description A failed letter central marked handled without sending it again, and how (it leaves the list of failed letters) */
             handled: {
                 /**

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { api, download, type Schemas, unwrap } from '../api/client';
 import { allItems, useLoad } from '../data';
 import type { TimeZone } from '../format';
-import { stepLabel, useI18n } from '../i18n/i18n';
+import { labelOf, stepLabel, useI18n } from '../i18n/i18n';
 import { ProblemAlert, StatusBadge, Time } from './ui';
 import './documents.css';
 
@@ -139,6 +139,7 @@ export function CaseLetters({
             <AgencyName id={n.agencyId} /> · <StatusBadge prefix="letterStatus" value={n.status} />
             <LetterHandled letter={n} />
             <LetterSendsAt letter={n} zone={zone} />
+            <LetterCancelled letter={n} />
             {n.letterNumber ? (
               <div className="muted small">
                 {t('caseLetters.number')}: {n.letterNumber}
@@ -149,6 +150,18 @@ export function CaseLetters({
         ))}
       </ul>
     </section>
+  );
+}
+
+/** A letter not sent because it no longer held when its time came: why. */
+export function LetterCancelled({ letter }: { letter: Schemas['Notification'] }) {
+  const { t } = useI18n();
+  if (!letter.cancelled) return null;
+  return (
+    <span className="muted small">
+      {' '}
+      · {t('letters.cancelled')} {labelOf(t, 'letterVoid', letter.cancelled.reason)}
+    </span>
   );
 }
 

@@ -10,7 +10,12 @@ import { api, unwrap } from '../api/client';
 import { isCentral } from '../auth/session';
 import { useSignedIn } from '../auth/session-context';
 import { AgencyName, AgencySelect } from '../components/agencies';
-import { LetterHandled, LetterPdfButton, LetterSendsAt } from '../components/document-links';
+import {
+  LetterCancelled,
+  LetterHandled,
+  LetterPdfButton,
+  LetterSendsAt,
+} from '../components/document-links';
 import { PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { usePaged } from '../data';
 import { stepLabel, useI18n } from '../i18n/i18n';
@@ -69,6 +74,7 @@ export default function Letters() {
               <StatusBadge prefix="letterStatus" value={n.status} />
               <LetterHandled letter={n} />
               <LetterSendsAt letter={n} zone={session.zone} />
+              <LetterCancelled letter={n} />
             </div>
             <div>
               <Link href={`/cases/${n.caseId}?agency=${n.agencyId}`}>{n.subject}</Link>
