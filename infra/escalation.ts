@@ -157,11 +157,13 @@ export class Escalation extends Construct {
     // execution failed after its retries, StartExecution failed after the forward committed,
     // the state machine was replaced) the ladder record still says when it is due, and the
     // sweep re-arms every ladder more than 15 minutes overdue with a new token, so at most
-    // 15 to 30 minutes late. It also sends letters a crash left pending in the outbox.
+    // 15 to 30 minutes late. It also sends the outbox: the rungs' letters held for letter
+    // hours, and letters a crash left pending.
     this.sweep = new PantauFunction(this, 'Sweep', {
       entry: entryPoint('ladder-sweep.ts'),
       description: 'Pantau escalation ladder: the sweep (re-arms lost timers, sends the outbox)',
-      // Up to 100 ladders (a put and a StartExecution each) and 100 letters sent one by one.
+      // Up to 100 ladders (a put and a StartExecution each) and 400 letters sent one by one
+      // (the morning's, held overnight for letter hours), within its time reserve.
       timeout: Duration.minutes(2),
       // Issue 15: the outbox's letters go with their PDF.
       bundling: filesBeside(fontCopy),

@@ -22,8 +22,10 @@ export interface ObservabilityProps {
 export const API_5XX_PERCENT = 5;
 export const API_P99_MS = 3_000;
 /**
- * The oldest letter still in the outbox. Healthy, none is older than the sweep's period and its
- * grace (20 minutes); an hour means SES has been refusing letters for several retries.
+ * The oldest letter still in the outbox, counted from when it became due (a letter held for
+ * letter hours from their start). Healthy, none is older than the sweep's period and its grace
+ * (20 minutes); an hour means SES has been refusing letters for several retries, or more than
+ * a morning's 1,600 letters came due at 08:00.
  */
 export const OUTBOX_AGE_SECONDS = 3600;
 /** SES reviews an account past 5 % bounces or 0.1 % complaints; alarm well before either. */

@@ -201,7 +201,9 @@ describe('a rung’s letter written at midnight', () => {
     });
     await page.goto(`${pantau.url}/cases/${caseId}`);
     const letters = page.locator('#case-letters').locator('..');
-    await expect.poll(() => letters.innerText()).toContain('akan dikirim 25 Mar 2026, 08.00 WIB');
+    await expect
+      .poll(() => letters.innerText())
+      .toContain('akan dikirim mulai 25 Mar 2026, 08.00 WIB');
     await mainScreen(page, 'failed-letter-6-held-for-working-hours');
     // Time passes: at 08:00 on the 25th (and the sweep's grace) it goes.
     await http.post('/dev/clock', { now: '2026-03-25T02:00:00.000Z' });

@@ -102,6 +102,8 @@ export interface NotificationRecord {
    * (the outbox's age, and the sweep's grace, count from here).
    */
   readonly resentAt?: string;
+  /** A rung's letter written outside letter hours: held until then (the outbox's age counts from it). */
+  readonly heldUntil?: string;
   /** Why a held letter was not sent when letter hours came (`cancelled`). */
   readonly cancelled?: { readonly at: string; readonly reason: LetterVoidReason };
 }

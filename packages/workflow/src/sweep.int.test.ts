@@ -491,6 +491,44 @@ describe('the sweep looks after the outbox', () => {
     });
   });
 
+  it('a Tick that reads the outbox after 08:00 does not send a held letter made untrue either', async () => {
+    clock.set('2026-05-18T03:00:00.000Z'); // Monday 10:00 WIB
+    const service = new Service({ store, clock: clock.now, ladders: lostStarts });
+    const { caseId } = await forwardedCase(service, ['polri'], 'light');
+    const ref = armedByApi.at(-1)!;
+    clock.set('2026-05-19T17:00:00.000Z'); // Wednesday 00:00 WIB: the warning, held
+    await tick({ store, clock: clock.now, mailer: working }, ref);
+    // 08:02 WIB, before any sweep took it: the agency acknowledges, and a tick of its ladder
+    // runs (a re-arm, a retry): it writes nothing and reads the outbox.
+    clock.set('2026-05-20T01:02:00.000Z');
+    await service.acknowledge(officerOf('polri'), caseId, 'polri');
+    sent.length = 0;
+    await tick({ store, clock: clock.now, mailer: working }, armedByApi.at(-1)!);
+    expect(sent).toEqual([]);
+    expect((await letters(caseId))[0]).toMatchObject({
+      status: 'cancelled',
+      cancelled: { reason: 'targets_met' },
+    });
+  });
+
+  it('counts a held letter’s age in the outbox from 08:00, even after a refusal', async () => {
+    clock.set('2026-07-06T03:00:00.000Z'); // Monday 10:00 WIB
+    const service = new Service({ store, clock: clock.now, ladders: lostStarts });
+    const { caseId } = await forwardedCase(service, ['polri'], 'light');
+    clock.set('2026-07-07T17:00:00.000Z'); // Wednesday 00:00 WIB: the warning, held
+    await tick({ store, clock: clock.now, mailer: working }, armedByApi.at(-1)!);
+    sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' });
+    clock.set('2026-07-08T01:15:00.000Z'); // 08:15: SES refuses it once
+    expect(await sweep({ store, clock: clock.now, mailer: failing, ladders })).toMatchObject({
+      refused: 1,
+    });
+    clock.set('2026-07-08T01:30:00.000Z');
+    const run = await sweep({ store, clock: clock.now, mailer: failing, ladders });
+    // Half an hour since 08:00, not eight and a half since it was written: no age alarm.
+    expect(run.oldestUndeliveredSeconds).toBe(1_800);
+    expect((await letters(caseId))[0]).toMatchObject({ attempts: 2, status: 'pending' });
+  });
+
   it('takes no further letter when its invocation is nearly out of time; the next run takes the rest', async () => {
     clock.set('2026-05-04T03:00:00.000Z');
     const service = new Service({ store, clock: clock.now, ladders: lostStarts });

@@ -6,18 +6,18 @@
  *   never started (StartExecution failed after the forward committed) under the same name,
  *   ended (failed after its retries, or replaced) with a new token, hence a new name. Names are
  *   deterministic, so two sweeps, or a sweep and the API, start nothing twice.
- * - letters left in the outbox (a crash between a step's write and its delivery) are delivered
- *   once they are a few minutes old (the tick that wrote them goes first), and letters the
- *   mailer refused are tried again after their backoff, then marked `failed` for central.
+ * - letters in the outbox are delivered: a rung's letter held for letter hours once they begin
+ *   (and the grace), one left by a crash between a step's write and its delivery once a few
+ *   minutes old (the tick that wrote it goes first), one central sent again at once, one the
+ *   mailer refused after its backoff (then `failed` for central); each only if it still holds,
+ *   else `cancelled`.
  *
  * Re-arming a ladder whose execution is merely slow is harmless: that execution stops at the
  * new token, and steps are exactly-once by their markers whichever execution takes them.
  */
 import {
   type CaseBundle,
-  cancelledLetter,
   deliveryDue,
-  letterVoidReason,
   type NotificationRecord,
   queuedAt,
   type LadderRecord,
@@ -27,7 +27,7 @@ import {
 } from '@pantau/core';
 import type { LadderExecutions } from './aws.ts';
 import { METRIC, noMetrics } from './metrics.ts';
-import { deliver, type EngineDeps } from './tick.ts';
+import { deliverIfTrue, type EngineDeps } from './tick.ts';
 
 export interface SweepDeps extends EngineDeps {
   /**
@@ -223,22 +223,9 @@ async function sweepOutbox(deps: SweepDeps, graceMs: number, limit: number, inTi
       leftForTime = due.length - i;
       break;
     }
-    const reason = letterVoidReason(n, await assignmentOf(n), now);
-    if (reason) {
-      if (await deps.store.recordDelivery(cancelledLetter(n, reason, now), n)) {
-        cancelledLetters += 1;
-        deps.logger?.info('letter no longer holds: not sent', {
-          notificationId: n.id,
-          caseId: n.caseId,
-          agencyId: n.agencyId,
-          step: n.step,
-          reason,
-        });
-      }
-      continue;
-    }
-    const outcome = await deliver(deps, n);
+    const outcome = await deliverIfTrue(deps, n, await assignmentOf(n));
     if (outcome?.status === 'sent') delivered += 1;
+    else if (outcome?.status === 'cancelled') cancelledLetters += 1;
     else if (outcome?.status === 'failed') failedLetters += 1;
     else if (outcome) refused += 1;
   }

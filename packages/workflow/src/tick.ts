@@ -3,7 +3,8 @@
  * embedded in process. It re-reads the assignment (the table is the truth), takes each ladder
  * step whose instant has come exactly once (a conditional write keyed by the step's identity,
  * with its letter in the outbox and its timeline event, all in one transaction), delivers the
- * outbox, and answers when to wake next.
+ * letters it wrote in letter hours (outside them the sweep does, from 08:00), and answers when
+ * to wake next.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import {
@@ -14,8 +15,10 @@ import {
   type CaseBundle,
   closeUnanswered,
   delivered,
+  cancelledLetter,
   deliveryDue,
   heldForLetterHours,
+  letterVoidReason,
   deliveryFailed,
   type LadderLetter,
   type LadderLetterWrite,
@@ -219,7 +222,7 @@ async function tickOnce(
   // waiting. Whatever else waits (a refused delivery's retry) the sweep delivers.
   for (const write of writes) await deliver(deps, write.notification);
   if (writes.length === 0 && (ladder.lastStepAt !== null || ladder.forwardingLetter === 'written'))
-    await deliverOutbox(deps, ref.caseId, ref.agencyId);
+    await deliverOutbox(deps, ref.caseId, assignment);
   return {
     done: plan.wakeAt === null,
     wakeAt: plan.wakeAt,
@@ -340,9 +343,37 @@ async function replyWindowTick(
 export async function deliverOutbox(
   deps: EngineDeps,
   caseId: string,
-  agencyId: string,
+  assignment: AssignmentRecord,
 ): Promise<void> {
-  for (const n of await deps.store.listUndelivered(caseId, agencyId)) await deliver(deps, n);
+  for (const n of await deps.store.listUndelivered(caseId, assignment.agencyId))
+    await deliverIfTrue(deps, n, assignment);
+}
+
+/**
+ * A letter that waited (held for letter hours, refused and tried again, left by a crash): sent
+ * if it is due and still true (`letterVoidReason`), else `cancelled` with the reason, never
+ * sent. A pause alone does not cancel it: it was true when written and its rung counts as
+ * given (the ladder does not write it again after the resume). Returns what was recorded.
+ */
+export async function deliverIfTrue(
+  deps: EngineDeps,
+  n: NotificationRecord,
+  assignment: AssignmentRecord | undefined,
+): Promise<NotificationRecord | undefined> {
+  const now = deps.clock();
+  if (!deliveryDue(n, now)) return undefined;
+  const reason = letterVoidReason(n, assignment, now);
+  if (!reason || reason === 'paused') return deliver(deps, n);
+  const outcome = cancelledLetter(n, reason, now);
+  if (!(await deps.store.recordDelivery(outcome, n))) return undefined;
+  deps.logger?.info('letter no longer holds: not sent', {
+    notificationId: n.id,
+    caseId: n.caseId,
+    agencyId: n.agencyId,
+    step: n.step,
+    reason,
+  });
+  return outcome;
 }
 
 /**

@@ -258,18 +258,16 @@ export function heldForLetterHours(
   now: Date,
 ): NotificationRecord {
   const at = nextLetterHour(calendar, tz, now);
-  return at.getTime() > now.getTime() ? { ...n, nextAttemptAt: at.toISOString() } : n;
+  if (at.getTime() <= now.getTime()) return n;
+  return { ...n, nextAttemptAt: at.toISOString(), heldUntil: at.toISOString() };
 }
 
 /**
  * Since when a letter has been due in the outbox: written (or sent again by central), or, held
  * for letter hours, from their start. What the outbox's age alarm measures.
  */
-export const queuedAt = (n: NotificationRecord): number => {
-  const entered = Date.parse(n.resentAt ?? n.createdAt);
-  const held = n.attempts === 0 && n.nextAttemptAt ? Date.parse(n.nextAttemptAt) : 0;
-  return Math.max(entered, held);
-};
+export const queuedAt = (n: NotificationRecord): number =>
+  Math.max(Date.parse(n.resentAt ?? n.createdAt), n.heldUntil ? Date.parse(n.heldUntil) : 0);
 
 /**
  * Why a letter written earlier would say what no longer holds if it went now, or null. Its

@@ -324,10 +324,10 @@ const id = {
   'desk.resent':
     'Surat untuk {agency} dikirim ulang kepada {to}; surat akan terkirim dalam 15 menit.',
   'desk.resendNotNeeded':
-    'Surat ini tidak dikirim ulang: sudah dikirim ulang sebelumnya, atau isinya tidak berlaku lagi (penugasannya sudah berakhir, target yang disebut sudah dipenuhi, tenggatnya sedang dihentikan sementara, atau tenggat yang diperingatkan sudah lewat). Tandai sudah ditangani bila tidak perlu dikirim.',
+    'Surat ini tidak dikirim ulang: sudah dikirim ulang sebelumnya, atau isinya tidak berlaku lagi (penugasannya sudah berakhir, target yang disebut sudah dipenuhi, tenggatnya diperpanjang atau sedang dihentikan sementara, atau tenggat yang diperingatkan sudah lewat). Tandai sudah ditangani bila tidak perlu dikirim.',
   'desk.resendNoAddress':
     '{agency} belum memiliki alamat surel untuk surat ini. Tambahkan di halaman Instansi, lalu kirim ulang.',
-  'letters.sendsAt': 'akan dikirim',
+  'letters.sendsAt': 'akan dikirim mulai',
   'letters.handled': 'ditangani tanpa kirim ulang',
   'desk.dismiss': 'Tandai sudah ditangani tanpa kirim ulang',
   'desk.dismissNote': 'Bagaimana surat ini ditangani',
@@ -972,10 +972,10 @@ const en = {
   'desk.resend': 'Send again',
   'desk.resent': 'The letter to {agency} is sent again to {to}; it goes out within 15 minutes.',
   'desk.resendNotNeeded':
-    'This letter is not sent again: it was sent again already, or what it says no longer holds (its assignment has ended, the targets it names are met, its clock is paused, or the deadline it warned of has passed). Mark it handled if it need not go.',
+    'This letter is not sent again: it was sent again already, or what it says no longer holds (its assignment has ended, the targets it names are met, its deadline was extended or its clock is paused, or the deadline it warned of has passed). Mark it handled if it need not go.',
   'desk.resendNoAddress':
     '{agency} has no e-mail address for this letter. Add one on the Agencies page, then send it again.',
-  'letters.sendsAt': 'goes out',
+  'letters.sendsAt': 'goes out from',
   'letters.handled': 'handled without sending again',
   'desk.dismiss': 'Mark handled without sending again',
   'desk.dismissNote': 'How this letter was handled',
