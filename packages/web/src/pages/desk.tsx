@@ -378,6 +378,11 @@ function FailedLetters({ zone }: { zone: TimeZone }) {
     (cursor) => unwrap(api.GET('/v1/notifications/failed', { params: { query: page(cursor) } })),
     [],
   );
+  // Sent again or marked handled: said above the list, which the letter then leaves.
+  const acted = (message: string) => {
+    setSaid(message);
+    list.reload();
+  };
   return (
     <ListCard id="failed-letters" title={t('desk.failedLetters')} list={list}>
       <p role="status" className="ok">
@@ -400,20 +405,8 @@ function FailedLetters({ zone }: { zone: TimeZone }) {
                 <code>{n.lastError}</code>
               </details>
             ) : null}
-            <ResendLetter
-              letter={n}
-              onDone={(message) => {
-                setSaid(message);
-                list.reload();
-              }}
-            />
-            <DismissLetter
-              letter={n}
-              onDone={(message) => {
-                setSaid(message);
-                list.reload();
-              }}
-            />
+            <ResendLetter letter={n} onDone={acted} />
+            <DismissLetter letter={n} onDone={acted} />
           </li>
         ))}
       </ul>
