@@ -118,7 +118,6 @@ export interface LadderStarter {
   arm(ref: LadderRef): Promise<void>;
 }
 
-/** A letter as the API shows it. */
 /** A letter as the API shows it; to an agency (`central` false) without central's own note. */
 export const viewNotification = (n: NotificationRecord, central = true): NotificationView => ({
   id: n.id,

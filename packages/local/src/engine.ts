@@ -196,8 +196,9 @@ export class LocalLadderEngine implements LadderStarter {
       if (next === undefined) break;
       clock.set(new Date(next));
       await this.runDue();
-      // The outbox too, as the system clock's runtime sweeps it each minute.
-      await this.sweep();
+      // The outbox at a letter's instant, as the system clock's runtime sweeps it each minute
+      // (a ladder's own letters in letter hours its tick has just sent).
+      if (next === letter) await this.sweep();
     }
     clock.set(to);
     await this.runDue();

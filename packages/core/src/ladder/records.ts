@@ -288,10 +288,9 @@ export function letterVoidReason(
   if (a.paused) return 'paused';
   const open = n.targets.filter((t) => a.met[t] === null);
   if (open.length === 0) return 'targets_met';
-  const overdue = open.some((t) => Date.parse(a.due[t]) <= now.getTime());
-  if (n.action === 'warning')
-    return open.every((t) => Date.parse(a.due[t]) <= now.getTime()) ? 'deadline_passed' : null;
-  return overdue ? null : 'not_overdue';
+  const passed = (t: (typeof open)[number]) => Date.parse(a.due[t]) <= now.getTime();
+  if (n.action === 'warning') return open.every(passed) ? 'deadline_passed' : null;
+  return open.some(passed) ? null : 'not_overdue';
 }
 
 /** Whether a letter is to be delivered now: pending, and past its backoff if it was refused. */

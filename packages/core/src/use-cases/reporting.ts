@@ -153,19 +153,15 @@ export async function listFailedNotifications(
   return mapPage(await deps.store.listFailedNotifications(page), viewNotification);
 }
 
-/** A failed letter central may act on (not yet marked handled), with its case; else 404/409. */
-async function failedLetter(deps: ServiceDeps, p: Principal, caseId: string, id: string) {
-  requireRole(p, CENTRAL_ROLES);
-  const [n, bundle] = await Promise.all([
-    deps.store.getNotification(caseId, id),
-    deps.store.getCase(caseId),
-  ]);
-  if (!n || !bundle) throw notFound(`letter ${id}`);
+/** A failed letter central may act on (not yet marked handled); else 404/409. */
+async function failedLetter(deps: ServiceDeps, caseId: string, id: string) {
+  const n = await deps.store.getNotification(caseId, id);
+  if (!n) throw notFound(`letter ${id}`);
   if (n.status !== 'failed' || n.handled)
     throw invalidTransition(
       `letter ${id} is ${n.handled ? 'marked handled' : n.status}: central acts only on a failed letter`,
     );
-  return { n, bundle };
+  return n;
 }
 
 /** Writes central's change of a failed letter with its event; a second click is a 409. */
@@ -210,8 +206,12 @@ export async function resendLetter(
   caseId: string,
   notificationId: string,
 ): Promise<NotificationView> {
-  const { n, bundle } = await failedLetter(deps, p, caseId, notificationId);
-  const assignment = bundle.assignments.find((a) => a.agencyId === n.agencyId);
+  requireRole(p, CENTRAL_ROLES);
+  const [n, bundle] = await Promise.all([
+    failedLetter(deps, caseId, notificationId),
+    deps.store.getCase(caseId),
+  ]);
+  const assignment = bundle?.assignments.find((a) => a.agencyId === n.agencyId);
   const untrue = letterVoidReason(n, assignment, deps.clock());
   if (untrue || !assignment)
     throw invalidTransition(
@@ -252,7 +252,8 @@ export async function dismissLetter(
   notificationId: string,
   input: DismissLetterInput,
 ): Promise<NotificationView> {
-  const { n } = await failedLetter(deps, p, caseId, notificationId);
+  requireRole(p, CENTRAL_ROLES);
+  const n = await failedLetter(deps, caseId, notificationId);
   const handled = { at: deps.clock().toISOString(), note: input.note };
   return changeFailed(deps, p, n, { ...n, handled }, 'letter_dismissed', { note: input.note });
 }
