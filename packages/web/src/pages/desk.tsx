@@ -4,28 +4,20 @@
  * complaints their complainant reopened (to forward again), extension requests waiting for a
  * decision, overdue assignments by agency, newly overdue in the last 24 hours (by the API's
  * clock), due within two working days (not yet overdue), redirected awaiting a re-forward (until
- * the case is forwarded again), and this week's monitoring activities.
+ * the case is forwarded again), this week's monitoring activities, and letters that failed to
+ * send (with what central does about each: components/failed-letter-actions.tsx).
  */
 import { type ReactNode, useEffect, useState } from 'react';
 import { Link } from 'wouter';
-import { DismissLetterBody, UTC_OFFSET_HOURS } from '@pantau/core/schemas';
+import { UTC_OFFSET_HOURS } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import type { paths } from '../api/schema';
 import { useSignedIn } from '../auth/session-context';
-import { ActionForm } from '../components/action-form';
-import { AgencyName, useAgencies } from '../components/agencies';
+import { AgencyName } from '../components/agencies';
 import { AssignmentTable } from '../components/assignment-table';
 import { Count } from '../components/count';
-import { TextField } from '../components/field';
-import {
-  Loading,
-  PageTitle,
-  Pager,
-  ProblemAlert,
-  saying,
-  StatusBadge,
-  Time,
-} from '../components/ui';
+import { FailedLetterActions } from '../components/failed-letter-actions';
+import { Loading, PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { type Paged, useLoad, usePaged } from '../data';
 import { dateIn, type TimeZone } from '../format';
 import { labelOf, levelLabel, stepLabel, useI18n } from '../i18n/i18n';
@@ -405,94 +397,10 @@ function FailedLetters({ zone }: { zone: TimeZone }) {
                 <code>{n.lastError}</code>
               </details>
             ) : null}
-            <ResendLetter letter={n} onDone={acted} />
-            <DismissLetter letter={n} onDone={acted} />
+            <FailedLetterActions letter={n} onDone={acted} />
           </li>
         ))}
       </ul>
     </ListCard>
-  );
-}
-
-function ResendLetter({
-  letter,
-  onDone,
-}: {
-  letter: Schemas['Notification'];
-  onDone: (message: string) => void;
-}) {
-  const { t } = useI18n();
-  const { nameOf } = useAgencies();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const agency = nameOf(letter.agencyId);
-  const resend = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const sent = await unwrap(
-        api.POST('/v1/cases/{id}/letters/{letterId}/resend', {
-          params: { path: { id: letter.caseId, letterId: letter.id } },
-        }),
-      );
-      onDone(t('desk.resent', { agency, to: sent.recipients.join(', ') }));
-    } catch (failure) {
-      setError(
-        saying(
-          'validation_failed',
-          t('desk.resendNoAddress', { agency }),
-        )(saying('invalid_transition', t('desk.resendNotNeeded'))(failure)),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <div className="small">
-      <p className="muted">{t('desk.resendHint', { agency })}</p>
-      <button type="button" disabled={busy} aria-busy={busy} onClick={() => void resend()}>
-        {t('desk.resend')}
-      </button>
-      <ProblemAlert error={error} />
-    </div>
-  );
-}
-
-/** Central marks a failed letter handled without sending it again, saying how. */
-function DismissLetter({
-  letter,
-  onDone,
-}: {
-  letter: Schemas['Notification'];
-  onDone: (message: string) => void;
-}) {
-  const { t } = useI18n();
-  const agency = useAgencies().nameOf(letter.agencyId);
-  return (
-    <ActionForm
-      title={t('desk.dismiss')}
-      schema={DismissLetterBody}
-      submitLabel={t('desk.dismissSubmit')}
-      onDone={() => onDone(t('desk.dismissed', { agency }))}
-      send={(body) =>
-        unwrap(
-          api.POST('/v1/cases/{id}/letters/{letterId}/dismiss', {
-            params: { path: { id: letter.caseId, letterId: letter.id } },
-            body,
-          }),
-        )
-      }
-    >
-      {(form) => (
-        <TextField
-          form={form}
-          name="note"
-          label={t('desk.dismissNote')}
-          hint={t('desk.dismissHint')}
-          multiline
-          required
-        />
-      )}
-    </ActionForm>
   );
 }
