@@ -137,9 +137,7 @@ export function CaseLetters({
           <li key={n.id}>
             <Time at={n.createdAt} zone={zone} /> · <strong>{stepLabel(t, n.step)}</strong> ·{' '}
             <AgencyName id={n.agencyId} /> · <StatusBadge prefix="letterStatus" value={n.status} />
-            <LetterHandled letter={n} />
-            <LetterSendsAt letter={n} zone={zone} />
-            <LetterCancelled letter={n} />
+            <LetterStatusNote letter={n} zone={zone} />
             {n.letterNumber ? (
               <div className="muted small">
                 {t('caseLetters.number')}: {n.letterNumber}
@@ -153,20 +151,12 @@ export function CaseLetters({
   );
 }
 
-/** A letter not sent because it no longer held when its time came: why. */
-export function LetterCancelled({ letter }: { letter: Schemas['Notification'] }) {
-  const { t } = useI18n();
-  if (!letter.cancelled) return null;
-  return (
-    <span className="muted small">
-      {' '}
-      · {t('letters.cancelled')} {labelOf(t, 'letterVoid', letter.cancelled.reason)}
-    </span>
-  );
-}
-
-/** A queued letter held for letter hours (or a retry): when it goes out. */
-export function LetterSendsAt({
+/**
+ * What a letter's status badge does not say, beside it: when a queued one goes (held for letter
+ * hours, or a retry), why one was not sent (it no longer held when its time came), or that
+ * central marked a failed one handled (with central's note, to central only).
+ */
+export function LetterStatusNote({
   letter,
   zone,
 }: {
@@ -174,27 +164,14 @@ export function LetterSendsAt({
   zone: TimeZone;
 }) {
   const { t } = useI18n();
-  if (!letter.sendsAt) return null;
-  return (
-    <span className="muted small">
-      {' '}
-      · {t('letters.sendsAt')} <Time at={letter.sendsAt} zone={zone} />
-    </span>
-  );
-}
-
-/**
- * A failed letter central marked handled (delivered another way, or no longer needed): said
- * beside its "Gagal", with central's note to central (an agency reads only that it was).
- */
-export function LetterHandled({ letter }: { letter: Schemas['Notification'] }) {
-  const { t } = useI18n();
-  if (!letter.handled) return null;
-  return (
-    <span className="muted small">
-      {' '}
-      · {t('letters.handled')}
-      {letter.handled.note ? `: “${letter.handled.note}”` : ''}
-    </span>
-  );
+  const note = letter.sendsAt ? (
+    <>
+      {t('letters.sendsAt')} <Time at={letter.sendsAt} zone={zone} />
+    </>
+  ) : letter.cancelled ? (
+    `${t('letters.cancelled')} ${labelOf(t, 'letterVoid', letter.cancelled.reason)}`
+  ) : letter.handled ? (
+    `${t('letters.handled')}${letter.handled.note ? `: “${letter.handled.note}”` : ''}`
+  ) : null;
+  return note ? <span className="muted small"> · {note}</span> : null;
 }

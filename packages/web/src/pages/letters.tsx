@@ -10,12 +10,7 @@ import { api, unwrap } from '../api/client';
 import { isCentral } from '../auth/session';
 import { useSignedIn } from '../auth/session-context';
 import { AgencyName, AgencySelect } from '../components/agencies';
-import {
-  LetterCancelled,
-  LetterHandled,
-  LetterPdfButton,
-  LetterSendsAt,
-} from '../components/document-links';
+import { LetterPdfButton, LetterStatusNote } from '../components/document-links';
 import { PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { usePaged } from '../data';
 import { stepLabel, useI18n } from '../i18n/i18n';
@@ -72,9 +67,7 @@ export default function Letters() {
               <Time at={n.createdAt} zone={session.zone} /> ·{' '}
               <strong>{stepLabel(t, n.step)}</strong> · <AgencyName id={n.agencyId} /> ·{' '}
               <StatusBadge prefix="letterStatus" value={n.status} />
-              <LetterHandled letter={n} />
-              <LetterSendsAt letter={n} zone={session.zone} />
-              <LetterCancelled letter={n} />
+              <LetterStatusNote letter={n} zone={session.zone} />
             </div>
             <div>
               <Link href={`/cases/${n.caseId}?agency=${n.agencyId}`}>{n.subject}</Link>
