@@ -110,6 +110,11 @@ describe('a letter that never reached its agency', () => {
     expect(item).toContain(`kepada ${WRONG}`);
     expect(item).toContain('perbaiki alamat surel PDAM Tirta Uji di halaman Instansi');
     await mainScreen(page, 'failed-letter-1-desk');
+    // On a phone the same card: the address, the hint and both actions fit.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await card.getByText(SUBJECT).scrollIntoViewIfNeeded();
+    await mainScreen(page, 'failed-letter-1-desk-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // An admin corrects the address (the agencies page is tried in console-desk.test.ts).
     const fixed = await http.patch(
