@@ -210,7 +210,7 @@ export class EscalationStore extends SettingsLayer {
   ): Promise<boolean> {
     try {
       await this.conditionalPut(
-        this.sameRound(notificationItem(outcome), previous, 'pending'),
+        this.sameRound(notificationItem(outcome), previous, previous.status),
         null,
       );
       return true;

@@ -511,6 +511,37 @@ describe('the sweep looks after the outbox', () => {
     });
   });
 
+  it('records a letter that went while the sweep cancelled it as sent, not as never sent', async () => {
+    clock.set('2026-06-08T03:00:00.000Z'); // Monday 10:00 WIB
+    const service = new Service({ store, clock: clock.now, ladders: lostStarts });
+    const { caseId } = await forwardedCase(service, ['polri'], 'light');
+    clock.set('2026-06-09T17:00:00.000Z'); // Wednesday 00:00 WIB: the warning, held
+    await tick({ store, clock: clock.now, mailer: working }, armedByApi.at(-1)!);
+    sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' });
+    clock.set('2026-06-10T01:05:00.000Z'); // 08:05
+    const [held] = await store.listAllUndelivered(10);
+    // A Tick has read the letter as true and hands it to SES; while SES takes it, the officer
+    // acknowledges and a sweep reads the letter (still pending) and cancels it as untrue.
+    const racing: Mailer = {
+      send: async (n) => {
+        sent.push(n);
+        await service.acknowledge(officerOf('polri'), caseId, 'polri');
+        expect(await sweep({ store, clock: clock.now, mailer: working, ladders })).toMatchObject({
+          cancelledLetters: 1,
+        });
+      },
+    };
+    sent.length = 0;
+    expect(await deliver({ store, clock: clock.now, mailer: racing }, held!)).toMatchObject({
+      status: 'sent',
+    });
+    // It went, once: the letters log says sent, not "Tidak dikirim".
+    expect(sent).toHaveLength(1);
+    const [warning] = await letters(caseId);
+    expect(warning).toMatchObject({ step: 'warning', status: 'sent', attempts: 1 });
+    expect(warning!.cancelled).toBeUndefined();
+  });
+
   it('counts a held letter’s age in the outbox from 08:00, even after a refusal', async () => {
     clock.set('2026-07-06T03:00:00.000Z'); // Monday 10:00 WIB
     const service = new Service({ store, clock: clock.now, ladders: lostStarts });
