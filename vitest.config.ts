@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './test/support/sequencer.ts';
 
 /**
  * Files run two at a time in every tier. Vitest's default is the cores less one: on the 2-core CI
@@ -29,6 +30,8 @@ export default defineConfig({
   test: {
     // After the run: the tests nearest their timeouts, the longest set-ups.
     reporters: ['default', './test/support/timeout-margins.ts'],
+    // Each tier's longest files first, a clean clone (CI) included.
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         test: {
@@ -43,6 +46,7 @@ export default defineConfig({
             'scripts/**/*.test.ts',
             'bench/**/*.test.ts',
             'test/architecture/**/*.test.ts',
+            'test/support/**/*.test.ts',
           ],
           exclude: ['**/*.int.test.ts'],
         },

@@ -1,0 +1,75 @@
+/**
+ * The order files start in: each tier's longest first, so that the two workers end together.
+ *
+ * Vitest orders by the durations it recorded in the last run (`node_modules/.vite`), and a
+ * clean clone, which is what CI runs, has none: it then falls back to file size, and the size of
+ * a test file says little about its time. From a clean clone the crash test (36 s) started
+ * last of the e2e tier, the deploy path (41 s) last of the infra tier, and the statistics (26 s)
+ * and re-arming jobs (27 s) among the integration tier's last, so one worker ran them alone at
+ * the end while the other idled. `EXPECTED` stands in for the record a clean clone lacks: the
+ * seconds each file over 5 s took from a clean clone (2026-11-30, 2 cores, idle). A file not
+ * listed is taken as short; a stale figure only costs order, never a result. A recorded
+ * duration, where there is one, comes first, as in Vitest's own sequencer; so do files that
+ * failed last time.
+ *
+ * The tiers still run one after another (by name, as Vitest's sequencer does): a worker serves
+ * one tier's files in a row, its Chromium or its module cache reused (`isolate: false`).
+ */
+import { stat } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+export const EXPECTED: Readonly<Record<string, number>> = {
+  'test/infra/deploy-path.test.ts': 41,
+  'test/e2e/crash.test.ts': 36,
+  'test/e2e/console-desk.test.ts': 34,
+  'test/e2e/console-oversight.test.ts': 31,
+  'packages/local/src/jobs.int.test.ts': 27,
+  'test/e2e/console-plain.test.ts': 27,
+  'test/integration/stats.int.test.ts': 26,
+  'test/e2e/matrix.test.ts': 21,
+  'test/e2e/isolation.test.ts': 19,
+  'test/e2e/console.test.ts': 19,
+  'test/e2e/console-track.test.ts': 19,
+  'test/e2e/console-complain.test.ts': 15,
+  'test/infra/stack.test.ts': 14,
+  'test/e2e/documents.test.ts': 12,
+  'test/e2e/console-oidc.test.ts': 12,
+  'packages/local/src/ladder-model.int.test.ts': 11,
+  'test/e2e/process.test.ts': 11,
+  'test/e2e/console-failed-letters.test.ts': 10,
+  'test/e2e/escalation.test.ts': 9,
+  'test/integration/growth.int.test.ts': 8,
+  'test/e2e/runtime.test.ts': 8,
+  'test/e2e/concurrency-and-logs.test.ts': 8,
+  'test/e2e/console-documents.test.ts': 7,
+  'packages/local/src/engine.int.test.ts': 6,
+  'packages/api/src/responses.int.test.ts': 6,
+  'packages/api/src/edge.int.test.ts': 6,
+  'test/e2e/auth-hardening.test.ts': 6,
+};
+
+export default class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const root = this.ctx.config.root;
+    const seconds = new Map<TestSpecification, number>();
+    await Promise.all(
+      files.map(async (spec) => {
+        const recorded = this.ctx.cache.getTestSpecificationResult(spec);
+        const expected = EXPECTED[relative(root, spec.moduleId)];
+        // Unlisted and never run: a bigger file first, all after the listed ones (under 5 s).
+        const bySize = async () => Math.min((await stat(spec.moduleId)).size / 1e5, 4);
+        seconds.set(spec, recorded ? recorded.duration / 1000 : (expected ?? (await bySize())));
+      }),
+    );
+    const failed = (spec: TestSpecification) =>
+      this.ctx.cache.getTestSpecificationResult(spec)?.failed ? 0 : 1;
+    return [...files].sort(
+      (a, b) =>
+        a.project.config.sequence.groupOrder - b.project.config.sequence.groupOrder ||
+        a.project.name.localeCompare(b.project.name) ||
+        failed(a) - failed(b) ||
+        seconds.get(b)! - seconds.get(a)!,
+    );
+  }
+}
