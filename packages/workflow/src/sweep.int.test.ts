@@ -75,6 +75,19 @@ const started = () =>
 const letters = async (caseId: string) =>
   (await store.listNotifications({ caseId }, { limit: 10 })).items;
 
+/**
+ * A case forwarded to Polri on `monday` at 10:00 WIB, and the warning of its acknowledgement's
+ * deadline written by its Tick at Wednesday 00:00 WIB: held in the outbox for 08:00.
+ */
+async function heldWarning(monday: string) {
+  clock.set(`${monday}T03:00:00.000Z`);
+  const service = new Service({ store, clock: clock.now, ladders: lostStarts });
+  const { caseId } = await forwardedCase(service, ['polri'], 'light');
+  clock.set(new Date(Date.parse(`${monday}T17:00:00.000Z`) + 86_400_000).toISOString());
+  await tick({ store, clock: clock.now, mailer: working }, armedByApi.at(-1)!);
+  return { service, caseId };
+}
+
 // A table per test: each sweep sees only its own test's ladders and letters.
 beforeEach(async () => {
   store = await freshStore();
@@ -457,13 +470,7 @@ describe('the sweep looks after the outbox', () => {
   });
 
   it('does not send a letter held overnight that the agency made untrue before 08:00', async () => {
-    clock.set('2026-05-11T03:00:00.000Z'); // Monday 10:00 WIB
-    const service = new Service({ store, clock: clock.now, ladders: lostStarts });
-    const { caseId } = await forwardedCase(service, ['polri'], 'light');
-    const ref = armedByApi.at(-1)!;
-    // Wednesday 00:00 WIB: the warning of the acknowledgement's deadline, held for 08:00.
-    clock.set('2026-05-12T17:00:00.000Z');
-    await tick({ store, clock: clock.now, mailer: working }, ref);
+    const { service, caseId } = await heldWarning('2026-05-11');
     // 07:30 WIB: the officer starting early acknowledges.
     clock.set('2026-05-13T00:30:00.000Z');
     await service.acknowledge(officerOf('polri'), caseId, 'polri');
@@ -492,12 +499,7 @@ describe('the sweep looks after the outbox', () => {
   });
 
   it('a Tick that reads the outbox after 08:00 does not send a held letter made untrue either', async () => {
-    clock.set('2026-05-18T03:00:00.000Z'); // Monday 10:00 WIB
-    const service = new Service({ store, clock: clock.now, ladders: lostStarts });
-    const { caseId } = await forwardedCase(service, ['polri'], 'light');
-    const ref = armedByApi.at(-1)!;
-    clock.set('2026-05-19T17:00:00.000Z'); // Wednesday 00:00 WIB: the warning, held
-    await tick({ store, clock: clock.now, mailer: working }, ref);
+    const { service, caseId } = await heldWarning('2026-05-18');
     // 08:02 WIB, before any sweep took it: the agency acknowledges, and a tick of its ladder
     // runs (a re-arm, a retry): it writes nothing and reads the outbox.
     clock.set('2026-05-20T01:02:00.000Z');
@@ -512,11 +514,7 @@ describe('the sweep looks after the outbox', () => {
   });
 
   it('records a letter that went while the sweep cancelled it as sent, not as never sent', async () => {
-    clock.set('2026-06-08T03:00:00.000Z'); // Monday 10:00 WIB
-    const service = new Service({ store, clock: clock.now, ladders: lostStarts });
-    const { caseId } = await forwardedCase(service, ['polri'], 'light');
-    clock.set('2026-06-09T17:00:00.000Z'); // Wednesday 00:00 WIB: the warning, held
-    await tick({ store, clock: clock.now, mailer: working }, armedByApi.at(-1)!);
+    const { service, caseId } = await heldWarning('2026-06-08');
     sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' });
     clock.set('2026-06-10T01:05:00.000Z'); // 08:05
     const [held] = await store.listAllUndelivered(10);
@@ -543,11 +541,7 @@ describe('the sweep looks after the outbox', () => {
   });
 
   it('counts a held letter’s age in the outbox from 08:00, even after a refusal', async () => {
-    clock.set('2026-07-06T03:00:00.000Z'); // Monday 10:00 WIB
-    const service = new Service({ store, clock: clock.now, ladders: lostStarts });
-    const { caseId } = await forwardedCase(service, ['polri'], 'light');
-    clock.set('2026-07-07T17:00:00.000Z'); // Wednesday 00:00 WIB: the warning, held
-    await tick({ store, clock: clock.now, mailer: working }, armedByApi.at(-1)!);
+    const { caseId } = await heldWarning('2026-07-06');
     sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' });
     clock.set('2026-07-08T01:15:00.000Z'); // 08:15: SES refuses it once
     expect(await sweep({ store, clock: clock.now, mailer: failing, ladders })).toMatchObject({
