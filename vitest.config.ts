@@ -30,7 +30,9 @@ export default defineConfig({
   test: {
     // After the run: the tests nearest their timeouts, the longest set-ups.
     reporters: ['default', './test/support/timeout-margins.ts'],
-    // Each tier's longest files first, a clean clone (CI) included.
+    // Each tier's longest files first, a clean clone (CI) included. A sequencer of our own means
+    // `--sequence.shuffle` no longer shuffles files (Vitest swaps in its random one only when
+    // none is set); tests within a file still shuffle.
     sequence: { sequencer: LongestFirst },
     projects: [
       {

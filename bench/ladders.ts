@@ -115,12 +115,13 @@ try {
   // letter hours, and its Tick sends the letter; one due on a weekend or a holiday is held to
   // the next working day's 08:00 and goes by the sweeps, timed apart, as on AWS it is the
   // sweep's Lambda. A sweep reads at most a page of the outbox (1,000 letters), so each day
-  // sweeps until it finds nothing more to do, as a morning of 15-minute sweeps does on AWS.
+  // sweeps until a sweep finds nothing more to do. On AWS a run takes 400 and runs every 15
+  // minutes (about 12,800 a day's letter hours): the bench shows what is sent, not the backlog
+  // AWS would carry after the holiday week.
   const started = performance.now();
   let days = 0;
   let sweepMs = 0;
   let sweeps = 0;
-  let cancelled = 0;
   for (
     now = START;
     now.getTime() <= end.getTime() + 86_400_000;
@@ -132,14 +133,12 @@ try {
     for (;;) {
       const run = await engine.sweep({ letterLimit: 1_000 });
       sweeps += 1;
-      cancelled += run.cancelledLetters;
       if (run.delivered + run.cancelledLetters + run.refused + run.failedLetters === 0) break;
     }
     sweeping = false;
     sweepMs += performance.now() - swept;
     days += 1;
   }
-  const pending = await store.listAllUndelivered(1_000);
   const seconds = (performance.now() - started - sweepMs) / 1000;
   stopTracing();
 
@@ -159,12 +158,17 @@ try {
     ]),
   );
   const seen = new Map<string, number>();
+  // Every letter as it ended: cancelled (by a sweep or a Tick), or still in the outbox.
+  let cancelled = 0;
+  let pending = 0;
   let cursor: string | undefined;
   do {
     const page = await store.listNotifications({}, { limit: 100, cursor });
     for (const n of page.items) {
       const key = `${n.caseId}/${n.agencyId}#${n.stepId}`;
       seen.set(key, (seen.get(key) ?? 0) + 1);
+      if (n.status === 'cancelled') cancelled += 1;
+      if (n.status === 'pending') pending += 1;
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -214,7 +218,7 @@ try {
     ],
     [
       'letters not sent',
-      `${cancelled.toLocaleString('en')} cancelled (no longer true when their hour came), ${pending.length.toLocaleString('en')} still in the outbox at the end`,
+      `${cancelled.toLocaleString('en')} cancelled (no longer true when their hour came), ${pending.toLocaleString('en')} still in the outbox at the end`,
     ],
     ['local runs (park/resume)', engine.stats.runs.toLocaleString('en')],
     ['ladder executions failed', engine.stats.failures.toLocaleString('en')],

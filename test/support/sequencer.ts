@@ -3,11 +3,12 @@
  *
  * Vitest orders by the durations it recorded in the last run (`node_modules/.vite`), and a
  * clean clone, which is what CI runs, has none: it then falls back to file size, and the size of
- * a test file says little about its time. From a clean clone the crash test (36 s) started
- * last of the e2e tier, the deploy path (41 s) last of the infra tier, and the statistics (26 s)
- * and re-arming jobs (27 s) among the integration tier's last, so one worker ran them alone at
- * the end while the other idled. `EXPECTED` stands in for the record a clean clone lacks: the
- * seconds each file over 5 s took from a clean clone (2026-11-30, 2 cores, idle). A file not
+ * a test file says little about its time. In a clean clone's run (2026-11-30, 14:54) the crash
+ * test (32 s) started last of the e2e tier, the deploy path (43 s) last of the infra tier, and
+ * the statistics (27 s) and re-arming jobs (24 s) among the integration tier's last, so one
+ * worker ran them alone at the end while the other idled. `EXPECTED` stands in for the record a
+ * clean clone lacks: the seconds each file over 5 s took in another clean run (2026-11-30,
+ * 15:18, 2 cores, idle). A file not
  * listed is taken as short; a stale figure only costs order, never a result. A recorded
  * duration, where there is one, comes first, as in Vitest's own sequencer; so do files that
  * failed last time.
@@ -58,7 +59,8 @@ export default class LongestFirst extends BaseSequencer {
         const recorded = this.ctx.cache.getTestSpecificationResult(spec);
         const expected = EXPECTED[relative(root, spec.moduleId)];
         // Unlisted and never run: a bigger file first, all after the listed ones (under 5 s).
-        const bySize = async () => Math.min((await stat(spec.moduleId)).size / 1e5, 4);
+        const bySize = async () =>
+          Math.min((await stat(spec.moduleId).catch(() => ({ size: 0 }))).size / 1e5, 4);
         seconds.set(spec, recorded ? recorded.duration / 1000 : (expected ?? (await bySize())));
       }),
     );

@@ -311,9 +311,11 @@ export interface Store extends DocumentStore {
     event: TimelineEvent,
   ): Promise<void>;
   /**
-   * A delivery attempt's outcome, only while the letter stands as `previous` (the same status,
-   * attempts and round; not marked handled): false, and nothing written, when another delivery,
-   * a cancellation or central's resend changed it meanwhile.
+   * A delivery attempt's outcome, only while the letter stands as `previous` (pending, the same
+   * attempts and round; not marked handled): false, and nothing written, when another delivery
+   * or central's resend changed it meanwhile. A letter that went (`sent`) is recorded over a
+   * cancellation made while it went, too: the sweep found it untrue, but it had reached the
+   * agency.
    */
   recordDelivery(outcome: NotificationRecord, previous: NotificationRecord): Promise<boolean>;
 

@@ -172,7 +172,7 @@ export class EscalationStore extends SettingsLayer {
   ): Promise<void> {
     await this.transact(
       [
-        { Put: this.sameRound(notificationItem(next), previous, 'failed') },
+        { Put: this.sameRound(notificationItem(next), previous, ['failed']) },
         { Put: this.createPut(eventItem(event)) },
       ],
       ['version', 'exists'],
@@ -187,17 +187,18 @@ export class EscalationStore extends SettingsLayer {
   private sameRound(
     item: Item,
     previous: NotificationRecord,
-    status: NotificationRecord['status'],
+    statuses: readonly NotificationRecord['status'][],
   ) {
     const round =
       previous.resentAt === undefined ? 'attribute_not_exists(resentAt)' : 'resentAt = :round';
+    const names = statuses.map((_, i) => `:status${i}`);
     return {
       TableName: this.tableName,
       Item: item,
-      ConditionExpression: `#status = :status AND attempts = :attempts AND ${round} AND attribute_not_exists(handled)`,
+      ConditionExpression: `#status IN (${names.join(', ')}) AND attempts = :attempts AND ${round} AND attribute_not_exists(handled)`,
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
-        ':status': status,
+        ...Object.fromEntries(statuses.map((status, i) => [names[i]!, status])),
         ':attempts': previous.attempts,
         ...(previous.resentAt === undefined ? {} : { ':round': previous.resentAt }),
       },
@@ -210,7 +211,13 @@ export class EscalationStore extends SettingsLayer {
   ): Promise<boolean> {
     try {
       await this.conditionalPut(
-        this.sameRound(notificationItem(outcome), previous, previous.status),
+        // A letter that went is recorded sent even over the sweep's cancellation made while it
+        // went (the agency answered between their two reads): it reached the agency.
+        this.sameRound(
+          notificationItem(outcome),
+          previous,
+          outcome.status === 'sent' ? ['pending', 'cancelled'] : ['pending'],
+        ),
         null,
       );
       return true;

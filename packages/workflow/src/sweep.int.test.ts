@@ -540,6 +540,30 @@ describe('the sweep looks after the outbox', () => {
     expect(warning!.cancelled).toBeUndefined();
   });
 
+  it('leaves the cancellation when SES refused the letter the sweep cancelled meanwhile', async () => {
+    const { service, caseId } = await heldWarning('2026-06-22');
+    sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' });
+    clock.set('2026-06-24T01:05:00.000Z'); // 08:05
+    const [held] = await store.listAllUndelivered(10);
+    const refusedMeanwhile: Mailer = {
+      send: async () => {
+        await service.acknowledge(officerOf('polri'), caseId, 'polri');
+        await sweep({ store, clock: clock.now, mailer: working, ladders });
+        throw new Error('SES throttled');
+      },
+    };
+    expect(await deliver({ store, clock: clock.now, mailer: refusedMeanwhile }, held!)).toBe(
+      undefined,
+    );
+    // Not sent, and never to be retried: it stays cancelled, with why.
+    expect((await letters(caseId))[0]).toMatchObject({
+      status: 'cancelled',
+      attempts: 0,
+      cancelled: { reason: 'targets_met' },
+    });
+    expect(await store.listAllUndelivered(10)).toEqual([]);
+  });
+
   it('counts a held letter’s age in the outbox from 08:00, even after a refusal', async () => {
     const { caseId } = await heldWarning('2026-07-06');
     sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' });

@@ -377,25 +377,6 @@ export async function deliverIfTrue(
 }
 
 /**
- * Records a delivery attempt's outcome, only over the letter as it was read: another delivery,
- * or central's resend, may have changed it since (a stale outcome would undo the resend). The
- * one exception is a letter that went while the sweep cancelled it (its assignment changed
- * between the two reads of it, a window of milliseconds): it went all the same, so the record
- * says sent, over the cancellation, and the letters log tells the truth.
- */
-async function recordOutcome(
-  deps: EngineDeps,
-  outcome: NotificationRecord,
-  n: NotificationRecord,
-): Promise<boolean> {
-  if (await deps.store.recordDelivery(outcome, n)) return true;
-  if (outcome.status !== 'sent') return false;
-  const current = await deps.store.getNotification(n.caseId, n.id);
-  if (current?.status !== 'cancelled' || current.attempts !== n.attempts) return false;
-  return deps.store.recordDelivery(outcome, current);
-}
-
-/**
  * One delivery attempt of a letter that is due (pending, past its backoff), recorded on the
  * letter: sent, or refused (retried after the backoff, `failed` after the last attempt).
  * Returns what was recorded, or undefined when the letter was not due.
@@ -421,7 +402,10 @@ export async function deliver(
     step: n.step,
     attempts: outcome.attempts,
   };
-  if (!(await recordOutcome(deps, outcome, n))) {
+  // Only over the letter as it was read: another delivery, or central's resend, may have
+  // changed it since (a stale outcome would undo the resend). One that went is recorded sent
+  // over a cancellation the sweep made meanwhile (`recordDelivery`).
+  if (!(await deps.store.recordDelivery(outcome, n))) {
     deps.logger?.warn('letter changed during its delivery: outcome not recorded', fields);
     return undefined;
   }
