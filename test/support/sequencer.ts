@@ -8,10 +8,9 @@
  * the statistics (27 s) and re-arming jobs (24 s) among the integration tier's last, so one
  * worker ran them alone at the end while the other idled. `EXPECTED` stands in for the record a
  * clean clone lacks: the seconds each file over 5 s took in another clean run (2026-11-30,
- * 15:18, 2 cores, idle). A file not
- * listed is taken as short; a stale figure only costs order, never a result. A recorded
- * duration, where there is one, comes first, as in Vitest's own sequencer; so do files that
- * failed last time.
+ * 15:18, 2 cores, idle). A file not listed is taken as short; a stale figure only costs order,
+ * never a result. A recorded duration, where there is one, comes first, as in Vitest's own
+ * sequencer; so do files that failed last time.
  *
  * The tiers still run one after another (by name, as Vitest's sequencer does): a worker serves
  * one tier's files in a row, its Chromium or its module cache reused (`isolate: false`).
