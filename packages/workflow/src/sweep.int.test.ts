@@ -330,7 +330,7 @@ describe('the sweep looks after the outbox', () => {
       attempts: MAX_DELIVERY_ATTEMPTS - 1,
       nextAttemptAt: '2026-05-13T05:00:00.000Z',
     };
-    clock.set('2026-05-13T08:00:00.000Z');
+    clock.set('2026-05-13T07:00:00.000Z'); // 14:00 WIB
     const round2 = await service.resendLetter(centralOfficer, caseId, letter.id);
     sent.length = 0;
     expect(await deliver({ store, clock: clock.now, mailer: working }, stale)).toBeUndefined();
@@ -340,11 +340,12 @@ describe('the sweep looks after the outbox', () => {
       status: 'pending',
       attempts: 0,
       recipients: round2.recipients,
-      resentAt: '2026-05-13T08:00:00.000Z',
+      resentAt: '2026-05-13T07:00:00.000Z',
     });
-    // The resent round fails as well: a click made on the first round's copy does nothing.
-    for (const at of ['08:05', '08:20', '08:50', '09:50', '11:50']) {
-      clock.set(`2026-05-13T${at}:00.000Z`);
+    // The resent round fails as well (its last retry waits for letter hours on Monday, past
+    // Ascension): a click made on the first round's copy does nothing.
+    for (const at of ['13T07:05', '13T07:20', '13T07:50', '13T08:50', '18T01:00']) {
+      clock.set(`2026-05-${at}:00.000Z`);
       await sweep({ store, clock: clock.now, mailer: failing, ladders });
     }
     expect((await letters(caseId))[0]).toMatchObject({ status: 'failed', attempts: 5 });
@@ -576,6 +577,33 @@ describe('the sweep looks after the outbox', () => {
     // Half an hour since 08:00, not eight and a half since it was written: no age alarm.
     expect(run.oldestUndeliveredSeconds).toBe(1_800);
     expect((await letters(caseId))[0]).toMatchObject({ attempts: 2, status: 'pending' });
+  });
+
+  it('tries a letter refused at 15:55 again at 08:00 the next working day, not at 16:10', async () => {
+    const { caseId } = await heldWarning('2026-07-13');
+    sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' });
+    clock.set('2026-07-15T08:55:00.000Z'); // Wednesday 15:55 WIB: SES refuses it
+    expect(await sweep({ store, clock: clock.now, mailer: failing, ladders })).toMatchObject({
+      refused: 1,
+    });
+    expect((await letters(caseId))[0]).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      nextAttemptAt: '2026-07-16T01:00:00.000Z', // Thursday 08:00 WIB
+      heldUntil: '2026-07-16T01:00:00.000Z',
+    });
+    // The evening's sweeps leave it, and its wait is no age for the alarm.
+    clock.set('2026-07-15T09:15:00.000Z'); // 16:15
+    sent.length = 0;
+    expect(await sweep({ store, clock: clock.now, mailer: working, ladders })).toMatchObject({
+      delivered: 0,
+      oldestUndeliveredSeconds: 0,
+    });
+    clock.set('2026-07-16T01:05:00.000Z'); // Thursday 08:05
+    expect(await sweep({ store, clock: clock.now, mailer: working, ladders })).toMatchObject({
+      delivered: 1,
+    });
+    expect(sent.map((n) => n.caseId)).toEqual([caseId]);
   });
 
   it('takes no further letter when its invocation is nearly out of time; the next run takes the rest', async () => {

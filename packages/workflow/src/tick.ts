@@ -220,7 +220,7 @@ async function tickOnce(
   // is read only by a tick that wrote none on a ladder that wrote some before: the Tick retried
   // after a crash between a commit and its delivery finds nothing new to write and its letters
   // waiting. Whatever else waits (a refused delivery's retry) the sweep delivers.
-  for (const write of writes) await deliver(deps, write.notification);
+  for (const write of writes) await deliver(deps, write.notification, assignment);
   if (writes.length === 0 && (ladder.lastStepAt !== null || ladder.forwardingLetter === 'written'))
     await deliverOutbox(deps, ref.caseId, assignment);
   return {
@@ -363,7 +363,7 @@ export async function deliverIfTrue(
   const now = deps.clock();
   if (!deliveryDue(n, now)) return undefined;
   const reason = letterVoidReason(n, assignment, now);
-  if (!reason || reason === 'paused') return deliver(deps, n);
+  if (!reason || reason === 'paused') return deliver(deps, n, assignment);
   const outcome = cancelledLetter(n, reason, now);
   if (!(await deps.store.recordDelivery(outcome, n))) return undefined;
   deps.logger?.info('letter no longer holds: not sent', {
@@ -377,13 +377,33 @@ export async function deliverIfTrue(
 }
 
 /**
+ * A refused rung letter's retry, moved into letter hours (on the agency's calendar, in its time
+ * zone) when its backoff would end outside them: one refused at 15:55 is tried again at 08:00
+ * the next working day, not at 16:10. Its age in the outbox counts from then, as a held
+ * letter's. The forwarding letter, central's act, keeps its backoff.
+ */
+async function retryInLetterHours(
+  deps: EngineDeps,
+  outcome: NotificationRecord,
+  assignment: AssignmentRecord | undefined,
+): Promise<NotificationRecord> {
+  if (!assignment || outcome.action === 'forwarding' || !outcome.nextAttemptAt) return outcome;
+  const stored = await deps.store.getCalendar(assignment.calendarId);
+  if (!stored) return outcome;
+  const retry = new Date(outcome.nextAttemptAt);
+  return heldForLetterHours(outcome, new Calendar(stored), assignment.timeZone, retry);
+}
+
+/**
  * One delivery attempt of a letter that is due (pending, past its backoff), recorded on the
- * letter: sent, or refused (retried after the backoff, `failed` after the last attempt).
- * Returns what was recorded, or undefined when the letter was not due.
+ * letter: sent, or refused (retried after the backoff, in letter hours when its `assignment` is
+ * given; `failed` after the last attempt). Returns what was recorded, or undefined when the
+ * letter was not due.
  */
 export async function deliver(
   deps: EngineDeps,
   n: NotificationRecord,
+  assignment?: AssignmentRecord,
 ): Promise<NotificationRecord | undefined> {
   const now = deps.clock();
   if (!deliveryDue(n, now)) return undefined;
@@ -392,7 +412,7 @@ export async function deliver(
     await deps.mailer.send(n);
     outcome = delivered(n, deps.clock());
   } catch (error) {
-    outcome = deliveryFailed(n, error, now);
+    outcome = await retryInLetterHours(deps, deliveryFailed(n, error, now), assignment);
   }
   // Ids and the step only: the letter's recipients and text stay out of the logs.
   const fields = {
