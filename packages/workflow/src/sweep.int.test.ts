@@ -88,6 +88,22 @@ async function heldWarning(monday: string) {
   return { service, caseId };
 }
 
+/**
+ * That warning read from the outbox at Wednesday 08:05 WIB, as a Tick or a sweep about to send
+ * it reads it; `answerAndSweep` is the officer acknowledging and a sweep that runs meanwhile.
+ */
+async function readAt0805(monday: string) {
+  const { service, caseId } = await heldWarning(monday);
+  sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' });
+  clock.set(new Date(Date.parse(`${monday}T01:05:00.000Z`) + 2 * 86_400_000).toISOString());
+  const [held] = await store.listAllUndelivered(10);
+  const answerAndSweep = async () => {
+    await service.acknowledge(officerOf('polri'), caseId, 'polri');
+    return sweep({ store, clock: clock.now, mailer: working, ladders });
+  };
+  return { caseId, held: held!, answerAndSweep };
+}
+
 // A table per test: each sweep sees only its own test's ladders and letters.
 beforeEach(async () => {
   store = await freshStore();
@@ -515,23 +531,17 @@ describe('the sweep looks after the outbox', () => {
   });
 
   it('records a letter that went while the sweep cancelled it as sent, not as never sent', async () => {
-    const { service, caseId } = await heldWarning('2026-06-08');
-    sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' });
-    clock.set('2026-06-10T01:05:00.000Z'); // 08:05
-    const [held] = await store.listAllUndelivered(10);
+    const { caseId, held, answerAndSweep } = await readAt0805('2026-06-08');
     // A Tick has read the letter as true and hands it to SES; while SES takes it, the officer
     // acknowledges and a sweep reads the letter (still pending) and cancels it as untrue.
     const racing: Mailer = {
       send: async (n) => {
         sent.push(n);
-        await service.acknowledge(officerOf('polri'), caseId, 'polri');
-        expect(await sweep({ store, clock: clock.now, mailer: working, ladders })).toMatchObject({
-          cancelledLetters: 1,
-        });
+        expect(await answerAndSweep()).toMatchObject({ cancelledLetters: 1 });
       },
     };
     sent.length = 0;
-    expect(await deliver({ store, clock: clock.now, mailer: racing }, held!)).toMatchObject({
+    expect(await deliver({ store, clock: clock.now, mailer: racing }, held)).toMatchObject({
       status: 'sent',
     });
     // It went, once: the letters log says sent, not "Tidak dikirim".
@@ -542,18 +552,14 @@ describe('the sweep looks after the outbox', () => {
   });
 
   it('leaves the cancellation when SES refused the letter the sweep cancelled meanwhile', async () => {
-    const { service, caseId } = await heldWarning('2026-06-22');
-    sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' });
-    clock.set('2026-06-24T01:05:00.000Z'); // 08:05
-    const [held] = await store.listAllUndelivered(10);
+    const { caseId, held, answerAndSweep } = await readAt0805('2026-06-22');
     const refusedMeanwhile: Mailer = {
       send: async () => {
-        await service.acknowledge(officerOf('polri'), caseId, 'polri');
-        await sweep({ store, clock: clock.now, mailer: working, ladders });
+        await answerAndSweep();
         throw new Error('SES throttled');
       },
     };
-    expect(await deliver({ store, clock: clock.now, mailer: refusedMeanwhile }, held!)).toBe(
+    expect(await deliver({ store, clock: clock.now, mailer: refusedMeanwhile }, held)).toBe(
       undefined,
     );
     // Not sent, and never to be retried: it stays cancelled, with why.
