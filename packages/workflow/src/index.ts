@@ -2,13 +2,12 @@ export { ladderDefinition, MAX_PASSES_PER_EXECUTION, STATE, substitute } from '.
 export {
   CorrelationId,
   correlated,
-  deliver,
-  deliverOutbox,
   type EngineDeps,
   tick,
   TickInput,
   type TickResult,
 } from './tick.ts';
+export { deliver, deliverOutbox } from './delivery.ts';
 export {
   continueLadder,
   type ExecutionState,

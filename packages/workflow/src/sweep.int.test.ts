@@ -34,7 +34,8 @@ import {
 import { executionName, SfnLadderStarter } from './aws.ts';
 import type { BusinessMetrics, MetricName } from './metrics.ts';
 import { sweep, TIME_RESERVE_MS } from './sweep.ts';
-import { deliver, tick } from './tick.ts';
+import { deliver } from './delivery.ts';
+import { tick } from './tick.ts';
 
 const ARN = 'arn:aws:states:ap-southeast-3:111122223333:stateMachine:Pantau-ladder';
 const sfn = mockClient(SFNClient);

@@ -27,7 +27,8 @@ import {
 } from '@pantau/core';
 import type { LadderExecutions } from './aws.ts';
 import { METRIC, noMetrics } from './metrics.ts';
-import { deliverIfTrue, type EngineDeps } from './tick.ts';
+import { deliverIfTrue } from './delivery.ts';
+import type { EngineDeps } from './tick.ts';
 
 export interface SweepDeps extends EngineDeps {
   /**
