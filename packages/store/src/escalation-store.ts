@@ -141,12 +141,15 @@ export class EscalationStore extends SettingsLayer {
     );
   }
 
-  /** Letters of one assignment not yet delivered (every page of the case's letters). */
+  /**
+   * Letters of one assignment still in the outbox (pending; every page of the case's letters):
+   * neither sent, nor given up, nor cancelled.
+   */
   async listUndelivered(caseId: string, agencyId: string): Promise<NotificationRecord[]> {
     const items = await this.queryPrefix(keys.casePk(caseId), 'NOTIF#');
     return items
       .map((i) => record<NotificationRecord>(i))
-      .filter((n) => n.agencyId === agencyId && n.status !== 'sent');
+      .filter((n) => n.agencyId === agencyId && n.status === 'pending');
   }
 
   /**

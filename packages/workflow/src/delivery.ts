@@ -6,12 +6,11 @@
  */
 import {
   type AssignmentRecord,
-  Calendar,
   cancelledLetter,
   delivered,
   deliveryDue,
   deliveryFailed,
-  heldForLetterHours,
+  type LetterHours,
   letterVoidReason,
   type NotificationRecord,
 } from '@pantau/core';
@@ -27,9 +26,10 @@ export async function deliverOutbox(
   deps: EngineDeps,
   caseId: string,
   assignment: AssignmentRecord,
+  hours: LetterHours,
 ): Promise<void> {
   for (const n of await deps.store.listUndelivered(caseId, assignment.agencyId))
-    await deliverIfTrue(deps, n, assignment);
+    await deliverIfTrue(deps, n, assignment, hours);
 }
 
 /**
@@ -42,11 +42,12 @@ export async function deliverIfTrue(
   deps: EngineDeps,
   n: NotificationRecord,
   assignment: AssignmentRecord | undefined,
+  hours: LetterHours | undefined,
 ): Promise<NotificationRecord | undefined> {
   const now = deps.clock();
   if (!deliveryDue(n, now)) return undefined;
   const reason = letterVoidReason(n, assignment, now);
-  if (!reason || reason === 'paused') return deliver(deps, n, assignment);
+  if (!reason || reason === 'paused') return deliver(deps, n, hours);
   const outcome = cancelledLetter(n, reason, now);
   if (!(await deps.store.recordDelivery(outcome, n))) return undefined;
   deps.logger?.info('letter no longer holds: not sent', {
@@ -60,33 +61,15 @@ export async function deliverIfTrue(
 }
 
 /**
- * A refused rung letter's retry, moved into letter hours (on the agency's calendar, in its time
- * zone) when its backoff would end outside them: one refused at 15:55 is tried again at 08:00
- * the next working day, not at 16:10. Its age in the outbox counts from then, as a held
- * letter's. The forwarding letter, central's act, keeps its backoff.
- */
-async function retryInLetterHours(
-  deps: EngineDeps,
-  outcome: NotificationRecord,
-  assignment: AssignmentRecord | undefined,
-): Promise<NotificationRecord> {
-  if (!assignment || outcome.action === 'forwarding' || !outcome.nextAttemptAt) return outcome;
-  const stored = await deps.store.getCalendar(assignment.calendarId);
-  if (!stored) return outcome;
-  const retry = new Date(outcome.nextAttemptAt);
-  return heldForLetterHours(outcome, new Calendar(stored), assignment.timeZone, retry);
-}
-
-/**
  * One delivery attempt of a letter that is due (pending, past its backoff), recorded on the
- * letter: sent, or refused (retried after the backoff, in letter hours when its `assignment` is
+ * letter: sent, or refused (retried after the backoff, in the agency's letter `hours` when
  * given; `failed` after the last attempt). Returns what was recorded, or undefined when the
  * letter was not due.
  */
 export async function deliver(
   deps: EngineDeps,
   n: NotificationRecord,
-  assignment?: AssignmentRecord,
+  hours?: LetterHours,
 ): Promise<NotificationRecord | undefined> {
   const now = deps.clock();
   if (!deliveryDue(n, now)) return undefined;
@@ -95,7 +78,7 @@ export async function deliver(
     await deps.mailer.send(n);
     outcome = delivered(n, deps.clock());
   } catch (error) {
-    outcome = await retryInLetterHours(deps, deliveryFailed(n, error, now), assignment);
+    outcome = deliveryFailed(n, error, now, hours);
   }
   // Ids and the step only: the letter's recipients and text stay out of the logs.
   const fields = {

@@ -7,7 +7,6 @@ export {
   TickInput,
   type TickResult,
 } from './tick.ts';
-export { deliver, deliverOutbox } from './delivery.ts';
 export {
   continueLadder,
   type ExecutionState,

@@ -16,8 +16,11 @@
  * new token, and steps are exactly-once by their markers whichever execution takes them.
  */
 import {
+  type AssignmentRecord,
+  Calendar,
   type CaseBundle,
   deliveryDue,
+  type LetterHours,
   type NotificationRecord,
   queuedAt,
   type LadderRecord,
@@ -213,18 +216,31 @@ async function sweepOutbox(deps: SweepDeps, graceMs: number, limit: number, inTi
   let failedLetters = 0;
   let cancelledLetters = 0;
   let leftForTime = 0;
-  // A letter waited (overnight, or a retry's backoff): is it still true? Each case read once.
+  // A letter waited (overnight, or a retry's backoff): is it still true? Each case read once;
+  // each calendar once, for a refused letter's retry in letter hours.
   const cases = new Map<string, Promise<CaseBundle | undefined>>();
   const assignmentOf = async (n: NotificationRecord) => {
     if (!cases.has(n.caseId)) cases.set(n.caseId, deps.store.getCase(n.caseId));
     return (await cases.get(n.caseId))?.assignments.find((a) => a.agencyId === n.agencyId);
+  };
+  const calendars = new Map<string, Promise<Calendar | undefined>>();
+  const hoursOf = async (a: AssignmentRecord | undefined): Promise<LetterHours | undefined> => {
+    if (!a) return undefined;
+    if (!calendars.has(a.calendarId))
+      calendars.set(
+        a.calendarId,
+        deps.store.getCalendar(a.calendarId).then((c) => c && new Calendar(c)),
+      );
+    const calendar = await calendars.get(a.calendarId);
+    return calendar && { calendar, timeZone: a.timeZone };
   };
   for (const [i, n] of due.entries()) {
     if (!inTime()) {
       leftForTime = due.length - i;
       break;
     }
-    const outcome = await deliverIfTrue(deps, n, await assignmentOf(n));
+    const assignment = await assignmentOf(n);
+    const outcome = await deliverIfTrue(deps, n, assignment, await hoursOf(assignment));
     if (outcome?.status === 'sent') delivered += 1;
     else if (outcome?.status === 'cancelled') cancelledLetters += 1;
     else if (outcome?.status === 'failed') failedLetters += 1;

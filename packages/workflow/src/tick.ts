@@ -151,6 +151,7 @@ async function tickOnce(
   if (!policy || !storedCalendar)
     throw new Error(`policy ${assignment.policyId} or calendar ${assignment.calendarId} missing`);
   const calendar = new Calendar(storedCalendar);
+  const hours = { calendar, timeZone: assignment.timeZone };
   const now = deps.clock();
   const plan = advance(ladderState(ladder), {
     assignment,
@@ -172,7 +173,7 @@ async function tickOnce(
   // step's at 08:00). The forwarding letter goes as central forwards: a person's act.
   const held = (w: LadderLetterWrite): LadderLetterWrite => ({
     ...w,
-    notification: heldForLetterHours(w.notification, calendar, assignment.timeZone, now),
+    notification: heldForLetterHours(w.notification, hours.calendar, hours.timeZone, now),
   });
   if (!unchanged) {
     if (forwarding || plan.letters.length > 0) {
@@ -215,9 +216,9 @@ async function tickOnce(
   // is read only by a tick that wrote none on a ladder that wrote some before: the Tick retried
   // after a crash between a commit and its delivery finds nothing new to write and its letters
   // waiting. Whatever else waits (a refused delivery's retry) the sweep delivers.
-  for (const write of writes) await deliver(deps, write.notification, assignment);
+  for (const write of writes) await deliver(deps, write.notification, hours);
   if (writes.length === 0 && (ladder.lastStepAt !== null || ladder.forwardingLetter === 'written'))
-    await deliverOutbox(deps, ref.caseId, assignment);
+    await deliverOutbox(deps, ref.caseId, assignment, hours);
   return {
     done: plan.wakeAt === null,
     wakeAt: plan.wakeAt,

@@ -184,27 +184,44 @@ export const cancelledLetter = (
   cancelled: { at: now.toISOString(), reason },
 });
 
+/** The agency's calendar and time zone: what places a rung letter in letter hours. */
+export interface LetterHours {
+  readonly calendar: Calendar;
+  readonly timeZone: TimeZone;
+}
+
 /**
  * A letter the mailer refused: pending, to be tried again after the backoff, or failed after
- * the last attempt (then it leaves the outbox for central's list of failed letters).
+ * the last attempt (then it leaves the outbox for central's list of failed letters). Given the
+ * agency's letter hours, a rung letter's retry that would fall outside them waits for the next
+ * (refused at 15:55: tried again at 08:00 the next working day, not at 16:10), its age in the
+ * outbox counted from then, as a held letter's. The forwarding letter, central's act, keeps
+ * its backoff.
  */
 export const deliveryFailed = (
   n: NotificationRecord,
   error: unknown,
   now: Date,
+  hours?: LetterHours,
 ): NotificationRecord => {
   const attempts = n.attempts + 1;
-  const failed = attempts >= MAX_DELIVERY_ATTEMPTS;
-  return {
+  if (attempts >= MAX_DELIVERY_ATTEMPTS)
+    return { ...n, status: 'failed', attempts, lastError: errorText(error), nextAttemptAt: null };
+  const retry = new Date(now.getTime() + DELIVERY_BACKOFF_MS * 2 ** (attempts - 1));
+  const outcome: NotificationRecord = {
     ...n,
-    status: failed ? 'failed' : 'pending',
+    status: 'pending',
     attempts,
-    lastError: error instanceof Error ? error.message.slice(0, 500) : 'delivery failed',
-    nextAttemptAt: failed
-      ? null
-      : new Date(now.getTime() + DELIVERY_BACKOFF_MS * 2 ** (attempts - 1)).toISOString(),
+    lastError: errorText(error),
+    nextAttemptAt: retry.toISOString(),
   };
+  return hours && n.action !== 'forwarding'
+    ? heldForLetterHours(outcome, hours.calendar, hours.timeZone, retry)
+    : outcome;
 };
+
+const errorText = (error: unknown) =>
+  error instanceof Error ? error.message.slice(0, 500) : 'delivery failed';
 
 /**
  * A failed letter back in the outbox (central sends it again, its addresses as the parties'

@@ -150,7 +150,7 @@ export async function listFailedNotifications(
 ): Promise<Page<NotificationView>> {
   requireRole(p, CENTRAL_ROLES);
   // With its total when asked: the desk's card says how many, as every desk list does.
-  return mapPage(await deps.store.listFailedNotifications(page), viewNotification);
+  return mapPage(await deps.store.listFailedNotifications(page), (n) => viewNotification(n));
 }
 
 /** A failed letter central may act on (not yet marked handled); else 404/409. */
