@@ -54,16 +54,7 @@ export class SettingsCache {
     const at = this.now();
     const hit = this.entries.get(key);
     if (hit && at - hit.at < this.ttlMs) return hit.value as Promise<T | undefined>;
-    // The promise is kept, not the value: concurrent requests share one read.
-    const entry = { at, value: load() };
-    this.entries.set(key, entry);
-    // An absent record is kept like a present one (document settings no admin saved yet, in
-    // most deployments: a read on every registration otherwise); creating it is an edit, seen
-    // as soon as any other. A failed read is not kept: the next request asks again.
-    entry.value.catch(() => {
-      if (this.entries.get(key) === entry) this.entries.delete(key);
-    });
-    return entry.value as Promise<T | undefined>;
+    return keep(this.entries, key, { at, value: load() }) as Promise<T | undefined>;
   }
 
   private getAt<T>(
@@ -74,14 +65,7 @@ export class SettingsCache {
     const hit = this.versioned.get(key);
     // Read after a version at least as new as the one asked for: nothing newer was edited.
     if (hit && hit.version >= version) return hit.value as Promise<T | undefined>;
-    const entry = { version, value: load() };
-    this.versioned.set(key, entry);
-    // An absent record is kept too (document settings no admin saved yet: most deployments'):
-    // creating one is an edit, and bumps the version. A failed read is not kept.
-    entry.value.catch(() => {
-      if (this.versioned.get(key) === entry) this.versioned.delete(key);
-    });
-    return entry.value as Promise<T | undefined>;
+    return keep(this.versioned, key, { version, value: load() }) as Promise<T | undefined>;
   }
 
   /** After an edit is written: every later read goes to the table. */
@@ -89,4 +73,23 @@ export class SettingsCache {
     this.entries.clear();
     this.versioned.clear();
   }
+}
+
+/**
+ * Keeps a read under `key`: the promise, not the value, so concurrent requests share one read.
+ * An absent record is kept like a present one (document settings no admin saved yet, in most
+ * deployments: a read on every registration otherwise); creating it is an edit, seen as soon as
+ * any other (the cache is cleared, the version bumped). A failed read is not kept: the next
+ * request asks again.
+ */
+function keep<E extends { readonly value: Promise<unknown> }>(
+  map: Map<string, E>,
+  key: string,
+  entry: E,
+): Promise<unknown> {
+  map.set(key, entry);
+  entry.value.catch(() => {
+    if (map.get(key) === entry) map.delete(key);
+  });
+  return entry.value;
 }
