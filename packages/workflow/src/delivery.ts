@@ -15,7 +15,7 @@ import {
   type NotificationRecord,
 } from '@pantau/core';
 import { METRIC, noMetrics } from './metrics.ts';
-import type { EngineDeps } from './tick.ts';
+import type { EngineDeps } from './deps.ts';
 
 /**
  * Sends the letters of one assignment still in the outbox. A crash between the step's commit

@@ -1,12 +1,6 @@
+export { correlated, type EngineDeps } from './deps.ts';
 export { ladderDefinition, MAX_PASSES_PER_EXECUTION, STATE, substitute } from './definition.ts';
-export {
-  CorrelationId,
-  correlated,
-  type EngineDeps,
-  tick,
-  TickInput,
-  type TickResult,
-} from './tick.ts';
+export { CorrelationId, tick, TickInput, type TickResult } from './tick.ts';
 export {
   continueLadder,
   type ExecutionState,

@@ -31,7 +31,7 @@ import {
 import type { LadderExecutions } from './aws.ts';
 import { METRIC, noMetrics } from './metrics.ts';
 import { deliverIfTrue } from './delivery.ts';
-import type { EngineDeps } from './tick.ts';
+import type { EngineDeps } from './deps.ts';
 
 export interface SweepDeps extends EngineDeps {
   /**

@@ -6,7 +6,6 @@
  * letters it wrote in letter hours (outside them the sweep does, from 08:00), and answers when
  * to wake next.
  */
-import type { Logger } from '@aws-lambda-powertools/logger';
 import {
   advance,
   type Agency,
@@ -21,19 +20,18 @@ import {
   ladderState,
   ladderTimer,
   letterWrite,
-  type Mailer,
   nextLadderRecord,
   newEventId,
   retryOnConflict,
   skippedEvents,
   type SlaPolicy,
-  type Store,
   CENTRAL_TENANT,
 } from '@pantau/core';
 import { z } from 'zod';
 import { MAX_PASSES_PER_EXECUTION } from './definition.ts';
 import { deliver, deliverOutbox } from './delivery.ts';
-import { type BusinessMetrics, METRIC, noMetrics, RUNG_DIMENSION } from './metrics.ts';
+import { correlated, type EngineDeps } from './deps.ts';
+import { METRIC, noMetrics, RUNG_DIMENSION } from './metrics.ts';
 
 /**
  * A correlation id: the API request that armed the ladder (or the sweep that restarted it),
@@ -66,27 +64,6 @@ export interface TickResult {
   readonly passes: number;
   /** Letters this tick wrote (0 when another execution had written them already). */
   readonly taken: number;
-}
-
-export interface EngineDeps {
-  readonly store: Store;
-  readonly clock: () => Date;
-  readonly mailer: Mailer;
-  readonly logger?: Logger | undefined;
-  readonly metrics?: BusinessMetrics | undefined;
-}
-
-/**
- * The deps with a logger whose every line names `correlationId`: a child logger, because the
- * embedded engine runs several ladders at once on one logger (on Lambda the handler's logger
- * names it already, from the same input).
- */
-export function correlated(deps: EngineDeps, correlationId: string | undefined): EngineDeps {
-  if (!deps.logger || !correlationId) return deps;
-  return {
-    ...deps,
-    logger: deps.logger.createChild({ persistentKeys: { correlation_id: correlationId } }),
-  };
 }
 
 export async function tick(deps: EngineDeps, raw: unknown): Promise<TickResult> {
