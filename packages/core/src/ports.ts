@@ -241,7 +241,7 @@ export interface Store extends DocumentStore {
   latestResponses(
     caseId: string,
     limit: number,
-    finalsOf?: ReadonlySet<string>,
+    finalsOf: ReadonlySet<string>,
   ): Promise<{ readonly items: TimelineEvent[]; readonly earlier: boolean }>;
   /** A case's events, oldest first; `agencyIds` limits assignment events to those agencies. */
   listTimeline(

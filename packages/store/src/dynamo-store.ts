@@ -225,7 +225,7 @@ export class DynamoStore extends SearchStore implements Store {
   async latestResponses(
     caseId: string,
     limit: number,
-    finalsOf: ReadonlySet<string> = new Set(),
+    finalsOf: ReadonlySet<string>,
   ): Promise<{ items: TimelineEvent[]; earlier: boolean }> {
     // Newest first, the type filtered by DynamoDB: each round trip reads up to 1 MB of the
     // timeline and returns only answers, until there are enough of them.
