@@ -12,6 +12,7 @@ import {
   type EngineDeps,
   ladderDefinition,
   OUTBOX_GRACE_MS,
+  sweepDueAt,
   STATE,
   sweep,
   type SweepOptions,
@@ -209,7 +210,7 @@ export class LocalLadderEngine implements LadderStarter {
   private async nextLetterDue(after: Date, until: Date): Promise<string | null> {
     const due = (await this.deps.store.listAllUndelivered(500))
       .filter((n) => n.nextAttemptAt)
-      .map((n) => Date.parse(n.nextAttemptAt!) + (n.attempts === 0 ? OUTBOX_GRACE_MS : 0))
+      .map((n) => sweepDueAt(n, OUTBOX_GRACE_MS))
       .filter((t) => t > after.getTime() && t <= until.getTime())
       .sort((a, b) => a - b)[0];
     return due === undefined ? null : new Date(due).toISOString();

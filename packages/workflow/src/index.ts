@@ -24,6 +24,7 @@ export {
   LADDER_GRACE_MS,
   OUTBOX_GRACE_MS,
   sweep,
+  sweepDueAt,
   type SweepDeps,
   type SweepOptions,
   type SweepResult,

@@ -19,7 +19,6 @@ import {
   type AssignmentRecord,
   Calendar,
   type CaseBundle,
-  deliveryDue,
   type LetterHours,
   type NotificationRecord,
   queuedAt,
@@ -102,6 +101,17 @@ export const LETTERS_PER_RUN = 400;
 
 export const LADDER_GRACE_MS = 15 * 60_000;
 export const OUTBOX_GRACE_MS = 5 * 60_000;
+
+/**
+ * When the sweep takes a pending letter (ms): past its backoff or its hold for letter hours,
+ * and one just written past the grace too (its Tick is delivering it); one central sent again
+ * has no Tick, and goes at once.
+ */
+export const sweepDueAt = (n: NotificationRecord, graceMs: number): number =>
+  Math.max(
+    n.nextAttemptAt ? Date.parse(n.nextAttemptAt) : 0,
+    n.attempts === 0 && !n.resentAt ? queuedAt(n) + graceMs : 0,
+  );
 
 const refOf = (l: LadderRecord): LadderRef => ({
   caseId: l.caseId,
@@ -203,13 +213,7 @@ async function sweepOutbox(deps: SweepDeps, graceMs: number, limit: number, inTi
     ...outbox.map((n) => Math.round((now.getTime() - queuedAt(n)) / 1000)),
   );
   const due = outbox
-    .filter((n) =>
-      // A letter just written waits out the grace (its Tick is delivering it); one central
-      // sent again has no Tick, and goes at once.
-      n.attempts === 0 && !n.resentAt
-        ? queuedAt(n) <= now.getTime() - graceMs && deliveryDue(n, now)
-        : deliveryDue(n, now),
-    )
+    .filter((n) => n.status === 'pending' && sweepDueAt(n, graceMs) <= now.getTime())
     .slice(0, limit);
   let delivered = 0;
   let refused = 0;
