@@ -1,27 +1,22 @@
 /**
  * What central does about a letter that failed to send, on the desk: send it again to the
  * agency's contacts as they are now (once corrected on the agencies page), or mark it handled
- * without sending, saying how (delivered by telephone, or no longer needed). Each says what
- * it did through `onDone`; the letter then leaves the list.
+ * without sending, saying how (delivered by telephone, or no longer needed). Each says what it
+ * did on the page's result line (`ActionResultProvider`, which takes focus: the letter, and
+ * the button pressed, then leave the list) and calls `onDone`.
  */
 import { useState } from 'react';
 import { DismissLetterBody } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import { useI18n } from '../i18n/i18n';
-import { ActionForm } from './action-form';
+import { ActionForm, useActionResult } from './action-form';
 import { useAgencies } from './agencies';
 import { TextField } from './field';
 import { ProblemAlert, saying } from './ui';
 
 type Letter = Schemas['Notification'];
 
-export function FailedLetterActions({
-  letter,
-  onDone,
-}: {
-  letter: Letter;
-  onDone: (message: string) => void;
-}) {
+export function FailedLetterActions({ letter, onDone }: { letter: Letter; onDone: () => void }) {
   return (
     <>
       <ResendLetter letter={letter} onDone={onDone} />
@@ -30,8 +25,9 @@ export function FailedLetterActions({
   );
 }
 
-function ResendLetter({ letter, onDone }: { letter: Letter; onDone: (message: string) => void }) {
+function ResendLetter({ letter, onDone }: { letter: Letter; onDone: () => void }) {
   const { t } = useI18n();
+  const announce = useActionResult();
   const { nameOf } = useAgencies();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -45,7 +41,8 @@ function ResendLetter({ letter, onDone }: { letter: Letter; onDone: (message: st
           params: { path: { id: letter.caseId, letterId: letter.id } },
         }),
       );
-      onDone(t('desk.resent', { agency, to: sent.recipients.join(', ') }));
+      announce?.(t('desk.resent', { agency, to: sent.recipients.join(', ') }));
+      onDone();
     } catch (failure) {
       setError(
         saying(
@@ -69,15 +66,19 @@ function ResendLetter({ letter, onDone }: { letter: Letter; onDone: (message: st
 }
 
 /** Central marks a failed letter handled without sending it again, saying how. */
-function DismissLetter({ letter, onDone }: { letter: Letter; onDone: (message: string) => void }) {
+function DismissLetter({ letter, onDone }: { letter: Letter; onDone: () => void }) {
   const { t } = useI18n();
+  const announce = useActionResult();
   const agency = useAgencies().nameOf(letter.agencyId);
   return (
     <ActionForm
       title={t('desk.dismiss')}
       schema={DismissLetterBody}
       submitLabel={t('desk.dismissSubmit')}
-      onDone={() => onDone(t('desk.dismissed', { agency }))}
+      onDone={() => {
+        announce?.(t('desk.dismissed', { agency }));
+        onDone();
+      }}
       send={(body) =>
         unwrap(
           api.POST('/v1/cases/{id}/letters/{letterId}/dismiss', {

@@ -7,7 +7,7 @@
  * the case is forwarded again), this week's monitoring activities, and letters that failed to
  * send (with what central does about each: components/failed-letter-actions.tsx).
  */
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { Link } from 'wouter';
 import { UTC_OFFSET_HOURS } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
@@ -16,6 +16,7 @@ import { useSignedIn } from '../auth/session-context';
 import { AgencyName } from '../components/agencies';
 import { AssignmentTable } from '../components/assignment-table';
 import { Count } from '../components/count';
+import { ActionResultProvider } from '../components/action-form';
 import { FailedLetterActions } from '../components/failed-letter-actions';
 import { Loading, PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { type Paged, useLoad, usePaged } from '../data';
@@ -365,42 +366,36 @@ function Extensions({ zone }: { zone: TimeZone }) {
  */
 function FailedLetters({ zone }: { zone: TimeZone }) {
   const { t } = useI18n();
-  const [said, setSaid] = useState('');
   const list = usePaged(
     (cursor) => unwrap(api.GET('/v1/notifications/failed', { params: { query: page(cursor) } })),
     [],
   );
-  // Sent again or marked handled: said above the list, which the letter then leaves.
-  const acted = (message: string) => {
-    setSaid(message);
-    list.reload();
-  };
+  // Sent again or marked handled: said above the list (focused), which the letter then leaves.
   return (
     <ListCard id="failed-letters" title={t('desk.failedLetters')} list={list}>
-      <p role="status" className="ok">
-        {said}
-      </p>
-      <ul className="plain">
-        {list.items.map((n) => (
-          <li key={n.id}>
-            <Link href={`/cases/${n.caseId}`}>{n.subject}</Link> · {stepLabel(t, n.step)} ·{' '}
-            <AgencyName id={n.agencyId} /> · <Time at={n.createdAt} zone={zone} />
-            <br />
-            <span className="muted">
-              {t('desk.failedAttempts', { attempts: n.attempts })} ·{' '}
-              {t('desk.failedTo', { to: n.recipients.join(', ') || '–' })}
-            </span>
-            {/* The mailer's own words are for an operator (English), under a summary. */}
-            {n.lastError ? (
-              <details className="small muted">
-                <summary>{t('common.technicalDetail')}</summary>
-                <code>{n.lastError}</code>
-              </details>
-            ) : null}
-            <FailedLetterActions letter={n} onDone={acted} />
-          </li>
-        ))}
-      </ul>
+      <ActionResultProvider>
+        <ul className="plain">
+          {list.items.map((n) => (
+            <li key={n.id}>
+              <Link href={`/cases/${n.caseId}`}>{n.subject}</Link> · {stepLabel(t, n.step)} ·{' '}
+              <AgencyName id={n.agencyId} /> · <Time at={n.createdAt} zone={zone} />
+              <br />
+              <span className="muted">
+                {t('desk.failedAttempts', { attempts: n.attempts })} ·{' '}
+                {t('desk.failedTo', { to: n.recipients.join(', ') || '–' })}
+              </span>
+              {/* The mailer's own words are for an operator (English), under a summary. */}
+              {n.lastError ? (
+                <details className="small muted">
+                  <summary>{t('common.technicalDetail')}</summary>
+                  <code>{n.lastError}</code>
+                </details>
+              ) : null}
+              <FailedLetterActions letter={n} onDone={list.reload} />
+            </li>
+          ))}
+        </ul>
+      </ActionResultProvider>
     </ListCard>
   );
 }
