@@ -102,6 +102,18 @@ export interface CaseBundle {
   readonly activities: ActivityRecord[];
 }
 
+/**
+ * What an agency's ladder step reads (`getLadderContext`): the case, that agency's assignment
+ * and ladder (each absent when not stored), the letters' parties and the settings' version.
+ */
+export interface LadderStepReads {
+  readonly case: CaseRecord | undefined;
+  readonly assignment: AssignmentRecord | undefined;
+  readonly ladder: LadderRecord | undefined;
+  readonly agencies: Agency[];
+  readonly settingsVersion: number;
+}
+
 /** A letter the ladder writes: its marker (exactly once), outbox record and timeline event. */
 export interface LadderLetterWrite {
   readonly stepId: string;
@@ -182,6 +194,17 @@ export interface Store extends DocumentStore {
   getAgenciesAndSettingsVersion(
     ids: readonly string[],
   ): Promise<{ agencies: Agency[]; settingsVersion: number }>;
+  /**
+   * One agency's ladder step's reads in one consistent request: the case, the agency's
+   * assignment and ladder, the agencies `partyIds` (the letters' parties, absent ones left out)
+   * and the settings' version. Consistent, so a Tick started the moment its forward committed
+   * sees the ladder it was started for.
+   */
+  getLadderContext(
+    caseId: string,
+    agencyId: string,
+    partyIds: readonly string[],
+  ): Promise<LadderStepReads>;
   /** Every agency, by id. */
   listAgencies(page: PageRequest): Promise<Page<Agency>>;
   /** The member units a focal-point agency coordinates. */

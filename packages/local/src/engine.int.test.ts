@@ -176,6 +176,52 @@ describe('the escalation ladder on the local interpreter', () => {
     expect(letter).toMatchObject({ step: 'warning', status: 'sent' });
   });
 
+  it('reads what a letter step needs in one consistent request, then numbers, commits and sends', async () => {
+    const caseId = await forward(['polri'], '2026-07-13T03:00:00.000Z'); // a Monday
+    const [ladder] = (await store.getCase(caseId))!.ladders;
+    // As in a process that took a letter step before: its document settings kept by version.
+    await store.getDocumentSettings(
+      (await store.getAgenciesAndSettingsVersion([])).settingsVersion,
+    );
+    const calls: string[] = [];
+    store.client.middlewareStack.add(
+      (next, context) => (args) => {
+        const input = args.input as {
+          ConsistentRead?: boolean;
+          RequestItems?: Record<string, { ConsistentRead?: boolean }>;
+        };
+        const consistent =
+          input.ConsistentRead ?? Object.values(input.RequestItems ?? {})[0]?.ConsistentRead;
+        const name = String(context.commandName).replace(/Command$/, '');
+        calls.push(consistent ? `${name}, consistent` : name);
+        return next(args);
+      },
+      { step: 'initialize', name: 'countTickCalls' },
+    );
+    try {
+      // Wednesday 10:00 WIB, in letter hours: the acknowledgement warning is due and goes.
+      clock.set('2026-07-15T03:00:00.000Z');
+      await engine.runOnce({
+        caseId,
+        agencyId: 'polri',
+        generation: ladder!.generation,
+        token: ladder!.token,
+      });
+    } finally {
+      store.client.middlewareStack.remove('countTickCalls');
+    }
+    expect(await lettersOf(caseId, 'polri')).toEqual([
+      ['warning', wib('2026-07-15'), 'acknowledge'],
+    ]);
+    expect(calls).toEqual([
+      // The case, the assignment and its ladder, the agency and central, the settings' version.
+      'BatchGetItem, consistent',
+      'UpdateItem', // the letter's number
+      'TransactWriteItems', // the step, exactly once
+      'PutItem', // the letter, sent
+    ]);
+  });
+
   it('never doubles a step when two executions of one ladder race', async () => {
     const caseId = await forward(['polri'], '2026-06-08T03:00:00.000Z');
     clock.set('2026-06-20T03:00:00.000Z');

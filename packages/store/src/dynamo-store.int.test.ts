@@ -9,6 +9,7 @@ import {
   type TimelineEvent,
   WriteConflict,
   type AssignmentRecord,
+  armLadder,
 } from '@pantau/core';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -591,6 +592,36 @@ describe('the settings version (what the escalation engine keeps its settings by
     ]);
     expect(agencies.map((a) => a.id)).toEqual([CENTRAL_TENANT]);
     expect(settingsVersion).toBe(await version());
+  });
+
+  it("reads a ladder step's case, assignment, ladder, parties and version in one batch", async () => {
+    const c = makeCase('2026-03-16T03:00:00.000Z');
+    const a = await assignmentFor(c.id, 'polri', '2026-03-16T03:00:00.000Z', {
+      acknowledge: 3,
+      followUp: 5,
+      resolution: 14,
+    });
+    const ladder = armLadder(undefined, { ...a }, at('2026-03-16T03:00:00.000Z'));
+    await store.commit({
+      case: { record: c, expectedVersion: null },
+      assignments: [{ record: a, expectedVersion: null }],
+      ladders: [ladder],
+    });
+    const read = await store.getLadderContext(c.id, 'polri', [CENTRAL_TENANT, 'no-such-agency']);
+    expect(read).toEqual({
+      case: c,
+      assignment: a,
+      ladder: ladder.record,
+      agencies: [expect.objectContaining({ id: CENTRAL_TENANT })],
+      settingsVersion: await version(),
+    });
+    // Another agency of the same case: no assignment, no ladder (the case still read).
+    expect(await store.getLadderContext(c.id, 'pln', [])).toMatchObject({
+      case: c,
+      assignment: undefined,
+      ladder: undefined,
+      agencies: [],
+    });
   });
 
   it('serves settings kept for a version until another process edits them, then the edit at once', async () => {

@@ -19,6 +19,7 @@ import {
   type CaseRecord,
   type ClockEntry,
   type IdempotencyRecord,
+  type LadderStepReads,
   type LadderRecord,
   type ExtensionRequestRecord,
   type ActivityRecord,
@@ -39,6 +40,7 @@ import {
   clockEntryItem,
   eventItem,
   extensionItem,
+  type Item,
   ladderItem,
   trackingCodeItem,
 } from './items.ts';
@@ -51,6 +53,18 @@ import { indexWrites } from './search-index.ts';
 import { counterUpdate, sumCounters } from './counters.ts';
 
 export type { DynamoStoreOptions } from './dynamo-table.ts';
+
+/** The agencies and the settings' version among the items of a batch read. */
+function agenciesAndVersion(items: readonly Item[]) {
+  const version = items.find((i) => i.sk === keys.settingsVersion.sk);
+  return {
+    agencies: items
+      .filter((i) => i.entity === 'agency')
+      .map((i) => readAgency(record<StoredAgency>(i))),
+    settingsVersion: typeof version?.version === 'number' ? version.version : 0,
+  };
+}
+
 export class DynamoStore extends SearchStore implements Store {
   // ---- agencies ---------------------------------------------------------------------
 
@@ -68,13 +82,40 @@ export class DynamoStore extends SearchStore implements Store {
   async getAgenciesAndSettingsVersion(
     ids: readonly string[],
   ): Promise<{ agencies: Agency[]; settingsVersion: number }> {
-    const items = await this.batchGet([keys.settingsVersion, ...ids.map(keys.agency)], true);
-    const version = items.find((i) => i.sk === keys.settingsVersion.sk);
+    return agenciesAndVersion(
+      await this.batchGet([keys.settingsVersion, ...ids.map(keys.agency)], true),
+    );
+  }
+
+  /**
+   * An agency's ladder step's reads (the case, the assignment and its ladder, the parties, the
+   * settings' version) in one consistent batch read, instead of the case's whole item
+   * collection beside a batch of the rest.
+   */
+  async getLadderContext(
+    caseId: string,
+    agencyId: string,
+    partyIds: readonly string[],
+  ): Promise<LadderStepReads> {
+    const items = await this.batchGet(
+      [
+        keys.case(caseId),
+        keys.assignment(caseId, agencyId),
+        keys.ladder(caseId, agencyId),
+        keys.settingsVersion,
+        ...partyIds.map(keys.agency),
+      ],
+      true,
+    );
+    const one = <T>(entity: string) => {
+      const item = items.find((i) => i.entity === entity);
+      return item && record<T>(item);
+    };
     return {
-      agencies: items
-        .filter((i) => i.entity === 'agency')
-        .map((i) => readAgency(record<StoredAgency>(i))),
-      settingsVersion: typeof version?.version === 'number' ? version.version : 0,
+      case: one<CaseRecord>('case'),
+      assignment: one<AssignmentRecord>('assignment'),
+      ladder: one<LadderRecord>('ladder'),
+      ...agenciesAndVersion(items),
     };
   }
 

@@ -7,7 +7,7 @@
 import {
   type Agency,
   type AssignmentRecord,
-  type CaseBundle,
+  type CaseRecord,
   CENTRAL_TENANT,
   DEFAULT_DOCUMENT_SETTINGS,
   type DocumentSettings,
@@ -53,7 +53,7 @@ export const forwardingDue = (ladder: LadderRecord): boolean => ladder.forwardin
 /** The forwarding letter to `agency` (the assignment's, read by the tick). */
 export async function forwardingWrite(
   store: Store,
-  bundle: CaseBundle,
+  c: CaseRecord,
   assignment: AssignmentRecord,
   agency: Agency,
   numbering: LetterNumbering,
@@ -62,7 +62,7 @@ export async function forwardingWrite(
   if (agency.id === CENTRAL_TENANT) throw new Error(`agency ${assignment.agencyId} missing`);
   const attachments = await store.listAttachments(assignment.caseId);
   return forwardingLetterWrite({
-    case: bundle.case,
+    case: c,
     assignment,
     agency,
     settings: numbering.settings,

@@ -12,6 +12,7 @@ import {
   type AssignmentRecord,
   Calendar,
   type CaseBundle,
+  type CaseRecord,
   closeUnanswered,
   heldForLetterHours,
   type LadderLetter,
@@ -99,19 +100,19 @@ async function tickOnce(
     const bundle = await store.getCase(ref.caseId);
     return bundle ? replyWindowTick(deps, ref, passes, bundle) : stop;
   }
-  // Beside the case, in one round trip: the agency and central (the letters' parties, read
-  // whether or not a letter is due: the same one request) and the settings' version, which
-  // vouches for the policy, calendar and document settings this process kept (an edit bumps
-  // it in its own transaction, so a calendar edit is seen by the very next tick).
-  const [bundle, context] = await Promise.all([
-    store.getCase(ref.caseId),
-    store.getAgenciesAndSettingsVersion([ref.agencyId, CENTRAL_TENANT]),
+  // In one request: the case, the assignment and its ladder; the agency and central (the
+  // letters' parties, read whether or not a letter is due: the same one request); and the
+  // settings' version, which vouches for the policy, calendar and document settings this
+  // process kept (an edit bumps it in its own transaction, so a calendar edit is seen by the
+  // very next tick).
+  const context = await store.getLadderContext(ref.caseId, ref.agencyId, [
+    ref.agencyId,
+    CENTRAL_TENANT,
   ]);
-  const assignment = bundle?.assignments.find((a) => a.agencyId === ref.agencyId);
-  const ladder = bundle?.ladders.find((l) => l.agencyId === ref.agencyId);
+  const { case: c, assignment, ladder } = context;
   // A re-armed or re-forwarded ladder has a newer token or generation: this execution is done.
   if (
-    !bundle ||
+    !c ||
     !assignment ||
     !ladder ||
     ladder.token !== ref.token ||
@@ -157,13 +158,11 @@ async function tickOnce(
       const parties = partiesOf(context.agencies, ref.agencyId);
       const numbering = await letterNumbering(store, now, at);
       if (forwarding)
-        writes.push(
-          await forwardingWrite(store, bundle, assignment, parties.agency, numbering, now),
-        );
+        writes.push(await forwardingWrite(store, c, assignment, parties.agency, numbering, now));
       if (plan.letters.length > 0)
         writes.push(
           ...(
-            await letterWrites(deps, bundle, assignment, plan.letters, policy, calendar, {
+            await letterWrites(deps, c, assignment, plan.letters, policy, calendar, {
               parties,
               numbering,
             })
@@ -215,7 +214,7 @@ function partiesOf(agencies: readonly Agency[], agencyId: string) {
 /** Each letter with its outbox record, timeline event and proposed activity. */
 async function letterWrites(
   deps: EngineDeps,
-  bundle: CaseBundle,
+  c: CaseRecord,
   assignment: AssignmentRecord,
   letters: readonly LadderLetter[],
   policy: SlaPolicy,
@@ -234,7 +233,7 @@ async function letterWrites(
       letterWrite({
         letter,
         policy,
-        case: bundle.case,
+        case: c,
         assignment,
         parties: { agency, focalPoint, central },
         calendar,
