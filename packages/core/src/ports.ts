@@ -188,8 +188,8 @@ export interface Store extends DocumentStore {
   getAgency(id: string): Promise<Agency | undefined>;
   /**
    * Agencies by id (absent ones left out) and the settings' version (bumped by every edit of a
-   * policy, a calendar or the document settings), in one consistent read: what the escalation
-   * engine reads beside each case, the version then passed as `at` to the settings' getters.
+   * policy, a calendar or the document settings), in one consistent read; the version is then
+   * passed as `at` to the settings' getters (the escalation engine's step: `getLadderContext`).
    */
   getAgenciesAndSettingsVersion(
     ids: readonly string[],

@@ -155,27 +155,38 @@ export class LocalLadderEngine implements LadderStarter {
     // failed): it waits for the next pass instead of spinning in this one.
     const ran = new Set<string>();
     const key = (l: LadderRecord) => `${l.caseId}/${l.agencyId}@${l.token}@${l.wakeAt}`;
-    for (;;) {
-      const due = (await this.deps.store.listDueLadders(this.deps.clock(), 100)).filter(
-        (l) => !ran.has(key(l)),
-      );
-      if (due.length === 0) return;
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: Math.min(concurrency, due.length) }, async () => {
-          while (next < due.length) {
-            const l = due[next++]!;
-            ran.add(key(l));
-            await this.runOnce({
-              caseId: l.caseId,
-              agencyId: l.agencyId,
-              generation: l.generation,
-              token: l.token,
-            });
-          }
-        }),
-      );
-    }
+    const queue: LadderRecord[] = [];
+    let listing: Promise<number> | undefined;
+    // The due ladders not yet taken, into the queue (how many): listed as soon as the queue is
+    // empty, while the last ones taken still run (they are among `ran`), so no worker waits
+    // for the slowest of a batch. Workers that find it empty share one listing.
+    const list = () =>
+      (listing ??= this.deps.store
+        .listDueLadders(this.deps.clock(), 100)
+        .then((due) => {
+          const fresh = due.filter((l) => !ran.has(key(l)));
+          for (const l of fresh) ran.add(key(l));
+          queue.push(...fresh);
+          return fresh.length;
+        })
+        .finally(() => {
+          listing = undefined;
+        }));
+    const worker = async () => {
+      for (;;) {
+        const l = queue.shift();
+        if (l)
+          await this.runOnce({
+            caseId: l.caseId,
+            agencyId: l.agencyId,
+            generation: l.generation,
+            token: l.token,
+          });
+        else if ((await list()) === 0 && queue.length === 0) return;
+      }
+    };
+    // Once every worker is done, a ladder its run left due at a later timer is listed again.
+    while ((await list()) > 0) await Promise.all(Array.from({ length: concurrency }, worker));
   }
 
   /**

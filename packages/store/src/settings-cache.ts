@@ -12,7 +12,7 @@
  * The escalation engine may not answer from an old calendar for even a few seconds (a calendar
  * edit re-arms ladders whose next ticks must compute on the new one), so it keeps settings by
  * version instead (`at`): every edit bumps the settings' version item in its own transaction,
- * the engine reads that item consistently beside each case (one batch read it makes anyway), and
+ * the engine reads that item consistently with each step's case and ladder (one batch read), and
  * a value kept for that version or a newer one is as fresh as the table; older ones are read
  * again, consistently, and kept under the version read.
  */
