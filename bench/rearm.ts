@@ -3,7 +3,8 @@
  * parts (DynamoDB Local in memory, the Hono app over a real JWT, the re-arm ASL on
  * aws-local-stepfunctions with the real task handler). Prints the edit request's own latency
  * (it answers 202 once the job is recorded) and the time the job takes to re-arm every
- * assignment, then the same edit's job run again (everything current: nothing changes). The
+ * assignment, then the same edit's job run again (everything current: nothing changes), then
+ * the removal's preview (what the admin's confirmation waits for) and the removal. The
  * ladders' executions are counted, not run: their cost is `bench/ladders.ts`'s subject.
  *
  *   npm run bench:rearm                       # 20,000 assignments
@@ -78,6 +79,15 @@ try {
   const againStarted = performance.now();
   await jobs.run(add.job.id);
   const againSeconds = (performance.now() - againStarted) / 1000;
+  // What the admin's confirmation waits for before the removal: what it would move.
+  const impactStarted = performance.now();
+  const impactRes = await app.request(`/v1/calendars/id/days/${HOLIDAY}/impact`, {
+    headers: { authorization: `Bearer ${admin}` },
+  });
+  const impactMs = performance.now() - impactStarted;
+  if (impactRes.status !== 200)
+    throw new Error(`impact answered ${impactRes.status}: ${await impactRes.text()}`);
+  const impact = (await impactRes.json()) as { assignments: number; deadlines: number };
   const remove = await edit('DELETE');
 
   const rows: [string, string][] = [
@@ -93,6 +103,11 @@ try {
     ['  chunks (batches)', String(add.job.chunks)],
     ['  ladders re-armed (executions started)', armedByAdd.toLocaleString('en')],
     ['the same job run again (all current)', `${againSeconds.toFixed(1)} s`],
+    ['remove it: what it would move (the preview)', `${impactMs.toFixed(0)} ms`],
+    [
+      '  assignments / deadlines it would move',
+      [impact.assignments, impact.deadlines].map((n) => n.toLocaleString('en')).join(' / '),
+    ],
     ['remove it: the request (202)', `${remove.requestMs.toFixed(0)} ms`],
     ['remove it: the job, to the end', `${remove.jobSeconds.toFixed(1)} s`],
     ['  total / done / moved', [remove.job.total, remove.job.done, remove.job.moved].join(' / ')],
