@@ -40,6 +40,14 @@ export interface LadderRef {
   readonly token: number;
 }
 
+/** The execution a ladder record is armed for. */
+export const ladderRefOf = (l: LadderRecord): LadderRef => ({
+  caseId: l.caseId,
+  agencyId: l.agencyId,
+  generation: l.generation,
+  token: l.token,
+});
+
 /** Why a written letter would no longer be true if it went now (`letterVoidReason`). */
 export const LETTER_VOID_REASONS = [
   'ended',

@@ -7,7 +7,7 @@
  * after a crash every open ladder resumes from the table, and no step is lost or repeated.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { LadderRecord, LadderRef, LadderStarter } from '@pantau/core';
+import { type LadderRecord, type LadderRef, ladderRefOf, type LadderStarter } from '@pantau/core';
 import {
   type EngineDeps,
   ladderDefinition,
@@ -175,13 +175,7 @@ export class LocalLadderEngine implements LadderStarter {
     const worker = async () => {
       for (;;) {
         const l = queue.shift();
-        if (l)
-          await this.runOnce({
-            caseId: l.caseId,
-            agencyId: l.agencyId,
-            generation: l.generation,
-            token: l.token,
-          });
+        if (l) await this.runOnce(ladderRefOf(l));
         else if ((await list()) === 0 && queue.length === 0) return;
       }
     };

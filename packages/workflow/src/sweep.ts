@@ -23,7 +23,7 @@ import {
   type NotificationRecord,
   queuedAt,
   type LadderRecord,
-  type LadderRef,
+  ladderRefOf,
   rearmLadder,
   WriteConflict,
 } from '@pantau/core';
@@ -113,13 +113,6 @@ export const sweepDueAt = (n: NotificationRecord, graceMs: number): number =>
     n.attempts === 0 && !n.resentAt ? queuedAt(n) + graceMs : 0,
   );
 
-const refOf = (l: LadderRecord): LadderRef => ({
-  caseId: l.caseId,
-  agencyId: l.agencyId,
-  generation: l.generation,
-  token: l.token,
-});
-
 export async function sweep(deps: SweepDeps, options: SweepOptions = {}): Promise<SweepResult> {
   const limit = options.limit ?? 100;
   const timeLeft = options.timeLeft;
@@ -167,7 +160,7 @@ async function restartLadders(
   let running = 0;
   for (const [i, ladder] of stale.entries()) {
     if (!inTime()) return { restarted, failedLadders, running, leftForTime: stale.length - i };
-    const ref = refOf(ladder);
+    const ref = ladderRefOf(ladder);
     const state = await executions.state(ref);
     if (state === 'running') {
       running += 1;
@@ -191,7 +184,7 @@ async function restartLadders(
       if (error instanceof WriteConflict && error.kind === 'version') continue;
       throw error;
     }
-    await executions.arm(refOf(next));
+    await executions.arm(ladderRefOf(next));
     restarted += 1;
     failedLadders += 1;
     deps.logger?.error('ladder execution ended early: restarted', {

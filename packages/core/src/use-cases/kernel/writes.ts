@@ -1,7 +1,7 @@
 import type { AssignmentRecord } from '../../assignment.ts';
 import type { CaseRecord } from '../../case.ts';
 import { type ExtensionRequestRecord, lapse } from '../../extension.ts';
-import type { LadderRecord } from '../../notification.ts';
+import { type LadderRecord, ladderRefOf } from '../../notification.ts';
 import type { CaseBundle, CaseChange, VersionedPut } from '../../ports.ts';
 import type { ServiceDeps } from './deps.ts';
 
@@ -76,12 +76,5 @@ export async function armLadders(
   deps: ServiceDeps,
   ladders: readonly LadderRecord[],
 ): Promise<void> {
-  for (const l of ladders) {
-    await deps.ladders?.arm({
-      caseId: l.caseId,
-      agencyId: l.agencyId,
-      generation: l.generation,
-      token: l.token,
-    });
-  }
+  for (const l of ladders) await deps.ladders?.arm(ladderRefOf(l));
 }
