@@ -22,7 +22,6 @@ import {
   type LetterHours,
   type NotificationRecord,
   queuedAt,
-  type LadderRecord,
   ladderRefOf,
   rearmLadder,
   WriteConflict,
