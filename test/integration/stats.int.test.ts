@@ -44,31 +44,37 @@ function random(seed: number) {
 
 let store: DynamoStore;
 let service: Service;
-const clock = manualClock('2026-02-02T02:00:00.000Z');
 const HOUR = 3_600_000;
+/** Cases played at once, each lane with its own clock and Service. */
+const LANES = 8;
 
-beforeAll(async () => {
-  store = await freshStore();
-  service = new Service({ store, clock: clock.now });
-  await addAgencies(service, AGENCIES);
+/** One service call of a case's history, at its hour. */
+type Step = { at: number; run: (service: Service, caseId: string) => Promise<unknown> };
+
+/**
+ * Each case's history, drawn from one seeded generator in case order: the same 240 histories
+ * whatever order the lanes then play them in.
+ */
+function histories(): Step[][] {
   const rnd = random(20260323);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const out: Step[][] = [];
   let t0 = Date.parse('2026-02-02T02:00:00.000Z');
   for (let i = 0; i < CASES; i += 1) {
     t0 += Math.floor(rnd() * 10 * HOUR);
-    const at = (hours: number) => clock.set(new Date(t0 + hours * HOUR).toISOString());
-    at(0);
-    const created = await service.createCase(centralOfficer, {
-      channel: 'letter',
-      complainant: { name: 'Pengadu' },
-      subject: `Kasus ${i}`,
-      description: 'Uraian',
-    });
-    const id = created.id;
-    await service.verifyCase(centralOfficer, id, {
-      decision: 'accept',
-      type: pick(['light', 'normative', 'examination'] as const),
-    });
+    const start = t0;
+    const steps: Step[] = [];
+    const step = (hours: number, run: Step['run']) => steps.push({ at: start + hours * HOUR, run });
+    step(0, (s) =>
+      s.createCase(centralOfficer, {
+        channel: 'letter',
+        complainant: { name: 'Pengadu' },
+        subject: `Kasus ${i}`,
+        description: 'Uraian',
+      }),
+    );
+    const type = pick(['light', 'normative', 'examination'] as const);
+    step(0, (s, id) => s.verifyCase(centralOfficer, id, { decision: 'accept', type }));
     // a-rare gets few assignments: it stays below the minimum sample.
     const pool =
       i % 60 === 0
@@ -77,44 +83,64 @@ beforeAll(async () => {
     const agencies = [
       ...new Set(Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => pick(pool))),
     ];
-    at(1);
-    await service.forward(centralOfficer, id, {
-      assignments: agencies.map((agencyId) => ({ agencyId })),
-    });
+    step(1, (s, id) =>
+      s.forward(centralOfficer, id, { assignments: agencies.map((agencyId) => ({ agencyId })) }),
+    );
     for (const agencyId of agencies) {
       const officer: Principal = officerOf(agencyId);
       let hours = 2;
-      const later = (max: number) => at((hours += 1 + Math.floor(rnd() * max)));
+      const later = (max: number, run: Step['run']) =>
+        step((hours += 1 + Math.floor(rnd() * max)), run);
       const outcome = rnd();
       if (outcome < 0.15) continue; // silent
       if (outcome < 0.25) {
-        later(72);
-        await service.redirect(officer, id, agencyId, { reason: 'Bukan wewenang' });
+        later(72, (s, id) => s.redirect(officer, id, agencyId, { reason: 'Bukan wewenang' }));
         continue;
       }
-      if (rnd() < 0.5) {
-        later(48);
-        await service.acknowledge(officer, id, agencyId);
-      }
+      if (rnd() < 0.5) later(48, (s, id) => s.acknowledge(officer, id, agencyId));
       if (rnd() < 0.25) {
-        later(24);
-        await service.pauseAssignment(officer, id, agencyId, 'Menunggu dokumen pengadu');
-        later(200);
-        await service.resumeAssignment(officer, id, agencyId);
+        later(24, (s, id) => s.pauseAssignment(officer, id, agencyId, 'Menunggu dokumen pengadu'));
+        later(200, (s, id) => s.resumeAssignment(officer, id, agencyId));
       }
-      later(outcome < 0.6 ? 100 : 400); // some answer on time, some late
+      const late = outcome < 0.6 ? 100 : 400; // some answer on time, some late
       const kind = rnd() < 0.5 ? ('final' as const) : ('progress' as const);
-      await service.respond(officer, id, agencyId, { kind, message: 'Tindak lanjut' });
+      later(late, (s, id) => s.respond(officer, id, agencyId, { kind, message: 'Tindak lanjut' }));
       if (kind === 'progress' && rnd() < 0.3) {
-        later(24);
-        await service.pauseAssignment(officer, id, agencyId, 'Pause after the first response');
-        later(48);
-        await service.resumeAssignment(officer, id, agencyId);
+        later(24, (s, id) =>
+          s.pauseAssignment(officer, id, agencyId, 'Pause after the first response'),
+        );
+        later(48, (s, id) => s.resumeAssignment(officer, id, agencyId));
       }
     }
+    out.push(steps);
   }
-  // 2,000 service calls one after another: 25 s on a quiet machine, up to 80 s beside the other
-  // heavy set-up of the tier (the re-arming jobs') on a slow one.
+  return out;
+}
+
+beforeAll(async () => {
+  store = await freshStore();
+  service = new Service({ store, clock: manualClock('2026-07-01T02:00:00.000Z').now });
+  await addAgencies(service, AGENCIES);
+  const all = histories();
+  // 2,000 service calls, 8 cases at a time: one case after another took 23 to 29 s of a full
+  // run (14 to 17 s now). Each lane plays its own run of consecutive cases, with its own clock
+  // and its own Service, as separate Lambda instances would: about 200 registrations lose their
+  // agenda number to another lane's and take the next (registration.ts).
+  const per = Math.ceil(CASES / LANES);
+  await Promise.all(
+    Array.from({ length: LANES }, async (_, lane) => {
+      const clock = manualClock('2026-02-02T02:00:00.000Z');
+      const service = new Service({ store, clock: clock.now });
+      for (const steps of all.slice(lane * per, (lane + 1) * per)) {
+        let id = '';
+        for (const { at, run } of steps) {
+          clock.set(new Date(at).toISOString());
+          const result = await run(service, id);
+          if (!id) id = (result as { id: string }).id;
+        }
+      }
+    }),
+  );
 }, 300_000);
 
 async function rawAssignments(): Promise<AssignmentRecord[]> {
