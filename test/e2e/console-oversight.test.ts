@@ -280,6 +280,35 @@ describe('console: oversight', () => {
       }),
     ]);
 
+    // A clarification planned, then not needed: central cancels it, saying why.
+    await openAction(plan);
+    await plan.getByLabel('Jenis kegiatan').selectOption('clarification');
+    await plan.getByRole('button', { name: 'Simpan' }).click();
+    const cancel = action(page, 'Batalkan: Klarifikasi');
+    await openAction(cancel);
+    await cancel.getByRole('button', { name: 'Batalkan kegiatan' }).click();
+    // The reason is required, said next to the field in words.
+    await cancel.getByText('Alasan pembatalan wajib diisi.').first().waitFor();
+    await cancel.getByLabel('Alasan pembatalan').fill('Sudah dijelaskan dalam mediasi.');
+    await cancel.getByRole('button', { name: 'Batalkan kegiatan' }).click();
+    await page.getByText('Kegiatan dibatalkan').waitFor();
+    await page.getByText('Sudah dijelaskan dalam mediasi.').waitFor();
+    // Neither reported nor cancelled again: its actions are gone from the page.
+    await expect.poll(() => action(page, 'Batalkan: Klarifikasi').count()).toBe(0);
+    expect(await action(page, 'Laporkan: Klarifikasi').count()).toBe(0);
+    await mainScreen(page, '17b-activity-cancelled');
+    const cancelled = await api(pantau.url).get('/v1/activities?status=cancelled', {
+      token: await users(pantau.url)('setneg', 'central_officer'),
+    });
+    expect(cancelled.body.items).toEqual([
+      expect.objectContaining({
+        caseId,
+        kind: 'clarification',
+        status: 'cancelled',
+        cancellation: expect.objectContaining({ reason: 'Sudah dijelaskan dalam mediasi.' }),
+      }),
+    ]);
+
     const close = action(page, 'Tutup pengaduan');
     await openAction(close);
     await close.getByLabel('Hasil akhir').selectOption('resolved');

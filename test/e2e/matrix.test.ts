@@ -137,6 +137,8 @@ const EXPECTED: Record<string /* 'METHOD /path' */, Row> = {
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'POST /v1/cases/{id}/activities/{activityId}/report':
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'POST /v1/cases/{id}/activities/{activityId}/cancel':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/activities':
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/calendars/{id}/days':
@@ -284,6 +286,8 @@ interface Fixtures {
   /** kanwil-bpn-jatim's pending extension request on it. */
   readonly requestId: string;
   readonly activityId: string;
+  /** Another activity of the case, for the cancellation (the first one gets reported). */
+  readonly cancelledActivityId: string;
   /** Issue 15: a central-only attachment of the case, and its forwarding letter to the owner. */
   readonly attachmentId: string;
   readonly letterId: string;
@@ -388,6 +392,9 @@ const BODIES: Record<string /* 'METHOD /path' */, (f: Fixtures) => unknown> = {
     outcome: 'Klarifikasi selesai',
     summary: 'Para pihak hadir dan memberi keterangan.',
   }),
+  'POST /v1/cases/{id}/activities/{activityId}/cancel': () => ({
+    reason: 'Instansi sudah menanggapi; klarifikasi tidak diperlukan.',
+  }),
   'PUT /v1/calendars/{id}/days/{date}': () => ({ kind: 'other', name: 'Hari uji matriks' }),
   'PUT /v1/policies/{id}': (f) => f.policy,
   'PUT /v1/settings/documents': (f) => f.documentSettings,
@@ -489,6 +496,10 @@ beforeAll(async () => {
     ),
     201,
   );
+  const toCancel = ok(
+    await http.post(`/v1/cases/${main.id}/activities`, { kind: 'mediation' }, { token: central }),
+    201,
+  );
   const admin = await as('setneg', 'central_admin');
   const altchas = await Promise.all(PRINCIPALS.map(() => solvedAltcha(http)));
   const edit = ok(
@@ -524,6 +535,7 @@ beforeAll(async () => {
     trackingCode: main.trackingCode,
     requestId: await extension(main.id, OWNER),
     activityId: activity.id,
+    cancelledActivityId: toCancel.id,
     focalCaseId: focal.id,
     focalRequestId: await extension(focal.id, FOCAL_POINT),
     delegatedCaseId: delegated.id,
@@ -617,7 +629,7 @@ function pathOf(
               : scenario.caseId,
     agencyId: scenario.agencyId,
     requestId: scenario.requestId,
-    activityId: fixtures.activityId,
+    activityId: template.endsWith('/cancel') ? fixtures.cancelledActivityId : fixtures.activityId,
     attachmentId: fixtures.attachmentId,
     letterId: fixtures.letterId,
     date: CALENDAR_DATE,

@@ -1,7 +1,8 @@
 /**
  * Monitoring activities: what makes the central unit a monitor rather than a post office
  * (evaluasi awal, klarifikasi, konfirmasi, koordinasi, mediasi, investigasi, gelar pengaduan).
- * Each is planned (or proposed by the escalation ladder), then reported.
+ * Each is planned (or proposed by the escalation ladder), then reported; or cancelled, with
+ * the reason, when it is no longer needed (the agency answered before a proposed clarification).
  */
 import { invalidTransition } from './errors.ts';
 import type { ActivityView } from './schemas.ts';
@@ -16,7 +17,7 @@ export const ACTIVITY_KINDS = [
   'case_conference',
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
-export const ACTIVITY_STATUSES = ['proposed', 'planned', 'done'] as const;
+export const ACTIVITY_STATUSES = ['proposed', 'planned', 'done', 'cancelled'] as const;
 
 export interface ActivityRecord {
   readonly id: string;
@@ -30,6 +31,8 @@ export interface ActivityRecord {
   readonly heldAt: string | null;
   readonly outcome: string | null;
   readonly summary: string | null;
+  /** Why it will not be held, and when central said so (absent on items before cancelling). */
+  readonly cancellation?: { readonly reason: string; readonly at: string } | null;
   /** `ladder` when central intervention proposed it. */
   readonly createdBy: string;
   readonly createdAt: string;
@@ -37,8 +40,9 @@ export interface ActivityRecord {
   readonly version: number;
 }
 
-/** Open activities keep a case under monitoring. */
-export const isActivityOpen = (a: Pick<ActivityRecord, 'status'>): boolean => a.status !== 'done';
+/** Open activities (proposed or planned) keep a case under monitoring. */
+export const isActivityOpen = (a: Pick<ActivityRecord, 'status'>): boolean =>
+  a.status === 'proposed' || a.status === 'planned';
 
 /** The same report sent again (its answer lost on the way): done, with that report. */
 export const reportedAlready = (
@@ -56,6 +60,7 @@ export function reportActivity(
   now: Date,
 ): ActivityRecord {
   if (a.status === 'done') throw invalidTransition('this activity was already reported');
+  if (a.status === 'cancelled') throw invalidTransition('this activity was cancelled');
   if (Date.parse(report.heldAt) > now.getTime()) {
     throw invalidTransition('an activity cannot be reported as held in the future');
   }
@@ -65,6 +70,23 @@ export function reportActivity(
     heldAt: new Date(report.heldAt).toISOString(),
     outcome: report.outcome,
     summary: report.summary,
+    updatedAt: now.toISOString(),
+    version: a.version + 1,
+  };
+}
+
+/** The same cancellation sent again (its answer lost on the way): cancelled, for that reason. */
+export const cancelledAlready = (a: ActivityRecord, reason: string): boolean =>
+  a.status === 'cancelled' && a.cancellation?.reason === reason;
+
+/** Central calls off a proposed or planned activity: it will not be held, for `reason`. */
+export function cancelActivity(a: ActivityRecord, reason: string, now: Date): ActivityRecord {
+  if (a.status === 'done') throw invalidTransition('this activity was already reported');
+  if (a.status === 'cancelled') throw invalidTransition('this activity was already cancelled');
+  return {
+    ...a,
+    status: 'cancelled',
+    cancellation: { reason, at: now.toISOString() },
     updatedAt: now.toISOString(),
     version: a.version + 1,
   };
@@ -84,7 +106,8 @@ export const viewActivity = (a: ActivityRecord, now: Date): ActivityView => ({
   outcome: a.outcome,
   summary: a.summary,
   overdueToReport:
-    a.status !== 'done' && a.scheduledAt !== null && Date.parse(a.scheduledAt) < now.getTime(),
+    isActivityOpen(a) && a.scheduledAt !== null && Date.parse(a.scheduledAt) < now.getTime(),
+  cancellation: a.cancellation ?? null,
   createdBy: a.createdBy,
   createdAt: a.createdAt,
 });

@@ -12,7 +12,14 @@ import {
   viewAssignment,
   withdraw,
 } from './assignment.ts';
-import { type ActivityRecord, isActivityOpen, reportActivity, viewActivity } from './activity.ts';
+import {
+  type ActivityRecord,
+  cancelActivity,
+  cancelledAlready,
+  isActivityOpen,
+  reportActivity,
+  viewActivity,
+} from './activity.ts';
 import { Calendar } from './calendar.ts';
 import {
   assertForwardable,
@@ -383,12 +390,32 @@ describe('monitoring activity lifecycle', () => {
   };
   const report = { heldAt: '2026-03-20T02:00:00.000Z', outcome: 'Sepakat', summary: 'Ringkasan' };
 
-  it.each(['proposed', 'planned', 'done'] as const)('reporting from %s', (status) => {
+  it.each(['proposed', 'planned', 'done', 'cancelled'] as const)('reporting from %s', (status) => {
     const run = () =>
       reportActivity({ ...planned, status }, report, new Date('2026-03-21T00:00:00Z'));
-    if (status === 'done')
+    if (status === 'done' || status === 'cancelled')
       expect(run).toThrow(expect.objectContaining({ code: 'invalid_transition' }));
     else expect(run()).toMatchObject({ status: 'done', outcome: 'Sepakat', version: 2 });
+  });
+
+  it.each(['proposed', 'planned', 'done', 'cancelled'] as const)('cancelling from %s', (status) => {
+    const at = new Date('2026-03-21T00:00:00Z');
+    const run = () => cancelActivity({ ...planned, status }, 'Sudah ditanggapi', at);
+    if (status === 'done' || status === 'cancelled') {
+      expect(run).toThrow(expect.objectContaining({ code: 'invalid_transition' }));
+      return;
+    }
+    const off = run();
+    expect(off).toMatchObject({
+      status: 'cancelled',
+      cancellation: { reason: 'Sudah ditanggapi', at: at.toISOString() },
+      version: 2,
+    });
+    // No longer open: not under monitoring, not overdue to report though its time has passed.
+    expect(isActivityOpen(off)).toBe(false);
+    expect(viewActivity(off, at)).toMatchObject({ overdueToReport: false, status: 'cancelled' });
+    expect(cancelledAlready(off, 'Sudah ditanggapi')).toBe(true);
+    expect(cancelledAlready(off, 'Alasan lain')).toBe(false);
   });
 
   it('refuses a report of an activity held in the future, and flags those overdue to report', () => {

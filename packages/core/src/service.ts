@@ -77,6 +77,7 @@ export class Service {
   // monitoring
   readonly planActivity = this.#bind(monitoring.planActivity);
   readonly reportActivity = this.#bind(monitoring.reportActivity);
+  readonly cancelActivity = this.#bind(monitoring.cancelActivity);
   readonly listActivities = this.#bind(monitoring.listActivities);
 
   // search

@@ -55,6 +55,7 @@ export const EVENT_TYPES = [
   'activity_planned',
   'activity_proposed',
   'activity_reported',
+  'activity_cancelled',
   'complainant_replied',
   'assignment_delegated',
   'reply_window_ended',

@@ -86,6 +86,47 @@ describe('the escalation ladder on the local interpreter', () => {
     // The ladder has nothing left to do: no timer.
     const { ladders } = (await store.getCase(caseId))!;
     expect(ladders[0]?.wakeAt).toBeNull();
+
+    // Polri answers at last; central calls the proposed clarification off, saying why. The
+    // case leaves monitoring, and the calendar keeps the proposal as cancelled, with the reason.
+    await service.respond(officerOf('polri'), caseId, 'polri', {
+      kind: 'final',
+      message: 'Laporan telah ditindaklanjuti.',
+    });
+    const [proposal] = calendar.items.filter((a) => a.caseId === caseId);
+    const reason = 'Polri sudah menanggapi; klarifikasi tidak diperlukan.';
+    await expect(
+      service.cancelActivity(officerOf('polri'), caseId, proposal!.id, { reason }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    const off = await service.cancelActivity(centralOfficer, caseId, proposal!.id, { reason });
+    expect(off).toMatchObject({
+      status: 'cancelled',
+      cancellation: { reason, at: clock.now().toISOString() },
+      overdueToReport: false,
+    });
+    // Sent again (its answer lost): the same answer, no second event.
+    expect(await service.cancelActivity(centralOfficer, caseId, proposal!.id, { reason })).toEqual(
+      off,
+    );
+    expect((await service.getCase(centralOfficer, caseId)).underMonitoring).toBe(false);
+    const cancelled = await service.listActivities(centralOfficer, {
+      status: 'cancelled',
+      limit: 100,
+    } as never);
+    expect(cancelled.items.filter((a) => a.caseId === caseId)).toEqual([off]);
+    await expect(
+      service.reportActivity(centralOfficer, caseId, proposal!.id, {
+        heldAt: clock.now().toISOString(),
+        outcome: 'x',
+        summary: 'x',
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_transition' });
+    const after = await service.timeline(centralOfficer, caseId, { limit: 100 });
+    expect(after.items.filter((e) => e.type === 'activity_cancelled')).toEqual([
+      expect.objectContaining({
+        data: { activityId: proposal!.id, kind: 'clarification', reason },
+      }),
+    ]);
   });
 
   it('writes a midnight step’s letter at midnight, and sends it in letter hours, from 08:00', async () => {

@@ -263,6 +263,7 @@ const largestExtension = (): ExtensionRequestRecord => ({
   version: 2,
 });
 
+/** Reported: a cancelled one has its 2,000-character reason instead of the report, less. */
 const largestActivity = (): ActivityRecord => ({
   id: ULID,
   caseId: ULID,

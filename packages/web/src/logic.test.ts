@@ -124,7 +124,7 @@ describe('timeline', () => {
       { requestId: 'x2', agencyId: 'pln', workingDays: 3, reason: 'b', at: '2026-03-20T00:00:00Z' },
     ]);
   });
-  it('activities still to report', () => {
+  it('activities still to report: neither reported nor cancelled', () => {
     const events = [
       event('activity_planned', {
         activityId: 'a1',
@@ -132,7 +132,9 @@ describe('timeline', () => {
         scheduledAt: '2026-03-21T00:00:00Z',
       }),
       event('activity_proposed', { activityId: 'a2', kind: 'clarification', scheduledAt: null }),
+      event('activity_proposed', { activityId: 'a3', kind: 'clarification', scheduledAt: null }),
       event('activity_reported', { activityId: 'a1' }),
+      event('activity_cancelled', { activityId: 'a3', kind: 'clarification', reason: 'x' }),
     ];
     expect(openActivities(events)).toEqual([
       { activityId: 'a2', kind: 'clarification', scheduledAt: null },

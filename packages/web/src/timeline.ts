@@ -36,8 +36,11 @@ export interface OpenActivity {
 }
 
 export function openActivities(events: readonly Event[]): OpenActivity[] {
+  // Reported (held) or cancelled (it will not be): no longer open.
   const reported = new Set(
-    events.filter((e) => e.type === 'activity_reported').map((e) => String(e.data.activityId)),
+    events
+      .filter((e) => e.type === 'activity_reported' || e.type === 'activity_cancelled')
+      .map((e) => String(e.data.activityId)),
   );
   return events
     .filter(
@@ -146,6 +149,9 @@ export function describeEvent(
       break;
     case 'activity_reported':
       parts.push(text('kind') ? labelOf(t, 'activity', text('kind')!) : null, quote('outcome'));
+      break;
+    case 'activity_cancelled':
+      parts.push(text('kind') ? labelOf(t, 'activity', text('kind')!) : null, quote('reason'));
       break;
     case 'assignment_delegated':
       parts.push(

@@ -3,6 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import {
   ActivitiesQuery,
   ActivitySchema,
+  CancelActivityBody,
   pageOf,
   PlanActivityBody,
   ReportActivityBody,
@@ -51,6 +52,27 @@ export const caseActivities = new OpenAPIHono()
         200,
       );
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/activities/{activityId}/cancel',
+      tags,
+      summary:
+        'Call off a proposed or planned activity that will not be held, saying why (once; a reported one is a 409)',
+      request: {
+        params: CaseParam.extend({ activityId: z.string().min(1).max(64) }),
+        body: jsonBody(CancelActivityBody),
+      },
+      responses: { 200: json(ActivitySchema, 'The cancelled activity'), ...PROBLEMS },
+    }),
+    async (c) => {
+      const { id, activityId } = c.req.valid('param');
+      return c.json(
+        await c.get('service').cancelActivity(c.get('auth'), id, activityId, c.req.valid('json')),
+        200,
+      );
+    },
   );
 
 /** Under /v1/activities. */
@@ -60,7 +82,7 @@ export const activities = new OpenAPIHono().openapi(
     path: '/',
     tags,
     summary:
-      'The central unit’s activity calendar: proposed, planned (and overdue to report), done',
+      'The central unit’s activity calendar: proposed, planned (and overdue to report), done, cancelled',
     request: { query: ActivitiesQuery },
     responses: {
       200: json(pageOf(ActivitySchema, 'ActivityPage'), 'A page of activities'),

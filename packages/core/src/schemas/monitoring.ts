@@ -18,6 +18,14 @@ export const ReportActivityBody = z
   .strictObject({ heldAt: recordedInstant, outcome: text(200), summary: text(20_000) })
   .meta({ id: 'ReportActivity' });
 export type ReportActivityInput = z.infer<typeof ReportActivityBody>;
+export const CancelActivityBody = z
+  .strictObject({
+    reason: text(2_000).meta({
+      description: 'Why it will not be held (the agency answered, it was planned twice)',
+    }),
+  })
+  .meta({ id: 'CancelActivity' });
+export type CancelActivityInput = z.infer<typeof CancelActivityBody>;
 export const ActivitySchema = z
   .object({
     id: z.string(),
@@ -32,6 +40,10 @@ export const ActivitySchema = z
     outcome: z.string().nullable(),
     summary: z.string().nullable(),
     overdueToReport: z.boolean(),
+    cancellation: z
+      .object({ reason: z.string(), at: instant })
+      .nullable()
+      .meta({ description: 'Set when central cancelled it: why, and when' }),
     createdBy: z.string(),
     createdAt: instant,
   })

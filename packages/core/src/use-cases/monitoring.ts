@@ -1,7 +1,12 @@
-/** Monitoring: central plans activities on a case (clarification, visits) and reports them. */
+/**
+ * Monitoring: central plans activities on a case (clarification, visits) and reports them, or
+ * calls them off.
+ */
 import { ulid } from 'ulid';
 import {
   type ActivityRecord,
+  cancelActivity as cancelled,
+  cancelledAlready,
   reportActivity as reported,
   reportedAlready,
   viewActivity,
@@ -12,6 +17,7 @@ import type { Page } from '../ports.ts';
 import type {
   ActivitiesFilter,
   ActivityView,
+  CancelActivityInput,
   PlanActivityInput,
   ReportActivityInput,
 } from '../schemas.ts';
@@ -109,6 +115,40 @@ export async function reportActivity(
       ],
     });
     return viewActivity(done, now);
+  });
+}
+
+/**
+ * Central calls off an activity that will not be held: a clarification the ladder proposed
+ * before the agency answered, one planned twice. The case is no longer under monitoring for it.
+ */
+export async function cancelActivity(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  activityId: string,
+  input: CancelActivityInput,
+): Promise<ActivityView> {
+  requireRole(p, CENTRAL_ROLES);
+  return retryOnConflict(async () => {
+    const bundle = await loadCase(deps, caseId);
+    const activity = bundle.activities.find((a) => a.id === activityId);
+    if (!activity) throw notFound(`activity ${activityId}`);
+    const now = deps.clock();
+    if (cancelledAlready(activity, input.reason)) return viewActivity(activity, now);
+    const off = cancelled(activity, input.reason, now);
+    await deps.store.commit({
+      case: put(bundle.case, touchCase(bundle.case, now)),
+      activities: [{ record: off, expectedVersion: activity.version }],
+      events: [
+        event(caseId, now, 'activity_cancelled', p, null, {
+          activityId,
+          kind: off.kind,
+          reason: input.reason,
+        }),
+      ],
+    });
+    return viewActivity(off, now);
   });
 }
 

@@ -2587,6 +2587,94 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{id}/activities/{activityId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Call off a proposed or planned activity that will not be held, saying why (once; a reported one is a 409) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    activityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CancelActivity"];
+                };
+            };
+            responses: {
+                /** @description The cancelled activity */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Activity"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/activities": {
         parameters: {
             query?: never;
@@ -2594,7 +2682,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The central unit’s activity calendar: proposed, planned (and overdue to report), done */
+        /** The central unit’s activity calendar: proposed, planned (and overdue to report), done, cancelled */
         get: {
             parameters: {
                 query?: {
@@ -2602,7 +2690,7 @@ export type paths = {
                     cursor?: string;
                     /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
                     total?: "true" | "false";
-                    status?: "proposed" | "planned" | "done";
+                    status?: "proposed" | "planned" | "done" | "cancelled";
                     from?: string;
                     to?: string;
                 };
@@ -6250,7 +6338,7 @@ export type components = {
             /** @enum {string} */
             kind: "initial_evaluation" | "clarification" | "confirmation" | "coordination" | "mediation" | "investigation" | "case_conference";
             /** @enum {string} */
-            status: "proposed" | "planned" | "done";
+            status: "proposed" | "planned" | "done" | "cancelled";
             /**
              * Format: date-time
              * @example 2026-03-30T16:59:59.999Z
@@ -6267,6 +6355,15 @@ export type components = {
             outcome: string | null;
             summary: string | null;
             overdueToReport: boolean;
+            /** @description Set when central cancelled it: why, and when */
+            cancellation: {
+                reason: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-30T16:59:59.999Z
+                 */
+                at: string;
+            } | null;
             createdBy: string;
             /**
              * Format: date-time
@@ -6294,6 +6391,10 @@ export type components = {
             heldAt: string;
             outcome: string;
             summary: string;
+        };
+        CancelActivity: {
+            /** @description Why it will not be held (the agency answered, it was planned twice) */
+            reason: string;
         };
         ActivityPage: {
             items: components["schemas"]["Activity"][];

@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import {
   ActivityKindSchema,
+  CancelActivityBody,
   CloseBody,
   ForwardBody,
   PlanActivityBody,
@@ -143,9 +144,9 @@ export function CaseActions({
           )}
         </ActionForm>
       ) : null}
-      {openActivities(events).map((activity) => (
+      {openActivities(events).map((activity) => [
         <ActionForm
-          key={activity.activityId}
+          key={`report-${activity.activityId}`}
           title={t('caseActions.report', { kind: labelOf(t, 'activity', activity.kind) })}
           schema={ReportActivityBody}
           submitLabel={t('actions.save')}
@@ -178,8 +179,34 @@ export function CaseActions({
               />
             </>
           )}
-        </ActionForm>
-      ))}
+        </ActionForm>,
+        <ActionForm
+          key={`cancel-${activity.activityId}`}
+          title={t('caseActions.cancelActivity', { kind: labelOf(t, 'activity', activity.kind) })}
+          schema={CancelActivityBody}
+          submitLabel={t('caseActions.cancelSubmit')}
+          onDone={onChange}
+          send={(body) =>
+            unwrap(
+              api.POST('/v1/cases/{id}/activities/{activityId}/cancel', {
+                params: { path: { id, activityId: activity.activityId } },
+                body,
+              }),
+            )
+          }
+        >
+          {(form) => (
+            <TextField
+              form={form}
+              name="reason"
+              label={t('caseActions.cancelReason')}
+              hint={t('caseActions.cancelReasonHint')}
+              multiline
+              required
+            />
+          )}
+        </ActionForm>,
+      ])}
       {!closed ? (
         <ActionForm
           title={t('caseActions.close')}
