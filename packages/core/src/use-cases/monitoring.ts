@@ -21,6 +21,7 @@ import type {
   PlanActivityInput,
   ReportActivityInput,
 } from '../schemas.ts';
+import type { EventType } from '../timeline.ts';
 import type { Principal } from '../tenancy.ts';
 import {
   CENTRAL_ROLES,
@@ -88,33 +89,17 @@ export async function planActivity(
 }
 
 /** Central reports how a planned (or ladder-proposed) activity went. */
-export async function reportActivity(
+export function reportActivity(
   deps: ServiceDeps,
   p: Principal,
   caseId: string,
   activityId: string,
   input: ReportActivityInput,
 ): Promise<ActivityView> {
-  requireRole(p, CENTRAL_ROLES);
-  return retryOnConflict(async () => {
-    const bundle = await loadCase(deps, caseId);
-    const activity = bundle.activities.find((a) => a.id === activityId);
-    if (!activity) throw notFound(`activity ${activityId}`);
-    const now = deps.clock();
-    if (reportedAlready(activity, input)) return viewActivity(activity, now);
-    const done = reported(activity, input, now);
-    await deps.store.commit({
-      case: put(bundle.case, touchCase(bundle.case, now)),
-      activities: [{ record: done, expectedVersion: activity.version }],
-      events: [
-        event(caseId, now, 'activity_reported', p, null, {
-          activityId,
-          kind: done.kind,
-          outcome: input.outcome,
-        }),
-      ],
-    });
-    return viewActivity(done, now);
+  return changeActivity(deps, p, caseId, activityId, {
+    already: (a) => reportedAlready(a, input),
+    next: (a, now) => reported(a, input, now),
+    event: ['activity_reported', { outcome: input.outcome }],
   });
 }
 
@@ -122,12 +107,34 @@ export async function reportActivity(
  * Central calls off an activity that will not be held: a clarification the ladder proposed
  * before the agency answered, one planned twice. The case is no longer under monitoring for it.
  */
-export async function cancelActivity(
+export function cancelActivity(
   deps: ServiceDeps,
   p: Principal,
   caseId: string,
   activityId: string,
   input: CancelActivityInput,
+): Promise<ActivityView> {
+  return changeActivity(deps, p, caseId, activityId, {
+    already: (a) => cancelledAlready(a, input.reason),
+    next: (a, now) => cancelled(a, input.reason, now),
+    event: ['activity_cancelled', { reason: input.reason }],
+  });
+}
+
+/**
+ * One of central's changes to an activity, with its timeline event: none when the same change
+ * was made already (a request sent again after its answer was lost).
+ */
+async function changeActivity(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  activityId: string,
+  change: {
+    already: (a: ActivityRecord) => boolean;
+    next: (a: ActivityRecord, now: Date) => ActivityRecord;
+    event: [EventType, Record<string, unknown>];
+  },
 ): Promise<ActivityView> {
   requireRole(p, CENTRAL_ROLES);
   return retryOnConflict(async () => {
@@ -135,20 +142,15 @@ export async function cancelActivity(
     const activity = bundle.activities.find((a) => a.id === activityId);
     if (!activity) throw notFound(`activity ${activityId}`);
     const now = deps.clock();
-    if (cancelledAlready(activity, input.reason)) return viewActivity(activity, now);
-    const off = cancelled(activity, input.reason, now);
+    if (change.already(activity)) return viewActivity(activity, now);
+    const next = change.next(activity, now);
+    const [type, data] = change.event;
     await deps.store.commit({
       case: put(bundle.case, touchCase(bundle.case, now)),
-      activities: [{ record: off, expectedVersion: activity.version }],
-      events: [
-        event(caseId, now, 'activity_cancelled', p, null, {
-          activityId,
-          kind: off.kind,
-          reason: input.reason,
-        }),
-      ],
+      activities: [{ record: next, expectedVersion: activity.version }],
+      events: [event(caseId, now, type, p, null, { activityId, kind: next.kind, ...data })],
     });
-    return viewActivity(off, now);
+    return viewActivity(next, now);
   });
 }
 
