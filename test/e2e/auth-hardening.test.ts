@@ -137,6 +137,7 @@ const BODIES: Record<string, () => unknown> = {
     outcome: 'Selesai',
     summary: 'Hadir.',
   }),
+  'POST /v1/cases/{id}/activities/{activityId}/cancel': () => ({ reason: 'Tidak perlu.' }),
   'PUT /v1/calendars/{id}/days/{date}': () => ({ kind: 'other', name: 'Libur palsu' }),
   'PUT /v1/policies/{id}': () => ({}), // never reached by a refused token; a 400 if it were
   // Bodies that are never read either: a refused token stops before validation.
