@@ -280,11 +280,30 @@ describe('console: oversight', () => {
       }),
     ]);
 
-    // A clarification planned, then not needed: central cancels it, saying why.
-    await openAction(plan);
-    await plan.getByLabel('Jenis kegiatan').selectOption('clarification');
-    await plan.getByRole('button', { name: 'Simpan' }).click();
-    const cancel = action(page, 'Batalkan: Klarifikasi');
+    // 22 April: central intervention for the member unit that never acknowledged, and for
+    // Pemprov Bali (re-forwarded, silent since): each proposes a clarification, on the desk.
+    await api(pantau.url).post('/dev/clock', { now: '2026-04-22T03:00:00.000Z' });
+    await page.getByRole('link', { name: 'Meja kerja' }).click();
+    const proposals = page.getByRole('region', { name: /Usulan klarifikasi dari eskalasi/ });
+    await expect
+      .poll(() => proposals.locator('li').allInnerTexts())
+      .toEqual([
+        expect.stringMatching(/^Klarifikasi · (Kantor Wilayah BPN|Pemerintah Provinsi Bali)/),
+        expect.stringMatching(/^Klarifikasi · (Kantor Wilayah BPN|Pemerintah Provinsi Bali)/),
+      ]);
+    expect(await proposals.innerText()).toContain('belum memenuhi');
+    await mainScreen(page, '17b-desk-proposals');
+    const member = proposals
+      .locator('li')
+      .filter({ hasText: 'Kantor Wilayah BPN Provinsi Jawa Timur' });
+    await member.getByRole('link', { name: 'Klarifikasi' }).click();
+    await page.waitForURL((u) => u.pathname === `/cases/${caseId}`);
+
+    // The member unit answered meanwhile, say: central calls its clarification off, saying why.
+    const cancel = action(
+      page,
+      'Batalkan: Klarifikasi dengan Kantor Wilayah BPN Provinsi Jawa Timur',
+    );
     await openAction(cancel);
     await cancel.getByRole('button', { name: 'Batalkan kegiatan' }).click();
     // The reason is required, said next to the field in words.
@@ -293,10 +312,11 @@ describe('console: oversight', () => {
     await cancel.getByRole('button', { name: 'Batalkan kegiatan' }).click();
     await page.getByText('Kegiatan dibatalkan').waitFor();
     await page.getByText('Sudah dijelaskan dalam mediasi.').waitFor();
-    // Neither reported nor cancelled again: its actions are gone from the page.
-    await expect.poll(() => action(page, 'Batalkan: Klarifikasi').count()).toBe(0);
-    expect(await action(page, 'Laporkan: Klarifikasi').count()).toBe(0);
-    await mainScreen(page, '17b-activity-cancelled');
+    // Its actions are gone from the page; Pemprov Bali's proposal keeps its own.
+    await expect.poll(() => cancel.count()).toBe(0);
+    await action(page, 'Batalkan: Klarifikasi dengan Pemerintah Provinsi Bali').waitFor();
+    await action(page, 'Laporkan: Klarifikasi dengan Pemerintah Provinsi Bali').waitFor();
+    await mainScreen(page, '17c-activity-cancelled');
     const cancelled = await api(pantau.url).get('/v1/activities?status=cancelled', {
       token: await users(pantau.url)('setneg', 'central_officer'),
     });
@@ -305,9 +325,16 @@ describe('console: oversight', () => {
         caseId,
         kind: 'clarification',
         status: 'cancelled',
+        agencyIds: ['kanwil-bpn-jatim'],
+        createdBy: 'escalation',
         cancellation: expect.objectContaining({ reason: 'Sudah dijelaskan dalam mediasi.' }),
       }),
     ]);
+    await page.getByRole('link', { name: 'Meja kerja' }).click();
+    await expect
+      .poll(() => proposals.locator('li').allInnerTexts())
+      .toEqual([expect.stringMatching(/^Klarifikasi · Pemerintah Provinsi Bali/)]);
+    await page.goto(`${pantau.url}/cases/${caseId}`);
 
     const close = action(page, 'Tutup pengaduan');
     await openAction(close);

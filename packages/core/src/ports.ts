@@ -119,8 +119,11 @@ export interface LadderLetterWrite {
   readonly stepId: string;
   readonly notification: NotificationRecord;
   readonly event: TimelineEvent;
-  /** Central intervention proposes a clarification on the central unit's calendar. */
-  readonly activity?: ActivityRecord;
+  /**
+   * Central intervention proposes a clarification on the central unit's calendar, with its
+   * `activity_proposed` event (the case page's actions on it are read from the timeline).
+   */
+  readonly proposal?: { readonly activity: ActivityRecord; readonly event: TimelineEvent };
 }
 
 /** What one look at a ladder wrote, all or nothing: its record, its letters, skipped steps. */

@@ -94,6 +94,22 @@ describe('the escalation ladder on the local interpreter', () => {
       message: 'Laporan telah ditindaklanjuti.',
     });
     const [proposal] = calendar.items.filter((a) => a.caseId === caseId);
+    // On the timeline too, right after the step that proposed it: the case page offers its
+    // report and its cancellation from there.
+    const types = timeline.items.map((e) => e.type);
+    expect(types.indexOf('activity_proposed')).toBe(types.lastIndexOf('escalation_step') + 1);
+    expect(timeline.items.filter((e) => e.type === 'activity_proposed')).toEqual([
+      expect.objectContaining({
+        agencyId: 'polri',
+        actor: { system: 'escalation' },
+        data: {
+          activityId: proposal!.id,
+          kind: 'clarification',
+          scheduledAt: null,
+          agencyIds: ['polri'],
+        },
+      }),
+    ]);
     const reason = 'Polri sudah menanggapi; klarifikasi tidak diperlukan.';
     await expect(
       service.cancelActivity(officerOf('polri'), caseId, proposal!.id, { reason }),

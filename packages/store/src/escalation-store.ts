@@ -36,8 +36,9 @@ export class EscalationStore extends SettingsLayer {
 
   /**
    * A ladder's new state under its version, with each letter's marker (exactly once), outbox
-   * record, timeline event and proposed activity, and the skipped steps' events: one
-   * transaction (at most 4 letters × 4 items + 1 + a few events, far below the 100-item limit).
+   * record, timeline event and proposed activity (with its event), and the skipped steps'
+   * events: one transaction (at most 4 letters × 5 items + 1 + a few events, far below the
+   * 100-item limit).
    */
   async commitLadder(write: LadderWrite): Promise<void> {
     const items: TransactItem[] = [
@@ -53,7 +54,10 @@ export class EscalationStore extends SettingsLayer {
       created(ladderStepItem(n, l.stepId));
       created(notificationItem(n));
       created(eventItem(l.event));
-      if (l.activity) created(activityItem(l.activity));
+      if (l.proposal) {
+        created(activityItem(l.proposal.activity));
+        created(eventItem(l.proposal.event));
+      }
     }
     for (const e of write.events) created(eventItem(e));
     await this.transact(items, kinds);

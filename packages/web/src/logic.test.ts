@@ -131,13 +131,18 @@ describe('timeline', () => {
         kind: 'mediation',
         scheduledAt: '2026-03-21T00:00:00Z',
       }),
-      event('activity_proposed', { activityId: 'a2', kind: 'clarification', scheduledAt: null }),
+      event('activity_proposed', {
+        activityId: 'a2',
+        kind: 'clarification',
+        scheduledAt: null,
+        agencyIds: ['polri'],
+      }),
       event('activity_proposed', { activityId: 'a3', kind: 'clarification', scheduledAt: null }),
       event('activity_reported', { activityId: 'a1' }),
       event('activity_cancelled', { activityId: 'a3', kind: 'clarification', reason: 'x' }),
     ];
     expect(openActivities(events)).toEqual([
-      { activityId: 'a2', kind: 'clarification', scheduledAt: null },
+      { activityId: 'a2', kind: 'clarification', scheduledAt: null, agencyIds: ['polri'] },
     ]);
   });
   const t = translator('id');

@@ -33,6 +33,8 @@ export interface OpenActivity {
   activityId: string;
   kind: string;
   scheduledAt: string | null;
+  /** The agencies a ladder's proposal is with (a case may have one per silent agency). */
+  agencyIds: string[];
 }
 
 export function openActivities(events: readonly Event[]): OpenActivity[] {
@@ -52,6 +54,7 @@ export function openActivities(events: readonly Event[]): OpenActivity[] {
       activityId: String(e.data.activityId),
       kind: String(e.data.kind),
       scheduledAt: typeof e.data.scheduledAt === 'string' ? e.data.scheduledAt : null,
+      agencyIds: Array.isArray(e.data.agencyIds) ? e.data.agencyIds.map(String) : [],
     }));
 }
 

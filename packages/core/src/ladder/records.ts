@@ -91,41 +91,41 @@ export function letterWrite(input: {
         }
       : {}),
   };
-  const activity =
+  const stepEvent: TimelineEvent = {
+    id: newEventId(now),
+    caseId: a.caseId,
+    at: now.toISOString(),
+    type: 'escalation_step',
+    actor: { system: 'escalation' },
+    agencyId: a.agencyId,
+    data: {
+      step: event.step,
+      action: event.action,
+      targets: event.targets,
+      scheduledAt: event.scheduledAt,
+      episode: event.episode,
+      notificationId: notification.id,
+    },
+  };
+  // Its ids drawn after the step's: the timeline lists the proposal after the step.
+  const proposal =
     event.action === 'central_intervention'
       ? proposedIntervention(a, input.parties.agency.name, event, now)
       : undefined;
-  return {
-    stepId: event.id,
-    notification,
-    event: {
-      id: newEventId(now),
-      caseId: a.caseId,
-      at: now.toISOString(),
-      type: 'escalation_step',
-      actor: { system: 'escalation' },
-      agencyId: a.agencyId,
-      data: {
-        step: event.step,
-        action: event.action,
-        targets: event.targets,
-        scheduledAt: event.scheduledAt,
-        episode: event.episode,
-        notificationId: notification.id,
-      },
-    },
-    ...(activity ? { activity } : {}),
-  };
+  return { stepId: event.id, notification, event: stepEvent, ...(proposal ? { proposal } : {}) };
 }
 
-/** Central intervention lands on central's calendar as a proposed clarification. */
+/**
+ * Central intervention lands on central's calendar as a proposed clarification, and on the
+ * case's timeline as `activity_proposed`.
+ */
 function proposedIntervention(
   a: AssignmentRecord,
   agencyName: string,
   event: LadderLetter,
   now: Date,
-): ActivityRecord {
-  return {
+): { activity: ActivityRecord; event: TimelineEvent } {
+  const activity: ActivityRecord = {
     id: newEventId(now),
     caseId: a.caseId,
     kind: 'clarification',
@@ -141,6 +141,23 @@ function proposedIntervention(
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
     version: 1,
+  };
+  return {
+    activity,
+    event: {
+      id: newEventId(now),
+      caseId: a.caseId,
+      at: now.toISOString(),
+      type: 'activity_proposed',
+      actor: { system: 'escalation' },
+      agencyId: a.agencyId,
+      data: {
+        activityId: activity.id,
+        kind: activity.kind,
+        scheduledAt: null,
+        agencyIds: activity.agencyIds,
+      },
+    },
   };
 }
 

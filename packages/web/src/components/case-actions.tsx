@@ -33,6 +33,7 @@ export function CaseActions({
 }) {
   const { t } = useI18n();
   const { zone } = useSignedIn();
+  const { nameOf } = useAgencies();
   const id = kase.id;
   // The API takes needs_info without saying what is missing (older clients); the console
   // always asks, since the complainant is shown it on the tracking page.
@@ -144,69 +145,78 @@ export function CaseActions({
           )}
         </ActionForm>
       ) : null}
-      {openActivities(events).map((activity) => [
-        <ActionForm
-          key={`report-${activity.activityId}`}
-          title={t('caseActions.report', { kind: labelOf(t, 'activity', activity.kind) })}
-          schema={ReportActivityBody}
-          submitLabel={t('actions.save')}
-          onDone={onChange}
-          send={(body) =>
-            unwrap(
-              api.POST('/v1/cases/{id}/activities/{activityId}/report', {
-                params: { path: { id, activityId: activity.activityId } },
-                body,
-              }),
-            )
-          }
-        >
-          {(form) => (
-            <>
-              <LocalTimeField
-                label={t('caseActions.heldAt')}
-                required
-                value={getPath(form.values, 'heldAt') as string | undefined}
-                error={form.errors.heldAt}
-                onChange={(v) => form.set('heldAt', v ? toInstant(v, zone) : undefined)}
-              />
-              <TextField form={form} name="outcome" label={t('caseActions.outcome')} required />
+      {openActivities(events).map((activity) => {
+        // "Klarifikasi dengan Polri": a case may have one proposal per silent agency.
+        const kind = activity.agencyIds.length
+          ? t('caseActions.activityWith', {
+              kind: labelOf(t, 'activity', activity.kind),
+              agency: activity.agencyIds.map(nameOf).join(', '),
+            })
+          : labelOf(t, 'activity', activity.kind);
+        return [
+          <ActionForm
+            key={`report-${activity.activityId}`}
+            title={t('caseActions.report', { kind })}
+            schema={ReportActivityBody}
+            submitLabel={t('actions.save')}
+            onDone={onChange}
+            send={(body) =>
+              unwrap(
+                api.POST('/v1/cases/{id}/activities/{activityId}/report', {
+                  params: { path: { id, activityId: activity.activityId } },
+                  body,
+                }),
+              )
+            }
+          >
+            {(form) => (
+              <>
+                <LocalTimeField
+                  label={t('caseActions.heldAt')}
+                  required
+                  value={getPath(form.values, 'heldAt') as string | undefined}
+                  error={form.errors.heldAt}
+                  onChange={(v) => form.set('heldAt', v ? toInstant(v, zone) : undefined)}
+                />
+                <TextField form={form} name="outcome" label={t('caseActions.outcome')} required />
+                <TextField
+                  form={form}
+                  name="summary"
+                  label={t('caseActions.summary')}
+                  multiline
+                  required
+                />
+              </>
+            )}
+          </ActionForm>,
+          <ActionForm
+            key={`cancel-${activity.activityId}`}
+            title={t('caseActions.cancelActivity', { kind })}
+            schema={CancelActivityBody}
+            submitLabel={t('caseActions.cancelSubmit')}
+            onDone={onChange}
+            send={(body) =>
+              unwrap(
+                api.POST('/v1/cases/{id}/activities/{activityId}/cancel', {
+                  params: { path: { id, activityId: activity.activityId } },
+                  body,
+                }),
+              )
+            }
+          >
+            {(form) => (
               <TextField
                 form={form}
-                name="summary"
-                label={t('caseActions.summary')}
+                name="reason"
+                label={t('caseActions.cancelReason')}
+                hint={t('caseActions.cancelReasonHint')}
                 multiline
                 required
               />
-            </>
-          )}
-        </ActionForm>,
-        <ActionForm
-          key={`cancel-${activity.activityId}`}
-          title={t('caseActions.cancelActivity', { kind: labelOf(t, 'activity', activity.kind) })}
-          schema={CancelActivityBody}
-          submitLabel={t('caseActions.cancelSubmit')}
-          onDone={onChange}
-          send={(body) =>
-            unwrap(
-              api.POST('/v1/cases/{id}/activities/{activityId}/cancel', {
-                params: { path: { id, activityId: activity.activityId } },
-                body,
-              }),
-            )
-          }
-        >
-          {(form) => (
-            <TextField
-              form={form}
-              name="reason"
-              label={t('caseActions.cancelReason')}
-              hint={t('caseActions.cancelReasonHint')}
-              multiline
-              required
-            />
-          )}
-        </ActionForm>,
-      ])}
+            )}
+          </ActionForm>,
+        ];
+      })}
       {!closed ? (
         <ActionForm
           title={t('caseActions.close')}

@@ -298,6 +298,7 @@ const id = {
   'caseActions.heldAt': 'Dilaksanakan pada',
   'caseActions.outcome': 'Hasil',
   'caseActions.summary': 'Ringkasan',
+  'caseActions.activityWith': '{kind} dengan {agency}',
   'caseActions.cancelActivity': 'Batalkan: {kind}',
   'caseActions.cancelReason': 'Alasan pembatalan',
   'caseActions.cancelReasonHint':
@@ -320,6 +321,7 @@ const id = {
   'desk.redirected': 'Bukan kewenangan: menunggu penerusan ulang',
   'desk.reopened': 'Dibuka kembali oleh pengadu',
   'desk.updatedAt': 'diperbarui',
+  'desk.proposals': 'Usulan klarifikasi dari eskalasi',
   'desk.activities': 'Kegiatan pemantauan minggu ini',
   'desk.toReport': 'Belum dilaporkan',
   'desk.failedLetters': 'Surat gagal terkirim',
@@ -953,6 +955,7 @@ const en = {
   'caseActions.heldAt': 'Held at',
   'caseActions.outcome': 'Outcome',
   'caseActions.summary': 'Summary',
+  'caseActions.activityWith': '{kind} with {agency}',
   'caseActions.cancelActivity': 'Cancel: {kind}',
   'caseActions.cancelReason': 'Why it is cancelled',
   'caseActions.cancelReasonHint':
@@ -976,6 +979,7 @@ const en = {
   'desk.redirected': 'Not theirs: awaiting re-forward',
   'desk.reopened': 'Reopened by the complainant',
   'desk.updatedAt': 'updated',
+  'desk.proposals': 'Clarifications proposed by escalation',
   'desk.activities': 'Monitoring activities this week',
   'desk.toReport': 'To report',
   'desk.failedLetters': 'Letters that failed to send',

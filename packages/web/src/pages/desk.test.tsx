@@ -145,4 +145,45 @@ describe('the desk’s overdue-by-agency card', () => {
     expect(alert.textContent).toContain('penugasannya sudah berakhir');
     expect(alert.textContent).not.toContain('invalid_transition');
   });
+
+  it('lists the clarifications escalation proposed, with the agency and why, linked to their case', async () => {
+    const calls = mockApi((call) =>
+      call.path.startsWith('/v1/activities?') && call.path.includes('status=proposed')
+        ? json(200, {
+            items: [
+              {
+                id: 'a1',
+                caseId: 'c1',
+                kind: 'clarification',
+                status: 'proposed',
+                scheduledAt: null,
+                agencyIds: ['polri'],
+                participants: [],
+                plan: 'Diusulkan oleh tangga eskalasi: Polri belum memenuhi 2 target.',
+                heldAt: null,
+                outcome: null,
+                summary: null,
+                overdueToReport: false,
+                cancellation: null,
+                createdBy: 'escalation',
+                createdAt: '2026-03-27T03:00:00.000Z',
+              },
+            ],
+            nextCursor: null,
+            total: 1,
+          })
+        : json(200, EMPTY),
+    );
+    renderWith(<Desk />, { as: { agency: 'setneg', role: 'central_officer' } });
+    const card = screen.getByRole('region', { name: /Usulan klarifikasi dari eskalasi/ });
+    const link = await within(card).findByRole('link', { name: 'Klarifikasi' });
+    expect(link.getAttribute('href')).toBe('/cases/c1');
+    const item = link.closest('li')!;
+    expect(item.textContent).toContain('Klarifikasi · polri · 27 Mar 2026');
+    expect(item.textContent).toContain('Polri belum memenuhi 2 target.');
+    // All of them, counted: not this week's calendar, where an undated proposal never shows.
+    const asked = calls.find((c) => c.path.includes('status=proposed'))!.path;
+    expect(asked).toContain('total=true');
+    expect(asked).not.toMatch(/from=|to=/);
+  });
 });

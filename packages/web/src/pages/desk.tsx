@@ -4,7 +4,8 @@
  * complaints their complainant reopened (to forward again), extension requests waiting for a
  * decision, overdue assignments by agency, newly overdue in the last 24 hours (by the API's
  * clock), due within two working days (not yet overdue), redirected awaiting a re-forward (until
- * the case is forwarded again), this week's monitoring activities, and letters that failed to
+ * the case is forwarded again), the clarifications the escalation ladder proposed (to plan or
+ * to cancel on the case page), this week's monitoring activities, and letters that failed to
  * send (with what central does about each: components/failed-letter-actions.tsx).
  */
 import { type ReactNode, useEffect } from 'react';
@@ -103,6 +104,7 @@ export default function Desk() {
         <Worklist title={t('desk.newlyOverdue')} query={{ newlyOverdue: 'true' }} />
         <Worklist title={t('desk.dueSoon')} query={{ dueWithin: 2 }} />
         <Worklist title={t('desk.redirected')} query={{ awaitingReforward: 'true' }} />
+        <Proposals zone={zone} />
         <Activities zone={zone} />
         <FailedLetters zone={zone} />
       </div>
@@ -299,6 +301,43 @@ export function ByAgency({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * What central intervention proposed (a clarification with the agency that missed its
+ * targets), oldest first, until central plans or cancels it on the case page: proposals have no
+ * date, so this week's calendar below never shows them.
+ */
+function Proposals({ zone }: { zone: TimeZone }) {
+  const { t } = useI18n();
+  const list = usePaged(
+    (cursor) =>
+      unwrap(
+        api.GET('/v1/activities', {
+          params: { query: { status: 'proposed', ...page(cursor) } },
+        }),
+      ),
+    [],
+  );
+  return (
+    <ListCard id="proposals" title={t('desk.proposals')} list={list}>
+      <ul className="plain">
+        {list.items.map((a) => (
+          <li key={a.id}>
+            <Link href={`/cases/${a.caseId}`}>{labelOf(t, 'activity', a.kind)}</Link>
+            {a.agencyIds.map((id) => (
+              <span key={id}>
+                {' · '}
+                <AgencyName id={id} />
+              </span>
+            ))}{' '}
+            · <Time at={a.createdAt} zone={zone} />
+            {a.plan ? <div className="muted">{a.plan}</div> : null}
+          </li>
+        ))}
+      </ul>
+    </ListCard>
   );
 }
 
