@@ -138,6 +138,9 @@ const BODIES: Record<string, () => unknown> = {
     summary: 'Hadir.',
   }),
   'POST /v1/cases/{id}/activities/{activityId}/cancel': () => ({ reason: 'Tidak perlu.' }),
+  'POST /v1/cases/{id}/activities/{activityId}/schedule': () => ({
+    scheduledAt: '2026-06-10T10:00:00+07:00',
+  }),
   'PUT /v1/calendars/{id}/days/{date}': () => ({ kind: 'other', name: 'Libur palsu' }),
   'PUT /v1/policies/{id}': () => ({}), // never reached by a refused token; a 400 if it were
   // Bodies that are never read either: a refused token stops before validation.

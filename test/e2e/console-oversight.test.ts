@@ -334,6 +334,24 @@ describe('console: oversight', () => {
     await expect
       .poll(() => proposals.locator('li').allInnerTexts())
       .toEqual([expect.stringMatching(/^Klarifikasi · Pemerintah Provinsi Bali/)]);
+
+    // Pemprov Bali's clarification is taken up: central sets its time on the case page. It
+    // leaves the proposals for the week's calendar, and its form now moves it.
+    await proposals.getByRole('link', { name: 'Klarifikasi' }).click();
+    await page.waitForURL((u) => u.pathname === `/cases/${caseId}`);
+    const schedule = action(page, 'Jadwalkan: Klarifikasi dengan Pemerintah Provinsi Bali');
+    await openAction(schedule);
+    await schedule.getByLabel(/Jadwal \(WIB\)/).fill('2026-04-24T10:00');
+    await schedule.getByLabel('Rencana').fill('Klarifikasi daring dengan Biro Hukum');
+    await schedule.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByText('Kegiatan dijadwalkan').waitFor();
+    await action(page, 'Ubah jadwal: Klarifikasi dengan Pemerintah Provinsi Bali').waitFor();
+    await page.getByRole('link', { name: 'Meja kerja' }).click();
+    const week = page.getByRole('region', { name: /Kegiatan pemantauan minggu ini/ });
+    await expect
+      .poll(() => week.locator('li').allInnerTexts())
+      .toEqual([expect.stringMatching(/^Klarifikasi Direncanakan 24 Apr 2026, 10\.00 WIB/)]);
+    await expect.poll(() => proposals.locator('li').count()).toBe(0);
     await page.goto(`${pantau.url}/cases/${caseId}`);
 
     const close = action(page, 'Tutup pengaduan');

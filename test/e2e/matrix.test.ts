@@ -139,6 +139,8 @@ const EXPECTED: Record<string /* 'METHOD /path' */, Row> = {
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'POST /v1/cases/{id}/activities/{activityId}/cancel':
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'POST /v1/cases/{id}/activities/{activityId}/schedule':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/activities':
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/calendars/{id}/days':
@@ -286,8 +288,9 @@ interface Fixtures {
   /** kanwil-bpn-jatim's pending extension request on it. */
   readonly requestId: string;
   readonly activityId: string;
-  /** Another activity of the case, for the cancellation (the first one gets reported). */
+  /** Other activities of the case, to cancel and to schedule (the first one gets reported). */
   readonly cancelledActivityId: string;
+  readonly scheduledActivityId: string;
   /** Issue 15: a central-only attachment of the case, and its forwarding letter to the owner. */
   readonly attachmentId: string;
   readonly letterId: string;
@@ -395,6 +398,9 @@ const BODIES: Record<string /* 'METHOD /path' */, (f: Fixtures) => unknown> = {
   'POST /v1/cases/{id}/activities/{activityId}/cancel': () => ({
     reason: 'Instansi sudah menanggapi; klarifikasi tidak diperlukan.',
   }),
+  'POST /v1/cases/{id}/activities/{activityId}/schedule': () => ({
+    scheduledAt: '2026-06-10T10:00:00+07:00',
+  }),
   'PUT /v1/calendars/{id}/days/{date}': () => ({ kind: 'other', name: 'Hari uji matriks' }),
   'PUT /v1/policies/{id}': (f) => f.policy,
   'PUT /v1/settings/documents': (f) => f.documentSettings,
@@ -500,6 +506,14 @@ beforeAll(async () => {
     await http.post(`/v1/cases/${main.id}/activities`, { kind: 'mediation' }, { token: central }),
     201,
   );
+  const toSchedule = ok(
+    await http.post(
+      `/v1/cases/${main.id}/activities`,
+      { kind: 'coordination' },
+      { token: central },
+    ),
+    201,
+  );
   const admin = await as('setneg', 'central_admin');
   const altchas = await Promise.all(PRINCIPALS.map(() => solvedAltcha(http)));
   const edit = ok(
@@ -536,6 +550,7 @@ beforeAll(async () => {
     requestId: await extension(main.id, OWNER),
     activityId: activity.id,
     cancelledActivityId: toCancel.id,
+    scheduledActivityId: toSchedule.id,
     focalCaseId: focal.id,
     focalRequestId: await extension(focal.id, FOCAL_POINT),
     delegatedCaseId: delegated.id,
@@ -629,7 +644,11 @@ function pathOf(
               : scenario.caseId,
     agencyId: scenario.agencyId,
     requestId: scenario.requestId,
-    activityId: template.endsWith('/cancel') ? fixtures.cancelledActivityId : fixtures.activityId,
+    activityId: template.endsWith('/cancel')
+      ? fixtures.cancelledActivityId
+      : template.endsWith('/schedule')
+        ? fixtures.scheduledActivityId
+        : fixtures.activityId,
     attachmentId: fixtures.attachmentId,
     letterId: fixtures.letterId,
     date: CALENDAR_DATE,

@@ -1,8 +1,8 @@
 /**
  * Monitoring activities: what makes the central unit a monitor rather than a post office
  * (evaluasi awal, klarifikasi, konfirmasi, koordinasi, mediasi, investigasi, gelar pengaduan).
- * Each is planned (or proposed by the escalation ladder), then reported; or cancelled, with
- * the reason, when it is no longer needed (the agency answered before a proposed clarification).
+ * Each is planned (or proposed by the escalation ladder, then scheduled by central), then
+ * reported; or cancelled, with the reason, when it is no longer needed.
  */
 import { invalidTransition } from './errors.ts';
 import type { ActivityView } from './schemas.ts';
@@ -87,6 +87,42 @@ export function cancelActivity(a: ActivityRecord, reason: string, now: Date): Ac
     ...a,
     status: 'cancelled',
     cancellation: { reason, at: now.toISOString() },
+    updatedAt: now.toISOString(),
+    version: a.version + 1,
+  };
+}
+
+export interface ActivitySchedule {
+  readonly scheduledAt: string;
+  readonly participants?: readonly string[] | undefined;
+  readonly plan?: string | undefined;
+}
+
+/** The same schedule sent again (its answer lost on the way): planned for then, as asked. */
+export const scheduledAlready = (a: ActivityRecord, s: ActivitySchedule): boolean =>
+  a.status === 'planned' &&
+  a.scheduledAt === new Date(s.scheduledAt).toISOString() &&
+  (s.plan === undefined || a.plan === s.plan) &&
+  (s.participants === undefined ||
+    JSON.stringify(a.participants) === JSON.stringify(s.participants));
+
+/**
+ * Central sets when a proposed activity takes place (the ladder's clarification, taken up), or
+ * moves a planned one: planned for then, with the participants and plan given (the others kept).
+ */
+export function scheduleActivity(
+  a: ActivityRecord,
+  s: ActivitySchedule,
+  now: Date,
+): ActivityRecord {
+  if (a.status === 'done') throw invalidTransition('this activity was already reported');
+  if (a.status === 'cancelled') throw invalidTransition('this activity was cancelled');
+  return {
+    ...a,
+    status: 'planned',
+    scheduledAt: new Date(s.scheduledAt).toISOString(),
+    ...(s.participants ? { participants: [...s.participants] } : {}),
+    ...(s.plan !== undefined ? { plan: s.plan } : {}),
     updatedAt: now.toISOString(),
     version: a.version + 1,
   };

@@ -18,6 +18,8 @@ import {
   cancelledAlready,
   isActivityOpen,
   reportActivity,
+  scheduleActivity,
+  scheduledAlready,
   viewActivity,
 } from './activity.ts';
 import { Calendar } from './calendar.ts';
@@ -396,6 +398,31 @@ describe('monitoring activity lifecycle', () => {
     if (status === 'done' || status === 'cancelled')
       expect(run).toThrow(expect.objectContaining({ code: 'invalid_transition' }));
     else expect(run()).toMatchObject({ status: 'done', outcome: 'Sepakat', version: 2 });
+  });
+
+  it.each(['proposed', 'planned', 'done', 'cancelled'] as const)('scheduling from %s', (status) => {
+    const at = new Date('2026-03-21T00:00:00Z');
+    const when = { scheduledAt: '2026-03-24T10:00:00+07:00', plan: 'Di kantor Asdep' };
+    const run = () =>
+      scheduleActivity({ ...planned, status, scheduledAt: null, plan: null }, when, at);
+    if (status === 'done' || status === 'cancelled') {
+      expect(run).toThrow(expect.objectContaining({ code: 'invalid_transition' }));
+      return;
+    }
+    const next = run();
+    expect(next).toMatchObject({
+      status: 'planned',
+      scheduledAt: '2026-03-24T03:00:00.000Z',
+      plan: 'Di kantor Asdep',
+      participants: [],
+      version: 2,
+    });
+    expect(scheduledAlready(next, when)).toBe(true);
+    expect(scheduledAlready(next, { scheduledAt: '2026-03-24T03:00:00.000Z' })).toBe(true);
+    expect(scheduledAlready(next, { ...when, scheduledAt: '2026-03-25T03:00:00.000Z' })).toBe(
+      false,
+    );
+    expect(scheduledAlready(next, { ...when, plan: 'Lain' })).toBe(false);
   });
 
   it.each(['proposed', 'planned', 'done', 'cancelled'] as const)('cancelling from %s', (status) => {

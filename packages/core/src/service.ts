@@ -78,6 +78,7 @@ export class Service {
   readonly planActivity = this.#bind(monitoring.planActivity);
   readonly reportActivity = this.#bind(monitoring.reportActivity);
   readonly cancelActivity = this.#bind(monitoring.cancelActivity);
+  readonly scheduleActivity = this.#bind(monitoring.scheduleActivity);
   readonly listActivities = this.#bind(monitoring.listActivities);
 
   // search

@@ -54,6 +54,7 @@ export const EVENT_TYPES = [
   'deadlines_recomputed',
   'activity_planned',
   'activity_proposed',
+  'activity_scheduled',
   'activity_reported',
   'activity_cancelled',
   'complainant_replied',

@@ -87,15 +87,9 @@ describe('the escalation ladder on the local interpreter', () => {
     const { ladders } = (await store.getCase(caseId))!;
     expect(ladders[0]?.wakeAt).toBeNull();
 
-    // Polri answers at last; central calls the proposed clarification off, saying why. The
-    // case leaves monitoring, and the calendar keeps the proposal as cancelled, with the reason.
-    await service.respond(officerOf('polri'), caseId, 'polri', {
-      kind: 'final',
-      message: 'Laporan telah ditindaklanjuti.',
-    });
     const [proposal] = calendar.items.filter((a) => a.caseId === caseId);
     // On the timeline too, right after the step that proposed it: the case page offers its
-    // report and its cancellation from there.
+    // schedule, report and cancellation from there.
     const types = timeline.items.map((e) => e.type);
     expect(types.indexOf('activity_proposed')).toBe(types.lastIndexOf('escalation_step') + 1);
     expect(timeline.items.filter((e) => e.type === 'activity_proposed')).toEqual([
@@ -110,6 +104,43 @@ describe('the escalation ladder on the local interpreter', () => {
         },
       }),
     ]);
+
+    // Central takes the proposal up: planned for a day, on the calendar by its time.
+    const schedule = { scheduledAt: '2026-05-20T10:00:00+07:00', plan: 'Klarifikasi daring' };
+    const planned = await service.scheduleActivity(centralOfficer, caseId, proposal!.id, schedule);
+    expect(planned).toMatchObject({
+      status: 'planned',
+      scheduledAt: '2026-05-20T03:00:00.000Z',
+      plan: 'Klarifikasi daring',
+      agencyIds: ['polri'],
+    });
+    expect(await service.scheduleActivity(centralOfficer, caseId, proposal!.id, schedule)).toEqual(
+      planned,
+    );
+    const may = await service.listActivities(centralOfficer, {
+      from: '2026-05-18T00:00:00.000Z',
+      to: '2026-05-22T00:00:00.000Z',
+      limit: 100,
+    } as never);
+    expect(may.items.filter((a) => a.caseId === caseId)).toEqual([planned]);
+    const scheduledEvents = (await service.timeline(centralOfficer, caseId, { limit: 100 })).items
+      .filter((e) => e.type === 'activity_scheduled')
+      .map((e) => e.data);
+    expect(scheduledEvents).toEqual([
+      {
+        activityId: proposal!.id,
+        kind: 'clarification',
+        scheduledAt: '2026-05-20T03:00:00.000Z',
+        previous: null,
+      },
+    ]);
+
+    // Polri answers at last; central calls the clarification off, saying why. The case
+    // leaves monitoring, and the calendar keeps it as cancelled, with the reason.
+    await service.respond(officerOf('polri'), caseId, 'polri', {
+      kind: 'final',
+      message: 'Laporan telah ditindaklanjuti.',
+    });
     const reason = 'Polri sudah menanggapi; klarifikasi tidak diperlukan.';
     await expect(
       service.cancelActivity(officerOf('polri'), caseId, proposal!.id, { reason }),

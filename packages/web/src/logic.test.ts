@@ -140,9 +140,17 @@ describe('timeline', () => {
       event('activity_proposed', { activityId: 'a3', kind: 'clarification', scheduledAt: null }),
       event('activity_reported', { activityId: 'a1' }),
       event('activity_cancelled', { activityId: 'a3', kind: 'clarification', reason: 'x' }),
+      // The proposal taken up, then moved: the last time holds.
+      event('activity_scheduled', { activityId: 'a2', scheduledAt: '2026-03-24T03:00:00.000Z' }),
+      event('activity_scheduled', { activityId: 'a2', scheduledAt: '2026-03-25T03:00:00.000Z' }),
     ];
     expect(openActivities(events)).toEqual([
-      { activityId: 'a2', kind: 'clarification', scheduledAt: null, agencyIds: ['polri'] },
+      {
+        activityId: 'a2',
+        kind: 'clarification',
+        scheduledAt: '2026-03-25T03:00:00.000Z',
+        agencyIds: ['polri'],
+      },
     ]);
   });
   const t = translator('id');

@@ -44,6 +44,12 @@ export function openActivities(events: readonly Event[]): OpenActivity[] {
       .filter((e) => e.type === 'activity_reported' || e.type === 'activity_cancelled')
       .map((e) => String(e.data.activityId)),
   );
+  // When it takes place: as planned, or as scheduled last (a proposal taken up, a plan moved).
+  const scheduled = new Map(
+    events
+      .filter((e) => e.type === 'activity_scheduled')
+      .map((e) => [String(e.data.activityId), String(e.data.scheduledAt)]),
+  );
   return events
     .filter(
       (e) =>
@@ -53,7 +59,9 @@ export function openActivities(events: readonly Event[]): OpenActivity[] {
     .map((e) => ({
       activityId: String(e.data.activityId),
       kind: String(e.data.kind),
-      scheduledAt: typeof e.data.scheduledAt === 'string' ? e.data.scheduledAt : null,
+      scheduledAt:
+        scheduled.get(String(e.data.activityId)) ??
+        (typeof e.data.scheduledAt === 'string' ? e.data.scheduledAt : null),
       agencyIds: Array.isArray(e.data.agencyIds) ? e.data.agencyIds.map(String) : [],
     }));
 }
@@ -147,6 +155,7 @@ export function describeEvent(
       break;
     case 'activity_planned':
     case 'activity_proposed':
+    case 'activity_scheduled':
       parts.push(text('kind') ? labelOf(t, 'activity', text('kind')!) : null);
       parts.push(text('scheduledAt') ? when(text('scheduledAt')!) : null);
       break;

@@ -7,12 +7,14 @@ import {
   pageOf,
   PlanActivityBody,
   ReportActivityBody,
+  ScheduleActivityBody,
 } from '@pantau/core';
 import { idempotencyOf } from '../idempotency.ts';
 import { createRoute, IdempotencyHeader, json, jsonBody, PROBLEMS, z } from '../openapi.ts';
 
 const tags = ['Monitoring'];
 const CaseParam = z.object({ id: z.string().min(1).max(64) });
+const ActivityParam = CaseParam.extend({ activityId: z.string().min(1).max(64) });
 
 /** Under /v1/cases. */
 export const caseActivities = new OpenAPIHono()
@@ -40,7 +42,7 @@ export const caseActivities = new OpenAPIHono()
       tags,
       summary: 'Report how it went (when held, outcome, summary)',
       request: {
-        params: CaseParam.extend({ activityId: z.string().min(1).max(64) }),
+        params: ActivityParam,
         body: jsonBody(ReportActivityBody),
       },
       responses: { 200: json(ActivitySchema, 'The reported activity'), ...PROBLEMS },
@@ -56,12 +58,33 @@ export const caseActivities = new OpenAPIHono()
   .openapi(
     createRoute({
       method: 'post',
+      path: '/{id}/activities/{activityId}/schedule',
+      tags,
+      summary:
+        'Set when a proposed activity takes place (the ladder’s clarification, taken up), or move a planned one',
+      request: {
+        params: ActivityParam,
+        body: jsonBody(ScheduleActivityBody),
+      },
+      responses: { 200: json(ActivitySchema, 'The planned activity'), ...PROBLEMS },
+    }),
+    async (c) => {
+      const { id, activityId } = c.req.valid('param');
+      return c.json(
+        await c.get('service').scheduleActivity(c.get('auth'), id, activityId, c.req.valid('json')),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
       path: '/{id}/activities/{activityId}/cancel',
       tags,
       summary:
         'Call off a proposed or planned activity that will not be held, saying why (once; a reported one is a 409)',
       request: {
-        params: CaseParam.extend({ activityId: z.string().min(1).max(64) }),
+        params: ActivityParam,
         body: jsonBody(CancelActivityBody),
       },
       responses: { 200: json(ActivitySchema, 'The cancelled activity'), ...PROBLEMS },

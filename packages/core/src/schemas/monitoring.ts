@@ -18,6 +18,14 @@ export const ReportActivityBody = z
   .strictObject({ heldAt: recordedInstant, outcome: text(200), summary: text(20_000) })
   .meta({ id: 'ReportActivity' });
 export type ReportActivityInput = z.infer<typeof ReportActivityBody>;
+export const ScheduleActivityBody = z
+  .strictObject({
+    scheduledAt: recordedInstant,
+    participants: z.array(text(200)).max(50).optional(),
+    plan: text(5_000).optional(),
+  })
+  .meta({ id: 'ScheduleActivity' });
+export type ScheduleActivityInput = z.infer<typeof ScheduleActivityBody>;
 export const CancelActivityBody = z
   .strictObject({
     reason: text(2_000).meta({

@@ -9,6 +9,8 @@ import {
   cancelledAlready,
   reportActivity as reported,
   reportedAlready,
+  scheduleActivity as scheduled,
+  scheduledAlready,
   viewActivity,
 } from '../activity.ts';
 import { mapPage } from '../desk.ts';
@@ -20,6 +22,7 @@ import type {
   CancelActivityInput,
   PlanActivityInput,
   ReportActivityInput,
+  ScheduleActivityInput,
 } from '../schemas.ts';
 import type { EventType } from '../timeline.ts';
 import type { Principal } from '../tenancy.ts';
@@ -88,6 +91,30 @@ export async function planActivity(
   );
 }
 
+/**
+ * Central takes up a proposed activity (the ladder's clarification) by setting its time, or
+ * moves a planned one: planned for then.
+ */
+export function scheduleActivity(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  activityId: string,
+  input: ScheduleActivityInput,
+): Promise<ActivityView> {
+  return changeActivity(deps, p, caseId, activityId, {
+    already: (a) => scheduledAlready(a, input),
+    next: (a, now) => scheduled(a, input, now),
+    event: (before) => [
+      'activity_scheduled',
+      {
+        scheduledAt: new Date(input.scheduledAt).toISOString(),
+        previous: before.scheduledAt,
+      },
+    ],
+  });
+}
+
 /** Central reports how a planned (or ladder-proposed) activity went. */
 export function reportActivity(
   deps: ServiceDeps,
@@ -99,7 +126,7 @@ export function reportActivity(
   return changeActivity(deps, p, caseId, activityId, {
     already: (a) => reportedAlready(a, input),
     next: (a, now) => reported(a, input, now),
-    event: ['activity_reported', { outcome: input.outcome }],
+    event: () => ['activity_reported', { outcome: input.outcome }],
   });
 }
 
@@ -117,7 +144,7 @@ export function cancelActivity(
   return changeActivity(deps, p, caseId, activityId, {
     already: (a) => cancelledAlready(a, input.reason),
     next: (a, now) => cancelled(a, input.reason, now),
-    event: ['activity_cancelled', { reason: input.reason }],
+    event: () => ['activity_cancelled', { reason: input.reason }],
   });
 }
 
@@ -133,7 +160,8 @@ async function changeActivity(
   change: {
     already: (a: ActivityRecord) => boolean;
     next: (a: ActivityRecord, now: Date) => ActivityRecord;
-    event: [EventType, Record<string, unknown>];
+    /** Its event's type and data, from the activity as it was. */
+    event: (before: ActivityRecord) => [EventType, Record<string, unknown>];
   },
 ): Promise<ActivityView> {
   requireRole(p, CENTRAL_ROLES);
@@ -144,7 +172,7 @@ async function changeActivity(
     const now = deps.clock();
     if (change.already(activity)) return viewActivity(activity, now);
     const next = change.next(activity, now);
-    const [type, data] = change.event;
+    const [type, data] = change.event(activity);
     await deps.store.commit({
       case: put(bundle.case, touchCase(bundle.case, now)),
       activities: [{ record: next, expectedVersion: activity.version }],

@@ -1,5 +1,5 @@
 /** Central's actions on a case: verify and classify, forward (and re-forward), activities, close. */
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import {
   ActivityKindSchema,
   CancelActivityBody,
@@ -7,6 +7,7 @@ import {
   ForwardBody,
   PlanActivityBody,
   ReportActivityBody,
+  ScheduleActivityBody,
   VerificationBody,
 } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
@@ -154,6 +155,36 @@ export function CaseActions({
             })
           : labelOf(t, 'activity', activity.kind);
         return [
+          <ActionForm
+            key={`schedule-${activity.activityId}`}
+            title={t(activity.scheduledAt ? 'caseActions.reschedule' : 'caseActions.schedule', {
+              kind,
+            })}
+            schema={ScheduleActivityBody}
+            submitLabel={t('actions.save')}
+            onDone={onChange}
+            send={(body) =>
+              unwrap(
+                api.POST('/v1/cases/{id}/activities/{activityId}/schedule', {
+                  params: { path: { id, activityId: activity.activityId } },
+                  body,
+                }),
+              )
+            }
+          >
+            {(form) => (
+              <>
+                <LocalTimeField
+                  label={t('caseActions.scheduledAt')}
+                  required
+                  value={getPath(form.values, 'scheduledAt') as string | undefined}
+                  error={form.errors.scheduledAt}
+                  onChange={(v) => form.set('scheduledAt', v ? toInstant(v, zone) : undefined)}
+                />
+                <TextField form={form} name="plan" label={t('caseActions.planText')} multiline />
+              </>
+            )}
+          </ActionForm>,
           <ActionForm
             key={`report-${activity.activityId}`}
             title={t('caseActions.report', { kind })}
@@ -375,7 +406,8 @@ function LocalTimeField({
 }) {
   const { zone } = useSignedIn();
   const { t } = useI18n();
-  const inputId = `lt-${label.replace(/\W+/g, '-')}`;
+  // Unique per field: a case with several open activities has a time field in each form.
+  const inputId = useId();
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={inputId}>

@@ -180,6 +180,7 @@ const id = {
   'event.activity_proposed': 'Kegiatan diusulkan',
   'event.activity_reported': 'Kegiatan dilaporkan',
   'event.activity_cancelled': 'Kegiatan dibatalkan',
+  'event.activity_scheduled': 'Kegiatan dijadwalkan',
   'event.complainant_replied': 'Tanggapan pengadu',
   'event.assignment_delegated': 'Didelegasikan',
   'event.reply_window_ended': 'Masa tanggapan berakhir',
@@ -299,6 +300,8 @@ const id = {
   'caseActions.outcome': 'Hasil',
   'caseActions.summary': 'Ringkasan',
   'caseActions.activityWith': '{kind} dengan {agency}',
+  'caseActions.schedule': 'Jadwalkan: {kind}',
+  'caseActions.reschedule': 'Ubah jadwal: {kind}',
   'caseActions.cancelActivity': 'Batalkan: {kind}',
   'caseActions.cancelReason': 'Alasan pembatalan',
   'caseActions.cancelReasonHint':
@@ -837,6 +840,7 @@ const en = {
   'event.activity_proposed': 'Activity proposed',
   'event.activity_reported': 'Activity reported',
   'event.activity_cancelled': 'Activity cancelled',
+  'event.activity_scheduled': 'Activity scheduled',
   'event.complainant_replied': 'Complainant replied',
   'event.assignment_delegated': 'Delegated',
   'event.reply_window_ended': 'Reply window ended',
@@ -956,6 +960,8 @@ const en = {
   'caseActions.outcome': 'Outcome',
   'caseActions.summary': 'Summary',
   'caseActions.activityWith': '{kind} with {agency}',
+  'caseActions.schedule': 'Schedule: {kind}',
+  'caseActions.reschedule': 'Reschedule: {kind}',
   'caseActions.cancelActivity': 'Cancel: {kind}',
   'caseActions.cancelReason': 'Why it is cancelled',
   'caseActions.cancelReasonHint':

@@ -4,8 +4,8 @@
  * complaints their complainant reopened (to forward again), extension requests waiting for a
  * decision, overdue assignments by agency, newly overdue in the last 24 hours (by the API's
  * clock), due within two working days (not yet overdue), redirected awaiting a re-forward (until
- * the case is forwarded again), the clarifications the escalation ladder proposed (to plan or
- * to cancel on the case page), this week's monitoring activities, and letters that failed to
+ * the case is forwarded again), the clarifications the escalation ladder proposed (to schedule
+ * or to cancel on the case page), this week's monitoring activities, and letters that failed to
  * send (with what central does about each: components/failed-letter-actions.tsx).
  */
 import { type ReactNode, useEffect } from 'react';
@@ -306,7 +306,7 @@ export function ByAgency({
 
 /**
  * What central intervention proposed (a clarification with the agency that missed its
- * targets), oldest first, until central plans or cancels it on the case page: proposals have no
+ * targets), oldest first, until central schedules or cancels it on the case page: proposals have no
  * date, so this week's calendar below never shows them.
  */
 function Proposals({ zone }: { zone: TimeZone }) {
