@@ -288,15 +288,19 @@ describe('console: oversight', () => {
     await expect
       .poll(() => proposals.locator('li').allInnerTexts())
       .toEqual([
-        expect.stringMatching(/^Klarifikasi · (Kantor Wilayah BPN|Pemerintah Provinsi Bali)/),
-        expect.stringMatching(/^Klarifikasi · (Kantor Wilayah BPN|Pemerintah Provinsi Bali)/),
+        expect.stringMatching(
+          /^Pungutan liar pembuatan SIM · Klarifikasi · (Kantor Wilayah BPN|Pemerintah Provinsi Bali)/,
+        ),
+        expect.stringMatching(
+          /^Pungutan liar pembuatan SIM · Klarifikasi · (Kantor Wilayah BPN|Pemerintah Provinsi Bali)/,
+        ),
       ]);
     expect(await proposals.innerText()).toContain('belum memenuhi');
     await mainScreen(page, '17b-desk-proposals');
     const member = proposals
       .locator('li')
       .filter({ hasText: 'Kantor Wilayah BPN Provinsi Jawa Timur' });
-    await member.getByRole('link', { name: 'Klarifikasi' }).click();
+    await member.getByRole('link', { name: SUBJECT }).click();
     await page.waitForURL((u) => u.pathname === `/cases/${caseId}`);
 
     // The member unit answered meanwhile, say: central calls its clarification off, saying why.
@@ -333,11 +337,15 @@ describe('console: oversight', () => {
     await page.getByRole('link', { name: 'Meja kerja' }).click();
     await expect
       .poll(() => proposals.locator('li').allInnerTexts())
-      .toEqual([expect.stringMatching(/^Klarifikasi · Pemerintah Provinsi Bali/)]);
+      .toEqual([
+        expect.stringMatching(
+          /^Pungutan liar pembuatan SIM · Klarifikasi · Pemerintah Provinsi Bali/,
+        ),
+      ]);
 
     // Pemprov Bali's clarification is taken up: central sets its time on the case page. It
     // leaves the proposals for the week's calendar, and its form now moves it.
-    await proposals.getByRole('link', { name: 'Klarifikasi' }).click();
+    await proposals.getByRole('link', { name: SUBJECT }).click();
     await page.waitForURL((u) => u.pathname === `/cases/${caseId}`);
     const schedule = action(page, 'Jadwalkan: Klarifikasi dengan Pemerintah Provinsi Bali');
     await openAction(schedule);
@@ -350,7 +358,11 @@ describe('console: oversight', () => {
     const week = page.getByRole('region', { name: /Kegiatan pemantauan minggu ini/ });
     await expect
       .poll(() => week.locator('li').allInnerTexts())
-      .toEqual([expect.stringMatching(/^Klarifikasi Direncanakan 24 Apr 2026, 10\.00 WIB/)]);
+      .toEqual([
+        expect.stringMatching(
+          /^Pungutan liar pembuatan SIM · Klarifikasi Direncanakan 24 Apr 2026, 10\.00 WIB/,
+        ),
+      ]);
     await expect.poll(() => proposals.locator('li').count()).toBe(0);
     await page.goto(`${pantau.url}/cases/${caseId}`);
 

@@ -128,10 +128,14 @@ export function scheduleActivity(
   };
 }
 
-/** Overdue to report: planned for a moment that has passed. */
-export const viewActivity = (a: ActivityRecord, now: Date): ActivityView => ({
+/**
+ * What central reads of an activity, with its case's subject (the calendar names the case).
+ * Overdue to report: planned for a moment that has passed.
+ */
+export const viewActivity = (a: ActivityRecord, now: Date, caseSubject: string): ActivityView => ({
   id: a.id,
   caseId: a.caseId,
+  caseSubject,
   kind: a.kind,
   status: a.status,
   scheduledAt: a.scheduledAt,

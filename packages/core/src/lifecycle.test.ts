@@ -440,7 +440,10 @@ describe('monitoring activity lifecycle', () => {
     });
     // No longer open: not under monitoring, not overdue to report though its time has passed.
     expect(isActivityOpen(off)).toBe(false);
-    expect(viewActivity(off, at)).toMatchObject({ overdueToReport: false, status: 'cancelled' });
+    expect(viewActivity(off, at, 'S')).toMatchObject({
+      overdueToReport: false,
+      status: 'cancelled',
+    });
     expect(cancelledAlready(off, 'Sudah ditanggapi')).toBe(true);
     expect(cancelledAlready(off, 'Alasan lain')).toBe(false);
   });
@@ -449,8 +452,10 @@ describe('monitoring activity lifecycle', () => {
     expect(() => reportActivity(planned, report, new Date('2026-03-19T00:00:00Z'))).toThrow(
       expect.objectContaining({ code: 'invalid_transition' }),
     );
-    expect(viewActivity(planned, new Date('2026-03-21T00:00:00Z')).overdueToReport).toBe(true);
-    expect(viewActivity(planned, new Date('2026-03-19T00:00:00Z')).overdueToReport).toBe(false);
+    expect(viewActivity(planned, new Date('2026-03-21T00:00:00Z'), 'S').overdueToReport).toBe(true);
+    expect(viewActivity(planned, new Date('2026-03-19T00:00:00Z'), 'S').overdueToReport).toBe(
+      false,
+    );
     expect(isActivityOpen(planned)).toBe(true);
   });
 });

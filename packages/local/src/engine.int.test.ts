@@ -123,6 +123,8 @@ describe('the escalation ladder on the local interpreter', () => {
       limit: 100,
     } as never);
     expect(may.items.filter((a) => a.caseId === caseId)).toEqual([planned]);
+    // Named by its case, as the desk shows it.
+    expect(planned.caseSubject).toBe((await service.getCase(centralOfficer, caseId)).subject);
     const scheduledEvents = (await service.timeline(centralOfficer, caseId, { limit: 100 })).items
       .filter((e) => e.type === 'activity_scheduled')
       .map((e) => e.data);

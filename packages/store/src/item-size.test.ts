@@ -405,7 +405,7 @@ const largestIdempotency = (): IdempotencyRecord => {
   const body = { items: forwarded };
   const others = [
     viewCase(largestCase(), [], new Date(NOW), { central: true }),
-    viewActivity(largestActivity(), new Date(NOW)),
+    viewActivity(largestActivity(), new Date(NOW), text(200)),
     largestAgency(),
   ];
   for (const other of others) expect(itemSize({ body: other })).toBeLessThan(itemSize({ body }));

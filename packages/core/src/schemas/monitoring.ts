@@ -38,6 +38,7 @@ export const ActivitySchema = z
   .object({
     id: z.string(),
     caseId: z.string(),
+    caseSubject: z.string().meta({ description: 'The subject of its case, as it reads now' }),
     kind: ActivityKindSchema,
     status: z.enum(ACTIVITY_STATUSES),
     scheduledAt: instant.nullable(),

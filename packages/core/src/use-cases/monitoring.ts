@@ -73,7 +73,7 @@ export async function planActivity(
         updatedAt: now.toISOString(),
         version: 1,
       };
-      const body = viewActivity(activity, now);
+      const body = viewActivity(activity, now, bundle.case.subject);
       await deps.store.commit({
         case: put(bundle.case, touchCase(bundle.case, now)),
         activities: [{ record: activity, expectedVersion: null }],
@@ -170,7 +170,7 @@ async function changeActivity(
     const activity = bundle.activities.find((a) => a.id === activityId);
     if (!activity) throw notFound(`activity ${activityId}`);
     const now = deps.clock();
-    if (change.already(activity)) return viewActivity(activity, now);
+    if (change.already(activity)) return viewActivity(activity, now, bundle.case.subject);
     const next = change.next(activity, now);
     const [type, data] = change.event(activity);
     await deps.store.commit({
@@ -178,7 +178,7 @@ async function changeActivity(
       activities: [{ record: next, expectedVersion: activity.version }],
       events: [event(caseId, now, type, p, null, { activityId, kind: next.kind, ...data })],
     });
-    return viewActivity(next, now);
+    return viewActivity(next, now, bundle.case.subject);
   });
 }
 
@@ -196,5 +196,8 @@ export async function listActivities(
   const [from, to] = [utc(filter.from), utc(filter.to)];
   if (from && to && from > to) throw invalidInput('from', 'must not be after to');
   const page = await deps.store.listActivities({ ...filter, from, to }, filter);
-  return mapPage(page, (a) => viewActivity(a, now));
+  // The page's cases, for their subjects (one BatchGetItem for a page of up to 100).
+  const cases = await deps.store.getCases(page.items.map((a) => a.caseId));
+  const subjects = new Map(cases.map((c) => [c.id, c.subject]));
+  return mapPage(page, (a) => viewActivity(a, now, subjects.get(a.caseId) ?? ''));
 }

@@ -6423,6 +6423,8 @@ export type components = {
         Activity: {
             id: string;
             caseId: string;
+            /** @description The subject of its case, as it reads now */
+            caseSubject: string;
             /** @enum {string} */
             kind: "initial_evaluation" | "clarification" | "confirmation" | "coordination" | "mediation" | "investigation" | "case_conference";
             /** @enum {string} */

@@ -154,6 +154,7 @@ describe('the desk’s overdue-by-agency card', () => {
               {
                 id: 'a1',
                 caseId: 'c1',
+                caseSubject: 'Pungutan liar pembuatan SIM',
                 kind: 'clarification',
                 status: 'proposed',
                 scheduledAt: null,
@@ -176,10 +177,13 @@ describe('the desk’s overdue-by-agency card', () => {
     );
     renderWith(<Desk />, { as: { agency: 'setneg', role: 'central_officer' } });
     const card = screen.getByRole('region', { name: /Usulan klarifikasi dari eskalasi/ });
-    const link = await within(card).findByRole('link', { name: 'Klarifikasi' });
+    // Named by its case's subject, the link to it.
+    const link = await within(card).findByRole('link', { name: 'Pungutan liar pembuatan SIM' });
     expect(link.getAttribute('href')).toBe('/cases/c1');
     const item = link.closest('li')!;
-    expect(item.textContent).toContain('Klarifikasi · polri · 27 Mar 2026');
+    expect(item.textContent).toContain(
+      'Pungutan liar pembuatan SIM · Klarifikasi · polri · 27 Mar 2026',
+    );
     expect(item.textContent).toContain('Polri belum memenuhi 2 target.');
     // All of them, counted: not this week's calendar, where an undated proposal never shows.
     const asked = calls.find((c) => c.path.includes('status=proposed'))!.path;

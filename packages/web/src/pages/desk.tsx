@@ -325,7 +325,8 @@ function Proposals({ zone }: { zone: TimeZone }) {
       <ul className="plain">
         {list.items.map((a) => (
           <li key={a.id}>
-            <Link href={`/cases/${a.caseId}`}>{labelOf(t, 'activity', a.kind)}</Link>
+            <Link href={`/cases/${a.caseId}`}>{a.caseSubject}</Link> ·{' '}
+            {labelOf(t, 'activity', a.kind)}
             {a.agencyIds.map((id) => (
               <span key={id}>
                 {' · '}
@@ -359,7 +360,8 @@ function Activities({ zone }: { zone: TimeZone }) {
       <ul className="plain">
         {list.items.map((a) => (
           <li key={a.id}>
-            <Link href={`/cases/${a.caseId}`}>{labelOf(t, 'activity', a.kind)}</Link>{' '}
+            <Link href={`/cases/${a.caseId}`}>{a.caseSubject}</Link> ·{' '}
+            {labelOf(t, 'activity', a.kind)}{' '}
             <StatusBadge prefix="activityStatus" value={a.status} />{' '}
             <Time at={a.scheduledAt} zone={zone} />
             {a.overdueToReport ? (
