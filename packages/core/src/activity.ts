@@ -54,25 +54,43 @@ export const reportedAlready = (
   a.outcome === report.outcome &&
   a.summary === report.summary;
 
+/** Reported or cancelled is final: only a proposed or planned activity changes. */
+function assertOpen(a: ActivityRecord): void {
+  if (a.status === 'done') throw invalidTransition('this activity was already reported');
+  if (a.status === 'cancelled') throw invalidTransition('this activity was cancelled');
+}
+
+/** The activity with `fields` changed, as of `now`, under its next version. */
+const changed = (
+  a: ActivityRecord,
+  fields: Partial<ActivityRecord>,
+  now: Date,
+): ActivityRecord => ({
+  ...a,
+  ...fields,
+  updatedAt: now.toISOString(),
+  version: a.version + 1,
+});
+
 export function reportActivity(
   a: ActivityRecord,
   report: { heldAt: string; outcome: string; summary: string },
   now: Date,
 ): ActivityRecord {
-  if (a.status === 'done') throw invalidTransition('this activity was already reported');
-  if (a.status === 'cancelled') throw invalidTransition('this activity was cancelled');
+  assertOpen(a);
   if (Date.parse(report.heldAt) > now.getTime()) {
     throw invalidTransition('an activity cannot be reported as held in the future');
   }
-  return {
-    ...a,
-    status: 'done',
-    heldAt: new Date(report.heldAt).toISOString(),
-    outcome: report.outcome,
-    summary: report.summary,
-    updatedAt: now.toISOString(),
-    version: a.version + 1,
-  };
+  return changed(
+    a,
+    {
+      status: 'done',
+      heldAt: new Date(report.heldAt).toISOString(),
+      outcome: report.outcome,
+      summary: report.summary,
+    },
+    now,
+  );
 }
 
 /** The same cancellation sent again (its answer lost on the way): cancelled, for that reason. */
@@ -81,15 +99,8 @@ export const cancelledAlready = (a: ActivityRecord, reason: string): boolean =>
 
 /** Central calls off a proposed or planned activity: it will not be held, for `reason`. */
 export function cancelActivity(a: ActivityRecord, reason: string, now: Date): ActivityRecord {
-  if (a.status === 'done') throw invalidTransition('this activity was already reported');
-  if (a.status === 'cancelled') throw invalidTransition('this activity was already cancelled');
-  return {
-    ...a,
-    status: 'cancelled',
-    cancellation: { reason, at: now.toISOString() },
-    updatedAt: now.toISOString(),
-    version: a.version + 1,
-  };
+  assertOpen(a);
+  return changed(a, { status: 'cancelled', cancellation: { reason, at: now.toISOString() } }, now);
 }
 
 export interface ActivitySchedule {
@@ -115,17 +126,17 @@ export function scheduleActivity(
   s: ActivitySchedule,
   now: Date,
 ): ActivityRecord {
-  if (a.status === 'done') throw invalidTransition('this activity was already reported');
-  if (a.status === 'cancelled') throw invalidTransition('this activity was cancelled');
-  return {
-    ...a,
-    status: 'planned',
-    scheduledAt: new Date(s.scheduledAt).toISOString(),
-    ...(s.participants ? { participants: [...s.participants] } : {}),
-    ...(s.plan !== undefined ? { plan: s.plan } : {}),
-    updatedAt: now.toISOString(),
-    version: a.version + 1,
-  };
+  assertOpen(a);
+  return changed(
+    a,
+    {
+      status: 'planned',
+      scheduledAt: new Date(s.scheduledAt).toISOString(),
+      ...(s.participants ? { participants: [...s.participants] } : {}),
+      ...(s.plan !== undefined ? { plan: s.plan } : {}),
+    },
+    now,
+  );
 }
 
 /**

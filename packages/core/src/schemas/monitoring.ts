@@ -18,12 +18,9 @@ export const ReportActivityBody = z
   .strictObject({ heldAt: recordedInstant, outcome: text(200), summary: text(20_000) })
   .meta({ id: 'ReportActivity' });
 export type ReportActivityInput = z.infer<typeof ReportActivityBody>;
-export const ScheduleActivityBody = z
-  .strictObject({
-    scheduledAt: recordedInstant,
-    participants: z.array(text(200)).max(50).optional(),
-    plan: text(5_000).optional(),
-  })
+/** A proposal taken up, or a plan moved: the plan's own fields, its time now required. */
+export const ScheduleActivityBody = PlanActivityBody.pick({ participants: true, plan: true })
+  .extend({ scheduledAt: recordedInstant })
   .meta({ id: 'ScheduleActivity' });
 export type ScheduleActivityInput = z.infer<typeof ScheduleActivityBody>;
 export const CancelActivityBody = z

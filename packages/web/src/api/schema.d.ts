@@ -6483,13 +6483,13 @@ export type components = {
             summary: string;
         };
         ScheduleActivity: {
+            participants?: string[];
+            plan?: string;
             /**
              * Format: date-time
              * @example 2026-03-30T16:59:59.999Z
              */
             scheduledAt: string;
-            participants?: string[];
-            plan?: string;
         };
         CancelActivity: {
             /** @description Why it will not be held (the agency answered, it was planned twice) */
