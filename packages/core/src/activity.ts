@@ -5,7 +5,7 @@
  * reported; or cancelled, with the reason, when it is no longer needed.
  */
 import { invalidTransition } from './errors.ts';
-import type { ActivityView } from './schemas.ts';
+import type { ActivityView, ScheduleActivityInput } from './schemas.ts';
 
 export const ACTIVITY_KINDS = [
   'initial_evaluation',
@@ -103,14 +103,8 @@ export function cancelActivity(a: ActivityRecord, reason: string, now: Date): Ac
   return changed(a, { status: 'cancelled', cancellation: { reason, at: now.toISOString() } }, now);
 }
 
-export interface ActivitySchedule {
-  readonly scheduledAt: string;
-  readonly participants?: readonly string[] | undefined;
-  readonly plan?: string | undefined;
-}
-
 /** The same schedule sent again (its answer lost on the way): planned for then, as asked. */
-export const scheduledAlready = (a: ActivityRecord, s: ActivitySchedule): boolean =>
+export const scheduledAlready = (a: ActivityRecord, s: ScheduleActivityInput): boolean =>
   a.status === 'planned' &&
   a.scheduledAt === new Date(s.scheduledAt).toISOString() &&
   (s.plan === undefined || a.plan === s.plan) &&
@@ -123,7 +117,7 @@ export const scheduledAlready = (a: ActivityRecord, s: ActivitySchedule): boolea
  */
 export function scheduleActivity(
   a: ActivityRecord,
-  s: ActivitySchedule,
+  s: ScheduleActivityInput,
   now: Date,
 ): ActivityRecord {
   assertOpen(a);
