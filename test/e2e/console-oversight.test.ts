@@ -11,9 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   action,
+  fitsWidth,
   openBrowser,
   openAction,
   mainScreen,
+  phoneContext,
   signInAs as signInAs_,
   signOut as signOut_,
   type TestBrowser,
@@ -297,6 +299,26 @@ describe('console: oversight', () => {
       ]);
     expect(await proposals.innerText()).toContain('belum memenuhi');
     await mainScreen(page, '17b-desk-proposals');
+    // On a phone too: the card, and the case's three actions on each proposal, fit its width.
+    const phone = await phoneContext(browser);
+    const small = await phone.newPage();
+    small.setDefaultTimeout(15_000);
+    await signInAs_(small, pantau.url, /^Petugas setneg/);
+    await small
+      .getByRole('region', { name: /Usulan klarifikasi dari eskalasi/ })
+      .locator('li')
+      .nth(1)
+      .waitFor();
+    expect(await fitsWidth(small), 'desk').toBe(true);
+    await mainScreen(small, '17d-phone-desk-proposals');
+    await small.goto(`${pantau.url}/cases/${caseId}`);
+    await action(
+      small,
+      'Batalkan: Klarifikasi dengan Kantor Wilayah BPN Provinsi Jawa Timur',
+    ).waitFor();
+    expect(await fitsWidth(small), 'case').toBe(true);
+    await mainScreen(small, '17e-phone-case-proposals');
+    await phone.close();
     const member = proposals
       .locator('li')
       .filter({ hasText: 'Kantor Wilayah BPN Provinsi Jawa Timur' });

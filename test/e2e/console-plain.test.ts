@@ -11,8 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
   action,
+  fitsWidth,
   openBrowser,
   mainScreen,
+  phoneContext,
   openAction,
   plainText,
   screenshot,
@@ -57,10 +59,6 @@ afterAll(async () => {
   await browser?.close();
   await pantau?.stop();
 });
-
-/** True when the page is no wider than its viewport (nothing to scroll sideways). */
-const fitsWidth = (p: Page) =>
-  p.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
 describe('the console in plain words', () => {
   it('a failed submit puts focus on the error summary, in sentences naming the fields, in both languages', async () => {
@@ -196,13 +194,7 @@ describe('the console in plain words', () => {
   });
 
   it('on a 390 px screen the main pages fit without scrolling sideways, even with a 200-character word', async () => {
-    const phone = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      locale: 'id-ID',
-      timezoneId: 'Asia/Jakarta',
-      isMobile: true,
-      hasTouch: true,
-    });
+    const phone = await phoneContext(browser);
     const p = await phone.newPage();
     p.setDefaultTimeout(15_000);
     await signInAs(p, pantau.url, /^Petugas setneg/);

@@ -81,6 +81,20 @@ export async function openBrowser(): Promise<TestBrowser> {
   };
 }
 
+/** True when the page is no wider than its viewport (nothing to scroll sideways). */
+export const fitsWidth = (p: Page): Promise<boolean> =>
+  p.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+
+/** A phone's screen (390 × 844), in Indonesian, in WIB: a context of this file's browser. */
+export const phoneContext = (browser: TestBrowser): Promise<BrowserContext> =>
+  browser.newContext({
+    viewport: { width: 390, height: 844 },
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+    isMobile: true,
+    hasTouch: true,
+  });
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
