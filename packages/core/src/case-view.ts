@@ -60,7 +60,8 @@ export function viewCase(
     underMonitoring: activities.some(isActivityOpen),
     verificationDueAt: c.verificationDueAt,
     overdue: isCaseOverdue(c, now),
-    closure: c.closure,
+    // The outcome is the agency's to know; the note is central's (why, in its own words).
+    closure: c.closure && !reader.central ? { ...c.closure, note: null } : c.closure,
     infoRequest: reader.central ? infoRequestOf(c) : null,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,

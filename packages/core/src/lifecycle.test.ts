@@ -197,6 +197,24 @@ describe('case lifecycle', () => {
     expect(resolved.nextDueAt).toBeNull();
   });
 
+  it('keeps central’s closing note from agencies; the outcome and when stay theirs', () => {
+    const closure = {
+      outcome: 'unresolved' as const,
+      note: 'Pengadu menolak; dibahas dengan pimpinan',
+      at: later.toISOString(),
+    };
+    const c = { ...caseIn('closed'), closure };
+    const agencyView = viewCase(c, [assignmentIn('completed')], later, {
+      central: false,
+      agencies: new Set(['polri']),
+    });
+    expect(agencyView.closure).toEqual({ ...closure, note: null });
+    expect(JSON.stringify(agencyView)).not.toContain('pimpinan');
+    expect(viewCase(c, [assignmentIn('completed')], later, { central: true }).closure).toEqual(
+      closure,
+    );
+  });
+
   it('hides identity and central notes from agencies, and everything but status from the public', () => {
     const c = caseIn('forwarded');
     const agencyView = viewCase(
