@@ -27,9 +27,13 @@ export function forwardingLetterWrite(input: {
   now: Date;
 }): LadderLetterWrite {
   const { case: c, assignment: a, agency, now } = input;
-  // Only what this agency may read: never a central-only scan of a hidden-identity case.
+  // Only files there to open, and only what this agency may read: never a central-only scan
+  // of a hidden-identity case, nor its own uploads refused or never finished (unbounded in
+  // number: they take no place among the case's 30).
   const reader = { central: false as const, agencies: new Set([a.agencyId]) };
-  const visible = input.attachments.filter((x) => canRead(x, reader)).map((x) => x.name);
+  const visible = input.attachments
+    .filter((x) => x.status === 'available' && canRead(x, reader))
+    .map((x) => x.name);
   const document = forwardingLetterDocument({
     case: c,
     assignment: a,

@@ -1,0 +1,55 @@
+import { type AttachmentRecord, forwardingLetterWrite } from '@pantau/core';
+import { describe, expect, it } from 'vitest';
+import { FORWARDED_AT, forwardedExample } from './fixtures.test-support.ts';
+
+const file = (
+  name: string,
+  status: AttachmentRecord['status'],
+  attachedTo: AttachmentRecord['attachedTo'],
+): AttachmentRecord => ({
+  id: name,
+  caseId: '01KCASE0000000000000000000',
+  key: `cases/x/${name}`,
+  name,
+  declaredSize: 1_000,
+  size: status === 'available' ? 1_000 : null,
+  contentType: status === 'available' ? 'application/pdf' : null,
+  sha256: null,
+  status,
+  refusal: status === 'refused' ? 'not an allowed type' : null,
+  visibility: 'agencies',
+  attachedTo,
+  uploadedBy: { sub: 'u1', agency: attachedTo.agencyId ?? 'setneg' },
+  createdAt: FORWARDED_AT.toISOString(),
+  completedAt: null,
+  updatedAt: FORWARDED_AT.toISOString(),
+  version: 1,
+});
+
+describe('the forwarding letter’s enclosures', () => {
+  it('names the files the agency can open, never its own refused or unfinished uploads', () => {
+    const response = { kind: 'response' as const, agencyId: 'polri', activityId: null };
+    const onCase = { kind: 'case' as const, agencyId: null, activityId: null };
+    // An agency forwarded the case again after it answered "not ours": its old uploads, each
+    // refused or never finished, are not enclosures (and, unbounded by the case's 30 files,
+    // would grow the letter past DynamoDB's item limit: 2,000 names of 200 characters).
+    const refused = Array.from({ length: 2_000 }, (_, i) =>
+      file(`${String(i).padStart(4, '0')}-${'x'.repeat(190)}.txt`, 'refused', response),
+    );
+    const { notification } = forwardingLetterWrite({
+      ...forwardedExample(true),
+      number: 'B-5',
+      attachments: [
+        file('surat-pengaduan.pdf', 'available', onCase),
+        file('tanggapan-awal.pdf', 'available', response),
+        file('belum-selesai.pdf', 'uploading', response),
+        ...refused,
+      ],
+      now: FORWARDED_AT,
+    });
+    // The letter's last list (after its deadlines'): its enclosures.
+    const list = notification.document?.blocks.filter((b) => b.kind === 'list').at(-1);
+    expect(list).toEqual({ kind: 'list', items: ['surat-pengaduan.pdf', 'tanggapan-awal.pdf'] });
+    expect(JSON.stringify(notification).length).toBeLessThan(20_000);
+  });
+});
