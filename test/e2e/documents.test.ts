@@ -181,6 +181,23 @@ describe('attachments', () => {
       403,
       'forbidden',
     );
+    // Its answer given in full, the assignment takes no more files: nor a place among the
+    // case's 30, which an ended assignment could otherwise fill against central.
+    const final = await http.post(
+      `/v1/cases/${both.id}/assignments/polri/responses`,
+      { kind: 'final', message: 'Laporan telah ditindaklanjuti.' },
+      { token: polri },
+    );
+    expect(final.status, final.text).toBe(200);
+    expectProblem(
+      await http.post(
+        `/v1/cases/${both.id}/attachments`,
+        { name: 'susulan.pdf', size: 10, attachedTo: { kind: 'response', agencyId: 'polri' } },
+        { token: polri },
+      ),
+      409,
+      'invalid_transition',
+    );
   });
 
   it('refuses a “.pdf” that is an executable (415), a file past 20 MB, and a 31st attachment', async () => {
@@ -242,6 +259,43 @@ describe('uploads finished twice', () => {
       expect(both[1]!.body).toEqual(both[0]!.body);
       expect(both[0]!.body.status).toBe('available');
     }
+  });
+});
+
+describe('an upload started again under its key', () => {
+  it('is the same attachment with a fresh form until its bytes come; then it is done', async () => {
+    const { id } = await forwardedCase(http, central, ['polri']);
+    const start = () =>
+      http.post(
+        `/v1/cases/${id}/attachments`,
+        { name: 'surat-pengadu.pdf', size: SMALL_PDF.byteLength },
+        { token: central, headers: { 'idempotency-key': `upload-${id}` } },
+      );
+    // The first answer lost on the way: the console starts the same file again, same key.
+    const [first, again] = [await start(), await start()];
+    expect([first.status, again.status], again.text).toEqual([201, 201]);
+    expect(again.body.attachment).toEqual(first.body.attachment);
+    expect((await postForm(again.body.upload, SMALL_PDF, 'surat.pdf')).status).toBe(204);
+    const listed = await http.get(`/v1/cases/${id}/attachments`, { token: central });
+    expect(listed.body.items.map((a: { id: string }) => a.id)).toEqual([first.body.attachment.id]);
+    const done = await http.post(
+      `/v1/cases/${id}/attachments/${first.body.attachment.id}/complete`,
+      {},
+      { token: central },
+    );
+    expect(done.body.status).toBe('available');
+    // Complete, its file is the one checked: no second form to replace it.
+    expectProblem(await start(), 409, 'invalid_transition');
+    // The same key for another file is another request: refused, not mistaken for the first.
+    expectProblem(
+      await http.post(
+        `/v1/cases/${id}/attachments`,
+        { name: 'lain.pdf', size: 10 },
+        { token: central, headers: { 'idempotency-key': `upload-${id}` } },
+      ),
+      409,
+      'idempotency_key_reused',
+    );
   });
 });
 

@@ -20,8 +20,10 @@ import {
 } from '@pantau/core';
 import { DomainError } from '@pantau/core';
 import type { Context } from 'hono';
+import { idempotencyOf } from '../idempotency.ts';
 import {
   createRoute,
+  IdempotencyHeader,
   json,
   jsonBody,
   LIMIT_PROBLEM,
@@ -98,20 +100,27 @@ export function documentRoutes({ renderPdf, trackingUrl }: DocumentRoutesDeps) {
         tags,
         summary:
           'Start an upload (central: the case or an activity report; an agency: its responses): POST the form to `upload.url`, then complete it',
-        request: { params: CaseParam, body: jsonBody(CreateAttachmentBody) },
+        request: {
+          params: CaseParam,
+          headers: IdempotencyHeader,
+          body: jsonBody(CreateAttachmentBody),
+        },
         responses: {
-          201: json(AttachmentUploadSchema, 'The attachment (uploading) and its upload form'),
+          201: json(
+            AttachmentUploadSchema,
+            'The attachment (uploading) and its upload form (sent again under the same key: the same attachment, a fresh form)',
+          ),
           ...PROBLEMS,
           ...LIMIT_PROBLEM,
         },
       }),
-      async (c) =>
-        c.json(
-          await c
-            .get('service')
-            .createAttachment(c.get('auth'), c.req.valid('param').id, c.req.valid('json')),
-          201,
-        ),
+      async (c) => {
+        const body = c.req.valid('json');
+        const started = await c
+          .get('service')
+          .createAttachment(c.get('auth'), c.req.valid('param').id, body, idempotencyOf(c, body));
+        return c.json(started, 201);
+      },
     )
     .openapi(
       createRoute({

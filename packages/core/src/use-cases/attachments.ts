@@ -20,7 +20,8 @@ import {
   withVisibility,
 } from '../documents/attachments.ts';
 import type { BlobStore } from '../documents/ports.ts';
-import { DomainError, invalidInput, notFound } from '../errors.ts';
+import { isOpen } from '../assignment.ts';
+import { DomainError, invalidInput, invalidTransition, notFound } from '../errors.ts';
 import type { Page } from '../ports.ts';
 import {
   type AttachmentView,
@@ -32,6 +33,8 @@ import { isCentral, type Principal } from '../tenancy.ts';
 import {
   actableAssignment,
   CENTRAL_ROLES,
+  type Idempotency,
+  idempotent,
   put,
   readableCase,
   requireRole,
@@ -54,6 +57,7 @@ export async function createAttachment(
   p: Principal,
   caseId: string,
   input: CreateAttachmentInput,
+  idem?: Idempotency,
 ) {
   const target = input.attachedTo ?? { kind: 'case' as const };
   // Agencies attach documents to their responses only.
@@ -63,8 +67,13 @@ export async function createAttachment(
   let attachedTo: AttachmentView['attachedTo'];
   if (target.kind === 'response') {
     // The caller must be able to act on that assignment (404 when it cannot see it).
-    if (!isCentral(p)) await actableAssignment(deps, p, caseId, target.agencyId);
-    else if (!bundle.assignments.some((a) => a.agencyId === target.agencyId))
+    if (!isCentral(p)) {
+      const { assignment } = await actableAssignment(deps, p, caseId, target.agencyId);
+      // Files go with an answer still to be given: an ended assignment (answered in full,
+      // withdrawn, handed back) takes none, nor a place among the case's 30.
+      if (!isOpen(assignment))
+        throw invalidTransition(`an assignment that is ${assignment.state} takes no more files`);
+    } else if (!bundle.assignments.some((a) => a.agencyId === target.agencyId))
       throw invalidInput('attachedTo.agencyId', 'no assignment of this agency on the case');
     attachedTo = { kind: 'response', agencyId: target.agencyId, activityId: null };
   } else {
@@ -78,25 +87,38 @@ export async function createAttachment(
   }
   // Uploads to one case serialize on its version: many at once (a batch of scans) retry with
   // a random pause, as registrations do for an agenda number.
-  const created = await retryContended(async () => {
-    const { bundle: fresh } = await readableCase(deps, p, caseId);
-    const now = deps.clock();
-    assertRoomFor(await deps.store.listAttachments(caseId), now);
-    const record = newAttachment({
-      id: ulid(now.getTime()),
-      caseId,
-      body: input,
-      attachedTo,
-      visibility: input.visibility ?? defaultVisibility(attachedTo.kind, fresh.case.identityHidden),
-      uploadedBy: { sub: p.sub, agency: p.agency },
-      now,
-    });
-    await deps.store.commit({
-      case: put(fresh.case, touchCase(fresh.case, now)),
-      attachments: [{ record, expectedVersion: null }],
-    });
-    return record;
-  });
+  // Under an Idempotency-Key, a start sent again (its answer lost) is the same attachment with
+  // a fresh form, not a second place among the case's 30.
+  let created: AttachmentRecord | undefined;
+  const started = await idempotent(deps, p.agency, idem, (remember) =>
+    retryContended(async () => {
+      const { bundle: fresh } = await readableCase(deps, p, caseId);
+      const now = deps.clock();
+      assertRoomFor(await deps.store.listAttachments(caseId), now);
+      const record = newAttachment({
+        id: ulid(now.getTime()),
+        caseId,
+        body: input,
+        attachedTo,
+        visibility:
+          input.visibility ?? defaultVisibility(attachedTo.kind, fresh.case.identityHidden),
+        uploadedBy: { sub: p.sub, agency: p.agency },
+        now,
+      });
+      const body = viewAttachment(record);
+      await deps.store.commit({
+        case: put(fresh.case, touchCase(fresh.case, now)),
+        attachments: [{ record, expectedVersion: null }],
+        idempotency: remember(body),
+      });
+      created = record;
+      return body;
+    }),
+  );
+  created ??= await readableAttachment(deps, p, caseId, started.id);
+  // Its bytes came since: a second form could replace the file that was checked.
+  if (created.status !== 'uploading')
+    throw invalidTransition(`attachment ${created.id} is ${created.status}: its upload is done`);
   const upload = await blobs.presignUpload({
     key: created.key,
     maxBytes: MAX_ATTACHMENT_BYTES,

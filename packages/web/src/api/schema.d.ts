@@ -4611,7 +4611,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Replays the first response for the same key and body; 409 for another body. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -4623,7 +4626,7 @@ export type paths = {
                 };
             };
             responses: {
-                /** @description The attachment (uploading) and its upload form */
+                /** @description The attachment (uploading) and its upload form (sent again under the same key: the same attachment, a fresh form) */
                 201: {
                     headers: {
                         [name: string]: unknown;

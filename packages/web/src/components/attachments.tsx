@@ -6,7 +6,7 @@
  * bytes). An agency attaches to its own responses only.
  */
 import { useId, useRef, useState } from 'react';
-import { api, ApiError, type Schemas, unwrap } from '../api/client';
+import { api, ApiError, idempotencyKey, type Schemas, unwrap } from '../api/client';
 import { useLoad } from '../data';
 import type { TimeZone } from '../format';
 import { labelOf, type Translate, useI18n } from '../i18n/i18n';
@@ -76,7 +76,13 @@ async function openDownload(caseId: string, a: Attachment): Promise<void> {
 }
 
 /** Start, POST the form, complete: the attachment as the API holds it after. */
-async function upload(caseId: string, file: File, target: Target, visibility: Visibility | '') {
+async function upload(
+  caseId: string,
+  file: File,
+  target: Target,
+  visibility: Visibility | '',
+  key: string,
+) {
   const started = await unwrap(
     api.POST('/v1/cases/{id}/attachments', {
       params: { path: { id: caseId } },
@@ -86,6 +92,7 @@ async function upload(caseId: string, file: File, target: Target, visibility: Vi
         attachedTo: target,
         ...(visibility ? { visibility } : {}),
       },
+      headers: { 'idempotency-key': key },
     }),
   );
   const form = new FormData();
@@ -266,6 +273,9 @@ function UploadForm({
   const [failure, setFailure] = useState<unknown>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // One key for one file's upload, kept while it is retried (a lost answer, a dropped
+  // connection): sent again, it is the same attachment, not a second place among the 30.
+  const key = useRef<string | null>(null);
   const chosen = targets.find((o) => o.value === target) ?? targets[0]!;
   return (
     <form
@@ -280,13 +290,17 @@ function UploadForm({
         if (file.size > MAX_BYTES) return setFileError(t('attachments.tooLarge'));
         setFileError(null);
         setBusy(true);
-        upload(caseId, file, chosen.target, visibility)
+        key.current ??= idempotencyKey();
+        upload(caseId, file, chosen.target, visibility, key.current)
           .then((a) => {
+            key.current = null;
             setDone(t('attachments.uploaded', { name: a.name }));
             if (fileInput.current) fileInput.current.value = '';
             onUploaded();
           })
           .catch((failure: unknown) => {
+            // Refused (a 4xx): the next try is a new request. Otherwise it may have arrived.
+            if (failure instanceof ApiError && failure.status < 500) key.current = null;
             setFailure(failure);
             onUploaded(); // a refused file stays listed as refused: show it, and why
           })
@@ -294,7 +308,10 @@ function UploadForm({
       }}
     >
       <h3>{t('attachments.upload')}</h3>
-      <ProblemAlert error={failure} />
+      <ProblemAlert
+        error={failure}
+        labels={{ name: t('attachments.name'), size: t('attachments.name') }}
+      />
       {done ? (
         <p className="alert" role="status">
           {done}
@@ -305,6 +322,7 @@ function UploadForm({
         <input
           id={`${id}-file`}
           ref={fileInput}
+          onChange={() => (key.current = null)}
           type="file"
           accept=".pdf,.jpg,.jpeg,.png,.docx,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
           aria-invalid={fileError ? true : undefined}
@@ -319,7 +337,14 @@ function UploadForm({
       {targets.length > 1 ? (
         <div className="field">
           <label htmlFor={`${id}-target`}>{t('attachments.attachTo')}</label>
-          <select id={`${id}-target`} value={target} onChange={(e) => setTarget(e.target.value)}>
+          <select
+            id={`${id}-target`}
+            value={target}
+            onChange={(e) => {
+              key.current = null; // another request
+              setTarget(e.target.value);
+            }}
+          >
             {targets.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
@@ -335,7 +360,10 @@ function UploadForm({
             id={`${id}-visibility`}
             value={visibility}
             aria-describedby={`${id}-visibility-hint`}
-            onChange={(e) => setVisibility(e.target.value as Visibility | '')}
+            onChange={(e) => {
+              key.current = null;
+              setVisibility(e.target.value as Visibility | '');
+            }}
           >
             <option value="">{t('attachments.visibilityDefault')}</option>
             {VISIBILITIES.map((v) => (
