@@ -94,6 +94,43 @@ describe('monitoring activities', () => {
       expect.arrayContaining(['activity_planned', 'activity_reported']),
     );
   });
+
+  it('are the business of the agency they are held with, not of the case’s other agencies', async () => {
+    const caseId = await forwarded(['polri', 'pln'], 'normative', '2026-06-15T03:00:00.000Z');
+    const withPolri = await service.planActivity(centralOfficer, caseId, {
+      kind: 'clarification',
+      scheduledAt: '2026-06-16T02:00:00.000Z',
+      agencyIds: ['polri'],
+    });
+    clock.set('2026-06-17T03:00:00.000Z');
+    await service.reportActivity(centralOfficer, caseId, withPolri.id, {
+      heldAt: '2026-06-16T02:00:00.000Z',
+      outcome: 'Polri mengakui laporan belum ditangani',
+      summary: 'x',
+    });
+    const conference = await service.planActivity(centralOfficer, caseId, {
+      kind: 'case_conference',
+      agencyIds: ['polri', 'pln'],
+    });
+    await service.cancelActivity(centralOfficer, caseId, conference.id, {
+      reason: 'Digabung dengan rapat bulanan',
+    });
+    const activityEvents = async (agency: string) =>
+      (await service.timeline(officerOf(agency), caseId, { limit: 50 })).items.filter((e) =>
+        e.type.startsWith('activity_'),
+      );
+    // Polri reads its clarification and the conference it is part of…
+    expect((await activityEvents('polri')).map((e) => [e.type, e.data.activityId])).toEqual([
+      ['activity_planned', withPolri.id],
+      ['activity_reported', withPolri.id],
+      ['activity_planned', conference.id],
+      ['activity_cancelled', conference.id],
+    ]);
+    // …PLN only the conference: not how central's clarification with Polri went.
+    const pln = await activityEvents('pln');
+    expect(pln.map((e) => e.data.activityId)).toEqual([conference.id, conference.id]);
+    expect(JSON.stringify(pln)).not.toContain('mengakui');
+  });
 });
 
 describe('cross-agency worklists', () => {

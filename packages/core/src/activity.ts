@@ -40,6 +40,14 @@ export interface ActivityRecord {
   readonly version: number;
 }
 
+/**
+ * Whose an activity's timeline events are: the one agency it is held with (a clarification
+ * with agency A is not agency B's to read, as the ladder's proposal for A is not), or the
+ * case's (`null`: every agency on it) when it is with several or none.
+ */
+export const activityAgency = (a: Pick<ActivityRecord, 'agencyIds'>): string | null =>
+  a.agencyIds.length === 1 ? a.agencyIds[0]! : null;
+
 /** Open activities (proposed or planned) keep a case under monitoring. */
 export const isActivityOpen = (a: Pick<ActivityRecord, 'status'>): boolean =>
   a.status === 'proposed' || a.status === 'planned';

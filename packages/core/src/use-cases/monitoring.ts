@@ -4,6 +4,7 @@
  */
 import { ulid } from 'ulid';
 import {
+  activityAgency,
   type ActivityRecord,
   cancelActivity as cancelled,
   cancelledAlready,
@@ -78,7 +79,7 @@ export async function planActivity(
         case: put(bundle.case, touchCase(bundle.case, now)),
         activities: [{ record: activity, expectedVersion: null }],
         events: [
-          event(caseId, now, 'activity_planned', p, null, {
+          event(caseId, now, 'activity_planned', p, activityAgency(activity), {
             activityId: activity.id,
             kind: activity.kind,
             scheduledAt: activity.scheduledAt,
@@ -176,7 +177,13 @@ async function changeActivity(
     await deps.store.commit({
       case: put(bundle.case, touchCase(bundle.case, now)),
       activities: [{ record: next, expectedVersion: activity.version }],
-      events: [event(caseId, now, type, p, null, { activityId, kind: next.kind, ...data })],
+      events: [
+        event(caseId, now, type, p, activityAgency(next), {
+          activityId,
+          kind: next.kind,
+          ...data,
+        }),
+      ],
     });
     return viewActivity(next, now, bundle.case.subject);
   });
