@@ -171,6 +171,17 @@ describe('concurrency', () => {
     ).rejects.toMatchObject({ code: 'version_conflict' });
     expect((await service.getAgency(centralAdmin, 'polri')).contacts).toEqual([liaison]);
   });
+
+  it('never makes the central unit an agency’s member unit (its users would read central)', async () => {
+    const before = await service.getAgency(centralAdmin, 'setneg');
+    await expect(
+      service.updateAgency(centralAdmin, 'setneg', { focalPointId: 'atr-bpn' }),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      errors: [{ path: 'focalPointId', message: 'the central unit is no agency’s member unit' }],
+    });
+    expect(await service.getAgency(centralAdmin, 'setneg')).toEqual(before);
+  });
 });
 
 describe('central withdraws an assignment (forwarded by mistake, or the agency dissolved)', () => {

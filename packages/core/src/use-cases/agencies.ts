@@ -114,7 +114,10 @@ export async function updateAgency(
   });
 }
 
-/** A focal point must exist, be an agency (not central), and not be the unit itself or its member. */
+/**
+ * A focal point must exist, be an agency (not central), and not be the unit itself or its member;
+ * central is no one's member.
+ */
 async function assertFocalPoint(
   deps: ServiceDeps,
   focalPointId: string,
@@ -122,6 +125,9 @@ async function assertFocalPoint(
 ): Promise<void> {
   const focal = await deps.store.getAgency(focalPointId);
   if (!focal || focal.id === CENTRAL_TENANT) throw invalidInput('focalPointId', 'unknown agency');
+  // Central coordinates every agency; no agency's users may read it as their member unit.
+  if (memberId === CENTRAL_TENANT)
+    throw invalidInput('focalPointId', 'the central unit is no agency’s member unit');
   if (focalPointId === memberId || focal.focalPointId === memberId) {
     throw invalidInput('focalPointId', 'an agency cannot coordinate itself or its own focal point');
   }
