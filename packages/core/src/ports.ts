@@ -301,8 +301,8 @@ export interface Store extends DocumentStore {
   putLadder(put: VersionedPut<LadderRecord>): Promise<void>;
   /** The ladders of these assignments (one batch read). */
   getLadders(refs: readonly { caseId: string; agencyId: string }[]): Promise<LadderRecord[]>;
-  /** Ladders whose timer is due by `now`, soonest first (the embedded engine's scheduler). */
-  listDueLadders(now: Date, limit: number): Promise<LadderRecord[]>;
+  /** Ladders whose timer is due by `now`, soonest first, a page at a time (the engine, the sweep). */
+  listDueLadders(now: Date, page: PageRequest): Promise<Page<LadderRecord>>;
   /** The soonest ladder timer in (after, until], if any (the manual clock passing time). */
   nextLadderWake(after: Date, until: Date): Promise<string | null>;
   /** The statistics counters of these agencies summed over forwarding dates from–to (inclusive). */

@@ -3,28 +3,37 @@
  * engine.int.test.ts's subject): a stand-in store answers `listDueLadders` from a map of timers,
  * and each run is recorded instead of running the definition.
  */
-import type { LadderRecord, LadderRef, Store } from '@pantau/core';
+import type { LadderRecord, LadderRef, PageRequest, Store } from '@pantau/core';
 import { describe, expect, it } from 'vitest';
 import { LocalLadderEngine } from './engine.ts';
 
 const NOW = '2026-07-15T03:00:00.000Z';
 const DUE = '2026-07-15T02:00:00.000Z';
 
-/** Timers by case id, listed as the store lists them: due by now, soonest first, `limit` at most. */
+/**
+ * Timers by case id, listed as the store lists them: due by now, soonest first, `limit` at most
+ * a page, the cursor the next one's offset.
+ */
 function timers(count: number) {
   const wake = new Map<string, string | null>();
   for (let i = 0; i < count; i += 1) wake.set(`C${String(i).padStart(4, '0')}`, DUE);
   const store = {
-    listDueLadders: async (now: Date, limit: number) =>
-      [...wake]
+    listDueLadders: async (now: Date, { limit, cursor }: PageRequest) => {
+      const due = [...wake]
         .filter((entry): entry is [string, string] => entry[1] !== null)
         .filter(([, at]) => at <= now.toISOString())
-        .sort(([a, x], [b, y]) => x.localeCompare(y) || a.localeCompare(b))
-        .slice(0, limit)
-        .map(
-          ([caseId, wakeAt]) =>
-            ({ caseId, agencyId: 'polri', generation: 1, token: 1, wakeAt }) as LadderRecord,
-        ),
+        .sort(([a, x], [b, y]) => x.localeCompare(y) || a.localeCompare(b));
+      const from = Number(cursor ?? 0);
+      return {
+        items: due
+          .slice(from, from + limit)
+          .map(
+            ([caseId, wakeAt]) =>
+              ({ caseId, agencyId: 'polri', generation: 1, token: 1, wakeAt }) as LadderRecord,
+          ),
+        nextCursor: from + limit < due.length ? String(from + limit) : null,
+      };
+    },
   } as Pick<Store, 'listDueLadders'> as Store;
   return { wake, store };
 }
@@ -95,5 +104,20 @@ describe('a pass of the embedded engine', () => {
     expect(runs.filter((id) => id === 'C0000')).toHaveLength(2);
     expect(runs.filter((id) => id === 'C0001')).toHaveLength(1);
     expect(runs.filter((id) => id === 'C0002')).toHaveLength(1);
+  });
+
+  it('reaches the ladders behind more than a listing of ladders that fail every time', async () => {
+    // 120 ladders whose data is bad (each run fails, its timer unchanged) are due soonest;
+    // 30 sound ones are due behind them. Every one is tried once in the pass.
+    const { wake, store } = timers(150);
+    const runs: string[] = [];
+    await engineWith(store, async (ref) => {
+      runs.push(ref.caseId);
+      await tick();
+      if (ref.caseId >= 'C0120') wake.set(ref.caseId, null);
+    }).runDue();
+    expect(new Set(runs).size).toBe(150);
+    expect(runs).toHaveLength(150);
+    expect([...wake.values()].filter((at) => at !== null)).toHaveLength(120);
   });
 });

@@ -159,19 +159,26 @@ export class LocalLadderEngine implements LadderStarter {
     let listing: Promise<number> | undefined;
     // The due ladders not yet taken, into the queue (how many): listed as soon as the queue is
     // empty, while the last ones taken still run (they are among `ran`), so no worker waits
-    // for the slowest of a batch. Workers that find it empty share one listing.
+    // for the slowest of a batch. Workers that find it empty share one listing, which reads on
+    // past a page of ladders taken already (those that failed stay due at the head).
     const list = () =>
-      (listing ??= this.deps.store
-        .listDueLadders(this.deps.clock(), 100)
-        .then((due) => {
-          const fresh = due.filter((l) => !ran.has(key(l)));
+      (listing ??= (async () => {
+        let cursor: string | undefined;
+        do {
+          const due = await this.deps.store.listDueLadders(this.deps.clock(), {
+            limit: 100,
+            cursor,
+          });
+          const fresh = due.items.filter((l) => !ran.has(key(l)));
           for (const l of fresh) ran.add(key(l));
           queue.push(...fresh);
-          return fresh.length;
-        })
-        .finally(() => {
-          listing = undefined;
-        }));
+          if (fresh.length > 0) return fresh.length;
+          cursor = due.nextCursor ?? undefined;
+        } while (cursor);
+        return 0;
+      })().finally(() => {
+        listing = undefined;
+      }));
     const worker = async () => {
       for (;;) {
         const l = queue.shift();

@@ -78,11 +78,12 @@ export class EscalationStore extends SettingsLayer {
   }
 
   /**
-   * Ladders whose timer is due by `now`, soonest first (gsi1 `setneg#TIMERS`): a batch of at
-   * most `limit`, not all of them (the engine takes the next batch once these are done).
+   * Ladders whose timer is due by `now`, soonest first (gsi1 `setneg#TIMERS`), a page at a
+   * time: the engine takes the next batch once these are done, and reads past ladders it has
+   * tried already (a run that failed leaves its timer as it was, at the head).
    */
-  async listDueLadders(now: Date, limit: number): Promise<LadderRecord[]> {
-    const page = await this.page<LadderRecord>(
+  listDueLadders(now: Date, page: PageRequest): Promise<Page<LadderRecord>> {
+    return this.page<LadderRecord>(
       [
         {
           index: 'gsi1',
@@ -90,9 +91,8 @@ export class EscalationStore extends SettingsLayer {
           range: { op: '<', value: `${now.toISOString()}~` },
         },
       ],
-      { limit },
+      page,
     );
-    return page.items;
   }
 
   /** The soonest ladder timer in (after, until], if any (the manual clock passing time). */

@@ -153,7 +153,9 @@ async function restartLadders(
   inTime: () => boolean,
 ) {
   const now = deps.clock();
-  const stale = await deps.store.listDueLadders(new Date(now.getTime() - graceMs), limit);
+  const { items: stale } = await deps.store.listDueLadders(new Date(now.getTime() - graceMs), {
+    limit,
+  });
   let restarted = 0;
   let failedLadders = 0;
   let running = 0;
