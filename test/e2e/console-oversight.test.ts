@@ -240,7 +240,7 @@ describe('console: oversight', () => {
     await page.getByRole('link', { name: 'Kebijakan SLA' }).click();
     await page.getByLabel('Masa tanggapan pengadu').fill('12');
     await page.getByRole('button', { name: 'Simpan' }).click();
-    await page.getByText('Kebijakan default tersimpan.', { exact: false }).waitFor();
+    await page.getByText('Kebijakan standar tersimpan.', { exact: false }).waitFor();
     await page
       .getByRole('status')
       .filter({ hasText: /^Selesai: \d+ penugasan diproses/ })

@@ -10,10 +10,13 @@ moveTrackingCodeToFragment();
 const root = createRoot(document.getElementById('root')!);
 loadConfig().then(
   (config) => root.render(<App config={config} />),
-  (error: unknown) =>
+  (error: unknown) => {
+    // What went wrong is for whoever opens the browser's console; the reader gets what to do.
+    console.error('Pantau could not load /config.json', error);
     root.render(
       <p role="alert">
-        Pantau tidak dapat dimuat (/config.json). Pantau could not start: {String(error)}
+        Pantau tidak dapat dimuat. Periksa sambungan internet Anda, lalu muat ulang halaman ini.
       </p>,
-    ),
+    );
+  },
 );

@@ -3,6 +3,7 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import { ApiError } from '../api/client';
 import { type DeadlineStatus, deadlineStatus } from '../deadline';
 import { formatInstant, type TimeZone } from '../format';
+import { fieldSentence, serverIssue } from '../forms/field-errors';
 import type { Form } from '../forms/use-form';
 import { labelOf, type Translate, useI18n } from '../i18n/i18n';
 
@@ -11,12 +12,35 @@ import { labelOf, type Translate, useI18n } from '../i18n/i18n';
  * API's `detail` is for developers: it may name records by id). The request id stays, for
  * whoever the user asks for help.
  */
-export function ProblemAlert({ error }: { error: unknown }) {
+export function ProblemAlert({
+  error,
+  labels = {},
+}: {
+  error: unknown;
+  /**
+   * The label of each field a 400 may name (`from` → "Dari tanggal"), for a page whose inputs
+   * are not a `useForm` (which shows each error at its field instead).
+   */
+  labels?: Readonly<Record<string, string>>;
+}) {
   const { t } = useI18n();
   if (!error) return null;
+  // A 400's field errors, each in a sentence: "see the note at each field" would point at
+  // fields that show none.
+  const fields =
+    error instanceof ApiError && error.problem?.code === 'validation_failed'
+      ? Object.entries(error.fieldErrors)
+      : [];
   return (
     <div className="alert alert-error" role="alert">
-      <strong>{problemSentence(t, error)}</strong>
+      <strong>{fields.length > 0 ? t('problem.fieldsListed') : problemSentence(t, error)}</strong>
+      {fields.length > 0 ? (
+        <ul>
+          {fields.map(([path, message]) => (
+            <li key={path}>{fieldSentence(t, serverIssue(message), labels[path])}</li>
+          ))}
+        </ul>
+      ) : null}
       {error instanceof ApiError && error.problem ? (
         <p className="muted small">
           {t('problem.requestId')}: {error.problem.requestId}

@@ -35,6 +35,7 @@ const id = {
     'Tidak dapat menghubungi server. Periksa koneksi lalu coba lagi; isian Anda tetap tersimpan di formulir.',
   'problem.requestId': 'ID permintaan',
   'problem.validation_failed': 'Ada isian yang belum benar: lihat keterangan di setiap isian.',
+  'problem.fieldsListed': 'Ada isian yang belum benar:',
   'problem.unauthorized': 'Sesi Anda berakhir. Silakan masuk kembali.',
   'problem.forbidden': 'Anda tidak berwenang melakukan tindakan ini.',
   'problem.not_found': 'Data yang dicari tidak ditemukan, atau bukan milik instansi Anda.',
@@ -421,6 +422,7 @@ const id = {
   'letters.agency': 'Instansi',
   'letters.read': 'Baca surat',
   'letters.to': 'Kepada',
+  'letters.cc': 'Tembusan',
 
   'agencies.title': 'Instansi',
   'agencies.id': 'Kode',
@@ -475,6 +477,7 @@ const id = {
 
   'policies.title': 'Kebijakan SLA dan tahapan eskalasi',
   'policies.policy': 'Kebijakan {id}',
+  'policies.default': 'Kebijakan standar',
   'policies.targets': 'Target hari kerja',
   'policies.verification': 'Verifikasi (pusat)',
   'policies.acknowledge': 'Konfirmasi penerimaan',
@@ -491,7 +494,7 @@ const id = {
   'policies.action': 'Tindakan',
   'policies.recipients': 'Penerima',
   'policies.cc': 'Tembusan',
-  'policies.saved': 'Kebijakan {id} tersimpan. Tenggat penugasan terbuka dihitung ulang:',
+  'policies.saved': '{name} tersimpan. Tenggat penugasan terbuka dihitung ulang:',
   'job.listing': 'Mendata penugasan terbuka yang terdampak: {total} sejauh ini…',
   'job.running': '{done} dari {total} penugasan diproses, {failed} gagal.',
   'job.completed':
@@ -695,6 +698,7 @@ const en = {
     'Could not reach the server. Check the connection and try again; what you typed is still in the form.',
   'problem.requestId': 'Request id',
   'problem.validation_failed': 'Some fields need attention: see the note at each one.',
+  'problem.fieldsListed': 'Some fields need attention:',
   'problem.unauthorized': 'Your session ended. Please sign in again.',
   'problem.forbidden': 'You are not allowed to do this.',
   'problem.not_found': 'This was not found, or it is not your agency’s.',
@@ -1081,6 +1085,7 @@ const en = {
   'letters.agency': 'Agency',
   'letters.read': 'Read the letter',
   'letters.to': 'To',
+  'letters.cc': 'Cc',
 
   'agencies.title': 'Agencies',
   'agencies.id': 'Id',
@@ -1135,6 +1140,7 @@ const en = {
 
   'policies.title': 'SLA policies and escalation ladder',
   'policies.policy': 'Policy {id}',
+  'policies.default': 'Standard policy',
   'policies.targets': 'Working-day targets',
   'policies.verification': 'Verification (central)',
   'policies.acknowledge': 'Acknowledgement',
@@ -1151,7 +1157,7 @@ const en = {
   'policies.action': 'Action',
   'policies.recipients': 'Recipients',
   'policies.cc': 'Copy to',
-  'policies.saved': 'Policy {id} saved. Recomputing the deadlines of open assignments:',
+  'policies.saved': '{name} saved. Recomputing the deadlines of open assignments:',
   'job.listing': 'Listing the open assignments affected: {total} so far…',
   'job.running': '{done} of {total} assignments processed, {failed} failed.',
   'job.completed': 'Done: {total} assignments processed, {moved} deadlines moved, {failed} failed.',

@@ -162,7 +162,18 @@ export default function AdminImport() {
           </button>
         </p>
       </form>
-      {failure instanceof ApiError || failure ? <ProblemAlert error={failure} /> : null}
+      {failure instanceof ApiError || failure ? (
+        <ProblemAlert
+          error={failure}
+          labels={{
+            mapping: t('import.column'),
+            externalSystem: t('import.externalSystem'),
+            ...Object.fromEntries(
+              IMPORT_FIELDS.map((f) => [`mapping.${f}`, t(`import.field.${f}`)]),
+            ),
+          }}
+        />
+      ) : null}
       {report ? <Report report={report} /> : null}
     </section>
   );

@@ -54,7 +54,7 @@ export default function Policies() {
           key={`${policy.id}-${policy.version}`}
           policy={policy}
           onSaved={(job) => {
-            setSaved({ message: t('policies.saved', { id: policy.id }), job });
+            setSaved({ message: t('policies.saved', { name: policyName(t, policy.id) }), job });
             policies.reload();
           }}
         />
@@ -75,7 +75,7 @@ function PolicyEditor({
   return (
     <ActionForm
       open
-      title={t('policies.policy', { id })}
+      title={policyName(t, id)}
       schema={PolicyBody}
       initial={initial as unknown as Values}
       toBody={(values) => values}
@@ -192,3 +192,7 @@ function Parties<S extends typeof PolicyBody>({
     </fieldset>
   );
 }
+
+/** A policy as the admin knows it: the one every assignment starts with is "the standard". */
+const policyName = (t: Translate, id: string) =>
+  id === 'default' ? t('policies.default') : t('policies.policy', { id });

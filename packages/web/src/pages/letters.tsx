@@ -80,7 +80,7 @@ export default function Letters() {
               <summary>{t('letters.read')}</summary>
               <p className="muted small">
                 {t('letters.to')}: {n.recipients.join(', ')}
-                {n.cc.length > 0 ? ` · cc: ${n.cc.join(', ')}` : ''}
+                {n.cc.length > 0 ? ` · ${t('letters.cc')}: ${n.cc.join(', ')}` : ''}
               </p>
               <pre className="letter">{n.body}</pre>
             </details>

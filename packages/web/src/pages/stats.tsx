@@ -109,7 +109,10 @@ export default function Stats() {
           {t('cases.csv')}
         </button>
       </form>
-      <ProblemAlert error={error ?? report.error} />
+      <ProblemAlert
+        error={error ?? report.error}
+        labels={{ from: t('stats.from'), to: t('stats.to') }}
+      />
       {report.loading && !data ? <Loading /> : null}
       {data ? (
         <>
