@@ -158,13 +158,22 @@ export class EscalationStore extends SettingsLayer {
 
   /**
    * Letters still to send, oldest first (the sparse outbox index gsi3; failed ones leave it):
-   * a batch of at most `limit`, not all of them (the sweep comes back for the rest).
+   * a batch of `limit`, or all when fewer, not all of them (the sweep comes back for the
+   * rest). Read page after page: a page stops at 4.5 MB (a list's answer must fit a
+   * response), about 185 letters near their largest, fewer than the sweep asks for.
    */
   async listAllUndelivered(limit: number): Promise<NotificationRecord[]> {
-    const page = await this.page<NotificationRecord>([{ index: 'gsi3', partition: keys.outbox }], {
-      limit,
-    });
-    return page.items;
+    const out: NotificationRecord[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.page<NotificationRecord>(
+        [{ index: 'gsi3', partition: keys.outbox }],
+        { limit: limit - out.length, cursor },
+      );
+      out.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && out.length < limit);
+    return out;
   }
 
   /** Letters given up after their delivery attempts, oldest first (gsi3, sparse). */

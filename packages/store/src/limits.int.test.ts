@@ -15,12 +15,12 @@ import {
   newCase,
   type NotificationRecord,
 } from '@pantau/core';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshStore } from '../../../test/support/dynamodb.ts';
 import type { DynamoStore } from './dynamo-store.ts';
 import { itemSize, MAX_ITEM_BYTES } from './item-size.ts';
-import { activityItem, caseItem } from './items.ts';
+import { activityItem, caseItem, notificationItem } from './items.ts';
 import { queryAll } from './paging.ts';
 
 let store: DynamoStore;
@@ -274,5 +274,49 @@ describe('a write past 400 KB', () => {
     await expect(store.recordDelivery(letter, letter)).rejects.toMatchObject({
       code: 'limit_exceeded',
     });
+  });
+});
+
+describe('the sweep’s read of the outbox', () => {
+  it('takes as many letters as it asks for, past a page’s bytes (letters near their largest)', async () => {
+    // 260 pending letters of 20 KB each: 5.2 MB, past the 4.5 MB a page holds.
+    const letters = Array.from({ length: 260 }, (_, i): NotificationRecord => {
+      const id = `01KOUTBOX${String(i).padStart(17, '0')}`;
+      return {
+        id,
+        caseId: `C-OUTBOX-${i}`,
+        agencyId: 'polri',
+        generation: 1,
+        stepId: `reminder_1@${i}`,
+        step: 'reminder_1',
+        action: 'reminder',
+        target: 'followUp',
+        targets: ['followUp'],
+        channel: 'email',
+        recipients: ['a@example.go.id'],
+        cc: [],
+        status: 'pending',
+        subject: 'Surat',
+        body: 'y'.repeat(20_000),
+        scheduledAt: NOW,
+        createdAt: NOW,
+        sentAt: null,
+        attempts: 0,
+        lastError: null,
+      };
+    });
+    for (let i = 0; i < letters.length; i += 25)
+      await store.client.send(
+        new BatchWriteCommand({
+          RequestItems: {
+            [store.tableName]: letters
+              .slice(i, i + 25)
+              .map((n) => ({ PutRequest: { Item: notificationItem(n) } })),
+          },
+        }),
+      );
+    const read = await store.listAllUndelivered(260);
+    expect(read.map((n) => n.id)).toEqual(letters.map((n) => n.id));
+    expect(await store.listAllUndelivered(100)).toHaveLength(100);
   });
 });
