@@ -148,6 +148,11 @@ export class PantauStack extends Stack {
       description: 'Where the alarms go (subscribe more addresses or a chat integration here)',
     });
     new CfnOutput(this, 'DashboardName', { value: observability.dashboard.dashboardName });
+    if (mailIntake)
+      new CfnOutput(this, 'MailIntakeRuleSetName', {
+        value: mailIntake.ruleSet.receiptRuleSetName,
+        description: 'Activate once: aws ses set-active-receipt-rule-set --rule-set-name <this>',
+      });
     new CfnOutput(this, 'StateMachineArn', {
       value: escalation.stateMachine.stateMachineArn,
       description: 'The escalation ladder state machine (one execution per assignment ladder)',

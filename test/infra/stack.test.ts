@@ -1733,6 +1733,7 @@ describe('cdk-nag AwsSolutions', () => {
 describe('mail intake: the message’s files and .eml go to the attachments bucket', () => {
   // A receiving region (SES receives nowhere near Jakarta): see infra/README.md.
   let mail: Template;
+  let mailStack: Stack;
   beforeAll(() => {
     const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
     const stacks = pantauStacks(app, 'PantauMail', {
@@ -1740,8 +1741,32 @@ describe('mail intake: the message’s files and .eml go to the attachments buck
       env: { account: '111111111111', region: 'eu-west-1' },
       mailIntake: { recipients: ['pengaduan@example.go.id'] },
     });
+    mailStack = stacks.main;
     mail = Template.fromStack(stacks.main);
   }, 120_000);
+
+  it('synthesizes with zero unacknowledged cdk-nag findings (the CLI refuses any)', () => {
+    const report = new AwsSolutionsChecks().validateScope(mailStack);
+    const findings = report.violations.map(
+      (v) => `${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,
+    );
+    expect(findings, `\n${findings.join('\n')}`).toEqual([]);
+  });
+
+  it('reads the inbox only as GetObject under inbound/, nothing else of it', () => {
+    const functions = Object.entries(mail.findResources('AWS::Lambda::Function'));
+    const [, handler] = functions.find(([id]) => /MailIntakeHandler/.test(id))!;
+    const roleId = (handler.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const [inboxId] = Object.keys(mail.findResources('AWS::S3::Bucket')).filter((id) =>
+      /MailIntakeInbox/.test(id),
+    );
+    const onInbox = Object.values(mail.findResources('AWS::IAM::Policy'))
+      .filter((p) => (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === roleId))
+      .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement)
+      .filter((s) => JSON.stringify(s.Resource).includes(inboxId!));
+    expect(onInbox.map((s) => [s.Action].flat())).toEqual([['s3:GetObject']]);
+    expect(JSON.stringify(onInbox[0]!.Resource)).toContain('/inbound/*');
+  });
 
   it('may write and delete cases/* in the attachments bucket, never read or presign there', () => {
     const functions = Object.entries(mail.findResources('AWS::Lambda::Function'));
