@@ -68,6 +68,19 @@ describe('a row through the mapping', () => {
     expect(read.errors.map((e) => e.field).sort()).toEqual(['receivedAt', 'rowKey', 'subject']);
   });
 
+  it('refuses a year outside 2000–2100 as the officer’s form does (1926 for 2026, year 0)', () => {
+    for (const Tanggal of ['01/01/1926', '01/01/0000', '1999-12-31']) {
+      const read = readRow({ row: 5, cells: { ...cells, Tanggal } }, options, NOW);
+      expect(read, Tanggal).toMatchObject({
+        ok: false,
+        errors: [{ field: 'receivedAt', message: 'a date from 2000 to 2100' }],
+      });
+    }
+    expect(readRow({ row: 6, cells: { ...cells, Tanggal: '03/01/2000' } }, options, NOW).ok).toBe(
+      true,
+    );
+  });
+
   it('a lapor row is keyed by its report id', () => {
     const read = readRow(
       { row: 4, cells: { ...cells, 'Nomor Surat': null, Kanal: 'LAPOR', Id: '4123987' } },

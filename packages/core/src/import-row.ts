@@ -9,7 +9,7 @@ import type { Registration } from './case.ts';
 import type { ImportField, ImportInput } from './schemas/intake.ts';
 import { ComplainantSchema, LocationSchema } from './schemas/cases.ts';
 import { CHANNELS } from './schemas/common.ts';
-import { text } from './schemas/fields.ts';
+import { inRecordedYears, NOT_IN_RECORDED_YEARS, text } from './schemas/fields.ts';
 
 /** A cell as the sheet reader gives it: text, a date cell, a number, or empty. */
 export type Cell = string | number | Date | null;
@@ -127,6 +127,9 @@ export function readRow(
     });
   else if (receivedAt.getTime() > now.getTime())
     errors.push({ field: 'receivedAt', message: 'in the future' });
+  // 1926 typed for 2026, or year 0: refused as the officer's form refuses it.
+  else if (!inRecordedYears(receivedAt))
+    errors.push({ field: 'receivedAt', message: NOT_IN_RECORDED_YEARS });
 
   const name = asText(cell('complainant.name'));
   const complainant = name

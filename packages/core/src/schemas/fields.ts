@@ -19,10 +19,15 @@ export const instant = z.iso
  */
 export const recordedInstant = instant.refine((s) => {
   const t = Date.parse(s);
-  if (Number.isNaN(t)) return true; // not an instant at all: the format check says so
-  const day = new Date(t).toISOString().slice(0, 10);
-  return day >= YEARS.from && day <= YEARS.to;
+  return Number.isNaN(t) || inRecordedYears(new Date(t)); // not an instant: the format says so
 }, inYears);
+
+/** Whether a date a record keeps falls in the years above (its UTC day), and the message if not. */
+export function inRecordedYears(date: Date): boolean {
+  const year = date.getUTCFullYear();
+  return year >= Number(YEARS.from.slice(0, 4)) && year <= Number(YEARS.to.slice(0, 4));
+}
+export const NOT_IN_RECORDED_YEARS = inYears;
 
 /** A calendar date (`YYYY-MM-DD`) in the years above. */
 export const calendarDate = z.iso.date().refine((d) => d >= YEARS.from && d <= YEARS.to, inYears);
