@@ -516,6 +516,27 @@ describe('the sweep looks after the outbox', () => {
     });
   });
 
+  it('does not send it either when the clock was paused before the target was met', async () => {
+    const { service, caseId } = await heldWarning('2026-07-20');
+    // 07:25 WIB the coordinator pauses the clock, 07:30 the officer acknowledges.
+    clock.set('2026-07-22T00:25:00.000Z');
+    await service.pauseAssignment(officerOf('polri'), caseId, 'polri', 'Menunggu data dari daerah');
+    clock.set('2026-07-22T00:30:00.000Z');
+    await service.acknowledge(officerOf('polri'), caseId, 'polri');
+    sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' });
+    sent.length = 0;
+    clock.set('2026-07-22T01:05:00.000Z');
+    expect(await sweep({ store, clock: clock.now, mailer: working, ladders })).toMatchObject({
+      delivered: 0,
+      cancelledLetters: 1,
+    });
+    expect(sent).toEqual([]);
+    expect((await letters(caseId))[0]).toMatchObject({
+      status: 'cancelled',
+      cancelled: { reason: 'targets_met' },
+    });
+  });
+
   it('a Tick that reads the outbox after 08:00 does not send a held letter made untrue either', async () => {
     const { service, caseId } = await heldWarning('2026-05-18');
     // 08:02 WIB, before any sweep took it: the agency acknowledges, and a tick of its ladder

@@ -85,6 +85,11 @@ describe('a letter still true when its time to go comes', () => {
     expect(
       letterVoidReason(letter('reminder', ['followUp']), { ...assignment, paused: true }, now),
     ).toBe('paused');
+    // Paused, and then the target it is about was met: not a letter to send (the sweep sends a
+    // merely paused one, so the met target must be named first).
+    expect(
+      letterVoidReason(letter('reminder', ['acknowledge']), { ...assignment, paused: true }, now),
+    ).toBe('targets_met');
     expect(
       letterVoidReason(
         letter('reminder', ['followUp']),

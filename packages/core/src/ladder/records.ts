@@ -305,7 +305,7 @@ export const queuedAt = (n: NotificationRecord): number =>
 
 /**
  * Why a letter written earlier would say what no longer holds if it went now, or null. Its
- * assignment ended or was forwarded again; its clock is paused; every target it names is met;
+ * assignment ended or was forwarded again; every target it names is met; its clock is paused;
  * a rung (reminder, formal warning, intervention) of targets none of which is overdue any more
  * (an extension moved them); a warning of deadlines all gone by. The ladder skips a step for
  * the same reasons when it comes to it; a letter held for letter hours, or sent again by
@@ -319,9 +319,11 @@ export function letterVoidReason(
 ): LetterVoidReason | null {
   if (!a || a.generation !== n.generation || !isOpen(a)) return 'ended';
   if (n.action === 'forwarding') return null;
-  if (a.paused) return 'paused';
   const open = n.targets.filter((t) => a.met[t] === null);
+  // Met, it is untrue paused or not (a merely paused letter still goes: it was true when
+  // written); whether a deadline is passed waits for the clock to run again.
   if (open.length === 0) return 'targets_met';
+  if (a.paused) return 'paused';
   const passed = (t: (typeof open)[number]) => Date.parse(a.due[t]) <= now.getTime();
   if (n.action === 'warning') return open.every(passed) ? 'deadline_passed' : null;
   return open.some(passed) ? null : 'not_overdue';
