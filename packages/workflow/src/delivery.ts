@@ -10,6 +10,7 @@ import {
   delivered,
   deliveryDue,
   deliveryFailed,
+  heldForLetterHours,
   type LetterHours,
   letterVoidReason,
   type NotificationRecord,
@@ -34,8 +35,8 @@ export async function deliverOutbox(
 
 /**
  * A letter that waited (held for letter hours, refused and tried again, left by a crash): sent
- * if it is due and still true (`letterVoidReason`), else `cancelled` with the reason, never
- * sent. A pause alone does not cancel it: it was true when written and its rung counts as
+ * if it is due and still true (`letterVoidReason`) in letter hours (held again to their next
+ * start outside them), else `cancelled` with the reason, never sent. A pause alone does not cancel it: it was true when written and its rung counts as
  * given (the ladder does not write it again after the resume). Returns what was recorded.
  */
 export async function deliverIfTrue(
@@ -47,7 +48,17 @@ export async function deliverIfTrue(
   const now = deps.clock();
   if (!deliveryDue(n, now)) return undefined;
   const reason = letterVoidReason(n, assignment, now);
-  if (!reason || reason === 'paused') return deliver(deps, n, hours);
+  if (!reason || reason === 'paused') {
+    // Found outside letter hours (the runtime was down at 08:00, a Tick crashed at 15:58): a
+    // rung's letter waits for the next 08:00 again. Central's sending again, like its
+    // forwarding, is a person's act and goes at once.
+    const later =
+      hours && n.action !== 'forwarding' && !n.resentAt
+        ? heldForLetterHours(n, hours.calendar, hours.timeZone, now)
+        : n;
+    if (later !== n) return (await deps.store.recordDelivery(later, n)) ? later : undefined;
+    return deliver(deps, n, hours);
+  }
   const outcome = cancelledLetter(n, reason, now);
   if (!(await deps.store.recordDelivery(outcome, n))) return undefined;
   deps.logger?.info('letter no longer holds: not sent', {

@@ -516,6 +516,26 @@ describe('the sweep looks after the outbox', () => {
     });
   });
 
+  it('holds a letter the sweep finds only after 16:00 (the runtime was down all day) to 08:00', async () => {
+    const { caseId } = await heldWarning('2026-07-27');
+    sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' });
+    sent.length = 0;
+    // Wednesday 19:00 WIB: the first sweep since 07:00 (a start-up sweep takes any due letter).
+    clock.set('2026-07-29T12:00:00.000Z');
+    const run = () =>
+      sweep({ store, clock: clock.now, mailer: working, ladders, outboxGraceMs: 0 });
+    expect(await run()).toMatchObject({ delivered: 0, refused: 0, cancelledLetters: 0 });
+    expect(sent).toEqual([]);
+    expect((await letters(caseId))[0]).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: '2026-07-30T01:00:00.000Z', // Thursday 08:00 WIB
+    });
+    clock.set('2026-07-30T01:05:00.000Z');
+    expect(await run()).toMatchObject({ delivered: 1 });
+    expect(sent.map((n) => n.caseId)).toEqual([caseId]);
+  });
+
   it('does not send it either when the clock was paused before the target was met', async () => {
     const { service, caseId } = await heldWarning('2026-07-20');
     // 07:25 WIB the coordinator pauses the clock, 07:30 the officer acknowledges.

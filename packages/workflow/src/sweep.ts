@@ -242,7 +242,8 @@ async function sweepOutbox(deps: SweepDeps, graceMs: number, limit: number, inTi
     if (outcome?.status === 'sent') delivered += 1;
     else if (outcome?.status === 'cancelled') cancelledLetters += 1;
     else if (outcome?.status === 'failed') failedLetters += 1;
-    else if (outcome) refused += 1;
+    // Pending again: refused (an attempt made), or held to letter hours (none made).
+    else if (outcome && outcome.attempts > n.attempts) refused += 1;
   }
   return {
     delivered,
