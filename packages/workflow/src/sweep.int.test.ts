@@ -523,7 +523,7 @@ describe('the sweep looks after the outbox', () => {
     // Wednesday 19:00 WIB: the first sweep since 07:00 (a start-up sweep takes any due letter).
     clock.set('2026-07-29T12:00:00.000Z');
     const run = () =>
-      sweep({ store, clock: clock.now, mailer: working, ladders, outboxGraceMs: 0 });
+      sweep({ store, clock: clock.now, mailer: working, ladders }, { outboxGraceMs: 0 });
     expect(await run()).toMatchObject({ delivered: 0, refused: 0, cancelledLetters: 0 });
     expect(sent).toEqual([]);
     expect((await letters(caseId))[0]).toMatchObject({
