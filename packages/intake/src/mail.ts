@@ -39,6 +39,9 @@ export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
   return {
     mail: {
       messageId: parsed.messageId ?? null,
+      sentAt:
+        parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.toISOString() : null,
+      flagged: scanFailures(parsed.headerLines),
       from: from?.address ? { name: from.name || null, address: from.address } : null,
       subject: parsed.subject ?? null,
       text,
@@ -46,6 +49,19 @@ export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
     },
     attachments,
   };
+}
+
+/**
+ * The scans SES failed the message for: every `X-SES-Spam-Verdict` or `X-SES-Virus-Verdict`
+ * line saying FAIL (SES adds its own at the top; a sender's forged PASS below it changes
+ * nothing).
+ */
+function scanFailures(lines: readonly { key: string; line: string }[]): ('spam' | 'virus')[] {
+  const failed = (key: string) => lines.some((h) => h.key === key && /:\s*FAIL\s*$/i.test(h.line));
+  return [
+    ...(failed('x-ses-virus-verdict') ? (['virus'] as const) : []),
+    ...(failed('x-ses-spam-verdict') ? (['spam'] as const) : []),
+  ];
 }
 
 /** mailparser leaves `text` empty for some HTML-only messages: strip the tags ourselves then. */

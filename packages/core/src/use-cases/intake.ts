@@ -145,6 +145,13 @@ export const receiptText = (trackingCode: string, receivedAt: string, subject: s
 /** An e-mail as the MIME parser read it (`@pantau/intake`): what a case is made from. */
 export interface IncomingMail {
   readonly messageId: string | null;
+  /** Its `Date:` header (the sender's; the same in every redelivery), when it has one. */
+  readonly sentAt?: string | null;
+  /**
+   * What the receiving mail service's scan failed it for (SES's `X-SES-Spam-Verdict` and
+   * `X-SES-Virus-Verdict: FAIL`); none embedded, where no such service stands in front.
+   */
+  readonly flagged?: readonly ('spam' | 'virus')[];
   readonly from: { readonly name: string | null; readonly address: string } | null;
   readonly subject: string | null;
   /** The body as plain text (an HTML-only message converted by the parser). */
@@ -162,8 +169,9 @@ const MAX_DESCRIPTION = 20_000;
 
 /**
  * An e-mail to the complaints address becomes a case (channel `email`): the sender is the
- * complainant, the subject and body the complaint. A redelivered message (same Message-ID)
- * answers the case it made the first time. No sender address: refused (nobody to answer).
+ * complainant, the subject and body the complaint. A redelivered message (the same sender's
+ * Message-ID, or without one the same message) answers the case it made the first time. No
+ * sender address, or spam or a virus by the mail service's scan: refused.
  */
 export async function receiveEmail(
   deps: ServiceDeps,
@@ -181,10 +189,22 @@ export async function receiveEmail(
       : body.length > MAX_DESCRIPTION
         ? `${cutText(body, MAX_DESCRIPTION - 40)}\n… (dipotong; surel lengkap tersimpan)`
         : body;
+  // SES stores what its scan failed too: spam or a virus is no complaint to register (the
+  // message stays in the inbox bucket, and the refusal is logged with its key).
+  const flagged = mail.flagged?.[0];
+  if (flagged) throw invalidInput('message', `refused by the mail service's ${flagged} scan`);
+  // A redelivery is the same sender's same message: its Message-ID (another sender's message
+  // under the same id is another message), or, without one (RFC 5322 only says SHOULD), what
+  // the sender wrote and when (the server's own headers differ between deliveries).
   const messageId = mail.messageId?.trim() || null;
-  const claim = messageId ? { kind: 'message_id' as const, value: messageId } : null;
+  const claim = {
+    kind: 'message_id' as const,
+    value: messageId
+      ? `${address}\n${messageId}`
+      : JSON.stringify([address, mail.sentAt ?? null, mail.subject, mail.text, mail.attachments]),
+  };
   // A redelivery is answered before any file is stored (a race is settled by the transaction).
-  const earlier = claim ? await deps.store.findClaim(claim) : undefined;
+  const earlier = await deps.store.findClaim(claim);
   if (earlier) return { caseId: earlier, duplicate: true };
   const kept = files ? await mailAttachments(deps, files) : [];
   try {
@@ -198,7 +218,7 @@ export async function receiveEmail(
       },
       {
         actor: INTAKE,
-        claims: claim ? [claim] : [],
+        claims: [claim],
         // How many files came with it, and how many became the case's attachments (the others,
         // of a type or size not taken, stay in the .eml); their names may name people, so they
         // stay off the timeline.

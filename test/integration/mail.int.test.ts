@@ -1,0 +1,101 @@
+/**
+ * E-mail intake on DynamoDB Local, from the raw message as SES stores it (or the SMTP listener
+ * receives it): what makes a redelivery (the same sender's message, with or without a
+ * Message-ID), and what the receiving service's scan refused.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Service } from '@pantau/core';
+import { inspectUpload } from '@pantau/documents/sniff';
+import { intakeMail } from '@pantau/intake/mail';
+import { FileBlobStore } from '../../packages/local/src/blob-store.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { centralOfficer, freshStore, manualClock } from '../support/dynamodb.ts';
+
+let service: Service;
+const clock = manualClock('2026-08-03T03:00:00.000Z');
+
+beforeAll(async () => {
+  const store = await freshStore();
+  service = new Service({
+    store,
+    clock: clock.now,
+    blobs: new FileBlobStore(mkdtempSync(join(tmpdir(), 'pantau-mail-')), clock.now),
+    inspect: inspectUpload,
+  });
+});
+
+/** A message as it arrives: `headers` first (a receiving service adds its own at the top). */
+const message = (headers: string[], subject: string, body = 'Mohon ditindaklanjuti.') =>
+  Buffer.from(
+    [
+      ...headers,
+      'From: Warga <warga@warga.example.id>',
+      'To: pengaduan@setneg.example.go.id',
+      `Subject: ${subject}`,
+      'Date: Mon, 3 Aug 2026 09:12:00 +0700',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      body,
+    ].join('\r\n'),
+  );
+
+const received = async () =>
+  (await service.listCases(centralOfficer, { limit: 100 } as never)).items.filter(
+    (c) => c.channel === 'email',
+  );
+
+describe('an e-mail delivered twice', () => {
+  it('without a Message-ID is one case: the same sender, date, subject and text', async () => {
+    // The receiving server's own headers differ between the two deliveries.
+    const first = await intakeMail(
+      service,
+      message(['Received: from mx1 by inbound; Mon, 3 Aug 2026 02:12:05 +0000'], 'Tanpa id'),
+    );
+    const again = await intakeMail(
+      service,
+      message(['Received: from mx2 by inbound; Mon, 3 Aug 2026 02:19:41 +0000'], 'Tanpa id'),
+    );
+    expect(again).toEqual({ caseId: first.caseId, duplicate: true });
+    // Another message of the same sender (another text) is another complaint.
+    const other = await intakeMail(service, message([], 'Tanpa id', 'Tambahan keterangan.'));
+    expect(other.duplicate).toBe(false);
+    expect((await received()).filter((c) => c.subject === 'Tanpa id')).toHaveLength(2);
+  });
+
+  it('under one Message-ID is one case per sender: another sender’s id is not theirs', async () => {
+    const id = 'Message-ID: <aduan-42@example.id>';
+    const first = await intakeMail(service, message([id], 'Satu id'));
+    expect(await intakeMail(service, message([id], 'Satu id'))).toEqual({
+      caseId: first.caseId,
+      duplicate: true,
+    });
+    const forged = Buffer.from(
+      message([id], 'Satu id').toString().replace('warga@warga.example.id', 'lain@contoh.id'),
+    );
+    expect((await intakeMail(service, forged)).duplicate).toBe(false);
+  });
+});
+
+describe('what the receiving service’s scan failed', () => {
+  it('is refused, and a sender’s forged PASS below it changes nothing', async () => {
+    for (const verdicts of [
+      ['X-SES-Spam-Verdict: FAIL', 'X-SES-Virus-Verdict: PASS'],
+      ['X-SES-Spam-Verdict: PASS', 'X-SES-Virus-Verdict: FAIL'],
+      ['X-SES-Spam-Verdict: FAIL', 'X-SES-Spam-Verdict: PASS'],
+    ]) {
+      await expect(
+        intakeMail(service, message(verdicts, `Disaring ${verdicts.join(' ')}`)),
+        verdicts.join(', '),
+      ).rejects.toMatchObject({ code: 'validation_failed', errors: [{ path: 'message' }] });
+    }
+    expect((await received()).filter((c) => c.subject.startsWith('Disaring'))).toEqual([]);
+    // What passed both is a case.
+    const passed = await intakeMail(
+      service,
+      message(['X-SES-Spam-Verdict: PASS', 'X-SES-Virus-Verdict: PASS'], 'Lolos'),
+    );
+    expect(passed.duplicate).toBe(false);
+  });
+});
