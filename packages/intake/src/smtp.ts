@@ -12,6 +12,27 @@ import type { AddressInfo } from 'node:net';
 /** The largest message taken (SES's own receiving limit is 40 MB; attachments are capped later). */
 export const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
 
+/**
+ * A message's bytes, or undefined past `maxBytes`: what comes after the limit is read and let
+ * go (smtp-server's `size` only announces the limit; it still hands over every byte sent).
+ */
+export function collectMessage(
+  stream: NodeJS.ReadableStream,
+  maxBytes: number,
+): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    stream.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes <= maxBytes) chunks.push(chunk);
+      else chunks.length = 0;
+    });
+    stream.on('error', reject);
+    stream.on('end', () => resolve(bytes <= maxBytes ? Buffer.concat(chunks) : undefined));
+  });
+}
+
 export interface SmtpListener {
   readonly port: number;
   close(): Promise<void>;
@@ -31,25 +52,29 @@ export async function startSmtpListener(options: {
     size: MAX_MESSAGE_BYTES,
     logger: false,
     onData(stream, _session, done) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        if ((stream as unknown as { sizeExceeded?: boolean }).sizeExceeded) {
-          done(Object.assign(new Error('message too large'), { responseCode: 552 }));
-          return;
-        }
-        options.onMessage(Buffer.concat(chunks)).then(
-          () => done(),
-          (error: unknown) => {
-            options.onError?.(error);
-            // Only a message that can never be a case is refused for good; anything else (no
-            // file storage, the table busy) is a 451, and the sender's server tries again.
-            const refused = error instanceof DomainError && error.code === 'validation_failed';
-            const reason = error instanceof DomainError ? error.message : 'not registered';
-            done(Object.assign(new Error(reason), { responseCode: refused ? 550 : 451 }));
-          },
-        );
-      });
+      void collectMessage(stream, MAX_MESSAGE_BYTES).then(
+        (raw) => {
+          if (!raw || (stream as unknown as { sizeExceeded?: boolean }).sizeExceeded) {
+            done(Object.assign(new Error('message too large'), { responseCode: 552 }));
+            return;
+          }
+          options.onMessage(raw).then(
+            () => done(),
+            (error: unknown) => {
+              options.onError?.(error);
+              // Only a message that can never be a case is refused for good; anything else (no
+              // file storage, the table busy) is a 451, and the sender's server tries again.
+              const refused = error instanceof DomainError && error.code === 'validation_failed';
+              const reason = error instanceof DomainError ? error.message : 'not registered';
+              done(Object.assign(new Error(reason), { responseCode: refused ? 550 : 451 }));
+            },
+          );
+        },
+        (error: unknown) => {
+          options.onError?.(error);
+          done(Object.assign(new Error('message not received'), { responseCode: 451 }));
+        },
+      );
     },
   });
   server.on('error', (error) => options.onError?.(error));
