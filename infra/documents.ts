@@ -159,6 +159,11 @@ export class Documents extends Construct {
       'Attachments are keyed cases/<caseId>/<attachmentId>, created at run time; the API ' +
         'checks tenancy before presigning any of them.',
     );
+    // Without ListBucket, S3 answers a GET of a key that does not exist 403 AccessDenied, not
+    // 404 NoSuchKey: completing an upload whose bytes never came would be a 500, not a 409.
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.bucket.bucketArn] }),
+    );
     this.readers.push(fn.role!.roleArn);
     this.bucket.addToResourcePolicy(
       new iam.PolicyStatement({

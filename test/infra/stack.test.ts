@@ -412,6 +412,16 @@ describe('the attachments’ malware scan', () => {
 });
 
 describe('api function', () => {
+  it('may list the attachments bucket, so S3 answers a missing upload 404, not 403 (a 409, not a 500)', () => {
+    const [bucketId] = Object.keys(resources).filter(
+      (id) => resources[id]!.Type === 'AWS::S3::Bucket' && /DocumentsAttachments/.test(id),
+    );
+    const listing = statementsOf(roleIdOf(apiFunction())).filter((st) =>
+      [st.Action].flat().includes('s3:ListBucket'),
+    );
+    expect(listing.map((st) => st.Resource)).toEqual([{ 'Fn::GetAtt': [bucketId, 'Arn'] }]);
+  });
+
   it('runs Node.js 24 on arm64 with source maps and its own log group', () => {
     const fn = apiFunction().Properties!;
     expect(fn).toMatchObject({
