@@ -7,9 +7,12 @@
 import {
   createContext,
   type ReactNode,
+  useCallback,
   useContext,
+  useEffect,
   useId,
   useMemo,
+  useRef,
   useState,
   type KeyboardEvent,
 } from 'react';
@@ -22,18 +25,39 @@ export type AgencyEntry = Schemas['AgencyName'];
 interface Directory {
   readonly list: readonly AgencyEntry[];
   nameOf(id: string): string;
+  /** Reads the names again (an agency added or renamed). */
+  reload(): void;
 }
 
-const Context = createContext<Directory>({ list: [], nameOf: (id) => id });
+const Context = createContext<Directory>({ list: [], nameOf: (id) => id, reload: () => {} });
+
+/** How long names may be kept before a tab coming back into view reads them again. */
+const NAMES_FRESH_MS = 60_000;
 
 export function AgencyNamesProvider({ user, children }: { user: string; children: ReactNode }) {
   const loaded = useLoad(() => unwrap(api.GET('/v1/agency-names')).then((r) => r.items), [user]);
+  // A console open since the morning learns of an agency an admin added meanwhile when its tab
+  // is looked at again (at most once a minute), not only on a reload.
+  const readAt = useRef(Date.now());
+  const { reload } = loaded;
+  const again = useCallback(() => {
+    readAt.current = Date.now();
+    reload();
+  }, [reload]);
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === 'visible' && Date.now() - readAt.current > NAMES_FRESH_MS)
+        again();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, [again]);
   const value = useMemo<Directory>(() => {
     const list = [...(loaded.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'id'));
     const byId = new Map(list.map((a) => [a.id, a.name]));
     // Until the names arrive (or for an agency removed since), the id is all there is.
-    return { list, nameOf: (id) => byId.get(id) ?? id };
-  }, [loaded.data]);
+    return { list, nameOf: (id) => byId.get(id) ?? id, reload: again };
+  }, [loaded.data, again]);
   return <Context value={value}>{children}</Context>;
 }
 

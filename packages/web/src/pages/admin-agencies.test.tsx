@@ -189,4 +189,52 @@ describe('one agency among 600, found by name and renamed', () => {
       version: 7,
     });
   });
+
+  it('keeps the pages loaded after a save on the second, says it saved, and names the agency anew', async () => {
+    const pln = { ...polri, id: 'pln', name: 'PT PLN (Persero)', version: 3 };
+    const calls = mockApi((call) => {
+      if (call.path === '/v1/agency-names')
+        return json(200, {
+          items: [
+            { id: 'polri', name: polri.name, kind: 'agency' },
+            {
+              id: 'pln',
+              // The second read of the names, after the rename, has the new one.
+              name: calls.some((c) => c.method === 'PATCH') ? 'PT PLN (Persero) Tbk' : pln.name,
+              kind: 'agency',
+            },
+          ],
+        });
+      if (call.path === '/v1/agencies/pln' && call.method === 'PATCH')
+        return json(200, { ...pln, name: 'PT PLN (Persero) Tbk', version: 4 });
+      if (call.path.includes('cursor=p2')) return json(200, { items: [pln], nextCursor: null });
+      return json(200, { items: [polri], nextCursor: 'p2' });
+    });
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <Agencies />
+      </AgencyNamesProvider>,
+      AS,
+    );
+    await screen.findByRole('row', { name: /polri/ });
+    await userEvent.click(screen.getByRole('button', { name: 'Muat lebih banyak' }));
+    const row = await screen.findByRole('row', { name: /^pln/ });
+    await userEvent.click(within(row).getByText(/^Ubah nama atau zona waktu/));
+    const edit = within(
+      within(row)
+        .getByText(/^Ubah nama atau zona waktu/)
+        .closest('details')!,
+    );
+    const name = edit.getByLabelText(/^Nama/);
+    await userEvent.clear(name);
+    await userEvent.type(name, 'PT PLN (Persero) Tbk');
+    await userEvent.click(edit.getByRole('button', { name: 'Simpan' }));
+    // Said, where the eye and the screen reader go; the row stays where it was, renamed.
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Tersimpan/));
+    expect(screen.getByRole('row', { name: /^pln PT PLN \(Persero\) Tbk/ })).toBeTruthy();
+    expect(screen.getByRole('row', { name: /^polri/ })).toBeTruthy();
+    // The list was not read again from its first page; the names were (pickers, filters).
+    expect(calls.filter((c) => c.path.startsWith('/v1/agencies?'))).toHaveLength(2);
+    await waitFor(() => expect(calls.filter((c) => c.path === '/v1/agency-names')).toHaveLength(2));
+  });
 });

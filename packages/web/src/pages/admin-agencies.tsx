@@ -13,7 +13,7 @@ import {
 import { useState } from 'react';
 import type { z } from 'zod';
 import { api, type Schemas, unwrap } from '../api/client';
-import { ActionForm } from '../components/action-form';
+import { ActionForm, ActionResultProvider } from '../components/action-form';
 import { AgencySelect, useAgencies } from '../components/agencies';
 import { SelectField, TextField } from '../components/field';
 import { PageTitle, Pager, ProblemAlert } from '../components/ui';
@@ -43,110 +43,131 @@ export default function Agencies() {
         : Promise.resolve(undefined),
     [chosen],
   );
-  const agencies = chosen ? (one.data ? [one.data] : []) : list.items;
-  const reload = chosen ? one.reload : list.reload;
+  const names = useAgencies();
+  // A saved edit replaces its row where it is (the pages loaded stay loaded), and the names
+  // every picker and filter shows are read again.
+  const [saved, setSaved] = useState<Readonly<Record<string, Schemas['Agency']>>>({});
+  const onSaved = (agency: Schemas['Agency']) => {
+    setSaved((s) => ({ ...s, [agency.id]: agency }));
+    names.reload();
+  };
+  const shown = chosen ? (one.data ? [one.data] : []) : list.items;
+  const agencies = shown.map((a) => {
+    const edited = saved[a.id];
+    return edited && edited.version > a.version ? edited : a;
+  });
   const zoneOptions = ZONES.map((z) => ({ value: z, label: t(`zoneOffset.${z}`) }));
   return (
     <section>
       <PageTitle>{t('agencies.title')}</PageTitle>
-      <AgencySelect
-        label={t('agencies.find')}
-        hint={t('agencies.findHint')}
-        value={chosen}
-        onChange={setChosen}
-        inputId="agencies-find"
-      />
-      <ProblemAlert error={chosen ? one.error : list.error} />
-      <table>
-        <caption className="visually-hidden">{t('agencies.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('agencies.id')}</th>
-            <th scope="col">{t('agencies.name')}</th>
-            <th scope="col">{t('agencies.kind')}</th>
-            <th scope="col">{t('agencies.zone')}</th>
-            <th scope="col">{t('agencies.focalPoint')}</th>
-            <th scope="col">{t('agencies.contacts')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {agencies.map((a) => (
-            <tr key={a.id}>
-              <td>
-                <code>{a.id}</code>
-              </td>
-              <td>
-                {a.name}
-                <EditAgency key={`${a.id}-${a.version}`} agency={a} onDone={reload} />
-              </td>
-              <td>{labelOf(t, 'agencyKind', a.kind)}</td>
-              <td>{t(`zone.${a.timeZone}`)}</td>
-              <td>
-                {a.id === 'setneg' ? (
-                  '—'
-                ) : (
-                  <Membership key={`${a.id}-${a.version}`} agency={a} onDone={reload} />
-                )}
-              </td>
-              <td>
-                <ul className="plain">
-                  {a.contacts.map((c) => (
-                    <li key={c.email}>
-                      {c.name} &lt;{c.email}&gt; — {labelOf(t, 'contactKind', c.kind)}
-                    </li>
-                  ))}
-                </ul>
-                {/* Keyed by version: a saved edit starts the next one from what was stored. */}
-                <EditContacts key={`${a.id}-${a.version}`} agency={a} onDone={reload} />
-              </td>
+      {/* What a save did, said above the table: the saved row's form is remade from its new
+          version, so its own line would go with it. */}
+      <ActionResultProvider>
+        <AgencySelect
+          label={t('agencies.find')}
+          hint={t('agencies.findHint')}
+          value={chosen}
+          onChange={setChosen}
+          inputId="agencies-find"
+        />
+        <ProblemAlert error={chosen ? one.error : list.error} />
+        <table>
+          <caption className="visually-hidden">{t('agencies.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('agencies.id')}</th>
+              <th scope="col">{t('agencies.name')}</th>
+              <th scope="col">{t('agencies.kind')}</th>
+              <th scope="col">{t('agencies.zone')}</th>
+              <th scope="col">{t('agencies.focalPoint')}</th>
+              <th scope="col">{t('agencies.contacts')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {chosen ? null : (
-        <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
-      )}
-      <ActionForm
-        title={t('agencies.add')}
-        schema={CreateAgencyBody}
-        initial={{ kind: 'agency', timeZone: 'Asia/Jakarta', contacts: [{ kind: 'liaison' }] }}
-        submitLabel={t('actions.save')}
-        onDone={list.reload}
-        send={(body) => unwrap(api.POST('/v1/agencies', { body }))}
-      >
-        {(form) => (
-          <>
-            <TextField
-              form={form}
-              name="id"
-              label={t('agencies.id')}
-              hint={t('agencies.idHint')}
-              required
-            />
-            <TextField form={form} name="name" label={t('agencies.name')} required />
-            <SelectField
-              form={form}
-              name="kind"
-              label={t('agencies.kind')}
-              required
-              options={AGENCY_KINDS.map((k) => ({ value: k, label: labelOf(t, 'agencyKind', k) }))}
-            />
-            <SelectField
-              form={form}
-              name="timeZone"
-              label={t('agencies.zone')}
-              options={zoneOptions}
-            />
-            <FocalPointField
-              form={form}
-              label={t('agencies.focalPoint')}
-              exclude={new Set(['setneg'])}
-              inputId="new-agency-focal-point"
-            />
-            <ContactsFields form={form} />
-          </>
+          </thead>
+          <tbody>
+            {agencies.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <code>{a.id}</code>
+                </td>
+                <td>
+                  {a.name}
+                  <EditAgency key={`${a.id}-${a.version}`} agency={a} onSaved={onSaved} />
+                </td>
+                <td>{labelOf(t, 'agencyKind', a.kind)}</td>
+                <td>{t(`zone.${a.timeZone}`)}</td>
+                <td>
+                  {a.id === 'setneg' ? (
+                    '—'
+                  ) : (
+                    <Membership key={`${a.id}-${a.version}`} agency={a} onSaved={onSaved} />
+                  )}
+                </td>
+                <td>
+                  <ul className="plain">
+                    {a.contacts.map((c) => (
+                      <li key={c.email}>
+                        {c.name} &lt;{c.email}&gt; — {labelOf(t, 'contactKind', c.kind)}
+                      </li>
+                    ))}
+                  </ul>
+                  {/* Keyed by version: a saved edit starts the next one from what was stored. */}
+                  <EditContacts key={`${a.id}-${a.version}`} agency={a} onSaved={onSaved} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {chosen ? null : (
+          <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
         )}
-      </ActionForm>
+        <ActionForm
+          title={t('agencies.add')}
+          schema={CreateAgencyBody}
+          initial={{ kind: 'agency', timeZone: 'Asia/Jakarta', contacts: [{ kind: 'liaison' }] }}
+          submitLabel={t('actions.save')}
+          onDone={() => {
+            list.reload();
+            names.reload();
+          }}
+          send={(body) => unwrap(api.POST('/v1/agencies', { body }))}
+        >
+          {(form) => (
+            <>
+              <TextField
+                form={form}
+                name="id"
+                label={t('agencies.id')}
+                hint={t('agencies.idHint')}
+                required
+              />
+              <TextField form={form} name="name" label={t('agencies.name')} required />
+              <SelectField
+                form={form}
+                name="kind"
+                label={t('agencies.kind')}
+                required
+                options={AGENCY_KINDS.map((k) => ({
+                  value: k,
+                  label: labelOf(t, 'agencyKind', k),
+                }))}
+              />
+              <SelectField
+                form={form}
+                name="timeZone"
+                label={t('agencies.zone')}
+                options={zoneOptions}
+              />
+              <FocalPointField
+                form={form}
+                label={t('agencies.focalPoint')}
+                exclude={new Set(['setneg'])}
+                inputId="new-agency-focal-point"
+              />
+              <ContactsFields form={form} />
+            </>
+          )}
+        </ActionForm>
+      </ActionResultProvider>
     </section>
   );
 }
@@ -190,15 +211,24 @@ function FocalPointField<S extends z.ZodType>({
  */
 const agencyEdit = (
   agency: Schemas['Agency'],
+  onSaved: (agency: Schemas['Agency']) => void,
   edit: (values: Values) => object = (values) => compact(values) as object,
 ) => ({
   toBody: (values: Values) => ({ ...edit(values), version: agency.version }),
-  send: (body: z.output<typeof UpdateAgencyBody>) =>
-    unwrap(api.PATCH('/v1/agencies/{id}', { params: { path: { id: agency.id } }, body })),
+  send: async (body: z.output<typeof UpdateAgencyBody>) =>
+    onSaved(
+      await unwrap(api.PATCH('/v1/agencies/{id}', { params: { path: { id: agency.id } }, body })),
+    ),
 });
 
+interface EditProps {
+  readonly agency: Schemas['Agency'];
+  /** The agency as stored after the save. */
+  readonly onSaved: (agency: Schemas['Agency']) => void;
+}
+
 /** Make an agency a member unit of a focal point, or independent again. */
-function Membership({ agency, onDone }: { agency: Schemas['Agency']; onDone: () => void }) {
+function Membership({ agency, onSaved }: EditProps) {
   const { t } = useI18n();
   const { nameOf } = useAgencies();
   return (
@@ -207,8 +237,10 @@ function Membership({ agency, onDone }: { agency: Schemas['Agency']; onDone: () 
       schema={UpdateAgencyBody}
       initial={{ focalPointId: agency.focalPointId ?? '' }}
       submitLabel={t('actions.save')}
-      onDone={onDone}
-      {...agencyEdit(agency, (v) => ({ focalPointId: v.focalPointId ? v.focalPointId : null }))}
+      onDone={() => {}}
+      {...agencyEdit(agency, onSaved, (v) => ({
+        focalPointId: v.focalPointId ? v.focalPointId : null,
+      }))}
     >
       {(form) => (
         <FocalPointField
@@ -226,7 +258,7 @@ function Membership({ agency, onDone }: { agency: Schemas['Agency']; onDone: () 
  * Rename an agency (a ministry renamed after a cabinet change) or correct its time zone. Letters
  * already sent keep the name they were sent under; assignments already forwarded keep their zone.
  */
-function EditAgency({ agency, onDone }: { agency: Schemas['Agency']; onDone: () => void }) {
+function EditAgency({ agency, onSaved }: EditProps) {
   const { t } = useI18n();
   return (
     <ActionForm
@@ -234,8 +266,8 @@ function EditAgency({ agency, onDone }: { agency: Schemas['Agency']; onDone: () 
       schema={UpdateAgencyBody}
       initial={{ name: agency.name, timeZone: agency.timeZone }}
       submitLabel={t('actions.save')}
-      onDone={onDone}
-      {...agencyEdit(agency)}
+      onDone={() => {}}
+      {...agencyEdit(agency, onSaved)}
     >
       {(form) => (
         <>
@@ -254,7 +286,7 @@ function EditAgency({ agency, onDone }: { agency: Schemas['Agency']; onDone: () 
 }
 
 /** Replace an agency's contacts (PATCH): names, emails and kinds. */
-function EditContacts({ agency, onDone }: { agency: Schemas['Agency']; onDone: () => void }) {
+function EditContacts({ agency, onSaved }: EditProps) {
   const { t } = useI18n();
   return (
     <ActionForm
@@ -262,8 +294,8 @@ function EditContacts({ agency, onDone }: { agency: Schemas['Agency']; onDone: (
       schema={UpdateAgencyBody}
       initial={{ contacts: agency.contacts }}
       submitLabel={t('actions.save')}
-      onDone={onDone}
-      {...agencyEdit(agency)}
+      onDone={() => {}}
+      {...agencyEdit(agency, onSaved)}
     >
       {(form) => <ContactsFields form={form} />}
     </ActionForm>

@@ -5,7 +5,7 @@
  */
 import { DocumentSettingsBody } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
-import { ActionForm } from '../components/action-form';
+import { ActionForm, ActionResultProvider } from '../components/action-form';
 import { TextField } from '../components/field';
 import { Loading, PageTitle, ProblemAlert } from '../components/ui';
 import { useLoad } from '../data';
@@ -70,47 +70,52 @@ export default function DocumentSettingsPage() {
     <section className="narrow">
       <PageTitle>{t('documentSettings.title')}</PageTitle>
       <ProblemAlert error={settings.error} />
-      {settings.data ? (
-        <ActionForm
-          // A saved version starts the form afresh from what the API now holds.
-          key={settings.data.version}
-          open
-          title={t('documentSettings.title')}
-          schema={DocumentSettingsBody}
-          initial={toValues(settings.data)}
-          toBody={toBody}
-          submitLabel={t('documentSettings.submit')}
-          send={(body) => unwrap(api.PUT('/v1/settings/documents', { body }))}
-          onDone={settings.reload}
-        >
-          {(form) => (
-            <>
-              {FIELDSETS.map(([legend, fields]) => (
-                <fieldset key={legend}>
-                  <legend>{t(legend)}</legend>
-                  {fields.map(([name, label, options]) => (
-                    <TextField
-                      key={name}
-                      form={form}
-                      name={name}
-                      label={t(label)}
-                      required
-                      multiline={options?.multiline}
-                      {...(options?.patternHint ? { hint: t('documentSettings.patternHint') } : {})}
-                    />
-                  ))}
-                </fieldset>
-              ))}
-              <TextField
-                form={form}
-                name="tembusanText"
-                label={t('documentSettings.tembusan')}
-                multiline
-              />
-            </>
-          )}
-        </ActionForm>
-      ) : null}
+      {/* The form is remade from the saved version: what the save did is said outside it. */}
+      <ActionResultProvider>
+        {settings.data ? (
+          <ActionForm
+            // A saved version starts the form afresh from what the API now holds.
+            key={settings.data.version}
+            open
+            title={t('documentSettings.title')}
+            schema={DocumentSettingsBody}
+            initial={toValues(settings.data)}
+            toBody={toBody}
+            submitLabel={t('documentSettings.submit')}
+            send={(body) => unwrap(api.PUT('/v1/settings/documents', { body }))}
+            onDone={settings.reload}
+          >
+            {(form) => (
+              <>
+                {FIELDSETS.map(([legend, fields]) => (
+                  <fieldset key={legend}>
+                    <legend>{t(legend)}</legend>
+                    {fields.map(([name, label, options]) => (
+                      <TextField
+                        key={name}
+                        form={form}
+                        name={name}
+                        label={t(label)}
+                        required
+                        multiline={options?.multiline}
+                        {...(options?.patternHint
+                          ? { hint: t('documentSettings.patternHint') }
+                          : {})}
+                      />
+                    ))}
+                  </fieldset>
+                ))}
+                <TextField
+                  form={form}
+                  name="tembusanText"
+                  label={t('documentSettings.tembusan')}
+                  multiline
+                />
+              </>
+            )}
+          </ActionForm>
+        ) : null}
+      </ActionResultProvider>
     </section>
   );
 }

@@ -1,0 +1,37 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { json, mockApi, renderWith } from '../../test/render';
+import DocumentSettingsPage from './admin-documents';
+
+const SETTINGS = {
+  agendaNumberPattern: '{seq}/DUMAS/{month-roman}/{year}',
+  letterNumberPattern: 'B-{seq}/Kemensetneg/D-4/DM.05/{month}/{year}',
+  letterhead: {
+    ministry: 'KEMENTERIAN SEKRETARIAT NEGARA REPUBLIK INDONESIA',
+    unit: 'Asisten Deputi Pengaduan Masyarakat',
+    address: 'Jalan Veteran Nomor 17–18, Jakarta Pusat 10110',
+    city: 'Jakarta',
+  },
+  signatory: { name: 'Nama Pejabat', position: 'Asisten Deputi', nip: '19700101 199503 1 001' },
+  tembusan: ['Deputi Bidang Hubungan Kelembagaan dan Kemasyarakatan'],
+};
+
+describe('the document settings', () => {
+  it('says they were saved after the form is remade from the version stored', async () => {
+    let version = 1;
+    const calls = mockApi((call) => {
+      if (call.method === 'PUT') version += 1;
+      return json(200, { ...SETTINGS, version, updatedAt: null });
+    });
+    renderWith(<DocumentSettingsPage />, {
+      as: { agency: 'setneg', role: 'central_admin' },
+      path: '/admin/documents',
+    });
+    await userEvent.click(await screen.findByRole('button', { name: /Simpan/ }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1));
+    // The saved version's form is there, and the line saying so stays.
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Tersimpan/));
+    expect(calls.find((c) => c.method === 'PUT')).toBeDefined();
+  });
+});
