@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Service } from '@pantau/core';
+import { type CaseChange, DomainError, Service, type Store } from '@pantau/core';
 import { inspectUpload } from '@pantau/documents/sniff';
 import { intakeMail } from '@pantau/intake/mail';
 import { FileBlobStore } from '../../packages/local/src/blob-store.ts';
@@ -14,16 +14,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { centralOfficer, freshStore, manualClock } from '../support/dynamodb.ts';
 
 let service: Service;
+let store: Store;
+let blobs: FileBlobStore;
 const clock = manualClock('2026-08-03T03:00:00.000Z');
 
 beforeAll(async () => {
-  const store = await freshStore();
-  service = new Service({
-    store,
-    clock: clock.now,
-    blobs: new FileBlobStore(mkdtempSync(join(tmpdir(), 'pantau-mail-')), clock.now),
-    inspect: inspectUpload,
-  });
+  store = await freshStore();
+  blobs = new FileBlobStore(mkdtempSync(join(tmpdir(), 'pantau-mail-')), clock.now);
+  service = new Service({ store, clock: clock.now, blobs, inspect: inspectUpload });
 });
 
 /** A message as it arrives: `headers` first (a receiving service adds its own at the top). */
@@ -97,5 +95,34 @@ describe('what the receiving service’s scan failed', () => {
       message(['X-SES-Spam-Verdict: PASS', 'X-SES-Virus-Verdict: PASS'], 'Lolos'),
     );
     expect(passed.duplicate).toBe(false);
+  });
+});
+
+describe('an e-mail whose case was written but whose answer was lost', () => {
+  it('keeps the case’s files: only a case never written leaves files to delete', async () => {
+    // Every attempt's answer timed out after the transaction landed: the store says unavailable.
+    let lost = false;
+    const losing = new Proxy(store, {
+      get(target, name, receiver) {
+        if (name !== 'commit') return Reflect.get(target, name, receiver);
+        return async (write: CaseChange) => {
+          await target.commit(write);
+          if ((write.attachments?.length ?? 0) > 0 && !lost) {
+            lost = true;
+            throw new DomainError('service_unavailable', 'the service is busy, try again shortly');
+          }
+        };
+      },
+    });
+    const flaky = new Service({ store: losing, clock: clock.now, blobs, inspect: inspectUpload });
+    const raw = message(['Message-ID: <lost-answer@example.id>'], 'Jawaban hilang');
+    await expect(intakeMail(flaky, raw)).rejects.toMatchObject({ code: 'service_unavailable' });
+    // SES (or the sender's server) delivers it again: the case is there, with its .eml.
+    const again = await intakeMail(service, raw);
+    expect(again.duplicate).toBe(true);
+    const files = await service.listAttachments(centralOfficer, again.caseId);
+    expect(files.items.map((f) => f.name)).toEqual(['surel-asli.eml']);
+    const [eml] = await store.listAttachments(again.caseId);
+    expect(Buffer.from((await blobs.read(eml!.key))!).toString()).toContain('Jawaban hilang');
   });
 });
