@@ -129,6 +129,15 @@ export interface LadderLetterWrite {
 /** What one look at a ladder wrote, all or nothing: its record, its letters, skipped steps. */
 export interface LadderWrite {
   readonly ladder: VersionedPut<LadderRecord>;
+  /**
+   * The assignment as the step read it (its version): a step decided on an assignment answered,
+   * paused or withdrawn since is not written (a conflict; the Tick reads and decides again).
+   */
+  readonly assignment?: {
+    readonly caseId: string;
+    readonly agencyId: string;
+    readonly version: number;
+  };
   readonly letters: readonly LadderLetterWrite[];
   /** `escalation_skipped` events. */
   readonly events: readonly TimelineEvent[];

@@ -37,14 +37,27 @@ export class EscalationStore extends SettingsLayer {
   /**
    * A ladder's new state under its version, with each letter's marker (exactly once), outbox
    * record, timeline event and proposed activity (with its event), and the skipped steps'
-   * events: one transaction (at most 4 letters × 5 items + 1 + a few events, far below the
-   * 100-item limit).
+   * events, on the assignment as the step read it (a condition on its version): one
+   * transaction (at most 4 letters × 5 items + 2 + a few events, far below the 100-item limit).
    */
   async commitLadder(write: LadderWrite): Promise<void> {
     const items: TransactItem[] = [
       { Put: this.versionedPut(ladderItem(write.ladder.record), write.ladder.expectedVersion) },
     ];
     const kinds: WriteConflict['kind'][] = ['version'];
+    if (write.assignment) {
+      const { caseId, agencyId, version } = write.assignment;
+      items.push({
+        ConditionCheck: {
+          TableName: this.tableName,
+          Key: keys.assignment(caseId, agencyId),
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': version },
+        },
+      });
+      kinds.push('version');
+    }
     const created = (item: Item) => {
       items.push({ Put: this.createPut(item) });
       kinds.push('exists');

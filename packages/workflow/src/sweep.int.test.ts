@@ -682,3 +682,40 @@ describe('the sweep looks after the outbox', () => {
     expect(new Set(sent.map((n) => n.caseId))).toEqual(new Set(refs.map((r) => r.caseId)));
   });
 });
+
+describe('a Tick racing the agency’s answer', () => {
+  it('writes no letter when the assignment was answered between its read and its commit', async () => {
+    clock.set('2026-08-10T03:00:00.000Z'); // Monday 10:00 WIB
+    const service = new Service({ store, clock: clock.now, ladders: lostStarts });
+    const { caseId } = await forwardedCase(service, ['polri'], 'light');
+    // Wednesday 00:00 WIB: the warning of the acknowledgement's deadline is due; the agency's
+    // final answer lands while the Tick, which read the assignment open, is about to commit.
+    clock.set('2026-08-11T17:00:00.000Z');
+    let answered = false;
+    const racing = new Proxy(store, {
+      get(target, name, receiver) {
+        if (name !== 'commitLadder') return Reflect.get(target, name, receiver);
+        return async (write: Parameters<typeof store.commitLadder>[0]) => {
+          if (!answered && write.letters.length > 0) {
+            answered = true;
+            await service.respond(officerOf('polri'), caseId, 'polri', {
+              kind: 'final',
+              message: 'Sudah ditindaklanjuti.',
+            });
+          }
+          return target.commitLadder(write);
+        };
+      },
+    });
+    sent.length = 0;
+    const result = await tick(
+      { store: racing, clock: clock.now, mailer: working },
+      armedByApi.at(-1)!,
+    );
+    expect(answered).toBe(true);
+    // Read again after the conflict: the assignment is completed, nothing is written or sent.
+    expect(result).toMatchObject({ done: true, taken: 0 });
+    expect(await letters(caseId)).toEqual([]);
+    expect(sent).toEqual([]);
+  });
+});

@@ -178,6 +178,8 @@ async function tickOnce(
         },
         expectedVersion: ladder.version,
       },
+      // Decided on the assignment as read: answered or withdrawn meanwhile, read again.
+      assignment: { caseId: ref.caseId, agencyId: ref.agencyId, version: assignment.version },
       letters: writes,
       events: skippedEvents(plan.skipped, ref, { system: 'escalation' }, now),
     });
