@@ -262,6 +262,28 @@ describe('uploads finished twice', () => {
   });
 });
 
+describe('a file checked at its completion', () => {
+  it('is what is downloaded, whatever is posted to its form afterwards (it lives 15 minutes)', async () => {
+    const { id } = await forwardedCase(http, central, ['polri']);
+    const started = await http.post(
+      `/v1/cases/${id}/attachments`,
+      { name: 'bukti.pdf', size: SMALL_PDF.byteLength },
+      { token: central },
+    );
+    expect((await postForm(started.body.upload, SMALL_PDF, 'bukti.pdf')).status).toBe(204);
+    const path = `/v1/cases/${id}/attachments/${started.body.attachment.id}`;
+    const done = await http.post(`${path}/complete`, {}, { token: central });
+    expect(done.body, done.text).toMatchObject({ status: 'available', size: SMALL_PDF.byteLength });
+    // The same form again, other bytes: a swap of the evidence after its check.
+    const other = new TextEncoder().encode('%PDF-1.4\n% another file altogether\n%%EOF\n');
+    await postForm(started.body.upload, other, 'bukti.pdf');
+    const link = await http.get(`${path}/download`, { token: central });
+    expect(link.status, link.text).toBe(200);
+    const served = new Uint8Array(await (await fetch(link.body.url)).arrayBuffer());
+    expect(served).toEqual(SMALL_PDF);
+  });
+});
+
 describe('an upload started again under its key', () => {
   it('is the same attachment with a fresh form until its bytes come; then it is done', async () => {
     const { id } = await forwardedCase(http, central, ['polri']);

@@ -13,7 +13,8 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { BlobStore, PresignedUpload, ScanStatus } from '@pantau/core';
 
-const KEY_SHAPE = /^cases\/[A-Za-z0-9]{1,64}\/[A-Za-z0-9]{1,64}$/;
+/** An attachment's upload key, or the key its checked bytes are kept under (`.<sha256>`). */
+const KEY_SHAPE = /^cases\/[A-Za-z0-9]{1,64}\/[A-Za-z0-9]{1,64}(\.[0-9a-f]{64})?$/;
 
 type Fetch = (request: Request, env?: object) => Response | Promise<Response>;
 
@@ -148,12 +149,16 @@ export class FileBlobStore implements BlobStore {
     return new Response(null, { status: 204 });
   }
 
-  /** Written aside and renamed: a reader never sees half a file. */
+  /**
+   * Written aside and renamed: a reader never sees half a file, and two writers of one key at
+   * once (a completion sent twice) each rename their own whole file, the last one winning.
+   */
   private async store(key: string, bytes: Uint8Array): Promise<void> {
     const target = this.path(key);
     mkdirSync(dirname(target), { recursive: true });
-    await writeFile(`${target}.tmp`, bytes);
-    await rename(`${target}.tmp`, target);
+    const aside = `${target}.${randomBytes(8).toString('hex')}.tmp`;
+    await writeFile(aside, bytes);
+    await rename(aside, target);
   }
 
   private async download(url: URL): Promise<Response> {

@@ -92,6 +92,12 @@ export function assertRoomFor(existing: readonly AttachmentRecord[], now: Date):
 export const attachmentKey = (caseId: string, id: string): string => `cases/${caseId}/${id}`;
 
 /**
+ * Where a completed upload's bytes are kept: beside its upload key (which its form may still
+ * write to), named by their SHA-256.
+ */
+export const checkedKey = (uploadKey: string, sha256: string): string => `${uploadKey}.${sha256}`;
+
+/**
  * A file that came with the complaint itself (the public form's, an e-mail's), already
  * stored and inspected: available from the start, recorded in the case's own transaction.
  */

@@ -11,6 +11,7 @@ import {
   type AttachmentRecord,
   assertRoomFor,
   canRead,
+  checkedKey,
   completeAttachment as complete,
   defaultVisibility,
   downloadName,
@@ -173,12 +174,20 @@ export async function completeAttachment(
         now,
       );
     const { record, refusal } = complete(a, await inspect(bytes), now);
-    await deps.store.putAttachment({ record, expectedVersion: a.version });
     if (refusal) {
+      await deps.store.putAttachment({ record, expectedVersion: a.version });
       await blobs.delete(a.key);
       throw refusal;
     }
-    return viewAttachment(record);
+    // The bytes checked are kept where no upload form reaches (a form lives 15 minutes, and a
+    // second POST to it would replace what was checked, hashed and scanned), under a key
+    // named by their hash: a completion that loses the race below wrote its own bytes
+    // beside, never over, the winner's.
+    const kept = { ...record, key: checkedKey(a.key, record.sha256!) };
+    await blobs.write(kept.key, bytes, kept.contentType!);
+    await deps.store.putAttachment({ record: kept, expectedVersion: a.version });
+    await blobs.delete(a.key);
+    return viewAttachment(kept);
   });
 }
 
