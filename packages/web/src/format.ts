@@ -46,6 +46,13 @@ export function dateIn(iso: string | Date, zone: TimeZone): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date(iso));
 }
 
+/** An instant as a `datetime-local` value in a zone (`2026-03-30T09:00`): `toInstant` undone. */
+export function toLocalInput(iso: string, zone: TimeZone): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return '';
+  return new Date(t + UTC_OFFSET_HOURS[zone] * 3_600_000).toISOString().slice(0, 16);
+}
+
 /** A `datetime-local` value (`2026-03-30T09:00`) read in a zone, as an ISO instant. */
 export function toInstant(local: string, zone: TimeZone): string {
   return `${local.length === 16 ? `${local}:00` : local}+0${UTC_OFFSET_HOURS[zone]}:00`;

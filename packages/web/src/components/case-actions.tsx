@@ -12,7 +12,7 @@ import {
 } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
-import { toInstant } from '../format';
+import { toInstant, toLocalInput } from '../format';
 import { compact, getPath, maxLengthAt, type Values } from '../forms/use-form';
 import { labelOf, useI18n } from '../i18n/i18n';
 import { openActivities } from '../timeline';
@@ -416,7 +416,9 @@ function LocalTimeField({
       <input
         id={inputId}
         type="datetime-local"
-        defaultValue={value ? undefined : ''}
+        // Shows the form's value: a form started afresh after a save shows no time either. (A
+        // time half typed is '' to the browser as to the form, so it is left as it is.)
+        value={value ? toLocalInput(value, zone) : ''}
         aria-invalid={error ? true : undefined}
         onChange={(e) => onChange(e.target.value)}
       />
