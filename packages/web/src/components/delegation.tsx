@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { DelegateBody } from '@pantau/core/schemas';
-import { api, type Schemas, unwrap } from '../api/client';
+import { allPages, api, type Schemas, unwrap } from '../api/client';
 import { useLoad } from '../data';
 import { useI18n } from '../i18n/i18n';
 import { ActionForm } from './action-form';
@@ -70,11 +70,16 @@ function DelegateForm({
 }) {
   const { t } = useI18n();
   const { nameOf } = useAgencies();
+  // Every page: a focal point such as ATR/BPN has more land offices than one page holds.
   const units = useLoad(
     () =>
-      unwrap(api.GET('/v1/agencies', { params: { query: { limit: 100 } } })).then((r) =>
-        r.items.filter((m) => m.focalPointId === path.agencyId).map((m) => m.id),
-      ),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/v1/agencies', {
+            params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } },
+          }),
+        ),
+      ).then((all) => all.filter((m) => m.focalPointId === path.agencyId).map((m) => m.id)),
     [path.agencyId],
   );
   const members = units.data ?? [];

@@ -1,0 +1,53 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { json, mockApi, renderWith } from '../../test/render';
+import type { Schemas } from '../api/client';
+import { Delegation } from './delegation';
+
+const unit = (i: number) => ({
+  id: `kantah-${i}`,
+  name: `Kantor Pertanahan ${i}`,
+  focalPointId: 'atr-bpn',
+});
+
+describe('delegating to a member unit', () => {
+  it('offers every member unit of the focal point, past the first page of agencies', async () => {
+    // ATR/BPN and its land offices: 150 of them, a page of 100 and one of 50.
+    mockApi((call) => {
+      if (!call.path.startsWith('/v1/agencies?')) return json(200, { items: [] });
+      return call.path.includes('cursor=p2')
+        ? json(200, {
+            items: Array.from({ length: 50 }, (_, i) => unit(100 + i)),
+            nextCursor: null,
+          })
+        : json(200, {
+            items: [
+              { id: 'atr-bpn', focalPointId: null },
+              ...Array.from({ length: 99 }, (_, i) => unit(i)),
+            ],
+            nextCursor: 'p2',
+          });
+    });
+    renderWith(
+      <Delegation
+        caseId="C1"
+        assignment={{ agencyId: 'atr-bpn', delegatedTo: null } as unknown as Schemas['Assignment']}
+        onChange={() => {}}
+      />,
+      { as: { agency: 'atr-bpn', role: 'agency_coordinator' } },
+    );
+    await userEvent.click(
+      screen.getByText('Delegasikan ke unit anggota', { selector: 'summary, summary *' }),
+    );
+    const select = await screen.findByLabelText(/^Unit anggota/);
+    await within(select).findByRole('option', { name: 'kantah-149' });
+    // The focal point itself and nothing else: 149 units, and the empty choice.
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.getAttribute('value'))
+        .filter(Boolean),
+    ).toHaveLength(149);
+  });
+});
