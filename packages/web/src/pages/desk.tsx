@@ -387,7 +387,10 @@ function Extensions({ zone }: { zone: TimeZone }) {
       <ul className="plain">
         {list.items.map((x) => (
           <li key={x.id}>
-            <Link href={`/cases/${x.caseId}`}>{x.subject ?? t('desk.openCase')}</Link>{' '}
+            {/* To the agency's part of a case sent to many: where its request is. */}
+            <Link href={`/cases/${x.caseId}?agency=${x.agencyId}`}>
+              {x.subject ?? t('desk.openCase')}
+            </Link>{' '}
             <span className="muted small">
               {t('desk.extensionAsked', { agency: x.agencyName, days: x.workingDays })} ·{' '}
               <Time at={x.requestedAt} zone={zone} />
@@ -418,8 +421,9 @@ function FailedLetters({ zone }: { zone: TimeZone }) {
         <ul className="plain">
           {list.items.map((n) => (
             <li key={n.id}>
-              <Link href={`/cases/${n.caseId}`}>{n.subject}</Link> · {stepLabel(t, n.step)} ·{' '}
-              <AgencyName id={n.agencyId} /> · <Time at={n.createdAt} zone={zone} />
+              <Link href={`/cases/${n.caseId}?agency=${n.agencyId}`}>{n.subject}</Link> ·{' '}
+              {stepLabel(t, n.step)} · <AgencyName id={n.agencyId} /> ·{' '}
+              <Time at={n.createdAt} zone={zone} />
               <br />
               <span className="muted">
                 {t('desk.failedAttempts', { attempts: n.attempts })} ·{' '}
