@@ -107,7 +107,7 @@ function PolicyEditor({
           </fieldset>
           <fieldset>
             <legend>{t('policies.ladder')}</legend>
-            {((getPath(form.values, 'ladder') as { name?: string }[]) ?? []).map((step, i) => (
+            {ladderOf(form).map((step, i, steps) => (
               <fieldset key={i} className="step">
                 <legend>
                   {t('policies.step', { n: i + 1 })}
@@ -145,8 +145,28 @@ function PolicyEditor({
                   legend={t('policies.recipients')}
                 />
                 <Parties form={form} name={`ladder.${i}.cc`} legend={t('policies.cc')} />
+                <button
+                  type="button"
+                  disabled={steps.length === 1}
+                  onClick={() =>
+                    form.set(
+                      'ladder',
+                      steps.filter((_, j) => j !== i),
+                    )
+                  }
+                >
+                  {t('policies.removeStep', { n: i + 1 })}
+                </button>
               </fieldset>
             ))}
+            {/* The ladder is data: a second formal warning is a step the admin adds and names. */}
+            <button
+              type="button"
+              disabled={ladderOf(form).length >= MAX_STEPS}
+              onClick={() => form.set('ladder', [...ladderOf(form), { ...NEW_RUNG }])}
+            >
+              {t('policies.addStep')}
+            </button>
           </fieldset>
         </>
       )}
@@ -192,6 +212,23 @@ function Parties<S extends typeof PolicyBody>({
     </fieldset>
   );
 }
+
+/** The ladder as the form holds it. */
+const ladderOf = <S extends typeof PolicyBody>(form: Form<S>) =>
+  (getPath(form.values, 'ladder') as { name?: string }[] | undefined) ?? [];
+
+/** As many steps as the API takes (`PolicyBody`'s ladder). */
+const MAX_STEPS = 12;
+
+/** A step added at the end: a rung five working days after the one before, to be named. */
+const NEW_RUNG = {
+  name: '',
+  offsetWorkingDays: 5,
+  relativeTo: 'previous',
+  action: 'reminder',
+  recipients: ['agency'],
+  cc: [],
+} as const;
 
 /** A policy as the admin knows it: the one every assignment starts with is "the standard". */
 const policyName = (t: Translate, id: string) =>
