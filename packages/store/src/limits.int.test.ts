@@ -38,6 +38,30 @@ const aCase = (id: string, description = 'Uraian') =>
     verificationDueAt: new Date(NOW),
   });
 
+/** A reminder waiting in the outbox, its body `bodyLength` characters long. */
+const pendingLetter = (id: string, caseId: string, bodyLength: number): NotificationRecord => ({
+  id,
+  caseId,
+  agencyId: 'polri',
+  generation: 1,
+  stepId: `reminder_1@${id}`,
+  step: 'reminder_1',
+  action: 'reminder',
+  target: 'followUp',
+  targets: ['followUp'],
+  channel: 'email',
+  recipients: ['a@example.go.id'],
+  cc: [],
+  status: 'pending',
+  subject: 'Surat',
+  body: 'x'.repeat(bodyLength),
+  scheduledAt: NOW,
+  createdAt: NOW,
+  sentAt: null,
+  attempts: 0,
+  lastError: null,
+});
+
 /** Whatever a promise rejects with (a test of refusals wants the error itself). */
 const rejection = (p: Promise<unknown>) =>
   p.then(
@@ -249,28 +273,7 @@ describe('a write past 400 KB', () => {
     };
     await expect(store.putAgency(agency, null)).rejects.toMatchObject({ code: 'limit_exceeded' });
     expect(await store.getAgency('too-large')).toBeUndefined();
-    const letter: NotificationRecord = {
-      id: '01KLIMITSNOTIF000000000001',
-      caseId: 'C-LETTER',
-      agencyId: 'polri',
-      generation: 1,
-      stepId: 'reminder_1@x',
-      step: 'reminder_1',
-      action: 'reminder',
-      target: 'followUp',
-      targets: ['followUp'],
-      channel: 'email',
-      recipients: ['a@example.go.id'],
-      cc: [],
-      status: 'pending',
-      subject: 'Surat',
-      body: 'x'.repeat(MAX_ITEM_BYTES),
-      scheduledAt: NOW,
-      createdAt: NOW,
-      sentAt: null,
-      attempts: 0,
-      lastError: null,
-    };
+    const letter = pendingLetter('01KLIMITSNOTIF000000000001', 'C-LETTER', MAX_ITEM_BYTES);
     await expect(store.recordDelivery(letter, letter)).rejects.toMatchObject({
       code: 'limit_exceeded',
     });
@@ -280,31 +283,9 @@ describe('a write past 400 KB', () => {
 describe('the sweep’s read of the outbox', () => {
   it('takes as many letters as it asks for, past a page’s bytes (letters near their largest)', async () => {
     // 260 pending letters of 20 KB each: 5.2 MB, past the 4.5 MB a page holds.
-    const letters = Array.from({ length: 260 }, (_, i): NotificationRecord => {
-      const id = `01KOUTBOX${String(i).padStart(17, '0')}`;
-      return {
-        id,
-        caseId: `C-OUTBOX-${i}`,
-        agencyId: 'polri',
-        generation: 1,
-        stepId: `reminder_1@${i}`,
-        step: 'reminder_1',
-        action: 'reminder',
-        target: 'followUp',
-        targets: ['followUp'],
-        channel: 'email',
-        recipients: ['a@example.go.id'],
-        cc: [],
-        status: 'pending',
-        subject: 'Surat',
-        body: 'y'.repeat(20_000),
-        scheduledAt: NOW,
-        createdAt: NOW,
-        sentAt: null,
-        attempts: 0,
-        lastError: null,
-      };
-    });
+    const letters = Array.from({ length: 260 }, (_, i) =>
+      pendingLetter(`01KOUTBOX${String(i).padStart(17, '0')}`, `C-OUTBOX-${i}`, 20_000),
+    );
     for (let i = 0; i < letters.length; i += 25)
       await store.client.send(
         new BatchWriteCommand({
