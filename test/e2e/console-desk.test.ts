@@ -218,7 +218,9 @@ describe('console: an agency’s queue, many at once', () => {
     await page.getByText('3 penugasan').waitFor();
     const send = page.getByRole('button', { name: /^Konfirmasi penerimaan yang dipilih/ });
     expect(await send.isDisabled()).toBe(true);
-    await page.getByLabel('Pilih semua yang ditampilkan dan menunggu konfirmasi penerimaan').check();
+    await page
+      .getByLabel('Pilih semua yang ditampilkan dan menunggu konfirmasi penerimaan')
+      .check();
     await expect.poll(() => send.innerText()).toBe('Konfirmasi penerimaan yang dipilih (3)');
     // Unchoosing one row leaves it out.
     await page.getByLabel(`Pilih: ${subjects[2]}`).uncheck();
