@@ -36,8 +36,9 @@ export async function deliverOutbox(
 /**
  * A letter that waited (held for letter hours, refused and tried again, left by a crash): sent
  * if it is due and still true (`letterVoidReason`) in letter hours (held again to their next
- * start outside them), else `cancelled` with the reason, never sent. A pause alone does not cancel it: it was true when written and its rung counts as
- * given (the ladder does not write it again after the resume). Returns what was recorded.
+ * start outside them), else `cancelled` with the reason, never sent. A pause alone does not
+ * cancel it: it was true when written and its rung counts as given (the ladder does not write
+ * it again after the resume). Returns what was recorded.
  */
 export async function deliverIfTrue(
   deps: EngineDeps,

@@ -186,7 +186,8 @@ export async function completeAttachment(
     const kept = { ...record, key: checkedKey(a.key, record.sha256!) };
     await blobs.write(kept.key, bytes, kept.contentType!);
     await deps.store.putAttachment({ record: kept, expectedVersion: a.version });
-    await blobs.delete(a.key);
+    // Done: the upload's own copy is no longer read, and failing to remove it fails nothing.
+    await blobs.delete(a.key).catch(() => undefined);
     return viewAttachment(kept);
   });
 }
