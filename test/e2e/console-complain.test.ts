@@ -174,4 +174,42 @@ describe('the complaint form’s attachments on a phone', () => {
     expect((list.body.items as Json[]).filter((c) => c.subject === subject)).toHaveLength(1);
     await page.close();
   });
+
+  it('a complaint edited after its answer was lost is still one case, and its code is shown', async () => {
+    const page = await tab.context().newPage();
+    let delivered: Json | undefined;
+    await page.route('**/v1/complaints', async (route) => {
+      if (delivered || route.request().method() !== 'POST') return route.continue();
+      delivered = await (await route.fetch()).json();
+      await route.abort('connectionreset');
+    });
+    await page.goto(`${pantau.url}/adukan`);
+    const subject = 'Jembatan desa putus sejak banjir';
+    await page.getByLabel(/^Nama/).fill('Komang Ayu');
+    await page.getByLabel(/^Perihal/).fill(subject);
+    await page.getByLabel(/^Uraian/).fill('Jembatan penghubung dua dusun putus sejak Januari.');
+    const proof = page.locator('input[name="altcha"]');
+    await expect.poll(() => proof.inputValue(), { timeout: 15_000 }).not.toBe('');
+    const send = page.getByRole('button', { name: 'Kirim pengaduan' });
+    await send.click();
+    await page.getByText(/Tidak dapat menghubungi server/).waitFor();
+    // Thinking the complaint lost, the complainant adds a sentence and sends again.
+    await page
+      .getByLabel(/^Uraian/)
+      .fill('Jembatan penghubung dua dusun putus sejak Januari. Anak sekolah menyeberang sungai.');
+    await send.click();
+    await page.getByRole('heading', { name: 'Pengaduan diterima' }).waitFor();
+    expect((await page.locator('.tracking-code code').textContent())!.trim()).toBe(
+      delivered!.trackingCode,
+    );
+    // Said plainly: it went as first sent, the later sentence did not.
+    await page.getByText(/perubahan yang Anda buat sesudahnya tidak ikut terkirim/).waitFor();
+    const http = api(pantau.url);
+    const central = await users(pantau.url)('setneg', 'central_officer');
+    const list = await http.get('/v1/cases?status=received&limit=100', { token: central });
+    const mine = (list.body.items as Json[]).filter((c) => c.subject === subject);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.description).not.toContain('Anak sekolah');
+    await page.close();
+  });
 });

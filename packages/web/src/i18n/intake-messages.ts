@@ -31,6 +31,8 @@ export const intakeId = {
   'complain.submit': 'Kirim pengaduan',
   'complain.receivedTitle': 'Pengaduan diterima',
   'complain.code': 'Kode lacak Anda',
+  'complain.editsLeftOut':
+    'Pengaduan Anda sudah diterima seperti saat pertama dikirim, sebelum sambungan terputus; perubahan yang Anda buat sesudahnya tidak ikut terkirim.',
   'complain.keepCode':
     'Simpan kode ini, dan jangan berikan kepada siapa pun: siapa yang memegangnya dapat melacak dan menanggapi pengaduan atas nama Anda. Kami tidak dapat mengirimkannya ulang.',
   'complain.copy': 'Salin kode',
@@ -107,6 +109,8 @@ export const intakeEn = {
   'complain.submit': 'Send complaint',
   'complain.receivedTitle': 'Complaint received',
   'complain.code': 'Your tracking code',
+  'complain.editsLeftOut':
+    'Your complaint was received as first sent, before the connection dropped; the changes you made after that were not sent.',
   'complain.keepCode':
     'Keep this code, and give it to no one: whoever holds it can follow and answer your complaint in your name. We cannot send it again.',
   'complain.copy': 'Copy the code',

@@ -14,7 +14,7 @@ import {
   PUBLIC_DESCRIPTION_MAX,
   PublicComplaintBody,
 } from '@pantau/core/schemas';
-import { api, type Schemas, unwrap } from '../api/client';
+import { api, ApiError, type Schemas, unwrap } from '../api/client';
 import { CheckboxField, TextField } from '../components/field';
 import { FormErrors, PageTitle, ProblemAlert, SubmitButton, Time } from '../components/ui';
 import { compact, type Form, useForm, type Values } from '../forms/use-form';
@@ -24,6 +24,12 @@ import { trackingUrl } from '../track-link';
 export function Complain() {
   const { t, lang } = useI18n();
   const [receipt, setReceipt] = useState<Schemas['ComplaintReceipt'] | null>(null);
+  // The request whose answer was lost (no connection, a 5xx): it may have made the case. Until
+  // an answer comes, "Kirim" sends it again as it was (its key and its words, with the proof
+  // the widget holds now: the key's fingerprint leaves the proof out), so a complaint edited
+  // after the loss is never a second case, and the first one's code is always shown.
+  const unanswered = useRef<{ body: Values; key: string } | null>(null);
+  const [editsLeftOut, setEditsLeftOut] = useState(false);
   // An anonymous complaint carries no identity: the fields are dropped, not just hidden.
   const toBody = (values: Values) => {
     const body = compact(values) as Values;
@@ -54,7 +60,7 @@ export function Complain() {
     // Re-attached when the form comes back (`receipt` cleared); `form.set` is stable.
   }, [receipt]);
 
-  if (receipt) return <Receipt receipt={receipt} />;
+  if (receipt) return <Receipt receipt={receipt} editsLeftOut={editsLeftOut} />;
   const anonymous = form.values.anonymous === true;
   return (
     <section className="narrow">
@@ -67,8 +73,20 @@ export function Complain() {
           // The key makes a retry after a lost answer the same request: the same receipt,
           // not a second case (the code is shown once).
           void form.submit(async (body, key) => {
-            const sent = api.POST('/v1/complaints', { body, headers: { 'idempotency-key': key } });
-            setReceipt(await unwrap(sent));
+            const now = body as unknown as Values;
+            const request = unanswered.current ?? { body: now, key };
+            const sent = api.POST('/v1/complaints', {
+              body: { ...request.body, altcha: now.altcha } as typeof body,
+              headers: { 'idempotency-key': request.key },
+            });
+            try {
+              setReceipt(await unwrap(sent));
+            } catch (error) {
+              if (!(error instanceof ApiError) || error.status >= 500) unanswered.current = request;
+              throw error;
+            }
+            setEditsLeftOut(wordsOf(request.body) !== wordsOf(now));
+            unanswered.current = null;
           });
         }}
       >
@@ -244,7 +262,17 @@ function FilesField({ form }: { form: Form<typeof PublicComplaintBody> }) {
   );
 }
 
-function Receipt({ receipt }: { receipt: Schemas['ComplaintReceipt'] }) {
+/** A complaint's words, without the proof that paid for sending it. */
+const wordsOf = ({ altcha: _, ...words }: Values): string => JSON.stringify(words);
+
+function Receipt({
+  receipt,
+  editsLeftOut,
+}: {
+  receipt: Schemas['ComplaintReceipt'];
+  /** It went as first sent, before changes made after its answer was lost. */
+  editsLeftOut: boolean;
+}) {
   const { t } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   const [copied, setCopied] = useState(false);
@@ -273,6 +301,7 @@ function Receipt({ receipt }: { receipt: Schemas['ComplaintReceipt'] }) {
         </p>
         <p role="status">{copied ? t('complain.copied') : null}</p>
         <p className="alert">{t('complain.keepCode')}</p>
+        {editsLeftOut ? <p className="alert">{t('complain.editsLeftOut')}</p> : null}
         <p>
           {t('complain.verifyBy')}: <Time at={receipt.verificationDueAt} zone="Asia/Jakarta" />
         </p>
