@@ -32,6 +32,8 @@ export function Track() {
   const code = codeFromFragment(useLocationProperty(() => location.hash));
   const [, navigate] = useLocation();
   const [input, setInput] = useState(code);
+  // "Lacak" again on the same code asks again (after a dropped connection, a 429).
+  const [asked, setAsked] = useState(0);
   // Back and forward move between codes: the field follows the fragment.
   useEffect(() => setInput(code), [code]);
   return (
@@ -42,7 +44,8 @@ export function Track() {
         onSubmit={(e) => {
           e.preventDefault();
           const clean = input.trim().toUpperCase();
-          if (clean) navigate(trackingUrl(clean));
+          if (clean === code) setAsked((n) => n + 1);
+          else if (clean) navigate(trackingUrl(clean));
         }}
       >
         <div className="field">
@@ -60,7 +63,9 @@ export function Track() {
           {t('track.find')}
         </button>
       </form>
-      {code ? <Status code={code} /> : null}
+      {/* A new code (or a new ask) starts afresh: nothing of another complaint stays shown,
+          nor its reply box or "thank you". */}
+      {code ? <Status key={`${code}#${asked}`} code={code} /> : null}
     </section>
   );
 }
