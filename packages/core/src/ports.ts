@@ -327,7 +327,7 @@ export interface Store extends DocumentStore {
   ): Promise<Page<ActivityRecord>>;
   /** Extension requests still waiting for central's decision, oldest first. */
   listPendingExtensions(page: PageRequest): Promise<Page<ExtensionRequestRecord>>;
-  /** Every letter, oldest first; by case or by agency. */
+  /** Every letter, newest first, or one agency's; one case's oldest first (as its ladder sent them). */
   listNotifications(query: NotificationQuery, page: PageRequest): Promise<Page<NotificationRecord>>;
   /** Letters of one assignment not yet delivered (the outbox). */
   listUndelivered(caseId: string, agencyId: string): Promise<NotificationRecord[]>;

@@ -85,7 +85,8 @@ export const CreateCaseBody = z
       description: 'The incoming letter’s number, date and sender (issue 15)',
     }),
     externalRef: ExternalRefSchema.optional().meta({
-      description: 'Unique per (system, id): a second registration is a 409 naming the case',
+      description:
+        'Unique per (system, id): a second registration is a 409 naming the case. Required with channel lapor, as { system: "lapor", id: <report id> } (a 400 on externalRef otherwise)',
     }),
   })
   // A LAPOR! report is registered by its report id, so the same report never comes in twice.

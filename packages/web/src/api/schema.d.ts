@@ -6200,7 +6200,7 @@ export type components = {
                 /** @description Who signed or sent it */
                 sender: string;
             };
-            /** @description Unique per (system, id): a second registration is a 409 naming the case */
+            /** @description Unique per (system, id): a second registration is a 409 naming the case. Required with channel lapor, as { system: "lapor", id: <report id> } (a 400 on externalRef otherwise) */
             externalRef?: {
                 system: string;
                 id: string;
