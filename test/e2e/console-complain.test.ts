@@ -133,9 +133,12 @@ describe('the complaint form’s attachments on a phone', () => {
     await page.close();
   });
 
-  it('an answer lost on the way: sending again shows the receipt of the complaint that arrived, and no second case', async () => {
+  /**
+   * A complaint filled in and sent whose answer never reaches the phone (the server registers
+   * it); the page shows the network's sentence. What was registered, and the page's parts.
+   */
+  async function sentAndLost(name: string, subject: string, description: string) {
     const page = await tab.context().newPage();
-    // The server registers the first complaint, but its answer never reaches the phone.
     let delivered: Json | undefined;
     await page.route('**/v1/complaints', async (route) => {
       if (delivered || route.request().method() !== 'POST') return route.continue();
@@ -143,19 +146,38 @@ describe('the complaint form’s attachments on a phone', () => {
       await route.abort('connectionreset');
     });
     await page.goto(`${pantau.url}/adukan`);
-    const subject = 'Pungutan biaya surat pindah';
-    await page.getByLabel(/^Nama/).fill('Nyoman Sukerta');
+    await page.getByLabel(/^Nama/).fill(name);
     await page.getByLabel(/^Perihal/).fill(subject);
-    await page
-      .getByLabel(/^Uraian/)
-      .fill('Petugas kelurahan meminta Rp150.000 untuk surat pindah.');
+    await page.getByLabel(/^Uraian/).fill(description);
     const proof = page.locator('input[name="altcha"]');
     await expect.poll(() => proof.inputValue(), { timeout: 15_000 }).not.toBe('');
     const send = page.getByRole('button', { name: 'Kirim pengaduan' });
     await send.click();
     await page.getByText(/Tidak dapat menghubungi server/).waitFor();
-    await screenshot(page, 'complain-lost-answer');
     expect(delivered?.trackingCode).toBeTruthy();
+    return { page, proof, send, code: delivered!.trackingCode as string };
+  }
+
+  /** The receipt shows `code`, and central has one case with `subject`: the case itself. */
+  async function oneCaseShown(page: Page, code: string, subject: string) {
+    await page.getByRole('heading', { name: 'Pengaduan diterima' }).waitFor();
+    expect((await page.locator('.tracking-code code').textContent())!.trim()).toBe(code);
+    const http = api(pantau.url);
+    const central = await users(pantau.url)('setneg', 'central_officer');
+    const list = await http.get('/v1/cases?status=received&limit=100', { token: central });
+    const mine = (list.body.items as Json[]).filter((c) => c.subject === subject);
+    expect(mine).toHaveLength(1);
+    return mine[0]!;
+  }
+
+  it('an answer lost on the way: sending again shows the receipt of the complaint that arrived, and no second case', async () => {
+    const subject = 'Pungutan biaya surat pindah';
+    const { page, proof, send, code } = await sentAndLost(
+      'Nyoman Sukerta',
+      subject,
+      'Petugas kelurahan meminta Rp150.000 untuk surat pindah.',
+    );
+    await screenshot(page, 'complain-lost-answer');
     // The challenge (5 s here) expires while the complainant reads the message, and the
     // widget solves a new one: sending again is still the same complaint.
     const spent = await proof.inputValue();
@@ -163,53 +185,21 @@ describe('the complaint form’s attachments on a phone', () => {
       .poll(() => proof.inputValue(), { timeout: 15_000, interval: 500 })
       .not.toMatch(new RegExp(`^(${spent.replace(/[+/=]/g, '.')})?$`));
     await send.click();
-    await page.getByRole('heading', { name: 'Pengaduan diterima' }).waitFor();
-    expect((await page.locator('.tracking-code code').textContent())!.trim()).toBe(
-      delivered!.trackingCode,
-    );
-
-    const http = api(pantau.url);
-    const central = await users(pantau.url)('setneg', 'central_officer');
-    const list = await http.get('/v1/cases?status=received&limit=100', { token: central });
-    expect((list.body.items as Json[]).filter((c) => c.subject === subject)).toHaveLength(1);
+    await oneCaseShown(page, code, subject);
     await page.close();
   });
 
   it('a complaint edited after its answer was lost is still one case, and its code is shown', async () => {
-    const page = await tab.context().newPage();
-    let delivered: Json | undefined;
-    await page.route('**/v1/complaints', async (route) => {
-      if (delivered || route.request().method() !== 'POST') return route.continue();
-      delivered = await (await route.fetch()).json();
-      await route.abort('connectionreset');
-    });
-    await page.goto(`${pantau.url}/adukan`);
     const subject = 'Jembatan desa putus sejak banjir';
-    await page.getByLabel(/^Nama/).fill('Komang Ayu');
-    await page.getByLabel(/^Perihal/).fill(subject);
-    await page.getByLabel(/^Uraian/).fill('Jembatan penghubung dua dusun putus sejak Januari.');
-    const proof = page.locator('input[name="altcha"]');
-    await expect.poll(() => proof.inputValue(), { timeout: 15_000 }).not.toBe('');
-    const send = page.getByRole('button', { name: 'Kirim pengaduan' });
-    await send.click();
-    await page.getByText(/Tidak dapat menghubungi server/).waitFor();
+    const first = 'Jembatan penghubung dua dusun putus sejak Januari.';
+    const { page, send, code } = await sentAndLost('Komang Ayu', subject, first);
     // Thinking the complaint lost, the complainant adds a sentence and sends again.
-    await page
-      .getByLabel(/^Uraian/)
-      .fill('Jembatan penghubung dua dusun putus sejak Januari. Anak sekolah menyeberang sungai.');
+    await page.getByLabel(/^Uraian/).fill(`${first} Anak sekolah menyeberang sungai.`);
     await send.click();
-    await page.getByRole('heading', { name: 'Pengaduan diterima' }).waitFor();
-    expect((await page.locator('.tracking-code code').textContent())!.trim()).toBe(
-      delivered!.trackingCode,
-    );
+    const mine = await oneCaseShown(page, code, subject);
     // Said plainly: it went as first sent, the later sentence did not.
     await page.getByText(/perubahan yang Anda buat sesudahnya tidak ikut terkirim/).waitFor();
-    const http = api(pantau.url);
-    const central = await users(pantau.url)('setneg', 'central_officer');
-    const list = await http.get('/v1/cases?status=received&limit=100', { token: central });
-    const mine = (list.body.items as Json[]).filter((c) => c.subject === subject);
-    expect(mine).toHaveLength(1);
-    expect(mine[0]!.description).not.toContain('Anak sekolah');
+    expect(mine.description).not.toContain('Anak sekolah');
     await page.close();
   });
 });
