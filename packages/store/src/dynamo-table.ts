@@ -227,12 +227,15 @@ export class DynamoTable {
   /** Create when `expectedVersion` is null, else replace only the version read. */
   protected versionedPut(item: Item, expectedVersion: number | null) {
     if (expectedVersion === null) return this.createPut(item);
+    return { TableName: this.tableName, Item: item, ...this.atVersion(expectedVersion) };
+  }
+
+  /** The condition that an item is still at the version read (a put's, or a check's alone). */
+  protected atVersion(expected: number) {
     return {
-      TableName: this.tableName,
-      Item: item,
       ConditionExpression: '#version = :expected',
       ExpressionAttributeNames: { '#version': 'version' },
-      ExpressionAttributeValues: { ':expected': expectedVersion },
+      ExpressionAttributeValues: { ':expected': expected },
     };
   }
 

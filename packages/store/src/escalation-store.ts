@@ -51,9 +51,7 @@ export class EscalationStore extends SettingsLayer {
         ConditionCheck: {
           TableName: this.tableName,
           Key: keys.assignment(caseId, agencyId),
-          ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':expected': version },
+          ...this.atVersion(version),
         },
       });
       kinds.push('version');

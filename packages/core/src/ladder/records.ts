@@ -3,7 +3,7 @@
  * clarification central intervention proposes, the skipped steps, and a letter's delivery
  * (sent, or failed after its attempts).
  */
-import type { ActivityRecord } from '../activity.ts';
+import { activityAgency, type ActivityRecord } from '../activity.ts';
 import { type AssignmentRecord, isOpen } from '../assignment.ts';
 import {
   addCalendarDays,
@@ -150,7 +150,7 @@ function proposedIntervention(
       at: now.toISOString(),
       type: 'activity_proposed',
       actor: { system: 'escalation' },
-      agencyId: a.agencyId,
+      agencyId: activityAgency(activity),
       data: {
         activityId: activity.id,
         kind: activity.kind,

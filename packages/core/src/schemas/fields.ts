@@ -7,7 +7,8 @@ import { z } from 'zod';
  * on nonsense with it.
  */
 const YEARS = { from: '2000-01-01', to: '2100-12-31' } as const;
-const inYears = 'a date from 2000 to 2100';
+/** The refusal of a date outside them. */
+export const NOT_IN_RECORDED_YEARS = 'a date from 2000 to 2100';
 
 export const instant = z.iso
   .datetime({ offset: true })
@@ -20,17 +21,18 @@ export const instant = z.iso
 export const recordedInstant = instant.refine((s) => {
   const t = Date.parse(s);
   return Number.isNaN(t) || inRecordedYears(new Date(t)); // not an instant: the format says so
-}, inYears);
+}, NOT_IN_RECORDED_YEARS);
 
-/** Whether a date a record keeps falls in the years above (its UTC day), and the message if not. */
+/** Whether a date a record keeps falls in the years above (its UTC day). */
 export function inRecordedYears(date: Date): boolean {
   const year = date.getUTCFullYear();
   return year >= Number(YEARS.from.slice(0, 4)) && year <= Number(YEARS.to.slice(0, 4));
 }
-export const NOT_IN_RECORDED_YEARS = inYears;
 
 /** A calendar date (`YYYY-MM-DD`) in the years above. */
-export const calendarDate = z.iso.date().refine((d) => d >= YEARS.from && d <= YEARS.to, inYears);
+export const calendarDate = z.iso
+  .date()
+  .refine((d) => d >= YEARS.from && d <= YEARS.to, NOT_IN_RECORDED_YEARS);
 /**
  * Whether every UTF-16 surrogate is half of a pair: JSON can carry a lone one (`\ud800`), no
  * person types one. (A loop, not a lookbehind regex: the console runs this in older Safari.)
