@@ -9,6 +9,7 @@ import 'altcha/i18n/id';
 import type {} from 'altcha/types/react';
 import type { WidgetMethods } from 'altcha/types';
 import { useEffect, useRef, useState } from 'react';
+import type { z } from 'zod';
 import {
   PUBLIC_ATTACHMENTS,
   PUBLIC_DESCRIPTION_MAX,
@@ -28,7 +29,7 @@ export function Complain() {
   // an answer comes, "Kirim" sends it again as it was (its key and its words, with the proof
   // the widget holds now: the key's fingerprint leaves the proof out), so a complaint edited
   // after the loss is never a second case, and the first one's code is always shown.
-  const unanswered = useRef<{ body: Values; key: string } | null>(null);
+  const unanswered = useRef<{ body: Complaint; key: string } | null>(null);
   const [editsLeftOut, setEditsLeftOut] = useState(false);
   // An anonymous complaint carries no identity: the fields are dropped, not just hidden.
   const toBody = (values: Values) => {
@@ -73,10 +74,9 @@ export function Complain() {
           // The key makes a retry after a lost answer the same request: the same receipt,
           // not a second case (the code is shown once).
           void form.submit(async (body, key) => {
-            const now = body as unknown as Values;
-            const request = unanswered.current ?? { body: now, key };
+            const request = unanswered.current ?? { body, key };
             const sent = api.POST('/v1/complaints', {
-              body: { ...request.body, altcha: now.altcha } as typeof body,
+              body: { ...request.body, altcha: body.altcha },
               headers: { 'idempotency-key': request.key },
             });
             try {
@@ -85,7 +85,7 @@ export function Complain() {
               if (!(error instanceof ApiError) || error.status >= 500) unanswered.current = request;
               throw error;
             }
-            setEditsLeftOut(wordsOf(request.body) !== wordsOf(now));
+            setEditsLeftOut(wordsOf(request.body) !== wordsOf(body));
             unanswered.current = null;
           });
         }}
@@ -182,6 +182,9 @@ export function Complain() {
 
 type Translate = ReturnType<typeof useI18n>['t'];
 
+/** A complaint as the form sends it. */
+type Complaint = z.output<typeof PublicComplaintBody>;
+
 /**
  * The form's errors as shown: the proof's and the files' in the page's own sentences (the
  * files' rule is one sentence, whichever file or limit the server or the schema named).
@@ -263,7 +266,7 @@ function FilesField({ form }: { form: Form<typeof PublicComplaintBody> }) {
 }
 
 /** A complaint's words, without the proof that paid for sending it. */
-const wordsOf = ({ altcha: _, ...words }: Values): string => JSON.stringify(words);
+const wordsOf = ({ altcha: _, ...words }: Complaint): string => JSON.stringify(words);
 
 function Receipt({
   receipt,
