@@ -164,8 +164,13 @@ export async function completeAttachment(
       throw new DomainError('forbidden', 'only the uploader’s unit completes an upload');
     if (a.status !== 'uploading') return viewAttachment(a);
     const bytes = await blobs.read(a.key);
-    if (!bytes)
+    if (!bytes) {
+      // A completion sent at the same time may have kept the bytes and removed the upload's
+      // copy between the two reads: what it made is the answer.
+      const since = await readableAttachment(deps, p, caseId, id);
+      if (since.status !== 'uploading') return viewAttachment(since);
       throw new DomainError('invalid_transition', 'nothing was uploaded for this attachment yet');
+    }
     const now = deps.clock();
     // Abandoned, its place may have been taken since: it completes only if there is room.
     if (abandoned(a, now))
