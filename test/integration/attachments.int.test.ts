@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { attachmentKey, Service } from '@pantau/core';
+import { attachmentKey, DomainError, Service } from '@pantau/core';
 import { inspectUpload } from '@pantau/documents/sniff';
 import { FileBlobStore } from '../../packages/local/src/blob-store.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -18,35 +18,41 @@ import {
   manualClock,
 } from '../support/dynamodb.ts';
 
-const clock = manualClock('2026-08-03T03:00:00.000Z');
+const START = '2026-08-03T03:00:00.000Z';
+const clock = manualClock(START);
 
-/** A blob store whose next read waits, once it has begun, until `release` is called. */
-class HeldReads extends FileBlobStore {
-  #held: Promise<void> | undefined;
-  #begun = () => {};
+/** A blob store whose next read or write waits, once it has begun, until `release` is called. */
+class HeldBlobs extends FileBlobStore {
+  #held: { op: 'read' | 'write'; until: Promise<void>; begun: () => void } | undefined;
   release = () => {};
-  /** Resolves when the held read has begun. */
-  holdNextRead(): Promise<void> {
-    this.#held = new Promise((resolve) => (this.release = resolve));
-    return new Promise((resolve) => (this.#begun = resolve));
+  /** Resolves when the held call has begun. */
+  holdNext(op: 'read' | 'write'): Promise<void> {
+    const until = new Promise<void>((resolve) => (this.release = resolve));
+    return new Promise((begun) => (this.#held = { op, until, begun }));
+  }
+  async #wait(op: 'read' | 'write'): Promise<void> {
+    const held = this.#held;
+    if (held?.op !== op) return;
+    this.#held = undefined;
+    held.begun();
+    await held.until;
   }
   override async read(key: string): Promise<Uint8Array | undefined> {
-    const held = this.#held;
-    this.#held = undefined;
-    if (held) {
-      this.#begun();
-      await held;
-    }
+    await this.#wait('read');
     return super.read(key);
+  }
+  override async write(key: string, bytes: Uint8Array): Promise<void> {
+    await this.#wait('write');
+    return super.write(key, bytes);
   }
 }
 
-let blobs: HeldReads;
+let blobs: HeldBlobs;
 let service: Service;
 
 beforeAll(async () => {
   const store = await freshStore();
-  blobs = new HeldReads(mkdtempSync(join(tmpdir(), 'pantau-complete-')), clock.now);
+  blobs = new HeldBlobs(mkdtempSync(join(tmpdir(), 'pantau-complete-')), clock.now);
   service = new Service({ store, clock: clock.now, blobs, inspect: inspectUpload });
   await addAgencies(service, [{ id: 'polri' }]);
 });
@@ -60,12 +66,44 @@ describe('a completion sent twice at once', () => {
     });
     await blobs.write(attachmentKey(caseId, started.attachment.id), SMALL_PDF);
     // The first reads the record, then waits at the upload's bytes; the second finishes.
-    const begun = blobs.holdNextRead();
+    const begun = blobs.holdNext('read');
     const first = service.completeAttachment(centralOfficer, caseId, started.attachment.id);
     await begun;
     const second = await service.completeAttachment(centralOfficer, caseId, started.attachment.id);
     blobs.release();
     expect(second.status).toBe('available');
     expect(await first).toEqual(second);
+  });
+});
+
+describe('two abandoned uploads completed at once', () => {
+  it('take one free place between them, not two: the case holds at most 30', async () => {
+    clock.set(START);
+    const { caseId } = await forwardedCase(service, ['polri']);
+    const start = async (name: string) => {
+      const { attachment } = await service.createAttachment(centralOfficer, caseId, {
+        name,
+        size: SMALL_PDF.byteLength,
+      });
+      await blobs.write(attachmentKey(caseId, attachment.id), SMALL_PDF);
+      return attachment.id;
+    };
+    const late = [await start('terlambat-1.pdf'), await start('terlambat-2.pdf')];
+    // Two hours on, both are abandoned (they count no more) and 29 new uploads are started.
+    clock.set('2026-08-03T05:00:00.000Z');
+    for (let i = 0; i < 29; i += 1) await start(`baru-${i}.pdf`);
+    // The first has found room and is keeping its bytes when the second completes.
+    const begun = blobs.holdNext('write');
+    const first = service.completeAttachment(centralOfficer, caseId, late[0]!).then(
+      (view) => view.status,
+      (error: unknown) => (error instanceof DomainError ? error.code : error),
+    );
+    await begun;
+    const second = await service.completeAttachment(centralOfficer, caseId, late[1]!);
+    blobs.release();
+    expect(second.status).toBe('available');
+    expect(await first).toBe('limit_exceeded');
+    const listed = await service.listAttachments(centralOfficer, caseId);
+    expect(listed.items).toHaveLength(30);
   });
 });

@@ -159,7 +159,7 @@ export async function completeAttachment(
   // Sent twice at once (a retry while the first is on its way): the second, refused on the
   // record's version, reads it again and answers what the first made of it.
   return retryOnConflict(async () => {
-    const a = await readableAttachment(deps, p, caseId, id);
+    const { a, all, bundle } = await readableAttachmentOf(deps, p, caseId, id);
     if (!isCentral(p) && a.uploadedBy.agency !== p.agency)
       throw new DomainError('forbidden', 'only the uploader’s unit completes an upload');
     if (a.status !== 'uploading') return viewAttachment(a);
@@ -172,10 +172,13 @@ export async function completeAttachment(
       throw new DomainError('invalid_transition', 'nothing was uploaded for this attachment yet');
     }
     const now = deps.clock();
-    // Abandoned, its place may have been taken since: it completes only if there is room.
-    if (abandoned(a, now))
+    // Abandoned, its place may have been taken since: it completes only if there is room,
+    // and under the case's version as a start is, so two completing at once cannot both
+    // take the last place (the loser reads again and is refused).
+    const late = abandoned(a, now);
+    if (late)
       assertRoomFor(
-        (await deps.store.listAttachments(caseId)).filter((x) => x.id !== a.id),
+        all.filter((x) => x.id !== a.id),
         now,
       );
     const { record, refusal } = complete(a, await inspect(bytes), now);
@@ -190,7 +193,13 @@ export async function completeAttachment(
     // beside, never over, the winner's.
     const kept = { ...record, key: checkedKey(a.key, record.sha256!) };
     await blobs.write(kept.key, bytes, kept.contentType!);
-    await deps.store.putAttachment({ record: kept, expectedVersion: a.version });
+    const attachment = { record: kept, expectedVersion: a.version };
+    if (late)
+      await deps.store.commit({
+        case: put(bundle.case, touchCase(bundle.case, now)),
+        attachments: [attachment],
+      });
+    else await deps.store.putAttachment(attachment);
     // Done: the upload's own copy is no longer read, and failing to remove it fails nothing.
     await blobs.delete(a.key).catch(() => undefined);
     return viewAttachment(kept);
@@ -250,10 +259,16 @@ async function readableAttachment(
   caseId: string,
   id: string,
 ): Promise<AttachmentRecord> {
-  const { reader } = await readableCase(deps, p, caseId);
-  const a = (await deps.store.listAttachments(caseId)).find((x) => x.id === id);
+  return (await readableAttachmentOf(deps, p, caseId, id)).a;
+}
+
+/** The attachment, with its case as read before it and all the case's attachments. */
+async function readableAttachmentOf(deps: ServiceDeps, p: Principal, caseId: string, id: string) {
+  const { reader, bundle } = await readableCase(deps, p, caseId);
+  const all = await deps.store.listAttachments(caseId);
+  const a = all.find((x) => x.id === id);
   if (!a || !canRead(a, reader)) throw notFound(`attachment ${id}`);
-  return a;
+  return { a, all, bundle };
 }
 
 /** The blob store and the inspector, or a 503 when the runtime gave none. */
