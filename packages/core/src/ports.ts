@@ -237,11 +237,12 @@ export interface Store extends DocumentStore {
   listPolicies(): Promise<SlaPolicy[]>;
   /** Replaces a policy under its version (null: create). */
   putPolicy(policy: SlaPolicy, expectedVersion: number | null): Promise<void>;
-  putCalendarDay(calendarId: string, day: CalendarDay): Promise<void>;
-  /** Removes a day; false when there was none. */
-  deleteCalendarDay(calendarId: string, date: string): Promise<boolean>;
+  // A calendar edit and `job`, the re-arming it starts (as `createJob`), are one write.
+  putCalendarDay(calendarId: string, day: CalendarDay, job?: RearmJobRecord): Promise<void>;
+  /** Removes a day; false when there was none (and nothing, the job neither, was written). */
+  deleteCalendarDay(calendarId: string, date: string, job?: RearmJobRecord): Promise<boolean>;
   /** Declares a year's holidays complete. */
-  putCalendarYear(calendarId: string, year: number): Promise<void>;
+  putCalendarYear(calendarId: string, year: number, job?: RearmJobRecord): Promise<void>;
 
   /** A case with its assignments, ladders, extension requests and activities: all of them. */
   getCase(caseId: string): Promise<CaseBundle | undefined>;

@@ -7,6 +7,7 @@
 import {
   type AssignmentRecord,
   Calendar,
+  DomainError,
   type Mailer,
   type RearmJobRecord,
   Service,
@@ -248,4 +249,67 @@ describe('a policy edit re-arms in a job', () => {
     await runner.idle();
     expect(await jobOf(fixed.job.id)).toMatchObject({ state: 'completed', failed: 0 });
   }, 240_000);
+});
+
+describe('a holiday removed whose job did not start', () => {
+  const DAY = '2026-04-06';
+
+  /** Adds the day, and waits until every open deadline counts it. */
+  async function withHoliday() {
+    const { runner, service } = wiring();
+    await service.putCalendarDay(centralAdmin, 'id', { date: DAY, kind: 'other', name: 'Libur' });
+    await runner.idle();
+    expect(await stale()).toEqual([]);
+  }
+
+  it('is finished by the DELETE sent again: the same job, answered 202, and deadlines move', async () => {
+    await withHoliday();
+    const { runner, service } = wiring();
+    // The runner is unreachable once (Step Functions throttled): the first DELETE answers 503.
+    const tried: string[] = [];
+    const once = new Service({
+      store,
+      clock: clock.now,
+      ladders: engine,
+      jobs: {
+        start: async (jobId) => {
+          tried.push(jobId);
+          if (tried.length === 1) throw new DomainError('service_unavailable', 'throttled');
+          return runner.start(jobId);
+        },
+      },
+    });
+    await expect(once.deleteCalendarDay(centralAdmin, 'id', DAY)).rejects.toMatchObject({
+      code: 'service_unavailable',
+    });
+    const again = await once.deleteCalendarDay(centralAdmin, 'id', DAY);
+    expect(again.job.id).toBe(tried[0]);
+    await runner.idle();
+    expect(await jobOf(again.job.id)).toMatchObject({ state: 'completed', failed: 0 });
+    expect(await stale()).toEqual([]);
+    // Once it has run, a DELETE of the day is a 404 again.
+    await expect(service.deleteCalendarDay(centralAdmin, 'id', DAY)).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  }, 120_000);
+
+  it('has its job recorded with it: a failure after the removal leaves no deadline behind', async () => {
+    await withHoliday();
+    const { runner } = wiring();
+    // The job's own write fails where it is a write of its own (a throttled table).
+    const lossy: Store = Object.create(store, {
+      createJob: {
+        value: async () => {
+          throw new DomainError('service_unavailable', 'throttled');
+        },
+      },
+    });
+    const service = new Service({ store: lossy, clock: clock.now, ladders: engine, jobs: runner });
+    const removal = await service
+      .deleteCalendarDay(centralAdmin, 'id', DAY)
+      .catch(() => service.deleteCalendarDay(centralAdmin, 'id', DAY));
+    await runner.idle();
+    expect(await jobOf(removal.job.id)).toMatchObject({ state: 'completed', failed: 0 });
+    expect(await stale()).toEqual([]);
+  }, 120_000);
 });

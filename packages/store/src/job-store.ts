@@ -12,7 +12,6 @@ import {
   type JobFailure,
   type JobState,
   type RearmJobRecord,
-  scopeKey,
 } from '@pantau/core';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -25,18 +24,8 @@ const UNFINISHED: readonly JobState[] = ['listing', 'running'];
 export class JobStore extends EscalationStore {
   /** The job and its scope's pointer, at once: the new job supersedes the scope's last one. */
   async createJob(job: RearmJobRecord): Promise<void> {
-    await this.transact(
-      [
-        { Put: this.createPut({ ...keys.job(job.id), entity: 'job', ...job }) },
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: { ...keys.jobScope(scopeKey(job.scope)), entity: 'job_scope', jobId: job.id },
-          },
-        },
-      ],
-      ['exists', 'version'],
-    );
+    const { items, kinds } = this.jobWrites(job);
+    await this.transact(items, kinds);
   }
 
   async getJob(id: string): Promise<RearmJobRecord | undefined> {

@@ -6,13 +6,15 @@
  */
 import {
   type CalendarDay,
+  type RearmJobRecord,
   retryOnConflict,
+  scopeKey,
   type SlaPolicy,
   SlaPolicySchema,
   type WorkingCalendar,
   WriteConflict,
 } from '@pantau/core';
-import { DynamoTable, record } from './dynamo-table.ts';
+import { DynamoTable, record, type TransactItem } from './dynamo-table.ts';
 import { calendarDayItem, calendarYearItem, policyItem } from './items.ts';
 import { keys } from './keys.ts';
 import { queryAll } from './paging.ts';
@@ -83,24 +85,52 @@ export class SettingsLayer extends DynamoTable {
     await this.settingsTransact([{ Put: put }], [expectedVersion === null ? 'exists' : 'version']);
   }
 
-  // A calendar's writes have no condition of their own: a transaction conflict (another edit's
-  // version bump at the same moment) is simply tried again.
-
-  /** Adds or replaces one day of a calendar. */
-  async putCalendarDay(calendarId: string, day: CalendarDay): Promise<void> {
-    const put = { TableName: this.tableName, Item: calendarDayItem(calendarId, day) };
-    await retryOnConflict(() => this.settingsTransact([{ Put: put }], ['version']));
+  /**
+   * A re-arming job's record and its scope's pointer (the new job supersedes the scope's last):
+   * written alone (job-store.ts `createJob`) or in the transaction of the edit it follows, so
+   * the edit is never saved without the job that moves the deadlines it touches.
+   */
+  protected jobWrites(job: RearmJobRecord | undefined): {
+    items: TransactItem[];
+    kinds: WriteConflict['kind'][];
+  } {
+    if (!job) return { items: [], kinds: [] };
+    return {
+      items: [
+        { Put: this.createPut({ ...keys.job(job.id), entity: 'job', ...job }) },
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...keys.jobScope(scopeKey(job.scope)), entity: 'job_scope', jobId: job.id },
+          },
+        },
+      ],
+      kinds: ['exists', 'version'],
+    };
   }
 
-  /** Removes one day of a calendar; false when there was none (and nothing was bumped). */
-  async deleteCalendarDay(calendarId: string, date: string): Promise<boolean> {
+  // A calendar's writes have no condition of their own: a transaction conflict (another edit's
+  // version bump at the same moment) is simply tried again. `job`: the job the edit starts.
+
+  /** Adds or replaces one day of a calendar. */
+  async putCalendarDay(calendarId: string, day: CalendarDay, job?: RearmJobRecord): Promise<void> {
+    const put = { TableName: this.tableName, Item: calendarDayItem(calendarId, day) };
+    await this.calendarEdit({ Put: put }, 'version', job);
+  }
+
+  /** Removes one day of a calendar; false when there was none (and nothing was written). */
+  async deleteCalendarDay(
+    calendarId: string,
+    date: string,
+    job?: RearmJobRecord,
+  ): Promise<boolean> {
     const remove = {
       TableName: this.tableName,
       Key: keys.calendarDay(calendarId, date),
       ConditionExpression: 'attribute_exists(pk)',
     };
     try {
-      await retryOnConflict(() => this.settingsTransact([{ Delete: remove }], ['exists']));
+      await this.calendarEdit({ Delete: remove }, 'exists', job);
       return true;
     } catch (error) {
       if (error instanceof WriteConflict && error.kind === 'exists') return false;
@@ -109,8 +139,19 @@ export class SettingsLayer extends DynamoTable {
   }
 
   /** Declares a calendar's holidays for a year complete. */
-  async putCalendarYear(calendarId: string, year: number): Promise<void> {
+  async putCalendarYear(calendarId: string, year: number, job?: RearmJobRecord): Promise<void> {
     const put = { TableName: this.tableName, Item: calendarYearItem(calendarId, year) };
-    await retryOnConflict(() => this.settingsTransact([{ Put: put }], ['version']));
+    await this.calendarEdit({ Put: put }, 'version', job);
+  }
+
+  private async calendarEdit(
+    edit: TransactItem,
+    kind: WriteConflict['kind'],
+    job: RearmJobRecord | undefined,
+  ): Promise<void> {
+    const withJob = this.jobWrites(job);
+    await retryOnConflict(() =>
+      this.settingsTransact([edit, ...withJob.items], [kind, ...withJob.kinds]),
+    );
   }
 }

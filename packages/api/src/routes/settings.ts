@@ -45,7 +45,11 @@ export const calendars = new OpenAPIHono()
         'Add or change a day off; a job moves the open deadlines it touches and re-arms their ladders',
       request: { params: DayParams, body: jsonBody(CalendarDayBody) },
       responses: {
-        202: json(CalendarChangeSchema, 'Saved; the re-arming job (`GET /v1/jobs/{id}`)'),
+        202: json(
+          CalendarChangeSchema,
+          'Removed; the re-arming job (`GET /v1/jobs/{id}`). A day already removed is answered ' +
+            'the calendar’s job while one is under way (a retry whose answer was lost), else 404',
+        ),
         ...PROBLEMS,
       },
     }),
@@ -66,7 +70,11 @@ export const calendars = new OpenAPIHono()
         'Remove a day off; a job moves the open deadlines it touches and re-arms their ladders',
       request: { params: DayParams },
       responses: {
-        202: json(CalendarChangeSchema, 'Saved; the re-arming job (`GET /v1/jobs/{id}`)'),
+        202: json(
+          CalendarChangeSchema,
+          'Removed; the re-arming job (`GET /v1/jobs/{id}`). A day already removed is answered ' +
+            'the calendar’s job while one is under way (a retry whose answer was lost), else 404',
+        ),
         ...PROBLEMS,
       },
     }),

@@ -9,6 +9,7 @@ import { WriteConflict } from '../ports.ts';
 import {
   type AssignmentKey,
   CHUNK_SIZE,
+  FINISHED_JOB_STATES,
   type JobFailure,
   MAX_RECORDED_FAILURES,
   newJob,
@@ -27,25 +28,54 @@ import { rearmAssignment } from './rearm-assignment.ts';
 export const PAGES_PER_LISTING = 50;
 const WORKLIST_PAGE = 100;
 
-/**
- * Creates the job for an edit just saved and starts it (without a runner, as in tests and
- * tools, it runs here to its end before this returns).
- */
-export async function startRearmJob(
+/** A job for an edit about to be saved, to be recorded with it (or by `startRearmJob`). */
+export function newRearmJob(
   deps: ServiceDeps,
   p: Principal,
   scope: RearmScope,
   reason: RearmJobRecord['reason'],
-): Promise<JobView> {
+): RearmJobRecord {
   const now = deps.clock();
-  const job = newJob(newEventId(now), scope, reason, p, now);
-  await deps.store.createJob(job);
+  return newJob(newEventId(now), scope, reason, p, now);
+}
+
+/**
+ * Starts a recorded job; starting one already started changes nothing (the runners start a
+ * job once). Without a runner, as in tests and tools, it runs here to its end first.
+ */
+export async function startJob(
+  deps: ServiceDeps,
+  p: Principal,
+  job: RearmJobRecord,
+): Promise<JobView> {
   if (deps.jobs) {
     await deps.jobs.start(job.id);
     return viewJob(job, []);
   }
   await runRearmJob(deps, job.id);
   return getJob(deps, p, job.id);
+}
+
+/** Records the job for an edit just saved, and starts it. */
+export async function startRearmJob(
+  deps: ServiceDeps,
+  p: Principal,
+  scope: RearmScope,
+  reason: RearmJobRecord['reason'],
+): Promise<JobView> {
+  const job = newRearmJob(deps, p, scope, reason);
+  await deps.store.createJob(job);
+  return startJob(deps, p, job);
+}
+
+/** The scope's latest job while it is under way (listing or running). */
+export async function unfinishedJob(
+  deps: ServiceDeps,
+  scope: RearmScope,
+): Promise<RearmJobRecord | undefined> {
+  const id = await deps.store.latestJobId(scopeKey(scope));
+  const job = id === undefined ? undefined : await deps.store.getJob(id);
+  return job && !FINISHED_JOB_STATES.includes(job.state) ? job : undefined;
 }
 
 /** A job's progress (central only: the ids of its failures are cases'). */

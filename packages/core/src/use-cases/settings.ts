@@ -14,14 +14,17 @@ import {
   type ServiceDeps,
   settingsVersion,
 } from './kernel/index.ts';
-import { startRearmJob } from './rearm-jobs.ts';
+import { newRearmJob, startJob, startRearmJob, unfinishedJob } from './rearm-jobs.ts';
 
+const calendarScope = (calendarId: string) => ({ kind: 'calendar' as const, calendarId });
+
+/** The job a calendar edit records with itself, then starts (it moves what the edit touches). */
 const calendarJob = (
   deps: ServiceDeps,
   p: Principal,
   calendarId: string,
   reason: Record<string, string | number>,
-) => startRearmJob(deps, p, { kind: 'calendar', calendarId }, { calendarId, ...reason });
+) => newRearmJob(deps, p, calendarScope(calendarId), { calendarId, ...reason });
 
 export async function getCalendarDays(
   deps: ServiceDeps,
@@ -45,10 +48,16 @@ export async function putCalendarDay(
 ) {
   requireRole(p, ADMIN_ROLES);
   if (!(await deps.store.getCalendar(calendarId))) throw notFound(`calendar ${calendarId}`);
-  await deps.store.putCalendarDay(calendarId, day);
-  return { date: day.date, job: await calendarJob(deps, p, calendarId, { date: day.date }) };
+  const job = calendarJob(deps, p, calendarId, { date: day.date });
+  await deps.store.putCalendarDay(calendarId, day, job);
+  return { date: day.date, job: await startJob(deps, p, job) };
 }
 
+/**
+ * Removes a holiday, as `putCalendarDay`. A day already gone is a 404, unless the calendar's
+ * job is still under way: a DELETE sent again after its answer was lost (the runner was
+ * unreachable, so its job was recorded but perhaps never started) is answered that job, started.
+ */
 export async function deleteCalendarDay(
   deps: ServiceDeps,
   p: Principal,
@@ -56,9 +65,12 @@ export async function deleteCalendarDay(
   date: string,
 ) {
   requireRole(p, ADMIN_ROLES);
-  if (!(await deps.store.deleteCalendarDay(calendarId, date)))
-    throw notFound(`day ${date} of calendar ${calendarId}`);
-  return { date, job: await calendarJob(deps, p, calendarId, { date }) };
+  const job = calendarJob(deps, p, calendarId, { date });
+  if (await deps.store.deleteCalendarDay(calendarId, date, job))
+    return { date, job: await startJob(deps, p, job) };
+  const pending = await unfinishedJob(deps, calendarScope(calendarId));
+  if (!pending) throw notFound(`day ${date} of calendar ${calendarId}`);
+  return { date, job: await startJob(deps, p, pending) };
 }
 
 /** Declares a year's holidays complete (deadlines into it are no longer flagged). */
@@ -70,8 +82,9 @@ export async function putCalendarYear(
 ) {
   requireRole(p, ADMIN_ROLES);
   if (!(await deps.store.getCalendar(calendarId))) throw notFound(`calendar ${calendarId}`);
-  await deps.store.putCalendarYear(calendarId, year);
-  return { date: `${year}`, job: await calendarJob(deps, p, calendarId, { year }) };
+  const job = calendarJob(deps, p, calendarId, { year });
+  await deps.store.putCalendarYear(calendarId, year, job);
+  return { date: `${year}`, job: await startJob(deps, p, job) };
 }
 
 export const listPolicies = (deps: ServiceDeps): Promise<SlaPolicy[]> => deps.store.listPolicies();

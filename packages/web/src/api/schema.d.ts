@@ -2962,7 +2962,7 @@ export type paths = {
                 };
             };
             responses: {
-                /** @description Saved; the re-arming job (`GET /v1/jobs/{id}`) */
+                /** @description Removed; the re-arming job (`GET /v1/jobs/{id}`). A day already removed is answered the calendar’s job while one is under way (a retry whose answer was lost), else 404 */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -3032,7 +3032,7 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description Saved; the re-arming job (`GET /v1/jobs/{id}`) */
+                /** @description Removed; the re-arming job (`GET /v1/jobs/{id}`). A day already removed is answered the calendar’s job while one is under way (a retry whose answer was lost), else 404 */
                 202: {
                     headers: {
                         [name: string]: unknown;
