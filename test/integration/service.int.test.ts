@@ -2,7 +2,7 @@
  * The use cases against DynamoDB Local with a controllable clock: deadlines as DOMAIN.md
  * defines them, overdue derived at read time, and concurrent writers that never lose an update.
  */
-import { Service } from '@pantau/core';
+import { Service, type Store } from '@pantau/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addAgencies,
@@ -181,6 +181,38 @@ describe('concurrency', () => {
       errors: [{ path: 'focalPointId', message: 'the central unit is no agency’s member unit' }],
     });
     expect(await service.getAgency(centralAdmin, 'setneg')).toEqual(before);
+  });
+
+  it('never lets two admins make two agencies each other’s focal point at once', async () => {
+    await addAgencies(service, [{ id: 'bkn' }, { id: 'kanreg-bkn' }]);
+    // Both have read the other agency (neither coordinated anyone yet) when both write.
+    let arrived = 0;
+    let together = () => {};
+    const bothRead = new Promise<void>((resolve) => (together = resolve));
+    const meeting: Store = Object.create(store, {
+      putAgency: {
+        value: async (...args: Parameters<Store['putAgency']>) => {
+          if (++arrived === 2) together();
+          if (arrived <= 2) await bothRead;
+          return store.putAgency(...args);
+        },
+      },
+    });
+    const racing = new Service({ store: meeting, clock: clock.now });
+    const outcomes = await Promise.allSettled([
+      racing.updateAgency(centralAdmin, 'bkn', { focalPointId: 'kanreg-bkn' }),
+      racing.updateAgency(centralAdmin, 'kanreg-bkn', { focalPointId: 'bkn' }),
+    ]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({
+      reason: { code: 'validation_failed', errors: [{ path: 'focalPointId' }] },
+    });
+    const focalPoints = await Promise.all(
+      ['bkn', 'kanreg-bkn'].map(
+        async (id) => (await service.getAgency(centralAdmin, id)).focalPointId,
+      ),
+    );
+    expect(focalPoints).toContain(null);
   });
 });
 

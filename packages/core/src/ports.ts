@@ -221,10 +221,15 @@ export interface Store extends DocumentStore {
   listAgencies(page: PageRequest): Promise<Page<Agency>>;
   /** The member units a focal-point agency coordinates. */
   listMemberUnits(focalPointId: string): Promise<Agency[]>;
+  /**
+   * `focalPoint`: the agency made its focal point, as read (still at that version when this
+   * is written, so two agencies cannot each become the other's focal point at once).
+   */
   putAgency(
     agency: Agency,
     expectedVersion: number | null,
     idempotency?: IdempotencyRecord,
+    focalPoint?: Pick<Agency, 'id' | 'version'>,
   ): Promise<void>;
 
   /**

@@ -145,13 +145,27 @@ export class DynamoStore extends SearchStore implements Store {
     agency: Agency,
     expectedVersion: number | null,
     idempotency?: IdempotencyRecord,
+    focalPoint?: Pick<Agency, 'id' | 'version'>,
   ): Promise<void> {
     const put = this.versionedPut(agencyItem(agency), expectedVersion);
-    if (!idempotency) return this.conditionalPut(put, expectedVersion);
-    await this.transact(
-      [{ Put: put }, { Put: this.idempotencyPut(idempotency) }],
-      [expectedVersion === null ? 'exists' : 'version', 'idempotency'],
-    );
+    if (!idempotency && !focalPoint) return this.conditionalPut(put, expectedVersion);
+    const items: TransactItem[] = [{ Put: put }];
+    const kinds: WriteConflict['kind'][] = [expectedVersion === null ? 'exists' : 'version'];
+    if (focalPoint) {
+      items.push({
+        ConditionCheck: {
+          TableName: this.tableName,
+          Key: keys.agency(focalPoint.id),
+          ...this.atVersion(focalPoint.version),
+        },
+      });
+      kinds.push('version');
+    }
+    if (idempotency) {
+      items.push({ Put: this.idempotencyPut(idempotency) });
+      kinds.push('idempotency');
+    }
+    await this.transact(items, kinds);
   }
 
   // ---- cases ------------------------------------------------------------------------

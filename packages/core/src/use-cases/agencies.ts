@@ -22,11 +22,16 @@ export async function createAgency(
 ): Promise<Agency> {
   requireRole(p, ADMIN_ROLES);
   return idempotent(deps, p.agency, idem, async (remember) => {
-    if (input.focalPointId !== undefined)
-      await assertFocalPoint(deps, input.focalPointId, input.id);
     const agency = newAgency(input, deps.clock());
     try {
-      await deps.store.putAgency(agency, null, remember(agency));
+      // Its focal point edited meanwhile: checked again on what it is now.
+      await retryOnConflict(async () => {
+        const focal =
+          input.focalPointId === undefined
+            ? undefined
+            : await assertFocalPoint(deps, input.focalPointId, input.id);
+        await deps.store.putAgency(agency, null, remember(agency), focal);
+      });
     } catch (error) {
       if (error instanceof WriteConflict && error.kind === 'exists') {
         throw new DomainError('already_exists', `agency ${input.id} already exists`, {
@@ -92,7 +97,9 @@ export async function updateAgency(
         'version_conflict',
         `agency ${id} was saved since version ${seen} (now ${agency.version}): read it again`,
       );
-    if (input.focalPointId) await assertFocalPoint(deps, input.focalPointId, id);
+    const focal = input.focalPointId
+      ? await assertFocalPoint(deps, input.focalPointId, id)
+      : undefined;
     // Leaving a focal point gives back what it delegated (before the change: a request cut
     // short is finished by sending it again).
     const leaving = agency.focalPointId;
@@ -106,7 +113,7 @@ export async function updateAgency(
       updatedAt: deps.clock().toISOString(),
       version: agency.version + 1,
     };
-    await deps.store.putAgency(next, agency.version);
+    await deps.store.putAgency(next, agency.version, undefined, focal);
     // And once more after: a delegation the coordinator made while the first pass ran (the
     // unit was still its member then) is given back too; the unit takes no new one now.
     if (leaving && next.focalPointId !== leaving) await returnDelegations(deps, p, id, leaving);
@@ -116,13 +123,13 @@ export async function updateAgency(
 
 /**
  * A focal point must exist, be an agency (not central), and not be the unit itself or its member;
- * central is no one's member.
+ * central is no one's member. Returns the focal point as read: the write is conditioned on it.
  */
 async function assertFocalPoint(
   deps: ServiceDeps,
   focalPointId: string,
   memberId: string,
-): Promise<void> {
+): Promise<Agency> {
   const focal = await deps.store.getAgency(focalPointId);
   if (!focal || focal.id === CENTRAL_TENANT) throw invalidInput('focalPointId', 'unknown agency');
   // Central coordinates every agency; no agency's users may read it as their member unit.
@@ -131,6 +138,7 @@ async function assertFocalPoint(
   if (focalPointId === memberId || focal.focalPointId === memberId) {
     throw invalidInput('focalPointId', 'an agency cannot coordinate itself or its own focal point');
   }
+  return focal;
 }
 
 const definedOnly = <T extends object>(o: T): Partial<T> =>
