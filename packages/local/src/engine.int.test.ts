@@ -308,6 +308,7 @@ describe('the escalation ladder on the local interpreter', () => {
       'BatchGetItem, consistent',
       'UpdateItem', // the letter's number
       'TransactWriteItems', // the step, exactly once
+      'PutItem', // the letter, claimed by its one sender
       'PutItem', // the letter, sent
     ]);
   });

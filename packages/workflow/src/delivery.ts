@@ -7,6 +7,7 @@
 import {
   type AssignmentRecord,
   cancelledLetter,
+  claimedForSending,
   delivered,
   deliveryDue,
   deliveryFailed,
@@ -21,7 +22,7 @@ import type { EngineDeps } from './deps.ts';
 /**
  * Sends the letters of one assignment still in the outbox. A crash between the step's commit
  * and here leaves them pending; the next tick (or the embedded runtime's start) sends them.
- * Delivery is at least once; the mailers make a repeat harmless (one file, one message id).
+ * Each letter is claimed before it goes (`deliver`), so two senders holding it send it once.
  */
 export async function deliverOutbox(
   deps: EngineDeps,
@@ -85,6 +86,9 @@ export async function deliver(
 ): Promise<NotificationRecord | undefined> {
   const now = deps.clock();
   if (!deliveryDue(n, now)) return undefined;
+  // Claimed first: a copy another sender has claimed (or sent) since it was read goes no further.
+  const claim = claimedForSending(n, now);
+  if (!(await deps.store.recordDelivery(claim, n))) return undefined;
   let outcome: NotificationRecord;
   try {
     await deps.mailer.send(n);
@@ -100,10 +104,10 @@ export async function deliver(
     step: n.step,
     attempts: outcome.attempts,
   };
-  // Only over the letter as it was read: another delivery, or central's resend, may have
-  // changed it since (a stale outcome would undo the resend). One that went is recorded sent
-  // over a cancellation the sweep made meanwhile (`recordDelivery`).
-  if (!(await deps.store.recordDelivery(outcome, n))) {
+  // Only over the letter as claimed: central's resend may have changed it since (a stale
+  // outcome would undo the resend). One that went is recorded sent over a cancellation made
+  // meanwhile (`recordDelivery`).
+  if (!(await deps.store.recordDelivery(outcome, claim))) {
     deps.logger?.warn('letter changed during its delivery: outcome not recorded', fields);
     return undefined;
   }

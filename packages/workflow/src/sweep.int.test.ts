@@ -197,7 +197,8 @@ describe('the sweep looks after the outbox', () => {
     await forwardedCase(service, ['pln'], 'light');
     const ref = armedByApi.at(-1)!;
     // Two days on the tick writes the warning and its delivery is lost (a crash: the mailer
-    // never returns, modelled by a mailer that records nothing and a letter left pending).
+    // never returns, modelled by a mailer that records nothing and a letter left pending,
+    // claimed: the attempt it may have made is counted).
     clock.set('2026-04-08T03:00:00.000Z');
     const crashed: Mailer = { send: () => new Promise(() => undefined) };
     void tick({ store, clock: clock.now, mailer: crashed }, ref);
@@ -214,7 +215,7 @@ describe('the sweep looks after the outbox', () => {
       delivered: 1,
     });
     expect(sent.map((n) => n.caseId)).toEqual([ref.caseId]);
-    expect((await letters(ref.caseId))[0]).toMatchObject({ status: 'sent', attempts: 1 });
+    expect((await letters(ref.caseId))[0]).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
   it('retries a refused letter after a doubling backoff, then marks it failed for central', async () => {
@@ -351,8 +352,9 @@ describe('the sweep looks after the outbox', () => {
     const round2 = await service.resendLetter(centralOfficer, caseId, letter.id);
     sent.length = 0;
     expect(await deliver({ store, clock: clock.now, mailer: working }, stale)).toBeUndefined();
-    expect(sent.map((n) => n.id)).toEqual([letter.id]); // sent, at least once…
-    // …but its outcome does not undo the resend: the letter waits for the sweep, as resent.
+    // Its claim on a copy from before the resend does not land: not sent from that copy, and
+    // the resend stands: the letter waits for the sweep, as resent.
+    expect(sent).toEqual([]);
     expect((await letters(caseId))[0]).toMatchObject({
       status: 'pending',
       attempts: 0,
@@ -572,14 +574,26 @@ describe('the sweep looks after the outbox', () => {
     });
   });
 
-  it('records a letter that went while the sweep cancelled it as sent, not as never sent', async () => {
+  it('sends a letter once when a Tick sent it after the sweep had read it from the outbox', async () => {
+    const { caseId, held } = await readAt0805('2026-06-01');
+    // The sweep reads the outbox, and works down it for a minute or two; meanwhile a Tick
+    // (the ladder re-armed) sends the same letter. Then the sweep reaches its copy.
+    sent.length = 0;
+    const deps = { store, clock: clock.now, mailer: working };
+    expect(await deliver(deps, held)).toMatchObject({ status: 'sent' });
+    expect(await deliver(deps, held)).toBeUndefined();
+    expect(sent.map((n) => n.id)).toEqual([held.id]);
+    expect((await letters(caseId))[0]).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it('leaves a letter being sent to its sender: a sweep meanwhile neither cancels nor sends it', async () => {
     const { caseId, held, answerAndSweep } = await readAt0805('2026-06-08');
     // A Tick has read the letter as true and hands it to SES; while SES takes it, the officer
-    // acknowledges and a sweep reads the letter (still pending) and cancels it as untrue.
+    // acknowledges and a sweep runs: the letter is claimed, not due to the sweep.
     const racing: Mailer = {
       send: async (n) => {
         sent.push(n);
-        expect(await answerAndSweep()).toMatchObject({ cancelledLetters: 1 });
+        expect(await answerAndSweep()).toMatchObject({ cancelledLetters: 0, delivered: 0 });
       },
     };
     sent.length = 0;
@@ -593,7 +607,7 @@ describe('the sweep looks after the outbox', () => {
     expect(warning!.cancelled).toBeUndefined();
   });
 
-  it('leaves the cancellation when SES refused the letter the sweep cancelled meanwhile', async () => {
+  it('cancels at its next attempt a letter SES refused while the agency answered', async () => {
     const { caseId, held, answerAndSweep } = await readAt0805('2026-06-22');
     const refusedMeanwhile: Mailer = {
       send: async () => {
@@ -601,13 +615,18 @@ describe('the sweep looks after the outbox', () => {
         throw new Error('SES throttled');
       },
     };
-    expect(await deliver({ store, clock: clock.now, mailer: refusedMeanwhile }, held)).toBe(
-      undefined,
-    );
-    // Not sent, and never to be retried: it stays cancelled, with why.
+    expect(
+      await deliver({ store, clock: clock.now, mailer: refusedMeanwhile }, held),
+    ).toMatchObject({ status: 'pending', attempts: 1 });
+    // Its retry, 15 minutes on, finds the target met: never sent, and never retried again.
+    clock.set('2026-06-24T01:25:00.000Z');
+    expect(await sweep({ store, clock: clock.now, mailer: working, ladders })).toMatchObject({
+      cancelledLetters: 1,
+      delivered: 0,
+    });
     expect((await letters(caseId))[0]).toMatchObject({
       status: 'cancelled',
-      attempts: 0,
+      attempts: 1,
       cancelled: { reason: 'targets_met' },
     });
     expect(await store.listAllUndelivered(10)).toEqual([]);

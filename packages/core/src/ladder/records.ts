@@ -179,6 +179,21 @@ export function skippedEvents(
   }));
 }
 
+/** How long a letter being sent is kept from every other sender (a send takes seconds). */
+export const SEND_LEASE_MS = 5 * 60_000;
+
+/**
+ * A letter claimed by the one about to send it (written over the copy it read, which a Tick
+ * and the sweep may both hold): its attempt counted, and not due to anyone else until the
+ * lease ends. Only one claim of a copy lands, so only one sender sends; after a crash during
+ * the send, the letter is due again once the lease ends (at least once only across a crash).
+ */
+export const claimedForSending = (n: NotificationRecord, now: Date): NotificationRecord => ({
+  ...n,
+  attempts: n.attempts + 1,
+  nextAttemptAt: new Date(now.getTime() + SEND_LEASE_MS).toISOString(),
+});
+
 /** A letter the mailer accepted. */
 export const delivered = (n: NotificationRecord, now: Date): NotificationRecord => ({
   ...n,
