@@ -437,7 +437,7 @@ describe('console: admin', () => {
     await day.getByRole('button', { name: `Hapus ${name}` }).click();
     await confirm.getByRole('button', { name: 'Ya, hapus' }).click();
     // Saved at once; the re-arming job's progress follows until it ends, as many moved as said.
-    await page.getByText(`${date} disimpan.`, { exact: false }).waitFor();
+    await page.getByText(`${date} dihapus.`, { exact: false }).waitFor();
     const status = page.getByRole('status').filter({ hasText: /^Selesai:/ });
     await expect.poll(() => status.innerText()).toContain(`${assignments} bergeser tenggatnya`);
     await expect.poll(() => day.count()).toBe(0);

@@ -7,6 +7,25 @@ import { TIME_ZONE_LABELS, UTC_OFFSET_HOURS } from '@pantau/core/schemas';
 export type Lang = 'id' | 'en';
 export type TimeZone = keyof typeof TIME_ZONE_LABELS;
 
+/** The zone database's names a device in Indonesia may report, as the zone they keep. */
+const INDONESIAN_ZONES: Readonly<Record<string, TimeZone>> = {
+  'Asia/Jakarta': 'Asia/Jakarta',
+  // West Kalimantan has its own name in the database; its clocks keep WIB.
+  'Asia/Pontianak': 'Asia/Jakarta',
+  'Asia/Makassar': 'Asia/Makassar',
+  'Asia/Jayapura': 'Asia/Jayapura',
+};
+
+/**
+ * The zone of the public pages (no sign-in, so no agency's zone): the device's own when it is
+ * one of Indonesia's, so a complainant in Makassar reads WITA; WIB otherwise (a device abroad).
+ */
+export function publicZone(
+  device: string | undefined = Intl.DateTimeFormat().resolvedOptions().timeZone,
+): TimeZone {
+  return (device && INDONESIAN_ZONES[device]) || 'Asia/Jakarta';
+}
+
 const locale = (lang: Lang): string => (lang === 'id' ? 'id-ID' : 'en-GB');
 
 /** `30 Mar 2026, 23.59 WIB` (id) / `30 Mar 2026, 23:59 WIB` (en). */

@@ -64,3 +64,40 @@ describe('central withdraws an assignment', () => {
     ).toContain('“Diteruskan ke instansi yang keliru.”');
   });
 });
+
+describe('an agency sends its response', () => {
+  it('with an Idempotency-Key, the same one when sent again after a lost answer', async () => {
+    let attempt = 0;
+    const calls = mockApi((call) => {
+      if (call.method !== 'POST') return json(200, {});
+      attempt += 1;
+      if (attempt === 1) throw new TypeError('Failed to fetch');
+      return json(201, { ...assignment, state: 'responded' });
+    });
+    let changed = 0;
+    renderWith(
+      <AssignmentActions
+        caseId="C1"
+        assignment={{ ...assignment, state: 'acknowledged' }}
+        central={false}
+        onChange={() => (changed += 1)}
+      />,
+      { as: { agency: 'pemprov-bali', role: 'agency_officer' } },
+    );
+    const summary = screen.getByText('Kirim tanggapan', { selector: 'summary, summary *' });
+    await userEvent.click(summary);
+    const form = within(summary.closest('details')!);
+    await userEvent.type(form.getByLabelText(/^Isi tanggapan/), 'Sedang diperiksa di lapangan.');
+    await userEvent.click(form.getByRole('button', { name: 'Kirim' }));
+    await form.findByText(/Tidak dapat menghubungi server/);
+    await userEvent.click(form.getByRole('button', { name: 'Kirim' }));
+    await waitFor(() => expect(changed).toBe(1));
+    const posts = calls.filter((c) => c.method === 'POST');
+    expect(posts.map((c) => c.path)).toEqual([
+      '/v1/cases/C1/assignments/pemprov-bali/responses',
+      '/v1/cases/C1/assignments/pemprov-bali/responses',
+    ]);
+    expect(posts[0]!.headers.get('idempotency-key')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(posts[1]!.headers.get('idempotency-key')).toBe(posts[0]!.headers.get('idempotency-key'));
+  });
+});

@@ -76,11 +76,12 @@ export function AssignmentActions({
             initial={{ kind: 'progress' }}
             submitLabel={t('actions.send')}
             onDone={onChange}
-            send={(body) =>
+            send={(body, key) =>
               unwrap(
                 api.POST('/v1/cases/{id}/assignments/{agencyId}/responses', {
                   params: { path },
                   body,
+                  headers: { 'idempotency-key': key },
                 }),
               )
             }

@@ -10,7 +10,7 @@ import type { TimeZone } from '../format';
 import { labelOf, levelLabel, useI18n } from '../i18n/i18n';
 import { AgencyName, useAgencies } from './agencies';
 import { acknowledgeable, rowKey, type Selection } from './bulk-acknowledge';
-import { DeadlineBadge, StatusBadge, Time } from './ui';
+import { DeadlineBadge, Loading, StatusBadge, Time } from './ui';
 
 export function AssignmentTable({
   items,
@@ -20,6 +20,8 @@ export function AssignmentTable({
   showForwarded = false,
   caption,
   selection,
+  loading = false,
+  error = null,
 }: {
   items: readonly Schemas['Assignment'][];
   zone: TimeZone;
@@ -29,10 +31,16 @@ export function AssignmentTable({
   caption: string;
   /** Checkboxes on the rows that can be acknowledged (the queue's bulk acknowledgement). */
   selection?: Selection;
+  /** The list is still loading, or failed (said by the page): not known to be empty. */
+  loading?: boolean;
+  error?: unknown;
 }) {
   const { t } = useI18n();
   const { nameOf } = useAgencies();
-  if (items.length === 0) return <p className="muted">{t('common.empty')}</p>;
+  if (items.length === 0) {
+    if (loading) return <Loading />;
+    return error ? null : <p className="muted">{t('common.empty')}</p>;
+  }
   const choosable = selection ? items.filter(acknowledgeable) : [];
   const allChosen =
     choosable.length > 0 && choosable.every((a) => selection!.chosen.has(rowKey(a)));

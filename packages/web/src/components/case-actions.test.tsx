@@ -42,3 +42,36 @@ describe('planning an activity', () => {
     expect(calls.filter((c) => c.method === 'POST')[1]!.body).not.toHaveProperty('scheduledAt');
   });
 });
+
+describe('reporting an activity', () => {
+  it('a missing time is named in the error summary, which links to its field', async () => {
+    const calls = mockApi(() => json(200, { items: [] }));
+    const planned = {
+      id: 'e1',
+      caseId: 'C1',
+      at: '2026-08-01T03:00:00.000Z',
+      type: 'activity_planned',
+      actor: { sub: 'o1', agency: 'setneg', role: 'central_officer' },
+      data: { activityId: 'A1', kind: 'clarification' },
+    } as unknown as Schemas['TimelineEvent'];
+    renderWith(<CaseActions kase={kase} events={[planned]} onChange={() => {}} />, {
+      as: { agency: 'setneg', role: 'central_officer' },
+    });
+    const summary = screen.getByText('Laporkan: Klarifikasi', { selector: 'summary, summary *' });
+    await userEvent.click(summary);
+    const form = within(summary.closest('details')!);
+    await userEvent.type(form.getByLabelText(/^Hasil/), 'Disepakati perbaikan jalan.');
+    await userEvent.type(form.getByLabelText(/^Ringkasan/), 'Hadir Dinas PU dan warga.');
+    await userEvent.click(form.getByRole('button', { name: 'Simpan' }));
+    const time = form.getByLabelText(/^Dilaksanakan pada/);
+    expect(time.getAttribute('aria-invalid')).toBe('true');
+    // Named by its label, and a link to it, as every other field's error.
+    const link = form.getByRole('link', { name: 'Dilaksanakan pada wajib diisi.' });
+    expect(link.getAttribute('href')).toBe(`#${time.id}`);
+    // The sentence at the field is tied to it.
+    expect(document.getElementById(time.getAttribute('aria-describedby')!)!.textContent).toBe(
+      'Dilaksanakan pada wajib diisi.',
+    );
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+  });
+});

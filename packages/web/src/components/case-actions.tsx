@@ -1,5 +1,6 @@
 /** Central's actions on a case: verify and classify, forward (and re-forward), activities, close. */
 import { useId, useMemo } from 'react';
+import type { z } from 'zod';
 import {
   ActivityKindSchema,
   CancelActivityBody,
@@ -13,7 +14,7 @@ import {
 import { api, type Schemas, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
 import { toInstant, toLocalInput } from '../format';
-import { compact, getPath, maxLengthAt, type Values } from '../forms/use-form';
+import { compact, type Form, getPath, maxLengthAt, type Values } from '../forms/use-form';
 import { labelOf, useI18n } from '../i18n/i18n';
 import { openActivities } from '../timeline';
 import { ActionForm } from './action-form';
@@ -33,7 +34,6 @@ export function CaseActions({
   onChange: () => void;
 }) {
   const { t } = useI18n();
-  const { zone } = useSignedIn();
   const { nameOf } = useAgencies();
   const id = kase.id;
   // The API takes needs_info without saying what is missing (older clients); the console
@@ -135,12 +135,7 @@ export function CaseActions({
                   label: labelOf(t, 'activity', k),
                 }))}
               />
-              <LocalTimeField
-                label={t('caseActions.scheduledAt')}
-                value={getPath(form.values, 'scheduledAt') as string | undefined}
-                error={form.errors.scheduledAt}
-                onChange={(v) => form.set('scheduledAt', v ? toInstant(v, zone) : undefined)}
-              />
+              <LocalTimeField form={form} name="scheduledAt" label={t('caseActions.scheduledAt')} />
               <TextField form={form} name="plan" label={t('caseActions.planText')} multiline />
             </>
           )}
@@ -175,11 +170,10 @@ export function CaseActions({
             {(form) => (
               <>
                 <LocalTimeField
+                  form={form}
+                  name="scheduledAt"
                   label={t('caseActions.scheduledAt')}
                   required
-                  value={getPath(form.values, 'scheduledAt') as string | undefined}
-                  error={form.errors.scheduledAt}
-                  onChange={(v) => form.set('scheduledAt', v ? toInstant(v, zone) : undefined)}
                 />
                 <TextField form={form} name="plan" label={t('caseActions.planText')} multiline />
               </>
@@ -203,11 +197,10 @@ export function CaseActions({
             {(form) => (
               <>
                 <LocalTimeField
+                  form={form}
+                  name="heldAt"
                   label={t('caseActions.heldAt')}
                   required
-                  value={getPath(form.values, 'heldAt') as string | undefined}
-                  error={form.errors.heldAt}
-                  onChange={(v) => form.set('heldAt', v ? toInstant(v, zone) : undefined)}
                 />
                 <TextField form={form} name="outcome" label={t('caseActions.outcome')} required />
                 <TextField
@@ -390,24 +383,28 @@ export function forwardBody(values: Record<string, unknown>): unknown {
   };
 }
 
-/** A date and time typed in the user's zone, handed over as an instant. */
-function LocalTimeField({
+/**
+ * A date and time typed in the user's zone, handed over as an instant. Registered with the form
+ * as the other fields are: its error names it, and the summary links to it.
+ */
+function LocalTimeField<S extends z.ZodType>({
+  form,
+  name,
   label,
-  value,
-  error,
   required,
-  onChange,
 }: {
+  form: Form<S>;
+  name: string;
   label: string;
-  value: string | undefined;
-  error: string | undefined;
   required?: boolean;
-  onChange: (local: string) => void;
 }) {
   const { zone } = useSignedIn();
   const { t } = useI18n();
   // Unique per field: a case with several open activities has a time field in each form.
   const inputId = useId();
+  form.describe(name, { label, id: inputId });
+  const value = getPath(form.values, name) as string | undefined;
+  const error = form.errors[name];
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={inputId}>
@@ -420,10 +417,13 @@ function LocalTimeField({
         // time half typed is '' to the browser as to the form, so it is left as it is.)
         value={value ? toLocalInput(value, zone) : ''}
         aria-invalid={error ? true : undefined}
-        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={error ? `${inputId}-error` : undefined}
+        onChange={(e) =>
+          form.set(name, e.target.value ? toInstant(e.target.value, zone) : undefined)
+        }
       />
       {error ? (
-        <p className="error" role="alert">
+        <p className="error" id={`${inputId}-error`} role="alert">
           {error}
         </p>
       ) : null}

@@ -1,8 +1,10 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
 import type { Schemas } from '../api/client';
+import { ActionResultProvider } from './action-form';
+import { AgencyNamesProvider } from './agencies';
 import { Delegation } from './delegation';
 
 const unit = (i: number) => ({
@@ -49,5 +51,42 @@ describe('delegating to a member unit', () => {
         .map((o) => o.getAttribute('value'))
         .filter(Boolean),
     ).toHaveLength(149);
+  });
+});
+
+describe('taking a delegated assignment back', () => {
+  it('says it was taken back, from whom, where the page says what an action did', async () => {
+    const calls = mockApi((call) => {
+      if (call.path === '/v1/agency-names')
+        return json(200, { items: [{ id: 'kantah-7', name: 'Kantor Pertanahan Kota Kupang' }] });
+      return json(200, { agencyId: 'atr-bpn', delegatedTo: null });
+    });
+    let changed = 0;
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <ActionResultProvider>
+          <Delegation
+            caseId="C1"
+            assignment={
+              { agencyId: 'atr-bpn', delegatedTo: 'kantah-7' } as unknown as Schemas['Assignment']
+            }
+            onChange={() => (changed += 1)}
+          />
+        </ActionResultProvider>
+      </AgencyNamesProvider>,
+      { as: { agency: 'atr-bpn', role: 'agency_coordinator' } },
+    );
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Ambil kembali dari Kantor Pertanahan Kota Kupang',
+      }),
+    );
+    await waitFor(() => expect(changed).toBe(1));
+    const post = calls.find((c) => c.method === 'POST')!;
+    expect(post.body).toEqual({ memberId: null });
+    const result = screen.getByRole('status');
+    expect(result.textContent).toBe('Diambil kembali dari Kantor Pertanahan Kota Kupang.');
+    // Focus goes to the result, as after every other action.
+    expect(document.activeElement).toBe(result);
   });
 });

@@ -8,7 +8,7 @@ import { DelegateBody } from '@pantau/core/schemas';
 import { allPages, api, type Schemas, unwrap } from '../api/client';
 import { useLoad } from '../data';
 import { useI18n } from '../i18n/i18n';
-import { ActionForm } from './action-form';
+import { ActionForm, useActionResult } from './action-form';
 import { useAgencies } from './agencies';
 import { SelectField, TextField } from './field';
 import { ProblemAlert } from './ui';
@@ -26,6 +26,7 @@ export function Delegation({
   const { nameOf } = useAgencies();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const announce = useActionResult();
   const path = { id: caseId, agencyId: a.agencyId };
   if (a.delegatedTo) {
     const holder = nameOf(a.delegatedTo);
@@ -45,7 +46,11 @@ export function Delegation({
                 body: { memberId: null },
               }),
             )
-              .then(onChange, setError)
+              .then(() => {
+                // Said where the page says what an action did: the button goes with the change.
+                announce?.(t('delegate.takenBack', { agency: holder }));
+                onChange();
+              }, setError)
               .finally(() => setBusy(false));
           }}
         >

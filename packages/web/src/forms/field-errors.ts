@@ -82,6 +82,14 @@ export const KNOWN_MESSAGES: Record<string, MessageKey> = {
   'each party at most once': 'fieldError.partyOnce',
 };
 
+/**
+ * The domain's messages that carry a number (an import's `the same key as row 3`): the
+ * message's pattern, its sentence, and the name of the number in it.
+ */
+const NUMBERED_MESSAGES: readonly (readonly [RegExp, MessageKey, string])[] = [
+  [/^the same key as row (\d+)$/, 'fieldError.sameKeyAsRow', 'row'],
+];
+
 export function issueOf(issue: z.core.$ZodIssue): FieldIssue {
   const bound = (v: unknown) =>
     typeof v === 'number' || typeof v === 'bigint' ? Number(v) : undefined;
@@ -111,6 +119,10 @@ export function fieldSentence(t: Translate, issue: FieldIssue, label: string | u
   const vars = { label: label ?? t('fieldError.field') };
   const known = issue.message ? KNOWN_MESSAGES[issue.message] : undefined;
   if (known) return t(known, vars);
+  for (const [pattern, key, name] of NUMBERED_MESSAGES) {
+    const match = issue.message ? pattern.exec(issue.message) : null;
+    if (match?.[1]) return t(key, { ...vars, [name]: match[1] });
+  }
   switch (issue.code) {
     case 'invalid_type':
       return t(issue.expected === 'boolean' ? 'fieldError.choose' : 'fieldError.required', vars);

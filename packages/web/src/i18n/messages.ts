@@ -377,6 +377,7 @@ const id = {
 
   'caseNew.title': 'Catat pengaduan',
   'caseNew.channel': 'Saluran',
+  'caseNew.laporId': 'Nomor laporan SP4N-LAPOR!',
   'caseNew.receivedAt': 'Diterima pada',
   'caseNew.receivedAtHint': 'Kosongkan bila diterima sekarang.',
   'caseNew.complainant': 'Pengadu',
@@ -474,6 +475,7 @@ const id = {
     'Hari libur {year} dinyatakan lengkap. Tenggat penugasan terbuka diperiksa ulang:',
   'calendar.isDeclared': 'Hari libur tahun {year} sudah dinyatakan lengkap.',
   'calendar.saved': '{date} disimpan. Tenggat penugasan terbuka dihitung ulang:',
+  'calendar.removed': '{date} dihapus. Tenggat penugasan terbuka dihitung ulang:',
 
   'policies.title': 'Kebijakan SLA dan tahapan eskalasi',
   'policies.policy': 'Kebijakan {id}',
@@ -570,6 +572,7 @@ const id = {
   'delegate.submit': 'Delegasikan',
   'delegate.held': 'Didelegasikan ke {agency}.',
   'delegate.takeBack': 'Ambil kembali dari {agency}',
+  'delegate.takenBack': 'Diambil kembali dari {agency}.',
   'delegate.noMembers': 'Instansi ini belum punya unit anggota.',
   'calendar.confirmRemove':
     'Hapus {name} ({date})? {deadlines} tenggat pada {assignments} penugasan yang masih berjalan akan bergeser.',
@@ -628,6 +631,7 @@ const id = {
     '{label} harus memuat penanda nomor urut; penanda bulan (angka Romawi atau angka) dan tahun boleh dipakai.',
   'fieldError.laporNeedsRef': 'Pengaduan dari SP4N-LAPOR! wajib menyebutkan nomor laporannya.',
   'fieldError.importRowKey': 'Baris ini tidak punya nomor surat maupun nomor rujukan.',
+  'fieldError.sameKeyAsRow': 'Nomor surat/rujukan sama dengan baris {row}; hapus salah satu.',
   'fieldError.yearRange': '{label} harus tanggal antara tahun 2000 dan 2100.',
   'fieldError.partyOnce': '{label}: setiap pihak paling banyak sekali.',
   'fieldError.importDate': '{label} bukan tanggal (TTTT-BB-HH, HH/BB/TTTT, atau sel tanggal).',
@@ -1042,6 +1046,7 @@ const en = {
 
   'caseNew.title': 'Register a complaint',
   'caseNew.channel': 'Channel',
+  'caseNew.laporId': 'SP4N-LAPOR! report number',
   'caseNew.receivedAt': 'Received at',
   'caseNew.receivedAtHint': 'Leave empty if received now.',
   'caseNew.complainant': 'Complainant',
@@ -1139,6 +1144,7 @@ const en = {
     'The holidays of {year} are declared complete. Checking the deadlines of open assignments again:',
   'calendar.isDeclared': 'The holidays of {year} are declared complete.',
   'calendar.saved': '{date} saved. Recomputing the deadlines of open assignments:',
+  'calendar.removed': '{date} removed. Recomputing the deadlines of open assignments:',
 
   'policies.title': 'SLA policies and escalation ladder',
   'policies.policy': 'Policy {id}',
@@ -1232,6 +1238,7 @@ const en = {
   'delegate.submit': 'Delegate',
   'delegate.held': 'Delegated to {agency}.',
   'delegate.takeBack': 'Take it back from {agency}',
+  'delegate.takenBack': 'Taken back from {agency}.',
   'delegate.noMembers': 'This agency has no member units yet.',
   'calendar.confirmRemove':
     'Remove {name} ({date})? {deadlines} deadlines of {assignments} open assignments will move.',
@@ -1288,6 +1295,7 @@ const en = {
     '{label} must contain the sequence number placeholder; the month (Roman or digits) and year placeholders may be used.',
   'fieldError.laporNeedsRef': 'A complaint from SP4N-LAPOR! needs its report number.',
   'fieldError.importRowKey': 'This row has neither a letter number nor a reference number.',
+  'fieldError.sameKeyAsRow': 'Same letter/reference number as row {row}; remove one of them.',
   'fieldError.yearRange': '{label} must be a date from 2000 to 2100.',
   'fieldError.partyOnce': '{label}: each party at most once.',
   'fieldError.importDate': '{label} is not a date (YYYY-MM-DD, DD/MM/YYYY, or a date cell).',

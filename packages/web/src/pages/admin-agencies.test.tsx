@@ -49,6 +49,10 @@ describe('agency contacts and their kinds', () => {
         { name: 'Kepala Kanwil', email: 'kakanwil@kanwil-ntt.example.go.id', kind: 'head' },
       ],
     });
+    // One key per submission: a retry after a lost answer cannot register it twice.
+    expect(calls.find((c) => c.method === 'POST')!.headers.get('idempotency-key')).toMatch(
+      /^[0-9a-f-]{36}$/,
+    );
   });
 
   it('edits an agency’s contacts with PATCH, and refuses heads only before sending', async () => {

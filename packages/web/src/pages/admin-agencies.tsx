@@ -129,7 +129,9 @@ export default function Agencies() {
             list.reload();
             names.reload();
           }}
-          send={(body) => unwrap(api.POST('/v1/agencies', { body }))}
+          send={(body, key) =>
+            unwrap(api.POST('/v1/agencies', { body, headers: { 'idempotency-key': key } }))
+          }
         >
           {(form) => (
             <>

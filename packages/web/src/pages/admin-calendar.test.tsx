@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { jobOf } from '../../test/fixtures';
 import { json, mockApi, renderWith } from '../../test/render';
@@ -44,5 +44,83 @@ describe('declaring a year’s holidays complete', () => {
     expect(calls.filter((c) => c.method === 'PUT').map((c) => c.path)).toEqual([
       '/v1/calendars/id/years/2027',
     ]);
+  });
+});
+
+/** An answer the test gives when it chooses: what a request in flight looks like. */
+function held() {
+  let give!: (status: number, body: unknown) => void;
+  const promise = new Promise<Response>(
+    (resolve) =>
+      (give = (status, body) =>
+        resolve(
+          new Response(JSON.stringify(body), {
+            status,
+            headers: { 'content-type': 'application/json' },
+          }),
+        )),
+  );
+  return { promise, give };
+}
+
+describe('a request on the calendar in flight', () => {
+  const days = (years: number[]) =>
+    json(200, {
+      id: 'id',
+      years,
+      items: [{ date: '2027-01-01', kind: 'national_holiday', name: 'Tahun Baru 2027 Masehi' }],
+    });
+  const render = () => {
+    renderWith(<CalendarPage />, {
+      as: { agency: 'setneg', role: 'central_admin' },
+      path: '/admin/calendar',
+    });
+    fireEvent.change(screen.getByLabelText('Tahun'), { target: { value: '2027' } });
+  };
+
+  it('removing a day: “Ya, hapus” is busy until the answer, a second click sends nothing, and the day is said removed', async () => {
+    const answer = held();
+    const calls = mockApi((call) => {
+      if (call.method === 'DELETE') return answer.promise;
+      if (call.path.includes('/impact')) return json(200, { assignments: 2, deadlines: 3 });
+      if (call.path.startsWith('/v1/calendars/id/days')) return days([]);
+      if (call.path.startsWith('/v1/jobs/')) return json(200, job);
+      return json(200, { id: 'setneg', name: 'Asdep Pengaduan Masyarakat', kind: 'central' });
+    });
+    render();
+    fireEvent.click(await screen.findByRole('button', { name: 'Hapus Tahun Baru 2027 Masehi' }));
+    const yes = await screen.findByRole('button', { name: 'Ya, hapus' });
+    fireEvent.click(yes);
+    await waitFor(() => expect(yes.textContent).toBe('Memproses…'));
+    expect((yes as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(yes);
+    expect(calls.filter((c) => c.method === 'DELETE')).toHaveLength(1);
+    answer.give(202, { date: '2027-01-01', job });
+    // Said as removed, not saved; the rest of the sentence as for a day added.
+    expect(
+      (await screen.findByText(/dihapus\. Tenggat penugasan terbuka dihitung ulang:/)).textContent,
+    ).toMatch(/^\S+, 1 Jan 2027 dihapus\./);
+    expect(screen.queryByText(/disimpan\./)).toBeNull();
+    expect(calls.filter((c) => c.method === 'DELETE')).toHaveLength(1);
+  });
+
+  it('declaring a year complete: the button is busy until the answer, a second click sends nothing', async () => {
+    const answer = held();
+    const calls = mockApi((call) => {
+      if (call.method === 'PUT') return answer.promise;
+      if (call.path.startsWith('/v1/calendars/id/days')) return days([2025, 2026]);
+      if (call.path.startsWith('/v1/jobs/')) return json(200, job);
+      return json(200, { id: 'setneg', name: 'Asdep Pengaduan Masyarakat', kind: 'central' });
+    });
+    render();
+    const declare = await screen.findByRole('button', { name: 'Nyatakan hari libur 2027 lengkap' });
+    fireEvent.click(declare);
+    await waitFor(() => expect(declare.textContent).toBe('Memproses…'));
+    expect((declare as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(declare);
+    expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1);
+    answer.give(202, { date: '2027', job });
+    await screen.findByText(/Hari libur 2027 dinyatakan lengkap\./);
+    expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1);
   });
 });

@@ -45,6 +45,9 @@ export default function CalendarPage() {
     ? [...new Set([thisYear, thisYear + 1, year])].filter((y) => !covered.has(y)).sort()
     : [];
   const [confirming, setConfirming] = useState<Confirming | null>(null);
+  // A request in flight: its button waits for the answer (a second click would send another).
+  const [removing, setRemoving] = useState(false);
+  const [declaring, setDeclaring] = useState(false);
   const ask = (day: { date: string; name: string }) => {
     setError(null);
     setSaved(null);
@@ -63,6 +66,7 @@ export default function CalendarPage() {
   };
   const declare = () => {
     setError(null);
+    setDeclaring(true);
     unwrap(
       api.PUT('/v1/calendars/{id}/years/{year}', {
         params: { path: { id: CALENDAR, year } },
@@ -72,23 +76,26 @@ export default function CalendarPage() {
         setSaved({ message: t('calendar.declared', { year }), job: change.job });
         days.reload();
       })
-      .catch(setError);
+      .catch(setError)
+      .finally(() => setDeclaring(false));
   };
   const remove = (date: string) => {
     setError(null);
+    setRemoving(true);
     unwrap(
       api.DELETE('/v1/calendars/{id}/days/{date}', { params: { path: { id: CALENDAR, date } } }),
     )
       .then((change) => {
         setConfirming(null);
         setSaved({
-          message: t('calendar.saved', { date: formatDate(date, lang) }),
+          message: t('calendar.removed', { date: formatDate(date, lang) }),
           job: change.job,
         });
         days.reload();
         all.reload();
       })
-      .catch(setError);
+      .catch(setError)
+      .finally(() => setRemoving(false));
   };
   return (
     <section>
@@ -119,6 +126,7 @@ export default function CalendarPage() {
       {confirming ? (
         <ConfirmRemoval
           day={confirming}
+          busy={removing}
           onConfirm={() => remove(confirming.date)}
           onCancel={() => setConfirming(null)}
         />
@@ -178,8 +186,8 @@ export default function CalendarPage() {
       {days.data && days.data.items.length > 0 && !days.data.years.includes(year) ? (
         <div className="alert">
           <p>{t('calendar.undeclared', { year })}</p>
-          <button type="button" onClick={declare}>
-            {t('calendar.declare', { year })}
+          <button type="button" onClick={declare} disabled={declaring} aria-busy={declaring}>
+            {declaring ? t('common.working') : t('calendar.declare', { year })}
           </button>
         </div>
       ) : null}
@@ -230,10 +238,13 @@ interface Confirming {
 /** Asks before removing a day off, saying what would move; focus goes to the question. */
 function ConfirmRemoval({
   day,
+  busy,
   onConfirm,
   onCancel,
 }: {
   day: Confirming;
+  /** The removal is on its way: "Ya, hapus" waits for its answer. */
+  busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
@@ -258,8 +269,14 @@ function ConfirmRemoval({
               assignments: day.impact.assignments,
             })}
           </p>
-          <button type="button" className="primary" onClick={onConfirm}>
-            {t('calendar.confirmYes')}
+          <button
+            type="button"
+            className="primary"
+            onClick={onConfirm}
+            disabled={busy}
+            aria-busy={busy}
+          >
+            {busy ? t('common.working') : t('calendar.confirmYes')}
           </button>{' '}
           <button type="button" onClick={onCancel}>
             {t('calendar.cancel')}

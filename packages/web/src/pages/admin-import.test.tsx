@@ -52,6 +52,32 @@ describe('the import report', () => {
     expect(link.getAttribute('href')).toBe('/cases/01M8NK9YAE31B4P77XW2DBV6W8');
     expect(document.body.textContent).not.toMatch(/01M8NK|letter:|lapor:/);
   });
+
+  it('names the earlier row a key repeats, in a sentence', () => {
+    renderWith(
+      <Report
+        report={{
+          dryRun: true,
+          counts: { ok: 1, created: 0, exists: 0, error: 1, pending: 0 },
+          rows: [
+            { row: 2, rowKey: 'letter:B-7/DUMAS/2026', outcome: 'ok', caseId: null, errors: [] },
+            {
+              row: 5,
+              rowKey: 'letter:B-7/DUMAS/2026',
+              outcome: 'error',
+              caseId: null,
+              // As core's import answers it (use-cases/intake.ts).
+              errors: [{ field: 'rowKey', message: 'the same key as row 2' }],
+            },
+          ],
+        }}
+      />,
+      { as: { agency: 'setneg', role: 'central_admin' } },
+    );
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Nomor surat/rujukan sama dengan baris 2; hapus salah satu.',
+    ]);
+  });
 });
 
 describe('an import that runs out of its request’s time', () => {
@@ -100,6 +126,59 @@ describe('an import that runs out of its request’s time', () => {
     expect(posts.map((c) => (c.body as { dryRun: boolean }).dryRun)).toEqual([true, false, false]);
     expect(screen.queryByText(/belum diproses/)).toBeNull();
     expect(screen.getAllByRole('link', { name: /Lihat pengaduan dari baris/ })).toHaveLength(3);
+  });
+
+  it('keeps the rows a round imported when a later round fails, with the error above them', async () => {
+    const row = (n: number, outcome: string, caseId: string | null = null) => ({
+      row: n,
+      rowKey: `letter:B-${n}/DUMAS/2025`,
+      outcome,
+      caseId,
+      errors: [],
+    });
+    const answers = [
+      {
+        dryRun: true,
+        rows: [row(2, 'ok'), row(3, 'ok')],
+        counts: { ok: 2, created: 0, exists: 0, error: 0, pending: 0 },
+      },
+      {
+        dryRun: false,
+        rows: [row(2, 'created', 'c2'), row(3, 'pending')],
+        counts: { ok: 0, created: 1, exists: 0, error: 0, pending: 1 },
+      },
+    ];
+    mockApi((call) => {
+      if (call.method !== 'POST')
+        return json(200, { id: 'setneg', name: 'Asdep Pengaduan Masyarakat', kind: 'central' });
+      const next = answers.shift();
+      if (next) return json(200, next);
+      // The second round of the import: the service is down for a moment.
+      return json(503, {
+        type: 'about:blank',
+        title: 'Service unavailable',
+        status: 503,
+        code: 'service_unavailable',
+        detail: 'x',
+        requestId: 'r9',
+      });
+    });
+    renderWith(<AdminImport />, { as: { agency: 'setneg', role: 'central_admin' } });
+    fireEvent.change(screen.getByLabelText('Berkas register'), {
+      target: { files: [new File(['Nomor Surat;Perihal\n'], 'register.csv')] },
+    });
+    fireEvent.submit(
+      screen.getByRole('button', { name: 'Uji coba (tanpa menyimpan)' }).closest('form')!,
+    );
+    await screen.findByText('2 siap, 0 diimpor, 0 sudah ada, 0 galat');
+    fireEvent.click(screen.getByRole('button', { name: 'Impor' }));
+    const alert = await screen.findByRole('alert');
+    // The row imported stays reported, with its link, and the import can go on from there.
+    const summary = screen.getByText('0 siap, 1 diimpor, 0 sudah ada, 0 galat');
+    expect(screen.getByRole('link', { name: 'Lihat pengaduan dari baris 2' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Lanjutkan impor' })).toBeTruthy();
+    // The error is said above the report.
+    expect(alert.compareDocumentPosition(summary) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('says what to do when a round gets no further', () => {

@@ -53,6 +53,8 @@ export default function AdminImport() {
     if (!file) return;
     setBusy(true);
     setFailure(null);
+    // This run's rounds so far, merged: what they did stays reported if a later one fails.
+    let merged: ImportReport | null = null;
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       let binary = '';
@@ -67,7 +69,6 @@ export default function AdminImport() {
       };
       // A request that ran out of time reports the rows it did not reach `pending`: the same
       // file again goes on from there, until none is left or a round gets no further.
-      let merged: ImportReport | null = null;
       for (let round = 0; round < MAX_ROUNDS; round += 1) {
         const next = await unwrap(api.POST('/v1/imports/cases', { body }));
         const before = merged?.counts.pending;
@@ -77,7 +78,9 @@ export default function AdminImport() {
       }
     } catch (error) {
       setFailure(error);
-      setReport(null);
+      // Rows already imported are facts: their report stays, below the error (this run's
+      // rounds, or the import being continued). A failed dry run leaves no stale report.
+      if (merged === null) setReport((shown) => (shown && !shown.dryRun ? shown : null));
     } finally {
       setBusy(false);
     }

@@ -152,3 +152,80 @@ describe('registering a complaint', () => {
     });
   });
 });
+
+describe('a complaint from SP4N-LAPOR!', () => {
+  it('asks for the report number when that channel is picked, and sends it as externalRef', async () => {
+    const calls = mockApi((call) =>
+      call.method === 'POST' ? json(201, { id: '01JCASE000000000000000002' }) : agency,
+    );
+    renderWith(<CaseNew />, AS);
+    // Not asked for another channel.
+    expect(screen.queryByLabelText(/^Nomor laporan SP4N-LAPOR!/)).toBeNull();
+    await userEvent.selectOptions(screen.getByLabelText(/^Saluran/), 'SP4N-LAPOR!');
+    await fillValid();
+    // Left empty: said at its field before sending, by its name.
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan pengaduan' }));
+    const ref = screen.getByLabelText(/^Nomor laporan SP4N-LAPOR!/);
+    expect(ref.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getAllByText('Nomor laporan SP4N-LAPOR! wajib diisi.')).toHaveLength(2);
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+    await userEvent.type(ref, 'LAP-2026-004411');
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan pengaduan' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1));
+    expect(calls.find((c) => c.method === 'POST')!.body).toMatchObject({
+      channel: 'lapor',
+      externalRef: { system: 'lapor', id: 'LAP-2026-004411' },
+    });
+  });
+
+  it('sends no externalRef for another channel, even after a number was typed', async () => {
+    const calls = mockApi((call) =>
+      call.method === 'POST' ? json(201, { id: '01JCASE000000000000000003' }) : agency,
+    );
+    renderWith(<CaseNew />, AS);
+    await userEvent.selectOptions(screen.getByLabelText(/^Saluran/), 'SP4N-LAPOR!');
+    await userEvent.type(screen.getByLabelText(/^Nomor laporan SP4N-LAPOR!/), '4411');
+    await userEvent.selectOptions(screen.getByLabelText(/^Saluran/), 'Surel');
+    expect(screen.queryByLabelText(/^Nomor laporan SP4N-LAPOR!/)).toBeNull();
+    await fillValid();
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan pengaduan' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1));
+    expect(calls.find((c) => c.method === 'POST')!.body).not.toHaveProperty('externalRef');
+  });
+
+  it('the server’s error on the report number lands on its field', async () => {
+    mockApi((call) =>
+      call.method === 'POST'
+        ? json(400, {
+            type: 'about:blank',
+            title: 'Validation failed',
+            status: 400,
+            code: 'validation_failed',
+            detail: 'invalid input',
+            requestId: 'r2',
+            errors: [
+              {
+                path: 'externalRef.id',
+                message: 'Too big: expected string to have <=100 characters',
+              },
+            ],
+          })
+        : agency,
+    );
+    renderWith(<CaseNew />, AS);
+    await userEvent.selectOptions(screen.getByLabelText(/^Saluran/), 'SP4N-LAPOR!');
+    await fillValid();
+    await userEvent.type(screen.getByLabelText(/^Nomor laporan SP4N-LAPOR!/), '4411');
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan pengaduan' }));
+    await waitFor(() =>
+      expect(screen.getByLabelText(/^Nomor laporan SP4N-LAPOR!/).getAttribute('aria-invalid')).toBe(
+        'true',
+      ),
+    );
+    // The summary names the field and links to it.
+    const link = screen.getByRole('link', { name: /^Nomor laporan SP4N-LAPOR! ditolak server/ });
+    expect(link.getAttribute('href')).toBe(
+      `#${screen.getByLabelText(/^Nomor laporan SP4N-LAPOR!/).id}`,
+    );
+  });
+});

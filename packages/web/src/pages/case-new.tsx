@@ -15,7 +15,7 @@ export default function CaseNew() {
   const { zone } = useSignedIn();
   const [, navigate] = useLocation();
   const toBody = (values: Values) => {
-    const body = withoutEmptyLetter(compact(values) as Values);
+    const body = withLaporRef(withoutEmptyLetter(compact(values) as Values));
     return typeof body.receivedAt === 'string'
       ? { ...body, receivedAt: toInstant(body.receivedAt, zone) }
       : body;
@@ -45,6 +45,10 @@ export default function CaseNew() {
           required
           options={CHANNELS.map((c) => ({ value: c, label: labelOf(t, 'channel', c) }))}
         />
+        {/* A LAPOR! report is registered under its report number (the API requires it). */}
+        {form.values.channel === 'lapor' ? (
+          <TextField form={form} name="externalRef.id" label={t('caseNew.laporId')} required />
+        ) : null}
         <TextField
           form={form}
           name="receivedAt"
@@ -105,4 +109,15 @@ export default function CaseNew() {
       </form>
     </section>
   );
+}
+
+/**
+ * A LAPOR! report goes as `externalRef: { system: 'lapor', id }` (the number left empty is then
+ * named at its field); another channel sends no externalRef, even with a number typed before.
+ */
+function withLaporRef(body: Values): Values {
+  const { externalRef, ...rest } = body;
+  return body.channel === 'lapor'
+    ? { ...rest, externalRef: { ...(externalRef as Values | undefined), system: 'lapor' } }
+    : rest;
 }

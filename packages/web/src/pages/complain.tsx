@@ -18,6 +18,7 @@ import {
 import { api, ApiError, type Schemas, unwrap } from '../api/client';
 import { CheckboxField, TextField } from '../components/field';
 import { FormErrors, PageTitle, ProblemAlert, SubmitButton, Time } from '../components/ui';
+import { publicZone } from '../format';
 import { compact, type Form, useForm, type Values } from '../forms/use-form';
 import { useI18n } from '../i18n/i18n';
 import { trackingUrl } from '../track-link';
@@ -306,7 +307,7 @@ function Receipt({
         <p className="alert">{t('complain.keepCode')}</p>
         {editsLeftOut ? <p className="alert">{t('complain.editsLeftOut')}</p> : null}
         <p>
-          {t('complain.verifyBy')}: <Time at={receipt.verificationDueAt} zone="Asia/Jakarta" />
+          {t('complain.verifyBy')}: <Time at={receipt.verificationDueAt} zone={publicZone()} />
         </p>
         <h2>{t('complain.receipt')}</h2>
         <pre className="prose receipt">{receipt.receipt}</pre>

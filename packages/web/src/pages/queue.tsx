@@ -68,6 +68,8 @@ export default function Queue() {
         now={now ?? new Date()}
         showAgency={query.scope === 'members'}
         showForwarded
+        loading={list.loading}
+        error={list.error}
         caption={t('queue.title')}
         selection={pending ? selection : undefined}
       />

@@ -1,6 +1,6 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
 import { Track } from './track';
 
@@ -20,6 +20,7 @@ const codeOf = (body: unknown) => (body as { code: string }).code;
 
 afterEach(() => {
   window.location.hash = '';
+  vi.restoreAllMocks();
 });
 
 describe('the tracking page', () => {
@@ -53,5 +54,34 @@ describe('the tracking page', () => {
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
     await waitFor(() => expect(screen.queryByText('Jawaban untuk pengaduan pertama.')).toBeNull());
+  });
+});
+
+describe('times on the tracking page', () => {
+  /** The browser's own time zone, as the complainant's device is set. */
+  const browserIn = (timeZone: string) => {
+    const real = Intl.DateTimeFormat.prototype.resolvedOptions;
+    vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions').mockImplementation(function (
+      this: Intl.DateTimeFormat,
+    ) {
+      return { ...real.call(this), timeZone };
+    });
+  };
+
+  it.each([
+    ['Asia/Makassar', '11.00 WITA'],
+    ['Asia/Jayapura', '12.00 WIT'],
+    ['Asia/Jakarta', '10.00 WIB'],
+    // West Kalimantan keeps its own name in the zone database; it is WIB.
+    ['Asia/Pontianak', '10.00 WIB'],
+    // A device abroad (or set to UTC): WIB, as the unit's own letters say.
+    ['Europe/Amsterdam', '10.00 WIB'],
+  ])('a device in %s reads %s', async (zone, shown) => {
+    browserIn(zone);
+    window.location.hash = '#AAAA-BBBB-CCCC1';
+    mockApi(() => json(200, tracking('Laporan telah ditindaklanjuti.')));
+    renderWith(<Track />, { path: '/track' });
+    const received = (await screen.findByText(/^Diterima:/)).querySelector('time')!;
+    expect(received.textContent).toBe(`16 Mar 2026, ${shown}`);
   });
 });

@@ -23,6 +23,7 @@ import {
   Time,
 } from '../components/ui';
 import { useLoad } from '../data';
+import { publicZone } from '../format';
 import { useForm } from '../forms/use-form';
 import { labelOf, useI18n } from '../i18n/i18n';
 import { codeFromFragment, trackingUrl } from '../track-link';
@@ -72,6 +73,7 @@ export function Track() {
 
 function Status({ code }: { code: string }) {
   const { t } = useI18n();
+  const zone = publicZone();
   // Kept here, not in the form: a satisfied reply closes the case and the form goes away.
   const [replied, setReplied] = useState(false);
   const tracking = useLoad(() => unwrap(api.POST('/v1/track', { body: { code } })), [code]);
@@ -101,7 +103,7 @@ function Status({ code }: { code: string }) {
         {t('track.status')}: <StatusBadge prefix="status" value={status} />
       </h2>
       <p>
-        {t('track.received')}: <Time at={receivedAt} zone="Asia/Jakarta" />
+        {t('track.received')}: <Time at={receivedAt} zone={zone} />
       </p>
       {status === 'reopened' ? <p className="alert">{t('track.reopened')}</p> : null}
       {outcome ? (
@@ -113,8 +115,7 @@ function Status({ code }: { code: string }) {
       <ol className="steps">
         {steps.map((step, i) => (
           <li key={`${step.status}-${i}`}>
-            <StatusBadge prefix="status" value={step.status} />{' '}
-            <Time at={step.at} zone="Asia/Jakarta" />
+            <StatusBadge prefix="status" value={step.status} /> <Time at={step.at} zone={zone} />
           </li>
         ))}
       </ol>
@@ -153,6 +154,7 @@ function InfoRequest({
   code: string;
 }) {
   const { t } = useI18n();
+  const zone = publicZone();
   return (
     <section className="alert" aria-labelledby="info-request">
       <h3 id="info-request">{t('track.infoTitle')}</h3>
@@ -167,7 +169,7 @@ function InfoRequest({
         <p>{t('track.infoGeneric')}</p>
       )}
       <p className="small muted">
-        {t('track.infoAsked')} <Time at={request.requestedAt} zone="Asia/Jakarta" />
+        {t('track.infoAsked')} <Time at={request.requestedAt} zone={zone} />
       </p>
       <p>
         {request.sendTo
@@ -196,6 +198,7 @@ function Answers({
   rating: boolean;
 }) {
   const { t } = useI18n();
+  const zone = publicZone();
   return (
     <section aria-labelledby="answers">
       <h2 id="answers">{t('track.answersTitle')}</h2>
@@ -211,8 +214,7 @@ function Answers({
             <article key={`${a.at}-${i}`} className="answer" aria-labelledby={`answer-${i}`}>
               <h3 id={`answer-${i}`}>{a.agencyName}</h3>
               <p className="small">
-                <StatusBadge prefix="responseKind" value={a.kind} />{' '}
-                <Time at={a.at} zone="Asia/Jakarta" />
+                <StatusBadge prefix="responseKind" value={a.kind} /> <Time at={a.at} zone={zone} />
               </p>
               <p className="prose">{a.message}</p>
             </article>
@@ -225,6 +227,7 @@ function Answers({
 
 function Reply({ code, closesAt, onDone }: { code: string; closesAt: string; onDone: () => void }) {
   const { t } = useI18n();
+  const zone = publicZone();
   const form = useForm(ReplyBody, {});
   const radio = (name: 'satisfied' | 'rating', value: boolean | number, label: string) => (
     <label className="choice" key={String(value)}>
@@ -256,7 +259,7 @@ function Reply({ code, closesAt, onDone }: { code: string; closesAt: string; onD
       <h2>{t('track.replyTitle')}</h2>
       <p>{t('track.replyIntro')}</p>
       <p>
-        {t('track.replyUntil')} <Time at={closesAt} zone="Asia/Jakarta" />
+        {t('track.replyUntil')} <Time at={closesAt} zone={zone} />
       </p>
       {form.describe('satisfied', { label: t('track.satisfied'), id: 'satisfied-first' })}
       {form.describe('rating', { label: t('track.ratingLabel'), id: 'rating-first' })}

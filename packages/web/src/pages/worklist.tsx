@@ -70,6 +70,8 @@ export default function Worklist() {
         now={now ?? new Date()}
         showAgency
         showForwarded
+        loading={list.loading}
+        error={list.error}
         caption={t('worklist.title')}
       />
       <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
