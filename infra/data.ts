@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { TABLE_INDEXES, TABLE_KEYS } from '@pantau/store/table';
+import { TABLE_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '@pantau/store/table';
 
 const stringKey = (name: string): dynamodb.Attribute => ({
   name,
@@ -40,6 +40,8 @@ export class PantauTable extends Construct {
       partitionKey: stringKey(TABLE_KEYS.partitionKey),
       sortKey: stringKey(TABLE_KEYS.sortKey),
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      // Only the items made to lapse carry it (a list's cursor kept a day); records never do.
+      timeToLiveAttribute: TTL_ATTRIBUTE,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       // The AWS managed key (aws/dynamodb): KMS encryption at rest with key use in CloudTrail,

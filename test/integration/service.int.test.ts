@@ -2,7 +2,7 @@
  * The use cases against DynamoDB Local with a controllable clock: deadlines as DOMAIN.md
  * defines them, overdue derived at read time, and concurrent writers that never lose an update.
  */
-import { Service, type Store } from '@pantau/core';
+import { QueueQuery, Service, type Store } from '@pantau/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addAgencies,
@@ -278,5 +278,37 @@ describe('tenancy', () => {
     expect(asMember.assignments.map((a) => a.agencyId)).toEqual(['kanwil-bpn-jatim']);
     const members = await service.queue(coordinator, { scope: 'members', limit: 25 } as never);
     expect(members.items.map((a) => a.agencyId).sort()).toEqual(['atr-bpn', 'kanwil-bpn-jatim']);
+  });
+});
+
+describe('a focal point coordinating many member units', () => {
+  it('pages its members’ queue to the end, each cursor one the API takes', async () => {
+    const units = Array.from({ length: 8 }, (_, i) => `kanwil-djp-${i + 1}`);
+    await addAgencies(service, [
+      { id: 'djp' },
+      ...units.map((id) => ({ id, focalPointId: 'djp' })),
+    ]);
+    for (let i = 0; i < 3; i += 1) await forwardedCase(units);
+    const coordinator = { ...officerOf('djp'), role: 'agency_coordinator' as const };
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      // As the API reads the query string: a cursor longer than it takes is a 400 there.
+      const filter = QueueQuery.parse({ scope: 'members', limit: 5, cursor });
+      const page = await service.queue(coordinator, filter);
+      seen.push(...page.items.map((a) => `${a.caseId}/${a.agencyId}`));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toHaveLength(3 * units.length);
+    expect(new Set(seen).size).toBe(seen.length);
+    // A kept cursor that is not (or no longer) there is the caller's 400, named.
+    const lapsed = QueueQuery.parse({
+      scope: 'members',
+      cursor: '~6f1c1d5e-0000-4000-8000-000000000000',
+    });
+    await expect(service.queue(coordinator, lapsed)).rejects.toMatchObject({
+      code: 'validation_failed',
+      errors: [{ path: 'cursor' }],
+    });
   });
 });

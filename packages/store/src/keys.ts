@@ -109,6 +109,8 @@ export const keys = {
     sk: 'CLAIM',
   }),
   idempotency: (tenant: string, key: string) => ({ pk: `${tenant}#IDEM#${key}`, sk: 'IDEM' }),
+  /** A list's cursor too long for a URL, kept a day (paging.ts): its own partition. */
+  cursor: (id: string) => ({ pk: `CURSOR#${id}`, sk: 'CURSOR' }),
 
   /** gsi3 (sparse): assignments a focal point delegated to a member unit. */
   delegated: (memberId: string, bucket: string) => `${memberId}#DELEGATED#${bucket}`,

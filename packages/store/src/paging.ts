@@ -11,12 +11,16 @@
  * `limit` items (possibly none) and a cursor to go on.
  */
 import { invalidInput, type Page, type PageRequest } from '@pantau/core';
+import { randomUUID } from 'node:crypto';
 import {
   type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
   QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { IndexName } from './table.ts';
+import { keys } from './keys.ts';
+import { type IndexName, TTL_ATTRIBUTE } from './table.ts';
 
 type Item = Record<string, unknown>;
 
@@ -100,13 +104,63 @@ export function withinPageBytes<T>(entries: readonly T[], itemOf: (entry: T) => 
 /** Items one request reads from a stream at most while filtering (about 1,000 × a few KB). */
 export const READ_BUDGET = 1_000;
 
-const encode = (positions: Position[]): string =>
-  Buffer.from(JSON.stringify(positions)).toString('base64url');
+/**
+ * A cursor up to this long goes to the caller as it is. A longer one (a focal point's queue
+ * merges a stream per member unit, and keeps a position of about 270 characters for each it
+ * has read from) is kept in the table and the caller given its id: a cursor travels in a
+ * URL, which the API takes up to 2,000 characters of.
+ */
+export const INLINE_CURSOR_CHARS = 1_500;
+/** How long a kept cursor stays readable (the table's TTL removes it after). */
+const KEPT_CURSOR_SECONDS = 24 * 60 * 60;
+/** What starts a kept cursor's id (never the first character of base64url JSON). */
+const KEPT = '~';
 
-function decode(cursor: string | undefined, streams: readonly Stream[]): Position[] {
+async function encode(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  positions: Position[],
+): Promise<string> {
+  const inline = Buffer.from(JSON.stringify(positions)).toString('base64url');
+  if (inline.length <= INLINE_CURSOR_CHARS) return inline;
+  const id = randomUUID();
+  await client.send(
+    new PutCommand({
+      TableName: tableName,
+      Item: {
+        ...keys.cursor(id),
+        entity: 'cursor',
+        positions: inline,
+        [TTL_ATTRIBUTE]: Math.floor(Date.now() / 1000) + KEPT_CURSOR_SECONDS,
+      },
+    }),
+  );
+  return `${KEPT}${id}`;
+}
+
+/** The positions a cursor holds (a kept one read back), checked against the streams. */
+async function decode(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  cursor: string | undefined,
+  streams: readonly Stream[],
+): Promise<Position[]> {
   if (cursor === undefined) return streams.map(() => null);
+  let inline = cursor;
+  if (cursor.startsWith(KEPT)) {
+    const id = cursor.slice(KEPT.length);
+    const kept = /^[0-9a-f-]{36}$/.test(id)
+      ? (await client.send(new GetCommand({ TableName: tableName, Key: keys.cursor(id) }))).Item
+      : undefined;
+    if (typeof kept?.positions !== 'string')
+      throw invalidInput(
+        'cursor',
+        'this list’s cursor has expired: start again from its first page',
+      );
+    inline = kept.positions;
+  }
   try {
-    const positions = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    const positions = JSON.parse(Buffer.from(inline, 'base64url').toString('utf8')) as unknown;
     if (
       Array.isArray(positions) &&
       positions.length === streams.length &&
@@ -235,7 +289,7 @@ export async function queryPage(
   budget = READ_BUDGET,
 ): Promise<Page<Item>> {
   const accept = filter ?? (() => true);
-  const positions = decode(page.cursor, streams);
+  const positions = await decode(client, tableName, page.cursor, streams);
   const fetched: StreamRead[] = await Promise.all(
     streams.map((stream, i) => {
       const position = positions[i]!;
@@ -270,7 +324,7 @@ export async function queryPage(
   });
   const more = next.some((p) => p !== 'done');
   const items = taken.map((c) => c.item);
-  const nextCursor = more ? encode(next) : null;
+  const nextCursor = more ? await encode(client, tableName, next) : null;
   if (!page.total) return { items, nextCursor };
   const counts = await Promise.all(
     streams.map((stream) => countStream(client, toQuery(tableName, stream), filter)),

@@ -7,6 +7,12 @@ export const TABLE_KEYS = {
   sortKey: 'sk',
 } as const;
 
+/**
+ * The attribute whose epoch seconds the table's TTL removes an item after: only items that
+ * live a while by design carry it (a list's kept cursor, paging.ts).
+ */
+export const TTL_ATTRIBUTE = 'ttl';
+
 /** Global secondary indexes, each serving named access patterns (see README.md). */
 export const TABLE_INDEXES = [
   // gsi1: per-tenant lists (an agency's queue, the central case list).
