@@ -193,6 +193,8 @@ describe('table', () => {
         GlobalSecondaryIndexes: [gsi('gsi1'), gsi('gsi2'), gsi('gsi3')],
         BillingMode: 'PAY_PER_REQUEST',
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        // A list's cursor too long for a URL is kept a day, then lapses.
+        TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
         DeletionProtectionEnabled: true,
         SSESpecification: { SSEEnabled: true },
       }),
