@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { attachmentKey, DomainError, Service } from '@pantau/core';
 import { inspectUpload } from '@pantau/documents/sniff';
+import type { DynamoStore } from '@pantau/store';
 import { FileBlobStore } from '../../packages/local/src/blob-store.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SMALL_PDF } from '../support/documents.ts';
@@ -49,9 +50,10 @@ class HeldBlobs extends FileBlobStore {
 
 let blobs: HeldBlobs;
 let service: Service;
+let store: DynamoStore;
 
 beforeAll(async () => {
-  const store = await freshStore();
+  store = await freshStore();
   blobs = new HeldBlobs(mkdtempSync(join(tmpdir(), 'pantau-complete-')), clock.now);
   service = new Service({ store, clock: clock.now, blobs, inspect: inspectUpload });
   await addAgencies(service, [{ id: 'polri' }]);
@@ -105,5 +107,33 @@ describe('two abandoned uploads completed at once', () => {
     expect(await first).toBe('limit_exceeded');
     const listed = await service.listAttachments(centralOfficer, caseId);
     expect(listed.items).toHaveLength(30);
+  });
+});
+
+describe('the room a case has for files', () => {
+  it('is counted on a consistent read of its files (an eventual one may miss the one just added)', async () => {
+    clock.set(START);
+    const { caseId } = await forwardedCase(service, ['polri']);
+    // DynamoDB Local reads consistently whatever is asked: what is asked is what counts on AWS.
+    const asked: boolean[] = [];
+    store.client.middlewareStack.add(
+      (next) => (args) => {
+        const input = args.input as {
+          ConsistentRead?: boolean;
+          ExpressionAttributeValues?: Record<string, unknown>;
+        };
+        if (input.ExpressionAttributeValues?.[':prefix'] === 'FILE#')
+          asked.push(input.ConsistentRead === true);
+        return next(args);
+      },
+      { step: 'initialize', name: 'fileReads' },
+    );
+    try {
+      await service.createAttachment(centralOfficer, caseId, { name: 'a.pdf', size: 10 });
+    } finally {
+      store.client.middlewareStack.remove('fileReads');
+    }
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every(Boolean)).toBe(true);
   });
 });

@@ -89,7 +89,9 @@ export class DocumentLayer extends JobStore implements DocumentStore {
 
   /** A case's attachments, oldest first (ULIDs), every page. */
   async listAttachments(caseId: string): Promise<AttachmentRecord[]> {
-    const items = await this.queryPrefix(keys.casePk(caseId), 'FILE#');
+    // Consistent: a case's room for files is counted on it, and an eventual read may miss
+    // the file another upload just added (the case's version then no guard: read fresh).
+    const items = await this.queryPrefix(keys.casePk(caseId), 'FILE#', { consistent: true });
     return items.map((i) => record<AttachmentRecord>(i));
   }
 

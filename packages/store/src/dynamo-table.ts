@@ -169,12 +169,17 @@ export class DynamoTable {
   }
 
   /** Every item of partition `pk` whose sort key starts with `prefix`, every page. */
-  protected queryPrefix(pk: string, prefix: string, projection?: string): Promise<Item[]> {
+  protected queryPrefix(
+    pk: string,
+    prefix: string,
+    options: { projection?: string; consistent?: boolean } = {},
+  ): Promise<Item[]> {
     return queryAll(this.client, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
-      ...(projection ? { ProjectionExpression: projection } : {}),
+      ...(options.projection ? { ProjectionExpression: options.projection } : {}),
+      ...(options.consistent ? { ConsistentRead: true } : {}),
     });
   }
 

@@ -30,7 +30,7 @@ export class EscalationStore extends SettingsLayer {
   /** The ids of the ladder steps taken for one generation of an assignment. */
   async listStepsTaken(caseId: string, agencyId: string, generation: number): Promise<Set<string>> {
     const prefix = keys.step(caseId, agencyId, generation, '').sk;
-    const items = await this.queryPrefix(keys.casePk(caseId), prefix, 'sk');
+    const items = await this.queryPrefix(keys.casePk(caseId), prefix, { projection: 'sk' });
     return new Set(items.map((i) => String(i.sk).slice(prefix.length)));
   }
 
