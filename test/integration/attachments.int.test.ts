@@ -137,3 +137,39 @@ describe('the room a case has for files', () => {
     expect(asked.every(Boolean)).toBe(true);
   });
 });
+
+describe('files given up on a case (refused, abandoned)', () => {
+  it('are bounded: the oldest make room, and the case keeps at most 60 records', async () => {
+    clock.set(START);
+    const { caseId } = await forwardedCase(service, ['polri']);
+    const notAFile = new TextEncoder().encode('MZ this is no document');
+    const refused: string[] = [];
+    // A client that keeps sending a file of the wrong type: each try is refused (415).
+    for (let i = 0; i < 64; i += 1) {
+      clock.set(new Date(Date.parse(START) + i * 1_000).toISOString());
+      const { attachment } = await service.createAttachment(centralOfficer, caseId, {
+        name: `coba-${i}.pdf`,
+        size: notAFile.byteLength,
+      });
+      await blobs.write(attachmentKey(caseId, attachment.id), notAFile);
+      await expect(
+        service.completeAttachment(centralOfficer, caseId, attachment.id),
+      ).rejects.toMatchObject({ code: 'unsupported_media_type' });
+      refused.push(attachment.id);
+    }
+    const kept = await store.listAttachments(caseId);
+    expect(kept).toHaveLength(60);
+    // The newest refusals stay listed (the person who tried sees why); the oldest went.
+    expect(kept.map((a) => a.id).sort()).toEqual(refused.slice(-60).sort());
+    // And a real file still finds its place.
+    const real = await service.createAttachment(centralOfficer, caseId, {
+      name: 'surat.pdf',
+      size: SMALL_PDF.byteLength,
+    });
+    await blobs.write(attachmentKey(caseId, real.attachment.id), SMALL_PDF);
+    expect(
+      (await service.completeAttachment(centralOfficer, caseId, real.attachment.id)).status,
+    ).toBe('available');
+    expect(await store.listAttachments(caseId)).toHaveLength(60);
+  }, 60_000);
+});

@@ -92,6 +92,8 @@ export interface CaseChange {
   /** Issue 15: a yearly counter claimed with the case (its agenda number), and attachments. */
   readonly sequence?: SequenceClaim;
   readonly attachments?: readonly VersionedPut<AttachmentRecord>[];
+  /** Attachments given up (refused, abandoned) removed, each while at the version read. */
+  readonly attachmentsRemoved?: readonly Pick<AttachmentRecord, 'caseId' | 'id' | 'version'>[];
 }
 
 export interface CaseBundle {

@@ -140,6 +140,16 @@ export class DocumentLayer extends JobStore implements DocumentStore {
       items.push({ Put: this.versionedPut(attachmentItem(a.record), a.expectedVersion) });
       kinds.push(a.expectedVersion === null ? 'exists' : 'version');
     }
+    for (const a of change.attachmentsRemoved ?? []) {
+      items.push({
+        Delete: {
+          TableName: this.tableName,
+          Key: documentKeys.attachment(a.caseId, a.id),
+          ...this.atVersion(a.version),
+        },
+      });
+      kinds.push('version');
+    }
     return { items, kinds };
   }
 }

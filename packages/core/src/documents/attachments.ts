@@ -88,6 +88,29 @@ export function assertRoomFor(existing: readonly AttachmentRecord[], now: Date):
     throw limitExceeded(`a case holds at most ${MAX_ATTACHMENTS_PER_CASE} attachments`);
 }
 
+/**
+ * The records a case keeps at most: its 30 files, and as many given up (refused, abandoned).
+ * A client that keeps sending a file of the wrong type would otherwise grow the case's
+ * collection, and every read of its files, without end.
+ */
+export const MAX_ATTACHMENT_RECORDS = 2 * MAX_ATTACHMENTS_PER_CASE;
+
+/**
+ * The records given up, oldest first, that a new one makes way for (removed in its write), so
+ * the case keeps at most `MAX_ATTACHMENT_RECORDS`: the newest refusals stay listed, with why.
+ */
+export function givenUpToRemove(
+  existing: readonly AttachmentRecord[],
+  now: Date,
+): AttachmentRecord[] {
+  const excess = existing.length + 1 - MAX_ATTACHMENT_RECORDS;
+  if (excess <= 0) return [];
+  return existing
+    .filter((a) => !countsAgainstLimit(a, now))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+    .slice(0, excess);
+}
+
 /** Where an attachment's bytes are in the blob store. */
 export const attachmentKey = (caseId: string, id: string): string => `cases/${caseId}/${id}`;
 

@@ -15,6 +15,7 @@ import {
   completeAttachment as complete,
   defaultVisibility,
   downloadName,
+  givenUpToRemove,
   newAttachment,
   UPLOAD_TTL_SECONDS,
   viewAttachment,
@@ -91,11 +92,14 @@ export async function createAttachment(
   // Under an Idempotency-Key, a start sent again (its answer lost) is the same attachment with
   // a fresh form, not a second place among the case's 30.
   let created: AttachmentRecord | undefined;
+  let removed: AttachmentRecord[] = [];
   const started = await idempotent(deps, p.agency, idem, (remember) =>
     retryContended(async () => {
       const { bundle: fresh } = await readableCase(deps, p, caseId);
       const now = deps.clock();
-      assertRoomFor(await deps.store.listAttachments(caseId), now);
+      const existing = await deps.store.listAttachments(caseId);
+      assertRoomFor(existing, now);
+      removed = givenUpToRemove(existing, now);
       const record = newAttachment({
         id: ulid(now.getTime()),
         caseId,
@@ -110,12 +114,15 @@ export async function createAttachment(
       await deps.store.commit({
         case: put(fresh.case, touchCase(fresh.case, now)),
         attachments: [{ record, expectedVersion: null }],
+        attachmentsRemoved: removed,
         idempotency: remember(body),
       });
       created = record;
       return body;
     }),
   );
+  // The bytes of an upload given up with its record, if any ever came (a refusal's went then).
+  for (const gone of removed) await blobs.delete(gone.key).catch(() => undefined);
   created ??= await readableAttachment(deps, p, caseId, started.id);
   // Its bytes came since: a second form could replace the file that was checked.
   if (created.status !== 'uploading')
