@@ -306,7 +306,7 @@ interface Fixtures {
   readonly searchCaseId: string;
   /** Every fixture case's tracking code (none may reach an agency). */
   readonly trackingCodes: readonly string[];
-  /** The default policy as stored, as a PUT body. */
+  /** The default policy as stored, as a PUT body (with the `version` read). */
   readonly policy: Json;
   /** The re-arming job the calendar edit started. */
   readonly jobId: string;
@@ -525,9 +525,9 @@ beforeAll(async () => {
     ),
     202,
   );
+  // With the version each was read at, as the console sends them (a save since: a 409, 'ok').
   const {
     id: _id,
-    version: _version,
     updatedAt: _updatedAt,
     ...policy
   } = ok(await http.get(`/v1/policies/${POLICY_ID}`, { token: admin }), 200);
@@ -536,11 +536,10 @@ beforeAll(async () => {
     200,
   );
   const letter = await forwardingLetter(http, central, main.id, OWNER);
-  const {
-    version: _v,
-    updatedAt: _u,
-    ...documentSettings
-  } = ok(await http.get('/v1/settings/documents', { token: admin }), 200);
+  const { updatedAt: _u, ...documentSettings } = ok(
+    await http.get('/v1/settings/documents', { token: admin }),
+    200,
+  );
   fixtures = {
     attachmentId: scan.id,
     letterId: letter.id,

@@ -144,7 +144,8 @@ describe('the first save of settings, by two admins at once', () => {
   it('both succeed, the later saved over the earlier, as any later save is', async () => {
     const fresh = await freshStore();
     const admins = new Service({ store: fresh, clock: clock.now });
-    const base = await admins.documentSettings(centralAdmin);
+    // Without the version each form was loaded at: the last save wins (with it, see below).
+    const { version: _b, ...base } = await admins.documentSettings(centralAdmin);
     const { id: _id, version: _v, updatedAt: _u, ...policy } = await admins.getPolicy('default');
     fresh.getDocumentSettings = together(2, fresh.getDocumentSettings.bind(fresh));
     fresh.getPolicy = together(2, fresh.getPolicy.bind(fresh));
@@ -168,5 +169,75 @@ describe('the first save of settings, by two admins at once', () => {
       ),
     );
     expect(policies.map((p) => p.policy.version).sort()).toEqual([1, 2]);
+  });
+});
+
+describe('a save made on the version an admin loaded, after another admin saved since', () => {
+  it('is refused for a policy (409 version_conflict), and the other admin’s ladder stays', async () => {
+    const admins = new Service({ store: await freshStore(), clock: clock.now });
+    const { id: _id, version: loaded, updatedAt: _u, ...form } = await admins.getPolicy('default');
+    // Admin A saves new ladder steps; admin B's form was loaded before.
+    const ladder = form.ladder.filter((step) => step.name !== 'warning');
+    const a = await admins.putPolicy(centralAdmin, 'default', {
+      ...form,
+      ladder,
+      version: loaded,
+    });
+    expect(a.policy.version).toBe(loaded + 1);
+    await expect(
+      admins.putPolicy(centralAdmin, 'default', {
+        ...form,
+        acknowledgeWorkingDays: form.acknowledgeWorkingDays + 2,
+        version: loaded,
+      }),
+    ).rejects.toMatchObject({ code: 'version_conflict', message: /read it again/ });
+    const stored = await admins.getPolicy('default');
+    expect(stored.version).toBe(loaded + 1);
+    expect(stored.ladder).toEqual(ladder);
+    expect(stored.acknowledgeWorkingDays).toBe(form.acknowledgeWorkingDays);
+
+    // Made on the version now stored, it saves; without a version, the last save still wins.
+    const b = await admins.putPolicy(centralAdmin, 'default', {
+      ...form,
+      ladder,
+      acknowledgeWorkingDays: 9,
+      version: loaded + 1,
+    });
+    expect(b.policy).toMatchObject({ version: loaded + 2, acknowledgeWorkingDays: 9, ladder });
+    const c = await admins.putPolicy(centralAdmin, 'default', { ...form, ladder });
+    expect(c.policy.version).toBe(loaded + 3);
+
+    // A first save naming a version: the policy it was made on does not exist.
+    await expect(
+      admins.putPolicy(centralAdmin, 'belum-ada', { ...form, version: 1 }),
+    ).rejects.toMatchObject({ code: 'version_conflict' });
+    await expect(admins.getPolicy('belum-ada')).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('is refused for the document settings, and the other admin’s save stays', async () => {
+    const admins = new Service({ store: await freshStore(), clock: clock.now });
+    // The defaults, version 0, as both admins' forms were loaded.
+    const { updatedAt: _u, ...form } = await admins.documentSettings(centralAdmin);
+    expect(form.version).toBe(0);
+    const a = await admins.putDocumentSettings(centralAdmin, {
+      ...form,
+      agendaNumberPattern: 'A-{seq}',
+    });
+    expect(a.version).toBe(1);
+    await expect(
+      admins.putDocumentSettings(centralAdmin, { ...form, letterNumberPattern: 'B-{seq}' }),
+    ).rejects.toMatchObject({ code: 'version_conflict', message: /read them again/ });
+    expect(await admins.documentSettings(centralAdmin)).toMatchObject({
+      version: 1,
+      agendaNumberPattern: 'A-{seq}',
+      letterNumberPattern: form.letterNumberPattern,
+    });
+
+    const { version: _v, ...withoutVersion } = form;
+    const c = await admins.putDocumentSettings(centralAdmin, {
+      ...withoutVersion,
+      letterNumberPattern: 'C-{seq}',
+    });
+    expect(c).toMatchObject({ version: 2, agendaNumberPattern: form.agendaNumberPattern });
   });
 });

@@ -87,6 +87,8 @@ export function documentRoutes({ renderPdf, trackingUrl }: DocumentRoutesDeps) {
         path: '/settings/documents',
         tags,
         summary: 'Replace them (central admin); numbers already given stay as they are',
+        description:
+          '409 `version_conflict` when `version` is given and another admin has saved them since: nothing changes, read them again.',
         request: { body: jsonBody(DocumentSettingsBody) },
         responses: { 200: json(DocumentSettingsSchema, 'The settings'), ...PROBLEMS },
       }),

@@ -147,6 +147,8 @@ export const policies = new OpenAPIHono()
       tags: ['Policies'],
       summary:
         'Replace a policy; a job gives the open assignments under it new deadlines and ladders',
+      description:
+        '409 `version_conflict` when `version` is given and another admin has saved the policy since (or it does not exist yet): nothing changes, read it again.',
       request: { params: PolicyParam, body: jsonBody(PolicyBody) },
       responses: {
         202: json(PolicyChangeSchema, 'The policy saved; the re-arming job (`GET /v1/jobs/{id}`)'),

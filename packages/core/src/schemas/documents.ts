@@ -42,6 +42,10 @@ export const DocumentSettingsBody = z
     }),
     signatory: z.strictObject({ name: text(200), position: text(200), nip }),
     tembusan: z.array(text(200)).max(10).meta({ description: 'Copies (tembusan) on every letter' }),
+    version: z.int().min(0).optional().meta({
+      description:
+        'The settings’ `version` the form was loaded at (0: the defaults, none saved yet): if another admin has saved them since, 409 `version_conflict` and nothing changes: read them again (without it the save replaces whatever is stored)',
+    }),
   })
   .meta({ id: 'DocumentSettingsBody' });
 export type DocumentSettingsInput = z.infer<typeof DocumentSettingsBody>;

@@ -29,13 +29,18 @@ export const CalendarChangeSchema = z
 /**
  * A policy as an admin sends it: stricter than a stored one (read leniently, so a policy saved
  * before a rule existed still loads): a calendar id as the calendar routes take it (a longer
- * one reached DynamoDB as a key), and each party of a ladder step at most once.
+ * one reached DynamoDB as a key), and each party of a ladder step at most once; and the
+ * version the admin's form was loaded at, so a save made on an older one is refused.
  */
 export const PolicyBody = SlaPolicySchema.omit({ id: true, version: true, updatedAt: true })
   .extend({
     calendarId: z
       .string()
       .regex(/^[a-z0-9-]{1,40}$/, 'lowercase letters, digits and dashes, 1–40 characters'),
+    version: z.int().min(0).optional().meta({
+      description:
+        'The policy’s `version` the form was loaded at: if another admin has saved it since (or it does not exist yet), 409 `version_conflict` and nothing changes: read it again (without it the save replaces whatever is stored)',
+    }),
   })
   .superRefine((policy, ctx) => {
     policy.ladder.forEach((step, i) => {

@@ -37,12 +37,21 @@ export async function putDocumentSettings(
   input: DocumentSettingsInput,
 ): Promise<DocumentSettings> {
   requireRole(p, ADMIN_ROLES);
-  // The last save wins, as for any later save: two admins saving the first settings at once
-  // both find none, and the one whose write lands second saves over the first ('exists').
+  const { version: seen, ...fields } = input;
+  // Made on the version the admin loaded (0: the defaults, none saved): another admin's save
+  // since is refused, not reverted. Without it the last save wins, as for any later save: two
+  // admins saving the first settings at once both find none, and the one whose write lands
+  // second saves over the first ('exists').
   return retryOnConflict(async () => {
     const current = await deps.store.getDocumentSettings(await settingsVersion(deps));
+    const stored = current?.version ?? 0;
+    if (seen !== undefined && stored !== seen)
+      throw new DomainError(
+        'version_conflict',
+        `the document settings were saved since version ${seen} (now ${stored}): read them again`,
+      );
     const next: DocumentSettings = {
-      ...input,
+      ...fields,
       version: (current?.version ?? 0) + 1,
       updatedAt: deps.clock().toISOString(),
     };

@@ -3,7 +3,7 @@
  * open deadlines it touches move, and their ladders re-arm, in a job it starts (rearm-jobs.ts).
  */
 import type { CalendarDay } from '../calendar.ts';
-import { invalidInput, notFound } from '../errors.ts';
+import { DomainError, invalidInput, notFound } from '../errors.ts';
 import type { SlaPolicy } from '../policy.ts';
 import type { PolicyInput } from '../schemas.ts';
 import type { Principal } from '../tenancy.ts';
@@ -98,13 +98,23 @@ export async function getPolicy(deps: ServiceDeps, id: string): Promise<SlaPolic
 /** Replaces a policy; a job gives the open assignments under it the new targets and ladders. */
 export async function putPolicy(deps: ServiceDeps, p: Principal, id: string, input: PolicyInput) {
   requireRole(p, ADMIN_ROLES);
-  // The last save wins, the first save of a new policy too ('exists': another admin's landed).
+  const { version: seen, ...fields } = input;
+  // Made on the version the admin loaded: another admin's save since is refused, not reverted
+  // (nor a policy that does not exist yet: there was no such version). Without it the last save
+  // wins, the first save of a new policy too ('exists': another admin's landed).
   const policy = await retryOnConflict(async () => {
     const current = await deps.store.getPolicy(id, await settingsVersion(deps));
+    if (seen !== undefined && current?.version !== seen)
+      throw new DomainError(
+        'version_conflict',
+        current
+          ? `policy ${id} was saved since version ${seen} (now ${current.version}): read it again`
+          : `policy ${id} does not exist (no version ${seen}): read the policies again`,
+      );
     if (!(await deps.store.getCalendar(input.calendarId)))
       throw invalidInput('calendarId', 'unknown calendar');
     const next: SlaPolicy = {
-      ...input,
+      ...fields,
       id,
       version: (current?.version ?? 0) + 1,
       updatedAt: deps.clock().toISOString(),

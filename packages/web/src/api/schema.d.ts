@@ -3419,7 +3419,10 @@ export type paths = {
                 };
             };
         };
-        /** Replace a policy; a job gives the open assignments under it new deadlines and ladders */
+        /**
+         * Replace a policy; a job gives the open assignments under it new deadlines and ladders
+         * @description 409 `version_conflict` when `version` is given and another admin has saved the policy since (or it does not exist yet): nothing changes, read it again.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -4454,7 +4457,10 @@ export type paths = {
                 };
             };
         };
-        /** Replace them (central admin); numbers already given stay as they are */
+        /**
+         * Replace them (central admin); numbers already given stay as they are
+         * @description 409 `version_conflict` when `version` is given and another admin has saved them since: nothing changes, read them again.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -6796,6 +6802,8 @@ export type components = {
             reforwardClock: "fresh" | "inherit";
             /** @default 5 */
             minimumSample: number;
+            /** @description The policy’s `version` the form was loaded at: if another admin has saved it since (or it does not exist yet), 409 `version_conflict` and nothing changes: read it again (without it the save replaces whatever is stored) */
+            version?: number;
         };
         Job: {
             id: string;
@@ -7041,6 +7049,8 @@ export type components = {
             };
             /** @description Copies (tembusan) on every letter */
             tembusan: string[];
+            /** @description The settings’ `version` the form was loaded at (0: the defaults, none saved yet): if another admin has saved them since, 409 `version_conflict` and nothing changes: read them again (without it the save replaces whatever is stored) */
+            version?: number;
         };
         AttachmentUpload: {
             attachment: components["schemas"]["Attachment"];

@@ -1,5 +1,5 @@
 /** Small shared pieces: problem alerts, submit buttons with progress, pagers, dates, badges. */
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import { type DeadlineStatus, deadlineStatus } from '../deadline';
 import { formatInstant, type TimeZone } from '../format';
@@ -63,6 +63,37 @@ export const saying =
   (code: string, sentence: string) =>
   (error: unknown): unknown =>
     error instanceof ApiError && error.problem?.code === code ? new Refusal(sentence) : error;
+
+/**
+ * A save made on the version its form was loaded at (`version` in the body), for a record any
+ * central admin may edit: when another admin has saved it since (409 `version_conflict`),
+ * `refused` makes the error `sentence` (what happened, where the form is) and `reloadButton`
+ * offers theirs. The admin's values stay in the form until they ask: `reload` remakes it.
+ */
+export function useSavedSince(sentence: string, reload: () => void) {
+  const { t } = useI18n();
+  const [since, setSince] = useState(false);
+  return {
+    refused: (error: unknown): unknown => {
+      const said = saying('version_conflict', sentence)(error);
+      if (said !== error) setSince(true);
+      return said;
+    },
+    reloadButton: since ? (
+      <p>
+        <button
+          type="button"
+          onClick={() => {
+            setSince(false);
+            reload();
+          }}
+        >
+          {t('common.reloadLatest')}
+        </button>
+      </p>
+    ) : null,
+  };
+}
 
 export function problemSentence(t: Translate, error: unknown): string {
   if (error instanceof Refusal) return error.message;

@@ -77,6 +77,8 @@ export const documentsId = {
   'documentSettings.nip': 'NIP',
   'documentSettings.tembusan': 'Tembusan (satu per baris)',
   'documentSettings.submit': 'Simpan pengaturan',
+  'documentSettings.savedSince':
+    'Admin lain telah menyimpan pengaturan dokumen sementara Anda mengubahnya, jadi perubahan Anda tidak disimpan. Muat versi terbarunya, lalu ubah lagi.',
 } as const;
 
 export type DocumentsMessageKey = keyof typeof documentsId;
@@ -155,4 +157,6 @@ export const documentsEn = {
   'documentSettings.nip': 'NIP',
   'documentSettings.tembusan': 'Copies (tembusan), one per line',
   'documentSettings.submit': 'Save settings',
+  'documentSettings.savedSince':
+    'Another admin saved the document settings while you were editing them, so your changes were not saved. Load the latest version, then make them again.',
 } satisfies Record<DocumentsMessageKey, string>;

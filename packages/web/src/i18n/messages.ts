@@ -28,6 +28,7 @@ const id = {
   'common.empty': 'Tidak ada data.',
   'common.none': 'Tidak ada.',
   'common.saved': 'Tersimpan.',
+  'common.reloadLatest': 'Muat versi terbaru',
   'common.technicalDetail': 'Rincian teknis (untuk operator)',
   'common.notFound': 'Halaman tidak ditemukan.',
 
@@ -499,6 +500,8 @@ const id = {
   'policies.recipients': 'Penerima',
   'policies.cc': 'Tembusan',
   'policies.saved': '{name} tersimpan. Tenggat penugasan terbuka dihitung ulang:',
+  'policies.savedSince':
+    'Admin lain telah menyimpan {name} sementara Anda mengubahnya, jadi perubahan Anda tidak disimpan. Muat versi terbarunya, lalu ubah lagi.',
   'job.listing': 'Mendata penugasan terbuka yang terdampak: {total} sejauh ini…',
   'job.running': '{done} dari {total} penugasan diproses, {failed} gagal.',
   'job.completed':
@@ -697,6 +700,7 @@ const en = {
   'common.empty': 'Nothing here.',
   'common.none': 'None.',
   'common.saved': 'Saved.',
+  'common.reloadLatest': 'Load the latest version',
   'common.technicalDetail': 'Technical detail (for the operator)',
   'common.notFound': 'Page not found.',
 
@@ -1168,6 +1172,8 @@ const en = {
   'policies.recipients': 'Recipients',
   'policies.cc': 'Copy to',
   'policies.saved': '{name} saved. Recomputing the deadlines of open assignments:',
+  'policies.savedSince':
+    'Another admin saved {name} while you were editing it, so your changes were not saved. Load the latest version, then make them again.',
   'job.listing': 'Listing the open assignments affected: {total} so far…',
   'job.running': '{done} of {total} assignments processed, {failed} failed.',
   'job.completed': 'Done: {total} assignments processed, {moved} deadlines moved, {failed} failed.',

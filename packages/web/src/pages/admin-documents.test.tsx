@@ -35,3 +35,39 @@ describe('the document settings', () => {
     expect(calls.find((c) => c.method === 'PUT')).toBeDefined();
   });
 });
+
+describe('two admins editing the document settings', () => {
+  it('saves on the version loaded; another admin’s save since is said, and loaded on request', async () => {
+    let stored = { ...SETTINGS, version: 3, updatedAt: null };
+    const calls = mockApi((call) =>
+      call.method === 'PUT'
+        ? json(409, {
+            type: 'about:blank',
+            title: 'Conflict',
+            status: 409,
+            code: 'version_conflict',
+            detail: 'the document settings were saved since version 3 (now 4): read them again',
+            requestId: 'r1',
+          })
+        : json(200, stored),
+    );
+    renderWith(<DocumentSettingsPage />, {
+      as: { agency: 'setneg', role: 'central_admin' },
+      path: '/admin/documents',
+    });
+    await userEvent.click(await screen.findByRole('button', { name: /Simpan/ }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    expect(calls.find((c) => c.method === 'PUT')!.body).toMatchObject({ version: 3 });
+    stored = { ...SETTINGS, letterNumberPattern: 'C-{seq}/{year}', version: 4, updatedAt: null };
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Admin lain telah menyimpan pengaturan dokumen sementara Anda mengubahnya',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Muat versi terbaru' }));
+    await waitFor(() =>
+      expect(screen.getByLabelText<HTMLInputElement>(/^Pola nomor surat/).value).toBe(
+        'C-{seq}/{year}',
+      ),
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});

@@ -7,7 +7,7 @@ import { DocumentSettingsBody } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import { ActionForm, ActionResultProvider } from '../components/action-form';
 import { TextField } from '../components/field';
-import { Loading, PageTitle, ProblemAlert } from '../components/ui';
+import { Loading, PageTitle, ProblemAlert, useSavedSince } from '../components/ui';
 import { useLoad } from '../data';
 import { compact, type Values } from '../forms/use-form';
 import { useI18n } from '../i18n/i18n';
@@ -47,15 +47,20 @@ const FIELDSETS: readonly [MessageKey, readonly Field[]][] = [
   ],
 ];
 
-/** The form edits the tembusan as lines of a text area; the body wants a list. */
-function toBody(values: Values): unknown {
-  const { tembusanText, ...rest } = compact(values) as Values;
-  const tembusan = String(tembusanText ?? '')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
-  return { ...rest, tembusan };
-}
+/**
+ * The form edits the tembusan as lines of a text area; the body wants a list. Made on the
+ * version loaded: another admin's save since is refused, not reverted.
+ */
+const toBody =
+  (version: number) =>
+  (values: Values): unknown => {
+    const { tembusanText, ...rest } = compact(values) as Values;
+    const tembusan = String(tembusanText ?? '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    return { ...rest, tembusan, version };
+  };
 
 function toValues(settings: Schemas['DocumentSettings']): Values {
   const { version: _v, updatedAt: _u, tembusan, ...rest } = settings;
@@ -65,6 +70,7 @@ function toValues(settings: Schemas['DocumentSettings']): Values {
 export default function DocumentSettingsPage() {
   const { t } = useI18n();
   const settings = useLoad(() => unwrap(api.GET('/v1/settings/documents')), []);
+  const savedSince = useSavedSince(t('documentSettings.savedSince'), settings.reload);
   if (settings.loading && !settings.data) return <Loading />;
   return (
     <section className="narrow">
@@ -80,13 +86,18 @@ export default function DocumentSettingsPage() {
             title={t('documentSettings.title')}
             schema={DocumentSettingsBody}
             initial={toValues(settings.data)}
-            toBody={toBody}
+            toBody={toBody(settings.data.version)}
             submitLabel={t('documentSettings.submit')}
-            send={(body) => unwrap(api.PUT('/v1/settings/documents', { body }))}
+            send={(body) =>
+              unwrap(api.PUT('/v1/settings/documents', { body })).catch((e: unknown) => {
+                throw savedSince.refused(e);
+              })
+            }
             onDone={settings.reload}
           >
             {(form) => (
               <>
+                {savedSince.reloadButton}
                 {FIELDSETS.map(([legend, fields]) => (
                   <fieldset key={legend}>
                     <legend>{t(legend)}</legend>

@@ -64,3 +64,43 @@ describe('the escalation ladder an admin edits', () => {
     ]);
   });
 });
+
+describe('two admins editing one policy', () => {
+  it('saves on the version loaded; another admin’s save since is said, and loaded on request', async () => {
+    let stored: typeof POLICY = POLICY;
+    const calls = mockApi((call) =>
+      call.method === 'PUT'
+        ? json(409, {
+            type: 'about:blank',
+            title: 'Conflict',
+            status: 409,
+            code: 'version_conflict',
+            detail: 'policy default was saved since version 4 (now 5): read it again',
+            requestId: 'r1',
+          })
+        : json(200, { items: [stored], nextCursor: null }),
+    );
+    renderWith(<Policies />, { as: { agency: 'setneg', role: 'central_admin' } });
+    await screen.findByText('Tahapan eskalasi', { selector: 'legend' });
+    // Meanwhile another admin saves the policy (version 5).
+    stored = { ...POLICY, acknowledgeWorkingDays: 4, version: 5 };
+    fireEvent.change(screen.getByLabelText(/^Tindak lanjut/), { target: { value: '6' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    expect(calls.find((c) => c.method === 'PUT')!.body).toMatchObject({
+      followUpWorkingDays: 6,
+      version: 4,
+    });
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Admin lain telah menyimpan Kebijakan standar sementara Anda mengubahnya',
+    );
+    // Nothing reloaded behind the admin's back: their values stay until they ask.
+    expect(screen.getByLabelText<HTMLInputElement>(/^Tindak lanjut/).value).toBe('6');
+    await userEvent.click(screen.getByRole('button', { name: 'Muat versi terbaru' }));
+    await waitFor(() =>
+      expect(screen.getByLabelText<HTMLInputElement>(/^Konfirmasi penerimaan/).value).toBe('4'),
+    );
+    expect(screen.getByLabelText<HTMLInputElement>(/^Tindak lanjut/).value).toBe('5');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});

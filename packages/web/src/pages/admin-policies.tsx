@@ -9,7 +9,7 @@ import { api, type Schemas, unwrap } from '../api/client';
 import { ActionForm } from '../components/action-form';
 import { NumberField, SelectField, TextField } from '../components/field';
 import { JobProgress } from '../components/job-progress';
-import { Loading, PageTitle, ProblemAlert } from '../components/ui';
+import { Loading, PageTitle, ProblemAlert, useSavedSince } from '../components/ui';
 import { useLoad } from '../data';
 import { type Form, getPath, type Values } from '../forms/use-form';
 import { labelOf, stepLabel, type Translate, useI18n } from '../i18n/i18n';
@@ -57,6 +57,7 @@ export default function Policies() {
             setSaved({ message: t('policies.saved', { name: policyName(t, policy.id) }), job });
             policies.reload();
           }}
+          reload={policies.reload}
         />
       ))}
     </section>
@@ -66,30 +67,38 @@ export default function Policies() {
 function PolicyEditor({
   policy,
   onSaved,
+  reload,
 }: {
   policy: Schemas['Policy'];
   onSaved: (job: Schemas['Job']) => void;
+  /** Reads the policies again (this editor is remade from a newer version). */
+  reload: () => void;
 }) {
   const { t } = useI18n();
-  const { id, version: _v, updatedAt: _u, ...initial } = policy;
+  const { id, version, updatedAt: _u, ...initial } = policy;
+  const savedSince = useSavedSince(t('policies.savedSince', { name: policyName(t, id) }), reload);
   return (
     <ActionForm
       open
       title={policyName(t, id)}
       schema={PolicyBody}
       initial={initial as unknown as Values}
-      toBody={(values) => values}
+      // Made on the version loaded: another admin's save since is refused, not reverted.
+      toBody={(values) => ({ ...values, version })}
       submitLabel={t('actions.save')}
       onDone={() => {}}
       send={async (body) => {
         const { job } = await unwrap(
           api.PUT('/v1/policies/{id}', { params: { path: { id } }, body }),
-        );
+        ).catch((e: unknown) => {
+          throw savedSince.refused(e);
+        });
         onSaved(job);
       }}
     >
       {(form) => (
         <>
+          {savedSince.reloadButton}
           <fieldset>
             <legend>{t('policies.targets')}</legend>
             {TARGET_FIELDS.map(([name, label]) => (
