@@ -312,3 +312,45 @@ describe('a focal point coordinating many member units', () => {
     });
   });
 });
+
+describe('a delegation racing its member unit leaving the focal point', () => {
+  it('is refused when the unit left between the coordinator’s read and the write', async () => {
+    await addAgencies(service, [
+      { id: 'kemenag' },
+      { id: 'kanwil-kemenag-jabar', focalPointId: 'kemenag' },
+    ]);
+    const { caseId } = await forwardedCase(['kemenag']);
+    const coordinator = { ...officerOf('kemenag'), role: 'agency_coordinator' as const };
+    // The coordinator's write waits until central's admin has moved the unit out, both of
+    // its passes giving back delegations (there was none yet) done.
+    let began = () => {};
+    let release = () => {};
+    const reached = new Promise<void>((resolve) => (began = resolve));
+    const until = new Promise<void>((resolve) => (release = resolve));
+    let held = false;
+    const slow: Store = Object.create(store, {
+      commit: {
+        value: async (...args: Parameters<Store['commit']>) => {
+          if (!held) {
+            held = true;
+            began();
+            await until;
+          }
+          return store.commit(...args);
+        },
+      },
+    });
+    const delegating = new Service({ store: slow, clock: clock.now })
+      .delegate(coordinator, caseId, 'kemenag', { memberId: 'kanwil-kemenag-jabar' })
+      .then(
+        () => 'delegated',
+        (error: { code?: string }) => error.code,
+      );
+    await reached;
+    await service.updateAgency(centralAdmin, 'kanwil-kemenag-jabar', { focalPointId: null });
+    release();
+    expect(await delegating).toBe('validation_failed');
+    const { assignments } = await service.getCase(centralOfficer, caseId);
+    expect(assignments.find((a) => a.agencyId === 'kemenag')!.delegatedTo).toBeNull();
+  });
+});

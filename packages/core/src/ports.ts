@@ -84,6 +84,8 @@ export interface CaseChange {
   readonly ladders?: readonly VersionedPut<LadderRecord>[];
   readonly extensions?: readonly VersionedPut<ExtensionRequestRecord>[];
   readonly activities?: readonly VersionedPut<ActivityRecord>[];
+  /** Agencies the change was decided on (a delegation's member unit), unchanged since read. */
+  readonly agenciesAsRead?: readonly Pick<Agency, 'id' | 'version'>[];
   /** Extensions and ended pauses, each created once as an item of its own. */
   readonly clockEntries?: readonly ClockEntry[];
   /** Statistics counters to add to, in the same transaction. */

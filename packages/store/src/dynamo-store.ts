@@ -387,6 +387,16 @@ export class DynamoStore extends SearchStore implements Store {
       items.push({ Put: this.versionedPut(extensionItem(x.record), x.expectedVersion) });
       kinds.push('version');
     }
+    for (const agency of change.agenciesAsRead ?? []) {
+      items.push({
+        ConditionCheck: {
+          TableName: this.tableName,
+          Key: keys.agency(agency.id),
+          ...this.atVersion(agency.version),
+        },
+      });
+      kinds.push('version');
+    }
     for (const e of change.clockEntries ?? []) {
       items.push({ Put: this.createPut(clockEntryItem(e)) });
       kinds.push('exists');

@@ -20,6 +20,7 @@ import { armLadder, ladderTimer, skippedEvents } from '../ladder/index.ts';
 import type { LadderRecord } from '../notification.ts';
 import type { CaseBundle, VersionedPut } from '../ports.ts';
 import type {
+  Agency,
   AssignmentView,
   DelegateInput,
   RedirectInput,
@@ -150,9 +151,12 @@ export async function delegate(
   }
   return retryOnConflict(async () => {
     const { bundle, assignment } = await readableAssignment(deps, p, caseId, agencyId);
-    // Authorised first: the member unit is looked up once the assignment is the caller's.
+    // Authorised first: the member unit is looked up once the assignment is the caller's, and
+    // the delegation written only while the unit is as read (one that left the focal point
+    // meanwhile, its delegations given back already, is refused on reading it again).
+    let member: Agency | undefined;
     if (input.memberId !== null) {
-      const member = await deps.store.getAgency(input.memberId);
+      member = await deps.store.getAgency(input.memberId);
       if (!member || member.focalPointId !== agencyId)
         throw invalidInput('memberId', `not a member unit of ${agencyId}`);
     }
@@ -163,10 +167,15 @@ export async function delegate(
         'invalid_transition',
         `an assignment that is ${assignment.state} cannot be delegated`,
       );
-    return setDelegation(deps, p, bundle, assignment, input.memberId, {
-      memberId: input.memberId,
-      note: input.note ?? null,
-    });
+    return setDelegation(
+      deps,
+      p,
+      bundle,
+      assignment,
+      input.memberId,
+      { memberId: input.memberId, note: input.note ?? null },
+      member,
+    );
   });
 }
 
@@ -178,6 +187,7 @@ async function setDelegation(
   assignment: AssignmentRecord,
   memberId: string | null,
   data: Record<string, unknown>,
+  member?: Agency,
 ): Promise<AssignmentView> {
   const now = deps.clock();
   const next: AssignmentRecord = {
@@ -188,6 +198,7 @@ async function setDelegation(
   const change = await assignmentChange(deps, bundle, assignment, next, now, false);
   await deps.store.commit({
     ...change.change,
+    ...(member ? { agenciesAsRead: [member] } : {}),
     events: [event(assignment.caseId, now, 'assignment_delegated', p, assignment.agencyId, data)],
   });
   return change.view;

@@ -28,6 +28,8 @@ export function commitSize(change: CaseChange): number {
     change.clockEntries,
     change.counters,
     change.attachments,
+    change.attachmentsRemoved,
+    change.agenciesAsRead,
     creates ? change.claims : undefined,
   ];
   return (
