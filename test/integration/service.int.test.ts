@@ -52,6 +52,48 @@ describe('deadlines', () => {
     expect(assignments.every((a) => a.calendarWarnings.length === 0)).toBe(true);
   });
 
+  it('keeps a verified case overdue past its 3 working days until it is forwarded', async () => {
+    clock.set('2026-06-01T03:00:00.000Z'); // a Monday (a holiday: counted from Tuesday)
+    const created = await service.createCase(centralOfficer, {
+      channel: 'letter',
+      complainant: { name: 'Siti Aminah', phone: '0812000000' },
+      subject: 'Jalan desa rusak',
+      description: 'Belum diperbaiki.',
+    });
+    await service.verifyCase(centralOfficer, created.id, { decision: 'accept', type: 'light' });
+    const overdueCases = async () =>
+      (await service.listCases(centralOfficer, { overdue: true, limit: 100 } as never)).items.map(
+        (c) => c.id,
+      );
+    // Verified, never forwarded, past the deadline to verify and forward: overdue.
+    clock.set(new Date(Date.parse(created.verificationDueAt) + 1).toISOString());
+    expect((await service.getCase(centralOfficer, created.id)).overdue).toBe(true);
+    expect(await overdueCases()).toContain(created.id);
+    // Forwarded: the agencies' deadlines are the case's now.
+    await service.forward(centralOfficer, created.id, { assignments: [{ agencyId: 'polri' }] });
+    expect((await service.getCase(centralOfficer, created.id)).overdue).toBe(false);
+    expect(await overdueCases()).not.toContain(created.id);
+  });
+
+  it('counts a paused assignment past its dates as not overdue, in every list and on its case', async () => {
+    clock.set('2026-06-02T03:00:00.000Z'); // a Tuesday
+    const { caseId } = await forwardedCase(['pemprov-bali']);
+    await service.pauseAssignment(centralOfficer, caseId, 'pemprov-bali', 'Menunggu pengadu');
+    clock.set('2026-07-20T03:00:00.000Z'); // every target's date long past
+    const bali = officerOf('pemprov-bali');
+    const queued = async (overdue: boolean) =>
+      (await service.queue(bali, { overdue, limit: 100 } as never)).items.map((a) => a.caseId);
+    // Nothing is overdue while the clock is paused: listed as not overdue, not as overdue.
+    expect(await queued(false)).toContain(caseId);
+    expect(await queued(true)).not.toContain(caseId);
+    expect((await service.getCase(centralOfficer, caseId)).overdue).toBe(false);
+    const overdueCases = await service.listCases(centralOfficer, {
+      overdue: true,
+      limit: 100,
+    } as never);
+    expect(overdueCases.items.map((c) => c.id)).not.toContain(caseId);
+  });
+
   it('derives overdue at read time, per target, and stops once the target is met', async () => {
     clock.set('2026-03-16T03:00:00.000Z');
     const { caseId } = await forwardedCase(['polri']);

@@ -196,9 +196,13 @@ export const isTargetOverdue = (a: AssignmentRecord, target: Target, now: Date):
 export const openTargets = (a: AssignmentRecord): Target[] =>
   isOpen(a) ? TARGETS.filter((t) => a.met[t] === null) : [];
 
-/** The soonest due instant among unmet targets of an open assignment (queue order). */
+/**
+ * The soonest due instant among unmet targets of an open assignment whose clock runs (queue
+ * order, and its case's soonest deadline): a paused one has none running, so it is neither
+ * overdue nor due soon in any list, and comes after those with a date.
+ */
 export function nextDueAt(a: AssignmentRecord): string | null {
-  if (!isOpen(a)) return null;
+  if (!isOpen(a) || a.paused) return null;
   const open = TARGETS.filter((t) => a.met[t] === null).map((t) => a.due[t]);
   return open.length === 0 ? null : open.sort()[0]!;
 }

@@ -261,7 +261,8 @@ export function verify(c: CaseRecord, input: VerificationInput, now: Date): Case
         category: input.category ?? null,
         note: input.note ?? null,
       },
-      nextDueAt: null,
+      // Its deadline is to verify *and forward* (DOMAIN.md): it stands until the first forward.
+      nextDueAt: c.verificationDueAt,
       infoRequest: null,
     });
   }
