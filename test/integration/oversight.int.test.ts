@@ -68,7 +68,7 @@ describe('monitoring activities', () => {
         outcome: 'sepakat',
         summary: 'x',
       }),
-    ).rejects.toMatchObject({ code: 'invalid_transition' }); // held in the future
+    ).rejects.toMatchObject({ code: 'validation_failed', errors: [{ path: 'heldAt' }] }); // held in the future
     const done = await service.reportActivity(centralOfficer, caseId, planned.id, {
       heldAt: '2026-06-10T02:00:00.000Z',
       outcome: 'Sepakat',

@@ -4,7 +4,7 @@
  * Each is planned (or proposed by the escalation ladder, then scheduled by central), then
  * reported; or cancelled, with the reason, when it is no longer needed.
  */
-import { invalidTransition } from './errors.ts';
+import { invalidInput, invalidTransition } from './errors.ts';
 import type { ActivityView, ScheduleActivityInput } from './schemas.ts';
 
 export const ACTIVITY_KINDS = [
@@ -87,7 +87,7 @@ export function reportActivity(
 ): ActivityRecord {
   assertOpen(a);
   if (Date.parse(report.heldAt) > now.getTime()) {
-    throw invalidTransition('an activity cannot be reported as held in the future');
+    throw invalidInput('heldAt', 'must not be in the future');
   }
   return changed(
     a,
