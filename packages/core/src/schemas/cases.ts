@@ -242,13 +242,17 @@ export const CaseSchema = z
         note: z.string().nullable(),
       })
       .nullable(),
-    assignments: z.array(AssignmentSchema),
+    assignments: z.array(AssignmentSchema).meta({
+      description:
+        'The case’s assignments (an agency: its own). Empty in a list of cases (`GET /v1/cases`), which shows cases, not their assignments: `agencyIds` says whom it went to; read the case for the rest',
+    }),
     agencyIds: z
       .array(z.string())
       .meta({ description: 'Agencies the case was forwarded to (an agency sees only its own)' }),
-    underMonitoring: z
-      .boolean()
-      .meta({ description: 'A monitoring activity is planned or proposed' }),
+    underMonitoring: z.boolean().meta({
+      description:
+        'A monitoring activity is planned or proposed (false in a list of cases: read the case)',
+    }),
     verificationDueAt: instant,
     overdue: z.boolean(),
     closure: z

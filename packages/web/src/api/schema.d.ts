@@ -5994,10 +5994,11 @@ export type components = {
                 category: string | null;
                 note: string | null;
             } | null;
+            /** @description The case’s assignments (an agency: its own). Empty in a list of cases (`GET /v1/cases`), which shows cases, not their assignments: `agencyIds` says whom it went to; read the case for the rest */
             assignments: components["schemas"]["Assignment"][];
             /** @description Agencies the case was forwarded to (an agency sees only its own) */
             agencyIds: string[];
-            /** @description A monitoring activity is planned or proposed */
+            /** @description A monitoring activity is planned or proposed (false in a list of cases: read the case) */
             underMonitoring: boolean;
             /**
              * Format: date-time
@@ -7198,10 +7199,11 @@ export type components = {
                 category: string | null;
                 note: string | null;
             } | null;
+            /** @description The case’s assignments (an agency: its own). Empty in a list of cases (`GET /v1/cases`), which shows cases, not their assignments: `agencyIds` says whom it went to; read the case for the rest */
             assignments: components["schemas"]["Assignment"][];
             /** @description Agencies the case was forwarded to (an agency sees only its own) */
             agencyIds: string[];
-            /** @description A monitoring activity is planned or proposed */
+            /** @description A monitoring activity is planned or proposed (false in a list of cases: read the case) */
             underMonitoring: boolean;
             /**
              * Format: date-time
