@@ -42,9 +42,9 @@ class HeldBlobs extends FileBlobStore {
     await this.#wait('read');
     return super.read(key);
   }
-  override async write(key: string, bytes: Uint8Array): Promise<void> {
+  override async write(key: string, bytes: Uint8Array, contentType?: string, fileName?: string) {
     await this.#wait('write');
-    return super.write(key, bytes);
+    return super.write(key, bytes, contentType, fileName);
   }
 }
 
@@ -75,6 +75,32 @@ describe('a completion sent twice at once', () => {
     blobs.release();
     expect(second.status).toBe('available');
     expect(await first).toEqual(second);
+  });
+});
+
+describe('a completed file’s download', () => {
+  it('is a link without its name (it may name someone); the file comes under that name', async () => {
+    clock.set(START);
+    const { caseId } = await forwardedCase(service, ['polri']);
+    const name = 'KTP_Budi_Santoso_3173012345678901';
+    const started = await service.createAttachment(centralOfficer, caseId, {
+      name,
+      size: SMALL_PDF.byteLength,
+    });
+    await blobs.write(attachmentKey(caseId, started.attachment.id), SMALL_PDF);
+    await service.completeAttachment(centralOfficer, caseId, started.attachment.id);
+    const { url } = await service.downloadAttachment(centralOfficer, caseId, started.attachment.id);
+    const query = [...new URL(url).searchParams.values()];
+    for (const shown of [url, ...query.map((v) => Buffer.from(v, 'base64url').toString())])
+      expect(shown).not.toContain('Budi');
+    const file = await blobs.handler(() => new Response(null, { status: 404 }))(new Request(url));
+    expect(file.status).toBe(200);
+    // The name as downloadName makes it: with the extension of the type found.
+    expect(file.headers.get('content-disposition')).toBe(
+      `attachment; filename*=UTF-8''${name}.pdf`,
+    );
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(SMALL_PDF);
   });
 });
 

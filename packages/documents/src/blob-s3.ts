@@ -1,7 +1,11 @@
 /**
  * Attachments on AWS: a private S3 bucket. Uploads by presigned POST (a policy with
  * content-length-range, so S3 itself refuses anything past the limit), downloads by presigned
- * GET of a few minutes, issued by the API only after the case's tenancy checks. GuardDuty
+ * GET of a few minutes, issued by the API only after the case's tenancy checks. The download
+ * name and type are the object's own metadata (Content-Disposition, Content-Type, set when the
+ * checked bytes are written), never `response-*` overrides in the link: a name may name a
+ * person, and S3's access logs keep each request's whole URI, as browsers keep it in their
+ * history. GuardDuty
  * Malware Protection for S3 scans each new object and tags it; only `NO_THREATS_FOUND` is
  * served (the bucket policy also denies reading anything else to every other principal).
  */
@@ -15,7 +19,12 @@ import {
 } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { BlobStore, PresignedUpload, ScanStatus } from '@pantau/core';
+import {
+  attachmentDisposition,
+  type BlobStore,
+  type PresignedUpload,
+  type ScanStatus,
+} from '@pantau/core';
 
 /** The tag GuardDuty Malware Protection for S3 writes on each scanned object. */
 export const SCAN_TAG = 'GuardDutyMalwareScanStatus';
@@ -60,26 +69,21 @@ export class S3BlobStore implements BlobStore {
     return { url: post.url, fields: post.fields, expiresAt: this.expiry(input.expiresInSeconds) };
   }
 
-  async presignDownload(input: {
-    key: string;
-    fileName: string;
-    contentType: string;
-    expiresInSeconds: number;
-  }) {
+  /**
+   * No `response-*` overrides: S3 answers with the object's own Content-Disposition and type.
+   * An object written before they were set (no Content-Disposition) is still served, under
+   * its key's last segment as the browser names it.
+   */
+  async presignDownload(input: { key: string; expiresInSeconds: number }) {
     const url = await getSignedUrl(
       this.client,
-      new GetObjectCommand({
-        Bucket: this.bucket,
-        Key: input.key,
-        ResponseContentType: input.contentType,
-        ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(input.fileName)}`,
-      }),
+      new GetObjectCommand({ Bucket: this.bucket, Key: input.key }),
       { expiresIn: input.expiresInSeconds },
     );
     return { url, expiresAt: this.expiry(input.expiresInSeconds) };
   }
 
-  async write(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
+  async write(key: string, bytes: Uint8Array, contentType: string, fileName: string) {
     // Scanned like an upload: GuardDuty tags every new object, whoever wrote it.
     await this.client.send(
       new PutObjectCommand({
@@ -87,6 +91,7 @@ export class S3BlobStore implements BlobStore {
         Key: key,
         Body: bytes,
         ContentType: contentType,
+        ContentDisposition: attachmentDisposition(fileName),
       }),
     );
   }

@@ -37,10 +37,11 @@ describe('onDemandBlobStore', () => {
         return { url: 'https://s3/up', fields: { key: input.key }, expiresAt: 'later' };
       },
       presignDownload: async (input) => {
-        calls.push(`presignDownload ${input.key} ${input.fileName}`);
+        calls.push(`presignDownload ${input.key} ${input.expiresInSeconds}`);
         return { url: 'https://s3/down', expiresAt: 'soon' };
       },
-      write: async (key, bytes, type) => void calls.push(`write ${key} ${bytes.length} ${type}`),
+      write: async (key, bytes, type, name) =>
+        void calls.push(`write ${key} ${bytes.length} ${type} ${name}`),
       read: async (key) => (calls.push(`read ${key}`), new Uint8Array([1, 2])),
       delete: async (key) => void calls.push(`delete ${key}`),
       scanStatus: async (key) => (calls.push(`scanStatus ${key}`), 'clean'),
@@ -50,23 +51,19 @@ describe('onDemandBlobStore', () => {
     expect(
       await store.presignUpload({ key: 'k1', maxBytes: 10, expiresInSeconds: 60 }),
     ).toMatchObject({ url: 'https://s3/up', fields: { key: 'k1' } });
-    expect(
-      await store.presignDownload({
-        key: 'k1',
-        fileName: 'surat.pdf',
-        contentType: 'application/pdf',
-        expiresInSeconds: 60,
-      }),
-    ).toEqual({ url: 'https://s3/down', expiresAt: 'soon' });
-    await store.write('k2', new Uint8Array(3), 'image/png');
+    expect(await store.presignDownload({ key: 'k1', expiresInSeconds: 60 })).toEqual({
+      url: 'https://s3/down',
+      expiresAt: 'soon',
+    });
+    await store.write('k2', new Uint8Array(3), 'image/png', 'foto.png');
     expect(await store.read('k2')).toEqual(new Uint8Array([1, 2]));
     await store.delete('k2');
     expect(await store.scanStatus('k1')).toBe('clean');
     expect(built).toBe(1);
     expect(calls).toEqual([
       'presignUpload k1 10',
-      'presignDownload k1 surat.pdf',
-      'write k2 3 image/png',
+      'presignDownload k1 60',
+      'write k2 3 image/png foto.png',
       'read k2',
       'delete k2',
       'scanStatus k1',

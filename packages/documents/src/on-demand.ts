@@ -27,7 +27,8 @@ export function onDemandBlobStore(load: () => Promise<BlobStore>): BlobStore {
   return {
     presignUpload: async (input) => (await store()).presignUpload(input),
     presignDownload: async (input) => (await store()).presignDownload(input),
-    write: async (key, bytes, contentType) => (await store()).write(key, bytes, contentType),
+    write: async (key, bytes, contentType, fileName) =>
+      (await store()).write(key, bytes, contentType, fileName),
     read: async (key) => (await store()).read(key),
     delete: async (key) => (await store()).delete(key),
     scanStatus: async (key) => (await store()).scanStatus(key),

@@ -5,13 +5,21 @@
  * minutes. Why not s3rver: version 3.7.1 accepts any SigV4 signature without checking it and
  * ignores POST policies (no expiry, no content-length-range), so its "presigned" links would
  * be neither signed nor limited. Here the policy and the link are HMAC-signed with a key kept
- * in the data dir (mode 0600) and checked on every request.
+ * in the data dir (mode 0600) and checked on every request. As on S3, a file's download name
+ * and type are kept with it (a `<file>.meta.json` beside its bytes) and sent as its
+ * Content-Disposition and Content-Type, never in the link: a name may name a person, and a URL
+ * is kept in the browser's history and in logs.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { BlobStore, PresignedUpload, ScanStatus } from '@pantau/core';
+import {
+  attachmentDisposition,
+  type BlobStore,
+  type PresignedUpload,
+  type ScanStatus,
+} from '@pantau/core';
 
 /** An attachment's upload key, or the key its checked bytes are kept under (`.<sha256>`). */
 const KEY_SHAPE = /^cases\/[A-Za-z0-9]{1,64}\/[A-Za-z0-9]{1,64}(\.[0-9a-f]{64})?$/;
@@ -25,9 +33,12 @@ interface UploadPolicy {
 }
 interface DownloadGrant {
   readonly key: string;
-  readonly fileName: string;
-  readonly contentType: string;
   readonly expiresAt: string;
+}
+/** What S3 keeps as an object's metadata, kept beside the bytes (`<file>.meta.json`). */
+interface BlobMeta {
+  readonly contentType: string;
+  readonly fileName: string;
 }
 
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
@@ -65,19 +76,9 @@ export class FileBlobStore implements BlobStore {
     };
   }
 
-  async presignDownload(input: {
-    key: string;
-    fileName: string;
-    contentType: string;
-    expiresInSeconds: number;
-  }) {
+  async presignDownload(input: { key: string; expiresInSeconds: number }) {
     const expiresAt = this.expiry(input.expiresInSeconds);
-    const grant: DownloadGrant = {
-      key: input.key,
-      fileName: input.fileName,
-      contentType: input.contentType,
-      expiresAt,
-    };
+    const grant: DownloadGrant = { key: input.key, expiresAt };
     const token = b64(JSON.stringify(grant));
     return {
       url: `${this.baseUrl}/blobs/download?token=${token}&signature=${this.sign(token)}`,
@@ -85,7 +86,15 @@ export class FileBlobStore implements BlobStore {
     };
   }
 
-  async write(key: string, bytes: Uint8Array): Promise<void> {
+  /**
+   * The name and type first, then the bytes: whoever reads the bytes finds them. Without them
+   * (an upload form's bytes, never served) any kept before under the key are removed.
+   */
+  async write(key: string, bytes: Uint8Array, contentType?: string, fileName?: string) {
+    if (contentType !== undefined && fileName !== undefined) {
+      const meta: BlobMeta = { contentType, fileName };
+      await this.atomically(this.metaPath(key), JSON.stringify(meta));
+    } else await rm(this.metaPath(key), { force: true });
     await this.store(key, bytes);
   }
 
@@ -100,6 +109,7 @@ export class FileBlobStore implements BlobStore {
 
   async delete(key: string): Promise<void> {
     await rm(this.path(key), { force: true });
+    await rm(this.metaPath(key), { force: true });
   }
 
   /** No malware scanner runs embedded: every stored file counts as clean (README, Documents). */
@@ -145,7 +155,7 @@ export class FileBlobStore implements BlobStore {
         file.size < 1 ? 'EntityTooSmall' : 'EntityTooLarge',
         `the file must be 1 to ${policy.maxBytes} bytes`,
       );
-    await this.store(policy.key, new Uint8Array(await file.arrayBuffer()));
+    await this.write(policy.key, new Uint8Array(await file.arrayBuffer()));
     return new Response(null, { status: 204 });
   }
 
@@ -154,11 +164,28 @@ export class FileBlobStore implements BlobStore {
    * once (a completion sent twice) each rename their own whole file, the last one winning.
    */
   private async store(key: string, bytes: Uint8Array): Promise<void> {
-    const target = this.path(key);
+    await this.atomically(this.path(key), bytes);
+  }
+
+  private async atomically(target: string, data: Uint8Array | string): Promise<void> {
     mkdirSync(dirname(target), { recursive: true });
     const aside = `${target}.${randomBytes(8).toString('hex')}.tmp`;
-    await writeFile(aside, bytes);
+    await writeFile(aside, data);
     await rename(aside, target);
+  }
+
+  /**
+   * The file's name and type as written. A file stored before they were kept is served under
+   * its key's last segment (as S3 serves an object written without a Content-Disposition), as
+   * bytes of no declared type.
+   */
+  private async meta(key: string): Promise<BlobMeta> {
+    try {
+      return JSON.parse(await readFile(this.metaPath(key), 'utf8')) as BlobMeta;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      return { contentType: 'application/octet-stream', fileName: key.split('/').pop()! };
+    }
   }
 
   private async download(url: URL): Promise<Response> {
@@ -170,10 +197,11 @@ export class FileBlobStore implements BlobStore {
       return refused(403, 'AccessDenied', 'the link has expired');
     const bytes = await this.read(grant.key);
     if (!bytes) return refused(404, 'NoSuchKey', 'no such file');
+    const meta = await this.meta(grant.key);
     return new Response(bytes as Uint8Array<ArrayBuffer>, {
       headers: {
-        'content-type': grant.contentType,
-        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(grant.fileName)}`,
+        'content-type': meta.contentType,
+        'content-disposition': attachmentDisposition(meta.fileName),
         'cache-control': 'private, no-store',
         'x-content-type-options': 'nosniff',
       },
@@ -183,6 +211,11 @@ export class FileBlobStore implements BlobStore {
   private path(key: string): string {
     if (!KEY_SHAPE.test(key)) throw new Error(`not a blob key: ${key}`);
     return join(this.root, key);
+  }
+
+  /** No key ends so (KEY_SHAPE): a name is never taken for another file's bytes. */
+  private metaPath(key: string): string {
+    return `${this.path(key)}.meta.json`;
   }
 
   private expiry(seconds: number): string {

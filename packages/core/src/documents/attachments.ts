@@ -252,12 +252,24 @@ export const viewAttachment = (a: AttachmentRecord): AttachmentView => ({
 });
 
 /** A download's file name for Content-Disposition: the stored name, with a matching extension. */
-export function downloadName(a: AttachmentRecord): string {
+export function downloadName(a: Pick<AttachmentRecord, 'name' | 'contentType'>): string {
   const ext = a.contentType
     ? ATTACHMENT_TYPES[a.contentType as keyof typeof ATTACHMENT_TYPES]
     : undefined;
   if (!ext || a.name.toLowerCase().endsWith(`.${ext}`)) return a.name;
   return `${a.name}.${ext}`;
+}
+
+/**
+ * The Content-Disposition a file is served with: a download under `fileName`, in RFC 8187's
+ * encoding (UTF-8, percent-encoded beyond its attr-chars), so any name is one ASCII header.
+ */
+export function attachmentDisposition(fileName: string): string {
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename*=UTF-8''${encoded}`;
 }
 
 export const unknownAttachedTo = (path: string, what: string) =>

@@ -49,17 +49,22 @@ export interface BlobStore {
     maxBytes: number;
     expiresInSeconds: number;
   }): Promise<PresignedUpload>;
+  /**
+   * A link to the object as stored: its type and download name are the object's own (set by
+   * `write`), never in the link. File names may name people, and a URL is kept in access logs
+   * and the browser's history.
+   */
   presignDownload(input: {
     key: string;
-    fileName: string;
-    contentType: string;
     expiresInSeconds: number;
   }): Promise<{ url: string; expiresAt: string }>;
   /**
-   * Stores bytes the service itself received (a public complaint's files, an e-mail's), before
-   * the case that records them is written: bytes no record names are never listed or served.
+   * Stores bytes to be served: a public complaint's files, an e-mail's, an upload's checked copy
+   * (written before the record that names them: bytes no record names are never listed or
+   * served). `fileName` (`downloadName`) is kept with the object and given as its
+   * Content-Disposition when it is downloaded.
    */
-  write(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  write(key: string, bytes: Uint8Array, contentType: string, fileName: string): Promise<void>;
   /** The stored bytes, or undefined when nothing was uploaded under `key`. */
   read(key: string): Promise<Uint8Array | undefined>;
   delete(key: string): Promise<void>;

@@ -199,7 +199,7 @@ export async function completeAttachment(
     // named by their hash: a completion that loses the race below wrote its own bytes
     // beside, never over, the winner's.
     const kept = { ...record, key: checkedKey(a.key, record.sha256!) };
-    await blobs.write(kept.key, bytes, kept.contentType!);
+    await blobs.write(kept.key, bytes, kept.contentType!, downloadName(kept));
     const attachment = { record: kept, expectedVersion: a.version };
     if (late)
       await deps.store.commit({
@@ -235,12 +235,9 @@ export async function downloadAttachment(
         ? 'the malware scan has not finished yet: try again in a minute'
         : `the malware scan did not mark this file clean (${scan}): it is not served`,
     );
-  return blobs.presignDownload({
-    key: a.key,
-    fileName: downloadName(a),
-    contentType: a.contentType,
-    expiresInSeconds: DOWNLOAD_TTL_SECONDS,
-  });
+  // The name and type are the object's own (written with its checked bytes): a link carries
+  // neither, since a file's name may name someone and a URL is logged and kept in histories.
+  return blobs.presignDownload({ key: a.key, expiresInSeconds: DOWNLOAD_TTL_SECONDS });
 }
 
 /** Central re-classifies an attachment: central only, or the agencies. */
