@@ -432,6 +432,26 @@ describe('e-mail to the SMTP listener (sent with nodemailer)', () => {
     expect(await download(mine.id, pdf.id, central)).toEqual(SMALL_PDF);
   });
 
+  it('keeps a photo pasted into the message (inline), but not a signature’s small logo', async () => {
+    // Gmail sends a pasted photo inline, in multipart/related, referenced from the HTML.
+    const subject = `Foto jalan rusak ${crypto.randomUUID()}`;
+    const jpeg = (bytes: number) =>
+      Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(bytes - 4, 7)]);
+    await transport().sendMail({
+      from: 'Dewi <dewi@warga.example.id>',
+      to: 'pengaduan@setneg.example.go.id',
+      subject,
+      html: '<p>Lihat foto:</p><img src="cid:foto@warga"><p>--<br><img src="cid:logo@warga"></p>',
+      attachments: [
+        { filename: 'image0.jpeg', content: jpeg(60_000), cid: 'foto@warga' },
+        { filename: 'logo.jpeg', content: jpeg(2_000), cid: 'logo@warga' },
+      ],
+    });
+    const [mine] = (await casesOf('email')).filter((c) => c.subject === subject);
+    const names = (await attachmentsOf(mine.id, central)).map((f) => f.name).sort();
+    expect(names).toEqual(['image0.jpeg', 'surel-asli.eml']);
+  });
+
   it('an HTML-only message gives its text, without markup', async () => {
     await transport().sendMail({
       from: 'Budi Santoso <budi@example.co.id>',
@@ -483,9 +503,10 @@ describe('spreadsheet import (central admins)', () => {
     expect(dry.status, dry.text).toBe(200);
     expect(dry.body.counts).toEqual({ ok: 3, created: 0, exists: 0, error: 0, pending: 0 });
     expect(dry.body.rows.map((r: Json) => r.rowKey)).toEqual([
-      'letter:B-101/DUMAS/01/2025',
-      'letter:B-102/DUMAS/01/2025',
-      'letter:B-103/DUMAS/01/2025',
+      // The number, the day received and the sender: another citizen's letter may share a number.
+      'letter:B-101/DUMAS/01/2025 · 2025-01-06 · MADE WIRAWAN',
+      'letter:B-102/DUMAS/01/2025 · 2025-01-08 · SITI AMINAH',
+      'letter:B-103/DUMAS/01/2025 · 2025-01-15',
     ]);
     expect(await casesOf('letter')).toEqual([]);
 
@@ -496,7 +517,7 @@ describe('spreadsheet import (central admins)', () => {
       status: 'received',
       channel: 'letter',
       receivedAt: '2025-01-05T17:00:00.000Z', // 6 January 2025, WIB
-      imported: { rowKey: 'letter:B-101/DUMAS/01/2025' },
+      imported: { rowKey: 'letter:B-101/DUMAS/01/2025 · 2025-01-06 · MADE WIRAWAN' },
       overdue: false, // the verification clock starts at the import, not in January 2025
     });
     const anonymous = await http.get(`/v1/cases/${done.body.rows[2].caseId}`, { token: central });

@@ -3,8 +3,10 @@
  * rows it did not reach `pending` instead of failing half-way without a report, and the same
  * file sent again goes on from there: each row imported once.
  */
-import { type ImportInput, Service, type SheetRow } from '@pantau/core';
+import { type ImportInput, newCase, Service, type SheetRow } from '@pantau/core';
+import { readSheet } from '@pantau/intake/sheet';
 import type { DynamoStore } from '@pantau/store';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { centralAdmin, freshStore, manualClock } from '../support/dynamodb.ts';
 
@@ -79,5 +81,206 @@ describe('an import out of time', () => {
       'Jalan rusak 2',
       'Jalan rusak 3',
     ]);
+  });
+});
+
+/**
+ * The unit's paper register as the admin uploads it (CSV or XLSX bytes, read by the same reader
+ * as the API's import route), through the import: the report the admin reads, and the case stored.
+ */
+describe('a register as the unit kept it', () => {
+  let registerStore: DynamoStore;
+  let registerService: Service;
+  beforeAll(async () => {
+    registerStore = await freshStore();
+    registerService = new Service({
+      store: registerStore,
+      clock: manualClock('2026-03-16T03:00:00.000Z').now,
+    });
+  });
+
+  const MAPPING = {
+    letterNumber: 'Nomor Surat',
+    receivedAt: 'Tanggal',
+    'complainant.name': 'Nama',
+    'complainant.idNumber': 'NIK',
+    'complainant.phone': 'Telepon',
+    'complainant.email': 'Surel',
+    'complainant.address': 'Alamat',
+    subject: 'Perihal',
+    description: 'Uraian',
+  } as const;
+  const HEADER = 'Nomor Surat;Tanggal;Nama;NIK;Telepon;Surel;Alamat;Perihal;Uraian';
+  const importFile = (content: Buffer, format: 'csv' | 'xlsx', dryRun = false) =>
+    registerService.importCases(
+      centralAdmin,
+      { mapping: MAPPING, defaultChannel: 'letter', dryRun },
+      () => readSheet(content, format),
+    );
+  const csv = (...lines: string[]) => Buffer.from([HEADER, ...lines].join('\r\n'), 'utf8');
+  const caseOf = async (id: string | null) => (await registerStore.getCase(id!))?.case;
+  const casesWithSubject = async (subject: string) =>
+    (await registerStore.listCases({}, { limit: 500 })).items.filter((c) => c.subject === subject);
+
+  it('a row with the complainant’s NIK, phone, e-mail or address but no name is an error on the name, not an anonymous case', async () => {
+    const report = await importFile(
+      csv(
+        'B-301/DUMAS/02/2026;02/02/2026;;3173012345678901;;;;Tanpa nama 1;NIK tanpa nama.',
+        'B-302/DUMAS/02/2026;02/02/2026;;;0812-3456-7890;;;Tanpa nama 2;Telepon tanpa nama.',
+        'B-303/DUMAS/02/2026;02/02/2026;;;;warga@example.com;Jl. Melati 3;Tanpa nama 3;Surel.',
+        'B-304/DUMAS/02/2026;02/02/2026;;;;;;Anonim;Pengadu tidak mencantumkan identitas.',
+      ),
+      'csv',
+    );
+    expect(report.rows.map((r) => [r.row, r.outcome])).toEqual([
+      [2, 'error'],
+      [3, 'error'],
+      [4, 'error'],
+      [5, 'created'],
+    ]);
+    for (const r of report.rows.slice(0, 3))
+      expect(r.errors).toEqual([
+        {
+          field: 'complainant.name',
+          message: 'required when the row has the complainant’s NIK, phone, e-mail or address',
+        },
+      ]);
+    for (const subject of ['Tanpa nama 1', 'Tanpa nama 2', 'Tanpa nama 3'])
+      expect(await casesWithSubject(subject)).toEqual([]);
+    expect((await caseOf(report.rows[3]!.caseId))?.complainant).toBeNull();
+  });
+
+  it('another citizen’s letter with the same number is a case of its own; the same row again finds its case; "-" is no number', async () => {
+    const january = csv('01/2026;12/01/2026;Made Wirawan;;;;;Jalan rusak;Jalan desa rusak berat.');
+    const february = csv(
+      '01/2026;09/02/2026;Siti Aminah;;;;;Sertifikat tanah;Sertifikat belum terbit.',
+      '-;10/02/2026;Budi Santoso;;;;;Tanpa nomor 1;Surat tanpa nomor.',
+      'tanpa nomor;11/02/2026;Ani Lestari;;;;;Tanpa nomor 2;Surat tanpa nomor.',
+      '  TNP ;11/02/2026;Ani Lestari;;;;;Tanpa nomor 3;Surat tanpa nomor.',
+    );
+    const jan = await importFile(january, 'csv');
+    expect(jan.rows.map((r) => r.outcome)).toEqual(['created']);
+    const janCase = jan.rows[0]!.caseId;
+
+    const feb = await importFile(february, 'csv');
+    expect(feb.rows.map((r) => r.outcome)).toEqual(['created', 'error', 'error', 'error']);
+    expect(feb.rows[0]!.caseId).not.toBe(janCase);
+    for (const r of feb.rows.slice(1))
+      expect(r.errors).toEqual([{ field: 'rowKey', message: 'no letter number nor external id' }]);
+    expect(await caseOf(feb.rows[0]!.caseId)).toMatchObject({
+      subject: 'Sertifikat tanah',
+      complainant: { name: 'Siti Aminah' },
+      receivedAt: '2026-02-08T17:00:00.000Z',
+    });
+
+    // Each file again: nothing new, each row its own case.
+    const janAgain = await importFile(january, 'csv');
+    const febAgain = await importFile(february, 'csv');
+    expect(janAgain.rows.map((r) => [r.outcome, r.caseId])).toEqual([['exists', janCase]]);
+    expect(febAgain.rows[0]).toMatchObject({ outcome: 'exists', caseId: feb.rows[0]!.caseId });
+    expect(await casesWithSubject('Sertifikat tanah')).toHaveLength(1);
+    expect(await casesWithSubject('Jalan rusak')).toHaveLength(1);
+  });
+
+  it('a row imported before under the letter number alone is still found; another letter with that number is not', async () => {
+    // What an earlier import stored: the case and its claim on the bare number.
+    const legacy = newCase({
+      id: '01LEGACYIMPORT000000000001',
+      trackingCode: 'LEGA-CYIM-00001',
+      body: {
+        channel: 'letter',
+        receivedAt: '2026-01-04T17:00:00.000Z',
+        complainant: { name: 'Made Wirawan' },
+        subject: 'Lama',
+        description: 'Diimpor sebelum kunci baru.',
+      },
+      now: new Date('2026-03-01T03:00:00.000Z'),
+      verificationDueAt: new Date('2026-03-05T03:00:00.000Z'),
+      imported: { rowKey: 'letter:B-401/DUMAS/01/2026' },
+    });
+    await registerStore.commit({
+      case: { record: legacy, expectedVersion: null },
+      claims: [{ kind: 'import_row', value: 'letter:B-401/DUMAS/01/2026' }],
+    });
+    const report = await importFile(
+      csv(
+        'b-401/dumas/01/2026;05/01/2026;MADE  WIRAWAN;;;;;Lama;Diimpor sebelum kunci baru.',
+        'B-401/DUMAS/01/2026;20/02/2026;Siti Aminah;;;;;Baru;Surat lain, nomor yang sama.',
+      ),
+      'csv',
+    );
+    expect(report.rows.map((r) => [r.outcome, r.caseId === legacy.id])).toEqual([
+      ['exists', true],
+      ['created', false],
+    ]);
+  });
+
+  it('a CSV saved by Excel on Windows (Windows-1252) keeps its names and text', async () => {
+    // "Dédé Suryadi", and ‘uang gedung’ – in Windows-1252 (0x91, 0x92, 0x96), as Excel saves it.
+    const ansi = Buffer.concat([
+      Buffer.from(
+        `${HEADER}\r\nB-501/DUMAS/02/2026;03/02/2026;D\xe9d\xe9 Suryadi;;;;;Pungutan;`,
+        'latin1',
+      ),
+      Buffer.from([0x91]),
+      Buffer.from('uang gedung', 'latin1'),
+      Buffer.from([0x92, 0x20, 0x96]),
+      Buffer.from(' Rp 5.000.000 per siswa.\r\n', 'latin1'),
+    ]);
+    const report = await importFile(ansi, 'csv');
+    expect(report.rows.map((r) => r.outcome)).toEqual(['created']);
+    expect(await caseOf(report.rows[0]!.caseId)).toMatchObject({
+      complainant: { name: 'Dédé Suryadi' },
+      description: '‘uang gedung’ – Rp 5.000.000 per siswa.',
+    });
+
+    // UTF-8 with the BOM Excel writes ("CSV UTF-8"): read as UTF-8.
+    const utf8 = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      csv('B-502/DUMAS/02/2026;03/02/2026;Dédé Suryadi;;;;;Pungutan 2;‘uang gedung’ – Rp 1.'),
+    ]);
+    const second = await importFile(utf8, 'csv');
+    expect(await caseOf(second.rows[0]!.caseId)).toMatchObject({
+      complainant: { name: 'Dédé Suryadi' },
+      description: '‘uang gedung’ – Rp 1.',
+    });
+  });
+
+  it('a NIK or a phone number in a number cell (rounded, its leading 0 gone) is an error asking for a text column', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Register');
+    sheet.addRow(HEADER.split(';'));
+    const row = (n: number, nik: string | number, phone: string | number) =>
+      sheet.addRow([
+        `B-60${n}/DUMAS/02/2026`,
+        new Date(Date.UTC(2026, 1, 4)),
+        'Made Wirawan',
+        nik,
+        phone,
+        null,
+        null,
+        `Angka ${n}`,
+        'NIK dan telepon.',
+      ]);
+    // Excel keeps 15 significant digits: 3173012345678901 typed into a number cell is stored so.
+    row(1, 3173012345678900, '081234567890');
+    row(2, '3173012345678901', 6281234567890);
+    row(3, '3173012345678901', '081234567890');
+    const content = Buffer.from(await workbook.xlsx.writeBuffer());
+    const report = await importFile(content, 'xlsx');
+    const message =
+      'a number cell (a NIK loses digits, a phone its leading 0): format the column as text';
+    expect(report.rows.map((r) => [r.outcome, r.errors])).toEqual([
+      ['error', [{ field: 'complainant.idNumber', message }]],
+      ['error', [{ field: 'complainant.phone', message }]],
+      ['created', []],
+    ]);
+    expect(await casesWithSubject('Angka 1')).toEqual([]);
+    expect(await casesWithSubject('Angka 2')).toEqual([]);
+    expect((await caseOf(report.rows[2]!.caseId))?.complainant).toEqual({
+      name: 'Made Wirawan',
+      idNumber: '3173012345678901',
+      phone: '+6281234567890',
+    });
   });
 });

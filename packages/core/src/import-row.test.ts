@@ -42,12 +42,12 @@ describe('a row through the mapping', () => {
     'Nomor Surat': ' b-123/dumas/01/2025 ',
   };
 
-  it('keeps the register date and is keyed by the normalised letter number', () => {
+  it('keeps the register date and is keyed by the normalised letter number, day and sender', () => {
     const read = readRow({ row: 2, cells }, options, NOW);
     expect(read).toMatchObject({
       ok: true,
-      rowKey: 'letter:B-123/DUMAS/01/2025',
-      letter: { number: 'b-123/dumas/01/2025' },
+      rowKey: 'letter:B-123/DUMAS/01/2025 · 2025-01-12 · MADE WIRAWAN',
+      letter: { number: 'b-123/dumas/01/2025', legacyKey: 'letter:B-123/DUMAS/01/2025' },
       registration: {
         channel: 'letter',
         receivedAt: '2025-01-11T17:00:00.000Z',

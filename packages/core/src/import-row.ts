@@ -1,7 +1,7 @@
 /**
  * One row of a spreadsheet import, read through central's column mapping into a
  * registration: each field checked as the officer's form would check it, the dates the
- * register's own, and a row key (letter number or external reference) that makes a second
+ * register's own, and a row key (the letter, or its external reference) that makes a second
  * import of the same row a no-op.
  */
 import { z } from 'zod';
@@ -24,6 +24,11 @@ export interface SheetRow {
 /** An incoming letter's number as the register kept it (the row key of letter imports). */
 export interface IncomingLetterRef {
   readonly number: string;
+  /**
+   * The key imports before the letter's date and sender were in it gave the row (the bare
+   * number): a case claiming it is this row's when its date and complainant are the row's.
+   */
+  readonly legacyKey: string;
 }
 
 export type ReadRow =
@@ -88,6 +93,95 @@ const asText = (value: Cell): string | undefined => {
 export const normalizeLetterNumber = (n: string): string =>
   n.trim().toUpperCase().replace(/\s+/g, '');
 
+/**
+ * What registers write for a letter that has no number: `-`, `tanpa nomor`, `tnp`, `t.n.`, `nihil`…
+ * Compared without case, spaces or punctuation; a cell of punctuation alone is one too.
+ */
+const PLACEHOLDER_NUMBERS = new Set([
+  '',
+  'tanpa',
+  'tanpanomor',
+  'tanpano',
+  'tanpanmr',
+  'tnp',
+  'tnpno',
+  'tnpnomor',
+  'tn',
+  'tidakada',
+  'tdkada',
+  'belumada',
+  'nihil',
+  'kosong',
+  'na',
+  'nil',
+  'none',
+]);
+export const isPlaceholderLetterNumber = (n: string): boolean =>
+  PLACEHOLDER_NUMBERS.has(
+    n
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ''),
+  );
+
+/** A sender's name compared as the register means it: case, spaces and punctuation do not matter. */
+export const normalizeSenderName = (name: string): string =>
+  name
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** The day an instant falls on in WIB, `YYYY-MM-DD`. */
+const wibDay = (at: Date): string =>
+  new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * A letter's row key: its number with the day it was received and its sender's name, so a
+ * number citizens give their own letters (`01/2026`) is another letter's when another citizen
+ * sent it, while the same row imported again finds its case. (The name is the case's own
+ * complainant: an imported case never hides the identity, so the key shows nothing more.)
+ */
+export const letterRowKey = (number: string, receivedAt: Date | undefined, sender?: string) =>
+  [
+    `letter:${normalizeLetterNumber(number)}`,
+    ...(receivedAt ? [wibDay(receivedAt)] : []),
+    ...(sender && normalizeSenderName(sender) ? [normalizeSenderName(sender)] : []),
+  ].join(' · ');
+
+/** The row key imports gave a letter before its date and sender were in it. */
+const legacyLetterRowKey = (number: string) => `letter:${normalizeLetterNumber(number)}`;
+
+/**
+ * Whether a case imported under a letter's legacy key (its bare number) is this row's letter:
+ * received the same day, from the same complainant (or both anonymous).
+ */
+export function sameImportedLetter(
+  c: { readonly receivedAt: string; readonly complainant: { readonly name: string } | null },
+  registration: Pick<Registration, 'receivedAt' | 'complainant'>,
+): boolean {
+  const name = (x: { readonly name: string } | null | undefined) =>
+    x ? normalizeSenderName(x.name) : '';
+  return (
+    registration.receivedAt !== undefined &&
+    wibDay(new Date(c.receivedAt)) === wibDay(new Date(registration.receivedAt)) &&
+    name(c.complainant) === name(registration.complainant)
+  );
+}
+
+/** The complainant's fields a row may fill besides the name. */
+const IDENTITY_FIELDS = ['idNumber', 'email', 'phone', 'address'] as const;
+
+/**
+ * Fields Excel spoils in a number cell: a NIK's 16th digit is rounded away (15 significant
+ * digits), a phone number loses its leading 0. Only a text cell keeps them as typed.
+ */
+const TEXT_ONLY_FIELDS = ['complainant.idNumber', 'complainant.phone'] as const;
+export const NUMBER_CELL =
+  'a number cell (a NIK loses digits, a phone its leading 0): format the column as text';
+export const NAME_WITH_IDENTITY =
+  'required when the row has the complainant’s NIK, phone, e-mail or address';
+
 const RowSchema = z.object({
   subject: text(200),
   description: text(20_000),
@@ -110,16 +204,20 @@ export function readRow(
     return column === undefined ? null : (row.cells[column] ?? null);
   };
   const errors: { field: string; message: string }[] = [];
-  const letterNumber = asText(cell('letterNumber'));
+  const numberCell = asText(cell('letterNumber'));
+  // `-` or `tanpa nomor` is a letter without a number, not a number every such letter shares.
+  const letterNumber =
+    numberCell && !isPlaceholderLetterNumber(numberCell) ? numberCell : undefined;
   const externalId = asText(cell('externalRef.id'));
+  const receivedAt = parseRegisterDate(cell('receivedAt'));
+  const name = asText(cell('complainant.name'));
   const rowKey = letterNumber
-    ? `letter:${normalizeLetterNumber(letterNumber)}`
+    ? letterRowKey(letterNumber, receivedAt, name)
     : externalId && options.externalSystem
       ? `${options.externalSystem}:${externalId}`
       : null;
   if (!rowKey) errors.push({ field: 'rowKey', message: 'no letter number nor external id' });
 
-  const receivedAt = parseRegisterDate(cell('receivedAt'));
   if (!receivedAt)
     errors.push({
       field: 'receivedAt',
@@ -131,14 +229,18 @@ export function readRow(
   else if (!inRecordedYears(receivedAt))
     errors.push({ field: 'receivedAt', message: NOT_IN_RECORDED_YEARS });
 
-  const name = asText(cell('complainant.name'));
-  const complainant = name
-    ? Object.fromEntries(
-        (['name', 'idNumber', 'email', 'phone', 'address'] as const)
-          .map((k) => [k, asText(cell(`complainant.${k}`))] as const)
-          .filter(([, v]) => v !== undefined),
-      )
-    : undefined;
+  for (const field of TEXT_ONLY_FIELDS)
+    if (typeof cell(field) === 'number') errors.push({ field, message: NUMBER_CELL });
+  const identity = Object.fromEntries(
+    IDENTITY_FIELDS.map((k) => [k, asText(cell(`complainant.${k}`))] as const).filter(
+      ([, v]) => v !== undefined,
+    ),
+  );
+  // A NIK or an address without a name is a complainant the register named elsewhere, not an
+  // anonymous complaint: refused, so the identity is not thrown away.
+  const nameMissing = !name && Object.keys(identity).length > 0;
+  if (nameMissing) errors.push({ field: 'complainant.name', message: NAME_WITH_IDENTITY });
+  const complainant = name ? { name, ...identity } : undefined;
   const province = asText(cell('location.province'));
   const regency = asText(cell('location.regency'));
   const candidate = {
@@ -156,8 +258,11 @@ export function readRow(
   };
   const parsed = RowSchema.safeParse(candidate);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues)
-      errors.push({ field: issue.path.join('.'), message: issue.message });
+    for (const issue of parsed.error.issues) {
+      const field = issue.path.join('.');
+      // A number cell's own error says what to do; the schema's would only say it is wrong.
+      if (!errors.some((e) => e.field === field)) errors.push({ field, message: issue.message });
+    }
   }
   if (errors.length > 0 || !parsed.success || !receivedAt || !rowKey)
     return { ok: false, rowKey, errors };
@@ -175,7 +280,9 @@ export function readRow(
   return {
     ok: true,
     rowKey,
-    letter: r.letterNumber ? { number: r.letterNumber } : null,
+    letter: r.letterNumber
+      ? { number: r.letterNumber, legacyKey: legacyLetterRowKey(r.letterNumber) }
+      : null,
     registration: {
       channel: r.channel,
       receivedAt: receivedAt.toISOString(),

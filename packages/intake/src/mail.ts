@@ -24,13 +24,20 @@ export interface ParsedMessage {
   readonly attachments: readonly MailAttachment[];
 }
 
+/**
+ * A file shown inside the message's HTML (multipart/related) is kept from this size up: a
+ * photo pasted into the message (Gmail sends it that way) is evidence; a signature's logo or
+ * a tracking pixel, a few KB, is not. Every file stays in the original message (`.eml`).
+ */
+export const PASTED_PHOTO_BYTES = 10_000;
+
 /** Reads a raw message. HTML-only mail gives its text (mailparser converts it). */
 export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
   const parsed = await simpleParser(raw, { skipImageLinks: true });
   const from = parsed.from?.value.find((a) => a.address);
   const text = parsed.text?.trim() || (parsed.html ? htmlText(parsed.html) : '');
   const attachments = parsed.attachments
-    .filter((a) => a.contentDisposition !== 'inline' || !a.related)
+    .filter((a) => !a.related || a.size >= PASTED_PHOTO_BYTES)
     .map((a, i) => ({
       filename: a.filename ?? `lampiran-${i + 1}`,
       contentType: a.contentType,

@@ -2,10 +2,12 @@
  * Reads a register (XLSX or CSV, with exceljs) into rows of cells by column header, for core's
  * `importCases` to read through central's mapping. The first row is the header; empty rows
  * are skipped. Dates stay dates (an XLSX date cell) or text (CSV: core reads `DD/MM/YYYY`,
- * which a generic CSV date guesser would take for the American order).
+ * which a generic CSV date guesser would take for the American order). Numbers stay numbers
+ * (an XLSX number cell): core refuses one where digits matter as typed (a NIK, a phone number).
  */
 import { type Cell, DomainError, type SheetRow } from '@pantau/core';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { Readable } from 'node:stream';
 
 export type SheetFormat = 'xlsx' | 'csv';
@@ -44,7 +46,7 @@ async function worksheetOf(content: Buffer, format: SheetFormat) {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
     return workbook.worksheets[0];
   }
-  const text = content.toString('utf8').replace(/^\uFEFF/, '');
+  const text = decodeCsv(content);
   // Excel set to Indonesian writes `;`-separated CSV (the decimal mark is a comma).
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter =
@@ -54,6 +56,20 @@ async function worksheetOf(content: Buffer, format: SheetFormat) {
     map: (value: unknown) => value,
     parserOptions: { delimiter },
   });
+}
+
+/**
+ * A CSV's text: UTF-8 (a BOM dropped) when the bytes are UTF-8; otherwise Windows-1252, which
+ * Excel on Windows writes for "CSV (Comma delimited)" (é, ‘ ’ and – would become U+FFFD read as
+ * UTF-8). Windows-1252 reads any bytes, so the fallback never fails. (iconv-lite: Node 20's
+ * TextDecoder('windows-1252') reads the bytes as ISO-8859-1, 0x96 as U+0096, not –.)
+ */
+function decodeCsv(content: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(content);
+  } catch {
+    return iconv.decode(Buffer.from(content), 'windows-1252');
+  }
 }
 
 /** An exceljs cell value as a plain cell: rich text, formulas and hyperlinks as their text. */

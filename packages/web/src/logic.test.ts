@@ -189,6 +189,24 @@ describe('timeline', () => {
     ]);
     expect(described(byHand)).toEqual(['Ditarik kembali oleh instansi koordinator']);
   });
+  it('an e-mail’s files are counted on its registration: how many came, how many attached', () => {
+    const described = (data: Record<string, unknown>) =>
+      describeEvent(
+        event('case_registered', { channel: 'email', subject: 'x', ...data }, null),
+        t,
+        (id) => id,
+        (iso) => iso,
+      );
+    expect(described({ attachments: 3, attached: 1 })).toEqual([
+      'Surel',
+      '3 berkas dalam surel, 1 dilampirkan (selebihnya hanya ada di surel asli)',
+    ]);
+    expect(described({ attachments: 2, attached: 2 })).toEqual([
+      'Surel',
+      '2 berkas dalam surel, 2 dilampirkan',
+    ]);
+    expect(described({ attachments: 0 })).toEqual(['Surel']);
+  });
   it('a complaint from the form or by e-mail is the complainant’s, not the escalation system’s', () => {
     expect(actorKind({ system: 'intake' })).toEqual({ kind: 'complainant' });
     expect(actorKind({ system: 'escalation' })).toEqual({ kind: 'escalation' });

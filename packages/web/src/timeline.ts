@@ -103,9 +103,22 @@ export function describeEvent(
         }),
       );
       break;
-    case 'case_registered':
+    case 'case_registered': {
       parts.push(text('channel') ? labelOf(t, 'channel', text('channel')!) : null);
+      // An e-mail's files: how many came, how many became attachments (types and sizes not
+      // taken stay in the original message, which central reads).
+      const files = typeof d.attachments === 'number' ? d.attachments : 0;
+      if (files > 0) {
+        const attached = typeof d.attached === 'number' ? d.attached : 0;
+        parts.push(
+          t(attached < files ? 'timeline.mailFilesSome' : 'timeline.mailFiles', {
+            count: files,
+            attached,
+          }),
+        );
+      }
       break;
+    }
     case 'case_verified':
     case 'case_needs_info':
     case 'case_rejected':

@@ -8,12 +8,13 @@ import type { CaseRecord } from '../case.ts';
 import {
   attachmentKey,
   defaultVisibility,
+  downloadName,
   fileNameFrom,
   receivedAttachment,
   type Sniffed,
 } from '../documents/attachments.ts';
 import { DomainError, invalidInput, limitExceeded } from '../errors.ts';
-import { readRow, type SheetRow } from '../import-row.ts';
+import { readRow, sameImportedLetter, type SheetRow } from '../import-row.ts';
 import type { UniqueClaim } from '../ports.ts';
 import type {
   ComplaintReceipt,
@@ -314,7 +315,7 @@ async function registerWithFiles(
     return { ...f, id: fileId, key: attachmentKey(id, fileId) };
   });
   try {
-    for (const f of stored) await blobs.write(f.key, f.bytes, f.contentType);
+    for (const f of stored) await blobs.write(f.key, f.bytes, f.contentType, downloadName(f));
     return await registerCase(deps, input, {
       ...options,
       id,
@@ -347,9 +348,10 @@ export const MAX_IMPORT_ROWS = 500;
 
 /**
  * Central admins import the unit's existing register: every row read through the column
- * mapping, reported ok or with its errors; a dry run writes nothing. A row whose key (letter
- * number or external reference) was imported before is reported `exists` with its case, so
- * importing the same file twice creates nothing the second time.
+ * mapping, reported ok or with its errors; a dry run writes nothing. A row whose key (the letter:
+ * its number, day received and sender; or its external reference) was imported before is
+ * reported `exists` with its case, so importing the same file twice creates nothing the second
+ * time.
  *
  * `timeLeft` (milliseconds, the caller's clock): once it is spent, the rows left that would read
  * or write are reported `pending`, not tried, so the request answers before its caller's limit
@@ -410,6 +412,14 @@ async function importRow(
   for (const claim of claims) {
     const holder = await deps.store.findClaim(claim);
     if (holder) return { ...base, outcome: 'exists', caseId: holder, errors: [] };
+  }
+  // A row imported before the key held the letter's date and sender claimed its bare number:
+  // that case is this row's only if it is the same letter (another citizen's `01/2026` is not).
+  if (read.letter) {
+    const holder = await deps.store.findClaim({ kind: 'import_row', value: read.letter.legacyKey });
+    const [earlier] = holder ? await deps.store.getCases([holder]) : [];
+    if (earlier && sameImportedLetter(earlier, read.registration))
+      return { ...base, outcome: 'exists', caseId: earlier.id, errors: [] };
   }
   if (dryRun) return { ...base, outcome: 'ok', errors: [] };
   try {

@@ -78,6 +78,10 @@ export const KNOWN_MESSAGES: Record<string, MessageKey> = {
   'a lapor row needs its LAPOR! report id': 'fieldError.laporNeedsRef',
   'Invalid input: expected string, received undefined': 'fieldError.required',
   'a date from 2000 to 2100': 'fieldError.yearRange',
+  'required when the row has the complainant’s NIK, phone, e-mail or address':
+    'fieldError.importNameWithIdentity',
+  'a number cell (a NIK loses digits, a phone its leading 0): format the column as text':
+    'fieldError.importNumberCell',
   'not text: half of a UTF-16 surrogate pair': 'fieldError.invalid',
   'each party at most once': 'fieldError.partyOnce',
 };

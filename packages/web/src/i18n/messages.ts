@@ -638,6 +638,10 @@ const id = {
   'fieldError.yearRange': '{label} harus tanggal antara tahun 2000 dan 2100.',
   'fieldError.partyOnce': '{label}: setiap pihak paling banyak sekali.',
   'fieldError.importDate': '{label} bukan tanggal (TTTT-BB-HH, HH/BB/TTTT, atau sel tanggal).',
+  'fieldError.importNameWithIdentity':
+    '{label} wajib diisi bila baris memuat NIK, telepon, surel, atau alamat pengadu.',
+  'fieldError.importNumberCell':
+    '{label} tersimpan sebagai sel angka di Excel, yang membulatkan NIK dan menghapus angka 0 di depan nomor telepon: format kolom ini sebagai Teks, lalu ketik ulang isinya.',
   'fieldError.requiredUnlessAnonymous': '{label} wajib diisi, kecuali pengaduan anonim.',
   'fieldError.anonymousNoIdentity': 'Pengaduan anonim tidak memuat identitas pengadu.',
   'fieldError.mapRequired': 'Pilih kolom untuk tanggal diterima, perihal dan uraian.',
@@ -660,6 +664,9 @@ const id = {
   'actions.extensionPending':
     'Permintaan perpanjangan {days} hari kerja masih menunggu keputusan pusat. Permintaan baru dapat dikirim setelah diputuskan.',
   'timeline.statusChange': 'Status: {from} → {to}',
+  'timeline.mailFiles': '{count} berkas dalam surel, {attached} dilampirkan',
+  'timeline.mailFilesSome':
+    '{count} berkas dalam surel, {attached} dilampirkan (selebihnya hanya ada di surel asli)',
   'timeline.reforwardedTo': 'Diteruskan ulang ke {agency}',
   'timeline.resentTo': 'dikirim ulang kepada {to}',
   'timeline.suggested': 'Disarankan: {agency}',
@@ -1305,6 +1312,10 @@ const en = {
   'fieldError.yearRange': '{label} must be a date from 2000 to 2100.',
   'fieldError.partyOnce': '{label}: each party at most once.',
   'fieldError.importDate': '{label} is not a date (YYYY-MM-DD, DD/MM/YYYY, or a date cell).',
+  'fieldError.importNameWithIdentity':
+    '{label} is required when the row has the complainant’s NIK, phone, email or address.',
+  'fieldError.importNumberCell':
+    '{label} is stored as a number cell in Excel, which rounds a NIK and drops the leading 0 of a phone number: format the column as Text, then type the values again.',
   'fieldError.requiredUnlessAnonymous': '{label} is required unless the complaint is anonymous.',
   'fieldError.anonymousNoIdentity': 'An anonymous complaint carries no identity.',
   'fieldError.mapRequired':
@@ -1327,6 +1338,9 @@ const en = {
   'actions.extensionPending':
     'A request for {days} more working {days|day|days} awaits central’s decision. A new one can be sent once it is decided.',
   'timeline.statusChange': 'Status: {from} → {to}',
+  'timeline.mailFiles': '{count} {count|file|files} in the e-mail, {attached} attached',
+  'timeline.mailFilesSome':
+    '{count} {count|file|files} in the e-mail, {attached} attached (the others are only in the original message)',
   'timeline.reforwardedTo': 'Forwarded again to {agency}',
   'timeline.resentTo': 'sent again to {to}',
   'timeline.suggested': 'Suggested: {agency}',

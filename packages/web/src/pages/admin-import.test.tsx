@@ -78,6 +78,51 @@ describe('the import report', () => {
       'Nomor surat/rujukan sama dengan baris 2; hapus salah satu.',
     ]);
   });
+
+  it('says a named complainant needs a name, and a NIK or phone in a number cell needs a text column', () => {
+    renderWith(
+      <Report
+        report={{
+          dryRun: true,
+          counts: { ok: 0, created: 0, exists: 0, error: 2, pending: 0 },
+          rows: [
+            {
+              row: 2,
+              rowKey: 'letter:B-8/DUMAS/2026 · 2026-02-02',
+              outcome: 'error',
+              caseId: null,
+              // As core's import-row.ts answers them.
+              errors: [
+                {
+                  field: 'complainant.name',
+                  message:
+                    'required when the row has the complainant’s NIK, phone, e-mail or address',
+                },
+              ],
+            },
+            {
+              row: 3,
+              rowKey: 'letter:B-9/DUMAS/2026 · 2026-02-02 · MADE WIRAWAN',
+              outcome: 'error',
+              caseId: null,
+              errors: [
+                {
+                  field: 'complainant.idNumber',
+                  message:
+                    'a number cell (a NIK loses digits, a phone its leading 0): format the column as text',
+                },
+              ],
+            },
+          ],
+        }}
+      />,
+      { as: { agency: 'setneg', role: 'central_admin' } },
+    );
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Nama pengadu wajib diisi bila baris memuat NIK, telepon, surel, atau alamat pengadu.',
+      'NIK tersimpan sebagai sel angka di Excel, yang membulatkan NIK dan menghapus angka 0 di depan nomor telepon: format kolom ini sebagai Teks, lalu ketik ulang isinya.',
+    ]);
+  });
 });
 
 describe('an import that runs out of its request’s time', () => {
