@@ -259,11 +259,15 @@ describe('the escalation ladder on the local interpreter', () => {
     expect(await lettersOf(caseId, 'polri')).toEqual([
       ['warning', wib('2026-05-06'), 'acknowledge'],
     ]);
-    // The retried tick wrote nothing new and read the outbox: the letter the crash left
-    // pending is delivered, and recorded so.
-    expect(sent.filter((n) => n.caseId === caseId).map((n) => n.step)).toEqual(['warning']);
+    // The retried tick wrote nothing new. The letter the failure left pending was written
+    // claimed by the tick that failed (as every letter that goes at once is): no one sends it
+    // until the claim lapses, 5 minutes on; the sweep then does, once, and records it so.
+    const sentHere = () => sent.filter((n) => n.caseId === caseId).map((n) => n.step);
+    expect(sentHere()).toEqual([]);
+    await advanceTo('2026-05-06T03:06:00.000Z');
+    expect(sentHere()).toEqual(['warning']);
     const [letter] = (await store.listNotifications({ caseId }, { limit: 10 })).items;
-    expect(letter).toMatchObject({ step: 'warning', status: 'sent' });
+    expect(letter).toMatchObject({ step: 'warning', status: 'sent', attempts: 2 });
   });
 
   it('reads what a letter step needs in one consistent request, then numbers, commits and sends', async () => {
@@ -307,8 +311,7 @@ describe('the escalation ladder on the local interpreter', () => {
       // The case, the assignment and its ladder, the agency and central, the settings' version.
       'BatchGetItem, consistent',
       'UpdateItem', // the letter's number
-      'TransactWriteItems', // the step, exactly once
-      'PutItem', // the letter, claimed by its one sender
+      'TransactWriteItems', // the step, exactly once, its letter written claimed by this tick
       'PutItem', // the letter, sent
     ]);
   });

@@ -89,6 +89,20 @@ export async function deliver(
   // Claimed first: a copy another sender has claimed (or sent) since it was read goes no further.
   const claim = claimedForSending(n, now);
   if (!(await deps.store.recordDelivery(claim, n))) return undefined;
+  return sendClaimed(deps, n, claim, hours);
+}
+
+/**
+ * Sends letter `n` that its caller holds the claim of (`claim`, written over `n`: by `deliver`,
+ * or by the Tick's commit that wrote the letter), and records the outcome over the claim.
+ */
+export async function sendClaimed(
+  deps: EngineDeps,
+  n: NotificationRecord,
+  claim: NotificationRecord,
+  hours?: LetterHours,
+): Promise<NotificationRecord | undefined> {
+  const now = deps.clock();
   let outcome: NotificationRecord;
   try {
     await deps.mailer.send(n);

@@ -14,6 +14,8 @@ import {
   type CaseBundle,
   type CaseRecord,
   closeUnanswered,
+  claimedForSending,
+  deliveryDue,
   heldForLetterHours,
   type LadderLetter,
   type LadderLetterWrite,
@@ -30,7 +32,7 @@ import {
 } from '@pantau/core';
 import { z } from 'zod';
 import { MAX_PASSES_PER_EXECUTION } from './definition.ts';
-import { deliver, deliverOutbox } from './delivery.ts';
+import { deliverOutbox, sendClaimed } from './delivery.ts';
 import { correlated, type EngineDeps } from './deps.ts';
 import { METRIC, noMetrics, RUNG_DIMENSION } from './metrics.ts';
 
@@ -147,6 +149,7 @@ async function tickOnce(
     ladder.wakeAt === plan.wakeAt &&
     remembered(ladderState(ladder)) === remembered(plan.state);
   const writes: LadderLetterWrite[] = [];
+  let committed: LadderLetterWrite[] = [];
   // A rung's letter is written and dated when due, and delivered in letter hours (a midnight
   // step's at 08:00). The forwarding letter goes as central forwards: a person's act.
   const held = (w: LadderLetterWrite): LadderLetterWrite => ({
@@ -169,6 +172,13 @@ async function tickOnce(
           ).map(held),
         );
     }
+    // A letter that goes now is written claimed by this Tick (its attempt counted, kept from
+    // every other sender for the lease): it goes without a second write to claim it.
+    committed = writes.map((w) =>
+      deliveryDue(w.notification, now)
+        ? { ...w, notification: claimedForSending(w.notification, now) }
+        : w,
+    );
     await store.commitLadder({
       ladder: {
         record: {
@@ -180,7 +190,7 @@ async function tickOnce(
       },
       // Decided on the assignment as read: answered or withdrawn meanwhile, read again.
       assignment: { caseId: ref.caseId, agencyId: ref.agencyId, version: assignment.version },
-      letters: writes,
+      letters: committed,
       events: skippedEvents(plan.skipped, ref, { system: 'escalation' }, now),
     });
     const metrics = deps.metrics ?? noMetrics;
@@ -194,7 +204,9 @@ async function tickOnce(
   // is read only by a tick that wrote none on a ladder that wrote some before: the Tick retried
   // after a crash between a commit and its delivery finds nothing new to write and its letters
   // waiting. Whatever else waits (a refused delivery's retry) the sweep delivers.
-  for (const write of writes) await deliver(deps, write.notification, hours);
+  for (const [i, write] of committed.entries())
+    if (write !== writes[i])
+      await sendClaimed(deps, writes[i]!.notification, write.notification, hours);
   if (writes.length === 0 && (ladder.lastStepAt !== null || ladder.forwardingLetter === 'written'))
     await deliverOutbox(deps, ref.caseId, assignment, hours);
   return {
