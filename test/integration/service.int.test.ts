@@ -343,6 +343,16 @@ describe('a focal point coordinating many member units', () => {
     } while (cursor);
     expect(seen).toHaveLength(3 * units.length);
     expect(new Set(seen).size).toBe(seen.length);
+    // Its list of agencies (itself, then its member units) pages as every list does.
+    const listed: string[] = [];
+    let next: string | undefined;
+    do {
+      const page = await service.listAgencies(coordinator, { limit: 3, cursor: next });
+      expect(page.items.length).toBeLessThanOrEqual(3);
+      listed.push(...page.items.map((a) => a.id));
+      next = page.nextCursor ?? undefined;
+    } while (next);
+    expect(listed).toEqual(['djp', ...[...units].sort()]);
     // A kept cursor that is not (or no longer) there is the caller's 400, named.
     const lapsed = QueueQuery.parse({
       scope: 'members',

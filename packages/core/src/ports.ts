@@ -33,6 +33,9 @@ export interface PageRequest {
   /** Also count every item the list holds (reads the whole list). */
   readonly total?: boolean | undefined;
 }
+/** Which end of a case's timeline a page starts from. */
+export type TimelineOrder = 'oldest' | 'newest';
+
 export interface Page<T> {
   readonly items: T[];
   readonly nextCursor: string | null;
@@ -125,7 +128,7 @@ export interface LadderLetterWrite {
   readonly event: TimelineEvent;
   /**
    * Central intervention proposes a clarification on the central unit's calendar, with its
-   * `activity_proposed` event (the case page's actions on it are read from the timeline).
+   * `activity_proposed` event (the case lists the activity itself, for the case page's actions).
    */
   readonly proposal?: { readonly activity: ActivityRecord; readonly event: TimelineEvent };
 }
@@ -225,6 +228,8 @@ export interface Store extends DocumentStore {
   listAgencies(page: PageRequest): Promise<Page<Agency>>;
   /** The member units a focal-point agency coordinates. */
   listMemberUnits(focalPointId: string): Promise<Agency[]>;
+  /** The same, a page at a time, by id. */
+  listMemberUnitsPage(focalPointId: string, page: PageRequest): Promise<Page<Agency>>;
   /**
    * `focalPoint`: the agency made its focal point, as read (still at that version when this
    * is written, so two agencies cannot each become the other's focal point at once).
@@ -288,11 +293,15 @@ export interface Store extends DocumentStore {
     limit: number,
     finalsOf: ReadonlySet<string>,
   ): Promise<{ readonly items: TimelineEvent[]; readonly earlier: boolean }>;
-  /** A case's events, oldest first; `agencyIds` limits assignment events to those agencies. */
+  /**
+   * A case's events, oldest first (`newest`: newest first); `agencyIds` limits assignment
+   * events to those agencies.
+   */
   listTimeline(
     caseId: string,
     page: PageRequest,
     agencyIds?: ReadonlySet<string>,
+    order?: TimelineOrder,
   ): Promise<Page<TimelineEvent>>;
   /**
    * The queue of one or more agencies, soonest next deadline first, with the assignments

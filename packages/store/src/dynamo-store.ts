@@ -26,6 +26,7 @@ import {
   type AgencyCounters,
   type Page,
   type PageRequest,
+  type TimelineOrder,
   type Store,
   type TimelineEvent,
   type UniqueClaim,
@@ -138,6 +139,14 @@ export class DynamoStore extends SearchStore implements Store {
       ExpressionAttributeValues: { ':pk': keys.memberUnits(focalPointId) },
     });
     return items.map((i) => readAgency(record<StoredAgency>(i)));
+  }
+
+  async listMemberUnitsPage(focalPointId: string, page: PageRequest): Promise<Page<Agency>> {
+    const out = await this.page<StoredAgency>(
+      [{ index: 'gsi1', partition: keys.memberUnits(focalPointId) }],
+      page,
+    );
+    return { ...out, items: out.items.map(readAgency) };
   }
 
   /** Create (expectedVersion null) or update an agency under its version. */
@@ -267,9 +276,16 @@ export class DynamoStore extends SearchStore implements Store {
     caseId: string,
     page: PageRequest,
     agencyIds?: ReadonlySet<string>,
+    order: TimelineOrder = 'oldest',
   ): Promise<Page<TimelineEvent>> {
     return this.page<TimelineEvent>(
-      [{ partition: keys.casePk(caseId), range: { op: 'begins_with', value: 'EVENT#' } }],
+      [
+        {
+          partition: keys.casePk(caseId),
+          range: { op: 'begins_with', value: 'EVENT#' },
+          descending: order === 'newest',
+        },
+      ],
       page,
       agencyIds
         ? (item) => item.agencyId === null || agencyIds.has(String(item.agencyId))

@@ -44,16 +44,22 @@ export async function createAgency(
   });
 }
 
-/** Central: every agency. An agency: itself and its member units. */
+/**
+ * Central: every agency. An agency: itself (on the first page), then its member units, paged
+ * like every list (a focal point may coordinate hundreds of land offices).
+ */
 export async function listAgencies(
   deps: ServiceDeps,
   p: Principal,
   page: PageRequest,
 ): Promise<Page<Agency>> {
   if (isCentral(p)) return deps.store.listAgencies(page);
-  const own = await deps.store.getAgency(p.agency);
-  const members = await deps.store.listMemberUnits(p.agency);
-  return { items: [...(own ? [own] : []), ...members], nextCursor: null };
+  const own = page.cursor === undefined ? await deps.store.getAgency(p.agency) : undefined;
+  const members = await deps.store.listMemberUnitsPage(p.agency, {
+    ...page,
+    limit: own && page.limit > 1 ? page.limit - 1 : page.limit,
+  });
+  return { ...members, items: [...(own ? [own] : []), ...members.items] };
 }
 
 /**
