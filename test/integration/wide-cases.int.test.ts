@@ -8,7 +8,10 @@
  *   withdrawn, no longer escalating, and the next try finishes it without a second event;
  * - forwarding to 18 agencies (90 items, the case and the idempotency record: 92) also marks
  *   the redirects it answers, one item each: with 9 redirects awaiting it made 101 items and
- *   was refused every time (8 when the forward also moves the case's status: its event).
+ *   was refused every time (8 when the forward also moves the case's status: its event);
+ * - the case lists what awaits central (extension requests, activities) itself: the console
+ *   worked them out from the timeline, read up to 2,000 events, and missed the newest ones of
+ *   such a case; the timeline reads newest first when asked.
  */
 import {
   advance,
@@ -47,11 +50,11 @@ beforeAll(async () => {
 });
 
 /** A case forwarded to the first `n` agencies, 18 at a time as the API allows. */
-async function caseForwardedTo(n: number): Promise<string> {
+async function caseForwardedTo(n: number, using = service): Promise<string> {
   const agencies = AGENCIES.slice(0, n);
-  const { caseId } = await forwardedCase(service, agencies.slice(0, MAX_PER_FORWARD));
+  const { caseId } = await forwardedCase(using, agencies.slice(0, MAX_PER_FORWARD));
   for (let i = MAX_PER_FORWARD; i < n; i += MAX_PER_FORWARD)
-    await service.forward(centralOfficer, caseId, {
+    await using.forward(centralOfficer, caseId, {
       assignments: agencies.slice(i, i + MAX_PER_FORWARD).map((agencyId) => ({ agencyId })),
     });
   return caseId;
@@ -203,5 +206,88 @@ describe('forwarding to 18 agencies while redirects await the re-forward', () =>
     expect(bundle.ladders.filter((l) => others.includes(l.agencyId))).toHaveLength(18);
     for (const a of bundle.assignments.filter((x) => redirecting.includes(x.agencyId)))
       expect(a.reforwardedAt).toBe(clock.now().toISOString());
+  });
+});
+
+describe('what a case sent to 60 agencies awaits, read from the case', () => {
+  it('lists its pending extension requests and activities per reader; the timeline reads newest first', async () => {
+    // A clock of its own: each step a minute after the last, so the timeline's order is theirs.
+    const mine = manualClock('2026-09-14T03:00:00.000Z');
+    const step = () => mine.set(new Date(mine.now().getTime() + 60_000).toISOString());
+    const using = new Service({ store, clock: mine.now });
+    const caseId = await caseForwardedTo(60, using);
+    const [last, beside] = [AGENCIES[59]!, AGENCIES[58]!];
+    step();
+    const request = await using.requestExtension(officerOf(last), caseId, last, {
+      workingDays: 7,
+      reason: 'Menunggu audit lapangan',
+    });
+    step();
+    const clarification = await using.planActivity(centralOfficer, caseId, {
+      kind: 'clarification',
+      agencyIds: [beside],
+    });
+    step();
+    const evaluation = await using.planActivity(centralOfficer, caseId, {
+      kind: 'initial_evaluation',
+      plan: 'Telaah internal pusat',
+    });
+
+    const central = await using.getCase(centralOfficer, caseId);
+    expect(central.extensionRequests).toEqual([
+      {
+        id: request.id,
+        agencyId: last,
+        workingDays: 7,
+        reason: 'Menunggu audit lapangan',
+        requestedAt: request.requestedAt,
+      },
+    ]);
+    expect(central.activities.map((a) => [a.id, a.status])).toEqual([
+      [clarification.id, 'planned'],
+      [evaluation.id, 'planned'],
+    ]);
+    expect(central.earlierActivities).toBe(false);
+    // An agency: its own request; only an activity held with it.
+    const theirs = await using.getCase(officerOf(last), caseId);
+    expect(theirs.extensionRequests.map((x) => x.id)).toEqual([request.id]);
+    expect(theirs.activities).toEqual([]);
+    const besides = await using.getCase(officerOf(beside), caseId);
+    expect(besides.extensionRequests).toEqual([]);
+    expect(besides.activities.map((a) => a.id)).toEqual([clarification.id]);
+    expect(JSON.stringify(besides)).not.toContain('Telaah internal pusat');
+    // A list of cases lists none of them.
+    const listed = (await using.listCases(centralOfficer, { limit: 100 })).items.find(
+      (c) => c.id === caseId,
+    )!;
+    expect([listed.extensionRequests, listed.activities]).toEqual([[], []]);
+
+    // Newest first, page after page; oldest first as before.
+    const newest = await using.timeline(centralOfficer, caseId, { limit: 2, order: 'newest' });
+    expect(newest.items.map((e) => e.type)).toEqual(['activity_planned', 'activity_planned']);
+    expect(newest.items[0]!.data.activityId).toBe(evaluation.id);
+    const next = await using.timeline(centralOfficer, caseId, {
+      limit: 1,
+      order: 'newest',
+      cursor: newest.nextCursor!,
+    });
+    expect(next.items.map((e) => e.type)).toEqual(['extension_requested']);
+    const oldest = await using.timeline(centralOfficer, caseId, { limit: 1 });
+    expect(oldest.items.map((e) => e.type)).toEqual(['case_registered']);
+    // The agency's, filtered, newest first too: not the other agency's request.
+    const agencyNewest = await using.timeline(officerOf(beside), caseId, {
+      limit: 3,
+      order: 'newest',
+    });
+    expect(agencyNewest.items.map((e) => e.type)).toEqual([
+      'activity_planned',
+      'activity_planned',
+      'assignment_forwarded',
+    ]);
+
+    // Decided: no longer listed.
+    step();
+    await using.decideExtension(centralOfficer, caseId, last, request.id, { approve: true });
+    expect((await using.getCase(centralOfficer, caseId)).extensionRequests).toEqual([]);
   });
 });

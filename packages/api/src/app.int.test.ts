@@ -148,6 +148,37 @@ describe('the one error mapping', () => {
     expect(empty.status).toBe(400);
   });
 
+  it('reads a timeline newest first when asked, and names an order it does not know', async () => {
+    const headers = { authorization: `Bearer ${await central()}` };
+    const created = await app.request('/v1/cases', {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        channel: 'letter',
+        complainant: { name: 'A' },
+        subject: 'S',
+        description: 'D',
+      }),
+    });
+    const { id } = (await created.json()) as { id: string };
+    await app.request(`/v1/cases/${id}/verification`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ decision: 'needs_info', missing: 'Salinan KTP' }),
+    });
+    const types = async (query: string) => {
+      const res = await app.request(`/v1/cases/${id}/timeline?limit=1${query}`, { headers });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { items: { type: string }[] }).items.map((e) => e.type);
+    };
+    expect(await types('')).toEqual(['case_registered']);
+    expect(await types('&order=oldest')).toEqual(['case_registered']);
+    expect(await types('&order=newest')).toEqual(['case_needs_info']);
+    const wrong = await app.request(`/v1/cases/${id}/timeline?order=sideways`, { headers });
+    expect(wrong.status).toBe(400);
+    expect((await problemOf(wrong)).errors?.map((e) => e.path)).toEqual(['order']);
+  });
+
   it('answers an unknown route with a 404 problem', async () => {
     const res = await app.request('/v1/nothing-here', {
       headers: { authorization: `Bearer ${await central()}` },

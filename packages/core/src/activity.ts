@@ -48,6 +48,24 @@ export interface ActivityRecord {
 export const activityAgency = (a: Pick<ActivityRecord, 'agencyIds'>): string | null =>
   a.agencyIds.length === 1 ? a.agencyIds[0]! : null;
 
+/**
+ * Whether an agency (with its member units, `agencies`) reads an activity's record on its case:
+ * one held with it. For an activity with one agency that is whose its timeline events are
+ * (`activityAgency`); one with several is each of theirs, and one with none (central's own
+ * evaluation) none of theirs: its plan and summary are central's.
+ */
+export const activityHeldWith = (
+  a: Pick<ActivityRecord, 'agencyIds'>,
+  agencies: ReadonlySet<string>,
+): boolean => a.agencyIds.some((id) => agencies.has(id));
+
+/**
+ * The reported or cancelled activities a case's view shows, the latest: with the proposed and
+ * planned ones (all of them: what central still acts on) the view stays within a response
+ * (at most about 37,000 characters each).
+ */
+export const CASE_CLOSED_ACTIVITIES = 20;
+
 /** Open activities (proposed or planned) keep a case under monitoring. */
 export const isActivityOpen = (a: Pick<ActivityRecord, 'status'>): boolean =>
   a.status === 'proposed' || a.status === 'planned';

@@ -5,29 +5,45 @@
  * The case itself and its lifecycle are in case.ts.
  */
 import { type AssignmentRecord, viewAssignment } from './assignment.ts';
-import { type ActivityRecord, isActivityOpen } from './activity.ts';
+import {
+  activityHeldWith,
+  type ActivityRecord,
+  CASE_CLOSED_ACTIVITIES,
+  isActivityOpen,
+  viewActivity,
+} from './activity.ts';
 import { type CaseRecord, type CaseStatus, isCaseOverdue, isReplyWindowOpen } from './case.ts';
+import { awaitsDecision, type ExtensionRequestRecord } from './extension.ts';
 import type { LadderRecord } from './notification.ts';
 import type { CaseView, TrackingAnswer } from './schemas.ts';
 import type { TimelineEvent } from './timeline.ts';
+
+type Reader = { central: true } | { central: false; agencies: ReadonlySet<string> };
 
 /**
  * The case as a reader may see it. Central sees everything. An agency sees only its own
  * assignments (and its member units'), no central notes, no complainant when the identity is
  * hidden (UU 25/2009 art. 42), and never the tracking code: it is the complainant's credential
  * (whoever holds it may reply as them and close the case, grading the agency's own answer).
+ * With what is still to act on, from the case's own records (not its timeline, which a case sent
+ * to sixty agencies makes long): the extension requests awaiting a decision and its activities.
+ * A list of cases passes none of them (the case is read for those).
  */
 export function viewCase(
   c: CaseRecord,
   assignments: readonly AssignmentRecord[],
   now: Date,
-  reader: { central: true } | { central: false; agencies: ReadonlySet<string> },
+  reader: Reader,
   ladders: readonly LadderRecord[] = [],
-  activities: readonly Pick<ActivityRecord, 'status'>[] = [],
+  activities: readonly ActivityRecord[] = [],
+  extensions: readonly ExtensionRequestRecord[] = [],
 ): CaseView {
   const visible = reader.central
     ? assignments
     : assignments.filter((a) => reader.agencies.has(a.agencyId));
+  const shown = caseActivities(
+    reader.central ? activities : activities.filter((a) => activityHeldWith(a, reader.agencies)),
+  );
   return {
     id: c.id,
     ...(reader.central ? { trackingCode: c.trackingCode } : {}),
@@ -63,9 +79,41 @@ export function viewCase(
     // The outcome is the agency's to know; the note is central's (why, in its own words).
     closure: c.closure && !reader.central ? { ...c.closure, note: null } : c.closure,
     infoRequest: reader.central ? infoRequestOf(c) : null,
+    extensionRequests: extensions
+      .filter((x) => awaitsDecision(x, visible))
+      .sort((x, y) => x.requestedAt.localeCompare(y.requestedAt))
+      .map((x) => ({
+        id: x.id,
+        agencyId: x.agencyId,
+        workingDays: x.workingDays,
+        reason: x.reason,
+        requestedAt: x.requestedAt,
+      })),
+    activities: shown.items.map((a) => viewActivity(a, now, c.subject)),
+    earlierActivities: shown.earlier,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     version: c.version,
+  };
+}
+
+/**
+ * The activities a case's view lists, oldest first: every open one, and the latest
+ * `CASE_CLOSED_ACTIVITIES` reported or cancelled (`earlier`: there are more).
+ */
+function caseActivities(activities: readonly ActivityRecord[]): {
+  items: ActivityRecord[];
+  earlier: boolean;
+} {
+  const closed = activities
+    .filter((a) => !isActivityOpen(a))
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id.localeCompare(a.id));
+  const kept = new Set(closed.slice(0, CASE_CLOSED_ACTIVITIES));
+  return {
+    items: activities
+      .filter((a) => isActivityOpen(a) || kept.has(a))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
+    earlier: closed.length > CASE_CLOSED_ACTIVITIES,
   };
 }
 

@@ -1,4 +1,5 @@
 /** An agency's request for more time on an assignment, decided by central. */
+import { type AssignmentRecord, isOpen } from './assignment.ts';
 import { invalidTransition } from './errors.ts';
 import type { ExtensionRequestView } from './schemas.ts';
 
@@ -18,6 +19,19 @@ export interface ExtensionRequestRecord {
   readonly note: string | null;
   readonly version: number;
 }
+
+/**
+ * A request still to decide: its assignment, of the forwarding it was asked in, is open. One
+ * whose assignment ended since (answered, redirected, withdrawn) asks for nothing any more:
+ * no deadline is left to extend. So a case has at most one per open assignment.
+ */
+export const awaitsDecision = (
+  x: ExtensionRequestRecord,
+  assignments: readonly AssignmentRecord[] | undefined,
+): boolean => {
+  const a = assignments?.find((y) => y.agencyId === x.agencyId);
+  return x.status === 'pending' && a !== undefined && a.generation === x.generation && isOpen(a);
+};
 
 export function decideExtension(
   r: ExtensionRequestRecord,

@@ -14,6 +14,7 @@ import {
 } from './assignment.ts';
 import {
   type ActivityRecord,
+  CASE_CLOSED_ACTIVITIES,
   cancelActivity,
   cancelledAlready,
   isActivityOpen,
@@ -38,6 +39,7 @@ import {
   verify,
 } from './case.ts';
 import { answersFrom, viewCase, viewTracking } from './case-view.ts';
+import type { ExtensionRequestRecord } from './extension.ts';
 import type { TimelineEvent } from './timeline.ts';
 import { ASSIGNMENT_STATES, CASE_STATUSES } from './schemas.ts';
 import { INDONESIAN_HOLIDAYS } from './seed-data.ts';
@@ -518,5 +520,147 @@ describe('reply window lifecycle', () => {
       status: 'closed',
       closure: { outcome: 'resolved' },
     });
+  });
+});
+
+describe('what the case lists still to act on (not worked out from its timeline)', () => {
+  const request = (
+    id: string,
+    agencyId: string,
+    over: Partial<ExtensionRequestRecord> = {},
+  ): ExtensionRequestRecord => ({
+    id,
+    caseId: 'C1',
+    agencyId,
+    generation: 1,
+    workingDays: 5,
+    reason: `Alasan ${id}`,
+    status: 'pending',
+    requestedBy: 'u',
+    requestedAt: later.toISOString(),
+    decidedBy: null,
+    decidedAt: null,
+    note: null,
+    version: 1,
+    ...over,
+  });
+  const activity = (id: string, over: Partial<ActivityRecord> = {}): ActivityRecord => ({
+    id,
+    caseId: 'C1',
+    kind: 'clarification',
+    status: 'proposed',
+    scheduledAt: null,
+    agencyIds: [],
+    participants: [],
+    plan: `Rencana ${id}`,
+    heldAt: null,
+    outcome: null,
+    summary: null,
+    createdBy: 'escalation',
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    version: 1,
+    ...over,
+  });
+  const assignments = [
+    assignmentIn('acknowledged'),
+    assignmentIn('pending', 'pln'),
+    { ...assignmentIn('acknowledged', 'bpn'), generation: 2 },
+    assignmentIn('redirected', 'kemenkes'),
+  ];
+  const polri = { central: false as const, agencies: new Set(['polri']) };
+
+  it('lists the extension requests awaiting a decision: pending, of an open assignment’s forwarding', () => {
+    const extensions = [
+      request('X1', 'polri'),
+      request('X2', 'pln', { requestedAt: now.toISOString() }),
+      request('X3', 'pln', { status: 'approved', decidedAt: later.toISOString() }),
+      request('X4', 'bpn'), // of its first forwarding: nothing of it is left to extend
+      request('X5', 'kemenkes'), // its assignment ended before a decision
+    ];
+    const central = viewCase(
+      caseIn('forwarded'),
+      assignments,
+      later,
+      { central: true },
+      [],
+      [],
+      extensions,
+    );
+    expect(central.extensionRequests).toEqual([
+      {
+        id: 'X2',
+        agencyId: 'pln',
+        workingDays: 5,
+        reason: 'Alasan X2',
+        requestedAt: now.toISOString(),
+      },
+      {
+        id: 'X1',
+        agencyId: 'polri',
+        workingDays: 5,
+        reason: 'Alasan X1',
+        requestedAt: later.toISOString(),
+      },
+    ]);
+    // An agency: those of its own assignments.
+    const agency = viewCase(caseIn('forwarded'), assignments, later, polri, [], [], extensions);
+    expect(agency.extensionRequests.map((x) => x.id)).toEqual(['X1']);
+    // A list of cases passes none.
+    expect(viewCase(caseIn('forwarded'), [], later, { central: true }).extensionRequests).toEqual(
+      [],
+    );
+  });
+
+  it('lists activities central all, an agency those held with it', () => {
+    const activities = [
+      activity('A1', { agencyIds: ['polri'] }),
+      activity('A2', { agencyIds: ['pln'] }),
+      activity('A3', { agencyIds: ['polri', 'pln'], status: 'planned', kind: 'mediation' }),
+      activity('A4', { kind: 'initial_evaluation', status: 'done', summary: 'Catatan pusat' }),
+    ];
+    const central = viewCase(
+      caseIn('forwarded'),
+      assignments,
+      later,
+      { central: true },
+      [],
+      activities,
+    );
+    expect(central.activities.map((a) => a.id)).toEqual(['A1', 'A2', 'A3', 'A4']);
+    expect(central.activities[0]).toEqual(viewActivity(activities[0]!, later, baseCase.subject));
+    expect(central.earlierActivities).toBe(false);
+    const agency = viewCase(caseIn('forwarded'), assignments, later, polri, [], activities);
+    expect(agency.activities.map((a) => a.id)).toEqual(['A1', 'A3']);
+    expect(JSON.stringify(agency)).not.toContain('Catatan pusat');
+    expect(JSON.stringify(agency)).not.toContain('Rencana A2');
+    // Under monitoring is the case's, whichever of them the reader sees.
+    expect(agency.underMonitoring).toBe(true);
+  });
+
+  it('lists every open activity and the latest reported or cancelled ones, saying when there are more', () => {
+    const at = (minute: number) => new Date(now.getTime() + minute * 60_000).toISOString();
+    const closed = Array.from({ length: CASE_CLOSED_ACTIVITIES + 5 }, (_, i) =>
+      activity(`D${String(i).padStart(2, '0')}`, {
+        status: i % 2 ? 'done' : 'cancelled',
+        createdAt: at(i),
+        updatedAt: at(100 + i),
+      }),
+    );
+    const open = [activity('P0', { createdAt: at(-1) }), activity('P1', { createdAt: at(50) })];
+    const view = viewCase(
+      caseIn('forwarded'),
+      assignments,
+      later,
+      { central: true },
+      [],
+      [...closed, ...open],
+    );
+    expect(view.activities.map((a) => a.id)).toEqual([
+      'P0',
+      ...closed.slice(5).map((a) => a.id),
+      'P1',
+    ]);
+    expect(view.earlierActivities).toBe(true);
   });
 });

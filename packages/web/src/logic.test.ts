@@ -9,7 +9,7 @@ import { safeNext } from './pages/sign-in';
 import { weekAround } from './pages/desk';
 import { sortStats, type AgencyStats } from './stats';
 import { levelLabel, stepLabel, translator } from './i18n/i18n';
-import { actorKind, describeEvent, openActivities, pendingExtensions } from './timeline';
+import { actorKind, describeEvent } from './timeline';
 import { ForwardBody } from '@pantau/core/schemas';
 
 describe('dates', () => {
@@ -114,45 +114,6 @@ describe('timeline', () => {
       agencyId,
       data,
     }) as Schemas['TimelineEvent'];
-  it('extension requests awaiting a decision', () => {
-    const events = [
-      event('extension_requested', { requestId: 'x1', workingDays: 5, reason: 'a' }, 'polri'),
-      event('extension_requested', { requestId: 'x2', workingDays: 3, reason: 'b' }, 'pln'),
-      event('extension_approved', { requestId: 'x1' }, 'polri'),
-    ];
-    expect(pendingExtensions(events)).toEqual([
-      { requestId: 'x2', agencyId: 'pln', workingDays: 3, reason: 'b', at: '2026-03-20T00:00:00Z' },
-    ]);
-  });
-  it('activities still to report: neither reported nor cancelled', () => {
-    const events = [
-      event('activity_planned', {
-        activityId: 'a1',
-        kind: 'mediation',
-        scheduledAt: '2026-03-21T00:00:00Z',
-      }),
-      event('activity_proposed', {
-        activityId: 'a2',
-        kind: 'clarification',
-        scheduledAt: null,
-        agencyIds: ['polri'],
-      }),
-      event('activity_proposed', { activityId: 'a3', kind: 'clarification', scheduledAt: null }),
-      event('activity_reported', { activityId: 'a1' }),
-      event('activity_cancelled', { activityId: 'a3', kind: 'clarification', reason: 'x' }),
-      // The proposal taken up, then moved: the last time holds.
-      event('activity_scheduled', { activityId: 'a2', scheduledAt: '2026-03-24T03:00:00.000Z' }),
-      event('activity_scheduled', { activityId: 'a2', scheduledAt: '2026-03-25T03:00:00.000Z' }),
-    ];
-    expect(openActivities(events)).toEqual([
-      {
-        activityId: 'a2',
-        kind: 'clarification',
-        scheduledAt: '2026-03-25T03:00:00.000Z',
-        agencyIds: ['polri'],
-      },
-    ]);
-  });
   const t = translator('id');
   it('a skipped step says which step, on what, and why: never a code', () => {
     const skipped = event(

@@ -1,70 +1,11 @@
-/** What a case's timeline implies: extension requests awaiting a decision, activities to report. */
+/**
+ * A case's timeline in words: who did it, what it changed. (What is still pending, extension
+ * requests and activities, the case itself lists: a long timeline is read a page at a time.)
+ */
 import type { Schemas } from './api/client';
 import { labelOf, stepLabel, type Translate } from './i18n/i18n';
 
 type Event = Schemas['TimelineEvent'];
-
-export interface PendingExtension {
-  requestId: string;
-  agencyId: string;
-  workingDays: number;
-  reason: string;
-  at: string;
-}
-
-export function pendingExtensions(events: readonly Event[]): PendingExtension[] {
-  const decided = new Set(
-    events
-      .filter((e) => e.type === 'extension_approved' || e.type === 'extension_refused')
-      .map((e) => String(e.data.requestId)),
-  );
-  return events
-    .filter((e) => e.type === 'extension_requested' && !decided.has(String(e.data.requestId)))
-    .map((e) => ({
-      requestId: String(e.data.requestId),
-      agencyId: e.agencyId ?? '',
-      workingDays: Number(e.data.workingDays),
-      reason: String(e.data.reason ?? ''),
-      at: e.at,
-    }));
-}
-
-export interface OpenActivity {
-  activityId: string;
-  kind: string;
-  scheduledAt: string | null;
-  /** The agencies a ladder's proposal is with (a case may have one per silent agency). */
-  agencyIds: string[];
-}
-
-export function openActivities(events: readonly Event[]): OpenActivity[] {
-  // Reported (held) or cancelled (it will not be): no longer open.
-  const reported = new Set(
-    events
-      .filter((e) => e.type === 'activity_reported' || e.type === 'activity_cancelled')
-      .map((e) => String(e.data.activityId)),
-  );
-  // When it takes place: as planned, or as scheduled last (a proposal taken up, a plan moved).
-  const scheduled = new Map(
-    events
-      .filter((e) => e.type === 'activity_scheduled')
-      .map((e) => [String(e.data.activityId), String(e.data.scheduledAt)]),
-  );
-  return events
-    .filter(
-      (e) =>
-        (e.type === 'activity_planned' || e.type === 'activity_proposed') &&
-        !reported.has(String(e.data.activityId)),
-    )
-    .map((e) => ({
-      activityId: String(e.data.activityId),
-      kind: String(e.data.kind),
-      scheduledAt:
-        scheduled.get(String(e.data.activityId)) ??
-        (typeof e.data.scheduledAt === 'string' ? e.data.scheduledAt : null),
-      agencyIds: Array.isArray(e.data.agencyIds) ? e.data.agencyIds.map(String) : [],
-    }));
-}
 
 /**
  * Who did it: `role` and `agency` of a person; the escalation system; the complainant, on the

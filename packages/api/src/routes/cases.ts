@@ -6,9 +6,9 @@ import {
   CloseBody,
   CreateCaseBody,
   ForwardBody,
-  PageQuery,
   pageOf,
   TimelineEventSchema,
+  TimelineQuery,
   VerificationBody,
 } from '@pantau/core';
 import { idempotencyOf } from '../idempotency.ts';
@@ -117,8 +117,8 @@ export const cases = new OpenAPIHono()
       method: 'get',
       path: '/{id}/timeline',
       tags,
-      summary: 'The append-only timeline, oldest first',
-      request: { params: CaseParam, query: PageQuery },
+      summary: 'The append-only timeline, oldest first (or newest first: `order=newest`)',
+      request: { params: CaseParam, query: TimelineQuery },
       responses: {
         200: json(pageOf(TimelineEventSchema, 'TimelinePage'), 'A page of events'),
         ...PROBLEMS,

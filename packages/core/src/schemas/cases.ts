@@ -41,6 +41,9 @@ function phoneDigits(value: string): string {
 
 // Issue 15: the incoming letter's details (documents.ts holds the documents' contract).
 import { LetterRefSchema } from './documents.ts';
+import { ExtensionRequestSchema } from './assignments.ts';
+import { ActivitySchema } from './monitoring.ts';
+import { CASE_CLOSED_ACTIVITIES } from '../activity.ts';
 export const ComplainantSchema = z
   .strictObject({
     name: text(200),
@@ -207,6 +210,15 @@ export const AssignmentSchema = z
   .meta({ id: 'Assignment' });
 export type AssignmentView = z.infer<typeof AssignmentSchema>;
 
+/** An extension request of one of the case's assignments, awaiting central's decision. */
+export const CaseExtensionRequestSchema = ExtensionRequestSchema.pick({
+  id: true,
+  agencyId: true,
+  workingDays: true,
+  reason: true,
+  requestedAt: true,
+}).meta({ id: 'CaseExtensionRequest' });
+
 export const CaseSchema = z
   .object({
     id: z.string(),
@@ -262,6 +274,16 @@ export const CaseSchema = z
       .object({ missing: z.string().nullable(), requestedAt: instant })
       .nullable()
       .meta({ description: 'While needs_info: what central asked the complainant to send' }),
+    extensionRequests: z.array(CaseExtensionRequestSchema).meta({
+      description:
+        'The extension requests awaiting central’s decision, oldest first (an agency: those of its own assignments): at most one per open assignment in `assignments`, of its current forwarding. Read here, not worked out from the timeline. Empty in a list of cases (`GET /v1/cases`, a search): read the case',
+    }),
+    activities: z.array(ActivitySchema).meta({
+      description: `The case’s monitoring activities, oldest first: every proposed or planned one (the escalation ladder proposes at most one per forwarding that reached central intervention; central plans the others), and of the reported or cancelled ones the latest ${CASE_CLOSED_ACTIVITIES} (\`earlierActivities\` says when there are more; central’s calendar, \`GET /v1/activities\`, lists them all). An agency sees only those held with it (it or a member unit among \`agencyIds\`). Empty in a list of cases (\`GET /v1/cases\`, a search): read the case`,
+    }),
+    earlierActivities: z.boolean().meta({
+      description: `The case has reported or cancelled activities older than the ${CASE_CLOSED_ACTIVITIES} in \`activities\` (an agency: of those held with it; false in a list of cases)`,
+    }),
     createdAt: instant,
     updatedAt: instant,
     version: z.int(),
@@ -362,6 +384,14 @@ export const TrackingSchema = z
       .meta({ description: 'While needs_info: what central asks the complainant to send' }),
   })
   .meta({ id: 'Tracking' });
+
+export const TimelineQuery = PageQuery.extend({
+  order: z.enum(['oldest', 'newest']).default('oldest').meta({
+    description:
+      'Which end the pages start from: `oldest` (the default) or `newest` (the latest events first, as the console shows them; a cursor goes on in the order it was given in)',
+  }),
+});
+export type TimelinePageRequest = z.infer<typeof TimelineQuery>;
 
 export const CaseListQuery = PageQuery.extend({
   status: z.enum(CASE_STATUSES).optional(),

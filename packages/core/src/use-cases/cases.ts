@@ -12,6 +12,7 @@ import { mapPage } from '../desk.ts';
 import {
   assertForwardable,
   awaitingReforward,
+  type CaseRecord,
   close,
   closedAlready,
   markForwarded,
@@ -24,9 +25,11 @@ import { DomainError, invalidInput } from '../errors.ts';
 import { armLadder } from '../ladder/index.ts';
 import { targetWorkingDays } from '../policy.ts';
 import {
+  type CaseBundle,
   MAX_COMMIT_ITEMS,
   type Page,
   type PageRequest,
+  type TimelineOrder,
   type VersionedPut,
   WriteConflict,
 } from '../ports.ts';
@@ -111,8 +114,26 @@ export async function getCase(deps: ServiceDeps, p: Principal, caseId: string): 
     reader,
     bundle.ladders,
     bundle.activities,
+    bundle.extensions,
   );
 }
+
+/** The case as central reads it after a change: its records as `bundle` holds them besides. */
+const centralView = (
+  c: CaseRecord,
+  assignments: readonly AssignmentRecord[],
+  bundle: CaseBundle,
+  now: Date,
+): CaseView =>
+  viewCase(
+    c,
+    assignments,
+    now,
+    { central: true },
+    bundle.ladders,
+    bundle.activities,
+    bundle.extensions,
+  );
 
 export async function verifyCase(
   deps: ServiceDeps,
@@ -125,7 +146,7 @@ export async function verifyCase(
     const bundle = await loadCase(deps, caseId);
     const now = deps.clock();
     if (verifiedAlready(bundle.case, input))
-      return viewCase(bundle.case, bundle.assignments, now, { central: true });
+      return centralView(bundle.case, bundle.assignments, bundle, now);
     const next = verify(bundle.case, input, now);
     const type: EventType =
       input.decision === 'accept'
@@ -146,7 +167,7 @@ export async function verifyCase(
         }),
       ],
     });
-    return viewCase(put(bundle.case, next).record, bundle.assignments, now, { central: true });
+    return centralView(put(bundle.case, next).record, bundle.assignments, bundle, now);
   });
 }
 
@@ -333,7 +354,7 @@ export async function closeCase(
     // Sent again after its answer was lost: the case as that close left it.
     if (closedAlready(bundle.case, input))
       return {
-        view: viewCase(bundle.case, bundle.assignments, now, { central: true }),
+        view: centralView(bundle.case, bundle.assignments, bundle, now),
         lapsed: [],
       };
     // A case that cannot be closed is refused before anything is withdrawn.
@@ -372,7 +393,7 @@ export async function closeCase(
       withdrawn.map((w) => w.record),
       now,
     );
-    return { view: viewCase(closed.record, assignments, now, { central: true }), lapsed };
+    return { view: centralView(closed.record, assignments, bundle, now), lapsed };
   });
   // Then their pending requests for more time lapse (at most one each), in runs of their own,
   // once the case is closed: a close cut short before them leaves them pending (central's desk
@@ -385,16 +406,20 @@ export async function closeCase(
   return view;
 }
 
-/** The case's timeline; an agency does not see what central asked the complainant for. */
+/**
+ * The case's timeline, oldest first (or newest first); an agency does not see what central
+ * asked the complainant for.
+ */
 export async function timeline(
   deps: ServiceDeps,
   p: Principal,
   caseId: string,
-  page: PageRequest,
+  page: PageRequest & { readonly order?: TimelineOrder },
 ): Promise<Page<TimelineEvent>> {
   const { reader } = await readableCase(deps, p, caseId);
-  if (reader.central) return deps.store.listTimeline(caseId, page);
-  const events = await deps.store.listTimeline(caseId, page, reader.agencies);
+  const { order, ...request } = page;
+  if (reader.central) return deps.store.listTimeline(caseId, request, undefined, order);
+  const events = await deps.store.listTimeline(caseId, request, reader.agencies, order);
   return {
     ...events,
     items: events.items.map((e) => {

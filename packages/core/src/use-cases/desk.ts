@@ -5,9 +5,8 @@
 import { Calendar } from '../calendar.ts';
 import { deadlinesMoved } from '../desk.ts';
 import { notFound } from '../errors.ts';
-import { isOpen } from '../assignment.ts';
-import { type ExtensionRequestRecord, viewExtensionRequest } from '../extension.ts';
-import type { CaseBundle, Page, PageRequest } from '../ports.ts';
+import { awaitsDecision, type ExtensionRequestRecord, viewExtensionRequest } from '../extension.ts';
+import type { Page, PageRequest } from '../ports.ts';
 import type { PendingExtensionView } from '../schemas.ts';
 import type { Principal } from '../tenancy.ts';
 import { ADMIN_ROLES, CENTRAL_ROLES, requireRole, type ServiceDeps } from './kernel/index.ts';
@@ -34,7 +33,7 @@ export async function pendingExtensions(
       ),
     ).then((pairs) => new Map(pairs)),
   ]);
-  const waiting = page.items.filter((x) => awaitsDecision(x, bundles.get(x.caseId)));
+  const waiting = page.items.filter((x) => awaitsDecision(x, bundles.get(x.caseId)?.assignments));
   return {
     items: waiting.map((x) => ({
       ...viewExtensionRequest(x),
@@ -50,16 +49,6 @@ export async function pendingExtensions(
       : {}),
   };
 }
-
-/**
- * A request still to decide: its assignment, of the forwarding it was asked in, is open. One
- * whose assignment ended since (answered, redirected, withdrawn) asks for nothing any more:
- * no deadline is left to extend.
- */
-const awaitsDecision = (x: ExtensionRequestRecord, bundle: CaseBundle | undefined): boolean => {
-  const a = bundle?.assignments.find((y) => y.agencyId === x.agencyId);
-  return a !== undefined && a.generation === x.generation && isOpen(a);
-};
 
 const casesOf = async (deps: ServiceDeps, items: readonly ExtensionRequestRecord[]) =>
   new Map(
@@ -81,7 +70,7 @@ async function countWaiting(deps: ServiceDeps): Promise<number> {
   do {
     const page = await deps.store.listPendingExtensions({ limit: 100, cursor });
     const bundles = await casesOf(deps, page.items);
-    count += page.items.filter((x) => awaitsDecision(x, bundles.get(x.caseId))).length;
+    count += page.items.filter((x) => awaitsDecision(x, bundles.get(x.caseId)?.assignments)).length;
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return count;

@@ -1320,7 +1320,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The append-only timeline, oldest first */
+        /** The append-only timeline, oldest first (or newest first: `order=newest`) */
         get: {
             parameters: {
                 query?: {
@@ -1328,6 +1328,8 @@ export type paths = {
                     cursor?: string;
                     /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
                     total?: "true" | "false";
+                    /** @description Which end the pages start from: `oldest` (the default) or `newest` (the latest events first, as the console shows them; a cursor goes on in the order it was given in) */
+                    order?: "oldest" | "newest";
                 };
                 header?: never;
                 path: {
@@ -6025,6 +6027,12 @@ export type components = {
                  */
                 requestedAt: string;
             } | null;
+            /** @description The extension requests awaiting central’s decision, oldest first (an agency: those of its own assignments): at most one per open assignment in `assignments`, of its current forwarding. Read here, not worked out from the timeline. Empty in a list of cases (`GET /v1/cases`, a search): read the case */
+            extensionRequests: components["schemas"]["CaseExtensionRequest"][];
+            /** @description The case’s monitoring activities, oldest first: every proposed or planned one (the escalation ladder proposes at most one per forwarding that reached central intervention; central plans the others), and of the reported or cancelled ones the latest 20 (`earlierActivities` says when there are more; central’s calendar, `GET /v1/activities`, lists them all). An agency sees only those held with it (it or a member unit among `agencyIds`). Empty in a list of cases (`GET /v1/cases`, a search): read the case */
+            activities: components["schemas"]["Activity"][];
+            /** @description The case has reported or cancelled activities older than the 20 in `activities` (an agency: of those held with it; false in a list of cases) */
+            earlierActivities: boolean;
             /**
              * Format: date-time
              * @example 2026-03-30T16:59:59.999Z
@@ -6176,6 +6184,58 @@ export type components = {
             target: "acknowledge" | "followUp" | "resolution";
             year: number;
             message: string;
+        };
+        CaseExtensionRequest: {
+            id: string;
+            agencyId: string;
+            workingDays: number;
+            reason: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            requestedAt: string;
+        };
+        Activity: {
+            id: string;
+            caseId: string;
+            /** @description The subject of its case, as it reads now */
+            caseSubject: string;
+            /** @enum {string} */
+            kind: "initial_evaluation" | "clarification" | "confirmation" | "coordination" | "mediation" | "investigation" | "case_conference";
+            /** @enum {string} */
+            status: "proposed" | "planned" | "done" | "cancelled";
+            /**
+             * Format: date-time
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            scheduledAt: string | null;
+            agencyIds: string[];
+            participants: string[];
+            plan: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            heldAt: string | null;
+            outcome: string | null;
+            summary: string | null;
+            overdueToReport: boolean;
+            /** @description Set when central cancelled it: why, and when */
+            cancellation: {
+                reason: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-30T16:59:59.999Z
+                 */
+                at: string;
+            } | null;
+            createdBy: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            createdAt: string;
         };
         CreateCase: {
             /** @enum {string} */
@@ -6430,47 +6490,6 @@ export type components = {
             reason: string;
         };
         Resume: Record<string, never>;
-        Activity: {
-            id: string;
-            caseId: string;
-            /** @description The subject of its case, as it reads now */
-            caseSubject: string;
-            /** @enum {string} */
-            kind: "initial_evaluation" | "clarification" | "confirmation" | "coordination" | "mediation" | "investigation" | "case_conference";
-            /** @enum {string} */
-            status: "proposed" | "planned" | "done" | "cancelled";
-            /**
-             * Format: date-time
-             * @example 2026-03-30T16:59:59.999Z
-             */
-            scheduledAt: string | null;
-            agencyIds: string[];
-            participants: string[];
-            plan: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-03-30T16:59:59.999Z
-             */
-            heldAt: string | null;
-            outcome: string | null;
-            summary: string | null;
-            overdueToReport: boolean;
-            /** @description Set when central cancelled it: why, and when */
-            cancellation: {
-                reason: string;
-                /**
-                 * Format: date-time
-                 * @example 2026-03-30T16:59:59.999Z
-                 */
-                at: string;
-            } | null;
-            createdBy: string;
-            /**
-             * Format: date-time
-             * @example 2026-03-30T16:59:59.999Z
-             */
-            createdAt: string;
-        };
         PlanActivity: {
             /** @enum {string} */
             kind: "initial_evaluation" | "clarification" | "confirmation" | "coordination" | "mediation" | "investigation" | "case_conference";
@@ -7230,6 +7249,12 @@ export type components = {
                  */
                 requestedAt: string;
             } | null;
+            /** @description The extension requests awaiting central’s decision, oldest first (an agency: those of its own assignments): at most one per open assignment in `assignments`, of its current forwarding. Read here, not worked out from the timeline. Empty in a list of cases (`GET /v1/cases`, a search): read the case */
+            extensionRequests: components["schemas"]["CaseExtensionRequest"][];
+            /** @description The case’s monitoring activities, oldest first: every proposed or planned one (the escalation ladder proposes at most one per forwarding that reached central intervention; central plans the others), and of the reported or cancelled ones the latest 20 (`earlierActivities` says when there are more; central’s calendar, `GET /v1/activities`, lists them all). An agency sees only those held with it (it or a member unit among `agencyIds`). Empty in a list of cases (`GET /v1/cases`, a search): read the case */
+            activities: components["schemas"]["Activity"][];
+            /** @description The case has reported or cancelled activities older than the 20 in `activities` (an agency: of those held with it; false in a list of cases) */
+            earlierActivities: boolean;
             /**
              * Format: date-time
              * @example 2026-03-30T16:59:59.999Z

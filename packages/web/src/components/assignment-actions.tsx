@@ -10,7 +10,6 @@ import {
 } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import { labelOf, useI18n } from '../i18n/i18n';
-import type { PendingExtension } from '../timeline';
 import { getPath } from '../forms/use-form';
 import { ActionForm, useActionResult } from './action-form';
 import { AgencySelect } from './agencies';
@@ -29,7 +28,8 @@ export function AssignmentActions({
   caseId: string;
   assignment: Schemas['Assignment'];
   central: boolean;
-  pendingExtensions?: readonly PendingExtension[];
+  /** This assignment's extension requests awaiting central's decision (the case lists them). */
+  pendingExtensions?: readonly Schemas['CaseExtensionRequest'][];
   onChange: () => void;
 }) {
   const { t } = useI18n();
@@ -194,7 +194,7 @@ export function AssignmentActions({
       {central
         ? pendingExtensions.map((ext) => (
             <ActionForm
-              key={ext.requestId}
+              key={ext.id}
               open
               title={t('actions.decideExtension', { days: ext.workingDays, reason: ext.reason })}
               schema={ExtensionDecisionBody}
@@ -204,7 +204,7 @@ export function AssignmentActions({
                 unwrap(
                   api.POST(
                     '/v1/cases/{id}/assignments/{agencyId}/extension-requests/{requestId}/decision',
-                    { params: { path: { ...path, requestId: ext.requestId } }, body },
+                    { params: { path: { ...path, requestId: ext.id } }, body },
                   ),
                 )
               }

@@ -21,11 +21,6 @@ type Target = NonNullable<Schemas['CreateAttachment']['attachedTo']>;
 const MAX_BYTES = 20 * 1024 * 1024;
 const VISIBILITIES: readonly Visibility[] = ['central', 'agencies'];
 
-export interface AttachmentActivity {
-  readonly activityId: string;
-  readonly kind: string;
-}
-
 /** Where an attachment goes, as the upload form offers it. */
 interface TargetOption {
   readonly value: string;
@@ -118,7 +113,8 @@ export function CaseAttachments({
   central: boolean;
   /** The agencies whose responses the caller may attach to (central: every assignment's). */
   agencies: readonly string[];
-  activities: readonly AttachmentActivity[];
+  /** The case's monitoring activities, as the case lists them (an activity report takes attachments). */
+  activities: readonly Pick<Schemas['Activity'], 'id' | 'kind'>[];
   zone: TimeZone;
 }) {
   const { t, lang } = useI18n();
@@ -129,8 +125,13 @@ export function CaseAttachments({
   );
   const [error, setError] = useState<unknown>(null);
   const items = loaded.data?.items ?? [];
-  const activityKind = (id: string | null) =>
-    labelOf(t, 'activity', activities.find((a) => a.activityId === id)?.kind ?? '');
+  // An activity the case no longer lists (an older reported one): named without its kind.
+  const activityTitle = (id: string | null) => {
+    const kind = activities.find((a) => a.id === id)?.kind;
+    return kind
+      ? t('attachments.activity', { kind: labelOf(t, 'activity', kind) })
+      : t('attachments.activityEarlier');
+  };
   const targets: TargetOption[] = [
     ...(central
       ? [{ value: 'case', label: t('attachments.case'), target: { kind: 'case' } as Target }]
@@ -142,9 +143,9 @@ export function CaseAttachments({
     })),
     ...(central
       ? activities.map((a) => ({
-          value: `activity:${a.activityId}`,
+          value: `activity:${a.id}`,
           label: t('attachments.activity', { kind: labelOf(t, 'activity', a.kind) }),
-          target: { kind: 'activity', activityId: a.activityId } as Target,
+          target: { kind: 'activity', activityId: a.id } as Target,
         }))
       : []),
   ];
@@ -154,7 +155,7 @@ export function CaseAttachments({
       first.attachedTo.kind === 'response'
         ? t('attachments.response', { agency: nameOf(first.attachedTo.agencyId ?? '') })
         : first.attachedTo.kind === 'activity'
-          ? t('attachments.activity', { kind: activityKind(first.attachedTo.activityId) })
+          ? activityTitle(first.attachedTo.activityId)
           : t('attachments.case');
     return { key, title, items: items.filter((a) => groupKey(a) === key) };
   });
@@ -380,11 +381,4 @@ function UploadForm({
       <SubmitButton busy={busy}>{t('attachments.submit')}</SubmitButton>
     </form>
   );
-}
-
-/** The case's monitoring activities, from its timeline (an activity report takes attachments). */
-export function activitiesOf(events: readonly Schemas['TimelineEvent'][]): AttachmentActivity[] {
-  return events
-    .filter((e) => e.type === 'activity_planned' || e.type === 'activity_proposed')
-    .map((e) => ({ activityId: String(e.data.activityId), kind: String(e.data.kind) }));
 }

@@ -5,14 +5,19 @@ import { json, mockApi, renderWith } from '../../test/render';
 import type { Schemas } from '../api/client';
 import { CaseActions } from './case-actions';
 
-const kase = { id: 'C1', status: 'forwarded', assignments: [] } as unknown as Schemas['Case'];
+const kase = {
+  id: 'C1',
+  status: 'forwarded',
+  assignments: [],
+  activities: [],
+} as unknown as Schemas['Case'];
 
 describe('planning an activity', () => {
   it('clears the time on screen with the form: the next plan sends what it shows', async () => {
     const calls = mockApi((call) =>
       call.method === 'POST' ? json(201, { id: 'A1' }) : json(200, { items: [] }),
     );
-    renderWith(<CaseActions kase={kase} events={[]} onChange={() => {}} />, {
+    renderWith(<CaseActions kase={kase} onChange={() => {}} />, {
       as: { agency: 'setneg', role: 'central_officer' },
     });
     await userEvent.click(
@@ -47,14 +52,13 @@ describe('reporting an activity', () => {
   it('a missing time is named in the error summary, which links to its field', async () => {
     const calls = mockApi(() => json(200, { items: [] }));
     const planned = {
-      id: 'e1',
-      caseId: 'C1',
-      at: '2026-08-01T03:00:00.000Z',
-      type: 'activity_planned',
-      actor: { sub: 'o1', agency: 'setneg', role: 'central_officer' },
-      data: { activityId: 'A1', kind: 'clarification' },
-    } as unknown as Schemas['TimelineEvent'];
-    renderWith(<CaseActions kase={kase} events={[planned]} onChange={() => {}} />, {
+      id: 'A1',
+      kind: 'clarification',
+      status: 'planned',
+      scheduledAt: null,
+      agencyIds: [],
+    } as unknown as Schemas['Activity'];
+    renderWith(<CaseActions kase={{ ...kase, activities: [planned] }} onChange={() => {}} />, {
       as: { agency: 'setneg', role: 'central_officer' },
     });
     const summary = screen.getByText('Laporkan: Klarifikasi', { selector: 'summary, summary *' });

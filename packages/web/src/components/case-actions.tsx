@@ -16,23 +16,17 @@ import { useSignedIn } from '../auth/session-context';
 import { toInstant, toLocalInput } from '../format';
 import { compact, type Form, getPath, maxLengthAt, type Values } from '../forms/use-form';
 import { labelOf, useI18n } from '../i18n/i18n';
-import { openActivities } from '../timeline';
 import { ActionForm } from './action-form';
 import { AgencyPicker, useAgencies } from './agencies';
 import { SelectField, TextField } from './field';
 
+/** A monitoring activity still to be held: proposed (by the ladder) or planned. */
+const isOpen = (a: Schemas['Activity']) => a.status === 'proposed' || a.status === 'planned';
+
 /** The central unit's own tenant: never a forwarding target. */
 const CENTRAL = 'setneg';
 
-export function CaseActions({
-  kase,
-  events,
-  onChange,
-}: {
-  kase: Schemas['Case'];
-  events: readonly Schemas['TimelineEvent'][];
-  onChange: () => void;
-}) {
+export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChange: () => void }) {
   const { t } = useI18n();
   const { nameOf } = useAgencies();
   const id = kase.id;
@@ -141,7 +135,8 @@ export function CaseActions({
           )}
         </ActionForm>
       ) : null}
-      {openActivities(events).map((activity) => {
+      {/* Still to report (or to call off): proposed or planned, as the case lists them. */}
+      {kase.activities.filter(isOpen).map((activity) => {
         // "Klarifikasi dengan Polri": a case may have one proposal per silent agency.
         const kind = activity.agencyIds.length
           ? t('caseActions.activityWith', {
@@ -151,7 +146,7 @@ export function CaseActions({
           : labelOf(t, 'activity', activity.kind);
         return [
           <ActionForm
-            key={`schedule-${activity.activityId}`}
+            key={`schedule-${activity.id}`}
             title={t(activity.scheduledAt ? 'caseActions.reschedule' : 'caseActions.schedule', {
               kind,
             })}
@@ -161,7 +156,7 @@ export function CaseActions({
             send={(body) =>
               unwrap(
                 api.POST('/v1/cases/{id}/activities/{activityId}/schedule', {
-                  params: { path: { id, activityId: activity.activityId } },
+                  params: { path: { id, activityId: activity.id } },
                   body,
                 }),
               )
@@ -180,7 +175,7 @@ export function CaseActions({
             )}
           </ActionForm>,
           <ActionForm
-            key={`report-${activity.activityId}`}
+            key={`report-${activity.id}`}
             title={t('caseActions.report', { kind })}
             schema={ReportActivityBody}
             submitLabel={t('actions.save')}
@@ -188,7 +183,7 @@ export function CaseActions({
             send={(body) =>
               unwrap(
                 api.POST('/v1/cases/{id}/activities/{activityId}/report', {
-                  params: { path: { id, activityId: activity.activityId } },
+                  params: { path: { id, activityId: activity.id } },
                   body,
                 }),
               )
@@ -214,7 +209,7 @@ export function CaseActions({
             )}
           </ActionForm>,
           <ActionForm
-            key={`cancel-${activity.activityId}`}
+            key={`cancel-${activity.id}`}
             title={t('caseActions.cancelActivity', { kind })}
             schema={CancelActivityBody}
             submitLabel={t('caseActions.cancelSubmit')}
@@ -222,7 +217,7 @@ export function CaseActions({
             send={(body) =>
               unwrap(
                 api.POST('/v1/cases/{id}/activities/{activityId}/cancel', {
-                  params: { path: { id, activityId: activity.activityId } },
+                  params: { path: { id, activityId: activity.id } },
                   body,
                 }),
               )

@@ -228,6 +228,7 @@ const id = {
   'case.closure': 'Penutupan',
   'case.infoRequest': 'Diminta kepada pengadu',
   'case.timeline': 'Riwayat',
+  'case.timelineNewestFirst': 'Terbaru di atas.',
 
   'assignment.title': 'Penugasan: {agency}',
   'assignment.instructions': 'Arahan dari pusat',
@@ -907,6 +908,7 @@ const en = {
   'case.closure': 'Closure',
   'case.infoRequest': 'Asked of the complainant',
   'case.timeline': 'Timeline',
+  'case.timelineNewestFirst': 'Newest first.',
 
   'assignment.title': 'Assignment: {agency}',
   'assignment.instructions': 'Central’s instructions',

@@ -12,17 +12,17 @@ import { useSignedIn } from '../auth/session-context';
 import { useAgencies } from '../components/agencies';
 import { ActionResultProvider } from '../components/action-form';
 import { AssignmentActions } from '../components/assignment-actions';
-import { activitiesOf, CaseAttachments } from '../components/attachments';
+import { CaseAttachments } from '../components/attachments';
 import { CaseLetters, ReceiptButton } from '../components/document-links';
 import { IncomingLetter } from '../components/incoming-letter';
 import { CaseActions } from '../components/case-actions';
 import { Delegation } from '../components/delegation';
 import { DeadlinesPanel } from '../components/deadlines';
-import { Loading, PageTitle, ProblemAlert, StatusBadge, Time } from '../components/ui';
-import { allItems, useLoad } from '../data';
+import { Loading, PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
+import { type Paged, useLoad, usePaged } from '../data';
 import { formatInstant, type TimeZone } from '../format';
 import { labelOf, useI18n } from '../i18n/i18n';
-import { actorKind, describeEvent, pendingExtensions } from '../timeline';
+import { actorKind, describeEvent } from '../timeline';
 
 export default function CaseDetail() {
   const { t } = useI18n();
@@ -33,20 +33,29 @@ export default function CaseDetail() {
   const focus = search.get('agency');
   const registered = search.get('registered') === '1';
   const central = isCentral(session);
-  const loaded = useLoad(async () => {
-    const [kase, events] = await Promise.all([
-      unwrap(api.GET('/v1/cases/{id}', { params: { path: { id } } })),
-      // All of it: pending extension requests and open activities are read from it.
-      allItems((cursor) =>
-        unwrap(
-          api.GET('/v1/cases/{id}/timeline', {
-            params: { path: { id }, query: { limit: 100, ...(cursor ? { cursor } : {}) } },
-          }),
-        ),
+  // What is pending (extension requests, activities) comes with the case itself; the timeline
+  // is its history, read beside it a page at a time, newest first.
+  const loaded = useLoad(
+    () => unwrap(api.GET('/v1/cases/{id}', { params: { path: { id } } })),
+    [id],
+  );
+  const events = usePaged(
+    (cursor) =>
+      unwrap(
+        api.GET('/v1/cases/{id}/timeline', {
+          params: {
+            path: { id },
+            query: { limit: 100, order: 'newest', ...(cursor ? { cursor } : {}) },
+          },
+        }),
       ),
-    ]);
-    return { kase, events };
-  }, [id]);
+    [id],
+  );
+  // After an action: the case, and the timeline from its newest entry again.
+  const reload = () => {
+    loaded.reload();
+    events.reload();
+  };
   // Central opened it from an agency's row (the worklist, a letter): that agency's assignment
   // among all of the case's, once, when the case has loaded.
   const ready = loaded.data !== undefined;
@@ -56,7 +65,7 @@ export default function CaseDetail() {
   }, [ready, central, focus]);
   if (loaded.loading && !loaded.data) return <Loading />;
   if (!loaded.data) return <ProblemAlert error={loaded.error} />;
-  const { kase, events } = loaded.data;
+  const kase = loaded.data;
   const zone = session.zone;
   // An agency acts on its own assignment, on one its focal point delegated to it (also from a
   // bookmark or an e-mail, without `?agency=`), or (a coordinator) on a member unit's it opened.
@@ -110,10 +119,10 @@ export default function CaseDetail() {
               caseId={kase.id}
               central={central}
               agencies={assignments.map((a) => a.agencyId)}
-              activities={activitiesOf(events)}
+              activities={kase.activities}
               zone={zone}
             />
-            {central ? <CaseActions kase={kase} events={events} onChange={loaded.reload} /> : null}
+            {central ? <CaseActions kase={kase} onChange={reload} /> : null}
             {assignments.map((a) => (
               <section
                 key={a.agencyId}
@@ -134,7 +143,7 @@ export default function CaseDetail() {
                   <p className="muted">{t('delegate.held', { agency: nameOf(a.delegatedTo) })}</p>
                 ) : null}
                 {coordinates(a) ? (
-                  <Delegation caseId={kase.id} assignment={a} onChange={loaded.reload} />
+                  <Delegation caseId={kase.id} assignment={a} onChange={reload} />
                 ) : null}
                 {a.redirect ? (
                   <p className="alert">
@@ -155,12 +164,11 @@ export default function CaseDetail() {
                   caseId={kase.id}
                   assignment={a}
                   central={central}
-                  // This forwarding's: one asked before a re-forward to the same agency was
-                  // of an assignment that ended, and has nothing left to extend.
-                  pendingExtensions={pendingExtensions(events).filter(
-                    (x) => x.agencyId === a.agencyId && x.at >= a.forwardedAt,
+                  // The case lists only those still to decide: of this forwarding, while open.
+                  pendingExtensions={kase.extensionRequests.filter(
+                    (x) => x.agencyId === a.agencyId,
                   )}
-                  onChange={loaded.reload}
+                  onChange={reload}
                 />
               </section>
             ))}
@@ -279,21 +287,22 @@ function justForwarded(kase: Schemas['Case']): { agencyId: string; since: string
     .map((a) => ({ agencyId: a.agencyId, since: a.forwardedAt }));
 }
 
-function Timeline({
-  events,
-  zone,
-}: {
-  events: readonly Schemas['TimelineEvent'][];
-  zone: TimeZone;
-}) {
+/**
+ * The case's history, newest first, a page at a time: a case sent to sixty agencies holds
+ * thousands of entries, and the older ones are a "Muat lebih banyak" away, never cut off.
+ */
+function Timeline({ events, zone }: { events: Paged<Schemas['TimelineEvent']>; zone: TimeZone }) {
   const { t, lang } = useI18n();
   const { nameOf } = useAgencies();
   const when = (iso: string) => formatInstant(iso, zone, lang);
   return (
     <section className="card timeline" aria-labelledby="timeline">
       <h2 id="timeline">{t('case.timeline')}</h2>
+      <p className="muted small">{t('case.timelineNewestFirst')}</p>
+      <ProblemAlert error={events.error} />
+      {events.loading && events.items.length === 0 ? <Loading /> : null}
       <ol>
-        {events.map((e) => {
+        {events.items.map((e) => {
           const actor = actorKind(e.actor);
           const changed = describeEvent(e, t, nameOf, when);
           return (
@@ -313,6 +322,7 @@ function Timeline({
           );
         })}
       </ol>
+      <Pager hasMore={events.hasMore} loading={events.loading} onMore={events.loadMore} />
     </section>
   );
 }
