@@ -75,6 +75,32 @@ describe('deadlines', () => {
     expect(await overdueCases()).not.toContain(created.id);
   });
 
+  it('gives a case accepted after the complainant was asked for more its 3 working days anew', async () => {
+    clock.set('2026-06-02T03:00:00.000Z'); // a Tuesday
+    const created = await service.createCase(centralOfficer, {
+      channel: 'letter',
+      complainant: { name: 'Siti Aminah', phone: '0812000000' },
+      subject: 'Bantuan sosial tidak cair',
+      description: 'Sudah tiga bulan.',
+    });
+    await service.verifyCase(centralOfficer, created.id, {
+      decision: 'needs_info',
+      missing: 'Fotokopi KTP',
+    });
+    // The complainant answers a week later; central accepts the complaint then.
+    clock.set('2026-06-09T03:00:00.000Z');
+    const accepted = await service.verifyCase(centralOfficer, created.id, {
+      decision: 'accept',
+      type: 'light',
+    });
+    expect(accepted.overdue).toBe(false);
+    expect(Date.parse(accepted.verificationDueAt)).toBeGreaterThan(
+      Date.parse(clock.now().toISOString()),
+    );
+    clock.set(new Date(Date.parse(accepted.verificationDueAt) + 1).toISOString());
+    expect((await service.getCase(centralOfficer, created.id)).overdue).toBe(true);
+  });
+
   it('counts a paused assignment past its dates as not overdue, in every list and on its case', async () => {
     clock.set('2026-06-02T03:00:00.000Z'); // a Tuesday
     const { caseId } = await forwardedCase(['pemprov-bali']);

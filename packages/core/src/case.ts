@@ -246,23 +246,35 @@ export function verifiedAlready(c: CaseRecord, input: VerificationInput): boolea
   );
 }
 
-/** Central's verification decision on a received (or info-awaiting) complaint. */
-export function verify(c: CaseRecord, input: VerificationInput, now: Date): CaseRecord {
+/**
+ * Central's verification decision on a received (or info-awaiting) complaint. `restartedDue`:
+ * the deadline to forward counted anew from now, for a complaint accepted once the complainant
+ * sent what was asked (its verification clock stood while it waited).
+ */
+export function verify(
+  c: CaseRecord,
+  input: VerificationInput,
+  now: Date,
+  restartedDue?: Date,
+): CaseRecord {
   if (c.status !== 'received' && c.status !== 'needs_info') {
     throw invalidTransition(`a case that is ${c.status} cannot be verified`);
   }
   // Central may restate the subject as it reads the complaint (search follows it).
   const restated = input.subject === undefined ? {} : { subject: input.subject };
   if (input.decision === 'accept') {
+    const due =
+      c.status === 'needs_info' && restartedDue ? restartedDue.toISOString() : c.verificationDueAt;
     return withStatus(c, 'verified', now, {
       ...restated,
+      verificationDueAt: due,
       classification: {
         type: input.type!,
         category: input.category ?? null,
         note: input.note ?? null,
       },
       // Its deadline is to verify *and forward* (DOMAIN.md): it stands until the first forward.
-      nextDueAt: c.verificationDueAt,
+      nextDueAt: due,
       infoRequest: null,
     });
   }

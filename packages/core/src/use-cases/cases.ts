@@ -66,7 +66,7 @@ import {
   statusEvents,
   touchCase,
 } from './kernel/index.ts';
-import { registerCase } from './registration.ts';
+import { registerCase, verificationDeadline } from './registration.ts';
 
 /** Central registers a complaint received by letter, e-mail, in person or from LAPOR!. */
 export async function createCase(
@@ -147,7 +147,12 @@ export async function verifyCase(
     const now = deps.clock();
     if (verifiedAlready(bundle.case, input))
       return centralView(bundle.case, bundle.assignments, bundle, now);
-    const next = verify(bundle.case, input, now);
+    // Accepted once the complainant sent what was asked: 3 working days to forward, from now.
+    const restarted =
+      bundle.case.status === 'needs_info' && input.decision === 'accept'
+        ? await verificationDeadline(deps, now)
+        : undefined;
+    const next = verify(bundle.case, input, now, restarted);
     const type: EventType =
       input.decision === 'accept'
         ? 'case_verified'

@@ -69,6 +69,13 @@ export const externalRefClaim = (ref: { system: string; id: string }): UniqueCla
  * `case_registered` event in one transaction. A claim another case holds is an
  * `AlreadyRegistered` naming that case (409).
  */
+/** The deadline to verify and forward a complaint received at `from` (central's working days). */
+export async function verificationDeadline(deps: ServiceDeps, from: Date): Promise<Date> {
+  const policy = await defaultPolicy(deps);
+  const calendar = await calendarById(deps, policy.calendarId);
+  return computeDeadline(calendar, from, policy.verificationWorkingDays, DEFAULT_TIME_ZONE).dueAt;
+}
+
 export async function registerCase(
   deps: ServiceDeps,
   input: Registration,
@@ -78,14 +85,7 @@ export async function registerCase(
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
   if (receivedAt.getTime() > now.getTime())
     throw invalidInput('receivedAt', 'must not be in the future');
-  const policy = await defaultPolicy(deps);
-  const calendar = await calendarById(deps, policy.calendarId);
-  const verificationDue = computeDeadline(
-    calendar,
-    options.imported ? now : receivedAt,
-    policy.verificationWorkingDays,
-    DEFAULT_TIME_ZONE,
-  );
+  const verificationDue = await verificationDeadline(deps, options.imported ? now : receivedAt);
   const claims = [
     ...(input.externalRef ? [externalRefClaim(input.externalRef)] : []),
     ...(options.claims ?? []),
@@ -103,7 +103,7 @@ export async function registerCase(
         trackingCode: newTrackingCode(),
         body: input,
         now,
-        verificationDueAt: verificationDue.dueAt,
+        verificationDueAt: verificationDue,
         imported: options.imported,
         agendaNumber: agenda.number,
       });
