@@ -5,7 +5,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { attachmentKey, DomainError, Service } from '@pantau/core';
+import { attachmentKey, DomainError, newAttachment, Service } from '@pantau/core';
+import { ulid } from 'ulid';
 import { inspectUpload } from '@pantau/documents/sniff';
 import type { DynamoStore } from '@pantau/store';
 import { FileBlobStore } from '../../packages/local/src/blob-store.ts';
@@ -198,4 +199,37 @@ describe('files given up on a case (refused, abandoned)', () => {
     ).toBe('available');
     expect(await store.listAttachments(caseId)).toHaveLength(60);
   }, 60_000);
+});
+
+describe('a case stored with many files given up before they were bounded', () => {
+  it('still takes an upload, and sheds the oldest a few at a time', async () => {
+    clock.set(START);
+    const { caseId } = await forwardedCase(service, ['polri']);
+    // 200 refusals kept from before the bound (no start could have removed them then).
+    for (let i = 0; i < 200; i += 1) {
+      const at = new Date(Date.parse(START) - (200 - i) * 60_000);
+      const record = newAttachment({
+        id: ulid(at.getTime()),
+        caseId,
+        body: { name: `lama-${i}.pdf`, size: 10 },
+        attachedTo: { kind: 'case', agencyId: null, activityId: null },
+        visibility: 'central',
+        uploadedBy: { sub: 'officer-1', agency: 'setneg' },
+        now: at,
+      });
+      await store.putAttachment({
+        record: { ...record, status: 'refused', refusal: 'not a PDF' },
+        expectedVersion: null,
+      });
+    }
+    const started = await service.createAttachment(centralOfficer, caseId, {
+      name: 'baru.pdf',
+      size: SMALL_PDF.byteLength,
+    });
+    expect(started.attachment.status).toBe('uploading');
+    const after = await store.listAttachments(caseId);
+    // One transaction holds at most 100 writes: a start removes a few, not all 141 at once.
+    expect(after.length).toBeLessThan(201);
+    expect(after.length).toBeGreaterThan(60);
+  });
 });

@@ -95,9 +95,13 @@ export function assertRoomFor(existing: readonly AttachmentRecord[], now: Date):
  */
 export const MAX_ATTACHMENT_RECORDS = 2 * MAX_ATTACHMENTS_PER_CASE;
 
+/** Records given up one start removes at most (its transaction holds at most 100 writes). */
+const REMOVED_PER_START = 10;
+
 /**
  * The records given up, oldest first, that a new one makes way for (removed in its write), so
  * the case keeps at most `MAX_ATTACHMENT_RECORDS`: the newest refusals stay listed, with why.
+ * A case holding more (stored before the bound) sheds `REMOVED_PER_START` a start.
  */
 export function givenUpToRemove(
   existing: readonly AttachmentRecord[],
@@ -108,7 +112,7 @@ export function givenUpToRemove(
   return existing
     .filter((a) => !countsAgainstLimit(a, now))
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
-    .slice(0, excess);
+    .slice(0, Math.min(excess, REMOVED_PER_START));
 }
 
 /** Where an attachment's bytes are in the blob store. */
