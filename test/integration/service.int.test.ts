@@ -14,6 +14,7 @@ import {
   officerOf,
 } from '../support/dynamodb.ts';
 import type { DynamoStore } from '@pantau/store';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 
 let store: DynamoStore;
 let service: Service;
@@ -386,6 +387,25 @@ describe('a focal point coordinating many member units', () => {
     });
     await expect(service.queue(coordinator, lapsed)).rejects.toMatchObject({
       code: 'validation_failed',
+      errors: [{ path: 'cursor' }],
+    });
+    // One kept past its day is refused too, though the TTL may not have removed it yet.
+    const id = '6f1c1d5e-0000-4000-8000-000000000001';
+    await store.client.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: {
+          pk: `CURSOR#${id}`,
+          sk: 'CURSOR',
+          positions: Buffer.from(JSON.stringify(units.map(() => null).concat([null]))).toString(
+            'base64url',
+          ),
+          ttl: Math.floor(Date.now() / 1000) - 60,
+        },
+      }),
+    );
+    const old = QueueQuery.parse({ scope: 'members', cursor: `~${id}` });
+    await expect(service.queue(coordinator, old)).rejects.toMatchObject({
       errors: [{ path: 'cursor' }],
     });
   });

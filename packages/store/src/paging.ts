@@ -149,10 +149,17 @@ async function decode(
   let inline = cursor;
   if (cursor.startsWith(KEPT)) {
     const id = cursor.slice(KEPT.length);
+    // Consistent: the next page is often asked for the moment this one answered.
     const kept = /^[0-9a-f-]{36}$/.test(id)
-      ? (await client.send(new GetCommand({ TableName: tableName, Key: keys.cursor(id) }))).Item
+      ? (
+          await client.send(
+            new GetCommand({ TableName: tableName, Key: keys.cursor(id), ConsistentRead: true }),
+          )
+        ).Item
       : undefined;
-    if (typeof kept?.positions !== 'string')
+    // Past its day (the TTL removes an item up to days later): expired, as promised.
+    const lapsed = Number(kept?.[TTL_ATTRIBUTE] ?? 0) * 1000 <= Date.now();
+    if (typeof kept?.positions !== 'string' || lapsed)
       throw invalidInput(
         'cursor',
         'this list’s cursor has expired: start again from its first page',
