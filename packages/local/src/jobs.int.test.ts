@@ -293,6 +293,25 @@ describe('a holiday removed whose job did not start', () => {
     });
   }, 120_000);
 
+  it('answers a DELETE of a day never there 404, whatever job of the calendar is under way', async () => {
+    // Another admin's edit, its job recorded and not started yet (a runner that is slow).
+    const idle = new Service({
+      store,
+      clock: clock.now,
+      ladders: engine,
+      jobs: { start: async () => undefined },
+    });
+    await idle.putCalendarDay(centralAdmin, 'id', { date: '2026-04-07', kind: 'other', name: 'X' });
+    await expect(idle.deleteCalendarDay(centralAdmin, 'id', '2026-04-08')).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    // Put right: the day removed, by a service whose runner runs.
+    const { runner, service } = wiring();
+    await service.deleteCalendarDay(centralAdmin, 'id', '2026-04-07');
+    await runner.idle();
+    expect(await stale()).toEqual([]);
+  }, 120_000);
+
   it('has its job recorded with it: a failure after the removal leaves no deadline behind', async () => {
     await withHoliday();
     const { runner } = wiring();

@@ -45,11 +45,7 @@ export const calendars = new OpenAPIHono()
         'Add or change a day off; a job moves the open deadlines it touches and re-arms their ladders',
       request: { params: DayParams, body: jsonBody(CalendarDayBody) },
       responses: {
-        202: json(
-          CalendarChangeSchema,
-          'Removed; the re-arming job (`GET /v1/jobs/{id}`). A day already removed is answered ' +
-            'the calendar’s job while one is under way (a retry whose answer was lost), else 404',
-        ),
+        202: json(CalendarChangeSchema, 'Saved; the re-arming job (`GET /v1/jobs/{id}`)'),
         ...PROBLEMS,
       },
     }),
@@ -73,7 +69,7 @@ export const calendars = new OpenAPIHono()
         202: json(
           CalendarChangeSchema,
           'Removed; the re-arming job (`GET /v1/jobs/{id}`). A day already removed is answered ' +
-            'the calendar’s job while one is under way (a retry whose answer was lost), else 404',
+            'its removal’s job while that is under way (a retry whose answer was lost), else 404',
         ),
         ...PROBLEMS,
       },

@@ -54,9 +54,10 @@ export async function putCalendarDay(
 }
 
 /**
- * Removes a holiday, as `putCalendarDay`. A day already gone is a 404, unless the calendar's
- * job is still under way: a DELETE sent again after its answer was lost (the runner was
- * unreachable, so its job was recorded but perhaps never started) is answered that job, started.
+ * Removes a holiday, as `putCalendarDay`. A day already gone is a 404, unless its removal's job
+ * is the calendar's latest and still under way: a DELETE sent again after its answer was lost
+ * (the runner was unreachable, so its job was recorded but perhaps never started) is answered
+ * that job, started.
  */
 export async function deleteCalendarDay(
   deps: ServiceDeps,
@@ -68,8 +69,10 @@ export async function deleteCalendarDay(
   const job = calendarJob(deps, p, calendarId, { date });
   if (await deps.store.deleteCalendarDay(calendarId, date, job))
     return { date, job: await startJob(deps, p, job) };
+  // Only the removal's own job: a day never there, while another edit's job runs, is a 404.
   const pending = await unfinishedJob(deps, calendarScope(calendarId));
-  if (!pending) throw notFound(`day ${date} of calendar ${calendarId}`);
+  if (!pending || pending.reason.date !== date)
+    throw notFound(`day ${date} of calendar ${calendarId}`);
   return { date, job: await startJob(deps, p, pending) };
 }
 

@@ -2964,7 +2964,7 @@ export type paths = {
                 };
             };
             responses: {
-                /** @description Removed; the re-arming job (`GET /v1/jobs/{id}`). A day already removed is answered the calendar’s job while one is under way (a retry whose answer was lost), else 404 */
+                /** @description Saved; the re-arming job (`GET /v1/jobs/{id}`) */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -3034,7 +3034,7 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description Removed; the re-arming job (`GET /v1/jobs/{id}`). A day already removed is answered the calendar’s job while one is under way (a retry whose answer was lost), else 404 */
+                /** @description Removed; the re-arming job (`GET /v1/jobs/{id}`). A day already removed is answered its removal’s job while that is under way (a retry whose answer was lost), else 404 */
                 202: {
                     headers: {
                         [name: string]: unknown;
