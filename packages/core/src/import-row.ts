@@ -149,6 +149,18 @@ export const letterRowKey = (number: string, receivedAt: Date | undefined, sende
     ...(sender && normalizeSenderName(sender) ? [normalizeSenderName(sender)] : []),
   ].join(' · ');
 
+/**
+ * The row key of a letter without a number (most citizens' letters): the day it was received,
+ * its sender (`ANONIM` for none) and its subject, as the register wrote them. The same row
+ * imported again finds its case; two letters alike in all three are one letter.
+ */
+export const unnumberedRowKey = (receivedAt: Date, subject: string, sender?: string) =>
+  [
+    `unnumbered:${wibDay(receivedAt)}`,
+    (sender && normalizeSenderName(sender)) || 'ANONIM',
+    normalizeSenderName(subject),
+  ].join(' · ');
+
 /** The row key imports gave a letter before its date and sender were in it. */
 const legacyLetterRowKey = (number: string) => `letter:${normalizeLetterNumber(number)}`;
 
@@ -211,11 +223,14 @@ export function readRow(
   const externalId = asText(cell('externalRef.id'));
   const receivedAt = parseRegisterDate(cell('receivedAt'));
   const name = asText(cell('complainant.name'));
+  const subjectCell = asText(cell('subject'));
   const rowKey = letterNumber
     ? letterRowKey(letterNumber, receivedAt, name)
     : externalId && options.externalSystem
       ? `${options.externalSystem}:${externalId}`
-      : null;
+      : receivedAt && subjectCell
+        ? unnumberedRowKey(receivedAt, subjectCell, name)
+        : null;
   if (!rowKey) errors.push({ field: 'rowKey', message: 'no letter number nor external id' });
 
   if (!receivedAt)

@@ -388,9 +388,13 @@ export async function importCases(
         errors: [{ field: 'rowKey', message: `the same key as row ${earlier}` }],
       });
     } else {
-      const claims = read.letter
-        ? [{ kind: 'import_row' as const, value: read.rowKey }]
-        : [externalRefClaim(read.registration.externalRef!)];
+      // A numbered letter, or one without a number nor a report's reference, by its row key; a
+      // report by its reference, as any intake claims it.
+      const ref = read.registration.externalRef;
+      const claims =
+        read.letter || !ref
+          ? [{ kind: 'import_row' as const, value: read.rowKey }]
+          : [externalRefClaim(ref)];
       results.push(
         timeLeft() > 0
           ? await importRow(deps, p, input.dryRun, read, claims, base)

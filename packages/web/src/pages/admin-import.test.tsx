@@ -34,6 +34,13 @@ describe('the import report', () => {
               errors: [],
             },
             { row: 4, rowKey: 'lapor:4411', outcome: 'exists', caseId: '01M8NKA0', errors: [] },
+            {
+              row: 5,
+              rowKey: 'unnumbered:2026-02-10 · BUDI SANTOSO · JALAN RUSAK',
+              outcome: 'created',
+              caseId: '01M8NKB1',
+              errors: [],
+            },
           ],
         }}
       />,
@@ -48,6 +55,9 @@ describe('the import report', () => {
     // A row by the number people know it by; its case by a link, never by its internal id.
     expect(screen.getByText('Nomor surat B-10/DUMAS/2026')).toBeTruthy();
     expect(screen.getByText('SP4N-LAPOR! 4411')).toBeTruthy();
+    expect(
+      screen.getByText('Surat tanpa nomor 2026-02-10 · BUDI SANTOSO · JALAN RUSAK'),
+    ).toBeTruthy();
     const link = screen.getByRole('link', { name: 'Lihat pengaduan dari baris 3' });
     expect(link.getAttribute('href')).toBe('/cases/01M8NK9YAE31B4P77XW2DBV6W8');
     expect(document.body.textContent).not.toMatch(/01M8NK|letter:|lapor:/);

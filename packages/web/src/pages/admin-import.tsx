@@ -182,13 +182,16 @@ export default function AdminImport() {
   );
 }
 
-/** What identifies a row, as people say it: "Nomor surat B-10/…", "SP4N-LAPOR! 4411". */
+/**
+ * What identifies a row, as people say it: "Nomor surat B-10/…", "SP4N-LAPOR! 4411", "Surat
+ * tanpa nomor 2026-02-10 · BUDI SANTOSO · JALAN RUSAK" (its day, sender and subject).
+ */
 function rowKeyLabel(t: Translate, key: string): string {
   const colon = key.indexOf(':');
   const [kind, value] = [key.slice(0, colon), key.slice(colon + 1)];
-  return kind === 'letter'
-    ? `${t('import.field.letterNumber')} ${value}`
-    : `${labelOf(t, 'channel', kind)} ${value}`;
+  if (kind === 'letter') return `${t('import.field.letterNumber')} ${value}`;
+  if (kind === 'unnumbered') return `${t('import.unnumbered')} ${value}`;
+  return `${labelOf(t, 'channel', kind)} ${value}`;
 }
 
 /** A spreadsheet column as the mapping form names it ("Perihal"), the row key as "Nomor surat atau rujukan". */
