@@ -5,8 +5,9 @@
  * sees of it is in case-view.ts.
  */
 import { type AssignmentRecord, isOpen, nextDueAt } from './assignment.ts';
+import { type Calendar, computeDeadline, DEFAULT_TIME_ZONE } from './calendar.ts';
 import { invalidTransition } from './errors.ts';
-import type { ComplaintType } from './policy.ts';
+import type { ComplaintType, SlaPolicy } from './policy.ts';
 import type {
   CaseView,
   CloseInput,
@@ -44,6 +45,11 @@ export interface CaseRecord {
     note: string | null;
   } | null;
   readonly verificationDueAt: string;
+  /**
+   * When its deadline to verify and forward was counted from, when not when it was received
+   * (or imported): accepted after `needs_info`, from the acceptance.
+   */
+  readonly verificationFrom?: string;
   /** Agencies ever assigned (for the `agencyId` filter and agency read access). */
   readonly agencyIds: readonly string[];
   /** Soonest open deadline of the case or its assignments; `overdue` derives from it. */
@@ -263,10 +269,11 @@ export function verify(
   // Central may restate the subject as it reads the complaint (search follows it).
   const restated = input.subject === undefined ? {} : { subject: input.subject };
   if (input.decision === 'accept') {
-    const due =
-      c.status === 'needs_info' && restartedDue ? restartedDue.toISOString() : c.verificationDueAt;
+    const restarted = c.status === 'needs_info' && restartedDue !== undefined;
+    const due = restarted ? restartedDue.toISOString() : c.verificationDueAt;
     return withStatus(c, 'verified', now, {
       ...restated,
+      ...(restarted ? { verificationFrom: now.toISOString() } : {}),
       verificationDueAt: due,
       classification: {
         type: input.type!,
@@ -287,6 +294,37 @@ export function verify(
     nextDueAt: null,
     infoRequest: { missing: input.missing ?? null, at: now.toISOString() },
   });
+}
+
+/**
+ * The case's own deadlines counted again on `calendar` and `policy` (a holiday added or removed,
+ * a policy edited): the deadline to verify and forward, while it runs (received, verified and
+ * not yet forwarded), and the complainant's reply window, while open. Undefined when neither
+ * moved. A window moved earlier still ends at its timer's wake, the later of the two (the
+ * complainant keeps the days they were told of).
+ */
+export function withCaseDeadlines(
+  c: CaseRecord,
+  calendar: Calendar,
+  policy: Pick<SlaPolicy, 'verificationWorkingDays' | 'replyWindowWorkingDays'>,
+  now: Date,
+): CaseRecord | undefined {
+  const counted = (from: string, days: number) =>
+    computeDeadline(calendar, new Date(from), days, DEFAULT_TIME_ZONE).dueAt.toISOString();
+  if (c.status === 'received' || c.status === 'verified') {
+    const from = c.verificationFrom ?? c.imported?.at ?? c.receivedAt;
+    const due = counted(from, policy.verificationWorkingDays);
+    return due === c.verificationDueAt
+      ? undefined
+      : { ...c, verificationDueAt: due, nextDueAt: due, updatedAt: now.toISOString() };
+  }
+  if (c.replyWindow && isReplyWindowOpen(c, now)) {
+    const closesAt = counted(c.replyWindow.opensAt, policy.replyWindowWorkingDays);
+    return closesAt === c.replyWindow.closesAt
+      ? undefined
+      : { ...c, replyWindow: { ...c.replyWindow, closesAt }, updatedAt: now.toISOString() };
+  }
+  return undefined;
 }
 
 /** The case once central has forwarded it to at least one agency (again, when reopened). */

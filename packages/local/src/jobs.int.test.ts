@@ -332,3 +332,39 @@ describe('a holiday removed whose job did not start', () => {
     expect(await stale()).toEqual([]);
   }, 120_000);
 });
+
+describe('a calendar edit moves the case’s own deadlines too', () => {
+  it('the deadline to verify and forward, and the complainant’s reply window', async () => {
+    const { runner, service } = wiring();
+    const received = await service.createCase(centralOfficer, {
+      channel: 'letter',
+      complainant: { name: 'Made Wirawan' },
+      subject: 'Irigasi rusak',
+      description: 'Sawah kering.',
+    });
+    // Answered in full at once: the complainant's reply window opens.
+    const { caseId } = await forwardedCase(service, ['polri']);
+    await service.respond(officerOf('polri'), caseId, 'polri', {
+      kind: 'final',
+      message: 'Sudah diperbaiki.',
+    });
+    // As the tracking page shows it to the complainant.
+    const closesAt = async () => (await store.getCase(caseId))!.case.replyWindow!.closesAt;
+    const verifyBy = async () =>
+      (await service.getCase(centralOfficer, received.id)).verificationDueAt;
+    const before = { verifyBy: await verifyBy(), closesAt: await closesAt() };
+    // A day off on each deadline's own last day (its WIB date: the instant ends that day).
+    const lastDay = (iso: string) => iso.slice(0, 10);
+    const days = [...new Set([lastDay(before.verifyBy), lastDay(before.closesAt)])];
+    for (const date of days)
+      await service.putCalendarDay(centralAdmin, 'id', { date, kind: 'other', name: 'Libur' });
+    await runner.idle();
+    expect(await verifyBy()).not.toBe(before.verifyBy);
+    expect(Date.parse(await verifyBy())).toBeGreaterThan(Date.parse(before.verifyBy));
+    expect(Date.parse(await closesAt())).toBeGreaterThan(Date.parse(before.closesAt));
+    // Removed again: both back where they were.
+    for (const date of days) await service.deleteCalendarDay(centralAdmin, 'id', date);
+    await runner.idle();
+    expect({ verifyBy: await verifyBy(), closesAt: await closesAt() }).toEqual(before);
+  }, 120_000);
+});

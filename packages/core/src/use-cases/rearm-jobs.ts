@@ -21,7 +21,16 @@ import {
 import type { JobView } from '../schemas.ts';
 import type { Principal } from '../tenancy.ts';
 import { newEventId } from '../timeline.ts';
-import { CENTRAL_ROLES, requireRole, retryOnConflict, type ServiceDeps } from './kernel/index.ts';
+import {
+  calendarById,
+  CENTRAL_ROLES,
+  defaultPolicy,
+  put,
+  requireRole,
+  retryOnConflict,
+  type ServiceDeps,
+} from './kernel/index.ts';
+import { withCaseDeadlines } from '../case.ts';
 import { rearmAssignment } from './rearm-assignment.ts';
 
 /** Worklist pages one listing task reads at most (100 assignments each) before it hands back. */
@@ -241,8 +250,46 @@ export async function finishJob(
     );
   else if (error !== undefined)
     await deps.store.endJob(jobId, { state: 'failed', error: error.slice(0, 300) }, now);
-  else await deps.store.endJob(jobId, { state: 'completed' }, now);
+  else {
+    await rearmCaseDeadlines(deps, job);
+    await deps.store.endJob(jobId, { state: 'completed' }, now);
+  }
   return { state: (await loadJob(deps, jobId)).state };
+}
+
+/**
+ * The cases' own deadlines the edit moves, once its assignments are done: the deadline to verify
+ * and forward of cases received or verified, and the reply window of resolved cases whose
+ * window is open (central's lists by status, a page at a time). Each case is written only when
+ * one moved, under its version; a task run again finds them current and writes nothing.
+ */
+async function rearmCaseDeadlines(deps: ServiceDeps, job: RearmJobRecord): Promise<number> {
+  const policy = await defaultPolicy(deps);
+  const touches =
+    job.scope.kind === 'calendar'
+      ? job.scope.calendarId === policy.calendarId
+      : job.scope.policyId === policy.id;
+  if (!touches) return 0;
+  const calendar = await calendarById(deps, policy.calendarId);
+  let moved = 0;
+  for (const status of ['received', 'verified', 'resolved'] as const) {
+    let cursor: string | undefined;
+    do {
+      const page = await deps.store.listCases({ status }, { limit: 100, cursor });
+      for (const listed of page.items) {
+        if (!withCaseDeadlines(listed, calendar, policy, deps.clock())) continue;
+        await retryOnConflict(async () => {
+          const current = (await deps.store.getCase(listed.id))?.case;
+          const next = current && withCaseDeadlines(current, calendar, policy, deps.clock());
+          if (!current || !next) return;
+          await deps.store.commit({ case: put(current, next) });
+          moved += 1;
+        });
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+  return moved;
 }
 
 /** The whole job in this process, task after task (no runner: tests, tools, the benchmark). */
