@@ -299,9 +299,8 @@ export function verify(
 /**
  * The case's own deadlines counted again on `calendar` and `policy` (a holiday added or removed,
  * a policy edited): the deadline to verify and forward, while it runs (received, verified and
- * not yet forwarded), and the complainant's reply window, while open. Undefined when neither
- * moved. A window moved earlier still ends at its timer's wake, the later of the two (the
- * complainant keeps the days they were told of).
+ * not yet forwarded), and the complainant's reply window, while open, only ever later (the
+ * complainant keeps the days they were told of). Undefined when neither moved.
  */
 export function withCaseDeadlines(
   c: CaseRecord,
@@ -319,7 +318,9 @@ export function withCaseDeadlines(
       : { ...c, verificationDueAt: due, nextDueAt: due, updatedAt: now.toISOString() };
   }
   if (c.replyWindow && isReplyWindowOpen(c, now)) {
-    const closesAt = counted(c.replyWindow.opensAt, policy.replyWindowWorkingDays);
+    // Never earlier than the complainant was told: a window announced is not shortened.
+    const recounted = counted(c.replyWindow.opensAt, policy.replyWindowWorkingDays);
+    const closesAt = recounted > c.replyWindow.closesAt ? recounted : c.replyWindow.closesAt;
     return closesAt === c.replyWindow.closesAt
       ? undefined
       : { ...c, replyWindow: { ...c.replyWindow, closesAt }, updatedAt: now.toISOString() };
