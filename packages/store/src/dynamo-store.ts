@@ -161,13 +161,7 @@ export class DynamoStore extends SearchStore implements Store {
     const items: TransactItem[] = [{ Put: put }];
     const kinds: WriteConflict['kind'][] = [expectedVersion === null ? 'exists' : 'version'];
     if (focalPoint) {
-      items.push({
-        ConditionCheck: {
-          TableName: this.tableName,
-          Key: keys.agency(focalPoint.id),
-          ...this.atVersion(focalPoint.version),
-        },
-      });
+      items.push(this.unchangedSince(keys.agency(focalPoint.id), focalPoint.version));
       kinds.push('version');
     }
     if (idempotency) {
@@ -404,13 +398,7 @@ export class DynamoStore extends SearchStore implements Store {
       kinds.push('version');
     }
     for (const agency of change.agenciesAsRead ?? []) {
-      items.push({
-        ConditionCheck: {
-          TableName: this.tableName,
-          Key: keys.agency(agency.id),
-          ...this.atVersion(agency.version),
-        },
-      });
+      items.push(this.unchangedSince(keys.agency(agency.id), agency.version));
       kinds.push('version');
     }
     for (const e of change.clockEntries ?? []) {

@@ -244,6 +244,11 @@ export class DynamoTable {
     };
   }
 
+  /** A transaction's check that the item at `key` is still at the version read. */
+  protected unchangedSince(key: { pk: string; sk: string }, version: number): TransactItem {
+    return { ConditionCheck: { TableName: this.tableName, Key: key, ...this.atVersion(version) } };
+  }
+
   protected idempotencyPut(r: IdempotencyRecord) {
     return this.createPut(idempotencyItem(r));
   }

@@ -47,13 +47,7 @@ export class EscalationStore extends SettingsLayer {
     const kinds: WriteConflict['kind'][] = ['version'];
     if (write.assignment) {
       const { caseId, agencyId, version } = write.assignment;
-      items.push({
-        ConditionCheck: {
-          TableName: this.tableName,
-          Key: keys.assignment(caseId, agencyId),
-          ...this.atVersion(version),
-        },
-      });
+      items.push(this.unchangedSince(keys.assignment(caseId, agencyId), version));
       kinds.push('version');
     }
     const created = (item: Item) => {

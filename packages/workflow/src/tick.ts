@@ -149,7 +149,6 @@ async function tickOnce(
     ladder.wakeAt === plan.wakeAt &&
     remembered(ladderState(ladder)) === remembered(plan.state);
   const writes: LadderLetterWrite[] = [];
-  let committed: LadderLetterWrite[] = [];
   // A rung's letter is written and dated when due, and delivered in letter hours (a midnight
   // step's at 08:00). The forwarding letter goes as central forwards: a person's act.
   const held = (w: LadderLetterWrite): LadderLetterWrite => ({
@@ -174,11 +173,12 @@ async function tickOnce(
     }
     // A letter that goes now is written claimed by this Tick (its attempt counted, kept from
     // every other sender for the lease): it goes without a second write to claim it.
-    committed = writes.map((w) =>
-      deliveryDue(w.notification, now)
-        ? { ...w, notification: claimedForSending(w.notification, now) }
-        : w,
-    );
+    const outgoing = writes.map((w) => {
+      const claim = deliveryDue(w.notification, now)
+        ? claimedForSending(w.notification, now)
+        : null;
+      return { written: w.notification, claim, write: claim ? { ...w, notification: claim } : w };
+    });
     await store.commitLadder({
       ladder: {
         record: {
@@ -190,7 +190,7 @@ async function tickOnce(
       },
       // Decided on the assignment as read: answered or withdrawn meanwhile, read again.
       assignment: { caseId: ref.caseId, agencyId: ref.agencyId, version: assignment.version },
-      letters: committed,
+      letters: outgoing.map((o) => o.write),
       events: skippedEvents(plan.skipped, ref, { system: 'escalation' }, now),
     });
     const metrics = deps.metrics ?? noMetrics;
@@ -199,14 +199,14 @@ async function tickOnce(
         [RUNG_DIMENSION]: write.notification.action,
       });
     }
+    // The letters just written are delivered as written, without reading them back. The
+    // outbox is read only by a tick that wrote none on a ladder that wrote some before: the
+    // Tick retried after a crash between a commit and its delivery finds nothing new to write
+    // and its letters waiting. Whatever else waits (a refused delivery's retry) the sweep
+    // delivers.
+    for (const { written, claim } of outgoing)
+      if (claim) await sendClaimed(deps, written, claim, hours);
   }
-  // The letters just written are delivered as written, without reading them back. The outbox
-  // is read only by a tick that wrote none on a ladder that wrote some before: the Tick retried
-  // after a crash between a commit and its delivery finds nothing new to write and its letters
-  // waiting. Whatever else waits (a refused delivery's retry) the sweep delivers.
-  for (const [i, write] of committed.entries())
-    if (write !== writes[i])
-      await sendClaimed(deps, writes[i]!.notification, write.notification, hours);
   if (writes.length === 0 && (ladder.lastStepAt !== null || ladder.forwardingLetter === 'written'))
     await deliverOutbox(deps, ref.caseId, assignment, hours);
   return {
