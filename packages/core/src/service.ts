@@ -14,6 +14,7 @@ import * as cases from './use-cases/cases.ts';
 import * as documents from './use-cases/documents.ts';
 import * as desk from './use-cases/desk.ts';
 import * as extensions from './use-cases/extensions-and-pauses.ts';
+import * as imports from './use-cases/import.ts';
 import * as intake from './use-cases/intake.ts';
 import type { ServiceDeps } from './use-cases/kernel/index.ts';
 import * as monitoring from './use-cases/monitoring.ts';
@@ -26,7 +27,8 @@ import * as settings from './use-cases/settings.ts';
 export type { Idempotency, ServiceDeps } from './use-cases/kernel/index.ts';
 export type { IncomingMail, MailFiles, MailOutcome } from './use-cases/intake.ts';
 export { ORIGINAL_MAIL_NAME } from './use-cases/intake.ts';
-export { MAX_IMPORT_ROWS, receiptText } from './use-cases/intake.ts';
+export { MAX_IMPORT_ROWS } from './use-cases/import.ts';
+export { receiptText } from './use-cases/intake.ts';
 export { AlreadyRegistered } from './use-cases/registration.ts';
 
 export class Service {
@@ -106,7 +108,7 @@ export class Service {
   // intake channels
   readonly submitComplaint = this.#bind(intake.submitComplaint);
   readonly receiveEmail = this.#bind(intake.receiveEmail);
-  readonly importCases = this.#bind(intake.importCases);
+  readonly importCases = this.#bind(imports.importCases);
 
   // documents (issue 15)
   readonly documentSettings = this.#bind(documents.documentSettings);

@@ -1,7 +1,8 @@
 /**
  * The channels complaints arrive by without an officer typing them: the public complaint
- * form, e-mail, and central's spreadsheet import. Each registers through `registerCase`, so
- * each case lands in `received` with its `channel`, for central to verify like any other.
+ * form and e-mail (central's spreadsheet import is import.ts). Each registers through
+ * `registerCase`, so each case lands in `received` with its `channel`, for central to verify
+ * like any other.
  */
 import { monotonicFactory, ulid } from 'ulid';
 import type { CaseRecord } from '../case.ts';
@@ -13,16 +14,8 @@ import {
   receivedAttachment,
   type Sniffed,
 } from '../documents/attachments.ts';
-import { DomainError, invalidInput, limitExceeded } from '../errors.ts';
-import { readRow, sameImportedLetter, type SheetRow } from '../import-row.ts';
-import type { UniqueClaim } from '../ports.ts';
-import type {
-  ComplaintReceipt,
-  ImportInput,
-  ImportReport,
-  ImportRowResult,
-  PublicComplaintInput,
-} from '../schemas.ts';
+import { DomainError, invalidInput } from '../errors.ts';
+import type { ComplaintReceipt, PublicComplaintInput } from '../schemas.ts';
 import { ComplainantSchema } from '../schemas/cases.ts';
 import {
   ATTACHMENT_TYPES,
@@ -30,25 +23,16 @@ import {
   MAX_ATTACHMENTS_PER_CASE,
 } from '../schemas/documents.ts';
 import { cutText } from '../schemas/fields.ts';
-import { importCounts, PUBLIC_ATTACHMENTS } from '../schemas/intake.ts';
+import { PUBLIC_ATTACHMENTS } from '../schemas/intake.ts';
 import { CENTRAL_TENANT } from '../tenancy.ts';
-import type { Principal } from '../tenancy.ts';
-import { actorOf } from '../timeline.ts';
 import { documentStorage } from './attachments.ts';
 import {
-  ADMIN_ROLES,
   type Idempotency,
   idempotent,
   PUBLIC_IDEMPOTENCY,
-  requireRole,
   type ServiceDeps,
 } from './kernel/index.ts';
-import {
-  AlreadyRegistered,
-  externalRefClaim,
-  type RegisterOptions,
-  registerCase,
-} from './registration.ts';
+import { AlreadyRegistered, type RegisterOptions, registerCase } from './registration.ts';
 
 const INTAKE = { system: 'intake' } as const;
 
@@ -339,113 +323,6 @@ async function registerWithFiles(
     // knowing (the store down) keeps them: a stray file costs less than a lost one.
     const written = await deps.store.getCase(id).then(Boolean, () => true);
     if (!written) await Promise.allSettled(stored.map((f) => blobs.delete(f.key)));
-    throw error;
-  }
-}
-
-/** Rows one import request may carry: each is a transaction, and the request has 29 s on AWS. */
-export const MAX_IMPORT_ROWS = 500;
-
-/**
- * Central admins import the unit's existing register: every row read through the column
- * mapping, reported ok or with its errors; a dry run writes nothing. A row whose key (the letter:
- * its number, day received and sender; or its external reference) was imported before is
- * reported `exists` with its case, so importing the same file twice creates nothing the second
- * time.
- *
- * `timeLeft` (milliseconds, the caller's clock): once it is spent, the rows left that would read
- * or write are reported `pending`, not tried, so the request answers before its caller's limit
- * (API Gateway's 29 s) instead of failing half-way with no report; sending the same file again
- * goes on from there.
- */
-export async function importCases(
-  deps: ServiceDeps,
-  p: Principal,
-  input: Omit<ImportInput, 'format' | 'content'>,
-  sheet: () => Promise<readonly SheetRow[]>,
-  timeLeft: () => number = () => Infinity,
-): Promise<ImportReport> {
-  requireRole(p, ADMIN_ROLES);
-  const rows = await sheet();
-  if (rows.length > MAX_IMPORT_ROWS)
-    throw limitExceeded(
-      `the sheet has ${rows.length} rows; import at most ${MAX_IMPORT_ROWS} per request`,
-    );
-  const now = deps.clock();
-  const seen = new Map<string, number>();
-  const results: ImportRowResult[] = [];
-  for (const row of rows) {
-    const read = readRow(row, input, now);
-    const base = { row: row.row, rowKey: read.rowKey, caseId: null };
-    const earlier = read.rowKey ? seen.get(read.rowKey) : undefined;
-    if (read.rowKey && earlier === undefined) seen.set(read.rowKey, row.row);
-    if (!read.ok) {
-      results.push({ ...base, outcome: 'error', errors: read.errors });
-    } else if (earlier !== undefined) {
-      results.push({
-        ...base,
-        outcome: 'error',
-        errors: [{ field: 'rowKey', message: `the same key as row ${earlier}` }],
-      });
-    } else {
-      // A numbered letter, or one without a number nor a report's reference, by its row key; a
-      // report by its reference, as any intake claims it.
-      const ref = read.registration.externalRef;
-      const claims =
-        read.letter || !ref
-          ? [{ kind: 'import_row' as const, value: read.rowKey }]
-          : [externalRefClaim(ref)];
-      results.push(
-        timeLeft() > 0
-          ? await importRow(deps, p, input.dryRun, read, claims, base)
-          : { ...base, outcome: 'pending', errors: [] },
-      );
-    }
-  }
-  return { dryRun: input.dryRun, rows: results, counts: importCounts(results) };
-}
-
-async function importRow(
-  deps: ServiceDeps,
-  p: Principal,
-  dryRun: boolean,
-  read: Extract<ReturnType<typeof readRow>, { ok: true }>,
-  claims: readonly UniqueClaim[],
-  base: Pick<ImportRowResult, 'row' | 'rowKey' | 'caseId'>,
-): Promise<ImportRowResult> {
-  for (const claim of claims) {
-    const holder = await deps.store.findClaim(claim);
-    if (holder) return { ...base, outcome: 'exists', caseId: holder, errors: [] };
-  }
-  // A row imported before the key held the letter's date and sender claimed its bare number:
-  // that case is this row's only if it is the same letter (another citizen's `01/2026` is not).
-  if (read.letter) {
-    const holder = await deps.store.findClaim({ kind: 'import_row', value: read.letter.legacyKey });
-    const [earlier] = holder ? await deps.store.getCases([holder]) : [];
-    if (earlier && sameImportedLetter(earlier, read.registration))
-      return { ...base, outcome: 'exists', caseId: earlier.id, errors: [] };
-  }
-  if (dryRun) return { ...base, outcome: 'ok', errors: [] };
-  try {
-    const c = await registerCase(deps, read.registration, {
-      actor: actorOf(p),
-      // The external reference's own claim is made by registerCase.
-      claims: claims.filter((x) => x.kind === 'import_row'),
-      imported: { rowKey: read.rowKey },
-      // issue15 keeps an incoming letter on the case; until then its number is on the event.
-      note: { imported: true, ...(read.letter ? { letterNumber: read.letter.number } : {}) },
-    });
-    return { ...base, outcome: 'created', caseId: c.id, errors: [] };
-  } catch (error) {
-    // Imported concurrently by another request since the check above.
-    if (error instanceof AlreadyRegistered)
-      return { ...base, outcome: 'exists', caseId: error.caseId, errors: [] };
-    if (error instanceof DomainError && error.code === 'validation_failed')
-      return {
-        ...base,
-        outcome: 'error',
-        errors: (error.errors ?? []).map((e) => ({ field: e.path, message: e.message })),
-      };
     throw error;
   }
 }
