@@ -8,8 +8,10 @@ import {
   type AssignmentRecord,
   Calendar,
   DomainError,
+  listJobPage,
   type Mailer,
   type RearmJobRecord,
+  rearmJobChunk,
   Service,
   type Store,
   TARGETS,
@@ -200,6 +202,65 @@ describe('a calendar edit re-arms in a job (real ASL on the local interpreter)',
     }
     expect(await stale()).toEqual([]);
   }, 240_000);
+});
+
+describe('a chunk re-arms its cases side by side', () => {
+  it('fails as a whole when the table throttles, with no write left running, and its retry re-arms each once', async () => {
+    // The edit's job recorded and listed, its chunks not run yet.
+    const idle = new Service({
+      store,
+      clock: clock.now,
+      ladders: engine,
+      jobs: { start: async () => undefined },
+    });
+    const { job } = await idle.putCalendarDay(centralAdmin, 'id', {
+      date: '2026-03-25',
+      kind: 'other',
+      name: 'Libur uji',
+    });
+    const deps = { store, clock: clock.now, ladders: engine };
+    expect(await listJobPage(deps, job.id)).toMatchObject({ listed: true, chunks: [0, 1] });
+    // The table throttles the chunk's 10th write; the others take a while to answer.
+    let commits = 0;
+    let inFlight = 0;
+    const throttled: Store = Object.create(store, {
+      commit: {
+        value: async (...args: Parameters<Store['commit']>) => {
+          if (++commits === 10) throw new DomainError('service_unavailable', 'throttled');
+          inFlight += 1;
+          try {
+            await new Promise((r) => setTimeout(r, 20));
+            return await store.commit(...args);
+          } finally {
+            inFlight -= 1;
+          }
+        },
+      },
+    });
+    await expect(rearmJobChunk({ ...deps, store: throttled }, job.id, 0)).rejects.toMatchObject({
+      code: 'service_unavailable',
+    });
+    // The task answered once every lane had stopped: nothing of it writes on behind the retry.
+    expect(inFlight).toBe(0);
+    const written = commits - 1;
+    expect(written).toBeGreaterThanOrEqual(9);
+    expect(written).toBeLessThan(100);
+    // The job run to its end (the Map's retry of the chunk): each assignment re-armed once.
+    await wiring().runner.run(job.id);
+    expect(await jobOf(job.id)).toMatchObject({
+      state: 'completed',
+      done: 2 * CASES,
+      moved: 2 * CASES - written,
+      failed: 0,
+    });
+    expect(await stale()).toEqual([]);
+    expect(await recomputedEvents(job.id)).toBe(2 * CASES);
+    // Put right: the day removed again.
+    const again = wiring();
+    await again.service.deleteCalendarDay(centralAdmin, 'id', '2026-03-25');
+    await again.runner.idle();
+    expect(await stale()).toEqual([]);
+  }, 120_000);
 });
 
 describe('a policy edit re-arms in a job', () => {

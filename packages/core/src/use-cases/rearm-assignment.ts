@@ -17,6 +17,7 @@ import {
   policyById,
   retryOnConflict,
   type ServiceDeps,
+  settingsVersion,
 } from './kernel/index.ts';
 
 /** `moved`: its deadlines moved; `rearmed`: only its ladder or flags; `current`; `gone`. */
@@ -35,11 +36,14 @@ export async function rearmAssignment(
     if (!bundle || !a || !isOpen(a) || !inScope(job.scope)(a)) return { outcome: 'gone' as const };
     // The settings are read after the assignment: a write that put it under newer settings
     // happened after they were saved, so these reads see them too (and a write racing this
-    // one loses its version check and is read again).
-    const policy = job.scope.kind === 'policy' ? await policyById(deps, a.policyId) : undefined;
+    // one loses its version check and is read again). Their version, read consistently, tells
+    // whether what this process kept is that fresh: a chunk reads the calendar once, not twice
+    // per assignment (a Query of every page of it).
+    const at = await settingsVersion(deps);
+    const policy = job.scope.kind === 'policy' ? await policyById(deps, a.policyId, at) : undefined;
     const type = bundle.case.classification?.type;
     const based = policy && type ? { ...a, workingDays: targetWorkingDays(policy, type) } : a;
-    const next = withDeadlines(based, await calendarById(deps, a.calendarId));
+    const next = withDeadlines(based, await calendarById(deps, a.calendarId, at));
     const ladder = ladderOf(bundle, a.agencyId);
     const dueMoved = TARGETS.some((t) => next.due[t] !== a.due[t]);
     const changed =
@@ -64,6 +68,7 @@ export async function rearmAssignment(
       { ...next, updatedAt: now.toISOString() },
       now,
       true,
+      at,
     );
     await deps.store.commit({
       ...change.change,

@@ -199,7 +199,7 @@ export async function rearmJobChunk(
     counts.skipped = chunk.refs.length;
   } else {
     let recordable = Math.max(0, MAX_RECORDED_FAILURES - job.failed);
-    for (const ref of chunk.refs) {
+    await inCaseLanes(chunk.refs, async (ref) => {
       try {
         const outcome = await rearmAssignment(deps, job, ref);
         counts.done += 1;
@@ -209,7 +209,7 @@ export async function rearmJobChunk(
         counts.failed += 1;
         if (recordable-- > 0) await deps.store.putJobFailure(jobId, failureOf(ref, error, deps));
       }
-    }
+    });
   }
   try {
     // Concurrent batches add to the same job item: a transaction that met another one's
@@ -221,6 +221,41 @@ export async function rearmJobChunk(
     throw error;
   }
   return { chunk: index, ran: true, ...counts };
+}
+
+/** Cases of one chunk re-armed at once; each case's assignments one after another. */
+export const CHUNK_LANES = 4;
+
+/**
+ * Runs `work` over a chunk's assignments in `CHUNK_LANES` lanes, a case's assignments in one
+ * lane one after another (they write the same case item: side by side they would only meet
+ * each other's version and go again). Most of a re-arm is waiting on the table, so a chunk
+ * takes about a lane's share of the time. A failure stops the lanes taking more, and is thrown
+ * once all have stopped: nothing runs on after the task has answered.
+ */
+async function inCaseLanes(
+  refs: readonly AssignmentKey[],
+  work: (ref: AssignmentKey) => Promise<void>,
+): Promise<void> {
+  const byCase = new Map<string, AssignmentKey[]>();
+  for (const ref of refs) byCase.set(ref.caseId, [...(byCase.get(ref.caseId) ?? []), ref]);
+  const queue = [...byCase.values()];
+  let stopped = false;
+  const lane = async () => {
+    for (let next = queue.shift(); next && !stopped; next = queue.shift())
+      for (const ref of next) {
+        if (stopped) return;
+        await work(ref).catch((error: unknown) => {
+          stopped = true;
+          throw error;
+        });
+      }
+  };
+  const lanes = await Promise.allSettled(
+    Array.from({ length: Math.min(CHUNK_LANES, queue.length) }, lane),
+  );
+  const failed = lanes.find((l) => l.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 function failureOf(ref: AssignmentKey, error: unknown, deps: ServiceDeps): JobFailure {

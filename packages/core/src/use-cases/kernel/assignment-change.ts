@@ -22,6 +22,7 @@ import { ladderOf, put } from './writes.ts';
  * execution stops when it sees the old token; the new one carries on from the same episode).
  * The ladder first looks at what happened up to now under the old deadlines, then under the
  * new ones, so an episode that ended meanwhile (or ends by this change) is closed here.
+ * `at`: the settings' version the caller read after the bundle (`rearmedLadder`).
  */
 export async function assignmentChange(
   deps: ServiceDeps,
@@ -30,12 +31,13 @@ export async function assignmentChange(
   after: AssignmentRecord,
   now: Date,
   rearm: boolean,
+  at?: number,
 ) {
   const written = put(before, after);
   const assignments = bundle.assignments.map((a) => (a === before ? written.record : a));
   const nextCase = reconcile(bundle.case, assignments, now);
   const ladder = ladderOf(bundle, before.agencyId);
-  const rearmed = rearm ? await rearmedLadder(deps, ladder, before, after, now) : undefined;
+  const rearmed = rearm ? await rearmedLadder(deps, ladder, before, after, now, { at }) : undefined;
   const ladderPut = rearmed?.put;
   const skipped = rearmed?.skipped ?? [];
   return {
@@ -59,7 +61,8 @@ export async function assignmentChange(
  * now under the old record, then under the new one (an episode that ended meanwhile, or ends
  * by this change, is closed here), and takes a new token due now. None when the ladder is not
  * this generation's or the assignment is no longer open; with `ifEpisodeEnds`, none unless an
- * overdue episode was open and this change ends it.
+ * overdue episode was open and this change ends it. With `at`, the settings' version read
+ * after the ladder, the policy and calendar may come from what this process kept for it.
  */
 export async function rearmedLadder(
   deps: ServiceDeps,
@@ -67,13 +70,13 @@ export async function rearmedLadder(
   before: AssignmentRecord,
   after: AssignmentRecord,
   now: Date,
-  options: { readonly ifEpisodeEnds?: boolean } = {},
+  options: { readonly ifEpisodeEnds?: boolean; readonly at?: number } = {},
 ): Promise<{ put: VersionedPut<LadderRecord>; skipped: SkippedStep[] } | undefined> {
   if (!ladder || ladder.generation !== before.generation || !isOpen(after)) return undefined;
   if (options.ifEpisodeEnds && ladderState(ladder).episode === null) return undefined;
   const [policy, calendar] = await Promise.all([
-    policyById(deps, before.policyId),
-    calendarById(deps, before.calendarId),
+    policyById(deps, before.policyId, options.at),
+    calendarById(deps, before.calendarId, options.at),
   ]);
   const ctx = { steps: policy.ladder, calendar, now };
   const seen = observe(ladderState(ladder), { ...ctx, assignment: before });

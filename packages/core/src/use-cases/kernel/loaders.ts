@@ -17,8 +17,8 @@ export const defaultPolicy = (deps: ServiceDeps): Promise<SlaPolicy> =>
   policyById(deps, DEFAULT_POLICY_ID);
 
 /** A policy records point at; missing means the table was never seeded (a 500, not a 404). */
-export async function policyById(deps: ServiceDeps, id: string): Promise<SlaPolicy> {
-  const policy = await deps.store.getPolicy(id);
+export async function policyById(deps: ServiceDeps, id: string, at?: number): Promise<SlaPolicy> {
+  const policy = await deps.store.getPolicy(id, at);
   if (!policy) throw new Error(`policy ${id} is missing: the table was not seeded`);
   return policy;
 }
@@ -29,9 +29,12 @@ export async function policyById(deps: ServiceDeps, id: string): Promise<SlaPoli
  */
 const calendars = new WeakMap<WorkingCalendar, Calendar>();
 
-/** A calendar records point at; missing means the table was never seeded. */
-export async function calendarById(deps: ServiceDeps, id: string): Promise<Calendar> {
-  const stored = await deps.store.getCalendar(id);
+/**
+ * A calendar records point at; missing means the table was never seeded. With `at` (the
+ * settings' version, read consistently) it may be answered from what this process kept.
+ */
+export async function calendarById(deps: ServiceDeps, id: string, at?: number): Promise<Calendar> {
+  const stored = await deps.store.getCalendar(id, at);
   if (!stored) throw new Error(`calendar ${id} is missing: the table was not seeded`);
   let calendar = calendars.get(stored);
   if (!calendar) calendars.set(stored, (calendar = new Calendar(stored)));
