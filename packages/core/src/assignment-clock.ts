@@ -167,6 +167,52 @@ export function extend(
 }
 
 /**
+ * Clock entries as `calendar` counts them: an ended pause's days are the working days it lasted
+ * (in the assignment's zone), so a day off added or removed inside it since it ended changes
+ * them, and the deadline does not move for a day the agency never lost. Extensions keep the days
+ * central granted.
+ */
+export function entriesOn(
+  entries: readonly ClockEntry[],
+  calendar: Calendar,
+  timeZone: AssignmentRecord['timeZone'],
+): ClockEntry[] {
+  return entries.map((e) =>
+    e.kind === 'pause' && e.pause
+      ? {
+          ...e,
+          workingDays: workingDaysBetween(
+            calendar,
+            new Date(e.pause.from),
+            new Date(e.pause.to),
+            timeZone,
+          ),
+        }
+      : e,
+  );
+}
+
+/**
+ * The assignment with its ended pauses' sums taken from `entries` (its generation's, as
+ * `entriesOn` counts them); its deadlines are not recomputed here.
+ */
+export function withPauseDays(
+  a: AssignmentRecord,
+  entries: readonly ClockEntry[],
+): AssignmentRecord {
+  if (!a.added) return a; // a legacy record: its pauses are in its own arrays
+  const pauses = entries.filter((e) => e.kind === 'pause' && e.generation === a.generation);
+  const pause = mapTargets((t) =>
+    pauses.filter((e) => e.targets.includes(t)).reduce((sum, e) => sum + e.workingDays, 0),
+  );
+  return { ...a, added: { ...a.added, pause } };
+}
+
+/** Whether the assignment has pauses that ended in this generation (clock entries to read). */
+export const hasEndedPauses = (a: AssignmentRecord): boolean =>
+  pausesTaken(a) - (a.paused ? 1 : 0) > 0;
+
+/**
  * The extensions and pauses of an assignment for its deadline explanation, oldest first: the
  * legacy arrays of a record written before clock entries, then the entries (`entries` in the
  * order they were written, as their ids sort), then the pause in progress. No instants are

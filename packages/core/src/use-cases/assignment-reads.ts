@@ -7,7 +7,7 @@ import {
   totalWorkingDays,
   viewAssignment,
 } from '../assignment.ts';
-import { clockHistory } from '../assignment-clock.ts';
+import { clockHistory, entriesOn } from '../assignment-clock.ts';
 import {
   addWorkingDays,
   computeDeadline,
@@ -158,12 +158,17 @@ export async function deadlines(
   agencyId: string,
 ): Promise<DeadlinesView> {
   const { bundle, assignment: a } = await readableAssignment(deps, p, caseId, agencyId);
-  const history = clockHistory(
-    a,
-    await deps.store.listClockEntries(caseId, agencyId, a.generation),
-  );
   const policy = await policyById(deps, a.policyId);
   const calendar = await calendarById(deps, a.calendarId);
+  // Pauses as the calendar counts them, as the deadlines were (a day off added inside one).
+  const history = clockHistory(
+    a,
+    entriesOn(
+      await deps.store.listClockEntries(caseId, agencyId, a.generation),
+      calendar,
+      a.timeZone,
+    ),
+  );
   const now = deps.clock();
   const countedFrom = localDate(new Date(clockFrom(a)), a.timeZone);
   const ladder = ladderOf(bundle, agencyId);

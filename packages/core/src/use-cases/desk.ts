@@ -78,7 +78,9 @@ async function countWaiting(deps: ServiceDeps): Promise<number> {
 
 /**
  * What removing a day off would move, without removing it: the admin confirms knowing it.
- * Reads central's open worklist page by page, like the recompute that follows a change.
+ * Reads central's open worklist page by page, like the recompute that follows a change. An
+ * upper bound: an assignment whose ended pause spans the day gets it back in its pause and does
+ * not move, and that needs its clock entries, which the preview does not read.
  */
 export async function holidayRemovalImpact(
   deps: ServiceDeps,

@@ -5,6 +5,7 @@
  * version) is left alone, so a batch retried or a job run twice changes nothing twice.
  */
 import { isOpen, withDeadlines } from '../assignment.ts';
+import { entriesOn, hasEndedPauses, withPauseDays } from '../assignment-clock.ts';
 import { TARGETS, targetWorkingDays } from '../policy.ts';
 import type { AssignmentKey, RearmJobRecord } from '../rearm-job.ts';
 import { inScope } from '../rearm-job.ts';
@@ -43,12 +44,25 @@ export async function rearmAssignment(
     const policy = job.scope.kind === 'policy' ? await policyById(deps, a.policyId, at) : undefined;
     const type = bundle.case.classification?.type;
     const based = policy && type ? { ...a, workingDays: targetWorkingDays(policy, type) } : a;
-    const next = withDeadlines(based, await calendarById(deps, a.calendarId, at));
+    const calendar = await calendarById(deps, a.calendarId, at);
+    // Its ended pauses counted again on the calendar: a day off inside one moves nothing.
+    const counted = hasEndedPauses(a)
+      ? withPauseDays(
+          based,
+          entriesOn(
+            await deps.store.listClockEntries(a.caseId, a.agencyId, a.generation),
+            calendar,
+            a.timeZone,
+          ),
+        )
+      : based;
+    const next = withDeadlines(counted, calendar);
     const ladder = ladderOf(bundle, a.agencyId);
     const dueMoved = TARGETS.some((t) => next.due[t] !== a.due[t]);
     const changed =
       dueMoved ||
       TARGETS.some((t) => next.workingDays[t] !== a.workingDays[t]) ||
+      TARGETS.some((t) => next.added?.pause[t] !== a.added?.pause[t]) ||
       JSON.stringify(next.calendarWarnings) !== JSON.stringify(a.calendarWarnings) ||
       // A policy's steps may have changed with nothing else: the timer is planned again.
       (policy !== undefined &&

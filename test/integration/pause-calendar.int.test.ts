@@ -1,0 +1,76 @@
+/**
+ * A day off added to (or removed from) the calendar inside a pause that has already ended. The
+ * pause's days are the working days it lasted: a holiday inside it was never a day the agency
+ * lost, so the pause counts one day fewer and the deadline stays where it was. Before, the
+ * pause kept the days stored when it ended, and the deadline moved a day too far (and a day
+ * too soon when a day off inside it was removed).
+ */
+import { Service, type Store } from '@pantau/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  addAgencies,
+  centralAdmin,
+  centralOfficer,
+  forwardedCase,
+  freshStore,
+  manualClock,
+  officerOf,
+} from '../support/dynamodb.ts';
+
+const clock = manualClock('2026-04-13T02:00:00.000Z'); // Monday 13 April 2026, 09:00 WIB
+let store: Store;
+let service: Service;
+
+beforeAll(async () => {
+  store = await freshStore();
+  // No runner: a calendar edit's job runs to its end inside the edit.
+  service = new Service({ store, clock: clock.now });
+  await addAgencies(service, [{ id: 'pln' }, { id: 'polri' }]);
+}, 60_000);
+
+const explanation = (caseId: string, agencyId: string) =>
+  service.deadlines(officerOf(agencyId), caseId, agencyId);
+
+describe('a day off inside a pause that has ended', () => {
+  it('leaves the deadline where it was, and the explanation counts the pause a day shorter', async () => {
+    const { caseId } = await forwardedCase(service, ['pln', 'polri']);
+    // pln waits for the complainant from Tuesday to the next Tuesday: five working days.
+    clock.set('2026-04-14T03:00:00.000Z');
+    await service.pauseAssignment(officerOf('pln'), caseId, 'pln', 'Menunggu dokumen pengadu');
+    clock.set('2026-04-21T03:00:00.000Z');
+    await service.resumeAssignment(officerOf('pln'), caseId, 'pln');
+    const before = await explanation(caseId, 'pln');
+    const resolution = (e: typeof before) => e.targets.find((t) => t.target === 'resolution')!;
+    expect(resolution(before).adjustments).toMatchObject([{ kind: 'pause', workingDays: 5 }]);
+    const unpaused = (await explanation(caseId, 'polri')).targets.find(
+      (t) => t.target === 'resolution',
+    )!;
+
+    // Thursday 16 April, inside the pause, becomes a day off.
+    await service.putCalendarDay(centralAdmin, 'id', {
+      date: '2026-04-16',
+      kind: 'other',
+      name: 'Libur daerah',
+    });
+    const after = await explanation(caseId, 'pln');
+    // The agency lost no working day to it: its deadline stays.
+    expect(resolution(after).due).toBe(resolution(before).due);
+    expect(resolution(after).adjustments).toMatchObject([{ kind: 'pause', workingDays: 4 }]);
+    expect(resolution(after).workingDays).toBe(resolution(before).workingDays - 1);
+    // The agency that was not paused gets the day.
+    const polri = (await explanation(caseId, 'polri')).targets.find(
+      (t) => t.target === 'resolution',
+    )!;
+    expect(Date.parse(polri.due)).toBeGreaterThan(Date.parse(unpaused.due));
+
+    // Removed again: the pause has its five days back, the deadline still where it was.
+    await service.deleteCalendarDay(centralAdmin, 'id', '2026-04-16');
+    const removed = await explanation(caseId, 'pln');
+    expect(resolution(removed).due).toBe(resolution(before).due);
+    expect(resolution(removed).adjustments).toMatchObject([{ kind: 'pause', workingDays: 5 }]);
+    const view = await service.getCase(centralOfficer, caseId);
+    expect(view.assignments?.find((a) => a.agencyId === 'pln')?.due.resolution).toBe(
+      resolution(before).due,
+    );
+  }, 60_000);
+});
