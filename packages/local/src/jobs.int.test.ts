@@ -424,6 +424,24 @@ describe('a calendar edit moves the case’s own deadlines too', () => {
     expect(Date.parse(await verifyBy())).toBeGreaterThan(Date.parse(before.verifyBy));
     expect(Date.parse(await closesAt())).toBeGreaterThan(Date.parse(before.closesAt));
     const extended = await closesAt();
+    // Each case's timeline says which of its own deadlines moved, from when to when, and why.
+    const recomputed = async (id: string) =>
+      (await store.listTimeline(id, { limit: 100 })).items.filter(
+        (e) => e.type === 'deadlines_recomputed' && e.agencyId === null,
+      );
+    expect(await recomputed(received.id)).toMatchObject([
+      {
+        actor: { role: 'central_admin' },
+        data: {
+          calendarId: 'id',
+          before: { verification: before.verifyBy },
+          after: { verification: await verifyBy() },
+        },
+      },
+    ]);
+    expect((await recomputed(caseId)).at(-1)).toMatchObject({
+      data: { before: { reply_window: before.closesAt }, after: { reply_window: extended } },
+    });
     // Removed again: the deadline to forward is back where it was; the window the complainant
     // was told of is not shortened.
     for (const date of days) await service.deleteCalendarDay(centralAdmin, 'id', date);

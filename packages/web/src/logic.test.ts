@@ -168,6 +168,27 @@ describe('timeline', () => {
     ]);
     expect(described({ attachments: 0 })).toEqual(['Surel']);
   });
+  it('a calendar edit that moved the case’s own deadline names it in words, not its key', () => {
+    const moved = (before: Record<string, string>, after: Record<string, string>) =>
+      describeEvent(
+        event('deadlines_recomputed', { calendarId: 'id', date: 'x', before, after }, null),
+        t,
+        (id) => id,
+        (iso) => iso.slice(0, 10),
+      );
+    expect(
+      moved(
+        { verification: '2026-04-16T16:59:59.999Z' },
+        { verification: '2026-04-17T16:59:59.999Z' },
+      ),
+    ).toEqual(['Verifikasi dan penerusan: 2026-04-16 → 2026-04-17']);
+    expect(
+      moved(
+        { reply_window: '2026-05-04T16:59:59.999Z' },
+        { reply_window: '2026-05-05T16:59:59.999Z' },
+      ),
+    ).toEqual(['Masa tanggapan pengadu: 2026-05-04 → 2026-05-05']);
+  });
   it('a complaint from the form or by e-mail is the complainant’s, not the escalation system’s', () => {
     expect(actorKind({ system: 'intake' })).toEqual({ kind: 'complainant' });
     expect(actorKind({ system: 'escalation' })).toEqual({ kind: 'escalation' });

@@ -25,12 +25,13 @@ import {
   calendarById,
   CENTRAL_ROLES,
   defaultPolicy,
+  event,
   put,
   requireRole,
   retryOnConflict,
   type ServiceDeps,
 } from './kernel/index.ts';
-import { withCaseDeadlines } from '../case.ts';
+import { type CaseRecord, withCaseDeadlines } from '../case.ts';
 import { rearmAssignment } from './rearm-assignment.ts';
 
 /** Worklist pages one listing task reads at most (100 assignments each) before it hands back. */
@@ -314,10 +315,21 @@ async function rearmCaseDeadlines(deps: ServiceDeps, job: RearmJobRecord): Promi
       for (const listed of page.items) {
         if (!withCaseDeadlines(listed, calendar, policy, deps.clock())) continue;
         await retryOnConflict(async () => {
+          const now = deps.clock();
           const current = (await deps.store.getCase(listed.id))?.case;
-          const next = current && withCaseDeadlines(current, calendar, policy, deps.clock());
+          const next = current && withCaseDeadlines(current, calendar, policy, now);
           if (!current || !next) return;
-          await deps.store.commit({ case: put(current, next) });
+          await deps.store.commit({
+            case: put(current, next),
+            // As an assignment's: what moved, from when to when, and the edit that moved it.
+            events: [
+              event(current.id, now, 'deadlines_recomputed', job.requestedBy, null, {
+                ...job.reason,
+                jobId: job.id,
+                ...caseDeadlinesMoved(current, next),
+              }),
+            ],
+          });
           moved += 1;
         });
       }
@@ -325,6 +337,15 @@ async function rearmCaseDeadlines(deps: ServiceDeps, job: RearmJobRecord): Promi
     } while (cursor);
   }
   return moved;
+}
+
+/** The case's own deadline that moved (`withCaseDeadlines` moves one), as the timeline names it. */
+function caseDeadlinesMoved(before: CaseRecord, after: CaseRecord) {
+  const named = (c: CaseRecord) =>
+    before.verificationDueAt !== after.verificationDueAt
+      ? { verification: c.verificationDueAt }
+      : { reply_window: c.replyWindow?.closesAt ?? null };
+  return { before: named(before), after: named(after) };
 }
 
 /** The whole job in this process, task after task (no runner: tests, tools, the benchmark). */
