@@ -178,8 +178,9 @@ describe('a case whose item collection passes 1 MB', () => {
         ],
       });
     }
-    // The last pause began on Saturday 11 April; central looks on Monday the 13th.
-    clock.set('2026-04-13T03:00:00.000Z');
+    // The last pause began on Saturday 11 April; central looks on Tuesday the 14th (a whole
+    // working day paused, Monday, and Tuesday's first hours).
+    clock.set('2026-04-14T03:00:00.000Z');
 
     const seen = await service.getCase(centralOfficer, caseId);
     expect(seen.assignments.map((a) => a.agencyId).sort()).toEqual([
@@ -202,7 +203,7 @@ describe('a case whose item collection passes 1 MB', () => {
     expect(intervals.every((p) => p.to !== null)).toBe(true);
     expect(intervals.at(-1)).toMatchObject({
       from: '2026-04-11T03:00:00.000Z',
-      to: '2026-04-13T03:00:00.000Z',
+      to: '2026-04-14T03:00:00.000Z',
     });
     expect(explained.targets[0]!.adjustments.at(-1)).toMatchObject({
       kind: 'pause',

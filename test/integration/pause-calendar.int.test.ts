@@ -74,3 +74,25 @@ describe('a day off inside a pause that has ended', () => {
     );
   }, 60_000);
 });
+
+describe('a pause that lasted an hour across midnight', () => {
+  it('moves no deadline, however often it is taken', async () => {
+    const { caseId } = await forwardedCase(service, ['pln']);
+    const due = async () => (await explanation(caseId, 'pln')).targets.map((t) => t.due);
+    const before = await due();
+    // Three nights running, 23:30 to 00:30 WIB.
+    for (const night of ['2026-04-14', '2026-04-15', '2026-04-16']) {
+      clock.set(`${night}T16:30:00.000Z`);
+      await service.pauseAssignment(officerOf('pln'), caseId, 'pln', 'Menunggu pengadu');
+      clock.set(`${night}T17:30:00.000Z`);
+      await service.resumeAssignment(officerOf('pln'), caseId, 'pln');
+    }
+    expect(await due()).toEqual(before);
+    const resolution = (await explanation(caseId, 'pln')).targets.find(
+      (t) => t.target === 'resolution',
+    )!;
+    // Listed as pauses, each adding nothing.
+    expect(resolution.adjustments).toEqual([]);
+    expect(resolution.pausedIntervals).toHaveLength(3);
+  }, 60_000);
+});

@@ -3,7 +3,7 @@
  * history the deadline explanation shows. Each ended pause or extension is a `ClockEntry` item
  * of its own; the assignment keeps only the sums.
  */
-import { type Calendar, workingDaysBetween } from './calendar.ts';
+import { type Calendar, pausedWorkingDays } from './calendar.ts';
 import { invalidTransition, limitExceeded } from './errors.ts';
 import type { Target } from './policy.ts';
 import { type AssignmentRecord, isOpen, openTargets, withDeadlines } from './assignment.ts';
@@ -104,8 +104,8 @@ export interface ClockChange {
 }
 
 /**
- * Resume the clock: the open targets move by the working days the pause lasted (counted as
- * deadlines are, in the agency's zone). The pause leaves the assignment as a clock entry
+ * Resume the clock: the open targets move by the whole working days the pause lasted, in the
+ * agency's zone (`pausedWorkingDays`: paused time, not dates touched). The pause leaves the assignment as a clock entry
  * `entryId` (a legacy record's open pause too; its ended ones stay in its array).
  */
 export function resume(
@@ -124,7 +124,7 @@ export function resume(
     generation: a.generation,
     id: entryId,
     kind: 'pause',
-    workingDays: workingDaysBetween(calendar, new Date(last.from), now, a.timeZone),
+    workingDays: pausedWorkingDays(calendar, new Date(last.from), now, a.timeZone),
     targets: openTargets(a),
     at,
     reason: last.reason,
@@ -181,7 +181,7 @@ export function entriesOn(
     e.kind === 'pause' && e.pause
       ? {
           ...e,
-          workingDays: workingDaysBetween(
+          workingDays: pausedWorkingDays(
             calendar,
             new Date(e.pause.from),
             new Date(e.pause.to),

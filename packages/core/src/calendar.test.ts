@@ -5,6 +5,7 @@ import {
   computeDeadline,
   endOfLocalDay,
   localDate,
+  pausedWorkingDays,
   workingDaysBetween,
 } from './calendar.ts';
 import { INDONESIAN_HOLIDAYS } from './seed-data.ts';
@@ -123,5 +124,48 @@ describe('working-day deadlines', () => {
         tz,
       ),
     ).toBe(0);
+  });
+});
+
+describe('the working days a pause lasted', () => {
+  const wib = 'Asia/Jakarta' as const;
+  /** Local WIB instants: `2026-02-04 23:30`. */
+  const at = (local: string) => new Date(`${local.replace(' ', 'T')}:00+07:00`);
+  const paused = (from: string, to: string) => pausedWorkingDays(indonesia, at(from), at(to), wib);
+
+  it('counts paused time, not dates touched: an hour across midnight is no day', () => {
+    expect(paused('2026-02-04 23:30', '2026-02-05 00:30')).toBe(0); // Wed → Thu
+    // Fifty such pauses, one a night, still buy nothing.
+    expect(paused('2026-02-04 23:59', '2026-02-05 00:01')).toBe(0);
+  });
+
+  it('counts whole working days of pause, rounded down', () => {
+    expect(paused('2026-02-04 08:00', '2026-02-04 16:00')).toBe(0); // one office day: 8 hours
+    expect(paused('2026-02-03 08:00', '2026-02-05 16:00')).toBe(2); // Tue 16 h, Wed 24 h, Thu 16 h
+    expect(paused('2026-02-02 10:00', '2026-02-05 15:00')).toBe(3); // Mon 14 h … Thu 15 h: 77 h
+    expect(paused('2026-02-02 00:00', '2026-02-09 00:00')).toBe(5); // a whole week
+  });
+
+  it('leaves weekends and days off out: they were never the agency’s to lose', () => {
+    expect(paused('2026-02-06 17:00', '2026-02-09 08:00')).toBe(0); // Fri 17:00 → Mon 08:00
+    // 16 and 17 February 2026 are cuti bersama and Imlek: Fri 13 → Wed 18 is one whole day.
+    expect(paused('2026-02-13 00:00', '2026-02-19 00:00')).toBe(2);
+    expect(paused('2026-02-13 12:00', '2026-02-18 12:00')).toBe(1);
+  });
+
+  it('in the agency’s own zone', () => {
+    // 23:30 to 00:30 WIT is 21:30 to 22:30 WIB: an hour either way, and no day.
+    const from = new Date('2026-02-04T14:30:00Z');
+    const to = new Date('2026-02-04T15:30:00Z');
+    expect(pausedWorkingDays(indonesia, from, to, 'Asia/Jayapura')).toBe(0);
+    // Two whole WIT days, Tue and Wed, from midnight to midnight there.
+    expect(
+      pausedWorkingDays(
+        indonesia,
+        new Date('2026-02-02T15:00:00Z'),
+        new Date('2026-02-04T15:00:00Z'),
+        'Asia/Jayapura',
+      ),
+    ).toBe(2);
   });
 });

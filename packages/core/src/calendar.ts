@@ -180,6 +180,25 @@ export function computeDeadline(
 }
 
 /**
+ * The whole working days a pause of the clock lasted: on each working day (local dates of `tz`)
+ * the part of it the pause covered, summed, rounded down to whole days. Paused time is what is
+ * excluded, not dates touched: a pause from 23:30 to 00:30 is an hour, not a day, and one from
+ * Friday 17:00 to Monday 08:00 is fifteen hours of working days, none whole. A day off inside
+ * the pause is no day the agency lost.
+ */
+export function pausedWorkingDays(calendar: Calendar, from: Date, to: Date, tz: TimeZone): number {
+  const [start, end] = [from.getTime(), to.getTime()];
+  let covered = 0;
+  for (let date = localDate(from, tz); ; date = addCalendarDays(date, 1)) {
+    const dayStart = startOfLocalDay(date, tz).getTime();
+    if (dayStart >= end) break;
+    if (calendar.isWorkingDay(date))
+      covered += Math.max(0, Math.min(end, dayStart + DAY_MS) - Math.max(start, dayStart));
+  }
+  return Math.floor(covered / DAY_MS);
+}
+
+/**
  * Working days from the local date of `from` up to and including that of `to` (0 when `to`
  * is on the same local day or earlier). Used for lateness and durations.
  */

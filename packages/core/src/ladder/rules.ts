@@ -28,7 +28,7 @@ import {
   localDate,
   shiftWorkingDays,
   startOfLocalDay,
-  workingDaysBetween,
+  pausedWorkingDays,
 } from '../calendar.ts';
 import { type LadderStep, TARGETS, type Target } from '../policy.ts';
 
@@ -259,7 +259,8 @@ export function observe(
     } else {
       if (s.episode.parkedAt !== null) {
         const ep = s.episode;
-        const days = workingDaysBetween(ctx.calendar, new Date(ep.parkedAt!), now, a.timeZone);
+        // As the clock's pause counts them (`resume`): paused time, in whole working days.
+        const days = pausedWorkingDays(ctx.calendar, new Date(ep.parkedAt!), now, a.timeZone);
         s = {
           ...s,
           episode: {
