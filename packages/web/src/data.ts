@@ -108,9 +108,9 @@ export function usePaged<T>(
 
 /**
  * Every item of a short paged list (20 requests at most: 2,000 items at 100 a page), such as a
- * case's letters. Not for a list that may be longer (a case's timeline): show that one a page at
- * a time (`usePaged`), and read what is pending from the records that hold it (the case lists its
- * extension requests and activities).
+ * case's letters written since a forward. Not for a list that may be longer (a case's timeline,
+ * a case's letters): show that one a page at a time (`usePaged`), and read what is pending from
+ * the records that hold it (the case lists its extension requests and activities).
  */
 export const allItems = <T>(
   page: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor?: string | null }>,

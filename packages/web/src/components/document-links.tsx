@@ -4,12 +4,13 @@
  * rather than linked.
  */
 import { AgencyName } from './agencies';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { api, download, type Schemas, unwrap } from '../api/client';
-import { allItems, useLoad } from '../data';
+import { allItems, useLoad, usePaged } from '../data';
+import { Count } from './count';
 import type { TimeZone } from '../format';
 import { labelOf, stepLabel, useI18n } from '../i18n/i18n';
-import { ProblemAlert, StatusBadge, Time } from './ui';
+import { Loading, Pager, ProblemAlert, StatusBadge, Time } from './ui';
 import './documents.css';
 
 const fileName = (prefix: string, number: string | null, id: string) =>
@@ -69,7 +70,12 @@ export function LetterPdfButton({ letter }: { letter: Schemas['Notification'] })
 const AWAIT_EVERY_MS = 2_000;
 const AWAIT_TIMES = 15;
 
-/** The letters written on one case (an agency: those sent to it), with their PDFs. */
+/**
+ * The letters written on one case (an agency: those sent to it), with their PDFs, a page at a
+ * time, oldest first: the only order the API keeps for one case's letters. A case forwarded to
+ * sixty agencies whose ladders ran several overdue episodes holds thousands, and the newest (the
+ * ones an officer looks for) are a "Muat lebih banyak" away, never cut off.
+ */
 export function CaseLetters({
   caseId,
   zone,
@@ -91,21 +97,126 @@ export function CaseLetters({
   awaiting?: readonly { agencyId: string; since: string }[];
 }) {
   const { t } = useI18n();
-  const loaded = useLoad(
-    () =>
-      // All of them: the latest (oldest first) are the ones an officer looks for.
-      allItems((cursor) =>
-        unwrap(
-          api.GET('/v1/notifications', {
-            params: { query: { caseId, limit: 100, ...(cursor ? { cursor } : {}) } },
-          }),
-        ),
-      ).then((items) => ({ items })),
+  const list = usePaged(
+    (cursor) =>
+      unwrap(
+        api.GET('/v1/notifications', {
+          params: {
+            query: {
+              caseId,
+              limit: 100,
+              // Counted on the first page: the page says how many there are in all.
+              ...(cursor ? { cursor } : { total: 'true' as const }),
+            },
+          },
+        }),
+      ),
     [caseId, revision],
   );
+  const awaited = useAwaitedLetters(caseId, revision, awaiting);
+  // A letter the watch found that the list has not shown, and no watch before had found: the
+  // list reads again, its count with it (once per letter, not on every check: the list's first
+  // page of a long case never holds the newest). Also when the list's first page was under way as
+  // the letter was written: it may have missed it.
+  const known = useRef(new Set<string>());
+  useEffect(() => {
+    known.current = new Set();
+  }, [caseId, revision]);
+  const found = awaited.letters;
+  useEffect(() => {
+    if (found === undefined) return;
+    const shown = new Set(list.items.map((n) => n.id));
+    const arrived = found.filter((n) => !known.current.has(n.id) && !shown.has(n.id));
+    for (const n of found) known.current.add(n.id);
+    if (arrived.length > 0) list.reload();
+  }, [found]);
+  const items = list.items;
+  return (
+    <section className="card" aria-labelledby="case-letters">
+      <h2 id="case-letters">{t('caseLetters.title')}</h2>
+      {items.length > 0 ? <p className="muted small">{t('caseLetters.oldestFirst')}</p> : null}
+      <Count
+        total={list.total}
+        shown={items.length}
+        hasMore={list.hasMore}
+        loading={list.loading}
+        sentence="letters.total"
+      />
+      <ProblemAlert error={list.error ?? awaited.error} />
+      {list.loading && items.length === 0 ? <Loading /> : null}
+      {!list.loading && items.length === 0 ? <p className="muted">{t('common.none')}</p> : null}
+      <ul className="plain">
+        {items.map((n) => (
+          <CaseLetter key={n.id} letter={n} zone={zone} />
+        ))}
+      </ul>
+      <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
+    </section>
+  );
+}
+
+/**
+ * One letter of the list. Kept as it was when a page is added (`memo`: the letters read stay the
+ * same objects), so reading on through thousands renders only the new page's.
+ */
+const CaseLetter = memo(function CaseLetter({
+  letter: n,
+  zone,
+}: {
+  letter: Schemas['Notification'];
+  zone: TimeZone;
+}) {
+  const { t } = useI18n();
+  return (
+    <li>
+      <Time at={n.createdAt} zone={zone} /> · <strong>{stepLabel(t, n.step)}</strong> ·{' '}
+      <AgencyName id={n.agencyId} /> · <StatusBadge prefix="letterStatus" value={n.status} />
+      <LetterStatusNote letter={n} zone={zone} />
+      {n.letterNumber ? (
+        <div className="muted small">
+          {t('caseLetters.number')}: {n.letterNumber}
+        </div>
+      ) : null}
+      <LetterPdfButton letter={n} />
+    </li>
+  );
+});
+
+/**
+ * Watches for the forwarding letters of `awaiting`. They come last in the case's letters (oldest
+ * first), past any page shown, so they are read apart: the case's letters dated since the
+ * earliest of those forwards (a few), asked again every 2 s, 15 times at most, until each agency
+ * has one.
+ */
+function useAwaitedLetters(
+  caseId: string,
+  revision: unknown,
+  awaiting: readonly { agencyId: string; since: string }[],
+) {
+  // The API keeps the letters dated strictly after `since`, and the ladder may write one at the
+  // forward's own instant (a manual clock): a millisecond earlier.
+  const from =
+    awaiting.length === 0
+      ? undefined
+      : new Date(Math.min(...awaiting.map((a) => Date.parse(a.since))) - 1).toISOString();
+  const fresh = useLoad(
+    () =>
+      from === undefined
+        ? Promise.resolve([])
+        : allItems((cursor) =>
+            unwrap(
+              api.GET('/v1/notifications', {
+                params: {
+                  query: { caseId, since: from, limit: 100, ...(cursor ? { cursor } : {}) },
+                },
+              }),
+            ),
+          ),
+    [caseId, revision, from],
+  );
   const [asked, setAsked] = useState(0);
-  useEffect(() => setAsked(0), [caseId, revision]);
-  const letters = loaded.data?.items;
+  useEffect(() => setAsked(0), [caseId, revision, from]);
+  const letters = fresh.data;
   const missing =
     letters !== undefined &&
     awaiting.some(
@@ -117,38 +228,16 @@ export function CaseLetters({
             Date.parse(n.createdAt) >= Date.parse(since),
         ),
     );
-  const { reload } = loaded;
+  const { reload } = fresh;
   useEffect(() => {
-    if (!missing || loaded.loading || asked >= AWAIT_TIMES) return;
+    if (!missing || fresh.loading || asked >= AWAIT_TIMES) return;
     const timer = setTimeout(() => {
       setAsked((n) => n + 1);
       reload();
     }, AWAIT_EVERY_MS);
     return () => clearTimeout(timer);
-  }, [missing, loaded.loading, asked, reload]);
-  const items = letters ?? [];
-  return (
-    <section className="card" aria-labelledby="case-letters">
-      <h2 id="case-letters">{t('caseLetters.title')}</h2>
-      <ProblemAlert error={loaded.error} />
-      {!loaded.loading && items.length === 0 ? <p className="muted">{t('common.none')}</p> : null}
-      <ul className="plain">
-        {items.map((n) => (
-          <li key={n.id}>
-            <Time at={n.createdAt} zone={zone} /> · <strong>{stepLabel(t, n.step)}</strong> ·{' '}
-            <AgencyName id={n.agencyId} /> · <StatusBadge prefix="letterStatus" value={n.status} />
-            <LetterStatusNote letter={n} zone={zone} />
-            {n.letterNumber ? (
-              <div className="muted small">
-                {t('caseLetters.number')}: {n.letterNumber}
-              </div>
-            ) : null}
-            <LetterPdfButton letter={n} />
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
+  }, [missing, fresh.loading, asked, reload]);
+  return { letters, error: fresh.error };
 }
 
 /**

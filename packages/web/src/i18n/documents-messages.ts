@@ -40,7 +40,7 @@ export const documentsId = {
   'attachments.attachTo': 'Lampirkan pada',
   'attachments.visibilityDefault': 'Bawaan (lihat keterangan)',
   'attachments.visibilityHint':
-    'Bawaan: untuk instansi, kecuali dokumen pengaduan yang identitas pengadunya dirahasiakan dan laporan kegiatan, yang hanya untuk pusat.',
+    'Bawaan: untuk instansi, kecuali dokumen pengaduan yang identitas pengadunya dirahasiakan dan laporan kegiatan, yang hanya untuk pusat. Instansi terkait: untuk dokumen pengaduan, instansi tujuan; untuk tanggapan, instansi yang menanggapi; untuk laporan kegiatan, hanya instansi yang ikut dalam kegiatan itu.',
   'attachments.changeVisibility': 'Ubah visibilitas {name}',
   'attachments.submit': 'Unggah',
   'attachments.uploaded': 'Lampiran {name} tersimpan.',
@@ -52,12 +52,13 @@ export const documentsId = {
   'attachments.refusedWhy':
     'isinya bukan PDF, JPEG, PNG, atau Word (DOCX); jenis berkas dibaca dari isinya, bukan dari namanya.',
   'visibility.central': 'Hanya pusat',
-  'visibility.agencies': 'Instansi tujuan',
+  'visibility.agencies': 'Instansi terkait',
 
   'step.forwarding': 'Surat penerusan',
   'event.forwarding_letter': 'Surat penerusan ditulis',
   'caseLetters.title': 'Surat',
   'caseLetters.number': 'Nomor',
+  'caseLetters.oldestFirst': 'Terlama di atas.',
   'letterPdf.button': 'Unduh PDF',
   'letterPdf.label': 'Unduh PDF surat {name}',
 
@@ -121,7 +122,7 @@ export const documentsEn = {
   'attachments.attachTo': 'Attach to',
   'attachments.visibilityDefault': 'Default (see below)',
   'attachments.visibilityHint':
-    'Default: the agencies, except complaint documents of a case whose complainant is hidden and activity reports, which stay with central.',
+    'Default: the agencies, except complaint documents of a case whose complainant is hidden and activity reports, which stay with central. The agencies concerned: for complaint documents, those the case is forwarded to; for a response, the agency that answered; for an activity report, only those the activity was held with.',
   'attachments.changeVisibility': 'Change who sees {name}',
   'attachments.submit': 'Upload',
   'attachments.uploaded': 'Attachment {name} saved.',
@@ -133,12 +134,13 @@ export const documentsEn = {
   'attachments.refusedWhy':
     'its content is not PDF, JPEG, PNG or Word (DOCX); the type is read from the content, not the name.',
   'visibility.central': 'Central only',
-  'visibility.agencies': 'The agencies',
+  'visibility.agencies': 'The agencies concerned',
 
   'step.forwarding': 'Forwarding letter',
   'event.forwarding_letter': 'Forwarding letter written',
   'caseLetters.title': 'Letters',
   'caseLetters.number': 'Number',
+  'caseLetters.oldestFirst': 'Oldest first.',
   'letterPdf.button': 'Download PDF',
   'letterPdf.label': 'Download PDF of letter {name}',
 

@@ -153,16 +153,101 @@ function timelinePage(call: Call) {
   });
 }
 
-function api() {
+/** A letter of the case's ladders, the `i`th written (minutes after the first forward). */
+const letterOf = (
+  i: number,
+  over: Partial<Schemas['Notification']> = {},
+): Schemas['Notification'] => ({
+  id: `n${String(i).padStart(5, '0')}`,
+  caseId: 'c1',
+  agencyId: AGENCIES[i % 60]!,
+  target: 'followUp',
+  targets: ['followUp'],
+  step: i % 2 === 0 ? 'warning' : 'reminder_1',
+  action: 'email',
+  channel: 'email',
+  recipients: ['penghubung@instansi.go.id'],
+  cc: [],
+  status: 'sent',
+  subject: 'Pengingat tindak lanjut',
+  body: 'Isi surat',
+  scheduledAt: iso(i),
+  createdAt: iso(i),
+  sentAt: iso(i),
+  attempts: 1,
+  lastError: null,
+  letterNumber: `B-${i + 1}/Kemensetneg/D-4/DM.05/03/2026`,
+  pdf: true,
+  sendsAt: null,
+  cancelled: null,
+  handled: null,
+  ...over,
+});
+
+/**
+ * 2,450 letters: sixty agencies' ladders through several overdue episodes. The newest, past the
+ * first 2,000, is one the mailer refused: the one an officer comes looking for.
+ */
+const LETTERS = [
+  ...Array.from({ length: 2_449 }, (_, i) => letterOf(i)),
+  letterOf(2_449, { agencyId: 'instansi-7', status: 'failed', sentAt: null }),
+];
+const NEWEST = LETTERS.at(-1)!.letterNumber!;
+
+/**
+ * A case's letters as the API pages them: oldest first (no other order for one case), `limit` a
+ * page, counted with `total=true`, only those dated after `since` when asked.
+ */
+function lettersPage(call: Call, letters: readonly Schemas['Notification'][]) {
+  const query = new URL(call.path, 'http://x').searchParams;
+  if (query.get('caseId') !== 'c1') return json(200, { items: [], nextCursor: null });
+  const since = query.get('since');
+  const listed = since ? letters.filter((n) => n.scheduledAt > since) : letters;
+  const limit = Number(query.get('limit') ?? 25);
+  const from = Number(query.get('cursor') ?? 0);
+  return json(200, {
+    items: listed.slice(from, from + limit),
+    nextCursor: from + limit < listed.length ? String(from + limit) : null,
+    ...(query.get('total') === 'true' ? { total: listed.length } : {}),
+  });
+}
+
+function api({
+  letters = () => [],
+  theCase = kase,
+}: { letters?: () => readonly Schemas['Notification'][]; theCase?: unknown } = {}) {
   return mockApi((call) => {
-    if (call.path === '/v1/cases/c1') return json(200, kase);
+    if (call.path === '/v1/cases/c1') return json(200, theCase);
     if (call.path.startsWith('/v1/cases/c1/timeline')) return timelinePage(call);
     if (call.path.startsWith('/v1/cases/c1/attachments'))
       return json(200, { items: [], nextCursor: null });
-    if (call.path.startsWith('/v1/notifications'))
-      return json(200, { items: [], nextCursor: null });
+    if (call.path.startsWith('/v1/notifications')) return lettersPage(call, letters());
     return json(404, { type: 'about:blank', title: 'Not Found', status: 404, code: 'not_found' });
   });
+}
+
+/**
+ * Clicks "Muat lebih banyak" in `region` until it is gone, each click's page awaited, and then
+ * finds `wanted` (a list read oldest first ends with the newest): what is shown is either all of
+ * it, or the page says it is not, with a way to read on.
+ */
+async function readToTheEnd(region: HTMLElement, wanted: () => HTMLElement | null) {
+  // (Read from the DOM, buttons by their text: role and text queries over thousands of rows,
+  // each with its PDF button, take a second each in jsdom.)
+  const shown = () => region.querySelectorAll('li').length;
+  const more = () =>
+    [...region.querySelectorAll('button')].find((b) => b.textContent === 'Muat lebih banyak');
+  for (let click = 0; click < 30; click += 1) {
+    const button = more();
+    if (!button) break;
+    const before = shown();
+    button.click();
+    await expect.poll(shown).toBeGreaterThan(before);
+  }
+  expect(more()).toBeUndefined();
+  const found = wanted();
+  expect(found, 'the last letter, every page read').not.toBeNull();
+  return found!;
 }
 
 const open = () =>
@@ -212,5 +297,68 @@ describe('the case page of a case whose timeline is longer than 2,000 events', (
         .not.toBe('Memuat…');
     }
     expect(within(timeline).getByText(/Jawaban terbaru dari instansi 7/)).toBeTruthy();
+  });
+});
+
+describe('the case page of a case with more than 2,000 letters', () => {
+  it('shows the letters in pages, the newest reachable with its status and PDF, never cut off silently', async () => {
+    api({ letters: () => LETTERS });
+    open();
+    const letters = await screen.findByRole('region', { name: 'Surat' });
+    await within(letters).findAllByRole('listitem');
+    const row = (
+      await readToTheEnd(letters, () => within(letters).queryByText(`Nomor: ${NEWEST}`))
+    ).closest('li')!;
+    expect(within(row).getByText('Gagal')).toBeTruthy();
+    expect(within(row).getByRole('button', { name: `Unduh PDF surat ${NEWEST}` })).toBeTruthy();
+    // Every letter once.
+    expect(letters.querySelectorAll('li')).toHaveLength(2_450);
+    // Oldest first (the only order the API has for one case's letters), and said so; how many
+    // there are as the API counted them, no more said than it knows.
+    expect(within(letters).getByText('Terlama di atas.', { selector: 'p' })).toBeTruthy();
+    expect(within(letters).getByText('2450 surat', { selector: 'p' })).toBeTruthy();
+  });
+
+  it('right after a forward, finds the forwarding letter written past the first page', async () => {
+    // 150 letters (more than a page), then forwarded to one more agency: its forwarding letter
+    // is written moments after the forward answered, after the page first read the letters.
+    const written = LETTERS.slice(0, 150);
+    const forwardedAt = iso(3_000);
+    const justForwarded = {
+      ...kase,
+      assignments: [
+        ...kase.assignments,
+        { ...assignmentOf('instansi-baru'), state: 'pending', forwardedAt },
+      ],
+      updatedAt: forwardedAt,
+    };
+    const forwarding = letterOf(150, {
+      agencyId: 'instansi-baru',
+      step: 'forwarding',
+      target: 'acknowledge',
+      targets: [],
+      scheduledAt: forwardedAt,
+      createdAt: forwardedAt,
+      letterNumber: 'B-9999/Kemensetneg/D-4/DM.05/03/2026',
+    });
+    let opened: number | undefined;
+    const calls = api({
+      theCase: justForwarded,
+      letters: () => {
+        opened ??= Date.now();
+        return Date.now() - opened < 500 ? written : [...written, forwarding];
+      },
+    });
+    open();
+    const letters = await screen.findByRole('region', { name: 'Surat' });
+    await within(letters).findByText('151 surat', {}, { timeout: 5_000 });
+    const found = await readToTheEnd(letters, () =>
+      within(letters).queryByText('Nomor: B-9999/Kemensetneg/D-4/DM.05/03/2026'),
+    );
+    expect(within(found.closest('li')!).getByText('Surat penerusan')).toBeTruthy();
+    // Found: the page stops asking.
+    const asks = calls.length;
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(calls.length).toBe(asks);
   });
 });
