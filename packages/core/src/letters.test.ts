@@ -161,3 +161,48 @@ describe('what a letter says', () => {
     expect(body).not.toContain(numbered.id);
   });
 });
+
+describe('how late a reminder says the agency is', () => {
+  /** The first reminder's line for the acknowledgement, of an agency forwarded on `day`. */
+  const firstReminder = (day: string) => {
+    const a = {
+      ...silent,
+      ...newAssignment({
+        caseId: 'C1',
+        agencyId: 'kanwil-bpn-jatim',
+        instructions: null,
+        forwardedAt: new Date(`${day}T03:00:00.000Z`),
+        forwardedBy: 'officer-1',
+        timeZone: 'Asia/Jakarta',
+        calendar,
+        policyId: 'default',
+        workingDays: { acknowledge: 3, followUp: 5, resolution: 14 },
+        previous: undefined,
+      }),
+    };
+    const events = projectLadder(INITIAL_LADDER_STATE, {
+      assignment: a,
+      steps: DEFAULT_LADDER,
+      calendar,
+      now: new Date(a.forwardedAt),
+    });
+    const event = events.find((e) => e.step === 'reminder_1')!;
+    const step = DEFAULT_LADDER.find((s) => s.name === event.step)!;
+    const letter = composeLetter({
+      event,
+      step,
+      case: complaint,
+      assignment: a,
+      parties,
+      calendar,
+    });
+    return letter.body.split('\n').find((l) => l.startsWith('- konfirmasi'));
+  };
+
+  it('one working day at the first reminder, whether the deadline fell on a Thursday or a Friday', () => {
+    // Forwarded Mon 2 Feb 2026: acknowledgement due Thu 5 Feb; the reminder is dated Friday.
+    expect(firstReminder('2026-02-02')).toMatch(/terlambat 1 hari kerja\.$/);
+    // Forwarded Tue 3 Feb: due Fri 6 Feb; the reminder is dated Saturday, read on Monday.
+    expect(firstReminder('2026-02-03')).toMatch(/terlambat 1 hari kerja\.$/);
+  });
+});

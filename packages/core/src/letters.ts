@@ -4,7 +4,14 @@
  */
 import { emailsOf } from './agency.ts';
 import type { AssignmentRecord } from './assignment.ts';
-import { type Calendar, TIME_ZONE_LABELS, workingDaysBetween } from './calendar.ts';
+import {
+  type Calendar,
+  localDate,
+  shiftWorkingDays,
+  startOfLocalDay,
+  TIME_ZONE_LABELS,
+  workingDaysBetween,
+} from './calendar.ts';
 import { agendaOf, type CaseRecord } from './case.ts';
 import { TARGET_LABELS } from './labels.ts';
 import type { LadderLetter } from './ladder/index.ts';
@@ -97,11 +104,18 @@ export function composeLetter(input: {
     step.action === 'reminder'
       ? `${TITLES.reminder} ${ROMAN[event.level] ?? event.level}`
       : TITLES[step.action];
-  const at = new Date(event.at);
+  // Late up to the working day the letter is read: one dated on a weekend or a day off (the
+  // first instant after a Friday deadline) counts to the next working day, as one dated Friday
+  // after a Thursday deadline counts Friday; both say 1 at the first reminder.
+  const dated = localDate(new Date(event.at), a.timeZone);
+  const readOn = startOfLocalDay(
+    calendar.isWorkingDay(dated) ? dated : shiftWorkingDays(calendar, dated, 1),
+    a.timeZone,
+  );
   const lines = event.targets.map((t) => {
     const due = formatLocal(a.due[t], a.timeZone);
     if (step.action === 'warning') return `- ${TARGET_LABELS[t]}: batas waktu ${due}.`;
-    const late = workingDaysBetween(calendar, new Date(a.due[t]), at, a.timeZone);
+    const late = workingDaysBetween(calendar, new Date(a.due[t]), readOn, a.timeZone);
     return `- ${TARGET_LABELS[t]}: batas waktu ${due}, terlambat ${late} hari kerja.`;
   });
   const opening =
