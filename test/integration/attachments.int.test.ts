@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { attachmentKey, DomainError, newAttachment, Service } from '@pantau/core';
+import { attachmentKey, DomainError, newAttachment, type Principal, Service } from '@pantau/core';
 import { ulid } from 'ulid';
 import { inspectUpload } from '@pantau/documents/sniff';
 import type { DynamoStore } from '@pantau/store';
@@ -18,6 +18,7 @@ import {
   forwardedCase,
   freshStore,
   manualClock,
+  officerOf,
 } from '../support/dynamodb.ts';
 
 const START = '2026-08-03T03:00:00.000Z';
@@ -231,5 +232,46 @@ describe('a case stored with many files given up before they were bounded', () =
     // One transaction holds at most 100 writes: a start removes a few, not all 141 at once.
     expect(after.length).toBeLessThan(201);
     expect(after.length).toBeGreaterThan(60);
+  });
+});
+
+describe('an activity report’s file for the agencies', () => {
+  it('is read by the agencies the activity was held with, not by the case’s others', async () => {
+    clock.set(START);
+    await addAgencies(service, [{ id: 'pln' }, { id: 'polda-metro', focalPointId: 'polri' }]);
+    const { caseId } = await forwardedCase(service, ['polri', 'pln']);
+    const clarification = await service.planActivity(centralOfficer, caseId, {
+      kind: 'clarification',
+      agencyIds: ['polri'],
+    });
+    const started = await service.createAttachment(centralOfficer, caseId, {
+      name: 'BA-klarifikasi.pdf',
+      size: SMALL_PDF.byteLength,
+      attachedTo: { kind: 'activity', activityId: clarification.id },
+      visibility: 'agencies',
+    });
+    const { id } = started.attachment;
+    await blobs.write(attachmentKey(caseId, id), SMALL_PDF);
+    await service.completeAttachment(centralOfficer, caseId, id);
+    const listed = async (p: Principal) =>
+      (await service.listAttachments(p, caseId)).items.map((a) => a.id);
+
+    // PLN's case view leaves the clarification out: its report's file too, listed or fetched.
+    const pln = officerOf('pln');
+    expect((await service.getCase(pln, caseId)).activities).toEqual([]);
+    expect(await listed(pln)).not.toContain(id);
+    await expect(service.downloadAttachment(pln, caseId, id)).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    for (const reader of [officerOf('polri'), centralOfficer]) {
+      expect(await listed(reader)).toContain(id);
+      await expect(service.downloadAttachment(reader, caseId, id)).resolves.toHaveProperty('url');
+    }
+    // The member unit answering for Polri (its assignment delegated) reads what Polri does.
+    const coordinator = officerOf('polri', 'agency_coordinator');
+    await service.delegate(coordinator, caseId, 'polri', { memberId: 'polda-metro' });
+    const member = officerOf('polda-metro');
+    expect((await service.getCase(member, caseId)).activities).toHaveLength(1);
+    expect(await listed(member)).toContain(id);
   });
 });

@@ -53,3 +53,25 @@ describe('the forwarding letter’s enclosures', () => {
     expect(JSON.stringify(notification).length).toBeLessThan(20_000);
   });
 });
+
+describe('the forwarding letter and activity reports', () => {
+  it('names none: the letter does not know which agencies an activity was held with', () => {
+    // A clarification held with another agency before this one was forwarded the case (or
+    // with this one, in an earlier forwarding): its report is read on the case page, by the
+    // agencies that were in it.
+    const activity = { kind: 'activity' as const, agencyId: null, activityId: '01KACT' };
+    const onCase = { kind: 'case' as const, agencyId: null, activityId: null };
+    const { notification } = forwardingLetterWrite({
+      ...forwardedExample(true),
+      number: 'B-6',
+      attachments: [
+        file('surat-pengaduan.pdf', 'available', onCase),
+        file('BA-klarifikasi.pdf', 'available', activity),
+      ],
+      now: FORWARDED_AT,
+    });
+    const list = notification.document?.blocks.filter((b) => b.kind === 'list').at(-1);
+    expect(list).toEqual({ kind: 'list', items: ['surat-pengaduan.pdf'] });
+    expect(notification.document?.enclosures).toBe('1 berkas');
+  });
+});

@@ -3,6 +3,7 @@
  * the limits, and what the bytes must be. The bytes themselves live in a blob store (S3 on
  * AWS, the data dir embedded); the record lives in the case's item collection.
  */
+import { type ActivityRecord, activityHeldWith } from '../activity.ts';
 import { DomainError, invalidInput, limitExceeded } from '../errors.ts';
 import { cutText } from '../schemas/fields.ts';
 import {
@@ -54,16 +55,27 @@ export function defaultVisibility(
 
 /**
  * Whether a reader may see an attachment (list it, download it). Central sees all. An agency
- * sees its own responses' attachments, and the case's or an activity's when they are for the
- * agencies; never another agency's responses' (as it never sees their answers), nor anything
- * still uploading or refused that it did not upload.
+ * sees its own responses' attachments, the case's when they are for the agencies, and an
+ * activity's when they are for the agencies and it reads the activity itself (`activityHeldWith`,
+ * as the case's view decides: a clarification with Polri is not PLN's to read, nor its report's
+ * files); never another agency's responses' (as it never sees their answers), nor anything
+ * still uploading or refused that it did not upload. `activities` are the case's.
  */
-export function canRead(a: AttachmentRecord, reader: CaseReader): boolean {
+export function canRead(
+  a: AttachmentRecord,
+  reader: CaseReader,
+  activities: readonly Pick<ActivityRecord, 'id' | 'agencyIds'>[],
+): boolean {
   if (reader.central) return true;
   const own = a.attachedTo.agencyId !== null && reader.agencies.has(a.attachedTo.agencyId);
   if (a.status !== 'available') return own && reader.agencies.has(a.uploadedBy.agency);
-  if (a.attachedTo.kind === 'response') return own && a.visibility === 'agencies';
-  return a.visibility === 'agencies';
+  if (a.visibility !== 'agencies') return false;
+  if (a.attachedTo.kind === 'response') return own;
+  if (a.attachedTo.kind === 'activity') {
+    const activity = activities.find((x) => x.id === a.attachedTo.activityId);
+    return activity !== undefined && activityHeldWith(activity, reader.agencies);
+  }
+  return true;
 }
 
 /** How long a presigned upload form stays good. */

@@ -29,10 +29,13 @@ export function forwardingLetterWrite(input: {
   const { case: c, assignment: a, agency, now } = input;
   // Only files there to open, and only what this agency may read: never a central-only scan
   // of a hidden-identity case, nor its own uploads refused or never finished (unbounded in
-  // number: they take no place among the case's 30).
+  // number: they take no place among the case's 30). Nor an activity report's file: the
+  // letter is not given the case's activities, and one held with other agencies (before this
+  // one was forwarded the case) is not this agency's to read. Those it was in, it reads in
+  // Pantau.
   const reader = { central: false as const, agencies: new Set([a.agencyId]) };
   const visible = input.attachments
-    .filter((x) => x.status === 'available' && canRead(x, reader))
+    .filter((x) => x.status === 'available' && canRead(x, reader, []))
     .map((x) => x.name);
   const document = forwardingLetterDocument({
     case: c,

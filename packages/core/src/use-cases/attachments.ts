@@ -144,10 +144,10 @@ export async function listAttachments(
   p: Principal,
   caseId: string,
 ): Promise<Page<AttachmentView>> {
-  const { reader } = await readableCase(deps, p, caseId);
+  const { reader, bundle } = await readableCase(deps, p, caseId);
   const all = await deps.store.listAttachments(caseId);
   const now = deps.clock();
-  const shown = all.filter((a) => canRead(a, reader) && !abandoned(a, now));
+  const shown = all.filter((a) => canRead(a, reader, bundle.activities) && !abandoned(a, now));
   return { items: shown.map(viewAttachment), nextCursor: null };
 }
 
@@ -271,7 +271,7 @@ async function readableAttachmentOf(deps: ServiceDeps, p: Principal, caseId: str
   const { reader, bundle } = await readableCase(deps, p, caseId);
   const all = await deps.store.listAttachments(caseId);
   const a = all.find((x) => x.id === id);
-  if (!a || !canRead(a, reader)) throw notFound(`attachment ${id}`);
+  if (!a || !canRead(a, reader, bundle.activities)) throw notFound(`attachment ${id}`);
   return { a, all, bundle };
 }
 
