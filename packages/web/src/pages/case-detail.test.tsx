@@ -362,3 +362,43 @@ describe('the case page of a case with more than 2,000 letters', () => {
     expect(calls.length).toBe(asks);
   });
 });
+
+describe('the deadline to verify and forward on the case page', () => {
+  const waiting = (status: string, infoRequest: unknown = null) => ({
+    ...kase,
+    status,
+    infoRequest,
+    assignments: [],
+    agencyIds: [],
+    underMonitoring: false,
+    extensionRequests: [],
+    activities: [],
+    verificationDueAt: '2026-03-05T16:59:59.999Z',
+    overdue: true,
+  });
+  const row = async () => {
+    const term = await screen.findByText('Batas verifikasi dan penerusan');
+    return term.nextElementSibling!.textContent;
+  };
+
+  it('runs on once the case is verified, until it is forwarded, and says when it is past', async () => {
+    api({ theCase: waiting('verified') });
+    open();
+    const due = await row();
+    expect(due).toContain('5 Mar 2026');
+    expect(due).toContain('Lewat tenggat');
+  });
+
+  it('is stopped while the complainant is asked for what is missing, and says so instead of a date', async () => {
+    api({
+      theCase: {
+        ...waiting('needs_info', { missing: 'Fotokopi KTP', requestedAt: iso(0) }),
+        overdue: false,
+      },
+    });
+    open();
+    const due = await row();
+    expect(due).not.toContain('5 Mar 2026');
+    expect(due).toContain('menunggu kelengkapan dari pengadu');
+  });
+});

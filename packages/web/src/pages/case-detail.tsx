@@ -240,7 +240,7 @@ function Complaint({
             </dd>
           </>
         ) : null}
-        {central && (kase.status === 'received' || kase.status === 'needs_info') ? (
+        {central && (kase.status === 'received' || kase.status === 'verified') ? (
           <>
             <dt>{t('case.verificationDue')}</dt>
             <dd>
@@ -249,6 +249,13 @@ function Complaint({
                 <span className="badge deadline-overdue">{t('deadline.overdue')}</span>
               ) : null}
             </dd>
+          </>
+        ) : null}
+        {central && kase.status === 'needs_info' ? (
+          <>
+            {/* Stopped: counted again from when the complainant's answer is accepted. */}
+            <dt>{t('case.verificationDue')}</dt>
+            <dd className="muted">{t('case.verificationStopped')}</dd>
           </>
         ) : null}
         {kase.infoRequest ? (

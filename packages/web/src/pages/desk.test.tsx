@@ -191,3 +191,28 @@ describe('the desk’s overdue-by-agency card', () => {
     expect(asked).not.toMatch(/from=|to=/);
   });
 });
+
+describe('the desk’s cases waiting for central', () => {
+  it('lists a case verified but not forwarded, with the day to forward it by and overdue when past', async () => {
+    const verified = {
+      id: 'c-verified',
+      subject: 'Jalan desa rusak',
+      status: 'verified',
+      verificationDueAt: '2026-03-26T16:59:59.999Z',
+      overdue: true,
+    };
+    const calls = mockApi((call) =>
+      call.path.startsWith('/v1/cases?') && call.path.includes('status=verified')
+        ? json(200, { items: [verified], nextCursor: null, total: 1 })
+        : json(200, EMPTY),
+    );
+    renderWith(<Desk />, { as: { agency: 'setneg', role: 'central_officer' } });
+    const card = screen.getByRole('region', { name: /Sudah diverifikasi, belum diteruskan/ });
+    const link = await within(card).findByRole('link', { name: 'Jalan desa rusak' });
+    const row = link.closest('li')!;
+    expect(row.textContent).toContain('teruskan paling lambat');
+    expect(row.textContent).toContain('26 Mar 2026');
+    expect(row.textContent).toContain('Lewat tenggat');
+    expect(calls.some((c) => c.path.includes('status=verified'))).toBe(true);
+  });
+});

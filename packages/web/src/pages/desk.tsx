@@ -93,7 +93,8 @@ export default function Desk() {
         </Link>
       </p>
       <div className="grid">
-        <ToVerify zone={zone} />
+        <AwaitingCentral zone={zone} status="received" />
+        <AwaitingCentral zone={zone} status="verified" />
         <Reopened zone={zone} />
         <Extensions zone={zone} />
         <Worklist
@@ -145,25 +146,34 @@ function CalendarNotice({ zone }: { zone: TimeZone }) {
   ));
 }
 
-function ToVerify({ zone }: { zone: TimeZone }) {
+/**
+ * Cases waiting on central, with the day to verify and forward them by (3 working days from
+ * receipt): new ones to verify, and those verified but not yet forwarded, whose deadline runs
+ * until the first forward.
+ */
+function AwaitingCentral({ zone, status }: { zone: TimeZone; status: 'received' | 'verified' }) {
   const { t } = useI18n();
   const list = usePaged(
     (cursor) =>
       unwrap(
         api.GET('/v1/cases', {
-          params: { query: { status: 'received', ...page(cursor) } },
+          params: { query: { status, ...page(cursor) } },
         }),
       ),
-    [],
+    [status],
   );
+  const [id, title, by] =
+    status === 'received'
+      ? (['to-verify', t('desk.toVerify'), t('desk.verifyBy')] as const)
+      : (['to-forward', t('desk.toForward'), t('desk.forwardBy')] as const);
   return (
-    <ListCard id="to-verify" title={t('desk.toVerify')} list={list}>
+    <ListCard id={id} title={title} list={list}>
       <ul className="plain">
         {list.items.map((c) => (
           <li key={c.id}>
             <Link href={`/cases/${c.id}`}>{c.subject}</Link>{' '}
             <span className="muted small">
-              {t('desk.verifyBy')} <Time at={c.verificationDueAt} zone={zone} />
+              {by} <Time at={c.verificationDueAt} zone={zone} />
             </span>
             {c.overdue ? (
               <span className="badge deadline-overdue">{t('deadline.overdue')}</span>
