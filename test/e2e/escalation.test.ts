@@ -83,7 +83,12 @@ describe('escalation over HTTP with the manual clock', { timeout: 240_000 }, () 
     expect(sent.every((n) => n.status === 'sent')).toBe(true);
     expect(sent[0]!.recipients).toEqual(['dumas@polri.example.go.id']);
     expect(sent.at(-1)!.recipients).toEqual(['dumas@setneg.go.id']); // central intervention goes to central
-    expect(sent.find((n) => n.step === 'reminder_2')!.body).toContain('terlambat 5 hari kerja');
+    // Dated Good Friday 3 April (the instant after Thursday's fifth working day late), read on
+    // Monday 6 April: the acknowledgement (due Thursday 26 March) is in its sixth working day
+    // late, as reminder I, dated Friday 27 March, said its first.
+    const reminder = (step: string) => sent.find((n) => n.step === step)!.body;
+    expect(reminder('reminder_1')).toContain('terlambat 1 hari kerja');
+    expect(reminder('reminder_2')).toContain('terlambat 6 hari kerja');
 
     const files = emlFiles(dataDir);
     expect(files).toHaveLength(SILENT_LADDER.length + 1); // and the forwarding letter

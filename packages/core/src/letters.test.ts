@@ -163,8 +163,8 @@ describe('what a letter says', () => {
 });
 
 describe('how late a reminder says the agency is', () => {
-  /** The first reminder's line for the acknowledgement, of an agency forwarded on `day`. */
-  const firstReminder = (day: string) => {
+  /** A reminder's line for the acknowledgement, of an agency forwarded on `day`. */
+  const reminderLine = (day: string, rung: 'reminder_1' | 'reminder_2') => {
     const a = {
       ...silent,
       ...newAssignment({
@@ -186,7 +186,7 @@ describe('how late a reminder says the agency is', () => {
       calendar,
       now: new Date(a.forwardedAt),
     });
-    const event = events.find((e) => e.step === 'reminder_1')!;
+    const event = events.find((e) => e.step === rung)!;
     const step = DEFAULT_LADDER.find((s) => s.name === event.step)!;
     const letter = composeLetter({
       event,
@@ -201,8 +201,13 @@ describe('how late a reminder says the agency is', () => {
 
   it('one working day at the first reminder, whether the deadline fell on a Thursday or a Friday', () => {
     // Forwarded Mon 2 Feb 2026: acknowledgement due Thu 5 Feb; the reminder is dated Friday.
-    expect(firstReminder('2026-02-02')).toMatch(/terlambat 1 hari kerja\.$/);
+    expect(reminderLine('2026-02-02', 'reminder_1')).toMatch(/terlambat 1 hari kerja\.$/);
     // Forwarded Tue 3 Feb: due Fri 6 Feb; the reminder is dated Saturday, read on Monday.
-    expect(firstReminder('2026-02-03')).toMatch(/terlambat 1 hari kerja\.$/);
+    expect(reminderLine('2026-02-03', 'reminder_1')).toMatch(/terlambat 1 hari kerja\.$/);
+  });
+
+  it('five working days more at the second, whatever the day it is dated', () => {
+    expect(reminderLine('2026-02-02', 'reminder_2')).toMatch(/terlambat 6 hari kerja\.$/);
+    expect(reminderLine('2026-02-03', 'reminder_2')).toMatch(/terlambat 6 hari kerja\.$/);
   });
 });
