@@ -10,6 +10,7 @@ import type { LadderRecord } from './notification.ts';
 import { invalidTransition } from './errors.ts';
 import { type ComplaintType, TARGETS, type Target } from './policy.ts';
 import type { AssignmentView, RedirectInput, ResponseInput } from './schemas.ts';
+import { type Reader, readerSees } from './tenancy.ts';
 
 export type AssignmentState = AssignmentView['state'];
 
@@ -208,12 +209,28 @@ export function nextDueAt(a: AssignmentRecord): string | null {
 }
 
 /**
+ * An assignment's clock as `reader` reads it. The agency whose date it inherited is the one
+ * that said "not ours": an agency keeps that the clock was inherited, not from whom, unless it
+ * reads as that agency too (its own redirect, a member unit's).
+ */
+export function clockAsRead<C extends { readonly inheritedFrom: string | null }>(
+  clock: C,
+  reader: Reader,
+): C {
+  return clock.inheritedFrom === null || readerSees(reader, clock.inheritedFrom)
+    ? clock
+    : { ...clock, inheritedFrom: null };
+}
+
+/**
  * The API view: the record plus what is derived from the clock. `escalationLevel` is the rung
- * the ladder's current round reached, while something is still overdue.
+ * the ladder's current round reached, while something is still overdue. `reader`: whom it is
+ * for (an agency does not read another agency's id in it).
  */
 export function viewAssignment(
   a: AssignmentRecord,
   now: Date,
+  reader: Reader,
   ladder?: Pick<LadderRecord, 'level' | 'generation' | 'rung'>,
 ): AssignmentView {
   const overdue = mapTargets((t) => isTargetOverdue(a, t, now));
@@ -226,7 +243,10 @@ export function viewAssignment(
     state: a.state,
     instructions: a.instructions,
     forwardedAt: a.forwardedAt,
-    clock: a.clock ?? { basis: 'fresh', from: a.forwardedAt, inheritedFrom: null },
+    clock: clockAsRead(
+      a.clock ?? { basis: 'fresh', from: a.forwardedAt, inheritedFrom: null },
+      reader,
+    ),
     timeZone: a.timeZone,
     delegatedTo: a.delegatedTo ?? null,
     due: a.due,

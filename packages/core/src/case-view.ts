@@ -4,7 +4,7 @@
  * its status, steps and the agencies' answers (a confidential report: its status only).
  * The case itself and its lifecycle are in case.ts.
  */
-import { type AssignmentRecord, viewAssignment } from './assignment.ts';
+import { type AssignmentRecord, isTargetOverdue, viewAssignment } from './assignment.ts';
 import {
   activityHeldWith,
   type ActivityRecord,
@@ -15,19 +15,21 @@ import {
 import { type CaseRecord, type CaseStatus, isCaseOverdue, isReplyWindowOpen } from './case.ts';
 import { awaitsDecision, type ExtensionRequestRecord } from './extension.ts';
 import type { LadderRecord } from './notification.ts';
+import { TARGETS } from './policy.ts';
 import type { CaseView, TrackingAnswer } from './schemas.ts';
+import type { Reader } from './tenancy.ts';
 import type { TimelineEvent } from './timeline.ts';
-
-type Reader = { central: true } | { central: false; agencies: ReadonlySet<string> };
 
 /**
  * The case as a reader may see it. Central sees everything. An agency sees only its own
- * assignments (and its member units'), no central notes, no complainant when the identity is
+ * assignments (and its member units'), nothing of another agency's (not even whether it is
+ * late), no central notes, no import row key, no complainant when the identity is
  * hidden (UU 25/2009 art. 42), and never the tracking code: it is the complainant's credential
  * (whoever holds it may reply as them and close the case, grading the agency's own answer).
  * With what is still to act on, from the case's own records (not its timeline, which a case sent
  * to sixty agencies makes long): the extension requests awaiting a decision and its activities.
- * A list of cases passes none of them (the case is read for those).
+ * A list of cases passes none of them (the case is read for those): to an agency, a case
+ * in it is then not overdue (its `overdue` is of its own assignments, never another agency's).
  */
 export function viewCase(
   c: CaseRecord,
@@ -41,9 +43,10 @@ export function viewCase(
   const visible = reader.central
     ? assignments
     : assignments.filter((a) => reader.agencies.has(a.agencyId));
-  const shown = caseActivities(
-    reader.central ? activities : activities.filter((a) => activityHeldWith(a, reader.agencies)),
-  );
+  const readable = reader.central
+    ? activities
+    : activities.filter((a) => activityHeldWith(a, reader.agencies));
+  const shown = caseActivities(readable);
   return {
     id: c.id,
     ...(reader.central ? { trackingCode: c.trackingCode } : {}),
@@ -60,22 +63,29 @@ export function viewCase(
     respondent: c.respondent,
     location: c.location,
     externalRef: c.externalRef ?? null,
-    imported: c.imported ?? null,
+    // The row key holds the sender's name and the subject as the register wrote it, before
+    // central restated it (to take a name out): central's, as the subject it came in with is.
+    imported: c.imported ? (reader.central ? c.imported : { at: c.imported.at }) : null,
     classification:
       c.classification && !reader.central ? { ...c.classification, note: null } : c.classification,
     assignments: visible.map((a) =>
       viewAssignment(
         a,
         now,
+        reader,
         ladders.find((l) => l.agencyId === a.agencyId),
       ),
     ),
     agencyIds: reader.central
       ? [...c.agencyIds]
       : c.agencyIds.filter((id) => reader.agencies.has(id)),
-    underMonitoring: activities.some(isActivityOpen),
+    // An agency's: of the activities it is in (another agency's clarification is not its to know).
+    underMonitoring: readable.some(isActivityOpen),
     verificationDueAt: c.verificationDueAt,
-    overdue: isCaseOverdue(c, now),
+    // An agency's: of its own assignments (the case's soonest deadline may be another's).
+    overdue: reader.central
+      ? isCaseOverdue(c, now)
+      : visible.some((a) => TARGETS.some((t) => isTargetOverdue(a, t, now))),
     // The outcome is the agency's to know; the note is central's (why, in its own words).
     closure: c.closure && !reader.central ? { ...c.closure, note: null } : c.closure,
     infoRequest: reader.central ? infoRequestOf(c) : null,

@@ -349,13 +349,15 @@ describe('assignment lifecycle', () => {
     });
     expect(nextDueAt(progress)).toBe(progress.due.resolution);
     const farFuture = new Date('2027-12-31T00:00:00Z');
-    expect(viewAssignment(progress, farFuture).overdue).toEqual({
+    expect(viewAssignment(progress, farFuture, { central: true }).overdue).toEqual({
       acknowledge: false,
       followUp: false,
       resolution: true,
     });
     expect(
-      viewAssignment(redirect(baseAssignment, { reason: 'r' }, later), farFuture).overdue,
+      viewAssignment(redirect(baseAssignment, { reason: 'r' }, later), farFuture, {
+        central: true,
+      }).overdue,
     ).toEqual({ acknowledge: false, followUp: false, resolution: false });
     expect(nextDueAt(withdraw(baseAssignment, later))).toBeNull();
   });

@@ -294,8 +294,8 @@ export interface Store extends DocumentStore {
     finalsOf: ReadonlySet<string>,
   ): Promise<{ readonly items: TimelineEvent[]; readonly earlier: boolean }>;
   /**
-   * A case's events, oldest first (`newest`: newest first); `agencyIds` limits assignment
-   * events to those agencies.
+   * A case's events, oldest first (`newest`: newest first); `agencyIds`: only those an agency
+   * reading as these sees (`agencySeesEvent`).
    */
   listTimeline(
     caseId: string,

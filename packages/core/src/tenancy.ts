@@ -26,3 +26,14 @@ export const isCentral = (p: Principal): boolean =>
 /** Central roles belong to the central tenant and agency roles to agencies, never crossed. */
 export const roleFitsTenant = (agency: string, role: Role): boolean =>
   (agency === CENTRAL_TENANT) === role.startsWith('central_');
+
+/**
+ * Who a view is for: central, which sees everything, or an agency with the agencies it reads
+ * as (its own, its member units', a focal point's that delegated to it). Whatever names
+ * another agency stays out of an agency's view: it must not learn who else has the case.
+ */
+export type Reader = { central: true } | { central: false; agencies: ReadonlySet<string> };
+
+/** Whether `reader` may read that `agencyId` is on the case. */
+export const readerSees = (reader: Reader, agencyId: string): boolean =>
+  reader.central || reader.agencies.has(agencyId);

@@ -1,6 +1,6 @@
 /** The append-only case timeline: every step anyone (or the engine) takes lands here. */
 import { monotonicFactory } from 'ulid';
-import type { Principal } from './tenancy.ts';
+import { CENTRAL_TENANT, type Principal } from './tenancy.ts';
 
 const monotonic = monotonicFactory();
 let latest = 0;
@@ -82,3 +82,17 @@ export interface TimelineEvent {
 }
 
 export const actorOf = (p: Principal): Actor => ({ sub: p.sub, agency: p.agency, role: p.role });
+
+/**
+ * Whether an agency reading as `agencies` (its own, its member units', a focal point's that
+ * delegated to it) sees an event: its assignments' events, and the case's own but those a
+ * person of another agency caused (the case moving on that agency's answer). The actor cannot
+ * be shown without them: even "another agency" would tell it someone else has the case.
+ */
+export const agencySeesEvent = (
+  e: Pick<TimelineEvent, 'agencyId' | 'actor'>,
+  agencies: ReadonlySet<string>,
+): boolean =>
+  e.agencyId !== null
+    ? agencies.has(e.agencyId)
+    : !('agency' in e.actor) || e.actor.agency === CENTRAL_TENANT || agencies.has(e.actor.agency);

@@ -9,6 +9,7 @@
 import type { WriteConflict } from '@pantau/core';
 import {
   type Agency,
+  agencySeesEvent,
   readAgency,
   type StoredAgency,
   type AssignmentQuery,
@@ -265,7 +266,7 @@ export class DynamoStore extends SearchStore implements Store {
     );
   }
 
-  /** A case's timeline, oldest first; optionally only case-level events and those agencies'. */
+  /** A case's timeline, oldest first; optionally only what an agency reading as those sees. */
   async listTimeline(
     caseId: string,
     page: PageRequest,
@@ -282,7 +283,7 @@ export class DynamoStore extends SearchStore implements Store {
       ],
       page,
       agencyIds
-        ? (item) => item.agencyId === null || agencyIds.has(String(item.agencyId))
+        ? (item) => agencySeesEvent(item as unknown as TimelineEvent, agencyIds)
         : undefined,
     );
   }

@@ -400,6 +400,7 @@ const largestIdempotency = (): IdempotencyRecord => {
         previous: undefined,
       }),
       new Date(NOW),
+      { central: true }, // the forward's answer, central's
     ),
   );
   const body = { items: forwarded };

@@ -173,7 +173,10 @@ export const AssignmentSchema = z
       .object({
         basis: z.enum(['fresh', 'inherited']),
         from: instant,
-        inheritedFrom: z.string().nullable(),
+        inheritedFrom: z.string().nullable().meta({
+          description:
+            'The redirected agency whose date it inherited (an agency reads null unless it is its own or a member unit’s)',
+        }),
       })
       .meta({
         description:
@@ -243,10 +246,19 @@ export const CaseSchema = z
     respondent: z.string().nullable(),
     location: LocationSchema.nullable(),
     externalRef: ExternalRefSchema.nullable(),
-    imported: z.object({ at: instant, rowKey: z.string() }).nullable().meta({
-      description:
-        'Set on a case that came from a spreadsheet import: when, and its row key; its dates are the register’s',
-    }),
+    imported: z
+      .object({
+        at: instant,
+        rowKey: z.string().optional().meta({
+          description:
+            'Central only, never sent to an agency: it holds the sender and the subject as the register wrote them',
+        }),
+      })
+      .nullable()
+      .meta({
+        description:
+          'Set on a case that came from a spreadsheet import: when, and its row key; its dates are the register’s',
+      }),
     classification: z
       .object({
         type: z.enum(COMPLAINT_TYPES),
@@ -266,7 +278,10 @@ export const CaseSchema = z
         'A monitoring activity is planned or proposed (false in a list of cases: read the case)',
     }),
     verificationDueAt: instant,
-    overdue: z.boolean(),
+    overdue: z.boolean().meta({
+      description:
+        'A deadline still open has passed: the case’s or an assignment’s (an agency: one of its own assignments; false in a search hit, which reads none: read the case)',
+    }),
     closure: z
       .object({ outcome: z.enum(CLOSE_OUTCOMES), note: z.string().nullable(), at: instant })
       .nullable(),

@@ -19,7 +19,10 @@ const searchFields = {
         'phone (any national or international form) or e-mail',
     }),
   status: z.enum(CASE_STATUSES).optional(),
-  agencyId: AgencyIdSchema.optional(),
+  agencyId: AgencyIdSchema.optional().meta({
+    description:
+      'Cases forwarded to this agency (an agency: to itself or a member unit; any other id matches nothing)',
+  }),
   type: z.enum(COMPLAINT_TYPES).optional(),
   from: calendarDate.optional().meta({ description: 'Received on or after (WIB date)' }),
   to: calendarDate.optional().meta({ description: 'Received on or before (WIB date)' }),

@@ -22,7 +22,7 @@ import type { NotificationRecord } from '../notification.ts';
 import { type SlaPolicy, TARGETS } from '../policy.ts';
 import type { Page, PageRequest } from '../ports.ts';
 import type { AssignmentView, DeadlinesView, QueueFilter, WorklistFilter } from '../schemas.ts';
-import type { Principal } from '../tenancy.ts';
+import type { Principal, Reader } from '../tenancy.ts';
 import {
   AGENCY_ROLES,
   calendarById,
@@ -41,8 +41,8 @@ export async function getAssignment(
   caseId: string,
   agencyId: string,
 ): Promise<AssignmentView> {
-  const { bundle, assignment } = await readableAssignment(deps, p, caseId, agencyId);
-  return viewAssignment(assignment, deps.clock(), ladderOf(bundle, agencyId));
+  const { bundle, assignment, reader } = await readableAssignment(deps, p, caseId, agencyId);
+  return viewAssignment(assignment, deps.clock(), reader, ladderOf(bundle, agencyId));
 }
 
 /** An agency's queue (`scope=members` adds a focal point's member units), soonest deadline first. */
@@ -79,7 +79,7 @@ export async function queue(
     filter.ended && !filter.state
       ? await chainedPage([list(undefined), ...ENDED_STATES.map(list)], filter)
       : await list(filter.state)(filter);
-  return assignmentPage(deps, page, now);
+  return assignmentPage(deps, page, now, { central: false, agencies: new Set(agencies) });
 }
 
 /** Central's cross-agency worklist. */
@@ -120,7 +120,7 @@ export async function worklist(
   const page = filter.agencyId
     ? await deps.store.listQueue([filter.agencyId], query, filter)
     : await deps.store.listWorklist(query, filter);
-  const views = await assignmentPage(deps, page, now);
+  const views = await assignmentPage(deps, page, now, { central: true });
   // Under monitoring lives on the ladder, read with the page: filtered here (pages may be short).
   return filter.monitoring === undefined
     ? views
@@ -136,12 +136,14 @@ async function assignmentPage(
   deps: ServiceDeps,
   page: Page<AssignmentRecord>,
   now: Date,
+  reader: Reader,
 ): Promise<Page<AssignmentView>> {
   const ladders = await deps.store.getLadders(page.items);
   return mapPage(page, (a) =>
     viewAssignment(
       a,
       now,
+      reader,
       ladders.find((l) => l.caseId === a.caseId && l.agencyId === a.agencyId),
     ),
   );

@@ -28,7 +28,7 @@ import type {
   WithdrawInput,
 } from '../schemas.ts';
 import { counterDeltas } from '../stats.ts';
-import { CENTRAL_TENANT, type Principal } from '../tenancy.ts';
+import { CENTRAL_TENANT, type Principal, type Reader } from '../tenancy.ts';
 import { actorOf, type EventType } from '../timeline.ts';
 import {
   actableAssignment,
@@ -150,7 +150,7 @@ export async function delegate(
     throw new DomainError('forbidden', 'only the assigned agency’s coordinator may delegate it');
   }
   return retryOnConflict(async () => {
-    const { bundle, assignment } = await readableAssignment(deps, p, caseId, agencyId);
+    const { bundle, assignment, reader } = await readableAssignment(deps, p, caseId, agencyId);
     // Authorised first: the member unit is looked up once the assignment is the caller's, and
     // the delegation written only while the unit is as read (one that left the focal point
     // meanwhile, its delegations given back already, is refused on reading it again).
@@ -170,6 +170,7 @@ export async function delegate(
     return setDelegation(
       deps,
       p,
+      reader,
       bundle,
       assignment,
       input.memberId,
@@ -183,6 +184,7 @@ export async function delegate(
 async function setDelegation(
   deps: ServiceDeps,
   p: Principal,
+  reader: Reader,
   bundle: CaseBundle,
   assignment: AssignmentRecord,
   memberId: string | null,
@@ -201,7 +203,7 @@ async function setDelegation(
     ...(member ? { agenciesAsRead: [member] } : {}),
     events: [event(assignment.caseId, now, 'assignment_delegated', p, assignment.agencyId, data)],
   });
-  return change.view;
+  return change.view(reader);
 }
 
 /**
@@ -231,7 +233,7 @@ export async function returnDelegations(
           const bundle = await loadCase(deps, a.caseId);
           const assignment = bundle.assignments.find((x) => x.agencyId === a.agencyId);
           if (assignment?.delegatedTo !== memberId) return;
-          await setDelegation(deps, p, bundle, assignment, null, {
+          await setDelegation(deps, p, { central: true }, bundle, assignment, null, {
             memberId: null,
             note: null,
             reason: 'member_left',
@@ -272,11 +274,11 @@ async function changeAssignment(
   if (idem) await found(deps, p, caseId, agencyId); // authorised before a replay
   return idempotent(deps, p.agency, idem, (remember) =>
     retryOnConflict(async () => {
-      const { bundle, assignment } = await found(deps, p, caseId, agencyId);
+      const { bundle, assignment, reader } = await found(deps, p, caseId, agencyId);
       const now = deps.clock();
       const { next, type, data } = await apply(assignment, now);
       const ladder = ladderOf(bundle, agencyId);
-      if (!next) return viewAssignment(assignment, now, ladder);
+      if (!next) return viewAssignment(assignment, now, reader, ladder);
       const written = put(assignment, next);
       const assignments = bundle.assignments.map((a) => (a === assignment ? written.record : a));
       // The case is always rewritten under its version, so that concurrent changes to
@@ -313,7 +315,7 @@ async function changeAssignment(
       const ladders = [replyLadder, rearmed?.put].filter((l) => l !== undefined);
       // Ended (a final answer, "not ours"): a request for more time waits for nothing now.
       const lapsed = isOpen(next) ? [] : lapsedRequests(bundle, [next], now);
-      const body = viewAssignment(written.record, now, rearmed?.put.record ?? ladder);
+      const body = viewAssignment(written.record, now, reader, rearmed?.put.record ?? ladder);
       // The calendar is read only when a first response needs its working days counted.
       const firstResponse =
         assignment.met.followUp === null && written.record.met.followUp !== null;

@@ -2,6 +2,7 @@
 import {
   type AssignmentRecord,
   canForwardAgain,
+  clockAsRead,
   clockFrom,
   isOpen,
   newAssignment,
@@ -43,7 +44,7 @@ import type {
   VerificationInput,
 } from '../schemas.ts';
 import { counterDeltas } from '../stats.ts';
-import { CENTRAL_TENANT, type Principal } from '../tenancy.ts';
+import { CENTRAL_TENANT, type Principal, type Reader, readerSees } from '../tenancy.ts';
 import { actorOf, type EventType, type TimelineEvent } from '../timeline.ts';
 import {
   armLadders,
@@ -276,7 +277,7 @@ export async function forward(
           ? { ...armed, record: { ...armed.record, forwardingLetter: 'due' as const } }
           : armed;
       });
-      const body = { items: created.map((c) => viewAssignment(c.record, now)) };
+      const body = { items: created.map((c) => viewAssignment(c.record, now, { central: true })) };
       // The redirects this forwarding answered leave central's "awaiting re-forward" list.
       const answered = awaiting
         .filter((a) => !created.some((c) => c.record.agencyId === a.agencyId))
@@ -412,8 +413,9 @@ export async function closeCase(
 }
 
 /**
- * The case's timeline, oldest first (or newest first); an agency does not see what central
- * asked the complainant for.
+ * The case's timeline, oldest first (or newest first). An agency sees the case's events and
+ * its own assignments' (`agencySeesEvent`: not those another agency's person caused), not what
+ * central asked the complainant for, and no other agency's id in a forwarding.
  */
 export async function timeline(
   deps: ServiceDeps,
@@ -429,15 +431,46 @@ export async function timeline(
     ...events,
     items: events.items.map((e) => {
       const hidden = CENTRAL_ONLY_DATA[e.type] ?? [];
-      return hidden.some((k) => k in e.data)
+      const kept = hidden.some((k) => k in e.data)
         ? {
             ...e,
             data: Object.fromEntries(Object.entries(e.data).filter(([k]) => !hidden.includes(k))),
           }
         : e;
+      return kept.type === 'assignment_forwarded' ? forwardingAsRead(kept, reader) : kept;
     }),
   };
 }
+
+/**
+ * A forwarding as an agency reads it. A re-forward names the redirected assignments it
+ * answered, and an inherited clock whose date it took: other agencies (those that said "not
+ * ours"), unless the reader reads as them. It keeps that it was a re-forward and that the
+ * clock was inherited, not whose (`agencyId: null`, as the assignment's `inheritedFrom`).
+ */
+function forwardingAsRead(e: TimelineEvent, reader: Reader): TimelineEvent {
+  const { reforwardOf, clock } = e.data;
+  return {
+    ...e,
+    data: {
+      ...e.data,
+      ...(Array.isArray(reforwardOf)
+        ? {
+            reforwardOf: reforwardOf.map((r: unknown) =>
+              isRecord(r) && typeof r.agencyId === 'string' && readerSees(reader, r.agencyId)
+                ? r
+                : { agencyId: null },
+            ),
+          }
+        : {}),
+      ...(isRecord(clock) && typeof clock.inheritedFrom === 'string'
+        ? { clock: clockAsRead({ ...clock, inheritedFrom: clock.inheritedFrom }, reader) }
+        : {}),
+    },
+  };
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 
 /**
  * What of an event's data stays with central, by event type. What central asked the

@@ -126,7 +126,7 @@ export async function decideExtension(
     )
       return {
         decision: request,
-        view: viewAssignment(assignment, now, ladderOf(bundle, agencyId)),
+        view: viewAssignment(assignment, now, { central: true }, ladderOf(bundle, agencyId)),
         rearm: undefined,
       };
     const decision = decided(request, input.approve, input.note ?? null, p.sub, now);
@@ -165,7 +165,7 @@ export async function decideExtension(
         ...change.events(p),
       ],
     });
-    return { decision, view: change.view, rearm: change.rearm };
+    return { decision, view: change.view({ central: true }), rearm: change.rearm };
   });
   if (result.rearm) await armLadders(deps, [result.rearm]);
   return { ...viewExtensionRequest(result.decision), assignment: result.view };
@@ -220,13 +220,13 @@ async function clockChange(
     | Promise<ClockChange | undefined>,
 ): Promise<AssignmentView> {
   const result = await retryOnConflict(async () => {
-    const { bundle, assignment } = await readableAssignment(deps, p, caseId, agencyId);
+    const { bundle, assignment, reader } = await readableAssignment(deps, p, caseId, agencyId);
     if (!isCentral(p)) await assertCanAct(deps, p, agencyId, assignment.delegatedTo);
     const now = deps.clock();
     const changed = await apply(assignment, now);
     if (!changed)
       return {
-        view: viewAssignment(assignment, now, ladderOf(bundle, agencyId)),
+        view: viewAssignment(assignment, now, reader, ladderOf(bundle, agencyId)),
         rearm: undefined,
       };
     const { assignment: next, entry } = changed;
@@ -239,7 +239,7 @@ async function clockChange(
         ...change.events(p),
       ],
     });
-    return change;
+    return { view: change.view(reader), rearm: change.rearm };
   });
   if (result.rearm) await armLadders(deps, [result.rearm]);
   return result.view;

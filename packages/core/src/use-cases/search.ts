@@ -59,16 +59,19 @@ export async function search(
           to: endOfLocalDay(filter.to ?? '9999-12-31', DEFAULT_TIME_ZONE),
         }
       : undefined;
+  const central = isCentral(p);
+  const scope = central ? undefined : await agencyVisibility(deps, p);
+  // An agency's filter matches the agencies it may see on a case (those its hit lists), never
+  // another's: which of its cases that agency also has is not its to learn.
+  const agencyMatches = (c: CaseRecord, agencyId: string) =>
+    c.agencyIds.includes(agencyId) && (!scope || scope.agencies.has(agencyId));
   const passes = (c: CaseRecord) =>
     (!filter.status || c.status === filter.status) &&
-    (!filter.agencyId || c.agencyIds.includes(filter.agencyId)) &&
+    (!filter.agencyId || agencyMatches(c, filter.agencyId)) &&
     (!filter.type || c.classification?.type === filter.type) &&
     (!received ||
       (Date.parse(c.receivedAt) >= received.from.getTime() &&
         Date.parse(c.receivedAt) <= received.to.getTime()));
-
-  const central = isCentral(p);
-  const scope = central ? undefined : await agencyVisibility(deps, p);
   const view = (c: CaseRecord, matchedBy: SearchHit['matchedBy']): SearchHit => ({
     ...viewCase(
       c,

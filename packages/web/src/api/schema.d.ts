@@ -5336,6 +5336,7 @@ export type paths = {
                     /** @description Words (prefix from 4 letters; case, diacritics and Indonesian affixes ignored), or for central an identifier: tracking code, agenda or letter number, external reference, NIK, phone (any national or international form) or e-mail */
                     q: string;
                     status?: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";
+                    /** @description Cases forwarded to this agency (an agency: to itself or a member unit; any other id matches nothing) */
                     agencyId?: string;
                     type?: "light" | "normative" | "examination";
                     /** @description Received on or after (WIB date) */
@@ -5988,7 +5989,8 @@ export type components = {
                  * @example 2026-03-30T16:59:59.999Z
                  */
                 at: string;
-                rowKey: string;
+                /** @description Central only, never sent to an agency: it holds the sender and the subject as the register wrote them */
+                rowKey?: string;
             } | null;
             classification: {
                 /** @enum {string} */
@@ -6007,6 +6009,7 @@ export type components = {
              * @example 2026-03-30T16:59:59.999Z
              */
             verificationDueAt: string;
+            /** @description A deadline still open has passed: the case’s or an assignment’s (an agency: one of its own assignments; false in a search hit, which reads none: read the case) */
             overdue: boolean;
             closure: {
                 /** @enum {string} */
@@ -6097,6 +6100,7 @@ export type components = {
                  * @example 2026-03-30T16:59:59.999Z
                  */
                 from: string;
+                /** @description The redirected agency whose date it inherited (an agency reads null unless it is its own or a member unit’s) */
                 inheritedFrom: string | null;
             };
             /** @enum {string} */
@@ -7210,7 +7214,8 @@ export type components = {
                  * @example 2026-03-30T16:59:59.999Z
                  */
                 at: string;
-                rowKey: string;
+                /** @description Central only, never sent to an agency: it holds the sender and the subject as the register wrote them */
+                rowKey?: string;
             } | null;
             classification: {
                 /** @enum {string} */
@@ -7229,6 +7234,7 @@ export type components = {
              * @example 2026-03-30T16:59:59.999Z
              */
             verificationDueAt: string;
+            /** @description A deadline still open has passed: the case’s or an assignment’s (an agency: one of its own assignments; false in a search hit, which reads none: read the case) */
             overdue: boolean;
             closure: {
                 /** @enum {string} */
@@ -7277,6 +7283,7 @@ export type components = {
             q: string;
             /** @enum {string} */
             status?: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";
+            /** @description Cases forwarded to this agency (an agency: to itself or a member unit; any other id matches nothing) */
             agencyId?: string;
             /** @enum {string} */
             type?: "light" | "normative" | "examination";

@@ -3,8 +3,15 @@
  * read, so a refusal says nothing about which ids exist), then scopes every read to what the
  * principal may see: anything else is "not found" (404, no existence leak).
  */
+import type { AssignmentRecord } from '../../assignment.ts';
 import { DomainError, notFound } from '../../errors.ts';
-import { isCentral, type Principal, type Role, roleFitsTenant } from '../../tenancy.ts';
+import {
+  isCentral,
+  type Principal,
+  type Reader,
+  type Role,
+  roleFitsTenant,
+} from '../../tenancy.ts';
 import type { CaseBundle } from '../../ports.ts';
 import type { ServiceDeps } from './deps.ts';
 import { loadCase } from './loaders.ts';
@@ -61,18 +68,19 @@ export async function readableAssignment(
   p: Principal,
   caseId: string,
   agencyId: string,
-) {
+): Promise<{ bundle: CaseBundle; assignment: AssignmentRecord; reader: Reader }> {
   const bundle = await loadCase(deps, caseId);
   const assignment = bundle.assignments.find((a) => a.agencyId === agencyId);
   // The caller's own assignment (or one delegated to it) needs no list of member units: the
-  // common case of an agency answering reads only the case.
-  if (assignment && !isCentral(p) && assignment.agencyId === p.agency)
-    return { bundle, assignment };
+  // common case of an agency answering reads only the case (and reads it as itself alone).
+  if (assignment && !isCentral(p) && assignment.agencyId === p.agency) {
+    return { bundle, assignment, reader: { central: false, agencies: new Set([p.agency]) } };
+  }
   const { reader } = await readableCase(deps, p, caseId, bundle);
   if (!assignment || (!reader.central && !reader.agencies.has(agencyId))) {
     throw notFound(`assignment of ${agencyId} on case ${caseId}`);
   }
-  return { bundle, assignment };
+  return { bundle, assignment, reader };
 }
 
 /** An assignment the caller may see (else 404) and act on as an agency (else 403). */

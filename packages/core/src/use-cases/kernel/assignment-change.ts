@@ -9,7 +9,7 @@ import {
 } from '../../ladder/index.ts';
 import type { LadderRecord } from '../../notification.ts';
 import type { CaseBundle, VersionedPut } from '../../ports.ts';
-import type { Principal } from '../../tenancy.ts';
+import type { Principal, Reader } from '../../tenancy.ts';
 import { actorOf } from '../../timeline.ts';
 import type { ServiceDeps } from './deps.ts';
 import { statusEvents } from './events.ts';
@@ -50,7 +50,9 @@ export async function assignmentChange(
       ...skippedEvents(skipped, before, actorOf(p), now),
       ...statusEvents(bundle.case, nextCase, now, p),
     ],
-    view: viewAssignment(written.record, now, ladderPut?.record ?? ladder),
+    /** The assignment after the change, as `reader` reads it. */
+    view: (reader: Reader) =>
+      viewAssignment(written.record, now, reader, ladderPut?.record ?? ladder),
     /** The ladder to start once the change is committed (none when it was not re-armed). */
     rearm: ladderPut?.record,
   };
