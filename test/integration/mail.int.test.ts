@@ -11,7 +11,13 @@ import { inspectUpload } from '@pantau/documents/sniff';
 import { intakeMail } from '@pantau/intake/mail';
 import { FileBlobStore } from '../../packages/local/src/blob-store.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { centralOfficer, freshStore, manualClock } from '../support/dynamodb.ts';
+import {
+  addAgencies,
+  centralOfficer,
+  freshStore,
+  manualClock,
+  officerOf,
+} from '../support/dynamodb.ts';
 
 let service: Service;
 let store: Store;
@@ -124,5 +130,65 @@ describe('an e-mail whose case was written but whose answer was lost', () => {
     expect(files.items.map((f) => f.name)).toEqual(['surel-asli.eml']);
     const [eml] = await store.listAttachments(again.caseId);
     expect(Buffer.from((await blobs.read(eml!.key))!).toString()).toContain('Jawaban hilang');
+  });
+});
+
+/** A 1×1 PNG: the photo of an identity card a complainant attaches. */
+const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+describe('an e-mail whose complainant asks that the identity be kept from the agency', () => {
+  it('is hidden by central while verifying: the agency sees neither the sender nor the files that came with it', async () => {
+    await addAgencies(service, [{ id: 'polri-mail' }]);
+    const raw = Buffer.from(
+      [
+        'From: Dewi Lestari <dewi.lestari@warga.example.id>',
+        'To: pengaduan@setneg.example.go.id',
+        'Subject: Pungutan liar di samsat',
+        'Date: Tue, 4 Aug 2026 08:00:00 +0700',
+        'Message-ID: <rahasia-1@warga.example.id>',
+        'Content-Type: multipart/mixed; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Mohon identitas saya dirahasiakan. Petugas meminta uang tambahan.',
+        '--b',
+        'Content-Type: image/png; name="ktp-dewi.png"',
+        'Content-Disposition: attachment; filename="ktp-dewi.png"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        TINY_PNG.toString('base64'),
+        '--b--',
+        '',
+      ].join('\r\n'),
+    );
+    const { caseId } = await intakeMail(service, raw);
+    const verified = await service.verifyCase(centralOfficer, caseId, {
+      decision: 'accept',
+      type: 'normative',
+      identityHidden: true,
+    });
+    expect(verified.identityHidden).toBe(true);
+    await service.forward(centralOfficer, caseId, { assignments: [{ agencyId: 'polri-mail' }] });
+
+    const polri = officerOf('polri-mail');
+    const seen = await service.getCase(polri, caseId);
+    expect(JSON.stringify(seen)).not.toContain('Dewi');
+    expect(JSON.stringify(seen)).not.toContain('dewi.lestari');
+    // The photo of the identity card came in with it: central's now, as an intake scan of a
+    // hidden-identity case is; central may still show a file to the agency by hand.
+    expect((await service.listAttachments(polri, caseId)).items).toEqual([]);
+    const files = (await service.listAttachments(centralOfficer, caseId)).items;
+    expect(files.map((f) => [f.name, f.visibility])).toEqual(
+      expect.arrayContaining([['ktp-dewi.png', 'central']]),
+    );
+    // Central still reads who complained.
+    expect((await service.getCase(centralOfficer, caseId)).complainant).toMatchObject({
+      name: 'Dewi Lestari',
+      email: 'dewi.lestari@warga.example.id',
+    });
   });
 });

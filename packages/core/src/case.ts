@@ -242,6 +242,7 @@ const withStatus = (
  */
 export function verifiedAlready(c: CaseRecord, input: VerificationInput): boolean {
   if (input.subject !== undefined && input.subject !== c.subject) return false;
+  if (input.identityHidden !== undefined && input.identityHidden !== c.identityHidden) return false;
   if (input.decision === 'reject') return c.status === 'rejected';
   const kept = c.classification;
   if (input.decision !== 'accept' || c.status !== 'verified' || kept === null) return false;
@@ -266,8 +267,12 @@ export function verify(
   if (c.status !== 'received' && c.status !== 'needs_info') {
     throw invalidTransition(`a case that is ${c.status} cannot be verified`);
   }
-  // Central may restate the subject as it reads the complaint (search follows it).
-  const restated = input.subject === undefined ? {} : { subject: input.subject };
+  // Central may restate the subject as it reads the complaint (search follows it), and keep
+  // the complainant's identity from the agencies when they asked for it.
+  const restated = {
+    ...(input.subject === undefined ? {} : { subject: input.subject }),
+    ...(input.identityHidden === undefined ? {} : { identityHidden: input.identityHidden }),
+  };
   if (input.decision === 'accept') {
     const restarted = c.status === 'needs_info' && restartedDue !== undefined;
     const due = restarted ? restartedDue.toISOString() : c.verificationDueAt;

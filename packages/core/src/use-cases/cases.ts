@@ -22,6 +22,7 @@ import {
   verify,
 } from '../case.ts';
 import { viewCase } from '../case-view.ts';
+import { defaultVisibility } from '../documents/attachments.ts';
 import { DomainError, invalidInput } from '../errors.ts';
 import { armLadder } from '../ladder/index.ts';
 import { targetWorkingDays } from '../policy.ts';
@@ -154,6 +155,7 @@ export async function verifyCase(
         ? await verificationDeadline(deps, now)
         : undefined;
     const next = verify(bundle.case, input, now, restarted);
+    const hiding = next.identityHidden && !bundle.case.identityHidden;
     const type: EventType =
       input.decision === 'accept'
         ? 'case_verified'
@@ -162,6 +164,9 @@ export async function verifyCase(
           : 'case_needs_info';
     await deps.store.commit({
       case: put(bundle.case, next),
+      // The files that came with the complaint may show who complained: hiding the identity
+      // keeps them with central, as a hidden-identity case's intake files are from the start.
+      ...(hiding ? { attachments: await intakeFilesToCentral(deps, caseId, now) } : {}),
       events: [
         event(caseId, now, type, p, null, {
           type: input.type ?? null,
@@ -170,11 +175,22 @@ export async function verifyCase(
           ...(next.subject === bundle.case.subject
             ? {}
             : { subject: next.subject, previousSubject: bundle.case.subject }),
+          ...(next.identityHidden === bundle.case.identityHidden
+            ? {}
+            : { identityHidden: next.identityHidden }),
         }),
       ],
     });
     return centralView(put(bundle.case, next).record, bundle.assignments, bundle, now);
   });
+}
+
+/** The case's own files the agencies would read, put with central (under their versions). */
+async function intakeFilesToCentral(deps: ServiceDeps, caseId: string, now: Date) {
+  const central = defaultVisibility('case', true);
+  return (await deps.store.listAttachments(caseId))
+    .filter((a) => a.attachedTo.kind === 'case' && a.visibility !== central)
+    .map((a) => put(a, { ...a, visibility: central, updatedAt: now.toISOString() }));
 }
 
 export async function forward(

@@ -79,3 +79,33 @@ describe('reporting an activity', () => {
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
   });
 });
+
+describe('verifying an e-mail whose complainant asked to stay unnamed', () => {
+  it('hides the identity from the agencies when central ticks it, and says so before saving', async () => {
+    const calls = mockApi((call) =>
+      call.method === 'POST' ? json(200, { id: 'C1' }) : json(200, { items: [] }),
+    );
+    const received = {
+      ...kase,
+      status: 'received',
+      channel: 'email',
+      identityHidden: false,
+    } as unknown as Schemas['Case'];
+    renderWith(<CaseActions kase={received} onChange={() => {}} />, {
+      as: { agency: 'setneg', role: 'central_officer' },
+    });
+    const form = within(screen.getByRole('region', { name: 'Tindakan pusat' }));
+    await userEvent.selectOptions(form.getByLabelText(/^Keputusan/), 'accept');
+    await userEvent.selectOptions(form.getByLabelText(/^Jenis/), 'normative');
+    const hide = form.getByLabelText(/Rahasiakan identitas pengadu dari instansi/);
+    expect((hide as HTMLInputElement).checked).toBe(false);
+    await userEvent.click(hide);
+    await userEvent.click(form.getAllByRole('button', { name: 'Simpan' })[0]!);
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1));
+    expect(calls.find((c) => c.method === 'POST')!.body).toMatchObject({
+      decision: 'accept',
+      type: 'normative',
+      identityHidden: true,
+    });
+  });
+});

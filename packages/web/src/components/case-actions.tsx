@@ -18,7 +18,7 @@ import { compact, type Form, getPath, maxLengthAt, type Values } from '../forms/
 import { labelOf, useI18n } from '../i18n/i18n';
 import { ActionForm } from './action-form';
 import { AgencyPicker, useAgencies } from './agencies';
-import { SelectField, TextField } from './field';
+import { CheckboxField, SelectField, TextField } from './field';
 
 /** A monitoring activity still to be held: proposed (by the ladder) or planned. */
 const isOpen = (a: Schemas['Activity']) => a.status === 'proposed' || a.status === 'planned';
@@ -58,6 +58,7 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
             unwrap(api.POST('/v1/cases/{id}/verification', { params: { path: { id } }, body }))
           }
           toBody={verificationBody}
+          initial={{ identityHidden: kase.identityHidden }}
         >
           {(form) => (
             <>
@@ -94,6 +95,12 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
                   multiline
                 />
               ) : null}
+              <CheckboxField
+                form={form}
+                name="identityHidden"
+                label={t('caseActions.identityHidden')}
+                hint={t('caseActions.identityHiddenHint')}
+              />
               <TextField form={form} name="note" label={t('actions.note')} multiline />
             </>
           )}

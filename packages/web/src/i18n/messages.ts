@@ -287,6 +287,9 @@ const id = {
   'caseActions.decision': 'Keputusan verifikasi',
   'caseActions.typeHint': 'Wajib bila diterima.',
   'caseActions.category': 'Kategori',
+  'caseActions.identityHidden': 'Rahasiakan identitas pengadu dari instansi',
+  'caseActions.identityHiddenHint':
+    'Bila pengadu memintanya (UU 25/2009 pasal 42): instansi tidak melihat nama, NIK, telepon, surel, dan alamatnya, dan berkas yang datang bersama pengaduan hanya untuk pusat.',
   'caseActions.missing': 'Yang perlu dilengkapi pengadu',
   'caseActions.missingHint':
     'Wajib bila meminta kelengkapan. Ditampilkan kepada pengadu di halaman lacak: jangan tulis catatan internal.',
@@ -972,6 +975,9 @@ const en = {
   'caseActions.decision': 'Verification decision',
   'caseActions.typeHint': 'Required to accept.',
   'caseActions.category': 'Category',
+  'caseActions.identityHidden': 'Hide the complainant’s identity from the agencies',
+  'caseActions.identityHiddenHint':
+    'When the complainant asks for it (UU 25/2009 art. 42): the agencies see no name, ID number, phone, e-mail or address, and the files that came with the complaint stay with central.',
   'caseActions.missing': 'What the complainant must send',
   'caseActions.missingHint':
     'Required when asking for information. Shown to the complainant on the tracking page: no internal notes.',
