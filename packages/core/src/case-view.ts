@@ -12,7 +12,13 @@ import {
   isActivityOpen,
   viewActivity,
 } from './activity.ts';
-import { type CaseRecord, type CaseStatus, isCaseOverdue, isReplyWindowOpen } from './case.ts';
+import {
+  type CaseRecord,
+  type CaseStatus,
+  isCaseOverdue,
+  isPastLegalLimit,
+  isReplyWindowOpen,
+} from './case.ts';
 import { awaitsDecision, type ExtensionRequestRecord } from './extension.ts';
 import type { LadderRecord } from './notification.ts';
 import { TARGETS } from './policy.ts';
@@ -82,6 +88,7 @@ export function viewCase(
     // An agency's: of the activities it is in (another agency's clarification is not its to know).
     underMonitoring: readable.some(isActivityOpen),
     verificationDueAt: c.verificationDueAt,
+    legalLimit: c.legalLimitAt ? { at: c.legalLimitAt, passed: isPastLegalLimit(c, now) } : null,
     // An agency's: of its own assignments (the case's soonest deadline may be another's).
     overdue: reader.central
       ? isCaseOverdue(c, now)

@@ -5,7 +5,14 @@
  * sees of it is in case-view.ts.
  */
 import { type AssignmentRecord, isOpen, nextDueAt } from './assignment.ts';
-import { type Calendar, computeDeadline, DEFAULT_TIME_ZONE } from './calendar.ts';
+import {
+  addCalendarDays,
+  type Calendar,
+  computeDeadline,
+  DEFAULT_TIME_ZONE,
+  endOfLocalDay,
+  localDate,
+} from './calendar.ts';
 import { invalidTransition } from './errors.ts';
 import type { ComplaintType, SlaPolicy } from './policy.ts';
 import type {
@@ -50,6 +57,11 @@ export interface CaseRecord {
    * (or imported): accepted after `needs_info`, from the acceptance.
    */
   readonly verificationFrom?: string;
+  /**
+   * The legal outer limit (Perpres 76/2013: calendar days from a complete file), set when the
+   * case is accepted; absent on cases accepted before it was kept, and on those not accepted.
+   */
+  readonly legalLimitAt?: string | null;
   /** Agencies ever assigned (for the `agencyId` filter and agency read access). */
   readonly agencyIds: readonly string[];
   /** Soonest open deadline of the case or its assignments; `overdue` derives from it. */
@@ -262,8 +274,9 @@ export function verify(
   c: CaseRecord,
   input: VerificationInput,
   now: Date,
-  restartedDue?: Date,
+  limits: { readonly restartedDue?: Date; readonly legalLimitDays: number },
 ): CaseRecord {
+  const { restartedDue, legalLimitDays } = limits;
   if (c.status !== 'received' && c.status !== 'needs_info') {
     throw invalidTransition(`a case that is ${c.status} cannot be verified`);
   }
@@ -276,10 +289,13 @@ export function verify(
   if (input.decision === 'accept') {
     const restarted = c.status === 'needs_info' && restartedDue !== undefined;
     const due = restarted ? restartedDue.toISOString() : c.verificationDueAt;
+    // The file is complete as received, or once the complainant sent what was missing.
+    const complete = restarted ? now.toISOString() : (c.imported?.at ?? c.receivedAt);
     return withStatus(c, 'verified', now, {
       ...restated,
       ...(restarted ? { verificationFrom: now.toISOString() } : {}),
       verificationDueAt: due,
+      legalLimitAt: legalLimit(complete, legalLimitDays),
       classification: {
         type: input.type!,
         category: input.category ?? null,
@@ -300,6 +316,19 @@ export function verify(
     infoRequest: { missing: input.missing ?? null, at: now.toISOString() },
   });
 }
+
+/** The end (WIB) of the calendar day `days` after the local day of `from`. */
+export const legalLimit = (from: string, days: number): string =>
+  endOfLocalDay(
+    addCalendarDays(localDate(new Date(from), DEFAULT_TIME_ZONE), days),
+    DEFAULT_TIME_ZONE,
+  ).toISOString();
+
+/** Whether an open case is past its legal outer limit (resolved or ended: no longer running). */
+export const isPastLegalLimit = (c: CaseRecord, now: Date): boolean =>
+  !!c.legalLimitAt &&
+  !['resolved', 'closed', 'rejected'].includes(c.status) &&
+  Date.parse(c.legalLimitAt) < now.getTime();
 
 /**
  * The case's own deadlines counted again on `calendar` and `policy` (a holiday added or removed,

@@ -93,27 +93,31 @@ const assignmentIn = (state: AssignmentState, agencyId = 'polri'): AssignmentRec
   state,
 });
 
+/** The default policy's legal outer limit (60 calendar days). */
+const LIMITS = { legalLimitDays: 60 };
+
 describe('case lifecycle', () => {
   const verifiable: CaseStatus[] = ['received', 'needs_info'];
   it.each(CASE_STATUSES)('verification from %s', (status) => {
-    const run = () => verify(caseIn(status), { decision: 'accept', type: 'light' }, later);
+    const run = () => verify(caseIn(status), { decision: 'accept', type: 'light' }, later, LIMITS);
     if (verifiable.includes(status)) expect(run().status).toBe('verified');
     else expect(run).toThrow(expect.objectContaining({ code: 'invalid_transition' }));
   });
 
   it('rejects and asks for information, pausing the verification clock', () => {
-    expect(verify(baseCase, { decision: 'reject' }, later).status).toBe('rejected');
-    const waiting = verify(baseCase, { decision: 'needs_info' }, later);
+    expect(verify(baseCase, { decision: 'reject' }, later, LIMITS).status).toBe('rejected');
+    const waiting = verify(baseCase, { decision: 'needs_info' }, later, LIMITS);
     expect(waiting.status).toBe('needs_info');
     expect(waiting.nextDueAt).toBeNull();
     expect(
-      verify(waiting, { decision: 'accept', type: 'examination' }, later).classification?.type,
+      verify(waiting, { decision: 'accept', type: 'examination' }, later, LIMITS).classification
+        ?.type,
     ).toBe('examination');
   });
 
   it('needs_info carries what is missing, to central and to the complainant, until decided', () => {
     const missing = 'Fotokopi sertifikat tanah';
-    const waiting = verify(baseCase, { decision: 'needs_info', missing }, later);
+    const waiting = verify(baseCase, { decision: 'needs_info', missing }, later, LIMITS);
     const asked = { missing, requestedAt: later.toISOString() };
     expect(viewCase(waiting, [], later, { central: true }).infoRequest).toEqual(asked);
     expect(viewTracking(waiting, later).infoRequest).toEqual({ ...asked, sendTo: null });
@@ -128,11 +132,16 @@ describe('case lifecycle', () => {
       viewCase(waiting, [], later, { central: false, agencies: new Set(['polri']) }).infoRequest,
     ).toBeNull();
     // Asked again: the latest request. Decided: nothing is asked any more.
-    const again = verify(waiting, { decision: 'needs_info', missing: 'Bukti bayar' }, later);
+    const again = verify(
+      waiting,
+      { decision: 'needs_info', missing: 'Bukti bayar' },
+      later,
+      LIMITS,
+    );
     expect(viewTracking(again, later).infoRequest?.missing).toBe('Bukti bayar');
     for (const decided of [
-      verify(waiting, { decision: 'accept', type: 'light' }, later),
-      verify(waiting, { decision: 'reject' }, later),
+      verify(waiting, { decision: 'accept', type: 'light' }, later, LIMITS),
+      verify(waiting, { decision: 'reject' }, later, LIMITS),
     ]) {
       expect(decided.infoRequest).toBeNull();
       expect(viewTracking(decided, later).infoRequest).toBeNull();

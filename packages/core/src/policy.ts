@@ -122,6 +122,11 @@ export const SlaPolicySchema = z.strictObject({
     examination: z.int().min(0).max(250),
   }),
   replyWindowWorkingDays: z.int().min(0).max(250),
+  /**
+   * The legal outer limit: calendar days from a complete file to the end of handling
+   * (Perpres 76/2013). Shown beside the working-day targets, which may run past it.
+   */
+  legalLimitCalendarDays: z.int().min(1).max(365).default(60),
   calendarId: z.string(),
   // Policies stored before ladders existed read as the default ladder.
   ladder: z
@@ -151,6 +156,7 @@ export const DEFAULT_POLICY: SlaPolicy = {
   followUpWorkingDays: 5, // SP4N-LAPOR!
   resolutionWorkingDays: { light: 5, normative: 14, examination: 60 }, // SIPPN
   replyWindowWorkingDays: 10, // SP4N-LAPOR!
+  legalLimitCalendarDays: 60, // Perpres 76/2013 (a secondary source: DOMAIN.md)
   calendarId: 'id',
   ladder: DEFAULT_LADDER,
   reforwardClock: 'fresh',

@@ -282,6 +282,10 @@ export const CaseSchema = z
         'A monitoring activity is planned or proposed (false in a list of cases: read the case)',
     }),
     verificationDueAt: instant,
+    legalLimit: z.object({ at: instant, passed: z.boolean() }).nullable().meta({
+      description:
+        'The legal outer limit (Perpres 76/2013: the policy’s `legalLimitCalendarDays`, 60 calendar days, from a complete file: the receipt, or the acceptance after `needs_info`), end of that day WIB; `passed` while the case is still open after it. Null before the case is accepted (and on cases accepted before it was kept)',
+    }),
     overdue: z.boolean().meta({
       description:
         'A deadline still open has passed: the case’s or an assignment’s (an agency: one of its own assignments; false in a search hit, which reads none: read the case)',

@@ -154,7 +154,11 @@ export async function verifyCase(
       bundle.case.status === 'needs_info' && input.decision === 'accept'
         ? await verificationDeadline(deps, now)
         : undefined;
-    const next = verify(bundle.case, input, now, restarted);
+    const { legalLimitCalendarDays } = await defaultPolicy(deps);
+    const next = verify(bundle.case, input, now, {
+      restartedDue: restarted,
+      legalLimitDays: legalLimitCalendarDays,
+    });
     const hiding = next.identityHidden && !bundle.case.identityHidden;
     const type: EventType =
       input.decision === 'accept'

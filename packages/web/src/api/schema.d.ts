@@ -6009,6 +6009,15 @@ export type components = {
              * @example 2026-03-30T16:59:59.999Z
              */
             verificationDueAt: string;
+            /** @description The legal outer limit (Perpres 76/2013: the policy’s `legalLimitCalendarDays`, 60 calendar days, from a complete file: the receipt, or the acceptance after `needs_info`), end of that day WIB; `passed` while the case is still open after it. Null before the case is accepted (and on cases accepted before it was kept) */
+            legalLimit: {
+                /**
+                 * Format: date-time
+                 * @example 2026-03-30T16:59:59.999Z
+                 */
+                at: string;
+                passed: boolean;
+            } | null;
             /** @description A deadline still open has passed: the case’s or an assignment’s (an agency: one of its own assignments; false in a search hit, which reads none: read the case) */
             overdue: boolean;
             closure: {
@@ -6615,6 +6624,8 @@ export type components = {
                 examination: number;
             };
             replyWindowWorkingDays: number;
+            /** @default 60 */
+            legalLimitCalendarDays: number;
             calendarId: string;
             /**
              * @default [
@@ -6759,6 +6770,8 @@ export type components = {
                 examination: number;
             };
             replyWindowWorkingDays: number;
+            /** @default 60 */
+            legalLimitCalendarDays: number;
             calendarId: string;
             /**
              * @default [
@@ -7236,6 +7249,15 @@ export type components = {
              * @example 2026-03-30T16:59:59.999Z
              */
             verificationDueAt: string;
+            /** @description The legal outer limit (Perpres 76/2013: the policy’s `legalLimitCalendarDays`, 60 calendar days, from a complete file: the receipt, or the acceptance after `needs_info`), end of that day WIB; `passed` while the case is still open after it. Null before the case is accepted (and on cases accepted before it was kept) */
+            legalLimit: {
+                /**
+                 * Format: date-time
+                 * @example 2026-03-30T16:59:59.999Z
+                 */
+                at: string;
+                passed: boolean;
+            } | null;
             /** @description A deadline still open has passed: the case’s or an assignment’s (an agency: one of its own assignments; false in a search hit, which reads none: read the case) */
             overdue: boolean;
             closure: {

@@ -226,6 +226,10 @@ const id = {
   'case.location': 'Lokasi',
   'case.type': 'Jenis pengaduan',
   'case.verificationDue': 'Batas verifikasi dan penerusan',
+  'case.legalLimit': 'Batas akhir penyelesaian menurut peraturan',
+  'case.legalLimitPassed': 'Lewat batas peraturan',
+  'case.legalLimitHint':
+    'Dalam hari kalender sejak berkas pengaduan lengkap (Perpres 76/2013: 60 hari), terpisah dari tenggat hari kerja tiap instansi.',
   'case.verificationStopped':
     'Berhenti sementara: menunggu kelengkapan dari pengadu. Dihitung lagi sejak pengaduan diterima setelah dilengkapi.',
   'case.closure': 'Penutupan',
@@ -496,6 +500,7 @@ const id = {
   'policies.followUp': 'Tindak lanjut',
   'policies.resolution': 'Penyelesaian — {type}',
   'policies.replyWindow': 'Masa tanggapan pengadu',
+  'policies.legalLimit': 'Batas akhir menurut peraturan (hari kalender)',
   'policies.minimumSample': 'Sampel minimum statistik',
   'policies.reforwardClock': 'Jam saat diteruskan ulang',
   'policies.ladder': 'Tahapan eskalasi',
@@ -914,6 +919,10 @@ const en = {
   'case.location': 'Location',
   'case.type': 'Complaint type',
   'case.verificationDue': 'Verify and forward by',
+  'case.legalLimit': 'Legal limit for settling it',
+  'case.legalLimitPassed': 'Past the legal limit',
+  'case.legalLimitHint':
+    'In calendar days from a complete file (Perpres 76/2013: 60 days), apart from each agency’s working-day deadlines.',
   'case.verificationStopped':
     'Stopped: waiting for the complainant to complete the complaint. Counted again from its acceptance once completed.',
   'case.closure': 'Closure',
@@ -1184,6 +1193,7 @@ const en = {
   'policies.followUp': 'Follow-up',
   'policies.resolution': 'Resolution — {type}',
   'policies.replyWindow': 'Complainant reply window',
+  'policies.legalLimit': 'Legal limit (calendar days)',
   'policies.minimumSample': 'Statistics minimum sample',
   'policies.reforwardClock': 'Clock on re-forward',
   'policies.ladder': 'Escalation ladder',

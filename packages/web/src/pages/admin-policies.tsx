@@ -16,7 +16,7 @@ import { labelOf, stepLabel, type Translate, useI18n } from '../i18n/i18n';
 
 const PARTIES = ['agency', 'agency_head', 'focal_point', 'central'] as const;
 
-/** The policy's working-day numbers, each with its label. */
+/** The policy's numbers (working days, but the legal limit's calendar days), each labelled. */
 const TARGET_FIELDS: readonly [string, (t: Translate) => string][] = [
   ['verificationWorkingDays', (t) => t('policies.verification')],
   ['acknowledgeWorkingDays', (t) => t('policies.acknowledge')],
@@ -29,6 +29,7 @@ const TARGET_FIELDS: readonly [string, (t: Translate) => string][] = [
       ] as [string, (t: Translate) => string],
   ),
   ['replyWindowWorkingDays', (t) => t('policies.replyWindow')],
+  ['legalLimitCalendarDays', (t) => t('policies.legalLimit')],
   ['minimumSample', (t) => t('policies.minimumSample')],
 ];
 const ACTIONS = ['warning', 'reminder', 'formal_warning', 'central_intervention'] as const;

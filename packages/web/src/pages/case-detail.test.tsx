@@ -402,3 +402,20 @@ describe('the deadline to verify and forward on the case page', () => {
     expect(due).toContain('menunggu kelengkapan dari pengadu');
   });
 });
+
+describe('the legal outer limit on the case page', () => {
+  it('gives the day, says when the case is past it, and names the rule it comes from', async () => {
+    api({
+      theCase: {
+        ...kase,
+        legalLimit: { at: '2026-04-03T16:59:59.999Z', passed: true },
+      },
+    });
+    open();
+    const term = await screen.findByText('Batas akhir penyelesaian menurut peraturan');
+    const value = term.nextElementSibling!.textContent!;
+    expect(value).toContain('3 Apr 2026');
+    expect(value).toContain('Lewat batas peraturan');
+    expect(value).toContain('Perpres 76/2013');
+  });
+});

@@ -251,6 +251,18 @@ function Complaint({
             </dd>
           </>
         ) : null}
+        {kase.legalLimit ? (
+          <>
+            <dt>{t('case.legalLimit')}</dt>
+            <dd>
+              <Time at={kase.legalLimit.at} zone={zone} />
+              {kase.legalLimit.passed ? (
+                <span className="badge deadline-overdue">{t('case.legalLimitPassed')}</span>
+              ) : null}
+              <div className="muted small">{t('case.legalLimitHint')}</div>
+            </dd>
+          </>
+        ) : null}
         {central && kase.status === 'needs_info' ? (
           <>
             {/* Stopped: counted again from when the complainant's answer is accepted. */}
