@@ -135,13 +135,15 @@ export function CaseLetters({
     <section className="card" aria-labelledby="case-letters">
       <h2 id="case-letters">{t('caseLetters.title')}</h2>
       {items.length > 0 ? <p className="muted small">{t('caseLetters.oldestFirst')}</p> : null}
-      <Count
-        total={list.total}
-        shown={items.length}
-        hasMore={list.hasMore}
-        loading={list.loading}
-        sentence="letters.total"
-      />
+      {items.length > 0 ? (
+        <Count
+          total={list.total}
+          shown={items.length}
+          hasMore={list.hasMore}
+          loading={list.loading}
+          sentence="letters.total"
+        />
+      ) : null}
       <ProblemAlert error={list.error ?? awaited.error} />
       {list.loading && items.length === 0 ? <Loading /> : null}
       {!list.loading && items.length === 0 ? <p className="muted">{t('common.none')}</p> : null}
