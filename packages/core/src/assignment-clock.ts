@@ -3,7 +3,7 @@
  * history the deadline explanation shows. Each ended pause or extension is a `ClockEntry` item
  * of its own; the assignment keeps only the sums.
  */
-import { type Calendar, pausedWorkingDays } from './calendar.ts';
+import { type Calendar, pausedWorkingDays, workingDaysBetween } from './calendar.ts';
 import { invalidTransition, limitExceeded } from './errors.ts';
 import type { Target } from './policy.ts';
 import { type AssignmentRecord, isOpen, openTargets, withDeadlines } from './assignment.ts';
@@ -36,6 +36,11 @@ export interface ClockEntry {
   readonly reason: string;
   /** A pause's interval and who paused. */
   readonly pause?: { readonly from: string; readonly to: string; readonly by: string };
+  /**
+   * How a pause's days were counted: `time` (`pausedWorkingDays`, every pause ended since
+   * 2026-12-01); absent, every working date it touched (`workingDaysBetween`), as before.
+   */
+  readonly measure?: 'time';
 }
 
 /**
@@ -125,6 +130,7 @@ export function resume(
     id: entryId,
     kind: 'pause',
     workingDays: pausedWorkingDays(calendar, new Date(last.from), now, a.timeZone),
+    measure: 'time',
     targets: openTargets(a),
     at,
     reason: last.reason,
@@ -169,7 +175,9 @@ export function extend(
 /**
  * Clock entries as `calendar` counts them: an ended pause's days are the working days it lasted
  * (in the assignment's zone), so a day off added or removed inside it since it ended changes
- * them, and the deadline does not move for a day the agency never lost. Extensions keep the days
+ * them, and the deadline does not move for a day the agency never lost. Each by the rule it was
+ * counted under when it ended (`measure`): one from before pauses were measured in time keeps
+ * counting dates, or a calendar edit would pull its deadline earlier. Extensions keep the days
  * central granted.
  */
 export function entriesOn(
@@ -181,7 +189,7 @@ export function entriesOn(
     e.kind === 'pause' && e.pause
       ? {
           ...e,
-          workingDays: pausedWorkingDays(
+          workingDays: (e.measure === 'time' ? pausedWorkingDays : workingDaysBetween)(
             calendar,
             new Date(e.pause.from),
             new Date(e.pause.to),

@@ -60,6 +60,7 @@ describe('pauses and extensions as clock entries', () => {
       id: 'E1',
       kind: 'pause',
       workingDays: 2,
+      measure: 'time',
       targets: ['acknowledge', 'followUp', 'resolution'],
       at: day(2).toISOString(),
       reason: long,
