@@ -254,7 +254,7 @@ const withStatus = (
  */
 export function verifiedAlready(c: CaseRecord, input: VerificationInput): boolean {
   if (input.subject !== undefined && input.subject !== c.subject) return false;
-  if (input.identityHidden !== undefined && input.identityHidden !== c.identityHidden) return false;
+  if (input.identityHidden && !c.identityHidden) return false;
   if (input.decision === 'reject') return c.status === 'rejected';
   const kept = c.classification;
   if (input.decision !== 'accept' || c.status !== 'verified' || kept === null) return false;
@@ -284,13 +284,14 @@ export function verify(
   // the complainant's identity from the agencies when they asked for it.
   const restated = {
     ...(input.subject === undefined ? {} : { subject: input.subject }),
-    ...(input.identityHidden === undefined ? {} : { identityHidden: input.identityHidden }),
+    ...(input.identityHidden ? { identityHidden: true } : {}),
   };
   if (input.decision === 'accept') {
     const restarted = c.status === 'needs_info' && restartedDue !== undefined;
     const due = restarted ? restartedDue.toISOString() : c.verificationDueAt;
-    // The file is complete as received, or once the complainant sent what was missing.
-    const complete = restarted ? now.toISOString() : (c.imported?.at ?? c.receivedAt);
+    // The file is complete as received (an imported letter: as the register received it, not
+    // when it was imported), or once the complainant sent what was missing.
+    const complete = restarted ? now.toISOString() : c.receivedAt;
     return withStatus(c, 'verified', now, {
       ...restated,
       ...(restarted ? { verificationFrom: now.toISOString() } : {}),

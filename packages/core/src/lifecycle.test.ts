@@ -41,7 +41,7 @@ import {
 import { answersFrom, viewCase, viewTracking } from './case-view.ts';
 import type { ExtensionRequestRecord } from './extension.ts';
 import type { TimelineEvent } from './timeline.ts';
-import { ASSIGNMENT_STATES, CASE_STATUSES } from './schemas.ts';
+import { ASSIGNMENT_STATES, CASE_STATUSES, VerificationBody } from './schemas.ts';
 import { INDONESIAN_HOLIDAYS } from './seed-data.ts';
 import { normalizeTrackingCode, newTrackingCode } from './tracking-code.ts';
 
@@ -673,5 +673,15 @@ describe('what the case lists still to act on (not worked out from its timeline)
       'P1',
     ]);
     expect(view.earlierActivities).toBe(true);
+  });
+});
+
+describe('hiding the identity while verifying', () => {
+  it('goes one way: an identity hidden is never shown again by a verification', () => {
+    const accept = { decision: 'accept', type: 'light' } as const;
+    expect(VerificationBody.safeParse({ ...accept, identityHidden: true }).success).toBe(true);
+    const shown = VerificationBody.safeParse({ ...accept, identityHidden: false });
+    expect(shown.success).toBe(false);
+    expect(shown.error?.issues[0]?.path).toEqual(['identityHidden']);
   });
 });

@@ -6304,8 +6304,11 @@ export type components = {
             missing?: string;
             /** @description The subject as central restates it while verifying (what the register and search show) */
             subject?: string;
-            /** @description Keep the complainant’s identity from the agencies (UU 25/2009 art. 42), as central decides while verifying: an e-mail or an imported letter whose complainant asked for it. Hiding it also keeps the files that came with the complaint with central (they may show who complained); absent: as it was */
-            identityHidden?: boolean;
+            /**
+             * @description Keep the complainant’s identity from the agencies (UU 25/2009 art. 42), as central decides while verifying: an e-mail or an imported letter whose complainant asked for it. Hiding it also keeps the files that came with the complaint with central (they may show who complained). One way only: an identity hidden (here, or by the complainant on the form) is never shown again, so `false` is refused; absent: as it was
+             * @enum {boolean}
+             */
+            identityHidden?: true;
         };
         AssignmentList: {
             items: components["schemas"]["Assignment"][];

@@ -108,4 +108,25 @@ describe('verifying an e-mail whose complainant asked to stay unnamed', () => {
       identityHidden: true,
     });
   });
+
+  it('offers no way to show an identity already hidden, and sends nothing about it unticked', async () => {
+    const calls = mockApi((call) =>
+      call.method === 'POST' ? json(200, { id: 'C1' }) : json(200, { items: [] }),
+    );
+    const hidden = {
+      ...kase,
+      status: 'received',
+      identityHidden: true,
+    } as unknown as Schemas['Case'];
+    renderWith(<CaseActions kase={hidden} onChange={() => {}} />, {
+      as: { agency: 'setneg', role: 'central_officer' },
+    });
+    const form = within(screen.getByRole('region', { name: 'Tindakan pusat' }));
+    expect(form.queryByLabelText(/Rahasiakan identitas pengadu/)).toBeNull();
+    await userEvent.selectOptions(form.getByLabelText(/^Keputusan/), 'accept');
+    await userEvent.selectOptions(form.getByLabelText(/^Jenis/), 'light');
+    await userEvent.click(form.getAllByRole('button', { name: 'Simpan' })[0]!);
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1));
+    expect(calls.find((c) => c.method === 'POST')!.body).not.toHaveProperty('identityHidden');
+  });
 });

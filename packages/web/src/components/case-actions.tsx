@@ -58,7 +58,6 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
             unwrap(api.POST('/v1/cases/{id}/verification', { params: { path: { id } }, body }))
           }
           toBody={verificationBody}
-          initial={{ identityHidden: kase.identityHidden }}
         >
           {(form) => (
             <>
@@ -95,12 +94,15 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
                   multiline
                 />
               ) : null}
-              <CheckboxField
-                form={form}
-                name="identityHidden"
-                label={t('caseActions.identityHidden')}
-                hint={t('caseActions.identityHiddenHint')}
-              />
+              {/* One way: an identity already hidden stays hidden (the API refuses false). */}
+              {kase.identityHidden ? null : (
+                <CheckboxField
+                  form={form}
+                  name="identityHidden"
+                  label={t('caseActions.identityHidden')}
+                  hint={t('caseActions.identityHiddenHint')}
+                />
+              )}
               <TextField form={form} name="note" label={t('actions.note')} multiline />
             </>
           )}
@@ -364,12 +366,17 @@ function Forward({ kase, onChange }: { kase: Schemas['Case']; onChange: () => vo
   );
 }
 
-/** The verification form's values as the body: what is missing goes only with needs_info. */
+/**
+ * The verification form's values as the body: what is missing goes only with needs_info, and
+ * the identity's box only when ticked.
+ */
 export function verificationBody(values: Values): unknown {
-  const body = compact(values) as Values;
-  if (body.decision === 'needs_info') return body;
+  const { identityHidden, ...body } = compact(values) as Values;
+  // Sent only to hide: an unticked box leaves the identity as it is.
+  const hide = identityHidden === true ? { identityHidden: true } : {};
+  if (body.decision === 'needs_info') return { ...body, ...hide };
   const { missing: _missing, ...rest } = body;
-  return rest;
+  return { ...rest, ...hide };
 }
 
 /** The forward form's checkboxes and texts as the API's body (validated by its schema after). */
