@@ -160,6 +160,38 @@ describe('central monitoring on a shared case', () => {
   });
 });
 
+describe('the activities of a shared case on the timeline', () => {
+  it('are read by the agencies they are held with, not by the others on the case', async () => {
+    clock.set('2026-04-06T03:00:00.000Z');
+    await addAgencies(service, [{ id: 'bpk' }]);
+    const { caseId } = await forwardedCase(service, ['pln', 'polri', 'bpk']);
+    // A coordination with two of the three, and central's own evaluation with none.
+    const joint = await service.planActivity(centralOfficer, caseId, {
+      kind: 'coordination',
+      scheduledAt: '2026-04-10T02:00:00.000Z',
+      agencyIds: ['polri', 'bpk'],
+    });
+    await service.planActivity(centralOfficer, caseId, { kind: 'initial_evaluation' });
+    await service.reportActivity(centralOfficer, caseId, joint.id, {
+      heldAt: '2026-04-06T02:00:00.000Z',
+      outcome: 'Sepakat dibenahi',
+      summary: 'Kedua instansi sepakat membenahi layanan.',
+    });
+    const activityEvents = async (who: typeof pln) =>
+      (await timelineOf(who, caseId)).filter((e) => e.type.startsWith('activity_'));
+    expect(await activityEvents(pln)).toEqual([]);
+    expect((await activityEvents(polri)).map((e) => e.type)).toEqual([
+      'activity_planned',
+      'activity_reported',
+    ]);
+    expect((await activityEvents(officerOf('bpk'))).map((e) => e.type)).toEqual([
+      'activity_planned',
+      'activity_reported',
+    ]);
+    expect(await activityEvents(centralOfficer)).toHaveLength(3);
+  });
+});
+
 describe('searching with an agency filter', () => {
   /** Registered, verified and forwarded to `agencies`, about `subject`: its id. */
   async function caseAbout(subject: string, agencies: string[]) {

@@ -86,13 +86,22 @@ export const actorOf = (p: Principal): Actor => ({ sub: p.sub, agency: p.agency,
 /**
  * Whether an agency reading as `agencies` (its own, its member units', a focal point's that
  * delegated to it) sees an event: its assignments' events, and the case's own but those a
- * person of another agency caused (the case moving on that agency's answer). The actor cannot
- * be shown without them: even "another agency" would tell it someone else has the case.
+ * person of another agency caused (the case moving on that agency's answer) and those of an
+ * activity it is not in (one with several agencies, or central's own with none: its events are
+ * the case's, and name their agencies; one written before they did stays central's). The
+ * actor cannot be shown without them: even "another agency" would tell it someone else has
+ * the case.
  */
 export const agencySeesEvent = (
-  e: Pick<TimelineEvent, 'agencyId' | 'actor'>,
+  e: Pick<TimelineEvent, 'agencyId' | 'actor' | 'type' | 'data'>,
   agencies: ReadonlySet<string>,
-): boolean =>
-  e.agencyId !== null
-    ? agencies.has(e.agencyId)
-    : !('agency' in e.actor) || e.actor.agency === CENTRAL_TENANT || agencies.has(e.actor.agency);
+): boolean => {
+  if (e.agencyId !== null) return agencies.has(e.agencyId);
+  if (e.type.startsWith('activity_')) {
+    const held = e.data.agencyIds;
+    return Array.isArray(held) && held.some((id) => agencies.has(String(id)));
+  }
+  return (
+    !('agency' in e.actor) || e.actor.agency === CENTRAL_TENANT || agencies.has(e.actor.agency)
+  );
+};

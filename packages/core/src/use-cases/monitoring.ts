@@ -83,6 +83,7 @@ export async function planActivity(
             activityId: activity.id,
             kind: activity.kind,
             scheduledAt: activity.scheduledAt,
+            agencyIds: activity.agencyIds,
           }),
         ],
         idempotency: remember(body),
@@ -181,6 +182,8 @@ async function changeActivity(
         event(caseId, now, type, p, activityAgency(next), {
           activityId,
           kind: next.kind,
+          // Whose to read (`agencySeesEvent`): with several agencies the event is the case's.
+          agencyIds: next.agencyIds,
           ...data,
         }),
       ],
