@@ -209,14 +209,16 @@ describe('central asks for what is missing; the complainant reads what to send a
     await signOut();
   });
 
-  it('the tracking page says what to send, where, and with which code', async () => {
+  it('the tracking page says what to send, where, and which number to quote', async () => {
     await track(waiting.code);
     const asked = tab.getByRole('region', { name: 'Kelengkapan yang diperlukan' });
     await asked.waitFor();
     const text = await asked.innerText();
     expect(text).toContain(MISSING);
     expect(text).toContain('dumas@setneg.go.id');
-    expect(text).toContain(waiting.code);
+    // The agenda number, never the tracking code: an e-mail carries it in the clear.
+    expect(text).toMatch(/nomor agenda pengaduan Anda: \d+\/DUMAS\//);
+    expect(text).not.toContain(waiting.code);
     const html = await tab.content();
     for (const secret of IDENTITY) expect(html).not.toContain(secret);
     await mainScreen(tab, 'track-13-needs-info');

@@ -208,6 +208,10 @@ export function viewTracking(
       missing: c.confidential ? null : asked.missing,
       requestedAt: asked.requestedAt,
       sendTo: extra.sendTo ? { name: extra.sendTo.name, email: extra.sendTo.email } : null,
+      // What to quote in the mail or letter: never the tracking code, the complainant's
+      // credential, which an e-mail would carry in the clear to a mailbox (and, sent to the
+      // intake address, into a case the agencies read).
+      reference: c.agendaNumber ?? null,
     },
   };
 }

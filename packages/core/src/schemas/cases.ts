@@ -402,6 +402,10 @@ export const TrackingSchema = z
           .object({ name: z.string(), email: z.string() })
           .nullable()
           .meta({ description: 'The central unit’s contact to send it to' }),
+        reference: z.string().nullable().meta({
+          description:
+            'What to quote when sending it: the case’s agenda number, never the tracking code (the complainant’s credential); null for a case registered before agenda numbers (the page asks for the subject and the date instead)',
+        }),
       })
       .nullable()
       .meta({ description: 'While needs_info: what central asks the complainant to send' }),

@@ -5720,6 +5720,8 @@ export type components = {
                     name: string;
                     email: string;
                 } | null;
+                /** @description What to quote when sending it: the case’s agenda number, never the tracking code (the complainant’s credential); null for a case registered before agenda numbers (the page asks for the subject and the date instead) */
+                reference: string | null;
             } | null;
         };
         TrackingAnswer: {

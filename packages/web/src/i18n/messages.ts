@@ -329,6 +329,8 @@ const id = {
   'desk.verifyBy': 'verifikasi paling lambat',
   'desk.toForward': 'Sudah diverifikasi, belum diteruskan',
   'desk.forwardBy': 'teruskan paling lambat',
+  'desk.awaitingComplainant': 'Menunggu kelengkapan dari pengadu',
+  'desk.askedOn': 'diminta',
   'desk.overdueByAgency': 'Lewat tenggat per instansi',
   'desk.overdueCount': 'Jumlah lewat tenggat',
   'desk.overdueSummary': '{n} penugasan lewat tenggat di {agencies} instansi.',
@@ -563,7 +565,9 @@ const id = {
     'Kirimkan melalui surel ke {email} ({name}), atau dengan surat ke alamat tempat Anda menyampaikan pengaduan,',
   'track.infoHowGeneric':
     'Kirimkan kepada Asdep Pengaduan Masyarakat melalui saluran tempat Anda menyampaikan pengaduan,',
-  'track.infoCode': 'dengan mencantumkan kode lacak Anda:',
+  'track.infoReference': 'dengan mencantumkan nomor agenda pengaduan Anda:',
+  'track.infoReferenceGeneric':
+    'dengan menyebutkan perihal dan tanggal pengaduan Anda (bukan kode lacak).',
   'track.infoKeepCode':
     'Kode lacak adalah kunci pengaduan Anda: jangan berikan kepada pihak lain, termasuk instansi yang diadukan.',
   // ---- issue 14-b: desk completeness, queues, delegation, admin ----
@@ -1022,6 +1026,8 @@ const en = {
   'desk.verifyBy': 'verify by',
   'desk.toForward': 'Verified, not yet forwarded',
   'desk.forwardBy': 'forward by',
+  'desk.awaitingComplainant': 'Waiting for the complainant’s missing details',
+  'desk.askedOn': 'asked',
   'desk.overdueByAgency': 'Overdue by agency',
   'desk.overdueCount': 'Overdue',
   'desk.overdueSummary':
@@ -1254,7 +1260,9 @@ const en = {
     'Send it by email to {email} ({name}), or by letter to the address you sent your complaint to,',
   'track.infoHowGeneric':
     'Send it to the complaint unit through the channel you used for your complaint,',
-  'track.infoCode': 'quoting your tracking code:',
+  'track.infoReference': 'quoting your complaint’s agenda number:',
+  'track.infoReferenceGeneric':
+    'giving the subject and the date of your complaint (not your tracking code).',
   'track.infoKeepCode':
     'Your tracking code is the key to your complaint: do not give it to anyone else, including the agency you complained about.',
   // ---- issue 14-b: desk completeness, queues, delegation, admin ----

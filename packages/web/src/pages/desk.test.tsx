@@ -216,3 +216,34 @@ describe('the desk’s cases waiting for central', () => {
     expect(calls.some((c) => c.path.includes('status=verified'))).toBe(true);
   });
 });
+
+describe('the desk’s cases waiting for the complainant', () => {
+  it('keeps a case asked for what is missing in sight, with when it was asked', async () => {
+    mockApi((call) =>
+      call.path.startsWith('/v1/cases?') && call.path.includes('status=needs_info')
+        ? json(200, {
+            items: [
+              {
+                id: 'c-waiting',
+                subject: 'Sertifikat belum terbit',
+                status: 'needs_info',
+                verificationDueAt: '2026-03-19T16:59:59.999Z',
+                infoRequest: { missing: 'Fotokopi KTP', requestedAt: '2026-03-17T03:00:00.000Z' },
+                updatedAt: '2026-03-17T03:00:00.000Z',
+                overdue: false,
+              },
+            ],
+            nextCursor: null,
+            total: 1,
+          })
+        : json(200, EMPTY),
+    );
+    renderWith(<Desk />, { as: { agency: 'setneg', role: 'central_officer' } });
+    const card = screen.getByRole('region', { name: /Menunggu kelengkapan dari pengadu/ });
+    const link = await within(card).findByRole('link', { name: 'Sertifikat belum terbit' });
+    const row = link.closest('li')!;
+    expect(row.textContent).toContain('diminta');
+    expect(row.textContent).toContain('17 Mar 2026');
+    expect(row.textContent).not.toContain('Lewat tenggat');
+  });
+});

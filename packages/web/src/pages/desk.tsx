@@ -95,6 +95,7 @@ export default function Desk() {
       <div className="grid">
         <AwaitingCentral zone={zone} status="received" />
         <AwaitingCentral zone={zone} status="verified" />
+        <AwaitingCentral zone={zone} status="needs_info" />
         <Reopened zone={zone} />
         <Extensions zone={zone} />
         <Worklist
@@ -149,9 +150,17 @@ function CalendarNotice({ zone }: { zone: TimeZone }) {
 /**
  * Cases waiting on central, with the day to verify and forward them by (3 working days from
  * receipt): new ones to verify, and those verified but not yet forwarded, whose deadline runs
- * until the first forward.
+ * until the first forward. And those waiting for the complainant's missing details, with when
+ * they were asked (their deadline is stopped: a reply comes by mail or letter, outside Pantau,
+ * and central accepts the case when it has come).
  */
-function AwaitingCentral({ zone, status }: { zone: TimeZone; status: 'received' | 'verified' }) {
+function AwaitingCentral({
+  zone,
+  status,
+}: {
+  zone: TimeZone;
+  status: 'received' | 'verified' | 'needs_info';
+}) {
   const { t } = useI18n();
   const list = usePaged(
     (cursor) =>
@@ -162,10 +171,11 @@ function AwaitingCentral({ zone, status }: { zone: TimeZone; status: 'received' 
       ),
     [status],
   );
-  const [id, title, by] =
-    status === 'received'
-      ? (['to-verify', t('desk.toVerify'), t('desk.verifyBy')] as const)
-      : (['to-forward', t('desk.toForward'), t('desk.forwardBy')] as const);
+  const [id, title, by] = {
+    received: ['to-verify', t('desk.toVerify'), t('desk.verifyBy')] as const,
+    verified: ['to-forward', t('desk.toForward'), t('desk.forwardBy')] as const,
+    needs_info: ['awaiting-complainant', t('desk.awaitingComplainant'), t('desk.askedOn')] as const,
+  }[status];
   return (
     <ListCard id={id} title={title} list={list}>
       <ul className="plain">
@@ -173,7 +183,15 @@ function AwaitingCentral({ zone, status }: { zone: TimeZone; status: 'received' 
           <li key={c.id}>
             <Link href={`/cases/${c.id}`}>{c.subject}</Link>{' '}
             <span className="muted small">
-              {by} <Time at={c.verificationDueAt} zone={zone} />
+              {by}{' '}
+              <Time
+                at={
+                  status === 'needs_info'
+                    ? (c.infoRequest?.requestedAt ?? c.updatedAt)
+                    : c.verificationDueAt
+                }
+                zone={zone}
+              />
             </span>
             {c.overdue ? (
               <span className="badge deadline-overdue">{t('deadline.overdue')}</span>

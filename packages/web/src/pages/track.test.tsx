@@ -85,3 +85,37 @@ describe('times on the tracking page', () => {
     expect(received.textContent).toBe(`16 Mar 2026, ${shown}`);
   });
 });
+
+describe('what central asks the complainant to send', () => {
+  const asked = (reference: string | null) => ({
+    ...tracking('x'),
+    status: 'needs_info',
+    answers: [],
+    replyWindowClosesAt: null,
+    infoRequest: {
+      missing: 'Fotokopi KTP',
+      requestedAt: '2026-03-17T03:00:00.000Z',
+      sendTo: { name: 'Asdep Pengaduan Masyarakat', email: 'dumas@setneg.go.id' },
+      reference,
+    },
+  });
+
+  it('has the agenda number quoted, never the tracking code, which is the complainant’s key', async () => {
+    window.location.hash = '#AAAA-BBBB-CCCC1';
+    mockApi(() => json(200, asked('12/DUMAS/III/2026')));
+    renderWith(<Track />, { path: '/track' });
+    const region = await screen.findByRole('region', { name: 'Kelengkapan yang diperlukan' });
+    expect(region.textContent).toContain('dumas@setneg.go.id');
+    expect(region.textContent).toContain('nomor agenda pengaduan Anda: 12/DUMAS/III/2026');
+    expect(region.textContent).not.toContain('AAAA-BBBB-CCCC1');
+  });
+
+  it('asks for the subject and the date when the case has no agenda number', async () => {
+    window.location.hash = '#AAAA-BBBB-CCCC1';
+    mockApi(() => json(200, asked(null)));
+    renderWith(<Track />, { path: '/track' });
+    const region = await screen.findByRole('region', { name: 'Kelengkapan yang diperlukan' });
+    expect(region.textContent).toContain('perihal dan tanggal pengaduan Anda');
+    expect(region.textContent).not.toContain('AAAA-BBBB-CCCC1');
+  });
+});

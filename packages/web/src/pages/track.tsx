@@ -111,7 +111,7 @@ function Status({ code }: { code: string }) {
           {t('track.outcome')}: <strong>{labelOf(t, 'outcome', outcome)}</strong>
         </p>
       ) : null}
-      {infoRequest ? <InfoRequest request={infoRequest} code={code} /> : null}
+      {infoRequest ? <InfoRequest request={infoRequest} /> : null}
       <ol className="steps">
         {steps.map((step, i) => (
           <li key={`${step.status}-${i}`}>
@@ -145,14 +145,11 @@ function Status({ code }: { code: string }) {
   );
 }
 
-/** What central asked the complainant to send, where to send it, and with which code. */
-function InfoRequest({
-  request,
-  code,
-}: {
-  request: NonNullable<Schemas['Tracking']['infoRequest']>;
-  code: string;
-}) {
+/**
+ * What central asked the complainant to send, where to send it, and what to quote: the agenda
+ * number, never the tracking code (a credential, which an e-mail carries in the clear).
+ */
+function InfoRequest({ request }: { request: NonNullable<Schemas['Tracking']['infoRequest']> }) {
   const { t } = useI18n();
   const zone = publicZone();
   return (
@@ -175,7 +172,13 @@ function InfoRequest({
         {request.sendTo
           ? t('track.infoHow', { email: request.sendTo.email, name: request.sendTo.name })
           : t('track.infoHowGeneric')}{' '}
-        {t('track.infoCode')} <code>{code}</code>.
+        {request.reference ? (
+          <>
+            {t('track.infoReference')} <strong>{request.reference}</strong>.
+          </>
+        ) : (
+          t('track.infoReferenceGeneric')
+        )}
       </p>
       <p className="small">{t('track.infoKeepCode')}</p>
     </section>
