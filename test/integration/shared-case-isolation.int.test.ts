@@ -192,6 +192,36 @@ describe('the activities of a shared case on the timeline', () => {
   });
 });
 
+describe('the complainant’s reply on a case whose identity is hidden', () => {
+  it('gives the agency the rating, not the message, which may name the complainant', async () => {
+    clock.set('2026-04-06T03:00:00.000Z');
+    const created = await service.createCase(centralOfficer, {
+      channel: 'letter',
+      complainant: { name: 'Rina Marlina', phone: '081234567890' },
+      identityHidden: true,
+      subject: 'Pungutan di kantor kelurahan',
+      description: 'Diminta uang untuk surat pengantar.',
+    });
+    await service.verifyCase(centralOfficer, created.id, { decision: 'accept', type: 'light' });
+    await service.forward(centralOfficer, created.id, { assignments: [{ agencyId: 'pln' }] });
+    await service.respond(pln, created.id, 'pln', final);
+    await service.reply(created.trackingCode!, {
+      satisfied: false,
+      rating: 2,
+      message: 'Saya Rina Marlina, 081234567890: uangnya belum dikembalikan.',
+    });
+    const replied = (await timelineOf(pln, created.id)).find(
+      (e) => e.type === 'complainant_replied',
+    );
+    expect(replied?.data).toMatchObject({ satisfied: false, rating: 2 });
+    expect(JSON.stringify(replied)).not.toContain('Rina');
+    const central = (await timelineOf(centralOfficer, created.id)).find(
+      (e) => e.type === 'complainant_replied',
+    );
+    expect(central?.data.message).toContain('Rina Marlina');
+  });
+});
+
 describe('searching with an agency filter', () => {
   /** Registered, verified and forwarded to `agencies`, about `subject`: its id. */
   async function caseAbout(subject: string, agencies: string[]) {

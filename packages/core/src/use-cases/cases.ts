@@ -443,14 +443,16 @@ export async function timeline(
   caseId: string,
   page: PageRequest & { readonly order?: TimelineOrder },
 ): Promise<Page<TimelineEvent>> {
-  const { reader } = await readableCase(deps, p, caseId);
+  const { reader, bundle } = await readableCase(deps, p, caseId);
   const { order, ...request } = page;
   if (reader.central) return deps.store.listTimeline(caseId, request, undefined, order);
   const events = await deps.store.listTimeline(caseId, request, reader.agencies, order);
+  // The complainant's own words may name them: kept from the agencies when the identity is.
+  const own = bundle.case.identityHidden ? HIDDEN_IDENTITY_DATA : {};
   return {
     ...events,
     items: events.items.map((e) => {
-      const hidden = CENTRAL_ONLY_DATA[e.type] ?? [];
+      const hidden = [...(CENTRAL_ONLY_DATA[e.type] ?? []), ...(own[e.type] ?? [])];
       const kept = hidden.some((k) => k in e.data)
         ? {
             ...e,
@@ -508,4 +510,9 @@ const CENTRAL_ONLY_DATA: Partial<Record<TimelineEvent['type'], readonly string[]
   // handled a failed letter is central's own note.
   letter_resent: ['recipients', 'cc'],
   letter_dismissed: ['note'],
+};
+
+/** What the agencies do not read of a case whose complainant's identity is hidden. */
+const HIDDEN_IDENTITY_DATA: Partial<Record<TimelineEvent['type'], readonly string[]>> = {
+  complainant_replied: ['message'],
 };
