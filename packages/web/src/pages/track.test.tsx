@@ -119,3 +119,13 @@ describe('what central asks the complainant to send', () => {
     expect(region.textContent).not.toContain('AAAA-BBBB-CCCC1');
   });
 });
+
+describe('a confidential report in its reply window', () => {
+  it('asks to rate how it was settled, not "the answers above", which it does not show', async () => {
+    window.location.hash = '#AAAA-BBBB-CCCC1';
+    mockApi(() => json(200, { ...tracking('x'), answers: [], steps: [], confidential: true }));
+    renderWith(<Track />, { path: '/track' });
+    await screen.findByText('Penilaian Anda adalah atas penyelesaian pengaduan ini.');
+    expect(screen.queryByText('Penilaian Anda adalah atas jawaban instansi di atas.')).toBeNull();
+  });
+});

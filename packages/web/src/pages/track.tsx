@@ -135,6 +135,7 @@ function Status({ code }: { code: string }) {
         <Reply
           code={code}
           closesAt={replyWindowClosesAt}
+          confidential={confidential}
           onDone={() => {
             setReplied(true);
             tracking.reload();
@@ -228,7 +229,18 @@ function Answers({
   );
 }
 
-function Reply({ code, closesAt, onDone }: { code: string; closesAt: string; onDone: () => void }) {
+function Reply({
+  code,
+  closesAt,
+  confidential,
+  onDone,
+}: {
+  code: string;
+  closesAt: string;
+  /** No answers above it: the rating is of how the complaint was settled. */
+  confidential: boolean;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const zone = publicZone();
   const form = useForm(ReplyBody, {});
@@ -260,7 +272,7 @@ function Reply({ code, closesAt, onDone }: { code: string; closesAt: string; onD
       }}
     >
       <h2>{t('track.replyTitle')}</h2>
-      <p>{t('track.replyIntro')}</p>
+      <p>{t(confidential ? 'track.replyIntroConfidential' : 'track.replyIntro')}</p>
       <p>
         {t('track.replyUntil')} <Time at={closesAt} zone={zone} />
       </p>
