@@ -55,18 +55,21 @@ const complaint = newCase({
   now: new Date('2026-03-16T03:00:00.000Z'),
   verificationDueAt: new Date('2026-03-19T16:59:59.999Z'),
 });
-const silent = newAssignment({
-  caseId: 'C1',
-  agencyId: 'kanwil-bpn-jatim',
-  instructions: null,
-  forwardedAt: new Date('2026-03-16T03:00:00.000Z'),
-  forwardedBy: 'officer-1',
-  timeZone: 'Asia/Jakarta',
-  calendar,
-  policyId: 'default',
-  workingDays: { acknowledge: 3, followUp: 5, resolution: 14 },
-  previous: undefined,
-});
+/** The member unit's assignment of the case, forwarded at `forwardedAt`. */
+const forwardedAt = (at: string) =>
+  newAssignment({
+    caseId: 'C1',
+    agencyId: 'kanwil-bpn-jatim',
+    instructions: null,
+    forwardedAt: new Date(at),
+    forwardedBy: 'officer-1',
+    timeZone: 'Asia/Jakarta',
+    calendar,
+    policyId: 'default',
+    workingDays: { acknowledge: 3, followUp: 5, resolution: 14 },
+    previous: undefined,
+  });
+const silent = forwardedAt('2026-03-16T03:00:00.000Z');
 
 /** Each step the default ladder takes for a silent agency, with the letter's to and cc. */
 const addressed = (p: LetterParties) =>
@@ -165,21 +168,7 @@ describe('what a letter says', () => {
 describe('how late a reminder says the agency is', () => {
   /** A reminder's line for the acknowledgement, of an agency forwarded on `day`. */
   const reminderLine = (day: string, rung: 'reminder_1' | 'reminder_2') => {
-    const a = {
-      ...silent,
-      ...newAssignment({
-        caseId: 'C1',
-        agencyId: 'kanwil-bpn-jatim',
-        instructions: null,
-        forwardedAt: new Date(`${day}T03:00:00.000Z`),
-        forwardedBy: 'officer-1',
-        timeZone: 'Asia/Jakarta',
-        calendar,
-        policyId: 'default',
-        workingDays: { acknowledge: 3, followUp: 5, resolution: 14 },
-        previous: undefined,
-      }),
-    };
+    const a = forwardedAt(`${day}T03:00:00.000Z`);
     const events = projectLadder(INITIAL_LADDER_STATE, {
       assignment: a,
       steps: DEFAULT_LADDER,
