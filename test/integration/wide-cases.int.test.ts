@@ -274,16 +274,18 @@ describe('what a case sent to 60 agencies awaits, read from the case', () => {
     expect(next.items.map((e) => e.type)).toEqual(['extension_requested']);
     const oldest = await using.timeline(centralOfficer, caseId, { limit: 1 });
     expect(oldest.items.map((e) => e.type)).toEqual(['case_registered']);
-    // The agency's, filtered, newest first too: not the other agency's request.
+    // The agency's, filtered, newest first too: not the other agency's request, nor central's
+    // own evaluation (held with no agency); its clarification, then its forwarding.
     const agencyNewest = await using.timeline(officerOf(beside), caseId, {
       limit: 3,
       order: 'newest',
     });
     expect(agencyNewest.items.map((e) => e.type)).toEqual([
       'activity_planned',
-      'activity_planned',
       'assignment_forwarded',
+      'case_status_changed',
     ]);
+    expect(agencyNewest.items[0]!.data.activityId).toBe(clarification.id);
 
     // Decided: no longer listed.
     step();

@@ -120,7 +120,15 @@ describe('case lifecycle', () => {
     const waiting = verify(baseCase, { decision: 'needs_info', missing }, later, LIMITS);
     const asked = { missing, requestedAt: later.toISOString() };
     expect(viewCase(waiting, [], later, { central: true }).infoRequest).toEqual(asked);
-    expect(viewTracking(waiting, later).infoRequest).toEqual({ ...asked, sendTo: null });
+    // What to quote: the agenda number (none on this case), never the tracking code.
+    expect(viewTracking(waiting, later).infoRequest).toEqual({
+      ...asked,
+      sendTo: null,
+      reference: null,
+    });
+    expect(
+      viewTracking({ ...waiting, agendaNumber: '7/DUMAS/III/2026' }, later).infoRequest?.reference,
+    ).toBe('7/DUMAS/III/2026');
     expect(
       viewTracking(waiting, later, { sendTo: { name: 'Asdep', email: 'dumas@setneg.go.id' } })
         .infoRequest?.sendTo,

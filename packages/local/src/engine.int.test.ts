@@ -132,6 +132,7 @@ describe('the escalation ladder on the local interpreter', () => {
       {
         activityId: proposal!.id,
         kind: 'clarification',
+        agencyIds: ['polri'],
         scheduledAt: '2026-05-20T03:00:00.000Z',
         previous: null,
       },
@@ -173,7 +174,7 @@ describe('the escalation ladder on the local interpreter', () => {
     const after = await service.timeline(centralOfficer, caseId, { limit: 100 });
     expect(after.items.filter((e) => e.type === 'activity_cancelled')).toEqual([
       expect.objectContaining({
-        data: { activityId: proposal!.id, kind: 'clarification', reason },
+        data: { activityId: proposal!.id, kind: 'clarification', agencyIds: ['polri'], reason },
       }),
     ]);
   });
