@@ -129,11 +129,16 @@ describe('console: oversight', () => {
     await redirected.getByRole('link', { name: SUBJECT }).waitFor();
     await mainScreen(page, '12-central-desk-redirected');
     await redirected.getByRole('link', { name: SUBJECT }).click();
+    // Central may also decide no re-forward is needed: offered beside the re-forward.
+    const settle = action(page, /^Tidak perlu diteruskan ulang: PT PLN/);
+    await openAction(settle);
+    await settle.getByLabel(/^Alasan/).waitFor();
+    await mainScreen(page, '12b-central-case-redirected');
     // The suggested agency comes first in the picker, marked as suggested.
     const reforward = action(page, 'Teruskan (ulang) ke instansi');
     await reforward.getByRole('combobox', { name: 'Cari dan tambah instansi' }).focus();
     await reforward.getByRole('option', { name: /Pemerintah Provinsi Bali.*disarankan/ }).click();
-    await page.getByRole('button', { name: 'Teruskan' }).click();
+    await reforward.getByRole('button', { name: 'Teruskan', exact: true }).click();
     await assignmentHeading('pemprov-bali').waitFor();
     await signOut();
   });

@@ -44,6 +44,11 @@ export interface AssignmentRecord {
    * central's "awaiting re-forward" list drops it). Absent until then, and on older records.
    */
   readonly reforwardedAt?: string;
+  /**
+   * On a redirected assignment: central decided it needs no re-forward (another agency settles
+   * the complaint), so the case no longer waits for one. Absent until then.
+   */
+  readonly redirectSettled?: { readonly at: string; readonly reason: string } | null;
   /** The focal point's member unit working on it (the focal point stays accountable). */
   readonly delegatedTo?: string | null;
   /** The case's complaint type when forwarded (absent on records older than it). */
@@ -259,7 +264,7 @@ export function viewAssignment(
     paused: a.paused,
     pausedSince: a.paused ? (a.pauses?.at(-1)?.from ?? null) : null,
     generation: a.generation,
-    redirect: a.redirect,
+    redirect: a.redirect && { ...a.redirect, settled: a.redirectSettled ?? null },
     calendarWarnings: [...a.calendarWarnings],
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
@@ -311,6 +316,17 @@ export function redirect(a: AssignmentRecord, input: RedirectInput, now: Date): 
       at: now.toISOString(),
     },
   });
+}
+
+/**
+ * Central decides a redirect awaiting its re-forward needs none: the agencies that have the case
+ * settle it. The assignment stays redirected ("not ours" is what the agency said); the case no
+ * longer waits (`awaitingReforward`), so its other agencies' final answers resolve it.
+ */
+export function settleRedirect(a: AssignmentRecord, reason: string, now: Date): AssignmentRecord {
+  if (a.state !== 'redirected' || a.reforwardedAt || a.redirectSettled)
+    throw invalidTransition('only a redirect still awaiting its re-forward can be settled');
+  return touch(a, now, { redirectSettled: { at: now.toISOString(), reason } });
 }
 
 /** Central withdraws an open assignment (e.g. when closing the case). */

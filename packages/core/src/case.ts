@@ -420,11 +420,16 @@ const isOpenOrDone = (a: AssignmentRecord): boolean => isOpen(a) || a.state === 
  * anyone) the case is not resolved, whatever the other agencies did. A forwarding names the
  * redirects it answers (`reforwardOf`), so this never rests on two instants differing: under a
  * frozen clock, or from a script, a redirect and its re-forward share one millisecond.
- * Assignments stored before the link existed are still ordered by their instants.
+ * Assignments stored before the link existed are still ordered by their instants. One central
+ * settled without a re-forward (`settleRedirect`) awaits nothing.
  */
 export const awaitingReforward = (all: readonly AssignmentRecord[]): AssignmentRecord[] =>
   all.filter(
-    (a) => a.state === 'redirected' && a.redirect !== null && !all.some((b) => answers(b, a)),
+    (a) =>
+      a.state === 'redirected' &&
+      a.redirect !== null &&
+      !a.redirectSettled &&
+      !all.some((b) => answers(b, a)),
   );
 
 /** Whether forwarding `b` answered the redirect of `a`. */

@@ -44,6 +44,8 @@ export const EVENT_TYPES = [
   'response_submitted',
   'assignment_redirected',
   'assignment_withdrawn',
+  // Central settled a redirect without a re-forward (the other agencies settle the complaint).
+  'redirect_settled',
   'escalation_step',
   'escalation_skipped',
   'extension_requested',

@@ -62,8 +62,12 @@ const accepts = (filter: AssignmentQuery, item: Item) => {
   if (filter.target && !isTargetOverdue(a, filter.target, filter.now)) return false;
   if (filter.complaintType && a.complaintType !== filter.complaintType) return false;
   if (filter.forwardedSince && a.forwardedAt <= filter.forwardedSince.toISOString()) return false;
-  // A forwarding answered this redirect: no longer awaiting central.
-  if (filter.awaitingReforward && (a.state !== 'redirected' || a.reforwardedAt)) return false;
+  // A forwarding answered this redirect, or central settled it without one: not awaiting.
+  if (
+    filter.awaitingReforward &&
+    (a.state !== 'redirected' || a.reforwardedAt || a.redirectSettled)
+  )
+    return false;
   // A paused clock has nothing overdue, whatever its dates.
   if (filter.overdue === true && a.paused) return false;
   return true;

@@ -121,8 +121,13 @@ export const assignments = new OpenAPIHono()
       tags,
       summary:
         'Central takes an open assignment back, with a reason (forwarded by mistake, or the agency dissolved): its ladder stops, the case is reconciled',
+      description:
+        'On an assignment redirected ("not ours") and still awaiting its re-forward, the same request settles the redirect without one (the other agencies settle the complaint): it stays `redirected`, the case stops waiting for a re-forward and resolves once the others have completed (`redirect_settled` on the timeline). A redirect already re-forwarded or settled is a 409.',
       request: { params: Params, headers: IdempotencyHeader, body: jsonBody(WithdrawBody) },
-      responses: { 200: json(AssignmentSchema, 'The assignment, withdrawn'), ...PROBLEMS },
+      responses: {
+        200: json(AssignmentSchema, 'The assignment, withdrawn (or its redirect settled)'),
+        ...PROBLEMS,
+      },
     }),
     async (c) => {
       const { id, agencyId } = c.req.valid('param');

@@ -207,7 +207,15 @@ export const AssignmentSchema = z
     pausedSince: instant.nullable(),
     generation: z.int(),
     redirect: z
-      .object({ reason: z.string(), suggestedAgencyId: z.string().nullable(), at: instant })
+      .object({
+        reason: z.string(),
+        suggestedAgencyId: z.string().nullable(),
+        at: instant,
+        settled: z.object({ at: instant, reason: z.string() }).nullable().meta({
+          description:
+            'Central settled the redirect without a re-forward (`POST …/withdraw` on it): the other agencies settle the complaint',
+        }),
+      })
       .nullable(),
     calendarWarnings: z.array(CalendarWarningSchema),
     createdAt: instant,

@@ -11,6 +11,7 @@ import {
   redirect as redirected,
   respond as responded,
   viewAssignment,
+  settleRedirect,
   withdraw,
 } from '../assignment.ts';
 import { computeDeadline, DEFAULT_TIME_ZONE } from '../calendar.ts';
@@ -107,7 +108,9 @@ export async function redirect(
  * agency dissolved (the case then goes to the successor by a new forwarding). Its ladder stops
  * (the engine reads the assignment's state), a pending request for more time lapses, and the
  * case is reconciled: resolved if every other agency has completed. As in a close, the
- * agency's statistics keep it as forwarded.
+ * agency's statistics keep it as forwarded. On an assignment redirected ("not ours") and still
+ * awaiting its re-forward, the same request says none is needed (`settleRedirect`): the case
+ * stops waiting for one, and resolves once the others have completed.
  */
 export async function withdrawAssignment(
   deps: ServiceDeps,
@@ -123,11 +126,15 @@ export async function withdrawAssignment(
     caseId,
     agencyId,
     idem,
-    (a, now) => ({
-      next: withdraw(a, now),
-      type: 'assignment_withdrawn',
-      data: { reason: input.reason },
-    }),
+    // A redirect awaiting its re-forward is settled instead: none is needed (its state stays).
+    (a, now) =>
+      a.state === 'redirected'
+        ? {
+            next: settleRedirect(a, input.reason, now),
+            type: 'redirect_settled',
+            data: { reason: input.reason },
+          }
+        : { next: withdraw(a, now), type: 'assignment_withdrawn', data: { reason: input.reason } },
     'central',
   );
 }

@@ -1850,7 +1850,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Central takes an open assignment back, with a reason (forwarded by mistake, or the agency dissolved): its ladder stops, the case is reconciled */
+        /**
+         * Central takes an open assignment back, with a reason (forwarded by mistake, or the agency dissolved): its ladder stops, the case is reconciled
+         * @description On an assignment redirected ("not ours") and still awaiting its re-forward, the same request settles the redirect without one (the other agencies settle the complaint): it stays `redirected`, the case stops waiting for a re-forward and resolves once the others have completed (`redirect_settled` on the timeline). A redirect already re-forwarded or settled is a 409.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1870,7 +1873,7 @@ export type paths = {
                 };
             };
             responses: {
-                /** @description The assignment, withdrawn */
+                /** @description The assignment, withdrawn (or its redirect settled) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6180,6 +6183,15 @@ export type components = {
                  * @example 2026-03-30T16:59:59.999Z
                  */
                 at: string;
+                /** @description Central settled the redirect without a re-forward (`POST …/withdraw` on it): the other agencies settle the complaint */
+                settled: {
+                    /**
+                     * Format: date-time
+                     * @example 2026-03-30T16:59:59.999Z
+                     */
+                    at: string;
+                    reason: string;
+                } | null;
             } | null;
             calendarWarnings: components["schemas"]["CalendarWarning"][];
             /**

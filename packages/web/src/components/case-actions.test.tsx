@@ -130,3 +130,47 @@ describe('verifying an e-mail whose complainant asked to stay unnamed', () => {
     expect(calls.find((c) => c.method === 'POST')!.body).not.toHaveProperty('identityHidden');
   });
 });
+
+describe('a redirect the other agencies settle', () => {
+  it('is offered to central as needing no re-forward, and settled through the withdraw request', async () => {
+    const calls = mockApi((call) =>
+      call.method === 'POST' ? json(200, { agencyId: 'pln' }) : json(200, { items: [] }),
+    );
+    const assignment = (agencyId: string, over: Record<string, unknown>) => ({
+      agencyId,
+      forwardedAt: '2026-05-04T03:00:00.000Z',
+      redirect: null,
+      ...over,
+    });
+    const shared = {
+      ...kase,
+      status: 'in_follow_up',
+      assignments: [
+        assignment('polri', { state: 'completed' }),
+        assignment('pln', {
+          state: 'redirected',
+          redirect: {
+            reason: 'Bukan wewenang PLN',
+            suggestedAgencyId: null,
+            at: '2026-05-05T03:00:00.000Z',
+            settled: null,
+          },
+        }),
+      ],
+    } as unknown as Schemas['Case'];
+    renderWith(<CaseActions kase={shared} onChange={() => {}} />, {
+      as: { agency: 'setneg', role: 'central_officer' },
+    });
+    const summary = screen.getByText(/Tidak perlu diteruskan ulang: /, {
+      selector: 'summary, summary *',
+    });
+    await userEvent.click(summary);
+    const form = within(summary.closest('details')!);
+    await userEvent.type(form.getByLabelText(/^Alasan/), 'Sudah diselesaikan Polri.');
+    await userEvent.click(form.getByRole('button', { name: 'Tidak perlu diteruskan ulang' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1));
+    const post = calls.find((c) => c.method === 'POST')!;
+    expect(post.path).toBe('/v1/cases/C1/assignments/pln/withdraw');
+    expect(post.body).toEqual({ reason: 'Sudah diselesaikan Polri.' });
+  });
+});

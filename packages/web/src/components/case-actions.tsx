@@ -10,6 +10,7 @@ import {
   ReportActivityBody,
   ScheduleActivityBody,
   VerificationBody,
+  WithdrawBody,
 } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
@@ -109,6 +110,37 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
         </ActionForm>
       ) : null}
       {canForward ? <Forward kase={kase} onChange={onChange} /> : null}
+      {awaitingReforward(kase).map((a) => (
+        <ActionForm
+          key={a.agencyId}
+          title={t('caseActions.settleRedirect', { agency: nameOf(a.agencyId) })}
+          schema={WithdrawBody}
+          submitLabel={t('caseActions.settleRedirectSubmit')}
+          onDone={onChange}
+          send={(body, key) =>
+            unwrap(
+              api.POST('/v1/cases/{id}/assignments/{agencyId}/withdraw', {
+                params: { path: { id, agencyId: a.agencyId } },
+                body,
+                headers: { 'idempotency-key': key },
+              }),
+            )
+          }
+        >
+          {(form) => (
+            <>
+              <p className="hint">{t('caseActions.settleRedirectHint')}</p>
+              <TextField
+                form={form}
+                name="reason"
+                label={t('caseActions.settleRedirectReason')}
+                multiline
+                required
+              />
+            </>
+          )}
+        </ActionForm>
+      ))}
       {!closed && kase.status !== 'received' ? (
         <ActionForm
           title={t('caseActions.plan')}
@@ -363,6 +395,20 @@ function Forward({ kase, onChange }: { kase: Schemas['Case']; onChange: () => vo
         );
       }}
     </ActionForm>
+  );
+}
+
+/**
+ * The redirects ("not ours") still waiting for central: neither settled nor answered by a later
+ * forwarding (the API decides; a form for one it no longer waits for is answered 409).
+ */
+function awaitingReforward(kase: Schemas['Case']): Schemas['Assignment'][] {
+  return kase.assignments.filter(
+    (a) =>
+      a.state === 'redirected' &&
+      a.redirect !== null &&
+      a.redirect.settled === null &&
+      !kase.assignments.some((b) => b.forwardedAt > a.redirect!.at),
   );
 }
 

@@ -187,6 +187,7 @@ const id = {
   'event.complainant_replied': 'Tanggapan pengadu',
   'event.assignment_delegated': 'Didelegasikan',
   'event.reply_window_ended': 'Masa tanggapan berakhir',
+  'event.redirect_settled': 'Tidak perlu diteruskan ulang',
   'event.letter_resent': 'Surat dikirim ulang',
   'event.letter_dismissed': 'Surat gagal ditandai sudah ditangani',
   'actor.escalation': 'Sistem eskalasi',
@@ -291,6 +292,11 @@ const id = {
   'caseActions.decision': 'Keputusan verifikasi',
   'caseActions.typeHint': 'Wajib bila diterima.',
   'caseActions.category': 'Kategori',
+  'caseActions.settleRedirect': 'Tidak perlu diteruskan ulang: {agency}',
+  'caseActions.settleRedirectHint':
+    'Instansi ini menyatakan bukan kewenangannya. Bila instansi lain yang menangani sudah cukup, pengaduan tidak perlu diteruskan ulang: pengaduan selesai setelah jawaban akhir mereka, dan pengadu dapat menanggapinya.',
+  'caseActions.settleRedirectReason': 'Alasan',
+  'caseActions.settleRedirectSubmit': 'Tidak perlu diteruskan ulang',
   'caseActions.identityHidden': 'Rahasiakan identitas pengadu dari instansi',
   'caseActions.identityHiddenHint':
     'Bila pengadu memintanya (UU 25/2009 pasal 42): instansi tidak melihat nama, NIK, telepon, surel, dan alamatnya, dan berkas yang datang bersama pengaduan hanya untuk pusat.',
@@ -885,6 +891,7 @@ const en = {
   'event.complainant_replied': 'Complainant replied',
   'event.assignment_delegated': 'Delegated',
   'event.reply_window_ended': 'Reply window ended',
+  'event.redirect_settled': 'No re-forward needed',
   'event.letter_resent': 'Letter sent again',
   'event.letter_dismissed': 'Failed letter marked handled',
   'actor.escalation': 'Escalation system',
@@ -989,6 +996,11 @@ const en = {
   'caseActions.decision': 'Verification decision',
   'caseActions.typeHint': 'Required to accept.',
   'caseActions.category': 'Category',
+  'caseActions.settleRedirect': 'No re-forward needed: {agency}',
+  'caseActions.settleRedirectHint':
+    'This agency said the complaint is not theirs. When the agencies handling it are enough, it needs no re-forward: the complaint is settled once their final answers are in, and the complainant may reply to them.',
+  'caseActions.settleRedirectReason': 'Reason',
+  'caseActions.settleRedirectSubmit': 'No re-forward needed',
   'caseActions.identityHidden': 'Hide the complainant’s identity from the agencies',
   'caseActions.identityHiddenHint':
     'When the complainant asks for it (UU 25/2009 art. 42): the agencies see no name, ID number, phone, e-mail or address, and the files that came with the complaint stay with central.',
