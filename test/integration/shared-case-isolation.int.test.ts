@@ -78,6 +78,19 @@ describe('the timeline of a shared case', () => {
   });
 });
 
+describe('a member unit whose focal point acted on its assignment', () => {
+  it('reads the case’s status changes its focal point’s coordinator caused', async () => {
+    clock.set('2026-04-08T03:00:00.000Z');
+    const { caseId } = await forwardedCase(service, ['kanwil-bpn-jatim']);
+    // The coordinator answers for its member unit, in full: the case resolves.
+    await service.respond(focalPoint, caseId, 'kanwil-bpn-jatim', final);
+    const seen = await timelineOf(officerOf('kanwil-bpn-jatim'), caseId);
+    expect(
+      seen.find((e) => e.type === 'case_status_changed' && e.data.to === 'resolved')?.actor,
+    ).toMatchObject({ agency: 'atr-bpn' });
+  });
+});
+
 describe('a re-forward after a redirect', () => {
   it('tells the new agency its clock was inherited, not from whom', async () => {
     const policy = await service.getPolicy('default');

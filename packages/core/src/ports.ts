@@ -22,7 +22,7 @@ import type {
   JobFailure,
   RearmJobRecord,
 } from './rearm-job.ts';
-import type { TimelineEvent } from './timeline.ts';
+import type { TimelineEvent, TimelineReader } from './timeline.ts';
 import type { DocumentStore, SequenceClaim } from './documents/ports.ts';
 import type { AttachmentRecord } from './documents/attachments.ts';
 import type { LookupField, LookupKey } from './search/document.ts';
@@ -294,13 +294,13 @@ export interface Store extends DocumentStore {
     finalsOf: ReadonlySet<string>,
   ): Promise<{ readonly items: TimelineEvent[]; readonly earlier: boolean }>;
   /**
-   * A case's events, oldest first (`newest`: newest first); `agencyIds`: only those an agency
-   * reading as these sees (`agencySeesEvent`).
+   * A case's events, oldest first (`newest`: newest first); with `reader`, only those that
+   * agency sees (`agencySeesEvent`).
    */
   listTimeline(
     caseId: string,
     page: PageRequest,
-    agencyIds?: ReadonlySet<string>,
+    reader?: TimelineReader,
     order?: TimelineOrder,
   ): Promise<Page<TimelineEvent>>;
   /**

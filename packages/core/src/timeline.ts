@@ -96,14 +96,23 @@ export const actorOf = (p: Principal): Actor => ({ sub: p.sub, agency: p.agency,
  */
 export const agencySeesEvent = (
   e: Pick<TimelineEvent, 'agencyId' | 'actor' | 'type' | 'data'>,
-  agencies: ReadonlySet<string>,
+  reader: TimelineReader,
 ): boolean => {
+  const { agencies, actors = agencies } = reader;
   if (e.agencyId !== null) return agencies.has(e.agencyId);
   if (e.type.startsWith('activity_')) {
     const held = e.data.agencyIds;
     return Array.isArray(held) && held.some((id) => agencies.has(String(id)));
   }
-  return (
-    !('agency' in e.actor) || e.actor.agency === CENTRAL_TENANT || agencies.has(e.actor.agency)
-  );
+  return !('agency' in e.actor) || e.actor.agency === CENTRAL_TENANT || actors.has(e.actor.agency);
 };
+
+/**
+ * An agency reading a timeline: the agencies it reads as (whose assignments' events it sees),
+ * and those whose people it may see act on the case's own events, when more: a member unit's
+ * focal point, whose coordinator may act on the unit's assignment and so move the case.
+ */
+export interface TimelineReader {
+  readonly agencies: ReadonlySet<string>;
+  readonly actors?: ReadonlySet<string>;
+}

@@ -259,7 +259,11 @@ describe('cases, timeline and tracking codes', () => {
 
     const all = await store.listTimeline(c.id, { limit: 10 });
     expect(all.items.map((e) => e.id)).toEqual(['01A', '01B', '01C']);
-    const polriOnly = await store.listTimeline(c.id, { limit: 10 }, new Set(['polri']));
+    const polriOnly = await store.listTimeline(
+      c.id,
+      { limit: 10 },
+      { agencies: new Set(['polri']) },
+    );
     expect(polriOnly.items.map((e) => e.id)).toEqual(['01A', '01B']);
   });
 

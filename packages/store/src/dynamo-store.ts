@@ -30,6 +30,7 @@ import {
   type TimelineOrder,
   type Store,
   type TimelineEvent,
+  type TimelineReader,
   type UniqueClaim,
 } from '@pantau/core';
 
@@ -270,7 +271,7 @@ export class DynamoStore extends SearchStore implements Store {
   async listTimeline(
     caseId: string,
     page: PageRequest,
-    agencyIds?: ReadonlySet<string>,
+    reader?: TimelineReader,
     order: TimelineOrder = 'oldest',
   ): Promise<Page<TimelineEvent>> {
     return this.page<TimelineEvent>(
@@ -282,9 +283,7 @@ export class DynamoStore extends SearchStore implements Store {
         },
       ],
       page,
-      agencyIds
-        ? (item) => agencySeesEvent(item as unknown as TimelineEvent, agencyIds)
-        : undefined,
+      reader ? (item) => agencySeesEvent(item as unknown as TimelineEvent, reader) : undefined,
     );
   }
 

@@ -61,6 +61,7 @@ import {
   lapsedRequests,
   loadCase,
   put,
+  focalPointOf,
   readableCase,
   requireRole,
   retryOnConflict,
@@ -446,7 +447,15 @@ export async function timeline(
   const { reader, bundle } = await readableCase(deps, p, caseId);
   const { order, ...request } = page;
   if (reader.central) return deps.store.listTimeline(caseId, request, undefined, order);
-  const events = await deps.store.listTimeline(caseId, request, reader.agencies, order);
+  // Its focal point's people may act on its assignment, moving the case: it reads those moves.
+  const focalPoint = await focalPointOf(deps, p);
+  const actors = new Set(focalPoint ? [...reader.agencies, focalPoint] : reader.agencies);
+  const events = await deps.store.listTimeline(
+    caseId,
+    request,
+    { agencies: reader.agencies, actors },
+    order,
+  );
   // The complainant's own words may name them: kept from the agencies when the identity is.
   const own = bundle.case.identityHidden ? HIDDEN_IDENTITY_DATA : {};
   return {

@@ -38,7 +38,7 @@ export async function readerAgencies(deps: ServiceDeps, p: Principal): Promise<S
  * the member unit of the assignment's agency: an admin may move a unit to another focal point,
  * or make it stand alone, with delegations open.
  */
-async function focalPointOf(deps: ServiceDeps, p: Principal): Promise<string | null> {
+export async function focalPointOf(deps: ServiceDeps, p: Principal): Promise<string | null> {
   return (await deps.store.getAgency(p.agency))?.focalPointId ?? null;
 }
 
