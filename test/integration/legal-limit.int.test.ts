@@ -4,13 +4,13 @@
  * the acceptance once the complainant sent what was missing; passed while the case is still
  * open after it, no longer once the agencies' final answers are in.
  */
-import { Service, type SheetRow } from '@pantau/core';
+import { Service } from '@pantau/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addAgencies,
-  centralAdmin,
   centralOfficer,
   freshStore,
+  importedLetter,
   manualClock,
   officerOf,
 } from '../support/dynamodb.ts';
@@ -70,32 +70,12 @@ describe('the legal outer limit of a case', () => {
 
   it('counts an imported letter from the day the register received it, not from the import', async () => {
     clock.set('2026-06-15T03:00:00.000Z');
-    const rows: SheetRow[] = [
-      {
-        row: 2,
-        cells: {
-          Tanggal: '10/04/2026',
-          Nama: 'Budi Santoso',
-          Perihal: 'Meteran dicabut',
-          Uraian: 'Meteran dicabut tanpa pemberitahuan.',
-        },
-      },
-    ];
-    const report = await service.importCases(
-      centralAdmin,
-      {
-        mapping: {
-          receivedAt: 'Tanggal',
-          'complainant.name': 'Nama',
-          subject: 'Perihal',
-          description: 'Uraian',
-        },
-        defaultChannel: 'letter',
-        dryRun: false,
-      },
-      async () => rows,
-    );
-    const id = report.rows[0]!.caseId!;
+    const id = await importedLetter(service, {
+      received: '10/04/2026',
+      name: 'Budi Santoso',
+      subject: 'Meteran dicabut',
+      description: 'Meteran dicabut tanpa pemberitahuan.',
+    });
     await service.verifyCase(centralOfficer, id, { decision: 'accept', type: 'normative' });
     // Received 10 April: its 60 days ended on 9 June, before the import.
     expect((await service.getCase(centralOfficer, id)).legalLimit).toEqual({

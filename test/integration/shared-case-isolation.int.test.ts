@@ -4,7 +4,7 @@
  * whether from the timeline, a re-forward's clock, the case's overdue flag, a search filter or
  * an imported case's row key. A focal point still reads its member units' part, and central all.
  */
-import { QueueQuery, Service, type SheetRow } from '@pantau/core';
+import { QueueQuery, Service } from '@pantau/core';
 import type { DynamoStore } from '@pantau/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,6 +13,7 @@ import {
   centralOfficer,
   forwardedCase,
   freshStore,
+  importedLetter,
   manualClock,
   officerOf,
 } from '../support/dynamodb.ts';
@@ -271,32 +272,12 @@ describe('searching with an agency filter', () => {
 describe('an imported case', () => {
   it('gives an agency when it was imported, not its row key (the sender, the subject as written)', async () => {
     clock.set('2026-06-15T03:00:00.000Z');
-    const rows: SheetRow[] = [
-      {
-        row: 2,
-        cells: {
-          Tanggal: '10/06/2026',
-          Nama: 'Budi Santoso',
-          Perihal: 'Meteran rumah Pak Harun Wibisono dicabut',
-          Uraian: 'Meteran dicabut tanpa pemberitahuan.',
-        },
-      },
-    ];
-    const report = await service.importCases(
-      centralAdmin,
-      {
-        mapping: {
-          receivedAt: 'Tanggal',
-          'complainant.name': 'Nama',
-          subject: 'Perihal',
-          description: 'Uraian',
-        },
-        defaultChannel: 'letter',
-        dryRun: false,
-      },
-      async () => rows,
-    );
-    const caseId = report.rows[0]!.caseId!;
+    const caseId = await importedLetter(service, {
+      received: '10/06/2026',
+      name: 'Budi Santoso',
+      subject: 'Meteran rumah Pak Harun Wibisono dicabut',
+      description: 'Meteran dicabut tanpa pemberitahuan.',
+    });
     // Central restates the subject to take the name out, then forwards it.
     await service.verifyCase(centralOfficer, caseId, {
       decision: 'accept',

@@ -99,3 +99,38 @@ export async function forwardedCase(
   });
   return { caseId: created.id, assignments: forwarded.items };
 }
+
+/**
+ * One letter from the register's spreadsheet, imported by central's admin (its columns: the
+ * day received, the sender, the subject, the description): the new case's id.
+ */
+export async function importedLetter(
+  service: Service,
+  letter: { received: string; name: string; subject: string; description: string },
+): Promise<string> {
+  const report = await service.importCases(
+    centralAdmin,
+    {
+      mapping: {
+        receivedAt: 'Tanggal',
+        'complainant.name': 'Nama',
+        subject: 'Perihal',
+        description: 'Uraian',
+      },
+      defaultChannel: 'letter',
+      dryRun: false,
+    },
+    async () => [
+      {
+        row: 2,
+        cells: {
+          Tanggal: letter.received,
+          Nama: letter.name,
+          Perihal: letter.subject,
+          Uraian: letter.description,
+        },
+      },
+    ],
+  );
+  return report.rows[0]!.caseId!;
+}
