@@ -11,6 +11,7 @@ import * as attachments from './use-cases/attachments.ts';
 import * as reads from './use-cases/assignment-reads.ts';
 import * as assignments from './use-cases/assignments.ts';
 import * as cases from './use-cases/cases.ts';
+import * as timelines from './use-cases/timeline.ts';
 import * as documents from './use-cases/documents.ts';
 import * as desk from './use-cases/desk.ts';
 import * as extensions from './use-cases/extensions-and-pauses.ts';
@@ -57,7 +58,7 @@ export class Service {
   readonly verifyCase = this.#bind(cases.verifyCase);
   readonly forward = this.#bind(cases.forward);
   readonly closeCase = this.#bind(cases.closeCase);
-  readonly timeline = this.#bind(cases.timeline);
+  readonly timeline = this.#bind(timelines.timeline);
 
   // assignments
   readonly getAssignment = this.#bind(reads.getAssignment);
