@@ -45,6 +45,12 @@ export interface Paged<T> {
   readonly total: number | undefined;
   loadMore(): void;
   reload(): void;
+  /**
+   * Items written since the list was read, that belong at its end (a list read oldest first),
+   * none of them shown yet. The pages read stay: a list read to its end shows them below and
+   * counts them; otherwise the count is read again and the reader reaches them by reading on.
+   */
+  arrived(fresh: readonly T[]): void;
 }
 
 /** Pages of `{ items, nextCursor }`, appended as the user asks for more; a new filter restarts. */
@@ -103,6 +109,22 @@ export function usePaged<T>(
       if (cursor) fetchPage(cursor, true);
     },
     reload: () => fetchPage(undefined, false),
+    arrived: (fresh) => {
+      if (fresh.length === 0) return;
+      if (cursor === null) {
+        setItems((prev) => [...prev, ...fresh]);
+        setTotal((counted) => (counted === undefined ? counted : counted + fresh.length));
+        return;
+      }
+      // Whether the count was read before or after they were written is not known: read it again.
+      const mine = generation.current;
+      page(undefined).then(
+        (first) => {
+          if (mine === generation.current && first.total !== undefined) setTotal(first.total);
+        },
+        () => {},
+      );
+    },
   };
 }
 

@@ -114,22 +114,21 @@ export function CaseLetters({
     [caseId, revision],
   );
   const awaited = useAwaitedLetters(caseId, revision, awaiting);
-  // A letter the watch found that the list has not shown, and no watch before had found: the
-  // list reads again, its count with it (once per letter, not on every check: the list's first
-  // page of a long case never holds the newest). Also when the list's first page was under way as
-  // the letter was written: it may have missed it.
+  // A letter the watch found that the list has not shown, and no watch before had found, is
+  // added to the list where the reader is (once per letter, not on every check). A page under
+  // way may bring it: looked at again once it is in.
   const known = useRef(new Set<string>());
   useEffect(() => {
     known.current = new Set();
   }, [caseId, revision]);
   const found = awaited.letters;
   useEffect(() => {
-    if (found === undefined) return;
+    if (found === undefined || list.loading) return;
     const shown = new Set(list.items.map((n) => n.id));
     const arrived = found.filter((n) => !known.current.has(n.id) && !shown.has(n.id));
     for (const n of found) known.current.add(n.id);
-    if (arrived.length > 0) list.reload();
-  }, [found]);
+    list.arrived(arrived);
+  }, [found, list.loading]);
   const items = list.items;
   return (
     <section className="card" aria-labelledby="case-letters">

@@ -361,6 +361,90 @@ describe('the case page of a case with more than 2,000 letters', () => {
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     expect(calls.length).toBe(asks);
   });
+
+  it('adds the forwarding letter to a list read to its end, keeping the reader where they are', async () => {
+    // The officer read all 150 letters (two pages) before the new agency's forwarding letter was
+    // written: it is added below them and counted, and the pages read stay shown.
+    const written = LETTERS.slice(0, 150);
+    const forwardedAt = iso(3_000);
+    const justForwarded = {
+      ...kase,
+      assignments: [
+        ...kase.assignments,
+        { ...assignmentOf('instansi-baru'), state: 'pending', forwardedAt },
+      ],
+      updatedAt: forwardedAt,
+    };
+    const forwarding = letterOf(150, {
+      agencyId: 'instansi-baru',
+      step: 'forwarding',
+      target: 'acknowledge',
+      targets: [],
+      scheduledAt: forwardedAt,
+      createdAt: forwardedAt,
+      letterNumber: 'B-9998/Kemensetneg/D-4/DM.05/03/2026',
+    });
+    let readToEnd = false;
+    api({
+      theCase: justForwarded,
+      letters: () => (readToEnd ? [...written, forwarding] : written),
+    });
+    open();
+    const letters = await screen.findByRole('region', { name: 'Surat' });
+    await within(letters).findByText('150 surat', {}, { timeout: 5_000 });
+    await readToTheEnd(letters, () =>
+      within(letters).queryByText(`Nomor: ${written.at(-1)!.letterNumber}`),
+    );
+    readToEnd = true;
+    await within(letters).findByText('151 surat', {}, { timeout: 6_000 });
+    const found = await within(letters).findByText('Nomor: B-9998/Kemensetneg/D-4/DM.05/03/2026');
+    expect(within(found.closest('li')!).getByText('Surat penerusan')).toBeTruthy();
+    expect(letters.querySelectorAll('li')).toHaveLength(151);
+  });
+
+  it('counts a forwarding letter written past the pages read, the pages read kept', async () => {
+    // 250 letters: the officer read two pages of three when the letter was written. It is counted
+    // at once, and reached by reading on; the 200 read stay shown.
+    const written = LETTERS.slice(0, 250);
+    const forwardedAt = iso(3_000);
+    const justForwarded = {
+      ...kase,
+      assignments: [
+        ...kase.assignments,
+        { ...assignmentOf('instansi-baru'), state: 'pending', forwardedAt },
+      ],
+      updatedAt: forwardedAt,
+    };
+    const forwarding = letterOf(250, {
+      agencyId: 'instansi-baru',
+      step: 'forwarding',
+      target: 'acknowledge',
+      targets: [],
+      scheduledAt: forwardedAt,
+      createdAt: forwardedAt,
+      letterNumber: 'B-9997/Kemensetneg/D-4/DM.05/03/2026',
+    });
+    let arrived = false;
+    api({
+      theCase: justForwarded,
+      letters: () => (arrived ? [...written, forwarding] : written),
+    });
+    open();
+    const letters = await screen.findByRole('region', { name: 'Surat' });
+    await within(letters).findByText('250 surat', {}, { timeout: 5_000 });
+    const more = () =>
+      [...letters.querySelectorAll('button')].find((b) => b.textContent === 'Muat lebih banyak')!;
+    more().click();
+    await expect.poll(() => letters.querySelectorAll('li').length).toBe(200);
+    arrived = true;
+    await within(letters).findByText('251 surat', {}, { timeout: 6_000 });
+    expect(letters.querySelectorAll('li')).toHaveLength(200);
+    const found = await readToTheEnd(letters, () =>
+      within(letters).queryByText('Nomor: B-9997/Kemensetneg/D-4/DM.05/03/2026'),
+    );
+    expect(found).toBeTruthy();
+    expect(letters.querySelectorAll('li')).toHaveLength(251);
+  });
 });
 
 describe('the deadline to verify and forward on the case page', () => {
