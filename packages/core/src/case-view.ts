@@ -89,6 +89,7 @@ export function viewCase(
     underMonitoring: readable.some(isActivityOpen),
     verificationDueAt: c.verificationDueAt,
     legalLimit: c.legalLimitAt ? { at: c.legalLimitAt, passed: isPastLegalLimit(c, now) } : null,
+    replyWindowClosesAt: isReplyWindowOpen(c, now) ? c.replyWindow!.closesAt : null,
     // An agency's: of its own assignments (the case's soonest deadline may be another's).
     overdue: reader.central
       ? isCaseOverdue(c, now)

@@ -540,6 +540,20 @@ describe('reply window lifecycle', () => {
       closure: { outcome: 'resolved' },
     });
   });
+
+  it('tells central and the agencies when the window closes, while it is open', () => {
+    const polri = { central: false, agencies: new Set(['polri']) } as const;
+    for (const reader of [{ central: true } as const, polri]) {
+      expect(viewCase(resolved, [], later, reader).replyWindowClosesAt).toBe(
+        closesAt.toISOString(),
+      );
+      expect(
+        viewCase(resolved, [], new Date('2026-04-01T17:00:00.000Z'), reader).replyWindowClosesAt,
+      ).toBeNull();
+      const replied = reply(resolved, { satisfied: false, rating: 1, message: 'Belum' }, later);
+      expect(viewCase(replied, [], later, reader).replyWindowClosesAt).toBeNull();
+    }
+  });
 });
 
 describe('what the case lists still to act on (not worked out from its timeline)', () => {

@@ -294,6 +294,10 @@ export const CaseSchema = z
       description:
         'The legal outer limit (Perpres 76/2013: the policy’s `legalLimitCalendarDays`, 60 calendar days, from a complete file: the receipt, or the acceptance after `needs_info`), end of that day WIB; `passed` while the case is still open after it. Null before the case is accepted (and on cases accepted before it was kept)',
     }),
+    replyWindowClosesAt: instant.nullable().meta({
+      description:
+        'While the case is resolved and the complainant may still reply to its final answers: when that ends (the policy’s `replyWindowWorkingDays` from the last final answer). Unanswered by then, the case closes as resolved; null otherwise',
+    }),
     overdue: z.boolean().meta({
       description:
         'A deadline still open has passed: the case’s or an assignment’s (an agency: one of its own assignments; false in a search hit, which reads none: read the case)',

@@ -6023,6 +6023,12 @@ export type components = {
                 at: string;
                 passed: boolean;
             } | null;
+            /**
+             * Format: date-time
+             * @description While the case is resolved and the complainant may still reply to its final answers: when that ends (the policy’s `replyWindowWorkingDays` from the last final answer). Unanswered by then, the case closes as resolved; null otherwise
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            replyWindowClosesAt: string | null;
             /** @description A deadline still open has passed: the case’s or an assignment’s (an agency: one of its own assignments; false in a search hit, which reads none: read the case) */
             overdue: boolean;
             closure: {
@@ -7275,6 +7281,12 @@ export type components = {
                 at: string;
                 passed: boolean;
             } | null;
+            /**
+             * Format: date-time
+             * @description While the case is resolved and the complainant may still reply to its final answers: when that ends (the policy’s `replyWindowWorkingDays` from the last final answer). Unanswered by then, the case closes as resolved; null otherwise
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            replyWindowClosesAt: string | null;
             /** @description A deadline still open has passed: the case’s or an assignment’s (an agency: one of its own assignments; false in a search hit, which reads none: read the case) */
             overdue: boolean;
             closure: {

@@ -5,7 +5,7 @@
  */
 import { api, type Schemas, unwrap } from '../api/client';
 import { useLoad } from '../data';
-import { formatDate, type TimeZone } from '../format';
+import { dateIn, formatDate, type TimeZone } from '../format';
 import { labelOf, stepLabel, useI18n } from '../i18n/i18n';
 import { Deadline, Loading, ProblemAlert, Time } from './ui';
 
@@ -166,4 +166,32 @@ function LadderSteps({
       )}
     </div>
   );
+}
+
+/** The years whose holidays the calendar declares complete (undefined while it loads). */
+export function useDeclaredYears(): readonly number[] | undefined {
+  const calendar = useLoad(
+    () => unwrap(api.GET('/v1/calendars/{id}/days', { params: { path: { id: 'id' } } })),
+    [],
+  );
+  return calendar.data?.years;
+}
+
+/**
+ * Said under a deadline that falls in a year whose holidays are not declared complete: counted
+ * without the days off not yet entered, it may move when they are (as an assignment's says).
+ */
+export function MayMove({
+  at,
+  zone,
+  declared,
+}: {
+  at: string;
+  zone: TimeZone;
+  declared: readonly number[] | undefined;
+}) {
+  const { t } = useI18n();
+  const year = Number(dateIn(at, zone).slice(0, 4));
+  if (!declared || declared.includes(year)) return null;
+  return <div className="muted small">{t('deadlines.uncovered', { years: String(year) })}</div>;
 }

@@ -231,6 +231,9 @@ const id = {
   'case.legalLimitPassed': 'Lewat batas peraturan',
   'case.legalLimitHint':
     'Dalam hari kalender sejak berkas pengaduan lengkap (Perpres 76/2013: 60 hari), terpisah dari tenggat hari kerja tiap instansi.',
+  'case.replyWindow': 'Batas tanggapan pengadu',
+  'case.replyWindowHint':
+    'Pengadu dapat menilai jawaban akhir sampai saat itu; bila tidak menanggapi, kasus ditutup otomatis sebagai selesai.',
   'case.verificationStopped':
     'Berhenti sementara: menunggu kelengkapan dari pengadu. Dihitung lagi sejak pengaduan diterima setelah dilengkapi.',
   'case.closure': 'Penutupan',
@@ -935,6 +938,9 @@ const en = {
   'case.legalLimitPassed': 'Past the legal limit',
   'case.legalLimitHint':
     'In calendar days from a complete file (Perpres 76/2013: 60 days), apart from each agency’s working-day deadlines.',
+  'case.replyWindow': 'Complainant may reply until',
+  'case.replyWindowHint':
+    'The complainant may rate the final answers until then; without a reply, the case closes itself as resolved.',
   'case.verificationStopped':
     'Stopped: waiting for the complainant to complete the complaint. Counted again from its acceptance once completed.',
   'case.closure': 'Closure',

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Route } from 'wouter';
 import type { Schemas } from '../api/client';
@@ -215,9 +215,17 @@ function lettersPage(call: Call, letters: readonly Schemas['Notification'][]) {
 function api({
   letters = () => [],
   theCase = kase,
-}: { letters?: () => readonly Schemas['Notification'][]; theCase?: unknown } = {}) {
+  declared = [2025, 2026],
+}: {
+  letters?: () => readonly Schemas['Notification'][];
+  theCase?: unknown;
+  /** The years whose holidays the calendar declares complete. */
+  declared?: readonly number[];
+} = {}) {
   return mockApi((call) => {
     if (call.path === '/v1/cases/c1') return json(200, theCase);
+    if (call.path === '/v1/calendars/id/days')
+      return json(200, { id: 'id', years: declared, items: [] });
     if (call.path.startsWith('/v1/cases/c1/timeline')) return timelinePage(call);
     if (call.path.startsWith('/v1/cases/c1/attachments'))
       return json(200, { items: [], nextCursor: null });
@@ -473,6 +481,26 @@ describe('the deadline to verify and forward on the case page', () => {
     expect(due).toContain('Lewat tenggat');
   });
 
+  it('says it may move when it falls in a year whose holidays are not declared yet', async () => {
+    // Received on 28 December: three working days run into January, the holidays of a year the
+    // government had not published when the calendar was filled.
+    api({ theCase: { ...waiting('verified'), verificationDueAt: '2027-01-04T16:59:59.999Z' } });
+    open();
+    await waitFor(async () => expect(await row()).toContain('tenggat bisa bergeser'));
+    expect(await row()).toContain('2027');
+  });
+
+  it('says nothing of the kind once that year is declared', async () => {
+    api({
+      theCase: { ...waiting('verified'), verificationDueAt: '2027-01-04T16:59:59.999Z' },
+      declared: [2025, 2026, 2027],
+    });
+    open();
+    expect(await row()).toContain('4 Jan 2027');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await row()).not.toContain('bisa bergeser');
+  });
+
   it('is stopped while the complainant is asked for what is missing, and says so instead of a date', async () => {
     api({
       theCase: {
@@ -484,6 +512,33 @@ describe('the deadline to verify and forward on the case page', () => {
     const due = await row();
     expect(due).not.toContain('5 Mar 2026');
     expect(due).toContain('menunggu kelengkapan dari pengadu');
+  });
+});
+
+describe('the complainant’s reply window on the case page', () => {
+  const resolved = (closesAt: string | null) => ({
+    ...kase,
+    status: 'resolved',
+    replyWindowClosesAt: closesAt,
+  });
+
+  it('says until when the complainant may reply, and that the case closes itself after', async () => {
+    api({ theCase: resolved('2027-01-11T16:59:59.999Z') });
+    open();
+    const term = await screen.findByText('Batas tanggapan pengadu');
+    const value = term.nextElementSibling!.textContent!;
+    expect(value).toContain('11 Jan 2027');
+    expect(value).toContain('ditutup otomatis');
+    await waitFor(() =>
+      expect(term.nextElementSibling!.textContent).toContain('tenggat bisa bergeser'),
+    );
+  });
+
+  it('is not shown once the window has closed', async () => {
+    api({ theCase: resolved(null) });
+    open();
+    await screen.findByText('Jalan rusak di sepanjang jalur provinsi', { selector: 'h1' });
+    expect(screen.queryByText('Batas tanggapan pengadu')).toBeNull();
   });
 });
 

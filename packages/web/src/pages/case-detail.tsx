@@ -17,7 +17,7 @@ import { CaseLetters, ReceiptButton } from '../components/document-links';
 import { IncomingLetter } from '../components/incoming-letter';
 import { CaseActions } from '../components/case-actions';
 import { Delegation } from '../components/delegation';
-import { DeadlinesPanel } from '../components/deadlines';
+import { DeadlinesPanel, MayMove, useDeclaredYears } from '../components/deadlines';
 import { Loading, PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { type Paged, useLoad, usePaged } from '../data';
 import { formatInstant, type TimeZone } from '../format';
@@ -198,6 +198,7 @@ function Complaint({
   central: boolean;
 }) {
   const { t } = useI18n();
+  const declared = useDeclaredYears();
   return (
     <section className="card" aria-labelledby="complaint">
       <h2 id="complaint">{t('case.complaint')}</h2>
@@ -248,6 +249,17 @@ function Complaint({
               {kase.overdue ? (
                 <span className="badge deadline-overdue">{t('deadline.overdue')}</span>
               ) : null}
+              <MayMove at={kase.verificationDueAt} zone={zone} declared={declared} />
+            </dd>
+          </>
+        ) : null}
+        {kase.replyWindowClosesAt ? (
+          <>
+            <dt>{t('case.replyWindow')}</dt>
+            <dd>
+              <Time at={kase.replyWindowClosesAt} zone={zone} />
+              <div className="muted small">{t('case.replyWindowHint')}</div>
+              <MayMove at={kase.replyWindowClosesAt} zone={zone} declared={declared} />
             </dd>
           </>
         ) : null}

@@ -17,10 +17,11 @@ import { useSignedIn } from '../auth/session-context';
 import { AgencyName } from '../components/agencies';
 import { AssignmentTable } from '../components/assignment-table';
 import { Count } from '../components/count';
+import { useDeclaredYears } from '../components/deadlines';
 import { ActionResultProvider } from '../components/action-form';
 import { FailedLetterActions } from '../components/failed-letter-actions';
 import { Loading, PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
-import { type Paged, useLoad, usePaged } from '../data';
+import { type Paged, usePaged } from '../data';
 import { dateIn, type TimeZone } from '../format';
 import { labelOf, levelLabel, stepLabel, useI18n } from '../i18n/i18n';
 import { useServerNow } from '../server-clock';
@@ -130,12 +131,9 @@ function CalendarNotice({ zone }: { zone: TimeZone }) {
   const { t } = useI18n();
   const { role } = useSignedIn();
   const now = useServerNow();
-  const calendar = useLoad(
-    () => unwrap(api.GET('/v1/calendars/{id}/days', { params: { path: { id: 'id' } } })),
-    [],
-  );
-  if (!now || !calendar.data) return null;
-  return undeclaredYears(dateIn(now, zone), calendar.data.years).map((year) => (
+  const declared = useDeclaredYears();
+  if (!now || !declared) return null;
+  return undeclaredYears(dateIn(now, zone), declared).map((year) => (
     <p className="alert" key={year}>
       {t('desk.calendarUndeclared', { year })}{' '}
       {role === 'central_admin' ? (
