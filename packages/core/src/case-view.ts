@@ -18,6 +18,7 @@ import {
   isCaseOverdue,
   isPastLegalLimit,
   isReplyWindowOpen,
+  statusCount,
 } from './case.ts';
 import { awaitsDecision, type ExtensionRequestRecord } from './extension.ts';
 import type { LadderRecord } from './notification.ts';
@@ -200,6 +201,8 @@ export function viewTracking(
     steps: c.confidential
       ? []
       : c.statusHistory.map((s) => ({ status: s.status, at: s.at, label: STEP_LABELS[s.status] })),
+    // The history keeps the first status and the latest ones: those between are left out.
+    earlierSteps: !c.confidential && statusCount(c) > c.statusHistory.length,
     answers: c.confidential ? [] : [...(extra.answers ?? [])],
     earlierAnswers: !c.confidential && (extra.earlierAnswers ?? false),
     // A confidential report: its status only (API.md), so not how it was settled either.

@@ -32,6 +32,11 @@ export interface CaseRecord {
   readonly trackingCode: string;
   readonly status: CaseStatus;
   readonly statusHistory: readonly { status: CaseStatus; at: string }[];
+  /**
+   * How many statuses the case has been in, the first included: more than `statusHistory`
+   * holds once it was trimmed (`MAX_STATUS_HISTORY`). Absent: as many as it holds.
+   */
+  readonly statusCount?: number;
   readonly channel: CaseView['channel'];
   readonly receivedAt: string;
   readonly subject: string;
@@ -89,6 +94,9 @@ const TERMINAL: readonly CaseStatus[] = ['rejected', 'closed'];
  */
 export const MAX_STATUS_HISTORY = 100;
 export const MAX_REPLIES = 10;
+
+/** How many statuses the case has been in (its history may hold fewer). */
+export const statusCount = (c: CaseRecord): number => c.statusCount ?? c.statusHistory.length;
 
 /** The status history with `entry` appended: its first entry (received) and the latest ones. */
 const appendStatus = (
@@ -239,8 +247,12 @@ const withStatus = (
     ...c,
     ...patch,
     status,
-    statusHistory:
-      c.status === status ? c.statusHistory : appendStatus(c.statusHistory, { status, at }),
+    ...(c.status === status
+      ? {}
+      : {
+          statusHistory: appendStatus(c.statusHistory, { status, at }),
+          statusCount: statusCount(c) + 1,
+        }),
     updatedAt: at,
     version: c.version + 1,
   };

@@ -21,6 +21,7 @@ import {
   reconcile,
   reply,
 } from './case.ts';
+import { viewTracking } from './case-view.ts';
 import { DomainError } from './errors.ts';
 import { INDONESIAN_HOLIDAYS } from './seed-data.ts';
 import { workingDaysToRespond } from './stats.ts';
@@ -215,6 +216,24 @@ describe('the case keeps bounded histories', () => {
       status: 'forwarded',
       at: day(MAX_STATUS_HISTORY - 1).toISOString(),
     });
+  });
+
+  it('tells the complainant when the steps shown leave earlier ones out', () => {
+    let record = { ...c, status: 'forwarded' as const };
+    const assigned = (followUp: string | null) => [{ ...fresh, met: { ...fresh.met, followUp } }];
+    const swing = (i: number) => {
+      record = reconcile(record, assigned(day(i).toISOString()), day(i)) as typeof record;
+      record = reconcile(record, assigned(null), day(i)) as typeof record;
+    };
+    // 99 statuses in all (received, then 49 swings): every one shown.
+    for (let i = 0; i < 49; i += 1) swing(i);
+    expect(viewTracking(record, day(60)).steps).toHaveLength(99);
+    expect(viewTracking(record, day(60)).earlierSteps).toBe(false);
+    swing(49);
+    // 101: the first and the latest 99 shown, and said so.
+    expect(viewTracking(record, day(60)).steps).toHaveLength(MAX_STATUS_HISTORY);
+    expect(viewTracking(record, day(60)).earlierSteps).toBe(true);
+    expect(viewTracking({ ...record, confidential: true }, day(60)).earlierSteps).toBe(false);
   });
 
   it(`keeps the latest ${MAX_REPLIES} complainant replies`, () => {

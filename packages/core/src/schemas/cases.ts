@@ -387,6 +387,10 @@ export const TrackingSchema = z
       .nullable()
       .meta({ description: 'Set while the complainant may reply' }),
     steps: z.array(z.object({ status: z.enum(CASE_STATUSES), at: instant, label: z.string() })),
+    earlierSteps: z.boolean().meta({
+      description:
+        'The case went through more statuses than `steps` lists: the first and the latest 99 are given, those between left out (the case keeps no more of them)',
+    }),
     answers: z.array(TrackingAnswerSchema).meta({
       description:
         'The agencies’ latest 30 answers (progress and final, all agencies together), and each agency’s final answer if older, oldest first, by agency name: what the complainant rates. None for a confidential report',

@@ -5698,6 +5698,8 @@ export type components = {
                 at: string;
                 label: string;
             }[];
+            /** @description The case went through more statuses than `steps` lists: the first and the latest 99 are given, those between left out (the case keeps no more of them) */
+            earlierSteps: boolean;
             /** @description The agencies’ latest 30 answers (progress and final, all agencies together), and each agency’s final answer if older, oldest first, by agency name: what the complainant rates. None for a confidential report */
             answers: components["schemas"]["TrackingAnswer"][];
             /** @description The case has earlier answers than the 30 shown (the page says so); false for a confidential report */

@@ -559,6 +559,8 @@ const id = {
   'track.answersTitle': 'Jawaban instansi',
   'track.answersIntro': 'Baca jawaban instansi berikut sebelum memberi penilaian.',
   'track.noAnswers': 'Belum ada jawaban dari instansi.',
+  'track.earlierSteps':
+    'Sebagian tahapan di antaranya tidak ditampilkan (yang tersimpan hanya tahapan pertama dan yang terakhir).',
   'track.earlierAnswers':
     'Ditampilkan {n} jawaban terbaru. Jawaban sebelumnya dapat Anda tanyakan kepada Asdep Pengaduan Masyarakat.',
   'track.answersConfidential':
@@ -1265,6 +1267,8 @@ const en = {
   'track.answersTitle': 'The agencies’ answers',
   'track.answersIntro': 'Read the agencies’ answers before you rate them.',
   'track.noAnswers': 'No answer from the agencies yet.',
+  'track.earlierSteps':
+    'Some steps in between are not shown (only the first and the latest are kept).',
   'track.earlierAnswers':
     'The latest {n} answers are shown. Ask the complaint unit (Asdep Pengaduan Masyarakat) for earlier ones.',
   'track.answersConfidential':

@@ -129,3 +129,22 @@ describe('a confidential report in its reply window', () => {
     expect(screen.queryByText('Penilaian Anda adalah atas jawaban instansi di atas.')).toBeNull();
   });
 });
+
+describe('a case that went through more statuses than it keeps', () => {
+  it('says where steps are left out, between the first and the latest', async () => {
+    window.location.hash = '#AAAA-BBBB-CCCC1';
+    const steps = [
+      { status: 'received', at: '2026-03-16T03:00:00.000Z', label: 'Pengaduan diterima' },
+      { status: 'forwarded', at: '2026-05-16T03:00:00.000Z', label: 'Diteruskan' },
+      { status: 'resolved', at: '2026-05-20T03:00:00.000Z', label: 'Selesai' },
+    ];
+    mockApi(() => json(200, { ...tracking('x'), steps, earlierSteps: true }));
+    renderWith(<Track />, { path: '/track' });
+    const gap = await screen.findByText(
+      'Sebagian tahapan di antaranya tidak ditampilkan (yang tersimpan hanya tahapan pertama dan yang terakhir).',
+    );
+    const items = [...gap.closest('ol')!.querySelectorAll('li')];
+    expect(items).toHaveLength(4);
+    expect(items.indexOf(gap.closest('li')!)).toBe(1);
+  });
+});

@@ -7,7 +7,7 @@
  * The code is the complainant's credential: it lives in the URL's fragment (`/track#CODE`),
  * which browsers never send, and reaches the API only in POST bodies, never in a path or query.
  */
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import { useLocationProperty } from 'wouter/use-browser-location';
 import { ReplyBody } from '@pantau/core/schemas';
@@ -93,6 +93,7 @@ function Status({ code }: { code: string }) {
     replyWindowClosesAt,
     answers,
     earlierAnswers,
+    earlierSteps,
     infoRequest,
     confidential,
     outcome,
@@ -114,9 +115,15 @@ function Status({ code }: { code: string }) {
       {infoRequest ? <InfoRequest request={infoRequest} /> : null}
       <ol className="steps">
         {steps.map((step, i) => (
-          <li key={`${step.status}-${i}`}>
-            <StatusBadge prefix="status" value={step.status} /> <Time at={step.at} zone={zone} />
-          </li>
+          <Fragment key={`${step.status}-${i}`}>
+            <li>
+              <StatusBadge prefix="status" value={step.status} /> <Time at={step.at} zone={zone} />
+            </li>
+            {/* The case keeps its first status and the latest: those between are not known here. */}
+            {i === 0 && earlierSteps ? (
+              <li className="muted small">{t('track.earlierSteps')}</li>
+            ) : null}
+          </Fragment>
         ))}
       </ol>
       {answers.length > 0 || replyWindowClosesAt ? (
