@@ -103,6 +103,32 @@ describe('the public complaint form', () => {
     ...overrides,
   });
 
+  it('gives the time of receipt in the complainant’s own zone, WIB when the form names none', async () => {
+    const inBali = await http.post('/v1/complaints', {
+      ...form({ timeZone: 'Asia/Makassar' }),
+      altcha: await solvedAltcha(http),
+    });
+    expect(inBali.status, inBali.text).toBe(201);
+    const wita = new Date(Date.parse(inBali.body.receivedAt) + 8 * 3_600_000);
+    const hhmm = `${String(wita.getUTCHours()).padStart(2, '0')}.${String(wita.getUTCMinutes()).padStart(2, '0')}`;
+    expect(inBali.body.receipt).toMatch(new RegExp(`Diterima: .*pukul ${hhmm} WITA`));
+    expect(inBali.body.receipt).not.toContain('WIB');
+
+    const unnamed = await http.post('/v1/complaints', {
+      ...form(),
+      altcha: await solvedAltcha(http),
+    });
+    expect(unnamed.status, unnamed.text).toBe(201);
+    expect(unnamed.body.receipt).toMatch(/Diterima: .* WIB/);
+
+    const elsewhere = await http.post('/v1/complaints', {
+      ...form({ timeZone: 'Europe/Paris' }),
+      altcha: await solvedAltcha(http),
+    });
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body.errors[0].path).toBe('timeZone');
+  });
+
   it('answers a solved challenge with the receipt and tracking code; central sees it received', async () => {
     const res = await http.post('/v1/complaints', { ...form(), altcha: await solvedAltcha(http) });
     expect(res.status, res.text).toBe(201);

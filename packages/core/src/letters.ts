@@ -10,6 +10,8 @@ import {
   shiftWorkingDays,
   startOfLocalDay,
   TIME_ZONE_LABELS,
+  type TimeZone,
+  UTC_OFFSET_HOURS,
   workingDaysBetween,
 } from './calendar.ts';
 import { agendaOf, type CaseRecord } from './case.ts';
@@ -43,10 +45,9 @@ export const MONTHS = [
   'Desember',
 ];
 
-/** "30 Maret 2026 pukul 23.59 WIB" in the agency's zone. */
-export function formatLocal(instant: string, tz: AssignmentRecord['timeZone']): string {
-  const offset = { 'Asia/Jakarta': 7, 'Asia/Makassar': 8, 'Asia/Jayapura': 9 }[tz];
-  const d = new Date(Date.parse(instant) + offset * 3_600_000);
+/** "30 Maret 2026 pukul 23.59 WIB" in a zone (an agency's, a complainant's). */
+export function formatLocal(instant: string, tz: TimeZone): string {
+  const d = new Date(Date.parse(instant) + UTC_OFFSET_HOURS[tz] * 3_600_000);
   const hh = String(d.getUTCHours()).padStart(2, '0');
   const mm = String(d.getUTCMinutes()).padStart(2, '0');
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} pukul ${hh}.${mm} ${TIME_ZONE_LABELS[tz]}`;

@@ -1,7 +1,7 @@
 /** Intake channels: the public complaint form, and central's spreadsheet import. */
 import { z } from 'zod';
 import { instant, text } from './fields.ts';
-import { CHANNELS } from './common.ts';
+import { CHANNELS, TimeZoneSchema } from './common.ts';
 import { ComplainantSchema, ExternalRefSchema } from './cases.ts';
 import { FileNameSchema } from './documents.ts';
 
@@ -62,6 +62,10 @@ export const PublicComplaintBody = z
       .boolean()
       .optional()
       .meta({ description: 'The tracking page shows the status only' }),
+    timeZone: TimeZoneSchema.optional().meta({
+      description:
+        'The complainant’s zone (the form sends the device’s, when Indonesian): the receipt gives the time of receipt in it. WIB when absent',
+    }),
     subject: text(200),
     description: text(PUBLIC_DESCRIPTION_MAX),
     respondent: text(200).optional(),
@@ -106,7 +110,10 @@ export const ComplaintReceiptSchema = z
     subject: z.string(),
     anonymous: z.boolean(),
     confidential: z.boolean(),
-    receipt: z.string().meta({ description: 'The receipt (tanda terima) as text, in Indonesian' }),
+    receipt: z.string().meta({
+      description:
+        'The receipt (tanda terima) as text, in Indonesian; the time of receipt in the form’s `timeZone` (WIB when it named none)',
+    }),
   })
   .meta({ id: 'ComplaintReceipt' });
 export type ComplaintReceipt = z.infer<typeof ComplaintReceiptSchema>;

@@ -5,6 +5,7 @@
  * like any other.
  */
 import { monotonicFactory, ulid } from 'ulid';
+import { DEFAULT_TIME_ZONE, type TimeZone } from '../calendar.ts';
 import type { CaseRecord } from '../case.ts';
 import {
   attachmentKey,
@@ -15,6 +16,7 @@ import {
   type Sniffed,
 } from '../documents/attachments.ts';
 import { DomainError, invalidInput } from '../errors.ts';
+import { formatLocal } from '../letters.ts';
 import type { ComplaintReceipt, PublicComplaintInput } from '../schemas.ts';
 import { ComplainantSchema } from '../schemas/cases.ts';
 import {
@@ -65,7 +67,7 @@ export async function submitComplaint(
 ): Promise<ComplaintReceipt> {
   return idempotent(deps, PUBLIC_IDEMPOTENCY, idem, async (remember) => {
     const spent = await proof();
-    const { anonymous, complainant, ...rest } = input;
+    const { anonymous, complainant, timeZone, ...rest } = input;
     // Every file is checked before anything is written: one refused file refuses the complaint.
     const files = await inspected(deps, attachments);
     files.forEach(({ name, sniffed }, i) => {
@@ -84,7 +86,7 @@ export async function submitComplaint(
         {
           actor: INTAKE,
           claims: [{ kind: 'proof_of_work', value: spent.id }],
-          remember: (c) => remember((receipt = receiptOf(c))),
+          remember: (c) => remember((receipt = receiptOf(c, timeZone ?? DEFAULT_TIME_ZONE))),
         },
         files.map((f) => ({ ...f, contentType: f.sniffed.mime!, centralOnly: false })),
       );
@@ -99,28 +101,30 @@ export async function submitComplaint(
   });
 }
 
-const receiptOf = (c: CaseRecord): ComplaintReceipt => ({
+const receiptOf = (c: CaseRecord, zone: TimeZone): ComplaintReceipt => ({
   trackingCode: c.trackingCode,
   receivedAt: c.receivedAt,
   verificationDueAt: c.verificationDueAt,
   subject: c.subject,
   anonymous: c.complainant === null,
   confidential: c.confidential,
-  receipt: receiptText(c.trackingCode, c.receivedAt, c.subject),
+  receipt: receiptText(c.trackingCode, c.receivedAt, c.subject, zone),
 });
 
-const JAKARTA = new Intl.DateTimeFormat('id-ID', {
-  dateStyle: 'long',
-  timeStyle: 'short',
-  timeZone: 'Asia/Jakarta',
-});
-
-/** The receipt (tanda terima) a complainant keeps: what was received, when, and the code. */
-export const receiptText = (trackingCode: string, receivedAt: string, subject: string): string =>
+/**
+ * The receipt (tanda terima) a complainant keeps: what was received, when (in their zone, the
+ * zone named), and the code.
+ */
+export const receiptText = (
+  trackingCode: string,
+  receivedAt: string,
+  subject: string,
+  zone: TimeZone = DEFAULT_TIME_ZONE,
+): string =>
   [
     'TANDA TERIMA PENGADUAN',
     `Kode lacak: ${trackingCode}`,
-    `Diterima: ${JAKARTA.format(new Date(receivedAt))} WIB`,
+    `Diterima: ${formatLocal(receivedAt, zone)}`,
     `Perihal: ${subject}`,
     'Pengaduan Anda akan diverifikasi oleh Asdep Pengaduan Masyarakat. Simpan kode ini, dan ' +
       'jangan berikan kepada siapa pun: hanya dengan kode ini Anda dapat melacak dan menanggapi ' +

@@ -5787,7 +5787,7 @@ export type components = {
             subject: string;
             anonymous: boolean;
             confidential: boolean;
-            /** @description The receipt (tanda terima) as text, in Indonesian */
+            /** @description The receipt (tanda terima) as text, in Indonesian; the time of receipt in the form’s `timeZone` (WIB when it named none) */
             receipt: string;
         };
         PublicComplaint: {
@@ -5808,6 +5808,11 @@ export type components = {
             identityHidden?: boolean;
             /** @description The tracking page shows the status only */
             confidential?: boolean;
+            /**
+             * @description The complainant’s zone (the form sends the device’s, when Indonesian): the receipt gives the time of receipt in it. WIB when absent
+             * @enum {string}
+             */
+            timeZone?: "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura";
             subject: string;
             description: string;
             respondent?: string;

@@ -14,8 +14,9 @@ describe('the receipt of a complaint sent from the public form', () => {
     ) {
       return { ...real.call(this), timeZone: 'Asia/Makassar' };
     });
+    const sent: unknown[] = [];
     mockApi((call) =>
-      call.method === 'POST' && call.path === '/v1/complaints'
+      call.method === 'POST' && call.path === '/v1/complaints' && sent.push(call.body)
         ? json(201, {
             trackingCode: 'AAAA-BBBB-CCCC1',
             receivedAt: '2026-03-16T03:00:00.000Z',
@@ -37,5 +38,7 @@ describe('the receipt of a complaint sent from the public form', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Kirim pengaduan' }));
     const due = (await screen.findByText(/^Diverifikasi paling lambat/)).querySelector('time')!;
     expect(due.textContent).toBe('31 Mar 2026, 00.59 WITA');
+    // The receipt the API writes gives the time of receipt in the same zone.
+    expect(sent).toMatchObject([{ timeZone: 'Asia/Makassar' }]);
   });
 });

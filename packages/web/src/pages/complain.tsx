@@ -77,7 +77,8 @@ export function Complain() {
           void form.submit(async (body, key) => {
             const request = unanswered.current ?? { body, key };
             const sent = api.POST('/v1/complaints', {
-              body: { ...request.body, altcha: body.altcha },
+              // The device's zone: the receipt gives the time of receipt in it.
+              body: { ...request.body, altcha: body.altcha, timeZone: publicZone() },
               headers: { 'idempotency-key': request.key },
             });
             try {
