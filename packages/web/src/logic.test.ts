@@ -6,7 +6,7 @@ import { deadlineStatus, nextDeadline } from './deadline';
 import { dateIn, formatInstant, toInstant } from './format';
 import { compact, getPath, issuesByPath, setPath } from './forms/use-form';
 import { safeNext } from './pages/sign-in';
-import { weekAround } from './pages/desk';
+import { overdueByAgency, weekAround } from './pages/desk';
 import { sortStats, type AgencyStats } from './stats';
 import { levelLabel, stepLabel, translator } from './i18n/i18n';
 import { actorKind, describeEvent } from './timeline';
@@ -82,24 +82,80 @@ describe('statistics sorting', () => {
   const row = (agencyId: string, responseRate: number | null): AgencyStats =>
     ({ agencyId, responseRate }) as AgencyStats;
   const rows = [row('b', 0.5), row('a', null), row('c', 0.9), row('d', 0.5)];
+  const byCode = (id: string) => id;
   it('either way, unknown rates last, ties by agency', () => {
-    expect(sortStats(rows, 'responseRate', 'descending').map((r) => r.agencyId)).toEqual([
+    expect(sortStats(rows, 'responseRate', 'descending', byCode).map((r) => r.agencyId)).toEqual([
       'c',
       'b',
       'd',
       'a',
     ]);
-    expect(sortStats(rows, 'responseRate', 'ascending').map((r) => r.agencyId)).toEqual([
+    expect(sortStats(rows, 'responseRate', 'ascending', byCode).map((r) => r.agencyId)).toEqual([
       'b',
       'd',
       'c',
       'a',
     ]);
-    expect(sortStats(rows, 'agencyId', 'ascending').map((r) => r.agencyId)).toEqual([
+    expect(sortStats(rows, 'agencyId', 'ascending', byCode).map((r) => r.agencyId)).toEqual([
       'a',
       'b',
       'c',
       'd',
+    ]);
+  });
+
+  // Codes in one order (atr-bpn, kanwil-bpn-ntt, polri), names in another (Kantor, Kementerian,
+  // Kepolisian): the table is read by name.
+  const names: Record<string, string> = {
+    'atr-bpn': 'Kementerian Agraria dan Tata Ruang/Badan Pertanahan Nasional',
+    'kanwil-bpn-ntt': 'Kantor Wilayah BPN Provinsi Nusa Tenggara Timur',
+    polri: 'Kepolisian Negara Republik Indonesia',
+  };
+  const nameOf = (id: string) => names[id] ?? id;
+  const ids = (sorted: AgencyStats[]) => sorted.map((r) => r.agencyId);
+
+  it('sorts the agency column by the name people read, not the code', () => {
+    const agencies = [row('polri', 0.1), row('atr-bpn', 0.2), row('kanwil-bpn-ntt', 0.3)];
+    expect(ids(sortStats(agencies, 'agencyId', 'ascending', nameOf))).toEqual([
+      'kanwil-bpn-ntt',
+      'atr-bpn',
+      'polri',
+    ]);
+    expect(ids(sortStats(agencies, 'agencyId', 'descending', nameOf))).toEqual([
+      'polri',
+      'atr-bpn',
+      'kanwil-bpn-ntt',
+    ]);
+  });
+
+  it('breaks ties, unknown rates included, by name', () => {
+    const tied = [row('polri', 0.5), row('atr-bpn', 0.5), row('kanwil-bpn-ntt', 0.5)];
+    expect(ids(sortStats(tied, 'responseRate', 'descending', nameOf))).toEqual([
+      'kanwil-bpn-ntt',
+      'atr-bpn',
+      'polri',
+    ]);
+    const unknown = [row('polri', null), row('atr-bpn', null), row('kanwil-bpn-ntt', null)];
+    expect(ids(sortStats(unknown, 'responseRate', 'ascending', nameOf))).toEqual([
+      'kanwil-bpn-ntt',
+      'atr-bpn',
+      'polri',
+    ]);
+  });
+
+  it('the desk’s overdue card: most overdue first, ties by name', () => {
+    const overdue = (agencyId: string, escalationLevel = 0) =>
+      ({ agencyId, escalationLevel }) as Schemas['Assignment'];
+    const items = [
+      overdue('polri'),
+      overdue('atr-bpn', 1),
+      overdue('kanwil-bpn-ntt'),
+      overdue('polri', 2),
+    ];
+    expect(overdueByAgency(items, nameOf)).toEqual([
+      { agencyId: 'polri', count: 2, level: 2 },
+      { agencyId: 'kanwil-bpn-ntt', count: 1, level: 0 },
+      { agencyId: 'atr-bpn', count: 1, level: 1 },
     ]);
   });
 });

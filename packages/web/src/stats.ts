@@ -12,19 +12,32 @@ export type StatsColumn =
   | 'onTimeRate'
   | 'medianWorkingDaysToFirstResponse';
 
+/**
+ * Agencies in the order of the names people read (`nameOf`), not of their codes: `kanwil-bpn-ntt`
+ * ("Kantor Wilayah…") before `atr-bpn` ("Kementerian…").
+ */
+export const byAgencyName =
+  (nameOf: (id: string) => string) =>
+  (x: { readonly agencyId: string }, y: { readonly agencyId: string }): number =>
+    nameOf(x.agencyId).localeCompare(nameOf(y.agencyId), 'id');
+
+/** The rows by `column`; the agency column by name, and ties (unknown rates too) by name. */
 export function sortStats(
   items: readonly AgencyStats[],
   column: StatsColumn,
   direction: 'ascending' | 'descending',
+  nameOf: (id: string) => string,
 ): AgencyStats[] {
   const sign = direction === 'ascending' ? 1 : -1;
+  const byName = byAgencyName(nameOf);
   return [...items].sort((x, y) => {
+    if (column === 'agencyId') return sign * byName(x, y);
     const a = x[column];
     const b = y[column];
-    if (a === null && b === null) return x.agencyId.localeCompare(y.agencyId);
+    if (a === null && b === null) return byName(x, y);
     if (a === null) return 1;
     if (b === null) return -1;
-    const order = typeof a === 'string' ? a.localeCompare(b as string) : a - (b as number);
-    return order === 0 ? x.agencyId.localeCompare(y.agencyId) : sign * order;
+    const order = a - b;
+    return order === 0 ? byName(x, y) : sign * order;
   });
 }

@@ -47,4 +47,38 @@ describe('the progress of a re-arming job', () => {
     await new Promise((done) => setTimeout(done, 1500));
     expect(polls().length).toBe(asked);
   });
+
+  it('says the list of failures is only the first of them when more failed', async () => {
+    mockApi(() => ({ status: 500, body: {} }));
+    // The API keeps the first 100 failures; `failed` counts them all.
+    const failures = Array.from({ length: 100 }, (_, i) => ({
+      caseId: `C${i}`,
+      agencyId: 'polri',
+      code: 'internal',
+      message: 'x',
+      at,
+    }));
+    renderWith(
+      <JobProgress
+        job={job({ state: 'failed', total: 400, done: 150, failed: 250, finishedAt: at, failures })}
+      />,
+      AS,
+    );
+    const list = screen.getByText('250 penugasan gagal dihitung ulang').closest('details')!;
+    expect(list.querySelectorAll(':scope > ul > li')).toHaveLength(100);
+    expect(list.textContent).toContain('Ditampilkan 100 pertama dari 250.');
+  });
+
+  it('says nothing of the kind when every failure is listed', () => {
+    mockApi(() => ({ status: 500, body: {} }));
+    const failures = [{ caseId: 'C1', agencyId: 'polri', code: 'internal', message: 'x', at }];
+    renderWith(
+      <JobProgress
+        job={job({ state: 'completed', total: 10, done: 9, failed: 1, finishedAt: at, failures })}
+      />,
+      AS,
+    );
+    const list = screen.getByText('1 penugasan gagal dihitung ulang').closest('details')!;
+    expect(list.textContent).not.toContain('Ditampilkan');
+  });
 });

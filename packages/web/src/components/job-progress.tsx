@@ -49,6 +49,12 @@ export function JobProgress({ job: started }: { job: Job }) {
       {job.failures.length > 0 ? (
         <details>
           <summary>{t('job.failures', { n: job.failed })}</summary>
+          {/* The API keeps only the first failures; `failed` counts them all. */}
+          {job.failed > job.failures.length ? (
+            <p className="muted small">
+              {t('job.failuresShown', { shown: job.failures.length, n: job.failed })}
+            </p>
+          ) : null}
           <ul>
             {job.failures.map((f) => (
               // The agency by name, the case by a link, why in a sentence; the server's own

@@ -535,6 +535,7 @@ const id = {
     'Terhenti setelah {done} dari {total} penugasan ({failed} gagal). Simpan ulang perubahan untuk melanjutkan.',
   'job.superseded': 'Digantikan oleh perubahan yang lebih baru, yang menghitung ulang semuanya.',
   'job.failures': '{n} penugasan gagal dihitung ulang',
+  'job.failuresShown': 'Ditampilkan {shown} pertama dari {n}.',
   'job.failedOne':
     'tenggatnya belum dihitung ulang; sampaikan rincian teknis di bawah kepada operator.',
 
@@ -1243,6 +1244,7 @@ const en = {
     'Stopped after {done} of {total} assignments ({failed} failed). Save the change again to carry on.',
   'job.superseded': 'Superseded by a newer change, which recomputes everything.',
   'job.failures': '{n} {n|assignment|assignments} could not be recomputed',
+  'job.failuresShown': 'Showing the first {shown} of {n}.',
   'job.failedOne':
     'its deadlines were not recomputed; pass the technical detail below to the operator.',
 

@@ -557,4 +557,32 @@ describe('the legal outer limit on the case page', () => {
     expect(value).toContain('Lewat batas peraturan');
     expect(value).toContain('Perpres 76/2013');
   });
+
+  it('gives the day in WIB (a count of calendar days) to a reader in WITA, not the next day', async () => {
+    // The limit of 1 May ends at 23.59.59 WIB: 00.59 WITA on 2 May.
+    const theCase = { ...kase, legalLimit: { at: '2026-05-01T16:59:59.999Z', passed: false } };
+    mockApi((call) => {
+      if (call.path === '/v1/agencies/setneg')
+        return json(200, { id: 'setneg', name: 'Setneg', timeZone: 'Asia/Makassar' });
+      if (call.path === '/v1/cases/c1') return json(200, theCase);
+      if (call.path === '/v1/calendars/id/days')
+        return json(200, { id: 'id', years: [2025, 2026], items: [] });
+      if (call.path.startsWith('/v1/cases/c1/timeline')) return timelinePage(call);
+      if (
+        call.path.startsWith('/v1/cases/c1/attachments') ||
+        call.path.startsWith('/v1/notifications')
+      )
+        return json(200, { items: [], nextCursor: null });
+      return json(404, { type: 'about:blank', title: 'Not Found', status: 404, code: 'not_found' });
+    });
+    open();
+    // The reader's zone is known (the received time is shown in WITA) before the limit is read.
+    await waitFor(() => expect(document.body.textContent).toContain('WITA'));
+    const term = await screen.findByText('Batas akhir penyelesaian menurut peraturan');
+    const value = term.nextElementSibling!.textContent!;
+    expect(value).toContain('1 Mei 2026');
+    expect(value).not.toContain('2 Mei');
+    expect(value).not.toContain('WITA');
+    expect(value).toContain('Perpres 76/2013');
+  });
 });

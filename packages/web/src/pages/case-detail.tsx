@@ -20,7 +20,7 @@ import { Delegation } from '../components/delegation';
 import { DeadlinesPanel, MayMove, useDeclaredYears } from '../components/deadlines';
 import { Loading, PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { type Paged, useLoad, usePaged } from '../data';
-import { formatInstant, type TimeZone } from '../format';
+import { dateIn, formatDate, formatInstant, type TimeZone } from '../format';
 import { labelOf, useI18n } from '../i18n/i18n';
 import { actorKind, describeEvent } from '../timeline';
 
@@ -197,7 +197,7 @@ function Complaint({
   zone: TimeZone;
   central: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const declared = useDeclaredYears();
   return (
     <section className="card" aria-labelledby="complaint">
@@ -267,7 +267,10 @@ function Complaint({
           <>
             <dt>{t('case.legalLimit')}</dt>
             <dd>
-              <Time at={kase.legalLimit.at} zone={zone} />
+              {/* A count of calendar days ending at 23.59.59 WIB: the day in WIB, in any zone. */}
+              <time dateTime={kase.legalLimit.at}>
+                {formatDate(dateIn(kase.legalLimit.at, 'Asia/Jakarta'), lang)}
+              </time>
               {kase.legalLimit.passed ? (
                 <span className="badge deadline-overdue">{t('case.legalLimitPassed')}</span>
               ) : null}

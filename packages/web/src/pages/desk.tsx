@@ -14,7 +14,7 @@ import { UTC_OFFSET_HOURS } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import type { paths } from '../api/schema';
 import { useSignedIn } from '../auth/session-context';
-import { AgencyName } from '../components/agencies';
+import { AgencyName, useAgencies } from '../components/agencies';
 import { AssignmentTable } from '../components/assignment-table';
 import { Count } from '../components/count';
 import { useDeclaredYears } from '../components/deadlines';
@@ -25,6 +25,7 @@ import { type Paged, usePaged } from '../data';
 import { dateIn, type TimeZone } from '../format';
 import { labelOf, levelLabel, stepLabel, useI18n } from '../i18n/i18n';
 import { useServerNow } from '../server-clock';
+import { byAgencyName } from '../stats';
 
 type WorklistQuery = NonNullable<paths['/v1/assignments']['get']['parameters']['query']>;
 
@@ -277,6 +278,21 @@ function Worklist({
 /** How many overdue assignments the per-agency card reads at most (pages of 100). */
 const BY_AGENCY_MAX = 2_000;
 
+/** Overdue assignments counted per agency, most first, ties by the agency's name. */
+export function overdueByAgency(
+  items: readonly Schemas['Assignment'][],
+  nameOf: (id: string) => string,
+): { agencyId: string; count: number; level: number }[] {
+  const byName = byAgencyName(nameOf);
+  return [...Map.groupBy(items, (a) => a.agencyId)]
+    .map(([agencyId, list]) => ({
+      agencyId,
+      count: list.length,
+      level: Math.max(...list.map((a) => a.escalationLevel)),
+    }))
+    .sort((x, y) => y.count - x.count || byName(x, y));
+}
+
 /** Overdue assignments counted per agency, worst first: who to chase. */
 export function ByAgency({
   items,
@@ -287,13 +303,8 @@ export function ByAgency({
   complete: boolean;
 }) {
   const { t } = useI18n();
-  const counts = [...Map.groupBy(items, (a) => a.agencyId)]
-    .map(([agencyId, list]) => ({
-      agencyId,
-      count: list.length,
-      level: Math.max(...list.map((a) => a.escalationLevel)),
-    }))
-    .sort((x, y) => y.count - x.count || x.agencyId.localeCompare(y.agencyId));
+  const { nameOf } = useAgencies();
+  const counts = overdueByAgency(items, nameOf);
   if (counts.length === 0) return <p className="muted">{t('common.empty')}</p>;
   return (
     <div className="table-scroll">

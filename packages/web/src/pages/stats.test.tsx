@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
+import { AgencyNamesProvider } from '../components/agencies';
 import Stats from './stats';
 
 const totals = {
@@ -48,5 +49,72 @@ describe('the statistics page’s period', () => {
     expect(alert.textContent).toContain('Ada isian yang belum benar:');
     expect(alert.textContent).toContain('Dari tanggal tidak boleh sesudah tanggal akhir.');
     expect(alert.textContent).not.toMatch(/lihat keterangan|must not|invalid from/);
+  });
+});
+
+describe('the statistics table sorted by agency', () => {
+  const row = (agencyId: string, responseRate: number) => ({
+    ...totals,
+    agencyId,
+    assigned: 10,
+    responded: 5,
+    responseRate,
+    belowMinimumSample: false,
+  });
+  it('is in the order of the names people read, not of the codes', async () => {
+    // Codes: atr-bpn, kanwil-bpn-ntt, polri. Names: Kantor…, Kementerian…, Kepolisian….
+    mockApi((call) => {
+      if (call.path === '/v1/agency-names')
+        return json(200, {
+          items: [
+            { id: 'atr-bpn', name: 'Kementerian Agraria dan Tata Ruang/BPN', kind: 'agency' },
+            {
+              id: 'kanwil-bpn-ntt',
+              name: 'Kantor Wilayah BPN Nusa Tenggara Timur',
+              kind: 'agency',
+            },
+            { id: 'polri', name: 'Kepolisian Negara Republik Indonesia', kind: 'agency' },
+          ],
+        });
+      if (call.path.startsWith('/v1/stats/agencies?'))
+        return json(200, {
+          from: '2026-01-01',
+          to: '2026-03-31',
+          minimumSample: 5,
+          items: [row('polri', 0.5), row('atr-bpn', 0.5), row('kanwil-bpn-ntt', 0.5)],
+          totals,
+        });
+      return json(404, { type: 'about:blank', title: 'Not Found', status: 404, code: 'not_found' });
+    });
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <Stats />
+      </AgencyNamesProvider>,
+      {
+        as: { agency: 'setneg', role: 'central_officer' },
+        path: '/stats?from=2026-01-01&to=2026-03-31&sort=agencyId&order=ascending',
+      },
+    );
+    const order = () =>
+      screen
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent)
+        .filter((name) => name !== 'Semua instansi');
+    await waitFor(() =>
+      expect(order()).toEqual([
+        'Kantor Wilayah BPN Nusa Tenggara Timur',
+        'Kementerian Agraria dan Tata Ruang/BPN',
+        'Kepolisian Negara Republik Indonesia',
+      ]),
+    );
+    // Sorted by a rate, equal rates are in the order of the names too.
+    fireEvent.click(screen.getByRole('button', { name: 'Tingkat tanggapan' }));
+    await waitFor(() =>
+      expect(order()).toEqual([
+        'Kantor Wilayah BPN Nusa Tenggara Timur',
+        'Kementerian Agraria dan Tata Ruang/BPN',
+        'Kepolisian Negara Republik Indonesia',
+      ]),
+    );
   });
 });

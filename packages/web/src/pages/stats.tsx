@@ -53,7 +53,7 @@ export default function Stats() {
   );
   // After a failed query the old figures are not shown under the new period's error.
   const data = report.error ? undefined : report.data;
-  const rows = data ? sortStats(data.items, sort.column, sort.direction) : [];
+  const rows = data ? sortStats(data.items, sort.column, sort.direction, nameOf) : [];
   const query = new URLSearchParams(period).toString();
   return (
     <section>
