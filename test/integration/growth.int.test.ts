@@ -115,6 +115,45 @@ describe('an assignment paused and resumed 130 times with 2,000-character reason
   }, 60_000);
 });
 
+/** Extension requests one forwarding of an assignment may make (`MAX_EXTENSION_REQUESTS`). */
+const EXTENSION_REQUESTS = 20;
+
+describe('an agency asking for more time again and again, refused each time', () => {
+  it('is refused past 20 requests a forwarding with limit_exceeded, writing nothing', async () => {
+    clock.set('2026-04-06T03:00:00.000Z');
+    const { caseId } = await forwardedCase(service, ['later-unit']);
+    const officer = officerOf('later-unit');
+    for (let i = 0; i < EXTENSION_REQUESTS; i += 1) {
+      const request = await service.requestExtension(officer, caseId, 'later-unit', {
+        workingDays: 60,
+        reason: reason(i),
+      });
+      clock.set(new Date(clock.now().getTime() + HOUR).toISOString());
+      await service.decideExtension(centralOfficer, caseId, 'later-unit', request.id, {
+        approve: false,
+        note: 'Alasan belum cukup.',
+      });
+    }
+    const before = (await store.getCase(caseId))!;
+    expect(before.extensions).toHaveLength(EXTENSION_REQUESTS);
+
+    let refusal: unknown;
+    try {
+      await service.requestExtension(officer, caseId, 'later-unit', {
+        workingDays: 60,
+        reason: reason(EXTENSION_REQUESTS),
+      });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(refusal).toMatchObject({ code: 'limit_exceeded' });
+    expect((refusal as DomainError).message).toMatch(/at most 20 extension requests/);
+    // Nothing written: no request, and the case untouched (its version and the desk's view).
+    expect(await store.getCase(caseId)).toEqual(before);
+  }, 60_000);
+});
+
 /**
  * What the earlier version stored for an assignment paused and resumed once a day for `cycles`
  * days from its forwarding (each pause an hour long), the last pause still running: every

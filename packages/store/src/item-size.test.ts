@@ -9,15 +9,19 @@ import {
   type ActivityRecord,
   type Agency,
   type AssignmentRecord,
+  type AttachmentRecord,
   Calendar,
   type CaseRecord,
   CENTRAL_TENANT,
   type ClockEntry,
   composeLetter,
   DEFAULT_POLICY,
+  type DocumentSettings,
+  forwardingLetterWrite,
   type ExtensionRequestRecord,
   type IdempotencyRecord,
   INDONESIAN_HOLIDAYS,
+  ladderLetterDocument,
   type LadderRecord,
   MAX_REPLIES,
   MAX_STATUS_HISTORY,
@@ -124,7 +128,15 @@ const answeredRedirects = () =>
 /** Deadlines reaching 20 years past the calendar's last one: a warning per target and year. */
 const WARNED_YEARS = 20;
 
-const largestAssignment = (): AssignmentRecord => ({
+/**
+ * Every field set but `adjustments` (legacy, read only: histories are clock entries now) and
+ * `reforwardedAt` (a redirect answered by a re-forward is never settled too, and a date is
+ * less than the settling's reason).
+ */
+type EveryField = AssignmentRecord &
+  Required<Omit<AssignmentRecord, 'adjustments' | 'reforwardedAt'>>;
+
+const largestAssignment = (): EveryField => ({
   ...newAssignment({
     caseId: ULID,
     agencyId: agencyId(0),
@@ -139,6 +151,9 @@ const largestAssignment = (): AssignmentRecord => ({
     workingDays: { acknowledge: 250, followUp: 250, resolution: 250 },
     previous: undefined,
   }),
+  // Set by every forwarding (optional only on records older than them).
+  complaintType: 'examination',
+  subject: text(200),
   clock: { basis: 'inherited', from: NOW, inheritedFrom: agencyId(1) },
   // The redirects a re-forward answered: at most one per agency the case went to.
   reforwardOf: answeredRedirects(),
@@ -154,6 +169,8 @@ const largestAssignment = (): AssignmentRecord => ({
   paused: true,
   generation: 1_000,
   redirect: { reason: text(2_000), suggestedAgencyId: agencyId(3), at: NOW },
+  // Central decided the redirect needs no re-forward, saying why.
+  redirectSettled: { at: NOW, reason: text(2_000) },
   calendarWarnings: (['acknowledge', 'followUp', 'resolution'] as const).flatMap((target) =>
     Array.from({ length: WARNED_YEARS }, (_, i) => ({
       target,
@@ -313,11 +330,45 @@ const largestEvents = (): TimelineEvent[] => {
 const largestOf = (items: Record<string, unknown>[]) =>
   items.reduce((max, item) => (itemSize(item) > itemSize(max) ? item : max));
 
+/** A number from a 100-character pattern: 95 characters of text and `{seq}` past ten million. */
+const NUMBER = `${text(95)}99999999`;
+
+/** The unit's document settings at every limit: letterhead, signatory, 10 copy-to lines. */
+const largestSettings = (): DocumentSettings => ({
+  agendaNumberPattern: `${text(95)}{seq}`,
+  letterNumberPattern: `${text(95)}{seq}`,
+  letterhead: { ministry: text(200), unit: text(200), address: text(300), city: text(100) },
+  signatory: { name: text(200), position: text(200), nip: '19700101 199503 1 001' },
+  tembusan: Array.from({ length: 10 }, () => text(200)),
+  version: 1_000_000,
+  updatedAt: NOW,
+});
+
 /**
- * The largest letter: the longest subject and names, addressed to an agency's 20 contacts
- * (liaisons and heads) and the 20 liaisons of its focal point and of central.
+ * A letter with everything its delivery can add: attempted 1,000 times (the last error at its
+ * 2,000), held, cancelled, sent again by central and marked handled (a note of 1,000).
  */
-const largestNotification = (): NotificationRecord => {
+const delivered = (n: NotificationRecord): Required<NotificationRecord> => ({
+  ...n,
+  episode: 1_000_000,
+  sentAt: NOW,
+  attempts: 1_000,
+  lastError: text(2_000),
+  nextAttemptAt: NOW,
+  document: n.document!,
+  letterNumber: n.letterNumber!,
+  handled: { at: NOW, note: text(1_000) },
+  resentAt: NOW,
+  heldUntil: NOW,
+  cancelled: { at: NOW, reason: 'targets_met' },
+});
+
+/**
+ * The largest ladder letter: the longest subject and names, addressed to an agency's 20
+ * contacts (liaisons and heads) and the 20 liaisons of its focal point and of central, with
+ * its PDF document.
+ */
+const largestLadderLetter = (): Required<NotificationRecord> => {
   const agency = largestAgency();
   const party = (i: number): Agency => ({
     ...agency,
@@ -328,6 +379,17 @@ const largestNotification = (): NotificationRecord => {
     })),
   });
   const step = largestPolicy().ladder[0]!;
+  const parties = {
+    agency: {
+      ...party(0),
+      contacts: party(0).contacts.map((c, i) => ({
+        ...c,
+        kind: i % 2 ? ('head' as const) : ('liaison' as const),
+      })),
+    },
+    focalPoint: party(1),
+    central: party(2),
+  };
   const letter = composeLetter({
     event: {
       id: `${step.name}#1000000`,
@@ -342,17 +404,10 @@ const largestNotification = (): NotificationRecord => {
     step,
     case: largestCase(),
     assignment: largestAssignment(),
-    parties: {
-      agency: {
-        ...party(0),
-        contacts: party(0).contacts.map((c, i) => ({ ...c, kind: i % 2 ? 'head' : 'liaison' })),
-      },
-      focalPoint: party(1),
-      central: party(2),
-    },
+    parties,
     calendar,
   });
-  return {
+  return delivered({
     id: ULID,
     caseId: ULID,
     agencyId: agencyId(0),
@@ -369,13 +424,73 @@ const largestNotification = (): NotificationRecord => {
     subject: letter.subject,
     body: letter.body,
     scheduledAt: NOW,
-    episode: 1_000_000,
     createdAt: NOW,
     sentAt: NOW,
     attempts: 1_000,
-    lastError: text(2_000),
-  };
+    lastError: null,
+    letterNumber: NUMBER,
+    document: ladderLetterDocument({
+      letter,
+      case: largestCase(),
+      assignment: largestAssignment(),
+      agency: parties.agency,
+      settings: largestSettings(),
+      number: NUMBER,
+      now: new Date(NOW),
+    }),
+  });
 };
+
+/**
+ * The largest forwarding letter: to an agency's 20 liaisons (names of 200), its PDF document
+ * at every limit: the incoming letter's number and sender and the complainant's name and
+ * address (identity not hidden), the description's 4,000-character summary, 5,000 characters
+ * of instructions, the case's 30 attachments with names of 200, the longest letterhead,
+ * signatory and 10 copy-to lines.
+ */
+const largestForwardingLetter = (): Required<NotificationRecord> => {
+  const c: CaseRecord = {
+    ...largestCase(),
+    identityHidden: false,
+    agendaNumber: NUMBER,
+    letter: { number: text(100), date: '2026-04-06', sender: text(200) },
+  };
+  const attachments = Array.from({ length: 30 }, (_, i): AttachmentRecord => ({
+    id: `${ULID}${i}`,
+    caseId: ULID,
+    key: id(100),
+    name: text(200),
+    declaredSize: 1,
+    size: 1,
+    contentType: 'application/pdf',
+    sha256: id(64),
+    status: 'available',
+    refusal: null,
+    visibility: 'agencies',
+    attachedTo: { kind: 'case', agencyId: null, activityId: null },
+    uploadedBy: { sub: SUB, agency: CENTRAL_TENANT },
+    createdAt: NOW,
+    completedAt: NOW,
+    updatedAt: NOW,
+    version: 1,
+  }));
+  const { notification } = forwardingLetterWrite({
+    case: c,
+    assignment: largestAssignment(),
+    agency: largestAgency(),
+    settings: largestSettings(),
+    number: NUMBER,
+    attachments,
+    now: new Date(NOW),
+  });
+  return delivered(notification);
+};
+
+/** The largest letter, as the table stores it (a forwarding letter: its document is longer). */
+const largestNotification = (): Required<NotificationRecord> =>
+  [largestLadderLetter(), largestForwardingLetter()].reduce((max, n) =>
+    itemSize(notificationItem(n)) > itemSize(notificationItem(max)) ? n : max,
+  );
 
 /**
  * The largest stored response: forwarding to 18 agencies at once (the most one request may),
@@ -463,6 +578,13 @@ describe('the measure', () => {
     expect(itemSize({ l: ['a', 'b'] })).toBe(1 + 3 + 2 * (1 + 1));
     expect(itemSize({ m: { k: 'v' } })).toBe(1 + 3 + (1 + 1 + 1));
     expect(itemSize({ gone: undefined })).toBe(0);
+  });
+});
+
+describe('the largest builds', () => {
+  it('carry every field that grows their items', () => {
+    expect(largestAssignment().redirectSettled?.reason).toHaveLength(2_000);
+    expect(largestNotification().document).toBeDefined();
   });
 });
 

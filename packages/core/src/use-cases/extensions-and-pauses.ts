@@ -6,7 +6,7 @@
 import { ulid } from 'ulid';
 import { type AssignmentRecord, isOpen, viewAssignment } from '../assignment.ts';
 import { type ClockChange, extend, pause, resume } from '../assignment-clock.ts';
-import { DomainError, notFound } from '../errors.ts';
+import { DomainError, limitExceeded, notFound } from '../errors.ts';
 import {
   decideExtension as decided,
   type ExtensionRequestRecord,
@@ -41,7 +41,17 @@ import {
   touchCase,
 } from './kernel/index.ts';
 
-/** The agency (or its focal point's coordinator) asks for more time. */
+/**
+ * How many extension requests one generation of an assignment may make, whatever became of
+ * them (approved, refused, lapsed). An agency asks once or twice per forwarding, and each asks
+ * up to 60 working days: 20 is 1,200 working days, years past any target. The cap bounds what
+ * every case read loads (each request is an item it reads: 20 of at most 12.5 KB) and the
+ * deadline explanation, which lists each approved one with its 2,000-character reason under
+ * each of the three targets (about 360 KB more, beside the `MAX_PAUSES` pauses).
+ */
+export const MAX_EXTENSION_REQUESTS = 20;
+
+/** The agency (or its focal point's coordinator) asks for more time; `limit_exceeded` past the cap. */
 export async function requestExtension(
   deps: ServiceDeps,
   p: Principal,
@@ -61,14 +71,18 @@ export async function requestExtension(
           `an assignment that is ${assignment.state} cannot be extended`,
         );
       }
-      const pending = bundle.extensions.find(
-        (x) =>
-          x.agencyId === agencyId &&
-          x.generation === assignment.generation &&
-          x.status === 'pending',
+      const asked = bundle.extensions.filter(
+        (x) => x.agencyId === agencyId && x.generation === assignment.generation,
       );
+      const pending = asked.find((x) => x.status === 'pending');
       if (pending)
         throw new DomainError('already_exists', `extension request ${pending.id} is still pending`);
+      if (asked.length >= MAX_EXTENSION_REQUESTS) {
+        throw limitExceeded(
+          `an assignment may make at most ${MAX_EXTENSION_REQUESTS} extension requests per ` +
+            'forwarding, and this one has made that many',
+        );
+      }
       const now = deps.clock();
       const request: ExtensionRequestRecord = {
         id: ulid(now.getTime()),
