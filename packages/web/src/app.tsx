@@ -113,7 +113,7 @@ function NotFound() {
 /** Header (navigation for the role, language, who is signed in), then the page. */
 function Frame({ children }: { children: React.ReactNode }) {
   const { t, lang, setLang } = useI18n();
-  const { session, agency, signOut, zone } = useSession();
+  const { session, agency, agencyUnavailable, signOut, zone } = useSession();
   const [location, navigate] = useLocation();
   const links: [string, MessageKey][] = !session
     ? [
@@ -183,7 +183,7 @@ function Frame({ children }: { children: React.ReactNode }) {
           {session ? (
             <>
               <span className="muted small">
-                {session.name} · {agency?.name ?? session.agency} · {t(`role.${session.role}`)} ·{' '}
+                {session.name} · {agency?.name ?? '…'} · {t(`role.${session.role}`)} ·{' '}
                 {t(`zone.${zone}`)}
               </span>
               <button
@@ -199,6 +199,11 @@ function Frame({ children }: { children: React.ReactNode }) {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
+        {agencyUnavailable ? (
+          <p className="alert alert-error" role="alert">
+            {t('session.agencyUnavailable')}
+          </p>
+        ) : null}
         {children}
       </main>
     </>

@@ -36,6 +36,32 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
   return { data, error, loading, reload: useCallback(() => setTick((n) => n + 1), []) };
 }
 
+/** How long to wait before reading again after each failure (a lost connection, a cold API). */
+const RETRY_AFTER_MS = [2_000, 4_000, 8_000, 16_000];
+
+/**
+ * `useLoad` for what every page needs (the agencies' names, the officer's own agency): read
+ * again by itself after a failure, 2, 4, 8 and 16 s later, then left failed until reloaded.
+ */
+export function useLoadRetried<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
+  const loaded = useLoad(load, deps);
+  const { error, loading, reload } = loaded;
+  const [failures, setFailures] = useState(0);
+  useEffect(() => {
+    if (!loading && !error) setFailures(0);
+  }, [loading, error]);
+  useEffect(() => {
+    const wait = RETRY_AFTER_MS[failures];
+    if (!error || loading || wait === undefined) return;
+    const timer = setTimeout(() => {
+      setFailures((n) => n + 1);
+      reload();
+    }, wait);
+    return () => clearTimeout(timer);
+  }, [error, loading, failures, reload]);
+  return loaded;
+}
+
 export interface Paged<T> {
   readonly items: readonly T[];
   readonly error: unknown;

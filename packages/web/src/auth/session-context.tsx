@@ -10,6 +10,7 @@ import {
 } from 'react';
 import { api, setApiToken, unwrap, type Schemas } from '../api/client';
 import type { ConsoleConfig } from '../config';
+import { useLoadRetried } from '../data';
 import type { TimeZone } from '../format';
 import type { CognitoAuth } from './cognito';
 import { restoreLocal, signOutLocal } from './local';
@@ -19,6 +20,8 @@ interface SessionState {
   readonly config: ConsoleConfig;
   readonly session: Session | null;
   readonly agency: Schemas['Agency'] | null;
+  /** The user's agency could not be read (yet: it is read again by itself). */
+  readonly agencyUnavailable: boolean;
   /** The zone every date is shown in: the user's agency's (WIB before it is known). */
   readonly zone: TimeZone;
   readonly ready: boolean;
@@ -37,7 +40,6 @@ export function SessionProvider({
   children: ReactNode;
 }) {
   const [session, setSession] = useState<Session | null>(null);
-  const [agency, setAgency] = useState<Schemas['Agency'] | null>(null);
   const [ready, setReady] = useState(false);
 
   const signedIn = useCallback((next: Session) => {
@@ -65,7 +67,6 @@ export function SessionProvider({
   const signOut = useCallback(async () => {
     setApiToken(null);
     setSession(null);
-    setAgency(null);
     if (config.auth.kind === 'local') signOutLocal();
     else {
       // Signed out on purpose: the sign-in page must not go straight back through Cognito.
@@ -87,13 +88,16 @@ export function SessionProvider({
     })().catch(() => setReady(true));
   }, [config, cognito, signedIn]);
 
-  useEffect(() => {
-    if (!session) return;
-    unwrap(api.GET('/v1/agencies/{id}', { params: { path: { id: session.agency } } })).then(
-      setAgency,
-      () => setAgency(null),
-    );
-  }, [session]);
+  // Its name and zone: read again after a failure, as every time shown depends on it.
+  const own = useLoadRetried(
+    (): Promise<Schemas['Agency'] | null> =>
+      session
+        ? unwrap(api.GET('/v1/agencies/{id}', { params: { path: { id: session.agency } } }))
+        : Promise.resolve(null),
+    [session],
+  );
+  // (Another officer's, just signed out of, is not this one's.)
+  const agency = session && own.data?.id === session.agency ? own.data : null;
 
   return (
     <Context
@@ -101,6 +105,7 @@ export function SessionProvider({
         config,
         session,
         agency,
+        agencyUnavailable: !!session && !agency && !!own.error,
         zone: agency?.timeZone ?? 'Asia/Jakarta',
         ready,
         signedIn,

@@ -17,7 +17,7 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { api, type Schemas, unwrap } from '../api/client';
-import { useLoad } from '../data';
+import { useLoadRetried } from '../data';
 import { useI18n } from '../i18n/i18n';
 
 export type AgencyEntry = Schemas['AgencyName'];
@@ -31,11 +31,18 @@ interface Directory {
 
 const Context = createContext<Directory>({ list: [], nameOf: (id) => id, reload: () => {} });
 
+/** Shown for an agency while the names are on their way. */
+const PENDING = '…';
+
 /** How long names may be kept before a tab coming back into view reads them again. */
 const NAMES_FRESH_MS = 60_000;
 
 export function AgencyNamesProvider({ user, children }: { user: string; children: ReactNode }) {
-  const loaded = useLoad(() => unwrap(api.GET('/v1/agency-names')).then((r) => r.items), [user]);
+  const { t } = useI18n();
+  const loaded = useLoadRetried(
+    () => unwrap(api.GET('/v1/agency-names')).then((r) => r.items),
+    [user],
+  );
   // A console open since the morning learns of an agency an admin added meanwhile when its tab
   // is looked at again (at most once a minute), not only on a reload.
   const readAt = useRef(Date.now());
@@ -55,10 +62,24 @@ export function AgencyNamesProvider({ user, children }: { user: string; children
   const value = useMemo<Directory>(() => {
     const list = [...(loaded.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'id'));
     const byId = new Map(list.map((a) => [a.id, a.name]));
-    // Until the names arrive (or for an agency removed since), the id is all there is.
-    return { list, nameOf: (id) => byId.get(id) ?? id, reload: again };
+    // Until the names arrive, a mark, never the code; for an agency removed since, the id is
+    // all there is.
+    const unknown = loaded.data ? (id: string) => id : () => PENDING;
+    return { list, nameOf: (id) => byId.get(id) ?? unknown(id), reload: again };
   }, [loaded.data, again]);
-  return <Context value={value}>{children}</Context>;
+  return (
+    <Context value={value}>
+      {loaded.error && !loaded.data ? (
+        <div className="alert alert-error" role="alert">
+          {t('agencies.unavailable')}{' '}
+          <button type="button" onClick={again}>
+            {t('agencies.reload')}
+          </button>
+        </div>
+      ) : null}
+      {children}
+    </Context>
+  );
 }
 
 export const useAgencies = (): Directory => useContext(Context);

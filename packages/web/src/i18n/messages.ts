@@ -535,6 +535,11 @@ const id = {
     'Terhenti setelah {done} dari {total} penugasan ({failed} gagal). Simpan ulang perubahan untuk melanjutkan.',
   'job.superseded': 'Digantikan oleh perubahan yang lebih baru, yang menghitung ulang semuanya.',
   'job.failures': '{n} penugasan gagal dihitung ulang',
+  'agencies.unavailable':
+    'Nama instansi belum dapat dimuat, jadi ditandai “…”. Dicoba lagi otomatis.',
+  'agencies.reload': 'Muat ulang nama instansi',
+  'session.agencyUnavailable':
+    'Data instansi Anda belum dapat dimuat (dicoba lagi otomatis): sementara itu waktu ditampilkan dalam WIB.',
   'job.failuresShown': 'Ditampilkan {shown} pertama dari {n}.',
   'job.failedOne':
     'tenggatnya belum dihitung ulang; sampaikan rincian teknis di bawah kepada operator.',
@@ -1244,6 +1249,11 @@ const en = {
     'Stopped after {done} of {total} assignments ({failed} failed). Save the change again to carry on.',
   'job.superseded': 'Superseded by a newer change, which recomputes everything.',
   'job.failures': '{n} {n|assignment|assignments} could not be recomputed',
+  'agencies.unavailable':
+    'The agencies’ names could not be loaded yet, so they show as “…”. Trying again by itself.',
+  'agencies.reload': 'Reload the agency names',
+  'session.agencyUnavailable':
+    'Your agency could not be loaded yet (trying again by itself): meanwhile times are shown in WIB.',
   'job.failuresShown': 'Showing the first {shown} of {n}.',
   'job.failedOne':
     'its deadlines were not recomputed; pass the technical detail below to the operator.',
