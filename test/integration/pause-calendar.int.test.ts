@@ -96,3 +96,64 @@ describe('a pause that lasted an hour across midnight', () => {
     expect(resolution.pausedIntervals).toHaveLength(3);
   }, 60_000);
 });
+
+describe('an answer sent while the clock is paused', () => {
+  it('ends the pause first: the paused days are not counted against the agency', async () => {
+    const { caseId } = await forwardedCase(service, ['polri']);
+    const view = async () =>
+      (await service.getCase(centralOfficer, caseId)).assignments!.find(
+        (a) => a.agencyId === 'polri',
+      )!;
+    const forwarded = await view();
+    // Paused on Tuesday 14 April 10:00 WIB, waiting for the complainant; the follow-up's date
+    // passes meanwhile (no reminder: paused). The complainant's answer comes two weeks later
+    // and the officer answers at once, without pressing "Lanjutkan tenggat" first.
+    clock.set('2026-04-14T03:00:00.000Z');
+    await service.pauseAssignment(officerOf('polri'), caseId, 'polri', 'Menunggu data pengadu');
+    clock.set('2026-04-28T03:00:00.000Z');
+    expect(Date.parse(forwarded.due.followUp)).toBeLessThan(clock.now().getTime());
+    await service.respond(officerOf('polri'), caseId, 'polri', {
+      kind: 'progress',
+      message: 'Data dari pengadu sudah kami terima dan sedang kami periksa.',
+    });
+    const answered = await view();
+    expect(answered.paused).toBe(false);
+    // Ten working days paused (Tuesday 10:00 to Tuesday two weeks later, 10:00): every target
+    // moved by them, the follow-up included, and the answer met it in time.
+    expect(answered.due.followUp).not.toBe(forwarded.due.followUp);
+    expect(Date.parse(answered.met.followUp!)).toBeLessThanOrEqual(
+      Date.parse(answered.due.followUp),
+    );
+    const explained = await explanation(caseId, 'polri');
+    for (const target of explained.targets)
+      expect(target.adjustments).toMatchObject([{ kind: 'pause', workingDays: 10 }]);
+    // The timeline says the clock ran again, then the answer.
+    const { items } = await service.timeline(centralOfficer, caseId, { limit: 100 });
+    const types = items.map((e) => e.type);
+    expect(types.indexOf('assignment_resumed')).toBeGreaterThan(-1);
+    expect(types.indexOf('assignment_resumed')).toBeLessThan(types.indexOf('response_submitted'));
+    // And the statistics count it as on time.
+    const report = await service.agencyStats(centralOfficer, {
+      from: '2026-04-01',
+      to: '2026-04-30',
+    });
+    const polri = report.items.find((r) => r.agencyId === 'polri')!;
+    expect(polri.respondedOnTime).toBe(polri.responded);
+  }, 60_000);
+
+  it('a final answer leaves no pause running on an ended assignment', async () => {
+    const { caseId } = await forwardedCase(service, ['pln']);
+    clock.set('2026-04-14T03:00:00.000Z');
+    await service.pauseAssignment(officerOf('pln'), caseId, 'pln', 'Menunggu data pengadu');
+    clock.set('2026-04-16T03:00:00.000Z');
+    await service.respond(officerOf('pln'), caseId, 'pln', {
+      kind: 'final',
+      message: 'Sambungan listrik pengadu sudah dipulihkan.',
+    });
+    const pln = (await service.getCase(centralOfficer, caseId)).assignments!.find(
+      (a) => a.agencyId === 'pln',
+    )!;
+    expect(pln.state).toBe('completed');
+    expect(pln.paused).toBe(false);
+  }, 60_000);
+});

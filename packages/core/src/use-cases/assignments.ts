@@ -14,6 +14,7 @@ import {
   settleRedirect,
   withdraw,
 } from '../assignment.ts';
+import { type ClockChange, resume } from '../assignment-clock.ts';
 import { computeDeadline, DEFAULT_TIME_ZONE } from '../calendar.ts';
 import { openReplyWindow, reconcile } from '../case.ts';
 import { DomainError, invalidInput } from '../errors.ts';
@@ -30,7 +31,7 @@ import type {
 } from '../schemas.ts';
 import { counterDeltas } from '../stats.ts';
 import { CENTRAL_TENANT, type Principal, type Reader } from '../tenancy.ts';
-import { actorOf, type EventType } from '../timeline.ts';
+import { actorOf, type EventType, newEventId } from '../timeline.ts';
 import {
   actableAssignment,
   AGENCY_ROLES,
@@ -75,11 +76,29 @@ export async function respond(
   input: ResponseInput,
   idem?: Idempotency,
 ): Promise<AssignmentView> {
-  return changeAssignment(deps, p, caseId, agencyId, idem, (a, now) => ({
-    next: responded(a, input, now),
-    type: 'response_submitted',
-    data: { kind: input.kind, message: input.message },
-  }));
+  return changeAssignment(deps, p, caseId, agencyId, idem, async (a, now) => {
+    const resumed = await pauseEnded(deps, a, now);
+    return {
+      next: responded(resumed?.assignment ?? a, input, now),
+      type: 'response_submitted',
+      data: { kind: input.kind, message: input.message },
+      resumed,
+    };
+  });
+}
+
+/**
+ * The pause in progress ended by an answer or "not ours": what the agency waited for came (or
+ * the case is not its), so the clock runs again first, as a resume would have it, and the
+ * paused days count for the agency, not against it. Undefined when not paused.
+ */
+async function pauseEnded(
+  deps: ServiceDeps,
+  a: AssignmentRecord,
+  now: Date,
+): Promise<ClockChange | undefined> {
+  if (!a.paused || !isOpen(a)) return undefined;
+  return resume(a, await calendarById(deps, a.calendarId), now, newEventId(now));
 }
 
 export async function redirect(
@@ -95,10 +114,12 @@ export async function redirect(
     // a stranger which agency ids exist.
     if (input.suggestedAgencyId && !(await deps.store.getAgency(input.suggestedAgencyId)))
       throw invalidInput('suggestedAgencyId', 'unknown agency');
+    const resumed = await pauseEnded(deps, a, now);
     return {
-      next: redirected(a, input, now),
+      next: redirected(resumed?.assignment ?? a, input, now),
       type: 'assignment_redirected',
       data: { reason: input.reason, suggestedAgencyId: input.suggestedAgencyId ?? null },
+      resumed,
     };
   });
 }
@@ -260,6 +281,8 @@ interface AssignmentStep {
   readonly next: AssignmentRecord | undefined;
   readonly type: EventType;
   readonly data: Record<string, unknown>;
+  /** The pause this step ended first (`pauseEnded`): its clock entry and event go with it. */
+  readonly resumed?: ClockChange | undefined;
 }
 
 /**
@@ -283,7 +306,7 @@ async function changeAssignment(
     retryOnConflict(async () => {
       const { bundle, assignment, reader } = await found(deps, p, caseId, agencyId);
       const now = deps.clock();
-      const { next, type, data } = await apply(assignment, now);
+      const { next, type, data, resumed } = await apply(assignment, now);
       const ladder = ladderOf(bundle, agencyId);
       if (!next) return viewAssignment(assignment, now, reader, ladder);
       const written = put(assignment, next);
@@ -315,9 +338,10 @@ async function changeAssignment(
       }
       // An answer that ends an overdue episode re-arms the ladder: nothing else wakes it
       // before that episode's next rung, and a deadline passing meanwhile starts its own
-      // episode, whose reminder I is due the moment it passes.
+      // episode, whose reminder I is due the moment it passes. One that ends a pause re-arms
+      // it as a resume does (the parked ladder runs again, on the moved deadlines).
       const rearmed = await rearmedLadder(deps, ladder, assignment, next, now, {
-        ifEpisodeEnds: true,
+        ifEpisodeEnds: !resumed,
       });
       const ladders = [replyLadder, rearmed?.put].filter((l) => l !== undefined);
       // Ended (a final answer, "not ours"): a request for more time waits for nothing now.
@@ -333,7 +357,15 @@ async function changeAssignment(
         ...(ladders.length > 0 ? { ladders } : {}),
         ...(lapsed.length > 0 ? { extensions: lapsed } : {}),
         counters: counterDeltas(assignment, written.record, calendar),
+        ...(resumed?.entry ? { clockEntries: [resumed.entry] } : {}),
         events: [
+          ...(resumed
+            ? [
+                event(caseId, now, 'assignment_resumed', p, agencyId, {
+                  due: resumed.assignment.due,
+                }),
+              ]
+            : []),
           event(caseId, now, type, p, agencyId, data),
           ...skippedEvents(rearmed?.skipped ?? [], assignment, actorOf(p), now),
           ...statusEvents(bundle.case, nextCase, now, p),
