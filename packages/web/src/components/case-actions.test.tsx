@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
 import type { Schemas } from '../api/client';
+import { AgencyNamesProvider } from './agencies';
 import { CaseActions } from './case-actions';
 
 const kase = {
@@ -172,5 +173,142 @@ describe('a redirect the other agencies settle', () => {
     const post = calls.find((c) => c.method === 'POST')!;
     expect(post.path).toBe('/v1/cases/C1/assignments/pln/withdraw');
     expect(post.body).toEqual({ reason: 'Sudah diselesaikan Polri.' });
+  });
+});
+
+describe('planning an activity with the agencies taking part', () => {
+  const NAMES = {
+    items: [
+      { id: 'polri', name: 'Kepolisian Negara Republik Indonesia' },
+      { id: 'pln', name: 'PT PLN (Persero)' },
+      { id: 'kanwil-bpn-jatim', name: 'Kantor Wilayah BPN Jawa Timur' },
+      { id: 'setneg', name: 'Kementerian Sekretariat Negara' },
+    ],
+  };
+  const assignment = (agencyId: string, state: string) => ({
+    agencyId,
+    state,
+    forwardedAt: '2026-05-04T03:00:00.000Z',
+    redirect: null,
+  });
+  const followed = {
+    ...kase,
+    status: 'in_follow_up',
+    assignments: [
+      assignment('polri', 'acknowledged'),
+      assignment('pln', 'completed'),
+      assignment('kanwil-bpn-jatim', 'pending'),
+    ],
+  } as unknown as Schemas['Case'];
+
+  it('names the agencies with open assignments by default, lets central change them, and sends them with the participants', async () => {
+    const calls = mockApi((call) => {
+      if (call.path === '/v1/agency-names') return json(200, NAMES);
+      return call.method === 'POST' ? json(201, { id: 'A1' }) : json(200, { items: [] });
+    });
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <CaseActions kase={followed} onChange={() => {}} />
+      </AgencyNamesProvider>,
+      { as: { agency: 'setneg', role: 'central_officer' } },
+    );
+    const summary = screen.getByText('Rencanakan kegiatan pemantauan', {
+      selector: 'summary, summary *',
+    });
+    await userEvent.click(summary);
+    const form = within(summary.closest('details')!);
+    // The agencies still working on it, by name: not the one whose assignment completed.
+    const chosen = await form.findByRole('list', { name: 'Instansi yang terlibat' });
+    await waitFor(() =>
+      expect(
+        within(chosen)
+          .getAllByRole('listitem')
+          .map((li) => li.querySelector('strong')!.textContent),
+      ).toEqual(['Kepolisian Negara Republik Indonesia', 'Kantor Wilayah BPN Jawa Timur']),
+    );
+    await userEvent.click(
+      form.getByRole('button', { name: 'Hapus Kantor Wilayah BPN Jawa Timur' }),
+    );
+    await userEvent.type(form.getByRole('combobox', { name: /Tambah instansi/ }), 'PLN');
+    await userEvent.click(form.getByRole('option', { name: 'PT PLN (Persero)' }));
+    await userEvent.selectOptions(form.getByLabelText(/^Jenis kegiatan/), 'mediation');
+    await userEvent.type(
+      form.getByLabelText(/^Peserta/),
+      'Kapolres Jember{enter}  {enter}Kepala Desa Sukamaju {enter}',
+    );
+    await userEvent.click(form.getByRole('button', { name: 'Simpan' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1));
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({
+      kind: 'mediation',
+      agencyIds: ['polri', 'pln'],
+      participants: ['Kapolres Jember', 'Kepala Desa Sukamaju'],
+    });
+  });
+
+  it('names a participant too long by its line, and sends nothing', async () => {
+    const calls = mockApi((call) =>
+      call.path === '/v1/agency-names' ? json(200, NAMES) : json(200, { items: [] }),
+    );
+    renderWith(<CaseActions kase={followed} onChange={() => {}} />, {
+      as: { agency: 'setneg', role: 'central_officer' },
+    });
+    const summary = screen.getByText('Rencanakan kegiatan pemantauan', {
+      selector: 'summary, summary *',
+    });
+    await userEvent.click(summary);
+    const form = within(summary.closest('details')!);
+    await userEvent.selectOptions(form.getByLabelText(/^Jenis kegiatan/), 'clarification');
+    const field = form.getByLabelText(/^Peserta/);
+    fireEvent.change(field, { target: { value: `Kapolres Jember\n${'x'.repeat(201)}` } });
+    await userEvent.click(form.getByRole('button', { name: 'Simpan' }));
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(form.getByRole('link', { name: /^Peserta ke-2/ }).getAttribute('href')).toBe(
+      `#${field.id}`,
+    );
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+  });
+});
+
+describe('restating the subject while verifying', () => {
+  const received = {
+    ...kase,
+    status: 'received',
+    subject: 'Budi Santoso: jalan desa rusak',
+    identityHidden: false,
+  } as unknown as Schemas['Case'];
+  const verify = async (subject?: string) => {
+    const calls = mockApi((call) =>
+      call.method === 'POST' ? json(200, { id: 'C1' }) : json(200, { items: [] }),
+    );
+    renderWith(<CaseActions kase={received} onChange={() => {}} />, {
+      as: { agency: 'setneg', role: 'central_officer' },
+    });
+    const form = within(screen.getByRole('region', { name: 'Tindakan pusat' }));
+    const field = form.getByLabelText(/^Perihal \(dirumuskan ulang\)/) as HTMLInputElement;
+    // Prefilled with the subject as it is, said to be what the agencies read.
+    expect(field.value).toBe('Budi Santoso: jalan desa rusak');
+    expect(document.getElementById(field.getAttribute('aria-describedby')!)!.textContent).toMatch(
+      /instansi/i,
+    );
+    if (subject !== undefined) {
+      await userEvent.clear(field);
+      await userEvent.type(field, subject);
+    }
+    await userEvent.selectOptions(form.getByLabelText(/^Keputusan/), 'accept');
+    await userEvent.selectOptions(form.getByLabelText(/^Jenis/), 'light');
+    await userEvent.click(form.getAllByRole('button', { name: 'Simpan' })[0]!);
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1));
+    return calls.find((c) => c.method === 'POST')!.body;
+  };
+
+  it('sends the subject central restated (the complainant’s name taken out)', async () => {
+    expect(await verify('Jalan desa rusak')).toMatchObject({
+      decision: 'accept',
+      subject: 'Jalan desa rusak',
+    });
+  });
+
+  it('sends no subject when it was left as it was', async () => {
+    expect(await verify()).not.toHaveProperty('subject');
   });
 });

@@ -41,6 +41,9 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
       }),
     [t],
   );
+  // The agencies still working on the case: those an activity is planned with by default.
+  const working = openAgencies(kase).join(',');
+  const planInitial = useMemo(() => ({ agencyIds: working ? working.split(',') : [] }), [working]);
   const canVerify = kase.status === 'received' || kase.status === 'needs_info';
   const canForward = ['verified', 'forwarded', 'in_follow_up', 'reopened'].includes(kase.status);
   const closed = kase.status === 'closed' || kase.status === 'rejected';
@@ -50,15 +53,18 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
       <h2 id="case-actions">{t('caseActions.title')}</h2>
       {canVerify ? (
         <ActionForm
+          // Started afresh from a subject restated meanwhile (needs_info keeps the form).
+          key={`verify-${kase.subject}`}
           open
           title={t('caseActions.verify')}
           schema={verification}
+          initial={{ subject: kase.subject }}
           submitLabel={t('actions.save')}
           onDone={onChange}
           send={(body) =>
             unwrap(api.POST('/v1/cases/{id}/verification', { params: { path: { id } }, body }))
           }
-          toBody={verificationBody}
+          toBody={(values) => verificationBody(values, kase.subject)}
         >
           {(form) => (
             <>
@@ -85,6 +91,12 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
                 }))}
               />
               <TextField form={form} name="category" label={t('caseActions.category')} />
+              <TextField
+                form={form}
+                name="subject"
+                label={t('caseActions.subject')}
+                hint={t('caseActions.subjectHint')}
+              />
               {getPath(form.values, 'decision') === 'needs_info' ? (
                 <TextField
                   form={form}
@@ -143,8 +155,12 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
       ))}
       {!closed && kase.status !== 'received' ? (
         <ActionForm
+          // Started afresh when the agencies working on the case change (its default).
+          key={`plan-${working}`}
           title={t('caseActions.plan')}
           schema={PlanActivityBody}
+          initial={planInitial}
+          toBody={planBody}
           submitLabel={t('actions.save')}
           onDone={onChange}
           send={(body, key) =>
@@ -171,6 +187,8 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
                 }))}
               />
               <LocalTimeField form={form} name="scheduledAt" label={t('caseActions.scheduledAt')} />
+              <ActivityAgencies form={form} />
+              <Participants form={form} />
               <TextField form={form} name="plan" label={t('caseActions.planText')} multiline />
             </>
           )}
@@ -319,9 +337,8 @@ function Forward({ kase, onChange }: { kase: Schemas['Case']; onChange: () => vo
   const { nameOf } = useAgencies();
   // Only an assignment still open keeps its agency off the list (as the API says): one that
   // completed can be forwarded again, as a reopened case is, also once it left `reopened`.
-  const ended = ['redirected', 'withdrawn', 'completed'];
   const busy = new Set(
-    kase.assignments.filter((a) => !ended.includes(a.state)).map((a) => a.agencyId),
+    kase.assignments.filter((a) => !ENDED.includes(a.state)).map((a) => a.agencyId),
   );
   const suggested = new Set(
     kase.assignments.flatMap((a) =>
@@ -412,17 +429,49 @@ function awaitingReforward(kase: Schemas['Case']): Schemas['Assignment'][] {
   );
 }
 
+/** Assignments that ended: their agency no longer works on the case. */
+const ENDED = ['redirected', 'withdrawn', 'completed'];
+
+/** The agencies with an assignment still open, as the case lists them (never central). */
+function openAgencies(kase: Schemas['Case']): string[] {
+  return [
+    ...new Set(kase.assignments.filter((a) => !ENDED.includes(a.state)).map((a) => a.agencyId)),
+  ].filter((id) => id !== CENTRAL);
+}
+
+/** The participants' text area, one a line, as their list (blank lines left out). */
+const participantLines = (text: unknown): string[] =>
+  String(text ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+/** The plan form's values as the body: the participants typed one a line, as a list. */
+export function planBody(values: Values): unknown {
+  const { participants, agencyIds, ...rest } = compact(values) as Values;
+  const people = participantLines(participants);
+  const agencies = Array.isArray(agencyIds) ? agencyIds : [];
+  return {
+    ...rest,
+    ...(agencies.length > 0 ? { agencyIds: agencies } : {}),
+    ...(people.length > 0 ? { participants: people } : {}),
+  };
+}
+
 /**
- * The verification form's values as the body: what is missing goes only with needs_info, and
- * the identity's box only when ticked.
+ * The verification form's values as the body: what is missing goes only with needs_info, the
+ * identity's box only when ticked, and the subject only when central restated it.
  */
-export function verificationBody(values: Values): unknown {
-  const { identityHidden, ...body } = compact(values) as Values;
+export function verificationBody(values: Values, current?: string): unknown {
+  const { identityHidden, subject, ...body } = compact(values) as Values;
   // Sent only to hide: an unticked box leaves the identity as it is.
   const hide = identityHidden === true ? { identityHidden: true } : {};
-  if (body.decision === 'needs_info') return { ...body, ...hide };
+  // Left as it was (or emptied): the subject stays as it is.
+  const restated =
+    typeof subject === 'string' && subject.trim() !== (current ?? '').trim() ? { subject } : {};
+  if (body.decision === 'needs_info') return { ...body, ...restated, ...hide };
   const { missing: _missing, ...rest } = body;
-  return { ...rest, ...hide };
+  return { ...rest, ...restated, ...hide };
 }
 
 /** The forward form's checkboxes and texts as the API's body (validated by its schema after). */
@@ -436,6 +485,108 @@ export function forwardBody(values: Record<string, unknown>): unknown {
         ...(v.instructions?.trim() ? { instructions: v.instructions } : {}),
       })),
   };
+}
+
+/**
+ * The agencies taking part in an activity, found by name with the picker and listed by name:
+ * they see the activity and its events (an activity with none is central's alone).
+ */
+function ActivityAgencies<S extends z.ZodType>({ form }: { form: Form<S> }) {
+  const { t } = useI18n();
+  const { nameOf } = useAgencies();
+  const pickerId = useId();
+  const label = t('caseActions.activityAgencies');
+  const chosen = (getPath(form.values, 'agencyIds') ?? []) as string[];
+  form.describe('agencyIds', { label, id: pickerId });
+  // An agency the API does not know is named at its place in the list.
+  chosen.forEach((agencyId, i) =>
+    form.describe(`agencyIds.${i}`, { label: nameOf(agencyId), id: pickerId }),
+  );
+  const error =
+    form.errors.agencyIds ??
+    chosen.map((_, i) => form.errors[`agencyIds.${i}`]).find((e) => e !== undefined);
+  return (
+    <fieldset>
+      <legend>{label}</legend>
+      {chosen.length > 0 ? (
+        <ul className="plain chosen-agencies" aria-label={label}>
+          {chosen.map((agencyId) => (
+            <li key={agencyId}>
+              <p className="chosen">
+                <strong>{nameOf(agencyId)}</strong>{' '}
+                <button
+                  type="button"
+                  onClick={() =>
+                    form.set(
+                      'agencyIds',
+                      chosen.filter((id) => id !== agencyId),
+                    )
+                  }
+                >
+                  {t('picker.remove', { agency: nameOf(agencyId) })}
+                </button>
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('caseActions.activityAgenciesNone')}</p>
+      )}
+      {/* More than the API takes (18) is said at the picker when saving. */}
+      <AgencyPicker
+        inputId={pickerId}
+        label={t('caseActions.activityAddAgency')}
+        hint={t('caseActions.activityAgenciesHint')}
+        error={error}
+        exclude={new Set([...chosen, CENTRAL])}
+        onPick={(agency) => form.set('agencyIds', [...chosen, agency.id])}
+      />
+    </fieldset>
+  );
+}
+
+/**
+ * Who takes part (names and roles), one a line. Each line's error names it by its place
+ * ("Peserta ke-2") and links to the text area, where the errors are said too.
+ */
+function Participants<S extends z.ZodType>({ form }: { form: Form<S> }) {
+  const { t } = useI18n();
+  const id = useId();
+  const label = t('caseActions.participants');
+  const lines = participantLines(getPath(form.values, 'participants'));
+  form.describe('participants', { label, id });
+  lines.forEach((_, i) =>
+    form.describe(`participants.${i}`, {
+      label: t('caseActions.participantN', { n: i + 1 }),
+      id,
+    }),
+  );
+  const errors = Object.entries(form.errors)
+    .filter(([path]) => path === 'participants' || path.startsWith('participants.'))
+    .map(([, message]) => message);
+  const describedBy = [`${id}-hint`, errors.length > 0 ? `${id}-error` : ''].filter(Boolean);
+  return (
+    <div className={`field${errors.length > 0 ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        name="participants"
+        rows={4}
+        value={(getPath(form.values, 'participants') as string | undefined) ?? ''}
+        aria-invalid={errors.length > 0 ? true : undefined}
+        aria-describedby={describedBy.join(' ')}
+        onChange={(e) => form.set('participants', e.target.value)}
+      />
+      <p className="hint" id={`${id}-hint`}>
+        {t('caseActions.participantsHint')}
+      </p>
+      {errors.length > 0 ? (
+        <p className="error" id={`${id}-error`} role="alert">
+          {errors.join(' ')}
+        </p>
+      ) : null}
+    </div>
+  );
 }
 
 /**

@@ -247,3 +247,80 @@ describe('the desk’s cases waiting for the complainant', () => {
     expect(row.textContent).not.toContain('Lewat tenggat');
   });
 });
+
+describe('the desk’s monitoring activities', () => {
+  /** An activity as the API lists it. */
+  const activity = (id: string, over: Record<string, unknown>) => ({
+    id,
+    caseId: `case-${id}`,
+    caseSubject: `Perihal ${id}`,
+    kind: 'clarification',
+    status: 'planned',
+    scheduledAt: null,
+    agencyIds: [],
+    participants: [],
+    plan: null,
+    heldAt: null,
+    outcome: null,
+    summary: null,
+    overdueToReport: false,
+    cancellation: null,
+    createdBy: 'u1',
+    createdAt: '2026-03-02T03:00:00.000Z',
+    ...over,
+  });
+  // The API's clock: Monday 30 March 2026, 10:00 WIB.
+  const all = [
+    activity('undated', { agencyIds: ['polri'] }),
+    activity('last-friday', { scheduledAt: '2026-03-27T02:00:00.000Z', overdueToReport: true }),
+    activity('wednesday', { kind: 'mediation', scheduledAt: '2026-04-01T02:00:00.000Z' }),
+    activity('reported', {
+      status: 'done',
+      scheduledAt: '2026-03-25T02:00:00.000Z',
+      heldAt: '2026-03-25T02:00:00.000Z',
+    }),
+    activity('called-off', {
+      status: 'cancelled',
+      scheduledAt: '2026-03-31T02:00:00.000Z',
+      cancellation: { reason: 'Sudah ditanggapi', at: '2026-03-28T02:00:00.000Z' },
+    }),
+    activity('proposed', { status: 'proposed' }),
+  ];
+  /** `GET /v1/activities` as the store answers it: by status, and by time (undated: '0000'). */
+  const listed = (path: string) => {
+    const q = new URL(path, 'http://x').searchParams;
+    const [status, from, to] = [q.get('status'), q.get('from'), q.get('to')];
+    const key = (a: (typeof all)[number]) => a.scheduledAt ?? '0000';
+    return all
+      .filter((a) => !status || a.status === status)
+      .filter(
+        (a) =>
+          !(from || to) ||
+          (key(a) >= (from ? new Date(from).toISOString() : '0000') &&
+            key(a) <= `${to ? new Date(to).toISOString() : '9999'}~`),
+      )
+      .sort((a, b) => key(a).localeCompare(key(b)));
+  };
+
+  it('keeps every activity still to report: planned without a date, and held last week', async () => {
+    mockApi((call) =>
+      call.path.startsWith('/v1/activities?')
+        ? json(200, { items: listed(call.path), nextCursor: null, total: listed(call.path).length })
+        : json(200, EMPTY),
+    );
+    renderWith(<Desk />, { as: { agency: 'setneg', role: 'central_officer' } });
+    const card = screen.getByRole('region', { name: /Kegiatan pemantauan/ });
+    await within(card).findByRole('link', { name: 'Perihal wednesday' });
+    const rows = within(card)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    // Undated first, then by their time: each stays until it is reported or cancelled.
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toContain('Perihal undated · Klarifikasi Direncanakan belum dijadwalkan');
+    expect(rows[0]).toContain(' · dengan polri');
+    expect(rows[1]).toContain('Perihal last-friday · Klarifikasi Direncanakan 27 Mar 2026');
+    expect(rows[1]).toContain('Belum dilaporkan');
+    expect(rows[2]).toContain('Perihal wednesday · Mediasi');
+    expect(rows[2]).not.toContain('Belum dilaporkan');
+  });
+});

@@ -5,8 +5,9 @@
  * decision, overdue assignments by agency, newly overdue in the last 24 hours (by the API's
  * clock), due within two working days (not yet overdue), redirected awaiting a re-forward (until
  * the case is forwarded again), the clarifications the escalation ladder proposed (to schedule
- * or to cancel on the case page), this week's monitoring activities, and letters that failed to
- * send (with what central does about each: components/failed-letter-actions.tsx).
+ * or to cancel on the case page), the monitoring activities still to report (undated, past, or
+ * this week's), and letters that failed to send (with what central does about each:
+ * components/failed-letter-actions.tsx).
  */
 import { type ReactNode, useEffect } from 'react';
 import { Link } from 'wouter';
@@ -344,7 +345,7 @@ export function ByAgency({
 /**
  * What central intervention proposed (a clarification with the agency that missed its
  * targets), oldest first, until central schedules or cancels it on the case page: proposals have no
- * date, so this week's calendar below never shows them.
+ * date, and the activities card below lists only planned ones.
  */
 function Proposals({ zone }: { zone: TimeZone }) {
   const { t } = useI18n();
@@ -379,18 +380,26 @@ function Proposals({ zone }: { zone: TimeZone }) {
   );
 }
 
+/**
+ * The activities still to report, until they are reported or cancelled: planned without a date
+ * (first: the API sorts them before any time), held and not yet reported however long ago, and
+ * those planned up to the end of this week. Later plans come onto the desk in their week;
+ * proposals have their own card above.
+ */
 function Activities({ zone }: { zone: TimeZone }) {
   const { t } = useI18n();
+  const { nameOf } = useAgencies();
   const now = useServerNow();
-  const week = weekAround(now ?? new Date(), zone);
+  // Bounded above only: an undated plan and one whose time has passed stay listed.
+  const { to } = weekAround(now ?? new Date(), zone);
   const list = usePaged(
     (cursor) =>
       unwrap(
         api.GET('/v1/activities', {
-          params: { query: { ...week, ...page(cursor) } },
+          params: { query: { status: 'planned', to, ...page(cursor) } },
         }),
       ),
-    [week.from],
+    [to],
   );
   return (
     <ListCard id="activities" title={t('desk.activities')} list={list}>
@@ -400,10 +409,17 @@ function Activities({ zone }: { zone: TimeZone }) {
             <Link href={`/cases/${a.caseId}`}>{a.caseSubject}</Link> ·{' '}
             {labelOf(t, 'activity', a.kind)}{' '}
             <StatusBadge prefix="activityStatus" value={a.status} />{' '}
-            <Time at={a.scheduledAt} zone={zone} />
+            {a.scheduledAt ? (
+              <Time at={a.scheduledAt} zone={zone} />
+            ) : (
+              <span className="muted">{t('desk.unscheduled')}</span>
+            )}
             {a.overdueToReport ? (
               <span className="badge deadline-overdue">{t('desk.toReport')}</span>
             ) : null}
+            {a.agencyIds.length
+              ? ` · ${t('desk.withAgencies', { agency: a.agencyIds.map(nameOf).join(', ') })}`
+              : null}
           </li>
         ))}
       </ul>
