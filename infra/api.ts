@@ -12,7 +12,12 @@ import { Construct } from 'constructs';
 import type { Auth } from './auth.ts';
 import type { PantauTable } from './data.ts';
 import { fontCopy, PantauFunction, SERVICE, entryPoint, sideBundle } from './function.ts';
-import { PUBLIC_ROUTES, TRACKING_ROUTES } from '@pantau/api/public-routes';
+import {
+  COMPLAINT_ROUTES,
+  PUBLIC_ROUTES,
+  type PublicRoute,
+  TRACKING_ROUTES,
+} from '@pantau/api/public-routes';
 
 /** Swagger UI's files (`swagger-ui-dist`), copied beside the API's bundle for `/docs`. */
 const SWAGGER_UI_DIR = dirname(
@@ -38,7 +43,7 @@ const THROTTLE = { rateLimit: 100, burstLimit: 200 } as const;
  * AwsSolutions-APIG4 acknowledgement): the app's own list, so the gateway and the app agree.
  * Everything else goes through the JWT authorizer, the old `/v1/track/{code}` paths included.
  */
-export { PUBLIC_ROUTES, TRACKING_ROUTES };
+export { COMPLAINT_ROUTES, PUBLIC_ROUTES, TRACKING_ROUTES };
 
 /**
  * The ceiling of each route that takes a tracking code (`TRACKING_ROUTES`, from the app's
@@ -47,6 +52,34 @@ export { PUBLIC_ROUTES, TRACKING_ROUTES };
  * 100/s, so a flood of guesses costs little and leaves the officers' routes their share.
  */
 export const TRACKING_THROTTLE = { rateLimit: 10, burstLimit: 20 } as const;
+
+/**
+ * The ceiling of each route of the public complaint form (`COMPLAINT_ROUTES`: the challenge and
+ * the complaint), for all clients together. Complaints arrive in the hundreds per hour, about
+ * one every ten seconds at the busiest: 5 a second sustained (18,000 an hour) with a burst of
+ * 10 is far above any real form traffic, a complainant who gets a 429 retries, and a flood from
+ * many addresses (each within the WAF's per-address limit) still leaves the stage's 100/s to the
+ * officers' routes: all public routes together take at most 2 × 10 + 2 × 5 a second.
+ */
+export const COMPLAINT_THROTTLE = { rateLimit: 5, burstLimit: 10 } as const;
+
+export interface RouteThrottle {
+  readonly route: PublicRoute;
+  readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+}
+
+/**
+ * The one list of the public routes throttled per route, each with its ceiling: the stage's
+ * route settings are made from it, and the synth refuses a public route whose cdk-nag reason
+ * says "per route" without an entry here (or an entry for a route the API does not have).
+ */
+export const ROUTE_THROTTLES: readonly RouteThrottle[] = [
+  ...TRACKING_ROUTES.map((route) => ({ route, throttle: TRACKING_THROTTLE })),
+  ...COMPLAINT_ROUTES.map((route) => ({ route, throttle: COMPLAINT_THROTTLE })),
+];
+
+const routeKey = (route: { readonly method: string; readonly path: string }): string =>
+  `${route.method} ${route.path}`;
 
 /** The HTTP API: one Lambda running the Hono app, behind a Cognito JWT authorizer. */
 export class Api extends Construct {
@@ -184,6 +217,14 @@ export class Api extends Construct {
       string,
       { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }
     > = {};
+    const throttles = new Map(
+      ROUTE_THROTTLES.map(({ route, throttle }) => [routeKey(route), throttle]),
+    );
+    for (const key of throttles.keys()) {
+      // API Gateway refuses settings for a route key it does not have.
+      if (!PUBLIC_ROUTES.some((route) => routeKey(route) === key))
+        throw new Error(`ROUTE_THROTTLES names ${key}, which is not one of PUBLIC_ROUTES`);
+    }
     for (const route of PUBLIC_ROUTES) {
       const [added] = this.httpApi.addRoutes({
         path: route.path,
@@ -193,16 +234,23 @@ export class Api extends Construct {
       });
       if (!added) continue;
       Validations.of(added).acknowledge({ id: 'AwsSolutions-APIG4', reason: route.reason });
-      // The routes that take a tracking code get their own, lower ceiling. Derived from the
-      // app's list: API Gateway refuses settings for a route key it does not have.
-      if (TRACKING_ROUTES.some((t) => t.method === route.method && t.path === route.path)) {
-        routeSettings[`${route.method} ${route.path}`] = {
-          ThrottlingRateLimit: TRACKING_THROTTLE.rateLimit,
-          ThrottlingBurstLimit: TRACKING_THROTTLE.burstLimit,
-        };
-        // The stage's route settings name the route key, which must exist first.
-        stage.node.addDependency(added);
+      // The routes that take a tracking code, and the complaint form's, get their own, lower
+      // ceilings, from the one list; the acknowledgement above promises it.
+      const throttle = throttles.get(routeKey(route));
+      if (!throttle) {
+        if (/per route/i.test(route.reason))
+          throw new Error(
+            `${routeKey(route)} says it is throttled per route, but ROUTE_THROTTLES has no ` +
+              'ceiling for it (infra/api.ts)',
+          );
+        continue;
       }
+      routeSettings[routeKey(route)] = {
+        ThrottlingRateLimit: throttle.rateLimit,
+        ThrottlingBurstLimit: throttle.burstLimit,
+      };
+      // The stage's route settings name the route key, which must exist first.
+      stage.node.addDependency(added);
     }
     (stage.node.defaultChild as apigw.CfnStage).routeSettings = routeSettings;
   }

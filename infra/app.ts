@@ -1,6 +1,7 @@
 import { Annotations, App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { LOG_LEVELS } from '../functions/config.ts';
+import { list, redirectUrls } from './context.ts';
 import { PLACEHOLDER_MAIL_FROM } from './notify.ts';
 import { HOME_REGION, pantauStacks } from './pantau-stack.ts';
 
@@ -11,11 +12,9 @@ const context = (key: string, fallback: string): string => {
   const value: unknown = app.node.tryGetContext(key);
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : fallback;
 };
-const list = (value: string): string[] =>
-  value
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
+// Checked before any stack is built: Cognito would refuse them only in the middle of a deploy.
+const callbackUrls = redirectUrls('callbackUrls', context('callbackUrls', ''));
+const logoutUrls = redirectUrls('logoutUrls', context('logoutUrls', ''));
 const authDomainPrefix = context('authDomainPrefix', '');
 const alarmEmail = context('alarmEmail', '');
 if (alarmEmail && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail)) {
@@ -44,8 +43,8 @@ const { main: stack } = pantauStacks(app, stackName, {
   description: 'Pantau: makes government agencies answer the public complaints forwarded to them',
   env: { account, region },
   // The distribution's own URLs are always allowed; these add others (a console run elsewhere).
-  callbackUrls: list(context('callbackUrls', '')),
-  logoutUrls: list(context('logoutUrls', '')),
+  callbackUrls,
+  logoutUrls,
   ...(authDomainPrefix ? { authDomainPrefix } : {}),
   logLevel,
   mailFrom: context('mailFrom', PLACEHOLDER_MAIL_FROM),

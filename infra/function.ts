@@ -236,6 +236,9 @@ export interface PantauFunctionProps extends Omit<NodejsFunctionProps, 'logReten
  * read: the esbuild options are infra/bundle.ts's, which the benchmark shares.
  */
 export class PantauFunction extends NodejsFunction {
+  /** Its Powertools service, when `observed`: Observability alarms on every such function. */
+  readonly service: ServiceName | undefined;
+
   constructor(scope: Construct, id: string, props: PantauFunctionProps) {
     const { logGroupRetention, environment, bundling, observed, ...rest } = props;
     // Created beside the function (a constructor cannot add children before super()), as
@@ -280,6 +283,7 @@ export class PantauFunction extends NodejsFunction {
       handler: 'index.handler',
       code: bundledCode(props.entry, bundling?.commandHooks),
     });
+    this.service = observed?.service;
     // What AWSLambdaBasicExecutionRole would give, narrowed to this one log group.
     this.addToRolePolicy(
       new iam.PolicyStatement({

@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import * as ses from 'aws-cdk-lib/aws-ses';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as actions from 'aws-cdk-lib/aws-ses-actions';
 import { Construct } from 'constructs';
 import { anyInPeriodAlarm } from './alarm.ts';
@@ -36,13 +37,20 @@ export interface MailIntakeProps {
 export class MailIntake extends Construct {
   readonly bucket: s3.Bucket;
   readonly handler: PantauFunction;
+  /** The receipt rule set the operator activates once (a stack output names it). */
+  readonly ruleSet: ses.ReceiptRuleSet;
   /**
    * A message the function could not make a case (after S3's retries of its event): it stays in
    * the inbox bucket under `inbound/` to replay, but nobody would know without this alarm.
    */
-  /** The receipt rule set the operator activates once (a stack output names it). */
-  readonly ruleSet: ses.ReceiptRuleSet;
   readonly failedAlarm: cloudwatch.Alarm;
+  /**
+   * S3 events Lambda gave up on (the function failing through its two retries, or throttled
+   * until the event was six hours old): each names a message under `inbound/` that is no case.
+   */
+  readonly undelivered: sqs.Queue;
+  /** Any event in `undelivered`: a message that, without it, would silently never be a case. */
+  readonly undeliveredAlarm: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: MailIntakeProps) {
     super(scope, id);
@@ -72,10 +80,19 @@ export class MailIntake extends Construct {
         'Only SES writes and only the intake function reads; both are recorded by CloudTrail. ' +
         'Server access logs would add a bucket of logs about a bucket of logs.',
     });
+    // S3 invokes the function asynchronously: an event that still fails after Lambda's two
+    // retries, or waits out its six hours throttled, would be dropped without a trace; here it
+    // is kept (its record names the bucket and the object key), 14 days, the most SQS keeps.
+    this.undelivered = new sqs.Queue(this, 'Undelivered', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
     this.handler = new PantauFunction(this, 'Handler', {
       entry: entryPoint('mail-intake.ts'),
       description: 'Parses a received e-mail into a complaint case',
       timeout: Duration.seconds(60),
+      deadLetterQueue: this.undelivered,
       environment: { INBOX_BUCKET: this.bucket.bucketName },
       observed: { service: SERVICE.mail, logLevel: props.logLevel },
     });
@@ -117,6 +134,18 @@ export class MailIntake extends Construct {
       'An e-mail to the complaint address could not be made a case. It is kept in the inbox ' +
         'bucket under inbound/: find it by the function log, fix the cause, and replay it.',
       this.handler.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+    );
+    this.undeliveredAlarm = anyInPeriodAlarm(
+      this,
+      'UndeliveredAlarm',
+      'An e-mail to the complaint address never became a case: Lambda gave up on its S3 event ' +
+        '(the function kept failing, or was throttled for hours). The message is in the inbox ' +
+        'bucket under inbound/, its key in the MailIntake/Undelivered queue: replay it, then ' +
+        'delete the queue message.',
+      this.undelivered.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
     );
     this.ruleSet = new ses.ReceiptRuleSet(this, 'Rules');
     const ruleSet = this.ruleSet;

@@ -1,4 +1,4 @@
-import { Annotations, Duration, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -7,7 +7,26 @@ import { Construct } from 'constructs';
 import { METRIC, RUNG_DIMENSION } from '@pantau/workflow';
 import type { Api } from './api.ts';
 import { type Escalation, SWEEP_RATE } from './escalation.ts';
-import { METRICS_NAMESPACE, SERVICE, type ServiceName } from './function.ts';
+import { METRICS_NAMESPACE, PantauFunction, SERVICE, type ServiceName } from './function.ts';
+
+/**
+ * The functions of the stack with Powertools (`PantauFunction`'s `observed`), each with a label
+ * (its construct path below the stack: `ApiHandler`, `EscalationSweep`, `RearmJobsTask`).
+ */
+export const observedFunctions = (scope: Construct): { name: string; fn: PantauFunction }[] => {
+  const stack = Stack.of(scope);
+  return stack.node
+    .findAll()
+    .filter((c): c is PantauFunction => c instanceof PantauFunction && c.service !== undefined)
+    .filter((fn) => Stack.of(fn) === stack)
+    .map((fn) => ({
+      name: fn.node.scopes
+        .slice(fn.node.scopes.indexOf(stack) + 1)
+        .map((c) => c.node.id)
+        .join(''),
+      fn,
+    }));
+};
 
 export interface ObservabilityProps {
   readonly api: Api;
@@ -107,20 +126,24 @@ export class Observability extends Construct {
     });
 
     // ---- the functions ------------------------------------------------------------------
-    const functions = [
+    // Every function with Powertools in the stack, found rather than listed, so a function added
+    // later cannot be left without its throttle alarm (the synth refuses one made after this).
+    const functions = observedFunctions(this);
+    // Tick's and the sweep's errors alarm in escalation.ts already (with their own periods), the
+    // re-arming task's failures as its job's (rearm-jobs.ts), the mail intake's in mail-intake.ts.
+    for (const { name, fn } of [
       { name: 'Api', fn: api.handler },
-      { name: 'Tick', fn: escalation.tick },
       { name: 'Continue', fn: escalation.continuation },
-      { name: 'Sweep', fn: escalation.sweep },
-    ];
-    // Tick's and the sweep's errors alarm in escalation.ts already (with their own periods).
-    for (const { name, fn } of functions.filter((f) => f.name === 'Api' || f.name === 'Continue')) {
+    ]) {
       this.alarm(`${name}Errors`, {
         alarmDescription: `The ${name} Lambda threw errors.`,
         metric: fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
         threshold: 1,
       });
     }
+    // A throttled API request is a 429; a throttled asynchronous event (the sweep's schedule,
+    // the mail intake's S3 events) waits and may be dropped; a throttled task is retried by its
+    // state machine until it is not.
     for (const { name, fn } of functions) {
       this.alarm(`${name}Throttles`, {
         alarmDescription: `The ${name} Lambda was throttled (account concurrency reached).`,
@@ -128,6 +151,16 @@ export class Observability extends Construct {
         threshold: 1,
       });
     }
+    this.node.addValidation({
+      validate: () =>
+        observedFunctions(this)
+          .filter(({ fn }) => !functions.some((f) => f.fn === fn))
+          .map(
+            ({ fn }) =>
+              `${fn.node.path} was made after Observability: it has no throttle alarm ` +
+              '(create Observability last, infra/pantau-stack.ts)',
+          ),
+    });
 
     // ---- the ladders and their letters --------------------------------------------------
     const machine = escalation.stateMachine;
@@ -140,10 +173,31 @@ export class Observability extends Construct {
     this.alarm('OldestUndeliveredLetter', {
       alarmDescription:
         `A letter has waited in the outbox for over ${OUTBOX_AGE_SECONDS / 60} minutes: ` +
-        'SES keeps refusing it, or nothing delivers (the sweep).',
+        'SES keeps refusing it, or the sweep falls behind (a sweep that stopped running: ' +
+        'SweepStoppedAlarm).',
       metric: outboxAge.with({ period: SWEEP_RATE }),
       threshold: OUTBOX_AGE_SECONDS,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+    });
+    // Only the sweep publishes the outbox's age, so a sweep that stopped (its schedule disabled
+    // or deleted, every run throttled) leaves that alarm without data, not breaching: this one
+    // counts the sweep's invocations instead, missing data breaching. Over two of its periods,
+    // so a single run that is late or dropped does not alarm; two missed in a row do. (The
+    // age alarm keeps missing data not breaching: its figure comes once a period, stamped when
+    // a run ends, and a run ending just past a period's edge would leave a period empty.)
+    // A sweep that runs and throws is `Escalation/SweepErrorsAlarm`'s.
+    this.alarm('SweepStopped', {
+      alarmDescription:
+        `The escalation sweep did not run for ${(2 * SWEEP_RATE.toMinutes()).toString()} ` +
+        'minutes (it runs every 15): lost timers are not re-armed and the outbox is not sent. ' +
+        'Check its schedule (Escalation/SweepSchedule) and its throttles.',
+      metric: escalation.sweep.metricInvocations({
+        period: Duration.minutes(2 * SWEEP_RATE.toMinutes()),
+        statistic: 'Sum',
+      }),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.BREACHING,
     });
     const lettersFailed = business(METRIC.lettersFailed, SERVICE.ladder);
     this.alarm('LettersFailed', {

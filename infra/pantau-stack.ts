@@ -130,7 +130,10 @@ export class PantauStack extends Stack {
     const observability = new Observability(this, 'Observability', {
       api,
       escalation,
-      alarms: [rearmJobs.failedExecutionsAlarm, ...(mailIntake ? [mailIntake.failedAlarm] : [])],
+      alarms: [
+        rearmJobs.failedExecutionsAlarm,
+        ...(mailIntake ? [mailIntake.failedAlarm, mailIntake.undeliveredAlarm] : []),
+      ],
       ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
     });
     new Seed(this, 'Seed', { table: data });

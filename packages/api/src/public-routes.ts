@@ -2,8 +2,9 @@
  * The routes that answer without a token, written once for every layer that must agree on
  * them: the app lets them through without a Bearer token, infra/api.ts gives them no JWT
  * authorizer (acknowledging cdk-nag's AwsSolutions-APIG4 with `reason`), and the rate limits
- * on public routes (API Gateway route throttling, the WAF's rate rule, the embedded limiter)
- * cover `TRACKING_ROUTES`. Imports nothing, so the CDK app can import it without the API.
+ * on public routes (the WAF's rate rule, the embedded limiter) cover `TRACKING_ROUTES`, and API
+ * Gateway throttles each route whose reason says "per route" (infra/api.ts's `ROUTE_THROTTLES`:
+ * the tracking and complaint routes). Imports nothing, so the CDK app can import it without the API.
  *
  * The tracking code is never part of a path: it travels in the POST body, so access logs
  * (which record paths or route keys) never keep it.
