@@ -245,3 +245,37 @@ describe('a focal point and its member units', () => {
     }
   });
 });
+
+describe('what is new in a member unit’s queue', () => {
+  it('an assignment delegated to the unit after its last visit counts as new, though forwarded before', async () => {
+    const coordinator = await as('atr-bpn', 'agency_coordinator');
+    const unit = await as('kanwil-bpn-jatim', 'agency_officer');
+    // Central forwards (Monday), the unit visits its queue (Tuesday), the coordinator
+    // delegates (Wednesday): the unit's "new since" counts the delegation.
+    const id = await forwarded('atr-bpn', 'light');
+    const visited = await http.get('/v1/clock', { token: unit });
+    expect(visited.status, visited.text).toBe(200);
+    const since = encodeURIComponent(visited.body.now);
+    const newSince = async () => {
+      const res = await http.get(`/v1/queue?forwardedSince=${since}&total=true`, { token: unit });
+      expect(res.status, res.text).toBe(200);
+      return res.body;
+    };
+    expect((await newSince()).total).toBe(0);
+    const delegated = await http.post(
+      `/v1/cases/${id}/assignments/atr-bpn/delegate`,
+      { memberId: 'kanwil-bpn-jatim' },
+      { token: coordinator },
+    );
+    expect(delegated.status, delegated.text).toBe(200);
+    const page = await newSince();
+    expect(page.items.map(keyOf)).toEqual([`${id}/atr-bpn`]);
+    expect(page.total).toBe(1);
+    // The coordinator's own badge does not count its own act as news.
+    const mine = await http.get(`/v1/queue?forwardedSince=${since}&total=true`, {
+      token: coordinator,
+    });
+    expect(mine.status, mine.text).toBe(200);
+    expect(mine.body.items.map(keyOf)).not.toContain(`${id}/atr-bpn`);
+  });
+});

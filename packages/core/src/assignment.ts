@@ -51,6 +51,11 @@ export interface AssignmentRecord {
   readonly redirectSettled?: { readonly at: string; readonly reason: string } | null;
   /** The focal point's member unit working on it (the focal point stays accountable). */
   readonly delegatedTo?: string | null;
+  /**
+   * When it was last delegated to `delegatedTo` (so the unit's "new since" counts what reached
+   * it by delegation, forwarded earlier). Absent on older records and once taken back.
+   */
+  readonly delegatedAt?: string | null;
   /** The case's complaint type when forwarded (absent on records older than it). */
   readonly complaintType?: ComplaintType;
   /** The case's subject (it never changes), so a queue reads without a case per row. */

@@ -195,8 +195,12 @@ export interface AssignmentQuery {
   /** Only assignments whose soonest open deadline passed in [since, now). */
   readonly overdueSince?: Date | undefined;
   readonly complaintType?: ComplaintType | undefined;
-  /** Only assignments forwarded after this instant. */
+  /**
+   * Only assignments that arrived after this instant: forwarded, or delegated to `reader` (a
+   * member unit; the coordinator who delegated does not count its own act as news).
+   */
   readonly forwardedSince?: Date | undefined;
+  readonly reader?: string | undefined;
   /** Only redirected assignments no forwarding of the case has answered yet. */
   readonly awaitingReforward?: boolean | undefined;
   readonly now: Date;

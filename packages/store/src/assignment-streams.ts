@@ -61,7 +61,9 @@ const accepts = (filter: AssignmentQuery, item: Item) => {
   if (filter.overdue === true && filter.state && !OPEN_STATES.has(filter.state)) return false;
   if (filter.target && !isTargetOverdue(a, filter.target, filter.now)) return false;
   if (filter.complaintType && a.complaintType !== filter.complaintType) return false;
-  if (filter.forwardedSince && a.forwardedAt <= filter.forwardedSince.toISOString()) return false;
+  // What arrived since: forwarded, or delegated to a member unit (forwarded earlier).
+  if (filter.forwardedSince && !arrivedAfter(a, filter.forwardedSince.toISOString(), filter.reader))
+    return false;
   // A forwarding answered this redirect, or central settled it without one: not awaiting.
   if (
     filter.awaitingReforward &&
@@ -72,3 +74,7 @@ const accepts = (filter: AssignmentQuery, item: Item) => {
   if (filter.overdue === true && a.paused) return false;
   return true;
 };
+
+const arrivedAfter = (a: AssignmentRecord, since: string, reader: string | undefined) =>
+  a.forwardedAt > since ||
+  Boolean(a.delegatedTo && a.delegatedTo === reader && a.delegatedAt && a.delegatedAt > since);

@@ -158,6 +158,7 @@ const largestAssignment = (): EveryField => ({
   // The redirects a re-forward answered: at most one per agency the case went to.
   reforwardOf: answeredRedirects(),
   delegatedTo: agencyId(2),
+  delegatedAt: NOW,
   state: 'redirected',
   met: { acknowledge: NOW, followUp: NOW, resolution: null },
   pauses: [{ from: NOW, to: null, reason: text(2_000), by: SUB }],

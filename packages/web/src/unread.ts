@@ -1,7 +1,8 @@
 /**
  * "New since your last visit" for an agency's queue and letters: the instant of the last visit
  * (by the API's clock) is kept per user in localStorage, and the badge counts what the API
- * lists after it (`total` of a one-item page).
+ * lists after it (`total` of a one-item page): for the queue, what was forwarded since, or (a
+ * member unit) delegated to it since.
  */
 import { useEffect, useState } from 'react';
 import { api, unwrap } from './api/client';

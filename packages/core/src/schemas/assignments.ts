@@ -16,7 +16,8 @@ export const QueueQuery = PageQuery.extend({
       'With no `state`: after the open assignments, the ended ones (completed, redirected, withdrawn), most recent first',
   }),
   forwardedSince: instant.optional().meta({
-    description: 'Only assignments forwarded after this instant (what arrived since a visit)',
+    description:
+      'Only assignments forwarded after this instant, or delegated to a member unit after it (what arrived since a visit)',
   }),
 });
 export const WorklistQuery = PageQuery.extend({

@@ -38,7 +38,10 @@ export const AgencyStatsReportSchema = z
   .meta({ id: 'AgencyStatsReport' });
 
 export const NotificationsQuery = PageQuery.extend({
-  caseId: z.string().min(1).max(64).optional(),
+  caseId: z.string().min(1).max(64).optional().meta({
+    description:
+      'One case’s letters, oldest first (an agency’s coordinator with no `agencyId`: its own agency’s, then each of its member units’)',
+  }),
   agencyId: AgencyIdSchema.optional(),
   since: instant.optional().meta({
     description: 'Only letters dated after this instant (what arrived since a visit)',

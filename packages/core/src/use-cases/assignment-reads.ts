@@ -69,6 +69,7 @@ export async function queue(
         overdue: filter.target ? true : filter.overdue,
         target: filter.target,
         forwardedSince: filter.forwardedSince ? new Date(filter.forwardedSince) : undefined,
+        reader: p.agency,
         now,
       },
       request,

@@ -223,6 +223,13 @@ async function setDelegation(
   const next: AssignmentRecord = {
     ...assignment,
     delegatedTo: memberId,
+    // When it reached the unit (its "new since" counts it): kept if delegated to it again.
+    delegatedAt:
+      memberId === null
+        ? null
+        : memberId === assignment.delegatedTo
+          ? (assignment.delegatedAt ?? now.toISOString())
+          : now.toISOString(),
     updatedAt: now.toISOString(),
   };
   const change = await assignmentChange(deps, bundle, assignment, next, now, false);

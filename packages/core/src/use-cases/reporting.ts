@@ -1,6 +1,6 @@
 /** Reporting: response-rate statistics, the spreadsheets, and the letters the ladders sent. */
 import { endOfLocalDay, localDate, startOfLocalDay } from '../calendar.ts';
-import { mapPage } from '../desk.ts';
+import { chainedPage, mapPage } from '../desk.ts';
 import { emailsOf } from '../agency.ts';
 import { invalidInput, invalidTransition, notFound } from '../errors.ts';
 import { letterVoidReason, resent } from '../ladder/records.ts';
@@ -120,20 +120,35 @@ export async function listNotifications(
   // An agency reads the letters sent to it (a focal point's coordinator: its member units'
   // too); another agency's are not found.
   let agencyId = filter.agencyId;
+  const since = filter.since ? new Date(filter.since) : undefined;
   if (!isCentral(p)) {
     agencyId ??= p.agency;
-    if (agencyId !== p.agency) {
-      const members =
-        p.role === 'agency_coordinator' ? await deps.store.listMemberUnits(p.agency) : [];
-      if (!members.some((m) => m.id === agencyId)) throw notFound(`agency ${agencyId}`);
+    const members =
+      p.role === 'agency_coordinator' && (agencyId !== p.agency || filter.caseId !== undefined)
+        ? await deps.store.listMemberUnits(p.agency)
+        : [];
+    if (agencyId !== p.agency && !members.some((m) => m.id === agencyId))
+      throw notFound(`agency ${agencyId}`);
+    // A case's letters, as the coordinator reads the case: its own agency's, then each member
+    // unit's with an assignment on it (each oldest first), never another agency's.
+    if (filter.caseId !== undefined && filter.agencyId === undefined && members.length > 0) {
+      const caseId = filter.caseId;
+      const onCase = new Set(
+        (await deps.store.getCase(caseId))?.assignments.map((a) => a.agencyId),
+      );
+      const agencies = [p.agency, ...members.map((m) => m.id).filter((id) => onCase.has(id))];
+      const page = await chainedPage(
+        agencies.map(
+          (id) => (request: PageRequest) =>
+            deps.store.listNotifications({ caseId, agencyId: id, since }, request),
+        ),
+        filter,
+      );
+      return mapPage(page, (n) => viewNotification(n, false));
     }
   }
   const page = await deps.store.listNotifications(
-    {
-      caseId: filter.caseId,
-      agencyId,
-      since: filter.since ? new Date(filter.since) : undefined,
-    },
+    { caseId: filter.caseId, agencyId, since },
     filter,
   );
   return mapPage(page, (n) => viewNotification(n, isCentral(p)));

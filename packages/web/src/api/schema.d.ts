@@ -3610,7 +3610,7 @@ export type paths = {
                     scope?: "own" | "members";
                     /** @description With no `state`: after the open assignments, the ended ones (completed, redirected, withdrawn), most recent first */
                     ended?: "true" | "false";
-                    /** @description Only assignments forwarded after this instant (what arrived since a visit) */
+                    /** @description Only assignments forwarded after this instant, or delegated to a member unit after it (what arrived since a visit) */
                     forwardedSince?: string;
                 };
                 header?: never;
@@ -3882,6 +3882,7 @@ export type paths = {
                     cursor?: string;
                     /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
                     total?: "true" | "false";
+                    /** @description One case’s letters, oldest first (an agency’s coordinator with no `agencyId`: its own agency’s, then each of its member units’) */
                     caseId?: string;
                     agencyId?: string;
                     /** @description Only letters dated after this instant (what arrived since a visit) */

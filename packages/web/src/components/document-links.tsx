@@ -71,10 +71,11 @@ const AWAIT_EVERY_MS = 2_000;
 const AWAIT_TIMES = 15;
 
 /**
- * The letters written on one case (an agency: those sent to it), with their PDFs, a page at a
- * time, oldest first: the only order the API keeps for one case's letters. A case forwarded to
- * sixty agencies whose ladders ran several overdue episodes holds thousands, and the newest (the
- * ones an officer looks for) are a "Muat lebih banyak" away, never cut off.
+ * The letters written on one case (an agency: those sent to it; a focal point's coordinator: its
+ * own, then each member unit's), with their PDFs, a page at a time, oldest first: the only order
+ * the API keeps for one case's letters. A case forwarded to sixty agencies whose ladders ran
+ * several overdue episodes holds thousands, and the newest (the ones an officer looks for) are
+ * a "Muat lebih banyak" away, never cut off.
  */
 export function CaseLetters({
   caseId,

@@ -586,3 +586,42 @@ describe('the legal outer limit on the case page', () => {
     expect(value).toContain('Perpres 76/2013');
   });
 });
+
+describe('the case page as a focal point’s coordinator reads it', () => {
+  // ATR/BPN's own assignment, answered and still with the land office it was delegated to, and
+  // a member unit's own assignment on the same case.
+  const coordinated = {
+    ...kase,
+    assignments: [
+      { ...assignmentOf('atr-bpn'), state: 'completed', delegatedTo: 'kanwil-bpn-jatim' },
+      assignmentOf('kanwil-bpn-sulsel'),
+    ],
+    agencyIds: ['atr-bpn', 'kanwil-bpn-sulsel'],
+    underMonitoring: false,
+    extensionRequests: [],
+    activities: [],
+  };
+  const openAsCoordinator = () =>
+    renderWith(
+      <Route path="/cases/:id">
+        <CaseDetail />
+      </Route>,
+      { path: '/cases/c1', as: { agency: 'atr-bpn', role: 'agency_coordinator' } },
+    );
+
+  it('shows a member unit’s own assignment, opened without ?agency= (from search)', async () => {
+    api({ theCase: coordinated });
+    openAsCoordinator();
+    await screen.findByRole('heading', { name: /kanwil-bpn-sulsel/ });
+    expect(screen.getByRole('heading', { name: /atr-bpn/, level: 2 })).toBeTruthy();
+  });
+
+  it('offers to take back an ended assignment still delegated, and not to delegate it', async () => {
+    api({ theCase: coordinated });
+    openAsCoordinator();
+    await screen.findByRole('button', { name: 'Ambil kembali dari kanwil-bpn-jatim' });
+    expect(
+      screen.queryByText('Delegasikan ke unit anggota', { selector: 'summary, summary *' }),
+    ).toBeNull();
+  });
+});

@@ -68,19 +68,25 @@ export default function CaseDetail() {
   const kase = loaded.data;
   const zone = session.zone;
   // An agency acts on its own assignment, on one its focal point delegated to it (also from a
-  // bookmark or an e-mail, without `?agency=`), or (a coordinator) on a member unit's it opened.
-  const assignments = central
-    ? kase.assignments
-    : kase.assignments.filter(
-        (a) =>
-          a.agencyId === (focus ?? session.agency) ||
-          a.agencyId === session.agency ||
-          a.delegatedTo === session.agency,
-      );
+  // bookmark or an e-mail, without `?agency=`), or on a member unit's it opened. A coordinator
+  // acts on every one the API lists it (its own, delegated or not, its member units' own, and
+  // one delegated to it), opened from search or a letter alike, with or without `?agency=`.
+  const coordinator = session.role === 'agency_coordinator';
+  const assignments =
+    central || coordinator
+      ? kase.assignments
+      : kase.assignments.filter(
+          (a) =>
+            a.agencyId === (focus ?? session.agency) ||
+            a.agencyId === session.agency ||
+            a.delegatedTo === session.agency,
+        );
+  // Its own agency's: delegated while open; taken back whenever (an ended one still lets the
+  // unit read the case), so only "take back" once it has ended.
   const coordinates = (a: Schemas['Assignment']) =>
-    session.role === 'agency_coordinator' &&
+    coordinator &&
     a.agencyId === session.agency &&
-    ['pending', 'acknowledged', 'responded'].includes(a.state);
+    (['pending', 'acknowledged', 'responded'].includes(a.state) || a.delegatedTo !== null);
   return (
     <article>
       <PageTitle>{kase.subject}</PageTitle>

@@ -1,18 +1,19 @@
 /**
  * The letters log: every warning, reminder, formal warning and escalation. Central sees all
- * (by agency if it likes, found by name); an agency sees the letters sent to it. Newest first.
+ * (by agency if it likes, found by name); an agency sees the letters sent to it, and a focal
+ * point's coordinator may choose one of its member units' instead. Newest first.
  */
 import { Link } from 'wouter';
 import { Count } from '../components/count';
 import { useVisited } from '../unread';
 import { useUrlState } from '../url-state';
-import { api, unwrap } from '../api/client';
+import { allPages, api, unwrap } from '../api/client';
 import { isCentral } from '../auth/session';
 import { useSignedIn } from '../auth/session-context';
-import { AgencyName, AgencySelect } from '../components/agencies';
+import { AgencyName, AgencySelect, useAgencies } from '../components/agencies';
 import { LetterPdfButton, LetterStatusNote } from '../components/document-links';
 import { PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
-import { usePaged } from '../data';
+import { useLoad, usePaged } from '../data';
 import { stepLabel, useI18n } from '../i18n/i18n';
 
 export default function Letters() {
@@ -55,6 +56,12 @@ export default function Letters() {
             inputId="letters-agency"
           />
         </div>
+      ) : session.role === 'agency_coordinator' ? (
+        <MemberUnitFilter
+          agency={session.agency}
+          value={applied}
+          onChange={(id) => setUrl({ agency: id })}
+        />
       ) : null}
       <ProblemAlert error={list.error} />
       {!list.loading && list.items.length === 0 ? (
@@ -89,5 +96,51 @@ export default function Letters() {
       </ul>
       <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
     </section>
+  );
+}
+
+/**
+ * A focal point's coordinator reads its member units' letters too: its own agency (the empty
+ * choice) or one unit, by name. The units come from `GET /v1/agencies` (for an agency: itself
+ * and its member units); an agency with none shows no choice.
+ */
+function MemberUnitFilter({
+  agency,
+  value,
+  onChange,
+}: {
+  agency: string;
+  value: string;
+  onChange: (id: string) => void;
+}) {
+  const { t } = useI18n();
+  const { nameOf } = useAgencies();
+  const units = useLoad(
+    () =>
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/v1/agencies', {
+            params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } },
+          }),
+        ),
+      ).then((all) => all.filter((m) => m.focalPointId === agency).map((m) => m.id)),
+    [agency],
+  );
+  const members = [...(units.data ?? [])].sort((a, b) => nameOf(a).localeCompare(nameOf(b), 'id'));
+  if (members.length === 0) return null;
+  return (
+    <div className="filters">
+      <div className="field">
+        <label htmlFor="letters-member">{t('letters.agency')}</label>
+        <select id="letters-member" value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="">{nameOf(agency)}</option>
+          {members.map((id) => (
+            <option key={id} value={id}>
+              {nameOf(id)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
   );
 }
