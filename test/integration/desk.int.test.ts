@@ -1,8 +1,9 @@
 /**
  * What central's desk and the agencies' queues read, on DynamoDB Local: totals, "due soon"
- * without the overdue, "newly overdue" by the service's clock, redirects leaving the
- * re-forward list once answered, the queue running on into ended assignments, pending
- * extension requests, and what removing a holiday would move before it is removed.
+ * without the overdue, "newly overdue" by the service's clock (since the previous working day
+ * began), redirects leaving the re-forward list once answered, the queue running on into ended
+ * assignments, pending extension requests, and what removing a holiday would move before it is
+ * removed.
  */
 import { Service } from '@pantau/core';
 import type { DynamoStore } from '@pantau/store';
@@ -56,7 +57,7 @@ describe('the central desk’s lists', () => {
     expect(cases.total).toBeGreaterThanOrEqual(3);
   });
 
-  it('“due within 2 working days” holds no overdue item; “newly overdue” is the service’s last 24 hours', async () => {
+  it('“due within 2 working days” holds no overdue item; “newly overdue” goes by the service’s clock', async () => {
     clock.set('2026-07-13T03:00:00.000Z');
     const { caseId } = await forwardedCase(service, ['polri']);
     const polri = (items: readonly { caseId: string; agencyId: string }[]) =>
@@ -86,6 +87,40 @@ describe('the central desk’s lists', () => {
     expect(
       polri((await service.worklist(centralOfficer, { overdue: true, limit: 100 })).items),
     ).toHaveLength(1);
+  });
+
+  it('“newly overdue” on a Monday holds Friday’s deadlines, and after a holiday the last working day’s', async () => {
+    const ackDue = async (forwardedAt: string) => {
+      clock.set(forwardedAt);
+      const { caseId } = await forwardedCase(service, ['bpn']);
+      return { caseId, due: (await service.getAssignment(centralOfficer, caseId, 'bpn')).due };
+    };
+    const newly = async (at: string) => {
+      clock.set(at);
+      return keysOf(
+        (await service.worklist(centralOfficer, { newlyOverdue: true, limit: 100 })).items,
+      );
+    };
+    // Forwarded Tuesday 7 July: acknowledgement due at the end of Friday 10 July (WIB).
+    const friday = await ackDue('2026-07-07T03:00:00.000Z');
+    expect(friday.due.acknowledge).toBe('2026-07-10T16:59:59.999Z');
+    // Forwarded Monday 6 July: due at the end of Thursday 9 July, overdue since Friday.
+    const thursday = await ackDue('2026-07-06T03:00:00.000Z');
+    expect(thursday.due.acknowledge).toBe('2026-07-09T16:59:59.999Z');
+    // Monday 13 July, 09:00 WIB: what went overdue since Friday began.
+    const monday = await newly('2026-07-13T02:00:00.000Z');
+    expect(monday).toContain(`${friday.caseId}/bpn`);
+    expect(monday).not.toContain(`${thursday.caseId}/bpn`);
+
+    // 14 and 15 May 2026 are days off (Ascension, cuti bersama): on Monday 18 May the last
+    // working day was Wednesday 13 May, whose deadlines went overdue on the holiday.
+    const wednesday = await ackDue('2026-05-08T03:00:00.000Z');
+    expect(wednesday.due.acknowledge).toBe('2026-05-13T16:59:59.999Z');
+    const tuesday = await ackDue('2026-05-07T03:00:00.000Z');
+    expect(tuesday.due.acknowledge).toBe('2026-05-12T16:59:59.999Z');
+    const afterHoliday = await newly('2026-05-18T02:00:00.000Z');
+    expect(afterHoliday).toContain(`${wednesday.caseId}/bpn`);
+    expect(afterHoliday).not.toContain(`${tuesday.caseId}/bpn`);
   });
 
   it('“awaiting re-forward” drops a redirect once the case is forwarded again', async () => {

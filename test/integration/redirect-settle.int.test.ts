@@ -5,7 +5,8 @@
  * case waited for a re-forward forever (central could only close it, and the complainant never
  * got to reply).
  */
-import { Service } from '@pantau/core';
+import { type ActivityRecord, Service } from '@pantau/core';
+import type { DynamoStore } from '@pantau/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addAgencies,
@@ -18,9 +19,11 @@ import {
 
 const clock = manualClock('2026-05-04T03:00:00.000Z'); // Monday 10:00 WIB
 let service: Service;
+let store: DynamoStore;
 
 beforeAll(async () => {
-  service = new Service({ store: await freshStore(), clock: clock.now });
+  store = await freshStore();
+  service = new Service({ store, clock: clock.now });
   await addAgencies(service, [{ id: 'pln' }, { id: 'polri' }]);
 }, 60_000);
 
@@ -62,5 +65,135 @@ describe('a redirect that needs no re-forward', () => {
     await expect(
       service.withdrawAssignment(centralOfficer, caseId, 'pln', { reason: 'lagi' }),
     ).rejects.toMatchObject({ code: 'invalid_transition' });
+  });
+});
+
+const awaitingOf = async (caseId: string) =>
+  (await service.worklist(centralOfficer, { awaitingReforward: true, limit: 100 })).items
+    .filter((a) => a.caseId === caseId)
+    .map((a) => a.agencyId);
+
+const activityIds = async (status: 'proposed' | 'planned' | 'cancelled') =>
+  (await service.listActivities(centralOfficer, { status, limit: 100 })).items.map((a) => a.id);
+
+describe('closing a case', () => {
+  it('settles the redirect awaiting its re-forward and calls off its open activities, with events', async () => {
+    clock.set('2026-05-11T03:00:00.000Z');
+    const { caseId } = await forwardedCase(service, ['pln', 'polri']);
+    await service.redirect(officerOf('pln'), caseId, 'pln', { reason: 'Bukan wewenang PLN' });
+    const planned = await service.planActivity(centralOfficer, caseId, {
+      kind: 'coordination',
+      scheduledAt: '2026-05-20T03:00:00.000Z',
+      agencyIds: ['polri'],
+    });
+    // Central intervention's proposal, as the escalation ladder writes it.
+    const at = clock.now().toISOString();
+    const proposal: ActivityRecord = {
+      id: '01KPROPOSALCLOSE0000000000',
+      caseId,
+      kind: 'clarification',
+      status: 'proposed',
+      scheduledAt: null,
+      agencyIds: ['polri'],
+      participants: [],
+      plan: 'Diusulkan oleh tangga eskalasi.',
+      heldAt: null,
+      outcome: null,
+      summary: null,
+      createdBy: 'escalation',
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    };
+    await store.commit({ activities: [{ record: proposal, expectedVersion: null }] });
+    expect(await awaitingOf(caseId)).toEqual(['pln']);
+    expect(await activityIds('proposed')).toContain(proposal.id);
+    expect(await activityIds('planned')).toContain(planned.id);
+
+    clock.set('2026-05-12T03:00:00.000Z');
+    const closed = await service.closeCase(centralOfficer, caseId, {
+      outcome: 'unresolved',
+      note: 'Pengadu mencabut pengaduannya.',
+    });
+    expect(closed.status).toBe('closed');
+    // Nothing of it is left on the desk: the case waits for nothing now.
+    expect(await awaitingOf(caseId)).toEqual([]);
+    expect(await activityIds('proposed')).not.toContain(proposal.id);
+    expect(await activityIds('planned')).not.toContain(planned.id);
+    expect(await activityIds('cancelled')).toEqual(
+      expect.arrayContaining([proposal.id, planned.id]),
+    );
+    // "Not ours" is what PLN said: its assignment stays redirected, settled.
+    expect((await service.getAssignment(centralOfficer, caseId, 'pln')).state).toBe('redirected');
+    const events = (await service.timeline(centralOfficer, caseId, { limit: 100 })).items;
+    const reason = 'Pengaduan ditutup (Tidak terselesaikan): Pengadu mencabut pengaduannya.';
+    expect(events.filter((e) => e.type === 'redirect_settled')).toEqual([
+      expect.objectContaining({ agencyId: 'pln', data: { reason } }),
+    ]);
+    expect(
+      events
+        .filter((e) => e.type === 'activity_cancelled')
+        .map((e) => e.data['activityId'])
+        .sort(),
+    ).toEqual([proposal.id, planned.id].sort());
+    expect(events.find((e) => e.type === 'activity_cancelled')).toMatchObject({
+      data: { reason },
+    });
+    // All in the close's own transaction: one instant, the close last.
+    const closing = events.filter((e) => e.at === '2026-05-12T03:00:00.000Z').map((e) => e.type);
+    expect(closing).toEqual(
+      expect.arrayContaining([
+        'assignment_withdrawn',
+        'redirect_settled',
+        'activity_cancelled',
+        'case_closed',
+      ]),
+    );
+  });
+});
+
+describe('a case left with no agency to act', () => {
+  it('goes back to central’s “to forward” list when its only open assignment is withdrawn', async () => {
+    clock.set('2026-05-18T03:00:00.000Z');
+    const { caseId } = await forwardedCase(service, ['pln']);
+    clock.set('2026-05-18T05:00:00.000Z');
+    await service.withdrawAssignment(centralOfficer, caseId, 'pln', {
+      reason: 'Diteruskan ke instansi yang keliru.',
+    });
+    const kase = await service.getCase(centralOfficer, caseId);
+    expect(kase.status).toBe('verified');
+    const toForward = await service.listCases(centralOfficer, { status: 'verified', limit: 100 });
+    expect(toForward.items.map((c) => c.id)).toContain(caseId);
+    const events = (await service.timeline(centralOfficer, caseId, { limit: 100 })).items;
+    expect(
+      events.find((e) => e.type === 'case_status_changed' && e.at === clock.now().toISOString()),
+    ).toMatchObject({ data: { from: 'forwarded', to: 'verified' } });
+    // Forwarded to the right agency, it is forwarded again.
+    await service.forward(centralOfficer, caseId, { assignments: [{ agencyId: 'polri' }] });
+    expect((await service.getCase(centralOfficer, caseId)).status).toBe('forwarded');
+  });
+
+  it('refuses to settle its only redirect with no other agency on it: a forward is needed', async () => {
+    clock.set('2026-05-19T03:00:00.000Z');
+    const { caseId } = await forwardedCase(service, ['pln']);
+    await service.redirect(officerOf('pln'), caseId, 'pln', { reason: 'Bukan wewenang PLN' });
+    await expect(
+      service.withdrawAssignment(centralOfficer, caseId, 'pln', { reason: 'Tidak perlu.' }),
+    ).rejects.toMatchObject({
+      code: 'invalid_transition',
+      message: expect.stringMatching(/forward/),
+    });
+    // Still waiting for its re-forward, where central sees it.
+    expect(await awaitingOf(caseId)).toEqual(['pln']);
+    expect((await service.getCase(centralOfficer, caseId)).status).toBe('forwarded');
+
+    // With another agency still working on it, settling is allowed.
+    const other = await forwardedCase(service, ['pln', 'polri']);
+    await service.redirect(officerOf('pln'), other.caseId, 'pln', { reason: 'Bukan wewenang PLN' });
+    const settled = await service.withdrawAssignment(centralOfficer, other.caseId, 'pln', {
+      reason: 'Cukup Polri.',
+    });
+    expect(settled.state).toBe('redirected');
+    expect(await awaitingOf(other.caseId)).toEqual([]);
   });
 });

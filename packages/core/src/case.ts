@@ -393,9 +393,28 @@ export function assertForwardable(c: CaseRecord): void {
   }
 }
 
+/** Assignments an agency still holds: open, or completed (withdrawn and redirected are not). */
+const liveAssignments = (assignments: readonly AssignmentRecord[]): AssignmentRecord[] =>
+  assignments.filter((a) => a.state !== 'redirected' && a.state !== 'withdrawn');
+
+/**
+ * Whether no agency has the case any more: every assignment withdrawn, or redirected with no
+ * re-forward awaited (settled, or answered by one since withdrawn). Such a case is not forwarded
+ * (DOMAIN.md: forwarded means at least one agency on it) and would be on no list: it goes back
+ * to central to forward (`reconcile`). A redirect without its details (none is written so) is
+ * taken as awaiting, as central's "awaiting re-forward" list takes it.
+ */
+export const noAgencyLeft = (assignments: readonly AssignmentRecord[]): boolean =>
+  assignments.length > 0 &&
+  liveAssignments(assignments).length === 0 &&
+  awaitingReforward(assignments).length === 0 &&
+  assignments.every((a) => a.state !== 'redirected' || a.redirect !== null);
+
 /**
  * The case after its assignments changed: status follows what agencies did, and the case's
- * soonest deadline follows theirs.
+ * soonest deadline follows theirs. A case no agency has any more (`noAgencyLeft`: its only
+ * assignment withdrawn) is verified again, on central's "to forward" list, its deadline to
+ * forward (from receipt) its soonest again.
  */
 export function reconcile(
   c: CaseRecord,
@@ -410,7 +429,9 @@ export function reconcile(
     ['verified', 'forwarded', 'in_follow_up', 'resolved'].includes(c.status) &&
     assignments.length > 0
   ) {
-    const live = assignments.filter((a) => a.state !== 'redirected' && a.state !== 'withdrawn');
+    const live = liveAssignments(assignments);
+    if (noAgencyLeft(assignments))
+      return withStatus(c, 'verified', now, { agencyIds, nextDueAt: c.verificationDueAt });
     if (
       live.length > 0 &&
       live.every((a) => a.state === 'completed') &&

@@ -13,6 +13,8 @@ import {
   computeDeadline,
   DEFAULT_TIME_ZONE,
   localDate,
+  shiftWorkingDays,
+  startOfLocalDay,
   TIME_ZONE_LABELS,
 } from '../calendar.ts';
 import { chainedPage, mapPage } from '../desk.ts';
@@ -91,17 +93,26 @@ export async function worklist(
 ): Promise<Page<AssignmentView>> {
   requireRole(p, CENTRAL_ROLES);
   const now = deps.clock();
-  let dueBefore: Date | undefined;
-  if (filter.dueWithin !== undefined) {
-    const calendar = await calendarById(deps, (await defaultPolicy(deps)).calendarId);
-    dueBefore = computeDeadline(calendar, now, filter.dueWithin, DEFAULT_TIME_ZONE).dueAt;
-  }
-  // "Newly overdue" by the API's own clock (the manual one, embedded), never the caller's.
-  const overdueSince = filter.newlyOverdue
-    ? new Date(now.getTime() - 86_400_000)
-    : filter.newlyOverdueSince
-      ? new Date(filter.newlyOverdueSince)
+  const calendar =
+    filter.dueWithin !== undefined || filter.newlyOverdue
+      ? await calendarById(deps, (await defaultPolicy(deps)).calendarId)
       : undefined;
+  const dueBefore =
+    calendar && filter.dueWithin !== undefined
+      ? computeDeadline(calendar, now, filter.dueWithin, DEFAULT_TIME_ZONE).dueAt
+      : undefined;
+  // "Newly overdue" by the API's own clock (the manual one, embedded), never the caller's:
+  // what went overdue since the previous working day began (WIB). Deadlines end at the end of
+  // a working day, so on a Monday that is Friday's, after a holiday the last working day's.
+  const overdueSince =
+    calendar && filter.newlyOverdue
+      ? startOfLocalDay(
+          shiftWorkingDays(calendar, localDate(now, DEFAULT_TIME_ZONE), -1),
+          DEFAULT_TIME_ZONE,
+        )
+      : filter.newlyOverdueSince
+        ? new Date(filter.newlyOverdueSince)
+        : undefined;
   const query = {
     state: filter.awaitingReforward ? ('redirected' as const) : filter.state,
     // "Due within n working days" is what is not overdue yet: the overdue have their own list.

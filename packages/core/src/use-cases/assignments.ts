@@ -131,7 +131,10 @@ export async function redirect(
  * case is reconciled: resolved if every other agency has completed. As in a close, the
  * agency's statistics keep it as forwarded. On an assignment redirected ("not ours") and still
  * awaiting its re-forward, the same request says none is needed (`settleRedirect`): the case
- * stops waiting for one, and resolves once the others have completed.
+ * stops waiting for one, and resolves once the others have completed. Withdrawing the case's
+ * last live assignment hands the case back to central to forward (`reconcile`: verified again);
+ * settling its last redirect when no other agency has the case is refused (409): "none needed"
+ * would leave nobody to answer the complainant, so a forward is needed instead.
  */
 export async function withdrawAssignment(
   deps: ServiceDeps,
@@ -148,14 +151,27 @@ export async function withdrawAssignment(
     agencyId,
     idem,
     // A redirect awaiting its re-forward is settled instead: none is needed (its state stays).
-    (a, now) =>
-      a.state === 'redirected'
-        ? {
-            next: settleRedirect(a, input.reason, now),
-            type: 'redirect_settled',
-            data: { reason: input.reason },
-          }
-        : { next: withdraw(a, now), type: 'assignment_withdrawn', data: { reason: input.reason } },
+    async (a, now) => {
+      if (a.state !== 'redirected')
+        return {
+          next: withdraw(a, now),
+          type: 'assignment_withdrawn',
+          data: { reason: input.reason },
+        };
+      const next = settleRedirect(a, input.reason, now);
+      // Read again for the other assignments: the case is written under the version read
+      // first, so a change between the two reads fails that write and the whole is retried.
+      const { case: kase, assignments } = await loadCase(deps, caseId);
+      const after = assignments.map((x) => (x.agencyId === a.agencyId ? next : x));
+      // Reconciled, no agency would have the case (`noAgencyLeft`): it would go back to central.
+      if (reconcile(kase, after, now).status === 'verified')
+        throw new DomainError(
+          'invalid_transition',
+          'no other agency has this case: it needs a forward to the agency that should act ' +
+            '(or closing), not a settled redirect',
+        );
+      return { next, type: 'redirect_settled', data: { reason: input.reason } };
+    },
     'central',
   );
 }

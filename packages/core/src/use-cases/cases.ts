@@ -5,9 +5,16 @@ import {
   clockFrom,
   isOpen,
   newAssignment,
+  settleRedirect,
   viewAssignment,
   withdraw,
 } from '../assignment.ts';
+import {
+  activityAgency,
+  type ActivityRecord,
+  cancelActivity,
+  isActivityOpen,
+} from '../activity.ts';
 import { mapPage } from '../desk.ts';
 import {
   assertForwardable,
@@ -23,6 +30,7 @@ import {
 import { viewCase } from '../case-view.ts';
 import { defaultVisibility } from '../documents/attachments.ts';
 import { DomainError, invalidInput } from '../errors.ts';
+import { OUTCOME_LABELS } from '../labels.ts';
 import { armLadder } from '../ladder/index.ts';
 import { targetWorkingDays } from '../policy.ts';
 import {
@@ -43,7 +51,7 @@ import type {
 } from '../schemas.ts';
 import { counterDeltas } from '../stats.ts';
 import { CENTRAL_TENANT, type Principal } from '../tenancy.ts';
-import { actorOf, type EventType } from '../timeline.ts';
+import { actorOf, type EventType, type TimelineEvent } from '../timeline.ts';
 import {
   armLadders,
   calendarById,
@@ -350,19 +358,35 @@ async function markAnswered(
   }
 }
 
-/** Withdrawals one transaction holds beside the case and its `case_closed` event: two items each. */
-const WITHDRAWALS_PER_COMMIT = Math.floor((MAX_COMMIT_ITEMS - 2) / 2);
+/** Changes one transaction holds beside the case and its `case_closed` event: two items each. */
+const CHANGES_PER_COMMIT = Math.floor((MAX_COMMIT_ITEMS - 2) / 2);
+
+/** One record a close changes, with its timeline event. */
+interface ClosingChange {
+  readonly assignment?: VersionedPut<AssignmentRecord>;
+  readonly activity?: VersionedPut<ActivityRecord>;
+  readonly event: TimelineEvent;
+}
+
+/** Why a close settled a redirect or called off an activity: the close's outcome and note. */
+const closingReason = (input: CloseInput): string =>
+  `Pengaduan ditutup (${OUTCOME_LABELS[input.outcome]})${input.note ? `: ${input.note}` : ''}`;
 
 /**
- * Central closes the case, withdrawing its open assignments, each with an
- * `assignment_withdrawn` event. Up to 49 (2n + 2 ≤ 100 items) that is one transaction. Past
- * it, runs of 49 are withdrawn first, each in a transaction that also rewrites the case under
- * the version read (its status kept, its soonest deadline following the assignments still
- * open), so a concurrent change makes the close read and decide again; the last transaction
- * withdraws the rest and closes the case. A close interrupted between them leaves the case open
- * with some assignments withdrawn (their ladders stop: the engine reads the assignment's
- * state, not the case's), and the next try finishes it: only open assignments are withdrawn,
- * so each gets one event.
+ * Central closes the case, and settles what it was waiting for: its open assignments are
+ * withdrawn (`assignment_withdrawn`), a redirect still awaiting its re-forward is settled
+ * (`redirect_settled`: none will come), and its proposed and planned monitoring activities are
+ * called off (`activity_cancelled`: a closed case is monitored no more), both for the close's
+ * reason (`closingReason`). Otherwise they would stay on central's desk ("awaiting re-forward",
+ * proposals, the activity calendar) with nothing left to do on them. Up to 49 such changes
+ * (2n + 2 ≤ 100 items) that is one transaction. Past it, runs of 49 go first (the withdrawals
+ * first), each in a transaction that also rewrites the case under the version read (its status
+ * kept, its soonest deadline following the assignments still open), so a concurrent change
+ * makes the close read and decide again; the last transaction holds the rest and closes the
+ * case. A close interrupted between them leaves the case open with some of them done (a
+ * withdrawn assignment's ladder stops: the engine reads the assignment's state, not the
+ * case's), and the next try finishes it: only what is still open or awaiting is changed, so
+ * each gets one event.
  */
 export async function closeCase(
   deps: ServiceDeps,
@@ -382,41 +406,80 @@ export async function closeCase(
       };
     // A case that cannot be closed is refused before anything is withdrawn.
     close(bundle.case, input, now);
+    const reason = closingReason(input);
     const open = bundle.assignments.filter(isOpen);
     const withdrawn = open.map((a) => put(a, withdraw(a, now)));
-    const eventsOf = (run: readonly VersionedPut<AssignmentRecord>[]) =>
-      run.map((w) => event(caseId, now, 'assignment_withdrawn', p, w.record.agencyId, {}));
-    const runs = inRuns(withdrawn, WITHDRAWALS_PER_COMMIT);
+    const settled = awaitingReforward(bundle.assignments)
+      .filter((a) => !a.reforwardedAt)
+      .map((a) => put(a, settleRedirect(a, reason, now)));
+    const cancelled = bundle.activities
+      .filter(isActivityOpen)
+      .map((a) => put(a, cancelActivity(a, reason, now)));
+    // The withdrawals first: the case's soonest deadline follows the assignments still open.
+    const changes: ClosingChange[] = [
+      ...withdrawn.map((w) => ({
+        assignment: w,
+        event: event(caseId, now, 'assignment_withdrawn', p, w.record.agencyId, {}),
+      })),
+      ...settled.map((s) => ({
+        assignment: s,
+        event: event(caseId, now, 'redirect_settled', p, s.record.agencyId, { reason }),
+      })),
+      ...cancelled.map((c) => ({
+        activity: c,
+        event: event(caseId, now, 'activity_cancelled', p, activityAgency(c.record), {
+          activityId: c.record.id,
+          kind: c.record.kind,
+          agencyIds: c.record.agencyIds,
+          reason,
+        }),
+      })),
+    ];
+    const written = (run: readonly ClosingChange[]) => ({
+      assignments: run.flatMap((c) => (c.assignment ? [c.assignment] : [])),
+      activities: run.flatMap((c) => (c.activity ? [c.activity] : [])),
+      events: run.map((c) => c.event),
+    });
+    const runs = inRuns(changes, CHANGES_PER_COMMIT);
     const last = runs.pop() ?? [];
     let current = bundle.case;
     for (const [i, run] of runs.entries()) {
       // The case keeps its status; its soonest deadline is the assignments' still open.
-      const stillOpen = open.slice((i + 1) * WITHDRAWALS_PER_COMMIT);
+      const stillOpen = open.slice((i + 1) * CHANGES_PER_COMMIT);
       const touched = put(current, {
         ...touchCase(current, now),
         nextDueAt: reconcile(current, stillOpen, now).nextDueAt,
       });
-      await deps.store.commit({ case: touched, assignments: run, events: eventsOf(run) });
+      await deps.store.commit({ case: touched, ...written(run) });
       current = touched.record;
     }
     const closed = put(current, close(current, input, now));
+    const final = written(last);
     await deps.store.commit({
       case: closed,
-      assignments: last,
+      assignments: final.assignments,
+      activities: final.activities,
       events: [
-        ...eventsOf(last),
+        ...final.events,
         event(caseId, now, 'case_closed', p, null, { outcome: input.outcome }),
       ],
     });
+    const changed = [...withdrawn, ...settled].map((w) => w.record);
     const assignments = bundle.assignments.map(
-      (a) => withdrawn.find((w) => w.record.agencyId === a.agencyId)?.record ?? a,
+      (a) => changed.find((w) => w.agencyId === a.agencyId) ?? a,
+    );
+    const activities = bundle.activities.map(
+      (a) => cancelled.find((c) => c.record.id === a.id)?.record ?? a,
     );
     const lapsed = lapsedRequests(
       bundle,
       withdrawn.map((w) => w.record),
       now,
     );
-    return { view: centralView(closed.record, assignments, bundle, now), lapsed };
+    return {
+      view: centralView(closed.record, assignments, { ...bundle, activities }, now),
+      lapsed,
+    };
   });
   // Then their pending requests for more time lapse (at most one each), in runs of their own,
   // once the case is closed: a close cut short before them leaves them pending (central's desk
