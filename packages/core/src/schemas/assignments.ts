@@ -30,7 +30,7 @@ export const WorklistQuery = PageQuery.extend({
   newlyOverdueSince: instant.optional(),
   newlyOverdue: booleanQuery.optional().meta({
     description:
-      'Became overdue in the 24 hours before the API’s clock (the server’s time, not the caller’s)',
+      'Became overdue since the previous working day began (WIB, the calendar’s working days: on a Monday, Friday’s deadlines), by the API’s clock (the server’s time, not the caller’s)',
   }),
   /** Redirected ("not ours") and not yet answered by a re-forward of the case. */
   awaitingReforward: booleanQuery.optional().meta({

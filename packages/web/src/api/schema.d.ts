@@ -3704,7 +3704,7 @@ export type paths = {
                     target?: "acknowledge" | "followUp" | "resolution";
                     dueWithin?: number | null;
                     newlyOverdueSince?: string;
-                    /** @description Became overdue in the 24 hours before the API’s clock (the server’s time, not the caller’s) */
+                    /** @description Became overdue since the previous working day began (WIB, the calendar’s working days: on a Monday, Friday’s deadlines), by the API’s clock (the server’s time, not the caller’s) */
                     newlyOverdue?: "true" | "false";
                     /** @description Redirected ("not ours") assignments whose case has not been forwarded again */
                     awaitingReforward?: "true" | "false";

@@ -14,6 +14,25 @@ const assignment = {
 } as unknown as Schemas['Assignment'];
 
 describe('central withdraws an assignment', () => {
+  it('says when it is the only agency left: the case goes back to be forwarded', async () => {
+    mockApi(() => json(200, {}));
+    renderWith(
+      <AssignmentActions
+        caseId="C1"
+        assignment={assignment}
+        central
+        lastOnCase
+        onChange={() => {}}
+      />,
+      { as: { agency: 'setneg', role: 'central_officer' } },
+    );
+    await userEvent.click(screen.getByText('Tarik penugasan', { selector: 'summary, summary *' }));
+    const form = within(
+      screen.getByText('Tarik penugasan', { selector: 'summary, summary *' }).closest('details')!,
+    );
+    expect(form.getByText(/satu-satunya instansi/)).toBeTruthy();
+  });
+
   it('sends the reason with a key of its own, and the history says why', async () => {
     const calls = mockApi((call) =>
       call.method === 'POST' ? json(200, { ...assignment, state: 'withdrawn' }) : json(200, {}),

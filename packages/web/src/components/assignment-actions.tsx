@@ -23,11 +23,14 @@ export function AssignmentActions({
   assignment: a,
   central,
   pendingExtensions = [],
+  lastOnCase = false,
   onChange,
 }: {
   caseId: string;
   assignment: Schemas['Assignment'];
   central: boolean;
+  /** No other agency has the case: withdrawing this one sends it back to be forwarded. */
+  lastOnCase?: boolean;
   /** This assignment's extension requests awaiting central's decision (the case lists them). */
   pendingExtensions?: readonly Schemas['CaseExtensionRequest'][];
   onChange: () => void;
@@ -248,6 +251,7 @@ export function AssignmentActions({
           {(form) => (
             <>
               <p className="hint">{t('actions.withdrawHint')}</p>
+              {lastOnCase ? <p className="alert">{t('actions.withdrawLast')}</p> : null}
               <TextField
                 form={form}
                 name="reason"

@@ -174,6 +174,44 @@ describe('a redirect the other agencies settle', () => {
     expect(post.path).toBe('/v1/cases/C1/assignments/pln/withdraw');
     expect(post.body).toEqual({ reason: 'Sudah diselesaikan Polri.' });
   });
+
+  it('is not offered when no other agency has the case: it needs a forward', async () => {
+    mockApi(() => json(200, { items: [] }));
+    const alone = {
+      ...kase,
+      status: 'forwarded',
+      assignments: [
+        {
+          agencyId: 'pln',
+          forwardedAt: '2026-05-04T03:00:00.000Z',
+          state: 'redirected',
+          redirect: {
+            reason: 'Bukan wewenang PLN',
+            suggestedAgencyId: null,
+            at: '2026-05-05T03:00:00.000Z',
+            settled: null,
+          },
+        },
+        // Withdrawn earlier: no longer on the case.
+        {
+          agencyId: 'polri',
+          forwardedAt: '2026-05-04T03:00:00.000Z',
+          state: 'withdrawn',
+          redirect: null,
+        },
+      ],
+    } as unknown as Schemas['Case'];
+    renderWith(<CaseActions kase={alone} onChange={() => {}} />, {
+      as: { agency: 'setneg', role: 'central_officer' },
+    });
+    await screen.findByRole('region', { name: 'Tindakan pusat' });
+    expect(screen.queryByText(/Tidak perlu diteruskan ulang: /)).toBeNull();
+    expect(
+      screen.getByText(
+        /Tidak ada instansi lain pada pengaduan ini: teruskan ke instansi yang berwenang/,
+      ),
+    ).toBeTruthy();
+  });
 });
 
 describe('planning an activity with the agencies taking part', () => {

@@ -122,37 +122,45 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
         </ActionForm>
       ) : null}
       {canForward ? <Forward kase={kase} onChange={onChange} /> : null}
-      {awaitingReforward(kase).map((a) => (
-        <ActionForm
-          key={a.agencyId}
-          title={t('caseActions.settleRedirect', { agency: nameOf(a.agencyId) })}
-          schema={WithdrawBody}
-          submitLabel={t('caseActions.settleRedirectSubmit')}
-          onDone={onChange}
-          send={(body, key) =>
-            unwrap(
-              api.POST('/v1/cases/{id}/assignments/{agencyId}/withdraw', {
-                params: { path: { id, agencyId: a.agencyId } },
-                body,
-                headers: { 'idempotency-key': key },
-              }),
-            )
-          }
-        >
-          {(form) => (
-            <>
-              <p className="hint">{t('caseActions.settleRedirectHint')}</p>
-              <TextField
-                form={form}
-                name="reason"
-                label={t('caseActions.settleRedirectReason')}
-                multiline
-                required
-              />
-            </>
-          )}
-        </ActionForm>
-      ))}
+      {awaitingReforward(kase).map((a) =>
+        // Settling the only agency's redirect would leave nobody to answer the complainant (the
+        // API refuses it, 409): the case needs a forward.
+        !othersHold(kase, a.agencyId) ? (
+          <p className="hint" key={a.agencyId}>
+            {t('caseActions.settleRedirectAlone', { agency: nameOf(a.agencyId) })}
+          </p>
+        ) : (
+          <ActionForm
+            key={a.agencyId}
+            title={t('caseActions.settleRedirect', { agency: nameOf(a.agencyId) })}
+            schema={WithdrawBody}
+            submitLabel={t('caseActions.settleRedirectSubmit')}
+            onDone={onChange}
+            send={(body, key) =>
+              unwrap(
+                api.POST('/v1/cases/{id}/assignments/{agencyId}/withdraw', {
+                  params: { path: { id, agencyId: a.agencyId } },
+                  body,
+                  headers: { 'idempotency-key': key },
+                }),
+              )
+            }
+          >
+            {(form) => (
+              <>
+                <p className="hint">{t('caseActions.settleRedirectHint')}</p>
+                <TextField
+                  form={form}
+                  name="reason"
+                  label={t('caseActions.settleRedirectReason')}
+                  multiline
+                  required
+                />
+              </>
+            )}
+          </ActionForm>
+        ),
+      )}
       {!closed && kase.status !== 'received' ? (
         <ActionForm
           // Started afresh when the agencies working on the case change (its default).
@@ -426,6 +434,19 @@ function awaitingReforward(kase: Schemas['Case']): Schemas['Assignment'][] {
       a.redirect !== null &&
       a.redirect.settled === null &&
       !kase.assignments.some((b) => b.forwardedAt > a.redirect!.at),
+  );
+}
+
+/**
+ * Whether an agency other than `agencyId` still has the case: an assignment open or completed,
+ * or another redirect awaiting its re-forward (as the API's `noAgencyLeft` counts them).
+ */
+export function othersHold(kase: Schemas['Case'], agencyId: string): boolean {
+  const awaiting = awaitingReforward(kase);
+  return kase.assignments.some(
+    (b) =>
+      b.agencyId !== agencyId &&
+      ((b.state !== 'redirected' && b.state !== 'withdrawn') || awaiting.includes(b)),
   );
 }
 

@@ -288,6 +288,8 @@ const id = {
   'actions.withdrawReason': 'Alasan penarikan',
   'actions.withdrawHint':
     'Untuk penerusan yang keliru, atau instansi yang dibubarkan: penugasannya berakhir, pengingatnya berhenti, dan alasannya tercatat di riwayat. Teruskan lagi ke instansi yang tepat bila perlu.',
+  'actions.withdrawLast':
+    'Ini satu-satunya instansi pada pengaduan ini: setelah ditarik, pengaduan kembali ke daftar “perlu diteruskan”.',
   'actions.resume': 'Lanjutkan tenggat',
 
   'caseActions.title': 'Tindakan pusat',
@@ -301,6 +303,8 @@ const id = {
   'caseActions.settleRedirect': 'Tidak perlu diteruskan ulang: {agency}',
   'caseActions.settleRedirectHint':
     'Instansi ini menyatakan bukan kewenangannya. Bila instansi lain yang menangani sudah cukup, pengaduan tidak perlu diteruskan ulang: pengaduan selesai setelah jawaban akhir mereka, dan pengadu dapat menanggapinya.',
+  'caseActions.settleRedirectAlone':
+    'Tidak ada instansi lain pada pengaduan ini: teruskan ke instansi yang berwenang (bukan {agency}), atau tutup pengaduan.',
   'caseActions.settleRedirectReason': 'Alasan',
   'caseActions.settleRedirectSubmit': 'Tidak perlu diteruskan ulang',
   'caseActions.identityHidden': 'Rahasiakan identitas pengadu dari instansi',
@@ -356,7 +360,7 @@ const id = {
   'desk.overdueSummary': '{n} penugasan lewat tenggat di {agencies} instansi.',
   'desk.overdueSummaryPartial':
     'Dihitung dari {n} penugasan pertama yang lewat tenggat, di {agencies} instansi; masih ada lagi.',
-  'desk.newlyOverdue': 'Baru lewat tenggat (24 jam terakhir)',
+  'desk.newlyOverdue': 'Baru lewat tenggat (sejak hari kerja sebelumnya)',
   'desk.dueSoon': 'Jatuh tempo dalam 2 hari kerja',
   'desk.redirected': 'Bukan kewenangan: menunggu penerusan ulang',
   'desk.reopened': 'Dibuka kembali oleh pengadu',
@@ -1016,6 +1020,8 @@ const en = {
   'actions.withdrawReason': 'Reason for withdrawing',
   'actions.withdrawHint':
     'For a forwarding made by mistake, or an agency dissolved: the assignment ends, its reminders stop, and the reason is kept in the history. Forward again to the right agency if needed.',
+  'actions.withdrawLast':
+    'This is the only agency on the complaint: once withdrawn, the complaint goes back to the “to forward” list.',
   'actions.resume': 'Resume deadlines',
 
   'caseActions.title': 'Central actions',
@@ -1029,6 +1035,8 @@ const en = {
   'caseActions.settleRedirect': 'No re-forward needed: {agency}',
   'caseActions.settleRedirectHint':
     'This agency said the complaint is not theirs. When the agencies handling it are enough, it needs no re-forward: the complaint is settled once their final answers are in, and the complainant may reply to them.',
+  'caseActions.settleRedirectAlone':
+    'No other agency has this complaint: forward it to the agency that should act (not {agency}), or close it.',
   'caseActions.settleRedirectReason': 'Reason',
   'caseActions.settleRedirectSubmit': 'No re-forward needed',
   'caseActions.identityHidden': 'Hide the complainant’s identity from the agencies',
@@ -1085,7 +1093,7 @@ const en = {
     '{n} overdue {n|assignment|assignments} at {agencies} {agencies|agency|agencies}.',
   'desk.overdueSummaryPartial':
     'Counted from the first {n} overdue {n|assignment|assignments}, at {agencies} {agencies|agency|agencies}; there are more.',
-  'desk.newlyOverdue': 'Newly overdue (last 24 hours)',
+  'desk.newlyOverdue': 'Newly overdue (since the previous working day)',
   'desk.dueSoon': 'Due within 2 working days',
   'desk.redirected': 'Not theirs: awaiting re-forward',
   'desk.reopened': 'Reopened by the complainant',

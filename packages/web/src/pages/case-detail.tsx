@@ -15,7 +15,7 @@ import { AssignmentActions } from '../components/assignment-actions';
 import { CaseAttachments } from '../components/attachments';
 import { CaseLetters, ReceiptButton } from '../components/document-links';
 import { IncomingLetter } from '../components/incoming-letter';
-import { CaseActions } from '../components/case-actions';
+import { CaseActions, othersHold } from '../components/case-actions';
 import { Delegation } from '../components/delegation';
 import { DeadlinesPanel, MayMove, useDeclaredYears } from '../components/deadlines';
 import { Loading, PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
@@ -174,6 +174,7 @@ export default function CaseDetail() {
                   pendingExtensions={kase.extensionRequests.filter(
                     (x) => x.agencyId === a.agencyId,
                   )}
+                  lastOnCase={central && !othersHold(kase, a.agencyId)}
                   onChange={reload}
                 />
               </section>

@@ -2,8 +2,8 @@
  * The central officer's desk: what needs attention today, each list straight from one API
  * worklist, each with its total. New complaints to verify (with their verification deadline),
  * complaints their complainant reopened (to forward again), extension requests waiting for a
- * decision, overdue assignments by agency, newly overdue in the last 24 hours (by the API's
- * clock), due within two working days (not yet overdue), redirected awaiting a re-forward (until
+ * decision, overdue assignments by agency, newly overdue since the previous working day began
+ * (by the API's clock), due within two working days (not yet overdue), redirected awaiting a re-forward (until
  * the case is forwarded again), the clarifications the escalation ladder proposed (to schedule
  * or to cancel on the case page), the monitoring activities still to report (undated, past, or
  * this week's), and letters that failed to send (with what central does about each:
