@@ -126,7 +126,8 @@ describe('closing a case', () => {
     // "Not ours" is what PLN said: its assignment stays redirected, settled.
     expect((await service.getAssignment(centralOfficer, caseId, 'pln')).state).toBe('redirected');
     const events = (await service.timeline(centralOfficer, caseId, { limit: 100 })).items;
-    const reason = 'Pengaduan ditutup (Tidak terselesaikan): Pengadu mencabut pengaduannya.';
+    // The close's outcome, never central's note: that stays central's (agencies read these).
+    const reason = 'Pengaduan ditutup (Tidak terselesaikan)';
     expect(events.filter((e) => e.type === 'redirect_settled')).toEqual([
       expect.objectContaining({ agencyId: 'pln', data: { reason } }),
     ]);
@@ -149,6 +150,57 @@ describe('closing a case', () => {
         'case_closed',
       ]),
     );
+    // What PLN reads of it: the outcome, not the note.
+    const asPln = await service.getAssignment(officerOf('pln'), caseId, 'pln');
+    expect(asPln.redirect?.settled?.reason).toBe(reason);
+    const plnTimeline = (await service.timeline(officerOf('pln'), caseId, { limit: 100 })).items;
+    expect(JSON.stringify(plnTimeline)).not.toContain('mencabut');
+  });
+
+  it('keeps an activity already held to be reported: only those not yet held are called off', async () => {
+    clock.set('2026-05-11T03:00:00.000Z');
+    const { caseId } = await forwardedCase(service, ['polri']);
+    const held = await service.planActivity(centralOfficer, caseId, {
+      kind: 'clarification',
+      scheduledAt: '2026-05-12T03:00:00.000Z',
+      agencyIds: ['polri'],
+    });
+    const later = await service.planActivity(centralOfficer, caseId, {
+      kind: 'mediation',
+      scheduledAt: '2026-05-25T03:00:00.000Z',
+      agencyIds: ['polri'],
+    });
+    // The clarification took place on Tuesday; central closes the case on Wednesday, before
+    // writing its report.
+    clock.set('2026-05-13T03:00:00.000Z');
+    await service.closeCase(centralOfficer, caseId, { outcome: 'resolved' });
+    expect(await activityIds('planned')).toContain(held.id);
+    expect(await activityIds('cancelled')).toContain(later.id);
+    const reported = await service.reportActivity(centralOfficer, caseId, held.id, {
+      heldAt: '2026-05-12T03:00:00.000Z',
+      outcome: 'Polri memberi klarifikasi',
+      summary: 'Polri menjelaskan langkah yang sudah diambil.',
+    });
+    expect(reported.status).toBe('done');
+  });
+
+  it('calls off the activities not yet held however the case closes: the complainant satisfied', async () => {
+    clock.set('2026-05-11T03:00:00.000Z');
+    const { caseId } = await forwardedCase(service, ['polri']);
+    const planned = await service.planActivity(centralOfficer, caseId, {
+      kind: 'coordination',
+      scheduledAt: '2026-05-28T03:00:00.000Z',
+      agencyIds: ['polri'],
+    });
+    await service.respond(officerOf('polri'), caseId, 'polri', {
+      kind: 'final',
+      message: 'Sudah diselesaikan.',
+    });
+    const { trackingCode } = await service.getCase(centralOfficer, caseId);
+    await service.reply(trackingCode!, { satisfied: true, rating: 5 });
+    expect((await service.getCase(centralOfficer, caseId)).status).toBe('closed');
+    expect(await activityIds('planned')).not.toContain(planned.id);
+    expect(await activityIds('cancelled')).toContain(planned.id);
   });
 });
 

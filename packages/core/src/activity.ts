@@ -5,6 +5,8 @@
  * reported; or cancelled, with the reason, when it is no longer needed.
  */
 import { invalidInput, invalidTransition } from './errors.ts';
+import type { VersionedPut } from './ports.ts';
+import { type Actor, newEventId, type TimelineEvent } from './timeline.ts';
 import type { ActivityView, ScheduleActivityInput } from './schemas.ts';
 
 export const ACTIVITY_KINDS = [
@@ -182,3 +184,42 @@ export const viewActivity = (a: ActivityRecord, now: Date, caseSubject: string):
   createdBy: a.createdBy,
   createdAt: a.createdAt,
 });
+
+/**
+ * What a case's close calls off, however it closes (central's close, the complainant satisfied,
+ * the reply window ending in silence): its proposed activities, and the planned ones not yet
+ * held (no date, or a date still to come), each cancelled for `reason` with its
+ * `activity_cancelled` event, as `actor` caused it. None stays on central's desk for a case
+ * that waits for nothing. One whose date has passed was held: it stays, to be reported (a
+ * cancellation is final, and its report is the record of what took place).
+ */
+export function calledOffByClose(
+  activities: readonly ActivityRecord[],
+  reason: string,
+  actor: Actor,
+  now: Date,
+): { activities: VersionedPut<ActivityRecord>[]; events: TimelineEvent[] } {
+  const notHeld = activities.filter(
+    (a) =>
+      a.status === 'proposed' ||
+      (a.status === 'planned' &&
+        (a.scheduledAt === null || Date.parse(a.scheduledAt) > now.getTime())),
+  );
+  const cancelled = notHeld.map((a) => ({
+    record: cancelActivity(a, reason, now),
+    expectedVersion: a.version,
+  }));
+  return {
+    activities: cancelled,
+    events: cancelled.map(({ record: a }) => ({
+      id: newEventId(now),
+      caseId: a.caseId,
+      at: now.toISOString(),
+      type: 'activity_cancelled' as const,
+      actor,
+      agencyId: activityAgency(a),
+      // Whose to read (`agencySeesEvent`), as every activity event says.
+      data: { activityId: a.id, kind: a.kind, agencyIds: a.agencyIds, reason },
+    })),
+  };
+}

@@ -537,6 +537,12 @@ describe('the complainant’s reply window', () => {
     expect(resolved!.case.replyWindow?.closesAt).toBe('2027-01-19T16:59:59.999Z');
     const code = resolved!.case.trackingCode;
     expect((await service.track(code)).replyWindowClosesAt).toBe('2027-01-19T16:59:59.999Z');
+    // A coordination meeting planned for after the window: the close calls it off.
+    const planned = await service.planActivity(centralOfficer, caseId, {
+      kind: 'coordination',
+      scheduledAt: '2027-01-27T03:00:00.000Z',
+      agencyIds: ['polri'],
+    });
 
     await advanceTo('2027-01-19T16:00:00.000Z');
     expect((await service.getCase(centralOfficer, caseId)).status).toBe('resolved');
@@ -548,6 +554,10 @@ describe('the complainant’s reply window', () => {
     });
     const timeline = await service.timeline(centralOfficer, caseId, { limit: 100 });
     expect(timeline.items.filter((e) => e.type === 'reply_window_ended')).toHaveLength(1);
+    expect(
+      (await service.getCase(centralOfficer, caseId)).activities.find((a) => a.id === planned.id),
+    ).toMatchObject({ status: 'cancelled' });
+    expect(timeline.items.filter((e) => e.type === 'activity_cancelled')).toHaveLength(1);
   });
 
   it('reopens the case to central when the complainant is not satisfied, and the window timer then does nothing', async () => {

@@ -13,6 +13,7 @@ import {
   Calendar,
   type CaseBundle,
   type CaseRecord,
+  calledOffByClose,
   closeUnanswered,
   claimedForSending,
   deliveryDue,
@@ -289,8 +290,16 @@ async function replyWindowTick(
   }
   const closed = closeUnanswered(c, now);
   const actor = { system: 'escalation' as const };
+  // Closed: what was planned for it and not yet held is called off.
+  const calledOff = calledOffByClose(
+    bundle.activities,
+    `Pengaduan ditutup: ${closed.closure?.note}`,
+    actor,
+    now,
+  );
   await store.commit({
     case: { record: { ...closed, version: c.version + 1 }, expectedVersion: c.version },
+    ...(calledOff.activities.length > 0 ? { activities: calledOff.activities } : {}),
     ladders: [
       {
         record: { ...ladderTimer(ladder, null, now), lastStepAt: closesAt },
@@ -316,6 +325,7 @@ async function replyWindowTick(
         agencyId: null,
         data: { outcome: 'resolved', reason: 'no reply within the reply window' },
       },
+      ...calledOff.events,
     ],
   });
   return { ...stop, taken: 1 };

@@ -9,12 +9,7 @@ import {
   viewAssignment,
   withdraw,
 } from '../assignment.ts';
-import {
-  activityAgency,
-  type ActivityRecord,
-  cancelActivity,
-  isActivityOpen,
-} from '../activity.ts';
+import { type ActivityRecord, calledOffByClose } from '../activity.ts';
 import { mapPage } from '../desk.ts';
 import {
   assertForwardable,
@@ -368,16 +363,19 @@ interface ClosingChange {
   readonly event: TimelineEvent;
 }
 
-/** Why a close settled a redirect or called off an activity: the close's outcome and note. */
+/**
+ * Why a close settled a redirect or called off an activity: the close's outcome. Never its note,
+ * which stays central's: agencies read these (the settled redirect, the activity's events).
+ */
 const closingReason = (input: CloseInput): string =>
-  `Pengaduan ditutup (${OUTCOME_LABELS[input.outcome]})${input.note ? `: ${input.note}` : ''}`;
+  `Pengaduan ditutup (${OUTCOME_LABELS[input.outcome]})`;
 
 /**
  * Central closes the case, and settles what it was waiting for: its open assignments are
  * withdrawn (`assignment_withdrawn`), a redirect still awaiting its re-forward is settled
- * (`redirect_settled`: none will come), and its proposed and planned monitoring activities are
- * called off (`activity_cancelled`: a closed case is monitored no more), both for the close's
- * reason (`closingReason`). Otherwise they would stay on central's desk ("awaiting re-forward",
+ * (`redirect_settled`: none will come), and its monitoring activities not yet held are called
+ * off (`calledOffByClose`: a held one stays, to be reported), both for the close's outcome
+ * (`closingReason`, never its note). Otherwise they would stay on central's desk ("awaiting re-forward",
  * proposals, the activity calendar) with nothing left to do on them. Up to 49 such changes
  * (2n + 2 ≤ 100 items) that is one transaction. Past it, runs of 49 go first (the withdrawals
  * first), each in a transaction that also rewrites the case under the version read (its status
@@ -412,9 +410,7 @@ export async function closeCase(
     const settled = awaitingReforward(bundle.assignments)
       .filter((a) => !a.reforwardedAt)
       .map((a) => put(a, settleRedirect(a, reason, now)));
-    const cancelled = bundle.activities
-      .filter(isActivityOpen)
-      .map((a) => put(a, cancelActivity(a, reason, now)));
+    const calledOff = calledOffByClose(bundle.activities, reason, actorOf(p), now);
     // The withdrawals first: the case's soonest deadline follows the assignments still open.
     const changes: ClosingChange[] = [
       ...withdrawn.map((w) => ({
@@ -425,14 +421,9 @@ export async function closeCase(
         assignment: s,
         event: event(caseId, now, 'redirect_settled', p, s.record.agencyId, { reason }),
       })),
-      ...cancelled.map((c) => ({
-        activity: c,
-        event: event(caseId, now, 'activity_cancelled', p, activityAgency(c.record), {
-          activityId: c.record.id,
-          kind: c.record.kind,
-          agencyIds: c.record.agencyIds,
-          reason,
-        }),
+      ...calledOff.activities.map((activity, i) => ({
+        activity,
+        event: calledOff.events[i]!,
       })),
     ];
     const written = (run: readonly ClosingChange[]) => ({
@@ -469,7 +460,7 @@ export async function closeCase(
       (a) => changed.find((w) => w.agencyId === a.agencyId) ?? a,
     );
     const activities = bundle.activities.map(
-      (a) => cancelled.find((c) => c.record.id === a.id)?.record ?? a,
+      (a) => calledOff.activities.find((c) => c.record.id === a.id)?.record ?? a,
     );
     const lapsed = lapsedRequests(
       bundle,

@@ -1,4 +1,5 @@
 /** The complainant's side, by tracking code alone: the tracking page and the reply. */
+import { calledOffByClose } from '../activity.ts';
 import { repliedAlready, reply as replyTo } from '../case.ts';
 import { answersFrom, TRACKING_ANSWERS, viewTracking } from '../case-view.ts';
 import { notFound } from '../errors.ts';
@@ -40,8 +41,19 @@ export async function reply(deps: ServiceDeps, code: string, input: ReplyInput) 
     if (repliedAlready(bundle.case, given)) return trackingView(deps, bundle, now);
     const next = replyTo(bundle.case, given, now);
     const actor = { complainant: true as const };
+    // Satisfied closes the case: what was planned for it and not yet held is called off.
+    const calledOff =
+      next.status === 'closed'
+        ? calledOffByClose(
+            bundle.activities,
+            `Pengaduan ditutup: ${next.closure?.note}`,
+            actor,
+            now,
+          )
+        : { activities: [], events: [] };
     await deps.store.commit({
       case: put(bundle.case, next),
+      ...(calledOff.activities.length > 0 ? { activities: calledOff.activities } : {}),
       events: [
         {
           id: newEventId(now),
@@ -65,6 +77,7 @@ export async function reply(deps: ServiceDeps, code: string, input: ReplyInput) 
           agencyId: null,
           data: { from: bundle.case.status, to: next.status },
         },
+        ...calledOff.events,
       ],
     });
     return trackingView(deps, { ...bundle, case: put(bundle.case, next).record }, now);

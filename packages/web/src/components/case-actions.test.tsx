@@ -350,3 +350,32 @@ describe('restating the subject while verifying', () => {
     expect(await verify()).not.toHaveProperty('subject');
   });
 });
+
+describe('a closed case with an activity held and not yet reported', () => {
+  it('still offers its report, and nothing else', async () => {
+    mockApi(() => json(200, { items: [] }));
+    const closedCase = {
+      ...kase,
+      status: 'closed',
+      assignments: [],
+      activities: [
+        {
+          id: 'A1',
+          caseId: 'C1',
+          kind: 'clarification',
+          status: 'planned',
+          scheduledAt: '2026-05-12T03:00:00.000Z',
+          agencyIds: [],
+          participants: [],
+          plan: null,
+          overdueToReport: true,
+        },
+      ],
+    } as unknown as Schemas['Case'];
+    renderWith(<CaseActions kase={closedCase} onChange={() => {}} />, {
+      as: { agency: 'setneg', role: 'central_officer' },
+    });
+    expect(screen.getByText(/^Laporkan:/, { selector: 'summary, summary *' })).toBeTruthy();
+    expect(screen.queryByText(/^Tutup pengaduan/, { selector: 'summary, summary *' })).toBeNull();
+  });
+});

@@ -47,7 +47,8 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
   const canVerify = kase.status === 'received' || kase.status === 'needs_info';
   const canForward = ['verified', 'forwarded', 'in_follow_up', 'reopened'].includes(kase.status);
   const closed = kase.status === 'closed' || kase.status === 'rejected';
-  if (closed) return null;
+  // A closed case keeps an activity already held to be reported (the close called off the rest).
+  if (closed && !kase.activities.some(isOpen)) return null;
   return (
     <section className="card" aria-labelledby="case-actions">
       <h2 id="case-actions">{t('caseActions.title')}</h2>
@@ -122,7 +123,7 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
         </ActionForm>
       ) : null}
       {canForward ? <Forward kase={kase} onChange={onChange} /> : null}
-      {awaitingReforward(kase).map((a) =>
+      {(closed ? [] : awaitingReforward(kase)).map((a) =>
         // Settling the only agency's redirect would leave nobody to answer the complainant (the
         // API refuses it, 409): the case needs a forward.
         !othersHold(kase, a.agencyId) ? (
