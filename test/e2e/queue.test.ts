@@ -247,6 +247,47 @@ describe('a focal point and its member units', () => {
 });
 
 describe('what is new in a member unit’s queue', () => {
+  it('a member unit gives a delegated assignment back to its coordinator, saying why', async () => {
+    const coordinator = await as('atr-bpn', 'agency_coordinator');
+    const jatim = await as('kanwil-bpn-jatim', 'agency_officer');
+    const sulsel = await as('kanwil-bpn-sulsel', 'agency_officer');
+    const id = await forwarded('atr-bpn', 'light');
+    const path = `/v1/cases/${id}/assignments/atr-bpn/delegate`;
+    const delegated = await http.post(
+      path,
+      { memberId: 'kanwil-bpn-jatim' },
+      { token: coordinator },
+    );
+    expect(delegated.status, delegated.text).toBe(200);
+    // Another unit cannot, nor can the unit hand it on to a sibling.
+    const sibling = await http.post(path, { memberId: null }, { token: sulsel });
+    expect(sibling.status, sibling.text).toBe(404);
+    const handedOn = await http.post(path, { memberId: 'kanwil-bpn-sulsel' }, { token: jatim });
+    expect(handedOn.status, handedOn.text).toBe(403);
+    // The unit holding it gives it back: "not our region".
+    const back = await http.post(
+      path,
+      { memberId: null, note: 'Lokasi di Makassar, wilayah Kanwil BPN Sulawesi Selatan.' },
+      { token: jatim },
+    );
+    expect(back.status, back.text).toBe(200);
+    expect(back.body.delegatedTo).toBeNull();
+    expect(back.body.state).toBe('pending');
+    // The coordinator has it again, with why; the unit no longer has the case.
+    const own = await http.get(`/v1/cases/${id}`, { token: coordinator });
+    expect(own.body.assignments.find((a: Json) => a.agencyId === 'atr-bpn').delegatedTo).toBeNull();
+    const timeline = await http.get(`/v1/cases/${id}/timeline`, { token: coordinator });
+    expect(timeline.body.items.at(-1)).toMatchObject({
+      type: 'assignment_delegated',
+      data: {
+        memberId: null,
+        returnedBy: 'kanwil-bpn-jatim',
+        note: 'Lokasi di Makassar, wilayah Kanwil BPN Sulawesi Selatan.',
+      },
+    });
+    expect((await http.get(`/v1/cases/${id}`, { token: jatim })).status).toBe(404);
+  });
+
   it('an assignment delegated to the unit after its last visit counts as new, though forwarded before', async () => {
     const coordinator = await as('atr-bpn', 'agency_coordinator');
     const unit = await as('kanwil-bpn-jatim', 'agency_officer');

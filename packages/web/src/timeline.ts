@@ -123,9 +123,11 @@ export function describeEvent(
       parts.push(
         text('memberId')
           ? t('timeline.delegatedTo', { agency: nameOf(text('memberId')!) })
-          : text('reason') === 'member_left'
-            ? t('timeline.memberLeft', { agency: nameOf(text('formerMemberId') ?? '') })
-            : t('timeline.takenBack'),
+          : text('returnedBy')
+            ? t('timeline.returnedBy', { agency: nameOf(text('returnedBy')!) })
+            : text('reason') === 'member_left'
+              ? t('timeline.memberLeft', { agency: nameOf(text('formerMemberId') ?? '') })
+              : t('timeline.takenBack'),
       );
       parts.push(quote('note'));
       break;

@@ -194,7 +194,7 @@ export const clock = new OpenAPIHono()
       path: '/{id}/assignments/{agencyId}/delegate',
       tags,
       summary:
-        'A focal point’s coordinator hands the assignment to a member unit (null takes it back)',
+        'A focal point’s coordinator hands the assignment to a member unit (null takes it back; the member unit holding it may send null to give it back, with why in `note`)',
       request: { params: Params, body: jsonBody(DelegateBody) },
       responses: { 200: json(AssignmentSchema, 'The assignment'), ...PROBLEMS },
     }),

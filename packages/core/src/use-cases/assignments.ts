@@ -179,7 +179,8 @@ export async function withdrawAssignment(
 /**
  * A focal point's coordinator hands an assignment to one of its member units to work on,
  * staying accountable for it (its deadlines, letters and statistics stay the focal
- * point's); `memberId: null` takes it back.
+ * point's); `memberId: null` takes it back. The member unit may send `memberId: null` too: it
+ * gives the assignment back to its coordinator, with why in `note` (`returnedBy` on the event).
  */
 export async function delegate(
   deps: ServiceDeps,
@@ -189,12 +190,26 @@ export async function delegate(
   input: DelegateInput,
 ): Promise<AssignmentView> {
   requireRole(p, AGENCY_ROLES);
-  if (p.role !== 'agency_coordinator' || p.agency !== agencyId) {
+  const coordinator = p.role === 'agency_coordinator' && p.agency === agencyId;
+  const forbidden = () =>
+    new DomainError('forbidden', 'only the assigned agency’s coordinator may delegate it');
+  if (!coordinator && input.memberId !== null) {
     await readableAssignment(deps, p, caseId, agencyId); // not visible: 404 before 403
-    throw new DomainError('forbidden', 'only the assigned agency’s coordinator may delegate it');
+    throw forbidden();
   }
   return retryOnConflict(async () => {
     const { bundle, assignment, reader } = await readableAssignment(deps, p, caseId, agencyId);
+    if (!coordinator) {
+      // The member unit it was delegated to gives it back to its coordinator ("not our region"):
+      // the coordinator delegates it to the right unit, or answers for the agency. ("Not ours"
+      // for the whole agency stays the redirect to central.)
+      if (assignment.delegatedTo !== p.agency) throw forbidden();
+      return setDelegation(deps, p, reader, bundle, assignment, null, {
+        memberId: null,
+        note: input.note ?? null,
+        returnedBy: p.agency,
+      });
+    }
     // Authorised first: the member unit is looked up once the assignment is the caller's, and
     // the delegation written only while the unit is as read (one that left the focal point
     // meanwhile, its delegations given back already, is refused on reading it again).

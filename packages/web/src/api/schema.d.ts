@@ -2147,7 +2147,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** A focal point’s coordinator hands the assignment to a member unit (null takes it back) */
+        /** A focal point’s coordinator hands the assignment to a member unit (null takes it back; the member unit holding it may send null to give it back, with why in `note`) */
         post: {
             parameters: {
                 query?: never;

@@ -5,7 +5,7 @@ import { json, mockApi, renderWith } from '../../test/render';
 import type { Schemas } from '../api/client';
 import { ActionResultProvider } from './action-form';
 import { AgencyNamesProvider } from './agencies';
-import { Delegation } from './delegation';
+import { Delegation, ReturnDelegation } from './delegation';
 
 const unit = (i: number) => ({
   id: `kantah-${i}`,
@@ -88,5 +88,48 @@ describe('taking a delegated assignment back', () => {
     expect(result.textContent).toBe('Diambil kembali dari Kantor Pertanahan Kota Kupang.');
     // Focus goes to the result, as after every other action.
     expect(document.activeElement).toBe(result);
+  });
+});
+
+describe('a member unit giving a delegated assignment back', () => {
+  it('sends why, says so, and leaves the case it no longer has', async () => {
+    const calls = mockApi((call) => {
+      if (call.path === '/v1/agency-names')
+        return json(200, { items: [{ id: 'atr-bpn', name: 'Kementerian ATR/BPN' }] });
+      return json(200, { agencyId: 'atr-bpn', delegatedTo: null });
+    });
+    let returned = 0;
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <ActionResultProvider>
+          <ReturnDelegation
+            caseId="C1"
+            assignment={
+              {
+                agencyId: 'atr-bpn',
+                delegatedTo: 'kanwil-bpn-jatim',
+              } as unknown as Schemas['Assignment']
+            }
+            onReturned={() => (returned += 1)}
+          />
+        </ActionResultProvider>
+      </AgencyNamesProvider>,
+      { as: { agency: 'kanwil-bpn-jatim', role: 'agency_officer' } },
+    );
+    const summary = await screen.findByText(
+      'Bukan wilayah kami: kembalikan ke koordinator Kementerian ATR/BPN',
+      { selector: 'summary, summary *' },
+    );
+    await userEvent.click(summary);
+    const form = within(summary.closest('details')!);
+    await userEvent.type(form.getByLabelText(/^Alasan/), 'Lokasi di Makassar.');
+    await userEvent.click(form.getByRole('button', { name: 'Kembalikan ke koordinator' }));
+    await waitFor(() => expect(returned).toBe(1));
+    const post = calls.find((c) => c.method === 'POST')!;
+    expect(post.path).toBe('/v1/cases/C1/assignments/atr-bpn/delegate');
+    expect(post.body).toEqual({ memberId: null, note: 'Lokasi di Makassar.' });
+    expect(screen.getByRole('status').textContent).toBe(
+      'Dikembalikan ke koordinator Kementerian ATR/BPN.',
+    );
   });
 });

@@ -121,3 +121,54 @@ function DelegateForm({
     </ActionForm>
   );
 }
+
+/**
+ * The member unit holding a delegated assignment gives it back to its coordinator ("not our
+ * region"), saying why; it then no longer has the case, so it goes back to its queue.
+ */
+export function ReturnDelegation({
+  caseId,
+  assignment: a,
+  onReturned,
+}: {
+  caseId: string;
+  assignment: Schemas['Assignment'];
+  onReturned: () => void;
+}) {
+  const { t } = useI18n();
+  const { nameOf } = useAgencies();
+  const announce = useActionResult();
+  return (
+    <ActionForm
+      title={t('delegate.return', { agency: nameOf(a.agencyId) })}
+      schema={DelegateBody}
+      initial={{ memberId: null }}
+      submitLabel={t('delegate.returnSubmit')}
+      onDone={() => {
+        announce?.(t('delegate.returned', { agency: nameOf(a.agencyId) }));
+        onReturned();
+      }}
+      send={(body) =>
+        unwrap(
+          api.POST('/v1/cases/{id}/assignments/{agencyId}/delegate', {
+            params: { path: { id: caseId, agencyId: a.agencyId } },
+            body: { memberId: null, note: body.note },
+          }),
+        )
+      }
+    >
+      {(form) => (
+        <>
+          <p className="hint">{t('delegate.returnHint')}</p>
+          <TextField
+            form={form}
+            name="note"
+            label={t('delegate.returnReason')}
+            multiline
+            required
+          />
+        </>
+      )}
+    </ActionForm>
+  );
+}

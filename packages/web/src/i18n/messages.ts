@@ -623,6 +623,12 @@ const id = {
   'bulk.notPending':
     'tidak dapat dikonfirmasi lagi karena penugasan ini sudah ditarik atau dialihkan.',
   'filters.ended': 'Termasuk yang selesai dan dialihkan',
+  'delegate.return': 'Bukan wilayah kami: kembalikan ke koordinator {agency}',
+  'delegate.returnHint':
+    'Koordinator mendelegasikannya ke unit yang tepat, atau menjawab untuk instansinya. Bila pengaduan ini bukan kewenangan instansi sama sekali, pakai “Bukan kewenangan kami”.',
+  'delegate.returnReason': 'Alasan',
+  'delegate.returnSubmit': 'Kembalikan ke koordinator',
+  'delegate.returned': 'Dikembalikan ke koordinator {agency}.',
   'delegate.title': 'Delegasikan ke unit anggota',
   'delegate.member': 'Unit anggota',
   'delegate.submit': 'Delegasikan',
@@ -725,6 +731,7 @@ const id = {
   'timeline.suggested': 'Disarankan: {agency}',
   'timeline.workingDays': '{days} hari kerja',
   'timeline.moved': '{target}: {from} → {to}',
+  'timeline.returnedBy': 'Dikembalikan ke koordinator oleh {agency}',
   'timeline.delegatedTo': 'Didelegasikan ke {agency}',
   'timeline.takenBack': 'Ditarik kembali oleh instansi koordinator',
   'timeline.memberLeft':
@@ -1352,6 +1359,12 @@ const en = {
   'bulk.failed': '{n} {n|assignment was|assignments were} not acknowledged:',
   'bulk.notPending': 'can no longer be acknowledged: it was withdrawn or redirected.',
   'filters.ended': 'Include completed and redirected',
+  'delegate.return': 'Not our region: give it back to the coordinator at {agency}',
+  'delegate.returnHint':
+    'The coordinator delegates it to the right unit, or answers for the agency. If the complaint is not the agency’s at all, use “Not ours”.',
+  'delegate.returnReason': 'Reason',
+  'delegate.returnSubmit': 'Give back to the coordinator',
+  'delegate.returned': 'Given back to the coordinator at {agency}.',
   'delegate.title': 'Delegate to a member unit',
   'delegate.member': 'Member unit',
   'delegate.submit': 'Delegate',
@@ -1452,6 +1465,7 @@ const en = {
   'timeline.suggested': 'Suggested: {agency}',
   'timeline.workingDays': '{days} working {days|day|days}',
   'timeline.moved': '{target}: {from} → {to}',
+  'timeline.returnedBy': 'Given back to the coordinator by {agency}',
   'timeline.delegatedTo': 'Delegated to {agency}',
   'timeline.takenBack': 'Taken back by the focal point',
   'timeline.memberLeft': 'Back with the focal point: {agency} is no longer its member unit',

@@ -5,7 +5,7 @@
  * ladder, the timeline, and acts on its assignment.
  */
 import { useEffect } from 'react';
-import { useParams, useSearch } from 'wouter';
+import { useLocation, useParams, useSearch } from 'wouter';
 import { api, type Schemas, unwrap } from '../api/client';
 import { isCentral } from '../auth/session';
 import { useSignedIn } from '../auth/session-context';
@@ -16,7 +16,7 @@ import { CaseAttachments } from '../components/attachments';
 import { CaseLetters, ReceiptButton } from '../components/document-links';
 import { IncomingLetter } from '../components/incoming-letter';
 import { CaseActions, othersHold } from '../components/case-actions';
-import { Delegation } from '../components/delegation';
+import { Delegation, ReturnDelegation } from '../components/delegation';
 import { DeadlinesPanel, MayMove, useDeclaredYears } from '../components/deadlines';
 import { Loading, PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { type Paged, useLoad, usePaged } from '../data';
@@ -33,6 +33,7 @@ export default function CaseDetail() {
   const focus = search.get('agency');
   const registered = search.get('registered') === '1';
   const central = isCentral(session);
+  const [, navigate] = useLocation();
   // What is pending (extension requests, activities) comes with the case itself; the timeline
   // is its history, read beside it a page at a time, newest first.
   const loaded = useLoad(
@@ -86,7 +87,7 @@ export default function CaseDetail() {
   const coordinates = (a: Schemas['Assignment']) =>
     coordinator &&
     a.agencyId === session.agency &&
-    (['pending', 'acknowledged', 'responded'].includes(a.state) || a.delegatedTo !== null);
+    (isOpenState(a.state) || a.delegatedTo !== null);
   return (
     <article>
       <PageTitle>{kase.subject}</PageTitle>
@@ -151,6 +152,13 @@ export default function CaseDetail() {
                 {coordinates(a) ? (
                   <Delegation caseId={kase.id} assignment={a} onChange={reload} />
                 ) : null}
+                {!central && a.delegatedTo === session.agency && isOpenState(a.state) ? (
+                  <ReturnDelegation
+                    caseId={kase.id}
+                    assignment={a}
+                    onReturned={() => navigate('/queue')}
+                  />
+                ) : null}
                 {a.redirect ? (
                   <p className="alert">
                     {t('assignment.redirected', { reason: a.redirect.reason })}
@@ -194,6 +202,8 @@ export default function CaseDetail() {
     </article>
   );
 }
+
+const isOpenState = (state: string) => ['pending', 'acknowledged', 'responded'].includes(state);
 
 function Complaint({
   kase,
