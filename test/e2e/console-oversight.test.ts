@@ -388,7 +388,7 @@ describe('console: oversight', () => {
       await page.getByText('Kegiatan dijadwalkan').waitFor();
       await action(page, 'Ubah jadwal: Klarifikasi dengan Pemerintah Provinsi Bali').waitFor();
       await page.getByRole('link', { name: 'Meja kerja' }).click();
-      const week = page.getByRole('region', { name: /Kegiatan pemantauan minggu ini/ });
+      const week = page.getByRole('region', { name: /Kegiatan pemantauan yang belum dilaporkan/ });
       await expect
         .poll(() => week.locator('li').allInnerTexts())
         .toEqual([

@@ -90,6 +90,8 @@ describe('an assignment paused and resumed 130 times with 2,000-character reason
     // The cap is the only refusal, and it says which limit it is.
     expect(refusal?.code).toBe('limit_exceeded');
     expect(refusal?.message).toMatch(/at most 50 times/);
+    // Named for the console, which says it in a sentence of its own.
+    expect(refusal).toMatchObject({ limit: 'pauses' });
     expect(tally).toEqual({ paused: 50, limit_exceeded: CYCLES - 50 });
 
     // However often it was paused, the assignment itself stays small: its history is elsewhere.
@@ -147,7 +149,7 @@ describe('an agency asking for more time again and again, refused each time', ()
       refusal = error;
     }
     expect(refusal).toBeInstanceOf(DomainError);
-    expect(refusal).toMatchObject({ code: 'limit_exceeded' });
+    expect(refusal).toMatchObject({ code: 'limit_exceeded', limit: 'extension_requests' });
     expect((refusal as DomainError).message).toMatch(/at most 20 extension requests/);
     // Nothing written: no request, and the case untouched (its version and the desk's view).
     expect(await store.getCase(caseId)).toEqual(before);

@@ -3,6 +3,7 @@
  * rule (packages/core use-cases/kernel/access.ts), checked there once.
  */
 import { createRoute, z } from '@hono/zod-openapi';
+import { LIMITS } from '@pantau/core';
 import { PROBLEM_CODES } from './problem.ts';
 
 export const ProblemSchema = z
@@ -14,6 +15,10 @@ export const ProblemSchema = z
     detail: z.string(),
     requestId: z.string(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    limit: z.enum(LIMITS).optional().meta({
+      description:
+        'On `limit_exceeded`: which cap the domain sets was reached (absent for a record past DynamoDB’s size)',
+    }),
   })
   .meta({ id: 'Problem' });
 

@@ -1,4 +1,4 @@
-import { DomainError, ERROR_CODES } from '@pantau/core';
+import { DomainError, ERROR_CODES, limitExceeded } from '@pantau/core';
 import { describe, expect, it } from 'vitest';
 import { toProblem } from './problem.ts';
 
@@ -16,6 +16,12 @@ describe('the one error mapping', () => {
       detail: "an assignment's clock can be paused at most 50 times",
       unexpected: false,
     });
+  });
+
+  it('names which limit was reached, for the console to say it in a sentence of its own', () => {
+    const problem = toProblem(limitExceeded('paused at most 50 times', 'pauses'), 'req-1');
+    expect(problem).toMatchObject({ status: 422, code: 'limit_exceeded', limit: 'pauses' });
+    expect(toProblem(limitExceeded('too large'), 'req-1')).not.toHaveProperty('limit');
   });
 
   it.each(ERROR_CODES)('maps %s to a 4xx or 503 with a title', (code) => {

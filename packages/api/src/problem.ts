@@ -2,7 +2,13 @@
  * The one error mapping: every failure leaves as RFC 9457 `application/problem+json`.
  * Domain codes map to statuses here and nowhere else; a 500 never carries internals.
  */
-import { DomainError, ERROR_CODES, type ErrorCode, type FieldIssue } from '@pantau/core';
+import {
+  DomainError,
+  ERROR_CODES,
+  type ErrorCode,
+  type FieldIssue,
+  type Limit,
+} from '@pantau/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -58,6 +64,8 @@ export interface Problem {
   detail: string;
   requestId: string;
   errors?: readonly FieldIssue[];
+  /** On `limit_exceeded`: which of the domain's caps (`LIMITS`). */
+  limit?: Limit;
 }
 
 /**
@@ -130,7 +138,10 @@ export function toProblem(error: unknown, requestId: string): ProblemAnswer {
     // A dependency throttled or failing (raised by its adapter): 503, and logged in full.
     if (error.code === 'service_unavailable')
       return { ...make(503, error.code, error.message), unexpected: true };
-    return make(STATUS[error.code], error.code, error.message, error.errors);
+    return {
+      ...make(STATUS[error.code], error.code, error.message, error.errors),
+      ...(error.limit ? { limit: error.limit } : {}),
+    };
   }
   if (error instanceof HTTPException) {
     const status = error.status;

@@ -93,6 +93,7 @@ export function pause(
     throw limitExceeded(
       `an assignment's clock can be paused at most ${MAX_PAUSES} times, and this one has been ` +
         'paused that often: ask central for an extension instead',
+      'pauses',
     );
   }
   return touch(a, now, {

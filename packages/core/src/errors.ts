@@ -18,6 +18,13 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * The counts the domain caps, named on a `limit_exceeded` (`limit`) so that a reader can be told
+ * what to do instead, in a sentence of its own. A record past DynamoDB's size names none.
+ */
+export const LIMITS = ['pauses', 'extension_requests', 'attachments', 'import_rows'] as const;
+export type Limit = (typeof LIMITS)[number];
+
 export interface FieldIssue {
   readonly path: string;
   readonly message: string;
@@ -27,15 +34,18 @@ export class DomainError extends Error {
   override readonly name = 'DomainError';
   readonly code: ErrorCode;
   readonly errors: readonly FieldIssue[] | undefined;
+  /** Which cap a `limit_exceeded` reached (`LIMITS`), when it is one the domain sets. */
+  readonly limit: Limit | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { cause?: unknown; errors?: readonly FieldIssue[] } = {},
+    options: { cause?: unknown; errors?: readonly FieldIssue[]; limit?: Limit } = {},
   ) {
     super(message, { cause: options.cause });
     this.code = code;
     this.errors = options.errors;
+    this.limit = options.limit;
   }
 }
 
@@ -53,8 +63,8 @@ export const invalidTransition = (message: string): DomainError =>
  * A record would pass a limit (a count the domain caps, or DynamoDB's 400 KB item): nothing was
  * written, and the message names the limit.
  */
-export const limitExceeded = (message: string): DomainError =>
-  new DomainError('limit_exceeded', message);
+export const limitExceeded = (message: string, limit?: Limit): DomainError =>
+  new DomainError('limit_exceeded', message, limit ? { limit } : {});
 
 /**
  * A dependency (the store, the workflow engine) is throttled or failing past its own retries:

@@ -9,6 +9,7 @@
 // What a client of the contract also needs (the web console imports only this file).
 export { TIME_ZONE_LABELS, UTC_OFFSET_HOURS } from './calendar.ts';
 export { TARGETS } from './policy.ts';
+export { LIMITS } from './errors.ts';
 export * from './schemas/common.ts';
 export * from './schemas/agencies.ts';
 export * from './schemas/cases.ts';

@@ -97,7 +97,10 @@ export const countsAgainstLimit = (a: AttachmentRecord, now: Date): boolean =>
 
 export function assertRoomFor(existing: readonly AttachmentRecord[], now: Date): void {
   if (existing.filter((a) => countsAgainstLimit(a, now)).length >= MAX_ATTACHMENTS_PER_CASE)
-    throw limitExceeded(`a case holds at most ${MAX_ATTACHMENTS_PER_CASE} attachments`);
+    throw limitExceeded(
+      `a case holds at most ${MAX_ATTACHMENTS_PER_CASE} attachments`,
+      'attachments',
+    );
 }
 
 /**

@@ -81,6 +81,7 @@ export async function requestExtension(
         throw limitExceeded(
           `an assignment may make at most ${MAX_EXTENSION_REQUESTS} extension requests per ` +
             'forwarding, and this one has made that many',
+          'extension_requests',
         );
       }
       const now = deps.clock();

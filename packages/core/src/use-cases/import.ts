@@ -39,6 +39,7 @@ export async function importCases(
   if (rows.length > MAX_IMPORT_ROWS)
     throw limitExceeded(
       `the sheet has ${rows.length} rows; import at most ${MAX_IMPORT_ROWS} per request`,
+      'import_rows',
     );
   const now = deps.clock();
   const seen = new Map<string, number>();

@@ -5753,6 +5753,11 @@ export type components = {
                 path: string;
                 message: string;
             }[];
+            /**
+             * @description On `limit_exceeded`: which cap the domain sets was reached (absent for a record past DynamoDB’s size)
+             * @enum {string}
+             */
+            limit?: "pauses" | "extension_requests" | "attachments" | "import_rows";
         };
         TrackRequest: {
             /** @description The tracking code as the complainant typed it (case, spaces and dashes do not matter) */

@@ -99,6 +99,9 @@ export function problemSentence(t: Translate, error: unknown): string {
   if (error instanceof Refusal) return error.message;
   if (!(error instanceof ApiError)) return t('problem.network');
   const code = error.problem?.code;
+  // A cap the domain sets: what to do instead (ask for more time rather than pause again).
+  const limit = error.problem?.limit;
+  if (code === 'limit_exceeded' && limit) return t(`problem.limit.${limit}`);
   if (code) return t(`problem.${code}`);
   return t(error.status >= 500 ? 'problem.internal_error' : 'problem.http_error');
 }

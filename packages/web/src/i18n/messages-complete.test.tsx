@@ -71,6 +71,33 @@ describe('problem codes', () => {
   });
 });
 
+describe('limits reached', () => {
+  it.each(LANGS)('each limit the API names has a sentence of its own (%s)', (lang) => {
+    const t = translator(lang);
+    const generic = problemSentence(t, problem('limit_exceeded'));
+    const sentences = schemas.LIMITS.map((limit) =>
+      problemSentence(
+        t,
+        new ApiError(422, {
+          type: 'urn:pantau:problem:limit_exceeded',
+          title: 'x',
+          status: 422,
+          code: 'limit_exceeded',
+          detail: 'x',
+          requestId: 'r',
+          limit,
+        }),
+      ),
+    );
+    for (const [i, sentence] of sentences.entries()) {
+      expect(sentence, schemas.LIMITS[i]).toMatch(/[.!]$/);
+      expect(sentence, schemas.LIMITS[i]).not.toMatch(LEAKS);
+      expect(sentence, schemas.LIMITS[i]).not.toBe(generic);
+    }
+    expect(new Set(sentences).size).toBe(schemas.LIMITS.length);
+  });
+});
+
 /** Objects and arrays of the schema, one level at a time, with a bad value at each key. */
 function badInputs(schema: z.ZodType): unknown[] {
   const BAD = [undefined, 42, '', 'x'.repeat(25_000), [], {}, -5, 'not valid', true];

@@ -49,6 +49,14 @@ const id = {
     'Permintaan ini sudah dikirim dengan isi lain. Muat ulang halaman, lalu kirim lagi.',
   'problem.limit_exceeded':
     'Batas tercapai: isian terlalu banyak atau terlalu panjang untuk disimpan. Kurangi, lalu coba lagi.',
+  'problem.limit.pauses':
+    'Tenggat penugasan ini sudah 50 kali dihentikan sementara, batas untuk satu penerusan. Bila perlu waktu lagi, ajukan perpanjangan.',
+  'problem.limit.extension_requests':
+    'Penugasan ini sudah 20 kali meminta perpanjangan, batas untuk satu penerusan. Hubungi Asdep Pengaduan Masyarakat.',
+  'problem.limit.attachments':
+    'Pengaduan ini sudah memuat lampiran sebanyak batasnya. Gabungkan berkas, atau hapus yang tidak diperlukan.',
+  'problem.limit.import_rows':
+    'Register ini memuat terlalu banyak baris untuk sekali impor. Bagi menjadi beberapa berkas, lalu impor satu per satu.',
   'problem.service_unavailable':
     'Layanan sedang sibuk. Coba lagi sebentar lagi; isian Anda tetap tersimpan di formulir.',
 
@@ -366,7 +374,7 @@ const id = {
   'desk.reopened': 'Dibuka kembali oleh pengadu',
   'desk.updatedAt': 'diperbarui',
   'desk.proposals': 'Usulan klarifikasi dari eskalasi',
-  'desk.activities': 'Kegiatan pemantauan minggu ini dan sebelumnya yang belum dilaporkan',
+  'desk.activities': 'Kegiatan pemantauan yang belum dilaporkan',
   'desk.unscheduled': 'belum dijadwalkan',
   'desk.withAgencies': 'dengan {agency}',
   'desk.toReport': 'Belum dilaporkan',
@@ -788,6 +796,14 @@ const en = {
     'This request was already sent with other content. Reload the page, then send it again.',
   'problem.limit_exceeded':
     'A limit was reached: too many items, or too long to store. Shorten it, then try again.',
+  'problem.limit.pauses':
+    'This assignment’s deadlines have been paused 50 times, the limit for one forwarding. If more time is needed, ask for an extension.',
+  'problem.limit.extension_requests':
+    'This assignment has asked for more time 20 times, the limit for one forwarding. Contact the complaint unit (Asdep Pengaduan Masyarakat).',
+  'problem.limit.attachments':
+    'This complaint holds as many attachments as it may. Combine files, or remove those not needed.',
+  'problem.limit.import_rows':
+    'This register has too many rows for one import. Split it into several files and import them one at a time.',
   'problem.service_unavailable':
     'The service is busy. Try again shortly; your input is kept in the form.',
 
@@ -1106,7 +1122,7 @@ const en = {
   'desk.reopened': 'Reopened by the complainant',
   'desk.updatedAt': 'updated',
   'desk.proposals': 'Clarifications proposed by escalation',
-  'desk.activities': 'Monitoring activities not yet reported, this week and earlier',
+  'desk.activities': 'Monitoring activities not yet reported',
   'desk.unscheduled': 'not yet scheduled',
   'desk.withAgencies': 'with {agency}',
   'desk.toReport': 'To report',
