@@ -16,8 +16,8 @@ import {
   useState,
   type KeyboardEvent,
 } from 'react';
-import { api, type Schemas, unwrap } from '../api/client';
-import { useLoadRetried } from '../data';
+import { allPages, api, type Schemas, unwrap } from '../api/client';
+import { type Loaded, useLoad, useLoadRetried } from '../data';
 import { useI18n } from '../i18n/i18n';
 
 export type AgencyEntry = Schemas['AgencyName'];
@@ -83,6 +83,25 @@ export function AgencyNamesProvider({ user, children }: { user: string; children
 }
 
 export const useAgencies = (): Directory => useContext(Context);
+
+/**
+ * A focal point's member units, by id: from `GET /v1/agencies` (for an agency: itself and its
+ * member units), the one list that knows who belongs to whom, every page of it (ATR/BPN has
+ * more land offices than one page holds).
+ */
+export function useMemberUnits(focalPointId: string): Loaded<string[]> {
+  return useLoad(
+    () =>
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/v1/agencies', {
+            params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } },
+          }),
+        ),
+      ).then((all) => all.filter((m) => m.focalPointId === focalPointId).map((m) => m.id)),
+    [focalPointId],
+  );
+}
 
 export function AgencyName({ id }: { id: string }) {
   return <>{useAgencies().nameOf(id)}</>;

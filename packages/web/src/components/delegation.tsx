@@ -5,11 +5,10 @@
  */
 import { useState } from 'react';
 import { DelegateBody } from '@pantau/core/schemas';
-import { allPages, api, type Schemas, unwrap } from '../api/client';
-import { useLoad } from '../data';
+import { api, type Schemas, unwrap } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { ActionForm, useActionResult } from './action-form';
-import { useAgencies } from './agencies';
+import { useAgencies, useMemberUnits } from './agencies';
 import { SelectField, TextField } from './field';
 import { ProblemAlert } from './ui';
 
@@ -75,18 +74,7 @@ function DelegateForm({
 }) {
   const { t } = useI18n();
   const { nameOf } = useAgencies();
-  // Every page: a focal point such as ATR/BPN has more land offices than one page holds.
-  const units = useLoad(
-    () =>
-      allPages((cursor) =>
-        unwrap(
-          api.GET('/v1/agencies', {
-            params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } },
-          }),
-        ),
-      ).then((all) => all.filter((m) => m.focalPointId === path.agencyId).map((m) => m.id)),
-    [path.agencyId],
-  );
+  const units = useMemberUnits(path.agencyId);
   const members = units.data ?? [];
   return (
     <ActionForm

@@ -258,6 +258,33 @@ async function readToTheEnd(region: HTMLElement, wanted: () => HTMLElement | nul
   return found!;
 }
 
+/**
+ * The case forwarded again, to one more agency (at `iso(3_000)`), and that agency's forwarding
+ * letter, the `n`-th of the case's, numbered `number`: written moments after the forward.
+ */
+function forwardedAgain(n: number, number: string) {
+  const forwardedAt = iso(3_000);
+  return {
+    justForwarded: {
+      ...kase,
+      assignments: [
+        ...kase.assignments,
+        { ...assignmentOf('instansi-baru'), state: 'pending', forwardedAt },
+      ],
+      updatedAt: forwardedAt,
+    },
+    forwarding: letterOf(n, {
+      agencyId: 'instansi-baru',
+      step: 'forwarding',
+      target: 'acknowledge',
+      targets: [],
+      scheduledAt: forwardedAt,
+      createdAt: forwardedAt,
+      letterNumber: number,
+    }),
+  };
+}
+
 const open = () =>
   renderWith(
     <Route path="/cases/:id">
@@ -331,24 +358,10 @@ describe('the case page of a case with more than 2,000 letters', () => {
     // 150 letters (more than a page), then forwarded to one more agency: its forwarding letter
     // is written moments after the forward answered, after the page first read the letters.
     const written = LETTERS.slice(0, 150);
-    const forwardedAt = iso(3_000);
-    const justForwarded = {
-      ...kase,
-      assignments: [
-        ...kase.assignments,
-        { ...assignmentOf('instansi-baru'), state: 'pending', forwardedAt },
-      ],
-      updatedAt: forwardedAt,
-    };
-    const forwarding = letterOf(150, {
-      agencyId: 'instansi-baru',
-      step: 'forwarding',
-      target: 'acknowledge',
-      targets: [],
-      scheduledAt: forwardedAt,
-      createdAt: forwardedAt,
-      letterNumber: 'B-9999/Kemensetneg/D-4/DM.05/03/2026',
-    });
+    const { justForwarded, forwarding } = forwardedAgain(
+      150,
+      'B-9999/Kemensetneg/D-4/DM.05/03/2026',
+    );
     let opened: number | undefined;
     const calls = api({
       theCase: justForwarded,
@@ -374,24 +387,10 @@ describe('the case page of a case with more than 2,000 letters', () => {
     // The officer read all 150 letters (two pages) before the new agency's forwarding letter was
     // written: it is added below them and counted, and the pages read stay shown.
     const written = LETTERS.slice(0, 150);
-    const forwardedAt = iso(3_000);
-    const justForwarded = {
-      ...kase,
-      assignments: [
-        ...kase.assignments,
-        { ...assignmentOf('instansi-baru'), state: 'pending', forwardedAt },
-      ],
-      updatedAt: forwardedAt,
-    };
-    const forwarding = letterOf(150, {
-      agencyId: 'instansi-baru',
-      step: 'forwarding',
-      target: 'acknowledge',
-      targets: [],
-      scheduledAt: forwardedAt,
-      createdAt: forwardedAt,
-      letterNumber: 'B-9998/Kemensetneg/D-4/DM.05/03/2026',
-    });
+    const { justForwarded, forwarding } = forwardedAgain(
+      150,
+      'B-9998/Kemensetneg/D-4/DM.05/03/2026',
+    );
     let readToEnd = false;
     api({
       theCase: justForwarded,
@@ -414,24 +413,10 @@ describe('the case page of a case with more than 2,000 letters', () => {
     // 250 letters: the officer read two pages of three when the letter was written. It is counted
     // at once, and reached by reading on; the 200 read stay shown.
     const written = LETTERS.slice(0, 250);
-    const forwardedAt = iso(3_000);
-    const justForwarded = {
-      ...kase,
-      assignments: [
-        ...kase.assignments,
-        { ...assignmentOf('instansi-baru'), state: 'pending', forwardedAt },
-      ],
-      updatedAt: forwardedAt,
-    };
-    const forwarding = letterOf(250, {
-      agencyId: 'instansi-baru',
-      step: 'forwarding',
-      target: 'acknowledge',
-      targets: [],
-      scheduledAt: forwardedAt,
-      createdAt: forwardedAt,
-      letterNumber: 'B-9997/Kemensetneg/D-4/DM.05/03/2026',
-    });
+    const { justForwarded, forwarding } = forwardedAgain(
+      250,
+      'B-9997/Kemensetneg/D-4/DM.05/03/2026',
+    );
     let arrived = false;
     api({
       theCase: justForwarded,

@@ -7,13 +7,13 @@ import { Link } from 'wouter';
 import { Count } from '../components/count';
 import { useVisited } from '../unread';
 import { useUrlState } from '../url-state';
-import { allPages, api, unwrap } from '../api/client';
+import { api, unwrap } from '../api/client';
 import { isCentral } from '../auth/session';
 import { useSignedIn } from '../auth/session-context';
-import { AgencyName, AgencySelect, useAgencies } from '../components/agencies';
+import { AgencyName, AgencySelect, useAgencies, useMemberUnits } from '../components/agencies';
 import { LetterPdfButton, LetterStatusNote } from '../components/document-links';
 import { PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
-import { useLoad, usePaged } from '../data';
+import { usePaged } from '../data';
 import { stepLabel, useI18n } from '../i18n/i18n';
 
 export default function Letters() {
@@ -115,17 +115,7 @@ function MemberUnitFilter({
 }) {
   const { t } = useI18n();
   const { nameOf } = useAgencies();
-  const units = useLoad(
-    () =>
-      allPages((cursor) =>
-        unwrap(
-          api.GET('/v1/agencies', {
-            params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } },
-          }),
-        ),
-      ).then((all) => all.filter((m) => m.focalPointId === agency).map((m) => m.id)),
-    [agency],
-  );
+  const units = useMemberUnits(agency);
   const members = [...(units.data ?? [])].sort((a, b) => nameOf(a).localeCompare(nameOf(b), 'id'));
   if (members.length === 0) return null;
   return (
