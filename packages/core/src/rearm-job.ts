@@ -1,13 +1,15 @@
 /**
- * A re-arming job: what a calendar or policy edit leaves to run after it answers. The edit is
- * saved first; the job then walks every open assignment the setting governs and recomputes its
- * deadlines and ladder from the settings as they are *when it gets there* (never from a copy
- * taken at the edit), so a later edit can only make it more current.
+ * A re-arming job: what a calendar or policy edit, or an agency's time zone corrected, leaves to
+ * run after it answers. The job is recorded with the edit; it then walks every open assignment
+ * the edit governs and recomputes its deadlines and ladder from the settings as they are *when
+ * it gets there* (never from a copy taken at the edit), so a later edit can only make it more
+ * current.
  *
  * It runs in two phases, both resumable from the job record alone:
- * 1. listing: central's open worklist, page by page, into chunks of refs (a snapshot, so the
- *    re-arming, which moves assignments in that deadline-ordered list, cannot make the walk
- *    skip or repeat them); the cursor lives on the job, written with each chunk;
+ * 1. listing: central's open worklist (an agency's: its own open queue), page by page, into
+ *    chunks of refs (a snapshot, so the re-arming, which moves assignments in that
+ *    deadline-ordered list, cannot make the walk skip or repeat them); the cursor lives on the
+ *    job, written with each chunk;
  * 2. re-arming: each chunk, as a batch; a chunk is deleted in the same transaction that adds
  *    its counts to the job, so a retried or repeated batch counts once.
  * The record keeps counters only; failures are items of their own, at most
@@ -22,19 +24,32 @@ export type JobState = (typeof JOB_STATES)[number];
 /** States a job no longer leaves. */
 export const FINISHED_JOB_STATES: readonly JobState[] = ['completed', 'failed', 'superseded'];
 
-/** Which open assignments a job re-arms: those on a calendar, or under a policy. */
+/**
+ * Which open assignments a job re-arms: those on a calendar, under a policy, or of an agency
+ * (its time zone corrected: they take it). An agency's are those it was forwarded, the ones
+ * its coordinator delegated to a member unit included (still its own, in its zone).
+ */
 export type RearmScope =
   | { readonly kind: 'calendar'; readonly calendarId: string }
-  | { readonly kind: 'policy'; readonly policyId: string };
+  | { readonly kind: 'policy'; readonly policyId: string }
+  | { readonly kind: 'agency'; readonly agencyId: string };
 
 /** One key per scope: the latest job of a scope supersedes the ones before it. */
 export const scopeKey = (s: RearmScope): string =>
-  s.kind === 'calendar' ? `calendar#${s.calendarId}` : `policy#${s.policyId}`;
+  s.kind === 'calendar'
+    ? `calendar#${s.calendarId}`
+    : s.kind === 'policy'
+      ? `policy#${s.policyId}`
+      : `agency#${s.agencyId}`;
 
 export const inScope =
   (s: RearmScope) =>
-  (a: { calendarId: string; policyId: string }): boolean =>
-    s.kind === 'calendar' ? a.calendarId === s.calendarId : a.policyId === s.policyId;
+  (a: { calendarId: string; policyId: string; agencyId: string }): boolean =>
+    s.kind === 'calendar'
+      ? a.calendarId === s.calendarId
+      : s.kind === 'policy'
+        ? a.policyId === s.policyId
+        : a.agencyId === s.agencyId;
 
 /** Assignments per chunk (at least; a chunk ends on a worklist page boundary). */
 export const CHUNK_SIZE = 100;

@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import {
+  AgencyChangeSchema,
   AgencyIdSchema,
   AgencySchema,
   CreateAgencyBody,
@@ -64,8 +65,13 @@ export const agencies = new OpenAPIHono()
       path: '/{id}',
       tags,
       summary: 'Change an agency (name, kind, focal point, time zone, contacts)',
+      description:
+        'A corrected time zone re-arms the agency’s open assignments in it (their deadlines end at the end of its working day there): the answer carries that job',
       request: { params: IdParam, body: jsonBody(UpdateAgencyBody) },
-      responses: { 200: json(AgencySchema, 'The agency'), ...PROBLEMS },
+      responses: {
+        200: json(AgencyChangeSchema, 'The agency as saved; `job`: the re-arming it started'),
+        ...PROBLEMS,
+      },
     }),
     async (c) =>
       c.json(

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { instant, text } from './fields.ts';
 import { AGENCY_KINDS, AgencyIdSchema, TimeZoneSchema } from './common.ts';
+import { JobSchema } from './jobs.ts';
 /**
  * Who a contact is for the letters: the `liaison` (penghubung, the default) gets every warning
  * and reminder; the `head` (kepala, pimpinan) is copied only where the policy's ladder says
@@ -84,6 +85,15 @@ export const AgencySchema = z
   })
   .meta({ id: 'Agency' });
 export type Agency = z.infer<typeof AgencySchema>;
+
+/** An agency as its edit saved it, with the job a corrected time zone started. */
+export const AgencyChangeSchema = AgencySchema.extend({
+  job: JobSchema.optional().meta({
+    description:
+      'Present when the edit corrected the time zone (or that correction’s job is still under way): re-arms the agency’s open assignments in its zone (`GET /v1/jobs/{id}`)',
+  }),
+}).meta({ id: 'AgencyChange' });
+export type AgencyChange = z.infer<typeof AgencyChangeSchema>;
 
 /** An agency as everyone may see it: its id, name and kind (issue 14: names, not codes). */
 export const AgencyNameSchema = z

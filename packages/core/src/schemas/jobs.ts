@@ -1,4 +1,7 @@
-/** Jobs: the re-arming a calendar or policy edit starts, and its progress. */
+/**
+ * Jobs: the re-arming a calendar or policy edit (or an agency's time zone corrected) starts,
+ * and its progress.
+ */
 import { z } from 'zod';
 import { JOB_STATES } from '../rearm-job.ts';
 
@@ -7,16 +10,17 @@ export const JobParams = z.object({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26
 export const JobSchema = z
   .object({
     id: z.string(),
-    kind: z.enum(['calendar', 'policy']),
+    kind: z.enum(['calendar', 'policy', 'agency']),
     scope: z.union([
       z.object({ kind: z.literal('calendar'), calendarId: z.string() }),
       z.object({ kind: z.literal('policy'), policyId: z.string() }),
+      z.object({ kind: z.literal('agency'), agencyId: z.string() }),
     ]),
     state: z.enum(JOB_STATES).meta({
       description:
         '`listing` (counting what to re-arm: `total` still grows), `running`, then `completed`, ' +
         '`failed` (stopped early: see `failures` and the operators), or `superseded` (a newer ' +
-        'edit of the same calendar or policy took over: it re-arms from the latest settings)',
+        'edit of the same calendar, policy or agency took over: it re-arms from the latest settings)',
     }),
     total: z.int().meta({ description: 'Open assignments the edit governs (final once listed)' }),
     done: z.int().meta({ description: 'Re-armed, or found already current' }),

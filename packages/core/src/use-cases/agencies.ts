@@ -2,7 +2,14 @@
 import { contactsFrom, newAgency } from '../agency.ts';
 import { DomainError, invalidInput, notFound } from '../errors.ts';
 import { type Page, type PageRequest, WriteConflict } from '../ports.ts';
-import type { Agency, AgencyName, CreateAgencyInput, UpdateAgencyInput } from '../schemas.ts';
+import type { RearmJobRecord } from '../rearm-job.ts';
+import type {
+  Agency,
+  AgencyChange,
+  AgencyName,
+  CreateAgencyInput,
+  UpdateAgencyInput,
+} from '../schemas.ts';
 import { CENTRAL_TENANT, isCentral, type Principal } from '../tenancy.ts';
 import {
   ADMIN_ROLES,
@@ -13,6 +20,7 @@ import {
   type ServiceDeps,
 } from './kernel/index.ts';
 import { returnDelegations } from './assignments.ts';
+import { newRearmJob, startJob, unfinishedJob } from './rearm-jobs.ts';
 
 export async function createAgency(
   deps: ServiceDeps,
@@ -87,13 +95,49 @@ export async function getAgency(deps: ServiceDeps, p: Principal, id: string): Pr
   return agency;
 }
 
+/** The open assignments of one agency (its time zone corrected: they take it). */
+const agencyScope = (agencyId: string) => ({ kind: 'agency' as const, agencyId });
+
+/**
+ * Changes an agency. A time zone corrected re-arms its open assignments in the new zone (each
+ * keeps the zone it was forwarded in until then): a job, recorded before the agency is saved so
+ * the change is never saved without it, and started whatever the save did (run where the agency
+ * is as saved, it moves nothing when the save did not happen). The answer carries the job; an
+ * edit naming the zone the agency already has carries the zone's job while that is under way
+ * (a retry whose answer was lost starts it, as the calendar's removals do).
+ */
 export async function updateAgency(
   deps: ServiceDeps,
   p: Principal,
   id: string,
   input: UpdateAgencyInput,
-): Promise<Agency> {
+): Promise<AgencyChange> {
   requireRole(p, ADMIN_ROLES);
+  let job: RearmJobRecord | undefined;
+  let saved: Agency;
+  try {
+    saved = await saveAgency(deps, p, id, input, async (agency) => {
+      if (job || input.timeZone === undefined || input.timeZone === agency.timeZone) return;
+      job = newRearmJob(deps, p, agencyScope(id), { agencyId: id, timeZone: input.timeZone });
+      await deps.store.createJob(job);
+    });
+  } catch (error) {
+    // The job superseded the zone's last: it runs, or the last one's work would be left undone.
+    if (job) await startJob(deps, p, job).catch(() => undefined);
+    throw error;
+  }
+  const started =
+    job ?? (input.timeZone === undefined ? undefined : await unfinishedJob(deps, agencyScope(id)));
+  return started ? { ...saved, job: await startJob(deps, p, started) } : saved;
+}
+
+async function saveAgency(
+  deps: ServiceDeps,
+  p: Principal,
+  id: string,
+  input: UpdateAgencyInput,
+  beforeSave: (agency: Agency) => Promise<void>,
+): Promise<Agency> {
   const { version: seen, ...changes } = input;
   return retryOnConflict(async () => {
     const agency = await getAgency(deps, p, id);
@@ -106,6 +150,7 @@ export async function updateAgency(
     const focal = input.focalPointId
       ? await assertFocalPoint(deps, input.focalPointId, id)
       : undefined;
+    await beforeSave(agency);
     // Leaving a focal point gives back what it delegated (before the change: a request cut
     // short is finished by sending it again).
     const leaving = agency.focalPointId;

@@ -1,8 +1,9 @@
 /**
- * Re-arming one open assignment after a calendar or policy edit: its deadlines recomputed from
- * the settings as they are now, its ladder re-armed. Idempotent: an assignment already current
- * (same deadlines, same working days, same flags, its ladder planned under the policy's
- * version) is left alone, so a batch retried or a job run twice changes nothing twice.
+ * Re-arming one open assignment after a calendar or policy edit, or its agency's time zone
+ * corrected: its deadlines recomputed from the settings as they are now (in the agency's zone as
+ * it is now, for the latter), its ladder re-armed. Idempotent: an assignment already current
+ * (same zone, same deadlines, same working days, same flags, its ladder planned under the
+ * policy's version) is left alone, so a batch retried or a job run twice changes nothing twice.
  */
 import { isOpen, withDeadlines } from '../assignment.ts';
 import { entriesOn, hasEndedPauses, withPauseDays } from '../assignment-clock.ts';
@@ -18,7 +19,6 @@ import {
   policyById,
   retryOnConflict,
   type ServiceDeps,
-  settingsVersion,
 } from './kernel/index.ts';
 
 /** `moved`: its deadlines moved; `rearmed`: only its ladder or flags; `current`; `gone`. */
@@ -40,19 +40,27 @@ export async function rearmAssignment(
     // one loses its version check and is read again). Their version, read consistently, tells
     // whether what this process kept is that fresh: a chunk reads the calendar once, not twice
     // per assignment (a Query of every page of it).
-    const at = await settingsVersion(deps);
+    // An agency's scope: its zone as saved, in the same consistent read as the version.
+    const { agencies, settingsVersion: at } = await deps.store.getAgenciesAndSettingsVersion(
+      job.scope.kind === 'agency' ? [a.agencyId] : [],
+    );
+    const timeZone = agencies[0]?.timeZone ?? a.timeZone;
     const policy = job.scope.kind === 'policy' ? await policyById(deps, a.policyId, at) : undefined;
     const type = bundle.case.classification?.type;
-    const based = policy && type ? { ...a, workingDays: targetWorkingDays(policy, type) } : a;
+    const based = {
+      ...(policy && type ? { ...a, workingDays: targetWorkingDays(policy, type) } : a),
+      timeZone,
+    };
     const calendar = await calendarById(deps, a.calendarId, at);
-    // Its ended pauses counted again on the calendar: a day off inside one moves nothing.
+    // Its ended pauses counted again on the calendar, in its zone: a day off inside one moves
+    // nothing.
     const counted = hasEndedPauses(a)
       ? withPauseDays(
           based,
           entriesOn(
             await deps.store.listClockEntries(a.caseId, a.agencyId, a.generation),
             calendar,
-            a.timeZone,
+            timeZone,
           ),
         )
       : based;
@@ -61,6 +69,7 @@ export async function rearmAssignment(
     const dueMoved = TARGETS.some((t) => next.due[t] !== a.due[t]);
     const changed =
       dueMoved ||
+      next.timeZone !== a.timeZone ||
       TARGETS.some((t) => next.workingDays[t] !== a.workingDays[t]) ||
       TARGETS.some((t) => next.added?.pause[t] !== a.added?.pause[t]) ||
       JSON.stringify(next.calendarWarnings) !== JSON.stringify(a.calendarWarnings) ||
@@ -92,6 +101,7 @@ export async function rearmAssignment(
           jobId: job.id,
           before: a.due,
           after: next.due,
+          ...(next.timeZone !== a.timeZone ? { timeZoneBefore: a.timeZone } : {}),
         }),
         ...change.events(p),
       ],

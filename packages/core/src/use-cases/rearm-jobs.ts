@@ -1,11 +1,12 @@
 /**
- * Re-arming jobs: started by a calendar or policy edit, run as three tasks (list a page, re-arm
- * a chunk, finish) that the Step Functions definition in @pantau/workflow strings together on
- * AWS and the local interpreter embedded. Each task is safe to retry and to run twice: the
- * listing's position and the chunks live in the table, and a chunk counts once.
+ * Re-arming jobs: started by a calendar or policy edit or an agency's time zone corrected, run
+ * as three tasks (list a page, re-arm a chunk, finish) that the Step Functions definition in
+ * @pantau/workflow strings together on AWS and the local interpreter embedded. Each task is
+ * safe to retry and to run twice: the listing's position and the chunks live in the table, and
+ * a chunk counts once.
  */
 import { DomainError, notFound } from '../errors.ts';
-import { WriteConflict } from '../ports.ts';
+import { type PageRequest, WriteConflict } from '../ports.ts';
 import {
   type AssignmentKey,
   CHUNK_SIZE,
@@ -128,7 +129,7 @@ const isSuperseded = async (deps: ServiceDeps, job: RearmJobRecord) =>
 const chunkIds = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 /**
- * The listing task: reads up to `PAGES_PER_LISTING` pages of central's open worklist from where
+ * The listing task: reads up to `PAGES_PER_LISTING` pages of the scope's open list from where
  * the job's listing stands and writes the assignments in its scope as chunks. `listed` once the
  * worklist is exhausted, with every chunk's index (what the batches run over). A superseded job
  * lists no further.
@@ -144,10 +145,10 @@ export async function listJobPage(
   let cursor = job.cursor;
   let refs: AssignmentKey[] = [];
   for (let pages = 1; ; pages += 1) {
-    const page = await deps.store.listWorklist(
-      { now: deps.clock() },
-      { limit: WORKLIST_PAGE, cursor: cursor ?? undefined },
-    );
+    const page = await listOpen(deps, job.scope, {
+      limit: WORKLIST_PAGE,
+      cursor: cursor ?? undefined,
+    });
     refs.push(
       ...page.items
         .filter(inScope(job.scope))
@@ -166,6 +167,15 @@ export async function listJobPage(
     if (last) return { listed: false, chunks: [] };
   }
 }
+
+/**
+ * Where a scope's open assignments are listed: an agency's own queue (those it delegated to its
+ * member units are in it: they stay its assignments), else central's worklist of them all.
+ */
+const listOpen = (deps: ServiceDeps, scope: RearmScope, page: PageRequest) =>
+  scope.kind === 'agency'
+    ? deps.store.listQueue([scope.agencyId], { now: deps.clock() }, page)
+    : deps.store.listWorklist({ now: deps.clock() }, page);
 
 /** What one chunk did. */
 export interface ChunkResult {
@@ -300,6 +310,8 @@ export async function finishJob(
  * one moved, under its version; a task run again finds them current and writes nothing.
  */
 async function rearmCaseDeadlines(deps: ServiceDeps, job: RearmJobRecord): Promise<number> {
+  // An agency's zone moves none: a case's own deadlines are central's, in WIB.
+  if (job.scope.kind === 'agency') return 0;
   const policy = await defaultPolicy(deps);
   const touches =
     job.scope.kind === 'calendar'

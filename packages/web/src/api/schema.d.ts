@@ -650,7 +650,10 @@ export type paths = {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change an agency (name, kind, focal point, time zone, contacts) */
+        /**
+         * Change an agency (name, kind, focal point, time zone, contacts)
+         * @description A corrected time zone re-arms the agency’s open assignments in it (their deadlines end at the end of its working day there): the answer carries that job
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -666,13 +669,13 @@ export type paths = {
                 };
             };
             responses: {
-                /** @description The agency */
+                /** @description The agency as saved; `job`: the re-arming it started */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Agency"];
+                        "application/json": components["schemas"]["AgencyChange"];
                     };
                 };
                 /** @description Invalid input: `errors` names each field */
@@ -5955,6 +5958,73 @@ export type components = {
             /** @description Every item the list holds, when asked with `total=true` */
             total?: number;
         };
+        AgencyChange: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "ministry" | "agency" | "local_government" | "soe" | "other";
+            focalPointId: string | null;
+            /** @enum {string} */
+            timeZone: "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura";
+            contacts: components["schemas"]["Contact"][];
+            /**
+             * Format: date-time
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            updatedAt: string;
+            version: number;
+            /** @description Present when the edit corrected the time zone (or that correction’s job is still under way): re-arms the agency’s open assignments in its zone (`GET /v1/jobs/{id}`) */
+            job?: {
+                id: string;
+                /** @enum {string} */
+                kind: "calendar" | "policy" | "agency";
+                scope: {
+                    /** @enum {string} */
+                    kind: "calendar";
+                    calendarId: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "policy";
+                    policyId: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "agency";
+                    agencyId: string;
+                };
+                /**
+                 * @description `listing` (counting what to re-arm: `total` still grows), `running`, then `completed`, `failed` (stopped early: see `failures` and the operators), or `superseded` (a newer edit of the same calendar, policy or agency took over: it re-arms from the latest settings)
+                 * @enum {string}
+                 */
+                state: "listing" | "running" | "completed" | "failed" | "superseded";
+                /** @description Open assignments the edit governs (final once listed) */
+                total: number;
+                /** @description Re-armed, or found already current */
+                done: number;
+                /** @description Could not be re-armed */
+                failed: number;
+                /** @description Whose deadlines moved (a batch retried after doing its work finds them current: done) */
+                moved: number;
+                /** @description Left to the job that superseded this one */
+                skipped: number;
+                supersededBy: string | null;
+                createdAt: string;
+                updatedAt: string;
+                finishedAt: string | null;
+                /** @description The first 100 failures (`failed` counts them all) */
+                failures: {
+                    caseId: string;
+                    agencyId: string;
+                    code: string;
+                    message: string;
+                    at: string;
+                }[];
+            };
+        };
         UpdateAgency: {
             name?: string;
             /** @enum {string} */
@@ -6598,7 +6668,7 @@ export type components = {
             job: {
                 id: string;
                 /** @enum {string} */
-                kind: "calendar" | "policy";
+                kind: "calendar" | "policy" | "agency";
                 scope: {
                     /** @enum {string} */
                     kind: "calendar";
@@ -6607,9 +6677,13 @@ export type components = {
                     /** @enum {string} */
                     kind: "policy";
                     policyId: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "agency";
+                    agencyId: string;
                 };
                 /**
-                 * @description `listing` (counting what to re-arm: `total` still grows), `running`, then `completed`, `failed` (stopped early: see `failures` and the operators), or `superseded` (a newer edit of the same calendar or policy took over: it re-arms from the latest settings)
+                 * @description `listing` (counting what to re-arm: `total` still grows), `running`, then `completed`, `failed` (stopped early: see `failures` and the operators), or `superseded` (a newer edit of the same calendar, policy or agency took over: it re-arms from the latest settings)
                  * @enum {string}
                  */
                 state: "listing" | "running" | "completed" | "failed" | "superseded";
@@ -6757,7 +6831,7 @@ export type components = {
             job: {
                 id: string;
                 /** @enum {string} */
-                kind: "calendar" | "policy";
+                kind: "calendar" | "policy" | "agency";
                 scope: {
                     /** @enum {string} */
                     kind: "calendar";
@@ -6766,9 +6840,13 @@ export type components = {
                     /** @enum {string} */
                     kind: "policy";
                     policyId: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "agency";
+                    agencyId: string;
                 };
                 /**
-                 * @description `listing` (counting what to re-arm: `total` still grows), `running`, then `completed`, `failed` (stopped early: see `failures` and the operators), or `superseded` (a newer edit of the same calendar or policy took over: it re-arms from the latest settings)
+                 * @description `listing` (counting what to re-arm: `total` still grows), `running`, then `completed`, `failed` (stopped early: see `failures` and the operators), or `superseded` (a newer edit of the same calendar, policy or agency took over: it re-arms from the latest settings)
                  * @enum {string}
                  */
                 state: "listing" | "running" | "completed" | "failed" | "superseded";
@@ -6883,7 +6961,7 @@ export type components = {
         Job: {
             id: string;
             /** @enum {string} */
-            kind: "calendar" | "policy";
+            kind: "calendar" | "policy" | "agency";
             scope: {
                 /** @enum {string} */
                 kind: "calendar";
@@ -6892,9 +6970,13 @@ export type components = {
                 /** @enum {string} */
                 kind: "policy";
                 policyId: string;
+            } | {
+                /** @enum {string} */
+                kind: "agency";
+                agencyId: string;
             };
             /**
-             * @description `listing` (counting what to re-arm: `total` still grows), `running`, then `completed`, `failed` (stopped early: see `failures` and the operators), or `superseded` (a newer edit of the same calendar or policy took over: it re-arms from the latest settings)
+             * @description `listing` (counting what to re-arm: `total` still grows), `running`, then `completed`, `failed` (stopped early: see `failures` and the operators), or `superseded` (a newer edit of the same calendar, policy or agency took over: it re-arms from the latest settings)
              * @enum {string}
              */
             state: "listing" | "running" | "completed" | "failed" | "superseded";

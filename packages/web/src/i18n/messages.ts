@@ -490,7 +490,7 @@ const id = {
   'agencies.findHint': 'Ketik namanya untuk menampilkan satu instansi; kosongkan untuk semua.',
   'agencies.edit': 'Ubah nama atau zona waktu {agency}',
   'agencies.zoneHint':
-    'Penugasan yang sudah diteruskan tetap memakai zona lamanya; penerusan berikutnya memakai zona ini.',
+    'Tenggat dan surat instansi ini berakhir pada hari kerjanya di zona ini. Mengubahnya menghitung ulang tenggat penugasan yang masih berjalan.',
   'agencies.contacts': 'Kontak',
   'agencies.contact': 'Kontak {n}',
   'agencies.contactName': 'Nama kontak',
@@ -1237,7 +1237,7 @@ const en = {
   'agencies.findHint': 'Type its name to show that agency alone; clear it to show them all.',
   'agencies.edit': 'Rename {agency} or change its time zone',
   'agencies.zoneHint':
-    'Assignments already forwarded keep their zone; the next forwards use this one.',
+    'The agency’s deadlines and letters end its working day in this zone. Changing it recomputes the deadlines of its open assignments.',
   'agencies.contacts': 'Contacts',
   'agencies.contact': 'Contact {n}',
   'agencies.contactName': 'Contact name',

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { jobOf } from '../../test/fixtures';
 import { json, mockApi, renderWith } from '../../test/render';
 import { AgencyNamesProvider } from '../components/agencies';
 import Agencies from './admin-agencies';
@@ -240,5 +241,45 @@ describe('one agency among 600, found by name and renamed', () => {
     // The list was not read again from its first page; the names were (pickers, filters).
     expect(calls.filter((c) => c.path.startsWith('/v1/agencies?'))).toHaveLength(2);
     await waitFor(() => expect(calls.filter((c) => c.path === '/v1/agency-names')).toHaveLength(2));
+  });
+});
+
+describe('a time zone corrected', () => {
+  it('shows the job that re-arms the agency’s open deadlines in the new zone', async () => {
+    const papua = { ...polri, id: 'pemprov-papua', name: 'Pemerintah Provinsi Papua', version: 2 };
+    const job = jobOf({
+      kind: 'agency',
+      scope: { kind: 'agency', agencyId: 'pemprov-papua' },
+      state: 'completed',
+      total: 3,
+      done: 3,
+      moved: 3,
+      finishedAt: at,
+    });
+    const calls = mockApi((call) => {
+      if (call.path === '/v1/agencies/pemprov-papua' && call.method === 'PATCH')
+        return json(200, { ...papua, timeZone: 'Asia/Jayapura', version: 3, job });
+      if (call.path.startsWith('/v1/jobs/')) return json(200, job);
+      return json(200, { items: [papua], nextCursor: null });
+    });
+    renderWith(<Agencies />, AS);
+    const row = await screen.findByRole('row', { name: /pemprov-papua/ });
+    await userEvent.click(within(row).getByText(/^Ubah nama atau zona waktu/));
+    const edit = within(
+      within(row)
+        .getByText(/^Ubah nama atau zona waktu/)
+        .closest('details')!,
+    );
+    await userEvent.selectOptions(edit.getByLabelText(/^Zona waktu/), 'WIT (UTC+9)');
+    await userEvent.click(edit.getByRole('button', { name: 'Simpan' }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.method === 'PATCH')?.body).toMatchObject({
+        timeZone: 'Asia/Jayapura',
+        version: 2,
+      }),
+    );
+    // The row shows WIT at once, and the job's count of deadlines moved.
+    expect(await screen.findByText(/^Selesai: 3 penugasan diproses, 3 bergeser/)).toBeTruthy();
+    expect(screen.getByRole('row', { name: /pemprov-papua/ }).textContent).toContain('WIT');
   });
 });

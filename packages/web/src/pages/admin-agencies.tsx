@@ -16,6 +16,7 @@ import { api, type Schemas, unwrap } from '../api/client';
 import { ActionForm, ActionResultProvider } from '../components/action-form';
 import { AgencySelect, useAgencies } from '../components/agencies';
 import { SelectField, TextField } from '../components/field';
+import { JobProgress } from '../components/job-progress';
 import { PageTitle, Pager, ProblemAlert } from '../components/ui';
 import { useLoad, usePaged } from '../data';
 import { compact, type Form, getPath, type Values } from '../forms/use-form';
@@ -47,8 +48,11 @@ export default function Agencies() {
   // A saved edit replaces its row where it is (the pages loaded stay loaded), and the names
   // every picker and filter shows are read again.
   const [saved, setSaved] = useState<Readonly<Record<string, Schemas['Agency']>>>({});
-  const onSaved = (agency: Schemas['Agency']) => {
+  // A corrected time zone re-arms the agency's open deadlines in a job: its progress is shown.
+  const [job, setJob] = useState<Schemas['Job'] | null>(null);
+  const onSaved = ({ job: started, ...agency }: Schemas['AgencyChange']) => {
     setSaved((s) => ({ ...s, [agency.id]: agency }));
+    if (started) setJob(started);
     names.reload();
   };
   const shown = chosen ? (one.data ? [one.data] : []) : list.items;
@@ -71,6 +75,7 @@ export default function Agencies() {
           inputId="agencies-find"
         />
         <ProblemAlert error={chosen ? one.error : list.error} />
+        {job ? <JobProgress job={job} /> : null}
         <table>
           <caption className="visually-hidden">{t('agencies.title')}</caption>
           <thead>
@@ -213,7 +218,7 @@ function FocalPointField<S extends z.ZodType>({
  */
 const agencyEdit = (
   agency: Schemas['Agency'],
-  onSaved: (agency: Schemas['Agency']) => void,
+  onSaved: (agency: Schemas['AgencyChange']) => void,
   edit: (values: Values) => object = (values) => compact(values) as object,
 ) => ({
   toBody: (values: Values) => ({ ...edit(values), version: agency.version }),
@@ -225,8 +230,8 @@ const agencyEdit = (
 
 interface EditProps {
   readonly agency: Schemas['Agency'];
-  /** The agency as stored after the save. */
-  readonly onSaved: (agency: Schemas['Agency']) => void;
+  /** The agency as stored after the save, and the job a corrected time zone started. */
+  readonly onSaved: (agency: Schemas['AgencyChange']) => void;
 }
 
 /** Make an agency a member unit of a focal point, or independent again. */
@@ -258,7 +263,8 @@ function Membership({ agency, onSaved }: EditProps) {
 
 /**
  * Rename an agency (a ministry renamed after a cabinet change) or correct its time zone. Letters
- * already sent keep the name they were sent under; assignments already forwarded keep their zone.
+ * already sent keep the name they were sent under; its open assignments take the corrected zone
+ * (a job re-arms their deadlines, its progress shown above the table).
  */
 function EditAgency({ agency, onSaved }: EditProps) {
   const { t } = useI18n();
