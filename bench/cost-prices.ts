@@ -77,8 +77,10 @@ export const ASSUME = {
   platformLogBytes: 350,
   // One API Gateway access log line (infra/api.ts's format), in bytes.
   accessLogBytes: 400,
-  // API cold starts a day, each reading the search key once (functions/search-key.ts).
+  // API cold starts a day, each reading its two secrets, the search key and the origin
+  // secret (functions/secrets.ts: one GetSecretValue each).
   coldStartsPerDay: 100,
+  secretReadsPerColdStart: 2,
 };
 export const MONTH_DAYS = 30.4;
 

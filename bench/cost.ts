@@ -293,7 +293,9 @@ try {
       // 50 staff are 50 monthly active users: inside the free tier.
       Cognito: Math.max(0, ASSUME.staff - PRICE.cognitoFreeMau) * PRICE.cognitoMau,
       'WAF (web ACL, rules)': stack.webAcls * PRICE.webAcl + stack.wafRules * PRICE.wafRule,
-      'Secrets Manager': stack.secrets * PRICE.secret + coldStarts * PRICE.secretCall,
+      'Secrets Manager':
+        stack.secrets * PRICE.secret +
+        coldStarts * ASSUME.secretReadsPerColdStart * PRICE.secretCall,
       'CloudWatch alarms': stack.alarmMetrics * PRICE.alarmMetric,
       'CloudWatch metrics': customMetrics * PRICE.customMetric,
       'CloudWatch dashboard': stack.dashboards * PRICE.dashboard,

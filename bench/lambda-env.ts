@@ -19,8 +19,8 @@ export const lambdaEnv = (secretsManagerEndpoint: string): Record<string, string
   STATE_MACHINE_ARN: 'arn:aws:states:ap-southeast-3:123456789012:stateMachine:Pantau-ladder',
   REARM_STATE_MACHINE_ARN: 'arn:aws:states:ap-southeast-3:123456789012:stateMachine:Pantau-rearm',
   SEARCH_KEY_SECRET_ARN: 'arn:aws:secretsmanager:ap-southeast-3:123456789012:secret:search-key',
-  // A stand-in of the value Secrets Manager generates (48 characters) for CloudFront's header.
-  ORIGIN_SECRET: 'o'.repeat(48),
+  // CloudFront's header value, read from Secrets Manager at cold start like the search key.
+  ORIGIN_SECRET_ARN: 'arn:aws:secretsmanager:ap-southeast-3:123456789012:secret:origin-secret',
   ATTACHMENTS_BUCKET: 'pantau-attachments',
   INBOX_BUCKET: 'pantau-inbox',
   MAIL_FROM: 'pantau@example.go.id',

@@ -20,7 +20,7 @@ import {
 import { ORIGIN_SECRET_HEADER, readApiConfig } from './config.ts';
 import { sdkOptions } from './aws-clients.ts';
 import { observed, powertools } from './observability.ts';
-import { readSearchKey } from './search-key.ts';
+import { readSecrets } from './secrets.ts';
 import type * as PdfModule from './pdf-renderer.ts';
 
 /**
@@ -37,7 +37,11 @@ const config = readApiConfig();
 const tools = powertools(config);
 const { logger, metrics, tracer } = tools;
 
-const searchKey = await readSearchKey(tracer, config.SEARCH_KEY_SECRET_ARN);
+// Both at cold start, in parallel: neither is in the function's environment.
+const { searchKey, originSecret } = await readSecrets(tracer, {
+  searchKey: config.SEARCH_KEY_SECRET_ARN,
+  originSecret: config.ORIGIN_SECRET_ARN,
+});
 
 // Registrations and forwards are counted from the events each commit writes.
 const store = countingCommits(
@@ -75,10 +79,10 @@ const app = createApp({
   // A calendar or policy edit answers 202 and re-arms in a job: one execution per job.
   jobs: new SfnJobRunner({ client: sfn, stateMachineArn: config.REARM_STATE_MACHINE_ARN }),
   // Only CloudFront, with its WAF, knows it: the execute-api URL alone gets a 403.
-  originSecret: { header: ORIGIN_SECRET_HEADER, value: config.ORIGIN_SECRET },
+  originSecret: { header: ORIGIN_SECRET_HEADER, value: originSecret },
   // The public form's challenges are signed with a key every instance shares, so an answer
   // solved against one instance is accepted by another.
-  proofOfWork: { secret: derivedSecret(config.ORIGIN_SECRET, 'pantau-proof-of-work') },
+  proofOfWork: { secret: derivedSecret(originSecret, 'pantau-proof-of-work') },
   // Issue 15: attachments in S3 (presigned POST and GET), loaded with the first attachment
   // request (functions/attachments-s3.ts); the receipt's tracking link.
   blobs: onDemandBlobStore(async () =>

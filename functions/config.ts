@@ -12,9 +12,9 @@ export const LOG_LEVELS = Object.values(LogLevel);
 
 /**
  * The header CloudFront adds to every request it forwards to the API, with the secret the API
- * function reads as `ORIGIN_SECRET` (infra/web.ts and infra/api.ts set both from one Secrets
- * Manager secret): without it a request is a 403, so the execute-api URL cannot go around the
- * WAF. A custom name CloudFront allows as an origin header.
+ * function reads from Secrets Manager at cold start (`ORIGIN_SECRET_ARN`; infra/web.ts and
+ * infra/api.ts use one secret): without it a request is a 403, so the execute-api URL cannot
+ * go around the WAF. A custom name CloudFront allows as an origin header.
  */
 export const ORIGIN_SECRET_HEADER = 'x-pantau-origin-verify';
 
@@ -31,10 +31,8 @@ const observedEnv = z.object({
   LOG_LEVEL: z.enum(LogLevel).default('INFO'),
 });
 
-/** The search index's HMAC key in Secrets Manager: read once per cold start (search-key.ts). */
-const searchKeySecretArn = z
-  .string()
-  .regex(/^arn:aws[a-z-]*:secretsmanager:[^:]+:\d{12}:secret:.+$/);
+/** A secret in Secrets Manager, read once per cold start (secrets.ts): its ARN, never its value. */
+const secretArn = z.string().regex(/^arn:aws[a-z-]*:secretsmanager:[^:]+:\d{12}:secret:.+$/);
 
 /** The escalation ladder state machine, for functions that start executions of it. */
 const stateMachineArn = z.string().regex(/^arn:aws[a-z-]*:states:[^:]+:\d{12}:stateMachine:.+$/);
@@ -47,13 +45,13 @@ const apiEnv = tableEnv.extend({
   STATE_MACHINE_ARN: stateMachineArn,
   /** The re-arming jobs' state machine (calendar and policy edits start it). */
   REARM_STATE_MACHINE_ARN: stateMachineArn,
-  // Resolved by CloudFormation from Secrets Manager at deploy time; never in the template.
-  ORIGIN_SECRET: z.string().min(32),
+  // The value CloudFront sends in ORIGIN_SECRET_HEADER (the proof-of-work key derives from it).
+  ORIGIN_SECRET_ARN: secretArn,
   // Issue 15: attachments' bucket, and the tracking page the receipt's QR code points to.
   ATTACHMENTS_BUCKET: z.string().min(3),
   TRACKING_URL: z.url().optional(),
-  // The search index's HMAC key: read from Secrets Manager once per cold start (functions/api.ts).
-  SEARCH_KEY_SECRET_ARN: searchKeySecretArn,
+  // The search index's HMAC key.
+  SEARCH_KEY_SECRET_ARN: secretArn,
 });
 
 const ladderTickEnv = tableEnv.extend({
@@ -73,7 +71,7 @@ const mailIntakeEnv = tableEnv.extend({
   ...observedEnv.shape,
   INBOX_BUCKET: z.string().min(3),
   ATTACHMENTS_BUCKET: z.string().min(3),
-  SEARCH_KEY_SECRET_ARN: searchKeySecretArn,
+  SEARCH_KEY_SECRET_ARN: secretArn,
 });
 
 export type TableConfig = z.infer<typeof tableEnv>;
@@ -93,7 +91,7 @@ const parse = <T extends z.ZodType>(schema: T): z.infer<T> => {
   return result.data;
 };
 
-/** The API function's environment: the table, the token issuer it trusts, the origin secret. */
+/** The API function's environment: the table, the token issuer it trusts, the secrets' ARNs. */
 export const readApiConfig = (): ApiConfig => parse(apiEnv);
 
 /** The environment of functions that only need the table (the seed). */

@@ -9,18 +9,19 @@ import { DynamoStore } from '@pantau/store';
 import { readMailIntakeConfig } from './config.ts';
 import { sdkOptions } from './aws-clients.ts';
 import { observed, powertools } from './observability.ts';
-import { readSearchKey } from './search-key.ts';
+import { readSecrets } from './secrets.ts';
 
 const config = readMailIntakeConfig();
 const tools = powertools(config);
 const { logger, tracer } = tools;
 const s3 = tracer.captureAWSv3Client(new S3Client(sdkOptions));
+const { searchKey } = await readSecrets(tracer, { searchKey: config.SEARCH_KEY_SECRET_ARN });
 const service = new Service({
   store: new DynamoStore({
     client: tracer.captureAWSv3Client(new DynamoDBClient(sdkOptions)),
     tableName: config.TABLE_NAME,
     // A new case is indexed for search in its own transaction.
-    searchKey: await readSearchKey(tracer, config.SEARCH_KEY_SECRET_ARN),
+    searchKey,
   }),
   clock: () => new Date(),
   // The message's files and its .eml become the case's attachments (the API's bucket).

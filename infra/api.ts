@@ -87,8 +87,9 @@ export class Api extends Construct {
   readonly httpApi: apigw.HttpApi;
   readonly url: string;
   /**
-   * The value CloudFront sends in ORIGIN_SECRET_HEADER and the function requires (a
-   * CloudFormation dynamic reference: resolved at deploy time, never written in the template).
+   * The value CloudFront sends in ORIGIN_SECRET_HEADER and the function requires, for the
+   * distribution (a CloudFormation dynamic reference: resolved at deploy time, never written in
+   * the template). The function reads the same secret from Secrets Manager at cold start.
    */
   readonly originSecret: SecretValue;
 
@@ -105,10 +106,11 @@ export class Api extends Construct {
     Validations.of(originSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
-        'Not rotated automatically: CloudFront and the API function read it through ' +
-        'CloudFormation dynamic references, resolved only when the stack updates them, so a ' +
-        'rotation Lambda would leave them disagreeing (every request a 403). It is only a ' +
-        'shared marker proving a request came through CloudFront, not a user credential.',
+        'Not rotated automatically: CloudFront gets it through a CloudFormation dynamic ' +
+        'reference, resolved only when the stack updates the distribution, and the API ' +
+        'function reads it at cold start, so a rotation Lambda would leave them disagreeing ' +
+        '(every request a 403). It is only a shared marker proving a request came through ' +
+        'CloudFront, not a user credential.',
     });
     this.originSecret = originSecret.secretValue;
     this.handler = new PantauFunction(this, 'Handler', {
@@ -140,11 +142,12 @@ export class Api extends Construct {
         JWT_ISSUER: auth.issuerUrl,
         JWT_AUDIENCE: auth.client.userPoolClientId,
         JWKS_URL: auth.jwksUrl,
-        // Read once at cold start (functions/config.ts). Visible to whoever may read the
-        // function's configuration, as it is in the distribution's to whoever may read that.
-        ORIGIN_SECRET: this.originSecret.unsafeUnwrap(),
+        // Its ARN only: the function reads the value at cold start (functions/secrets.ts), so
+        // reading the function's configuration does not reveal it.
+        ORIGIN_SECRET_ARN: originSecret.secretArn,
       },
     });
+    originSecret.grantRead(this.handler);
     props.table.grantReadWrite(this.handler);
     props.table.grantSearchKey(this.handler);
 

@@ -1,7 +1,7 @@
 import { Annotations, App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { LOG_LEVELS } from '../functions/config.ts';
-import { list, redirectUrls } from './context.ts';
+import { existingTable, list, redirectUrls } from './context.ts';
 import { PLACEHOLDER_MAIL_FROM } from './notify.ts';
 import { HOME_REGION, pantauStacks } from './pantau-stack.ts';
 
@@ -15,6 +15,8 @@ const context = (key: string, fallback: string): string => {
 // Checked before any stack is built: Cognito would refuse them only in the middle of a deploy.
 const callbackUrls = redirectUrls('callbackUrls', context('callbackUrls', ''));
 const logoutUrls = redirectUrls('logoutUrls', context('logoutUrls', ''));
+// A point-in-time restore, or the table a destroyed stack retained (infra/README.md, "Restore").
+const table = existingTable(context('tableName', ''), context('searchKeySecretArn', ''));
 const authDomainPrefix = context('authDomainPrefix', '');
 const alarmEmail = context('alarmEmail', '');
 if (alarmEmail && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail)) {
@@ -47,6 +49,8 @@ const { main: stack } = pantauStacks(app, stackName, {
   logoutUrls,
   ...(authDomainPrefix ? { authDomainPrefix } : {}),
   logLevel,
+  // Use that table (and its search key) instead of creating them.
+  ...table,
   mailFrom: context('mailFrom', PLACEHOLDER_MAIL_FROM),
   // The alarms' SNS topic e-mails this address (it confirms the subscription first).
   ...(alarmEmail ? { alarmEmail } : {}),

@@ -31,3 +31,46 @@ export const redirectUrls = (key: string, value: string): string[] =>
     }
     return url;
   });
+
+/** DynamoDB's rule for a table name: 3 to 255 of a-z, A-Z, 0-9, `_`, `-` and `.`. */
+const TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
+
+/**
+ * The complete ARN of a secret: what Secrets Manager returns, ending in `-` and the six random
+ * characters it adds to the name (a partial ARN would need a wildcard in the grant).
+ */
+const SECRET_ARN =
+  /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+-[A-Za-z0-9]{6}$/;
+
+/**
+ * An existing table for the stack to use instead of creating one (`tableName`: a point-in-time
+ * restore, or the table a destroyed stack retained), with the search key it was indexed with
+ * when that is not the stack's own (`searchKeySecretArn`, after a destroy). Checked here:
+ * CloudFormation would take a bad name, and the functions would fail on their first request.
+ */
+export const existingTable = (
+  table: string,
+  searchKeySecretArn: string,
+): { tableName?: string; searchKeySecretArn?: string } => {
+  if (searchKeySecretArn && !table) {
+    throw new Error(
+      'searchKeySecretArn needs tableName: it is the search key of the existing table named there',
+    );
+  }
+  if (!table) return {};
+  if (!TABLE_NAME.test(table)) {
+    throw new Error(
+      `tableName: ${table} is not a DynamoDB table name: 3 to 255 characters of a-z, A-Z, 0-9, ` +
+        '_, - and . (the name, not the ARN; in the account and region of the stack)',
+    );
+  }
+  if (!searchKeySecretArn) return { tableName: table };
+  if (!SECRET_ARN.test(searchKeySecretArn)) {
+    throw new Error(
+      `searchKeySecretArn: ${searchKeySecretArn} is not the complete ARN of a secret ` +
+        '(arn:aws:secretsmanager:<region>:<account>:secret:<name>-<6 characters>, as ' +
+        '`aws secretsmanager describe-secret` prints it)',
+    );
+  }
+  return { tableName: table, searchKeySecretArn };
+};

@@ -24,19 +24,47 @@ const ITEM_ACTIONS = [
   'dynamodb:BatchWriteItem',
 ] as const;
 
+export interface PantauTableProps {
+  /**
+   * An existing table to use instead of creating one: a point-in-time restore (always a new
+   * table), or the table a destroyed stack retained. Imported, not managed: the stack neither
+   * changes nor deletes it, so its settings are the operator's (infra/README.md, "Restore").
+   */
+  readonly tableName?: string;
+  /**
+   * The complete ARN of the search key the existing table was indexed with, when it is not this
+   * stack's own (after `cdk destroy`, the retained `Data/SearchKey`). Without it the stack keeps
+   * or makes its own key.
+   */
+  readonly searchKeySecretArn?: string;
+}
+
 /** The one DynamoDB table holding every tenant's records; its shape comes from @pantau/store. */
 export class PantauTable extends Construct {
-  readonly table: dynamodb.Table;
+  readonly table: dynamodb.ITable;
   /**
    * The HMAC key of the table's search index (lookups and word postings are keyed by an HMAC
    * of the value, never the value in clear). It lives and dies with the table: without it the
    * index cannot be read.
    */
-  readonly searchKey: secretsmanager.Secret;
+  readonly searchKey: secretsmanager.ISecret;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: PantauTableProps = {}) {
     super(scope, id);
-    this.table = new dynamodb.Table(this, 'Table', {
+    this.table = props.tableName
+      ? // Its indexes named, so that a grant made through the table covers them too.
+        dynamodb.Table.fromTableAttributes(this, 'Table', {
+          tableName: props.tableName,
+          globalIndexes: TABLE_INDEXES.map((index) => index.indexName),
+        })
+      : this.newTable();
+    this.searchKey = props.searchKeySecretArn
+      ? secretsmanager.Secret.fromSecretCompleteArn(this, 'SearchKey', props.searchKeySecretArn)
+      : this.newSearchKey();
+  }
+
+  private newTable(): dynamodb.Table {
+    const table = new dynamodb.Table(this, 'Table', {
       partitionKey: stringKey(TABLE_KEYS.partitionKey),
       sortKey: stringKey(TABLE_KEYS.sortKey),
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
@@ -53,27 +81,32 @@ export class PantauTable extends Construct {
       // replacement must never take them along.
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.searchKey = new secretsmanager.Secret(this, 'SearchKey', {
-      description: `${Stack.of(this).stackName}: HMAC key of the search index in the table`,
-      generateSecretString: { passwordLength: 64, excludePunctuation: true },
-      // Kept with the table it keys (RETAIN): a new key would orphan every index entry.
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(this.searchKey).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason:
-        'Not rotated automatically: the key names the search index items in the table, so a ' +
-        'rotation must rewrite the index (a re-index job) together with the key; rotating it ' +
-        'alone would hide every case from search.',
-    });
     for (const index of TABLE_INDEXES) {
-      this.table.addGlobalSecondaryIndex({
+      table.addGlobalSecondaryIndex({
         indexName: index.indexName,
         partitionKey: stringKey(index.partitionKey),
         sortKey: stringKey(index.sortKey),
         projectionType: dynamodb.ProjectionType.ALL,
       });
     }
+    return table;
+  }
+
+  private newSearchKey(): secretsmanager.Secret {
+    const searchKey = new secretsmanager.Secret(this, 'SearchKey', {
+      description: `${Stack.of(this).stackName}: HMAC key of the search index in the table`,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      // Kept with the table it keys (RETAIN): a new key would orphan every index entry.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(searchKey).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Not rotated automatically: the key names the search index items in the table, so a ' +
+        'rotation must rewrite the index (a re-index job) together with the key; rotating it ' +
+        'alone would hide every case from search.',
+    });
+    return searchKey;
   }
 
   /**

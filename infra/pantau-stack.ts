@@ -52,6 +52,13 @@ export interface PantauStackProps extends StackProps {
    * where SES receives mail, which Jakarta is not (infra/README.md, "E-mail intake").
    */
   readonly mailIntake?: { readonly recipients: readonly string[] };
+  /**
+   * An existing table instead of a new one (`-c tableName`): a point-in-time restore, or the
+   * table a destroyed stack retained. Every deploy after the switch must name it again.
+   */
+  readonly tableName?: string;
+  /** The search key that table was indexed with, when not this stack's own (`data.ts`). */
+  readonly searchKeySecretArn?: string;
 }
 
 /**
@@ -61,7 +68,10 @@ export interface PantauStackProps extends StackProps {
 export class PantauStack extends Stack {
   constructor(scope: Construct, id: string, props: PantauStackProps) {
     super(scope, id, props);
-    const data = new PantauTable(this, 'Data');
+    const data = new PantauTable(this, 'Data', {
+      ...(props.tableName ? { tableName: props.tableName } : {}),
+      ...(props.searchKeySecretArn ? { searchKeySecretArn: props.searchKeySecretArn } : {}),
+    });
     // The console's address is the distribution's, and the distribution needs the API, whose
     // JWT authorizer needs the app client: the client takes the address as a lazy value,
     // resolved at synth once the distribution exists. CloudFormation sees no cycle (client →

@@ -19,7 +19,9 @@ import { httpApiEvent, invokeSource, lambdaEnv } from '../../bench/lambda-env.ts
 
 let dir: string;
 let meta: Metafile;
-const ORIGIN = 'o'.repeat(48);
+/** The origin secret as Secrets Manager answers it (the environment has only its ARN). */
+const ORIGIN = 'c'.repeat(48);
+const ORIGIN_SECRET_ARN = lambdaEnv('http://127.0.0.1:1').ORIGIN_SECRET_ARN!;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pantau-bundle-test-'));
@@ -36,10 +38,16 @@ function invoke(requests: readonly Request[]): number[] {
   const events = requests.map(({ path, headers }) => httpApiEvent('GET', path, headers));
   const script = `
     import { createServer } from 'node:http';
-    // The search key's Secrets Manager read at cold start, answered locally.
+    // The secrets' Secrets Manager reads at cold start (the search key, the origin secret),
+    // answered locally by the SecretId asked for.
     const server = createServer((req, res) => {
-      req.resume();
-      req.on('end', () => res.end(JSON.stringify({ SecretString: 'test-search-key' })));
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        const { SecretId } = JSON.parse(body);
+        const value = SecretId === ${JSON.stringify(ORIGIN_SECRET_ARN)} ? ${JSON.stringify(ORIGIN)} : 'test-search-key';
+        res.end(JSON.stringify({ SecretString: value }));
+      });
     });
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
     process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER = 'http://127.0.0.1:' + server.address().port;
@@ -56,7 +64,6 @@ function invoke(requests: readonly Request[]): number[] {
     env: {
       PATH: process.env.PATH ?? '',
       ...lambdaEnv('http://127.0.0.1:1'),
-      ORIGIN_SECRET: ORIGIN,
     },
   });
   return JSON.parse(out.slice(out.lastIndexOf('RESULT ') + 7)) as number[];

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { redirectUrls } from '../../infra/context.ts';
+import { existingTable, redirectUrls } from '../../infra/context.ts';
 import { projectRoot } from '../../infra/function.ts';
 
 describe('the callbackUrls and logoutUrls context values', () => {
@@ -57,5 +57,68 @@ describe('the callbackUrls and logoutUrls context values', () => {
     );
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('callbackUrls: http://127.0.0.1:3000/auth/callback');
+  });
+});
+
+describe('the tableName and searchKeySecretArn context values (an existing table)', () => {
+  const KEY = 'arn:aws:secretsmanager:ap-southeast-3:111111111111:secret:DataSearchKey-AbC123';
+
+  it('takes a DynamoDB table name, and with it the complete ARN of its search key', () => {
+    expect(existingTable('', '')).toEqual({});
+    expect(existingTable('Pantau-DataTable1A2B3C-XYZ.restored_2026', '')).toEqual({
+      tableName: 'Pantau-DataTable1A2B3C-XYZ.restored_2026',
+    });
+    expect(existingTable('pantau-restored', KEY)).toEqual({
+      tableName: 'pantau-restored',
+      searchKeySecretArn: KEY,
+    });
+    expect(existingTable('x'.repeat(255), '')).toEqual({ tableName: 'x'.repeat(255) });
+  });
+
+  it.each([
+    'ab',
+    'x'.repeat(256),
+    'pantau restored',
+    'pantau/restored',
+    'arn:aws:dynamodb:ap-southeast-3:111111111111:table/pantau',
+  ])('refuses the table name %s, saying what DynamoDB takes', (name) => {
+    expect(() => existingTable(name, '')).toThrow(
+      /^tableName: .* is not a DynamoDB table name: 3 to 255 characters of a-z, A-Z, 0-9, _, - and \./,
+    );
+  });
+
+  it.each([
+    'DataSearchKey-AbC123',
+    'arn:aws:secretsmanager:ap-southeast-3:111111111111:secret:DataSearchKey',
+    'arn:aws:kms:ap-southeast-3:111111111111:key/DataSearchKey-AbC123',
+  ])('refuses %s as the search key: the complete ARN, with its six-character suffix', (arn) => {
+    expect(() => existingTable('pantau-restored', arn)).toThrow(
+      /^searchKeySecretArn: .* is not the complete ARN of a secret/,
+    );
+  });
+
+  it('refuses a search key without the table it keys', () => {
+    expect(() => existingTable('', KEY)).toThrow(/^searchKeySecretArn needs tableName/);
+  });
+
+  it('is checked by the app before any stack is built', () => {
+    const run = spawnSync(
+      process.execPath,
+      ['--disable-warning=ExperimentalWarning', 'infra/app.ts'],
+      {
+        cwd: projectRoot,
+        env: {
+          PATH: process.env.PATH,
+          CDK_CONTEXT_JSON: JSON.stringify({
+            tableName: 'pantau restored',
+            'aws:cdk:bundling-stacks': [],
+          }),
+        },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('tableName: pantau restored is not a DynamoDB table name');
   });
 });

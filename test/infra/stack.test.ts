@@ -209,6 +209,127 @@ describe('table', () => {
   });
 });
 
+describe('an existing table (-c tableName): a point-in-time restore, or the table a destroyed stack left', () => {
+  const TABLE = 'Pantau-restored-20260501';
+  const SEARCH_KEY =
+    'arn:aws:secretsmanager:ap-southeast-3:111111111111:secret:DataSearchKey-AbC123';
+  const TABLE_ARN = `arn:{AWS::Partition}:dynamodb:{AWS::Region}:{AWS::AccountId}:table/${TABLE}`;
+  /** The restore: the stack's own search key stays (the restored items were indexed with it). */
+  let restore: Stack;
+  /** After `cdk destroy --all`: the retained table and its retained search key, both imported. */
+  let orphan: Stack;
+  const templateOf = (s: Stack) =>
+    Template.fromStack(s).toJSON() as {
+      Resources: Record<string, Resource>;
+      Outputs: Record<string, { Value: unknown }>;
+    };
+  const functionsOf = (s: Stack) =>
+    Object.entries(templateOf(s).Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
+  const policyStatementsOf = (s: Stack): Statement[] =>
+    Object.values(templateOf(s).Resources)
+      .filter((r) => r.Type === 'AWS::IAM::Policy')
+      .flatMap((r) => (r.Properties?.PolicyDocument as { Statement: Statement[] }).Statement);
+
+  beforeAll(() => {
+    // No bundling: only the wiring is under test.
+    const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+    restore = new PantauStack(app, 'PantauRestore', { ...props, tableName: TABLE });
+    orphan = new PantauStack(app, 'PantauOrphan', {
+      ...props,
+      tableName: TABLE,
+      searchKeySecretArn: SEARCH_KEY,
+    });
+  }, 120_000);
+
+  it('creates no table and tells every function that uses one its name', () => {
+    for (const s of [restore, orphan]) {
+      Template.fromStack(s).resourceCountIs('AWS::DynamoDB::Table', 0);
+      const withTable = functionsOf(s).filter(([, fn]) => {
+        const variables = (fn.Properties?.Environment as { Variables?: Record<string, unknown> })
+          ?.Variables;
+        return variables !== undefined && 'TABLE_NAME' in variables;
+      });
+      // The API, Tick, the sweep, the re-arming task and the seed: as many as with a new table.
+      const expected = ofType('AWS::Lambda::Function').filter(
+        ([, fn]) =>
+          'TABLE_NAME' in ((fn.Properties?.Environment as { Variables?: object })?.Variables ?? {}),
+      ).length;
+      expect(withTable.length).toBe(expected);
+      for (const [id, fn] of withTable) expect(environmentOf(fn).TABLE_NAME, id).toBe(TABLE);
+      expect(templateOf(s).Outputs.TableName?.Value).toBe(TABLE);
+    }
+  });
+
+  it('grants the item actions on that table and Query on its three indexes, nothing else of DynamoDB', () => {
+    for (const s of [restore, orphan]) {
+      const dynamo = policyStatementsOf(s).filter((statement) =>
+        actionsOf(statement).some((action) => action.startsWith('dynamodb:')),
+      );
+      expect(dynamo.length).toBeGreaterThan(0);
+      const granted = new Set(dynamo.flatMap((statement) => resourcesOf(statement).map(joined)));
+      expect([...granted].sort()).toEqual(
+        [
+          TABLE_ARN,
+          ...['gsi1', 'gsi2', 'gsi3'].map((index) => `${TABLE_ARN}/index/${index}`),
+        ].sort(),
+      );
+      for (const statement of dynamo) {
+        if (
+          resourcesOf(statement)
+            .map(joined)
+            .some((arn) => arn.includes('/index/'))
+        )
+          expect(actionsOf(statement)).toEqual(['dynamodb:Query']);
+        expect(actionsOf(statement)).not.toContain('dynamodb:Scan');
+      }
+    }
+  });
+
+  it("keeps the stack's own search key for a restore: the same secret the table was indexed with", () => {
+    const [keyId] = only('AWS::SecretsManager::Secret', /SearchKey/);
+    const restored = templateOf(restore).Resources;
+    expect(restored[keyId]?.Type).toBe('AWS::SecretsManager::Secret');
+    const api = functionsOf(restore).find(
+      ([, fn]) => environmentOf(fn).POWERTOOLS_SERVICE_NAME === 'pantau-api',
+    )!;
+    expect(environmentOf(api[1]).SEARCH_KEY_SECRET_ARN).toEqual({ Ref: keyId });
+  });
+
+  it('imports the retained search key by its ARN with searchKeySecretArn, and only the API reads it', () => {
+    const resources = templateOf(orphan).Resources;
+    expect(
+      Object.entries(resources).filter(
+        ([id, r]) => r.Type === 'AWS::SecretsManager::Secret' && /SearchKey/.test(id),
+      ),
+    ).toEqual([]);
+    const api = functionsOf(orphan).find(
+      ([, fn]) => environmentOf(fn).POWERTOOLS_SERVICE_NAME === 'pantau-api',
+    )!;
+    expect(environmentOf(api[1]).SEARCH_KEY_SECRET_ARN).toBe(SEARCH_KEY);
+    const readers = Object.values(resources).filter(
+      (r) =>
+        r.Type === 'AWS::IAM::Policy' &&
+        (r.Properties?.PolicyDocument as { Statement: Statement[] }).Statement.some(
+          (statement) =>
+            actionsOf(statement).includes('secretsmanager:GetSecretValue') &&
+            resourcesOf(statement).includes(SEARCH_KEY),
+        ),
+    );
+    expect(readers).toHaveLength(1);
+    expect((readers[0]!.Properties?.Roles as { Ref: string }[])[0]!.Ref).toBe(roleIdOf(api[1]));
+  });
+
+  it('has zero unacknowledged cdk-nag findings', () => {
+    for (const s of [restore, orphan]) {
+      const report = new AwsSolutionsChecks().validateScope(s);
+      const findings = report.violations.map(
+        (v) => `${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,
+      );
+      expect(findings, `\n${findings.join('\n')}`).toEqual([]);
+    }
+  });
+});
+
 describe('user pool', () => {
   it('has the custom attributes agency and role, and no self sign-up', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {
@@ -541,7 +662,6 @@ describe('api function', () => {
     const reference = {
       'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']],
     };
-    expect(environmentOf(apiFunction()).ORIGIN_SECRET).toEqual(reference);
     const [, distribution] = only('AWS::CloudFront::Distribution', /^WebDistribution/);
     const origins = (
       distribution.Properties?.DistributionConfig as {
@@ -560,6 +680,44 @@ describe('api function', () => {
       expect(origin).not.toHaveProperty('OriginCustomHeaders');
     }
     expect(ORIGIN_SECRET_HEADER).toMatch(/^x-[a-z-]+$/);
+  });
+
+  it('reads the origin secret from Secrets Manager at cold start: in no Lambda environment, readable by the API function alone', () => {
+    // Read access to a function's configuration must not reveal it (nor the proof-of-work key
+    // derived from it). CloudFront still gets it by the dynamic reference above.
+    const [secretId] = only('AWS::SecretsManager::Secret', /OriginSecret/);
+    for (const [id, fn] of ofType('AWS::Lambda::Function')) {
+      const variables = (fn.Properties?.Environment as { Variables?: Record<string, unknown> })
+        ?.Variables;
+      for (const [name, value] of Object.entries(variables ?? {})) {
+        expect(JSON.stringify(value), `${id} ${name}`).not.toContain('resolve:secretsmanager');
+        if (name !== 'ORIGIN_SECRET_ARN')
+          expect(JSON.stringify(value), `${id} ${name}`).not.toContain(secretId);
+      }
+    }
+    expect(environmentOf(apiFunction())).not.toHaveProperty('ORIGIN_SECRET');
+    expect(environmentOf(apiFunction()).ORIGIN_SECRET_ARN).toEqual({ Ref: secretId });
+    const onSecret = (statement: Statement) =>
+      resourcesOf(statement).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: secretId }));
+    const readers = ofType('AWS::IAM::Policy').filter(([, policy]) =>
+      (policy.Properties?.PolicyDocument as { Statement: Statement[] }).Statement.some(onSecret),
+    );
+    expect(readers).toHaveLength(1);
+    expect((readers[0]![1].Properties?.Roles as { Ref: string }[]).map((r) => r.Ref)).toEqual([
+      roleIdOf(apiFunction()),
+    ]);
+    // Read only, on its two secrets by name (this one and the search key): no wildcard that
+    // would reach another secret.
+    const [searchKeyId] = only('AWS::SecretsManager::Secret', /SearchKey/);
+    const granted = statementsOf(roleIdOf(apiFunction())).filter((statement) =>
+      actionsOf(statement).some((action) => action.startsWith('secretsmanager:')),
+    );
+    expect(new Set(granted.flatMap(resourcesOf).map((r) => JSON.stringify(r)))).toEqual(
+      new Set([{ Ref: secretId }, { Ref: searchKeyId }].map((r) => JSON.stringify(r))),
+    );
+    expect(new Set(granted.flatMap(actionsOf))).toEqual(
+      new Set(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']),
+    );
   });
 
   it("runs every function on Node.js 24, the provider frameworks' too, but CDK's S3 deployment", () => {
