@@ -76,7 +76,7 @@ const app = createApp({
     stateMachineArn: config.STATE_MACHINE_ARN,
     correlationId: currentCorrelationId,
   }),
-  // A calendar or policy edit answers 202 and re-arms in a job: one execution per job.
+  // A calendar or policy edit (202), or an agency zone correction, re-arms in a job: one execution per job.
   jobs: new SfnJobRunner({ client: sfn, stateMachineArn: config.REARM_STATE_MACHINE_ARN }),
   // Only CloudFront, with its WAF, knows it: the execute-api URL alone gets a 403.
   originSecret: { header: ORIGIN_SECRET_HEADER, value: originSecret },

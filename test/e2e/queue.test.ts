@@ -286,6 +286,23 @@ describe('what is new in a member unit’s queue', () => {
       },
     });
     expect((await http.get(`/v1/cases/${id}`, { token: jatim })).status).toBe(404);
+
+    // One it has answered in full is not given back: it has ended.
+    const done = await forwarded('atr-bpn', 'light');
+    const donePath = `/v1/cases/${done}/assignments/atr-bpn`;
+    await http.post(
+      `${donePath}/delegate`,
+      { memberId: 'kanwil-bpn-jatim' },
+      { token: coordinator },
+    );
+    const answered = await http.post(
+      `${donePath}/responses`,
+      { kind: 'final', message: 'Sertifikat sudah diterbitkan.' },
+      { token: jatim },
+    );
+    expect(answered.status, answered.text).toBe(200);
+    const late = await http.post(`${donePath}/delegate`, { memberId: null }, { token: jatim });
+    expect(late.status, late.text).toBe(409);
   });
 
   it('an assignment delegated to the unit after its last visit counts as new, though forwarded before', async () => {

@@ -176,12 +176,53 @@ describe('closing a case', () => {
     await service.closeCase(centralOfficer, caseId, { outcome: 'resolved' });
     expect(await activityIds('planned')).toContain(held.id);
     expect(await activityIds('cancelled')).toContain(later.id);
+    // Not given a new date: a planned activity on a closed case would stay for ever.
+    await expect(
+      service.scheduleActivity(centralOfficer, caseId, held.id, {
+        scheduledAt: '2026-05-20T03:00:00.000Z',
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_transition' });
     const reported = await service.reportActivity(centralOfficer, caseId, held.id, {
       heldAt: '2026-05-12T03:00:00.000Z',
       outcome: 'Polri memberi klarifikasi',
       summary: 'Polri menjelaskan langkah yang sudah diambil.',
     });
     expect(reported.status).toBe('done');
+  });
+
+  it('closes on the complainant’s word however many proposals it holds (past one transaction)', async () => {
+    clock.set('2026-05-11T03:00:00.000Z');
+    const { caseId } = await forwardedCase(service, ['polri']);
+    // Sixty proposals, as a ladder proposing one per silent agency could leave.
+    const at = clock.now().toISOString();
+    const proposals: ActivityRecord[] = Array.from({ length: 60 }, (_, i) => ({
+      id: `01KPROPOSALMANY${String(i).padStart(11, '0')}`,
+      caseId,
+      kind: 'clarification',
+      status: 'proposed',
+      scheduledAt: null,
+      agencyIds: ['polri'],
+      participants: [],
+      plan: 'Diusulkan oleh tangga eskalasi.',
+      heldAt: null,
+      outcome: null,
+      summary: null,
+      createdBy: 'escalation',
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    }));
+    for (const run of [proposals.slice(0, 30), proposals.slice(30)])
+      await store.commit({ activities: run.map((record) => ({ record, expectedVersion: null })) });
+    await service.respond(officerOf('polri'), caseId, 'polri', {
+      kind: 'final',
+      message: 'Sudah diselesaikan.',
+    });
+    const { trackingCode } = await service.getCase(centralOfficer, caseId);
+    await service.reply(trackingCode!, { satisfied: true, rating: 5 });
+    expect((await service.getCase(centralOfficer, caseId)).status).toBe('closed');
+    const proposed = await activityIds('proposed');
+    expect(proposals.filter((p) => proposed.includes(p.id))).toEqual([]);
   });
 
   it('calls off the activities not yet held however the case closes: the complainant satisfied', async () => {

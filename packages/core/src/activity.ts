@@ -198,7 +198,7 @@ export function calledOffByClose(
   reason: string,
   actor: Actor,
   now: Date,
-): { activities: VersionedPut<ActivityRecord>[]; events: TimelineEvent[] } {
+): CalledOff {
   const notHeld = activities.filter(
     (a) =>
       a.status === 'proposed' ||
@@ -221,5 +221,41 @@ export function calledOffByClose(
       // Whose to read (`agencySeesEvent`), as every activity event says.
       data: { activityId: a.id, kind: a.kind, agencyIds: a.agencyIds, reason },
     })),
+  };
+}
+
+/** Activities called off, each with its event (the same order). */
+export interface CalledOff {
+  readonly activities: VersionedPut<ActivityRecord>[];
+  readonly events: TimelineEvent[];
+}
+
+/**
+ * `calledOff` in transactions of DynamoDB's 100 items (two each): runs of 49 to commit first,
+ * and the last, of at most `room`, to commit with the close itself (its case, ladder and events
+ * beside them). A case whose silent agencies each got a proposal can hold more than fit in one.
+ * A close interrupted between them is finished by its retry: only what is still open is called
+ * off then.
+ */
+export function closingRuns(
+  calledOff: CalledOff,
+  room = 40,
+): { runs: CalledOff[]; withClose: CalledOff } {
+  const n = calledOff.activities.length;
+  const first = Math.max(0, n - room);
+  const runs: CalledOff[] = [];
+  for (let i = 0; i < first; i += 49) {
+    const end = Math.min(i + 49, first);
+    runs.push({
+      activities: calledOff.activities.slice(i, end),
+      events: calledOff.events.slice(i, end),
+    });
+  }
+  return {
+    runs,
+    withClose: {
+      activities: calledOff.activities.slice(first),
+      events: calledOff.events.slice(first),
+    },
   };
 }

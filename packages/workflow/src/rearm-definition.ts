@@ -1,6 +1,6 @@
 /**
  * The re-arming job's state machine (Amazon States Language, JSONPath), one execution per job
- * (a calendar or policy edit). `ListPage` snapshots the open assignments in the job's scope
+ * (a calendar or policy edit, or an agency's time zone corrected). `ListPage` snapshots the open assignments in the job's scope
  * into chunks, a few dozen worklist pages per call, until the listing is complete; `Rearm` is
  * a Distributed Map over the chunks, one child execution per chunk (a batch of about 100
  * assignments) calling `RearmChunk`; `Finish` settles the job's state. All three are one
@@ -31,7 +31,7 @@ const retry = [
 
 export const rearmJobDefinition = {
   Comment:
-    'Pantau: re-arm the open assignments a calendar or policy edit governs, in batches. ' +
+    'Pantau: re-arm the open assignments a calendar or policy edit, or an agency zone correction, governs, in batches. ' +
     'The table holds the job: its listing position, its chunks, its counters.',
   StartAt: REARM_STATE.listPage,
   States: {

@@ -15,6 +15,7 @@ import {
   type CaseRecord,
   calledOffByClose,
   closeUnanswered,
+  closingRuns,
   claimedForSending,
   deliveryDue,
   heldForLetterHours,
@@ -291,12 +292,10 @@ async function replyWindowTick(
   const closed = closeUnanswered(c, now);
   const actor = { system: 'escalation' as const };
   // Closed: what was planned for it and not yet held is called off.
-  const calledOff = calledOffByClose(
-    bundle.activities,
-    `Pengaduan ditutup: ${closed.closure?.note}`,
-    actor,
-    now,
+  const { runs, withClose: calledOff } = closingRuns(
+    calledOffByClose(bundle.activities, `Pengaduan ditutup: ${closed.closure?.note}`, actor, now),
   );
+  for (const run of runs) await store.commit(run);
   await store.commit({
     case: { record: { ...closed, version: c.version + 1 }, expectedVersion: c.version },
     ...(calledOff.activities.length > 0 ? { activities: calledOff.activities } : {}),

@@ -1,4 +1,7 @@
-/** Jobs: the progress of the re-arming a calendar or policy edit started (central). */
+/**
+ * Jobs: the progress of the re-arming a calendar or policy edit, or an agency's zone correction,
+ * started (central).
+ */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { JobParams, JobSchema } from '@pantau/core';
 import { createRoute, json, PROBLEMS } from '../openapi.ts';

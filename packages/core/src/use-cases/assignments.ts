@@ -204,6 +204,11 @@ export async function delegate(
       // the coordinator delegates it to the right unit, or answers for the agency. ("Not ours"
       // for the whole agency stays the redirect to central.)
       if (assignment.delegatedTo !== p.agency) throw forbidden();
+      if (!isOpen(assignment))
+        throw new DomainError(
+          'invalid_transition',
+          `an assignment that is ${assignment.state} is not given back: it has ended`,
+        );
       return setDelegation(deps, p, reader, bundle, assignment, null, {
         memberId: null,
         note: input.note ?? null,

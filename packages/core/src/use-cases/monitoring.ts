@@ -15,7 +15,7 @@ import {
   viewActivity,
 } from '../activity.ts';
 import { mapPage } from '../desk.ts';
-import { invalidInput, notFound } from '../errors.ts';
+import { invalidInput, invalidTransition, notFound } from '../errors.ts';
 import type { Page } from '../ports.ts';
 import type {
   ActivitiesFilter,
@@ -107,6 +107,7 @@ export function scheduleActivity(
   return changeActivity(deps, p, caseId, activityId, {
     already: (a) => scheduledAlready(a, input),
     next: (a, now) => scheduled(a, input, now),
+    openCase: true,
     event: (before) => [
       'activity_scheduled',
       {
@@ -164,6 +165,8 @@ async function changeActivity(
     next: (a: ActivityRecord, now: Date) => ActivityRecord;
     /** Its event's type and data, from the activity as it was. */
     event: (before: ActivityRecord) => [EventType, Record<string, unknown>];
+    /** Only while the case is open (a new date: a closed case's activity was held already). */
+    openCase?: boolean;
   },
 ): Promise<ActivityView> {
   requireRole(p, CENTRAL_ROLES);
@@ -173,6 +176,10 @@ async function changeActivity(
     if (!activity) throw notFound(`activity ${activityId}`);
     const now = deps.clock();
     if (change.already(activity)) return viewActivity(activity, now, bundle.case.subject);
+    if (change.openCase && (bundle.case.status === 'closed' || bundle.case.status === 'rejected'))
+      throw invalidTransition(
+        `the case is ${bundle.case.status}: its activity can be reported or called off, not given a new date`,
+      );
     const next = change.next(activity, now);
     const [type, data] = change.event(activity);
     await deps.store.commit({

@@ -1,5 +1,5 @@
 /** The complainant's side, by tracking code alone: the tracking page and the reply. */
-import { calledOffByClose } from '../activity.ts';
+import { calledOffByClose, closingRuns } from '../activity.ts';
 import { repliedAlready, reply as replyTo } from '../case.ts';
 import { answersFrom, TRACKING_ANSWERS, viewTracking } from '../case-view.ts';
 import { notFound } from '../errors.ts';
@@ -42,7 +42,7 @@ export async function reply(deps: ServiceDeps, code: string, input: ReplyInput) 
     const next = replyTo(bundle.case, given, now);
     const actor = { complainant: true as const };
     // Satisfied closes the case: what was planned for it and not yet held is called off.
-    const calledOff =
+    const { runs, withClose: calledOff } = closingRuns(
       next.status === 'closed'
         ? calledOffByClose(
             bundle.activities,
@@ -50,7 +50,9 @@ export async function reply(deps: ServiceDeps, code: string, input: ReplyInput) 
             actor,
             now,
           )
-        : { activities: [], events: [] };
+        : { activities: [], events: [] },
+    );
+    for (const run of runs) await deps.store.commit(run);
     await deps.store.commit({
       case: put(bundle.case, next),
       ...(calledOff.activities.length > 0 ? { activities: calledOff.activities } : {}),

@@ -213,35 +213,39 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
             })
           : labelOf(t, 'activity', activity.kind);
         return [
-          <ActionForm
-            key={`schedule-${activity.id}`}
-            title={t(activity.scheduledAt ? 'caseActions.reschedule' : 'caseActions.schedule', {
-              kind,
-            })}
-            schema={ScheduleActivityBody}
-            submitLabel={t('actions.save')}
-            onDone={onChange}
-            send={(body) =>
-              unwrap(
-                api.POST('/v1/cases/{id}/activities/{activityId}/schedule', {
-                  params: { path: { id, activityId: activity.id } },
-                  body,
-                }),
-              )
-            }
-          >
-            {(form) => (
-              <>
-                <LocalTimeField
-                  form={form}
-                  name="scheduledAt"
-                  label={t('caseActions.scheduledAt')}
-                  required
-                />
-                <TextField form={form} name="plan" label={t('caseActions.planText')} multiline />
-              </>
-            )}
-          </ActionForm>,
+          // A closed case's activity was held already (the close called off the rest): its
+          // report, or calling it off if it did not take place; never a new date.
+          closed ? null : (
+            <ActionForm
+              key={`schedule-${activity.id}`}
+              title={t(activity.scheduledAt ? 'caseActions.reschedule' : 'caseActions.schedule', {
+                kind,
+              })}
+              schema={ScheduleActivityBody}
+              submitLabel={t('actions.save')}
+              onDone={onChange}
+              send={(body) =>
+                unwrap(
+                  api.POST('/v1/cases/{id}/activities/{activityId}/schedule', {
+                    params: { path: { id, activityId: activity.id } },
+                    body,
+                  }),
+                )
+              }
+            >
+              {(form) => (
+                <>
+                  <LocalTimeField
+                    form={form}
+                    name="scheduledAt"
+                    label={t('caseActions.scheduledAt')}
+                    required
+                  />
+                  <TextField form={form} name="plan" label={t('caseActions.planText')} multiline />
+                </>
+              )}
+            </ActionForm>
+          ),
           <ActionForm
             key={`report-${activity.id}`}
             title={t('caseActions.report', { kind })}

@@ -1,6 +1,6 @@
 /**
- * The progress of a re-arming job a calendar or policy edit started: polled until it ends,
- * shown where the admin made the edit (a live region, so a screen reader hears it finish).
+ * The progress of a re-arming job a calendar or policy edit, or an agency's zone correction,
+ * started: polled until it ends, shown where the admin made the edit (a live region, so a screen reader hears it finish).
  */
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';

@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { Route } from 'wouter';
 import type { Schemas } from '../api/client';
@@ -608,5 +609,47 @@ describe('the case page as a focal point’s coordinator reads it', () => {
     expect(
       screen.queryByText('Delegasikan ke unit anggota', { selector: 'summary, summary *' }),
     ).toBeNull();
+  });
+});
+
+describe('the case page as the member unit holding a delegated assignment reads it', () => {
+  it('gives it back to the coordinator and then says so, with the way back to the queue', async () => {
+    const delegated = {
+      ...kase,
+      assignments: [
+        { ...assignmentOf('atr-bpn'), state: 'pending', delegatedTo: 'kanwil-bpn-jatim' },
+      ],
+      agencyIds: [],
+      underMonitoring: false,
+      extensionRequests: [],
+      activities: [],
+    };
+    const calls = mockApi((call) => {
+      if (call.method === 'POST')
+        return json(200, { ...delegated.assignments[0], delegatedTo: null });
+      if (call.path === '/v1/cases/c1') return json(200, delegated);
+      if (call.path === '/v1/calendars/id/days')
+        return json(200, { id: 'id', years: [2025, 2026], items: [] });
+      if (/^\/v1\/(cases\/c1\/(timeline|attachments)|notifications)/.test(call.path))
+        return json(200, { items: [], nextCursor: null });
+      return json(404, { type: 'about:blank', title: 'Not Found', status: 404, code: 'not_found' });
+    });
+    renderWith(
+      <Route path="/cases/:id">
+        <CaseDetail />
+      </Route>,
+      { path: '/cases/c1', as: { agency: 'kanwil-bpn-jatim', role: 'agency_officer' } },
+    );
+    const summary = await screen.findByText(/^Bukan wilayah kami: kembalikan ke koordinator/, {
+      selector: 'summary, summary *',
+    });
+    await userEvent.click(summary);
+    const form = within(summary.closest('details')!);
+    await userEvent.type(form.getByLabelText(/^Alasan/), 'Lokasi di Makassar.');
+    await userEvent.click(form.getByRole('button', { name: 'Kembalikan ke koordinator' }));
+    const done = await screen.findByText(/sudah dikembalikan ke koordinator/);
+    expect(within(done).getByRole('link', { name: 'Kembali ke antrean' })).toBeTruthy();
+    const post = calls.find((c) => c.method === 'POST')!;
+    expect(post.body).toEqual({ memberId: null, note: 'Lokasi di Makassar.' });
   });
 });

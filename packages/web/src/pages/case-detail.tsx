@@ -4,8 +4,8 @@
  * where it must be), central's instructions, its deadlines with how they were computed, the
  * ladder, the timeline, and acts on its assignment.
  */
-import { useEffect } from 'react';
-import { useLocation, useParams, useSearch } from 'wouter';
+import { useEffect, useState } from 'react';
+import { Link, useParams, useSearch } from 'wouter';
 import { api, type Schemas, unwrap } from '../api/client';
 import { isCentral } from '../auth/session';
 import { useSignedIn } from '../auth/session-context';
@@ -33,7 +33,8 @@ export default function CaseDetail() {
   const focus = search.get('agency');
   const registered = search.get('registered') === '1';
   const central = isCentral(session);
-  const [, navigate] = useLocation();
+  // Given back to its coordinator by this member unit: the case is no longer its to read.
+  const [returned, setReturned] = useState(false);
   // What is pending (extension requests, activities) comes with the case itself; the timeline
   // is its history, read beside it a page at a time, newest first.
   const loaded = useLoad(
@@ -64,6 +65,12 @@ export default function CaseDetail() {
     if (ready && central && focus)
       document.getElementById(`assignment-${focus}`)?.scrollIntoView({ block: 'start' });
   }, [ready, central, focus]);
+  if (returned)
+    return (
+      <p className="ok" role="status">
+        {t('delegate.returnedPage')} <Link href="/queue">{t('delegate.backToQueue')}</Link>
+      </p>
+    );
   if (loaded.loading && !loaded.data) return <Loading />;
   if (!loaded.data) return <ProblemAlert error={loaded.error} />;
   const kase = loaded.data;
@@ -156,7 +163,7 @@ export default function CaseDetail() {
                   <ReturnDelegation
                     caseId={kase.id}
                     assignment={a}
-                    onReturned={() => navigate('/queue')}
+                    onReturned={() => setReturned(true)}
                   />
                 ) : null}
                 {a.redirect ? (
