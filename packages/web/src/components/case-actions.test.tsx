@@ -378,7 +378,9 @@ describe('a closed case with an activity held and not yet reported', () => {
     expect(screen.getByText(/^Laporkan:/, { selector: 'summary, summary *' })).toBeTruthy();
     expect(screen.queryByText(/^Tutup pengaduan/, { selector: 'summary, summary *' })).toBeNull();
     // Held already: no new date (a planned activity on a closed case would stay for ever).
-    expect(screen.queryByText(/^(Jadwalkan|Ubah jadwal)/, { selector: 'summary, summary *' })).toBeNull();
+    expect(
+      screen.queryByText(/^(Jadwalkan|Ubah jadwal)/, { selector: 'summary, summary *' }),
+    ).toBeNull();
     expect(screen.queryByText(/^Rencanakan/, { selector: 'summary, summary *' })).toBeNull();
   });
 });
