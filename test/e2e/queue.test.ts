@@ -264,7 +264,11 @@ describe('what is new in a member unit’s queue', () => {
     expect(sibling.status, sibling.text).toBe(404);
     const handedOn = await http.post(path, { memberId: 'kanwil-bpn-sulsel' }, { token: jatim });
     expect(handedOn.status, handedOn.text).toBe(403);
-    // The unit holding it gives it back: "not our region".
+    // The unit holding it gives it back: "not our region". The coordinator's queue counts it
+    // as new since its last visit (its badge), though forwarded and delegated before.
+    const visited = encodeURIComponent(
+      (await http.get('/v1/clock', { token: coordinator })).body.now,
+    );
     const back = await http.post(
       path,
       { memberId: null, note: 'Lokasi di Makassar, wilayah Kanwil BPN Sulawesi Selatan.' },
@@ -286,6 +290,8 @@ describe('what is new in a member unit’s queue', () => {
       },
     });
     expect((await http.get(`/v1/cases/${id}`, { token: jatim })).status).toBe(404);
+    const news = await http.get(`/v1/queue?forwardedSince=${visited}`, { token: coordinator });
+    expect(news.body.items.map(keyOf)).toContain(`${id}/atr-bpn`);
 
     // One it has answered in full is not given back: it has ended.
     const done = await forwarded('atr-bpn', 'light');

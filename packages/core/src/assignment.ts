@@ -56,6 +56,11 @@ export interface AssignmentRecord {
    * it by delegation, forwarded earlier). Absent on older records and once taken back.
    */
   readonly delegatedAt?: string | null;
+  /**
+   * When its member unit last gave it back to the coordinator (its "new since" counts it: work
+   * that came back to it). Absent on older records and until a unit gives one back.
+   */
+  readonly returnedAt?: string | null;
   /** The case's complaint type when forwarded (absent on records older than it). */
   readonly complaintType?: ComplaintType;
   /** The case's subject (it never changes), so a queue reads without a case per row. */

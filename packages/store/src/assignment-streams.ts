@@ -75,6 +75,11 @@ const accepts = (filter: AssignmentQuery, item: Item) => {
   return true;
 };
 
+/**
+ * What arrived for `reader` since: forwarded; delegated to it (a member unit); or given back to it
+ * by its member unit (the coordinator's own agency's).
+ */
 const arrivedAfter = (a: AssignmentRecord, since: string, reader: string | undefined) =>
   a.forwardedAt > since ||
-  Boolean(a.delegatedTo && a.delegatedTo === reader && a.delegatedAt && a.delegatedAt > since);
+  Boolean(a.delegatedTo && a.delegatedTo === reader && a.delegatedAt && a.delegatedAt > since) ||
+  Boolean(a.agencyId === reader && a.returnedAt && a.returnedAt > since);

@@ -159,6 +159,7 @@ const largestAssignment = (): EveryField => ({
   reforwardOf: answeredRedirects(),
   delegatedTo: agencyId(2),
   delegatedAt: NOW,
+  returnedAt: NOW,
   state: 'redirected',
   met: { acknowledge: NOW, followUp: NOW, resolution: null },
   pauses: [{ from: NOW, to: null, reason: text(2_000), by: SUB }],
