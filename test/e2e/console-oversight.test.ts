@@ -270,6 +270,9 @@ describe('console: oversight', () => {
       await plan.getByLabel('Jenis kegiatan').selectOption('mediation');
       await plan.getByLabel('Jadwal (WIB)').fill('2026-03-27T10:00');
       await plan.getByLabel('Rencana').fill('Mediasi Polri, Pemprov Bali dan pengadu');
+      await plan.getByLabel(/^Peserta/).fill('Kapolres Denpasar\nKepala Biro Hukum Pemprov Bali');
+      // The agencies taking part, by name (those still on the case at first).
+      await mainScreen(page, '17a-plan-mediation');
       await plan.getByRole('button', { name: 'Simpan' }).click();
       await page.getByText('Kegiatan direncanakan').waitFor();
 
