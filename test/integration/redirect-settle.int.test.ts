@@ -76,6 +76,28 @@ const awaitingOf = async (caseId: string) =>
 const activityIds = async (status: 'proposed' | 'planned' | 'cancelled') =>
   (await service.listActivities(centralOfficer, { status, limit: 100 })).items.map((a) => a.id);
 
+/** A clarification the escalation ladder proposed for Polri, as it writes one, now. */
+const proposalOf = (caseId: string, id: string): ActivityRecord => {
+  const at = clock.now().toISOString();
+  return {
+    id,
+    caseId,
+    kind: 'clarification',
+    status: 'proposed',
+    scheduledAt: null,
+    agencyIds: ['polri'],
+    participants: [],
+    plan: 'Diusulkan oleh tangga eskalasi.',
+    heldAt: null,
+    outcome: null,
+    summary: null,
+    createdBy: 'escalation',
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+};
+
 describe('closing a case', () => {
   it('settles the redirect awaiting its re-forward and calls off its open activities, with events', async () => {
     clock.set('2026-05-11T03:00:00.000Z');
@@ -87,24 +109,7 @@ describe('closing a case', () => {
       agencyIds: ['polri'],
     });
     // Central intervention's proposal, as the escalation ladder writes it.
-    const at = clock.now().toISOString();
-    const proposal: ActivityRecord = {
-      id: '01KPROPOSALCLOSE0000000000',
-      caseId,
-      kind: 'clarification',
-      status: 'proposed',
-      scheduledAt: null,
-      agencyIds: ['polri'],
-      participants: [],
-      plan: 'Diusulkan oleh tangga eskalasi.',
-      heldAt: null,
-      outcome: null,
-      summary: null,
-      createdBy: 'escalation',
-      createdAt: at,
-      updatedAt: at,
-      version: 1,
-    };
+    const proposal = proposalOf(caseId, '01KPROPOSALCLOSE0000000000');
     await store.commit({ activities: [{ record: proposal, expectedVersion: null }] });
     expect(await awaitingOf(caseId)).toEqual(['pln']);
     expect(await activityIds('proposed')).toContain(proposal.id);
@@ -194,24 +199,9 @@ describe('closing a case', () => {
     clock.set('2026-05-11T03:00:00.000Z');
     const { caseId } = await forwardedCase(service, ['polri']);
     // Sixty proposals, as a ladder proposing one per silent agency could leave.
-    const at = clock.now().toISOString();
-    const proposals: ActivityRecord[] = Array.from({ length: 60 }, (_, i) => ({
-      id: `01KPROPOSALMANY${String(i).padStart(11, '0')}`,
-      caseId,
-      kind: 'clarification',
-      status: 'proposed',
-      scheduledAt: null,
-      agencyIds: ['polri'],
-      participants: [],
-      plan: 'Diusulkan oleh tangga eskalasi.',
-      heldAt: null,
-      outcome: null,
-      summary: null,
-      createdBy: 'escalation',
-      createdAt: at,
-      updatedAt: at,
-      version: 1,
-    }));
+    const proposals = Array.from({ length: 60 }, (_, i) =>
+      proposalOf(caseId, `01KPROPOSALMANY${String(i).padStart(11, '0')}`),
+    );
     for (const run of [proposals.slice(0, 30), proposals.slice(30)])
       await store.commit({ activities: run.map((record) => ({ record, expectedVersion: null })) });
     await service.respond(officerOf('polri'), caseId, 'polri', {
