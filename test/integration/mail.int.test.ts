@@ -104,6 +104,25 @@ describe('what the receiving service’s scan failed', () => {
   });
 });
 
+describe('an automatic reply or a bounce (RFC 3834)', () => {
+  it('is refused, no case; `Auto-Submitted: no` is a complaint', async () => {
+    for (const headers of [
+      ['Auto-Submitted: auto-replied'],
+      ['X-Autoreply: yes'],
+      ['Precedence: bulk'],
+      ['Return-Path: <>'],
+    ]) {
+      await expect(
+        intakeMail(service, message(headers, `Otomatis ${headers.join(' ')}`)),
+        headers.join(', '),
+      ).rejects.toMatchObject({ code: 'validation_failed', errors: [{ path: 'message' }] });
+    }
+    expect((await received()).filter((c) => c.subject.startsWith('Otomatis'))).toEqual([]);
+    const ordinary = await intakeMail(service, message(['Auto-Submitted: no'], 'Bukan otomatis'));
+    expect(ordinary.duplicate).toBe(false);
+  });
+});
+
 describe('an e-mail whose case was written but whose answer was lost', () => {
   it('keeps the case’s files: only a case never written leaves files to delete', async () => {
     // Every attempt's answer timed out after the transaction landed: the store says unavailable.

@@ -49,6 +49,7 @@ export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
       sentAt:
         parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.toISOString() : null,
       flagged: scanFailures(parsed.headerLines),
+      automated: isAutomated(parsed.headerLines, parsed.headers, from?.address),
       from: from?.address ? { name: from.name || null, address: from.address } : null,
       subject: parsed.subject ?? null,
       text,
@@ -69,6 +70,34 @@ function scanFailures(lines: readonly { key: string; line: string }[]): ('spam' 
     ...(failed('x-ses-virus-verdict') ? (['virus'] as const) : []),
     ...(failed('x-ses-spam-verdict') ? (['spam'] as const) : []),
   ];
+}
+
+/**
+ * Whether a machine sent it (RFC 3834): an auto-reply (`Auto-Submitted` other than `no`,
+ * `X-Autoreply`, `X-Autorespond`, `Precedence: auto_reply|bulk|junk|list`) or a bounce (a
+ * `multipart/report; report-type=delivery-status`, from `MAILER-DAEMON` or `postmaster`, or an
+ * empty `Return-Path: <>`).
+ */
+function isAutomated(
+  lines: readonly { key: string; line: string }[],
+  headers: ReadonlyMap<string, unknown>,
+  from: string | undefined,
+): boolean {
+  const value = (h: { line: string }) => h.line.slice(h.line.indexOf(':') + 1).trim();
+  const has = (key: string, test: (v: string) => boolean) =>
+    lines.some((h) => h.key === key && test(value(h)));
+  const type = headers.get('content-type') as
+    { value?: string; params?: Record<string, string> } | undefined;
+  return (
+    has('auto-submitted', (v) => !/^no\b/i.test(v)) ||
+    has('x-autoreply', () => true) ||
+    has('x-autorespond', () => true) ||
+    has('precedence', (v) => /^(auto_reply|bulk|junk|list)\b/i.test(v)) ||
+    has('return-path', (v) => /^<\s*>$/.test(v)) ||
+    (type?.value?.toLowerCase() === 'multipart/report' &&
+      type.params?.['report-type']?.toLowerCase() === 'delivery-status') ||
+    /^(mailer-daemon|postmaster)@/i.test(from ?? '')
+  );
 }
 
 /** mailparser leaves `text` empty for some HTML-only messages: strip the tags ourselves then. */

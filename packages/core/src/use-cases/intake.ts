@@ -141,6 +141,12 @@ export interface IncomingMail {
    * `X-SES-Virus-Verdict: FAIL`); none embedded, where no such service stands in front.
    */
   readonly flagged?: readonly ('spam' | 'virus')[];
+  /**
+   * Sent by a machine, not a person (RFC 3834): an auto-reply (`Auto-Submitted`,
+   * `X-Autoreply`, `Precedence: bulk`…) or a bounce (a delivery status report, `MAILER-DAEMON`,
+   * `Return-Path: <>`).
+   */
+  readonly automated?: boolean;
   readonly from: { readonly name: string | null; readonly address: string } | null;
   readonly subject: string | null;
   /** The body as plain text (an HTML-only message converted by the parser). */
@@ -160,7 +166,8 @@ const MAX_DESCRIPTION = 20_000;
  * An e-mail to the complaints address becomes a case (channel `email`): the sender is the
  * complainant, the subject and body the complaint. A redelivered message (the same sender's
  * Message-ID, or without one the same message) answers the case it made the first time. No
- * sender address, or spam or a virus by the mail service's scan: refused.
+ * sender address, spam or a virus by the mail service's scan, or an auto-reply or a bounce:
+ * refused.
  */
 export async function receiveEmail(
   deps: ServiceDeps,
@@ -182,6 +189,8 @@ export async function receiveEmail(
   // message stays in the inbox bucket, and the refusal is logged with its key).
   const flagged = mail.flagged?.[0];
   if (flagged) throw invalidInput('message', `refused by the mail service's ${flagged} scan`);
+  // An auto-reply or a bounce (RFC 3834: never answered) is no complaint either.
+  if (mail.automated) throw invalidInput('message', 'refused as automated (auto-reply or bounce)');
   // A redelivery is the same sender's same message: its Message-ID (another sender's message
   // under the same id is another message), or, without one (RFC 5322 only says SHOULD), what
   // the sender wrote and when (the server's own headers differ between deliveries).
