@@ -185,6 +185,17 @@ describe('a register as the unit kept it', () => {
     expect(await casesWithSubject('Jalan rusak')).toHaveLength(1);
   });
 
+  it('a day written with the Indonesian month name is that day at 00:00 WIB', async () => {
+    const report = await importFile(
+      csv(
+        'B-401/DUMAS/03/2026;2 Maret 2026;Rina Wati;;;;;Bulan bernama;Tanggal dengan nama bulan.',
+      ),
+      'csv',
+    );
+    expect(report.rows.map((r) => r.outcome)).toEqual(['created']);
+    expect((await caseOf(report.rows[0]!.caseId))?.receivedAt).toBe('2026-03-01T17:00:00.000Z');
+  });
+
   it('a row imported before under the letter number alone is still found; another letter with that number is not', async () => {
     // What an earlier import stored: the case and its claim on the bare number.
     const legacy = newCase({

@@ -27,8 +27,40 @@ describe('a register date', () => {
     );
   });
 
+  it('reads the day as an Indonesian register writes it, at its start in WIB', () => {
+    const march2 = '2026-03-01T17:00:00.000Z';
+    const august2 = '2026-08-01T17:00:00.000Z';
+    for (const [cell, instant] of [
+      ['2 Maret 2026', march2],
+      ['2 Mar 2026', march2],
+      ['02-Mar-2026', march2],
+      ['2 MARET 2026', march2],
+      ['Senin, 2 Maret 2026', march2],
+      ['senin 2 maret 2026', march2],
+      ['02/03/26', march2],
+      ['2 Agustus 2026', august2],
+      ['2 Agt 2026', august2],
+      ['2 Agu 2026', august2],
+      ['2 Ags 2026', august2],
+      ['2 Peb 2026', '2026-02-01T17:00:00.000Z'],
+      ['2 Sept 2026', '2026-09-01T17:00:00.000Z'],
+      ['2 Nop 2026', '2026-11-01T17:00:00.000Z'],
+      ['2 Des 2026', '2026-12-01T17:00:00.000Z'],
+      ['2 Mei 26', '2026-05-01T17:00:00.000Z'],
+    ] as const)
+      expect(parseRegisterDate(cell)?.toISOString(), cell).toBe(instant);
+  });
+
   it('refuses what is not a day of the calendar', () => {
-    for (const bad of ['31/02/2024', '2024-13-01', 'kemarin', '', 45000])
+    for (const bad of [
+      '31/02/2024',
+      '31 Februari 2026',
+      '2 Maretan 2026',
+      '2024-13-01',
+      'kemarin',
+      '',
+      45000,
+    ])
       expect(parseRegisterDate(bad), String(bad)).toBeUndefined();
   });
 });
