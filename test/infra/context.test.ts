@@ -37,24 +37,7 @@ describe('the callbackUrls and logoutUrls context values', () => {
   });
 
   it('is checked by the app before any stack is built', () => {
-    // The context as the CLI hands it to the app (`-c callbackUrls=…`).
-    const run = spawnSync(
-      process.execPath,
-      ['--disable-warning=ExperimentalWarning', 'infra/app.ts'],
-      {
-        cwd: projectRoot,
-        env: {
-          PATH: process.env.PATH,
-          CDK_CONTEXT_JSON: JSON.stringify({
-            callbackUrls: 'http://127.0.0.1:3000/auth/callback',
-            // Were the check missing, the stacks would be built without bundling their functions.
-            'aws:cdk:bundling-stacks': [],
-          }),
-        },
-        encoding: 'utf8',
-        timeout: 60_000,
-      },
-    );
+    const run = appWith({ callbackUrls: 'http://127.0.0.1:3000/auth/callback' });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('callbackUrls: http://127.0.0.1:3000/auth/callback');
   });
@@ -102,23 +85,25 @@ describe('the tableName and searchKeySecretArn context values (an existing table
   });
 
   it('is checked by the app before any stack is built', () => {
-    const run = spawnSync(
-      process.execPath,
-      ['--disable-warning=ExperimentalWarning', 'infra/app.ts'],
-      {
-        cwd: projectRoot,
-        env: {
-          PATH: process.env.PATH,
-          CDK_CONTEXT_JSON: JSON.stringify({
-            tableName: 'pantau restored',
-            'aws:cdk:bundling-stacks': [],
-          }),
-        },
-        encoding: 'utf8',
-        timeout: 60_000,
-      },
-    );
+    const run = appWith({ tableName: 'pantau restored' });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('tableName: pantau restored is not a DynamoDB table name');
   });
 });
+
+/** The app run with `context` as the CLI hands it over (`-c key=value`). */
+function appWith(context: Record<string, string>) {
+  return spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'infra/app.ts'], {
+    cwd: projectRoot,
+    env: {
+      PATH: process.env.PATH,
+      CDK_CONTEXT_JSON: JSON.stringify({
+        ...context,
+        // Were the check missing, the stacks would be built without bundling their functions.
+        'aws:cdk:bundling-stacks': [],
+      }),
+    },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
