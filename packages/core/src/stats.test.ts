@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newAssignment, respond } from './assignment.ts';
+import { newAssignment, redirect, respond } from './assignment.ts';
 import { pause, resume } from './assignment-clock.ts';
 import { Calendar } from './calendar.ts';
 import { INDONESIAN_HOLIDAYS } from './seed-data.ts';
@@ -8,6 +8,7 @@ import {
   counterRanges,
   countersFromRecords,
   medianOf,
+  statsOf,
   workingDaysToRespond,
 } from './stats.ts';
 
@@ -111,5 +112,74 @@ describe('working days to the first response', () => {
       to: '2026-04-30',
     });
     expect([...recomputed!.histogram]).toEqual([[1, 1]]);
+  });
+});
+
+describe('the response rate of an agency that answered, then said "not ours"', () => {
+  const calendar = new Calendar(INDONESIAN_HOLIDAYS);
+  const forwarded = (caseId: string) =>
+    newAssignment({
+      caseId,
+      agencyId: 'polri',
+      instructions: null,
+      forwardedAt: new Date('2026-04-06T03:00:00.000Z'), // Monday
+      forwardedBy: 'officer-1',
+      timeZone: 'Asia/Jakarta',
+      calendar,
+      policyId: 'default',
+      workingDays: { acknowledge: 3, followUp: 5, resolution: 14 },
+      previous: undefined,
+    });
+  const at = new Date('2026-04-07T03:00:00.000Z');
+  const answeredThenRedirected = (caseId: string) => {
+    const a = forwarded(caseId);
+    const answered = respond(a, { kind: 'progress', message: 'Sedang ditangani.' }, at);
+    return { a, answered, redirected: redirect(answered, { reason: 'Bukan wewenang' }, at) };
+  };
+
+  it('counts it as answered, not as handed back: never above 100 %', () => {
+    const two = [answeredThenRedirected('C1'), answeredThenRedirected('C2')];
+    const pending = forwarded('C3');
+    // As the counters add up, change by change.
+    const added = new Map<string, number>();
+    const add = (deltas: ReturnType<typeof counterDeltas>) => {
+      for (const [k, v] of Object.entries(deltas[0]?.add ?? {}))
+        added.set(k, (added.get(k) ?? 0) + v);
+    };
+    for (const { a, answered, redirected } of two) {
+      add(counterDeltas(undefined, a, calendar));
+      add(counterDeltas(a, answered, calendar));
+      add(counterDeltas(answered, redirected, calendar));
+    }
+    add(counterDeltas(undefined, pending, calendar));
+    const counters = {
+      agencyId: 'polri',
+      assigned: added.get('assigned') ?? 0,
+      redirected: added.get('redirected') ?? 0,
+      responded: added.get('responded') ?? 0,
+      respondedOnTime: added.get('respondedOnTime') ?? 0,
+      completed: 0,
+      histogram: new Map([[1, 2]]),
+    };
+    expect(statsOf(counters, 1).responseRate).toBe(0.6667);
+    // And as a recomputation from the records finds them.
+    const [recomputed] = countersFromRecords([...two.map((t) => t.redirected), pending], calendar, {
+      from: '2026-04-01',
+      to: '2026-04-30',
+    });
+    expect(recomputed).toMatchObject({ assigned: 3, redirected: 0, responded: 2 });
+  });
+
+  it('a handful of cases handed back does not make a sample', () => {
+    const counters = {
+      agencyId: 'polri',
+      assigned: 6,
+      redirected: 5,
+      responded: 1,
+      respondedOnTime: 1,
+      completed: 1,
+      histogram: new Map([[1, 1]]),
+    };
+    expect(statsOf(counters, 5).belowMinimumSample).toBe(true);
   });
 });

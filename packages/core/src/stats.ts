@@ -71,7 +71,10 @@ export function counterDeltas(
   const fresh = !before || before.generation !== after.generation;
   if (fresh) add.assigned = 1;
   const was = fresh ? undefined : before;
-  if (after.state === 'redirected' && was?.state !== 'redirected') add.redirected = 1;
+  // "Not ours" instead of an answer: out of the agency's sample. One that answered first stays
+  // in it, answered (so the rate, responded / (assigned − redirected), never passes 100 %).
+  if (after.state === 'redirected' && was?.state !== 'redirected' && after.met.followUp === null)
+    add.redirected = 1;
   if (after.met.followUp !== null && (was?.met.followUp ?? null) === null) {
     const at = new Date(after.met.followUp);
     add.responded = 1;
@@ -162,7 +165,8 @@ export function statsOf(c: AgencyCounters, minimumSample: number): Omit<AgencySt
     responseRate: rate(c.responded, base),
     onTimeRate: rate(c.respondedOnTime, base),
     medianWorkingDaysToFirstResponse: medianOf(c.histogram),
-    belowMinimumSample: c.assigned < minimumSample,
+    // The sample is what the rates are over: what was handed back is not in it.
+    belowMinimumSample: base < minimumSample,
   };
 }
 
@@ -230,7 +234,7 @@ export function countersFromRecords(
       histogram: new Map(),
     };
     c.assigned += 1;
-    if (a.state === 'redirected') c.redirected += 1;
+    if (a.state === 'redirected' && a.met.followUp === null) c.redirected += 1;
     if (a.met.followUp !== null) {
       c.responded += 1;
       if (Date.parse(a.met.followUp) <= Date.parse(a.due.followUp)) c.respondedOnTime += 1;
