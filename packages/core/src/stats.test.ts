@@ -58,10 +58,12 @@ describe('statistics buckets', () => {
   });
 });
 
-describe('working days to the first response', () => {
-  const calendar = new Calendar(INDONESIAN_HOLIDAYS);
-  const forwarded = newAssignment({
-    caseId: 'C1',
+const calendar = new Calendar(INDONESIAN_HOLIDAYS);
+
+/** Polri's assignment on `caseId`, forwarded on Monday 6 April 2026. */
+const forwardedOn = (caseId: string) =>
+  newAssignment({
+    caseId,
     agencyId: 'polri',
     instructions: null,
     forwardedAt: new Date('2026-04-06T03:00:00.000Z'), // Monday
@@ -72,6 +74,9 @@ describe('working days to the first response', () => {
     workingDays: { acknowledge: 3, followUp: 5, resolution: 14 },
     previous: undefined,
   });
+
+describe('working days to the first response', () => {
+  const forwarded = forwardedOn('C1');
 
   it('leave out a pause that ended after the response, even in the same millisecond', () => {
     const paused = pause(
@@ -116,20 +121,7 @@ describe('working days to the first response', () => {
 });
 
 describe('the response rate of an agency that answered, then said "not ours"', () => {
-  const calendar = new Calendar(INDONESIAN_HOLIDAYS);
-  const forwarded = (caseId: string) =>
-    newAssignment({
-      caseId,
-      agencyId: 'polri',
-      instructions: null,
-      forwardedAt: new Date('2026-04-06T03:00:00.000Z'), // Monday
-      forwardedBy: 'officer-1',
-      timeZone: 'Asia/Jakarta',
-      calendar,
-      policyId: 'default',
-      workingDays: { acknowledge: 3, followUp: 5, resolution: 14 },
-      previous: undefined,
-    });
+  const forwarded = forwardedOn;
   const at = new Date('2026-04-07T03:00:00.000Z');
   const answeredThenRedirected = (caseId: string) => {
     const a = forwarded(caseId);

@@ -16,7 +16,7 @@ import {
 } from '../assignment.ts';
 import { type ClockChange, resume } from '../assignment-clock.ts';
 import { computeDeadline, DEFAULT_TIME_ZONE } from '../calendar.ts';
-import { openReplyWindow, reconcile } from '../case.ts';
+import { noAgencyLeft, openReplyWindow, reconcile } from '../case.ts';
 import { DomainError, invalidInput } from '../errors.ts';
 import { armLadder, ladderTimer, skippedEvents } from '../ladder/index.ts';
 import type { LadderRecord } from '../notification.ts';
@@ -151,7 +151,7 @@ export async function withdrawAssignment(
     agencyId,
     idem,
     // A redirect awaiting its re-forward is settled instead: none is needed (its state stays).
-    async (a, now) => {
+    (a, now, bundle) => {
       if (a.state !== 'redirected')
         return {
           next: withdraw(a, now),
@@ -159,12 +159,8 @@ export async function withdrawAssignment(
           data: { reason: input.reason },
         };
       const next = settleRedirect(a, input.reason, now);
-      // Read again for the other assignments: the case is written under the version read
-      // first, so a change between the two reads fails that write and the whole is retried.
-      const { case: kase, assignments } = await loadCase(deps, caseId);
-      const after = assignments.map((x) => (x.agencyId === a.agencyId ? next : x));
-      // Reconciled, no agency would have the case (`noAgencyLeft`): it would go back to central.
-      if (reconcile(kase, after, now).status === 'verified')
+      // No agency would have the case any more: it would go back to central.
+      if (noAgencyLeft(bundle.assignments.map((x) => (x === a ? next : x))))
         throw new DomainError(
           'invalid_transition',
           'no other agency has this case: it needs a forward to the agency that should act ' +
@@ -341,7 +337,12 @@ async function changeAssignment(
   caseId: string,
   agencyId: string,
   idem: Idempotency | undefined,
-  apply: (a: AssignmentRecord, now: Date) => AssignmentStep | Promise<AssignmentStep>,
+  /** The step, from the assignment and its case's records as read (`bundle`). */
+  apply: (
+    a: AssignmentRecord,
+    now: Date,
+    bundle: CaseBundle,
+  ) => AssignmentStep | Promise<AssignmentStep>,
   by: 'agency' | 'central' = 'agency',
 ): Promise<AssignmentView> {
   requireRole(p, by === 'central' ? CENTRAL_ROLES : AGENCY_ROLES);
@@ -351,7 +352,7 @@ async function changeAssignment(
     retryOnConflict(async () => {
       const { bundle, assignment, reader } = await found(deps, p, caseId, agencyId);
       const now = deps.clock();
-      const { next, type, data, resumed } = await apply(assignment, now);
+      const { next, type, data, resumed } = await apply(assignment, now, bundle);
       const ladder = ladderOf(bundle, agencyId);
       if (!next) return viewAssignment(assignment, now, reader, ladder);
       const written = put(assignment, next);
