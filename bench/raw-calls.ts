@@ -106,10 +106,18 @@ export function rawCalls(client: DynamoDBDocumentClient) {
       await transactLike(op);
     },
     async forward(caseId: string) {
+      // The agencies' zones and the settings' version the transaction checks, one consistent read.
       await Promise.all([
         readCase(caseId),
-        ...FORWARD_TO.map((id) =>
-          client.send(new GetCommand({ TableName: TABLE_NAME, Key: keys.agency(id) })),
+        client.send(
+          new BatchGetCommand({
+            RequestItems: {
+              [TABLE_NAME]: {
+                Keys: [keys.settingsVersion, ...FORWARD_TO.map((id) => keys.agency(id))],
+                ConsistentRead: true,
+              },
+            },
+          }),
         ),
       ]);
       await transactLike('forward');

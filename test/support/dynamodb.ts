@@ -16,15 +16,33 @@ export async function freshStore(
       region: 'local',
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
+  const made = { client, tableName: `t-${randomUUID()}`, searchKey: randomUUID() };
   const store = new DynamoStore({
-    client,
-    tableName: `t-${randomUUID()}`,
-    searchKey: randomUUID(),
+    ...made,
     ...(options.settingsTtlMs !== undefined ? { settingsTtlMs: options.settingsTtlMs } : {}),
   });
+  madeWith.set(store, made);
   await ensureTable(client, store.tableName);
   await seedBaseline(store, new Date('2026-01-05T00:00:00Z'));
   return store;
+}
+
+const madeWith = new WeakMap<
+  DynamoStore,
+  { client: DynamoDBClient; tableName: string; searchKey: string }
+>();
+
+/**
+ * Another store on `store`'s table, as another Lambda instance has one: its own settings cache
+ * (`settingsTtlMs`: the API's keeps them a few seconds).
+ */
+export function storeBeside(
+  store: DynamoStore,
+  options: { settingsTtlMs?: number } = {},
+): DynamoStore {
+  const made = madeWith.get(store);
+  if (!made) throw new Error('storeBeside takes a store freshStore made');
+  return new DynamoStore({ ...made, ...options });
 }
 
 /** A controllable clock for deadline tests. */

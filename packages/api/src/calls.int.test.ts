@@ -112,7 +112,7 @@ describe('the DynamoDB calls of each hot operation (settings already kept)', () 
           }),
         )
       ).sort(),
-    ).toEqual(['GetItem', 'GetItem', 'GetItem', 'Query', 'TransactWriteItems']);
+    ).toEqual(['BatchGetItem', 'Query', 'TransactWriteItems']);
     expect(
       await calls(() =>
         call('POST', `/v1/cases/${id}/assignments/polri/acknowledge`, polri, 200, {}),

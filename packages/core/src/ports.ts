@@ -89,6 +89,12 @@ export interface CaseChange {
   readonly activities?: readonly VersionedPut<ActivityRecord>[];
   /** Agencies the change was decided on (a delegation's member unit), unchanged since read. */
   readonly agenciesAsRead?: readonly Pick<Agency, 'id' | 'version'>[];
+  /**
+   * The settings' version the change's deadlines were computed on (`getAgenciesAndSettingsVersion`),
+   * unchanged since read: an edit of the calendar, a policy or an agency's zone landing
+   * meanwhile (its re-arming job listing before this commit) makes the change read again.
+   */
+  readonly settingsAsRead?: number;
   /** Extensions and ended pauses, each created once as an item of its own. */
   readonly clockEntries?: readonly ClockEntry[];
   /** Statistics counters to add to, in the same transaction. */
@@ -237,12 +243,15 @@ export interface Store extends DocumentStore {
   /**
    * `focalPoint`: the agency made its focal point, as read (still at that version when this
    * is written, so two agencies cannot each become the other's focal point at once).
+   * `zoneChanged`: the agency's time zone is corrected, which its deadlines are computed in: the
+   * settings' version is bumped with it (a forward decided on the old zone reads again).
    */
   putAgency(
     agency: Agency,
     expectedVersion: number | null,
     idempotency?: IdempotencyRecord,
     focalPoint?: Pick<Agency, 'id' | 'version'>,
+    zoneChanged?: boolean,
   ): Promise<void>;
 
   /**

@@ -157,9 +157,11 @@ export class DynamoStore extends SearchStore implements Store {
     expectedVersion: number | null,
     idempotency?: IdempotencyRecord,
     focalPoint?: Pick<Agency, 'id' | 'version'>,
+    zoneChanged = false,
   ): Promise<void> {
     const put = this.versionedPut(agencyItem(agency), expectedVersion);
-    if (!idempotency && !focalPoint) return this.conditionalPut(put, expectedVersion);
+    if (!idempotency && !focalPoint && !zoneChanged)
+      return this.conditionalPut(put, expectedVersion);
     const items: TransactItem[] = [{ Put: put }];
     const kinds: WriteConflict['kind'][] = [expectedVersion === null ? 'exists' : 'version'];
     if (focalPoint) {
@@ -170,7 +172,9 @@ export class DynamoStore extends SearchStore implements Store {
       items.push({ Put: this.idempotencyPut(idempotency) });
       kinds.push('idempotency');
     }
-    await this.transact(items, kinds);
+    // Its deadlines are computed in its zone: a forward decided on the old one reads again.
+    if (zoneChanged) await this.settingsTransact(items, kinds);
+    else await this.transact(items, kinds);
   }
 
   // ---- cases ------------------------------------------------------------------------
@@ -399,6 +403,10 @@ export class DynamoStore extends SearchStore implements Store {
     }
     for (const agency of change.agenciesAsRead ?? []) {
       items.push(this.unchangedSince(keys.agency(agency.id), agency.version));
+      kinds.push('version');
+    }
+    if (change.settingsAsRead !== undefined) {
+      items.push(this.settingsUnchangedSince(change.settingsAsRead));
       kinds.push('version');
     }
     for (const e of change.clockEntries ?? []) {

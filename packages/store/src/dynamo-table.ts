@@ -249,6 +249,22 @@ export class DynamoTable {
     return { ConditionCheck: { TableName: this.tableName, Key: key, ...this.atVersion(version) } };
   }
 
+  /** A transaction's check that the settings' version is still `version` (0: never bumped). */
+  protected settingsUnchangedSince(version: number): TransactItem {
+    return {
+      ConditionCheck: {
+        TableName: this.tableName,
+        Key: keys.settingsVersion,
+        ...(version === 0
+          ? {
+              ConditionExpression: 'attribute_not_exists(#version)',
+              ExpressionAttributeNames: { '#version': 'version' },
+            }
+          : this.atVersion(version)),
+      },
+    };
+  }
+
   protected idempotencyPut(r: IdempotencyRecord) {
     return this.createPut(idempotencyItem(r));
   }

@@ -136,8 +136,8 @@ export const ForwardBody = z
       .array(z.strictObject({ agencyId: AgencyIdSchema, instructions: text(5_000).optional() }))
       .min(1)
       // One transaction holds ≤ 100 items: per agency an assignment, its ladder, its event and
-      // its two statistics counters (day, month), 90 at 18; plus the case, a status event and the
-      // idempotency record: 93. Each redirect the forward answers adds a marker (one item): as
+      // its two statistics counters (day, month), 90 at 18; plus the case, a status event, the
+      // idempotency record and the check of the settings' version: 94. Each redirect the forward answers adds a marker (one item): as
       // many as fit go with it, the rest in transactions of their own (use-cases/cases.ts).
       .max(18)
       .refine((a) => new Set(a.map((x) => x.agencyId)).size === a.length, 'agencies must differ'),

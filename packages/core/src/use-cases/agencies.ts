@@ -164,7 +164,13 @@ async function saveAgency(
       updatedAt: deps.clock().toISOString(),
       version: agency.version + 1,
     };
-    await deps.store.putAgency(next, agency.version, undefined, focal);
+    await deps.store.putAgency(
+      next,
+      agency.version,
+      undefined,
+      focal,
+      next.timeZone !== agency.timeZone,
+    );
     // And once more after: a delegation the coordinator made while the first pass ran (the
     // unit was still its member then) is given back too; the unit takes no new one now.
     if (leaving && next.focalPointId !== leaving) await returnDelegations(deps, p, id, leaving);

@@ -208,19 +208,27 @@ export async function forward(
   return idempotent(deps, p.agency, idem, (remember) =>
     retryOnConflict(async () => {
       // The case, the settings and the agencies do not depend on each other: read at once,
-      // looked at in the order the checks go (a missing case is still a 404 first).
+      // looked at in the order the checks go (a missing case is still a 404 first). The
+      // agencies (their zones) and the settings' version in one consistent read, the policy and
+      // the calendar as of that version (this process's copy when it kept one for it), and the
+      // commit checks the version: an edit of either, or a zone corrected, landing meanwhile
+      // (its re-arming job listing before this forward exists) makes it read again.
       const reads = inParallel(
         loadCase(deps, caseId),
-        defaultPolicy(deps).then(async (policy) => ({
-          policy,
-          calendar: await calendarById(deps, policy.calendarId),
-        })),
-        Promise.all(input.assignments.map((item) => deps.store.getAgency(item.agencyId))),
+        deps.store
+          .getAgenciesAndSettingsVersion(input.assignments.map((item) => item.agencyId))
+          .then(async ({ agencies, settingsVersion }) => {
+            const policy = await defaultPolicy(deps, settingsVersion);
+            const calendar = await calendarById(deps, policy.calendarId, settingsVersion);
+            return { agencies, settingsVersion, policy, calendar };
+          }),
       );
       const bundle = await reads[0];
       assertForwardable(bundle.case);
-      const { policy, calendar } = await reads[1];
-      const agencies = await reads[2];
+      const { policy, calendar, settingsVersion, ...read } = await reads[1];
+      const agencies = input.assignments.map((item) =>
+        read.agencies.find((a) => a.id === item.agencyId),
+      );
       const type = bundle.case.classification?.type;
       if (!type) throw new DomainError('invalid_transition', 'the case has no complaint type yet');
       const now = deps.clock();
@@ -315,8 +323,9 @@ export async function forward(
         ladders,
         events: [...events, ...statusEvents(bundle.case, next, now, p)],
         idempotency: remember(body),
+        settingsAsRead: settingsVersion,
       };
-      // What must agree (at most 93 items: ForwardBody) goes in one transaction with as many of
+      // What must agree (at most 94 items: ForwardBody) goes in one transaction with as many of
       // the redirects' markers as fit; the rest follow in transactions of their own.
       const room = Math.max(0, MAX_COMMIT_ITEMS - commitSize(change));
       await deps.store.commit({

@@ -12,9 +12,9 @@ import type { ServiceDeps } from './deps.ts';
 export const settingsVersion = async (deps: ServiceDeps): Promise<number> =>
   (await deps.store.getAgenciesAndSettingsVersion([])).settingsVersion;
 
-/** The default SLA policy (new cases and forwards follow it). */
-export const defaultPolicy = (deps: ServiceDeps): Promise<SlaPolicy> =>
-  policyById(deps, DEFAULT_POLICY_ID);
+/** The default SLA policy (new cases and forwards follow it); `at` as for `policyById`. */
+export const defaultPolicy = (deps: ServiceDeps, at?: number): Promise<SlaPolicy> =>
+  policyById(deps, DEFAULT_POLICY_ID, at);
 
 /** A policy records point at; missing means the table was never seeded (a 500, not a 404). */
 export async function policyById(deps: ServiceDeps, id: string, at?: number): Promise<SlaPolicy> {

@@ -37,6 +37,7 @@ export function commitSize(change: CaseChange): number {
     (creates ? 1 : 0) + // the tracking code
     (change.idempotency ? 1 : 0) +
     (change.sequence ? 1 : 0) +
+    (change.settingsAsRead !== undefined ? 1 : 0) +
     lists.reduce((n, list) => n + (list?.length ?? 0), 0)
   );
 }
