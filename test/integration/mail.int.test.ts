@@ -189,6 +189,7 @@ describe('an e-mail whose complainant asks that the identity be kept from the ag
       decision: 'accept',
       type: 'normative',
       identityHidden: true,
+      description: 'Petugas meminta uang tambahan.',
     });
     expect(verified.identityHidden).toBe(true);
     await service.forward(centralOfficer, caseId, { assignments: [{ agencyId: 'polri-mail' }] });

@@ -13,7 +13,7 @@ import {
   endOfLocalDay,
   localDate,
 } from './calendar.ts';
-import { invalidTransition } from './errors.ts';
+import { invalidInput, invalidTransition } from './errors.ts';
 import type { ComplaintType, SlaPolicy } from './policy.ts';
 import type {
   CaseView,
@@ -24,6 +24,7 @@ import type {
   VerificationInput,
 } from './schemas.ts';
 import type { LetterRef } from './schemas/documents.ts';
+import { RESTATE_HIDDEN_EMAIL } from './schemas/cases.ts';
 
 export type CaseStatus = CaseView['status'];
 
@@ -41,6 +42,12 @@ export interface CaseRecord {
   readonly receivedAt: string;
   readonly subject: string;
   readonly description: string;
+  /**
+   * The complaint as the agencies read it, restated by central while verifying (an e-mail's
+   * signature taken out when the identity is hidden); the complainant's own text, `description`,
+   * then stays central's. Absent or null: the agencies read `description`.
+   */
+  readonly agencyDescription?: string | null;
   /** Null for an anonymous complaint (the public form, a LAPOR! import). */
   readonly complainant: Complainant | null;
   readonly identityHidden: boolean;
@@ -261,13 +268,20 @@ const withStatus = (
 /**
  * The same verification sent again (an answer lost on the way): the case is where that
  * decision took it, with the same classification and subject. Answered with the case as it
- * is, not refused as a case that cannot be verified any more. (Asking for information again
- * is allowed anyway: it records the latest request.)
+ * is, not refused as a case that cannot be verified any more. Asking for information again
+ * records the latest request, unless it is the request standing (the same `missing`, subject
+ * and restatement): that one keeps its date, the one the complainant was told.
  */
 export function verifiedAlready(c: CaseRecord, input: VerificationInput): boolean {
   if (input.subject !== undefined && input.subject !== c.subject) return false;
   if (input.identityHidden && !c.identityHidden) return false;
   if (input.decision === 'reject') return c.status === 'rejected';
+  if (input.decision === 'needs_info')
+    return (
+      c.status === 'needs_info' &&
+      c.infoRequest?.missing === (input.missing ?? null) &&
+      (input.description === undefined || input.description === c.agencyDescription)
+    );
   const kept = c.classification;
   if (input.decision !== 'accept' || c.status !== 'verified' || kept === null) return false;
   return (
@@ -292,13 +306,19 @@ export function verify(
   if (c.status !== 'received' && c.status !== 'needs_info') {
     throw invalidTransition(`a case that is ${c.status} cannot be verified`);
   }
-  // Central may restate the subject as it reads the complaint (search follows it), and keep
-  // the complainant's identity from the agencies when they asked for it.
+  // Central may restate the subject as it reads the complaint (search follows it), restate the
+  // complaint for the agencies, and keep the complainant's identity from them when they asked.
   const restated = {
     ...(input.subject === undefined ? {} : { subject: input.subject }),
+    ...(input.description === undefined ? {} : { agencyDescription: input.description }),
     ...(input.identityHidden ? { identityHidden: true } : {}),
   };
   if (input.decision === 'accept') {
+    // An e-mail's text is the whole mail, its signature (name, phone) included: agencies read it
+    // only as central restates it once the identity is hidden.
+    const hidden = c.identityHidden || input.identityHidden === true;
+    if (hidden && c.channel === 'email' && !(input.description ?? c.agencyDescription))
+      throw invalidInput('description', RESTATE_HIDDEN_EMAIL);
     const restarted = c.status === 'needs_info' && restartedDue !== undefined;
     const due = restarted ? restartedDue.toISOString() : c.verificationDueAt;
     // The file is complete as received (an imported letter: as the register received it, not

@@ -104,6 +104,7 @@ const largestCase = (): CaseRecord => {
       at: NOW,
     })),
     classification: { type: 'examination', category: text(100), note: text(2_000) },
+    agencyDescription: text(20_000),
     agencyIds: Array.from({ length: REGISTERED_AGENCIES }, (_, i) => agencyId(i)),
     nextDueAt: NOW,
     closure: { outcome: 'unresolved', note: text(2_000), at: NOW },
@@ -404,6 +405,7 @@ const largestLadderLetter = (): Required<NotificationRecord> => {
       episode: 1_000_000,
     },
     step,
+    steps: largestPolicy().ladder,
     case: largestCase(),
     assignment: largestAssignment(),
     parties,
@@ -586,6 +588,7 @@ describe('the measure', () => {
 describe('the largest builds', () => {
   it('carry every field that grows their items', () => {
     expect(largestAssignment().redirectSettled?.reason).toHaveLength(2_000);
+    expect(largestCase().agencyDescription).toHaveLength(20_000);
     expect(largestNotification().document).toBeDefined();
   });
 });

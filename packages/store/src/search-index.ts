@@ -43,6 +43,7 @@ const indexedSource = (c: CaseRecord): string => {
     c.receivedAt,
     c.subject,
     c.description,
+    c.agencyDescription ?? null,
     c.respondent,
     c.location,
     c.complainant,

@@ -98,11 +98,11 @@ export function forwardingLetterDocument(input: {
 }): LetterDocument {
   const { case: c, assignment: a, agency, settings } = input;
   const agenda = agendaOf(c);
-  const incoming = c.letter
-    ? `surat nomor ${c.letter.number} tanggal ${indonesianDate(c.letter.date)}${
-        c.identityHidden ? '' : ` dari ${c.letter.sender}`
-      }`
-    : `pengaduan melalui saluran ${CHANNEL_LABELS[c.channel].toLowerCase()}`;
+  // A hidden identity keeps the incoming letter's number and date too: they name who wrote it.
+  const incoming =
+    c.letter && !c.identityHidden
+      ? `surat nomor ${c.letter.number} tanggal ${indonesianDate(c.letter.date)} dari ${c.letter.sender}`
+      : `pengaduan melalui saluran ${c.channel === 'lapor' ? CHANNEL_LABELS.lapor : CHANNEL_LABELS[c.channel].toLowerCase()}`;
   const liaisons = agency.contacts.filter((x) => x.kind === 'liaison').map((x) => x.name);
   return {
     kind: 'forwarding',
@@ -141,7 +141,7 @@ export function forwardingLetterDocument(input: {
         ],
       },
       { kind: 'heading', text: 'Ringkasan pengaduan' },
-      { kind: 'paragraph', text: summaryOf(c.description) },
+      { kind: 'paragraph', text: summaryOf(c.agencyDescription ?? c.description) },
       { kind: 'heading', text: 'Arahan' },
       { kind: 'paragraph', text: a.instructions ?? 'Mohon ditindaklanjuti sesuai ketentuan.' },
       { kind: 'heading', text: 'Batas waktu' },

@@ -100,6 +100,11 @@ export const CreateCaseBody = z
   .meta({ id: 'CreateCase' });
 export type CreateCaseInput = z.infer<typeof CreateCaseBody>;
 
+/** Why an e-mail with its identity hidden is not accepted as it came (the field `description`). */
+export const RESTATE_HIDDEN_EMAIL =
+  'required to accept an e-mail whose complainant’s identity is hidden: the agencies read the ' +
+  'complaint as restated here, without the signature, name, phone or address in the mail';
+
 export const VerificationBody = z
   .strictObject({
     decision: z.enum(['accept', 'reject', 'needs_info']),
@@ -113,6 +118,10 @@ export const VerificationBody = z
     subject: text(200).optional().meta({
       description:
         'The subject as central restates it while verifying (what the register and search show)',
+    }),
+    description: text(20_000).optional().meta({
+      description:
+        'The complaint as central restates it for the agencies: they read it instead of the complainant’s own text, which stays with central. Required to accept an e-mail whose complainant’s identity is hidden (the mail’s text carries its signature)',
     }),
     identityHidden: z.literal(true).optional().meta({
       description:
@@ -251,7 +260,14 @@ export const CaseSchema = z
     channel: z.enum(CHANNELS),
     receivedAt: instant,
     subject: z.string(),
-    description: z.string(),
+    description: z.string().meta({
+      description:
+        'The complaint: an agency reads it as central restated it for the agencies when it did (`agencyDescription`)',
+    }),
+    agencyDescription: z.string().nullable().meta({
+      description:
+        'Central only: the complaint as central restated it for the agencies while verifying (null: they read `description`; always null for an agency)',
+    }),
     complainant: ComplainantSchema.nullable(),
     identityHidden: z.boolean(),
     confidential: z.boolean(),

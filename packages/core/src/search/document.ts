@@ -88,9 +88,15 @@ const utf8 = new TextEncoder();
 
 export interface SearchDocument {
   readonly lookups: readonly LookupKey[];
-  /** Stems of the fields every reader may search: subject, respondent, location, description. */
+  /**
+   * Stems of the fields every reader may search: subject, respondent, location, the complaint
+   * as the agencies read it.
+   */
   readonly words: readonly string[];
-  /** Stems of the complainant's name: central only. */
+  /**
+   * Stems central only searches: the complainant's name, and their own text when central
+   * restated it for the agencies (`agencyDescription`).
+   */
   readonly names: readonly string[];
   /** The distinct heads of words and names: one posting each. */
   readonly heads: readonly string[];
@@ -122,7 +128,10 @@ export function searchDocumentOf(c: CaseRecord): SearchDocument {
   add('words', c.respondent);
   add('words', [c.location?.regency, c.location?.province].filter(Boolean).join(' '));
   add('names', c.complainant?.name);
-  add('words', c.description);
+  // Agencies search the complaint as they read it; the complainant's own text, when central
+  // restated it for them (an e-mail's signature taken out), is central's to search.
+  add('words', c.agencyDescription ?? c.description);
+  if (c.agencyDescription) add('names', c.description);
   return {
     lookups: lookupKeysOf(c),
     words: [...taken.words],

@@ -182,6 +182,10 @@ export async function verifyCase(
           ...(next.identityHidden === bundle.case.identityHidden
             ? {}
             : { identityHidden: next.identityHidden }),
+          // That it was, not the text: the agencies read the timeline's case-level events.
+          ...(next.agencyDescription === bundle.case.agencyDescription
+            ? {}
+            : { descriptionRestated: true }),
         }),
       ],
     });

@@ -85,8 +85,50 @@ describe('the forwarding letter as PDF, read back by pdf.js', () => {
     expect(text).not.toContain('Siti');
     expect(text).not.toContain('Melati');
     expect(text).toContain('Identitas pengadu dirahasiakan');
+    // The incoming letter's number and date would tell the agency who wrote it.
+    expect(text).not.toContain('045/RT-03/III/2026');
+    expect(text).toContain('pengaduan melalui saluran surat');
     const open = await pdfText(await renderLetterPdf(forwardingLetter(false)));
     expect(open).toContain(COMPLAINANT);
+    expect(open).toContain('surat nomor 045/RT-03/III/2026 tanggal 10 Maret 2026');
+  });
+
+  it('summarises the complaint as central restated it for the agencies, not the complainant’s text', async () => {
+    const x = forwardedExample(true);
+    const text = await pdfText(
+      await renderLetterPdf(
+        forwardingLetterDocument({
+          ...x,
+          case: {
+            ...x.case,
+            description: 'Motor saya hilang. Hormat saya, Dewi Lestari, 0812 3456 7890',
+            agencyDescription: 'Laporan kehilangan sepeda motor belum ditangani.',
+          },
+          number: 'B-12/Kemensetneg/D-4/DM.05/03/2026',
+          now: FORWARDED_AT,
+          attachments: [],
+        }),
+      ),
+    );
+    expect(text).toContain('Laporan kehilangan sepeda motor belum ditangani.');
+    expect(text).not.toContain('Dewi');
+    expect(text).not.toContain('0812');
+  });
+
+  it('names a SP4N-LAPOR! complaint’s channel as it is written', async () => {
+    const x = forwardedExample(false);
+    const text = await pdfText(
+      await renderLetterPdf(
+        forwardingLetterDocument({
+          ...x,
+          case: { ...x.case, channel: 'lapor', letter: null },
+          number: 'B-12/Kemensetneg/D-4/DM.05/03/2026',
+          now: FORWARDED_AT,
+          attachments: [],
+        }),
+      ),
+    );
+    expect(text).toContain('pengaduan melalui saluran SP4N-LAPOR!');
   });
 
   it('flows a long complaint onto further A4 pages', async () => {

@@ -6063,7 +6063,10 @@ export type components = {
              */
             receivedAt: string;
             subject: string;
+            /** @description The complaint: an agency reads it as central restated it for the agencies when it did (`agencyDescription`) */
             description: string;
+            /** @description Central only: the complaint as central restated it for the agencies while verifying (null: they read `description`; always null for an agency) */
+            agencyDescription: string | null;
             complainant: components["schemas"]["Complainant"];
             identityHidden: boolean;
             confidential: boolean;
@@ -6407,6 +6410,8 @@ export type components = {
             missing?: string;
             /** @description The subject as central restates it while verifying (what the register and search show) */
             subject?: string;
+            /** @description The complaint as central restates it for the agencies: they read it instead of the complainant’s own text, which stays with central. Required to accept an e-mail whose complainant’s identity is hidden (the mail’s text carries its signature) */
+            description?: string;
             /**
              * @description Keep the complainant’s identity from the agencies (UU 25/2009 art. 42), as central decides while verifying: an e-mail or an imported letter whose complainant asked for it. Hiding it also keeps the files that came with the complaint with central (they may show who complained). One way only: an identity hidden (here, or by the complainant on the form) is never shown again, so `false` is refused; absent: as it was
              * @enum {boolean}
@@ -7333,7 +7338,10 @@ export type components = {
              */
             receivedAt: string;
             subject: string;
+            /** @description The complaint: an agency reads it as central restated it for the agencies when it did (`agencyDescription`) */
             description: string;
+            /** @description Central only: the complaint as central restated it for the agencies while verifying (null: they read `description`; always null for an agency) */
+            agencyDescription: string | null;
             complainant: components["schemas"]["Complainant"];
             identityHidden: boolean;
             confidential: boolean;

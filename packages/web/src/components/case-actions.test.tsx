@@ -82,7 +82,7 @@ describe('reporting an activity', () => {
 });
 
 describe('verifying an e-mail whose complainant asked to stay unnamed', () => {
-  it('hides the identity from the agencies when central ticks it, and says so before saving', async () => {
+  it('hides the identity from the agencies when central ticks it, and has the mail restated for them before saving', async () => {
     const calls = mockApi((call) =>
       call.method === 'POST' ? json(200, { id: 'C1' }) : json(200, { items: [] }),
     );
@@ -90,6 +90,8 @@ describe('verifying an e-mail whose complainant asked to stay unnamed', () => {
       ...kase,
       status: 'received',
       channel: 'email',
+      description: 'Petugas meminta uang tambahan. Hormat saya, Dewi Lestari, 0812 3456 7890',
+      agencyDescription: null,
       identityHidden: false,
     } as unknown as Schemas['Case'];
     renderWith(<CaseActions kase={received} onChange={() => {}} />, {
@@ -100,13 +102,25 @@ describe('verifying an e-mail whose complainant asked to stay unnamed', () => {
     await userEvent.selectOptions(form.getByLabelText(/^Jenis/), 'normative');
     const hide = form.getByLabelText(/Rahasiakan identitas pengadu dari instansi/);
     expect((hide as HTMLInputElement).checked).toBe(false);
+    expect(form.queryByLabelText(/^Uraian untuk instansi/)).toBeNull();
     await userEvent.click(hide);
+    // The mail's text, signature and all, is what the agencies would read: restate it first.
+    const text = form.getByLabelText(/^Uraian untuk instansi/) as HTMLTextAreaElement;
+    expect(text.value).toContain('Dewi Lestari');
+    await userEvent.click(form.getAllByRole('button', { name: 'Simpan' })[0]!);
+    expect(
+      await form.findAllByText(/Rumuskan uraian untuk instansi tanpa identitas pengadu/),
+    ).not.toHaveLength(0);
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+    await userEvent.clear(text);
+    await userEvent.type(text, 'Petugas meminta uang tambahan.');
     await userEvent.click(form.getAllByRole('button', { name: 'Simpan' })[0]!);
     await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1));
-    expect(calls.find((c) => c.method === 'POST')!.body).toMatchObject({
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({
       decision: 'accept',
       type: 'normative',
       identityHidden: true,
+      description: 'Petugas meminta uang tambahan.',
     });
   });
 

@@ -1,6 +1,12 @@
 /** Central's actions on a case: verify and classify, forward (and re-forward), activities, close. */
 import { useMemo } from 'react';
-import { CloseBody, ForwardBody, VerificationBody, WithdrawBody } from '@pantau/core/schemas';
+import {
+  CloseBody,
+  ForwardBody,
+  RESTATE_HIDDEN_EMAIL,
+  VerificationBody,
+  WithdrawBody,
+} from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import { compact, getPath, maxLengthAt, type Values } from '../forms/use-form';
 import { labelOf, useI18n } from '../i18n/i18n';
@@ -20,8 +26,16 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
       VerificationBody.refine((b) => b.decision !== 'needs_info' || b.missing !== undefined, {
         path: ['missing'],
         message: t('caseActions.missingRequired'),
-      }),
-    [t],
+      }).refine(
+        // An e-mail's text carries its signature: the agencies read it only as central restates it.
+        (b) =>
+          b.decision !== 'accept' ||
+          kase.channel !== 'email' ||
+          !(kase.identityHidden || b.identityHidden) ||
+          (b.description ?? kase.agencyDescription ?? null) !== null,
+        { path: ['description'], message: RESTATE_HIDDEN_EMAIL },
+      ),
+    [t, kase],
   );
   const canVerify = kase.status === 'received' || kase.status === 'needs_info';
   const canForward = ['verified', 'forwarded', 'in_follow_up', 'reopened'].includes(kase.status);
@@ -38,13 +52,13 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
           open
           title={t('caseActions.verify')}
           schema={verification}
-          initial={{ subject: kase.subject }}
+          initial={{ subject: kase.subject, description: forAgencies(kase) }}
           submitLabel={t('actions.save')}
           onDone={onChange}
           send={(body) =>
             unwrap(api.POST('/v1/cases/{id}/verification', { params: { path: { id } }, body }))
           }
-          toBody={(values) => verificationBody(values, kase.subject)}
+          toBody={(values) => verificationBody(values, kase)}
         >
           {(form) => (
             <>
@@ -96,6 +110,18 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
                   hint={t('caseActions.identityHiddenHint')}
                 />
               )}
+              {/* Hidden from the agencies: what they read of the complaint, restated. */}
+              {kase.identityHidden ||
+              getPath(form.values, 'identityHidden') === true ||
+              (kase.agencyDescription ?? null) !== null ? (
+                <TextField
+                  form={form}
+                  name="description"
+                  label={t('caseActions.description')}
+                  hint={t('caseActions.descriptionHint')}
+                  multiline
+                />
+              ) : null}
               <TextField form={form} name="note" label={t('actions.note')} multiline />
             </>
           )}
@@ -287,17 +313,29 @@ export function othersHold(kase: Schemas['Case'], agencyId: string): boolean {
   );
 }
 
+/** The complaint as the agencies read it: restated by central, or the complainant's own. */
+const forAgencies = (kase: Pick<Schemas['Case'], 'description' | 'agencyDescription'>) =>
+  kase.agencyDescription ?? kase.description;
+
 /**
  * The verification form's values as the body: what is missing goes only with needs_info, the
- * identity's box only when ticked, and the subject only when central restated it.
+ * identity's box only when ticked, and the subject and the complaint for the agencies only when
+ * central restated them.
  */
-export function verificationBody(values: Values, current?: string): unknown {
-  const { identityHidden, subject, ...body } = compact(values) as Values;
+export function verificationBody(
+  values: Values,
+  current?: Pick<Schemas['Case'], 'subject' | 'description' | 'agencyDescription'>,
+): unknown {
+  const { identityHidden, subject, description, ...body } = compact(values) as Values;
   // Sent only to hide: an unticked box leaves the identity as it is.
   const hide = identityHidden === true ? { identityHidden: true } : {};
-  // Left as it was (or emptied): the subject stays as it is.
-  const restated =
-    typeof subject === 'string' && subject.trim() !== (current ?? '').trim() ? { subject } : {};
+  // Left as it was (or emptied): the subject and the complaint stay as they are.
+  const changed = (value: unknown, was: string | undefined) =>
+    typeof value === 'string' && value.trim() !== (was ?? '').trim();
+  const restated = {
+    ...(changed(subject, current?.subject) ? { subject } : {}),
+    ...(changed(description, current && forAgencies(current)) ? { description } : {}),
+  };
   if (body.decision === 'needs_info') return { ...body, ...restated, ...hide };
   const { missing: _missing, ...rest } = body;
   return { ...rest, ...restated, ...hide };

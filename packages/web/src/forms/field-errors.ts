@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { Translate } from '../i18n/i18n';
 import { type MessageKey, messages } from '../i18n/messages';
+import { RESTATE_HIDDEN_EMAIL } from '@pantau/core/schemas';
 
 /** What is kept of an issue: its kind and bounds (zod's), or the server's message. */
 export interface FieldIssue {
@@ -84,6 +85,7 @@ export const KNOWN_MESSAGES: Record<string, MessageKey> = {
     'fieldError.importNumberCell',
   'not text: half of a UTF-16 surrogate pair': 'fieldError.invalid',
   'each party at most once': 'fieldError.partyOnce',
+  [RESTATE_HIDDEN_EMAIL]: 'caseActions.descriptionRequired',
 };
 
 /**

@@ -228,6 +228,7 @@ const id = {
   'case.trackingCode': 'Kode lacak',
   'case.confidential': 'Rahasia',
   'case.complaint': 'Pengaduan',
+  'case.agencyDescription': 'Uraian untuk instansi (dirumuskan pusat)',
   'case.complainant': 'Pengadu',
   'case.identityHidden': 'Identitas pengadu dirahasiakan',
   'case.identityHiddenFromAgencies': 'dirahasiakan dari instansi',
@@ -318,6 +319,11 @@ const id = {
   'caseActions.identityHidden': 'Rahasiakan identitas pengadu dari instansi',
   'caseActions.identityHiddenHint':
     'Bila pengadu memintanya (UU 25/2009 pasal 42): instansi tidak melihat nama, NIK, telepon, surel, dan alamatnya, dan berkas yang datang bersama pengaduan hanya untuk pusat.',
+  'caseActions.description': 'Uraian untuk instansi',
+  'caseActions.descriptionHint':
+    'Instansi membaca uraian ini, bukan teks asli pengadu (yang tetap hanya untuk pusat): hapus nama, NIK, telepon, alamat, dan tanda tangan. Dikirim hanya bila diubah.',
+  'caseActions.descriptionRequired':
+    'Rumuskan uraian untuk instansi tanpa identitas pengadu: teks surel memuat tanda tangan pengirimnya.',
   'caseActions.missing': 'Yang perlu dilengkapi pengadu',
   'caseActions.missingHint':
     'Wajib bila meminta kelengkapan. Ditampilkan kepada pengadu di halaman lacak: jangan tulis catatan internal.',
@@ -977,6 +983,7 @@ const en = {
   'case.trackingCode': 'Tracking code',
   'case.confidential': 'Confidential',
   'case.complaint': 'Complaint',
+  'case.agencyDescription': 'The complaint as the agencies read it (restated by central)',
   'case.complainant': 'Complainant',
   'case.identityHidden': 'Complainant identity withheld',
   'case.identityHiddenFromAgencies': 'withheld from agencies',
@@ -1067,6 +1074,11 @@ const en = {
   'caseActions.identityHidden': 'Hide the complainant’s identity from the agencies',
   'caseActions.identityHiddenHint':
     'When the complainant asks for it (UU 25/2009 art. 42): the agencies see no name, ID number, phone, e-mail or address, and the files that came with the complaint stay with central.',
+  'caseActions.description': 'The complaint for the agencies',
+  'caseActions.descriptionHint':
+    'The agencies read this text, not the complainant’s own (which stays with central): take out the name, ID number, phone, address and signature. Sent only when changed.',
+  'caseActions.descriptionRequired':
+    'Restate the complaint for the agencies without the complainant’s identity: an e-mail’s text carries its sender’s signature.',
   'caseActions.missing': 'What the complainant must send',
   'caseActions.missingHint':
     'Required when asking for information. Shown to the complainant on the tracking page: no internal notes.',

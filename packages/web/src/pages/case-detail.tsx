@@ -227,6 +227,12 @@ function Complaint({
     <section className="card" aria-labelledby="complaint">
       <h2 id="complaint">{t('case.complaint')}</h2>
       <p className="prose">{kase.description}</p>
+      {central && kase.agencyDescription !== null ? (
+        <>
+          <h3>{t('case.agencyDescription')}</h3>
+          <p className="prose">{kase.agencyDescription}</p>
+        </>
+      ) : null}
       <dl>
         <dt>{t('case.complainant')}</dt>
         <dd>
