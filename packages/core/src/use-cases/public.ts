@@ -121,8 +121,12 @@ async function answersOf(deps: ServiceDeps, caseId: string, finalsOf: ReadonlySe
   return { items: answersFrom(events, (id) => names.get(id) ?? id), earlier: latest.earlier };
 }
 
-/** Where a complainant sends what central asked for: the central unit's first contact. */
+/**
+ * Where a complainant sends what central asked for: the central unit's first liaison (the
+ * people who answer the public), not its head's address, whatever the order they were listed in.
+ */
 async function centralContact(deps: ServiceDeps) {
-  const contact = (await deps.store.getAgency(CENTRAL_TENANT))?.contacts[0];
+  const contacts = (await deps.store.getAgency(CENTRAL_TENANT))?.contacts ?? [];
+  const contact = contacts.find((c) => c.kind === 'liaison') ?? contacts[0];
   return contact ? { name: contact.name, email: contact.email } : null;
 }
