@@ -150,6 +150,35 @@ describe('an e-mail whose case was written but whose answer was lost', () => {
     const [eml] = await store.listAttachments(again.caseId);
     expect(Buffer.from((await blobs.read(eml!.key))!).toString()).toContain('Jawaban hilang');
   });
+
+  it('keeps them too when a read that is not consistent does not see the case yet', async () => {
+    // DynamoDB Local is always consistent: this store's reads of a case miss it unless they
+    // are consistent, as a read of a replica the transaction has not reached yet does.
+    let lost = false;
+    const lagging = new Proxy(store, {
+      get(target, name, receiver) {
+        if (name === 'getCase')
+          return async (caseId: string, options?: { consistent?: boolean }) =>
+            options?.consistent ? target.getCase(caseId, options) : undefined;
+        if (name !== 'commit') return Reflect.get(target, name, receiver);
+        return async (write: CaseChange) => {
+          await target.commit(write);
+          if ((write.attachments?.length ?? 0) > 0 && !lost) {
+            lost = true;
+            throw new DomainError('service_unavailable', 'the service is busy, try again shortly');
+          }
+        };
+      },
+    });
+    const flaky = new Service({ store: lagging, clock: clock.now, blobs, inspect: inspectUpload });
+    const raw = message(['Message-ID: <stale-read@example.id>'], 'Bacaan basi');
+    await expect(intakeMail(flaky, raw)).rejects.toMatchObject({ code: 'service_unavailable' });
+    const again = await intakeMail(service, raw);
+    expect(again.duplicate).toBe(true);
+    const [eml] = await store.listAttachments(again.caseId);
+    expect(eml).toBeDefined();
+    expect(Buffer.from((await blobs.read(eml!.key)) ?? []).toString()).toContain('Bacaan basi');
+  });
 });
 
 /** A 1×1 PNG: the photo of an identity card a complainant attaches. */

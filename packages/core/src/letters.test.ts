@@ -3,9 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { newAssignment } from './assignment.ts';
 import { Calendar } from './calendar.ts';
 import { newCase } from './case.ts';
-import { INITIAL_LADDER_STATE, projectLadder } from './ladder/index.ts';
+import { DEFAULT_DOCUMENT_SETTINGS } from './documents/letter-document.ts';
+import {
+  INITIAL_LADDER_STATE,
+  letterAsItHolds,
+  letterWrite,
+  projectLadder,
+} from './ladder/index.ts';
 import { composeLetter, type LetterParties } from './letters.ts';
-import { DEFAULT_LADDER } from './policy.ts';
+import type { NotificationRecord } from './notification.ts';
+import { DEFAULT_LADDER, DEFAULT_POLICY, type LadderStep } from './policy.ts';
 import type { Agency } from './schemas.ts';
 import { INDONESIAN_HOLIDAYS } from './seed-data.ts';
 
@@ -83,6 +90,7 @@ const addressed = (p: LetterParties) =>
     const letter = composeLetter({
       event,
       step,
+      steps: DEFAULT_LADDER,
       case: complaint,
       assignment: silent,
       parties: p,
@@ -145,6 +153,7 @@ describe('what a letter says', () => {
     return composeLetter({
       event: event!,
       step: DEFAULT_LADDER.find((s) => s.name === 'reminder_1')!,
+      steps: DEFAULT_LADDER,
       case: c,
       assignment: silent,
       parties,
@@ -180,6 +189,7 @@ describe('how late a reminder says the agency is', () => {
     const letter = composeLetter({
       event,
       step,
+      steps: DEFAULT_LADDER,
       case: complaint,
       assignment: a,
       parties,
@@ -198,5 +208,92 @@ describe('how late a reminder says the agency is', () => {
   it('five working days more at the second, whatever the day it is dated', () => {
     expect(reminderLine('2026-02-02', 'reminder_2')).toMatch(/terlambat 6 hari kerja\.$/);
     expect(reminderLine('2026-02-03', 'reminder_2')).toMatch(/terlambat 6 hari kerja\.$/);
+  });
+});
+
+describe('a reminder’s number', () => {
+  it('counts the reminders of its ladder, not its rungs: the second reminder is II after a penegasan', () => {
+    // A valid custom ladder: reminder, penegasan, then a last reminder.
+    const [, reminder1, , formal] = DEFAULT_LADDER;
+    const steps = [
+      DEFAULT_LADDER[0]!,
+      reminder1!,
+      formal!,
+      { ...reminder1!, name: 'reminder_final', offsetWorkingDays: 5, relativeTo: 'previous' },
+    ] satisfies LadderStep[];
+    const events = projectLadder(INITIAL_LADDER_STATE, {
+      assignment: silent,
+      steps,
+      calendar,
+      now: new Date(silent.forwardedAt),
+    });
+    const titles = events
+      .filter((e) => e.action !== 'warning')
+      .map((event) => {
+        const step = steps.find((s) => s.name === event.step)!;
+        return composeLetter({
+          event,
+          step,
+          steps,
+          case: complaint,
+          assignment: silent,
+          parties,
+          calendar,
+        }).parts!.title;
+      });
+    expect(titles).toEqual(['Surat Pengingat I', 'Surat Penegasan', 'Surat Pengingat II']);
+  });
+});
+
+describe('a letter that waited, as it goes', () => {
+  // Reminder II, written an hour after the follow-up's deadline: both targets overdue.
+  const at = new Date(Date.parse(silent.due.followUp) + 3_600_000);
+  const written = letterWrite({
+    letter: {
+      id: 'reminder_2#1',
+      step: 'reminder_2',
+      action: 'reminder',
+      at: at.toISOString(),
+      scheduledAt: at.toISOString(),
+      targets: ['acknowledge', 'followUp'],
+      level: 2,
+      episode: 1,
+    },
+    policy: DEFAULT_POLICY,
+    case: complaint,
+    assignment: silent,
+    parties,
+    calendar,
+    now: at,
+    document: { settings: DEFAULT_DOCUMENT_SETTINGS, number: 'B-7/Kemensetneg/D-4/DM.05/04/2026' },
+  }).notification;
+  const later = new Date(at.getTime() + 7 * 3_600_000);
+  const acknowledged = { ...silent, met: { ...silent.met, acknowledge: later.toISOString() } };
+  const listed = (n: NotificationRecord) =>
+    n.document!.blocks.flatMap((b) => (b.kind === 'list' ? b.items : []));
+
+  it('names only the targets still missing, keeping its number, date and the rest of its text', () => {
+    const going = letterAsItHolds(written, acknowledged, later);
+    expect(written.body).toContain('- konfirmasi penerimaan pengaduan: batas waktu');
+    expect(going.body).not.toContain('konfirmasi penerimaan');
+    expect(going.body.split('\n')).toEqual(
+      written.body.split('\n').filter((l) => !l.startsWith('- konfirmasi')),
+    );
+    expect(listed(written)).toHaveLength(2);
+    expect(listed(going)).toEqual(listed(written).slice(1));
+    expect(going).toEqual({
+      ...written,
+      targets: ['followUp'],
+      target: 'followUp',
+      body: going.body,
+      document: { ...written.document, blocks: going.document!.blocks },
+    });
+  });
+
+  it('is the letter as written while all it names still holds', () => {
+    expect(letterAsItHolds(written, silent, later)).toBe(written);
+    // Paused: whether a deadline is passed waits for the clock; a met target is dropped.
+    const paused = { ...acknowledged, paused: true };
+    expect(letterAsItHolds(written, paused, later).targets).toEqual(['followUp']);
   });
 });

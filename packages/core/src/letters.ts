@@ -17,7 +17,8 @@ import {
 import { agendaOf, type CaseRecord } from './case.ts';
 import { TARGET_LABELS } from './labels.ts';
 import type { LadderLetter } from './ladder/index.ts';
-import type { LadderParty, LadderStep } from './policy.ts';
+import type { NotificationRecord } from './notification.ts';
+import type { LadderParty, LadderStep, Target } from './policy.ts';
 import type { Agency } from './schemas.ts';
 
 const TITLES: Record<LadderStep['action'], string> = {
@@ -91,9 +92,21 @@ export function addressesOf(party: LadderParty, p: LetterParties): string[] {
   }
 }
 
+/**
+ * A reminder's number, in Roman numerals: its place among the reminders of its ladder, not
+ * among the rungs (after a penegasan, the next reminder is the second, not the third).
+ */
+function reminderNumeral(steps: readonly LadderStep[], name: string): string {
+  const at = steps.findIndex((s) => s.name === name);
+  const n = steps.slice(0, Math.max(at, 0)).filter((s) => s.action === 'reminder').length + 1;
+  return ROMAN[n] ?? String(n);
+}
+
 export function composeLetter(input: {
   event: LadderLetter;
   step: LadderStep;
+  /** The ladder `step` is a rung of (the policy's steps as the letter is written). */
+  steps: readonly LadderStep[];
   case: CaseRecord;
   assignment: AssignmentRecord;
   parties: LetterParties;
@@ -103,7 +116,7 @@ export function composeLetter(input: {
   const c = input.case;
   const title =
     step.action === 'reminder'
-      ? `${TITLES.reminder} ${ROMAN[event.level] ?? event.level}`
+      ? `${TITLES.reminder} ${reminderNumeral(input.steps, step.name)}`
       : TITLES[step.action];
   // Late up to the working day the letter is read: one dated on a weekend or a day off (the
   // first instant after a Friday deadline) counts to the next working day, as one dated Friday
@@ -166,4 +179,39 @@ export function stepAddresses(
   const to = unique(step.recipients.flatMap((r) => addressesOf(r, parties)));
   const cc = unique(step.cc.flatMap((r) => addressesOf(r, parties))).filter((e) => !to.includes(e));
   return { to, cc };
+}
+
+/**
+ * Ladder letter `n` as written, naming only `targets` (some of those it names): the line of
+ * each other target taken out of its text and of its PDF's list, its number, date and every
+ * other word kept. The lines are `composeLetter`'s, one per target, each opening with the
+ * target's label (the PDF's without the dash); the letter's other lines open otherwise.
+ */
+export function letterNaming(
+  n: NotificationRecord,
+  targets: readonly Target[],
+): NotificationRecord {
+  const dropped = n.targets.filter((t) => !targets.includes(t));
+  if (dropped.length === 0) return n;
+  const names = (line: string) =>
+    dropped.some((t) => line.toLowerCase().startsWith(`${TARGET_LABELS[t]}:`));
+  return {
+    ...n,
+    targets,
+    target: targets[0] ?? n.target,
+    body: n.body
+      .split('\n')
+      .filter((line) => !(line.startsWith('- ') && names(line.slice(2))))
+      .join('\n'),
+    ...(n.document
+      ? {
+          document: {
+            ...n.document,
+            blocks: n.document.blocks.map((b) =>
+              b.kind === 'list' ? { ...b, items: b.items.filter((i) => !names(i)) } : b,
+            ),
+          },
+        }
+      : {}),
+  };
 }

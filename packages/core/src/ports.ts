@@ -271,8 +271,15 @@ export interface Store extends DocumentStore {
   /** Declares a year's holidays complete. */
   putCalendarYear(calendarId: string, year: number, job?: RearmJobRecord): Promise<void>;
 
-  /** A case with its assignments, ladders, extension requests and activities: all of them. */
-  getCase(caseId: string): Promise<CaseBundle | undefined>;
+  /**
+   * A case with its assignments, ladders, extension requests and activities: all of them.
+   * `consistent`: a strongly consistent read (every write that landed is seen), at twice the
+   * cost; by default eventually consistent.
+   */
+  getCase(
+    caseId: string,
+    options?: { readonly consistent?: boolean },
+  ): Promise<CaseBundle | undefined>;
   /** The clock entries (extensions, ended pauses) of one generation of an assignment, in order. */
   listClockEntries(caseId: string, agencyId: string, generation: number): Promise<ClockEntry[]>;
   findCaseIdByTrackingCode(code: string): Promise<string | undefined>;

@@ -185,11 +185,15 @@ export class DynamoStore extends SearchStore implements Store {
    * collection past 1 MB (assignments stored with long pause arrays by an earlier version, many
    * activities) still yields every assignment.
    */
-  async getCase(caseId: string): Promise<CaseBundle | undefined> {
+  async getCase(
+    caseId: string,
+    options: { readonly consistent?: boolean } = {},
+  ): Promise<CaseBundle | undefined> {
     const items = await queryAll(this.client, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND sk < :events',
       ExpressionAttributeValues: { ':pk': keys.casePk(caseId), ':events': 'EVENT#' },
+      ...(options.consistent ? { ConsistentRead: true } : {}),
     });
     const caseItem = items.find((i) => i.entity === 'case');
     if (!caseItem) return undefined;

@@ -12,6 +12,7 @@ import {
   deliveryDue,
   deliveryFailed,
   heldForLetterHours,
+  letterAsItHolds,
   type LetterHours,
   letterVoidReason,
   type NotificationRecord,
@@ -39,7 +40,9 @@ export async function deliverOutbox(
  * if it is due and still true (`letterVoidReason`) in letter hours (held again to their next
  * start outside them), else `cancelled` with the reason, never sent. A pause alone does not
  * cancel it: it was true when written and its rung counts as given (the ladder does not write
- * it again after the resume). Returns what was recorded.
+ * it again after the resume). One that names a target met since goes naming only what still
+ * holds (`letterAsItHolds`: its number and date as written), and is recorded so. Returns what
+ * was recorded.
  */
 export async function deliverIfTrue(
   deps: EngineDeps,
@@ -59,7 +62,16 @@ export async function deliverIfTrue(
         ? heldForLetterHours(n, hours.calendar, hours.timeZone, now)
         : n;
     if (later !== n) return (await deps.store.recordDelivery(later, n)) ? later : undefined;
-    return deliver(deps, n, hours);
+    const going = assignment ? letterAsItHolds(n, assignment, now) : n;
+    if (going !== n)
+      deps.logger?.info('letter names targets met since it was written: sent without them', {
+        notificationId: n.id,
+        caseId: n.caseId,
+        agencyId: n.agencyId,
+        step: n.step,
+        targets: going.targets,
+      });
+    return deliver(deps, n, hours, going);
   }
   const outcome = cancelledLetter(n, reason, now);
   if (!(await deps.store.recordDelivery(outcome, n))) return undefined;
@@ -76,20 +88,22 @@ export async function deliverIfTrue(
 /**
  * One delivery attempt of a letter that is due (pending, past its backoff), recorded on the
  * letter: sent, or refused (retried after the backoff, in the agency's letter `hours` when
- * given; `failed` after the last attempt). Returns what was recorded, or undefined when the
- * letter was not due.
+ * given; `failed` after the last attempt). `going`: the letter to send and record in place of
+ * `n` as read (naming fewer targets: `letterAsItHolds`). Returns what was recorded, or
+ * undefined when the letter was not due.
  */
 export async function deliver(
   deps: EngineDeps,
   n: NotificationRecord,
   hours?: LetterHours,
+  going: NotificationRecord = n,
 ): Promise<NotificationRecord | undefined> {
   const now = deps.clock();
   if (!deliveryDue(n, now)) return undefined;
   // Claimed first: a copy another sender has claimed (or sent) since it was read goes no further.
-  const claim = claimedForSending(n, now);
+  const claim = claimedForSending(going, now);
   if (!(await deps.store.recordDelivery(claim, n))) return undefined;
-  return sendClaimed(deps, n, claim, hours);
+  return sendClaimed(deps, going, claim, hours);
 }
 
 /**

@@ -3,6 +3,8 @@
  * the unit's letter numbering (a yearly counter, reserved just before the ladder's commit:
  * unique, and gapless unless a commit fails after reserving), and each forwarding's first
  * tick writes the forwarding letter (surat penerusan) with the attachments the agency may read.
+ * A letter's number takes its month, year and yearly series from the date the letter bears:
+ * in WIB for the forwarding letter, in the agency's zone for a ladder letter.
  */
 import {
   type Agency,
@@ -18,11 +20,17 @@ import {
   localDate,
   sequenceName,
   type Store,
+  type TimeZone,
 } from '@pantau/core';
 
 export interface LetterNumbering {
   readonly settings: DocumentSettings;
-  next(): Promise<string>;
+  /**
+   * The next number of a letter dated in `timeZone` (WIB by default). A ladder letter to an
+   * agency in WIT written at 00:30 on 1 January is dated that day (22:30 on 31 December in
+   * Jakarta): it takes January's month and 2027's series, as its date says.
+   */
+  next(timeZone?: TimeZone): Promise<string>;
 }
 
 /**
@@ -35,15 +43,16 @@ export async function letterNumbering(
   at: number,
 ): Promise<LetterNumbering> {
   const settings = (await store.getDocumentSettings(at)) ?? DEFAULT_DOCUMENT_SETTINGS;
-  const date = localDate(now, 'Asia/Jakarta');
   return {
     settings,
-    next: async () =>
-      formatNumber(
+    next: async (timeZone = 'Asia/Jakarta') => {
+      const date = localDate(now, timeZone);
+      return formatNumber(
         settings.letterNumberPattern,
         await store.reserveSequence(sequenceName('letter', date)),
         date,
-      ),
+      );
+    },
   };
 }
 
@@ -66,7 +75,8 @@ export async function forwardingWrite(
     assignment,
     agency,
     settings: numbering.settings,
-    number: await numbering.next(),
+    // Dated in WIB (central's act, from Jakarta), and numbered so.
+    number: await numbering.next('Asia/Jakarta'),
     attachments,
     now,
   });

@@ -518,6 +518,53 @@ describe('the sweep looks after the outbox', () => {
     });
   });
 
+  it('sends a held reminder naming only what is still missing when the agency met part of it before 08:00', async () => {
+    // Forwarded Monday 7 September 10:00 WIB; its ladder next wakes Tuesday 15 September 00:00
+    // (late: after the follow-up's deadline too), and writes one reminder naming all three.
+    clock.set('2026-09-07T03:00:00.000Z');
+    const service = new Service({ store, clock: clock.now, ladders: lostStarts });
+    const { caseId } = await forwardedCase(service, ['polri'], 'light');
+    clock.set('2026-09-14T17:00:00.000Z');
+    await tick({ store, clock: clock.now, mailer: working }, armedByApi.at(-1)!);
+    const [written] = await letters(caseId);
+    expect(written).toMatchObject({
+      action: 'reminder',
+      status: 'pending',
+      targets: ['acknowledge', 'followUp', 'resolution'],
+    });
+    expect(written!.body).toContain('- konfirmasi penerimaan pengaduan: batas waktu');
+    // 07:30 WIB: the officer acknowledges; the follow-up and the resolution are still owed.
+    clock.set('2026-09-15T00:30:00.000Z');
+    await service.acknowledge(officerOf('polri'), caseId, 'polri');
+    sent.length = 0;
+    clock.set('2026-09-15T01:05:00.000Z');
+    expect(await sweep({ store, clock: clock.now, mailer: working })).toMatchObject({
+      delivered: 1,
+      cancelledLetters: 0,
+    });
+    // The letter that went, e-mail and PDF, says nothing of the acknowledgement: its number,
+    // date and the rest of its text as written.
+    const [went] = sent;
+    const listed = (n: NotificationRecord) =>
+      n.document!.blocks.flatMap((b) => (b.kind === 'list' ? b.items : []));
+    expect(went!.body).not.toContain('konfirmasi penerimaan');
+    expect(went!.body).toContain('- laporan tindak lanjut awal: batas waktu');
+    expect(went!.body).toContain('- laporan penyelesaian tindak lanjut: batas waktu');
+    expect(listed(went!)).toEqual(listed(written!).slice(1));
+    expect(went).toMatchObject({
+      letterNumber: written!.letterNumber,
+      createdAt: written!.createdAt,
+      subject: written!.subject,
+      targets: ['followUp', 'resolution'],
+      target: 'followUp',
+    });
+    expect(went!.document!.placeAndDate).toBe(written!.document!.placeAndDate);
+    // As recorded: the letters log and its PDF show the letter that went.
+    const [stored] = await letters(caseId);
+    expect(stored).toMatchObject({ status: 'sent', body: went!.body, targets: went!.targets });
+    expect(stored!.document).toEqual(went!.document);
+  });
+
   it('holds a letter the sweep finds only after 16:00 (the runtime was down all day) to 08:00', async () => {
     const { caseId } = await heldWarning('2026-07-27');
     sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' });

@@ -14,16 +14,19 @@ import {
   type CaseBundle,
   type CaseRecord,
   calledOffByClose,
+  cancelledLetter,
   closeUnanswered,
   closingRuns,
   claimedForSending,
   deliveryDue,
   heldForLetterHours,
+  isOpen,
   type LadderLetter,
   type LadderLetterWrite,
   type LadderState,
   ladderState,
   ladderTimer,
+  letterVoidReason,
   letterWrite,
   nextLadderRecord,
   newEventId,
@@ -145,6 +148,10 @@ async function tickOnce(
   // Only when it moved: `observedAt` alone need not be written (nothing moved the deadlines).
   const remembered = (x: LadderState) => JSON.stringify({ ...x, observedAt: null });
   const forwarding = forwardingDue(ladder);
+  // Owed, but only to an agency that still has the case: one withdrawn, redirected or closed
+  // before this first tick (a late start, a retry) gets no letter, and takes no number. Either
+  // way the ladder owes it no more (`written`: settled for this generation).
+  const forwardingLetter = forwarding && isOpen(assignment);
   const unchanged =
     !forwarding &&
     plan.letters.length === 0 &&
@@ -158,10 +165,10 @@ async function tickOnce(
     notification: heldForLetterHours(w.notification, hours.calendar, hours.timeZone, now),
   });
   if (!unchanged) {
-    if (forwarding || plan.letters.length > 0) {
+    if (forwardingLetter || plan.letters.length > 0) {
       const parties = partiesOf(context.agencies, ref.agencyId);
       const numbering = await letterNumbering(store, now, at);
-      if (forwarding)
+      if (forwardingLetter)
         writes.push(await forwardingWrite(store, c, assignment, parties.agency, numbering, now));
       if (plan.letters.length > 0)
         writes.push(
@@ -169,13 +176,21 @@ async function tickOnce(
             await letterWrites(deps, c, assignment, plan.letters, policy, calendar, {
               parties,
               numbering,
+              now,
             })
           ).map(held),
         );
     }
     // A letter that goes now is written claimed by this Tick (its attempt counted, kept from
-    // every other sender for the lease): it goes without a second write to claim it.
+    // every other sender for the lease): it goes without a second write to claim it. It is
+    // checked as a letter that waited is (`deliverIfTrue`): one that would not hold is written
+    // cancelled, with why, and never sent.
     const outgoing = writes.map((w) => {
+      const reason = letterVoidReason(w.notification, assignment, now);
+      if (reason && reason !== 'paused') {
+        const cancelled = cancelledLetter(w.notification, reason, now);
+        return { written: cancelled, claim: null, write: { ...w, notification: cancelled } };
+      }
       const claim = deliveryDue(w.notification, now)
         ? claimedForSending(w.notification, now)
         : null;
@@ -235,14 +250,17 @@ async function letterWrites(
   letters: readonly LadderLetter[],
   policy: SlaPolicy,
   calendar: Calendar,
-  { parties, numbering }: { parties: ReturnType<typeof partiesOf>; numbering: LetterNumbering },
+  {
+    parties,
+    numbering,
+    now,
+  }: { parties: ReturnType<typeof partiesOf>; numbering: LetterNumbering; now: Date },
 ) {
   const { agency, central } = parties;
   // The focal point only when the agency has one: most have none.
   const focalPoint = agency.focalPointId
     ? await deps.store.getAgency(agency.focalPointId)
     : undefined;
-  const now = deps.clock();
   const writes = [];
   for (const letter of letters) {
     writes.push(
@@ -254,7 +272,11 @@ async function letterWrites(
         parties: { agency, focalPoint, central },
         calendar,
         now,
-        document: { settings: numbering.settings, number: await numbering.next() },
+        // Numbered by the date it bears: `now` in the agency's zone (its month, year and series).
+        document: {
+          settings: numbering.settings,
+          number: await numbering.next(assignment.timeZone),
+        },
       }),
     );
   }

@@ -13,7 +13,7 @@ import {
   type TimeZone,
 } from '../calendar.ts';
 import type { CaseRecord } from '../case.ts';
-import { composeLetter, type LetterParties } from '../letters.ts';
+import { composeLetter, type LetterParties, letterNaming } from '../letters.ts';
 import type { LetterVoidReason, NotificationRecord } from '../notification.ts';
 import type { SlaPolicy } from '../policy.ts';
 import type { LadderLetterWrite } from '../ports.ts';
@@ -49,6 +49,7 @@ export function letterWrite(input: {
   const letter = composeLetter({
     event,
     step,
+    steps: input.policy.ladder,
     case: input.case,
     assignment: a,
     parties: input.parties,
@@ -342,6 +343,30 @@ export function letterVoidReason(
   const passed = (t: (typeof open)[number]) => Date.parse(a.due[t]) <= now.getTime();
   if (n.action === 'warning') return open.every(passed) ? 'deadline_passed' : null;
   return open.some(passed) ? null : 'not_overdue';
+}
+
+/**
+ * A letter that holds (`letterVoidReason` null, or merely `paused`) as it is to go now: naming
+ * only the targets it names that still hold, with its number, date and all else as written. A
+ * reminder held for 08:00 (or sent again by central) that names a target the agency met since
+ * does not tell it that target is missing; one whose every target was met is void. For a rung
+ * a target holds while open and overdue (an extension may have moved it past now), for a
+ * warning while open and not yet passed; paused, while open (whether a deadline is passed
+ * waits for the clock to run again). The letter itself when all hold.
+ */
+export function letterAsItHolds(
+  n: NotificationRecord,
+  a: AssignmentRecord,
+  now: Date,
+): NotificationRecord {
+  if (n.action === 'forwarding') return n;
+  const open = n.targets.filter((t) => a.met[t] === null);
+  const passed = (t: (typeof open)[number]) => Date.parse(a.due[t]) <= now.getTime();
+  const holding = a.paused
+    ? open
+    : open.filter((t) => (n.action === 'warning' ? !passed(t) : passed(t)));
+  // None: void, and `letterVoidReason` says why (never sent as an empty list).
+  return holding.length === 0 ? n : letterNaming(n, holding);
 }
 
 /** Whether a letter is to be delivered now: pending, and past its backoff if it was refused. */

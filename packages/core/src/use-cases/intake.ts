@@ -332,9 +332,11 @@ async function registerWithFiles(
     });
   } catch (error) {
     // Only a case never written leaves its files to delete: an error after the transaction
-    // landed (every attempt's answer timed out) would take a saved case's files with it. Not
-    // knowing (the store down) keeps them: a stray file costs less than a lost one.
-    const written = await deps.store.getCase(id).then(Boolean, () => true);
+    // landed (every attempt's answer timed out) would take a saved case's files with it. So
+    // the read is consistent: an eventually consistent one may not see the case just written,
+    // and the redelivery that follows finds its claim and stores nothing again. Not knowing
+    // (the store down) keeps them: a stray file costs less than a lost one.
+    const written = await deps.store.getCase(id, { consistent: true }).then(Boolean, () => true);
     if (!written) await Promise.allSettled(stored.map((f) => blobs.delete(f.key)));
     throw error;
   }
