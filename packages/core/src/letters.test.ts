@@ -297,3 +297,46 @@ describe('a letter that waited, as it goes', () => {
     expect(letterAsItHolds(written, paused, later).targets).toEqual(['followUp']);
   });
 });
+
+describe('who a ladder letter names on paper', () => {
+  const document = (step: string, action: 'reminder' | 'formal_warning') => {
+    const at = new Date(Date.parse(silent.due.followUp) + 3_600_000);
+    return letterWrite({
+      letter: {
+        id: `${step}#1`,
+        step,
+        action,
+        at: at.toISOString(),
+        scheduledAt: at.toISOString(),
+        targets: ['followUp'],
+        level: 2,
+        episode: 1,
+      },
+      policy: DEFAULT_POLICY,
+      case: complaint,
+      assignment: silent,
+      parties,
+      calendar,
+      now: at,
+      document: {
+        settings: DEFAULT_DOCUMENT_SETTINGS,
+        number: 'B-7/Kemensetneg/D-4/DM.05/04/2026',
+      },
+    }).notification.document!;
+  };
+
+  it('a penegasan: the head, who gets it, with the focal point it is copied to among the copies', () => {
+    const penegasan = document('formal_warning', 'formal_warning');
+    expect(penegasan.to).toEqual(['Pimpinan Instansi kanwil-bpn-jatim']);
+    expect(penegasan.tembusan).toEqual([
+      'Pimpinan Instansi atr-bpn',
+      ...DEFAULT_DOCUMENT_SETTINGS.tembusan,
+    ]);
+  });
+
+  it('a reminder: for the attention of the liaisons it goes to, copied to nobody else', () => {
+    const reminder = document('reminder_2', 'reminder');
+    expect(reminder.to).toEqual(['Pimpinan Instansi kanwil-bpn-jatim', 'u.p. Bagian Umum']);
+    expect(reminder.tembusan).toEqual(DEFAULT_DOCUMENT_SETTINGS.tembusan);
+  });
+});

@@ -9,7 +9,7 @@ import { localDate, type TimeZone } from '../calendar.ts';
 import { agendaOf, type CaseRecord } from '../case.ts';
 import { CHANNEL_LABELS, TARGET_LABELS } from '../labels.ts';
 import { formatLocal, type Letter, MONTHS } from '../letters.ts';
-import { TARGETS } from '../policy.ts';
+import { type LadderStep, TARGETS } from '../policy.ts';
 import type { Agency } from '../schemas.ts';
 import type { DocumentSettings } from '../schemas/documents.ts';
 
@@ -103,7 +103,6 @@ export function forwardingLetterDocument(input: {
     c.letter && !c.identityHidden
       ? `surat nomor ${c.letter.number} tanggal ${indonesianDate(c.letter.date)} dari ${c.letter.sender}`
       : `pengaduan melalui saluran ${c.channel === 'lapor' ? CHANNEL_LABELS.lapor : CHANNEL_LABELS[c.channel].toLowerCase()}`;
-  const liaisons = agency.contacts.filter((x) => x.kind === 'liaison').map((x) => x.name);
   return {
     kind: 'forwarding',
     title: null,
@@ -112,10 +111,7 @@ export function forwardingLetterDocument(input: {
     placeAndDate: placeAndDate(settings, input.now, 'Asia/Jakarta'),
     enclosures: input.attachments.length > 0 ? `${input.attachments.length} berkas` : null,
     subject: 'Penerusan Pengaduan Masyarakat',
-    to: [
-      `Pimpinan ${agency.name}`,
-      ...(liaisons.length > 0 ? [`u.p. ${liaisons.join(', ')}`] : []),
-    ],
+    to: addressedTo(agency, false),
     blocks: [
       {
         kind: 'paragraph',
@@ -171,7 +167,24 @@ export function forwardingLetterDocument(input: {
   };
 }
 
-/** A ladder letter (peringatan dini, pengingat, penegasan, intervensi) as a document. */
+/**
+ * The addressee: the agency's head (pimpinan), for the attention (u.p.) of its liaisons when
+ * the letter goes to them and not to the head as well.
+ */
+function addressedTo(agency: Agency, headSent: boolean): string[] {
+  const liaisons = agency.contacts.filter((x) => x.kind === 'liaison').map((x) => x.name);
+  return [
+    `Pimpinan ${agency.name}`,
+    ...(!headSent && liaisons.length > 0 ? [`u.p. ${liaisons.join(', ')}`] : []),
+  ];
+}
+
+/**
+ * A ladder letter (peringatan dini, pengingat, penegasan, intervensi) as a document. With its
+ * `step`, the letter says who the step sends it to: "u.p." the liaisons unless the head gets it
+ * too (a penegasan is copied to the head: that is what makes it one), and the focal point it
+ * is copied to, by name, first among the copies (tembusan).
+ */
 export function ladderLetterDocument(input: {
   letter: Letter;
   case: CaseRecord;
@@ -180,8 +193,11 @@ export function ladderLetterDocument(input: {
   settings: DocumentSettings;
   number: string;
   now: Date;
+  step?: Pick<LadderStep, 'recipients' | 'cc'>;
+  focalPoint?: Agency | undefined;
 }): LetterDocument {
   const { letter, case: c, assignment: a, settings } = input;
+  const sent = input.step ? [...input.step.recipients, ...input.step.cc] : [];
   const parts = letter.parts ?? {
     title: letter.subject,
     opening: letter.body,
@@ -199,7 +215,9 @@ export function ladderLetterDocument(input: {
     placeAndDate: placeAndDate(settings, input.now, a.timeZone),
     enclosures: null,
     subject: `${parts.title} atas Pengaduan Masyarakat`,
-    to: [`Pimpinan ${input.agency.name}`],
+    to: input.step
+      ? addressedTo(input.agency, sent.includes('agency_head'))
+      : [`Pimpinan ${input.agency.name}`],
     blocks: [
       {
         kind: 'fields',
@@ -214,7 +232,12 @@ export function ladderLetterDocument(input: {
       ...(parts.request ? [{ kind: 'paragraph' as const, text: parts.request }] : []),
     ],
     signatory: settings.signatory,
-    tembusan: settings.tembusan,
+    tembusan: [
+      ...(sent.includes('focal_point') && input.focalPoint
+        ? [`Pimpinan ${input.focalPoint.name}`]
+        : []),
+      ...settings.tembusan,
+    ],
   };
 }
 

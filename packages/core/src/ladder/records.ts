@@ -88,6 +88,8 @@ export function letterWrite(input: {
             settings: input.document.settings,
             number: input.document.number,
             now,
+            step,
+            focalPoint: input.parties.focalPoint,
           }),
         }
       : {}),
