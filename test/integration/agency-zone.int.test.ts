@@ -4,7 +4,7 @@
  * while its open deadlines, letters and ladder still ended at 23:59 WIB (01:59 WIT the next
  * day): each assignment kept the zone it was forwarded with.
  */
-import { Service, type Store } from '@pantau/core';
+import { DomainError, runRearmJob, Service, type Store } from '@pantau/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addAgencies,
@@ -107,5 +107,44 @@ describe('an agency moved from WIB to WIT', () => {
     expect(again.job?.moved ?? 0).toBe(0);
     expect(await recomputed(caseId)).toHaveLength(1);
     expect(await recomputed(delegated.caseId)).toHaveLength(1);
+  }, 60_000);
+});
+
+describe('a zone correction answered 503 (its job’s start was throttled)', () => {
+  it('is finished by the same PATCH sent again on its version: the agency as saved, its job started', async () => {
+    await addAgencies(service, [{ id: 'maluku' }]);
+    const { caseId } = await forwardedCase(service, ['maluku']);
+    // The runner is unreachable once (Step Functions throttled): the first PATCH answers 503.
+    const tried: string[] = [];
+    const deps = { store, clock: clock.now };
+    const once = new Service({
+      ...deps,
+      jobs: {
+        start: async (jobId) => {
+          tried.push(jobId);
+          if (tried.length === 1) throw new DomainError('service_unavailable', 'throttled');
+          await runRearmJob(deps, jobId);
+        },
+      },
+    });
+    const { version } = await service.getAgency(centralAdmin, 'maluku');
+    // The console sends the version its form was loaded at, and sends it again on a retry.
+    const edit = { timeZone: 'Asia/Jayapura' as const, version };
+    await expect(once.updateAgency(centralAdmin, 'maluku', edit)).rejects.toMatchObject({
+      code: 'service_unavailable',
+    });
+    expect((await assignmentOf(caseId, 'maluku')).timeZone).toBe('Asia/Jakarta');
+
+    const again = await once.updateAgency(centralAdmin, 'maluku', edit);
+    expect(again).toMatchObject({ timeZone: 'Asia/Jayapura', version: version + 1 });
+    expect(again.job?.id).toBe(tried[0]);
+    expect(tried).toEqual([tried[0], tried[0]]);
+    expect(await store.getJob(tried[0]!)).toMatchObject({ state: 'completed', moved: 1 });
+    expect((await assignmentOf(caseId, 'maluku')).timeZone).toBe('Asia/Jayapura');
+    expect(await recomputed(caseId)).toHaveLength(1);
+    // Another edit made on that version is another admin's save over it: still refused.
+    await expect(
+      once.updateAgency(centralAdmin, 'maluku', { timeZone: 'Asia/Makassar', version }),
+    ).rejects.toMatchObject({ code: 'version_conflict' });
   }, 60_000);
 });

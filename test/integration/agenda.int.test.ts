@@ -240,4 +240,20 @@ describe('a save made on the version an admin loaded, after another admin saved 
     });
     expect(c).toMatchObject({ version: 2, agendaNumberPattern: form.agendaNumberPattern });
   });
+
+  it('answers the same save sent again on its version (its answer lost) as saved', async () => {
+    const admins = new Service({ store: await freshStore(), clock: clock.now });
+    const { updatedAt: _u, ...form } = await admins.documentSettings(centralAdmin);
+    const edit = { ...form, tembusan: ['Menteri Sekretaris Negara'] };
+    const first = await admins.putDocumentSettings(centralAdmin, edit);
+    expect(first.version).toBe(form.version + 1);
+    clock.set(new Date(clock.now().getTime() + 60_000).toISOString());
+    const again = await admins.putDocumentSettings(centralAdmin, edit);
+    expect(again).toEqual(first);
+    expect(await admins.documentSettings(centralAdmin)).toEqual(first);
+    // Another body on that version is another admin's save over it: refused.
+    await expect(
+      admins.putDocumentSettings(centralAdmin, { ...edit, tembusan: [] }),
+    ).rejects.toMatchObject({ code: 'version_conflict' });
+  });
 });

@@ -322,3 +322,56 @@ describe('delegation to a member unit', () => {
     expect(stats.items.find((s) => s.agencyId === 'member-x1')).toMatchObject({ assigned: 0 });
   });
 });
+
+describe('a delegation sent again after its answer was lost', () => {
+  const delegations = async (caseId: string) =>
+    (await service.timeline(centralOfficer, caseId, { limit: 100 })).items.filter(
+      (e) => e.type === 'assignment_delegated',
+    );
+
+  it('by the coordinator, to the unit it already has (or a take-back when none), writes nothing', async () => {
+    await addAgencies(service, [{ id: 'focal-y' }, { id: 'member-y1', focalPointId: 'focal-y' }]);
+    const caseId = await forwarded(['focal-y'], 'light', '2026-09-14T03:00:00.000Z');
+    const coordinator = officerOf('focal-y', 'agency_coordinator');
+    const first = await service.delegate(coordinator, caseId, 'focal-y', { memberId: 'member-y1' });
+    const again = await service.delegate(coordinator, caseId, 'focal-y', { memberId: 'member-y1' });
+    expect(again).toEqual(first);
+    expect(await delegations(caseId)).toHaveLength(1);
+
+    const back = await service.delegate(coordinator, caseId, 'focal-y', { memberId: null });
+    expect(back.delegatedTo).toBeNull();
+    const backAgain = await service.delegate(coordinator, caseId, 'focal-y', { memberId: null });
+    expect(backAgain).toEqual(back);
+    expect(await delegations(caseId)).toHaveLength(2);
+  });
+
+  it('by the member unit giving it back, with its Idempotency-Key, answers as the first did', async () => {
+    await addAgencies(service, [{ id: 'focal-z' }, { id: 'member-z1', focalPointId: 'focal-z' }]);
+    const caseId = await forwarded(['focal-z'], 'light', '2026-09-15T03:00:00.000Z');
+    const coordinator = officerOf('focal-z', 'agency_coordinator');
+    await service.delegate(coordinator, caseId, 'focal-z', { memberId: 'member-z1' });
+    const unit = officerOf('member-z1');
+    const body = { memberId: null, note: 'Bukan wilayah kami.' };
+    const idem = { key: 'give-back-1', fingerprint: 'POST delegate give-back' };
+    const first = await service.delegate(unit, caseId, 'focal-z', body, idem);
+    expect(first).toMatchObject({ agencyId: 'focal-z', delegatedTo: null });
+    // It no longer reads the case: without the key, the retry is a 404; with it, the answer.
+    await expect(service.delegate(unit, caseId, 'focal-z', body)).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    expect(await service.delegate(unit, caseId, 'focal-z', body, idem)).toEqual(first);
+    expect(await delegations(caseId)).toHaveLength(2);
+    // Another unit's key is its own (another tenant's records): no way into this answer.
+    await addAgencies(service, [{ id: 'member-z2', focalPointId: 'focal-z' }]);
+    await expect(
+      service.delegate(officerOf('member-z2'), caseId, 'focal-z', body, idem),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    // Nor is the coordinator's take-back key a way in for its agency's officer.
+    await service.delegate(coordinator, caseId, 'focal-z', { memberId: 'member-z1' });
+    const takeBack = { key: 'take-back-1', fingerprint: 'POST delegate take-back' };
+    await service.delegate(coordinator, caseId, 'focal-z', { memberId: null }, takeBack);
+    await expect(
+      service.delegate(officerOf('focal-z'), caseId, 'focal-z', { memberId: null }, takeBack),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});

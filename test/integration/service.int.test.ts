@@ -102,6 +102,39 @@ describe('deadlines', () => {
     expect((await service.getCase(centralOfficer, created.id)).overdue).toBe(true);
   });
 
+  it('answers a request for more information sent again (its answer lost) as the first, writing nothing', async () => {
+    clock.set('2026-06-02T03:00:00.000Z');
+    const created = await service.createCase(centralOfficer, {
+      channel: 'letter',
+      complainant: { name: 'Siti Aminah', phone: '0812000000' },
+      subject: 'Bantuan sosial tidak cair',
+      description: 'Sudah tiga bulan.',
+    });
+    const body = {
+      decision: 'needs_info' as const,
+      missing: 'Fotokopi KTP',
+      subject: 'Bansos tidak cair',
+    };
+    const asked = await service.verifyCase(centralOfficer, created.id, body);
+    clock.set('2026-06-02T03:05:00.000Z');
+    const again = await service.verifyCase(centralOfficer, created.id, body);
+    expect(again.infoRequest).toEqual(asked.infoRequest);
+    expect(again.version).toBe(asked.version);
+    const asking = async () =>
+      (await service.timeline(centralOfficer, created.id, { limit: 100 })).items.filter(
+        (e) => e.type === 'case_needs_info',
+      );
+    expect(await asking()).toHaveLength(1);
+    // Asked again for something else: the latest request is what the complainant reads.
+    const other = await service.verifyCase(centralOfficer, created.id, {
+      ...body,
+      missing: 'Kartu keluarga',
+    });
+    expect(other.infoRequest).toMatchObject({ missing: 'Kartu keluarga' });
+    expect(other.infoRequest!.requestedAt).not.toBe(asked.infoRequest!.requestedAt);
+    expect(await asking()).toHaveLength(2);
+  });
+
   it('counts a paused assignment past its dates as not overdue, in every list and on its case', async () => {
     clock.set('2026-06-02T03:00:00.000Z'); // a Tuesday
     const { caseId } = await forwardedCase(['pemprov-bali']);
@@ -239,6 +272,26 @@ describe('concurrency', () => {
       }),
     ).rejects.toMatchObject({ code: 'version_conflict' });
     expect((await service.getAgency(centralAdmin, 'polri')).contacts).toEqual([liaison]);
+  });
+
+  it('answers an agency edit sent again on its version (its answer lost) as saved, not as another admin’s', async () => {
+    const shown = await service.getAgency(centralAdmin, 'pemprov-bali');
+    const edit = {
+      name: 'Pemerintah Provinsi Bali',
+      contacts: [{ name: 'Biro Umum', email: 'umum@baliprov.example.go.id' }],
+      focalPointId: null,
+      version: shown.version,
+    };
+    const first = await service.updateAgency(centralAdmin, 'pemprov-bali', edit);
+    expect(first.version).toBe(shown.version + 1);
+    // The answer was lost; the admin presses Save again: the same body, the same version.
+    const again = await service.updateAgency(centralAdmin, 'pemprov-bali', edit);
+    expect(again).toEqual(first);
+    expect(await service.getAgency(centralAdmin, 'pemprov-bali')).toEqual(first);
+    // Anything else on that version is another admin's save over it: refused.
+    await expect(
+      service.updateAgency(centralAdmin, 'pemprov-bali', { ...edit, name: 'Pemprov Bali' }),
+    ).rejects.toMatchObject({ code: 'version_conflict' });
   });
 
   it('never makes the central unit an agency’s member unit (its users would read central)', async () => {

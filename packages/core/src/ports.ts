@@ -262,8 +262,8 @@ export interface Store extends DocumentStore {
   /** `at` as for getCalendar. */
   getPolicy(id: string, at?: number): Promise<SlaPolicy | undefined>;
   listPolicies(): Promise<SlaPolicy[]>;
-  /** Replaces a policy under its version (null: create). */
-  putPolicy(policy: SlaPolicy, expectedVersion: number | null): Promise<void>;
+  /** Replaces a policy under its version (null: create), with `job` as `putCalendarDay`. */
+  putPolicy(policy: SlaPolicy, expectedVersion: number | null, job?: RearmJobRecord): Promise<void>;
   // A calendar edit and `job`, the re-arming it starts (as `createJob`), are one write.
   putCalendarDay(calendarId: string, day: CalendarDay, job?: RearmJobRecord): Promise<void>;
   /** Removes a day; false when there was none (and nothing, the job neither, was written). */

@@ -312,6 +312,81 @@ describe('a policy edit re-arms in a job', () => {
   }, 240_000);
 });
 
+describe('a policy edit answered 503 (its job’s start was throttled)', () => {
+  /** A service whose runner is unreachable once (Step Functions throttled), then runs. */
+  function throttledOnce() {
+    const { runner } = wiring();
+    const tried: string[] = [];
+    const service = new Service({
+      store,
+      clock: clock.now,
+      ladders: engine,
+      jobs: {
+        start: async (jobId) => {
+          tried.push(jobId);
+          if (tried.length === 1) throw new DomainError('service_unavailable', 'throttled');
+          return runner.start(jobId);
+        },
+      },
+    });
+    return { runner, service, tried };
+  }
+
+  it('is finished by the same PUT sent again on its version: the policy as saved, its job started', async () => {
+    const { runner, service, tried } = throttledOnce();
+    const { id: _id, version, updatedAt: _u, ...body } = await service.getPolicy('default');
+    // The console sends the version its form was loaded at, and sends it again on a retry.
+    const edit = {
+      ...body,
+      ladder: body.ladder.map((s, i) => (i === 0 ? { ...s, offsetWorkingDays: -3 } : s)),
+      version,
+    };
+    await expect(service.putPolicy(centralAdmin, 'default', edit)).rejects.toMatchObject({
+      code: 'service_unavailable',
+    });
+    const again = await service.putPolicy(centralAdmin, 'default', edit);
+    expect(again.policy).toMatchObject({ version: version + 1, ladder: edit.ladder });
+    expect(again.job.id).toBe(tried[0]);
+    await runner.idle();
+    expect(await jobOf(again.job.id)).toMatchObject({
+      state: 'completed',
+      done: 2 * CASES,
+      failed: 0,
+    });
+    const ladders = await store.getLadders(await openAssignments());
+    expect(ladders.every((l) => l.policyVersion === version + 1)).toBe(true);
+    // Sent once more (that answer lost too): the same policy and its job, ended; none again.
+    const thrice = await service.putPolicy(centralAdmin, 'default', edit);
+    expect(thrice.policy).toEqual(again.policy);
+    expect(thrice.job).toMatchObject({ id: tried[0], state: 'completed' });
+    expect(tried).toEqual([tried[0], tried[0]]);
+    // Another body on that version is another admin's save over it: refused.
+    await expect(
+      service.putPolicy(centralAdmin, 'default', { ...edit, minimumSample: 7 }),
+    ).rejects.toMatchObject({ code: 'version_conflict' });
+  }, 240_000);
+
+  it('records and starts the job of a policy saved without one (before jobs were saved with it)', async () => {
+    const { runner, service } = wiring();
+    const { id: _id, version, updatedAt: _u, ...body } = await service.getPolicy('default');
+    const edit = {
+      ...body,
+      ladder: body.ladder.map((s, i) => (i === 0 ? { ...s, offsetWorkingDays: -2 } : s)),
+    };
+    // The save committed and its job was never recorded (its own write failed after it).
+    await store.putPolicy(
+      { ...edit, id: 'default', version: version + 1, updatedAt: clock.now().toISOString() },
+      version,
+    );
+    const again = await service.putPolicy(centralAdmin, 'default', { ...edit, version });
+    expect(again.policy.version).toBe(version + 1);
+    await runner.idle();
+    expect(await jobOf(again.job.id)).toMatchObject({ state: 'completed', failed: 0 });
+    const ladders = await store.getLadders(await openAssignments());
+    expect(ladders.every((l) => l.policyVersion === version + 1)).toBe(true);
+  }, 240_000);
+});
+
 describe('a holiday removed whose job did not start', () => {
   const DAY = '2026-04-06';
 

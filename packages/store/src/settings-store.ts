@@ -67,8 +67,12 @@ export class SettingsLayer extends DynamoTable {
     return items.map((p) => SlaPolicySchema.parse(record(p)));
   }
 
-  /** Creates or replaces a policy under its version. */
-  async putPolicy(policy: SlaPolicy, expectedVersion: number | null): Promise<void> {
+  /** Creates or replaces a policy under its version; `job`: the re-arming it starts. */
+  async putPolicy(
+    policy: SlaPolicy,
+    expectedVersion: number | null,
+    job?: RearmJobRecord,
+  ): Promise<void> {
     const item = policyItem(policy);
     // Seeded policies predate versions: version 0 means "stored without one".
     const put =
@@ -82,7 +86,11 @@ export class SettingsLayer extends DynamoTable {
             ExpressionAttributeValues: { ':zero': 0 },
           }
         : this.versionedPut(item, expectedVersion);
-    await this.settingsTransact([{ Put: put }], [expectedVersion === null ? 'exists' : 'version']);
+    const withJob = this.jobWrites(job);
+    await this.settingsTransact(
+      [{ Put: put }, ...withJob.items],
+      [expectedVersion === null ? 'exists' : 'version', ...withJob.kinds],
+    );
   }
 
   /**

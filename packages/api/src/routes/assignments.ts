@@ -195,13 +195,16 @@ export const clock = new OpenAPIHono()
       tags,
       summary:
         'A focal point’s coordinator hands the assignment to a member unit (null takes it back; the member unit holding it may send null to give it back, with why in `note`)',
-      request: { params: Params, body: jsonBody(DelegateBody) },
+      description:
+        'The coordinator’s request for what the assignment already is (the same unit, or a take-back of none) writes nothing and answers the assignment. A unit that gave it back no longer reads the case: with an `Idempotency-Key`, its retry after a lost answer replays the first answer instead of a 404.',
+      request: { params: Params, headers: IdempotencyHeader, body: jsonBody(DelegateBody) },
       responses: { 200: json(AssignmentSchema, 'The assignment'), ...PROBLEMS },
     }),
     async (c) => {
       const { id, agencyId } = c.req.valid('param');
+      const body = c.req.valid('json');
       return c.json(
-        await c.get('service').delegate(c.get('auth'), id, agencyId, c.req.valid('json')),
+        await c.get('service').delegate(c.get('auth'), id, agencyId, body, idempotencyOf(c, body)),
         200,
       );
     },

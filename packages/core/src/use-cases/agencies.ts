@@ -17,6 +17,7 @@ import {
   idempotent,
   requireRole,
   retryOnConflict,
+  savedAlready,
   type ServiceDeps,
 } from './kernel/index.ts';
 import { returnDelegations } from './assignments.ts';
@@ -103,8 +104,10 @@ const agencyScope = (agencyId: string) => ({ kind: 'agency' as const, agencyId }
  * keeps the zone it was forwarded in until then): a job, recorded before the agency is saved so
  * the change is never saved without it, and started whatever the save did (run where the agency
  * is as saved, it moves nothing when the save did not happen). The answer carries the job; an
- * edit naming the zone the agency already has carries the zone's job while that is under way
- * (a retry whose answer was lost starts it, as the calendar's removals do).
+ * edit naming the zone the agency already has carries the job to that zone while it is under
+ * way: a retry whose answer was lost, or was a 503 because the job's start was throttled,
+ * starts it, as the calendar's removals do. Sent with the `version` it was made on, that retry
+ * finds the agency one version on, holding what it asks: answered as saved (`saveAgency`).
  */
 export async function updateAgency(
   deps: ServiceDeps,
@@ -126,8 +129,9 @@ export async function updateAgency(
     if (job) await startJob(deps, p, job).catch(() => undefined);
     throw error;
   }
-  const started =
-    job ?? (input.timeZone === undefined ? undefined : await unfinishedJob(deps, agencyScope(id)));
+  const pending =
+    job || input.timeZone === undefined ? undefined : await unfinishedJob(deps, agencyScope(id));
+  const started = job ?? (pending?.reason['timeZone'] === saved.timeZone ? pending : undefined);
   return started ? { ...saved, job: await startJob(deps, p, started) } : saved;
 }
 
@@ -141,6 +145,18 @@ async function saveAgency(
   const { version: seen, ...changes } = input;
   return retryOnConflict(async () => {
     const agency = await getAgency(deps, p, id);
+    const next: Agency = {
+      ...agency,
+      ...definedOnly(changes),
+      focalPointId: input.focalPointId === undefined ? agency.focalPointId : input.focalPointId,
+      contacts: input.contacts ? contactsFrom(input.contacts) : agency.contacts,
+      updatedAt: deps.clock().toISOString(),
+      version: agency.version + 1,
+    };
+    // The same edit sent again on its version (its answer lost, or a 503 when its zone's job
+    // did not start): answered as saved; the caller then starts the zone's job still to run.
+    const again = savedAlready(agency, seen, next);
+    if (again) return again;
     // Made on an older version (another admin saved since): refused, not applied over theirs.
     if (seen !== undefined && agency.version !== seen)
       throw new DomainError(
@@ -156,14 +172,6 @@ async function saveAgency(
     const leaving = agency.focalPointId;
     if (leaving && input.focalPointId !== undefined && input.focalPointId !== leaving)
       await returnDelegations(deps, p, id, leaving);
-    const next: Agency = {
-      ...agency,
-      ...definedOnly(changes),
-      focalPointId: input.focalPointId === undefined ? agency.focalPointId : input.focalPointId,
-      contacts: input.contacts ? contactsFrom(input.contacts) : agency.contacts,
-      updatedAt: deps.clock().toISOString(),
-      version: agency.version + 1,
-    };
     await deps.store.putAgency(
       next,
       agency.version,

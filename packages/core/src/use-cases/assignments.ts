@@ -49,6 +49,7 @@ import {
   put,
   readableAssignment,
   rearmedLadder,
+  type Remember,
   requireRole,
   retryOnConflict,
   type ServiceDeps,
@@ -177,6 +178,9 @@ export async function withdrawAssignment(
  * staying accountable for it (its deadlines, letters and statistics stay the focal
  * point's); `memberId: null` takes it back. The member unit may send `memberId: null` too: it
  * gives the assignment back to its coordinator, with why in `note` (`returnedBy` on the event).
+ * The coordinator's request sent again (its answer lost) finds the assignment as it asked and
+ * writes nothing; the unit's cannot (it no longer reads the case): its `Idempotency-Key`
+ * replays the first answer.
  */
 export async function delegate(
   deps: ServiceDeps,
@@ -184,60 +188,79 @@ export async function delegate(
   caseId: string,
   agencyId: string,
   input: DelegateInput,
+  idem?: Idempotency,
 ): Promise<AssignmentView> {
   requireRole(p, AGENCY_ROLES);
   const coordinator = p.role === 'agency_coordinator' && p.agency === agencyId;
   const forbidden = () =>
     new DomainError('forbidden', 'only the assigned agency’s coordinator may delegate it');
-  if (!coordinator && input.memberId !== null) {
+  // The agency's other users never hold its assignment as a member unit (no agency is its own).
+  if (!coordinator && (input.memberId !== null || p.agency === agencyId)) {
     await readableAssignment(deps, p, caseId, agencyId); // not visible: 404 before 403
     throw forbidden();
   }
-  return retryOnConflict(async () => {
-    const { bundle, assignment, reader } = await readableAssignment(deps, p, caseId, agencyId);
-    if (!coordinator) {
-      // The member unit it was delegated to gives it back to its coordinator ("not our region"):
-      // the coordinator delegates it to the right unit, or answers for the agency. ("Not ours"
-      // for the whole agency stays the redirect to central.)
-      if (assignment.delegatedTo !== p.agency) throw forbidden();
-      if (!isOpen(assignment))
+  // Authorised before a replay, except the unit giving it back: once it has, it no longer reads
+  // the case, so its retry is answered from its key first. The key and its answer are the
+  // unit's own tenant's, which gave it back: no way in for anyone else.
+  if (idem && coordinator) await readableAssignment(deps, p, caseId, agencyId);
+  return idempotent(deps, p.agency, idem, (remember) =>
+    retryOnConflict(async () => {
+      const { bundle, assignment, reader } = await readableAssignment(deps, p, caseId, agencyId);
+      if (!coordinator) {
+        // The member unit it was delegated to gives it back to its coordinator ("not our
+        // region"): the coordinator delegates it to the right unit, or answers for the agency.
+        // ("Not ours" for the whole agency stays the redirect to central.)
+        if (assignment.delegatedTo !== p.agency) throw forbidden();
+        if (!isOpen(assignment))
+          throw new DomainError(
+            'invalid_transition',
+            `an assignment that is ${assignment.state} is not given back: it has ended`,
+          );
+        return setDelegation(
+          deps,
+          p,
+          reader,
+          bundle,
+          assignment,
+          null,
+          { memberId: null, note: input.note ?? null, returnedBy: p.agency },
+          undefined,
+          remember,
+        );
+      }
+      // Authorised first: the member unit is looked up once the assignment is the caller's, and
+      // the delegation written only while the unit is as read (one that left the focal point
+      // meanwhile, its delegations given back already, is refused on reading it again).
+      let member: Agency | undefined;
+      if (input.memberId !== null) {
+        member = await deps.store.getAgency(input.memberId);
+        if (!member || member.focalPointId !== agencyId)
+          throw invalidInput('memberId', `not a member unit of ${agencyId}`);
+      }
+      // Already as asked (the same request sent again, its answer lost; a take-back of none):
+      // nothing to write, and no second event on the timeline.
+      if (assignment.delegatedTo === input.memberId)
+        return viewAssignment(assignment, deps.clock(), reader, ladderOf(bundle, agencyId));
+      // Taking a delegation back is always possible (an ended assignment still lets its member
+      // unit read the case); delegating is for open assignments only.
+      if (!isOpen(assignment) && input.memberId !== null)
         throw new DomainError(
           'invalid_transition',
-          `an assignment that is ${assignment.state} is not given back: it has ended`,
+          `an assignment that is ${assignment.state} cannot be delegated`,
         );
-      return setDelegation(deps, p, reader, bundle, assignment, null, {
-        memberId: null,
-        note: input.note ?? null,
-        returnedBy: p.agency,
-      });
-    }
-    // Authorised first: the member unit is looked up once the assignment is the caller's, and
-    // the delegation written only while the unit is as read (one that left the focal point
-    // meanwhile, its delegations given back already, is refused on reading it again).
-    let member: Agency | undefined;
-    if (input.memberId !== null) {
-      member = await deps.store.getAgency(input.memberId);
-      if (!member || member.focalPointId !== agencyId)
-        throw invalidInput('memberId', `not a member unit of ${agencyId}`);
-    }
-    // Taking a delegation back is always possible (an ended assignment still lets its member
-    // unit read the case); delegating is for open assignments only.
-    if (!isOpen(assignment) && input.memberId !== null)
-      throw new DomainError(
-        'invalid_transition',
-        `an assignment that is ${assignment.state} cannot be delegated`,
+      return setDelegation(
+        deps,
+        p,
+        reader,
+        bundle,
+        assignment,
+        input.memberId,
+        { memberId: input.memberId, note: input.note ?? null },
+        member,
+        remember,
       );
-    return setDelegation(
-      deps,
-      p,
-      reader,
-      bundle,
-      assignment,
-      input.memberId,
-      { memberId: input.memberId, note: input.note ?? null },
-      member,
-    );
-  });
+    }),
+  );
 }
 
 /** Writes an assignment's member unit (`null`: none) with its `assignment_delegated` event. */
@@ -250,6 +273,7 @@ async function setDelegation(
   memberId: string | null,
   data: Record<string, unknown>,
   member?: Agency,
+  remember?: Remember,
 ): Promise<AssignmentView> {
   const now = deps.clock();
   const next: AssignmentRecord = {
@@ -267,12 +291,15 @@ async function setDelegation(
     updatedAt: now.toISOString(),
   };
   const change = await assignmentChange(deps, bundle, assignment, next, now, false);
+  const body = change.view(reader);
+  const idempotency = remember?.(body);
   await deps.store.commit({
     ...change.change,
     ...(member ? { agenciesAsRead: [member] } : {}),
     events: [event(assignment.caseId, now, 'assignment_delegated', p, assignment.agencyId, data)],
+    ...(idempotency ? { idempotency } : {}),
   });
-  return change.view(reader);
+  return body;
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   readableCase,
   requireRole,
   retryOnConflict,
+  savedAlready,
   type ServiceDeps,
   settingsVersion,
 } from './kernel/index.ts';
@@ -39,22 +40,25 @@ export async function putDocumentSettings(
   requireRole(p, ADMIN_ROLES);
   const { version: seen, ...fields } = input;
   // Made on the version the admin loaded (0: the defaults, none saved): another admin's save
-  // since is refused, not reverted. Without it the last save wins, as for any later save: two
-  // admins saving the first settings at once both find none, and the one whose write lands
-  // second saves over the first ('exists').
+  // since is refused, not reverted; the same save sent again (its answer lost) is answered as
+  // saved. Without it the last save wins, as for any later save: two admins saving the first
+  // settings at once both find none, and the one whose write lands second saves over the
+  // first ('exists').
   return retryOnConflict(async () => {
     const current = await deps.store.getDocumentSettings(await settingsVersion(deps));
     const stored = current?.version ?? 0;
+    const next: DocumentSettings = {
+      ...fields,
+      version: stored + 1,
+      updatedAt: deps.clock().toISOString(),
+    };
+    const again = savedAlready(current, seen, next);
+    if (again) return again;
     if (seen !== undefined && stored !== seen)
       throw new DomainError(
         'version_conflict',
         `the document settings were saved since version ${seen} (now ${stored}): read them again`,
       );
-    const next: DocumentSettings = {
-      ...fields,
-      version: (current?.version ?? 0) + 1,
-      updatedAt: deps.clock().toISOString(),
-    };
     await deps.store.putDocumentSettings(next, current ? current.version : null);
     return next;
   }, ['version', 'exists']);

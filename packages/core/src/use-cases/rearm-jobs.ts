@@ -79,6 +79,29 @@ export async function startRearmJob(
   return startJob(deps, p, job);
 }
 
+/**
+ * The job of an edit saved already, for the same request sent again (its answer lost, or a 503
+ * when the job's start was throttled): the scope's latest job when it is that edit's (its
+ * `reason`), started (a job started already starts nothing), or as it ended when it completed.
+ * One that failed, or none (a policy saved before its job was written with it, whose job's own
+ * write failed after the save), is replaced by a new one, recorded and started: the edit
+ * stands, and what it governs moves only in a job.
+ */
+export async function jobOfSavedEdit(
+  deps: ServiceDeps,
+  p: Principal,
+  scope: RearmScope,
+  reason: RearmJobRecord['reason'],
+): Promise<JobView> {
+  const id = await deps.store.latestJobId(scopeKey(scope));
+  const latest = id === undefined ? undefined : await deps.store.getJob(id);
+  const ofEdit =
+    latest && Object.entries(reason).every(([k, v]) => latest.reason[k] === v) ? latest : undefined;
+  if (ofEdit?.state === 'completed') return getJob(deps, p, ofEdit.id);
+  if (ofEdit && !FINISHED_JOB_STATES.includes(ofEdit.state)) return startJob(deps, p, ofEdit);
+  return startRearmJob(deps, p, scope, reason);
+}
+
 /** The scope's latest job while it is under way (listing or running). */
 export async function unfinishedJob(
   deps: ServiceDeps,

@@ -11,10 +11,11 @@ import {
   ADMIN_ROLES,
   requireRole,
   retryOnConflict,
+  savedAlready,
   type ServiceDeps,
   settingsVersion,
 } from './kernel/index.ts';
-import { newRearmJob, startJob, startRearmJob, unfinishedJob } from './rearm-jobs.ts';
+import { jobOfSavedEdit, newRearmJob, startJob, unfinishedJob } from './rearm-jobs.ts';
 
 const calendarScope = (calendarId: string) => ({ kind: 'calendar' as const, calendarId });
 
@@ -98,15 +99,30 @@ export async function getPolicy(deps: ServiceDeps, id: string): Promise<SlaPolic
   return policy;
 }
 
-/** Replaces a policy; a job gives the open assignments under it the new targets and ladders. */
+/**
+ * Replaces a policy; a job gives the open assignments under it the new targets and ladders,
+ * recorded with the policy (never saved without it) and started once saved. The same save sent
+ * again on its version, after its answer was lost or was a 503 (the job's start throttled),
+ * finds it saved: answered with the policy and its job, started (`jobOfSavedEdit`).
+ */
 export async function putPolicy(deps: ServiceDeps, p: Principal, id: string, input: PolicyInput) {
   requireRole(p, ADMIN_ROLES);
   const { version: seen, ...fields } = input;
+  const scope = { kind: 'policy' as const, policyId: id };
+  const reason = (policy: SlaPolicy) => ({ policyId: id, policyVersion: policy.version });
   // Made on the version the admin loaded: another admin's save since is refused, not reverted
   // (nor a policy that does not exist yet: there was no such version). Without it the last save
   // wins, the first save of a new policy too ('exists': another admin's landed).
-  const policy = await retryOnConflict(async () => {
+  const saved = await retryOnConflict(async () => {
     const current = await deps.store.getPolicy(id, await settingsVersion(deps));
+    const next: SlaPolicy = {
+      ...fields,
+      id,
+      version: (current?.version ?? 0) + 1,
+      updatedAt: deps.clock().toISOString(),
+    };
+    const again = savedAlready(current, seen, next);
+    if (again) return { policy: again, job: undefined };
     if (seen !== undefined && current?.version !== seen)
       throw new DomainError(
         'version_conflict',
@@ -116,20 +132,12 @@ export async function putPolicy(deps: ServiceDeps, p: Principal, id: string, inp
       );
     if (!(await deps.store.getCalendar(input.calendarId)))
       throw invalidInput('calendarId', 'unknown calendar');
-    const next: SlaPolicy = {
-      ...fields,
-      id,
-      version: (current?.version ?? 0) + 1,
-      updatedAt: deps.clock().toISOString(),
-    };
-    await deps.store.putPolicy(next, current ? current.version : null);
-    return next;
+    const job = newRearmJob(deps, p, scope, reason(next));
+    await deps.store.putPolicy(next, current ? current.version : null, job);
+    return { policy: next, job };
   }, ['version', 'exists']);
-  const job = await startRearmJob(
-    deps,
-    p,
-    { kind: 'policy', policyId: id },
-    { policyId: id, policyVersion: policy.version },
-  );
-  return { policy, job };
+  const job = saved.job
+    ? await startJob(deps, p, saved.job)
+    : await jobOfSavedEdit(deps, p, scope, reason(saved.policy));
+  return { policy: saved.policy, job };
 }

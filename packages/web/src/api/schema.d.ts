@@ -2150,11 +2150,17 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** A focal point’s coordinator hands the assignment to a member unit (null takes it back; the member unit holding it may send null to give it back, with why in `note`) */
+        /**
+         * A focal point’s coordinator hands the assignment to a member unit (null takes it back; the member unit holding it may send null to give it back, with why in `note`)
+         * @description The coordinator’s request for what the assignment already is (the same unit, or a take-back of none) writes nothing and answers the assignment. A unit that gave it back no longer reads the case: with an `Idempotency-Key`, its retry after a lost answer replays the first answer instead of a 404.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Replays the first response for the same key and body; 409 for another body. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                     agencyId: string;

@@ -132,4 +132,42 @@ describe('a member unit giving a delegated assignment back', () => {
       'Dikembalikan ke koordinator Kementerian ATR/BPN.',
     );
   });
+
+  it('sends it again after a lost answer under the same Idempotency-Key (it no longer reads the case)', async () => {
+    let attempt = 0;
+    const calls = mockApi((call) => {
+      if (call.method !== 'POST') return json(200, { items: [] });
+      attempt += 1;
+      if (attempt === 1) throw new TypeError('Failed to fetch');
+      return json(200, { agencyId: 'atr-bpn', delegatedTo: null });
+    });
+    let returned = 0;
+    renderWith(
+      <ReturnDelegation
+        caseId="C1"
+        assignment={
+          {
+            agencyId: 'atr-bpn',
+            delegatedTo: 'kanwil-bpn-jatim',
+          } as unknown as Schemas['Assignment']
+        }
+        onReturned={() => (returned += 1)}
+      />,
+      { as: { agency: 'kanwil-bpn-jatim', role: 'agency_officer' } },
+    );
+    const summary = await screen.findByText(/^Bukan wilayah kami/, {
+      selector: 'summary, summary *',
+    });
+    await userEvent.click(summary);
+    const form = within(summary.closest('details')!);
+    await userEvent.type(form.getByLabelText(/^Alasan/), 'Lokasi di Makassar.');
+    await userEvent.click(form.getByRole('button', { name: 'Kembalikan ke koordinator' }));
+    await form.findByText(/Tidak dapat menghubungi server/);
+    await userEvent.click(form.getByRole('button', { name: 'Kembalikan ke koordinator' }));
+    await waitFor(() => expect(returned).toBe(1));
+    const posts = calls.filter((c) => c.method === 'POST');
+    expect(posts).toHaveLength(2);
+    expect(posts[0]!.headers.get('idempotency-key')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(posts[1]!.headers.get('idempotency-key')).toBe(posts[0]!.headers.get('idempotency-key'));
+  });
 });

@@ -82,9 +82,13 @@ function DelegateForm({
       schema={DelegateBody}
       submitLabel={t('delegate.submit')}
       onDone={onChange}
-      send={(body) =>
+      send={(body, key) =>
         unwrap(
-          api.POST('/v1/cases/{id}/assignments/{agencyId}/delegate', { params: { path }, body }),
+          api.POST('/v1/cases/{id}/assignments/{agencyId}/delegate', {
+            params: { path },
+            body,
+            headers: { 'idempotency-key': key },
+          }),
         )
       }
     >
@@ -136,11 +140,14 @@ export function ReturnDelegation({
         announce?.(t('delegate.returned', { agency: nameOf(a.agencyId) }));
         onReturned();
       }}
-      send={(body) =>
+      // Sent again after a lost answer, under the same key: the unit no longer reads the case
+      // once it has given it back, so only the key's replay can answer it.
+      send={(body, key) =>
         unwrap(
           api.POST('/v1/cases/{id}/assignments/{agencyId}/delegate', {
             params: { path: { id: caseId, agencyId: a.agencyId } },
             body: { memberId: null, note: body.note },
+            headers: { 'idempotency-key': key },
           }),
         )
       }

@@ -13,6 +13,48 @@ export const put = <T extends { version: number }>(before: T, next: T): Versione
 });
 
 /**
+ * A save made on version `seen` (the one its form was loaded at) that is stored already: the
+ * same request sent again after its answer was lost, or was a 503 (its job's start throttled).
+ * The stored record is exactly the next version, and `asked`, the record the request would
+ * write on top of it, is the same, its version and time of saving aside. Returns the stored
+ * record then (to answer as the first save did, not refuse it as another admin's save since).
+ */
+export const savedAlready = <T extends { readonly version: number }>(
+  stored: T | undefined,
+  seen: number | undefined,
+  asked: T,
+): T | undefined =>
+  stored !== undefined &&
+  seen !== undefined &&
+  stored.version === seen + 1 &&
+  sameValue(stored, asked, new Set(['version', 'updatedAt']))
+    ? stored
+    : undefined;
+
+/**
+ * Equal as JSON values: objects by their defined keys in any order (a record read back from the
+ * table has its own order), arrays in order; `skip`: the top level's keys left out.
+ */
+function sameValue(a: unknown, b: unknown, skip: ReadonlySet<string> = new Set()): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b))
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((x, i) => sameValue(x, b[i]))
+    );
+  const defined = (o: object) =>
+    Object.entries(o).filter(([k, v]) => v !== undefined && !skip.has(k));
+  const left = defined(a);
+  const right = new Map(defined(b));
+  return (
+    left.length === right.size && left.every(([k, v]) => right.has(k) && sameValue(v, right.get(k)))
+  );
+}
+
+/**
  * The items the store's transaction holds for `change` (against `MAX_COMMIT_ITEMS`), the search
  * index's aside: those move only with a case's indexed fields (subject, description, parties,
  * numbers), which forwarding and closing never touch.
