@@ -255,7 +255,7 @@ describe('a complaint sent again with its Idempotency-Key', () => {
       store,
       verifier,
       clock: () => new Date(),
-      // altcha counts expiry in whole seconds: a 1 s challenge may live only a few ms.
+      // Counted from its issue, by this clock: 3 s leave the first request time on a busy machine.
       proofOfWork: { secret: SECRET, maxCounter: 10, cost: 1, ttlSeconds: 3 },
     });
     const solved = async () => {

@@ -4,6 +4,13 @@
  * before the form can be sent. Verifying is one HMAC (the derived key is signed too), so a
  * flood of forged answers costs the server little; a solved challenge is spent with the case
  * it paid for (its signature is a unique claim in the case's transaction), never twice.
+ *
+ * A challenge's age is judged here, by the server's clock, from the time the server issued it
+ * (`data.issuedAt`, covered by the signature). It carries no `expiresAt`: the widget times that
+ * on the device's clock, so a phone running ahead saw each challenge expire as it arrived and
+ * fetched the next at once until the rate limit, and one running behind showed as good a proof
+ * the server refused. `data.ttlMs` tells the form how long a proof lasts, to solve a new one
+ * before it is refused.
  */
 import { DomainError, invalidInput } from '@pantau/core';
 import {
@@ -25,7 +32,7 @@ export interface ProofOfWorkOptions {
    */
   readonly maxCounter?: number;
   readonly cost?: number;
-  /** How long a challenge may be answered. */
+  /** How long a challenge may be answered, counted from when the server issued it. */
   readonly ttlSeconds?: number;
 }
 
@@ -42,7 +49,7 @@ export function proofOfWork(options: ProofOfWorkOptions): ProofOfWork {
     throw new Error('the proof-of-work secret must be at least 32 characters');
   const maxCounter = options.maxCounter ?? POW_DEFAULTS.maxCounter;
   const cost = options.cost ?? POW_DEFAULTS.cost;
-  const ttl = options.ttlSeconds ?? POW_DEFAULTS.ttlSeconds;
+  const ttlMs = (options.ttlSeconds ?? POW_DEFAULTS.ttlSeconds) * 1000;
   const secrets = {
     hmacSignatureSecret: options.secret,
     // The derived key is signed with its own secret, so verifying needs no PBKDF2 run.
@@ -56,7 +63,7 @@ export function proofOfWork(options: ProofOfWorkOptions): ProofOfWork {
         cost,
         counter: randomInt(Math.ceil(maxCounter / 2), maxCounter),
         deriveKey,
-        expiresAt: new Date(Date.now() + ttl * 1000),
+        data: { issuedAt: Date.now(), ttlMs },
         ...secrets,
       }),
     async verify(answer) {
@@ -79,6 +86,9 @@ export function proofOfWork(options: ProofOfWorkOptions): ProofOfWork {
         });
       });
       if (!result.verified) throw refused();
+      // Trusted once the signature holds. A challenge without its issue time would never expire.
+      const issuedAt = payload.challenge.parameters.data?.issuedAt;
+      if (typeof issuedAt !== 'number' || Date.now() - issuedAt > ttlMs) throw refused();
       return { id: payload.challenge.signature };
     },
   };

@@ -34,7 +34,7 @@ export class SfnJobRunner implements JobRunner {
         (error as Error).name === 'ExecutionAlreadyExists'
       )
         return;
-      // The edit is saved and the job recorded; the admin saves again to start a new one.
+      // The edit is saved and the job recorded: the admin's save sent again (a 503) starts it.
       const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
       if (e.name === 'ThrottlingException' || (e.$metadata?.httpStatusCode ?? 0) >= 500)
         throw unavailable(error);

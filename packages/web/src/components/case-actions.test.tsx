@@ -365,6 +365,58 @@ describe('restating the subject while verifying', () => {
   });
 });
 
+describe('asking the complainant for what is missing', () => {
+  /** The hint under "what is missing", and any warning shown with it, once needs_info is chosen. */
+  const asked = async (over: Record<string, unknown>) => {
+    mockApi(() => json(200, { items: [] }));
+    const received = {
+      ...kase,
+      status: 'received',
+      subject: 'Pungutan liar',
+      identityHidden: false,
+      confidential: false,
+      complainant: { name: 'Siti Rahmawati', phone: '0812 3456 7890', email: 'siti@contoh.id' },
+      ...over,
+    } as unknown as Schemas['Case'];
+    renderWith(<CaseActions kase={received} onChange={() => {}} />, {
+      as: { agency: 'setneg', role: 'central_officer' },
+    });
+    const form = within(screen.getByRole('region', { name: 'Tindakan pusat' }));
+    await userEvent.selectOptions(form.getByLabelText(/^Keputusan/), 'needs_info');
+    const field = form.getByLabelText(/^Yang perlu dilengkapi pengadu/);
+    const hint = field
+      .getAttribute('aria-describedby')!
+      .split(' ')
+      .map((id) => document.getElementById(id)!.textContent)
+      .join(' ');
+    const warnings = form.queryAllByText(/tidak ada yang dapat memberi tahu pengadu/i);
+    return { hint, warnings };
+  };
+
+  it('says the request is shown on the tracking page when the report is not confidential', async () => {
+    const { hint, warnings } = await asked({});
+    expect(hint).toMatch(/Ditampilkan kepada pengadu di halaman lacak/);
+    expect(warnings).toHaveLength(0);
+  });
+
+  it('on a confidential report, says the tracking page does not show it, and gives the complainant’s contact to reach them by', async () => {
+    const { hint, warnings } = await asked({ confidential: true });
+    expect(hint).not.toMatch(/Ditampilkan kepada pengadu/);
+    expect(hint).toMatch(/TIDAK ditampilkan di halaman lacak/);
+    expect(hint).toContain('siti@contoh.id');
+    expect(hint).toContain('0812 3456 7890');
+    expect(warnings).toHaveLength(0);
+  });
+
+  it('on a confidential anonymous report, warns that nobody can tell the complainant: accept or reject instead', async () => {
+    const { hint, warnings } = await asked({ confidential: true, complainant: null });
+    expect(hint).not.toMatch(/Ditampilkan kepada pengadu/);
+    expect(hint).toMatch(/TIDAK ditampilkan di halaman lacak/);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.textContent).toMatch(/[Tt]erima atau tolak/);
+  });
+});
+
 describe('a closed case with an activity held and not yet reported', () => {
   it('still offers its report, and nothing else', async () => {
     mockApi(() => json(200, { items: [] }));

@@ -20,7 +20,8 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
   const { nameOf } = useAgencies();
   const id = kase.id;
   // The API takes needs_info without saying what is missing (older clients); the console
-  // always asks, since the complainant is shown it on the tracking page.
+  // always asks, since the complainant is shown it on the tracking page (or, on a confidential
+  // report, whose tracking page leaves it out, central tells them itself).
   const verification = useMemo(
     () =>
       VerificationBody.refine((b) => b.decision !== 'needs_info' || b.missing !== undefined, {
@@ -40,6 +41,12 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
   const canVerify = kase.status === 'received' || kase.status === 'needs_info';
   const canForward = ['verified', 'forwarded', 'in_follow_up', 'reopened'].includes(kase.status);
   const closed = kase.status === 'closed' || kase.status === 'rejected';
+  const contact = contactOf(kase);
+  const missingHint = !kase.confidential
+    ? t('caseActions.missingHint')
+    : contact !== null
+      ? t('caseActions.missingHintConfidential', { contact })
+      : t('caseActions.missingHintUnreachable');
   // A closed case keeps an activity already held to be reported (the close called off the rest).
   if (closed && !kase.activities.some(isActivityOpen)) return null;
   return (
@@ -92,14 +99,20 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
                 hint={t('caseActions.subjectHint')}
               />
               {getPath(form.values, 'decision') === 'needs_info' ? (
-                <TextField
-                  form={form}
-                  name="missing"
-                  label={t('caseActions.missing')}
-                  hint={t('caseActions.missingHint')}
-                  required
-                  multiline
-                />
+                <>
+                  {/* Nobody could pass the request on: the case would wait in needs_info for ever. */}
+                  {kase.confidential && contact === null ? (
+                    <p className="alert">{t('caseActions.missingNobodyTells')}</p>
+                  ) : null}
+                  <TextField
+                    form={form}
+                    name="missing"
+                    label={t('caseActions.missing')}
+                    hint={missingHint}
+                    required
+                    multiline
+                  />
+                </>
               ) : null}
               {/* One way: an identity already hidden stays hidden (the API refuses false). */}
               {kase.identityHidden ? null : (
@@ -311,6 +324,17 @@ export function othersHold(kase: Schemas['Case'], agencyId: string): boolean {
       b.agencyId !== agencyId &&
       ((b.state !== 'redirected' && b.state !== 'withdrawn') || awaiting.includes(b)),
   );
+}
+
+/**
+ * How central can reach the complainant (e-mail, phone, address), or null when they left none
+ * (anonymous, or a name alone): on a confidential report the tracking page leaves out what is
+ * missing (case-view.ts), so only this carries the request to them.
+ */
+function contactOf(kase: Pick<Schemas['Case'], 'complainant'>): string | null {
+  const { email, phone, address } = kase.complainant ?? {};
+  const ways = [email, phone, address].filter((w): w is string => Boolean(w?.trim()));
+  return ways.length > 0 ? ways.join('; ') : null;
 }
 
 /** The complaint as the agencies read it: restated by central, or the complainant's own. */

@@ -28,6 +28,10 @@ export const intakeId = {
   'complain.proofHint':
     'Perangkat Anda mengerjakan hitungan singkat untuk membuktikan Anda bukan mesin pengirim spam; tidak ada data yang dikirim ke pihak lain.',
   'complain.proofMissing': 'Tunggu hingga pemeriksaan anti-spam selesai, lalu kirim lagi.',
+  'complain.proofAgain':
+    'Pemeriksaan anti-spam sudah kedaluwarsa dan sedang diulang; pengaduan Anda dikirim begitu selesai.',
+  'complain.proofStuck':
+    'Pemeriksaan anti-spam belum berhasil setelah beberapa kali diulang. Pastikan tanggal dan jam di perangkat Anda benar (atur otomatis), lalu centang lagi “Saya bukan robot” dan tekan “Kirim pengaduan”.',
   'complain.submit': 'Kirim pengaduan',
   'complain.receivedTitle': 'Pengaduan diterima',
   'complain.code': 'Kode lacak Anda',
@@ -107,6 +111,10 @@ export const intakeEn = {
   'complain.proofHint':
     'Your device does a short computation to show it is not a spam robot; nothing is sent to anyone else.',
   'complain.proofMissing': 'Wait for the anti-spam check to finish, then send again.',
+  'complain.proofAgain':
+    'The anti-spam check had expired and is being done again; your complaint is sent as soon as it finishes.',
+  'complain.proofStuck':
+    'The anti-spam check did not succeed after several tries. Make sure your device’s date and time are right (set automatically), then tick “I’m not a robot” again and press “Send complaint”.',
   'complain.submit': 'Send complaint',
   'complain.receivedTitle': 'Complaint received',
   'complain.code': 'Your tracking code',

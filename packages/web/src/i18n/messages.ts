@@ -327,6 +327,12 @@ const id = {
   'caseActions.missing': 'Yang perlu dilengkapi pengadu',
   'caseActions.missingHint':
     'Wajib bila meminta kelengkapan. Ditampilkan kepada pengadu di halaman lacak: jangan tulis catatan internal.',
+  'caseActions.missingHintConfidential':
+    'Wajib bila meminta kelengkapan. Laporan rahasia: permintaan ini TIDAK ditampilkan di halaman lacak. Sampaikan sendiri kepada pengadu melalui kontaknya: {contact}.',
+  'caseActions.missingHintUnreachable':
+    'Wajib bila meminta kelengkapan. Laporan rahasia: permintaan ini TIDAK ditampilkan di halaman lacak, dan pengadu tidak meninggalkan kontak.',
+  'caseActions.missingNobodyTells':
+    'Laporan rahasia tanpa kontak pengadu: tidak ada yang dapat memberi tahu pengadu apa yang perlu dilengkapi, sehingga pengaduan akan menunggu tanpa akhir. Terima atau tolak pengaduan berdasarkan yang sudah ada.',
   'caseActions.missingRequired': 'Tuliskan apa yang perlu dikirim pengadu.',
   'caseActions.forward': 'Teruskan ke instansi',
   'caseActions.reforward': 'Teruskan (ulang) ke instansi',
@@ -1082,6 +1088,12 @@ const en = {
   'caseActions.missing': 'What the complainant must send',
   'caseActions.missingHint':
     'Required when asking for information. Shown to the complainant on the tracking page: no internal notes.',
+  'caseActions.missingHintConfidential':
+    'Required when asking for information. Confidential report: this request is NOT shown on the tracking page. Tell the complainant yourself, through their contact: {contact}.',
+  'caseActions.missingHintUnreachable':
+    'Required when asking for information. Confidential report: this request is NOT shown on the tracking page, and the complainant left no contact.',
+  'caseActions.missingNobodyTells':
+    'Confidential report without the complainant’s contact: nobody can tell the complainant what is missing, so the complaint would wait with no end. Accept or reject it on what it has.',
   'caseActions.missingRequired': 'Say what the complainant must send.',
   'caseActions.forward': 'Forward to agencies',
   'caseActions.reforward': 'Forward (again) to agencies',

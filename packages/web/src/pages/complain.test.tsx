@@ -42,3 +42,140 @@ describe('the receipt of a complaint sent from the public form', () => {
     expect(sent).toMatchObject([{ timeZone: 'Asia/Makassar' }]);
   });
 });
+
+/** The proof of work's widget as the page drives it: its events fired here, its methods spied. */
+function widgetOf(container: HTMLElement) {
+  const el = container.querySelector('altcha-widget')!;
+  const reset = vi.fn();
+  const verify = vi.fn(async () => null);
+  Object.defineProperty(el, 'reset', { value: reset, configurable: true });
+  Object.defineProperty(el, 'verify', { value: verify, configurable: true });
+  const state = (detail: { state: string; payload?: string }) =>
+    fireEvent(el, new CustomEvent('statechange', { detail }));
+  return { reset, verify, state };
+}
+
+const RECEIPT = {
+  trackingCode: 'AAAA-BBBB-CCCC1',
+  receivedAt: '2026-03-16T03:00:00.000Z',
+  verificationDueAt: '2026-03-30T16:59:59.999Z',
+  subject: 'Jalan rusak',
+  receipt: 'Tanda terima',
+};
+
+/** The server's 400 for a proof it does not take (expired by its clock, spent, forged). */
+const REFUSED = json(400, {
+  type: 'about:blank',
+  title: 'Bad Request',
+  status: 400,
+  code: 'validation_failed',
+  errors: [{ path: 'altcha', message: 'the proof of work is missing, wrong or expired' }],
+});
+
+async function fillIn() {
+  await userEvent.type(screen.getByLabelText(/^Nama/), 'Siti Rahmawati');
+  await userEvent.type(screen.getByLabelText(/^Perihal/), 'Jalan rusak');
+  await userEvent.type(screen.getByLabelText(/^Uraian pengaduan/), 'Berlubang sejak Januari.');
+}
+
+describe('the anti-spam proof the server refuses', () => {
+  it('is solved again at once, and the complaint goes by itself once it is', async () => {
+    const answers = [REFUSED, json(201, RECEIPT)];
+    const calls = mockApi((call) =>
+      call.method === 'POST' && call.path === '/v1/complaints'
+        ? answers.shift()!
+        : new Promise<never>(() => {}),
+    );
+    const { container } = renderWith(<Complain />, { path: '/adukan' });
+    const widget = widgetOf(container);
+    await fillIn();
+    // Shown solved, but expired by the server's clock (the device's clock runs behind).
+    widget.state({ state: 'verified', payload: 'b2xk' });
+    await userEvent.click(screen.getByRole('button', { name: 'Kirim pengaduan' }));
+    await screen.findAllByText(/sedang diulang/);
+    expect(widget.reset).toHaveBeenCalledTimes(1);
+    expect(widget.verify).toHaveBeenCalledTimes(1);
+    // Not the old sentence, which had the person press "Kirim" for ever on the same proof.
+    expect(screen.queryByText(/Tunggu hingga pemeriksaan anti-spam selesai/)).toBeNull();
+    widget.state({ state: 'verifying' });
+    widget.state({ state: 'verified', payload: 'YmFydQ==' });
+    await screen.findByRole('heading', { name: 'Pengaduan diterima' });
+    const sent = calls.filter((c) => c.method === 'POST');
+    expect(sent.map((c) => (c.body as { altcha: string }).altcha)).toEqual(['b2xk', 'YmFydQ==']);
+    expect(sent[1]!.body).toMatchObject({ subject: 'Jalan rusak' });
+  });
+
+  it('after an answer lost on the way, sends the same request again (its key, its words) with the new proof', async () => {
+    const answers: (() => unknown)[] = [
+      () => Promise.reject(new TypeError('Failed to fetch')),
+      () => REFUSED,
+      () => json(201, RECEIPT),
+    ];
+    const calls = mockApi((call) =>
+      call.method === 'POST' && call.path === '/v1/complaints'
+        ? (answers.shift()!() as ReturnType<typeof json>)
+        : new Promise<never>(() => {}),
+    );
+    const { container } = renderWith(<Complain />, { path: '/adukan' });
+    const widget = widgetOf(container);
+    await fillIn();
+    widget.state({ state: 'verified', payload: 'b2xk' });
+    const send = screen.getByRole('button', { name: 'Kirim pengaduan' });
+    await userEvent.click(send);
+    await screen.findByText(/Tidak dapat menghubungi server/);
+    // The person adds a sentence and sends again; the proof held is refused.
+    await userEvent.type(screen.getByLabelText(/^Uraian pengaduan/), ' Sudah tiga bulan.');
+    await userEvent.click(send);
+    await screen.findAllByText(/sedang diulang/);
+    widget.state({ state: 'verified', payload: 'YmFydQ==' });
+    await screen.findByRole('heading', { name: 'Pengaduan diterima' });
+    const sent = calls.filter((c) => c.method === 'POST');
+    expect(sent).toHaveLength(3);
+    const key = (i: number) => sent[i]!.headers.get('idempotency-key');
+    expect(key(2)).toBe(key(0));
+    expect(sent[2]!.body).toMatchObject({
+      description: 'Berlubang sejak Januari.',
+      altcha: 'YmFydQ==',
+    });
+  });
+
+  it('is rarely met: a new proof is solved before the one held gets too old, timed from its arrival rather than by the device’s clock', async () => {
+    mockApi(() => new Promise<never>(() => {}));
+    const { container } = renderWith(<Complain />, { path: '/adukan' });
+    const widget = widgetOf(container);
+    // The widget's payload: the challenge says how long the server takes its answer.
+    const payload = btoa(
+      JSON.stringify({
+        challenge: { parameters: { data: { issuedAt: 0, ttlMs: 600_000 } }, signature: 's' },
+        solution: { counter: 1, derivedKey: 'ab' },
+      }),
+    );
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      widget.state({ state: 'verified', payload });
+      vi.advanceTimersByTime(470_000);
+      expect(widget.verify).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(20_000);
+      expect(widget.reset).toHaveBeenCalledTimes(1);
+      expect(widget.verify).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('is solved again by itself at most 3 times in a row, then the person is told what to do; pressing “Kirim” starts the count afresh', async () => {
+    mockApi(() => new Promise<never>(() => {}));
+    const { container } = renderWith(<Complain />, { path: '/adukan' });
+    const widget = widgetOf(container);
+    // A device clock far ahead: each new challenge expires as it arrives.
+    for (let i = 0; i < 6; i++) {
+      widget.state({ state: 'verified', payload: `cHJvb2Y${i}` });
+      widget.state({ state: 'expired' });
+    }
+    expect(widget.verify).toHaveBeenCalledTimes(3);
+    expect(await screen.findByText(/jam di perangkat Anda/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Kirim pengaduan' }));
+    widget.state({ state: 'expired' });
+    expect(widget.verify).toHaveBeenCalledTimes(4);
+  });
+});

@@ -39,28 +39,97 @@ export function Complain() {
     return body;
   };
   const form = useForm(PublicComplaintBody, { complainant: {} }, toBody);
-  const widget = useRef<HTMLElement>(null);
+  const widget = useRef<AltchaWidget>(null);
+  // Proofs the page solved again by itself (one refused or expired) since the person last
+  // pressed "Kirim": bounded, so a proof that fails each time (a server refusing it, a device
+  // clock far off with an expiring challenge) cannot fetch challenges until the rate limit.
+  const autoSolves = useRef(0);
+  // A "Kirim" whose proof the server refused: the form as it was then, sent again by itself
+  // once a new proof is solved (unless it was edited meanwhile: then the person sends it).
+  const sendWhenSolved = useRef<string | null>(null);
+  const [resend, setResend] = useState(0);
+  const [proofNote, setProofNote] = useState<ProofNote>(null);
+
+  /** Solves a new proof, unless the page has done so too often in a row: then it says so. */
+  const solveAgain = () => {
+    if (autoSolves.current >= AUTO_SOLVES) {
+      sendWhenSolved.current = null;
+      setProofNote('stuck');
+      return;
+    }
+    autoSolves.current += 1;
+    if (sendWhenSolved.current !== null) setProofNote('again');
+    renew(widget.current);
+  };
+
+  /**
+   * Sends the complaint. The key makes a retry after a lost answer the same request: the same
+   * receipt, not a second case (the code is shown once).
+   */
+  const send = () => {
+    const draft = draftOf(form.values);
+    void form.submit(async (body, key) => {
+      const request = unanswered.current ?? { body, key };
+      const sent = api.POST('/v1/complaints', {
+        // The device's zone: the receipt gives the time of receipt in it.
+        body: { ...request.body, altcha: body.altcha, timeZone: publicZone() },
+        headers: { 'idempotency-key': request.key },
+      });
+      try {
+        setReceipt(await unwrap(sent));
+      } catch (error) {
+        if (!(error instanceof ApiError) || error.status >= 500) unanswered.current = request;
+        // The proof shown solved was refused (expired by the server's clock, spent): nothing
+        // was written, so the same request goes again with a new one (`unanswered` kept).
+        else if (proofRefused(error)) {
+          sendWhenSolved.current = draft;
+          solveAgain();
+        }
+        throw error;
+      }
+      setEditsLeftOut(wordsOf(request.body) !== wordsOf(body));
+      unanswered.current = null;
+    });
+  };
 
   useEffect(() => {
     const el = widget.current;
     if (!el) return;
+    let refresh: ReturnType<typeof setTimeout> | undefined;
     const onState = (e: Event) => {
       const { state, payload } = (e as CustomEvent<{ state: string; payload?: string }>).detail;
       // Not another request: the server leaves the proof out of the key's fingerprint, so a
       // retry after a lost answer replays its receipt even with a proof solved since.
       form.set('altcha', state === 'verified' ? payload : undefined, { sameRequest: true });
-      // A challenge is good for 10 minutes, and writing a complaint on a phone often takes
-      // longer: solve a new one at once, so "Kirim" never meets an expired proof.
-      if (state === 'expired') {
-        const altcha = el as HTMLElement & Partial<Pick<WidgetMethods, 'reset' | 'verify'>>;
-        altcha.reset?.();
-        void altcha.verify?.();
+      clearTimeout(refresh);
+      if (state === 'verified') {
+        setProofNote(null);
+        // Writing a complaint on a phone often takes longer than a proof lasts: a new one is
+        // solved before the server would refuse this one (timed here from its arrival, so the
+        // device's clock does not matter), and "Kirim" seldom meets a stale proof.
+        const lasts = lifetimeOf(payload);
+        if (lasts !== null) refresh = setTimeout(() => renew(el), lasts * REFRESH_AT);
+        if (sendWhenSolved.current !== null) setResend((n) => n + 1);
       }
+      // The server's challenges carry no expiry the widget could time; one that does (an
+      // older server) is solved again, within the bound.
+      if (state === 'expired') solveAgain();
     };
     el.addEventListener('statechange', onState);
-    return () => el.removeEventListener('statechange', onState);
+    return () => {
+      clearTimeout(refresh);
+      el.removeEventListener('statechange', onState);
+    };
     // Re-attached when the form comes back (`receipt` cleared); `form.set` is stable.
   }, [receipt]);
+
+  // The new proof is in the form's values by this render: send what was refused, as it was.
+  useEffect(() => {
+    const waiting = sendWhenSolved.current;
+    if (resend === 0 || waiting === null) return;
+    sendWhenSolved.current = null;
+    if (draftOf(form.values) === waiting) send();
+  }, [resend]);
 
   if (receipt) return <Receipt receipt={receipt} editsLeftOut={editsLeftOut} />;
   const anonymous = form.values.anonymous === true;
@@ -72,28 +141,13 @@ export function Complain() {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          // The key makes a retry after a lost answer the same request: the same receipt,
-          // not a second case (the code is shown once).
-          void form.submit(async (body, key) => {
-            const request = unanswered.current ?? { body, key };
-            const sent = api.POST('/v1/complaints', {
-              // The device's zone: the receipt gives the time of receipt in it.
-              body: { ...request.body, altcha: body.altcha, timeZone: publicZone() },
-              headers: { 'idempotency-key': request.key },
-            });
-            try {
-              setReceipt(await unwrap(sent));
-            } catch (error) {
-              if (!(error instanceof ApiError) || error.status >= 500) unanswered.current = request;
-              throw error;
-            }
-            setEditsLeftOut(wordsOf(request.body) !== wordsOf(body));
-            unanswered.current = null;
-          });
+          // The person's own action: the page may solve again by itself as many times anew.
+          autoSolves.current = 0;
+          send();
         }}
       >
         <ProblemAlert error={form.failure} />
-        <FormErrors errors={shownErrors(form.errors, t)} />
+        <FormErrors errors={shownErrors(form.errors, t, proofNote)} />
         <fieldset>
           <legend>{t('complain.you')}</legend>
           <CheckboxField
@@ -175,6 +229,12 @@ export function Complain() {
             language={lang}
             auto="onload"
           />
+          {/* Said here when no "Kirim" put it in the summary above (a proof expiring each time). */}
+          {proofNote === 'stuck' && form.errors.altcha === undefined ? (
+            <p className="alert" role="alert">
+              {t('complain.proofStuck')}
+            </p>
+          ) : null}
         </fieldset>
         <SubmitButton busy={form.busy}>{t('complain.submit')}</SubmitButton>
       </form>
@@ -187,14 +247,63 @@ type Translate = ReturnType<typeof useI18n>['t'];
 /** A complaint as the form sends it. */
 type Complaint = z.output<typeof PublicComplaintBody>;
 
+/** The ALTCHA element (its methods absent where it cannot run, as in jsdom). */
+type AltchaWidget = HTMLElement & Partial<Pick<WidgetMethods, 'reset' | 'verify'>>;
+
+/** New proofs the page solves in a row by itself (none counted once the person sends). */
+const AUTO_SOLVES = 3;
+
+/** How far into a proof's life a new one is solved (a phone takes a second or two). */
+const REFRESH_AT = 0.8;
+
+/** What the page says of the proof: solving a refused one again, or stopped trying. */
+type ProofNote = 'again' | 'stuck' | null;
+
+/** The widget drops its proof and solves a new challenge. */
+function renew(el: AltchaWidget | null) {
+  el?.reset?.();
+  void el?.verify?.();
+}
+
+/**
+ * How long a proof lasts, in milliseconds, as its challenge says (`ttlMs`, signed by the
+ * server with the time it issued it); null when the payload does not say.
+ */
+function lifetimeOf(payload: string | undefined): number | null {
+  try {
+    const ttl: unknown = JSON.parse(atob(payload ?? '')).challenge.parameters.data.ttlMs;
+    return typeof ttl === 'number' && ttl > 0 ? ttl : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The server did not take the proof (a 400 or 422 naming `altcha`): nothing was written. */
+const proofRefused = (error: ApiError): boolean =>
+  (error.status === 400 || error.status === 422) && 'altcha' in error.fieldErrors;
+
+/** The form as filled in, without the proof (which the page may renew under it). */
+const draftOf = ({ altcha: _, ...values }: Values): string => JSON.stringify(values);
+
 /**
  * The form's errors as shown: the proof's and the files' in the page's own sentences (the
  * files' rule is one sentence, whichever file or limit the server or the schema named).
  */
-function shownErrors(errors: Record<string, string>, t: Translate): Record<string, string> {
+function shownErrors(
+  errors: Record<string, string>,
+  t: Translate,
+  proofNote: ProofNote,
+): Record<string, string> {
   const shown: Record<string, string> = {};
   for (const [path, message] of Object.entries(errors)) {
-    if (path === 'altcha') shown.altcha = t('complain.proofMissing');
+    if (path === 'altcha')
+      shown.altcha = t(
+        proofNote === 'again'
+          ? 'complain.proofAgain'
+          : proofNote === 'stuck'
+            ? 'complain.proofStuck'
+            : 'complain.proofMissing',
+      );
     else if (path.startsWith('attachments')) shown.attachments = t('complain.filesRule');
     else shown[path] = message;
   }
