@@ -1,5 +1,7 @@
 /**
- * What the complainant is told on the tracking page: where to send what central asked for.
+ * What the complainant is told on the tracking page: where to send what central asked for, and
+ * why a complaint was rejected. A rejection's note was thrown away (on neither the case nor
+ * its timeline), and the complainant read "Ditolak" and nothing else: no reason, no one to ask.
  */
 import { CENTRAL_TENANT, Service } from '@pantau/core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -35,5 +37,50 @@ describe('a case waiting for the complainant', () => {
       name: 'Layanan Pengaduan',
       email: 'dumas@setneg.go.id',
     });
+  }, 60_000);
+});
+
+describe('a complaint central rejects', () => {
+  const rejected = async (confidential: boolean) => {
+    const created = await service.createCase(centralOfficer, {
+      channel: 'letter',
+      complainant: { name: 'Budi Santoso' },
+      confidential,
+      subject: 'Sengketa waris keluarga',
+      description: 'Pembagian warisan antarsaudara.',
+    });
+    const view = await service.verifyCase(centralOfficer, created.id, {
+      decision: 'reject',
+      reason: 'Sengketa perdata antarwarga: ajukan ke pengadilan negeri setempat.',
+      note: 'Sudah dicek dengan Biro Hukum.',
+    });
+    return { created, view };
+  };
+
+  it('keeps central’s note and tells the complainant why, and whom to ask', async () => {
+    const { created, view } = await rejected(false);
+    expect(view.rejection).toMatchObject({
+      reason: 'Sengketa perdata antarwarga: ajukan ke pengadilan negeri setempat.',
+      note: 'Sudah dicek dengan Biro Hukum.',
+    });
+    const events = (await service.timeline(centralOfficer, created.id, { limit: 10 })).items;
+    expect(events.find((e) => e.type === 'case_rejected')?.data).toMatchObject({
+      reason: 'Sengketa perdata antarwarga: ajukan ke pengadilan negeri setempat.',
+      note: 'Sudah dicek dengan Biro Hukum.',
+    });
+    const tracked = await service.track(created.trackingCode!);
+    expect(tracked.rejection).toEqual({
+      reason: 'Sengketa perdata antarwarga: ajukan ke pengadilan negeri setempat.',
+    });
+    expect(tracked.contact).toEqual({ name: 'Layanan Pengaduan', email: 'dumas@setneg.go.id' });
+    expect(JSON.stringify(tracked)).not.toContain('Biro Hukum');
+  }, 60_000);
+
+  it('on a confidential report, says it is rejected and whom to ask, and no more', async () => {
+    const { created } = await rejected(true);
+    const tracked = await service.track(created.trackingCode!);
+    expect(tracked.status).toBe('rejected');
+    expect(tracked.rejection).toEqual({ reason: null });
+    expect(tracked.contact).not.toBeNull();
   }, 60_000);
 });

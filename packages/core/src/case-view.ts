@@ -99,6 +99,7 @@ export function viewCase(
     // The outcome is the agency's to know; the note is central's (why, in its own words).
     closure: c.closure && !reader.central ? { ...c.closure, note: null } : c.closure,
     infoRequest: reader.central ? infoRequestOf(c) : null,
+    rejection: reader.central && c.status === 'rejected' ? (c.rejection ?? null) : null,
     extensionRequests: extensions
       .filter((x) => awaitsDecision(x, visible))
       .sort((x, y) => x.requestedAt.localeCompare(y.requestedAt))
@@ -218,5 +219,11 @@ export function viewTracking(
       // intake address, into a case the agencies read).
       reference: c.agendaNumber ?? null,
     },
+    // A confidential report: its status only, so not why it was rejected either.
+    rejection:
+      c.status === 'rejected'
+        ? { reason: c.confidential ? null : (c.rejection?.reason ?? null) }
+        : null,
+    contact: extra.sendTo ? { name: extra.sendTo.name, email: extra.sendTo.email } : null,
   };
 }

@@ -84,6 +84,15 @@ export interface CaseRecord {
   readonly replies?: readonly ComplainantReply[];
   /** What central asked the complainant to send (set by needs_info, cleared by a decision). */
   readonly infoRequest?: { readonly missing: string | null; readonly at: string } | null;
+  /**
+   * Why central rejected it: `reason` in words the complainant reads on the tracking page,
+   * `note` central's own. Absent on cases rejected before it was kept.
+   */
+  readonly rejection?: {
+    readonly reason: string | null;
+    readonly note: string | null;
+    readonly at: string;
+  } | null;
   /** Issue 15: the agenda number (absent on cases registered before it) and incoming letter. */
   readonly agendaNumber?: string | null;
   readonly letter?: LetterRef | null;
@@ -340,7 +349,12 @@ export function verify(
     });
   }
   if (input.decision === 'reject')
-    return withStatus(c, 'rejected', now, { ...restated, nextDueAt: null, infoRequest: null });
+    return withStatus(c, 'rejected', now, {
+      ...restated,
+      nextDueAt: null,
+      infoRequest: null,
+      rejection: { reason: input.reason ?? null, note: input.note ?? null, at: now.toISOString() },
+    });
   // needs_info pauses the verification clock while the complainant is asked; what they are
   // asked for is shown to them on the tracking page (asked again: the latest request).
   return withStatus(c, 'needs_info', now, {

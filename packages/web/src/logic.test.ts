@@ -313,6 +313,18 @@ describe('form values', () => {
       type: 'light',
     });
   });
+  it('the verification form sends the reason for the complainant only when rejecting', () => {
+    const reason = 'Bukan kewenangan pemerintah pusat.';
+    expect(verificationBody({ decision: 'reject', reason, note: 'Dicek' })).toEqual({
+      decision: 'reject',
+      reason,
+      note: 'Dicek',
+    });
+    expect(verificationBody({ decision: 'accept', type: 'light', reason })).toEqual({
+      decision: 'accept',
+      type: 'light',
+    });
+  });
 });
 
 describe('sign-in return path', () => {

@@ -115,6 +115,10 @@ export const VerificationBody = z
       description:
         'With needs_info: what the complainant must send, shown to them on the tracking page',
     }),
+    reason: text(2_000).optional().meta({
+      description:
+        'With reject: why, in words the complainant reads on the tracking page (not for a confidential report, which shows its status only), e.g. the body that can act on it; `note` stays central’s',
+    }),
     subject: text(200).optional().meta({
       description:
         'The subject as central restates it while verifying (what the register and search show)',
@@ -135,6 +139,10 @@ export const VerificationBody = z
   .refine((b) => b.missing === undefined || b.decision === 'needs_info', {
     path: ['missing'],
     message: 'only when decision is needs_info',
+  })
+  .refine((b) => b.reason === undefined || b.decision === 'reject', {
+    path: ['reason'],
+    message: 'only when decision is reject',
   })
   .meta({ id: 'Verification' });
 export type VerificationInput = z.infer<typeof VerificationBody>;
@@ -325,6 +333,13 @@ export const CaseSchema = z
       .object({ missing: z.string().nullable(), requestedAt: instant })
       .nullable()
       .meta({ description: 'While needs_info: what central asked the complainant to send' }),
+    rejection: z
+      .object({ reason: z.string().nullable(), note: z.string().nullable(), at: instant })
+      .nullable()
+      .meta({
+        description:
+          'Central only, once rejected: `reason`, what the complainant reads on the tracking page, and central’s own `note` (null on cases rejected before they were kept)',
+      }),
     extensionRequests: z.array(CaseExtensionRequestSchema).meta({
       description:
         'The extension requests awaiting central’s decision, oldest first (an agency: those of its own assignments): at most one per open assignment in `assignments`, of its current forwarding. Read here, not worked out from the timeline. Empty in a list of cases (`GET /v1/cases`, a search): read the case',
@@ -441,6 +456,19 @@ export const TrackingSchema = z
       })
       .nullable()
       .meta({ description: 'While needs_info: what central asks the complainant to send' }),
+    rejection: z
+      .object({
+        reason: z.string().nullable().meta({
+          description:
+            'Why, as central wrote it for the complainant (null: none given, or a confidential report)',
+        }),
+      })
+      .nullable()
+      .meta({ description: 'Once rejected: why the complaint is not taken up' }),
+    contact: z.object({ name: z.string(), email: z.string() }).nullable().meta({
+      description:
+        'The central unit’s contact, for a question, more evidence or withdrawing the complaint (quoting the agenda number, never the tracking code)',
+    }),
   })
   .meta({ id: 'Tracking' });
 

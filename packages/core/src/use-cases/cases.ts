@@ -176,6 +176,10 @@ export async function verifyCase(
           type: input.type ?? null,
           category: input.category ?? null,
           ...(input.decision === 'needs_info' ? { missing: input.missing ?? null } : {}),
+          // What the complainant reads, and central's own note (an accepted case keeps it in
+          // its classification).
+          ...(input.decision === 'reject' ? { reason: input.reason ?? null } : {}),
+          ...(input.decision !== 'accept' && input.note ? { note: input.note } : {}),
           ...(next.subject === bundle.case.subject
             ? {}
             : { subject: next.subject, previousSubject: bundle.case.subject }),

@@ -93,9 +93,10 @@ async function trackingView(deps: ServiceDeps, bundle: CaseBundle, now: Date) {
   const finalsOf = new Set(
     bundle.assignments.filter((a) => a.state === 'completed').map((a) => a.agencyId),
   );
+  // Central's contact beside it: where to send what was asked, or to ask, add or withdraw.
   const [answers, sendTo] = await Promise.all([
     c.confidential ? { items: [], earlier: false } : answersOf(deps, c.id, finalsOf),
-    c.status === 'needs_info' ? centralContact(deps) : null,
+    centralContact(deps),
   ]);
   return viewTracking(c, now, {
     answers: answers.items,

@@ -87,8 +87,8 @@ const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 const CENTRAL_ONLY_DATA: Partial<Record<TimelineEvent['type'], readonly string[]>> = {
   case_registered: ['subject'],
   case_verified: ['previousSubject'],
-  case_rejected: ['previousSubject'],
-  case_needs_info: ['missing', 'previousSubject'],
+  case_rejected: ['previousSubject', 'reason', 'note'],
+  case_needs_info: ['missing', 'previousSubject', 'note'],
   // The addresses a letter went to again include the focal point's and central's contacts,
   // which a delegated member unit reading its focal point's events may not hold; how central
   // handled a failed letter is central's own note.

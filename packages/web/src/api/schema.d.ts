@@ -5738,6 +5738,16 @@ export type components = {
                 /** @description What to quote when sending it: the case’s agenda number, never the tracking code (the complainant’s credential); null for a case registered before agenda numbers (the page asks for the subject and the date instead) */
                 reference: string | null;
             } | null;
+            /** @description Once rejected: why the complaint is not taken up */
+            rejection: {
+                /** @description Why, as central wrote it for the complainant (null: none given, or a confidential report) */
+                reason: string | null;
+            } | null;
+            /** @description The central unit’s contact, for a question, more evidence or withdrawing the complaint (quoting the agenda number, never the tracking code) */
+            contact: {
+                name: string;
+                email: string;
+            } | null;
         };
         TrackingAnswer: {
             agencyName: string;
@@ -5875,7 +5885,7 @@ export type components = {
             format: "xlsx" | "csv";
             /** @description The file, base64 (the whole request stays under 1 MiB) */
             content: string;
-            /** @description Field → the column header that holds it */
+            /** @description Field → the column header that holds it. `letterDate` (the letter’s own date, read as `receivedAt` is) with `letterNumber` registers the case with its incoming letter (number, date, sender: the complainant, `Anonim` for none), which search finds by its number and the forwarding letter cites; a row without it keeps the number on the registration event only */
             mapping: {
                 receivedAt?: string;
                 subject?: string;
@@ -5890,6 +5900,7 @@ export type components = {
                 "location.province"?: string;
                 "location.regency"?: string;
                 letterNumber?: string;
+                letterDate?: string;
                 "externalRef.id"?: string;
             };
             externalSystem?: string;
@@ -6141,6 +6152,16 @@ export type components = {
                  * @example 2026-03-30T16:59:59.999Z
                  */
                 requestedAt: string;
+            } | null;
+            /** @description Central only, once rejected: `reason`, what the complainant reads on the tracking page, and central’s own `note` (null on cases rejected before they were kept) */
+            rejection: {
+                reason: string | null;
+                note: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-30T16:59:59.999Z
+                 */
+                at: string;
             } | null;
             /** @description The extension requests awaiting central’s decision, oldest first (an agency: those of its own assignments): at most one per open assignment in `assignments`, of its current forwarding. Read here, not worked out from the timeline. Empty in a list of cases (`GET /v1/cases`, a search): read the case */
             extensionRequests: components["schemas"]["CaseExtensionRequest"][];
@@ -6414,6 +6435,8 @@ export type components = {
             note?: string;
             /** @description With needs_info: what the complainant must send, shown to them on the tracking page */
             missing?: string;
+            /** @description With reject: why, in words the complainant reads on the tracking page (not for a confidential report, which shows its status only), e.g. the body that can act on it; `note` stays central’s */
+            reason?: string;
             /** @description The subject as central restates it while verifying (what the register and search show) */
             subject?: string;
             /** @description The complaint as central restates it for the agencies: they read it instead of the complainant’s own text, which stays with central. Required to accept an e-mail whose complainant’s identity is hidden (the mail’s text carries its signature) */
@@ -7416,6 +7439,16 @@ export type components = {
                  * @example 2026-03-30T16:59:59.999Z
                  */
                 requestedAt: string;
+            } | null;
+            /** @description Central only, once rejected: `reason`, what the complainant reads on the tracking page, and central’s own `note` (null on cases rejected before they were kept) */
+            rejection: {
+                reason: string | null;
+                note: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-30T16:59:59.999Z
+                 */
+                at: string;
             } | null;
             /** @description The extension requests awaiting central’s decision, oldest first (an agency: those of its own assignments): at most one per open assignment in `assignments`, of its current forwarding. Read here, not worked out from the timeline. Empty in a list of cases (`GET /v1/cases`, a search): read the case */
             extensionRequests: components["schemas"]["CaseExtensionRequest"][];

@@ -114,6 +114,19 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
                   />
                 </>
               ) : null}
+              {getPath(form.values, 'decision') === 'reject' ? (
+                <TextField
+                  form={form}
+                  name="reason"
+                  label={t('caseActions.rejectReason')}
+                  hint={t(
+                    kase.confidential
+                      ? 'caseActions.rejectReasonHintConfidential'
+                      : 'caseActions.rejectReasonHint',
+                  )}
+                  multiline
+                />
+              ) : null}
               {/* One way: an identity already hidden stays hidden (the API refuses false). */}
               {kase.identityHidden ? null : (
                 <CheckboxField
@@ -343,7 +356,7 @@ const forAgencies = (kase: Pick<Schemas['Case'], 'description' | 'agencyDescript
 
 /**
  * The verification form's values as the body: what is missing goes only with needs_info, the
- * identity's box only when ticked, and the subject and the complaint for the agencies only when
+ * reason for the complainant only with reject, the identity's box only when ticked, and the subject and the complaint for the agencies only when
  * central restated them.
  */
 export function verificationBody(
@@ -360,9 +373,15 @@ export function verificationBody(
     ...(changed(subject, current?.subject) ? { subject } : {}),
     ...(changed(description, current && forAgencies(current)) ? { description } : {}),
   };
-  if (body.decision === 'needs_info') return { ...body, ...restated, ...hide };
-  const { missing: _missing, ...rest } = body;
-  return { ...rest, ...restated, ...hide };
+  // Typed, then the decision changed: the API would refuse them with another decision.
+  const { missing, reason, ...rest } = body;
+  return {
+    ...rest,
+    ...(body.decision === 'needs_info' ? { missing } : {}),
+    ...(body.decision === 'reject' ? { reason } : {}),
+    ...restated,
+    ...hide,
+  };
 }
 
 /** The forward form's checkboxes and texts as the API's body (validated by its schema after). */

@@ -55,6 +55,7 @@ export const KNOWN_MESSAGES: Record<string, MessageKey> = {
     'fieldError.stepName',
   'required when decision is accept': 'fieldError.requiredToAccept',
   'only when decision is needs_info': 'fieldError.onlyNeedsInfo',
+  'only when decision is reject': 'fieldError.onlyReject',
   'agencies must differ': 'fieldError.agenciesDiffer',
   'at least one liaison contact: warnings and reminders go to the liaisons':
     'fieldError.oneLiaison',

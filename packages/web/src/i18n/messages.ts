@@ -229,6 +229,8 @@ const id = {
   'case.confidential': 'Rahasia',
   'case.complaint': 'Pengaduan',
   'case.agencyDescription': 'Uraian untuk instansi (dirumuskan pusat)',
+  'case.rejection': 'Alasan penolakan untuk pengadu',
+  'case.rejectionNoReason': '(tidak dituliskan)',
   'case.complainant': 'Pengadu',
   'case.identityHidden': 'Identitas pengadu dirahasiakan',
   'case.identityHiddenFromAgencies': 'dirahasiakan dari instansi',
@@ -324,6 +326,11 @@ const id = {
     'Instansi membaca uraian ini, bukan teks asli pengadu (yang tetap hanya untuk pusat): hapus nama, NIK, telepon, alamat, dan tanda tangan. Dikirim hanya bila diubah.',
   'caseActions.descriptionRequired':
     'Rumuskan uraian untuk instansi tanpa identitas pengadu: teks surel memuat tanda tangan pengirimnya.',
+  'caseActions.rejectReason': 'Alasan untuk pengadu',
+  'caseActions.rejectReasonHint':
+    'Ditampilkan kepada pengadu di halaman lacak, misalnya lembaga yang berwenang menanganinya. Catatan di bawah tetap untuk pusat.',
+  'caseActions.rejectReasonHintConfidential':
+    'Laporan rahasia: alasan ini TIDAK ditampilkan di halaman lacak (hanya statusnya); pusat menyimpannya. Sampaikan sendiri kepada pengadu bila perlu.',
   'caseActions.missing': 'Yang perlu dilengkapi pengadu',
   'caseActions.missingHint':
     'Wajib bila meminta kelengkapan. Ditampilkan kepada pengadu di halaman lacak: jangan tulis catatan internal.',
@@ -610,6 +617,13 @@ const id = {
     'Laporan ini rahasia, sehingga jawaban instansi tidak ditampilkan di halaman ini. Anda tetap dapat memberi penilaian atas penyelesaiannya.',
   'track.reopened':
     'Anda menyatakan belum puas. Pengaduan Anda dibuka kembali dan sedang ditinjau Asdep Pengaduan Masyarakat untuk diteruskan kembali kepada instansi terkait.',
+  'track.rejectedTitle': 'Pengaduan tidak dapat ditindaklanjuti',
+  'track.rejectedReason':
+    'Asdep Pengaduan Masyarakat tidak dapat menindaklanjuti pengaduan ini, dengan alasan:',
+  'track.rejectedGeneric':
+    'Asdep Pengaduan Masyarakat memutuskan pengaduan ini tidak dapat ditindaklanjuti. Anda dapat menanyakan alasannya kepada kontak di bawah.',
+  'track.contact':
+    'Untuk bertanya, menambah keterangan, atau mencabut pengaduan, hubungi {name} melalui surel {email} dengan menyebutkan nomor agenda pada tanda terima Anda, atau perihal dan tanggal pengaduan (bukan kode lacak).',
   'track.infoTitle': 'Kelengkapan yang diperlukan',
   'track.infoIntro':
     'Sebelum pengaduan Anda dapat diverifikasi, Asdep Pengaduan Masyarakat memerlukan:',
@@ -703,6 +717,7 @@ const id = {
     '{label} diawali huruf kecil, lalu huruf kecil, angka atau garis bawah, paling banyak 40 karakter (contoh: surat_penegasan).',
   'fieldError.requiredToAccept': '{label} wajib dipilih bila pengaduan diterima.',
   'fieldError.onlyNeedsInfo': '{label} hanya diisi bila meminta kelengkapan kepada pengadu.',
+  'fieldError.onlyReject': '{label} hanya diisi bila pengaduan ditolak.',
   'fieldError.agenciesDiffer': 'Setiap instansi hanya dapat dipilih satu kali.',
   'fieldError.oneLiaison':
     'Minimal satu kontak berjenis penghubung: surat peringatan dan pengingat dikirim kepadanya.',
@@ -990,6 +1005,8 @@ const en = {
   'case.confidential': 'Confidential',
   'case.complaint': 'Complaint',
   'case.agencyDescription': 'The complaint as the agencies read it (restated by central)',
+  'case.rejection': 'Why it was rejected, for the complainant',
+  'case.rejectionNoReason': '(none written)',
   'case.complainant': 'Complainant',
   'case.identityHidden': 'Complainant identity withheld',
   'case.identityHiddenFromAgencies': 'withheld from agencies',
@@ -1085,6 +1102,11 @@ const en = {
     'The agencies read this text, not the complainant’s own (which stays with central): take out the name, ID number, phone, address and signature. Sent only when changed.',
   'caseActions.descriptionRequired':
     'Restate the complaint for the agencies without the complainant’s identity: an e-mail’s text carries its sender’s signature.',
+  'caseActions.rejectReason': 'Reason for the complainant',
+  'caseActions.rejectReasonHint':
+    'Shown to the complainant on the tracking page, for example the body that can handle it. The note below stays with central.',
+  'caseActions.rejectReasonHintConfidential':
+    'Confidential report: this reason is NOT shown on the tracking page (its status only); central keeps it. Tell the complainant yourself if needed.',
   'caseActions.missing': 'What the complainant must send',
   'caseActions.missingHint':
     'Required when asking for information. Shown to the complainant on the tracking page: no internal notes.',
@@ -1370,6 +1392,12 @@ const en = {
     'This report is confidential, so the agencies’ answers are not shown on this page. You can still rate how it was settled.',
   'track.reopened':
     'You said you were not satisfied. Your complaint has been reopened; the complaint unit (Asdep Pengaduan Masyarakat) is reviewing it to forward it to the agencies again.',
+  'track.rejectedTitle': 'Your complaint cannot be taken up',
+  'track.rejectedReason': 'The complaint unit cannot take up this complaint, because:',
+  'track.rejectedGeneric':
+    'The complaint unit decided this complaint cannot be taken up. You may ask why through the contact below.',
+  'track.contact':
+    'To ask, add information or withdraw your complaint, write to {name} at {email}, giving the agenda number on your receipt, or the subject and date of your complaint (not your tracking code).',
   'track.infoTitle': 'Information we need',
   'track.infoIntro': 'Before your complaint can be verified, the complaint unit needs:',
   'track.infoGeneric':
@@ -1459,6 +1487,7 @@ const en = {
     '{label} starts with a lowercase letter, then lowercase letters, digits or underscores, at most 40 characters (e.g. formal_warning).',
   'fieldError.requiredToAccept': 'Choose an option for {label} to accept the complaint.',
   'fieldError.onlyNeedsInfo': '{label} is only for asking the complainant for information.',
+  'fieldError.onlyReject': '{label} is only for rejecting the complaint.',
   'fieldError.agenciesDiffer': 'Each agency can be chosen once.',
   'fieldError.oneLiaison':
     'At least one contact must be a liaison: warnings and reminders go to them.',

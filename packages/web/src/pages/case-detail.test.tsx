@@ -499,6 +499,20 @@ describe('the deadline to verify and forward on the case page', () => {
     expect(due).not.toContain('5 Mar 2026');
     expect(due).toContain('menunggu kelengkapan dari pengadu');
   });
+
+  it('once rejected, gives central the reason the complainant reads and its own note', async () => {
+    api({
+      theCase: {
+        ...waiting('rejected'),
+        overdue: false,
+        rejection: { reason: 'Bukan kewenangan pusat.', note: 'Dicek Biro Hukum.', at: iso(0) },
+      },
+    });
+    open();
+    const term = await screen.findByText('Alasan penolakan untuk pengadu');
+    expect(term.nextElementSibling!.textContent).toContain('Bukan kewenangan pusat.');
+    expect(term.nextElementSibling!.textContent).toContain('Catatan: Dicek Biro Hukum.');
+  });
 });
 
 describe('the complainant’s reply window on the case page', () => {

@@ -326,6 +326,22 @@ function Complaint({
             </dd>
           </>
         ) : null}
+        {kase.rejection ? (
+          <>
+            <dt>{t('case.rejection')}</dt>
+            <dd>
+              <span className="prose">{kase.rejection.reason ?? t('case.rejectionNoReason')}</span>{' '}
+              <span className="muted small">
+                <Time at={kase.rejection.at} zone={zone} />
+              </span>
+              {kase.rejection.note ? (
+                <p className="small">
+                  {t('actions.note')}: <span className="prose">{kase.rejection.note}</span>
+                </p>
+              ) : null}
+            </dd>
+          </>
+        ) : null}
         {kase.closure ? (
           <>
             <dt>{t('case.closure')}</dt>

@@ -148,3 +148,37 @@ describe('a case that went through more statuses than it keeps', () => {
     expect(items.indexOf(gap.closest('li')!)).toBe(1);
   });
 });
+
+describe('a rejected complaint', () => {
+  const rejected = (reason: string | null) => ({
+    ...tracking('x'),
+    status: 'rejected',
+    answers: [],
+    replyWindowClosesAt: null,
+    rejection: { reason },
+    contact: { name: 'Layanan Pengaduan', email: 'dumas@setneg.go.id' },
+  });
+
+  it('says why, as central wrote it, and whom to ask, never with the tracking code', async () => {
+    window.location.hash = '#AAAA-BBBB-CCCC1';
+    mockApi(() => json(200, rejected('Sengketa perdata: ajukan ke pengadilan negeri setempat.')));
+    renderWith(<Track />, { path: '/track' });
+    const region = await screen.findByRole('region', {
+      name: 'Pengaduan tidak dapat ditindaklanjuti',
+    });
+    expect(region.textContent).toContain('Sengketa perdata: ajukan ke pengadilan negeri setempat.');
+    const contact = screen.getByText(/Untuk bertanya, menambah keterangan, atau mencabut/);
+    expect(contact.textContent).toContain('dumas@setneg.go.id');
+    expect(contact.textContent).not.toContain('AAAA-BBBB-CCCC1');
+  });
+
+  it('without a reason given, says it is rejected and that the contact can say why', async () => {
+    window.location.hash = '#AAAA-BBBB-CCCC1';
+    mockApi(() => json(200, rejected(null)));
+    renderWith(<Track />, { path: '/track' });
+    const region = await screen.findByRole('region', {
+      name: 'Pengaduan tidak dapat ditindaklanjuti',
+    });
+    expect(region.textContent).toContain('Anda dapat menanyakan alasannya kepada kontak di bawah');
+  });
+});

@@ -97,6 +97,8 @@ function Status({ code }: { code: string }) {
     infoRequest,
     confidential,
     outcome,
+    rejection,
+    contact,
   } = tracking.data;
   return (
     <div className="card" aria-live="polite">
@@ -111,6 +113,21 @@ function Status({ code }: { code: string }) {
         <p>
           {t('track.outcome')}: <strong>{labelOf(t, 'outcome', outcome)}</strong>
         </p>
+      ) : null}
+      {rejection ? (
+        <section className="alert" aria-labelledby="rejection">
+          <h3 id="rejection">{t('track.rejectedTitle')}</h3>
+          {rejection.reason ? (
+            <>
+              <p>{t('track.rejectedReason')}</p>
+              <p className="prose">
+                <strong>{rejection.reason}</strong>
+              </p>
+            </>
+          ) : (
+            <p>{t('track.rejectedGeneric')}</p>
+          )}
+        </section>
       ) : null}
       {infoRequest ? <InfoRequest request={infoRequest} /> : null}
       <ol className="steps">
@@ -148,6 +165,9 @@ function Status({ code }: { code: string }) {
             tracking.reload();
           }}
         />
+      ) : null}
+      {contact && !infoRequest ? (
+        <p className="small">{t('track.contact', { name: contact.name, email: contact.email })}</p>
       ) : null}
     </div>
   );
