@@ -3,12 +3,25 @@
  * rows it did not reach `pending` instead of failing half-way without a report, and the same
  * file sent again goes on from there: each row imported once.
  */
-import { type ImportInput, newCase, Service, type SheetRow } from '@pantau/core';
+import {
+  DEFAULT_DOCUMENT_SETTINGS,
+  forwardingLetterDocument,
+  type ImportInput,
+  newCase,
+  Service,
+  type SheetRow,
+} from '@pantau/core';
 import { readSheet } from '@pantau/intake/sheet';
 import type { DynamoStore } from '@pantau/store';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { centralAdmin, freshStore, manualClock } from '../support/dynamodb.ts';
+import {
+  addAgencies,
+  centralAdmin,
+  centralOfficer,
+  freshStore,
+  manualClock,
+} from '../support/dynamodb.ts';
 
 let store: DynamoStore;
 let service: Service;
@@ -227,6 +240,92 @@ describe('a register as the unit kept it', () => {
       ['exists', true],
       ['created', false],
     ]);
+  });
+
+  it('a letter with its number and date is the case’s incoming letter: central finds it by the number, and the forwarding letter cites it', async () => {
+    const withDate = (...lines: string[]) =>
+      Buffer.from([`${HEADER};Tanggal Surat`, ...lines].join('\r\n'), 'utf8');
+    const importWith = (content: Buffer, mapping: ImportInput['mapping']) =>
+      registerService.importCases(
+        centralAdmin,
+        { mapping, defaultChannel: 'letter', dryRun: false },
+        () => readSheet(content, 'csv'),
+      );
+    const dated = { ...MAPPING, letterDate: 'Tanggal Surat' };
+    const file = withDate(
+      '045/RT-03/II/2026;02/03/2026;Rina Wati;;;;;Drainase tersumbat;Saluran tersumbat.;27 Februari 2026',
+      '046/RT-03/II/2026;02/03/2026;;;;;;Lampu jalan mati;Lampu jalan mati sebulan.;28/02/2026',
+      '047/RT-03/II/2026;02/03/2026;Budi Santoso;;;;;Tanggal surat kosong;Tanpa tanggal.;',
+      '048/RT-03/II/2026;02/03/2026;Ani Lestari;;;;;Tanggal surat keliru;Tanggal salah.;kemarin',
+    );
+    const report = await importWith(file, dated);
+    expect(report.rows.map((r) => [r.outcome, r.errors])).toEqual([
+      ['created', []],
+      ['created', []],
+      ['created', []],
+      [
+        'error',
+        [{ field: 'letterDate', message: 'not a date (YYYY-MM-DD, DD/MM/YYYY or a date cell)' }],
+      ],
+    ]);
+    // The row key is the one imports always gave the letter: the letter's date is not in it.
+    expect(report.rows[0]!.rowKey).toBe('letter:045/RT-03/II/2026 · 2026-03-02 · RINA WATI');
+    const [named, anonymous, undated] = await Promise.all(
+      report.rows.slice(0, 3).map((r) => caseOf(r.caseId)),
+    );
+    expect(named?.letter).toEqual({
+      number: '045/RT-03/II/2026',
+      date: '2026-02-27',
+      sender: 'Rina Wati',
+    });
+    expect(anonymous?.letter).toEqual({
+      number: '046/RT-03/II/2026',
+      date: '2026-02-28',
+      sender: 'Anonim',
+    });
+    // No date, none invented: the number stays on the registration event, as before.
+    expect(undated?.letter).toBeNull();
+    const [registered] = (await registerStore.listTimeline(undated!.id, { limit: 5 })).items;
+    expect(registered?.data).toMatchObject({ imported: true, letterNumber: '047/RT-03/II/2026' });
+
+    // Central looks the letter up by its number, as people write it.
+    const found = await registerService.search(centralOfficer, {
+      q: '045/rt-03/ii/2026',
+      limit: 25,
+    });
+    expect(found.items.map((h) => [h.id, h.matchedBy])).toEqual([[named!.id, 'letterNumber']]);
+
+    await addAgencies(registerService, [{ id: 'pemkot' }]);
+    await registerService.verifyCase(centralOfficer, named!.id, {
+      decision: 'accept',
+      type: 'normative',
+    });
+    await registerService.forward(centralOfficer, named!.id, {
+      assignments: [{ agencyId: 'pemkot' }],
+    });
+    const bundle = await registerStore.getCase(named!.id);
+    const letter = forwardingLetterDocument({
+      case: bundle!.case,
+      assignment: bundle!.assignments[0]!,
+      agency: (await registerStore.getAgency('pemkot'))!,
+      settings: DEFAULT_DOCUMENT_SETTINGS,
+      number: 'B-1/Kemensetneg/D-4/DM.05/03/2026',
+      now: new Date('2026-03-16T03:00:00.000Z'),
+      attachments: [],
+    });
+    expect(letter.blocks[0]).toMatchObject({
+      text: expect.stringContaining(
+        'Bersama ini kami teruskan surat nomor 045/RT-03/II/2026 tanggal 27 Februari 2026 dari Rina Wati,',
+      ),
+    });
+
+    // The same rows again, with the letter's date mapped or not: each finds its case.
+    for (const mapping of [dated, MAPPING]) {
+      const again = await importWith(file, mapping);
+      expect(again.rows.slice(0, 3).map((r) => [r.outcome, r.caseId])).toEqual(
+        report.rows.slice(0, 3).map((r) => ['exists', r.caseId]),
+      );
+    }
   });
 
   it('a CSV saved by Excel on Windows (Windows-1252) keeps its names and text', async () => {

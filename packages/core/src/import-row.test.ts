@@ -113,6 +113,58 @@ describe('a row through the mapping', () => {
     );
   });
 
+  it('with the letter’s own date, the row carries its incoming letter; without it, none, and the row key is the same', () => {
+    const dated = { ...options, mapping: { ...MAPPING, letterDate: 'Tanggal Surat' } };
+    for (const [cell, date] of [
+      ['8 Januari 2025', '2025-01-08'],
+      ['Rabu, 8 Jan 2025', '2025-01-08'],
+      ['08/01/25', '2025-01-08'],
+      ['2025-01-08', '2025-01-08'],
+      // A date cell: exceljs gives its wall clock as UTC.
+      [new Date(Date.UTC(2025, 0, 8)), '2025-01-08'],
+    ] as const) {
+      const read = readRow({ row: 2, cells: { ...cells, 'Tanggal Surat': cell } }, dated, NOW);
+      expect(read, String(cell)).toMatchObject({
+        ok: true,
+        rowKey: 'letter:B-123/DUMAS/01/2025 · 2025-01-12 · MADE WIRAWAN',
+        registration: { letter: { number: 'b-123/dumas/01/2025', date, sender: 'Made Wirawan' } },
+      });
+    }
+    // An anonymous letter's sender is the register's word for it.
+    const anonymous = readRow(
+      { row: 3, cells: { ...cells, Nama: null, 'Tanggal Surat': '8 Januari 2025' } },
+      dated,
+      NOW,
+    );
+    expect(anonymous).toMatchObject({
+      ok: true,
+      registration: { complainant: null, letter: { sender: 'Anonim' } },
+    });
+    // No date column, an empty cell, or no number: no letter, and no date made up for it.
+    for (const [mapping, extra] of [
+      [options, {}],
+      [dated, { 'Tanggal Surat': null }],
+      [dated, { 'Tanggal Surat': '8 Januari 2025', 'Nomor Surat': 'tanpa nomor' }],
+    ] as const) {
+      const read = readRow({ row: 4, cells: { ...cells, ...extra } }, mapping, NOW);
+      expect(read.ok).toBe(true);
+      if (read.ok) expect(read.registration.letter).toBeUndefined();
+    }
+  });
+
+  it('refuses a letter date that is no date, in the future, or outside 2000–2100', () => {
+    const dated = { ...options, mapping: { ...MAPPING, letterDate: 'Tanggal Surat' } };
+    for (const [cell, message] of [
+      ['kemarin', 'not a date (YYYY-MM-DD, DD/MM/YYYY or a date cell)'],
+      ['31/02/2025', 'not a date (YYYY-MM-DD, DD/MM/YYYY or a date cell)'],
+      ['05/05/2026', 'in the future'],
+      ['01/01/1925', 'a date from 2000 to 2100'],
+    ] as const) {
+      const read = readRow({ row: 5, cells: { ...cells, 'Tanggal Surat': cell } }, dated, NOW);
+      expect(read, cell).toMatchObject({ ok: false, errors: [{ field: 'letterDate', message }] });
+    }
+  });
+
   it('a lapor row is keyed by its report id', () => {
     const read = readRow(
       { row: 4, cells: { ...cells, 'Nomor Surat': null, Kanal: 'LAPOR', Id: '4123987' } },

@@ -1,8 +1,9 @@
 /**
  * One row of a spreadsheet import, read through central's column mapping into a
  * registration: each field checked as the officer's form would check it, the dates the
- * register's own, and a row key (the letter, or its external reference) that makes a second
- * import of the same row a no-op.
+ * register's own, the incoming letter (its number, date and sender) when the register kept its
+ * date, and a row key (the letter, or its external reference) that makes a second import of the
+ * same row a no-op.
  */
 import { z } from 'zod';
 import type { Registration } from './case.ts';
@@ -234,6 +235,24 @@ const RowSchema = z.object({
   externalId: text(100).optional(),
 });
 
+const NOT_A_DATE = 'not a date (YYYY-MM-DD, DD/MM/YYYY or a date cell)';
+
+/**
+ * The sender of an incoming letter whose register names no one: the register's own word for
+ * such a letter (`ANONIM` in an unnumbered row's key), and what the forwarding letter then says
+ * ("surat nomor 12/2026 tanggal 2 Maret 2026 dari Anonim"): it names no one, as the letter did.
+ */
+const ANONYMOUS_SENDER = 'Anonim';
+
+/** Why a date cell cannot be taken, if it cannot: not a date, in the future, or 1926 for 2026. */
+function dateProblem(date: Date | undefined, now: Date): string | undefined {
+  if (!date) return NOT_A_DATE;
+  if (date.getTime() > now.getTime()) return 'in the future';
+  // 1926 typed for 2026, or year 0: refused as the officer's form refuses it.
+  if (!inRecordedYears(date)) return NOT_IN_RECORDED_YEARS;
+  return undefined;
+}
+
 /** Reads one row through the mapping; `now` bounds the dates (none in the future). */
 export function readRow(
   row: SheetRow,
@@ -262,16 +281,16 @@ export function readRow(
         : null;
   if (!rowKey) errors.push({ field: 'rowKey', message: 'no letter number nor external id' });
 
-  if (!receivedAt)
-    errors.push({
-      field: 'receivedAt',
-      message: 'not a date (YYYY-MM-DD, DD/MM/YYYY or a date cell)',
-    });
-  else if (receivedAt.getTime() > now.getTime())
-    errors.push({ field: 'receivedAt', message: 'in the future' });
-  // 1926 typed for 2026, or year 0: refused as the officer's form refuses it.
-  else if (!inRecordedYears(receivedAt))
-    errors.push({ field: 'receivedAt', message: NOT_IN_RECORDED_YEARS });
+  const receivedProblem = dateProblem(receivedAt, now);
+  if (receivedProblem) errors.push({ field: 'receivedAt', message: receivedProblem });
+  // The letter's own date, when the register kept it (an empty cell: not kept). It is not in
+  // the row key: rows imported before it was mapped are the same rows.
+  const letterDateCell = cell('letterDate');
+  const letterDated =
+    letterDateCell !== null && (typeof letterDateCell !== 'string' || letterDateCell.trim() !== '');
+  const letterDate = letterDated ? parseRegisterDate(letterDateCell) : undefined;
+  const letterDateProblem = letterDated ? dateProblem(letterDate, now) : undefined;
+  if (letterDateProblem) errors.push({ field: 'letterDate', message: letterDateProblem });
 
   for (const field of TEXT_ONLY_FIELDS)
     if (typeof cell(field) === 'number') errors.push({ field, message: NUMBER_CELL });
@@ -321,6 +340,16 @@ export function readRow(
       rowKey,
       errors: [{ field: 'externalRef.id', message: 'a lapor row needs its LAPOR! report id' }],
     };
+  // The case's incoming letter needs its date: without one (not mapped, or left empty) none is
+  // made up, and the number stays on the registration event only (use-cases/import.ts).
+  const incoming =
+    r.letterNumber && letterDate
+      ? {
+          number: r.letterNumber,
+          date: wibDay(letterDate),
+          sender: r.complainant?.name ?? ANONYMOUS_SENDER,
+        }
+      : undefined;
   return {
     ok: true,
     rowKey,
@@ -337,6 +366,7 @@ export function readRow(
       ...(r.respondent ? { respondent: r.respondent } : {}),
       ...(r.location ? { location: r.location } : {}),
       ...(externalRef ? { externalRef } : {}),
+      ...(incoming ? { letter: incoming } : {}),
     },
   };
 }

@@ -143,6 +143,8 @@ export const IMPORT_FIELDS = [
   'location.province',
   'location.regency',
   'letterNumber',
+  // The letter's own date: with its number, the case's incoming letter (`letter`).
+  'letterDate',
   'externalRef.id',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
@@ -155,9 +157,10 @@ export const ImportBody = z
       .min(1)
       .max(1_000_000)
       .meta({ description: 'The file, base64 (the whole request stays under 1 MiB)' }),
-    mapping: z
-      .partialRecord(z.enum(IMPORT_FIELDS), text(100))
-      .meta({ description: 'Field → the column header that holds it' }),
+    mapping: z.partialRecord(z.enum(IMPORT_FIELDS), text(100)).meta({
+      description:
+        'Field → the column header that holds it. `letterDate` (the letter’s own date, read as `receivedAt` is) with `letterNumber` registers the case with its incoming letter (number, date, sender: the complainant, `Anonim` for none), which search finds by its number and the forwarding letter cites; a row without it keeps the number on the registration event only',
+    }),
     /** Which system `externalRef.id` values belong to (`lapor` for SP4N-LAPOR! ids). */
     externalSystem: ExternalRefSchema.shape.system.optional(),
     /** The channel of rows without a `channel` column. */

@@ -17,10 +17,11 @@ export const MAX_IMPORT_ROWS = 500;
 
 /**
  * Central admins import the unit's existing register: every row read through the column
- * mapping, reported ok or with its errors; a dry run writes nothing. A row whose key (the letter:
- * its number, day received and sender; or its external reference) was imported before is
- * reported `exists` with its case, so importing the same file twice creates nothing the second
- * time.
+ * mapping, reported ok or with its errors; a dry run writes nothing. A row with its letter's
+ * number and date registers the case with that incoming letter (sender: the complainant). A
+ * row whose key (the letter: its number, day received and sender; or its external reference)
+ * was imported before is reported `exists` with its case, so importing the same file twice
+ * creates nothing the second time.
  *
  * `timeLeft` (milliseconds, the caller's clock): once it is spent, the rows left that would read
  * or write are reported `pending`, not tried, so the request answers before its caller's limit
@@ -102,8 +103,14 @@ async function importRow(
       // The external reference's own claim is made by registerCase.
       claims: claims.filter((x) => x.kind === 'import_row'),
       imported: { rowKey: read.rowKey },
-      // issue15 keeps an incoming letter on the case; until then its number is on the event.
-      note: { imported: true, ...(read.letter ? { letterNumber: read.letter.number } : {}) },
+      // A letter whose date the register kept is on the case (`registration.letter`: searched
+      // by its number, cited by the forwarding letter), not repeated here: agencies read this
+      // event even when central later hides the identity, and the case's letter they do not.
+      // Without its date the case cannot hold it: its number is kept here, as it always was.
+      note: {
+        imported: true,
+        ...(read.letter && !read.registration.letter ? { letterNumber: read.letter.number } : {}),
+      },
     });
     return { ...base, outcome: 'created', caseId: c.id, errors: [] };
   } catch (error) {

@@ -84,6 +84,9 @@ export const intakeId = {
   'import.field.location.province': 'Provinsi',
   'import.field.location.regency': 'Kabupaten/kota',
   'import.field.letterNumber': 'Nomor surat',
+  'import.field.letterDate': 'Tanggal surat',
+  'import.letterDateHint':
+    'Tanggal yang tertulis pada surat. Bersama nomornya, surat masuk tercatat pada pengaduan (nomor, tanggal, dan pengirim: nama pengadu, atau Anonim): dapat dicari menurut nomornya dan dikutip dalam surat penerusan. Tanpa kolom ini, nomor surat hanya tercatat pada riwayat pengaduan.',
   'import.field.externalRef.id': 'Nomor rujukan (mis. LAPOR!)',
 } as const;
 
@@ -167,5 +170,8 @@ export const intakeEn = {
   'import.field.location.province': 'Province',
   'import.field.location.regency': 'Regency/city',
   'import.field.letterNumber': 'Letter number',
+  'import.field.letterDate': 'Letter date',
+  'import.letterDateHint':
+    'The date written on the letter. With its number, the incoming letter is kept on the complaint (number, date, and sender: the complainant’s name, or Anonim): it can be searched by its number and is cited in the forwarding letter. Without this column, the letter number is kept in the complaint’s history only.',
   'import.field.externalRef.id': 'Reference number (e.g. LAPOR!)',
 } satisfies Record<keyof typeof intakeId, string>;

@@ -135,6 +135,68 @@ describe('the import report', () => {
   });
 });
 
+describe('the column mapping', () => {
+  it('offers the letter’s date, says what it keeps, and sends it with the mapping', async () => {
+    const calls = mockApi((call) =>
+      call.method === 'POST'
+        ? json(200, {
+            dryRun: true,
+            rows: [],
+            counts: { ok: 0, created: 0, exists: 0, error: 0, pending: 0 },
+          })
+        : json(200, { id: 'setneg', name: 'Asdep Pengaduan Masyarakat', kind: 'central' }),
+    );
+    renderWith(<AdminImport />, { as: { agency: 'setneg', role: 'central_admin' } });
+    const letterDate = screen.getByLabelText('Tanggal surat');
+    expect(
+      document.getElementById(letterDate.getAttribute('aria-describedby')!)!.textContent,
+    ).toContain('dikutip dalam surat penerusan');
+    fireEvent.change(letterDate, { target: { value: 'Tanggal Surat' } });
+    fireEvent.change(screen.getByLabelText('Berkas register'), {
+      target: { files: [new File(['Nomor Surat;Tanggal Surat\n'], 'register.csv')] },
+    });
+    fireEvent.submit(
+      screen.getByRole('button', { name: 'Uji coba (tanpa menyimpan)' }).closest('form')!,
+    );
+    await screen.findByText('0 siap, 0 diimpor, 0 sudah ada, 0 galat');
+    const [post] = calls.filter((c) => c.method === 'POST');
+    expect((post!.body as { mapping: Record<string, string> }).mapping).toMatchObject({
+      letterNumber: 'Nomor Surat',
+      letterDate: 'Tanggal Surat',
+    });
+  });
+
+  it('names a bad letter date by its column', () => {
+    renderWith(
+      <Report
+        report={{
+          dryRun: true,
+          counts: { ok: 0, created: 0, exists: 0, error: 1, pending: 0 },
+          rows: [
+            {
+              row: 2,
+              rowKey: 'letter:045/RT-03/II/2026 · 2026-03-02 · RINA WATI',
+              outcome: 'error',
+              caseId: null,
+              // As core's import-row.ts answers it.
+              errors: [
+                {
+                  field: 'letterDate',
+                  message: 'not a date (YYYY-MM-DD, DD/MM/YYYY or a date cell)',
+                },
+              ],
+            },
+          ],
+        }}
+      />,
+      { as: { agency: 'setneg', role: 'central_admin' } },
+    );
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Tanggal surat bukan tanggal (TTTT-BB-HH, HH/BB/TTTT, atau sel tanggal).',
+    ]);
+  });
+});
+
 describe('an import that runs out of its request’s time', () => {
   it('sends the same file again until no row is left, each row keeping its first outcome', async () => {
     const row = (n: number, outcome: string, caseId: string | null = null) => ({

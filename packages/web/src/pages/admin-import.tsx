@@ -114,10 +114,17 @@ export default function AdminImport() {
           {IMPORT_FIELDS.map((field) => (
             <div className="field" key={field}>
               <label htmlFor={`map-${field}`}>{t(`import.field.${field}`)}</label>
+              {/* Without the letter's date the case cannot keep the letter: say so where it is mapped. */}
+              {field === 'letterDate' ? (
+                <p className="hint" id="map-letterDate-hint">
+                  {t('import.letterDateHint')}
+                </p>
+              ) : null}
               <input
                 id={`map-${field}`}
                 value={mapping[field] ?? ''}
                 placeholder={t('import.none')}
+                aria-describedby={field === 'letterDate' ? 'map-letterDate-hint' : undefined}
                 onChange={(e) => setMapping({ ...mapping, [field]: e.target.value })}
               />
             </div>
