@@ -21,6 +21,7 @@ import {
   centralOfficer,
   freshStore,
   manualClock,
+  officerOf,
 } from '../support/dynamodb.ts';
 
 let store: DynamoStore;
@@ -326,6 +327,20 @@ describe('a register as the unit kept it', () => {
         report.rows.slice(0, 3).map((r) => ['exists', r.caseId]),
       );
     }
+
+    // Its identity hidden, an agency does not read the number its event keeps: as the case's
+    // own letter, it tells who wrote.
+    await registerService.verifyCase(centralOfficer, undated!.id, {
+      decision: 'accept',
+      type: 'light',
+      identityHidden: true,
+    });
+    await registerService.forward(centralOfficer, undated!.id, {
+      assignments: [{ agencyId: 'pemkot' }],
+    });
+    const read = await registerService.timeline(officerOf('pemkot'), undated!.id, { limit: 20 });
+    expect(read.items.map((e) => e.type)).toContain('case_registered');
+    expect(JSON.stringify(read)).not.toContain('047/RT-03/II/2026');
   });
 
   it('a CSV saved by Excel on Windows (Windows-1252) keeps its names and text', async () => {

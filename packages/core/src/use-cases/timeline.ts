@@ -96,7 +96,12 @@ const CENTRAL_ONLY_DATA: Partial<Record<TimelineEvent['type'], readonly string[]
   letter_dismissed: ['note'],
 };
 
-/** What the agencies do not read of a case whose complainant's identity is hidden. */
+/**
+ * What the agencies do not read of a case whose complainant's identity is hidden: the
+ * complainant's own words, and the number of the letter they wrote (an imported row's, kept on
+ * its registration when the case has no letter of its own: that is withheld too).
+ */
 const HIDDEN_IDENTITY_DATA: Partial<Record<TimelineEvent['type'], readonly string[]>> = {
+  case_registered: ['letterNumber'],
   complainant_replied: ['message'],
 };
