@@ -34,7 +34,8 @@ export function mockApi(handler: Handler): Call[] {
       method: input.method,
       path: url.pathname + url.search,
       headers: input.headers,
-      body: text ? JSON.parse(text) : undefined,
+      // A JSON body as its value; another (a file upload's form) as its text.
+      body: text ? jsonOrText(text) : undefined,
     };
     calls.push(call);
     const answer = await handler(call);
@@ -50,6 +51,14 @@ export function mockApi(handler: Handler): Call[] {
 }
 
 export const json = (status: number, body: unknown) => ({ status, body });
+
+function jsonOrText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
 
 /** An unsigned JWT-shaped token: the console reads its claims, the API (absent here) checks it. */
 export function fakeToken(claims: { sub: string; agency: string; role: Role }): string {

@@ -70,36 +70,52 @@ async function openDownload(caseId: string, a: Attachment): Promise<void> {
   anchor.remove();
 }
 
-/** Start, POST the form, complete: the attachment as the API holds it after. */
+const complete = (caseId: string, attachmentId: string) =>
+  unwrap(
+    api.POST('/v1/cases/{id}/attachments/{attachmentId}/complete', {
+      params: { path: { id: caseId, attachmentId } },
+    }),
+  );
+
+/**
+ * Start, POST the form, complete: the attachment as the API holds it after. `begun` keeps the
+ * attachment an earlier try under the same key started: its start replayed once that upload
+ * is done (the answer to "complete" lost) is a 409, and completing it again answers the file.
+ */
 async function upload(
   caseId: string,
   file: File,
   target: Target,
   visibility: Visibility | '',
   key: string,
+  begun: { current: string | null },
 ) {
-  const started = await unwrap(
-    api.POST('/v1/cases/{id}/attachments', {
-      params: { path: { id: caseId } },
-      body: {
-        name: file.name,
-        size: file.size,
-        attachedTo: target,
-        ...(visibility ? { visibility } : {}),
-      },
-      headers: { 'idempotency-key': key },
-    }),
-  );
+  let started;
+  try {
+    started = await unwrap(
+      api.POST('/v1/cases/{id}/attachments', {
+        params: { path: { id: caseId } },
+        body: {
+          name: file.name,
+          size: file.size,
+          attachedTo: target,
+          ...(visibility ? { visibility } : {}),
+        },
+        headers: { 'idempotency-key': key },
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 409 && begun.current)
+      return complete(caseId, begun.current);
+    throw error;
+  }
+  begun.current = started.attachment.id;
   const form = new FormData();
   for (const [k, v] of Object.entries(started.upload.fields)) form.append(k, v);
   form.append('file', file, file.name);
   const posted = await fetch(started.upload.url, { method: 'POST', body: form });
   if (!posted.ok) throw new ApiError(posted.status, null);
-  return unwrap(
-    api.POST('/v1/cases/{id}/attachments/{attachmentId}/complete', {
-      params: { path: { id: caseId, attachmentId: started.attachment.id } },
-    }),
-  );
+  return complete(caseId, started.attachment.id);
 }
 
 export function CaseAttachments({
@@ -277,6 +293,8 @@ function UploadForm({
   // One key for one file's upload, kept while it is retried (a lost answer, a dropped
   // connection): sent again, it is the same attachment, not a second place among the 30.
   const key = useRef<string | null>(null);
+  // The attachment that key started, once it did (`upload`).
+  const begun = useRef<string | null>(null);
   const chosen = targets.find((o) => o.value === target) ?? targets[0]!;
   return (
     <form
@@ -292,16 +310,20 @@ function UploadForm({
         setFileError(null);
         setBusy(true);
         key.current ??= idempotencyKey();
-        upload(caseId, file, chosen.target, visibility, key.current)
+        upload(caseId, file, chosen.target, visibility, key.current, begun)
           .then((a) => {
             key.current = null;
+            begun.current = null;
             setDone(t('attachments.uploaded', { name: a.name }));
             if (fileInput.current) fileInput.current.value = '';
             onUploaded();
           })
           .catch((failure: unknown) => {
             // Refused (a 4xx): the next try is a new request. Otherwise it may have arrived.
-            if (failure instanceof ApiError && failure.status < 500) key.current = null;
+            if (failure instanceof ApiError && failure.status < 500) {
+              key.current = null;
+              begun.current = null;
+            }
             setFailure(failure);
             onUploaded(); // a refused file stays listed as refused: show it, and why
           })
@@ -323,7 +345,10 @@ function UploadForm({
         <input
           id={`${id}-file`}
           ref={fileInput}
-          onChange={() => (key.current = null)}
+          onChange={() => {
+            key.current = null;
+            begun.current = null;
+          }}
           type="file"
           accept=".pdf,.jpg,.jpeg,.png,.docx,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
           aria-invalid={fileError ? true : undefined}

@@ -1,0 +1,76 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { json, mockApi, renderWith } from '../../test/render';
+import { CaseAttachments } from './attachments';
+
+const attachment = (status: string) => ({
+  id: 'A1',
+  name: 'surat-pengaduan.pdf',
+  size: 1_234,
+  contentType: status === 'uploading' ? null : 'application/pdf',
+  status,
+  visibility: 'agencies',
+  attachedTo: { kind: 'case', agencyId: null, activityId: null },
+  uploadedBy: { sub: 'u1', agency: 'setneg' },
+  createdAt: '2026-03-16T03:00:00.000Z',
+  refusal: null,
+});
+
+describe('an upload whose last answer was lost', () => {
+  it('is finished when sent again: the file once, no "not possible in this state"', async () => {
+    let starts = 0;
+    let completes = 0;
+    const calls = mockApi((call) => {
+      if (call.path.endsWith('/complete')) {
+        completes += 1;
+        // The first time the file was checked and kept, but the answer did not come back.
+        return completes === 1
+          ? json(504, { title: 'Gateway Timeout', status: 504 })
+          : json(200, attachment('available'));
+      }
+      if (call.method === 'POST' && call.path === '/v1/cases/C1/attachments') {
+        starts += 1;
+        // Replayed under its key once that upload is done: the API refuses a second form.
+        return starts === 1
+          ? json(201, {
+              attachment: attachment('uploading'),
+              upload: {
+                url: 'https://uploads.example/bucket',
+                fields: { key: 'cases/C1/A1' },
+                maxBytes: 20_000_000,
+                expiresAt: '2026-03-16T03:15:00.000Z',
+              },
+            })
+          : json(409, {
+              title: 'Conflict',
+              status: 409,
+              code: 'invalid_transition',
+              detail: 'attachment A1 is available: its upload is done',
+            });
+      }
+      if (call.path === '/bucket') return new Response(null, { status: 204 });
+      return json(200, { items: [] });
+    });
+    renderWith(
+      <CaseAttachments caseId="C1" central agencies={[]} activities={[]} zone="Asia/Jakarta" />,
+      { as: { agency: 'setneg', role: 'central_officer' } },
+    );
+    const heading = await screen.findByRole('heading', { name: 'Unggah lampiran' });
+    const form = within(heading.closest('form')!);
+    await userEvent.upload(
+      form.getByLabelText(/^Berkas/),
+      new File(['%PDF-1.7'], 'surat-pengaduan.pdf', { type: 'application/pdf' }),
+    );
+    const send = form.getByRole('button', { name: /Unggah/ });
+    await userEvent.click(send);
+    await waitFor(() => expect(completes).toBe(1));
+    await waitFor(() => expect((send as HTMLButtonElement).disabled).toBe(false));
+    await userEvent.click(send);
+    expect(await screen.findByText('Lampiran surat-pengaduan.pdf tersimpan.')).toBeTruthy();
+    expect(screen.queryByText(/tidak dapat dilakukan/i)).toBeNull();
+    // The file went to storage once; the second press finished what the first began.
+    expect(calls.filter((c) => c.path === '/bucket')).toHaveLength(1);
+    expect(completes).toBe(2);
+  });
+});
