@@ -192,8 +192,10 @@ export class Api extends Construct {
           JSON.stringify({
             requestId: '$context.requestId',
             requestTime: '$context.requestTime',
-            ip: '$context.identity.sourceIp',
-            userAgent: '$context.identity.userAgent',
+            // No client address or user agent: a `POST /v1/complaints` line's time is the
+            // case's receivedAt, so a year of them would tie an anonymous or hidden-identity
+            // complaint (and its tracking replies) to an address. The WAF limits per address
+            // without keeping it.
             method: '$context.httpMethod',
             // The route key (`POST /v1/track`, `ANY /{proxy+}`), never `$context.path`: a
             // path may carry a credential (the old `/v1/track/{code}` links did) and this

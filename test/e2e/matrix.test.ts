@@ -205,8 +205,9 @@ const EXPECTED: Record<string /* 'METHOD /path' */, Row> = {
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/cases/{id}/receipt/pdf':
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
-  // Every user searches (an agency over its own assignments): the query is the main case's
-  // tracking code, which no agency's answer may carry (SEES_TRACKING_CODE).
+  // Every user searches (an agency over its own assignments): the POST's query is the main
+  // case's tracking code, the GET's its words; no agency's answer may carry the code
+  // (SEES_TRACKING_CODE).
   'GET /v1/search':
     row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
   'POST /v1/search':
@@ -410,7 +411,9 @@ const BODIES: Record<string /* 'METHOD /path' */, (f: Fixtures) => unknown> = {
 
 /** Query strings of GET operations that need one to reach the access checks. */
 const QUERIES: Record<string /* 'METHOD /path' */, (f: Fixtures) => string> = {
-  'GET /v1/search': (f) => `?q=${encodeURIComponent(f.trackingCode)}`,
+  // Words of the main case (the GET refuses a tracking code: it would sit in the URL), so that
+  // the agencies on it get hits that must not carry its code.
+  'GET /v1/search': () => `?q=${encodeURIComponent('sertifikat tanah')}`,
 };
 const withQuery = (key: string, path: string) => path + (QUERIES[key]?.(fixtures) ?? '');
 
@@ -754,13 +757,24 @@ describe('the served document and the matrix agree', () => {
 });
 
 describe('search across tenants', () => {
-  // The console's way (the query in the body), and the first contract's GET: the same answer.
-  const search = async (principal: Principal, q: string) => {
+  /**
+   * The console's way (the query in the body). The first contract's GET answers words alike,
+   * and refuses an identifier or identity (400 on `q`), which would sit in a logged URL.
+   */
+  const search = async (principal: Principal, q: string, get: 'alike' | 'refused' = 'alike') => {
     const token = tokens[principal]!;
     const posted = await http.post('/v1/search', { q }, { token });
     expect(posted.status, posted.text).toBe(200);
     const got = await http.get(`/v1/search?q=${encodeURIComponent(q)}`, { token });
-    expect(got.body).toEqual(posted.body);
+    if (get === 'alike') expect(got.body).toEqual(posted.body);
+    else {
+      expectProblem(got, 400, 'validation_failed');
+      expect(
+        got.body.errors.map((e: { path: string }) => e.path),
+        q,
+      ).toEqual(['q']);
+      expect(got.body.errors[0].message).toMatch(/POST \/v1\/search/);
+    }
     return (posted.body.items as { id: string; matchedBy: string }[]).map((h) => [
       h.id,
       h.matchedBy,
@@ -777,18 +791,31 @@ describe('search across tenants', () => {
   });
 
   it('central finds it by identity in any form; the agency on it never does', async () => {
-    expect(await search('central_officer', '0812-9876-5432')).toEqual([
+    expect(await search('central_officer', '0812-9876-5432', 'refused')).toEqual([
       [fixtures.searchCaseId, 'phone'],
     ]);
+    for (const q of ['Wayan Sukerta', 'sukerta'])
+      expect(await search('owner_coordinator', q), q).toEqual([]);
     for (const q of [
-      'Wayan Sukerta',
-      'sukerta',
       '0812-9876-5432',
       '+62 812 9876 5432',
       '5103041201800003',
       'WAYAN.SUKERTA@example.com',
     ])
-      expect(await search('owner_coordinator', q), q).toEqual([]);
+      expect(await search('owner_coordinator', q, 'refused'), q).toEqual([]);
+  });
+
+  it('the GET refuses a tracking code or identity in the URL; the POST finds the case', async () => {
+    const code = fixtures.trackingCodes.at(-1)!;
+    for (const [q, matchedBy] of [
+      [code, 'trackingCode'],
+      ['5103041201800003', 'idNumber'],
+      ['+62 812 9876 5432', 'phone'],
+      ['WAYAN.SUKERTA@example.com', 'email'],
+    ] as const)
+      expect(await search('central_officer', q, 'refused'), q).toEqual([
+        [fixtures.searchCaseId, matchedBy],
+      ]);
   });
 });
 

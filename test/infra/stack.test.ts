@@ -477,15 +477,27 @@ describe('http api', () => {
     const fields = JSON.parse(format) as Record<string, string>;
     expect(fields.routeKey).toBe('$context.routeKey');
     expect(format).not.toMatch(/\$context\.(path|resourcePath)\b/);
-    // The other fields stay: who called what, when, with which outcome.
+    // The other fields stay: which signed-in user called what, when, with which outcome.
     expect(fields).toMatchObject({
       requestId: '$context.requestId',
       requestTime: '$context.requestTime',
-      ip: '$context.identity.sourceIp',
       method: '$context.httpMethod',
       status: '$context.status',
       sub: '$context.authorizer.claims.sub',
     });
+  });
+
+  it('access logs keep no client address or user agent (they would unmask an anonymous complainant)', () => {
+    // A `POST /v1/complaints` line's requestTime is the case's receivedAt, and a
+    // `POST /v1/track/reply` line follows the same complainant: with an address beside them, a
+    // year of this log ties an anonymous or hidden-identity complaint to a person. The WAF limits
+    // each address without keeping it.
+    const [[, stage]] = ofType('AWS::ApiGatewayV2::Stage') as [[string, Resource]];
+    const format = (stage.Properties?.AccessLogSettings as { Format: string }).Format;
+    const fields = JSON.parse(format) as Record<string, string>;
+    expect(Object.keys(fields)).not.toContain('ip');
+    expect(Object.keys(fields)).not.toContain('userAgent');
+    expect(format).not.toMatch(/\$context\.identity\./);
   });
 
   it('throttles every public route whose reason says "per route", below the stage default', () => {

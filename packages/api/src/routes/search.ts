@@ -1,6 +1,14 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { DEFAULT_PAGE_LIMIT, pageOf, SearchBody, SearchHitSchema, SearchQuery } from '@pantau/core';
-import { createRoute, json, jsonBody, PROBLEMS } from '../openapi.ts';
+import {
+  DEFAULT_PAGE_LIMIT,
+  invalidInput,
+  pageOf,
+  parseQuery,
+  SearchBody,
+  SearchHitSchema,
+  SearchQuery,
+} from '@pantau/core';
+import { createRoute, json, jsonBody, problem, PROBLEMS } from '../openapi.ts';
 
 const summary =
   'Find cases: central by identifier (tracking code, agenda or letter number, external ' +
@@ -13,6 +21,24 @@ const responses = {
   200: json(pageOf(SearchHitSchema, 'SearchPage'), 'A page of cases'),
   ...PROBLEMS,
 };
+
+const IN_THE_BODY = 'send it in the body of POST /v1/search';
+
+/**
+ * The GET's query: what the search would read as a tracking code (a credential: whoever holds
+ * it replies on and closes the case) or as a person's NIK, phone or e-mail must not sit in a
+ * URL, which CDN and proxy logs keep. The parser's own reading decides, so the GET refuses
+ * exactly what the search would look up as such; document numbers and words pass.
+ */
+const GetSearchQuery = SearchQuery.extend({
+  q: SearchQuery.shape.q.meta({
+    description:
+      'Words (prefix from 4 letters; case, diacritics and Indonesian affixes ignored), or for ' +
+      'central an agenda or letter number or an external reference. A query that reads as a ' +
+      'tracking code, a NIK, a phone number or an e-mail address is refused (400 on `q`): ' +
+      `${IN_THE_BODY}.`,
+  }),
+});
 
 export const search = new OpenAPIHono()
   .openapi(
@@ -38,13 +64,33 @@ export const search = new OpenAPIHono()
       method: 'get',
       path: '/',
       tags: ['Search'],
-      summary,
+      summary: 'Find cases by words or a document number, for clients of the first contract',
       description:
-        `${description} The same search as \`POST /v1/search\`, for clients of the first ` +
-        'contract. A URL is logged where it passes (CDN and proxy logs): search for ' +
-        'identifiers and identity with the POST.',
-      request: { query: SearchQuery },
-      responses,
+        `${description} The same search as \`POST /v1/search\` for words and document ` +
+        'numbers. A URL is logged where it passes (CDN and proxy logs), so a query that reads ' +
+        'as a tracking code or a NIK, phone number or e-mail address is refused with a 400 on ' +
+        `\`q\`, whoever asks: ${IN_THE_BODY}. So is a phrase of 13 letters that could be a ` +
+        'tracking code without a digit.',
+      request: { query: GetSearchQuery },
+      responses: {
+        ...responses,
+        400: problem(
+          'Invalid input (`errors` names each field), or `q` reads as a tracking code or a ' +
+            `person's NIK, phone or e-mail: ${IN_THE_BODY}`,
+        ),
+      },
     }),
-    async (c) => c.json(await c.get('service').search(c.get('auth'), c.req.valid('query')), 200),
+    async (c) => {
+      const filter = c.req.valid('query');
+      const read = parseQuery(filter.q);
+      // `identifierOnly` is a NIK, phone, e-mail or a code with a digit; `trackingCode` adds the
+      // codes without one, which the search looks up as codes too.
+      if (read.identifierOnly || read.trackingCode !== undefined)
+        throw invalidInput(
+          'q',
+          'reads as a tracking code or a NIK, phone number or e-mail address, which must not ' +
+            `sit in a URL: ${IN_THE_BODY}`,
+        );
+      return c.json(await c.get('service').search(c.get('auth'), filter), 200);
+    },
   );

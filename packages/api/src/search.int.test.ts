@@ -1,0 +1,118 @@
+/**
+ * `/v1/search` through `app.request()` on DynamoDB Local: the GET of the first contract answers
+ * words, and refuses a query that reads as a tracking code or a person's identity, which would
+ * sit in the URL (and so in CDN and proxy logs); the POST, with the query in the body, finds it.
+ */
+import { Service } from '@pantau/core';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addAgencies, freshStore } from '../../../test/support/dynamodb.ts';
+import { createApp } from './app.ts';
+import { createJwtVerifier } from './auth.ts';
+
+let app: ReturnType<typeof createApp>;
+let central: string;
+let agency: string;
+let registered: { id: string; trackingCode: string };
+
+beforeAll(async () => {
+  const store = await freshStore();
+  const { publicKey, privateKey } = await generateKeyPair('RS256');
+  const verifier = createJwtVerifier({
+    jwks: { keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256' }] },
+    issuer: 'urn:test',
+    audience: 'pantau',
+  });
+  const sign = (claims: Record<string, unknown>) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer('urn:test')
+      .setAudience('pantau')
+      .setExpirationTime('1h')
+      .sign(privateKey);
+  app = createApp({ store, verifier, clock: () => new Date() });
+  await addAgencies(new Service({ store, clock: () => new Date() }), [{ id: 'bpn' }]);
+  central = await sign({ sub: 'c1', agency: 'setneg', role: 'central_officer' });
+  agency = await sign({ sub: 'b1', agency: 'bpn', role: 'agency_officer' });
+  const res = await app.request('/v1/cases', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${central}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      channel: 'lapor',
+      externalRef: { system: 'lapor', id: 'LAP-2026-00417' },
+      complainant: {
+        name: 'Wayan Sukerta',
+        idNumber: '5103041201800003',
+        email: 'wayan.sukerta@example.com',
+        phone: '+62 812 9876 5432',
+      },
+      subject: 'Penyerobotan lahan transmigrasi',
+      description: 'Lahan diserobot.',
+    }),
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+  registered = (await res.json()) as typeof registered;
+});
+
+const get = (q: string, token = central) =>
+  app.request(`/v1/search?q=${encodeURIComponent(q)}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+const post = (q: string, token = central) =>
+  app.request('/v1/search', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ q }),
+  });
+const hits = async (res: Response) => {
+  expect(res.status, await res.clone().text()).toBe(200);
+  const page = (await res.json()) as { items: { id: string; matchedBy: string }[] };
+  return page.items.map((h) => [h.id, h.matchedBy]);
+};
+
+describe('GET /v1/search keeps identifiers out of URLs', () => {
+  it('refuses a tracking code, a NIK, a phone or an e-mail in the query string (400 on q); the POST finds each', async () => {
+    const code = registered.trackingCode;
+    for (const [q, matchedBy] of [
+      [code, 'trackingCode'],
+      [code.toLowerCase().replace(/-/g, ' '), 'trackingCode'],
+      ['5103041201800003', 'idNumber'],
+      ['0812-9876-5432', 'phone'],
+      ['WAYAN.SUKERTA@example.com', 'email'],
+    ] as const) {
+      const res = await get(q);
+      expect(res.status, q).toBe(400);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      const problem = (await res.json()) as {
+        code: string;
+        detail: string;
+        errors: { path: string; message: string }[];
+      };
+      expect(problem.code, q).toBe('validation_failed');
+      expect(problem.errors.map((e) => e.path)).toEqual(['q']);
+      expect(problem.errors[0]!.message).toMatch(/body of POST \/v1\/search/);
+      // The refusal does not echo what it refused.
+      expect(JSON.stringify(problem)).not.toContain(q);
+      expect(await hits(await post(q)), q).toEqual([[registered.id, matchedBy]]);
+    }
+  });
+
+  it('refuses what could be a tracking code without a digit (about 1 code in 130 has none)', async () => {
+    // The search would look it up as a code: a phrase of 13 such letters goes by the POST.
+    expect((await get('HJKM-NPQR-STVWX')).status).toBe(400);
+    expect((await post('HJKM-NPQR-STVWX')).status).toBe(200);
+  });
+
+  it('refuses them whoever asks: an agency’s URL is logged too', async () => {
+    for (const q of ['5103041201800003', '+62 812 9876 5432', registered.trackingCode])
+      expect((await get(q, agency)).status, q).toBe(400);
+  });
+
+  it('still answers words, and a document number (neither a credential nor identity)', async () => {
+    expect(await hits(await get('penyerobotan transmigrasi'))).toEqual([[registered.id, 'words']]);
+    expect(await hits(await get('LAP-2026-00417'))).toEqual([[registered.id, 'externalRef']]);
+    expect(await hits(await get('LAP-2026-00417'))).toEqual(
+      await hits(await post('LAP-2026-00417')),
+    );
+  });
+});
