@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { newAssignment } from './assignment.ts';
 import { Calendar } from './calendar.ts';
 import { newCase } from './case.ts';
-import { DEFAULT_DOCUMENT_SETTINGS } from './documents/letter-document.ts';
+import {
+  DEFAULT_DOCUMENT_SETTINGS,
+  forwardingLetterDocument,
+} from './documents/letter-document.ts';
 import {
   INITIAL_LADDER_STATE,
   letterAsItHolds,
@@ -338,5 +341,55 @@ describe('who a ladder letter names on paper', () => {
     const reminder = document('reminder_2', 'reminder');
     expect(reminder.to).toEqual(['Pimpinan Instansi kanwil-bpn-jatim', 'u.p. Bagian Umum']);
     expect(reminder.tembusan).toEqual(DEFAULT_DOCUMENT_SETTINGS.tembusan);
+  });
+});
+
+describe('long texts in a letter', () => {
+  const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+  it('are cut between characters, never through one (an emoji at the cut)', () => {
+    const c = {
+      ...complaint,
+      subject: `${'a'.repeat(206)}😀 rusak`,
+      description: `${'a'.repeat(3_999)}😀${'b'.repeat(10)}`,
+    };
+    const document = forwardingLetterDocument({
+      case: c,
+      assignment: silent,
+      agency: parties.agency,
+      settings: DEFAULT_DOCUMENT_SETTINGS,
+      number: 'B-1/Kemensetneg/D-4/DM.05/03/2026',
+      now: new Date('2026-03-16T03:00:00.000Z'),
+      attachments: [],
+    });
+    const summary = document.blocks.find(
+      (b) => b.kind === 'paragraph' && b.text.startsWith('aaa'),
+    ) as { text: string };
+    expect(summary.text).toMatch(/^a{3999}… \(selengkapnya di Pantau\)$/);
+    expect(summary.text).not.toMatch(lone);
+    const at = new Date(Date.parse(silent.due.followUp) + 3_600_000);
+    const reminder = (subject: string) =>
+      composeLetter({
+        event: {
+          id: 'reminder_1#1',
+          step: 'reminder_1',
+          action: 'reminder',
+          at: at.toISOString(),
+          scheduledAt: at.toISOString(),
+          targets: ['followUp'],
+          level: 1,
+          episode: 1,
+        },
+        step: DEFAULT_LADDER.find((s) => s.name === 'reminder_1')!,
+        steps: DEFAULT_LADDER,
+        case: { ...c, subject },
+        assignment: silent,
+        parties,
+        calendar,
+      });
+    // The e-mail's subject is cut at 250: an emoji whose halves fall either side of it.
+    const before = reminder('x').subject.length - 1;
+    const letter = reminder(`${'a'.repeat(249 - before)}😀 rusak`);
+    expect(letter.subject.length).toBeLessThanOrEqual(250);
+    expect(letter.subject).not.toMatch(lone);
   });
 });

@@ -20,6 +20,7 @@ import type { LadderLetter } from './ladder/index.ts';
 import type { NotificationRecord } from './notification.ts';
 import type { LadderParty, LadderStep, Target } from './policy.ts';
 import type { Agency } from './schemas.ts';
+import { cutText } from './schemas/fields.ts';
 
 const TITLES: Record<LadderStep['action'], string> = {
   warning: 'Pemberitahuan Batas Waktu Tindak Lanjut',
@@ -160,7 +161,7 @@ export function composeLetter(input: {
     'Kementerian Sekretariat Negara Republik Indonesia',
   ].join('\n');
   return {
-    subject: `${title}: ${c.subject}`.slice(0, 250),
+    subject: cutText(`${title}: ${c.subject}`, 250),
     body,
     ...stepAddresses(step, parties),
     parts: { title, opening, lines, request },

@@ -13,6 +13,7 @@ import { newEventId } from '../timeline.ts';
 import { type AttachmentRecord, canRead } from './attachments.ts';
 import { forwardingLetterDocument } from './letter-document.ts';
 import type { DocumentSettings } from '../schemas/documents.ts';
+import { cutText } from '../schemas/fields.ts';
 
 /** The marker of a generation's forwarding letter (a ladder step id of its own). */
 export const FORWARDING_STEP = 'forwarding';
@@ -72,7 +73,7 @@ export function forwardingLetterWrite(input: {
     recipients: emailsOf(agency, 'liaison'),
     cc: [],
     status: 'pending',
-    subject: `Penerusan Pengaduan Masyarakat ${agenda}: ${c.subject}`.slice(0, 250),
+    subject: cutText(`Penerusan Pengaduan Masyarakat ${agenda}: ${c.subject}`, 250),
     body,
     scheduledAt: now.toISOString(),
     episode: null,

@@ -12,6 +12,7 @@ import { formatLocal, type Letter, MONTHS } from '../letters.ts';
 import { type LadderStep, TARGETS } from '../policy.ts';
 import type { Agency } from '../schemas.ts';
 import type { DocumentSettings } from '../schemas/documents.ts';
+import { cutText } from '../schemas/fields.ts';
 
 export type LetterBlock =
   | { readonly kind: 'paragraph'; readonly text: string }
@@ -71,7 +72,7 @@ const placeAndDate = (settings: DocumentSettings, at: Date, tz: TimeZone) =>
 /** The summary an agency reads: long descriptions are cut (the whole text is in Pantau). */
 const SUMMARY_MAX = 4_000;
 const summaryOf = (text: string) =>
-  text.length <= SUMMARY_MAX ? text : `${text.slice(0, SUMMARY_MAX)}… (selengkapnya di Pantau)`;
+  text.length <= SUMMARY_MAX ? text : `${cutText(text, SUMMARY_MAX)}… (selengkapnya di Pantau)`;
 
 /** Who complained, as an agency may read it: withheld when the identity is hidden. */
 const complainantLine = (c: CaseRecord) =>

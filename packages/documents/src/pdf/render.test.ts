@@ -131,6 +131,24 @@ describe('the forwarding letter as PDF, read back by pdf.js', () => {
     expect(text).toContain('pengaduan melalui saluran SP4N-LAPOR!');
   });
 
+  it('says when some of its characters cannot be printed (Arabic, an emoji), not only when they can', async () => {
+    const x = forwardedExample(false);
+    const render = (description: string) =>
+      renderLetterPdf(
+        forwardingLetterDocument({
+          ...x,
+          case: { ...x.case, description },
+          number: 'B-12/Kemensetneg/D-4/DM.05/03/2026',
+          now: FORWARDED_AT,
+          attachments: [],
+        }),
+      );
+    const foreign = await pdfText(await render('Tertulis di spanduk: مسجد الرحمة 🙏'));
+    expect(foreign).toContain('sebagian karakter dalam surat ini tidak dapat dicetak');
+    const plain = await pdfText(await render('Jalan rusak — “parah” sejak 2025, ±30 m².'));
+    expect(plain).not.toContain('tidak dapat dicetak');
+  });
+
   it('flows a long complaint onto further A4 pages', async () => {
     const doc = forwardingLetter(false);
     const long = {

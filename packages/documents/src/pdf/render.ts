@@ -276,6 +276,49 @@ const parsedOnce: typeof fontkit = {
   },
 };
 
+/** Every text a letter prints: what its characters are checked against the font for. */
+function textsOf(doc: LetterDocument): string[] {
+  return [
+    doc.subject,
+    doc.number,
+    doc.placeAndDate,
+    ...doc.to,
+    ...doc.tembusan,
+    ...doc.blocks.flatMap((b) =>
+      b.kind === 'list'
+        ? b.items
+        : b.kind === 'fields'
+          ? b.rows.flat()
+          : b.kind === 'qr'
+            ? [b.caption]
+            : [b.text],
+    ),
+  ];
+}
+
+/**
+ * The letter's texts hold a character the font has no glyph for (Arabic, Chinese, an emoji,
+ * Javanese script: DejaVu Serif covers Latin, Greek and Cyrillic): it would print as an empty
+ * box, unnoticed. The letter then says so, and where the whole text is.
+ */
+function printsEveryCharacter(
+  doc: LetterDocument,
+  font: { hasGlyphForCodePoint(cp: number): boolean },
+) {
+  for (const text of textsOf(doc))
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      // Spaces, line breaks and joiners are laid out, not drawn.
+      if (/\s|\u200d|\ufe0f/u.test(ch)) continue;
+      if (!font.hasGlyphForCodePoint(cp)) return false;
+    }
+  return true;
+}
+
+/** Said at the end of a letter some of whose characters cannot be printed. */
+const UNPRINTABLE_NOTE =
+  'Catatan: sebagian karakter dalam surat ini tidak dapat dicetak; teks lengkapnya dapat dibaca di Pantau.';
+
 /** The letter as a PDF (A4, fonts embedded). */
 export async function renderLetterPdf(doc: LetterDocument): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
@@ -313,6 +356,10 @@ export async function renderLetterPdf(doc: LetterDocument): Promise<Uint8Array> 
     c.gap(12);
   }
   for (const b of doc.blocks) await block(c, b);
+  if (!printsEveryCharacter(doc, parsedOnce.create(files.regular))) {
+    c.gap(4);
+    c.paragraph(UNPRINTABLE_NOTE);
+  }
   if (doc.title) {
     c.gap(10);
     c.paragraph(doc.placeAndDate, MARGIN.left + WIDTH * 0.52, WIDTH * 0.48);
