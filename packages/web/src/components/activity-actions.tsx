@@ -68,6 +68,7 @@ export function ActivityActions({
         >
           {(form) => (
             <>
+              <HiddenIdentityNote kase={kase} />
               <SelectField
                 form={form}
                 name="kind"
@@ -147,6 +148,7 @@ export function ActivityActions({
           >
             {(form) => (
               <>
+                <HiddenIdentityNote kase={kase} />
                 <LocalTimeField
                   form={form}
                   name="heldAt"
@@ -205,6 +207,19 @@ export function openAgencies(kase: Schemas['Case']): string[] {
     ...new Set(kase.assignments.filter((a) => !ENDED.includes(a.state)).map((a) => a.agencyId)),
   ].filter((id) => id !== CENTRAL);
 }
+/**
+ * On a case whose complainant's identity is hidden: the agencies taking part read the
+ * activity's participants, plan and report, so none of them may name the complainant.
+ */
+function HiddenIdentityNote({ kase }: { kase: Pick<Schemas['Case'], 'identityHidden'> }) {
+  const { t } = useI18n();
+  return kase.identityHidden ? (
+    <p className="alert" role="note">
+      {t('caseActions.activityHiddenIdentity')}
+    </p>
+  ) : null;
+}
+
 /** The participants' text area, one a line, as their list (blank lines left out). */
 const participantLines = (text: unknown): string[] =>
   String(text ?? '')

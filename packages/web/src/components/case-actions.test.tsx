@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
@@ -46,6 +46,29 @@ describe('planning an activity', () => {
     await plan();
     await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(2));
     expect(calls.filter((c) => c.method === 'POST')[1]!.body).not.toHaveProperty('scheduledAt');
+  });
+});
+
+describe('an activity on a case whose complainant’s identity is hidden', () => {
+  it('reminds central the agencies taking part read its participants and plan', async () => {
+    mockApi(() => json(200, { items: [] }));
+    const open = (hidden: boolean) => {
+      const view = renderWith(
+        <CaseActions
+          kase={{ ...kase, identityHidden: hidden } as Schemas['Case']}
+          onChange={() => {}}
+        />,
+        { as: { agency: 'setneg', role: 'central_officer' } },
+      );
+      return within(
+        view
+          .getByText('Rencanakan kegiatan pemantauan', { selector: 'summary, summary *' })
+          .closest('details')!,
+      );
+    };
+    expect(open(true).getByRole('note').textContent).toContain('Jangan tuliskan nama');
+    cleanup();
+    expect(open(false).queryByRole('note')).toBeNull();
   });
 });
 

@@ -348,6 +348,8 @@ const id = {
   'caseActions.suggested': 'disarankan',
   'caseActions.instructionsFor': 'Arahan untuk {agency}',
   'caseActions.plan': 'Rencanakan kegiatan pemantauan',
+  'caseActions.activityHiddenIdentity':
+    'Identitas pengadu dirahasiakan dari instansi: instansi yang ikut membaca peserta, rencana, dan laporan kegiatan ini. Jangan tuliskan nama, NIK, telepon, atau alamat pengadu (tulis misalnya “pengadu”).',
   'caseActions.activityKind': 'Jenis kegiatan',
   'caseActions.scheduledAt': 'Jadwal',
   'caseActions.planText': 'Rencana',
@@ -1124,6 +1126,8 @@ const en = {
   'caseActions.suggested': 'suggested',
   'caseActions.instructionsFor': 'Instructions for {agency}',
   'caseActions.plan': 'Plan a monitoring activity',
+  'caseActions.activityHiddenIdentity':
+    'The complainant’s identity is hidden from the agencies: the agencies taking part read this activity’s participants, plan and report. Do not write the complainant’s name, ID number, phone or address (write, for example, “the complainant”).',
   'caseActions.activityKind': 'Kind of activity',
   'caseActions.scheduledAt': 'Scheduled',
   'caseActions.planText': 'Plan',
