@@ -92,6 +92,10 @@ export class MailIntake extends Construct {
       entry: entryPoint('mail-intake.ts'),
       description: 'Parses a received e-mail into a complaint case',
       timeout: Duration.seconds(60),
+      // Anyone can send mail, as much as they like (no per-sender limit): a burst must not take
+      // the account's concurrency from the API, Tick and the sweep. Five at once parse hundreds
+      // of messages a minute; past that S3's events wait, retried for up to six hours.
+      reservedConcurrentExecutions: 5,
       deadLetterQueue: this.undelivered,
       environment: { INBOX_BUCKET: this.bucket.bucketName },
       observed: { service: SERVICE.mail, logLevel: props.logLevel },

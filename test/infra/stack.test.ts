@@ -2053,6 +2053,15 @@ describe('mail intake: the message’s files and .eml go to the attachments buck
     expect(alarms[0]!.Properties.AlarmDescription).toMatch(/inbound\//);
   });
 
+  it('reserves the intake function 5 concurrent runs: a burst of mail cannot starve the API', () => {
+    // Unreserved, slow messages (a crafted one ran for the whole 60 s timeout, retried twice)
+    // could take the account's whole pool from the API, Tick and the sweep. Throttled, S3's
+    // events wait and are retried for up to six hours, then go to the dead-letter queue.
+    const functions = Object.entries(mail.findResources('AWS::Lambda::Function'));
+    const [, handler] = functions.find(([id]) => /MailIntakeHandler/.test(id))!;
+    expect(handler.Properties.ReservedConcurrentExecutions).toBe(5);
+  });
+
   it('alarms when the intake function is throttled (S3 invokes it asynchronously)', () => {
     const functions = Object.entries(mail.findResources('AWS::Lambda::Function'));
     const [handlerId] = functions.find(([id]) => /MailIntakeHandler/.test(id))!;

@@ -3,7 +3,7 @@
  * Debian's Chromium driven by playwright-core (no browser download: `.ci/run` installs the
  * `chromium` package when it is missing). Screenshots of each main screen go to SCREENSHOTS.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import {
@@ -107,8 +107,9 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
  * landmarks, ARIA use), as `rule: target, target…` lines: empty when clean.
  */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
-  // Once per document: a screen reached inside the app (no page load) still has it.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  // Once per document: a screen reached inside the app (no page load) still has it. Evaluated,
+  // not added as a <script>: the console's CSP (script-src 'self') refuses an inline script.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
       .axe;

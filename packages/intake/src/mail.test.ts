@@ -50,3 +50,68 @@ describe('a message sent by a machine (RFC 3834)', () => {
     ).toBe(false);
   });
 });
+
+/** A message whose only text is HTML, in one of the two shapes mailparser does not convert. */
+const htmlOnly = (html: string, shape: 'mixed' | 'root' = 'mixed') =>
+  Buffer.from(
+    [
+      'From: Warga <warga@warga.example.id>',
+      'To: pengaduan@setneg.example.go.id',
+      'Subject: Perihal',
+      'MIME-Version: 1.0',
+      ...(shape === 'mixed'
+        ? [
+            // An HTML part alone in a multipart/mixed: mailparser keeps it as HTML, no text.
+            'Content-Type: multipart/mixed; boundary="b"',
+            '',
+            '--b',
+            'Content-Type: text/html; charset=utf-8',
+            '',
+            html,
+            '--b--',
+            '',
+          ]
+        : ['Content-Type: text/html; charset=utf-8', '', html]),
+    ].join('\r\n'),
+  );
+
+describe('an HTML-only message (anyone can send one: its HTML is hostile input)', () => {
+  it('reads its text, without styles, scripts or comments', async () => {
+    const { mail } = await parseMessage(
+      htmlOnly(
+        '<html><head><style type="text/css">p { color: red }</style></head><body>' +
+          '<!--[if mso]><xml>o:OfficeDocumentSettings</xml><![endif]-->' +
+          '<p>Jalan di depan <b>kantor desa</b> rusak.</p><SCRIPT>alert(1)</SCRIPT>' +
+          '<div>Sudah tiga bulan &amp; belum&nbsp;diperbaiki; 5 &lt; 6, &amp;lt; tetap.</div>' +
+          '</body></html>',
+      ),
+    );
+    expect(mail.text).toBe(
+      'Jalan di depan kantor desa rusak.\nSudah tiga bulan & belum diperbaiki; 5 < 6, &lt; tetap.',
+    );
+  });
+
+  it('reads no more of its HTML than 200,000 characters, ten times what a case keeps', async () => {
+    const { mail } = await parseMessage(htmlOnly(`<p>${'kata '.repeat(200_000)}</p>`));
+    const text = mail.text ?? '';
+    expect(text.length).toBeGreaterThan(20_000);
+    expect(text.length).toBeLessThanOrEqual(200_000);
+    expect(text.startsWith('kata kata')).toBe(true);
+  });
+
+  // Each took quadratic time in the tag-stripping regexes, 40 s to 4 min here (1 MB of
+  // `<style>` alone ran for 40 s): a message held the mail Lambda (60 s) through every retry
+  // and froze the embedded runtime. Cut and linear, each takes well under 100 ms.
+  it.each([
+    ['<style> repeated, in a multipart/mixed', htmlOnly('<style>'.repeat(150_000))],
+    [
+      'nested past mailparser’s depth limit, then “<” repeated',
+      htmlOnly(`${'<b>'.repeat(1_001)}${'<'.repeat(400_000)}`, 'root'),
+    ],
+    ['an unclosed comment and tags', htmlOnly(`${'<!--<a '.repeat(150_000)}`)],
+  ])('takes well under a second for crafted HTML: %s', { timeout: 10_000 }, async (_, raw) => {
+    const started = performance.now();
+    await parseMessage(raw);
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
+});

@@ -100,18 +100,52 @@ function isAutomated(
   );
 }
 
-/** mailparser leaves `text` empty for some HTML-only messages: strip the tags ourselves then. */
-const htmlText = (html: string): string =>
-  html
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, '')
-    .replace(/<br\s*\/?>|<\/p>|<\/div>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+/**
+ * How much of an HTML-only message's HTML is read for its text: ten times what a case keeps of
+ * it (its description is cut at 20,000 characters), room for the markup. A message may be
+ * 40 MB (SES), 25 MB embedded; all of it stays in the `.eml` kept with the case.
+ */
+export const MAX_HTML_CHARS = 200_000;
+
+/**
+ * mailparser leaves `text` empty for some HTML-only messages (an HTML part alone in a
+ * multipart/mixed; HTML nested deeper than its limit of 1,000 levels): strip the tags ourselves
+ * then. Anyone can send such a message, so it runs in linear time, on the first MAX_HTML_CHARS
+ * only: each pattern below fails at a `<` by the next `<` or `>`, and each search resumes where
+ * the last one stopped. Not html-to-text: its parser (htmlparser2) takes quadratic time in the
+ * nesting depth and its walk overflows the stack past ~2,000 levels, which is why mailparser
+ * gives such HTML up in the first place.
+ */
+function htmlText(html: string): string {
+  // Cut, without the tag the cut may have split.
+  const source =
+    html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS).replace(/<[^<>]*$/, '') : html;
+  // What a browser does not show: comments, and the content of script and style elements (an
+  // unclosed one hides the rest of the page).
+  const hidden = /<!--|<(script|style)\b[^<>]*>/gi;
+  let shown = '';
+  let at = 0;
+  for (let open = hidden.exec(source); open; open = hidden.exec(source)) {
+    shown += source.slice(at, open.index);
+    const close = open[1] ? new RegExp(`</${open[1]}\\b[^<>]*>`, 'gi') : /-->/g;
+    close.lastIndex = hidden.lastIndex;
+    at = close.exec(source) ? close.lastIndex : source.length;
+    hidden.lastIndex = at;
+  }
+  shown += source.slice(at);
+  return (
+    shown
+      .replace(/<br\s*\/?>|<\/p>|<\/div>/gi, '\n')
+      .replace(/<[^<>]+>/g, '')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      // last: `&amp;lt;` is the text `&lt;`
+      .replace(/&amp;/g, '&')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
+}
 
 /**
  * Parses a message and registers it with its files and the `.eml` itself: all of them with

@@ -94,3 +94,151 @@ describe('the embedded store: a file’s name is kept beside its bytes, never in
     expect(res.headers.get('content-type')).toBe('application/octet-stream');
   });
 });
+
+describe('the embedded store’s upload form: no body is read before it may be taken', () => {
+  // `/blobs/upload` is in front of the API (its body limit, its rate limit): anyone who reaches
+  // the listener can post to it, with no token. undici's formData() read the whole body first.
+  const MiB = 1024 * 1024;
+  const UPLOAD_KEY = 'cases/C1/A1';
+
+  /** A body of `total` bytes (`head` first, then filler), counting what is pulled from it. */
+  function counted(total: number, head = new Uint8Array()) {
+    const filler = new Uint8Array(64 * 1024).fill(97);
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= total) return controller.close();
+        const chunk = pulled === 0 && head.length > 0 ? head : filler;
+        pulled += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    return { stream, pulled: () => pulled };
+  }
+
+  const post = (
+    store: FileBlobStore,
+    body: ReadableStream<Uint8Array> | Uint8Array,
+    headers: Record<string, string>,
+  ) =>
+    Promise.resolve(
+      store.handler(notFound)(
+        new Request('http://127.0.0.1/blobs/upload', {
+          method: 'POST',
+          body: body as BodyInit,
+          headers,
+          duplex: 'half',
+        } as RequestInit),
+      ),
+    );
+
+  /** The form's fields, then the file part's head: its bytes follow. */
+  const formHead = (boundary: string, fields: Record<string, string>) =>
+    new TextEncoder().encode(
+      [
+        ...Object.entries(fields).flatMap(([name, value]) => [
+          `--${boundary}`,
+          `Content-Disposition: form-data; name="${name}"`,
+          '',
+          value,
+        ]),
+        `--${boundary}`,
+        'Content-Disposition: form-data; name="file"; filename="bukti.pdf"',
+        'Content-Type: application/pdf',
+        '',
+        '',
+      ].join('\r\n'),
+    );
+
+  /** A whole form as a browser sends it: its bytes, type and length. */
+  async function form(fields: Record<string, string>, file: Uint8Array) {
+    const data = new FormData();
+    for (const [name, value] of Object.entries(fields)) data.set(name, value);
+    data.set('file', new Blob([file as Uint8Array<ArrayBuffer>]), 'bukti.pdf');
+    const encoded = new Response(data);
+    const bytes = new Uint8Array(await encoded.arrayBuffer());
+    return {
+      bytes,
+      headers: {
+        'content-type': encoded.headers.get('content-type')!,
+        'content-length': String(bytes.length),
+      },
+    };
+  }
+
+  it('refuses a body without a Content-Length (411), reading none of it', async () => {
+    const body = counted(200 * MiB);
+    const res = await post(fresh(), body.stream, {
+      'content-type': 'multipart/form-data; boundary=x',
+    });
+    expect(res.status).toBe(411);
+    expect(body.pulled()).toBeLessThan(MiB);
+  });
+
+  it('refuses a Content-Length past the largest form any policy allows (413), reading none of it', async () => {
+    const body = counted(200 * MiB);
+    const res = await post(fresh(), body.stream, {
+      'content-type': 'multipart/form-data; boundary=x',
+      'content-length': String(5 * 1024 * MiB),
+    });
+    expect(res.status).toBe(413);
+    expect(await res.text()).toContain('EntityTooLarge');
+    expect(body.pulled()).toBeLessThan(MiB);
+  });
+
+  it('refuses an unsigned form (403) on its fields, before reading its file', async () => {
+    const head = formHead('x', { key: UPLOAD_KEY, policy: 'e30', signature: 'forged' });
+    const body = counted(20 * MiB, head);
+    const res = await post(fresh(), body.stream, {
+      'content-type': 'multipart/form-data; boundary=x',
+      'content-length': String(20 * MiB),
+    });
+    expect(res.status).toBe(403);
+    expect(body.pulled()).toBeLessThan(MiB);
+  });
+
+  it('refuses a file past its policy’s size (400 EntityTooLarge), reading no more than that', async () => {
+    const store = fresh();
+    const { fields } = await store.presignUpload({
+      key: UPLOAD_KEY,
+      maxBytes: MiB,
+      expiresInSeconds: 300,
+    });
+    // Its Content-Length says so already.
+    const declared = counted(20 * MiB, formHead('x', fields));
+    const early = await post(store, declared.stream, {
+      'content-type': 'multipart/form-data; boundary=x',
+      'content-length': String(20 * MiB),
+    });
+    expect(early.status).toBe(400);
+    expect(await early.text()).toContain('EntityTooLarge');
+    expect(declared.pulled()).toBeLessThan(MiB);
+    // Or the file runs past it: the reading stops there.
+    const running = counted(20 * MiB, formHead('x', fields));
+    const late = await post(store, running.stream, {
+      'content-type': 'multipart/form-data; boundary=x',
+      'content-length': String(2 * MiB),
+    });
+    expect(late.status).toBe(400);
+    expect(await late.text()).toContain('EntityTooLarge');
+    expect(running.pulled()).toBeLessThan(2 * MiB);
+    expect(await store.read(UPLOAD_KEY)).toBeUndefined();
+  });
+
+  it('stores a signed form’s file, and refuses an empty one', async () => {
+    const store = fresh();
+    const { fields } = await store.presignUpload({
+      key: UPLOAD_KEY,
+      maxBytes: MiB,
+      expiresInSeconds: 300,
+    });
+    const empty = await form(fields, new Uint8Array());
+    const refused = await post(store, empty.bytes, empty.headers);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('EntityTooSmall');
+    const sent = await form(fields, BYTES);
+    const res = await post(store, sent.bytes, sent.headers);
+    expect(res.status).toBe(204);
+    expect(await store.read(UPLOAD_KEY)).toEqual(BYTES);
+  });
+});

@@ -10,13 +10,16 @@
  * Content-Disposition and Content-Type, never in the link: a name may name a person, and a URL
  * is kept in the browser's history and in logs.
  */
+import busboy from 'busboy';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { once } from 'node:events';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   attachmentDisposition,
   type BlobStore,
+  MAX_ATTACHMENT_BYTES,
   type PresignedUpload,
   type ScanStatus,
 } from '@pantau/core';
@@ -25,6 +28,23 @@ import {
 const KEY_SHAPE = /^cases\/[A-Za-z0-9]{1,64}\/[A-Za-z0-9]{1,64}(\.[0-9a-f]{64})?$/;
 
 type Fetch = (request: Request, env?: object) => Response | Promise<Response>;
+
+/** Room in a form for its fields and part heads beside its file (a policy field is ~200 bytes). */
+const FORM_OVERHEAD = 1_048_576;
+/**
+ * The largest form taken, known before any of it is read: every form is an attachment's, and
+ * no policy signed here allows more than MAX_ATTACHMENT_BYTES (`presignUpload` refuses to).
+ */
+export const MAX_FORM_BYTES = MAX_ATTACHMENT_BYTES + FORM_OVERHEAD;
+/** An upload form holds `key`, `policy` and `signature`, then `file` (as S3's). */
+const FORM_LIMITS: busboy.Limits = {
+  fields: 8,
+  fieldSize: 8192,
+  files: 1,
+  parts: 9,
+  headerPairs: 8,
+  fileSize: MAX_ATTACHMENT_BYTES + 1,
+};
 
 interface UploadPolicy {
   readonly key: string;
@@ -67,6 +87,8 @@ export class FileBlobStore implements BlobStore {
     maxBytes: number;
     expiresInSeconds: number;
   }): Promise<PresignedUpload> {
+    if (input.maxBytes > MAX_ATTACHMENT_BYTES)
+      throw new Error(`an upload form allows at most ${MAX_ATTACHMENT_BYTES} bytes`);
     const expiresAt = this.expiry(input.expiresInSeconds);
     const policy = b64(JSON.stringify({ key: input.key, maxBytes: input.maxBytes, expiresAt }));
     return {
@@ -131,32 +153,98 @@ export class FileBlobStore implements BlobStore {
     };
   }
 
+  /**
+   * Anyone who reaches the listener may post here (no token, no rate limit): nothing of the
+   * body is read before its Content-Length is known and allowed, and then only as it arrives
+   * (busboy), the fields first: a form whose policy is not ours is refused before its file is
+   * read, and a file is read no further than its policy allows. A body left unread is drained
+   * (briefly) or its connection closed by the server (@hono/node-server).
+   */
   private async upload(request: Request): Promise<Response> {
-    const length = Number(request.headers.get('content-length') ?? 'NaN');
-    let form: FormData;
+    const declared = request.headers.get('content-length') ?? '';
+    if (!/^\d{1,15}$/.test(declared))
+      return refused(411, 'MissingContentLength', 'the form needs a Content-Length');
+    const length = Number(declared);
+    if (length > MAX_FORM_BYTES)
+      return refused(413, 'EntityTooLarge', `the form must be at most ${MAX_FORM_BYTES} bytes`);
+    let parser: busboy.Busboy;
     try {
-      form = await request.formData();
+      parser = busboy({
+        headers: { 'content-type': request.headers.get('content-type') ?? '' },
+        limits: FORM_LIMITS,
+      });
     } catch {
       return refused(400, 'MalformedPOSTRequest', 'the body is not a multipart form');
     }
-    const policyField = String(form.get('policy') ?? '');
-    if (!this.verify(policyField, String(form.get('signature') ?? '')))
+    if (!request.body) return refused(400, 'MalformedPOSTRequest', 'the form is empty');
+    const body = request.body;
+
+    return new Promise<Response>((resolve, reject) => {
+      let answered = false;
+      const answer = (response: Response) => {
+        answered = true;
+        resolve(response);
+      };
+      const fields = new Map<string, string>();
+      let sawFile = false;
+      parser.on('field', (name, value) => fields.set(name, value));
+      parser.on('file', (name, file) => {
+        if (name !== 'file' || answered) {
+          file.resume();
+          return;
+        }
+        sawFile = true;
+        const policy = this.uploadPolicy(fields, length);
+        if (policy instanceof Response) {
+          file.resume();
+          return answer(policy);
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        file.on('data', (chunk: Buffer) => {
+          if (answered) return;
+          size += chunk.length;
+          if (size > policy.maxBytes) answer(fileSizeRefused(policy.maxBytes, 'EntityTooLarge'));
+          else chunks.push(chunk);
+        });
+        file.on('end', () => {
+          if (answered) return;
+          if (size < 1) return answer(fileSizeRefused(policy.maxBytes, 'EntityTooSmall'));
+          answered = true;
+          this.write(policy.key, Buffer.concat(chunks)).then(
+            () => resolve(new Response(null, { status: 204 })),
+            reject,
+          );
+        });
+      });
+      parser.on('close', () => {
+        if (!sawFile && !answered) answer(refused(400, 'InvalidArgument', 'no file field'));
+      });
+      const malformed = () => {
+        if (!answered)
+          answer(refused(400, 'MalformedPOSTRequest', 'the body is not a multipart form'));
+      };
+      parser.on('error', malformed);
+      feed(body, parser, length, () => answered).catch(malformed);
+    });
+  }
+
+  /** The form's policy, if it is one this store signed, unexpired, for the form's key. */
+  private uploadPolicy(
+    fields: ReadonlyMap<string, string>,
+    length: number,
+  ): UploadPolicy | Response {
+    const policyField = fields.get('policy') ?? '';
+    if (!this.verify(policyField, fields.get('signature') ?? ''))
       return refused(403, 'AccessDenied', 'the policy’s signature does not match');
     const policy = JSON.parse(unb64(policyField)) as UploadPolicy;
     if (Date.parse(policy.expiresAt) < this.clock().getTime())
       return refused(403, 'AccessDenied', 'the upload form has expired');
-    if (form.get('key') !== policy.key || !KEY_SHAPE.test(policy.key))
+    if (fields.get('key') !== policy.key || !KEY_SHAPE.test(policy.key))
       return refused(403, 'AccessDenied', 'the key is not the policy’s');
-    const file = form.get('file');
-    if (!(file instanceof Blob)) return refused(400, 'InvalidArgument', 'no file field');
-    if (file.size < 1 || file.size > policy.maxBytes || length > policy.maxBytes + 1_048_576)
-      return refused(
-        400,
-        file.size < 1 ? 'EntityTooSmall' : 'EntityTooLarge',
-        `the file must be 1 to ${policy.maxBytes} bytes`,
-      );
-    await this.write(policy.key, new Uint8Array(await file.arrayBuffer()));
-    return new Response(null, { status: 204 });
+    if (length > policy.maxBytes + FORM_OVERHEAD)
+      return fileSizeRefused(policy.maxBytes, 'EntityTooLarge');
+    return policy;
   }
 
   /**
@@ -232,6 +320,33 @@ export class FileBlobStore implements BlobStore {
     return expected.length === given.length && timingSafeEqual(expected, given);
   }
 }
+
+/**
+ * Hands the body to the parser as it arrives, while an answer is still to be found, never
+ * past its Content-Length (Node's HTTP parser holds a request to it; this holds anything else).
+ */
+async function feed(
+  body: ReadableStream<Uint8Array>,
+  parser: busboy.Busboy,
+  length: number,
+  answered: () => boolean,
+): Promise<void> {
+  const reader = body.getReader();
+  let read = 0;
+  while (!answered()) {
+    const next = await reader.read();
+    if (next.done) {
+      parser.end();
+      return;
+    }
+    read += next.value.byteLength;
+    if (read > length) throw new Error('the body runs past its Content-Length');
+    if (!parser.write(next.value)) await once(parser, 'drain');
+  }
+}
+
+const fileSizeRefused = (maxBytes: number, code: 'EntityTooSmall' | 'EntityTooLarge') =>
+  refused(400, code, `the file must be 1 to ${maxBytes} bytes`);
 
 /** S3's error shape, enough for a client to tell why. */
 const refused = (status: number, code: string, message: string) =>

@@ -5,8 +5,10 @@
  * Same origin as the API, like on AWS: no CORS.
  */
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,6 +35,7 @@ export function withConsole(
   const dir = options.dir ?? CONSOLE_DIR;
   const oidc = options.oidc;
   const web = new Hono();
+  web.use(consoleHeaders(oidc));
   web.get('/config.json', (c) => {
     c.header('cache-control', 'no-store');
     if (!oidc) return c.json({ auth: { kind: 'local' } });
@@ -50,6 +53,15 @@ export function withConsole(
     });
   });
   if (existsSync(join(dir, 'index.html'))) {
+    // The app's page, at `/` and every deep link, naming its CSP nonce for ALTCHA's stylesheet
+    // (consoleHeaders). Sent without a validator: a revalidated copy (304) would pair the old
+    // page's nonce with a new policy's.
+    const page = async (c: Context) => {
+      const html = await readFile(join(dir, 'index.html'), 'utf8');
+      const nonce = `<meta name="csp-nonce" content="${c.get('secureHeadersNonce') ?? ''}" />`;
+      c.header('cache-control', 'no-cache');
+      return c.html(html.replace('</head>', `${nonce}\n</head>`));
+    };
     web.use(
       '/assets/*',
       serveStatic({
@@ -58,13 +70,13 @@ export function withConsole(
         onFound: (_path, c) => c.header('cache-control', 'public, max-age=31536000, immutable'),
       }),
     );
+    web.get('/', page);
+    web.get('/index.html', page);
     web.use('*', serveStatic({ root: dir }));
-    web.get('*', (c, next) => {
+    web.get('*', (c, next) =>
       // A deep link (`/cases/01J…`, `/track/ABCD`) is the app's; a missing file is a 404.
-      if (/\.[a-z0-9]+$/i.test(c.req.path)) return next();
-      c.header('cache-control', 'no-cache');
-      return serveStatic({ root: dir, path: 'index.html' })(c, next);
-    });
+      /\.[a-z0-9]+$/i.test(c.req.path) ? next() : page(c),
+    );
   } else {
     web.get('*', (c) =>
       c.text('The web console is not built: run `npm run build` (npm start does it).', 503),
@@ -72,6 +84,45 @@ export function withConsole(
   }
   return (request, env) =>
     API_PATH.test(new URL(request.url).pathname) ? api(request, env) : web.fetch(request, env);
+}
+
+/**
+ * The security headers CloudFront adds to the console on AWS (infra/web.ts, `SecurityHeaders`),
+ * so that here too no site can frame the console or the public pages (the complaint form, the
+ * tracking page), and a CSP stands behind any XSS in a page that holds a staff token. As there,
+ * the API's own paths go without: they answer JSON (and /docs, Swagger UI, is not the console).
+ *
+ * - The console calls the API and posts upload forms on its own origin; oidc-client-ts reads
+ *   the issuer's discovery document and keys and redeems codes at its token endpoint, on the
+ *   issuer's host or Cognito's hosted domain (a provider whose endpoints are elsewhere needs
+ *   them added here). Sign-in and sign-out are navigations.
+ * - Two additions for the complaint form's ALTCHA widget, without which it never solves its
+ *   challenge and shows unstyled: it computes the proof in workers made from `blob:` URLs
+ *   (`worker-src`), and adds its stylesheet as a `<style>` element, allowed by the nonce the
+ *   page names in `<meta name="csp-nonce">` (ALTCHA reads it there), never `'unsafe-inline'`.
+ * - Hono's other defaults (COOP, CORP, …) stay: the console opens no popup and is embedded
+ *   nowhere.
+ */
+function consoleHeaders(oidc: ConsoleOidc | undefined) {
+  const hosted = oidc?.domain ? [new URL(oidc.domain).origin] : [];
+  const signIn = oidc ? [new URL(oidc.issuer).origin, ...hosted] : [];
+  return secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      connectSrc: ["'self'", ...new Set(signIn)],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'", 'data:'],
+      styleSrc: ["'self'", NONCE],
+      workerSrc: ["'self'", 'blob:'],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'", ...hosted],
+      frameAncestors: ["'none'"],
+    },
+    strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'strict-origin-when-cross-origin',
+  });
 }
 
 /** Newest modification time under a path (files and folders), skipping build output. */
