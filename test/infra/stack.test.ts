@@ -27,6 +27,7 @@ import {
 } from '../../infra/pantau-stack.ts';
 import type { RearmJobs } from '../../infra/rearm-jobs.ts';
 import { API_PATHS, SPA_FALLBACK_CODE } from '../../infra/web.ts';
+import { withConsole } from '../../packages/local/src/console.ts';
 
 type Resource = { Type: string; Properties?: Record<string, unknown> };
 type Statement = {
@@ -1275,7 +1276,7 @@ describe('web console', () => {
     }
   });
 
-  it('adds HSTS, nosniff, DENY, a referrer policy and a CSP allowing only itself and Cognito to the console', () => {
+  it('adds HSTS, nosniff, DENY, a referrer policy and a CSP allowing only itself and Cognito to the console', async () => {
     const [policyId, policy] = only(
       'AWS::CloudFront::ResponseHeadersPolicy',
       /^WebSecurityHeaders/,
@@ -1316,6 +1317,25 @@ describe('web console', () => {
       'form-action': ["'self'", hosted],
       'frame-ancestors': ["'none'"],
     });
+    // The embedded console sends the same policy (its sign-in provider and uploads aside), so
+    // what the e2e tests run in Chromium there (the complaint form's ALTCHA widget among it)
+    // runs under this one too: the widget's main build did not, and the form could not send.
+    const embedded = new Map(
+      (
+        (
+          await withConsole(() => new Response(), { dir: tmpdir() })(
+            new Request('http://127.0.0.1/adukan'),
+          )
+        ).headers.get('content-security-policy') ?? ''
+      )
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name!, values] as const),
+    );
+    for (const [name, values] of Object.entries(csp))
+      if (name !== 'connect-src' && name !== 'form-action')
+        expect(embedded.get(name), name).toEqual(values);
+    expect([...embedded.keys()].sort()).toEqual(Object.keys(csp).sort());
   });
 
   it("lets the Cognito client send users back to the distribution's console, and to the context URLs", () => {
@@ -1476,7 +1496,7 @@ describe('re-arming jobs', () => {
     expect(Object.keys(byAction)).toHaveLength(4);
   });
 
-  it('lets only the API start jobs, and gives the task the table and the ladders', () => {
+  it('lets only the API and the seed start jobs, and gives the task the table and the ladders', () => {
     const starters = ofType('AWS::IAM::Policy').flatMap(([, policy]) =>
       (policy.Properties?.PolicyDocument as { Statement: Statement[] }).Statement.filter(
         (st) =>
@@ -1484,14 +1504,21 @@ describe('re-arming jobs', () => {
           resourcesOf(st).some((r) => JSON.stringify(r) === JSON.stringify(rearmArn())),
       ).map(() => policy.Properties?.Roles),
     );
+    // The seed starts the job of a holiday year it adds (functions/seed.ts).
+    const [, seed] = only('AWS::Lambda::Function', /^SeedHandler/);
     expect(starters).toEqual(
       expect.arrayContaining([
         [{ Ref: roleIdOf(apiFunction()) }],
+        [{ Ref: roleIdOf(seed) }],
         [{ Ref: roleIdOf(machine()[1]) }],
       ]),
     );
-    expect(starters).toHaveLength(2);
+    expect(starters).toHaveLength(3);
     expect(environmentOf(apiFunction()).REARM_STATE_MACHINE_ARN).toEqual(rearmArn());
+    expect(environmentOf(seed).REARM_STATE_MACHINE_ARN).toEqual(rearmArn());
+    // Seeded once the machine exists: the ARN the seed is given is built, not a reference.
+    const seeding = only('Custom::PantauSeed', /^Seed/)[1] as Resource & { DependsOn?: string[] };
+    expect(seeding.DependsOn).toEqual(expect.arrayContaining([machine()[0]]));
     expect(environmentOf(task()[1])).toMatchObject({
       TABLE_NAME: { Ref: expect.stringMatching(/DataTable/) },
       STATE_MACHINE_ARN: expect.anything(),

@@ -53,23 +53,17 @@ describe('the embedded console’s security headers: the policy CloudFront adds 
     );
   });
 
-  it('lets the complaint form’s ALTCHA widget run its workers and add its stylesheet', async () => {
-    // Its proof of work runs in workers made from blob: URLs, and it adds a <style> with the
-    // nonce it finds in <meta name="csp-nonce">: never 'unsafe-inline'.
-    const pages = await Promise.all(['/', '/adukan', '/index.html'].map((path) => get(path)));
-    const nonces = new Set<string>();
-    for (const res of pages) {
-      const csp = directives(res);
-      expect(csp.get('worker-src')).toEqual(["'self'", 'blob:']);
-      const [self, nonce, ...rest] = csp.get('style-src') ?? [];
-      expect([self, rest]).toEqual(["'self'", []]);
-      const value = /^'nonce-([A-Za-z0-9+/=]{16,})'$/.exec(nonce ?? '')?.[1];
-      expect(value, nonce).toBeDefined();
-      expect(await res.text()).toContain(`<meta name="csp-nonce" content="${value}" />`);
-      expect(res.headers.get('last-modified')).toBeNull();
-      nonces.add(value!);
+  it('adds nothing to the AWS policy for the complaint form’s widget: no blob: workers, no inline style', async () => {
+    // The widget's stylesheet and worker are files of this origin (packages/web/src/pages/
+    // altcha.ts), as the policy CloudFront sends on AWS requires; test/e2e/console-complain.test.ts
+    // solves a challenge with it in Chromium under this policy.
+    for (const path of ['/', '/adukan', '/index.html']) {
+      const csp = directives(await get(path));
+      expect(csp.get('style-src')).toEqual(["'self'"]);
+      expect(csp.has('worker-src')).toBe(false);
+      expect(csp.get('default-src')).toEqual(["'self'"]);
+      expect(csp.get('script-src') ?? csp.get('default-src')).not.toContain('blob:');
     }
-    expect(nonces.size).toBe(3);
   });
 
   it('lets the console reach its identity provider, and nothing else but its own origin', async () => {

@@ -6,7 +6,7 @@
  */
 import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono } from 'hono';
-import { NONCE, secureHeaders } from 'hono/secure-headers';
+import { secureHeaders } from 'hono/secure-headers';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -53,14 +53,10 @@ export function withConsole(
     });
   });
   if (existsSync(join(dir, 'index.html'))) {
-    // The app's page, at `/` and every deep link, naming its CSP nonce for ALTCHA's stylesheet
-    // (consoleHeaders). Sent without a validator: a revalidated copy (304) would pair the old
-    // page's nonce with a new policy's.
+    // The app's page, at `/` and every deep link (revalidated each time: it names the assets).
     const page = async (c: Context) => {
-      const html = await readFile(join(dir, 'index.html'), 'utf8');
-      const nonce = `<meta name="csp-nonce" content="${c.get('secureHeadersNonce') ?? ''}" />`;
       c.header('cache-control', 'no-cache');
-      return c.html(html.replace('</head>', `${nonce}\n</head>`));
+      return c.html(await readFile(join(dir, 'index.html'), 'utf8'));
     };
     web.use(
       '/assets/*',
@@ -96,10 +92,9 @@ export function withConsole(
  *   the issuer's discovery document and keys and redeems codes at its token endpoint, on the
  *   issuer's host or Cognito's hosted domain (a provider whose endpoints are elsewhere needs
  *   them added here). Sign-in and sign-out are navigations.
- * - Two additions for the complaint form's ALTCHA widget, without which it never solves its
- *   challenge and shows unstyled: it computes the proof in workers made from `blob:` URLs
- *   (`worker-src`), and adds its stylesheet as a `<style>` element, allowed by the nonce the
- *   page names in `<meta name="csp-nonce">` (ALTCHA reads it there), never `'unsafe-inline'`.
+ * - The same policy as there, nothing added: the complaint form's ALTCHA widget is its
+ *   "external" build, its stylesheet and worker files of this origin
+ *   (packages/web/src/pages/altcha.ts), so it runs under it here as on AWS.
  * - Hono's other defaults (COOP, CORP, …) stay: the console opens no popup and is embedded
  *   nowhere.
  */
@@ -112,8 +107,7 @@ function consoleHeaders(oidc: ConsoleOidc | undefined) {
       connectSrc: ["'self'", ...new Set(signIn)],
       imgSrc: ["'self'", 'data:'],
       fontSrc: ["'self'", 'data:'],
-      styleSrc: ["'self'", NONCE],
-      workerSrc: ["'self'", 'blob:'],
+      styleSrc: ["'self'"],
       objectSrc: ["'none'"],
       baseUri: ["'self'"],
       formAction: ["'self'", ...hosted],

@@ -4,8 +4,7 @@
  * server's proof-of-work challenge in the browser (no third party); the answer is the receipt
  * with the tracking code, shown once, printable, with a link to the tracking page.
  */
-import 'altcha';
-import 'altcha/i18n/id';
+import './altcha';
 import type {} from 'altcha/types/react';
 import type { WidgetMethods } from 'altcha/types';
 import { useEffect, useRef, useState } from 'react';
