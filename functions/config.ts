@@ -64,6 +64,9 @@ const ladderContinueEnv = observedEnv.extend({ STATE_MACHINE_ARN: stateMachineAr
 
 const ladderSweepEnv = ladderTickEnv.extend({ STATE_MACHINE_ARN: stateMachineArn });
 
+/** The seed: the table, and the re-arming jobs' state machine (a holiday year it adds). */
+const seedEnv = tableEnv.extend({ REARM_STATE_MACHINE_ARN: stateMachineArn });
+
 /** The re-arming job's tasks: the table, and the ladders they re-arm. */
 const rearmJobEnv = tableEnv.extend({ ...observedEnv.shape, STATE_MACHINE_ARN: stateMachineArn });
 /** The e-mail channel: the table, and the bucket SES's receipt rule stores messages in. */
@@ -74,7 +77,7 @@ const mailIntakeEnv = tableEnv.extend({
   SEARCH_KEY_SECRET_ARN: secretArn,
 });
 
-export type TableConfig = z.infer<typeof tableEnv>;
+export type SeedConfig = z.infer<typeof seedEnv>;
 export type ObservedConfig = z.infer<typeof observedEnv>;
 export type MailIntakeConfig = z.infer<typeof mailIntakeEnv>;
 export type LadderSweepConfig = z.infer<typeof ladderSweepEnv>;
@@ -94,8 +97,8 @@ const parse = <T extends z.ZodType>(schema: T): z.infer<T> => {
 /** The API function's environment: the table, the token issuer it trusts, the secrets' ARNs. */
 export const readApiConfig = (): ApiConfig => parse(apiEnv);
 
-/** The environment of functions that only need the table (the seed). */
-export const readTableConfig = (): TableConfig => parse(tableEnv);
+/** The seed: the table, and where it starts the re-arming job of a holiday year it adds. */
+export const readSeedConfig = (): SeedConfig => parse(seedEnv);
 
 /** The ladder's `Tick` task: the table, and who the letters come from. */
 export const readLadderTickConfig = (): LadderTickConfig => parse(ladderTickEnv);

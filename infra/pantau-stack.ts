@@ -146,7 +146,7 @@ export class PantauStack extends Stack {
       ],
       ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
     });
-    new Seed(this, 'Seed', { table: data });
+    new Seed(this, 'Seed', { table: data, rearmJobs });
 
     new CfnOutput(this, 'ConsoleUrl', {
       value: web.url,

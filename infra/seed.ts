@@ -5,14 +5,19 @@ import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import type { PantauTable } from './data.ts';
 import { PantauFunction, entryPoint } from './function.ts';
+import type { RearmJobs } from './rearm-jobs.ts';
 
 export interface SeedProps {
   readonly table: PantauTable;
+  /** Where a year of holidays the seed adds re-arms the deadlines that ran into it. */
+  readonly rearmJobs: RearmJobs;
 }
 
 /**
  * Writes the baseline records (agencies, calendars, policies) into the table on every deploy
- * that changes the seed code. Deleting the stack deletes nothing: the table is retained.
+ * that changes the seed code, and starts the re-arming job of a holiday year it added, as the
+ * API does for an admin's calendar edit. Deleting the stack deletes nothing: the table is
+ * retained.
  */
 export class Seed extends Construct {
   readonly handler: PantauFunction;
@@ -27,6 +32,7 @@ export class Seed extends Construct {
       currentVersionOptions: { removalPolicy: RemovalPolicy.DESTROY },
     });
     props.table.grantReadWrite(this.handler);
+    props.rearmJobs.grantStart(this.handler);
 
     // The provider framework's Lambda, with the same house rules as ours: its own log group
     // with retention and a role limited to it, instead of AWSLambdaBasicExecutionRole.
@@ -52,10 +58,13 @@ export class Seed extends Construct {
       logGroup: frameworkLogs,
       frameworkOnEventRole: frameworkRole,
     });
-    new CustomResource(this, 'Resource', {
+    const resource = new CustomResource(this, 'Resource', {
       serviceToken: provider.serviceToken,
       resourceType: 'Custom::PantauSeed',
       properties: { SeedVersion: this.handler.currentVersion.version },
     });
+    // The seed may start a job: the machine must exist first (the grant names it by its ARN,
+    // built from its name, which makes no dependency of its own).
+    resource.node.addDependency(props.rearmJobs.stateMachine);
   }
 }

@@ -1,6 +1,12 @@
 export { DynamoStore, type DynamoStoreOptions } from './dynamo-store.ts';
 export { keys } from './keys.ts';
-export { createIfAbsent, seedBaseline, seedCalendar } from './seed.ts';
+export {
+  createIfAbsent,
+  SEED_PRINCIPAL,
+  seedBaseline,
+  seedCalendar,
+  type SeedOutcome,
+} from './seed.ts';
 export { createTableInput, TABLE_INDEXES, TABLE_KEYS } from './table.ts';
 export { itemSize, MAX_ITEM_BYTES } from './item-size.ts';
 export { assignmentItem, caseItem, eventItem, trackingCodeItem } from './items.ts';

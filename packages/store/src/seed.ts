@@ -3,14 +3,22 @@
  * Indonesian holiday calendar (per year, once: a day an admin later removes does not come
  * back), and the default SLA policy. Never overwrites what is there, with one exception: the
  * default policy's ladder, while no admin has edited it, follows the default's recipients.
+ * A year of holidays a new release brings moves the open deadlines that ran into it, as an
+ * admin's calendar edit does: in a re-arming job, recorded with the year (`seedCalendar`).
  */
 import {
   CENTRAL_TENANT,
   DEFAULT_LADDER,
   DEFAULT_POLICY,
+  FINISHED_JOB_STATES,
   INDONESIAN_HOLIDAYS,
   type Agency,
   type LadderStep,
+  newEventId,
+  newJob,
+  type Principal,
+  type RearmJobRecord,
+  scopeKey,
   type WorkingCalendar,
   WriteConflict,
 } from '@pantau/core';
@@ -18,6 +26,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoStore } from './dynamo-store.ts';
+import { calendarDayItem } from './items.ts';
 import { keys } from './keys.ts';
 
 export const CENTRAL_AGENCY = (now: Date): Agency => ({
@@ -39,7 +48,31 @@ export const CENTRAL_AGENCY = (now: Date): Agency => ({
   version: 1,
 });
 
-export async function seedBaseline(store: DynamoStore, now: Date): Promise<void> {
+/**
+ * Who the seed's re-arming jobs are requested by (central's admin, as a calendar edit's): the
+ * timeline events of the deadlines they move name it.
+ */
+export const SEED_PRINCIPAL: Principal = {
+  sub: 'pantau-seed',
+  agency: CENTRAL_TENANT,
+  role: 'central_admin',
+};
+
+/** What a seed leaves to its caller. */
+export interface SeedOutcome {
+  /**
+   * The holiday calendar's re-arming job to start (the seed Lambda starts it; embedded, the
+   * runtime's start resumes it), or null: see `seedCalendar`.
+   */
+  readonly rearmJobId: string | null;
+}
+
+/** The baseline records; `holidays`: the calendar this release brings (tests give their own). */
+export async function seedBaseline(
+  store: DynamoStore,
+  now: Date,
+  holidays: WorkingCalendar = INDONESIAN_HOLIDAYS,
+): Promise<SeedOutcome> {
   await createIfAbsent(store, {
     ...keys.agency(CENTRAL_TENANT),
     entity: 'agency',
@@ -53,7 +86,7 @@ export async function seedBaseline(store: DynamoStore, now: Date): Promise<void>
   // Created around the store's methods: a process that kept "no policy" reads it again.
   if (created) await store.settingsWrittenAround();
   else await upgradeDefaultLadder(store);
-  await seedCalendar(store, INDONESIAN_HOLIDAYS);
+  return { rearmJobId: await seedCalendar(store, holidays, now) };
 }
 
 /** The default ladder as seeded before contacts had kinds: central intervention copied only the agency. */
@@ -82,20 +115,43 @@ async function upgradeDefaultLadder(store: DynamoStore): Promise<void> {
   }
 }
 
-/** Writes each year of a calendar once; the year marker goes last, so a crash re-seeds it. */
-export async function seedCalendar(store: DynamoStore, calendar: WorkingCalendar): Promise<void> {
+/**
+ * Writes each year of a calendar once: its days, then its year marker, which declares it
+ * complete (a crash before the marker re-seeds the year). The last marker is written with a
+ * calendar re-arming job, in one transaction, as an admin's `putCalendarYear` is: the open
+ * assignments whose deadlines ran into a year just declared were counted on weekends only, and
+ * the job moves them (and the cases' own deadlines) by its holidays. One job per run: it reads
+ * the calendar as it is when it gets there. None for a calendar that did not exist (nothing is
+ * on it yet), nor when every year was there (a second run writes nothing).
+ *
+ * Answers the job to start: the one just recorded, else the calendar's latest job while it is
+ * unfinished, so that a run whose start did not get through (a deploy rolled back) is started
+ * by the next one (starting a job started already starts nothing); null when there is none.
+ */
+export async function seedCalendar(
+  store: DynamoStore,
+  calendar: WorkingCalendar,
+  now: Date,
+): Promise<string | null> {
   const existing = await store.getCalendar(calendar.id);
-  let written = false;
-  for (const year of calendar.years) {
-    if (existing?.years.includes(year)) continue;
-    written = true;
+  const missing = calendar.years.filter((year) => !existing?.years.includes(year));
+  const scope = { kind: 'calendar' as const, calendarId: calendar.id };
+  const job: RearmJobRecord | undefined =
+    existing && missing.length > 0
+      ? newJob(
+          newEventId(now),
+          scope,
+          { calendarId: calendar.id, source: 'seed', years: missing.join(', ') },
+          SEED_PRINCIPAL,
+          now,
+        )
+      : undefined;
+  for (const [i, year] of missing.entries()) {
     const days = calendar.days.filter((d) => d.date.startsWith(`${year}-`));
-    for (let i = 0; i < days.length; i += 25) {
-      const batch = days.slice(i, i + 25).map((d) => ({
-        PutRequest: {
-          Item: { ...keys.calendarDay(calendar.id, d.date), entity: 'calendar_day', ...d },
-        },
-      }));
+    for (let j = 0; j < days.length; j += 25) {
+      const batch = days
+        .slice(j, j + 25)
+        .map((d) => ({ PutRequest: { Item: calendarDayItem(calendar.id, d) } }));
       let pending: typeof batch | undefined = batch;
       while (pending && pending.length > 0) {
         const out = await store.client.send(
@@ -104,14 +160,14 @@ export async function seedCalendar(store: DynamoStore, calendar: WorkingCalendar
         pending = out.UnprocessedItems?.[store.tableName] as typeof batch | undefined;
       }
     }
-    await createIfAbsent(store, {
-      ...keys.calendarYear(calendar.id, year),
-      entity: 'calendar_year',
-      year,
-    });
+    // The marker bumps the settings' version, after its days: the engine's kept calendar is
+    // dropped, and reads it with them.
+    await store.putCalendarYear(calendar.id, year, i === missing.length - 1 ? job : undefined);
   }
-  // Written around the store's methods: the engine's kept calendar is dropped by the version.
-  if (written) await store.settingsWrittenAround();
+  if (job) return job.id;
+  const latest = await store.latestJobId(scopeKey(scope));
+  const pending = latest === undefined ? undefined : await store.getJob(latest);
+  return pending && !FINISHED_JOB_STATES.includes(pending.state) ? pending.id : null;
 }
 
 export async function createIfAbsent(
