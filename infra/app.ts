@@ -1,7 +1,8 @@
 import { Annotations, App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { LOG_LEVELS } from '../functions/config.ts';
-import { existingTable, list, redirectUrls } from './context.ts';
+import { existingTable, list, redirectUrls, wholeNumber } from './context.ts';
+import { MAIL_INTAKE_CONCURRENCY } from './mail-intake.ts';
 import { PLACEHOLDER_MAIL_FROM } from './notify.ts';
 import { HOME_REGION, pantauStacks } from './pantau-stack.ts';
 
@@ -37,6 +38,11 @@ const account = process.env.CDK_DEFAULT_ACCOUNT;
 const region = process.env.CDK_DEFAULT_REGION;
 
 const mailIntakeRecipients = list(context('mailIntakeRecipients', ''));
+// Runs reserved for the intake function: 0 in an account whose quota leaves none to reserve.
+const mailIntakeConcurrency = wholeNumber(
+  'mailIntakeConcurrency',
+  context('mailIntakeConcurrency', String(MAIL_INTAKE_CONCURRENCY)),
+);
 
 const stackName = context('stackName', process.env.PANTAU_STACK_NAME ?? 'Pantau');
 
@@ -57,7 +63,9 @@ const { main: stack } = pantauStacks(app, stackName, {
   // Cognito's Plus plan, billed per monthly active user with no free tier (infra/README.md).
   threatProtection: context('threatProtection', 'false') === 'true',
   // E-mail intake (infra/README.md): SES receives only in some regions, and not in Jakarta.
-  ...(mailIntakeRecipients.length > 0 ? { mailIntake: { recipients: mailIntakeRecipients } } : {}),
+  ...(mailIntakeRecipients.length > 0
+    ? { mailIntake: { recipients: mailIntakeRecipients, concurrency: mailIntakeConcurrency } }
+    : {}),
 });
 
 if (region && region !== HOME_REGION) {

@@ -74,3 +74,14 @@ export const existingTable = (
   }
   return { tableName: table, searchKeySecretArn };
 };
+
+/**
+ * A count the operator gives (`-c key=n`): a whole number, 0 or more, checked before any stack
+ * is built rather than refused by CloudFormation half-way through a deploy.
+ */
+export const wholeNumber = (key: string, value: string): number => {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n))
+    throw new Error(`${key} must be a whole number (0 or more); got ${value}`);
+  return n;
+};

@@ -26,7 +26,15 @@ export interface MailIntakeProps {
   /** The complaint addresses (or domains) the receipt rule takes mail for. */
   readonly recipients: readonly string[];
   readonly logLevel: string;
+  /**
+   * Runs reserved for the function (`-c mailIntakeConcurrency`; 0: none reserved). An account
+   * must keep 100 of its concurrency unreserved, so one whose quota is lower cannot reserve any.
+   */
+  readonly concurrency: number;
 }
+
+/** The function's reserved runs unless the operator says otherwise. */
+export const MAIL_INTAKE_CONCURRENCY = 5;
 
 /**
  * The e-mail channel on AWS: an SES receipt rule that stores each message (spam and virus
@@ -94,8 +102,9 @@ export class MailIntake extends Construct {
       timeout: Duration.seconds(60),
       // Anyone can send mail, as much as they like (no per-sender limit): a burst must not take
       // the account's concurrency from the API, Tick and the sweep. Five at once parse hundreds
-      // of messages a minute; past that S3's events wait, retried for up to six hours.
-      reservedConcurrentExecutions: 5,
+      // of messages a minute; past that S3's events wait, retried for up to six hours. An
+      // account whose quota leaves no room to reserve (below 105) deploys with 0: none.
+      ...(props.concurrency > 0 ? { reservedConcurrentExecutions: props.concurrency } : {}),
       deadLetterQueue: this.undelivered,
       environment: { INBOX_BUCKET: this.bucket.bucketName },
       observed: { service: SERVICE.mail, logLevel: props.logLevel },

@@ -8,7 +8,7 @@ import { PantauTable } from './data.ts';
 import { Documents } from './documents.ts';
 import { EDGE_REGION, PantauEdgeStack } from './edge.ts';
 import { Escalation } from './escalation.ts';
-import { MailIntake } from './mail-intake.ts';
+import { MAIL_INTAKE_CONCURRENCY, MailIntake } from './mail-intake.ts';
 import { Notify } from './notify.ts';
 import { RearmJobs } from './rearm-jobs.ts';
 import { Observability } from './observability.ts';
@@ -51,7 +51,7 @@ export interface PantauStackProps extends StackProps {
    * The e-mail channel (SES receiving): the addresses complaints are sent to. Only in a region
    * where SES receives mail, which Jakarta is not (infra/README.md, "E-mail intake").
    */
-  readonly mailIntake?: { readonly recipients: readonly string[] };
+  readonly mailIntake?: { readonly recipients: readonly string[]; readonly concurrency?: number };
   /**
    * An existing table instead of a new one (`-c tableName`): a point-in-time restore, or the
    * table a destroyed stack retained. Every deploy after the switch must name it again.
@@ -134,6 +134,7 @@ export class PantauStack extends Stack {
           table: data,
           documents,
           recipients: props.mailIntake.recipients,
+          concurrency: props.mailIntake.concurrency ?? MAIL_INTAKE_CONCURRENCY,
           logLevel: props.logLevel,
         })
       : undefined;

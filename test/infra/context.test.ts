@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { existingTable, redirectUrls } from '../../infra/context.ts';
+import { existingTable, redirectUrls, wholeNumber } from '../../infra/context.ts';
 import { projectRoot } from '../../infra/function.ts';
 
 describe('the callbackUrls and logoutUrls context values', () => {
@@ -88,6 +88,28 @@ describe('the tableName and searchKeySecretArn context values (an existing table
     const run = appWith({ tableName: 'pantau restored' });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('tableName: pantau restored is not a DynamoDB table name');
+  });
+});
+
+describe('the mailIntakeConcurrency context value (runs reserved for the intake)', () => {
+  it('takes a whole number, 0 for none reserved (an account whose quota leaves none)', () => {
+    expect(wholeNumber('mailIntakeConcurrency', '5')).toBe(5);
+    expect(wholeNumber('mailIntakeConcurrency', '0')).toBe(0);
+    for (const bad of ['-1', '2.5', 'lima', ''])
+      expect(() => wholeNumber('mailIntakeConcurrency', bad), bad).toThrow(
+        /^mailIntakeConcurrency must be a whole number/,
+      );
+  });
+
+  it('is checked by the app before any stack is built', () => {
+    const run = appWith({
+      mailIntakeRecipients: 'pengaduan@example.go.id',
+      mailIntakeConcurrency: 'lima',
+    });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain(
+      'mailIntakeConcurrency must be a whole number (0 or more); got lima',
+    );
   });
 });
 

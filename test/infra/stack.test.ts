@@ -2080,14 +2080,28 @@ describe('mail intake: the message’s files and .eml go to the attachments buck
     expect(alarms[0]!.Properties.AlarmDescription).toMatch(/inbound\//);
   });
 
-  it('reserves the intake function 5 concurrent runs: a burst of mail cannot starve the API', () => {
+  it('reserves the intake function 5 concurrent runs: a burst of mail cannot starve the API; none with 0', () => {
     // Unreserved, slow messages (a crafted one ran for the whole 60 s timeout, retried twice)
     // could take the account's whole pool from the API, Tick and the sweep. Throttled, S3's
     // events wait and are retried for up to six hours, then go to the dead-letter queue.
     const functions = Object.entries(mail.findResources('AWS::Lambda::Function'));
     const [, handler] = functions.find(([id]) => /MailIntakeHandler/.test(id))!;
     expect(handler.Properties.ReservedConcurrentExecutions).toBe(5);
-  });
+    // `-c mailIntakeConcurrency=0`: none reserved, for an account whose quota (below 105) leaves
+    // none to reserve, where a reservation would fail the deploy.
+    const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+    const unreserved = Template.fromStack(
+      pantauStacks(app, 'PantauMailUnreserved', {
+        ...props,
+        env: { account: '111111111111', region: 'eu-west-1' },
+        mailIntake: { recipients: ['pengaduan@example.go.id'], concurrency: 0 },
+      }).main,
+    );
+    const [, none] = Object.entries(unreserved.findResources('AWS::Lambda::Function')).find(
+      ([id]) => /MailIntakeHandler/.test(id),
+    )!;
+    expect(none.Properties.ReservedConcurrentExecutions).toBeUndefined();
+  }, 120_000);
 
   it('alarms when the intake function is throttled (S3 invokes it asynchronously)', () => {
     const functions = Object.entries(mail.findResources('AWS::Lambda::Function'));
