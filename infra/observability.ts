@@ -146,7 +146,7 @@ export class Observability extends Construct {
     // state machine until it is not.
     for (const { name, fn } of functions) {
       this.alarm(`${name}Throttles`, {
-        alarmDescription: `The ${name} Lambda was throttled (account concurrency reached).`,
+        alarmDescription: `The ${name} Lambda was throttled (the account's concurrency, or the function's own reserved runs, reached).`,
         metric: fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' }),
         threshold: 1,
       });
