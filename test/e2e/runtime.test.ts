@@ -3,7 +3,7 @@
  * JVM behind, and the next start on the same data dir cleans it up and finds the data intact.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -63,5 +63,48 @@ describe('embedded runtime lifecycle', () => {
     await second.stop();
     expect(await waitFor(() => !alive(newJavaPid))).toBe(true);
     expect(existsSync(join(dataDir, 'dynamodb.pid'))).toBe(false);
+  });
+
+  it('exits, with a CRITICAL line, when its DynamoDB Local dies (so a supervisor restarts it)', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'pantau-life-'));
+    dirs.push(dataDir);
+    const pantau = await startPantau({ dataDir, ownDynamoDb: true });
+    try {
+      // The kernel's OOM killer's way.
+      process.kill(javaPidOf(dataDir), 'SIGKILL');
+      expect(await waitFor(() => !alive(pantau.pid), 10_000), pantau.output()).toBe(true);
+      expect(pantau.output()).toMatch(/"level":"CRITICAL".*DynamoDB Local/);
+      expect(existsSync(join(dataDir, 'dynamodb.pid'))).toBe(false);
+    } finally {
+      await pantau.stop();
+    }
+  });
+
+  it('refuses to start with a new search key when the table holds cases indexed under the lost one', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'pantau-life-'));
+    dirs.push(dataDir);
+    const first = await startPantau({ dataDir });
+    const central = await token(first.url, {
+      sub: 'o1',
+      agency: 'setneg',
+      role: 'central_officer',
+    });
+    const created = await api(first.url).post(
+      '/v1/cases',
+      { channel: 'letter', complainant: { name: 'Rahmat' }, subject: 'Listrik', description: 'x' },
+      { token: central },
+    );
+    expect(created.status).toBe(201);
+    await first.stop();
+    await unlink(join(dataDir, 'search-key'));
+    const again = startPantau({ dataDir });
+    try {
+      await expect(again).rejects.toThrow(
+        /search-key is missing, but the table already holds cases/,
+      );
+      expect(existsSync(join(dataDir, 'search-key'))).toBe(false);
+    } finally {
+      await again.then((p) => p.stop()).catch(() => undefined);
+    }
   });
 });

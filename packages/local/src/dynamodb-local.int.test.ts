@@ -5,7 +5,7 @@
  * another origin gets no CORS permission.
  */
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -14,6 +14,9 @@ import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 
 let dataDir = '';
 let db: DynamoDbLocal;
+const dirs: string[] = [];
+/** Exits reported by every start below that a test does not kill: a stop is no such exit. */
+const unexpected = vi.fn();
 
 const client = (credentials: { accessKeyId: string; secretAccessKey: string }) =>
   new DynamoDBClient({ endpoint: db.endpoint, region: 'local', credentials, maxAttempts: 1 });
@@ -21,7 +24,7 @@ const client = (credentials: { accessKeyId: string; secretAccessKey: string }) =
 beforeAll(async () => {
   for (const [name, value] of Object.entries(SHORT_LIVED_JVM)) vi.stubEnv(name, value);
   dataDir = await mkdtemp(join(tmpdir(), 'pantau-ddb-'));
-  db = await startDynamoDbLocal({ dataDir });
+  db = await startDynamoDbLocal({ dataDir, onExit: unexpected });
   await client(db.credentials).send(
     new CreateTableCommand({
       TableName: 'pantau',
@@ -35,7 +38,8 @@ beforeAll(async () => {
 afterAll(async () => {
   vi.unstubAllEnvs();
   await db?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  expect(unexpected).not.toHaveBeenCalled();
+  for (const dir of [dataDir, ...dirs]) if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 describe('the embedded DynamoDB Local', () => {
@@ -76,9 +80,69 @@ describe('the embedded DynamoDB Local', () => {
   it('finds its data again after a restart, under the same credential', async () => {
     const before = db.credentials;
     await db.stop();
-    db = await startDynamoDbLocal({ dataDir });
+    db = await startDynamoDbLocal({ dataDir, onExit: unexpected });
     expect(db.credentials).toEqual(before);
     const tables = await client(db.credentials).send(new ListTablesCommand({}));
     expect(tables.TableNames).toEqual(['pantau']);
+  }, 90_000);
+
+  it('adopts its database again when the credential file is lost', async () => {
+    const before = db.credentials;
+    // Any key a client sends leaves an empty database of its own beside the unit's.
+    await client({ accessKeyId: 'probe', secretAccessKey: 'x' }).send(new ListTablesCommand({}));
+    expect(await readdir(join(dataDir, 'dynamodb'))).toContain('probe_local.db');
+    await db.stop();
+    // E.g. the data dir restored from a backup without that small file.
+    await rm(join(dataDir, 'dynamodb-credentials.json'));
+    db = await startDynamoDbLocal({ dataDir, onExit: unexpected });
+    expect(db.credentials.accessKeyId).toBe(before.accessKeyId);
+    const tables = await client(db.credentials).send(new ListTablesCommand({}));
+    expect(tables.TableNames).toEqual(['pantau']);
+    const file = await stat(join(dataDir, 'dynamodb-credentials.json'));
+    expect(file.mode & 0o777).toBe(0o600);
+    // Written atomically: no temporary file is left beside it.
+    expect((await readdir(dataDir)).filter((f) => f.includes('dynamodb-credentials'))).toEqual([
+      'dynamodb-credentials.json',
+    ]);
+  }, 90_000);
+
+  it('refuses to start, naming them, when the credential file is lost and several databases hold tables', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pantau-ddb-'));
+    dirs.push(dir);
+    await mkdir(join(dir, 'dynamodb'));
+    // Two copies of a database with a table (the engine is idle: a copy is whole), and an empty one.
+    const own = join(dataDir, 'dynamodb', `${db.credentials.accessKeyId}_local.db`);
+    for (const key of ['a1b2c3', 'd4e5f6'])
+      await copyFile(own, join(dir, 'dynamodb', `${key}_local.db`));
+    await writeFile(join(dir, 'dynamodb', 'probe_local.db'), '');
+    const start = startDynamoDbLocal({ dataDir: dir, onExit: unexpected });
+    try {
+      const refusal = /2 databases .* hold tables \(a1b2c3_local\.db, d4e5f6_local\.db\)/s;
+      await expect(start).rejects.toThrow(refusal);
+      await expect(start).rejects.toThrow(/dynamodb-credentials\.json is missing/);
+      // Its JVM stopped: no pid file, and no credential written.
+      expect(await readdir(dir)).toEqual(['dynamodb']);
+    } finally {
+      await start.then((started) => started.stop()).catch(() => undefined);
+    }
+  }, 90_000);
+
+  it("reports its JVM's death (an OOM kill) and passes on what the JVM wrote", async () => {
+    const exits: unknown[] = [];
+    const lines: string[] = [];
+    const jvm = await startDynamoDbLocal({
+      inMemory: true,
+      onExit: (exit) => exits.push(exit),
+      onOutput: (line) => lines.push(line),
+    });
+    try {
+      process.kill(jvm.pid!, 'SIGKILL');
+      await expect.poll(() => exits, { timeout: 10_000 }).toHaveLength(1);
+      expect(exits[0]).toMatchObject({ javaPid: jvm.pid, code: 137 });
+      // DynamoDB Local's own banner, on its stdout.
+      expect(lines.join('\n')).toMatch(/DynamoDB Local/);
+    } finally {
+      await jvm.stop();
+    }
   }, 90_000);
 });

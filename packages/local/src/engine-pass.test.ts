@@ -3,8 +3,9 @@
  * engine.int.test.ts's subject): a stand-in store answers `listDueLadders` from a map of timers,
  * and each run is recorded instead of running the definition.
  */
+import type { Logger } from '@aws-lambda-powertools/logger';
 import type { LadderRecord, LadderRef, PageRequest, Store } from '@pantau/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LocalLadderEngine } from './engine.ts';
 
 const NOW = '2026-07-15T03:00:00.000Z';
@@ -119,5 +120,47 @@ describe('a pass of the embedded engine', () => {
     expect(new Set(runs).size).toBe(150);
     expect(runs).toHaveLength(150);
     expect([...wake.values()].filter((at) => at !== null)).toHaveLength(120);
+  });
+
+  it("logs the timer's failed passes (once, then once a minute), and when they pass again", async () => {
+    let down = true;
+    const store = {
+      listDueLadders: async () => {
+        if (down)
+          throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000'), {
+            name: 'TimeoutError',
+          });
+        return { items: [], nextCursor: null };
+      },
+    } as Pick<Store, 'listDueLadders'> as Store;
+    const logger = { error: vi.fn(), info: vi.fn() };
+    const engine = new LocalLadderEngine({
+      store,
+      clock: () => new Date(NOW),
+      mailer: { send: async () => undefined },
+      logger: logger as Partial<Logger> as Logger,
+    });
+    engine.startTimer(5);
+    try {
+      await vi.waitFor(() => expect(logger.error).toHaveBeenCalled(), { timeout: 1_000 });
+      // A table that stays down is not one line a second.
+      await new Promise((r) => setTimeout(r, 100));
+      expect(logger.error).toHaveBeenCalledTimes(1);
+      expect(logger.error).toHaveBeenCalledWith(
+        expect.stringMatching(/ladder timer/),
+        expect.objectContaining({ failures: 1, error: expect.any(Error) }),
+      );
+      down = false;
+      await vi.waitFor(
+        () =>
+          expect(logger.info).toHaveBeenCalledWith(
+            expect.stringMatching(/ladder timer/),
+            expect.objectContaining({ failures: expect.any(Number) }),
+          ),
+        { timeout: 1_000 },
+      );
+    } finally {
+      await engine.stop();
+    }
   });
 });

@@ -31,6 +31,9 @@ const MAX_CORRELATIONS = 10_000;
 /** How often the system-clock runtime sweeps the outbox (one query of a mostly empty index). */
 const SWEEP_EVERY_MS = 60_000;
 
+/** A timer that keeps failing logs its first failure, then one line per this many. */
+const TIMER_FAILURES_PER_LINE = 60;
+
 export interface EngineStats {
   runs: number;
   transitions: number;
@@ -56,6 +59,8 @@ export class LocalLadderEngine implements LadderStarter {
   private timer: NodeJS.Timeout | undefined;
   private sweepTimer: NodeJS.Timeout | undefined;
   private sweeping: Promise<SweepResult> | undefined;
+  /** The ladder timer's passes that failed in a row (the table unreachable, say). */
+  private timerFailures = 0;
   /** By ladder ref: the id of the request that armed it, which its ticks' log lines name. */
   private readonly correlations = new Map<string, string>();
   readonly stats: EngineStats = { runs: 0, transitions: 0, ticks: 0, failures: 0 };
@@ -240,7 +245,14 @@ export class LocalLadderEngine implements LadderStarter {
 
   /** With the system clock: look for due ladders every `ms`, and sweep the outbox each minute. */
   startTimer(ms = 1000): void {
-    this.timer = setInterval(() => void this.runDue().catch(() => undefined), ms);
+    this.timer = setInterval(
+      () =>
+        void this.runDue().then(
+          () => this.timerPassed(),
+          (error: unknown) => this.timerFailed(error),
+        ),
+      ms,
+    );
     this.timer.unref();
     this.sweepTimer = setInterval(
       () =>
@@ -250,6 +262,29 @@ export class LocalLadderEngine implements LadderStarter {
       SWEEP_EVERY_MS,
     );
     this.sweepTimer.unref();
+  }
+
+  /**
+   * A failed pass of the timer: no ladder moves until one succeeds, so it is logged, by its
+   * error alone (a pass fails on listing the timers; a ladder's own run logs its ids). Every
+   * second would bury the log while the table is down: the first, then one per minute or so.
+   */
+  private timerFailed(error: unknown): void {
+    this.timerFailures += 1;
+    if (this.timerFailures % TIMER_FAILURES_PER_LINE !== 1) return;
+    this.deps.logger?.error(
+      'ladder timer: a pass failed, no ladder step is taken until one succeeds',
+      {
+        failures: this.timerFailures,
+        error: error as Error,
+      },
+    );
+  }
+
+  private timerPassed(): void {
+    if (this.timerFailures === 0) return;
+    this.deps.logger?.info('ladder timer: passes succeed again', { failures: this.timerFailures });
+    this.timerFailures = 0;
   }
 
   async stop(): Promise<void> {

@@ -68,9 +68,29 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     throw new Error('the manual clock needs /dev/clock: the demo configuration only');
   const dataDir = resolve(config.PANTAU_DATA_DIR);
   const logger = new Logger({ serviceName: 'pantau-local', logLevel: config.LOG_LEVEL });
+  let stopping = false;
   const db = config.PANTAU_DYNAMODB_ENDPOINT
     ? attachDynamoDbLocal(config.PANTAU_DYNAMODB_ENDPOINT, dataDir)
-    : await startDynamoDbLocal({ dataDir });
+    : await startDynamoDbLocal({
+        dataDir,
+        // Its errors (a full disk, OutOfMemoryError) go to stderr: the operator's to see. Its
+        // stdout is the start's banner.
+        onOutput: (line, stream) =>
+          stream === 'stderr'
+            ? logger.warn('DynamoDB Local', { line })
+            : logger.debug('DynamoDB Local', { line }),
+        // Every request fails from now on, and no ladder moves: exiting lets the supervisor
+        // restart the runtime (a stop that takes the JVM with it, e.g. systemd's, is no crash).
+        onExit: ({ javaPid, code, signal }) => {
+          if (stopping) return;
+          logger.critical(
+            "DynamoDB Local stopped on its own (exit status 137 is a SIGKILL, usually the kernel's " +
+              'OOM killer): Pantau exits so that its supervisor restarts it',
+            { javaPid, exitStatus: code, signal },
+          );
+          process.exit(1);
+        },
+      });
   try {
     const client = new DynamoDBClient({
       endpoint: db.endpoint,
@@ -78,11 +98,12 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       credentials: db.credentials,
     });
     await ensureTable(client, TABLE_NAME);
-    const store = new DynamoStore({
-      client,
-      tableName: TABLE_NAME,
-      searchKey: searchKeyFor(dataDir),
+    const searchKey = await searchKeyFor(dataDir, {
+      holdsCases: async () =>
+        (await new DynamoStore({ client, tableName: TABLE_NAME }).listCases({}, { limit: 1 })).items
+          .length > 0,
     });
+    const store = new DynamoStore({ client, tableName: TABLE_NAME, searchKey });
     const runtimeClock =
       config.PANTAU_CLOCK === 'manual'
         ? manualClock(
@@ -147,7 +168,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       store: new DynamoStore({
         client,
         tableName: TABLE_NAME,
-        searchKey: searchKeyFor(dataDir),
+        searchKey,
         settingsTtlMs: API_SETTINGS_TTL_MS,
       }),
       verifier,
@@ -227,6 +248,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       devRoutes: devMounted,
       smtpPort: smtp?.port ?? null,
       async stop() {
+        stopping = true;
         await smtp?.close();
         await new Promise<void>((done) => server.close(() => done()));
         await jobs.stop();
@@ -234,7 +256,10 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
         client.destroy();
         await db.stop();
       },
-      kill: () => db.kill(),
+      kill: () => {
+        stopping = true;
+        db.kill();
+      },
     };
   } catch (error) {
     await db.stop();

@@ -4,21 +4,87 @@
  * and the index can no longer be read. On AWS the same key lives in Secrets Manager.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 
-export function searchKeyFor(dataDir: string): string {
+export interface SearchKeyCheck {
+  /**
+   * Whether the table already holds cases: their lookups and postings are keyed by the search
+   * key they were registered under, so a new key would leave every one of them unfindable.
+   */
+  holdsCases(): Promise<boolean>;
+}
+
+/**
+ * The data dir's search key; made on the first start. A missing (or empty) key file is made
+ * anew only while the table holds no case: otherwise the start is refused, as no job re-indexes
+ * the cases under a new key (searches by NIK, phone, e-mail or words would never find them,
+ * duplicate detection would miss them).
+ *
+ * Why a look at the case list, not a check value of the key stored in the table: it reads one
+ * item of an access pattern the store already has, writes nothing, adds no item type to the
+ * table (nor to an export or an AWS import of it) and needs no migration of existing tables.
+ * It does not catch a key file swapped for another data dir's; a lost file is the case that
+ * happens (a restore that left the small key files out).
+ */
+export async function searchKeyFor(dataDir: string, check: SearchKeyCheck): Promise<string> {
   const file = join(dataDir, 'search-key');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
-  const key = randomBytes(32).toString('base64url');
-  // `wx`: two runtimes starting on one fresh dir never write two different keys.
-  try {
-    writeFileSync(file, key, { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-      return readFileSync(file, 'utf8').trim();
-    throw error;
+  const stored = existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
+  if (stored) return stored;
+  if (await check.holdsCases()) {
+    throw new Error(
+      `the search key ${file} is ${stored === undefined ? 'missing' : 'empty'}, but the table already holds cases: ` +
+        'they were indexed under that key, and a new one would leave every one of them unfindable by search ' +
+        '(NIK, phone, e-mail, words) and by duplicate detection. Restore search-key from the backup the ' +
+        'database came from (the same data dir), then start again. If it is lost for good and you accept that ' +
+        `earlier cases cannot be searched, make a new key yourself: (umask 077; openssl rand -base64 32 > ${file})`,
+    );
   }
-  return key;
+  mkdirSync(dataDir, { recursive: true });
+  return writeKeyFile(file, randomBytes(32).toString('base64url'), stored === undefined).trim();
+}
+
+/**
+ * Writes a key file of the data dir so that a power cut leaves either no file or the whole one:
+ * written and fsynced under a temporary name (`wx`, 0600), then put in place and the directory
+ * fsynced. With `create`, put in place by a hard link, which unlike a rename never replaces a
+ * file another runtime starting on the same dir made meanwhile: that one's content is returned
+ * and both use it. Without, renamed over the file (an empty one to replace).
+ */
+export function writeKeyFile(file: string, content: string, create = true): string {
+  const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  const fd = openSync(temporary, 'wx', 0o600);
+  try {
+    writeSync(fd, content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    if (create) linkSync(temporary, file);
+    else renameSync(temporary, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return readFileSync(file, 'utf8');
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+  const dir = openSync(dirname(file), 'r');
+  try {
+    fsyncSync(dir);
+  } finally {
+    closeSync(dir);
+  }
+  return content;
 }
