@@ -74,6 +74,19 @@ describe('a complaint central rejects', () => {
     });
     expect(tracked.contact).toEqual({ name: 'Layanan Pengaduan', email: 'dumas@setneg.go.id' });
     expect(JSON.stringify(tracked)).not.toContain('Biro Hukum');
+    // Sent again (its answer lost): answered as it is. A corrected reason is refused (409),
+    // never answered 200 while the complainant keeps reading the first.
+    const decision = {
+      decision: 'reject',
+      reason: 'Sengketa perdata antarwarga: ajukan ke pengadilan negeri setempat.',
+      note: 'Sudah dicek dengan Biro Hukum.',
+    } as const;
+    await expect(service.verifyCase(centralOfficer, created.id, decision)).resolves.toMatchObject({
+      status: 'rejected',
+    });
+    await expect(
+      service.verifyCase(centralOfficer, created.id, { ...decision, reason: 'Bukan kewenangan.' }),
+    ).rejects.toMatchObject({ code: 'invalid_transition' });
   }, 60_000);
 
   it('on a confidential report, says it is rejected and whom to ask, and no more', async () => {

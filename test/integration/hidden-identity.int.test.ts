@@ -81,6 +81,18 @@ describe('an e-mail accepted with the identity hidden', () => {
     // Central reads both: the mail as it came, and what the agencies read.
     expect(verified.description).toContain('Dewi Lestari');
     expect(verified.agencyDescription).toBe(RESTATED);
+    // Sent again (its answer lost), the same: answered as it is. A corrected restatement is not
+    // the same request: refused, never answered 200 while the agencies keep reading the first.
+    const verification = { decision: 'accept', type: 'normative', identityHidden: true } as const;
+    await expect(
+      service.verifyCase(centralOfficer, caseId, { ...verification, description: RESTATED }),
+    ).resolves.toMatchObject({ agencyDescription: RESTATED });
+    await expect(
+      service.verifyCase(centralOfficer, caseId, {
+        ...verification,
+        description: `${RESTATED} Lokasi: Samsat Kota.`,
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_transition' });
     await service.forward(centralOfficer, caseId, { assignments: [{ agencyId: 'samsat' }] });
 
     const samsat = officerOf('samsat');

@@ -15,6 +15,7 @@ import {
 import {
   type CaseRecord,
   type CaseStatus,
+  descriptionForAgencies,
   isCaseOverdue,
   isPastLegalLimit,
   isReplyWindowOpen,
@@ -63,7 +64,7 @@ export function viewCase(
     channel: c.channel,
     receivedAt: c.receivedAt,
     subject: c.subject,
-    description: reader.central ? c.description : (c.agencyDescription ?? c.description),
+    description: reader.central ? c.description : descriptionForAgencies(c),
     agencyDescription: reader.central ? (c.agencyDescription ?? null) : null,
     complainant: !reader.central && c.identityHidden ? null : c.complainant,
     identityHidden: c.identityHidden,

@@ -284,13 +284,19 @@ const withStatus = (
 export function verifiedAlready(c: CaseRecord, input: VerificationInput): boolean {
   if (input.subject !== undefined && input.subject !== c.subject) return false;
   if (input.identityHidden && !c.identityHidden) return false;
-  if (input.decision === 'reject') return c.status === 'rejected';
-  if (input.decision === 'needs_info')
+  // A restatement that differs is a correction, not the same request: refused (409) once the
+  // case is past verifying, never answered 200 while the agencies keep reading the first.
+  if (input.description !== undefined && input.description !== c.agencyDescription) return false;
+  if (input.decision === 'reject')
     return (
-      c.status === 'needs_info' &&
-      c.infoRequest?.missing === (input.missing ?? null) &&
-      (input.description === undefined || input.description === c.agencyDescription)
+      c.status === 'rejected' &&
+      // Rejected before the reason was kept: nothing to compare.
+      (!c.rejection ||
+        (c.rejection.reason === (input.reason ?? null) &&
+          c.rejection.note === (input.note ?? null)))
     );
+  if (input.decision === 'needs_info')
+    return c.status === 'needs_info' && c.infoRequest?.missing === (input.missing ?? null);
   const kept = c.classification;
   if (input.decision !== 'accept' || c.status !== 'verified' || kept === null) return false;
   return (
@@ -363,6 +369,24 @@ export function verify(
     infoRequest: { missing: input.missing ?? null, at: now.toISOString() },
   });
 }
+
+/** What an agency reads in place of an e-mail's own text that central has not restated. */
+export const DESCRIPTION_WITHHELD =
+  'Uraian pengaduan ini belum dirumuskan ulang oleh Asdep Pengaduan Masyarakat untuk instansi: ' +
+  'identitas pengadu dirahasiakan, dan teks surelnya memuat tanda tangan pengirim. Mintalah ' +
+  'uraiannya kepada Asdep Pengaduan Masyarakat.';
+
+/**
+ * The complaint as the agencies read it (their case view, the forwarding letter, their
+ * search): as central restated it; the complainant's own text otherwise, except an e-mail's
+ * whose identity is hidden (its signature names the sender), which is withheld until central
+ * restates it (one accepted before a restatement was required).
+ */
+export const descriptionForAgencies = (
+  c: Pick<CaseRecord, 'description' | 'agencyDescription' | 'identityHidden' | 'channel'>,
+): string =>
+  c.agencyDescription ??
+  (c.identityHidden && c.channel === 'email' ? DESCRIPTION_WITHHELD : c.description);
 
 /** The end (WIB) of the calendar day `days` after the local day of `from`. */
 export const legalLimit = (from: string, days: number): string =>

@@ -30,6 +30,7 @@ import {
   type CaseStatus,
   close,
   closeUnanswered,
+  DESCRIPTION_WITHHELD,
   isReplyWindowOpen,
   markForwarded,
   newCase,
@@ -39,6 +40,7 @@ import {
   verify,
 } from './case.ts';
 import { answersFrom, viewCase, viewTracking } from './case-view.ts';
+import { searchDocumentOf } from './search/document.ts';
 import type { ExtensionRequestRecord } from './extension.ts';
 import type { TimelineEvent } from './timeline.ts';
 import { ASSIGNMENT_STATES, CASE_STATUSES, VerificationBody } from './schemas.ts';
@@ -705,5 +707,35 @@ describe('hiding the identity while verifying', () => {
     const shown = VerificationBody.safeParse({ ...accept, identityHidden: false });
     expect(shown.success).toBe(false);
     expect(shown.error?.issues[0]?.path).toEqual(['identityHidden']);
+  });
+});
+
+describe('an e-mail accepted with its identity hidden before a restatement was required', () => {
+  // Its text is the whole mail, the sender's signature included, and nobody restated it.
+  const legacy: CaseRecord = {
+    ...caseIn('forwarded'),
+    channel: 'email',
+    description: 'Petugas meminta uang tambahan. Hormat saya, Dewi Lestari, 0812',
+  };
+  const agency = { central: false, agencies: new Set(['polri']) } as const;
+
+  it('is withheld from the agencies, who are told to ask central, until central restates it', () => {
+    const seen = viewCase(legacy, [assignmentIn('pending')], later, agency);
+    expect(seen.description).toBe(DESCRIPTION_WITHHELD);
+    expect(JSON.stringify(seen)).not.toContain('Dewi');
+    expect(viewCase(legacy, [], later, { central: true }).description).toContain('Dewi Lestari');
+    const restated = { ...legacy, agencyDescription: 'Petugas meminta uang tambahan.' };
+    expect(viewCase(restated, [assignmentIn('pending')], later, agency).description).toBe(
+      'Petugas meminta uang tambahan.',
+    );
+    // A letter registered by an officer (its text typed by central) is read as it is.
+    const letter = { ...legacy, channel: 'letter' as const, description: 'Uraian' };
+    expect(viewCase(letter, [assignmentIn('pending')], later, agency).description).toBe('Uraian');
+  });
+
+  it('gives the agencies no word of it to search, central all of them', () => {
+    const doc = searchDocumentOf(legacy);
+    expect(doc.words.some((w) => w.startsWith('dewi') || w.startsWith('lestari'))).toBe(false);
+    expect(doc.names.some((w) => w.startsWith('dewi'))).toBe(true);
   });
 });

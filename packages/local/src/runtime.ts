@@ -112,7 +112,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
           )
         : systemClock();
     const clock = () => runtimeClock.now();
-    await seedBaseline(store, clock());
+    const seeded = await seedBaseline(store, clock());
     if (config.PANTAU_SEED_DEMO) await seedDemoAgencies(store, clock());
     const warnings = await calendarWarnings(store, clock());
     for (const warning of warnings) logger.warn(warning);
@@ -233,10 +233,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
             }),
             logger,
           });
-    // Resume: letters a crash left in the outbox (however young), then every ladder due by now.
-    await engine.sweep({ outboxGraceMs: 0, limit: 1000, letterLimit: 1000 });
-    await engine.runDue();
-    await jobs.resume();
+    await catchUp({ seedJob: seeded.rearmJobId, jobs, engine });
     if (runtimeClock.mode === 'system') engine.startTimer();
     const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
     blobs.baseUrl = url;
@@ -304,4 +301,25 @@ async function calendarWarnings(store: DynamoStore, now: Date): Promise<string[]
         `calendar "${DEFAULT_CALENDAR_ID}" has no holidays for ${y}: deadlines running into ${y} count weekends only ` +
         `and say so (calendarWarnings). Add the SKB 3 Menteri dates for ${y}.`,
     );
+}
+
+/**
+ * What a start catches up on, in this order: the seed's re-arming job (a release's new year of
+ * holidays) run to its end, then letters a crash left in the outbox (however young), then every
+ * ladder due by now, then the other jobs a stop interrupted. The ladders wait for the seed's
+ * job: due since the last start, they would otherwise write their letters on the deadlines
+ * counted on that year's weekends only ("terlambat" by days the new calendar says were off).
+ */
+export async function catchUp(start: {
+  readonly seedJob: string | null;
+  readonly jobs: Pick<LocalJobRunner, 'start' | 'idle' | 'resume'>;
+  readonly engine: Pick<LocalLadderEngine, 'sweep' | 'runDue'>;
+}): Promise<void> {
+  if (start.seedJob) {
+    await start.jobs.start(start.seedJob);
+    await start.jobs.idle();
+  }
+  await start.engine.sweep({ outboxGraceMs: 0, limit: 1000, letterLimit: 1000 });
+  await start.engine.runDue();
+  await start.jobs.resume();
 }

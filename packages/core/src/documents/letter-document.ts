@@ -6,7 +6,7 @@
  */
 import type { AssignmentRecord } from '../assignment.ts';
 import { localDate, type TimeZone } from '../calendar.ts';
-import { agendaOf, type CaseRecord } from '../case.ts';
+import { agendaOf, type CaseRecord, descriptionForAgencies } from '../case.ts';
 import { CHANNEL_LABELS, TARGET_LABELS } from '../labels.ts';
 import { formatLocal, type Letter, MONTHS } from '../letters.ts';
 import { type LadderStep, TARGETS } from '../policy.ts';
@@ -138,7 +138,7 @@ export function forwardingLetterDocument(input: {
         ],
       },
       { kind: 'heading', text: 'Ringkasan pengaduan' },
-      { kind: 'paragraph', text: summaryOf(c.agencyDescription ?? c.description) },
+      { kind: 'paragraph', text: summaryOf(descriptionForAgencies(c)) },
       { kind: 'heading', text: 'Arahan' },
       { kind: 'paragraph', text: a.instructions ?? 'Mohon ditindaklanjuti sesuai ketentuan.' },
       { kind: 'heading', text: 'Batas waktu' },

@@ -4,7 +4,7 @@
  * an HMAC of each value, and diffs a case's document before and after a change, so an edit
  * rewrites only what moved and a change that touches no indexed field costs nothing.
  */
-import type { CaseRecord } from '../case.ts';
+import { type CaseRecord, descriptionForAgencies } from '../case.ts';
 import { headOf, stem, words } from './text.ts';
 import { normalizeEmail, normalizeNik, normalizePhone, normalizeReference } from './normalize.ts';
 
@@ -129,9 +129,10 @@ export function searchDocumentOf(c: CaseRecord): SearchDocument {
   add('words', [c.location?.regency, c.location?.province].filter(Boolean).join(' '));
   add('names', c.complainant?.name);
   // Agencies search the complaint as they read it; the complainant's own text, when central
-  // restated it for them (an e-mail's signature taken out), is central's to search.
-  add('words', c.agencyDescription ?? c.description);
-  if (c.agencyDescription) add('names', c.description);
+  // restated it for them (an e-mail's signature taken out) or withholds it, is central's to search.
+  const read = descriptionForAgencies(c);
+  add('words', read);
+  if (read !== c.description) add('names', c.description);
   return {
     lookups: lookupKeysOf(c),
     words: [...taken.words],
