@@ -124,40 +124,17 @@ describe('an automatic reply or a bounce (RFC 3834)', () => {
 });
 
 describe('an e-mail whose case was written but whose answer was lost', () => {
-  it('keeps the case’s files: only a case never written leaves files to delete', async () => {
-    // Every attempt's answer timed out after the transaction landed: the store says unavailable.
+  /**
+   * The intake over a store whose first commit with files lands and then answers unavailable
+   * (every attempt's answer timed out); `lagging`: its reads of a case miss it unless they are
+   * consistent, as a read of a replica the transaction has not reached yet does (DynamoDB Local
+   * is always consistent).
+   */
+  const answerLost = (lagging: boolean) => {
     let lost = false;
     const losing = new Proxy(store, {
       get(target, name, receiver) {
-        if (name !== 'commit') return Reflect.get(target, name, receiver);
-        return async (write: CaseChange) => {
-          await target.commit(write);
-          if ((write.attachments?.length ?? 0) > 0 && !lost) {
-            lost = true;
-            throw new DomainError('service_unavailable', 'the service is busy, try again shortly');
-          }
-        };
-      },
-    });
-    const flaky = new Service({ store: losing, clock: clock.now, blobs, inspect: inspectUpload });
-    const raw = message(['Message-ID: <lost-answer@example.id>'], 'Jawaban hilang');
-    await expect(intakeMail(flaky, raw)).rejects.toMatchObject({ code: 'service_unavailable' });
-    // SES (or the sender's server) delivers it again: the case is there, with its .eml.
-    const again = await intakeMail(service, raw);
-    expect(again.duplicate).toBe(true);
-    const files = await service.listAttachments(centralOfficer, again.caseId);
-    expect(files.items.map((f) => f.name)).toEqual(['surel-asli.eml']);
-    const [eml] = await store.listAttachments(again.caseId);
-    expect(Buffer.from((await blobs.read(eml!.key))!).toString()).toContain('Jawaban hilang');
-  });
-
-  it('keeps them too when a read that is not consistent does not see the case yet', async () => {
-    // DynamoDB Local is always consistent: this store's reads of a case miss it unless they
-    // are consistent, as a read of a replica the transaction has not reached yet does.
-    let lost = false;
-    const lagging = new Proxy(store, {
-      get(target, name, receiver) {
-        if (name === 'getCase')
+        if (lagging && name === 'getCase')
           return async (caseId: string, options?: { consistent?: boolean }) =>
             options?.consistent ? target.getCase(caseId, options) : undefined;
         if (name !== 'commit') return Reflect.get(target, name, receiver);
@@ -170,9 +147,28 @@ describe('an e-mail whose case was written but whose answer was lost', () => {
         };
       },
     });
-    const flaky = new Service({ store: lagging, clock: clock.now, blobs, inspect: inspectUpload });
+    return new Service({ store: losing, clock: clock.now, blobs, inspect: inspectUpload });
+  };
+
+  it('keeps the case’s files: only a case never written leaves files to delete', async () => {
+    const raw = message(['Message-ID: <lost-answer@example.id>'], 'Jawaban hilang');
+    await expect(intakeMail(answerLost(false), raw)).rejects.toMatchObject({
+      code: 'service_unavailable',
+    });
+    // SES (or the sender's server) delivers it again: the case is there, with its .eml.
+    const again = await intakeMail(service, raw);
+    expect(again.duplicate).toBe(true);
+    const files = await service.listAttachments(centralOfficer, again.caseId);
+    expect(files.items.map((f) => f.name)).toEqual(['surel-asli.eml']);
+    const [eml] = await store.listAttachments(again.caseId);
+    expect(Buffer.from((await blobs.read(eml!.key))!).toString()).toContain('Jawaban hilang');
+  });
+
+  it('keeps them too when a read that is not consistent does not see the case yet', async () => {
     const raw = message(['Message-ID: <stale-read@example.id>'], 'Bacaan basi');
-    await expect(intakeMail(flaky, raw)).rejects.toMatchObject({ code: 'service_unavailable' });
+    await expect(intakeMail(answerLost(true), raw)).rejects.toMatchObject({
+      code: 'service_unavailable',
+    });
     const again = await intakeMail(service, raw);
     expect(again.duplicate).toBe(true);
     const [eml] = await store.listAttachments(again.caseId);

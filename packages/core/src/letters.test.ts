@@ -248,17 +248,23 @@ describe('a reminder’s number', () => {
   });
 });
 
-describe('a letter that waited, as it goes', () => {
-  // Reminder II, written an hour after the follow-up's deadline: both targets overdue.
-  const at = new Date(Date.parse(silent.due.followUp) + 3_600_000);
-  const written = letterWrite({
+/** An hour after the follow-up's deadline (both targets overdue). */
+const afterFollowUp = new Date(Date.parse(silent.due.followUp) + 3_600_000);
+
+/** The ladder's letter for `step`, written at `afterFollowUp` with its PDF document. */
+const ladderLetter = (
+  step: string,
+  action: 'reminder' | 'formal_warning',
+  targets: ('acknowledge' | 'followUp')[],
+) =>
+  letterWrite({
     letter: {
-      id: 'reminder_2#1',
-      step: 'reminder_2',
-      action: 'reminder',
-      at: at.toISOString(),
-      scheduledAt: at.toISOString(),
-      targets: ['acknowledge', 'followUp'],
+      id: `${step}#1`,
+      step,
+      action,
+      at: afterFollowUp.toISOString(),
+      scheduledAt: afterFollowUp.toISOString(),
+      targets,
       level: 2,
       episode: 1,
     },
@@ -267,10 +273,14 @@ describe('a letter that waited, as it goes', () => {
     assignment: silent,
     parties,
     calendar,
-    now: at,
+    now: afterFollowUp,
     document: { settings: DEFAULT_DOCUMENT_SETTINGS, number: 'B-7/Kemensetneg/D-4/DM.05/04/2026' },
   }).notification;
-  const later = new Date(at.getTime() + 7 * 3_600_000);
+
+describe('a letter that waited, as it goes', () => {
+  // Reminder II, written an hour after the follow-up's deadline: both targets overdue.
+  const written = ladderLetter('reminder_2', 'reminder', ['acknowledge', 'followUp']);
+  const later = new Date(afterFollowUp.getTime() + 7 * 3_600_000);
   const acknowledged = { ...silent, met: { ...silent.met, acknowledge: later.toISOString() } };
   const listed = (n: NotificationRecord) =>
     n.document!.blocks.flatMap((b) => (b.kind === 'list' ? b.items : []));
@@ -302,31 +312,8 @@ describe('a letter that waited, as it goes', () => {
 });
 
 describe('who a ladder letter names on paper', () => {
-  const document = (step: string, action: 'reminder' | 'formal_warning') => {
-    const at = new Date(Date.parse(silent.due.followUp) + 3_600_000);
-    return letterWrite({
-      letter: {
-        id: `${step}#1`,
-        step,
-        action,
-        at: at.toISOString(),
-        scheduledAt: at.toISOString(),
-        targets: ['followUp'],
-        level: 2,
-        episode: 1,
-      },
-      policy: DEFAULT_POLICY,
-      case: complaint,
-      assignment: silent,
-      parties,
-      calendar,
-      now: at,
-      document: {
-        settings: DEFAULT_DOCUMENT_SETTINGS,
-        number: 'B-7/Kemensetneg/D-4/DM.05/04/2026',
-      },
-    }).notification.document!;
-  };
+  const document = (step: string, action: 'reminder' | 'formal_warning') =>
+    ladderLetter(step, action, ['followUp']).document!;
 
   it('a penegasan: the head, who gets it, with the focal point it is copied to among the copies', () => {
     const penegasan = document('formal_warning', 'formal_warning');
@@ -366,7 +353,7 @@ describe('long texts in a letter', () => {
     ) as { text: string };
     expect(summary.text).toMatch(/^a{3999}… \(selengkapnya di Pantau\)$/);
     expect(summary.text).not.toMatch(lone);
-    const at = new Date(Date.parse(silent.due.followUp) + 3_600_000);
+    const at = afterFollowUp;
     const reminder = (subject: string) =>
       composeLetter({
         event: {

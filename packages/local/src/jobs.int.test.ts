@@ -312,26 +312,26 @@ describe('a policy edit re-arms in a job', () => {
   }, 240_000);
 });
 
-describe('a policy edit answered 503 (its job’s start was throttled)', () => {
-  /** A service whose runner is unreachable once (Step Functions throttled), then runs. */
-  function throttledOnce() {
-    const { runner } = wiring();
-    const tried: string[] = [];
-    const service = new Service({
-      store,
-      clock: clock.now,
-      ladders: engine,
-      jobs: {
-        start: async (jobId) => {
-          tried.push(jobId);
-          if (tried.length === 1) throw new DomainError('service_unavailable', 'throttled');
-          return runner.start(jobId);
-        },
+/** A service whose runner is unreachable once (Step Functions throttled), then runs. */
+function throttledOnce() {
+  const { runner } = wiring();
+  const tried: string[] = [];
+  const service = new Service({
+    store,
+    clock: clock.now,
+    ladders: engine,
+    jobs: {
+      start: async (jobId) => {
+        tried.push(jobId);
+        if (tried.length === 1) throw new DomainError('service_unavailable', 'throttled');
+        return runner.start(jobId);
       },
-    });
-    return { runner, service, tried };
-  }
+    },
+  });
+  return { runner, service, tried };
+}
 
+describe('a policy edit answered 503 (its job’s start was throttled)', () => {
   it('is finished by the same PUT sent again on its version: the policy as saved, its job started', async () => {
     const { runner, service, tried } = throttledOnce();
     const { id: _id, version, updatedAt: _u, ...body } = await service.getPolicy('default');
@@ -400,21 +400,8 @@ describe('a holiday removed whose job did not start', () => {
 
   it('is finished by the DELETE sent again: the same job, answered 202, and deadlines move', async () => {
     await withHoliday();
-    const { runner, service } = wiring();
     // The runner is unreachable once (Step Functions throttled): the first DELETE answers 503.
-    const tried: string[] = [];
-    const once = new Service({
-      store,
-      clock: clock.now,
-      ladders: engine,
-      jobs: {
-        start: async (jobId) => {
-          tried.push(jobId);
-          if (tried.length === 1) throw new DomainError('service_unavailable', 'throttled');
-          return runner.start(jobId);
-        },
-      },
-    });
+    const { runner, service: once, tried } = throttledOnce();
     await expect(once.deleteCalendarDay(centralAdmin, 'id', DAY)).rejects.toMatchObject({
       code: 'service_unavailable',
     });
@@ -424,7 +411,7 @@ describe('a holiday removed whose job did not start', () => {
     expect(await jobOf(again.job.id)).toMatchObject({ state: 'completed', failed: 0 });
     expect(await stale()).toEqual([]);
     // Once it has run, a DELETE of the day is a 404 again.
-    await expect(service.deleteCalendarDay(centralAdmin, 'id', DAY)).rejects.toMatchObject({
+    await expect(once.deleteCalendarDay(centralAdmin, 'id', DAY)).rejects.toMatchObject({
       code: 'not_found',
     });
   }, 120_000);
