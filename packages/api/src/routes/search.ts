@@ -69,8 +69,8 @@ export const search = new OpenAPIHono()
         `${description} The same search as \`POST /v1/search\` for words and document ` +
         'numbers. A URL is logged where it passes (CDN and proxy logs), so a query that reads ' +
         'as a tracking code or a NIK, phone number or e-mail address is refused with a 400 on ' +
-        `\`q\`, whoever asks: ${IN_THE_BODY}. So is a phrase of 13 letters that could be a ` +
-        'tracking code without a digit.',
+        `\`q\`, whoever asks: ${IN_THE_BODY}. A phrase of 13 letters that could be a tracking ` +
+        'code without a digit is searched as words here, never looked up as a code.',
       request: { query: GetSearchQuery },
       responses: {
         ...responses,
@@ -83,14 +83,18 @@ export const search = new OpenAPIHono()
     async (c) => {
       const filter = c.req.valid('query');
       const read = parseQuery(filter.q);
-      // `identifierOnly` is a NIK, phone, e-mail or a code with a digit; `trackingCode` adds the
-      // codes without one, which the search looks up as codes too.
-      if (read.identifierOnly || read.trackingCode !== undefined)
+      // `identifierOnly` is a NIK, phone, e-mail or a code with a digit: refused, to teach the
+      // client where they go. A phrase of 13 letters that could be a code without one (about 1
+      // in 130) is searched as the words it is here, never looked up as a code.
+      if (read.identifierOnly)
         throw invalidInput(
           'q',
           'reads as a tracking code or a NIK, phone number or e-mail address, which must not ' +
             `sit in a URL: ${IN_THE_BODY}`,
         );
-      return c.json(await c.get('service').search(c.get('auth'), filter), 200);
+      return c.json(
+        await c.get('service').search(c.get('auth'), filter, { trackingCodes: false }),
+        200,
+      );
     },
   );

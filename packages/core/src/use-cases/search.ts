@@ -40,6 +40,12 @@ export async function search(
   deps: ServiceDeps,
   p: Principal,
   filter: SearchFilter,
+  /**
+   * `trackingCodes: false`: a query is never looked up as a tracking code (a query string's
+   * search, `GET /v1/search`: a code in a URL is logged where it passes, so that route finds
+   * none, and a phrase of 13 letters that could be one is searched as the words it is).
+   */
+  options: { readonly trackingCodes?: boolean } = {},
 ): Promise<Page<SearchHit>> {
   requireRole(p, [...CENTRAL_ROLES, ...AGENCY_ROLES]);
   if (filter.from && filter.to && filter.from > filter.to)
@@ -51,7 +57,8 @@ export async function search(
   )
     throw invalidInput('cursor', 'not a cursor of this list');
   const now = deps.clock();
-  const query = parseQuery(filter.q);
+  const parsed = parseQuery(filter.q);
+  const query = options.trackingCodes === false ? { ...parsed, trackingCode: undefined } : parsed;
   const received =
     filter.from || filter.to
       ? {

@@ -5337,7 +5337,7 @@ export type paths = {
         };
         /**
          * Find cases by words or a document number, for clients of the first contract
-         * @description Identifier matches first, page by page, then word matches, newest first. Filters combine with the words. A page may hold fewer than `limit` items and still have a `nextCursor`: one request reads a bounded number of postings. The same search as `POST /v1/search` for words and document numbers. A URL is logged where it passes (CDN and proxy logs), so a query that reads as a tracking code or a NIK, phone number or e-mail address is refused with a 400 on `q`, whoever asks: send it in the body of POST /v1/search. So is a phrase of 13 letters that could be a tracking code without a digit.
+         * @description Identifier matches first, page by page, then word matches, newest first. Filters combine with the words. A page may hold fewer than `limit` items and still have a `nextCursor`: one request reads a bounded number of postings. The same search as `POST /v1/search` for words and document numbers. A URL is logged where it passes (CDN and proxy logs), so a query that reads as a tracking code or a NIK, phone number or e-mail address is refused with a 400 on `q`, whoever asks: send it in the body of POST /v1/search. A phrase of 13 letters that could be a tracking code without a digit is searched as words here, never looked up as a code.
          */
         get: {
             parameters: {
