@@ -44,6 +44,9 @@ const indexedSource = (c: CaseRecord): string => {
     c.subject,
     c.description,
     c.agencyDescription ?? null,
+    // What the agencies read of an e-mail's text depends on them (`descriptionForAgencies`).
+    c.identityHidden,
+    c.channel,
     c.respondent,
     c.location,
     c.complainant,

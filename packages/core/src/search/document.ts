@@ -140,3 +140,35 @@ export function searchDocumentOf(c: CaseRecord): SearchDocument {
     heads: [...heads],
   };
 }
+
+/**
+ * How many items the store's index writes (`indexWrites`) when a case goes from `before` (null:
+ * a new case) to `after`, counted as it counts them, its HMAC keys aside. When the case's
+ * tokens changed, a posting for each head it has and a delete for each head it lost (up to
+ * 2 × MAX_HEADS); a put for each identifier new and a delete for each one gone; every one of
+ * them when the case's place in the index (received at, id) moved. None when its document stays
+ * as it was. Never fewer than the store writes (it also skips a change of no field it reads),
+ * so a use case that splits a change by `MAX_COMMIT_ITEMS` counts the index honestly.
+ */
+export function indexWriteCount(before: CaseRecord | null, after: CaseRecord): number {
+  const next = searchDocumentOf(after);
+  const prev = before && searchDocumentOf(before);
+  const moved = !!before && (before.receivedAt !== after.receivedAt || before.id !== after.id);
+  const sameTokens =
+    !!prev &&
+    !moved &&
+    prev.words.join(' ') === next.words.join(' ') &&
+    prev.names.join(' ') === next.names.join(' ');
+  const heads = new Set(next.heads);
+  const postings = sameTokens
+    ? 0
+    : heads.size + (prev?.heads ?? []).filter((h) => moved || !heads.has(h)).length;
+  // Two fields with one value (an agenda number equal to the letter's) share one lookup item.
+  const lookups = (doc: SearchDocument | null) =>
+    new Set((doc?.lookups ?? []).map((k) => `${k.kind}\u0000${k.value}`));
+  const now = lookups(next);
+  const was = lookups(prev);
+  const gone = (a: ReadonlySet<string>, b: ReadonlySet<string>) =>
+    [...a].filter((k) => moved || !b.has(k)).length;
+  return postings + gone(now, was) + gone(was, now);
+}

@@ -166,11 +166,8 @@ export async function verifyCase(
         : input.decision === 'reject'
           ? 'case_rejected'
           : 'case_needs_info';
-    await deps.store.commit({
+    const change = {
       case: put(bundle.case, next),
-      // The files that came with the complaint may show who complained: hiding the identity
-      // keeps them with central, as a hidden-identity case's intake files are from the start.
-      ...(hiding ? { attachments: await intakeFilesToCentral(deps, caseId, now) } : {}),
       events: [
         event(caseId, now, type, p, null, {
           type: input.type ?? null,
@@ -192,6 +189,21 @@ export async function verifyCase(
             : { descriptionRestated: true }),
         }),
       ],
+    };
+    // The files that came with the complaint may show who complained: hiding the identity
+    // keeps them with central, as a hidden-identity case's intake files are from the start.
+    // What must agree (the case, its event and the search index's rewrite: at most 82 items,
+    // a restatement moving every posting) goes in one transaction with as many of them as fit.
+    // The rest go first, in transactions of their own: a file with central before the case
+    // says so only has fewer readers (central may show it again by hand), and a verification
+    // cut short after them moves, sent again, only the files still visible.
+    const files = hiding ? await intakeFilesToCentral(deps, caseId, now) : [];
+    const room = Math.max(0, MAX_COMMIT_ITEMS - commitSize(change));
+    for (const run of inRuns(files.slice(room), MAX_COMMIT_ITEMS))
+      await deps.store.commit({ attachments: run });
+    await deps.store.commit({
+      ...change,
+      ...(files.length > 0 ? { attachments: files.slice(0, room) } : {}),
     });
     return centralView(put(bundle.case, next).record, bundle.assignments, bundle, now);
   });

@@ -3,6 +3,7 @@ import type { CaseRecord } from '../../case.ts';
 import { type ExtensionRequestRecord, lapse } from '../../extension.ts';
 import { type LadderRecord, ladderRefOf } from '../../notification.ts';
 import type { CaseBundle, CaseChange, VersionedPut } from '../../ports.ts';
+import { indexWriteCount } from '../../search/document.ts';
 import type { ServiceDeps } from './deps.ts';
 
 /** A versioned put of `next` replacing `before`: exactly one version higher. */
@@ -56,8 +57,8 @@ function sameValue(a: unknown, b: unknown, skip: ReadonlySet<string> = new Set()
 
 /**
  * The items the store's transaction holds for `change` (against `MAX_COMMIT_ITEMS`), the search
- * index's aside: those move only with a case's indexed fields (subject, description, parties,
- * numbers), which forwarding and closing never touch.
+ * index's rewrite included (`indexWriteCount`: none when the case's search document stays as it
+ * was, as forwarding and closing leave it, or for a replace that does not say what it replaces).
  */
 export function commitSize(change: CaseChange): number {
   const creates = change.case?.expectedVersion === null;
@@ -77,11 +78,21 @@ export function commitSize(change: CaseChange): number {
   return (
     (change.case ? 1 : 0) +
     (creates ? 1 : 0) + // the tracking code
+    indexed(change.case) +
     (change.idempotency ? 1 : 0) +
     (change.sequence ? 1 : 0) +
     (change.settingsAsRead !== undefined ? 1 : 0) +
     lists.reduce((n, list) => n + (list?.length ?? 0), 0)
   );
+}
+
+/**
+ * The search index's writes with a case's put: a replace writes them only when it says what it
+ * replaces (`previous`).
+ */
+function indexed(c: CaseChange['case']): number {
+  const before = c?.expectedVersion === null ? null : c?.previous;
+  return c && before !== undefined ? indexWriteCount(before, c.record) : 0;
 }
 
 /** `items` in order, in runs of at most `size`. */
