@@ -2,8 +2,8 @@
  * The embedded runtime's life: a stop takes DynamoDB Local's JVM with it; a crash leaves the
  * JVM behind, and the next start on the same data dir cleans it up and finds the data intact.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, unlink } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { chmod, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -106,5 +106,45 @@ describe('embedded runtime lifecycle', () => {
     } finally {
       await again.then((p) => p.stop()).catch(() => undefined);
     }
+  });
+
+  // A host clock kept in local time, or Friday's restored after a weekend off: the start's
+  // catch-up would close reply windows early. An older release on a newer one's records.
+  it('refuses a clock earlier than the data dir last saw, and an older version than last wrote it', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'pantau-life-'));
+    dirs.push(dataDir);
+    const anHourAhead = new Date(Date.now() + 3_600_000).toISOString();
+    await writeFile(join(dataDir, 'last-seen.json'), JSON.stringify({ lastSeen: anHourAhead }));
+    await expect(startPantau({ dataDir })).rejects.toThrow(
+      /Pantau failed to start: the system clock .* min earlier than .*PANTAU_CLOCK_CHECK=off/s,
+    );
+    // Refused before anything started on the data dir.
+    expect(existsSync(join(dataDir, 'dynamodb-credentials.json'))).toBe(false);
+
+    // The manual clock (demos, tests) is exempt; a data dir an older version left readable by
+    // every account is made private, and the log says so.
+    await chmod(dataDir, 0o755);
+    const manual = await startPantau({ dataDir, env: { PANTAU_CLOCK: 'manual' } });
+    await manual.stop();
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    expect(manual.output()).toMatch(/data dir was readable by other accounts \(mode 0755\)/);
+
+    // Told to start anyway (the clock was set right): it says so, and the next start needs no
+    // override.
+    const forced = await startPantau({ dataDir, env: { PANTAU_CLOCK_CHECK: 'off' } });
+    await forced.stop();
+    expect(forced.output()).toMatch(/PANTAU_CLOCK_CHECK=off/);
+    await (await startPantau({ dataDir })).stop();
+
+    const running = (
+      JSON.parse(readFileSync(join(dataDir, 'pantau-data.json'), 'utf8')) as { version: string }
+    ).version;
+    await writeFile(join(dataDir, 'pantau-data.json'), JSON.stringify({ version: '99.0.0' }));
+    await expect(startPantau({ dataDir })).rejects.toThrow(
+      new RegExp(
+        `Pantau failed to start: .*version ${running.replaceAll('.', '\\.')}, is older than 99\\.0\\.0.*PANTAU_VERSION_CHECK=off`,
+        's',
+      ),
+    );
   });
 });

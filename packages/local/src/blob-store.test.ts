@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -92,6 +92,26 @@ describe('the embedded store: a file’s name is kept beside its bytes, never in
     const res = await get(store, url);
     expect(res.headers.get('content-disposition')).not.toContain('Budi');
     expect(res.headers.get('content-type')).toBe('application/octet-stream');
+  });
+});
+
+describe('the embedded store is private: the bytes are complainants’ (KTP scans, letters)', () => {
+  it('writes its files readable by their owner only (0600), in directories only the owner enters (0700)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pantau-blobs-'));
+    dirs.push(dir);
+    // The umask most accounts start with: without modes of its own, everything world-readable.
+    const previous = process.umask(0o022);
+    try {
+      const store = new FileBlobStore(dir);
+      await store.write(KEY, BYTES, 'application/pdf', 'KTP.pdf');
+    } finally {
+      process.umask(previous);
+    }
+    const modeOf = (path: string) => statSync(path).mode & 0o777;
+    for (const path of ['blobs', 'blobs/cases', 'blobs/cases/C1'])
+      expect(modeOf(join(dir, path)), path).toBe(0o700);
+    for (const path of [`blobs/${KEY}`, `blobs/${KEY}.meta.json`, 'blob-signing-key'])
+      expect(modeOf(join(dir, path)), path).toBe(0o600);
   });
 });
 

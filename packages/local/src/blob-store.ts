@@ -75,7 +75,8 @@ export class FileBlobStore implements BlobStore {
   constructor(dataDir: string, clock: () => Date = () => new Date()) {
     this.clock = clock;
     this.root = join(dataDir, 'blobs');
-    mkdirSync(this.root, { recursive: true });
+    // The owner's alone (0700, files 0600): KTP scans, letters, names.
+    mkdirSync(this.root, { recursive: true, mode: 0o700 });
     const keyFile = join(dataDir, 'blob-signing-key');
     if (!existsSync(keyFile))
       writeFileSync(keyFile, randomBytes(32).toString('hex'), { mode: 0o600 });
@@ -256,9 +257,9 @@ export class FileBlobStore implements BlobStore {
   }
 
   private async atomically(target: string, data: Uint8Array | string): Promise<void> {
-    mkdirSync(dirname(target), { recursive: true });
+    mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
     const aside = `${target}.${randomBytes(8).toString('hex')}.tmp`;
-    await writeFile(aside, data);
+    await writeFile(aside, data, { mode: 0o600 });
     await rename(aside, target);
   }
 

@@ -37,6 +37,15 @@ describe('runtime configuration', () => {
     );
   });
 
+  it('checks the clock and the version that last started on the data dir unless told not to', () => {
+    expect(loadConfig({})).toMatchObject({ PANTAU_CLOCK_CHECK: true, PANTAU_VERSION_CHECK: true });
+    expect(loadConfig({ PANTAU_CLOCK_CHECK: 'off', PANTAU_VERSION_CHECK: 'off' })).toMatchObject({
+      PANTAU_CLOCK_CHECK: false,
+      PANTAU_VERSION_CHECK: false,
+    });
+    expect(() => loadConfig({ PANTAU_CLOCK_CHECK: 'no' })).toThrow(/PANTAU_CLOCK_CHECK/);
+  });
+
   // /dev/tokens mints any user's token, a central admin's included: it exists only in the
   // demo configuration, and only where nobody else can reach it.
   it('uses a DynamoDB Local already running only on loopback (it accepts any credential)', () => {

@@ -35,6 +35,22 @@ const Env = z
       })
       .optional(),
     PANTAU_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
+    /**
+     * `off`: start even though the system clock is earlier than the last time this data dir saw
+     * (clock.ts), once the clock has been set right. The manual clock is never checked.
+     */
+    PANTAU_CLOCK_CHECK: z
+      .enum(['on', 'off'])
+      .default('on')
+      .transform((v) => v === 'on'),
+    /**
+     * `off`: start even though a newer Pantau version last started on this data dir
+     * (data-dir.ts), knowing this one reads its records correctly.
+     */
+    PANTAU_VERSION_CHECK: z
+      .enum(['on', 'off'])
+      .default('on')
+      .transform((v) => v === 'on'),
     PANTAU_SEED_DEMO: z
       .enum(['true', 'false'])
       .default('true')

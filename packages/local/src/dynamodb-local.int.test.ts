@@ -24,7 +24,13 @@ const client = (credentials: { accessKeyId: string; secretAccessKey: string }) =
 beforeAll(async () => {
   for (const [name, value] of Object.entries(SHORT_LIVED_JVM)) vi.stubEnv(name, value);
   dataDir = await mkdtemp(join(tmpdir(), 'pantau-ddb-'));
-  db = await startDynamoDbLocal({ dataDir, onExit: unexpected });
+  // The umask most accounts start with: the JVM's files would be world-readable under it.
+  const umask = process.umask(0o022);
+  try {
+    db = await startDynamoDbLocal({ dataDir, onExit: unexpected });
+  } finally {
+    process.umask(umask);
+  }
   await client(db.credentials).send(
     new CreateTableCommand({
       TableName: 'pantau',
@@ -48,6 +54,15 @@ describe('the embedded DynamoDB Local', () => {
     expect(db.credentials.accessKeyId).not.toBe('local');
     const file = await stat(join(dataDir, 'dynamodb-credentials.json'));
     expect(file.mode & 0o777).toBe(0o600);
+  });
+
+  // The table holds complainants' identities: no other account on the server reads it.
+  it('keeps its database readable by its owner only (0600, 0700), whatever the umask', async () => {
+    const dir = join(dataDir, 'dynamodb');
+    expect((await stat(dir)).mode & 0o777).toBe(0o700);
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.db'));
+    expect(files).toContain(`${db.credentials.accessKeyId}_local.db`);
+    for (const file of files) expect((await stat(join(dir, file))).mode & 0o777, file).toBe(0o600);
   });
 
   it('shows another credential an empty database', async () => {

@@ -163,7 +163,7 @@ function saveCredentials(
   dbPath?: string,
   accessKeyId?: string,
 ): DynamoDbCredentials {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const credentials = {
     accessKeyId: accessKeyId ?? randomBytes(24).toString('hex'),
     secretAccessKey: randomBytes(24).toString('hex'),
@@ -276,6 +276,9 @@ export const TEST_CREDENTIALS: DynamoDbCredentials = {
  * keeps SIGTERM's graceful shutdown.
  */
 const WATCHDOG = [
+  // The JVM's files (the database, its journal) are the owner's alone (0600): they hold
+  // complainants' identities, and the umask an account starts with makes them world-readable.
+  'umask 077',
   'exec 3<&0 </dev/null',
   'java "$@" 3<&- & j=$!',
   '(cat <&3 >/dev/null; kill "$j" 2>/dev/null) & r=$!',
@@ -321,7 +324,8 @@ export async function startDynamoDbLocal(options: {
   let path: string | undefined;
   if (!options.inMemory) {
     path = join(dataDir, 'dynamodb');
-    mkdirSync(path, { recursive: true });
+    // The owner's alone, as the data dir (data-dir.ts): the database holds identities.
+    mkdirSync(path, { recursive: true, mode: 0o700 });
     pidFile = join(dataDir, 'dynamodb.pid');
     takeOver(pidFile);
   }
@@ -392,7 +396,10 @@ export async function startDynamoDbLocal(options: {
       fail(new Error(`DynamoDB Local did not start (${code}):\n${stderr}`)),
     );
   });
-  if (pidFile) writeFileSync(pidFile, JSON.stringify({ javaPid: pid, ownerPid: process.pid }));
+  if (pidFile)
+    writeFileSync(pidFile, JSON.stringify({ javaPid: pid, ownerPid: process.pid }), {
+      mode: 0o600,
+    });
 
   const running = () => child.exitCode === null && child.signalCode === null;
   const stop = async () => {

@@ -29,7 +29,7 @@ export async function createLocalIssuer(keyFile: string): Promise<LocalIssuer> {
       kid: `local-${Date.now().toString(36)}`,
       alg: 'RS256',
     };
-    mkdirSync(dirname(keyFile), { recursive: true });
+    mkdirSync(dirname(keyFile), { recursive: true, mode: 0o700 });
     writeFileSync(keyFile, JSON.stringify(privateJwk), { mode: 0o600 });
   }
   const { d, p, q, dp, dq, qi, ...publicJwk } = privateJwk; // the public half only

@@ -46,13 +46,14 @@ export function emlMailer(dir: string): Mailer {
       const refused = [...n.recipients, ...n.cc].filter((address) => UNDELIVERABLE.test(address));
       if (refused.length > 0) throw new Error(`550 5.1.2 no such domain: ${refused.join(', ')}`);
       const day = join(dir, localDate(new Date(n.createdAt), 'Asia/Jakarta'));
-      mkdirSync(day, { recursive: true });
+      // Letters name complainants: the owner's alone (0700, files 0600).
+      mkdirSync(day, { recursive: true, mode: 0o700 });
       const file = join(day, `${n.id}.eml`);
       // Issue 15: a letter that is a document goes as multipart/mixed with its PDF.
       const eml = n.document
         ? await letterMessage(n, { from: SENDER, messageIdDomain: 'pantau.local' })
         : toEml(n);
-      writeFileSync(`${file}.tmp`, eml);
+      writeFileSync(`${file}.tmp`, eml, { mode: 0o600 });
       renameSync(`${file}.tmp`, file);
     },
   };

@@ -27,7 +27,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { devRoutesMounted, isLoopbackHost, type RuntimeConfig } from './config.ts';
 import { DEMO_AGENCIES } from './demo-agencies.ts';
-import { manualClock, systemClock } from './clock.ts';
+import { keepLastSeen, manualClock, systemClock } from './clock.ts';
+import { openDataDir, PANTAU_VERSION, useDataVersion } from './data-dir.ts';
 import { withConsole } from './console.ts';
 import { devRoutes } from './dev-routes.ts';
 import { LocalLadderEngine } from './engine.ts';
@@ -68,6 +69,30 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     throw new Error('the manual clock needs /dev/clock: the demo configuration only');
   const dataDir = resolve(config.PANTAU_DATA_DIR);
   const logger = new Logger({ serviceName: 'pantau-local', logLevel: config.LOG_LEVEL });
+  // Before anything starts on the data dir: it is made private, and a rollback or a wrong
+  // clock is refused here, before the JVM, the seed or the catch-up touch the data.
+  const { tightenedFrom } = openDataDir(dataDir);
+  if (tightenedFrom !== undefined)
+    logger.warn(
+      `the data dir was readable by other accounts (mode 0${tightenedFrom.toString(8)}): ` +
+        'made private (0700)',
+    );
+  // The manual clock (demos, tests) is the domain's, moved by hand: nothing to check. Checked
+  // first: a refused clock must not record this version as the data dir's.
+  const lastSeen =
+    config.PANTAU_CLOCK === 'system'
+      ? keepLastSeen(dataDir, {
+          check: config.PANTAU_CLOCK_CHECK,
+          warn: (message) => logger.warn(message),
+        })
+      : undefined;
+  if (lastSeen?.warning) logger.warn(lastSeen.warning);
+  const version = useDataVersion(dataDir, PANTAU_VERSION, { check: config.PANTAU_VERSION_CHECK });
+  if (version.warning) logger.warn(version.warning);
+  if (version.upgradedFrom)
+    logger.info(
+      `data dir upgraded: last started by ${version.upgradedFrom}, now ${PANTAU_VERSION}`,
+    );
   let stopping = false;
   const db = config.PANTAU_DYNAMODB_ENDPOINT
     ? attachDynamoDbLocal(config.PANTAU_DYNAMODB_ENDPOINT, dataDir)
@@ -235,6 +260,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
           });
     await catchUp({ seedJob: seeded.rearmJobId, jobs, engine });
     if (runtimeClock.mode === 'system') engine.startTimer();
+    lastSeen?.keeper.start();
     const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
     blobs.baseUrl = url;
     return {
@@ -252,10 +278,12 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
         await engine.stop();
         client.destroy();
         await db.stop();
+        lastSeen?.keeper.stop();
       },
       kill: () => {
         stopping = true;
         db.kill();
+        lastSeen?.keeper.stop();
       },
     };
   } catch (error) {

@@ -51,7 +51,7 @@ export async function searchKeyFor(dataDir: string, check: SearchKeyCheck): Prom
         `earlier cases cannot be searched, make a new key yourself: (umask 077; openssl rand -base64 32 > ${file})`,
     );
   }
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   return writeKeyFile(file, randomBytes(32).toString('base64url'), stored === undefined).trim();
 }
 
