@@ -72,7 +72,7 @@ export function writeKeyFile(file: string, content: string, create = true): stri
     closeSync(fd);
   }
   try {
-    if (create) linkSync(temporary, file);
+    if (create) linkOrCreate(temporary, file, content);
     else renameSync(temporary, file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -80,11 +80,39 @@ export function writeKeyFile(file: string, content: string, create = true): stri
   } finally {
     rmSync(temporary, { force: true });
   }
-  const dir = openSync(dirname(file), 'r');
+  // Best effort: some file systems (a VirtualBox share, SMB) cannot open a directory to sync it.
   try {
-    fsyncSync(dir);
-  } finally {
-    closeSync(dir);
+    const dir = openSync(dirname(file), 'r');
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
+  } catch {
+    // The file itself was synced: a power cut may lose only its name, not a half-written key.
   }
   return content;
+}
+
+/** Errors of a file system without hard links (a VirtualBox share, SMB, some FUSE mounts). */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
+/**
+ * The synced temporary file linked in as `file`, never over one another start wrote first
+ * (EEXIST); where hard links are not supported, `file` created exclusively instead (`wx`) and
+ * synced, which keeps the same "first writer wins".
+ */
+function linkOrCreate(temporary: string, file: string, content: string): void {
+  try {
+    linkSync(temporary, file);
+  } catch (error) {
+    if (!NO_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    const fd = openSync(file, 'wx', 0o600);
+    try {
+      writeSync(fd, content);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
 }
