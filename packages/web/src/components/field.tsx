@@ -176,9 +176,15 @@ export function CheckboxField<S extends z.ZodType>(props: Base<S>) {
         name={props.name}
         checked={checked}
         onChange={(e) => props.form.set(props.name, e.target.checked)}
+        // Read with the box, as a text field's hint is (what ticking it does).
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
       />
       <label htmlFor={id}>{props.label}</label>
-      {props.hint ? <p className="hint">{props.hint}</p> : null}
+      {props.hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
     </div>
   );
 }

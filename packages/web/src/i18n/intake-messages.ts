@@ -14,6 +14,8 @@ export const intakeId = {
   'complain.anonymousHint':
     'Kami tidak dapat menghubungi Anda; ikuti perkembangan dengan kode lacak.',
   'complain.identityHidden': 'Rahasiakan identitas saya dari instansi yang diadukan',
+  'complain.identityHiddenHint':
+    'Instansi tidak melihat nama, NIK, dan kontak Anda. Perihal dan uraian diteruskan apa adanya: jangan tuliskan identitas Anda di sana.',
   'complain.confidential': 'Laporan rahasia',
   'complain.confidentialHint': 'Halaman lacak hanya menampilkan status, tanpa rincian.',
   'complain.you': 'Identitas Anda',
@@ -101,6 +103,8 @@ export const intakeEn = {
   'complain.anonymous': 'Send without identity (anonymous)',
   'complain.anonymousHint': 'We cannot contact you; follow it with the tracking code.',
   'complain.identityHidden': 'Hide my identity from the agency complained about',
+  'complain.identityHiddenHint':
+    'The agency will not see your name, ID number or contacts. The subject and description are passed on as written: do not put your identity there.',
   'complain.confidential': 'Confidential report',
   'complain.confidentialHint': 'The tracking page shows the status only, no details.',
   'complain.you': 'About you',

@@ -6,6 +6,16 @@ import { Complain } from './complain';
 
 afterEach(() => vi.restoreAllMocks());
 
+describe('hiding one’s identity from the agency', () => {
+  it('says the subject and description go to the agency as written, so they must not name the complainant', () => {
+    mockApi(() => new Promise<never>(() => {}));
+    renderWith(<Complain />, { path: '/adukan' });
+    const box = screen.getByLabelText(/^Rahasiakan identitas saya/);
+    const hint = document.getElementById(box.getAttribute('aria-describedby')!.split(' ')[0]!);
+    expect(hint?.textContent).toContain('diteruskan apa adanya');
+  });
+});
+
 describe('the receipt of a complaint sent from the public form', () => {
   it('gives the verification deadline in the zone of the complainant’s device (WITA in Makassar)', async () => {
     const real = Intl.DateTimeFormat.prototype.resolvedOptions;

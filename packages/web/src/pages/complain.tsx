@@ -186,6 +186,7 @@ export function Complain() {
                 form={form}
                 name="identityHidden"
                 label={t('complain.identityHidden')}
+                hint={t('complain.identityHiddenHint')}
               />
             </>
           )}
