@@ -64,13 +64,7 @@ export async function searchKeyFor(dataDir: string, check: SearchKeyCheck): Prom
  */
 export function writeKeyFile(file: string, content: string, create = true): string {
   const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  const fd = openSync(temporary, 'wx', 0o600);
-  try {
-    writeSync(fd, content);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  createSynced(temporary, content);
   try {
     if (create) linkOrCreate(temporary, file, content);
     else renameSync(temporary, file);
@@ -107,12 +101,17 @@ function linkOrCreate(temporary: string, file: string, content: string): void {
     linkSync(temporary, file);
   } catch (error) {
     if (!NO_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
-    const fd = openSync(file, 'wx', 0o600);
-    try {
-      writeSync(fd, content);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    createSynced(file, content);
+  }
+}
+
+/** A new file (`wx`: never over one that exists), its owner's only, on disk before it returns. */
+function createSynced(path: string, content: string): void {
+  const fd = openSync(path, 'wx', 0o600);
+  try {
+    writeSync(fd, content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
