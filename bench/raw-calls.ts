@@ -151,7 +151,7 @@ export function rawCalls(client: DynamoDBDocumentClient) {
         case 'create':
           return `GetItem, ${describeWrite(op)}`;
         case 'forward':
-          return `Query ∥ 3 GetItem, ${describeWrite(op)}`;
+          return `Query ∥ BatchGetItem (3 agencies + settings version), ${describeWrite(op)}`;
         case 'queue':
         case 'search':
           return describeReads(op);
