@@ -2,7 +2,7 @@
  * The use cases against DynamoDB Local with a controllable clock: deadlines as DOMAIN.md
  * defines them, overdue derived at read time, and concurrent writers that never lose an update.
  */
-import { QueueQuery, Service, type Store } from '@pantau/core';
+import { DomainError, QueueQuery, Service, type Store } from '@pantau/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addAgencies,
@@ -292,6 +292,47 @@ describe('concurrency', () => {
     await expect(
       service.updateAgency(centralAdmin, 'pemprov-bali', { ...edit, name: 'Pemprov Bali' }),
     ).rejects.toMatchObject({ code: 'version_conflict' });
+  });
+
+  it('gives back, on a move out of a focal point sent again after its save, what the focal point still had delegated', async () => {
+    await addAgencies(service, [{ id: 'kemenpora' }, { id: 'dispora', focalPointId: 'kemenpora' }]);
+    const { caseId } = await forwardedCase(['kemenpora']);
+    const unit = await service.getAgency(centralAdmin, 'dispora');
+    const move = { focalPointId: null, version: unit.version };
+    // The save lands; meanwhile the coordinator's delegation made during the first pass lands
+    // too (the unit was still its member then), and the request dies before its second pass.
+    let cut = false;
+    const cutShort: Store = Object.create(store, {
+      putAgency: {
+        value: async (...args: Parameters<Store['putAgency']>) => {
+          await store.putAgency(...args);
+          if (cut) return;
+          cut = true;
+          const bundle = (await store.getCase(caseId))!;
+          const a = bundle.assignments.find((x) => x.agencyId === 'kemenpora')!;
+          await store.commit({
+            assignments: [
+              {
+                record: { ...a, delegatedTo: 'dispora', version: a.version + 1 },
+                expectedVersion: a.version,
+              },
+            ],
+          });
+          throw new DomainError('service_unavailable', 'the answer was lost');
+        },
+      },
+    });
+    await expect(
+      new Service({ store: cutShort, clock: clock.now }).updateAgency(
+        centralAdmin,
+        'dispora',
+        move,
+      ),
+    ).rejects.toMatchObject({ code: 'service_unavailable' });
+    // The admin presses Save again: answered as saved, and the unit holds nothing of kemenpora's.
+    await service.updateAgency(centralAdmin, 'dispora', move);
+    const bundle = (await store.getCase(caseId))!;
+    expect(bundle.assignments.find((x) => x.agencyId === 'kemenpora')?.delegatedTo).toBeNull();
   });
 
   it('never makes the central unit an agency’s member unit (its users would read central)', async () => {

@@ -156,7 +156,14 @@ async function saveAgency(
     // The same edit sent again on its version (its answer lost, or a 503 when its zone's job
     // did not start): answered as saved; the caller then starts the zone's job still to run.
     const again = savedAlready(agency, seen, next);
-    if (again) return again;
+    if (again) {
+      // A move out of a focal point cut short after its save: its second pass (below) may not
+      // have run, and the focal point it left is no longer known. What any focal point other
+      // than its own still has delegated to it goes back.
+      if (input.focalPointId !== undefined)
+        await returnDelegations(deps, p, id, (f) => f !== again.focalPointId);
+      return again;
+    }
     // Made on an older version (another admin saved since): refused, not applied over theirs.
     if (seen !== undefined && agency.version !== seen)
       throw new DomainError(

@@ -314,8 +314,11 @@ export async function returnDelegations(
   deps: ServiceDeps,
   p: Principal,
   memberId: string,
-  focalPointId: string,
+  /** The focal point it left, or which focal points' delegations go back. */
+  focalPointId: string | ((agencyId: string) => boolean),
 ): Promise<number> {
+  const from =
+    typeof focalPointId === 'string' ? (id: string) => id === focalPointId : focalPointId;
   let taken = 0;
   const now = deps.clock();
   for (const state of [undefined, ...ENDED_STATES]) {
@@ -324,7 +327,7 @@ export async function returnDelegations(
       const page = await deps.store.listQueue([], { state, now }, { limit: 100, cursor }, [
         memberId,
       ]);
-      for (const a of page.items.filter((a) => a.agencyId === focalPointId)) {
+      for (const a of page.items.filter((a) => from(a.agencyId))) {
         await retryOnConflict(async () => {
           const bundle = await loadCase(deps, a.caseId);
           const assignment = bundle.assignments.find((x) => x.agencyId === a.agencyId);
