@@ -49,6 +49,17 @@ const bali = () => as('pemprov-bali', 'agency_officer');
 const pln = () => as('pln', 'agency_officer');
 
 /** The whole timeline as `token` may see it (small cases fit one page of 100). */
+/** Waits until the case's timeline holds `n` forwarding letters (each ladder's first tick). */
+async function forwardingLetters(caseId: string, n: number): Promise<void> {
+  const token = await central();
+  await expect
+    .poll(
+      async () =>
+        (await timelineOf(caseId, token)).filter((e) => e.type === 'forwarding_letter').length,
+    )
+    .toBe(n);
+}
+
 async function timelineOf(caseId: string, token: string): Promise<Json[]> {
   const res = await http.get(`/v1/cases/${caseId}/timeline?limit=100`, { token });
   expect(res.status, res.text).toBe(200);
@@ -153,6 +164,10 @@ describe('a complaint forwarded to two agencies, followed up, redirected and clo
     const view = await http.get(`/v1/cases/${caseId}`, { token: await central() });
     expect(view.body.status).toBe('forwarded');
     expect(view.body.assignments).toHaveLength(2);
+    // Each ladder's first tick writes its forwarding letter a moment after the answer, while the
+    // assignment is open (one answered or handed back before then gets none): as an agency acts
+    // once the letter came, the test goes on once both are there.
+    await forwardingLetters(caseId, 2);
   });
 
   it('each agency finds the complaint in its own queue', async () => {
@@ -247,6 +262,7 @@ describe('a complaint forwarded to two agencies, followed up, redirected and clo
     );
     expect(forward.status, forward.text).toBe(201);
     expect(forward.body.items[0]).toMatchObject({ agencyId: 'pln', state: 'pending' });
+    await forwardingLetters(caseId, 3);
 
     const final = await http.post(
       `/v1/cases/${caseId}/assignments/pln/responses`,
