@@ -110,6 +110,7 @@ const BODIES: Record<string, () => unknown> = {
     description: 'Planted by an intruder.',
   }),
   'POST /v1/cases/{id}/verification': () => ({ decision: 'accept', type: 'normative' }),
+  'PATCH /v1/cases/{id}': () => ({ agencyDescription: 'Planted by an intruder.' }),
   'POST /v1/cases/{id}/assignments': () => ({ assignments: [{ agencyId: 'pln' }] }),
   'POST /v1/cases/{id}/close': () => ({ outcome: 'withdrawn' }),
   'POST /v1/search': () => ({ q: 'pungutan' }),

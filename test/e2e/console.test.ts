@@ -23,6 +23,8 @@ let context: BrowserContext;
 let page: Page;
 const SUBJECT = 'Sertifikat tanah tidak kunjung terbit';
 const COMPLAINANT = 'Siti Rahmawati';
+const RESTATED =
+  'Sertifikat tanah pemohon belum terbit sejak 2024; petugas loket diduga meminta biaya di luar tarif.';
 let caseId = '';
 let trackingCode = '';
 
@@ -147,6 +149,15 @@ describe('web console', () => {
     const letters = page.locator('section[aria-labelledby="case-letters"] li');
     await expect.poll(() => letters.filter({ hasText: 'Surat penerusan' }).count()).toBe(2);
     await mainScreen(page, '04-case-forwarded');
+
+    // Restated for the agencies after the forward (the fee is central's to put in words):
+    // they read it from now on, and the timeline says so.
+    await page.getByText('Rumuskan ulang untuk instansi', { exact: true }).click();
+    await page.getByLabel('Uraian untuk instansi', { exact: true }).fill(RESTATED);
+    await mainScreen(page, '04b-case-restating');
+    await page.getByRole('button', { name: 'Simpan rumusan' }).click();
+    await page.getByRole('heading', { name: 'Uraian untuk instansi (dirumuskan pusat)' }).waitFor();
+    await page.getByText('Uraian untuk instansi diganti').first().waitFor();
     await signOut();
   });
 
@@ -171,6 +182,9 @@ describe('web console', () => {
     await page.getByText('Identitas pengadu dirahasiakan').waitFor();
     expect(await page.content()).not.toContain(COMPLAINANT);
     await page.getByText('Mohon klarifikasi dugaan pungutan liar di loket.').waitFor();
+    // The complaint as central restated it, not as it came.
+    await page.getByText(RESTATED).waitFor();
+    expect(await page.content()).not.toContain('loket meminta biaya tambahan');
     // The three deadlines, each explained.
     await page.getByText('Konfirmasi penerimaan:').waitFor();
     await page.getByText('Bagaimana dihitung').first().click();

@@ -113,6 +113,8 @@ const EXPECTED: Record<string /* 'METHOD /path' */, Row> = {
     row('ok', 'ok', 'ok', 'ok',  404,  404, 'ok', 'ok',  401,  401,  401,  401,  401),
   'POST /v1/cases/{id}/verification':
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'PATCH /v1/cases/{id}':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'POST /v1/cases/{id}/assignments':
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/cases/{id}/assignments/{agencyId}':
@@ -362,6 +364,7 @@ const BODIES: Record<string /* 'METHOD /path' */, (f: Fixtures) => unknown> = {
     },
   }),
   'POST /v1/cases/{id}/verification': () => ({ decision: 'accept', type: 'normative' }),
+  'PATCH /v1/cases/{id}': () => ({ agencyDescription: 'Uraian untuk instansi (uji matriks).' }),
   'POST /v1/cases/{id}/assignments': () => ({ assignments: [{ agencyId: 'polri' }] }),
   'POST /v1/cases/{id}/close': () => ({ outcome: 'withdrawn' }),
   'POST /v1/cases/{id}/assignments/{agencyId}/acknowledge': () => ({}),

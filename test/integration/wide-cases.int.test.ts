@@ -18,6 +18,7 @@ import {
   type AssignmentRecord,
   Calendar,
   type CaseChange,
+  DomainError,
   ladderState,
   Service,
   type Store,
@@ -292,5 +293,49 @@ describe('what a case sent to 60 agencies awaits, read from the case', () => {
     step();
     await using.decideExtension(centralOfficer, caseId, last, request.id, { approve: true });
     expect((await using.getCase(centralOfficer, caseId)).extensionRequests).toEqual([]);
+  });
+});
+
+describe('restating the subject of a case forwarded to 60 agencies', () => {
+  const subject = 'Sertifikat tanah tertunda';
+  // A restatement sharing no word with the complaint: the index's rewrite takes most of the
+  // case's transaction (a posting per head, a delete per head gone), leaving no room for 60.
+  const body = {
+    subject,
+    agencyDescription: Array.from({ length: 45 }, (_, i) => String(3000 + i)).join(' '),
+  };
+
+  it('puts it on every assignment; cut short after the case, sent again, finishes the rest', async () => {
+    const caseId = await caseForwardedTo(60);
+    let failed = false;
+    const cutShort = new Service({
+      store: wrapped(async (change) => {
+        if (!change.case && change.assignments && !failed) {
+          failed = true;
+          throw new DomainError('service_unavailable', 'the service is busy, try again shortly');
+        }
+        return store.commit(change);
+      }),
+      clock: clock.now,
+    });
+    await expect(cutShort.restateCase(centralOfficer, caseId, body)).rejects.toMatchObject({
+      code: 'service_unavailable',
+    });
+    let bundle = (await store.getCase(caseId))!;
+    expect(bundle.case.subject).toBe(subject);
+    const stale = bundle.assignments.filter((a) => a.subject !== subject).length;
+    expect(stale).toBeGreaterThan(0);
+    expect(stale).toBeLessThan(60);
+
+    // Sent again: the case holds it already and is not written; the assignments left are.
+    const { commits, service: counting } = counted();
+    await expect(counting.restateCase(centralOfficer, caseId, body)).resolves.toMatchObject({
+      subject,
+    });
+    expect(commits.filter((c) => c.case)).toEqual([]);
+    expect(commits.flatMap((c) => c.assignments ?? [])).toHaveLength(stale);
+    bundle = (await store.getCase(caseId))!;
+    expect(bundle.assignments.map((a) => a.subject)).toEqual(Array(60).fill(subject));
+    expect((await eventCounts(caseId)).case_restated).toBe(1);
   });
 });

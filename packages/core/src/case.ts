@@ -21,10 +21,11 @@ import type {
   Complainant,
   CreateCaseInput,
   ExternalRef,
+  RestateCaseInput,
   VerificationInput,
 } from './schemas.ts';
 import type { LetterRef } from './schemas/documents.ts';
-import { RESTATE_HIDDEN_EMAIL } from './schemas/cases.ts';
+import { RESTATABLE, RESTATE_HIDDEN_EMAIL } from './schemas/cases.ts';
 
 export type CaseStatus = CaseView['status'];
 
@@ -43,7 +44,7 @@ export interface CaseRecord {
   readonly subject: string;
   readonly description: string;
   /**
-   * The complaint as the agencies read it, restated by central while verifying (an e-mail's
+   * The complaint as the agencies read it, restated by central while verifying or after (an e-mail's
    * signature taken out when the identity is hidden); the complainant's own text, `description`,
    * then stays central's. Absent or null: the agencies read `description`.
    */
@@ -368,6 +369,36 @@ export function verify(
     nextDueAt: null,
     infoRequest: { missing: input.missing ?? null, at: now.toISOString() },
   });
+}
+
+/**
+ * Whether the case reads already as the restatement asks: the same sent again (its answer
+ * lost), or what another officer restated alike. Answered as it is, and nothing is written.
+ */
+export const restatedAlready = (c: CaseRecord, input: RestateCaseInput): boolean =>
+  (input.subject === undefined || input.subject === c.subject) &&
+  (input.agencyDescription === undefined || input.agencyDescription === c.agencyDescription);
+
+/**
+ * Central restates a verified case for the agencies: its subject (what the register, the
+ * letters and search show) and the complaint as they read it from now on. Letters written
+ * before keep the text they were written with: they are the record of what was sent.
+ */
+export function restate(c: CaseRecord, input: RestateCaseInput, now: Date): CaseRecord {
+  if (!RESTATABLE.includes(c.status))
+    throw invalidTransition(
+      c.status === 'rejected'
+        ? 'a rejected case is read by no agency: there is nothing to restate'
+        : `a case that is ${c.status} is restated while it is verified (POST …/verification)`,
+    );
+  return {
+    ...c,
+    ...(input.subject === undefined ? {} : { subject: input.subject }),
+    ...(input.agencyDescription === undefined
+      ? {}
+      : { agencyDescription: input.agencyDescription }),
+    updatedAt: now.toISOString(),
+  };
 }
 
 /** What an agency reads in place of an e-mail's own text that central has not restated. */

@@ -37,13 +37,20 @@ import {
   openReplyWindow,
   reconcile,
   reply,
+  restate,
   verify,
 } from './case.ts';
 import { answersFrom, viewCase, viewTracking } from './case-view.ts';
 import { searchDocumentOf } from './search/document.ts';
 import type { ExtensionRequestRecord } from './extension.ts';
 import type { TimelineEvent } from './timeline.ts';
-import { ASSIGNMENT_STATES, CASE_STATUSES, VerificationBody } from './schemas.ts';
+import {
+  ASSIGNMENT_STATES,
+  CASE_STATUSES,
+  RESTATABLE,
+  RestateCaseBody,
+  VerificationBody,
+} from './schemas.ts';
 import { INDONESIAN_HOLIDAYS } from './seed-data.ts';
 import { normalizeTrackingCode, newTrackingCode } from './tracking-code.ts';
 
@@ -737,5 +744,27 @@ describe('an e-mail accepted with its identity hidden before a restatement was r
     const doc = searchDocumentOf(legacy);
     expect(doc.words.some((w) => w.startsWith('dewi') || w.startsWith('lestari'))).toBe(false);
     expect(doc.names.some((w) => w.startsWith('dewi'))).toBe(true);
+  });
+});
+
+describe('restating a case for the agencies after verifying it', () => {
+  it('is possible in every status an agency reads it in, and no other', () => {
+    for (const status of CASE_STATUSES) {
+      const attempt = () => restate(caseIn(status), { agencyDescription: 'Uraian' }, later);
+      if (RESTATABLE.includes(status))
+        expect(attempt(), status).toMatchObject({ agencyDescription: 'Uraian', status });
+      else expect(attempt, status).toThrow(expect.objectContaining({ code: 'invalid_transition' }));
+    }
+    // Not yet verified, not rejected: those before forwarding either way.
+    expect(RESTATABLE).not.toContain('received');
+    expect(RESTATABLE).not.toContain('rejected');
+  });
+
+  it('needs something to restate, and never takes the restatement away', () => {
+    const nothing = RestateCaseBody.safeParse({ version: 3 });
+    expect(nothing.error?.issues.map((i) => i.path)).toEqual([['agencyDescription']]);
+    const removed = RestateCaseBody.safeParse({ agencyDescription: null });
+    expect(removed.error?.issues[0]?.path).toEqual(['agencyDescription']);
+    expect(RestateCaseBody.safeParse({ subject: 'Perihal' }).success).toBe(true);
   });
 });

@@ -56,6 +56,7 @@ export class Service {
   readonly listCases = this.#bind(cases.listCases);
   readonly getCase = this.#bind(cases.getCase);
   readonly verifyCase = this.#bind(cases.verifyCase);
+  readonly restateCase = this.#bind(cases.restateCase);
   readonly forward = this.#bind(cases.forward);
   readonly closeCase = this.#bind(cases.closeCase);
   readonly timeline = this.#bind(timelines.timeline);

@@ -37,6 +37,8 @@ export const EVENT_TYPES = [
   'case_verified',
   'case_rejected',
   'case_needs_info',
+  // Central restated a verified case for the agencies (its subject, the complaint they read).
+  'case_restated',
   'case_status_changed',
   'case_closed',
   'assignment_forwarded',

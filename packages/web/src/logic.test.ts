@@ -224,6 +224,33 @@ describe('timeline', () => {
     ]);
     expect(described({ attachments: 0 })).toEqual(['Surel']);
   });
+  it('a restatement says what changed; what the agencies read before only where it is given', () => {
+    const described = (data: Record<string, unknown>) =>
+      describeEvent(
+        event('case_restated', data, null),
+        t,
+        (id) => id,
+        (iso) => iso,
+      );
+    // As central reads it.
+    expect(
+      described({
+        subject: 'Pungutan liar',
+        previousSubject: 'Pungutan liar oleh Dewi',
+        descriptionRestated: true,
+        previousDescription: 'Hormat saya, Dewi',
+      }),
+    ).toEqual([
+      'Perihal: Pungutan liar',
+      'Uraian untuk instansi diganti',
+      'Sebelumnya dibaca instansi: “Hormat saya, Dewi”',
+    ]);
+    // As an agency reads it (the API keeps the earlier texts from it); first restated: none.
+    expect(described({ descriptionRestated: true })).toEqual(['Uraian untuk instansi diganti']);
+    expect(described({ descriptionRestated: true, previousDescription: null })).toEqual([
+      'Uraian untuk instansi diganti',
+    ]);
+  });
   it('a calendar edit that moved the case’s own deadline names it in words, not its key', () => {
     const moved = (before: Record<string, string>, after: Record<string, string>) =>
       describeEvent(

@@ -66,6 +66,16 @@ export function describeEvent(
       parts.push(text('type') ? labelOf(t, 'type', text('type')!) : null, text('category'));
       parts.push(quote('missing'));
       break;
+    case 'case_restated': // central read before what the agencies did (the API keeps it from them)
+      parts.push(
+        text('subject') ? t('timeline.restatedSubject', { subject: text('subject')! }) : null,
+      );
+      if (d.descriptionRestated === true) {
+        parts.push(t('timeline.restatedDescription'));
+        if (text('previousDescription'))
+          parts.push(t('timeline.previousDescription', { text: text('previousDescription')! }));
+      }
+      break;
     case 'assignment_forwarded':
       // The agency is named in the entry's heading; a re-forward says so.
       if (Array.isArray(d.reforwardOf) && d.reforwardOf.length > 0)

@@ -7,6 +7,7 @@ import {
   CreateCaseBody,
   ForwardBody,
   pageOf,
+  RestateCaseBody,
   TimelineEventSchema,
   TimelineQuery,
   VerificationBody,
@@ -57,6 +58,25 @@ export const cases = new OpenAPIHono()
     }),
     async (c) =>
       c.json(await c.get('service').getCase(c.get('auth'), c.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/{id}',
+      tags,
+      summary: 'Restate a verified case for the agencies (its subject, the complaint they read)',
+      description:
+        'Central only, on a case verified or later (not rejected): before that, it restates while verifying. The agencies read the restated complaint in their case view, search and later letters (letters written before keep their text); the timeline says it was restated, and keeps what they read before for central. A new subject goes on to the agencies’ queues. Sent again with what the case holds already: answered with the case, nothing written',
+      request: { params: CaseParam, body: jsonBody(RestateCaseBody) },
+      responses: { 200: json(CaseSchema, 'The case as restated'), ...PROBLEMS },
+    }),
+    async (c) =>
+      c.json(
+        await c
+          .get('service')
+          .restateCase(c.get('auth'), c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
   )
   .openapi(
     createRoute({

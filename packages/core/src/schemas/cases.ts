@@ -147,6 +147,50 @@ export const VerificationBody = z
   .meta({ id: 'Verification' });
 export type VerificationInput = z.infer<typeof VerificationBody>;
 
+/**
+ * Where central restates a case for the agencies after verifying it (`RestateCaseBody`): every
+ * status an agency may read it in. Before, it restates while verifying; a rejected case no
+ * agency reads.
+ */
+export const RESTATABLE: readonly (typeof CASE_STATUSES)[number][] = [
+  'verified',
+  'forwarded',
+  'in_follow_up',
+  'resolved',
+  'reopened',
+  'closed',
+];
+
+/** Why a restatement with neither field is refused (the field `agencyDescription`). */
+export const RESTATE_NOTHING = 'give the subject, the restated complaint, or both';
+
+/**
+ * Central restates a verified case for the agencies: its subject, and the complaint as they
+ * read it. An e-mail accepted with its identity hidden before a restatement was required is
+ * withheld from them until central does (`descriptionForAgencies`).
+ */
+export const RestateCaseBody = z
+  .strictObject({
+    subject: text(200).optional().meta({
+      description:
+        'The subject as central restates it (what the register, letters and search show)',
+    }),
+    agencyDescription: text(20_000).optional().meta({
+      description:
+        'The complaint as the agencies read it from now on (their case view, search and later letters), instead of the complainant’s own text, which stays with central. It can be restated again, never taken away',
+    }),
+    version: z.int().min(0).optional().meta({
+      description:
+        'The case’s `version` the restatement was written on: if the case was saved since (another restatement, or an agency’s action), 409 `version_conflict` and nothing changes: read it again (without it the restatement replaces whatever is stored; sent again once saved, it is answered as saved)',
+    }),
+  })
+  .refine((b) => b.subject !== undefined || b.agencyDescription !== undefined, {
+    path: ['agencyDescription'],
+    message: RESTATE_NOTHING,
+  })
+  .meta({ id: 'RestateCase' });
+export type RestateCaseInput = z.infer<typeof RestateCaseBody>;
+
 export const ForwardBody = z
   .strictObject({
     assignments: z

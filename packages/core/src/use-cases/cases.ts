@@ -19,6 +19,8 @@ import {
   closedAlready,
   markForwarded,
   reconcile,
+  restate,
+  restatedAlready,
   verifiedAlready,
   verify,
 } from '../case.ts';
@@ -42,6 +44,7 @@ import type {
   CloseInput,
   CreateCaseInput,
   ForwardInput,
+  RestateCaseInput,
   VerificationInput,
 } from '../schemas.ts';
 import { counterDeltas } from '../stats.ts';
@@ -206,6 +209,97 @@ export async function verifyCase(
       ...(files.length > 0 ? { attachments: files.slice(0, room) } : {}),
     });
     return centralView(put(bundle.case, next).record, bundle.assignments, bundle, now);
+  });
+}
+
+/**
+ * Central restates a verified case for the agencies (its subject, the complaint as they read
+ * it), e.g. an e-mail accepted with its identity hidden before a restatement was required,
+ * which they cannot read until it is. The case, its event and the search index's rewrite (the
+ * agencies find it by the new words, the old ones gone) go in one transaction: at most 82
+ * items, as a verification's. The event tells the agencies that it was restated; what it read
+ * before stays in it for central (the timeline keeps every text the agencies were given).
+ * A new subject goes on to the assignments (their queues show it): as many as fit with the
+ * case, the rest after it (and again on a retry: a restatement cut short is finished by sending
+ * it again).
+ */
+export async function restateCase(
+  deps: ServiceDeps,
+  p: Principal,
+  caseId: string,
+  input: RestateCaseInput,
+): Promise<CaseView> {
+  requireRole(p, CENTRAL_ROLES);
+  const restated = await retryOnConflict(async () => {
+    const bundle = await loadCase(deps, caseId);
+    const now = deps.clock();
+    const before = bundle.case;
+    // Sent again after its answer was lost (or restated alike meanwhile): the case as it is.
+    if (restatedAlready(before, input)) return bundle;
+    const next = restate(before, input, now);
+    // Written on an older version (another officer restated, or an agency acted, since):
+    // refused, not written over what they read meanwhile.
+    if (input.version !== undefined && input.version !== before.version)
+      throw new DomainError(
+        'version_conflict',
+        `case ${caseId} was saved since version ${input.version} (now ${before.version}): read it again`,
+      );
+    const change = {
+      case: put(before, next),
+      events: [
+        event(caseId, now, 'case_restated', p, null, {
+          ...(next.subject === before.subject
+            ? {}
+            : { subject: next.subject, previousSubject: before.subject }),
+          ...(next.agencyDescription === before.agencyDescription
+            ? {}
+            : {
+                // That it was, for the agencies; what they read before, for central.
+                descriptionRestated: true,
+                previousDescription: before.agencyDescription ?? null,
+              }),
+        }),
+      ],
+    };
+    const room = Math.max(0, MAX_COMMIT_ITEMS - commitSize(change));
+    const assignments = withSubject(bundle.assignments, next.subject).slice(0, room);
+    await deps.store.commit({ ...change, assignments });
+    const written = new Map(assignments.map((a) => [a.record.agencyId, a.record]));
+    return {
+      ...bundle,
+      case: change.case.record,
+      assignments: bundle.assignments.map((a) => written.get(a.agencyId) ?? a),
+    };
+  });
+  const settled = await subjectToAssignments(deps, restated);
+  return centralView(settled.case, settled.assignments, settled, deps.clock());
+}
+
+/** The assignments whose copy of the case's subject (their queue's) is not `subject`. */
+const withSubject = (assignments: readonly AssignmentRecord[], subject: string) =>
+  assignments.filter((a) => a.subject !== subject).map((a) => put(a, { ...a, subject }));
+
+/**
+ * The case's subject on every assignment still showing another (those a restatement did not
+ * fit with the case), each at the version read: an agency's action meanwhile makes it read
+ * again. Returns the case and its assignments as they are now.
+ */
+async function subjectToAssignments(deps: ServiceDeps, bundle: CaseBundle): Promise<CaseBundle> {
+  let current = bundle;
+  return retryOnConflict(async () => {
+    const stale = withSubject(current.assignments, current.case.subject);
+    try {
+      for (const run of inRuns(stale, MAX_COMMIT_ITEMS))
+        await deps.store.commit({ assignments: run });
+    } catch (e) {
+      if (e instanceof WriteConflict) current = await loadCase(deps, bundle.case.id);
+      throw e;
+    }
+    const written = new Map(stale.map((a) => [a.record.agencyId, a.record]));
+    return {
+      ...current,
+      assignments: current.assignments.map((a) => written.get(a.agencyId) ?? a),
+    };
   });
 }
 

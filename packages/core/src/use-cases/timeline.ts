@@ -89,6 +89,8 @@ const CENTRAL_ONLY_DATA: Partial<Record<TimelineEvent['type'], readonly string[]
   case_verified: ['previousSubject'],
   case_rejected: ['previousSubject', 'reason', 'note'],
   case_needs_info: ['missing', 'previousSubject', 'note'],
+  // What the agencies read before a restatement may be what it took out (a signature).
+  case_restated: ['previousSubject', 'previousDescription'],
   // The addresses a letter went to again include the focal point's and central's contacts,
   // which a delegated member unit reading its focal point's events may not hold; how central
   // handled a failed letter is central's own note.

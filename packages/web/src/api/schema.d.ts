@@ -1049,7 +1049,81 @@ export type paths = {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Restate a verified case for the agencies (its subject, the complaint they read)
+         * @description Central only, on a case verified or later (not rejected): before that, it restates while verifying. The agencies read the restated complaint in their case view, search and later letters (letters written before keep their text); the timeline says it was restated, and keeps what they read before for central. A new subject goes on to the agencies’ queues. Sent again with what the case holds already: answered with the case, nothing written
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RestateCase"];
+                };
+            };
+            responses: {
+                /** @description The case as restated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/v1/cases/{id}/verification": {
@@ -6425,6 +6499,14 @@ export type components = {
             nextCursor: string | null;
             /** @description Every item the list holds, when asked with `total=true` */
             total?: number;
+        };
+        RestateCase: {
+            /** @description The subject as central restates it (what the register, letters and search show) */
+            subject?: string;
+            /** @description The complaint as the agencies read it from now on (their case view, search and later letters), instead of the complainant’s own text, which stays with central. It can be restated again, never taken away */
+            agencyDescription?: string;
+            /** @description The case’s `version` the restatement was written on: if the case was saved since (another restatement, or an agency’s action), 409 `version_conflict` and nothing changes: read it again (without it the restatement replaces whatever is stored; sent again once saved, it is answered as saved) */
+            version?: number;
         };
         Verification: {
             /** @enum {string} */

@@ -14,6 +14,7 @@ import { ActionForm } from './action-form';
 import { ActivityActions, CENTRAL, isActivityOpen, openAgencies } from './activity-actions';
 import { AgencyPicker, useAgencies } from './agencies';
 import { CheckboxField, SelectField, TextField } from './field';
+import { forAgencies } from './restatement';
 
 export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChange: () => void }) {
   const { t } = useI18n();
@@ -349,10 +350,6 @@ function contactOf(kase: Pick<Schemas['Case'], 'complainant'>): string | null {
   const ways = [email, phone, address].filter((w): w is string => Boolean(w?.trim()));
   return ways.length > 0 ? ways.join('; ') : null;
 }
-
-/** The complaint as the agencies read it: restated by central, or the complainant's own. */
-const forAgencies = (kase: Pick<Schemas['Case'], 'description' | 'agencyDescription'>) =>
-  kase.agencyDescription ?? kase.description;
 
 /**
  * The verification form's values as the body: what is missing goes only with needs_info, the

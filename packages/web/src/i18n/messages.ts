@@ -168,6 +168,7 @@ const id = {
   'event.case_verified': 'Diverifikasi',
   'event.case_rejected': 'Ditolak',
   'event.case_needs_info': 'Diminta kelengkapan',
+  'event.case_restated': 'Dirumuskan ulang untuk instansi',
   'event.case_status_changed': 'Status berubah',
   'event.case_closed': 'Ditutup',
   'event.assignment_forwarded': 'Diteruskan ke instansi',
@@ -326,6 +327,15 @@ const id = {
     'Instansi membaca uraian ini, bukan teks asli pengadu (yang tetap hanya untuk pusat): hapus nama, NIK, telepon, alamat, dan tanda tangan. Dikirim hanya bila diubah.',
   'caseActions.descriptionRequired':
     'Rumuskan uraian untuk instansi tanpa identitas pengadu: teks surel memuat tanda tangan pengirimnya.',
+  'restate.title': 'Rumuskan ulang untuk instansi',
+  'restate.hint':
+    'Instansi membaca perihal dan uraian ini di kasusnya, di pencariannya, dan di surat berikutnya. Surat yang sudah dibuat tetap dengan teksnya. Riwayat mencatat perubahannya, dan rumusan sebelumnya tetap dapat dibaca pusat.',
+  'restate.withheld':
+    'Instansi belum dapat membaca uraian pengaduan ini: identitas pengadu dirahasiakan dan teks surelnya memuat tanda tangan pengirim. Hapus nama, telepon, alamat, dan tanda tangan dari uraian di bawah, lalu simpan.',
+  'restate.submit': 'Simpan rumusan',
+  'restate.savedSince':
+    'Pengaduan ini berubah sejak formulir dibuka (rumusan petugas lain, atau tindakan instansi). Rumusan Anda belum disimpan: salin bila perlu, muat versi terbaru, lalu simpan lagi.',
+  'restate.nothing': 'Ubah perihal atau uraian untuk instansi: belum ada yang diubah.',
   'caseActions.rejectReason': 'Alasan untuk pengadu',
   'caseActions.rejectReasonHint':
     'Ditampilkan kepada pengadu di halaman lacak, misalnya lembaga yang berwenang menanganinya. Catatan di bawah tetap untuk pusat.',
@@ -776,6 +786,9 @@ const id = {
   'timeline.memberLeft':
     'Kembali ke instansi koordinator: {agency} tidak lagi menjadi unit anggotanya',
   'timeline.satisfied': 'Puas, nilai {rating} dari 5',
+  'timeline.restatedSubject': 'Perihal: {subject}',
+  'timeline.restatedDescription': 'Uraian untuk instansi diganti',
+  'timeline.previousDescription': 'Sebelumnya dibaca instansi: “{text}”',
   'timeline.notSatisfied': 'Tidak puas, nilai {rating} dari 5',
   'track.ratingLabel': 'Nilai',
   ...intakeId,
@@ -946,6 +959,7 @@ const en = {
   'event.case_verified': 'Verified',
   'event.case_rejected': 'Rejected',
   'event.case_needs_info': 'Information requested',
+  'event.case_restated': 'Restated for the agencies',
   'event.case_status_changed': 'Status changed',
   'event.case_closed': 'Closed',
   'event.assignment_forwarded': 'Forwarded to agency',
@@ -1104,6 +1118,16 @@ const en = {
     'The agencies read this text, not the complainant’s own (which stays with central): take out the name, ID number, phone, address and signature. Sent only when changed.',
   'caseActions.descriptionRequired':
     'Restate the complaint for the agencies without the complainant’s identity: an e-mail’s text carries its sender’s signature.',
+  'restate.title': 'Restate for the agencies',
+  'restate.hint':
+    'The agencies read this subject and text in their case, their search and the next letters. Letters already written keep their text. The timeline records the change, and central can still read the earlier wording.',
+  'restate.withheld':
+    'The agencies cannot read this complaint yet: the complainant’s identity is hidden and the e-mail’s text carries the sender’s signature. Take the name, phone, address and signature out of the text below, then save.',
+  'restate.submit': 'Save the restatement',
+  'restate.savedSince':
+    'This complaint changed since the form was opened (another officer’s restatement, or an agency’s action). Yours is not saved: copy it if needed, load the latest version, then save again.',
+  'restate.nothing':
+    'Change the subject or the complaint for the agencies: nothing has been changed.',
   'caseActions.rejectReason': 'Reason for the complainant',
   'caseActions.rejectReasonHint':
     'Shown to the complainant on the tracking page, for example the body that can handle it. The note below stays with central.',
@@ -1547,6 +1571,9 @@ const en = {
   'timeline.takenBack': 'Taken back by the focal point',
   'timeline.memberLeft': 'Back with the focal point: {agency} is no longer its member unit',
   'timeline.satisfied': 'Satisfied, rated {rating} of 5',
+  'timeline.restatedSubject': 'Subject: {subject}',
+  'timeline.restatedDescription': 'The complaint for the agencies replaced',
+  'timeline.previousDescription': 'What the agencies read before: “{text}”',
   'timeline.notSatisfied': 'Not satisfied, rated {rating} of 5',
   'track.ratingLabel': 'Rating',
   ...intakeEn,

@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { Link, useParams, useSearch } from 'wouter';
+import { RESTATABLE } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import { isCentral } from '../auth/session';
 import { useSignedIn } from '../auth/session-context';
@@ -17,6 +18,7 @@ import { CaseLetters, ReceiptButton } from '../components/document-links';
 import { IncomingLetter } from '../components/incoming-letter';
 import { CaseActions, othersHold } from '../components/case-actions';
 import { Delegation, ReturnDelegation } from '../components/delegation';
+import { Restatement } from '../components/restatement';
 import { DeadlinesPanel, MayMove, useDeclaredYears } from '../components/deadlines';
 import { Loading, PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { type Paged, useLoad, usePaged } from '../data';
@@ -128,7 +130,7 @@ export default function CaseDetail() {
       <ActionResultProvider>
         <div className="columns">
           <div>
-            <Complaint kase={kase} zone={zone} central={central} />
+            <Complaint kase={kase} zone={zone} central={central} onChange={reload} />
             <CaseAttachments
               caseId={kase.id}
               central={central}
@@ -216,10 +218,12 @@ function Complaint({
   kase,
   zone,
   central,
+  onChange,
 }: {
   kase: Schemas['Case'];
   zone: TimeZone;
   central: boolean;
+  onChange: () => void;
 }) {
   const { t, lang } = useI18n();
   const declared = useDeclaredYears();
@@ -352,6 +356,9 @@ function Complaint({
           </>
         ) : null}
       </dl>
+      {central && RESTATABLE.includes(kase.status) ? (
+        <Restatement kase={kase} onChange={onChange} />
+      ) : null}
     </section>
   );
 }

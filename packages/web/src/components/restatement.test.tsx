@@ -1,0 +1,106 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { json, mockApi, renderWith } from '../../test/render';
+import type { Schemas } from '../api/client';
+import { Restatement } from './restatement';
+
+const SIGNED = 'Petugas meminta uang tambahan. Hormat saya, Dewi Lestari, 0812';
+
+/** An e-mail forwarded with its identity hidden before a restatement was required. */
+const withheld = {
+  id: 'C1',
+  status: 'forwarded',
+  channel: 'email',
+  identityHidden: true,
+  subject: 'Pungutan liar',
+  description: SIGNED,
+  agencyDescription: null,
+  version: 7,
+} as unknown as Schemas['Case'];
+
+const formOf = () =>
+  within(
+    screen
+      .getByText('Rumuskan ulang untuk instansi', { selector: 'summary, summary *' })
+      .closest('details')!,
+  );
+
+describe('restating an e-mail the agencies cannot read', () => {
+  it('opens saying so, refuses the text as it came, and sends the restatement on its version', async () => {
+    const calls = mockApi((call) =>
+      call.method === 'PATCH' ? json(200, { ...withheld, agencyDescription: 'x' }) : json(200, {}),
+    );
+    let changed = 0;
+    renderWith(<Restatement kase={withheld} onChange={() => (changed += 1)} />, {
+      as: { agency: 'setneg', role: 'central_officer' },
+    });
+    const form = formOf();
+    expect(form.getByText(/Instansi belum dapat membaca uraian pengaduan ini/)).toBeTruthy();
+    // It starts from the mail as it came: sent unchanged, the agencies would read the signature.
+    const text = form.getByLabelText<HTMLTextAreaElement>(/^Uraian untuk instansi/);
+    expect(text.value).toBe(SIGNED);
+    await userEvent.click(form.getByRole('button', { name: 'Simpan rumusan' }));
+    expect(
+      (await form.findAllByText('Ubah perihal atau uraian untuk instansi: belum ada yang diubah.'))
+        .length,
+    ).toBeGreaterThan(0);
+    expect(calls.filter((c) => c.method === 'PATCH')).toEqual([]);
+
+    await userEvent.clear(text);
+    await userEvent.type(text, 'Petugas meminta uang tambahan.');
+    await userEvent.click(form.getByRole('button', { name: 'Simpan rumusan' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(1));
+    const sent = calls.find((c) => c.method === 'PATCH')!;
+    expect(sent.path).toBe('/v1/cases/C1');
+    // Only what changed, on the version the form was made from.
+    expect(sent.body).toEqual({ agencyDescription: 'Petugas meminta uang tambahan.', version: 7 });
+    await waitFor(() => expect(changed).toBe(1));
+  });
+
+  it('says when the case changed since the form was opened, and keeps what was typed', async () => {
+    mockApi((call) =>
+      call.method === 'PATCH'
+        ? json(409, {
+            type: 'about:blank',
+            title: 'Conflict',
+            status: 409,
+            code: 'version_conflict',
+            detail: 'case C1 was saved since version 7 (now 8): read it again',
+            requestId: 'r1',
+          })
+        : json(200, {}),
+    );
+    renderWith(<Restatement kase={withheld} onChange={() => {}} />, {
+      as: { agency: 'setneg', role: 'central_officer' },
+    });
+    const form = formOf();
+    const text = form.getByLabelText<HTMLTextAreaElement>(/^Uraian untuk instansi/);
+    await userEvent.clear(text);
+    await userEvent.type(text, 'Petugas meminta uang tambahan.');
+    await userEvent.click(form.getByRole('button', { name: 'Simpan rumusan' }));
+    expect((await form.findByRole('alert')).textContent).toContain(
+      'Pengaduan ini berubah sejak formulir dibuka',
+    );
+    expect(text.value).toBe('Petugas meminta uang tambahan.');
+    expect(form.getByRole('button', { name: 'Muat versi terbaru' })).toBeTruthy();
+  });
+});
+
+describe('a case the agencies read as it is', () => {
+  it('keeps the form closed, without the warning', () => {
+    mockApi(() => json(200, {}));
+    renderWith(
+      <Restatement
+        kase={{ ...withheld, identityHidden: false, channel: 'letter' } as Schemas['Case']}
+        onChange={() => {}}
+      />,
+      { as: { agency: 'setneg', role: 'central_officer' } },
+    );
+    const details = screen
+      .getByText('Rumuskan ulang untuk instansi', { selector: 'summary, summary *' })
+      .closest('details')!;
+    expect(details.open).toBe(false);
+    expect(within(details).queryByText(/Instansi belum dapat membaca/)).toBeNull();
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * Central restates a verified case for the agencies: the subject their queues and letters
+ * show, and the complaint as they read it (an e-mail's signature taken out). An e-mail accepted
+ * with its identity hidden before a restatement was required is withheld from the agencies
+ * until it is: the form is open, and says so.
+ */
+import { RestateCaseBody } from '@pantau/core/schemas';
+import { api, type Schemas, unwrap } from '../api/client';
+import { compact, type Values } from '../forms/use-form';
+import { useI18n } from '../i18n/i18n';
+import { ActionForm } from './action-form';
+import { TextField } from './field';
+import { useSavedSince } from './ui';
+
+/** The complaint as the agencies read it: restated by central, or the complainant's own. */
+export const forAgencies = (kase: Pick<Schemas['Case'], 'description' | 'agencyDescription'>) =>
+  kase.agencyDescription ?? kase.description;
+
+/** An e-mail's own text, its identity hidden and never restated: the agencies cannot read it. */
+export const withheldFromAgencies = (
+  kase: Pick<Schemas['Case'], 'channel' | 'identityHidden' | 'agencyDescription'>,
+) => kase.channel === 'email' && kase.identityHidden && kase.agencyDescription === null;
+
+export function Restatement({ kase, onChange }: { kase: Schemas['Case']; onChange: () => void }) {
+  const { t } = useI18n();
+  const savedSince = useSavedSince(t('restate.savedSince'), onChange);
+  const withheld = withheldFromAgencies(kase);
+  return (
+    <ActionForm
+      // Remade from the case as saved (its version moves with every change to it).
+      key={kase.version}
+      open={withheld}
+      title={t('restate.title')}
+      schema={RestateCaseBody}
+      initial={{ subject: kase.subject, agencyDescription: forAgencies(kase) }}
+      toBody={(values) => restatementBody(values, kase)}
+      submitLabel={t('restate.submit')}
+      onDone={onChange}
+      send={(body) =>
+        unwrap(api.PATCH('/v1/cases/{id}', { params: { path: { id: kase.id } }, body })).catch(
+          (e: unknown) => {
+            throw savedSince.refused(e);
+          },
+        )
+      }
+    >
+      {(form) => (
+        <>
+          {savedSince.reloadButton}
+          {withheld ? <p className="alert">{t('restate.withheld')}</p> : null}
+          <p className="hint">{t('restate.hint')}</p>
+          <TextField
+            form={form}
+            name="subject"
+            label={t('caseActions.subject')}
+            hint={t('caseActions.subjectHint')}
+          />
+          <TextField
+            form={form}
+            name="agencyDescription"
+            label={t('caseActions.description')}
+            hint={t('caseActions.descriptionHint')}
+            multiline
+          />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+/**
+ * The form's values as the body: only what central changed (a field left as it was, or
+ * emptied, stays as it is), on the version the form was made from.
+ */
+export function restatementBody(
+  values: Values,
+  kase: Pick<Schemas['Case'], 'subject' | 'description' | 'agencyDescription' | 'version'>,
+): unknown {
+  const { subject, agencyDescription } = compact(values) as Values;
+  const changed = (value: unknown, was: string) =>
+    typeof value === 'string' && value.trim() !== was.trim();
+  return {
+    ...(changed(subject, kase.subject) ? { subject } : {}),
+    // A withheld e-mail's text starts the form as it came: sent unchanged, it would give the
+    // agencies the signature, so it is not a restatement (the API asks for one).
+    ...(changed(agencyDescription, forAgencies(kase)) ? { agencyDescription } : {}),
+    version: kase.version,
+  };
+}
