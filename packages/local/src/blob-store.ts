@@ -14,8 +14,8 @@ import busboy from 'busboy';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   attachmentDisposition,
   type BlobStore,
@@ -23,6 +23,7 @@ import {
   type PresignedUpload,
   type ScanStatus,
 } from '@pantau/core';
+import { writeDurably } from './durable-file.ts';
 
 /** An attachment's upload key, or the key its checked bytes are kept under (`.<sha256>`). */
 const KEY_SHAPE = /^cases\/[A-Za-z0-9]{1,64}\/[A-Za-z0-9]{1,64}(\.[0-9a-f]{64})?$/;
@@ -116,7 +117,7 @@ export class FileBlobStore implements BlobStore {
   async write(key: string, bytes: Uint8Array, contentType?: string, fileName?: string) {
     if (contentType !== undefined && fileName !== undefined) {
       const meta: BlobMeta = { contentType, fileName };
-      await this.atomically(this.metaPath(key), JSON.stringify(meta));
+      await writeDurably(this.metaPath(key), JSON.stringify(meta));
     } else await rm(this.metaPath(key), { force: true });
     await this.store(key, bytes);
   }
@@ -249,18 +250,12 @@ export class FileBlobStore implements BlobStore {
   }
 
   /**
-   * Written aside and renamed: a reader never sees half a file, and two writers of one key at
-   * once (a completion sent twice) each rename their own whole file, the last one winning.
+   * Written aside, synced and renamed (`writeDurably`): a reader never sees half a file, two
+   * writers of one key at once (a completion sent twice) each rename their own whole file, the
+   * last one winning, and the bytes are on disk before the attachment's record names them.
    */
   private async store(key: string, bytes: Uint8Array): Promise<void> {
-    await this.atomically(this.path(key), bytes);
-  }
-
-  private async atomically(target: string, data: Uint8Array | string): Promise<void> {
-    mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
-    const aside = `${target}.${randomBytes(8).toString('hex')}.tmp`;
-    await writeFile(aside, data, { mode: 0o600 });
-    await rename(aside, target);
+    await writeDurably(this.path(key), bytes);
   }
 
   /**

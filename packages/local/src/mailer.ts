@@ -4,10 +4,10 @@
  * of 00:00 WIB is 17:00 UTC the day before), written atomically and named by the letter's id,
  * so sending the same letter twice leaves one file.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { localDate, type Mailer, type NotificationRecord } from '@pantau/core';
 import { letterMessage } from '@pantau/documents';
+import { writeDurably } from './durable-file.ts';
 
 export const SENDER = 'Asdep Pengaduan Masyarakat <noreply@pantau.local>';
 
@@ -46,15 +46,14 @@ export function emlMailer(dir: string): Mailer {
       const refused = [...n.recipients, ...n.cc].filter((address) => UNDELIVERABLE.test(address));
       if (refused.length > 0) throw new Error(`550 5.1.2 no such domain: ${refused.join(', ')}`);
       const day = join(dir, localDate(new Date(n.createdAt), 'Asia/Jakarta'));
-      // Letters name complainants: the owner's alone (0700, files 0600).
-      mkdirSync(day, { recursive: true, mode: 0o700 });
       const file = join(day, `${n.id}.eml`);
       // Issue 15: a letter that is a document goes as multipart/mixed with its PDF.
       const eml = n.document
         ? await letterMessage(n, { from: SENDER, messageIdDomain: 'pantau.local' })
         : toEml(n);
-      writeFileSync(`${file}.tmp`, eml, { mode: 0o600 });
-      renameSync(`${file}.tmp`, file);
+      // Letters name complainants: the owner's alone (0700, files 0600). On disk before the
+      // outbox records the letter as sent.
+      await writeDurably(file, eml);
     },
   };
 }
