@@ -33,6 +33,8 @@ export {
   rearmJobChunk,
   runRearmJob,
 } from './use-cases/rearm-jobs.ts';
+// The limit the API's description of a request for more time names.
+export { MAX_EXTENSION_REQUESTS } from './use-cases/extensions-and-pauses.ts';
 export * from './import-row.ts';
 export * from './documents/index.ts';
 export * from './search/index.ts';

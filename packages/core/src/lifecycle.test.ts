@@ -47,6 +47,7 @@ import type { TimelineEvent } from './timeline.ts';
 import {
   ASSIGNMENT_STATES,
   CASE_STATUSES,
+  PlanActivityBody,
   RESTATABLE,
   RestateCaseBody,
   VerificationBody,
@@ -766,5 +767,14 @@ describe('restating a case for the agencies after verifying it', () => {
     const removed = RestateCaseBody.safeParse({ agencyDescription: null });
     expect(removed.error?.issues[0]?.path).toEqual(['agencyDescription']);
     expect(RestateCaseBody.safeParse({ subject: 'Perihal' }).success).toBe(true);
+  });
+});
+
+describe('the agencies taking part in an activity', () => {
+  it('are each named once', () => {
+    const twice = PlanActivityBody.safeParse({ kind: 'mediation', agencyIds: ['polri', 'polri'] });
+    expect(twice.error?.issues.map((i) => [i.path, i.message])).toEqual([
+      [['agencyIds'], 'agencies must differ'],
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import {
   ExtensionDecisionBody,
   ExtensionRequestBody,
   ExtensionRequestSchema,
+  MAX_EXTENSION_REQUESTS,
   MAX_PAUSES,
   pageOf,
   PauseBody,
@@ -151,8 +152,13 @@ export const clock = new OpenAPIHono()
       path: '/{id}/assignments/{agencyId}/extension-requests',
       tags,
       summary: 'Ask for more time (working days, with a reason)',
+      description: `At most ${MAX_EXTENSION_REQUESTS} requests per forwarding: the next is a 422 \`limit_exceeded\`.`,
       request: { params: Params, headers: IdempotencyHeader, body: jsonBody(ExtensionRequestBody) },
-      responses: { 201: json(ExtensionRequestSchema, 'The pending request'), ...PROBLEMS },
+      responses: {
+        201: json(ExtensionRequestSchema, 'The pending request'),
+        ...PROBLEMS,
+        ...LIMIT_PROBLEM,
+      },
     }),
     async (c) => {
       const { id, agencyId } = c.req.valid('param');

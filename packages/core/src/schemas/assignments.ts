@@ -48,7 +48,13 @@ export const ExtensionRequestBody = z
 export type ExtensionRequestInput = z.infer<typeof ExtensionRequestBody>;
 
 export const ExtensionDecisionBody = z
-  .strictObject({ approve: z.boolean(), note: text(2_000).optional() })
+  .strictObject({
+    approve: z.boolean(),
+    note: text(2_000).optional().meta({
+      description:
+        'Why, or on what terms, in words the agency reads: kept on the request and on the decision’s timeline event (`data.note`), which the agency reads',
+    }),
+  })
   .meta({ id: 'ExtensionDecision' });
 export type ExtensionDecisionInput = z.infer<typeof ExtensionDecisionBody>;
 

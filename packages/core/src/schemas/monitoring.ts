@@ -4,11 +4,21 @@ import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from '../activity.ts';
 import { instant, recordedInstant, text } from './fields.ts';
 import { AgencyIdSchema, PageQuery } from './common.ts';
 export const ActivityKindSchema = z.enum(ACTIVITY_KINDS);
+/** Why an agency cannot take part in an activity on a case it cannot read (`agencyIds.N`). */
+export const ACTIVITY_AGENCY_NOT_ON_CASE =
+  'not on this case: forward it to the agency first (an agency reads only the cases it has)';
 export const PlanActivityBody = z
   .strictObject({
     kind: ActivityKindSchema,
     scheduledAt: recordedInstant.optional(),
-    agencyIds: z.array(AgencyIdSchema).max(18).optional(),
+    agencyIds: z
+      .array(AgencyIdSchema)
+      .max(18)
+      .refine((a) => new Set(a).size === a.length, 'agencies must differ')
+      .optional()
+      .meta({
+        description: `The agencies taking part: each reads the activity on its case, so each must have the case (an assignment, or a member unit's as its focal point): a 400 naming it otherwise ("${ACTIVITY_AGENCY_NOT_ON_CASE}")`,
+      }),
     participants: z.array(text(200)).max(50).optional(),
     plan: text(5_000).optional(),
   })

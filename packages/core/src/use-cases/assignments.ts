@@ -91,9 +91,11 @@ export async function respond(
 /**
  * The pause in progress ended by an answer or "not ours": what the agency waited for came (or
  * the case is not its), so the clock runs again first, as a resume would have it, and the
- * paused days count for the agency, not against it. Undefined when not paused.
+ * paused days count for the agency, not against it. Central's withdrawal (or a close) ends it
+ * too: the pause becomes a clock entry, never left running on an ended assignment. Undefined
+ * when not paused.
  */
-async function pauseEnded(
+export async function pauseEnded(
   deps: ServiceDeps,
   a: AssignmentRecord,
   now: Date,
@@ -152,13 +154,17 @@ export async function withdrawAssignment(
     agencyId,
     idem,
     // A redirect awaiting its re-forward is settled instead: none is needed (its state stays).
-    (a, now, bundle) => {
-      if (a.state !== 'redirected')
+    async (a, now, bundle) => {
+      if (a.state !== 'redirected') {
+        // A pause running ends with it: the withdrawn assignment's clock no longer waits.
+        const resumed = await pauseEnded(deps, a, now);
         return {
-          next: withdraw(a, now),
+          next: withdraw(resumed?.assignment ?? a, now),
           type: 'assignment_withdrawn',
           data: { reason: input.reason },
+          resumed,
         };
+      }
       const next = settleRedirect(a, input.reason, now);
       // No agency would have the case any more: it would go back to central.
       if (noAgencyLeft(bundle.assignments.map((x) => (x === a ? next : x))))

@@ -10,6 +10,7 @@ import {
   withdraw,
 } from '../assignment.ts';
 import { type ActivityRecord, calledOffByClose } from '../activity.ts';
+import type { ClockEntry } from '../assignment-clock.ts';
 import { mapPage } from '../desk.ts';
 import {
   assertForwardable,
@@ -71,6 +72,7 @@ import {
   statusEvents,
   touchCase,
 } from './kernel/index.ts';
+import { pauseEnded } from './assignments.ts';
 import { registerCase, verificationDeadline } from './registration.ts';
 
 /** Central registers a complaint received by letter, e-mail, in person or from LAPOR!. */
@@ -476,14 +478,35 @@ async function markAnswered(
   }
 }
 
-/** Changes one transaction holds beside the case and its `case_closed` event: two items each. */
-const CHANGES_PER_COMMIT = Math.floor((MAX_COMMIT_ITEMS - 2) / 2);
+/** Items one transaction of a close holds beside the case and its `case_closed` event. */
+const CLOSING_ITEMS_PER_COMMIT = MAX_COMMIT_ITEMS - 2;
 
-/** One record a close changes, with its timeline event. */
+/**
+ * One record a close changes, with its timeline events: two items, or four for a paused
+ * assignment, whose pause ends first (its clock entry and `assignment_resumed`).
+ */
 interface ClosingChange {
   readonly assignment?: VersionedPut<AssignmentRecord>;
   readonly activity?: VersionedPut<ActivityRecord>;
-  readonly event: TimelineEvent;
+  readonly clockEntry?: ClockEntry;
+  readonly events: readonly TimelineEvent[];
+}
+
+const closingItems = (c: ClosingChange) => 1 + c.events.length + (c.clockEntry ? 1 : 0);
+
+/** `changes` in order, in runs of at most `max` items each. */
+function inRunsOfItems(changes: readonly ClosingChange[], max: number): ClosingChange[][] {
+  const runs: ClosingChange[][] = [];
+  let size = max;
+  for (const c of changes) {
+    if (size + closingItems(c) > max) {
+      runs.push([]);
+      size = 0;
+    }
+    runs.at(-1)!.push(c);
+    size += closingItems(c);
+  }
+  return runs;
 }
 
 /**
@@ -499,9 +522,11 @@ const closingReason = (input: CloseInput): string =>
  * (`redirect_settled`: none will come), and its monitoring activities not yet held are called
  * off (`calledOffByClose`: a held one stays, to be reported), both for the close's outcome
  * (`closingReason`, never its note). Otherwise they would stay on central's desk ("awaiting re-forward",
- * proposals, the activity calendar) with nothing left to do on them. Up to 49 such changes
- * (2n + 2 ≤ 100 items) that is one transaction. Past it, runs of 49 go first (the withdrawals
- * first), each in a transaction that also rewrites the case under the version read (its status
+ * proposals, the activity calendar) with nothing left to do on them. A paused assignment's
+ * pause ends first (its clock entry and `assignment_resumed`): an ended assignment is never
+ * left paused. Up to 98 items of such changes (two each, four for a paused one) beside the
+ * case and its event, that is one transaction. Past it, runs of up to 98 items go first (the
+ * withdrawals first), each in a transaction that also rewrites the case under the version read (its status
  * kept, its soonest deadline following the assignments still open), so a concurrent change
  * makes the close read and decide again; the last transaction holds the rest and closes the
  * case. A close interrupted between them leaves the case open with some of them done (a
@@ -529,37 +554,56 @@ export async function closeCase(
     close(bundle.case, input, now);
     const reason = closingReason(input);
     const open = bundle.assignments.filter(isOpen);
-    const withdrawn = open.map((a) => put(a, withdraw(a, now)));
+    // A pause running ends first (`pauseEnded`): a withdrawn assignment's clock waits no more.
+    const resumed = await Promise.all(open.map((a) => pauseEnded(deps, a, now)));
+    const withdrawn = open.map((a, i) => put(a, withdraw(resumed[i]?.assignment ?? a, now)));
     const settled = awaitingReforward(bundle.assignments)
       .filter((a) => !a.reforwardedAt)
       .map((a) => put(a, settleRedirect(a, reason, now)));
     const calledOff = calledOffByClose(bundle.activities, reason, actorOf(p), now);
     // The withdrawals first: the case's soonest deadline follows the assignments still open.
     const changes: ClosingChange[] = [
-      ...withdrawn.map((w) => ({
-        assignment: w,
-        event: event(caseId, now, 'assignment_withdrawn', p, w.record.agencyId, {}),
-      })),
+      ...withdrawn.map((w, i): ClosingChange => {
+        const agencyId = w.record.agencyId;
+        const pause = resumed[i];
+        return {
+          assignment: w,
+          ...(pause ? { clockEntry: pause.entry } : {}),
+          events: [
+            ...(pause
+              ? [
+                  event(caseId, now, 'assignment_resumed', p, agencyId, {
+                    due: pause.assignment.due,
+                  }),
+                ]
+              : []),
+            event(caseId, now, 'assignment_withdrawn', p, agencyId, {}),
+          ],
+        };
+      }),
       ...settled.map((s) => ({
         assignment: s,
-        event: event(caseId, now, 'redirect_settled', p, s.record.agencyId, { reason }),
+        events: [event(caseId, now, 'redirect_settled', p, s.record.agencyId, { reason })],
       })),
       ...calledOff.activities.map((activity, i) => ({
         activity,
-        event: calledOff.events[i]!,
+        events: [calledOff.events[i]!],
       })),
     ];
     const written = (run: readonly ClosingChange[]) => ({
       assignments: run.flatMap((c) => (c.assignment ? [c.assignment] : [])),
       activities: run.flatMap((c) => (c.activity ? [c.activity] : [])),
-      events: run.map((c) => c.event),
+      clockEntries: run.flatMap((c) => (c.clockEntry ? [c.clockEntry] : [])),
+      events: run.flatMap((c) => c.events),
     });
-    const runs = inRuns(changes, CHANGES_PER_COMMIT);
+    const runs = inRunsOfItems(changes, CLOSING_ITEMS_PER_COMMIT);
     const last = runs.pop() ?? [];
     let current = bundle.case;
-    for (const [i, run] of runs.entries()) {
+    const gone = new Set<string>();
+    for (const run of runs) {
       // The case keeps its status; its soonest deadline is the assignments' still open.
-      const stillOpen = open.slice((i + 1) * CHANGES_PER_COMMIT);
+      for (const c of run) if (c.assignment) gone.add(c.assignment.record.agencyId);
+      const stillOpen = open.filter((a) => !gone.has(a.agencyId));
       const touched = put(current, {
         ...touchCase(current, now),
         nextDueAt: reconcile(current, stillOpen, now).nextDueAt,
@@ -573,6 +617,7 @@ export async function closeCase(
       case: closed,
       assignments: final.assignments,
       activities: final.activities,
+      clockEntries: final.clockEntries,
       events: [
         ...final.events,
         event(caseId, now, 'case_closed', p, null, { outcome: input.outcome }),

@@ -175,7 +175,14 @@ export async function decideExtension(
           input.approve ? 'extension_approved' : 'extension_refused',
           p,
           agencyId,
-          { requestId, workingDays: request.workingDays, due: next.due },
+          // Central's note is its answer to the agency (what to attach, why not): the
+          // decision's only record either reads.
+          {
+            requestId,
+            workingDays: request.workingDays,
+            due: next.due,
+            ...(input.note ? { note: input.note } : {}),
+          },
         ),
         ...change.events(p),
       ],
@@ -209,12 +216,18 @@ export async function resumeAssignment(
   caseId: string,
   agencyId: string,
 ): Promise<AssignmentView> {
-  return clockChange(deps, p, caseId, agencyId, 'assignment_resumed', {}, async (a, now) =>
-    // Sent again after its answer was lost: running again after a pause.
-    !a.paused && isOpen(a) && (a.pauseCount ?? 0) > 0
-      ? undefined
-      : resume(a, await calendarById(deps, a.calendarId), now, newEventId(now)),
-  );
+  return clockChange(deps, p, caseId, agencyId, 'assignment_resumed', {}, async (a, now) => {
+    // Sent again after its answer was lost: running again after a pause (or ended, which ends
+    // a pause too).
+    if (!a.paused && (a.pauseCount ?? 0) > 0) return undefined;
+    // Ended while paused (withdrawn before a withdrawal ended pauses): no deadline runs again.
+    if (!isOpen(a))
+      throw new DomainError(
+        'invalid_transition',
+        `the assignment is ${a.state}: its deadlines no longer run, to pause or resume`,
+      );
+    return resume(a, await calendarById(deps, a.calendarId), now, newEventId(now));
+  });
 }
 
 /** Central, or whoever may act on the assignment as an agency, changes its clock. */

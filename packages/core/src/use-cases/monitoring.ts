@@ -17,6 +17,7 @@ import {
 import { mapPage } from '../desk.ts';
 import { invalidInput, invalidTransition, notFound } from '../errors.ts';
 import type { Page } from '../ports.ts';
+import { ACTIVITY_AGENCY_NOT_ON_CASE } from '../schemas/monitoring.ts';
 import type {
   ActivitiesFilter,
   ActivityView,
@@ -52,9 +53,22 @@ export async function planActivity(
   return idempotent(deps, p.agency, idem, (remember) =>
     retryOnConflict(async () => {
       const bundle = await loadCase(deps, caseId);
+      // A plan on a case that is over would stay on the desk for good (a new date is refused).
+      if (bundle.case.status === 'closed' || bundle.case.status === 'rejected')
+        throw invalidTransition(
+          `the case is ${bundle.case.status}: no activity is planned on it (its held ones can still be reported)`,
+        );
+      // Each agency taking part reads the activity on the case: it must be able to read the
+      // case (its assignment, or a member unit's as its focal point).
+      const onCase = new Set(bundle.assignments.map((a) => a.agencyId));
       for (const [i, agencyId] of (input.agencyIds ?? []).entries()) {
         if (!(await deps.store.getAgency(agencyId)))
           throw invalidInput(`agencyIds.${i}`, 'unknown agency');
+        if (
+          !onCase.has(agencyId) &&
+          !(await deps.store.listMemberUnits(agencyId)).some((m) => onCase.has(m.id))
+        )
+          throw invalidInput(`agencyIds.${i}`, ACTIVITY_AGENCY_NOT_ON_CASE);
       }
       const now = deps.clock();
       const activity: ActivityRecord = {

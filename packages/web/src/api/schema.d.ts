@@ -2021,7 +2021,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Ask for more time (working days, with a reason) */
+        /**
+         * Ask for more time (working days, with a reason)
+         * @description At most 20 requests per forwarding: the next is a 422 `limit_exceeded`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2088,6 +2091,15 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A limit was reached (`limit_exceeded`): the detail names it; nothing changed */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6717,6 +6729,7 @@ export type components = {
         };
         ExtensionDecision: {
             approve: boolean;
+            /** @description Why, or on what terms, in words the agency reads: kept on the request and on the decision’s timeline event (`data.note`), which the agency reads */
             note?: string;
         };
         Delegate: {
@@ -6735,6 +6748,7 @@ export type components = {
              * @example 2026-03-30T16:59:59.999Z
              */
             scheduledAt?: string;
+            /** @description The agencies taking part: each reads the activity on its case, so each must have the case (an assignment, or a member unit's as its focal point): a 400 naming it otherwise ("not on this case: forward it to the agency first (an agency reads only the cases it has)") */
             agencyIds?: string[];
             participants?: string[];
             plan?: string;

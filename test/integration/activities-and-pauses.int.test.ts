@@ -1,0 +1,132 @@
+/**
+ * Monitoring activities, requests for more time and pauses, as central and the agencies use
+ * them (through the service, on DynamoDB Local). An audit found:
+ * - central's note on a decision about more time was kept on the request only, which no one
+ *   reads once decided: the agency never learnt why it was refused;
+ * - an activity could be planned on a closed case (from a page left open), where it stayed on
+ *   the desk for good, and with an agency that cannot read the case, or the same one twice;
+ * - a paused assignment withdrawn, or its case closed, stayed paused for ever, and a resume then
+ *   moved the deadlines of an assignment that had ended.
+ */
+import { Service } from '@pantau/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  addAgencies,
+  centralOfficer,
+  forwardedCase,
+  freshStore,
+  manualClock,
+  officerOf,
+} from '../support/dynamodb.ts';
+
+let service: Service;
+const clock = manualClock('2026-09-07T03:00:00.000Z'); // Monday 10:00 WIB
+const polri = officerOf('polri');
+
+beforeAll(async () => {
+  service = new Service({ store: await freshStore(), clock: clock.now });
+  await addAgencies(service, [
+    { id: 'polri' },
+    { id: 'pemprov' },
+    { id: 'kemendagri' },
+    { id: 'pemkab', focalPointId: 'kemendagri' },
+    { id: 'pln' },
+  ]);
+}, 60_000);
+
+const newest = async (who: typeof polri, caseId: string) =>
+  (await service.timeline(who, caseId, { limit: 5, order: 'newest' })).items;
+
+describe('a decision on a request for more time', () => {
+  it('gives the agency central’s note, on the decision it reads', async () => {
+    const { caseId } = await forwardedCase(service, ['polri']);
+    const asked = await service.requestExtension(polri, caseId, 'polri', {
+      workingDays: 10,
+      reason: 'Menunggu putusan pengadilan',
+    });
+    const note = 'Lampirkan jadwal sidang, lalu ajukan lagi.';
+    await service.decideExtension(centralOfficer, caseId, 'polri', asked.id, {
+      approve: false,
+      note,
+    });
+    const [decided] = await newest(polri, caseId);
+    expect(decided).toMatchObject({ type: 'extension_refused', data: { note, workingDays: 10 } });
+  }, 60_000);
+});
+
+describe('planning an activity', () => {
+  it('is refused on a case that is over (a page left open), and nothing is written', async () => {
+    const { caseId } = await forwardedCase(service, ['polri']);
+    await service.closeCase(centralOfficer, caseId, { outcome: 'resolved' });
+    const events = (await newest(centralOfficer, caseId)).length;
+    await expect(
+      service.planActivity(centralOfficer, caseId, { kind: 'mediation', agencyIds: ['polri'] }),
+    ).rejects.toMatchObject({ code: 'invalid_transition' });
+    expect((await service.getCase(centralOfficer, caseId)).activities).toEqual([]);
+    expect((await newest(centralOfficer, caseId)).length).toBe(events);
+  }, 60_000);
+
+  it('takes only agencies that read the case: its own, or a focal point of one of its units', async () => {
+    const { caseId } = await forwardedCase(service, ['polri', 'pemkab']);
+    // PLN has no assignment on the case: it could never open it to read the activity.
+    await expect(
+      service.planActivity(centralOfficer, caseId, {
+        kind: 'case_conference',
+        agencyIds: ['polri', 'pln'],
+      }),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      errors: [{ path: 'agencyIds.1', message: expect.stringContaining('not on this case') }],
+    });
+    const planned = await service.planActivity(centralOfficer, caseId, {
+      kind: 'case_conference',
+      agencyIds: ['polri', 'kemendagri'],
+    });
+    expect(planned.agencyIds).toEqual(['polri', 'kemendagri']);
+    // Kemendagri reads it through its member unit's assignment.
+    const seen = await service.getCase(officerOf('kemendagri'), caseId);
+    expect(seen.activities.map((a) => a.id)).toEqual([planned.id]);
+  }, 60_000);
+});
+
+describe('a paused assignment that ends by central’s hand', () => {
+  const pausedCase = async () => {
+    const { caseId } = await forwardedCase(service, ['polri', 'pemprov']);
+    await service.pauseAssignment(polri, caseId, 'polri', 'Menunggu putusan pengadilan');
+    clock.set('2026-09-10T03:00:00.000Z');
+    return caseId;
+  };
+
+  it('withdrawn, is no longer paused: its pause is ended on the record, and a resume moves nothing', async () => {
+    const caseId = await pausedCase();
+    const withdrawn = await service.withdrawAssignment(centralOfficer, caseId, 'polri', {
+      reason: 'Salah instansi',
+    });
+    expect(withdrawn).toMatchObject({ state: 'withdrawn', paused: false });
+    expect((await newest(polri, caseId)).map((e) => e.type).slice(0, 2)).toEqual([
+      'assignment_withdrawn',
+      'assignment_resumed',
+    ]);
+    const before = (await newest(polri, caseId)).length;
+    const again = await service.resumeAssignment(polri, caseId, 'polri');
+    expect(again).toMatchObject({ state: 'withdrawn', paused: false, due: withdrawn.due });
+    expect((await newest(polri, caseId)).length).toBe(before);
+  }, 60_000);
+
+  it('on a case that is closed, is withdrawn with its pause ended', async () => {
+    const caseId = await pausedCase();
+    const closed = await service.closeCase(centralOfficer, caseId, { outcome: 'unresolved' });
+    expect(closed.assignments.map((a) => [a.agencyId, a.state, a.paused])).toEqual([
+      ['pemprov', 'withdrawn', false],
+      ['polri', 'withdrawn', false],
+    ]);
+    const types = (await service.timeline(centralOfficer, caseId, { limit: 100 })).items
+      .filter((e) => e.agencyId === 'polri')
+      .map((e) => e.type);
+    expect(types.slice(-3)).toEqual([
+      'assignment_paused',
+      'assignment_resumed',
+      'assignment_withdrawn',
+    ]);
+  }, 60_000);
+});
