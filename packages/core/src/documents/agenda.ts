@@ -7,6 +7,7 @@
 import { Mutex } from 'async-mutex';
 import { localDate } from '../calendar.ts';
 import { WriteConflict } from '../ports.ts';
+import { pauseBeforeRetry } from '../retry.ts';
 import { DEFAULT_DOCUMENT_SETTINGS } from './letter-document.ts';
 import { formatNumber, sequenceName } from './numbering.ts';
 import type { DocumentStore, SequenceClaim } from './ports.ts';
@@ -83,7 +84,6 @@ export async function claimAgendaNumber(
 export async function lostAgendaRace(error: unknown, attempt: number): Promise<boolean> {
   if (!(error instanceof WriteConflict) || error.kind !== 'version') return false;
   if (attempt >= MAX_AGENDA_ATTEMPTS) return false;
-  const ceiling = Math.min(200, 5 * 2 ** Math.min(attempt, 6));
-  await new Promise((done) => setTimeout(done, Math.random() * ceiling));
+  await pauseBeforeRetry(attempt);
   return true;
 }
