@@ -24,6 +24,7 @@ import {
   type LadderRecord,
   type ExtensionRequestRecord,
   type ActivityRecord,
+  ACTIVITY_STATUSES,
   type AgencyCounters,
   type Page,
   type PageRequest,
@@ -441,19 +442,41 @@ export class DynamoStore extends SearchStore implements Store {
     await this.transact(items, kinds);
   }
 
-  /** Central's activity calendar (gsi1 `setneg#ACTIVITIES`), by scheduled time. */
+  /**
+   * Central's activity calendar, by scheduled time: one status's gsi1 partition
+   * (`setneg#ACTIVITIES#<status>`), or every status's merged. So the desk's proposals and plans
+   * read only those, never the reported and cancelled ones that pile up year after year.
+   * Activities last written before the split still sit together in `setneg#ACTIVITIES`, read
+   * beside and filtered by status after reading: nothing is written there any more (each write
+   * of an activity moves it out), so what that costs stays what it was on the day of the split.
+   */
   async listActivities(
     filter: { status?: string | undefined; from?: string | undefined; to?: string | undefined },
     page: PageRequest,
   ): Promise<Page<ActivityRecord>> {
     const range =
       filter.from || filter.to
-        ? { op: 'between' as const, from: filter.from ?? '0000', to: `${filter.to ?? '9999'}~` }
-        : undefined;
+        ? {
+            range: {
+              op: 'between' as const,
+              from: filter.from ?? '0000',
+              to: `${filter.to ?? '9999'}~`,
+            },
+          }
+        : {};
+    const { status } = filter;
+    const partitions = status ? [keys.activities(status)] : ACTIVITY_STATUSES.map(keys.activities);
     return this.page<ActivityRecord>(
-      [{ index: 'gsi1', partition: keys.activities, ...(range ? { range } : {}) }],
+      [
+        ...partitions.map((partition) => ({ index: 'gsi1' as const, partition, ...range })),
+        {
+          index: 'gsi1',
+          partition: keys.activitiesBeforeStatus,
+          ...range,
+          ...(status ? { accept: (item: Item) => item.status === status } : {}),
+        },
+      ],
       page,
-      filter.status ? (item) => item.status === filter.status : undefined,
     );
   }
 

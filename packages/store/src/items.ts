@@ -122,7 +122,8 @@ export const extensionItem = (x: ExtensionRequestRecord): Item => ({
 export const activityItem = (a: ActivityRecord): Item => ({
   ...keys.activity(a.caseId, a.id),
   entity: 'activity',
-  gsi1pk: keys.activities,
+  // Every write puts it in its status's partition (one written before then moves there).
+  gsi1pk: keys.activities(a.status),
   gsi1sk: `${a.scheduledAt ?? '0000'}#${a.id}`,
   ...a,
 });

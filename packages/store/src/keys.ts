@@ -62,8 +62,16 @@ export const keys = {
   pendingExtensions: `${C}#EXT#pending`,
   /** A monitoring activity sorts in its case's collection (before the events). */
   activity: (caseId: string, id: string) => ({ pk: `${C}#CASE#${caseId}`, sk: `ACT#${id}` }),
-  /** gsi1: central's activity calendar, by scheduled time (unscheduled first). */
-  activities: `${C}#ACTIVITIES`,
+  /**
+   * gsi1: central's activity calendar, a partition per status (a status's page reads that
+   * status's activities only), by scheduled time (unscheduled first).
+   */
+  activities: (status: string) => `${C}#ACTIVITIES#${status}`,
+  /**
+   * gsi1: the calendar's one partition before it was split by status, every status together.
+   * Nothing is written there any more: an activity leaves it at its next write.
+   */
+  activitiesBeforeStatus: `${C}#ACTIVITIES`,
   policyPrefix: { pk: `${C}#POLICY`, skPrefix: 'POLICY#' },
   /** gsi1: the embedded engine's timers, soonest first (only ladders with a wake instant). */
   timers: `${C}#TIMERS`,

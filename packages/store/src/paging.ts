@@ -5,6 +5,9 @@
  * when the read budget ran out, the last item *read*), so no item is skipped or repeated
  * across pages, and pages keep the streams' order.
  *
+ * A stream may carry a filter of its own, applied with the page's to its items only (central's
+ * activity calendar filters the one partition written before it was split by status).
+ *
  * A filter that keeps few items (central's register by one agency, an agency's timeline of a
  * case sent to sixty) would otherwise read a whole partition to fill one page: each stream
  * reads at most `READ_BUDGET` items a request, and a page cut short by it holds fewer than
@@ -32,6 +35,18 @@ export interface Stream {
     | { readonly op: '<' | '>=' | 'begins_with'; readonly value: string }
     | { readonly op: 'between'; readonly from: string; readonly to: string };
   readonly descending?: boolean;
+  /** Of this stream's items, those to keep (with the page's filter); code, never in a cursor. */
+  readonly accept?: (item: Item) => boolean;
+}
+
+/** What a stream keeps: the page's filter and its own, or `undefined` when it keeps all. */
+function acceptOf(
+  stream: Stream,
+  filter: ((item: Item) => boolean) | undefined,
+): ((item: Item) => boolean) | undefined {
+  const own = stream.accept;
+  if (!own || !filter) return own ?? filter;
+  return (item) => filter(item) && own(item);
 }
 
 const attributesOf = (stream: Stream) => {
@@ -286,7 +301,10 @@ export async function queryAll(
   return items;
 }
 
-/** One page merged from `streams`, items in sort order, filtered by `accept`. */
+/**
+ * One page merged from `streams`, items in sort order, filtered by `filter` (and each stream's
+ * items by its own `accept`).
+ */
 export async function queryPage(
   client: DynamoDBDocumentClient,
   tableName: string,
@@ -295,14 +313,20 @@ export async function queryPage(
   filter?: (item: Item) => boolean,
   budget = READ_BUDGET,
 ): Promise<Page<Item>> {
-  const accept = filter ?? (() => true);
   const positions = await decode(client, tableName, page.cursor, streams);
   const fetched: StreamRead[] = await Promise.all(
     streams.map((stream, i) => {
       const position = positions[i]!;
       return position === 'done'
         ? { items: [], exhausted: true }
-        : readStream(client, toQuery(tableName, stream), position, page.limit, accept, budget);
+        : readStream(
+            client,
+            toQuery(tableName, stream),
+            position,
+            page.limit,
+            acceptOf(stream, filter) ?? (() => true),
+            budget,
+          );
     }),
   );
   const descending = streams[0]?.descending ?? false;
@@ -334,7 +358,9 @@ export async function queryPage(
   const nextCursor = more ? await encode(client, tableName, next) : null;
   if (!page.total) return { items, nextCursor };
   const counts = await Promise.all(
-    streams.map((stream) => countStream(client, toQuery(tableName, stream), filter)),
+    streams.map((stream) =>
+      countStream(client, toQuery(tableName, stream), acceptOf(stream, filter)),
+    ),
   );
   return { items, nextCursor, total: counts.reduce((sum, n) => sum + n, 0) };
 }
