@@ -351,7 +351,15 @@ describe('console: oversight', () => {
       await cancel.getByLabel('Alasan pembatalan').fill('Sudah dijelaskan dalam mediasi.');
       await cancel.getByRole('button', { name: 'Batalkan kegiatan' }).click();
       await page.getByText('Kegiatan dibatalkan').waitFor();
-      await page.getByText('Sudah dijelaskan dalam mediasi.').waitFor();
+      // Why, in the timeline and on the activity itself (the case's "Kegiatan pemantauan").
+      await page
+        .locator('section[aria-labelledby="timeline"]')
+        .getByText('Sudah dijelaskan dalam mediasi.')
+        .waitFor();
+      await page
+        .getByRole('region', { name: 'Kegiatan pemantauan' })
+        .getByText('Sudah dijelaskan dalam mediasi.')
+        .waitFor();
       // Its actions are gone from the page; Pemprov Bali's proposal keeps its own.
       await expect.poll(() => cancel.count()).toBe(0);
       await action(page, 'Batalkan: Klarifikasi dengan Pemerintah Provinsi Bali').waitFor();

@@ -17,7 +17,7 @@ import { api, type Schemas, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
 import { toInstant, toLocalInput } from '../format';
 import { compact, type Form, getPath, type Values } from '../forms/use-form';
-import { labelOf, useI18n } from '../i18n/i18n';
+import { labelOf, type Translate, useI18n } from '../i18n/i18n';
 import { ActionForm } from './action-form';
 import { AgencyPicker, useAgencies } from './agencies';
 import { SelectField, TextField } from './field';
@@ -25,6 +25,27 @@ import { SelectField, TextField } from './field';
 /** A monitoring activity still to be held: proposed (by the ladder) or planned. */
 export const isActivityOpen = (a: Schemas['Activity']) =>
   a.status === 'proposed' || a.status === 'planned';
+
+/**
+ * Whether closing the case calls the activity off, as the API's close does: a proposal, or a plan
+ * not yet held (no date, or a date still to come). One whose date has passed was held: it stays,
+ * to be reported. "Passed" as the API said when it sent the case (`overdueToReport`): a date
+ * that passes while the page is open is then kept by the close, never the other way round.
+ */
+export const calledOffByClose = (a: Schemas['Activity']) =>
+  a.status === 'proposed' || (a.status === 'planned' && !a.overdueToReport);
+
+/** "Klarifikasi dengan Polri": a case may have one proposal per silent agency. */
+export function activityTitle(
+  t: Translate,
+  nameOf: (id: string) => string,
+  activity: Pick<Schemas['Activity'], 'kind' | 'agencyIds'>,
+): string {
+  const kind = labelOf(t, 'activity', activity.kind);
+  return activity.agencyIds.length
+    ? t('caseActions.activityWith', { kind, agency: activity.agencyIds.map(nameOf).join(', ') })
+    : kind;
+}
 
 /** The central unit's own tenant: never a forwarding target. */
 export const CENTRAL = 'setneg';
@@ -81,7 +102,10 @@ export function ActivityActions({
                 }))}
               />
               <LocalTimeField form={form} name="scheduledAt" label={t('caseActions.scheduledAt')} />
-              <ActivityAgencies form={form} />
+              <ActivityAgencies
+                form={form}
+                onCase={new Set(kase.assignments.map((a) => a.agencyId))}
+              />
               <Participants form={form} />
               <TextField form={form} name="plan" label={t('caseActions.planText')} multiline />
             </>
@@ -90,23 +114,20 @@ export function ActivityActions({
       ) : null}
       {/* Still to report (or to call off): proposed or planned, as the case lists them. */}
       {kase.activities.filter(isActivityOpen).map((activity) => {
-        // "Klarifikasi dengan Polri": a case may have one proposal per silent agency.
-        const kind = activity.agencyIds.length
-          ? t('caseActions.activityWith', {
-              kind: labelOf(t, 'activity', activity.kind),
-              agency: activity.agencyIds.map(nameOf).join(', '),
-            })
-          : labelOf(t, 'activity', activity.kind);
+        const kind = activityTitle(t, nameOf, activity);
         return [
           // A closed case's activity was held already (the close called off the rest): its
           // report, or calling it off if it did not take place; never a new date.
           closed ? null : (
             <ActionForm
-              key={`schedule-${activity.id}`}
+              // Started afresh from the activity as it is once it changed (a new date saved).
+              key={`schedule-${activity.id}-${JSON.stringify(scheduleInitial(activity))}`}
               title={t(activity.scheduledAt ? 'caseActions.reschedule' : 'caseActions.schedule', {
                 kind,
               })}
               schema={ScheduleActivityBody}
+              initial={scheduleInitial(activity)}
+              toBody={scheduleBody}
               submitLabel={t('actions.save')}
               onDone={onChange}
               send={(body) =>
@@ -120,13 +141,22 @@ export function ActivityActions({
             >
               {(form) => (
                 <>
+                  <HiddenIdentityNote kase={kase} />
                   <LocalTimeField
                     form={form}
                     name="scheduledAt"
                     label={t('caseActions.scheduledAt')}
                     required
                   />
-                  <TextField form={form} name="plan" label={t('caseActions.planText')} multiline />
+                  <Participants form={form} />
+                  <TextField
+                    form={form}
+                    name="plan"
+                    label={t('caseActions.planText')}
+                    // The API keeps a plan it is not sent: an emptied field leaves it as it is.
+                    hint={activity.plan ? t('caseActions.schedulePlanHint') : undefined}
+                    multiline
+                  />
                 </>
               )}
             </ActionForm>
@@ -239,10 +269,38 @@ export function planBody(values: Values): unknown {
   };
 }
 /**
+ * The schedule form's values to start from: the activity's time (an instant, which the time
+ * field shows in the reader's zone), its participants one a line, and its plan.
+ */
+function scheduleInitial(activity: Schemas['Activity']): Values {
+  return {
+    ...(activity.scheduledAt ? { scheduledAt: activity.scheduledAt } : {}),
+    participants: activity.participants.join('\n'),
+    plan: activity.plan ?? '',
+  };
+}
+
+/**
+ * The schedule form's values as the body. The participants are always sent: the form started
+ * from the activity's, so a list emptied is none left (the API keeps those it is not sent).
+ */
+export function scheduleBody(values: Values): unknown {
+  const { participants, ...rest } = compact(values) as Values;
+  return { ...rest, participants: participantLines(participants) };
+}
+
+/**
  * The agencies taking part in an activity, found by name with the picker and listed by name:
  * they see the activity and its events (an activity with none is central's alone).
  */
-function ActivityAgencies<S extends z.ZodType>({ form }: { form: Form<S> }) {
+function ActivityAgencies<S extends z.ZodType>({
+  form,
+  onCase,
+}: {
+  form: Form<S>;
+  /** The case's agencies, offered first: an agency taking part must be able to read the case. */
+  onCase: ReadonlySet<string>;
+}) {
   const { t } = useI18n();
   const { nameOf } = useAgencies();
   const pickerId = useId();
@@ -290,6 +348,8 @@ function ActivityAgencies<S extends z.ZodType>({ form }: { form: Form<S> }) {
         hint={t('caseActions.activityAgenciesHint')}
         error={error}
         exclude={new Set([...chosen, CENTRAL])}
+        suggested={onCase}
+        suggestedBadge={t('caseActions.activityOnCase')}
         onPick={(agency) => form.set('agencyIds', [...chosen, agency.id])}
       />
     </fieldset>

@@ -142,6 +142,7 @@ export function AgencyPicker({
   error,
   exclude,
   suggested,
+  suggestedBadge,
   onPick,
   inputId,
 }: {
@@ -150,6 +151,8 @@ export function AgencyPicker({
   error?: string | undefined;
   exclude?: ReadonlySet<string>;
   suggested?: ReadonlySet<string>;
+  /** What the `suggested` ones are marked with (default: suggested by an agency's "not ours"). */
+  suggestedBadge?: string;
   onPick: (agency: AgencyEntry) => void;
   inputId?: string;
 }) {
@@ -247,7 +250,7 @@ export function AgencyPicker({
           >
             {agency.name}
             {suggested?.has(agency.id) ? (
-              <span className="badge">{t('caseActions.suggested')}</span>
+              <span className="badge">{suggestedBadge ?? t('caseActions.suggested')}</span>
             ) : null}
           </li>
         ))}

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
+import { ACTIVITY_AGENCY_NOT_ON_CASE } from '@pantau/core/schemas';
 import type { Schemas } from '../api/client';
 import { AgencyNamesProvider } from './agencies';
 import { CaseActions } from './case-actions';
@@ -81,6 +82,8 @@ describe('reporting an activity', () => {
       status: 'planned',
       scheduledAt: null,
       agencyIds: [],
+      participants: [],
+      plan: null,
     } as unknown as Schemas['Activity'];
     renderWith(<CaseActions kase={{ ...kase, activities: [planned] }} onChange={() => {}} />, {
       as: { agency: 'setneg', role: 'central_officer' },
@@ -305,7 +308,10 @@ describe('planning an activity with the agencies taking part', () => {
       form.getByRole('button', { name: 'Hapus Kantor Wilayah BPN Jawa Timur' }),
     );
     await userEvent.type(form.getByRole('combobox', { name: /Tambah instansi/ }), 'PLN');
-    await userEvent.click(form.getByRole('option', { name: 'PT PLN (Persero)' }));
+    // The case's agencies come first, marked: PLN has the complaint (its assignment completed).
+    const pln = form.getByRole('option', { name: /^PT PLN \(Persero\)/ });
+    expect(pln.textContent).toBe('PT PLN (Persero)Menangani pengaduan ini');
+    await userEvent.click(pln);
     await userEvent.selectOptions(form.getByLabelText(/^Jenis kegiatan/), 'mediation');
     await userEvent.type(
       form.getByLabelText(/^Peserta/),
@@ -341,6 +347,38 @@ describe('planning an activity with the agencies taking part', () => {
       `#${field.id}`,
     );
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+  });
+
+  it('says in a sentence, at the agency, why one that does not have the complaint is refused', async () => {
+    mockApi((call) => {
+      if (call.path === '/v1/agency-names') return json(200, NAMES);
+      if (call.method !== 'POST') return json(200, { items: [] });
+      return json(400, {
+        type: 'about:blank',
+        title: 'Bad Request',
+        status: 400,
+        code: 'validation_failed',
+        detail: 'the request is not valid',
+        requestId: 'r1',
+        errors: [{ path: 'agencyIds.0', message: ACTIVITY_AGENCY_NOT_ON_CASE }],
+      });
+    });
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <CaseActions kase={followed} onChange={() => {}} />
+      </AgencyNamesProvider>,
+      { as: { agency: 'setneg', role: 'central_officer' } },
+    );
+    const summary = screen.getByText('Rencanakan kegiatan pemantauan', {
+      selector: 'summary, summary *',
+    });
+    await userEvent.click(summary);
+    const form = within(summary.closest('details')!);
+    await userEvent.selectOptions(form.getByLabelText(/^Jenis kegiatan/), 'mediation');
+    await userEvent.click(form.getByRole('button', { name: 'Simpan' }));
+    const said = await form.findAllByText(/Instansi ini tidak menangani pengaduan ini/);
+    expect(said.length).toBeGreaterThan(0);
+    expect(form.queryByText(/not on this case/)).toBeNull();
   });
 });
 
@@ -471,5 +509,146 @@ describe('a closed case with an activity held and not yet reported', () => {
       screen.queryByText(/^(Jadwalkan|Ubah jadwal)/, { selector: 'summary, summary *' }),
     ).toBeNull();
     expect(screen.queryByText(/^Rencanakan/, { selector: 'summary, summary *' })).toBeNull();
+  });
+});
+
+describe('moving a planned activity', () => {
+  const planned = {
+    id: 'A1',
+    caseId: 'C1',
+    kind: 'mediation',
+    status: 'planned',
+    scheduledAt: '2026-03-27T03:00:00.000Z',
+    agencyIds: [],
+    participants: ['Kapolres Jember', 'Kepala Desa Sukamaju'],
+    plan: 'Tempat: Aula Kantor Bupati Jember.',
+    overdueToReport: false,
+  } as unknown as Schemas['Activity'];
+  const openForm = async (zone = 'Asia/Jakarta') => {
+    const calls = mockApi((call) => {
+      if (call.path === '/v1/agencies/setneg')
+        return json(200, { id: 'setneg', name: 'Setneg', timeZone: zone });
+      return call.method === 'POST' ? json(200, planned) : json(200, { items: [] });
+    });
+    renderWith(<CaseActions kase={{ ...kase, activities: [planned] }} onChange={() => {}} />, {
+      as: { agency: 'setneg', role: 'central_officer' },
+    });
+    const summary = screen.getByText('Ubah jadwal: Mediasi', { selector: 'summary, summary *' });
+    await userEvent.click(summary);
+    return { calls, form: within(summary.closest('details')!) };
+  };
+
+  it('starts from its time in the reader’s zone, its participants and its plan, and sends them as changed', async () => {
+    const { calls, form } = await openForm();
+    const time = form.getByLabelText(/^Jadwal/) as HTMLInputElement;
+    expect(time.value).toBe('2026-03-27T10:00');
+    const people = form.getByLabelText(/^Peserta/) as HTMLTextAreaElement;
+    expect(people.value).toBe('Kapolres Jember\nKepala Desa Sukamaju');
+    expect((form.getByLabelText(/^Rencana/) as HTMLTextAreaElement).value).toBe(
+      'Tempat: Aula Kantor Bupati Jember.',
+    );
+    fireEvent.change(time, { target: { value: '2026-03-30T13:00' } });
+    fireEvent.change(people, { target: { value: 'Kapolres Jember\nCamat Sukamaju' } });
+    await userEvent.click(form.getByRole('button', { name: 'Simpan' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1));
+    const post = calls.find((c) => c.method === 'POST')!;
+    expect(post.path).toBe('/v1/cases/C1/activities/A1/schedule');
+    expect(post.body).toEqual({
+      scheduledAt: '2026-03-30T13:00:00+07:00',
+      participants: ['Kapolres Jember', 'Camat Sukamaju'],
+      plan: 'Tempat: Aula Kantor Bupati Jember.',
+    });
+  });
+
+  it('sends no participants left when central removed them all', async () => {
+    const { calls, form } = await openForm();
+    fireEvent.change(form.getByLabelText(/^Peserta/), { target: { value: '' } });
+    await userEvent.click(form.getByRole('button', { name: 'Simpan' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1));
+    expect(calls.find((c) => c.method === 'POST')!.body).toMatchObject({ participants: [] });
+  });
+
+  it('shows its time in WITA to a reader there', async () => {
+    const { form } = await openForm('Asia/Makassar');
+    await waitFor(() => expect(form.getByLabelText(/^Jadwal \(WITA\)/)).toBeTruthy());
+    expect((form.getByLabelText(/^Jadwal/) as HTMLInputElement).value).toBe('2026-03-27T11:00');
+  });
+});
+
+describe('closing a case with activities not yet held', () => {
+  const NAMES = { items: [{ id: 'polri', name: 'Kepolisian Negara Republik Indonesia' }] };
+  const activity = (over: Record<string, unknown>) =>
+    ({
+      caseId: 'C1',
+      status: 'planned',
+      scheduledAt: null,
+      agencyIds: [],
+      participants: [],
+      plan: null,
+      overdueToReport: false,
+      ...over,
+    }) as unknown as Schemas['Activity'];
+  const closeForm = async (activities: Schemas['Activity'][]) => {
+    mockApi((call) =>
+      call.path === '/v1/agency-names' ? json(200, NAMES) : json(200, { items: [] }),
+    );
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <CaseActions kase={{ ...kase, activities }} onChange={() => {}} />
+      </AgencyNamesProvider>,
+      { as: { agency: 'setneg', role: 'central_officer' } },
+    );
+    const summary = screen.getByText('Tutup pengaduan', { selector: 'summary, summary *' });
+    await userEvent.click(summary);
+    return within(summary.closest('details')!);
+  };
+
+  it('names each one the close calls off, an undated plan too, and asks for a report of any held first', async () => {
+    const form = await closeForm([
+      // Proposed by the ladder: called off.
+      activity({ id: 'A1', kind: 'clarification', status: 'proposed', agencyIds: ['polri'] }),
+      // Held by phone, never given a date: called off (cancelled, no longer reportable).
+      activity({ id: 'A2', kind: 'confirmation' }),
+      // Still to come: called off.
+      activity({ id: 'A3', kind: 'mediation', scheduledAt: '2026-04-02T02:00:00.000Z' }),
+      // Its time has passed: held, it stays to be reported.
+      activity({
+        id: 'A4',
+        kind: 'coordination',
+        scheduledAt: '2026-03-02T02:00:00.000Z',
+        overdueToReport: true,
+      }),
+      activity({ id: 'A5', kind: 'investigation', status: 'done' }),
+      activity({ id: 'A6', kind: 'case_conference', status: 'cancelled' }),
+    ]);
+    const list = form.getByRole('list', { name: /dibatalkan/ });
+    await waitFor(() =>
+      expect(
+        within(list)
+          .getAllByRole('listitem')
+          .map((li) => li.textContent),
+      ).toEqual([
+        'Klarifikasi dengan Kepolisian Negara Republik Indonesia · tanpa jadwal',
+        'Konfirmasi · tanpa jadwal',
+        'Mediasi · 2 Apr 2026, 09.00 WIB',
+      ]),
+    );
+    const note = list.closest('[role="note"]')!;
+    expect(note.textContent).toMatch(/sudah dilaksanakan.*laporkan/i);
+    expect(note.textContent).toMatch(/tidak dapat (lagi )?dilaporkan/);
+  });
+
+  it('says nothing of the kind when none would be called off', async () => {
+    const form = await closeForm([
+      activity({
+        id: 'A4',
+        kind: 'coordination',
+        scheduledAt: '2026-03-02T02:00:00.000Z',
+        overdueToReport: true,
+      }),
+      activity({ id: 'A5', kind: 'investigation', status: 'done' }),
+    ]);
+    expect(form.getByLabelText(/^Hasil akhir/)).toBeTruthy();
+    expect(form.queryByRole('note')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 /** Central's actions on a case: verify and classify, forward (and re-forward), activities, close. */
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import {
   CloseBody,
   ForwardBody,
@@ -8,13 +8,22 @@ import {
   WithdrawBody,
 } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
+import { useSignedIn } from '../auth/session-context';
 import { compact, getPath, maxLengthAt, type Values } from '../forms/use-form';
 import { labelOf, useI18n } from '../i18n/i18n';
 import { ActionForm } from './action-form';
-import { ActivityActions, CENTRAL, isActivityOpen, openAgencies } from './activity-actions';
+import {
+  ActivityActions,
+  activityTitle,
+  calledOffByClose,
+  CENTRAL,
+  isActivityOpen,
+  openAgencies,
+} from './activity-actions';
 import { AgencyPicker, useAgencies } from './agencies';
 import { CheckboxField, SelectField, TextField } from './field';
 import { forAgencies } from './restatement';
+import { Time } from './ui';
 
 export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChange: () => void }) {
   const { t } = useI18n();
@@ -207,6 +216,7 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
         >
           {(form) => (
             <>
+              <CalledOffByClose activities={kase.activities} />
               <SelectField
                 form={form}
                 name="outcome"
@@ -224,6 +234,38 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
         </ActionForm>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * What the close will call off, said before it is sent: the activities not yet held, each by
+ * kind and date (or none), and to report first any of them that took place all the same (a
+ * clarification by phone never given a date): once cancelled, it can no longer be reported.
+ */
+function CalledOffByClose({ activities }: { activities: readonly Schemas['Activity'][] }) {
+  const { t } = useI18n();
+  const { nameOf } = useAgencies();
+  const { zone } = useSignedIn();
+  const listId = useId();
+  const calledOff = activities.filter(calledOffByClose);
+  if (calledOff.length === 0) return null;
+  return (
+    <div className="alert" role="note">
+      <p id={listId}>{t('caseActions.closeCallsOff')}</p>
+      <ul aria-label={t('caseActions.closeCallsOffList')} aria-describedby={listId}>
+        {calledOff.map((a) => (
+          <li key={a.id}>
+            {activityTitle(t, nameOf, a)} ·{' '}
+            {a.scheduledAt ? (
+              <Time at={a.scheduledAt} zone={zone} />
+            ) : (
+              t('caseActions.closeUnscheduled')
+            )}
+          </li>
+        ))}
+      </ul>
+      <p>{t('caseActions.closeReportFirst')}</p>
+    </div>
   );
 }
 

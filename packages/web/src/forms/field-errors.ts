@@ -7,7 +7,11 @@
 import type { z } from 'zod';
 import type { Translate } from '../i18n/i18n';
 import { type MessageKey, messages } from '../i18n/messages';
-import { RESTATE_HIDDEN_EMAIL, RESTATE_NOTHING } from '@pantau/core/schemas';
+import {
+  ACTIVITY_AGENCY_NOT_ON_CASE,
+  RESTATE_HIDDEN_EMAIL,
+  RESTATE_NOTHING,
+} from '@pantau/core/schemas';
 
 /** What is kept of an issue: its kind and bounds (zod's), or the server's message. */
 export interface FieldIssue {
@@ -88,6 +92,7 @@ export const KNOWN_MESSAGES: Record<string, MessageKey> = {
   'each party at most once': 'fieldError.partyOnce',
   [RESTATE_HIDDEN_EMAIL]: 'caseActions.descriptionRequired',
   [RESTATE_NOTHING]: 'restate.nothing',
+  [ACTIVITY_AGENCY_NOT_ON_CASE]: 'fieldError.activityAgencyNotOnCase',
 };
 
 /**

@@ -253,6 +253,15 @@ const id = {
   'case.timeline': 'Riwayat',
   'case.timelineNewestFirst': 'Terbaru di atas.',
 
+  'activities.title': 'Kegiatan pemantauan',
+  'activities.order':
+    'Yang belum dilaksanakan atau belum dilaporkan lebih dulu, yang terdekat di atas; lalu yang sudah selesai atau dibatalkan, terbaru di atas.',
+  'activities.earlier':
+    'Kegiatan yang lebih lama, yang sudah selesai atau dibatalkan, tidak ditampilkan di sini: tercatat di Riwayat.',
+  'activities.unscheduled': 'Belum dijadwalkan',
+  'activities.report': 'Laporan pelaksanaan',
+  'activities.cancellation': 'Alasan pembatalan',
+
   'assignment.title': 'Penugasan: {agency}',
   'assignment.instructions': 'Arahan dari pusat',
   'assignment.redirected': 'Dinyatakan bukan kewenangan: {reason}',
@@ -366,8 +375,9 @@ const id = {
   'caseActions.activityAgencies': 'Instansi yang terlibat',
   'caseActions.activityAgenciesNone': 'Belum ada instansi: kegiatan ini hanya terlihat oleh pusat.',
   'caseActions.activityAddAgency': 'Tambah instansi',
+  'caseActions.activityOnCase': 'Menangani pengaduan ini',
   'caseActions.activityAgenciesHint':
-    'Instansi yang dipilih melihat kegiatan ini dan riwayatnya. Awalnya: instansi yang penugasannya masih berjalan.',
+    'Instansi yang dipilih melihat kegiatan ini dan riwayatnya, sehingga harus menangani pengaduan ini (atau menjadi instansi koordinator dari unit yang menanganinya): instansi pada pengaduan ini ditawarkan lebih dulu. Awalnya: instansi yang penugasannya masih berjalan.',
   'caseActions.participants': 'Peserta',
   'caseActions.participantsHint': 'Satu peserta per baris: nama dan jabatan atau unitnya.',
   'caseActions.participantN': 'Peserta ke-{n}',
@@ -385,6 +395,13 @@ const id = {
   'caseActions.cancelSubmit': 'Batalkan kegiatan',
   'caseActions.close': 'Tutup pengaduan',
   'caseActions.outcomeSelect': 'Hasil akhir',
+  'caseActions.closeCallsOff':
+    'Menutup pengaduan ini membatalkan kegiatan pemantauan yang belum dilaksanakan: yang diusulkan, yang belum diberi jadwal, dan yang jadwalnya belum tiba.',
+  'caseActions.closeCallsOffList': 'Kegiatan yang akan dibatalkan',
+  'caseActions.closeUnscheduled': 'tanpa jadwal',
+  'caseActions.closeReportFirst':
+    'Bila salah satunya sudah dilaksanakan (misalnya klarifikasi lewat telepon yang tidak pernah diberi jadwal), laporkan dahulu: setelah pengaduan ditutup, kegiatan itu dibatalkan dan tidak dapat dilaporkan lagi. Kegiatan yang jadwalnya sudah lewat tidak dibatalkan dan tetap dapat dilaporkan.',
+  'caseActions.schedulePlanHint': 'Rencana yang dikosongkan tidak menghapus rencana yang ada.',
 
   'desk.title': 'Meja kerja hari ini',
   'desk.register': 'Catat pengaduan baru',
@@ -731,6 +748,8 @@ const id = {
   'fieldError.onlyNeedsInfo': '{label} hanya diisi bila meminta kelengkapan kepada pengadu.',
   'fieldError.onlyReject': '{label} hanya diisi bila pengaduan ditolak.',
   'fieldError.agenciesDiffer': 'Setiap instansi hanya dapat dipilih satu kali.',
+  'fieldError.activityAgencyNotOnCase':
+    'Instansi ini tidak menangani pengaduan ini, sehingga tidak dapat membuka kegiatannya: teruskan dulu pengaduan kepadanya.',
   'fieldError.oneLiaison':
     'Minimal satu kontak berjenis penghubung: surat peringatan dan pengingat dikirim kepadanya.',
   'fieldError.ladderShape':
@@ -1044,6 +1063,15 @@ const en = {
   'case.timeline': 'Timeline',
   'case.timelineNewestFirst': 'Newest first.',
 
+  'activities.title': 'Monitoring activities',
+  'activities.order':
+    'Those not yet held or not yet reported first, the nearest at the top; then those done or cancelled, newest at the top.',
+  'activities.earlier':
+    'Older activities, done or cancelled, are not shown here: they are recorded in the History.',
+  'activities.unscheduled': 'Not scheduled yet',
+  'activities.report': 'Report',
+  'activities.cancellation': 'Why it was cancelled',
+
   'assignment.title': 'Assignment: {agency}',
   'assignment.instructions': 'Central’s instructions',
   'assignment.redirected': 'Declared not theirs: {reason}',
@@ -1158,8 +1186,9 @@ const en = {
   'caseActions.activityAgencies': 'Agencies taking part',
   'caseActions.activityAgenciesNone': 'No agency yet: only central sees this activity.',
   'caseActions.activityAddAgency': 'Add an agency',
+  'caseActions.activityOnCase': 'Has this complaint',
   'caseActions.activityAgenciesHint':
-    'The agencies chosen see this activity and its history. At first: those whose assignment is still open.',
+    'The agencies chosen see this activity and its history, so each must have this complaint (or be the focal point of a unit that has it): the complaint’s agencies are offered first. At first: those whose assignment is still open.',
   'caseActions.participants': 'Participants',
   'caseActions.participantsHint': 'One participant a line: name and position or unit.',
   'caseActions.participantN': 'Participant {n}',
@@ -1177,6 +1206,13 @@ const en = {
   'caseActions.cancelSubmit': 'Cancel the activity',
   'caseActions.close': 'Close the complaint',
   'caseActions.outcomeSelect': 'Outcome',
+  'caseActions.closeCallsOff':
+    'Closing this case cancels its monitoring activities not yet held: those proposed, those without a date, and those whose date has not come yet.',
+  'caseActions.closeCallsOffList': 'Activities that will be cancelled',
+  'caseActions.closeUnscheduled': 'no date',
+  'caseActions.closeReportFirst':
+    'If one of them has already taken place (a clarification by phone that was never given a date, say), report it first: once the case is closed it is cancelled and can no longer be reported. Activities whose date has passed are not cancelled and can still be reported.',
+  'caseActions.schedulePlanHint': 'Emptying the plan does not remove the plan already written.',
 
   'desk.title': 'Today’s desk',
   'desk.register': 'Register a complaint',
@@ -1517,6 +1553,8 @@ const en = {
   'fieldError.onlyNeedsInfo': '{label} is only for asking the complainant for information.',
   'fieldError.onlyReject': '{label} is only for rejecting the complaint.',
   'fieldError.agenciesDiffer': 'Each agency can be chosen once.',
+  'fieldError.activityAgencyNotOnCase':
+    'This agency does not have this complaint, so it could not open the activity: forward the complaint to it first.',
   'fieldError.oneLiaison':
     'At least one contact must be a liaison: warnings and reminders go to them.',
   'fieldError.ladderShape':

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Route } from 'wouter';
 import type { Schemas } from '../api/client';
 import { type Call, json, mockApi, renderWith } from '../../test/render';
+import { AgencyNamesProvider } from '../components/agencies';
 import CaseDetail from './case-detail';
 
 const at = (minute: number) => new Date(Date.parse('2026-03-02T03:00:00.000Z') + minute * 60_000);
@@ -667,5 +668,195 @@ describe('the case page as the member unit holding a delegated assignment reads 
     expect(within(done).getByRole('link', { name: 'Kembali ke antrean' })).toBeTruthy();
     const post = calls.find((c) => c.method === 'POST')!;
     expect(post.body).toEqual({ memberId: null, note: 'Lokasi di Makassar.' });
+  });
+});
+
+describe('the monitoring activities on the case page', () => {
+  const NAMES = {
+    items: [
+      { id: 'polri', name: 'Kepolisian Negara Republik Indonesia' },
+      { id: 'pln', name: 'PT PLN (Persero)' },
+      { id: 'setneg', name: 'Kementerian Sekretariat Negara' },
+    ],
+  };
+  // Longer than the timeline's 200 characters: read here whole, its lines kept.
+  const SUMMARY =
+    'Mediasi di Aula Kantor Bupati Jember dihadiri warga Desa Sukamaju, Polres Jember, dan PLN UP3 Jember.\n' +
+    'PLN memasang tiang baru di jalur desa dalam 14 hari kerja; Polres Jember menertibkan kendaraan bertonase besar yang merusak jalan dan melaporkannya kepada pusat.';
+  const activity = (over: Partial<Schemas['Activity']>): Schemas['Activity'] => ({
+    id: 'a',
+    caseId: 'c1',
+    caseSubject: 'Jalan rusak di sepanjang jalur provinsi',
+    kind: 'clarification',
+    status: 'planned',
+    scheduledAt: null,
+    agencyIds: [],
+    participants: [],
+    plan: null,
+    heldAt: null,
+    outcome: null,
+    summary: null,
+    overdueToReport: false,
+    cancellation: null,
+    createdBy: 'u1',
+    createdAt: '2026-03-10T03:00:00.000Z',
+    ...over,
+  });
+  const mediation = activity({
+    id: 'a-mediation',
+    kind: 'mediation',
+    status: 'done',
+    scheduledAt: '2026-03-27T03:00:00.000Z',
+    agencyIds: ['polri', 'pln'],
+    participants: ['Kapolres Jember', 'Manajer PLN UP3 Jember', 'Kepala Desa Sukamaju'],
+    plan: 'Tempat: Aula Kantor Bupati Jember.\nAgenda: kesepakatan perbaikan jalan desa.',
+    heldAt: '2026-03-27T03:30:00.000Z',
+    outcome: 'Para pihak sepakat memperbaiki jalan',
+    summary: SUMMARY,
+  });
+  const clarification = activity({
+    id: 'a-clarification',
+    kind: 'clarification',
+    scheduledAt: '2026-04-02T02:00:00.000Z',
+    agencyIds: ['pln'],
+    plan: 'Di kantor PLN UP3 Jember: meminta jadwal pemasangan tiang.',
+  });
+  const conference = activity({
+    id: 'a-conference',
+    kind: 'case_conference',
+    scheduledAt: '2026-04-10T02:00:00.000Z',
+  });
+  const proposal = activity({
+    id: 'a-proposal',
+    kind: 'clarification',
+    status: 'proposed',
+    agencyIds: ['polri'],
+    createdBy: 'ladder',
+  });
+  const cancelled = activity({
+    id: 'a-cancelled',
+    kind: 'coordination',
+    status: 'cancelled',
+    scheduledAt: '2026-03-20T02:00:00.000Z',
+    agencyIds: ['polri'],
+    cancellation: { reason: 'Polres Jember sudah menanggapi.', at: '2026-03-18T02:00:00.000Z' },
+  });
+  const withActivities = (activities: Schemas['Activity'][], over: object = {}) => ({
+    ...kase,
+    assignments: [assignmentOf('polri'), assignmentOf('pln')],
+    agencyIds: ['polri', 'pln'],
+    extensionRequests: [],
+    activities,
+    ...over,
+  });
+  const openAs = (theCase: unknown, agency = 'setneg', zone = 'Asia/Jakarta') => {
+    mockApi((call) => {
+      if (call.path === '/v1/agency-names') return json(200, NAMES);
+      if (call.path === `/v1/agencies/${agency}`)
+        return json(200, { id: agency, name: agency, timeZone: zone });
+      if (call.path === '/v1/cases/c1') return json(200, theCase);
+      if (call.path === '/v1/calendars/id/days')
+        return json(200, { id: 'id', years: [2025, 2026], items: [] });
+      if (/^\/v1\/(cases\/c1\/(timeline|attachments)|notifications)/.test(call.path))
+        return json(200, { items: [], nextCursor: null });
+      return json(404, { type: 'about:blank', title: 'Not Found', status: 404, code: 'not_found' });
+    });
+    return renderWith(
+      <AgencyNamesProvider user="u1">
+        <Route path="/cases/:id">
+          <CaseDetail />
+        </Route>
+      </AgencyNamesProvider>,
+      {
+        path: '/cases/c1',
+        as: { agency, role: agency === 'setneg' ? 'central_officer' : 'agency_officer' },
+      },
+    );
+  };
+  /** Each activity of the section, in the order shown. */
+  const shown = async () => {
+    const section = await screen.findByRole('region', { name: 'Kegiatan pemantauan' });
+    const items = within(section).getAllByRole('listitem', { name: /./ });
+    return { section, items };
+  };
+  const itemOf = (items: HTMLElement[], kind: RegExp) =>
+    items.find((li) => kind.test(within(li).getByRole('heading', { level: 3 }).textContent!))!;
+
+  it('gives central each one, the coming ones soonest first and then the past ones newest first', async () => {
+    openAs(withActivities([cancelled, mediation, proposal, conference, clarification]));
+    const { items } = await shown();
+    expect(items.map((li) => within(li).getByRole('heading', { level: 3 }).textContent)).toEqual([
+      'Klarifikasi Direncanakan',
+      'Gelar kasus Direncanakan',
+      'Klarifikasi Diusulkan',
+      'Mediasi Selesai',
+      'Koordinasi Dibatalkan',
+    ]);
+    expect(items[0]!.textContent).toContain('2 Apr 2026, 09.00 WIB');
+    expect(items[0]!.textContent).toContain('Di kantor PLN UP3 Jember');
+    expect(items[2]!.textContent).toContain('Belum dijadwalkan');
+    expect(items[4]!.textContent).toContain('Polres Jember sudah menanggapi.');
+    // An activity with no agency is central's own, and said so.
+    expect(items[1]!.textContent).toContain('hanya terlihat oleh pusat');
+  });
+
+  it('lets the report of a mediation be read again whole: when, outcome, summary, who took part', async () => {
+    openAs(withActivities([mediation]));
+    const { items } = await shown();
+    const item = itemOf(items, /^Mediasi/);
+    expect(item.textContent).toContain('27 Mar 2026, 10.30 WIB');
+    expect(item.textContent).toContain('Para pihak sepakat memperbaiki jalan');
+    // Whole, its lines kept (the timeline cuts it at 200 characters).
+    const summary = within(item).getByText(/^Mediasi di Aula Kantor Bupati Jember/);
+    expect(summary.textContent).toBe(SUMMARY);
+    expect(summary.className).toContain('prose');
+    const people = within(item).getByRole('list', { name: 'Peserta' });
+    expect(
+      within(people)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Kapolres Jember', 'Manajer PLN UP3 Jember', 'Kepala Desa Sukamaju']);
+    const agencies = within(item).getByRole('list', { name: 'Instansi yang terlibat' });
+    await waitFor(() =>
+      expect(
+        within(agencies)
+          .getAllByRole('listitem')
+          .map((li) => li.textContent),
+      ).toEqual(['Kepolisian Negara Republik Indonesia', 'PT PLN (Persero)']),
+    );
+    // Names, never codes.
+    expect(item.textContent).not.toMatch(/\bpolri\b|\bpln\b|a-mediation/);
+  });
+
+  it('gives an invited agency the place and agenda, the participants and the report, in its own zone', async () => {
+    // The API lists only those held with it: rendered as they come.
+    openAs(withActivities([mediation, clarification]), 'pln', 'Asia/Makassar');
+    await waitFor(() => expect(document.body.textContent).toContain('WITA'));
+    const { items } = await shown();
+    expect(items).toHaveLength(2);
+    const coming = itemOf(items, /^Klarifikasi/);
+    await waitFor(() => expect(coming.textContent).toContain('2 Apr 2026, 10.00 WITA'));
+    expect(coming.textContent).toContain(
+      'Di kantor PLN UP3 Jember: meminta jadwal pemasangan tiang.',
+    );
+    const held = itemOf(items, /^Mediasi/);
+    expect(held.textContent).toContain('Tempat: Aula Kantor Bupati Jember.');
+    expect(held.textContent).toContain('27 Mar 2026, 11.30 WITA');
+    expect(within(held).getByText(/^Mediasi di Aula/).textContent).toBe(SUMMARY);
+    expect(held.textContent).toContain('Kapolres Jember');
+    // Central's forms are not the agency's.
+    expect(screen.queryByText(/^Laporkan:/, { selector: 'summary, summary *' })).toBeNull();
+  });
+
+  it('says older ones are in the history when the case lists only the latest', async () => {
+    openAs(withActivities([mediation], { earlierActivities: true }));
+    const { section } = await shown();
+    expect(section.textContent).toMatch(/lebih lama.*Riwayat/);
+  });
+
+  it('shows nothing of the kind on a case without any', async () => {
+    openAs(withActivities([]));
+    await screen.findByText('Jalan rusak di sepanjang jalur provinsi', { selector: 'h1' });
+    expect(screen.queryByRole('region', { name: 'Kegiatan pemantauan' })).toBeNull();
   });
 });

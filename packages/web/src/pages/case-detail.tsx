@@ -14,6 +14,7 @@ import { useAgencies } from '../components/agencies';
 import { ActionResultProvider } from '../components/action-form';
 import { AssignmentActions } from '../components/assignment-actions';
 import { CaseAttachments } from '../components/attachments';
+import { CaseActivities } from '../components/case-activities';
 import { CaseLetters, ReceiptButton } from '../components/document-links';
 import { IncomingLetter } from '../components/incoming-letter';
 import { CaseActions, othersHold } from '../components/case-actions';
@@ -131,6 +132,11 @@ export default function CaseDetail() {
         <div className="columns">
           <div>
             <Complaint kase={kase} zone={zone} central={central} onChange={reload} />
+            <CaseActivities
+              activities={kase.activities}
+              earlier={kase.earlierActivities}
+              zone={zone}
+            />
             <CaseAttachments
               caseId={kase.id}
               central={central}
