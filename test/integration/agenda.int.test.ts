@@ -3,7 +3,7 @@
  * as the case, so under concurrency no two cases share a number and none is skipped; and the
  * settings those numbers follow, saved by two admins at once.
  */
-import { Service } from '@pantau/core';
+import { LETTER_AFTER_RECEIPT, Service } from '@pantau/core';
 import type { DynamoStore } from '@pantau/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { centralAdmin, centralOfficer, freshStore, manualClock } from '../support/dynamodb.ts';
@@ -124,6 +124,42 @@ describe('agenda numbers', () => {
     // The year is the registration's in WIB: 31 Dec 2026 23:30 WIB is still 2026.
     clock.set('2026-12-31T16:30:00.000Z');
     expect((await register('Akhir tahun')).agendaNumber).toMatch(/^AG-2026-12-\d+$/);
+  });
+});
+
+describe('an incoming letter dated after it was received', () => {
+  it('is refused, naming its date, and takes no agenda number (day and month swapped)', async () => {
+    const numbered = async () => (await register('Sebelum')).agendaNumber;
+    const before = await numbered();
+    // Received 10 March (WIB), the letter dated 3 October: a register's 10/03 read as 03/10.
+    await expect(
+      service.createCase(centralOfficer, {
+        channel: 'letter',
+        receivedAt: '2026-03-10T03:00:00.000Z',
+        complainant: { name: 'Siti Aminah' },
+        subject: 'Tanggal tertukar',
+        description: 'Surat pengaduan',
+        letter: { number: '046/RT-03/X/2026', date: '2026-10-03', sender: 'Ketua RT 03' },
+      }),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      errors: [{ path: 'letter.date', message: LETTER_AFTER_RECEIPT }],
+    });
+    // Dated the day it came in, in the easternmost zone's day (00:30 WIT on 11 March is still
+    // 10 March in Jakarta): taken.
+    await expect(
+      service.createCase(centralOfficer, {
+        channel: 'letter',
+        receivedAt: '2026-03-10T15:30:00.000Z',
+        complainant: { name: 'Siti Aminah' },
+        subject: 'Surat dari Jayapura',
+        description: 'Surat pengaduan',
+        letter: { number: '047/RT-03/III/2026', date: '2026-03-11', sender: 'Ketua RT 03' },
+      }),
+    ).resolves.toMatchObject({ letter: { date: '2026-03-11' } });
+    // The refused one took no number: the next follows the one before it and the one taken.
+    const after = await numbered();
+    expect(Number(after!.split('/')[0])).toBe(Number(before!.split('/')[0]) + 2);
   });
 });
 

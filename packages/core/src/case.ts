@@ -578,3 +578,11 @@ export function close(c: CaseRecord, input: CloseInput, now: Date): CaseRecord {
 
 export const isCaseOverdue = (c: CaseRecord, now: Date): boolean =>
   c.nextDueAt !== null && Date.parse(c.nextDueAt) < now.getTime();
+
+/**
+ * Whether a letter dated `date` (YYYY-MM-DD) is dated after the day it was received: the day of
+ * receipt taken in WIT, the easternmost zone (its day is the latest), so no letter from any zone
+ * received early on its own date is refused.
+ */
+export const letterAfterReceipt = (date: string, receivedAt: Date): boolean =>
+  date > localDate(receivedAt, 'Asia/Jayapura');

@@ -152,13 +152,16 @@ describe('a row through the mapping', () => {
     }
   });
 
-  it('refuses a letter date that is no date, in the future, or outside 2000–2100', () => {
+  it('refuses a letter date that is no date, in the future, outside 2000–2100, or after its receipt', () => {
     const dated = { ...options, mapping: { ...MAPPING, letterDate: 'Tanggal Surat' } };
     for (const [cell, message] of [
       ['kemarin', 'not a date (YYYY-MM-DD, DD/MM/YYYY or a date cell)'],
       ['31/02/2025', 'not a date (YYYY-MM-DD, DD/MM/YYYY or a date cell)'],
       ['05/05/2026', 'in the future'],
       ['01/01/1925', 'a date from 2000 to 2100'],
+      // Received 12 January 2025, dated 1 December: 12/01 and 01/12 swapped somewhere.
+      ['01/12/2025', 'after the day the letter was received'],
+      ['13/01/2025', 'after the day the letter was received'],
     ] as const) {
       const read = readRow({ row: 5, cells: { ...cells, 'Tanggal Surat': cell } }, dated, NOW);
       expect(read, cell).toMatchObject({ ok: false, errors: [{ field: 'letterDate', message }] });

@@ -6,10 +6,11 @@
  * same row a no-op.
  */
 import { z } from 'zod';
-import type { Registration } from './case.ts';
+import { letterAfterReceipt, type Registration } from './case.ts';
 import type { ImportField, ImportInput } from './schemas/intake.ts';
 import { ComplainantSchema, LocationSchema } from './schemas/cases.ts';
 import { CHANNELS } from './schemas/common.ts';
+import { LETTER_AFTER_RECEIPT } from './schemas/documents.ts';
 import { inRecordedYears, NOT_IN_RECORDED_YEARS, text } from './schemas/fields.ts';
 
 /** A cell as the sheet reader gives it: text, a date cell, a number, or empty. */
@@ -291,6 +292,9 @@ export function readRow(
   const letterDate = letterDated ? parseRegisterDate(letterDateCell) : undefined;
   const letterDateProblem = letterDated ? dateProblem(letterDate, now) : undefined;
   if (letterDateProblem) errors.push({ field: 'letterDate', message: letterDateProblem });
+  // A letter dated after it came in: the register's day and month swapped (03/04 for 04/03).
+  else if (letterDate && receivedAt && letterAfterReceipt(wibDay(letterDate), receivedAt))
+    errors.push({ field: 'letterDate', message: LETTER_AFTER_RECEIPT });
 
   for (const field of TEXT_ONLY_FIELDS)
     if (typeof cell(field) === 'number') errors.push({ field, message: NUMBER_CELL });

@@ -8,6 +8,12 @@ import { patternProblem } from '../documents/numbering.ts';
 import { calendarDate, instant, text } from './fields.ts';
 
 /** The incoming letter a complaint arrived as: its own number, date and sender. */
+/**
+ * Why an incoming letter's date is refused (`letter.date`, an import's `letterDate`): after the
+ * day it was received, even in the easternmost zone (WIT): a register's day and month swapped.
+ */
+export const LETTER_AFTER_RECEIPT = 'after the day the letter was received';
+
 export const LetterRefSchema = z
   .strictObject({
     number: text(100).meta({

@@ -6,8 +6,9 @@
  */
 import { ulid } from 'ulid';
 import { computeDeadline, DEFAULT_TIME_ZONE } from '../calendar.ts';
-import { type CaseRecord, newCase, type Registration } from '../case.ts';
+import { type CaseRecord, letterAfterReceipt, newCase, type Registration } from '../case.ts';
 import { DomainError, invalidInput } from '../errors.ts';
+import { LETTER_AFTER_RECEIPT } from '../schemas/documents.ts';
 import { type IdempotencyRecord, type UniqueClaim, WriteConflict } from '../ports.ts';
 import { type Actor, newEventId } from '../timeline.ts';
 import { newTrackingCode } from '../tracking-code.ts';
@@ -85,6 +86,8 @@ export async function registerCase(
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
   if (receivedAt.getTime() > now.getTime())
     throw invalidInput('receivedAt', 'must not be in the future');
+  if (input.letter && letterAfterReceipt(input.letter.date, receivedAt))
+    throw invalidInput('letter.date', LETTER_AFTER_RECEIPT);
   const verificationDue = await verificationDeadline(deps, options.imported ? now : receivedAt);
   const claims = [
     ...(input.externalRef ? [externalRefClaim(input.externalRef)] : []),

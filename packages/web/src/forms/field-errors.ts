@@ -9,6 +9,7 @@ import type { Translate } from '../i18n/i18n';
 import { type MessageKey, messages } from '../i18n/messages';
 import {
   ACTIVITY_AGENCY_NOT_ON_CASE,
+  LETTER_AFTER_RECEIPT,
   RESTATE_HIDDEN_EMAIL,
   RESTATE_NOTHING,
 } from '@pantau/core/schemas';
@@ -93,6 +94,7 @@ export const KNOWN_MESSAGES: Record<string, MessageKey> = {
   [RESTATE_HIDDEN_EMAIL]: 'caseActions.descriptionRequired',
   [RESTATE_NOTHING]: 'restate.nothing',
   [ACTIVITY_AGENCY_NOT_ON_CASE]: 'fieldError.activityAgencyNotOnCase',
+  [LETTER_AFTER_RECEIPT]: 'fieldError.letterAfterReceipt',
 };
 
 /**
