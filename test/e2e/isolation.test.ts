@@ -544,8 +544,24 @@ describe('the subject central restated, to take a name out of it', () => {
     expect(theirCase.body.subject).toBe(restated);
     const theirs = await http.get(`/v1/cases/${id}/timeline?limit=100`, { token: polri });
     expect(theirs.status, theirs.text).toBe(200);
-    expect(theirs.text).toContain(restated);
     expect(theirs.text).not.toContain('Hendra');
+    // The verification is there, without the subject it gave: the case's own is the one read.
+    const verification = (theirs.body.items as { type: string; data: object }[]).find(
+      (e) => e.type === 'case_verified',
+    );
+    expect(verification?.data).not.toHaveProperty('subject');
+
+    // Restated again, after the forward (the first restatement still named the village): the
+    // agency reads the new subject on the case, and no earlier one anywhere in its timeline.
+    const again = await http.patch(`/v1/cases/${id}`, { subject: 'Pungutan liar' }, { token });
+    expect(again.status, again.text).toBe(200);
+    expect((await http.get(`/v1/cases/${id}`, { token: polri })).body.subject).toBe(
+      'Pungutan liar',
+    );
+    const later = await http.get(`/v1/cases/${id}/timeline?limit=100`, { token: polri });
+    expect(later.text).not.toContain(restated);
+    expect(later.text).not.toContain('Hendra');
+    expect(later.text).toContain('subjectRestated');
   });
 });
 

@@ -8,7 +8,7 @@
  * - a paused assignment withdrawn, or its case closed, stayed paused for ever, and a resume then
  *   moved the deadlines of an assignment that had ended.
  */
-import { Service } from '@pantau/core';
+import { Service, type Store } from '@pantau/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addAgencies,
@@ -20,11 +20,12 @@ import {
 } from '../support/dynamodb.ts';
 
 let service: Service;
+let store: Store;
 const clock = manualClock('2026-09-07T03:00:00.000Z'); // Monday 10:00 WIB
 const polri = officerOf('polri');
 
 beforeAll(async () => {
-  service = new Service({ store: await freshStore(), clock: clock.now });
+  service = new Service({ store: (store = await freshStore()), clock: clock.now });
   await addAgencies(service, [
     { id: 'polri' },
     { id: 'pemprov' },
@@ -87,6 +88,19 @@ describe('planning an activity', () => {
     const seen = await service.getCase(officerOf('kemendagri'), caseId);
     expect(seen.activities.map((a) => a.id)).toEqual([planned.id]);
   }, 60_000);
+
+  it('takes a member unit its focal point delegated the case to', async () => {
+    const { caseId } = await forwardedCase(service, ['kemendagri']);
+    await service.delegate(officerOf('kemendagri', 'agency_coordinator'), caseId, 'kemendagri', {
+      memberId: 'pemkab',
+    });
+    const planned = await service.planActivity(centralOfficer, caseId, {
+      kind: 'clarification',
+      agencyIds: ['pemkab'],
+    });
+    const seen = await service.getCase(officerOf('pemkab'), caseId);
+    expect(seen.activities.map((a) => a.id)).toEqual([planned.id]);
+  }, 60_000);
 });
 
 describe('a paused assignment that ends by central’s hand', () => {
@@ -111,6 +125,26 @@ describe('a paused assignment that ends by central’s hand', () => {
     const again = await service.resumeAssignment(polri, caseId, 'polri');
     expect(again).toMatchObject({ state: 'withdrawn', paused: false, due: withdrawn.due });
     expect((await newest(polri, caseId)).length).toBe(before);
+  }, 60_000);
+
+  it('withdrawn while paused before withdrawals ended pauses, reads as not paused', async () => {
+    const caseId = await pausedCase();
+    // As an earlier release left it: withdrawn, its pause still on the record.
+    const bundle = (await store.getCase(caseId))!;
+    const a = bundle.assignments.find((x) => x.agencyId === 'polri')!;
+    await store.commit({
+      assignments: [
+        {
+          record: { ...a, state: 'withdrawn', version: a.version + 1 },
+          expectedVersion: a.version,
+        },
+      ],
+    });
+    const read = await service.getAssignment(polri, caseId, 'polri');
+    expect(read).toMatchObject({ state: 'withdrawn', paused: false });
+    await expect(service.resumeAssignment(polri, caseId, 'polri')).rejects.toMatchObject({
+      code: 'invalid_transition',
+    });
   }, 60_000);
 
   it('on a case that is closed, is withdrawn with its pause ended', async () => {

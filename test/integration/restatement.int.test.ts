@@ -164,6 +164,66 @@ describe('an e-mail accepted with its identity hidden and never restated', () =>
   }, 60_000);
 });
 
+describe('a long e-mail indexed whole before restatements were required', () => {
+  it('is no longer found by the agency by its signature once restated, past the 40 words indexed', async () => {
+    // 60 words of complaint (each its own head), then the signature: the index took the mail's first 40 heads as
+    // words then; today's rules read the withheld notice first, and never reach the signature.
+    const long = Array.from({ length: 60 }, (_, i) => String(1000 + i)).join(' ');
+    const signed = `${long}\r\n\r\nHormat saya,\r\nDewi Lestari\r\n0812 3456 7890`;
+    const { caseId } = await intakeMail(
+      service,
+      Buffer.from(
+        [
+          'From: Dewi Lestari <dewi.lestari@warga.example.id>',
+          'To: pengaduan@setneg.example.go.id',
+          'Subject: Pungutan liar',
+          'Date: Tue, 4 Aug 2026 08:00:00 +0700',
+          'Message-ID: <panjang@warga.example.id>',
+          'Content-Type: text/plain; charset=utf-8',
+          '',
+          signed,
+        ].join('\r\n'),
+      ),
+    );
+    await service.verifyCase(centralOfficer, caseId, { decision: 'accept', type: 'normative' });
+    await service.forward(centralOfficer, caseId, { assignments: [{ agencyId: 'samsat' }] });
+    // Its postings as an earlier release wrote them: the mail's words, the signature too,
+    // searched by the agencies (40 heads: the subject's, then the mail's in order, so only
+    // when the mail is short enough; here, written as such a release would have).
+    const c = (await store.getCase(caseId))!.case;
+    const asThen = { ...c, description: `Hormat saya Dewi Lestari 0812 3456 7890 ${long}` };
+    await store.commit({
+      case: {
+        record: { ...asThen, version: c.version + 1 },
+        expectedVersion: c.version,
+        previous: c,
+      },
+    });
+    const hidden = (await store.getCase(caseId))!.case;
+    await store.commit({
+      case: {
+        record: {
+          ...hidden,
+          description: signed,
+          identityHidden: true,
+          version: hidden.version + 1,
+        },
+        expectedVersion: hidden.version,
+      },
+    });
+    expect(await search(samsat, '3456')).toEqual([caseId]);
+
+    await service.restateCase(centralOfficer, caseId, {
+      agencyDescription: 'Petugas meminta pungutan parkir di luar tarif.',
+    });
+    for (const word of ['3456', '0812', 'Lestari', 'Dewi'])
+      expect(await search(samsat, word), word).toEqual([]);
+    expect(await search(samsat, 'parkir')).toEqual([caseId]);
+    // Central still finds it by the complainant's own text.
+    expect(await search(centralOfficer, '1001')).toEqual([caseId]);
+  }, 60_000);
+});
+
 describe('restating a forwarded case’s subject', () => {
   it('shows the new subject in the agencies’ queues, and the old one to central only', async () => {
     const { caseId } = await forwardedCase(service, ['samsat', 'polda']);
@@ -181,7 +241,13 @@ describe('restating a forwarded case’s subject', () => {
       subject,
       previousSubject: 'Sertifikat tanah belum terbit',
     });
-    expect((await last(samsat)).data).toEqual({ subject });
+    // The agency reads that the subject was restated, not what it was (nor was: a later
+    // restatement may take a name out of it); the case's own subject is the one it reads.
+    expect((await last(samsat)).data).toEqual({ subjectRestated: true });
+    const verified = (await service.timeline(samsat, caseId, { limit: 100 })).items.find(
+      (e) => e.type === 'case_verified',
+    );
+    expect(verified!.data).not.toHaveProperty('subject');
     expect(await search(samsat, 'tertunda')).toEqual([caseId]);
   }, 60_000);
 });
@@ -196,6 +262,10 @@ describe('what cannot be restated', () => {
     });
     await expect(
       service.restateCase(centralOfficer, received.id, { agencyDescription: 'Jalan rusak.' }),
+    ).rejects.toMatchObject({ code: 'invalid_transition' });
+    // Even with what it holds: refused, not answered as restated.
+    await expect(
+      service.restateCase(centralOfficer, received.id, { subject: 'Jalan rusak' }),
     ).rejects.toMatchObject({ code: 'invalid_transition' });
     await service.verifyCase(centralOfficer, received.id, {
       decision: 'reject',

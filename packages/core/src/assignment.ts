@@ -63,7 +63,10 @@ export interface AssignmentRecord {
   readonly returnedAt?: string | null;
   /** The case's complaint type when forwarded (absent on records older than it). */
   readonly complaintType?: ComplaintType;
-  /** The case's subject (it never changes), so a queue reads without a case per row. */
+  /**
+   * The case's subject, so a queue reads without a case per row (a restatement of the case's
+   * subject rewrites it: `restateCase`).
+   */
   readonly subject?: string;
   /** Working days granted per target (the basis of `due`). */
   readonly workingDays: TargetMap<number>;
@@ -271,7 +274,9 @@ export function viewAssignment(
     escalationLevel: climbing ? ladder.level : 0,
     // Central intervention puts the assignment on central's monitoring worklist.
     monitoring: climbing && ladder.rung === 'central_intervention',
-    paused: a.paused,
+    // An assignment that ended while paused (withdrawn before a withdrawal ended its pause)
+    // waits for nothing: it reads as not paused.
+    paused: a.paused && isOpen(a),
     pausedSince: a.paused ? (a.pauses?.at(-1)?.from ?? null) : null,
     generation: a.generation,
     redirect: a.redirect && { ...a.redirect, settled: a.redirectSettled ?? null },

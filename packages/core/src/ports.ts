@@ -299,6 +299,12 @@ export interface Store extends DocumentStore {
    * fewer than `limit` items with a cursor to go on when the read budget of one request ran out.
    */
   searchWords(query: WordSearch, page: PageRequest): Promise<Page<CaseRecord>>;
+  /**
+   * Deletes the case's postings under these token heads, if any (a head it has none under
+   * costs nothing): postings written under rules of an earlier release, which the document's
+   * diff no longer knows of (`stalePostingHeads`).
+   */
+  dropPostings(c: CaseRecord, heads: readonly string[]): Promise<void>;
   /** Central's case list, newest first. */
   listCases(filter: CaseQuery, page: PageRequest): Promise<Page<CaseRecord>>;
   /**

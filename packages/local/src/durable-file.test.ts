@@ -62,14 +62,20 @@ beforeEach(() => {
 });
 
 describe('a file the runtime names in a record', () => {
-  it('is synced before it takes its name, and its directory after', async () => {
+  it('is synced before it takes its name, its directory after, and a folder made in its parent', async () => {
     await writeDurably(join(dir, 'a', 'letter.eml'), 'isi');
     expect(calls).toEqual([
       'write letter.eml.tmp',
       'sync letter.eml.tmp',
       'rename letter.eml.tmp letter.eml',
       'sync a',
+      `sync ${basename(dir)}`,
     ]);
+    // In a folder that exists: that folder alone.
+    calls.length = 0;
+    await writeDurably(join(dir, 'a', 'second.eml'), 'isi');
+    expect(calls.at(-1)).toBe('sync a');
+    expect(calls.filter((c) => c.startsWith('sync '))).toEqual(['sync second.eml.tmp', 'sync a']);
     expect(readFileSync(join(dir, 'a', 'letter.eml'), 'utf8')).toBe('isi');
   });
 
@@ -92,6 +98,10 @@ describe('a file the runtime names in a record', () => {
     );
     expect(calls.filter((c) => c.startsWith('sync ') && c.endsWith('.tmp'))).toHaveLength(2);
     expect(calls.at(-1)).toBe('sync C1');
+    // Its folders, made for its first file (the name and type, written first), in their
+    // parents: the case's under `cases`, `cases` under the store's.
+    expect(calls).toContain('sync cases');
+    expect(calls).toContain('sync blobs');
     expect(calls.indexOf('sync F1.tmp')).toBeLessThan(calls.indexOf('rename F1.tmp F1'));
   });
 
@@ -105,11 +115,14 @@ describe('a file the runtime names in a record', () => {
       subject: 'Surat pengingat',
       body: 'Isi surat.',
     } as never);
+    // The day's folder and the mail folder were made for it: each synced in its parent.
     expect(calls).toEqual([
       'write L1.eml.tmp',
       'sync L1.eml.tmp',
       'rename L1.eml.tmp L1.eml',
       'sync 2026-08-04',
+      'sync mail',
+      `sync ${basename(dir)}`,
     ]);
   });
 });

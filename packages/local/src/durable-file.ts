@@ -11,11 +11,14 @@ import { dirname } from 'node:path';
  * Writes `target` whole or not at all, and durably: written and fsynced under a temporary name
  * (0600), renamed into place (a reader never sees half a file; two writers of one name each
  * rename their own whole file, the last one winning), then its directory fsynced so the new
- * name survives a power cut too. Its directory is made (0700) when missing.
+ * name survives a power cut too. Its directory is made (0700) when missing, and each folder made
+ * is synced in its parent. (On macOS an fsync reaches the drive, not always its platter: a
+ * power cut there may still lose the last writes.)
  */
 export async function writeDurably(target: string, data: Uint8Array | string): Promise<void> {
   const dir = dirname(target);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  // The first folder it had to make, if any (a case's first file, a day's first letter).
+  const made = await mkdir(dir, { recursive: true, mode: 0o700 });
   const aside = `${target}.${randomBytes(8).toString('hex')}.tmp`;
   try {
     const file = await open(aside, 'wx', 0o600);
@@ -31,6 +34,10 @@ export async function writeDurably(target: string, data: Uint8Array | string): P
     throw error;
   }
   await syncDirectory(dir);
+  // A folder made for it is a new name in its parent: each synced there too, up to the
+  // folder that existed.
+  if (made !== undefined)
+    for (let d = dir; d.length >= made.length; d = dirname(d)) await syncDirectory(dirname(d));
 }
 
 /** Best effort: some file systems (a VirtualBox share, SMB) cannot open a directory to sync it. */

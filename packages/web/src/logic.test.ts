@@ -235,6 +235,7 @@ describe('timeline', () => {
     // As central reads it.
     expect(
       described({
+        subjectRestated: true,
         subject: 'Pungutan liar',
         previousSubject: 'Pungutan liar oleh Dewi',
         descriptionRestated: true,
@@ -242,10 +243,16 @@ describe('timeline', () => {
       }),
     ).toEqual([
       'Perihal: Pungutan liar',
+      'Perihal sebelumnya: Pungutan liar oleh Dewi',
       'Uraian untuk instansi diganti',
       'Sebelumnya dibaca instansi: “Hormat saya, Dewi”',
     ]);
-    // As an agency reads it (the API keeps the earlier texts from it); first restated: none.
+    // As an agency reads it (the API keeps the subjects and earlier texts from it).
+    expect(described({ subjectRestated: true, descriptionRestated: true })).toEqual([
+      'Perihal dirumuskan ulang',
+      'Uraian untuk instansi diganti',
+    ]);
+    // First restated: nothing read before.
     expect(described({ descriptionRestated: true })).toEqual(['Uraian untuk instansi diganti']);
     expect(described({ descriptionRestated: true, previousDescription: null })).toEqual([
       'Uraian untuk instansi diganti',

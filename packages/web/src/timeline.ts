@@ -66,10 +66,14 @@ export function describeEvent(
       parts.push(text('type') ? labelOf(t, 'type', text('type')!) : null, text('category'));
       parts.push(quote('missing'));
       break;
-    case 'case_restated': // central read before what the agencies did (the API keeps it from them)
-      parts.push(
-        text('subject') ? t('timeline.restatedSubject', { subject: text('subject')! }) : null,
-      );
+    case 'case_restated':
+      // Central reads the subjects; an agency that the subject was restated (its own is the
+      // case's, as it is now), and never what the complaint read before.
+      if (text('subject')) {
+        parts.push(t('timeline.restatedSubject', { subject: text('subject')! }));
+        if (text('previousSubject'))
+          parts.push(t('timeline.previousSubject', { subject: text('previousSubject')! }));
+      } else if (d.subjectRestated === true) parts.push(t('timeline.subjectRestated'));
       if (d.descriptionRestated === true) {
         parts.push(t('timeline.restatedDescription'));
         if (text('previousDescription'))

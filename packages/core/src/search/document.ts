@@ -4,7 +4,7 @@
  * an HMAC of each value, and diffs a case's document before and after a change, so an edit
  * rewrites only what moved and a change that touches no indexed field costs nothing.
  */
-import { type CaseRecord, descriptionForAgencies } from '../case.ts';
+import { type CaseRecord, DESCRIPTION_WITHHELD, descriptionForAgencies } from '../case.ts';
 import { headOf, stem, words } from './text.ts';
 import { normalizeEmail, normalizeNik, normalizePhone, normalizeReference } from './normalize.ts';
 
@@ -171,4 +171,34 @@ export function indexWriteCount(before: CaseRecord | null, after: CaseRecord): n
   const gone = (a: ReadonlySet<string>, b: ReadonlySet<string>) =>
     [...a].filter((k) => moved || !b.has(k)).length;
   return postings + gone(now, was) + gone(was, now);
+}
+
+/**
+ * The token heads a case's postings may stand under that its document does not give: every
+ * head of every text the index has read of it (uncapped, in any list: the subject, respondent,
+ * location, name, its own text, the restatement, the withheld notice) but its document's. A
+ * case indexed under an earlier release's rules (an e-mail's whole text as words, its
+ * signature included, before restatements were required) keeps postings its document, diffed
+ * now, never deletes: past the 40 heads, the signature at the mail's end. A restatement drops
+ * them (`Store.dropPostings`).
+ */
+export function stalePostingHeads(c: CaseRecord): string[] {
+  const kept = new Set(searchDocumentOf(c).heads);
+  const texts = [
+    c.subject,
+    c.respondent,
+    c.location?.regency,
+    c.location?.province,
+    c.complainant?.name,
+    c.description,
+    c.agencyDescription,
+    DESCRIPTION_WITHHELD,
+  ];
+  const heads = new Set<string>();
+  for (const text of texts)
+    for (const w of words(text ?? '')) {
+      const head = headOf(stem(w));
+      if (!kept.has(head)) heads.add(head);
+    }
+  return [...heads];
 }

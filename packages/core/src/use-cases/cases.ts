@@ -74,6 +74,7 @@ import {
 } from './kernel/index.ts';
 import { pauseEnded } from './assignments.ts';
 import { registerCase, verificationDeadline } from './registration.ts';
+import { stalePostingHeads } from '../search/document.ts';
 
 /** Central registers a complaint received by letter, e-mail, in person or from LAPOR!. */
 export async function createCase(
@@ -236,9 +237,10 @@ export async function restateCase(
     const bundle = await loadCase(deps, caseId);
     const now = deps.clock();
     const before = bundle.case;
+    // A case that cannot be restated is refused, even with what it holds (`restate` says why).
+    const next = restate(before, input, now);
     // Sent again after its answer was lost (or restated alike meanwhile): the case as it is.
     if (restatedAlready(before, input)) return bundle;
-    const next = restate(before, input, now);
     // Written on an older version (another officer restated, or an agency acted, since):
     // refused, not written over what they read meanwhile.
     if (input.version !== undefined && input.version !== before.version)
@@ -250,13 +252,14 @@ export async function restateCase(
       case: put(before, next),
       events: [
         event(caseId, now, 'case_restated', p, null, {
+          // That it was, for the agencies; the subjects and what they read before, for central
+          // (a subject restated to take a name out is not given back through the timeline).
           ...(next.subject === before.subject
             ? {}
-            : { subject: next.subject, previousSubject: before.subject }),
+            : { subjectRestated: true, subject: next.subject, previousSubject: before.subject }),
           ...(next.agencyDescription === before.agencyDescription
             ? {}
             : {
-                // That it was, for the agencies; what they read before, for central.
                 descriptionRestated: true,
                 previousDescription: before.agencyDescription ?? null,
               }),
@@ -274,6 +277,9 @@ export async function restateCase(
     };
   });
   const settled = await subjectToAssignments(deps, restated);
+  // Postings an earlier release wrote that its document no longer gives (the signature of an
+  // e-mail indexed whole): dropped, after the case's write, and again on a retry.
+  await deps.store.dropPostings(settled.case, stalePostingHeads(settled.case));
   return centralView(settled.case, settled.assignments, settled, deps.clock());
 }
 
@@ -287,20 +293,22 @@ const withSubject = (assignments: readonly AssignmentRecord[], subject: string) 
  * again. Returns the case and its assignments as they are now.
  */
 async function subjectToAssignments(deps: ServiceDeps, bundle: CaseBundle): Promise<CaseBundle> {
-  let current = bundle;
+  let current: CaseBundle | undefined = bundle;
   return retryOnConflict(async () => {
-    const stale = withSubject(current.assignments, current.case.subject);
+    // Read again after a conflict's pause, not before it.
+    const read = (current ??= await loadCase(deps, bundle.case.id));
+    const stale = withSubject(read.assignments, read.case.subject);
     try {
       for (const run of inRuns(stale, MAX_COMMIT_ITEMS))
         await deps.store.commit({ assignments: run });
     } catch (e) {
-      if (e instanceof WriteConflict) current = await loadCase(deps, bundle.case.id);
+      if (e instanceof WriteConflict) current = undefined;
       throw e;
     }
     const written = new Map(stale.map((a) => [a.record.agencyId, a.record]));
     return {
-      ...current,
-      assignments: current.assignments.map((a) => written.get(a.agencyId) ?? a),
+      ...read,
+      assignments: read.assignments.map((a) => written.get(a.agencyId) ?? a),
     };
   });
 }

@@ -59,8 +59,12 @@ export async function planActivity(
           `the case is ${bundle.case.status}: no activity is planned on it (its held ones can still be reported)`,
         );
       // Each agency taking part reads the activity on the case: it must be able to read the
-      // case (its assignment, or a member unit's as its focal point).
-      const onCase = new Set(bundle.assignments.map((a) => a.agencyId));
+      // case (its assignment, one delegated to it, or a member unit's as its focal point).
+      const onCase = new Set(
+        bundle.assignments.flatMap((a) =>
+          a.delegatedTo ? [a.agencyId, a.delegatedTo] : [a.agencyId],
+        ),
+      );
       for (const [i, agencyId] of (input.agencyIds ?? []).entries()) {
         if (!(await deps.store.getAgency(agencyId)))
           throw invalidInput(`agencyIds.${i}`, 'unknown agency');

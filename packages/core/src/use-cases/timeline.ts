@@ -86,11 +86,13 @@ const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
  */
 const CENTRAL_ONLY_DATA: Partial<Record<TimelineEvent['type'], readonly string[]>> = {
   case_registered: ['subject'],
-  case_verified: ['previousSubject'],
+  // The subject as verified or restated then: a later restatement may have taken a name out
+  // of it (the agency reads the case's own subject, as it is now).
+  case_verified: ['subject', 'previousSubject'],
   case_rejected: ['previousSubject', 'reason', 'note'],
   case_needs_info: ['missing', 'previousSubject', 'note'],
   // What the agencies read before a restatement may be what it took out (a signature).
-  case_restated: ['previousSubject', 'previousDescription'],
+  case_restated: ['subject', 'previousSubject', 'previousDescription'],
   // The addresses a letter went to again include the focal point's and central's contacts,
   // which a delegated member unit reading its focal point's events may not hold; how central
   // handled a failed letter is central's own note.

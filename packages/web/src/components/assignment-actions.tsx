@@ -226,7 +226,13 @@ export function AssignmentActions({
                       { value: 'false', label: t('actions.refuse') },
                     ]}
                   />
-                  <TextField form={form} name="note" label={t('actions.note')} multiline />
+                  <TextField
+                    form={form}
+                    name="note"
+                    label={t('actions.decisionNote')}
+                    hint={t('actions.decisionNoteHint')}
+                    multiline
+                  />
                 </>
               )}
             </ActionForm>

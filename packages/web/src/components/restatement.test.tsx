@@ -17,6 +17,7 @@ const withheld = {
   description: SIGNED,
   agencyDescription: null,
   version: 7,
+  assignments: [{ agencyId: 'samsat', subject: 'Pungutan liar' }],
 } as unknown as Schemas['Case'];
 
 const formOf = () =>
@@ -102,5 +103,31 @@ describe('a case the agencies read as it is', () => {
       .closest('details')!;
     expect(details.open).toBe(false);
     expect(within(details).queryByText(/Instansi belum dapat membaca/)).toBeNull();
+  });
+});
+
+describe('a restatement cut short after the case was saved', () => {
+  it('says an agency’s queue still shows the old subject, and sends the subject to finish it', async () => {
+    const calls = mockApi((call) =>
+      call.method === 'PATCH' ? json(200, withheld) : json(200, {}),
+    );
+    const behind = {
+      ...withheld,
+      channel: 'letter',
+      identityHidden: false,
+      subject: 'Pungutan liar di loket',
+      assignments: [{ agencyId: 'samsat', subject: 'Pungutan liar oleh Budi' }],
+    } as unknown as Schemas['Case'];
+    renderWith(<Restatement kase={behind} onChange={() => {}} />, {
+      as: { agency: 'setneg', role: 'central_officer' },
+    });
+    const form = formOf();
+    expect(form.getByText(/Perihal baru belum tampil di antrean semua instansi/)).toBeTruthy();
+    await userEvent.click(form.getByRole('button', { name: 'Simpan rumusan' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(1));
+    expect(calls.find((c) => c.method === 'PATCH')!.body).toEqual({
+      subject: 'Pungutan liar di loket',
+      version: 7,
+    });
   });
 });

@@ -21,15 +21,23 @@ export const withheldFromAgencies = (
   kase: Pick<Schemas['Case'], 'channel' | 'identityHidden' | 'agencyDescription'>,
 ) => kase.channel === 'email' && kase.identityHidden && kase.agencyDescription === null;
 
+/**
+ * Whether an assignment still shows another subject than the case's: a restatement cut short
+ * after the case was saved (the rest goes on by sending it again).
+ */
+const queuesBehind = (kase: Pick<Schemas['Case'], 'subject' | 'assignments'>) =>
+  kase.assignments.some((a) => a.subject !== null && a.subject !== kase.subject);
+
 export function Restatement({ kase, onChange }: { kase: Schemas['Case']; onChange: () => void }) {
   const { t } = useI18n();
   const savedSince = useSavedSince(t('restate.savedSince'), onChange);
   const withheld = withheldFromAgencies(kase);
+  const behind = queuesBehind(kase);
   return (
     <ActionForm
       // Remade from the case as saved (its version moves with every change to it).
       key={kase.version}
-      open={withheld}
+      open={withheld || behind}
       title={t('restate.title')}
       schema={RestateCaseBody}
       initial={{ subject: kase.subject, agencyDescription: forAgencies(kase) }}
@@ -48,6 +56,7 @@ export function Restatement({ kase, onChange }: { kase: Schemas['Case']; onChang
         <>
           {savedSince.reloadButton}
           {withheld ? <p className="alert">{t('restate.withheld')}</p> : null}
+          {behind ? <p className="alert">{t('restate.queuesBehind')}</p> : null}
           <p className="hint">{t('restate.hint')}</p>
           <TextField
             form={form}
@@ -74,13 +83,21 @@ export function Restatement({ kase, onChange }: { kase: Schemas['Case']; onChang
  */
 export function restatementBody(
   values: Values,
-  kase: Pick<Schemas['Case'], 'subject' | 'description' | 'agencyDescription' | 'version'>,
+  kase: Pick<
+    Schemas['Case'],
+    'subject' | 'description' | 'agencyDescription' | 'version' | 'assignments'
+  >,
 ): unknown {
   const { subject, agencyDescription } = compact(values) as Values;
   const changed = (value: unknown, was: string) =>
     typeof value === 'string' && value.trim() !== was.trim();
   return {
-    ...(changed(subject, kase.subject) ? { subject } : {}),
+    // The subject as it is, to bring the agencies' queues to it (the API writes only those).
+    ...(changed(subject, kase.subject)
+      ? { subject }
+      : queuesBehind(kase)
+        ? { subject: kase.subject }
+        : {}),
     // A withheld e-mail's text starts the form as it came: sent unchanged, it would give the
     // agencies the signature, so it is not a restatement (the API asks for one).
     ...(changed(agencyDescription, forAgencies(kase)) ? { agencyDescription } : {}),

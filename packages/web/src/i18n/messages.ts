@@ -291,6 +291,9 @@ const id = {
   'actions.message': 'Isi tanggapan',
   'actions.send': 'Kirim',
   'actions.save': 'Simpan',
+  'actions.decisionNote': 'Catatan untuk instansi',
+  'actions.decisionNoteHint':
+    'Instansi membacanya di riwayat pengaduan bersama keputusan ini, misalnya apa yang perlu dilampirkan.',
   'actions.redirect': 'Bukan kewenangan kami',
   'actions.reason': 'Alasan',
   'actions.suggestedAgency': 'Instansi yang berwenang',
@@ -342,6 +345,8 @@ const id = {
   'restate.withheld':
     'Instansi belum dapat membaca uraian pengaduan ini: identitas pengadu dirahasiakan dan teks surelnya memuat tanda tangan pengirim. Hapus nama, telepon, alamat, dan tanda tangan dari uraian di bawah, lalu simpan.',
   'restate.submit': 'Simpan rumusan',
+  'restate.queuesBehind':
+    'Perihal baru belum tampil di antrean semua instansi (penyimpanan sebelumnya terputus): simpan sekali lagi untuk menyelesaikannya.',
   'restate.savedSince':
     'Pengaduan ini berubah sejak formulir dibuka (rumusan petugas lain, atau tindakan instansi). Rumusan Anda belum disimpan: salin bila perlu, muat versi terbaru, lalu simpan lagi.',
   'restate.nothing': 'Ubah perihal atau uraian untuk instansi: belum ada yang diubah.',
@@ -809,6 +814,8 @@ const id = {
   'timeline.satisfied': 'Puas, nilai {rating} dari 5',
   'timeline.restatedSubject': 'Perihal: {subject}',
   'timeline.restatedDescription': 'Uraian untuk instansi diganti',
+  'timeline.subjectRestated': 'Perihal dirumuskan ulang',
+  'timeline.previousSubject': 'Perihal sebelumnya: {subject}',
   'timeline.previousDescription': 'Sebelumnya dibaca instansi: “{text}”',
   'timeline.notSatisfied': 'Tidak puas, nilai {rating} dari 5',
   'track.ratingLabel': 'Nilai',
@@ -1103,6 +1110,9 @@ const en = {
   'actions.message': 'Response',
   'actions.send': 'Send',
   'actions.save': 'Save',
+  'actions.decisionNote': 'Note for the agency',
+  'actions.decisionNoteHint':
+    'The agency reads it in the case’s timeline with this decision, for example what to attach.',
   'actions.redirect': 'Not ours',
   'actions.reason': 'Reason',
   'actions.suggestedAgency': 'Competent agency',
@@ -1154,6 +1164,8 @@ const en = {
   'restate.withheld':
     'The agencies cannot read this complaint yet: the complainant’s identity is hidden and the e-mail’s text carries the sender’s signature. Take the name, phone, address and signature out of the text below, then save.',
   'restate.submit': 'Save the restatement',
+  'restate.queuesBehind':
+    'The new subject does not show in every agency’s queue yet (the last save was cut short): save once more to finish it.',
   'restate.savedSince':
     'This complaint changed since the form was opened (another officer’s restatement, or an agency’s action). Yours is not saved: copy it if needed, load the latest version, then save again.',
   'restate.nothing':
@@ -1615,6 +1627,8 @@ const en = {
   'timeline.satisfied': 'Satisfied, rated {rating} of 5',
   'timeline.restatedSubject': 'Subject: {subject}',
   'timeline.restatedDescription': 'The complaint for the agencies replaced',
+  'timeline.subjectRestated': 'Subject restated',
+  'timeline.previousSubject': 'Subject before: {subject}',
   'timeline.previousDescription': 'What the agencies read before: “{text}”',
   'timeline.notSatisfied': 'Not satisfied, rated {rating} of 5',
   'track.ratingLabel': 'Rating',
