@@ -21,3 +21,24 @@ export const jobOf = (over: Partial<Schemas['Job']> = {}): Schemas['Job'] => ({
   failures: [],
   ...over,
 });
+
+/** A monitoring activity as the API lists it: a clarification planned without a date. */
+export const activityOf = (over: Partial<Schemas['Activity']> = {}): Schemas['Activity'] => ({
+  id: 'a',
+  caseId: 'c1',
+  caseSubject: 'Jalan rusak di sepanjang jalur provinsi',
+  kind: 'clarification',
+  status: 'planned',
+  scheduledAt: null,
+  agencyIds: [],
+  participants: [],
+  plan: null,
+  heldAt: null,
+  outcome: null,
+  summary: null,
+  overdueToReport: false,
+  cancellation: null,
+  createdBy: 'u1',
+  createdAt: at,
+  ...over,
+});

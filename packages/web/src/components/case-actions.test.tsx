@@ -279,11 +279,8 @@ describe('planning an activity with the agencies taking part', () => {
     ],
   } as unknown as Schemas['Case'];
 
-  it('names the agencies with open assignments by default, lets central change them, and sends them with the participants', async () => {
-    const calls = mockApi((call) => {
-      if (call.path === '/v1/agency-names') return json(200, NAMES);
-      return call.method === 'POST' ? json(201, { id: 'A1' }) : json(200, { items: [] });
-    });
+  /** The case's actions with the agencies' names, the plan form opened: its fields. */
+  const openPlan = async () => {
     renderWith(
       <AgencyNamesProvider user="u1">
         <CaseActions kase={followed} onChange={() => {}} />
@@ -294,7 +291,15 @@ describe('planning an activity with the agencies taking part', () => {
       selector: 'summary, summary *',
     });
     await userEvent.click(summary);
-    const form = within(summary.closest('details')!);
+    return within(summary.closest('details')!);
+  };
+
+  it('names the agencies with open assignments by default, lets central change them, and sends them with the participants', async () => {
+    const calls = mockApi((call) => {
+      if (call.path === '/v1/agency-names') return json(200, NAMES);
+      return call.method === 'POST' ? json(201, { id: 'A1' }) : json(200, { items: [] });
+    });
+    const form = await openPlan();
     // The agencies still working on it, by name: not the one whose assignment completed.
     const chosen = await form.findByRole('list', { name: 'Instansi yang terlibat' });
     await waitFor(() =>
@@ -330,14 +335,7 @@ describe('planning an activity with the agencies taking part', () => {
     const calls = mockApi((call) =>
       call.path === '/v1/agency-names' ? json(200, NAMES) : json(200, { items: [] }),
     );
-    renderWith(<CaseActions kase={followed} onChange={() => {}} />, {
-      as: { agency: 'setneg', role: 'central_officer' },
-    });
-    const summary = screen.getByText('Rencanakan kegiatan pemantauan', {
-      selector: 'summary, summary *',
-    });
-    await userEvent.click(summary);
-    const form = within(summary.closest('details')!);
+    const form = await openPlan();
     await userEvent.selectOptions(form.getByLabelText(/^Jenis kegiatan/), 'clarification');
     const field = form.getByLabelText(/^Peserta/);
     fireEvent.change(field, { target: { value: `Kapolres Jember\n${'x'.repeat(201)}` } });
@@ -363,17 +361,7 @@ describe('planning an activity with the agencies taking part', () => {
         errors: [{ path: 'agencyIds.0', message: ACTIVITY_AGENCY_NOT_ON_CASE }],
       });
     });
-    renderWith(
-      <AgencyNamesProvider user="u1">
-        <CaseActions kase={followed} onChange={() => {}} />
-      </AgencyNamesProvider>,
-      { as: { agency: 'setneg', role: 'central_officer' } },
-    );
-    const summary = screen.getByText('Rencanakan kegiatan pemantauan', {
-      selector: 'summary, summary *',
-    });
-    await userEvent.click(summary);
-    const form = within(summary.closest('details')!);
+    const form = await openPlan();
     await userEvent.selectOptions(form.getByLabelText(/^Jenis kegiatan/), 'mediation');
     await userEvent.click(form.getByRole('button', { name: 'Simpan' }));
     const said = await form.findAllByText(/Instansi ini tidak menangani pengaduan ini/);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Route } from 'wouter';
 import type { Schemas } from '../api/client';
 import { type Call, json, mockApi, renderWith } from '../../test/render';
+import { activityOf } from '../../test/fixtures';
 import { AgencyNamesProvider } from '../components/agencies';
 import CaseDetail from './case-detail';
 
@@ -683,25 +684,8 @@ describe('the monitoring activities on the case page', () => {
   const SUMMARY =
     'Mediasi di Aula Kantor Bupati Jember dihadiri warga Desa Sukamaju, Polres Jember, dan PLN UP3 Jember.\n' +
     'PLN memasang tiang baru di jalur desa dalam 14 hari kerja; Polres Jember menertibkan kendaraan bertonase besar yang merusak jalan dan melaporkannya kepada pusat.';
-  const activity = (over: Partial<Schemas['Activity']>): Schemas['Activity'] => ({
-    id: 'a',
-    caseId: 'c1',
-    caseSubject: 'Jalan rusak di sepanjang jalur provinsi',
-    kind: 'clarification',
-    status: 'planned',
-    scheduledAt: null,
-    agencyIds: [],
-    participants: [],
-    plan: null,
-    heldAt: null,
-    outcome: null,
-    summary: null,
-    overdueToReport: false,
-    cancellation: null,
-    createdBy: 'u1',
-    createdAt: '2026-03-10T03:00:00.000Z',
-    ...over,
-  });
+  const activity = (over: Partial<Schemas['Activity']>) =>
+    activityOf({ createdAt: '2026-03-10T03:00:00.000Z', ...over });
   const mediation = activity({
     id: 'a-mediation',
     kind: 'mediation',

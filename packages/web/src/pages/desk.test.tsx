@@ -1,6 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
+import { activityOf } from '../../test/fixtures';
+import type { Schemas } from '../api/client';
 import Desk from './desk';
 
 /** An empty list, the API's clock and the calendar's declared years: what the other cards ask. */
@@ -250,25 +252,14 @@ describe('the desk’s cases waiting for the complainant', () => {
 
 describe('the desk’s monitoring activities', () => {
   /** An activity as the API lists it. */
-  const activity = (id: string, over: Record<string, unknown>) => ({
-    id,
-    caseId: `case-${id}`,
-    caseSubject: `Perihal ${id}`,
-    kind: 'clarification',
-    status: 'planned',
-    scheduledAt: null,
-    agencyIds: [],
-    participants: [],
-    plan: null,
-    heldAt: null,
-    outcome: null,
-    summary: null,
-    overdueToReport: false,
-    cancellation: null,
-    createdBy: 'u1',
-    createdAt: '2026-03-02T03:00:00.000Z',
-    ...over,
-  });
+  const activity = (id: string, over: Partial<Schemas['Activity']>) =>
+    activityOf({
+      id,
+      caseId: `case-${id}`,
+      caseSubject: `Perihal ${id}`,
+      createdAt: '2026-03-02T03:00:00.000Z',
+      ...over,
+    });
   // The API's clock: Monday 30 March 2026, 10:00 WIB.
   const all = [
     activity('undated', { agencyIds: ['polri'] }),
