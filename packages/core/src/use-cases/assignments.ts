@@ -292,8 +292,11 @@ async function setDelegation(
         : memberId === assignment.delegatedTo
           ? (assignment.delegatedAt ?? now.toISOString())
           : now.toISOString(),
-    // Given back by the unit: news to the coordinator (a take-back is its own act).
-    ...(data['returnedBy'] ? { returnedAt: now.toISOString() } : {}),
+    // Given back by the unit, or back because the unit left: news to the coordinator (a
+    // take-back is its own act).
+    ...(data['returnedBy'] || data['reason'] === 'member_left'
+      ? { returnedAt: now.toISOString() }
+      : {}),
     updatedAt: now.toISOString(),
   };
   const change = await assignmentChange(deps, bundle, assignment, next, now, false);

@@ -400,7 +400,10 @@ export async function forward(
           workingDays: targetWorkingDays(policy, type),
           previous,
         });
-        created.push({ record, expectedVersion: previous ? previous.version : null });
+        created.push({
+          record: await delegationKept(deps, record, previous, now),
+          expectedVersion: previous ? previous.version : null,
+        });
       }
       const assignments = [
         ...bundle.assignments.filter((a) => !created.some((c) => c.record.agencyId === a.agencyId)),
@@ -414,6 +417,7 @@ export async function forward(
           reforwardOf: a.reforwardOf ?? [],
           due: a.due,
           timeZone: a.timeZone,
+          ...(a.delegatedTo ? { delegatedTo: a.delegatedTo } : {}),
         }),
       );
       // Each assignment's ladder is written with it, due at once: the engine picks it up even
@@ -464,6 +468,28 @@ export async function forward(
       return body;
     }),
   );
+}
+
+/**
+ * A re-forward to a focal point whose previous assignment it had delegated to a member unit
+ * keeps the delegation while the unit is still its member (a reopened case goes on with the
+ * unit that handled it): before, the new forwarding dropped it without a word, the unit lost
+ * the case from its queue and the coordinator's timeline still ended with the delegation. A
+ * unit that left meanwhile gets nothing (its focal point's coordinator delegates anew). A move
+ * landing between this read and the commit is given back by the move's own second pass, and a
+ * unit never reads a delegated case of a focal point it has left (`readableCase`).
+ */
+async function delegationKept(
+  deps: ServiceDeps,
+  record: AssignmentRecord,
+  previous: AssignmentRecord | undefined,
+  now: Date,
+): Promise<AssignmentRecord> {
+  const memberId = previous?.delegatedTo;
+  if (!memberId) return record;
+  const member = await deps.store.getAgency(memberId);
+  if (member?.focalPointId !== record.agencyId) return record;
+  return { ...record, delegatedTo: memberId, delegatedAt: now.toISOString() };
 }
 
 /**
