@@ -54,6 +54,28 @@ describe('delegating to a member unit', () => {
   });
 });
 
+describe('a coordinator whose agency has no member unit', () => {
+  it('is offered no delegation at all', async () => {
+    const calls = mockApi((call) =>
+      call.path.startsWith('/v1/agencies?')
+        ? json(200, { items: [{ id: 'polri', focalPointId: null }], nextCursor: null })
+        : json(200, { items: [] }),
+    );
+    renderWith(
+      <Delegation
+        caseId="C1"
+        assignment={{ agencyId: 'polri', delegatedTo: null } as unknown as Schemas['Assignment']}
+        onChange={() => {}}
+      />,
+      { as: { agency: 'polri', role: 'agency_coordinator' } },
+    );
+    await waitFor(() => expect(calls.some((c) => c.path.startsWith('/v1/agencies?'))).toBe(true));
+    await waitFor(() =>
+      expect(screen.queryByText('Delegasikan ke unit anggota', { exact: false })).toBeNull(),
+    );
+  });
+});
+
 describe('taking a delegated assignment back', () => {
   it('says it was taken back, from whom, where the page says what an action did', async () => {
     const calls = mockApi((call) => {

@@ -76,6 +76,8 @@ function DelegateForm({
   const { nameOf } = useAgencies();
   const units = useMemberUnits(path.agencyId);
   const members = units.data ?? [];
+  // An agency with no member unit has nothing to delegate to: no card for it.
+  if (units.data && members.length === 0) return null;
   return (
     <ActionForm
       title={t('delegate.title')}
@@ -92,24 +94,20 @@ function DelegateForm({
         )
       }
     >
-      {(form) =>
-        units.data && members.length === 0 ? (
-          <p className="muted">{t('delegate.noMembers')}</p>
-        ) : (
-          <>
-            <SelectField
-              form={form}
-              name="memberId"
-              label={t('delegate.member')}
-              required
-              empty=""
-              parse={(v) => (v === '' ? undefined : v)}
-              options={members.map((m) => ({ value: m, label: nameOf(m) }))}
-            />
-            <TextField form={form} name="note" label={t('actions.note')} multiline />
-          </>
-        )
-      }
+      {(form) => (
+        <>
+          <SelectField
+            form={form}
+            name="memberId"
+            label={t('delegate.member')}
+            required
+            empty=""
+            parse={(v) => (v === '' ? undefined : v)}
+            options={members.map((m) => ({ value: m, label: nameOf(m) }))}
+          />
+          <TextField form={form} name="note" label={t('actions.note')} multiline />
+        </>
+      )}
     </ActionForm>
   );
 }

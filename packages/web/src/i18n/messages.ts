@@ -705,7 +705,6 @@ const id = {
   'delegate.held': 'Didelegasikan ke {agency}.',
   'delegate.takeBack': 'Ambil kembali dari {agency}',
   'delegate.takenBack': 'Diambil kembali dari {agency}.',
-  'delegate.noMembers': 'Instansi ini belum punya unit anggota.',
   'calendar.confirmRemove':
     'Hapus {name} ({date})? {deadlines} tenggat pada {assignments} penugasan yang masih berjalan akan bergeser.',
   'calendar.confirmYes': 'Ya, hapus',
@@ -1521,7 +1520,6 @@ const en = {
   'delegate.held': 'Delegated to {agency}.',
   'delegate.takeBack': 'Take it back from {agency}',
   'delegate.takenBack': 'Taken back from {agency}.',
-  'delegate.noMembers': 'This agency has no member units yet.',
   'calendar.confirmRemove':
     'Remove {name} ({date})? {deadlines} deadlines of {assignments} open assignments will move.',
   'calendar.confirmYes': 'Yes, remove',
