@@ -92,6 +92,25 @@ describe('a member unit whose focal point acted on its assignment', () => {
   });
 });
 
+describe('a member unit on a case its focal point also has', () => {
+  it('does not read the status change its focal point caused on its own assignment', async () => {
+    clock.set('2026-04-09T03:00:00.000Z');
+    const { caseId } = await forwardedCase(service, ['kanwil-bpn-jatim', 'atr-bpn']);
+    const unit = officerOf('kanwil-bpn-jatim');
+    await service.respond(unit, caseId, 'kanwil-bpn-jatim', final);
+    // ATR/BPN answers its own assignment, the case's last: it resolves. The unit would learn
+    // from that change that another agency (its focal point) has the case.
+    await service.respond(officerOf('atr-bpn'), caseId, 'atr-bpn', final);
+    expect((await service.getCase(centralOfficer, caseId)).status).toBe('resolved');
+    const seen = await timelineOf(unit, caseId);
+    expect(seen.filter((e) => e.type === 'case_status_changed').map((e) => e.data.to)).toEqual([
+      'forwarded',
+      'in_follow_up',
+    ]);
+    expect(JSON.stringify(seen)).not.toContain('"agency":"atr-bpn"');
+  });
+});
+
 describe('a re-forward after a redirect', () => {
   it('tells the new agency its clock was inherited, not from whom', async () => {
     const policy = await service.getPolicy('default');

@@ -106,7 +106,14 @@ export const agencySeesEvent = (
     const held = e.data.agencyIds;
     return Array.isArray(held) && held.some((id) => agencies.has(String(id)));
   }
-  return !('agency' in e.actor) || e.actor.agency === CENTRAL_TENANT || actors.has(e.actor.agency);
+  if (!('agency' in e.actor) || e.actor.agency === CENTRAL_TENANT) return true;
+  if (agencies.has(e.actor.agency)) return true;
+  // Its focal point's people moved the case: read when they acted on its own assignment, not
+  // on the focal point's own or a sibling unit's (that would tell it another has the case).
+  // An event written before it said which (`on`) reads as before.
+  if (!actors.has(e.actor.agency)) return false;
+  const on = e.data.on;
+  return typeof on !== 'string' || agencies.has(on);
 };
 
 /**

@@ -453,7 +453,7 @@ async function changeAssignment(
             : []),
           event(caseId, now, type, p, agencyId, data),
           ...skippedEvents(rearmed?.skipped ?? [], assignment, actorOf(p), now),
-          ...statusEvents(bundle.case, nextCase, now, p),
+          ...statusEvents(bundle.case, nextCase, now, p, agencyId),
         ],
         idempotency: remember(body),
       });

@@ -48,7 +48,7 @@ export async function assignmentChange(
     },
     events: (p: Principal) => [
       ...skippedEvents(skipped, before, actorOf(p), now),
-      ...statusEvents(bundle.case, nextCase, now, p),
+      ...statusEvents(bundle.case, nextCase, now, p, before.agencyId),
     ],
     /** The assignment after the change, as `reader` reads it. */
     view: (reader: Reader) =>

@@ -22,18 +22,24 @@ export function event(
   };
 }
 
-/** `case_status_changed` when a change moved the case's status, else nothing. */
+/**
+ * `case_status_changed` when a change moved the case's status, else nothing. `on`: the agency
+ * whose assignment the change was on, when it was an assignment's (a member unit reads its
+ * focal point's acts on the case only when they were on its own assignment: `agencySeesEvent`).
+ */
 export function statusEvents(
   before: CaseRecord,
   after: CaseRecord,
   now: Date,
   p: Principal,
+  on?: string,
 ): TimelineEvent[] {
   if (before.status === after.status) return [];
   return [
     event(before.id, now, 'case_status_changed', p, null, {
       from: before.status,
       to: after.status,
+      ...(on ? { on } : {}),
     }),
   ];
 }
