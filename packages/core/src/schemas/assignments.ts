@@ -79,6 +79,10 @@ export type ExtensionRequestView = z.infer<typeof ExtensionRequestSchema>;
 export const PauseBody = z.strictObject({ reason: text(2_000) }).meta({ id: 'Pause' });
 export const ResumeBody = z.strictObject({}).meta({ id: 'Resume' });
 
+/** Why a delegation is refused (`memberId`): the unit is not, or no longer, a member unit. */
+export const NOT_A_MEMBER_UNIT =
+  'not a member unit of the assigned agency (an admin may have moved it): choose another';
+
 export const DelegateBody = z
   .strictObject({ memberId: AgencyIdSchema.nullable(), note: text(2_000).optional() })
   .meta({ id: 'Delegate' });

@@ -29,6 +29,7 @@ import type {
   ResponseInput,
   WithdrawInput,
 } from '../schemas.ts';
+import { NOT_A_MEMBER_UNIT } from '../schemas/assignments.ts';
 import { counterDeltas } from '../stats.ts';
 import { CENTRAL_TENANT, type Principal, type Reader } from '../tenancy.ts';
 import { actorOf, type EventType, newEventId } from '../timeline.ts';
@@ -241,7 +242,7 @@ export async function delegate(
       if (input.memberId !== null) {
         member = await deps.store.getAgency(input.memberId);
         if (!member || member.focalPointId !== agencyId)
-          throw invalidInput('memberId', `not a member unit of ${agencyId}`);
+          throw invalidInput('memberId', NOT_A_MEMBER_UNIT);
       }
       // Already as asked (the same request sent again, its answer lost; a take-back of none):
       // nothing to write, and no second event on the timeline.

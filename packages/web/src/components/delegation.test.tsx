@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
+import { NOT_A_MEMBER_UNIT } from '@pantau/core/schemas';
 import type { Schemas } from '../api/client';
 import { ActionResultProvider } from './action-form';
 import { AgencyNamesProvider } from './agencies';
@@ -51,6 +52,54 @@ describe('delegating to a member unit', () => {
         .map((o) => o.getAttribute('value'))
         .filter(Boolean),
     ).toHaveLength(149);
+  });
+});
+
+describe('delegating to a unit an admin has just moved away', () => {
+  it('says so in a sentence, and reads the units again', async () => {
+    let moved = false;
+    const calls = mockApi((call) => {
+      if (call.path.startsWith('/v1/agencies?'))
+        return json(200, {
+          items: [{ id: 'atr-bpn', focalPointId: null }, ...(moved ? [] : [unit(1)]), unit(2)],
+          nextCursor: null,
+        });
+      if (call.method !== 'POST') return json(200, { items: [] });
+      moved = true;
+      return json(400, {
+        type: 'about:blank',
+        title: 'Bad Request',
+        status: 400,
+        code: 'validation_failed',
+        detail: 'the request is not valid',
+        requestId: 'r1',
+        errors: [{ path: 'memberId', message: NOT_A_MEMBER_UNIT }],
+      });
+    });
+    renderWith(
+      <Delegation
+        caseId="C1"
+        assignment={{ agencyId: 'atr-bpn', delegatedTo: null } as unknown as Schemas['Assignment']}
+        onChange={() => {}}
+      />,
+      { as: { agency: 'atr-bpn', role: 'agency_coordinator' } },
+    );
+    await userEvent.click(
+      screen.getByText('Delegasikan ke unit anggota', { selector: 'summary, summary *' }),
+    );
+    const select = await screen.findByLabelText(/^Unit anggota/);
+    await within(select).findByRole('option', { name: 'kantah-1' });
+    await userEvent.selectOptions(select, 'kantah-1');
+    await userEvent.click(screen.getByRole('button', { name: /Delegasikan/ }));
+    expect(
+      (await screen.findAllByText(/bukan \(lagi\) unit anggota instansi Anda/)).length,
+    ).toBeGreaterThan(0);
+    await waitFor(() =>
+      expect(calls.filter((c) => c.path.startsWith('/v1/agencies?'))).toHaveLength(2),
+    );
+    await waitFor(() =>
+      expect(within(select).queryByRole('option', { name: 'kantah-1' })).toBeNull(),
+    );
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { DelegateBody } from '@pantau/core/schemas';
-import { api, type Schemas, unwrap } from '../api/client';
+import { api, ApiError, type Schemas, unwrap } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { ActionForm, useActionResult } from './action-form';
 import { useAgencies, useMemberUnits } from './agencies';
@@ -91,7 +91,11 @@ function DelegateForm({
             body,
             headers: { 'idempotency-key': key },
           }),
-        )
+        ).catch((e: unknown) => {
+          // A unit moved away meanwhile: the list is read again (the error says so).
+          if (e instanceof ApiError && e.problem?.code === 'validation_failed') units.reload();
+          throw e;
+        })
       }
     >
       {(form) => (

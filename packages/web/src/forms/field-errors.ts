@@ -10,6 +10,7 @@ import { type MessageKey, messages } from '../i18n/messages';
 import {
   ACTIVITY_AGENCY_NOT_ON_CASE,
   LETTER_AFTER_RECEIPT,
+  NOT_A_MEMBER_UNIT,
   RESTATE_HIDDEN_EMAIL,
   RESTATE_NOTHING,
 } from '@pantau/core/schemas';
@@ -95,6 +96,7 @@ export const KNOWN_MESSAGES: Record<string, MessageKey> = {
   [RESTATE_NOTHING]: 'restate.nothing',
   [ACTIVITY_AGENCY_NOT_ON_CASE]: 'fieldError.activityAgencyNotOnCase',
   [LETTER_AFTER_RECEIPT]: 'fieldError.letterAfterReceipt',
+  [NOT_A_MEMBER_UNIT]: 'fieldError.notMemberUnit',
 };
 
 /**
