@@ -7,6 +7,7 @@ import {
   type IdempotencyRecord,
   limitExceeded,
   MAX_COMMIT_ITEMS,
+  pauseBeforeRetry,
   unavailable,
   type Page,
   type PageRequest,
@@ -20,6 +21,7 @@ import {
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
+  BatchWriteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -166,6 +168,25 @@ export class DynamoTable {
       }
     }
     return out;
+  }
+
+  /**
+   * Puts and deletes without conditions, BatchWriteItem 25 at a time; items left unprocessed
+   * (throttled) are sent again after a short random pause.
+   */
+  async batchWrite(
+    requests: readonly ({ PutRequest: { Item: Item } } | { DeleteRequest: { Key: Item } })[],
+  ): Promise<void> {
+    for (let i = 0; i < requests.length; i += 25) {
+      let pending: typeof requests | undefined = requests.slice(i, i + 25);
+      for (let attempt = 1; pending && pending.length > 0; attempt += 1) {
+        if (attempt > 1) await pauseBeforeRetry(attempt);
+        const out = await this.client.send(
+          new BatchWriteCommand({ RequestItems: { [this.tableName]: [...pending] } }),
+        );
+        pending = out.UnprocessedItems?.[this.tableName] as typeof requests | undefined;
+      }
+    }
   }
 
   /** Every item of partition `pk` whose sort key starts with `prefix`, every page. */

@@ -11,11 +11,10 @@ import {
   type LookupKey,
   type Page,
   type PageRequest,
-  pauseBeforeRetry,
   tokenMatches,
   type WordSearch,
 } from '@pantau/core';
-import { BatchWriteCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type DynamoStoreOptions, record } from './dynamo-table.ts';
 // Issue 15's documents layer sits below: the store is one class built in layers.
 import { DocumentLayer } from './document-store.ts';
@@ -56,24 +55,15 @@ export class SearchStore extends DocumentLayer {
     return this.searchKeys;
   }
 
-  /** Deletes the case's postings under `heads` (BatchWriteItem, 25 a request, unconditional). */
+  /** Deletes the case's postings under `heads` (unconditional: one absent costs nothing). */
   async dropPostings(c: CaseRecord, heads: readonly string[]): Promise<void> {
     const search = this.#keys();
     const sk = keys.caseOrder(c.receivedAt, c.id);
-    const deletes = [...new Set(heads.map(search.postingsPk))].map((pk) => ({
-      DeleteRequest: { Key: { pk, sk } },
-    }));
-    for (let i = 0; i < deletes.length; i += 25) {
-      let pending: typeof deletes | undefined = deletes.slice(i, i + 25);
-      // Left unprocessed (throttled): sent again after a short random pause.
-      for (let attempt = 1; pending && pending.length > 0; attempt += 1) {
-        if (attempt > 1) await pauseBeforeRetry(attempt);
-        const out = await this.client.send(
-          new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }),
-        );
-        pending = out.UnprocessedItems?.[this.tableName] as typeof deletes | undefined;
-      }
-    }
+    await this.batchWrite(
+      [...new Set(heads.map(search.postingsPk))].map((pk) => ({
+        DeleteRequest: { Key: { pk, sk } },
+      })),
+    );
   }
 
   /** Cases by id (BatchGetItem), in no particular order. */

@@ -24,7 +24,7 @@ import {
 } from '@pantau/core';
 import { isDeepStrictEqual } from 'node:util';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoStore } from './dynamo-store.ts';
 import { calendarDayItem } from './items.ts';
 import { keys } from './keys.ts';
@@ -147,19 +147,11 @@ export async function seedCalendar(
         )
       : undefined;
   for (const [i, year] of missing.entries()) {
-    const days = calendar.days.filter((d) => d.date.startsWith(`${year}-`));
-    for (let j = 0; j < days.length; j += 25) {
-      const batch = days
-        .slice(j, j + 25)
-        .map((d) => ({ PutRequest: { Item: calendarDayItem(calendar.id, d) } }));
-      let pending: typeof batch | undefined = batch;
-      while (pending && pending.length > 0) {
-        const out = await store.client.send(
-          new BatchWriteCommand({ RequestItems: { [store.tableName]: pending } }),
-        );
-        pending = out.UnprocessedItems?.[store.tableName] as typeof batch | undefined;
-      }
-    }
+    await store.batchWrite(
+      calendar.days
+        .filter((d) => d.date.startsWith(`${year}-`))
+        .map((d) => ({ PutRequest: { Item: calendarDayItem(calendar.id, d) } })),
+    );
     // The marker bumps the settings' version, after its days: the engine's kept calendar is
     // dropped, and reads it with them.
     await store.putCalendarYear(calendar.id, year, i === missing.length - 1 ? job : undefined);
