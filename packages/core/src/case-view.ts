@@ -15,7 +15,6 @@ import {
 import {
   type CaseRecord,
   type CaseStatus,
-  descriptionForAgencies,
   isCaseOverdue,
   isPastLegalLimit,
   isReplyWindowOpen,
@@ -26,6 +25,25 @@ import type { LadderRecord } from './notification.ts';
 import { TARGETS } from './policy.ts';
 import type { CaseView, TrackingAnswer } from './schemas.ts';
 import type { Reader } from './tenancy.ts';
+
+/** What an agency reads in place of an e-mail's own text that central has not restated. */
+export const DESCRIPTION_WITHHELD =
+  'Uraian pengaduan ini belum dirumuskan ulang oleh Asdep Pengaduan Masyarakat untuk instansi: ' +
+  'identitas pengadu dirahasiakan, dan teks surelnya memuat tanda tangan pengirim. Mintalah ' +
+  'uraiannya kepada Asdep Pengaduan Masyarakat.';
+
+/**
+ * The complaint as the agencies read it (their case view, the forwarding letter, their
+ * search): as central restated it; the complainant's own text otherwise, except an e-mail's
+ * whose identity is hidden (its signature names the sender), which is withheld until central
+ * restates it (one accepted before a restatement was required).
+ */
+export const descriptionForAgencies = (
+  c: Pick<CaseRecord, 'description' | 'agencyDescription' | 'identityHidden' | 'channel'>,
+): string =>
+  c.agencyDescription ??
+  (c.identityHidden && c.channel === 'email' ? DESCRIPTION_WITHHELD : c.description);
+
 import type { TimelineEvent } from './timeline.ts';
 
 /**

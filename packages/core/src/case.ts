@@ -401,24 +401,6 @@ export function restate(c: CaseRecord, input: RestateCaseInput, now: Date): Case
   };
 }
 
-/** What an agency reads in place of an e-mail's own text that central has not restated. */
-export const DESCRIPTION_WITHHELD =
-  'Uraian pengaduan ini belum dirumuskan ulang oleh Asdep Pengaduan Masyarakat untuk instansi: ' +
-  'identitas pengadu dirahasiakan, dan teks surelnya memuat tanda tangan pengirim. Mintalah ' +
-  'uraiannya kepada Asdep Pengaduan Masyarakat.';
-
-/**
- * The complaint as the agencies read it (their case view, the forwarding letter, their
- * search): as central restated it; the complainant's own text otherwise, except an e-mail's
- * whose identity is hidden (its signature names the sender), which is withheld until central
- * restates it (one accepted before a restatement was required).
- */
-export const descriptionForAgencies = (
-  c: Pick<CaseRecord, 'description' | 'agencyDescription' | 'identityHidden' | 'channel'>,
-): string =>
-  c.agencyDescription ??
-  (c.identityHidden && c.channel === 'email' ? DESCRIPTION_WITHHELD : c.description);
-
 /** The end (WIB) of the calendar day `days` after the local day of `from`. */
 export const legalLimit = (from: string, days: number): string =>
   endOfLocalDay(

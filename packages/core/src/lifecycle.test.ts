@@ -30,7 +30,6 @@ import {
   type CaseStatus,
   close,
   closeUnanswered,
-  DESCRIPTION_WITHHELD,
   isReplyWindowOpen,
   markForwarded,
   newCase,
@@ -40,7 +39,7 @@ import {
   restate,
   verify,
 } from './case.ts';
-import { answersFrom, viewCase, viewTracking } from './case-view.ts';
+import { answersFrom, DESCRIPTION_WITHHELD, viewCase, viewTracking } from './case-view.ts';
 import { searchDocumentOf } from './search/document.ts';
 import type { ExtensionRequestRecord } from './extension.ts';
 import type { TimelineEvent } from './timeline.ts';

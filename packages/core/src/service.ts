@@ -11,6 +11,7 @@ import * as attachments from './use-cases/attachments.ts';
 import * as reads from './use-cases/assignment-reads.ts';
 import * as assignments from './use-cases/assignments.ts';
 import * as cases from './use-cases/cases.ts';
+import * as restatement from './use-cases/restatement.ts';
 import * as timelines from './use-cases/timeline.ts';
 import * as documents from './use-cases/documents.ts';
 import * as desk from './use-cases/desk.ts';
@@ -56,7 +57,7 @@ export class Service {
   readonly listCases = this.#bind(cases.listCases);
   readonly getCase = this.#bind(cases.getCase);
   readonly verifyCase = this.#bind(cases.verifyCase);
-  readonly restateCase = this.#bind(cases.restateCase);
+  readonly restateCase = this.#bind(restatement.restateCase);
   readonly forward = this.#bind(cases.forward);
   readonly closeCase = this.#bind(cases.closeCase);
   readonly timeline = this.#bind(timelines.timeline);

@@ -6,7 +6,8 @@
  */
 import type { AssignmentRecord } from '../assignment.ts';
 import { localDate, type TimeZone } from '../calendar.ts';
-import { agendaOf, type CaseRecord, descriptionForAgencies } from '../case.ts';
+import { agendaOf, type CaseRecord } from '../case.ts';
+import { descriptionForAgencies } from '../case-view.ts';
 import { CHANNEL_LABELS, TARGET_LABELS } from '../labels.ts';
 import { formatLocal, type Letter, MONTHS } from '../letters.ts';
 import { type LadderStep, TARGETS } from '../policy.ts';

@@ -4,7 +4,8 @@
  * an HMAC of each value, and diffs a case's document before and after a change, so an edit
  * rewrites only what moved and a change that touches no indexed field costs nothing.
  */
-import { type CaseRecord, DESCRIPTION_WITHHELD, descriptionForAgencies } from '../case.ts';
+import type { CaseRecord } from '../case.ts';
+import { DESCRIPTION_WITHHELD, descriptionForAgencies } from '../case-view.ts';
 import { headOf, stem, words } from './text.ts';
 import { normalizeEmail, normalizeNik, normalizePhone, normalizeReference } from './normalize.ts';
 
