@@ -11,6 +11,7 @@ import * as attachments from './use-cases/attachments.ts';
 import * as reads from './use-cases/assignment-reads.ts';
 import * as assignments from './use-cases/assignments.ts';
 import * as cases from './use-cases/cases.ts';
+import * as delegation from './use-cases/delegation.ts';
 import * as restatement from './use-cases/restatement.ts';
 import * as timelines from './use-cases/timeline.ts';
 import * as documents from './use-cases/documents.ts';
@@ -71,7 +72,7 @@ export class Service {
   readonly respond = this.#bind(assignments.respond);
   readonly redirect = this.#bind(assignments.redirect);
   readonly withdrawAssignment = this.#bind(assignments.withdrawAssignment);
-  readonly delegate = this.#bind(assignments.delegate);
+  readonly delegate = this.#bind(delegation.delegate);
 
   // extensions and pauses
   readonly requestExtension = this.#bind(extensions.requestExtension);

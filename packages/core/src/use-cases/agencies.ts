@@ -20,7 +20,7 @@ import {
   savedAlready,
   type ServiceDeps,
 } from './kernel/index.ts';
-import { returnDelegations } from './assignments.ts';
+import { returnDelegations } from './delegation.ts';
 import { newRearmJob, startJob, unfinishedJob } from './rearm-jobs.ts';
 
 export async function createAgency(

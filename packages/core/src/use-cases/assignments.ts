@@ -1,12 +1,11 @@
 /**
- * Assignments, the agency's side: acknowledge, respond, redirect, and a focal point's
- * coordinator delegating to a member unit. Reads (one, queues, deadlines) are in
- * `assignment-reads.ts`.
+ * Assignments, the agency's side: acknowledge, respond, redirect, and central's withdrawal.
+ * Reads (one, queues, deadlines) are in `assignment-reads.ts`; a focal point's delegation to
+ * its member units in `delegation.ts`.
  */
 import {
   acknowledge as acknowledged,
   type AssignmentRecord,
-  ENDED_STATES,
   isOpen,
   redirect as redirected,
   respond as responded,
@@ -21,24 +20,15 @@ import { DomainError, invalidInput } from '../errors.ts';
 import { armLadder, ladderTimer, skippedEvents } from '../ladder/index.ts';
 import type { LadderRecord } from '../notification.ts';
 import type { CaseBundle, VersionedPut } from '../ports.ts';
-import type {
-  Agency,
-  AssignmentView,
-  DelegateInput,
-  RedirectInput,
-  ResponseInput,
-  WithdrawInput,
-} from '../schemas.ts';
-import { NOT_A_MEMBER_UNIT } from '../schemas/assignments.ts';
+import type { AssignmentView, RedirectInput, ResponseInput, WithdrawInput } from '../schemas.ts';
 import { counterDeltas } from '../stats.ts';
-import { CENTRAL_TENANT, type Principal, type Reader } from '../tenancy.ts';
+import { CENTRAL_TENANT, type Principal } from '../tenancy.ts';
 import { actorOf, type EventType, newEventId } from '../timeline.ts';
 import {
   actableAssignment,
   AGENCY_ROLES,
   armLadders,
   CENTRAL_ROLES,
-  assignmentChange,
   calendarById,
   defaultPolicy,
   event,
@@ -46,11 +36,9 @@ import {
   idempotent,
   ladderOf,
   lapsedRequests,
-  loadCase,
   put,
   readableAssignment,
   rearmedLadder,
-  type Remember,
   requireRole,
   retryOnConflict,
   type ServiceDeps,
@@ -178,183 +166,6 @@ export async function withdrawAssignment(
     },
     'central',
   );
-}
-
-/**
- * A focal point's coordinator hands an assignment to one of its member units to work on,
- * staying accountable for it (its deadlines, letters and statistics stay the focal
- * point's); `memberId: null` takes it back. The member unit may send `memberId: null` too: it
- * gives the assignment back to its coordinator, with why in `note` (`returnedBy` on the event).
- * The coordinator's request sent again (its answer lost) finds the assignment as it asked and
- * writes nothing; the unit's cannot (it no longer reads the case): its `Idempotency-Key`
- * replays the first answer.
- */
-export async function delegate(
-  deps: ServiceDeps,
-  p: Principal,
-  caseId: string,
-  agencyId: string,
-  input: DelegateInput,
-  idem?: Idempotency,
-): Promise<AssignmentView> {
-  requireRole(p, AGENCY_ROLES);
-  const coordinator = p.role === 'agency_coordinator' && p.agency === agencyId;
-  const forbidden = () =>
-    new DomainError('forbidden', 'only the assigned agency’s coordinator may delegate it');
-  // The agency's other users never hold its assignment as a member unit (no agency is its own).
-  if (!coordinator && (input.memberId !== null || p.agency === agencyId)) {
-    await readableAssignment(deps, p, caseId, agencyId); // not visible: 404 before 403
-    throw forbidden();
-  }
-  // Authorised before a replay, except the unit giving it back: once it has, it no longer reads
-  // the case, so its retry is answered from its key first. The key and its answer are the
-  // unit's own tenant's, which gave it back: no way in for anyone else.
-  if (idem && coordinator) await readableAssignment(deps, p, caseId, agencyId);
-  return idempotent(deps, p.agency, idem, (remember) =>
-    retryOnConflict(async () => {
-      const { bundle, assignment, reader } = await readableAssignment(deps, p, caseId, agencyId);
-      if (!coordinator) {
-        // The member unit it was delegated to gives it back to its coordinator ("not our
-        // region"): the coordinator delegates it to the right unit, or answers for the agency.
-        // ("Not ours" for the whole agency stays the redirect to central.)
-        if (assignment.delegatedTo !== p.agency) throw forbidden();
-        if (!isOpen(assignment))
-          throw new DomainError(
-            'invalid_transition',
-            `an assignment that is ${assignment.state} is not given back: it has ended`,
-          );
-        return setDelegation(
-          deps,
-          p,
-          reader,
-          bundle,
-          assignment,
-          null,
-          { memberId: null, note: input.note ?? null, returnedBy: p.agency },
-          undefined,
-          remember,
-        );
-      }
-      // Authorised first: the member unit is looked up once the assignment is the caller's, and
-      // the delegation written only while the unit is as read (one that left the focal point
-      // meanwhile, its delegations given back already, is refused on reading it again).
-      let member: Agency | undefined;
-      if (input.memberId !== null) {
-        member = await deps.store.getAgency(input.memberId);
-        if (!member || member.focalPointId !== agencyId)
-          throw invalidInput('memberId', NOT_A_MEMBER_UNIT);
-      }
-      // Already as asked (the same request sent again, its answer lost; a take-back of none):
-      // nothing to write, and no second event on the timeline.
-      if (assignment.delegatedTo === input.memberId)
-        return viewAssignment(assignment, deps.clock(), reader, ladderOf(bundle, agencyId));
-      // Taking a delegation back is always possible (an ended assignment still lets its member
-      // unit read the case); delegating is for open assignments only.
-      if (!isOpen(assignment) && input.memberId !== null)
-        throw new DomainError(
-          'invalid_transition',
-          `an assignment that is ${assignment.state} cannot be delegated`,
-        );
-      return setDelegation(
-        deps,
-        p,
-        reader,
-        bundle,
-        assignment,
-        input.memberId,
-        { memberId: input.memberId, note: input.note ?? null },
-        member,
-        remember,
-      );
-    }),
-  );
-}
-
-/** Writes an assignment's member unit (`null`: none) with its `assignment_delegated` event. */
-async function setDelegation(
-  deps: ServiceDeps,
-  p: Principal,
-  reader: Reader,
-  bundle: CaseBundle,
-  assignment: AssignmentRecord,
-  memberId: string | null,
-  data: Record<string, unknown>,
-  member?: Agency,
-  remember?: Remember,
-): Promise<AssignmentView> {
-  const now = deps.clock();
-  const next: AssignmentRecord = {
-    ...assignment,
-    delegatedTo: memberId,
-    // When it reached the unit (its "new since" counts it): kept if delegated to it again.
-    delegatedAt:
-      memberId === null
-        ? null
-        : memberId === assignment.delegatedTo
-          ? (assignment.delegatedAt ?? now.toISOString())
-          : now.toISOString(),
-    // Given back by the unit, or back because the unit left: news to the coordinator (a
-    // take-back is its own act).
-    ...(data['returnedBy'] || data['reason'] === 'member_left'
-      ? { returnedAt: now.toISOString() }
-      : {}),
-    updatedAt: now.toISOString(),
-  };
-  const change = await assignmentChange(deps, bundle, assignment, next, now, false);
-  const body = change.view(reader);
-  const idempotency = remember?.(body);
-  await deps.store.commit({
-    ...change.change,
-    ...(member ? { agenciesAsRead: [member] } : {}),
-    events: [event(assignment.caseId, now, 'assignment_delegated', p, assignment.agencyId, data)],
-    ...(idempotency ? { idempotency } : {}),
-  });
-  return body;
-}
-
-/**
- * A unit that stops being a focal point's member (central's admin moves it, or makes it stand
- * alone) gives back every assignment that focal point delegated to it, open or ended: each is
- * taken back with its event (`reason: member_left`), so the focal point's queue shows it as
- * its own again, not with a unit that may no longer act on it, and the unit's queue no longer
- * lists what it cannot open. Done before the membership changes, so a request cut short is
- * finished by sending the change again. Returns how many were taken back.
- */
-export async function returnDelegations(
-  deps: ServiceDeps,
-  p: Principal,
-  memberId: string,
-  /** The focal point it left, or which focal points' delegations go back. */
-  focalPointId: string | ((agencyId: string) => boolean),
-): Promise<number> {
-  const from =
-    typeof focalPointId === 'string' ? (id: string) => id === focalPointId : focalPointId;
-  let taken = 0;
-  const now = deps.clock();
-  for (const state of [undefined, ...ENDED_STATES]) {
-    let cursor: string | undefined;
-    do {
-      const page = await deps.store.listQueue([], { state, now }, { limit: 100, cursor }, [
-        memberId,
-      ]);
-      for (const a of page.items.filter((a) => from(a.agencyId))) {
-        await retryOnConflict(async () => {
-          const bundle = await loadCase(deps, a.caseId);
-          const assignment = bundle.assignments.find((x) => x.agencyId === a.agencyId);
-          if (assignment?.delegatedTo !== memberId) return;
-          await setDelegation(deps, p, { central: true }, bundle, assignment, null, {
-            memberId: null,
-            note: null,
-            reason: 'member_left',
-            formerMemberId: memberId,
-          });
-          taken += 1;
-        });
-      }
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-  }
-  return taken;
 }
 
 /** What an agency action makes of an assignment (`next` undefined: nothing to write). */
