@@ -1,6 +1,7 @@
 /** The complainant's side: tracking and replying by tracking code. */
 import { z } from 'zod';
-import { text } from './fields.ts';
+import { instant, text } from './fields.ts';
+import { CASE_STATUSES, CLOSE_OUTCOMES, RESPONSE_KINDS } from './common.ts';
 export const ReplyBody = z
   .strictObject({
     satisfied: z.boolean(),
@@ -20,3 +21,78 @@ export const TrackBody = z.strictObject({ code: trackingCodeInBody }).meta({ id:
 export const TrackReplyBody = ReplyBody.extend({ code: trackingCodeInBody }).meta({
   id: 'TrackReply',
 });
+
+// What the tracking page shows the complainant (`POST /v1/track`).
+export const TrackingAnswerSchema = z
+  .object({
+    agencyName: z.string(),
+    kind: z.enum(RESPONSE_KINDS),
+    message: z.string(),
+    at: instant,
+  })
+  .meta({ id: 'TrackingAnswer' });
+export type TrackingAnswer = z.infer<typeof TrackingAnswerSchema>;
+
+export const TrackingSchema = z
+  .object({
+    trackingCode: z.string(),
+    status: z.enum(CASE_STATUSES),
+    receivedAt: instant,
+    updatedAt: instant,
+    replyWindowClosesAt: instant
+      .nullable()
+      .meta({ description: 'Set while the complainant may reply' }),
+    steps: z.array(z.object({ status: z.enum(CASE_STATUSES), at: instant, label: z.string() })),
+    earlierSteps: z.boolean().meta({
+      description:
+        'The case went through more statuses than `steps` lists: the first and the latest 99 are given, those between left out (the case keeps no more of them)',
+    }),
+    answers: z.array(TrackingAnswerSchema).meta({
+      description:
+        'The agencies’ latest 30 answers (progress and final, all agencies together), and each agency’s final answer if older, oldest first, by agency name: what the complainant rates. None for a confidential report',
+    }),
+    earlierAnswers: z.boolean().meta({
+      description:
+        'The case has earlier answers than the 30 shown (the page says so); false for a confidential report',
+    }),
+    outcome: z
+      .enum(CLOSE_OUTCOMES)
+      .nullable()
+      .meta({ description: 'How a closed case was settled (central’s note stays central’s)' }),
+    confidential: z.boolean().meta({
+      description:
+        'A confidential report: steps and answers are not shown here (the page says so, instead of "no answer yet")',
+    }),
+    infoRequest: z
+      .object({
+        missing: z
+          .string()
+          .nullable()
+          .meta({ description: 'What to send (withheld for a confidential report)' }),
+        requestedAt: instant,
+        sendTo: z
+          .object({ name: z.string(), email: z.string() })
+          .nullable()
+          .meta({ description: 'The central unit’s contact to send it to' }),
+        reference: z.string().nullable().meta({
+          description:
+            'What to quote when sending it: the case’s agenda number, never the tracking code (the complainant’s credential); null for a case registered before agenda numbers (the page asks for the subject and the date instead)',
+        }),
+      })
+      .nullable()
+      .meta({ description: 'While needs_info: what central asks the complainant to send' }),
+    rejection: z
+      .object({
+        reason: z.string().nullable().meta({
+          description:
+            'Why, as central wrote it for the complainant (null: none given, or a confidential report)',
+        }),
+      })
+      .nullable()
+      .meta({ description: 'Once rejected: why the complaint is not taken up' }),
+    contact: z.object({ name: z.string(), email: z.string() }).nullable().meta({
+      description:
+        'The central unit’s contact, for a question, more evidence or withdrawing the complaint (quoting the agenda number, never the tracking code)',
+    }),
+  })
+  .meta({ id: 'Tracking' });
