@@ -5,7 +5,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { attachmentKey, DomainError, newAttachment, type Principal, Service } from '@pantau/core';
+import {
+  attachmentKey,
+  DomainError,
+  newAttachment,
+  type Principal,
+  type ScanStatus,
+  Service,
+} from '@pantau/core';
 import { ulid } from 'ulid';
 import { inspectUpload } from '@pantau/documents/sniff';
 import type { DynamoStore } from '@pantau/store';
@@ -103,6 +110,45 @@ describe('a completed file’s download', () => {
     );
     expect(file.headers.get('content-type')).toBe('application/pdf');
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(SMALL_PDF);
+  });
+});
+
+describe('a download the malware scan has not cleared', () => {
+  /** A store as GuardDuty's tags make it (the embedded one counts every file clean). */
+  class ScannedBlobs extends FileBlobStore {
+    verdict: ScanStatus = 'pending';
+    override async scanStatus(): Promise<ScanStatus> {
+      return this.verdict;
+    }
+  }
+
+  it('says the scan is still running (try again), then that the file is refused for good', async () => {
+    clock.set(START);
+    const scanned = new ScannedBlobs(mkdtempSync(join(tmpdir(), 'pantau-scan-')), clock.now);
+    const guarded = new Service({
+      store,
+      clock: clock.now,
+      blobs: scanned,
+      inspect: inspectUpload,
+    });
+    const { caseId } = await forwardedCase(guarded, ['polri']);
+    const started = await guarded.createAttachment(centralOfficer, caseId, {
+      name: 'surat.pdf',
+      size: SMALL_PDF.byteLength,
+    });
+    const { id } = started.attachment;
+    await scanned.write(attachmentKey(caseId, id), SMALL_PDF);
+    await guarded.completeAttachment(centralOfficer, caseId, id);
+    const download = () => guarded.downloadAttachment(centralOfficer, caseId, id);
+
+    // Not "not possible in this state": the case is fine, the scan is not done.
+    await expect(download()).rejects.toMatchObject({ code: 'scan_pending' });
+    for (const verdict of ['infected', 'unscannable'] as const) {
+      scanned.verdict = verdict;
+      await expect(download()).rejects.toMatchObject({ code: 'scan_refused' });
+    }
+    scanned.verdict = 'clean';
+    await expect(download()).resolves.toHaveProperty('url');
   });
 });
 

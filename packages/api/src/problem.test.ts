@@ -24,6 +24,21 @@ describe('the one error mapping', () => {
     expect(toProblem(limitExceeded('too large'), 'req-1')).not.toHaveProperty('limit');
   });
 
+  it('answers a download the malware scan has not finished with 409 scan_pending and a Retry-After', () => {
+    const problem = toProblem(new DomainError('scan_pending', 'the scan has not finished'), 'r');
+    expect(problem).toMatchObject({ status: 409, code: 'scan_pending', retryAfterSeconds: 60 });
+  });
+
+  it('answers a file the malware scan refused with 422 scan_refused, and no Retry-After', () => {
+    const problem = toProblem(new DomainError('scan_refused', 'infected'), 'r');
+    expect(problem).toMatchObject({
+      status: 422,
+      title: 'Unprocessable Content',
+      code: 'scan_refused',
+    });
+    expect(problem).not.toHaveProperty('retryAfterSeconds');
+  });
+
   it.each(ERROR_CODES)('maps %s to a 4xx or 503 with a title', (code) => {
     const problem = toProblem(new DomainError(code, 'x'), 'req-1');
     expect(problem.status === 503 || (problem.status >= 400 && problem.status < 500)).toBe(true);

@@ -26,7 +26,17 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   // Well-formed, but past a limit the detail names (a capped count, DynamoDB's item size).
   limit_exceeded: 422,
   unsupported_media_type: 415,
+  // The malware scan is running: the same request succeeds shortly (see RETRY_AFTER).
+  scan_pending: 409,
+  // Well-formed, but the scan refused the file: no retry will serve it.
+  scan_refused: 422,
   service_unavailable: 503,
+};
+
+/** The codes whose request succeeds if sent again later: `Retry-After`, in seconds. */
+const RETRY_AFTER: Partial<Record<ErrorCode, number>> = {
+  // A GuardDuty scan of a file of at most 20 MB usually ends within a minute or two.
+  scan_pending: 60,
 };
 
 const TITLES: Record<number, string> = {
@@ -138,9 +148,11 @@ export function toProblem(error: unknown, requestId: string): ProblemAnswer {
     // A dependency throttled or failing (raised by its adapter): 503, and logged in full.
     if (error.code === 'service_unavailable')
       return { ...make(503, error.code, error.message), unexpected: true };
+    const retryAfterSeconds = RETRY_AFTER[error.code];
     return {
       ...make(STATUS[error.code], error.code, error.message, error.errors),
       ...(error.limit ? { limit: error.limit } : {}),
+      ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
     };
   }
   if (error instanceof HTTPException) {

@@ -14,6 +14,11 @@ export const ERROR_CODES = [
   'limit_exceeded',
   // An upload whose bytes are not an accepted type (issue 15).
   'unsupported_media_type',
+  // A download whose malware scan has not finished: the file is fine to ask for again shortly.
+  'scan_pending',
+  // A download the malware scan refused (a threat found, or the file could not be scanned):
+  // never served, whoever asks, however often; a clean copy must be uploaded instead.
+  'scan_refused',
   'service_unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -27,6 +27,7 @@ import {
   json,
   jsonBody,
   LIMIT_PROBLEM,
+  problem,
   PROBLEMS,
   ProblemSchema,
   z,
@@ -47,6 +48,26 @@ const UNSUPPORTED = {
     content: { 'application/problem+json': { schema: ProblemSchema } },
   },
 };
+
+/** A download the malware scan has not cleared: still running (ask again), or refused for good. */
+const NOT_SCANNED_CLEAN = {
+  409: {
+    ...problem(
+      '`scan_pending`: the malware scan has not finished; ask again after `Retry-After` seconds. ' +
+        '`invalid_transition`: the attachment is not available (its upload not done, or refused)',
+    ),
+    headers: {
+      'Retry-After': {
+        description: 'On `scan_pending`: seconds until the scan has likely finished',
+        schema: { type: 'integer', minimum: 1 },
+      },
+    },
+  },
+  422: problem(
+    '`scan_refused`: the malware scan found a threat or could not scan the file (e.g. a ' +
+      'password-protected PDF); it is never served: upload a clean copy',
+  ),
+} as const;
 
 /** A letter document as a PDF file, and the name to download it as. */
 export type PdfRenderer = (doc: LetterDocument) => Promise<{ bytes: Uint8Array; fileName: string }>;
@@ -169,7 +190,7 @@ export function documentRoutes({ renderPdf, trackingUrl }: DocumentRoutesDeps) {
         summary:
           'A download link of a few minutes, after the case’s tenancy checks, for a file the malware scan marked clean',
         request: { params: AttachmentParams },
-        responses: { 200: json(DownloadSchema, 'The link'), ...PROBLEMS },
+        responses: { 200: json(DownloadSchema, 'The link'), ...PROBLEMS, ...NOT_SCANNED_CLEAN },
       }),
       async (c) => {
         const { id, attachmentId } = c.req.valid('param');

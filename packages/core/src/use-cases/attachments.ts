@@ -215,7 +215,8 @@ export async function completeAttachment(
 
 /**
  * A download link of a few minutes, after the same tenancy checks as the case, and only
- * for a file the malware scan marked clean.
+ * for a file the malware scan marked clean: while the scan runs, `scan_pending` (ask again in
+ * a minute); once it found a threat or could not scan the file, `scan_refused` (for good).
  */
 export async function downloadAttachment(
   deps: ServiceDeps,
@@ -228,12 +229,17 @@ export async function downloadAttachment(
   if (a.status !== 'available' || !a.contentType)
     throw new DomainError('invalid_transition', `the attachment is ${a.status}, not available`);
   const scan = await blobs.scanStatus(a.key);
+  // Not `invalid_transition`: nothing is wrong with the case, and a reader is told which of
+  // the two it is (wait, or upload a clean copy).
+  if (scan === 'pending')
+    throw new DomainError(
+      'scan_pending',
+      'the malware scan has not finished yet: try again in a minute',
+    );
   if (scan !== 'clean')
     throw new DomainError(
-      'invalid_transition',
-      scan === 'pending'
-        ? 'the malware scan has not finished yet: try again in a minute'
-        : `the malware scan did not mark this file clean (${scan}): it is not served`,
+      'scan_refused',
+      `the malware scan did not mark this file clean (${scan}): it is never served; upload a clean copy`,
     );
   // The name and type are the object's own (written with its checked bytes): a link carries
   // neither, since a file's name may name someone and a URL is logged and kept in histories.

@@ -4962,8 +4962,19 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Illegal transition, conflict, or idempotency key reused */
+                /** @description `scan_pending`: the malware scan has not finished; ask again after `Retry-After` seconds. `invalid_transition`: the attachment is not available (its upload not done, or refused) */
                 409: {
+                    headers: {
+                        /** @description On `scan_pending`: seconds until the scan has likely finished */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `scan_refused`: the malware scan found a threat or could not scan the file (e.g. a password-protected PDF); it is never served: upload a clean copy */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5851,7 +5862,7 @@ export type components = {
             title: string;
             status: number;
             /** @enum {string} */
-            code: "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "already_exists" | "invalid_transition" | "version_conflict" | "idempotency_key_reused" | "limit_exceeded" | "unsupported_media_type" | "service_unavailable" | "rate_limited" | "payload_too_large" | "http_error" | "internal_error";
+            code: "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "already_exists" | "invalid_transition" | "version_conflict" | "idempotency_key_reused" | "limit_exceeded" | "unsupported_media_type" | "scan_pending" | "scan_refused" | "service_unavailable" | "rate_limited" | "payload_too_large" | "http_error" | "internal_error";
             detail: string;
             requestId: string;
             errors?: {

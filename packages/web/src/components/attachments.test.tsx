@@ -74,3 +74,45 @@ describe('an upload whose last answer was lost', () => {
     expect(completes).toBe(2);
   });
 });
+
+describe('a download the malware scan has not cleared', () => {
+  const listed = {
+    items: [{ ...attachment('available'), uploadedAt: '2026-03-16T03:00:00.000Z' }],
+  };
+  const refusedBy = (status: number, code: string) =>
+    mockApi((call) =>
+      call.path.endsWith('/download')
+        ? json(status, { title: 'x', status, code, detail: 'the malware scan', requestId: 'r' })
+        : json(200, listed),
+    );
+  const render = () =>
+    renderWith(
+      <CaseAttachments caseId="C1" central agencies={[]} activities={[]} zone="Asia/Jakarta" />,
+      { as: { agency: 'setneg', role: 'central_officer' } },
+    );
+
+  it('says the scan is still running and to try again, not that the case is in the wrong state', async () => {
+    refusedBy(409, 'scan_pending');
+    render();
+    await userEvent.click(await screen.findByRole('button', { name: 'Unduh surat-pengaduan.pdf' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(
+      'Berkas masih diperiksa antivirus; coba unduh lagi dalam satu–dua menit.',
+    );
+    expect(alert.textContent).not.toMatch(/status pengaduan/);
+    // Still offered: a minute on, it downloads.
+    expect(screen.getByRole('button', { name: 'Unduh surat-pengaduan.pdf' })).toBeTruthy();
+  });
+
+  it('says the file failed the scan, and offers it for download no more', async () => {
+    refusedBy(422, 'scan_refused');
+    render();
+    await userEvent.click(await screen.findByRole('button', { name: 'Unduh surat-pengaduan.pdf' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(
+      'Berkas ini tidak lolos pemeriksaan antivirus dan tidak dapat diunduh; unggah ulang salinan yang bersih.',
+    );
+    expect(screen.queryByRole('button', { name: 'Unduh surat-pengaduan.pdf' })).toBeNull();
+    expect(screen.getByText(/tidak lolos pemeriksaan antivirus;/)).toBeTruthy();
+  });
+});

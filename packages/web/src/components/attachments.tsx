@@ -140,6 +140,10 @@ export function CaseAttachments({
     [caseId],
   );
   const [error, setError] = useState<unknown>(null);
+  // The files whose download the malware scan refused (422 `scan_refused`): the list cannot
+  // tell (it does not ask the scan), so they are marked refused here and not offered again.
+  const [scanRefused, setScanRefused] = useState<ReadonlySet<string>>(new Set());
+  const statusOf = (a: Attachment) => (scanRefused.has(a.id) ? 'refused' : a.status);
   const items = loaded.data?.items ?? [];
   // An activity the case no longer lists (an older reported one): named without its kind.
   const activityTitle = (id: string | null) => {
@@ -176,6 +180,15 @@ export function CaseAttachments({
     return { key, title, items: items.filter((a) => groupKey(a) === key) };
   });
 
+  const download = (a: Attachment) => {
+    setError(null);
+    openDownload(caseId, a).catch((failure: unknown) => {
+      if (failure instanceof ApiError && failure.problem?.code === 'scan_refused')
+        setScanRefused((ids) => new Set(ids).add(a.id));
+      setError(failure);
+    });
+  };
+
   const changeVisibility = async (a: Attachment, visibility: Visibility) => {
     setError(null);
     try {
@@ -209,7 +222,7 @@ export function CaseAttachments({
                   <span className="muted small">
                     {fileKind(a.contentType, t)} · {formatSize(a.size, lang)}
                   </span>{' '}
-                  <StatusBadge prefix="attachmentStatus" value={a.status} />
+                  <StatusBadge prefix="attachmentStatus" value={statusOf(a)} />
                 </div>
                 <div className="muted small">
                   {t('attachments.uploadedBy')}{' '}
@@ -218,17 +231,18 @@ export function CaseAttachments({
                     : nameOf(a.uploadedBy.agency)}{' '}
                   · <Time at={a.uploadedAt} zone={zone} />
                   {/* Why, in a sentence: the API's refusal is a developer's (it names MIME types). */}
-                  {a.status === 'refused' ? ` · ${t('attachments.refusedWhy')}` : ''}
+                  {a.status === 'refused'
+                    ? ` · ${t('attachments.refusedWhy')}`
+                    : statusOf(a) === 'refused'
+                      ? ` · ${t('attachments.scanRefusedWhy')}`
+                      : ''}
                 </div>
                 <div className="attachment-actions">
-                  {a.status === 'available' ? (
+                  {statusOf(a) === 'available' ? (
                     <button
                       type="button"
                       aria-label={t('attachments.downloadName', { name: a.name })}
-                      onClick={() => {
-                        setError(null);
-                        openDownload(caseId, a).catch(setError);
-                      }}
+                      onClick={() => download(a)}
                     >
                       {t('attachments.download')}
                     </button>

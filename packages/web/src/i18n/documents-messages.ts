@@ -51,6 +51,8 @@ export const documentsId = {
   'attachmentStatus.refused': 'Ditolak',
   'attachments.refusedWhy':
     'isinya bukan PDF, JPEG, PNG, atau Word (DOCX); jenis berkas dibaca dari isinya, bukan dari namanya.',
+  'attachments.scanRefusedWhy':
+    'tidak lolos pemeriksaan antivirus; unggah ulang salinan yang bersih.',
   'visibility.central': 'Hanya pusat',
   'visibility.agencies': 'Instansi terkait',
 
@@ -133,6 +135,7 @@ export const documentsEn = {
   'attachmentStatus.refused': 'Refused',
   'attachments.refusedWhy':
     'its content is not PDF, JPEG, PNG or Word (DOCX); the type is read from the content, not the name.',
+  'attachments.scanRefusedWhy': 'it did not pass the virus check; upload a clean copy again.',
   'visibility.central': 'Central only',
   'visibility.agencies': 'The agencies concerned',
 

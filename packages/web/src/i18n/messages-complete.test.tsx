@@ -40,6 +40,8 @@ const PROBLEM_CODES = [
   'http_error',
   'internal_error',
   'unsupported_media_type',
+  'scan_pending',
+  'scan_refused',
 ] as const satisfies readonly Code[];
 type Exhaustive<T extends never> = T;
 export type _AllProblemCodes = Exhaustive<Exclude<Code, (typeof PROBLEM_CODES)[number]>>;

@@ -59,6 +59,10 @@ const id = {
     'Register ini memuat terlalu banyak baris untuk sekali impor. Bagi menjadi beberapa berkas, lalu impor satu per satu.',
   'problem.service_unavailable':
     'Layanan sedang sibuk. Coba lagi sebentar lagi; isian Anda tetap tersimpan di formulir.',
+  // A download the malware scan has not cleared (409 scan_pending, 422 scan_refused).
+  'problem.scan_pending': 'Berkas masih diperiksa antivirus; coba unduh lagi dalam satu–dua menit.',
+  'problem.scan_refused':
+    'Berkas ini tidak lolos pemeriksaan antivirus dan tidak dapat diunduh; unggah ulang salinan yang bersih.',
 
   'signIn.title': 'Masuk',
   'signIn.local': 'Runtime lokal: pilih pengguna demo.',
@@ -890,6 +894,11 @@ const en = {
   'role.agency_coordinator': 'Agency coordinator',
   'role.agency_officer': 'Agency officer',
   'zone.Asia/Jakarta': 'WIB',
+  // A download the malware scan has not cleared (409 scan_pending, 422 scan_refused).
+  'problem.scan_pending':
+    'The file is still being checked for viruses; try downloading it again in a minute or two.',
+  'problem.scan_refused':
+    'This file did not pass the virus check and cannot be downloaded; upload a clean copy again.',
   'zone.Asia/Makassar': 'WITA',
   'zone.Asia/Jayapura': 'WIT',
   'zoneOffset.Asia/Jakarta': 'WIB (UTC+7)',
