@@ -18,6 +18,7 @@ import {
   startPantau,
   users,
   forwardedCase,
+  waitForJob as waitForRuntimeJob,
 } from '../support/runtime.ts';
 
 const START = FORWARDED_AT;
@@ -235,17 +236,7 @@ describe('extensions, pauses, calendar and policies over HTTP', () => {
     const admin = await as('setneg', 'central_admin');
     const polri = await as('polri', 'agency_officer');
     const pln = await as('pln', 'agency_officer');
-    /** The re-arming job, polled as the console does until it ends. */
-    const waitForJob = async (id: string) => {
-      // As long as a poll may wait (15 s), four times over: a job on a busy machine.
-      for (const until = Date.now() + 60_000; Date.now() < until;) {
-        const res = await http.get(`/v1/jobs/${id}`, { token: central });
-        expect(res.status).toBe(200);
-        if (!['listing', 'running'].includes(res.body.state)) return res.body;
-        await new Promise((done) => setTimeout(done, 100));
-      }
-      throw new Error(`job ${id} did not end`);
-    };
+    const waitForJob = (id: string) => waitForRuntimeJob(http, central, id);
     const caseId = await forwardedToPolri(http, central);
     const base = `/v1/cases/${caseId}/assignments/polri`;
 

@@ -24,6 +24,7 @@ import {
   users,
   forwardedCase,
   idempotencyKey,
+  waitForJob,
 } from '../support/runtime.ts';
 
 let pantau: RunningPantau;
@@ -271,11 +272,18 @@ describe('a delegation lasts while the unit is the focal point’s member, and c
       { token: await admin() },
     );
     expect(moved.status, moved.text).toBe(200);
+    // At once, the unit neither reads nor answers it; the job the move started gives it back.
     expectProblem(await http.get(`/v1/cases/${id}`, { token: await member() }), 404, 'not_found');
     expectProblem(await http.get(base, { token: await member() }), 404, 'not_found');
     const refused = await http.post(`${base}/responses`, answer, { token: await member() });
     expect([403, 404]).toContain(refused.status);
     // Nothing was answered in its name.
+    expect(moved.body.delegationsJob).toMatchObject({
+      kind: 'member',
+      scope: { kind: 'member', memberId: 'kanwil-bpn-ntb', focalPointId: null },
+    });
+    const job = await waitForJob(http, await central(), moved.body.delegationsJob.id);
+    expect(job).toMatchObject({ state: 'completed', total: 1, done: 1, moved: 1, failed: 0 });
     const state = await http.get(base, { token: await central() });
     expect(state.body.state).toBe('pending');
     // The delegation came back to the focal point, which sees it as its own to work again,

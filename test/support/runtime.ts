@@ -340,6 +340,18 @@ export async function verifyAndForward(
   expect(sent.status, sent.text).toBe(201);
 }
 
+/** A job an edit started (re-arming, a moved unit's give-backs), polled as the console does until it ends. */
+export async function waitForJob(http: Api, token: string, id: string): Promise<Json> {
+  // As long as a poll may wait (15 s), four times over: a job on a busy machine.
+  for (const until = Date.now() + 60_000; Date.now() < until;) {
+    const res = await http.get(`/v1/jobs/${id}`, { token });
+    expect(res.status, res.text).toBe(200);
+    if (!['listing', 'running'].includes(res.body.state)) return res.body;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`job ${id} did not end`);
+}
+
 export const idempotencyKey = (): Record<string, string> => ({
   'idempotency-key': `e2e-${crypto.randomUUID()}`,
 });

@@ -32,7 +32,13 @@ export const FINISHED_JOB_STATES: readonly JobState[] = ['completed', 'failed', 
 export type RearmScope =
   | { readonly kind: 'calendar'; readonly calendarId: string }
   | { readonly kind: 'policy'; readonly policyId: string }
-  | { readonly kind: 'agency'; readonly agencyId: string };
+  | { readonly kind: 'agency'; readonly agencyId: string }
+  /**
+   * Not a re-arming: a member unit moved out of a focal point gives back, open or ended, every
+   * assignment a focal point other than `focalPointId` (the one it belongs to now; null: none)
+   * delegated to it. The same job's listing, chunks and counts; `moved` counts those given back.
+   */
+  | { readonly kind: 'member'; readonly memberId: string; readonly focalPointId: string | null };
 
 /** One key per scope: the latest job of a scope supersedes the ones before it. */
 export const scopeKey = (s: RearmScope): string =>
@@ -40,16 +46,25 @@ export const scopeKey = (s: RearmScope): string =>
     ? `calendar#${s.calendarId}`
     : s.kind === 'policy'
       ? `policy#${s.policyId}`
-      : `agency#${s.agencyId}`;
+      : s.kind === 'agency'
+        ? `agency#${s.agencyId}`
+        : `member#${s.memberId}`;
 
 export const inScope =
   (s: RearmScope) =>
-  (a: { calendarId: string; policyId: string; agencyId: string }): boolean =>
+  (a: {
+    calendarId: string;
+    policyId: string;
+    agencyId: string;
+    delegatedTo?: string | null;
+  }): boolean =>
     s.kind === 'calendar'
       ? a.calendarId === s.calendarId
       : s.kind === 'policy'
         ? a.policyId === s.policyId
-        : a.agencyId === s.agencyId;
+        : s.kind === 'agency'
+          ? a.agencyId === s.agencyId
+          : a.delegatedTo === s.memberId && a.agencyId !== s.focalPointId;
 
 /** Assignments per chunk (at least; a chunk ends on a worklist page boundary). */
 export const CHUNK_SIZE = 100;

@@ -36,7 +36,7 @@ export class JobStore extends EscalationStore {
     return (await this.get<{ jobId: string }>(keys.jobScope(scope)))?.jobId;
   }
 
-  /** One small partition: a pointer per calendar or policy ever edited. */
+  /** One small partition: a pointer per calendar, policy or agency edited, and per unit moved. */
   async listLatestJobs(): Promise<RearmJobRecord[]> {
     const { pk, skPrefix } = keys.jobScopePrefix;
     const pointers = await this.queryPrefix(pk, skPrefix);

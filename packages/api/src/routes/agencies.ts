@@ -66,10 +66,13 @@ export const agencies = new OpenAPIHono()
       tags,
       summary: 'Change an agency (name, kind, focal point, time zone, contacts)',
       description:
-        'A corrected time zone re-arms the agency’s open assignments in it (their deadlines end at the end of its working day there): the answer carries that job',
+        'A corrected time zone re-arms the agency’s open assignments in it (their deadlines end at the end of its working day there): the answer carries that job (`job`). A member unit moved out of its focal point stops reading what that focal point delegated to it at once; a job gives each delegation back (`delegationsJob`)',
       request: { params: IdParam, body: jsonBody(UpdateAgencyBody) },
       responses: {
-        200: json(AgencyChangeSchema, 'The agency as saved; `job`: the re-arming it started'),
+        200: json(
+          AgencyChangeSchema,
+          'The agency as saved; `job`: the re-arming it started; `delegationsJob`: the give-backs',
+        ),
         ...PROBLEMS,
       },
     }),

@@ -92,6 +92,10 @@ export const AgencyChangeSchema = AgencySchema.extend({
     description:
       'Present when the edit corrected the time zone (or that correction’s job is still under way): re-arms the agency’s open assignments in its zone (`GET /v1/jobs/{id}`)',
   }),
+  delegationsJob: JobSchema.optional().meta({
+    description:
+      'Present when the edit moved a member unit out of its focal point (or is that move sent again): gives back, open or ended, every assignment the focal point it left delegated to it (`GET /v1/jobs/{id}`; `moved` counts them). The unit stops reading them at the save',
+  }),
 }).meta({ id: 'AgencyChange' });
 export type AgencyChange = z.infer<typeof AgencyChangeSchema>;
 

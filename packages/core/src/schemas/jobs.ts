@@ -1,6 +1,6 @@
 /**
- * Jobs: the re-arming a calendar or policy edit (or an agency's time zone corrected) starts,
- * and its progress.
+ * Jobs: the re-arming a calendar or policy edit (or an agency's time zone corrected) starts, or
+ * the give-backs of a member unit moved out of its focal point, and their progress.
  */
 import { z } from 'zod';
 import { JOB_STATES } from '../rearm-job.ts';
@@ -10,11 +10,21 @@ export const JobParams = z.object({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26
 export const JobSchema = z
   .object({
     id: z.string(),
-    kind: z.enum(['calendar', 'policy', 'agency']),
+    kind: z.enum(['calendar', 'policy', 'agency', 'member']).meta({
+      description:
+        'What started it: a calendar or policy edit, an agency’s time zone corrected (these ' +
+        're-arm deadlines), or a member unit moved out of its focal point (`member`: gives back ' +
+        'what that focal point delegated to it; `moved` counts those given back)',
+    }),
     scope: z.union([
       z.object({ kind: z.literal('calendar'), calendarId: z.string() }),
       z.object({ kind: z.literal('policy'), policyId: z.string() }),
       z.object({ kind: z.literal('agency'), agencyId: z.string() }),
+      z.object({
+        kind: z.literal('member'),
+        memberId: z.string(),
+        focalPointId: z.string().nullable(),
+      }),
     ]),
     state: z.enum(JOB_STATES).meta({
       description:

@@ -2,12 +2,13 @@
 import { contactsFrom, newAgency } from '../agency.ts';
 import { DomainError, invalidInput, notFound } from '../errors.ts';
 import { type Page, type PageRequest, WriteConflict } from '../ports.ts';
-import type { RearmJobRecord } from '../rearm-job.ts';
+import { type RearmJobRecord, scopeKey } from '../rearm-job.ts';
 import type {
   Agency,
   AgencyChange,
   AgencyName,
   CreateAgencyInput,
+  JobView,
   UpdateAgencyInput,
 } from '../schemas.ts';
 import { CENTRAL_TENANT, isCentral, type Principal } from '../tenancy.ts';
@@ -20,8 +21,7 @@ import {
   savedAlready,
   type ServiceDeps,
 } from './kernel/index.ts';
-import { returnDelegations } from './delegation.ts';
-import { newRearmJob, startJob, unfinishedJob } from './rearm-jobs.ts';
+import { jobOfSavedEdit, newRearmJob, startJob, unfinishedJob } from './rearm-jobs.ts';
 
 export async function createAgency(
   deps: ServiceDeps,
@@ -98,6 +98,17 @@ export async function getAgency(deps: ServiceDeps, p: Principal, id: string): Pr
 
 /** The open assignments of one agency (its time zone corrected: they take it). */
 const agencyScope = (agencyId: string) => ({ kind: 'agency' as const, agencyId });
+/** What a member unit was delegated by focal points other than the one it now has. */
+const memberScope = (memberId: string, focalPointId: string | null) => ({
+  kind: 'member' as const,
+  memberId,
+  focalPointId,
+});
+/** The member unit's job's reason: the focal point it now has ('' none), the one it left. */
+const moveReason = (focalPointId: string | null, left?: string) => ({
+  focalPointId: focalPointId ?? '',
+  ...(left ? { formerFocalPointId: left } : {}),
+});
 
 /**
  * Changes an agency. A time zone corrected re-arms its open assignments in the new zone (each
@@ -108,6 +119,15 @@ const agencyScope = (agencyId: string) => ({ kind: 'agency' as const, agencyId }
  * way: a retry whose answer was lost, or was a 503 because the job's start was throttled,
  * starts it, as the calendar's removals do. Sent with the `version` it was made on, that retry
  * finds the agency one version on, holding what it asks: answered as saved (`saveAgency`).
+ *
+ * A member unit moved out of its focal point (to another, or standing alone) gives back every
+ * assignment that focal point delegated to it, open or ended, in a job of its own recorded and
+ * started the same way (`delegationsJob`): a unit given thousands over the years is moved in one
+ * request's time, the give-backs done after it answers. Its tasks give back only what the unit's
+ * focal point, as it is when they run, did not delegate: a save that did not happen gives back
+ * nothing. The unit's delegations stop counting at the save (it reads and acts on a focal point's
+ * assignment only while it is that focal point's member; a delegation racing the move is
+ * refused); the job clears them from the queues.
  */
 export async function updateAgency(
   deps: ServiceDeps,
@@ -117,22 +137,58 @@ export async function updateAgency(
 ): Promise<AgencyChange> {
   requireRole(p, ADMIN_ROLES);
   let job: RearmJobRecord | undefined;
+  let moved: RearmJobRecord | undefined;
   let saved: Agency;
+  let again: boolean;
   try {
-    saved = await saveAgency(deps, p, id, input, async (agency) => {
-      if (job || input.timeZone === undefined || input.timeZone === agency.timeZone) return;
-      job = newRearmJob(deps, p, agencyScope(id), { agencyId: id, timeZone: input.timeZone });
-      await deps.store.createJob(job);
-    });
+    ({ saved, again } = await saveAgency(deps, p, id, input, async (agency) => {
+      if (!job && input.timeZone !== undefined && input.timeZone !== agency.timeZone) {
+        job = newRearmJob(deps, p, agencyScope(id), { agencyId: id, timeZone: input.timeZone });
+        await deps.store.createJob(job);
+      }
+      const left = agency.focalPointId;
+      if (!moved && left && input.focalPointId !== undefined && input.focalPointId !== left) {
+        const scope = memberScope(id, input.focalPointId);
+        moved = newRearmJob(deps, p, scope, moveReason(input.focalPointId, left));
+        await deps.store.createJob(moved);
+      }
+    }));
   } catch (error) {
     // The job superseded the zone's last: it runs, or the last one's work would be left undone.
     if (job) await startJob(deps, p, job).catch(() => undefined);
+    if (moved) await startJob(deps, p, moved).catch(() => undefined);
     throw error;
   }
   const pending =
     job || input.timeZone === undefined ? undefined : await unfinishedJob(deps, agencyScope(id));
   const started = job ?? (pending?.reason['timeZone'] === saved.timeZone ? pending : undefined);
-  return started ? { ...saved, job: await startJob(deps, p, started) } : saved;
+  // The same move sent again (its answer lost, or its job's start throttled): its job, started
+  // (one started already starts nothing), or as it ended.
+  const movedAgain =
+    !moved && again && input.focalPointId !== undefined
+      ? await moveOfSavedEdit(deps, p, id, saved.focalPointId)
+      : undefined;
+  return {
+    ...saved,
+    ...(started ? { job: await startJob(deps, p, started) } : {}),
+    ...(moved ? { delegationsJob: await startJob(deps, p, moved) } : {}),
+    ...(movedAgain ? { delegationsJob: movedAgain } : {}),
+  };
+}
+
+/** The job of a move saved already, when the unit's latest is that move's; else none. */
+async function moveOfSavedEdit(
+  deps: ServiceDeps,
+  p: Principal,
+  id: string,
+  focalPointId: string | null,
+): Promise<JobView | undefined> {
+  const scope = memberScope(id, focalPointId);
+  const latest = await deps.store.latestJobId(scopeKey(scope));
+  const job = latest === undefined ? undefined : await deps.store.getJob(latest);
+  const reason = moveReason(focalPointId);
+  if (job?.reason['focalPointId'] !== reason.focalPointId) return undefined;
+  return jobOfSavedEdit(deps, p, scope, { ...reason, ...job.reason });
 }
 
 async function saveAgency(
@@ -141,7 +197,7 @@ async function saveAgency(
   id: string,
   input: UpdateAgencyInput,
   beforeSave: (agency: Agency) => Promise<void>,
-): Promise<Agency> {
+): Promise<{ saved: Agency; again: boolean }> {
   const { version: seen, ...changes } = input;
   return retryOnConflict(async () => {
     const agency = await getAgency(deps, p, id);
@@ -154,16 +210,9 @@ async function saveAgency(
       version: agency.version + 1,
     };
     // The same edit sent again on its version (its answer lost, or a 503 when its zone's job
-    // did not start): answered as saved; the caller then starts the zone's job still to run.
+    // did not start): answered as saved; the caller then starts the jobs still to run.
     const again = savedAlready(agency, seen, next);
-    if (again) {
-      // A move out of a focal point cut short after its save: its second pass (below) may not
-      // have run, and the focal point it left is no longer known. What any focal point other
-      // than its own still has delegated to it goes back.
-      if (input.focalPointId !== undefined)
-        await returnDelegations(deps, p, id, (f) => f !== again.focalPointId);
-      return again;
-    }
+    if (again) return { saved: again, again: true };
     // Made on an older version (another admin saved since): refused, not applied over theirs.
     if (seen !== undefined && agency.version !== seen)
       throw new DomainError(
@@ -174,11 +223,6 @@ async function saveAgency(
       ? await assertFocalPoint(deps, input.focalPointId, id)
       : undefined;
     await beforeSave(agency);
-    // Leaving a focal point gives back what it delegated (before the change: a request cut
-    // short is finished by sending it again).
-    const leaving = agency.focalPointId;
-    if (leaving && input.focalPointId !== undefined && input.focalPointId !== leaving)
-      await returnDelegations(deps, p, id, leaving);
     await deps.store.putAgency(
       next,
       agency.version,
@@ -186,10 +230,7 @@ async function saveAgency(
       focal,
       next.timeZone !== agency.timeZone,
     );
-    // And once more after: a delegation the coordinator made while the first pass ran (the
-    // unit was still its member then) is given back too; the unit takes no new one now.
-    if (leaving && next.focalPointId !== leaving) await returnDelegations(deps, p, id, leaving);
-    return next;
+    return { saved: next, again: false };
   });
 }
 

@@ -1,10 +1,12 @@
 /**
  * A focal point's coordinator and its member units: delegating an assignment to a unit, taking
- * it back, the unit giving it back, and every delegation given back when a unit leaves.
+ * it back, the unit giving it back, and a delegation given back when its unit leaves (each one a
+ * task of the job the move starts).
  */
-import { type AssignmentRecord, ENDED_STATES, isOpen, viewAssignment } from '../assignment.ts';
+import { type AssignmentRecord, isOpen, viewAssignment } from '../assignment.ts';
 import { DomainError, invalidInput } from '../errors.ts';
 import type { CaseBundle } from '../ports.ts';
+import { type AssignmentKey, inScope, type RearmJobRecord, type RearmScope } from '../rearm-job.ts';
 import type { Agency, AssignmentView, DelegateInput } from '../schemas.ts';
 import { NOT_A_MEMBER_UNIT } from '../schemas/assignments.ts';
 import type { Principal, Reader } from '../tenancy.ts';
@@ -156,46 +158,34 @@ async function setDelegation(
 }
 
 /**
- * A unit that stops being a focal point's member (central's admin moves it, or makes it stand
- * alone) gives back every assignment that focal point delegated to it, open or ended: each is
- * taken back with its event (`reason: member_left`), so the focal point's queue shows it as
- * its own again, not with a unit that may no longer act on it, and the unit's queue no longer
- * lists what it cannot open. Done before the membership changes, so a request cut short is
- * finished by sending the change again. Returns how many were taken back.
+ * One assignment given back because its member unit stopped being its focal point's member
+ * (central's admin moved it, or made it stand alone): a task of the job the move recorded
+ * (`RearmScope` of kind `member`), run after the move is saved. Taken back with its event
+ * (`reason: member_left`), so the focal point's queue shows it as its own again, news to its
+ * coordinator, and the unit's queue no longer lists what it cannot open; open or ended alike.
+ * `moved` when given back; `current` when it was no longer the unit's (taken back, given back
+ * already: a batch run again changes nothing twice).
  */
-export async function returnDelegations(
+export async function giveBackDelegation(
   deps: ServiceDeps,
-  p: Principal,
-  memberId: string,
-  /** The focal point it left, or which focal points' delegations go back. */
-  focalPointId: string | ((agencyId: string) => boolean),
-): Promise<number> {
-  const from =
-    typeof focalPointId === 'string' ? (id: string) => id === focalPointId : focalPointId;
-  let taken = 0;
-  const now = deps.clock();
-  for (const state of [undefined, ...ENDED_STATES]) {
-    let cursor: string | undefined;
-    do {
-      const page = await deps.store.listQueue([], { state, now }, { limit: 100, cursor }, [
-        memberId,
-      ]);
-      for (const a of page.items.filter((a) => from(a.agencyId))) {
-        await retryOnConflict(async () => {
-          const bundle = await loadCase(deps, a.caseId);
-          const assignment = bundle.assignments.find((x) => x.agencyId === a.agencyId);
-          if (assignment?.delegatedTo !== memberId) return;
-          await setDelegation(deps, p, { central: true }, bundle, assignment, null, {
-            memberId: null,
-            note: null,
-            reason: 'member_left',
-            formerMemberId: memberId,
-          });
-          taken += 1;
-        });
-      }
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-  }
-  return taken;
+  job: Pick<RearmJobRecord, 'id' | 'requestedBy'>,
+  scope: Extract<RearmScope, { kind: 'member' }>,
+  ref: AssignmentKey,
+): Promise<'moved' | 'current'> {
+  return retryOnConflict(async () => {
+    const bundle = await loadCase(deps, ref.caseId);
+    const assignment = bundle.assignments.find((x) => x.agencyId === ref.agencyId);
+    if (!assignment || !inScope(scope)(assignment)) return 'current';
+    // Still (or again) that focal point's member, the move not saved: its delegation stands.
+    const member = await deps.store.getAgency(scope.memberId);
+    if (member?.focalPointId === assignment.agencyId) return 'current';
+    await setDelegation(deps, job.requestedBy, { central: true }, bundle, assignment, null, {
+      memberId: null,
+      note: null,
+      reason: 'member_left',
+      formerMemberId: scope.memberId,
+      jobId: job.id,
+    });
+    return 'moved';
+  });
 }

@@ -6,7 +6,7 @@
  * a chunk counts once.
  */
 import { DomainError, notFound } from '../errors.ts';
-import { type PageRequest, WriteConflict } from '../ports.ts';
+import { type Page, type PageRequest, WriteConflict } from '../ports.ts';
 import {
   type AssignmentKey,
   CHUNK_SIZE,
@@ -34,6 +34,8 @@ import {
 } from './kernel/index.ts';
 import { type CaseRecord, withCaseDeadlines } from '../case.ts';
 import { rearmAssignment } from './rearm-assignment.ts';
+import { giveBackDelegation } from './delegation.ts';
+import { type AssignmentRecord, ENDED_STATES } from '../assignment.ts';
 
 /** Worklist pages one listing task reads at most (100 assignments each) before it hands back. */
 export const PAGES_PER_LISTING = 50;
@@ -193,12 +195,44 @@ export async function listJobPage(
 
 /**
  * Where a scope's open assignments are listed: an agency's own queue (those it delegated to its
- * member units are in it: they stay its assignments), else central's worklist of them all.
+ * member units are in it: they stay its assignments), else central's worklist of them all; a
+ * member unit's, what was delegated to it, open and ended.
  */
 const listOpen = (deps: ServiceDeps, scope: RearmScope, page: PageRequest) =>
-  scope.kind === 'agency'
-    ? deps.store.listQueue([scope.agencyId], { now: deps.clock() }, page)
-    : deps.store.listWorklist({ now: deps.clock() }, page);
+  scope.kind === 'member'
+    ? listDelegated(deps, scope.memberId, page)
+    : scope.kind === 'agency'
+      ? deps.store.listQueue([scope.agencyId], { now: deps.clock() }, page)
+      : deps.store.listWorklist({ now: deps.clock() }, page);
+
+/** The queue's states a member unit's delegations are listed in, one after another. */
+const DELEGATED_STATES = [undefined, ...ENDED_STATES] as const;
+
+/**
+ * What was delegated to a member unit, open first, then each ended state: one page of one state
+ * at a time, the cursor saying which state and where in it (`<state index>:<queue cursor>`).
+ */
+async function listDelegated(
+  deps: ServiceDeps,
+  memberId: string,
+  page: PageRequest,
+): Promise<Page<AssignmentRecord>> {
+  const at = page.cursor ? page.cursor.indexOf(':') : -1;
+  const index = at < 0 ? 0 : Number(page.cursor!.slice(0, at));
+  const inner = at < 0 ? undefined : page.cursor!.slice(at + 1) || undefined;
+  const listed = await deps.store.listQueue(
+    [],
+    { state: DELEGATED_STATES[index], now: deps.clock() },
+    { limit: page.limit, cursor: inner },
+    [memberId],
+  );
+  const next = listed.nextCursor
+    ? `${index}:${listed.nextCursor}`
+    : index + 1 < DELEGATED_STATES.length
+      ? `${index + 1}:`
+      : null;
+  return { items: listed.items, nextCursor: next };
+}
 
 /** What one chunk did. */
 export interface ChunkResult {
@@ -235,7 +269,10 @@ export async function rearmJobChunk(
     let recordable = Math.max(0, MAX_RECORDED_FAILURES - job.failed);
     await inCaseLanes(chunk.refs, async (ref) => {
       try {
-        const outcome = await rearmAssignment(deps, job, ref);
+        const outcome =
+          job.scope.kind === 'member'
+            ? await giveBackDelegation(deps, job, job.scope, ref)
+            : await rearmAssignment(deps, job, ref);
         counts.done += 1;
         if (outcome === 'moved') counts.moved += 1;
       } catch (error) {
@@ -333,8 +370,9 @@ export async function finishJob(
  * one moved, under its version; a task run again finds them current and writes nothing.
  */
 async function rearmCaseDeadlines(deps: ServiceDeps, job: RearmJobRecord): Promise<number> {
-  // An agency's zone moves none: a case's own deadlines are central's, in WIB.
-  if (job.scope.kind === 'agency') return 0;
+  // An agency's zone moves none: a case's own deadlines are central's, in WIB (nor does a
+  // member unit's move).
+  if (job.scope.kind === 'agency' || job.scope.kind === 'member') return 0;
   const policy = await defaultPolicy(deps);
   const touches =
     job.scope.kind === 'calendar'

@@ -652,7 +652,7 @@ export type paths = {
         head?: never;
         /**
          * Change an agency (name, kind, focal point, time zone, contacts)
-         * @description A corrected time zone re-arms the agency’s open assignments in it (their deadlines end at the end of its working day there): the answer carries that job
+         * @description A corrected time zone re-arms the agency’s open assignments in it (their deadlines end at the end of its working day there): the answer carries that job (`job`). A member unit moved out of its focal point stops reading what that focal point delegated to it at once; a job gives each delegation back (`delegationsJob`)
          */
         patch: {
             parameters: {
@@ -669,7 +669,7 @@ export type paths = {
                 };
             };
             responses: {
-                /** @description The agency as saved; `job`: the re-arming it started */
+                /** @description The agency as saved; `job`: the re-arming it started; `delegationsJob`: the give-backs */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6095,8 +6095,11 @@ export type components = {
             /** @description Present when the edit corrected the time zone (or that correction’s job is still under way): re-arms the agency’s open assignments in its zone (`GET /v1/jobs/{id}`) */
             job?: {
                 id: string;
-                /** @enum {string} */
-                kind: "calendar" | "policy" | "agency";
+                /**
+                 * @description What started it: a calendar or policy edit, an agency’s time zone corrected (these re-arm deadlines), or a member unit moved out of its focal point (`member`: gives back what that focal point delegated to it; `moved` counts those given back)
+                 * @enum {string}
+                 */
+                kind: "calendar" | "policy" | "agency" | "member";
                 scope: {
                     /** @enum {string} */
                     kind: "calendar";
@@ -6109,6 +6112,65 @@ export type components = {
                     /** @enum {string} */
                     kind: "agency";
                     agencyId: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "member";
+                    memberId: string;
+                    focalPointId: string | null;
+                };
+                /**
+                 * @description `listing` (counting what to re-arm: `total` still grows), `running`, then `completed`, `failed` (stopped early: see `failures` and the operators), or `superseded` (a newer edit of the same calendar, policy or agency took over: it re-arms from the latest settings)
+                 * @enum {string}
+                 */
+                state: "listing" | "running" | "completed" | "failed" | "superseded";
+                /** @description Open assignments the edit governs (final once listed) */
+                total: number;
+                /** @description Re-armed, or found already current */
+                done: number;
+                /** @description Could not be re-armed */
+                failed: number;
+                /** @description Whose deadlines moved (a batch retried after doing its work finds them current: done) */
+                moved: number;
+                /** @description Left to the job that superseded this one */
+                skipped: number;
+                supersededBy: string | null;
+                createdAt: string;
+                updatedAt: string;
+                finishedAt: string | null;
+                /** @description The first 100 failures (`failed` counts them all) */
+                failures: {
+                    caseId: string;
+                    agencyId: string;
+                    code: string;
+                    message: string;
+                    at: string;
+                }[];
+            };
+            /** @description Present when the edit moved a member unit out of its focal point (or is that move sent again): gives back, open or ended, every assignment the focal point it left delegated to it (`GET /v1/jobs/{id}`; `moved` counts them). The unit stops reading them at the save */
+            delegationsJob?: {
+                id: string;
+                /**
+                 * @description What started it: a calendar or policy edit, an agency’s time zone corrected (these re-arm deadlines), or a member unit moved out of its focal point (`member`: gives back what that focal point delegated to it; `moved` counts those given back)
+                 * @enum {string}
+                 */
+                kind: "calendar" | "policy" | "agency" | "member";
+                scope: {
+                    /** @enum {string} */
+                    kind: "calendar";
+                    calendarId: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "policy";
+                    policyId: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "agency";
+                    agencyId: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "member";
+                    memberId: string;
+                    focalPointId: string | null;
                 };
                 /**
                  * @description `listing` (counting what to re-arm: `total` still grows), `running`, then `completed`, `failed` (stopped early: see `failures` and the operators), or `superseded` (a newer edit of the same calendar, policy or agency took over: it re-arms from the latest settings)
@@ -6808,8 +6870,11 @@ export type components = {
             /** @description Re-arms the open assignments on this calendar (`GET /v1/jobs/{id}`) */
             job: {
                 id: string;
-                /** @enum {string} */
-                kind: "calendar" | "policy" | "agency";
+                /**
+                 * @description What started it: a calendar or policy edit, an agency’s time zone corrected (these re-arm deadlines), or a member unit moved out of its focal point (`member`: gives back what that focal point delegated to it; `moved` counts those given back)
+                 * @enum {string}
+                 */
+                kind: "calendar" | "policy" | "agency" | "member";
                 scope: {
                     /** @enum {string} */
                     kind: "calendar";
@@ -6822,6 +6887,11 @@ export type components = {
                     /** @enum {string} */
                     kind: "agency";
                     agencyId: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "member";
+                    memberId: string;
+                    focalPointId: string | null;
                 };
                 /**
                  * @description `listing` (counting what to re-arm: `total` still grows), `running`, then `completed`, `failed` (stopped early: see `failures` and the operators), or `superseded` (a newer edit of the same calendar, policy or agency took over: it re-arms from the latest settings)
@@ -6971,8 +7041,11 @@ export type components = {
             /** @description Re-arms the open assignments under this policy (`GET /v1/jobs/{id}`) */
             job: {
                 id: string;
-                /** @enum {string} */
-                kind: "calendar" | "policy" | "agency";
+                /**
+                 * @description What started it: a calendar or policy edit, an agency’s time zone corrected (these re-arm deadlines), or a member unit moved out of its focal point (`member`: gives back what that focal point delegated to it; `moved` counts those given back)
+                 * @enum {string}
+                 */
+                kind: "calendar" | "policy" | "agency" | "member";
                 scope: {
                     /** @enum {string} */
                     kind: "calendar";
@@ -6985,6 +7058,11 @@ export type components = {
                     /** @enum {string} */
                     kind: "agency";
                     agencyId: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "member";
+                    memberId: string;
+                    focalPointId: string | null;
                 };
                 /**
                  * @description `listing` (counting what to re-arm: `total` still grows), `running`, then `completed`, `failed` (stopped early: see `failures` and the operators), or `superseded` (a newer edit of the same calendar, policy or agency took over: it re-arms from the latest settings)
@@ -7101,8 +7179,11 @@ export type components = {
         };
         Job: {
             id: string;
-            /** @enum {string} */
-            kind: "calendar" | "policy" | "agency";
+            /**
+             * @description What started it: a calendar or policy edit, an agency’s time zone corrected (these re-arm deadlines), or a member unit moved out of its focal point (`member`: gives back what that focal point delegated to it; `moved` counts those given back)
+             * @enum {string}
+             */
+            kind: "calendar" | "policy" | "agency" | "member";
             scope: {
                 /** @enum {string} */
                 kind: "calendar";
@@ -7115,6 +7196,11 @@ export type components = {
                 /** @enum {string} */
                 kind: "agency";
                 agencyId: string;
+            } | {
+                /** @enum {string} */
+                kind: "member";
+                memberId: string;
+                focalPointId: string | null;
             };
             /**
              * @description `listing` (counting what to re-arm: `total` still grows), `running`, then `completed`, `failed` (stopped early: see `failures` and the operators), or `superseded` (a newer edit of the same calendar, policy or agency took over: it re-arms from the latest settings)

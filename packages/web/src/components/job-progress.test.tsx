@@ -81,4 +81,32 @@ describe('the progress of a re-arming job', () => {
     const list = screen.getByText('1 penugasan gagal dihitung ulang').closest('details')!;
     expect(list.textContent).not.toContain('Ditampilkan');
   });
+
+  it('tells a moved unit’s give-backs as such, not as deadlines recomputed', () => {
+    mockApi(() => ({ status: 500, body: {} }));
+    const scope = { kind: 'member' as const, memberId: 'kanwil-ntb', focalPointId: null };
+    const failures = [{ caseId: 'C1', agencyId: 'atr-bpn', code: 'internal', message: 'x', at }];
+    renderWith(
+      <JobProgress
+        job={job({
+          kind: 'member',
+          scope,
+          state: 'completed',
+          total: 40,
+          done: 39,
+          failed: 1,
+          moved: 39,
+          finishedAt: at,
+          failures,
+        })}
+      />,
+      AS,
+    );
+    expect(screen.getByRole('status').textContent).toBe(
+      'Selesai: 39 penugasan dikembalikan ke instansi koordinator yang ditinggalkan, 1 gagal.',
+    );
+    const list = screen.getByText('1 penugasan gagal dikembalikan').closest('details')!;
+    expect(list.textContent).toContain('belum dikembalikan ke instansi koordinator');
+    expect(list.textContent).not.toMatch(/tenggat/);
+  });
 });

@@ -38,17 +38,19 @@ export function JobProgress({ job: started }: { job: Job }) {
     };
   }, [started]);
   const vars = { total: job.total, done: job.done, failed: job.failed, moved: job.moved };
+  // A moved unit's give-backs are told as such (its counts are delegations, not deadlines).
+  const key = job.kind === 'member' ? 'jobMember' : 'job';
   return (
     <div className="job-progress">
       <p role="status" className={job.state === 'failed' ? 'error' : 'ok'}>
-        {t(`job.${job.state}`, vars)}
+        {t(`${key}.${job.state}`, vars)}
       </p>
       {job.state === 'running' ? (
         <progress max={Math.max(job.total, 1)} value={job.done + job.failed} />
       ) : null}
       {job.failures.length > 0 ? (
         <details>
-          <summary>{t('job.failures', { n: job.failed })}</summary>
+          <summary>{t(`${key}.failures`, { n: job.failed })}</summary>
           {/* The API keeps only the first failures; `failed` counts them all. */}
           {job.failed > job.failures.length ? (
             <p className="muted small">
@@ -61,7 +63,8 @@ export function JobProgress({ job: started }: { job: Job }) {
               // words (English, for an operator) under them.
               <li key={`${f.caseId}/${f.agencyId}`}>
                 <AgencyName id={f.agencyId} /> ·{' '}
-                <Link href={`/cases/${f.caseId}`}>{t('desk.openCase')}</Link>: {t('job.failedOne')}
+                <Link href={`/cases/${f.caseId}`}>{t('desk.openCase')}</Link>:{' '}
+                {t(`${key}.failedOne`)}
                 <details className="small muted">
                   <summary>{t('common.technicalDetail')}</summary>
                   <code>{f.message}</code>

@@ -625,6 +625,17 @@ const id = {
   'job.failuresShown': 'Ditampilkan {shown} pertama dari {n}.',
   'job.failedOne':
     'tenggatnya belum dihitung ulang; sampaikan rincian teknis di bawah kepada operator.',
+  'jobMember.listing': 'Mendata penugasan yang didelegasikan kepada unit ini: {total} sejauh ini…',
+  'jobMember.running': '{done} dari {total} penugasan yang didelegasikan diproses, {failed} gagal.',
+  'jobMember.completed':
+    'Selesai: {moved} penugasan dikembalikan ke instansi koordinator yang ditinggalkan, {failed} gagal.',
+  'jobMember.failed':
+    'Terhenti setelah {done} dari {total} penugasan yang didelegasikan ({failed} gagal). Simpan ulang perubahan untuk melanjutkan.',
+  'jobMember.superseded':
+    'Digantikan oleh pemindahan yang lebih baru, yang mengembalikan semuanya.',
+  'jobMember.failures': '{n} penugasan gagal dikembalikan',
+  'jobMember.failedOne':
+    'belum dikembalikan ke instansi koordinator; sampaikan rincian teknis di bawah kepada operator.',
 
   'track.title': 'Lacak pengaduan',
   'track.code': 'Kode lacak',
@@ -883,6 +894,11 @@ const en = {
     'This register has too many rows for one import. Split it into several files and import them one at a time.',
   'problem.service_unavailable':
     'The service is busy. Try again shortly; your input is kept in the form.',
+  // A download the malware scan has not cleared (409 scan_pending, 422 scan_refused).
+  'problem.scan_pending':
+    'The file is still being checked for viruses; try downloading it again in a minute or two.',
+  'problem.scan_refused':
+    'This file did not pass the virus check and cannot be downloaded; upload a clean copy again.',
 
   'signIn.title': 'Sign in',
   'signIn.local': 'Embedded runtime: pick a demo user.',
@@ -894,11 +910,6 @@ const en = {
   'role.agency_coordinator': 'Agency coordinator',
   'role.agency_officer': 'Agency officer',
   'zone.Asia/Jakarta': 'WIB',
-  // A download the malware scan has not cleared (409 scan_pending, 422 scan_refused).
-  'problem.scan_pending':
-    'The file is still being checked for viruses; try downloading it again in a minute or two.',
-  'problem.scan_refused':
-    'This file did not pass the virus check and cannot be downloaded; upload a clean copy again.',
   'zone.Asia/Makassar': 'WITA',
   'zone.Asia/Jayapura': 'WIT',
   'zoneOffset.Asia/Jakarta': 'WIB (UTC+7)',
@@ -1450,6 +1461,16 @@ const en = {
   'job.failuresShown': 'Showing the first {shown} of {n}.',
   'job.failedOne':
     'its deadlines were not recomputed; pass the technical detail below to the operator.',
+  'jobMember.listing': 'Listing the assignments delegated to this unit: {total} so far…',
+  'jobMember.running': '{done} of {total} delegated assignments processed, {failed} failed.',
+  'jobMember.completed':
+    'Done: {moved} {moved|assignment|assignments} given back to the focal point it left, {failed} failed.',
+  'jobMember.failed':
+    'Stopped after {done} of {total} delegated assignments ({failed} failed). Save the change again to carry on.',
+  'jobMember.superseded': 'Superseded by a newer move, which gives everything back.',
+  'jobMember.failures': '{n} {n|assignment|assignments} could not be given back',
+  'jobMember.failedOne':
+    'not yet given back to the focal point; pass the technical detail below to the operator.',
 
   'track.title': 'Track a complaint',
   'track.code': 'Tracking code',

@@ -94,8 +94,17 @@ describe('agency contacts and their kinds', () => {
 });
 
 describe('focal-point membership among 600 agencies', () => {
-  it('names a focal point beyond the loaded page, and finds another by its name', async () => {
+  it('names a focal point beyond the loaded page, finds another by its name, and shows the give-backs of the move', async () => {
     // The unit's focal point, and the one it moves to, are not on the first page of agencies.
+    const givingBack = jobOf({
+      kind: 'member',
+      scope: { kind: 'member', memberId: 'kanwil-bpn-jatim', focalPointId: 'zz-kemendagri' },
+      state: 'completed',
+      total: 2,
+      done: 2,
+      moved: 2,
+      finishedAt: at,
+    });
     const unit = {
       ...polri,
       id: 'kanwil-bpn-jatim',
@@ -113,7 +122,13 @@ describe('focal-point membership among 600 agencies', () => {
           ],
         });
       if (call.method === 'PATCH')
-        return json(200, { ...unit, focalPointId: 'zz-kemendagri', version: 5 });
+        return json(200, {
+          ...unit,
+          focalPointId: 'zz-kemendagri',
+          version: 5,
+          delegationsJob: givingBack,
+        });
+      if (call.path.startsWith('/v1/jobs/')) return json(200, givingBack);
       return json(200, { items: [unit], nextCursor: 'more' });
     });
     renderWith(
@@ -138,6 +153,12 @@ describe('focal-point membership among 600 agencies', () => {
       focalPointId: 'zz-kemendagri',
       version: 4,
     });
+    // What ATR/BPN had delegated to the unit goes back to it, in a job whose end is shown.
+    expect(
+      await screen.findByText(
+        'Selesai: 2 penugasan dikembalikan ke instansi koordinator yang ditinggalkan, 0 gagal.',
+      ),
+    ).toBeTruthy();
   });
 });
 

@@ -48,11 +48,14 @@ export default function Agencies() {
   // A saved edit replaces its row where it is (the pages loaded stay loaded), and the names
   // every picker and filter shows are read again.
   const [saved, setSaved] = useState<Readonly<Record<string, Schemas['Agency']>>>({});
-  // A corrected time zone re-arms the agency's open deadlines in a job: its progress is shown.
+  // A corrected time zone re-arms the agency's open deadlines in a job, a unit moved out of its
+  // focal point gives back its delegations in another: their progress is shown.
   const [job, setJob] = useState<Schemas['Job'] | null>(null);
-  const onSaved = ({ job: started, ...agency }: Schemas['AgencyChange']) => {
+  const [givingBack, setGivingBack] = useState<Schemas['Job'] | null>(null);
+  const onSaved = ({ job: started, delegationsJob, ...agency }: Schemas['AgencyChange']) => {
     setSaved((s) => ({ ...s, [agency.id]: agency }));
     if (started) setJob(started);
+    if (delegationsJob) setGivingBack(delegationsJob);
     names.reload();
   };
   const shown = chosen ? (one.data ? [one.data] : []) : list.items;
@@ -76,6 +79,7 @@ export default function Agencies() {
         />
         <ProblemAlert error={chosen ? one.error : list.error} />
         {job ? <JobProgress job={job} /> : null}
+        {givingBack ? <JobProgress job={givingBack} /> : null}
         <table>
           <caption className="visually-hidden">{t('agencies.title')}</caption>
           <thead>
