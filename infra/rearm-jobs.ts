@@ -133,11 +133,14 @@ export class RearmJobs extends Construct {
     }
 
     // A failed job stopped before re-arming everything (its record says how far it got): the
-    // admin saves the edit again, which starts a new job that supersedes it.
+    // admin presses "Lanjutkan" under it (`POST /v1/jobs/{id}/retry`), which starts a new job
+    // that supersedes it.
     this.failedExecutionsAlarm = anyInPeriodAlarm(
       this,
       'ExecutionsFailedAlarm',
-      'A re-arming job failed: some open assignments kept their old deadlines.',
+      'A re-arming job failed: some open assignments kept their old deadlines. ' +
+        'Carry it on with POST /v1/jobs/{job id}/retry (its failed execution is named ' +
+        'rearm-{job id}; in the console, "Lanjutkan" under the job).',
       this.stateMachine.metricFailed({ period: Duration.minutes(5), statistic: 'Sum' }),
     );
   }

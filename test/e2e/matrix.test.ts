@@ -163,6 +163,9 @@ const EXPECTED: Record<string /* 'METHOD /path' */, Row> = {
     row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/jobs/{id}':
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  // Carrying on a stopped job is the admin's, who made the edit (an officer reads its progress).
+  'POST /v1/jobs/{id}/retry':
+    row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/queue':
     row( 403,  403, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
   'GET /v1/assignments':

@@ -99,6 +99,7 @@ export class Service {
   readonly getPolicy = this.#bind(settings.getPolicy);
   readonly putPolicy = this.#bind(settings.putPolicy);
   readonly getJob = this.#bind(jobs.getJob);
+  readonly retryJob = this.#bind(jobs.retryJob);
 
   // reporting
   readonly agencyStats = this.#bind(reporting.agencyStats);

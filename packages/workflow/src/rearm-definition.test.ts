@@ -77,7 +77,7 @@ describe('rearmJobDefinition (ASL)', () => {
   });
 
   it('records a stopped job before failing the execution', () => {
-    for (const name of [REARM_STATE.listPage, REARM_STATE.rearm])
+    for (const name of [REARM_STATE.listPage, REARM_STATE.rearm, REARM_STATE.finish])
       expect(states[name]!.Catch).toEqual([
         { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: REARM_STATE.finishFailed },
       ]);

@@ -85,6 +85,11 @@ export const rearmJobDefinition = {
       Parameters: { task: 'finish', 'jobId.$': '$.jobId' },
       ResultPath: '$.finish',
       Retry: retry,
+      // Its last work (the cases' own deadlines) failing after its retries left the job
+      // `running` for ever, polled by the console, and not to be carried on: it says it stopped.
+      Catch: [
+        { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: REARM_STATE.finishFailed },
+      ],
       End: true,
     },
     [REARM_STATE.finishFailed]: {

@@ -23,6 +23,7 @@ import type { JobView } from '../schemas.ts';
 import type { Principal } from '../tenancy.ts';
 import { newEventId } from '../timeline.ts';
 import {
+  ADMIN_ROLES,
   calendarById,
   CENTRAL_ROLES,
   defaultPolicy,
@@ -122,6 +123,30 @@ export async function getJob(deps: ServiceDeps, p: Principal, id: string): Promi
   const failures =
     job.failed > 0 ? await deps.store.listJobFailures(id, MAX_RECORDED_FAILURES) : [];
   return viewJob(job, failures);
+}
+
+/**
+ * Carries on a job that stopped (`failed`: a task kept failing after its retries, the table
+ * throttled for minutes), or that completed with assignments it could not re-arm: a new job of
+ * the same scope and reason, which supersedes it and goes over its whole scope again (an
+ * assignment already current is left alone). Before, the console told the admin to save the
+ * edit again, which a removed holiday (no longer listed) or a time zone already saved could not
+ * be. The scope's latest job carries on instead when a newer edit took over (one under way is
+ * started: one started already starts nothing); one that completed with nothing failed is
+ * answered as it is. The asked job itself completed with nothing failed: 409.
+ */
+export async function retryJob(deps: ServiceDeps, p: Principal, id: string): Promise<JobView> {
+  requireRole(p, ADMIN_ROLES);
+  const asked = await deps.store.getJob(id);
+  if (!asked) throw notFound(`job ${id}`);
+  const latestId = await deps.store.latestJobId(scopeKey(asked.scope));
+  const job = (latestId && latestId !== id && (await deps.store.getJob(latestId))) || asked;
+  if (!FINISHED_JOB_STATES.includes(job.state)) return startJob(deps, p, job);
+  if (job.state === 'completed' && job.failed === 0) {
+    if (job.id !== id) return getJob(deps, p, job.id);
+    throw new DomainError('invalid_transition', `job ${id} completed with nothing failed`);
+  }
+  return startRearmJob(deps, p, job.scope, job.reason);
 }
 
 const viewJob = (job: RearmJobRecord, failures: readonly JobFailure[]): JobView => ({

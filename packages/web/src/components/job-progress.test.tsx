@@ -1,4 +1,5 @@
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { jobOf } from '../../test/fixtures';
 import { mockApi, renderWith } from '../../test/render';
@@ -108,5 +109,49 @@ describe('the progress of a re-arming job', () => {
     const list = screen.getByText('1 penugasan gagal dikembalikan').closest('details')!;
     expect(list.textContent).toContain('belum dikembalikan ke instansi koordinator');
     expect(list.textContent).not.toMatch(/tenggat/);
+  });
+
+  it('carries on a job that stopped, and follows the one that carries it on to its end', async () => {
+    const stopped = job({ state: 'failed', total: 300, done: 120, finishedAt: at });
+    const carrying = job({ id: '01JQ0000000000000000000001', state: 'running', total: 300 });
+    const done = { ...carrying, state: 'completed' as const, done: 300, moved: 180 };
+    const calls = mockApi((call) =>
+      call.method === 'POST'
+        ? { status: 202, body: carrying }
+        : { status: 200, body: call.path.endsWith('01') ? done : stopped },
+    );
+    renderWith(<JobProgress job={stopped} />, AS);
+    expect(screen.getByRole('status').textContent).toBe(
+      'Terhenti setelah 120 dari 300 penugasan (0 gagal). Tekan “Lanjutkan” untuk meneruskannya.',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Lanjutkan' }));
+    expect(calls.find((c) => c.method === 'POST')?.path).toBe(
+      '/v1/jobs/01JQ0000000000000000000000/retry',
+    );
+    expect(
+      await screen.findByText(
+        'Selesai: 300 penugasan diproses, 180 bergeser tenggatnya, 0 gagal.',
+        {},
+        { timeout: 3000 },
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Lanjutkan' })).toBeNull();
+  });
+
+  it('offers to process again what a completed job could not re-arm', async () => {
+    const again = job({ id: '01JQ0000000000000000000001', state: 'completed', total: 10 });
+    const calls = mockApi(() => ({ status: 202, body: { ...again, done: 10, moved: 1 } }));
+    const failures = [{ caseId: 'C1', agencyId: 'polri', code: 'internal', message: 'x', at }];
+    renderWith(
+      <JobProgress
+        job={job({ state: 'completed', total: 10, done: 9, failed: 1, finishedAt: at, failures })}
+      />,
+      AS,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Proses ulang yang gagal' }));
+    expect(
+      await screen.findByText('Selesai: 10 penugasan diproses, 1 bergeser tenggatnya, 0 gagal.'),
+    ).toBeTruthy();
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1);
   });
 });

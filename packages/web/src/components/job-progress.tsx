@@ -1,6 +1,8 @@
 /**
  * The progress of a re-arming job a calendar or policy edit, or an agency's zone correction,
- * started: polled until it ends, shown where the admin made the edit (a live region, so a screen reader hears it finish).
+ * started (or a moved unit's give-backs): polled until it ends, shown where the admin made the
+ * edit (a live region, so a screen reader hears it finish); one that stopped is carried on from
+ * here.
  */
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
@@ -16,14 +18,18 @@ export const JOB_POLL_MS = 1000;
 
 export function JobProgress({ job: started }: { job: Job }) {
   const { t } = useI18n();
+  // The job followed: the edit's, or the one that carries it on ("Lanjutkan").
+  const [followed, setFollowed] = useState(started);
   const [job, setJob] = useState(started);
   const [error, setError] = useState<unknown>(null);
+  const [carrying, setCarrying] = useState(false);
+  useEffect(() => setFollowed(started), [started]);
   useEffect(() => {
-    setJob(started);
-    if (ENDED.includes(started.state)) return;
+    setJob(followed);
+    if (ENDED.includes(followed.state)) return;
     let live = true;
     const timer = setInterval(() => {
-      unwrap(api.GET('/v1/jobs/{id}', { params: { path: { id: started.id } } })).then(
+      unwrap(api.GET('/v1/jobs/{id}', { params: { path: { id: followed.id } } })).then(
         (next) => {
           if (!live) return;
           setJob(next);
@@ -36,7 +42,18 @@ export function JobProgress({ job: started }: { job: Job }) {
       live = false;
       clearInterval(timer);
     };
-  }, [started]);
+  }, [followed]);
+  // A job that stopped, or could not do some: a new one carries it on (the whole scope again,
+  // what is current already left alone). Saving the edit again could not: a removed holiday is
+  // no longer listed, and a time zone already saved starts nothing.
+  const unfinished = job.state === 'failed' || (job.state === 'completed' && job.failed > 0);
+  const carryOn = () => {
+    setError(null);
+    setCarrying(true);
+    unwrap(api.POST('/v1/jobs/{id}/retry', { params: { path: { id: job.id } } }))
+      .then(setFollowed, setError)
+      .finally(() => setCarrying(false));
+  };
   const vars = { total: job.total, done: job.done, failed: job.failed, moved: job.moved };
   // A moved unit's give-backs are told as such (its counts are delegations, not deadlines).
   const key = job.kind === 'member' ? 'jobMember' : 'job';
@@ -47,6 +64,11 @@ export function JobProgress({ job: started }: { job: Job }) {
       </p>
       {job.state === 'running' ? (
         <progress max={Math.max(job.total, 1)} value={job.done + job.failed} />
+      ) : null}
+      {unfinished ? (
+        <button type="button" onClick={carryOn} disabled={carrying}>
+          {t(job.state === 'failed' ? 'job.carryOn' : 'job.retryFailed')}
+        </button>
       ) : null}
       {job.failures.length > 0 ? (
         <details>

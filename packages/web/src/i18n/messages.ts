@@ -614,7 +614,9 @@ const id = {
   'job.completed':
     'Selesai: {total} penugasan diproses, {moved} bergeser tenggatnya, {failed} gagal.',
   'job.failed':
-    'Terhenti setelah {done} dari {total} penugasan ({failed} gagal). Simpan ulang perubahan untuk melanjutkan.',
+    'Terhenti setelah {done} dari {total} penugasan ({failed} gagal). Tekan “Lanjutkan” untuk meneruskannya.',
+  'job.carryOn': 'Lanjutkan',
+  'job.retryFailed': 'Proses ulang yang gagal',
   'job.superseded': 'Digantikan oleh perubahan yang lebih baru, yang menghitung ulang semuanya.',
   'job.failures': '{n} penugasan gagal dihitung ulang',
   'agencies.unavailable':
@@ -630,7 +632,7 @@ const id = {
   'jobMember.completed':
     'Selesai: {moved} penugasan dikembalikan ke instansi koordinator yang ditinggalkan, {failed} gagal.',
   'jobMember.failed':
-    'Terhenti setelah {done} dari {total} penugasan yang didelegasikan ({failed} gagal). Simpan ulang perubahan untuk melanjutkan.',
+    'Terhenti setelah {done} dari {total} penugasan yang didelegasikan ({failed} gagal). Tekan “Lanjutkan” untuk meneruskannya.',
   'jobMember.superseded':
     'Digantikan oleh pemindahan yang lebih baru, yang mengembalikan semuanya.',
   'jobMember.failures': '{n} penugasan gagal dikembalikan',
@@ -1450,7 +1452,9 @@ const en = {
   'job.running': '{done} of {total} assignments processed, {failed} failed.',
   'job.completed': 'Done: {total} assignments processed, {moved} deadlines moved, {failed} failed.',
   'job.failed':
-    'Stopped after {done} of {total} assignments ({failed} failed). Save the change again to carry on.',
+    'Stopped after {done} of {total} assignments ({failed} failed). Press “Carry on” to go on.',
+  'job.carryOn': 'Carry on',
+  'job.retryFailed': 'Process the failed ones again',
   'job.superseded': 'Superseded by a newer change, which recomputes everything.',
   'job.failures': '{n} {n|assignment|assignments} could not be recomputed',
   'agencies.unavailable':
@@ -1466,7 +1470,7 @@ const en = {
   'jobMember.completed':
     'Done: {moved} {moved|assignment|assignments} given back to the focal point it left, {failed} failed.',
   'jobMember.failed':
-    'Stopped after {done} of {total} delegated assignments ({failed} failed). Save the change again to carry on.',
+    'Stopped after {done} of {total} delegated assignments ({failed} failed). Press “Carry on” to go on.',
   'jobMember.superseded': 'Superseded by a newer move, which gives everything back.',
   'jobMember.failures': '{n} {n|assignment|assignments} could not be given back',
   'jobMember.failedOne':
