@@ -4,6 +4,7 @@ import {
   api,
   complaint,
   expectInvalid,
+  forwardedCase,
   type RunningPantau,
   startPantau,
   users,
@@ -240,6 +241,39 @@ function parseCsv(text: string): string[][] {
 
 /** What spreadsheets read as a formula at the start of a cell (OWASP; full-width forms too). */
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+describe('the period and agency of a statistics or export request', () => {
+  it('exports one agency’s cases when `agencyId` names it, and reads a `to` alone as that year from 1 January', async () => {
+    const central = await as('setneg', 'central_officer');
+    // Received on 10 March 2026 (WIB), a day no other test here registers a case on.
+    const body = { receivedAt: '2026-03-10T03:00:00.000Z' };
+    const both = await forwardedCase(http, central, ['polri', 'pln'], { body });
+    const polriOnly = await forwardedCase(http, central, ['polri'], { body });
+    const agendasOf = async (agencyId: string) => {
+      const res = await http.get(
+        `/v1/exports/cases.csv?from=2026-03-10&to=2026-03-10&agencyId=${agencyId}`,
+        { token: central },
+      );
+      expect(res.status, res.text).toBe(200);
+      return parseCsv(res.text)
+        .slice(1)
+        .map((r) => r[0])
+        .sort();
+    };
+    expect(await agendasOf('pln')).toEqual([both.agendaNumber]);
+    expect(await agendasOf('polri')).toEqual([both.agendaNumber, polriOnly.agendaNumber].sort());
+
+    // Only `to`, in an earlier year: that year from 1 January, not a 400 about `from`.
+    const lastYear = await http.get('/v1/stats/agencies?to=2025-12-31', { token: central });
+    expect(lastYear.status, lastYear.text).toBe(200);
+    expect(lastYear.body).toMatchObject({ from: '2025-01-01', to: '2025-12-31' });
+    const lastYearCases = await http.get('/v1/exports/cases.csv?to=2025-12-31', {
+      token: central,
+    });
+    expect(lastYearCases.status, lastYearCases.text).toBe(200);
+    expect(parseCsv(lastYearCases.text)).toHaveLength(1);
+  });
+});
 
 describe('spreadsheet exports neutralise formulas', () => {
   it('a subject or category that is a formula comes out as text in every CSV', async () => {

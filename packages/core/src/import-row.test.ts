@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRegisterDate, readRow } from './import-row.ts';
+import { IMPORT_UNKNOWN_CHANNEL } from './schemas/intake.ts';
 
 const NOW = new Date('2026-05-04T03:00:00Z');
 const MAPPING = {
@@ -166,6 +167,84 @@ describe('a row through the mapping', () => {
       const read = readRow({ row: 5, cells: { ...cells, 'Tanggal Surat': cell } }, dated, NOW);
       expect(read, cell).toMatchObject({ ok: false, errors: [{ field: 'letterDate', message }] });
     }
+  });
+
+  it('takes the channel as registers and Pantau’s own export write it, Indonesian or English', () => {
+    const withChannel = { ...options, mapping: { ...MAPPING, channel: 'Kanal' } };
+    for (const [Kanal, channel] of [
+      // CHANNEL_LABELS: what cases.csv writes.
+      ['Surat', 'letter'],
+      ['Surel', 'email'],
+      ['Datang langsung', 'walk_in'],
+      ['Media sosial', 'social_media'],
+      ['Formulir pengaduan daring', 'web'],
+      ['Lainnya', 'other'],
+      // The console's English words, and the words registers use.
+      ['Letter', 'letter'],
+      ['Walk-in', 'walk_in'],
+      ['Social media', 'social_media'],
+      ['Other', 'other'],
+      ['SURAT', 'letter'],
+      ['pos', 'letter'],
+      ['E-mail', 'email'],
+      ['email', 'email'],
+      ['surel.', 'email'],
+      ['langsung', 'walk_in'],
+      ['  datang  langsung ', 'walk_in'],
+      ['Medsos', 'social_media'],
+      ['media-sosial', 'social_media'],
+      ['lain-lain', 'other'],
+      // The codes stay accepted.
+      ['walk_in', 'walk_in'],
+      ['social_media', 'social_media'],
+      ['web', 'web'],
+    ] as const) {
+      const read = readRow({ row: 2, cells: { ...cells, Kanal } }, withChannel, NOW);
+      expect(read, Kanal).toMatchObject({ ok: true, registration: { channel } });
+    }
+    const lapor = {
+      mapping: { ...MAPPING, channel: 'Kanal', 'externalRef.id': 'Id' },
+      externalSystem: 'lapor' as const,
+      defaultChannel: 'letter' as const,
+    };
+    for (const Kanal of ['LAPOR!', 'lapor', 'SP4N-LAPOR!', 'sp4n lapor']) {
+      const read = readRow({ row: 3, cells: { ...cells, Kanal, Id: '4411' } }, lapor, NOW);
+      expect(read, Kanal).toMatchObject({ ok: true, registration: { channel: 'lapor' } });
+    }
+    // An empty cell is the import's default channel.
+    const empty = readRow({ row: 4, cells: { ...cells, Kanal: ' ' } }, withChannel, NOW);
+    expect(empty).toMatchObject({ ok: true, registration: { channel: 'letter' } });
+  });
+
+  it('refuses an unknown channel with the words it takes, and keeps each schema issue’s kind and bounds', () => {
+    const read = readRow(
+      {
+        row: 2,
+        cells: {
+          ...cells,
+          Kanal: 'Faksimile',
+          Perihal: 'x'.repeat(201),
+          Surel: 'bukan-email',
+        },
+      },
+      {
+        ...options,
+        mapping: { ...MAPPING, channel: 'Kanal', 'complainant.email': 'Surel' },
+      },
+      NOW,
+    );
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    const byField = Object.fromEntries(read.errors.map((e) => [e.field, e]));
+    expect(byField.channel).toEqual({ field: 'channel', message: IMPORT_UNKNOWN_CHANNEL });
+    expect(IMPORT_UNKNOWN_CHANNEL).toMatch(/Surat.*Surel.*Datang langsung.*SP4N-LAPOR!/);
+    expect(byField.subject).toMatchObject({ code: 'too_big', origin: 'string', maximum: 200 });
+    expect(byField['complainant.email']).toMatchObject({
+      code: 'invalid_format',
+      format: 'email',
+    });
+    // The message stays, for API clients; the kind is what the console words.
+    expect(byField.subject?.message).toEqual(expect.any(String));
   });
 
   it('a lapor row is keyed by its report id', () => {

@@ -7,7 +7,13 @@
  */
 import { z } from 'zod';
 import { letterAfterReceipt, type Registration } from './case.ts';
-import type { ImportField, ImportInput } from './schemas/intake.ts';
+import { CHANNEL_LABELS } from './labels.ts';
+import {
+  IMPORT_UNKNOWN_CHANNEL,
+  type ImportField,
+  type ImportInput,
+  type ImportRowError,
+} from './schemas/intake.ts';
 import { ComplainantSchema, LocationSchema } from './schemas/cases.ts';
 import { CHANNELS } from './schemas/common.ts';
 import { LETTER_AFTER_RECEIPT } from './schemas/documents.ts';
@@ -43,7 +49,7 @@ export type ReadRow =
   | {
       readonly ok: false;
       readonly rowKey: string | null;
-      readonly errors: { field: string; message: string }[];
+      readonly errors: ImportRowError[];
     };
 
 /** Jakarta is UTC+7 all year: a date without a time is the start of that day in WIB. */
@@ -225,6 +231,63 @@ export const NUMBER_CELL =
 export const NAME_WITH_IDENTITY =
   'required when the row has the complainant’s NIK, phone, e-mail or address';
 
+type Channel = (typeof CHANNELS)[number];
+
+/** A channel cell compared as people write it: case, spaces and punctuation do not matter. */
+const channelKey = (s: string): string =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * What registers write in the channel column, each word with its channel: the codes, the words
+ * Pantau's own cases.csv writes (CHANNEL_LABELS), the console's English ones, and the words
+ * registers use (`pos`, `e-mail`, `langsung`, `LAPOR!`, `medsos`…).
+ */
+const CHANNEL_WORDS: ReadonlyMap<string, Channel> = new Map(
+  Object.entries({
+    letter: ['surat', 'pos', 'surat pos', 'surat masuk', 'letter', 'post'],
+    email: ['surel', 'email', 'e-mail', 'surat elektronik'],
+    walk_in: ['datang langsung', 'langsung', 'tatap muka', 'walk-in'],
+    lapor: ['lapor', 'lapor!', 'sp4n-lapor!', 'sp4n lapor', 'sp4n'],
+    social_media: ['media sosial', 'medsos', 'sosmed', 'social media'],
+    web: ['formulir pengaduan daring', 'formulir daring', 'daring', 'online form', 'website'],
+    other: ['lainnya', 'lain-lain', 'lain', 'other'],
+  } satisfies Record<Channel, readonly string[]>).flatMap(([channel, words]) =>
+    [channel, CHANNEL_LABELS[channel as Channel], ...words].map(
+      (word) => [channelKey(word), channel as Channel] as const,
+    ),
+  ),
+);
+
+/** The channel a cell names, if it names one. */
+const channelOf = (cell: string): Channel | undefined => CHANNEL_WORDS.get(channelKey(cell));
+
+/**
+ * A case schema's issue on a cell: its English message, with its kind and bounds for a client
+ * to word as its forms word that schema's issues (the console's `issueOf`).
+ */
+function schemaError(field: string, issue: z.core.$ZodIssue): ImportRowError {
+  const raw = issue as unknown as Record<string, unknown>;
+  const word = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const bound = (v: unknown) =>
+    typeof v === 'number' || typeof v === 'bigint' ? Number(v) : undefined;
+  const error: ImportRowError = {
+    field,
+    message: issue.message,
+    code: issue.code,
+    origin: word(raw.origin),
+    format: word(raw.format),
+    expected: word(raw.expected),
+    minimum: bound(raw.minimum),
+    maximum: bound(raw.maximum),
+  };
+  return Object.fromEntries(
+    Object.entries(error).filter(([, v]) => v !== undefined),
+  ) as unknown as ImportRowError;
+}
+
 const RowSchema = z.object({
   subject: text(200),
   description: text(20_000),
@@ -264,7 +327,7 @@ export function readRow(
     const column = options.mapping[field];
     return column === undefined ? null : (row.cells[column] ?? null);
   };
-  const errors: { field: string; message: string }[] = [];
+  const errors: ImportRowError[] = [];
   const numberCell = asText(cell('letterNumber'));
   // `-` or `tanpa nomor` is a letter without a number, not a number every such letter shares.
   const letterNumber =
@@ -308,12 +371,16 @@ export function readRow(
   const nameMissing = !name && Object.keys(identity).length > 0;
   if (nameMissing) errors.push({ field: 'complainant.name', message: NAME_WITH_IDENTITY });
   const complainant = name ? { name, ...identity } : undefined;
+  // `Surat`, `LAPOR!`, `walk_in`: a word for a channel, or the import's default when empty.
+  const channelCell = asText(cell('channel'));
+  const channel = channelCell === undefined ? options.defaultChannel : channelOf(channelCell);
+  if (!channel) errors.push({ field: 'channel', message: IMPORT_UNKNOWN_CHANNEL });
   const province = asText(cell('location.province'));
   const regency = asText(cell('location.regency'));
   const candidate = {
     subject: asText(cell('subject')),
     description: asText(cell('description')),
-    channel: (asText(cell('channel')) ?? options.defaultChannel).toLowerCase(),
+    channel: channel ?? options.defaultChannel,
     complainant,
     respondent: asText(cell('respondent')),
     location:
@@ -328,7 +395,7 @@ export function readRow(
     for (const issue of parsed.error.issues) {
       const field = issue.path.join('.');
       // A number cell's own error says what to do; the schema's would only say it is wrong.
-      if (!errors.some((e) => e.field === field)) errors.push({ field, message: issue.message });
+      if (!errors.some((e) => e.field === field)) errors.push(schemaError(field, issue));
     }
   }
   if (errors.length > 0 || !parsed.success || !receivedAt || !rowKey)

@@ -184,6 +184,31 @@ export type ImportInput = z.infer<typeof ImportBody>;
 
 export const IMPORT_OUTCOMES = ['ok', 'created', 'exists', 'error', 'pending'] as const;
 
+/** A row's channel cell that is no channel: the words it may say instead. */
+export const IMPORT_UNKNOWN_CHANNEL =
+  'not a channel: letter, email, walk_in, lapor, social_media, web, other, or its word (Surat, Surel, Datang langsung, SP4N-LAPOR!, Media sosial, Formulir pengaduan daring, Lainnya)';
+
+/**
+ * One cell a row could not take. A cell the case schemas refused keeps the issue's kind and
+ * bounds (zod's), so a client words it as its own forms word that schema's issues.
+ */
+export const ImportRowErrorSchema = z
+  .object({
+    field: z.string(),
+    message: z.string().meta({ description: 'What is wrong, in English' }),
+    code: z.string().optional().meta({
+      description:
+        'The schema issue’s kind (zod’s: too_big, too_small, invalid_format…), when a case schema refused the cell',
+    }),
+    origin: z.string().optional().meta({ description: 'What was measured: string, number…' }),
+    format: z.string().optional().meta({ description: 'The format expected: email…' }),
+    expected: z.string().optional().meta({ description: 'The type expected' }),
+    minimum: z.number().optional(),
+    maximum: z.number().optional(),
+  })
+  .meta({ id: 'ImportRowError' });
+export type ImportRowError = z.infer<typeof ImportRowErrorSchema>;
+
 export const ImportRowResultSchema = z
   .object({
     row: z.int().meta({ description: 'The row number in the sheet (the header is row 1)' }),
@@ -193,7 +218,7 @@ export const ImportRowResultSchema = z
         'ok: would be created (dry run); created; exists: imported before (the case named); error; pending: not reached before the request’s time ran out (send the same file again to go on: the rows done then answer `exists`)',
     }),
     caseId: z.string().nullable(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })),
+    errors: z.array(ImportRowErrorSchema),
   })
   .meta({ id: 'ImportRowResult' });
 export type ImportRowResult = z.infer<typeof ImportRowResultSchema>;

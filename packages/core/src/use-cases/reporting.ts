@@ -74,8 +74,9 @@ async function agencyDirectory(deps: ServiceDeps): Promise<Map<string, string>> 
 }
 
 /**
- * Cases received from–to (WIB dates), newest first, as pages of the cases spreadsheet's rows
- * (`CASE_SHEET_COLUMNS`): no complainant identity, no tracking code.
+ * Cases received from–to (WIB dates), newest first, of the agency `agencyId` names (its cases
+ * only) or of all, as pages of the cases spreadsheet's rows (`CASE_SHEET_COLUMNS`): no
+ * complainant identity, no tracking code.
  */
 export async function* exportCases(
   deps: ServiceDeps,
@@ -94,6 +95,8 @@ export async function* exportCases(
           from: startOfLocalDay(from, STATS_TIME_ZONE),
           to: endOfLocalDay(to, STATS_TIME_ZONE),
         },
+        // One agency's cases only: the file may be sent to that agency.
+        ...(period.agencyId ? { agencyId: period.agencyId } : {}),
       },
       { limit: 100, cursor },
     );
@@ -102,11 +105,13 @@ export async function* exportCases(
   } while (cursor);
 }
 
-/** The period asked for, by default the current year up to today (WIB). */
+/**
+ * The period asked for, by default the current year up to today (WIB). `from` defaults to
+ * 1 January of `to`'s year: `?to=2025-12-31` alone is last year, not a period ending before it begins.
+ */
 function periodOf(deps: ServiceDeps, period: StatsPeriod): { from: string; to: string } {
-  const today = localDate(deps.clock(), STATS_TIME_ZONE);
-  const from = period.from ?? `${today.slice(0, 4)}-01-01`;
-  const to = period.to ?? today;
+  const to = period.to ?? localDate(deps.clock(), STATS_TIME_ZONE);
+  const from = period.from ?? `${to.slice(0, 4)}-01-01`;
   if (from > to) throw invalidInput('from', 'must not be after to');
   return { from, to };
 }

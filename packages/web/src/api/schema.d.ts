@@ -4484,7 +4484,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Cases received in the period as CSV (no complainant identity, no tracking code: it is the complainant’s credential) */
+        /** Cases received in the period as CSV, with `agencyId` only those forwarded to that agency (no complainant identity, no tracking code: it is the complainant’s credential) */
         get: {
             parameters: {
                 query?: {
@@ -6058,10 +6058,22 @@ export type components = {
              */
             outcome: "ok" | "created" | "exists" | "error" | "pending";
             caseId: string | null;
-            errors: {
-                field: string;
-                message: string;
-            }[];
+            errors: components["schemas"]["ImportRowError"][];
+        };
+        ImportRowError: {
+            field: string;
+            /** @description What is wrong, in English */
+            message: string;
+            /** @description The schema issue’s kind (zod’s: too_big, too_small, invalid_format…), when a case schema refused the cell */
+            code?: string;
+            /** @description What was measured: string, number… */
+            origin?: string;
+            /** @description The format expected: email… */
+            format?: string;
+            /** @description The type expected */
+            expected?: string;
+            minimum?: number;
+            maximum?: number;
         };
         ImportRequest: {
             /** @enum {string} */

@@ -9,6 +9,7 @@ import type { Translate } from '../i18n/i18n';
 import { type MessageKey, messages } from '../i18n/messages';
 import {
   ACTIVITY_AGENCY_NOT_ON_CASE,
+  IMPORT_UNKNOWN_CHANNEL,
   LETTER_AFTER_RECEIPT,
   NOT_A_MEMBER_UNIT,
   RESTATE_HIDDEN_EMAIL,
@@ -91,6 +92,7 @@ export const KNOWN_MESSAGES: Record<string, MessageKey> = {
   'a number cell (a NIK loses digits, a phone its leading 0): format the column as text':
     'fieldError.importNumberCell',
   'not text: half of a UTF-16 surrogate pair': 'fieldError.invalid',
+  [IMPORT_UNKNOWN_CHANNEL]: 'fieldError.importChannel',
   'each party at most once': 'fieldError.partyOnce',
   [RESTATE_HIDDEN_EMAIL]: 'caseActions.descriptionRequired',
   [RESTATE_NOTHING]: 'restate.nothing',
@@ -107,7 +109,13 @@ const NUMBERED_MESSAGES: readonly (readonly [RegExp, MessageKey, string])[] = [
   [/^the same key as row (\d+)$/, 'fieldError.sameKeyAsRow', 'row'],
 ];
 
-export function issueOf(issue: z.core.$ZodIssue): FieldIssue {
+/**
+ * A zod issue, or one the server answered with its kind and bounds (an import row's cell,
+ * refused by the same case schemas as the forms): kept to be worded as the forms word it.
+ */
+export function issueOf(
+  issue: z.core.$ZodIssue | (ReportedIssue & { readonly code: string }),
+): FieldIssue {
   const bound = (v: unknown) =>
     typeof v === 'number' || typeof v === 'bigint' ? Number(v) : undefined;
   const raw = issue as unknown as Record<string, unknown>;
@@ -124,6 +132,16 @@ export function issueOf(issue: z.core.$ZodIssue): FieldIssue {
 
 /** A field error from the server's 400 (`errors[]`): only its message, which we may know. */
 export const serverIssue = (message: string): FieldIssue => ({ code: 'server', message });
+
+/** A field error the server answered with, as the import report gives it: its kind if it has one. */
+export type ReportedIssue = Omit<FieldIssue, 'code'> & {
+  readonly code?: string;
+  readonly message: string;
+};
+
+/** A reported field error: worded as a form's issue when it has its kind, else as a 400's. */
+export const reportedIssue = (issue: ReportedIssue): FieldIssue =>
+  issue.code ? issueOf({ ...issue, code: issue.code }) : serverIssue(issue.message);
 
 function strip(issue: { [K in keyof FieldIssue]: FieldIssue[K] | undefined }): FieldIssue {
   return Object.fromEntries(

@@ -794,6 +794,8 @@ const id = {
     '{label} wajib diisi bila baris memuat NIK, telepon, surel, atau alamat pengadu.',
   'fieldError.importNumberCell':
     '{label} tersimpan sebagai sel angka di Excel, yang membulatkan NIK dan menghapus angka 0 di depan nomor telepon: format kolom ini sebagai Teks, lalu ketik ulang isinya.',
+  'fieldError.importChannel':
+    '{label} tidak dikenal. Tulis salah satu: Surat, Surel, Datang langsung, SP4N-LAPOR!, Media sosial, Formulir pengaduan daring, atau Lainnya.',
   'fieldError.requiredUnlessAnonymous': '{label} wajib diisi, kecuali pengaduan anonim.',
   'fieldError.anonymousNoIdentity': 'Pengaduan anonim tidak memuat identitas pengadu.',
   'fieldError.mapRequired': 'Pilih kolom untuk tanggal diterima, perihal dan uraian.',
@@ -1626,6 +1628,8 @@ const en = {
     '{label} is required when the row has the complainant’s NIK, phone, email or address.',
   'fieldError.importNumberCell':
     '{label} is stored as a number cell in Excel, which rounds a NIK and drops the leading 0 of a phone number: format the column as Text, then type the values again.',
+  'fieldError.importChannel':
+    '{label} is not a channel Pantau knows. Write one of: Letter, Email, Walk-in, SP4N-LAPOR!, Social media, Online form or Other (or their Indonesian words).',
   'fieldError.requiredUnlessAnonymous': '{label} is required unless the complaint is anonymous.',
   'fieldError.anonymousNoIdentity': 'An anonymous complaint carries no identity.',
   'fieldError.mapRequired':

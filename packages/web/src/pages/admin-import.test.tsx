@@ -1,5 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { IMPORT_UNKNOWN_CHANNEL } from '@pantau/core/schemas';
 import { json, mockApi, renderWith } from '../../test/render';
 import AdminImport, { Report } from './admin-import';
 
@@ -132,6 +133,53 @@ describe('the import report', () => {
       'Nama pengadu wajib diisi bila baris memuat NIK, telepon, surel, atau alamat pengadu.',
       'NIK tersimpan sebagai sel angka di Excel, yang membulatkan NIK dan menghapus angka 0 di depan nomor telepon: format kolom ini sebagai Teks, lalu ketik ulang isinya.',
     ]);
+  });
+});
+
+describe('a row the schemas refuse', () => {
+  it('says what is wrong in Indonesian, with the bound or the words a channel may be, never “ditolak server”', () => {
+    renderWith(
+      <Report
+        report={{
+          dryRun: true,
+          counts: { ok: 0, created: 0, exists: 0, error: 1, pending: 0 },
+          rows: [
+            {
+              row: 2,
+              rowKey: 'letter:B-11/DUMAS/2026 · 2026-02-02 · MADE WIRAWAN',
+              outcome: 'error',
+              caseId: null,
+              // As core's import-row.ts answers them: zod's issue kind and bounds with its text.
+              errors: [
+                { field: 'channel', message: IMPORT_UNKNOWN_CHANNEL },
+                {
+                  field: 'subject',
+                  message: 'Too big: expected string to have <=200 characters',
+                  code: 'too_big',
+                  origin: 'string',
+                  maximum: 200,
+                },
+                {
+                  field: 'complainant.email',
+                  message: 'Invalid email address',
+                  code: 'invalid_format',
+                  origin: 'string',
+                  format: 'email',
+                },
+              ],
+            },
+          ],
+        }}
+      />,
+      { as: { agency: 'setneg', role: 'central_admin' } },
+    );
+    const items = screen.getAllByRole('listitem').map((li) => li.textContent ?? '');
+    expect(items[0]).toMatch(
+      /^Saluran tidak dikenal\..*Surat, Surel, Datang langsung, SP4N-LAPOR!/,
+    );
+    expect(items[1]).toBe('Perihal paling banyak 200 karakter.');
+    expect(items[2]).toMatch(/^Surel bukan alamat surel yang benar/);
+    expect(document.body.textContent).not.toMatch(/ditolak server|Too big|Invalid/);
   });
 });
 

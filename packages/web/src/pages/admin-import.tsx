@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { CHANNELS, IMPORT_FIELDS, type ImportField, importCounts } from '@pantau/core/schemas';
 import { api, ApiError, type Schemas, unwrap } from '../api/client';
 import { PageTitle, ProblemAlert } from '../components/ui';
-import { fieldSentence, serverIssue } from '../forms/field-errors';
+import { fieldSentence, reportedIssue } from '../forms/field-errors';
 import { labelOf, type Translate, useI18n } from '../i18n/i18n';
 import { type MessageKey, messages } from '../i18n/messages';
 
@@ -253,9 +253,10 @@ export function Report({ report }: { report: ImportReport }) {
                 {r.errors.length > 0 ? (
                   <ul>
                     {r.errors.map((e) => (
-                      // The column by its name and the problem in a sentence, as on every form.
+                      // The column by its name and the problem in a sentence, as on every form
+                      // (a cell the case schemas refused: with their bound, "paling banyak 200").
                       <li key={e.field}>
-                        {fieldSentence(t, serverIssue(e.message), columnLabel(t, e.field))}
+                        {fieldSentence(t, reportedIssue(e), columnLabel(t, e.field))}
                       </li>
                     ))}
                   </ul>
