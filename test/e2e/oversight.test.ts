@@ -190,8 +190,8 @@ describe('a cross-agency case under central oversight', () => {
     const csv = await http.get('/v1/stats/agencies.csv?from=2026-03-01&to=2026-03-31', {
       token: central,
     });
-    expect(csv.text).toContain('PT PLN (Persero),1,0,1,0,1,100.00,0.00,9,Ya,');
-    expect(csv.text).toContain('Semua instansi,4,1,3,2,3,100.00,66.67,2,Tidak,');
+    expect(csv.text).toContain('PT PLN (Persero),1,0,0,1,0,1,100.00,0.00,9,Ya,');
+    expect(csv.text).toContain('Semua instansi,4,1,0,3,2,3,100.00,66.67,2,Tidak,');
 
     // Resolved: the complainant is not satisfied, central forwards to polri again; the second
     // time the complainant is satisfied and the case closes.

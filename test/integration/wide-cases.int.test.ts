@@ -1,9 +1,10 @@
 /**
  * Cases wider than one DynamoDB transaction (100 items), through the service on DynamoDB Local:
  *
- * - closing withdraws each open assignment with an event (two items each): a complaint sent to
- *   every province and some ministries (60 agencies, forwarded in rounds of at most 18) passed
- *   100 items from the 50th and could never be closed (a `limit_exceeded` on every try);
+ * - closing withdraws each open assignment with an event (two items each, four before its
+ *   follow-up fell due: its agency's statistics counters): a complaint sent to every province
+ *   and some ministries (60 agencies, forwarded in rounds of at most 18) passed 100 items from
+ *   the 50th and could never be closed (a `limit_exceeded` on every try);
  * - a close interrupted between its transactions leaves the case open with some assignments
  *   withdrawn, no longer escalating, and the next try finishes it without a second event;
  * - forwarding to 18 agencies (90 items, the case and the idempotency record: 92) also marks
@@ -109,16 +110,28 @@ describe('closing a case with more open assignments than one transaction holds',
     await expectClosed(caseId, 60);
   });
 
-  it('closes at the boundary: 49 open assignments (100 items, one transaction) and 50', async () => {
-    for (const [n, transactions] of [
-      [49, 1],
-      [50, 2],
-    ] as const) {
-      const caseId = await caseForwardedTo(n);
-      const { commits, service } = counted();
-      await service.closeCase(centralOfficer, caseId, { outcome: 'unresolved' });
-      expect(commits, `${n} open`).toHaveLength(transactions);
-      await expectClosed(caseId, n);
+  it('closes at the boundary: 49 open assignments (100 items, one transaction) and 50; 24 and 25 before their follow-up', async () => {
+    // Closed after their follow-up fell due: two items each (the assignment, its event).
+    // Before it, each withdrawal also takes the assignment out of its agency's statistics
+    // sample (its day and month counters): four items each, so 24 (98 items) and 25.
+    const forwardedAt = clock.now().toISOString();
+    try {
+      for (const [n, transactions, closedAt] of [
+        [49, 1, '2026-09-21T03:00:00.000Z'],
+        [50, 2, '2026-09-21T03:00:00.000Z'],
+        [24, 1, forwardedAt],
+        [25, 2, forwardedAt],
+      ] as const) {
+        clock.set(forwardedAt);
+        const caseId = await caseForwardedTo(n);
+        clock.set(closedAt);
+        const { commits, service } = counted();
+        await service.closeCase(centralOfficer, caseId, { outcome: 'unresolved' });
+        expect(commits, `${n} open`).toHaveLength(transactions);
+        await expectClosed(caseId, n);
+      }
+    } finally {
+      clock.set(forwardedAt);
     }
   });
 

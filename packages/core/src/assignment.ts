@@ -49,6 +49,12 @@ export interface AssignmentRecord {
    * the complaint), so the case no longer waits for one. Absent until then.
    */
   readonly redirectSettled?: { readonly at: string; readonly reason: string } | null;
+  /**
+   * When central withdrew it: the statistics read it against the follow-up's due instant
+   * (`leftTheSample`; a later change to the ended record moves `updatedAt` on). Absent until
+   * then, and on records withdrawn before it was kept.
+   */
+  readonly withdrawnAt?: string;
   /** The focal point's member unit working on it (the focal point stays accountable). */
   readonly delegatedTo?: string | null;
   /**
@@ -347,7 +353,7 @@ export function settleRedirect(a: AssignmentRecord, reason: string, now: Date): 
 /** Central withdraws an open assignment (e.g. when closing the case). */
 export function withdraw(a: AssignmentRecord, now: Date): AssignmentRecord {
   if (!isOpen(a)) throw invalidTransition(`an assignment that is ${a.state} cannot be withdrawn`);
-  return touch(a, now, { state: 'withdrawn' });
+  return touch(a, now, { state: 'withdrawn', withdrawnAt: now.toISOString() });
 }
 
 /**

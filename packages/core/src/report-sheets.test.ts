@@ -86,6 +86,7 @@ describe('the spreadsheets people read', () => {
       agencyId,
       assigned,
       redirected: 0,
+      withdrawn: 0,
       responded,
       respondedOnTime: responded,
       completed: 0,
@@ -96,10 +97,10 @@ describe('the spreadsheets people read', () => {
       5,
     );
     expect(agencyStatsSheet(report, names).rows).toEqual([
-      ['Kepolisian Negara Republik Indonesia', 10, 0, 9, 9, 0, '90.00', '90.00', 2, 'Tidak', 1],
-      ['PT PLN (Persero)', 1, 0, 0, 0, 0, '0.00', '0.00', '', 'Ya', ''],
-      ['kanwil-lama', 2, 0, 1, 1, 0, '50.00', '50.00', 2, 'Ya', ''],
-      ['Semua instansi', 13, 0, 10, 10, 0, '76.92', '76.92', 2, 'Tidak', ''],
+      ['Kepolisian Negara Republik Indonesia', 10, 0, 0, 9, 9, 0, '90.00', '90.00', 2, 'Tidak', 1],
+      ['PT PLN (Persero)', 1, 0, 0, 0, 0, 0, '0.00', '0.00', '', 'Ya', ''],
+      ['kanwil-lama', 2, 0, 0, 1, 1, 0, '50.00', '50.00', 2, 'Ya', ''],
+      ['Semua instansi', 13, 0, 0, 10, 10, 0, '76.92', '76.92', 2, 'Tidak', ''],
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { newAssignment, redirect, respond } from './assignment.ts';
+import { newAssignment, redirect, respond, withdraw } from './assignment.ts';
 import { pause, resume } from './assignment-clock.ts';
+import type { AssignmentRecord } from './assignment.ts';
 import { Calendar } from './calendar.ts';
 import { INDONESIAN_HOLIDAYS } from './seed-data.ts';
 import {
@@ -148,6 +149,7 @@ describe('the response rate of an agency that answered, then said "not ours"', (
       agencyId: 'polri',
       assigned: added.get('assigned') ?? 0,
       redirected: added.get('redirected') ?? 0,
+      withdrawn: 0,
       responded: added.get('responded') ?? 0,
       respondedOnTime: added.get('respondedOnTime') ?? 0,
       completed: 0,
@@ -167,11 +169,119 @@ describe('the response rate of an agency that answered, then said "not ours"', (
       agencyId: 'polri',
       assigned: 6,
       redirected: 5,
+      withdrawn: 0,
       responded: 1,
       respondedOnTime: 1,
       completed: 1,
       histogram: new Map([[1, 1]]),
     };
     expect(statsOf(counters, 5).belowMinimumSample).toBe(true);
+  });
+});
+
+describe('an assignment central withdrew (forwarded by mistake, or the case closed)', () => {
+  const forwarded = forwardedOn;
+  // Forwarded Monday 6 April 2026: the follow-up (5 working days) falls due on 13 April.
+  const early = new Date('2026-04-07T03:00:00.000Z');
+  const late = new Date('2026-04-20T03:00:00.000Z');
+  /** The counters as they add up, change by change. */
+  const sum = (
+    changes: readonly (readonly [Parameters<typeof counterDeltas>[0], AssignmentRecord])[],
+  ) => {
+    const added = new Map<string, number>();
+    for (const [before, after] of changes)
+      for (const [k, v] of Object.entries(counterDeltas(before, after, calendar)[0]?.add ?? {}))
+        added.set(k, (added.get(k) ?? 0) + v);
+    return added;
+  };
+
+  it('before its follow-up fell due, unanswered: out of the sample; after a missed deadline: a non-response', () => {
+    const answered = forwarded('C1');
+    const answeredThen = respond(answered, { kind: 'final', message: 'Selesai.' }, early);
+    const mistaken = forwarded('C2');
+    const withdrawnEarly = withdraw(mistaken, early);
+    const ignored = forwarded('C3');
+    const withdrawnLate = withdraw(ignored, late);
+    const progressed = forwarded('C4');
+    const progressedThen = respond(progressed, { kind: 'progress', message: 'Ditangani.' }, early);
+    const withdrawnAnswered = withdraw(progressedThen, early);
+    const added = sum([
+      [undefined, answered],
+      [answered, answeredThen],
+      [undefined, mistaken],
+      [mistaken, withdrawnEarly],
+      [undefined, ignored],
+      [ignored, withdrawnLate],
+      [undefined, progressed],
+      [progressed, progressedThen],
+      [progressedThen, withdrawnAnswered],
+    ]);
+    expect(added.get('assigned')).toBe(4);
+    // Only the one withdrawn before its deadline, unanswered, leaves the sample.
+    expect(added.get('withdrawn')).toBe(1);
+    expect(added.get('responded')).toBe(2);
+    const counters = {
+      agencyId: 'polri',
+      assigned: 4,
+      redirected: 0,
+      withdrawn: added.get('withdrawn') ?? 0,
+      responded: 2,
+      respondedOnTime: 2,
+      completed: 1,
+      histogram: new Map([[1, 2]]),
+    };
+    // 2 answered of 3 in the sample (4 forwarded, 1 withdrawn before its deadline).
+    expect(statsOf(counters, 1)).toMatchObject({
+      withdrawn: 1,
+      responseRate: 0.6667,
+      onTimeRate: 0.6667,
+    });
+    expect(statsOf(counters, 4).belowMinimumSample).toBe(true);
+    // And as a recomputation from the records finds them.
+    const [recomputed] = countersFromRecords(
+      [answeredThen, withdrawnEarly, withdrawnLate, withdrawnAnswered],
+      calendar,
+      { from: '2026-04-01', to: '2026-04-30' },
+    );
+    expect(recomputed).toMatchObject({ assigned: 4, withdrawn: 1, responded: 2 });
+  });
+
+  it('is subtracted once: not again when its record changes later, nor when it is forwarded again', () => {
+    const a = forwarded('C1');
+    const withdrawn = withdraw(a, early);
+    // A take-back by the coordinator later touches the ended record.
+    const touched = { ...withdrawn, delegatedTo: null, updatedAt: late.toISOString() };
+    const again = newAssignment({
+      caseId: 'C1',
+      agencyId: 'polri',
+      instructions: null,
+      forwardedAt: late,
+      forwardedBy: 'officer-1',
+      timeZone: 'Asia/Jakarta',
+      calendar,
+      policyId: 'default',
+      workingDays: { acknowledge: 3, followUp: 5, resolution: 14 },
+      previous: touched,
+    });
+    const added = sum([
+      [undefined, a],
+      [a, withdrawn],
+      [withdrawn, touched],
+      [touched, again],
+    ]);
+    expect(Object.fromEntries(added)).toEqual({ assigned: 2, withdrawn: 1 });
+    // The record of the withdrawn generation still says when it was withdrawn.
+    const [recomputed] = countersFromRecords([touched], calendar, {
+      from: '2026-04-01',
+      to: '2026-04-30',
+    });
+    expect(recomputed).toMatchObject({ assigned: 1, withdrawn: 1 });
+    // Withdrawn before the record kept the instant: in the sample, as its counters have it.
+    const { withdrawnAt: _, ...older } = touched;
+    const [legacy] = countersFromRecords([older], calendar, {
+      from: '2026-04-01',
+      to: '2026-04-30',
+    });
+    expect(legacy).toMatchObject({ assigned: 1, withdrawn: 0 });
   });
 });

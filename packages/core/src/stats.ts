@@ -5,6 +5,9 @@
  *
  * - `assigned`: forwarded (a re-forward after a redirect is a new assignment);
  * - `redirected`: answered "not ours" (left out of the rates' denominator);
+ * - `withdrawn`: taken back by central (withdrawn, or the case closed) before its follow-up
+ *   fell due and unanswered (left out of the denominator too: the agency could not yet have
+ *   failed it). One taken back after a missed follow-up stays in, a non-response;
  * - `responded`: a first follow-up came (progress or final);
  * - `respondedOnTime`: it came by the follow-up deadline;
  * - `completed`: the final follow-up came;
@@ -34,6 +37,8 @@ export interface AgencyCounters {
   readonly agencyId: string;
   readonly assigned: number;
   readonly redirected: number;
+  /** Withdrawn by central before the follow-up fell due, unanswered (`leftTheSample`). */
+  readonly withdrawn: number;
   readonly responded: number;
   readonly respondedOnTime: number;
   readonly completed: number;
@@ -61,6 +66,23 @@ export function workingDaysToRespond(a: AssignmentRecord, at: Date, calendar: Ca
   );
 }
 
+/**
+ * Whether a withdrawn assignment is out of its agency's sample: central took it back
+ * (`withdrawAssignment`, or `closeCase` withdrawing the open ones) before its follow-up fell
+ * due, and no follow-up had come. The agency could not have failed it yet, as with "not ours".
+ * Taken back after the follow-up was missed, it stays in the sample: a non-response. A record
+ * withdrawn before `withdrawnAt` was kept stays in it too, as its counters (not backfilled)
+ * have it: its `updatedAt` is no withdrawal instant (a later take-back moves it on).
+ */
+export function leftTheSample(a: AssignmentRecord): boolean {
+  return (
+    a.state === 'withdrawn' &&
+    a.met.followUp === null &&
+    a.withdrawnAt !== undefined &&
+    Date.parse(a.withdrawnAt) <= Date.parse(a.due.followUp)
+  );
+}
+
 /** The counters an assignment change moves (empty when none). */
 export function counterDeltas(
   before: AssignmentRecord | undefined,
@@ -75,6 +97,9 @@ export function counterDeltas(
   // in it, answered (so the rate, responded / (assigned − redirected), never passes 100 %).
   if (after.state === 'redirected' && was?.state !== 'redirected' && after.met.followUp === null)
     add.redirected = 1;
+  // Withdrawn by central before it could be failed: out of the sample, once, on the change that
+  // withdrew it (a later change to the ended record, or its next generation, adds nothing).
+  if (was !== undefined && was.state !== 'withdrawn' && leftTheSample(after)) add.withdrawn = 1;
   if (after.met.followUp !== null && (was?.met.followUp ?? null) === null) {
     const at = new Date(after.met.followUp);
     add.responded = 1;
@@ -141,7 +166,7 @@ export function medianOf(histogram: ReadonlyMap<number, number>): number | null 
 }
 
 export interface AgencyStats extends Omit<AgencyCounters, 'histogram'> {
-  /** responded / (assigned − redirected), 0–1; null when nothing counts. */
+  /** responded / (assigned − redirected − withdrawn), 0–1; null when nothing counts. */
   readonly responseRate: number | null;
   readonly onTimeRate: number | null;
   readonly medianWorkingDaysToFirstResponse: number | null;
@@ -154,18 +179,20 @@ const rate = (part: number, whole: number) =>
   whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
 
 export function statsOf(c: AgencyCounters, minimumSample: number): Omit<AgencyStats, 'rank'> {
-  const base = c.assigned - c.redirected;
+  // The sample: what was handed back ("not ours") or taken back in time is not in it.
+  const base = c.assigned - c.redirected - c.withdrawn;
   return {
     agencyId: c.agencyId,
     assigned: c.assigned,
     redirected: c.redirected,
+    withdrawn: c.withdrawn,
     responded: c.responded,
     respondedOnTime: c.respondedOnTime,
     completed: c.completed,
     responseRate: rate(c.responded, base),
     onTimeRate: rate(c.respondedOnTime, base),
     medianWorkingDaysToFirstResponse: medianOf(c.histogram),
-    // The sample is what the rates are over: what was handed back is not in it.
+    // The sample is what the rates are over.
     belowMinimumSample: base < minimumSample,
   };
 }
@@ -185,13 +212,15 @@ export function agencyReport(counters: readonly AgencyCounters[], minimumSample:
   const histogram = new Map<number, number>();
   for (const c of counters)
     for (const [d, n] of c.histogram) histogram.set(d, (histogram.get(d) ?? 0) + n);
-  const sum = (k: 'assigned' | 'redirected' | 'responded' | 'respondedOnTime' | 'completed') =>
-    counters.reduce((t, c) => t + c[k], 0);
+  const sum = (
+    k: 'assigned' | 'redirected' | 'withdrawn' | 'responded' | 'respondedOnTime' | 'completed',
+  ) => counters.reduce((t, c) => t + c[k], 0);
   const totals = statsOf(
     {
       agencyId: '*',
       assigned: sum('assigned'),
       redirected: sum('redirected'),
+      withdrawn: sum('withdrawn'),
       responded: sum('responded'),
       respondedOnTime: sum('respondedOnTime'),
       completed: sum('completed'),
@@ -216,6 +245,7 @@ export function countersFromRecords(
     {
       assigned: number;
       redirected: number;
+      withdrawn: number;
       responded: number;
       respondedOnTime: number;
       completed: number;
@@ -228,6 +258,7 @@ export function countersFromRecords(
     const c = byAgency.get(a.agencyId) ?? {
       assigned: 0,
       redirected: 0,
+      withdrawn: 0,
       responded: 0,
       respondedOnTime: 0,
       completed: 0,
@@ -235,6 +266,7 @@ export function countersFromRecords(
     };
     c.assigned += 1;
     if (a.state === 'redirected' && a.met.followUp === null) c.redirected += 1;
+    if (leftTheSample(a)) c.withdrawn += 1;
     if (a.met.followUp !== null) {
       c.responded += 1;
       if (Date.parse(a.met.followUp) <= Date.parse(a.due.followUp)) c.respondedOnTime += 1;

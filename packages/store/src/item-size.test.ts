@@ -130,12 +130,13 @@ const answeredRedirects = () =>
 const WARNED_YEARS = 20;
 
 /**
- * Every field set but `adjustments` (legacy, read only: histories are clock entries now) and
+ * Every field set but `adjustments` (legacy, read only: histories are clock entries now),
  * `reforwardedAt` (a redirect answered by a re-forward is never settled too, and a date is
- * less than the settling's reason).
+ * less than the settling's reason) and `withdrawnAt` (a redirected assignment was not
+ * withdrawn, and a date is less than the settling's reason).
  */
 type EveryField = AssignmentRecord &
-  Required<Omit<AssignmentRecord, 'adjustments' | 'reforwardedAt'>>;
+  Required<Omit<AssignmentRecord, 'adjustments' | 'reforwardedAt' | 'withdrawnAt'>>;
 
 const largestAssignment = (): EveryField => ({
   ...newAssignment({
@@ -544,7 +545,9 @@ const statsItem = () => ({
   agencyId: agencyId(0),
   date: '2026-04-06',
   ...Object.fromEntries(
-    ['assigned', 'redirected', 'responded', 'respondedOnTime', 'completed'].map((k) => [k, 1e12]),
+    ['assigned', 'redirected', 'withdrawn', 'responded', 'respondedOnTime', 'completed'].map(
+      (k) => [k, 1e12],
+    ),
   ),
   ...Object.fromEntries(Array.from({ length: MAX_HISTOGRAM_DAYS + 1 }, (_, i) => [`h${i}`, 1e12])),
 });

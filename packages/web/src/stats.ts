@@ -5,12 +5,15 @@ export type AgencyStats = Schemas['AgencyStatsReport']['items'][number];
 export type StatsColumn =
   | 'agencyId'
   | 'assigned'
+  | 'redirected'
+  | 'withdrawn'
   | 'responded'
   | 'respondedOnTime'
   | 'completed'
   | 'responseRate'
   | 'onTimeRate'
-  | 'medianWorkingDaysToFirstResponse';
+  | 'medianWorkingDaysToFirstResponse'
+  | 'rank';
 
 /**
  * Agencies in the order of the names people read (`nameOf`), not of their codes: `kanwil-bpn-ntt`

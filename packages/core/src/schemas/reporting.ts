@@ -15,14 +15,21 @@ const AgencyStatsSchema = z.object({
   agencyId: z.string(),
   assigned: z.int(),
   redirected: z.int(),
+  withdrawn: z.int().meta({
+    description:
+      'Withdrawn by central (or by closing the case) before the follow-up fell due, unanswered: out of the sample, as `redirected` is. Counted since this field was added (older counters are not backfilled)',
+  }),
   responded: z.int(),
   respondedOnTime: z.int(),
   completed: z.int(),
-  responseRate: z.number().nullable().meta({ description: 'responded / (assigned − redirected)' }),
+  responseRate: z
+    .number()
+    .nullable()
+    .meta({ description: 'responded / (assigned − redirected − withdrawn)' }),
   onTimeRate: z
     .number()
     .nullable()
-    .meta({ description: 'respondedOnTime / (assigned − redirected)' }),
+    .meta({ description: 'respondedOnTime / (assigned − redirected − withdrawn)' }),
   medianWorkingDaysToFirstResponse: z.int().nullable(),
   belowMinimumSample: z.boolean(),
   rank: z.int().nullable(),

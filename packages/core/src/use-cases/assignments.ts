@@ -121,7 +121,10 @@ export async function redirect(
  * agency dissolved (the case then goes to the successor by a new forwarding). Its ladder stops
  * (the engine reads the assignment's state), a pending request for more time lapses, and the
  * case is reconciled: resolved if every other agency has completed. As in a close, the
- * agency's statistics keep it as forwarded. On an assignment redirected ("not ours") and still
+ * agency's statistics keep it as forwarded, and take it out of the sample the rates are over
+ * if it was withdrawn before its follow-up fell due, unanswered (`leftTheSample`: the agency
+ * could not have failed it yet); withdrawn after a missed follow-up, it stays a non-response.
+ * On an assignment redirected ("not ours") and still
  * awaiting its re-forward, the same request says none is needed (`settleRedirect`): the case
  * stops waiting for one, and resolves once the others have completed. Withdrawing the case's
  * last live assignment hands the case back to central to forward (`reconcile`: verified again);

@@ -45,7 +45,7 @@ import type {
   ForwardInput,
   VerificationInput,
 } from '../schemas.ts';
-import { counterDeltas } from '../stats.ts';
+import { type CounterUpdate, counterDeltas } from '../stats.ts';
 import { CENTRAL_TENANT, type Principal } from '../tenancy.ts';
 import { actorOf, type EventType, type TimelineEvent } from '../timeline.ts';
 import {
@@ -415,16 +415,20 @@ const CLOSING_ITEMS_PER_COMMIT = MAX_COMMIT_ITEMS - 2;
 
 /**
  * One record a close changes, with its timeline events: two items, or four for a paused
- * assignment, whose pause ends first (its clock entry and `assignment_resumed`).
+ * assignment, whose pause ends first (its clock entry and `assignment_resumed`), and two more
+ * for a withdrawal that takes the assignment out of its agency's statistics sample (its day
+ * and month counters, written with it so a close retried after a conflict counts it once).
  */
 interface ClosingChange {
   readonly assignment?: VersionedPut<AssignmentRecord>;
   readonly activity?: VersionedPut<ActivityRecord>;
   readonly clockEntry?: ClockEntry;
+  readonly counters?: readonly CounterUpdate[];
   readonly events: readonly TimelineEvent[];
 }
 
-const closingItems = (c: ClosingChange) => 1 + c.events.length + (c.clockEntry ? 1 : 0);
+const closingItems = (c: ClosingChange) =>
+  1 + c.events.length + (c.clockEntry ? 1 : 0) + (c.counters?.length ?? 0);
 
 /** `changes` in order, in runs of at most `max` items each. */
 function inRunsOfItems(changes: readonly ClosingChange[], max: number): ClosingChange[][] {
@@ -456,7 +460,8 @@ const closingReason = (input: CloseInput): string =>
  * (`closingReason`, never its note). Otherwise they would stay on central's desk ("awaiting re-forward",
  * proposals, the activity calendar) with nothing left to do on them. A paused assignment's
  * pause ends first (its clock entry and `assignment_resumed`): an ended assignment is never
- * left paused. Up to 98 items of such changes (two each, four for a paused one) beside the
+ * left paused. Up to 98 items of such changes (two each, four for a paused one, two more for a
+ * withdrawal before the follow-up fell due: its statistics counters) beside the
  * case and its event, that is one transaction. Past it, runs of up to 98 items go first (the
  * withdrawals first), each in a transaction that also rewrites the case under the version read (its status
  * kept, its soonest deadline following the assignments still open), so a concurrent change
@@ -498,9 +503,13 @@ export async function closeCase(
       ...withdrawn.map((w, i): ClosingChange => {
         const agencyId = w.record.agencyId;
         const pause = resumed[i];
+        // Withdrawn before its follow-up fell due, unanswered: out of the agency's sample (a
+        // withdrawal moves no first response, so no calendar is needed).
+        const counters = counterDeltas(open[i], w.record, undefined);
         return {
           assignment: w,
           ...(pause ? { clockEntry: pause.entry } : {}),
+          ...(counters.length > 0 ? { counters } : {}),
           events: [
             ...(pause
               ? [
@@ -526,6 +535,7 @@ export async function closeCase(
       assignments: run.flatMap((c) => (c.assignment ? [c.assignment] : [])),
       activities: run.flatMap((c) => (c.activity ? [c.activity] : [])),
       clockEntries: run.flatMap((c) => (c.clockEntry ? [c.clockEntry] : [])),
+      counters: run.flatMap((c) => c.counters ?? []),
       events: run.flatMap((c) => c.events),
     });
     const runs = inRunsOfItems(changes, CLOSING_ITEMS_PER_COMMIT);
@@ -550,6 +560,7 @@ export async function closeCase(
       assignments: final.assignments,
       activities: final.activities,
       clockEntries: final.clockEntries,
+      counters: final.counters,
       events: [
         ...final.events,
         event(caseId, now, 'case_closed', p, null, { outcome: input.outcome }),

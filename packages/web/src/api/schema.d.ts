@@ -4413,7 +4413,7 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description One row per agency by name, then the totals ("Semua instansi"); columns: Instansi, Diteruskan, Bukan kewenangan, Ditanggapi, Tepat waktu, Tuntas, Tingkat tanggapan (%), Tingkat tepat waktu (%), Median hari kerja ke tanggapan pertama, Di bawah sampel minimum, Peringkat. For people, in Excel or LibreOffice: Indonesian headers, agencies by name, codes as the console’s words, yes/no as "Ya"/"Tidak", times in WIB as `YYYY-MM-DD HH:mm` (the zone named in the header). A cell a spreadsheet would take for a formula (starting with = + - @, tab or CR) begins with a single quote; a cell with a semicolon is quoted. */
+                /** @description One row per agency by name, then the totals ("Semua instansi"); columns: Instansi, Diteruskan, Bukan kewenangan, Ditarik sebelum tenggat, Ditanggapi, Tepat waktu, Tuntas, Tingkat tanggapan (%), Tingkat tepat waktu (%), Median hari kerja ke tanggapan pertama, Di bawah sampel minimum, Peringkat. For people, in Excel or LibreOffice: Indonesian headers, agencies by name, codes as the console’s words, yes/no as "Ya"/"Tidak", times in WIB as `YYYY-MM-DD HH:mm` (the zone named in the header). A cell a spreadsheet would take for a formula (starting with = + - @, tab or CR) begins with a single quote; a cell with a semicolon is quoted. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7459,12 +7459,14 @@ export type components = {
                 agencyId: string;
                 assigned: number;
                 redirected: number;
+                /** @description Withdrawn by central (or by closing the case) before the follow-up fell due, unanswered: out of the sample, as `redirected` is. Counted since this field was added (older counters are not backfilled) */
+                withdrawn: number;
                 responded: number;
                 respondedOnTime: number;
                 completed: number;
-                /** @description responded / (assigned − redirected) */
+                /** @description responded / (assigned − redirected − withdrawn) */
                 responseRate: number | null;
-                /** @description respondedOnTime / (assigned − redirected) */
+                /** @description respondedOnTime / (assigned − redirected − withdrawn) */
                 onTimeRate: number | null;
                 medianWorkingDaysToFirstResponse: number | null;
                 belowMinimumSample: boolean;
@@ -7474,12 +7476,14 @@ export type components = {
                 agencyId: string;
                 assigned: number;
                 redirected: number;
+                /** @description Withdrawn by central (or by closing the case) before the follow-up fell due, unanswered: out of the sample, as `redirected` is. Counted since this field was added (older counters are not backfilled) */
+                withdrawn: number;
                 responded: number;
                 respondedOnTime: number;
                 completed: number;
-                /** @description responded / (assigned − redirected) */
+                /** @description responded / (assigned − redirected − withdrawn) */
                 responseRate: number | null;
-                /** @description respondedOnTime / (assigned − redirected) */
+                /** @description respondedOnTime / (assigned − redirected − withdrawn) */
                 onTimeRate: number | null;
                 medianWorkingDaysToFirstResponse: number | null;
                 belowMinimumSample: boolean;

@@ -510,7 +510,8 @@ const id = {
   'stats.show': 'Tampilkan',
   'stats.csv': 'Unduh CSV statistik',
   'stats.period': 'Periode {from} s.d. {to}',
-  'stats.minimumSample': 'sampel minimum {n} untuk diperingkat',
+  'stats.minimumSample':
+    'sampel minimum {n} untuk diperingkat (sampel = diteruskan − bukan kewenangan − ditarik sebelum tenggat)',
   'stats.agency': 'Instansi',
   'stats.assigned': 'Diteruskan',
   'stats.responded': 'Ditanggapi',
@@ -521,8 +522,14 @@ const id = {
   'stats.median': 'Median hari kerja ke tanggapan pertama',
   'stats.total': 'Semua instansi',
   'stats.belowSample': 'sampel kecil',
-  'stats.belowSampleHint': 'Di bawah sampel minimum: tidak diperingkat.',
+  'stats.belowSampleHint':
+    'Sampel {n} (diteruskan − bukan kewenangan − ditarik sebelum tenggat) di bawah minimum {min}: tidak diperingkat.',
   'stats.chart': 'Tingkat tanggapan dan tepat waktu per instansi',
+  'stats.redirected': 'Bukan kewenangan',
+  'stats.withdrawn': 'Ditarik sebelum tenggat',
+  'stats.withdrawnHint':
+    'Ditarik pusat (atau pengaduan ditutup) sebelum tenggat tindak lanjut, belum ditanggapi: tidak dihitung dalam sampel.',
+  'stats.rank': 'Peringkat',
 
   'letters.title': 'Log surat dan notifikasi',
   'letters.titleAgency': 'Surat untuk instansi Anda',
@@ -1351,7 +1358,8 @@ const en = {
   'stats.show': 'Show',
   'stats.csv': 'Download statistics CSV',
   'stats.period': 'Period {from} to {to}',
-  'stats.minimumSample': 'minimum sample {n} to be ranked',
+  'stats.minimumSample':
+    'minimum sample {n} to be ranked (sample = forwarded − not ours − withdrawn before due)',
   'stats.agency': 'Agency',
   'stats.assigned': 'Forwarded',
   'stats.responded': 'Responded',
@@ -1362,8 +1370,14 @@ const en = {
   'stats.median': 'Median working days to first response',
   'stats.total': 'All agencies',
   'stats.belowSample': 'small sample',
-  'stats.belowSampleHint': 'Below the minimum sample: not ranked.',
+  'stats.belowSampleHint':
+    'Sample {n} (forwarded − not ours − withdrawn before due) is below the minimum of {min}: not ranked.',
   'stats.chart': 'Response and on-time rates per agency',
+  'stats.redirected': 'Not ours',
+  'stats.withdrawn': 'Withdrawn before due',
+  'stats.withdrawnHint':
+    'Withdrawn by central (or the complaint closed) before the follow-up was due, unanswered: not counted in the sample.',
+  'stats.rank': 'Rank',
 
   'letters.title': 'Letters and notifications log',
   'letters.titleAgency': 'Letters to your agency',

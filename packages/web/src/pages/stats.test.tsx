@@ -8,6 +8,7 @@ const totals = {
   agencyId: 'all',
   assigned: 0,
   redirected: 0,
+  withdrawn: 0,
   responded: 0,
   respondedOnTime: 0,
   completed: 0,
@@ -116,5 +117,62 @@ describe('the statistics table sorted by agency', () => {
         'Kepolisian Negara Republik Indonesia',
       ]),
     );
+  });
+});
+
+describe('an agency’s row', () => {
+  it('shows what is out of its sample and its rank, so its rate adds up to the columns', async () => {
+    // 10 forwarded, 6 "not ours": 4 in the sample, all 4 answered.
+    const polri = {
+      ...totals,
+      agencyId: 'polri',
+      assigned: 10,
+      redirected: 6,
+      responded: 4,
+      respondedOnTime: 4,
+      responseRate: 1,
+      onTimeRate: 1,
+      belowMinimumSample: true,
+    };
+    const ranked = {
+      ...totals,
+      agencyId: 'pln',
+      assigned: 9,
+      redirected: 1,
+      withdrawn: 2,
+      responded: 3,
+      responseRate: 0.5,
+      belowMinimumSample: false,
+      rank: 1,
+    };
+    mockApi((call) =>
+      call.path.startsWith('/v1/stats/agencies?')
+        ? json(200, {
+            from: '2026-01-01',
+            to: '2026-03-31',
+            minimumSample: 5,
+            items: [polri, ranked],
+            totals,
+          })
+        : json(200, { items: [] }),
+    );
+    renderWith(<Stats />, {
+      as: { agency: 'setneg', role: 'central_officer' },
+      path: '/stats?from=2026-01-01&to=2026-03-31',
+    });
+    const header = await screen.findByRole('rowheader', { name: /polri/ });
+    const columns = screen.getAllByRole('columnheader').map((h) => h.textContent);
+    const cell = (agency: string, column: string) => {
+      const row = screen.getByRole('rowheader', { name: new RegExp(agency) }).closest('tr')!;
+      return row.children[columns.indexOf(column)]?.textContent;
+    };
+    expect(cell('polri', 'Bukan kewenangan')).toBe('6');
+    expect(cell('polri', 'Ditarik sebelum tenggat')).toBe('0');
+    expect(cell('pln', 'Ditarik sebelum tenggat')).toBe('2');
+    expect(cell('pln', 'Peringkat')).toBe('1');
+    expect(cell('polri', 'Peringkat')).toBe('—');
+    // The badge says what the sample is, so "small sample" beside 10 forwarded reads right.
+    const badge = header.querySelector('.badge')!;
+    expect(badge.getAttribute('title')).toContain('diteruskan − bukan kewenangan − ditarik');
   });
 });

@@ -14,16 +14,24 @@ import type { MessageKey } from '../i18n/messages';
 import { type AgencyStats, sortStats, type StatsColumn } from '../stats';
 import { useUrlState } from '../url-state';
 
+// As the CSV's columns: what left the sample (redirected, withdrawn in time) beside what was
+// forwarded, so a rate reads against the columns shown, and the rank the API gives.
 const COLUMNS: [StatsColumn, MessageKey][] = [
   ['agencyId', 'stats.agency'],
   ['assigned', 'stats.assigned'],
+  ['redirected', 'stats.redirected'],
+  ['withdrawn', 'stats.withdrawn'],
   ['responded', 'stats.responded'],
   ['respondedOnTime', 'stats.onTime'],
   ['completed', 'stats.completed'],
   ['responseRate', 'stats.responseRate'],
   ['onTimeRate', 'stats.onTimeRate'],
   ['medianWorkingDaysToFirstResponse', 'stats.median'],
+  ['rank', 'stats.rank'],
 ];
+
+/** What the rates are over: neither "not ours" nor withdrawn before the follow-up fell due. */
+const sampleOf = (s: AgencyStats) => s.assigned - s.redirected - s.withdrawn;
 
 export default function Stats() {
   const { t, lang } = useI18n();
@@ -137,13 +145,19 @@ export default function Stats() {
                       <button
                         type="button"
                         className="sort"
+                        {...(column === 'withdrawn' ? { title: t('stats.withdrawnHint') } : {})}
                         onClick={() =>
                           setSort({
                             column,
+                            // Again on the same column: the other way. A rank reads from 1 first.
                             direction:
-                              sort.column === column && sort.direction === 'descending'
-                                ? 'ascending'
-                                : 'descending',
+                              sort.column === column
+                                ? sort.direction === 'descending'
+                                  ? 'ascending'
+                                  : 'descending'
+                                : column === 'rank'
+                                  ? 'ascending'
+                                  : 'descending',
                           })
                         }
                       >
@@ -159,18 +173,27 @@ export default function Stats() {
                     <th scope="row">
                       {nameOf(row.agencyId)}
                       {row.belowMinimumSample ? (
-                        <span className="badge" title={t('stats.belowSampleHint')}>
+                        <span
+                          className="badge"
+                          title={t('stats.belowSampleHint', {
+                            n: sampleOf(row),
+                            min: data.minimumSample,
+                          })}
+                        >
                           {t('stats.belowSample')}
                         </span>
                       ) : null}
                     </th>
                     <td>{row.assigned}</td>
+                    <td>{row.redirected}</td>
+                    <td>{row.withdrawn}</td>
                     <td>{row.responded}</td>
                     <td>{row.respondedOnTime}</td>
                     <td>{row.completed}</td>
                     <td>{formatPercent(row.responseRate, lang)}</td>
                     <td>{formatPercent(row.onTimeRate, lang)}</td>
                     <td>{row.medianWorkingDaysToFirstResponse ?? '—'}</td>
+                    <td>{row.rank ?? '—'}</td>
                   </tr>
                 ))}
               </tbody>
@@ -178,12 +201,15 @@ export default function Stats() {
                 <tr>
                   <th scope="row">{t('stats.total')}</th>
                   <td>{data.totals.assigned}</td>
+                  <td>{data.totals.redirected}</td>
+                  <td>{data.totals.withdrawn}</td>
                   <td>{data.totals.responded}</td>
                   <td>{data.totals.respondedOnTime}</td>
                   <td>{data.totals.completed}</td>
                   <td>{formatPercent(data.totals.responseRate, lang)}</td>
                   <td>{formatPercent(data.totals.onTimeRate, lang)}</td>
                   <td>{data.totals.medianWorkingDaysToFirstResponse ?? '—'}</td>
+                  <td>—</td>
                 </tr>
               </tfoot>
             </table>
