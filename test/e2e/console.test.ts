@@ -235,8 +235,11 @@ describe('web console', () => {
       .poll(() => page.getByRole('heading', { level: 1 }).innerText())
       .toBe('Statistik kinerja instansi');
     const polri = page.getByRole('row', { name: /^Kepolisian Negara Republik Indonesia/ });
+    // After the agency's name: forwarded, not ours, withdrawn in time, responded.
     await expect.poll(() => polri.getByRole('cell').nth(0).innerText()).toBe('1'); // forwarded
-    await expect.poll(() => polri.getByRole('cell').nth(1).innerText()).toBe('1'); // responded
+    await expect.poll(() => polri.getByRole('cell').nth(1).innerText()).toBe('0'); // not ours
+    await expect.poll(() => polri.getByRole('cell').nth(2).innerText()).toBe('0'); // withdrawn
+    await expect.poll(() => polri.getByRole('cell').nth(3).innerText()).toBe('1'); // responded
     await page.getByRole('img', { name: /Tingkat tanggapan/ }).waitFor();
     await page.getByRole('button', { name: 'Instansi' }).click();
     await expect
@@ -244,7 +247,7 @@ describe('web console', () => {
       .toBe('descending');
     await mainScreen(page, '07-statistics');
     // Each column heading's words whole: one line box per word, never "Diteru" over "skan".
-    for (const name of ['Diteruskan', 'Ditanggapi', 'Tuntas']) {
+    for (const name of ['Diteruskan', 'Ditanggapi', 'Tuntas', 'Peringkat']) {
       const lines = await page.getByRole('columnheader', { name }).evaluate((th, word) => {
         const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
         while (walker.nextNode()) {
