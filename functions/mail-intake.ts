@@ -1,11 +1,12 @@
-import type { S3Event } from 'aws-lambda';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { DomainError, Service } from '@pantau/core';
+import { Service } from '@pantau/core';
 import { S3BlobStore } from '@pantau/documents/blob-s3';
 import { inspectUpload } from '@pantau/documents/sniff';
-import { intakeMail } from '@pantau/intake/mail';
+import { intakeInbox } from '@pantau/intake/inbox';
 import { DynamoStore } from '@pantau/store';
+// The metrics module alone: the package's index would bundle the PDF renderer's chunk too.
+import { METRIC, powertoolsMetrics } from '@pantau/workflow/metrics';
 import { readMailIntakeConfig } from './config.ts';
 import { sdkOptions } from './aws-clients.ts';
 import { observed, powertools } from './observability.ts';
@@ -14,6 +15,7 @@ import { readSecrets } from './secrets.ts';
 const config = readMailIntakeConfig();
 const tools = powertools(config);
 const { logger, tracer } = tools;
+const metrics = powertoolsMetrics(tools.metrics);
 const s3 = tracer.captureAWSv3Client(new S3Client(sdkOptions));
 const { searchKey } = await readSecrets(tracer, { searchKey: config.SEARCH_KEY_SECRET_ARN });
 const service = new Service({
@@ -30,22 +32,25 @@ const service = new Service({
 });
 
 /**
- * SES's receipt rule stored a message in the inbox bucket: parse it into a case. A redelivery
- * (same Message-ID, or S3 calling twice) answers the first case; a message that cannot be one
- * (no sender) is logged and dropped, never retried. The `.eml` is copied onto the case
- * (central-only) with its files; the inbox object expires with the bucket's lifecycle.
+ * SES's receipt rule stored a message in the inbox bucket: parse it into a case, dated when S3
+ * stored it (the event's `eventTime`). A redelivery (same Message-ID, or S3 calling twice)
+ * answers the first case; a message that cannot be one (no sender, SES's scan, an auto-reply)
+ * is logged, counted (`MailRefused`) and dropped, never retried. The `.eml` is copied
+ * onto the case (central-only) with its files; the inbox object expires with the bucket's
+ * lifecycle.
  */
-export const handler = observed(async (event: S3Event): Promise<void> => {
-  for (const record of event.Records) {
-    const key = decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '));
-    const object = await s3.send(new GetObjectCommand({ Bucket: config.INBOX_BUCKET, Key: key }));
-    const raw = Buffer.from(await object.Body!.transformToByteArray());
-    try {
-      // The case and the object, never the sender: identity stays out of the logs.
-      logger.info('e-mail received', { ...(await intakeMail(service, raw)), key });
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.code !== 'validation_failed') throw error;
-      logger.warn('e-mail refused', { key, reason: error.message });
-    }
-  }
+export const handler = observed(async (event: unknown): Promise<void> => {
+  await intakeInbox(event, {
+    service,
+    read: async (key) => {
+      const object = await s3.send(new GetObjectCommand({ Bucket: config.INBOX_BUCKET, Key: key }));
+      return Buffer.from(await object.Body!.transformToByteArray());
+    },
+    // The case and the object, never the sender: identity stays out of the logs.
+    received: (outcome, key) => logger.info('e-mail received', { ...outcome, key }),
+    refused: (key, reason) => {
+      metrics.count(METRIC.mailRefused, 1);
+      logger.warn('e-mail refused', { key, reason });
+    },
+  });
 }, tools);

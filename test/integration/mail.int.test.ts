@@ -109,7 +109,7 @@ describe('an automatic reply or a bounce (RFC 3834)', () => {
     for (const headers of [
       ['Auto-Submitted: auto-replied'],
       ['X-Autoreply: yes'],
-      ['Precedence: bulk'],
+      ['Precedence: junk'],
       ['Return-Path: <>'],
     ]) {
       await expect(
@@ -120,6 +120,64 @@ describe('an automatic reply or a bounce (RFC 3834)', () => {
     expect((await received()).filter((c) => c.subject.startsWith('Otomatis'))).toEqual([]);
     const ordinary = await intakeMail(service, message(['Auto-Submitted: no'], 'Bukan otomatis'));
     expect(ordinary.duplicate).toBe(false);
+  });
+});
+
+describe('a complaint relayed by a group or list address (Google Groups, Mailman)', () => {
+  it('is a case, noted as relayed by a list for central (`Precedence: list` or `bulk`)', async () => {
+    // The audit's reproduction: a citizen's complaint through a unit's Google Group.
+    const { caseId, duplicate } = await intakeMail(
+      service,
+      message(
+        ['Precedence: list', 'List-ID: <pengaduan.setneg.go.id>', 'Mailing-list: list x@y.id'],
+        'Lewat grup',
+        'Jalan rusak sejak Mei.',
+      ),
+    );
+    expect(duplicate).toBe(false);
+    const c = await service.getCase(centralOfficer, caseId);
+    expect(c).toMatchObject({ channel: 'email', description: 'Jalan rusak sejak Mei.' });
+    const registered = (await service.timeline(centralOfficer, caseId, { limit: 10 })).items.find(
+      (e) => e.type === 'case_registered',
+    );
+    expect(registered?.data).toMatchObject({ viaList: true });
+    const bulk = await intakeMail(service, message(['Precedence: bulk'], 'Lewat milis massal'));
+    expect(bulk.duplicate).toBe(false);
+  });
+});
+
+describe('an e-mail registered after it was received (a throttled retry, a replay)', () => {
+  it('is dated when the mail service received it, and verified within 3 working days of that', async () => {
+    // SES stored it on Friday 7 August 2026, 10:00 WIB; the Lambda got to it the next
+    // Wednesday. Never before the clock's start in this file (tests share one clock).
+    clock.set('2026-08-12T03:00:00.000Z');
+    const { caseId } = await intakeMail(
+      service,
+      message(['Message-ID: <replay-1@warga.example.id>'], 'Diputar ulang'),
+      { receivedAt: '2026-08-07T03:00:00.000Z' },
+    );
+    const c = await service.getCase(centralOfficer, caseId);
+    expect(c.receivedAt).toBe('2026-08-07T03:00:00.000Z');
+    // 10, 11, 12 August: due at the end of Wednesday 12 August, WIB.
+    expect(c.verificationDueAt).toBe('2026-08-12T16:59:59.999Z');
+
+    // Clamped: a receipt time after now is now; one more than 30 days back is 30 days back.
+    const late = await intakeMail(
+      service,
+      message(['Message-ID: <replay-2@warga.example.id>'], 'Dari masa depan'),
+      { receivedAt: '2026-08-13T03:00:00.000Z' },
+    );
+    expect((await service.getCase(centralOfficer, late.caseId)).receivedAt).toBe(
+      '2026-08-12T03:00:00.000Z',
+    );
+    const old = await intakeMail(
+      service,
+      message(['Message-ID: <replay-3@warga.example.id>'], 'Terlalu lama'),
+      { receivedAt: '2026-05-01T03:00:00.000Z' },
+    );
+    expect((await service.getCase(centralOfficer, old.caseId)).receivedAt).toBe(
+      '2026-07-13T03:00:00.000Z',
+    );
   });
 });
 

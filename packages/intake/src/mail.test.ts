@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseMessage } from './mail.ts';
+import type { IncomingMail } from '@pantau/core';
+import { intakeMail, parseMessage } from './mail.ts';
 
 const raw = (headers: string[], from = 'Warga <warga@warga.example.id>') =>
   Buffer.from(
@@ -24,7 +25,7 @@ describe('a message sent by a machine (RFC 3834)', () => {
     [['X-Autoreply: yes']],
     [['X-Autorespond: Out of office']],
     [['Precedence: auto_reply']],
-    [['Precedence: bulk']],
+    [['Precedence: junk']],
     [['Return-Path: <>']],
     [
       [
@@ -48,6 +49,54 @@ describe('a message sent by a machine (RFC 3834)', () => {
       (await parseMessage(raw(['Return-Path: <warga@warga.example.id>', 'Precedence: normal'])))
         .mail.automated,
     ).toBe(false);
+  });
+});
+
+describe('a message relayed by a group or a list (Google Groups, Mailman, a mass-mail tool)', () => {
+  // RFC 3834 §2: `Precedence: list|bulk` tells a responder not to answer, not that a machine
+  // wrote it. A citizen writing to a unit's address that is a group is a complaint.
+  it.each([
+    [
+      [
+        'Precedence: list',
+        'List-ID: <pengaduan.setneg.go.id>',
+        'Mailing-list: list pengaduan@x.id',
+      ],
+    ],
+    [['Precedence: bulk']],
+    [['List-Id: Pengaduan <pengaduan.setneg.go.id>']],
+  ])('is a person’s message, marked as relayed: %j', async (headers) => {
+    const { mail } = await parseMessage(raw(headers));
+    expect(mail.automated).toBe(false);
+    expect(mail.viaList).toBe(true);
+  });
+
+  it('is not an ordinary message; an auto-reply through a list is still automated', async () => {
+    expect((await parseMessage(raw([]))).mail.viaList).toBe(false);
+    const { mail } = await parseMessage(raw(['Auto-Submitted: auto-replied', 'List-Id: <l.id>']));
+    expect(mail.automated).toBe(true);
+  });
+});
+
+describe('the time a message was received', () => {
+  const receiver = () => {
+    const got: IncomingMail[] = [];
+    return {
+      got,
+      receiveEmail: (mail: IncomingMail) => {
+        got.push(mail);
+        return Promise.resolve({ caseId: 'c', duplicate: false });
+      },
+    };
+  };
+
+  it('is the receiving service’s, passed along; never the sender’s `Date:`', async () => {
+    const service = receiver();
+    await intakeMail(service, raw([]), { receivedAt: '2026-08-07T03:00:00.000Z' });
+    expect(service.got[0]?.receivedAt).toBe('2026-08-07T03:00:00.000Z');
+    await intakeMail(service, raw([]));
+    expect(service.got[1]?.receivedAt ?? null).toBeNull();
+    expect(service.got[1]?.sentAt).toBe('2026-08-03T02:12:00.000Z');
   });
 });
 

@@ -50,6 +50,7 @@ export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
         parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.toISOString() : null,
       flagged: scanFailures(parsed.headerLines),
       automated: isAutomated(parsed.headerLines, parsed.headers, from?.address),
+      viaList: viaList(parsed.headerLines),
       from: from?.address ? { name: from.name || null, address: from.address } : null,
       subject: parsed.subject ?? null,
       text,
@@ -74,29 +75,44 @@ function scanFailures(lines: readonly { key: string; line: string }[]): ('spam' 
 
 /**
  * Whether a machine sent it (RFC 3834): an auto-reply (`Auto-Submitted` other than `no`,
- * `X-Autoreply`, `X-Autorespond`, `Precedence: auto_reply|bulk|junk|list`) or a bounce (a
+ * `X-Autoreply`, `X-Autorespond`, `Precedence: auto_reply|junk`) or a bounce (a
  * `multipart/report; report-type=delivery-status`, from `MAILER-DAEMON` or `postmaster`, or an
- * empty `Return-Path: <>`).
+ * empty `Return-Path: <>`). Not `Precedence: list|bulk`: RFC 3834 §2 names them as reasons for a
+ * responder not to answer, not as machine-written; a group or list relays people's mail with
+ * them (`viaList`).
  */
 function isAutomated(
   lines: readonly { key: string; line: string }[],
   headers: ReadonlyMap<string, unknown>,
   from: string | undefined,
 ): boolean {
-  const value = (h: { line: string }) => h.line.slice(h.line.indexOf(':') + 1).trim();
   const has = (key: string, test: (v: string) => boolean) =>
-    lines.some((h) => h.key === key && test(value(h)));
+    lines.some((h) => h.key === key && test(headerValue(h)));
   const type = headers.get('content-type') as
     { value?: string; params?: Record<string, string> } | undefined;
   return (
     has('auto-submitted', (v) => !/^no\b/i.test(v)) ||
     has('x-autoreply', () => true) ||
     has('x-autorespond', () => true) ||
-    has('precedence', (v) => /^(auto_reply|bulk|junk|list)\b/i.test(v)) ||
+    has('precedence', (v) => /^(auto_reply|junk)\b/i.test(v)) ||
     has('return-path', (v) => /^<\s*>$/.test(v)) ||
     (type?.value?.toLowerCase() === 'multipart/report' &&
       type.params?.['report-type']?.toLowerCase() === 'delivery-status') ||
     /^(mailer-daemon|postmaster)@/i.test(from ?? '')
+  );
+}
+
+const headerValue = (h: { line: string }) => h.line.slice(h.line.indexOf(':') + 1).trim();
+
+/**
+ * Whether a group or list relayed it (Google Groups, Mailman, a mass-mail tool): `List-Id`
+ * (RFC 2919), or `Precedence: list|bulk`. The unit's public address may be such a group; the
+ * message is a person's complaint all the same, noted for central on the case.
+ */
+function viaList(lines: readonly { key: string; line: string }[]): boolean {
+  return lines.some(
+    (h) =>
+      h.key === 'list-id' || (h.key === 'precedence' && /^(list|bulk)\b/i.test(headerValue(h))),
   );
 }
 
@@ -150,10 +166,20 @@ function htmlText(html: string): string {
 /**
  * Parses a message and registers it with its files and the `.eml` itself: all of them with
  * the case, or nothing. A redelivery (same Message-ID) answers the first case and stores
- * nothing again.
+ * nothing again. `receivedAt` is when the receiving service took the message (S3's
+ * `eventTime` for what SES stored; the SMTP session embedded): the case is dated then, not
+ * when it was parsed (a throttled retry, a replay days later). Never the sender's `Date:`.
  */
-export async function intakeMail(service: MailReceiver, raw: Buffer): Promise<MailOutcome> {
-  const { mail, attachments } = await parseMessage(raw);
+export async function intakeMail(
+  service: MailReceiver,
+  raw: Buffer,
+  options: { readonly receivedAt?: string } = {},
+): Promise<MailOutcome> {
+  const parsed = await parseMessage(raw);
+  const { attachments } = parsed;
+  const mail = options.receivedAt
+    ? { ...parsed.mail, receivedAt: options.receivedAt }
+    : parsed.mail;
   return service.receiveEmail(mail, {
     attachments: attachments.map((a) => ({ filename: a.filename, content: a.content })),
     raw,

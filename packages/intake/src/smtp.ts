@@ -40,10 +40,16 @@ export interface SmtpListener {
 
 export async function startSmtpListener(options: {
   readonly port: number;
-  /** Called with each whole message; a rejection refuses the message. */
-  readonly onMessage: (raw: Buffer) => Promise<void>;
+  /**
+   * Called with each whole message and when its session began sending it (DATA, by `clock`):
+   * the time the case is dated from. A rejection refuses the message.
+   */
+  readonly onMessage: (raw: Buffer, receivedAt: Date) => Promise<void>;
   readonly onError?: (error: unknown) => void;
+  /** The runtime's clock (a manual one in demos); the system's by default. */
+  readonly clock?: () => Date;
 }): Promise<SmtpListener> {
+  const clock = options.clock ?? (() => new Date());
   const server = new SMTPServer({
     name: 'pantau.local',
     banner: 'Pantau complaint intake',
@@ -52,13 +58,14 @@ export async function startSmtpListener(options: {
     size: MAX_MESSAGE_BYTES,
     logger: false,
     onData(stream, _session, done) {
+      const receivedAt = clock();
       void collectMessage(stream, MAX_MESSAGE_BYTES).then(
         (raw) => {
           if (!raw || (stream as unknown as { sizeExceeded?: boolean }).sizeExceeded) {
             done(Object.assign(new Error('message too large'), { responseCode: 552 }));
             return;
           }
-          options.onMessage(raw).then(
+          options.onMessage(raw, receivedAt).then(
             () => done(),
             (error: unknown) => {
               options.onError?.(error);

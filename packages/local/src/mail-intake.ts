@@ -17,11 +17,16 @@ export async function startMailIntake(options: {
   /** With a blob store: the message's files and its `.eml` become the case's attachments. */
   readonly service: Service;
   readonly logger: Logger;
+  /** The runtime's clock: a message is dated when its SMTP session sent it. */
+  readonly clock: () => Date;
 }): Promise<SmtpListener> {
   return startSmtpListener({
     port: options.port,
-    async onMessage(raw) {
-      const outcome = await intakeMail(options.service, raw);
+    clock: options.clock,
+    async onMessage(raw, receivedAt) {
+      const outcome = await intakeMail(options.service, raw, {
+        receivedAt: receivedAt.toISOString(),
+      });
       // The case, never the sender: identity stays out of the logs.
       options.logger.info('e-mail received', { ...outcome });
     },

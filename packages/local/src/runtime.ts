@@ -257,6 +257,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
               inspect: inspectUpload,
             }),
             logger,
+            clock,
           });
     await catchUp({ seedJob: seeded.rearmJobId, jobs, engine });
     if (runtimeClock.mode === 'system') engine.startTimer();

@@ -223,6 +223,11 @@ describe('timeline', () => {
       '2 berkas dalam surel, 2 dilampirkan',
     ]);
     expect(described({ attachments: 0 })).toEqual(['Surel']);
+    // Relayed by a group or list: the sender shown may be the group.
+    expect(described({ attachments: 0, viaList: true })).toEqual([
+      'Surel',
+      'Diterima lewat grup atau milis: alamat pengirim bisa jadi alamat grupnya; periksa surel asli',
+    ]);
   });
   it('a restatement says what changed; what the agencies read before only where it is given', () => {
     const described = (data: Record<string, unknown>) =>

@@ -58,6 +58,8 @@ export function describeEvent(
           }),
         );
       }
+      // Relayed by a group or list (`Precedence: list|bulk`, `List-Id`): the sender may be the list.
+      if (d.viaList === true) parts.push(t('timeline.mailViaList'));
       break;
     }
     case 'case_verified':

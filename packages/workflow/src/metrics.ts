@@ -24,6 +24,11 @@ export const METRIC = {
   laddersRestarted: 'LaddersRestarted',
   /** Seconds since the oldest letter still in the outbox was written (0: none). Alarmed. */
   oldestUndeliveredAge: 'OldestUndeliveredLetterAge',
+  /**
+   * An e-mail the intake refused (no sender, SES's spam or virus scan, an auto-reply or a
+   * bounce): SES had accepted it, so nothing else tells anyone. Alarmed.
+   */
+  mailRefused: 'MailRefused',
 } as const;
 export type MetricName = (typeof METRIC)[keyof typeof METRIC];
 

@@ -143,10 +143,21 @@ export interface IncomingMail {
   readonly flagged?: readonly ('spam' | 'virus')[];
   /**
    * Sent by a machine, not a person (RFC 3834): an auto-reply (`Auto-Submitted`,
-   * `X-Autoreply`, `Precedence: bulk`…) or a bounce (a delivery status report, `MAILER-DAEMON`,
-   * `Return-Path: <>`).
+   * `X-Autoreply`, `Precedence: auto_reply`…) or a bounce (a delivery status report,
+   * `MAILER-DAEMON`, `Return-Path: <>`).
    */
   readonly automated?: boolean;
+  /**
+   * Relayed by a group or list (`List-Id`, `Precedence: list|bulk`): still a person's
+   * complaint, registered, and noted for central (`viaList` on `case_registered`).
+   */
+  readonly viaList?: boolean;
+  /**
+   * When the receiving service took it (S3's `eventTime` for what SES stored, the SMTP session
+   * embedded), which the case is dated from (see `MAIL_RECEIPT_MAX_AGE_DAYS`); without it, now.
+   * Never `sentAt`: anyone can write any `Date:`.
+   */
+  readonly receivedAt?: string | null;
   readonly from: { readonly name: string | null; readonly address: string } | null;
   readonly subject: string | null;
   /** The body as plain text (an HTML-only message converted by the parser). */
@@ -163,11 +174,29 @@ export interface MailOutcome {
 const MAX_DESCRIPTION = 20_000;
 
 /**
+ * How far back a message's receipt time may date its case. S3 retries a throttled event for
+ * up to 6 hours and the intake's dead-letter queue keeps one 14 days, so a replay from it is
+ * at most that late; a receipt time older than this bound (a clock gone wrong, an event replayed
+ * by hand from long ago) dates the case this many days back, so no case lands with its
+ * verification deadline months overdue. One after now (clock skew) is now.
+ */
+export const MAIL_RECEIPT_MAX_AGE_DAYS = 30;
+
+/** `at`, within [now − MAIL_RECEIPT_MAX_AGE_DAYS, now]; now when absent or unreadable. */
+function mailReceiptTime(at: string | null | undefined, now: Date): string {
+  const time = at ? Date.parse(at) : Number.NaN;
+  if (Number.isNaN(time)) return now.toISOString();
+  const earliest = now.getTime() - MAIL_RECEIPT_MAX_AGE_DAYS * 86_400_000;
+  return new Date(Math.min(now.getTime(), Math.max(earliest, time))).toISOString();
+}
+
+/**
  * An e-mail to the complaints address becomes a case (channel `email`): the sender is the
  * complainant, the subject and body the complaint. A redelivered message (the same sender's
  * Message-ID, or without one the same message) answers the case it made the first time. No
  * sender address, spam or a virus by the mail service's scan, or an auto-reply or a bounce:
- * refused.
+ * refused. Mail a group or list relayed is a case, noted so. The case is dated when the mail
+ * service received the message (`mail.receivedAt`, clamped by `mailReceiptTime`).
  */
 export async function receiveEmail(
   deps: ServiceDeps,
@@ -210,6 +239,9 @@ export async function receiveEmail(
       deps,
       {
         channel: 'email',
+        // When SES (or the SMTP listener) received it: its verification deadline counts from
+        // then, not from when this run got to it.
+        receivedAt: mailReceiptTime(mail.receivedAt, deps.clock()),
         complainant: { name, email: address },
         subject: cutText(mail.subject?.trim() || '(Tanpa perihal)', 200),
         description,
@@ -223,6 +255,8 @@ export async function receiveEmail(
         note: {
           attachments: mail.attachments.length,
           ...(files ? { attached: kept.filter((f) => !f.centralOnly).length } : {}),
+          // Relayed by a group or list: central may want to answer the sender, not the list.
+          ...(mail.viaList ? { viaList: true } : {}),
         },
       },
       kept,

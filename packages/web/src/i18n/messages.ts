@@ -828,6 +828,8 @@ const id = {
   'timeline.mailFiles': '{count} berkas dalam surel, {attached} dilampirkan',
   'timeline.mailFilesSome':
     '{count} berkas dalam surel, {attached} dilampirkan (selebihnya hanya ada di surel asli)',
+  'timeline.mailViaList':
+    'Diterima lewat grup atau milis: alamat pengirim bisa jadi alamat grupnya; periksa surel asli',
   'timeline.reforwardedTo': 'Diteruskan ulang ke {agency}',
   'timeline.resentTo': 'dikirim ulang kepada {to}',
   'timeline.suggested': 'Disarankan: {agency}',
@@ -1669,6 +1671,8 @@ const en = {
   'timeline.mailFiles': '{count} {count|file|files} in the e-mail, {attached} attached',
   'timeline.mailFilesSome':
     '{count} {count|file|files} in the e-mail, {attached} attached (the others are only in the original message)',
+  'timeline.mailViaList':
+    'Received through a group or mailing list: the sender’s address may be the group’s; check the original message',
   'timeline.reforwardedTo': 'Forwarded again to {agency}',
   'timeline.resentTo': 'sent again to {to}',
   'timeline.suggested': 'Suggested: {agency}',
