@@ -3,12 +3,19 @@
  * words through the token index, tenants kept apart, and the index consistent with the case
  * whatever concurrent edits do.
  */
-import { type CreateCaseInput, searchDocumentOf, Service } from '@pantau/core';
+import {
+  type CreateCaseInput,
+  type JobRunner,
+  searchDocumentOf,
+  Service,
+  type Store,
+} from '@pantau/core';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoStore } from '@pantau/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addAgencies,
+  centralAdmin,
   centralOfficer,
   freshStore,
   manualClock,
@@ -266,6 +273,70 @@ describe('across tenants', () => {
       memberId: 'kanwil-bpn-jatim',
     });
     expect(await ids(officerOf('kanwil-bpn-jatim'), 'pengukuran')).toEqual([focalCase, memberCase]);
+  });
+});
+
+describe('a member unit’s search over its focal point’s cases', () => {
+  /** The store, counting each call by name (a case bundle read, `getCase`, among them). */
+  function counting(): { store: Store; calls: Map<string, number> } {
+    const calls = new Map<string, number>();
+    const counted = new Proxy(store, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          calls.set(String(name), (calls.get(String(name)) ?? 0) + 1);
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    return { store: counted, calls };
+  }
+
+  it('reads no case per focal-point posting: it finds exactly what is delegated to it, and nothing once it left', async () => {
+    clock.set('2026-04-06T03:00:00.000Z');
+    await addAgencies(service, [
+      { id: 'kemenag' },
+      { id: 'kanwil-kemenag-jabar', focalPointId: 'kemenag' },
+    ]);
+    const coordinator = officerOf('kemenag', 'agency_coordinator');
+    const unit = officerOf('kanwil-kemenag-jabar');
+    // The focal point's cases match the word, a few of them delegated to the unit.
+    const focal: string[] = [];
+    for (let i = 0; i < 8; i += 1)
+      focal.push(await caseFor(['kemenag'], { subject: 'Tunjangan guru madrasah belum cair' }));
+    const [open, ended, takenBack] = [focal[1]!, focal[4]!, focal[6]!];
+    for (const id of [open, ended, takenBack])
+      await service.delegate(coordinator, id, 'kemenag', { memberId: 'kanwil-kemenag-jabar' });
+    // One delegation ended (answered finally), still the unit's to find; one taken back.
+    await service.acknowledge(coordinator, ended, 'kemenag');
+    await service.respond(coordinator, ended, 'kemenag', { kind: 'final', message: 'Sudah cair.' });
+    await service.delegate(coordinator, takenBack, 'kemenag', { memberId: null });
+    const own = await caseFor(['kanwil-kemenag-jabar'], { subject: 'Madrasah rusak' });
+
+    const { store: counted, calls } = counting();
+    const asUnit = new Service({ store: counted, clock: clock.now });
+    const found = await asUnit.search(unit, { q: 'madrasah', limit: 25 });
+    expect(new Set(found.items.map((h) => h.id))).toEqual(new Set([open, ended, own]));
+    expect(found.nextCursor).toBeNull();
+    // No bundle read per focal-point case: a bounded number of store calls, however many
+    // focal-point cases match (each of the 8 was one `getCase`, as each of 1,000 would be).
+    expect(calls.get('getCase') ?? 0).toBe(0);
+    const total = [...calls.values()].reduce((a, b) => a + b, 0);
+    expect(total, JSON.stringify([...calls])).toBeLessThanOrEqual(8);
+
+    // Moved out of the focal point (its delegations not yet given back: the job waits), it
+    // finds none of them, still without a read per case.
+    const idle: JobRunner = { start: async () => undefined };
+    await new Service({ store, clock: clock.now, jobs: idle }).updateAgency(
+      centralAdmin,
+      'kanwil-kemenag-jabar',
+      { focalPointId: null },
+    );
+    calls.clear();
+    const after = await asUnit.search(unit, { q: 'madrasah', limit: 25 });
+    expect(after.items.map((h) => h.id)).toEqual([own]);
+    expect(calls.get('getCase') ?? 0).toBe(0);
   });
 });
 

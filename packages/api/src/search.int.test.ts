@@ -122,6 +122,50 @@ describe('GET /v1/search keeps identifiers out of URLs', () => {
     expect(await hits(await post(DIGITLESS))).toEqual([[registered.id, 'trackingCode']]);
   });
 
+  it('refuses a query that holds a phone, a NIK, an e-mail or a tracking code beside words (400 on q)', async () => {
+    for (const q of [
+      'Wayan 0812-9876-5432',
+      'lahan (0812) 9876.5432 Wayan',
+      '+62 812 9876 5432 lahan',
+      'NIK 5103041201800003 lahan',
+      'NIK:5103041201800003',
+      'NIK-5103041201800003',
+      'HP.081298765432 lahan',
+      'rekening 1234 5678 90',
+      'wayan.sukerta@example.com lahan',
+      'lahan @wayan',
+      `kode ${CODE} lahan`,
+      `lahan ${CODE.toLowerCase().replace(/-/g, ' ')} transmigrasi`,
+    ]) {
+      const res = await get(q);
+      expect(res.status, q).toBe(400);
+      const problem = (await res.json()) as {
+        code: string;
+        errors: { path: string; message: string }[];
+      };
+      expect(problem.code, q).toBe('validation_failed');
+      expect(problem.errors.map((e) => e.path)).toEqual(['q']);
+      expect(problem.errors[0]!.message).toMatch(/body of POST \/v1\/search/);
+      expect(JSON.stringify(problem)).not.toContain(q);
+    }
+  });
+
+  it('still answers words beside a year, a short number, a date, an amount or a document number', async () => {
+    expect(await hits(await get('penyerobotan lahan 2026'))).toEqual([]);
+    expect(await hits(await get('penyerobotan transmigrasi'))).toEqual([[registered.id, 'words']]);
+    for (const q of [
+      'lahan transmigrasi 2026',
+      'lahan RT 05 RW 12 tahun 2025',
+      'anggaran 2025-2026',
+      'kejadian 12-03-2026 lahan',
+      'kejadian 2026.03.12',
+      'pungutan Rp 15.000.000',
+      'LAP-2026-00417 lahan',
+      'B-12/DUMAS/2026 lahan',
+    ])
+      expect((await get(q)).status, q).toBe(200);
+  });
+
   it('refuses them whoever asks: an agency’s URL is logged too', async () => {
     for (const q of ['5103041201800003', '+62 812 9876 5432', CODE])
       expect((await get(q, agency)).status, q).toBe(400);

@@ -339,6 +339,13 @@ export interface Store extends DocumentStore {
     page: PageRequest,
     delegatedTo?: readonly string[],
   ): Promise<Page<AssignmentRecord>>;
+  /**
+   * The ids of the cases whose `agencyId` assignment is delegated to the member unit
+   * `memberId`, open or ended: what a member unit's search may find of its focal point's cases,
+   * read once instead of a case per posting. Costs what the unit was delegated, not what the
+   * focal point has.
+   */
+  listDelegatedCaseIds(memberId: string, agencyId: string): Promise<string[]>;
   /** Central's cross-agency worklist, soonest next deadline first. */
   listWorklist(filter: AssignmentQuery, page: PageRequest): Promise<Page<AssignmentRecord>>;
 

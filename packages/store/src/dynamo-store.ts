@@ -26,6 +26,7 @@ import {
   type ActivityRecord,
   ACTIVITY_STATUSES,
   type AgencyCounters,
+  ENDED_STATES,
   type Page,
   type PageRequest,
   type TimelineOrder,
@@ -347,6 +348,33 @@ export class DynamoStore extends SearchStore implements Store {
       ...delegatedTo.map((id) => assignmentStream('gsi3', (b) => keys.delegated(id, b), filter)),
     ];
     return this.page<AssignmentRecord>(streams, page, assignmentFilter(filter));
+  }
+
+  /**
+   * The cases whose `agencyId` assignment is delegated to `memberId` (gsi3, sparse): its open
+   * partition and each ended state's, read whole, only the case id returned.
+   */
+  async listDelegatedCaseIds(memberId: string, agencyId: string): Promise<string[]> {
+    const buckets = ['open', ...ENDED_STATES];
+    const items = await Promise.all(
+      buckets.map((bucket) =>
+        queryAll(this.client, {
+          TableName: this.tableName,
+          IndexName: 'gsi3',
+          KeyConditionExpression: 'gsi3pk = :pk',
+          // The unit's former focal point's delegations stay in its partitions until a job gives
+          // them back: only this agency's count.
+          FilterExpression: '#agency = :agency',
+          ProjectionExpression: '#case',
+          ExpressionAttributeNames: { '#agency': 'agencyId', '#case': 'caseId' },
+          ExpressionAttributeValues: {
+            ':pk': keys.delegated(memberId, bucket),
+            ':agency': agencyId,
+          },
+        }),
+      ),
+    );
+    return items.flat().map((i) => String(i.caseId));
   }
 
   /** Central's cross-agency worklist (gsi2), soonest deadline first. */

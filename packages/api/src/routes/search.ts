@@ -1,9 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import {
   DEFAULT_PAGE_LIMIT,
+  holdsIdentifier,
   invalidInput,
   pageOf,
-  parseQuery,
   SearchBody,
   SearchHitSchema,
   SearchQuery,
@@ -25,18 +25,21 @@ const responses = {
 const IN_THE_BODY = 'send it in the body of POST /v1/search';
 
 /**
- * The GET's query: what the search would read as a tracking code (a credential: whoever holds
- * it replies on and closes the case) or as a person's NIK, phone or e-mail must not sit in a
- * URL, which CDN and proxy logs keep. The parser's own reading decides, so the GET refuses
- * exactly what the search would look up as such; document numbers and words pass.
+ * The GET's query: a tracking code (a credential: whoever holds it replies on and closes the
+ * case) or a person's NIK, phone or e-mail must not sit in a URL, which CDN and proxy logs
+ * keep, whether it is the whole query or beside words (`Budi 0812-3456-7890`): `holdsIdentifier`
+ * decides. Document numbers, dates, amounts and words pass.
  */
 const GetSearchQuery = SearchQuery.extend({
   q: SearchQuery.shape.q.meta({
     description:
       'Words (prefix from 4 letters; case, diacritics and Indonesian affixes ignored), or for ' +
-      'central an agenda or letter number or an external reference. A query that reads as a ' +
-      'tracking code, a NIK, a phone number or an e-mail address is refused (400 on `q`): ' +
-      `${IN_THE_BODY}.`,
+      'central an agenda or letter number or an external reference. A query that holds a ' +
+      'tracking code, a NIK, a phone number or an e-mail address, alone or beside words, is ' +
+      'refused (400 on `q`): a token with `@`, a tracking code (its groups together or apart), ' +
+      'or a number of 8 digits or more once the spaces, dots, dashes and brackets between them ' +
+      'are left out (a date, two years, an amount in rupiah and a number within a document ' +
+      `number such as \`LAP-2026-00417\` pass): ${IN_THE_BODY}.`,
   }),
 });
 
@@ -67,29 +70,29 @@ export const search = new OpenAPIHono()
       summary: 'Find cases by words or a document number, for clients of the first contract',
       description:
         `${description} The same search as \`POST /v1/search\` for words and document ` +
-        'numbers. A URL is logged where it passes (CDN and proxy logs), so a query that reads ' +
-        'as a tracking code or a NIK, phone number or e-mail address is refused with a 400 on ' +
-        `\`q\`, whoever asks: ${IN_THE_BODY}. A phrase of 13 letters that could be a tracking ` +
+        'numbers. A URL is logged where it passes (CDN and proxy logs), so a query that holds ' +
+        'a tracking code or a NIK, phone number or e-mail address, alone or beside words ' +
+        '(`Budi 0812-3456-7890`), is refused with a 400 on `q`, whoever asks (see `q` for ' +
+        `what counts): ${IN_THE_BODY}. A phrase of 13 letters that could be a tracking ` +
         'code without a digit is searched as words here, never looked up as a code.',
       request: { query: GetSearchQuery },
       responses: {
         ...responses,
         400: problem(
-          'Invalid input (`errors` names each field), or `q` reads as a tracking code or a ' +
+          'Invalid input (`errors` names each field), or `q` holds a tracking code or a ' +
             `person's NIK, phone or e-mail: ${IN_THE_BODY}`,
         ),
       },
     }),
     async (c) => {
       const filter = c.req.valid('query');
-      const read = parseQuery(filter.q);
-      // `identifierOnly` is a NIK, phone, e-mail or a code with a digit: refused, to teach the
-      // client where they go. A phrase of 13 letters that could be a code without one (about 1
-      // in 130) is searched as the words it is here, never looked up as a code.
-      if (read.identifierOnly)
+      // A NIK, phone, e-mail or a code with a digit, alone or beside words: refused, to teach
+      // the client where they go. A phrase of 13 letters that could be a code without one
+      // (about 1 in 130) is searched as the words it is here, never looked up as a code.
+      if (holdsIdentifier(filter.q))
         throw invalidInput(
           'q',
-          'reads as a tracking code or a NIK, phone number or e-mail address, which must not ' +
+          'holds a tracking code or a NIK, phone number or e-mail address, which must not ' +
             `sit in a URL: ${IN_THE_BODY}`,
         );
       return c.json(

@@ -39,3 +39,70 @@ export function parseQuery(q: string): ParsedQuery {
     words: [...new Set(words(q).map(stem))].slice(0, MAX_QUERY_WORDS),
   };
 }
+
+/** Digits with spaces, dots, dashes or brackets between them: one number as people write it. */
+const DIGIT_RUN = /\d(?:[\s().-]*\d)*/g;
+/** From this many digits a number may be a person's (a phone has 10 to 14, a NIK 16). */
+const IDENTITY_DIGITS = 8;
+/**
+ * Numbers of 8 digits or more that are neither a phone nor a NIK by the way they are written: a
+ * date (`12-03-2026`, `2026.03.12`), two years (`2025-2026`), an amount in rupiah
+ * (`15.000.000`).
+ */
+const NOT_IDENTITY = [
+  /^\d{1,2}([-.])\d{1,2}\1(?:19|20)\d\d$/,
+  /^(?:19|20)\d\d([-.])\d{1,2}\1\d{1,2}$/,
+  /^(?:19|20)\d\d[\s-]+(?:19|20)\d\d$/,
+  /^[1-9]\d{0,2}(?:\.\d{3})+$/,
+];
+
+/** A tracking code: what the normaliser accepts, with a digit (as `parseQuery` reads one). */
+const codeShaped = (text: string) => /\d/.test(text) && normalizeTrackingCode(text) !== undefined;
+
+/**
+ * Whether the tokens from `i` on spell a tracking code in its groups of 4, 4 and 5 typed apart
+ * (`HJ2M NPQR STVWX`, `HJ2M-NPQR STVWX`). Only at the code's own group lengths: any words and
+ * numbers adding up to 13 symbols (`lahan RT 05 RW 12`, `12-03-2026 lahan`) would do otherwise.
+ */
+function codeInGroups(tokens: readonly string[], i: number): boolean {
+  let joined = '';
+  for (const token of tokens.slice(i)) {
+    for (const group of token.split('-')) {
+      joined += group;
+      if (![4, 8, 13].includes(joined.length)) return false;
+    }
+    if (joined.length === 13) return codeShaped(joined);
+  }
+  return false;
+}
+
+/**
+ * Whether `q` holds, anywhere in it, what reads as a tracking code or a person's NIK, phone or
+ * e-mail: the whole query as `parseQuery` reads it (`identifierOnly`), and beside words a token
+ * with `@`, a tracking code (one token, or several typed apart: `HJ2M NPQR STVWX`), or a number
+ * of 8 digits or more once the spaces, dots, dashes and brackets between its digits are left
+ * out. Such a query must not travel in a URL (`GET /v1/search`). Not counted: a date, two years,
+ * an amount, and a number joined to a document number's letters (`LAP-2026-00417`) unless it
+ * reads as a phone or a NIK on its own (`NIK-3201…`, `HP.0812…`).
+ */
+export function holdsIdentifier(q: string): boolean {
+  if (parseQuery(q).identifierOnly) return true;
+  const tokens = q
+    .split(/\s+/)
+    .map((t) => t.replace(/^[^\p{L}\p{N}@]+|[^\p{L}\p{N}@]+$/gu, ''))
+    .filter((t) => t !== '');
+  if (tokens.some((t) => t.includes('@'))) return true;
+  if (tokens.some((t, i) => codeShaped(t) || codeInGroups(tokens, i))) return true;
+  for (const run of q.matchAll(DIGIT_RUN)) {
+    const digits = run[0].replace(/\D/g, '');
+    if (digits.length < IDENTITY_DIGITS || NOT_IDENTITY.some((r) => r.test(run[0]))) continue;
+    const before = q.slice(0, run.index);
+    const after = q.slice(run.index + run[0].length);
+    // Joined to letters or a slash without a space (`LAP-2026-00417`, `B-12345678/DUMAS`); a
+    // run with a space in it runs on past the document number (`LAP-2026-00417 0812…`).
+    const inDocumentNumber =
+      !/\s/.test(run[0]) && (/[\p{L}/][-./]?$/u.test(before) || /^[-./]?[\p{L}/]/u.test(after));
+    if (!inDocumentNumber || normalizePhone(run[0]) || digits.length === 16) return true;
+  }
+  return false;
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../case.ts';
 import { lookupKeysOf, MAX_HEADS, searchDocumentOf } from './document.ts';
 import { normalizeEmail, normalizeNik, normalizePhone, normalizeReference } from './normalize.ts';
-import { parseQuery } from './query.ts';
+import { holdsIdentifier, parseQuery } from './query.ts';
 import { fold, stem, tokenMatches, words } from './text.ts';
 
 const aCase = (over: Partial<CaseRecord> = {}): CaseRecord =>
@@ -123,5 +123,46 @@ describe('a query', () => {
     expect(parseQuery('B-12/DUMAS/2026').lookups).toEqual([
       { kind: 'ref', field: 'agendaNumber', value: 'B-12/DUMAS/2026' },
     ]);
+  });
+});
+
+describe('an identifier held in a query (what GET /v1/search refuses)', () => {
+  it('is found beside words: a phone, a NIK, an e-mail, a tracking code', () => {
+    for (const q of [
+      'Budi 0812-3456-7890',
+      'jalan (021) 555-1234',
+      '+62 812 3456 7890 Budi',
+      'NIK 3201234567890123 jalan',
+      'NIK:3201234567890123',
+      'NIK-3201234567890123',
+      'HP.081234567890',
+      'nomor 1234 5678 90',
+      'budi@gmail.com jalan',
+      'jalan @budi',
+      'kode 7QX2-M9KD-4HZ8R jalan',
+      'kode 7qx2 m9kd 4hz8r jalan',
+      'kode 7QX2-M9KD 4HZ8R',
+      'LAP-2026-00417 0812 3456 7890',
+      // As a whole query would read it: 4, 4 and 5 symbols with a digit.
+      'jalan kota 2026 macet',
+    ])
+      expect(holdsIdentifier(q), q).toBe(true);
+  });
+
+  it('is not a year, a short number, a date, two years, an amount or a document number', () => {
+    for (const q of [
+      'sertifikat tanah 2026',
+      'jalan RT 05 RW 12 tahun 2025',
+      'anggaran 2025-2026',
+      'anggaran 2025 - 2026',
+      'kejadian 12-03-2026 jalan',
+      'kejadian 2026.03.12',
+      'pungutan Rp 15.000.000',
+      'LAP-2026-00417 jalan',
+      'B-12/DUMAS/2026 jalan',
+      '17/DUMAS/III/2026',
+      'keterlambatan',
+    ])
+      expect(holdsIdentifier(q), q).toBe(false);
   });
 });

@@ -15,6 +15,7 @@ import { isCentral, type Principal } from '../tenancy.ts';
 import {
   AGENCY_ROLES,
   CENTRAL_ROLES,
+  focalPointOf,
   readerAgencies,
   requireRole,
   type ServiceDeps,
@@ -168,19 +169,24 @@ async function identifierMatches(
 
 /**
  * Which cases an agency user may find: those with an assignment of its own or of its member
- * units (what it may read), and a focal point's assignment delegated to it.
+ * units (what it may read), and a focal point's assignment delegated to it while it is still
+ * that focal point's member (as `readableCase` reads a case).
  */
 async function agencyVisibility(deps: ServiceDeps, p: Principal) {
   const agencies = await readerAgencies(deps, p);
-  const focalPointId = (await deps.store.getAgency(p.agency))?.focalPointId ?? null;
+  const focalPointId = await focalPointOf(deps, p);
+  // What the focal point delegated to this unit, read once a request, at its first case a
+  // posting names: a read per posting (up to the store's budget of 1,000, then again on each
+  // page the console hops to) cost what the focal point has, where this costs what the unit
+  // was given.
+  let delegated: Promise<Set<string>> | undefined;
   const visible = async (c: CaseRecord): Promise<boolean> => {
     if (c.agencyIds.some((id) => agencies.has(id))) return true;
     if (!focalPointId || !c.agencyIds.includes(focalPointId)) return false;
-    // Only for a case its focal point has: was it delegated to this unit?
-    const bundle = await deps.store.getCase(c.id);
-    return !!bundle?.assignments.some(
-      (a) => a.agencyId === focalPointId && a.delegatedTo === p.agency,
-    );
+    delegated ??= deps.store
+      .listDelegatedCaseIds(p.agency, focalPointId)
+      .then((ids) => new Set(ids));
+    return (await delegated).has(c.id);
   };
   return { agencies, visible };
 }

@@ -5520,7 +5520,7 @@ export type paths = {
         };
         /**
          * Find cases by words or a document number, for clients of the first contract
-         * @description Identifier matches first, page by page, then word matches, newest first. Filters combine with the words. A page may hold fewer than `limit` items and still have a `nextCursor`: one request reads a bounded number of postings. The same search as `POST /v1/search` for words and document numbers. A URL is logged where it passes (CDN and proxy logs), so a query that reads as a tracking code or a NIK, phone number or e-mail address is refused with a 400 on `q`, whoever asks: send it in the body of POST /v1/search. A phrase of 13 letters that could be a tracking code without a digit is searched as words here, never looked up as a code.
+         * @description Identifier matches first, page by page, then word matches, newest first. Filters combine with the words. A page may hold fewer than `limit` items and still have a `nextCursor`: one request reads a bounded number of postings. The same search as `POST /v1/search` for words and document numbers. A URL is logged where it passes (CDN and proxy logs), so a query that holds a tracking code or a NIK, phone number or e-mail address, alone or beside words (`Budi 0812-3456-7890`), is refused with a 400 on `q`, whoever asks (see `q` for what counts): send it in the body of POST /v1/search. A phrase of 13 letters that could be a tracking code without a digit is searched as words here, never looked up as a code.
          */
         get: {
             parameters: {
@@ -5529,7 +5529,7 @@ export type paths = {
                     cursor?: string;
                     /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
                     total?: "true" | "false";
-                    /** @description Words (prefix from 4 letters; case, diacritics and Indonesian affixes ignored), or for central an agenda or letter number or an external reference. A query that reads as a tracking code, a NIK, a phone number or an e-mail address is refused (400 on `q`): send it in the body of POST /v1/search. */
+                    /** @description Words (prefix from 4 letters; case, diacritics and Indonesian affixes ignored), or for central an agenda or letter number or an external reference. A query that holds a tracking code, a NIK, a phone number or an e-mail address, alone or beside words, is refused (400 on `q`): a token with `@`, a tracking code (its groups together or apart), or a number of 8 digits or more once the spaces, dots, dashes and brackets between them are left out (a date, two years, an amount in rupiah and a number within a document number such as `LAP-2026-00417` pass): send it in the body of POST /v1/search. */
                     q: string;
                     status?: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";
                     /** @description Cases forwarded to this agency (an agency: to itself or a member unit; any other id matches nothing) */
@@ -5555,7 +5555,7 @@ export type paths = {
                         "application/json": components["schemas"]["SearchPage"];
                     };
                 };
-                /** @description Invalid input (`errors` names each field), or `q` reads as a tracking code or a person's NIK, phone or e-mail: send it in the body of POST /v1/search */
+                /** @description Invalid input (`errors` names each field), or `q` holds a tracking code or a person's NIK, phone or e-mail: send it in the body of POST /v1/search */
                 400: {
                     headers: {
                         [name: string]: unknown;
