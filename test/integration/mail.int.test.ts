@@ -295,3 +295,238 @@ describe('an e-mail whose complainant asks that the identity be kept from the ag
     });
   });
 });
+
+describe('a complainant’s follow-up e-mail (a reply, or a mail quoting the agenda number)', () => {
+  /** A message from `address`, with a PNG attached when `png` names it. */
+  const mail = (address: string, headers: string[], subject: string, body: string, png?: string) =>
+    Buffer.from(
+      [
+        ...headers,
+        `From: Pelapor <${address}>`,
+        'To: pengaduan@setneg.example.go.id',
+        `Subject: ${subject}`,
+        'Date: Wed, 12 Aug 2026 09:12:00 +0700',
+        'Content-Type: multipart/mixed; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        body,
+        ...(png
+          ? [
+              '--b',
+              `Content-Type: image/png; name="${png}"`,
+              `Content-Disposition: attachment; filename="${png}"`,
+              'Content-Transfer-Encoding: base64',
+              '',
+              TINY_PNG.toString('base64'),
+            ]
+          : []),
+        '--b--',
+        '',
+      ].join('\r\n'),
+    );
+  const events = async (caseId: string, type: string) =>
+    (await service.timeline(centralOfficer, caseId, { limit: 100 })).items.filter(
+      (e) => e.type === type,
+    );
+  const bySubject = async (subject: string) =>
+    (await received()).filter((c) => c.subject === subject);
+
+  /** The audit's reproduction: a complaint, central asks for the KTP, the complainant sends it. */
+  const awaitingInfo = async (address: string, id: string, subject: string) => {
+    const { caseId } = await intakeMail(
+      service,
+      mail(address, [`Message-ID: <${id}>`], subject, 'Jalan rusak sejak Mei.'),
+    );
+    await service.verifyCase(centralOfficer, caseId, { decision: 'needs_info', missing: 'KTP' });
+    return service.getCase(centralOfficer, caseId);
+  };
+
+  it('joins the case it answers when its sender is the complainant: no second case', async () => {
+    const first = await awaitingInfo('pelapor@warga.example.id', 'awal-1@warga', 'Jalan rusak');
+    const reply = mail(
+      'Pelapor@Warga.example.id',
+      [
+        'Message-ID: <balas-1@warga>',
+        // Central asked from its own mail client, in reply to the complaint.
+        'In-Reply-To: <minta-1@setneg.example.go.id>',
+        'References: <awal-1@warga> <minta-1@setneg.example.go.id>',
+      ],
+      `Re: Jalan rusak [${first.agendaNumber}]`,
+      'Berikut KTP saya, Budi Santoso.',
+      'ktp-budi.png',
+    );
+    expect(await intakeMail(service, reply)).toEqual({
+      caseId: first.id,
+      duplicate: false,
+      followUp: true,
+    });
+    expect(await bySubject(`Re: Jalan rusak [${first.agendaNumber}]`)).toEqual([]);
+    const c = await service.getCase(centralOfficer, first.id);
+    // Still waiting for central's decision, now with the answer it asked for.
+    expect(c.status).toBe('needs_info');
+    expect(c.infoRequest?.answeredAt).toBe(clock.now().toISOString());
+    const [joined, ...more] = await events(first.id, 'complainant_mail');
+    expect(more).toEqual([]);
+    expect(joined).toMatchObject({
+      actor: { system: 'intake' },
+      agencyId: null,
+      data: {
+        subject: `Re: Jalan rusak [${first.agendaNumber}]`,
+        text: 'Berikut KTP saya, Budi Santoso.',
+        attachments: 1,
+        attached: 1,
+      },
+    });
+    const files = (await service.listAttachments(centralOfficer, first.id)).items;
+    expect(files.map((f) => [f.name, f.visibility])).toEqual([
+      ['surel-asli.eml', 'central'],
+      ['ktp-budi.png', 'agencies'],
+      ['surel-asli.eml', 'central'],
+    ]);
+
+    // Delivered again (SES, or the sender's server retrying): appended once.
+    expect(await intakeMail(service, reply)).toEqual({ caseId: first.id, duplicate: true });
+    expect(await events(first.id, 'complainant_mail')).toHaveLength(1);
+    expect((await service.listAttachments(centralOfficer, first.id)).items).toHaveLength(3);
+
+    // A reply to that reply names it only: the thread goes on joining the case.
+    const again = await intakeMail(
+      service,
+      mail(
+        'pelapor@warga.example.id',
+        ['Message-ID: <balas-2@warga>', 'In-Reply-To: <balas-1@warga>'],
+        'Re: Re: Jalan rusak',
+        'Saya tambahkan foto jalannya.',
+      ),
+    );
+    expect(again).toEqual({ caseId: first.id, duplicate: false, followUp: true });
+  });
+
+  it('joins by the agenda number in its subject, from the complainant’s address only', async () => {
+    const first = await awaitingInfo('dua@warga.example.id', 'awal-2@warga', 'Banjir');
+    const subject = `Kelengkapan pengaduan ${first.agendaNumber}`;
+    const joined = await intakeMail(
+      service,
+      mail('dua@warga.example.id', ['Message-ID: <baru-2@warga>'], subject, 'Terlampir.'),
+    );
+    expect(joined).toEqual({ caseId: first.id, duplicate: false, followUp: true });
+    // Another sender quoting the number is another complaint: the case is not theirs.
+    const other = await intakeMail(
+      service,
+      mail('orang.lain@contoh.id', ['Message-ID: <baru-3@contoh>'], subject, 'Saya juga.'),
+    );
+    expect(other.duplicate).toBe(false);
+    expect(other.caseId).not.toBe(first.id);
+    expect(await bySubject(subject)).toHaveLength(1);
+  });
+
+  it('opens a new case when another sender answers, or names a message not theirs', async () => {
+    const first = await awaitingInfo('tiga@warga.example.id', 'awal-3@warga', 'Pungli');
+    // Another sender, in reply to the complaint (a forged or forwarded thread).
+    const forged = await intakeMail(
+      service,
+      mail(
+        'penyusup@contoh.id',
+        [
+          'Message-ID: <palsu-1@contoh>',
+          'In-Reply-To: <awal-3@warga>',
+          'References: <awal-3@warga>',
+        ],
+        `Re: Pungli [${first.agendaNumber}]`,
+        'Batalkan pengaduan ini.',
+      ),
+    );
+    expect(forged).toMatchObject({ duplicate: false });
+    expect(forged.caseId).not.toBe(first.id);
+    // The complainant of another case naming this case's message: the id is not theirs.
+    const crossed = await intakeMail(
+      service,
+      mail(
+        'pelapor@warga.example.id',
+        ['Message-ID: <silang-1@warga>', 'In-Reply-To: <awal-3@warga>'],
+        'Re: Pungli',
+        'Tambahan.',
+      ),
+    );
+    expect(crossed.caseId).not.toBe(first.id);
+    expect(await events(first.id, 'complainant_mail')).toEqual([]);
+    expect((await service.getCase(centralOfficer, first.id)).infoRequest).toEqual({
+      missing: 'KTP',
+      requestedAt: first.infoRequest!.requestedAt,
+    });
+    // The complainant's own reply, the same headers and subject: theirs alone joins.
+    const own = await intakeMail(
+      service,
+      mail(
+        'tiga@warga.example.id',
+        ['Message-ID: <asli-3@warga>', 'In-Reply-To: <awal-3@warga>', 'References: <awal-3@warga>'],
+        `Re: Pungli [${first.agendaNumber}]`,
+        'Ini bukti transfernya.',
+      ),
+    );
+    expect(own).toEqual({ caseId: first.id, duplicate: false, followUp: true });
+    expect((await events(first.id, 'complainant_mail')).map((e) => e.data.text)).toEqual([
+      'Ini bukti transfernya.',
+    ]);
+  });
+
+  it('opens a new case, linked for central, when the case it answers was rejected', async () => {
+    const first = await awaitingInfo('empat@warga.example.id', 'awal-4@warga', 'Tanah');
+    await service.verifyCase(centralOfficer, first.id, {
+      decision: 'reject',
+      reason: 'Bukan aduan',
+    });
+    const later = await intakeMail(
+      service,
+      mail(
+        'empat@warga.example.id',
+        ['Message-ID: <balas-4@warga>', 'In-Reply-To: <awal-4@warga>'],
+        'Re: Tanah',
+        'Saya keberatan.',
+      ),
+    );
+    expect(later.caseId).not.toBe(first.id);
+    expect(later.duplicate).toBe(false);
+    const [registered] = await events(later.caseId, 'case_registered');
+    expect(registered?.data).toMatchObject({
+      followUpOf: first.id,
+      followUpOfNumber: first.agendaNumber,
+    });
+    expect(await events(first.id, 'complainant_mail')).toEqual([]);
+  });
+
+  it('stays with central when the identity is hidden: the agency reads neither its text nor its files', async () => {
+    await addAgencies(service, [{ id: 'pupr-mail' }]);
+    const { caseId } = await intakeMail(
+      service,
+      mail('lima@warga.example.id', ['Message-ID: <awal-5@warga>'], 'Jembatan', 'Jembatan putus.'),
+    );
+    await service.verifyCase(centralOfficer, caseId, {
+      decision: 'accept',
+      type: 'normative',
+      identityHidden: true,
+      description: 'Jembatan putus.',
+    });
+    await service.forward(centralOfficer, caseId, { assignments: [{ agencyId: 'pupr-mail' }] });
+    const reply = await intakeMail(
+      service,
+      mail(
+        'lima@warga.example.id',
+        ['Message-ID: <balas-5@warga>', 'In-Reply-To: <awal-5@warga>'],
+        'Re: Jembatan',
+        'Saya Siti Aminah, warga RT 03, ini fotonya.',
+        'foto-siti.png',
+      ),
+    );
+    expect(reply).toEqual({ caseId, duplicate: false, followUp: true });
+    const pupr = officerOf('pupr-mail');
+    const seen = await service.timeline(pupr, caseId, { limit: 100 });
+    expect(seen.items.map((e) => e.type)).not.toContain('complainant_mail');
+    expect(JSON.stringify(seen)).not.toContain('Siti');
+    expect((await service.listAttachments(pupr, caseId)).items).toEqual([]);
+    const central = (await service.listAttachments(centralOfficer, caseId)).items;
+    expect(central.map((f) => [f.name, f.visibility])).toContainEqual(['foto-siti.png', 'central']);
+  });
+});

@@ -160,7 +160,11 @@ function caseActivities(activities: readonly ActivityRecord[]): {
 /** What the complainant is asked for, while the case waits for it. */
 const infoRequestOf = (c: CaseRecord) =>
   c.status === 'needs_info' && c.infoRequest
-    ? { missing: c.infoRequest.missing, requestedAt: c.infoRequest.at }
+    ? {
+        missing: c.infoRequest.missing,
+        requestedAt: c.infoRequest.at,
+        ...(c.infoRequest.answeredAt ? { answeredAt: c.infoRequest.answeredAt } : {}),
+      }
     : null;
 
 const STEP_LABELS: Record<CaseStatus, string> = {

@@ -83,8 +83,15 @@ export interface CaseRecord {
   /** Open after the final answers came in: the complainant may reply until `closesAt`. */
   readonly replyWindow?: { readonly opensAt: string; readonly closesAt: string } | null;
   readonly replies?: readonly ComplainantReply[];
-  /** What central asked the complainant to send (set by needs_info, cleared by a decision). */
-  readonly infoRequest?: { readonly missing: string | null; readonly at: string } | null;
+  /**
+   * What central asked the complainant to send (set by needs_info, cleared by a decision), and
+   * when the complainant's e-mail last answered it (`followUpMail`).
+   */
+  readonly infoRequest?: {
+    readonly missing: string | null;
+    readonly at: string;
+    readonly answeredAt?: string;
+  } | null;
   /**
    * Why central rejected it: `reason` in words the complainant reads on the tracking page,
    * `note` central's own. Absent on cases rejected before it was kept.
@@ -370,6 +377,18 @@ export function verify(
     infoRequest: { missing: input.missing ?? null, at: now.toISOString() },
   });
 }
+
+/**
+ * The case once a follow-up e-mail of its complainant joined it: central's desk lists a case
+ * waiting for information as answered (until central decides, or asks again).
+ */
+export const followUpMail = (c: CaseRecord, now: Date): CaseRecord => ({
+  ...c,
+  ...(c.status === 'needs_info' && c.infoRequest
+    ? { infoRequest: { ...c.infoRequest, answeredAt: now.toISOString() } }
+    : {}),
+  updatedAt: now.toISOString(),
+});
 
 /**
  * Whether the case reads already as the restatement asks: the same sent again (its answer

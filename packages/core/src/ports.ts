@@ -80,7 +80,10 @@ export const MAX_COMMIT_ITEMS = 100;
 /** Writes that must agree, committed all-or-nothing. */
 export interface CaseChange {
   readonly case?: VersionedPut<CaseRecord>;
-  /** Values the new case claims (with `case` created only). */
+  /**
+   * Values the case claims, with `case` only: a new case's, or one a change adds (a follow-up
+   * e-mail's Message-ID, so its redelivery is known).
+   */
   readonly claims?: readonly UniqueClaim[];
   readonly assignments?: readonly VersionedPut<AssignmentRecord>[];
   readonly events?: readonly TimelineEvent[];

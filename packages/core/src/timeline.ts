@@ -62,6 +62,9 @@ export const EVENT_TYPES = [
   'activity_reported',
   'activity_cancelled',
   'complainant_replied',
+  // An e-mail of the complainant that joined their case (a reply, the papers central asked
+  // for): central's alone (`CENTRAL_ONLY_EVENTS`).
+  'complainant_mail',
   'assignment_delegated',
   'reply_window_ended',
   // Issue 15: the forwarding letter (surat penerusan) was written.
@@ -88,6 +91,12 @@ export interface TimelineEvent {
 export const actorOf = (p: Principal): Actor => ({ sub: p.sub, agency: p.agency, role: p.role });
 
 /**
+ * Events no agency reads, whatever the case: a complainant's e-mail to central is their own
+ * words (it may name them, whatever the identity setting), for central to act on or restate.
+ */
+export const CENTRAL_ONLY_EVENTS: readonly EventType[] = ['complainant_mail'];
+
+/**
  * Whether an agency reading as `agencies` (its own, its member units', a focal point's that
  * delegated to it) sees an event: its assignments' events, and the case's own but those a
  * person of another agency caused (the case moving on that agency's answer) and those of an
@@ -101,6 +110,7 @@ export const agencySeesEvent = (
   reader: TimelineReader,
 ): boolean => {
   const { agencies, actors = agencies } = reader;
+  if (CENTRAL_ONLY_EVENTS.includes(e.type)) return false;
   if (e.agencyId !== null) return agencies.has(e.agencyId);
   if (e.type.startsWith('activity_')) {
     const held = e.data.agencyIds;

@@ -164,3 +164,28 @@ describe('an HTML-only message (anyone can send one: its HTML is hostile input)'
     expect(performance.now() - started).toBeLessThan(3_000);
   });
 });
+
+describe('what a reply answers (`In-Reply-To`, `References`)', () => {
+  it('reads both, each id once, with its angle brackets (as a Message-ID is read)', async () => {
+    const { mail } = await parseMessage(
+      raw([
+        'Message-ID: <balas-2@warga.example.id>',
+        'In-Reply-To: <minta-1@setneg.example.go.id>',
+        'References: <awal-1@warga.example.id>\r\n <minta-1@setneg.example.go.id>',
+      ]),
+    );
+    expect(mail.inReplyTo).toEqual(['<minta-1@setneg.example.go.id>']);
+    expect(mail.references).toEqual([
+      '<awal-1@warga.example.id>',
+      '<minta-1@setneg.example.go.id>',
+    ]);
+  });
+
+  it('reads none in a message that answers nothing, and ignores what is not an id', async () => {
+    expect((await parseMessage(raw([]))).mail).toMatchObject({ inReplyTo: [], references: [] });
+    const { mail } = await parseMessage(
+      raw(['In-Reply-To: your message of Monday <awal-1@warga.example.id>']),
+    );
+    expect(mail.inReplyTo).toEqual(['<awal-1@warga.example.id>']);
+  });
+});

@@ -46,6 +46,8 @@ export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
   return {
     mail: {
       messageId: parsed.messageId ?? null,
+      inReplyTo: messageIds(parsed.inReplyTo),
+      references: messageIds(parsed.references),
       sentAt:
         parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.toISOString() : null,
       flagged: scanFailures(parsed.headerLines),
@@ -101,6 +103,22 @@ function isAutomated(
     /^(mailer-daemon|postmaster)@/i.test(from ?? '')
   );
 }
+
+/**
+ * The Message-IDs of an `In-Reply-To` or `References` header, each once, in order, with their
+ * angle brackets (as mailparser reads a Message-ID, which the redelivery claim holds). Only the
+ * `<…>` of a header that has some: old clients write a phrase beside the id ("your message of
+ * Monday <id>"). At most `MAX_REFERENCES`: a thread's latest, which are the ones at its end.
+ */
+function messageIds(value: string | string[] | undefined): string[] {
+  const all = (Array.isArray(value) ? value : value ? [value] : []).flatMap(
+    (v) => v.match(/<[^<>\s]+>/g) ?? [],
+  );
+  return [...new Set(all)].slice(-MAX_REFERENCES);
+}
+
+/** How many ids of a thread are read: a reply names the message it answers last. */
+export const MAX_REFERENCES = 20;
 
 const headerValue = (h: { line: string }) => h.line.slice(h.line.indexOf(':') + 1).trim();
 

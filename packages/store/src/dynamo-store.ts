@@ -408,10 +408,11 @@ export class DynamoStore extends SearchStore implements Store {
       if (change.case.expectedVersion === null) {
         items.push({ Put: this.createPut(trackingCodeItem(c)) });
         kinds.push('unique');
-        for (const claim of change.claims ?? []) {
-          items.push({ Put: this.createPut(claimItem(c, claim)) });
-          kinds.push('claimed');
-        }
+      }
+      // A new case's unique values, or one a change adds (a follow-up e-mail's Message-ID).
+      for (const claim of change.claims ?? []) {
+        items.push({ Put: this.createPut(claimItem(c, claim)) });
+        kinds.push('claimed');
       }
       // The search index moves with the case, in the same transaction (never stale). A
       // replace that does not say what it replaces (`previous`) changes no indexed field.

@@ -229,6 +229,52 @@ describe('timeline', () => {
       'Diterima lewat grup atau milis: alamat pengirim bisa jadi alamat grupnya; periksa surel asli',
     ]);
   });
+  it('a complainant’s follow-up e-mail reads as what they wrote, with its files, for central', () => {
+    const described = (type: string, data: Record<string, unknown>) =>
+      describeEvent(
+        event(type, data, null),
+        t,
+        (id) => id,
+        (iso) => iso,
+      );
+    expect(
+      described('complainant_mail', {
+        subject: 'Re: Jalan rusak [17/DUMAS/III/2026]',
+        text: 'Berikut KTP saya.',
+        attachments: 2,
+        attached: 1,
+      }),
+    ).toEqual([
+      'Perihal: Re: Jalan rusak [17/DUMAS/III/2026]',
+      '“Berikut KTP saya.”',
+      '2 berkas dalam surel, 1 dilampirkan (selebihnya hanya ada di surel asli)',
+    ]);
+    expect(
+      described('complainant_mail', {
+        subject: 'x',
+        text: 'y',
+        attachments: 0,
+        originalKept: false,
+      }),
+    ).toEqual([
+      'Perihal: x',
+      '“y”',
+      'Surel asli tidak dilampirkan: pengaduan ini sudah memuat 30 lampiran',
+    ]);
+    expect(t('event.complainant_mail')).toBe('Surel lanjutan dari pengadu');
+    // A mail answering a case that had ended is a new case, which names it.
+    expect(
+      described('case_registered', {
+        channel: 'email',
+        attachments: 0,
+        followUpOf: '01J',
+        followUpOfNumber: '17/DUMAS/III/2026',
+      }),
+    ).toEqual([
+      'Surel',
+      'Surel ini membalas pengaduan 17/DUMAS/III/2026, yang sudah ditolak atau ditutup',
+    ]);
+  });
   it('a restatement says what changed; what the agencies read before only where it is given', () => {
     const described = (data: Record<string, unknown>) =>
       describeEvent(

@@ -44,24 +44,23 @@ export function describeEvent(
         }),
       );
       break;
-    case 'case_registered': {
+    case 'case_registered':
       parts.push(text('channel') ? labelOf(t, 'channel', text('channel')!) : null);
-      // An e-mail's files: how many came, how many became attachments (types and sizes not
-      // taken stay in the original message, which central reads).
-      const files = typeof d.attachments === 'number' ? d.attachments : 0;
-      if (files > 0) {
-        const attached = typeof d.attached === 'number' ? d.attached : 0;
+      parts.push(...mailFiles(d, t));
+      // An e-mail answering a case that had ended (central's alone: the API keeps it from agencies).
+      if (text('followUpOf'))
         parts.push(
-          t(attached < files ? 'timeline.mailFilesSome' : 'timeline.mailFiles', {
-            count: files,
-            attached,
-          }),
+          t('timeline.followUpOf', { ref: text('followUpOfNumber') ?? text('followUpOf')! }),
         );
-      }
-      // Relayed by a group or list (`Precedence: list|bulk`, `List-Id`): the sender may be the list.
-      if (d.viaList === true) parts.push(t('timeline.mailViaList'));
       break;
-    }
+    case 'complainant_mail': // a follow-up e-mail that joined the case (central's alone)
+      parts.push(
+        text('subject') ? t('timeline.restatedSubject', { subject: text('subject')! }) : null,
+        quote('text'),
+        ...mailFiles(d, t),
+      );
+      if (d.originalKept === false) parts.push(t('timeline.mailOriginalNotKept'));
+      break;
     case 'case_verified':
     case 'case_needs_info':
     case 'case_rejected':
@@ -162,6 +161,27 @@ export function describeEvent(
       parts.push(quote('message'), quote('reason'));
   }
   return parts.filter((p): p is string => typeof p === 'string' && p !== '');
+}
+
+/**
+ * An e-mail's files: how many came, how many became attachments (types and sizes not taken stay
+ * in the original message, which central reads); and whether a group or list relayed it
+ * (`Precedence: list|bulk`, `List-Id`: the sender may be the list).
+ */
+function mailFiles(d: Event['data'], t: Translate): string[] {
+  const parts: string[] = [];
+  const files = typeof d.attachments === 'number' ? d.attachments : 0;
+  if (files > 0) {
+    const attached = typeof d.attached === 'number' ? d.attached : 0;
+    parts.push(
+      t(attached < files ? 'timeline.mailFilesSome' : 'timeline.mailFiles', {
+        count: files,
+        attached,
+      }),
+    );
+  }
+  if (d.viaList === true) parts.push(t('timeline.mailViaList'));
+  return parts;
 }
 
 /** "Tindak lanjut: 30 Mar → 2 Apr" for each target whose deadline moved. */

@@ -374,7 +374,14 @@ export const CaseSchema = z
       .object({ outcome: z.enum(CLOSE_OUTCOMES), note: z.string().nullable(), at: instant })
       .nullable(),
     infoRequest: z
-      .object({ missing: z.string().nullable(), requestedAt: instant })
+      .object({
+        missing: z.string().nullable(),
+        requestedAt: instant,
+        answeredAt: instant.optional().meta({
+          description:
+            'When an e-mail of the complainant last joined the case since (a reply, or a mail quoting the agenda number, from their address): central reads it on the timeline (`complainant_mail`) and decides',
+        }),
+      })
       .nullable()
       .meta({ description: 'While needs_info: what central asked the complainant to send' }),
     rejection: z

@@ -6,9 +6,10 @@
  */
 import { monotonicFactory, ulid } from 'ulid';
 import { DEFAULT_TIME_ZONE, type TimeZone } from '../calendar.ts';
-import type { CaseRecord } from '../case.ts';
+import { type CaseRecord, type CaseStatus, followUpMail } from '../case.ts';
 import {
   attachmentKey,
+  countsAgainstLimit,
   defaultVisibility,
   downloadName,
   fileNameFrom,
@@ -17,6 +18,7 @@ import {
 } from '../documents/attachments.ts';
 import { DomainError, invalidInput } from '../errors.ts';
 import { formatLocal } from '../letters.ts';
+import { type UniqueClaim, WriteConflict } from '../ports.ts';
 import type { ComplaintReceipt, PublicComplaintInput } from '../schemas.ts';
 import { ComplainantSchema } from '../schemas/cases.ts';
 import {
@@ -26,12 +28,17 @@ import {
 } from '../schemas/documents.ts';
 import { cutText } from '../schemas/fields.ts';
 import { PUBLIC_ATTACHMENTS } from '../schemas/intake.ts';
+import { normalizeReference } from '../search/normalize.ts';
 import { CENTRAL_TENANT } from '../tenancy.ts';
+import { newEventId } from '../timeline.ts';
 import { documentStorage } from './attachments.ts';
 import {
   type Idempotency,
   idempotent,
+  loadCase,
   PUBLIC_IDEMPOTENCY,
+  put,
+  retryOnConflict,
   type ServiceDeps,
 } from './kernel/index.ts';
 import { AlreadyRegistered, type RegisterOptions, registerCase } from './registration.ts';
@@ -134,6 +141,13 @@ export const receiptText = (
 /** An e-mail as the MIME parser read it (`@pantau/intake`): what a case is made from. */
 export interface IncomingMail {
   readonly messageId: string | null;
+  /**
+   * What it answers: the Message-IDs of its `In-Reply-To` and of its thread (`References`,
+   * oldest first), with their angle brackets. A follow-up joins the case one of them opened
+   * (`followedCase`), never on these alone: anyone can write them.
+   */
+  readonly inReplyTo?: readonly string[];
+  readonly references?: readonly string[];
   /** Its `Date:` header (the sender's; the same in every redelivery), when it has one. */
   readonly sentAt?: string | null;
   /**
@@ -169,6 +183,8 @@ export interface MailOutcome {
   readonly caseId: string;
   /** The Message-ID was registered before (a redelivery): no second case. */
   readonly duplicate: boolean;
+  /** It joined its complainant's case as a follow-up (`complainant_mail`), no new case. */
+  readonly followUp?: true;
 }
 
 const MAX_DESCRIPTION = 20_000;
@@ -196,7 +212,9 @@ function mailReceiptTime(at: string | null | undefined, now: Date): string {
  * Message-ID, or without one the same message) answers the case it made the first time. No
  * sender address, spam or a virus by the mail service's scan, or an auto-reply or a bounce:
  * refused. Mail a group or list relayed is a case, noted so. The case is dated when the mail
- * service received the message (`mail.receivedAt`, clamped by `mailReceiptTime`).
+ * service received the message (`mail.receivedAt`, clamped by `mailReceiptTime`). A follow-up
+ * of the complainant (a reply, a mail quoting the agenda number, from their address) joins
+ * their case instead (`joinCase`), unless it has ended.
  */
 export async function receiveEmail(
   deps: ServiceDeps,
@@ -208,12 +226,7 @@ export async function receiveEmail(
   if (!address || !email.success) throw invalidInput('from', 'no sender address to answer to');
   const name = cutText(mail.from?.name?.trim() || address, 200);
   const body = (mail.text ?? '').trim();
-  const description =
-    body === ''
-      ? '(Surel tanpa isi teks)'
-      : body.length > MAX_DESCRIPTION
-        ? `${cutText(body, MAX_DESCRIPTION - 40)}\n… (dipotong; surel lengkap tersimpan)`
-        : body;
+  const description = body === '' ? '(Surel tanpa isi teks)' : mailText(body);
   // SES stores what its scan failed too: spam or a virus is no complaint to register (the
   // message stays in the inbox bucket, and the refusal is logged with its key).
   const flagged = mail.flagged?.[0];
@@ -233,6 +246,10 @@ export async function receiveEmail(
   // A redelivery is answered before any file is stored (a race is settled by the transaction).
   const earlier = await deps.store.findClaim(claim);
   if (earlier) return { caseId: earlier, duplicate: true };
+  // A follow-up of the complainant joins their case, unless that case has ended.
+  const followed = await followedCase(deps, mail, address);
+  if (followed && !ENDED.includes(followed.status))
+    return joinCase(deps, followed.id, mail, claim, files);
   const kept = files ? await mailAttachments(deps, files) : [];
   try {
     const c = await registerWithFiles(
@@ -257,6 +274,10 @@ export async function receiveEmail(
           ...(files ? { attached: kept.filter((f) => !f.centralOnly).length } : {}),
           // Relayed by a group or list: central may want to answer the sender, not the list.
           ...(mail.viaList ? { viaList: true } : {}),
+          // It answers a case that had ended: central's to link (never the agencies').
+          ...(followed
+            ? { followUpOf: followed.id, followUpOfNumber: followed.agendaNumber ?? null }
+            : {}),
         },
       },
       kept,
@@ -268,6 +289,166 @@ export async function receiveEmail(
     throw error;
   }
 }
+
+/**
+ * A case a follow-up no longer joins: rejected or closed, central has no work left on it and
+ * would not look at it again, so the mail is a new case, noted as answering it (README, "E-mail").
+ */
+const ENDED: readonly CaseStatus[] = ['rejected', 'closed'];
+
+/** How many of the ids a message answers are looked up, its latest first. */
+const MAX_FOLLOWED_IDS = 10;
+
+/**
+ * The agenda numbers a subject may quote (the tracking page asks the complainant to quote it,
+ * `17/DUMAS/III/2026`): words with a digit and a `/` or `-`, normalised as search reads a
+ * reference; the first 3.
+ */
+export function agendaNumbersIn(subject: string): string[] {
+  const numbers = subject
+    .split(/[\s[\](){}<>"',;]+/)
+    .map((w) => w.replace(/[.:]+$/, ''))
+    .filter((w) => /\d/.test(w) && /[/-]/.test(w) && w.length <= 100)
+    .map(normalizeReference)
+    .filter((n): n is string => n !== undefined);
+  return [...new Set(numbers)].slice(0, 3);
+}
+
+/**
+ * The case a message of `address` follows up: one a message it answers opened or joined
+ * (its `In-Reply-To`, then its thread, latest first), or whose agenda number its subject
+ * quotes; either only when the case's complainant has that address. Anyone can write those
+ * headers and that subject: the ids are looked up under the sender's address (the claim each
+ * message made: another sender's message under the same id is not theirs), and the number is
+ * anybody's to quote, so the complainant's address decides. None: the message is a new case.
+ */
+async function followedCase(
+  deps: ServiceDeps,
+  mail: IncomingMail,
+  address: string,
+): Promise<CaseRecord | undefined> {
+  const theirs = (c: CaseRecord | undefined) =>
+    c?.complainant?.email?.trim().toLowerCase() === address ? c : undefined;
+  const ids = [...new Set([...(mail.inReplyTo ?? []), ...[...(mail.references ?? [])].reverse()])];
+  for (const id of ids.slice(0, MAX_FOLLOWED_IDS)) {
+    const caseId = await deps.store.findClaim({ kind: 'message_id', value: `${address}\n${id}` });
+    const c = caseId ? theirs((await deps.store.getCase(caseId))?.case) : undefined;
+    if (c) return c;
+  }
+  for (const number of agendaNumbersIn(mail.subject ?? '')) {
+    const hits = await deps.store.findByLookups(
+      [{ kind: 'ref', field: 'agendaNumber', value: number }],
+      { limit: 10 },
+    );
+    const ids = hits.items.filter((h) => h.field === 'agendaNumber').map((h) => h.caseId);
+    const c = (ids.length > 0 ? await deps.store.getCases(ids) : []).find(
+      (x) => x.agendaNumber && normalizeReference(x.agendaNumber) === number && theirs(x),
+    );
+    if (c) return c;
+  }
+  return undefined;
+}
+
+/**
+ * A follow-up joins its case: a `complainant_mail` event only central reads (its subject and
+ * text, cut as a case's description is), the `.eml` (central's) and the files the case takes,
+ * visible as the case's intake files are (central's when the identity is hidden), and the
+ * message's claim, so a redelivery answers the case and a reply to it joins it too; all in one
+ * transaction with the case, which a case waiting for information shows as answered. The files
+ * fill the room the case has left (30), the `.eml` first.
+ */
+async function joinCase(
+  deps: ServiceDeps,
+  caseId: string,
+  mail: IncomingMail,
+  claim: UniqueClaim,
+  files: MailFiles | undefined,
+): Promise<MailOutcome> {
+  const kept = files ? await mailAttachments(deps, files) : [];
+  const { blobs } = documentStorage(deps);
+  const nextId = monotonicFactory();
+  const stored = kept.map((f) => {
+    const fileId = nextId();
+    return { ...f, id: fileId, key: attachmentKey(caseId, fileId) };
+  });
+  const drop = (gone: readonly { key: string }[]) =>
+    Promise.allSettled(gone.map((f) => blobs.delete(f.key)));
+  for (const f of stored) await blobs.write(f.key, f.bytes, f.contentType, downloadName(f));
+  try {
+    const recorded = await retryOnConflict(async () => {
+      const { case: c } = await loadCase(deps, caseId);
+      const now = deps.clock();
+      const existing = await deps.store.listAttachments(caseId);
+      const room =
+        MAX_ATTACHMENTS_PER_CASE - existing.filter((a) => countsAgainstLimit(a, now)).length;
+      // The .eml first: it holds every file, and the whole text.
+      const eml = stored.filter((f) => f.centralOnly).slice(0, Math.max(0, room));
+      const taken = [
+        ...stored.filter((f) => !f.centralOnly).slice(0, Math.max(0, room - eml.length)),
+        ...eml,
+      ];
+      const body = (mail.text ?? '').trim();
+      await deps.store.commit({
+        case: put(c, followUpMail(c, now)),
+        claims: [claim],
+        events: [
+          {
+            id: newEventId(now),
+            caseId,
+            at: now.toISOString(),
+            type: 'complainant_mail',
+            actor: INTAKE,
+            agencyId: null,
+            data: {
+              subject: cutText(mail.subject?.trim() || '(Tanpa perihal)', 200),
+              text: body === '' ? '(Surel tanpa isi teks)' : mailText(body),
+              attachments: mail.attachments.length,
+              attached: taken.filter((f) => !f.centralOnly).length,
+              // The case had no room left for the original message (on AWS the inbox bucket keeps
+              // it until that expires).
+              ...(stored.some((f) => f.centralOnly) && !taken.some((f) => f.centralOnly)
+                ? { originalKept: false }
+                : {}),
+              ...(mail.viaList ? { viaList: true } : {}),
+            },
+          },
+        ],
+        attachments: taken.map((f) => ({
+          record: receivedAttachment({
+            id: f.id,
+            caseId,
+            name: f.name,
+            contentType: f.contentType,
+            sniffed: f.sniffed,
+            visibility: f.centralOnly ? 'central' : defaultVisibility('case', c.identityHidden),
+            uploadedBy: { sub: 'intake:email', agency: CENTRAL_TENANT },
+            now,
+          }),
+          expectedVersion: null,
+        })),
+      });
+      return taken;
+    });
+    await drop(stored.filter((f) => !recorded.includes(f)));
+    return { caseId, duplicate: false, followUp: true };
+  } catch (error) {
+    // A transaction refused wrote nothing: its files go. Any other failure (an answer lost)
+    // may have landed: they stay (a stray file costs less than a lost one).
+    if (error instanceof WriteConflict) await drop(stored);
+    // The same message delivered twice at once: the other delivery joined it.
+    if (error instanceof WriteConflict && error.kind === 'claimed') {
+      const earlier = await deps.store.findClaim(claim);
+      if (earlier) return { caseId: earlier, duplicate: true };
+    }
+    throw error;
+  }
+}
+
+/** An e-mail's text as a case keeps it: cut at 20,000 characters, saying so. */
+const mailText = (body: string): string =>
+  body.length > MAX_DESCRIPTION
+    ? `${cutText(body, MAX_DESCRIPTION - 40)}\n… (dipotong; surel lengkap tersimpan)`
+    : body;
 
 /** An e-mail's files as the parser gave them, and the message itself (the `.eml`). */
 export interface MailFiles {

@@ -85,7 +85,8 @@ const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
  * subject to take them out, so agencies read only the restated one (the case's own).
  */
 const CENTRAL_ONLY_DATA: Partial<Record<TimelineEvent['type'], readonly string[]>> = {
-  case_registered: ['subject'],
+  // `followUpOf`: a complainant's mail answering a case that had ended (another case).
+  case_registered: ['subject', 'followUpOf', 'followUpOfNumber'],
   // The subject as verified or restated then: a later restatement may have taken a name out
   // of it (the agency reads the case's own subject, as it is now).
   case_verified: ['subject', 'previousSubject'],

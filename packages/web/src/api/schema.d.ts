@@ -6409,6 +6409,12 @@ export type components = {
                  * @example 2026-03-30T16:59:59.999Z
                  */
                 requestedAt: string;
+                /**
+                 * Format: date-time
+                 * @description When an e-mail of the complainant last joined the case since (a reply, or a mail quoting the agenda number, from their address): central reads it on the timeline (`complainant_mail`) and decides
+                 * @example 2026-03-30T16:59:59.999Z
+                 */
+                answeredAt?: string;
             } | null;
             /** @description Central only, once rejected: `reason`, what the complainant reads on the tracking page, and central’s own `note` (null on cases rejected before they were kept) */
             rejection: {
@@ -7734,6 +7740,12 @@ export type components = {
                  * @example 2026-03-30T16:59:59.999Z
                  */
                 requestedAt: string;
+                /**
+                 * Format: date-time
+                 * @description When an e-mail of the complainant last joined the case since (a reply, or a mail quoting the agenda number, from their address): central reads it on the timeline (`complainant_mail`) and decides
+                 * @example 2026-03-30T16:59:59.999Z
+                 */
+                answeredAt?: string;
             } | null;
             /** @description Central only, once rejected: `reason`, what the complainant reads on the tracking page, and central’s own `note` (null on cases rejected before they were kept) */
             rejection: {

@@ -847,6 +847,12 @@ const id = {
   'timeline.previousSubject': 'Perihal sebelumnya: {subject}',
   'timeline.previousDescription': 'Sebelumnya dibaca instansi: “{text}”',
   'timeline.notSatisfied': 'Tidak puas, nilai {rating} dari 5',
+  // A complainant's follow-up e-mail that joined their case (or answered one that had ended).
+  'event.complainant_mail': 'Surel lanjutan dari pengadu',
+  'timeline.mailOriginalNotKept':
+    'Surel asli tidak dilampirkan: pengaduan ini sudah memuat 30 lampiran',
+  'timeline.followUpOf': 'Surel ini membalas pengaduan {ref}, yang sudah ditolak atau ditutup',
+  'desk.complainantAnswered': 'pengadu membalas',
   'track.ratingLabel': 'Nilai',
   ...intakeId,
 } as const;
@@ -1689,6 +1695,12 @@ const en = {
   'timeline.previousSubject': 'Subject before: {subject}',
   'timeline.previousDescription': 'What the agencies read before: “{text}”',
   'timeline.notSatisfied': 'Not satisfied, rated {rating} of 5',
+  // A complainant's follow-up e-mail that joined their case (or answered one that had ended).
+  'event.complainant_mail': 'Follow-up e-mail from the complainant',
+  'timeline.mailOriginalNotKept':
+    'Original message not attached: the case holds 30 attachments already',
+  'timeline.followUpOf': 'This e-mail answers case {ref}, which was rejected or closed',
+  'desk.complainantAnswered': 'the complainant answered',
   'track.ratingLabel': 'Rating',
   ...intakeEn,
 } satisfies Record<Exclude<MessageKey, DocumentsMessageKey>, string>;

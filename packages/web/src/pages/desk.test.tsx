@@ -247,6 +247,37 @@ describe('the desk’s cases waiting for the complainant', () => {
     expect(row.textContent).toContain('diminta');
     expect(row.textContent).toContain('17 Mar 2026');
     expect(row.textContent).not.toContain('Lewat tenggat');
+    expect(row.textContent).not.toContain('pengadu membalas');
+  });
+
+  it('says when the complainant’s e-mail answered it', async () => {
+    mockApi((call) =>
+      call.path.startsWith('/v1/cases?') && call.path.includes('status=needs_info')
+        ? json(200, {
+            items: [
+              {
+                id: 'c-answered',
+                subject: 'Jalan rusak',
+                status: 'needs_info',
+                verificationDueAt: '2026-03-19T16:59:59.999Z',
+                infoRequest: {
+                  missing: 'Fotokopi KTP',
+                  requestedAt: '2026-03-17T03:00:00.000Z',
+                  answeredAt: '2026-03-25T03:00:00.000Z',
+                },
+                updatedAt: '2026-03-25T03:00:00.000Z',
+                overdue: false,
+              },
+            ],
+            nextCursor: null,
+            total: 1,
+          })
+        : json(200, EMPTY),
+    );
+    renderWith(<Desk />, { as: { agency: 'setneg', role: 'central_officer' } });
+    const card = screen.getByRole('region', { name: /Menunggu kelengkapan dari pengadu/ });
+    const link = await within(card).findByRole('link', { name: 'Jalan rusak' });
+    expect(link.closest('li')!.textContent).toContain('pengadu membalas 25 Mar 2026');
   });
 });
 

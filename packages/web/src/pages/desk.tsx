@@ -151,8 +151,8 @@ function CalendarNotice({ zone }: { zone: TimeZone }) {
  * Cases waiting on central, with the day to verify and forward them by (3 working days from
  * receipt): new ones to verify, and those verified but not yet forwarded, whose deadline runs
  * until the first forward. And those waiting for the complainant's missing details, with when
- * they were asked (their deadline is stopped: a reply comes by mail or letter, outside Pantau,
- * and central accepts the case when it has come).
+ * they were asked (their deadline is stopped), and when the complainant's e-mail joined the
+ * case since (a reply by letter comes outside Pantau); central accepts the case when it has come.
  */
 function AwaitingCentral({
   zone,
@@ -193,6 +193,12 @@ function AwaitingCentral({
                 zone={zone}
               />
             </span>
+            {/* The complainant's e-mail joined the case since: its timeline has it. */}
+            {status === 'needs_info' && c.infoRequest?.answeredAt ? (
+              <span className="badge">
+                {t('desk.complainantAnswered')} <Time at={c.infoRequest.answeredAt} zone={zone} />
+              </span>
+            ) : null}
             {c.overdue ? (
               <span className="badge deadline-overdue">{t('deadline.overdue')}</span>
             ) : null}

@@ -73,7 +73,7 @@ export function commitSize(change: CaseChange): number {
     change.attachments,
     change.attachmentsRemoved,
     change.agenciesAsRead,
-    creates ? change.claims : undefined,
+    change.case ? change.claims : undefined,
   ];
   return (
     (change.case ? 1 : 0) +
