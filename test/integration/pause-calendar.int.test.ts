@@ -132,6 +132,12 @@ describe('an answer sent while the clock is paused', () => {
     const types = items.map((e) => e.type);
     expect(types.indexOf('assignment_resumed')).toBeGreaterThan(-1);
     expect(types.indexOf('assignment_resumed')).toBeLessThan(types.indexOf('response_submitted'));
+    // Where its deadlines went, as the agency reads it ("Tindak lanjut: … → …").
+    const own = await service.timeline(officerOf('polri'), caseId, { limit: 100 });
+    expect(own.items.find((e) => e.type === 'assignment_resumed')!.data).toMatchObject({
+      dueBefore: { followUp: forwarded.due.followUp },
+      due: { followUp: answered.due.followUp },
+    });
     // And the statistics count it as on time.
     const report = await service.agencyStats(centralOfficer, {
       from: '2026-04-01',

@@ -206,6 +206,28 @@ describe('timeline', () => {
     ]);
     expect(described(byHand)).toEqual(['Ditarik kembali oleh instansi koordinator']);
   });
+  it('an approval of more time and a resumed clock say where the deadlines went', () => {
+    const described = (type: string, data: Record<string, unknown>) =>
+      describeEvent(
+        event(type, data, 'polri'),
+        t,
+        (id) => id,
+        (iso) => iso.slice(0, 10),
+      );
+    const dueBefore = {
+      acknowledge: '2026-03-17T16:59:59.999Z',
+      followUp: '2026-03-30T16:59:59.999Z',
+    };
+    const due = { acknowledge: '2026-03-17T16:59:59.999Z', followUp: '2026-04-06T16:59:59.999Z' };
+    expect(
+      described('extension_approved', { workingDays: 5, reason: 'Menunggu data', dueBefore, due }),
+    ).toEqual(['5 hari kerja', '“Menunggu data”', 'Tindak lanjut: 2026-03-30 → 2026-04-06']);
+    expect(described('assignment_resumed', { dueBefore, due })).toEqual([
+      'Tindak lanjut: 2026-03-30 → 2026-04-06',
+    ]);
+    // Recorded before the deadlines before were kept: nothing to say of them.
+    expect(described('assignment_resumed', { due })).toEqual([]);
+  });
   it('an e-mail’s files are counted on its registration: how many came, how many attached', () => {
     const described = (data: Record<string, unknown>) =>
       describeEvent(

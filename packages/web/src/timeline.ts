@@ -99,6 +99,12 @@ export function describeEvent(
     case 'extension_refused':
       parts.push(t('timeline.workingDays', { days: Number(d.workingDays) }));
       parts.push(quote('reason'), quote('note'));
+      // An approval says where the deadlines went (events before it was recorded: nothing).
+      if (e.type === 'extension_approved')
+        parts.push(...movedDeadlines(d.dueBefore, d.due, t, when));
+      break;
+    case 'assignment_resumed': // the deadlines move by the paused working days
+      parts.push(...movedDeadlines(d.dueBefore, d.due, t, when));
       break;
     case 'assignment_paused':
     case 'assignment_withdrawn': // central's reason (a close withdraws with none)

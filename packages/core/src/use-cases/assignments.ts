@@ -262,6 +262,7 @@ async function changeAssignment(
           ...(resumed
             ? [
                 event(caseId, now, 'assignment_resumed', p, agencyId, {
+                  dueBefore: assignment.due,
                   due: resumed.assignment.due,
                 }),
               ]

@@ -514,6 +514,7 @@ export async function closeCase(
             ...(pause
               ? [
                   event(caseId, now, 'assignment_resumed', p, agencyId, {
+                    dueBefore: open[i]!.due,
                     due: pause.assignment.due,
                   }),
                 ]

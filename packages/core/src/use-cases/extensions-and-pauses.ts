@@ -180,6 +180,8 @@ export async function decideExtension(
           {
             requestId,
             workingDays: request.workingDays,
+            // Where the deadlines moved from, for the timeline ("Tindak lanjut: 30 Mar → 6 Apr").
+            ...(input.approve ? { dueBefore: assignment.due } : {}),
             due: next.due,
             ...(input.note ? { note: input.note } : {}),
           },
@@ -263,7 +265,13 @@ async function clockChange(
       ...change.change,
       ...(entry ? { clockEntries: [entry] } : {}),
       events: [
-        event(caseId, now, type, p, agencyId, { ...data, due: next.due }),
+        // The deadlines before and after (a resume moves them by the paused working days): the
+        // timeline says where they went.
+        event(caseId, now, type, p, agencyId, {
+          ...data,
+          dueBefore: assignment.due,
+          due: next.due,
+        }),
         ...change.events(p),
       ],
     });
