@@ -69,12 +69,41 @@ const seedEnv = tableEnv.extend({ REARM_STATE_MACHINE_ARN: stateMachineArn });
 
 /** The re-arming job's tasks: the table, and the ladders they re-arm. */
 const rearmJobEnv = tableEnv.extend({ ...observedEnv.shape, STATE_MACHINE_ARN: stateMachineArn });
+/**
+ * Mail domains, comma-separated (`setneg.go.id,kemensetneg.go.id`), lower-cased; empty: none.
+ * The app checks `-c mailStaffDomains` with it before building a stack (infra/app.ts).
+ */
+export const MailDomains = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((d) => d.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z
+        .string()
+        .regex(
+          /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+          'a mail domain such as setneg.go.id (no @, no scheme)',
+        ),
+    ),
+  );
+
 /** The e-mail channel: the table, and the bucket SES's receipt rule stores messages in. */
 const mailIntakeEnv = tableEnv.extend({
   ...observedEnv.shape,
   INBOX_BUCKET: z.string().min(3),
   ATTACHMENTS_BUCKET: z.string().min(3),
   SEARCH_KEY_SECRET_ARN: secretArn,
+  /**
+   * Central's staff mail domains (`-c mailStaffDomains`): a citizen's message forwarded from
+   * one of them is the citizen's complaint (README, "E-mail"). Unset: none.
+   */
+  MAIL_STAFF_DOMAINS: MailDomains,
 });
 
 export type SeedConfig = z.infer<typeof seedEnv>;

@@ -29,6 +29,8 @@ const service = new Service({
   // The message's files and its .eml become the case's attachments (the API's bucket).
   blobs: new S3BlobStore(s3, config.ATTACHMENTS_BUCKET),
   inspect: inspectUpload,
+  // A citizen's message forwarded from these domains is the citizen's complaint.
+  staffMailDomains: config.MAIL_STAFF_DOMAINS,
 });
 
 /**

@@ -1,6 +1,6 @@
 import { Annotations, App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { LOG_LEVELS } from '../functions/config.ts';
+import { LOG_LEVELS, MailDomains } from '../functions/config.ts';
 import { existingTable, list, redirectUrls, wholeNumber } from './context.ts';
 import { MAIL_INTAKE_CONCURRENCY } from './mail-intake.ts';
 import { PLACEHOLDER_MAIL_FROM } from './notify.ts';
@@ -44,6 +44,15 @@ const mailIntakeConcurrency = wholeNumber(
   context('mailIntakeConcurrency', String(MAIL_INTAKE_CONCURRENCY)),
 );
 
+// Central's staff mail domains: a citizen's message forwarded from one is the citizen's
+// complaint (README, "E-mail"). Checked here rather than at the function's cold start.
+const staffDomains = MailDomains.safeParse(context('mailStaffDomains', ''));
+if (!staffDomains.success) {
+  throw new Error(
+    `mailStaffDomains must be mail domains, comma-separated (setneg.go.id,…); got ${context('mailStaffDomains', '')}`,
+  );
+}
+
 const stackName = context('stackName', process.env.PANTAU_STACK_NAME ?? 'Pantau');
 
 // Pantau and, with a region, its us-east-1 companion holding the CloudFront web ACL.
@@ -64,7 +73,13 @@ const { main: stack } = pantauStacks(app, stackName, {
   threatProtection: context('threatProtection', 'false') === 'true',
   // E-mail intake (infra/README.md): SES receives only in some regions, and not in Jakarta.
   ...(mailIntakeRecipients.length > 0
-    ? { mailIntake: { recipients: mailIntakeRecipients, concurrency: mailIntakeConcurrency } }
+    ? {
+        mailIntake: {
+          recipients: mailIntakeRecipients,
+          concurrency: mailIntakeConcurrency,
+          staffDomains: staffDomains.data,
+        },
+      }
     : {}),
 });
 

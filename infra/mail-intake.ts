@@ -31,6 +31,12 @@ export interface MailIntakeProps {
    * must keep 100 of its concurrency unreserved, so one whose quota is lower cannot reserve any.
    */
   readonly concurrency: number;
+  /**
+   * Central's staff mail domains (`-c mailStaffDomains`, the function's `MAIL_STAFF_DOMAINS`):
+   * a citizen's message an officer forwards from one is the citizen's complaint. None: only
+   * central's registry contacts count as staff.
+   */
+  readonly staffDomains?: readonly string[];
 }
 
 /** The function's reserved runs unless the operator says otherwise. */
@@ -106,7 +112,10 @@ export class MailIntake extends Construct {
       // account whose quota leaves no room to reserve (below 105) deploys with 0: none.
       ...(props.concurrency > 0 ? { reservedConcurrentExecutions: props.concurrency } : {}),
       deadLetterQueue: this.undelivered,
-      environment: { INBOX_BUCKET: this.bucket.bucketName },
+      environment: {
+        INBOX_BUCKET: this.bucket.bucketName,
+        ...(props.staffDomains?.length ? { MAIL_STAFF_DOMAINS: props.staffDomains.join(',') } : {}),
+      },
       observed: { service: SERVICE.mail, logLevel: props.logLevel },
     });
     props.table.grantReadWrite(this.handler);

@@ -51,7 +51,12 @@ export interface PantauStackProps extends StackProps {
    * The e-mail channel (SES receiving): the addresses complaints are sent to. Only in a region
    * where SES receives mail, which Jakarta is not (infra/README.md, "E-mail intake").
    */
-  readonly mailIntake?: { readonly recipients: readonly string[]; readonly concurrency?: number };
+  readonly mailIntake?: {
+    readonly recipients: readonly string[];
+    readonly concurrency?: number;
+    /** Central's staff mail domains (`-c mailStaffDomains`): see `MailIntakeProps`. */
+    readonly staffDomains?: readonly string[];
+  };
   /**
    * An existing table instead of a new one (`-c tableName`): a point-in-time restore, or the
    * table a destroyed stack retained. Every deploy after the switch must name it again.
@@ -135,6 +140,7 @@ export class PantauStack extends Stack {
           documents,
           recipients: props.mailIntake.recipients,
           concurrency: props.mailIntake.concurrency ?? MAIL_INTAKE_CONCURRENCY,
+          ...(props.mailIntake.staffDomains ? { staffDomains: props.mailIntake.staffDomains } : {}),
           logLevel: props.logLevel,
         })
       : undefined;

@@ -2020,7 +2020,7 @@ describe('mail intake: the message’s files and .eml go to the attachments buck
     const stacks = pantauStacks(app, 'PantauMail', {
       ...props,
       env: { account: '111111111111', region: 'eu-west-1' },
-      mailIntake: { recipients: ['pengaduan@example.go.id'] },
+      mailIntake: { recipients: ['pengaduan@example.go.id'], staffDomains: ['setneg.go.id'] },
     });
     mailStack = stacks.main;
     mail = Template.fromStack(stacks.main);
@@ -2032,6 +2032,14 @@ describe('mail intake: the message’s files and .eml go to the attachments buck
       (v) => `${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,
     );
     expect(findings, `\n${findings.join('\n')}`).toEqual([]);
+  });
+
+  it('tells the function central’s staff mail domains (`-c mailStaffDomains`)', () => {
+    const functions = Object.entries(mail.findResources('AWS::Lambda::Function'));
+    const [, handler] = functions.find(([id]) => /MailIntakeHandler/.test(id))!;
+    const env = (handler.Properties.Environment as { Variables: Record<string, unknown> })
+      .Variables;
+    expect(env.MAIL_STAFF_DOMAINS).toBe('setneg.go.id');
   });
 
   it('reads the inbox only as GetObject under inbound/, nothing else of it', () => {

@@ -530,3 +530,191 @@ describe('a complainant’s follow-up e-mail (a reply, or a mail quoting the age
     expect(central.map((f) => [f.name, f.visibility])).toContainEqual(['foto-siti.png', 'central']);
   });
 });
+
+describe('a citizen’s e-mail a central officer forwarded from their own mailbox', () => {
+  // Central's officers write from setneg.go.id (`MAIL_STAFF_DOMAINS`); its registered contact
+  // (dumas@setneg.go.id, seeded) is staff without any setting.
+  let staffService: Service;
+  beforeAll(() => {
+    staffService = new Service({
+      store,
+      clock: clock.now,
+      blobs,
+      inspect: inspectUpload,
+      staffMailDomains: ['setneg.go.id'],
+    });
+  });
+
+  /** The citizen's message as the officer received it: a text and a photo. */
+  const original = (subject: string) =>
+    [
+      'From: Budi Santoso <budi.santoso@warga.example.id>',
+      'To: Petugas Dumas <petugas@setneg.go.id>',
+      `Subject: ${subject}`,
+      'Date: Mon, 3 Aug 2026 08:00:00 +0700',
+      `Message-ID: <${subject.replace(/\W+/g, '-')}@warga.example.id>`,
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="asli"',
+      '',
+      '--asli',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Jalan di desa kami rusak sejak Mei.',
+      '--asli',
+      'Content-Type: image/png; name="foto-jalan.png"',
+      'Content-Disposition: attachment; filename="foto-jalan.png"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      TINY_PNG.toString('base64'),
+      '--asli--',
+      '',
+    ].join('\r\n');
+  /** The audit's reproduction: Outlook's "Forward as attachment" (one message/rfc822 part). */
+  const asAttachment = (from: string, subject: string) =>
+    Buffer.from(
+      [
+        `From: ${from}`,
+        'To: pengaduan@setneg.example.go.id',
+        `Subject: FW: ${subject}`,
+        'Date: Mon, 3 Aug 2026 09:12:00 +0700',
+        `Message-ID: <fw-${subject.replace(/\W+/g, '-')}@setneg.go.id>`,
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="fw"',
+        '',
+        '--fw',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        '',
+        '--fw',
+        `Content-Type: message/rfc822; name="${subject}.eml"`,
+        `Content-Disposition: attachment; filename="${subject}.eml"`,
+        '',
+        original(subject),
+        '--fw--',
+        '',
+      ].join('\r\n'),
+    );
+  /** Gmail's "Forward": the original below a block, its photo the forward's own. */
+  const inline = (from: string, subject: string) =>
+    Buffer.from(
+      [
+        `From: ${from}`,
+        'To: pengaduan@setneg.example.go.id',
+        `Subject: Fwd: ${subject}`,
+        'Date: Mon, 3 Aug 2026 09:12:00 +0700',
+        `Message-ID: <fwd-${subject.replace(/\W+/g, '-')}@setneg.go.id>`,
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="fw"',
+        '',
+        '--fw',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        '---------- Forwarded message ---------',
+        'From: Budi Santoso <budi.santoso@warga.example.id>',
+        'Date: Mon, 3 Aug 2026 at 08:00',
+        `Subject: ${subject}`,
+        'To: <petugas@setneg.go.id>',
+        '',
+        'Jalan di desa kami rusak sejak Mei.',
+        '--fw',
+        'Content-Type: image/png; name="foto-jalan.png"',
+        'Content-Disposition: attachment; filename="foto-jalan.png"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        TINY_PNG.toString('base64'),
+        '--fw--',
+        '',
+      ].join('\r\n'),
+    );
+  const registration = async (caseId: string) =>
+    (await service.timeline(centralOfficer, caseId, { limit: 10 })).items.find(
+      (e) => e.type === 'case_registered',
+    );
+  const fileNames = async (caseId: string) =>
+    (await service.listAttachments(centralOfficer, caseId)).items
+      .map((f) => [f.name, f.visibility])
+      .sort();
+  const OFFICER = 'Petugas Dumas <petugas@setneg.go.id>';
+
+  it('forwarded as an attachment by staff: the citizen complains, with their text and files', async () => {
+    const { caseId } = await intakeMail(
+      staffService,
+      asAttachment(OFFICER, 'Jalan rusak lampiran'),
+    );
+    const c = await service.getCase(centralOfficer, caseId);
+    expect(c).toMatchObject({
+      complainant: { name: 'Budi Santoso', email: 'budi.santoso@warga.example.id' },
+      subject: 'Jalan rusak lampiran',
+      description: 'Jalan di desa kami rusak sejak Mei.',
+    });
+    // The photo is the case's, for the agencies; the officer's message stays central's.
+    expect(await fileNames(caseId)).toEqual([
+      ['foto-jalan.png', 'agencies'],
+      ['surel-asli.eml', 'central'],
+    ]);
+    expect((await registration(caseId))?.data).toMatchObject({
+      forwardedBy: 'petugas@setneg.go.id',
+      attachments: 1,
+      attached: 1,
+    });
+    // Central finds it by the citizen's address (an identifier, looked up only).
+    const found = await service.search(centralOfficer, {
+      q: 'budi.santoso@warga.example.id',
+      limit: 25,
+    });
+    expect(found.items.map((x) => x.id)).toContain(caseId);
+    // Who forwarded it is central's: an agency it is forwarded to reads no forwardedBy.
+    await addAgencies(service, [{ id: 'pupr-fw' }]);
+    await service.verifyCase(centralOfficer, caseId, { decision: 'accept', type: 'normative' });
+    await service.forward(centralOfficer, caseId, { assignments: [{ agencyId: 'pupr-fw' }] });
+    const seen = (await service.timeline(officerOf('pupr-fw'), caseId, { limit: 10 })).items.find(
+      (e) => e.type === 'case_registered',
+    );
+    expect(seen).toBeDefined();
+    expect(JSON.stringify(seen)).not.toContain('petugas@setneg.go.id');
+  });
+
+  it('forwarded inline by staff: likewise, the original’s sender, subject, text and files', async () => {
+    const { caseId } = await intakeMail(staffService, inline(OFFICER, 'Jalan rusak terusan'));
+    expect(await service.getCase(centralOfficer, caseId)).toMatchObject({
+      complainant: { name: 'Budi Santoso', email: 'budi.santoso@warga.example.id' },
+      subject: 'Jalan rusak terusan',
+      description: 'Jalan di desa kami rusak sejak Mei.',
+    });
+    expect(await fileNames(caseId)).toEqual([
+      ['foto-jalan.png', 'agencies'],
+      ['surel-asli.eml', 'central'],
+    ]);
+    expect((await registration(caseId))?.data).toMatchObject({
+      forwardedBy: 'petugas@setneg.go.id',
+    });
+  });
+
+  it('forwarded from central’s registered contact address, with no domain configured', async () => {
+    const { caseId } = await intakeMail(
+      service,
+      asAttachment('Asdep Dumas <DUMAS@setneg.go.id>', 'Jalan rusak kontak'),
+    );
+    expect((await service.getCase(centralOfficer, caseId)).complainant).toMatchObject({
+      email: 'budi.santoso@warga.example.id',
+    });
+    expect((await registration(caseId))?.data).toMatchObject({ forwardedBy: 'dumas@setneg.go.id' });
+  });
+
+  it('forwarded by anyone else is their own complaint, as before', async () => {
+    const citizen = 'Warga Lain <lain@warga.example.id>';
+    const attached = await intakeMail(staffService, asAttachment(citizen, 'Jalan rusak warga'));
+    const a = await service.getCase(centralOfficer, attached.caseId);
+    expect(a).toMatchObject({
+      complainant: { email: 'lain@warga.example.id' },
+      subject: 'FW: Jalan rusak warga',
+      description: '(Surel tanpa isi teks)',
+    });
+    const byInline = await intakeMail(staffService, inline(citizen, 'Jalan rusak warga terusan'));
+    const b = await service.getCase(centralOfficer, byInline.caseId);
+    expect(b.complainant).toMatchObject({ email: 'lain@warga.example.id' });
+    expect(b.description).toContain('---------- Forwarded message ---------');
+    for (const id of [attached.caseId, byInline.caseId])
+      expect((await registration(id))?.data).not.toHaveProperty('forwardedBy');
+  });
+});

@@ -28,7 +28,7 @@ import * as searching from './use-cases/search.ts';
 import * as settings from './use-cases/settings.ts';
 
 export type { Idempotency, ServiceDeps } from './use-cases/kernel/index.ts';
-export type { IncomingMail, MailFiles, MailOutcome } from './use-cases/intake.ts';
+export type { ForwardedMail, IncomingMail, MailFiles, MailOutcome } from './use-cases/intake.ts';
 export { ORIGINAL_MAIL_NAME } from './use-cases/intake.ts';
 export { MAX_IMPORT_ROWS } from './use-cases/import.ts';
 export { receiptText } from './use-cases/intake.ts';

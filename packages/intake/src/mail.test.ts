@@ -189,3 +189,216 @@ describe('what a reply answers (`In-Reply-To`, `References`)', () => {
     expect(mail.inReplyTo).toEqual(['<awal-1@warga.example.id>']);
   });
 });
+
+/** A citizen's message as an officer received it: the original a forward carries. */
+const original = [
+  'From: Budi Santoso <budi@gmail.com>',
+  'To: Petugas Dumas <petugas@setneg.go.id>',
+  'Subject: Jalan rusak',
+  'Date: Mon, 3 Aug 2026 08:00:00 +0700',
+  'Message-ID: <asli-1@gmail.com>',
+  'MIME-Version: 1.0',
+  'Content-Type: multipart/mixed; boundary="asli"',
+  '',
+  '--asli',
+  'Content-Type: text/plain; charset=utf-8',
+  '',
+  'Jalan di desa kami rusak.',
+  '--asli',
+  'Content-Type: image/png; name="foto-jalan.png"',
+  'Content-Disposition: attachment; filename="foto-jalan.png"',
+  'Content-Transfer-Encoding: base64',
+  '',
+  'iVBORw0KGgo=',
+  '--asli--',
+  '',
+].join('\r\n');
+
+/** An officer's forward of it: Outlook's "Forward as attachment" (a message/rfc822 part). */
+const forwardAsAttachment = (note = '', parts = [original]) =>
+  Buffer.from(
+    [
+      'From: Petugas Dumas <petugas@setneg.go.id>',
+      'To: pengaduan@setneg.example.go.id',
+      'Subject: FW: Jalan rusak',
+      'Date: Mon, 3 Aug 2026 09:12:00 +0700',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="fw"',
+      '',
+      '--fw',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      note,
+      ...parts.flatMap((inner, i) => [
+        '--fw',
+        `Content-Type: message/rfc822; name="Jalan rusak ${i + 1}.eml"`,
+        `Content-Disposition: attachment; filename="Jalan rusak ${i + 1}.eml"`,
+        '',
+        inner,
+      ]),
+      '--fw--',
+      '',
+    ].join('\r\n'),
+  );
+
+/** An officer's inline forward: `body` is the forward's whole text. */
+const forwardInline = (body: string) =>
+  Buffer.from(
+    [
+      'From: Petugas Dumas <petugas@setneg.go.id>',
+      'To: pengaduan@setneg.example.go.id',
+      'Subject: Fwd: Jalan rusak',
+      'Date: Mon, 3 Aug 2026 09:12:00 +0700',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      body,
+    ].join('\r\n'),
+  );
+
+describe('a forwarded message (an officer feeding a citizen’s mail to the intake address)', () => {
+  // Whether the forwarder is staff is the service's to decide: the parser says what the
+  // original was, and leaves the message's own sender, text and files as they came.
+  it('forwarded as an attachment: the original’s sender, subject, text and files', async () => {
+    const parsed = await parseMessage(forwardAsAttachment());
+    expect(parsed.mail.from).toEqual({ name: 'Petugas Dumas', address: 'petugas@setneg.go.id' });
+    expect(parsed.mail.forwarded).toEqual({
+      shape: 'attachment',
+      from: { name: 'Budi Santoso', address: 'budi@gmail.com' },
+      subject: 'Jalan rusak',
+      text: 'Jalan di desa kami rusak.',
+      note: null,
+      attachments: [{ filename: 'foto-jalan.png', size: 8 }],
+    });
+    expect(parsed.forwardedAttachments.map((a) => [a.filename, a.content.length])).toEqual([
+      ['foto-jalan.png', 8],
+    ]);
+    // The message's own files are as before: the original, as one opaque part.
+    expect(parsed.attachments.map((a) => a.contentType)).toEqual(['message/rfc822']);
+  });
+
+  it('keeps the forwarder’s short note apart; not a forward past it, or with two originals', async () => {
+    const noted = await parseMessage(forwardAsAttachment('Mohon ditindaklanjuti.\n-- \nPetugas'));
+    expect(noted.mail.forwarded?.note).toBe('Mohon ditindaklanjuti.\n-- \nPetugas');
+    const long = await parseMessage(forwardAsAttachment('Uraian panjang petugas. '.repeat(40)));
+    expect(long.mail.forwarded).toBeUndefined();
+    const two = await parseMessage(forwardAsAttachment('', [original, original]));
+    expect(two.mail.forwarded).toBeUndefined();
+    expect(two.forwardedAttachments).toEqual([]);
+  });
+
+  it.each([
+    [
+      'Gmail',
+      [
+        '---------- Forwarded message ---------',
+        'From: Budi Santoso <budi@gmail.com>',
+        'Date: Mon, 3 Aug 2026 at 08:00',
+        'Subject: Jalan rusak',
+        'To: <petugas@setneg.go.id>',
+        '',
+        '',
+        'Jalan di desa kami rusak.',
+        'Sudah tiga bulan.',
+      ],
+    ],
+    [
+      'Gmail in Indonesian, below a note',
+      [
+        'Mohon ditindaklanjuti.',
+        '',
+        '---------- Pesan terusan ---------',
+        'Dari: *Budi Santoso* <budi@gmail.com>',
+        'Tanggal: Sen, 3 Agu 2026 pukul 08.00',
+        'Subjek: Jalan rusak',
+        'Kepada: <petugas@setneg.go.id>',
+        '',
+        'Jalan di desa kami rusak.',
+        'Sudah tiga bulan.',
+      ],
+    ],
+    [
+      'Outlook',
+      [
+        '',
+        '-----Original Message-----',
+        'From: Budi Santoso [mailto:budi@gmail.com]',
+        'Sent: Monday, August 3, 2026 8:00 AM',
+        'To: Petugas Dumas',
+        'Subject: Jalan rusak',
+        '',
+        'Jalan di desa kami rusak.',
+        'Sudah tiga bulan.',
+      ],
+    ],
+    [
+      'Apple Mail',
+      [
+        'Begin forwarded message:',
+        '',
+        'From: "Budi Santoso" <budi@gmail.com>',
+        'Subject: Jalan rusak',
+        'Date: 3 August 2026 at 08.00.00 WIB',
+        'To: Petugas Dumas <petugas@setneg.go.id>,',
+        '  Lain <lain@setneg.go.id>',
+        '',
+        'Jalan di desa kami rusak.',
+        'Sudah tiga bulan.',
+      ],
+    ],
+  ])('forwarded inline (%s): the original’s sender, subject and text', async (_, lines) => {
+    const { mail } = await parseMessage(forwardInline(lines.join('\r\n')));
+    expect(mail.forwarded).toMatchObject({
+      shape: 'inline',
+      from: { name: 'Budi Santoso', address: 'budi@gmail.com' },
+      subject: 'Jalan rusak',
+      text: 'Jalan di desa kami rusak.\nSudah tiga bulan.',
+    });
+    expect(mail.from?.address).toBe('petugas@setneg.go.id');
+  });
+
+  it('forwarded inline, reads the whole original however long', async () => {
+    const long = 'Jalan di desa kami rusak. '.repeat(400).trim();
+    const { mail } = await parseMessage(
+      forwardInline(
+        ['-----Original Message-----', 'From: budi@gmail.com', 'Subject: Jalan', '', long].join(
+          '\r\n',
+        ),
+      ),
+    );
+    expect(mail.forwarded).toMatchObject({ from: { name: null, address: 'budi@gmail.com' } });
+    expect(mail.forwarded?.text).toBe(long);
+  });
+
+  it('is not a message that only quotes one below its own words, nor a block without a sender', async () => {
+    const reply = [
+      'Saya ingin menambahkan bahwa jalan ini dilalui anak sekolah setiap hari. '.repeat(10),
+      '',
+      '---------- Forwarded message ---------',
+      'From: Budi <budi@gmail.com>',
+      'Subject: Jalan rusak',
+      '',
+      'Jalan di desa kami rusak.',
+    ];
+    expect((await parseMessage(forwardInline(reply.join('\r\n')))).mail.forwarded).toBeUndefined();
+    const nobody = ['-----Original Message-----', 'Subject: Jalan rusak', '', 'Isi.'];
+    expect((await parseMessage(forwardInline(nobody.join('\r\n')))).mail.forwarded).toBeUndefined();
+    expect((await parseMessage(raw([]))).mail.forwarded).toBeUndefined();
+  });
+
+  it('hands the original’s files to the service with the forward', async () => {
+    const got: { mail: IncomingMail; files: unknown }[] = [];
+    await intakeMail(
+      {
+        receiveEmail: (mail, files) => {
+          got.push({ mail, files });
+          return Promise.resolve({ caseId: 'c', duplicate: false });
+        },
+      },
+      forwardAsAttachment(),
+    );
+    expect(got[0]?.files).toMatchObject({
+      attachments: [{ filename: 'Jalan rusak 1.eml' }],
+      forwarded: [{ filename: 'foto-jalan.png' }],
+    });
+  });
+});

@@ -5,8 +5,8 @@
  * case in one transaction by the service (`receiveEmail`), which stores their bytes in the
  * runtime's blob store (S3 on AWS, the data dir embedded) first.
  */
-import type { IncomingMail, MailFiles, MailOutcome } from '@pantau/core';
-import { simpleParser } from 'mailparser';
+import type { ForwardedMail, IncomingMail, MailFiles, MailOutcome } from '@pantau/core';
+import { type ParsedMail, simpleParser } from 'mailparser';
 
 export interface MailAttachment {
   readonly filename: string;
@@ -22,6 +22,8 @@ export interface MailReceiver {
 export interface ParsedMessage {
   readonly mail: IncomingMail;
   readonly attachments: readonly MailAttachment[];
+  /** A forward's original's files (`mail.forwarded`); none for any other message. */
+  readonly forwardedAttachments: readonly MailAttachment[];
 }
 
 /**
@@ -35,14 +37,9 @@ export const PASTED_PHOTO_BYTES = 10_000;
 export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
   const parsed = await simpleParser(raw, { skipImageLinks: true });
   const from = parsed.from?.value.find((a) => a.address);
-  const text = parsed.text?.trim() || (parsed.html ? htmlText(parsed.html) : '');
-  const attachments = parsed.attachments
-    .filter((a) => !a.related || a.size >= PASTED_PHOTO_BYTES)
-    .map((a, i) => ({
-      filename: a.filename ?? `lampiran-${i + 1}`,
-      contentType: a.contentType,
-      content: a.content,
-    }));
+  const text = bodyText(parsed);
+  const attachments = filesOf(parsed);
+  const forward = await forwardOf(text, attachments);
   return {
     mail: {
       messageId: parsed.messageId ?? null,
@@ -57,9 +54,138 @@ export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
       subject: parsed.subject ?? null,
       text,
       attachments: attachments.map((a) => ({ filename: a.filename, size: a.content.length })),
+      ...(forward ? { forwarded: forward.forwarded } : {}),
     },
     attachments,
+    forwardedAttachments: forward?.files ?? [],
   };
+}
+
+/** A message's text; an HTML-only one's HTML read as text (mailparser leaves some of those). */
+const bodyText = (parsed: ParsedMail): string =>
+  parsed.text?.trim() || (parsed.html ? htmlText(parsed.html) : '');
+
+/** A message's files, without the small pictures its HTML shows (`PASTED_PHOTO_BYTES`). */
+const filesOf = (parsed: ParsedMail): MailAttachment[] =>
+  parsed.attachments
+    .filter((a) => !a.related || a.size >= PASTED_PHOTO_BYTES)
+    .map((a, i) => ({
+      filename: a.filename ?? `lampiran-${i + 1}`,
+      contentType: a.contentType,
+      content: a.content,
+    }));
+
+/**
+ * How much text of its own a forward may carry above the original (or beside it, forwarded as
+ * an attachment): a note ("Mohon ditindaklanjuti.") and a signature. A message with more is
+ * the sender's own, quoting another below it.
+ */
+export const MAX_FORWARD_NOTE_CHARS = 500;
+
+/**
+ * The original a message forwards, if it is a forward (`ForwardedMail`): one `message/rfc822`
+ * part beside at most a note (Outlook's "Forward as attachment"; its files, then any other
+ * file of the message), or a forward block below at most a note (`inlineForward`; the
+ * message's files are the original's). Two originals, or none with a sender address: not a
+ * forward. Whether to take it is the service's (the sender must be staff).
+ */
+async function forwardOf(
+  text: string,
+  attachments: readonly MailAttachment[],
+): Promise<{ forwarded: ForwardedMail; files: MailAttachment[] } | undefined> {
+  const originals = attachments.filter((a) => a.contentType.toLowerCase() === 'message/rfc822');
+  const sizes = (files: readonly MailAttachment[]) =>
+    files.map((a) => ({ filename: a.filename, size: a.content.length }));
+  if (originals.length > 1) return undefined;
+  if (originals.length === 1) {
+    if (text.length > MAX_FORWARD_NOTE_CHARS) return undefined;
+    const original = originals[0]!;
+    const inner = await simpleParser(original.content, { skipImageLinks: true }).catch(
+      () => undefined,
+    );
+    const from = inner?.from?.value.find((a) => a.address);
+    if (!inner || !from?.address) return undefined;
+    const files = [...filesOf(inner), ...attachments.filter((a) => a !== original)];
+    return {
+      forwarded: {
+        shape: 'attachment',
+        from: { name: from.name || null, address: from.address },
+        subject: inner.subject ?? null,
+        text: bodyText(inner),
+        note: text || null,
+        attachments: sizes(files),
+      },
+      files,
+    };
+  }
+  const inline = inlineForward(text);
+  return inline
+    ? {
+        forwarded: { shape: 'inline', ...inline, attachments: sizes(attachments) },
+        files: [...attachments],
+      }
+    : undefined;
+}
+
+/**
+ * The line a mail client starts an inline forward with (Gmail, Outlook, Apple Mail; in English
+ * and Indonesian), or Outlook on the web's line of underscores.
+ */
+const FORWARD_MARKER =
+  /^(?:-{2,}\s*(?:forwarded message|pesan terusan|original message|pesan asli)\s*-{2,}|(?:begin forwarded message|awal pesan yang diteruskan|pesan yang diteruskan)\s*:|_{10,})$/i;
+
+/** A line of the original's headers a forward block repeats, English or Indonesian. */
+const FORWARD_HEADER =
+  /^\*?(from|dari|date|tanggal|sent|dikirim|subject|subjek|perihal|to|kepada|cc|bcc|reply-to)\*?\s*:\*?\s*(.*)$/i;
+
+/**
+ * An inline forward: a forward block (`FORWARD_MARKER`, then the original's header lines, a
+ * sender with an address among them) below at most a note, and the original's text after it.
+ * A text that starts with the header lines is one too: mailparser writes a `message/rfc822`
+ * part shown inline (Apple Mail's) into the text that way.
+ */
+function inlineForward(text: string): Omit<ForwardedMail, 'shape' | 'attachments'> | undefined {
+  const lines = text.split(/\r?\n/);
+  let at = lines.findIndex((l) => FORWARD_MARKER.test(l.trim()));
+  const startsWithHeaders = /^(?:from|dari)\s*:/i.test(lines[0]?.trim() ?? '');
+  if (at < 0 && !startsWithHeaders) return undefined;
+  const note = at < 0 ? '' : lines.slice(0, at).join('\n').trim();
+  if (note.length > MAX_FORWARD_NOTE_CHARS) return undefined;
+  at = at < 0 ? 0 : at + 1;
+  while (at < lines.length && lines[at]!.trim() === '') at++;
+  const headers = new Map<string, string>();
+  let last: string | undefined;
+  for (; at < lines.length; at++) {
+    const line = lines[at]!;
+    const header = FORWARD_HEADER.exec(line.trim());
+    if (header) headers.set((last = header[1]!.toLowerCase()), header[2]!.trim());
+    // A folded line (a long `To:`) continues the header above it.
+    else if (last && /^\s/.test(line) && line.trim() !== '')
+      headers.set(last, `${headers.get(last)} ${line.trim()}`);
+    else break;
+  }
+  const from = addressIn(headers.get('from') ?? headers.get('dari') ?? '');
+  if (!from) return undefined;
+  return {
+    from,
+    subject: headers.get('subject') ?? headers.get('subjek') ?? headers.get('perihal') ?? null,
+    text: lines.slice(at).join('\n').trim(),
+    note: note || null,
+  };
+}
+
+/**
+ * The address and name of a forward block's `From:` as clients write it: `Name <a@b.id>`,
+ * `"Name" <a@b.id>`, `*Name* <a@b.id>` (Gmail's bold), `Name [mailto:a@b.id]` (Outlook), `a@b.id`.
+ */
+function addressIn(value: string): { name: string | null; address: string } | undefined {
+  const match = /[^\s<>[\]():;,"'*]+@[^\s<>[\]():;,"'*]+\.[^\s<>[\]():;,"'*]+/.exec(value);
+  if (!match) return undefined;
+  const name = value
+    .slice(0, match.index)
+    .replace(/\[?mailto:$/i, '')
+    .replace(/^[\s"'*]+|[\s<["'*]+$/g, '');
+  return { name: name || null, address: match[0] };
 }
 
 /**
@@ -198,8 +324,11 @@ export async function intakeMail(
   const mail = options.receivedAt
     ? { ...parsed.mail, receivedAt: options.receivedAt }
     : parsed.mail;
+  const files = (list: readonly MailAttachment[]) =>
+    list.map((a) => ({ filename: a.filename, content: a.content }));
   return service.receiveEmail(mail, {
-    attachments: attachments.map((a) => ({ filename: a.filename, content: a.content })),
+    attachments: files(attachments),
+    ...(mail.forwarded ? { forwarded: files(parsed.forwardedAttachments) } : {}),
     raw,
   });
 }

@@ -21,6 +21,18 @@ describe('runtime configuration', () => {
     ).toThrow(/PANTAU_OIDC_ISSUER/);
   });
 
+  it('knows no staff mail domains unless told; refuses what is not a domain', () => {
+    expect(loadConfig({}).PANTAU_MAIL_STAFF_DOMAINS).toEqual([]);
+    expect(
+      loadConfig({ PANTAU_MAIL_STAFF_DOMAINS: ' Setneg.go.id, kemensetneg.go.id ,' })
+        .PANTAU_MAIL_STAFF_DOMAINS,
+    ).toEqual(['setneg.go.id', 'kemensetneg.go.id']);
+    for (const bad of ['@setneg.go.id', 'https://setneg.go.id', 'petugas@setneg.go.id'])
+      expect(() => loadConfig({ PANTAU_MAIL_STAFF_DOMAINS: bad }), bad).toThrow(
+        /PANTAU_MAIL_STAFF_DOMAINS/,
+      );
+  });
+
   it('limits each client to 60 public tracking requests a minute unless told otherwise', () => {
     expect(loadConfig({}).PANTAU_PUBLIC_RATE_LIMIT).toBe(60);
     expect(loadConfig({ PANTAU_PUBLIC_RATE_LIMIT: '0' }).PANTAU_PUBLIC_RATE_LIMIT).toBe(0);

@@ -74,6 +74,30 @@ const Env = z
      */
     PANTAU_SMTP_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
     /**
+     * Central's staff mail domains, comma-separated (`setneg.go.id`): a citizen's message an
+     * officer forwards from one of them is the citizen's complaint, as `MAIL_STAFF_DOMAINS` on
+     * AWS (README, "E-mail"). Central's registry contacts count without it. Unset: none.
+     */
+    PANTAU_MAIL_STAFF_DOMAINS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((d) => d.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(
+              /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+              'a mail domain such as setneg.go.id (no @, no scheme)',
+            ),
+        ),
+      ),
+    /**
      * The public complaint form's proof of work: the highest counter the browser may have to
      * try (each a PBKDF2 of 1,000 iterations). Lower only for tests and demos.
      */

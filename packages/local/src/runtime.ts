@@ -255,6 +255,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
               ladders: engine,
               blobs,
               inspect: inspectUpload,
+              staffMailDomains: config.PANTAU_MAIL_STAFF_DOMAINS,
             }),
             logger,
             clock,

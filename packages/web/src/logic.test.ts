@@ -296,6 +296,20 @@ describe('timeline', () => {
       'Surel',
       'Surel ini membalas pengaduan 17/DUMAS/III/2026, yang sudah ditolak atau ditutup',
     ]);
+    // Forwarded by a central officer from their mailbox: the complainant is the original's sender.
+    expect(
+      described({
+        attachments: 1,
+        attached: 1,
+        forwardedBy: 'petugas@setneg.go.id',
+        forwardNote: 'Mohon ditindaklanjuti.',
+      }),
+    ).toEqual([
+      'Surel',
+      '1 berkas dalam surel, 1 dilampirkan',
+      'Diteruskan oleh petugas petugas@setneg.go.id: pengadu, perihal, isi dan berkas diambil dari surel yang diteruskannya',
+      'Catatan petugas: “Mohon ditindaklanjuti.”',
+    ]);
   });
   it('a restatement says what changed; what the agencies read before only where it is given', () => {
     const described = (data: Record<string, unknown>) =>

@@ -171,8 +171,9 @@ export function describeEvent(
 
 /**
  * An e-mail's files: how many came, how many became attachments (types and sizes not taken stay
- * in the original message, which central reads); and whether a group or list relayed it
- * (`Precedence: list|bulk`, `List-Id`: the sender may be the list).
+ * in the original message, which central reads); whether a group or list relayed it
+ * (`Precedence: list|bulk`, `List-Id`: the sender may be the list); and whether a central
+ * officer forwarded it (`forwardedBy`, with their note).
  */
 function mailFiles(d: Event['data'], t: Translate): string[] {
   const parts: string[] = [];
@@ -187,6 +188,13 @@ function mailFiles(d: Event['data'], t: Translate): string[] {
     );
   }
   if (d.viaList === true) parts.push(t('timeline.mailViaList'));
+  // A citizen's message a central officer forwarded (central's alone: the API keeps it from
+  // agencies): the complainant is the original's sender, not the officer.
+  if (typeof d.forwardedBy === 'string') {
+    parts.push(t('timeline.mailForwardedBy', { by: d.forwardedBy }));
+    if (typeof d.forwardNote === 'string')
+      parts.push(t('timeline.mailForwardNote', { note: d.forwardNote }));
+  }
   return parts;
 }
 

@@ -177,6 +177,29 @@ export interface IncomingMail {
   /** The body as plain text (an HTML-only message converted by the parser). */
   readonly text: string | null;
   readonly attachments: readonly { readonly filename: string | null; readonly size: number }[];
+  /**
+   * The message forwards another one (`ForwardedMail`): the original's sender, subject, text
+   * and files. Used only when the sender is staff (`staffForward`); otherwise the forwarder's
+   * own complaint, as any message is.
+   */
+  readonly forwarded?: ForwardedMail;
+}
+
+/**
+ * The original a forward carries: as a `message/rfc822` part (`attachment`, Outlook's "Forward
+ * as attachment") or below a forward block in its text (`inline`: "---------- Forwarded message
+ * ---------", "-----Original Message-----", "Begin forwarded message:", and their Indonesian).
+ * Read only from a message whose own text is at most a short note (`note`, the forwarder's
+ * words, or null): one with more is the sender's own message, quoting another.
+ */
+export interface ForwardedMail {
+  readonly shape: 'attachment' | 'inline';
+  readonly from: { readonly name: string | null; readonly address: string };
+  readonly subject: string | null;
+  readonly text: string;
+  readonly note: string | null;
+  /** The original's files (an inline forward carries them as its own; `MailFiles.forwarded`). */
+  readonly attachments: readonly { readonly filename: string | null; readonly size: number }[];
 }
 
 export interface MailOutcome {
@@ -224,9 +247,6 @@ export async function receiveEmail(
   const address = mail.from?.address.trim().toLowerCase() ?? '';
   const email = ComplainantSchema.shape.email.safeParse(address);
   if (!address || !email.success) throw invalidInput('from', 'no sender address to answer to');
-  const name = cutText(mail.from?.name?.trim() || address, 200);
-  const body = (mail.text ?? '').trim();
-  const description = body === '' ? '(Surel tanpa isi teks)' : mailText(body);
   // SES stores what its scan failed too: spam or a virus is no complaint to register (the
   // message stays in the inbox bucket, and the refusal is logged with its key).
   const flagged = mail.flagged?.[0];
@@ -246,11 +266,20 @@ export async function receiveEmail(
   // A redelivery is answered before any file is stored (a race is settled by the transaction).
   const earlier = await deps.store.findClaim(claim);
   if (earlier) return { caseId: earlier, duplicate: true };
+  // A citizen's message a staff member forwarded is the citizen's complaint; the claim above
+  // stays the forward's own (its redelivery is the forward's).
+  const forward = await staffForward(deps, mail, address, files);
+  const complaint = forward?.mail ?? mail;
+  const complainant = forward?.address ?? address;
+  const complaintFiles = forward ? forward.files : files;
+  const name = cutText(complaint.from?.name?.trim() || complainant, 200);
+  const body = (complaint.text ?? '').trim();
+  const description = body === '' ? '(Surel tanpa isi teks)' : mailText(body);
   // A follow-up of the complainant joins their case, unless that case has ended.
-  const followed = await followedCase(deps, mail, address);
+  const followed = await followedCase(deps, complaint, complainant);
   if (followed && !ENDED.includes(followed.status))
-    return joinCase(deps, followed.id, mail, claim, files);
-  const kept = files ? await mailAttachments(deps, files) : [];
+    return joinCase(deps, followed.id, complaint, claim, complaintFiles, forward?.note);
+  const kept = complaintFiles ? await mailAttachments(deps, complaintFiles) : [];
   try {
     const c = await registerWithFiles(
       deps,
@@ -259,8 +288,8 @@ export async function receiveEmail(
         // When SES (or the SMTP listener) received it: its verification deadline counts from
         // then, not from when this run got to it.
         receivedAt: mailReceiptTime(mail.receivedAt, deps.clock()),
-        complainant: { name, email: address },
-        subject: cutText(mail.subject?.trim() || '(Tanpa perihal)', 200),
+        complainant: { name, email: complainant },
+        subject: cutText(complaint.subject?.trim() || '(Tanpa perihal)', 200),
         description,
       },
       {
@@ -270,10 +299,12 @@ export async function receiveEmail(
         // of a type or size not taken, stay in the .eml); their names may name people, so they
         // stay off the timeline.
         note: {
-          attachments: mail.attachments.length,
-          ...(files ? { attached: kept.filter((f) => !f.centralOnly).length } : {}),
+          attachments: complaint.attachments.length,
+          ...(complaintFiles ? { attached: kept.filter((f) => !f.centralOnly).length } : {}),
           // Relayed by a group or list: central may want to answer the sender, not the list.
           ...(mail.viaList ? { viaList: true } : {}),
+          // Forwarded by a staff member (central's: it names them, and their note).
+          ...forward?.note,
           // It answers a case that had ended: central's to link (never the agencies').
           ...(followed
             ? { followUpOf: followed.id, followUpOfNumber: followed.agendaNumber ?? null }
@@ -288,6 +319,59 @@ export async function receiveEmail(
       return { caseId: error.caseId, duplicate: true };
     throw error;
   }
+}
+
+/**
+ * A forward (`mail.forwarded`) sent by staff, read as the original's: its sender the
+ * complainant, its subject, text and files the complaint's (the forward's `.eml` stays the
+ * case's original, central's). Staff: an address of a domain in `staffMailDomains`, or one of
+ * central's contacts in the agency registry. Anyone else forwarding a message makes it their
+ * own complaint, as before: a citizen may well forward what someone else wrote to them. None
+ * either when the original's sender is no address to answer, or the forwarder themself.
+ */
+async function staffForward(
+  deps: ServiceDeps,
+  mail: IncomingMail,
+  address: string,
+  files: MailFiles | undefined,
+): Promise<
+  | {
+      mail: IncomingMail;
+      address: string;
+      files: MailFiles | undefined;
+      note: { forwardedBy: string; forwardNote?: string };
+    }
+  | undefined
+> {
+  const original = mail.forwarded;
+  if (!original) return undefined;
+  const from = original.from.address.trim().toLowerCase();
+  if (from === address || !ComplainantSchema.shape.email.safeParse(from).success) return undefined;
+  if (!(await isStaff(deps, address))) return undefined;
+  const note = original.note?.trim();
+  return {
+    mail: {
+      ...mail,
+      from: { name: original.from.name, address: from },
+      subject: original.subject,
+      text: original.text,
+      attachments: original.attachments,
+      // What the forward answers is the officer's thread, not the citizen's.
+      inReplyTo: [],
+      references: [],
+    },
+    address: from,
+    files: files ? { ...files, attachments: files.forwarded ?? [] } : undefined,
+    note: { forwardedBy: address, ...(note ? { forwardNote: cutText(note, 1_000) } : {}) },
+  };
+}
+
+/** Whether an address is central's staff: of a `staffMailDomains` domain, or a central contact. */
+async function isStaff(deps: ServiceDeps, address: string): Promise<boolean> {
+  const domain = address.slice(address.lastIndexOf('@') + 1);
+  if (deps.staffMailDomains?.some((d) => d.trim().toLowerCase() === domain)) return true;
+  const central = await deps.store.getAgency(CENTRAL_TENANT);
+  return central?.contacts.some((c) => c.email.trim().toLowerCase() === address) ?? false;
 }
 
 /**
@@ -363,6 +447,8 @@ async function joinCase(
   mail: IncomingMail,
   claim: UniqueClaim,
   files: MailFiles | undefined,
+  /** Forwarded by a staff member (`staffForward`): who, and their note. */
+  forwarded?: { readonly forwardedBy: string; readonly forwardNote?: string },
 ): Promise<MailOutcome> {
   const kept = files ? await mailAttachments(deps, files) : [];
   const { blobs } = documentStorage(deps);
@@ -410,6 +496,7 @@ async function joinCase(
                 ? { originalKept: false }
                 : {}),
               ...(mail.viaList ? { viaList: true } : {}),
+              ...forwarded,
             },
           },
         ],
@@ -453,6 +540,8 @@ const mailText = (body: string): string =>
 /** An e-mail's files as the parser gave them, and the message itself (the `.eml`). */
 export interface MailFiles {
   readonly attachments: readonly { readonly filename: string; readonly content: Uint8Array }[];
+  /** A forward's original's files (`IncomingMail.forwarded`), taken instead of `attachments`. */
+  readonly forwarded?: readonly { readonly filename: string; readonly content: Uint8Array }[];
   readonly raw: Uint8Array;
 }
 

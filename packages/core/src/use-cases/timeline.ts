@@ -86,7 +86,8 @@ const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
  */
 const CENTRAL_ONLY_DATA: Partial<Record<TimelineEvent['type'], readonly string[]>> = {
   // `followUpOf`: a complainant's mail answering a case that had ended (another case).
-  case_registered: ['subject', 'followUpOf', 'followUpOfNumber'],
+  // `forwardedBy`: the staff member whose forward it came in (and their note).
+  case_registered: ['subject', 'followUpOf', 'followUpOfNumber', 'forwardedBy', 'forwardNote'],
   // The subject as verified or restated then: a later restatement may have taken a name out
   // of it (the agency reads the case's own subject, as it is now).
   case_verified: ['subject', 'previousSubject'],

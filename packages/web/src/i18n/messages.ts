@@ -830,6 +830,9 @@ const id = {
     '{count} berkas dalam surel, {attached} dilampirkan (selebihnya hanya ada di surel asli)',
   'timeline.mailViaList':
     'Diterima lewat grup atau milis: alamat pengirim bisa jadi alamat grupnya; periksa surel asli',
+  'timeline.mailForwardedBy':
+    'Diteruskan oleh petugas {by}: pengadu, perihal, isi dan berkas diambil dari surel yang diteruskannya',
+  'timeline.mailForwardNote': 'Catatan petugas: “{note}”',
   'timeline.reforwardedTo': 'Diteruskan ulang ke {agency}',
   'timeline.resentTo': 'dikirim ulang kepada {to}',
   'timeline.suggested': 'Disarankan: {agency}',
@@ -1679,6 +1682,9 @@ const en = {
     '{count} {count|file|files} in the e-mail, {attached} attached (the others are only in the original message)',
   'timeline.mailViaList':
     'Received through a group or mailing list: the sender’s address may be the group’s; check the original message',
+  'timeline.mailForwardedBy':
+    'Forwarded by officer {by}: the complainant, subject, text and files are those of the message they forwarded',
+  'timeline.mailForwardNote': 'Officer’s note: “{note}”',
   'timeline.reforwardedTo': 'Forwarded again to {agency}',
   'timeline.resentTo': 'sent again to {to}',
   'timeline.suggested': 'Suggested: {agency}',

@@ -22,6 +22,13 @@ export interface ServiceDeps {
   readonly blobs?: BlobStore;
   /** Issue 15: type (from the bytes), size and SHA-256 of an upload; absent, as `blobs`. */
   readonly inspect?: (bytes: Uint8Array) => Promise<Sniffed>;
+  /**
+   * The mail domains of central's staff (`setneg.go.id`; lower case, exact: a subdomain is
+   * another domain). A citizen's message one of them forwards to the intake address is the
+   * citizen's complaint (`receiveEmail`); central's registry contacts count as staff too.
+   * None by default.
+   */
+  readonly staffMailDomains?: readonly string[];
   /** This process's registrations, one agenda number at a time (the Service makes one). */
   readonly agendaTurns?: AgendaTurns;
 }
