@@ -2,23 +2,27 @@
  * How a deadline reads at a glance. The API says whether a target is overdue (it knows the
  * working-day calendar); the console adds "due soon" for an open target due within the next
  * three calendar days — enough to span a weekend, about the horizon of the ladder's warning.
+ * While the assignment's clock is paused an open target is "paused": its date is not the
+ * deadline (it moves by the paused working days on resume), so it is neither running nor soon.
  */
 import { TARGETS } from '@pantau/core/schemas';
 
-export type DeadlineStatus = 'met' | 'met_late' | 'overdue' | 'due_soon' | 'open';
+export type DeadlineStatus = 'met' | 'met_late' | 'overdue' | 'due_soon' | 'open' | 'paused';
 
 export const DUE_SOON_MS = 3 * 24 * 3600 * 1000;
 
 export function deadlineStatus(
-  target: { due: string; met: string | null; overdue?: boolean },
+  target: { due: string; met: string | null; overdue?: boolean; paused?: boolean },
   now: Date,
 ): DeadlineStatus {
   const due = Date.parse(target.due);
   if (target.met !== null) return Date.parse(target.met) > due ? 'met_late' : 'met';
+  // The API never calls a paused target overdue; nor is it soon, whatever its old date says.
+  if (target.paused) return 'paused';
   // Overdue is the API's word (it knows the working-day calendar and its own clock).
   if (target.overdue) return 'overdue';
-  // Past by this browser's clock but not overdue by the API's (paused, or a server clock
-  // behind): not "soon" either.
+  // Past by this clock but not overdue by the API's (a clock that differs, or read before it
+  // passed): not "soon" either.
   const left = due - now.getTime();
   return left >= 0 && left <= DUE_SOON_MS ? 'due_soon' : 'open';
 }
@@ -33,6 +37,7 @@ export function nextDeadline(
     met: Record<Target, string | null>;
     overdue: Record<Target, boolean>;
     state: string;
+    paused?: boolean;
   },
   now: Date,
 ): { target: Target; due: string; status: DeadlineStatus } | null {
@@ -45,6 +50,9 @@ export function nextDeadline(
   return {
     target,
     due: a.due[target],
-    status: deadlineStatus({ due: a.due[target], met: null, overdue: a.overdue[target] }, now),
+    status: deadlineStatus(
+      { due: a.due[target], met: null, overdue: a.overdue[target], paused: a.paused ?? false },
+      now,
+    ),
   };
 }

@@ -76,6 +76,42 @@ describe('deadline status', () => {
     });
     expect(nextDeadline({ ...a, state: 'completed' }, now)).toBeNull();
   });
+
+  it('a paused clock is paused: not running, not soon, whatever its old dates say', () => {
+    // Due in a day (soon), or already past by this clock: both move when the clock resumes.
+    expect(deadlineStatus({ due: '2026-03-26T00:00:00Z', met: null, paused: true }, now)).toBe(
+      'paused',
+    );
+    expect(deadlineStatus({ due: '2026-03-24T00:00:00Z', met: null, paused: true }, now)).toBe(
+      'paused',
+    );
+    expect(deadlineStatus({ due: '2026-04-30T00:00:00Z', met: null, paused: true }, now)).toBe(
+      'paused',
+    );
+    // A target met before the pause keeps its verdict.
+    expect(
+      deadlineStatus(
+        { due: '2026-03-24T00:00:00Z', met: '2026-03-23T00:00:00Z', paused: true },
+        now,
+      ),
+    ).toBe('met');
+    const a = {
+      state: 'pending',
+      paused: true,
+      due: {
+        acknowledge: '2026-03-26T00:00:00Z',
+        followUp: '2026-03-27T00:00:00Z',
+        resolution: '2026-04-10T00:00:00Z',
+      },
+      met: { acknowledge: null, followUp: null, resolution: null },
+      overdue: { acknowledge: false, followUp: false, resolution: false },
+    };
+    expect(nextDeadline(a, now)).toEqual({
+      target: 'acknowledge',
+      due: '2026-03-26T00:00:00Z',
+      status: 'paused',
+    });
+  });
 });
 
 describe('statistics sorting', () => {
@@ -250,6 +286,20 @@ describe('timeline', () => {
       'Surel',
       'Diterima lewat grup atau milis: alamat pengirim bisa jadi alamat grupnya; periksa surel asli',
     ]);
+    // Forwarded by a central officer from their mailbox: the complainant is the original's sender.
+    expect(
+      described({
+        attachments: 1,
+        attached: 1,
+        forwardedBy: 'petugas@setneg.go.id',
+        forwardNote: 'Mohon ditindaklanjuti.',
+      }),
+    ).toEqual([
+      'Surel',
+      '1 berkas dalam surel, 1 dilampirkan',
+      'Diteruskan oleh petugas petugas@setneg.go.id: pengadu, perihal, isi dan berkas diambil dari surel yang diteruskannya',
+      'Catatan petugas: “Mohon ditindaklanjuti.”',
+    ]);
   });
   it('a complainant’s follow-up e-mail reads as what they wrote, with its files, for central', () => {
     const described = (type: string, data: Record<string, unknown>) =>
@@ -295,20 +345,6 @@ describe('timeline', () => {
     ).toEqual([
       'Surel',
       'Surel ini membalas pengaduan 17/DUMAS/III/2026, yang sudah ditolak atau ditutup',
-    ]);
-    // Forwarded by a central officer from their mailbox: the complainant is the original's sender.
-    expect(
-      described({
-        attachments: 1,
-        attached: 1,
-        forwardedBy: 'petugas@setneg.go.id',
-        forwardNote: 'Mohon ditindaklanjuti.',
-      }),
-    ).toEqual([
-      'Surel',
-      '1 berkas dalam surel, 1 dilampirkan',
-      'Diteruskan oleh petugas petugas@setneg.go.id: pengadu, perihal, isi dan berkas diambil dari surel yang diteruskannya',
-      'Catatan petugas: “Mohon ditindaklanjuti.”',
     ]);
   });
   it('a restatement says what changed; what the agencies read before only where it is given', () => {

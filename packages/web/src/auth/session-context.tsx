@@ -11,6 +11,7 @@ import {
 import { api, setApiToken, unwrap, type Schemas } from '../api/client';
 import type { ConsoleConfig } from '../config';
 import { useLoadRetried } from '../data';
+import { forgetDrafts } from '../forms/use-form';
 import type { TimeZone } from '../format';
 import type { CognitoAuth } from './cognito';
 import { restoreLocal, signOutLocal } from './local';
@@ -32,6 +33,21 @@ interface SessionState {
 
 const Context = createContext<SessionState | null>(null);
 
+/**
+ * Set when the API's 401 ended the session (not a sign-out): the sign-in page says why, and that
+ * the unsent text was kept. Per tab, like the drafts it speaks of; gone once signed in again.
+ */
+export const SESSION_EXPIRED = 'pantau.sessionExpired';
+
+function remember(key: string, value: string | null): void {
+  try {
+    if (value === null) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, value);
+  } catch {
+    // No storage: the sign-in page simply does not say why.
+  }
+}
+
 export function SessionProvider({
   config,
   children,
@@ -46,8 +62,10 @@ export function SessionProvider({
     setApiToken(next.token, () => {
       setApiToken(null);
       signOutLocal();
+      remember(SESSION_EXPIRED, '1');
       setSession(null);
     });
+    remember(SESSION_EXPIRED, null);
     setSession(next);
   }, []);
 
@@ -66,6 +84,9 @@ export function SessionProvider({
 
   const signOut = useCallback(async () => {
     setApiToken(null);
+    // On purpose: the next person at this tab must not find this one's unsent texts.
+    forgetDrafts();
+    remember(SESSION_EXPIRED, null);
     setSession(null);
     if (config.auth.kind === 'local') signOutLocal();
     else {

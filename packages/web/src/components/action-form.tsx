@@ -50,6 +50,7 @@ export function ActionForm<S extends z.ZodType>({
   open,
   toBody,
   disabledReason,
+  draftKey,
   children,
 }: {
   title: string;
@@ -62,10 +63,15 @@ export function ActionForm<S extends z.ZodType>({
   toBody?: (values: Values) => unknown;
   /** Why the action is not possible now: said above the form, whose controls are disabled. */
   disabledReason?: string | undefined;
+  /** Keeps what is typed until it is sent, in this tab (`useForm`'s `draftKey`). */
+  draftKey?: string | undefined;
   children: (form: Form<S>) => ReactNode;
 }) {
   const { t } = useI18n();
-  const form = useForm(schema, initial, toBody);
+  const form = useForm(schema, initial, toBody, { draftKey });
+  // Open when it brought back unsent text, so the officer sees it is there (decided as it
+  // mounts: sending it later must not fold the form away).
+  const [reopened] = useState(form.restored);
   const [done, setDone] = useState(false);
   const reasonId = useId();
   const announce = useActionResult();
@@ -74,7 +80,7 @@ export function ActionForm<S extends z.ZodType>({
     if (done && !announce) doneRef.current?.focus();
   }, [done, announce]);
   return (
-    <details className="action" open={open}>
+    <details className="action" open={reopened || open}>
       <summary>{title}</summary>
       <form
         noValidate
@@ -101,6 +107,7 @@ export function ActionForm<S extends z.ZodType>({
           </p>
         ) : null}
         <FormFeedback form={form} />
+        {form.restored ? <p className="hint">{t('forms.draftRestored')}</p> : null}
         <fieldset
           className="bare"
           disabled={disabledReason !== undefined}

@@ -120,3 +120,87 @@ describe('an agency sends its response', () => {
     expect(posts[1]!.headers.get('idempotency-key')).toBe(posts[0]!.headers.get('idempotency-key'));
   });
 });
+
+describe('an agency about to send its final follow-up', () => {
+  it('is told to upload the attachments first: after it, none can be added', async () => {
+    mockApi(() => json(200, {}));
+    renderWith(
+      <AssignmentActions
+        caseId="C1"
+        assignment={{ ...assignment, state: 'acknowledged' }}
+        central={false}
+        onChange={() => {}}
+      />,
+      { as: { agency: 'pemprov-bali', role: 'agency_officer' } },
+    );
+    const summary = screen.getByText('Kirim tanggapan', { selector: 'summary, summary *' });
+    await userEvent.click(summary);
+    const form = within(summary.closest('details')!);
+    const hint = /^Unggah lampiran \(surat jawaban, bukti\) sebelum mengirim tindak lanjut akhir/;
+    expect(form.queryByText(hint)).toBeNull();
+    const kind = form.getByLabelText(/^Jenis tanggapan/);
+    await userEvent.selectOptions(kind, 'final');
+    const said = form.getByText(hint);
+    // Read with the choice, by a screen reader too.
+    expect(kind.getAttribute('aria-describedby')).toContain(said.id);
+  });
+});
+
+describe('a response whose sending the API refused for an ended session (401)', () => {
+  const render = () =>
+    renderWith(
+      <AssignmentActions
+        caseId="C1"
+        assignment={{ ...assignment, state: 'acknowledged' }}
+        central={false}
+        onChange={() => {}}
+      />,
+      { as: { agency: 'pemprov-bali', role: 'agency_officer' } },
+    );
+  const write = async (text: string) => {
+    const summary = screen.getByText('Kirim tanggapan', { selector: 'summary, summary *' });
+    if (!summary.closest('details')!.open) await userEvent.click(summary);
+    const form = within(summary.closest('details')!);
+    await userEvent.type(form.getByLabelText(/^Isi tanggapan/), text);
+    await userEvent.click(form.getByRole('button', { name: 'Kirim' }));
+    return form;
+  };
+
+  it('keeps the text: the form opened again (after signing in) holds it, and says so', async () => {
+    mockApi((call) =>
+      call.method === 'POST'
+        ? json(401, { title: 'Unauthorized', status: 401, code: 'unauthorized', detail: 'x' })
+        : json(200, {}),
+    );
+    const first = render();
+    await write('Sudah diperiksa di lapangan; laporan lengkap menyusul.');
+    // The session is gone: the guard takes the page away.
+    await waitFor(() => expect(screen.queryByText('Kirim tanggapan')).toBeNull());
+    first.unmount();
+    render();
+    const summary = screen.getByText('Kirim tanggapan', { selector: 'summary, summary *' });
+    const form = within(summary.closest('details')!);
+    expect(summary.closest('details')!.open).toBe(true);
+    expect((form.getByLabelText(/^Isi tanggapan/) as HTMLTextAreaElement).value).toBe(
+      'Sudah diperiksa di lapangan; laporan lengkap menyusul.',
+    );
+    expect(form.getByText('Isian yang belum terkirim dipulihkan.')).toBeTruthy();
+  });
+
+  it('forgets the text once it was sent', async () => {
+    mockApi((call) =>
+      call.method === 'POST' ? json(201, { ...assignment, state: 'responded' }) : json(200, {}),
+    );
+    const first = render();
+    const form = await write('Selesai ditangani.');
+    await waitFor(() =>
+      expect((form.getByLabelText(/^Isi tanggapan/) as HTMLTextAreaElement).value).toBe(''),
+    );
+    first.unmount();
+    render();
+    const summary = screen.getByText('Kirim tanggapan', { selector: 'summary, summary *' });
+    expect(summary.closest('details')!.open).toBe(false);
+    const again = within(summary.closest('details')!);
+    expect((again.getByLabelText(/^Isi tanggapan/) as HTMLTextAreaElement).value).toBe('');
+  });
+});

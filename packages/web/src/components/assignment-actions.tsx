@@ -9,6 +9,7 @@ import {
   WithdrawBody,
 } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
+import { useSession } from '../auth/session-context';
 import { labelOf, useI18n } from '../i18n/i18n';
 import { getPath } from '../forms/use-form';
 import { ActionForm, useActionResult } from './action-form';
@@ -40,6 +41,10 @@ export function AssignmentActions({
   const [ackError, setAckError] = useState<unknown>(null);
   const [ackBusy, setAckBusy] = useState(false);
   const announce = useActionResult();
+  // The long texts an agency writes survive an expired session's trip to sign-in (per tab,
+  // per user: another officer signing in at this tab does not get them).
+  const sub = useSession().session?.sub;
+  const draft = (action: string) => (sub ? `${sub}:${caseId}:${a.agencyId}:${action}` : undefined);
   if (!OPEN.has(a.state)) return null;
   return (
     <div className="actions">
@@ -77,6 +82,7 @@ export function AssignmentActions({
             title={t('actions.respond')}
             schema={ResponseBody}
             initial={{ kind: 'progress' }}
+            draftKey={draft('response')}
             submitLabel={t('actions.send')}
             onDone={onChange}
             send={(body, key) =>
@@ -100,6 +106,10 @@ export function AssignmentActions({
                     value: k,
                     label: labelOf(t, 'responseKind', k),
                   }))}
+                  // The assignment ends with it, and an ended one takes no more files.
+                  {...(getPath(form.values, 'kind') === 'final'
+                    ? { hint: t('actions.finalAttachFirst') }
+                    : {})}
                 />
                 <TextField
                   form={form}
@@ -114,6 +124,7 @@ export function AssignmentActions({
           <ActionForm
             title={t('actions.redirect')}
             schema={RedirectBody}
+            draftKey={draft('redirect')}
             submitLabel={t('actions.send')}
             onDone={onChange}
             send={(body, key) =>
@@ -160,6 +171,7 @@ export function AssignmentActions({
                 : undefined
             }
             schema={ExtensionRequestBody}
+            draftKey={draft('extension')}
             submitLabel={t('actions.send')}
             onDone={onChange}
             send={(body, key) =>

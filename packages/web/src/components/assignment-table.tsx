@@ -1,7 +1,8 @@
 /**
  * Assignments as a table: case (with the member unit working on it, if delegated), agency,
- * state, when it was forwarded, the next deadline with its target and how it stands, the rung
- * of the ladder reached.
+ * state, when it was forwarded (in the reader's zone), the next deadline with its target and how
+ * it stands (in the assignment's own zone: the end of that agency's working day), the rung of
+ * the ladder reached.
  */
 import { Link } from 'wouter';
 import type { Schemas } from '../api/client';
@@ -24,6 +25,7 @@ export function AssignmentTable({
   error = null,
 }: {
   items: readonly Schemas['Assignment'][];
+  /** The reader's: the forwarding date. Each row's deadline is in its own `timeZone`. */
   zone: TimeZone;
   now: Date;
   showAgency: boolean;
@@ -117,7 +119,9 @@ export function AssignmentTable({
                 <td data-label={t('queue.next')}>
                   {next ? (
                     <>
-                      {labelOf(t, 'target', next.target)}: <Time at={next.due} zone={zone} />{' '}
+                      {/* In the agency's own zone (named), as on the case page: a deadline is
+                          the end of that agency's day, not 01.59 the next day in another zone. */}
+                      {labelOf(t, 'target', next.target)}: <Time at={next.due} zone={a.timeZone} />{' '}
                       <DeadlineBadge status={next.status} />
                     </>
                   ) : (

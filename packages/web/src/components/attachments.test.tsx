@@ -116,3 +116,42 @@ describe('a download the malware scan has not cleared', () => {
     expect(screen.getByText(/tidak lolos pemeriksaan antivirus;/)).toBeTruthy();
   });
 });
+
+describe('an agency’s upload to a response whose assignment has just ended', () => {
+  it('says files can no longer be added and why, not "reload the page"', async () => {
+    // The page still showed it open (answered in another tab): the API refuses the start.
+    mockApi((call) =>
+      call.method === 'POST' && call.path === '/v1/cases/C1/attachments'
+        ? json(409, {
+            title: 'Conflict',
+            status: 409,
+            code: 'invalid_transition',
+            detail: 'an assignment that is completed takes no more files',
+            requestId: 'r',
+          })
+        : json(200, { items: [] }),
+    );
+    renderWith(
+      <CaseAttachments
+        caseId="C1"
+        central={false}
+        agencies={['polri']}
+        activities={[]}
+        zone="Asia/Jakarta"
+      />,
+      { as: { agency: 'polri', role: 'agency_officer' } },
+    );
+    const heading = await screen.findByRole('heading', { name: 'Unggah lampiran' });
+    const form = within(heading.closest('form')!);
+    await userEvent.upload(
+      form.getByLabelText(/^Berkas/),
+      new File(['%PDF-1.7'], 'surat-jawaban.pdf', { type: 'application/pdf' }),
+    );
+    await userEvent.click(form.getByRole('button', { name: /Unggah/ }));
+    const alert = await form.findByRole('alert');
+    expect(alert.textContent).toContain(
+      'Lampiran tidak dapat ditambahkan: penugasan ini sudah selesai (tindak lanjut akhir terkirim, dialihkan, atau ditarik).',
+    );
+    expect(alert.textContent).not.toMatch(/Muat ulang/);
+  });
+});

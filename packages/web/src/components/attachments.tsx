@@ -11,7 +11,7 @@ import { useLoad } from '../data';
 import type { TimeZone } from '../format';
 import { labelOf, type Translate, useI18n } from '../i18n/i18n';
 import { useAgencies } from './agencies';
-import { ProblemAlert, StatusBadge, SubmitButton, Time } from './ui';
+import { ProblemAlert, saying, StatusBadge, SubmitButton, Time } from './ui';
 import './documents.css';
 
 type Attachment = Schemas['Attachment'];
@@ -127,7 +127,10 @@ export function CaseAttachments({
 }: {
   caseId: string;
   central: boolean;
-  /** The agencies whose responses the caller may attach to (central: every assignment's). */
+  /**
+   * The agencies whose responses the caller may attach to: central, every assignment's (at any
+   * time); an agency, its open ones only (an ended assignment takes no more files).
+   */
   agencies: readonly string[];
   /** The case's monitoring activities, as the case lists them (an activity report takes attachments). */
   activities: readonly Pick<Schemas['Activity'], 'id' | 'kind'>[];
@@ -279,6 +282,8 @@ export function CaseAttachments({
           targets={targets}
           onUploaded={loaded.reload}
         />
+      ) : !central ? (
+        <p className="muted">{t('attachments.closed')}</p>
       ) : null}
     </section>
   );
@@ -333,12 +338,21 @@ function UploadForm({
             onUploaded();
           })
           .catch((failure: unknown) => {
+            // Nothing begun: the start itself was refused (not storage, not "complete").
+            const atStart = begun.current === null;
             // Refused (a 4xx): the next try is a new request. Otherwise it may have arrived.
             if (failure instanceof ApiError && failure.status < 500) {
               key.current = null;
               begun.current = null;
             }
-            setFailure(failure);
+            // An agency's start refused as "not in this state": the assignment it answers has
+            // ended since the page was read (answered in full, handed back, withdrawn), and no
+            // reload changes that. Central attaches at any time: its 409s keep their sentence.
+            setFailure(
+              central || !atStart
+                ? failure
+                : saying('invalid_transition', t('attachments.closedRefused'))(failure),
+            );
             onUploaded(); // a refused file stays listed as refused: show it, and why
           })
           .finally(() => setBusy(false));

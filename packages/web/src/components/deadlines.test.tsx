@@ -2,8 +2,8 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Schemas } from '../api/client';
-import { renderWith } from '../../test/render';
-import { DeadlinesView } from './deadlines';
+import { json, mockApi, renderWith } from '../../test/render';
+import { DeadlinesPanel, DeadlinesView } from './deadlines';
 
 const NOW = new Date('2026-03-25T03:00:00Z');
 
@@ -141,5 +141,102 @@ describe('DeadlinesView', () => {
     renderWith(<DeadlinesView deadlines={deadlines} zone="Asia/Jayapura" now={NOW} ended />);
     expect(within(item(/^Tindak lanjut$/)).queryByText('Lewat tenggat')).toBeNull();
     expect(within(item(/^Konfirmasi penerimaan$/)).getByText('Terlambat')).toBeTruthy();
+  });
+});
+
+const DAY = 24 * 3600 * 1000;
+
+/** The assignment the deadlines are of (Jayapura, WIT), its clock running unless `over` says. */
+const assignmentOf = (over: Partial<Schemas['Assignment']> = {}): Schemas['Assignment'] => ({
+  caseId: '01CASE',
+  agencyId: 'pemkot-jayapura',
+  subject: 'Jalan rusak',
+  state: 'acknowledged',
+  instructions: null,
+  forwardedAt: deadlines.forwardedAt,
+  clock: { basis: 'fresh', from: deadlines.forwardedAt, inheritedFrom: null },
+  timeZone: 'Asia/Jayapura',
+  delegatedTo: null,
+  due: { acknowledge: deadlines.targets[0]!.due, followUp: '', resolution: '' },
+  met: { acknowledge: deadlines.targets[0]!.met, followUp: null, resolution: null },
+  overdue: { acknowledge: false, followUp: false, resolution: false },
+  nextDueAt: null,
+  escalationLevel: 0,
+  monitoring: false,
+  paused: false,
+  pausedSince: null,
+  generation: 1,
+  redirect: null,
+  calendarWarnings: [],
+  createdAt: deadlines.forwardedAt,
+  updatedAt: deadlines.forwardedAt,
+  version: 3,
+  ...over,
+});
+
+/** The API: its clock `ahead` ms after the browser's, and the deadlines it computed. */
+function answering(ahead: number, served: Schemas['Deadlines']) {
+  mockApi((call) => {
+    if (call.path === '/v1/clock')
+      return json(200, { now: new Date(Date.now() + ahead).toISOString() });
+    if (call.path === '/v1/cases/01CASE/assignments/pemkot-jayapura/deadlines')
+      return json(200, served);
+    return json(404, { type: 'about:blank', title: 'Not Found', status: 404, code: 'not_found' });
+  });
+}
+
+describe('DeadlinesPanel', () => {
+  it('says how a target stands by the API’s clock, not a badly set PC’s', async () => {
+    // The PC is two days behind the API: the resolution, four days off by the PC, is two days
+    // off by the API, within the three days of "soon", as the queue says.
+    const resolution = {
+      ...deadlines.targets[2]!,
+      due: new Date(Date.now() + 4 * DAY).toISOString(),
+    };
+    answering(2 * DAY, {
+      ...deadlines,
+      targets: [deadlines.targets[0]!, { ...deadlines.targets[1]!, overdue: false }, resolution],
+    });
+    renderWith(
+      <DeadlinesPanel
+        caseId="01CASE"
+        assignment={assignmentOf()}
+        zone="Asia/Jayapura"
+        version={3}
+      />,
+    );
+    await screen.findByText(/^Penyelesaian$/);
+    await expect.poll(() => within(item(/^Penyelesaian$/)).queryByText('Segera')).toBeTruthy();
+    expect(within(item(/^Penyelesaian$/)).queryByText('Berjalan')).toBeNull();
+  });
+
+  it('a paused clock reads paused on each open target, not running or soon', async () => {
+    const pause = {
+      from: '2026-03-24T01:00:00.000Z',
+      to: null,
+      reason: 'Menunggu data dari pengadu',
+    };
+    answering(0, {
+      ...deadlines,
+      targets: deadlines.targets.map((target) => ({
+        ...target,
+        overdue: false,
+        pausedIntervals: [pause],
+      })),
+    });
+    renderWith(
+      <DeadlinesPanel
+        caseId="01CASE"
+        assignment={assignmentOf({ paused: true, pausedSince: pause.from })}
+        zone="Asia/Jayapura"
+        version={3}
+      />,
+    );
+    await screen.findByText(/^Penyelesaian$/);
+    expect(within(item(/^Tindak lanjut$/)).getByText('Dihentikan sementara')).toBeTruthy();
+    expect(within(item(/^Penyelesaian$/)).getByText('Dihentikan sementara')).toBeTruthy();
+    // Met before the pause: still met late.
+    expect(within(item(/^Konfirmasi penerimaan$/)).getByText('Terlambat')).toBeTruthy();
+    expect(screen.queryByText(/^(Berjalan|Segera)$/)).toBeNull();
   });
 });

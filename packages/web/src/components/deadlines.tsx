@@ -5,8 +5,9 @@
  */
 import { api, type Schemas, unwrap } from '../api/client';
 import { useLoad } from '../data';
-import { dateIn, formatDate, type TimeZone } from '../format';
+import { dateIn, formatDate, formatInstant, type TimeZone } from '../format';
 import { labelOf, stepLabel, useI18n } from '../i18n/i18n';
+import { useServerNow } from '../server-clock';
 import { Deadline, Loading, ProblemAlert, Time } from './ui';
 
 export function DeadlinesPanel({
@@ -29,10 +30,20 @@ export function DeadlinesPanel({
       ),
     [caseId, assignment.agencyId, version],
   );
+  // "Soon" by the API's clock, as the queue says it, not by a badly set PC's.
+  const now = useServerNow();
   if (loaded.loading && !loaded.data) return <Loading />;
   if (!loaded.data) return <ProblemAlert error={loaded.error} />;
   const ended = !['pending', 'acknowledged', 'responded'].includes(assignment.state);
-  return <DeadlinesView deadlines={loaded.data} zone={zone} now={new Date()} ended={ended} />;
+  return (
+    <DeadlinesView
+      deadlines={loaded.data}
+      zone={zone}
+      now={now ?? new Date()}
+      ended={ended}
+      paused={assignment.paused}
+    />
+  );
 }
 
 export function DeadlinesView({
@@ -40,11 +51,14 @@ export function DeadlinesView({
   zone,
   now,
   ended = false,
+  paused = false,
 }: {
   deadlines: Schemas['Deadlines'];
   zone: TimeZone;
   now: Date;
   ended?: boolean;
+  /** The assignment's clock is paused: its open targets' dates move on resume. */
+  paused?: boolean;
 }) {
   const { t, lang } = useI18n();
   return (
@@ -62,6 +76,7 @@ export function DeadlinesView({
               zone={zone}
               now={now}
               ended={ended}
+              paused={paused}
             />
             {target.met ? (
               <span className="muted small">
@@ -165,6 +180,48 @@ function LadderSteps({
         </ol>
       )}
     </div>
+  );
+}
+
+/**
+ * Said under an assignment's heading while its clock is paused: since when (in the reader's
+ * zone), why (the reason of the last pause, which only the deadlines carry: read when paused),
+ * and that the dates shown move when the clock resumes.
+ */
+export function PausedClock({
+  caseId,
+  assignment,
+  zone,
+}: {
+  caseId: string;
+  assignment: Schemas['Assignment'];
+  zone: TimeZone;
+}) {
+  const { t, lang } = useI18n();
+  const { paused, agencyId, version } = assignment;
+  const loaded = useLoad(
+    () =>
+      paused
+        ? unwrap(
+            api.GET('/v1/cases/{id}/assignments/{agencyId}/deadlines', {
+              params: { path: { id: caseId, agencyId } },
+            }),
+          )
+        : Promise.resolve(null),
+    [caseId, agencyId, version, paused],
+  );
+  if (!paused) return null;
+  // Every target lists the same pauses; the last is the one running.
+  const reason = loaded.data?.targets[0]?.pausedIntervals.at(-1)?.reason;
+  const since = assignment.pausedSince;
+  return (
+    <p className="paused-clock">
+      {since
+        ? t('assignment.pausedSince', { since: formatInstant(since, zone, lang) })
+        : t('assignment.pausedClock')}
+      {reason ? `: ${reason}` : null}{' '}
+      <span className="muted small">({t('assignment.pausedMoves')})</span>
+    </p>
   );
 }
 

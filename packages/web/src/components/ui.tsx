@@ -226,6 +226,7 @@ export function Deadline({
   zone,
   now,
   ended = false,
+  paused = false,
 }: {
   due: string;
   met: string | null;
@@ -234,8 +235,10 @@ export function Deadline({
   now: Date;
   /** The assignment ended (completed, redirected, withdrawn): an unmet target is moot. */
   ended?: boolean;
+  /** The assignment's clock is paused: an unmet target's date moves on resume. */
+  paused?: boolean;
 }) {
-  const status = deadlineStatus({ due, met, overdue: overdue ?? false }, now);
+  const status = deadlineStatus({ due, met, overdue: overdue ?? false, paused }, now);
   return (
     <span className="deadline">
       <Time at={due} zone={zone} />{' '}

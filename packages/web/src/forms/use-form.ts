@@ -4,7 +4,7 @@
  * the same fields, the values survive a failed submit, and one idempotency key per submission
  * makes a retry after a lost answer the same request rather than a second one.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { ApiError, idempotencyKey } from '../api/client';
 import { useI18n } from '../i18n/i18n';
@@ -75,6 +75,8 @@ export interface Form<S extends z.ZodType> {
   /** Each field's error as a sentence naming it by its label, in the current language. */
   readonly errors: Record<string, string>;
   readonly busy: boolean;
+  /** It started from a draft kept from before (`draftKey`): the unsent text came back. */
+  readonly restored: boolean;
   /** A failure that is not about one field (409, 404, 503, network): shown above the form. */
   readonly failure: ApiError | Error | null;
   /** Counts failed submits: the error summary takes focus on each one. */
@@ -95,14 +97,63 @@ export interface Form<S extends z.ZodType> {
   submit(send: (body: z.output<S>, key: string) => Promise<void>): Promise<boolean>;
 }
 
+/**
+ * Drafts: what was typed in a form that names a `draftKey`, kept while it is unsent, so that a
+ * page taken away (an expired session's 401 sends the officer to sign in) gives it back when it
+ * comes again. In sessionStorage, never localStorage: the text is about a complainant, and a
+ * tab's storage ends with the tab. Forgotten once sent, and on signing out.
+ */
+const DRAFT_PREFIX = 'pantau.draft:';
+
+function readDraft(key: string | undefined): Values | null {
+  if (!key) return null;
+  try {
+    const raw = sessionStorage.getItem(DRAFT_PREFIX + key);
+    const saved = raw ? (JSON.parse(raw) as unknown) : null;
+    return saved && typeof saved === 'object' && !Array.isArray(saved) ? (saved as Values) : null;
+  } catch {
+    return null; // storage refused (private mode) or a damaged entry: start empty
+  }
+}
+
+function writeDraft(key: string, values: Values | null): void {
+  try {
+    if (values) sessionStorage.setItem(DRAFT_PREFIX + key, JSON.stringify(values));
+    else sessionStorage.removeItem(DRAFT_PREFIX + key);
+  } catch {
+    // Full or refused: the form still works, only without its safety copy.
+  }
+}
+
+/** Forgets every form's draft in this tab (signing out: the next person must not read them). */
+export function forgetDrafts(): void {
+  try {
+    for (const key of Object.keys(sessionStorage))
+      if (key.startsWith(DRAFT_PREFIX)) sessionStorage.removeItem(key);
+  } catch {
+    // No storage: no drafts.
+  }
+}
+
 export function useForm<S extends z.ZodType>(
   schema: S,
   initial: Values,
   /** When the form's shape is not the body's (checkbox lists, say): values → body. */
   toBody: (values: Values) => unknown = compact,
+  options: {
+    /**
+     * Keeps the unsent values in sessionStorage under this key (the user, the record and the
+     * action: `u1:c1:polri:response`), and starts from them when the form mounts again.
+     */
+    readonly draftKey?: string | undefined;
+  } = {},
 ): Form<S> {
   const { t } = useI18n();
-  const [values, setValues] = useState<Values>(initial);
+  const { draftKey } = options;
+  // Read once, as the form mounts: the values it starts from, and whether they were a draft.
+  const [draft] = useState(() => readDraft(draftKey));
+  const [values, setValues] = useState<Values>(() => (draft ? { ...initial, ...draft } : initial));
+  const [restored, setRestored] = useState(draft !== null);
   const [issues, setErrors] = useState<Record<string, FieldIssue>>({});
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiError | Error | null>(null);
@@ -119,6 +170,13 @@ export function useForm<S extends z.ZodType>(
     return null;
   }, []);
   const field = useCallback((path: string) => fields.current.get(path), []);
+  // Saved as typed (the 401 that ends the session unmounts the form at once, with no chance to
+  // save then); nothing kept while the values are still the ones the form started with.
+  const started = useRef(JSON.stringify(initial));
+  useEffect(() => {
+    if (!draftKey) return;
+    writeDraft(draftKey, JSON.stringify(values) === started.current ? null : values);
+  }, [draftKey, values]);
   // Worded at render time: a change of language rewords the errors already shown.
   const errors = useMemo(
     () =>
@@ -144,6 +202,7 @@ export function useForm<S extends z.ZodType>(
   const reset = useCallback(
     (next?: Values) => {
       setValues(next ?? initial);
+      setRestored(false);
       setErrors({});
       setFailure(null);
       key.current = null;
@@ -165,6 +224,8 @@ export function useForm<S extends z.ZodType>(
     try {
       await send(parsed.data, key.current);
       key.current = null;
+      // Sent: nothing to give back any more (even if the form keeps showing the values).
+      if (draftKey) writeDraft(draftKey, null);
       return true;
     } catch (error) {
       const server = error instanceof ApiError ? error.fieldErrors : {};
@@ -190,6 +251,7 @@ export function useForm<S extends z.ZodType>(
     values,
     errors,
     busy,
+    restored,
     failure,
     failures,
     set,

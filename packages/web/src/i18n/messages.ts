@@ -857,6 +857,21 @@ const id = {
   'timeline.followUpOf': 'Surel ini membalas pengaduan {ref}, yang sudah ditolak atau ditutup',
   'desk.complainantAnswered': 'pengadu membalas',
   'track.ratingLabel': 'Nilai',
+  // A paused clock (audit s22 #2): its open targets, and the line under the assignment's heading.
+  'deadline.paused': 'Dihentikan sementara',
+  'assignment.pausedSince': 'Tenggat dihentikan sementara sejak {since}',
+  'assignment.pausedClock': 'Tenggat dihentikan sementara',
+  'assignment.pausedMoves': 'tanggal bergeser saat dilanjutkan',
+  // An ended assignment takes no more files (audit s22 #1); unsent text survives an expired
+  // session's trip to sign-in (audit s22 #3).
+  'attachments.closed': 'Lampiran tidak dapat ditambahkan lagi: penugasan sudah selesai.',
+  'attachments.closedRefused':
+    'Lampiran tidak dapat ditambahkan: penugasan ini sudah selesai (tindak lanjut akhir terkirim, dialihkan, atau ditarik). Lampiran harus diunggah sebelum tindak lanjut akhir dikirim.',
+  'actions.finalAttachFirst':
+    'Unggah lampiran (surat jawaban, bukti) sebelum mengirim tindak lanjut akhir, di kartu Lampiran; sesudahnya lampiran tidak dapat ditambahkan.',
+  'forms.draftRestored': 'Isian yang belum terkirim dipulihkan.',
+  'signIn.expired':
+    'Sesi Anda berakhir; silakan masuk kembali. Isian yang belum terkirim disimpan.',
   ...intakeId,
 } as const;
 
@@ -1708,6 +1723,20 @@ const en = {
   'timeline.followUpOf': 'This e-mail answers case {ref}, which was rejected or closed',
   'desk.complainantAnswered': 'the complainant answered',
   'track.ratingLabel': 'Rating',
+  // A paused clock (audit s22 #2): its open targets, and the line under the assignment's heading.
+  'deadline.paused': 'Paused',
+  'assignment.pausedSince': 'Deadlines paused since {since}',
+  'assignment.pausedClock': 'Deadlines paused',
+  'assignment.pausedMoves': 'the dates move when the clock resumes',
+  // An ended assignment takes no more files (audit s22 #1); unsent text survives an expired
+  // session's trip to sign-in (audit s22 #3).
+  'attachments.closed': 'No more attachments can be added: the assignment has ended.',
+  'attachments.closedRefused':
+    'The attachment cannot be added: this assignment has ended (final follow-up sent, handed back, or withdrawn). Attachments must be uploaded before the final follow-up is sent.',
+  'actions.finalAttachFirst':
+    'Upload the attachments (the answer letter, evidence) in the Attachments card before sending the final follow-up; afterwards none can be added.',
+  'forms.draftRestored': 'The text you had not sent yet was restored.',
+  'signIn.expired': 'Your session ended; please sign in again. What you had not sent yet was kept.',
   ...intakeEn,
 } satisfies Record<Exclude<MessageKey, DocumentsMessageKey>, string>;
 

@@ -844,3 +844,127 @@ describe('the monitoring activities on the case page', () => {
     expect(screen.queryByRole('region', { name: 'Kegiatan pemantauan' })).toBeNull();
   });
 });
+
+describe('the attachments card once an agency’s assignment has ended', () => {
+  // Polri answered in full: the API takes no more files for its response (409), by design.
+  const answered = (state: string) => ({
+    ...kase,
+    assignments: [{ ...assignmentOf('polri'), state }],
+    agencyIds: ['polri'],
+    extensionRequests: [],
+    activities: [],
+  });
+  const openAs = (as: { agency: string; role: 'agency_officer' | 'central_officer' }) =>
+    renderWith(
+      <Route path="/cases/:id">
+        <CaseDetail />
+      </Route>,
+      { path: '/cases/c1', as },
+    );
+
+  it('offers the agency no upload, and says in one line that none can be added any more', async () => {
+    api({ theCase: answered('completed') });
+    openAs({ agency: 'polri', role: 'agency_officer' });
+    await screen.findByText('Lampiran tidak dapat ditambahkan lagi: penugasan sudah selesai.');
+    expect(screen.queryByRole('heading', { name: 'Unggah lampiran' })).toBeNull();
+    expect(screen.queryByLabelText('Lampirkan pada')).toBeNull();
+  });
+
+  it('still offers the upload while the assignment is open', async () => {
+    api({ theCase: answered('responded') });
+    openAs({ agency: 'polri', role: 'agency_officer' });
+    await screen.findByRole('heading', { name: 'Unggah lampiran' });
+    expect(screen.queryByText(/Lampiran tidak dapat ditambahkan lagi/)).toBeNull();
+  });
+
+  it('still lets central attach to that response (central may at any time)', async () => {
+    api({ theCase: answered('completed') });
+    openAs({ agency: 'setneg', role: 'central_officer' });
+    const heading = await screen.findByRole('heading', { name: 'Unggah lampiran' });
+    const target = within(heading.closest('form')!).getByLabelText('Lampirkan pada');
+    expect(within(target).getByRole('option', { name: 'Tanggapan polri' })).toBeTruthy();
+  });
+});
+
+describe('a paused assignment on the case page', () => {
+  // Pemkot Jayapura (WIT) paused its clock at 10.00 WIT on 3 December, waiting for papers.
+  const since = '2026-12-03T01:00:00.000Z';
+  const pausedCase = {
+    ...kase,
+    assignments: [
+      {
+        ...assignmentOf('pemkot-jayapura'),
+        timeZone: 'Asia/Jayapura',
+        paused: true,
+        pausedSince: since,
+        nextDueAt: null,
+      },
+    ],
+    agencyIds: ['pemkot-jayapura'],
+    underMonitoring: false,
+    extensionRequests: [],
+    activities: [],
+  };
+  const target = (name: 'acknowledge' | 'followUp' | 'resolution', due: string) => ({
+    target: name,
+    workingDays: 5,
+    policyWorkingDays: 5,
+    adjustments: [],
+    countedFrom: '2026-03-02',
+    lastWorkingDay: due.slice(0, 10),
+    due,
+    met: name === 'acknowledge' ? iso(10) : null,
+    overdue: false,
+    skipped: [],
+    uncoveredYears: [],
+    pausedIntervals: [
+      { from: iso(100), to: iso(200), reason: 'Perpanjangan sebelumnya' },
+      { from: since, to: null, reason: 'menunggu data dari pengadu' },
+    ],
+  });
+  const served: Schemas['Deadlines'] = {
+    caseId: 'c1',
+    agencyId: 'pemkot-jayapura',
+    generation: 1,
+    forwardedAt: iso(0),
+    timeZone: 'Asia/Jayapura',
+    timeZoneLabel: 'WIT',
+    calendarId: 'id',
+    policyId: 'default',
+    targets: [
+      target('acknowledge', iso(5_000)),
+      // Soon by its old date: the clock is stopped, so it is not.
+      target('followUp', '2026-12-04T14:59:59.999Z'),
+      target('resolution', '2026-12-20T14:59:59.999Z'),
+    ],
+    ladder: { taken: [], toCome: [] },
+  };
+
+  it('says under the heading since when (in the reader’s zone) and why, and that the dates move', async () => {
+    mockApi((call) => {
+      if (call.path === '/v1/cases/c1') return json(200, pausedCase);
+      if (call.path === '/v1/clock') return json(200, { now: '2026-12-03T05:00:00.000Z' });
+      if (call.path === '/v1/cases/c1/assignments/pemkot-jayapura/deadlines')
+        return json(200, served);
+      if (call.path === '/v1/calendars/id/days')
+        return json(200, { id: 'id', years: [2025, 2026], items: [] });
+      if (/^\/v1\/(cases\/c1\/(timeline|attachments)|notifications)/.test(call.path))
+        return json(200, { items: [], nextCursor: null });
+      return json(404, { type: 'about:blank', title: 'Not Found', status: 404, code: 'not_found' });
+    });
+    open(); // central, in WIB
+    const heading = await screen.findByRole('heading', { name: /pemkot-jayapura/, level: 2 });
+    const section = heading.closest('section')!;
+    const line = await within(section).findByText(/^Tenggat dihentikan sementara sejak/);
+    expect(line.textContent).toContain(
+      'Tenggat dihentikan sementara sejak 3 Des 2026, 08.00 WIB: menunggu data dari pengadu',
+    );
+    expect(line.textContent).toContain('tanggal bergeser saat dilanjutkan');
+    // Right under the heading, before the deadlines.
+    expect(heading.nextElementSibling).toBe(line);
+    // The targets say so too: not running, not soon.
+    await within(section).findByText(/^Penyelesaian$/);
+    expect(within(section).getAllByText('Dihentikan sementara')).toHaveLength(2);
+    expect(within(section).queryByText(/^(Berjalan|Segera)$/)).toBeNull();
+  });
+});

@@ -20,7 +20,7 @@ import { IncomingLetter } from '../components/incoming-letter';
 import { CaseActions, othersHold } from '../components/case-actions';
 import { Delegation, ReturnDelegation } from '../components/delegation';
 import { Restatement } from '../components/restatement';
-import { DeadlinesPanel, MayMove, useDeclaredYears } from '../components/deadlines';
+import { DeadlinesPanel, MayMove, PausedClock, useDeclaredYears } from '../components/deadlines';
 import { Loading, PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { type Paged, useLoad, usePaged } from '../data';
 import { dateIn, formatDate, formatInstant, type TimeZone } from '../format';
@@ -140,7 +140,12 @@ export default function CaseDetail() {
             <CaseAttachments
               caseId={kase.id}
               central={central}
-              agencies={assignments.map((a) => a.agencyId)}
+              // An agency attaches to an answer still to be given: an ended assignment takes
+              // no more files (the API's 409). Central may attach to any response at any time.
+              agencies={(central
+                ? assignments
+                : assignments.filter((a) => isOpenState(a.state))
+              ).map((a) => a.agencyId)}
               activities={kase.activities}
               zone={zone}
             />
@@ -155,6 +160,7 @@ export default function CaseDetail() {
                   {t('assignment.title', { agency: nameOf(a.agencyId) })}{' '}
                   <StatusBadge prefix="state" value={a.state} />
                 </h2>
+                <PausedClock caseId={kase.id} assignment={a} zone={zone} />
                 {a.instructions ? (
                   <>
                     <h3>{t('assignment.instructions')}</h3>

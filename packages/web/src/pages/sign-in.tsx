@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { type DemoUser, demoUsers, signInAs } from '../auth/local';
-import { useSession } from '../auth/session-context';
+import { SESSION_EXPIRED, useSession } from '../auth/session-context';
 import { Loading, PageTitle, ProblemAlert } from '../components/ui';
 import { useLoad } from '../data';
 import { useI18n } from '../i18n/i18n';
@@ -20,12 +20,25 @@ export function SignIn() {
   const { config, session } = useSession();
   const [, navigate] = useLocation();
   const next = safeNext(new URLSearchParams(useSearch()).get('next'));
+  // Sent here by the API's 401 (the session ended under the officer's hands), not by a visit.
+  const [expired] = useState(() => {
+    try {
+      return sessionStorage.getItem(SESSION_EXPIRED) !== null;
+    } catch {
+      return false;
+    }
+  });
   useEffect(() => {
     if (session) navigate(next, { replace: true });
   }, [session, next, navigate]);
   return (
     <section className="narrow">
       <PageTitle>{t('signIn.title')}</PageTitle>
+      {expired ? (
+        <p className="alert" role="status">
+          {t('signIn.expired')}
+        </p>
+      ) : null}
       {config.auth.kind === 'local' ? <LocalSignIn next={next} /> : <CognitoSignIn next={next} />}
     </section>
   );

@@ -1,0 +1,101 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Schemas } from '../api/client';
+import { renderWith } from '../../test/render';
+import { AssignmentTable } from './assignment-table';
+
+const NOW = new Date('2026-03-25T03:00:00Z');
+
+/** Polri's (WIB) assignment, forwarded Monday 16 March: follow-up due end of Monday 30 March. */
+const row = (over: Partial<Schemas['Assignment']> = {}): Schemas['Assignment'] => ({
+  caseId: 'c1',
+  agencyId: 'polri',
+  subject: 'Pungutan liar pembuatan SIM',
+  state: 'acknowledged',
+  instructions: null,
+  forwardedAt: '2026-03-16T03:00:00.000Z',
+  clock: { basis: 'fresh', from: '2026-03-16T03:00:00.000Z', inheritedFrom: null },
+  timeZone: 'Asia/Jakarta',
+  delegatedTo: null,
+  due: {
+    acknowledge: '2026-03-23T16:59:59.999Z',
+    followUp: '2026-03-30T16:59:59.999Z',
+    resolution: '2026-04-20T16:59:59.999Z',
+  },
+  met: { acknowledge: '2026-03-17T02:00:00.000Z', followUp: null, resolution: null },
+  overdue: { acknowledge: false, followUp: false, resolution: false },
+  nextDueAt: '2026-03-30T16:59:59.999Z',
+  escalationLevel: 0,
+  monitoring: false,
+  paused: false,
+  pausedSince: null,
+  generation: 1,
+  redirect: null,
+  calendarWarnings: [],
+  createdAt: '2026-03-16T03:00:00.000Z',
+  updatedAt: '2026-03-17T02:00:00.000Z',
+  version: 2,
+  ...over,
+});
+
+const table = (items: Schemas['Assignment'][], zone: Schemas['Assignment']['timeZone']) =>
+  renderWith(
+    <AssignmentTable
+      items={items}
+      zone={zone}
+      now={NOW}
+      showAgency={false}
+      showForwarded
+      caption="Antrean"
+    />,
+  );
+
+const cell = (name: string) => {
+  const [header] = screen.getAllByRole('columnheader', { name });
+  const index = [...header!.parentElement!.children].indexOf(header!);
+  return screen.getAllByRole('row')[1]!.children[index] as HTMLElement;
+};
+
+describe('AssignmentTable', () => {
+  it('a paused row says its deadline is paused: not running, not soon, not coloured due soon', () => {
+    // The follow-up's old date is within three days: it would read "Segera".
+    const view = table(
+      [
+        row({
+          paused: true,
+          pausedSince: '2026-03-24T03:00:00.000Z',
+          due: { ...row().due, followUp: '2026-03-26T16:59:59.999Z' },
+          nextDueAt: null,
+        }),
+      ],
+      'Asia/Jakarta',
+    );
+    const next = cell('Tenggat berikutnya');
+    expect(within(next).getByText('Dihentikan sementara')).toBeTruthy();
+    expect(next.textContent).not.toMatch(/Berjalan|Segera/);
+    expect(view.container.querySelector('tr.row-due_soon')).toBeNull();
+  });
+
+  it('gives each row’s deadline in its agency’s zone (the end of its day), the forwarding in the reader’s', () => {
+    // Read in WIT (a member unit, or a coordinator in Papua) of an assignment in WIB.
+    table([row()], 'Asia/Jayapura');
+    expect(cell('Tenggat berikutnya').textContent).toContain('30 Mar 2026, 23.59 WIB');
+    expect(cell('Tenggat berikutnya').textContent).not.toContain('WIT');
+    expect(cell('Diteruskan').textContent).toBe('16 Mar 2026, 12.00 WIT');
+  });
+
+  it('central in WIB reads an agency’s WIT deadline as that agency’s day end, zone named', () => {
+    table(
+      [
+        row({
+          agencyId: 'pemkot-jayapura',
+          timeZone: 'Asia/Jayapura',
+          due: { ...row().due, followUp: '2026-03-30T14:59:59.999Z' },
+        }),
+      ],
+      'Asia/Jakarta',
+    );
+    expect(cell('Tenggat berikutnya').textContent).toContain('30 Mar 2026, 23.59 WIT');
+    expect(cell('Diteruskan').textContent).toBe('16 Mar 2026, 10.00 WIB');
+  });
+});
