@@ -239,4 +239,41 @@ describe('DeadlinesPanel', () => {
     expect(within(item(/^Konfirmasi penerimaan$/)).getByText('Terlambat')).toBeTruthy();
     expect(screen.queryByText(/^(Berjalan|Segera)$/)).toBeNull();
   });
+
+  it('says a re-forwarded assignment counts from the first forwarding, and whose', async () => {
+    answering(0, deadlines);
+    const clock = {
+      basis: 'inherited' as const,
+      from: '2026-03-16T03:00:00.000Z',
+      inheritedFrom: 'polri',
+    };
+    renderWith(
+      <DeadlinesPanel
+        caseId="01CASE"
+        assignment={assignmentOf({ clock, forwardedAt: '2026-03-20T03:00:00.000Z' })}
+        zone="Asia/Jayapura"
+        version={3}
+      />,
+    );
+    await screen.findByText(/^Penyelesaian$/);
+    expect(
+      screen.getByText(
+        /^Tenggat dihitung sejak 16 Mar 2026, 12\.00 WIT, saat pengaduan ini diteruskan kepada polri, bukan sejak penerusannya kepada instansi ini \(20 Mar 2026, 12\.00 WIT\)/,
+      ),
+    ).toBeTruthy();
+  });
+
+  it('says nothing of the kind for an assignment counting from its own forwarding', async () => {
+    answering(0, deadlines);
+    renderWith(
+      <DeadlinesPanel
+        caseId="01CASE"
+        assignment={assignmentOf()}
+        zone="Asia/Jayapura"
+        version={3}
+      />,
+    );
+    await screen.findByText(/^Penyelesaian$/);
+    expect(screen.queryByText(/^Tenggat dihitung sejak/)).toBeNull();
+  });
 });

@@ -8,6 +8,7 @@ import { useLoad } from '../data';
 import { dateIn, formatDate, formatInstant, type TimeZone } from '../format';
 import { labelOf, stepLabel, useI18n } from '../i18n/i18n';
 import { useServerNow } from '../server-clock';
+import { useAgencies } from './agencies';
 import { Deadline, Loading, ProblemAlert, Time } from './ui';
 
 export function DeadlinesPanel({
@@ -36,13 +37,46 @@ export function DeadlinesPanel({
   if (!loaded.data) return <ProblemAlert error={loaded.error} />;
   const ended = !['pending', 'acknowledged', 'responded'].includes(assignment.state);
   return (
-    <DeadlinesView
-      deadlines={loaded.data}
-      zone={zone}
-      now={now ?? new Date()}
-      ended={ended}
-      paused={assignment.paused}
-    />
+    <>
+      <InheritedClock assignment={assignment} zone={zone} />
+      <DeadlinesView
+        deadlines={loaded.data}
+        zone={zone}
+        now={now ?? new Date()}
+        ended={ended}
+        paused={assignment.paused}
+      />
+    </>
+  );
+}
+
+/**
+ * Re-forwarded under a policy whose clock carries on (`reforwardClock: inherit`), an assignment
+ * counts from the case's first forwarding, not its own: it may arrive overdue. Said, with the
+ * agency it inherited from when the reader may know it (the API names it to central, and to
+ * that agency or its focal point).
+ */
+export function InheritedClock({
+  assignment,
+  zone,
+}: {
+  assignment: Schemas['Assignment'];
+  zone: TimeZone;
+}) {
+  const { t, lang } = useI18n();
+  const { nameOf } = useAgencies();
+  const { clock, forwardedAt } = assignment;
+  if (clock.basis !== 'inherited') return null;
+  const vars = {
+    from: formatInstant(clock.from, zone, lang),
+    forwarded: formatInstant(forwardedAt, zone, lang),
+  };
+  return (
+    <p className="inherited-clock">
+      {clock.inheritedFrom
+        ? t('deadlines.inheritedFrom', { ...vars, agency: nameOf(clock.inheritedFrom) })
+        : t('deadlines.inherited', vars)}
+    </p>
   );
 }
 

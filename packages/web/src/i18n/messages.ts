@@ -271,6 +271,10 @@ const id = {
   'assignment.redirected': 'Dinyatakan bukan kewenangan: {reason}',
   'assignment.paused': 'Dihentikan sementara',
 
+  'deadlines.inherited':
+    'Tenggat dihitung sejak {from}, penerusan pertama pengaduan ini, bukan sejak penerusannya kepada instansi ini ({forwarded}): pengaduan diteruskan ulang setelah instansi lain menyatakan bukan kewenangannya.',
+  'deadlines.inheritedFrom':
+    'Tenggat dihitung sejak {from}, saat pengaduan ini diteruskan kepada {agency}, bukan sejak penerusannya kepada instansi ini ({forwarded}): {agency} menyatakan bukan kewenangannya.',
   'deadlines.title': 'Tenggat',
   'deadlines.zone': 'Waktu {zone}; dihitung dalam hari kerja.',
   'deadlines.metAt': 'dipenuhi',
@@ -1144,6 +1148,10 @@ const en = {
   'assignment.redirected': 'Declared not theirs: {reason}',
   'assignment.paused': 'Paused',
 
+  'deadlines.inherited':
+    'The deadlines count from {from}, the complaint’s first forwarding, not from its forwarding to this agency ({forwarded}): it was forwarded again after another agency said it was not theirs.',
+  'deadlines.inheritedFrom':
+    'The deadlines count from {from}, when this complaint was forwarded to {agency}, not from its forwarding to this agency ({forwarded}): {agency} said it was not theirs.',
   'deadlines.title': 'Deadlines',
   'deadlines.zone': '{zone} time; counted in working days.',
   'deadlines.metAt': 'met',
