@@ -86,8 +86,13 @@ describe('a member unit moved out of its focal point', () => {
       state: 'listing',
     });
     expect(started).toContain(moved.delegationsJob!.id);
-    // At the save the unit reads none of them, though the job has not run.
+    // At the save the unit reads none of them, though the job has not run: nor does its queue
+    // list them (subjects, deadlines), open or ended.
     await expect(service.getCase(unit, ids[0]!)).rejects.toMatchObject({ code: 'not_found' });
+    for (const state of [undefined, 'completed'] as const) {
+      const queue = await service.queue(unit, { scope: 'own', limit: 100, state });
+      expect(queue.items.filter((a) => ids.includes(a.caseId))).toEqual([]);
+    }
 
     await runRearmJob({ store, clock: clock.now }, moved.delegationsJob!.id);
     const job = await service.getJob(centralAdmin, moved.delegationsJob!.id);

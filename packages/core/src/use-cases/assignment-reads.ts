@@ -30,6 +30,7 @@ import {
   calendarById,
   CENTRAL_ROLES,
   defaultPolicy,
+  focalPointOf,
   ladderOf,
   policyById,
   readableAssignment,
@@ -82,7 +83,30 @@ export async function queue(
     filter.ended && !filter.state
       ? await chainedPage([list(undefined), ...ENDED_STATES.map(list)], filter)
       : await list(filter.state)(filter);
-  return assignmentPage(deps, page, now, { central: false, agencies: new Set(agencies) });
+  return assignmentPage(deps, await stillDelegated(deps, p, page, agencies), now, {
+    central: false,
+    agencies: new Set(agencies),
+  });
+}
+
+/**
+ * A delegation counts while the unit is its focal point's member (as `readableCase` has it):
+ * a unit just moved out lists none of its former focal point's assignments, though the job
+ * that gives them back has not reached them yet (the page may come out short meanwhile).
+ */
+async function stillDelegated(
+  deps: ServiceDeps,
+  p: Principal,
+  page: Page<AssignmentRecord>,
+  agencies: readonly string[],
+): Promise<Page<AssignmentRecord>> {
+  const delegated = page.items.filter((a) => !agencies.includes(a.agencyId));
+  if (delegated.length === 0) return page;
+  const focalPointId = await focalPointOf(deps, p);
+  const kept = page.items.filter(
+    (a) => agencies.includes(a.agencyId) || a.agencyId === focalPointId,
+  );
+  return kept.length === page.items.length ? page : { ...page, items: kept };
 }
 
 /** Central's cross-agency worklist. */
