@@ -5,7 +5,14 @@
  * so the agency's open deadlines stayed split between two zones. `POST /v1/jobs/{id}/retry`
  * carries it on with a new job of the same scope and reason.
  */
-import { finishJob, listJobPage, Service, type JobRunner, type Store } from '@pantau/core';
+import {
+  finishJob,
+  listJobPage,
+  runRearmJob,
+  Service,
+  type JobRunner,
+  type Store,
+} from '@pantau/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addAgencies,
@@ -115,6 +122,26 @@ describe('a job that stopped', () => {
       id: job.id,
       state: 'completed',
     });
+  }, 60_000);
+});
+
+describe('a job whose execution died without a word (its record still under way)', () => {
+  it('is started while it may still run, and carried on by a new job once it has stood still', async () => {
+    const { job } = await idle.putCalendarDay(centralAdmin, 'id', {
+      date: '2026-05-11',
+      kind: 'other',
+      name: 'Libur',
+    });
+    // On AWS a start under the same execution name starts nothing: the idle runner is that.
+    expect(await idle.retryJob(centralAdmin, job.id)).toMatchObject({ id: job.id });
+    // Fifteen minutes without its record moving (every page and chunk moves it): stopped.
+    clock.set(new Date(clock.now().getTime() + 16 * 60_000).toISOString());
+    const carried = await idle.retryJob(centralAdmin, job.id);
+    expect(carried.id).not.toBe(job.id);
+    expect(carried).toMatchObject({ kind: 'calendar', state: 'listing' });
+    // The new one supersedes it; run, it re-arms the calendar's scope.
+    await runRearmJob({ store, clock: clock.now }, carried.id);
+    expect(await service.getJob(centralAdmin, carried.id)).toMatchObject({ state: 'completed' });
   }, 60_000);
 });
 

@@ -126,14 +126,25 @@ export async function getJob(deps: ServiceDeps, p: Principal, id: string): Promi
 }
 
 /**
+ * How long an unfinished job's record may stand still before it counts as stopped: every
+ * listing page and every chunk moves it, each within a task's 5 minutes.
+ */
+export const JOB_STALLED_AFTER_MS = 15 * 60_000;
+
+const stalled = (job: RearmJobRecord, now: Date) =>
+  now.getTime() - Date.parse(job.updatedAt) > JOB_STALLED_AFTER_MS;
+
+/**
  * Carries on a job that stopped (`failed`: a task kept failing after its retries, the table
  * throttled for minutes), or that completed with assignments it could not re-arm: a new job of
  * the same scope and reason, which supersedes it and goes over its whole scope again (an
  * assignment already current is left alone). Before, the console told the admin to save the
  * edit again, which a removed holiday (no longer listed) or a time zone already saved could not
  * be. The scope's latest job carries on instead when a newer edit took over (one under way is
- * started: one started already starts nothing); one that completed with nothing failed is
- * answered as it is. The asked job itself completed with nothing failed: 409.
+ * started: one started already starts nothing; one whose record has stood still past
+ * `JOB_STALLED_AFTER_MS` is carried on by a new job); one that completed with nothing failed is
+ * answered as it is. The asked job itself completed with nothing failed: 409. Two admins
+ * pressing at once make two jobs, the second superseding the first: no work is done twice.
  */
 export async function retryJob(deps: ServiceDeps, p: Principal, id: string): Promise<JobView> {
   requireRole(p, ADMIN_ROLES);
@@ -141,7 +152,11 @@ export async function retryJob(deps: ServiceDeps, p: Principal, id: string): Pro
   if (!asked) throw notFound(`job ${id}`);
   const latestId = await deps.store.latestJobId(scopeKey(asked.scope));
   const job = (latestId && latestId !== id && (await deps.store.getJob(latestId))) || asked;
-  if (!FINISHED_JOB_STATES.includes(job.state)) return startJob(deps, p, job);
+  // Under way: started (one started already starts nothing), unless its record has not moved
+  // for so long that no execution is left to end it (one that died without a word, or was
+  // stopped: on AWS a start under the same name starts nothing), which a new job carries on.
+  if (!FINISHED_JOB_STATES.includes(job.state) && !stalled(job, deps.clock()))
+    return startJob(deps, p, job);
   if (job.state === 'completed' && job.failed === 0) {
     if (job.id !== id) return getJob(deps, p, job.id);
     throw new DomainError('invalid_transition', `job ${id} completed with nothing failed`);

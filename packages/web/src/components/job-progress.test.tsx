@@ -23,7 +23,11 @@ describe('the progress of a re-arming job', () => {
         failures: [{ caseId: 'C1', agencyId: 'polri', code: 'internal', message: 'x', at }],
       }),
     ];
-    const calls = mockApi(() => ({ status: 200, body: answers.shift() ?? answers.at(-1) }));
+    const calls = mockApi((call) =>
+      call.path === '/v1/clock'
+        ? { status: 200, body: { now: new Date().toISOString() } }
+        : { status: 200, body: answers.shift() ?? answers.at(-1) },
+    );
     renderWith(<JobProgress job={job({})} />, AS);
     expect(screen.getByRole('status').textContent).toMatch(/Mendata penugasan/);
     expect(
@@ -116,9 +120,11 @@ describe('the progress of a re-arming job', () => {
     const carrying = job({ id: '01JQ0000000000000000000001', state: 'running', total: 300 });
     const done = { ...carrying, state: 'completed' as const, done: 300, moved: 180 };
     const calls = mockApi((call) =>
-      call.method === 'POST'
-        ? { status: 202, body: carrying }
-        : { status: 200, body: call.path.endsWith('01') ? done : stopped },
+      call.path === '/v1/clock'
+        ? { status: 200, body: { now: new Date().toISOString() } }
+        : call.method === 'POST'
+          ? { status: 202, body: carrying }
+          : { status: 200, body: call.path.endsWith('01') ? done : stopped },
     );
     renderWith(<JobProgress job={stopped} />, AS);
     expect(screen.getByRole('status').textContent).toBe(
@@ -140,7 +146,11 @@ describe('the progress of a re-arming job', () => {
 
   it('offers to process again what a completed job could not re-arm', async () => {
     const again = job({ id: '01JQ0000000000000000000001', state: 'completed', total: 10 });
-    const calls = mockApi(() => ({ status: 202, body: { ...again, done: 10, moved: 1 } }));
+    const calls = mockApi((call) =>
+      call.path === '/v1/clock'
+        ? { status: 200, body: { now: new Date().toISOString() } }
+        : { status: 202, body: { ...again, done: 10, moved: 1 } },
+    );
     const failures = [{ caseId: 'C1', agencyId: 'polri', code: 'internal', message: 'x', at }];
     renderWith(
       <JobProgress
@@ -153,5 +163,28 @@ describe('the progress of a re-arming job', () => {
       await screen.findByText('Selesai: 10 penugasan diproses, 1 bergeser tenggatnya, 0 gagal.'),
     ).toBeTruthy();
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1);
+  });
+
+  it('offers to carry on a job whose record has not moved for a quarter of an hour', async () => {
+    // The API's clock: 20 minutes after the job's last move.
+    const last = '2026-03-16T03:00:00.000Z';
+    const stuck = job({ state: 'running', total: 300, done: 120, updatedAt: last });
+    const carrying = job({ id: '01JQ0000000000000000000001', state: 'listing' });
+    const calls = mockApi((call) =>
+      call.path === '/v1/clock'
+        ? { status: 200, body: { now: '2026-03-16T03:20:00.000Z' } }
+        : call.method === 'POST'
+          ? { status: 202, body: carrying }
+          : { status: 200, body: call.path.endsWith('01') ? carrying : stuck },
+    );
+    renderWith(<JobProgress job={stuck} />, AS);
+    expect(
+      await screen.findByText(/^Tidak ada kemajuan sejak 16 Mar 2026, 10\.00 WIB/),
+    ).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Lanjutkan' }));
+    expect(calls.find((c) => c.method === 'POST')?.path).toBe(
+      '/v1/jobs/01JQ0000000000000000000000/retry',
+    );
+    expect(await screen.findByText(/^Mendata penugasan/)).toBeTruthy();
   });
 });

@@ -7,7 +7,10 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { api, type Schemas, unwrap } from '../api/client';
+import { useSignedIn } from '../auth/session-context';
+import { formatInstant } from '../format';
 import { useI18n } from '../i18n/i18n';
+import { useServerNow } from '../server-clock';
 import { AgencyName } from './agencies';
 import { ProblemAlert } from './ui';
 
@@ -15,9 +18,12 @@ type Job = Schemas['Job'];
 const ENDED: readonly Job['state'][] = ['completed', 'failed', 'superseded'];
 /** How often the console asks (each look is one item read). */
 export const JOB_POLL_MS = 1000;
+/** As the API's `JOB_STALLED_AFTER_MS`: a job's record standing still this long has stopped. */
+export const JOB_STALLED_MS = 15 * 60_000;
 
 export function JobProgress({ job: started }: { job: Job }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const { zone } = useSignedIn();
   // The job followed: the edit's, or the one that carries it on ("Lanjutkan").
   const [followed, setFollowed] = useState(started);
   const [job, setJob] = useState(started);
@@ -46,7 +52,14 @@ export function JobProgress({ job: started }: { job: Job }) {
   // A job that stopped, or could not do some: a new one carries it on (the whole scope again,
   // what is current already left alone). Saving the edit again could not: a removed holiday is
   // no longer listed, and a time zone already saved starts nothing.
-  const unfinished = job.state === 'failed' || (job.state === 'completed' && job.failed > 0);
+  // Under way on its record, but not moved for a quarter of an hour (every page and chunk
+  // moves it): its execution died without a word, and only a new job carries it on.
+  const serverNow = useServerNow();
+  const stalled =
+    !ENDED.includes(job.state) &&
+    (serverNow ?? new Date()).getTime() - Date.parse(job.updatedAt) > JOB_STALLED_MS;
+  const unfinished =
+    stalled || job.state === 'failed' || (job.state === 'completed' && job.failed > 0);
   const carryOn = () => {
     setError(null);
     setCarrying(true);
@@ -65,9 +78,14 @@ export function JobProgress({ job: started }: { job: Job }) {
       {job.state === 'running' ? (
         <progress max={Math.max(job.total, 1)} value={job.done + job.failed} />
       ) : null}
+      {stalled ? (
+        <p className="error">
+          {t('job.stalled', { at: formatInstant(job.updatedAt, zone, lang) })}
+        </p>
+      ) : null}
       {unfinished ? (
         <button type="button" onClick={carryOn} disabled={carrying}>
-          {t(job.state === 'failed' ? 'job.carryOn' : 'job.retryFailed')}
+          {t(job.state === 'completed' ? 'job.retryFailed' : 'job.carryOn')}
         </button>
       ) : null}
       {job.failures.length > 0 ? (

@@ -627,6 +627,8 @@ const id = {
   'job.failed':
     'Terhenti setelah {done} dari {total} penugasan ({failed} gagal). Tekan “Lanjutkan” untuk meneruskannya.',
   'job.carryOn': 'Lanjutkan',
+  'job.stalled':
+    'Tidak ada kemajuan sejak {at}: pekerjaan ini tampaknya terhenti. Tekan “Lanjutkan” untuk meneruskannya.',
   'job.retryFailed': 'Proses ulang yang gagal',
   'job.superseded': 'Digantikan oleh perubahan yang lebih baru, yang menghitung ulang semuanya.',
   'job.failures': '{n} penugasan gagal dihitung ulang',
@@ -1504,6 +1506,8 @@ const en = {
   'job.failed':
     'Stopped after {done} of {total} assignments ({failed} failed). Press “Carry on” to go on.',
   'job.carryOn': 'Carry on',
+  'job.stalled':
+    'No progress since {at}: this job seems to have stopped. Press “Carry on” to go on.',
   'job.retryFailed': 'Process the failed ones again',
   'job.superseded': 'Superseded by a newer change, which recomputes everything.',
   'job.failures': '{n} {n|assignment|assignments} could not be recomputed',
