@@ -110,6 +110,8 @@ describe('an automatic reply or a bounce (RFC 3834)', () => {
       ['Auto-Submitted: auto-replied'],
       ['X-Autoreply: yes'],
       ['Precedence: junk'],
+      // A legacy vacation responder's only mark.
+      ['Precedence: bulk'],
       ['Return-Path: <>'],
     ]) {
       await expect(
@@ -124,7 +126,7 @@ describe('an automatic reply or a bounce (RFC 3834)', () => {
 });
 
 describe('a complaint relayed by a group or list address (Google Groups, Mailman)', () => {
-  it('is a case, noted as relayed by a list for central (`Precedence: list` or `bulk`)', async () => {
+  it('is a case, noted as relayed by a list for central (`List-Id`, or `Precedence: list`)', async () => {
     // The audit's reproduction: a citizen's complaint through a unit's Google Group.
     const { caseId, duplicate } = await intakeMail(
       service,
@@ -141,7 +143,11 @@ describe('a complaint relayed by a group or list address (Google Groups, Mailman
       (e) => e.type === 'case_registered',
     );
     expect(registered?.data).toMatchObject({ viaList: true });
-    const bulk = await intakeMail(service, message(['Precedence: bulk'], 'Lewat milis massal'));
+    // `Precedence: bulk` with a `List-Id` is a list's (alone, an old auto-reply's: refused).
+    const bulk = await intakeMail(
+      service,
+      message(['Precedence: bulk', 'List-Id: <milis.example.id>'], 'Lewat milis massal'),
+    );
     expect(bulk.duplicate).toBe(false);
   });
 });
@@ -380,9 +386,10 @@ describe('a complainant’s follow-up e-mail (a reply, or a mail quoting the age
       },
     });
     const files = (await service.listAttachments(centralOfficer, first.id)).items;
+    // The papers central asked for are central's until it shows them (see below).
     expect(files.map((f) => [f.name, f.visibility])).toEqual([
       ['surel-asli.eml', 'central'],
-      ['ktp-budi.png', 'agencies'],
+      ['ktp-budi.png', 'central'],
       ['surel-asli.eml', 'central'],
     ]);
 
@@ -529,6 +536,154 @@ describe('a complainant’s follow-up e-mail (a reply, or a mail quoting the age
     const central = (await service.listAttachments(centralOfficer, caseId)).items;
     expect(central.map((f) => [f.name, f.visibility])).toContainEqual(['foto-siti.png', 'central']);
   });
+
+  it('brings files central keeps, the identity not hidden: the agency reads them once central shows them', async () => {
+    // Review s22 #6: the papers sent for `needs_info` (an ID scan) reached agencies unreviewed.
+    await addAgencies(service, [{ id: 'bpn-mail' }]);
+    const { caseId } = await intakeMail(
+      service,
+      mail('tujuh@warga.example.id', ['Message-ID: <awal-7@warga>'], 'Sertifikat', 'Tertahan.'),
+    );
+    await service.verifyCase(centralOfficer, caseId, { decision: 'accept', type: 'normative' });
+    await service.forward(centralOfficer, caseId, { assignments: [{ agencyId: 'bpn-mail' }] });
+    const reply = await intakeMail(
+      service,
+      mail(
+        'tujuh@warga.example.id',
+        ['Message-ID: <balas-7@warga>', 'In-Reply-To: <awal-7@warga>'],
+        'Re: Sertifikat',
+        'Ini KTP dan KK saya.',
+        'ktp-tujuh.png',
+      ),
+    );
+    expect(reply).toEqual({ caseId, duplicate: false, followUp: true });
+    const bpn = officerOf('bpn-mail');
+    expect((await service.listAttachments(bpn, caseId)).items).toEqual([]);
+    const ktp = (await service.listAttachments(centralOfficer, caseId)).items.find(
+      (f) => f.name === 'ktp-tujuh.png',
+    );
+    expect(ktp?.visibility).toBe('central');
+    await service.updateAttachment(centralOfficer, caseId, ktp!.id, 'agencies');
+    expect((await service.listAttachments(bpn, caseId)).items.map((f) => f.name)).toEqual([
+      'ktp-tujuh.png',
+    ]);
+  });
+
+  it('never joins through a list or group: its address may be the list’s, not a complainant’s', async () => {
+    // Review s22 #3: a list that rewrites `From:` to its own address (Mailman's munge, Google
+    // Groups for a DMARC-strict sender) makes every member's post "the complainant's".
+    const list = 'grup@lists.example.id';
+    const first = await intakeMail(
+      service,
+      mail(
+        list,
+        ['Message-ID: <grup-1@lists>', 'List-Id: <grup.lists.example.id>'],
+        'Lampu jalan mati',
+        'Lampu jalan mati sejak Senin.',
+      ),
+    );
+    const c1 = await service.getCase(centralOfficer, first.caseId);
+    // Another member, through the list, in the thread and quoting the number.
+    const viaList = await intakeMail(
+      service,
+      mail(
+        list,
+        [
+          'Message-ID: <grup-2@lists>',
+          'List-Id: <grup.lists.example.id>',
+          'In-Reply-To: <grup-1@lists>',
+          'References: <grup-1@lists>',
+        ],
+        `Re: Lampu jalan mati [${c1.agendaNumber}]`,
+        'Saya warga lain: got di gang kami tersumbat.',
+        'foto-got.png',
+      ),
+    );
+    expect(viaList.followUp).toBeUndefined();
+    expect(viaList.caseId).not.toBe(first.caseId);
+    // Nor does a message without `List-Id` join a case a list registered.
+    const plain = await intakeMail(
+      service,
+      mail(
+        list,
+        ['Message-ID: <grup-3@lists>', 'In-Reply-To: <grup-1@lists>'],
+        `Re: Lampu jalan mati [${c1.agendaNumber}]`,
+        'Tambahan dari warga lain.',
+      ),
+    );
+    expect(plain.followUp).toBeUndefined();
+    expect(plain.caseId).not.toBe(first.caseId);
+    expect(await events(first.caseId, 'complainant_mail')).toEqual([]);
+    expect((await service.listAttachments(centralOfficer, first.caseId)).items).toHaveLength(1);
+  });
+
+  it('opens a new case, linked, when the case is closed between finding it and joining it', async () => {
+    // Review s22 #7: the case was found open, then ended before the follow-up was written.
+    const first = await awaitingInfo('enam@warga.example.id', 'awal-6@warga', 'Parit');
+    let reads = 0;
+    const racing = new Proxy(store, {
+      get(target, name, receiver) {
+        if (name !== 'getCase') return Reflect.get(target, name, receiver);
+        return async (caseId: string, options?: { consistent?: boolean }) => {
+          const read = await target.getCase(caseId, options);
+          // Central rejects it just after the follow-up's first read of it.
+          if (caseId === first.id && reads++ === 0)
+            await service.verifyCase(centralOfficer, first.id, {
+              decision: 'reject',
+              reason: 'Bukan aduan',
+            });
+          return read;
+        };
+      },
+    });
+    const racingService = new Service({
+      store: racing,
+      clock: clock.now,
+      blobs,
+      inspect: inspectUpload,
+    });
+    const later = await intakeMail(
+      racingService,
+      mail(
+        'enam@warga.example.id',
+        ['Message-ID: <balas-6@warga>', 'In-Reply-To: <awal-6@warga>'],
+        'Re: Parit',
+        'Ini KTP saya.',
+        'ktp-enam.png',
+      ),
+    );
+    expect(later.followUp).toBeUndefined();
+    expect(later.caseId).not.toBe(first.id);
+    const [registered] = await events(later.caseId, 'case_registered');
+    expect(registered?.data).toMatchObject({ followUpOf: first.id });
+    expect((await service.getCase(centralOfficer, first.id)).status).toBe('rejected');
+    expect(await events(first.id, 'complainant_mail')).toEqual([]);
+    expect(
+      (await service.listAttachments(centralOfficer, first.id)).items.map((f) => f.name),
+    ).toEqual(['surel-asli.eml']);
+    expect(
+      (await service.listAttachments(centralOfficer, later.caseId)).items.map((f) => f.name).sort(),
+    ).toEqual(['ktp-enam.png', 'surel-asli.eml']);
+  });
+
+  it('is no old-style auto-reply (`Precedence: bulk` alone): refused, the case not answered', async () => {
+    // Review s22 #10: a vacation responder's reply marked the desk's request answered.
+    const first = await awaitingInfo('delapan@warga.example.id', 'awal-8@warga', 'Pasar');
+    await expect(
+      intakeMail(
+        service,
+        mail(
+          'delapan@warga.example.id',
+          ['Precedence: bulk', 'Message-ID: <cuti-8@warga>', 'In-Reply-To: <awal-8@warga>'],
+          `Re: Pasar [${first.agendaNumber}]`,
+          'Saya sedang cuti.',
+        ),
+      ),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
+    expect(
+      (await service.getCase(centralOfficer, first.id)).infoRequest?.answeredAt,
+    ).toBeUndefined();
+  });
 });
 
 describe('a citizen’s e-mail a central officer forwarded from their own mailbox', () => {
@@ -569,10 +724,23 @@ describe('a citizen’s e-mail a central officer forwarded from their own mailbo
       '--asli--',
       '',
     ].join('\r\n');
+  /**
+   * SES's own lines at the top of a message it received: its scans, and its authentication of
+   * the sender's domain (DKIM signed by it, DMARC passed).
+   */
+  const sesPassed = (from: string) => {
+    const domain = from.replace(/^.*@|>.*$/g, '');
+    return [
+      'X-SES-Spam-Verdict: PASS',
+      'X-SES-Virus-Verdict: PASS',
+      `Authentication-Results: amazonses.com; spf=pass (spfCheck: domain of ${domain} designates 192.0.2.1 as permitted sender) client-ip=192.0.2.1; envelope-from=x@${domain}; helo=mail.${domain}; dkim=pass header.i=@${domain}; dmarc=pass header.from=${domain};`,
+    ];
+  };
   /** The audit's reproduction: Outlook's "Forward as attachment" (one message/rfc822 part). */
-  const asAttachment = (from: string, subject: string) =>
+  const asAttachment = (from: string, subject: string, headers = sesPassed(from)) =>
     Buffer.from(
       [
+        ...headers,
         `From: ${from}`,
         'To: pengaduan@setneg.example.go.id',
         `Subject: FW: ${subject}`,
@@ -595,9 +763,10 @@ describe('a citizen’s e-mail a central officer forwarded from their own mailbo
       ].join('\r\n'),
     );
   /** Gmail's "Forward": the original below a block, its photo the forward's own. */
-  const inline = (from: string, subject: string) =>
+  const inline = (from: string, subject: string, headers = sesPassed(from)) =>
     Buffer.from(
       [
+        ...headers,
         `From: ${from}`,
         'To: pengaduan@setneg.example.go.id',
         `Subject: Fwd: ${subject}`,
@@ -699,6 +868,59 @@ describe('a citizen’s e-mail a central officer forwarded from their own mailbo
       email: 'budi.santoso@warga.example.id',
     });
     expect((await registration(caseId))?.data).toMatchObject({ forwardedBy: 'dumas@setneg.go.id' });
+  });
+
+  it('forwarded from a staff address SES did not authenticate is that sender’s own complaint', async () => {
+    // Review s22 #4: anyone can write `From: petugas@setneg.go.id`; staff may name another person
+    // as the complainant only when SES's own (topmost) Authentication-Results vouches for it.
+    const spam = ['X-SES-Spam-Verdict: PASS', 'X-SES-Virus-Verdict: PASS'];
+    const unauthenticated: [string, string[]][] = [
+      ['tanpa', spam],
+      [
+        'gagal',
+        [
+          ...spam,
+          'Authentication-Results: amazonses.com; spf=fail client-ip=203.0.113.9; dkim=none; dmarc=fail header.from=setneg.go.id;',
+          // The sender's forged PASS below SES's own line changes nothing.
+          'Authentication-Results: amazonses.com; dkim=pass header.i=@setneg.go.id; dmarc=pass header.from=setneg.go.id;',
+        ],
+      ],
+      [
+        'domain lain',
+        [
+          ...spam,
+          'Authentication-Results: amazonses.com; spf=pass; dkim=pass header.i=@penipu.example.id; dmarc=fail header.from=setneg.go.id;',
+        ],
+      ],
+      [
+        'bukan ses',
+        [
+          ...spam,
+          'Authentication-Results: mx.penipu.example.id; dkim=pass header.d=setneg.go.id; dmarc=pass header.from=setneg.go.id',
+        ],
+      ],
+    ];
+    for (const [label, headers] of unauthenticated) {
+      const { caseId } = await intakeMail(
+        staffService,
+        inline(OFFICER, `Jalan rusak palsu ${label}`, headers),
+      );
+      expect((await service.getCase(centralOfficer, caseId)).complainant, label).toMatchObject({
+        email: 'petugas@setneg.go.id',
+      });
+      expect((await registration(caseId))?.data, label).not.toHaveProperty('forwardedBy');
+    }
+    // DKIM alone, signed by the forwarder's domain (no DMARC record): staff.
+    const signed = await intakeMail(
+      staffService,
+      asAttachment(OFFICER, 'Jalan rusak dkim', [
+        ...spam,
+        'Authentication-Results: amazonses.com; spf=pass; dkim=pass header.i=@setneg.go.id; dmarc=none header.from=setneg.go.id;',
+      ]),
+    );
+    expect((await service.getCase(centralOfficer, signed.caseId)).complainant).toMatchObject({
+      email: 'budi.santoso@warga.example.id',
+    });
   });
 
   it('forwarded by anyone else is their own complaint, as before', async () => {

@@ -26,6 +26,9 @@ describe('a message sent by a machine (RFC 3834)', () => {
     [['X-Autorespond: Out of office']],
     [['Precedence: auto_reply']],
     [['Precedence: junk']],
+    // A legacy vacation responder (`vacation(1)`, hosting autoresponders) marks its reply with
+    // `Precedence: bulk` alone: no list relayed it.
+    [['Precedence: bulk']],
     [['Return-Path: <>']],
     [
       [
@@ -63,7 +66,8 @@ describe('a message relayed by a group or a list (Google Groups, Mailman, a mass
         'Mailing-list: list pengaduan@x.id',
       ],
     ],
-    [['Precedence: bulk']],
+    [['Precedence: list']],
+    [['Precedence: bulk', 'List-Id: <milis.example.id>']],
     [['List-Id: Pengaduan <pengaduan.setneg.go.id>']],
   ])('is a person’s message, marked as relayed: %j', async (headers) => {
     const { mail } = await parseMessage(raw(headers));
@@ -75,6 +79,66 @@ describe('a message relayed by a group or a list (Google Groups, Mailman, a mass
     expect((await parseMessage(raw([]))).mail.viaList).toBe(false);
     const { mail } = await parseMessage(raw(['Auto-Submitted: auto-replied', 'List-Id: <l.id>']));
     expect(mail.automated).toBe(true);
+  });
+});
+
+describe('whether the receiving service authenticated the sender’s domain (SES’s own line)', () => {
+  const from = 'Petugas <petugas@setneg.go.id>';
+  const authenticated = async (headers: string[], options?: { trustFrom?: boolean }) => {
+    const got: IncomingMail[] = [];
+    await intakeMail(
+      {
+        receiveEmail: (mail: IncomingMail) => {
+          got.push(mail);
+          return Promise.resolve({ caseId: 'c', duplicate: false });
+        },
+      },
+      raw(headers, from),
+      options,
+    );
+    return got[0]?.fromAuthenticated;
+  };
+
+  it('holds when SES’s topmost Authentication-Results passes DMARC, or DKIM aligned, for it', async () => {
+    expect(
+      await authenticated([
+        'Authentication-Results: amazonses.com; spf=pass; dkim=pass header.i=@setneg.go.id; dmarc=pass header.from=setneg.go.id;',
+      ]),
+    ).toBe(true);
+    expect(
+      await authenticated([
+        'Authentication-Results: amazonses.com; spf=none; dkim=fail; dmarc=pass header.from=SETNEG.go.id;',
+      ]),
+    ).toBe(true);
+    expect(
+      await authenticated([
+        'Authentication-Results: amazonses.com; dkim=pass header.d=setneg.go.id; dmarc=none',
+      ]),
+    ).toBe(true);
+  });
+
+  it('does not otherwise: none, failed, another domain’s, not SES’s, or a forged PASS below', async () => {
+    for (const headers of [
+      [],
+      [
+        'Authentication-Results: amazonses.com; spf=pass; dkim=none; dmarc=fail header.from=setneg.go.id;',
+      ],
+      [
+        'Authentication-Results: amazonses.com; dkim=pass header.i=@penipu.id; dmarc=none header.from=setneg.go.id;',
+      ],
+      ['Authentication-Results: amazonses.com; dkim=pass header.i=@setneg.go.id.penipu.id;'],
+      ['Authentication-Results: amazonses.com; dmarc=pass header.from=penipu.id;'],
+      ['Authentication-Results: mx.penipu.id; dmarc=pass header.from=setneg.go.id;'],
+      [
+        'Authentication-Results: amazonses.com; spf=fail; dkim=none; dmarc=fail header.from=setneg.go.id;',
+        'Authentication-Results: amazonses.com; dmarc=pass header.from=setneg.go.id;',
+      ],
+    ])
+      expect(await authenticated(headers), headers.join(' / ')).toBe(false);
+  });
+
+  it('is the runtime’s to vouch for when no such service stands in front (embedded)', async () => {
+    expect(await authenticated([], { trustFrom: true })).toBe(true);
   });
 });
 

@@ -50,6 +50,7 @@ export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
       flagged: scanFailures(parsed.headerLines),
       automated: isAutomated(parsed.headerLines, parsed.headers, from?.address),
       viaList: viaList(parsed.headerLines),
+      fromAuthenticated: from?.address ? sesAuthenticated(parsed.headerLines, from.address) : false,
       from: from?.address ? { name: from.name || null, address: from.address } : null,
       subject: parsed.subject ?? null,
       text,
@@ -201,12 +202,45 @@ function scanFailures(lines: readonly { key: string; line: string }[]): ('spam' 
   ];
 }
 
+/** The authentication service id SES writes its `Authentication-Results` under. */
+const SES_AUTHSERV_ID = 'amazonses.com';
+
+/**
+ * Whether SES authenticated the sender's domain (the `From:` address's): its own
+ * `Authentication-Results` line, the topmost one (SES adds it above the sender's headers, so a
+ * forged one lower down changes nothing; one not under SES's id is no verdict), says
+ * `dmarc=pass` for that domain (`header.from`), or `dkim=pass` signed by it (`header.d`, or
+ * `header.i=@…`, the way SES writes it), or by a domain it is a subdomain of (DMARC's relaxed
+ * alignment). Embedded, no such service stands in front (`intakeMail`'s `trustFrom`).
+ */
+function sesAuthenticated(lines: readonly { key: string; line: string }[], from: string): boolean {
+  const top = lines.find((h) => h.key === 'authentication-results');
+  if (!top) return false;
+  const [authserv, ...results] = headerValue(top).replace(/\s+/g, ' ').split(';');
+  if (authserv?.trim().toLowerCase() !== SES_AUTHSERV_ID) return false;
+  const domain = from.slice(from.lastIndexOf('@') + 1).toLowerCase();
+  const aligned = (d: string | undefined) =>
+    !!d && (domain === d.toLowerCase() || domain.endsWith(`.${d.toLowerCase()}`));
+  return results.some((result) => {
+    const r = result.trim();
+    // A property's domain: `header.i` may name an identity (`user@domain`).
+    const property = (name: string) =>
+      new RegExp(`(?:^|\\s)${name.replace('.', '\\.')}=([^\\s;]+)`, 'i')
+        .exec(r)?.[1]
+        ?.replace(/^.*@/, '');
+    if (/^dmarc=pass\b/i.test(r)) return property('header.from')?.toLowerCase() === domain;
+    if (/^dkim=pass\b/i.test(r)) return aligned(property('header.d') ?? property('header.i'));
+    return false;
+  });
+}
+
 /**
  * Whether a machine sent it (RFC 3834): an auto-reply (`Auto-Submitted` other than `no`,
  * `X-Autoreply`, `X-Autorespond`, `Precedence: auto_reply|junk`) or a bounce (a
  * `multipart/report; report-type=delivery-status`, from `MAILER-DAEMON` or `postmaster`, or an
- * empty `Return-Path: <>`). Not `Precedence: list|bulk`: RFC 3834 §2 names them as reasons for a
- * responder not to answer, not as machine-written; a group or list relays people's mail with
+ * empty `Return-Path: <>`), or `Precedence: bulk` without a `List-Id`: legacy vacation
+ * responders (`vacation(1)`, hosting autoresponders) mark their replies with that alone. Not
+ * `Precedence: list`, nor `bulk` with a `List-Id`: a group or list relays people's mail with
  * them (`viaList`).
  */
 function isAutomated(
@@ -223,6 +257,7 @@ function isAutomated(
     has('x-autoreply', () => true) ||
     has('x-autorespond', () => true) ||
     has('precedence', (v) => /^(auto_reply|junk)\b/i.test(v)) ||
+    (has('precedence', (v) => /^bulk\b/i.test(v)) && !has('list-id', () => true)) ||
     has('return-path', (v) => /^<\s*>$/.test(v)) ||
     (type?.value?.toLowerCase() === 'multipart/report' &&
       type.params?.['report-type']?.toLowerCase() === 'delivery-status') ||
@@ -250,13 +285,13 @@ const headerValue = (h: { line: string }) => h.line.slice(h.line.indexOf(':') + 
 
 /**
  * Whether a group or list relayed it (Google Groups, Mailman, a mass-mail tool): `List-Id`
- * (RFC 2919), or `Precedence: list|bulk`. The unit's public address may be such a group; the
- * message is a person's complaint all the same, noted for central on the case.
+ * (RFC 2919), or `Precedence: list`. `Precedence: bulk` alone is a legacy auto-reply's mark
+ * (`isAutomated`). The unit's public address may be such a group; the message is a person's
+ * complaint all the same, noted for central on the case.
  */
 function viaList(lines: readonly { key: string; line: string }[]): boolean {
   return lines.some(
-    (h) =>
-      h.key === 'list-id' || (h.key === 'precedence' && /^(list|bulk)\b/i.test(headerValue(h))),
+    (h) => h.key === 'list-id' || (h.key === 'precedence' && /^list\b/i.test(headerValue(h))),
   );
 }
 
@@ -317,13 +352,23 @@ function htmlText(html: string): string {
 export async function intakeMail(
   service: MailReceiver,
   raw: Buffer,
-  options: { readonly receivedAt?: string } = {},
+  options: {
+    readonly receivedAt?: string;
+    /**
+     * The runtime vouches for the `From:` address (`IncomingMail.fromAuthenticated`): embedded,
+     * where the SMTP listener takes mail on loopback only, from the operator's own relay, and no
+     * SES stands in front to authenticate it (as no SES scan verdict is read there either).
+     */
+    readonly trustFrom?: boolean;
+  } = {},
 ): Promise<MailOutcome> {
   const parsed = await parseMessage(raw);
   const { attachments } = parsed;
-  const mail = options.receivedAt
-    ? { ...parsed.mail, receivedAt: options.receivedAt }
-    : parsed.mail;
+  const mail = {
+    ...parsed.mail,
+    ...(options.receivedAt ? { receivedAt: options.receivedAt } : {}),
+    ...(options.trustFrom ? { fromAuthenticated: true } : {}),
+  };
   const files = (list: readonly MailAttachment[]) =>
     list.map((a) => ({ filename: a.filename, content: a.content }));
   return service.receiveEmail(mail, {

@@ -162,10 +162,18 @@ export interface IncomingMail {
    */
   readonly automated?: boolean;
   /**
-   * Relayed by a group or list (`List-Id`, `Precedence: list|bulk`): still a person's
-   * complaint, registered, and noted for central (`viaList` on `case_registered`).
+   * Relayed by a group or list (`List-Id`, `Precedence: list`): still a person's complaint,
+   * registered, and noted for central (`viaList` on `case_registered`). Never a follow-up:
+   * its sender's address may be the list's (`followedCase`).
    */
   readonly viaList?: boolean;
+  /**
+   * The receiving service vouched for the `From:` address's domain: on AWS, SES's own topmost
+   * `Authentication-Results` says `dmarc=pass` for it, or `dkim=pass` signed by it; embedded,
+   * the runtime trusts its loopback-only listener, as it reads no scan verdict either. Only
+   * then may a staff address forward another person's complaint (`staffForward`).
+   */
+  readonly fromAuthenticated?: boolean;
   /**
    * When the receiving service took it (S3's `eventTime` for what SES stored, the SMTP session
    * embedded), which the case is dated from (see `MAIL_RECEIPT_MAX_AGE_DAYS`); without it, now.
@@ -275,10 +283,21 @@ export async function receiveEmail(
   const name = cutText(complaint.from?.name?.trim() || complainant, 200);
   const body = (complaint.text ?? '').trim();
   const description = body === '' ? '(Surel tanpa isi teks)' : mailText(body);
-  // A follow-up of the complainant joins their case, unless that case has ended.
-  const followed = await followedCase(deps, complaint, complainant);
-  if (followed && !ENDED.includes(followed.status))
-    return joinCase(deps, followed.id, complaint, claim, complaintFiles, forward?.note);
+  // A follow-up of the complainant joins their case, unless that case has ended (when found,
+  // or by the time it is joined: `joinCase` answers nothing then). Never mail a list relayed:
+  // its sender's address may be the list's, anyone's who posts to it.
+  const followed = mail.viaList ? undefined : await followedCase(deps, complaint, complainant);
+  if (followed && !ENDED.includes(followed.status)) {
+    const joined = await joinCase(
+      deps,
+      followed.id,
+      complaint,
+      claim,
+      complaintFiles,
+      forward?.note,
+    );
+    if (joined) return joined;
+  }
   const kept = complaintFiles ? await mailAttachments(deps, complaintFiles) : [];
   try {
     const c = await registerWithFiles(
@@ -347,7 +366,9 @@ async function staffForward(
   if (!original) return undefined;
   const from = original.from.address.trim().toLowerCase();
   if (from === address || !ComplainantSchema.shape.email.safeParse(from).success) return undefined;
-  if (!(await isStaff(deps, address))) return undefined;
+  // Staff may name another person as the complainant only from an address the receiving
+  // service authenticated (anyone can write any `From:`).
+  if (!mail.fromAuthenticated || !(await isStaff(deps, address))) return undefined;
   const note = original.note?.trim();
   return {
     mail: {
@@ -404,7 +425,9 @@ export function agendaNumbersIn(subject: string): string[] {
  * quotes; either only when the case's complainant has that address. Anyone can write those
  * headers and that subject: the ids are looked up under the sender's address (the claim each
  * message made: another sender's message under the same id is not theirs), and the number is
- * anybody's to quote, so the complainant's address decides. None: the message is a new case.
+ * anybody's to quote, so the complainant's address decides. Never a case a list relayed the
+ * registration of (`viaList`): its complainant's address may be the list's. None: the message
+ * is a new case.
  */
 async function followedCase(
   deps: ServiceDeps,
@@ -413,11 +436,14 @@ async function followedCase(
 ): Promise<CaseRecord | undefined> {
   const theirs = (c: CaseRecord | undefined) =>
     c?.complainant?.email?.trim().toLowerCase() === address ? c : undefined;
+  // Read only for a case of that address: its first event is its registration.
+  const viaList = async (c: CaseRecord) =>
+    (await deps.store.listTimeline(c.id, { limit: 1 })).items[0]?.data.viaList === true;
   const ids = [...new Set([...(mail.inReplyTo ?? []), ...[...(mail.references ?? [])].reverse()])];
   for (const id of ids.slice(0, MAX_FOLLOWED_IDS)) {
     const caseId = await deps.store.findClaim({ kind: 'message_id', value: `${address}\n${id}` });
     const c = caseId ? theirs((await deps.store.getCase(caseId))?.case) : undefined;
-    if (c) return c;
+    if (c) return (await viaList(c)) ? undefined : c;
   }
   for (const number of agendaNumbersIn(mail.subject ?? '')) {
     const hits = await deps.store.findByLookups(
@@ -428,18 +454,20 @@ async function followedCase(
     const c = (ids.length > 0 ? await deps.store.getCases(ids) : []).find(
       (x) => x.agendaNumber && normalizeReference(x.agendaNumber) === number && theirs(x),
     );
-    if (c) return c;
+    if (c) return (await viaList(c)) ? undefined : c;
   }
   return undefined;
 }
 
 /**
  * A follow-up joins its case: a `complainant_mail` event only central reads (its subject and
- * text, cut as a case's description is), the `.eml` (central's) and the files the case takes,
- * visible as the case's intake files are (central's when the identity is hidden), and the
- * message's claim, so a redelivery answers the case and a reply to it joins it too; all in one
- * transaction with the case, which a case waiting for information shows as answered. The files
- * fill the room the case has left (30), the `.eml` first.
+ * text, cut as a case's description is), the `.eml` and the files the case takes, all
+ * central's (the papers sent for `needs_info`, an ID scan, reach no agency unreviewed; central
+ * may show them, `updateAttachment`), and the message's claim, so a redelivery answers the
+ * case and a reply to it joins it too; all in one transaction with the case, which a case
+ * waiting for information shows as answered. The files fill the room the case has left (30),
+ * the `.eml` first. Nothing, and no file kept, when the case has ended since it was found
+ * (rejected or closed): the caller registers the message as a new case then.
  */
 async function joinCase(
   deps: ServiceDeps,
@@ -449,7 +477,7 @@ async function joinCase(
   files: MailFiles | undefined,
   /** Forwarded by a staff member (`staffForward`): who, and their note. */
   forwarded?: { readonly forwardedBy: string; readonly forwardNote?: string },
-): Promise<MailOutcome> {
+): Promise<MailOutcome | undefined> {
   const kept = files ? await mailAttachments(deps, files) : [];
   const { blobs } = documentStorage(deps);
   const nextId = monotonicFactory();
@@ -463,6 +491,8 @@ async function joinCase(
   try {
     const recorded = await retryOnConflict(async () => {
       const { case: c } = await loadCase(deps, caseId);
+      // Ended since `followedCase` read it (or on a retry, by the write that conflicted).
+      if (ENDED.includes(c.status)) return undefined;
       const now = deps.clock();
       const existing = await deps.store.listAttachments(caseId);
       const room =
@@ -507,7 +537,7 @@ async function joinCase(
             name: f.name,
             contentType: f.contentType,
             sniffed: f.sniffed,
-            visibility: f.centralOnly ? 'central' : defaultVisibility('case', c.identityHidden),
+            visibility: 'central',
             uploadedBy: { sub: 'intake:email', agency: CENTRAL_TENANT },
             now,
           }),
@@ -516,8 +546,8 @@ async function joinCase(
       });
       return taken;
     });
-    await drop(stored.filter((f) => !recorded.includes(f)));
-    return { caseId, duplicate: false, followUp: true };
+    await drop(stored.filter((f) => !recorded?.includes(f)));
+    return recorded ? { caseId, duplicate: false, followUp: true } : undefined;
   } catch (error) {
     // A transaction refused wrote nothing: its files go. Any other failure (an answer lost)
     // may have landed: they stay (a stray file costs less than a lost one).
