@@ -147,6 +147,9 @@ describe('a download the malware scan has not cleared', () => {
       scanned.verdict = verdict;
       await expect(download()).rejects.toMatchObject({ code: 'scan_refused' });
     }
+    // The scan did not run at all: the service's trouble, not the file's (no "clean copy").
+    scanned.verdict = 'failed';
+    await expect(download()).rejects.toMatchObject({ code: 'service_unavailable' });
     scanned.verdict = 'clean';
     await expect(download()).resolves.toHaveProperty('url');
   });

@@ -8,8 +8,9 @@ describe('GuardDuty’s verdict decides what is served', () => {
     expect(scanStatusOf('NO_THREATS_FOUND')).toBe('clean');
     expect(scanStatusOf('THREATS_FOUND')).toBe('infected');
     expect(scanStatusOf(undefined)).toBe('pending');
-    for (const tag of ['UNSUPPORTED', 'ACCESS_DENIED', 'FAILED'])
-      expect(scanStatusOf(tag)).toBe('unscannable');
+    expect(scanStatusOf('UNSUPPORTED')).toBe('unscannable');
+    // The scan did not run: an operator's matter, not a verdict on the file.
+    for (const tag of ['ACCESS_DENIED', 'FAILED']) expect(scanStatusOf(tag)).toBe('failed');
   });
 
   // GuardDuty cannot run here: the tag it writes is played by a mocked S3 (the only place).

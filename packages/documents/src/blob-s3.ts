@@ -38,8 +38,12 @@ export function scanStatusOf(tag: string | undefined): ScanStatus {
       return 'clean';
     case 'THREATS_FOUND':
       return 'infected';
+    case 'ACCESS_DENIED':
+    case 'FAILED':
+      // The scan did not run (permissions, KMS, an outage): not the file's fault, not served.
+      return 'failed';
     default:
-      // UNSUPPORTED, ACCESS_DENIED, FAILED: not known to be clean, so not served.
+      // UNSUPPORTED (a password-protected file), or a verdict not known here: not served.
       return 'unscannable';
   }
 }

@@ -26,7 +26,8 @@ export const METRIC = {
   oldestUndeliveredAge: 'OldestUndeliveredLetterAge',
   /**
    * An e-mail the intake refused (no sender, SES's spam or virus scan, an auto-reply or a
-   * bounce): SES had accepted it, so nothing else tells anyone. Alarmed.
+   * bounce): SES had accepted it, so nothing else tells anyone. Not alarmed: a public address
+   * gets spam and auto-replies every day (infra/README.md, "E-mail intake").
    */
   mailRefused: 'MailRefused',
 } as const;

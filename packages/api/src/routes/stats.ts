@@ -65,7 +65,7 @@ export const exports = new OpenAPIHono().openapi(
     path: '/cases.csv',
     tags: ['Statistics'],
     summary:
-      'Cases received in the period as CSV, with `agencyId` only those forwarded to that agency (no complainant identity, no tracking code: it is the complainant’s credential)',
+      'Cases received in the period as CSV, with `agencyId` only those forwarded to that agency (rows name every agency on the case: central’s list, not a file for that agency; no complainant identity, no tracking code: it is the complainant’s credential)',
     request: { query: StatsQuery },
     responses: {
       200: csv(

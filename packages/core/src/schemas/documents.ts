@@ -76,7 +76,12 @@ export const MAX_ATTACHMENTS_PER_CASE = 30;
 export const ATTACHMENT_VISIBILITIES = ['central', 'agencies'] as const;
 export type AttachmentVisibility = (typeof ATTACHMENT_VISIBILITIES)[number];
 export const ATTACHMENT_STATUSES = ['uploading', 'available', 'refused'] as const;
-export const SCAN_STATUSES = ['pending', 'clean', 'infected', 'unscannable'] as const;
+/**
+ * A file's malware scan: `unscannable` the scanner cannot read it (a password-protected PDF),
+ * `failed` the scan itself did not run (GuardDuty's FAILED or ACCESS_DENIED: an operator's
+ * matter, not the file's).
+ */
+export const SCAN_STATUSES = ['pending', 'clean', 'infected', 'unscannable', 'failed'] as const;
 export type ScanStatus = (typeof SCAN_STATUSES)[number];
 
 /** An attachment's name as given: shown and offered on download, never a path. */

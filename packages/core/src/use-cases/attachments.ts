@@ -236,6 +236,13 @@ export async function downloadAttachment(
       'scan_pending',
       'the malware scan has not finished yet: try again in a minute',
     );
+  // The scan did not run (GuardDuty's FAILED or ACCESS_DENIED): no verdict on the file, so
+  // not "upload a clean copy" but the service's trouble (503, logged in full for operators).
+  if (scan === 'failed')
+    throw new DomainError(
+      'service_unavailable',
+      'the malware scan could not run on this file (FAILED or ACCESS_DENIED): operators must look',
+    );
   if (scan !== 'clean')
     throw new DomainError(
       'scan_refused',

@@ -95,7 +95,8 @@ export async function* exportCases(
           from: startOfLocalDay(from, STATS_TIME_ZONE),
           to: endOfLocalDay(to, STATS_TIME_ZONE),
         },
-        // One agency's cases only: the file may be sent to that agency.
+        // One agency's cases only, for central: each row still names every agency on the case
+        // and the case's own status, so it is not a file to send that agency as it is.
         ...(period.agencyId ? { agencyId: period.agencyId } : {}),
       },
       { limit: 100, cursor },

@@ -4484,7 +4484,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Cases received in the period as CSV, with `agencyId` only those forwarded to that agency (no complainant identity, no tracking code: it is the complainant’s credential) */
+        /** Cases received in the period as CSV, with `agencyId` only those forwarded to that agency (rows name every agency on the case: central’s list, not a file for that agency; no complainant identity, no tracking code: it is the complainant’s credential) */
         get: {
             parameters: {
                 query?: {
