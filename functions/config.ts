@@ -1,4 +1,5 @@
 import { LogLevel } from '@aws-lambda-powertools/logger';
+import { MailDomainsSchema } from '@pantau/core/schemas';
 import { z } from 'zod';
 
 // The only module that reads process.env. Each entry point calls its parser once at module
@@ -73,25 +74,7 @@ const rearmJobEnv = tableEnv.extend({ ...observedEnv.shape, STATE_MACHINE_ARN: s
  * Mail domains, comma-separated (`setneg.go.id,kemensetneg.go.id`), lower-cased; empty: none.
  * The app checks `-c mailStaffDomains` with it before building a stack (infra/app.ts).
  */
-export const MailDomains = z
-  .string()
-  .default('')
-  .transform((v) =>
-    v
-      .split(',')
-      .map((d) => d.trim().toLowerCase())
-      .filter(Boolean),
-  )
-  .pipe(
-    z.array(
-      z
-        .string()
-        .regex(
-          /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
-          'a mail domain such as setneg.go.id (no @, no scheme)',
-        ),
-    ),
-  );
+export const MailDomains = MailDomainsSchema;
 
 /** The e-mail channel: the table, and the bucket SES's receipt rule stores messages in. */
 const mailIntakeEnv = tableEnv.extend({

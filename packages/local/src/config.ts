@@ -1,5 +1,6 @@
 /** The embedded runtime's settings, read once from the environment (nothing else reads it). */
 import { LogLevel } from '@aws-lambda-powertools/logger';
+import { MailDomainsSchema } from '@pantau/core/schemas';
 import { z } from 'zod';
 
 /** The development routes (/dev/tokens, /dev/clock, /dev/users) exist in the demo configuration only. */
@@ -78,25 +79,7 @@ const Env = z
      * officer forwards from one of them is the citizen's complaint, as `MAIL_STAFF_DOMAINS` on
      * AWS (README, "E-mail"). Central's registry contacts count without it. Unset: none.
      */
-    PANTAU_MAIL_STAFF_DOMAINS: z
-      .string()
-      .default('')
-      .transform((v) =>
-        v
-          .split(',')
-          .map((d) => d.trim().toLowerCase())
-          .filter(Boolean),
-      )
-      .pipe(
-        z.array(
-          z
-            .string()
-            .regex(
-              /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
-              'a mail domain such as setneg.go.id (no @, no scheme)',
-            ),
-        ),
-      ),
+    PANTAU_MAIL_STAFF_DOMAINS: MailDomainsSchema,
     /**
      * The public complaint form's proof of work: the highest counter the browser may have to
      * try (each a PBKDF2 of 1,000 iterations). Lower only for tests and demos.
