@@ -263,6 +263,15 @@ describe('timeline', () => {
     ]);
     // Recorded before the deadlines before were kept: nothing to say of them.
     expect(described('assignment_resumed', { due })).toEqual([]);
+    // In the assignment's order, whatever the event's (the API wrote follow-up first).
+    const moved = described('assignment_resumed', {
+      dueBefore: { followUp: '2026-03-30T00:00:00Z', acknowledge: '2026-03-17T00:00:00Z' },
+      due: { followUp: '2026-04-06T00:00:00Z', acknowledge: '2026-03-24T00:00:00Z' },
+    });
+    expect(moved).toEqual([
+      'Konfirmasi penerimaan: 2026-03-17 → 2026-03-24',
+      'Tindak lanjut: 2026-03-30 → 2026-04-06',
+    ]);
   });
   it('an e-mail’s files are counted on its registration: how many came, how many attached', () => {
     const described = (data: Record<string, unknown>) =>

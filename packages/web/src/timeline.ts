@@ -3,6 +3,7 @@
  * requests and activities, the case itself lists: a long timeline is read a page at a time.)
  */
 import type { Schemas } from './api/client';
+import { TARGETS } from './deadline';
 import { labelOf, stepLabel, type Translate } from './i18n/i18n';
 
 type Event = Schemas['TimelineEvent'];
@@ -208,7 +209,13 @@ function movedDeadlines(
   if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return [];
   const b = before as Record<string, unknown>;
   const a = after as Record<string, unknown>;
-  return Object.keys(a)
+  // In the assignment's order (acknowledgement, follow-up, resolution), whatever the event's;
+  // a case's own deadlines (verification, reply window) after them.
+  const keys = [
+    ...TARGETS,
+    ...Object.keys(a).filter((k) => !(TARGETS as readonly string[]).includes(k)),
+  ];
+  return keys
     .filter((k) => typeof a[k] === 'string' && typeof b[k] === 'string' && a[k] !== b[k])
     .map((k) =>
       t('timeline.moved', {
