@@ -186,9 +186,8 @@ async function moveOfSavedEdit(
   const scope = memberScope(id, focalPointId);
   const latest = await deps.store.latestJobId(scopeKey(scope));
   const job = latest === undefined ? undefined : await deps.store.getJob(latest);
-  const reason = moveReason(focalPointId);
-  if (job?.reason['focalPointId'] !== reason.focalPointId) return undefined;
-  return jobOfSavedEdit(deps, p, scope, { ...reason, ...job.reason });
+  if (job?.reason['focalPointId'] !== moveReason(focalPointId).focalPointId) return undefined;
+  return jobOfSavedEdit(deps, p, scope, job.reason);
 }
 
 async function saveAgency(

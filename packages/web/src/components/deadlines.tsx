@@ -15,11 +15,15 @@ export function DeadlinesPanel({
   caseId,
   assignment,
   zone,
+  readerZone = zone,
   version,
 }: {
   caseId: string;
   assignment: Schemas['Assignment'];
+  /** The assignment's own zone: its deadlines are its day's end. */
   zone: TimeZone;
+  /** The reader's zone, for when a pause began (by default the assignment's). */
+  readerZone?: TimeZone;
   version: number;
 }) {
   const loaded = useLoad(
@@ -38,6 +42,12 @@ export function DeadlinesPanel({
   const ended = !['pending', 'acknowledged', 'responded'].includes(assignment.state);
   return (
     <>
+      {/* Every target lists the same pauses; the last is the one running. */}
+      <PausedClock
+        assignment={assignment}
+        reason={loaded.data.targets[0]?.pausedIntervals.at(-1)?.reason}
+        zone={readerZone}
+      />
       <InheritedClock assignment={assignment} zone={zone} />
       <DeadlinesView
         deadlines={loaded.data}
@@ -218,35 +228,21 @@ function LadderSteps({
 }
 
 /**
- * Said under an assignment's heading while its clock is paused: since when (in the reader's
- * zone), why (the reason of the last pause, which only the deadlines carry: read when paused),
- * and that the dates shown move when the clock resumes.
+ * Said above an assignment's deadlines while its clock is paused: since when (in the reader's
+ * zone), why (the reason of the last pause, which the deadlines carry), and that the dates
+ * shown move when the clock resumes.
  */
-export function PausedClock({
-  caseId,
+function PausedClock({
   assignment,
+  reason,
   zone,
 }: {
-  caseId: string;
   assignment: Schemas['Assignment'];
+  reason: string | undefined;
   zone: TimeZone;
 }) {
   const { t, lang } = useI18n();
-  const { paused, agencyId, version } = assignment;
-  const loaded = useLoad(
-    () =>
-      paused
-        ? unwrap(
-            api.GET('/v1/cases/{id}/assignments/{agencyId}/deadlines', {
-              params: { path: { id: caseId, agencyId } },
-            }),
-          )
-        : Promise.resolve(null),
-    [caseId, agencyId, version, paused],
-  );
-  if (!paused) return null;
-  // Every target lists the same pauses; the last is the one running.
-  const reason = loaded.data?.targets[0]?.pausedIntervals.at(-1)?.reason;
+  if (!assignment.paused) return null;
   const since = assignment.pausedSince;
   return (
     <p className="paused-clock">

@@ -20,7 +20,7 @@ import { IncomingLetter } from '../components/incoming-letter';
 import { CaseActions, othersHold } from '../components/case-actions';
 import { Delegation, ReturnDelegation } from '../components/delegation';
 import { Restatement } from '../components/restatement';
-import { DeadlinesPanel, MayMove, PausedClock, useDeclaredYears } from '../components/deadlines';
+import { DeadlinesPanel, MayMove, useDeclaredYears } from '../components/deadlines';
 import { Loading, PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { type Paged, useLoad, usePaged } from '../data';
 import { dateIn, formatDate, formatInstant, type TimeZone } from '../format';
@@ -160,7 +160,6 @@ export default function CaseDetail() {
                   {t('assignment.title', { agency: nameOf(a.agencyId) })}{' '}
                   <StatusBadge prefix="state" value={a.state} />
                 </h2>
-                <PausedClock caseId={kase.id} assignment={a} zone={zone} />
                 {a.instructions ? (
                   <>
                     <h3>{t('assignment.instructions')}</h3>
@@ -193,6 +192,7 @@ export default function CaseDetail() {
                   caseId={kase.id}
                   assignment={a}
                   zone={a.timeZone}
+                  readerZone={zone}
                   version={a.version}
                 />
                 <AssignmentActions
