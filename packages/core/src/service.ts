@@ -19,6 +19,7 @@ import * as desk from './use-cases/desk.ts';
 import * as extensions from './use-cases/extensions-and-pauses.ts';
 import * as imports from './use-cases/import.ts';
 import * as intake from './use-cases/intake.ts';
+import * as mail from './use-cases/mail.ts';
 import type { ServiceDeps } from './use-cases/kernel/index.ts';
 import * as monitoring from './use-cases/monitoring.ts';
 import * as publicSide from './use-cases/public.ts';
@@ -28,8 +29,13 @@ import * as searching from './use-cases/search.ts';
 import * as settings from './use-cases/settings.ts';
 
 export type { Idempotency, ServiceDeps } from './use-cases/kernel/index.ts';
-export type { ForwardedMail, IncomingMail, MailFiles, MailOutcome } from './use-cases/intake.ts';
-export { ORIGINAL_MAIL_NAME } from './use-cases/intake.ts';
+export type {
+  ForwardedMail,
+  IncomingMail,
+  MailFiles,
+  MailOutcome,
+} from './use-cases/mail-message.ts';
+export { ORIGINAL_MAIL_NAME } from './use-cases/mail-message.ts';
 export { MAX_IMPORT_ROWS } from './use-cases/import.ts';
 export { receiptText } from './use-cases/intake.ts';
 export { AlreadyRegistered } from './use-cases/registration.ts';
@@ -112,7 +118,7 @@ export class Service {
 
   // intake channels
   readonly submitComplaint = this.#bind(intake.submitComplaint);
-  readonly receiveEmail = this.#bind(intake.receiveEmail);
+  readonly receiveEmail = this.#bind(mail.receiveEmail);
   readonly importCases = this.#bind(imports.importCases);
 
   // documents (issue 15)

@@ -1,0 +1,194 @@
+/**
+ * E-mail to the complaints address becomes a case (channel `email`), or joins the case it
+ * follows up (`mail-follow-up.ts`); a complaint central's staff forwarded is the citizen's.
+ */
+import { invalidInput } from '../errors.ts';
+import { ComplainantSchema } from '../schemas/cases.ts';
+import { cutText } from '../schemas/fields.ts';
+import { CENTRAL_TENANT } from '../tenancy.ts';
+import { INTAKE, registerWithFiles } from './intake.ts';
+import type { ServiceDeps } from './kernel/index.ts';
+import { ENDED, followedCase, joinCase } from './mail-follow-up.ts';
+import {
+  type IncomingMail,
+  type MailFiles,
+  type MailOutcome,
+  mailAttachments,
+  mailText,
+} from './mail-message.ts';
+import { AlreadyRegistered } from './registration.ts';
+
+/**
+ * How far back a message's receipt time may date its case. S3 retries a throttled event for
+ * up to 6 hours and the intake's dead-letter queue keeps one 14 days, so a replay from it is
+ * at most that late; a receipt time older than this bound (a clock gone wrong, an event replayed
+ * by hand from long ago) dates the case this many days back, so no case lands with its
+ * verification deadline months overdue. One after now (clock skew) is now.
+ */
+export const MAIL_RECEIPT_MAX_AGE_DAYS = 30;
+
+/** `at`, within [now − MAIL_RECEIPT_MAX_AGE_DAYS, now]; now when absent or unreadable. */
+function mailReceiptTime(at: string | null | undefined, now: Date): string {
+  const time = at ? Date.parse(at) : Number.NaN;
+  if (Number.isNaN(time)) return now.toISOString();
+  const earliest = now.getTime() - MAIL_RECEIPT_MAX_AGE_DAYS * 86_400_000;
+  return new Date(Math.min(now.getTime(), Math.max(earliest, time))).toISOString();
+}
+
+/**
+ * An e-mail to the complaints address becomes a case (channel `email`): the sender is the
+ * complainant, the subject and body the complaint. A redelivered message (the same sender's
+ * Message-ID, or without one the same message) answers the case it made the first time. No
+ * sender address, spam or a virus by the mail service's scan, or an auto-reply or a bounce:
+ * refused. Mail a group or list relayed is a case, noted so. The case is dated when the mail
+ * service received the message (`mail.receivedAt`, clamped by `mailReceiptTime`). A follow-up
+ * of the complainant (a reply, a mail quoting the agenda number, from their address) joins
+ * their case instead (`joinCase`), unless it has ended.
+ */
+export async function receiveEmail(
+  deps: ServiceDeps,
+  mail: IncomingMail,
+  files?: MailFiles,
+): Promise<MailOutcome> {
+  const address = mail.from?.address.trim().toLowerCase() ?? '';
+  const email = ComplainantSchema.shape.email.safeParse(address);
+  if (!address || !email.success) throw invalidInput('from', 'no sender address to answer to');
+  // SES stores what its scan failed too: spam or a virus is no complaint to register (the
+  // message stays in the inbox bucket, and the refusal is logged with its key).
+  const flagged = mail.flagged?.[0];
+  if (flagged) throw invalidInput('message', `refused by the mail service's ${flagged} scan`);
+  // An auto-reply or a bounce (RFC 3834: never answered) is no complaint either.
+  if (mail.automated) throw invalidInput('message', 'refused as automated (auto-reply or bounce)');
+  // A redelivery is the same sender's same message: its Message-ID (another sender's message
+  // under the same id is another message), or, without one (RFC 5322 only says SHOULD), what
+  // the sender wrote and when (the server's own headers differ between deliveries).
+  const messageId = mail.messageId?.trim() || null;
+  const claim = {
+    kind: 'message_id' as const,
+    value: messageId
+      ? `${address}\n${messageId}`
+      : JSON.stringify([address, mail.sentAt ?? null, mail.subject, mail.text, mail.attachments]),
+  };
+  // A redelivery is answered before any file is stored (a race is settled by the transaction).
+  const earlier = await deps.store.findClaim(claim);
+  if (earlier) return { caseId: earlier, duplicate: true };
+  // A citizen's message a staff member forwarded is the citizen's complaint; the claim above
+  // stays the forward's own (its redelivery is the forward's).
+  const forward = await staffForward(deps, mail, address, files);
+  const complaint = forward?.mail ?? mail;
+  const complainant = forward?.address ?? address;
+  const complaintFiles = forward ? forward.files : files;
+  const name = cutText(complaint.from?.name?.trim() || complainant, 200);
+  const body = (complaint.text ?? '').trim();
+  const description = body === '' ? '(Surel tanpa isi teks)' : mailText(body);
+  // A follow-up of the complainant joins their case, unless that case has ended (when found,
+  // or by the time it is joined: `joinCase` answers nothing then). Never mail a list relayed:
+  // its sender's address may be the list's, anyone's who posts to it.
+  const followed = mail.viaList ? undefined : await followedCase(deps, complaint, complainant);
+  if (followed && !ENDED.includes(followed.status)) {
+    const joined = await joinCase(
+      deps,
+      followed.id,
+      complaint,
+      claim,
+      complaintFiles,
+      forward?.note,
+    );
+    if (joined) return joined;
+  }
+  const kept = complaintFiles ? await mailAttachments(deps, complaintFiles) : [];
+  try {
+    const c = await registerWithFiles(
+      deps,
+      {
+        channel: 'email',
+        // When SES (or the SMTP listener) received it: its verification deadline counts from
+        // then, not from when this run got to it.
+        receivedAt: mailReceiptTime(mail.receivedAt, deps.clock()),
+        complainant: { name, email: complainant },
+        subject: cutText(complaint.subject?.trim() || '(Tanpa perihal)', 200),
+        description,
+      },
+      {
+        actor: INTAKE,
+        claims: [claim],
+        // How many files came with it, and how many became the case's attachments (the others,
+        // of a type or size not taken, stay in the .eml); their names may name people, so they
+        // stay off the timeline.
+        note: {
+          attachments: complaint.attachments.length,
+          ...(complaintFiles ? { attached: kept.filter((f) => !f.centralOnly).length } : {}),
+          // Relayed by a group or list: central may want to answer the sender, not the list.
+          ...(mail.viaList ? { viaList: true } : {}),
+          // Forwarded by a staff member (central's: it names them, and their note).
+          ...forward?.note,
+          // It answers a case that had ended: central's to link (never the agencies').
+          ...(followed
+            ? { followUpOf: followed.id, followUpOfNumber: followed.agendaNumber ?? null }
+            : {}),
+        },
+      },
+      kept,
+    );
+    return { caseId: c.id, duplicate: false };
+  } catch (error) {
+    if (error instanceof AlreadyRegistered && error.claim.kind === 'message_id')
+      return { caseId: error.caseId, duplicate: true };
+    throw error;
+  }
+}
+
+/**
+ * A forward (`mail.forwarded`) sent by staff, read as the original's: its sender the
+ * complainant, its subject, text and files the complaint's (the forward's `.eml` stays the
+ * case's original, central's). Staff: an address of a domain in `staffMailDomains`, or one of
+ * central's contacts in the agency registry. Anyone else forwarding a message makes it their
+ * own complaint, as before: a citizen may well forward what someone else wrote to them. None
+ * either when the original's sender is no address to answer, or the forwarder themself.
+ */
+async function staffForward(
+  deps: ServiceDeps,
+  mail: IncomingMail,
+  address: string,
+  files: MailFiles | undefined,
+): Promise<
+  | {
+      mail: IncomingMail;
+      address: string;
+      files: MailFiles | undefined;
+      note: { forwardedBy: string; forwardNote?: string };
+    }
+  | undefined
+> {
+  const original = mail.forwarded;
+  if (!original) return undefined;
+  const from = original.from.address.trim().toLowerCase();
+  if (from === address || !ComplainantSchema.shape.email.safeParse(from).success) return undefined;
+  // Staff may name another person as the complainant only from an address the receiving
+  // service authenticated (anyone can write any `From:`).
+  if (!mail.fromAuthenticated || !(await isStaff(deps, address))) return undefined;
+  const note = original.note?.trim();
+  return {
+    mail: {
+      ...mail,
+      from: { name: original.from.name, address: from },
+      subject: original.subject,
+      text: original.text,
+      attachments: original.attachments,
+      // What the forward answers is the officer's thread, not the citizen's.
+      inReplyTo: [],
+      references: [],
+    },
+    address: from,
+    files: files ? { ...files, attachments: files.forwarded ?? [] } : undefined,
+    note: { forwardedBy: address, ...(note ? { forwardNote: cutText(note, 1_000) } : {}) },
+  };
+}
+
+/** Whether an address is central's staff: of a `staffMailDomains` domain, or a central contact. */
+async function isStaff(deps: ServiceDeps, address: string): Promise<boolean> {
+  const domain = address.slice(address.lastIndexOf('@') + 1);
+  if (deps.staffMailDomains?.some((d) => d.trim().toLowerCase() === domain)) return true;
+  const central = await deps.store.getAgency(CENTRAL_TENANT);
+  return central?.contacts.some((c) => c.email.trim().toLowerCase() === address) ?? false;
+}
