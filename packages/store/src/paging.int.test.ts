@@ -7,7 +7,8 @@ import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshStore } from '../../../test/support/dynamodb.ts';
 import type { DynamoStore } from './dynamo-store.ts';
-import { queryPage, type Stream } from './paging.ts';
+import { batchPut } from '../../../test/support/bulk.ts';
+import { decodeCursor, encodeCursor, queryPage, type Stream } from './paging.ts';
 
 let store: DynamoStore;
 /** Two partitions of 40 items, their sort keys interleaved (a: 000, 002, …; b: 001, 003, …). */
@@ -137,5 +138,84 @@ describe('a cursor from a range that has moved since (the desk’s "due within t
       const done = await page(gone, first.nextCursor!);
       expect([skOf(done), done.nextCursor]).toEqual([[], null]);
     }
+  });
+});
+
+describe('many streams merged (a focal point’s queue with its member units)', () => {
+  /** Stream j holds sort keys j, STREAMS + j, 2 × STREAMS + j…: every stream interleaved. */
+  const STREAMS = 200;
+  const PER_STREAM = 30;
+  const partition = (j: number) => `TEST#many-${String(j).padStart(3, '0')}`;
+  const streams = Array.from({ length: STREAMS }, (_, j) => ({ partition: partition(j) }));
+
+  beforeAll(async () => {
+    await batchPut(
+      store,
+      Array.from({ length: STREAMS * PER_STREAM }, (_, n) => ({
+        pk: partition(n % STREAMS),
+        sk: String(n).padStart(5, '0'),
+      })),
+    );
+  });
+
+  it('reads the heads it needs, not a page from every stream, and keeps the merged order', async () => {
+    const send = store.client.send.bind(store.client);
+    let read = 0;
+    const counting = {
+      send: async (command: Parameters<typeof send>[0]) => {
+        const out = (await send(command)) as { Items?: unknown[] };
+        read += out.Items?.length ?? 0;
+        return out;
+      },
+    } as typeof store.client;
+    const seen: string[] = [];
+    const reads: number[] = [];
+    let cursor: string | undefined;
+    for (let p = 0; p < 3; p += 1) {
+      read = 0;
+      const page = await queryPage(counting, store.tableName, streams, { limit: 100, cursor });
+      seen.push(...page.items.map((i) => String(i.sk)));
+      reads.push(read);
+      cursor = page.nextCursor!;
+    }
+    expect(seen).toEqual(Array.from({ length: 300 }, (_, n) => String(n).padStart(5, '0')));
+    // A page from each of 200 streams would read 200 × 30 = 6,000 items for 100 returned.
+    expect(Math.max(...reads)).toBeLessThanOrEqual(2_500);
+  });
+
+  it('a page of a sparse stream beside dense ones is full, and every item comes once', async () => {
+    // The first stream's items come first and fill the page: it is read on, not cut short.
+    const one = [{ partition: partition(0) }, ...streams.slice(1, 50)];
+    const page = await queryPage(store.client, store.tableName, one, { limit: 100 });
+    expect(page.items).toHaveLength(100);
+    const all: string[] = page.items.map((i) => String(i.sk));
+    let cursor = page.nextCursor;
+    while (cursor) {
+      const next = await queryPage(store.client, store.tableName, one, { limit: 100, cursor });
+      all.push(...next.items.map((i) => String(i.sk)));
+      cursor = next.nextCursor;
+    }
+    const expected = Array.from({ length: STREAMS * PER_STREAM }, (_, n) => n)
+      .filter((n) => n % STREAMS < 50)
+      .map((n) => String(n).padStart(5, '0'));
+    expect(all).toEqual(expected);
+  });
+});
+
+describe('a cursor kept in the table', () => {
+  /** A position as a focal point's queue keeps one per member unit: the queue index's key. */
+  const position = (j: number) => ({
+    pk: `CASE#01KB${String(j).padStart(6, '0')}QZ8Y3M4N5P6R7S8T9V`,
+    sk: `ASSIGN#pemkab-${String(j).padStart(4, '0')}-kabupaten-contoh`,
+    gsi1pk: `pemkab-${String(j).padStart(4, '0')}-kabupaten-contoh#QUEUE#open`,
+    gsi1sk: `2026-12-${String((j % 28) + 1).padStart(2, '0')}T16:59:59.999Z#01KB${String(j).padStart(6, '0')}QZ8Y3M4N5P6R7S8T9V`,
+  });
+
+  it('holds the positions of 3,000 member units, and reads them back', async () => {
+    const positions = Array.from({ length: 3_000 }, (_, j) => position(j));
+    const cursor = await encodeCursor(store.client, store.tableName, positions);
+    expect(cursor.startsWith('~')).toBe(true);
+    const streams = positions.map((p) => ({ index: 'gsi1' as const, partition: p.gsi1pk }));
+    expect(await decodeCursor(store.client, store.tableName, cursor, streams)).toEqual(positions);
   });
 });

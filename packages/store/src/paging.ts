@@ -13,8 +13,9 @@
  * reads at most `READ_BUDGET` items a request, and a page cut short by it holds fewer than
  * `limit` items (possibly none) and a cursor to go on.
  */
-import { invalidInput, type Page, type PageRequest } from '@pantau/core';
+import { invalidInput, limitExceeded, type Page, type PageRequest } from '@pantau/core';
 import { randomUUID } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -22,6 +23,7 @@ import {
   QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { itemSize, MAX_ITEM_BYTES } from './item-size.ts';
 import { keys } from './keys.ts';
 import { type IndexName, TTL_ATTRIBUTE } from './table.ts';
 
@@ -131,37 +133,44 @@ const KEPT_CURSOR_SECONDS = 24 * 60 * 60;
 /** What starts a kept cursor's id (never the first character of base64url JSON). */
 const KEPT = '~';
 
-async function encode(
+/**
+ * A cursor for `positions`: inline when short, else kept in the table, deflated (positions
+ * repeat their keys' prefixes: 3,000 member units' fit in a few tens of KB). Past an item's
+ * 400 KB even so, the list is refused in a sentence rather than DynamoDB's 500.
+ */
+export async function encodeCursor(
   client: DynamoDBDocumentClient,
   tableName: string,
   positions: Position[],
 ): Promise<string> {
-  const inline = Buffer.from(JSON.stringify(positions)).toString('base64url');
+  const json = JSON.stringify(positions);
+  const inline = Buffer.from(json).toString('base64url');
   if (inline.length <= INLINE_CURSOR_CHARS) return inline;
   const id = randomUUID();
-  await client.send(
-    new PutCommand({
-      TableName: tableName,
-      Item: {
-        ...keys.cursor(id),
-        entity: 'cursor',
-        positions: inline,
-        [TTL_ATTRIBUTE]: Math.floor(Date.now() / 1000) + KEPT_CURSOR_SECONDS,
-      },
-    }),
-  );
+  const item = {
+    ...keys.cursor(id),
+    entity: 'cursor',
+    packed: deflateRawSync(json),
+    [TTL_ATTRIBUTE]: Math.floor(Date.now() / 1000) + KEPT_CURSOR_SECONDS,
+  };
+  if (itemSize(item) > MAX_ITEM_BYTES)
+    throw limitExceeded(
+      `this list merges ${positions.length} queues, too many to page through together: ` +
+        'list fewer (one unit’s queue at a time)',
+    );
+  await client.send(new PutCommand({ TableName: tableName, Item: item }));
   return `${KEPT}${id}`;
 }
 
 /** The positions a cursor holds (a kept one read back), checked against the streams. */
-async function decode(
+export async function decodeCursor(
   client: DynamoDBDocumentClient,
   tableName: string,
   cursor: string | undefined,
   streams: readonly Stream[],
 ): Promise<Position[]> {
   if (cursor === undefined) return streams.map(() => null);
-  let inline = cursor;
+  let json: string | undefined;
   if (cursor.startsWith(KEPT)) {
     const id = cursor.slice(KEPT.length);
     // Consistent: the next page is often asked for the moment this one answered.
@@ -174,15 +183,21 @@ async function decode(
       : undefined;
     // Past its day (the TTL removes an item up to days later): expired, as promised.
     const lapsed = Number(kept?.[TTL_ATTRIBUTE] ?? 0) * 1000 <= Date.now();
-    if (typeof kept?.positions !== 'string' || lapsed)
+    // `positions` (base64url JSON) in a cursor kept before they were deflated (a day at most).
+    const packed = kept?.packed instanceof Uint8Array ? kept.packed : undefined;
+    if ((!packed && typeof kept?.positions !== 'string') || lapsed)
       throw invalidInput(
         'cursor',
         'this list’s cursor has expired: start again from its first page',
       );
-    inline = kept.positions;
+    json = packed
+      ? inflateRawSync(packed).toString('utf8')
+      : Buffer.from(String(kept!.positions), 'base64url').toString('utf8');
   }
   try {
-    const positions = JSON.parse(Buffer.from(inline, 'base64url').toString('utf8')) as unknown;
+    const positions = JSON.parse(
+      json ?? Buffer.from(cursor, 'base64url').toString('utf8'),
+    ) as unknown;
     if (
       Array.isArray(positions) &&
       positions.length === streams.length &&
@@ -243,6 +258,8 @@ interface StreamRead {
   readonly exhausted: boolean;
   /** The key of the last item read when the budget ran out first (resume after it). */
   readonly stoppedAt?: Item;
+  /** Items read (accepted or not), against the budget. */
+  readonly read: number;
 }
 
 /** Reads up to `want` accepted items of one stream from `start`, at most `budget` read. */
@@ -271,11 +288,11 @@ async function readStream(
       if (accept(item)) items.push(item);
       if (items.length === want) {
         // The caller resumes after this item, unless it was the very last one.
-        return { items, exhausted: !out.LastEvaluatedKey && i === page.length - 1 };
+        return { items, exhausted: !out.LastEvaluatedKey && i === page.length - 1, read };
       }
     }
-    if (!out.LastEvaluatedKey) return { items, exhausted: true };
-    if (read >= budget) return { items, exhausted: false, stoppedAt: out.LastEvaluatedKey };
+    if (!out.LastEvaluatedKey) return { items, exhausted: true, read };
+    if (read >= budget) return { items, exhausted: false, stoppedAt: out.LastEvaluatedKey, read };
     exclusiveStartKey = out.LastEvaluatedKey;
   }
 }
@@ -301,9 +318,36 @@ export async function queryAll(
   return items;
 }
 
+/** Queries one page sends at once (the SDK keeps 50 sockets; a focal point may have hundreds of units). */
+const PARALLEL_READS = 16;
+
+/** How many times a page reads on from the streams that hold it back before it comes out short. */
+const MAX_ROUNDS = 8;
+
+/** `fn` over `items`, at most `n` at a time, results in order. */
+async function mapLimited<T, R>(
+  items: readonly T[],
+  n: number,
+  fn: (item: T, i: number) => Promise<R>,
+): Promise<R[]> {
+  const out: R[] = [];
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i]!, i);
+  };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, lane));
+  return out;
+}
+
 /**
  * One page merged from `streams`, items in sort order, filtered by `filter` (and each stream's
  * items by its own `accept`).
+ *
+ * With many streams (a focal point's queue: one per member unit), a page does not read `limit`
+ * items from each: it reads a head from every stream (a share of the page, at least one
+ * Query's 10), then reads on only from the stream whose last read item comes first, until the
+ * page's `limit` items all come before every unread item. One stream reads `limit` at once,
+ * as it always did.
  */
 export async function queryPage(
   client: DynamoDBDocumentClient,
@@ -313,30 +357,54 @@ export async function queryPage(
   filter?: (item: Item) => boolean,
   budget = READ_BUDGET,
 ): Promise<Page<Item>> {
-  const positions = await decode(client, tableName, page.cursor, streams);
-  const fetched: StreamRead[] = await Promise.all(
-    streams.map((stream, i) => {
-      const position = positions[i]!;
-      return position === 'done'
-        ? { items: [], exhausted: true }
-        : readStream(
-            client,
-            toQuery(tableName, stream),
-            position,
-            page.limit,
-            acceptOf(stream, filter) ?? (() => true),
-            budget,
-          );
-    }),
-  );
+  const positions = await decodeCursor(client, tableName, page.cursor, streams);
   const descending = streams[0]?.descending ?? false;
   const skOf = (item: Item, i: number) => String(item[attributesOf(streams[i]!).sk]);
   /** Negative when `a` comes first in the streams' order. */
   const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0) * (descending ? -1 : 1);
-  // A stream cut short by its budget has unread items past where it stopped: nothing of the
-  // other streams past that point may be returned yet, or the next page would go back in order.
-  const cuts = fetched.flatMap((f, i) => (f.stoppedAt ? [skOf(f.stoppedAt, i)] : []));
-  const cut = cuts.sort(order)[0];
+  const accepts = streams.map((stream) => acceptOf(stream, filter) ?? (() => true));
+  const read = (i: number, start: Item | null, want: number, left: number) =>
+    readStream(client, toQuery(tableName, streams[i]!), start, want, accepts[i]!, left);
+  const head = Math.min(page.limit, Math.max(10, Math.ceil((2 * page.limit) / streams.length)));
+  const fetched: StreamRead[] = await mapLimited(streams, PARALLEL_READS, (_, i) => {
+    const position = positions[i]!;
+    return position === 'done'
+      ? Promise.resolve({ items: [], exhausted: true, read: 0 })
+      : read(i, position, head, budget);
+  });
+  /**
+   * Where a stream's unread items begin (after its last item read), or none when it has
+   * none: nothing of the others past the earliest of these may be returned yet, or the next
+   * page would go back in order.
+   */
+  const frontier = (f: StreamRead, i: number): string | undefined =>
+    f.exhausted ? undefined : skOf(f.stoppedAt ?? f.items.at(-1)!, i);
+  let cut: string | undefined;
+  for (let round = 0; ; round += 1) {
+    const frontiers = fetched.map(frontier);
+    cut = frontiers.filter((x) => x !== undefined).sort(order)[0];
+    if (cut === undefined || round === MAX_ROUNDS) break;
+    const before = fetched.reduce(
+      (n, f, i) => n + f.items.filter((item) => order(skOf(item, i), cut!) <= 0).length,
+      0,
+    );
+    if (before >= page.limit) break;
+    // The streams holding the page back, that their budget lets read on.
+    const behind = fetched.flatMap((f, i) =>
+      frontiers[i] === cut && !f.stoppedAt && f.read < budget ? [i] : [],
+    );
+    if (behind.length === 0) break;
+    await mapLimited(behind, PARALLEL_READS, async (i) => {
+      const f = fetched[i]!;
+      const more = await read(
+        i,
+        pick(f.items.at(-1)!, attributesOf(streams[i]!).key),
+        page.limit,
+        budget - f.read,
+      );
+      fetched[i] = { ...more, items: [...f.items, ...more.items], read: f.read + more.read };
+    });
+  }
   const candidates = fetched
     .flatMap((f, i) => f.items.map((item) => ({ item, i, sk: skOf(item, i) })))
     .filter((c) => cut === undefined || order(c.sk, cut) <= 0);
@@ -355,12 +423,10 @@ export async function queryPage(
   });
   const more = next.some((p) => p !== 'done');
   const items = taken.map((c) => c.item);
-  const nextCursor = more ? await encode(client, tableName, next) : null;
+  const nextCursor = more ? await encodeCursor(client, tableName, next) : null;
   if (!page.total) return { items, nextCursor };
-  const counts = await Promise.all(
-    streams.map((stream) =>
-      countStream(client, toQuery(tableName, stream), acceptOf(stream, filter)),
-    ),
+  const counts = await mapLimited(streams, PARALLEL_READS, (stream) =>
+    countStream(client, toQuery(tableName, stream), acceptOf(stream, filter)),
   );
   return { items, nextCursor, total: counts.reduce((sum, n) => sum + n, 0) };
 }
