@@ -843,6 +843,27 @@ describe('a citizen’s e-mail a central officer forwarded from their own mailbo
     expect(JSON.stringify(seen)).not.toContain('petugas@setneg.go.id');
   });
 
+  it('the citizen’s own mail and a staff forward of it as an attachment are one case, in either order', async () => {
+    const CITIZEN = 'budi.santoso@warga.example.id';
+    const direct = (subject: string) =>
+      Buffer.from([...sesPassed(CITIZEN), original(subject)].join('\r\n'));
+    // The citizen wrote to the intake and to an officer, who forwarded it on.
+    const first = await intakeMail(staffService, direct('Jalan rusak dua kali'));
+    const forward = await intakeMail(staffService, asAttachment(OFFICER, 'Jalan rusak dua kali'));
+    expect(forward).toEqual({ caseId: first.caseId, duplicate: true });
+    // The officer forwarded it before the citizen's own copy arrived.
+    const forwardedFirst = await intakeMail(
+      staffService,
+      asAttachment(OFFICER, 'Jalan rusak lagi dua kali'),
+    );
+    const own = await intakeMail(staffService, direct('Jalan rusak lagi dua kali'));
+    expect(own).toEqual({ caseId: forwardedFirst.caseId, duplicate: true });
+    // Each forward's redelivery still answers its case.
+    expect(
+      await intakeMail(staffService, asAttachment(OFFICER, 'Jalan rusak lagi dua kali')),
+    ).toEqual({ caseId: forwardedFirst.caseId, duplicate: true });
+  });
+
   it('forwarded inline by staff: likewise, the original’s sender, subject, text and files', async () => {
     const { caseId } = await intakeMail(staffService, inline(OFFICER, 'Jalan rusak terusan'));
     expect(await service.getCase(centralOfficer, caseId)).toMatchObject({

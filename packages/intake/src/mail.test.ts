@@ -331,6 +331,8 @@ describe('a forwarded message (an officer feeding a citizen’s mail to the inta
       subject: 'Jalan rusak',
       text: 'Jalan di desa kami rusak.',
       note: null,
+      // The citizen's copy sent to the intake too is the same message (the service's claim).
+      messageId: '<asli-1@gmail.com>',
       attachments: [{ filename: 'foto-jalan.png', size: 8 }],
     });
     expect(parsed.forwardedAttachments.map((a) => [a.filename, a.content.length])).toEqual([

@@ -111,6 +111,7 @@ async function forwardOf(
       forwarded: {
         shape: 'attachment',
         from: { name: from.name || null, address: from.address },
+        messageId: inner.messageId ?? null,
         subject: inner.subject ?? null,
         text: bodyText(inner),
         note: text || null,

@@ -90,7 +90,7 @@ export async function followedCase(
  * A follow-up joins its case: a `complainant_mail` event only central reads (its subject and
  * text, cut as a case's description is), the `.eml` and the files the case takes, all
  * central's (the papers sent for `needs_info`, an ID scan, reach no agency unreviewed; central
- * may show them, `updateAttachment`), and the message's claim, so a redelivery answers the
+ * may show them, `updateAttachment`), and the message's claims, so a redelivery answers the
  * case and a reply to it joins it too; all in one transaction with the case, which a case
  * waiting for information shows as answered. The files fill the room the case has left (30),
  * the `.eml` first. Nothing, and no file kept, when the case has ended since it was found
@@ -100,7 +100,8 @@ export async function joinCase(
   deps: ServiceDeps,
   caseId: string,
   mail: IncomingMail,
-  claim: UniqueClaim,
+  /** The message's own, and a staff forward's original's (`staffForward`). */
+  claims: readonly UniqueClaim[],
   files: MailFiles | undefined,
   /** Forwarded by a staff member (`staffForward`): who, and their note. */
   forwarded?: { readonly forwardedBy: string; readonly forwardNote?: string },
@@ -129,7 +130,7 @@ export async function joinCase(
       const body = (mail.text ?? '').trim();
       await deps.store.commit({
         case: put(c, followUpMail(c, now)),
-        claims: [claim],
+        claims: [...claims],
         events: [
           {
             id: newEventId(now),
@@ -177,8 +178,10 @@ export async function joinCase(
     if (error instanceof WriteConflict) await drop(stored);
     // The same message delivered twice at once: the other delivery joined it.
     if (error instanceof WriteConflict && error.kind === 'claimed') {
-      const earlier = await deps.store.findClaim(claim);
-      if (earlier) return { caseId: earlier, duplicate: true };
+      for (const claim of claims) {
+        const earlier = await deps.store.findClaim(claim);
+        if (earlier) return { caseId: earlier, duplicate: true };
+      }
     }
     throw error;
   }

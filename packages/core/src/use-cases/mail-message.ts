@@ -81,6 +81,11 @@ export interface ForwardedMail {
   readonly subject: string | null;
   readonly text: string;
   readonly note: string | null;
+  /**
+   * The original's Message-ID, when the forward carries its headers (`attachment`): the
+   * citizen's own copy sent to the intake as well is the same message (`staffForward`).
+   */
+  readonly messageId?: string | null;
   /** The original's files (an inline forward carries them as its own; `MailFiles.forwarded`). */
   readonly attachments: readonly { readonly filename: string | null; readonly size: number }[];
 }

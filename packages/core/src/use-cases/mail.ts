@@ -7,6 +7,7 @@ import { ComplainantSchema } from '../schemas/cases.ts';
 import { cutText } from '../schemas/fields.ts';
 import { CENTRAL_TENANT } from '../tenancy.ts';
 import { INTAKE, registerWithFiles } from './intake.ts';
+import type { UniqueClaim } from '../ports.ts';
 import type { ServiceDeps } from './kernel/index.ts';
 import { ENDED, followedCase, joinCase } from './mail-follow-up.ts';
 import {
@@ -73,8 +74,13 @@ export async function receiveEmail(
   const earlier = await deps.store.findClaim(claim);
   if (earlier) return { caseId: earlier, duplicate: true };
   // A citizen's message a staff member forwarded is the citizen's complaint; the claim above
-  // stays the forward's own (its redelivery is the forward's).
+  // stays the forward's own (its redelivery is the forward's). Forwarded with its headers, it
+  // also claims the original's Message-ID under the citizen's address: the citizen who wrote
+  // to the intake as well (before or after) has one case, not two.
   const forward = await staffForward(deps, mail, address, files);
+  const original = forward?.claim ? await deps.store.findClaim(forward.claim) : undefined;
+  if (original) return { caseId: original, duplicate: true };
+  const claims = forward?.claim ? [claim, forward.claim] : [claim];
   const complaint = forward?.mail ?? mail;
   const complainant = forward?.address ?? address;
   const complaintFiles = forward ? forward.files : files;
@@ -90,7 +96,7 @@ export async function receiveEmail(
       deps,
       followed.id,
       complaint,
-      claim,
+      claims,
       complaintFiles,
       forward?.note,
     );
@@ -111,7 +117,7 @@ export async function receiveEmail(
       },
       {
         actor: INTAKE,
-        claims: [claim],
+        claims,
         // How many files came with it, and how many became the case's attachments (the others,
         // of a type or size not taken, stay in the .eml); their names may name people, so they
         // stay off the timeline.
@@ -157,6 +163,8 @@ async function staffForward(
       address: string;
       files: MailFiles | undefined;
       note: { forwardedBy: string; forwardNote?: string };
+      /** The original's Message-ID under the citizen's address, when the forward carries it. */
+      claim?: UniqueClaim;
     }
   | undefined
 > {
@@ -182,6 +190,9 @@ async function staffForward(
     address: from,
     files: files ? { ...files, attachments: files.forwarded ?? [] } : undefined,
     note: { forwardedBy: address, ...(note ? { forwardNote: cutText(note, 1_000) } : {}) },
+    ...(original.messageId?.trim()
+      ? { claim: { kind: 'message_id', value: `${from}\n${original.messageId.trim()}` } }
+      : {}),
   };
 }
 
