@@ -143,15 +143,45 @@ describe('a download the malware scan has not cleared', () => {
 
     // Not "not possible in this state": the case is fine, the scan is not done.
     await expect(download()).rejects.toMatchObject({ code: 'scan_pending' });
-    for (const verdict of ['infected', 'unscannable'] as const) {
-      scanned.verdict = verdict;
-      await expect(download()).rejects.toMatchObject({ code: 'scan_refused' });
-    }
     // The scan did not run at all: the service's trouble, not the file's (no "clean copy").
     scanned.verdict = 'failed';
     await expect(download()).rejects.toMatchObject({ code: 'service_unavailable' });
     scanned.verdict = 'clean';
     await expect(download()).resolves.toHaveProperty('url');
+  });
+
+  it('refuses a file the scan did not clear for good: listed as refused by the scan, never offered again', async () => {
+    clock.set(START);
+    const scanned = new ScannedBlobs(mkdtempSync(join(tmpdir(), 'pantau-scan-')), clock.now);
+    const guarded = new Service({
+      store,
+      clock: clock.now,
+      blobs: scanned,
+      inspect: inspectUpload,
+    });
+    const { caseId } = await forwardedCase(guarded, ['polri']);
+    for (const verdict of ['infected', 'unscannable'] as const) {
+      const started = await guarded.createAttachment(centralOfficer, caseId, {
+        name: `surat-${verdict}.pdf`,
+        size: SMALL_PDF.byteLength,
+      });
+      const { id } = started.attachment;
+      await scanned.write(attachmentKey(caseId, id), SMALL_PDF);
+      await guarded.completeAttachment(centralOfficer, caseId, id);
+      scanned.verdict = verdict;
+      await expect(guarded.downloadAttachment(centralOfficer, caseId, id)).rejects.toMatchObject({
+        code: 'scan_refused',
+      });
+      // The list said "available" after a reload, and the console offered it again.
+      const listed = (await guarded.listAttachments(centralOfficer, caseId)).items.find(
+        (a) => a.id === id,
+      );
+      expect(listed).toMatchObject({ status: 'refused', scan: verdict });
+      // Asked again (another reader, a link kept): still refused, as the scan's, not the state's.
+      await expect(guarded.downloadAttachment(centralOfficer, caseId, id)).rejects.toMatchObject({
+        code: 'scan_refused',
+      });
+    }
   });
 });
 

@@ -13,6 +13,7 @@ import {
   type CreateAttachmentInput,
   MAX_ATTACHMENTS_PER_CASE,
   MAX_FILE_NAME,
+  type RefusedScan,
 } from '../schemas/documents.ts';
 
 export interface AttachmentRecord {
@@ -27,6 +28,8 @@ export interface AttachmentRecord {
   readonly sha256: string | null;
   readonly status: AttachmentView['status'];
   readonly refusal: string | null;
+  /** The malware scan's verdict on a file it refused (found when the file was first asked for). */
+  readonly scan?: RefusedScan;
   readonly visibility: AttachmentVisibility;
   readonly attachedTo: AttachmentView['attachedTo'];
   readonly uploadedBy: { readonly sub: string; readonly agency: string };
@@ -262,6 +265,7 @@ export const viewAttachment = (a: AttachmentRecord): AttachmentView => ({
   sha256: a.sha256,
   status: a.status,
   refusal: a.refusal,
+  scan: a.scan ?? null,
   visibility: a.visibility,
   attachedTo: { ...a.attachedTo },
   uploadedBy: { ...a.uploadedBy },
@@ -312,3 +316,20 @@ export function fileNameFrom(raw: string, fallback: string): string {
   );
   return `${head.trimEnd()}…${extension}`;
 }
+
+/**
+ * A file the malware scan refused (GuardDuty's tag read at its first download): refused for
+ * good, listed so, its place on the case freed for a clean copy.
+ */
+export const refusedByScan = (
+  a: AttachmentRecord,
+  scan: RefusedScan,
+  now: Date,
+): AttachmentRecord => ({
+  ...a,
+  status: 'refused',
+  refusal: `the malware scan did not mark this file clean (${scan}): it is never served`,
+  scan,
+  updatedAt: now.toISOString(),
+  version: a.version + 1,
+});

@@ -83,6 +83,9 @@ export const ATTACHMENT_STATUSES = ['uploading', 'available', 'refused'] as cons
  */
 export const SCAN_STATUSES = ['pending', 'clean', 'infected', 'unscannable', 'failed'] as const;
 export type ScanStatus = (typeof SCAN_STATUSES)[number];
+/** The verdicts that refuse a file for good (`Attachment.scan`). */
+export const REFUSED_SCANS = ['infected', 'unscannable'] as const;
+export type RefusedScan = (typeof REFUSED_SCANS)[number];
 
 /** An attachment's name as given: shown and offered on download, never a path. */
 export const MAX_FILE_NAME = 200;
@@ -137,6 +140,14 @@ export const AttachmentSchema = z
     sha256: z.string().nullable(),
     status: z.enum(ATTACHMENT_STATUSES),
     refusal: z.string().nullable(),
+    scan: z
+      .enum(REFUSED_SCANS)
+      .nullable()
+      .meta({
+        description:
+          'Refused by the malware scan (found at the first download): `infected`, or `unscannable` ' +
+          '(e.g. a password-protected PDF); null otherwise',
+      }),
     visibility: z.enum(ATTACHMENT_VISIBILITIES),
     attachedTo: z.object({
       kind: z.enum(['case', 'response', 'activity']),

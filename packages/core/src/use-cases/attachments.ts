@@ -17,6 +17,7 @@ import {
   downloadName,
   givenUpToRemove,
   newAttachment,
+  refusedByScan,
   UPLOAD_TTL_SECONDS,
   viewAttachment,
   withVisibility,
@@ -24,12 +25,13 @@ import {
 import type { BlobStore } from '../documents/ports.ts';
 import { isOpen } from '../assignment.ts';
 import { DomainError, invalidInput, invalidTransition, notFound } from '../errors.ts';
-import type { Page } from '../ports.ts';
+import { type Page, WriteConflict } from '../ports.ts';
 import {
   type AttachmentView,
   type AttachmentVisibility,
   type CreateAttachmentInput,
   MAX_ATTACHMENT_BYTES,
+  type RefusedScan,
 } from '../schemas/documents.ts';
 import { isCentral, type Principal } from '../tenancy.ts';
 import {
@@ -226,6 +228,7 @@ export async function downloadAttachment(
 ) {
   const { blobs } = documentStorage(deps);
   const a = await readableAttachment(deps, p, caseId, id);
+  if (a.scan) throw scanRefused(a.scan);
   if (a.status !== 'available' || !a.contentType)
     throw new DomainError('invalid_transition', `the attachment is ${a.status}, not available`);
   const scan = await blobs.scanStatus(a.key);
@@ -243,15 +246,26 @@ export async function downloadAttachment(
       'service_unavailable',
       'the malware scan could not run on this file (FAILED or ACCESS_DENIED): operators must look',
     );
-  if (scan !== 'clean')
-    throw new DomainError(
-      'scan_refused',
-      `the malware scan did not mark this file clean (${scan}): it is never served; upload a clean copy`,
-    );
+  if (scan !== 'clean') {
+    // Recorded, so the list says so (no reader is offered it again) and a clean copy has its
+    // place; another write first (a visibility change) leaves it to the next download.
+    await deps.store
+      .putAttachment({ record: refusedByScan(a, scan, deps.clock()), expectedVersion: a.version })
+      .catch((error: unknown) => {
+        if (!(error instanceof WriteConflict)) throw error;
+      });
+    throw scanRefused(scan);
+  }
   // The name and type are the object's own (written with its checked bytes): a link carries
   // neither, since a file's name may name someone and a URL is logged and kept in histories.
   return blobs.presignDownload({ key: a.key, expiresInSeconds: DOWNLOAD_TTL_SECONDS });
 }
+
+const scanRefused = (scan: RefusedScan) =>
+  new DomainError(
+    'scan_refused',
+    `the malware scan did not mark this file clean (${scan}): it is never served; upload a clean copy`,
+  );
 
 /** Central re-classifies an attachment: central only, or the agencies. */
 export async function updateAttachment(

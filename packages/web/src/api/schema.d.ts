@@ -7572,6 +7572,11 @@ export type components = {
             /** @enum {string} */
             status: "uploading" | "available" | "refused";
             refusal: string | null;
+            /**
+             * @description Refused by the malware scan (found at the first download): `infected`, or `unscannable` (e.g. a password-protected PDF); null otherwise
+             * @enum {string|null}
+             */
+            scan: "infected" | "unscannable" | null;
             /** @enum {string} */
             visibility: "central" | "agencies";
             attachedTo: {

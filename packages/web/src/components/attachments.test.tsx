@@ -115,6 +115,25 @@ describe('a download the malware scan has not cleared', () => {
     expect(screen.queryByRole('button', { name: 'Unduh surat-pengaduan.pdf' })).toBeNull();
     expect(screen.getByText(/tidak lolos pemeriksaan antivirus;/)).toBeTruthy();
   });
+
+  it('after a reload, lists a file the scan refused as refused by the scan, not by its type', async () => {
+    mockApi(() =>
+      json(200, {
+        items: [
+          {
+            ...attachment('refused'),
+            scan: 'infected',
+            refusal: 'the malware scan did not mark this file clean (infected): it is never served',
+            uploadedAt: '2026-03-16T03:00:00.000Z',
+          },
+        ],
+      }),
+    );
+    render();
+    expect(await screen.findByText(/tidak lolos pemeriksaan antivirus;/)).toBeTruthy();
+    expect(screen.queryByText(/bukan PDF, JPEG, PNG/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Unduh surat-pengaduan.pdf' })).toBeNull();
+  });
 });
 
 describe('an agency’s upload to a response whose assignment has just ended', () => {

@@ -143,8 +143,8 @@ export function CaseAttachments({
     [caseId],
   );
   const [error, setError] = useState<unknown>(null);
-  // The files whose download the malware scan refused (422 `scan_refused`): the list cannot
-  // tell (it does not ask the scan), so they are marked refused here and not offered again.
+  // The files whose download the malware scan refused just now (422 `scan_refused`): marked
+  // refused here at once; the API records it, so the list says so after a reload (`scan`).
   const [scanRefused, setScanRefused] = useState<ReadonlySet<string>>(new Set());
   const statusOf = (a: Attachment) => (scanRefused.has(a.id) ? 'refused' : a.status);
   const items = loaded.data?.items ?? [];
@@ -234,7 +234,7 @@ export function CaseAttachments({
                     : nameOf(a.uploadedBy.agency)}{' '}
                   · <Time at={a.uploadedAt} zone={zone} />
                   {/* Why, in a sentence: the API's refusal is a developer's (it names MIME types). */}
-                  {a.status === 'refused'
+                  {a.status === 'refused' && !a.scan
                     ? ` · ${t('attachments.refusedWhy')}`
                     : statusOf(a) === 'refused'
                       ? ` · ${t('attachments.scanRefusedWhy')}`
