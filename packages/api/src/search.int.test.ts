@@ -20,6 +20,8 @@ const DIGITLESS = 'HJKM-NPQR-STVWX';
 let central: string;
 let agency: string;
 let registered: { id: string };
+/** The app's clock: now, unless a test receives its cases on a date of its own. */
+let clockAt: Date | undefined;
 
 beforeAll(async () => {
   const store = await freshStore();
@@ -47,7 +49,7 @@ beforeAll(async () => {
       return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
     },
   });
-  app = createApp({ store: coded, verifier, clock: () => new Date() });
+  app = createApp({ store: coded, verifier, clock: () => clockAt ?? new Date() });
   await addAgencies(new Service({ store, clock: () => new Date() }), [{ id: 'bpn' }]);
   central = await sign({ sub: 'c1', agency: 'setneg', role: 'central_officer' });
   agency = await sign({ sub: 'b1', agency: 'bpn', role: 'agency_officer' });
@@ -177,5 +179,68 @@ describe('GET /v1/search keeps identifiers out of URLs', () => {
     expect(await hits(await get('LAP-2026-00417'))).toEqual(
       await hits(await post('LAP-2026-00417')),
     );
+  });
+});
+
+describe('POST /v1/search: a words cursor kept across a changed from/to', () => {
+  /** Cases sharing one word, received on 2026-02-10 and 2026-02-12 (WIB noon), oldest first. */
+  const onDays: Record<string, string[]> = { '2026-02-10': [], '2026-02-12': [] };
+  const page = async (body: Record<string, unknown>) => {
+    const res = await app.request('/v1/search', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${central}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ q: 'longsoran tebing', limit: 5, ...body }),
+    });
+    return res;
+  };
+  const idsOf = async (res: Response) => {
+    expect(res.status, await res.clone().text()).toBe(200);
+    const out = (await res.json()) as { items: { id: string }[]; nextCursor: string | null };
+    return { ids: out.items.map((h) => h.id), nextCursor: out.nextCursor };
+  };
+
+  beforeAll(async () => {
+    try {
+      for (const day of Object.keys(onDays))
+        for (let i = 0; i < 6; i += 1) {
+          clockAt = new Date(`${day}T05:0${i}:00.000Z`);
+          const res = await app.request('/v1/cases', {
+            method: 'POST',
+            headers: { authorization: `Bearer ${central}`, 'content-type': 'application/json' },
+            body: JSON.stringify({
+              channel: 'lapor',
+              externalRef: { system: 'lapor', id: `LAP-2026-2${day.slice(-2)}${i}` },
+              complainant: { name: `Pelapor ${day} ${i}` },
+              subject: `Longsoran tebing menutup jalan desa ${i}`,
+              description: 'Tebing longsor menutup jalan.',
+            }),
+          });
+          expect(res.status, await res.clone().text()).toBe(201);
+          onDays[day]!.push(((await res.json()) as { id: string }).id);
+        }
+    } finally {
+      clockAt = undefined;
+    }
+  });
+
+  it('ends the list when the cursor lies before the new from, and starts the range over when it lies past the new to (never a 500)', async () => {
+    const newestFirst = (day: string) => [...onDays[day]!].reverse();
+    const first = await idsOf(await page({ from: '2026-02-10', to: '2026-02-12' }));
+    expect(first.ids).toEqual(newestFirst('2026-02-12').slice(0, 5));
+    expect(first.nextCursor).not.toBeNull();
+    const cursor = first.nextCursor!;
+
+    // The cursor's key (12 February) is older than anything from 13 February on: nothing left.
+    expect(await idsOf(await page({ from: '2026-02-13', to: '2026-02-28', cursor }))).toEqual({
+      ids: [],
+      nextCursor: null,
+    });
+    // Newer than anything up to 11 February: that range from its start, as if without cursor.
+    const restarted = await idsOf(await page({ from: '2026-02-01', to: '2026-02-11', cursor }));
+    expect(restarted.ids).toEqual(newestFirst('2026-02-10').slice(0, 5));
+    const rest = await idsOf(
+      await page({ from: '2026-02-01', to: '2026-02-11', cursor: restarted.nextCursor }),
+    );
+    expect(rest).toEqual({ ids: newestFirst('2026-02-10').slice(5), nextCursor: null });
   });
 });

@@ -72,6 +72,13 @@ export interface DynamoStoreOptions {
   readonly settingsTtlMs?: number;
 }
 
+/**
+ * BatchGetItem rounds for one chunk of keys before giving up as `unavailable`: with
+ * `pauseBeforeRetry`'s growing pauses (at most 200 ms each) about 1.3 s at the longest, well
+ * inside the API's and the Tick's 29-30 s, and each round is itself retried by the SDK.
+ */
+export const MAX_UNPROCESSED_ROUNDS = 10;
+
 /** DynamoDB's ceiling on the items of one TransactWriteItems (core sizes its commits by it). */
 export const MAX_TRANSACTION_ITEMS = MAX_COMMIT_ITEMS;
 
@@ -144,7 +151,15 @@ export class DynamoTable {
     );
   }
 
-  /** Items by key, BatchGetItem 100 at a time, unprocessed keys asked again; absent ones left out. */
+  /**
+   * Items by key, BatchGetItem 100 at a time; absent ones left out. Keys left unprocessed
+   * (throttled: BatchGetItem answers them instead of failing, so neither the SDK's retries nor
+   * `isUnavailable` see it) are asked again after a short random pause, as `batchWrite` does:
+   * asked again at once, a hot key (the settings' version every forward and Tick reads) only
+   * gets hotter. Still unprocessed after `MAX_UNPROCESSED_ROUNDS`, the read is the domain's
+   * `unavailable` (a 503 as throttling is, a Step Functions retry with backoff) instead of a
+   * spin until the Lambda's timeout.
+   */
   protected async batchGet(
     itemKeys: readonly { pk: string; sk: string }[],
     consistent = false,
@@ -152,7 +167,14 @@ export class DynamoTable {
     const out: Item[] = [];
     for (let i = 0; i < itemKeys.length; i += 100) {
       let requested: Item[] | undefined = itemKeys.slice(i, i + 100);
-      while (requested && requested.length > 0) {
+      for (let attempt = 1; requested && requested.length > 0; attempt += 1) {
+        if (attempt > MAX_UNPROCESSED_ROUNDS)
+          throw unavailable(
+            new Error(
+              `BatchGetItem left ${requested.length} key(s) unprocessed after ${MAX_UNPROCESSED_ROUNDS} rounds`,
+            ),
+          );
+        if (attempt > 1) await pauseBeforeRetry(attempt);
         const res: BatchGetCommandOutput = await this.client.send(
           new BatchGetCommand({
             RequestItems: {

@@ -130,7 +130,15 @@ export class SearchStore extends DocumentLayer {
     let buffered: Posting[] = [];
     let next: Item | undefined;
     let done = false;
-    const resumed = decodeCursor(page.cursor, words.length);
+    let resumed = decodeCursor(page.cursor, words.length);
+    // A cursor whose key lies outside the range (the caller changed `from`/`to` but kept it)
+    // is one DynamoDB refuses as a start key: as paging.ts's `withinRange` does for every other
+    // list, newest first, a key newer than the range starts the range over (the probe, as
+    // without a cursor), and a key older than it ends the list.
+    if (resumed && query.received) {
+      if (resumed.k < query.received.from.toISOString()) return { items: [], nextCursor: null };
+      if (resumed.k > `${query.received.to.toISOString()}~`) resumed = undefined;
+    }
     if (resumed) {
       driving = resumed.d;
       next = { pk: search.postingsPk(headOf(words[driving]!)), sk: resumed.k };
