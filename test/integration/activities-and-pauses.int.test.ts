@@ -7,8 +7,10 @@
  *   the desk for good, and with an agency that cannot read the case, or the same one twice;
  * - a paused assignment withdrawn, or its case closed, stayed paused for ever, and a resume then
  *   moved the deadlines of an assignment that had ended.
+ * - nothing bounded the open activities on a case, while its view carries every one: some 130
+ *   with long plans took `GET /v1/cases/{id}` past what one response can carry.
  */
-import { Service, type Store } from '@pantau/core';
+import { type ActivityRecord, Service, type Store } from '@pantau/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addAgencies,
@@ -100,6 +102,92 @@ describe('planning an activity', () => {
     });
     const seen = await service.getCase(officerOf('pemkab'), caseId);
     expect(seen.activities.map((a) => a.id)).toEqual([planned.id]);
+  }, 60_000);
+});
+
+describe('the open activities of a case, which its view carries every one of', () => {
+  /** The cap the README documents: at most 50 open (proposed or planned) on a case. */
+  const CAP = 50;
+  const activity = (
+    caseId: string,
+    i: number,
+    status: 'planned' | 'proposed',
+    agencyIds: string[] = [],
+  ): ActivityRecord => ({
+    id: `01K0000000000000000000${String(i).padStart(4, '0')}`,
+    caseId,
+    kind: status === 'proposed' ? 'clarification' : 'coordination',
+    status,
+    scheduledAt: null,
+    agencyIds,
+    participants: [],
+    plan: status === 'proposed' ? 'Diusulkan oleh tangga eskalasi' : `Rencana ${i}`,
+    heldAt: null,
+    outcome: null,
+    summary: null,
+    createdBy: status === 'proposed' ? 'escalation' : 'o1',
+    createdAt: clock.now().toISOString(),
+    updatedAt: clock.now().toISOString(),
+    version: 1,
+  });
+
+  it('refuses a plan past the cap with a 422 naming it, and writes nothing', async () => {
+    const { caseId } = await forwardedCase(service, ['polri']);
+    // 49 planned by central and one clarification the ladder proposed: 50 open.
+    await store.commit({
+      activities: [
+        ...Array.from({ length: CAP - 1 }, (_, i) => activity(caseId, i, 'planned')),
+        activity(caseId, CAP - 1, 'proposed', ['polri']),
+      ].map((record) => ({ record, expectedVersion: null })),
+    });
+    const before = (await service.getCase(centralOfficer, caseId)).version;
+    const events = (await newest(centralOfficer, caseId)).length;
+    await expect(
+      service.planActivity(centralOfficer, caseId, { kind: 'mediation', plan: 'Satu lagi' }),
+    ).rejects.toMatchObject({ code: 'limit_exceeded', limit: 'open_activities' });
+    const after = await service.getCase(centralOfficer, caseId);
+    expect(after.activities).toHaveLength(CAP);
+    expect(after.version).toBe(before);
+    expect((await newest(centralOfficer, caseId)).length).toBe(events);
+    // One reported (or called off) makes room for the next.
+    await service.cancelActivity(centralOfficer, caseId, after.activities[0]!.id, {
+      reason: 'Direncanakan dua kali',
+    });
+    const planned = await service.planActivity(centralOfficer, caseId, {
+      kind: 'mediation',
+      plan: 'Satu lagi',
+    });
+    expect(planned.status).toBe('planned');
+  }, 60_000);
+
+  it('takes a ladder proposal up only while the planned ones are under the cap', async () => {
+    // 50 planned, and a proposal the ladder wrote beyond them (it is never refused).
+    const { caseId } = await forwardedCase(service, ['polri']);
+    await store.commit({
+      activities: [
+        ...Array.from({ length: CAP }, (_, i) => activity(caseId, i, 'planned')),
+        activity(caseId, CAP, 'proposed', ['polri']),
+      ].map((record) => ({ record, expectedVersion: null })),
+    });
+    const proposal = activity(caseId, CAP, 'proposed').id;
+    const take = () =>
+      service.scheduleActivity(centralOfficer, caseId, proposal, {
+        scheduledAt: '2026-09-14T03:00:00.000Z',
+        plan: 'Klarifikasi dengan Polri',
+      });
+    await expect(take()).rejects.toMatchObject({
+      code: 'limit_exceeded',
+      limit: 'open_activities',
+    });
+    const held = (await service.getCase(centralOfficer, caseId)).activities;
+    expect(held.find((a) => a.id === proposal)).toMatchObject({ status: 'proposed' });
+    // Moving one already planned is not taking one more up.
+    const moved = await service.scheduleActivity(centralOfficer, caseId, held[0]!.id, {
+      scheduledAt: '2026-09-15T03:00:00.000Z',
+    });
+    expect(moved.status).toBe('planned');
+    await service.cancelActivity(centralOfficer, caseId, held[1]!.id, { reason: 'Tidak perlu' });
+    expect(await take()).toMatchObject({ status: 'planned', plan: 'Klarifikasi dengan Polri' });
   }, 60_000);
 });
 

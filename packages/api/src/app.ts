@@ -80,6 +80,8 @@ export interface AppDeps {
   readonly publicRateLimit?: PublicRateLimit;
   /** Issue 15: where attachments' bytes live (S3 on AWS, the data dir embedded). */
   readonly blobs?: BlobStore;
+  /** For tests: fewer reads for one cases export than `MAX_EXPORT_READS`, which the stack keeps. */
+  readonly exportReads?: number;
   /** Issue 15: the public tracking page's URL, for the receipt's QR code. */
   readonly trackingUrl?: string;
   /**
@@ -120,6 +122,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     // Issue 15: each forwarding's ladder writes its forwarding letter first.
     forwardingLetters: true,
     ...(deps.blobs ? { blobs: deps.blobs, inspect: inspectUpload } : {}),
+    ...(deps.exportReads ? { exportReads: deps.exportReads } : {}),
   });
   const logger = deps.logger ?? new Logger({ serviceName: 'pantau-api' });
 

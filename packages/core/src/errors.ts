@@ -27,7 +27,13 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  * The counts the domain caps, named on a `limit_exceeded` (`limit`) so that a reader can be told
  * what to do instead, in a sentence of its own. A record past DynamoDB's size names none.
  */
-export const LIMITS = ['pauses', 'extension_requests', 'attachments', 'import_rows'] as const;
+export const LIMITS = [
+  'pauses',
+  'extension_requests',
+  'attachments',
+  'import_rows',
+  'open_activities',
+] as const;
 export type Limit = (typeof LIMITS)[number];
 
 export interface FieldIssue {

@@ -33,8 +33,11 @@ export {
   rearmJobChunk,
   runRearmJob,
 } from './use-cases/rearm-jobs.ts';
-// The limit the API's description of a request for more time names.
+// The limits the API's descriptions name (a request for more time, planning an activity).
 export { MAX_EXTENSION_REQUESTS } from './use-cases/extensions-and-pauses.ts';
+export { MAX_OPEN_ACTIVITIES } from './use-cases/monitoring.ts';
+// The cases export's read budget, and its refusal of a period, which the file's byte bound shares.
+export { EXPORT_PAGE, exportPeriodTooLong, MAX_EXPORT_READS } from './use-cases/reporting.ts';
 export * from './import-row.ts';
 export * from './documents/index.ts';
 export * from './search/index.ts';

@@ -4,13 +4,22 @@ import {
   ActivitiesQuery,
   ActivitySchema,
   CancelActivityBody,
+  MAX_OPEN_ACTIVITIES,
   pageOf,
   PlanActivityBody,
   ReportActivityBody,
   ScheduleActivityBody,
 } from '@pantau/core';
 import { idempotencyOf } from '../idempotency.ts';
-import { createRoute, IdempotencyHeader, json, jsonBody, PROBLEMS, z } from '../openapi.ts';
+import {
+  createRoute,
+  IdempotencyHeader,
+  json,
+  jsonBody,
+  LIMIT_PROBLEM,
+  PROBLEMS,
+  z,
+} from '../openapi.ts';
 
 const tags = ['Monitoring'];
 const CaseParam = z.object({ id: z.string().min(1).max(64) });
@@ -24,8 +33,13 @@ export const caseActivities = new OpenAPIHono()
       path: '/{id}/activities',
       tags,
       summary: 'Plan a monitoring activity (the case is then under monitoring)',
+      description: `At most ${MAX_OPEN_ACTIVITIES} open activities (proposed or planned) per case: the next plan is a 422 \`limit_exceeded\` (\`limit\`: \`open_activities\`). The ladder’s proposals count, and are never refused.`,
       request: { params: CaseParam, headers: IdempotencyHeader, body: jsonBody(PlanActivityBody) },
-      responses: { 201: json(ActivitySchema, 'The planned activity'), ...PROBLEMS },
+      responses: {
+        201: json(ActivitySchema, 'The planned activity'),
+        ...PROBLEMS,
+        ...LIMIT_PROBLEM,
+      },
     }),
     async (c) => {
       const body = c.req.valid('json');
@@ -62,11 +76,16 @@ export const caseActivities = new OpenAPIHono()
       tags,
       summary:
         'Set when a proposed activity takes place (the ladder’s clarification, taken up), or move a planned one',
+      description: `Taking a proposal up while the case holds ${MAX_OPEN_ACTIVITIES} planned activities is a 422 \`limit_exceeded\` (\`limit\`: \`open_activities\`); moving a planned one never is.`,
       request: {
         params: ActivityParam,
         body: jsonBody(ScheduleActivityBody),
       },
-      responses: { 200: json(ActivitySchema, 'The planned activity'), ...PROBLEMS },
+      responses: {
+        200: json(ActivitySchema, 'The planned activity'),
+        ...PROBLEMS,
+        ...LIMIT_PROBLEM,
+      },
     }),
     async (c) => {
       const { id, activityId } = c.req.valid('param');

@@ -4,7 +4,9 @@ import {
   AGENCY_STATS_COLUMNS,
   AgencyStatsReportSchema,
   CASE_SHEET_COLUMNS,
-  DomainError,
+  EXPORT_PAGE,
+  exportPeriodTooLong,
+  MAX_EXPORT_READS,
   StatsQuery,
 } from '@pantau/core';
 import { boundedCsv, MAX_RESPONSE_BODY_BYTES, toCsv } from '../csv.ts';
@@ -71,11 +73,11 @@ export const exports = new OpenAPIHono().openapi(
       200: csv(
         'One row per case, newest first, its agencies by name separated by "; "; columns: ' +
           CASE_SHEET_COLUMNS.join(', ') +
-          `. One file carries at most ${MAX_RESPONSE_BODY_BYTES.toLocaleString('en')} bytes (what a response can carry on AWS Lambda): a longer period is a 422`,
+          `. One file carries at most ${MAX_RESPONSE_BODY_BYTES.toLocaleString('en')} bytes (what a response can carry on AWS Lambda), and one export reads at most ${(MAX_EXPORT_READS * EXPORT_PAGE).toLocaleString('en')} cases of the period (what it can read within API Gateway’s 29 s; with \`agencyId\` most are read and left out): a longer period is a 422`,
       ),
       ...PROBLEMS,
       422: problem(
-        '`limit_exceeded`: the period holds more cases than one file can carry; `errors` names `from`. Nothing is sent: export shorter periods',
+        '`limit_exceeded`: the period holds more cases than one file can carry, or than one export can read; `errors` names `from`. Nothing is sent: export shorter periods',
       ),
     },
   }),
@@ -84,14 +86,9 @@ export const exports = new OpenAPIHono().openapi(
       c.get('service').exportCases(c.get('auth'), c.req.valid('query')),
       CASE_SHEET_COLUMNS,
       (rowsThatFit) =>
-        new DomainError(
-          'limit_exceeded',
-          `the cases received in this period are more than one file can carry (${MAX_RESPONSE_BODY_BYTES.toLocaleString('en')} bytes; the newest ${rowsThatFit} fit): export a shorter period`,
-          {
-            errors: [
-              { path: 'from', message: 'the period holds more cases than one file can carry' },
-            ],
-          },
+        exportPeriodTooLong(
+          `the cases received in this period are more than one file can carry (${MAX_RESPONSE_BODY_BYTES.toLocaleString('en')} bytes; the newest ${rowsThatFit} fit)`,
+          'the period holds more cases than one file can carry',
         ),
     );
     return c.body(body, 200, {

@@ -120,7 +120,8 @@ export function letterWrite(input: {
 
 /**
  * Central intervention lands on central's calendar as a proposed clarification, and on the
- * case's timeline as `activity_proposed`.
+ * case's timeline as `activity_proposed`. Written whatever the case's count of open activities
+ * (`MAX_OPEN_ACTIVITIES` refuses central's plans, never a tick: see there why).
  */
 function proposedIntervention(
   a: AssignmentRecord,

@@ -6,6 +6,7 @@ import { ulid } from 'ulid';
 import {
   activityAgency,
   type ActivityRecord,
+  isActivityOpen,
   cancelActivity as cancelled,
   cancelledAlready,
   reportActivity as reported,
@@ -15,7 +16,7 @@ import {
   viewActivity,
 } from '../activity.ts';
 import { mapPage } from '../desk.ts';
-import { invalidInput, invalidTransition, notFound } from '../errors.ts';
+import { invalidInput, invalidTransition, limitExceeded, notFound } from '../errors.ts';
 import type { Page } from '../ports.ts';
 import { ACTIVITY_AGENCY_NOT_ON_CASE } from '../schemas/monitoring.ts';
 import type {
@@ -41,7 +42,37 @@ import {
   touchCase,
 } from './kernel/index.ts';
 
-/** Central plans a monitoring activity on a case (the case is then under monitoring). */
+/**
+ * How many open activities (proposed or planned) a case may hold when central plans one more.
+ * The case's view carries every open one (`caseActivities`), and a planned one at its input
+ * limits (a 5,000-character plan, 50 participants of 200 characters, in a 3-byte script) takes
+ * about 46 KB of it: 50 are about 2.3 MB, beside the 20 latest reported ones (about 2.1 MB) and
+ * the case, within the 6,291,556 bytes Lambda can answer (some 130 were past it: a bare 500 on
+ * `GET /v1/cases/{id}` and on every change that answers with the case). Every case read loads
+ * them too. A unit holds a handful on a case; 50 is far past any real one.
+ *
+ * The ladder's proposals (one clarification per silent agency at central intervention) are
+ * counted but never refused: the ladder writes them with its step's letter, and a tick must not
+ * fail, or drop central's notice of a silent agency, because central has planned a lot. They are
+ * small (a fixed sentence, no participants), so a case past the cap through them alone stays
+ * within a response; what would make one large is central taking it up, which is refused while
+ * the case already holds `MAX_OPEN_ACTIVITIES` planned ones (`scheduleActivity`). So the view
+ * never carries more than that many planned activities.
+ */
+export const MAX_OPEN_ACTIVITIES = 50;
+
+/** The cap's refusal: `limit_exceeded` naming `open_activities`; nothing is written. */
+const tooManyOpen = (held: string) =>
+  limitExceeded(
+    `this case holds ${MAX_OPEN_ACTIVITIES} ${held} activities, the most it may: report or ` +
+      'cancel those held or not needed first',
+    'open_activities',
+  );
+
+/**
+ * Central plans a monitoring activity on a case (the case is then under monitoring);
+ * `limit_exceeded` when the case holds `MAX_OPEN_ACTIVITIES` open ones already.
+ */
 export async function planActivity(
   deps: ServiceDeps,
   p: Principal,
@@ -58,6 +89,8 @@ export async function planActivity(
         throw invalidTransition(
           `the case is ${bundle.case.status}: no activity is planned on it (its held ones can still be reported)`,
         );
+      if (bundle.activities.filter(isActivityOpen).length >= MAX_OPEN_ACTIVITIES)
+        throw tooManyOpen('open (proposed or planned)');
       // Each agency taking part reads the activity on the case: it must be able to read the
       // case (its assignment, one delegated to it, or a member unit's as its focal point).
       const onCase = new Set(
@@ -113,7 +146,8 @@ export async function planActivity(
 
 /**
  * Central takes up a proposed activity (the ladder's clarification) by setting its time, or
- * moves a planned one: planned for then.
+ * moves a planned one: planned for then. Taking one up is refused (`limit_exceeded`) while the
+ * case holds `MAX_OPEN_ACTIVITIES` planned ones: it would be one more central fills in.
  */
 export function scheduleActivity(
   deps: ServiceDeps,
@@ -124,6 +158,13 @@ export function scheduleActivity(
 ): Promise<ActivityView> {
   return changeActivity(deps, p, caseId, activityId, {
     already: (a) => scheduledAlready(a, input),
+    allowed: (a, all) => {
+      if (
+        a.status === 'proposed' &&
+        all.filter((x) => x.status === 'planned').length >= MAX_OPEN_ACTIVITIES
+      )
+        throw tooManyOpen('planned');
+    },
     next: (a, now) => scheduled(a, input, now),
     openCase: true,
     event: (before) => [
@@ -180,6 +221,8 @@ async function changeActivity(
   activityId: string,
   change: {
     already: (a: ActivityRecord) => boolean;
+    /** Throws when the change may not be made, given every activity of the case. */
+    allowed?: (a: ActivityRecord, all: readonly ActivityRecord[]) => void;
     next: (a: ActivityRecord, now: Date) => ActivityRecord;
     /** Its event's type and data, from the activity as it was. */
     event: (before: ActivityRecord) => [EventType, Record<string, unknown>];
@@ -198,6 +241,7 @@ async function changeActivity(
       throw invalidTransition(
         `the case is ${bundle.case.status}: its activity can be reported or called off, not given a new date`,
       );
+    change.allowed?.(activity, bundle.activities);
     const next = change.next(activity, now);
     const [type, data] = change.event(activity);
     await deps.store.commit({

@@ -2,7 +2,7 @@
 import { endOfLocalDay, localDate, startOfLocalDay } from '../calendar.ts';
 import { chainedPage, mapPage } from '../desk.ts';
 import { emailsOf } from '../agency.ts';
-import { invalidInput, invalidTransition, notFound } from '../errors.ts';
+import { DomainError, invalidInput, invalidTransition, notFound } from '../errors.ts';
 import { letterVoidReason, resent } from '../ladder/records.ts';
 import { stepAddresses } from '../letters.ts';
 import { type NotificationRecord, viewNotification } from '../notification.ts';
@@ -74,9 +74,38 @@ async function agencyDirectory(deps: ServiceDeps): Promise<Map<string, string>> 
 }
 
 /**
+ * The cases one read of the export asks for: as many as the store reads in one request at most
+ * (its read budget, 1,000), so that a read takes about that many cases whether all of them are
+ * kept or, with `agencyId`, a few (the agency is a filter over the period's cases, applied as
+ * they are read).
+ */
+export const EXPORT_PAGE = 1_000;
+
+/**
+ * The reads (of at most `EXPORT_PAGE` cases each) one cases export may make: at most 30,000
+ * cases read, some 300 Queries, about 6–15 s, within API Gateway's 29 s and the API's Lambda
+ * timeout. A year of the unit's about 25,000 complaints is read whole, so one agency's year can
+ * be exported; a longer period for one agency (few rows, so the file's byte bound never trips)
+ * is refused as a period past the file's size is (`exportPeriodTooLong`). Without `agencyId`
+ * the byte bound (`MAX_RESPONSE_BODY_BYTES`, about 22,000 typical rows) trips first.
+ */
+export const MAX_EXPORT_READS = 30;
+
+/**
+ * The cases export's refusal of its period (422 `limit_exceeded` naming `from`), whatever bound
+ * it passed (the reads here, the file's bytes in the API): `detail` says which, and what to do.
+ */
+export const exportPeriodTooLong = (detail: string, message: string): DomainError =>
+  new DomainError('limit_exceeded', `${detail}: export a shorter period`, {
+    errors: [{ path: 'from', message }],
+  });
+
+/**
  * Cases received from–to (WIB dates), newest first, of the agency `agencyId` names (its cases
  * only) or of all, as pages of the cases spreadsheet's rows (`CASE_SHEET_COLUMNS`): no
- * complainant identity, no tracking code.
+ * complainant identity, no tracking code. At most `deps.exportReads` (`MAX_EXPORT_READS`) reads:
+ * a period with cases left to read after them is refused (`exportPeriodTooLong`), never cut
+ * short; the caller sends nothing of what was yielded before.
  */
 export async function* exportCases(
   deps: ServiceDeps,
@@ -87,8 +116,9 @@ export async function* exportCases(
   const { from, to } = periodOf(deps, period);
   const now = deps.clock();
   const names = await agencyDirectory(deps);
+  const budget = deps.exportReads ?? MAX_EXPORT_READS;
   let cursor: string | undefined;
-  do {
+  for (let reads = 1; ; reads += 1) {
     const page = await deps.store.listCases(
       {
         received: {
@@ -99,11 +129,19 @@ export async function* exportCases(
         // and the case's own status, so it is not a file to send that agency as it is.
         ...(period.agencyId ? { agencyId: period.agencyId } : {}),
       },
-      { limit: 100, cursor },
+      { limit: EXPORT_PAGE, cursor },
     );
     yield page.items.map((c) => caseSheetRow(c, now, names));
     cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+    if (!cursor) return;
+    if (reads >= budget)
+      throw exportPeriodTooLong(
+        `the cases received in this period are more than one export can read in time ` +
+          `(${(budget * EXPORT_PAGE).toLocaleString('en')} cases, ${from} to ${to}` +
+          `${period.agencyId ? `, looking for those of ${period.agencyId}` : ''})`,
+        'the period holds more cases than one export can read',
+      );
+  }
 }
 
 /**

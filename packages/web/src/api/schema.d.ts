@@ -2518,7 +2518,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Plan a monitoring activity (the case is then under monitoring) */
+        /**
+         * Plan a monitoring activity (the case is then under monitoring)
+         * @description At most 50 open activities (proposed or planned) per case: the next plan is a 422 `limit_exceeded` (`limit`: `open_activities`). The ladder’s proposals count, and are never refused.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2584,6 +2587,15 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A limit was reached (`limit_exceeded`): the detail names it; nothing changed */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2696,7 +2708,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Set when a proposed activity takes place (the ladder’s clarification, taken up), or move a planned one */
+        /**
+         * Set when a proposed activity takes place (the ladder’s clarification, taken up), or move a planned one
+         * @description Taking a proposal up while the case holds 50 planned activities is a 422 `limit_exceeded` (`limit`: `open_activities`); moving a planned one never is.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2760,6 +2775,15 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A limit was reached (`limit_exceeded`): the detail names it; nothing changed */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4498,7 +4522,7 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description One row per case, newest first, its agencies by name separated by "; "; columns: Nomor agenda, Diterima (WIB), Saluran, Perihal, Jenis pengaduan, Kategori, Instansi terkait, Status, Lewat tenggat, Hasil penutupan, Ditutup (WIB). One file carries at most 6,000,000 bytes (what a response can carry on AWS Lambda): a longer period is a 422. For people, in Excel or LibreOffice: Indonesian headers, agencies by name, codes as the console’s words, yes/no as "Ya"/"Tidak", times in WIB as `YYYY-MM-DD HH:mm` (the zone named in the header). A cell a spreadsheet would take for a formula (starting with = + - @, tab or CR) begins with a single quote; a cell with a semicolon is quoted. */
+                /** @description One row per case, newest first, its agencies by name separated by "; "; columns: Nomor agenda, Diterima (WIB), Saluran, Perihal, Jenis pengaduan, Kategori, Instansi terkait, Status, Lewat tenggat, Hasil penutupan, Ditutup (WIB). One file carries at most 6,000,000 bytes (what a response can carry on AWS Lambda), and one export reads at most 30,000 cases of the period (what it can read within API Gateway’s 29 s; with `agencyId` most are read and left out): a longer period is a 422. For people, in Excel or LibreOffice: Indonesian headers, agencies by name, codes as the console’s words, yes/no as "Ya"/"Tidak", times in WIB as `YYYY-MM-DD HH:mm` (the zone named in the header). A cell a spreadsheet would take for a formula (starting with = + - @, tab or CR) begins with a single quote; a cell with a semicolon is quoted. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4552,7 +4576,7 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description `limit_exceeded`: the period holds more cases than one file can carry; `errors` names `from`. Nothing is sent: export shorter periods */
+                /** @description `limit_exceeded`: the period holds more cases than one file can carry, or than one export can read; `errors` names `from`. Nothing is sent: export shorter periods */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5959,7 +5983,7 @@ export type components = {
              * @description On `limit_exceeded`: which cap the domain sets was reached (absent for a record past DynamoDB’s size)
              * @enum {string}
              */
-            limit?: "pauses" | "extension_requests" | "attachments" | "import_rows";
+            limit?: "pauses" | "extension_requests" | "attachments" | "import_rows" | "open_activities";
         };
         TrackRequest: {
             /** @description The tracking code as the complainant typed it (case, spaces and dashes do not matter) */

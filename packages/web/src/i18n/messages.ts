@@ -57,6 +57,8 @@ const id = {
     'Pengaduan ini sudah memuat lampiran sebanyak batasnya. Gabungkan berkas, atau hapus yang tidak diperlukan.',
   'problem.limit.import_rows':
     'Register ini memuat terlalu banyak baris untuk sekali impor. Bagi menjadi beberapa berkas, lalu impor satu per satu.',
+  'problem.limit.open_activities':
+    'Pengaduan ini sudah memuat 50 kegiatan pemantauan yang belum selesai, batas untuk satu pengaduan. Laporkan kegiatan yang sudah dilaksanakan atau batalkan yang tidak diperlukan, lalu coba lagi.',
   'problem.service_unavailable':
     'Layanan sedang sibuk. Coba lagi sebentar lagi; isian Anda tetap tersimpan di formulir.',
   // A download the malware scan has not cleared (409 scan_pending, 422 scan_refused).
@@ -935,6 +937,8 @@ const en = {
     'This complaint holds as many attachments as it may. Combine files, or remove those not needed.',
   'problem.limit.import_rows':
     'This register has too many rows for one import. Split it into several files and import them one at a time.',
+  'problem.limit.open_activities':
+    'This complaint holds 50 monitoring activities not yet finished, the limit for one complaint. Report those already held or cancel those not needed, then try again.',
   'problem.service_unavailable':
     'The service is busy. Try again shortly; your input is kept in the form.',
   // A download the malware scan has not cleared (409 scan_pending, 422 scan_refused).

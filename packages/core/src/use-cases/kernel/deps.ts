@@ -31,4 +31,9 @@ export interface ServiceDeps {
   readonly staffMailDomains?: readonly string[];
   /** This process's registrations, one agenda number at a time (the Service makes one). */
   readonly agendaTurns?: AgendaTurns;
+  /**
+   * The reads one cases export may make (`MAX_EXPORT_READS` by default, which production
+   * keeps); tests make it small rather than load a year of cases.
+   */
+  readonly exportReads?: number;
 }
