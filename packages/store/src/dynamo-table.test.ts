@@ -3,7 +3,7 @@
  * throttles, so the answer that leaves a hot key (the settings' version) unread is injected.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '@pantau/core';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -90,5 +90,42 @@ describe('batchGet: keys DynamoDB left unprocessed', () => {
     expect(sentAt.slice(1).every((t, i) => t > sentAt[i]!)).toBe(true);
     await vi.runAllTimersAsync();
     expect(sentAt).toHaveLength(MAX_UNPROCESSED_ROUNDS);
+  });
+});
+
+describe('batchWrite: items DynamoDB left unprocessed', () => {
+  let mock: ReturnType<typeof mockClient>;
+  beforeEach(() => {
+    mock = mockClient(DynamoDBDocumentClient);
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.useRealTimers();
+    mock.restore();
+  });
+
+  it('gives up as the domain’s unavailable after a bounded number of rounds, paused between', async () => {
+    const item = { pk: 'TEST#1', sk: 'A' };
+    let sent = 0;
+    mock.on(BatchWriteCommand).callsFake(async () => {
+      sent += 1;
+      if (sent > 1_000) throw new Error('still sent again after 1000 unprocessed answers');
+      return { UnprocessedItems: { [TABLE]: [{ PutRequest: { Item: item } }] } };
+    });
+    const store = new DynamoStore({
+      client: new DynamoDBClient({
+        region: 'local',
+        credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+      }),
+      tableName: TABLE,
+    });
+    const writing = store.batchWrite([{ PutRequest: { Item: item } }]).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    await vi.runAllTimersAsync();
+    expect(await writing).toMatchObject({ code: 'service_unavailable' });
+    expect(sent).toBe(MAX_UNPROCESSED_ROUNDS);
   });
 });

@@ -73,7 +73,7 @@ export interface DynamoStoreOptions {
 }
 
 /**
- * BatchGetItem rounds for one chunk of keys before giving up as `unavailable`: with
+ * BatchGetItem (and BatchWriteItem) rounds for one chunk before giving up as `unavailable`: with
  * `pauseBeforeRetry`'s growing pauses (at most 200 ms each) about 1.3 s at the longest, well
  * inside the API's and the Tick's 29-30 s, and each round is itself retried by the SDK.
  */
@@ -194,7 +194,8 @@ export class DynamoTable {
 
   /**
    * Puts and deletes without conditions, BatchWriteItem 25 at a time; items left unprocessed
-   * (throttled) are sent again after a short random pause.
+   * (throttled) are sent again after a short random pause, at most `MAX_UNPROCESSED_ROUNDS`
+   * times, then `unavailable` (a batch write is repeatable: its caller retries it whole).
    */
   async batchWrite(
     requests: readonly ({ PutRequest: { Item: Item } } | { DeleteRequest: { Key: Item } })[],
@@ -202,6 +203,12 @@ export class DynamoTable {
     for (let i = 0; i < requests.length; i += 25) {
       let pending: typeof requests | undefined = requests.slice(i, i + 25);
       for (let attempt = 1; pending && pending.length > 0; attempt += 1) {
+        if (attempt > MAX_UNPROCESSED_ROUNDS)
+          throw unavailable(
+            new Error(
+              `BatchWriteItem left ${pending.length} item(s) unprocessed after ${MAX_UNPROCESSED_ROUNDS} rounds`,
+            ),
+          );
         if (attempt > 1) await pauseBeforeRetry(attempt);
         const out = await this.client.send(
           new BatchWriteCommand({ RequestItems: { [this.tableName]: [...pending] } }),
