@@ -103,6 +103,38 @@ function reminderNumeral(steps: readonly LadderStep[], name: string): string {
   return ROMAN[n] ?? String(n);
 }
 
+/**
+ * The start of the working day a letter dated `at` is read on, in `tz`: late is counted up to
+ * it. One dated on a weekend or a day off (the first instant after a Friday deadline) counts to
+ * the next working day, as one dated Friday after a Thursday deadline counts Friday; both say 1
+ * at the first reminder.
+ */
+export function letterReadOn(at: string, tz: TimeZone, calendar: Calendar): Date {
+  const dated = localDate(new Date(at), tz);
+  return startOfLocalDay(
+    calendar.isWorkingDay(dated) ? dated : shiftWorkingDays(calendar, dated, 1),
+    tz,
+  );
+}
+
+/**
+ * A ladder letter's line about one target: `- <label>: batas waktu <due>.` in a warning, and
+ * in a rung `…, terlambat N hari kerja.`, late up to the day the letter is read
+ * (`letterReadOn`). Written by `composeLetter`, and again by `letterRestating` when a held
+ * letter's deadline moved before it went.
+ */
+export function targetLine(
+  action: LadderStep['action'],
+  target: Target,
+  due: string,
+  at: { readonly timeZone: TimeZone; readonly calendar: Calendar; readonly readOn: Date },
+): string {
+  const when = formatLocal(due, at.timeZone);
+  if (action === 'warning') return `- ${TARGET_LABELS[target]}: batas waktu ${when}.`;
+  const late = workingDaysBetween(at.calendar, new Date(due), at.readOn, at.timeZone);
+  return `- ${TARGET_LABELS[target]}: batas waktu ${when}, terlambat ${late} hari kerja.`;
+}
+
 export function composeLetter(input: {
   event: LadderLetter;
   step: LadderStep;
@@ -119,20 +151,10 @@ export function composeLetter(input: {
     step.action === 'reminder'
       ? `${TITLES.reminder} ${reminderNumeral(input.steps, step.name)}`
       : TITLES[step.action];
-  // Late up to the working day the letter is read: one dated on a weekend or a day off (the
-  // first instant after a Friday deadline) counts to the next working day, as one dated Friday
-  // after a Thursday deadline counts Friday; both say 1 at the first reminder.
-  const dated = localDate(new Date(event.at), a.timeZone);
-  const readOn = startOfLocalDay(
-    calendar.isWorkingDay(dated) ? dated : shiftWorkingDays(calendar, dated, 1),
-    a.timeZone,
+  const readOn = letterReadOn(event.at, a.timeZone, calendar);
+  const lines = event.targets.map((t) =>
+    targetLine(step.action, t, a.due[t], { timeZone: a.timeZone, calendar, readOn }),
   );
-  const lines = event.targets.map((t) => {
-    const due = formatLocal(a.due[t], a.timeZone);
-    if (step.action === 'warning') return `- ${TARGET_LABELS[t]}: batas waktu ${due}.`;
-    const late = workingDaysBetween(calendar, new Date(a.due[t]), readOn, a.timeZone);
-    return `- ${TARGET_LABELS[t]}: batas waktu ${due}, terlambat ${late} hari kerja.`;
-  });
   const opening =
     step.action === 'warning'
       ? 'Bersama ini kami sampaikan bahwa batas waktu berikut akan berakhir dalam waktu dekat:'
@@ -183,6 +205,36 @@ export function stepAddresses(
 }
 
 /**
+ * Why a ladder step's letter has no one to go to (`stepAddresses` gave no `to`), for central's
+ * list of failed letters: each party it is addressed to, and that none has an address. In
+ * English, as the mailer's refusals there are (an operator's detail), naming the agency.
+ */
+export function unaddressedReason(
+  step: Pick<LadderStep, 'recipients'>,
+  parties: LetterParties,
+): string {
+  const { agency, focalPoint } = parties;
+  const party = (r: LadderParty) => {
+    switch (r) {
+      case 'agency':
+        return `${agency.name}'s liaisons`;
+      case 'agency_head':
+        return `${agency.name}'s head`;
+      case 'focal_point':
+        return focalPoint
+          ? `${focalPoint.name}'s liaisons`
+          : `a focal point (${agency.name} has none)`;
+      case 'central':
+        return "central's liaisons";
+    }
+  };
+  return (
+    `no e-mail address for this letter: it is addressed to ${step.recipients.map(party).join(' and ')}, ` +
+    'and none has one. Add the contact to the agency, then send the letter again'
+  );
+}
+
+/**
  * Ladder letter `n` as written, naming only `targets` (some of those it names): the line of
  * each other target taken out of its text and of its PDF's list, its number, date and every
  * other word kept. The lines are `composeLetter`'s, one per target, each opening with the
@@ -194,8 +246,7 @@ export function letterNaming(
 ): NotificationRecord {
   const dropped = n.targets.filter((t) => !targets.includes(t));
   if (dropped.length === 0) return n;
-  const names = (line: string) =>
-    dropped.some((t) => line.toLowerCase().startsWith(`${TARGET_LABELS[t]}:`));
+  const names = (line: string) => dropped.some((t) => isLineOf(t, line));
   return {
     ...n,
     targets,
@@ -210,6 +261,57 @@ export function letterNaming(
             ...n.document,
             blocks: n.document.blocks.map((b) =>
               b.kind === 'list' ? { ...b, items: b.items.filter((i) => !names(i)) } : b,
+            ),
+          },
+        }
+      : {}),
+  };
+}
+
+/** Whether a letter's line (the body's without its dash, or the PDF's list item) is `target`'s. */
+const isLineOf = (target: Target, line: string) =>
+  line.toLowerCase().startsWith(`${TARGET_LABELS[target]}:`);
+
+/**
+ * Ladder letter `n` as written, its line about each of `targets` written again from the
+ * assignment's deadline now (`a.due`), late up to the day the letter is read as when it was
+ * written (its date kept): in its text and its PDF's list, and in what it records it names
+ * (`named`). For a held rung whose deadlines an extension, a holiday or a resume moved before
+ * it went; every other word kept.
+ */
+export function letterRestating(
+  n: NotificationRecord,
+  targets: readonly Target[],
+  a: Pick<AssignmentRecord, 'due' | 'timeZone'>,
+  calendar: Calendar,
+): NotificationRecord {
+  if (targets.length === 0 || n.action === 'forwarding') return n;
+  const action = n.action;
+  const at = {
+    timeZone: a.timeZone,
+    calendar,
+    readOn: letterReadOn(n.createdAt, a.timeZone, calendar),
+  };
+  const lineOf = (line: string): string | undefined => {
+    const t = targets.find((x) => isLineOf(x, line));
+    return t && targetLine(action, t, a.due[t], at).slice(2);
+  };
+  return {
+    ...n,
+    named: { ...n.named, ...Object.fromEntries(targets.map((t) => [t, a.due[t]])) },
+    body: n.body
+      .split('\n')
+      .map((line) => {
+        const restated = line.startsWith('- ') ? lineOf(line.slice(2)) : undefined;
+        return restated === undefined ? line : `- ${restated}`;
+      })
+      .join('\n'),
+    ...(n.document
+      ? {
+          document: {
+            ...n.document,
+            blocks: n.document.blocks.map((b) =>
+              b.kind === 'list' ? { ...b, items: b.items.map((i) => lineOf(i) ?? i) } : b,
             ),
           },
         }

@@ -55,6 +55,7 @@ export const LETTER_VOID_REASONS = [
   'targets_met',
   'not_overdue',
   'deadline_passed',
+  'deadline_moved',
 ] as const;
 export type LetterVoidReason = (typeof LETTER_VOID_REASONS)[number];
 
@@ -77,6 +78,12 @@ export interface NotificationRecord {
   /** The warned target, or for a rung the earliest overdue one. */
   readonly target: Target;
   readonly targets: readonly Target[];
+  /**
+   * The deadline each target's line names (`a.due` when the letter was written, or when a held
+   * rung's line was written again): a deadline that moved since is no longer the one the letter
+   * says (`letterVoidReason`, `letterAsItHolds`). Absent on older letters and forwarding ones.
+   */
+  readonly named?: Partial<Record<Target, string>>;
   readonly channel: 'email';
   readonly recipients: readonly string[];
   readonly cc: readonly string[];

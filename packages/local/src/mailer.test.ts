@@ -39,4 +39,13 @@ describe('the embedded mailer', () => {
     expect(readdirSync(join(mail, '2026-03-16'))).toEqual(['N1.eml']);
     expect(modeOf(join(mail, '2026-03-16', 'N1.eml'))).toBe(0o600);
   });
+
+  it('refuses a letter with no To, as SES does, and writes nothing', async () => {
+    const mail = mkdtempSync(join(tmpdir(), 'pantau-mail-'));
+    dirs.push(mail);
+    await expect(
+      emlMailer(mail).send({ ...letter, recipients: [], cc: ['head@example.go.id'] }),
+    ).rejects.toThrow('no recipient');
+    expect(readdirSync(mail)).toEqual([]);
+  });
 });

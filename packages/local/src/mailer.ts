@@ -43,6 +43,9 @@ const UNDELIVERABLE = /\.invalid$/i;
 export function emlMailer(dir: string): Mailer {
   return {
     async send(n) {
+      // As SES refuses it: a letter without a To is no letter sent (the ladder writes one
+      // addressed to no one failed, so this is only a guard).
+      if (n.recipients.length === 0) throw new Error('no recipient: the letter has no To address');
       const refused = [...n.recipients, ...n.cc].filter((address) => UNDELIVERABLE.test(address));
       if (refused.length > 0) throw new Error(`550 5.1.2 no such domain: ${refused.join(', ')}`);
       const day = join(dir, localDate(new Date(n.createdAt), 'Asia/Jakarta'));

@@ -165,3 +165,77 @@ describe('recipients by rung, through the embedded engine', () => {
     ).toHaveLength(2);
   });
 });
+
+describe('a step addressed to a party the agency has no contact for (audit s23, finding 3)', () => {
+  it('records the letter failed at once, with why, for central to add the contact and send it again', async () => {
+    const admin = await token('admin-1', 'setneg', 'central_admin');
+    const officer = await token('officer-1', 'setneg', 'central_officer');
+    // The penegasan addressed to the head alone, as Indonesian practice does.
+    const policy = await call('GET', '/v1/policies/default', admin);
+    const { id: _id, version: _version, updatedAt: _updatedAt, ...body } = policy.body;
+    const ladder = (body.ladder as { name: string }[]).map((s) =>
+      s.name === 'formal_warning' ? { ...s, recipients: ['agency_head'], cc: [] } : s,
+    );
+    // 202: saved, and the running ladders re-armed by a job.
+    expect((await call('PUT', '/v1/policies/default', admin, { ...body, ladder })).status).toBe(
+      202,
+    );
+    // An agency with a liaison only (a head contact is optional) and no focal point.
+    const liaisonY = { name: 'Bagian Umum', email: 'umum@kanwil-y.example.go.id' };
+    expect(
+      (
+        await call('POST', '/v1/agencies', admin, {
+          id: 'kanwil-y',
+          name: 'Kantor Wilayah Y',
+          kind: 'agency',
+          contacts: [liaisonY],
+        })
+      ).status,
+    ).toBe(201);
+    clock.set('2026-05-04T03:00:00.000Z'); // Monday
+    const registered = await call('POST', '/v1/cases', officer, {
+      channel: 'letter',
+      complainant: { name: 'Siti Aminah', phone: '0812000000' },
+      subject: 'Izin usaha belum terbit',
+      description: 'Sudah setahun.',
+    });
+    const caseId = registered.body.id as string;
+    await call('POST', `/v1/cases/${caseId}/verification`, officer, {
+      decision: 'accept',
+      type: 'normative',
+    });
+    await call('POST', `/v1/cases/${caseId}/assignments`, officer, {
+      assignments: [{ agencyId: 'kanwil-y' }],
+    });
+    await engine.runDue();
+    sent.length = 0;
+    for (let day = 1; day <= 30; day += 1) {
+      clock.set(new Date(Date.parse('2026-05-04T03:00:00.000Z') + day * 86_400_000).toISOString());
+      await engine.runDue();
+      await engine.sweep();
+    }
+    const letters = await call('GET', `/v1/notifications?caseId=${caseId}&limit=50`, officer);
+    const formal = (letters.body.items as NotificationRecord[]).find(
+      (n) => n.step === 'formal_warning',
+    )!;
+    // Never "sent" to no one: failed when written, saying what is missing.
+    expect(formal).toMatchObject({ status: 'failed', recipients: [], sentAt: null });
+    expect(formal.lastError).toContain('Kantor Wilayah Y');
+    expect(formal.lastError).toContain('head');
+    expect(sent.filter((n) => n.caseId === caseId && n.step === 'formal_warning')).toEqual([]);
+    expect(sent.every((n) => n.recipients.length > 0)).toBe(true);
+    // On central's list of failed letters at once.
+    const failed = await call('GET', '/v1/notifications/failed?limit=50', officer);
+    expect((failed.body.items as NotificationRecord[]).map((n) => n.id)).toContain(formal.id);
+    // Central adds the head and sends it again: it goes to the head.
+    const headY = { name: 'Kepala Kanwil', email: 'kakanwil@kanwil-y.example.go.id', kind: 'head' };
+    await call('PATCH', '/v1/agencies/kanwil-y', admin, { contacts: [liaisonY, headY] });
+    const resent = await call('POST', `/v1/cases/${caseId}/letters/${formal.id}/resend`, officer);
+    expect(resent.status).toBe(200);
+    clock.set(new Date(Date.parse(clock.now().toISOString()) + 10 * 60_000).toISOString());
+    await engine.sweep();
+    expect(
+      sent.filter((n) => n.id === formal.id).map((n) => ({ to: n.recipients, cc: n.cc })),
+    ).toEqual([{ to: [headY.email], cc: [] }]);
+  });
+});

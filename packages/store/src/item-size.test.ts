@@ -355,6 +355,8 @@ const largestSettings = (): DocumentSettings => ({
 const delivered = (n: NotificationRecord): Required<NotificationRecord> => ({
   ...n,
   episode: 1_000_000,
+  // The deadline of each of the three targets its lines name.
+  named: { acknowledge: NOW, followUp: NOW, resolution: NOW },
   sentAt: NOW,
   attempts: 1_000,
   lastError: text(2_000),

@@ -14,6 +14,7 @@ import {
   heldForLetterHours,
   letterAsItHolds,
   type LetterHours,
+  type LetterVoidReason,
   letterVoidReason,
   type NotificationRecord,
 } from '@pantau/core';
@@ -41,8 +42,9 @@ export async function deliverOutbox(
  * start outside them), else `cancelled` with the reason, never sent. A pause alone does not
  * cancel it: it was true when written and its rung counts as given (the ladder does not write
  * it again after the resume). One that names a target met since goes naming only what still
- * holds (`letterAsItHolds`: its number and date as written), and is recorded so. Returns what
- * was recorded.
+ * holds, and a rung one whose deadline moved since (an extension, a holiday, a resume) with
+ * that deadline as it is now (`letterAsItHolds`: its number and date as written), and is
+ * recorded so. Returns what was recorded.
  */
 export async function deliverIfTrue(
   deps: EngineDeps,
@@ -62,17 +64,34 @@ export async function deliverIfTrue(
         ? heldForLetterHours(n, hours.calendar, hours.timeZone, now)
         : n;
     if (later !== n) return (await deps.store.recordDelivery(later, n)) ? later : undefined;
-    const going = assignment ? letterAsItHolds(n, assignment, now) : n;
+    const going = assignment ? letterAsItHolds(n, assignment, now, hours?.calendar) : n;
+    // A rung whose every line names a deadline moved since, and no calendar to count the
+    // lateness of the new one by (the assignment's calendar could not be read): not sent with
+    // a deadline no longer in force.
+    if (going.targets.length === 0) return cancel(deps, n, 'not_overdue', now);
     if (going !== n)
-      deps.logger?.info('letter names targets met since it was written: sent without them', {
-        notificationId: n.id,
-        caseId: n.caseId,
-        agencyId: n.agencyId,
-        step: n.step,
-        targets: going.targets,
-      });
+      deps.logger?.info(
+        'letter names targets met or moved since it was written: sent as they are now',
+        {
+          notificationId: n.id,
+          caseId: n.caseId,
+          agencyId: n.agencyId,
+          step: n.step,
+          targets: going.targets,
+        },
+      );
     return deliver(deps, n, hours, going);
   }
+  return cancel(deps, n, reason, now);
+}
+
+/** A letter that no longer holds, recorded `cancelled` with why (never sent). */
+async function cancel(
+  deps: EngineDeps,
+  n: NotificationRecord,
+  reason: LetterVoidReason,
+  now: Date,
+): Promise<NotificationRecord | undefined> {
   const outcome = cancelledLetter(n, reason, now);
   if (!(await deps.store.recordDelivery(outcome, n))) return undefined;
   deps.logger?.info('letter no longer holds: not sent', {

@@ -12,6 +12,7 @@ import {
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import {
+  formatLocal,
   type LadderRef,
   type Mailer,
   MAX_DELIVERY_ATTEMPTS,
@@ -563,6 +564,96 @@ describe('the sweep looks after the outbox', () => {
     const [stored] = await letters(caseId);
     expect(stored).toMatchObject({ status: 'sent', body: went!.body, targets: went!.targets });
     expect(stored!.document).toEqual(went!.document);
+  });
+
+  it('does not send a held warning naming a deadline an extension moved before 08:00; the ladder warns of the new one', async () => {
+    const { service, caseId } = await heldWarning('2026-05-11');
+    const [written] = await letters(caseId);
+    const before = (await service.getAssignment(centralOfficer, caseId, 'polri')).due;
+    const oldDate = formatLocal(before.acknowledge, 'Asia/Jakarta');
+    expect(written).toMatchObject({ action: 'warning', status: 'pending' });
+    expect(written!.body).toContain(oldDate);
+    // 07:20 WIB Polri asks for 5 more working days; 07:30 central approves.
+    clock.set('2026-05-13T00:20:00.000Z');
+    const req = await service.requestExtension(officerOf('polri'), caseId, 'polri', {
+      workingDays: 5,
+      reason: 'Menunggu data dari Polda',
+    });
+    clock.set('2026-05-13T00:30:00.000Z');
+    await service.decideExtension(centralOfficer, caseId, 'polri', req.id, { approve: true });
+    sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' });
+    sent.length = 0;
+    clock.set('2026-05-13T01:05:00.000Z');
+    expect(await sweep({ store, clock: clock.now, mailer: working, ladders })).toMatchObject({
+      delivered: 0,
+      cancelledLetters: 1,
+    });
+    expect(sent).toEqual([]);
+    expect((await letters(caseId)).find((n) => n.id === written!.id)).toMatchObject({
+      status: 'cancelled',
+      cancelled: { reason: 'deadline_moved' },
+    });
+    // Its new deadline is warned of in its turn (`warned` is keyed by the deadline), and only
+    // the new date is ever sent.
+    const due = (await service.getAssignment(centralOfficer, caseId, 'polri')).due;
+    expect(due.acknowledge).not.toBe(before.acknowledge);
+    const ref = armedByApi.at(-1)!;
+    for (const day of ['2026-05-19', '2026-05-20', '2026-05-21', '2026-05-22']) {
+      clock.set(`${day}T01:05:00.000Z`);
+      await tick({ store, clock: clock.now, mailer: working }, ref);
+      await sweep({ store, clock: clock.now, mailer: working, ladders });
+    }
+    const warnings = sent.filter((n) => n.action === 'warning');
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(
+      warnings.some((n) => n.body.includes(formatLocal(due.acknowledge, 'Asia/Jakarta'))),
+    ).toBe(true);
+    for (const n of sent) expect(n.body).not.toContain(oldDate);
+  });
+
+  it('sends a held reminder whose deadlines an extension moved before 08:00 with the new deadline and lateness', async () => {
+    // The reminder written Tuesday 15 September 00:00 WIB names all three targets.
+    clock.set('2026-09-07T03:00:00.000Z');
+    const service = new Service({ store, clock: clock.now, ladders: lostStarts });
+    const { caseId } = await forwardedCase(service, ['polri'], 'light');
+    clock.set('2026-09-14T17:00:00.000Z');
+    await tick({ store, clock: clock.now, mailer: working }, armedByApi.at(-1)!);
+    const [written] = await letters(caseId);
+    expect(written).toMatchObject({ action: 'reminder', status: 'pending' });
+    expect(written!.body).toContain(
+      '- konfirmasi penerimaan pengaduan: batas waktu 10 September 2026 pukul 23.59 WIB, terlambat 3 hari kerja.',
+    );
+    // 07:30 WIB central approves one more working day: the acknowledgement is due Friday 11
+    // September (still overdue), the follow-up and resolution Tuesday 15 (not yet).
+    clock.set('2026-09-15T00:20:00.000Z');
+    const req = await service.requestExtension(officerOf('polri'), caseId, 'polri', {
+      workingDays: 1,
+      reason: 'Menunggu data dari Polda',
+    });
+    clock.set('2026-09-15T00:30:00.000Z');
+    await service.decideExtension(centralOfficer, caseId, 'polri', req.id, { approve: true });
+    sent.length = 0;
+    clock.set('2026-09-15T01:05:00.000Z');
+    expect(await sweep({ store, clock: clock.now, mailer: working })).toMatchObject({
+      delivered: 1,
+    });
+    const [went] = sent;
+    const line =
+      'konfirmasi penerimaan pengaduan: batas waktu 11 September 2026 pukul 23.59 WIB, terlambat 2 hari kerja.';
+    expect(went!.body.split('\n').filter((l) => l.startsWith('- '))).toEqual([`- ${line}`]);
+    expect(went!.body).not.toContain('10 September 2026');
+    expect(went!.document!.blocks.flatMap((b) => (b.kind === 'list' ? b.items : []))).toEqual([
+      line,
+    ]);
+    expect(went).toMatchObject({
+      targets: ['acknowledge'],
+      letterNumber: written!.letterNumber,
+      createdAt: written!.createdAt,
+    });
+    const due = (await service.getAssignment(centralOfficer, caseId, 'polri')).due;
+    expect(went!.named?.acknowledge).toBe(due.acknowledge);
+    const [stored] = await letters(caseId);
+    expect(stored).toMatchObject({ status: 'sent', body: went!.body });
   });
 
   it('holds a letter the sweep finds only after 16:00 (the runtime was down all day) to 08:00', async () => {

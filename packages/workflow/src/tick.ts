@@ -216,6 +216,17 @@ async function tickOnce(
         [RUNG_DIMENSION]: write.notification.action,
       });
     }
+    // Written failed, addressed to no one (`letterWrite`): on central's list of failed letters.
+    for (const { written } of outgoing) {
+      if (written.status !== 'failed') continue;
+      metrics.count(METRIC.lettersFailed, 1);
+      deps.logger?.error('letter addressed to no one: written failed for central', {
+        notificationId: written.id,
+        caseId: written.caseId,
+        agencyId: written.agencyId,
+        step: written.step,
+      });
+    }
     // The letters just written are delivered as written, without reading them back. The
     // outbox is read only by a tick that wrote none on a ladder that wrote some before: the
     // Tick retried after a crash between a commit and its delivery finds nothing new to write

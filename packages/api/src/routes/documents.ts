@@ -242,7 +242,7 @@ export function documentRoutes({ renderPdf, trackingUrl }: DocumentRoutesDeps) {
         summary:
           'Central sends a failed letter again, to the agency’s contacts as they are now (correct them first): back in the outbox, delivered by the next sweep (every 15 minutes)',
         description:
-          '409 `invalid_transition` when the letter is not failed (sent again already), its assignment has ended, or what it says no longer holds (its targets met since, the clock paused, a warning’s deadline passed); 400 naming `recipients` when the agency has no address for it.',
+          '409 `invalid_transition` when the letter is not failed (sent again already), its assignment has ended, or what it says no longer holds (its targets met since, the clock paused, a warning’s deadline passed or moved); 400 naming `recipients` when the agency has no address for it.',
         request: { params: LetterParams },
         responses: { 200: json(NotificationSchema, 'The letter, pending again'), ...PROBLEMS },
       }),

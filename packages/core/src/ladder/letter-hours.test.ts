@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { Calendar } from '../calendar.ts';
 import type { NotificationRecord } from '../notification.ts';
 import type { AssignmentRecord } from '../assignment.ts';
-import { heldForLetterHours, letterVoidReason, nextLetterHour, queuedAt } from './records.ts';
+import {
+  heldForLetterHours,
+  letterAsItHolds,
+  letterVoidReason,
+  nextLetterHour,
+  queuedAt,
+} from './records.ts';
 
 // 2026-04-06 is a Monday; 2026-04-03 (Good Friday) a national holiday.
 const calendar = new Calendar({
@@ -101,5 +107,131 @@ describe('a letter still true when its time to go comes', () => {
       'ended',
     );
     expect(letterVoidReason(letter('reminder', ['followUp']), undefined, now)).toBe('ended');
+  });
+});
+
+describe('a held letter whose deadline moved before it goes (audit s23, finding 1)', () => {
+  // Friday 17 April 2026, 08:05 WIB: letters written at 00:00 go now.
+  const now = new Date('2026-04-17T01:05:00.000Z');
+  const written = {
+    acknowledge: '2026-04-09T16:59:59.999Z', // Thursday 9 April
+    followUp: '2026-04-13T16:59:59.999Z', // Monday 13 April
+    resolution: '2026-04-24T16:59:59.999Z',
+  };
+  // Central approved 3 more working days at 07:30: due 14, 16 and 29 April.
+  const moved = {
+    acknowledge: '2026-04-14T16:59:59.999Z',
+    followUp: '2026-04-16T16:59:59.999Z',
+    resolution: '2026-04-29T16:59:59.999Z',
+  };
+  const assignment = (due: Record<string, string>) =>
+    ({
+      generation: 1,
+      state: 'pending',
+      paused: false,
+      timeZone: 'Asia/Jakarta',
+      met: { acknowledge: null, followUp: null, resolution: null },
+      due,
+    }) as unknown as AssignmentRecord;
+  const ACK = 'konfirmasi penerimaan pengaduan';
+  const FOLLOW = 'laporan tindak lanjut awal';
+  const letter = (action: string, lines: string[], named: Record<string, string> | undefined) =>
+    ({
+      generation: 1,
+      action,
+      createdAt: '2026-04-16T17:00:00.000Z', // Friday 17 April 00:00 WIB
+      targets: Object.keys(named ?? written).filter((t) => t !== 'resolution'),
+      target: 'acknowledge',
+      ...(named ? { named } : {}),
+      body: ['Yth. Polri', '', 'Sampai dengan tanggal surat ini:', ...lines, '', 'Tanggal: …'].join(
+        '\n',
+      ),
+      document: {
+        blocks: [
+          { kind: 'paragraph', text: 'Sampai dengan tanggal surat ini:' },
+          { kind: 'list', items: lines.map((l) => l.replace(/^- /, '')) },
+        ],
+      },
+    }) as unknown as NotificationRecord;
+  const listed = (n: NotificationRecord) =>
+    n.document!.blocks.flatMap((b) => (b.kind === 'list' ? b.items : []));
+
+  it('re-states a rung’s line with the deadline in force and the lateness to the day it is read', () => {
+    const reminder = letter(
+      'reminder',
+      [
+        `- ${ACK}: batas waktu 9 April 2026 pukul 23.59 WIB, terlambat 6 hari kerja.`,
+        `- ${FOLLOW}: batas waktu 13 April 2026 pukul 23.59 WIB, terlambat 4 hari kerja.`,
+      ],
+      { acknowledge: written.acknowledge, followUp: written.followUp },
+    );
+    const a = assignment(moved);
+    expect(letterVoidReason(reminder, a, now)).toBeNull();
+    const going = letterAsItHolds(reminder, a, now, calendar);
+    const restated = [
+      `- ${ACK}: batas waktu 14 April 2026 pukul 23.59 WIB, terlambat 3 hari kerja.`,
+      `- ${FOLLOW}: batas waktu 16 April 2026 pukul 23.59 WIB, terlambat 1 hari kerja.`,
+    ];
+    expect(going.body.split('\n').filter((l) => l.startsWith('- '))).toEqual(restated);
+    expect(going.body).not.toContain('9 April');
+    expect(listed(going)).toEqual(restated.map((l) => l.slice(2)));
+    expect(going.named).toEqual({ acknowledge: moved.acknowledge, followUp: moved.followUp });
+    expect(going.targets).toEqual(['acknowledge', 'followUp']);
+  });
+
+  it('drops a rung’s moved line no longer overdue, and keeps one that did not move', () => {
+    const reminder = letter(
+      'reminder',
+      [
+        `- ${ACK}: batas waktu 9 April 2026 pukul 23.59 WIB, terlambat 6 hari kerja.`,
+        `- ${FOLLOW}: batas waktu 13 April 2026 pukul 23.59 WIB, terlambat 4 hari kerja.`,
+      ],
+      { acknowledge: written.acknowledge, followUp: written.followUp },
+    );
+    // Only the follow-up moved, past now.
+    const a = assignment({ ...written, followUp: '2026-04-20T16:59:59.999Z' });
+    const going = letterAsItHolds(reminder, a, now, calendar);
+    expect(going.targets).toEqual(['acknowledge']);
+    expect(going.body).toContain(`- ${ACK}: batas waktu 9 April 2026 pukul 23.59 WIB, terlambat 6`);
+    expect(going.body).not.toContain(FOLLOW);
+  });
+
+  it('drops a warning’s moved line, and cancels a warning none of whose deadlines stands', () => {
+    const now = new Date('2026-04-10T01:05:00.000Z'); // Friday 10 April 08:05 WIB
+    const due = {
+      acknowledge: '2026-04-13T16:59:59.999Z',
+      followUp: '2026-04-13T16:59:59.999Z',
+      resolution: written.resolution,
+    };
+    const warning = letter(
+      'warning',
+      [
+        `- ${ACK}: batas waktu 13 April 2026 pukul 23.59 WIB.`,
+        `- ${FOLLOW}: batas waktu 13 April 2026 pukul 23.59 WIB.`,
+      ],
+      { acknowledge: due.acknowledge, followUp: due.followUp },
+    );
+    // Everything moved to 20 April: nothing the warning says is in force.
+    const allMoved = assignment({
+      acknowledge: '2026-04-20T16:59:59.999Z',
+      followUp: '2026-04-20T16:59:59.999Z',
+      resolution: moved.resolution,
+    });
+    expect(letterVoidReason(warning, allMoved, now)).toBe('deadline_moved');
+    expect(letterVoidReason(warning, { ...allMoved, paused: true }, now)).toBe('deadline_moved');
+    // Only the follow-up moved: the acknowledgement's line goes alone.
+    const oneMoved = assignment({ ...due, followUp: '2026-04-20T16:59:59.999Z' });
+    expect(letterVoidReason(warning, oneMoved, now)).toBeNull();
+    const going = letterAsItHolds(warning, oneMoved, now, calendar);
+    expect(going.targets).toEqual(['acknowledge']);
+    expect(going.body).not.toContain(FOLLOW);
+    expect(listed(going)).toEqual([`${ACK}: batas waktu 13 April 2026 pukul 23.59 WIB.`]);
+    // A letter written before letters recorded their deadlines: checked as before.
+    const older = letter(
+      'warning',
+      [`- ${ACK}: batas waktu 13 April 2026 pukul 23.59 WIB.`],
+      undefined,
+    );
+    expect(letterVoidReason(older, allMoved, now)).toBeNull();
   });
 });

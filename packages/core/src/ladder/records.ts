@@ -13,9 +13,15 @@ import {
   type TimeZone,
 } from '../calendar.ts';
 import type { CaseRecord } from '../case.ts';
-import { composeLetter, type LetterParties, letterNaming } from '../letters.ts';
+import {
+  composeLetter,
+  type LetterParties,
+  letterNaming,
+  letterRestating,
+  unaddressedReason,
+} from '../letters.ts';
 import type { LetterVoidReason, NotificationRecord } from '../notification.ts';
-import type { SlaPolicy } from '../policy.ts';
+import type { SlaPolicy, Target } from '../policy.ts';
 import type { LadderLetterWrite } from '../ports.ts';
 import { type Actor, newEventId, type TimelineEvent } from '../timeline.ts';
 import { ladderLetterDocument } from '../documents/letter-document.ts';
@@ -55,6 +61,14 @@ export function letterWrite(input: {
     parties: input.parties,
     calendar: input.calendar,
   });
+  // Addressed to no one (a step sent only to a head or a focal point the agency has no contact
+  // for: only a liaison is required): not pretended sent (the embedded mailer wrote an .eml
+  // with an empty To:, SES refused it hours later in its own words). It is written failed at
+  // once, saying what is missing, onto central's list of failed letters, where central adds the
+  // contact and sends it again (`resendLetter`, addressed by the contacts as they are then) or
+  // marks it handled. Not sent to the liaisons instead: the ladder is data, and a penegasan the
+  // policy addresses to the head, or an intervention to central, is not the liaisons' letter.
+  const unaddressed = letter.to.length === 0;
   const notification: NotificationRecord = {
     id: newEventId(now),
     caseId: a.caseId,
@@ -65,10 +79,11 @@ export function letterWrite(input: {
     action: event.action,
     target: event.targets[0]!,
     targets: event.targets,
+    named: Object.fromEntries(event.targets.map((t) => [t, a.due[t]])),
     channel: 'email',
     recipients: letter.to,
     cc: letter.cc,
-    status: 'pending',
+    status: unaddressed ? 'failed' : 'pending',
     subject: letter.subject,
     body: letter.body,
     scheduledAt: event.scheduledAt,
@@ -76,7 +91,7 @@ export function letterWrite(input: {
     createdAt: now.toISOString(),
     sentAt: null,
     attempts: 0,
-    lastError: null,
+    lastError: unaddressed ? unaddressedReason(step, input.parties) : null,
     ...(input.document
       ? {
           letterNumber: input.document.number,
@@ -310,6 +325,7 @@ export function heldForLetterHours(
   tz: TimeZone,
   now: Date,
 ): NotificationRecord {
+  if (n.status === 'failed') return n; // written failed (addressed to no one): nothing to hold
   const at = nextLetterHour(calendar, tz, now);
   if (at.getTime() <= now.getTime()) return n;
   return { ...n, nextAttemptAt: at.toISOString(), heldUntil: at.toISOString() };
@@ -326,7 +342,9 @@ export const queuedAt = (n: NotificationRecord): number =>
  * Why a letter written earlier would say what no longer holds if it went now, or null. Its
  * assignment ended or was forwarded again; every target it names is met; its clock is paused;
  * a rung (reminder, formal warning, intervention) of targets none of which is overdue any more
- * (an extension moved them); a warning of deadlines all gone by. The ladder skips a step for
+ * (an extension moved them); a warning of deadlines all gone by, or all moved since it was
+ * written (`deadline_moved`: an extension, a holiday, a resume; the ladder warns of the new
+ * deadline in its turn, its warnings being keyed by the deadline). The ladder skips a step for
  * the same reasons when it comes to it; a letter held for letter hours, or sent again by
  * central, is checked again before it goes. A forwarding letter holds while its assignment is
  * open.
@@ -342,10 +360,27 @@ export function letterVoidReason(
   // Met, it is untrue paused or not (a merely paused letter still goes: it was true when
   // written); whether a deadline is passed waits for the clock to run again.
   if (open.length === 0) return 'targets_met';
+  const { standing, passed } = linesNow(n, a, now);
+  if (standing.length === 0) return n.action === 'warning' ? 'deadline_moved' : 'not_overdue';
   if (a.paused) return 'paused';
-  const passed = (t: (typeof open)[number]) => Date.parse(a.due[t]) <= now.getTime();
-  if (n.action === 'warning') return open.every(passed) ? 'deadline_passed' : null;
-  return open.some(passed) ? null : 'not_overdue';
+  if (n.action === 'warning') return standing.every(passed) ? 'deadline_passed' : null;
+  return standing.some(passed) ? null : 'not_overdue';
+}
+
+/**
+ * Of a letter's targets still open, those whose line may still go now (`standing`), and those
+ * of them whose deadline moved since the line was written (`moved`). A line names the deadline
+ * recorded in `named` (older letters record none: their lines stand as written). A warning's
+ * line about a deadline that moved is dropped: the ladder warns of the new one itself. A rung's
+ * is written again with the deadline in force while that one is passed (paused or not: it
+ * cannot say "late" of a deadline to come), and dropped otherwise.
+ */
+function linesNow(n: NotificationRecord, a: AssignmentRecord, now: Date) {
+  const passed = (t: Target) => Date.parse(a.due[t]) <= now.getTime();
+  const movedSince = (t: Target) => n.named?.[t] !== undefined && n.named[t] !== a.due[t];
+  const open = n.targets.filter((t) => a.met[t] === null);
+  const standing = open.filter((t) => !movedSince(t) || (n.action !== 'warning' && passed(t)));
+  return { standing, moved: standing.filter(movedSince), passed };
 }
 
 /**
@@ -354,22 +389,36 @@ export function letterVoidReason(
  * reminder held for 08:00 (or sent again by central) that names a target the agency met since
  * does not tell it that target is missing; one whose every target was met is void. For a rung
  * a target holds while open and overdue (an extension may have moved it past now), for a
- * warning while open and not yet passed; paused, while open (whether a deadline is passed
- * waits for the clock to run again). The letter itself when all hold.
+ * warning while open, not yet passed and not moved; paused, while open (whether a deadline is
+ * passed waits for the clock to run again). A rung's target whose deadline moved since and is
+ * still passed has its line written again from the deadline in force, late up to the day the
+ * letter is read (`letterRestating`, by the agency's `calendar`; without it, that line is
+ * dropped rather than sent with a deadline no longer in force). The letter itself when all
+ * hold as written.
  */
 export function letterAsItHolds(
   n: NotificationRecord,
   a: AssignmentRecord,
   now: Date,
+  calendar?: Calendar,
 ): NotificationRecord {
   if (n.action === 'forwarding') return n;
-  const open = n.targets.filter((t) => a.met[t] === null);
-  const passed = (t: (typeof open)[number]) => Date.parse(a.due[t]) <= now.getTime();
-  const holding = a.paused
-    ? open
-    : open.filter((t) => (n.action === 'warning' ? !passed(t) : passed(t)));
-  // None: void, and `letterVoidReason` says why (never sent as an empty list).
-  return holding.length === 0 ? n : letterNaming(n, holding);
+  const { standing, moved, passed } = linesNow(n, a, now);
+  const holding = (
+    a.paused ? standing : standing.filter((t) => (n.action === 'warning' ? !passed(t) : passed(t)))
+  ).filter((t) => calendar || !moved.includes(t));
+  // None: void, and `letterVoidReason` says why (never sent as an empty list); or, a rung's
+  // moved lines with no calendar to count them by, the letter naming none (`deliverIfTrue`).
+  if (holding.length === 0 && (calendar || moved.length === 0)) return n;
+  const naming = letterNaming(n, holding);
+  return calendar
+    ? letterRestating(
+        naming,
+        moved.filter((t) => holding.includes(t)),
+        a,
+        calendar,
+      )
+    : naming;
 }
 
 /** Whether a letter is to be delivered now: pending, and past its backoff if it was refused. */

@@ -89,7 +89,7 @@ export const NotificationSchema = z
         at: instant,
         reason: z.enum(LETTER_VOID_REASONS).meta({
           description:
-            'targets_met: every target it names was met; not_overdue: its deadline moved (an extension); deadline_passed: a warning of a deadline gone by; paused: its clock was paused; ended: its assignment ended',
+            'targets_met: every target it names was met; not_overdue: its deadline moved (an extension); deadline_passed: a warning of a deadline gone by; deadline_moved: a warning whose every deadline moved since it was written (an extension, a holiday, a resume: the new one is warned of in its turn); paused: its clock was paused; ended: its assignment ended',
         }),
       })
       .nullable()

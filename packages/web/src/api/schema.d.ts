@@ -7423,10 +7423,10 @@ export type components = {
                  */
                 at: string;
                 /**
-                 * @description targets_met: every target it names was met; not_overdue: its deadline moved (an extension); deadline_passed: a warning of a deadline gone by; paused: its clock was paused; ended: its assignment ended
+                 * @description targets_met: every target it names was met; not_overdue: its deadline moved (an extension); deadline_passed: a warning of a deadline gone by; deadline_moved: a warning whose every deadline moved since it was written (an extension, a holiday, a resume: the new one is warned of in its turn); paused: its clock was paused; ended: its assignment ended
                  * @enum {string}
                  */
-                reason: "ended" | "paused" | "targets_met" | "not_overdue" | "deadline_passed";
+                reason: "ended" | "paused" | "targets_met" | "not_overdue" | "deadline_passed" | "deadline_moved";
             } | null;
             /** @description A failed letter central marked handled without sending it again, and how (it leaves the list of failed letters) */
             handled: {
