@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import type { SecretValue } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, SecretValue, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -18,6 +17,7 @@ import {
   type PublicRoute,
   TRACKING_ROUTES,
 } from '@pantau/api/public-routes';
+import { KEPT } from './retain.ts';
 
 /** Swagger UI's files (`swagger-ui-dist`), copied beside the API's bundle for `/docs`. */
 const SWAGGER_UI_DIR = dirname(
@@ -32,6 +32,15 @@ export interface ApiProps {
   readonly logLevel: string;
   /** Browser origins allowed to call the API across origins (none: no CORS configuration). */
   readonly allowedOrigins: readonly string[];
+  /**
+   * After a rotation of the origin secret: the new value's version id. CloudFront's header
+   * then names that version, so the distribution's template changes and CloudFormation resolves
+   * the reference again (it resolves one only when it updates the resource); the API function
+   * gets it as `ORIGIN_SECRET_VERSION`, a configuration change that renews its instances, each
+   * reading the current value at cold start. Without it, the current version (the reference
+   * as it was before any rotation).
+   */
+  readonly originSecretVersion?: string;
 }
 
 // A ceiling against runaway clients and surprise bills, far above the expected load
@@ -112,7 +121,11 @@ export class Api extends Construct {
         '(every request a 403). It is only a shared marker proving a request came through ' +
         'CloudFront, not a user credential.',
     });
-    this.originSecret = originSecret.secretValue;
+    this.originSecret = props.originSecretVersion
+      ? SecretValue.secretsManager(originSecret.secretArn, {
+          versionId: props.originSecretVersion,
+        })
+      : originSecret.secretValue;
     this.handler = new PantauFunction(this, 'Handler', {
       entry: entryPoint('api.ts'),
       description: 'Pantau HTTP API (Hono)',
@@ -145,6 +158,9 @@ export class Api extends Construct {
         // Its ARN only: the function reads the value at cold start (functions/secrets.ts), so
         // reading the function's configuration does not reveal it.
         ORIGIN_SECRET_ARN: originSecret.secretArn,
+        // Not read by the code: changed by a rotation, it replaces the running instances,
+        // which keep the value they read at their cold start (infra/README.md).
+        ...(props.originSecretVersion ? { ORIGIN_SECRET_VERSION: props.originSecretVersion } : {}),
       },
     });
     originSecret.grantRead(this.handler);
@@ -178,8 +194,9 @@ export class Api extends Construct {
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       retention: logs.RetentionDays.ONE_YEAR,
-      // Who called what, and when: kept as an audit trail even if the stack goes.
-      removalPolicy: RemovalPolicy.RETAIN,
+      // Who called what, and when: kept as an audit trail even if the stack goes (empty, and
+      // deleted, when the first create rolls back).
+      removalPolicy: KEPT,
     });
     const stage = new apigw.HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,

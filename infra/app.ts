@@ -1,18 +1,34 @@
 import { Annotations, App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { LOG_LEVELS, MailDomains } from '../functions/config.ts';
-import { existingTable, list, redirectUrls, wholeNumber } from './context.ts';
+import {
+  contextText,
+  existingTable,
+  list,
+  redirectUrls,
+  secretVersionId,
+  wholeNumber,
+} from './context.ts';
 import { MAIL_INTAKE_CONCURRENCY } from './mail-intake.ts';
 import { PLACEHOLDER_MAIL_FROM } from './notify.ts';
 import { HOME_REGION, pantauStacks } from './pantau-stack.ts';
 
 const app = new App();
 
-/** A context value (`-c key=value` or cdk.json), or the default. */
-const context = (key: string, fallback: string): string => {
-  const value: unknown = app.node.tryGetContext(key);
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : fallback;
-};
+/** The keys whose value is a list: comma-separated with -c, or a JSON list in cdk.json. */
+const LIST_KEYS = new Set([
+  'callbackUrls',
+  'logoutUrls',
+  'mailIntakeRecipients',
+  'mailStaffDomains',
+]);
+
+/**
+ * A context value (`-c key=value`, or cdk.json's `context` with its JSON types: `true`, `5`,
+ * a list where a list is meant), or the default. Any other type is refused, never ignored.
+ */
+const context = (key: string, fallback: string): string =>
+  contextText(key, app.node.tryGetContext(key), LIST_KEYS.has(key) ? 'list' : 'single') ?? fallback;
 // Checked before any stack is built: Cognito would refuse them only in the middle of a deploy.
 const callbackUrls = redirectUrls('callbackUrls', context('callbackUrls', ''));
 const logoutUrls = redirectUrls('logoutUrls', context('logoutUrls', ''));
@@ -53,6 +69,12 @@ if (!staffDomains.success) {
   );
 }
 
+// After rotating the origin secret: the version CloudFront's header names (infra/README.md).
+const originSecretVersion = secretVersionId(
+  'originSecretVersion',
+  context('originSecretVersion', ''),
+);
+
 const stackName = context('stackName', process.env.PANTAU_STACK_NAME ?? 'Pantau');
 
 // Pantau and, with a region, its us-east-1 companion holding the CloudFront web ACL.
@@ -64,6 +86,7 @@ const { main: stack } = pantauStacks(app, stackName, {
   logoutUrls,
   ...(authDomainPrefix ? { authDomainPrefix } : {}),
   logLevel,
+  ...(originSecretVersion ? { originSecretVersion } : {}),
   // Use that table (and its search key) instead of creating them.
   ...table,
   mailFrom: context('mailFrom', PLACEHOLDER_MAIL_FROM),

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 
@@ -113,6 +113,14 @@ export class Auth extends Construct {
           })
           .baseUrl()
       : undefined;
+    if (!props.domainPrefix) {
+      Annotations.of(this).addWarningV2(
+        'pantau:auth-domain',
+        'No authDomainPrefix: no hosted sign-in page, so nobody can sign in to the console ' +
+          '(its config.json names no domain). Deploy with -c authDomainPrefix=<prefix>, unique ' +
+          'in the region (<prefix>.auth.<region>.amazoncognito.com).',
+      );
+    }
 
     // The web console: a public client (a browser cannot keep a secret), so the authorization
     // code flow is protected by PKCE, which Cognito enforces for clients without a secret.

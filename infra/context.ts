@@ -1,5 +1,40 @@
 /** Parsing of the app's context values (`-c key=value`) that need more than a default. */
 
+/**
+ * A context value as text, or undefined when unset or blank. `-c key=value` gives strings;
+ * cdk.json's `context` keeps JSON types, so `true`, `5` and (where the value is a list, `kind`
+ * `'list'`) `["a", "b"]` are read as `-c` would give them (`"true"`, `"5"`, `"a,b"`). Anything
+ * else is refused with the key: read as its default, it would change the stack silently.
+ */
+export const contextText = (
+  key: string,
+  value: unknown,
+  kind: 'single' | 'list',
+): string | undefined => {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
+  if (typeof value === 'boolean' || typeof value === 'number') return String(value);
+  if (Array.isArray(value)) {
+    if (kind !== 'list') {
+      throw new Error(
+        `${key} takes one value, not a list; got ${JSON.stringify(value)} in cdk.json's context`,
+      );
+    }
+    if (!value.every((item) => typeof item === 'string')) {
+      throw new Error(
+        `${key} must be comma-separated text or a list of strings in cdk.json's context; got ` +
+          JSON.stringify(value),
+      );
+    }
+    const items = list(value.join(','));
+    return items.length > 0 ? items.join(',') : undefined;
+  }
+  throw new Error(
+    `${key} must be a string, a number or true/false in cdk.json's context` +
+      `${kind === 'list' ? ' (or a list of strings)' : ''}; got ${JSON.stringify(value)}`,
+  );
+};
+
 /** A comma-separated list, items trimmed, empty items dropped. */
 export const list = (value: string): string[] =>
   value
@@ -84,4 +119,21 @@ export const wholeNumber = (key: string, value: string): number => {
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n))
     throw new Error(`${key} must be a whole number (0 or more); got ${value}`);
   return n;
+};
+
+/**
+ * A secret version's id (`-c originSecretVersion`: the `VersionId` that `aws secretsmanager
+ * put-secret-value` prints), or undefined. Secrets Manager's ids are 32 to 64 characters of
+ * letters, digits and `-`; a stage name (`AWSCURRENT`) is refused: it would not change the
+ * template, so CloudFront would not take the new value.
+ */
+export const secretVersionId = (key: string, value: string): string | undefined => {
+  if (value === '') return undefined;
+  if (!/^[A-Za-z0-9-]{32,64}$/.test(value)) {
+    throw new Error(
+      `${key}: ${value} is not a secret's VersionId (32 to 64 letters, digits and -, as ` +
+        '`aws secretsmanager put-secret-value` prints it; not a stage name such as AWSCURRENT)',
+    );
+  }
+  return value;
 };

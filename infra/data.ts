@@ -5,6 +5,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { TABLE_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '@pantau/store/table';
+import { KEPT } from './retain.ts';
 
 const stringKey = (name: string): dynamodb.Attribute => ({
   name,
@@ -96,8 +97,9 @@ export class PantauTable extends Construct {
     const searchKey = new secretsmanager.Secret(this, 'SearchKey', {
       description: `${Stack.of(this).stackName}: HMAC key of the search index in the table`,
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
-      // Kept with the table it keys (RETAIN): a new key would orphan every index entry.
-      removalPolicy: RemovalPolicy.RETAIN,
+      // Kept with the table it keys: a new key would orphan every index entry. (Deleted with a
+      // first create that rolls back, when it keys nothing yet.)
+      removalPolicy: KEPT,
     });
     Validations.of(searchKey).acknowledge({
       id: 'AwsSolutions-SMG4',

@@ -6,13 +6,14 @@
  * tag before it presigns a download, and the bucket policy denies reading anything else to
  * every other principal.
  */
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as guardduty from 'aws-cdk-lib/aws-guardduty';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { nagRendering } from './web.ts';
+import { KEPT, keepPolicyOf } from './retain.ts';
 
 export interface DocumentsProps {
   /** Origins whose browsers POST uploads and follow download links (the console's). */
@@ -34,8 +35,9 @@ export class Documents extends Construct {
       enforceSSL: true,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
       lifecycleRules: [{ expiration: Duration.days(365) }],
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: KEPT,
     });
+    keepPolicyOf(accessLogs);
     Validations.of(accessLogs).acknowledge({
       id: 'AwsSolutions-S1',
       reason: 'The access-log bucket itself: logging it to another bucket would never end.',
@@ -72,9 +74,11 @@ export class Documents extends Construct {
           ],
         },
       ],
-      // Evidence of complaints is part of the record: never deleted with the stack.
-      removalPolicy: RemovalPolicy.RETAIN,
+      // Evidence of complaints is part of the record: never deleted with the stack. Its policy
+      // is kept too: after a destroy it still refuses objects never scanned clean.
+      removalPolicy: KEPT,
     });
+    keepPolicyOf(this.bucket);
 
     // GuardDuty Malware Protection for S3: its own service role, as the GuardDuty guide lists.
     this.scanRole = new iam.Role(this, 'MalwareScanRole', {

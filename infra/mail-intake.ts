@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -12,6 +12,7 @@ import type { PantauTable } from './data.ts';
 import type { Documents } from './documents.ts';
 import { entryPoint, PantauFunction, SERVICE } from './function.ts';
 import { nagRendering } from './web.ts';
+import { KEPT, keepPolicyOf } from './retain.ts';
 
 /**
  * Regions where SES receives e-mail (the SES endpoints page, "Email receiving"). Jakarta
@@ -46,7 +47,8 @@ export const MAIL_INTAKE_CONCURRENCY = 5;
  * The e-mail channel on AWS: an SES receipt rule that stores each message (spam and virus
  * scanned) in an encrypted inbox bucket, and a Lambda, called by the bucket, that parses it
  * into a case (functions/mail-intake.ts). The rule set must be made the active one once
- * (`aws ses set-active-receipt-rule-set`; CloudFormation cannot).
+ * (`aws ses set-active-receipt-rule-set`; CloudFormation cannot), and deactivated before
+ * `cdk destroy` (the same command without a name): SES does not delete the active rule set.
  */
 export class MailIntake extends Construct {
   readonly bucket: s3.Bucket;
@@ -86,8 +88,9 @@ export class MailIntake extends Construct {
       // The function copies each .eml onto its case (central-only); this copy is the one to
       // replay a message from if parsing ever failed, kept a year, like the letters.
       lifecycleRules: [{ expiration: Duration.days(365) }],
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: KEPT,
     });
+    keepPolicyOf(this.bucket);
     Validations.of(this.bucket).acknowledge({
       id: 'AwsSolutions-S1',
       reason:

@@ -1,6 +1,7 @@
-import { Annotations, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
@@ -72,6 +73,30 @@ export class Observability extends Construct {
       displayName: 'Pantau alarms',
       enforceSSL: true,
     });
+    // enforceSSL makes a topic policy (its Deny), and a topic policy replaces SNS's default one,
+    // which let the account publish: without this Allow CloudWatch may not publish, and every
+    // alarm action fails ("no resource-based policy allows the SNS:Publish action"). Only this
+    // account's alarms: CloudWatch publishes as itself, for every account.
+    const stack = Stack.of(this);
+    this.topic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'CloudWatchAlarmsPublish',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': stack.account },
+          ArnLike: {
+            'aws:SourceArn': stack.formatArn({
+              service: 'cloudwatch',
+              resource: 'alarm',
+              resourceName: '*',
+              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+            }),
+          },
+        },
+      }),
+    );
     Validations.of(this.topic).acknowledge({
       id: 'AwsSolutions-SNS2',
       reason:
@@ -164,8 +189,14 @@ export class Observability extends Construct {
 
     // ---- the ladders and their letters --------------------------------------------------
     const machine = escalation.stateMachine;
+    // The ladder definition sets no TimeoutSeconds (a ladder may wait for months, and continues
+    // as new after 400 passes, not after a time), so only Step Functions' one-year limit on a
+    // Standard execution times one out: rare, but then that ladder stopped until the sweep
+    // restarts it. A placeholder-cheap alarm ($0.10 a month) for a rare, real stop.
     this.alarm('ExecutionsTimedOut', {
-      alarmDescription: 'An escalation ladder execution timed out: a ladder stopped escalating.',
+      alarmDescription:
+        "A ladder execution reached Step Functions' one-year limit (the ladder sets no timeout " +
+        'of its own): that ladder stopped escalating until the sweep restarts it.',
       metric: machine.metricTimedOut({ period: FIVE_MINUTES, statistic: 'Sum' }),
       threshold: 1,
     });

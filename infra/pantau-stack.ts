@@ -64,6 +64,11 @@ export interface PantauStackProps extends StackProps {
   readonly tableName?: string;
   /** The search key that table was indexed with, when not this stack's own (`data.ts`). */
   readonly searchKeySecretArn?: string;
+  /**
+   * After a rotation of the origin secret (`-c originSecretVersion`): the version CloudFront's
+   * header names, so the distribution is updated and takes the new value (see `ApiProps`).
+   */
+  readonly originSecretVersion?: string;
 }
 
 /**
@@ -92,6 +97,7 @@ export class PantauStack extends Stack {
       table: data,
       auth,
       logLevel: props.logLevel,
+      ...(props.originSecretVersion ? { originSecretVersion: props.originSecretVersion } : {}),
       // The distribution serves the console and the API from one origin, which needs no CORS;
       // only a console served from elsewhere (the extra callback URLs) calls across origins.
       allowedOrigins: [...new Set(props.callbackUrls.map((url) => new URL(url).origin))],
@@ -168,11 +174,26 @@ export class PantauStack extends Stack {
       description: 'Where the alarms go (subscribe more addresses or a chat integration here)',
     });
     new CfnOutput(this, 'DashboardName', { value: observability.dashboard.dashboardName });
-    if (mailIntake)
+    if (mailIntake) {
       new CfnOutput(this, 'MailIntakeRuleSetName', {
         value: mailIntake.ruleSet.receiptRuleSetName,
         description: 'Activate once: aws ses set-active-receipt-rule-set --rule-set-name <this>',
       });
+      // What a replay of a message that never became a case needs (infra/README.md).
+      new CfnOutput(this, 'MailIntakeFunctionName', {
+        value: mailIntake.handler.functionName,
+        description: 'The intake function: invoke it with an undelivered S3 event to replay it',
+      });
+      new CfnOutput(this, 'MailIntakeUndeliveredQueueUrl', {
+        value: mailIntake.undelivered.queueUrl,
+        description:
+          'S3 events Lambda gave up on (MailIntakeUndeliveredAlarm): replay, then delete',
+      });
+      new CfnOutput(this, 'MailIntakeInboxBucket', {
+        value: mailIntake.bucket.bucketName,
+        description: 'The received messages, under inbound/ (kept a year)',
+      });
+    }
     new CfnOutput(this, 'StateMachineArn', {
       value: escalation.stateMachine.stateMachineArn,
       description: 'The escalation ladder state machine (one execution per assignment ladder)',

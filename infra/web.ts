@@ -14,6 +14,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { ORIGIN_SECRET_HEADER } from '../functions/config.ts';
 import type { Auth } from './auth.ts';
 import { projectRoot } from './function.ts';
+import { KEPT, keepPolicyOf } from './retain.ts';
 
 /** Where `npm run build` (Vite, `packages/web`) writes the console. */
 export const DEFAULT_ASSETS_PATH = join(projectRoot, 'packages', 'web', 'dist');
@@ -97,8 +98,9 @@ export class Web extends Construct {
       encryption: s3.BucketEncryption.S3_MANAGED,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
       lifecycleRules: [{ expiration: Duration.days(365) }],
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: KEPT,
     });
+    keepPolicyOf(accessLogs);
     Validations.of(accessLogs).acknowledge({
       id: 'AwsSolutions-S1',
       reason:

@@ -1,6 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { existingTable, redirectUrls, wholeNumber } from '../../infra/context.ts';
+import {
+  contextText,
+  existingTable,
+  redirectUrls,
+  secretVersionId,
+  wholeNumber,
+} from '../../infra/context.ts';
 import { projectRoot } from '../../infra/function.ts';
 
 describe('the callbackUrls and logoutUrls context values', () => {
@@ -113,8 +119,90 @@ describe('the mailIntakeConcurrency context value (runs reserved for the intake)
   });
 });
 
-/** The app run with `context` as the CLI hands it over (`-c key=value`). */
-function appWith(context: Record<string, string>) {
+describe('context values written in cdk.json (JSON types, not only the strings -c gives)', () => {
+  it('reads true/false and numbers as their text, as `-c key=value` would give them', () => {
+    expect(contextText('threatProtection', true, 'single')).toBe('true');
+    expect(contextText('threatProtection', false, 'single')).toBe('false');
+    expect(contextText('mailIntakeConcurrency', 0, 'single')).toBe('0');
+    expect(contextText('logLevel', ' debug ', 'single')).toBe('debug');
+    expect(contextText('logLevel', '  ', 'single')).toBeUndefined();
+    expect(contextText('logLevel', undefined, 'single')).toBeUndefined();
+  });
+
+  it('reads a list of strings where the value is a list (the comma-separated form)', () => {
+    expect(
+      contextText(
+        'callbackUrls',
+        ['http://localhost:3000/auth/callback', ' https://console.example.go.id/auth/callback '],
+        'list',
+      ),
+    ).toBe('http://localhost:3000/auth/callback,https://console.example.go.id/auth/callback');
+    expect(contextText('mailIntakeRecipients', [], 'list')).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'authDomainPrefix',
+      ['pantau-a', 'pantau-b'],
+      'single',
+      /authDomainPrefix takes one value, not a list/,
+    ],
+    ['callbackUrls', [1, 2], 'list', /callbackUrls must be .*a list of strings/],
+    [
+      'logLevel',
+      { level: 'INFO' },
+      'single',
+      /logLevel must be a string, a number or true\/false in cdk.json/,
+    ],
+    ['stackName', null, 'single', /stackName must be a string/],
+  ] as const)('refuses %s = %j with the reason', (key, value, kind, message) => {
+    expect(() => contextText(key, value, kind)).toThrow(message);
+  });
+
+  it('the app reads a JSON list: callbackUrls as an array is checked, not ignored', () => {
+    const run = appWith({ callbackUrls: ['http://127.0.0.1:3000/auth/callback'] });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('callbackUrls: http://127.0.0.1:3000/auth/callback');
+  });
+
+  it('the app reads a JSON number: mailIntakeConcurrency as a number is checked, not ignored', () => {
+    const run = appWith({
+      mailIntakeRecipients: ['pengaduan@example.go.id'],
+      mailIntakeConcurrency: -1,
+    });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain(
+      'mailIntakeConcurrency must be a whole number (0 or more); got -1',
+    );
+  });
+
+  it('the app refuses a value of another JSON type instead of ignoring it', () => {
+    const run = appWith({ threatProtection: { enabled: true } });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('threatProtection must be a string, a number or true/false');
+  });
+});
+
+describe('the originSecretVersion context value (after rotating the origin secret)', () => {
+  it('takes the VersionId Secrets Manager printed, or nothing', () => {
+    expect(secretVersionId('originSecretVersion', '')).toBeUndefined();
+    expect(secretVersionId('originSecretVersion', 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111')).toBe(
+      'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111',
+    );
+  });
+
+  it.each(['AWSCURRENT', 'v2', 'a1b2c3d4 5678 90ab cdef EXAMPLE11111'])(
+    'refuses %s, saying what it takes',
+    (value) => {
+      expect(() => secretVersionId('originSecretVersion', value)).toThrow(
+        /^originSecretVersion: .* is not a secret's VersionId/,
+      );
+    },
+  );
+});
+
+/** The app run with `context` as the CLI hands it over (`-c key=value`), or cdk.json's JSON. */
+function appWith(context: Record<string, unknown>) {
   return spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'infra/app.ts'], {
     cwd: projectRoot,
     env: {

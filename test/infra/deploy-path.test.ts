@@ -389,19 +389,24 @@ describe('the README deploy path, offline, in a fresh checkout', () => {
     );
     const template = readJson<Template>(join(jakarta, `${STACK}.template.json`));
     const retained = Object.entries(template.Resources)
-      .filter(([, resource]) => resource.DeletionPolicy === 'Retain')
-      .map(([, resource]) => resource.Type)
+      .filter(([, resource]) => /^Retain/.test(resource.DeletionPolicy ?? ''))
+      .map(([, resource]) => `${resource.Type} ${resource.DeletionPolicy!}`)
       .sort();
     // The table and its search key, the user pool, the API access logs, the console's access
-    // log bucket, and the attachments bucket with its access logs (infra/README.md).
+    // log bucket, and the attachments bucket with its access logs, each bucket with its policy
+    // (infra/README.md). All but the table and the user pool (deletion protection on) are
+    // deleted by a first create that rolls back ("If the first deploy fails").
     expect(retained).toEqual([
-      'AWS::Cognito::UserPool',
-      'AWS::DynamoDB::Table',
-      'AWS::Logs::LogGroup',
-      'AWS::S3::Bucket',
-      'AWS::S3::Bucket',
-      'AWS::S3::Bucket',
-      'AWS::SecretsManager::Secret',
+      'AWS::Cognito::UserPool Retain',
+      'AWS::DynamoDB::Table Retain',
+      'AWS::Logs::LogGroup RetainExceptOnCreate',
+      'AWS::S3::Bucket RetainExceptOnCreate',
+      'AWS::S3::Bucket RetainExceptOnCreate',
+      'AWS::S3::Bucket RetainExceptOnCreate',
+      'AWS::S3::BucketPolicy RetainExceptOnCreate',
+      'AWS::S3::BucketPolicy RetainExceptOnCreate',
+      'AWS::S3::BucketPolicy RetainExceptOnCreate',
+      'AWS::SecretsManager::Secret RetainExceptOnCreate',
     ]);
     // The companion holds configuration only: nothing of it stays.
     const edge = readJson<Template>(join(jakarta, `${EDGE}.template.json`));
@@ -409,4 +414,57 @@ describe('the README deploy path, offline, in a fresh checkout', () => {
       Object.values(edge.Resources).filter(({ DeletionPolicy }) => DeletionPolicy === 'Retain'),
     ).toEqual([]);
   }, 180_000); // 10 to 20 s quiet, up to 50 s at a load of 15
+});
+
+/** A `## ` section of infra/README.md, up to the next one. */
+const readmeSection = (heading: string): string => {
+  const readme = readFileSync(join(projectRoot, 'infra/README.md'), 'utf8');
+  const start = readme.indexOf(`\n## ${heading}\n`);
+  if (start < 0) throw new Error(`infra/README.md has no section "${heading}"`);
+  const end = readme.indexOf('\n## ', start + 1);
+  return readme.slice(start, end < 0 ? undefined : end);
+};
+
+describe("the operator's runbooks in infra/README.md, which no deploy here can run", () => {
+  it('says to deactivate the SES receipt rule set before a destroy (SES does not delete the active one)', () => {
+    // With e-mail intake, `cdk destroy` fails on MailIntake/Rules while the set is active.
+    const stays = readmeSection('What stays when the stack goes');
+    expect(stays).toMatch(/`aws ses set-active-receipt-rule-set` with no `--rule-set-name`/);
+    expect(readmeSection('E-mail intake')).toMatch(/before `npx cdk destroy --all`, deactivate/);
+  });
+
+  it('has a replay of the e-mail intake’s dead letters, with the outputs it reads', () => {
+    const intake = readmeSection('E-mail intake');
+    for (const step of [
+      'out MailIntakeUndeliveredQueueUrl',
+      'out MailIntakeFunctionName',
+      'aws sqs receive-message',
+      'aws lambda invoke --function-name "$FN" --payload fileb://event.json',
+      'aws sqs delete-message',
+    ])
+      expect(intake, step).toContain(step);
+  });
+
+  it('says how to check once that an alarm reaches the operator', () => {
+    const operating = readmeSection('Operating: dashboard and alarms');
+    expect(operating).toContain(
+      'aws cloudwatch set-alarm-state --alarm-name "$ALARM" --state-value ALARM',
+    );
+    expect(operating).toContain('describe-alarm-history');
+  });
+
+  it('rotates the origin secret with a deploy that updates the distribution (-c originSecretVersion)', () => {
+    // A put-secret-value alone, then a deploy without changes, leaves CloudFront on the old value.
+    const runbooks = readmeSection('Restore, roll back, upgrade');
+    expect(runbooks).toContain('**Rotate a secret.**');
+    expect(runbooks).toContain('aws secretsmanager put-secret-value');
+    expect(runbooks).toContain('npx cdk deploy --all -c originSecretVersion="$VERSION"');
+  });
+
+  it('says what a failed first deploy leaves behind, and how to remove it', () => {
+    const deploy = readmeSection('Deploy');
+    expect(deploy).toContain('**If the first deploy fails**');
+    expect(deploy).toContain('aws dynamodb delete-table');
+    expect(deploy).toContain('aws cognito-idp delete-user-pool');
+  });
 });

@@ -331,6 +331,64 @@ describe('an existing table (-c tableName): a point-in-time restore, or the tabl
   });
 });
 
+describe('what a destroy keeps, and what a failed first deploy leaves', () => {
+  type Kept = Resource & {
+    DeletionPolicy?: string;
+    UpdateReplacePolicy?: string;
+    Properties?: { Bucket?: { Ref: string } };
+  };
+  const all = () => template.toJSON().Resources as Record<string, Kept>;
+  const kept = (r: Kept) =>
+    r.DeletionPolicy === 'Retain' || r.DeletionPolicy === 'RetainExceptOnCreate';
+
+  /** Every bucket policy of a kept bucket, in `resources`, is kept as its bucket is. */
+  const expectPoliciesKept = (resources: Record<string, Kept>) => {
+    let checked = 0;
+    for (const [id, r] of Object.entries(resources)) {
+      if (r.Type !== 'AWS::S3::BucketPolicy') continue;
+      const bucket = resources[r.Properties!.Bucket!.Ref]!;
+      if (!kept(bucket)) continue;
+      checked++;
+      expect(r.DeletionPolicy, id).toBe(bucket.DeletionPolicy);
+      expect(r.UpdateReplacePolicy, id).toBe('Retain');
+    }
+    return checked;
+  };
+
+  it('keeps the policy of every bucket it keeps (TLS only, and the attachments’ clean-only rule)', () => {
+    // The attachments, their access logs and the console's access logs.
+    expect(expectPoliciesKept(all())).toBe(3);
+  });
+
+  it('keeps the inbox bucket’s policy too, with e-mail intake', () => {
+    const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+    const mail = pantauStacks(app, 'PantauMailKept', {
+      ...props,
+      env: { account: '111111111111', region: 'eu-west-1' },
+      mailIntake: { recipients: ['pengaduan@example.go.id'] },
+    }).main;
+    expect(expectPoliciesKept(Template.fromStack(mail).toJSON().Resources)).toBe(4);
+  }, 120_000);
+
+  it('keeps the table and the user pool even from a create that rolls back (deletion protection); the buckets, the search key and the access log only once created', () => {
+    const policies = Object.entries(all())
+      .filter(([, r]) => kept(r) && r.Type !== 'AWS::S3::BucketPolicy')
+      .map(([id, r]) => [id.replace(/[0-9A-F]{8}$/, ''), r.DeletionPolicy, r.UpdateReplacePolicy])
+      .sort();
+    expect(policies).toEqual(
+      [
+        ['AuthUserPool', 'Retain', 'Retain'],
+        ['DataTable', 'Retain', 'Retain'],
+        ['DataSearchKey', 'RetainExceptOnCreate', 'Retain'],
+        ['ApiAccessLogs', 'RetainExceptOnCreate', 'Retain'],
+        ['DocumentsAccessLogs', 'RetainExceptOnCreate', 'Retain'],
+        ['DocumentsAttachments', 'RetainExceptOnCreate', 'Retain'],
+        ['WebAccessLogs', 'RetainExceptOnCreate', 'Retain'],
+      ].sort(),
+    );
+  });
+});
+
 describe('user pool', () => {
   it('has the custom attributes agency and role, and no self sign-up', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {
@@ -645,7 +703,8 @@ describe('api function', () => {
 
   it('keys the search index with a secret kept with the table, which only the API reads', () => {
     const [secretId] = only('AWS::SecretsManager::Secret', /SearchKey/);
-    expect(template.toJSON().Resources[secretId].DeletionPolicy).toBe('Retain');
+    // Kept when the stack goes or replaces it; deleted with a create that rolls back.
+    expect(template.toJSON().Resources[secretId].DeletionPolicy).toBe('RetainExceptOnCreate');
     expect(environmentOf(apiFunction()).SEARCH_KEY_SECRET_ARN).toEqual({ Ref: secretId });
     const readers = ofType('AWS::IAM::Policy').filter(([, policy]) =>
       (policy.Properties?.PolicyDocument as { Statement: Statement[] }).Statement.some(
@@ -694,6 +753,49 @@ describe('api function', () => {
     }
     expect(ORIGIN_SECRET_HEADER).toMatch(/^x-[a-z-]+$/);
   });
+
+  it('re-resolves the origin secret after a rotation: -c originSecretVersion pins the distribution’s reference and renews the API’s instances', () => {
+    // CloudFormation resolves a dynamic reference only when it updates the resource: after
+    // put-secret-value, an unchanged template would leave CloudFront on the old value. The
+    // reference's fields: secret, SecretString, JSON key, version stage, version id.
+    const VERSION = 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111';
+    const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+    const rotated = Template.fromStack(
+      new PantauStack(app, 'PantauRotated', { ...props, originSecretVersion: VERSION }),
+    ).toJSON().Resources as Record<string, Resource>;
+    const [secretId] = Object.entries(rotated).find(
+      ([id, r]) => r.Type === 'AWS::SecretsManager::Secret' && /OriginSecret/.test(id),
+    )!;
+    const [, distribution] = Object.entries(rotated).find(
+      ([, r]) => r.Type === 'AWS::CloudFront::Distribution',
+    )!;
+    const headers = (
+      distribution.Properties?.DistributionConfig as {
+        Origins: { OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[];
+      }
+    ).Origins.flatMap((origin) => origin.OriginCustomHeaders ?? []);
+    expect(headers).toEqual([
+      {
+        HeaderName: ORIGIN_SECRET_HEADER,
+        HeaderValue: {
+          'Fn::Join': [
+            '',
+            ['{{resolve:secretsmanager:', { Ref: secretId }, `:SecretString:::${VERSION}}}`],
+          ],
+        },
+      },
+    ]);
+    // The API's configuration changes with it, so new instances read the new value at their
+    // cold start (the version is no secret; the value stays out of the environment).
+    const [, api] = Object.entries(rotated).find(
+      ([, r]) =>
+        r.Type === 'AWS::Lambda::Function' &&
+        environmentOf(r).POWERTOOLS_SERVICE_NAME === 'pantau-api',
+    )!;
+    expect(environmentOf(api).ORIGIN_SECRET_VERSION).toBe(VERSION);
+    // Without it (every deploy before a rotation), the current version, and no such variable.
+    expect(environmentOf(apiFunction())).not.toHaveProperty('ORIGIN_SECRET_VERSION');
+  }, 120_000);
 
   it('reads the origin secret from Secrets Manager at cold start: in no Lambda environment, readable by the API function alone', () => {
     // Read access to a function's configuration must not reveal it (nor the proof-of-work key
@@ -1417,7 +1519,7 @@ describe('web console', () => {
       Bucket: { 'Fn::GetAtt': [logsId, 'RegionalDomainName'] },
       Prefix: 'cloudfront/',
     });
-    expect(template.toJSON().Resources[logsId].DeletionPolicy).toBe('Retain');
+    expect(template.toJSON().Resources[logsId].DeletionPolicy).toBe('RetainExceptOnCreate');
     expect(logBucket.Properties).toMatchObject({
       OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerPreferred' }] },
       LifecycleConfiguration: { Rules: [{ ExpirationInDays: 365, Status: 'Enabled' }] },
@@ -1742,6 +1844,25 @@ describe('edge: the CloudFront web ACL in a us-east-1 companion stack', () => {
     expect(mailFromWarnings('pantau@setneg.go.id')).toHaveLength(0);
   });
 
+  it('warns at synth when there is no hosted sign-in domain (nobody could sign in), and not with one', () => {
+    const domainWarnings = (authDomainPrefix: string | undefined) => {
+      const { authDomainPrefix: _omitted, ...rest } = props;
+      const { main } = pantauStacks(
+        new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } }),
+        'Pantau',
+        { ...rest, ...(authDomainPrefix ? { authDomainPrefix } : {}) },
+      );
+      return Annotations.fromStack(main).findWarning(
+        '*',
+        Match.stringLikeRegexp('pantau:auth-domain'),
+      );
+    };
+    const warnings = domainWarnings(undefined);
+    expect(warnings).toHaveLength(1);
+    expect(String(warnings[0]!.entry.data)).toMatch(/-c authDomainPrefix=/);
+    expect(domainWarnings('pantau-example')).toHaveLength(0);
+  });
+
   it('an environment-agnostic synth has no companion (cross-region references need a region): no WAF, said and acknowledged', () => {
     const agnostic = pantauStacks(
       new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } }),
@@ -1807,6 +1928,36 @@ describe('observability', () => {
       expect(alarm.AlarmActions, String(alarm.AlarmDescription)).toEqual([{ Ref: topicId() }]);
       expect(alarm.OKActions, String(alarm.AlarmDescription)).toEqual([{ Ref: topicId() }]);
     }
+  });
+
+  it('lets CloudWatch publish the alarms to the topic (a topic policy replaces the default one)', () => {
+    // enforceSSL makes a topic policy with only its Deny, and a topic policy replaces SNS's
+    // default one: without this Allow, CloudWatch may not publish and no alarm is delivered.
+    const [, policy] = ofType('AWS::SNS::TopicPolicy').find(([, p]) =>
+      JSON.stringify(p.Properties!.Topics).includes(topicId()),
+    )!;
+    const statements = (
+      policy.Properties!.PolicyDocument as { Statement: (Statement & { Principal?: unknown })[] }
+    ).Statement;
+    const allow = statements.filter((statement) => statement.Effect === 'Allow');
+    expect(allow).toHaveLength(1);
+    expect(allow[0]).toMatchObject({
+      Principal: { Service: 'cloudwatch.amazonaws.com' },
+      Action: 'sns:Publish',
+      Resource: { Ref: topicId() },
+    });
+    // Only this account's alarms: CloudWatch publishes as itself for every account.
+    const condition = allow[0]!.Condition as {
+      StringEquals: Record<string, unknown>;
+      ArnLike: Record<string, unknown>;
+    };
+    expect(condition.StringEquals['aws:SourceAccount']).toEqual({ Ref: 'AWS::AccountId' });
+    expect(joined(condition.ArnLike['aws:SourceArn'])).toBe(
+      'arn:{AWS::Partition}:cloudwatch:{AWS::Region}:{AWS::AccountId}:alarm:*',
+    );
+    // Not KMS-encrypted: CloudWatch needs no key grant (AwsSolutions-SNS2, acknowledged).
+    const [, topic] = only('AWS::SNS::Topic', /^ObservabilityAlarms/);
+    expect(topic.Properties).not.toHaveProperty('KmsMasterKeyId');
   });
 
   it('alarms on the API: a 5xx share of requests, and p99 latency', () => {
@@ -2156,5 +2307,19 @@ describe('mail intake: the message’s files and .eml go to the attachments buck
       AlarmActions: [{ Ref: topicId }],
     });
     expect(depth[0]!.Properties.AlarmDescription).toMatch(/inbound\//);
+  });
+
+  it('outputs the function and the dead-letter queue a replay needs (infra/README.md, "Replay a message")', () => {
+    const outputs = mail.findOutputs('*');
+    const functions = Object.entries(mail.findResources('AWS::Lambda::Function'));
+    const [handlerId] = functions.find(([id]) => /MailIntakeHandler/.test(id))!;
+    const [queueId] = Object.keys(mail.findResources('AWS::SQS::Queue'));
+    expect(outputs.MailIntakeFunctionName?.Value).toEqual({ Ref: handlerId });
+    expect(outputs.MailIntakeUndeliveredQueueUrl?.Value).toEqual({ Ref: queueId });
+    expect(outputs.MailIntakeInboxBucket?.Value).toEqual({
+      Ref: Object.keys(mail.findResources('AWS::S3::Bucket')).find((id) =>
+        /MailIntakeInbox/.test(id),
+      ),
+    });
   });
 });
