@@ -22,7 +22,7 @@ import type {
   JobFailure,
   RearmJobRecord,
 } from './rearm-job.ts';
-import type { TimelineEvent, TimelineReader } from './timeline.ts';
+import type { EventType, TimelineEvent, TimelineReader } from './timeline.ts';
 import type { DocumentStore, SequenceClaim } from './documents/ports.ts';
 import type { AttachmentRecord } from './documents/attachments.ts';
 import type { LookupField, LookupKey } from './search/document.ts';
@@ -35,6 +35,14 @@ export interface PageRequest {
 }
 /** Which end of a case's timeline a page starts from. */
 export type TimelineOrder = 'oldest' | 'newest';
+/** Which of a case's events a page lists, from which end. */
+export interface TimelineView {
+  readonly order?: TimelineOrder;
+  /** Only those of one agency (its assignment's: `agencyId` on the event). */
+  readonly agencyId?: string;
+  /** Only those of one type (an agency's answers: `response_submitted`). */
+  readonly type?: EventType;
+}
 
 export interface Page<T> {
   readonly items: T[];
@@ -173,6 +181,8 @@ export interface CaseQuery {
   readonly received?: { readonly from: Date; readonly to: Date } | undefined;
   /** `{ overdue, now }`: only cases whose soonest open deadline is (not) past `now`. */
   readonly overdue?: { readonly overdue: boolean; readonly now: Date } | undefined;
+  /** By the day received: newest first (the default) or oldest first. */
+  readonly order?: 'newest' | 'oldest' | undefined;
 }
 
 /** A case a lookup item points to, and the identifier it was indexed under. */
@@ -323,14 +333,14 @@ export interface Store extends DocumentStore {
     finalsOf: ReadonlySet<string>,
   ): Promise<{ readonly items: TimelineEvent[]; readonly earlier: boolean }>;
   /**
-   * A case's events, oldest first (`newest`: newest first); with `reader`, only those that
-   * agency sees (`agencySeesEvent`).
+   * A case's events, oldest first (`newest`: newest first), of one agency or type when
+   * `view` says; with `reader`, only those that agency sees (`agencySeesEvent`).
    */
   listTimeline(
     caseId: string,
     page: PageRequest,
     reader?: TimelineReader,
-    order?: TimelineOrder,
+    view?: TimelineView,
   ): Promise<Page<TimelineEvent>>;
   /**
    * The queue of one or more agencies, soonest next deadline first, with the assignments

@@ -29,7 +29,7 @@ import {
   ENDED_STATES,
   type Page,
   type PageRequest,
-  type TimelineOrder,
+  type TimelineView,
   type Store,
   type TimelineEvent,
   type TimelineReader,
@@ -282,8 +282,18 @@ export class DynamoStore extends SearchStore implements Store {
     caseId: string,
     page: PageRequest,
     reader?: TimelineReader,
-    order: TimelineOrder = 'oldest',
+    view: TimelineView = {},
   ): Promise<Page<TimelineEvent>> {
+    const { order = 'oldest', agencyId, type } = view;
+    const sees = reader ? (e: TimelineEvent) => agencySeesEvent(e, reader) : () => true;
+    // Filtered as read (within the page's read budget): a page of them may come out short.
+    const keep =
+      reader || agencyId || type
+        ? (item: Record<string, unknown>) => {
+            const e = item as unknown as TimelineEvent;
+            return (!agencyId || e.agencyId === agencyId) && (!type || e.type === type) && sees(e);
+          }
+        : undefined;
     return this.page<TimelineEvent>(
       [
         {
@@ -293,7 +303,7 @@ export class DynamoStore extends SearchStore implements Store {
         },
       ],
       page,
-      reader ? (item) => agencySeesEvent(item as unknown as TimelineEvent, reader) : undefined,
+      keep,
     );
   }
 

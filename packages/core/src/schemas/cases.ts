@@ -44,6 +44,7 @@ import { LetterRefSchema } from './documents.ts';
 import { ExtensionRequestSchema } from './assignments.ts';
 import { ActivitySchema } from './monitoring.ts';
 import { CASE_CLOSED_ACTIVITIES } from '../activity.ts';
+import { EVENT_TYPES } from '../timeline.ts';
 export const ComplainantSchema = z
   .strictObject({
     name: text(200),
@@ -453,6 +454,14 @@ export const TimelineQuery = PageQuery.extend({
   order: z.enum(['oldest', 'newest']).default('oldest').meta({
     description:
       'Which end the pages start from: `oldest` (the default) or `newest` (the latest events first, as the console shows them; a cursor goes on in the order it was given in)',
+  }),
+  agencyId: AgencyIdSchema.optional().meta({
+    description:
+      'Only the events of this agency’s assignment (its answers, its deadlines), as the reader may read them',
+  }),
+  type: z.enum(EVENT_TYPES).optional().meta({
+    description:
+      'Only events of this type, e.g. `response_submitted`: an agency’s answers. Filtered as read, so a page may hold fewer than `limit` and go on with its cursor',
   }),
 });
 export type TimelinePageRequest = z.infer<typeof TimelineQuery>;

@@ -3,7 +3,7 @@
  * events and the case's, without central's own words and without what names another agency.
  */
 import { clockAsRead } from '../assignment.ts';
-import type { Page, PageRequest, TimelineOrder } from '../ports.ts';
+import type { Page, PageRequest, TimelineView } from '../ports.ts';
 import { type Principal, type Reader, readerSees } from '../tenancy.ts';
 import type { TimelineEvent } from '../timeline.ts';
 import { focalPointOf, readableCase, type ServiceDeps } from './kernel/index.ts';
@@ -17,11 +17,12 @@ export async function timeline(
   deps: ServiceDeps,
   p: Principal,
   caseId: string,
-  page: PageRequest & { readonly order?: TimelineOrder },
+  page: PageRequest & TimelineView,
 ): Promise<Page<TimelineEvent>> {
   const { reader, bundle } = await readableCase(deps, p, caseId);
-  const { order, ...request } = page;
-  if (reader.central) return deps.store.listTimeline(caseId, request, undefined, order);
+  const { order, agencyId, type, ...request } = page;
+  const view = { order, agencyId, type };
+  if (reader.central) return deps.store.listTimeline(caseId, request, undefined, view);
   // Its focal point's people may act on its assignment, moving the case: it reads those moves.
   const focalPoint = await focalPointOf(deps, p);
   const actors = new Set(focalPoint ? [...reader.agencies, focalPoint] : reader.agencies);
@@ -29,7 +30,7 @@ export async function timeline(
     caseId,
     request,
     { agencies: reader.agencies, actors },
-    order,
+    view,
   );
   // The complainant's own words may name them: kept from the agencies when the identity is.
   const own = bundle.case.identityHidden ? HIDDEN_IDENTITY_DATA : {};

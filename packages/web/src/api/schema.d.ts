@@ -1407,6 +1407,10 @@ export type paths = {
                     total?: "true" | "false";
                     /** @description Which end the pages start from: `oldest` (the default) or `newest` (the latest events first, as the console shows them; a cursor goes on in the order it was given in) */
                     order?: "oldest" | "newest";
+                    /** @description Only the events of this agency’s assignment (its answers, its deadlines), as the reader may read them */
+                    agencyId?: string;
+                    /** @description Only events of this type, e.g. `response_submitted`: an agency’s answers. Filtered as read, so a page may hold fewer than `limit` and go on with its cursor */
+                    type?: "case_registered" | "case_verified" | "case_rejected" | "case_needs_info" | "case_restated" | "case_status_changed" | "case_closed" | "assignment_forwarded" | "assignment_acknowledged" | "response_submitted" | "assignment_redirected" | "assignment_withdrawn" | "redirect_settled" | "escalation_step" | "escalation_skipped" | "extension_requested" | "extension_approved" | "extension_refused" | "assignment_paused" | "assignment_resumed" | "deadlines_recomputed" | "activity_planned" | "activity_proposed" | "activity_scheduled" | "activity_reported" | "activity_cancelled" | "complainant_replied" | "complainant_mail" | "assignment_delegated" | "reply_window_ended" | "forwarding_letter" | "letter_resent" | "letter_dismissed";
                 };
                 header?: never;
                 path: {

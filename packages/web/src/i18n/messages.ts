@@ -270,6 +270,10 @@ const id = {
   'activities.cancellation': 'Alasan pembatalan',
 
   'assignment.title': 'Penugasan: {agency}',
+  // An agency's answers beside its assignment (components/agency-answers.tsx).
+  'answers.show': 'Jawaban {agency}',
+  'answers.none': 'Belum ada jawaban dari instansi ini.',
+  'answers.answer': 'Jawaban',
   'assignment.instructions': 'Arahan dari pusat',
   'assignment.redirected': 'Dinyatakan bukan kewenangan: {reason}',
   'assignment.paused': 'Dihentikan sementara',
@@ -1152,6 +1156,9 @@ const en = {
   'activities.cancellation': 'Why it was cancelled',
 
   'assignment.title': 'Assignment: {agency}',
+  'answers.show': 'Answers from {agency}',
+  'answers.none': 'No answer from this agency yet.',
+  'answers.answer': 'Answer',
   'assignment.instructions': 'Central’s instructions',
   'assignment.redirected': 'Declared not theirs: {reason}',
   'assignment.paused': 'Paused',

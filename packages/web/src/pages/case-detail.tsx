@@ -11,6 +11,7 @@ import { api, type Schemas, unwrap } from '../api/client';
 import { isCentral } from '../auth/session';
 import { useSignedIn } from '../auth/session-context';
 import { useAgencies } from '../components/agencies';
+import { AgencyAnswers } from '../components/agency-answers';
 import { ActionResultProvider } from '../components/action-form';
 import { AssignmentActions } from '../components/assignment-actions';
 import { CaseAttachments } from '../components/attachments';
@@ -195,6 +196,15 @@ export default function CaseDetail() {
                   readerZone={zone}
                   version={a.version}
                 />
+                {central ? (
+                  <AgencyAnswers
+                    caseId={kase.id}
+                    agencyId={a.agencyId}
+                    agencyName={nameOf(a.agencyId)}
+                    version={a.version}
+                    zone={zone}
+                  />
+                ) : null}
                 <AssignmentActions
                   caseId={kase.id}
                   assignment={a}
