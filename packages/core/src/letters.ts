@@ -205,6 +205,24 @@ export function stepAddresses(
 }
 
 /**
+ * Who a letter goes to by its parties' contacts as they are now: a ladder letter as its policy
+ * `step` says (`stepAddresses`); a forwarding letter, or one whose step the policy has since
+ * dropped (`step` undefined), the agency's liaisons. When central sends a failed letter again
+ * (`resendLetter`), and when one held for letter hours or waiting out a retry goes
+ * (`letterAddressedNow`): a unit moved to another focal point, or a contact removed or
+ * corrected, since it was written.
+ */
+export function letterAddresses(
+  action: NotificationRecord['action'],
+  step: Pick<LadderStep, 'recipients' | 'cc'> | undefined,
+  parties: LetterParties,
+): { to: string[]; cc: string[] } {
+  return action !== 'forwarding' && step
+    ? stepAddresses(step, parties)
+    : { to: emailsOf(parties.agency, 'liaison'), cc: [] };
+}
+
+/**
  * Why a ladder step's letter has no one to go to (`stepAddresses` gave no `to`), for central's
  * list of failed letters: each party it is addressed to, and that none has an address. In
  * English, as the mailer's refusals there are (an operator's detail), naming the agency.

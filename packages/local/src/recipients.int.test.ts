@@ -239,3 +239,175 @@ describe('a step addressed to a party the agency has no contact for (audit s23, 
     ).toEqual([{ to: [headY.email], cc: [] }]);
   });
 });
+
+describe('a held letter addressed as the parties are when it goes (audit s23, finding 2)', () => {
+  it('re-addresses a formal warning held for 08:00 after a unit moved or a contact was removed, and fails one left with no one', async () => {
+    const admin = await token('admin-1', 'setneg', 'central_admin');
+    const officer = await token('officer-1', 'setneg', 'central_officer');
+    // The penegasan to the head, copied to the focal point.
+    const policy = await call('GET', '/v1/policies/default', admin);
+    const { id: _id, version: _version, updatedAt: _updatedAt, ...body } = policy.body;
+    const ladder = (body.ladder as { name: string }[]).map((s) =>
+      s.name === 'formal_warning' ? { ...s, recipients: ['agency_head'], cc: ['focal_point'] } : s,
+    );
+    expect((await call('PUT', '/v1/policies/default', admin, { ...body, ladder })).status).toBe(
+      202,
+    );
+    const contact = (email: string, kind: 'liaison' | 'head') => ({
+      name: kind === 'head' ? 'Kepala' : 'Bagian Umum',
+      email,
+      kind,
+    });
+    for (const fp of ['fp-a', 'fp-b'])
+      expect(
+        (
+          await call('POST', '/v1/agencies', admin, {
+            id: fp,
+            name: `Kementerian ${fp.slice(3).toUpperCase()}`,
+            kind: 'ministry',
+            contacts: [contact(`humas@${fp}.example.go.id`, 'liaison')],
+          })
+        ).status,
+      ).toBe(201);
+    const units = {
+      // (a) moved to focal point B before 08:00.
+      'kanwil-m': {
+        focalPointId: 'fp-a',
+        contacts: [
+          contact('umum@kanwil-m.example.go.id', 'liaison'),
+          contact('kakanwil@kanwil-m.example.go.id', 'head'),
+        ],
+      },
+      // (b) one of its two heads removed before 08:00.
+      'kanwil-n': {
+        focalPointId: 'fp-a',
+        contacts: [
+          contact('umum@kanwil-n.example.go.id', 'liaison'),
+          contact('kakanwil@kanwil-n.example.go.id', 'head'),
+          contact('wakil@kanwil-n.example.go.id', 'head'),
+        ],
+      },
+      // (c) its only head removed before 08:00: no one left to address the letter to.
+      'kanwil-o': {
+        focalPointId: 'fp-a',
+        contacts: [
+          contact('umum@kanwil-o.example.go.id', 'liaison'),
+          contact('kakanwil@kanwil-o.example.go.id', 'head'),
+        ],
+      },
+    };
+    for (const [id, unit] of Object.entries(units))
+      expect(
+        (
+          await call('POST', '/v1/agencies', admin, {
+            id,
+            name: `Kantor Wilayah ${id.slice(-1).toUpperCase()}`,
+            kind: 'agency',
+            ...unit,
+          })
+        ).status,
+      ).toBe(201);
+    clock.set('2026-06-08T03:00:00.000Z'); // Monday 10:00 WIB
+    const registered = await call('POST', '/v1/cases', officer, {
+      channel: 'letter',
+      complainant: { name: 'Siti Aminah', phone: '0812000000' },
+      subject: 'Bantuan sosial belum cair',
+      description: 'Sudah enam bulan.',
+    });
+    const caseId = registered.body.id as string;
+    await call('POST', `/v1/cases/${caseId}/verification`, officer, {
+      decision: 'accept',
+      type: 'normative',
+    });
+    expect(
+      (
+        await call('POST', `/v1/cases/${caseId}/assignments`, officer, {
+          assignments: Object.keys(units).map((agencyId) => ({ agencyId })),
+        })
+      ).status,
+    ).toBe(201);
+    await engine.runDue();
+    const formalWarnings = async () =>
+      (
+        (await call('GET', `/v1/notifications?caseId=${caseId}&limit=100`, officer)).body
+          .items as NotificationRecord[]
+      ).filter((n) => n.step === 'formal_warning');
+    // Each night at 00:05 WIB the ladder writes its letters, held for 08:00, and the sweep sends
+    // them at 08:05; until the night the formal warnings are written.
+    let held: NotificationRecord[] = [];
+    for (let day = 0; day < 40 && held.length === 0; day += 1) {
+      const midnight = Date.parse('2026-06-08T17:05:00.000Z') + day * 86_400_000;
+      clock.set(new Date(midnight).toISOString());
+      await engine.runDue();
+      held = await formalWarnings();
+      if (held.length > 0) break;
+      clock.set(new Date(midnight + 8 * 3_600_000).toISOString());
+      await engine.runDue();
+      await engine.sweep();
+    }
+    expect(held.map((n) => n.status)).toEqual(['pending', 'pending', 'pending']);
+    // As written: to the head, copied to focal point A.
+    expect(held.find((n) => n.agencyId === 'kanwil-m')).toMatchObject({
+      recipients: ['kakanwil@kanwil-m.example.go.id'],
+      cc: ['humas@fp-a.example.go.id'],
+    });
+    const sendsAt = (held[0] as unknown as { sendsAt: string }).sendsAt;
+
+    // Before 08:00: the unit moves, a head leaves, the only head leaves.
+    expect(
+      (await call('PATCH', '/v1/agencies/kanwil-m', admin, { focalPointId: 'fp-b' })).status,
+    ).toBe(200);
+    expect(
+      (
+        await call('PATCH', '/v1/agencies/kanwil-n', admin, {
+          contacts: units['kanwil-n'].contacts.filter((c) => !c.email.startsWith('kakanwil')),
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await call('PATCH', '/v1/agencies/kanwil-o', admin, {
+          contacts: units['kanwil-o'].contacts.filter((c) => c.kind === 'liaison'),
+        })
+      ).status,
+    ).toBe(200);
+    sent.length = 0;
+    clock.set(new Date(Date.parse(sendsAt) + 5 * 60_000).toISOString());
+    await engine.runDue();
+    await engine.sweep();
+
+    const goneTo = (agencyId: string) =>
+      sent
+        .filter(
+          (n) => n.caseId === caseId && n.step === 'formal_warning' && n.agencyId === agencyId,
+        )
+        .map((n) => ({ to: n.recipients, cc: n.cc }));
+    const recorded = async (agencyId: string) =>
+      (await formalWarnings()).find((n) => n.agencyId === agencyId)!;
+    // (a) Copied to focal point B, accountable for the unit now, not to A.
+    expect(goneTo('kanwil-m')).toEqual([
+      { to: ['kakanwil@kanwil-m.example.go.id'], cc: ['humas@fp-b.example.go.id'] },
+    ]);
+    expect(await recorded('kanwil-m')).toMatchObject({
+      status: 'sent',
+      recipients: ['kakanwil@kanwil-m.example.go.id'],
+      cc: ['humas@fp-b.example.go.id'],
+    });
+    // (b) Not to the head removed.
+    expect(goneTo('kanwil-n')).toEqual([
+      { to: ['wakil@kanwil-n.example.go.id'], cc: ['humas@fp-a.example.go.id'] },
+    ]);
+    expect(await recorded('kanwil-n')).toMatchObject({
+      status: 'sent',
+      recipients: ['wakil@kanwil-n.example.go.id'],
+    });
+    // (c) No one left: never sent (not even to its copy), failed for central with why.
+    expect(goneTo('kanwil-o')).toEqual([]);
+    const failed = await recorded('kanwil-o');
+    expect(failed).toMatchObject({ status: 'failed', recipients: [], sentAt: null });
+    expect(failed.lastError).toContain('Kantor Wilayah O');
+    expect(failed.lastError).toContain('head');
+    const list = await call('GET', '/v1/notifications/failed?limit=50', officer);
+    expect((list.body.items as NotificationRecord[]).map((n) => n.id)).toContain(failed.id);
+  });
+});

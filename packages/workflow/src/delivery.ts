@@ -5,21 +5,73 @@
  * an outbox a crash left) and by the sweep (letters held for letter hours, retries).
  */
 import {
+  type Agency,
   type AssignmentRecord,
+  CENTRAL_TENANT,
   cancelledLetter,
   claimedForSending,
   delivered,
   deliveryDue,
   deliveryFailed,
   heldForLetterHours,
+  letterAddressedNow,
   letterAsItHolds,
   type LetterHours,
   type LetterVoidReason,
   letterVoidReason,
   type NotificationRecord,
+  type SlaPolicy,
+  type Store,
 } from '@pantau/core';
 import { METRIC, noMetrics } from './metrics.ts';
 import type { EngineDeps } from './deps.ts';
+
+/**
+ * Where a letter about to go reads who it goes to now: the agencies (its own, its focal point,
+ * central) and the policies (its step's recipients), each read once by whoever holds it (a
+ * sweep's run, as it does calendars; a Tick's outbox) rather than once a letter.
+ */
+export interface Addressing {
+  readonly agency: (id: string) => Promise<Agency | undefined>;
+  readonly policy: (id: string) => Promise<SlaPolicy | undefined>;
+}
+
+/** An `Addressing` reading `store`, each agency and policy once. */
+export function addressing(store: Store): Addressing {
+  const agencies = new Map<string, Promise<Agency | undefined>>();
+  const policies = new Map<string, Promise<SlaPolicy | undefined>>();
+  const once = <T>(kept: Map<string, Promise<T>>, id: string, read: () => Promise<T>) => {
+    let value = kept.get(id);
+    if (!value) kept.set(id, (value = read()));
+    return value;
+  };
+  return {
+    agency: (id) => once(agencies, id, () => store.getAgency(id)),
+    policy: (id) => once(policies, id, () => store.getPolicy(id)),
+  };
+}
+
+/**
+ * Letter `n` addressed as its parties are now (`letterAddressedNow`): the assignment's agency,
+ * its focal point now (a unit moved meanwhile) and central, and its step as the assignment's
+ * policy says. As written when the agency or the policy cannot be read (a table never seeded).
+ */
+async function addressedNow(
+  book: Addressing,
+  n: NotificationRecord,
+  a: AssignmentRecord,
+): Promise<NotificationRecord> {
+  const agency = await book.agency(n.agencyId);
+  if (!agency) return n;
+  const [focalPoint, central, policy] = await Promise.all([
+    agency.focalPointId ? book.agency(agency.focalPointId) : undefined,
+    book.agency(CENTRAL_TENANT),
+    n.action === 'forwarding' ? undefined : book.policy(a.policyId),
+  ]);
+  if (n.action !== 'forwarding' && !policy) return n;
+  const step = policy?.ladder.find((s) => s.name === n.step);
+  return letterAddressedNow(n, step, { agency, focalPoint, central });
+}
 
 /**
  * Sends the letters of one assignment still in the outbox. A crash between the step's commit
@@ -32,8 +84,9 @@ export async function deliverOutbox(
   assignment: AssignmentRecord,
   hours: LetterHours,
 ): Promise<void> {
+  const book = addressing(deps.store);
   for (const n of await deps.store.listUndelivered(caseId, assignment.agencyId))
-    await deliverIfTrue(deps, n, assignment, hours);
+    await deliverIfTrue(deps, n, assignment, hours, book);
 }
 
 /**
@@ -44,13 +97,17 @@ export async function deliverOutbox(
  * it again after the resume). One that names a target met since goes naming only what still
  * holds, and a rung one whose deadline moved since (an extension, a holiday, a resume) with
  * that deadline as it is now (`letterAsItHolds`: its number and date as written), and is
- * recorded so. Returns what was recorded.
+ * recorded so. It goes to its parties' contacts as they are now (`letterAddressedNow`, read
+ * through `book`: a unit moved to another focal point, a contact removed while it waited), and
+ * is recorded with them; left with no one to go to, it is recorded `failed` with why, for
+ * central, never sent. Returns what was recorded.
  */
 export async function deliverIfTrue(
   deps: EngineDeps,
   n: NotificationRecord,
   assignment: AssignmentRecord | undefined,
   hours: LetterHours | undefined,
+  book: Addressing = addressing(deps.store),
 ): Promise<NotificationRecord | undefined> {
   const now = deps.clock();
   if (!deliveryDue(n, now)) return undefined;
@@ -64,12 +121,22 @@ export async function deliverIfTrue(
         ? heldForLetterHours(n, hours.calendar, hours.timeZone, now)
         : n;
     if (later !== n) return (await deps.store.recordDelivery(later, n)) ? later : undefined;
-    const going = assignment ? letterAsItHolds(n, assignment, now, hours?.calendar) : n;
+    const holding = assignment ? letterAsItHolds(n, assignment, now, hours?.calendar) : n;
     // A rung whose every line names a deadline moved since, and no calendar to count the
     // lateness of the new one by (the assignment's calendar could not be read): not sent with
     // a deadline no longer in force.
-    if (going.targets.length === 0) return cancel(deps, n, 'not_overdue', now);
-    if (going !== n)
+    if (holding.targets.length === 0) return cancel(deps, n, 'not_overdue', now);
+    const going = assignment ? await addressedNow(book, holding, assignment) : holding;
+    if (going.status === 'failed') return unaddressed(deps, n, going);
+    if (going !== holding)
+      // Ids and the step only: the addresses stay out of the logs.
+      deps.logger?.info('letter addressed as its parties are now: their contacts changed', {
+        notificationId: n.id,
+        caseId: n.caseId,
+        agencyId: n.agencyId,
+        step: n.step,
+      });
+    if (holding !== n)
       deps.logger?.info(
         'letter names targets met or moved since it was written: sent as they are now',
         {
@@ -83,6 +150,27 @@ export async function deliverIfTrue(
     return deliver(deps, n, hours, going);
   }
   return cancel(deps, n, reason, now);
+}
+
+/**
+ * A letter about to go whose parties have no address for it now (`letterAddressedNow`: the
+ * only head removed while it was held), recorded `failed` with why over `n` as read, for
+ * central's list of failed letters (never sent).
+ */
+async function unaddressed(
+  deps: EngineDeps,
+  n: NotificationRecord,
+  outcome: NotificationRecord,
+): Promise<NotificationRecord | undefined> {
+  if (!(await deps.store.recordDelivery(outcome, n))) return undefined;
+  (deps.metrics ?? noMetrics).count(METRIC.lettersFailed, 1);
+  deps.logger?.error('letter addressed to no one now: recorded failed for central', {
+    notificationId: n.id,
+    caseId: n.caseId,
+    agencyId: n.agencyId,
+    step: n.step,
+  });
+  return outcome;
 }
 
 /** A letter that no longer holds, recorded `cancelled` with why (never sent). */

@@ -264,6 +264,37 @@ describe('the sweep looks after the outbox', () => {
     expect(await run('2026-05-07T06:45:00.000Z', working)).toMatchObject({ delivered: 0 });
   });
 
+  it('tries a refused letter again at the agency’s corrected address, not the old one (audit s23, finding 2)', async () => {
+    clock.set('2026-05-18T03:00:00.000Z');
+    const service = new Service({ store, clock: clock.now, ladders: lostStarts });
+    const { caseId } = await forwardedCase(service, ['polri'], 'light');
+    clock.set('2026-05-20T03:00:00.000Z');
+    await tick({ store, clock: clock.now, mailer: failing }, armedByApi.at(-1)!);
+    const refused = await letters(caseId);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.map((n) => [n.status, n.attempts, n.recipients])).toEqual(
+      refused.map(() => ['pending', 1, ['liaison@polri.example.go.id']]),
+    );
+    // Central corrects the liaison's address while the letters wait out their backoff.
+    await service.updateAgency(centralAdmin, 'polri', {
+      contacts: [{ name: 'Humas', email: 'humas@polri.example.go.id', kind: 'liaison' }],
+    });
+    sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' });
+    sent.length = 0;
+    clock.set('2026-05-20T03:15:00.000Z');
+    expect(await sweep({ store, clock: clock.now, mailer: working, ladders })).toMatchObject({
+      delivered: refused.length,
+    });
+    const corrected = ['humas@polri.example.go.id'];
+    expect(sent.map((n) => [n.step, n.recipients]).sort()).toEqual(
+      refused.map((n) => [n.step, corrected]).sort(),
+    );
+    // Recorded with the address it went to.
+    expect((await letters(caseId)).map((n) => [n.status, n.recipients])).toEqual(
+      refused.map(() => ['sent', corrected]),
+    );
+  });
+
   /** A light case forwarded to polri whose warning the mailer refused five times: failed. */
   const failedLetter = async (day: string) => {
     clock.set(`${day}T03:00:00.000Z`);

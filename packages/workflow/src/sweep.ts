@@ -10,7 +10,8 @@
  *   (and the grace), one left by a crash between a step's write and its delivery once a few
  *   minutes old (the tick that wrote it goes first), one central sent again at once, one the
  *   mailer refused after its backoff (then `failed` for central); each only if it still holds,
- *   else `cancelled`.
+ *   else `cancelled`, and to its parties' contacts as they are then (`failed` for central if
+ *   none is left).
  *
  * Re-arming a ladder whose execution is merely slow is harmless: that execution stops at the
  * new token, and steps are exactly-once by their markers whichever execution takes them.
@@ -28,7 +29,7 @@ import {
 } from '@pantau/core';
 import type { LadderExecutions } from './aws.ts';
 import { METRIC, noMetrics } from './metrics.ts';
-import { deliverIfTrue } from './delivery.ts';
+import { addressing, deliverIfTrue } from './delivery.ts';
 import type { EngineDeps } from './deps.ts';
 
 export interface SweepDeps extends EngineDeps {
@@ -214,8 +215,10 @@ async function sweepOutbox(deps: SweepDeps, graceMs: number, limit: number, inTi
   let failedLetters = 0;
   let cancelledLetters = 0;
   let leftForTime = 0;
-  // A letter waited (overnight, or a retry's backoff): is it still true? Each case read once;
-  // each calendar once, for a refused letter's retry in letter hours.
+  // A letter waited (overnight, or a retry's backoff): is it still true, and who are its
+  // parties now? Each case read once; each calendar once, for a refused letter's retry in
+  // letter hours; each agency and policy once, for the addresses (`addressing`).
+  const book = addressing(deps.store);
   const cases = new Map<string, Promise<CaseBundle | undefined>>();
   const assignmentOf = async (n: NotificationRecord) => {
     if (!cases.has(n.caseId)) cases.set(n.caseId, deps.store.getCase(n.caseId));
@@ -238,7 +241,7 @@ async function sweepOutbox(deps: SweepDeps, graceMs: number, limit: number, inTi
       break;
     }
     const assignment = await assignmentOf(n);
-    const outcome = await deliverIfTrue(deps, n, assignment, await hoursOf(assignment));
+    const outcome = await deliverIfTrue(deps, n, assignment, await hoursOf(assignment), book);
     if (outcome?.status === 'sent') delivered += 1;
     else if (outcome?.status === 'cancelled') cancelledLetters += 1;
     else if (outcome?.status === 'failed') failedLetters += 1;

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { Calendar } from '../calendar.ts';
 import type { NotificationRecord } from '../notification.ts';
 import type { AssignmentRecord } from '../assignment.ts';
+import { DEFAULT_LADDER } from '../policy.ts';
+import type { Agency } from '../schemas.ts';
 import {
   heldForLetterHours,
+  letterAddressedNow,
   letterAsItHolds,
   letterVoidReason,
   nextLetterHour,
@@ -233,5 +236,102 @@ describe('a held letter whose deadline moved before it goes (audit s23, finding 
       undefined,
     );
     expect(letterVoidReason(older, allMoved, now)).toBeNull();
+  });
+});
+
+describe('a letter that waited goes to its parties as they are now (audit s23, finding 2)', () => {
+  const agency = (id: string, contacts: [string, 'liaison' | 'head'][], focalPointId?: string) =>
+    ({
+      id,
+      name: `Agency ${id}`,
+      ...(focalPointId ? { focalPointId } : {}),
+      contacts: contacts.map(([email, kind]) => ({ name: email, email, kind })),
+    }) as unknown as Agency;
+  const formal = DEFAULT_LADDER.find((s) => s.name === 'formal_warning')!;
+  const written = {
+    id: 'n1',
+    action: 'formal_warning',
+    step: 'formal_warning',
+    status: 'pending',
+    recipients: ['umum@unit'],
+    cc: ['kepala@unit', 'humas@fp-a'],
+    attempts: 0,
+    lastError: null,
+    nextAttemptAt: '2026-04-07T01:00:00.000Z',
+  } as unknown as NotificationRecord;
+  const unit = agency(
+    'unit',
+    [
+      ['umum@unit', 'liaison'],
+      ['kepala@unit', 'head'],
+    ],
+    'fp-a',
+  );
+  const fpA = agency('fp-a', [['humas@fp-a', 'liaison']]);
+  const fpB = agency('fp-b', [['humas@fp-b', 'liaison']]);
+
+  it('is the letter itself while its addresses are unchanged', () => {
+    expect(
+      letterAddressedNow(written, formal, { agency: unit, focalPoint: fpA, central: undefined }),
+    ).toBe(written);
+  });
+
+  it('copies the focal point the unit moved to, and not a contact removed', () => {
+    const moved = { ...unit, focalPointId: 'fp-b' } as Agency;
+    expect(
+      letterAddressedNow(written, formal, { agency: moved, focalPoint: fpB, central: undefined }),
+    ).toMatchObject({
+      status: 'pending',
+      recipients: ['umum@unit'],
+      cc: ['kepala@unit', 'humas@fp-b'],
+    });
+    const headless = agency('unit', [['umum@unit', 'liaison']], 'fp-a');
+    expect(
+      letterAddressedNow(written, formal, {
+        agency: headless,
+        focalPoint: fpA,
+        central: undefined,
+      }),
+    ).toMatchObject({ recipients: ['umum@unit'], cc: ['humas@fp-a'] });
+  });
+
+  it('goes to the liaisons as they are when a forwarding letter, or its step was dropped', () => {
+    const liaisons = agency('unit', [['humas@unit', 'liaison']]);
+    const parties = { agency: liaisons, focalPoint: undefined, central: undefined };
+    const forwarding = {
+      ...written,
+      action: 'forwarding',
+      step: 'forwarding',
+    } as NotificationRecord;
+    expect(letterAddressedNow(forwarding, undefined, parties)).toMatchObject({
+      recipients: ['humas@unit'],
+      cc: [],
+    });
+    expect(letterAddressedNow(written, undefined, parties)).toMatchObject({
+      recipients: ['humas@unit'],
+      cc: [],
+    });
+  });
+
+  it('is failed, saying what is missing, when no one is left to address it to', () => {
+    const toHead = {
+      ...formal,
+      recipients: ['agency_head' as const],
+      cc: ['focal_point' as const],
+    };
+    const headless = agency('unit', [['umum@unit', 'liaison']], 'fp-a');
+    const failed = letterAddressedNow(written, toHead, {
+      agency: headless,
+      focalPoint: fpA,
+      central: undefined,
+    });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      recipients: [],
+      cc: ['humas@fp-a'],
+      nextAttemptAt: null,
+      attempts: 0,
+    });
+    expect(failed.lastError).toContain("Agency unit's head");
   });
 });

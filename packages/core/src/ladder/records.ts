@@ -15,13 +15,14 @@ import {
 import type { CaseRecord } from '../case.ts';
 import {
   composeLetter,
+  letterAddresses,
   type LetterParties,
   letterNaming,
   letterRestating,
   unaddressedReason,
 } from '../letters.ts';
 import type { LetterVoidReason, NotificationRecord } from '../notification.ts';
-import type { SlaPolicy, Target } from '../policy.ts';
+import type { LadderStep, SlaPolicy, Target } from '../policy.ts';
 import type { LadderLetterWrite } from '../ports.ts';
 import { type Actor, newEventId, type TimelineEvent } from '../timeline.ts';
 import { ladderLetterDocument } from '../documents/letter-document.ts';
@@ -419,6 +420,41 @@ export function letterAsItHolds(
         calendar,
       )
     : naming;
+}
+
+/**
+ * Letter `n` addressed as its parties' contacts are now (`letterAddresses`, by its policy
+ * `step`; undefined for a forwarding letter or a step the policy has since dropped), about to
+ * go after waiting (held for letter hours, which over a weekend or a cuti bersama is days, or a
+ * refused letter's retry): a unit moved to another focal point meanwhile copies its new focal
+ * point, not the one that can no longer open the case; a contact removed or corrected meanwhile
+ * is not written to. Recorded with the addresses it goes to. Left addressed to no one: `failed`
+ * at once, saying what is missing (`unaddressedReason`), as a letter written so is, for central
+ * to add the contact and send it again; never sent to nobody. Its text and PDF stay as written
+ * (the PDF's tembusan names the focal point it was written for). The letter itself when its
+ * addresses are unchanged.
+ */
+export function letterAddressedNow(
+  n: NotificationRecord,
+  step: LadderStep | undefined,
+  parties: LetterParties,
+): NotificationRecord {
+  const { to, cc } = letterAddresses(n.action, step, parties);
+  if (to.length === 0)
+    return {
+      ...n,
+      recipients: to,
+      cc,
+      status: 'failed',
+      nextAttemptAt: null,
+      lastError: unaddressedReason(
+        n.action !== 'forwarding' && step ? step : { recipients: ['agency'] },
+        parties,
+      ),
+    };
+  const same = (xs: readonly string[], ys: readonly string[]) =>
+    xs.length === ys.length && xs.every((x, i) => x === ys[i]);
+  return same(to, n.recipients) && same(cc, n.cc) ? n : { ...n, recipients: to, cc };
 }
 
 /** Whether a letter is to be delivered now: pending, and past its backoff if it was refused. */

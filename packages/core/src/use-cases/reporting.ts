@@ -1,10 +1,9 @@
 /** Reporting: response-rate statistics, the spreadsheets, and the letters the ladders sent. */
 import { endOfLocalDay, localDate, startOfLocalDay } from '../calendar.ts';
 import { chainedPage, mapPage } from '../desk.ts';
-import { emailsOf } from '../agency.ts';
 import { DomainError, invalidInput, invalidTransition, notFound } from '../errors.ts';
 import { letterVoidReason, resent } from '../ladder/records.ts';
-import { stepAddresses } from '../letters.ts';
+import { letterAddresses } from '../letters.ts';
 import { type NotificationRecord, viewNotification } from '../notification.ts';
 import { type Page, type PageRequest, WriteConflict } from '../ports.ts';
 import { agencyStatsSheet, caseSheetRow, type Sheet, type SheetCell } from '../report-sheets.ts';
@@ -283,11 +282,9 @@ export async function resendLetter(
     deps.store.getAgency(CENTRAL_TENANT),
     n.action === 'forwarding' ? undefined : policyById(deps, assignment.policyId),
   ]);
-  const step = policy?.ladder.find((s) => s.name === n.step);
   // A forwarding letter, or a step the policy has since dropped: the agency's liaisons.
-  const addresses = step
-    ? stepAddresses(step, { agency, focalPoint, central })
-    : { to: emailsOf(agency, 'liaison'), cc: [] };
+  const step = policy?.ladder.find((s) => s.name === n.step);
+  const addresses = letterAddresses(n.action, step, { agency, focalPoint, central });
   if (addresses.to.length === 0)
     throw invalidInput(
       'recipients',
