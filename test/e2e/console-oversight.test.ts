@@ -412,8 +412,15 @@ describe('console: oversight', () => {
 
       const close = action(page, 'Tutup pengaduan');
       await openAction(close);
+      // The close says what it withdraws (audit s23 #1), by name.
+      await close
+        .getByText('Pemerintah Provinsi Bali: akan ditarik; pengingatnya berhenti.')
+        .waitFor();
       await close.getByLabel('Hasil akhir').selectOption('resolved');
-      await close.getByRole('button', { name: 'Tutup pengaduan' }).click();
+      await close.getByText(/^Belum ada jawaban akhir dari /).waitFor();
+      await close.getByRole('button', { name: 'Tutup pengaduan', exact: true }).click();
+      // Terminal for central: sent only on the explicit confirmation (audit s23 #4).
+      await close.getByRole('button', { name: 'Ya, tutup pengaduan' }).click();
       await expect.poll(() => page.locator('p.meta').innerText()).toContain('Ditutup');
       await mainScreen(page, '18-case-closed');
     },

@@ -196,11 +196,11 @@ describe('central asks for what is missing; the complainant reads what to send a
     await page.goto(`${pantau.url}/cases/${waiting.id}`);
     await page.getByLabel('Keputusan verifikasi').selectOption('needs_info');
     // Asking without saying what for is not allowed in the console.
-    await page.getByRole('button', { name: 'Simpan' }).first().click();
+    await page.getByRole('button', { name: 'Minta kelengkapan', exact: true }).click();
     const what = page.getByLabel('Yang perlu dilengkapi pengadu');
     await expect.poll(() => what.getAttribute('aria-invalid')).toBe('true');
     await what.fill(MISSING);
-    await page.getByRole('button', { name: 'Simpan' }).first().click();
+    await page.getByRole('button', { name: 'Minta kelengkapan', exact: true }).click();
     await expect.poll(() => page.locator('p.meta').innerText()).toContain('Perlu kelengkapan');
     await page.getByText(MISSING).first().waitFor();
     // Central's timeline keeps what was asked.

@@ -122,7 +122,8 @@ describe('web console', () => {
 
     await page.getByLabel('Keputusan verifikasi').selectOption('accept');
     await page.getByLabel('Jenis pengaduan').selectOption('normative');
-    await page.getByRole('button', { name: 'Simpan' }).first().click();
+    // The button says the decision (audit s23 #4).
+    await page.getByRole('button', { name: 'Terima', exact: true }).click();
     await expect.poll(() => page.locator('p.meta').innerText()).toContain('Terverifikasi');
     await mainScreen(page, '03-case-verified');
 

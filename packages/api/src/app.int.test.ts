@@ -238,6 +238,57 @@ describe('the one error mapping', () => {
   });
 });
 
+describe('central’s case list, oldest first when asked (the desk’s verify and forward cards)', () => {
+  it('pages oldest first with `order=oldest`, newest first by default, and names an order it does not know', async () => {
+    const headers = { authorization: `Bearer ${await central()}` };
+    // Received before anything else in this file's table: the oldest cases it holds.
+    const ids: string[] = [];
+    for (const day of ['2020-01-01', '2020-01-02', '2020-01-03']) {
+      const res = await app.request('/v1/cases', {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          channel: 'letter',
+          complainant: { name: 'A' },
+          subject: `Surat ${day}`,
+          description: 'D',
+          receivedAt: `${day}T03:00:00.000Z`,
+        }),
+      });
+      expect(res.status).toBe(201);
+      ids.push(((await res.json()) as { id: string }).id);
+    }
+    const list = async (query: string) => {
+      const res = await app.request(`/v1/cases?${query}`, { headers });
+      expect(res.status).toBe(200);
+      return (await res.json()) as { items: { id: string }[]; nextCursor: string | null };
+    };
+    const first = await list('status=received&order=oldest&limit=2&total=true');
+    expect(first.items.map((c) => c.id)).toEqual([ids[0], ids[1]]);
+    const second = await list(
+      `status=received&order=oldest&limit=2&cursor=${encodeURIComponent(first.nextCursor!)}`,
+    );
+    expect(second.items[0]?.id).toBe(ids[2]);
+    // Every case, not only one status: the same order.
+    expect((await list('order=oldest&limit=3')).items.map((c) => c.id)).toEqual(ids);
+    // Newest first as before, asked or not: these three come last.
+    const newest = (await list('status=received&limit=100')).items.map((c) => c.id);
+    expect(newest.slice(-3)).toEqual([ids[2], ids[1], ids[0]]);
+    expect((await list('status=received&order=newest&limit=100')).items.map((c) => c.id)).toEqual(
+      newest,
+    );
+    // A cursor goes on in the order it is given with: from the second oldest, newest first,
+    // only the oldest is left.
+    const turned = await list(
+      `status=received&order=newest&limit=2&cursor=${encodeURIComponent(first.nextCursor!)}`,
+    );
+    expect(turned.items.map((c) => c.id)).toEqual([ids[0]]);
+    const wrong = await app.request('/v1/cases?order=sideways', { headers });
+    expect(wrong.status).toBe(400);
+    expect((await problemOf(wrong)).errors?.map((e) => e.path)).toEqual(['order']);
+  });
+});
+
 describe('an import past its time budget (API Gateway answers 503 at 29 s)', () => {
   it('answers 200 with the rows that would write reported pending, nothing written', async () => {
     const spent = createApp({ store, verifier, clock: () => new Date(), importBudgetMs: 0 });

@@ -239,7 +239,11 @@ export class DynamoStore extends SearchStore implements Store {
     return item?.caseId;
   }
 
-  /** Central's case list, newest first: all (gsi1) or by status (gsi2). */
+  /**
+   * Central's case list by the day received, newest first (or oldest: the desk's cases to verify
+   * and forward, whose deadlines run from receipt): all (gsi1) or by status (gsi2). A cursor is
+   * a key of the same partition in either order, so it goes on in the order it is given with.
+   */
   async listCases(filter: CaseQuery, page: PageRequest): Promise<Page<CaseRecord>> {
     // Received in a period: a sort-key range (keys are `<receivedAt>#<id>`).
     const range = filter.received
@@ -249,14 +253,15 @@ export class DynamoStore extends SearchStore implements Store {
           to: `${filter.received.to.toISOString()}~`,
         }
       : undefined;
+    const descending = filter.order !== 'oldest';
     const stream: Stream = filter.status
       ? {
           index: 'gsi2',
           partition: keys.casesByStatus(filter.status),
-          descending: true,
+          descending,
           ...(range ? { range } : {}),
         }
-      : { index: 'gsi1', partition: keys.allCases, descending: true, ...(range ? { range } : {}) };
+      : { index: 'gsi1', partition: keys.allCases, descending, ...(range ? { range } : {}) };
     // Filtered after reading only when asked: without a filter a total is DynamoDB's count.
     const filtered = filter.agencyId !== undefined || filter.overdue !== undefined;
     return this.page<CaseRecord>(

@@ -41,7 +41,7 @@ export const cases = new OpenAPIHono()
       method: 'get',
       path: '/',
       tags,
-      summary: 'Cases, newest first',
+      summary: 'Cases, newest first (or oldest first: `order=oldest`)',
       request: { query: CaseListQuery },
       responses: { 200: json(pageOf(CaseSchema, 'CasePage'), 'A page of cases'), ...PROBLEMS },
     }),

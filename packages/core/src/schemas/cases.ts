@@ -470,5 +470,12 @@ export const CaseListQuery = PageQuery.extend({
   status: z.enum(CASE_STATUSES).optional(),
   agencyId: AgencyIdSchema.optional(),
   overdue: booleanQuery.optional(),
+  order: z.enum(['newest', 'oldest']).default('newest').meta({
+    description:
+      'By the day received: `newest` first (the default) or `oldest` first, which for cases still to verify or to forward is their deadline’s order (3 working days from receipt). A cursor goes on in the order it is given with',
+  }),
 });
-export type CaseListFilter = z.infer<typeof CaseListQuery>;
+/** The query as read (`order` defaults to newest first, so a caller in code may leave it out). */
+export type CaseListFilter = Omit<z.infer<typeof CaseListQuery>, 'order'> & {
+  readonly order?: z.infer<typeof CaseListQuery>['order'] | undefined;
+};

@@ -102,6 +102,7 @@ export async function listCases(
       status: filter.status,
       agencyId: filter.agencyId,
       overdue: filter.overdue === undefined ? undefined : { overdue: filter.overdue, now },
+      order: filter.order,
     },
     filter,
   );

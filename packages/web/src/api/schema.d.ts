@@ -815,7 +815,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Cases, newest first */
+        /** Cases, newest first (or oldest first: `order=oldest`) */
         get: {
             parameters: {
                 query?: {
@@ -826,6 +826,8 @@ export type paths = {
                     status?: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";
                     agencyId?: string;
                     overdue?: "true" | "false";
+                    /** @description By the day received: `newest` first (the default) or `oldest` first, which for cases still to verify or to forward is their deadline’s order (3 working days from receipt). A cursor goes on in the order it is given with */
+                    order?: "newest" | "oldest";
                 };
                 header?: never;
                 path?: never;
@@ -5289,7 +5291,7 @@ export type paths = {
         put?: never;
         /**
          * Central sends a failed letter again, to the agency’s contacts as they are now (correct them first): back in the outbox, delivered by the next sweep (every 15 minutes)
-         * @description 409 `invalid_transition` when the letter is not failed (sent again already), its assignment has ended, or what it says no longer holds (its targets met since, the clock paused, a warning’s deadline passed); 400 naming `recipients` when the agency has no address for it.
+         * @description 409 `invalid_transition` when the letter is not failed (sent again already), its assignment has ended, or what it says no longer holds (its targets met since, the clock paused, a warning’s deadline passed or moved); 400 naming `recipients` when the agency has no address for it.
          */
         post: {
             parameters: {

@@ -35,7 +35,8 @@ const Context = createContext<SessionState | null>(null);
 
 /**
  * Set when the API's 401 ended the session (not a sign-out): the sign-in page says why, and that
- * the unsent text was kept. Per tab, like the drafts it speaks of; gone once signed in again.
+ * a form keeping a draft gives it back saying so (not every form keeps one). Per tab, like the
+ * drafts it speaks of; gone once signed in again.
  */
 export const SESSION_EXPIRED = 'pantau.sessionExpired';
 

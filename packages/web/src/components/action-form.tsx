@@ -1,6 +1,8 @@
 /**
  * An action as a form under a disclosure: the fields, a submit button showing progress, the
- * problem if it failed (values kept), and a status line when it worked.
+ * problem if it failed (values kept), and a status line when it worked, saying what was done.
+ * An action that cannot be undone asks first: the first submit shows the question inline, and
+ * only its explicit second button sends.
  */
 import {
   createContext,
@@ -12,7 +14,7 @@ import {
   useState,
 } from 'react';
 import type { z } from 'zod';
-import { type Form, useForm, type Values } from '../forms/use-form';
+import { compact, type Form, useForm, type Values } from '../forms/use-form';
 import { useI18n } from '../i18n/i18n';
 import { FormFeedback, SubmitButton } from './ui';
 
@@ -40,7 +42,13 @@ export function ActionResultProvider({ children }: { children: ReactNode }) {
 
 export const useActionResult = () => useContext(ActionResult);
 
-export function ActionForm<S extends z.ZodType>({
+/** The question asked before an action that cannot be undone, and its button's words. */
+export interface Confirm {
+  readonly message: string;
+  readonly label: string;
+}
+
+export function ActionForm<S extends z.ZodType, R = unknown>({
   title,
   schema,
   initial = {},
@@ -51,13 +59,16 @@ export function ActionForm<S extends z.ZodType>({
   toBody,
   disabledReason,
   draftKey,
+  confirm,
+  result,
   children,
 }: {
   title: string;
   schema: S;
   initial?: Values;
-  submitLabel: string;
-  send: (body: z.output<S>, idempotencyKey: string) => Promise<unknown>;
+  /** The submit button's words; from the values when they depend on a choice (a decision). */
+  submitLabel: string | ((values: Values) => string);
+  send: (body: z.output<S>, idempotencyKey: string) => Promise<R>;
   onDone: () => void;
   open?: boolean;
   toBody?: (values: Values) => unknown;
@@ -65,6 +76,14 @@ export function ActionForm<S extends z.ZodType>({
   disabledReason?: string | undefined;
   /** Keeps what is typed until it is sent, in this tab (`useForm`'s `draftKey`). */
   draftKey?: string | undefined;
+  /**
+   * Asks before sending (an action that cannot be undone): the first submit of a valid form
+   * shows the question, with the fields kept and locked; only its button sends, and cancelling
+   * returns to the form. A function decides from the body (null: send at once).
+   */
+  confirm?: Confirm | ((body: z.output<S>) => Confirm | null) | undefined;
+  /** What was done, said after the title in the result line (default: "Saved."). */
+  result?: ((body: z.output<S>, response: R) => string) | undefined;
   children: (form: Form<S>) => ReactNode;
 }) {
   const { t } = useI18n();
@@ -72,33 +91,78 @@ export function ActionForm<S extends z.ZodType>({
   // Open when it brought back unsent text, so the officer sees it is there (decided as it
   // mounts: sending it later must not fold the form away).
   const [reopened] = useState(form.restored);
-  const [done, setDone] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const [asking, setAsking] = useState<Confirm | null>(null);
   const reasonId = useId();
+  const askId = useId();
   const announce = useActionResult();
   const doneRef = useRef<HTMLParagraphElement>(null);
+  const askRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Cancelled: focus goes back to the submit button the question replaced.
+  const backToForm = useRef(false);
   useEffect(() => {
-    if (done && !announce) doneRef.current?.focus();
+    if (done !== null && !announce) doneRef.current?.focus();
   }, [done, announce]);
+  useEffect(() => {
+    if (asking) askRef.current?.focus();
+    else if (backToForm.current) {
+      backToForm.current = false;
+      formRef.current?.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
+    }
+  }, [asking]);
+  const saying = (sent: { body: z.output<S>; response: R } | null): string => {
+    try {
+      if (result && sent) return result(sent.body, sent.response);
+    } catch {
+      // An answer shaped otherwise than expected: it was saved all the same.
+    }
+    return t('common.saved');
+  };
+  const sendNow = () => {
+    setDone(null);
+    let sent: { body: z.output<S>; response: R } | null = null;
+    void form
+      .submit(async (body, key) => {
+        sent = { body, response: await send(body, key) };
+      })
+      .then((ok) => {
+        setAsking(null);
+        if (ok) {
+          // Worded after the answer, never within the request: a wording that fails must not
+          // make a request that went through look failed (and be sent again).
+          const said = saying(sent);
+          form.reset();
+          if (announce) announce(`${title}: ${said}`);
+          else setDone(said);
+          onDone();
+        }
+      });
+  };
   return (
     <details className="action" open={reopened || open}>
       <summary>{title}</summary>
       <form
+        ref={formRef}
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          setDone(false);
-          void form
-            .submit(async (body, key) => {
-              await send(body, key);
-            })
-            .then((ok) => {
-              if (ok) {
-                form.reset();
-                if (announce) announce(`${title}: ${t('common.saved')}`);
-                else setDone(true);
-                onDone();
-              }
-            });
+          if (asking || form.busy) return;
+          if (confirm) {
+            // Valid as it stands: ask first. Invalid: the submit says what to fix, sending nothing.
+            const parsed = schema.safeParse((toBody ?? compact)(form.values));
+            const ask = !parsed.success
+              ? null
+              : typeof confirm === 'function'
+                ? confirm(parsed.data)
+                : confirm;
+            if (ask) {
+              setDone(null);
+              setAsking(ask);
+              return;
+            }
+          }
+          sendNow();
         }}
       >
         {disabledReason ? (
@@ -110,15 +174,50 @@ export function ActionForm<S extends z.ZodType>({
         {form.restored ? <p className="hint">{t('forms.draftRestored')}</p> : null}
         <fieldset
           className="bare"
-          disabled={disabledReason !== undefined}
+          // Asking: the values stay as they will be sent.
+          disabled={disabledReason !== undefined || asking !== null}
           aria-describedby={disabledReason ? reasonId : undefined}
         >
           {children(form)}
-          <SubmitButton busy={form.busy}>{submitLabel}</SubmitButton>
+          {asking ? null : (
+            <SubmitButton busy={form.busy}>
+              {typeof submitLabel === 'function' ? submitLabel(form.values) : submitLabel}
+            </SubmitButton>
+          )}
         </fieldset>
-        {done ? (
+        {asking ? (
+          <div
+            ref={askRef}
+            tabIndex={-1}
+            className="alert confirm"
+            role="alertdialog"
+            aria-labelledby={askId}
+          >
+            <p id={askId}>{asking.message}</p>
+            <button
+              type="button"
+              className="primary"
+              onClick={sendNow}
+              disabled={form.busy}
+              aria-busy={form.busy}
+            >
+              {form.busy ? t('common.working') : asking.label}
+            </button>{' '}
+            <button
+              type="button"
+              disabled={form.busy}
+              onClick={() => {
+                backToForm.current = true;
+                setAsking(null);
+              }}
+            >
+              {t('actionForm.cancel')}
+            </button>
+          </div>
+        ) : null}
+        {done !== null ? (
           <p role="status" className="ok" ref={doneRef} tabIndex={-1}>
-            {t('common.saved')}
+            {done}
           </p>
         ) : null}
       </form>

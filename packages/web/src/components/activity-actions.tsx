@@ -14,7 +14,7 @@ import {
   ScheduleActivityBody,
 } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
-import { useSignedIn } from '../auth/session-context';
+import { useSession, useSignedIn } from '../auth/session-context';
 import { toInstant, toLocalInput } from '../format';
 import { compact, type Form, getPath, type Values } from '../forms/use-form';
 import { labelOf, type Translate, useI18n } from '../i18n/i18n';
@@ -65,6 +65,10 @@ export function ActivityActions({
   // The agencies still working on the case: those an activity is planned with by default.
   const working = openAgencies(kase).join(',');
   const planInitial = useMemo(() => ({ agencyIds: working ? working.split(',') : [] }), [working]);
+  // What central writes here (a plan, a report, why it was called off) is kept until sent, per
+  // officer, case and activity: an expired session's trip to sign-in gives it back.
+  const sub = useSession().session?.sub;
+  const draft = (action: string) => (sub ? `${sub}:${id}:${action}` : undefined);
   return (
     <>
       {!closed && kase.status !== 'received' ? (
@@ -75,6 +79,7 @@ export function ActivityActions({
           schema={PlanActivityBody}
           initial={planInitial}
           toBody={planBody}
+          draftKey={draft('activity-plan')}
           submitLabel={t('actions.save')}
           onDone={onChange}
           send={(body, key) =>
@@ -128,6 +133,8 @@ export function ActivityActions({
               schema={ScheduleActivityBody}
               initial={scheduleInitial(activity)}
               toBody={scheduleBody}
+              // Per date: a draft made before the activity was moved would move it back.
+              draftKey={draft(`${activity.id}:schedule:${activity.scheduledAt ?? ''}`)}
               submitLabel={t('actions.save')}
               onDone={onChange}
               send={(body) =>
@@ -165,6 +172,7 @@ export function ActivityActions({
             key={`report-${activity.id}`}
             title={t('caseActions.report', { kind })}
             schema={ReportActivityBody}
+            draftKey={draft(`${activity.id}:report`)}
             submitLabel={t('actions.save')}
             onDone={onChange}
             send={(body) =>
@@ -200,6 +208,7 @@ export function ActivityActions({
             key={`cancel-${activity.id}`}
             title={t('caseActions.cancelActivity', { kind })}
             schema={CancelActivityBody}
+            draftKey={draft(`${activity.id}:cancel`)}
             submitLabel={t('caseActions.cancelSubmit')}
             onDone={onChange}
             send={(body) =>

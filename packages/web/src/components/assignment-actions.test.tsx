@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
 import type { Schemas } from '../api/client';
 import { describeEvent } from '../timeline';
+import { ActionResultProvider } from './action-form';
+import { AgencyNamesProvider } from './agencies';
 import { AssignmentActions } from './assignment-actions';
 
 const assignment = {
@@ -57,6 +59,8 @@ describe('central withdraws an assignment', () => {
       'Diteruskan ke instansi yang keliru.',
     );
     await userEvent.click(form.getByRole('button', { name: 'Tarik penugasan' }));
+    // Asked first (audit s23 #4): sent on the explicit second click.
+    await userEvent.click(form.getByRole('button', { name: 'Ya, tarik penugasan' }));
     await waitFor(() => expect(changed).toBe(1));
     const post = calls.find((c) => c.method === 'POST')!;
     expect(post.path).toBe('/v1/cases/C1/assignments/pemprov-bali/withdraw');
@@ -202,5 +206,123 @@ describe('a response whose sending the API refused for an ended session (401)', 
     expect(summary.closest('details')!.open).toBe(false);
     const again = within(summary.closest('details')!);
     expect((again.getByLabelText(/^Isi tanggapan/) as HTMLTextAreaElement).value).toBe('');
+  });
+});
+
+describe('central withdraws only on an explicit second click (audit s23 #4, #7)', () => {
+  it('asks first, says the ladder stops; cancelling keeps the reason; then says what was withdrawn', async () => {
+    const calls = mockApi((call) => {
+      if (call.path === '/v1/agency-names')
+        return json(200, { items: [{ id: 'pemprov-bali', name: 'Pemerintah Provinsi Bali' }] });
+      return call.method === 'POST'
+        ? json(200, { ...assignment, state: 'withdrawn' })
+        : json(200, {});
+    });
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <ActionResultProvider>
+          <AssignmentActions caseId="C1" assignment={assignment} central onChange={() => {}} />
+        </ActionResultProvider>
+      </AgencyNamesProvider>,
+      { as: { agency: 'setneg', role: 'central_officer' } },
+    );
+    const summary = screen.getByText('Tarik penugasan', { selector: 'summary, summary *' });
+    await userEvent.click(summary);
+    const form = within(summary.closest('details')!);
+    await userEvent.type(form.getByLabelText(/^Alasan penarikan/), 'Instansi keliru.');
+    await userEvent.click(form.getByRole('button', { name: 'Tarik penugasan' }));
+    const ask = form.getByRole('alertdialog');
+    expect(document.activeElement).toBe(ask);
+    await waitFor(() =>
+      expect(ask.textContent).toMatch(/Tarik penugasan Pemerintah Provinsi Bali\?/),
+    );
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+    await userEvent.click(within(ask).getByRole('button', { name: 'Batal' }));
+    expect((form.getByLabelText(/^Alasan penarikan/) as HTMLTextAreaElement).value).toBe(
+      'Instansi keliru.',
+    );
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+    await userEvent.click(form.getByRole('button', { name: 'Tarik penugasan' }));
+    await userEvent.click(form.getByRole('button', { name: 'Ya, tarik penugasan' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1));
+    await waitFor(() =>
+      expect(screen.getAllByRole('status')[0]!.textContent).toBe(
+        'Tarik penugasan: Penugasan Pemerintah Provinsi Bali ditarik.',
+      ),
+    );
+  });
+});
+
+describe('central decides an extension request: the result line says what was decided (audit s23 #7)', () => {
+  const ext = {
+    id: 'X1',
+    agencyId: 'pemprov-bali',
+    workingDays: 5,
+    reason: 'Menunggu hasil pemeriksaan inspektorat',
+    requestedAt: '2026-03-20T03:00:00.000Z',
+  } as unknown as Schemas['CaseExtensionRequest'];
+  const decide = async (approve: boolean) => {
+    const calls = mockApi((call) => {
+      if (call.path === '/v1/agency-names')
+        return json(200, { items: [{ id: 'pemprov-bali', name: 'Pemerintah Provinsi Bali' }] });
+      if (call.method !== 'POST') return json(200, {});
+      return json(200, {
+        ...ext,
+        caseId: 'C1',
+        status: approve ? 'approved' : 'refused',
+        decidedAt: '2026-03-23T03:00:00.000Z',
+        note: null,
+        assignment: {
+          ...assignment,
+          state: 'acknowledged',
+          timeZone: 'Asia/Makassar',
+          // Acknowledged already: only the follow-up and the resolution moved.
+          due: {
+            acknowledge: '2026-03-10T15:59:00.000Z',
+            followUp: '2026-04-07T15:59:00.000Z',
+            resolution: '2026-04-21T15:59:00.000Z',
+          },
+          met: { acknowledge: '2026-03-09T02:00:00.000Z', followUp: null, resolution: null },
+        },
+      });
+    });
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <ActionResultProvider>
+          <AssignmentActions
+            caseId="C1"
+            assignment={{ ...assignment, state: 'acknowledged' }}
+            central
+            pendingExtensions={[ext]}
+            onChange={() => {}}
+          />
+        </ActionResultProvider>
+      </AgencyNamesProvider>,
+      { as: { agency: 'setneg', role: 'central_officer' } },
+    );
+    const summary = screen.getByText(/^Permintaan perpanjangan 5 hari kerja/, {
+      selector: 'summary, summary *',
+    });
+    const form = within(summary.closest('details')!);
+    await userEvent.selectOptions(form.getByLabelText(/^Keputusan/), approve ? 'true' : 'false');
+    await userEvent.click(form.getByRole('button', { name: 'Putuskan' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1));
+    await waitFor(() => expect(screen.getAllByRole('status')[0]!.textContent).not.toBe(''));
+    return screen.getAllByRole('status')[0]!.textContent;
+  };
+
+  it('approved: the new deadlines from the answer, in the assignment’s zone, named', async () => {
+    expect(await decide(true)).toBe(
+      'Permintaan perpanjangan 5 hari kerja: Menunggu hasil pemeriksaan inspektorat: ' +
+        'Disetujui untuk Pemerintah Provinsi Bali. Tenggat baru: ' +
+        'Tindak lanjut 7 Apr 2026, 23.59 WITA; Penyelesaian 21 Apr 2026, 23.59 WITA.',
+    );
+  });
+
+  it('refused: says so, and that the deadlines stay', async () => {
+    expect(await decide(false)).toBe(
+      'Permintaan perpanjangan 5 hari kerja: Menunggu hasil pemeriksaan inspektorat: ' +
+        'Ditolak untuk Pemerintah Provinsi Bali; tenggatnya tidak berubah.',
+    );
   });
 });

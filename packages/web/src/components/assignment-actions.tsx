@@ -12,12 +12,14 @@ import { api, type Schemas, unwrap } from '../api/client';
 import { useSession } from '../auth/session-context';
 import { labelOf, useI18n } from '../i18n/i18n';
 import { getPath } from '../forms/use-form';
+import { formatInstant } from '../format';
 import { ActionForm, useActionResult } from './action-form';
-import { AgencySelect } from './agencies';
+import { AgencySelect, useAgencies } from './agencies';
 import { NumberField, SelectField, TextField } from './field';
 import { ProblemAlert } from './ui';
 
 const OPEN = new Set(['pending', 'acknowledged', 'responded']);
+const TARGETS = ['acknowledge', 'followUp', 'resolution'] as const;
 
 export function AssignmentActions({
   caseId,
@@ -36,7 +38,9 @@ export function AssignmentActions({
   pendingExtensions?: readonly Schemas['CaseExtensionRequest'][];
   onChange: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const { nameOf } = useAgencies();
+  const agency = nameOf(a.agencyId);
   const path = { id: caseId, agencyId: a.agencyId };
   const [ackError, setAckError] = useState<unknown>(null);
   const [ackBusy, setAckBusy] = useState(false);
@@ -223,6 +227,17 @@ export function AssignmentActions({
                   ),
                 )
               }
+              // Approved: where the open targets moved, in the assignment's zone, named.
+              result={(body, decided) => {
+                if (!body.approve) return t('actions.extensionRefused', { agency });
+                const moved = TARGETS.filter((x) => decided.assignment.met[x] === null).map(
+                  (x) =>
+                    `${t(`target.${x}`)} ${formatInstant(decided.assignment.due[x], decided.assignment.timeZone, lang)}`,
+                );
+                return moved.length > 0
+                  ? t('actions.extensionApproved', { agency, deadlines: moved.join('; ') })
+                  : t('actions.extensionApprovedNone', { agency });
+              }}
             >
               {(form) => (
                 <>
@@ -255,6 +270,12 @@ export function AssignmentActions({
           title={t('actions.withdraw')}
           schema={WithdrawBody}
           submitLabel={t('actions.withdraw')}
+          // Its ladder stops and a request for more time lapses: not undone by anything.
+          confirm={{
+            message: t('actions.withdrawConfirm', { agency }),
+            label: t('actions.withdrawConfirmYes'),
+          }}
+          result={() => t('actions.withdrawn', { agency })}
           onDone={onChange}
           send={(body, key) =>
             unwrap(

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
 import { ACTIVITY_AGENCY_NOT_ON_CASE } from '@pantau/core/schemas';
 import type { Schemas } from '../api/client';
+import { ActionResultProvider } from './action-form';
 import { AgencyNamesProvider } from './agencies';
 import { CaseActions } from './case-actions';
 
@@ -12,7 +13,30 @@ const kase = {
   status: 'forwarded',
   assignments: [],
   activities: [],
+  extensionRequests: [],
 } as unknown as Schemas['Case'];
+
+/** The agencies' names, as `GET /v1/agency-names` answers them. */
+const AGENCY_NAMES = {
+  items: [
+    { id: 'polri', name: 'Kepolisian Negara Republik Indonesia' },
+    { id: 'pln', name: 'PT PLN (Persero)' },
+    { id: 'kanwil-bpn-jatim', name: 'Kantor Wilayah BPN Jawa Timur' },
+  ],
+};
+
+/** The case's actions as the case page shows them: agencies by name, a page-level result line. */
+const renderCase = (kase: Schemas['Case']) =>
+  renderWith(
+    <AgencyNamesProvider user="u1">
+      <ActionResultProvider>
+        <CaseActions kase={kase} onChange={() => {}} />
+      </ActionResultProvider>
+    </AgencyNamesProvider>,
+    { as: { agency: 'setneg', role: 'central_officer' } },
+  );
+const posts = <C extends { method: string }>(calls: C[]) =>
+  calls.filter((c) => c.method === 'POST');
 
 describe('planning an activity', () => {
   it('clears the time on screen with the form: the next plan sends what it shows', async () => {
@@ -133,14 +157,14 @@ describe('verifying an e-mail whose complainant asked to stay unnamed', () => {
     // The mail's text, signature and all, is what the agencies would read: restate it first.
     const text = form.getByLabelText(/^Uraian untuk instansi/) as HTMLTextAreaElement;
     expect(text.value).toContain('Dewi Lestari');
-    await userEvent.click(form.getAllByRole('button', { name: 'Simpan' })[0]!);
+    await userEvent.click(form.getByRole('button', { name: 'Terima' }));
     expect(
       await form.findAllByText(/Rumuskan uraian untuk instansi tanpa identitas pengadu/),
     ).not.toHaveLength(0);
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
     await userEvent.clear(text);
     await userEvent.type(text, 'Petugas meminta uang tambahan.');
-    await userEvent.click(form.getAllByRole('button', { name: 'Simpan' })[0]!);
+    await userEvent.click(form.getByRole('button', { name: 'Terima' }));
     await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1));
     expect(calls.find((c) => c.method === 'POST')!.body).toEqual({
       decision: 'accept',
@@ -166,7 +190,7 @@ describe('verifying an e-mail whose complainant asked to stay unnamed', () => {
     expect(form.queryByLabelText(/Rahasiakan identitas pengadu/)).toBeNull();
     await userEvent.selectOptions(form.getByLabelText(/^Keputusan/), 'accept');
     await userEvent.selectOptions(form.getByLabelText(/^Jenis/), 'light');
-    await userEvent.click(form.getAllByRole('button', { name: 'Simpan' })[0]!);
+    await userEvent.click(form.getByRole('button', { name: 'Terima' }));
     await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1));
     expect(calls.find((c) => c.method === 'POST')!.body).not.toHaveProperty('identityHidden');
   });
@@ -397,7 +421,7 @@ describe('restating the subject while verifying', () => {
     }
     await userEvent.selectOptions(form.getByLabelText(/^Keputusan/), 'accept');
     await userEvent.selectOptions(form.getByLabelText(/^Jenis/), 'light');
-    await userEvent.click(form.getAllByRole('button', { name: 'Simpan' })[0]!);
+    await userEvent.click(form.getByRole('button', { name: 'Terima' }));
     await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1));
     return calls.find((c) => c.method === 'POST')!.body;
   };
@@ -638,5 +662,341 @@ describe('closing a case with activities not yet held', () => {
     ]);
     expect(form.getByLabelText(/^Hasil akhir/)).toBeTruthy();
     expect(form.queryByRole('note')).toBeNull();
+  });
+});
+
+describe('closing a case with agencies still working on it (audit s23 #1)', () => {
+  const assignment = (agencyId: string, state: string, over: Record<string, unknown> = {}) => ({
+    agencyId,
+    state,
+    forwardedAt: '2026-05-04T03:00:00.000Z',
+    redirect: null,
+    ...over,
+  });
+  const followed = {
+    ...kase,
+    status: 'in_follow_up',
+    assignments: [
+      assignment('polri', 'acknowledged'),
+      assignment('kanwil-bpn-jatim', 'completed'),
+      assignment('pln', 'pending'),
+    ],
+    extensionRequests: [
+      {
+        id: 'X1',
+        agencyId: 'polri',
+        workingDays: 5,
+        reason: 'Menunggu hasil pemeriksaan Propam',
+        requestedAt: '2026-05-06T03:00:00.000Z',
+      },
+    ],
+  } as unknown as Schemas['Case'];
+  const openClose = async (c: Schemas['Case'] = followed) => {
+    const calls = mockApi((call) => {
+      if (call.path === '/v1/agency-names') return json(200, AGENCY_NAMES);
+      return call.method === 'POST' ? json(200, { ...c, status: 'closed' }) : json(200, {});
+    });
+    renderCase(c);
+    const summary = screen.getByText('Tutup pengaduan', { selector: 'summary, summary *' });
+    await userEvent.click(summary);
+    return { calls, form: within(summary.closest('details')!) };
+  };
+
+  it('names, by agency, the open assignments the close withdraws and the extension request that lapses', async () => {
+    const { form } = await openClose();
+    const list = form.getByRole('list', { name: 'Penugasan yang akan ditarik' });
+    await waitFor(() =>
+      expect(
+        within(list)
+          .getAllByRole('listitem')
+          .map((li) => li.textContent),
+      ).toEqual([
+        'Kepolisian Negara Republik Indonesia: akan ditarik; pengingatnya berhenti. Permintaan perpanjangan 5 hari kerja gugur tanpa keputusan.',
+        'PT PLN (Persero): akan ditarik; pengingatnya berhenti.',
+      ]),
+    );
+    // Never an id; the agency that completed is not withdrawn.
+    expect(list.textContent).not.toMatch(/polri|BPN/);
+  });
+
+  it('closing as resolved, says the agencies still open have not given a final answer', async () => {
+    const { form } = await openClose();
+    const noFinal =
+      /Belum ada jawaban akhir dari Kepolisian Negara Republik Indonesia, PT PLN \(Persero\)/;
+    expect(form.queryByText(noFinal)).toBeNull();
+    await userEvent.selectOptions(form.getByLabelText(/^Hasil akhir/), 'resolved');
+    await waitFor(() => expect(form.getByText(noFinal)).toBeTruthy());
+    await userEvent.selectOptions(form.getByLabelText(/^Hasil akhir/), 'unresolved');
+    expect(form.queryByText(noFinal)).toBeNull();
+  });
+
+  it('names a redirect still awaiting its re-forward, settled by the close', async () => {
+    const { form } = await openClose({
+      ...followed,
+      assignments: [
+        assignment('polri', 'acknowledged'),
+        assignment('pln', 'redirected', {
+          redirect: {
+            reason: 'Bukan wewenang PLN',
+            suggestedAgencyId: null,
+            at: '2026-05-05T03:00:00.000Z',
+            settled: null,
+          },
+        }),
+      ],
+    } as unknown as Schemas['Case']);
+    await waitFor(() =>
+      expect(
+        form.getByText(/PT PLN \(Persero\): “bukan kewenangan kami” dianggap selesai/),
+      ).toBeTruthy(),
+    );
+  });
+
+  it('says nothing of withdrawals when no assignment is open', async () => {
+    const { form } = await openClose({
+      ...followed,
+      assignments: [assignment('kanwil-bpn-jatim', 'completed')],
+      extensionRequests: [],
+    } as unknown as Schemas['Case']);
+    expect(form.queryByRole('list', { name: 'Penugasan yang akan ditarik' })).toBeNull();
+    expect(form.queryByText(/akan ditarik/)).toBeNull();
+  });
+});
+
+describe('irreversible actions ask first (audit s23 #4)', () => {
+  const received = {
+    ...kase,
+    status: 'received',
+    subject: 'Pungutan liar',
+    identityHidden: false,
+    confidential: false,
+  } as unknown as Schemas['Case'];
+
+  it('names the verification button after the decision chosen', async () => {
+    mockApi(() => json(200, {}));
+    renderCase(received);
+    const form = within(screen.getByRole('region', { name: 'Tindakan pusat' }));
+    const decision = form.getByLabelText(/^Keputusan/);
+    await userEvent.selectOptions(decision, 'accept');
+    expect(form.getByRole('button', { name: 'Terima' })).toBeTruthy();
+    await userEvent.selectOptions(decision, 'needs_info');
+    expect(form.getByRole('button', { name: 'Minta kelengkapan' })).toBeTruthy();
+    await userEvent.selectOptions(decision, 'reject');
+    expect(form.getByRole('button', { name: 'Tolak pengaduan' })).toBeTruthy();
+  });
+
+  it('rejecting sends nothing until the confirmation is clicked; cancelling keeps the text', async () => {
+    const calls = mockApi((call) =>
+      call.method === 'POST' ? json(200, { ...received, status: 'rejected' }) : json(200, {}),
+    );
+    renderCase(received);
+    const form = within(screen.getByRole('region', { name: 'Tindakan pusat' }));
+    await userEvent.selectOptions(form.getByLabelText(/^Keputusan/), 'reject');
+    await userEvent.type(form.getByLabelText(/^Alasan untuk pengadu/), 'Bukan pelayanan publik.');
+    await userEvent.click(form.getByRole('button', { name: 'Tolak pengaduan' }));
+    const ask = form.getByRole('alertdialog');
+    expect(ask.textContent).toMatch(/tidak dapat dibatalkan/);
+    expect(document.activeElement).toBe(ask);
+    expect(posts(calls)).toHaveLength(0);
+    await userEvent.click(within(ask).getByRole('button', { name: 'Batal' }));
+    expect(form.queryByRole('alertdialog')).toBeNull();
+    expect((form.getByLabelText(/^Alasan untuk pengadu/) as HTMLTextAreaElement).value).toBe(
+      'Bukan pelayanan publik.',
+    );
+    expect(posts(calls)).toHaveLength(0);
+    await userEvent.click(form.getByRole('button', { name: 'Tolak pengaduan' }));
+    await userEvent.click(form.getByRole('button', { name: 'Ya, tolak pengaduan' }));
+    await waitFor(() => expect(posts(calls)).toHaveLength(1));
+    expect(posts(calls)[0]!.body).toMatchObject({
+      decision: 'reject',
+      reason: 'Bukan pelayanan publik.',
+    });
+  });
+
+  it('accepting needs no confirmation', async () => {
+    const calls = mockApi((call) =>
+      call.method === 'POST' ? json(200, { ...received, status: 'verified' }) : json(200, {}),
+    );
+    renderCase(received);
+    const form = within(screen.getByRole('region', { name: 'Tindakan pusat' }));
+    await userEvent.selectOptions(form.getByLabelText(/^Keputusan/), 'accept');
+    await userEvent.selectOptions(form.getByLabelText(/^Jenis/), 'light');
+    await userEvent.click(form.getByRole('button', { name: 'Terima' }));
+    await waitFor(() => expect(posts(calls)).toHaveLength(1));
+    expect(form.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it('closing sends nothing until the confirmation, which names the agencies withdrawn', async () => {
+    const open = {
+      ...kase,
+      status: 'in_follow_up',
+      assignments: [
+        {
+          agencyId: 'polri',
+          state: 'acknowledged',
+          forwardedAt: '2026-05-04T03:00:00.000Z',
+          redirect: null,
+        },
+      ],
+    } as unknown as Schemas['Case'];
+    const calls = mockApi((call) => {
+      if (call.path === '/v1/agency-names') return json(200, AGENCY_NAMES);
+      return call.method === 'POST' ? json(200, { ...open, status: 'closed' }) : json(200, {});
+    });
+    renderCase(open);
+    const summary = screen.getByText('Tutup pengaduan', { selector: 'summary, summary *' });
+    await userEvent.click(summary);
+    const form = within(summary.closest('details')!);
+    await userEvent.selectOptions(form.getByLabelText(/^Hasil akhir/), 'unresolved');
+    await userEvent.click(form.getByRole('button', { name: 'Tutup pengaduan' }));
+    const ask = form.getByRole('alertdialog');
+    expect(ask.textContent).toMatch(/Tidak terselesaikan.*Kepolisian Negara Republik Indonesia/);
+    expect(posts(calls)).toHaveLength(0);
+    await userEvent.click(within(ask).getByRole('button', { name: 'Ya, tutup pengaduan' }));
+    await waitFor(() => expect(posts(calls)).toHaveLength(1));
+    expect(posts(calls)[0]!.path).toBe('/v1/cases/C1/close');
+    // What was done, said (audit s23 #7).
+    await waitFor(() =>
+      expect(screen.getAllByRole('status')[0]!.textContent).toMatch(
+        /Ditutup sebagai “Tidak terselesaikan”; penugasan Kepolisian Negara Republik Indonesia ditarik/,
+      ),
+    );
+  });
+});
+
+describe('the result line says what was decided (audit s23 #7)', () => {
+  const received = {
+    ...kase,
+    status: 'received',
+    subject: 'Pungutan liar',
+    identityHidden: false,
+    confidential: false,
+  } as unknown as Schemas['Case'];
+  const status = () => screen.getAllByRole('status')[0]!.textContent;
+
+  it('after a verification: the decision', async () => {
+    mockApi((call) =>
+      call.method === 'POST' ? json(200, { ...received, status: 'needs_info' }) : json(200, {}),
+    );
+    renderCase(received);
+    const form = within(screen.getByRole('region', { name: 'Tindakan pusat' }));
+    await userEvent.selectOptions(form.getByLabelText(/^Keputusan/), 'needs_info');
+    await userEvent.type(form.getByLabelText(/^Yang perlu dilengkapi/), 'Salinan KTP.');
+    await userEvent.click(form.getByRole('button', { name: 'Minta kelengkapan' }));
+    await waitFor(() =>
+      expect(status()).toBe('Verifikasi dan klasifikasi: Pengadu diminta melengkapi pengaduannya.'),
+    );
+  });
+
+  it('after a forward: the agencies, by name', async () => {
+    const verified = { ...kase, status: 'verified' } as unknown as Schemas['Case'];
+    const calls = mockApi((call) => {
+      if (call.path === '/v1/agency-names') return json(200, AGENCY_NAMES);
+      return call.method === 'POST' ? json(201, { items: [] }) : json(200, {});
+    });
+    renderCase(verified);
+    const summary = screen.getByText('Teruskan ke instansi', { selector: 'summary, summary *' });
+    const form = within(summary.closest('details')!);
+    for (const name of ['Kepolisian', 'PLN']) {
+      await userEvent.type(form.getByRole('combobox', { name: /Cari dan tambah instansi/ }), name);
+      await userEvent.click(await form.findByRole('option', { name: new RegExp(name) }));
+    }
+    await userEvent.click(form.getByRole('button', { name: 'Teruskan' }));
+    await waitFor(() => expect(posts(calls)).toHaveLength(1));
+    await waitFor(() =>
+      expect(status()).toBe(
+        'Teruskan ke instansi: Diteruskan ke Kepolisian Negara Republik Indonesia, PT PLN (Persero).',
+      ),
+    );
+  });
+});
+
+describe('central’s long texts survive an expired session (audit s23 #3)', () => {
+  const expired = () =>
+    mockApi((call) =>
+      call.method === 'POST'
+        ? json(401, { title: 'Unauthorized', status: 401, code: 'unauthorized', detail: 'x' })
+        : json(200, {}),
+    );
+  const open = {
+    ...kase,
+    status: 'in_follow_up',
+    assignments: [],
+  } as unknown as Schemas['Case'];
+
+  it('keeps the close note: the form opened again (after signing in) holds it, and says so', async () => {
+    expired();
+    const first = renderCase(open);
+    const summary = screen.getByText('Tutup pengaduan', { selector: 'summary, summary *' });
+    await userEvent.click(summary);
+    const form = within(summary.closest('details')!);
+    await userEvent.selectOptions(form.getByLabelText(/^Hasil akhir/), 'unresolved');
+    await userEvent.type(
+      form.getByLabelText(/^Catatan/),
+      'Instansi tidak menanggapi surat ketiga.',
+    );
+    await userEvent.click(form.getByRole('button', { name: 'Tutup pengaduan' }));
+    const confirmed = form.queryByRole('button', { name: 'Ya, tutup pengaduan' });
+    if (confirmed) await userEvent.click(confirmed);
+    await waitFor(() => expect(screen.queryByText('Tutup pengaduan')).toBeNull());
+    first.unmount();
+    renderCase(open);
+    const again = screen.getByText('Tutup pengaduan', { selector: 'summary, summary *' });
+    expect(again.closest('details')!.open).toBe(true);
+    const restored = within(again.closest('details')!);
+    expect((restored.getByLabelText(/^Catatan/) as HTMLTextAreaElement).value).toBe(
+      'Instansi tidak menanggapi surat ketiga.',
+    );
+    expect(restored.getByText('Isian yang belum terkirim dipulihkan.')).toBeTruthy();
+  });
+
+  it('keeps the reason typed while rejecting, and the forward’s instructions', async () => {
+    expired();
+    const received = {
+      ...kase,
+      status: 'received',
+      subject: 'Pungutan liar',
+    } as unknown as Schemas['Case'];
+    const first = renderCase(received);
+    const form = within(screen.getByRole('region', { name: 'Tindakan pusat' }));
+    await userEvent.selectOptions(form.getByLabelText(/^Keputusan/), 'reject');
+    await userEvent.type(form.getByLabelText(/^Alasan untuk pengadu/), 'Bukan pelayanan publik.');
+    first.unmount();
+    renderCase(received);
+    const again = within(screen.getByRole('region', { name: 'Tindakan pusat' }));
+    expect((again.getByLabelText(/^Alasan untuk pengadu/) as HTMLTextAreaElement).value).toBe(
+      'Bukan pelayanan publik.',
+    );
+    cleanup();
+
+    const verified = { ...kase, status: 'verified' } as unknown as Schemas['Case'];
+    mockApi((call) => (call.path === '/v1/agency-names' ? json(200, AGENCY_NAMES) : json(200, {})));
+    const second = renderCase(verified);
+    const forward = within(
+      screen
+        .getByText('Teruskan ke instansi', { selector: 'summary, summary *' })
+        .closest('details')!,
+    );
+    await userEvent.type(
+      forward.getByRole('combobox', { name: /Cari dan tambah instansi/ }),
+      'PLN',
+    );
+    await userEvent.click(await forward.findByRole('option', { name: /PLN/ }));
+    await userEvent.type(
+      forward.getByLabelText(/^Arahan untuk PT PLN/),
+      'Periksa gardu di Desa Sukamaju.',
+    );
+    second.unmount();
+    renderCase(verified);
+    const back = within(
+      screen
+        .getByText('Teruskan ke instansi', { selector: 'summary, summary *' })
+        .closest('details')!,
+    );
+    await waitFor(() =>
+      expect((back.getByLabelText(/^Arahan untuk PT PLN/) as HTMLTextAreaElement).value).toBe(
+        'Periksa gardu di Desa Sukamaju.',
+      ),
+    );
   });
 });

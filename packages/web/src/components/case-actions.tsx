@@ -8,7 +8,7 @@ import {
   WithdrawBody,
 } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
-import { useSignedIn } from '../auth/session-context';
+import { useSession, useSignedIn } from '../auth/session-context';
 import { compact, getPath, maxLengthAt, type Values } from '../forms/use-form';
 import { labelOf, useI18n } from '../i18n/i18n';
 import { ActionForm } from './action-form';
@@ -29,6 +29,12 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
   const { t } = useI18n();
   const { nameOf } = useAgencies();
   const id = kase.id;
+  // Central's long texts (a rejection's reason, instructions, a close's note) survive an expired
+  // session's trip to sign-in: per tab, per user and case, as the agencies' forms keep theirs.
+  const sub = useSession().session?.sub;
+  const draft = (action: string) => (sub ? `${sub}:${id}:${action}` : undefined);
+  // The agencies a close would withdraw, by name (the close form lists them and says so after).
+  const withdrawnByClose = kase.assignments.filter(isOpen).map((a) => nameOf(a.agencyId));
   // The API takes needs_info without saying what is missing (older clients); the console
   // always asks, since the complainant is shown it on the tracking page (or, on a confidential
   // report, whose tracking page leaves it out, central tells them itself).
@@ -70,7 +76,22 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
           title={t('caseActions.verify')}
           schema={verification}
           initial={{ subject: kase.subject, description: forAgencies(kase) }}
-          submitLabel={t('actions.save')}
+          draftKey={draft('verify')}
+          // Named after the decision: "Simpan" said nothing of a rejection, which is final.
+          submitLabel={(values) =>
+            isDecision(values.decision)
+              ? t(`caseActions.verifySubmit.${values.decision}`)
+              : t('actions.save')
+          }
+          confirm={(body) =>
+            body.decision === 'reject'
+              ? {
+                  message: t('caseActions.rejectConfirm'),
+                  label: t('caseActions.rejectConfirmYes'),
+                }
+              : null
+          }
+          result={(body) => t(`caseActions.verified.${body.decision}`)}
           onDone={onChange}
           send={(body) =>
             unwrap(api.POST('/v1/cases/{id}/verification', { params: { path: { id } }, body }))
@@ -163,7 +184,7 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
           )}
         </ActionForm>
       ) : null}
-      {canForward ? <Forward kase={kase} onChange={onChange} /> : null}
+      {canForward ? <Forward kase={kase} draftKey={draft('forward')} onChange={onChange} /> : null}
       {(closed ? [] : awaitingReforward(kase)).map((a) =>
         // Settling the only agency's redirect would leave nobody to answer the complainant (the
         // API refuses it, 409): the case needs a forward.
@@ -208,7 +229,27 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
         <ActionForm
           title={t('caseActions.close')}
           schema={CloseBody}
+          draftKey={draft('close')}
           submitLabel={t('caseActions.close')}
+          // Terminal for central, and it withdraws every assignment still open.
+          confirm={(body) => ({
+            message:
+              withdrawnByClose.length > 0
+                ? t('caseActions.closeConfirmWithdraws', {
+                    outcome: labelOf(t, 'outcome', body.outcome),
+                    agencies: withdrawnByClose.join(', '),
+                  })
+                : t('caseActions.closeConfirm', { outcome: labelOf(t, 'outcome', body.outcome) }),
+            label: t('caseActions.closeConfirmYes'),
+          })}
+          result={(body) =>
+            withdrawnByClose.length > 0
+              ? t('caseActions.closedWithdrawn', {
+                  outcome: labelOf(t, 'outcome', body.outcome),
+                  agencies: withdrawnByClose.join(', '),
+                })
+              : t('caseActions.closed', { outcome: labelOf(t, 'outcome', body.outcome) })
+          }
           onDone={onChange}
           send={(body) =>
             unwrap(api.POST('/v1/cases/{id}/close', { params: { path: { id } }, body }))
@@ -216,6 +257,10 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
         >
           {(form) => (
             <>
+              <WithdrawnByClose
+                kase={kase}
+                resolved={getPath(form.values, 'outcome') === 'resolved'}
+              />
               <CalledOffByClose activities={kase.activities} />
               <SelectField
                 form={form}
@@ -234,6 +279,61 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
         </ActionForm>
       ) : null}
     </section>
+  );
+}
+
+const OPEN_STATES: readonly string[] = ['pending', 'acknowledged', 'responded'];
+/** An assignment the agency still works on: a close withdraws it. */
+const isOpen = (a: Schemas['Assignment']) => OPEN_STATES.includes(a.state);
+
+const DECISIONS = ['accept', 'needs_info', 'reject'] as const;
+const isDecision = (v: unknown): v is (typeof DECISIONS)[number] =>
+  (DECISIONS as readonly unknown[]).includes(v);
+
+/**
+ * What the close does to the agencies, said before it is sent (as `closeCase` does it): each
+ * assignment still open is withdrawn and its reminders stop, its extension request awaiting a
+ * decision lapses, and a "not ours" awaiting its re-forward is settled. Closing as resolved
+ * while they are open records the complaint settled without their final answer: said too.
+ */
+function WithdrawnByClose({ kase, resolved }: { kase: Schemas['Case']; resolved: boolean }) {
+  const { t } = useI18n();
+  const { nameOf } = useAgencies();
+  const listId = useId();
+  const open = kase.assignments.filter(isOpen);
+  const settled = awaitingReforward(kase);
+  if (open.length === 0 && settled.length === 0) return null;
+  return (
+    <div className="alert" role="note">
+      {open.length > 0 ? (
+        <>
+          <p id={listId}>{t('caseActions.closeWithdraws')}</p>
+          <ul aria-label={t('caseActions.closeWithdrawsList')} aria-describedby={listId}>
+            {open.map((a) => {
+              const lapsing = kase.extensionRequests.find((x) => x.agencyId === a.agencyId);
+              return (
+                <li key={a.agencyId}>
+                  {t('caseActions.closeWithdrawsItem', { agency: nameOf(a.agencyId) })}
+                  {lapsing
+                    ? ` ${t('caseActions.closeLapses', { days: lapsing.workingDays })}`
+                    : null}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
+      {settled.map((a) => (
+        <p key={a.agencyId}>{t('caseActions.closeSettles', { agency: nameOf(a.agencyId) })}</p>
+      ))}
+      {resolved && open.length > 0 ? (
+        <p>
+          {t('caseActions.closeNoFinalAnswer', {
+            agencies: open.map((a) => nameOf(a.agencyId)).join(', '),
+          })}
+        </p>
+      ) : null}
+    </div>
   );
 }
 
@@ -274,7 +374,15 @@ function CalledOffByClose({ activities }: { activities: readonly Schemas['Activi
  * picker (an agency's suggestion listed first). Agencies with an open assignment are not
  * offered; a redirected or completed one can be chosen again (a re-forward).
  */
-function Forward({ kase, onChange }: { kase: Schemas['Case']; onChange: () => void }) {
+function Forward({
+  kase,
+  draftKey,
+  onChange,
+}: {
+  kase: Schemas['Case'];
+  draftKey: string | undefined;
+  onChange: () => void;
+}) {
   const { t } = useI18n();
   const { nameOf } = useAgencies();
   // Only an assignment still open keeps its agency off the list (as the API says): one that
@@ -291,7 +399,13 @@ function Forward({ kase, onChange }: { kase: Schemas['Case']; onChange: () => vo
       title={kase.assignments.length > 0 ? t('caseActions.reforward') : t('caseActions.forward')}
       schema={ForwardBody}
       initial={{ picked: {} }}
+      draftKey={draftKey}
       submitLabel={t('caseActions.forwardButton')}
+      result={(body) =>
+        t('caseActions.forwardedTo', {
+          agencies: body.assignments.map((a) => nameOf(a.agencyId)).join(', '),
+        })
+      }
       onDone={onChange}
       send={(body, key) =>
         unwrap(

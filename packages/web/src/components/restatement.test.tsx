@@ -131,3 +131,43 @@ describe('a restatement cut short after the case was saved', () => {
     });
   });
 });
+
+describe('a restatement the API refused for an ended session (401)', () => {
+  const UNAUTHORIZED = { title: 'Unauthorized', status: 401, code: 'unauthorized', detail: 'x' };
+  const render = (kase = withheld) =>
+    renderWith(<Restatement kase={kase} onChange={() => {}} />, {
+      as: { agency: 'setneg', role: 'central_officer' },
+    });
+
+  it('keeps the text typed: the form opened again on the same case holds it, and says so', async () => {
+    mockApi((call) => (call.method === 'PATCH' ? json(401, UNAUTHORIZED) : json(200, {})));
+    const first = render();
+    const text = formOf().getByLabelText<HTMLTextAreaElement>(/^Uraian untuk instansi/);
+    await userEvent.clear(text);
+    await userEvent.type(text, 'Petugas meminta uang tambahan.');
+    await userEvent.click(formOf().getByRole('button', { name: 'Simpan rumusan' }));
+    await waitFor(() => expect(screen.queryByText('Rumuskan ulang untuk instansi')).toBeNull());
+    first.unmount();
+    render();
+    const again = formOf();
+    expect(again.getByLabelText<HTMLTextAreaElement>(/^Uraian untuk instansi/).value).toBe(
+      'Petugas meminta uang tambahan.',
+    );
+    expect(again.getByText('Isian yang belum terkirim dipulihkan.')).toBeTruthy();
+  });
+
+  it('does not give it to the case as saved since (another version): that would undo the change', async () => {
+    mockApi((call) => (call.method === 'PATCH' ? json(401, UNAUTHORIZED) : json(200, {})));
+    const first = render();
+    const text = formOf().getByLabelText<HTMLTextAreaElement>(/^Uraian untuk instansi/);
+    await userEvent.clear(text);
+    await userEvent.type(text, 'Petugas meminta uang tambahan.');
+    await userEvent.click(formOf().getByRole('button', { name: 'Simpan rumusan' }));
+    await waitFor(() => expect(screen.queryByText('Rumuskan ulang untuk instansi')).toBeNull());
+    first.unmount();
+    render({ ...withheld, version: 8 });
+    expect(formOf().getByLabelText<HTMLTextAreaElement>(/^Uraian untuk instansi/).value).toBe(
+      SIGNED,
+    );
+  });
+});

@@ -6,6 +6,7 @@
  */
 import { RestateCaseBody } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
+import { useSession } from '../auth/session-context';
 import { compact, type Values } from '../forms/use-form';
 import { useI18n } from '../i18n/i18n';
 import { ActionForm } from './action-form';
@@ -33,6 +34,9 @@ export function Restatement({ kase, onChange }: { kase: Schemas['Case']; onChang
   const savedSince = useSavedSince(t('restate.savedSince'), onChange);
   const withheld = withheldFromAgencies(kase);
   const behind = queuesBehind(kase);
+  // Kept until sent, per officer, case and version: a draft made on a version saved over since
+  // would undo that change, so the form made from the newer one starts from the case instead.
+  const sub = useSession().session?.sub;
   return (
     <ActionForm
       // Remade from the case as saved (its version moves with every change to it).
@@ -43,6 +47,7 @@ export function Restatement({ kase, onChange }: { kase: Schemas['Case']; onChang
       initial={{ subject: kase.subject, agencyDescription: forAgencies(kase) }}
       toBody={(values) => restatementBody(values, kase)}
       submitLabel={t('restate.submit')}
+      draftKey={sub ? `${sub}:${kase.id}:restate:${kase.version}` : undefined}
       onDone={onChange}
       send={(body) =>
         unwrap(api.PATCH('/v1/cases/{id}', { params: { path: { id: kase.id } }, body })).catch(

@@ -422,6 +422,41 @@ const id = {
   'caseActions.closeReportFirst':
     'Bila salah satunya sudah dilaksanakan (misalnya klarifikasi lewat telepon yang tidak pernah diberi jadwal), laporkan dahulu: setelah pengaduan ditutup, kegiatan itu dibatalkan dan tidak dapat dilaporkan lagi. Kegiatan yang jadwalnya sudah lewat tidak dibatalkan dan tetap dapat dilaporkan.',
   'caseActions.schedulePlanHint': 'Rencana yang dikosongkan tidak menghapus rencana yang ada.',
+  // Central's irreversible actions ask first, the close says what it withdraws, and the result
+  // line says what was done (audit s23 #1, #4, #7).
+  'actionForm.cancel': 'Batal',
+  'caseActions.verifySubmit.accept': 'Terima',
+  'caseActions.verifySubmit.needs_info': 'Minta kelengkapan',
+  'caseActions.verifySubmit.reject': 'Tolak pengaduan',
+  'caseActions.rejectConfirm':
+    'Tolak pengaduan ini? Penolakan tidak dapat dibatalkan: pengaduan tidak dapat diverifikasi atau diteruskan lagi.',
+  'caseActions.rejectConfirmYes': 'Ya, tolak pengaduan',
+  'caseActions.verified.accept': 'Diterima; pengaduan siap diteruskan ke instansi.',
+  'caseActions.verified.needs_info': 'Pengadu diminta melengkapi pengaduannya.',
+  'caseActions.verified.reject': 'Pengaduan ditolak.',
+  'caseActions.forwardedTo': 'Diteruskan ke {agencies}.',
+  'caseActions.closeWithdraws': 'Menutup pengaduan menarik penugasan yang masih terbuka:',
+  'caseActions.closeWithdrawsList': 'Penugasan yang akan ditarik',
+  'caseActions.closeWithdrawsItem': '{agency}: akan ditarik; pengingatnya berhenti.',
+  'caseActions.closeLapses': 'Permintaan perpanjangan {days} hari kerja gugur tanpa keputusan.',
+  'caseActions.closeSettles':
+    '{agency}: “bukan kewenangan kami” dianggap selesai tanpa penerusan ulang.',
+  'caseActions.closeNoFinalAnswer':
+    'Belum ada jawaban akhir dari {agencies}. Menutup sebagai “Terselesaikan” mencatat pengaduan ini selesai tanpa jawaban mereka.',
+  'caseActions.closeConfirm':
+    'Tutup pengaduan sebagai “{outcome}”? Pusat tidak dapat membukanya kembali.',
+  'caseActions.closeConfirmWithdraws':
+    'Tutup pengaduan sebagai “{outcome}” dan tarik penugasan {agencies}? Pusat tidak dapat membukanya kembali.',
+  'caseActions.closeConfirmYes': 'Ya, tutup pengaduan',
+  'caseActions.closed': 'Ditutup sebagai “{outcome}”.',
+  'caseActions.closedWithdrawn': 'Ditutup sebagai “{outcome}”; penugasan {agencies} ditarik.',
+  'actions.withdrawConfirm':
+    'Tarik penugasan {agency}? Pengingatnya berhenti dan permintaan perpanjangannya gugur. Penarikan tidak dapat dibatalkan; untuk melibatkannya lagi, teruskan ulang pengaduan kepadanya.',
+  'actions.withdrawConfirmYes': 'Ya, tarik penugasan',
+  'actions.withdrawn': 'Penugasan {agency} ditarik.',
+  'actions.extensionApproved': 'Disetujui untuk {agency}. Tenggat baru: {deadlines}.',
+  'actions.extensionApprovedNone': 'Disetujui untuk {agency}.',
+  'actions.extensionRefused': 'Ditolak untuk {agency}; tenggatnya tidak berubah.',
 
   'desk.title': 'Meja kerja hari ini',
   'desk.register': 'Catat pengaduan baru',
@@ -883,8 +918,18 @@ const id = {
   'actions.finalAttachFirst':
     'Unggah lampiran (surat jawaban, bukti) sebelum mengirim tindak lanjut akhir, di kartu Lampiran; sesudahnya lampiran tidak dapat ditambahkan.',
   'forms.draftRestored': 'Isian yang belum terkirim dipulihkan.',
+  // Only what holds: some forms keep no draft (audit s23 #3); those that do say so.
   'signIn.expired':
-    'Sesi Anda berakhir; silakan masuk kembali. Isian yang belum terkirim disimpan.',
+    'Sesi Anda berakhir; silakan masuk kembali. Formulir yang menyimpan isian yang belum terkirim memulihkannya dengan keterangan “Isian yang belum terkirim dipulihkan.”; formulir tanpa keterangan itu perlu diisi ulang.',
+  // Central's register and desk (audit s23 #2): oldest first puts the soonest verify-and-forward
+  // deadline on top. The complainant's details on the case page, each on its line (#5).
+  'cases.order': 'Urutan',
+  'cases.orderNewest': 'Terbaru dulu',
+  'cases.orderOldest': 'Terlama dulu (tenggat verifikasi terdekat)',
+  'case.complainantIdNumber': 'NIK pengadu',
+  'case.complainantEmail': 'Surel pengadu',
+  'case.complainantPhone': 'Telepon pengadu',
+  'case.complainantAddress': 'Alamat pengadu',
   ...intakeId,
 } as const;
 
@@ -1308,6 +1353,42 @@ const en = {
   'caseActions.closeReportFirst':
     'If one of them has already taken place (a clarification by phone that was never given a date, say), report it first: once the case is closed it is cancelled and can no longer be reported. Activities whose date has passed are not cancelled and can still be reported.',
   'caseActions.schedulePlanHint': 'Emptying the plan does not remove the plan already written.',
+  // Central's irreversible actions ask first, the close says what it withdraws, and the result
+  // line says what was done (audit s23 #1, #4, #7).
+  'actionForm.cancel': 'Cancel',
+  'caseActions.verifySubmit.accept': 'Accept',
+  'caseActions.verifySubmit.needs_info': 'Ask for information',
+  'caseActions.verifySubmit.reject': 'Reject the complaint',
+  'caseActions.rejectConfirm':
+    'Reject this complaint? A rejection cannot be undone: the complaint can no longer be verified or forwarded.',
+  'caseActions.rejectConfirmYes': 'Yes, reject the complaint',
+  'caseActions.verified.accept':
+    'Accepted; the complaint is ready to be forwarded to the agencies.',
+  'caseActions.verified.needs_info': 'The complainant was asked to complete the complaint.',
+  'caseActions.verified.reject': 'The complaint was rejected.',
+  'caseActions.forwardedTo': 'Forwarded to {agencies}.',
+  'caseActions.closeWithdraws': 'Closing the complaint withdraws the assignments still open:',
+  'caseActions.closeWithdrawsList': 'Assignments to be withdrawn',
+  'caseActions.closeWithdrawsItem': '{agency}: will be withdrawn; its reminders stop.',
+  'caseActions.closeLapses':
+    'Its request for {days} more working {days|day|days} lapses undecided.',
+  'caseActions.closeSettles': '{agency}: its “not ours” is settled without a re-forward.',
+  'caseActions.closeNoFinalAnswer':
+    'No final answer yet from {agencies}. Closing as “Resolved” records the complaint as settled without their answer.',
+  'caseActions.closeConfirm': 'Close the complaint as “{outcome}”? Central cannot reopen it.',
+  'caseActions.closeConfirmWithdraws':
+    'Close the complaint as “{outcome}” and withdraw the assignments of {agencies}? Central cannot reopen it.',
+  'caseActions.closeConfirmYes': 'Yes, close the complaint',
+  'caseActions.closed': 'Closed as “{outcome}”.',
+  'caseActions.closedWithdrawn':
+    'Closed as “{outcome}”; the assignments of {agencies} were withdrawn.',
+  'actions.withdrawConfirm':
+    'Withdraw the assignment of {agency}? Its reminders stop and a request for more time lapses. A withdrawal cannot be undone; to involve the agency again, forward the complaint to it again.',
+  'actions.withdrawConfirmYes': 'Yes, withdraw the assignment',
+  'actions.withdrawn': 'The assignment of {agency} was withdrawn.',
+  'actions.extensionApproved': 'Approved for {agency}. New deadlines: {deadlines}.',
+  'actions.extensionApprovedNone': 'Approved for {agency}.',
+  'actions.extensionRefused': 'Refused for {agency}; its deadlines stay as they were.',
 
   'desk.title': 'Today’s desk',
   'desk.register': 'Register a complaint',
@@ -1761,7 +1842,17 @@ const en = {
   'actions.finalAttachFirst':
     'Upload the attachments (the answer letter, evidence) in the Attachments card before sending the final follow-up; afterwards none can be added.',
   'forms.draftRestored': 'The text you had not sent yet was restored.',
-  'signIn.expired': 'Your session ended; please sign in again. What you had not sent yet was kept.',
+  'signIn.expired':
+    'Your session ended; please sign in again. Forms that keep unsent text give it back with the note “The text you had not sent yet was restored.”; a form without that note must be filled in again.',
+  // Central's register and desk (audit s23 #2): oldest first puts the soonest verify-and-forward
+  // deadline on top. The complainant's details on the case page, each on its line (#5).
+  'cases.order': 'Order',
+  'cases.orderNewest': 'Newest first',
+  'cases.orderOldest': 'Oldest first (soonest verification deadline)',
+  'case.complainantIdNumber': 'Complainant’s NIK (ID number)',
+  'case.complainantEmail': 'Complainant’s email',
+  'case.complainantPhone': 'Complainant’s phone',
+  'case.complainantAddress': 'Complainant’s address',
   ...intakeEn,
 } satisfies Record<Exclude<MessageKey, DocumentsMessageKey>, string>;
 

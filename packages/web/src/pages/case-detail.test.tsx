@@ -519,6 +519,68 @@ describe('the deadline to verify and forward on the case page', () => {
   });
 });
 
+describe('the complainant on the case page', () => {
+  const identified = {
+    ...kase,
+    status: 'received',
+    assignments: [],
+    agencyIds: [],
+    underMonitoring: false,
+    extensionRequests: [],
+    activities: [],
+    complainant: {
+      name: 'Siti Aminah',
+      idNumber: '3171234567890001',
+      email: 'siti@example.id',
+      phone: '081234567890',
+      address: 'Jl. Veteran 17, Jakarta',
+    },
+  };
+  const valueOf = (term: string) => screen.getByText(term, { selector: 'dt' }).nextElementSibling!;
+
+  it('gives central the NIK and the postal address it registered, each on its own line', async () => {
+    api({ theCase: identified });
+    open();
+    await screen.findByText('Siti Aminah', { exact: false });
+    expect(valueOf('NIK pengadu').textContent).toBe('3171234567890001');
+    expect(valueOf('Alamat pengadu').textContent).toBe('Jl. Veteran 17, Jakarta');
+    expect(valueOf('Surel pengadu').textContent).toBe('siti@example.id');
+    expect(valueOf('Telepon pengadu').textContent).toBe('081234567890');
+  });
+
+  it('leaves out what the complainant did not give', async () => {
+    api({ theCase: { ...identified, complainant: { name: 'Budi' } } });
+    open();
+    await screen.findByText('Budi', { exact: false });
+    for (const term of ['NIK pengadu', 'Alamat pengadu', 'Surel pengadu', 'Telepon pengadu'])
+      expect(screen.queryByText(term, { selector: 'dt' })).toBeNull();
+  });
+
+  it('gives an agency none of it on a case whose identity is hidden (the API sends none)', async () => {
+    api({
+      theCase: {
+        ...identified,
+        status: 'forwarded',
+        identityHidden: true,
+        complainant: null,
+        assignments: [assignmentOf('polri')],
+        agencyIds: ['polri'],
+      },
+    });
+    renderWith(
+      <Route path="/cases/:id">
+        <CaseDetail />
+      </Route>,
+      { path: '/cases/c1', as: { agency: 'polri', role: 'agency_officer' } },
+    );
+    await screen.findByText('Identitas pengadu dirahasiakan', { exact: false });
+    for (const term of ['NIK pengadu', 'Alamat pengadu', 'Surel pengadu', 'Telepon pengadu'])
+      expect(screen.queryByText(term, { selector: 'dt' })).toBeNull();
+    expect(document.body.textContent).not.toContain('3171234567890001');
+    expect(document.body.textContent).not.toContain('Jl. Veteran 17');
+  });
+});
+
 describe('the complainant’s reply window on the case page', () => {
   const resolved = (closesAt: string | null) => ({
     ...kase,

@@ -236,6 +236,29 @@ export default function CaseDetail() {
 
 const isOpenState = (state: string) => ['pending', 'acknowledged', 'responded'].includes(state);
 
+/**
+ * One of the complainant's details on a line of its own (the NIK to check a signed letter
+ * against, the address to write back to by post), when the case holds it and the reader may.
+ */
+function ComplainantDetail({
+  label,
+  value,
+  prose,
+}: {
+  label: string;
+  value: string | null | undefined;
+  /** Kept as typed, its line breaks too (a postal address). */
+  prose?: boolean;
+}) {
+  if (!value) return null;
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd className={prose ? 'prose' : undefined}>{value}</dd>
+    </>
+  );
+}
+
 function Complaint({
   kase,
   zone,
@@ -265,8 +288,6 @@ function Complaint({
           {kase.complainant ? (
             <>
               {kase.complainant.name}
-              {kase.complainant.email ? ` · ${kase.complainant.email}` : ''}
-              {kase.complainant.phone ? ` · ${kase.complainant.phone}` : ''}
               {kase.identityHidden ? (
                 <span className="badge">{t('case.identityHiddenFromAgencies')}</span>
               ) : null}
@@ -275,6 +296,18 @@ function Complaint({
             <em>{t('case.identityHidden')}</em>
           )}
         </dd>
+        {/* Each as the API sends it: central always; an agency never when the identity is hidden. */}
+        <ComplainantDetail
+          label={t('case.complainantIdNumber')}
+          value={kase.complainant?.idNumber}
+        />
+        <ComplainantDetail label={t('case.complainantEmail')} value={kase.complainant?.email} />
+        <ComplainantDetail label={t('case.complainantPhone')} value={kase.complainant?.phone} />
+        <ComplainantDetail
+          label={t('case.complainantAddress')}
+          value={kase.complainant?.address}
+          prose
+        />
         <IncomingLetter letter={kase.letter} />
         {kase.respondent ? (
           <>

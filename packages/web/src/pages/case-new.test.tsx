@@ -229,3 +229,46 @@ describe('a complaint from SP4N-LAPOR!', () => {
     );
   });
 });
+
+describe('a registration the API refused for an ended session (401)', () => {
+  const UNAUTHORIZED = {
+    status: 401,
+    body: { title: 'Unauthorized', status: 401, code: 'unauthorized', detail: 'x' },
+  };
+  const LETTER = 'Surat empat halaman: '.padEnd(3_000, 'isi surat ');
+
+  it('keeps the letter typed in: the form opened again (after signing in) holds it, and says so', async () => {
+    mockApi((call) => (call.method === 'POST' ? UNAUTHORIZED : agency));
+    const first = renderWith(<CaseNew />, AS);
+    await userEvent.type(screen.getByLabelText(/^Nama/), 'Siti Rahmawati');
+    await userEvent.type(screen.getByLabelText(/^Perihal/), 'Sertifikat tanah');
+    // Pasted, as an officer copies a letter in.
+    await userEvent.click(screen.getByLabelText(/^Uraian pengaduan/));
+    await userEvent.paste(LETTER);
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan pengaduan' }));
+    // The session is gone: the guard takes the page away.
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: 'Simpan pengaduan' })).toBeNull(),
+    );
+    first.unmount();
+    renderWith(<CaseNew />, AS);
+    expect((screen.getByLabelText(/^Uraian pengaduan/) as HTMLTextAreaElement).value).toBe(LETTER);
+    expect((screen.getByLabelText(/^Nama/) as HTMLInputElement).value).toBe('Siti Rahmawati');
+    expect((screen.getByLabelText(/^Perihal/) as HTMLInputElement).value).toBe('Sertifikat tanah');
+    expect(screen.getByText('Isian yang belum terkirim dipulihkan.')).toBeTruthy();
+  });
+
+  it('forgets it once the case is registered, and keeps it from another officer signing in at the tab', async () => {
+    mockApi((call) => (call.method === 'POST' ? { status: 201, body: { id: 'C9' } } : agency));
+    const first = renderWith(<CaseNew />, AS);
+    await fillValid();
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan pengaduan' }));
+    await waitFor(() => expect(first.location()).toContain('/cases/C9'));
+    first.unmount();
+    renderWith(<CaseNew />, AS);
+    expect((screen.getByLabelText(/^Uraian pengaduan/) as HTMLTextAreaElement).value).toBe('');
+    expect(screen.queryByText('Isian yang belum terkirim dipulihkan.')).toBeNull();
+    const keys = Object.keys(sessionStorage).filter((k) => k.startsWith('pantau.draft:'));
+    expect(keys).toEqual([]);
+  });
+});

@@ -1,4 +1,8 @@
-/** Register a complaint received by letter, email, in person or elsewhere. */
+/**
+ * Register a complaint received by letter, email, in person or elsewhere. What is typed (a letter
+ * copied in runs to 20,000 characters) is kept as a draft until it is sent, per officer and tab:
+ * an expired session's trip to sign-in gives it back.
+ */
 import { useLocation } from 'wouter';
 import { CHANNELS, CreateCaseBody } from '@pantau/core/schemas';
 import { api, unwrap } from '../api/client';
@@ -10,9 +14,12 @@ import { toInstant } from '../format';
 import { compact, useForm, type Values } from '../forms/use-form';
 import { labelOf, useI18n } from '../i18n/i18n';
 
+/** What the form starts from (one object: the draft is kept only once it differs from it). */
+const INITIAL: Values = { channel: 'letter', complainant: {} };
+
 export default function CaseNew() {
   const { t } = useI18n();
-  const { zone } = useSignedIn();
+  const { zone, sub } = useSignedIn();
   const [, navigate] = useLocation();
   const toBody = (values: Values) => {
     const body = withLaporRef(withoutEmptyLetter(compact(values) as Values));
@@ -20,7 +27,7 @@ export default function CaseNew() {
       ? { ...body, receivedAt: toInstant(body.receivedAt, zone) }
       : body;
   };
-  const form = useForm(CreateCaseBody, { channel: 'letter', complainant: {} }, toBody);
+  const form = useForm(CreateCaseBody, INITIAL, toBody, { draftKey: `${sub}:case-new` });
   return (
     <section className="narrow">
       <PageTitle>{t('caseNew.title')}</PageTitle>
@@ -38,6 +45,7 @@ export default function CaseNew() {
         }}
       >
         <FormFeedback form={form} />
+        {form.restored ? <p className="hint">{t('forms.draftRestored')}</p> : null}
         <SelectField
           form={form}
           name="channel"

@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
 import Cases from './cases';
@@ -30,5 +30,22 @@ describe('the cases page’s CSV download', () => {
     // Not the general sentence for a limit (about a form's fields), nor the API's English.
     expect(alert.textContent).not.toMatch(/isian|bytes|export/);
     expect(calls.some((c) => c.path.startsWith('/v1/exports/cases.csv'))).toBe(true);
+  });
+});
+
+describe('the cases page’s overdue filter and order', () => {
+  it('asks only for the overdue, oldest first, when the officer chooses so, and keeps both in the address', async () => {
+    const calls = mockApi(() => json(200, { items: [], nextCursor: null, total: 0 }));
+    const view = renderWith(<Cases />, { as: { agency: 'setneg', role: 'central_officer' } });
+    await waitFor(() => expect(calls.some((c) => c.path.startsWith('/v1/cases?'))).toBe(true));
+    // Newest first and unfiltered, as before.
+    expect(calls[0]!.path).not.toMatch(/overdue=|order=/);
+    fireEvent.click(screen.getByLabelText('Hanya yang lewat tenggat'));
+    fireEvent.change(screen.getByLabelText('Urutan'), { target: { value: 'oldest' } });
+    await waitFor(() =>
+      expect(calls.at(-1)!.path).toMatch(/^\/v1\/cases\?(?=.*overdue=true)(?=.*order=oldest)/),
+    );
+    expect(view.location()).toMatch(/overdue=1/);
+    expect(view.location()).toMatch(/order=oldest/);
   });
 });

@@ -1,4 +1,7 @@
-/** Central's case register: newest first, by status, paged; and the cases CSV export. */
+/**
+ * Central's case register: newest first (or oldest first, soonest verify-and-forward deadline
+ * on top), by status, only the overdue when asked, paged; and the cases CSV export.
+ */
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { Count } from '../components/count';
@@ -18,10 +21,12 @@ export default function Cases() {
   const { t } = useI18n();
   const { zone } = useSignedIn();
   const { nameOf } = useAgencies();
-  const [url, setUrl] = useUrlState({ status: '' });
+  const [url, setUrl] = useUrlState({ status: '', overdue: '', order: '' });
   const status = (CASE_STATUSES as readonly string[]).includes(url.status)
     ? (url.status as Status)
     : '';
+  const overdue = url.overdue === '1';
+  const order = url.order === 'oldest' ? 'oldest' : 'newest';
   const [error, setError] = useState<unknown>(null);
   const list = usePaged(
     (cursor) =>
@@ -30,12 +35,14 @@ export default function Cases() {
           params: {
             query: {
               ...(status ? { status } : {}),
+              ...(overdue ? { overdue: 'true' as const } : {}),
+              ...(order === 'oldest' ? { order } : {}),
               ...(cursor ? { cursor } : { total: 'true' as const }),
             },
           },
         }),
       ),
-    [status],
+    [status, overdue, order],
   );
   return (
     <section>
@@ -72,6 +79,26 @@ export default function Cases() {
               </option>
             ))}
           </select>
+        </div>
+        <div className="field">
+          <label htmlFor="case-order">{t('cases.order')}</label>
+          <select
+            id="case-order"
+            value={order}
+            onChange={(e) => setUrl({ order: e.target.value === 'oldest' ? 'oldest' : '' })}
+          >
+            <option value="newest">{t('cases.orderNewest')}</option>
+            <option value="oldest">{t('cases.orderOldest')}</option>
+          </select>
+        </div>
+        <div className="field field-check">
+          <input
+            id="case-overdue"
+            type="checkbox"
+            checked={overdue}
+            onChange={(e) => setUrl({ overdue: e.target.checked ? '1' : '' })}
+          />
+          <label htmlFor="case-overdue">{t('filters.overdueOnly')}</label>
         </div>
       </form>
       <ProblemAlert error={error ?? list.error} />

@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
 import { activityOf } from '../../test/fixtures';
@@ -217,6 +218,42 @@ describe('the desk’s cases waiting for central', () => {
     expect(row.textContent).toContain('Lewat tenggat');
     expect(calls.some((c) => c.path.includes('status=verified'))).toBe(true);
   });
+});
+
+describe('the desk’s cases to verify and to forward, soonest deadline first', () => {
+  it.each([
+    ['received', /Pengaduan baru untuk diverifikasi/],
+    ['verified', /Sudah diverifikasi, belum diteruskan/],
+  ])(
+    'asks for the %s cases oldest first (their deadline runs from receipt), the next page too',
+    async (status, name) => {
+      const item = (n: number) => ({
+        id: `c-${n}`,
+        subject: `Pengaduan ${n}`,
+        status,
+        verificationDueAt: '2026-03-26T16:59:59.999Z',
+        overdue: n === 1,
+      });
+      const calls = mockApi((call) =>
+        call.path.startsWith('/v1/cases?') && call.path.includes(`status=${status}`)
+          ? call.path.includes('cursor=')
+            ? json(200, { items: [item(2)], nextCursor: null })
+            : json(200, { items: [item(1)], nextCursor: 'next', total: 2 })
+          : json(200, EMPTY),
+      );
+      renderWith(<Desk />, { as: { agency: 'setneg', role: 'central_officer' } });
+      const card = screen.getByRole('region', { name });
+      // The oldest, past its deadline, is on the first screen.
+      const first = await within(card).findByRole('link', { name: 'Pengaduan 1' });
+      expect(first.closest('li')!.textContent).toContain('Lewat tenggat');
+      await userEvent.click(within(card).getByRole('button', { name: 'Muat lebih banyak' }));
+      await within(card).findByRole('link', { name: 'Pengaduan 2' });
+      const asked = calls.filter((c) => c.path.includes(`status=${status}`)).map((c) => c.path);
+      expect(asked).toHaveLength(2);
+      for (const path of asked) expect(path).toContain('order=oldest');
+      expect(asked[1]).toContain('cursor=next');
+    },
+  );
 });
 
 describe('the desk’s cases waiting for the complainant', () => {

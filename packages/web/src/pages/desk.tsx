@@ -150,7 +150,7 @@ function CalendarNotice({ zone }: { zone: TimeZone }) {
 /**
  * Cases waiting on central, with the day to verify and forward them by (3 working days from
  * receipt): new ones to verify, and those verified but not yet forwarded, whose deadline runs
- * until the first forward. And those waiting for the complainant's missing details, with when
+ * until the first forward; both oldest first, the soonest deadline (or one past) on top. And those waiting for the complainant's missing details, with when
  * they were asked (their deadline is stopped), and when the complainant's e-mail joined the
  * case since (a reply by letter comes outside Pantau); central accepts the case when it has come.
  */
@@ -162,14 +162,17 @@ function AwaitingCentral({
   status: 'received' | 'verified' | 'needs_info';
 }) {
   const { t } = useI18n();
+  // To verify and to forward: oldest first, which is soonest deadline first (both run from
+  // receipt), so the cases past theirs head the card; its next pages go on in that order.
+  const order = status === 'needs_info' ? 'newest' : 'oldest';
   const list = usePaged(
     (cursor) =>
       unwrap(
         api.GET('/v1/cases', {
-          params: { query: { status, ...page(cursor) } },
+          params: { query: { status, order, ...page(cursor) } },
         }),
       ),
-    [status],
+    [status, order],
   );
   const [id, title, by] = {
     received: ['to-verify', t('desk.toVerify'), t('desk.verifyBy')] as const,

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { App } from '../app';
 import { fakeToken, json, mockApi } from '../../test/render';
 
-const EXPIRED = 'Sesi Anda berakhir; silakan masuk kembali. Isian yang belum terkirim disimpan.';
+/**
+ * Promises only what holds: the forms that keep a draft say so when they give it back; some
+ * (central's verification, forward, close) keep none, so a form without that note is empty.
+ */
+const EXPIRED =
+  'Sesi Anda berakhir; silakan masuk kembali. Formulir yang menyimpan isian yang belum terkirim memulihkannya dengan keterangan “Isian yang belum terkirim dipulihkan.”; formulir tanpa keterangan itu perlu diisi ulang.';
 
 const assignment = {
   caseId: 'c1',
@@ -105,6 +110,8 @@ describe('an officer whose session ends while writing a response', () => {
     await waitFor(() => expect(location.pathname).toBe('/cases/c1'));
     const message = await screen.findByLabelText(/^Isi tanggapan/);
     expect((message as HTMLTextAreaElement).value).toBe(text);
+    // With the note the sign-in page told the officer to look for.
+    expect(screen.getByText('Isian yang belum terkirim dipulihkan.')).toBeTruthy();
   });
 
   it('says nothing of the kind on an ordinary visit to the sign-in page', async () => {
