@@ -124,8 +124,9 @@ export async function deliverIfTrue(
     const holding = assignment ? letterAsItHolds(n, assignment, now, hours?.calendar) : n;
     // A rung whose every line names a deadline moved since, and no calendar to count the
     // lateness of the new one by (the assignment's calendar could not be read): not sent with
-    // a deadline no longer in force.
-    if (holding.targets.length === 0) return cancel(deps, n, 'not_overdue', now);
+    // a deadline no longer in force. (A forwarding letter names no target at all.)
+    if (n.action !== 'forwarding' && holding.targets.length === 0)
+      return cancel(deps, n, 'not_overdue', now);
     const going = assignment ? await addressedNow(book, holding, assignment) : holding;
     if (going.status === 'failed') return unaddressed(deps, n, going);
     if (going !== holding)

@@ -219,6 +219,28 @@ describe('the sweep looks after the outbox', () => {
     expect((await letters(ref.caseId))[0]).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
+  it('sends a refused forwarding letter on its retry (it names no deadline to have moved)', async () => {
+    clock.set('2026-05-04T03:00:00.000Z');
+    const service = new Service({
+      store,
+      clock: clock.now,
+      ladders: lostStarts,
+      forwardingLetters: true,
+    });
+    const { caseId } = await forwardedCase(service, ['polri'], 'light');
+    await tick({ store, clock: clock.now, mailer: failing }, armedByApi.at(-1)!);
+    const [refused] = await letters(caseId);
+    expect(refused).toMatchObject({ action: 'forwarding', status: 'pending', attempts: 1 });
+    sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' });
+    sent.length = 0;
+    clock.set('2026-05-04T03:15:00.000Z');
+    expect(await sweep({ store, clock: clock.now, mailer: working, ladders })).toMatchObject({
+      delivered: 1,
+      cancelledLetters: 0,
+    });
+    expect(sent.map((n) => n.action)).toEqual(['forwarding']);
+  });
+
   it('retries a refused letter after a doubling backoff, then marks it failed for central', async () => {
     clock.set('2026-05-04T03:00:00.000Z');
     const service = new Service({ store, clock: clock.now, ladders: lostStarts });
