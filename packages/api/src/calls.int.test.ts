@@ -7,11 +7,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Service } from '@pantau/core';
 import { API_SETTINGS_TTL_MS } from '@pantau/store';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { addAgencies, freshStore } from '../../../test/support/dynamodb.ts';
+import { testIssuer } from '../../../test/support/tokens.ts';
 import { createApp } from './app.ts';
-import { createJwtVerifier } from './auth.ts';
 
 const sent: string[] = [];
 let app: ReturnType<typeof createApp>;
@@ -31,19 +30,9 @@ beforeAll(async () => {
     { step: 'initialize', name: 'countCalls' },
   );
   const store = await freshStore({ client, settingsTtlMs: API_SETTINGS_TTL_MS });
-  const { publicKey, privateKey } = await generateKeyPair('RS256');
-  const verifier = createJwtVerifier({
-    jwks: { keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256' }] },
-    issuer: 'urn:test',
-    audience: 'pantau',
-  });
-  sign = (claims) =>
-    new SignJWT(claims)
-      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
-      .setIssuer('urn:test')
-      .setAudience('pantau')
-      .setExpirationTime('1h')
-      .sign(privateKey);
+  const issuer = await testIssuer();
+  const { verifier } = issuer;
+  sign = issuer.sign;
   app = createApp({ store, verifier, clock: () => new Date() });
   await addAgencies(new Service({ store, clock: () => new Date() }), [
     { id: 'polri' },

@@ -8,12 +8,11 @@
  */
 import { CENTRAL_TENANT, type CaseRecord, Service } from '@pantau/core';
 import { caseItem, type DynamoStore } from '@pantau/store';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { batchPut } from '../../../test/support/bulk.ts';
+import { testIssuer } from '../../../test/support/tokens.ts';
 import { centralAdmin, centralOfficer, freshStore } from '../../../test/support/dynamodb.ts';
 import { createApp } from './app.ts';
-import { createJwtVerifier } from './auth.ts';
 
 const DAYS = 25; // 1 to 25 June 2026
 const PER_DAY = 100;
@@ -25,22 +24,8 @@ let store: DynamoStore;
 let bearer: string;
 
 beforeAll(async () => {
-  const pair = await generateKeyPair('RS256');
-  const verifier = createJwtVerifier({
-    jwks: { keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256' }] },
-    issuer: 'urn:test',
-    audience: 'pantau',
-  });
-  bearer = `Bearer ${await new SignJWT({
-    sub: 'o1',
-    agency: CENTRAL_TENANT,
-    role: 'central_officer',
-  })
-    .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
-    .setIssuer('urn:test')
-    .setAudience('pantau')
-    .setExpirationTime('1h')
-    .sign(pair.privateKey)}`;
+  const { verifier, bearer: bearerFor } = await testIssuer();
+  bearer = await bearerFor({ sub: 'o1', agency: CENTRAL_TENANT, role: 'central_officer' });
   store = await freshStore();
   const clock = () => new Date('2026-06-30T03:00:00.000Z');
   app = createApp({ store, verifier, clock, exportReads: 1 });

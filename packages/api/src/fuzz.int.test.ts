@@ -6,12 +6,11 @@
  */
 import type { DynamoStore } from '@pantau/store';
 import fc from 'fast-check';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addAgencies, freshStore } from '../../../test/support/dynamodb.ts';
+import { testIssuer } from '../../../test/support/tokens.ts';
 import { Service } from '@pantau/core';
 import { createApp } from './app.ts';
-import { createJwtVerifier } from './auth.ts';
 
 let app: ReturnType<typeof createApp>;
 let store: DynamoStore;
@@ -19,20 +18,9 @@ const tokens: Record<string, string> = {};
 let caseId = '';
 
 beforeAll(async () => {
-  const { privateKey, publicKey } = await generateKeyPair('RS256');
-  const verifier = createJwtVerifier({
-    jwks: { keys: [{ ...(await exportJWK(publicKey)), kid: 'f', alg: 'RS256' }] },
-    issuer: 'fuzz',
-    audience: 'pantau',
-  });
-  const sign = (agency: string, role: string) =>
-    new SignJWT({ agency, role })
-      .setProtectedHeader({ alg: 'RS256', kid: 'f' })
-      .setSubject('fuzz')
-      .setIssuer('fuzz')
-      .setAudience('pantau')
-      .setExpirationTime('1h')
-      .sign(privateKey);
+  const issuer = await testIssuer({ issuer: 'fuzz' });
+  const { verifier } = issuer;
+  const sign = (agency: string, role: string) => issuer.sign({ sub: 'fuzz', agency, role });
   tokens.central = await sign('setneg', 'central_officer');
   tokens.admin = await sign('setneg', 'central_admin');
   tokens.polri = await sign('polri', 'agency_coordinator');

@@ -11,13 +11,12 @@
 import { CENTRAL_TENANT, type CaseRecord, Service } from '@pantau/core';
 import { caseItem, type DynamoStore } from '@pantau/store';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { httpApiEvent } from '../../../bench/lambda-env.ts';
 import { batchPut } from '../../../test/support/bulk.ts';
+import { testIssuer } from '../../../test/support/tokens.ts';
 import { centralAdmin, centralOfficer, freshStore } from '../../../test/support/dynamodb.ts';
 import { createApp } from './app.ts';
-import { createJwtVerifier } from './auth.ts';
 import { MAX_RESPONSE_BODY_BYTES } from './csv.ts';
 
 /** What Lambda's synchronous invocation may answer (its error names the figure). */
@@ -32,22 +31,8 @@ let store: DynamoStore;
 let bearer: string;
 
 beforeAll(async () => {
-  const pair = await generateKeyPair('RS256');
-  const verifier = createJwtVerifier({
-    jwks: { keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256' }] },
-    issuer: 'urn:test',
-    audience: 'pantau',
-  });
-  bearer = `Bearer ${await new SignJWT({
-    sub: 'o1',
-    agency: CENTRAL_TENANT,
-    role: 'central_officer',
-  })
-    .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
-    .setIssuer('urn:test')
-    .setAudience('pantau')
-    .setExpirationTime('1h')
-    .sign(pair.privateKey)}`;
+  const { verifier, bearer: bearerFor } = await testIssuer();
+  bearer = await bearerFor({ sub: 'o1', agency: CENTRAL_TENANT, role: 'central_officer' });
   store = await freshStore();
   const clock = () => new Date('2026-06-20T03:00:00.000Z');
   app = createApp({ store, verifier, clock });

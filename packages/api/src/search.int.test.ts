@@ -4,11 +4,10 @@
  * sit in the URL (and so in CDN and proxy logs); the POST, with the query in the body, finds it.
  */
 import { Service } from '@pantau/core';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addAgencies, freshStore } from '../../../test/support/dynamodb.ts';
+import { testIssuer } from '../../../test/support/tokens.ts';
 import { createApp } from './app.ts';
-import { createJwtVerifier } from './auth.ts';
 
 let app: ReturnType<typeof createApp>;
 /**
@@ -25,19 +24,7 @@ let clockAt: Date | undefined;
 
 beforeAll(async () => {
   const store = await freshStore();
-  const { publicKey, privateKey } = await generateKeyPair('RS256');
-  const verifier = createJwtVerifier({
-    jwks: { keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256' }] },
-    issuer: 'urn:test',
-    audience: 'pantau',
-  });
-  const sign = (claims: Record<string, unknown>) =>
-    new SignJWT(claims)
-      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
-      .setIssuer('urn:test')
-      .setAudience('pantau')
-      .setExpirationTime('1h')
-      .sign(privateKey);
+  const { verifier, sign } = await testIssuer();
   const coded = new Proxy(store, {
     get(target, name, receiver) {
       if (name === 'findCaseIdByTrackingCode')
