@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type AssignmentRecord, newAssignment } from '../assignment.ts';
+import { type AssignmentRecord, newAssignment, withDeadlines } from '../assignment.ts';
 import { Calendar } from '../calendar.ts';
 import {
   advance,
   INITIAL_LADDER_STATE,
+  inZone,
   type LadderLetter,
   type LadderState,
   observe,
@@ -72,7 +73,8 @@ function simulate(a0: AssignmentRecord, changes: readonly Change[], until: strin
       steps = change!.steps ?? steps;
       if (change!.rearm) {
         const seen = observe(state, ctx(before));
-        const after = observe(seen.state, ctx(a));
+        // As `rearmedLadder` does: an agency's zone corrected re-anchors the open episode.
+        const after = observe(inZone(seen.state, before.timeZone, a.timeZone), ctx(a));
         skipped.push(...seen.skipped, ...after.skipped);
         state = after.state;
         wake = t;
@@ -94,6 +96,33 @@ const rungs = (letters: readonly LadderLetter[]) =>
   letters.filter((e) => e.level > 0).map((e) => [e.step, e.episode, e.targets.join('+')]);
 
 describe('the escalation ladder', () => {
+  it('climbs on the same days after an agency’s zone is corrected mid-episode as had it been right from the start (audit s23)', () => {
+    // Registered WIB, corrected to WIT after reminder I: its later rungs came a working day
+    // late, the episode's anchors (WIB ends of day) read in WIT falling on the next local day.
+    const corrected = simulate(
+      forwarded(),
+      [
+        {
+          at: at10('2026-03-30'),
+          apply: (a) => withDeadlines({ ...a, timeZone: 'Asia/Jayapura' }, calendar),
+          rearm: true,
+        },
+      ],
+      '2026-06-01T00:00:00.000Z',
+    );
+    const fromTheStart = simulate(forwarded('Asia/Jayapura'), [], '2026-06-01T00:00:00.000Z');
+    const later = (letters: readonly LadderLetter[]) =>
+      letters
+        .filter((e) => e.level > 0 && Date.parse(e.scheduledAt) > Date.parse(at10('2026-03-30')))
+        .map((e) => [e.step, e.scheduledAt]);
+    expect(later(corrected.letters)).toEqual(later(fromTheStart.letters));
+    expect(later(corrected.letters).map(([step]) => step)).toEqual([
+      'reminder_2',
+      'formal_warning',
+      'central_intervention',
+    ]);
+  });
+
   it('walks every rung for a silent agency, on the right working days (DOMAIN.md example)', () => {
     const a = forwarded();
     expect(a.due).toEqual({

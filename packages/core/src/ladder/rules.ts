@@ -29,6 +29,7 @@ import {
   shiftWorkingDays,
   startOfLocalDay,
   pausedWorkingDays,
+  type TimeZone,
 } from '../calendar.ts';
 import { type LadderStep, TARGETS, type Target } from '../policy.ts';
 
@@ -200,6 +201,19 @@ function nextRungAt(ctx: LadderContext, ep: Episode): number | undefined {
   if (!rung) return undefined;
   const from = ep.level === 0 || rung.relativeTo === 'due' ? ep.missedAt : ep.baseAt;
   return stepInstant(ctx, ms(from), rung.offsetWorkingDays);
+}
+
+/**
+ * The ladder's state with its open episode read in another zone (an agency's zone corrected,
+ * its deadlines re-armed): the episode's anchors are ends of local days, which read in the new
+ * zone would fall on another local day (a WIB end of day is 01:59 the next day in WIT) and move
+ * every later rung by a working day. Each is moved to the end of the same local date there.
+ */
+export function inZone(state: LadderState, from: TimeZone, to: TimeZone): LadderState {
+  const ep = state.episode;
+  if (!ep || from === to) return state;
+  const moved = (at: string) => endOfLocalDay(localDate(new Date(at), from), to).toISOString();
+  return { ...state, episode: { ...ep, missedAt: moved(ep.missedAt), baseAt: moved(ep.baseAt) } };
 }
 
 /** An end-of-day instant moved on by `days` working days. */

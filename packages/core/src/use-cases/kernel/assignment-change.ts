@@ -1,6 +1,7 @@
 import { type AssignmentRecord, isOpen, viewAssignment } from '../../assignment.ts';
 import { reconcile } from '../../case.ts';
 import {
+  inZone,
   ladderState,
   observe,
   rearmLadder,
@@ -82,7 +83,12 @@ export async function rearmedLadder(
   ]);
   const ctx = { steps: policy.ladder, calendar, now };
   const seen = observe(ladderState(ladder), { ...ctx, assignment: before });
-  const rearmed = observe(seen.state, { ...ctx, assignment: after });
+  // An agency's zone corrected: the open episode's anchors (ends of local days) are read as the
+  // same local dates in the new zone, or its later rungs would come a working day late.
+  const rearmed = observe(inZone(seen.state, before.timeZone, after.timeZone), {
+    ...ctx,
+    assignment: after,
+  });
   if (options.ifEpisodeEnds && rearmed.state.episode !== null) return undefined;
   return {
     put: {
