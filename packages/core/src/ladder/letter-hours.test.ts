@@ -159,6 +159,23 @@ describe('a held letter whose deadline moved before it goes (audit s23, finding 
   const listed = (n: NotificationRecord) =>
     n.document!.blocks.flatMap((b) => (b.kind === 'list' ? b.items : []));
 
+  it('drops a rung’s line whose deadline moved past the letter’s own date, passed since or not (review s23)', () => {
+    // Sent again by central a week on: the new deadline (Tue 21 April) has passed by now, but
+    // the letter is dated 17 April: "late by 0 days" of a deadline after its date, and a second
+    // reminder beside the one the new episode writes for it.
+    const reminder = letter(
+      'reminder',
+      [`- ${ACK}: batas waktu 9 April 2026 pukul 23.59 WIB, terlambat 6 hari kerja.`],
+      { acknowledge: written.acknowledge },
+    );
+    const later = assignment({ ...moved, acknowledge: '2026-04-21T16:59:59.999Z' });
+    const weekOn = new Date('2026-04-23T01:05:00.000Z');
+    expect(letterVoidReason(reminder, later, weekOn)).toBe('not_overdue');
+    expect(letterAsItHolds(reminder, later, weekOn, calendar).body).not.toContain(
+      'terlambat 0 hari kerja',
+    );
+  });
+
   it('re-states a rung’s line with the deadline in force and the lateness to the day it is read', () => {
     const reminder = letter(
       'reminder',

@@ -373,14 +373,21 @@ export function letterVoidReason(
  * of them whose deadline moved since the line was written (`moved`). A line names the deadline
  * recorded in `named` (older letters record none: their lines stand as written). A warning's
  * line about a deadline that moved is dropped: the ladder warns of the new one itself. A rung's
- * is written again with the deadline in force while that one is passed (paused or not: it
- * cannot say "late" of a deadline to come), and dropped otherwise.
+ * is written again with the deadline in force while that one is passed, and was by the
+ * letter's own date (paused or not: it cannot say "late" of a deadline to come, nor of one
+ * after the date it bears), and dropped otherwise.
  */
 function linesNow(n: NotificationRecord, a: AssignmentRecord, now: Date) {
   const passed = (t: Target) => Date.parse(a.due[t]) <= now.getTime();
   const movedSince = (t: Target) => n.named?.[t] !== undefined && n.named[t] !== a.due[t];
   const open = n.targets.filter((t) => a.met[t] === null);
-  const standing = open.filter((t) => !movedSince(t) || (n.action !== 'warning' && passed(t)));
+  // A rung's moved line is written again only for a deadline passed by the letter's own date:
+  // one after it would be "late by 0 days" in a letter dated before it, beside the rung the
+  // new episode writes for that deadline itself (central's send-again, a retry days on).
+  const passedByItsDate = (t: Target) => Date.parse(a.due[t]) < Date.parse(n.createdAt);
+  const standing = open.filter(
+    (t) => !movedSince(t) || (n.action !== 'warning' && passed(t) && passedByItsDate(t)),
+  );
   return { standing, moved: standing.filter(movedSince), passed };
 }
 
