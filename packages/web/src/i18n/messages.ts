@@ -484,6 +484,8 @@ const id = {
   'desk.failedLetters': 'Surat gagal terkirim',
   'desk.failedAttempts': 'gagal setelah {attempts} kali percobaan',
   'desk.failedTo': 'kepada {to}',
+  'desk.failedNoAddress':
+    'Penerima surat ini (misalnya pimpinan instansi atau instansi koordinatornya) belum punya alamat surel: tambahkan kontaknya di halaman Instansi, lalu kirim ulang.',
   'desk.resendHint':
     'Periksa dan perbaiki alamat surel {agency} di halaman Instansi, lalu kirim ulang surat ini.',
   'desk.resend': 'Kirim ulang',
@@ -1417,6 +1419,8 @@ const en = {
   'desk.failedLetters': 'Letters that failed to send',
   'desk.failedAttempts': 'failed after {attempts} {attempts|attempt|attempts}',
   'desk.failedTo': 'to {to}',
+  'desk.failedNoAddress':
+    'The party this letter is for (e.g. the agency’s head or its focal point) has no e-mail address yet: add the contact on the Agencies page, then send it again.',
   'desk.resendHint':
     'Check and correct {agency}’s e-mail addresses on the Agencies page, then send this letter again.',
   'desk.resend': 'Send again',

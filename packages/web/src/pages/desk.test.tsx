@@ -72,6 +72,35 @@ describe('the desk’s overdue-by-agency card', () => {
     expect(item.textContent).toContain('kepada humas@polri.example.go.id');
   });
 
+  it('says, in a sentence, that a letter addressed to no one needs a contact, not that sending failed', async () => {
+    mockApi((call) =>
+      call.path.startsWith('/v1/notifications/failed')
+        ? json(200, {
+            items: [
+              {
+                id: 'n2',
+                caseId: 'c2',
+                subject: 'Jalan rusak',
+                step: 'formal_warning',
+                agencyId: 'kanwil-y',
+                createdAt: '2026-03-27T03:00:00.000Z',
+                attempts: 0,
+                recipients: [],
+                lastError:
+                  "no e-mail address for this letter: it is addressed to Kanwil Y's head, and none has one. Add the contact to the agency, then send the letter again",
+              },
+            ],
+            nextCursor: null,
+          })
+        : json(200, EMPTY),
+    );
+    renderWith(<Desk />, { as: { agency: 'setneg', role: 'central_officer' } });
+    const card = screen.getByRole('region', { name: /Surat gagal terkirim/ });
+    const item = await within(card).findByText(/belum punya alamat surel/);
+    expect(item.textContent).toContain('tambahkan kontaknya di halaman Instansi, lalu kirim ulang');
+    expect(within(card).queryByText(/gagal setelah 0 kali percobaan/)).toBeNull();
+  });
+
   it('sends a failed letter again to the corrected address, says so, and takes it off the list', async () => {
     const letter = {
       id: 'n1',

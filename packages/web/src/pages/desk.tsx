@@ -487,10 +487,15 @@ function FailedLetters({ zone }: { zone: TimeZone }) {
               {stepLabel(t, n.step)} · <AgencyName id={n.agencyId} /> ·{' '}
               <Time at={n.createdAt} zone={zone} />
               <br />
-              <span className="muted">
-                {t('desk.failedAttempts', { attempts: n.attempts })} ·{' '}
-                {t('desk.failedTo', { to: n.recipients.join(', ') || '–' })}
-              </span>
+              {/* Written failed, addressed to no one: a contact to add, not a mailer's refusal. */}
+              {n.recipients.length === 0 && n.attempts === 0 ? (
+                <span>{t('desk.failedNoAddress')}</span>
+              ) : (
+                <span className="muted">
+                  {t('desk.failedAttempts', { attempts: n.attempts })} ·{' '}
+                  {t('desk.failedTo', { to: n.recipients.join(', ') || '–' })}
+                </span>
+              )}
               {/* The mailer's own words are for an operator (English), under a summary. */}
               {n.lastError ? (
                 <details className="small muted">
