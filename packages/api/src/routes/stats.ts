@@ -73,7 +73,7 @@ export const exports = new OpenAPIHono().openapi(
       200: csv(
         'One row per case, newest first, its agencies by name separated by "; "; columns: ' +
           CASE_SHEET_COLUMNS.join(', ') +
-          `. One file carries at most ${MAX_RESPONSE_BODY_BYTES.toLocaleString('en')} bytes (what a response can carry on AWS Lambda), and one export reads at most ${(MAX_EXPORT_READS * EXPORT_PAGE).toLocaleString('en')} cases of the period (what it can read within API Gateway’s 29 s; with \`agencyId\` most are read and left out): a longer period is a 422`,
+          `. One file carries at most ${MAX_RESPONSE_BODY_BYTES.toLocaleString('en')} bytes (what a response can carry on AWS Lambda), and one export makes at most ${MAX_EXPORT_READS} reads of up to ${EXPORT_PAGE.toLocaleString('en')} cases of the period (a read also stops at 4.5 MB of cases, so fewer when they are large; what it can read within API Gateway’s 29 s; with \`agencyId\` most are read and left out): a longer period is a 422`,
       ),
       ...PROBLEMS,
       422: problem(

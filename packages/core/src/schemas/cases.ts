@@ -472,7 +472,7 @@ export const CaseListQuery = PageQuery.extend({
   overdue: booleanQuery.optional(),
   order: z.enum(['newest', 'oldest']).default('newest').meta({
     description:
-      'By the day received: `newest` first (the default) or `oldest` first, which for cases still to verify or to forward is their deadline’s order (3 working days from receipt). A cursor goes on in the order it is given with',
+      'By the day received: `newest` first (the default) or `oldest` first. For cases still to verify or to forward that is their deadline’s order (3 working days from receipt) when they were registered as they came; an imported case, or one accepted after `needs_info`, counts its deadline from later. A cursor goes on in the order it is given with',
   }),
 });
 /** The query as read (`order` defaults to newest first, so a caller in code may leave it out). */

@@ -136,7 +136,7 @@ export async function* exportCases(
     if (reads >= budget)
       throw exportPeriodTooLong(
         `the cases received in this period are more than one export can read in time ` +
-          `(${(budget * EXPORT_PAGE).toLocaleString('en')} cases, ${from} to ${to}` +
+          `(${budget} reads of up to ${EXPORT_PAGE.toLocaleString('en')} cases, fewer when cases are large; ${from} to ${to}` +
           `${period.agencyId ? `, looking for those of ${period.agencyId}` : ''})`,
         'the period holds more cases than one export can read',
       );

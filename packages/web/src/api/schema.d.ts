@@ -826,7 +826,7 @@ export type paths = {
                     status?: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";
                     agencyId?: string;
                     overdue?: "true" | "false";
-                    /** @description By the day received: `newest` first (the default) or `oldest` first, which for cases still to verify or to forward is their deadline’s order (3 working days from receipt). A cursor goes on in the order it is given with */
+                    /** @description By the day received: `newest` first (the default) or `oldest` first. For cases still to verify or to forward that is their deadline’s order (3 working days from receipt) when they were registered as they came; an imported case, or one accepted after `needs_info`, counts its deadline from later. A cursor goes on in the order it is given with */
                     order?: "newest" | "oldest";
                 };
                 header?: never;
@@ -4528,7 +4528,7 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description One row per case, newest first, its agencies by name separated by "; "; columns: Nomor agenda, Diterima (WIB), Saluran, Perihal, Jenis pengaduan, Kategori, Instansi terkait, Status, Lewat tenggat, Hasil penutupan, Ditutup (WIB). One file carries at most 6,000,000 bytes (what a response can carry on AWS Lambda), and one export reads at most 30,000 cases of the period (what it can read within API Gateway’s 29 s; with `agencyId` most are read and left out): a longer period is a 422. For people, in Excel or LibreOffice: Indonesian headers, agencies by name, codes as the console’s words, yes/no as "Ya"/"Tidak", times in WIB as `YYYY-MM-DD HH:mm` (the zone named in the header). A cell a spreadsheet would take for a formula (starting with = + - @, tab or CR) begins with a single quote; a cell with a semicolon is quoted. */
+                /** @description One row per case, newest first, its agencies by name separated by "; "; columns: Nomor agenda, Diterima (WIB), Saluran, Perihal, Jenis pengaduan, Kategori, Instansi terkait, Status, Lewat tenggat, Hasil penutupan, Ditutup (WIB). One file carries at most 6,000,000 bytes (what a response can carry on AWS Lambda), and one export makes at most 30 reads of up to 1,000 cases of the period (a read also stops at 4.5 MB of cases, so fewer when they are large; what it can read within API Gateway’s 29 s; with `agencyId` most are read and left out): a longer period is a 422. For people, in Excel or LibreOffice: Indonesian headers, agencies by name, codes as the console’s words, yes/no as "Ya"/"Tidak", times in WIB as `YYYY-MM-DD HH:mm` (the zone named in the header). A cell a spreadsheet would take for a formula (starting with = + - @, tab or CR) begins with a single quote; a cell with a semicolon is quoted. */
                 200: {
                     headers: {
                         [name: string]: unknown;

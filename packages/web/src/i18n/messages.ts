@@ -927,7 +927,7 @@ const id = {
   // deadline on top. The complainant's details on the case page, each on its line (#5).
   'cases.order': 'Urutan',
   'cases.orderNewest': 'Terbaru dulu',
-  'cases.orderOldest': 'Terlama dulu (tenggat verifikasi terdekat)',
+  'cases.orderOldest': 'Terlama diterima dulu',
   'case.complainantIdNumber': 'NIK pengadu',
   'case.complainantEmail': 'Surel pengadu',
   'case.complainantPhone': 'Telepon pengadu',
@@ -1852,7 +1852,7 @@ const en = {
   // deadline on top. The complainant's details on the case page, each on its line (#5).
   'cases.order': 'Order',
   'cases.orderNewest': 'Newest first',
-  'cases.orderOldest': 'Oldest first (soonest verification deadline)',
+  'cases.orderOldest': 'Oldest received first',
   'case.complainantIdNumber': 'Complainant’s NIK (ID number)',
   'case.complainantEmail': 'Complainant’s email',
   'case.complainantPhone': 'Complainant’s phone',

@@ -150,7 +150,9 @@ function CalendarNotice({ zone }: { zone: TimeZone }) {
 /**
  * Cases waiting on central, with the day to verify and forward them by (3 working days from
  * receipt): new ones to verify, and those verified but not yet forwarded, whose deadline runs
- * until the first forward; both oldest first, the soonest deadline (or one past) on top. And those waiting for the complainant's missing details, with when
+ * until the first forward; both oldest received first, which for cases registered as they came
+ * is the soonest deadline (or one past) on top (an imported register's cases, and one accepted
+ * after `needs_info`, count theirs from later: each row shows its own). And those waiting for the complainant's missing details, with when
  * they were asked (their deadline is stopped), and when the complainant's e-mail joined the
  * case since (a reply by letter comes outside Pantau); central accepts the case when it has come.
  */
@@ -162,8 +164,9 @@ function AwaitingCentral({
   status: 'received' | 'verified' | 'needs_info';
 }) {
   const { t } = useI18n();
-  // To verify and to forward: oldest first, which is soonest deadline first (both run from
-  // receipt), so the cases past theirs head the card; its next pages go on in that order.
+  // To verify and to forward: oldest received first, which is soonest deadline first for
+  // cases registered as they came (both run from receipt), so those past theirs head the
+  // card; its next pages go on in that order. (No index by deadline: README, "Limits".)
   const order = status === 'needs_info' ? 'newest' : 'oldest';
   const list = usePaged(
     (cursor) =>
