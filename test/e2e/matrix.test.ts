@@ -899,6 +899,7 @@ const REFERENCES: Record<string /* 'METHOD /path' */, readonly Reference[]> = {
     agencyIn('body', 'focalPointId', (b, id) => ({ ...b, focalPointId: id })),
   ],
   'GET /v1/cases': [agencyIn('query', 'agencyId')],
+  'GET /v1/cases/{id}/timeline': [agencyIn('query', 'agencyId')],
   'POST /v1/cases/{id}/assignments': [
     agencyIn('body', 'assignments.agencyId', (_, id) => ({ assignments: [{ agencyId: id }] })),
   ],
