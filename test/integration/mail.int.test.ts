@@ -737,7 +737,7 @@ describe('a citizen’s e-mail a central officer forwarded from their own mailbo
     ];
   };
   /** The audit's reproduction: Outlook's "Forward as attachment" (one message/rfc822 part). */
-  const asAttachment = (from: string, subject: string, headers = sesPassed(from)) =>
+  const asAttachment = (from: string, subject: string, headers = sesPassed(from), note = '') =>
     Buffer.from(
       [
         ...headers,
@@ -745,14 +745,14 @@ describe('a citizen’s e-mail a central officer forwarded from their own mailbo
         'To: pengaduan@setneg.example.go.id',
         `Subject: FW: ${subject}`,
         'Date: Mon, 3 Aug 2026 09:12:00 +0700',
-        `Message-ID: <fw-${subject.replace(/\W+/g, '-')}@setneg.go.id>`,
+        `Message-ID: <fw-${subject.replace(/\W+/g, '-')}${note ? '-note' : ''}@setneg.go.id>`,
         'MIME-Version: 1.0',
         'Content-Type: multipart/mixed; boundary="fw"',
         '',
         '--fw',
         'Content-Type: text/plain; charset=utf-8',
         '',
-        '',
+        note,
         '--fw',
         `Content-Type: message/rfc822; name="${subject}.eml"`,
         `Content-Disposition: attachment; filename="${subject}.eml"`,
@@ -862,6 +862,22 @@ describe('a citizen’s e-mail a central officer forwarded from their own mailbo
     expect(
       await intakeMail(staffService, asAttachment(OFFICER, 'Jalan rusak lagi dua kali')),
     ).toEqual({ caseId: forwardedFirst.caseId, duplicate: true });
+    // A forward with the officer's note, after the citizen's own copy: the note is not lost.
+    const noted = await intakeMail(
+      staffService,
+      asAttachment(
+        OFFICER,
+        'Jalan rusak dua kali',
+        undefined,
+        'Mohon diprioritaskan: pelapor sudah tiga kali datang.',
+      ),
+    );
+    expect(noted).toMatchObject({ caseId: first.caseId, followUp: true });
+    const events = (await service.timeline(centralOfficer, first.caseId, { limit: 20 })).items;
+    expect(events.find((e) => e.type === 'complainant_mail')?.data).toMatchObject({
+      forwardedBy: 'petugas@setneg.go.id',
+      forwardNote: 'Mohon diprioritaskan: pelapor sudah tiga kali datang.',
+    });
   });
 
   it('forwarded inline by staff: likewise, the original’s sender, subject, text and files', async () => {

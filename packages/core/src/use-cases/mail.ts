@@ -79,7 +79,21 @@ export async function receiveEmail(
   // to the intake as well (before or after) has one case, not two.
   const forward = await staffForward(deps, mail, address, files);
   const original = forward?.claim ? await deps.store.findClaim(forward.claim) : undefined;
-  if (original) return { caseId: original, duplicate: true };
+  if (original) {
+    // The citizen's own copy made the case: an officer's note is news to it (joined to it as
+    // the staff forward it is, without the files the case already has), a bare forward is not.
+    const joined = forward?.note.forwardNote
+      ? await joinCase(
+          deps,
+          original,
+          { ...forward.mail, attachments: [] },
+          [claim],
+          undefined,
+          forward.note,
+        )
+      : undefined;
+    return joined ?? { caseId: original, duplicate: true };
+  }
   const claims = forward?.claim ? [claim, forward.claim] : [claim];
   const complaint = forward?.mail ?? mail;
   const complainant = forward?.address ?? address;
