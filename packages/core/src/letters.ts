@@ -336,3 +336,53 @@ export function letterRestating(
       : {}),
   };
 }
+
+/** The line of a letter's e-mail (and the row of its PDF) that names the case's subject. */
+const SUBJECT_LABEL = 'Pokok pengaduan';
+
+/**
+ * Letter `n` as written, about the case's subject as it is now (`subject`: the assignment's
+ * copy, which a restatement rewrites): central restated it while the letter waited, perhaps to
+ * take a complainant's name out, and a held letter must not carry the old one to an agency's
+ * head or its focal point. Its e-mail's subject, its "Pokok pengaduan" line and its PDF's row,
+ * every other word kept; the letter itself when the subject is the same (or not known).
+ */
+export function letterAbout(
+  n: NotificationRecord,
+  subject: string | undefined,
+): NotificationRecord {
+  const prefix = `${SUBJECT_LABEL}: `;
+  const before = n.body
+    .split('\n')
+    .find((line) => line.startsWith(prefix))
+    ?.slice(prefix.length);
+  if (!subject || before === undefined || before === subject) return n;
+  const titled = n.subject.indexOf(': ');
+  return {
+    ...n,
+    subject: titled < 0 ? n.subject : cutText(`${n.subject.slice(0, titled + 2)}${subject}`, 250),
+    body: n.body
+      .split('\n')
+      .map((line) => (line.startsWith(prefix) ? `${prefix}${subject}` : line))
+      .join('\n'),
+    ...(n.document
+      ? {
+          document: {
+            ...n.document,
+            blocks: n.document.blocks.map((b) =>
+              b.kind === 'fields'
+                ? {
+                    ...b,
+                    rows: b.rows.map(([label, value]) =>
+                      label === SUBJECT_LABEL
+                        ? ([label, subject] as const)
+                        : ([label, value] as const),
+                    ),
+                  }
+                : b,
+            ),
+          },
+        }
+      : {}),
+  };
+}

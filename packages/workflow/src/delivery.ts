@@ -14,6 +14,7 @@ import {
   deliveryDue,
   deliveryFailed,
   heldForLetterHours,
+  letterAbout,
   letterAddressedNow,
   letterAsItHolds,
   type LetterHours,
@@ -127,9 +128,19 @@ export async function deliverIfTrue(
     // a deadline no longer in force. (A forwarding letter names no target at all.)
     if (n.action !== 'forwarding' && holding.targets.length === 0)
       return cancel(deps, n, 'not_overdue', now);
-    const going = assignment ? await addressedNow(book, holding, assignment) : holding;
+    // About the subject as central restated it meanwhile (a name taken out), to whom it goes now.
+    const about = assignment ? letterAbout(holding, assignment.subject) : holding;
+    const going = assignment ? await addressedNow(book, about, assignment) : about;
     if (going.status === 'failed') return unaddressed(deps, n, going);
-    if (going !== holding)
+    if (about !== holding)
+      // Ids only: a subject may name the complainant (why it was restated).
+      deps.logger?.info('letter written about the subject as restated since', {
+        notificationId: n.id,
+        caseId: n.caseId,
+        agencyId: n.agencyId,
+        step: n.step,
+      });
+    if (going !== about)
       // Ids and the step only: the addresses stay out of the logs.
       deps.logger?.info('letter addressed as its parties are now: their contacts changed', {
         notificationId: n.id,

@@ -619,6 +619,30 @@ describe('the sweep looks after the outbox', () => {
     expect(stored!.document).toEqual(went!.document);
   });
 
+  it('sends a held letter under the subject as central restated it before 08:00 (a name taken out), in its e-mail and its PDF', async () => {
+    const { service, caseId } = await heldWarning('2026-06-01');
+    const [written] = await letters(caseId);
+    const OLD = 'Sertifikat tanah belum terbit';
+    expect(written!.body).toContain(`Pokok pengaduan: ${OLD}`);
+    // 07:30 WIB central restates the subject (say, to take a complainant's name out).
+    clock.set('2026-06-03T00:30:00.000Z');
+    const NEW = 'Sertifikat tanah warga belum terbit';
+    await service.restateCase(centralOfficer, caseId, { subject: NEW });
+    sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' });
+    sent.length = 0;
+    clock.set('2026-06-03T01:05:00.000Z');
+    expect(await sweep({ store, clock: clock.now, mailer: working, ladders })).toMatchObject({
+      delivered: 1,
+    });
+    const [gone] = sent;
+    expect(gone!.subject).toContain(NEW);
+    expect(gone!.body).toContain(`Pokok pengaduan: ${NEW}`);
+    expect(JSON.stringify(gone)).not.toContain(OLD);
+    expect(JSON.stringify((await letters(caseId)).find((n) => n.id === written!.id))).not.toContain(
+      OLD,
+    );
+  });
+
   it('does not send a held warning naming a deadline an extension moved before 08:00; the ladder warns of the new one', async () => {
     const { service, caseId } = await heldWarning('2026-05-11');
     const [written] = await letters(caseId);
