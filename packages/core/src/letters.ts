@@ -17,6 +17,7 @@ import {
 import { agendaOf, type CaseRecord } from './case.ts';
 import { TARGET_LABELS } from './labels.ts';
 import type { LadderLetter } from './ladder/index.ts';
+import type { LetterBlock } from './documents/letter-document.ts';
 import type { NotificationRecord } from './notification.ts';
 import type { LadderParty, LadderStep, Target } from './policy.ts';
 import type { Agency } from './schemas.ts';
@@ -253,10 +254,49 @@ export function unaddressedReason(
 }
 
 /**
+ * Letter `n` as written, its e-mail's lines and its PDF's blocks rewritten (a line mapped to
+ * null is taken out): what a letter that waited says now, its number, date and every other
+ * word kept.
+ */
+function rewritten(
+  n: NotificationRecord,
+  line: (line: string) => string | null,
+  block: (b: LetterBlock) => LetterBlock,
+): Pick<NotificationRecord, 'body' | 'document'> {
+  return {
+    body: n.body
+      .split('\n')
+      .flatMap((l) => kept(line(l)))
+      .join('\n'),
+    ...(n.document ? { document: { ...n.document, blocks: n.document.blocks.map(block) } } : {}),
+  };
+}
+
+const kept = (line: string | null): string[] => (line === null ? [] : [line]);
+
+/**
+ * Letter `n` with its lines about its targets (`composeLetter`'s, one per target, each opening
+ * with the target's label: the e-mail's after a dash, the PDF's list items) mapped by `line`.
+ */
+function withTargetLines(
+  n: NotificationRecord,
+  line: (line: string) => string | null,
+): Pick<NotificationRecord, 'body' | 'document'> {
+  return rewritten(
+    n,
+    (l) => {
+      if (!l.startsWith('- ')) return l;
+      const mapped = line(l.slice(2));
+      return mapped === null ? null : `- ${mapped}`;
+    },
+    (b) => (b.kind === 'list' ? { ...b, items: b.items.flatMap((i) => kept(line(i))) } : b),
+  );
+}
+
+/**
  * Ladder letter `n` as written, naming only `targets` (some of those it names): the line of
  * each other target taken out of its text and of its PDF's list, its number, date and every
- * other word kept. The lines are `composeLetter`'s, one per target, each opening with the
- * target's label (the PDF's without the dash); the letter's other lines open otherwise.
+ * other word kept.
  */
 export function letterNaming(
   n: NotificationRecord,
@@ -264,25 +304,11 @@ export function letterNaming(
 ): NotificationRecord {
   const dropped = n.targets.filter((t) => !targets.includes(t));
   if (dropped.length === 0) return n;
-  const names = (line: string) => dropped.some((t) => isLineOf(t, line));
   return {
     ...n,
     targets,
     target: targets[0] ?? n.target,
-    body: n.body
-      .split('\n')
-      .filter((line) => !(line.startsWith('- ') && names(line.slice(2))))
-      .join('\n'),
-    ...(n.document
-      ? {
-          document: {
-            ...n.document,
-            blocks: n.document.blocks.map((b) =>
-              b.kind === 'list' ? { ...b, items: b.items.filter((i) => !names(i)) } : b,
-            ),
-          },
-        }
-      : {}),
+    ...withTargetLines(n, (line) => (dropped.some((t) => isLineOf(t, line)) ? null : line)),
   };
 }
 
@@ -310,30 +336,13 @@ export function letterRestating(
     calendar,
     readOn: letterReadOn(n.createdAt, a.timeZone, calendar),
   };
-  const lineOf = (line: string): string | undefined => {
-    const t = targets.find((x) => isLineOf(x, line));
-    return t && targetLine(action, t, a.due[t], at).slice(2);
-  };
   return {
     ...n,
     named: { ...n.named, ...Object.fromEntries(targets.map((t) => [t, a.due[t]])) },
-    body: n.body
-      .split('\n')
-      .map((line) => {
-        const restated = line.startsWith('- ') ? lineOf(line.slice(2)) : undefined;
-        return restated === undefined ? line : `- ${restated}`;
-      })
-      .join('\n'),
-    ...(n.document
-      ? {
-          document: {
-            ...n.document,
-            blocks: n.document.blocks.map((b) =>
-              b.kind === 'list' ? { ...b, items: b.items.map((i) => lineOf(i) ?? i) } : b,
-            ),
-          },
-        }
-      : {}),
+    ...withTargetLines(n, (line) => {
+      const t = targets.find((x) => isLineOf(x, line));
+      return t ? targetLine(action, t, a.due[t], at).slice(2) : line;
+    }),
   };
 }
 
@@ -361,28 +370,18 @@ export function letterAbout(
   return {
     ...n,
     subject: titled < 0 ? n.subject : cutText(`${n.subject.slice(0, titled + 2)}${subject}`, 250),
-    body: n.body
-      .split('\n')
-      .map((line) => (line.startsWith(prefix) ? `${prefix}${subject}` : line))
-      .join('\n'),
-    ...(n.document
-      ? {
-          document: {
-            ...n.document,
-            blocks: n.document.blocks.map((b) =>
-              b.kind === 'fields'
-                ? {
-                    ...b,
-                    rows: b.rows.map(([label, value]) =>
-                      label === SUBJECT_LABEL
-                        ? ([label, subject] as const)
-                        : ([label, value] as const),
-                    ),
-                  }
-                : b,
-            ),
-          },
-        }
-      : {}),
+    ...rewritten(
+      n,
+      (line) => (line.startsWith(prefix) ? `${prefix}${subject}` : line),
+      (b) =>
+        b.kind === 'fields'
+          ? {
+              ...b,
+              rows: b.rows.map(
+                ([label, value]) => [label, label === SUBJECT_LABEL ? subject : value] as const,
+              ),
+            }
+          : b,
+    ),
   };
 }

@@ -37,18 +37,24 @@ export interface Addressing {
   readonly policy: (id: string) => Promise<SlaPolicy | undefined>;
 }
 
-/** An `Addressing` reading `store`, each agency and policy once. */
-export function addressing(store: Store): Addressing {
-  const agencies = new Map<string, Promise<Agency | undefined>>();
-  const policies = new Map<string, Promise<SlaPolicy | undefined>>();
-  const once = <T>(kept: Map<string, Promise<T>>, id: string, read: () => Promise<T>) => {
+/**
+ * `read`, made once per id for as long as the returned function is held (a sweep's run, a
+ * Tick's outbox): the promise is kept, so reads asked at once share it.
+ */
+export function readOnce<T>(read: (id: string) => Promise<T>): (id: string) => Promise<T> {
+  const kept = new Map<string, Promise<T>>();
+  return (id) => {
     let value = kept.get(id);
-    if (!value) kept.set(id, (value = read()));
+    if (!value) kept.set(id, (value = read(id)));
     return value;
   };
+}
+
+/** An `Addressing` reading `store`, each agency and policy once. */
+export function addressing(store: Store): Addressing {
   return {
-    agency: (id) => once(agencies, id, () => store.getAgency(id)),
-    policy: (id) => once(policies, id, () => store.getPolicy(id)),
+    agency: readOnce((id) => store.getAgency(id)),
+    policy: readOnce((id) => store.getPolicy(id)),
   };
 }
 

@@ -19,7 +19,6 @@
 import {
   type AssignmentRecord,
   Calendar,
-  type CaseBundle,
   type LetterHours,
   type NotificationRecord,
   queuedAt,
@@ -29,7 +28,7 @@ import {
 } from '@pantau/core';
 import type { LadderExecutions } from './aws.ts';
 import { METRIC, noMetrics } from './metrics.ts';
-import { addressing, deliverIfTrue } from './delivery.ts';
+import { addressing, deliverIfTrue, readOnce } from './delivery.ts';
 import type { EngineDeps } from './deps.ts';
 
 export interface SweepDeps extends EngineDeps {
@@ -219,20 +218,12 @@ async function sweepOutbox(deps: SweepDeps, graceMs: number, limit: number, inTi
   // parties now? Each case read once; each calendar once, for a refused letter's retry in
   // letter hours; each agency and policy once, for the addresses (`addressing`).
   const book = addressing(deps.store);
-  const cases = new Map<string, Promise<CaseBundle | undefined>>();
-  const assignmentOf = async (n: NotificationRecord) => {
-    if (!cases.has(n.caseId)) cases.set(n.caseId, deps.store.getCase(n.caseId));
-    return (await cases.get(n.caseId))?.assignments.find((a) => a.agencyId === n.agencyId);
-  };
-  const calendars = new Map<string, Promise<Calendar | undefined>>();
+  const caseOf = readOnce((id) => deps.store.getCase(id));
+  const assignmentOf = async (n: NotificationRecord) =>
+    (await caseOf(n.caseId))?.assignments.find((a) => a.agencyId === n.agencyId);
+  const calendarOf = readOnce((id) => deps.store.getCalendar(id).then((c) => c && new Calendar(c)));
   const hoursOf = async (a: AssignmentRecord | undefined): Promise<LetterHours | undefined> => {
-    if (!a) return undefined;
-    if (!calendars.has(a.calendarId))
-      calendars.set(
-        a.calendarId,
-        deps.store.getCalendar(a.calendarId).then((c) => c && new Calendar(c)),
-      );
-    const calendar = await calendars.get(a.calendarId);
+    const calendar = a && (await calendarOf(a.calendarId));
     return calendar && { calendar, timeZone: a.timeZone };
   };
   for (const [i, n] of due.entries()) {
