@@ -2,6 +2,7 @@
 import { type AgencyCounters, type CounterUpdate, counterRanges } from '@pantau/core';
 import type { DynamoTable } from './dynamo-table.ts';
 import { keys } from './keys.ts';
+import { mapLimited } from './lanes.ts';
 import { queryAll } from './paging.ts';
 
 /** Sums each agency's day counters over the period (one Query per agency, in parallel). */
@@ -47,10 +48,7 @@ export async function sumCounters(
       histogram,
     };
   };
-  const out: AgencyCounters[] = [];
-  for (let i = 0; i < agencyIds.length; i += 16)
-    out.push(...(await Promise.all(agencyIds.slice(i, i + 16).map(one))));
-  return out;
+  return mapLimited(agencyIds, 16, one);
 }
 
 /** The Update adding one agency-day's counter deltas (committed with the change that moved them). */

@@ -25,6 +25,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { itemSize, MAX_ITEM_BYTES } from './item-size.ts';
 import { keys } from './keys.ts';
+import { mapLimited } from './lanes.ts';
 import { type IndexName, TTL_ATTRIBUTE } from './table.ts';
 
 type Item = Record<string, unknown>;
@@ -323,21 +324,6 @@ const PARALLEL_READS = 16;
 
 /** How many times a page reads on from the streams that hold it back before it comes out short. */
 const MAX_ROUNDS = 8;
-
-/** `fn` over `items`, at most `n` at a time, results in order. */
-async function mapLimited<T, R>(
-  items: readonly T[],
-  n: number,
-  fn: (item: T, i: number) => Promise<R>,
-): Promise<R[]> {
-  const out: R[] = [];
-  let next = 0;
-  const lane = async () => {
-    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i]!, i);
-  };
-  await Promise.all(Array.from({ length: Math.min(n, items.length) }, lane));
-  return out;
-}
 
 /**
  * One page merged from `streams`, items in sort order, filtered by `filter` (and each stream's
