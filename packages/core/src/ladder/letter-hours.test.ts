@@ -11,7 +11,7 @@ import {
   letterVoidReason,
   nextLetterHour,
   queuedAt,
-} from './records.ts';
+} from './outbox.ts';
 
 // 2026-04-06 is a Monday; 2026-04-03 (Good Friday) a national holiday.
 const calendar = new Calendar({

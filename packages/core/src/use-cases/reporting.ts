@@ -2,7 +2,7 @@
 import { endOfLocalDay, localDate, startOfLocalDay } from '../calendar.ts';
 import { chainedPage, mapPage } from '../desk.ts';
 import { DomainError, invalidInput, invalidTransition, notFound } from '../errors.ts';
-import { letterVoidReason, resent } from '../ladder/records.ts';
+import { letterVoidReason, resent } from '../ladder/outbox.ts';
 import { letterAddresses } from '../letters.ts';
 import { type NotificationRecord, viewNotification } from '../notification.ts';
 import { type Page, type PageRequest, WriteConflict } from '../ports.ts';

@@ -1,0 +1,301 @@
+/**
+ * A letter in the outbox until it goes: held for letter hours, claimed by its sender, sent,
+ * refused and tried again, failed, or cancelled because what it says no longer holds; and, for
+ * one that waited, what it says and to whom as things are when it goes.
+ */
+import { type AssignmentRecord, isOpen } from '../assignment.ts';
+import {
+  addCalendarDays,
+  type Calendar,
+  localDate,
+  startOfLocalDay,
+  type TimeZone,
+} from '../calendar.ts';
+import {
+  letterAddresses,
+  type LetterParties,
+  letterNaming,
+  letterRestating,
+  unaddressedReason,
+} from '../letters.ts';
+import type { LetterVoidReason, NotificationRecord } from '../notification.ts';
+import type { LadderStep, Target } from '../policy.ts';
+
+/** Delivery attempts before a letter is marked failed (and left to central). */
+export const MAX_DELIVERY_ATTEMPTS = 5;
+
+/**
+ * The wait after the first refused attempt, doubling with each one after: 15, 30, 60 and 120
+ * minutes, so a letter is given up about four hours after it was written, not within seconds
+ * of an SES hiccup, and a mailer that stays down is not hammered every sweep.
+ */
+export const DELIVERY_BACKOFF_MS = 15 * 60_000;
+
+/** How long a letter being sent is kept from every other sender (a send takes seconds). */
+export const SEND_LEASE_MS = 5 * 60_000;
+
+/**
+ * A letter claimed by the one about to send it (written over the copy it read, which a Tick
+ * and the sweep may both hold): its attempt counted, and not due to anyone else until the
+ * lease ends. Only one claim of a copy lands, so only one sender sends; after a crash during
+ * the send, the letter is due again once the lease ends (at least once only across a crash).
+ */
+export const claimedForSending = (n: NotificationRecord, now: Date): NotificationRecord => ({
+  ...n,
+  attempts: n.attempts + 1,
+  nextAttemptAt: new Date(now.getTime() + SEND_LEASE_MS).toISOString(),
+});
+
+/** A letter the mailer accepted. */
+export const delivered = (n: NotificationRecord, now: Date): NotificationRecord => ({
+  ...n,
+  status: 'sent',
+  sentAt: now.toISOString(),
+  attempts: n.attempts + 1,
+  lastError: null,
+  nextAttemptAt: null,
+});
+
+/** A letter that no longer held when its time to go came: never sent, and why. */
+export const cancelledLetter = (
+  n: NotificationRecord,
+  reason: LetterVoidReason,
+  now: Date,
+): NotificationRecord => ({
+  ...n,
+  status: 'cancelled',
+  nextAttemptAt: null,
+  cancelled: { at: now.toISOString(), reason },
+});
+
+/** The agency's calendar and time zone: what places a rung letter in letter hours. */
+export interface LetterHours {
+  readonly calendar: Calendar;
+  readonly timeZone: TimeZone;
+}
+
+/**
+ * A letter the mailer refused: pending, to be tried again after the backoff, or failed after
+ * the last attempt (then it leaves the outbox for central's list of failed letters). Given the
+ * agency's letter hours, a rung letter's retry that would fall outside them waits for the next
+ * (refused at 15:55: tried again at 08:00 the next working day, not at 16:10), its age in the
+ * outbox counted from then, as a held letter's. The forwarding letter, central's act, keeps
+ * its backoff.
+ */
+export const deliveryFailed = (
+  n: NotificationRecord,
+  error: unknown,
+  now: Date,
+  hours?: LetterHours,
+): NotificationRecord => {
+  const attempts = n.attempts + 1;
+  if (attempts >= MAX_DELIVERY_ATTEMPTS)
+    return { ...n, status: 'failed', attempts, lastError: errorText(error), nextAttemptAt: null };
+  const retry = new Date(now.getTime() + DELIVERY_BACKOFF_MS * 2 ** (attempts - 1));
+  const outcome: NotificationRecord = {
+    ...n,
+    status: 'pending',
+    attempts,
+    lastError: errorText(error),
+    nextAttemptAt: retry.toISOString(),
+  };
+  return hours && n.action !== 'forwarding'
+    ? heldForLetterHours(outcome, hours.calendar, hours.timeZone, retry)
+    : outcome;
+};
+
+const errorText = (error: unknown) =>
+  error instanceof Error ? error.message.slice(0, 500) : 'delivery failed';
+
+/**
+ * A failed letter back in the outbox (central sends it again, its addresses as the parties'
+ * contacts are now): a fresh round of delivery attempts, the sweep's to make. The letter itself
+ * (its date, number, text and PDF) is the one written.
+ */
+export const resent = (
+  n: NotificationRecord,
+  addresses: { to: readonly string[]; cc: readonly string[] },
+  now: Date,
+): NotificationRecord => ({
+  ...n,
+  status: 'pending',
+  resentAt: now.toISOString(),
+  recipients: addresses.to,
+  cc: addresses.cc,
+  attempts: 0,
+  lastError: null,
+  nextAttemptAt: null,
+});
+
+/**
+ * The hours the ladder's letters go out to agencies, local time, on working days: 08:00 to
+ * 16:00. A step due at midnight (most are) is written then, dated then, and delivered at 08:00;
+ * one due on a Saturday or a holiday on the next working day (DOMAIN.md: what peers lack). The
+ * forwarding letter goes when central forwards, as a person's act.
+ */
+export const LETTER_HOURS = { from: 8, to: 16 } as const;
+
+/** The first instant from `now` within letter hours on a working day of `calendar` in `tz`. */
+export function nextLetterHour(calendar: Calendar, tz: TimeZone, now: Date): Date {
+  const HOUR = 3_600_000;
+  let date = localDate(now, tz);
+  // A year and a bit: past any run of holidays and weekends a calendar can hold.
+  for (let i = 0; i < 400; i += 1) {
+    if (calendar.isWorkingDay(date)) {
+      const start = startOfLocalDay(date, tz).getTime();
+      if (now.getTime() < start + LETTER_HOURS.to * HOUR)
+        return new Date(Math.max(now.getTime(), start + LETTER_HOURS.from * HOUR));
+    }
+    date = addCalendarDays(date, 1);
+  }
+  return now;
+}
+
+/** A letter just written, held in the outbox until letter hours if it is outside them. */
+export function heldForLetterHours(
+  n: NotificationRecord,
+  calendar: Calendar,
+  tz: TimeZone,
+  now: Date,
+): NotificationRecord {
+  if (n.status === 'failed') return n; // written failed (addressed to no one): nothing to hold
+  const at = nextLetterHour(calendar, tz, now);
+  if (at.getTime() <= now.getTime()) return n;
+  return { ...n, nextAttemptAt: at.toISOString(), heldUntil: at.toISOString() };
+}
+
+/**
+ * Since when a letter has been due in the outbox: written (or sent again by central), or, held
+ * for letter hours, from their start. What the outbox's age alarm measures.
+ */
+export const queuedAt = (n: NotificationRecord): number =>
+  Math.max(Date.parse(n.resentAt ?? n.createdAt), n.heldUntil ? Date.parse(n.heldUntil) : 0);
+
+/**
+ * Why a letter written earlier would say what no longer holds if it went now, or null. Its
+ * assignment ended or was forwarded again; every target it names is met; its clock is paused;
+ * a rung (reminder, formal warning, intervention) of targets none of which is overdue any more
+ * (an extension moved them); a warning of deadlines all gone by, or all moved since it was
+ * written (`deadline_moved`: an extension, a holiday, a resume; the ladder warns of the new
+ * deadline in its turn, its warnings being keyed by the deadline). The ladder skips a step for
+ * the same reasons when it comes to it; a letter held for letter hours, or sent again by
+ * central, is checked again before it goes. A forwarding letter holds while its assignment is
+ * open.
+ */
+export function letterVoidReason(
+  n: NotificationRecord,
+  a: AssignmentRecord | undefined,
+  now: Date,
+): LetterVoidReason | null {
+  if (!a || a.generation !== n.generation || !isOpen(a)) return 'ended';
+  if (n.action === 'forwarding') return null;
+  const open = n.targets.filter((t) => a.met[t] === null);
+  // Met, it is untrue paused or not (a merely paused letter still goes: it was true when
+  // written); whether a deadline is passed waits for the clock to run again.
+  if (open.length === 0) return 'targets_met';
+  const { standing, passed } = linesNow(n, a, now);
+  if (standing.length === 0) return n.action === 'warning' ? 'deadline_moved' : 'not_overdue';
+  if (a.paused) return 'paused';
+  if (n.action === 'warning') return standing.every(passed) ? 'deadline_passed' : null;
+  return standing.some(passed) ? null : 'not_overdue';
+}
+
+/**
+ * Of a letter's targets still open, those whose line may still go now (`standing`), and those
+ * of them whose deadline moved since the line was written (`moved`). A line names the deadline
+ * recorded in `named` (older letters record none: their lines stand as written). A warning's
+ * line about a deadline that moved is dropped: the ladder warns of the new one itself. A rung's
+ * is written again with the deadline in force while that one is passed, and was by the
+ * letter's own date (paused or not: it cannot say "late" of a deadline to come, nor of one
+ * after the date it bears), and dropped otherwise.
+ */
+function linesNow(n: NotificationRecord, a: AssignmentRecord, now: Date) {
+  const passed = (t: Target) => Date.parse(a.due[t]) <= now.getTime();
+  const movedSince = (t: Target) => n.named?.[t] !== undefined && n.named[t] !== a.due[t];
+  const open = n.targets.filter((t) => a.met[t] === null);
+  // A rung's moved line is written again only for a deadline passed by the letter's own date:
+  // one after it would be "late by 0 days" in a letter dated before it, beside the rung the
+  // new episode writes for that deadline itself (central's send-again, a retry days on).
+  const passedByItsDate = (t: Target) => Date.parse(a.due[t]) < Date.parse(n.createdAt);
+  const standing = open.filter(
+    (t) => !movedSince(t) || (n.action !== 'warning' && passed(t) && passedByItsDate(t)),
+  );
+  return { standing, moved: standing.filter(movedSince), passed };
+}
+
+/**
+ * A letter that holds (`letterVoidReason` null, or merely `paused`) as it is to go now: naming
+ * only the targets it names that still hold, with its number, date and all else as written. A
+ * reminder held for 08:00 (or sent again by central) that names a target the agency met since
+ * does not tell it that target is missing; one whose every target was met is void. For a rung
+ * a target holds while open and overdue (an extension may have moved it past now), for a
+ * warning while open, not yet passed and not moved; paused, while open (whether a deadline is
+ * passed waits for the clock to run again). A rung's target whose deadline moved since and is
+ * still passed has its line written again from the deadline in force, late up to the day the
+ * letter is read (`letterRestating`, by the agency's `calendar`; without it, that line is
+ * dropped rather than sent with a deadline no longer in force). The letter itself when all
+ * hold as written.
+ */
+export function letterAsItHolds(
+  n: NotificationRecord,
+  a: AssignmentRecord,
+  now: Date,
+  calendar?: Calendar,
+): NotificationRecord {
+  if (n.action === 'forwarding') return n;
+  const { standing, moved, passed } = linesNow(n, a, now);
+  const holding = (
+    a.paused ? standing : standing.filter((t) => (n.action === 'warning' ? !passed(t) : passed(t)))
+  ).filter((t) => calendar || !moved.includes(t));
+  // None: void, and `letterVoidReason` says why (never sent as an empty list); or, a rung's
+  // moved lines with no calendar to count them by, the letter naming none (`deliverIfTrue`).
+  if (holding.length === 0 && (calendar || moved.length === 0)) return n;
+  const naming = letterNaming(n, holding);
+  return calendar
+    ? letterRestating(
+        naming,
+        moved.filter((t) => holding.includes(t)),
+        a,
+        calendar,
+      )
+    : naming;
+}
+
+/**
+ * Letter `n` addressed as its parties' contacts are now (`letterAddresses`, by its policy
+ * `step`; undefined for a forwarding letter or a step the policy has since dropped), about to
+ * go after waiting (held for letter hours, which over a weekend or a cuti bersama is days, or a
+ * refused letter's retry): a unit moved to another focal point meanwhile copies its new focal
+ * point, not the one that can no longer open the case; a contact removed or corrected meanwhile
+ * is not written to. Recorded with the addresses it goes to. Left addressed to no one: `failed`
+ * at once, saying what is missing (`unaddressedReason`), as a letter written so is, for central
+ * to add the contact and send it again; never sent to nobody. Its text and PDF stay as written
+ * (the PDF's tembusan names the focal point it was written for). The letter itself when its
+ * addresses are unchanged.
+ */
+export function letterAddressedNow(
+  n: NotificationRecord,
+  step: LadderStep | undefined,
+  parties: LetterParties,
+): NotificationRecord {
+  const { to, cc } = letterAddresses(n.action, step, parties);
+  if (to.length === 0)
+    return {
+      ...n,
+      recipients: to,
+      cc,
+      status: 'failed',
+      nextAttemptAt: null,
+      lastError: unaddressedReason(
+        n.action !== 'forwarding' && step ? step : { recipients: ['agency'] },
+        parties,
+      ),
+    };
+  const same = (xs: readonly string[], ys: readonly string[]) =>
+    xs.length === ys.length && xs.every((x, i) => x === ys[i]);
+  return same(to, n.recipients) && same(cc, n.cc) ? n : { ...n, recipients: to, cc };
+}
+
+/** Whether a letter is to be delivered now: pending, and past its backoff if it was refused. */
+export const deliveryDue = (n: NotificationRecord, now: Date): boolean =>
+  n.status === 'pending' && (!n.nextAttemptAt || Date.parse(n.nextAttemptAt) <= now.getTime());
