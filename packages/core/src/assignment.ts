@@ -10,6 +10,7 @@ import type { LadderRecord } from './notification.ts';
 import { invalidTransition } from './errors.ts';
 import { type ComplaintType, TARGETS, type Target } from './policy.ts';
 import type { AssignmentView, RedirectInput, ResponseInput } from './schemas.ts';
+import { OPEN_ASSIGNMENT_STATES } from './schemas/common.ts';
 import { type Reader, readerSees } from './tenancy.ts';
 
 export type AssignmentState = AssignmentView['state'];
@@ -112,7 +113,7 @@ export interface AssignmentRef {
 }
 
 /** States in which the agency still owes something. */
-export const OPEN_STATES: readonly AssignmentState[] = ['pending', 'acknowledged', 'responded'];
+export const OPEN_STATES: readonly AssignmentState[] = OPEN_ASSIGNMENT_STATES;
 export const isOpen = (a: Pick<AssignmentRecord, 'state'>): boolean =>
   OPEN_STATES.includes(a.state);
 /** States an assignment ends in; each is a list of its own (the open ones share one). */

@@ -34,6 +34,11 @@ export const ASSIGNMENT_STATES = [
   'redirected',
   'withdrawn',
 ] as const;
+/** The states in which the agency still owes something. */
+export const OPEN_ASSIGNMENT_STATES = ['pending', 'acknowledged', 'responded'] as const;
+/** Whether an assignment in `state` is still open (the console reads states as strings). */
+export const isOpenState = (state: string): boolean =>
+  (OPEN_ASSIGNMENT_STATES as readonly string[]).includes(state);
 export const CLOSE_OUTCOMES = ['resolved', 'unresolved', 'withdrawn'] as const;
 export const RESPONSE_KINDS = ['progress', 'final'] as const;
 

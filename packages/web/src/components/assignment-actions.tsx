@@ -3,6 +3,7 @@ import { useState } from 'react';
 import {
   ExtensionDecisionBody,
   ExtensionRequestBody,
+  isOpenState,
   PauseBody,
   RedirectBody,
   ResponseBody,
@@ -18,7 +19,6 @@ import { AgencySelect, useAgencies } from './agencies';
 import { NumberField, SelectField, TextField } from './field';
 import { ProblemAlert } from './ui';
 
-const OPEN = new Set(['pending', 'acknowledged', 'responded']);
 const TARGETS = ['acknowledge', 'followUp', 'resolution'] as const;
 
 export function AssignmentActions({
@@ -49,7 +49,7 @@ export function AssignmentActions({
   // per user: another officer signing in at this tab does not get them).
   const sub = useSession().session?.sub;
   const draft = (action: string) => (sub ? `${sub}:${caseId}:${a.agencyId}:${action}` : undefined);
-  if (!OPEN.has(a.state)) return null;
+  if (!isOpenState(a.state)) return null;
   return (
     <div className="actions">
       {!central && a.state === 'pending' ? (

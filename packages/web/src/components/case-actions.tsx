@@ -3,6 +3,7 @@ import { useId, useMemo } from 'react';
 import {
   CloseBody,
   ForwardBody,
+  isOpenState,
   RESTATE_HIDDEN_EMAIL,
   VerificationBody,
   WithdrawBody,
@@ -282,9 +283,8 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
   );
 }
 
-const OPEN_STATES: readonly string[] = ['pending', 'acknowledged', 'responded'];
 /** An assignment the agency still works on: a close withdraws it. */
-const isOpen = (a: Schemas['Assignment']) => OPEN_STATES.includes(a.state);
+const isOpen = (a: Schemas['Assignment']) => isOpenState(a.state);
 
 const DECISIONS = ['accept', 'needs_info', 'reject'] as const;
 const isDecision = (v: unknown): v is (typeof DECISIONS)[number] =>

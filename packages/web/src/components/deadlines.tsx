@@ -3,6 +3,7 @@
  * days by policy and adjustments, the holidays skipped with their names, paused intervals), and
  * the escalation ladder: the steps already taken and those still to come.
  */
+import { isOpenState } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import { useLoad } from '../data';
 import { dateIn, formatDate, formatInstant, type TimeZone } from '../format';
@@ -39,7 +40,7 @@ export function DeadlinesPanel({
   const now = useServerNow();
   if (loaded.loading && !loaded.data) return <Loading />;
   if (!loaded.data) return <ProblemAlert error={loaded.error} />;
-  const ended = !['pending', 'acknowledged', 'responded'].includes(assignment.state);
+  const ended = !isOpenState(assignment.state);
   return (
     <>
       {/* Every target lists the same pauses; the last is the one running. */}

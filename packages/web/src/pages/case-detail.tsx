@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { Link, useParams, useSearch } from 'wouter';
-import { RESTATABLE } from '@pantau/core/schemas';
+import { isOpenState, RESTATABLE } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import { isCentral } from '../auth/session';
 import { useSignedIn } from '../auth/session-context';
@@ -233,8 +233,6 @@ export default function CaseDetail() {
     </article>
   );
 }
-
-const isOpenState = (state: string) => ['pending', 'acknowledged', 'responded'].includes(state);
 
 /**
  * One of the complainant's details on a line of its own (the NIK to check a signed letter
