@@ -119,6 +119,60 @@ describe('console sign-in with an OIDC provider (the AWS path)', () => {
     expect((await stored()).some((value) => value.includes('eyJ'))).toBe(false);
   });
 
+  it('a call the API refused for an expired token (a tab asleep past its renewal) renews and stays on the page', async () => {
+    // A phone's frozen timers or a closed lid miss the background renewal: the API refuses the
+    // next call (401). The console renews with the refresh token and sends the call again.
+    const tokenRequests: string[] = [];
+    const onRequest = (request: { url(): string; postData(): string | null }) => {
+      const url = new URL(request.url());
+      if (url.origin === provider.issuer && url.pathname === '/token') {
+        tokenRequests.push(new URLSearchParams(request.postData() ?? '').get('grant_type') ?? '');
+      }
+    };
+    page.on('request', onRequest);
+    // The person stays where they were: no sign-in page, no trip to the provider.
+    const visited: string[] = [];
+    const onNavigated = (frame: { url(): string; parentFrame(): unknown }) => {
+      if (frame.parentFrame() === null) visited.push(frame.url());
+    };
+    page.on('framenavigated', onNavigated);
+    let refused: string | null = null;
+    await page.route('**/v1/queue**', async (route) => {
+      if (refused !== null) return route.continue();
+      refused = route.request().headers()['authorization'] ?? '';
+      return route.fulfill({
+        status: 401,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: 'about:blank',
+          title: 'Unauthorized',
+          status: 401,
+          code: 'unauthorized',
+          detail: 'The token has expired.',
+        }),
+      });
+    });
+
+    await page.getByRole('link', { name: 'Antrean' }).click();
+
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).innerText())
+      .toBe('Antrean pengaduan');
+    await expect
+      .poll(() => apiCalls.filter((c) => c.path === '/v1/queue').at(-1)?.authorization)
+      .not.toBe(refused);
+    expect(refused).toMatch(/^Bearer eyJ/);
+    expect(new URL(page.url()).pathname).toBe('/queue');
+    expect(tokenRequests).toContain('refresh_token');
+    expect(tokenRequests).not.toContain('authorization_code');
+    expect(visited.map((u) => new URL(u).pathname)).toEqual(['/queue']);
+    expect(await page.getByText('Sesi Anda berakhir').count()).toBe(0);
+    expect((await stored()).some((value) => value.includes('eyJ'))).toBe(false);
+    await page.unroute('**/v1/queue**');
+    page.off('request', onRequest);
+    page.off('framenavigated', onNavigated);
+  });
+
   it('a case opened in a new tab is signed in through the provider’s session, without a password or a click', async () => {
     const tab = await page.context().newPage();
     await tab.goto(`${pantau.url}/letters`);
@@ -139,15 +193,16 @@ describe('console sign-in with an OIDC provider (the AWS path)', () => {
   });
 
   it('a reload forgets the token; signing in again goes through the provider’s session without a password', async () => {
+    const path = new URL(page.url()).pathname;
     await page.reload();
     // The provider remembers the user: at most a confirmation, never the password again.
-    await page.waitForURL((u) => u.origin === provider.issuer || u.pathname === '/letters');
+    await page.waitForURL((u) => u.origin === provider.issuer || u.pathname === path);
     if (new URL(page.url()).origin === provider.issuer) {
       expect(await page.locator('input[type=password]').count()).toBe(0);
       await page.getByRole('button', { name: /continue/i }).click();
     }
     // Back on the page it was reloaded on.
-    await page.waitForURL((u) => u.origin === pantau.url && u.pathname === '/letters');
+    await page.waitForURL((u) => u.origin === pantau.url && u.pathname === path);
     await expect.poll(() => page.locator('header').innerText()).toContain('Bripka Andi');
   });
 

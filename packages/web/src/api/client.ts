@@ -11,6 +11,8 @@ export type Problem = Schemas['Problem'];
 
 let token: string | null = null;
 let onUnauthorized: () => void = () => {};
+let renew: (() => Promise<string | null>) | null = null;
+let renewing: Promise<string | null> | null = null;
 
 /** Called by the session holder: the token every call carries, and what a 401 does. */
 export function setApiToken(next: string | null, unauthorized?: () => void): void {
@@ -18,22 +20,58 @@ export function setApiToken(next: string | null, unauthorized?: () => void): voi
   if (unauthorized) onUnauthorized = unauthorized;
 }
 
+/**
+ * How a session whose token the API refused gets a new one without the person signing in again
+ * (Cognito's refresh token; `null` embedded, whose token is not renewed). A tab asleep past its
+ * token's hour (a phone's frozen timers, a laptop's lid) missed the background renewal: its next
+ * call is refused once, renewed, and sent again; only a renewal that fails ends the session.
+ */
+export function setTokenRenewal(next: (() => Promise<string | null>) | null): void {
+  renew = next;
+}
+
+/**
+ * One renewal for every call the API refused meanwhile; none if the token changed since (the
+ * background renewal got there first, or finished while this one failed beside it).
+ */
+async function renewedToken(refused: string): Promise<string | null> {
+  const changed = () => (token !== null && token !== refused ? token : null);
+  if (changed() || !renew) return changed();
+  renewing ??= renew()
+    .catch(() => null)
+    .finally(() => {
+      renewing = null;
+    });
+  return (await renewing) ?? changed();
+}
+
+/**
+ * Every call the console makes with the session: carries its token; a 401 is sent again once
+ * with a renewed token (the API refused it before reading it, so a write is not made twice: the
+ * same request, its idempotency key included), and ends the session only when that fails.
+ */
+async function send(request: Request): Promise<Response> {
+  const sent = token;
+  if (sent && !request.headers.has('authorization')) {
+    request.headers.set('authorization', `Bearer ${sent}`);
+  }
+  const again = sent && renew ? request.clone() : null;
+  // `globalThis.fetch` looked up per call (not captured once): tests stand in for the network.
+  const response = await globalThis.fetch(request);
+  if (response.status !== 401 || !request.headers.has('authorization')) return response;
+  const renewed = sent && again ? await renewedToken(sent) : null;
+  if (renewed && again) {
+    again.headers.set('authorization', `Bearer ${renewed}`);
+    const retried = await globalThis.fetch(again);
+    if (retried.status !== 401) return retried;
+  }
+  onUnauthorized();
+  return response;
+}
+
 export const api = createClient<paths>({
   baseUrl: globalThis.location?.origin ?? '',
-  // Looked up per call (not captured once), so tests can stand in for the network.
-  fetch: (request) => globalThis.fetch(request),
-});
-api.use({
-  onRequest({ request }) {
-    if (token && !request.headers.has('authorization')) {
-      request.headers.set('authorization', `Bearer ${token}`);
-    }
-    return request;
-  },
-  onResponse({ response, request }) {
-    if (response.status === 401 && request.headers.has('authorization')) onUnauthorized();
-    return response;
-  },
+  fetch: send,
 });
 
 /** A failed call, carrying the API's problem+json (RFC 9457) when it sent one. */
@@ -80,7 +118,7 @@ export async function allPages<T>(
 
 /** Downloads a CSV export with the session's token (a plain link could not carry it). */
 export async function download(path: string, filename: string): Promise<void> {
-  const response = await fetch(path, { headers: { authorization: `Bearer ${token ?? ''}` } });
+  const response = await send(new Request(new URL(path, globalThis.location?.origin)));
   if (!response.ok) {
     const problem = (await response.json().catch(() => null)) as Problem | null;
     throw new ApiError(response.status, problem);

@@ -1,7 +1,7 @@
 import { User, UserManager } from 'oidc-client-ts';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeToken } from '../../test/render';
-import { cognitoSettings } from './cognito';
+import { cognitoAuth, cognitoSettings } from './cognito';
 import { sessionFromToken } from './session';
 
 const config = {
@@ -53,5 +53,70 @@ describe('Cognito sign-in settings', () => {
       role: 'agency_coordinator',
       name: 'k@pln.example',
     });
+  });
+});
+
+describe('renewing a session whose token the API refused (a tab asleep past its renewal)', () => {
+  const issuer = config.authority;
+  const stored = (refreshToken: string) =>
+    new User({
+      id_token: fakeToken({ sub: 'u1', agency: 'polri', role: 'agency_officer' }),
+      access_token: 'access-old',
+      refresh_token: refreshToken,
+      token_type: 'Bearer',
+      profile: { sub: 'u1', iss: issuer, aud: config.clientId, exp: 0, iat: 0 },
+      expires_at: Math.floor(Date.now() / 1000) - 60,
+    });
+  /** Cognito's discovery document and token endpoint, as oidc-client-ts calls them. */
+  const cognitoServer = (token: (form: URLSearchParams) => Response) => {
+    const forms: URLSearchParams[] = [];
+    vi.stubGlobal('fetch', async (input: Request | string, init?: RequestInit) => {
+      const request = typeof input === 'string' ? new Request(input, init) : input;
+      if (request.url.endsWith('/.well-known/openid-configuration')) {
+        return Response.json({
+          issuer,
+          authorization_endpoint: `${config.domain}/oauth2/authorize`,
+          token_endpoint: `${config.domain}/oauth2/token`,
+          jwks_uri: `${issuer}/.well-known/jwks.json`,
+        });
+      }
+      const form = new URLSearchParams(await request.text());
+      forms.push(form);
+      return token(form);
+    });
+    return forms;
+  };
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('asks Cognito for new tokens with the refresh token: the new ID token, the same person', async () => {
+    const renewed = fakeToken({ sub: 'u1', agency: 'polri', role: 'agency_coordinator' });
+    const forms = cognitoServer(() =>
+      Response.json({
+        id_token: renewed,
+        access_token: 'access-new',
+        token_type: 'Bearer',
+        expires_in: 3600,
+      }),
+    );
+    const manager = new UserManager(cognitoSettings(config));
+    await manager.storeUser(stored('refresh-1'));
+    const auth = cognitoAuth(config, manager);
+    const heard: string[] = [];
+    auth.onRenewed((s) => heard.push(s.token));
+
+    const session = await auth.renew();
+
+    expect(forms[0]?.get('grant_type')).toBe('refresh_token');
+    expect(forms[0]?.get('refresh_token')).toBe('refresh-1');
+    expect(session).toMatchObject({ token: renewed, sub: 'u1', role: 'agency_coordinator' });
+    expect(heard).toEqual([renewed]);
+  });
+
+  it('gives `null` when Cognito refuses (the refresh token expired or revoked): the session ends', async () => {
+    cognitoServer(() => Response.json({ error: 'invalid_grant' }, { status: 400 }));
+    const manager = new UserManager(cognitoSettings(config));
+    await manager.storeUser(stored('refresh-expired'));
+
+    expect(await cognitoAuth(config, manager).renew()).toBeNull();
   });
 });

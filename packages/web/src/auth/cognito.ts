@@ -23,6 +23,8 @@ export interface CognitoAuth {
   current(): Promise<Session | null>;
   /** Called with the renewed session each time the tokens are refreshed in the background. */
   onRenewed(listener: (session: Session) => void): void;
+  /** Renews the tokens now (the refresh token): the new session, or `null` when that failed. */
+  renew(): Promise<Session | null>;
   signOut(): Promise<void>;
 }
 
@@ -41,8 +43,10 @@ export function cognitoSettings(config: CognitoConfig): UserManagerSettings {
   };
 }
 
-export function cognitoAuth(config: CognitoConfig): CognitoAuth {
-  const manager = new UserManager(cognitoSettings(config));
+export function cognitoAuth(
+  config: CognitoConfig,
+  manager = new UserManager(cognitoSettings(config)),
+): CognitoAuth {
   // The API's JWT authorizer checks `aud` = the app client: that is the ID token.
   const toSession = (user: User): Session =>
     sessionFromToken(user.id_token ?? '', user.profile.email ?? undefined);
@@ -59,6 +63,11 @@ export function cognitoAuth(config: CognitoConfig): CognitoAuth {
     },
     onRenewed(listener) {
       manager.events.addUserLoaded((user) => listener(toSession(user)));
+    },
+    async renew() {
+      // A user loaded this way reaches `onRenewed`'s listeners too.
+      const user = await manager.signinSilent().catch(() => null);
+      return user ? toSession(user) : null;
     },
     async signOut() {
       await manager.removeUser();

@@ -8,7 +8,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { api, setApiToken, unwrap, type Schemas } from '../api/client';
+import { api, setApiToken, setTokenRenewal, unwrap, type Schemas } from '../api/client';
 import type { ConsoleConfig } from '../config';
 import { useLoadRetried } from '../data';
 import { forgetDrafts } from '../forms/use-form';
@@ -78,6 +78,9 @@ export function SessionProvider({
     client.current ??= import('./cognito').then(({ cognitoAuth }) => {
       const created = cognitoAuth(auth);
       created.onRenewed(signedIn);
+      // A call refused for an expired token (a tab asleep past the background renewal) renews
+      // and is sent again before the session is ended.
+      setTokenRenewal(async () => (await created.renew())?.token ?? null);
       return created;
     });
     return client.current;
