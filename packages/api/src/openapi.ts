@@ -2,7 +2,7 @@
  * Route-building helpers: the standard problem responses. Who may call what is the use cases'
  * rule (packages/core use-cases/kernel/access.ts), checked there once.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute as openApiRoute, z } from '@hono/zod-openapi';
 import { LIMITS } from '@pantau/core';
 import { PROBLEM_CODES } from './problem.ts';
 
@@ -33,7 +33,19 @@ export const PROBLEMS = {
   403: problem('Right tenant, wrong role'),
   404: problem('Not found, or another tenant’s'),
   409: problem('Illegal transition, conflict, or idempotency key reused'),
+  503: problem(
+    'A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled ' +
+      'or failing (`service_unavailable`): nothing was written; send it again shortly',
+  ),
 } as const;
+
+/**
+ * The 415 of an operation that takes a JSON body: any other Content-Type (or none, with a body)
+ * is refused before the handler (`unsupported_media_type`).
+ */
+export const UNSUPPORTED_MEDIA_TYPE = problem(
+  'The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read',
+);
 
 /**
  * The public tracking routes' 429 (not in PROBLEMS, which the token routes spread whole): a
@@ -92,4 +104,22 @@ export const PublicIdempotencyHeader = z.object({
     }),
 });
 
-export { createRoute, z };
+/** Whether a route takes a JSON body, which the library checks the Content-Type of. */
+const takesJson = (route: Parameters<typeof openApiRoute>[0]) =>
+  Object.keys(route.request?.body?.content ?? {}).some((type) =>
+    /^application\/(.+\+)?json$/i.test(type),
+  );
+
+/**
+ * `createRoute`, with the 415 of a JSON body declared for every operation that takes one (so
+ * none can forget it); a route's own 415 (the complaint form's, for its files) is kept. Only
+ * the document changes: no handler ever returns a 415 itself.
+ */
+export const createRoute: typeof openApiRoute = (route) =>
+  openApiRoute(
+    takesJson(route) && !route.responses[415]
+      ? { ...route, responses: { ...route.responses, 415: UNSUPPORTED_MEDIA_TYPE } }
+      : route,
+  );
+
+export { z };

@@ -164,6 +164,14 @@ export function toProblem(error: unknown, requestId: string): ProblemAnswer {
     if (status === 401)
       return make(401, 'unauthorized', error.message || 'authentication required');
     if (status === 413) return make(413, 'payload_too_large', 'the request body is too large');
+    // A JSON body sent as another Content-Type (or none): the route's own check, before the
+    // handler. The same code as the domain's 415s: one code per status.
+    if (status === 415)
+      return make(
+        415,
+        'unsupported_media_type',
+        'this operation takes its body as JSON: send it with Content-Type: application/json',
+      );
     return make(status, 'http_error', error.message);
   }
   return {

@@ -26,6 +26,7 @@ import {
   json,
   jsonBody,
   LIMIT_PROBLEM,
+  problem,
   PROBLEMS,
   z,
 } from '../openapi.ts';
@@ -261,7 +262,15 @@ export const queue = new OpenAPIHono().openapi(
     tags,
     summary: 'The agency’s queue, soonest next deadline first',
     request: { query: QueueQuery },
-    responses: { 200: json(AssignmentPage, 'A page of assignments'), ...PROBLEMS },
+    responses: {
+      200: json(AssignmentPage, 'A page of assignments'),
+      ...PROBLEMS,
+      // `scope=members` merges a queue per member unit; the cursor holds a position in each.
+      422: problem(
+        '`limit_exceeded`: `scope=members` merges more member units’ queues than one cursor can ' +
+          'hold (past 400 KB); list fewer, one unit’s queue at a time',
+      ),
+    },
   }),
   async (c) => c.json(await c.get('service').queue(c.get('auth'), c.req.valid('query')), 200),
 );

@@ -64,10 +64,11 @@ export function complaints(pow: ProofOfWork) {
           409: PROBLEMS[409],
           415: {
             description:
-              'A file’s bytes are not a PDF, JPEG or PNG (`unsupported_media_type`; `errors` names it); nothing was written and the proof of work is not spent',
+              'A file’s bytes are not a PDF, JPEG or PNG (`unsupported_media_type`; `errors` names it), or the body was not sent as `Content-Type: application/json`; nothing was written and the proof of work is not spent',
             content: { 'application/problem+json': { schema: ProblemSchema } },
           },
           429: TOO_MANY_REQUESTS,
+          503: PROBLEMS[503],
         },
       }),
       async (c) => {

@@ -34,6 +34,7 @@ track.openapi(
       400: PROBLEMS[400],
       404: PROBLEMS[404],
       429: TOO_MANY_REQUESTS,
+      503: PROBLEMS[503],
     },
   }),
   async (c) => c.json(await c.get('service').track(c.req.valid('json').code), 200),
@@ -52,6 +53,7 @@ track.openapi(
       404: PROBLEMS[404],
       409: PROBLEMS[409],
       429: TOO_MANY_REQUESTS,
+      503: PROBLEMS[503],
     },
   }),
   async (c) => {

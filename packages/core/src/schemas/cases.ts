@@ -3,7 +3,7 @@ import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-j
 import { z } from 'zod';
 import { COMPLAINT_TYPES, TARGETS } from '../policy.ts';
 import { ROLES } from '../tenancy.ts';
-import { booleanQuery, instant, recordedInstant, text } from './fields.ts';
+import { booleanQuery, instant, orNull, recordedInstant, text } from './fields.ts';
 import {
   AgencyIdSchema,
   ASSIGNMENT_STATES,
@@ -309,7 +309,7 @@ export const CaseSchema = z
     agendaNumber: z.string().nullable().meta({
       description: 'The unit’s registration (agenda) number, e.g. 17/DUMAS/III/2026',
     }),
-    letter: LetterRefSchema.nullable(),
+    letter: orNull(LetterRefSchema),
     channel: z.enum(CHANNELS),
     receivedAt: instant,
     subject: z.string(),
@@ -321,12 +321,12 @@ export const CaseSchema = z
       description:
         'Central only: the complaint as central restated it for the agencies while verifying (null: they read `description`; always null for an agency)',
     }),
-    complainant: ComplainantSchema.nullable(),
+    complainant: orNull(ComplainantSchema),
     identityHidden: z.boolean(),
     confidential: z.boolean(),
     respondent: z.string().nullable(),
-    location: LocationSchema.nullable(),
-    externalRef: ExternalRefSchema.nullable(),
+    location: orNull(LocationSchema),
+    externalRef: orNull(ExternalRefSchema),
     imported: z
       .object({
         at: instant,

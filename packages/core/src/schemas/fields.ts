@@ -65,4 +65,12 @@ export const text = (max: number) =>
     .min(1)
     .max(max)
     .refine(isWellFormed, 'not text: half of a UTF-16 surrogate pair');
+/**
+ * A response field that is `schema` or null, where `schema` is a component (`.meta({ id })`)
+ * requests use too: `.nullable()` makes the OpenAPI document's shared component itself
+ * nullable, and so every request body that references it; the union keeps the null here
+ * (`anyOf: [{ $ref }, { type: null }]`).
+ */
+export const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
+
 export const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');

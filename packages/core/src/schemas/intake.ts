@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { instant, text } from './fields.ts';
 import { CHANNELS, TimeZoneSchema } from './common.ts';
-import { ComplainantSchema, ExternalRefSchema } from './cases.ts';
+import { ComplainantSchema, ExternalRefSchema, LocationSchema } from './cases.ts';
 import { FileNameSchema } from './documents.ts';
 
 /** The public form takes less than central's own: a complaint, not a dossier. */
@@ -69,11 +69,7 @@ export const PublicComplaintBody = z
     subject: text(200),
     description: text(PUBLIC_DESCRIPTION_MAX),
     respondent: text(200).optional(),
-    // The same shape as LocationSchema, inline: referencing the component from an input
-    // registered before the Case output would make the document's Location non-nullable.
-    location: z
-      .strictObject({ province: text(100).optional(), regency: text(100).optional() })
-      .optional(),
+    location: LocationSchema.optional(),
     attachments: z
       .array(PublicAttachmentBody)
       .max(PUBLIC_ATTACHMENTS.maxFiles, 'at most 3 files')
