@@ -5,7 +5,10 @@
  */
 import {
   DEFAULT_DOCUMENT_SETTINGS,
+  DomainError,
   forwardingLetterDocument,
+  IMPORT_FILE_COLUMNS,
+  IMPORT_NO_SUCH_COLUMN,
   type ImportInput,
   newCase,
   Service,
@@ -410,5 +413,141 @@ describe('a register as the unit kept it', () => {
       idNumber: '3173012345678901',
       phone: '+6281234567890',
     });
+  });
+});
+
+/**
+ * A mapping whose title the file lacks (a register's `Nama pengadu` for the sample's `Nama
+ * Pengadu`, or no phone column at all) drops what the column holds, row by row, without a word:
+ * titles are matched as people read them, and one the file does not have refuses the import.
+ */
+describe('a mapping the file’s header row does not match', () => {
+  let mappingStore: DynamoStore;
+  let mappingService: Service;
+  beforeAll(async () => {
+    mappingStore = await freshStore();
+    mappingService = new Service({
+      store: mappingStore,
+      clock: manualClock('2026-03-16T03:00:00.000Z').now,
+    });
+  });
+  const SAMPLE = {
+    letterNumber: 'Nomor Surat',
+    receivedAt: 'Tanggal Surat Diterima',
+    'complainant.name': 'Nama Pengadu',
+    'complainant.phone': 'Telepon',
+    subject: 'Perihal',
+    description: 'Uraian',
+  } as const;
+  const importCsv = (text: string, mapping: ImportInput['mapping'], dryRun = false) =>
+    mappingService.importCases(centralAdmin, { mapping, defaultChannel: 'letter', dryRun }, () =>
+      readSheet(Buffer.from(text, 'utf8'), 'csv'),
+    );
+
+  it('is matched without regard to case, spacing or line breaks: the complainant is kept', async () => {
+    const report = await importCsv(
+      'NOMOR SURAT;Tanggal  Surat Diterima;Nama pengadu;telepon;Perihal;Uraian\r\n' +
+        'B-701/2026;10/03/2026;Made Wirawan;081234567890;Kolom longgar;Jalan desa rusak.\r\n',
+      { ...SAMPLE, receivedAt: 'Tanggal Surat\nDiterima' },
+    );
+    expect(report.rows.map((r) => r.outcome)).toEqual(['created']);
+    expect((await mappingStore.getCase(report.rows[0]!.caseId!))?.case.complainant).toEqual({
+      name: 'Made Wirawan',
+      phone: '+6281234567890',
+    });
+  });
+
+  it('naming a title the file lacks is refused, naming the field and listing the file’s titles; nothing is created', async () => {
+    const file =
+      'Nomor Surat;Tanggal Surat Diterima;Nama pengadu;No. Telepon;Perihal;Uraian\r\n' +
+      'B-702/2026;10/03/2026;Made Wirawan;081234567890;Kolom hilang;Jalan desa rusak.\r\n';
+    for (const dryRun of [true, false]) {
+      const refused = await importCsv(file, SAMPLE, dryRun).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(DomainError);
+      expect(refused).toMatchObject({
+        code: 'validation_failed',
+        errors: [
+          { path: 'mapping.complainant.phone', message: IMPORT_NO_SUCH_COLUMN },
+          {
+            path: 'mapping',
+            message: `${IMPORT_FILE_COLUMNS}["Nomor Surat","Tanggal Surat Diterima","Nama pengadu","No. Telepon","Perihal","Uraian"]`,
+          },
+        ],
+      });
+    }
+    const all = await mappingStore.listCases({}, { limit: 50 });
+    expect(all.items.filter((c) => c.subject === 'Kolom hilang')).toEqual([]);
+  });
+});
+
+describe('a sheet past the limit', () => {
+  it('names how many rows the file has, not how many the reader kept', async () => {
+    const refused = await service
+      .importCases(centralAdmin, { ...input, dryRun: true }, async () => ({
+        headers: ['Nomor Surat', 'Tanggal', 'Perihal', 'Uraian'],
+        rows: rows.slice(0, 1),
+        rowCount: 12_345,
+      }))
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({
+      code: 'limit_exceeded',
+      limit: 'import_rows',
+      message: 'the sheet has 12345 rows; import at most 500 per request',
+    });
+  });
+});
+
+/**
+ * A row whose write fails for another reason than its cells (the store throttled past its
+ * retries): the rows before it stay reported, it and the rest wait (`pending`) for the same file
+ * again, and the failure is heard of by its row number alone.
+ */
+describe('a row that fails midway', () => {
+  it('keeps the report of the rows written; it and the rows after it are pending, and the same file again goes on', async () => {
+    const s = await freshStore();
+    let commits = 0;
+    const flaky = new Proxy(s, {
+      get(target, prop, receiver) {
+        if (prop === 'commit')
+          return async (...args: unknown[]) => {
+            commits += 1;
+            if (commits === 3) throw new Error('ProvisionedThroughputExceededException');
+            return (target.commit as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        const v: unknown = Reflect.get(target, prop, receiver);
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const clock = manualClock('2026-03-16T03:00:00.000Z').now;
+    const sheet = async () => ({
+      headers: ['Nomor Surat', 'Tanggal', 'Perihal', 'Uraian'],
+      rows: [1, 2, 3, 4].map((i) => ({
+        row: i + 1,
+        cells: {
+          'Nomor Surat': `B-80${i}/2025`,
+          Tanggal: '03/02/2025',
+          Perihal: `Gagal di tengah ${i}`,
+          Uraian: 'Uraian.',
+        },
+      })),
+    });
+    const failures: unknown[][] = [];
+    const first = await new Service({ store: flaky as DynamoStore, clock }).importCases(
+      centralAdmin,
+      input,
+      sheet,
+      undefined,
+      (...args) => failures.push(args),
+    );
+    expect(first.rows.map((r) => r.outcome)).toEqual(['created', 'created', 'pending', 'pending']);
+    expect(first.counts).toEqual({ ok: 0, created: 2, exists: 0, error: 0, pending: 2 });
+    expect(failures).toEqual([[4, new Error('ProvisionedThroughputExceededException')]]);
+
+    const again = await new Service({ store: s, clock }).importCases(centralAdmin, input, sheet);
+    expect(again.rows.map((r) => r.outcome)).toEqual(['exists', 'exists', 'created', 'created']);
+    expect(again.rows.slice(0, 2).map((r) => r.caseId)).toEqual(
+      first.rows.slice(0, 2).map((r) => r.caseId),
+    );
+    expect((await s.listCases({}, { limit: 50 })).items).toHaveLength(4);
   });
 });

@@ -195,7 +195,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.route('/', health);
   app.route('/', track);
   app.route('/', complaints(proofOfWork(deps.proofOfWork ?? { secret: ephemeralSecret() })));
-  app.route('/v1/imports', imports(deps.importBudgetMs));
+  app.route('/v1/imports', imports(logger, deps.importBudgetMs));
   app.route('/v1/agencies', agencies);
   app.route('/v1/agency-names', agencyNames);
   app.route('/v1/cases', cases);

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { letterAfterReceipt, type Registration } from './case.ts';
 import { CHANNEL_LABELS } from './labels.ts';
 import {
+  columnTitle,
   IMPORT_UNKNOWN_CHANNEL,
   type ImportField,
   type ImportInput,
@@ -27,6 +28,44 @@ export interface SheetRow {
   readonly row: number;
   /** Cells by column header. */
   readonly cells: Readonly<Record<string, Cell>>;
+}
+
+/** A register as the sheet reader gives it: the header row's titles and the rows below it. */
+export interface ImportSheet {
+  /** The header row's titles, as the file writes them (empty ones left out). */
+  readonly headers: readonly string[];
+  readonly rows: readonly SheetRow[];
+  /**
+   * The rows with a value the file has, when the reader kept fewer (`rows`): it stops keeping
+   * them well past what one import takes, and the limit's message says how many there were.
+   */
+  readonly rowCount?: number;
+}
+
+/** A column title as a mapping matches it: as people read it, case ignored. */
+export const columnKey = (title: string): string => columnTitle(title).toLowerCase();
+export { columnTitle };
+
+/**
+ * Central's mapping with each title as the sheet writes it (`Nama pengadu` for `Nama Pengadu`,
+ * `Tanggal Surat⏎Diterima` for `Tanggal Surat Diterima`), and the fields whose title the sheet
+ * does not have: read as empty cells, those would drop what the column holds without a word.
+ */
+export function resolveMapping(
+  mapping: ImportInput['mapping'],
+  headers: readonly string[],
+): { readonly mapping: ImportInput['mapping']; readonly missing: readonly ImportField[] } {
+  const byKey = new Map<string, string>();
+  for (const title of headers) if (!byKey.has(columnKey(title))) byKey.set(columnKey(title), title);
+  const resolved: Partial<Record<ImportField, string>> = {};
+  const missing: ImportField[] = [];
+  for (const [field, title] of Object.entries(mapping) as [ImportField, string | undefined][]) {
+    if (title === undefined) continue;
+    const found = headers.includes(title) ? title : byKey.get(columnKey(title));
+    if (found === undefined) missing.push(field);
+    else resolved[field] = found;
+  }
+  return { mapping: resolved, missing };
 }
 
 /** An incoming letter's number as the register kept it (the row key of letter imports). */
@@ -226,6 +265,13 @@ const IDENTITY_FIELDS = ['idNumber', 'email', 'phone', 'address'] as const;
  * digits), a phone number loses its leading 0. Only a text cell keeps them as typed.
  */
 const TEXT_ONLY_FIELDS = ['complainant.idNumber', 'complainant.phone'] as const;
+/**
+ * A number cell as a CSV writes it: Excel saves a long number in scientific notation, with the
+ * decimal mark of its locale (`3,20101E+15` in Indonesian, `3.20101E+15`): its digits are gone.
+ */
+const SCIENTIFIC_NUMBER = /^[+-]?\d+([.,]\d+)?E[+-]?\d+$/i;
+const isNumberCell = (value: Cell): boolean =>
+  typeof value === 'number' || (typeof value === 'string' && SCIENTIFIC_NUMBER.test(value.trim()));
 export const NUMBER_CELL =
   'a number cell (a NIK loses digits, a phone its leading 0): format the column as text';
 export const NAME_WITH_IDENTITY =
@@ -360,7 +406,7 @@ export function readRow(
     errors.push({ field: 'letterDate', message: LETTER_AFTER_RECEIPT });
 
   for (const field of TEXT_ONLY_FIELDS)
-    if (typeof cell(field) === 'number') errors.push({ field, message: NUMBER_CELL });
+    if (isNumberCell(cell(field))) errors.push({ field, message: NUMBER_CELL });
   const identity = Object.fromEntries(
     IDENTITY_FIELDS.map((k) => [k, asText(cell(`complainant.${k}`))] as const).filter(
       ([, v]) => v !== undefined,

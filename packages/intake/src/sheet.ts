@@ -1,43 +1,50 @@
 /**
- * Reads a register (XLSX or CSV, with exceljs) into rows of cells by column header, for core's
- * `importCases` to read through central's mapping. The first row is the header; empty rows
- * are skipped. Dates stay dates (an XLSX date cell) or text (CSV: core reads `DD/MM/YYYY`,
+ * Reads a register (XLSX or CSV, with exceljs) into its header row's titles and rows of cells by
+ * column title, for core's `importCases` to read through central's mapping. The first row is the
+ * header (a title's line breaks and runs of spaces as one space: `Tanggal Surat⏎Diterima`, typed
+ * with Alt+Enter, is `Tanggal Surat Diterima`); empty rows are skipped. Dates stay dates (an XLSX date cell) or text (CSV: core reads `DD/MM/YYYY`,
  * which a generic CSV date guesser would take for the American order). Numbers stay numbers
  * (an XLSX number cell): core refuses one where digits matter as typed (a NIK, a phone number).
  */
-import { type Cell, DomainError, type SheetRow } from '@pantau/core';
+import { type Cell, columnTitle, DomainError, type ImportSheet, type SheetRow } from '@pantau/core';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { Readable } from 'node:stream';
 
 export type SheetFormat = 'xlsx' | 'csv';
 
-/** Upper bound on rows read, whatever the file claims: the use case then names its own limit. */
+/**
+ * Upper bound on rows kept, whatever the file holds: the rows past it are counted (`rowCount`),
+ * so the use case's limit names how many the file has.
+ */
 const MAX_ROWS_READ = 10_000;
 
-export async function readSheet(content: Buffer, format: SheetFormat): Promise<SheetRow[]> {
+export async function readSheet(content: Buffer, format: SheetFormat): Promise<ImportSheet> {
   const sheet = await worksheetOf(content, format).catch((cause: unknown) => {
     throw new DomainError('validation_failed', `content: not a readable ${format} file`, {
       cause,
       errors: [{ path: 'content', message: `not a readable ${format} file` }],
     });
   });
-  if (!sheet) return [];
+  if (!sheet) return { headers: [], rows: [] };
   const headers: string[] = [];
   sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => {
-    headers[col] = textOf(cell.value)?.trim() ?? '';
+    headers[col] = columnTitle(textOf(cell.value) ?? '');
   });
   const rows: SheetRow[] = [];
+  let rowCount = 0;
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    if (number === 1 || rows.length >= MAX_ROWS_READ) return;
+    if (number === 1) return;
     const cells: Record<string, Cell> = {};
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       const header = headers[col];
       if (header) cells[header] = cellOf(cell.value);
     });
-    if (Object.values(cells).some((v) => v !== null && v !== '')) rows.push({ row: number, cells });
+    if (!Object.values(cells).some((v) => v !== null && v !== '')) return;
+    rowCount += 1;
+    if (rows.length < MAX_ROWS_READ) rows.push({ row: number, cells });
   });
-  return rows;
+  return { headers: headers.filter(Boolean), rows, rowCount };
 }
 
 async function worksheetOf(content: Buffer, format: SheetFormat) {

@@ -3,6 +3,7 @@
  * its files inline in base64, so the case and its files are one write),
  * and central admins' spreadsheet import. E-mail arrives by SMTP or SES, not through here.
  */
+import type { Logger } from '@aws-lambda-powertools/logger';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import {
   ChallengeSchema,
@@ -101,7 +102,11 @@ export function complaints(pow: ProofOfWork) {
  */
 export const IMPORT_BUDGET_MS = 20_000;
 
-export const imports = (budgetMs = IMPORT_BUDGET_MS) =>
+/**
+ * `logger` hears of a row that failed for another reason than its cells (reported `pending`):
+ * its row number and the error, never the row's cells.
+ */
+export const imports = (logger: Pick<Logger, 'error'>, budgetMs = IMPORT_BUDGET_MS) =>
   new OpenAPIHono().openapi(
     createRoute({
       method: 'post',
@@ -124,8 +129,16 @@ export const imports = (budgetMs = IMPORT_BUDGET_MS) =>
       const rows = async () =>
         (await import('../on-demand/sheet.ts')).readSheet(Buffer.from(content, 'base64'), format);
       const timeLeft = () => budgetMs - (performance.now() - started);
+      const rowFailed = (row: number, error: unknown) =>
+        logger.error('import row failed', {
+          correlation_id: c.get('correlationId'),
+          requestId: c.get('requestId'),
+          route: c.req.routePath,
+          row,
+          error: error as Error,
+        });
       return c.json(
-        await c.get('service').importCases(c.get('auth'), options, rows, timeLeft),
+        await c.get('service').importCases(c.get('auth'), options, rows, timeLeft, rowFailed),
         200,
       );
     },

@@ -145,17 +145,40 @@ export const IMPORT_FIELDS = [
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
+/**
+ * A column title as people read it: Unicode NFKC (a full-width or non-breaking space is a
+ * space), runs of spaces and line breaks (Excel's Alt+Enter) as one space. The sheet reader,
+ * the mapping's matching and the console's reading of a CSV's titles all say it so.
+ */
+export const columnTitle = (title: string): string =>
+  title.normalize('NFKC').replace(/\s+/gu, ' ').trim();
+
+/** An import's file, base64, at most this long: the whole request stays under the API's 1 MiB. */
+export const IMPORT_CONTENT_MAX = 1_000_000;
+/** The largest file that fits (base64 takes 4 characters for 3 bytes): 750,000 bytes. */
+export const IMPORT_FILE_MAX_BYTES = (IMPORT_CONTENT_MAX / 4) * 3;
+/**
+ * A mapped column title the file's header row does not have (titles are compared after NFKC,
+ * with runs of spaces and line breaks as one space, without regard to case): a 400 naming
+ * `mapping.<field>`, beside one naming `mapping` that lists the file's titles.
+ */
+export const IMPORT_NO_SUCH_COLUMN = 'no such column in the file';
+/** The start of that `mapping` message; the file's column titles follow, a JSON array. */
+export const IMPORT_FILE_COLUMNS = 'the file’s columns: ';
+
 export const ImportBody = z
   .strictObject({
     format: z.enum(['xlsx', 'csv']),
     content: z
       .string()
       .min(1)
-      .max(1_000_000)
-      .meta({ description: 'The file, base64 (the whole request stays under 1 MiB)' }),
+      .max(IMPORT_CONTENT_MAX)
+      .meta({
+        description: `The file, base64 (the whole request stays under 1 MiB): a file of at most ${IMPORT_FILE_MAX_BYTES} bytes`,
+      }),
     mapping: z.partialRecord(z.enum(IMPORT_FIELDS), text(100)).meta({
       description:
-        'Field → the column header that holds it. `letterDate` (the letter’s own date, read as `receivedAt` is) with `letterNumber` registers the case with its incoming letter (number, date, sender: the complainant, `Anonim` for none), which search finds by its number and the forwarding letter cites; a row without it keeps the number on the registration event only',
+        'Field → the column header that holds it, matched without regard to case, spacing or line breaks (Unicode NFKC): a title the file’s header row does not have is a 400 naming `mapping.<field>` (`no such column in the file`), with an error on `mapping` listing the file’s titles (`the file’s columns: ` and a JSON array). `letterDate` (the letter’s own date, read as `receivedAt` is) with `letterNumber` registers the case with its incoming letter (number, date, sender: the complainant, `Anonim` for none), which search finds by its number and the forwarding letter cites; a row without it keeps the number on the registration event only',
     }),
     /** Which system `externalRef.id` values belong to (`lapor` for SP4N-LAPOR! ids). */
     externalSystem: ExternalRefSchema.shape.system.optional(),
@@ -211,7 +234,7 @@ export const ImportRowResultSchema = z
     rowKey: z.string().nullable(),
     outcome: z.enum(IMPORT_OUTCOMES).meta({
       description:
-        'ok: would be created (dry run); created; exists: imported before (the case named); error; pending: not reached before the request’s time ran out (send the same file again to go on: the rows done then answer `exists`)',
+        'ok: would be created (dry run); created; exists: imported before (the case named); error; pending: not reached before the request’s time ran out, or not saved because the store failed for another reason than the row’s cells (that row and the rows after it; send the same file again to go on: the rows done then answer `exists`)',
     }),
     caseId: z.string().nullable(),
     errors: z.array(ImportRowErrorSchema),

@@ -3,10 +3,16 @@
  * mapping (import-row.ts), each registered through `registerCase` under its row key.
  */
 import { DomainError, limitExceeded } from '../errors.ts';
-import { readRow, sameImportedLetter, type SheetRow } from '../import-row.ts';
+import {
+  readRow,
+  resolveMapping,
+  sameImportedLetter,
+  type ImportSheet,
+  type SheetRow,
+} from '../import-row.ts';
 import type { UniqueClaim } from '../ports.ts';
-import type { ImportInput, ImportReport, ImportRowResult } from '../schemas.ts';
-import { importCounts } from '../schemas/intake.ts';
+import type { ImportField, ImportInput, ImportReport, ImportRowResult } from '../schemas.ts';
+import { IMPORT_FILE_COLUMNS, IMPORT_NO_SUCH_COLUMN, importCounts } from '../schemas/intake.ts';
 import type { Principal } from '../tenancy.ts';
 import { actorOf } from '../timeline.ts';
 import { ADMIN_ROLES, requireRole, type ServiceDeps } from './kernel/index.ts';
@@ -23,30 +29,47 @@ export const MAX_IMPORT_ROWS = 500;
  * was imported before is reported `exists` with its case, so importing the same file twice
  * creates nothing the second time.
  *
+ * A mapped column title the sheet's header row does not have (compared as `columnKey` does) is
+ * refused before any row is read: a 400 naming `mapping.<field>`, and `mapping` with the file's
+ * titles. (Rows given without their header row, by a caller that built them: the titles their
+ * cells have.)
+ *
  * `timeLeft` (milliseconds, the caller's clock): once it is spent, the rows left that would read
  * or write are reported `pending`, not tried, so the request answers before its caller's limit
  * (API Gateway's 29 s) instead of failing half-way with no report; sending the same file again
- * goes on from there.
+ * goes on from there. A row whose reads or write fail for another reason than its cells (the
+ * store throttled past its retries, a transaction refused) is `pending` too, with the rows after
+ * it: the rows before it stay reported, and `rowFailed` hears of it (its row number and the
+ * error, never the row's cells) to log it.
  */
 export async function importCases(
   deps: ServiceDeps,
   p: Principal,
   input: Omit<ImportInput, 'format' | 'content'>,
-  sheet: () => Promise<readonly SheetRow[]>,
+  sheet: () => Promise<ImportSheet | readonly SheetRow[]>,
   timeLeft: () => number = () => Infinity,
+  rowFailed: (row: number, error: unknown) => void = () => {},
 ): Promise<ImportReport> {
   requireRole(p, ADMIN_ROLES);
-  const rows = await sheet();
-  if (rows.length > MAX_IMPORT_ROWS)
+  const given = await sheet();
+  const { rows, headers, rowCount } = isSheet(given)
+    ? { ...given, rowCount: given.rowCount ?? given.rows.length }
+    : { rows: given, headers: titlesOf(given), rowCount: given.length };
+  if (rowCount > MAX_IMPORT_ROWS)
     throw limitExceeded(
-      `the sheet has ${rows.length} rows; import at most ${MAX_IMPORT_ROWS} per request`,
+      `the sheet has ${rowCount} rows; import at most ${MAX_IMPORT_ROWS} per request`,
       'import_rows',
     );
+  const { mapping, missing } = resolveMapping(input.mapping, headers);
+  if (missing.length > 0) throw noSuchColumns(input.mapping, missing, headers);
+  const options = { ...input, mapping };
   const now = deps.clock();
   const seen = new Map<string, number>();
   const results: ImportRowResult[] = [];
+  // Set once a row failed for another reason than its cells: the rows after it wait too.
+  let stopped = false;
   for (const row of rows) {
-    const read = readRow(row, input, now);
+    const read = readRow(row, options, now);
     const base = { row: row.row, rowKey: read.rowKey, caseId: null };
     const earlier = read.rowKey ? seen.get(read.rowKey) : undefined;
     if (read.rowKey && earlier === undefined) seen.set(read.rowKey, row.row);
@@ -66,14 +89,48 @@ export async function importCases(
         read.letter || !ref
           ? [{ kind: 'import_row' as const, value: read.rowKey }]
           : [externalRefClaim(ref)];
-      results.push(
-        timeLeft() > 0
-          ? await importRow(deps, p, input.dryRun, read, claims, base)
-          : { ...base, outcome: 'pending', errors: [] },
-      );
+      let result: ImportRowResult = { ...base, outcome: 'pending', errors: [] };
+      if (!stopped && timeLeft() > 0) {
+        try {
+          result = await importRow(deps, p, input.dryRun, read, claims, base);
+        } catch (error) {
+          // Nothing of this row was written (a transaction is whole), or it was and the same
+          // file again finds it: `pending` either way, and the report of the rows before stays.
+          stopped = true;
+          rowFailed(row.row, error);
+        }
+      }
+      results.push(result);
     }
   }
   return { dryRun: input.dryRun, rows: results, counts: importCounts(results) };
+}
+
+const isSheet = (read: ImportSheet | readonly SheetRow[]): read is ImportSheet =>
+  !Array.isArray(read);
+
+/** The titles the rows' cells have, for rows given without their header row. */
+const titlesOf = (rows: readonly SheetRow[]): string[] => [
+  ...new Set(rows.flatMap((r) => Object.keys(r.cells))),
+];
+
+/** The 400 for mapped titles the file does not have: each field, and the file's own titles. */
+function noSuchColumns(
+  mapping: ImportInput['mapping'],
+  missing: readonly ImportField[],
+  headers: readonly string[],
+): DomainError {
+  const named = missing.map((f) => `mapping.${f} ${JSON.stringify(mapping[f])}`).join(', ');
+  return new DomainError(
+    'validation_failed',
+    `${IMPORT_NO_SUCH_COLUMN}: ${named}; ${IMPORT_FILE_COLUMNS}${JSON.stringify(headers)}`,
+    {
+      errors: [
+        ...missing.map((f) => ({ path: `mapping.${f}`, message: IMPORT_NO_SUCH_COLUMN })),
+        { path: 'mapping', message: `${IMPORT_FILE_COLUMNS}${JSON.stringify(headers)}` },
+      ],
+    },
+  );
 }
 
 async function importRow(

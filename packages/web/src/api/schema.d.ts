@@ -90,11 +90,29 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Too many requests from this client (the public routes are limited per client): retry after `Retry-After` seconds */
                 429: {
                     headers: {
                         /** @description Seconds until this client may try again */
                         "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
                         [name: string]: unknown;
                     };
                     content: {
@@ -168,11 +186,29 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Too many requests from this client (the public routes are limited per client): retry after `Retry-After` seconds */
                 429: {
                     headers: {
                         /** @description Seconds until this client may try again */
                         "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
                         [name: string]: unknown;
                     };
                     content: {
@@ -290,7 +326,7 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description A file’s bytes are not a PDF, JPEG or PNG (`unsupported_media_type`; `errors` names it); nothing was written and the proof of work is not spent */
+                /** @description A file’s bytes are not a PDF, JPEG or PNG (`unsupported_media_type`; `errors` names it), or the body was not sent as `Content-Type: application/json`; nothing was written and the proof of work is not spent */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -304,6 +340,15 @@ export type paths = {
                     headers: {
                         /** @description Seconds until this client may try again */
                         "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
                         [name: string]: unknown;
                     };
                     content: {
@@ -395,8 +440,26 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description A limit was reached (`limit_exceeded`): the detail names it; nothing changed */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -488,6 +551,15 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -555,6 +627,24 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -643,6 +733,15 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -723,6 +822,24 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         trace?: never;
@@ -791,6 +908,15 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -889,6 +1015,15 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -956,6 +1091,24 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1044,6 +1197,15 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1117,6 +1279,24 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1200,6 +1380,24 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1297,6 +1495,24 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1377,6 +1593,24 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1476,6 +1710,15 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1553,6 +1796,15 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1644,6 +1896,15 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1727,6 +1988,24 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1825,6 +2104,24 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1909,6 +2206,24 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2010,6 +2325,24 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -2104,8 +2437,26 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description A limit was reached (`limit_exceeded`): the detail names it; nothing changed */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2225,6 +2576,24 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -2312,6 +2681,24 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2410,8 +2797,26 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description A limit was reached (`limit_exceeded`): the detail names it; nothing changed */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2500,6 +2905,24 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2600,8 +3023,26 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description A limit was reached (`limit_exceeded`): the detail names it; nothing changed */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2690,6 +3131,24 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2788,8 +3247,26 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description A limit was reached (`limit_exceeded`): the detail names it; nothing changed */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2885,6 +3362,24 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -2972,6 +3467,15 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -3050,6 +3554,15 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3146,6 +3659,24 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         post?: never;
@@ -3209,6 +3740,15 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3290,6 +3830,15 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3382,6 +3931,15 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         post?: never;
@@ -3457,6 +4015,15 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3547,6 +4114,15 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         /**
@@ -3615,6 +4191,24 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3697,6 +4291,15 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3792,6 +4395,15 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -3877,6 +4489,24 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `limit_exceeded`: `scope=members` merges more member units’ queues than one cursor can hold (past 400 KB); list fewer, one unit’s queue at a time */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3982,6 +4612,15 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4061,6 +4700,15 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4159,6 +4807,15 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4233,6 +4890,15 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4327,6 +4993,15 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4412,6 +5087,15 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4490,6 +5174,15 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4591,6 +5284,15 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4672,6 +5374,15 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         /**
@@ -4738,6 +5449,24 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4827,6 +5556,15 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4903,8 +5641,26 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description A limit was reached (`limit_exceeded`): the detail names it; nothing changed */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5005,6 +5761,15 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -5091,6 +5856,15 @@ export type paths = {
                 };
                 /** @description `scan_refused`: the malware scan found a threat or could not scan the file (e.g. a password-protected PDF); it is never served: upload a clean copy */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5192,6 +5966,24 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         trace?: never;
@@ -5263,6 +6055,15 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5352,6 +6153,15 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5450,6 +6260,24 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -5524,6 +6352,15 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5630,6 +6467,15 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -5697,6 +6543,24 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5790,6 +6654,15 @@ export type paths = {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -5834,6 +6707,15 @@ export type paths = {
                 };
                 /** @description Invalid input: `errors` names each field */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6054,12 +6936,13 @@ export type components = {
             subject: string;
             description: string;
             respondent?: string;
-            location?: {
-                province?: string;
-                regency?: string;
-            };
+            location?: components["schemas"]["Location"];
             /** @description Up to 3 files, 4 MB together: PDF, JPEG or PNG, detected from the bytes (never the name). The case is created with all of them or not at all */
             attachments?: components["schemas"]["PublicAttachment"][];
+        };
+        Location: {
+            province?: string;
+            regency?: string;
         };
         PublicAttachment: {
             /** @example foto-jalan-rusak.jpg */
@@ -6083,7 +6966,7 @@ export type components = {
             row: number;
             rowKey: string | null;
             /**
-             * @description ok: would be created (dry run); created; exists: imported before (the case named); error; pending: not reached before the request’s time ran out (send the same file again to go on: the rows done then answer `exists`)
+             * @description ok: would be created (dry run); created; exists: imported before (the case named); error; pending: not reached before the request’s time ran out, or not saved because the store failed for another reason than the row’s cells (that row and the rows after it; send the same file again to go on: the rows done then answer `exists`)
              * @enum {string}
              */
             outcome: "ok" | "created" | "exists" | "error" | "pending";
@@ -6108,9 +6991,9 @@ export type components = {
         ImportRequest: {
             /** @enum {string} */
             format: "xlsx" | "csv";
-            /** @description The file, base64 (the whole request stays under 1 MiB) */
+            /** @description The file, base64 (the whole request stays under 1 MiB): a file of at most 750000 bytes */
             content: string;
-            /** @description Field → the column header that holds it. `letterDate` (the letter’s own date, read as `receivedAt` is) with `letterNumber` registers the case with its incoming letter (number, date, sender: the complainant, `Anonim` for none), which search finds by its number and the forwarding letter cites; a row without it keeps the number on the registration event only */
+            /** @description Field → the column header that holds it, matched without regard to case, spacing or line breaks (Unicode NFKC): a title the file’s header row does not have is a 400 naming `mapping.<field>` (`no such column in the file`), with an error on `mapping` listing the file’s titles (`the file’s columns: ` and a JSON array). `letterDate` (the letter’s own date, read as `receivedAt` is) with `letterNumber` registers the case with its incoming letter (number, date, sender: the complainant, `Anonim` for none), which search finds by its number and the forwarding letter cites; a row without it keeps the number on the registration event only */
             mapping: {
                 receivedAt?: string;
                 subject?: string;
@@ -6358,7 +7241,7 @@ export type components = {
             status: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";
             /** @description The unit’s registration (agenda) number, e.g. 17/DUMAS/III/2026 */
             agendaNumber: string | null;
-            letter: components["schemas"]["IncomingLetter"];
+            letter: components["schemas"]["IncomingLetter"] | null;
             /** @enum {string} */
             channel: "letter" | "email" | "walk_in" | "lapor" | "social_media" | "web" | "other";
             /**
@@ -6371,12 +7254,12 @@ export type components = {
             description: string;
             /** @description Central only: the complaint as central restated it for the agencies while verifying (null: they read `description`; always null for an agency) */
             agencyDescription: string | null;
-            complainant: components["schemas"]["Complainant"];
+            complainant: components["schemas"]["Complainant"] | null;
             identityHidden: boolean;
             confidential: boolean;
             respondent: string | null;
-            location: components["schemas"]["Location"];
-            externalRef: components["schemas"]["ExternalRef"];
+            location: components["schemas"]["Location"] | null;
+            externalRef: components["schemas"]["ExternalRef"] | null;
             /** @description Set on a case that came from a spreadsheet import: when, and its row key; its dates are the register’s */
             imported: {
                 /**
@@ -6487,7 +7370,7 @@ export type components = {
             date: string;
             /** @description Who signed or sent it */
             sender: string;
-        } | null;
+        };
         Complainant: {
             name: string;
             idNumber?: string;
@@ -6495,15 +7378,11 @@ export type components = {
             email?: string;
             phone?: string;
             address?: string;
-        } | null;
-        Location: {
-            province?: string;
-            regency?: string;
-        } | null;
+        };
         ExternalRef: {
             system: string;
             id: string;
-        } | null;
+        };
         Assignment: {
             caseId: string;
             agencyId: string;
@@ -7694,7 +8573,7 @@ export type components = {
             status: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";
             /** @description The unit’s registration (agenda) number, e.g. 17/DUMAS/III/2026 */
             agendaNumber: string | null;
-            letter: components["schemas"]["IncomingLetter"];
+            letter: components["schemas"]["IncomingLetter"] | null;
             /** @enum {string} */
             channel: "letter" | "email" | "walk_in" | "lapor" | "social_media" | "web" | "other";
             /**
@@ -7707,12 +8586,12 @@ export type components = {
             description: string;
             /** @description Central only: the complaint as central restated it for the agencies while verifying (null: they read `description`; always null for an agency) */
             agencyDescription: string | null;
-            complainant: components["schemas"]["Complainant"];
+            complainant: components["schemas"]["Complainant"] | null;
             identityHidden: boolean;
             confidential: boolean;
             respondent: string | null;
-            location: components["schemas"]["Location"];
-            externalRef: components["schemas"]["ExternalRef"];
+            location: components["schemas"]["Location"] | null;
+            externalRef: components["schemas"]["ExternalRef"] | null;
             /** @description Set on a case that came from a spreadsheet import: when, and its row key; its dates are the register’s */
             imported: {
                 /**

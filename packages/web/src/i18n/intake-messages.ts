@@ -70,7 +70,7 @@ export const intakeId = {
   'import.outcome.error': 'Galat',
   'import.outcome.pending': 'Belum diproses',
   'import.pending':
-    '{pending} baris belum diproses karena waktu permintaan habis. Tekan “Lanjutkan impor”: baris yang sudah diimpor tidak digandakan.',
+    '{pending} baris belum diproses (waktu permintaan habis, atau penyimpanan sedang gagal). Tekan “Lanjutkan impor”: baris yang sudah diimpor tidak digandakan.',
   'import.continue': 'Lanjutkan impor',
   'import.summary': '{ok} siap, {created} diimpor, {exists} sudah ada, {error} galat',
   'import.field.receivedAt': 'Tanggal diterima',
@@ -158,7 +158,7 @@ export const intakeEn = {
   'import.outcome.error': 'Error',
   'import.outcome.pending': 'Not reached yet',
   'import.pending':
-    '{pending} rows were not reached before the request’s time ran out. Press “Continue import”: rows already imported are not doubled.',
+    '{pending} rows were not processed (the request’s time ran out, or saving failed for now). Press “Continue import”: rows already imported are not doubled.',
   'import.continue': 'Continue import',
   'import.summary': '{ok} ready, {created} imported, {exists} already there, {error} errors',
   'import.field.receivedAt': 'Date received',

@@ -56,7 +56,7 @@ const id = {
   'problem.limit.attachments':
     'Pengaduan ini sudah memuat lampiran sebanyak batasnya. Gabungkan berkas, atau hapus yang tidak diperlukan.',
   'problem.limit.import_rows':
-    'Register ini memuat terlalu banyak baris untuk sekali impor. Bagi menjadi beberapa berkas, lalu impor satu per satu.',
+    'Register ini memuat lebih dari 500 baris, batas sekali impor. Bagi menjadi beberapa berkas, paling banyak 500 baris per berkas, lalu impor satu per satu.',
   'problem.limit.open_activities':
     'Pengaduan ini sudah memuat 50 kegiatan pemantauan yang belum selesai, batas untuk satu pengaduan. Laporkan kegiatan yang sudah dilaksanakan atau batalkan yang tidak diperlukan, lalu coba lagi.',
   'problem.service_unavailable':
@@ -853,6 +853,14 @@ const id = {
     '{label} tersimpan sebagai sel angka di Excel, yang membulatkan NIK dan menghapus angka 0 di depan nomor telepon: format kolom ini sebagai Teks, lalu ketik ulang isinya.',
   'fieldError.importChannel':
     '{label} tidak dikenal. Tulis salah satu: Surat, Surel, Datang langsung, SP4N-LAPOR!, Media sosial, Formulir pengaduan daring, atau Lainnya.',
+  'import.fileTooLarge':
+    'Berkas ini terlalu besar untuk sekali impor: paling banyak {max} KB dan 500 baris per berkas. Bagi register menjadi beberapa berkas, lalu impor satu per satu.',
+  'import.missingColumns':
+    'Kolom ini tidak ada di berkas: {missing}. Judul kolom di berkas: {columns}. Pilih kolom dari judul itu, lalu jalankan uji coba lagi.',
+  'import.missingColumn': '{label} (“{title}”)',
+  'import.fileColumns': 'Judul kolom di berkas ini: {columns}.',
+  'import.stale':
+    'Pemetaan kolom, sistem asal, atau saluran berubah sejak laporan ini dibuat. Jalankan uji coba lagi sebelum mengimpor.',
   'fieldError.requiredUnlessAnonymous': '{label} wajib diisi, kecuali pengaduan anonim.',
   'fieldError.anonymousNoIdentity': 'Pengaduan anonim tidak memuat identitas pengadu.',
   'fieldError.mapRequired': 'Pilih kolom untuk tanggal diterima, perihal dan uraian.',
@@ -988,7 +996,7 @@ const en = {
   'problem.limit.attachments':
     'This complaint holds as many attachments as it may. Combine files, or remove those not needed.',
   'problem.limit.import_rows':
-    'This register has too many rows for one import. Split it into several files and import them one at a time.',
+    'This register has more than 500 rows, the limit of one import. Split it into several files of at most 500 rows each and import them one at a time.',
   'problem.limit.open_activities':
     'This complaint holds 50 monitoring activities not yet finished, the limit for one complaint. Report those already held or cancel those not needed, then try again.',
   'problem.service_unavailable':
@@ -1780,6 +1788,14 @@ const en = {
     '{label} is stored as a number cell in Excel, which rounds a NIK and drops the leading 0 of a phone number: format the column as Text, then type the values again.',
   'fieldError.importChannel':
     '{label} is not a channel Pantau knows. Write one of: Letter, Email, Walk-in, SP4N-LAPOR!, Social media, Online form or Other (or their Indonesian words).',
+  'import.fileTooLarge':
+    'This file is too large for one import: at most {max} KB and 500 rows per file. Split the register into several files and import them one at a time.',
+  'import.missingColumns':
+    'These columns are not in the file: {missing}. The file’s column titles: {columns}. Choose from those titles, then run the dry run again.',
+  'import.missingColumn': '{label} (“{title}”)',
+  'import.fileColumns': 'Column titles in this file: {columns}.',
+  'import.stale':
+    'The column mapping, source system or channel changed since this report. Run the dry run again before importing.',
   'fieldError.requiredUnlessAnonymous': '{label} is required unless the complaint is anonymous.',
   'fieldError.anonymousNoIdentity': 'An anonymous complaint carries no identity.',
   'fieldError.mapRequired':

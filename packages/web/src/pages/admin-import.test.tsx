@@ -1,6 +1,11 @@
 import { fireEvent, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { IMPORT_UNKNOWN_CHANNEL } from '@pantau/core/schemas';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  IMPORT_FILE_COLUMNS,
+  IMPORT_FILE_MAX_BYTES,
+  IMPORT_NO_SUCH_COLUMN,
+  IMPORT_UNKNOWN_CHANNEL,
+} from '@pantau/core/schemas';
 import { json, mockApi, renderWith } from '../../test/render';
 import AdminImport, { Report } from './admin-import';
 
@@ -361,8 +366,201 @@ describe('an import that runs out of its request’s time', () => {
       { as: { agency: 'setneg', role: 'central_admin' } },
     );
     expect(screen.getByRole('status').textContent).toContain(
-      '1 baris belum diproses karena waktu permintaan habis. Tekan “Lanjutkan impor”',
+      '1 baris belum diproses (waktu permintaan habis, atau penyimpanan sedang gagal). Tekan “Lanjutkan impor”',
     );
     expect(screen.getByText('Belum diproses')).toBeTruthy();
+  });
+});
+
+describe('the file’s own column titles', () => {
+  const org = { id: 'setneg', name: 'Asdep Pengaduan Masyarakat', kind: 'central' };
+
+  it('are read from a CSV’s first record and offered for each field', async () => {
+    mockApi(() => json(200, org));
+    renderWith(<AdminImport />, { as: { agency: 'setneg', role: 'central_admin' } });
+    fireEvent.change(screen.getByLabelText('Berkas register'), {
+      target: {
+        files: [
+          new File(
+            [
+              'Nomor Surat;"Tanggal Surat\r\nDiterima";Nama pengadu;"No. Telepon; HP"\r\nB-1;x;y;z\r\n',
+            ],
+            'register.csv',
+          ),
+        ],
+      },
+    });
+    expect((await screen.findByText(/^Judul kolom di berkas ini/)).textContent).toBe(
+      'Judul kolom di berkas ini: “Nomor Surat”, “Tanggal Surat Diterima”, “Nama pengadu”, “No. Telepon; HP”.',
+    );
+    const options = [...document.querySelectorAll('#import-columns option')].map((o) =>
+      o.getAttribute('value'),
+    );
+    expect(options).toEqual([
+      'Nomor Surat',
+      'Tanggal Surat Diterima',
+      'Nama pengadu',
+      'No. Telepon; HP',
+    ]);
+    expect(screen.getByLabelText('Nama pengadu').getAttribute('list')).toBe('import-columns');
+  });
+
+  it('are listed, in Indonesian, with each mapped column the file lacks when the API refuses the mapping', async () => {
+    mockApi((call) =>
+      call.method === 'POST'
+        ? new Response(
+            JSON.stringify({
+              type: 'urn:pantau:problem:validation_failed',
+              title: 'Bad Request',
+              status: 400,
+              code: 'validation_failed',
+              detail: 'no such column in the file: …',
+              requestId: 'r1',
+              // As core's import answers a mapped title the file does not have.
+              errors: [
+                { path: 'mapping.complainant.name', message: IMPORT_NO_SUCH_COLUMN },
+                { path: 'mapping.complainant.phone', message: IMPORT_NO_SUCH_COLUMN },
+                {
+                  path: 'mapping',
+                  message: `${IMPORT_FILE_COLUMNS}["Nomor Surat","Nama Lengkap","No. HP","Perihal"]`,
+                },
+              ],
+            }),
+            { status: 400, headers: { 'content-type': 'application/problem+json' } },
+          )
+        : json(200, org),
+    );
+    renderWith(<AdminImport />, { as: { agency: 'setneg', role: 'central_admin' } });
+    fireEvent.change(screen.getByLabelText('Berkas register'), {
+      target: { files: [new File(['x'], 'register.xlsx')] },
+    });
+    fireEvent.submit(
+      screen.getByRole('button', { name: 'Uji coba (tanpa menyimpan)' }).closest('form')!,
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(
+      'Kolom ini tidak ada di berkas: Nama pengadu (“Nama Pengadu”), Telepon (“Telepon”). Judul kolom di berkas: “Nomor Surat”, “Nama Lengkap”, “No. HP”, “Perihal”.',
+    );
+    expect(alert.textContent).not.toMatch(/ditolak server|no such column|mapping/);
+    expect(screen.getByText(/^Judul kolom di berkas ini/)).toBeTruthy();
+  });
+});
+
+describe('a dry run’s report, once the settings it checked changed', () => {
+  const dryRunReport = {
+    dryRun: true,
+    rows: [{ row: 2, rowKey: 'letter:B-1', outcome: 'ok', caseId: null, errors: [] }],
+    counts: { ok: 1, created: 0, exists: 0, error: 0, pending: 0 },
+  };
+  const change = {
+    mapping: () =>
+      fireEvent.change(screen.getByLabelText('Nama pengadu'), { target: { value: 'Nama' } }),
+    system: () =>
+      fireEvent.change(screen.getByLabelText('Sistem asal nomor rujukan (mis. lapor)'), {
+        target: { value: 'lapor' },
+      }),
+    channel: () =>
+      fireEvent.change(screen.getByLabelText('Saluran untuk baris tanpa kolom saluran'), {
+        target: { value: 'email' },
+      }),
+  };
+
+  it.each(Object.keys(change) as (keyof typeof change)[])(
+    'is not imported: the %s changed, “Impor” waits for a new dry run',
+    async (what) => {
+      const calls = mockApi((call) =>
+        call.method === 'POST'
+          ? json(200, dryRunReport)
+          : json(200, { id: 'setneg', name: 'Asdep Pengaduan Masyarakat', kind: 'central' }),
+      );
+      renderWith(<AdminImport />, { as: { agency: 'setneg', role: 'central_admin' } });
+      fireEvent.change(screen.getByLabelText('Berkas register'), {
+        target: { files: [new File(['Nomor Surat;Perihal\n'], 'register.xlsx')] },
+      });
+      const form = screen
+        .getByRole('button', { name: 'Uji coba (tanpa menyimpan)' })
+        .closest('form')!;
+      fireEvent.submit(form);
+      await screen.findByText('1 siap, 0 diimpor, 0 sudah ada, 0 galat');
+      const importButton = () => screen.getByRole('button', { name: 'Impor' }) as HTMLButtonElement;
+      expect(importButton().disabled).toBe(false);
+      change[what]();
+      expect(importButton().disabled).toBe(true);
+      expect(screen.getByText(/berubah sejak laporan ini dibuat/)).toBeTruthy();
+      // A new dry run checks what is set now.
+      fireEvent.submit(form);
+      await screen.findByText('1 siap, 0 diimpor, 0 sudah ada, 0 galat');
+      await vi.waitFor(() => expect(importButton().disabled).toBe(false));
+      expect(calls.filter((c) => c.method === 'POST')).toHaveLength(2);
+      expect(screen.queryByText(/berubah sejak laporan ini dibuat/)).toBeNull();
+    },
+  );
+});
+
+describe('the size and row limits', () => {
+  const org = { id: 'setneg', name: 'Asdep Pengaduan Masyarakat', kind: 'central' };
+  const pickAndRun = (file: File) => {
+    fireEvent.change(screen.getByLabelText('Berkas register'), { target: { files: [file] } });
+    fireEvent.submit(
+      screen.getByRole('button', { name: 'Uji coba (tanpa menyimpan)' }).closest('form')!,
+    );
+  };
+
+  it('a file too large is refused before it is sent, naming the limits', async () => {
+    const calls = mockApi(() => json(200, org));
+    renderWith(<AdminImport />, { as: { agency: 'setneg', role: 'central_admin' } });
+    pickAndRun(new File(['a'.repeat(IMPORT_FILE_MAX_BYTES + 1)], 'register-2019-2025.xlsx'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(
+      'Berkas ini terlalu besar untuk sekali impor: paling banyak 732 KB dan 500 baris per berkas. Bagi register menjadi beberapa berkas, lalu impor satu per satu.',
+    );
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
+  });
+
+  it('the API’s 413 for a file says to split the file, not to shorten the text', async () => {
+    mockApi((call) =>
+      call.method === 'POST'
+        ? new Response(
+            JSON.stringify({
+              type: 'about:blank',
+              title: 'Content Too Large',
+              status: 413,
+              code: 'payload_too_large',
+              detail: 'the request body is too large',
+              requestId: 'r1',
+            }),
+            { status: 413, headers: { 'content-type': 'application/problem+json' } },
+          )
+        : json(200, org),
+    );
+    renderWith(<AdminImport />, { as: { agency: 'setneg', role: 'central_admin' } });
+    pickAndRun(new File(['Nomor Surat;Perihal\n'], 'register.xlsx'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).not.toMatch(/Persingkat teksnya/);
+    expect(alert.textContent).toMatch(/paling banyak 732 KB dan 500 baris per berkas/);
+  });
+
+  it('a register past the row limit is told the limit, 500 rows per file', async () => {
+    mockApi((call) =>
+      call.method === 'POST'
+        ? new Response(
+            JSON.stringify({
+              type: 'urn:pantau:problem:limit_exceeded',
+              title: 'Unprocessable Content',
+              status: 422,
+              code: 'limit_exceeded',
+              limit: 'import_rows',
+              detail: 'the sheet has 2400 rows; import at most 500 per request',
+              requestId: 'r1',
+            }),
+            { status: 422, headers: { 'content-type': 'application/problem+json' } },
+          )
+        : json(200, org),
+    );
+    renderWith(<AdminImport />, { as: { agency: 'setneg', role: 'central_admin' } });
+    pickAndRun(new File(['Nomor Surat;Perihal\n'], 'register.xlsx'));
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /paling banyak 500 baris per berkas/,
+    );
   });
 });

@@ -1,12 +1,22 @@
 /**
  * Central admins import the unit's existing register (XLSX or CSV): name the column that
- * holds each field (prefilled with the sample register's titles), run a dry run that reports
- * each row ok or its errors, then import. Rows imported before are reported, not doubled.
+ * holds each field (prefilled with the sample register's titles; a CSV's own titles offered),
+ * run a dry run that reports each row ok or its errors, then import what that dry run checked.
+ * Rows imported before are reported, not doubled.
  */
 import { useState } from 'react';
-import { CHANNELS, IMPORT_FIELDS, type ImportField, importCounts } from '@pantau/core/schemas';
+import {
+  CHANNELS,
+  columnTitle,
+  IMPORT_FIELDS,
+  IMPORT_FILE_COLUMNS,
+  IMPORT_FILE_MAX_BYTES,
+  IMPORT_NO_SUCH_COLUMN,
+  type ImportField,
+  importCounts,
+} from '@pantau/core/schemas';
 import { api, ApiError, type Schemas, unwrap } from '../api/client';
-import { PageTitle, ProblemAlert } from '../components/ui';
+import { PageTitle, ProblemAlert, Refusal } from '../components/ui';
 import { fieldSentence, reportedIssue } from '../forms/field-errors';
 import { labelOf, type Translate, useI18n } from '../i18n/i18n';
 import { type MessageKey, messages } from '../i18n/messages';
@@ -39,6 +49,68 @@ export function continued(earlier: ImportReport, next: ImportReport): ImportRepo
   return { dryRun: next.dryRun, rows, counts: importCounts(rows) };
 }
 
+/**
+ * A CSV's column titles, from its first record (a quoted title may hold the separator or a line
+ * break), read as the API reads the file: UTF-8 if it is, else Windows-1252; `;` or `,`.
+ */
+export async function csvTitles(file: Blob): Promise<string[]> {
+  const bytes = new Uint8Array(await file.slice(0, 64 * 1024).arrayBuffer());
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(bytes);
+  }
+  text = text.replace(/^\uFEFF/, '');
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const separator =
+    (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const titles: string[] = [];
+  let title = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i]!;
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      title += '"';
+      i += 1;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === separator) {
+      titles.push(title);
+      title = '';
+    } else if (!quoted && (c === '\r' || c === '\n')) {
+      break;
+    } else {
+      title += c;
+    }
+  }
+  titles.push(title);
+  return titles.map(columnTitle).filter(Boolean);
+}
+
+/** The file's titles the API lists beside a mapped title it does not have (`mapping`). */
+function listedColumns(message: string | undefined): string[] | null {
+  if (!message?.startsWith(IMPORT_FILE_COLUMNS)) return null;
+  try {
+    const titles: unknown = JSON.parse(message.slice(IMPORT_FILE_COLUMNS.length));
+    return Array.isArray(titles) ? titles.map(String) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What a report was made with: another mapping, system or channel has not been checked. */
+const settingsKey = (
+  mapping: Partial<Record<ImportField, string>>,
+  externalSystem: string,
+  defaultChannel: string,
+) =>
+  JSON.stringify([
+    Object.entries(mapping).filter(([, v]) => v?.trim()),
+    externalSystem.trim(),
+    defaultChannel,
+  ]);
+
 export default function AdminImport() {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
@@ -46,15 +118,53 @@ export default function AdminImport() {
   const [externalSystem, setExternalSystem] = useState('');
   const [defaultChannel, setDefaultChannel] = useState<(typeof CHANNELS)[number]>('letter');
   const [report, setReport] = useState<ImportReport | null>(null);
+  // The settings the report shown was made with: changed since, it may not be imported as is.
+  const [reportFor, setReportFor] = useState<string | null>(null);
+  // The file's own column titles (a CSV's, read here; or as the API lists them).
+  const [columns, setColumns] = useState<string[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const settings = settingsKey(mapping, externalSystem, defaultChannel);
+  const stale = report !== null && reportFor !== settings;
+  const maxKb = Math.floor(IMPORT_FILE_MAX_BYTES / 1024);
+
+  /** The API's refusals of this file, said as what to do about them here. */
+  const refusal = (error: unknown, sent: Partial<Record<ImportField, string>>): unknown => {
+    if (!(error instanceof ApiError)) return error;
+    if (error.problem?.code === 'payload_too_large')
+      return new Refusal(t('import.fileTooLarge', { max: maxKb }));
+    if (error.problem?.code !== 'validation_failed') return error;
+    const errors = error.fieldErrors;
+    const missing = IMPORT_FIELDS.filter((f) => errors[`mapping.${f}`] === IMPORT_NO_SUCH_COLUMN);
+    const listed = listedColumns(errors.mapping);
+    if (missing.length === 0 || !listed) return error;
+    setColumns(listed);
+    return new Refusal(
+      t('import.missingColumns', {
+        missing: missing
+          .map((f) =>
+            t('import.missingColumn', { label: t(`import.field.${f}`), title: sent[f] ?? '' }),
+          )
+          .join(', '),
+        columns: listed.map((c) => `“${c}”`).join(', '),
+      }),
+    );
+  };
 
   const run = async (dryRun: boolean) => {
     if (!file) return;
-    setBusy(true);
     setFailure(null);
+    // Refused before it is sent: the API takes a request of 1 MiB at most.
+    if (file.size > IMPORT_FILE_MAX_BYTES) {
+      setFailure(new Refusal(t('import.fileTooLarge', { max: maxKb })));
+      return;
+    }
+    setBusy(true);
     // This run's rounds so far, merged: what they did stays reported if a later one fails.
     let merged: ImportReport | null = null;
+    const sentMapping = Object.fromEntries(
+      Object.entries(mapping).filter(([, v]) => v?.trim()),
+    ) as Partial<Record<ImportField, string>>;
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       let binary = '';
@@ -62,7 +172,7 @@ export default function AdminImport() {
       const body = {
         format: file.name.toLowerCase().endsWith('.csv') ? ('csv' as const) : ('xlsx' as const),
         content: btoa(binary),
-        mapping: Object.fromEntries(Object.entries(mapping).filter(([, v]) => v?.trim())),
+        mapping: sentMapping,
         ...(externalSystem.trim() ? { externalSystem: externalSystem.trim() } : {}),
         defaultChannel,
         dryRun,
@@ -74,10 +184,11 @@ export default function AdminImport() {
         const before = merged?.counts.pending;
         merged = merged ? continued(merged, next) : next;
         setReport(merged);
+        setReportFor(settings);
         if (merged.counts.pending === 0 || merged.counts.pending === before) break;
       }
     } catch (error) {
-      setFailure(error);
+      setFailure(refusal(error, sentMapping));
       // Rows already imported are facts: their report stays, below the error (this run's
       // rounds, or the import being continued). A failed dry run leaves no stale report.
       if (merged === null) setReport((shown) => (shown && !shown.dryRun ? shown : null));
@@ -104,13 +215,27 @@ export default function AdminImport() {
             accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             required
             onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
+              const picked = e.target.files?.[0] ?? null;
+              setFile(picked);
               setReport(null);
+              setColumns([]);
+              if (picked?.name.toLowerCase().endsWith('.csv'))
+                void csvTitles(picked).then(setColumns, () => setColumns([]));
             }}
           />
         </div>
         <fieldset>
           <legend>{t('import.column')}</legend>
+          {columns.length > 0 ? (
+            <p className="hint" id="import-columns-hint">
+              {t('import.fileColumns', { columns: columns.map((c) => `“${c}”`).join(', ') })}
+            </p>
+          ) : null}
+          <datalist id="import-columns">
+            {columns.map((c) => (
+              <option key={c} value={c} />
+            ))}
+          </datalist>
           {IMPORT_FIELDS.map((field) => (
             <div className="field" key={field}>
               <label htmlFor={`map-${field}`}>{t(`import.field.${field}`)}</label>
@@ -124,6 +249,7 @@ export default function AdminImport() {
                 id={`map-${field}`}
                 value={mapping[field] ?? ''}
                 placeholder={t('import.none')}
+                list="import-columns"
                 aria-describedby={field === 'letterDate' ? 'map-letterDate-hint' : undefined}
                 onChange={(e) => setMapping({ ...mapping, [field]: e.target.value })}
               />
@@ -162,6 +288,7 @@ export default function AdminImport() {
             disabled={
               busy ||
               !report ||
+              stale ||
               (report.dryRun ? report.counts.ok === 0 : report.counts.pending === 0)
             }
             onClick={() => void run(false)}
@@ -171,6 +298,7 @@ export default function AdminImport() {
               : t('import.run')}
           </button>
         </p>
+        {stale ? <p className="hint">{t('import.stale')}</p> : null}
       </form>
       {failure instanceof ApiError || failure ? (
         <ProblemAlert
