@@ -119,6 +119,12 @@ export function ActionForm<S extends z.ZodType, R = unknown>({
     }
     return t('common.saved');
   };
+  /** Back to the form, nothing sent: "Batal", or Esc as in any dialog. */
+  const cancel = () => {
+    if (form.busy) return;
+    backToForm.current = true;
+    setAsking(null);
+  };
   const sendNow = () => {
     setDone(null);
     let sent: { body: z.output<S>; response: R } | null = null;
@@ -192,6 +198,9 @@ export function ActionForm<S extends z.ZodType, R = unknown>({
             className="alert confirm"
             role="alertdialog"
             aria-labelledby={askId}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') cancel();
+            }}
           >
             <p id={askId}>{asking.message}</p>
             <button
@@ -203,14 +212,7 @@ export function ActionForm<S extends z.ZodType, R = unknown>({
             >
               {form.busy ? t('common.working') : asking.label}
             </button>{' '}
-            <button
-              type="button"
-              disabled={form.busy}
-              onClick={() => {
-                backToForm.current = true;
-                setAsking(null);
-              }}
-            >
+            <button type="button" disabled={form.busy} onClick={cancel}>
               {t('actionForm.cancel')}
             </button>
           </div>

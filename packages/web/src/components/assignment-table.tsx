@@ -43,9 +43,6 @@ export function AssignmentTable({
     if (loading) return <Loading />;
     return error ? null : <p className="muted">{t('common.empty')}</p>;
   }
-  const choosable = selection ? items.filter(acknowledgeable) : [];
-  const allChosen =
-    choosable.length > 0 && choosable.every((a) => selection!.chosen.has(rowKey(a)));
   // A table on a wide screen; on a phone each row is a card (styles.css `table.cards`).
   return (
     <div className="table-scroll">
@@ -54,15 +51,10 @@ export function AssignmentTable({
         <thead>
           <tr>
             {selection ? (
+              // "Select all" is beside the bulk button (`BulkAcknowledge`): on a phone this header
+              // is hidden, and a checkbox in it would take focus unseen.
               <th scope="col" className="select">
-                {choosable.length > 0 ? (
-                  <input
-                    type="checkbox"
-                    aria-label={t('bulk.selectAll')}
-                    checked={allChosen}
-                    onChange={(e) => selection.toggleAll(e.target.checked)}
-                  />
-                ) : null}
+                <span className="visually-hidden">{t('bulk.selectColumn')}</span>
               </th>
             ) : null}
             <th scope="col">{t('queue.case')}</th>

@@ -4,7 +4,7 @@
  * keeps its own outcome. What failed is named by its subject, with the reason in a sentence,
  * and stays chosen for another try (unless it was withdrawn or redirected meanwhile).
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, ApiError, type Schemas, unwrap } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { problemSentence } from './ui';
@@ -28,13 +28,17 @@ export interface Selection {
 export function useSelection(items: readonly Assignment[]): Selection & {
   /** The chosen rows still listed (a reload may have taken some away). */
   readonly rows: readonly Assignment[];
+  /** Every listed row that can be acknowledged is chosen (and there is one). */
+  readonly all: boolean;
   set(keys: ReadonlySet<string>): void;
 } {
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const rows = items.filter((a) => acknowledgeable(a) && chosen.has(rowKey(a)));
+  const choosable = items.filter(acknowledgeable);
   return {
     chosen,
     rows,
+    all: choosable.length > 0 && rows.length === choosable.length,
     set: setChosen,
     toggle: (key, on) =>
       setChosen((prev) => {
@@ -69,9 +73,18 @@ export function BulkAcknowledge({
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const rows = selection.rows;
   const busy = progress !== null;
+  // Keyboard focus follows the run (the button goes disabled, then away when nothing is left
+  // pending): to the progress line as it starts, then to what failed, if anything did; never
+  // to <body>, from where the officer would tab through the page again to find their place.
+  const status = useRef<HTMLDivElement>(null);
+  const failure = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (outcome && outcome.failed.length > 0) failure.current?.focus();
+  }, [outcome]);
 
   const run = async () => {
     setOutcome(null);
+    status.current?.focus();
     const failed: { subject: string; reason: string }[] = [];
     const stillChosen = new Set<string>();
     let done = 0;
@@ -103,6 +116,19 @@ export function BulkAcknowledge({
   if (!offered && !busy && outcome === null) return null;
   return (
     <div className="bulk-actions">
+      {/* Here, not in the table's header: a phone shows the table as cards, its header
+          hidden, and a checkbox there would take focus unseen. */}
+      {offered ? (
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={selection.all}
+            disabled={busy}
+            onChange={(e) => selection.toggleAll(e.target.checked)}
+          />
+          {t('bulk.selectAll')}
+        </label>
+      ) : null}
       {offered || busy ? (
         <button
           type="button"
@@ -114,7 +140,7 @@ export function BulkAcknowledge({
           {t('bulk.acknowledge', { n: rows.length })}
         </button>
       ) : null}
-      <div role="status" aria-live="polite">
+      <div role="status" aria-live="polite" ref={status} tabIndex={-1}>
         {busy ? (
           <p className="muted">{t('bulk.progress', { done: progress + 1, n: rows.length })}</p>
         ) : null}
@@ -123,7 +149,7 @@ export function BulkAcknowledge({
         ) : null}
       </div>
       {outcome && outcome.failed.length > 0 ? (
-        <div className="alert alert-error" role="alert">
+        <div className="alert alert-error" role="alert" ref={failure} tabIndex={-1}>
           <strong>{t('bulk.failed', { n: outcome.failed.length })}</strong>
           <ul>
             {outcome.failed.map((f, i) => (

@@ -25,6 +25,15 @@ export function SearchBox() {
           unwrap(api.POST('/v1/search', { body: { q, ...(cursor ? { cursor } : {}) } })),
     [q],
   );
+  const n = `${results.items.length}${results.hasMore ? '+' : ''}`;
+  // What the search found, in one line that is there before it is asked (a live region
+  // mounted already filled is not heard); the table itself is not read out on each change.
+  const found =
+    q === '' || (results.loading && results.items.length === 0)
+      ? ''
+      : results.items.length === 0
+        ? t('search.none')
+        : t('search.count', { n, q });
   return (
     <div className="search">
       <form
@@ -51,42 +60,49 @@ export function SearchBox() {
         </div>
         <button type="submit">{t('search.submit')}</button>
       </form>
+      <p role="status" className="muted count">
+        {found}
+      </p>
       {q === '' ? null : (
         <>
           <ProblemAlert error={results.error} />
-          <table aria-live="polite">
-            <caption>{t('search.results', { q })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cases.subject')}</th>
-                <th scope="col">{t('filters.status')}</th>
-                <th scope="col">{t('case.received')}</th>
-                <th scope="col">{t('search.matchedBy')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {results.items.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <Link href={`/cases/${c.id}`}>{c.subject}</Link>
-                    {c.trackingCode ? <div className="muted small">{c.trackingCode}</div> : null}
-                  </td>
-                  <td>
-                    <StatusBadge prefix="status" value={c.status} />
-                  </td>
-                  <td>
-                    <Time at={c.receivedAt} zone={zone} />
-                  </td>
-                  <td>{labelOf(t, 'search.match', c.matchedBy)}</td>
-                </tr>
-              ))}
-              {!results.loading && results.items.length === 0 ? (
-                <tr>
-                  <td colSpan={4}>{t('search.none')}</td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
+          {results.items.length === 0 ? null : (
+            // Cards on a phone, like the other lists (styles.css `table.cards`).
+            <div className="table-scroll">
+              <table className="cards">
+                <caption>{t('search.results', { q })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('cases.subject')}</th>
+                    <th scope="col">{t('filters.status')}</th>
+                    <th scope="col">{t('case.received')}</th>
+                    <th scope="col">{t('search.matchedBy')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {results.items.map((c) => (
+                    <tr key={c.id}>
+                      <td>
+                        <Link href={`/cases/${c.id}`}>{c.subject}</Link>
+                        {c.trackingCode ? (
+                          <div className="muted small">{c.trackingCode}</div>
+                        ) : null}
+                      </td>
+                      <td data-label={t('filters.status')}>
+                        <StatusBadge prefix="status" value={c.status} />
+                      </td>
+                      <td data-label={t('case.received')}>
+                        <Time at={c.receivedAt} zone={zone} />
+                      </td>
+                      <td data-label={t('search.matchedBy')}>
+                        {labelOf(t, 'search.match', c.matchedBy)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
           <Pager hasMore={results.hasMore} loading={results.loading} onMore={results.loadMore} />
         </>
       )}

@@ -16,7 +16,7 @@ import {
 } from '@pantau/core/schemas';
 import { api, ApiError, type Schemas, unwrap } from '../api/client';
 import { CheckboxField, TextField } from '../components/field';
-import { FormErrors, PageTitle, ProblemAlert, SubmitButton, Time } from '../components/ui';
+import { FormFeedback, PageTitle, SubmitButton, Time } from '../components/ui';
 import { publicZone } from '../format';
 import { compact, type Form, useForm, type Values } from '../forms/use-form';
 import { useI18n } from '../i18n/i18n';
@@ -132,6 +132,14 @@ export function Complain() {
 
   if (receipt) return <Receipt receipt={receipt} editsLeftOut={editsLeftOut} />;
   const anonymous = form.values.anonymous === true;
+  const shown = shownErrors(form.errors, t, proofNote);
+  // The proof's note beside the widget too: the summary is far above it on a phone.
+  const proofError =
+    shown.altcha !== undefined
+      ? 'complain-proof-error'
+      : proofNote === 'stuck'
+        ? 'complain-proof-stuck'
+        : undefined;
   return (
     <section className="narrow">
       <PageTitle>{t('complain.title')}</PageTitle>
@@ -145,8 +153,8 @@ export function Complain() {
           send();
         }}
       >
-        <ProblemAlert error={form.failure} />
-        <FormErrors errors={shownErrors(form.errors, t, proofNote)} />
+        {/* Takes focus after a failed "Kirim" (at the foot of a long form), each item a link. */}
+        <FormFeedback form={{ ...form, errors: shown }} />
         <fieldset>
           <legend>{t('complain.you')}</legend>
           <CheckboxField
@@ -219,7 +227,10 @@ export function Complain() {
           <TextField form={form} name="location.regency" label={t('caseNew.regency')} />
           <FilesField form={form} />
         </fieldset>
-        <fieldset>
+        {/* Where the summary's item for the proof leads: the group, its legend naming it and
+            its note (below the widget) saying what to do. */}
+        {form.describe('altcha', { label: t('complain.proof'), id: 'complain-proof' })}
+        <fieldset id="complain-proof" tabIndex={-1} aria-describedby={proofError}>
           <legend>{t('complain.proof')}</legend>
           <p className="hint">{t('complain.proofHint')}</p>
           <altcha-widget
@@ -229,9 +240,13 @@ export function Complain() {
             language={lang}
             auto="onload"
           />
-          {/* Said here when no "Kirim" put it in the summary above (a proof expiring each time). */}
-          {proofNote === 'stuck' && form.errors.altcha === undefined ? (
-            <p className="alert" role="alert">
+          {shown.altcha !== undefined ? (
+            <p className="error" id="complain-proof-error" role="alert">
+              {shown.altcha}
+            </p>
+          ) : proofNote === 'stuck' ? (
+            // Said here alone when no "Kirim" put it in the summary (a proof expiring each time).
+            <p className="alert" id="complain-proof-stuck" role="alert">
               {t('complain.proofStuck')}
             </p>
           ) : null}

@@ -7,14 +7,13 @@
  * The code is the complainant's credential: it lives in the URL's fragment (`/track#CODE`),
  * which browsers never send, and reaches the API only in POST bodies, never in a path or query.
  */
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { useLocationProperty } from 'wouter/use-browser-location';
 import { ReplyBody } from '@pantau/core/schemas';
 import { api, ApiError, type Schemas, unwrap } from '../api/client';
 import { TextField } from '../components/field';
 import {
-  Loading,
   PageTitle,
   FormFeedback,
   ProblemAlert,
@@ -76,16 +75,44 @@ function Status({ code }: { code: string }) {
   const zone = publicZone();
   // Kept here, not in the form: a satisfied reply closes the case and the form goes away.
   const [replied, setReplied] = useState(false);
+  const thanks = useRef<HTMLParagraphElement>(null);
+  // The reply form, and the button just pressed, are gone: focus goes to what replaced them
+  // (as after an action in the console, `ActionResultProvider`), not to <body>.
+  useEffect(() => {
+    if (replied) thanks.current?.focus();
+  }, [replied]);
   const tracking = useLoad(() => unwrap(api.POST('/v1/track', { body: { code } })), [code]);
-  if (tracking.loading && !tracking.data) return <Loading />;
+  const loading = tracking.loading && !tracking.data;
+  // The result announced in one line, there from the start so that its change is heard; never
+  // the whole card, whose reply form (a counter changing on each key) would chatter.
+  const said = (
+    <p role="status" className={tracking.data ? 'visually-hidden' : 'muted loading'}>
+      {loading
+        ? t('common.loading')
+        : tracking.data
+          ? `${t('track.status')}: ${labelOf(t, 'status', tracking.data.status)}`
+          : ''}
+    </p>
+  );
+  // The same tree whatever came (the line first): a line mounted anew, filled, is not heard.
+  if (loading) return <>{said}</>;
   if (tracking.error instanceof ApiError && tracking.error.status === 404) {
     return (
-      <p className="alert" role="alert">
-        {t('track.unknown')}
-      </p>
+      <>
+        {said}
+        <p className="alert" role="alert">
+          {t('track.unknown')}
+        </p>
+      </>
     );
   }
-  if (!tracking.data) return <ProblemAlert error={tracking.error} />;
+  if (!tracking.data)
+    return (
+      <>
+        {said}
+        <ProblemAlert error={tracking.error} />
+      </>
+    );
   const {
     status,
     steps,
@@ -101,75 +128,81 @@ function Status({ code }: { code: string }) {
     contact,
   } = tracking.data;
   return (
-    <div className="card" aria-live="polite">
-      <h2>
-        {t('track.status')}: <StatusBadge prefix="status" value={status} />
-      </h2>
-      <p>
-        {t('track.received')}: <Time at={receivedAt} zone={zone} />
-      </p>
-      {status === 'reopened' ? <p className="alert">{t('track.reopened')}</p> : null}
-      {outcome ? (
+    <>
+      {said}
+      <div className="card">
+        <h2>
+          {t('track.status')}: <StatusBadge prefix="status" value={status} />
+        </h2>
         <p>
-          {t('track.outcome')}: <strong>{labelOf(t, 'outcome', outcome)}</strong>
+          {t('track.received')}: <Time at={receivedAt} zone={zone} />
         </p>
-      ) : null}
-      {rejection ? (
-        <section className="alert" aria-labelledby="rejection">
-          <h3 id="rejection">{t('track.rejectedTitle')}</h3>
-          {rejection.reason ? (
-            <>
-              <p>{t('track.rejectedReason')}</p>
-              <p className="prose">
-                <strong>{rejection.reason}</strong>
-              </p>
-            </>
-          ) : (
-            <p>{t('track.rejectedGeneric')}</p>
-          )}
-        </section>
-      ) : null}
-      {infoRequest ? <InfoRequest request={infoRequest} /> : null}
-      <ol className="steps">
-        {steps.map((step, i) => (
-          <Fragment key={`${step.status}-${i}`}>
-            <li>
-              <StatusBadge prefix="status" value={step.status} /> <Time at={step.at} zone={zone} />
-            </li>
-            {/* The case keeps its first status and the latest: those between are not known here. */}
-            {i === 0 && earlierSteps ? (
-              <li className="muted small">{t('track.earlierSteps')}</li>
-            ) : null}
-          </Fragment>
-        ))}
-      </ol>
-      {answers.length > 0 || replyWindowClosesAt ? (
-        <Answers
-          answers={answers}
-          earlier={earlierAnswers}
-          confidential={confidential}
-          rating={replyWindowClosesAt !== null && !replied}
-        />
-      ) : null}
-      {replied ? (
-        <p role="status" className="ok">
-          {t('track.thanks')}
-        </p>
-      ) : replyWindowClosesAt ? (
-        <Reply
-          code={code}
-          closesAt={replyWindowClosesAt}
-          confidential={confidential}
-          onDone={() => {
-            setReplied(true);
-            tracking.reload();
-          }}
-        />
-      ) : null}
-      {contact && !infoRequest ? (
-        <p className="small">{t('track.contact', { name: contact.name, email: contact.email })}</p>
-      ) : null}
-    </div>
+        {status === 'reopened' ? <p className="alert">{t('track.reopened')}</p> : null}
+        {outcome ? (
+          <p>
+            {t('track.outcome')}: <strong>{labelOf(t, 'outcome', outcome)}</strong>
+          </p>
+        ) : null}
+        {rejection ? (
+          <section className="alert" aria-labelledby="rejection">
+            <h3 id="rejection">{t('track.rejectedTitle')}</h3>
+            {rejection.reason ? (
+              <>
+                <p>{t('track.rejectedReason')}</p>
+                <p className="prose">
+                  <strong>{rejection.reason}</strong>
+                </p>
+              </>
+            ) : (
+              <p>{t('track.rejectedGeneric')}</p>
+            )}
+          </section>
+        ) : null}
+        {infoRequest ? <InfoRequest request={infoRequest} /> : null}
+        <ol className="steps">
+          {steps.map((step, i) => (
+            <Fragment key={`${step.status}-${i}`}>
+              <li>
+                <StatusBadge prefix="status" value={step.status} />{' '}
+                <Time at={step.at} zone={zone} />
+              </li>
+              {/* The case keeps its first status and the latest: those between are not known here. */}
+              {i === 0 && earlierSteps ? (
+                <li className="muted small">{t('track.earlierSteps')}</li>
+              ) : null}
+            </Fragment>
+          ))}
+        </ol>
+        {answers.length > 0 || replyWindowClosesAt ? (
+          <Answers
+            answers={answers}
+            earlier={earlierAnswers}
+            confidential={confidential}
+            rating={replyWindowClosesAt !== null && !replied}
+          />
+        ) : null}
+        {replied ? (
+          <p role="status" className="ok" ref={thanks} tabIndex={-1}>
+            {t('track.thanks')}
+          </p>
+        ) : replyWindowClosesAt ? (
+          <Reply
+            code={code}
+            closesAt={replyWindowClosesAt}
+            confidential={confidential}
+            onDone={() => {
+              setReplied(true);
+              tracking.reload();
+            }}
+          />
+        ) : null}
+        {contact && !infoRequest ? (
+          <p className="small">
+            {t('track.contact', { name: contact.name, email: contact.email })}
+          </p>
+        ) : null}
+      </div>
+    </>
   );
 }
 

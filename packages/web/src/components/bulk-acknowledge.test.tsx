@@ -1,0 +1,125 @@
+/**
+ * The queue's bulk acknowledgement by keyboard and on a phone (audit s24, F3 and F4): focus goes
+ * to what the run did, never to <body>; "select all" is a visible control beside the button,
+ * not a checkbox in the table's header (clipped away on a phone, yet focusable).
+ */
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Schemas } from '../api/client';
+import { json, mockApi, renderWith } from '../../test/render';
+import Queue from '../pages/queue';
+
+afterEach(() => vi.restoreAllMocks());
+
+const pending = (i: number): Schemas['Assignment'] => ({
+  caseId: `c${i}`,
+  agencyId: 'polri',
+  subject: `Pungutan liar pembuatan SIM ${i}`,
+  state: 'pending',
+  instructions: null,
+  forwardedAt: '2026-03-16T03:00:00.000Z',
+  clock: { basis: 'fresh', from: '2026-03-16T03:00:00.000Z', inheritedFrom: null },
+  timeZone: 'Asia/Jakarta',
+  delegatedTo: null,
+  due: {
+    acknowledge: '2099-03-23T16:59:59.999Z',
+    followUp: '2099-03-30T16:59:59.999Z',
+    resolution: '2099-04-20T16:59:59.999Z',
+  },
+  met: { acknowledge: null, followUp: null, resolution: null },
+  overdue: { acknowledge: false, followUp: false, resolution: false },
+  nextDueAt: '2099-03-23T16:59:59.999Z',
+  escalationLevel: 0,
+  monitoring: false,
+  paused: false,
+  pausedSince: null,
+  generation: 1,
+  redirect: null,
+  calendarWarnings: [],
+  createdAt: '2026-03-16T03:00:00.000Z',
+  updatedAt: '2026-03-16T03:00:00.000Z',
+  version: 1,
+});
+
+/** The queue with `n` pending rows; `acknowledge` answers each row's request. */
+function queueOf(n: number, acknowledge: (caseId: string) => ReturnType<typeof json>) {
+  const acked = new Set<string>();
+  mockApi((call) => {
+    if (call.path.startsWith('/v1/queue'))
+      return json(200, {
+        items: Array.from({ length: n }, (_, i) => pending(i + 1)).map((a) =>
+          acked.has(a.caseId) ? { ...a, state: 'acknowledged' } : a,
+        ),
+        nextCursor: null,
+        total: n,
+      });
+    const ack = /\/v1\/cases\/(\w+)\/assignments\/polri\/acknowledge/.exec(call.path);
+    if (ack) {
+      const answer = acknowledge(ack[1]!);
+      if (answer.status === 200) acked.add(ack[1]!);
+      return answer;
+    }
+    if (call.path.startsWith('/v1/clock')) return json(200, { now: new Date().toISOString() });
+    return json(200, { id: 'polri', name: 'Polri', timeZone: 'Asia/Jakarta', items: [] });
+  });
+  renderWith(<Queue />, { as: { agency: 'polri', role: 'agency_officer' }, path: '/queue' });
+}
+
+const selectAll = 'Pilih semua yang ditampilkan dan menunggu konfirmasi penerimaan';
+
+describe('after a run of “Konfirmasi penerimaan yang dipilih”', () => {
+  it('focus is on what was done, not on <body>, though the button is gone', async () => {
+    queueOf(1, () => json(200, {}));
+    await userEvent.click(await screen.findByLabelText('Pilih: Pungutan liar pembuatan SIM 1'));
+    screen.getByRole('button', { name: 'Konfirmasi penerimaan yang dipilih (1)' }).focus();
+    await userEvent.keyboard('{Enter}');
+    const done = await screen.findByText('1 penugasan dikonfirmasi diterima.');
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: /Konfirmasi penerimaan/ })).toBeNull(),
+    );
+    const active = document.activeElement!;
+    expect(active).not.toBe(document.body);
+    expect(active.contains(done)).toBe(true);
+  });
+
+  it('focus is on the alert naming what failed when something did', async () => {
+    queueOf(2, (id) =>
+      id === 'c2'
+        ? json(503, { type: 'about:blank', title: 'Unavailable', status: 503 })
+        : json(200, {}),
+    );
+    await userEvent.click(await screen.findByLabelText(selectAll));
+    screen.getByRole('button', { name: 'Konfirmasi penerimaan yang dipilih (2)' }).focus();
+    await userEvent.keyboard('{Enter}');
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText(/Pungutan liar pembuatan SIM 2/)).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(alert));
+  });
+});
+
+describe('“select all” on the queue', () => {
+  it('is a labelled checkbox beside the button, outside the table (whose header a phone hides)', async () => {
+    queueOf(3, () => json(200, {}));
+    const all = await screen.findByLabelText(selectAll);
+    expect(all.closest('table')).toBeNull();
+    expect(all.closest('.bulk-actions')).not.toBeNull();
+    // Its words are on the screen, not only in an aria-label.
+    expect(all.closest('label')?.textContent).toContain('Pilih semua');
+    await userEvent.click(all);
+    for (const i of [1, 2, 3])
+      expect(
+        (screen.getByLabelText(`Pilih: Pungutan liar pembuatan SIM ${i}`) as HTMLInputElement)
+          .checked,
+      ).toBe(true);
+    expect(
+      screen.getByRole('button', { name: 'Konfirmasi penerimaan yang dipilih (3)' }),
+    ).toBeTruthy();
+    await userEvent.click(all);
+    expect(
+      screen.getByRole('button', { name: 'Konfirmasi penerimaan yang dipilih (0)' }),
+    ).toBeTruthy();
+    // No second, hidden copy in the table's header.
+    expect(screen.getAllByLabelText(selectAll)).toHaveLength(1);
+  });
+});
