@@ -248,14 +248,24 @@ export function Deadline({
 }
 
 /** A page heading that takes focus on navigation, so screen readers announce the new page. */
-export function PageTitle({ children }: { children: string }) {
+export function PageTitle({
+  children,
+  describedBy,
+}: {
+  children: string;
+  /**
+   * The id of what the page says first, as it opens (the sign-in page's "your session ended"):
+   * read with the heading that takes focus; a live region rendered already filled is not heard.
+   */
+  describedBy?: string | undefined;
+}) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${children} · Pantau`;
     ref.current?.focus();
   }, [children]);
   return (
-    <h1 tabIndex={-1} ref={ref}>
+    <h1 tabIndex={-1} ref={ref} aria-describedby={describedBy}>
       {children}
     </h1>
   );

@@ -105,6 +105,11 @@ describe('an officer whose session ends while writing a response', () => {
 
     expect(await screen.findByText(EXPIRED)).toBeTruthy();
     expect(location.pathname).toBe('/signin');
+    // Heard with the heading that takes focus as the page opens (a live region rendered
+    // already filled is not announced).
+    const heading = screen.getByRole('heading', { level: 1 });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(heading.getAttribute('aria-describedby')).toBe(screen.getByText(EXPIRED).id);
     await userEvent.click(await screen.findByRole('button', { name: /^Uji/ }));
 
     await waitFor(() => expect(location.pathname).toBe('/cases/c1'));
@@ -120,5 +125,6 @@ describe('an officer whose session ends while writing a response', () => {
     render(<App config={{ auth: { kind: 'local' } }} />);
     await screen.findByRole('button', { name: /^Uji/ });
     expect(screen.queryByText(EXPIRED)).toBeNull();
+    expect(screen.getByRole('heading', { level: 1 }).getAttribute('aria-describedby')).toBeNull();
   });
 });

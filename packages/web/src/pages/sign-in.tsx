@@ -33,9 +33,11 @@ export function SignIn() {
   }, [session, next, navigate]);
   return (
     <section className="narrow">
-      <PageTitle>{t('signIn.title')}</PageTitle>
+      <PageTitle describedBy={expired ? 'signin-expired' : undefined}>
+        {t('signIn.title')}
+      </PageTitle>
       {expired ? (
-        <p className="alert" role="status">
+        <p className="alert" id="signin-expired">
           {t('signIn.expired')}
         </p>
       ) : null}
