@@ -203,7 +203,7 @@ export const clock = new OpenAPIHono()
       summary:
         'A focal point’s coordinator hands the assignment to a member unit (null takes it back; the member unit holding it may send null to give it back, with why in `note`)',
       description:
-        'The coordinator’s request for what the assignment already is (the same unit, or a take-back of none) writes nothing and answers the assignment. A unit that gave it back no longer reads the case: with an `Idempotency-Key`, its retry after a lost answer replays the first answer instead of a 404.',
+        'The coordinator’s request for what the assignment already is (the same unit, or a take-back of none) writes nothing and answers the assignment. Otherwise, with `from` (the unit the coordinator’s page showed holding it), one made after another coordinator delegated it or took it back is a 409 `version_conflict`. A unit that gave it back no longer reads the case: with an `Idempotency-Key`, its retry after a lost answer replays the first answer instead of a 404.',
       request: { params: Params, headers: IdempotencyHeader, body: jsonBody(DelegateBody) },
       responses: { 200: json(AssignmentSchema, 'The assignment'), ...PROBLEMS },
     }),
@@ -232,10 +232,9 @@ export const clock = new OpenAPIHono()
     }),
     async (c) => {
       const { id, agencyId } = c.req.valid('param');
+      const { reason, generation } = c.req.valid('json');
       return c.json(
-        await c
-          .get('service')
-          .pauseAssignment(c.get('auth'), id, agencyId, c.req.valid('json').reason),
+        await c.get('service').pauseAssignment(c.get('auth'), id, agencyId, reason, generation),
         200,
       );
     },

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DAY_KINDS } from '../calendar.ts';
 import { COMPLAINT_TYPES, TARGETS } from '../policy.ts';
-import { booleanQuery, instant, text } from './fields.ts';
+import { booleanQuery, forwardingGeneration, instant, text } from './fields.ts';
 import { AgencyIdSchema, ASSIGNMENT_STATES, PageQuery, TimeZoneSchema } from './common.ts';
 export const QueueQuery = PageQuery.extend({
   state: z.enum(ASSIGNMENT_STATES).optional(),
@@ -43,7 +43,11 @@ export type QueueFilter = z.infer<typeof QueueQuery>;
 export type WorklistFilter = z.infer<typeof WorklistQuery>;
 
 export const ExtensionRequestBody = z
-  .strictObject({ workingDays: z.int().min(1).max(60), reason: text(2_000) })
+  .strictObject({
+    workingDays: z.int().min(1).max(60),
+    reason: text(2_000),
+    generation: forwardingGeneration('request'),
+  })
   .meta({ id: 'ExtensionRequestBody' });
 export type ExtensionRequestInput = z.infer<typeof ExtensionRequestBody>;
 
@@ -76,7 +80,9 @@ export const ExtensionRequestSchema = z
   .meta({ id: 'ExtensionRequest' });
 export type ExtensionRequestView = z.infer<typeof ExtensionRequestSchema>;
 
-export const PauseBody = z.strictObject({ reason: text(2_000) }).meta({ id: 'Pause' });
+export const PauseBody = z
+  .strictObject({ reason: text(2_000), generation: forwardingGeneration('pause') })
+  .meta({ id: 'Pause' });
 export const ResumeBody = z.strictObject({}).meta({ id: 'Resume' });
 
 /** Why a delegation is refused (`memberId`): the unit is not, or no longer, a member unit. */
@@ -84,7 +90,14 @@ export const NOT_A_MEMBER_UNIT =
   'not a member unit of the assigned agency (an admin may have moved it): choose another';
 
 export const DelegateBody = z
-  .strictObject({ memberId: AgencyIdSchema.nullable(), note: text(2_000).optional() })
+  .strictObject({
+    memberId: AgencyIdSchema.nullable(),
+    note: text(2_000).optional(),
+    from: AgencyIdSchema.nullable().optional().meta({
+      description:
+        'The coordinator’s: the member unit the page showed holding the assignment (null: none). If another coordinator delegated it or took it back since, 409 `version_conflict` and nothing changes: read it again (without it the delegation replaces whoever holds it; a request for what the assignment already is answers it as it is)',
+    }),
+  })
   .meta({ id: 'Delegate' });
 export type DelegateInput = z.infer<typeof DelegateBody>;
 

@@ -3,7 +3,14 @@ import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-j
 import { z } from 'zod';
 import { COMPLAINT_TYPES, TARGETS } from '../policy.ts';
 import { ROLES } from '../tenancy.ts';
-import { booleanQuery, instant, orNull, recordedInstant, text } from './fields.ts';
+import {
+  booleanQuery,
+  forwardingGeneration,
+  instant,
+  orNull,
+  recordedInstant,
+  text,
+} from './fields.ts';
 import {
   AgencyIdSchema,
   ASSIGNMENT_STATES,
@@ -132,6 +139,10 @@ export const VerificationBody = z
       description:
         'Keep the complainant’s identity from the agencies (UU 25/2009 art. 42), as central decides while verifying: an e-mail or an imported letter whose complainant asked for it. Hiding it also keeps the files that came with the complaint with central (they may show who complained). One way only: an identity hidden (here, or by the complainant on the form) is never shown again, so `false` is refused; absent: as it was',
     }),
+    version: z.int().min(0).optional().meta({
+      description:
+        'The case’s `version` the decision was made on: if the case was saved since (another officer’s decision, such as a request for what is missing, or a restatement), 409 `version_conflict` and nothing changes: read it again (without it the decision is taken on whatever is stored; sent again once decided, it is answered as decided)',
+    }),
   })
   .refine((b) => b.decision !== 'accept' || b.type !== undefined, {
     path: ['type'],
@@ -208,7 +219,14 @@ export const ForwardBody = z
 export type ForwardInput = z.infer<typeof ForwardBody>;
 
 export const CloseBody = z
-  .strictObject({ outcome: z.enum(CLOSE_OUTCOMES), note: text(2_000).optional() })
+  .strictObject({
+    outcome: z.enum(CLOSE_OUTCOMES),
+    note: text(2_000).optional(),
+    version: z.int().min(0).optional().meta({
+      description:
+        'The case’s `version` the close was confirmed on (the assignments it named as withdrawn): if the case was saved since (another officer forwarded it, an agency answered), 409 `version_conflict` and nothing is closed or withdrawn: read it again (without it the close withdraws whatever is open then; sent again once closed, it is answered as closed)',
+    }),
+  })
   .meta({ id: 'CloseCase' });
 export type CloseInput = z.infer<typeof CloseBody>;
 
@@ -410,7 +428,11 @@ export const CaseSchema = z
 export type CaseView = z.infer<typeof CaseSchema>;
 
 export const RedirectBody = z
-  .strictObject({ reason: text(2_000), suggestedAgencyId: AgencyIdSchema.optional() })
+  .strictObject({
+    reason: text(2_000),
+    suggestedAgencyId: AgencyIdSchema.optional(),
+    generation: forwardingGeneration('redirect'),
+  })
   .meta({ id: 'Redirect' });
 export type RedirectInput = z.infer<typeof RedirectBody>;
 
@@ -425,7 +447,11 @@ export const WithdrawBody = z
 export type WithdrawInput = z.infer<typeof WithdrawBody>;
 
 export const ResponseBody = z
-  .strictObject({ kind: z.enum(RESPONSE_KINDS), message: text(20_000) })
+  .strictObject({
+    kind: z.enum(RESPONSE_KINDS),
+    message: text(20_000),
+    generation: forwardingGeneration('answer'),
+  })
   .meta({ id: 'AgencyResponse' });
 export type ResponseInput = z.infer<typeof ResponseBody>;
 

@@ -74,3 +74,18 @@ export const text = (max: number) =>
 export const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
 
 export const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/**
+ * The assignment's `generation` (its forwarding) an agency's action was written for: one made
+ * on a page of an earlier forwarding (central withdrew it and forwarded again since) is
+ * refused with 409 `version_conflict`, not recorded on the new one. Optional: without it the
+ * action goes to the current forwarding (older clients).
+ */
+export const forwardingGeneration = (action: string) =>
+  z
+    .int()
+    .min(1)
+    .optional()
+    .meta({
+      description: `The assignment’s \`generation\` (its forwarding) the ${action} was written for: if central withdrew it and forwarded the case again since, 409 \`version_conflict\` and nothing is written: read the new instructions (without it the ${action} goes to the current forwarding)`,
+    });

@@ -67,6 +67,7 @@ export async function respond(
   idem?: Idempotency,
 ): Promise<AssignmentView> {
   return changeAssignment(deps, p, caseId, agencyId, idem, async (a, now) => {
+    assertForwarding(a, input.generation);
     const resumed = await pauseEnded(deps, a, now);
     return {
       next: responded(resumed?.assignment ?? a, input, now),
@@ -75,6 +76,20 @@ export async function respond(
       resumed,
     };
   });
+}
+
+/**
+ * An agency's action written for forwarding `generation` of the assignment (the page it was
+ * typed on): when central has withdrawn that one and forwarded the case again since, with other
+ * instructions and a fresh clock, it is refused (409), not recorded on the new forwarding as if
+ * written for it. Without a generation (older clients): the current forwarding.
+ */
+export function assertForwarding(a: AssignmentRecord, generation: number | undefined): void {
+  if (generation !== undefined && generation !== a.generation)
+    throw new DomainError(
+      'version_conflict',
+      `the assignment of ${a.agencyId} on case ${a.caseId} was forwarded again since generation ${generation} (now ${a.generation}): read its instructions again`,
+    );
 }
 
 /**
@@ -102,6 +117,7 @@ export async function redirect(
   idem?: Idempotency,
 ): Promise<AssignmentView> {
   return changeAssignment(deps, p, caseId, agencyId, idem, async (a, now) => {
+    assertForwarding(a, input.generation);
     // Checked once the caller may act on the assignment: before that, 400 or 404 would tell
     // a stranger which agency ids exist.
     if (input.suggestedAgencyId && !(await deps.store.getAgency(input.suggestedAgencyId)))

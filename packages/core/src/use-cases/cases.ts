@@ -152,6 +152,10 @@ export async function verifyCase(
     const now = deps.clock();
     if (verifiedAlready(bundle.case, input))
       return centralView(bundle.case, bundle.assignments, bundle, now);
+    // Decided on an older version (another officer asked the complainant, accepted or restated
+    // since): refused, not taken over a decision the officer never saw.
+    if (input.version !== undefined && input.version !== bundle.case.version)
+      throw savedSince(caseId, input.version, bundle.case.version);
     // Accepted once the complainant sent what was asked: 3 working days to forward, from now.
     const restarted =
       bundle.case.status === 'needs_info' && input.decision === 'accept'
@@ -411,6 +415,16 @@ async function markAnswered(
   }
 }
 
+/**
+ * A decision made on version `seen` of the case, saved since as `now` (another officer's
+ * decision, forward or restatement, an agency's action): 409, read it again.
+ */
+const savedSince = (caseId: string, seen: number, now: number) =>
+  new DomainError(
+    'version_conflict',
+    `case ${caseId} was saved since version ${seen} (now ${now}): read it again`,
+  );
+
 /** Items one transaction of a close holds beside the case and its `case_closed` event. */
 const CLOSING_ITEMS_PER_COMMIT = MAX_COMMIT_ITEMS - 2;
 
@@ -479,6 +493,9 @@ export async function closeCase(
   input: CloseInput,
 ): Promise<CaseView> {
   requireRole(p, CENTRAL_ROLES);
+  // The version the close was confirmed on; then the one this close's own first runs left (a
+  // conflict after them reads the case again, and finds it as it wrote it).
+  let confirmedOn = input.version;
   const { view, lapsed } = await retryOnConflict(async () => {
     const bundle = await loadCase(deps, caseId);
     const now = deps.clock();
@@ -488,6 +505,10 @@ export async function closeCase(
         view: centralView(bundle.case, bundle.assignments, bundle, now),
         lapsed: [],
       };
+    // Confirmed on an older version (another officer forwarded, an agency answered since): it
+    // would withdraw what the confirmation never named. Refused, nothing withdrawn.
+    if (confirmedOn !== undefined && confirmedOn !== bundle.case.version)
+      throw savedSince(caseId, confirmedOn, bundle.case.version);
     // A case that cannot be closed is refused before anything is withdrawn.
     close(bundle.case, input, now);
     const reason = closingReason(input);
@@ -554,6 +575,7 @@ export async function closeCase(
       });
       await deps.store.commit({ case: touched, ...written(run) });
       current = touched.record;
+      if (confirmedOn !== undefined) confirmedOn = current.version;
     }
     const closed = put(current, close(current, input, now));
     const final = written(last);

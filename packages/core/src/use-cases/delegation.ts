@@ -93,6 +93,14 @@ export async function delegate(
       // nothing to write, and no second event on the timeline.
       if (assignment.delegatedTo === input.memberId)
         return viewAssignment(assignment, deps.clock(), reader, ladderOf(bundle, agencyId));
+      // Asked on a page that showed another holder (another coordinator delegated it, or took
+      // it back, since): refused, not moved away from the unit they chose without their knowing.
+      const holder = assignment.delegatedTo ?? null;
+      if (input.from !== undefined && input.from !== holder)
+        throw new DomainError(
+          'version_conflict',
+          `the assignment of ${agencyId} on case ${caseId} is held by ${holder ?? 'no member unit'} now, not ${input.from ?? 'no member unit'}: read it again`,
+        );
       // Taking a delegation back is always possible (an ended assignment still lets its member
       // unit read the case); delegating is for open assignments only.
       if (!isOpen(assignment) && input.memberId !== null)

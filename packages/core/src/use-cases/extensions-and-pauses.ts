@@ -40,6 +40,7 @@ import {
   type ServiceDeps,
   touchCase,
 } from './kernel/index.ts';
+import { assertForwarding } from './assignments.ts';
 
 /**
  * How many extension requests one generation of an assignment may make, whatever became of
@@ -65,6 +66,7 @@ export async function requestExtension(
   return idempotent(deps, p.agency, idem, (remember) =>
     retryOnConflict(async () => {
       const { bundle, assignment } = await actableAssignment(deps, p, caseId, agencyId);
+      assertForwarding(assignment, input.generation);
       if (!isOpen(assignment)) {
         throw new DomainError(
           'invalid_transition',
@@ -202,13 +204,15 @@ export async function pauseAssignment(
   caseId: string,
   agencyId: string,
   reason: string,
+  /** The forwarding the pause was asked for (`assertForwarding`); none: the current one. */
+  generation?: number,
 ): Promise<AssignmentView> {
-  return clockChange(deps, p, caseId, agencyId, 'assignment_paused', { reason }, (a, now) =>
+  return clockChange(deps, p, caseId, agencyId, 'assignment_paused', { reason }, (a, now) => {
     // Sent again after its answer was lost: paused already, for this reason.
-    a.paused && a.pauses?.at(-1)?.reason === reason
-      ? undefined
-      : { assignment: pause(a, reason, p.sub, now) },
-  );
+    if (a.paused && a.pauses?.at(-1)?.reason === reason) return undefined;
+    assertForwarding(a, generation);
+    return { assignment: pause(a, reason, p.sub, now) };
+  });
 }
 
 /** Resume it: open deadlines move by the paused working days and the ladder re-arms. */

@@ -2613,7 +2613,7 @@ export type paths = {
         put?: never;
         /**
          * A focal point’s coordinator hands the assignment to a member unit (null takes it back; the member unit holding it may send null to give it back, with why in `note`)
-         * @description The coordinator’s request for what the assignment already is (the same unit, or a take-back of none) writes nothing and answers the assignment. A unit that gave it back no longer reads the case: with an `Idempotency-Key`, its retry after a lost answer replays the first answer instead of a 404.
+         * @description The coordinator’s request for what the assignment already is (the same unit, or a take-back of none) writes nothing and answers the assignment. Otherwise, with `from` (the unit the coordinator’s page showed holding it), one made after another coordinator delegated it or took it back is a 409 `version_conflict`. A unit that gave it back no longer reads the case: with an `Idempotency-Key`, its retry after a lost answer replays the first answer instead of a 404.
          */
         post: {
             parameters: {
@@ -7626,6 +7626,8 @@ export type components = {
              * @enum {boolean}
              */
             identityHidden?: true;
+            /** @description The case’s `version` the decision was made on: if the case was saved since (another officer’s decision, such as a request for what is missing, or a restatement), 409 `version_conflict` and nothing changes: read it again (without it the decision is taken on whatever is stored; sent again once decided, it is answered as decided) */
+            version?: number;
         };
         AssignmentList: {
             items: components["schemas"]["Assignment"][];
@@ -7644,6 +7646,8 @@ export type components = {
             /** @enum {string} */
             outcome: "resolved" | "unresolved" | "withdrawn";
             note?: string;
+            /** @description The case’s `version` the close was confirmed on (the assignments it named as withdrawn): if the case was saved since (another officer forwarded it, an agency answered), 409 `version_conflict` and nothing is closed or withdrawn: read it again (without it the close withdraws whatever is open then; sent again once closed, it is answered as closed) */
+            version?: number;
         };
         TimelinePage: {
             items: components["schemas"]["TimelineEvent"][];
@@ -7777,10 +7781,14 @@ export type components = {
             /** @enum {string} */
             kind: "progress" | "final";
             message: string;
+            /** @description The assignment’s `generation` (its forwarding) the answer was written for: if central withdrew it and forwarded the case again since, 409 `version_conflict` and nothing is written: read the new instructions (without it the answer goes to the current forwarding) */
+            generation?: number;
         };
         Redirect: {
             reason: string;
             suggestedAgencyId?: string;
+            /** @description The assignment’s `generation` (its forwarding) the redirect was written for: if central withdrew it and forwarded the case again since, 409 `version_conflict` and nothing is written: read the new instructions (without it the redirect goes to the current forwarding) */
+            generation?: number;
         };
         Withdraw: {
             /** @description Why, in words the agency and the timeline will read */
@@ -7812,6 +7820,8 @@ export type components = {
         ExtensionRequestBody: {
             workingDays: number;
             reason: string;
+            /** @description The assignment’s `generation` (its forwarding) the request was written for: if central withdrew it and forwarded the case again since, 409 `version_conflict` and nothing is written: read the new instructions (without it the request goes to the current forwarding) */
+            generation?: number;
         };
         ExtensionDecision: {
             approve: boolean;
@@ -7821,9 +7831,13 @@ export type components = {
         Delegate: {
             memberId: string | null;
             note?: string;
+            /** @description The coordinator’s: the member unit the page showed holding the assignment (null: none). If another coordinator delegated it or took it back since, 409 `version_conflict` and nothing changes: read it again (without it the delegation replaces whoever holds it; a request for what the assignment already is answers it as it is) */
+            from?: string | null;
         };
         Pause: {
             reason: string;
+            /** @description The assignment’s `generation` (its forwarding) the pause was written for: if central withdrew it and forwarded the case again since, 409 `version_conflict` and nothing is written: read the new instructions (without it the pause goes to the current forwarding) */
+            generation?: number;
         };
         Resume: Record<string, never>;
         PlanActivity: {

@@ -326,3 +326,91 @@ describe('central decides an extension request: the result line says what was de
     );
   });
 });
+
+describe('an agency’s action typed before central forwarded the case again (audit s24 #6)', () => {
+  const conflict = json(409, {
+    type: 'about:blank',
+    title: 'Conflict',
+    status: 409,
+    code: 'version_conflict',
+    detail: 'the assignment of pemprov-bali on case C1 was forwarded again since generation 1',
+    requestId: 'r1',
+  });
+  const firstForwarding = {
+    ...assignment,
+    state: 'acknowledged',
+    generation: 1,
+  } as Schemas['Assignment'];
+  const open = (title: string) => {
+    const summary = screen.getByText(title, { selector: 'summary, summary *' });
+    return { summary, form: within(summary.closest('details')!) };
+  };
+
+  it('names the forwarding each action was written for', async () => {
+    const calls = mockApi((call) =>
+      call.method === 'POST' ? json(200, firstForwarding) : json(200, {}),
+    );
+    renderWith(
+      <AssignmentActions
+        caseId="C1"
+        assignment={firstForwarding}
+        central={false}
+        onChange={() => {}}
+      />,
+      { as: { agency: 'pemprov-bali', role: 'agency_officer' } },
+    );
+    const response = open('Kirim tanggapan');
+    await userEvent.click(response.summary);
+    await userEvent.type(response.form.getByLabelText(/^Isi tanggapan/), 'Sedang diperiksa.');
+    await userEvent.click(response.form.getByRole('button', { name: 'Kirim' }));
+    const redirect = open('Bukan kewenangan kami');
+    await userEvent.click(redirect.summary);
+    await userEvent.type(redirect.form.getByLabelText(/^Alasan/), 'Bukan kami.');
+    await userEvent.click(redirect.form.getByRole('button', { name: 'Kirim' }));
+    const extension = open('Minta perpanjangan waktu');
+    await userEvent.click(extension.summary);
+    await userEvent.type(extension.form.getByLabelText(/^Tambahan hari kerja/), '5');
+    await userEvent.type(extension.form.getByLabelText(/^Alasan/), 'Menunggu data.');
+    await userEvent.click(extension.form.getByRole('button', { name: 'Kirim' }));
+    const pause = open('Hentikan tenggat sementara');
+    await userEvent.click(pause.summary);
+    await userEvent.type(pause.form.getByLabelText(/^Alasan/), 'Menunggu pengadu.');
+    await userEvent.click(pause.form.getByRole('button', { name: 'Hentikan tenggat sementara' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(4));
+    expect(
+      calls
+        .filter((c) => c.method === 'POST')
+        .map((c) => [c.path.split('/').at(-1), (c.body as { generation?: number }).generation]),
+    ).toEqual([
+      ['responses', 1],
+      ['redirect', 1],
+      ['extension-requests', 1],
+      ['pause', 1],
+    ]);
+  });
+
+  it('refused as forwarded again since: says so, keeps the answer typed, offers the latest', async () => {
+    mockApi((call) => (call.method === 'POST' ? conflict : json(200, {})));
+    let reloaded = 0;
+    renderWith(
+      <AssignmentActions
+        caseId="C1"
+        assignment={firstForwarding}
+        central={false}
+        onChange={() => (reloaded += 1)}
+      />,
+      { as: { agency: 'pemprov-bali', role: 'agency_officer' } },
+    );
+    const { summary, form } = open('Kirim tanggapan');
+    await userEvent.click(summary);
+    const message = form.getByLabelText(/^Isi tanggapan/) as HTMLTextAreaElement;
+    await userEvent.type(message, 'Sudah ditangani Polsek Menteng.');
+    await userEvent.click(form.getByRole('button', { name: 'Kirim' }));
+    expect((await form.findByRole('alert')).textContent).toContain(
+      'Instansi Anda baru saja menerima penerusan baru pengaduan ini dari pusat',
+    );
+    expect(message.value).toBe('Sudah ditangani Polsek Menteng.');
+    await userEvent.click(form.getByRole('button', { name: 'Muat versi terbaru' }));
+    expect(reloaded).toBe(1);
+  });
+});

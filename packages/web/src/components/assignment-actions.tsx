@@ -17,7 +17,7 @@ import { formatInstant } from '../format';
 import { ActionForm, useActionResult } from './action-form';
 import { AgencySelect, useAgencies } from './agencies';
 import { NumberField, SelectField, TextField } from './field';
-import { ProblemAlert } from './ui';
+import { ProblemAlert, useSavedSince } from './ui';
 
 const TARGETS = ['acknowledge', 'followUp', 'resolution'] as const;
 
@@ -49,6 +49,21 @@ export function AssignmentActions({
   // per user: another officer signing in at this tab does not get them).
   const sub = useSession().session?.sub;
   const draft = (action: string) => (sub ? `${sub}:${caseId}:${a.agencyId}:${action}` : undefined);
+  // Each action is sent for the forwarding the page showed (`generation`): central withdrew it
+  // and forwarded again since (other instructions), a 409, said at the form that was sent,
+  // with the latest to load; what was typed stays (the forms and their drafts outlive it).
+  const reforwarded = t('actions.reforwardedSince');
+  const since = {
+    response: useSavedSince(reforwarded, onChange),
+    redirect: useSavedSince(reforwarded, onChange),
+    extension: useSavedSince(reforwarded, onChange),
+    pause: useSavedSince(reforwarded, onChange),
+  };
+  const forThisForwarding =
+    (saidSince: ReturnType<typeof useSavedSince>) =>
+    (e: unknown): never => {
+      throw saidSince.refused(e);
+    };
   if (!isOpenState(a.state)) return null;
   return (
     <div className="actions">
@@ -93,14 +108,15 @@ export function AssignmentActions({
               unwrap(
                 api.POST('/v1/cases/{id}/assignments/{agencyId}/responses', {
                   params: { path },
-                  body,
+                  body: { ...body, generation: a.generation },
                   headers: { 'idempotency-key': key },
                 }),
-              )
+              ).catch(forThisForwarding(since.response))
             }
           >
             {(form) => (
               <>
+                {since.response.reloadButton}
                 <SelectField
                   form={form}
                   name="kind"
@@ -135,14 +151,15 @@ export function AssignmentActions({
               unwrap(
                 api.POST('/v1/cases/{id}/assignments/{agencyId}/redirect', {
                   params: { path },
-                  body,
+                  body: { ...body, generation: a.generation },
                   headers: { 'idempotency-key': key },
                 }),
-              )
+              ).catch(forThisForwarding(since.redirect))
             }
           >
             {(form) => (
               <>
+                {since.redirect.reloadButton}
                 {form.describe('suggestedAgencyId', {
                   label: t('actions.suggestedAgency'),
                   id: `suggest-${a.agencyId}`,
@@ -182,14 +199,15 @@ export function AssignmentActions({
               unwrap(
                 api.POST('/v1/cases/{id}/assignments/{agencyId}/extension-requests', {
                   params: { path },
-                  body,
+                  body: { ...body, generation: a.generation },
                   headers: { 'idempotency-key': key },
                 }),
-              )
+              ).catch(forThisForwarding(since.extension))
             }
           >
             {(form) => (
               <>
+                {since.extension.reloadButton}
                 <NumberField
                   form={form}
                   name="workingDays"
@@ -327,18 +345,24 @@ export function AssignmentActions({
           onDone={onChange}
           send={(body) =>
             unwrap(
-              api.POST('/v1/cases/{id}/assignments/{agencyId}/pause', { params: { path }, body }),
-            )
+              api.POST('/v1/cases/{id}/assignments/{agencyId}/pause', {
+                params: { path },
+                body: { ...body, generation: a.generation },
+              }),
+            ).catch(forThisForwarding(since.pause))
           }
         >
           {(form) => (
-            <TextField
-              form={form}
-              name="reason"
-              label={t('actions.pauseReason')}
-              multiline
-              required
-            />
+            <>
+              {since.pause.reloadButton}
+              <TextField
+                form={form}
+                name="reason"
+                label={t('actions.pauseReason')}
+                multiline
+                required
+              />
+            </>
           )}
         </ActionForm>
       )}

@@ -841,7 +841,13 @@ describe('irreversible actions ask first (audit s23 #4)', () => {
     } as unknown as Schemas['Case'];
     const calls = mockApi((call) => {
       if (call.path === '/v1/agency-names') return json(200, AGENCY_NAMES);
-      return call.method === 'POST' ? json(200, { ...open, status: 'closed' }) : json(200, {});
+      return call.method === 'POST'
+        ? json(200, {
+            ...open,
+            status: 'closed',
+            assignments: [{ ...open.assignments[0], state: 'withdrawn' }],
+          })
+        : json(200, {});
     });
     renderCase(open);
     const summary = screen.getByText('Tutup pengaduan', { selector: 'summary, summary *' });
@@ -998,5 +1004,148 @@ describe('central’s long texts survive an expired session (audit s23 #3)', () 
         'Periksa gardu di Desa Sukamaju.',
       ),
     );
+  });
+});
+
+describe('a page left open while a colleague acted (audit s24)', () => {
+  const conflict = json(409, {
+    type: 'about:blank',
+    title: 'Conflict',
+    status: 409,
+    code: 'version_conflict',
+    detail: 'case C1 was saved since version 7 (now 8): read it again',
+    requestId: 'r1',
+  });
+  const assignment = (agencyId: string, state: string) => ({
+    agencyId,
+    state,
+    forwardedAt: '2026-05-04T03:00:00.000Z',
+    redirect: null,
+  });
+  /** The page: forwarded to Polri alone, at version 7. */
+  const stale = {
+    ...kase,
+    version: 7,
+    assignments: [assignment('polri', 'acknowledged')],
+  } as unknown as Schemas['Case'];
+  const received = {
+    ...kase,
+    status: 'received',
+    version: 3,
+    channel: 'letter',
+    subject: 'Pungutan liar',
+    description: 'x',
+    identityHidden: false,
+    confidential: false,
+    complainant: { name: 'A' },
+  } as unknown as Schemas['Case'];
+  const closeAs = async (outcome: string) => {
+    const summary = screen.getByText('Tutup pengaduan', { selector: 'summary, summary *' });
+    await userEvent.click(summary);
+    const form = within(summary.closest('details')!);
+    await userEvent.selectOptions(form.getByLabelText(/^Hasil akhir/), outcome);
+    await userEvent.type(form.getByLabelText(/^Catatan/), 'Tidak ada tanggapan.');
+    await userEvent.click(form.getByRole('button', { name: 'Tutup pengaduan' }));
+    await userEvent.click(
+      within(form.getByRole('alertdialog')).getByRole('button', { name: 'Ya, tutup pengaduan' }),
+    );
+    return form;
+  };
+
+  it('finding 1: the close is sent on the version its confirmation was shown for', async () => {
+    const calls = mockApi((call) => {
+      if (call.path === '/v1/agency-names') return json(200, AGENCY_NAMES);
+      return call.method === 'POST'
+        ? json(200, { ...stale, status: 'closed', assignments: [assignment('polri', 'withdrawn')] })
+        : json(200, {});
+    });
+    renderCase(stale);
+    await closeAs('unresolved');
+    await waitFor(() => expect(posts(calls)).toHaveLength(1));
+    expect(posts(calls)[0]!.body).toEqual({
+      outcome: 'unresolved',
+      note: 'Tidak ada tanggapan.',
+      version: 7,
+    });
+  });
+
+  it('finding 1: the result line names every assignment the answer says it withdrew', async () => {
+    // The API's answer: PLN had been forwarded meanwhile (an older API, or a close sent again),
+    // and the close withdrew it too: said from the answer, not the page.
+    mockApi((call) => {
+      if (call.path === '/v1/agency-names') return json(200, AGENCY_NAMES);
+      return call.method === 'POST'
+        ? json(200, {
+            ...stale,
+            status: 'closed',
+            version: 10,
+            assignments: [assignment('polri', 'withdrawn'), assignment('pln', 'withdrawn')],
+          })
+        : json(200, {});
+    });
+    renderCase(stale);
+    await closeAs('unresolved');
+    await waitFor(() =>
+      expect(screen.getAllByRole('status')[0]!.textContent).toBe(
+        'Tutup pengaduan: Ditutup sebagai “Tidak terselesaikan”; penugasan Kepolisian Negara Republik Indonesia, PT PLN (Persero) ditarik.',
+      ),
+    );
+  });
+
+  it('finding 1: refused as changed since, it says so, keeps the note and offers the latest', async () => {
+    let reloaded = 0;
+    mockApi((call) => {
+      if (call.path === '/v1/agency-names') return json(200, AGENCY_NAMES);
+      return call.method === 'POST' ? conflict : json(200, {});
+    });
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <ActionResultProvider>
+          <CaseActions kase={stale} onChange={() => (reloaded += 1)} />
+        </ActionResultProvider>
+      </AgencyNamesProvider>,
+      { as: { agency: 'setneg', role: 'central_officer' } },
+    );
+    const form = await closeAs('unresolved');
+    expect((await form.findByRole('alert')).textContent).toContain(
+      'Pengaduan ini baru saja diubah petugas lain (diteruskan atau dijawab instansi), jadi belum ditutup.',
+    );
+    expect((form.getByLabelText(/^Catatan/) as HTMLTextAreaElement).value).toBe(
+      'Tidak ada tanggapan.',
+    );
+    await userEvent.click(form.getByRole('button', { name: 'Muat versi terbaru' }));
+    expect(reloaded).toBe(1);
+  });
+
+  it('findings 2 and 3: the verification is sent on the version the page showed', async () => {
+    const calls = mockApi((call) =>
+      call.method === 'POST' ? json(200, { ...received, status: 'verified' }) : json(200, {}),
+    );
+    renderCase(received);
+    const form = within(screen.getByRole('region', { name: 'Tindakan pusat' }));
+    await userEvent.selectOptions(form.getByLabelText(/^Keputusan/), 'accept');
+    await userEvent.selectOptions(form.getByLabelText(/^Jenis pengaduan/), 'light');
+    await userEvent.click(form.getByRole('button', { name: 'Terima' }));
+    await waitFor(() => expect(posts(calls)).toHaveLength(1));
+    expect(posts(calls)[0]!.body).toMatchObject({ decision: 'accept', version: 3 });
+  });
+
+  it('findings 2 and 3: a colleague’s decision since is said, what was typed kept, the latest offered', async () => {
+    let reloaded = 0;
+    mockApi((call) => (call.method === 'POST' ? conflict : json(200, {})));
+    renderWith(<CaseActions kase={received} onChange={() => (reloaded += 1)} />, {
+      as: { agency: 'setneg', role: 'central_officer' },
+    });
+    const form = within(screen.getByRole('region', { name: 'Tindakan pusat' }));
+    await userEvent.selectOptions(form.getByLabelText(/^Keputusan/), 'needs_info');
+    const missing = form.getByLabelText(/^Yang perlu dilengkapi/) as HTMLTextAreaElement;
+    await userEvent.type(missing, 'Nomor berkas permohonan.');
+    await userEvent.click(form.getByRole('button', { name: 'Minta kelengkapan' }));
+    expect((await form.findByRole('alert')).textContent).toContain(
+      'Petugas lain baru saja memutuskan atau mengubah pengaduan ini',
+    );
+    expect(missing.value).toBe('Nomor berkas permohonan.');
+    await userEvent.click(form.getByRole('button', { name: 'Muat versi terbaru' }));
+    expect(reloaded).toBe(1);
   });
 });

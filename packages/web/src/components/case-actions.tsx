@@ -24,7 +24,7 @@ import {
 import { AgencyPicker, useAgencies } from './agencies';
 import { CheckboxField, SelectField, TextField } from './field';
 import { forAgencies } from './restatement';
-import { Time } from './ui';
+import { Time, useSavedSince } from './ui';
 
 export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChange: () => void }) {
   const { t } = useI18n();
@@ -55,6 +55,10 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
       ),
     [t, kase],
   );
+  // Decided, or confirmed, on the version the page showed: a colleague's decision, forward or
+  // an agency's answer since is a 409, said here with the latest to load (the text kept).
+  const decidedSince = useSavedSince(t('caseActions.verifySavedSince'), onChange);
+  const closedSince = useSavedSince(t('caseActions.closeSavedSince'), onChange);
   const canVerify = kase.status === 'received' || kase.status === 'needs_info';
   const canForward = ['verified', 'forwarded', 'in_follow_up', 'reopened'].includes(kase.status);
   const closed = kase.status === 'closed' || kase.status === 'rejected';
@@ -95,12 +99,17 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
           result={(body) => t(`caseActions.verified.${body.decision}`)}
           onDone={onChange}
           send={(body) =>
-            unwrap(api.POST('/v1/cases/{id}/verification', { params: { path: { id } }, body }))
+            unwrap(
+              api.POST('/v1/cases/{id}/verification', { params: { path: { id } }, body }),
+            ).catch((e: unknown) => {
+              throw decidedSince.refused(e);
+            })
           }
           toBody={(values) => verificationBody(values, kase)}
         >
           {(form) => (
             <>
+              {decidedSince.reloadButton}
               <SelectField
                 form={form}
                 name="decision"
@@ -243,21 +252,30 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
                 : t('caseActions.closeConfirm', { outcome: labelOf(t, 'outcome', body.outcome) }),
             label: t('caseActions.closeConfirmYes'),
           })}
-          result={(body) =>
-            withdrawnByClose.length > 0
+          // What the close did, from its answer: the assignments it withdrew.
+          result={(body, closedCase: Schemas['Case']) => {
+            const withdrawn = withdrawnBy(kase, closedCase).map((a) => nameOf(a.agencyId));
+            return withdrawn.length > 0
               ? t('caseActions.closedWithdrawn', {
                   outcome: labelOf(t, 'outcome', body.outcome),
-                  agencies: withdrawnByClose.join(', '),
+                  agencies: withdrawn.join(', '),
                 })
-              : t('caseActions.closed', { outcome: labelOf(t, 'outcome', body.outcome) })
-          }
+              : t('caseActions.closed', { outcome: labelOf(t, 'outcome', body.outcome) });
+          }}
           onDone={onChange}
+          // On the version whose open assignments the confirmation named.
+          toBody={(values) => ({ ...(compact(values) as Values), version: kase.version })}
           send={(body) =>
-            unwrap(api.POST('/v1/cases/{id}/close', { params: { path: { id } }, body }))
+            unwrap(api.POST('/v1/cases/{id}/close', { params: { path: { id } }, body })).catch(
+              (e: unknown) => {
+                throw closedSince.refused(e);
+              },
+            )
           }
         >
           {(form) => (
             <>
+              {closedSince.reloadButton}
               <WithdrawnByClose
                 kase={kase}
                 resolved={getPath(form.values, 'outcome') === 'resolved'}
@@ -285,6 +303,21 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
 
 /** An assignment the agency still works on: a close withdraws it. */
 const isOpen = (a: Schemas['Assignment']) => isOpenState(a.state);
+
+/**
+ * The assignments a close withdrew, as its answer (`closed`) says: withdrawn there, and not
+ * already withdrawn on the page (`before`) in the same forwarding.
+ */
+export function withdrawnBy(
+  before: Pick<Schemas['Case'], 'assignments'>,
+  closed: Pick<Schemas['Case'], 'assignments'>,
+): Schemas['Assignment'][] {
+  return closed.assignments.filter((a) => {
+    if (a.state !== 'withdrawn') return false;
+    const was = before.assignments.find((b) => b.agencyId === a.agencyId);
+    return !(was?.state === 'withdrawn' && was.forwardedAt === a.forwardedAt);
+  });
+}
 
 const DECISIONS = ['accept', 'needs_info', 'reject'] as const;
 const isDecision = (v: unknown): v is (typeof DECISIONS)[number] =>
@@ -510,11 +543,12 @@ function contactOf(kase: Pick<Schemas['Case'], 'complainant'>): string | null {
 /**
  * The verification form's values as the body: what is missing goes only with needs_info, the
  * reason for the complainant only with reject, the identity's box only when ticked, and the subject and the complaint for the agencies only when
- * central restated them.
+ * central restated them; on the case's `version` the page showed, when given.
  */
 export function verificationBody(
   values: Values,
-  current?: Pick<Schemas['Case'], 'subject' | 'description' | 'agencyDescription'>,
+  current?: Pick<Schemas['Case'], 'subject' | 'description' | 'agencyDescription'> &
+    Partial<Pick<Schemas['Case'], 'version'>>,
 ): unknown {
   const { identityHidden, subject, description, ...body } = compact(values) as Values;
   // Sent only to hide: an unticked box leaves the identity as it is.
@@ -534,6 +568,8 @@ export function verificationBody(
     ...(body.decision === 'reject' ? { reason } : {}),
     ...restated,
     ...hide,
+    // Decided on the version the page showed: a colleague's decision since is a 409.
+    ...(current?.version === undefined ? {} : { version: current.version }),
   };
 }
 

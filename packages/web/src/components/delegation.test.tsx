@@ -154,7 +154,8 @@ describe('taking a delegated assignment back', () => {
     );
     await waitFor(() => expect(changed).toBe(1));
     const post = calls.find((c) => c.method === 'POST')!;
-    expect(post.body).toEqual({ memberId: null });
+    // From the unit the button names (audit s24 #5): the API refuses it once another holds it.
+    expect(post.body).toEqual({ memberId: null, from: 'kantah-7' });
     const result = screen.getByRole('status');
     expect(result.textContent).toBe('Diambil kembali dari Kantor Pertanahan Kota Kupang.');
     // Focus goes to the result, as after every other action.
@@ -240,5 +241,100 @@ describe('a member unit giving a delegated assignment back', () => {
     expect(posts).toHaveLength(2);
     expect(posts[0]!.headers.get('idempotency-key')).toMatch(/^[0-9a-f-]{36}$/);
     expect(posts[1]!.headers.get('idempotency-key')).toBe(posts[0]!.headers.get('idempotency-key'));
+  });
+});
+
+describe('a colleague moved the assignment since the page was read (audit s24)', () => {
+  const NAMES = {
+    items: [
+      { id: 'unit-a', name: 'Kantah Surabaya' },
+      { id: 'unit-b', name: 'Kantah Malang' },
+    ],
+  };
+  const conflict = json(409, {
+    type: 'about:blank',
+    title: 'Conflict',
+    status: 409,
+    code: 'version_conflict',
+    detail: 'the assignment of fp on case C1 is held by unit-b now, not unit-a: read it again',
+    requestId: 'r1',
+  });
+  const render = (delegatedTo: string | null, onChange: () => void) =>
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <ActionResultProvider>
+          <Delegation
+            caseId="C1"
+            assignment={{ agencyId: 'fp', delegatedTo } as unknown as Schemas['Assignment']}
+            onChange={onChange}
+          />
+        </ActionResultProvider>
+      </AgencyNamesProvider>,
+      { as: { agency: 'fp', role: 'agency_coordinator' } },
+    );
+
+  it('#5: "Ambil kembali" refused, it says so, announces nothing and offers the latest', async () => {
+    const calls = mockApi((call) => {
+      if (call.path === '/v1/agency-names') return json(200, NAMES);
+      return call.method === 'POST' ? conflict : json(200, { items: [] });
+    });
+    let changed = 0;
+    render('unit-a', () => (changed += 1));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Ambil kembali dari Kantah Surabaya' }),
+    );
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Penugasan ini baru saja dipindahkan koordinator lain',
+    );
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({
+      memberId: null,
+      from: 'unit-a',
+    });
+    // Nothing was taken back: no "Diambil kembali dari Kantah Surabaya".
+    expect(screen.getByRole('status').textContent).toBe('');
+    expect(changed).toBe(0);
+    await userEvent.click(screen.getByRole('button', { name: 'Muat versi terbaru' }));
+    expect(changed).toBe(1);
+  });
+
+  it('#4: a delegation names no holder (the form showed none); refused, the note stays', async () => {
+    const calls = mockApi((call) => {
+      if (call.path === '/v1/agency-names') return json(200, NAMES);
+      if (call.path.startsWith('/v1/agencies?'))
+        return json(200, {
+          items: [
+            { id: 'fp', focalPointId: null },
+            { id: 'unit-a', focalPointId: 'fp' },
+            { id: 'unit-b', focalPointId: 'fp' },
+          ],
+          nextCursor: null,
+        });
+      return call.method === 'POST' ? conflict : json(200, { items: [] });
+    });
+    let changed = 0;
+    render(null, () => (changed += 1));
+    await userEvent.click(
+      screen.getByText('Delegasikan ke unit anggota', { selector: 'summary, summary *' }),
+    );
+    const form = within(
+      screen
+        .getByText('Delegasikan ke unit anggota', { selector: 'summary, summary *' })
+        .closest('details')!,
+    );
+    await userEvent.selectOptions(await form.findByLabelText(/^Unit anggota/), 'unit-b');
+    const note = form.getByLabelText(/^Catatan/) as HTMLTextAreaElement;
+    await userEvent.type(note, 'Wilayah Malang.');
+    await userEvent.click(form.getByRole('button', { name: 'Delegasikan' }));
+    expect((await form.findByRole('alert')).textContent).toContain(
+      'Penugasan ini baru saja dipindahkan koordinator lain',
+    );
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({
+      memberId: 'unit-b',
+      note: 'Wilayah Malang.',
+      from: null,
+    });
+    expect(note.value).toBe('Wilayah Malang.');
+    await userEvent.click(form.getByRole('button', { name: 'Muat versi terbaru' }));
+    expect(changed).toBe(1);
   });
 });

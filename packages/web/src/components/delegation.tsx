@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/i18n';
 import { ActionForm, useActionResult } from './action-form';
 import { useAgencies, useMemberUnits } from './agencies';
 import { SelectField, TextField } from './field';
-import { ProblemAlert } from './ui';
+import { ProblemAlert, useSavedSince } from './ui';
 
 export function Delegation({
   caseId,
@@ -26,12 +26,16 @@ export function Delegation({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const announce = useActionResult();
+  // Another coordinator delegated it, or took it back, since the page was read: a 409.
+  const movedSince = useSavedSince(t('delegate.savedSince'), onChange);
   const path = { id: caseId, agencyId: a.agencyId };
   if (a.delegatedTo) {
-    const holder = nameOf(a.delegatedTo);
+    const from = a.delegatedTo;
+    const holder = nameOf(from);
     return (
       <div className="delegation">
         <ProblemAlert error={error} />
+        {movedSince.reloadButton}
         <button
           type="button"
           disabled={busy}
@@ -42,14 +46,19 @@ export function Delegation({
             unwrap(
               api.POST('/v1/cases/{id}/assignments/{agencyId}/delegate', {
                 params: { path },
-                body: { memberId: null },
+                // From the unit the button names: taken from no other one.
+                body: { memberId: null, from },
               }),
             )
-              .then(() => {
-                // Said where the page says what an action did: the button goes with the change.
-                announce?.(t('delegate.takenBack', { agency: holder }));
-                onChange();
-              }, setError)
+              .then(
+                () => {
+                  // Said where the page says what an action did: the button goes with the
+                  // change. The API took it back from `from`, as checked.
+                  announce?.(t('delegate.takenBack', { agency: holder }));
+                  onChange();
+                },
+                (e: unknown) => setError(movedSince.refused(e)),
+              )
               .finally(() => setBusy(false));
           }}
         >
@@ -58,7 +67,7 @@ export function Delegation({
       </div>
     );
   }
-  return <DelegateForm path={path} onChange={onChange} />;
+  return <DelegateForm path={path} movedSince={movedSince} onChange={onChange} />;
 }
 
 /**
@@ -67,9 +76,11 @@ export function Delegation({
  */
 function DelegateForm({
   path,
+  movedSince,
   onChange,
 }: {
   path: { id: string; agencyId: string };
+  movedSince: ReturnType<typeof useSavedSince>;
   onChange: () => void;
 }) {
   const { t } = useI18n();
@@ -88,18 +99,21 @@ function DelegateForm({
         unwrap(
           api.POST('/v1/cases/{id}/assignments/{agencyId}/delegate', {
             params: { path },
-            body,
+            // The form shows only while no unit holds it: another coordinator's delegation
+            // since is a 409, not moved away from the unit they chose.
+            body: { ...body, from: null },
             headers: { 'idempotency-key': key },
           }),
         ).catch((e: unknown) => {
           // A unit moved away meanwhile: the list is read again (the error says so).
           if (e instanceof ApiError && e.problem?.code === 'validation_failed') units.reload();
-          throw e;
+          throw movedSince.refused(e);
         })
       }
     >
       {(form) => (
         <>
+          {movedSince.reloadButton}
           <SelectField
             form={form}
             name="memberId"

@@ -323,6 +323,8 @@ const id = {
   'actions.note': 'Catatan',
   'actions.pause': 'Hentikan tenggat sementara',
   'actions.pauseReason': 'Alasan (misalnya menunggu data dari pengadu)',
+  'actions.reforwardedSince':
+    'Instansi Anda baru saja menerima penerusan baru pengaduan ini dari pusat, dengan instruksi yang mungkin berbeda. Isian Anda belum dikirim dan tetap di formulir: muat versi terbaru, baca instruksinya, lalu kirim lagi.',
   'actions.withdraw': 'Tarik penugasan',
   'actions.withdrawReason': 'Alasan penarikan',
   'actions.withdrawHint':
@@ -450,6 +452,10 @@ const id = {
   'caseActions.closeConfirmYes': 'Ya, tutup pengaduan',
   'caseActions.closed': 'Ditutup sebagai “{outcome}”.',
   'caseActions.closedWithdrawn': 'Ditutup sebagai “{outcome}”; penugasan {agencies} ditarik.',
+  'caseActions.closeSavedSince':
+    'Pengaduan ini baru saja diubah petugas lain (diteruskan atau dijawab instansi), jadi belum ditutup. Muat versi terbaru, periksa daftar instansi yang akan ditarik, lalu tutup lagi.',
+  'caseActions.verifySavedSince':
+    'Petugas lain baru saja memutuskan atau mengubah pengaduan ini (misalnya meminta kelengkapan). Keputusan Anda belum disimpan dan isiannya tetap di formulir: muat versi terbaru untuk melihat keputusannya.',
   'actions.withdrawConfirm':
     'Tarik penugasan {agency}? Pengingatnya berhenti dan permintaan perpanjangannya gugur. Penarikan tidak dapat dibatalkan; untuk melibatkannya lagi, teruskan ulang pengaduan kepadanya.',
   'actions.withdrawConfirmYes': 'Ya, tarik penugasan',
@@ -781,6 +787,8 @@ const id = {
   'delegate.held': 'Didelegasikan ke {agency}.',
   'delegate.takeBack': 'Ambil kembali dari {agency}',
   'delegate.takenBack': 'Diambil kembali dari {agency}.',
+  'delegate.savedSince':
+    'Penugasan ini baru saja dipindahkan koordinator lain (didelegasikan ke unit lain, atau diambil kembali), jadi tidak ada yang diubah. Muat versi terbaru untuk melihat siapa yang memegangnya.',
   'calendar.confirmRemove':
     'Hapus {name} ({date})? {deadlines} tenggat pada {assignments} penugasan yang masih berjalan akan bergeser.',
   'calendar.confirmYes': 'Ya, hapus',
@@ -1265,6 +1273,8 @@ const en = {
   'actions.note': 'Note',
   'actions.pause': 'Pause deadlines',
   'actions.pauseReason': 'Reason (e.g. waiting for the complainant)',
+  'actions.reforwardedSince':
+    'Central has just forwarded this complaint to your agency again, perhaps with other instructions. Yours is not sent and stays in the form: load the latest version, read the instructions, then send again.',
   'actions.withdraw': 'Withdraw the assignment',
   'actions.withdrawReason': 'Reason for withdrawing',
   'actions.withdrawHint':
@@ -1394,6 +1404,10 @@ const en = {
   'caseActions.closed': 'Closed as “{outcome}”.',
   'caseActions.closedWithdrawn':
     'Closed as “{outcome}”; the assignments of {agencies} were withdrawn.',
+  'caseActions.closeSavedSince':
+    'Another officer has just changed this complaint (forwarded it, or an agency answered), so it is not closed. Load the latest version, check the agencies that will be withdrawn, then close again.',
+  'caseActions.verifySavedSince':
+    'Another officer has just decided on or changed this complaint (e.g. asked for what is missing). Your decision is not saved and stays in the form: load the latest version to see theirs.',
   'actions.withdrawConfirm':
     'Withdraw the assignment of {agency}? Its reminders stop and a request for more time lapses. A withdrawal cannot be undone; to involve the agency again, forward the complaint to it again.',
   'actions.withdrawConfirmYes': 'Yes, withdraw the assignment',
@@ -1720,6 +1734,8 @@ const en = {
   'delegate.held': 'Delegated to {agency}.',
   'delegate.takeBack': 'Take it back from {agency}',
   'delegate.takenBack': 'Taken back from {agency}.',
+  'delegate.savedSince':
+    'Another coordinator has just moved this assignment (delegated it to another unit, or taken it back), so nothing was changed. Load the latest version to see who holds it.',
   'calendar.confirmRemove':
     'Remove {name} ({date})? {deadlines} deadlines of {assignments} open assignments will move.',
   'calendar.confirmYes': 'Yes, remove',
