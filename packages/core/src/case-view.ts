@@ -50,7 +50,8 @@ import type { TimelineEvent } from './timeline.ts';
  * The case as a reader may see it. Central sees everything. An agency sees only its own
  * assignments (and its member units'), nothing of another agency's (not even whether it is
  * late), no central notes, no import row key, no complainant when the identity is
- * hidden (UU 25/2009 art. 42), and never the tracking code: it is the complainant's credential
+ * hidden (UU 25/2009 art. 42) or its part in the case ended without its doing the work
+ * (`Reader.endedAt`), and never the tracking code: it is the complainant's credential
  * (whoever holds it may reply as them and close the case, grading the agency's own answer).
  * With what is still to act on, from the case's own records (not its timeline, which a case sent
  * to sixty agencies makes long): the extension requests awaiting a decision and its activities.
@@ -73,18 +74,23 @@ export function viewCase(
     ? activities
     : activities.filter((a) => activityHeldWith(a, reader.agencies));
   const shown = caseActivities(readable);
+  // An agency whose part ended without its doing the work reads it as a hidden identity's
+  // (`partEndedAt`): what it was given the identity for is over.
+  const withheld = !reader.central && (c.identityHidden || Boolean(reader.endedAt));
   return {
     id: c.id,
     ...(reader.central ? { trackingCode: c.trackingCode } : {}),
     status: c.status,
     agendaNumber: c.agendaNumber ?? null,
-    letter: !reader.central && c.identityHidden ? null : (c.letter ?? null),
+    letter: withheld ? null : (c.letter ?? null),
     channel: c.channel,
     receivedAt: c.receivedAt,
     subject: c.subject,
-    description: reader.central ? c.description : descriptionForAgencies(c),
+    description: reader.central
+      ? c.description
+      : descriptionForAgencies({ ...c, identityHidden: withheld }),
     agencyDescription: reader.central ? (c.agencyDescription ?? null) : null,
-    complainant: !reader.central && c.identityHidden ? null : c.complainant,
+    complainant: withheld ? null : c.complainant,
     identityHidden: c.identityHidden,
     confidential: c.confidential,
     respondent: c.respondent,

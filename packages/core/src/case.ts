@@ -561,6 +561,36 @@ const answers = (b: AssignmentRecord, a: AssignmentRecord): boolean =>
     ? b.reforwardOf.some((r) => r.agencyId === a.agencyId && r.generation === a.generation)
     : Date.parse(b.forwardedAt) > Date.parse(a.redirect!.at);
 
+/**
+ * When the part in the case of an agency reading as `agencies` ended without its doing the
+ * work: every assignment it reads withdrawn by central, or redirected ("not ours") and settled
+ * (forwarded again elsewhere, or settled by central without a re-forward). The latest such
+ * instant. Null while one of them is open, completed (the agency did the work: it keeps what it
+ * read), or redirected still awaiting central's re-forward, and when it reads none. DOMAIN.md
+ * (Confidentiality): the identity goes to agencies so they can act on the complaint. An agency
+ * whose part ended reads the case as a hidden identity's and nothing of it after that instant;
+ * forwarded to again (a new generation, open), it reads it as before.
+ */
+export function partEndedAt(
+  all: readonly AssignmentRecord[],
+  agencies: ReadonlySet<string>,
+): string | null {
+  const mine = all.filter((a) => agencies.has(a.agencyId));
+  const awaiting = mine.some((a) => a.state === 'redirected') ? awaitingReforward(all) : [];
+  let ended: string | null = null;
+  for (const a of mine) {
+    const at =
+      a.state === 'withdrawn'
+        ? (a.withdrawnAt ?? a.updatedAt)
+        : a.state === 'redirected' && !awaiting.includes(a)
+          ? (a.reforwardedAt ?? a.redirectSettled?.at ?? a.updatedAt)
+          : null;
+    if (at === null) return null;
+    if (ended === null || at > ended) ended = at;
+  }
+  return ended;
+}
+
 /** The same close sent again: the case is closed, with that outcome and note. */
 export const closedAlready = (c: CaseRecord, input: CloseInput): boolean =>
   c.status === 'closed' &&

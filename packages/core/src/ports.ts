@@ -202,6 +202,11 @@ export interface WordSearch {
   readonly received?: { readonly from: Date; readonly to: Date } | undefined;
   /** Whether the caller may see a candidate and it passes the other filters. */
   readonly accept: (c: CaseRecord) => boolean | Promise<boolean>;
+  /**
+   * Called with each batch of candidates before `accept` is asked about them one by one: what
+   * `accept` needs of them read once a batch (an agency's assignments on them).
+   */
+  readonly prepare?: ((cases: readonly CaseRecord[]) => Promise<void>) | undefined;
 }
 
 export interface AssignmentQuery {
@@ -300,6 +305,10 @@ export interface Store extends DocumentStore {
   findClaim(claim: UniqueClaim): Promise<string | undefined>;
   /** Cases by id, one batch read (ids of no case are left out). */
   getCases(caseIds: readonly string[]): Promise<CaseRecord[]>;
+  /** These assignments, one batch read (those that do not exist are left out). */
+  getAssignments(
+    refs: readonly { caseId: string; agencyId: string }[],
+  ): Promise<AssignmentRecord[]>;
   /**
    * The cases indexed under these identifiers (normalised), newest first, a page at a time
    * (one complainant may have hundreds: a serial complainant's phone). A case indexed under

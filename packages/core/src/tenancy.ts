@@ -31,8 +31,16 @@ export const roleFitsTenant = (agency: string, role: Role): boolean =>
  * Who a view is for: central, which sees everything, or an agency with the agencies it reads
  * as (its own, its member units', a focal point's that delegated to it). Whatever names
  * another agency stays out of an agency's view: it must not learn who else has the case.
+ * `endedAt`: its part in the case ended then without its doing the work (`partEndedAt`): it
+ * reads the case as a hidden identity's, and nothing the case did after that.
  */
-export type Reader = { central: true } | { central: false; agencies: ReadonlySet<string> };
+export type Reader =
+  | { central: true }
+  | {
+      central: false;
+      agencies: ReadonlySet<string>;
+      readonly endedAt?: string | null | undefined;
+    };
 
 /** Whether `reader` may read that `agencyId` is on the case. */
 export const readerSees = (reader: Reader, agencyId: string): boolean =>

@@ -101,17 +101,20 @@ export const CENTRAL_ONLY_EVENTS: readonly EventType[] = ['complainant_mail'];
  * delegated to it) sees an event: its assignments' events, and the case's own but those a
  * person of another agency caused (the case moving on that agency's answer) and those of an
  * activity it is not in (one with several agencies, or central's own with none: its events are
- * the case's, and name their agencies; one written before they did stays central's). The
+ * the case's, and name their agencies; one written before they did stays central's), and none
+ * of the case's after its part ended without its doing the work (`endedAt`). The
  * actor cannot be shown without them: even "another agency" would tell it someone else has
  * the case.
  */
 export const agencySeesEvent = (
-  e: Pick<TimelineEvent, 'agencyId' | 'actor' | 'type' | 'data'>,
+  e: Pick<TimelineEvent, 'agencyId' | 'actor' | 'type' | 'data' | 'at'>,
   reader: TimelineReader,
 ): boolean => {
   const { agencies, actors = agencies } = reader;
   if (CENTRAL_ONLY_EVENTS.includes(e.type)) return false;
   if (e.agencyId !== null) return agencies.has(e.agencyId);
+  // Its part in the case ended (`partEndedAt`): what the case did after that is not its own.
+  if (reader.endedAt && e.at > reader.endedAt) return false;
   if (e.type.startsWith('activity_')) {
     const held = e.data.agencyIds;
     return Array.isArray(held) && held.some((id) => agencies.has(String(id)));
@@ -134,4 +137,9 @@ export const agencySeesEvent = (
 export interface TimelineReader {
   readonly agencies: ReadonlySet<string>;
   readonly actors?: ReadonlySet<string>;
+  /**
+   * When its part in the case ended without its doing the work (`partEndedAt`): the case's
+   * own events after it are not read (its assignments' still are).
+   */
+  readonly endedAt?: string | null | undefined;
 }

@@ -227,9 +227,15 @@ export class DynamoStore extends SearchStore implements Store {
     return items.map((i) => record<ClockEntry>(i));
   }
 
-  /** The case a tracking code belongs to. */
+  /**
+   * The case a tracking code (normalised) belongs to: its item keyed by the code's hash, else
+   * one written before codes were hashed, keyed by the code in clear (codes already handed out
+   * keep working).
+   */
   async findCaseIdByTrackingCode(code: string): Promise<string | undefined> {
-    const item = await this.get<{ caseId: string }>(keys.trackingCode(code));
+    const item =
+      (await this.get<{ caseId: string }>(keys.trackingCode(code))) ??
+      (await this.get<{ caseId: string }>(keys.legacyTrackingCode(code)));
     return item?.caseId;
   }
 

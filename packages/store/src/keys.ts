@@ -106,7 +106,17 @@ export const keys = {
   postings: (hmac: string) => `${C}#WORD#${hmac}`,
   caseOrder: (receivedAt: string, caseId: string) => `${receivedAt}#${caseId}`,
 
-  trackingCode: (code: string) => ({ pk: `${C}#TRACK#${code}`, sk: 'TRACK' }),
+  /**
+   * The case a tracking code opens. The code is the complainant's credential and a key travels
+   * further than an attribute (CloudTrail data events, Contributor Insights, error messages
+   * naming a key): its SHA-256 (of the normalised code, as the claims' values), never the code.
+   */
+  trackingCode: (code: string) => ({
+    pk: `${C}#TRACK#H#${createHash('sha256').update(code).digest('base64url')}`,
+    sk: 'TRACK',
+  }),
+  /** The same item as written before the code was hashed: read only, when the hashed is absent. */
+  legacyTrackingCode: (code: string) => ({ pk: `${C}#TRACK#${code}`, sk: 'TRACK' }),
   /**
    * A unique value one case holds (external reference, Message-ID, import row key, spent proof
    * of work). The value is hashed: a Message-ID may run to hundreds of characters, and a key

@@ -4,6 +4,7 @@
  * what a change writes are in search-index.ts.
  */
 import {
+  type AssignmentRecord,
   type CaseRecord,
   headOf,
   invalidInput,
@@ -70,6 +71,15 @@ export class SearchStore extends DocumentLayer {
   async getCases(caseIds: readonly string[]): Promise<CaseRecord[]> {
     const items = await this.batchGet([...new Set(caseIds)].map((id) => keys.case(id)));
     return items.map((i) => record<CaseRecord>(i));
+  }
+
+  /** Assignments by case and agency (BatchGetItem), in no particular order. */
+  async getAssignments(
+    refs: readonly { caseId: string; agencyId: string }[],
+  ): Promise<AssignmentRecord[]> {
+    const unique = [...new Map(refs.map((r) => [`${r.caseId}#${r.agencyId}`, r])).values()];
+    const items = await this.batchGet(unique.map((r) => keys.assignment(r.caseId, r.agencyId)));
+    return items.map((i) => record<AssignmentRecord>(i));
   }
 
   /**
@@ -168,6 +178,7 @@ export class SearchStore extends DocumentLayer {
       const cases = new Map(
         (await this.getCases(candidates.map((p) => p.caseId))).map((c) => [c.id, c]),
       );
+      if (query.prepare && cases.size > 0) await query.prepare([...cases.values()]);
       for (const p of buffered) {
         const c = matches(p) ? cases.get(p.caseId) : undefined;
         if (c && (await query.accept(c))) {

@@ -40,7 +40,14 @@ export interface AttachmentRecord {
 }
 
 /** Who reads a case: central, or an agency with the assignments it may read. */
-export type CaseReader = { central: true } | { central: false; agencies: ReadonlySet<string> };
+export type CaseReader =
+  | { central: true }
+  | {
+      central: false;
+      agencies: ReadonlySet<string>;
+      /** Its part in the case ended without its doing the work (`partEndedAt`). */
+      readonly endedAt?: string | null | undefined;
+    };
 
 /**
  * The visibility an attachment gets when none is asked for: an intake scan of a case whose
@@ -62,7 +69,10 @@ export function defaultVisibility(
  * activity's when they are for the agencies and it reads the activity itself (`activityHeldWith`,
  * as the case's view decides: a clarification with Polri is not PLN's to read, nor its report's
  * files); never another agency's responses' (as it never sees their answers), nor anything
- * still uploading or refused that it did not upload. `activities` are the case's.
+ * still uploading or refused that it did not upload. An agency whose part in the case ended
+ * without its doing the work (`endedAt`) keeps its own responses' files only: the case's and
+ * the activities' (an intake scan names who complained) are no longer its to read.
+ * `activities` are the case's.
  */
 export function canRead(
   a: AttachmentRecord,
@@ -74,6 +84,7 @@ export function canRead(
   if (a.status !== 'available') return own && reader.agencies.has(a.uploadedBy.agency);
   if (a.visibility !== 'agencies') return false;
   if (a.attachedTo.kind === 'response') return own;
+  if (reader.endedAt) return false;
   if (a.attachedTo.kind === 'activity') {
     const activity = activities.find((x) => x.id === a.attachedTo.activityId);
     return activity !== undefined && activityHeldWith(activity, reader.agencies);

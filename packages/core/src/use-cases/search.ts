@@ -1,10 +1,12 @@
 /**
  * Search: central finds any case by an identifier (tracking code, agenda or letter number,
  * external reference, NIK, phone, e-mail) or by words; an agency finds by words only, among
- * the cases it has (had) an assignment on, and never by the complainant's name or identity.
+ * the cases it has (had) an assignment on, not those where its part ended without its doing the
+ * work (`partEndedAt`), and never by the complainant's name or identity.
  */
 import { DEFAULT_TIME_ZONE, endOfLocalDay, startOfLocalDay } from '../calendar.ts';
-import type { CaseRecord } from '../case.ts';
+import type { AssignmentRecord } from '../assignment.ts';
+import { type CaseRecord, partEndedAt } from '../case.ts';
 import { viewCase } from '../case-view.ts';
 import { invalidInput } from '../errors.ts';
 import type { Page, PageRequest } from '../ports.ts';
@@ -125,6 +127,7 @@ export async function search(
       received,
       accept: async (c) =>
         !identifiedBefore(c) && passes(c) && (!scope || (await scope.visible(c))),
+      prepare: scope?.prepare,
     },
     { limit: room, cursor: storeCursor },
   );
@@ -170,7 +173,9 @@ async function identifierMatches(
 /**
  * Which cases an agency user may find: those with an assignment of its own or of its member
  * units (what it may read), and a focal point's assignment delegated to it while it is still
- * that focal point's member (as `readableCase` reads a case).
+ * that focal point's member (as `readableCase` reads a case); not one whose part in it ended
+ * without its doing the work (`partEndedAt`: withdrawn, or redirected and settled), which it
+ * reads as a hidden identity's and whose words are no longer its to search.
  */
 async function agencyVisibility(deps: ServiceDeps, p: Principal) {
   const agencies = await readerAgencies(deps, p);
@@ -180,13 +185,39 @@ async function agencyVisibility(deps: ServiceDeps, p: Principal) {
   // page the console hops to) cost what the focal point has, where this costs what the unit
   // was given.
   let delegated: Promise<Set<string>> | undefined;
-  const visible = async (c: CaseRecord): Promise<boolean> => {
-    if (c.agencyIds.some((id) => agencies.has(id))) return true;
+  const isDelegated = async (c: CaseRecord): Promise<boolean> => {
     if (!focalPointId || !c.agencyIds.includes(focalPointId)) return false;
     delegated ??= deps.store
       .listDelegatedCaseIds(p.agency, focalPointId)
       .then((ids) => new Set(ids));
     return (await delegated).has(c.id);
   };
-  return { agencies, visible };
+  // The assignments it reads on each candidate, read a batch of candidates at a time (one
+  // BatchGetItem beside the cases'), by `caseId#agencyId`.
+  const assignments = new Map<string, AssignmentRecord>();
+  const read = new Set<string>();
+  const refsOf = (c: CaseRecord, reads: ReadonlySet<string> = agencies) =>
+    c.agencyIds.filter((id) => reads.has(id)).map((agencyId) => ({ caseId: c.id, agencyId }));
+  const fetch = async (refs: readonly { caseId: string; agencyId: string }[]) => {
+    const missing = refs.filter((r) => !read.has(`${r.caseId}#${r.agencyId}`));
+    if (missing.length === 0) return;
+    for (const a of await deps.store.getAssignments(missing))
+      assignments.set(`${a.caseId}#${a.agencyId}`, a);
+    for (const r of missing) read.add(`${r.caseId}#${r.agencyId}`);
+  };
+  const prepare = (cases: readonly CaseRecord[]) => fetch(cases.flatMap((c) => refsOf(c)));
+  const visible = async (c: CaseRecord): Promise<boolean> => {
+    const reads = new Set(c.agencyIds.filter((id) => agencies.has(id)));
+    if (focalPointId && !reads.has(focalPointId) && (await isDelegated(c))) reads.add(focalPointId);
+    if (reads.size === 0) return false;
+    await fetch(refsOf(c, reads));
+    const mine = [...reads].flatMap((id) => assignments.get(`${c.id}#${id}`) ?? []);
+    // A redirect's settling may rest on the case's other assignments (`awaitingReforward`):
+    // then the case is read whole, as `readableCase` would (a redirect is rarely the last word).
+    const all = mine.some((a) => a.state === 'redirected')
+      ? ((await deps.store.getCase(c.id))?.assignments ?? mine)
+      : mine;
+    return partEndedAt(all, reads) === null;
+  };
+  return { agencies, visible, prepare };
 }

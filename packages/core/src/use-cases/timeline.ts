@@ -11,7 +11,9 @@ import { focalPointOf, readableCase, type ServiceDeps } from './kernel/index.ts'
 /**
  * The case's timeline, oldest first (or newest first). An agency sees the case's events and
  * its own assignments' (`agencySeesEvent`: not those another agency's person caused), not what
- * central asked the complainant for, and no other agency's id in a forwarding.
+ * central asked the complainant for, and no other agency's id in a forwarding. One whose part
+ * ended without its doing the work reads none of the case's events after that, and the earlier
+ * ones as a hidden identity's.
  */
 export async function timeline(
   deps: ServiceDeps,
@@ -29,11 +31,12 @@ export async function timeline(
   const events = await deps.store.listTimeline(
     caseId,
     request,
-    { agencies: reader.agencies, actors },
+    { agencies: reader.agencies, actors, endedAt: reader.endedAt },
     view,
   );
-  // The complainant's own words may name them: kept from the agencies when the identity is.
-  const own = bundle.case.identityHidden ? HIDDEN_IDENTITY_DATA : {};
+  // The complainant's own words may name them: kept from the agencies when the identity is,
+  // and from one whose part in the case ended without its doing the work (`partEndedAt`).
+  const own = bundle.case.identityHidden || reader.endedAt ? HIDDEN_IDENTITY_DATA : {};
   return {
     ...events,
     items: events.items.map((e) => {

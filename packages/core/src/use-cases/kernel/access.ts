@@ -4,6 +4,7 @@
  * principal may see: anything else is "not found" (404, no existence leak).
  */
 import type { AssignmentRecord } from '../../assignment.ts';
+import { partEndedAt } from '../../case.ts';
 import { DomainError, notFound } from '../../errors.ts';
 import {
   isCentral,
@@ -42,7 +43,11 @@ export async function focalPointOf(deps: ServiceDeps, p: Principal): Promise<str
   return (await deps.store.getAgency(p.agency))?.focalPointId ?? null;
 }
 
-/** A case the caller may read (central: any; an agency: one with an assignment it sees). */
+/**
+ * A case the caller may read (central: any; an agency: one with an assignment it sees), and
+ * how: an agency whose part in it ended without its doing the work reads it with `endedAt`
+ * (`partEndedAt`: as a hidden identity's, and nothing of it after then).
+ */
 export async function readableCase(
   deps: ServiceDeps,
   p: Principal,
@@ -60,7 +65,8 @@ export async function readableCase(
     for (const a of delegated) if (a.agencyId === focalPointId) agencies.add(a.agencyId);
   }
   if (!bundle.assignments.some((a) => agencies.has(a.agencyId))) throw notFound(`case ${caseId}`);
-  return { bundle, reader: { central: false as const, agencies } };
+  const endedAt = partEndedAt(bundle.assignments, agencies);
+  return { bundle, reader: { central: false as const, agencies, endedAt } };
 }
 
 export async function readableAssignment(
