@@ -4,7 +4,7 @@
  * tracking code, the complainant's credential, reaches no agency by any route.
  */
 import { parseEml, pdfText } from '../../packages/documents/test/read-back.ts';
-import { generateKeyPair, importJWK, type JSONWebKeySet, type JWK, SignJWT } from 'jose';
+import { decodeJwt, generateKeyPair, importJWK, type JSONWebKeySet, type JWK, SignJWT } from 'jose';
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -606,16 +606,44 @@ describe('authentication', () => {
   });
 
   it('an expired token is 401', async () => {
-    const shortLived = await token(pantau.url, {
-      sub: 'officer-1',
-      agency: 'setneg',
-      role: 'central_officer',
-      expiresInSeconds: 1,
-    });
-    const fresh = await http.get('/v1/cases', { token: shortLived });
-    expect(fresh.status, fresh.text).toBe(200);
-    await new Promise((r) => setTimeout(r, 2_100));
-    await expectUnauthorized(shortLived);
+    // Signed with the issuer's own key (from the data dir), its expiry chosen here: no race
+    // with the whole second the issuer counts in.
+    const jwk = JSON.parse(await readFile(join(pantau.dataDir, 'issuer-key.json'), 'utf8')) as JWK;
+    const key = await importJWK(jwk, 'RS256');
+    const expiringAt = (exp: number) =>
+      new SignJWT({ agency: 'setneg', role: 'central_officer' })
+        .setProtectedHeader({ alg: 'RS256', kid: jwk.kid! })
+        .setSubject('officer-1')
+        .setIssuer(LOCAL_ISSUER)
+        .setAudience(LOCAL_AUDIENCE)
+        .setIssuedAt(exp - 60)
+        .setExpirationTime(exp)
+        .sign(key);
+    // Expired two seconds ago: refused, no leeway.
+    await expectUnauthorized(await expiringAt(Math.floor(Date.now() / 1000) - 2));
+    // A token accepted while valid (so remembered by the API) is refused once its exp passes.
+    // It is valid for at least a second; a 401 that came back only after that second (a slow
+    // machine) says nothing, so the check starts again with a new token.
+    for (let attempt = 1; ; attempt += 1) {
+      const exp = Math.floor(Date.now() / 1000) + 2;
+      const bearer = await expiringAt(exp);
+      const fresh = await http.get('/v1/cases', { token: bearer });
+      if (fresh.status === 401 && Date.now() >= exp * 1000 && attempt < 5) continue;
+      expect(fresh.status, fresh.text).toBe(200);
+      await new Promise((r) => setTimeout(r, Math.max(0, exp * 1000 - Date.now()) + 50));
+      await expectUnauthorized(bearer);
+      break;
+    }
+    // The dev issuer's short-lived tokens expire when asked: one second after they were issued.
+    const shortLived = decodeJwt(
+      await token(pantau.url, {
+        sub: 'officer-1',
+        agency: 'setneg',
+        role: 'central_officer',
+        expiresInSeconds: 1,
+      }),
+    );
+    expect(shortLived.exp! - shortLived.iat!).toBe(1);
   });
 
   it('a token of the right key for another audience or issuer is 401', async () => {

@@ -1,5 +1,5 @@
 /** Every transition of the case and assignment lifecycles, legal and illegal (DOMAIN.md). */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   acknowledge,
   type AssignmentRecord,
@@ -417,6 +417,40 @@ describe('tracking codes', () => {
     expect(normalizeTrackingCode('too-short')).toBeUndefined();
     const many = new Set(Array.from({ length: 2000 }, () => newTrackingCode()));
     expect(many.size).toBe(2000);
+  });
+
+  it('draw each of their 13 symbols uniformly from all 32, from crypto randomness (65 bits)', () => {
+    const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+    const draws = vi.spyOn(globalThis.crypto, 'getRandomValues');
+    const N = 4000;
+    const seen = Array.from({ length: 13 }, () => new Map<string, number>());
+    try {
+      for (let i = 0; i < N; i += 1)
+        [...newTrackingCode().replace(/-/g, '')].forEach((ch, at) =>
+          seen[at]!.set(ch, (seen[at]!.get(ch) ?? 0) + 1),
+        );
+      // One draw of 13 bytes per code, from the platform's CSPRNG.
+      expect(draws).toHaveBeenCalledTimes(N);
+      expect(draws.mock.calls.every(([b]) => b instanceof Uint8Array && b.length === 13)).toBe(
+        true,
+      );
+    } finally {
+      draws.mockRestore();
+    }
+    // Every symbol at every position: a symbol missing from 4,000 draws of one position has a
+    // chance of 32 × (31/32)^4000 ≈ 10^-53, never a flake; 5 bits a symbol, 13 independent ones.
+    for (const [at, counts] of seen.entries())
+      expect([...counts.keys()].sort().join(''), `position ${at}`).toBe(ALPHABET);
+    // And evenly: each symbol's count over all 52,000 lies within 10 standard deviations
+    // (±400 of 1,625) of uniform; a bias of a modulo or a skewed source is far outside.
+    const total = new Map<string, number>();
+    for (const counts of seen)
+      for (const [ch, n] of counts) total.set(ch, (total.get(ch) ?? 0) + n);
+    for (const [ch, n] of total) expect(Math.abs(n - (13 * N) / 32), ch).toBeLessThan(400);
+    // The symbol is each byte's low 5 bits: every one of the 13 bytes counts, in order.
+    const bytes = Array.from({ length: 13 }, (_, i) => (i * 37 + 200) % 256);
+    const fixed = newTrackingCode((b) => b.map((_, i) => bytes[i]!));
+    expect(fixed.replace(/-/g, '')).toBe(bytes.map((b) => ALPHABET[b % 32]).join(''));
   });
 });
 

@@ -4,6 +4,15 @@
  */
 import { type Mailer, type NotificationRecord, Service } from '@pantau/core';
 import { API_SETTINGS_TTL_MS, DynamoStore } from '@pantau/store';
+import {
+  continueLadder,
+  ladderDefinition,
+  MAX_PASSES_PER_EXECUTION,
+  SfnLadderStarter,
+  STATE,
+  tick,
+  type TickResult,
+} from '@pantau/workflow';
 import { SILENT_LADDER, wib } from '../../../test/support/domain-example.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,6 +24,7 @@ import {
   officerOf,
 } from '../../../test/support/dynamodb.ts';
 import { LocalLadderEngine } from './engine.ts';
+import { localStateMachine } from './state-machine.ts';
 
 let store: DynamoStore;
 const clock = manualClock('2026-03-16T03:00:00.000Z');
@@ -271,6 +281,39 @@ describe('the escalation ladder on the local interpreter', () => {
     expect(letter).toMatchObject({ step: 'warning', status: 'sent', attempts: 2 });
   });
 
+  it("never writes an episode's rung twice, even when the ladder record forgets it took it", async () => {
+    const caseId = await forward(['polri'], '2026-08-03T03:00:00.000Z');
+    await advanceTo('2026-08-12T03:00:00.000Z'); // silent past its acknowledgement: reminder I
+    const before = await lettersOf(caseId, 'polri');
+    expect(before.filter(([step]) => step === 'reminder_1')).toHaveLength(1);
+    // The ladder record loses its memory of the episode (a bad re-arm, a restore from a
+    // backup); the steps' markers remain, and they alone keep the rung from going twice.
+    const [ladder] = (await store.getCase(caseId))!.ladders;
+    const { state: _forgotten, ...rest } = ladder!;
+    await store.putLadder({
+      record: {
+        ...rest,
+        level: 0,
+        rung: null,
+        lastStepAt: null,
+        wakeAt: '2026-08-12T03:00:00.000Z',
+        version: ladder!.version + 1,
+      },
+      expectedVersion: ladder!.version,
+    });
+    const ref = { caseId, agencyId: 'polri', generation: ladder!.generation, token: ladder!.token };
+    // The Tick decides reminder I is due again; the store refuses the step it already took.
+    await expect(tick({ store, clock: clock.now, mailer }, ref)).rejects.toMatchObject({
+      kind: 'exists',
+    });
+    expect(await lettersOf(caseId, 'polri')).toEqual(before);
+    // Its timer off: the later tests' passes would run it, each Tick refused after its retries.
+    await store.putLadder({
+      record: { ...ladder!, wakeAt: null, version: ladder!.version + 2 },
+      expectedVersion: ladder!.version + 1,
+    });
+  });
+
   it('reads what a letter step needs in one consistent request, then numbers, commits and sends', async () => {
     const caseId = await forward(['polri'], '2026-07-13T03:00:00.000Z'); // a Monday
     const [ladder] = (await store.getCase(caseId))!.ladders;
@@ -331,6 +374,72 @@ describe('the escalation ladder on the local interpreter', () => {
     const steps = await lettersOf(caseId, 'polri');
     expect(steps.length).toBeGreaterThanOrEqual(1);
     expect(new Set(steps.map(([step, at]) => `${step}@${at}`)).size).toBe(steps.length);
+  });
+
+  it('hands a ladder to a fresh execution at its pass limit: the real definition, Tick and Continue', async () => {
+    // On AWS one execution loops Tick → Sleep → Tick for the ladder's whole life; before its
+    // history reaches Step Functions' 25,000 events it must start the next segment and end.
+    const caseId = await forward(['polri'], '2026-10-05T03:00:00.000Z');
+    const [ladder] = (await store.getCase(caseId))!.ladders;
+    const ref = { caseId, agencyId: 'polri', generation: ladder!.generation, token: ladder!.token };
+    const started: { name?: string; input?: string }[] = [];
+    const starter = new SfnLadderStarter({
+      // Step Functions' StartExecution, recorded (the next segment's execution).
+      client: {
+        send: async (command: { input: { name?: string; input?: string } }) => {
+          started.push(command.input);
+          return { executionArn: 'arn:aws:states:::execution:next' };
+        },
+      } as never,
+      stateMachineArn: 'arn:aws:states:ap-southeast-3:1:stateMachine:Pantau-ladder',
+    });
+    const machine = localStateMachine(ladderDefinition, {
+      TickFunctionArn: 'arn:aws:lambda:ap-southeast-3:1:function:tick',
+      ContinueFunctionArn: 'arn:aws:lambda:ap-southeast-3:1:function:continue',
+    });
+    const ticks: TickResult[] = [];
+    const states: string[] = [];
+    // An execution three passes short of the limit (its Sleeps cut short: the ladder's timer
+    // is days away, and each Tick finds nothing due and plans the same wake again).
+    const execution = machine.run(
+      { ...ref, tick: { passes: MAX_PASSES_PER_EXECUTION - 3 } },
+      {
+        overrides: {
+          taskResourceLocalHandlers: {
+            [STATE.tick]: async (input: unknown) => {
+              const result = await tick({ store, clock: clock.now, mailer }, input);
+              ticks.push(result);
+              if (ticks.length > 5) execution.abort(); // it never hands over: stop the loop
+              return result as never;
+            },
+            [STATE.continueAsNew]: (input: unknown) => continueLadder(starter, input) as never,
+          },
+          waitTimeOverrides: { [STATE.sleep]: 1 },
+          retryIntervalOverrides: { [STATE.tick]: 1, [STATE.continueAsNew]: 1 },
+        },
+        noThrowOnAbort: true,
+      },
+    );
+    for await (const event of execution.eventLogs)
+      if (event.type === 'StateEntered') states.push(event.state.name);
+    const output = await execution.result;
+    expect(ticks.map((t) => [t.passes, t.continueAsNew, t.done])).toEqual([
+      [MAX_PASSES_PER_EXECUTION - 2, false, false],
+      [MAX_PASSES_PER_EXECUTION - 1, false, false],
+      [MAX_PASSES_PER_EXECUTION, true, false],
+    ]);
+    expect(states.slice(-3)).toEqual([STATE.tick, STATE.decide, STATE.continueAsNew]);
+    expect(output).toMatchObject({ segment: 1 });
+    // The next segment: the same ladder, its pass count fresh, which goes on ticking.
+    expect(started).toHaveLength(1);
+    const next = JSON.parse(started[0]!.input!) as Record<string, unknown>;
+    expect(next).toEqual({ ...ref, segment: 1 });
+    expect(await tick({ store, clock: clock.now, mailer }, next)).toMatchObject({
+      passes: 1,
+      continueAsNew: false,
+      done: false,
+      wakeAt: ticks[2]!.wakeAt,
+    });
   });
 
   it('stops the ladder of a redirected assignment', async () => {

@@ -10,6 +10,8 @@ import {
   WriteConflict,
   type AssignmentRecord,
   armLadder,
+  type LadderWrite,
+  type NotificationRecord,
 } from '@pantau/core';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -481,6 +483,88 @@ describe('queues and the worklist', () => {
       new GetCommand({ TableName: fresh.tableName, Key: keys.assignment(done.caseId, 'q-b') }),
     );
     expect(item.Item?.gsi1pk).toBe('q-b#QUEUE#completed');
+  });
+});
+
+describe('ladder steps (exactly once)', () => {
+  it("refuses an episode's rung written a second time, even under the ladder's next version", async () => {
+    const c = makeCase('2026-03-16T03:00:00.000Z');
+    const a = await assignmentFor(c.id, 'polri', '2026-03-16T03:00:00.000Z', {
+      acknowledge: 3,
+      followUp: 5,
+      resolution: 14,
+    });
+    const armed = armLadder(undefined, { ...a }, at('2026-03-16T03:00:00.000Z'));
+    await store.commit({
+      case: { record: c, expectedVersion: null },
+      assignments: [{ record: a, expectedVersion: null }],
+      ladders: [armed],
+    });
+    const letter = (id: string, stepId: string, createdAt: string): NotificationRecord => ({
+      id,
+      caseId: c.id,
+      agencyId: 'polri',
+      generation: a.generation,
+      stepId,
+      step: 'reminder_1',
+      action: 'reminder',
+      target: 'acknowledge',
+      targets: ['acknowledge'],
+      channel: 'email',
+      recipients: ['polri@example.go.id'],
+      cc: [],
+      status: 'pending',
+      subject: 'Teguran I',
+      body: 'Teguran I',
+      scheduledAt: '2026-03-19T17:00:00.000Z',
+      episode: Number(stepId.split('#')[1]),
+      createdAt,
+      sentAt: null,
+      attempts: 0,
+      lastError: null,
+    });
+    // A Tick's write of one rung, under the ladder's version as it read it: each write has
+    // its own letter and event (fresh ids), only the rung's identity is shared.
+    const step = (version: number, id: string, stepId: string, createdAt: string): LadderWrite => ({
+      ladder: {
+        record: {
+          ...armed.record,
+          level: 1,
+          lastStepAt: createdAt,
+          updatedAt: createdAt,
+          version: version + 1,
+        },
+        expectedVersion: version,
+      },
+      letters: [
+        {
+          stepId,
+          notification: letter(id, stepId, createdAt),
+          event: event(c.id, `E-${id}`, 'polri'),
+        },
+      ],
+      events: [],
+    });
+    const letters = async () =>
+      (await store.listNotifications({ caseId: c.id }, { limit: 10 })).items.map((n) => n.id);
+
+    await store.commitLadder(step(1, 'N1', 'reminder_1#1', '2026-03-19T17:00:00.000Z'));
+    // The ladder record forgot it took the rung (a bad re-arm, a restore): a write under its
+    // current version passes the version's condition, and the step's own marker refuses it.
+    const again = store.commitLadder(step(2, 'N2', 'reminder_1#1', '2026-03-20T03:00:00.000Z'));
+    await expect(again).rejects.toBeInstanceOf(WriteConflict);
+    await expect(again).rejects.toMatchObject({ kind: 'exists' });
+    expect(await letters()).toEqual(['N1']);
+    expect(await store.listStepsTaken(c.id, 'polri', a.generation)).toEqual(
+      new Set(['reminder_1#1']),
+    );
+    expect((await store.getCase(c.id))!.ladders[0]).toMatchObject({ version: 2 });
+    // The same rung in the next episode is another step.
+    await store.commitLadder(step(2, 'N3', 'reminder_1#2', '2026-04-01T03:00:00.000Z'));
+    expect(await letters()).toEqual(['N1', 'N3']);
+    expect(await store.listStepsTaken(c.id, 'polri', a.generation)).toEqual(
+      new Set(['reminder_1#1', 'reminder_1#2']),
+    );
   });
 });
 
