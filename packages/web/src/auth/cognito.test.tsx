@@ -112,6 +112,26 @@ describe('renewing a session whose token the API refused (a tab asleep past its 
     expect(heard).toEqual([renewed]);
   });
 
+  it('sends the refresh token once for renewals asked at once (several calls refused together)', async () => {
+    const renewed = fakeToken({ sub: 'u1', agency: 'polri', role: 'agency_officer' });
+    const forms = cognitoServer(() =>
+      Response.json({
+        id_token: renewed,
+        access_token: 'a',
+        token_type: 'Bearer',
+        expires_in: 3600,
+      }),
+    );
+    const manager = new UserManager(cognitoSettings(config));
+    await manager.storeUser(stored('refresh-1'));
+    const auth = cognitoAuth(config, manager);
+
+    const sessions = await Promise.all([auth.renew(), auth.renew(), auth.renew()]);
+
+    expect(forms.filter((f) => f.get('grant_type') === 'refresh_token')).toHaveLength(1);
+    expect(sessions.map((s) => s?.token)).toEqual([renewed, renewed, renewed]);
+  });
+
   it('gives `null` when Cognito refuses (the refresh token expired or revoked): the session ends', async () => {
     cognitoServer(() => Response.json({ error: 'invalid_grant' }, { status: 400 }));
     const manager = new UserManager(cognitoSettings(config));

@@ -39,7 +39,9 @@ export function cognitoSettings(config: CognitoConfig): UserManagerSettings {
     scope: 'openid email profile',
     userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
     stateStore: new WebStorageStateStore({ store: sessionStorage }),
-    automaticSilentRenew: true,
+    // Renewed by `cognitoAuth` itself, on the same event, through the one renewal it shares
+    // with a call the API refused: a refresh token is never sent twice at once.
+    automaticSilentRenew: false,
   };
 }
 
@@ -50,6 +52,21 @@ export function cognitoAuth(
   // The API's JWT authorizer checks `aud` = the app client: that is the ID token.
   const toSession = (user: User): Session =>
     sessionFromToken(user.id_token ?? '', user.profile.email ?? undefined);
+  // One renewal at a time, whoever asks: the background one (the token about to expire) and a
+  // call the API refused (a tab asleep past it). Two at once would send one refresh token twice,
+  // which a provider rotating refresh tokens takes for a stolen one and revokes the sign-in.
+  let renewing: Promise<Session | null> | null = null;
+  const renewOnce = () =>
+    (renewing ??= manager
+      .signinSilent()
+      .then(
+        (user) => (user ? toSession(user) : null),
+        () => null,
+      )
+      .finally(() => {
+        renewing = null;
+      }));
+  manager.events.addAccessTokenExpiring(() => void renewOnce());
   return {
     signIn: (returnTo) => manager.signinRedirect({ state: { returnTo } }),
     async callback() {
@@ -64,11 +81,8 @@ export function cognitoAuth(
     onRenewed(listener) {
       manager.events.addUserLoaded((user) => listener(toSession(user)));
     },
-    async renew() {
-      // A user loaded this way reaches `onRenewed`'s listeners too.
-      const user = await manager.signinSilent().catch(() => null);
-      return user ? toSession(user) : null;
-    },
+    // A user loaded this way reaches `onRenewed`'s listeners too.
+    renew: renewOnce,
     async signOut() {
       await manager.removeUser();
       // Cognito's logout endpoint is not in its discovery document.
