@@ -64,6 +64,16 @@ export class DomainError extends Error {
 export const invalidInput = (path: string, message: string): DomainError =>
   new DomainError('validation_failed', `${path}: ${message}`, { errors: [{ path, message }] });
 
+/**
+ * A change made on version `seen` of `what` (a case, a policy, an agency), saved since as `now`
+ * by someone else: refused (409), not written over what they did; read it again.
+ */
+export const savedSince = (what: string, seen: number, now: number): DomainError =>
+  new DomainError(
+    'version_conflict',
+    `${what} was saved since version ${seen} (now ${now}): read it again`,
+  );
+
 export const notFound = (what: string): DomainError =>
   new DomainError('not_found', `${what} not found`);
 

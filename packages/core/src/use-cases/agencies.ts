@@ -1,6 +1,6 @@
 /** Agencies: the registry of tenants, their focal points and contacts (central's admin edits). */
 import { contactsFrom, newAgency } from '../agency.ts';
-import { DomainError, invalidInput, notFound } from '../errors.ts';
+import { DomainError, invalidInput, notFound, savedSince } from '../errors.ts';
 import { type Page, type PageRequest, WriteConflict } from '../ports.ts';
 import { type RearmJobRecord, scopeKey } from '../rearm-job.ts';
 import type {
@@ -214,10 +214,7 @@ async function saveAgency(
     if (again) return { saved: again, again: true };
     // Made on an older version (another admin saved since): refused, not applied over theirs.
     if (seen !== undefined && agency.version !== seen)
-      throw new DomainError(
-        'version_conflict',
-        `agency ${id} was saved since version ${seen} (now ${agency.version}): read it again`,
-      );
+      throw savedSince(`agency ${id}`, seen, agency.version);
     const focal = input.focalPointId
       ? await assertFocalPoint(deps, input.focalPointId, id)
       : undefined;

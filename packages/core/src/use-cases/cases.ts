@@ -25,7 +25,7 @@ import {
 } from '../case.ts';
 import { viewCase } from '../case-view.ts';
 import { defaultVisibility } from '../documents/attachments.ts';
-import { DomainError, invalidInput } from '../errors.ts';
+import { DomainError, invalidInput, savedSince } from '../errors.ts';
 import { OUTCOME_LABELS } from '../labels.ts';
 import { armLadder } from '../ladder/index.ts';
 import { targetWorkingDays } from '../policy.ts';
@@ -155,7 +155,7 @@ export async function verifyCase(
     // Decided on an older version (another officer asked the complainant, accepted or restated
     // since): refused, not taken over a decision the officer never saw.
     if (input.version !== undefined && input.version !== bundle.case.version)
-      throw savedSince(caseId, input.version, bundle.case.version);
+      throw savedSince(`case ${caseId}`, input.version, bundle.case.version);
     // Accepted once the complainant sent what was asked: 3 working days to forward, from now.
     const restarted =
       bundle.case.status === 'needs_info' && input.decision === 'accept'
@@ -415,16 +415,6 @@ async function markAnswered(
   }
 }
 
-/**
- * A decision made on version `seen` of the case, saved since as `now` (another officer's
- * decision, forward or restatement, an agency's action): 409, read it again.
- */
-const savedSince = (caseId: string, seen: number, now: number) =>
-  new DomainError(
-    'version_conflict',
-    `case ${caseId} was saved since version ${seen} (now ${now}): read it again`,
-  );
-
 /** Items one transaction of a close holds beside the case and its `case_closed` event. */
 const CLOSING_ITEMS_PER_COMMIT = MAX_COMMIT_ITEMS - 2;
 
@@ -508,7 +498,7 @@ export async function closeCase(
     // Confirmed on an older version (another officer forwarded, an agency answered since): it
     // would withdraw what the confirmation never named. Refused, nothing withdrawn.
     if (confirmedOn !== undefined && confirmedOn !== bundle.case.version)
-      throw savedSince(caseId, confirmedOn, bundle.case.version);
+      throw savedSince(`case ${caseId}`, confirmedOn, bundle.case.version);
     // A case that cannot be closed is refused before anything is withdrawn.
     close(bundle.case, input, now);
     const reason = closingReason(input);

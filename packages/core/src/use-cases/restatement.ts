@@ -5,7 +5,7 @@
  */
 import type { AssignmentRecord } from '../assignment.ts';
 import { restate, restatedAlready } from '../case.ts';
-import { DomainError } from '../errors.ts';
+import { savedSince } from '../errors.ts';
 import { type CaseBundle, MAX_COMMIT_ITEMS, WriteConflict } from '../ports.ts';
 import type { CaseView, RestateCaseInput } from '../schemas.ts';
 import { stalePostingHeads } from '../search/document.ts';
@@ -52,10 +52,7 @@ export async function restateCase(
     // Written on an older version (another officer restated, or an agency acted, since):
     // refused, not written over what they read meanwhile.
     if (input.version !== undefined && input.version !== before.version)
-      throw new DomainError(
-        'version_conflict',
-        `case ${caseId} was saved since version ${input.version} (now ${before.version}): read it again`,
-      );
+      throw savedSince(`case ${caseId}`, input.version, before.version);
     const change = {
       case: put(before, next),
       events: [

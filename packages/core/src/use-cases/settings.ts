@@ -3,7 +3,7 @@
  * open deadlines it touches move, and their ladders re-arm, in a job it starts (rearm-jobs.ts).
  */
 import type { CalendarDay } from '../calendar.ts';
-import { DomainError, invalidInput, notFound } from '../errors.ts';
+import { DomainError, invalidInput, notFound, savedSince } from '../errors.ts';
 import type { SlaPolicy } from '../policy.ts';
 import type { PolicyInput } from '../schemas.ts';
 import type { Principal } from '../tenancy.ts';
@@ -124,12 +124,12 @@ export async function putPolicy(deps: ServiceDeps, p: Principal, id: string, inp
     const again = savedAlready(current, seen, next);
     if (again) return { policy: again, job: undefined };
     if (seen !== undefined && current?.version !== seen)
-      throw new DomainError(
-        'version_conflict',
-        current
-          ? `policy ${id} was saved since version ${seen} (now ${current.version}): read it again`
-          : `policy ${id} does not exist (no version ${seen}): read the policies again`,
-      );
+      throw current
+        ? savedSince(`policy ${id}`, seen, current.version)
+        : new DomainError(
+            'version_conflict',
+            `policy ${id} does not exist (no version ${seen}): read the policies again`,
+          );
     if (!(await deps.store.getCalendar(input.calendarId)))
       throw invalidInput('calendarId', 'unknown calendar');
     const job = newRearmJob(deps, p, scope, reason(next));
