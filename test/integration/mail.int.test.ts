@@ -3,7 +3,7 @@
  * receives it): what makes a redelivery (the same sender's message, with or without a
  * Message-ID), and what the receiving service's scan refused.
  */
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CaseChange, DomainError, Service, type Store } from '@pantau/core';
@@ -22,11 +22,13 @@ import {
 let service: Service;
 let store: Store;
 let blobs: FileBlobStore;
+let blobDir: string;
 const clock = manualClock('2026-08-03T03:00:00.000Z');
 
 beforeAll(async () => {
   store = await freshStore();
-  blobs = new FileBlobStore(mkdtempSync(join(tmpdir(), 'pantau-mail-')), clock.now);
+  blobDir = mkdtempSync(join(tmpdir(), 'pantau-mail-'));
+  blobs = new FileBlobStore(blobDir, clock.now);
   service = new Service({ store, clock: clock.now, blobs, inspect: inspectUpload });
 });
 
@@ -241,6 +243,19 @@ describe('an e-mail whose case was written but whose answer was lost', () => {
   });
 });
 
+/**
+ * SES's own lines at the top of a message it received: its scans, and its authentication of
+ * the sender's domain (DKIM signed by it, DMARC passed).
+ */
+const sesPassed = (from: string) => {
+  const domain = from.replace(/^.*@|>.*$/g, '');
+  return [
+    'X-SES-Spam-Verdict: PASS',
+    'X-SES-Virus-Verdict: PASS',
+    `Authentication-Results: amazonses.com; spf=pass (spfCheck: domain of ${domain} designates 192.0.2.1 as permitted sender) client-ip=192.0.2.1; envelope-from=x@${domain}; helo=mail.${domain}; dkim=pass header.i=@${domain}; dmarc=pass header.from=${domain};`,
+  ];
+};
+
 /** A 1×1 PNG: the photo of an identity card a complainant attaches. */
 const TINY_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
@@ -303,10 +318,21 @@ describe('an e-mail whose complainant asks that the identity be kept from the ag
 });
 
 describe('a complainant’s follow-up e-mail (a reply, or a mail quoting the agenda number)', () => {
-  /** A message from `address`, with a PNG attached when `png` names it. */
-  const mail = (address: string, headers: string[], subject: string, body: string, png?: string) =>
+  /**
+   * A message from `address`, with a PNG attached when `png` names it, as SES stores it: its
+   * own lines on top (`ses`), by default saying it authenticated the sender's domain.
+   */
+  const mail = (
+    address: string,
+    headers: string[],
+    subject: string,
+    body: string,
+    png?: string,
+    ses: string[] = sesPassed(address),
+  ) =>
     Buffer.from(
       [
+        ...ses,
         ...headers,
         `From: Pelapor <${address}>`,
         'To: pengaduan@setneg.example.go.id',
@@ -684,6 +710,177 @@ describe('a complainant’s follow-up e-mail (a reply, or a mail quoting the age
       (await service.getCase(centralOfficer, first.id)).infoRequest?.answeredAt,
     ).toBeUndefined();
   });
+  /** The bytes stored under a case (`cases/<id>/…` in the data dir's blob store). */
+  const storedFiles = (caseId: string) => {
+    const dir = join(blobDir, 'blobs', 'cases', caseId);
+    return existsSync(dir) ? readdirSync(dir).sort() : [];
+  };
+  /** What SES writes when it could not authenticate the sender's domain: no pass for it. */
+  const unauthenticated: [string, string[]][] = [
+    // No Authentication-Results of SES's at all (nor a scan: the receiving service is not SES).
+    ['tanpa', []],
+    [
+      'gagal',
+      [
+        'X-SES-Spam-Verdict: PASS',
+        'X-SES-Virus-Verdict: PASS',
+        'Authentication-Results: amazonses.com; spf=fail client-ip=203.0.113.9; dkim=none; dmarc=fail header.from=warga.example.id;',
+        // The sender's forged pass below SES's own line changes nothing.
+        'Authentication-Results: amazonses.com; dkim=pass header.i=@warga.example.id; dmarc=pass header.from=warga.example.id;',
+      ],
+    ],
+  ];
+
+  it('never joins from a sender the mail service did not authenticate: a new case, noted for central', async () => {
+    // Audit: anyone can write any `From:`, and agenda numbers are sequential: a stranger who
+    // knows the complainant's address wrote into their case, read as the complainant's.
+    const address = 'sembilan@warga.example.id';
+    const first = await awaitingInfo(address, 'awal-9@warga', 'Puskesmas');
+    const filesBefore = storedFiles(first.id);
+    expect(filesBefore.length).toBeGreaterThan(0);
+    const forged = [
+      // Quoting the agenda number, as the tracking page asks the complainant to.
+      (label: string, ses: string[]) =>
+        mail(
+          address,
+          [`Message-ID: <palsu-nomor-${label}@contoh>`],
+          `Kelengkapan pengaduan ${first.agendaNumber}`,
+          'Saya mencabut pengaduan ini.',
+          `ktp-palsu-${label}.png`,
+          ses,
+        ),
+      // In reply to the complainant's own message (its Message-ID is no secret either).
+      (label: string, ses: string[]) =>
+        mail(
+          address,
+          [
+            `Message-ID: <palsu-balas-${label}@contoh>`,
+            'In-Reply-To: <awal-9@warga>',
+            'References: <awal-9@warga>',
+          ],
+          'Re: Puskesmas',
+          'Saya mencabut pengaduan ini.',
+          `ktp-palsu-${label}.png`,
+          ses,
+        ),
+    ];
+    for (const [label, ses] of unauthenticated)
+      for (const [i, forge] of forged.entries()) {
+        const what = `${label}, ${i === 0 ? 'nomor agenda' : 'In-Reply-To'}`;
+        const outcome = await intakeMail(service, forge(`${label}-${i}`, ses));
+        expect(outcome.caseId, what).not.toBe(first.id);
+        expect(outcome, what).toEqual({ caseId: outcome.caseId, duplicate: false });
+        // A new case for central to verify, which says what it claims to follow, and that its
+        // sender could not be verified.
+        const [registered] = await events(outcome.caseId, 'case_registered');
+        expect(registered?.data, what).toMatchObject({
+          followUpOf: first.id,
+          followUpOfNumber: first.agendaNumber,
+          followUpUnverified: true,
+          attachments: 1,
+          attached: 1,
+        });
+        const c = await service.getCase(centralOfficer, outcome.caseId);
+        expect(c, what).toMatchObject({
+          status: 'received',
+          complainant: { email: address },
+        });
+        expect(
+          (await service.listAttachments(centralOfficer, outcome.caseId)).items
+            .map((f) => f.name)
+            .sort(),
+          what,
+        ).toEqual([`ktp-palsu-${label}-${i}.png`, 'surel-asli.eml']);
+      }
+    // The case it claimed to follow: nothing written, nothing stored, still waiting.
+    expect(await events(first.id, 'complainant_mail')).toEqual([]);
+    const c = await service.getCase(centralOfficer, first.id);
+    expect(c.status).toBe('needs_info');
+    expect(c.infoRequest?.answeredAt).toBeUndefined();
+    expect(
+      (await service.listAttachments(centralOfficer, first.id)).items.map((f) => f.name),
+    ).toEqual(['surel-asli.eml']);
+    expect(storedFiles(first.id)).toEqual(filesBefore);
+
+    // The complainant's own reply, SES vouching for their domain, joins as before.
+    const own = await intakeMail(
+      service,
+      mail(
+        address,
+        ['Message-ID: <asli-9@warga>', 'In-Reply-To: <awal-9@warga>'],
+        `Re: Puskesmas [${first.agendaNumber}]`,
+        'Berikut KTP saya.',
+      ),
+    );
+    expect(own).toEqual({ caseId: first.id, duplicate: false, followUp: true });
+    // Embedded, the loopback listener's mail is trusted (`trustFrom`), as for a staff forward.
+    const embedded = await intakeMail(
+      service,
+      mail(
+        address,
+        ['Message-ID: <lokal-9@warga>'],
+        `Tambahan ${first.agendaNumber}`,
+        'Satu lagi.',
+        undefined,
+        [],
+      ),
+      { trustFrom: true },
+    );
+    expect(embedded).toEqual({ caseId: first.id, duplicate: false, followUp: true });
+    expect((await events(first.id, 'complainant_mail')).map((e) => e.data.text)).toEqual([
+      'Berikut KTP saya.',
+      'Satu lagi.',
+    ]);
+  });
+
+  it('unauthenticated, reaches no agency: the forwarded case unchanged, the note central’s', async () => {
+    await addAgencies(service, [{ id: 'dinkes-mail' }]);
+    const address = 'sepuluh@warga.example.id';
+    const { caseId } = await intakeMail(
+      service,
+      mail(address, ['Message-ID: <awal-10@warga>'], 'Obat kosong', 'Obat kosong sebulan.'),
+    );
+    await service.verifyCase(centralOfficer, caseId, { decision: 'accept', type: 'normative' });
+    await service.forward(centralOfficer, caseId, { assignments: [{ agencyId: 'dinkes-mail' }] });
+    const { agendaNumber } = await service.getCase(centralOfficer, caseId);
+    const dinkes = officerOf('dinkes-mail');
+    const seen = async (id: string) => ({
+      timeline: (await service.timeline(dinkes, id, { limit: 100 })).items,
+      files: (await service.listAttachments(dinkes, id)).items,
+    });
+    const before = await seen(caseId);
+    const forged = await intakeMail(
+      service,
+      mail(
+        address,
+        ['Message-ID: <palsu-10@contoh>'],
+        `Re: ${agendaNumber}`,
+        'Petugas puskesmas sudah minta maaf, pengaduan selesai.',
+        'surat-palsu.png',
+        unauthenticated[1]![1],
+      ),
+    );
+    expect(forged.caseId).not.toBe(caseId);
+    expect(await seen(caseId)).toEqual(before);
+    expect(JSON.stringify(before)).not.toContain('minta maaf');
+    // Central forwards the new case after all: the agency reads no trace of the other case.
+    await service.verifyCase(centralOfficer, forged.caseId, {
+      decision: 'accept',
+      type: 'normative',
+    });
+    await service.forward(centralOfficer, forged.caseId, {
+      assignments: [{ agencyId: 'dinkes-mail' }],
+    });
+    const registered = (await seen(forged.caseId)).timeline.find(
+      (e) => e.type === 'case_registered',
+    );
+    expect(registered).toBeDefined();
+    expect(registered?.data).not.toHaveProperty('followUpOf');
+    expect(registered?.data).not.toHaveProperty('followUpOfNumber');
+    expect(registered?.data).not.toHaveProperty('followUpUnverified');
+    const [central] = await events(forged.caseId, 'case_registered');
+    expect(central?.data).toMatchObject({ followUpOf: caseId, followUpUnverified: true });
+  });
 });
 
 describe('a citizen’s e-mail a central officer forwarded from their own mailbox', () => {
@@ -724,18 +921,6 @@ describe('a citizen’s e-mail a central officer forwarded from their own mailbo
       '--asli--',
       '',
     ].join('\r\n');
-  /**
-   * SES's own lines at the top of a message it received: its scans, and its authentication of
-   * the sender's domain (DKIM signed by it, DMARC passed).
-   */
-  const sesPassed = (from: string) => {
-    const domain = from.replace(/^.*@|>.*$/g, '');
-    return [
-      'X-SES-Spam-Verdict: PASS',
-      'X-SES-Virus-Verdict: PASS',
-      `Authentication-Results: amazonses.com; spf=pass (spfCheck: domain of ${domain} designates 192.0.2.1 as permitted sender) client-ip=192.0.2.1; envelope-from=x@${domain}; helo=mail.${domain}; dkim=pass header.i=@${domain}; dmarc=pass header.from=${domain};`,
-    ];
-  };
   /** The audit's reproduction: Outlook's "Forward as attachment" (one message/rfc822 part). */
   const asAttachment = (from: string, subject: string, headers = sesPassed(from), note = '') =>
     Buffer.from(

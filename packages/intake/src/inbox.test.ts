@@ -102,6 +102,35 @@ describe('the messages SES stored, as the inbox bucket’s S3 event names them',
     expect(box.refused).toEqual([]);
   });
 
+  it('vouches for no sender itself: only SES’s own Authentication-Results does', async () => {
+    // A follow-up joins its complainant's case only from a sender SES authenticated (anyone
+    // can write any `From:`); the embedded runtime's `trustFrom` is never the inbox's.
+    const box = inbox();
+    const ses =
+      'Authentication-Results: amazonses.com; spf=pass; dkim=pass header.i=@warga.example.id; dmarc=pass header.from=warga.example.id;';
+    await intakeInbox(
+      {
+        Records: [
+          record('inbound/plain', '2026-08-07T03:00:00Z'),
+          record('inbound/signed', '2026-08-07T03:00:01Z'),
+        ],
+      },
+      {
+        ...box.deps,
+        read: (key: string) =>
+          Promise.resolve(
+            key === 'inbound/signed'
+              ? Buffer.concat([Buffer.from(`${ses}\r\n`), message(key)])
+              : message(key),
+          ),
+      },
+    );
+    expect(box.got.map((m) => [m.subject, m.fromAuthenticated])).toEqual([
+      ['inbound/plain', false],
+      ['inbound/signed', true],
+    ]);
+  });
+
   it('refuses an event that is not S3’s (no key or time): nothing is read', async () => {
     const box = inbox();
     await expect(

@@ -1,7 +1,9 @@
 /**
  * SES's inbox bucket on AWS: each message its receipt rule stores raises an S3 event, read here
  * (zod) into the object key and the time S3 stored the object, which is when the message was
- * received (the case is dated from it, however late the function gets to it). The Lambda
+ * received (the case is dated from it, however late the function gets to it). It vouches for
+ * no sender (no `trustFrom`): SES's own `Authentication-Results` alone says whether one is
+ * authenticated, which a staff forward and a complainant's follow-up need. The Lambda
  * (functions/mail-intake.ts) reads the object and reports what happened.
  */
 import { DomainError, type MailOutcome } from '@pantau/core';

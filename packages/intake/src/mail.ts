@@ -212,7 +212,9 @@ const SES_AUTHSERV_ID = 'amazonses.com';
  * forged one lower down changes nothing; one not under SES's id is no verdict), says
  * `dmarc=pass` for that domain (`header.from`), or `dkim=pass` signed by it (`header.d`, or
  * `header.i=@…`, the way SES writes it), or by a domain it is a subdomain of (DMARC's relaxed
- * alignment). Embedded, no such service stands in front (`intakeMail`'s `trustFrom`).
+ * alignment). Embedded, no such service stands in front (`intakeMail`'s `trustFrom`). It decides
+ * whether a staff address may forward another person's complaint, and whether a complainant's
+ * follow-up joins their case (otherwise a new case for central to verify).
  */
 function sesAuthenticated(lines: readonly { key: string; line: string }[], from: string): boolean {
   const top = lines.find((h) => h.key === 'authentication-results');
@@ -358,7 +360,9 @@ export async function intakeMail(
     /**
      * The runtime vouches for the `From:` address (`IncomingMail.fromAuthenticated`): embedded,
      * where the SMTP listener takes mail on loopback only, from the operator's own relay, and no
-     * SES stands in front to authenticate it (as no SES scan verdict is read there either).
+     * SES stands in front to authenticate it (as no SES scan verdict is read there either). Such
+     * a message may forward as staff, and a follow-up join its case: never on AWS (`inbox.ts`),
+     * where SES's own line alone decides (`sesAuthenticated`).
      */
     readonly trustFrom?: boolean;
   } = {},

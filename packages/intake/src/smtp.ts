@@ -1,9 +1,12 @@
 /**
  * The embedded runtime's mail intake: an SMTP listener (smtp-server) on loopback only, so a
  * local mail server (or a test) can hand it messages; each is parsed into a case like SES's
- * on AWS. No AUTH, no STARTTLS: nothing but this machine reaches it. A message that cannot
- * become a case is refused with a 550 naming why, so the sender's server reports it; a
- * failure that may pass is a 451, so it tries again (a redelivery makes no second case).
+ * on AWS. No AUTH, no STARTTLS: nothing but this machine reaches it. It authenticates no
+ * sender: the runtime that starts it vouches for what it takes (`intakeMail`'s `trustFrom`),
+ * so a staff forward and a complainant's follow-up count here as they do on AWS only after
+ * SES's authentication. A message that cannot become a case is refused with a 550 naming why,
+ * so the sender's server reports it; a failure that may pass is a 451, so it tries again (a
+ * redelivery makes no second case).
  */
 import { DomainError } from '@pantau/core';
 import { SMTPServer } from 'smtp-server';

@@ -355,6 +355,19 @@ describe('timeline', () => {
       'Surel',
       'Surel ini membalas pengaduan 17/DUMAS/III/2026, yang sudah ditolak atau ditutup',
     ]);
+    // One from a sender the mail service did not authenticate, whatever that case's status.
+    expect(
+      described('case_registered', {
+        channel: 'email',
+        attachments: 0,
+        followUpOf: '01J',
+        followUpOfNumber: '17/DUMAS/III/2026',
+        followUpUnverified: true,
+      }),
+    ).toEqual([
+      'Surel',
+      'Surel ini mengaku membalas pengaduan 17/DUMAS/III/2026 dari alamat pengadunya, tetapi pengirimnya tidak dapat diverifikasi (alamat pengirim mudah dipalsukan), jadi tidak digabungkan ke pengaduan itu; periksa surel asli sebelum menindaklanjutinya',
+    ]);
   });
   it('a restatement says what changed; what the agencies read before only where it is given', () => {
     const described = (data: Record<string, unknown>) =>

@@ -48,10 +48,13 @@ export function describeEvent(
     case 'case_registered':
       parts.push(text('channel') ? labelOf(t, 'channel', text('channel')!) : null);
       parts.push(...mailFiles(d, t));
-      // An e-mail answering a case that had ended (central's alone: the API keeps it from agencies).
+      // An e-mail answering a case that had ended, or claiming to from a sender the mail
+      // service did not authenticate (central's alone: the API keeps both from agencies).
       if (text('followUpOf'))
         parts.push(
-          t('timeline.followUpOf', { ref: text('followUpOfNumber') ?? text('followUpOf')! }),
+          t(d.followUpUnverified === true ? 'timeline.followUpUnverified' : 'timeline.followUpOf', {
+            ref: text('followUpOfNumber') ?? text('followUpOf')!,
+          }),
         );
       break;
     case 'complainant_mail': // a follow-up e-mail that joined the case (central's alone)

@@ -1,7 +1,9 @@
 /**
  * A complainant's follow-up by e-mail (a reply, or a message quoting the agenda number, from
- * the case's own address) joins their case instead of opening another: which case it follows
- * (`followedCase`), and the join (`joinCase`).
+ * the case's own address, which the receiving service authenticated) joins their case instead
+ * of opening another: which case it follows (`followedCase`), and the join (`joinCase`). The
+ * caller (`receiveEmail`) decides whether it may join: an ended case, or a sender not
+ * authenticated, makes it a new case that names the one it follows.
  */
 import { type CaseRecord, type CaseStatus, followUpMail } from '../case.ts';
 import { countsAgainstLimit, receivedAttachment } from '../documents/attachments.ts';
@@ -52,9 +54,10 @@ export function agendaNumbersIn(subject: string): string[] {
  * quotes; either only when the case's complainant has that address. Anyone can write those
  * headers and that subject: the ids are looked up under the sender's address (the claim each
  * message made: another sender's message under the same id is not theirs), and the number is
- * anybody's to quote, so the complainant's address decides. Never a case a list relayed the
- * registration of (`viaList`): its complainant's address may be the list's. None: the message
- * is a new case.
+ * anybody's to quote, so the complainant's address decides; and anyone can write that address
+ * too, so the caller joins the case only when the receiving service authenticated it
+ * (`IncomingMail.fromAuthenticated`). Never a case a list relayed the registration of
+ * (`viaList`): its complainant's address may be the list's. None: the message is a new case.
  */
 export async function followedCase(
   deps: ServiceDeps,

@@ -19,7 +19,7 @@ export interface IncomingMail {
   /**
    * What it answers: the Message-IDs of its `In-Reply-To` and of its thread (`References`,
    * oldest first), with their angle brackets. A follow-up joins the case one of them opened
-   * (`followedCase`), never on these alone: anyone can write them.
+   * (`followedCase`), never on these alone: anyone can write them (and its `From:`).
    */
   readonly inReplyTo?: readonly string[];
   readonly references?: readonly string[];
@@ -46,7 +46,9 @@ export interface IncomingMail {
    * The receiving service vouched for the `From:` address's domain: on AWS, SES's own topmost
    * `Authentication-Results` says `dmarc=pass` for it, or `dkim=pass` signed by it; embedded,
    * the runtime trusts its loopback-only listener, as it reads no scan verdict either. Only
-   * then may a staff address forward another person's complaint (`staffForward`).
+   * then may a staff address forward another person's complaint (`staffForward`), or a
+   * complainant's follow-up join their case (`receiveEmail`; otherwise a new case, noted
+   * `followUpUnverified`).
    */
   readonly fromAuthenticated?: boolean;
   /**

@@ -1,6 +1,7 @@
 /**
  * E-mail to the complaints address becomes a case (channel `email`), or joins the case it
- * follows up (`mail-follow-up.ts`); a complaint central's staff forwarded is the citizen's.
+ * follows up (`mail-follow-up.ts`, from an authenticated sender only); a complaint central's
+ * staff forwarded is the citizen's.
  */
 import { invalidInput } from '../errors.ts';
 import { ComplainantSchema } from '../schemas/cases.ts';
@@ -44,7 +45,9 @@ function mailReceiptTime(at: string | null | undefined, now: Date): string {
  * refused. Mail a group or list relayed is a case, noted so. The case is dated when the mail
  * service received the message (`mail.receivedAt`, clamped by `mailReceiptTime`). A follow-up
  * of the complainant (a reply, a mail quoting the agenda number, from their address) joins
- * their case instead (`joinCase`), unless it has ended.
+ * their case instead (`joinCase`), unless it has ended, or the receiving service did not
+ * authenticate its sender (`mail.fromAuthenticated`): then it is a new case, noted as
+ * answering that one (and, unauthenticated, as from a sender not verified).
  */
 export async function receiveEmail(
   deps: ServiceDeps,
@@ -103,9 +106,13 @@ export async function receiveEmail(
   const description = body === '' ? '(Surel tanpa isi teks)' : mailText(body);
   // A follow-up of the complainant joins their case, unless that case has ended (when found,
   // or by the time it is joined: `joinCase` answers nothing then). Never mail a list relayed:
-  // its sender's address may be the list's, anyone's who posts to it.
+  // its sender's address may be the list's, anyone's who posts to it. Only from a sender the
+  // receiving service authenticated (a staff forward's is, `staffForward`): anyone can write
+  // any `From:`, and agenda numbers are sequential, so a stranger who knows the complainant's
+  // address would otherwise write into their case, read by central and the agencies as theirs.
   const followed = mail.viaList ? undefined : await followedCase(deps, complaint, complainant);
-  if (followed && !ENDED.includes(followed.status)) {
+  const verified = mail.fromAuthenticated === true;
+  if (followed && verified && !ENDED.includes(followed.status)) {
     const joined = await joinCase(
       deps,
       followed.id,
@@ -142,9 +149,14 @@ export async function receiveEmail(
           ...(mail.viaList ? { viaList: true } : {}),
           // Forwarded by a staff member (central's: it names them, and their note).
           ...forward?.note,
-          // It answers a case that had ended: central's to link (never the agencies').
+          // It answers a case that had ended, or claims to from a sender nobody vouched for:
+          // central's to link, and to judge (never the agencies').
           ...(followed
-            ? { followUpOf: followed.id, followUpOfNumber: followed.agendaNumber ?? null }
+            ? {
+                followUpOf: followed.id,
+                followUpOfNumber: followed.agendaNumber ?? null,
+                ...(verified ? {} : { followUpUnverified: true }),
+              }
             : {}),
         },
       },

@@ -89,9 +89,17 @@ const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
  * subject to take them out, so agencies read only the restated one (the case's own).
  */
 const CENTRAL_ONLY_DATA: Partial<Record<TimelineEvent['type'], readonly string[]>> = {
-  // `followUpOf`: a complainant's mail answering a case that had ended (another case).
+  // `followUpOf`: a complainant's mail answering a case that had ended (another case), or
+  // claiming to from a sender not authenticated (`followUpUnverified`).
   // `forwardedBy`: the staff member whose forward it came in (and their note).
-  case_registered: ['subject', 'followUpOf', 'followUpOfNumber', 'forwardedBy', 'forwardNote'],
+  case_registered: [
+    'subject',
+    'followUpOf',
+    'followUpOfNumber',
+    'followUpUnverified',
+    'forwardedBy',
+    'forwardNote',
+  ],
   // The subject as verified or restated then: a later restatement may have taken a name out
   // of it (the agency reads the case's own subject, as it is now).
   case_verified: ['subject', 'previousSubject'],

@@ -923,6 +923,8 @@ const id = {
   'timeline.mailOriginalNotKept':
     'Surel asli tidak dilampirkan: pengaduan ini sudah memuat 30 lampiran',
   'timeline.followUpOf': 'Surel ini membalas pengaduan {ref}, yang sudah ditolak atau ditutup',
+  'timeline.followUpUnverified':
+    'Surel ini mengaku membalas pengaduan {ref} dari alamat pengadunya, tetapi pengirimnya tidak dapat diverifikasi (alamat pengirim mudah dipalsukan), jadi tidak digabungkan ke pengaduan itu; periksa surel asli sebelum menindaklanjutinya',
   'desk.complainantAnswered': 'pengadu membalas',
   'track.ratingLabel': 'Nilai',
   // A paused clock (audit s22 #2): its open targets, and the line under the assignment's heading.
@@ -1867,6 +1869,8 @@ const en = {
   'timeline.mailOriginalNotKept':
     'Original message not attached: the case holds 30 attachments already',
   'timeline.followUpOf': 'This e-mail answers case {ref}, which was rejected or closed',
+  'timeline.followUpUnverified':
+    'This e-mail claims to answer case {ref} from its complainant’s address, but its sender could not be verified (a sender address is easily forged), so it was not joined to that case; check the original message before acting on it',
   'desk.complainantAnswered': 'the complainant answered',
   'track.ratingLabel': 'Rating',
   // A paused clock (audit s22 #2): its open targets, and the line under the assignment's heading.
