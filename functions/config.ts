@@ -68,8 +68,15 @@ const ladderSweepEnv = ladderTickEnv.extend({ STATE_MACHINE_ARN: stateMachineArn
 /** The seed: the table, and the re-arming jobs' state machine (a holiday year it adds). */
 const seedEnv = tableEnv.extend({ REARM_STATE_MACHINE_ARN: stateMachineArn });
 
-/** The re-arming job's tasks: the table, and the ladders they re-arm. */
-const rearmJobEnv = tableEnv.extend({ ...observedEnv.shape, STATE_MACHINE_ARN: stateMachineArn });
+/**
+ * The re-arming job's tasks: the table, the ladders they re-arm, and the search index's HMAC key
+ * (the upgrade job writes each case's index).
+ */
+const rearmJobEnv = tableEnv.extend({
+  ...observedEnv.shape,
+  STATE_MACHINE_ARN: stateMachineArn,
+  SEARCH_KEY_SECRET_ARN: secretArn,
+});
 /**
  * Mail domains, comma-separated (`setneg.go.id,kemensetneg.go.id`), lower-cased; empty: none.
  * The app checks `-c mailStaffDomains` with it before building a stack (infra/app.ts).

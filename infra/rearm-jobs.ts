@@ -23,7 +23,8 @@ export interface RearmJobsProps {
  * The re-arming jobs of calendar and policy edits: a Standard state machine running
  * `rearmJobDefinition` from @pantau/workflow (list the open worklist into chunks, a
  * Distributed Map of Express child executions over the chunks, finish), and its one task
- * Lambda. The API starts one execution per job (`grantStart`).
+ * Lambda. The API starts one execution per job (`grantStart`); the seed too, for a holiday year
+ * and for the upgrade of the data older releases stored (every case, the same three tasks).
  */
 export class RearmJobs extends Construct {
   readonly task: PantauFunction;
@@ -51,6 +52,8 @@ export class RearmJobs extends Construct {
       observed: { service: SERVICE.ladder, logLevel: props.logLevel },
     });
     props.table.grantReadWrite(this.task);
+    // The upgrade job (started by the seed on deploy) writes each case's search index.
+    props.table.grantSearchKey(this.task);
     props.escalation.grantStartExecution(this.task);
 
     const role = new iam.Role(this, 'StateMachineRole', {

@@ -9,14 +9,19 @@ import type { RearmJobs } from './rearm-jobs.ts';
 
 export interface SeedProps {
   readonly table: PantauTable;
-  /** Where a year of holidays the seed adds re-arms the deadlines that ran into it. */
+  /**
+   * Where a year of holidays the seed adds re-arms the deadlines that ran into it, and where
+   * the upgrade of older data runs.
+   */
   readonly rearmJobs: RearmJobs;
 }
 
 /**
  * Writes the baseline records (agencies, calendars, policies) into the table on every deploy
  * that changes the seed code, and starts the re-arming job of a holiday year it added, as the
- * API does for an admin's calendar edit. Deleting the stack deletes nothing: the table is
+ * API does for an admin's calendar edit, and the upgrade job when the table's data is older
+ * than the release (core `UPGRADE_VERSION`, bundled into the seed: raising it changes the seed
+ * code, so the deploy that brings it seeds). Deleting the stack deletes nothing: the table is
  * retained.
  */
 export class Seed extends Construct {

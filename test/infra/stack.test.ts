@@ -296,7 +296,7 @@ describe('an existing table (-c tableName): a point-in-time restore, or the tabl
     expect(environmentOf(api[1]).SEARCH_KEY_SECRET_ARN).toEqual({ Ref: keyId });
   });
 
-  it('imports the retained search key by its ARN with searchKeySecretArn, and only the API reads it', () => {
+  it('imports the retained search key by its ARN with searchKeySecretArn, and only the API and the jobs’ task (the upgrade re-indexes) read it', () => {
     const resources = templateOf(orphan).Resources;
     expect(
       Object.entries(resources).filter(
@@ -316,8 +316,11 @@ describe('an existing table (-c tableName): a point-in-time restore, or the tabl
             resourcesOf(statement).includes(SEARCH_KEY),
         ),
     );
-    expect(readers).toHaveLength(1);
-    expect((readers[0]!.Properties?.Roles as { Ref: string }[])[0]!.Ref).toBe(roleIdOf(api[1]));
+    const task = functionsOf(orphan).find(([id]) => /^RearmJobsTask/.test(id))!;
+    expect(environmentOf(task[1]).SEARCH_KEY_SECRET_ARN).toBe(SEARCH_KEY);
+    expect(readers.map((r) => (r.Properties?.Roles as { Ref: string }[])[0]!.Ref).sort()).toEqual(
+      [roleIdOf(api[1]), roleIdOf(task[1])].sort(),
+    );
   });
 
   it('has zero unacknowledged cdk-nag findings', () => {
@@ -701,7 +704,7 @@ describe('api function', () => {
     expect(authorizer.Properties?.JwtConfiguration).toMatchObject({ Issuer: JWT_ISSUER });
   });
 
-  it('keys the search index with a secret kept with the table, which only the API reads', () => {
+  it('keys the search index with a secret kept with the table, which only the API and the jobs’ task (the upgrade re-indexes) read', () => {
     const [secretId] = only('AWS::SecretsManager::Secret', /SearchKey/);
     // Kept when the stack goes or replaces it; deleted with a create that rolls back.
     expect(template.toJSON().Resources[secretId].DeletionPolicy).toBe('RetainExceptOnCreate');
@@ -715,12 +718,15 @@ describe('api function', () => {
           ),
       ),
     );
-    expect(readers).toHaveLength(1);
-    expect(
-      statementsOf(roleIdOf(apiFunction())).some((statement) =>
-        actionsOf(statement).includes('secretsmanager:GetSecretValue'),
-      ),
-    ).toBe(true);
+    expect(readers).toHaveLength(2);
+    const task = only('AWS::Lambda::Function', /^RearmJobsTask/)[1];
+    expect(environmentOf(task).SEARCH_KEY_SECRET_ARN).toEqual({ Ref: secretId });
+    for (const fn of [apiFunction(), task])
+      expect(
+        statementsOf(roleIdOf(fn)).some((statement) =>
+          actionsOf(statement).includes('secretsmanager:GetSecretValue'),
+        ),
+      ).toBe(true);
   });
 
   it('refuses requests without the origin secret CloudFront adds: a secret made at deploy time, never in the template', () => {

@@ -341,12 +341,40 @@ export function redirect(a: AssignmentRecord, input: RedirectInput, now: Date): 
 }
 
 /**
+ * Whether redirect `a` still awaits central's re-forward among its case's assignments `all`
+ * (the rule of `awaitingReforward`, case.ts): redirected, not settled, and answered by no
+ * forwarding. A forwarding names the redirects it answers (`reforwardOf`), so this never rests
+ * on two instants differing: under a frozen clock, or from a script, a redirect and its
+ * re-forward share one millisecond. Assignments stored before the link existed (before 859e921)
+ * are still ordered by their instants.
+ */
+export const awaitsReforward = (a: AssignmentRecord, all: readonly AssignmentRecord[]): boolean =>
+  a.state === 'redirected' &&
+  a.redirect !== null &&
+  !a.redirectSettled &&
+  !all.some((b) => answersRedirect(b, a));
+
+/** Whether forwarding `b` answered the redirect of `a`. */
+export const answersRedirect = (b: AssignmentRecord, a: AssignmentRecord): boolean =>
+  b.reforwardOf !== undefined
+    ? b.reforwardOf.some((r) => r.agencyId === a.agencyId && r.generation === a.generation)
+    : Date.parse(b.forwardedAt) > Date.parse(a.redirect!.at);
+
+/**
  * Central decides a redirect awaiting its re-forward needs none: the agencies that have the case
  * settle it. The assignment stays redirected ("not ours" is what the agency said); the case no
- * longer waits (`awaitingReforward`), so its other agencies' final answers resolve it.
+ * longer waits (`awaitingReforward`), so its other agencies' final answers resolve it. `all`:
+ * the case's assignments. A redirect a later forwarding answered is refused, stamped
+ * `reforwardedAt` or not (one re-forwarded before 3b1ef37 carries no stamp): "no re-forward
+ * needed" would be untrue of it.
  */
-export function settleRedirect(a: AssignmentRecord, reason: string, now: Date): AssignmentRecord {
-  if (a.state !== 'redirected' || a.reforwardedAt || a.redirectSettled)
+export function settleRedirect(
+  a: AssignmentRecord,
+  all: readonly AssignmentRecord[],
+  reason: string,
+  now: Date,
+): AssignmentRecord {
+  if (a.reforwardedAt || !awaitsReforward(a, all))
     throw invalidTransition('only a redirect still awaiting its re-forward can be settled');
   return touch(a, now, { redirectSettled: { at: now.toISOString(), reason } });
 }

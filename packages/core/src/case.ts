@@ -4,7 +4,13 @@
  * resolved → reopened (the complainant is not satisfied) → forwarded again. What each reader
  * sees of it is in case-view.ts.
  */
-import { type AssignmentRecord, isOpen, nextDueAt } from './assignment.ts';
+import {
+  answersRedirect as answers,
+  type AssignmentRecord,
+  awaitsReforward,
+  isOpen,
+  nextDueAt,
+} from './assignment.ts';
 import {
   addCalendarDays,
   type Calendar,
@@ -540,26 +546,32 @@ const isOpenOrDone = (a: AssignmentRecord): boolean => isOpen(a) || a.state === 
 /**
  * The redirected assignments still awaiting central's re-forward: a redirect ("not ours") hands
  * the case back to central to forward elsewhere, and until central forwards it again (to
- * anyone) the case is not resolved, whatever the other agencies did. A forwarding names the
- * redirects it answers (`reforwardOf`), so this never rests on two instants differing: under a
- * frozen clock, or from a script, a redirect and its re-forward share one millisecond.
- * Assignments stored before the link existed are still ordered by their instants. One central
- * settled without a re-forward (`settleRedirect`) awaits nothing.
+ * anyone) the case is not resolved, whatever the other agencies did. Which forwarding answers a
+ * redirect: `awaitsReforward` (assignment.ts), the rule `settleRedirect` refuses by too. One
+ * central settled without a re-forward (`settleRedirect`) awaits nothing.
  */
 export const awaitingReforward = (all: readonly AssignmentRecord[]): AssignmentRecord[] =>
-  all.filter(
-    (a) =>
-      a.state === 'redirected' &&
-      a.redirect !== null &&
-      !a.redirectSettled &&
-      !all.some((b) => answers(b, a)),
-  );
+  all.filter((a) => awaitsReforward(a, all));
 
-/** Whether forwarding `b` answered the redirect of `a`. */
-const answers = (b: AssignmentRecord, a: AssignmentRecord): boolean =>
-  b.reforwardOf !== undefined
-    ? b.reforwardOf.some((r) => r.agencyId === a.agencyId && r.generation === a.generation)
-    : Date.parse(b.forwardedAt) > Date.parse(a.redirect!.at);
+/**
+ * Redirects a later forwarding answered (`awaitingReforward` no longer counts them) whose record
+ * does not say so: no `reforwardedAt`, which central's list of those awaiting a re-forward reads
+ * (it cannot see the case's other assignments). Before 3b1ef37 a forwarding marked nothing on
+ * the redirects it answered. Each with the instant it was answered: the earliest answering
+ * forwarding's `forwardedAt`, as a forwarding today marks it.
+ */
+export const unmarkedAnsweredRedirects = (
+  all: readonly AssignmentRecord[],
+): { readonly redirect: AssignmentRecord; readonly answeredAt: string }[] =>
+  all.flatMap((a) => {
+    if (a.state !== 'redirected' || a.redirect === null || a.redirectSettled || a.reforwardedAt)
+      return [];
+    const at = all
+      .filter((b) => answers(b, a))
+      .map((b) => b.forwardedAt)
+      .sort()[0];
+    return at === undefined ? [] : [{ redirect: a, answeredAt: at }];
+  });
 
 /**
  * When the part in the case of an agency reading as `agencies` ended without its doing the

@@ -458,6 +458,20 @@ export interface Store extends DocumentStore {
   listJobFailures(jobId: string, limit: number): Promise<JobFailure[]>;
   /** Ends a job still listing or running; false when it had ended already. */
   endJob(jobId: string, end: JobEnd, now: Date): Promise<boolean>;
+
+  // The upgrade of what older releases stored (rearm-job.ts `UPGRADE_VERSION`).
+  /**
+   * Writes the case's search index as a new case's is written, only its items missing or not as
+   * they would be written now, with a check that the case is still at the version read (a
+   * `WriteConflict`, `version`, when it moved: its own change wrote its index). Answers how
+   * many items it wrote (0: the index was whole). Postings under words the case no longer has
+   * are left: their keys cannot be found from the case.
+   */
+  reindexCase(c: CaseRecord): Promise<number>;
+  /** The version of the last upgrade completed on this table (0: none). */
+  upgradedVersion(): Promise<number>;
+  /** Records `version` as completed by `jobId` (never lowers the version recorded). */
+  markUpgraded(version: number, jobId: string | null, now: Date): Promise<void>;
 }
 
 /**

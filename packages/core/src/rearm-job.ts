@@ -38,7 +38,24 @@ export type RearmScope =
    * assignment a focal point other than `focalPointId` (the one it belongs to now; null: none)
    * delegated to it. The same job's listing, chunks and counts; `moved` counts those given back.
    */
-  | { readonly kind: 'member'; readonly memberId: string; readonly focalPointId: string | null };
+  | { readonly kind: 'member'; readonly memberId: string; readonly focalPointId: string | null }
+  /**
+   * Not a re-arming: the upgrade of what older releases stored (`UPGRADE_VERSION`), over every
+   * case of the central tenant. Its chunks' refs name the case, with central as their agency;
+   * `moved` counts the cases it changed (an index item or a redirect's marker written).
+   */
+  | { readonly kind: 'upgrade'; readonly version: number };
+
+/**
+ * The version of the stored data this release brings, which the seed compares with the table's
+ * marker (the version an upgrade job last completed) to start the job on deploy and on the
+ * embedded runtime's start. A release whose rules change what a case stores (its search index
+ * above all) raises it: the next deploy runs the upgrade over every case again.
+ * 1: every case's search index written as a new case's is (cases registered before the index
+ *    had none); a redirect a later forwarding answered marked `reforwardedAt` (before 3b1ef37
+ *    nothing marked it, and central's list of redirects awaiting a re-forward kept it).
+ */
+export const UPGRADE_VERSION = 1;
 
 /** One key per scope: the latest job of a scope supersedes the ones before it. */
 export const scopeKey = (s: RearmScope): string =>
@@ -48,7 +65,10 @@ export const scopeKey = (s: RearmScope): string =>
       ? `policy#${s.policyId}`
       : s.kind === 'agency'
         ? `agency#${s.agencyId}`
-        : `member#${s.memberId}`;
+        : s.kind === 'member'
+          ? `member#${s.memberId}`
+          : // One upgrade at a time: a newer version's job supersedes an older one's.
+            'upgrade';
 
 export const inScope =
   (s: RearmScope) =>
@@ -64,7 +84,10 @@ export const inScope =
         ? a.policyId === s.policyId
         : s.kind === 'agency'
           ? a.agencyId === s.agencyId
-          : a.delegatedTo === s.memberId && a.agencyId !== s.focalPointId;
+          : s.kind === 'member'
+            ? a.delegatedTo === s.memberId && a.agencyId !== s.focalPointId
+            : // The upgrade lists cases, not assignments.
+              false;
 
 /** Assignments per chunk (at least; a chunk ends on a worklist page boundary). */
 export const CHUNK_SIZE = 100;

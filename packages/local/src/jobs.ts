@@ -31,6 +31,19 @@ export class LocalJobRunner implements JobRunner {
   async start(jobId: string): Promise<void> {
     if (this.running.has(jobId)) return;
     const run = this.run(jobId)
+      .then(async () => {
+        const job = await this.deps.store.getJob(jobId);
+        if (job && FINISHED_JOB_STATES.includes(job.state))
+          this.deps.logger?.info('job ended', {
+            jobId,
+            kind: job.scope.kind,
+            state: job.state,
+            total: job.total,
+            done: job.done,
+            failed: job.failed,
+            moved: job.moved,
+          });
+      })
       .catch((error: unknown) =>
         this.deps.logger?.error('re-arming job failed', { jobId, error: error as Error }),
       )

@@ -138,6 +138,11 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
         : systemClock();
     const clock = () => runtimeClock.now();
     const seeded = await seedBaseline(store, clock());
+    // Resumed below with the other unfinished jobs, in the background; the log says when it ends.
+    if (seeded.upgradeJobId)
+      logger.info('upgrading the data an older release stored: a job over every case', {
+        jobId: seeded.upgradeJobId,
+      });
     if (config.PANTAU_SEED_DEMO) await seedDemoAgencies(store, clock());
     const warnings = await calendarWarnings(store, clock());
     for (const warning of warnings) logger.warn(warning);

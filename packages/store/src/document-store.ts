@@ -9,9 +9,9 @@ import {
   CENTRAL_TENANT,
   type CaseChange,
   type DocumentSettings,
-  DocumentSettingsSchema,
   type DocumentStore,
   type NotificationRecord,
+  StoredDocumentSettingsSchema,
   type VersionedPut,
   type WriteConflict,
 } from '@pantau/core';
@@ -45,7 +45,7 @@ export class DocumentLayer extends JobStore implements DocumentStore {
       'documents',
       async () => {
         const stored = await this.get<unknown>(documentKeys.settings, at !== undefined);
-        return stored === undefined ? undefined : DocumentSettingsSchema.parse(stored);
+        return stored === undefined ? undefined : StoredDocumentSettingsSchema.parse(stored);
       },
       at,
     );

@@ -5,6 +5,7 @@ export {
   SEED_PRINCIPAL,
   seedBaseline,
   seedCalendar,
+  seedUpgrade,
   type SeedOutcome,
 } from './seed.ts';
 export { createTableInput, TABLE_INDEXES, TABLE_KEYS } from './table.ts';

@@ -2,7 +2,8 @@
  * The re-arming jobs' access patterns (core `rearm-job.ts`): one item of counters per job,
  * updated with `ADD` so concurrent batches never read-modify-write it; chunks of work, each
  * deleted in the transaction that counts it; failures as items of their own (the use case caps
- * them); and one pointer per scope to its latest job. A layer of `DynamoStore`, in its own file.
+ * them); and one pointer per scope to its latest job. The upgrade job's marker too (the version
+ * of the stored data it completed). A layer of `DynamoStore`, in its own file.
  */
 import {
   type AssignmentKey,
@@ -14,7 +15,7 @@ import {
   type RearmJobRecord,
 } from '@pantau/core';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TransactItem } from './dynamo-table.ts';
 import { EscalationStore } from './escalation-store.ts';
 import { keys } from './keys.ts';
@@ -159,6 +160,27 @@ export class JobStore extends EscalationStore {
       message,
       at,
     }));
+  }
+
+  async upgradedVersion(): Promise<number> {
+    return (await this.get<{ version: number }>(keys.upgrade, true))?.version ?? 0;
+  }
+
+  async markUpgraded(version: number, jobId: string | null, now: Date): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.upgrade, entity: 'upgrade', version, jobId, at: now.toISOString() },
+          // A job of an older version finishing late does not take a newer one back.
+          ConditionExpression: 'attribute_not_exists(pk) OR #version <= :version',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':version': version },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   async endJob(jobId: string, end: JobEnd, now: Date): Promise<boolean> {

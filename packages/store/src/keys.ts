@@ -149,6 +149,8 @@ export const keys = {
   /** Each scope's latest job (the one that supersedes the others). */
   jobScope: (scope: string) => ({ pk: `${C}#JOBS`, sk: `SCOPE#${scope}` }),
   jobScopePrefix: { pk: `${C}#JOBS`, skPrefix: 'SCOPE#' },
+  /** The stored data's version the last completed upgrade job brought (`UPGRADE_VERSION`). */
+  upgrade: { pk: `${C}#UPGRADE`, sk: 'UPGRADE' },
 } as const;
 
 /**

@@ -22,7 +22,8 @@ import { DocumentLayer } from './document-store.ts';
 import type { Item } from './items.ts';
 import { PAGE_BYTES, queryPage, responseBytes } from './paging.ts';
 import { keys } from './keys.ts';
-import { SearchKeys } from './search-index.ts';
+import { indexWrites, SearchKeys } from './search-index.ts';
+import { isDeepStrictEqual } from 'node:util';
 
 /** Postings read from each word's partition to judge which word is rarest. */
 const PROBE = 50;
@@ -65,6 +66,37 @@ export class SearchStore extends DocumentLayer {
         DeleteRequest: { Key: { pk, sk } },
       })),
     );
+  }
+
+  /**
+   * The upgrade's re-index of one case (core `reindexCase`): the items a new case's transaction
+   * puts (`indexWrites` from null), read first, and only those missing or not as this release
+   * writes them put, in one transaction (at most MAX_HEADS postings and 6 lookups) with a check
+   * that the case is still at the version read. A case indexed whole writes nothing. Postings
+   * under words the case no longer has (written by older rules) stay: their keys are HMACs of
+   * those words, which nothing on the case names, and a word search reads the case it finds.
+   */
+  async reindexCase(c: CaseRecord): Promise<number> {
+    const items = indexWrites(this.tableName, this.#keys(), null, c).flatMap((w) =>
+      w.Put?.Item ? [w.Put.Item as Item] : [],
+    );
+    const id = (i: Item) => `${String(i.pk)}\u0000${String(i.sk)}`;
+    const stored = new Map(
+      (await this.batchGet(items.map((i) => ({ pk: String(i.pk), sk: String(i.sk) })))).map((i) => [
+        id(i),
+        i,
+      ]),
+    );
+    const missing = items.filter((i) => !isDeepStrictEqual(stored.get(id(i)), i));
+    if (missing.length === 0) return 0;
+    await this.transact(
+      [
+        this.unchangedSince(keys.case(c.id), c.version),
+        ...missing.map((Item) => ({ Put: { TableName: this.tableName, Item } })),
+      ],
+      ['version', ...missing.map(() => 'version' as const)],
+    );
+    return missing.length;
   }
 
   /** Cases by id (BatchGetItem), in no particular order. */

@@ -4,7 +4,8 @@
  * back), and the default SLA policy. Never overwrites what is there, with one exception: the
  * default policy's ladder, while no admin has edited it, follows the default's recipients.
  * A year of holidays a new release brings moves the open deadlines that ran into it, as an
- * admin's calendar edit does: in a re-arming job, recorded with the year (`seedCalendar`).
+ * admin's calendar edit does: in a re-arming job, recorded with the year (`seedCalendar`). Data
+ * an older release stored is brought up to date in the upgrade job (`seedUpgrade`).
  */
 import {
   CENTRAL_TENANT,
@@ -19,6 +20,7 @@ import {
   type Principal,
   type RearmJobRecord,
   scopeKey,
+  UPGRADE_VERSION,
   type WorkingCalendar,
   WriteConflict,
 } from '@pantau/core';
@@ -65,6 +67,11 @@ export interface SeedOutcome {
    * runtime's start resumes it), or null: see `seedCalendar`.
    */
   readonly rearmJobId: string | null;
+  /**
+   * The upgrade job to start (the seed Lambda starts it; embedded, the runtime's start resumes
+   * it), or null: the table's data is at this release's version. See `seedUpgrade`.
+   */
+  readonly upgradeJobId: string | null;
 }
 
 /** The baseline records; `holidays`: the calendar this release brings (tests give their own). */
@@ -86,7 +93,43 @@ export async function seedBaseline(
   // Created around the store's methods: a process that kept "no policy" reads it again.
   if (created) await store.settingsWrittenAround();
   else await upgradeDefaultLadder(store);
-  return { rearmJobId: await seedCalendar(store, holidays, now) };
+  const rearmJobId = await seedCalendar(store, holidays, now);
+  return { rearmJobId, upgradeJobId: await seedUpgrade(store, now) };
+}
+
+/**
+ * The upgrade of what older releases stored, on every deploy and embedded start that needs it:
+ * none when the table's marker says `UPGRADE_VERSION` was completed (a second run writes
+ * nothing), nor on a table holding no case (a new one: its marker is written now).
+ * Else the upgrade's latest job while it is under way for this version (a deploy rolled back
+ * before its start got through, a stop: starting it resumes it), or a new one, recorded. Its
+ * last task writes the marker, once every case was done.
+ */
+export async function seedUpgrade(store: DynamoStore, now: Date): Promise<string | null> {
+  if ((await store.upgradedVersion()) >= UPGRADE_VERSION) return null;
+  if ((await store.listCases({}, { limit: 1 })).items.length === 0) {
+    await store.markUpgraded(UPGRADE_VERSION, null, now);
+    return null;
+  }
+  const scope = { kind: 'upgrade' as const, version: UPGRADE_VERSION };
+  const latest = await store.latestJobId(scopeKey(scope));
+  const pending = latest === undefined ? undefined : await store.getJob(latest);
+  if (
+    pending &&
+    !FINISHED_JOB_STATES.includes(pending.state) &&
+    pending.scope.kind === 'upgrade' &&
+    pending.scope.version === UPGRADE_VERSION
+  )
+    return pending.id;
+  const job = newJob(
+    newEventId(now),
+    scope,
+    { source: 'seed', version: UPGRADE_VERSION },
+    SEED_PRINCIPAL,
+    now,
+  );
+  await store.createJob(job);
+  return job.id;
 }
 
 /** The default ladder as seeded before contacts had kinds: central intervention copied only the agency. */

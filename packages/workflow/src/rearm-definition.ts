@@ -1,7 +1,9 @@
 /**
  * The re-arming job's state machine (Amazon States Language, JSONPath), one execution per job
- * (a calendar or policy edit, or an agency's time zone corrected). `ListPage` snapshots the open assignments in the job's scope
- * into chunks, a few dozen worklist pages per call, until the listing is complete; `Rearm` is
+ * (a calendar or policy edit, or an agency's time zone corrected; a unit's give-backs and the
+ * deploy's upgrade of every case run on it too). `ListPage` snapshots the open assignments in
+ * the job's scope (the upgrade's: every case) into chunks, a few dozen worklist pages per call,
+ * until the listing is complete; `Rearm` is
  * a Distributed Map over the chunks, one child execution per chunk (a batch of about 100
  * assignments) calling `RearmChunk`; `Finish` settles the job's state. All three are one
  * Lambda, told which task by `task`. Every task is resumable from the table, so starting the

@@ -62,6 +62,27 @@ export const DocumentSettingsSchema = DocumentSettingsBody.extend({
 }).meta({ id: 'DocumentSettings' });
 export type DocumentSettings = z.infer<typeof DocumentSettingsSchema>;
 
+/**
+ * Document settings as stored, read as leniently as they were saved: the stricter rules check
+ * what an admin sends (`DocumentSettingsBody`). Refusing settings saved before a rule existed
+ * (before 37f1922, half of a UTF-16 pair from a script's JSON) would throw on every letter and
+ * registration; the admin corrects them on the next save, where the rule applies.
+ */
+export const StoredDocumentSettingsSchema = z.object({
+  agendaNumberPattern: z.string(),
+  letterNumberPattern: z.string(),
+  letterhead: z.object({
+    ministry: z.string(),
+    unit: z.string(),
+    address: z.string(),
+    city: z.string(),
+  }),
+  signatory: z.object({ name: z.string(), position: z.string(), nip: z.string() }),
+  tembusan: z.array(z.string()),
+  version: z.int(),
+  updatedAt: z.string().nullable(),
+}) satisfies z.ZodType<DocumentSettings>;
+
 // ---- attachments ----------------------------------------------------------------------
 
 /** What may be attached, detected from the bytes (never the name): PDF, JPEG, PNG, DOCX. */

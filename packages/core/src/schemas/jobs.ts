@@ -1,6 +1,7 @@
 /**
- * Jobs: the re-arming a calendar or policy edit (or an agency's time zone corrected) starts, or
- * the give-backs of a member unit moved out of its focal point, and their progress.
+ * Jobs: the re-arming a calendar or policy edit (or an agency's time zone corrected) starts, the
+ * give-backs of a member unit moved out of its focal point, or a deploy's upgrade of the stored
+ * data, and their progress.
  */
 import { z } from 'zod';
 import { JOB_STATES } from '../rearm-job.ts';
@@ -10,11 +11,14 @@ export const JobParams = z.object({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26
 export const JobSchema = z
   .object({
     id: z.string(),
-    kind: z.enum(['calendar', 'policy', 'agency', 'member']).meta({
+    kind: z.enum(['calendar', 'policy', 'agency', 'member', 'upgrade']).meta({
       description:
         'What started it: a calendar or policy edit, an agency’s time zone corrected (these ' +
-        're-arm deadlines), or a member unit moved out of its focal point (`member`: gives back ' +
-        'what that focal point delegated to it; `moved` counts those given back)',
+        're-arm deadlines), a member unit moved out of its focal point (`member`: gives back ' +
+        'what that focal point delegated to it; `moved` counts those given back), or a deploy ' +
+        '(`upgrade`: brings every case stored by an older release to what this one writes, ' +
+        'its search index and its answered redirects; `total` and `done` count cases, `moved` ' +
+        'those it changed)',
     }),
     scope: z.union([
       z.object({ kind: z.literal('calendar'), calendarId: z.string() }),
@@ -25,6 +29,7 @@ export const JobSchema = z
         memberId: z.string(),
         focalPointId: z.string().nullable(),
       }),
+      z.object({ kind: z.literal('upgrade'), version: z.int() }),
     ]),
     state: z.enum(JOB_STATES).meta({
       description:

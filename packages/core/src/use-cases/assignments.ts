@@ -173,7 +173,7 @@ export async function withdrawAssignment(
           resumed,
         };
       }
-      const next = settleRedirect(a, input.reason, now);
+      const next = settleRedirect(a, bundle.assignments, input.reason, now);
       // No agency would have the case any more: it would go back to central.
       if (noAgencyLeft(bundle.assignments.map((x) => (x === a ? next : x))))
         throw new DomainError(

@@ -508,7 +508,7 @@ export async function closeCase(
     const withdrawn = open.map((a, i) => put(a, withdraw(resumed[i]?.assignment ?? a, now)));
     const settled = awaitingReforward(bundle.assignments)
       .filter((a) => !a.reforwardedAt)
-      .map((a) => put(a, settleRedirect(a, reason, now)));
+      .map((a) => put(a, settleRedirect(a, bundle.assignments, reason, now)));
     const calledOff = calledOffByClose(bundle.activities, reason, actorOf(p), now);
     // The withdrawals first: the case's soonest deadline follows the assignments still open.
     const changes: ClosingChange[] = [

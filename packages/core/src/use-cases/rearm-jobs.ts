@@ -1,9 +1,10 @@
 /**
- * Re-arming jobs: started by a calendar or policy edit or an agency's time zone corrected, run
- * as three tasks (list a page, re-arm a chunk, finish) that the Step Functions definition in
- * @pantau/workflow strings together on AWS and the local interpreter embedded. Each task is
- * safe to retry and to run twice: the listing's position and the chunks live in the table, and
- * a chunk counts once.
+ * Re-arming jobs: started by a calendar or policy edit or an agency's time zone corrected (and
+ * the jobs that share their machinery: a moved unit's give-backs, and the upgrade of what older
+ * releases stored, which the seed starts), run as three tasks (list a page, re-arm a chunk,
+ * finish) that the Step Functions definition in @pantau/workflow strings together on AWS and
+ * the local interpreter embedded. Each task is safe to retry and to run twice: the listing's
+ * position and the chunks live in the table, and a chunk counts once.
  */
 import { DomainError, notFound } from '../errors.ts';
 import { type Page, type PageRequest, WriteConflict } from '../ports.ts';
@@ -37,6 +38,8 @@ import { type CaseRecord, withCaseDeadlines } from '../case.ts';
 import { rearmAssignment } from './rearm-assignment.ts';
 import { giveBackDelegation } from './delegation.ts';
 import { type AssignmentRecord, ENDED_STATES } from '../assignment.ts';
+import { upgradeCase } from './upgrade-case.ts';
+import { CENTRAL_TENANT } from '../tenancy.ts';
 
 /** Worklist pages one listing task reads at most (100 assignments each) before it hands back. */
 export const PAGES_PER_LISTING = 50;
@@ -210,15 +213,11 @@ export async function listJobPage(
   let cursor = job.cursor;
   let refs: AssignmentKey[] = [];
   for (let pages = 1; ; pages += 1) {
-    const page = await listOpen(deps, job.scope, {
+    const page = await listRefs(deps, job.scope, {
       limit: WORKLIST_PAGE,
       cursor: cursor ?? undefined,
     });
-    refs.push(
-      ...page.items
-        .filter(inScope(job.scope))
-        .map((a) => ({ caseId: a.caseId, agencyId: a.agencyId })),
-    );
+    refs.push(...page.items);
     cursor = page.nextCursor;
     const last = cursor === null || pages >= PAGES_PER_LISTING;
     if (refs.length >= CHUNK_SIZE || last) {
@@ -231,6 +230,31 @@ export async function listJobPage(
     if (cursor === null) return { listed: true, chunks: chunkIds(from.chunks) };
     if (last) return { listed: false, chunks: [] };
   }
+}
+
+/**
+ * What a job works on, one page: the assignments in its scope, or for the upgrade every case
+ * (central's list of them all, gsi1), named with central as their agency.
+ */
+async function listRefs(
+  deps: ServiceDeps,
+  scope: RearmScope,
+  page: PageRequest,
+): Promise<Page<AssignmentKey>> {
+  if (scope.kind === 'upgrade') {
+    const cases = await deps.store.listCases({ order: 'oldest' }, page);
+    return {
+      items: cases.items.map((c) => ({ caseId: c.id, agencyId: CENTRAL_TENANT })),
+      nextCursor: cases.nextCursor,
+    };
+  }
+  const open = await listOpen(deps, scope, page);
+  return {
+    items: open.items
+      .filter(inScope(scope))
+      .map((a) => ({ caseId: a.caseId, agencyId: a.agencyId })),
+    nextCursor: open.nextCursor,
+  };
 }
 
 /**
@@ -312,7 +336,9 @@ export async function rearmJobChunk(
         const outcome =
           job.scope.kind === 'member'
             ? await giveBackDelegation(deps, job, job.scope, ref)
-            : await rearmAssignment(deps, job, ref);
+            : job.scope.kind === 'upgrade'
+              ? await upgradeCase(deps, ref)
+              : await rearmAssignment(deps, job, ref);
         counts.done += 1;
         if (outcome === 'moved') counts.moved += 1;
       } catch (error) {
@@ -398,6 +424,10 @@ export async function finishJob(
     await deps.store.endJob(jobId, { state: 'failed', error: error.slice(0, 300) }, now);
   else {
     await rearmCaseDeadlines(deps, job);
+    // The upgrade is recorded as done only when every case was: one it could not do is done
+    // by the next deploy's or start's job, or by carrying this one on.
+    if (job.scope.kind === 'upgrade' && job.failed === 0)
+      await deps.store.markUpgraded(job.scope.version, job.id, now);
     await deps.store.endJob(jobId, { state: 'completed' }, now);
   }
   return { state: (await loadJob(deps, jobId)).state };
@@ -411,8 +441,8 @@ export async function finishJob(
  */
 async function rearmCaseDeadlines(deps: ServiceDeps, job: RearmJobRecord): Promise<number> {
   // An agency's zone moves none: a case's own deadlines are central's, in WIB (nor does a
-  // member unit's move).
-  if (job.scope.kind === 'agency' || job.scope.kind === 'member') return 0;
+  // member unit's move, nor the upgrade).
+  if (job.scope.kind !== 'calendar' && job.scope.kind !== 'policy') return 0;
   const policy = await defaultPolicy(deps);
   const touches =
     job.scope.kind === 'calendar'

@@ -7107,10 +7107,10 @@ export type components = {
             job?: {
                 id: string;
                 /**
-                 * @description What started it: a calendar or policy edit, an agency’s time zone corrected (these re-arm deadlines), or a member unit moved out of its focal point (`member`: gives back what that focal point delegated to it; `moved` counts those given back)
+                 * @description What started it: a calendar or policy edit, an agency’s time zone corrected (these re-arm deadlines), a member unit moved out of its focal point (`member`: gives back what that focal point delegated to it; `moved` counts those given back), or a deploy (`upgrade`: brings every case stored by an older release to what this one writes, its search index and its answered redirects; `total` and `done` count cases, `moved` those it changed)
                  * @enum {string}
                  */
-                kind: "calendar" | "policy" | "agency" | "member";
+                kind: "calendar" | "policy" | "agency" | "member" | "upgrade";
                 scope: {
                     /** @enum {string} */
                     kind: "calendar";
@@ -7128,6 +7128,10 @@ export type components = {
                     kind: "member";
                     memberId: string;
                     focalPointId: string | null;
+                } | {
+                    /** @enum {string} */
+                    kind: "upgrade";
+                    version: number;
                 };
                 /**
                  * @description `listing` (counting what to re-arm: `total` still grows), `running`, then `completed`, `failed` (stopped early: see `failures` and the operators), or `superseded` (a newer edit of the same calendar, policy or agency took over: it re-arms from the latest settings)
@@ -7161,10 +7165,10 @@ export type components = {
             delegationsJob?: {
                 id: string;
                 /**
-                 * @description What started it: a calendar or policy edit, an agency’s time zone corrected (these re-arm deadlines), or a member unit moved out of its focal point (`member`: gives back what that focal point delegated to it; `moved` counts those given back)
+                 * @description What started it: a calendar or policy edit, an agency’s time zone corrected (these re-arm deadlines), a member unit moved out of its focal point (`member`: gives back what that focal point delegated to it; `moved` counts those given back), or a deploy (`upgrade`: brings every case stored by an older release to what this one writes, its search index and its answered redirects; `total` and `done` count cases, `moved` those it changed)
                  * @enum {string}
                  */
-                kind: "calendar" | "policy" | "agency" | "member";
+                kind: "calendar" | "policy" | "agency" | "member" | "upgrade";
                 scope: {
                     /** @enum {string} */
                     kind: "calendar";
@@ -7182,6 +7186,10 @@ export type components = {
                     kind: "member";
                     memberId: string;
                     focalPointId: string | null;
+                } | {
+                    /** @enum {string} */
+                    kind: "upgrade";
+                    version: number;
                 };
                 /**
                  * @description `listing` (counting what to re-arm: `total` still grows), `running`, then `completed`, `failed` (stopped early: see `failures` and the operators), or `superseded` (a newer edit of the same calendar, policy or agency took over: it re-arms from the latest settings)
@@ -7898,10 +7906,10 @@ export type components = {
             job: {
                 id: string;
                 /**
-                 * @description What started it: a calendar or policy edit, an agency’s time zone corrected (these re-arm deadlines), or a member unit moved out of its focal point (`member`: gives back what that focal point delegated to it; `moved` counts those given back)
+                 * @description What started it: a calendar or policy edit, an agency’s time zone corrected (these re-arm deadlines), a member unit moved out of its focal point (`member`: gives back what that focal point delegated to it; `moved` counts those given back), or a deploy (`upgrade`: brings every case stored by an older release to what this one writes, its search index and its answered redirects; `total` and `done` count cases, `moved` those it changed)
                  * @enum {string}
                  */
-                kind: "calendar" | "policy" | "agency" | "member";
+                kind: "calendar" | "policy" | "agency" | "member" | "upgrade";
                 scope: {
                     /** @enum {string} */
                     kind: "calendar";
@@ -7919,6 +7927,10 @@ export type components = {
                     kind: "member";
                     memberId: string;
                     focalPointId: string | null;
+                } | {
+                    /** @enum {string} */
+                    kind: "upgrade";
+                    version: number;
                 };
                 /**
                  * @description `listing` (counting what to re-arm: `total` still grows), `running`, then `completed`, `failed` (stopped early: see `failures` and the operators), or `superseded` (a newer edit of the same calendar, policy or agency took over: it re-arms from the latest settings)
@@ -8069,10 +8081,10 @@ export type components = {
             job: {
                 id: string;
                 /**
-                 * @description What started it: a calendar or policy edit, an agency’s time zone corrected (these re-arm deadlines), or a member unit moved out of its focal point (`member`: gives back what that focal point delegated to it; `moved` counts those given back)
+                 * @description What started it: a calendar or policy edit, an agency’s time zone corrected (these re-arm deadlines), a member unit moved out of its focal point (`member`: gives back what that focal point delegated to it; `moved` counts those given back), or a deploy (`upgrade`: brings every case stored by an older release to what this one writes, its search index and its answered redirects; `total` and `done` count cases, `moved` those it changed)
                  * @enum {string}
                  */
-                kind: "calendar" | "policy" | "agency" | "member";
+                kind: "calendar" | "policy" | "agency" | "member" | "upgrade";
                 scope: {
                     /** @enum {string} */
                     kind: "calendar";
@@ -8090,6 +8102,10 @@ export type components = {
                     kind: "member";
                     memberId: string;
                     focalPointId: string | null;
+                } | {
+                    /** @enum {string} */
+                    kind: "upgrade";
+                    version: number;
                 };
                 /**
                  * @description `listing` (counting what to re-arm: `total` still grows), `running`, then `completed`, `failed` (stopped early: see `failures` and the operators), or `superseded` (a newer edit of the same calendar, policy or agency took over: it re-arms from the latest settings)
@@ -8207,10 +8223,10 @@ export type components = {
         Job: {
             id: string;
             /**
-             * @description What started it: a calendar or policy edit, an agency’s time zone corrected (these re-arm deadlines), or a member unit moved out of its focal point (`member`: gives back what that focal point delegated to it; `moved` counts those given back)
+             * @description What started it: a calendar or policy edit, an agency’s time zone corrected (these re-arm deadlines), a member unit moved out of its focal point (`member`: gives back what that focal point delegated to it; `moved` counts those given back), or a deploy (`upgrade`: brings every case stored by an older release to what this one writes, its search index and its answered redirects; `total` and `done` count cases, `moved` those it changed)
              * @enum {string}
              */
-            kind: "calendar" | "policy" | "agency" | "member";
+            kind: "calendar" | "policy" | "agency" | "member" | "upgrade";
             scope: {
                 /** @enum {string} */
                 kind: "calendar";
@@ -8228,6 +8244,10 @@ export type components = {
                 kind: "member";
                 memberId: string;
                 focalPointId: string | null;
+            } | {
+                /** @enum {string} */
+                kind: "upgrade";
+                version: number;
             };
             /**
              * @description `listing` (counting what to re-arm: `total` still grows), `running`, then `completed`, `failed` (stopped early: see `failures` and the operators), or `superseded` (a newer edit of the same calendar, policy or agency took over: it re-arms from the latest settings)

@@ -1,0 +1,209 @@
+/**
+ * A table an older release wrote, upgraded on deploy and on the embedded start (the seed records
+ * the upgrade job, core `UPGRADE_VERSION`; the runtime's runner, the real ASL on the local
+ * interpreter, resumes it): every case's search index written as a new case's, and redirects a
+ * later forwarding answered marked `reforwardedAt`. The older items are made raw, as the named
+ * commit's code stored them; the table's upgrade marker is removed, as no release before this
+ * one wrote it. Found by the audit of session 25 (findings 1 and 2).
+ */
+import {
+  DomainError,
+  type Service as ServiceType,
+  Service,
+  type Store,
+  UPGRADE_VERSION,
+} from '@pantau/core';
+import { LocalJobRunner } from '@pantau/local';
+import { type DynamoStore, keys, seedBaseline } from '@pantau/store';
+import { DeleteCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  addAgencies,
+  centralOfficer,
+  forwardedCase,
+  freshStore,
+  manualClock,
+  officerOf,
+} from '../support/dynamodb.ts';
+
+const clock = manualClock('2026-05-04T03:00:00.000Z'); // Monday 10:00 WIB
+let service: ServiceType;
+let store: DynamoStore;
+
+beforeAll(async () => {
+  store = await freshStore();
+  service = new Service({ store, clock: clock.now });
+  await addAgencies(service, [{ id: 'pln' }, { id: 'polri' }]);
+}, 60_000);
+
+const casePk = (caseId: string) => `setneg#CASE#${caseId}`;
+
+/** Removes attributes from one stored item, as a release that never wrote them left it. */
+async function strip(key: { pk: string; sk: string }, ...attributes: string[]) {
+  await store.client.send(
+    new UpdateCommand({
+      TableName: store.tableName,
+      Key: key,
+      UpdateExpression: `REMOVE ${attributes.map((_, i) => `#a${i}`).join(', ')}`,
+      ExpressionAttributeNames: Object.fromEntries(attributes.map((a, i) => [`#a${i}`, a])),
+      ConditionExpression: 'attribute_exists(pk)',
+    }),
+  );
+}
+
+/** No release before this one wrote the upgrade marker. */
+const asOlderRelease = () =>
+  store.client.send(new DeleteCommand({ TableName: store.tableName, Key: keys.upgrade }));
+
+/** A case registered before bab9a46 (11-29): no LOOKUP# or WORD# item was written for it. */
+async function unindexed(caseId: string, receivedAt: string): Promise<void> {
+  const index = await store.client.send(
+    new ScanCommand({
+      TableName: store.tableName,
+      FilterExpression: 'sk = :sk AND (begins_with(pk, :l) OR begins_with(pk, :w))',
+      ExpressionAttributeValues: {
+        ':sk': `${receivedAt}#${caseId}`,
+        ':l': 'setneg#LOOKUP#',
+        ':w': 'setneg#WORD#',
+      },
+    }),
+  );
+  expect(index.Items?.length).toBeGreaterThan(0);
+  for (const item of index.Items ?? [])
+    await store.client.send(
+      new DeleteCommand({ TableName: store.tableName, Key: { pk: item.pk, sk: item.sk } }),
+    );
+}
+
+/** The deploy's or the embedded start's: the seed, then the runner resumes what it recorded. */
+async function start(on: Store = store): Promise<string | null> {
+  const { upgradeJobId } = await seedBaseline(store, clock.now());
+  const runner = new LocalJobRunner({ store: on, clock: clock.now });
+  await runner.resume();
+  await runner.idle();
+  return upgradeJobId;
+}
+
+const foundBy = async (q: string) =>
+  (await service.search(centralOfficer, { q, limit: 25 })).items.map((h) => h.id);
+
+const awaitingOf = async (caseId: string) =>
+  (await service.worklist(centralOfficer, { awaitingReforward: true, limit: 100 })).items
+    .filter((a) => a.caseId === caseId)
+    .map((a) => a.agencyId);
+
+describe('the upgrade of a table an older release wrote (on the seed’s start)', () => {
+  it('indexes the cases registered before the search index, and takes the redirects answered before 3b1ef37 off the awaiting list, once', async () => {
+    const created = await service.createCase(centralOfficer, {
+      channel: 'letter',
+      complainant: { name: 'Rahmat Hidayat', phone: '0813-2222-9191' },
+      subject: 'Lampu jalan padam berbulan-bulan',
+      description: 'Lampu penerangan jalan di Jalan Merpati padam sejak Januari.',
+    });
+    await unindexed(created.id, created.receivedAt);
+    // Written by the code at ba33e8e..859e921 (11-23): forwarding again after "not ours" set
+    // nothing on the redirected assignment, and the new one named no redirect it answered.
+    const { caseId } = await forwardedCase(service, ['pln']);
+    clock.set('2026-05-05T03:00:00.000Z');
+    await service.redirect(officerOf('pln'), caseId, 'pln', { reason: 'Bukan wewenang PLN' });
+    clock.set('2026-05-06T03:00:00.000Z');
+    await service.forward(centralOfficer, caseId, { assignments: [{ agencyId: 'polri' }] });
+    await strip({ pk: casePk(caseId), sk: 'ASSIGN#pln' }, 'reforwardedAt');
+    await strip({ pk: casePk(caseId), sk: 'ASSIGN#polri' }, 'reforwardOf');
+    await asOlderRelease();
+    // What the audit found: neither found by its phone nor its words; the redirect listed.
+    expect([await foundBy('0813-2222-9191'), await foundBy('lampu merpati')]).toEqual([[], []]);
+    expect(await awaitingOf(caseId)).toEqual(['pln']);
+
+    const jobId = await start();
+    expect(jobId).not.toBeNull();
+    expect(await foundBy('0813-2222-9191')).toEqual([created.id]);
+    expect(await foundBy('lampu merpati')).toEqual([created.id]);
+    expect(await awaitingOf(caseId)).toEqual([]);
+    const pln = (await store.getCase(caseId))!.assignments.find((a) => a.agencyId === 'pln')!;
+    // Answered when Polri was forwarded it, as a forwarding marks it today.
+    expect(pln.reforwardedAt).toBe('2026-05-06T03:00:00.000Z');
+    // Nor can it be "settled" as needing no re-forward any more.
+    await expect(
+      service.withdrawAssignment(centralOfficer, caseId, 'pln', { reason: 'Sudah ke Polri.' }),
+    ).rejects.toMatchObject({ code: 'invalid_transition' });
+    expect(await service.getJob(centralOfficer, jobId!)).toMatchObject({
+      kind: 'upgrade',
+      state: 'completed',
+      total: 2,
+      done: 2,
+      failed: 0,
+      // Both cases changed: the first's index, the second's redirect.
+      moved: 2,
+    });
+    expect(await store.upgradedVersion()).toBe(UPGRADE_VERSION);
+
+    // The next start (or deploy): no job.
+    expect(await start()).toBeNull();
+    expect(await store.latestJobId('upgrade')).toBe(jobId);
+
+    // Run again over the same table (a marker lost): every case read, nothing written.
+    await asOlderRelease();
+    const again = await start();
+    expect(again).not.toBe(jobId);
+    expect(await store.getJob(again!)).toMatchObject({ state: 'completed', done: 2, moved: 0 });
+  }, 60_000);
+
+  it('a job that stopped (the table throttled past its retries) records nothing done; the next start does it', async () => {
+    const created = await service.createCase(centralOfficer, {
+      channel: 'email',
+      complainant: { name: 'Dewi Lestari', email: 'dewi.lestari@example.com' },
+      subject: 'Jembatan gantung rusak',
+      description: 'Jembatan gantung Desa Sukamaju putus sebagian.',
+    });
+    await unindexed(created.id, created.receivedAt);
+    await asOlderRelease();
+    // Recorded by a deploy whose start did not get through (rolled back): the next one starts
+    // that job, records none.
+    const recorded = (await seedBaseline(store, clock.now())).upgradeJobId;
+    expect((await seedBaseline(store, clock.now())).upgradeJobId).toBe(recorded);
+    const throttled: Store = Object.create(store, {
+      reindexCase: {
+        value: async () => {
+          throw new DomainError('service_unavailable', 'throttled');
+        },
+      },
+    });
+    const stopped = await start(throttled);
+    expect(stopped).toBe(recorded);
+    expect(await store.getJob(stopped!)).toMatchObject({ state: 'failed' });
+    expect(await store.upgradedVersion()).toBe(0);
+    expect(await foundBy('dewi.lestari@example.com')).toEqual([]);
+
+    const carried = await start();
+    expect(carried).not.toBe(stopped);
+    expect(await store.getJob(carried!)).toMatchObject({ state: 'completed', failed: 0 });
+    expect(await foundBy('dewi.lestari@example.com')).toEqual([created.id]);
+    expect(await foundBy('jembatan sukamaju')).toEqual([created.id]);
+    expect(await store.upgradedVersion()).toBe(UPGRADE_VERSION);
+  }, 60_000);
+});
+
+describe('a tracking code issued before 1b0cfef (key TRACK#<code>, not TRACK#H#<sha256>)', () => {
+  it('still opens its case on the tracking page', async () => {
+    const { caseId } = await forwardedCase(service, ['pln']);
+    const kase = await service.getCase(centralOfficer, caseId);
+    const code = kase.trackingCode!;
+    const hashed = createHash('sha256').update(code).digest('base64url');
+    await store.client.send(
+      new DeleteCommand({
+        TableName: store.tableName,
+        Key: { pk: `setneg#TRACK#H#${hashed}`, sk: 'TRACK' },
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
+    await store.client.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: { pk: `setneg#TRACK#${code}`, sk: 'TRACK', entity: 'tracking_code', caseId },
+      }),
+    );
+    expect(await service.track(code)).toMatchObject({ status: 'forwarded' });
+  });
+});
