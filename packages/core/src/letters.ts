@@ -6,10 +6,12 @@ import { emailsOf } from './agency.ts';
 import type { AssignmentRecord } from './assignment.ts';
 import {
   type Calendar,
+  endOfLocalDay,
   localDate,
   shiftWorkingDays,
   startOfLocalDay,
   TIME_ZONE_LABELS,
+  TIME_ZONES,
   type TimeZone,
   UTC_OFFSET_HOURS,
   workingDaysBetween,
@@ -315,6 +317,27 @@ export function letterNaming(
 /** Whether a letter's line (the body's without its dash, or the PDF's list item) is `target`'s. */
 const isLineOf = (target: Target, line: string) =>
   line.toLowerCase().startsWith(`${TARGET_LABELS[target]}:`);
+
+/**
+ * The deadline the line of ladder letter `n` about `target` names, read from its text: for a
+ * letter written before letters recorded it (`named`, e648201). `due` (the deadline in force,
+ * in the assignment's zone `tz`) when the line names it; that day's end in another zone when
+ * the line names that (the agency's zone corrected since the letter was written); undefined
+ * when it names another deadline (moved since) or the letter has no line about `target`.
+ */
+export function deadlineInLine(
+  n: NotificationRecord,
+  target: Target,
+  due: string,
+  tz: TimeZone,
+): string | undefined {
+  const line = n.body.split('\n').find((l) => l.startsWith('- ') && isLineOf(target, l.slice(2)));
+  if (line === undefined) return undefined;
+  const day = localDate(new Date(due), tz);
+  return TIME_ZONES.map((z) => (z === tz ? due : endOfLocalDay(day, z).toISOString())).find(
+    (at, i) => line.includes(`batas waktu ${formatLocal(at, TIME_ZONES[i]!)}`),
+  );
+}
 
 /**
  * Ladder letter `n` as written, its line about each of `targets` written again from the

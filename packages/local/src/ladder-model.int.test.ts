@@ -2,29 +2,59 @@
  * A model-based property test of the escalation ladder: random sequences of what happens to
  * assignments (time passing in small steps and long jumps, answers, extensions approved early
  * or late, pauses, holidays, a policy edit, an admin adding or removing a rung, redirect and
- * re-forward, a runtime restart), run on the real ASL definition and Tick handler over
- * DynamoDB Local. After each sequence the letters written are checked against what the
- * assignments really were at each instant, and no ladder execution may have failed.
+ * re-forward, a runtime restart, an agency's time zone corrected), run on the real ASL
+ * definition and Tick handler over DynamoDB Local. After each sequence the letters written
+ * are checked against what the assignments really were at each instant, and no ladder
+ * execution may have failed.
+ *
+ * Three things that happen on AWS are generated too, at the agency's next ladder step:
+ * - a race: a second Tick takes the step while the first is between its read and its commit,
+ *   or between its commit and its delivery (the same execution's Tick run twice, the sweep
+ *   re-arming a ladder whose execution it thinks ended, a zone correction's re-arming job);
+ * - a crash between two writes of a step (after a Tick took a letter number, after its
+ *   commit, after it sent a letter; after the sweep claimed a letter, after it sent it), with
+ *   the retry AWS makes (Step Functions retrying the Tick, the sweep's next run);
+ * - a zone correction, mid-episode: the deadlines the same working days, read in the new zone.
+ * A store wrapper lets each in at its point (`interfered`). Besides its rungs climbing once per
+ * episode, the model then expects every letter to go (once; a second time only after a crash
+ * cut its send off before it was recorded, README's "at least once across a crash") or be
+ * cancelled as no longer true, no rung of an episode still running cancelled as not overdue
+ * while it is, and a deadline (a working day, in whatever zone) warned about once.
  *
  * A command the domain refuses (an answer to a completed assignment, say) is counted, not
  * taken: the model moves on. So that the sequences do reach what is listed above, an
- * extension (request, time, approval) and a pause (pause, time, resume) are also generated as
- * one command each, and the run must have approved an extension mid-episode, resumed a paused
- * clock and changed a holiday, with every refusal one the model expects. The seed is fixed
- * (MODEL_SEED to try another): the same sequences every run, so that this cannot flake.
+ * extension (request, time, approval), a pause (pause, time, resume) and a zone correction
+ * mid-episode (time past a deadline, correction) are also generated as one command each, and
+ * the run must have approved an extension mid-episode, resumed a paused clock, changed a
+ * holiday, corrected a zone mid-episode, run every race with a letter at stake and crashed at
+ * every point, with every refusal one the model expects. The seed is fixed (MODEL_SEED to try
+ * another): the same sequences every run, so that this cannot flake.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   advance,
   type AssignmentRecord,
   Calendar,
   DomainError,
+  type LadderRef,
+  ladderRefOf,
   ladderState,
+  localDate,
   type Mailer,
   type NotificationRecord,
   Service,
   TARGETS,
+  TIME_ZONES,
+  type TimeZone,
 } from '@pantau/core';
 import type { DynamoStore } from '@pantau/store';
+import {
+  OUTBOX_GRACE_MS,
+  sweep,
+  sweepDueAt,
+  type SweepOptions,
+  type SweepResult,
+} from '@pantau/workflow';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -55,7 +85,13 @@ type Command =
   | { kind: 'policy'; acknowledgeDays: number }
   | { kind: 'ladder'; edit: 'insert' | 'remove' } // an admin edits the ladder's rungs
   | { kind: 'redirect'; agency: number }
-  | { kind: 'restart' };
+  | { kind: 'restart' }
+  // an admin corrects the agency's time zone (`shift` zones east, round WIB, WITA, WIT)
+  | { kind: 'zone'; agency: number; shift: 1 | 2 }
+  // the agency's next ladder step taken by two at once (`RACERS`)
+  | { kind: 'race'; agency: number; racer: Racer }
+  // a crash between two writes of a step, and the retry AWS makes (`CRASHES`)
+  | { kind: 'crash'; agency: number; crashes: Crashes };
 
 /** What is generated: the commands, and sequences of them that the domain accepts together. */
 type Generated =
@@ -63,7 +99,9 @@ type Generated =
   // request, then some time (to past the next deadline, when late), then central approves
   | { kind: 'extend'; agency: number; days: number; late: boolean; hours: number }
   // pause, some time, resume
-  | { kind: 'pauseFor'; agency: number; hours: number };
+  | { kind: 'pauseFor'; agency: number; hours: number }
+  // the runtime runs until `hours` past the agency's next deadline, then its zone is corrected
+  | { kind: 'rezone'; agency: number; shift: 1 | 2; hours: number };
 
 const expand = (g: Generated): Command[] => {
   switch (g.kind) {
@@ -81,6 +119,11 @@ const expand = (g: Generated): Command[] => {
         { kind: 'pass', hours: g.hours },
         { kind: 'resume', agency: g.agency },
       ];
+    case 'rezone':
+      return [
+        { kind: 'late', agency: g.agency, hours: g.hours },
+        { kind: 'zone', agency: g.agency, shift: g.shift },
+      ];
     default:
       return [g];
   }
@@ -88,6 +131,78 @@ const expand = (g: Generated): Command[] => {
 
 /** The refusals the model expects of its commands (an assignment completed, redirected…). */
 const EXPECTED_REFUSALS = new Set(['invalid_transition', 'already_exists', 'limit_exceeded']);
+
+/**
+ * What can take a ladder's step while its execution takes it, as on AWS, each let in at a
+ * point of that execution's Tick (after its read, or after its commit):
+ * - `twin`: the same execution's Tick run twice at once (Step Functions retrying a Lambda
+ *   invocation whose answer it lost, or the embedded engine's `runOnce` beside its own pass);
+ * - `twinAfterCommit`: the second one reads between the first's commit and its delivery;
+ * - `sweep`: the sweep finds the ladder past due with its execution ended (failed, or
+ *   redriven) and re-arms it: a new token, a new execution, while the old one still ticks;
+ * - `zone`: an admin corrects the agency's time zone, whose re-arming job re-arms the ladder.
+ */
+const RACERS = {
+  twin: { call: 'getLadderContext', when: 'after' },
+  twinAfterCommit: { call: 'commitLadder', when: 'after' },
+  sweep: { call: 'getLadderContext', when: 'after' },
+  zone: { call: 'getLadderContext', when: 'after' },
+} as const satisfies Record<string, Point>;
+type Racer = keyof typeof RACERS;
+
+/**
+ * The points where a step has written something and has more to write, and a crash there:
+ * a Tick (Step Functions retries the task with the same input) or the sweep (its next run
+ * takes over). A Tick reserves a letter number, commits its step (one transaction: the
+ * ladder, each letter's marker, letter and event), then sends the letters it wrote in letter
+ * hours and records each sent; the sweep claims a letter, sends it, records it sent. A crash
+ * after a send, before its record, sends the letter again once its claim lapses (at least
+ * once across a crash, README): the only second send the model allows.
+ */
+const CRASH_POINTS = {
+  'tick died after taking a letter number': {
+    in: 'tick',
+    call: 'reserveSequence',
+    when: 'after',
+  },
+  'tick died after its commit': { in: 'tick', call: 'commitLadder', when: 'after' },
+  'tick died after sending': {
+    in: 'tick',
+    call: 'recordDelivery',
+    when: 'before',
+    sending: 'sent',
+  },
+  'sweep died after its claim': {
+    in: 'sweep',
+    call: 'recordDelivery',
+    when: 'after',
+    sending: 'claim',
+  },
+  'sweep died after sending': {
+    in: 'sweep',
+    call: 'recordDelivery',
+    when: 'before',
+    sending: 'sent',
+  },
+} as const satisfies Record<string, Point & { in: 'tick' | 'sweep'; sending?: 'claim' | 'sent' }>;
+type CrashPoint = keyof typeof CRASH_POINTS;
+
+/**
+ * What a crash command does: a Tick dies at one point and its retry at the next (Step
+ * Functions retries up to 6 times), on time (a rung written at midnight, held for letter
+ * hours) or woken `lateHours` late as after an outage (its rung written in letter hours and
+ * sent by the Tick itself); or a run of the sweep dies as it sends a letter.
+ */
+const CRASHES = {
+  tick: { points: ['tick died after taking a letter number', 'tick died after its commit'] },
+  lateTick: {
+    points: ['tick died after taking a letter number', 'tick died after sending'],
+    lateHours: 10,
+  },
+  sweepClaim: { points: ['sweep died after its claim'] },
+  sweepSend: { points: ['sweep died after sending'] },
+} as const satisfies Record<string, { points: readonly CrashPoint[]; lateHours?: number }>;
+type Crashes = keyof typeof CRASHES;
 
 const agencyIndex = fc.nat({ max: 1 });
 const command: fc.Arbitrary<Generated> = fc.oneof(
@@ -175,6 +290,39 @@ const command: fc.Arbitrary<Generated> = fc.oneof(
       edit: fc.constantFrom('insert' as const, 'remove' as const),
     }),
   },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('zone' as const),
+      agency: agencyIndex,
+      shift: fc.constantFrom(1 as const, 2 as const),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('rezone' as const),
+      agency: agencyIndex,
+      shift: fc.constantFrom(1 as const, 2 as const),
+      hours: fc.integer({ min: 1, max: 60 }),
+    }),
+  },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('race' as const),
+      agency: agencyIndex,
+      racer: fc.constantFrom(...(Object.keys(RACERS) as Racer[])),
+    }),
+  },
+  {
+    weight: 9,
+    arbitrary: fc.record({
+      kind: fc.constant('crash' as const),
+      agency: agencyIndex,
+      crashes: fc.constantFrom(...(Object.keys(CRASHES) as Crashes[])),
+    }),
+  },
 );
 
 /**
@@ -192,23 +340,134 @@ const RUNG_ORDER = [
 
 let store: DynamoStore;
 const clock = manualClock('2026-01-05T03:00:00.000Z');
-const mailer: Mailer = { send: async () => undefined };
+/** The letters the mailer took, by id (a letter sent twice counts 2). */
+const sends = new Map<string, number>();
+const mailer: Mailer = { send: async (n) => void sends.set(n.id, (sends.get(n.id) ?? 0) + 1) };
+
+/** A point in a step between two of its writes: just before or after one store call. */
+interface Point {
+  readonly call: 'getLadderContext' | 'reserveSequence' | 'commitLadder' | 'recordDelivery';
+  readonly when: 'before' | 'after';
+}
+/** Who makes a store call: a ladder's execution (its Tick), or a run of the sweep. */
+const caller = new AsyncLocalStorage<{ readonly ref?: LadderRef; readonly sweep?: true }>();
+/**
+ * What is let in at a point, once: the first call there by `agencyId`'s Tick, or by a sweep.
+ * A chain of them is let in in turn, each at its own point.
+ */
+interface Interference extends Point {
+  readonly in: 'tick' | 'sweep';
+  readonly agencyId?: string;
+  readonly sending?: 'claim' | 'sent';
+  readonly act: (ref: LadderRef | undefined, args: readonly unknown[]) => Promise<void>;
+}
+let armed: Interference[] = [];
+/** How many of the chain were let in. */
+let fired = 0;
+const interfere = async <T>(chain: Interference[], work: () => Promise<T>): Promise<T> => {
+  armed = [...chain];
+  fired = 0;
+  try {
+    return await work();
+  } finally {
+    armed = [];
+  }
+};
+/** A process killed (a Lambda timing out, a host lost) between two writes. */
+class Crash extends Error {}
+const INTERFERED: readonly string[] = [
+  'getLadderContext',
+  'reserveSequence',
+  'commitLadder',
+  'recordDelivery',
+];
+/** `recordDelivery(outcome, previous)`: a claim (an attempt counted), or the send recorded. */
+const sending = (args: readonly unknown[]) => {
+  const [outcome, previous] = args as [NotificationRecord, NotificationRecord];
+  if (outcome.status === 'sent') return 'sent';
+  return outcome.status === 'pending' && outcome.attempts > previous.attempts ? 'claim' : undefined;
+};
+/** The table as the engine reaches it: the armed interference let in at its point. */
+const interfered = (target: DynamoStore): DynamoStore =>
+  new Proxy(target, {
+    get(t, name) {
+      const value: unknown = Reflect.get(t, name);
+      if (typeof value !== 'function') return value;
+      const call = (value as (...args: unknown[]) => unknown).bind(t);
+      if (!INTERFERED.includes(String(name))) return call;
+      return async (...args: unknown[]) => {
+        const i = armed[0];
+        const by = caller.getStore();
+        const hit =
+          i !== undefined &&
+          i.call === name &&
+          (i.in === 'sweep' ? by?.sweep === true : by?.ref?.agencyId === i.agencyId) &&
+          (i.sending === undefined || sending(args) === i.sending);
+        if (hit) {
+          armed.shift();
+          fired += 1;
+        }
+        if (hit && i.when === 'before') await i.act(by?.ref, args);
+        const result: unknown = await call(...args);
+        if (hit && i.when === 'after') await i.act(by?.ref, args);
+        return result;
+      };
+    },
+  });
+
+const DIED: SweepResult = {
+  restarted: 0,
+  failedLadders: 0,
+  running: 0,
+  delivered: 0,
+  refused: 0,
+  failedLetters: 0,
+  cancelledLetters: 0,
+  oldestUndeliveredSeconds: 0,
+  leftForTime: 0,
+};
+
+/**
+ * The embedded engine, its executions and sweeps known apart (`caller`). A sweep that dies is
+ * over: the next one takes over (on AWS in 15 minutes; embedded, each minute).
+ */
+class ModelEngine extends LocalLadderEngine {
+  override runOnce(ref: LadderRef): Promise<void> {
+    return caller.run({ ref }, () => super.runOnce(ref));
+  }
+
+  override sweep(options?: SweepOptions): Promise<SweepResult> {
+    return caller
+      .run({ sweep: true }, () => super.sweep(options))
+      .catch((error: unknown) => {
+        if (!(error instanceof Crash)) throw error;
+        return DIED;
+      });
+  }
+}
+
 const runtime = () => {
-  const engine = new LocalLadderEngine({ store, clock: clock.now, mailer });
+  const engine = new ModelEngine({ store: interfered(store), clock: clock.now, mailer });
   return { engine, service: new Service({ store, clock: clock.now, ladders: engine }) };
 };
 let current: ReturnType<typeof runtime>;
 const passTime = (to: Date) =>
   current.engine.passTime({ now: clock.now, set: (d) => clock.set(d.toISOString()) }, to);
 
+/** The agencies' zones, as every sequence starts with them. */
+const ZONES: Record<AgencyId, TimeZone> = {
+  polri: 'Asia/Jakarta',
+  pln: 'Asia/Jakarta',
+  'pemprov-bali': 'Asia/Makassar',
+};
+
 beforeAll(async () => {
   store = await freshStore();
   current = runtime();
-  await addAgencies(current.service, [
-    { id: 'polri' },
-    { id: 'pln' },
-    { id: 'pemprov-bali', timeZone: 'Asia/Makassar' },
-  ]);
+  await addAgencies(
+    current.service,
+    AGENCIES.map((id) => ({ id, timeZone: ZONES[id] })),
+  );
 });
 
 /**
@@ -228,11 +487,17 @@ interface Step {
   readonly kind: Command['kind'] | 'forward' | 'end';
 }
 
+/** The step in which each letter (by id) was first seen written, and cancelled. */
+interface LetterSteps {
+  readonly written: Map<string, number>;
+  readonly cancelled: Map<string, number>;
+}
+
 async function recordStep(
   caseId: string,
   steps: Step[],
   timeOnly: boolean,
-  seen: Map<string, number>,
+  seen: LetterSteps,
   kind: Step['kind'],
 ) {
   const bundle = (await store.getCase(caseId))!;
@@ -248,7 +513,11 @@ async function recordStep(
   let cursor: string | undefined;
   do {
     const page = await store.listNotifications({ caseId }, { limit: 100, cursor });
-    for (const n of page.items) if (!seen.has(n.id)) seen.set(n.id, steps.length - 1);
+    for (const n of page.items) {
+      if (!seen.written.has(n.id)) seen.written.set(n.id, steps.length - 1);
+      if (n.status === 'cancelled' && !seen.cancelled.has(n.id))
+        seen.cancelled.set(n.id, steps.length - 1);
+    }
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
 }
@@ -286,12 +555,49 @@ async function run(
   const { caseId } = await forwardedCase(service, agencies);
   await current.engine.runDue();
   const steps: Step[] = [];
-  const writtenIn = new Map<string, number>(); // letter id → the step that wrote it
+  const seen: LetterSteps = { written: new Map(), cancelled: new Map() };
+  const writtenIn = seen.written; // letter id → the step that wrote it
   const holidays: string[] = [];
   const requests = new Map<string, string>();
   // Executions that failed, over every engine of the run (a restart makes a new one).
   let failures = -current.engine.stats.failures;
-  await recordStep(caseId, steps, false, writtenIn, 'forward');
+  // Letters whose send a crash cut off before it was recorded: each may go once more.
+  const resendable = new Map<string, number>();
+  const ladderOf = async (agencyId: string) =>
+    (await store.getCase(caseId))!.ladders.find((l) => l.agencyId === agencyId);
+  const within = (t: string | null | undefined) =>
+    t && Date.parse(t) <= clock.now().getTime() + 40 * DAY ? Date.parse(t) : undefined;
+  /** Time passes (the runtime running) until `t`, as a step of its own. */
+  const passTo = async (t: number) => {
+    if (t <= clock.now().getTime()) return;
+    await passTime(new Date(t));
+    await recordStep(caseId, steps, true, seen, 'pass');
+  };
+  /**
+   * Time passes to just before the agency's ladder's next step, then to its instant (or
+   * `lateHours` past it: the ladder's execution woken late, as after an outage), where its
+   * execution is about to take it: the ladder's ref, or none when no step is to come.
+   */
+  const toNextStep = async (agencyId: string, lateHours: number) => {
+    const wake = within((await ladderOf(agencyId))?.wakeAt);
+    if (wake === undefined) return undefined;
+    await passTo(wake - 1);
+    const ladder = await ladderOf(agencyId);
+    if (!ladder?.wakeAt) return undefined;
+    const at = Math.max(clock.now().getTime(), Date.parse(ladder.wakeAt)) + lateHours * HOUR;
+    clock.set(new Date(at).toISOString());
+    return ladderRefOf(ladder);
+  };
+  /** When the sweep is next due to send one of the case's letters in the outbox. */
+  const outboxDue = async () => {
+    const due = (await store.listAllUndelivered(500))
+      .filter((n) => n.caseId === caseId && n.status === 'pending' && n.nextAttemptAt)
+      .map((n) => sweepDueAt(n, OUTBOX_GRACE_MS));
+    return due.length > 0 ? Math.min(...due) : undefined;
+  };
+  const zoneShifted = (timeZone: TimeZone, shift: number) =>
+    TIME_ZONES[(TIME_ZONES.indexOf(timeZone) + shift) % TIME_ZONES.length]!;
+  await recordStep(caseId, steps, false, seen, 'forward');
   for (const c of commands) {
     const agency = 'agency' in c ? agencies[c.agency]! : agencies[0]!;
     const officer = officerOf(agency);
@@ -401,6 +707,102 @@ async function run(
           await s.putPolicy(centralAdmin, 'default', { ...body, ladder });
           break;
         }
+        case 'zone': {
+          const { timeZone } = (await store.getAgency(agency))!;
+          const ladder = await ladderOf(agency);
+          const open = ladder !== undefined && ladderState(ladder).episode !== null;
+          await s.updateAgency(centralAdmin, agency, { timeZone: zoneShifted(timeZone, c.shift) });
+          taken = open ? 'zone mid-episode' : 'zone';
+          break;
+        }
+        case 'race': {
+          const ref = await toNextStep(agency, 0);
+          if (!ref) {
+            taken = 'race (no step to come)';
+            break;
+          }
+          const engine = current.engine;
+          const racer = async (first: LadderRef | undefined) => {
+            switch (c.racer) {
+              case 'twin':
+              case 'twinAfterCommit':
+                return engine.runOnce(first!);
+              case 'sweep': {
+                // Step Functions says the ladder's execution has ended; every other runs.
+                const ended = (r: LadderRef) => r.agencyId === agency && r.token === first!.token;
+                const swept = await sweep(
+                  {
+                    store,
+                    clock: clock.now,
+                    mailer,
+                    ladders: {
+                      state: async (r) => (ended(r) ? 'ended' : 'running'),
+                      arm: (r) => engine.runOnce(r),
+                    },
+                  },
+                  { ladderGraceMs: 0 },
+                );
+                expect(swept.restarted, 'the sweep re-armed the ladder').toBe(1);
+                return;
+              }
+              case 'zone': {
+                const { timeZone } = (await store.getAgency(agency))!;
+                await s.updateAgency(centralAdmin, agency, { timeZone: zoneShifted(timeZone, 1) });
+                return engine.runDue();
+              }
+            }
+          };
+          await interfere([{ ...RACERS[c.racer], in: 'tick', agencyId: agency, act: racer }], () =>
+            engine.runOnce(ref),
+          );
+          taken = fired > 0 ? `race ${c.racer}` : `race ${c.racer} (not let in)`;
+          break;
+        }
+        case 'crash': {
+          const crashes: { points: readonly CrashPoint[]; lateHours?: number } = CRASHES[c.crashes];
+          const chain = crashes.points.map((name): Interference => {
+            const point: Omit<Interference, 'act'> = CRASH_POINTS[name];
+            return {
+              ...point,
+              agencyId: agency,
+              act: async (_, args) => {
+                if (point.sending === 'sent') {
+                  const { id } = args[0] as NotificationRecord;
+                  resendable.set(id, (resendable.get(id) ?? 0) + 1);
+                }
+                throw new Crash(name);
+              },
+            };
+          });
+          if (chain[0]!.in === 'tick') {
+            const ref = await toNextStep(agency, crashes.lateHours ?? 0);
+            if (!ref) {
+              taken = 'crash (no step to come)';
+              break;
+            }
+            // Step Functions retries the Tick (the same input) after each failure.
+            await interfere(chain, () => current.engine.runOnce(ref));
+          } else {
+            // A letter of the case waiting in the outbox, or the one the agency's next step
+            // writes; time passes to the moment the sweep sends it.
+            if ((await outboxDue()) === undefined) {
+              const wake = within((await ladderOf(agency))?.wakeAt);
+              if (wake !== undefined) await passTo(wake);
+            }
+            const due = await outboxDue();
+            if (due === undefined || due > clock.now().getTime() + 40 * DAY) {
+              taken = 'crash (nothing to send)';
+              break;
+            }
+            await passTo(due - 1);
+            clock.set(new Date(Math.max(due, clock.now().getTime())).toISOString());
+            await current.engine.runDue();
+            await interfere(chain, () => current.engine.sweep());
+          }
+          for (const name of crashes.points.slice(0, fired)) count(reach, `crash: ${name}`);
+          taken = fired === crashes.points.length ? undefined : `crash ${c.crashes} (not reached)`;
+          break;
+        }
         case 'restart':
           failures += current.engine.stats.failures;
           await current.engine.stop();
@@ -416,12 +818,18 @@ async function run(
     }
     if (taken) count(reach, taken);
     await current.engine.runDue();
-    const timeOnly = c.kind === 'pass' || c.kind === 'jump' || c.kind === 'late';
-    await recordStep(caseId, steps, timeOnly, writtenIn, c.kind);
+    // A race with the agency's zone corrected changes its record as the zone command does.
+    const zoned = c.kind === 'race' && c.racer === 'zone';
+    const timeOnly =
+      ['pass', 'jump', 'late', 'crash'].includes(c.kind) || (c.kind === 'race' && !zoned);
+    await recordStep(caseId, steps, timeOnly, seen, zoned ? 'zone' : c.kind);
+    const wrote = [...writtenIn.values()].filter((k) => k === steps.length - 1).length;
+    if (c.kind === 'race' && taken === `race ${c.racer}` && wrote > 0)
+      count(reach, `race ${c.racer}: a step written`);
   }
   // Then time passes with nobody acting: every ladder runs to its end.
   await passTime(new Date(clock.now().getTime() + 80 * DAY));
-  await recordStep(caseId, steps, true, writtenIn, 'end');
+  await recordStep(caseId, steps, true, seen, 'end');
 
   const letters: NotificationRecord[] = [];
   let cursor: string | undefined;
@@ -451,6 +859,7 @@ async function run(
     'resume',
     'redirect',
     'restart',
+    'zone',
   ];
   for (const n of letters) {
     const s = Date.parse(n.scheduledAt);
@@ -460,6 +869,17 @@ async function run(
     if (steps.slice(j, k + 1).some((x) => MOVES.includes(x.kind))) continue;
     const why = `${n.step} to ${n.agencyId} due ${n.scheduledAt}, written ${n.createdAt} (step ${k}, due in step ${j})`;
     expect(n.createdAt, why).toBe(n.scheduledAt);
+  }
+
+  // Every letter went, or was cancelled as no longer true; once, or again only after a crash
+  // cut its send off before it was recorded (at least once across a crash).
+  for (const n of letters) {
+    const sent = sends.get(n.id) ?? 0;
+    const why = `${n.step} to ${n.agencyId} at ${n.createdAt} (${n.id}): ${n.status}, sent ${sent}×`;
+    expect(['sent', 'cancelled'], why).toContain(n.status);
+    if (n.status === 'sent') expect(sent, why).toBeGreaterThan(0);
+    const again = resendable.get(n.id) ?? 0;
+    expect(sent, why).toBeLessThanOrEqual((n.status === 'sent' ? 1 : 0) + again);
   }
 
   // Every step key once.
@@ -488,6 +908,19 @@ async function run(
       for (const t of n.targets) expect(overdue(a, t, at), `${why}: ${t}`).toBe(true);
     }
   }
+
+  // A deadline is warned about once: a deadline is a working day in the agency's zone, and the
+  // same day read in another zone (the agency's zone corrected) is the same deadline.
+  const warnedOf = letters
+    .filter((n) => n.action === 'warning' && n.status === 'sent')
+    .flatMap((n) => {
+      const a = writtenUnder(n);
+      return n.targets.map(
+        (t) =>
+          `${n.agencyId}#${n.generation} ${n.step} ${t} ${localDate(new Date(a.due[t]), a.timeZone)}`,
+      );
+    });
+  expect(new Set(warnedOf).size, warnedOf.join('\n')).toBe(warnedOf.length);
 
   // Episodes as the model sees them, not as the system numbers them: an agency's episode ends
   // when a step leaves nothing of it overdue (its assignment ended, or every deadline passed is
@@ -529,6 +962,26 @@ async function run(
     }
   }
 
+  // A rung written goes unless it is no longer true when its time to go comes: what it names
+  // met, the assignment ended, or its episode over (an episode that ends and comes again
+  // writes its own rungs). One cancelled as no longer overdue while its episode runs on and
+  // a deadline it names is passed is a rung the agency never gets: the episode counts it given.
+  for (const n of letters) {
+    if (n.action === 'warning' || n.cancelled?.reason !== 'not_overdue') continue;
+    const [k1, k2] = [writtenIn.get(n.id)!, seen.cancelled.get(n.id)!];
+    let ended = false;
+    for (let k = k1 + 1; k <= k2 && !ended; k += 1)
+      ended = !steps[k]!.timeOnly && clearAfter(k, n.agencyId);
+    if (ended) continue;
+    const a = steps[steps[k2]!.timeOnly ? k2 - 1 : k2]!.records.get(n.agencyId)!;
+    const at = Date.parse(n.cancelled.at);
+    const why = `${n.step} to ${n.agencyId} written ${n.createdAt} naming ${JSON.stringify(n.named)}, cancelled ${n.cancelled.at} as not overdue, its episode running on: ${JSON.stringify(a.due)} ${a.timeZone}`;
+    expect(
+      n.targets.filter((t) => overdue(a, t, at)),
+      why,
+    ).toEqual([]);
+  }
+
   // Everything the final schedule makes due by now has been written: nothing is left pending.
   const bundle = (await store.getCase(caseId))!;
   const calendar = new Calendar((await store.getCalendar('id'))!);
@@ -550,6 +1003,9 @@ async function run(
   await current.service
     .closeCase(centralOfficer, caseId, { outcome: 'withdrawn' })
     .catch(() => undefined);
+  for (const [id, timeZone] of Object.entries(ZONES))
+    if ((await store.getAgency(id))!.timeZone !== timeZone)
+      await current.service.updateAgency(centralAdmin, id, { timeZone });
   const {
     id: _i,
     version: _v,
@@ -629,7 +1085,14 @@ describe('the ladder against a model of what happened', () => {
     const counts = Object.fromEntries([...reach].sort(([a], [b]) => a.localeCompare(b)));
     await annotate(`commands taken and refused: ${JSON.stringify(counts)}`);
     // The sequences reached what the header says they exercise.
-    for (const what of ['approve mid-episode', 'pause then resume', 'holiday'])
+    for (const what of [
+      'approve mid-episode',
+      'pause then resume',
+      'holiday',
+      'zone mid-episode',
+      ...Object.keys(RACERS).map((r) => `race ${r}: a step written`),
+      ...Object.keys(CRASH_POINTS).map((p) => `crash: ${p}`),
+    ])
       expect(reach.get(what) ?? 0, `${what}, in ${JSON.stringify(counts)}`).toBeGreaterThan(0);
     // And the domain refused nothing the model did not expect (a refusal is not a pass).
     const refusals = [...reach.keys()].filter((k) => k.includes(' refused: '));
@@ -638,4 +1101,102 @@ describe('the ladder against a model of what happened', () => {
       JSON.stringify(counts),
     ).toEqual([]);
   }, 180_000); // 9 to 50 s depending on the machine
+});
+
+/**
+ * What the model found about an agency's zone corrected mid-episode, one case each: a zone
+ * corrected is the same deadlines read in the right zone (its working days end at 23:59:59
+ * there), so the letters are those the agency would have had were the zone right from the
+ * start. A deadline warned about once, and a rung of the episode still open sent.
+ */
+describe('an agency’s time zone corrected while its letters wait or went', () => {
+  let agencies = 0;
+  /** A new agency in `timeZone` with a case forwarded to it on the next Monday at 10.00 WIB. */
+  async function forwardedIn(timeZone: TimeZone) {
+    const id = `zona-${(agencies += 1)}`;
+    await addAgencies(current.service, [{ id, timeZone }]);
+    // The next Monday at 10.00 WIB of a week (and the Monday after) without a holiday.
+    const calendar = new Calendar((await store.getCalendar('id'))!);
+    let monday = mondayMorning(clock.now().getTime());
+    const weekdays = (m: number) =>
+      [0, 1, 2, 3, 4, 7].map((d) => new Date(m + d * DAY).toISOString().slice(0, 10));
+    while (!weekdays(monday).every((d) => calendar.isWorkingDay(d))) monday += 7 * DAY;
+    clock.set(new Date(monday).toISOString());
+    await current.engine.runDue();
+    const { caseId, assignments } = await forwardedCase(current.service, [id]);
+    await current.engine.runDue();
+    const due = Date.parse(assignments[0]!.due.acknowledge);
+    return {
+      /** The acknowledgement's deadline (the end of Thursday in `timeZone`). */
+      due,
+      /** Time passes to `t`, the runtime running. */
+      to: (t: number) => passTime(new Date(t)),
+      correct: async (to: TimeZone) => {
+        await current.service.updateAgency(centralAdmin, id, { timeZone: to });
+        await current.engine.runDue();
+      },
+      letters: async (step: string) =>
+        (await store.listNotifications({ caseId }, { limit: 100 })).items.filter(
+          (n) => n.step === step && n.targets.includes('acknowledge'),
+        ),
+    };
+  }
+  const described = (ns: readonly NotificationRecord[]) =>
+    JSON.stringify(
+      ns.map((n) => ({
+        at: n.createdAt,
+        status: n.status,
+        named: n.named,
+        sent: sends.get(n.id) ?? 0,
+        cancelled: n.cancelled,
+      })),
+    );
+
+  it('warns of a deadline once when the zone is corrected after the warning went', async () => {
+    const c = await forwardedIn('Asia/Jakarta');
+    // Wednesday 10.00 WIB: the warning of Thursday's deadline went at 08.00.
+    await c.to(c.due - 34 * HOUR);
+    expect((await c.letters('warning')).map((n) => n.status)).toEqual(['sent']);
+    await c.correct('Asia/Jayapura');
+    await c.to(c.due);
+    const warnings = await c.letters('warning');
+    expect(warnings, described(warnings)).toHaveLength(1);
+  });
+
+  it('sends the reminder held for letter hours when the zone corrected keeps it overdue', async () => {
+    const c = await forwardedIn('Asia/Makassar');
+    // Reminder I written at Friday 00.00 WITA, held for 08.00; at 01.00 WIB the zone is
+    // corrected to WIB: the deadline (Thursday 23.59 WIB) is passed in either zone.
+    await c.to(c.due + 2 * HOUR);
+    await c.correct('Asia/Jakarta');
+    await c.to(c.due + 12 * HOUR);
+    const reminders = await c.letters('reminder_1');
+    expect(
+      reminders.map((n) => n.status),
+      described(reminders),
+    ).toEqual(['sent']);
+    expect(reminders[0]!.body).toContain('pukul 23.59 WIB, terlambat');
+  });
+
+  it('sends the warning held for letter hours once, as the corrected zone reads it', async () => {
+    const c = await forwardedIn('Asia/Makassar');
+    // The warning written at Wednesday 00.00 WITA, held for 08.00; corrected at 03.00.
+    await c.to(c.due - 44 * HOUR);
+    await c.correct('Asia/Jakarta');
+    await c.to(c.due - 32 * HOUR);
+    const warnings = (await c.letters('warning')).filter((n) => n.status === 'sent');
+    expect(warnings, described(warnings)).toHaveLength(1);
+    expect(warnings[0]!.body).toContain('pukul 23.59 WIB.');
+  });
+
+  it('sends one reminder when the zone corrected puts the deadline back before it', async () => {
+    const c = await forwardedIn('Asia/Makassar');
+    // Reminder I written at Friday 00.00 WITA, held; corrected at 23.30 WIB on Thursday:
+    // the deadline (23.59 WIB) is not passed yet, and passes half an hour on.
+    await c.to(c.due + HOUR / 2);
+    await c.correct('Asia/Jakarta');
+    await c.to(c.due + 12 * HOUR);
+    const reminders = (await c.letters('reminder_1')).filter((n) => n.status === 'sent');
+    expect(reminders, described(reminders)).toHaveLength(1);
+  });
 });

@@ -21,6 +21,7 @@ import {
   type LetterVoidReason,
   letterVoidReason,
   type NotificationRecord,
+  type OpenEpisode,
   type SlaPolicy,
   type Store,
 } from '@pantau/core';
@@ -90,10 +91,11 @@ export async function deliverOutbox(
   caseId: string,
   assignment: AssignmentRecord,
   hours: LetterHours,
+  episode?: OpenEpisode,
 ): Promise<void> {
   const book = addressing(deps.store);
   for (const n of await deps.store.listUndelivered(caseId, assignment.agencyId))
-    await deliverIfTrue(deps, n, assignment, hours, book);
+    await deliverIfTrue(deps, n, assignment, hours, book, episode);
 }
 
 /**
@@ -107,7 +109,9 @@ export async function deliverOutbox(
  * recorded so. It goes to its parties' contacts as they are now (`letterAddressedNow`, read
  * through `book`: a unit moved to another focal point, a contact removed while it waited), and
  * is recorded with them; left with no one to go to, it is recorded `failed` with why, for
- * central, never sent. Returns what was recorded.
+ * central, never sent. `episode`: the episode the assignment's ladder is in now
+ * (`openEpisodeOf`), whose rungs go whatever moved their deadlines while they waited, passed
+ * still (no new episode writes them again). Returns what was recorded.
  */
 export async function deliverIfTrue(
   deps: EngineDeps,
@@ -115,10 +119,11 @@ export async function deliverIfTrue(
   assignment: AssignmentRecord | undefined,
   hours: LetterHours | undefined,
   book: Addressing = addressing(deps.store),
+  episode?: OpenEpisode,
 ): Promise<NotificationRecord | undefined> {
   const now = deps.clock();
   if (!deliveryDue(n, now)) return undefined;
-  const reason = letterVoidReason(n, assignment, now);
+  const reason = letterVoidReason(n, assignment, now, episode);
   if (!reason || reason === 'paused') {
     // Found outside letter hours (the runtime was down at 08:00, a Tick crashed at 15:58): a
     // rung's letter waits for the next 08:00 again. Central's sending again, like its
@@ -128,7 +133,7 @@ export async function deliverIfTrue(
         ? heldForLetterHours(n, hours.calendar, hours.timeZone, now)
         : n;
     if (later !== n) return (await deps.store.recordDelivery(later, n)) ? later : undefined;
-    const holding = assignment ? letterAsItHolds(n, assignment, now, hours?.calendar) : n;
+    const holding = assignment ? letterAsItHolds(n, assignment, now, hours?.calendar, episode) : n;
     // A rung whose every line names a deadline moved since, and no calendar to count the
     // lateness of the new one by (the assignment's calendar could not be read): not sent with
     // a deadline no longer in force. (A forwarding letter names no target at all.)

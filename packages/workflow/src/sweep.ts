@@ -21,6 +21,7 @@ import {
   Calendar,
   type LetterHours,
   type NotificationRecord,
+  openEpisodeOf,
   queuedAt,
   ladderRefOf,
   rearmLadder,
@@ -221,6 +222,12 @@ async function sweepOutbox(deps: SweepDeps, graceMs: number, limit: number, inTi
   const caseOf = readOnce((id) => deps.store.getCase(id));
   const assignmentOf = async (n: NotificationRecord) =>
     (await caseOf(n.caseId))?.assignments.find((a) => a.agencyId === n.agencyId);
+  // The episode its ladder is in: a rung of it goes whatever moved its deadline meanwhile.
+  const episodeOf = async (n: NotificationRecord) =>
+    openEpisodeOf(
+      (await caseOf(n.caseId))?.ladders.find((l) => l.agencyId === n.agencyId),
+      n.generation,
+    );
   const calendarOf = readOnce((id) => deps.store.getCalendar(id).then((c) => c && new Calendar(c)));
   const hoursOf = async (a: AssignmentRecord | undefined): Promise<LetterHours | undefined> => {
     const calendar = a && (await calendarOf(a.calendarId));
@@ -232,7 +239,14 @@ async function sweepOutbox(deps: SweepDeps, graceMs: number, limit: number, inTi
       break;
     }
     const assignment = await assignmentOf(n);
-    const outcome = await deliverIfTrue(deps, n, assignment, await hoursOf(assignment), book);
+    const outcome = await deliverIfTrue(
+      deps,
+      n,
+      assignment,
+      await hoursOf(assignment),
+      book,
+      await episodeOf(n),
+    );
     if (outcome?.status === 'sent') delivered += 1;
     else if (outcome?.status === 'cancelled') cancelledLetters += 1;
     else if (outcome?.status === 'failed') failedLetters += 1;

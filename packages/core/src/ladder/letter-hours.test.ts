@@ -72,8 +72,14 @@ describe('a letter still true when its time to go comes', () => {
       resolution: '2026-04-20T16:59:59.999Z',
     },
   } as unknown as AssignmentRecord;
-  const letter = (action: string, targets: string[]) =>
-    ({ generation: 1, action, targets }) as unknown as NotificationRecord;
+  // As written today: naming each target's deadline when written (`named`).
+  const letter = (action: string, targets: (keyof typeof assignment.due)[]) =>
+    ({
+      generation: 1,
+      action,
+      targets,
+      named: Object.fromEntries(targets.map((t) => [t, assignment.due[t]])),
+    }) as unknown as NotificationRecord;
 
   it('holds while a target it names is still open and, for a rung, overdue', () => {
     expect(letterVoidReason(letter('reminder', ['followUp']), assignment, now)).toBeNull();
@@ -246,13 +252,60 @@ describe('a held letter whose deadline moved before it goes (audit s23, finding 
     expect(going.targets).toEqual(['acknowledge']);
     expect(going.body).not.toContain(FOLLOW);
     expect(listed(going)).toEqual([`${ACK}: batas waktu 13 April 2026 pukul 23.59 WIB.`]);
-    // A letter written before letters recorded their deadlines: checked as before.
+    // A letter written before letters recorded their deadlines (e648201): as its lines read.
     const older = letter(
       'warning',
-      [`- ${ACK}: batas waktu 13 April 2026 pukul 23.59 WIB.`],
+      [
+        `- ${ACK}: batas waktu 13 April 2026 pukul 23.59 WIB.`,
+        `- ${FOLLOW}: batas waktu 13 April 2026 pukul 23.59 WIB.`,
+      ],
       undefined,
     );
-    expect(letterVoidReason(older, allMoved, now)).toBeNull();
+    expect(letterVoidReason(older, allMoved, now)).toBe('deadline_moved');
+    expect(letterVoidReason(older, oneMoved, now)).toBeNull();
+    expect(letterAsItHolds(older, oneMoved, now, calendar).targets).toEqual(['acknowledge']);
+    expect(letterAsItHolds(older, assignment(due), now, calendar)).toBe(older);
+  });
+
+  it('sends a rung of the episode still open whose deadline the zone corrected put after its date', () => {
+    // Written at Friday 00:00 WITA for Thursday 9 April 23:59 WITA; the agency's zone then
+    // corrected to WIB: the same Thursday ends at 23:59 WIB, after the letter's date. Its
+    // episode runs on (overdue in either zone when corrected): no new one writes the rung
+    // again, so it goes, re-stated; a letter of an episode that ended is dropped as before.
+    const reminder = {
+      ...letter(
+        'reminder',
+        [`- ${ACK}: batas waktu 9 April 2026 pukul 23.59 WITA, terlambat 0 hari kerja.`],
+        { acknowledge: '2026-04-09T15:59:59.999Z' },
+      ),
+      createdAt: '2026-04-09T16:00:00.000Z',
+      episode: 2,
+    };
+    const a = assignment(written);
+    const friday = new Date('2026-04-10T01:05:00.000Z');
+    expect(letterVoidReason(reminder, a, friday, 2)).toBeNull();
+    const going = letterAsItHolds(reminder, a, friday, calendar, 2);
+    expect(going.body).toContain(`- ${ACK}: batas waktu 9 April 2026 pukul 23.59 WIB, terlambat`);
+    expect(going.named).toEqual({ acknowledge: written.acknowledge });
+    for (const episode of [3, null, undefined])
+      expect(letterVoidReason(reminder, a, friday, episode)).toBe('not_overdue');
+  });
+
+  it('sends a warning whose deadline is the same day in the agency’s corrected zone, re-stated', () => {
+    // Written at Wednesday 00:00 WITA for Thursday 9 April 23:59 WITA; corrected to WIB: the
+    // ladder counts that Thursday warned about (`inZone`), so this warning is its warning.
+    const warning = letter('warning', [`- ${ACK}: batas waktu 9 April 2026 pukul 23.59 WITA.`], {
+      acknowledge: '2026-04-09T15:59:59.999Z',
+    });
+    const a = assignment(written);
+    const wednesday = new Date('2026-04-08T01:05:00.000Z');
+    expect(letterVoidReason(warning, a, wednesday)).toBeNull();
+    const going = letterAsItHolds(warning, a, wednesday, calendar);
+    expect(going.body).toContain(`- ${ACK}: batas waktu 9 April 2026 pukul 23.59 WIB.`);
+    expect(going.named).toEqual({ acknowledge: written.acknowledge });
+    // Another day in the corrected zone is another deadline: the ladder warns of it itself.
+    const later = assignment({ ...written, acknowledge: '2026-04-10T16:59:59.999Z' });
+    expect(letterVoidReason(warning, later, wednesday)).toBe('deadline_moved');
   });
 });
 

@@ -7,19 +7,23 @@ import { type AssignmentRecord, isOpen } from '../assignment.ts';
 import {
   addCalendarDays,
   type Calendar,
+  endOfLocalDay,
   localDate,
   startOfLocalDay,
+  TIME_ZONES,
   type TimeZone,
 } from '../calendar.ts';
 import {
+  deadlineInLine,
   letterAddresses,
   type LetterParties,
   letterNaming,
   letterRestating,
   unaddressedReason,
 } from '../letters.ts';
-import type { LetterVoidReason, NotificationRecord } from '../notification.ts';
+import type { LadderRecord, LetterVoidReason, NotificationRecord } from '../notification.ts';
 import type { LadderStep, Target } from '../policy.ts';
+import { ladderState } from './state.ts';
 
 /** Delivery attempts before a letter is marked failed (and left to central). */
 export const MAX_DELIVERY_ATTEMPTS = 5;
@@ -186,6 +190,7 @@ export function letterVoidReason(
   n: NotificationRecord,
   a: AssignmentRecord | undefined,
   now: Date,
+  episode?: OpenEpisode,
 ): LetterVoidReason | null {
   if (!a || a.generation !== n.generation || !isOpen(a)) return 'ended';
   if (n.action === 'forwarding') return null;
@@ -193,7 +198,7 @@ export function letterVoidReason(
   // Met, it is untrue paused or not (a merely paused letter still goes: it was true when
   // written); whether a deadline is passed waits for the clock to run again.
   if (open.length === 0) return 'targets_met';
-  const { standing, passed } = linesNow(n, a, now);
+  const { standing, passed } = linesNow(n, a, now, episode);
   if (standing.length === 0) return n.action === 'warning' ? 'deadline_moved' : 'not_overdue';
   if (a.paused) return 'paused';
   if (n.action === 'warning') return standing.every(passed) ? 'deadline_passed' : null;
@@ -201,24 +206,69 @@ export function letterVoidReason(
 }
 
 /**
+ * The overdue episode the letter's assignment's ladder is in now (`ladderState(…).episode?.n`,
+ * null: none), for the ladder's generation the letter is of; undefined when not known.
+ */
+export type OpenEpisode = number | null | undefined;
+
+/** The episode `ladder` is in now, as `letterVoidReason` takes it for a letter of `generation`. */
+export const openEpisodeOf = (ladder: LadderRecord | undefined, generation: number): OpenEpisode =>
+  ladder && ladder.generation === generation ? (ladderState(ladder).episode?.n ?? null) : undefined;
+
+/**
+ * The zone whose local day ends at `at`, if any: a deadline is the end of a working day in its
+ * assignment's zone, and each zone's days end at an hour of their own (16:59:59.999 UTC in WIB,
+ * 15:59 in WITA, 14:59 in WIT).
+ */
+const zoneEndingAt = (at: string): TimeZone | undefined =>
+  TIME_ZONES.find((z) => endOfLocalDay(localDate(new Date(at), z), z).toISOString() === at);
+
+/**
+ * Whether `named`, a deadline a letter names, is `due` (in `tz`) read in the zone the
+ * assignment had when the letter was written: its agency's zone corrected since (its working
+ * days end at 23:59:59 in the new zone), the same deadline.
+ */
+function sameDayElsewhere(named: string, due: string, tz: TimeZone): boolean {
+  const zone = zoneEndingAt(named);
+  return (
+    zone !== undefined &&
+    zone !== tz &&
+    localDate(new Date(named), zone) === localDate(new Date(due), tz)
+  );
+}
+
+/**
  * Of a letter's targets still open, those whose line may still go now (`standing`), and those
  * of them whose deadline moved since the line was written (`moved`). A line names the deadline
- * recorded in `named` (older letters record none: their lines stand as written). A warning's
- * line about a deadline that moved is dropped: the ladder warns of the new one itself. A rung's
- * is written again with the deadline in force while that one is passed, and was by the
- * letter's own date (paused or not: it cannot say "late" of a deadline to come, nor of one
- * after the date it bears), and dropped otherwise.
+ * recorded in `named`; a letter written before that was recorded names the one its line reads
+ * (`deadlineInLine`; none readable: moved). A warning's
+ * line about a deadline that moved is dropped: the ladder warns of the new one itself; one
+ * whose deadline is the same day read in the agency's corrected zone is written again in that
+ * zone (the ladder counts that deadline warned about: `inZone`). A rung's is written again with
+ * the deadline in force while that one is passed, and was by the letter's own date (paused or
+ * not: it cannot say "late" of a deadline to come, nor of one after the date it bears) or the
+ * rung is of the episode the ladder is still in (`episode`: it counts the rung given, and
+ * writes it no more), and dropped otherwise.
  */
-function linesNow(n: NotificationRecord, a: AssignmentRecord, now: Date) {
+function linesNow(n: NotificationRecord, a: AssignmentRecord, now: Date, episode?: OpenEpisode) {
   const passed = (t: Target) => Date.parse(a.due[t]) <= now.getTime();
-  const movedSince = (t: Target) => n.named?.[t] !== undefined && n.named[t] !== a.due[t];
+  // A letter written before letters recorded their deadlines (e648201): as its line reads.
+  const named = (t: Target) => n.named?.[t] ?? deadlineInLine(n, t, a.due[t], a.timeZone);
+  const movedSince = (t: Target) => named(t) !== a.due[t];
+  const rezoned = (t: Target) =>
+    movedSince(t) && named(t) !== undefined && sameDayElsewhere(named(t)!, a.due[t], a.timeZone);
   const open = n.targets.filter((t) => a.met[t] === null);
   // A rung's moved line is written again only for a deadline passed by the letter's own date:
   // one after it would be "late by 0 days" in a letter dated before it, beside the rung the
-  // new episode writes for that deadline itself (central's send-again, a retry days on).
+  // new episode writes for that deadline itself (central's send-again, a retry days on). Not
+  // when the episode runs on: no new episode writes it (an agency's zone corrected to the west
+  // after its deadline passed in both zones, while its reminder waited for letter hours).
   const passedByItsDate = (t: Target) => Date.parse(a.due[t]) < Date.parse(n.createdAt);
+  const ofOpenEpisode = n.episode != null && n.episode === episode;
   const standing = open.filter(
-    (t) => !movedSince(t) || (n.action !== 'warning' && passed(t) && passedByItsDate(t)),
+    (t) =>
+      !movedSince(t) ||
+      (n.action === 'warning' ? rezoned(t) : passed(t) && (passedByItsDate(t) || ofOpenEpisode)),
   );
   return { standing, moved: standing.filter(movedSince), passed };
 }
@@ -241,9 +291,10 @@ export function letterAsItHolds(
   a: AssignmentRecord,
   now: Date,
   calendar?: Calendar,
+  episode?: OpenEpisode,
 ): NotificationRecord {
   if (n.action === 'forwarding') return n;
-  const { standing, moved, passed } = linesNow(n, a, now);
+  const { standing, moved, passed } = linesNow(n, a, now, episode);
   const holding = (
     a.paused ? standing : standing.filter((t) => (n.action === 'warning' ? !passed(t) : passed(t)))
   ).filter((t) => calendar || !moved.includes(t));

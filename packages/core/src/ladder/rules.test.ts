@@ -123,6 +123,31 @@ describe('the escalation ladder', () => {
     ]);
   });
 
+  it('does not warn again of a deadline warned about before the agency’s zone was corrected', () => {
+    // Warned on Wednesday 18 March of the acknowledgement's deadline (Thursday 26, 23:59 WIB),
+    // corrected to WIT on the 19th: the same Thursday, ending at 23:59 WIT. Its warnings were
+    // kept by their WIB instants, so the deadline read in WIT was warned about a second time.
+    const corrected = simulate(
+      forwarded(),
+      [
+        {
+          at: at10('2026-03-19'),
+          apply: (a) => withDeadlines({ ...a, timeZone: 'Asia/Jayapura' }, calendar),
+          rearm: true,
+        },
+      ],
+      '2026-06-01T00:00:00.000Z',
+    );
+    const warnings = (letters: readonly LadderLetter[]) =>
+      letters.filter((e) => e.level === 0).map((e) => e.targets.join('+'));
+    expect(warnings(corrected.letters)).toEqual(['acknowledge', 'followUp', 'resolution']);
+    expect(corrected.state.warned['warning']).toEqual({
+      acknowledge: ['2026-03-26T14:59:59.999Z'],
+      followUp: ['2026-03-30T14:59:59.999Z'],
+      resolution: ['2026-04-13T14:59:59.999Z'],
+    });
+  });
+
   it('walks every rung for a silent agency, on the right working days (DOMAIN.md example)', () => {
     const a = forwarded();
     expect(a.due).toEqual({

@@ -204,16 +204,33 @@ function nextRungAt(ctx: LadderContext, ep: Episode): number | undefined {
 }
 
 /**
- * The ladder's state with its open episode read in another zone (an agency's zone corrected,
- * its deadlines re-armed): the episode's anchors are ends of local days, which read in the new
- * zone would fall on another local day (a WIB end of day is 01:59 the next day in WIT) and move
- * every later rung by a working day. Each is moved to the end of the same local date there.
+ * The ladder's state read in another zone (an agency's zone corrected, its deadlines re-armed):
+ * what it keeps are ends of local days, which read in the new zone would fall on another local
+ * day or hour (a WIB end of day is 01:59 the next day in WIT). Each is moved to the end of the
+ * same local date there: the open episode's anchors, or every later rung would come a working
+ * day late; and the deadlines each warning step has warned about, or a deadline warned about
+ * already (its end in WIB) would be warned about again as another (its end in WIT).
  */
 export function inZone(state: LadderState, from: TimeZone, to: TimeZone): LadderState {
-  const ep = state.episode;
-  if (!ep || from === to) return state;
+  if (from === to) return state;
   const moved = (at: string) => endOfLocalDay(localDate(new Date(at), from), to).toISOString();
-  return { ...state, episode: { ...ep, missedAt: moved(ep.missedAt), baseAt: moved(ep.baseAt) } };
+  const ep = state.episode;
+  const warned = Object.fromEntries(
+    Object.entries(state.warned).map(([step, marks]) => [
+      step,
+      Object.fromEntries(
+        Object.entries(marks).map(([target, mark]) => [
+          target,
+          typeof mark === 'string' ? moved(mark) : mark?.map(moved),
+        ]),
+      ),
+    ]),
+  );
+  return {
+    ...state,
+    warned,
+    episode: ep && { ...ep, missedAt: moved(ep.missedAt), baseAt: moved(ep.baseAt) },
+  };
 }
 
 /** An end-of-day instant moved on by `days` working days. */
