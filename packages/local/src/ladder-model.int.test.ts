@@ -342,7 +342,14 @@ let store: DynamoStore;
 const clock = manualClock('2026-01-05T03:00:00.000Z');
 /** The letters the mailer took, by id (a letter sent twice counts 2). */
 const sends = new Map<string, number>();
-const mailer: Mailer = { send: async (n) => void sends.set(n.id, (sends.get(n.id) ?? 0) + 1) };
+/** Agencies whose mail server refuses every letter (a failed letter for central to send again). */
+const refusing = new Set<string>();
+const mailer: Mailer = {
+  send: async (n) => {
+    if (refusing.has(n.agencyId)) throw new Error('550 mailbox unavailable');
+    sends.set(n.id, (sends.get(n.id) ?? 0) + 1);
+  },
+};
 
 /** A point in a step between two of its writes: just before or after one store call. */
 interface Point {
@@ -1187,6 +1194,27 @@ describe('an agency’s time zone corrected while its letters wait or went', () 
     const warnings = (await c.letters('warning')).filter((n) => n.status === 'sent');
     expect(warnings, described(warnings)).toHaveLength(1);
     expect(warnings[0]!.body).toContain('pukul 23.59 WIB.');
+  });
+
+  it('lets central send again a failed reminder whose episode runs on after the zone was corrected', async () => {
+    const c = await forwardedIn('Asia/Makassar');
+    const agency = `zona-${agencies}`;
+    // Reminder I written at Friday 00.00 WITA; the agency's mail server refuses it to the
+    // last attempt. Then its zone is corrected to WIB: the deadline (Thursday 23.59 WIB) is
+    // after the letter's date, but passed, and the episode the letter is of runs on.
+    refusing.add(agency);
+    try {
+      await c.to(c.due + 6 * DAY);
+    } finally {
+      refusing.delete(agency);
+    }
+    const [failed] = await c.letters('reminder_1');
+    expect(failed, described(await c.letters('reminder_1'))).toMatchObject({ status: 'failed' });
+    await c.correct('Asia/Jakarta');
+    const { caseId } = failed!;
+    await current.service.resendLetter(centralOfficer, caseId, failed!.id);
+    await c.to(clock.now().getTime() + HOUR);
+    expect(sends.get(failed!.id)).toBe(1);
   });
 
   it('sends one reminder when the zone corrected puts the deadline back before it', async () => {

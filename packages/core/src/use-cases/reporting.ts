@@ -2,7 +2,7 @@
 import { endOfLocalDay, localDate, startOfLocalDay } from '../calendar.ts';
 import { chainedPage, mapPage } from '../desk.ts';
 import { DomainError, invalidInput, invalidTransition, notFound } from '../errors.ts';
-import { letterVoidReason, resent } from '../ladder/outbox.ts';
+import { letterVoidReason, openEpisodeOf, resent } from '../ladder/outbox.ts';
 import { letterAddresses } from '../letters.ts';
 import { type NotificationRecord, viewNotification } from '../notification.ts';
 import { type Page, type PageRequest, WriteConflict } from '../ports.ts';
@@ -270,7 +270,13 @@ export async function resendLetter(
     deps.store.getCase(caseId),
   ]);
   const assignment = bundle?.assignments.find((a) => a.agencyId === n.agencyId);
-  const untrue = letterVoidReason(n, assignment, deps.clock());
+  // As the sweep will judge it: a rung of the episode its ladder is still in goes, its line
+  // written again with the deadline in force (an agency's zone corrected since it failed).
+  const episode = openEpisodeOf(
+    bundle?.ladders.find((l) => l.agencyId === n.agencyId),
+    n.generation,
+  );
+  const untrue = letterVoidReason(n, assignment, deps.clock(), episode);
   if (untrue || !assignment)
     throw invalidTransition(
       `letter ${notificationId} no longer holds (${untrue ?? 'ended'}): it is not sent again`,
