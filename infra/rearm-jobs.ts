@@ -141,9 +141,11 @@ export class RearmJobs extends Construct {
     this.failedExecutionsAlarm = anyInPeriodAlarm(
       this,
       'ExecutionsFailedAlarm',
-      'A re-arming job failed: some open assignments kept their old deadlines. ' +
-        'Carry it on with POST /v1/jobs/{job id}/retry (its failed execution is named ' +
-        'rearm-{job id}; in the console, "Lanjutkan" under the job).',
+      'A job on the re-arm state machine failed: a re-arming (some open assignments kept ' +
+        'their old deadlines), a member unit moved, or the upgrade of older data (some cases ' +
+        'not yet searchable or upgraded; the next deploy starts it again). GET /v1/jobs/{job id} ' +
+        'says which and how far it got; carry it on with POST /v1/jobs/{job id}/retry (its ' +
+        'failed execution is named rearm-{job id}; in the console, "Lanjutkan" under the job).',
       this.stateMachine.metricFailed({ period: Duration.minutes(5), statistic: 'Sum' }),
     );
   }
