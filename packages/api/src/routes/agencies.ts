@@ -28,7 +28,7 @@ export const agencies = new OpenAPIHono()
       const body = c.req.valid('json');
       const agency = await c
         .get('service')
-        .createAgency(c.get('auth'), body, idempotencyOf(c, body));
+        .createAgency(c.get('auth'), body, await idempotencyOf(c, body));
       return c.json(agency, 201);
     },
   )

@@ -93,7 +93,7 @@ export const assignments = new OpenAPIHono()
       const body = c.req.valid('json');
       const assignment = await c
         .get('service')
-        .respond(c.get('auth'), id, agencyId, body, idempotencyOf(c, body));
+        .respond(c.get('auth'), id, agencyId, body, await idempotencyOf(c, body));
       return c.json(assignment, 200);
     },
   )
@@ -111,7 +111,9 @@ export const assignments = new OpenAPIHono()
       const body = c.req.valid('json');
       // With a key, a retry after a lost answer replays it instead of a 409 (already redirected).
       return c.json(
-        await c.get('service').redirect(c.get('auth'), id, agencyId, body, idempotencyOf(c, body)),
+        await c
+          .get('service')
+          .redirect(c.get('auth'), id, agencyId, body, await idempotencyOf(c, body)),
         200,
       );
     },
@@ -137,7 +139,7 @@ export const assignments = new OpenAPIHono()
       return c.json(
         await c
           .get('service')
-          .withdrawAssignment(c.get('auth'), id, agencyId, body, idempotencyOf(c, body)),
+          .withdrawAssignment(c.get('auth'), id, agencyId, body, await idempotencyOf(c, body)),
         200,
       );
     },
@@ -166,7 +168,7 @@ export const clock = new OpenAPIHono()
       const body = c.req.valid('json');
       const request = await c
         .get('service')
-        .requestExtension(c.get('auth'), id, agencyId, body, idempotencyOf(c, body));
+        .requestExtension(c.get('auth'), id, agencyId, body, await idempotencyOf(c, body));
       return c.json(request, 201);
     },
   )
@@ -211,7 +213,9 @@ export const clock = new OpenAPIHono()
       const { id, agencyId } = c.req.valid('param');
       const body = c.req.valid('json');
       return c.json(
-        await c.get('service').delegate(c.get('auth'), id, agencyId, body, idempotencyOf(c, body)),
+        await c
+          .get('service')
+          .delegate(c.get('auth'), id, agencyId, body, await idempotencyOf(c, body)),
         200,
       );
     },

@@ -32,7 +32,7 @@ export const cases = new OpenAPIHono()
       const body = c.req.valid('json');
       const created = await c
         .get('service')
-        .createCase(c.get('auth'), body, idempotencyOf(c, body));
+        .createCase(c.get('auth'), body, await idempotencyOf(c, body));
       return c.json(created, 201);
     },
   )
@@ -111,7 +111,7 @@ export const cases = new OpenAPIHono()
       const body = c.req.valid('json');
       const forwarded = await c
         .get('service')
-        .forward(c.get('auth'), c.req.valid('param').id, body, idempotencyOf(c, body));
+        .forward(c.get('auth'), c.req.valid('param').id, body, await idempotencyOf(c, body));
       return c.json({ ...forwarded, nextCursor: null }, 201);
     },
   )

@@ -141,7 +141,12 @@ export function documentRoutes({ renderPdf, trackingUrl }: DocumentRoutesDeps) {
         const body = c.req.valid('json');
         const started = await c
           .get('service')
-          .createAttachment(c.get('auth'), c.req.valid('param').id, body, idempotencyOf(c, body));
+          .createAttachment(
+            c.get('auth'),
+            c.req.valid('param').id,
+            body,
+            await idempotencyOf(c, body),
+          );
         return c.json(started, 201);
       },
     )

@@ -88,7 +88,7 @@ export function complaints(pow: ProofOfWork) {
             complaint,
             proof,
             files,
-            idempotencyOf(c, { ...complaint, attachments }),
+            await idempotencyOf(c, { ...complaint, attachments }, { unsent: ['altcha'] }),
           );
         return c.json(receipt, 201);
       },

@@ -45,7 +45,7 @@ export const caseActivities = new OpenAPIHono()
       const body = c.req.valid('json');
       const activity = await c
         .get('service')
-        .planActivity(c.get('auth'), c.req.valid('param').id, body, idempotencyOf(c, body));
+        .planActivity(c.get('auth'), c.req.valid('param').id, body, await idempotencyOf(c, body));
       return c.json(activity, 201);
     },
   )

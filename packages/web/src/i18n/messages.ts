@@ -46,7 +46,7 @@ const id = {
   'problem.version_conflict':
     'Data ini baru saja diubah orang lain. Muat ulang halaman, lalu coba lagi.',
   'problem.idempotency_key_reused':
-    'Permintaan ini sudah dikirim dengan isi lain. Muat ulang halaman, lalu kirim lagi.',
+    'Permintaan ini sudah pernah diterima dengan isi lain, jadi mungkin sudah tersimpan. Periksa dulu, misalnya cari pengaduannya di daftar, sebelum mengirim lagi agar tidak tercatat dua kali.',
   'problem.limit_exceeded':
     'Batas tercapai: isian terlalu banyak atau terlalu panjang untuk disimpan. Kurangi, lalu coba lagi.',
   'problem.limit.pauses':
@@ -998,7 +998,7 @@ const en = {
     'This is not possible in the complaint’s current state. Reload the page to see it.',
   'problem.version_conflict': 'Someone else just changed this. Reload the page, then try again.',
   'problem.idempotency_key_reused':
-    'This request was already sent with other content. Reload the page, then send it again.',
+    'This request was already received with other content, so it may already be saved. Check first, for example look for the complaint in the list, before sending again so it is not recorded twice.',
   'problem.limit_exceeded':
     'A limit was reached: too many items, or too long to store. Shorten it, then try again.',
   'problem.limit.pauses':

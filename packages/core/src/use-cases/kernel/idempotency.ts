@@ -5,7 +5,13 @@ import type { ServiceDeps } from './deps.ts';
 /** An `Idempotency-Key` and a fingerprint of the request it came with. */
 export interface Idempotency {
   readonly key: string;
+  /** What a record of this request is stored with. */
   readonly fingerprint: string;
+  /**
+   * Fingerprints an earlier rule gave the same request: a record stored with one of them is
+   * this request too (a retry across the deploy that changed the rule). Never stored.
+   */
+  readonly formerFingerprints?: readonly string[];
 }
 
 /**
@@ -34,7 +40,10 @@ export async function idempotent<T>(
   const replay = async (): Promise<{ body: T } | undefined> => {
     const found = await deps.store.getIdempotency(scope, idem.key);
     if (!found) return undefined;
-    if (found.fingerprint !== idem.fingerprint) {
+    if (
+      found.fingerprint !== idem.fingerprint &&
+      !idem.formerFingerprints?.includes(found.fingerprint)
+    ) {
       throw new DomainError(
         'idempotency_key_reused',
         'this Idempotency-Key was used with a different request',
