@@ -1,5 +1,6 @@
 /**
- * Records written by an earlier release, read by this one (audit s25, findings 2 to 4): each
+ * Records written by an earlier release, read by this one (audit s25, findings 2 to 4; its
+ * second round's finding 1, a ladder from before episodes): each
  * test writes its items through today's service, turns them into the shape the named earlier
  * commit stored (raw UpdateItem/PutItem on DynamoDB Local), and calls today's code.
  */
@@ -9,10 +10,12 @@ import {
   type LadderRef,
   type NotificationRecord,
   Service,
+  type SlaPolicy,
 } from '@pantau/core';
+import { LocalLadderEngine } from '@pantau/local';
 import { type DynamoStore } from '@pantau/store';
 import { sweep, tick } from '@pantau/workflow';
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   addAgencies,
@@ -195,3 +198,119 @@ describe('document settings saved before 37f1922 (text today’s input rules ref
     expect(JSON.stringify(letter!.document)).toContain('19700101.199503.1.001');
   });
 });
+
+describe('a ladder written before episodes (before 1e6f0f2: no `state`, warnings keyed by their instant)', () => {
+  /** Sets attributes of one stored item and removes others, as an older release left it. */
+  async function reshape(
+    key: { pk: string; sk: string },
+    remove: readonly string[],
+    set: Record<string, unknown>,
+  ) {
+    const names = Object.fromEntries([
+      ...remove.map((a, i) => [`#r${i}`, a]),
+      ...Object.keys(set).map((a, i) => [`#s${i}`, a]),
+    ]);
+    const values = Object.fromEntries(Object.values(set).map((v, i) => [`:s${i}`, v]));
+    await store.client.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: key,
+        UpdateExpression: [
+          Object.keys(set).length
+            ? `SET ${Object.keys(set)
+                .map((_, i) => `#s${i} = :s${i}`)
+                .join(', ')}`
+            : '',
+          remove.length ? `REMOVE ${remove.map((_, i) => `#r${i}`).join(', ')}` : '',
+        ].join(' '),
+        ExpressionAttributeNames: names,
+        ...(Object.keys(set).length ? { ExpressionAttributeValues: values } : {}),
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
+  }
+
+  /** A letter's exactly-once marker moved from today's key to the one the older engine gave it. */
+  async function rekeyStep(caseId: string, n: NotificationRecord, oldId: string) {
+    const stored = await store.client.send(
+      new GetCommand({
+        TableName: store.tableName,
+        Key: { pk: casePk(caseId), sk: `NOTIF#${n.id}` },
+      }),
+    );
+    const at = (id: string) => ({
+      pk: casePk(caseId),
+      sk: `STEP#${n.agencyId}#${n.generation}#${id}`,
+    });
+    const marker = await store.client.send(
+      new GetCommand({ TableName: store.tableName, Key: at(String(stored.Item!.stepId)) }),
+    );
+    expect(marker.Item).toBeDefined();
+    await store.client.send(
+      new DeleteCommand({ TableName: store.tableName, Key: at(String(stored.Item!.stepId)) }),
+    );
+    await store.client.send(
+      new PutCommand({ TableName: store.tableName, Item: { ...marker.Item, ...at(oldId) } }),
+    );
+  }
+
+  it('warns about a deadline once: a re-arm ticking between a warning the older engine sent and its deadline sends none again', async () => {
+    const engine = new LadderEngineFor();
+    const time = { now: clock.now, set: (to: Date) => clock.set(to.toISOString()) };
+    clock.set('2026-06-01T03:00:00.000Z'); // Monday 10:00 WIB
+    const { caseId } = await forwardedCase(engine.service, ['polri'], 'light');
+    await engine.ladders.runDue();
+    // Wednesday 09:00 WIB: the warning of Thursday's acknowledge deadline went at 08:00.
+    await engine.ladders.passTime(time, new Date('2026-06-03T02:00:00.000Z'));
+    const letters = async () =>
+      (await store.listNotifications({ caseId }, { limit: 100 })).items.filter(
+        (n) => n.action === 'warning',
+      );
+    const [warning, ...none] = await letters();
+    expect([warning?.targets, none]).toEqual([['acknowledge'], []]);
+    // As b8c859d..1e6f0f2 stored it: no state on the ladder record (no episode, nothing warned),
+    // `lastStepAt` moved on by each step, warnings included; the step's marker keyed by its
+    // instant; the letter without `named` or `episode`.
+    await rekeyStep(caseId, warning!, `warning@${warning!.scheduledAt}`);
+    await reshape(
+      { pk: casePk(caseId), sk: 'ASSIGN#polri#LADDER' },
+      ['state', 'policyVersion', 'forwardingLetter'],
+      { level: 0, rung: null, lastStepAt: warning!.scheduledAt },
+    );
+    await strip({ pk: casePk(caseId), sk: `NOTIF#${warning!.id}` }, 'named', 'episode');
+
+    // After the deploy, Wednesday 11:00 WIB, Thursday's deadline still ahead: an admin saves the
+    // policy (its sample size: no deadline moves), which re-arms every open ladder under it, as
+    // the deploy's own re-arm jobs do, whether or not the upgrade job has got to the case.
+    clock.set('2026-06-03T04:00:00.000Z');
+    const policy = (await store.getPolicy('default')) as SlaPolicy;
+    const { id: _id, version, updatedAt: _u, ...fields } = policy;
+    await engine.service.putPolicy(centralAdmin, 'default', {
+      ...fields,
+      minimumSample: policy.minimumSample + 1,
+      version,
+    });
+    await engine.ladders.runDue();
+    // On to the end of the ladder: every deadline passes unmet, each rung comes.
+    await engine.ladders.passTime(time, new Date('2026-06-19T02:00:00.000Z'));
+    expect(engine.ladders.stats.failures).toBe(0);
+    // Polri is warned once about each deadline (Thursday's acknowledge the once, before the
+    // deploy; the later ones in their turn), and each rung of its overdue episode comes once.
+    const written = (await store.listNotifications({ caseId }, { limit: 100 })).items
+      .filter((n) => n.action !== 'forwarding')
+      .sort((x, y) => x.scheduledAt.localeCompare(y.scheduledAt) || x.step.localeCompare(y.step))
+      .map((n) => [n.step, n.episode ?? null, n.targets]);
+    expect(written).toEqual([
+      ['warning', null, ['acknowledge']],
+      ['reminder_1', 1, ['acknowledge']],
+      ['warning', null, ['followUp', 'resolution']],
+      ['reminder_2', 1, ['acknowledge', 'followUp', 'resolution']],
+    ]);
+  }, 120_000);
+});
+
+/** A service whose ladders run on the real ASL (the local interpreter), with this file's mailer. */
+class LadderEngineFor {
+  readonly ladders = new LocalLadderEngine({ store, clock: clock.now, mailer });
+  readonly service = new Service({ store, clock: clock.now, ladders: this.ladders });
+}

@@ -2,9 +2,11 @@
  * A table an older release wrote, upgraded on deploy and on the embedded start (the seed records
  * the upgrade job, core `UPGRADE_VERSION`; the runtime's runner, the real ASL on the local
  * interpreter, resumes it): every case's search index written as a new case's, and redirects a
- * later forwarding answered marked `reforwardedAt`. The older items are made raw, as the named
- * commit's code stored them; the table's upgrade marker is removed, as no release before this
- * one wrote it. Found by the audit of session 25 (findings 1 and 2).
+ * later forwarding answered marked `reforwardedAt` (version 1); assignment items indexed under
+ * an older rule written again, and given their case's complaint type when they had none
+ * (version 2). The older items are made raw, as the named commit's code stored them; the
+ * table's upgrade marker is removed, as no release before 4337b64 wrote it, or set to 1. Found
+ * by the audits of session 25 (first round: findings 1 and 2; second round: 2 and 4).
  */
 import {
   DomainError,
@@ -17,7 +19,7 @@ import { LocalJobRunner } from '@pantau/local';
 import { type DynamoStore, keys, seedBaseline } from '@pantau/store';
 import { DeleteCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   addAgencies,
   centralOfficer,
@@ -184,6 +186,166 @@ describe('the upgrade of a table an older release wrote (on the seed’s start)'
     expect(await store.upgradedVersion()).toBe(UPGRADE_VERSION);
   }, 60_000);
 });
+
+describe('assignments an older release wrote, upgraded (version 2)', () => {
+  /** Sets attributes of one stored item, as an older release wrote them. */
+  async function setRaw(key: { pk: string; sk: string }, set: Record<string, unknown>) {
+    await store.client.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: key,
+        UpdateExpression: `SET ${Object.keys(set)
+          .map((_, i) => `#a${i} = :a${i}`)
+          .join(', ')}`,
+        ExpressionAttributeNames: Object.fromEntries(Object.keys(set).map((a, i) => [`#a${i}`, a])),
+        ExpressionAttributeValues: Object.fromEntries(
+          Object.values(set).map((v, i) => [`:a${i}`, v]),
+        ),
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
+  }
+
+  /** A table the upgrade of version 1 completed on (the release before this one). */
+  async function upgradedTo1() {
+    await asOlderRelease();
+    await store.markUpgraded(1, null, clock.now());
+  }
+
+  /** Polri's assignment of `caseId` in central's worklist and in Polri's queue, overdue or not. */
+  async function listed(caseId: string) {
+    const worklist = async (overdue: boolean) =>
+      (await service.worklist(centralOfficer, { overdue, limit: 100 })).items
+        .filter((x) => x.caseId === caseId)
+        .map((x) => x.agencyId);
+    const queue = async (overdue: boolean) =>
+      (await service.queue(officerOf('polri'), { overdue, limit: 100, scope: 'own' })).items
+        .filter((x) => x.caseId === caseId)
+        .map((x) => x.agencyId);
+    return {
+      worklistOverdue: await worklist(true),
+      worklistNotOverdue: await worklist(false),
+      queueOverdue: await queue(true),
+      queueNotOverdue: await queue(false),
+    };
+  }
+
+  const ofType = async (type: 'normative', caseId: string) =>
+    (await service.worklist(centralOfficer, { type, limit: 100 })).items
+      .filter((x) => x.caseId === caseId)
+      .map((x) => x.agencyId);
+
+  it('lists again an assignment paused before 69365b7 (keyed by its earliest deadline) and finds by type one forwarded before 97cdf3b (no complaintType)', async () => {
+    clock.set('2026-06-01T03:00:00.000Z');
+    const paused = (await forwardedCase(service, ['polri'], 'light')).caseId;
+    const untyped = (await forwardedCase(service, ['polri'], 'normative')).caseId;
+    clock.set('2026-06-02T03:00:00.000Z');
+    await service.pauseAssignment(
+      officerOf('polri'),
+      paused,
+      'polri',
+      'Menunggu putusan pengadilan',
+    );
+    const a = (await store.getCase(paused))!.assignments[0]!;
+    // The key 69365b7^'s nextDueAt gave it: its earliest unmet deadline, paused or not.
+    const old = `${[a.due.acknowledge, a.due.followUp, a.due.resolution].sort()[0]}#${paused}#polri`;
+    await setRaw({ pk: casePk(paused), sk: 'ASSIGN#polri' }, { gsi1sk: old, gsi2sk: old });
+    await strip({ pk: casePk(untyped), sk: 'ASSIGN#polri' }, 'complaintType');
+    await upgradedTo1();
+    clock.set('2026-06-10T03:00:00.000Z'); // its old date long passed, still paused
+    // What the audit found: in neither list while it stays paused; not found by its type.
+    const none = {
+      worklistOverdue: [],
+      worklistNotOverdue: [],
+      queueOverdue: [],
+      queueNotOverdue: [],
+    };
+    expect(await listed(paused)).toEqual(none);
+    expect(await ofType('normative', untyped)).toEqual([]);
+
+    const jobId = await start();
+    expect(jobId).not.toBeNull();
+    expect(await store.getJob(jobId!)).toMatchObject({ state: 'completed', failed: 0, moved: 2 });
+    expect(await store.upgradedVersion()).toBe(UPGRADE_VERSION);
+    // Paused: not overdue, listed as such (at the end of the list, as a pause made today is).
+    expect(await listed(paused)).toEqual({
+      ...none,
+      worklistNotOverdue: ['polri'],
+      queueNotOverdue: ['polri'],
+    });
+    expect(await ofType('normative', untyped)).toEqual(['polri']);
+    const upgraded = (await store.getCase(untyped))!.assignments[0]!;
+    expect(upgraded).toMatchObject({ complaintType: 'normative' });
+  }, 60_000);
+
+  it('writes nothing for the cases this release wrote (the job of version 2 over a table of version 1)', async () => {
+    clock.set('2026-06-15T03:00:00.000Z');
+    await addAgencies(service, [{ id: 'polda-metro', focalPointId: 'polri' }]);
+    // One of each shape an assignment is listed by: open, paused, delegated, answered, redirected.
+    const open = (await forwardedCase(service, ['polri', 'pln'], 'light')).caseId;
+    const pausedNow = (await forwardedCase(service, ['polri'])).caseId;
+    await service.pauseAssignment(officerOf('polri'), pausedNow, 'polri', 'Menunggu putusan');
+    const delegated = (await forwardedCase(service, ['polri'])).caseId;
+    await service.delegate(officerOf('polri', 'agency_coordinator'), delegated, 'polri', {
+      memberId: 'polda-metro',
+    });
+    await service.redirect(officerOf('pln'), open, 'pln', { reason: 'Bukan wewenang PLN' });
+    await upgradedTo1();
+    // The seed records the job (and writes its baseline); the job's own writes are counted.
+    const { upgradeJobId: jobId } = await seedBaseline(store, clock.now());
+    const send = vi.spyOn(store.client, 'send');
+    try {
+      const runner = new LocalJobRunner({ store, clock: clock.now });
+      await runner.resume();
+      await runner.idle();
+      const job = await store.getJob(jobId!);
+      expect(job).toMatchObject({ state: 'completed', failed: 0, moved: 0 });
+      expect(job!.done).toBeGreaterThanOrEqual(3);
+      // Every write the job made went to its own items (its record, chunks, the marker).
+      const written = send.mock.calls.flatMap(([command]) => writtenPartitions(command));
+      expect(written.length).toBeGreaterThan(0);
+      expect(
+        written.filter((pk) => !pk.startsWith('setneg#JOB') && pk !== keys.upgrade.pk),
+      ).toEqual([]);
+    } finally {
+      send.mockRestore();
+    }
+    expect(await store.upgradedVersion()).toBe(UPGRADE_VERSION);
+  }, 60_000);
+});
+
+/** The partitions a DynamoDB command writes to (none for a read). */
+function writtenPartitions(command: { constructor: { name: string }; input: unknown }): string[] {
+  type Keyed = { pk: string };
+  const i = command.input as {
+    Item?: Keyed;
+    Key?: Keyed;
+    TransactItems?: { Put?: { Item: Keyed }; Update?: { Key: Keyed }; Delete?: { Key: Keyed } }[];
+    RequestItems?: Record<
+      string,
+      { PutRequest?: { Item: Keyed }; DeleteRequest?: { Key: Keyed } }[]
+    >;
+  };
+  switch (command.constructor.name) {
+    case 'PutCommand':
+      return [i.Item!.pk];
+    case 'UpdateCommand':
+    case 'DeleteCommand':
+      return [i.Key!.pk];
+    case 'TransactWriteCommand':
+      return i.TransactItems!.flatMap((t) =>
+        [t.Put?.Item.pk, t.Update?.Key.pk, t.Delete?.Key.pk].filter((pk) => pk !== undefined),
+      );
+    case 'BatchWriteCommand':
+      return Object.values(i.RequestItems!).flatMap((writes) =>
+        writes.flatMap((w) =>
+          [w.PutRequest?.Item.pk, w.DeleteRequest?.Key.pk].filter((pk) => pk !== undefined),
+        ),
+      );
+    default:
+      return [];
+  }
+}
 
 describe('a tracking code issued before 1b0cfef (key TRACK#<code>, not TRACK#H#<sha256>)', () => {
   it('still opens its case on the tracking page', async () => {

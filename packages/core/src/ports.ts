@@ -468,6 +468,12 @@ export interface Store extends DocumentStore {
    * are left: their keys cannot be found from the case.
    */
   reindexCase(c: CaseRecord): Promise<number>;
+  /**
+   * Those of a case's `assignments` (as read) whose stored item is indexed otherwise than this
+   * release indexes it (its lists' keys written under an older rule), for the upgrade to write
+   * again. One read of the items; one at another version than read is left out (written since).
+   */
+  staleAssignmentIndexes(assignments: readonly AssignmentRecord[]): Promise<AssignmentRecord[]>;
   /** The version of the last upgrade completed on this table (0: none). */
   upgradedVersion(): Promise<number>;
   /** Records `version` as completed by `jobId` (never lowers the version recorded). */

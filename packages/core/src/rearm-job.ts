@@ -54,8 +54,13 @@ export type RearmScope =
  * 1: every case's search index written as a new case's is (cases registered before the index
  *    had none); a redirect a later forwarding answered marked `reforwardedAt` (before 3b1ef37
  *    nothing marked it, and central's list of redirects awaiting a re-forward kept it).
+ * 2: every assignment item written again whose stored index keys are not the ones this release
+ *    writes (one paused before 69365b7 kept its earliest deadline as its key, `9999` today, and
+ *    was in neither the overdue nor the not-overdue list while it stayed paused); one forwarded
+ *    before 97cdf3b given its case's complaint type (the worklist's `type=` filter missed it).
+ *    Ladders from before episodes (1e6f0f2) need no step: `ladderState` reads what they warned.
  */
-export const UPGRADE_VERSION = 1;
+export const UPGRADE_VERSION = 2;
 
 /** One key per scope: the latest job of a scope supersedes the ones before it. */
 export const scopeKey = (s: RearmScope): string =>

@@ -19,11 +19,14 @@ import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type DynamoStoreOptions, record } from './dynamo-table.ts';
 // Issue 15's documents layer sits below: the store is one class built in layers.
 import { DocumentLayer } from './document-store.ts';
-import type { Item } from './items.ts';
+import { assignmentItem, type Item } from './items.ts';
 import { PAGE_BYTES, queryPage, responseBytes } from './paging.ts';
 import { keys } from './keys.ts';
 import { indexWrites, SearchKeys } from './search-index.ts';
 import { isDeepStrictEqual } from 'node:util';
+
+/** An assignment item's index keys: the lists it is found in, and where. */
+const INDEX_ATTRIBUTES = ['gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'] as const;
 
 /** Postings read from each word's partition to judge which word is rarest. */
 const PROBE = 50;
@@ -97,6 +100,32 @@ export class SearchStore extends DocumentLayer {
       ['version', ...missing.map(() => 'version' as const)],
     );
     return missing.length;
+  }
+
+  /**
+   * The upgrade's check of a case's assignments (core `upgradeCase`): those whose stored item's
+   * index keys (the queue's, the worklist's, the member unit's: gsi1 to gsi3) are not the ones
+   * `assignmentItem` gives them now, read consistently in one BatchGetItem. An item at another
+   * version than `assignments` holds was written since, by this release: left out.
+   */
+  async staleAssignmentIndexes(
+    assignments: readonly AssignmentRecord[],
+  ): Promise<AssignmentRecord[]> {
+    if (assignments.length === 0) return [];
+    const stored = new Map(
+      (
+        await this.batchGet(
+          assignments.map((a) => keys.assignment(a.caseId, a.agencyId)),
+          true,
+        )
+      ).map((i) => [String(i.sk), i]),
+    );
+    return assignments.filter((a) => {
+      const item = stored.get(keys.assignment(a.caseId, a.agencyId).sk);
+      if (!item || item.version !== a.version) return false;
+      const wanted = assignmentItem(a);
+      return INDEX_ATTRIBUTES.some((name) => item[name] !== wanted[name]);
+    });
   }
 
   /** Cases by id (BatchGetItem), in no particular order. */

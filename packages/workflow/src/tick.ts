@@ -138,12 +138,9 @@ async function tickOnce(
   const calendar = new Calendar(storedCalendar);
   const hours = { calendar, timeZone: assignment.timeZone };
   const now = deps.clock();
-  const plan = advance(ladderState(ladder), {
-    assignment,
-    steps: policy.ladder,
-    calendar,
-    now,
-  });
+  // A record from before episodes is read with what it warned (`ladderState`).
+  const ladderCtx = { assignment, steps: policy.ladder, calendar };
+  const plan = advance(ladderState(ladder, ladderCtx), { ...ladderCtx, now });
   const next = nextLadderRecord(ladder, plan.state, plan.wakeAt, now, policy.ladder);
   // Only when it moved: `observedAt` alone need not be written (nothing moved the deadlines).
   const remembered = (x: LadderState) => JSON.stringify({ ...x, observedAt: null });
@@ -156,7 +153,7 @@ async function tickOnce(
     !forwarding &&
     plan.letters.length === 0 &&
     ladder.wakeAt === plan.wakeAt &&
-    remembered(ladderState(ladder)) === remembered(plan.state);
+    remembered(ladderState(ladder, ladderCtx)) === remembered(plan.state);
   const writes: LadderLetterWrite[] = [];
   // A rung's letter is written and dated when due, and delivered in letter hours (a midnight
   // step's at 08:00). The forwarding letter goes as central forwards: a person's act.

@@ -159,7 +159,11 @@ export const rungsOf = (steps: readonly LadderStep[]) =>
 const warningsOf = (steps: readonly LadderStep[]) => steps.filter((s) => s.action === 'warning');
 
 /** The instant just after the end of the working day `offset` working days from `from`'s day. */
-function stepInstant(ctx: LadderContext, from: number, offset: number): number {
+function stepInstant(
+  ctx: Pick<LadderContext, 'assignment' | 'calendar'>,
+  from: number,
+  offset: number,
+): number {
   const { calendar, assignment: a } = ctx;
   return (
     endOfLocalDay(
@@ -167,6 +171,31 @@ function stepInstant(ctx: LadderContext, from: number, offset: number): number {
       a.timeZone,
     ).getTime() + 1
   );
+}
+
+/** What a ladder's warnings are decided by, the clock aside. */
+export type WarningContext = Pick<LadderContext, 'assignment' | 'steps' | 'calendar'>;
+
+/**
+ * What a ladder record written before episodes (1e6f0f2: no `state`) warned about, in today's
+ * terms: per warning step, each target whose warning instant (under the deadlines in force)
+ * came by `lastStepAt` counted as warned about its deadline. The older engine took every step
+ * due, in time order, and moved `lastStepAt` on with each, warnings included, so such a warning
+ * was written (or never owed: its target met first). It was keyed `warning@<instant>`, not
+ * `warning:<target>@<due>`, so nothing else keeps it from being written a second time.
+ */
+export function warnedBy(ctx: WarningContext, lastStepAt: string): LadderState['warned'] {
+  const { assignment: a } = ctx;
+  const warned: Record<string, Partial<Record<Target, readonly string[]>>> = {};
+  for (const w of warningsOf(ctx.steps)) {
+    const marks: Partial<Record<Target, readonly string[]>> = {};
+    for (const target of TARGETS) {
+      const at = stepInstant(ctx, ms(a.due[target]), w.offsetWorkingDays);
+      if (at > ms(a.forwardedAt) && at <= ms(lastStepAt)) marks[target] = [a.due[target]];
+    }
+    if (Object.keys(marks).length > 0) warned[w.name] = marks;
+  }
+  return warned;
 }
 
 /** Deadlines kept per target and warning step: more than an assignment's edits ever move one. */

@@ -5,21 +5,35 @@
  */
 import type { LadderRecord } from '../notification.ts';
 import type { LadderStep } from '../policy.ts';
-import { INITIAL_LADDER_STATE, type LadderState, rungsOf } from './rules.ts';
+import {
+  INITIAL_LADDER_STATE,
+  type LadderState,
+  rungsOf,
+  type WarningContext,
+  warnedBy,
+} from './rules.ts';
 
 const ms = (iso: string) => Date.parse(iso);
 const iso = (t: number) => new Date(t).toISOString();
 
 /**
- * The state kept on a record. A record written before episodes existed that had climbed is
- * read as one open episode at the rung it reached.
+ * The state kept on a record. A record written before episodes existed (1e6f0f2: no `state`,
+ * only `level`, `rung` and `lastStepAt`) is read as what the older engine had done: if it had
+ * climbed, one open episode at the rung it reached; and, given the ladder's context (the
+ * assignment as it stands, its steps and calendar), the warnings it took by `lastStepAt` as
+ * warned (`warnedBy`), or a re-arm before their deadline would write them again. Read at every
+ * look until the record is written with a state; a change of the deadlines reads it under the
+ * old ones first (`rearmedLadder`), so it holds whichever re-arm comes first after the deploy.
+ * Without the context (a look at the episode alone) nothing is read as warned.
  */
-export function ladderState(record: LadderRecord): LadderState {
+export function ladderState(record: LadderRecord, ctx?: WarningContext): LadderState {
   if (record.state) return record.state;
+  const warned = ctx && record.lastStepAt ? warnedBy(ctx, record.lastStepAt) : {};
   if (record.level > 0 && record.lastStepAt) {
     const base = iso(ms(record.lastStepAt) - 1);
     return {
       ...INITIAL_LADDER_STATE,
+      warned,
       episodes: 1,
       episode: {
         n: 1,
@@ -31,7 +45,7 @@ export function ladderState(record: LadderRecord): LadderState {
       },
     };
   }
-  return INITIAL_LADDER_STATE;
+  return { ...INITIAL_LADDER_STATE, warned };
 }
 
 /** The record written under its version with a new state and timer. */
@@ -90,17 +104,21 @@ export function armLadder(
   };
 }
 
-/** A new token due now: the running execution stops at its next wake, a fresh one takes over. */
+/**
+ * A new token due now: the running execution stops at its next wake, a fresh one takes over.
+ * Without a state (the sweep's restart, which reads no context) the record keeps the one it
+ * has, or none: one written before episodes is still read with its context (`ladderState`).
+ */
 export function rearmLadder(
   record: LadderRecord,
   now: Date,
-  state: LadderState = ladderState(record),
+  state?: LadderState,
   rungs: readonly LadderStep[] = [],
 ): LadderRecord {
-  return {
-    ...nextLadderRecord(record, state, now.toISOString(), now, rungs),
-    token: record.token + 1,
-  };
+  const next = state
+    ? nextLadderRecord(record, state, now.toISOString(), now, rungs)
+    : ladderTimer(record, now.toISOString(), now);
+  return { ...next, token: record.token + 1 };
 }
 
 /** The same ladder with a new timer (the reply window's ladder has no episodes). */

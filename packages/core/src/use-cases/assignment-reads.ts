@@ -212,7 +212,7 @@ export async function deadlines(
   const ladder = ladderOf(bundle, agencyId);
   const toCome =
     ladder && ladder.generation === a.generation
-      ? projectLadder(ladderState(ladder), {
+      ? projectLadder(ladderState(ladder, { assignment: a, steps: policy.ladder, calendar }), {
           assignment: a,
           steps: policy.ladder,
           calendar,

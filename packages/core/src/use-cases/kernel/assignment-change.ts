@@ -82,7 +82,11 @@ export async function rearmedLadder(
     calendarById(deps, before.calendarId, options.at),
   ]);
   const ctx = { steps: policy.ladder, calendar, now };
-  const seen = observe(ladderState(ladder), { ...ctx, assignment: before });
+  // A record from before episodes is read with what it warned under the old deadlines.
+  const seen = observe(ladderState(ladder, { ...ctx, assignment: before }), {
+    ...ctx,
+    assignment: before,
+  });
   // An agency's zone corrected: the open episode's anchors (ends of local days) are read as the
   // same local dates in the new zone, or its later rungs would come a working day late.
   const rearmed = observe(inZone(seen.state, before.timeZone, after.timeZone), {
