@@ -19,6 +19,7 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/l
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   addAgencies,
+  casePk,
   centralAdmin,
   centralOfficer,
   forwardedCase,
@@ -26,6 +27,7 @@ import {
   manualClock,
   officerOf,
   storeBeside,
+  stripAttributes,
 } from '../support/dynamodb.ts';
 
 const clock = manualClock('2026-05-04T03:00:00.000Z'); // Monday 10:00 WIB
@@ -47,20 +49,8 @@ beforeEach(async () => {
   sent.length = 0;
 }, 60_000);
 
-const casePk = (caseId: string) => `setneg#CASE#${caseId}`;
-
-/** Removes attributes from one stored item, as a release that never wrote them left it. */
-async function strip(key: { pk: string; sk: string }, ...attributes: string[]) {
-  await store.client.send(
-    new UpdateCommand({
-      TableName: store.tableName,
-      Key: key,
-      UpdateExpression: `REMOVE ${attributes.map((_, i) => `#a${i}`).join(', ')}`,
-      ExpressionAttributeNames: Object.fromEntries(attributes.map((a, i) => [`#a${i}`, a])),
-      ConditionExpression: 'attribute_exists(pk)',
-    }),
-  );
-}
+const strip = (key: { pk: string; sk: string }, ...attributes: string[]) =>
+  stripAttributes(store, key, ...attributes);
 
 describe('a redirect re-forwarded before 3b1ef37 (no reforwardedAt, no reforwardOf)', () => {
   it('cannot be settled as needing no re-forward: the case was forwarded again', async () => {

@@ -22,11 +22,13 @@ import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   addAgencies,
+  casePk,
   centralOfficer,
   forwardedCase,
   freshStore,
   manualClock,
   officerOf,
+  stripAttributes,
 } from '../support/dynamodb.ts';
 
 const clock = manualClock('2026-05-04T03:00:00.000Z'); // Monday 10:00 WIB
@@ -39,20 +41,8 @@ beforeAll(async () => {
   await addAgencies(service, [{ id: 'pln' }, { id: 'polri' }]);
 }, 60_000);
 
-const casePk = (caseId: string) => `setneg#CASE#${caseId}`;
-
-/** Removes attributes from one stored item, as a release that never wrote them left it. */
-async function strip(key: { pk: string; sk: string }, ...attributes: string[]) {
-  await store.client.send(
-    new UpdateCommand({
-      TableName: store.tableName,
-      Key: key,
-      UpdateExpression: `REMOVE ${attributes.map((_, i) => `#a${i}`).join(', ')}`,
-      ExpressionAttributeNames: Object.fromEntries(attributes.map((a, i) => [`#a${i}`, a])),
-      ConditionExpression: 'attribute_exists(pk)',
-    }),
-  );
-}
+const strip = (key: { pk: string; sk: string }, ...attributes: string[]) =>
+  stripAttributes(store, key, ...attributes);
 
 /** No release before this one wrote the upgrade marker. */
 const asOlderRelease = () =>

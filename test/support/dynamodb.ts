@@ -3,6 +3,7 @@ import { CENTRAL_TENANT, type Principal, type Service, asAgencyId } from '@panta
 import { ensureTable } from '@pantau/local';
 import { DynamoStore, seedBaseline } from '@pantau/store';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 
@@ -151,4 +152,27 @@ export async function importedLetter(
     ],
   );
   return report.rows[0]!.caseId!;
+}
+
+/** A case's partition key in the table, for items written or read raw. */
+export const casePk = (caseId: string) => `setneg#CASE#${caseId}`;
+
+/**
+ * Removes attributes from one stored item, as a release that never wrote them left it (the
+ * upgrade path's tests: data an older release stored, read by this one).
+ */
+export async function stripAttributes(
+  store: DynamoStore,
+  key: { pk: string; sk: string },
+  ...attributes: string[]
+): Promise<void> {
+  await store.client.send(
+    new UpdateCommand({
+      TableName: store.tableName,
+      Key: key,
+      UpdateExpression: `REMOVE ${attributes.map((_, i) => `#a${i}`).join(', ')}`,
+      ExpressionAttributeNames: Object.fromEntries(attributes.map((a, i) => [`#a${i}`, a])),
+      ConditionExpression: 'attribute_exists(pk)',
+    }),
+  );
 }
