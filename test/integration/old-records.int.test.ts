@@ -26,6 +26,7 @@ import {
   freshStore,
   manualClock,
   officerOf,
+  redirectReforwardedBefore3b1ef37,
   storeBeside,
   stripAttributes,
 } from '../support/dynamodb.ts';
@@ -54,13 +55,7 @@ const strip = (key: { pk: string; sk: string }, ...attributes: string[]) =>
 
 describe('a redirect re-forwarded before 3b1ef37 (no reforwardedAt, no reforwardOf)', () => {
   it('cannot be settled as needing no re-forward: the case was forwarded again', async () => {
-    const { caseId } = await forwardedCase(service, ['pln']);
-    clock.set('2026-05-05T03:00:00.000Z');
-    await service.redirect(officerOf('pln'), caseId, 'pln', { reason: 'Bukan wewenang PLN' });
-    clock.set('2026-05-06T03:00:00.000Z');
-    await service.forward(centralOfficer, caseId, { assignments: [{ agencyId: 'polri' }] });
-    await strip({ pk: casePk(caseId), sk: 'ASSIGN#pln' }, 'reforwardedAt');
-    await strip({ pk: casePk(caseId), sk: 'ASSIGN#polri' }, 'reforwardOf');
+    const caseId = await redirectReforwardedBefore3b1ef37(store, service, clock);
 
     const settle = service.withdrawAssignment(centralOfficer, caseId, 'pln', {
       reason: 'Sudah ke Polri.',

@@ -28,6 +28,7 @@ import {
   freshStore,
   manualClock,
   officerOf,
+  redirectReforwardedBefore3b1ef37,
   stripAttributes,
 } from '../support/dynamodb.ts';
 
@@ -96,13 +97,7 @@ describe('the upgrade of a table an older release wrote (on the seed’s start)'
     await unindexed(created.id, created.receivedAt);
     // Written by the code at ba33e8e..859e921 (11-23): forwarding again after "not ours" set
     // nothing on the redirected assignment, and the new one named no redirect it answered.
-    const { caseId } = await forwardedCase(service, ['pln']);
-    clock.set('2026-05-05T03:00:00.000Z');
-    await service.redirect(officerOf('pln'), caseId, 'pln', { reason: 'Bukan wewenang PLN' });
-    clock.set('2026-05-06T03:00:00.000Z');
-    await service.forward(centralOfficer, caseId, { assignments: [{ agencyId: 'polri' }] });
-    await strip({ pk: casePk(caseId), sk: 'ASSIGN#pln' }, 'reforwardedAt');
-    await strip({ pk: casePk(caseId), sk: 'ASSIGN#polri' }, 'reforwardOf');
+    const caseId = await redirectReforwardedBefore3b1ef37(store, service, clock);
     await asOlderRelease();
     // What the audit found: neither found by its phone nor its words; the redirect listed.
     expect([await foundBy('0813-2222-9191'), await foundBy('lampu merpati')]).toEqual([[], []]);

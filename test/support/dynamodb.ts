@@ -176,3 +176,23 @@ export async function stripAttributes(
     }),
   );
 }
+
+/**
+ * A redirect re-forwarded as the code before 3b1ef37 left it: PLN said "not ours" on a case
+ * forwarded to it, central forwarded the case to Polri, and neither assignment says which
+ * redirect that answered (no `reforwardedAt`, no `reforwardOf`). The case's id.
+ */
+export async function redirectReforwardedBefore3b1ef37(
+  store: DynamoStore,
+  service: Service,
+  clock: ReturnType<typeof manualClock>,
+): Promise<string> {
+  const { caseId } = await forwardedCase(service, ['pln']);
+  clock.set('2026-05-05T03:00:00.000Z');
+  await service.redirect(officerOf('pln'), caseId, 'pln', { reason: 'Bukan wewenang PLN' });
+  clock.set('2026-05-06T03:00:00.000Z');
+  await service.forward(centralOfficer, caseId, { assignments: [{ agencyId: 'polri' }] });
+  await stripAttributes(store, { pk: casePk(caseId), sk: 'ASSIGN#pln' }, 'reforwardedAt');
+  await stripAttributes(store, { pk: casePk(caseId), sk: 'ASSIGN#polri' }, 'reforwardOf');
+  return caseId;
+}
