@@ -38,8 +38,7 @@ import { type CaseRecord, withCaseDeadlines } from '../case.ts';
 import { rearmAssignment } from './rearm-assignment.ts';
 import { giveBackDelegation } from './delegation.ts';
 import { type AssignmentRecord, ENDED_STATES } from '../assignment.ts';
-import { upgradeCase } from './upgrade-case.ts';
-import { CENTRAL_TENANT } from '../tenancy.ts';
+import { upgradeCase, upgradeRefs } from './upgrade-case.ts';
 
 /** Worklist pages one listing task reads at most (100 assignments each) before it hands back. */
 export const PAGES_PER_LISTING = 50;
@@ -241,13 +240,7 @@ async function listRefs(
   scope: RearmScope,
   page: PageRequest,
 ): Promise<Page<AssignmentKey>> {
-  if (scope.kind === 'upgrade') {
-    const cases = await deps.store.listCases({ order: 'oldest' }, page);
-    return {
-      items: cases.items.map((c) => ({ caseId: c.id, agencyId: CENTRAL_TENANT })),
-      nextCursor: cases.nextCursor,
-    };
-  }
+  if (scope.kind === 'upgrade') return upgradeRefs(deps, page);
   const open = await listOpen(deps, scope, page);
   return {
     items: open.items

@@ -13,10 +13,24 @@
  * Each assignment is written at most once, under its version, with what it needs.
  */
 import type { AssignmentRecord } from '../assignment.ts';
-import { MAX_COMMIT_ITEMS } from '../ports.ts';
+import { MAX_COMMIT_ITEMS, type Page, type PageRequest } from '../ports.ts';
+import { CENTRAL_TENANT } from '../tenancy.ts';
 import { unmarkedAnsweredRedirects } from '../case.ts';
 import type { AssignmentKey } from '../rearm-job.ts';
 import { inRuns, put, retryOnConflict, type ServiceDeps } from './kernel/index.ts';
+
+/** The cases the upgrade works on, one page: every case (central's list, gsi1), oldest first. */
+export async function upgradeRefs(
+  deps: ServiceDeps,
+  page: PageRequest,
+): Promise<Page<AssignmentKey>> {
+  const cases = await deps.store.listCases({ order: 'oldest' }, page);
+  return {
+    // Named as a job's refs are, with central as their agency (a failure item names the case).
+    items: cases.items.map((c) => ({ caseId: c.id, agencyId: CENTRAL_TENANT })),
+    nextCursor: cases.nextCursor,
+  };
+}
 
 /** `moved`: something of it was written; `current`: nothing needed to be; `gone`: no case. */
 export type UpgradeOutcome = 'moved' | 'current' | 'gone';
