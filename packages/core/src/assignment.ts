@@ -53,7 +53,8 @@ export interface AssignmentRecord {
   /**
    * When central withdrew it: the statistics read it against the follow-up's due instant
    * (`leftTheSample`; a later change to the ended record moves `updatedAt` on). Absent until
-   * then, and on records withdrawn before it was kept.
+   * then; on records withdrawn before it was kept, until the upgrade (version 3) dates them
+   * from their case's timeline, and on one whose timeline has no withdrawal of it.
    */
   readonly withdrawnAt?: string;
   /** The focal point's member unit working on it (the focal point stays accountable). */

@@ -42,7 +42,7 @@ export type RearmScope =
   /**
    * Not a re-arming: the upgrade of what older releases stored (`UPGRADE_VERSION`), over every
    * case of the central tenant. Its chunks' refs name the case, with central as their agency;
-   * `moved` counts the cases it changed (an index item or a redirect's marker written).
+   * `moved` counts the cases it changed (an index item or an assignment written).
    */
   | { readonly kind: 'upgrade'; readonly version: number };
 
@@ -59,8 +59,12 @@ export type RearmScope =
  *    was in neither the overdue nor the not-overdue list while it stayed paused); one forwarded
  *    before 97cdf3b given its case's complaint type (the worklist's `type=` filter missed it).
  *    Ladders from before episodes (1e6f0f2) need no step: `ladderState` reads what they warned.
+ * 3: every assignment withdrawn before 7455f5c kept `withdrawnAt` dated by its agency's
+ *    `assignment_withdrawn` event, and counted `withdrawn` (out of its agency's sample) when it
+ *    was taken back before its follow-up fell due, unanswered, in the transaction that dates it
+ *    (those counters had no `withdrawn`: such a withdrawal counted as a non-response).
  */
-export const UPGRADE_VERSION = 2;
+export const UPGRADE_VERSION = 3;
 
 /** One key per scope: the latest job of a scope supersedes the ones before it. */
 export const scopeKey = (s: RearmScope): string =>

@@ -71,8 +71,9 @@ export function workingDaysToRespond(a: AssignmentRecord, at: Date, calendar: Ca
  * (`withdrawAssignment`, or `closeCase` withdrawing the open ones) before its follow-up fell
  * due, and no follow-up had come. The agency could not have failed it yet, as with "not ours".
  * Taken back after the follow-up was missed, it stays in the sample: a non-response. A record
- * withdrawn before `withdrawnAt` was kept stays in it too, as its counters (not backfilled)
- * have it: its `updatedAt` is no withdrawal instant (a later take-back moves it on).
+ * withdrawn before `withdrawnAt` was kept stays in it too until the upgrade dates it from its
+ * case's timeline (`datedWithdrawal`): its `updatedAt` is no withdrawal instant (a later
+ * take-back moves it on).
  */
 export function leftTheSample(a: AssignmentRecord): boolean {
   return (
@@ -108,11 +109,30 @@ export function counterDeltas(
     add[`h${Math.min(workingDaysToRespond(after, at, calendar), MAX_HISTOGRAM_DAYS)}`] = 1;
   }
   if (after.state === 'completed' && was?.state !== 'completed') add.completed = 1;
+  return inBuckets(after, add);
+}
+
+/**
+ * The counters the upgrade moves when it dates a withdrawal stored before `withdrawnAt` was
+ * kept (`before` without it, `after` with the instant its timeline gives): `withdrawn` once,
+ * if it then left the sample. The release that withdrew it counted no `withdrawn`; written
+ * with the dated record, under its version, it is counted once however often the upgrade runs.
+ */
+export function datedWithdrawal(
+  before: AssignmentRecord,
+  after: AssignmentRecord,
+): CounterUpdate[] {
+  if (before.withdrawnAt !== undefined || !leftTheSample(after)) return [];
+  return inBuckets(after, { withdrawn: 1 });
+}
+
+/** `add` on the assignment's forwarding day (WIB) and its month (none when empty). */
+function inBuckets(a: AssignmentRecord, add: CounterDelta): CounterUpdate[] {
   if (Object.keys(add).length === 0) return [];
-  const date = localDate(new Date(after.forwardedAt), STATS_TIME_ZONE);
+  const date = localDate(new Date(a.forwardedAt), STATS_TIME_ZONE);
   return [
-    { agencyId: after.agencyId, date, add },
-    { agencyId: after.agencyId, date: date.slice(0, 7), add },
+    { agencyId: a.agencyId, date, add },
+    { agencyId: a.agencyId, date: date.slice(0, 7), add },
   ];
 }
 

@@ -39,8 +39,8 @@ export async function sumCounters(
       agencyId,
       assigned: sums.assigned ?? 0,
       redirected: sums.redirected ?? 0,
-      // Counted since withdrawals before the follow-up's deadline left the sample (not
-      // backfilled: buckets written before it read 0).
+      // Counted since withdrawals before the follow-up's deadline left the sample; those made
+      // before it are added by the upgrade of version 3 (until it ran, buckets read 0).
       withdrawn: sums.withdrawn ?? 0,
       responded: sums.responded ?? 0,
       respondedOnTime: sums.respondedOnTime ?? 0,

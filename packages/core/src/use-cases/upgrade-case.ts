@@ -9,7 +9,10 @@
  *   writes (`staleAssignmentIndexes`: one paused before 69365b7 was keyed by its earliest
  *   deadline, in neither the overdue nor the not-overdue list) are written again as they are;
  * - its search index is written as a new case's is (`reindexCase`): the items missing (a case
- *   registered before the index existed had none) or not as this release writes them.
+ *   registered before the index existed had none) or not as this release writes them;
+ * - its assignments withdrawn before 7455f5c kept `withdrawnAt` get it from the case's timeline
+ *   (`withdrawalInstants`), and one that then left its agency's sample (`leftTheSample`) is
+ *   counted `withdrawn` (`datedWithdrawal`), in the transaction that dates it.
  * Each assignment is written at most once, under its version, with what it needs.
  */
 import type { AssignmentRecord } from '../assignment.ts';
@@ -17,6 +20,7 @@ import { MAX_COMMIT_ITEMS, type Page, type PageRequest } from '../ports.ts';
 import { CENTRAL_TENANT } from '../tenancy.ts';
 import { unmarkedAnsweredRedirects } from '../case.ts';
 import type { AssignmentKey } from '../rearm-job.ts';
+import { datedWithdrawal } from '../stats.ts';
 import { inRuns, put, retryOnConflict, type ServiceDeps } from './kernel/index.ts';
 
 /** The cases the upgrade works on, one page: every case (central's list, gsi1), oldest first. */
@@ -50,25 +54,77 @@ export async function upgradeCase(deps: ServiceDeps, ref: AssignmentKey): Promis
     const stale = new Set(
       (await deps.store.staleAssignmentIndexes(bundle.assignments)).map((a) => a.agencyId),
     );
+    const withdrawnAt = await withdrawalInstants(
+      deps,
+      bundle.case.id,
+      bundle.assignments.filter((a) => a.state === 'withdrawn' && a.withdrawnAt === undefined),
+    );
     const upgraded = (a: AssignmentRecord): AssignmentRecord | undefined => {
       const reforwardedAt = answered.get(a.agencyId);
       const typed = a.complaintType == null && type != null;
-      if (reforwardedAt === undefined && !typed && !stale.has(a.agencyId)) return undefined;
+      const dated = withdrawnAt.get(a.agencyId);
+      if (reforwardedAt === undefined && !typed && !stale.has(a.agencyId) && dated === undefined)
+        return undefined;
       return {
         ...a,
         ...(reforwardedAt !== undefined ? { reforwardedAt } : {}),
         ...(typed ? { complaintType: type } : {}),
+        ...(dated !== undefined ? { withdrawnAt: dated } : {}),
       };
     };
     const writes = bundle.assignments.flatMap((a) => {
       const next = upgraded(a);
-      return next ? [put(a, next)] : [];
+      return next ? [{ assignment: put(a, next), counters: datedWithdrawal(a, next) }] : [];
     });
-    // Each under its version: an assignment changed meanwhile (settled, forwarded to again,
-    // written by this release) is read again.
-    for (const run of inRuns(writes, MAX_COMMIT_ITEMS))
-      await deps.store.commit({ assignments: run });
+    // Each under its version, with the counters its dating moves: an assignment changed
+    // meanwhile (settled, forwarded to again, dated by another run of the job) is read again,
+    // and its `withdrawn` is added by the one transaction that dated it. Every write to an
+    // assignment raises its version, so one still at the version read has no `withdrawnAt`
+    // yet. At most three items each (the assignment, its day's and month's counters).
+    for (const run of inRuns(writes, Math.floor(MAX_COMMIT_ITEMS / 3)))
+      await deps.store.commit({
+        assignments: run.map((w) => w.assignment),
+        counters: run.flatMap((w) => w.counters),
+      });
     const indexed = await deps.store.reindexCase(bundle.case);
     return writes.length > 0 || indexed > 0 ? 'moved' : 'current';
   });
+}
+
+/**
+ * When each of `undated` (assignments withdrawn before 7455f5c kept `withdrawnAt`) was taken
+ * back: its agency's `assignment_withdrawn` event on the case's timeline, which every
+ * withdrawal wrote in its own transaction, at its instant (`withdrawAssignment`; `closeCase`
+ * one per assignment it withdrew, since the first release). Events name no generation, but an
+ * agency is forwarded a case again only once its assignment ended, so the agency's latest
+ * withdrawal is its current generation's when at or after that generation's forwarding (one
+ * before it was an earlier generation's). Without such an event (none a release wrote, but a
+ * timeline edited by hand) an assignment gets no instant and is left as it is: undated, in its
+ * agency's sample, read again by each run. One read of the case's withdrawals, none when no
+ * assignment needs it.
+ */
+async function withdrawalInstants(
+  deps: ServiceDeps,
+  caseId: string,
+  undated: readonly AssignmentRecord[],
+): Promise<Map<string, string>> {
+  if (undated.length === 0) return new Map();
+  const latest = new Map<string, string>();
+  let cursor: string | undefined;
+  do {
+    const page = await deps.store.listTimeline(caseId, { limit: 100, cursor }, undefined, {
+      type: 'assignment_withdrawn',
+    });
+    // Oldest first: an agency's later withdrawal replaces its earlier one.
+    for (const e of page.items) if (e.agencyId !== null) latest.set(e.agencyId, e.at);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return new Map(
+    undated.flatMap((a): [string, string][] => {
+      const at = latest.get(a.agencyId);
+      return at !== undefined && Date.parse(at) >= Date.parse(a.forwardedAt)
+        ? [[a.agencyId, at]]
+        : [];
+    }),
+  );
 }
