@@ -136,11 +136,13 @@ describe('attachments', () => {
     });
     expect(link.status, link.text).toBe(200);
     expect(Date.parse(link.body.expiresAt) - Date.now()).toBeLessThanOrEqual(5 * 60_000);
-    const file = await fetch(link.body.url);
+    const file = await http.fetch(link.body.url);
     expect(file.status).toBe(200);
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(SMALL_PDF);
     // A link tampered with is refused.
-    expect((await fetch(link.body.url.replace(/signature=[^&]+/, 'signature=x'))).status).toBe(403);
+    expect((await http.fetch(link.body.url.replace(/signature=[^&]+/, 'signature=x'))).status).toBe(
+      403,
+    );
 
     // Shared with the agencies: polri now lists and downloads it.
     const shared = await http.patch(
@@ -218,7 +220,7 @@ describe('attachments', () => {
       { name: 'kecil.pdf', size: 100 },
       { token: central },
     );
-    const tooBig = await postForm(started.body.upload, new Uint8Array(20 * 1024 * 1024 + 1));
+    const tooBig = await postForm(http, started.body.upload, new Uint8Array(20 * 1024 * 1024 + 1));
     expect(tooBig.status).toBe(400);
     expect(await tooBig.text()).toContain('EntityTooLarge');
 
@@ -249,7 +251,7 @@ describe('uploads finished twice', () => {
         { token: central },
       );
       expect(started.status, started.text).toBe(201);
-      expect((await postForm(started.body.upload, SMALL_PDF, 'surat.pdf')).status).toBe(204);
+      expect((await postForm(http, started.body.upload, SMALL_PDF, 'surat.pdf')).status).toBe(204);
       const path = `/v1/cases/${id}/attachments/${started.body.attachment.id}/complete`;
       const both = await Promise.all([1, 2].map(() => http.post(path, {}, { token: central })));
       expect(
@@ -270,16 +272,16 @@ describe('a file checked at its completion', () => {
       { name: 'bukti.pdf', size: SMALL_PDF.byteLength },
       { token: central },
     );
-    expect((await postForm(started.body.upload, SMALL_PDF, 'bukti.pdf')).status).toBe(204);
+    expect((await postForm(http, started.body.upload, SMALL_PDF, 'bukti.pdf')).status).toBe(204);
     const path = `/v1/cases/${id}/attachments/${started.body.attachment.id}`;
     const done = await http.post(`${path}/complete`, {}, { token: central });
     expect(done.body, done.text).toMatchObject({ status: 'available', size: SMALL_PDF.byteLength });
     // The same form again, other bytes: a swap of the evidence after its check.
     const other = new TextEncoder().encode('%PDF-1.4\n% another file altogether\n%%EOF\n');
-    await postForm(started.body.upload, other, 'bukti.pdf');
+    await postForm(http, started.body.upload, other, 'bukti.pdf');
     const link = await http.get(`${path}/download`, { token: central });
     expect(link.status, link.text).toBe(200);
-    const served = new Uint8Array(await (await fetch(link.body.url)).arrayBuffer());
+    const served = new Uint8Array(await (await http.fetch(link.body.url)).arrayBuffer());
     expect(served).toEqual(SMALL_PDF);
   });
 });
@@ -297,7 +299,7 @@ describe('an upload started again under its key', () => {
     const [first, again] = [await start(), await start()];
     expect([first.status, again.status], again.text).toEqual([201, 201]);
     expect(again.body.attachment).toEqual(first.body.attachment);
-    expect((await postForm(again.body.upload, SMALL_PDF, 'surat.pdf')).status).toBe(204);
+    expect((await postForm(http, again.body.upload, SMALL_PDF, 'surat.pdf')).status).toBe(204);
     const listed = await http.get(`/v1/cases/${id}/attachments`, { token: central });
     expect(listed.body.items.map((a: { id: string }) => a.id)).toEqual([first.body.attachment.id]);
     const done = await http.post(
@@ -372,7 +374,7 @@ describe('uploads never finished', () => {
       { name: 'terlambat.pdf', size: SMALL_PDF.byteLength },
       { token: officer },
     );
-    expect((await postForm(late.body.upload, SMALL_PDF, 'terlambat.pdf')).status).toBe(204);
+    expect((await postForm(web, late.body.upload, SMALL_PDF, 'terlambat.pdf')).status).toBe(204);
     // The tab closed before "complete"; long after, thirty files take the case's places.
     await web.post('/dev/clock', { advance: 'PT2H' });
     for (let i = 0; i < 30; i += 1) {

@@ -73,7 +73,7 @@ async function attachmentsOf(caseId: string, token: string): Promise<Json[]> {
 async function download(caseId: string, id: string, token: string): Promise<Uint8Array> {
   const link = await http.get(`/v1/cases/${caseId}/attachments/${id}/download`, { token });
   expect(link.status, link.text).toBe(200);
-  return new Uint8Array(await (await fetch(link.body.url)).arrayBuffer());
+  return new Uint8Array(await (await http.fetch(link.body.url)).arrayBuffer());
 }
 
 /** Central accepts a case and forwards it to polri. */

@@ -7,12 +7,12 @@ export const SMALL_PDF = new TextEncoder().encode(
   '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
 );
 
-/** POSTs `bytes` to a presigned upload form (S3's shape: the fields, then `file`). */
-export async function postForm(upload: Json, bytes: Uint8Array, name = 'file.pdf') {
+/** POSTs `bytes` to a presigned upload form (S3's shape: the fields, then `file`) from `http`'s origin. */
+export async function postForm(http: Api, upload: Json, bytes: Uint8Array, name = 'file.pdf') {
   const form = new FormData();
   for (const [k, v] of Object.entries(upload.fields as Record<string, string>)) form.append(k, v);
   form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>]), name);
-  return fetch(upload.url, { method: 'POST', body: form });
+  return http.fetch(upload.url, { method: 'POST', body: form });
 }
 
 /** Starts, uploads and completes an attachment; the completion's answer. */
@@ -29,7 +29,7 @@ export async function attach(
     { token },
   );
   expect(started.status, started.text).toBe(201);
-  const posted = await postForm(started.body.upload, bytes, String(body.name));
+  const posted = await postForm(http, started.body.upload, bytes, String(body.name));
   expect(posted.status, await posted.clone().text()).toBe(204);
   return http.post(
     `/v1/cases/${caseId}/attachments/${started.body.attachment.id}/complete`,

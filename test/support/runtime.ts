@@ -233,6 +233,11 @@ export interface Api {
     body?: unknown,
     options?: RequestOptions,
   ): Promise<ApiResponse>;
+  /**
+   * An upload form's or download link's URL fetched as the console's page fetches it: the
+   * runtime's are root-relative (`/blobs/...`), so resolved against this origin.
+   */
+  fetch(link: string, init?: RequestInit): Promise<Response>;
 }
 
 export function api(url: string): Api {
@@ -261,6 +266,7 @@ export function api(url: string): Api {
     post: (path, body, options) => request('POST', path, body ?? {}, options),
     patch: (path, body, options) => request('PATCH', path, body ?? {}, options),
     request,
+    fetch: (link, init) => fetch(new URL(link, url), init),
   };
 }
 

@@ -27,6 +27,17 @@ import { writeDurably } from './durable-file.ts';
 
 /** An attachment's upload key, or the key its checked bytes are kept under (`.<sha256>`). */
 const KEY_SHAPE = /^cases\/[A-Za-z0-9]{1,64}\/[A-Za-z0-9]{1,64}(\.[0-9a-f]{64})?$/;
+/**
+ * The keys a form may write: an attachment's upload key, never its checked copy (the bytes that
+ * were sniffed and are served: a form that could write them would replace evidence unchecked).
+ */
+const UPLOAD_KEY_SHAPE = /^cases\/[A-Za-z0-9]{1,64}\/[A-Za-z0-9]{1,64}$/;
+
+/**
+ * What a signature is for, signed with what it covers: one key signs forms and links, and a
+ * link's signature must never pass for a form's (a reader would post its link back as a form).
+ */
+type Purpose = 'upload' | 'download';
 
 type Fetch = (request: Request, env?: object) => Response | Promise<Response>;
 
@@ -68,7 +79,12 @@ const unb64 = (s: string) => Buffer.from(s, 'base64url').toString('utf8');
 export class FileBlobStore implements BlobStore {
   private readonly secret: Buffer;
   private readonly root: string;
-  /** Set once the server listens (its port may be chosen by the OS). */
+  /**
+   * What forms and links start with. The runtime makes it '' (`/blobs/...`): the browser sends
+   * them to the origin the console was opened at, whichever name it was opened by (localhost,
+   * a network name, a proxy's), and the console's CSP (`connect-src 'self'`) allows them. An
+   * absolute origin is for a store used alone (tests), whose links a `Request` must take.
+   */
   baseUrl = 'http://127.0.0.1';
 
   private readonly clock: () => Date;
@@ -91,11 +107,12 @@ export class FileBlobStore implements BlobStore {
   }): Promise<PresignedUpload> {
     if (input.maxBytes > MAX_ATTACHMENT_BYTES)
       throw new Error(`an upload form allows at most ${MAX_ATTACHMENT_BYTES} bytes`);
+    if (!UPLOAD_KEY_SHAPE.test(input.key)) throw new Error(`not an upload key: ${input.key}`);
     const expiresAt = this.expiry(input.expiresInSeconds);
     const policy = b64(JSON.stringify({ key: input.key, maxBytes: input.maxBytes, expiresAt }));
     return {
       url: `${this.baseUrl}/blobs/upload`,
-      fields: { key: input.key, policy, signature: this.sign(policy) },
+      fields: { key: input.key, policy, signature: this.sign('upload', policy) },
       expiresAt,
     };
   }
@@ -105,7 +122,7 @@ export class FileBlobStore implements BlobStore {
     const grant: DownloadGrant = { key: input.key, expiresAt };
     const token = b64(JSON.stringify(grant));
     return {
-      url: `${this.baseUrl}/blobs/download?token=${token}&signature=${this.sign(token)}`,
+      url: `${this.baseUrl}/blobs/download?token=${token}&signature=${this.sign('download', token)}`,
       expiresAt,
     };
   }
@@ -231,18 +248,22 @@ export class FileBlobStore implements BlobStore {
     });
   }
 
-  /** The form's policy, if it is one this store signed, unexpired, for the form's key. */
+  /**
+   * The form's policy, if it is one this store signed as a form's, whole (every field present:
+   * without `maxBytes` no size limit would apply), unexpired, for the form's key, an upload key.
+   */
   private uploadPolicy(
     fields: ReadonlyMap<string, string>,
     length: number,
   ): UploadPolicy | Response {
     const policyField = fields.get('policy') ?? '';
-    if (!this.verify(policyField, fields.get('signature') ?? ''))
+    if (!this.verify('upload', policyField, fields.get('signature') ?? ''))
       return refused(403, 'AccessDenied', 'the policy’s signature does not match');
-    const policy = JSON.parse(unb64(policyField)) as UploadPolicy;
-    if (Date.parse(policy.expiresAt) < this.clock().getTime())
+    const policy = parsePolicy(unb64(policyField));
+    if (!policy) return refused(403, 'AccessDenied', 'the policy is not an upload form’s');
+    if (!(Date.parse(policy.expiresAt) >= this.clock().getTime()))
       return refused(403, 'AccessDenied', 'the upload form has expired');
-    if (fields.get('key') !== policy.key || !KEY_SHAPE.test(policy.key))
+    if (fields.get('key') !== policy.key || !UPLOAD_KEY_SHAPE.test(policy.key))
       return refused(403, 'AccessDenied', 'the key is not the policy’s');
     if (length > policy.maxBytes + FORM_OVERHEAD)
       return fileSizeRefused(policy.maxBytes, 'EntityTooLarge');
@@ -274,7 +295,7 @@ export class FileBlobStore implements BlobStore {
 
   private async download(url: URL): Promise<Response> {
     const token = url.searchParams.get('token') ?? '';
-    if (!this.verify(token, url.searchParams.get('signature') ?? ''))
+    if (!this.verify('download', token, url.searchParams.get('signature') ?? ''))
       return refused(403, 'AccessDenied', 'the link’s signature does not match');
     const grant = JSON.parse(unb64(token)) as DownloadGrant;
     if (Date.parse(grant.expiresAt) < this.clock().getTime())
@@ -306,12 +327,13 @@ export class FileBlobStore implements BlobStore {
     return new Date(this.clock().getTime() + seconds * 1000).toISOString();
   }
 
-  private sign(value: string): string {
-    return createHmac('sha256', this.secret).update(value).digest('base64url');
+  /** The purpose first, then a newline (never in base64url): no value signs as another's. */
+  private sign(purpose: Purpose, value: string): string {
+    return createHmac('sha256', this.secret).update(`${purpose}\n${value}`).digest('base64url');
   }
 
-  private verify(value: string, signature: string): boolean {
-    const expected = Buffer.from(this.sign(value));
+  private verify(purpose: Purpose, value: string, signature: string): boolean {
+    const expected = Buffer.from(this.sign(purpose, value));
     const given = Buffer.from(signature);
     return expected.length === given.length && timingSafeEqual(expected, given);
   }
@@ -339,6 +361,21 @@ async function feed(
     if (read > length) throw new Error('the body runs past its Content-Length');
     if (!parser.write(next.value)) await once(parser, 'drain');
   }
+}
+
+/** A signed policy as `presignUpload` writes it, or undefined if any field is missing or off. */
+function parsePolicy(text: string): UploadPolicy | undefined {
+  let policy: Partial<Record<keyof UploadPolicy, unknown>>;
+  try {
+    policy = JSON.parse(text) as typeof policy;
+  } catch {
+    return undefined;
+  }
+  const { key, maxBytes, expiresAt } = policy ?? {};
+  if (typeof key !== 'string' || typeof expiresAt !== 'string') return undefined;
+  if (!Number.isSafeInteger(maxBytes) || (maxBytes as number) < 1) return undefined;
+  if ((maxBytes as number) > MAX_ATTACHMENT_BYTES) return undefined;
+  return { key, maxBytes: maxBytes as number, expiresAt };
 }
 
 const fileSizeRefused = (maxBytes: number, code: 'EntityTooSmall' | 'EntityTooLarge') =>

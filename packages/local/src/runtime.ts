@@ -160,6 +160,9 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     const issuer = await createLocalIssuer(join(dataDir, 'issuer-key.json'));
     // Links expire in real time, like tokens (the manual clock may be far behind).
     const blobs = new FileBlobStore(dataDir);
+    // Root-relative forms and links: served by this listener, whatever name the console was
+    // opened by (HOST's, localhost, a network name): an absolute one works from HOST's alone.
+    blobs.baseUrl = '';
     // Tokens live in real time even when the domain clock is manual (advancing it 60 days
     // must not sign everybody out).
     const local = createJwtVerifier({
@@ -269,7 +272,6 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     if (runtimeClock.mode === 'system') engine.startTimer();
     lastSeen?.keeper.start();
     const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
-    blobs.baseUrl = url;
     return {
       url,
       dynamoDbEndpoint: db.endpoint,

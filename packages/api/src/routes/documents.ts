@@ -172,11 +172,18 @@ export function documentRoutes({ renderPdf, trackingUrl }: DocumentRoutesDeps) {
         tags,
         summary:
           'The upload is done: its type is detected from the bytes, hashed (SHA-256) and measured; anything but PDF, JPEG, PNG or DOCX is refused and deleted',
+        description:
+          'Sent again once done, the same answer: the file (200), or its refusal (415; 422 `scan_refused` once the malware scan refused it), never 200 for a file not kept. ' +
+          '409 `invalid_transition`: nothing uploaded yet, or an agency’s upload to an assignment that has ended since it began (as a start would be).',
         request: { params: AttachmentParams },
         responses: {
           200: json(AttachmentSchema, 'The attachment, available'),
           ...PROBLEMS,
           ...UNSUPPORTED,
+          422: problem(
+            '`limit_exceeded`: an upload abandoned (an hour past its form) completed when the case holds 30 files. ' +
+              '`scan_refused`: sent again after the malware scan refused the file',
+          ),
         },
       }),
       async (c) => {
@@ -211,6 +218,8 @@ export function documentRoutes({ renderPdf, trackingUrl }: DocumentRoutesDeps) {
         path: '/cases/{id}/attachments/{attachmentId}',
         tags,
         summary: 'Change who sees it: central only, or the agencies (central)',
+        description:
+          '409 `invalid_transition` for a case’s original e-mail (`surel-asli.eml`, `message/rfc822`) made the agencies’: it names the complainant even when the case hides the identity, so it stays central’s.',
         request: { params: AttachmentParams, body: jsonBody(UpdateAttachmentBody) },
         responses: { 200: json(AttachmentSchema, 'The attachment'), ...PROBLEMS },
       }),

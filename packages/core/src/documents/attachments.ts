@@ -64,6 +64,16 @@ export function defaultVisibility(
 }
 
 /**
+ * The type of a case's original e-mail (`surel-asli.eml`, kept by intake): it names the sender
+ * even when the case hides the identity, so it is central's for good, whatever its record's
+ * visibility says. No upload has it (uploads take PDF, JPEG, PNG and DOCX only).
+ */
+export const ORIGINAL_MAIL_TYPE = 'message/rfc822';
+
+export const isOriginalMail = (a: Pick<AttachmentRecord, 'contentType'>): boolean =>
+  a.contentType === ORIGINAL_MAIL_TYPE;
+
+/**
  * Whether a reader may see an attachment (list it, download it). Central sees all. An agency
  * sees its own responses' attachments, the case's when they are for the agencies, and an
  * activity's when they are for the agencies and it reads the activity itself (`activityHeldWith`,
@@ -71,8 +81,8 @@ export function defaultVisibility(
  * files); never another agency's responses' (as it never sees their answers), nor anything
  * still uploading or refused that it did not upload. An agency whose part in the case ended
  * without its doing the work (`endedAt`) keeps its own responses' files only: the case's and
- * the activities' (an intake scan names who complained) are no longer its to read.
- * `activities` are the case's.
+ * the activities' (an intake scan names who complained) are no longer its to read. A case's
+ * original e-mail (`isOriginalMail`) is central's only. `activities` are the case's.
  */
 export function canRead(
   a: AttachmentRecord,
@@ -82,7 +92,8 @@ export function canRead(
   if (reader.central) return true;
   const own = a.attachedTo.agencyId !== null && reader.agencies.has(a.attachedTo.agencyId);
   if (a.status !== 'available') return own && reader.agencies.has(a.uploadedBy.agency);
-  if (a.visibility !== 'agencies') return false;
+  // The original e-mail never, even if its record was once made visible to them.
+  if (a.visibility !== 'agencies' || isOriginalMail(a)) return false;
   if (a.attachedTo.kind === 'response') return own;
   if (reader.endedAt) return false;
   if (a.attachedTo.kind === 'activity') {
@@ -233,28 +244,32 @@ export function completeAttachment(
     throw new DomainError('invalid_transition', `the attachment is already ${a.status}`);
   const at = now.toISOString();
   const allowed = sniffed.mime !== undefined && sniffed.mime in ATTACHMENT_TYPES;
-  const refusal = allowed
-    ? null
-    : new DomainError(
-        'unsupported_media_type',
-        `${a.name}: the content is ${sniffed.mime ?? 'of an unknown type'}; only PDF, JPEG, PNG and DOCX files are accepted (detected from the content, not the name)`,
-        { errors: [{ path: 'file', message: 'only PDF, JPEG, PNG and DOCX' }] },
-      );
-  return {
-    record: {
-      ...a,
-      status: allowed ? 'available' : 'refused',
-      refusal: refusal ? refusal.message : null,
-      contentType: sniffed.mime ?? null,
-      size: sniffed.size,
-      sha256: sniffed.sha256,
-      completedAt: at,
-      updatedAt: at,
-      version: a.version + 1,
-    },
-    refusal,
+  const record: AttachmentRecord = {
+    ...a,
+    status: allowed ? 'available' : 'refused',
+    refusal: allowed
+      ? null
+      : `${a.name}: the content is ${sniffed.mime ?? 'of an unknown type'}; only PDF, JPEG, PNG and DOCX files are accepted (detected from the content, not the name)`,
+    contentType: sniffed.mime ?? null,
+    size: sniffed.size,
+    sha256: sniffed.sha256,
+    completedAt: at,
+    updatedAt: at,
+    version: a.version + 1,
   };
+  return { record, refusal: allowed ? null : typeRefusal(record) };
 }
+
+/**
+ * The refusal a refused upload was answered with, again: a completion sent after it (its
+ * answer lost on the way) is told the same, never 200 as if the file had been kept.
+ */
+export const typeRefusal = (a: Pick<AttachmentRecord, 'name' | 'refusal'>): DomainError =>
+  new DomainError(
+    'unsupported_media_type',
+    a.refusal ?? `${a.name}: only PDF, JPEG, PNG and DOCX files are accepted`,
+    { errors: [{ path: 'file', message: 'only PDF, JPEG, PNG and DOCX' }] },
+  );
 
 export const withVisibility = (
   a: AttachmentRecord,
@@ -297,9 +312,11 @@ export function downloadName(a: Pick<AttachmentRecord, 'name' | 'contentType'>):
 /**
  * The Content-Disposition a file is served with: a download under `fileName`, in RFC 8187's
  * encoding (UTF-8, percent-encoded beyond its attr-chars), so any name is one ASCII header.
+ * Made well-formed first: half a surrogate pair has no UTF-8 (encodeURIComponent throws on
+ * it), and a name stored before mail names were made well-formed must still download.
  */
 export function attachmentDisposition(fileName: string): string {
-  const encoded = encodeURIComponent(fileName).replace(
+  const encoded = encodeURIComponent(fileName.toWellFormed()).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
@@ -311,12 +328,16 @@ export const unknownAttachedTo = (path: string, what: string) =>
 
 /**
  * A file name as the upload schema would take it, from whatever a mail client sent: slashes and
- * control characters replaced, at most 200 characters (UTF-16 units, never splitting a
- * character), the middle cut with "…" so that the extension stays. Nothing usable: `fallback`.
+ * control characters replaced, half a surrogate pair (a name a client cut mid-emoji, or broken
+ * UTF-16) made U+FFFD, at most 200 characters (UTF-16 units, never splitting a character), the
+ * middle cut with "…" so that the extension stays. Nothing usable: `fallback`.
  * Names are listed in letters and on every case page, so none may grow without bound.
  */
 export function fileNameFrom(raw: string, fallback: string): string {
-  const clean = raw.replace(/[/\\\u0000-\u001f]/g, '_').trim();
+  const clean = raw
+    .toWellFormed()
+    .replace(/[/\\\u0000-\u001f]/g, '_')
+    .trim();
   if (clean.replace(/_/g, '') === '') return fallback;
   if (clean.length <= MAX_FILE_NAME) return clean;
   const dot = clean.lastIndexOf('.');

@@ -187,7 +187,10 @@ export const AttachmentUploadSchema = z
   .object({
     attachment: AttachmentSchema,
     upload: z.object({
-      url: z.string().meta({ description: 'POST a multipart form here: the fields, then `file`' }),
+      url: z.string().meta({
+        description:
+          'POST a multipart form here: the fields, then `file`. On AWS an absolute S3 URL; embedded root-relative (`/blobs/upload`), on the API’s origin',
+      }),
       fields: z.record(z.string(), z.string()),
       maxBytes: z.int(),
       expiresAt: instant,
@@ -197,7 +200,10 @@ export const AttachmentUploadSchema = z
 
 export const DownloadSchema = z
   .object({
-    url: z.string().meta({ description: 'A short-lived link (a few minutes)' }),
+    url: z.string().meta({
+      description:
+        'A short-lived link (a few minutes). On AWS an absolute S3 URL; embedded root-relative (`/blobs/download?…`), on the API’s origin',
+    }),
     expiresAt: instant,
   })
   .meta({ id: 'Download' });

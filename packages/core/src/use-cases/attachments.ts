@@ -16,8 +16,10 @@ import {
   defaultVisibility,
   downloadName,
   givenUpToRemove,
+  isOriginalMail,
   newAttachment,
   refusedByScan,
+  typeRefusal,
   UPLOAD_TTL_SECONDS,
   viewAttachment,
   withVisibility,
@@ -156,7 +158,9 @@ export async function listAttachments(
 /**
  * The upload is done: its bytes are read back, their type detected (never from the name),
  * hashed and measured. A type outside PDF/JPEG/PNG/DOCX is refused (415) and its bytes
- * deleted; nothing uploaded yet is a 409.
+ * deleted; nothing uploaded yet is a 409, and so is an agency's upload to an assignment that
+ * has ended since it began (as a start would be). Sent again once done, the same answer: the
+ * file, or its refusal (never 200 for a file that was not kept).
  */
 export async function completeAttachment(
   deps: ServiceDeps,
@@ -171,13 +175,21 @@ export async function completeAttachment(
     const { a, all, bundle } = await readableAttachmentOf(deps, p, caseId, id);
     if (!isCentral(p) && a.uploadedBy.agency !== p.agency)
       throw new DomainError('forbidden', 'only the uploader’s unit completes an upload');
-    if (a.status !== 'uploading') return viewAttachment(a);
+    if (a.status !== 'uploading') return completed(a);
+    // Files go with an answer still to be given: once the agency's assignment has ended, its
+    // upload takes no place among the case's 30 (an abandoned one would take a freed place).
+    const { agencyId } = a.attachedTo;
+    if (!isCentral(p) && a.attachedTo.kind === 'response' && agencyId !== null) {
+      const { assignment } = await actableAssignment(deps, p, caseId, agencyId);
+      if (!isOpen(assignment))
+        throw invalidTransition(`an assignment that is ${assignment.state} takes no more files`);
+    }
     const bytes = await blobs.read(a.key);
     if (!bytes) {
       // A completion sent at the same time may have kept the bytes and removed the upload's
       // copy between the two reads: what it made is the answer.
       const since = await readableAttachment(deps, p, caseId, id);
-      if (since.status !== 'uploading') return viewAttachment(since);
+      if (since.status !== 'uploading') return completed(since);
       throw new DomainError('invalid_transition', 'nothing was uploaded for this attachment yet');
     }
     const now = deps.clock();
@@ -261,13 +273,22 @@ export async function downloadAttachment(
   return blobs.presignDownload({ key: a.key, expiresInSeconds: DOWNLOAD_TTL_SECONDS });
 }
 
+/** A completion's answer for an upload already done: the file, or why it was refused. */
+function completed(a: AttachmentRecord): AttachmentView {
+  if (a.status !== 'refused') return viewAttachment(a);
+  throw a.scan ? scanRefused(a.scan) : typeRefusal(a);
+}
+
 const scanRefused = (scan: RefusedScan) =>
   new DomainError(
     'scan_refused',
     `the malware scan did not mark this file clean (${scan}): it is never served; upload a clean copy`,
   );
 
-/** Central re-classifies an attachment: central only, or the agencies. */
+/**
+ * Central re-classifies an attachment: central only, or the agencies. Not a case's original
+ * e-mail: it names the complainant even when the case hides the identity (409).
+ */
 export async function updateAttachment(
   deps: ServiceDeps,
   p: Principal,
@@ -278,6 +299,10 @@ export async function updateAttachment(
   requireRole(p, CENTRAL_ROLES);
   return retryOnConflict(async () => {
     const a = await readableAttachment(deps, p, caseId, id);
+    if (isOriginalMail(a) && visibility !== 'central')
+      throw invalidTransition(
+        'the original e-mail stays with central: it names the complainant, even when the case hides the identity',
+      );
     const next = withVisibility(a, visibility, deps.clock());
     await deps.store.putAttachment({ record: next, expectedVersion: a.version });
     return viewAttachment(next);

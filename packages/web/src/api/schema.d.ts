@@ -5685,7 +5685,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** The upload is done: its type is detected from the bytes, hashed (SHA-256) and measured; anything but PDF, JPEG, PNG or DOCX is refused and deleted */
+        /**
+         * The upload is done: its type is detected from the bytes, hashed (SHA-256) and measured; anything but PDF, JPEG, PNG or DOCX is refused and deleted
+         * @description Sent again once done, the same answer: the file (200), or its refusal (415; 422 `scan_refused` once the malware scan refused it), never 200 for a file not kept. 409 `invalid_transition`: nothing uploaded yet, or an agency’s upload to an assignment that has ended since it began (as a start would be).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -5754,6 +5757,15 @@ export type paths = {
                 };
                 /** @description The bytes are not a PDF, JPEG, PNG or DOCX (`unsupported_media_type`) */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `limit_exceeded`: an upload abandoned (an hour past its form) completed when the case holds 30 files. `scan_refused`: sent again after the malware scan refused the file */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5895,7 +5907,10 @@ export type paths = {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change who sees it: central only, or the agencies (central) */
+        /**
+         * Change who sees it: central only, or the agencies (central)
+         * @description 409 `invalid_transition` for a case’s original e-mail (`surel-asli.eml`, `message/rfc822`) made the agencies’: it names the complainant even when the case hides the identity, so it stays central’s.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -8490,7 +8505,7 @@ export type components = {
         AttachmentUpload: {
             attachment: components["schemas"]["Attachment"];
             upload: {
-                /** @description POST a multipart form here: the fields, then `file` */
+                /** @description POST a multipart form here: the fields, then `file`. On AWS an absolute S3 URL; embedded root-relative (`/blobs/upload`), on the API’s origin */
                 url: string;
                 fields: {
                     [key: string]: string;
@@ -8576,7 +8591,7 @@ export type components = {
             total?: number;
         };
         Download: {
-            /** @description A short-lived link (a few minutes) */
+            /** @description A short-lived link (a few minutes). On AWS an absolute S3 URL; embedded root-relative (`/blobs/download?…`), on the API’s origin */
             url: string;
             /**
              * Format: date-time

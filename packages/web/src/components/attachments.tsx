@@ -11,7 +11,7 @@ import { useLoad } from '../data';
 import type { TimeZone } from '../format';
 import { labelOf, type Translate, useI18n } from '../i18n/i18n';
 import { useAgencies } from './agencies';
-import { ProblemAlert, saying, StatusBadge, SubmitButton, Time } from './ui';
+import { ProblemAlert, Refusal, saying, StatusBadge, SubmitButton, Time } from './ui';
 import './documents.css';
 
 type Attachment = Schemas['Attachment'];
@@ -20,6 +20,8 @@ type Target = NonNullable<Schemas['CreateAttachment']['attachedTo']>;
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const VISIBILITIES: readonly Visibility[] = ['central', 'agencies'];
+/** A case's original e-mail (`surel-asli.eml`): central's for good, the API refuses to share it. */
+const ORIGINAL_MAIL = 'message/rfc822';
 
 /** Where an attachment goes, as the upload form offers it. */
 interface TargetOption {
@@ -52,7 +54,7 @@ const FILE_KINDS: Record<string, string> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
 };
 function fileKind(contentType: string | null, t: Translate): string {
-  if (contentType === 'message/rfc822') return t('attachments.kind.mail');
+  if (contentType === ORIGINAL_MAIL) return t('attachments.kind.mail');
   if (contentType === null) return t('attachments.kind.unknown'); // not uploaded yet
   return FILE_KINDS[contentType] ?? t('attachments.kind.other');
 }
@@ -250,7 +252,14 @@ export function CaseAttachments({
                       {t('attachments.download')}
                     </button>
                   ) : null}{' '}
-                  {central ? (
+                  {central && a.contentType === ORIGINAL_MAIL ? (
+                    // It names the complainant even when the case hides the identity: nothing
+                    // to choose, and the officer reads why.
+                    <>
+                      <span className="badge">{labelOf(t, 'visibility', 'central')}</span>{' '}
+                      <span className="muted small">{t('attachments.mailCentralOnly')}</span>
+                    </>
+                  ) : central ? (
                     <label>
                       <span className="visually-hidden">
                         {t('attachments.changeVisibility', { name: a.name })}
@@ -333,6 +342,14 @@ function UploadForm({
           .then((a) => {
             key.current = null;
             begun.current = null;
+            // A completion sent again after its refusal (the 415 lost on the way) is refused
+            // again; an API that answers the record as it is instead must not read as "saved".
+            if (a.status === 'refused') {
+              const why = a.scan ? t('attachments.scanRefusedWhy') : t('attachments.refusedWhy');
+              setFailure(new Refusal(t('attachments.refusedFile', { name: a.name, why })));
+              onUploaded();
+              return;
+            }
             setDone(t('attachments.uploaded', { name: a.name }));
             if (fileInput.current) fileInput.current.value = '';
             onUploaded();

@@ -44,6 +44,7 @@ export const documentsId = {
   'attachments.changeVisibility': 'Ubah visibilitas {name}',
   'attachments.submit': 'Unggah',
   'attachments.uploaded': 'Lampiran {name} tersimpan.',
+  'attachments.refusedFile': 'Lampiran {name} ditolak: {why}',
   'attachments.tooLarge': 'Berkas lebih dari 20 MB.',
   'attachments.chooseFile': 'Pilih berkas terlebih dahulu.',
   'attachmentStatus.uploading': 'Sedang diunggah',
@@ -53,6 +54,8 @@ export const documentsId = {
     'isinya bukan PDF, JPEG, PNG, atau Word (DOCX); jenis berkas dibaca dari isinya, bukan dari namanya.',
   'attachments.scanRefusedWhy':
     'tidak lolos pemeriksaan antivirus; unggah ulang salinan yang bersih.',
+  'attachments.mailCentralOnly':
+    'Surel asli selalu hanya untuk pusat: memuat identitas dan alamat surel pengadu, juga bila identitasnya dirahasiakan.',
   'visibility.central': 'Hanya pusat',
   'visibility.agencies': 'Instansi terkait',
 
@@ -128,6 +131,7 @@ export const documentsEn = {
   'attachments.changeVisibility': 'Change who sees {name}',
   'attachments.submit': 'Upload',
   'attachments.uploaded': 'Attachment {name} saved.',
+  'attachments.refusedFile': 'Attachment {name} was refused: {why}',
   'attachments.tooLarge': 'The file is larger than 20 MB.',
   'attachments.chooseFile': 'Choose a file first.',
   'attachmentStatus.uploading': 'Uploading',
@@ -136,6 +140,8 @@ export const documentsEn = {
   'attachments.refusedWhy':
     'its content is not PDF, JPEG, PNG or Word (DOCX); the type is read from the content, not the name.',
   'attachments.scanRefusedWhy': 'it did not pass the virus check; upload a clean copy again.',
+  'attachments.mailCentralOnly':
+    'The original e-mail is always central only: it shows who complained and their address, even when the identity is hidden.',
   'visibility.central': 'Central only',
   'visibility.agencies': 'The agencies concerned',
 

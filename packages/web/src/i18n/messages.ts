@@ -54,7 +54,7 @@ const id = {
   'problem.limit.extension_requests':
     'Penugasan ini sudah 20 kali meminta perpanjangan, batas untuk satu penerusan. Hubungi Asdep Pengaduan Masyarakat.',
   'problem.limit.attachments':
-    'Pengaduan ini sudah memuat lampiran sebanyak batasnya. Gabungkan berkas, atau hapus yang tidak diperlukan.',
+    'Pengaduan ini sudah memuat lampiran sebanyak batasnya (30 berkas), jadi berkas ini tidak dapat ditambahkan; lampiran yang sudah tersimpan tidak dapat dikeluarkan. Bila dokumen ini tetap perlu disampaikan, hubungi Asdep Pengaduan Masyarakat. Agar tidak terulang, gabungkan beberapa dokumen menjadi satu PDF sebelum mengunggah.',
   'problem.limit.import_rows':
     'Register ini memuat lebih dari 500 baris, batas sekali impor. Bagi menjadi beberapa berkas, paling banyak 500 baris per berkas, lalu impor satu per satu.',
   'problem.limit.open_activities':
@@ -1006,7 +1006,7 @@ const en = {
   'problem.limit.extension_requests':
     'This assignment has asked for more time 20 times, the limit for one forwarding. Contact the complaint unit (Asdep Pengaduan Masyarakat).',
   'problem.limit.attachments':
-    'This complaint holds as many attachments as it may. Combine files, or remove those not needed.',
+    'This complaint holds as many attachments as it may (30 files), so this file cannot be added; attachments already stored cannot be taken out. If the document must still be delivered, contact the complaint unit (Asdep Pengaduan Masyarakat). To avoid this, combine several documents into one PDF before uploading.',
   'problem.limit.import_rows':
     'This register has more than 500 rows, the limit of one import. Split it into several files of at most 500 rows each and import them one at a time.',
   'problem.limit.open_activities':
