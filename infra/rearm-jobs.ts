@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { rearmJobDefinition } from '@pantau/workflow';
+import { REARM_TASK_TIMEOUT_S, rearmJobDefinition } from '@pantau/workflow';
 import type { PantauTable } from './data.ts';
 import type { Escalation } from './escalation.ts';
 import { anyInPeriodAlarm } from './alarm.ts';
@@ -35,19 +35,25 @@ export class RearmJobs extends Construct {
    */
   readonly stateMachineArn: string;
   readonly failedExecutionsAlarm: cloudwatch.Alarm;
+  private readonly stateMachineName: string;
 
   constructor(scope: Construct, id: string, props: RearmJobsProps) {
     super(scope, id);
     const stack = Stack.of(this);
     const { name: stateMachineName, arn, logGroup } = stateMachineIdentity(this, '-rearm');
     this.stateMachineArn = arn;
+    this.stateMachineName = stateMachineName;
 
     this.task = new PantauFunction(this, 'Task', {
       entry: entryPoint('rearm-job.ts'),
       description: 'Pantau re-arming job: list a page into chunks, re-arm a chunk, finish',
-      // A chunk is about 100 assignments (a case read, a commit, a StartExecution each); a
-      // listing call reads 50 worklist pages.
-      timeout: Duration.minutes(5),
+      // A chunk is about 100 assignments (a case read, a commit, a StartExecution each, four
+      // cases at a time: a few seconds); a listing call reads 50 worklist pages. A chunk runs
+      // in an Express child (5 minutes at most): this timeout and the chunk's Retry fit in it
+      // together, 4 attempts × 60 s + 28 s of waits = 268 s (REARM_TASK_TIMEOUT_S, workflow
+      // rearm-definition.ts). Finish, re-run by its Retry after a timeout, carries on where
+      // it stopped (the cases it moved are current).
+      timeout: Duration.seconds(REARM_TASK_TIMEOUT_S),
       // Re-arming is the ladders' work: their service, so their dashboard row counts it.
       observed: { service: SERVICE.ladder, logLevel: props.logLevel },
     });
@@ -137,20 +143,29 @@ export class RearmJobs extends Construct {
 
     // A failed job stopped before re-arming everything (its record says how far it got): the
     // admin presses "Lanjutkan" under it (`POST /v1/jobs/{id}/retry`), which starts a new job
-    // that supersedes it.
+    // that supersedes it. Nothing else does, but for the upgrade: a deploy seeds only when the
+    // seed code changed (its version is the custom resource's property), and that seed starts
+    // the upgrade again; a deploy of the same release starts nothing.
     this.failedExecutionsAlarm = anyInPeriodAlarm(
       this,
       'ExecutionsFailedAlarm',
       'A job on the re-arm state machine failed: a re-arming (some open assignments kept ' +
         'their old deadlines), a member unit moved, or the upgrade of older data (some cases ' +
-        'not yet searchable or upgraded; the next deploy starts it again). GET /v1/jobs/{job id} ' +
-        'says which and how far it got; carry it on with POST /v1/jobs/{job id}/retry (its ' +
-        'failed execution is named rearm-{job id}; in the console, "Lanjutkan" under the job).',
+        'not yet searchable or upgraded). GET /v1/jobs/{job id} says which and how far it got ' +
+        '(the execution is named rearm-{job id}, or rearm-{job id}-{n} for a later run of the ' +
+        'same job). Nothing starts it again by itself: carry it on with POST ' +
+        '/v1/jobs/{job id}/retry (in the console, "Lanjutkan" under the job). An upgrade is ' +
+        'also started again by the next deploy that runs the seed (one that changes the seed ' +
+        'code, as a release raising the data version does); a deploy of the same code does not.',
       this.stateMachine.metricFailed({ period: Duration.minutes(5), statistic: 'Sum' }),
     );
   }
 
-  /** Lets `fn` start jobs and tells it on which machine (`REARM_STATE_MACHINE_ARN`), together. */
+  /**
+   * Lets `fn` start jobs and tells it on which machine (`REARM_STATE_MACHINE_ARN`), together;
+   * and look up a job's executions by name (`rearm-<jobId>`, `rearm-<jobId>-<n>`): a job whose
+   * execution closed is started under the next name (`SfnJobRunner`).
+   */
   grantStart(fn: lambda.Function): void {
     fn.addEnvironment('REARM_STATE_MACHINE_ARN', this.stateMachineArn);
     fn.addToRolePolicy(
@@ -159,5 +174,27 @@ export class RearmJobs extends Construct {
         resources: [this.stateMachineArn],
       }),
     );
+    const stack = Stack.of(this);
+    const jobExecutions = stack.formatArn({
+      service: 'states',
+      resource: 'execution',
+      resourceName: `${this.stateMachineName}:rearm-*`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['states:DescribeExecution'],
+        resources: [jobExecutions],
+      }),
+    );
+    const shown = (value: string, pseudo: string) =>
+      Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value;
+    const named = `arn:${shown(stack.partition, 'Partition')}:states:${shown(stack.region, 'Region')}:${shown(stack.account, 'AccountId')}:execution:${this.stateMachineName}:rearm-*`;
+    Validations.of(fn.role!).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${named}]`,
+      reason:
+        'DescribeExecution of the jobs’ executions by their names (rearm-<job id>, a ULID made ' +
+        'at run time): executions of this one state machine, read only.',
+    });
   }
 }

@@ -29,7 +29,12 @@ export {
   type SweepOptions,
   type SweepResult,
 } from './sweep.ts';
-export { REARM_MAX_CONCURRENCY, REARM_STATE, rearmJobDefinition } from './rearm-definition.ts';
+export {
+  REARM_MAX_CONCURRENCY,
+  REARM_STATE,
+  REARM_TASK_TIMEOUT_S,
+  rearmJobDefinition,
+} from './rearm-definition.ts';
 export {
   RearmTaskInput,
   rearmTask,

@@ -31,6 +31,26 @@ const retry = [
   { ErrorEquals: ['States.ALL'], IntervalSeconds: 2, MaxAttempts: 6, BackoffRate: 2 },
 ];
 
+/**
+ * The task Lambda's timeout (infra/rearm-jobs.ts): a chunk takes a few seconds (about 100
+ * assignments in 4 lanes, ~25 one after another at ~0.1-0.3 s each; an upgrade chunk of 100
+ * cases, measured on DynamoDB Local on two loaded cores: 2.6 s), the rest is room for the SDK's
+ * own retries under throttling (3 attempts, about 16 s at worst per call: aws-clients.ts).
+ */
+export const REARM_TASK_TIMEOUT_S = 60;
+
+/**
+ * A chunk runs in an Express child execution, which ends at 5 minutes whatever its state:
+ * its attempts and the waits between them must all fit. Every attempt running to the timeout,
+ * 4 × 60 s, plus the waits, 4 + 8 + 16 s, is 268 s: 32 s left for starting the child and each
+ * invoke. (Before, a 5-minute task and the other tasks' `retry`, 7 attempts and 126 s of
+ * waits: an attempt that ran long took the child with it, and no retry ever came.) A throttled
+ * table that outlasts these fails the chunk, the Map and the job, which the admin carries on.
+ */
+const chunkRetry = [
+  { ErrorEquals: ['States.ALL'], IntervalSeconds: 4, MaxAttempts: 3, BackoffRate: 2 },
+];
+
 export const rearmJobDefinition = {
   Comment:
     'Pantau: re-arm the open assignments a calendar or policy edit, or an agency zone correction, governs, in batches. ' +
@@ -69,7 +89,15 @@ export const rearmJobDefinition = {
             Comment: 'Re-arm one chunk; delete it and count it, at once.',
             Resource: '${RearmJobFunctionArn}',
             Parameters: { task: 'chunk', 'jobId.$': '$.jobId', 'chunk.$': '$.chunk' },
-            Retry: retry,
+            // The child answers `{}`: the Map gathers every child's output into its result
+            // (no ResultWriter), which must fit 256 KiB whatever its ResultPath, and past it
+            // fails with States.DataLimitExceeded, which States.ALL does not catch (the job
+            // `running` for good). The task's own answer (~68 bytes) reached that at ~3,900
+            // chunks (390,000 cases); `{}` and its comma, 3 bytes, at ~87,000. The chunk
+            // indexes listed into the state's input (`$.list.chunks`, ~6 bytes each) are
+            // the lower ceiling now: ~40,000 chunks, 4 million cases or open assignments.
+            OutputPath: null,
+            Retry: chunkRetry,
             End: true,
           },
         },

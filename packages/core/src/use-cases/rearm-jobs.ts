@@ -19,6 +19,7 @@ import {
   type RearmScope,
   inScope,
   scopeKey,
+  UPGRADE_VERSION,
 } from '../rearm-job.ts';
 import type { JobView } from '../schemas.ts';
 import type { Principal } from '../tenancy.ts';
@@ -56,8 +57,9 @@ export function newRearmJob(
 }
 
 /**
- * Starts a recorded job; starting one already started changes nothing (the runners start a
- * job once). Without a runner, as in tests and tools, it runs here to its end first.
+ * Starts a recorded job; starting one running changes nothing (the runners run a job once at
+ * a time; one whose run ended with its record unfinished runs again, carrying on from the
+ * table). Without a runner, as in tests and tools, it runs here to its end first.
  */
 export async function startJob(
   deps: ServiceDeps,
@@ -129,7 +131,7 @@ export async function getJob(deps: ServiceDeps, p: Principal, id: string): Promi
 
 /**
  * How long an unfinished job's record may stand still before it counts as stopped: every
- * listing page and every chunk moves it, each within a task's 5 minutes.
+ * listing page and every chunk moves it, each within a task's timeout (a minute on AWS).
  */
 export const JOB_STALLED_AFTER_MS = 15 * 60_000;
 
@@ -154,9 +156,9 @@ export async function retryJob(deps: ServiceDeps, p: Principal, id: string): Pro
   if (!asked) throw notFound(`job ${id}`);
   const latestId = await deps.store.latestJobId(scopeKey(asked.scope));
   const job = (latestId && latestId !== id && (await deps.store.getJob(latestId))) || asked;
-  // Under way: started (one started already starts nothing), unless its record has not moved
-  // for so long that no execution is left to end it (one that died without a word, or was
-  // stopped: on AWS a start under the same name starts nothing), which a new job carries on.
+  // Under way: started (one running starts nothing; one whose execution ended, stopped or
+  // failed with its record unfinished, runs again: on AWS under the next name), unless its
+  // record has not moved for so long that a new job had better carry it on.
   if (!FINISHED_JOB_STATES.includes(job.state) && !stalled(job, deps.clock()))
     return startJob(deps, p, job);
   if (job.state === 'completed' && job.failed === 0) {
@@ -418,9 +420,11 @@ export async function finishJob(
   else {
     await rearmCaseDeadlines(deps, job);
     // The upgrade is recorded as done only when every case was: one it could not do is done
-    // by the next deploy's or start's job, or by carrying this one on.
+    // by the next deploy's or start's job, or by carrying this one on. Only as far as this
+    // code's steps go: a newer release's job run by older task code (a deploy rolled back
+    // under it) did none of the newer steps, which that release's next deploy must still do.
     if (job.scope.kind === 'upgrade' && job.failed === 0)
-      await deps.store.markUpgraded(job.scope.version, job.id, now);
+      await deps.store.markUpgraded(Math.min(job.scope.version, UPGRADE_VERSION), job.id, now);
     await deps.store.endJob(jobId, { state: 'completed' }, now);
   }
   return { state: (await loadJob(deps, jobId)).state };
