@@ -31,6 +31,7 @@ import {
   freshStore,
   manualClock,
   stripAttributes,
+  writtenPartitions,
 } from '../support/dynamodb.ts';
 
 // Monday 2 March 2026, 09:00 WIB: a normative complaint's follow-up falls due a week later.
@@ -278,36 +279,3 @@ describe('withdrawals stored before 7455f5c, dated by the upgrade (version 3)', 
     expect(maintained).toEqual(recomputed);
   }, 60_000);
 });
-
-/** The partitions a DynamoDB command writes to (none for a read). */
-function writtenPartitions(command: { constructor: { name: string }; input: unknown }): string[] {
-  type Keyed = { pk: string };
-  const i = command.input as {
-    Item?: Keyed;
-    Key?: Keyed;
-    TransactItems?: { Put?: { Item: Keyed }; Update?: { Key: Keyed }; Delete?: { Key: Keyed } }[];
-    RequestItems?: Record<
-      string,
-      { PutRequest?: { Item: Keyed }; DeleteRequest?: { Key: Keyed } }[]
-    >;
-  };
-  switch (command.constructor.name) {
-    case 'PutCommand':
-      return [i.Item!.pk];
-    case 'UpdateCommand':
-    case 'DeleteCommand':
-      return [i.Key!.pk];
-    case 'TransactWriteCommand':
-      return i.TransactItems!.flatMap((t) =>
-        [t.Put?.Item.pk, t.Update?.Key.pk, t.Delete?.Key.pk].filter((pk) => pk !== undefined),
-      );
-    case 'BatchWriteCommand':
-      return Object.values(i.RequestItems!).flatMap((writes) =>
-        writes.flatMap((w) =>
-          [w.PutRequest?.Item.pk, w.DeleteRequest?.Key.pk].filter((pk) => pk !== undefined),
-        ),
-      );
-    default:
-      return [];
-  }
-}

@@ -30,6 +30,7 @@ import {
   officerOf,
   redirectReforwardedBefore3b1ef37,
   stripAttributes,
+  writtenPartitions,
 } from '../support/dynamodb.ts';
 
 const clock = manualClock('2026-05-04T03:00:00.000Z'); // Monday 10:00 WIB
@@ -298,39 +299,6 @@ describe('assignments an older release wrote, upgraded (version 2)', () => {
     expect(await store.upgradedVersion()).toBe(UPGRADE_VERSION);
   }, 60_000);
 });
-
-/** The partitions a DynamoDB command writes to (none for a read). */
-function writtenPartitions(command: { constructor: { name: string }; input: unknown }): string[] {
-  type Keyed = { pk: string };
-  const i = command.input as {
-    Item?: Keyed;
-    Key?: Keyed;
-    TransactItems?: { Put?: { Item: Keyed }; Update?: { Key: Keyed }; Delete?: { Key: Keyed } }[];
-    RequestItems?: Record<
-      string,
-      { PutRequest?: { Item: Keyed }; DeleteRequest?: { Key: Keyed } }[]
-    >;
-  };
-  switch (command.constructor.name) {
-    case 'PutCommand':
-      return [i.Item!.pk];
-    case 'UpdateCommand':
-    case 'DeleteCommand':
-      return [i.Key!.pk];
-    case 'TransactWriteCommand':
-      return i.TransactItems!.flatMap((t) =>
-        [t.Put?.Item.pk, t.Update?.Key.pk, t.Delete?.Key.pk].filter((pk) => pk !== undefined),
-      );
-    case 'BatchWriteCommand':
-      return Object.values(i.RequestItems!).flatMap((writes) =>
-        writes.flatMap((w) =>
-          [w.PutRequest?.Item.pk, w.DeleteRequest?.Key.pk].filter((pk) => pk !== undefined),
-        ),
-      );
-    default:
-      return [];
-  }
-}
 
 describe('a tracking code issued before 1b0cfef (key TRACK#<code>, not TRACK#H#<sha256>)', () => {
   it('still opens its case on the tracking page', async () => {

@@ -196,3 +196,39 @@ export async function redirectReforwardedBefore3b1ef37(
   await stripAttributes(store, { pk: casePk(caseId), sk: 'ASSIGN#polri' }, 'reforwardOf');
   return caseId;
 }
+
+/** The partitions a DynamoDB command writes to (none for a read). */
+export function writtenPartitions(command: {
+  constructor: { name: string };
+  input: unknown;
+}): string[] {
+  type Keyed = { pk: string };
+  const i = command.input as {
+    Item?: Keyed;
+    Key?: Keyed;
+    TransactItems?: { Put?: { Item: Keyed }; Update?: { Key: Keyed }; Delete?: { Key: Keyed } }[];
+    RequestItems?: Record<
+      string,
+      { PutRequest?: { Item: Keyed }; DeleteRequest?: { Key: Keyed } }[]
+    >;
+  };
+  switch (command.constructor.name) {
+    case 'PutCommand':
+      return [i.Item!.pk];
+    case 'UpdateCommand':
+    case 'DeleteCommand':
+      return [i.Key!.pk];
+    case 'TransactWriteCommand':
+      return i.TransactItems!.flatMap((t) =>
+        [t.Put?.Item.pk, t.Update?.Key.pk, t.Delete?.Key.pk].filter((pk) => pk !== undefined),
+      );
+    case 'BatchWriteCommand':
+      return Object.values(i.RequestItems!).flatMap((writes) =>
+        writes.flatMap((w) =>
+          [w.PutRequest?.Item.pk, w.DeleteRequest?.Key.pk].filter((pk) => pk !== undefined),
+        ),
+      );
+    default:
+      return [];
+  }
+}
