@@ -2,13 +2,16 @@
  * The attachments path's abuses and edge cases on DynamoDB Local: a case's original e-mail made
  * the agencies' (it names the complainant), a download link posted back as an upload form, an
  * e-mail's file whose name is not well-formed text, a completion retried after its refusal, and
- * an ended assignment's abandoned upload completed into a place the case had freed.
+ * an ended assignment's abandoned upload completed into a place the case had freed; and the
+ * refusals beside them: the original e-mail's visibility change refused (409, nothing written),
+ * a completion sent again after the scan refused the file answering as a download does, and an
+ * ended assignment's upload refused at completion however young, while central's is not.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { attachmentKey, Service } from '@pantau/core';
+import { attachmentKey, type ScanStatus, Service } from '@pantau/core';
 import { S3BlobStore } from '@pantau/documents/blob-s3';
 import { inspectUpload } from '@pantau/documents/sniff';
 import { intakeMail } from '@pantau/intake/mail';
@@ -29,13 +32,21 @@ import {
 const START = '2026-08-03T03:00:00.000Z';
 const clock = manualClock(START);
 
+/** A blob store whose malware scan answers `verdict`. */
+class ScannedBlobs extends FileBlobStore {
+  verdict: ScanStatus = 'clean';
+  override async scanStatus(): Promise<ScanStatus> {
+    return this.verdict;
+  }
+}
+
 let store: DynamoStore;
-let blobs: FileBlobStore;
+let blobs: ScannedBlobs;
 let service: Service;
 
 beforeAll(async () => {
   store = await freshStore();
-  blobs = new FileBlobStore(mkdtempSync(join(tmpdir(), 'pantau-audit-')), clock.now);
+  blobs = new ScannedBlobs(mkdtempSync(join(tmpdir(), 'pantau-attachments-')), clock.now);
   service = new Service({ store, clock: clock.now, blobs, inspect: inspectUpload });
   await addAgencies(service, [{ id: 'polri' }]);
 });
@@ -250,5 +261,100 @@ describe('an embedded download link (a reader’s, for 5 minutes)', () => {
       type: file.headers.get('content-type'),
       same: Buffer.from(await file.arrayBuffer()).equals(Buffer.from(SMALL_PDF)),
     }).toEqual({ posted: 403, type: 'application/pdf', same: true });
+  });
+});
+
+const mail = (messageId: string) =>
+  Buffer.from(
+    [
+      'From: Budi Santoso <budi.santoso@warga.example.id>',
+      'To: pengaduan@setneg.example.go.id',
+      'Subject: Pungutan liar di kantor kelurahan',
+      'Date: Mon, 3 Aug 2026 09:12:00 +0700',
+      `Message-ID: <${messageId}@warga.example.id>`,
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Saya Budi Santoso, dimintai uang saat mengurus surat.',
+    ].join('\r\n'),
+  );
+
+describe('the original e-mail’s visibility', () => {
+  it('is refused as agencies’ (409 invalid_transition), nothing written; central’s stays possible', async () => {
+    clock.set(START);
+    const { caseId } = await intakeMail(service, mail('refusals-eml'));
+    const eml = (await service.listAttachments(centralOfficer, caseId)).items.find(
+      (a) => a.name === 'surel-asli.eml',
+    )!;
+    await expect(
+      service.updateAttachment(centralOfficer, caseId, eml.id, 'agencies'),
+    ).rejects.toMatchObject({ code: 'invalid_transition' });
+    const after = (await service.listAttachments(centralOfficer, caseId)).items.find(
+      (a) => a.id === eml.id,
+    )!;
+    expect({ visibility: after.visibility, version: after.version }).toEqual({
+      visibility: 'central',
+      version: eml.version,
+    });
+    await expect(
+      service.updateAttachment(centralOfficer, caseId, eml.id, 'central'),
+    ).resolves.toMatchObject({ visibility: 'central' });
+  });
+});
+
+describe('a completion sent again after the scan refused the file', () => {
+  it('answers the scan’s refusal (422 scan_refused), not 200 with a refused file', async () => {
+    clock.set(START);
+    blobs.verdict = 'clean';
+    const { caseId } = await forwardedCase(service, ['polri']);
+    const { attachment } = await service.createAttachment(centralOfficer, caseId, {
+      name: 'surat.pdf',
+      size: SMALL_PDF.byteLength,
+    });
+    await blobs.write(attachmentKey(caseId, attachment.id), SMALL_PDF);
+    await service.completeAttachment(centralOfficer, caseId, attachment.id);
+    blobs.verdict = 'infected';
+    await expect(
+      service.downloadAttachment(centralOfficer, caseId, attachment.id),
+    ).rejects.toMatchObject({ code: 'scan_refused' });
+    await expect(
+      service.completeAttachment(centralOfficer, caseId, attachment.id),
+    ).rejects.toMatchObject({ code: 'scan_refused' });
+    blobs.verdict = 'clean';
+  });
+});
+
+describe('completing a response’s upload once the assignment has ended', () => {
+  it('is refused to the agency even within the form’s 15 minutes; central completes its own', async () => {
+    clock.set(START);
+    const { caseId } = await forwardedCase(service, ['polri']);
+    const polri = officerOf('polri');
+    const start = (p = polri) =>
+      service.createAttachment(p, caseId, {
+        name: 'jawaban.pdf',
+        size: SMALL_PDF.byteLength,
+        attachedTo: { kind: 'response', agencyId: 'polri' },
+      });
+    const kept = (await start()).attachment;
+    await blobs.write(attachmentKey(caseId, kept.id), SMALL_PDF);
+    await service.completeAttachment(polri, caseId, kept.id);
+    const agencys = (await start()).attachment;
+    const centrals = (await start(centralOfficer)).attachment;
+    await blobs.write(attachmentKey(caseId, agencys.id), SMALL_PDF);
+    await blobs.write(attachmentKey(caseId, centrals.id), SMALL_PDF);
+    await service.withdrawAssignment(centralOfficer, caseId, 'polri', {
+      reason: 'Salah instansi: bukan kewenangan instansi ini',
+    });
+
+    await expect(service.completeAttachment(polri, caseId, agencys.id)).rejects.toMatchObject({
+      code: 'invalid_transition',
+    });
+    // Its file kept before the end: sent again, the same answer (the file), no place taken.
+    await expect(service.completeAttachment(polri, caseId, kept.id)).resolves.toMatchObject({
+      status: 'available',
+    });
+    // Central attaches at any time (a start of its own is not refused either).
+    await expect(
+      service.completeAttachment(centralOfficer, caseId, centrals.id),
+    ).resolves.toMatchObject({ status: 'available' });
   });
 });
