@@ -73,6 +73,9 @@ export const EVENT_TYPES = [
   'letter_resent',
   // Central marked a failed letter handled without sending it again.
   'letter_dismissed',
+  // Central changed who reads a file (shared it with the agencies, or took it back): central's
+  // alone (`CENTRAL_ONLY_EVENTS`).
+  'attachment_visibility_changed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -92,9 +95,14 @@ export const actorOf = (p: Principal): Actor => ({ sub: p.sub, agency: p.agency,
 
 /**
  * Events no agency reads, whatever the case: a complainant's e-mail to central is their own
- * words (it may name them, whatever the identity setting), for central to act on or restate.
+ * words (it may name them, whatever the identity setting), for central to act on or restate;
+ * who shared a file with the agencies or took it back is central's handling of what may be a
+ * complainant's identity papers, and names the file (`KTP_Budi_Santoso.pdf`).
  */
-export const CENTRAL_ONLY_EVENTS: readonly EventType[] = ['complainant_mail'];
+export const CENTRAL_ONLY_EVENTS: readonly EventType[] = [
+  'complainant_mail',
+  'attachment_visibility_changed',
+];
 
 /**
  * Whether an agency reading as `agencies` (its own, its member units', a focal point's that

@@ -129,6 +129,13 @@ export function describeEvent(
     case 'letter_dismissed': // central's note of how the failed letter was handled
       parts.push(text('step') ? stepLabel(t, text('step')!) : null, quote('note'));
       break;
+    case 'attachment_visibility_changed': // central's alone: who shared a file, or took it back
+      parts.push(
+        t(d.to === 'agencies' ? 'timeline.attachmentShared' : 'timeline.attachmentWithheld', {
+          name: text('name') ?? '',
+        }),
+      );
+      break;
     case 'deadlines_recomputed':
       parts.push(...movedDeadlines(d.before, d.after, t, when));
       break;

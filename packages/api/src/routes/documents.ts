@@ -219,6 +219,7 @@ export function documentRoutes({ renderPdf, trackingUrl }: DocumentRoutesDeps) {
         tags,
         summary: 'Change who sees it: central only, or the agencies (central)',
         description:
+          'A change is recorded on the case’s timeline with the file’s new version (`attachment_visibility_changed`: the file, from → to, who; central’s alone, no agency reads it); the visibility it already has changes nothing and records nothing. ' +
           '409 `invalid_transition` for a case’s original e-mail (`surel-asli.eml`, `message/rfc822`) made the agencies’: it names the complainant even when the case hides the identity, so it stays central’s.',
         request: { params: AttachmentParams, body: jsonBody(UpdateAttachmentBody) },
         responses: { 200: json(AttachmentSchema, 'The attachment'), ...PROBLEMS },

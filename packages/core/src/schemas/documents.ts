@@ -129,10 +129,14 @@ export const CreateAttachmentBody = z
       .min(1)
       .max(MAX_ATTACHMENT_BYTES, 'at most 20 MB (20,971,520 bytes)')
       .meta({ description: 'The file’s size in bytes, as the browser reports it' }),
-    visibility: z.enum(ATTACHMENT_VISIBILITIES).optional().meta({
-      description:
-        'central, or agencies (those the case is forwarded to). Default: agencies, except central for intake scans of a case whose identity is hidden and for activity reports',
-    }),
+    visibility: z
+      .enum(ATTACHMENT_VISIBILITIES)
+      .optional()
+      .meta({
+        description:
+          'central, or agencies (those the case is forwarded to). Default: agencies, except central for intake scans of a case whose identity is hidden and for activity reports. ' +
+          'An agency may send agencies only (its response’s files are its own and central’s): `central` would hide the file from the agency itself, and is refused (400 `validation_failed`, path `visibility`)',
+      }),
     attachedTo: AttachedToBody.optional().meta({
       description:
         'The case (central, the default), an agency’s responses (that agency), or an activity report (central)',

@@ -39,6 +39,7 @@ import { isCentral, type Principal } from '../tenancy.ts';
 import {
   actableAssignment,
   CENTRAL_ROLES,
+  event,
   type Idempotency,
   idempotent,
   put,
@@ -68,6 +69,11 @@ export async function createAttachment(
   const target = input.attachedTo ?? { kind: 'case' as const };
   // Agencies attach documents to their responses only.
   if (target.kind !== 'response') requireRole(p, CENTRAL_ROLES);
+  // An agency's file for central only would be hidden from the agency itself once complete
+  // (its retried completion a 404): refused, not quietly made `agencies`, so a client is never
+  // told a file is kept from others when it is not. Only central shares or withholds a file.
+  if (!isCentral(p) && input.visibility === 'central')
+    throw invalidInput('visibility', 'only central keeps a file from the agencies');
   const { blobs } = documentStorage(deps);
   const { bundle } = await readableCase(deps, p, caseId);
   let attachedTo: AttachmentView['attachedTo'];
@@ -287,7 +293,10 @@ const scanRefused = (scan: RefusedScan) =>
 
 /**
  * Central re-classifies an attachment: central only, or the agencies. Not a case's original
- * e-mail: it names the complainant even when the case hides the identity (409).
+ * e-mail: it names the complainant even when the case hides the identity (409). The change is
+ * on the timeline (`attachment_visibility_changed`, central's alone), written with the
+ * attachment's new version: who shared a scan with the agencies, or took it back, and when. The
+ * visibility it already has changes nothing and writes nothing.
  */
 export async function updateAttachment(
   deps: ServiceDeps,
@@ -303,8 +312,20 @@ export async function updateAttachment(
       throw invalidTransition(
         'the original e-mail stays with central: it names the complainant, even when the case hides the identity',
       );
-    const next = withVisibility(a, visibility, deps.clock());
-    await deps.store.putAttachment({ record: next, expectedVersion: a.version });
+    if (a.visibility === visibility) return viewAttachment(a);
+    const now = deps.clock();
+    const next = withVisibility(a, visibility, now);
+    await deps.store.commit({
+      attachments: [{ record: next, expectedVersion: a.version }],
+      events: [
+        event(caseId, now, 'attachment_visibility_changed', p, null, {
+          attachmentId: a.id,
+          name: a.name,
+          from: a.visibility,
+          to: visibility,
+        }),
+      ],
+    });
     return viewAttachment(next);
   });
 }

@@ -1646,7 +1646,7 @@ export type paths = {
                     /** @description Only the events of this agency’s assignment (its answers, its deadlines), as the reader may read them */
                     agencyId?: string;
                     /** @description Only events of this type, e.g. `response_submitted`: an agency’s answers. Filtered as read, so a page may hold fewer than `limit` and go on with its cursor */
-                    type?: "case_registered" | "case_verified" | "case_rejected" | "case_needs_info" | "case_restated" | "case_status_changed" | "case_closed" | "assignment_forwarded" | "assignment_acknowledged" | "response_submitted" | "assignment_redirected" | "assignment_withdrawn" | "redirect_settled" | "escalation_step" | "escalation_skipped" | "extension_requested" | "extension_approved" | "extension_refused" | "assignment_paused" | "assignment_resumed" | "deadlines_recomputed" | "activity_planned" | "activity_proposed" | "activity_scheduled" | "activity_reported" | "activity_cancelled" | "complainant_replied" | "complainant_mail" | "assignment_delegated" | "reply_window_ended" | "forwarding_letter" | "letter_resent" | "letter_dismissed";
+                    type?: "case_registered" | "case_verified" | "case_rejected" | "case_needs_info" | "case_restated" | "case_status_changed" | "case_closed" | "assignment_forwarded" | "assignment_acknowledged" | "response_submitted" | "assignment_redirected" | "assignment_withdrawn" | "redirect_settled" | "escalation_step" | "escalation_skipped" | "extension_requested" | "extension_approved" | "extension_refused" | "assignment_paused" | "assignment_resumed" | "deadlines_recomputed" | "activity_planned" | "activity_proposed" | "activity_scheduled" | "activity_reported" | "activity_cancelled" | "complainant_replied" | "complainant_mail" | "assignment_delegated" | "reply_window_ended" | "forwarding_letter" | "letter_resent" | "letter_dismissed" | "attachment_visibility_changed";
                 };
                 header?: never;
                 path: {
@@ -5909,7 +5909,7 @@ export type paths = {
         head?: never;
         /**
          * Change who sees it: central only, or the agencies (central)
-         * @description 409 `invalid_transition` for a case’s original e-mail (`surel-asli.eml`, `message/rfc822`) made the agencies’: it names the complainant even when the case hides the identity, so it stays central’s.
+         * @description A change is recorded on the case’s timeline with the file’s new version (`attachment_visibility_changed`: the file, from → to, who; central’s alone, no agency reads it); the visibility it already has changes nothing and records nothing. 409 `invalid_transition` for a case’s original e-mail (`surel-asli.eml`, `message/rfc822`) made the agencies’: it names the complainant even when the case hides the identity, so it stays central’s.
          */
         patch: {
             parameters: {
@@ -8565,7 +8565,7 @@ export type components = {
             /** @description The file’s size in bytes, as the browser reports it */
             size: number;
             /**
-             * @description central, or agencies (those the case is forwarded to). Default: agencies, except central for intake scans of a case whose identity is hidden and for activity reports
+             * @description central, or agencies (those the case is forwarded to). Default: agencies, except central for intake scans of a case whose identity is hidden and for activity reports. An agency may send agencies only (its response’s files are its own and central’s): `central` would hide the file from the agency itself, and is refused (400 `validation_failed`, path `visibility`)
              * @enum {string}
              */
             visibility?: "central" | "agencies";

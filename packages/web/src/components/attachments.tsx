@@ -126,6 +126,7 @@ export function CaseAttachments({
   agencies,
   activities,
   zone,
+  onVisibilityChanged,
 }: {
   caseId: string;
   central: boolean;
@@ -137,6 +138,8 @@ export function CaseAttachments({
   /** The case's monitoring activities, as the case lists them (an activity report takes attachments). */
   activities: readonly Pick<Schemas['Activity'], 'id' | 'kind'>[];
   zone: TimeZone;
+  /** A file was shared with the agencies or taken back: the timeline has a new entry. */
+  onVisibilityChanged?: () => void;
 }) {
   const { t, lang } = useI18n();
   const { nameOf } = useAgencies();
@@ -204,6 +207,7 @@ export function CaseAttachments({
         }),
       );
       loaded.reload();
+      onVisibilityChanged?.();
     } catch (failure) {
       setError(failure);
     }

@@ -206,6 +206,7 @@ const id = {
   'event.redirect_settled': 'Tidak perlu diteruskan ulang',
   'event.letter_resent': 'Surat dikirim ulang',
   'event.letter_dismissed': 'Surat gagal ditandai sudah ditangani',
+  'event.attachment_visibility_changed': 'Akses lampiran diubah',
   'actor.escalation': 'Sistem eskalasi',
   'actor.complainant': 'Pengadu',
 
@@ -903,6 +904,8 @@ const id = {
   'timeline.mailForwardNote': 'Catatan petugas: “{note}”',
   'timeline.reforwardedTo': 'Diteruskan ulang ke {agency}',
   'timeline.resentTo': 'dikirim ulang kepada {to}',
+  'timeline.attachmentShared': 'Lampiran “{name}” dibuka untuk instansi',
+  'timeline.attachmentWithheld': 'Lampiran “{name}” dikembalikan hanya untuk pusat',
   'timeline.suggested': 'Disarankan: {agency}',
   'timeline.workingDays': '{days} hari kerja',
   'timeline.moved': '{target}: {from} → {to}',
@@ -1159,6 +1162,7 @@ const en = {
   'event.redirect_settled': 'No re-forward needed',
   'event.letter_resent': 'Letter sent again',
   'event.letter_dismissed': 'Failed letter marked handled',
+  'event.attachment_visibility_changed': 'Attachment access changed',
   'actor.escalation': 'Escalation system',
   'actor.complainant': 'Complainant',
 
@@ -1850,6 +1854,8 @@ const en = {
   'timeline.mailForwardNote': 'Officer’s note: “{note}”',
   'timeline.reforwardedTo': 'Forwarded again to {agency}',
   'timeline.resentTo': 'sent again to {to}',
+  'timeline.attachmentShared': 'File “{name}” shared with the agencies',
+  'timeline.attachmentWithheld': 'File “{name}” taken back for central only',
   'timeline.suggested': 'Suggested: {agency}',
   'timeline.workingDays': '{days} working {days|day|days}',
   'timeline.moved': '{target}: {from} → {to}',

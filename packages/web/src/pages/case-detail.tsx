@@ -149,6 +149,7 @@ export default function CaseDetail() {
               ).map((a) => a.agencyId)}
               activities={kase.activities}
               zone={zone}
+              onVisibilityChanged={events.reload}
             />
             {central ? <CaseActions kase={kase} onChange={reload} /> : null}
             {assignments.map((a) => (
