@@ -30,10 +30,11 @@ const ladders = new SfnLadderStarter({
 /**
  * The re-arm state machine's tasks (the upgrade job's too) (`ListPage`, `RearmChunk` in each child execution of the
  * Distributed Map, `Finish`): `task` in the event says which; `rearmTask` parses it with zod.
- * A throw is retried by the state machine.
+ * A throw is retried by the state machine. A job that completed with items it could not do is
+ * logged at ERROR by `Finish`, and its execution fails (`JobIncomplete`).
  */
 export const handler = observed(
-  (event: unknown) => rearmTask({ store, clock: () => new Date(), ladders }, event),
+  (event: unknown) => rearmTask({ store, clock: () => new Date(), ladders, logger }, event),
   tools,
   { correlationIdPath: 'jobId' },
 );

@@ -141,7 +141,9 @@ export class RearmJobs extends Construct {
       });
     }
 
-    // A failed job stopped before re-arming everything (its record says how far it got): the
+    // A failed job stopped before re-arming everything (its record says how far it got); a
+    // job that completed with items it could not do (bad data) fails its execution too
+    // (`JobIncomplete`, the definition's), as before it succeeded and nothing told of it. The
     // admin presses "Lanjutkan" under it (`POST /v1/jobs/{id}/retry`), which starts a new job
     // that supersedes it. Nothing else does, but for the upgrade: a deploy seeds only when the
     // seed code changed (its version is the custom resource's property), and that seed starts
@@ -151,7 +153,10 @@ export class RearmJobs extends Construct {
       'ExecutionsFailedAlarm',
       'A job on the re-arm state machine failed: a re-arming (some open assignments kept ' +
         'their old deadlines), a member unit moved, or the upgrade of older data (some cases ' +
-        'not yet searchable or upgraded). GET /v1/jobs/{job id} says which and how far it got ' +
+        'not yet searchable or upgraded). Either a task kept failing through its retries (the ' +
+        'job stopped), or the job completed with N it could not do (error JobIncomplete, its ' +
+        'cause naming the job and N; bad data on those cases or assignments, logged at ERROR ' +
+        'with the job id): GET /v1/jobs/{job id} says how far it got and lists them ' +
         '(the execution is named rearm-{job id}, or rearm-{job id}-{n} for a later run of the ' +
         'same job). Nothing starts it again by itself: carry it on with POST ' +
         '/v1/jobs/{job id}/retry (in the console, "Lanjutkan" under the job). An upgrade is ' +

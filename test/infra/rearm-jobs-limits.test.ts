@@ -85,4 +85,20 @@ describe('the failed-job alarm', () => {
     // property): a deploy of the same release runs no seed and starts nothing.
     expect(text).not.toMatch(/the next deploy starts it again/);
   });
+
+  it('counts and names a job that completed with items it could not do', () => {
+    const alarm = only('AWS::CloudWatch::Alarm', /^RearmJobsExecutionsFailedAlarm/);
+    // The metric is the re-arm machine's failed executions, which such a job's now is.
+    expect(alarm.Properties).toMatchObject({
+      MetricName: 'ExecutionsFailed',
+      Namespace: 'AWS/States',
+      Statistic: 'Sum',
+      Threshold: 1,
+    });
+    expect(JSON.stringify(alarm.Properties?.Dimensions)).toContain('RearmJobsStateMachine');
+    const text = alarm.Properties?.AlarmDescription as string;
+    expect(text).toMatch(/completed with N it could not do \(error JobIncomplete/);
+    expect(text).toContain('GET /v1/jobs/{job id}');
+    expect(text).toContain('POST /v1/jobs/{job id}/retry');
+  });
 });

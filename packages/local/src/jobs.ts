@@ -6,13 +6,19 @@
  * restart, every scope's latest unfinished job runs again, which resumes it (the table holds
  * its listing position and the chunks still to do).
  */
-import type { Logger } from '@aws-lambda-powertools/logger';
 import { FINISHED_JOB_STATES, type JobRunner } from '@pantau/core';
-import { REARM_STATE, rearmJobDefinition, rearmTask, type RearmTaskDeps } from '@pantau/workflow';
+import {
+  JOB_INCOMPLETE,
+  REARM_STATE,
+  rearmJobDefinition,
+  rearmTask,
+  type RearmTaskDeps,
+} from '@pantau/workflow';
 import type { StateMachine } from 'aws-local-stepfunctions';
 import { localStateMachine } from './state-machine.ts';
 
-export type LocalJobRunnerDeps = RearmTaskDeps & { readonly logger?: Logger };
+/** The task's deps; its `logger` (the runtime's) logs the jobs' ends too. */
+export type LocalJobRunnerDeps = RearmTaskDeps;
 
 export class LocalJobRunner implements JobRunner {
   private readonly machine: StateMachine;
@@ -31,6 +37,12 @@ export class LocalJobRunner implements JobRunner {
   async start(jobId: string): Promise<void> {
     if (this.running.has(jobId)) return;
     const run = this.run(jobId)
+      .catch((error: unknown) => {
+        // Completed with items it could not do: the job ended, and its `Finish` task logged
+        // that at ERROR already (the execution failing is how Step Functions' alarm hears it).
+        // (The interpreter wraps the Fail state's error in an ExecutionError, as its cause.)
+        if ((error as { cause?: { name?: unknown } })?.cause?.name !== JOB_INCOMPLETE) throw error;
+      })
       .then(async () => {
         const job = await this.deps.store.getJob(jobId);
         if (job && FINISHED_JOB_STATES.includes(job.state))
@@ -51,7 +63,10 @@ export class LocalJobRunner implements JobRunner {
     this.running.set(jobId, run);
   }
 
-  /** Runs one job's definition to its end. */
+  /**
+   * Runs one job's definition to its end; rejects as its execution fails (a job completed with
+   * items it could not do: `JobIncomplete`, the rejection's `cause`).
+   */
   async run(jobId: string): Promise<void> {
     const handler = (input: unknown) => rearmTask(this.deps, input) as never;
     const execution = this.machine.run(

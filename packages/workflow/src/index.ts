@@ -30,12 +30,14 @@ export {
   type SweepResult,
 } from './sweep.ts';
 export {
+  JOB_INCOMPLETE,
   REARM_MAX_CONCURRENCY,
   REARM_STATE,
   REARM_TASK_TIMEOUT_S,
   rearmJobDefinition,
 } from './rearm-definition.ts';
 export {
+  type FinishResult,
   RearmTaskInput,
   rearmTask,
   type RearmTaskDeps,

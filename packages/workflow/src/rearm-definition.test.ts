@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aslValidator } from './asl-validation.ts';
 import { substitute } from './definition.ts';
-import { REARM_STATE, rearmJobDefinition } from './rearm-definition.ts';
+import { JOB_INCOMPLETE, REARM_STATE, rearmJobDefinition } from './rearm-definition.ts';
 import { RearmTaskInput } from './rearm-tasks.ts';
 
 const ARN = 'arn:aws:lambda:ap-southeast-3:123456789012:function:Pantau-RearmJob';
@@ -83,5 +83,25 @@ describe('rearmJobDefinition (ASL)', () => {
       ]);
     expect(states[REARM_STATE.finishFailed]).toMatchObject({ Next: REARM_STATE.failed });
     expect(states[REARM_STATE.failed]).toMatchObject({ Type: 'Fail' });
+  });
+
+  it('fails the execution of a job that completed with items it could not do', () => {
+    // Finish answers `incomplete` (its words) only then: ExecutionsFailed counts it.
+    expect(states[REARM_STATE.finish]).toMatchObject({
+      ResultPath: '$.finish',
+      Next: REARM_STATE.finished,
+    });
+    expect(states[REARM_STATE.finished]).toEqual({
+      Type: 'Choice',
+      Comment: expect.any(String),
+      Choices: [{ Variable: '$.finish.incomplete', IsPresent: true, Next: REARM_STATE.incomplete }],
+      Default: REARM_STATE.done,
+    });
+    expect(states[REARM_STATE.incomplete]).toEqual({
+      Type: 'Fail',
+      Error: JOB_INCOMPLETE,
+      CausePath: '$.finish.incomplete',
+    });
+    expect(states[REARM_STATE.done]).toEqual({ Type: 'Succeed' });
   });
 });

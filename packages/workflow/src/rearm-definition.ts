@@ -5,7 +5,8 @@
  * the job's scope (the upgrade's: every case) into chunks, a few dozen worklist pages per call,
  * until the listing is complete; `Rearm` is
  * a Distributed Map over the chunks, one child execution per chunk (a batch of about 100
- * assignments) calling `RearmChunk`; `Finish` settles the job's state. All three are one
+ * assignments) calling `RearmChunk`; `Finish` settles the job's state, and a job that completed
+ * with items it could not do fails its execution (`JobIncomplete`). All three are one
  * Lambda, told which task by `task`. Every task is resumable from the table, so starting the
  * definition over for the same job is a resume, and a retried batch counts once.
  *
@@ -19,9 +20,15 @@ export const REARM_STATE = {
   rearm: 'Rearm',
   rearmChunk: 'RearmChunk',
   finish: 'Finish',
+  finished: 'Finished',
+  done: 'Done',
+  incomplete: 'Incomplete',
   finishFailed: 'FinishFailed',
   failed: 'Failed',
 } as const;
+
+/** The error of an execution whose job completed with items it could not do. */
+export const JOB_INCOMPLETE = 'JobIncomplete';
 
 /** Chunks re-armed at once: bounds the load on the table and on StartExecution (ladders). */
 export const REARM_MAX_CONCURRENCY = 8;
@@ -120,7 +127,22 @@ export const rearmJobDefinition = {
       Catch: [
         { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: REARM_STATE.finishFailed },
       ],
-      End: true,
+      Next: REARM_STATE.finished,
+    },
+    [REARM_STATE.finished]: {
+      Type: 'Choice',
+      Comment: 'Completed with items it could not do (`incomplete`, the task logged it): fail.',
+      Choices: [{ Variable: '$.finish.incomplete', IsPresent: true, Next: REARM_STATE.incomplete }],
+      Default: REARM_STATE.done,
+    },
+    [REARM_STATE.done]: { Type: 'Succeed' },
+    // Such a job left some assignments on their old deadlines (or cases not upgraded): its
+    // execution SUCCEEDED and no alarm fired. Failed, it counts in ExecutionsFailed; the job's
+    // record is ended already (`completed`, with `failed`), so it is carried on as before.
+    [REARM_STATE.incomplete]: {
+      Type: 'Fail',
+      Error: JOB_INCOMPLETE,
+      CausePath: '$.finish.incomplete',
     },
     [REARM_STATE.finishFailed]: {
       Type: 'Task',

@@ -3,6 +3,7 @@
  * state machine says which task (`task`) for which job; each calls one use case of
  * @pantau/core. A throw is retried by the state machine.
  */
+import type { Logger } from '@aws-lambda-powertools/logger';
 import {
   type ChunkResult,
   finishJob,
@@ -24,12 +25,22 @@ export interface RearmTaskDeps {
   readonly clock: () => Date;
   /** Re-armed ladders are started here (each assignment's escalation ladder). */
   readonly ladders?: LadderStarter;
+  /** The Lambda's Powertools logger; embedded, the runtime's. */
+  readonly logger?: Logger | undefined;
+}
+
+/**
+ * What `Finish` answers: the job's end, the items it could not do, and, for a job that
+ * completed with some, `incomplete`: the words the execution fails with (`JobIncomplete`).
+ */
+export interface FinishResult {
+  readonly state: string;
+  readonly failed: number;
+  readonly incomplete?: string;
 }
 
 export type RearmTaskResult =
-  | { readonly listed: boolean; readonly chunks: number[] }
-  | ChunkResult
-  | { readonly state: string };
+  { readonly listed: boolean; readonly chunks: number[] } | ChunkResult | FinishResult;
 
 export async function rearmTask(deps: RearmTaskDeps, raw: unknown): Promise<RearmTaskResult> {
   const input = RearmTaskInput.parse(raw);
@@ -39,6 +50,33 @@ export async function rearmTask(deps: RearmTaskDeps, raw: unknown): Promise<Rear
     case 'chunk':
       return rearmJobChunk(deps, input.jobId, input.chunk);
     case 'finish':
-      return finishJob(deps, input.jobId, input.error);
+      return finish(deps, input.jobId, input.error);
   }
+}
+
+/**
+ * A job that completed with items it could not do (bad data: a case it could not read) left
+ * those open assignments on their old deadlines (the upgrade: those cases not upgraded, and its
+ * marker unwritten). Its record says so, but before, its execution succeeded and nothing else
+ * did: it is logged at ERROR here, and the definition fails the execution with these words
+ * (so `RearmJobs/ExecutionsFailedAlarm` fires). Ids and counts only: no case's data.
+ */
+async function finish(deps: RearmTaskDeps, jobId: string, error?: string): Promise<FinishResult> {
+  const ended = await finishJob(deps, jobId, error);
+  if (ended.state !== 'completed' || ended.failed === 0) return ended;
+  const job = await deps.store.getJob(jobId);
+  const kind = job?.scope.kind;
+  deps.logger?.error('job completed with items it could not do', {
+    jobId,
+    kind,
+    failed: ended.failed,
+    done: job?.done,
+    total: job?.total,
+  });
+  return {
+    ...ended,
+    incomplete:
+      `job ${jobId} (${kind}) completed with ${ended.failed} it could not do: ` +
+      `GET /v1/jobs/${jobId} lists them; POST /v1/jobs/${jobId}/retry carries them on`,
+  };
 }
