@@ -69,7 +69,8 @@ export class PantauTable extends Construct {
       partitionKey: stringKey(TABLE_KEYS.partitionKey),
       sortKey: stringKey(TABLE_KEYS.sortKey),
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
-      // Only the items made to lapse carry it (a list's cursor kept a day); records never do.
+      // Only the items made to lapse carry it (a list's cursor kept a day, an idempotency
+      // record's copy of an answer after its day); records never do.
       timeToLiveAttribute: TTL_ATTRIBUTE,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,

@@ -43,8 +43,8 @@ export async function idempotencyOf(
  * `formerFingerprints` are that rule: over the body as this release parses it (a record the
  * release before this one stored: same schema), and over that body with each value as sent (a
  * record from a release whose schema did not yet normalise a value this one does, as before
- * 32ae71b the phone). Records are kept without end, but a retry is only as old as the page or
- * the client queue that holds its key: remove `formerFingerprints` (here and in core's
+ * 32ae71b the phone). A record answers for a day (core's `IDEMPOTENCY_WINDOW_MS`), and a retry
+ * is only as old as the page or the client queue that holds its key: remove `formerFingerprints` (here and in core's
  * `idempotent`) in the first release deployed a week or more after this one. Until then, a
  * record stored under the old rule replays to the same request and a different body is still a
  * 409 (`idempotency.int.test.ts`).

@@ -85,7 +85,8 @@ export const IdempotencyHeader = z.object({
     .regex(/^[\x21-\x7e]{1,255}$/, '1–255 visible ASCII characters')
     .optional()
     .meta({
-      description: 'Replays the first response for the same key and body; 409 for another body.',
+      description:
+        'Replays the first response for the same key and body, for 24 hours; 409 for another body. After 24 hours the key is a new request.',
     }),
 });
 
@@ -100,7 +101,7 @@ export const PublicIdempotencyHeader = z.object({
     .optional()
     .meta({
       description:
-        'Drawn at random (a UUID) for each complaint: the same key and complaint again (after a lost answer) get the same receipt, even with a new proof of work; 409 for another complaint.',
+        'Drawn at random (a UUID) for each complaint: the same key and complaint again (after a lost answer) get the same receipt for 24 hours, even with a new proof of work; 409 for another complaint. After 24 hours the key is a new complaint.',
     }),
 });
 

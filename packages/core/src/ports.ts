@@ -51,13 +51,24 @@ export interface Page<T> {
   readonly total?: number;
 }
 
-/** A stored response to replay for a repeated `Idempotency-Key`. */
+/** A stored response to replay for a repeated `Idempotency-Key`, for a day (`IDEMPOTENCY_WINDOW_MS`). */
 export interface IdempotencyRecord {
   readonly tenant: string;
   readonly key: string;
   readonly fingerprint: string;
   readonly body: unknown;
   readonly createdAt: string;
+  /**
+   * When the record stops answering; the store has the table's TTL delete it after. Absent on
+   * records written before records expired (2026-12-02): theirs is `createdAt` and the window.
+   */
+  readonly expiresAt?: string;
+  /**
+   * Written only: the `createdAt` of the expired record under the key that this one replaces
+   * (the write must find that record still there, or none), so that two requests after expiry
+   * still make one record.
+   */
+  readonly replaces?: string;
 }
 
 /** A versioned write: `expectedVersion` null creates, a number must match what is stored. */

@@ -315,8 +315,20 @@ export class DynamoTable {
     };
   }
 
+  /**
+   * A key's record: created where none is, or replacing the expired one the command read (still
+   * that one, by its `createdAt`), so that of two requests after expiry one writes it and the
+   * other replays it, as of two before.
+   */
   protected idempotencyPut(r: IdempotencyRecord) {
-    return this.createPut(idempotencyItem(r));
+    const put = this.createPut(idempotencyItem(r));
+    if (r.replaces === undefined) return put;
+    return {
+      ...put,
+      ConditionExpression: 'attribute_not_exists(pk) OR #createdAt = :replaces',
+      ExpressionAttributeNames: { '#createdAt': 'createdAt' },
+      ExpressionAttributeValues: { ':replaces': r.replaces },
+    };
   }
 
   /**

@@ -19,6 +19,7 @@ import type {
   UniqueClaim,
 } from '@pantau/core';
 import { assignmentBucket, assignmentSortKey, keys } from './keys.ts';
+import { TTL_ATTRIBUTE } from './table.ts';
 
 export type Item = Record<string, unknown>;
 
@@ -150,8 +151,13 @@ export const notificationItem = (n: NotificationRecord): Item => ({
   ...n,
 });
 
-export const idempotencyItem = (r: IdempotencyRecord): Item => ({
+/**
+ * A key's stored answer, with the table's TTL at its `expiresAt` (rounded up: DynamoDB never
+ * deletes it while it still answers) so that the copy of the answer goes once it stops serving.
+ */
+export const idempotencyItem = ({ replaces, ...r }: IdempotencyRecord): Item => ({
   ...keys.idempotency(r.tenant, r.key),
   entity: 'idempotency',
   ...r,
+  ...(r.expiresAt ? { [TTL_ATTRIBUTE]: Math.ceil(Date.parse(r.expiresAt) / 1000) } : {}),
 });

@@ -9,7 +9,7 @@ export const TABLE_KEYS = {
 
 /**
  * The attribute whose epoch seconds the table's TTL removes an item after: only items that
- * live a while by design carry it (a list's kept cursor, paging.ts).
+ * live a while by design carry it (a list's kept cursor, paging.ts; an idempotency record, items.ts).
  */
 export const TTL_ATTRIBUTE = 'ttl';
 

@@ -287,7 +287,7 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Drawn at random (a UUID) for each complaint: the same key and complaint again (after a lost answer) get the same receipt, even with a new proof of work; 409 for another complaint. */
+                    /** @description Drawn at random (a UUID) for each complaint: the same key and complaint again (after a lost answer) get the same receipt for 24 hours, even with a new proof of work; 409 for another complaint. After 24 hours the key is a new complaint. */
                     "idempotency-key"?: string;
                 };
                 path?: never;
@@ -568,7 +568,7 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Replays the first response for the same key and body; 409 for another body. */
+                    /** @description Replays the first response for the same key and body, for 24 hours; 409 for another body. After 24 hours the key is a new request. */
                     "idempotency-key"?: string;
                 };
                 path?: never;
@@ -1032,7 +1032,7 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Replays the first response for the same key and body; 409 for another body. */
+                    /** @description Replays the first response for the same key and body, for 24 hours; 409 for another body. After 24 hours the key is a new request. */
                     "idempotency-key"?: string;
                 };
                 path?: never;
@@ -1427,7 +1427,7 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Replays the first response for the same key and body; 409 for another body. */
+                    /** @description Replays the first response for the same key and body, for 24 hours; 409 for another body. After 24 hours the key is a new request. */
                     "idempotency-key"?: string;
                 };
                 path: {
@@ -2035,7 +2035,7 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Replays the first response for the same key and body; 409 for another body. */
+                    /** @description Replays the first response for the same key and body, for 24 hours; 409 for another body. After 24 hours the key is a new request. */
                     "idempotency-key"?: string;
                 };
                 path: {
@@ -2144,7 +2144,7 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Replays the first response for the same key and body; 409 for another body. */
+                    /** @description Replays the first response for the same key and body, for 24 hours; 409 for another body. After 24 hours the key is a new request. */
                     "idempotency-key"?: string;
                 };
                 path: {
@@ -2256,7 +2256,7 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Replays the first response for the same key and body; 409 for another body. */
+                    /** @description Replays the first response for the same key and body, for 24 hours; 409 for another body. After 24 hours the key is a new request. */
                     "idempotency-key"?: string;
                 };
                 path: {
@@ -2368,7 +2368,7 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Replays the first response for the same key and body; 409 for another body. */
+                    /** @description Replays the first response for the same key and body, for 24 hours; 409 for another body. After 24 hours the key is a new request. */
                     "idempotency-key"?: string;
                 };
                 path: {
@@ -2619,7 +2619,7 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Replays the first response for the same key and body; 409 for another body. */
+                    /** @description Replays the first response for the same key and body, for 24 hours; 409 for another body. After 24 hours the key is a new request. */
                     "idempotency-key"?: string;
                 };
                 path: {
@@ -2955,7 +2955,7 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Replays the first response for the same key and body; 409 for another body. */
+                    /** @description Replays the first response for the same key and body, for 24 hours; 409 for another body. After 24 hours the key is a new request. */
                     "idempotency-key"?: string;
                 };
                 path: {
@@ -5573,7 +5573,7 @@ export type paths = {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Replays the first response for the same key and body; 409 for another body. */
+                    /** @description Replays the first response for the same key and body, for 24 hours; 409 for another body. After 24 hours the key is a new request. */
                     "idempotency-key"?: string;
                 };
                 path: {

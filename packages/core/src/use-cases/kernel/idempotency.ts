@@ -20,6 +20,27 @@ export interface Idempotency {
  */
 export const PUBLIC_IDEMPOTENCY = 'PUBLIC';
 
+/**
+ * How long a key's first answer is kept and replayed: a day (Stripe's window). A retry is only
+ * as old as the page or the client queue that holds its key, and the record holds a copy of the
+ * answer (a registration's whole case, the public form's receipt with its tracking code in
+ * plaintext) that must not outlive the retries it serves. The same key after it is a new request.
+ */
+export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Whether `record` has stopped answering at `now`: past its `expiresAt`, or (written before
+ * records expired, without one) a window after its `createdAt`. The table's TTL deletes a record
+ * up to days after its expiry (DynamoDB Local never does): what is read is checked here. A date
+ * that does not parse counts as expired (a copy of an answer is not kept on a doubt).
+ */
+export function idempotencyExpired(record: IdempotencyRecord, now: Date): boolean {
+  const until = record.expiresAt
+    ? Date.parse(record.expiresAt)
+    : Date.parse(record.createdAt) + IDEMPOTENCY_WINDOW_MS;
+  return !(until > now.getTime());
+}
+
 /** The record to commit with a command's writes so that a repeat replays `body` (none without a key). */
 export type Remember = (body: unknown) => IdempotencyRecord | undefined;
 
@@ -37,9 +58,15 @@ export async function idempotent<T>(
   run: (remember: Remember) => Promise<T>,
 ): Promise<T> {
   if (!idem) return run(() => undefined);
+  // An expired record read under the key: the new one replaces it (another body is no 409).
+  let expired: IdempotencyRecord | undefined;
   const replay = async (): Promise<{ body: T } | undefined> => {
     const found = await deps.store.getIdempotency(scope, idem.key);
     if (!found) return undefined;
+    if (idempotencyExpired(found, deps.clock())) {
+      expired = found;
+      return undefined;
+    }
     if (
       found.fingerprint !== idem.fingerprint &&
       !idem.formerFingerprints?.includes(found.fingerprint)
@@ -54,13 +81,18 @@ export async function idempotent<T>(
   const earlier = await replay();
   if (earlier) return earlier.body;
   try {
-    return await run((body) => ({
-      tenant: scope,
-      key: idem.key,
-      fingerprint: idem.fingerprint,
-      body,
-      createdAt: deps.clock().toISOString(),
-    }));
+    return await run((body) => {
+      const now = deps.clock();
+      return {
+        tenant: scope,
+        key: idem.key,
+        fingerprint: idem.fingerprint,
+        body,
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + IDEMPOTENCY_WINDOW_MS).toISOString(),
+        ...(expired ? { replaces: expired.createdAt } : {}),
+      };
+    });
   } catch (error) {
     // The same request sent twice at once: the second may fail on anything the first wrote
     // (the case's version, a claim, an item that now exists, a transition the re-run finds
