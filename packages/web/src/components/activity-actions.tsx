@@ -359,6 +359,7 @@ function ActivityAgencies<S extends z.ZodType>({
         exclude={new Set([...chosen, CENTRAL])}
         suggested={onCase}
         suggestedBadge={t('caseActions.activityOnCase')}
+        hold={(message) => form.hold('agencyIds', message)}
         onPick={(agency) => form.set('agencyIds', [...chosen, agency.id])}
       />
     </fieldset>

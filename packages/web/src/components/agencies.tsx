@@ -19,6 +19,7 @@ import {
 import { allPages, api, type Schemas, unwrap } from '../api/client';
 import { type Loaded, useLoad, useLoadRetried } from '../data';
 import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
 
 export type AgencyEntry = Schemas['AgencyName'];
 
@@ -133,8 +134,16 @@ export function searchAgencies(
 const SHOWN = 12;
 
 /**
+ * Tells a form that its picker holds text that is not a picked agency (`useForm`'s `hold`),
+ * or no longer does (null): the form then refuses to send rather than drop what was typed.
+ */
+export type PickerHold = (message: MessageKey | null) => void;
+
+/**
  * Search an agency by name and pick it (ARIA 1.2 combobox with a listbox: arrows move, Enter
- * picks, Escape closes). `suggested` ones come first; `exclude`d ones are not offered.
+ * picks, Escape closes). `suggested` ones come first; `exclude`d ones are not offered. The
+ * list opens over what follows, never pushing it down: closing it (the input's blur, on the
+ * mousedown of a click on the button below) must not move that button from under the pointer.
  */
 export function AgencyPicker({
   label,
@@ -145,6 +154,7 @@ export function AgencyPicker({
   suggestedBadge,
   onPick,
   inputId,
+  hold,
 }: {
   label: string;
   hint?: string;
@@ -155,6 +165,7 @@ export function AgencyPicker({
   suggestedBadge?: string;
   onPick: (agency: AgencyEntry) => void;
   inputId?: string;
+  hold?: PickerHold | undefined;
 }) {
   const { t } = useI18n();
   const { list } = useAgencies();
@@ -171,6 +182,18 @@ export function AgencyPicker({
   }, [list, exclude, suggested]);
   const found = searchAgencies(offered, query, SHOWN);
   const listId = `${id}-list`;
+  // A name typed but not picked is no agency: the form must not send as if nothing was typed.
+  const unpicked = query.trim() !== '';
+  useEffect(() => {
+    if (!hold) return;
+    hold(unpicked ? 'picker.unpicked' : null);
+    return () => hold(null);
+  }, [hold, unpicked]);
+  // The option the arrows reach stays in view in the list's own scroll.
+  useEffect(() => {
+    if (open)
+      document.getElementById(`${id}-opt-${active}`)?.scrollIntoView?.({ block: 'nearest' });
+  }, [open, active, id]);
   const pick = (agency: AgencyEntry | undefined) => {
     if (!agency) return;
     onPick(agency);
@@ -201,65 +224,76 @@ export function AgencyPicker({
   return (
     <div className={`field picker${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="text"
-        role="combobox"
-        autoComplete="off"
-        aria-autocomplete="list"
-        aria-expanded={open}
-        aria-controls={listId}
-        aria-activedescendant={open && found.items[active] ? `${id}-opt-${active}` : undefined}
-        aria-describedby={describedBy}
-        aria-invalid={error ? true : undefined}
-        placeholder={t('picker.search')}
-        value={query}
-        onChange={(e) => {
-          setQuery(e.target.value);
-          setOpen(true);
-          setActive(0);
-        }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
-        onKeyDown={onKey}
-      />
+      <div className="picker-box">
+        <input
+          id={id}
+          type="text"
+          role="combobox"
+          autoComplete="off"
+          aria-autocomplete="list"
+          aria-expanded={open}
+          aria-controls={listId}
+          aria-activedescendant={open && found.items[active] ? `${id}-opt-${active}` : undefined}
+          aria-describedby={describedBy}
+          aria-invalid={error ? true : undefined}
+          placeholder={t('picker.search')}
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setOpen(true);
+            setActive(0);
+          }}
+          onFocus={() => setOpen(true)}
+          onBlur={() => setOpen(false)}
+          onKeyDown={onKey}
+        />
+        {/* Over the page, under the input: its opening and closing move nothing below. */}
+        <div className="picker-pop">
+          <p className="hint picker-count" id={`${id}-count`} aria-live="polite">
+            {open
+              ? found.total === 0
+                ? t('picker.none')
+                : t('picker.results', { n: found.total })
+              : ''}
+          </p>
+          <ul
+            id={listId}
+            role="listbox"
+            aria-label={label}
+            className="picker-list"
+            hidden={!open || found.items.length === 0}
+          >
+            {found.items.map((agency, i) => (
+              <li
+                key={agency.id}
+                id={`${id}-opt-${i}`}
+                role="option"
+                aria-selected={i === active}
+                // Before the input's blur: a click picks rather than closing the list first.
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  pick(agency);
+                }}
+              >
+                {agency.name}
+                {suggested?.has(agency.id) ? (
+                  <span className="badge">{suggestedBadge ?? t('caseActions.suggested')}</span>
+                ) : null}
+              </li>
+            ))}
+            {found.total > found.items.length ? (
+              <li role="presentation" className="muted small">
+                {t('picker.more', { n: found.total - found.items.length })}
+              </li>
+            ) : null}
+          </ul>
+        </div>
+      </div>
       {hint ? (
         <p className="hint" id={`${id}-hint`}>
           {hint}
         </p>
       ) : null}
-      <p className="hint" id={`${id}-count`} aria-live="polite">
-        {open
-          ? found.total === 0
-            ? t('picker.none')
-            : t('picker.results', { n: found.total })
-          : ''}
-      </p>
-      <ul id={listId} role="listbox" aria-label={label} className="picker-list" hidden={!open}>
-        {found.items.map((agency, i) => (
-          <li
-            key={agency.id}
-            id={`${id}-opt-${i}`}
-            role="option"
-            aria-selected={i === active}
-            // Before the input's blur: a click picks rather than closing the list first.
-            onMouseDown={(e) => {
-              e.preventDefault();
-              pick(agency);
-            }}
-          >
-            {agency.name}
-            {suggested?.has(agency.id) ? (
-              <span className="badge">{suggestedBadge ?? t('caseActions.suggested')}</span>
-            ) : null}
-          </li>
-        ))}
-        {found.total > found.items.length ? (
-          <li role="presentation" className="muted small">
-            {t('picker.more', { n: found.total - found.items.length })}
-          </li>
-        ) : null}
-      </ul>
       {error ? (
         <p className="error" id={`${id}-error`} role="alert">
           {error}
@@ -278,6 +312,7 @@ export function AgencySelect({
   onChange,
   exclude,
   inputId,
+  hold,
 }: {
   label: string;
   hint?: string;
@@ -286,6 +321,8 @@ export function AgencySelect({
   onChange: (id: string | undefined) => void;
   exclude?: ReadonlySet<string>;
   inputId?: string;
+  /** In a form: refuse to send while a name is typed but not picked (`useForm`'s `hold`). */
+  hold?: PickerHold | undefined;
 }) {
   const { t } = useI18n();
   const { nameOf } = useAgencies();
@@ -309,6 +346,7 @@ export function AgencySelect({
       error={error}
       {...(exclude ? { exclude } : {})}
       {...(inputId ? { inputId } : {})}
+      hold={hold}
       onPick={(a) => onChange(a.id)}
     />
   );

@@ -178,6 +178,7 @@ export function AssignmentActions({
                   value={getPath(form.values, 'suggestedAgencyId') as string | undefined}
                   exclude={new Set([a.agencyId, 'setneg'])}
                   inputId={`suggest-${a.agencyId}`}
+                  hold={(message) => form.hold('suggestedAgencyId', message)}
                   onChange={(id) => form.set('suggestedAgencyId', id)}
                 />
               </>

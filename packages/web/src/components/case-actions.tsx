@@ -469,6 +469,7 @@ function Forward({
               error={form.errors.assignments}
               exclude={new Set([...busy, ...picked, CENTRAL])}
               suggested={suggested}
+              hold={(message) => form.hold('assignments', message)}
               onPick={(agency) => form.set(`picked.${agency.id}.on`, true)}
             />
             {picked.length > 0 ? (

@@ -160,7 +160,16 @@ export function fieldSentence(t: Translate, issue: FieldIssue, label: string | u
   }
   switch (issue.code) {
     case 'invalid_type':
-      return t(issue.expected === 'boolean' ? 'fieldError.choose' : 'fieldError.required', vars);
+      // zod's `int` reports a number that is not whole ("2.5") as a type: not an empty field
+      // (empty is `expected: number`, received undefined).
+      return t(
+        issue.expected === 'boolean'
+          ? 'fieldError.choose'
+          : issue.expected === 'int'
+            ? 'fieldError.integer'
+            : 'fieldError.required',
+        vars,
+      );
     case 'invalid_value':
       return t('fieldError.choose', vars);
     case 'too_small':

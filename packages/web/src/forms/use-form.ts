@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { ApiError, idempotencyKey } from '../api/client';
 import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
 import { type FieldIssue, fieldSentence, issueOf, serverIssue } from './field-errors';
 
 export type Values = { [key: string]: unknown };
@@ -94,6 +95,12 @@ export interface Form<S extends z.ZodType> {
    */
   describe(path: string, info: FieldInfo): null;
   field(path: string): FieldInfo | undefined;
+  /**
+   * A control holds text that is not yet a value (an agency's name typed in a picker, not picked
+   * from its list): while it does, submitting refuses with `message` (a message key, worded with
+   * the field's label) at `path`, rather than send as if nothing had been typed. null: released.
+   */
+  hold(path: string, message: MessageKey | null): void;
   submit(send: (body: z.output<S>, key: string) => Promise<void>): Promise<boolean>;
 }
 
@@ -170,6 +177,11 @@ export function useForm<S extends z.ZodType>(
     return null;
   }, []);
   const field = useCallback((path: string) => fields.current.get(path), []);
+  const holds = useRef(new Map<string, MessageKey>());
+  const hold = useCallback((path: string, message: MessageKey | null) => {
+    if (message) holds.current.set(path, message);
+    else holds.current.delete(path);
+  }, []);
   // Saved as typed (the 401 that ends the session unmounts the form at once, with no chance to
   // save then); nothing kept while the values are still the ones the form started with.
   const started = useRef(JSON.stringify(initial));
@@ -213,8 +225,15 @@ export function useForm<S extends z.ZodType>(
   const submit = async (send: (body: z.output<S>, key: string) => Promise<void>) => {
     setFailure(null);
     const parsed = schema.safeParse(toBody(values));
-    if (!parsed.success) {
-      setErrors(issuesByPath(parsed.error));
+    const held = [...holds.current].map(([path, message]): [string, FieldIssue] => [
+      path,
+      { code: 'custom', message },
+    ]);
+    if (!parsed.success || held.length > 0) {
+      setErrors({
+        ...(parsed.success ? {} : issuesByPath(parsed.error)),
+        ...Object.fromEntries(held),
+      });
       setFailures((n) => n + 1);
       return false;
     }
@@ -258,6 +277,7 @@ export function useForm<S extends z.ZodType>(
     reset,
     describe,
     field,
+    hold,
     submit,
   };
 }

@@ -242,6 +242,8 @@ const id = {
   'case.rejectionNoReason': '(tidak dituliskan)',
   'case.complainant': 'Pengadu',
   'case.identityHidden': 'Identitas pengadu dirahasiakan',
+  'case.identityPartEnded':
+    'Identitas pengadu tidak ditampilkan lagi: bagian instansi Anda dalam pengaduan ini sudah berakhir.',
   'case.identityHiddenFromAgencies': 'dirahasiakan dari instansi',
   'case.respondent': 'Pihak teradu',
   'case.location': 'Lokasi',
@@ -885,6 +887,7 @@ const id = {
   'picker.chosen': 'Instansi dipilih',
   'picker.remove': 'Hapus {agency}',
   'picker.change': 'Ganti instansi ({agency})',
+  'picker.unpicked': '{label}: pilih instansi dari daftar, atau kosongkan kolom ini.',
   'caseActions.addAgency': 'Cari dan tambah instansi',
   'caseActions.agenciesHint':
     'Ketik sebagian nama instansi, pilih dengan panah dan Enter. Setiap instansi dapat diberi arahan sendiri.',
@@ -1198,6 +1201,8 @@ const en = {
   'case.rejectionNoReason': '(none written)',
   'case.complainant': 'Complainant',
   'case.identityHidden': 'Complainant identity withheld',
+  'case.identityPartEnded':
+    'The complainant’s identity is no longer shown: your agency’s part in this complaint has ended.',
   'case.identityHiddenFromAgencies': 'withheld from agencies',
   'case.respondent': 'Respondent',
   'case.location': 'Location',
@@ -1836,6 +1841,7 @@ const en = {
   'picker.chosen': 'Chosen agencies',
   'picker.remove': 'Remove {agency}',
   'picker.change': 'Change agency ({agency})',
+  'picker.unpicked': '{label}: pick an agency from the list, or clear this field.',
   'caseActions.addAgency': 'Find and add an agency',
   'caseActions.agenciesHint':
     'Type part of an agency’s name, choose with the arrow keys and Enter. Each agency can get its own instructions.',

@@ -210,6 +210,7 @@ function FocalPointField<S extends z.ZodType>({
         value={(getPath(form.values, 'focalPointId') as string | undefined) || undefined}
         exclude={exclude}
         inputId={inputId}
+        hold={(message) => form.hold('focalPointId', message)}
         onChange={(id) => form.set('focalPointId', id ?? '')}
       />
     </>

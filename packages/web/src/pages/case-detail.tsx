@@ -258,6 +258,16 @@ function ComplainantDetail({
   );
 }
 
+/**
+ * The agency's part in the case ended without its doing the work: each of its assignments
+ * withdrawn or redirected. The API then withholds the complainant from it even when the identity
+ * was never hidden (`identityHidden` stays the case's own): the page must not say the
+ * complainant asked for secrecy.
+ */
+const partEnded = (assignments: readonly Schemas['Assignment'][]) =>
+  assignments.length > 0 &&
+  assignments.every((a) => a.state === 'withdrawn' || a.state === 'redirected');
+
 function Complaint({
   kase,
   zone,
@@ -291,6 +301,8 @@ function Complaint({
                 <span className="badge">{t('case.identityHiddenFromAgencies')}</span>
               ) : null}
             </>
+          ) : !central && !kase.identityHidden && partEnded(kase.assignments) ? (
+            <em>{t('case.identityPartEnded')}</em>
           ) : (
             <em>{t('case.identityHidden')}</em>
           )}

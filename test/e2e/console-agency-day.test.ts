@@ -1,0 +1,164 @@
+/**
+ * An agency officer's day in the console, in Chromium on the manual clock (an audit of the
+ * agency side), as a regional government in WITA: "not ours" naming the authority by typing
+ * its name, and a request for more time with a day count that is not whole. Each of these
+ * today loses what the officer did or says something untrue. Screenshots: /tmp/agency-*.png.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { action, openAction, openBrowser, signInAs, type TestBrowser } from '../support/browser.ts';
+import { FORWARDED_AT } from '../support/domain-example.ts';
+import {
+  api,
+  type Api,
+  forwardedCase,
+  type RunningPantau,
+  startPantau,
+  users,
+} from '../support/runtime.ts';
+
+let pantau: RunningPantau;
+let browser: TestBrowser;
+let page: Page;
+let http: Api;
+let as: ReturnType<typeof users>;
+const ids = { click: '', typed: '', days: '', withdrawn: '' };
+
+const shot = (name: string) => page.screenshot({ path: `/tmp/agency-${name}.png`, fullPage: true });
+const assignmentOf = async (caseId: string) =>
+  (
+    await http.get(`/v1/cases/${caseId}/assignments/pemprov-bali`, {
+      token: await as('setneg', 'central_officer'),
+    })
+  ).body;
+const openCase = async (caseId: string) => {
+  await page.goto(`${pantau.url}/cases/${caseId}`);
+  await page.getByRole('heading', { name: 'Riwayat' }).waitFor();
+};
+
+beforeAll(async () => {
+  pantau = await startPantau({
+    env: { PANTAU_CLOCK: 'manual', PANTAU_CLOCK_START: FORWARDED_AT },
+  });
+  browser = await openBrowser();
+  page = await (
+    await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'id-ID',
+      timezoneId: 'Asia/Makassar',
+    })
+  ).newPage();
+  page.setDefaultTimeout(15_000);
+  http = api(pantau.url);
+  as = users(pantau.url);
+  const central = await as('setneg', 'central_officer');
+  const forward = async (subject: string) =>
+    (await forwardedCase(http, central, ['pemprov-bali'], { body: { subject } })).id as string;
+  ids.click = await forward('Izin reklame di jalan nasional');
+  ids.typed = await forward('Jembatan nasional retak di Gilimanuk');
+  ids.days = await forward('Trotoar rusak di Jalan Gatot Subroto');
+  // Its identity never hidden; central takes the assignment back (forwarded by mistake).
+  ids.withdrawn = await forward('Lampu jalan padam di Jalan Sunset Road');
+  const withdrawn = await http.post(
+    `/v1/cases/${ids.withdrawn}/assignments/pemprov-bali/withdraw`,
+    { reason: 'Diteruskan keliru: jalan kabupaten.' },
+    { token: central },
+  );
+  expect(withdrawn.status, withdrawn.text).toBe(200);
+  await signInAs(page, pantau.url, /^Petugas pemprov-bali/);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await pantau?.stop();
+});
+
+describe('console: an agency officer says "not ours"', () => {
+  it('one click on "Kirim" sends it, while the authority picker is still open', async () => {
+    await openCase(ids.click);
+    // The officer looked at asking for more time first (below "not ours"): the page goes on
+    // below the button, as it does on any long case page.
+    await openAction(action(page, 'Minta perpanjangan waktu'));
+    const redirect = action(page, 'Bukan kewenangan kami');
+    await openAction(redirect);
+    await redirect.getByLabel(/^Alasan/).fill('Jalan nasional adalah kewenangan kementerian.');
+    await redirect.getByRole('combobox').fill('Balai Jalan');
+    await redirect.getByText('Tidak ada instansi yang cocok.').waitFor();
+    const send = redirect.getByRole('button', { name: 'Kirim' });
+    await send.scrollIntoViewIfNeeded();
+    const before = await send.boundingBox();
+    await send.click(); // the officer's one click
+    const after = await send.boundingBox().catch(() => null);
+    await page.waitForTimeout(3000);
+    await shot('redirect-one-click');
+    // The picker closes as the input loses focus, on the button's mousedown: the button moves
+    // up under the pointer and the mouseup lands beside it. Nothing is sent, nothing is said.
+    const state = (await assignmentOf(ids.click)).state;
+    expect(
+      { state, said: await redirect.locator('.alert-error, [aria-invalid="true"]').count() },
+      `Kirim at y=${before?.y} before the click, y=${after?.y} after`,
+    ).not.toEqual({ state: 'pending', said: 0 });
+  });
+
+  it('an authority typed but not picked from the list is not dropped without a word', async () => {
+    await openCase(ids.typed);
+    const redirect = action(page, 'Bukan kewenangan kami');
+    await openAction(redirect);
+    await redirect
+      .getByLabel(/^Alasan/)
+      .fill('Jembatan di jalan nasional bukan kewenangan provinsi.');
+    // Written as an officer knows it, not in the list (or not picked from it).
+    const typed = 'Balai Besar Pelaksanaan Jalan Nasional Bali';
+    await redirect.getByRole('combobox').fill(typed);
+    await redirect.getByRole('combobox').press('Tab'); // the picker closes; the form settles
+    await redirect.getByRole('button', { name: 'Kirim' }).click();
+    await page.waitForTimeout(3000);
+    await shot('redirect-typed-authority');
+    const a = await assignmentOf(ids.typed);
+    if (a.state === 'redirected') {
+      // Sent: central must learn the authority the officer named, not an empty suggestion.
+      expect(
+        `${a.redirect.suggestedAgencyId ?? ''} ${a.redirect.reason}`,
+        `sent without what was typed: ${JSON.stringify(a.redirect)}`,
+      ).toContain(typed);
+    } else {
+      // Not sent: said at the form, in a sentence.
+      expect(await redirect.locator('.alert-error, [aria-invalid="true"]').count()).toBeGreaterThan(
+        0,
+      );
+    }
+  });
+});
+
+describe('console: an agency officer asks for more time', () => {
+  it('2.5 working days: told the days must be whole, not that the field is empty', async () => {
+    await openCase(ids.days);
+    const extension = action(page, 'Minta perpanjangan waktu');
+    await openAction(extension);
+    const days = extension.getByLabel(/^Tambahan hari kerja/);
+    await days.fill('2.5');
+    await extension.getByLabel(/^Alasan/).fill('Menunggu hasil survei lapangan bersama dinas.');
+    await extension.getByRole('button', { name: 'Kirim' }).click();
+    await expect.poll(() => days.getAttribute('aria-invalid')).toBe('true');
+    await shot('extension-fraction');
+    expect(await days.inputValue()).toBe('2.5');
+    const text = await extension.innerText();
+    expect(text, text).not.toContain('Tambahan hari kerja wajib diisi.');
+  });
+});
+
+describe('console: an agency whose part in a case ended', () => {
+  it('is told why the complainant is no longer shown, not that the identity is secret', async () => {
+    await openCase(ids.withdrawn);
+    const complaint = page.getByRole('region', { name: 'Pengaduan' });
+    await complaint.waitFor();
+    await shot('part-ended');
+    const text = await complaint.innerText();
+    // Never hidden (the API says `identityHidden: false`): withheld because the part ended.
+    expect(text, text).not.toContain('Identitas pengadu dirahasiakan');
+    expect(text, text).toContain(
+      'Identitas pengadu tidak ditampilkan lagi: bagian instansi Anda dalam pengaduan ini sudah berakhir.',
+    );
+    expect(text).not.toContain('Siti Rahmawati');
+  });
+});
