@@ -5,7 +5,7 @@
  * today loses what the officer did or says something untrue. Screenshots: /tmp/agency-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { action, openAction, openBrowser, signInAs, type TestBrowser } from '../support/browser.ts';
 import { FORWARDED_AT } from '../support/domain-example.ts';
 import {
@@ -22,7 +22,7 @@ let browser: TestBrowser;
 let page: Page;
 let http: Api;
 let as: ReturnType<typeof users>;
-const ids = { click: '', typed: '', days: '', withdrawn: '' };
+const ids = { click: '', typed: '', days: '', withdrawn: '', final: '', notOurs: '' };
 
 const shot = (name: string) => page.screenshot({ path: `/tmp/agency-${name}.png`, fullPage: true });
 const assignmentOf = async (caseId: string) =>
@@ -57,6 +57,8 @@ beforeAll(async () => {
   ids.click = await forward('Izin reklame di jalan nasional');
   ids.typed = await forward('Jembatan nasional retak di Gilimanuk');
   ids.days = await forward('Trotoar rusak di Jalan Gatot Subroto');
+  ids.final = await forward('Drainase tersumbat di Jalan Teuku Umar');
+  ids.notOurs = await forward('Izin menara seluler di Jalan Bypass Ngurah Rai');
   // Its identity never hidden; central takes the assignment back (forwarded by mistake).
   ids.withdrawn = await forward('Lampu jalan padam di Jalan Sunset Road');
   const withdrawn = await http.post(
@@ -74,7 +76,7 @@ afterAll(async () => {
 });
 
 describe('console: an agency officer says "not ours"', () => {
-  it('one click on "Kirim" sends it, while the authority picker is still open', async () => {
+  it('one click on "Kirim" is answered, while the authority picker is still open', async () => {
     await openCase(ids.click);
     // The officer looked at asking for more time first (below "not ours"): the page goes on
     // below the button, as it does on any long case page.
@@ -93,9 +95,11 @@ describe('console: an agency officer says "not ours"', () => {
     await shot('redirect-one-click');
     // The picker closes as the input loses focus, on the button's mousedown: the button moves
     // up under the pointer and the mouseup lands beside it. Nothing is sent, nothing is said.
+    // Answered: sent, asked ("not ours" asks first), or said what to fix.
     const state = (await assignmentOf(ids.click)).state;
+    const answered = '.alert-error, [aria-invalid="true"], [role="alertdialog"]';
     expect(
-      { state, said: await redirect.locator('.alert-error, [aria-invalid="true"]').count() },
+      { state, said: await redirect.locator(answered).count() },
       `Kirim at y=${before?.y} before the click, y=${after?.y} after`,
     ).not.toEqual({ state: 'pending', said: 0 });
   });
@@ -122,11 +126,71 @@ describe('console: an agency officer says "not ours"', () => {
         `sent without what was typed: ${JSON.stringify(a.redirect)}`,
       ).toContain(typed);
     } else {
-      // Not sent: said at the form, in a sentence.
+      // Not sent: said at the form, in a sentence, before any confirmation is asked (which
+      // would only refuse on its second button).
       expect(await redirect.locator('.alert-error, [aria-invalid="true"]').count()).toBeGreaterThan(
         0,
       );
+      expect(await redirect.getByRole('alertdialog').count()).toBe(0);
     }
+  });
+});
+
+describe('console: an agency officer ends its part only on a second, explicit click', () => {
+  /** The question, on a desktop and on a 390 px phone: whole, its buttons on the screen. */
+  const lookAt = async (ask: Locator, name: string) => {
+    for (const [width, height] of [
+      [1280, 900],
+      [390, 844],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await ask.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `/tmp/agency-${name}-${width}.png` });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        width,
+      );
+      for (const button of await ask.getByRole('button').all()) {
+        const box = await button.boundingBox();
+        expect(box && box.x >= 0 && box.x + box.width <= width, `${name} at ${width}`).toBe(true);
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  };
+
+  it('the final follow-up: asked in words; "Batal" sends nothing; the yes sends it once', async () => {
+    await openCase(ids.final);
+    const response = action(page, 'Kirim tanggapan');
+    await openAction(response);
+    await response.getByLabel(/^Jenis tanggapan/).selectOption('final');
+    await response.getByLabel(/^Isi tanggapan/).fill('Saluran sudah dibersihkan Dinas PUPR.');
+    await response.getByRole('button', { name: 'Kirim' }).click();
+    const ask = response.getByRole('alertdialog');
+    await expect
+      .poll(() => ask.innerText())
+      .toContain('tidak dapat ditambah jawaban atau lampiran lagi');
+    await lookAt(ask, 'final-confirm');
+    await ask.getByRole('button', { name: 'Batal' }).click();
+    expect(await response.getByRole('alertdialog').count()).toBe(0);
+    expect((await assignmentOf(ids.final)).state).toBe('pending');
+    await response.getByRole('button', { name: 'Kirim' }).click();
+    await ask.getByRole('button', { name: 'Ya, kirim tindak lanjut akhir' }).click();
+    await expect.poll(async () => (await assignmentOf(ids.final)).state).toBe('completed');
+  });
+
+  it('"not ours": asked in words, then sent on the yes', async () => {
+    await openCase(ids.notOurs);
+    const redirect = action(page, 'Bukan kewenangan kami');
+    await openAction(redirect);
+    await redirect.getByLabel(/^Alasan/).fill('Izin menara adalah kewenangan kabupaten.');
+    await redirect.getByRole('button', { name: 'Kirim' }).click();
+    const ask = redirect.getByRole('alertdialog');
+    await expect
+      .poll(() => ask.innerText())
+      .toContain('dikembalikan ke Asdep Pengaduan Masyarakat');
+    await lookAt(ask, 'redirect-confirm');
+    expect((await assignmentOf(ids.notOurs)).state).toBe('pending');
+    await ask.getByRole('button', { name: 'Ya, kembalikan penugasan' }).click();
+    await expect.poll(async () => (await assignmentOf(ids.notOurs)).state).toBe('redirected');
   });
 });
 

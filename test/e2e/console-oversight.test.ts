@@ -119,6 +119,8 @@ describe('console: oversight', () => {
     await notOurs.getByRole('combobox', { name: 'Instansi yang berwenang' }).fill('provinsi bali');
     await notOurs.getByRole('option', { name: 'Pemerintah Provinsi Bali' }).click();
     await notOurs.getByRole('button', { name: 'Kirim' }).click();
+    // It ends PLN's assignment: sent on the confirmation's own button.
+    await notOurs.getByRole('button', { name: 'Ya, kembalikan penugasan' }).click();
     await expect.poll(() => assignmentHeading('pln').innerText()).toContain('Bukan kewenangan');
     await signOut();
 

@@ -163,6 +163,13 @@ describe('the console in plain words', () => {
       .toBe('Kantor Wilayah BPN Provinsi Sulawesi Selatan');
     await mainScreen(page, '22-agency-wita-case');
     await redirect.getByRole('button', { name: 'Kirim' }).click();
+    // It ends the assignment: asked first, in words, and sent on the confirmation's own button.
+    const ask = redirect.getByRole('alertdialog');
+    await expect
+      .poll(() => ask.innerText())
+      .toContain('dikembalikan ke Asdep Pengaduan Masyarakat');
+    await mainScreen(page, '22-agency-redirect-confirm');
+    await ask.getByRole('button', { name: 'Ya, kembalikan penugasan' }).click();
     await expect
       .poll(() => page.locator('.timeline').innerText())
       .toContain('Disarankan: Kantor Wilayah BPN Provinsi Sulawesi Selatan');

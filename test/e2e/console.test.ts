@@ -213,6 +213,8 @@ describe('web console', () => {
       .getByLabel('Isi tanggapan')
       .fill('Petugas loket telah diperiksa Propam; biaya dikembalikan.');
     await page.getByRole('button', { name: 'Kirim' }).first().click();
+    // The final one ends the assignment: sent on the confirmation's own button.
+    await page.getByRole('button', { name: 'Ya, kirim tindak lanjut akhir' }).click();
     await expect
       .poll(() => page.getByRole('heading', { name: /Penugasan: Kepolisian/ }).innerText())
       .toContain('Tuntas');

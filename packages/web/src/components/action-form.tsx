@@ -14,7 +14,7 @@ import {
   useState,
 } from 'react';
 import type { z } from 'zod';
-import { compact, type Form, useForm, type Values } from '../forms/use-form';
+import { type Form, useForm, type Values } from '../forms/use-form';
 import { useI18n } from '../i18n/i18n';
 import { FormFeedback, SubmitButton } from './ui';
 
@@ -155,15 +155,13 @@ export function ActionForm<S extends z.ZodType, R = unknown>({
           e.preventDefault();
           if (asking || form.busy) return;
           if (confirm) {
-            // Valid as it stands: ask first. Invalid: the submit says what to fix, sending nothing.
-            const parsed = schema.safeParse((toBody ?? compact)(form.values));
-            const ask = !parsed.success
-              ? null
-              : typeof confirm === 'function'
-                ? confirm(parsed.data)
-                : confirm;
+            // Refused as a submit would refuse it (the schema, a name typed but not picked): says
+            // what to fix, asking nothing. Sendable: ask first.
+            setDone(null);
+            const checked = form.check();
+            if (!checked) return;
+            const ask = typeof confirm === 'function' ? confirm(checked.body) : confirm;
             if (ask) {
-              setDone(null);
               setAsking(ask);
               return;
             }

@@ -61,6 +61,8 @@ describe('"not ours" with the authority typed but not picked', () => {
     // Cleared: sent without a suggestion, as the officer now means.
     await userEvent.clear(picker);
     await userEvent.click(form.getByRole('button', { name: 'Kirim' }));
+    // "Not ours" ends the assignment: sent on the confirmation's own button.
+    await userEvent.click(form.getByRole('button', { name: 'Ya, kembalikan penugasan' }));
     await waitFor(() => expect(posts(calls)).toHaveLength(1));
     expect(posts(calls)[0]).not.toHaveProperty('suggestedAgencyId');
   });
@@ -72,6 +74,8 @@ describe('"not ours" with the authority typed but not picked', () => {
     await userEvent.type(form.getByRole('combobox'), 'pekerjaan');
     await userEvent.click(await form.findByRole('option', { name: /Pekerjaan Umum/ }));
     await userEvent.click(form.getByRole('button', { name: 'Kirim' }));
+    // "Not ours" ends the assignment: sent on the confirmation's own button.
+    await userEvent.click(form.getByRole('button', { name: 'Ya, kembalikan penugasan' }));
     await waitFor(() => expect(posts(calls)).toHaveLength(1));
     expect(posts(calls)[0]).toMatchObject({ suggestedAgencyId: 'kementerian-pu' });
   });

@@ -367,6 +367,7 @@ describe('an agency’s action typed before central forwarded the case again (au
     await userEvent.click(redirect.summary);
     await userEvent.type(redirect.form.getByLabelText(/^Alasan/), 'Bukan kami.');
     await userEvent.click(redirect.form.getByRole('button', { name: 'Kirim' }));
+    await userEvent.click(redirect.form.getByRole('button', { name: 'Ya, kembalikan penugasan' }));
     const extension = open('Minta perpanjangan waktu');
     await userEvent.click(extension.summary);
     await userEvent.type(extension.form.getByLabelText(/^Tambahan hari kerja/), '5');
@@ -412,5 +413,114 @@ describe('an agency’s action typed before central forwarded the case again (au
     expect(message.value).toBe('Sudah ditangani Polsek Menteng.');
     await userEvent.click(form.getByRole('button', { name: 'Muat versi terbaru' }));
     expect(reloaded).toBe(1);
+  });
+});
+
+describe('an agency ends its assignment only on an explicit second click', () => {
+  const names = [
+    { id: 'kementerian-pu', name: 'Kementerian Pekerjaan Umum' },
+    { id: 'pemprov-bali', name: 'Pemerintah Provinsi Bali' },
+  ];
+  const agencyForm = (title: string) => {
+    const calls = mockApi((call) =>
+      call.path === '/v1/agency-names'
+        ? json(200, { items: names })
+        : call.method === 'POST'
+          ? json(200, { ...assignment, state: 'completed' })
+          : json(200, {}),
+    );
+    let changed = 0;
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <AssignmentActions
+          caseId="C1"
+          assignment={{ ...assignment, state: 'acknowledged', generation: 1 }}
+          central={false}
+          onChange={() => (changed += 1)}
+        />
+      </AgencyNamesProvider>,
+      { as: { agency: 'pemprov-bali', role: 'agency_officer' } },
+    );
+    const summary = screen.getByText(title, { selector: 'summary, summary *' });
+    return {
+      summary,
+      form: within(summary.closest('details')!),
+      posts: () => calls.filter((c) => c.method === 'POST'),
+      changed: () => changed,
+    };
+  };
+
+  it('"not ours": says the assignment ends and goes back to central; Batal sends nothing; the yes sends once', async () => {
+    const { summary, form, posts, changed } = agencyForm('Bukan kewenangan kami');
+    await userEvent.click(summary);
+    await userEvent.type(form.getByLabelText(/^Alasan/), 'Jalan nasional.');
+    await userEvent.click(form.getByRole('button', { name: 'Kirim' }));
+    const ask = form.getByRole('alertdialog');
+    expect(document.activeElement).toBe(ask);
+    expect(ask.textContent).toContain(
+      'Penugasan ini akan diakhiri dan dikembalikan ke Asdep Pengaduan Masyarakat',
+    );
+    expect(ask.textContent).toContain('tidak dapat dibatalkan');
+    expect(posts()).toHaveLength(0);
+    await userEvent.click(within(ask).getByRole('button', { name: 'Batal' }));
+    expect(form.queryByRole('alertdialog')).toBeNull();
+    expect((form.getByLabelText(/^Alasan/) as HTMLTextAreaElement).value).toBe('Jalan nasional.');
+    expect(posts()).toHaveLength(0);
+    await userEvent.click(form.getByRole('button', { name: 'Kirim' }));
+    await userEvent.click(form.getByRole('button', { name: 'Ya, kembalikan penugasan' }));
+    await waitFor(() => expect(changed()).toBe(1));
+    expect(posts()).toHaveLength(1);
+    expect(posts()[0]!.path).toBe('/v1/cases/C1/assignments/pemprov-bali/redirect');
+    expect(posts()[0]!.body).toEqual({ reason: 'Jalan nasional.', generation: 1 });
+  });
+
+  it('the final follow-up: says no answer or attachment can follow; Batal sends nothing; the yes sends once', async () => {
+    const { summary, form, posts, changed } = agencyForm('Kirim tanggapan');
+    await userEvent.click(summary);
+    await userEvent.selectOptions(form.getByLabelText(/^Jenis tanggapan/), 'final');
+    await userEvent.type(form.getByLabelText(/^Isi tanggapan/), 'Jalan sudah diperbaiki.');
+    await userEvent.click(form.getByRole('button', { name: 'Kirim' }));
+    const ask = form.getByRole('alertdialog');
+    expect(ask.textContent).toContain('tidak dapat ditambah jawaban atau lampiran lagi');
+    expect(posts()).toHaveLength(0);
+    await userEvent.click(within(ask).getByRole('button', { name: 'Batal' }));
+    expect(posts()).toHaveLength(0);
+    await userEvent.click(form.getByRole('button', { name: 'Kirim' }));
+    await userEvent.click(form.getByRole('button', { name: 'Ya, kirim tindak lanjut akhir' }));
+    await waitFor(() => expect(changed()).toBe(1));
+    expect(posts()).toHaveLength(1);
+    expect(posts()[0]!.body).toEqual({
+      kind: 'final',
+      message: 'Jalan sudah diperbaiki.',
+      generation: 1,
+    });
+  });
+
+  it('a progress update is sent at once, without asking', async () => {
+    const { summary, form, posts, changed } = agencyForm('Kirim tanggapan');
+    await userEvent.click(summary);
+    await userEvent.type(form.getByLabelText(/^Isi tanggapan/), 'Sedang diperiksa.');
+    await userEvent.click(form.getByRole('button', { name: 'Kirim' }));
+    await waitFor(() => expect(changed()).toBe(1));
+    expect(form.queryByRole('alertdialog')).toBeNull();
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('"not ours" with the authority typed but not picked: the field says so, and nothing asks', async () => {
+    const { summary, form, posts } = agencyForm('Bukan kewenangan kami');
+    await userEvent.click(summary);
+    await userEvent.type(form.getByLabelText(/^Alasan/), 'Jalan nasional.');
+    await userEvent.type(form.getByRole('combobox'), 'Balai Besar Jalan Nasional');
+    await userEvent.tab();
+    await userEvent.click(form.getByRole('button', { name: 'Kirim' }));
+    await waitFor(() =>
+      expect(
+        form.getAllByText(
+          'Instansi yang berwenang: pilih instansi dari daftar, atau kosongkan kolom ini.',
+        ).length,
+      ).toBeGreaterThan(0),
+    );
+    expect(form.queryByRole('alertdialog')).toBeNull();
+    expect(posts()).toHaveLength(0);
   });
 });

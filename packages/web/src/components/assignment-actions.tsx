@@ -103,6 +103,13 @@ export function AssignmentActions({
             initial={{ kind: 'progress' }}
             draftKey={draft('response')}
             submitLabel={t('actions.send')}
+            // The final one ends the assignment for good (no answer or file after it); a progress
+            // update does not, and goes at once.
+            confirm={(body) =>
+              body.kind === 'final'
+                ? { message: t('actions.finalConfirm'), label: t('actions.finalConfirmYes') }
+                : null
+            }
             onDone={onChange}
             send={(body, key) =>
               unwrap(
@@ -146,6 +153,11 @@ export function AssignmentActions({
             schema={RedirectBody}
             draftKey={draft('redirect')}
             submitLabel={t('actions.send')}
+            // Ends the assignment and its ladder: only central can involve the agency again.
+            confirm={{
+              message: t('actions.redirectConfirm'),
+              label: t('actions.redirectConfirmYes'),
+            }}
             onDone={onChange}
             send={(body, key) =>
               unwrap(

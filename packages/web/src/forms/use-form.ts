@@ -101,6 +101,12 @@ export interface Form<S extends z.ZodType> {
    * the field's label) at `path`, rather than send as if nothing had been typed. null: released.
    */
   hold(path: string, message: MessageKey | null): void;
+  /**
+   * The check a submit makes before sending (the schema and the holds): the body when it would
+   * be sent, else null with the errors shown. An action that asks first checks with it, so a
+   * form that would be refused is refused before the question, not after it.
+   */
+  check(): { readonly body: z.output<S> } | null;
   submit(send: (body: z.output<S>, key: string) => Promise<void>): Promise<boolean>;
 }
 
@@ -222,7 +228,7 @@ export function useForm<S extends z.ZodType>(
     [initial],
   );
 
-  const submit = async (send: (body: z.output<S>, key: string) => Promise<void>) => {
+  const check = (): { readonly body: z.output<S> } | null => {
     setFailure(null);
     const parsed = schema.safeParse(toBody(values));
     const held = [...holds.current].map(([path, message]): [string, FieldIssue] => [
@@ -235,13 +241,19 @@ export function useForm<S extends z.ZodType>(
         ...Object.fromEntries(held),
       });
       setFailures((n) => n + 1);
-      return false;
+      return null;
     }
     setErrors({});
+    return { body: parsed.data };
+  };
+
+  const submit = async (send: (body: z.output<S>, key: string) => Promise<void>) => {
+    const checked = check();
+    if (!checked) return false;
     setBusy(true);
     key.current ??= idempotencyKey();
     try {
-      await send(parsed.data, key.current);
+      await send(checked.body, key.current);
       key.current = null;
       // Sent: nothing to give back any more (even if the form keeps showing the values).
       if (draftKey) writeDraft(draftKey, null);
@@ -278,6 +290,7 @@ export function useForm<S extends z.ZodType>(
     describe,
     field,
     hold,
+    check,
     submit,
   };
 }

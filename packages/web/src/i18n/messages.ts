@@ -462,6 +462,13 @@ const id = {
   'actions.withdrawConfirm':
     'Tarik penugasan {agency}? Pengingatnya berhenti dan permintaan perpanjangannya gugur. Penarikan tidak dapat dibatalkan; untuk melibatkannya lagi, teruskan ulang pengaduan kepadanya.',
   'actions.withdrawConfirmYes': 'Ya, tarik penugasan',
+  // An agency's two actions that end its assignment ask first too: only central can undo them.
+  'actions.redirectConfirm':
+    'Penugasan ini akan diakhiri dan dikembalikan ke Asdep Pengaduan Masyarakat untuk diteruskan ke instansi yang berwenang; pengingat tenggatnya berhenti. Tindakan ini tidak dapat dibatalkan.',
+  'actions.redirectConfirmYes': 'Ya, kembalikan penugasan',
+  'actions.finalConfirm':
+    'Ini tindak lanjut akhir: penugasan selesai dan tidak dapat ditambah jawaban atau lampiran lagi. Tindakan ini tidak dapat dibatalkan.',
+  'actions.finalConfirmYes': 'Ya, kirim tindak lanjut akhir',
   'actions.withdrawn': 'Penugasan {agency} ditarik.',
   'actions.extensionApproved': 'Disetujui untuk {agency}. Tenggat baru: {deadlines}.',
   'actions.extensionApprovedNone': 'Disetujui untuk {agency}.',
@@ -1422,6 +1429,12 @@ const en = {
   'actions.withdrawConfirm':
     'Withdraw the assignment of {agency}? Its reminders stop and a request for more time lapses. A withdrawal cannot be undone; to involve the agency again, forward the complaint to it again.',
   'actions.withdrawConfirmYes': 'Yes, withdraw the assignment',
+  'actions.redirectConfirm':
+    'This assignment will end and go back to the complaint unit (Asdep Pengaduan Masyarakat) to be forwarded to the competent agency; its deadline reminders stop. This cannot be undone.',
+  'actions.redirectConfirmYes': 'Yes, hand the assignment back',
+  'actions.finalConfirm':
+    'This is the final follow-up: the assignment ends and takes no more answers or attachments. This cannot be undone.',
+  'actions.finalConfirmYes': 'Yes, send the final follow-up',
   'actions.withdrawn': 'The assignment of {agency} was withdrawn.',
   'actions.extensionApproved': 'Approved for {agency}. New deadlines: {deadlines}.',
   'actions.extensionApprovedNone': 'Approved for {agency}.',
