@@ -63,18 +63,19 @@ export async function rearmTask(deps: RearmTaskDeps, raw: unknown): Promise<Rear
  */
 async function finish(deps: RearmTaskDeps, jobId: string, error?: string): Promise<FinishResult> {
   const ended = await finishJob(deps, jobId, error);
-  if (ended.state !== 'completed' || ended.failed === 0) return ended;
-  const job = await deps.store.getJob(jobId);
-  const kind = job?.scope.kind;
+  // Counts only into the execution's state (the record's failures stay in the table).
+  const result = { state: ended.state, failed: ended.failed };
+  if (ended.state !== 'completed' || ended.failed === 0) return result;
+  const kind = ended.scope.kind;
   deps.logger?.error('job completed with items it could not do', {
     jobId,
     kind,
     failed: ended.failed,
-    done: job?.done,
-    total: job?.total,
+    done: ended.done,
+    total: ended.total,
   });
   return {
-    ...ended,
+    ...result,
     incomplete:
       `job ${jobId} (${kind}) completed with ${ended.failed} it could not do: ` +
       `GET /v1/jobs/${jobId} lists them; POST /v1/jobs/${jobId}/retry carries them on`,

@@ -400,13 +400,13 @@ function failureOf(ref: AssignmentKey, error: unknown, deps: ServiceDeps): JobFa
 /**
  * The last task: `completed` when every chunk ran, `superseded` when a newer job of its scope
  * took over, `failed` when the run stopped (`error`). A job that ended already keeps its end.
- * `failed`: the items it could not do (a completed job with some is the runner's to report).
+ * The job as it ended (a completed one with `failed` items is the runner's to report).
  */
 export async function finishJob(
   deps: ServiceDeps,
   jobId: string,
   error?: string,
-): Promise<{ readonly state: RearmJobRecord['state']; readonly failed: number }> {
+): Promise<RearmJobRecord> {
   const job = await loadJob(deps, jobId);
   const latest = await deps.store.latestJobId(scopeKey(job.scope));
   const now = deps.clock();
@@ -428,8 +428,7 @@ export async function finishJob(
       await deps.store.markUpgraded(Math.min(job.scope.version, UPGRADE_VERSION), job.id, now);
     await deps.store.endJob(jobId, { state: 'completed' }, now);
   }
-  const ended = await loadJob(deps, jobId);
-  return { state: ended.state, failed: ended.failed };
+  return loadJob(deps, jobId);
 }
 
 /**
