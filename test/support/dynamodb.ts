@@ -3,8 +3,8 @@ import { CENTRAL_TENANT, type Principal, type Service, asAgencyId } from '@panta
 import { ensureTable } from '@pantau/local';
 import { DynamoStore, seedBaseline } from '@pantau/store';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { randomUUID } from 'node:crypto';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash, randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 
 export async function freshStore(
@@ -231,4 +231,33 @@ export function writtenPartitions(command: {
     default:
       return [];
   }
+}
+
+/**
+ * An idempotency record of `POST /v1/cases` as releases before 2026-12-02 wrote it: central's,
+ * no TTL, its fingerprint a SHA-256 of the route and `request` (the rule of the release that
+ * wrote it, given by the caller).
+ */
+export async function storedIdempotency(
+  store: DynamoStore,
+  record: { key: string; request: string; answer: unknown; createdAt: string },
+): Promise<void> {
+  const fingerprint = createHash('sha256')
+    .update(`POST /v1/cases\n${record.request}`)
+    .digest('base64url');
+  await store.client.send(
+    new PutCommand({
+      TableName: store.tableName,
+      Item: {
+        pk: `${CENTRAL_TENANT}#IDEM#${record.key}`,
+        sk: 'IDEM',
+        entity: 'idempotency',
+        tenant: CENTRAL_TENANT,
+        key: record.key,
+        fingerprint,
+        body: record.answer,
+        createdAt: record.createdAt,
+      },
+    }),
+  );
 }

@@ -8,10 +8,15 @@
  */
 import { CENTRAL_TENANT, Service } from '@pantau/core';
 import type { DynamoStore } from '@pantau/store';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { createHash, randomUUID } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { centralOfficer, freshStore, manualClock } from '../../../test/support/dynamodb.ts';
+import {
+  centralOfficer,
+  freshStore,
+  manualClock,
+  storedIdempotency,
+} from '../../../test/support/dynamodb.ts';
 import { testIssuer } from '../../../test/support/tokens.ts';
 import { createApp } from './app.ts';
 import { canonicalJson } from './idempotency.ts';
@@ -107,26 +112,13 @@ describe('an Idempotency-Key 24 hours or more after its record', () => {
 
 describe('a record stored before records expired (no TTL attribute)', () => {
   /** The record as releases before this one wrote it: `createdAt`, no `ttl`. */
-  async function oldShape(key: string, answer: unknown, createdAt: string) {
-    const fingerprint = createHash('sha256')
-      .update(`POST /v1/cases\nas sent\n${canonicalJson(body)}`)
-      .digest('base64url');
-    await store.client.send(
-      new PutCommand({
-        TableName: store.tableName,
-        Item: {
-          pk: `${CENTRAL_TENANT}#IDEM#${key}`,
-          sk: 'IDEM',
-          entity: 'idempotency',
-          tenant: CENTRAL_TENANT,
-          key,
-          fingerprint,
-          body: answer,
-          createdAt,
-        },
-      }),
-    );
-  }
+  const oldShape = (key: string, answer: unknown, createdAt: string) =>
+    storedIdempotency(store, {
+      key,
+      request: `as sent\n${canonicalJson(body)}`,
+      answer,
+      createdAt,
+    });
 
   it('is expired once older than 24 hours by its createdAt: the key makes a new case', async () => {
     const first = await service.createCase(centralOfficer, body);

@@ -8,10 +8,13 @@
  */
 import { CENTRAL_TENANT, Service } from '@pantau/core';
 import type { DynamoStore } from '@pantau/store';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { centralOfficer, freshStore, manualClock } from '../../../test/support/dynamodb.ts';
+import {
+  centralOfficer,
+  freshStore,
+  manualClock,
+  storedIdempotency,
+} from '../../../test/support/dynamodb.ts';
 import { testIssuer } from '../../../test/support/tokens.ts';
 import { createApp } from './app.ts';
 
@@ -38,26 +41,13 @@ const post = (key: string, body: string) =>
   });
 
 /** The record a release before this one stored for `parsedThen` (the body as its schema parsed it). */
-async function storedByOlderRelease(key: string, parsedThen: unknown, answer: unknown) {
-  const fingerprint = createHash('sha256')
-    .update(`POST /v1/cases\n${JSON.stringify(parsedThen)}`)
-    .digest('base64url');
-  await store.client.send(
-    new PutCommand({
-      TableName: store.tableName,
-      Item: {
-        pk: `${CENTRAL_TENANT}#IDEM#${key}`,
-        sk: 'IDEM',
-        entity: 'idempotency',
-        tenant: CENTRAL_TENANT,
-        key,
-        fingerprint,
-        body: answer,
-        createdAt: clock.now().toISOString(),
-      },
-    }),
-  );
-}
+const storedByOlderRelease = (key: string, parsedThen: unknown, answer: unknown) =>
+  storedIdempotency(store, {
+    key,
+    request: JSON.stringify(parsedThen),
+    answer,
+    createdAt: clock.now().toISOString(),
+  });
 
 const caseCount = async () => (await service.listCases(centralOfficer, { limit: 10 })).items.length;
 
