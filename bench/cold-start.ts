@@ -46,6 +46,7 @@ const TARGETS: readonly Target[] = [
   { name: 'ladder-sweep', entry: 'functions/ladder-sweep.ts' },
   { name: 'rearm-job', entry: 'functions/rearm-job.ts' },
   { name: 'mail-intake', entry: 'functions/mail-intake.ts' },
+  { name: 'scan-result', entry: 'functions/scan-result.ts' },
   { name: 'seed', entry: 'functions/seed.ts' },
 ];
 

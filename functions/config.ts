@@ -96,6 +96,12 @@ const mailIntakeEnv = tableEnv.extend({
   MAIL_STAFF_DOMAINS: MailDomains,
 });
 
+/** GuardDuty's scan results: the table, and the attachments' bucket its events must name. */
+const scanResultEnv = tableEnv.extend({
+  ...observedEnv.shape,
+  ATTACHMENTS_BUCKET: z.string().min(3),
+});
+
 export type SeedConfig = z.infer<typeof seedEnv>;
 export type ObservedConfig = z.infer<typeof observedEnv>;
 export type MailIntakeConfig = z.infer<typeof mailIntakeEnv>;
@@ -104,6 +110,7 @@ export type ApiConfig = z.infer<typeof apiEnv>;
 export type LadderTickConfig = z.infer<typeof ladderTickEnv>;
 export type LadderContinueConfig = z.infer<typeof ladderContinueEnv>;
 export type RearmJobConfig = z.infer<typeof rearmJobEnv>;
+export type ScanResultConfig = z.infer<typeof scanResultEnv>;
 
 const parse = <T extends z.ZodType>(schema: T): z.infer<T> => {
   const result = schema.safeParse(process.env);
@@ -132,3 +139,5 @@ export const readLadderSweepConfig = (): LadderSweepConfig => parse(ladderSweepE
 export const readRearmJobConfig = (): RearmJobConfig => parse(rearmJobEnv);
 /** The SES mail intake: the table, and the bucket the receipt rule stores messages in. */
 export const readMailIntakeConfig = (): MailIntakeConfig => parse(mailIntakeEnv);
+/** GuardDuty's scan results: the table, and the attachments' bucket. */
+export const readScanResultConfig = (): ScanResultConfig => parse(scanResultEnv);

@@ -6,12 +6,20 @@
  * tag before it presigns a download, and the bucket policy denies reading anything else to
  * every other principal.
  */
+import { SCAN_RESULT_DETAIL_TYPE, SCAN_TAG } from '@pantau/documents/guardduty';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as guardduty from 'aws-cdk-lib/aws-guardduty';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { anyInPeriodAlarm } from './alarm.ts';
+import type { PantauTable } from './data.ts';
+import { entryPoint, PantauFunction, SERVICE } from './function.ts';
 import { nagRendering } from './web.ts';
 import { KEPT, keepPolicyOf } from './retain.ts';
 
@@ -19,9 +27,6 @@ export interface DocumentsProps {
   /** Origins whose browsers POST uploads and follow download links (the console's). */
   readonly allowedOrigins: readonly string[];
 }
-
-/** The scan tag GuardDuty writes (packages/documents/src/blob-s3.ts reads it). */
-const SCAN_TAG = 'GuardDutyMalwareScanStatus';
 
 export class Documents extends Construct {
   readonly bucket: s3.Bucket;
@@ -206,5 +211,78 @@ export class Documents extends Construct {
       id: `AwsSolutions-IAM5[Resource::${nagRendering(Stack.of(this), objects)}]`,
       reason,
     });
+  }
+}
+
+export interface ScanResultsProps {
+  readonly table: PantauTable;
+  readonly documents: Documents;
+  readonly logLevel: string;
+}
+
+/**
+ * GuardDuty's verdicts as they come, not at a file's first download: a rule on the default event
+ * bus takes this bucket's scan results that are not clean to a function (functions/scan-result.ts)
+ * that marks the file refused, so no list, count or forwarding letter offers an infected file
+ * while nobody has tried to open it. The download still reads the tag: an event lost for good
+ * (its dead-letter queue, alarmed) leaves the old safety in place.
+ */
+export class ScanResults extends Construct {
+  readonly handler: PantauFunction;
+  /** Events EventBridge could not deliver after its retries (the function failing, throttled). */
+  readonly undelivered: sqs.Queue;
+  readonly undeliveredAlarm: cloudwatch.Alarm;
+
+  constructor(scope: Construct, id: string, props: ScanResultsProps) {
+    super(scope, id);
+    const bucket = props.documents.bucket;
+    this.undelivered = new sqs.Queue(this, 'Undelivered', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.undelivered).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the scan-result rule’s target.',
+    });
+    this.handler = new PantauFunction(this, 'Handler', {
+      entry: entryPoint('scan-result.ts'),
+      description: 'Marks an attachment refused when GuardDuty’s malware scan refuses it',
+      timeout: Duration.seconds(30),
+      // Attachments are the API's: its service, so the API's dashboard row counts these.
+      observed: { service: SERVICE.api, logLevel: props.logLevel },
+      environment: { ATTACHMENTS_BUCKET: bucket.bucketName },
+    });
+    props.table.grantReadWrite(this.handler);
+    new events.Rule(this, 'Rule', {
+      description: 'GuardDuty scan results of the attachments bucket that are not clean',
+      eventPattern: {
+        source: ['aws.guardduty'],
+        detailType: [SCAN_RESULT_DETAIL_TYPE],
+        detail: {
+          s3ObjectDetails: { bucketName: [bucket.bucketName] },
+          scanResultDetails: { scanResultStatus: events.Match.anythingBut('NO_THREATS_FOUND') },
+        },
+      },
+      targets: [
+        new targets.LambdaFunction(this.handler, {
+          deadLetterQueue: this.undelivered,
+          retryAttempts: 8,
+          maxEventAge: Duration.hours(6),
+        }),
+      ],
+    });
+    this.undeliveredAlarm = anyInPeriodAlarm(
+      this,
+      'UndeliveredAlarm',
+      'A malware scan result that is not clean never reached Pantau (the function kept failing). ' +
+        'The file is still refused at its first download, but until then it is listed and counted ' +
+        'in forwarding letters: find its key in the ScanResults/Undelivered queue, fix the cause ' +
+        'and invoke the function with the event, then delete the queue message.',
+      this.undelivered.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
+    );
   }
 }

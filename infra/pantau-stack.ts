@@ -5,7 +5,7 @@ import { Api } from './api.ts';
 import { Auth } from './auth.ts';
 import { PantauTable } from './data.ts';
 // Issue 15: attachments' bucket and its malware scan.
-import { Documents } from './documents.ts';
+import { Documents, ScanResults } from './documents.ts';
 import { EDGE_REGION, PantauEdgeStack } from './edge.ts';
 import { Escalation } from './escalation.ts';
 import { MAIL_INTAKE_CONCURRENCY, MailIntake } from './mail-intake.ts';
@@ -124,6 +124,11 @@ export class PantauStack extends Stack {
       ],
     });
     documents.grantAttachments(api.handler);
+    const scanResults = new ScanResults(this, 'ScanResults', {
+      table: data,
+      documents,
+      logLevel: props.logLevel,
+    });
     api.handler.addEnvironment('TRACKING_URL', `${consoleUrl}/track`);
     const notify = new Notify(this, 'Notify', { mailFrom: props.mailFrom });
     const escalation = new Escalation(this, 'Escalation', {
@@ -155,6 +160,7 @@ export class PantauStack extends Stack {
       escalation,
       alarms: [
         rearmJobs.failedExecutionsAlarm,
+        scanResults.undeliveredAlarm,
         ...(mailIntake ? [mailIntake.failedAlarm, mailIntake.undeliveredAlarm] : []),
       ],
       ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
@@ -194,6 +200,16 @@ export class PantauStack extends Stack {
         description: 'The received messages, under inbound/ (kept a year)',
       });
     }
+    // What a replay of an undelivered scan result needs (infra/README.md).
+    new CfnOutput(this, 'ScanResultsFunctionName', {
+      value: scanResults.handler.functionName,
+      description:
+        'Marks refused files: invoke it with an undelivered GuardDuty event to replay it',
+    });
+    new CfnOutput(this, 'ScanResultsUndeliveredQueueUrl', {
+      value: scanResults.undelivered.queueUrl,
+      description: 'GuardDuty scan results EventBridge gave up on (ScanResultsUndeliveredAlarm)',
+    });
     new CfnOutput(this, 'StateMachineArn', {
       value: escalation.stateMachine.stateMachineArn,
       description: 'The escalation ladder state machine (one execution per assignment ladder)',

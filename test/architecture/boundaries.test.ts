@@ -90,6 +90,7 @@ describe('import boundaries', () => {
     ['packages/local/src/use.ts', "import '@pantau/api';\nimport '@pantau/store';"],
     ['functions/use.ts', "import '@pantau/api';\nimport '@pantau/store';\nimport './config.ts';"],
     ['infra/use.ts', "import '@pantau/store/table';\nimport '@pantau/api/public-routes';"],
+    ['infra/use.ts', "import '@pantau/documents/guardduty';"],
     [
       'packages/web/src/use.tsx',
       "import '@pantau/core/schemas';\nimport type { paths } from './api/schema';\n" +

@@ -634,6 +634,47 @@ describe('the attachments’ malware scan', () => {
       ]),
     );
   });
+
+  it('takes each scan result that is not clean, of this bucket only, to a function that marks the file refused; undelivered ones to a queue with an alarm', () => {
+    const [fnId, fn] = only('AWS::Lambda::Function', /^ScanResultsHandler/);
+    const [bucketId] = only('AWS::S3::Bucket', /^DocumentsAttachments/);
+    expect(environmentOf(fn).ATTACHMENTS_BUCKET).toEqual({ Ref: bucketId });
+    const [ruleId, rule] = only('AWS::Events::Rule', /^ScanResultsRule/);
+    expect(rule.Properties?.EventPattern).toEqual({
+      source: ['aws.guardduty'],
+      'detail-type': ['GuardDuty Malware Protection Object Scan Result'],
+      detail: {
+        s3ObjectDetails: { bucketName: [{ Ref: bucketId }] },
+        scanResultDetails: { scanResultStatus: [{ 'anything-but': ['NO_THREATS_FOUND'] }] },
+      },
+    });
+    const [queueId] = only('AWS::SQS::Queue', /^ScanResultsUndelivered/);
+    expect(rule.Properties?.Targets).toEqual([
+      expect.objectContaining({
+        Arn: getAtt(fnId),
+        DeadLetterConfig: { Arn: getAtt(queueId) },
+        RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 21_600 },
+      }),
+    ]);
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: getAtt(fnId),
+      Principal: 'events.amazonaws.com',
+      SourceArn: getAtt(ruleId),
+    });
+    // The table item by item and nothing of S3: the verdict is in the event.
+    const granted = statementsOf(roleIdOf(fn)).flatMap(actionsOf);
+    expect(granted.filter((a) => a.startsWith('s3:'))).toEqual([]);
+    expect(granted).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem']));
+    const [, alarm] = only('AWS::CloudWatch::Alarm', /^ScanResultsUndeliveredAlarm/);
+    expect(alarm.Properties?.Dimensions).toEqual([
+      { Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } },
+    ]);
+    expect(alarm.Properties?.AlarmActions).toHaveLength(1);
+    // What a replay needs (infra/README.md, "Malware scan results").
+    template.hasOutput('ScanResultsFunctionName', { Value: { Ref: fnId } });
+    template.hasOutput('ScanResultsUndeliveredQueueUrl', { Value: { Ref: queueId } });
+  });
 });
 
 describe('api function', () => {
@@ -873,9 +914,9 @@ describe('iam', () => {
       expect(machine).toHaveLength(1);
       expect(actionsOf(machine[0]!)).toEqual([...STATE_MACHINE_SERVICE_ACTIONS].sort());
     }
-    // The API, Tick, Continue, the sweep and the re-arming task are traced.
+    // The API, Tick, Continue, the sweep, the re-arming task and the scan results are traced.
     const functions = tracedFunctions().map(([, fn]) => ownedBy(fn));
-    expect(functions).toHaveLength(5);
+    expect(functions).toHaveLength(6);
     for (const own of functions) {
       expect(own.map((statement) => actionsOf(statement).toSorted())).toEqual([
         ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'],
@@ -1223,8 +1264,10 @@ describe('escalation', () => {
       MaximumRetryAttempts: 0,
       MaximumEventAgeInSeconds: 900,
     });
-    // Nothing else is scheduled.
-    expect(ofType('AWS::Events::Rule')).toHaveLength(1);
+    // Nothing else is scheduled (the scan results' rule matches events).
+    expect(
+      ofType('AWS::Events::Rule').filter(([, r]) => r.Properties?.ScheduleExpression),
+    ).toHaveLength(1);
   });
 
   it('prints the state machine ARN', () => {
@@ -2124,11 +2167,15 @@ describe('observability', () => {
         'EscalationSweep',
         'EscalationTick',
         'RearmJobsTask',
+        'ScanResultsHandler',
       ].sort(),
     );
     for (const [id, env] of Object.entries(services)) {
       expect(env, id).toMatchObject({
-        POWERTOOLS_SERVICE_NAME: id === 'ApiHandler' ? 'pantau-api' : 'pantau-ladder',
+        // Attachments' scan results are the API's.
+        POWERTOOLS_SERVICE_NAME: /^(Api|ScanResults)Handler$/.test(id)
+          ? 'pantau-api'
+          : 'pantau-ladder',
         POWERTOOLS_METRICS_NAMESPACE: 'Pantau',
         LOG_LEVEL: 'INFO',
       });
@@ -2288,7 +2335,9 @@ describe('mail intake: the message’s files and .eml go to the attachments buck
   it('keeps an event S3 could not deliver (retries or age exhausted) in an encrypted, SSL-only dead-letter queue, and alarms on it', () => {
     const functions = Object.entries(mail.findResources('AWS::Lambda::Function'));
     const [, handler] = functions.find(([id]) => /MailIntakeHandler/.test(id))!;
-    const queues = Object.entries(mail.findResources('AWS::SQS::Queue'));
+    const queues = Object.entries(mail.findResources('AWS::SQS::Queue')).filter(([id]) =>
+      /^MailIntake/.test(id),
+    );
     expect(queues).toHaveLength(1);
     const [queueId, queue] = queues[0]!;
     expect(handler.Properties.DeadLetterConfig).toEqual({ TargetArn: getAtt(queueId) });
@@ -2319,7 +2368,9 @@ describe('mail intake: the message’s files and .eml go to the attachments buck
     const outputs = mail.findOutputs('*');
     const functions = Object.entries(mail.findResources('AWS::Lambda::Function'));
     const [handlerId] = functions.find(([id]) => /MailIntakeHandler/.test(id))!;
-    const [queueId] = Object.keys(mail.findResources('AWS::SQS::Queue'));
+    const [queueId] = Object.keys(mail.findResources('AWS::SQS::Queue')).filter((id) =>
+      /^MailIntake/.test(id),
+    );
     expect(outputs.MailIntakeFunctionName?.Value).toEqual({ Ref: handlerId });
     expect(outputs.MailIntakeUndeliveredQueueUrl?.Value).toEqual({ Ref: queueId });
     expect(outputs.MailIntakeInboxBucket?.Value).toEqual({

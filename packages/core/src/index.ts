@@ -38,6 +38,8 @@ export { MAX_EXTENSION_REQUESTS } from './use-cases/extensions-and-pauses.ts';
 export { MAX_OPEN_ACTIVITIES } from './use-cases/monitoring.ts';
 // The cases export's read budget, and its refusal of a period, which the file's byte bound shares.
 export { EXPORT_PAGE, exportPeriodTooLong, MAX_EXPORT_READS } from './use-cases/reporting.ts';
+// What a malware scan's verdict did to the file it names (the scan-result function logs it).
+export type { ScanVerdictOutcome } from './use-cases/attachments.ts';
 export * from './import-row.ts';
 export * from './documents/index.ts';
 export * from './search/index.ts';

@@ -131,6 +131,7 @@ export class Service {
   readonly completeAttachment = this.#bind(attachments.completeAttachment);
   readonly downloadAttachment = this.#bind(attachments.downloadAttachment);
   readonly updateAttachment = this.#bind(attachments.updateAttachment);
+  readonly recordScanVerdict = this.#bind(attachments.recordScanVerdict);
 
   // central's desk
   readonly now = this.#bind(desk.now);

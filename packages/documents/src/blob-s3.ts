@@ -25,28 +25,9 @@ import {
   type PresignedUpload,
   type ScanStatus,
 } from '@pantau/core';
+import { SCAN_TAG, scanStatusOf } from './guardduty.ts';
 
-/** The tag GuardDuty Malware Protection for S3 writes on each scanned object. */
-export const SCAN_TAG = 'GuardDutyMalwareScanStatus';
-
-/** GuardDuty's verdicts, as the API reads them. */
-export function scanStatusOf(tag: string | undefined): ScanStatus {
-  switch (tag) {
-    case undefined:
-      return 'pending';
-    case 'NO_THREATS_FOUND':
-      return 'clean';
-    case 'THREATS_FOUND':
-      return 'infected';
-    case 'ACCESS_DENIED':
-    case 'FAILED':
-      // The scan did not run (permissions, KMS, an outage): not the file's fault, not served.
-      return 'failed';
-    default:
-      // UNSUPPORTED (a password-protected file), or a verdict not known here: not served.
-      return 'unscannable';
-  }
-}
+export { SCAN_TAG, scanStatusOf } from './guardduty.ts';
 
 export class S3BlobStore implements BlobStore {
   private readonly client: S3Client;

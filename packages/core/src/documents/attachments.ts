@@ -165,6 +165,13 @@ export const attachmentKey = (caseId: string, id: string): string => `cases/${ca
 export const checkedKey = (uploadKey: string, sha256: string): string => `${uploadKey}.${sha256}`;
 
 /**
+ * The case a blob key belongs to (`cases/<caseId>/<id>`, or its checked copy's), or undefined
+ * for any other key: a scanner's verdict names an object, and the object its case.
+ */
+export const caseOfKey = (key: string): string | undefined =>
+  /^cases\/([A-Za-z0-9]{1,64})\/[A-Za-z0-9]{1,64}(\.[0-9a-f]{64})?$/.exec(key)?.[1];
+
+/**
  * A file that came with the complaint itself (the public form's, an e-mail's), already
  * stored and inspected: available from the start, recorded in the case's own transaction.
  */

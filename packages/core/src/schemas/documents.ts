@@ -107,6 +107,8 @@ export type ScanStatus = (typeof SCAN_STATUSES)[number];
 /** The verdicts that refuse a file for good (`Attachment.scan`). */
 export const REFUSED_SCANS = ['infected', 'unscannable'] as const;
 export type RefusedScan = (typeof REFUSED_SCANS)[number];
+export const isRefusedScan = (scan: ScanStatus): scan is RefusedScan =>
+  (REFUSED_SCANS as readonly ScanStatus[]).includes(scan);
 
 /** An attachment's name as given: shown and offered on download, never a path. */
 export const MAX_FILE_NAME = 200;

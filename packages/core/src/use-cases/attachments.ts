@@ -11,6 +11,7 @@ import {
   type AttachmentRecord,
   assertRoomFor,
   canRead,
+  caseOfKey,
   checkedKey,
   completeAttachment as complete,
   defaultVisibility,
@@ -33,7 +34,9 @@ import {
   type AttachmentVisibility,
   type CreateAttachmentInput,
   MAX_ATTACHMENT_BYTES,
+  isRefusedScan,
   type RefusedScan,
+  type ScanStatus,
 } from '../schemas/documents.ts';
 import { isCentral, type Principal } from '../tenancy.ts';
 import {
@@ -277,6 +280,40 @@ export async function downloadAttachment(
   // The name and type are the object's own (written with its checked bytes): a link carries
   // neither, since a file's name may name someone and a URL is logged and kept in histories.
   return blobs.presignDownload({ key: a.key, expiresInSeconds: DOWNLOAD_TTL_SECONDS });
+}
+
+/**
+ * What a scanner's verdict on one stored object did (`recordScanVerdict`): `refused` the file
+ * it names was marked refused now; `unchanged` there was nothing to record (a clean or pending
+ * verdict, a file already refused, the upload's own copy whose checked copy is scanned on its
+ * own, an object no file names any longer, a key of no case).
+ */
+export type ScanVerdictOutcome = 'refused' | 'unchanged';
+
+/**
+ * The malware scan's verdict on a stored object as soon as it is given (on AWS, GuardDuty's
+ * EventBridge event): a file it refused (`infected`, `unscannable`) is recorded refused at
+ * once, as its first download would record it, so no list, count or letter offers it in the
+ * meantime and a clean copy has its place. No principal: the scanner is no party to the case,
+ * and the verdict is the one the download reads from the object's tag. Sent again (EventBridge
+ * delivers at least once), it writes nothing.
+ */
+export async function recordScanVerdict(
+  deps: ServiceDeps,
+  input: { key: string; scan: ScanStatus },
+): Promise<ScanVerdictOutcome> {
+  const caseId = caseOfKey(input.key);
+  const { scan } = input;
+  if (!caseId || !isRefusedScan(scan)) return 'unchanged';
+  return retryOnConflict(async () => {
+    const a = (await deps.store.listAttachments(caseId)).find((x) => x.key === input.key);
+    if (!a || a.status !== 'available' || a.scan) return 'unchanged';
+    await deps.store.putAttachment({
+      record: refusedByScan(a, scan, deps.clock()),
+      expectedVersion: a.version,
+    });
+    return 'refused';
+  });
 }
 
 /** A completion's answer for an upload already done: the file, or why it was refused. */

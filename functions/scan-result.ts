@@ -1,0 +1,34 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { Service } from '@pantau/core';
+import { onScanResult } from '@pantau/documents/guardduty';
+import { DynamoStore } from '@pantau/store';
+import { readScanResultConfig } from './config.ts';
+import { sdkOptions } from './aws-clients.ts';
+import { observed, powertools } from './observability.ts';
+
+const config = readScanResultConfig();
+const tools = powertools(config);
+const { logger, tracer } = tools;
+// Marking a file refused writes no search index: no search key.
+const service = new Service({
+  store: new DynamoStore({
+    client: tracer.captureAWSv3Client(new DynamoDBClient(sdkOptions)),
+    tableName: config.TABLE_NAME,
+  }),
+  clock: () => new Date(),
+});
+
+/**
+ * GuardDuty published a verdict that is not clean (the rule's filter): the file its object
+ * holds is marked refused now, not at its first download. A throw is retried by EventBridge,
+ * then kept in the rule's dead-letter queue. The key names the case and the file, never a
+ * person; a scan that did not run is the operators' (the download answers 503 meanwhile).
+ */
+export const handler = observed(async (event: unknown): Promise<void> => {
+  const result = await onScanResult(event, {
+    bucket: config.ATTACHMENTS_BUCKET,
+    record: (input) => service.recordScanVerdict(input),
+  });
+  if (result.scan === 'failed') logger.error('malware scan did not run', result);
+  else logger.info('malware scan result', result);
+}, tools);
