@@ -316,8 +316,12 @@ async function replyWindowTick(
     return stop;
   }
   if (now.getTime() <= Date.parse(closesAt)) {
-    if (ladder.wakeAt !== closesAt) await settle(closesAt);
-    return { done: false, wakeAt: closesAt, continueAsNew: false, passes, taken: 0 };
+    // The window is open through its last millisecond: wake just after it. Woken at that
+    // instant itself (the manual clock stops exactly there) it slept again for the same
+    // instant, which no clock stops at twice: the case closed only at the next stop, days late.
+    const wakeAt = new Date(Date.parse(closesAt) + 1).toISOString();
+    if (ladder.wakeAt !== wakeAt) await settle(wakeAt);
+    return { done: false, wakeAt, continueAsNew: false, passes, taken: 0 };
   }
   const closed = closeUnanswered(c, now);
   const actor = { system: 'escalation' as const };
