@@ -88,18 +88,21 @@ export const useAgencies = (): Directory => useContext(Context);
 /**
  * A focal point's member units, by id: from `GET /v1/agencies` (for an agency: itself and its
  * member units), the one list that knows who belongs to whom, every page of it (ATR/BPN has
- * more land offices than one page holds).
+ * more land offices than one page holds). `null`: none, without asking.
  */
-export function useMemberUnits(focalPointId: string): Loaded<string[]> {
+export function useMemberUnits(focalPointId: string | null): Loaded<string[]> {
   return useLoad(
     () =>
-      allPages((cursor) =>
-        unwrap(
-          api.GET('/v1/agencies', {
-            params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } },
-          }),
-        ),
-      ).then((all) => all.filter((m) => m.focalPointId === focalPointId).map((m) => m.id)),
+      // None asked (a reader who may not act for member units): no request.
+      focalPointId === null
+        ? Promise.resolve([])
+        : allPages((cursor) =>
+            unwrap(
+              api.GET('/v1/agencies', {
+                params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } },
+              }),
+            ),
+          ).then((all) => all.filter((m) => m.focalPointId === focalPointId).map((m) => m.id)),
     [focalPointId],
   );
 }

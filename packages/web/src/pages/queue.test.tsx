@@ -64,3 +64,44 @@ describe('an empty list is said only once it is known to be empty', () => {
     expect(screen.queryByText('Tidak ada data.')).toBeNull();
   });
 });
+
+describe('a coordinator’s “member units” choice', () => {
+  /** The agencies as the API lists them: `members` under polri, none under the others. */
+  const withMembers = (members: string[]) =>
+    mockApi((call) => {
+      if (call.path.startsWith('/v1/queue'))
+        return json(200, { items: [], nextCursor: null, total: 0 });
+      if (call.path.startsWith('/v1/clock')) return json(200, { now: new Date().toISOString() });
+      if (call.path.startsWith('/v1/agencies?'))
+        return json(200, {
+          items: [
+            { id: 'polri', name: 'Polri', timeZone: 'Asia/Jakarta' },
+            ...members.map((id) => ({
+              id,
+              name: `Polda ${id}`,
+              timeZone: 'Asia/Jakarta',
+              focalPointId: 'polri',
+            })),
+          ],
+          nextCursor: null,
+        });
+      return json(200, { id: 'polri', name: 'Polri', timeZone: 'Asia/Jakarta', items: [] });
+    });
+  const COORDINATOR = {
+    as: { agency: 'polri', role: 'agency_coordinator' as const },
+    path: '/queue',
+  };
+
+  it('is offered to the coordinator of a focal point with member units', async () => {
+    withMembers(['polda-bali']);
+    renderWith(<Queue />, COORDINATOR);
+    await screen.findByLabelText('Termasuk unit anggota');
+  });
+
+  it('is not offered where there is no member unit (ticking it would change nothing)', async () => {
+    withMembers([]);
+    renderWith(<Queue />, COORDINATOR);
+    await screen.findByText('Tidak ada data.');
+    expect(screen.queryByLabelText('Termasuk unit anggota')).toBeNull();
+  });
+});

@@ -6,6 +6,7 @@
 import { api, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
 import { AssignmentTable } from '../components/assignment-table';
+import { useMemberUnits } from '../components/agencies';
 import { acknowledgeable, BulkAcknowledge, useSelection } from '../components/bulk-acknowledge';
 import { Count } from '../components/count';
 import {
@@ -29,6 +30,9 @@ export default function Queue() {
   const [url, setUrl] = useUrlState(URL_DEFAULTS);
   const filters = filtersFromUrl(url);
   const coordinator = session.role === 'agency_coordinator';
+  // Only a focal point's coordinator has member units' queues to include: an agency with none
+  // is offered no choice that would change nothing (as Letters offers no unit picker).
+  const members = useMemberUnits(coordinator ? session.agency : null);
   const query = queueQuery(filters, coordinator);
   const now = useServerNow();
   useVisited(session.sub, 'queue');
@@ -50,7 +54,7 @@ export default function Queue() {
       <QueueFilters
         value={filters}
         onChange={(next) => setUrl(filtersToUrl(next))}
-        canSeeMembers={coordinator}
+        canSeeMembers={coordinator && (members.data?.length ?? 0) > 0}
       />
       <ProblemAlert error={list.error} />
       <Count
