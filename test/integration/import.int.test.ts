@@ -269,7 +269,12 @@ describe('a register as the unit kept it', () => {
       ['created', []],
       [
         'error',
-        [{ field: 'letterDate', message: 'not a date (YYYY-MM-DD, DD/MM/YYYY or a date cell)' }],
+        [
+          {
+            field: 'letterDate',
+            message: 'not a date (YYYY-MM-DD, DD/MM/YYYY, 2 Maret 2026 or a date cell)',
+          },
+        ],
       ],
     ]);
     // The row key is the one imports always gave the letter: the letter's date is not in it.

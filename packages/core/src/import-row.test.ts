@@ -90,7 +90,7 @@ describe('a row through the mapping', () => {
     });
   });
 
-  it('names every field it cannot take, and a missing key', () => {
+  it('names every field it cannot take; a key missing for want of them is not asked for as well', () => {
     const read = readRow(
       { row: 3, cells: { Tanggal: '2030-01-01', Perihal: '', Uraian: 'x', Nama: null } },
       options,
@@ -98,7 +98,30 @@ describe('a row through the mapping', () => {
     );
     expect(read.ok).toBe(false);
     if (read.ok) return;
-    expect(read.errors.map((e) => e.field).sort()).toEqual(['receivedAt', 'rowKey', 'subject']);
+    // A letter needs no number: its key is its day and subject, whose own errors say what to fix.
+    expect(read.errors.map((e) => e.field).sort()).toEqual(['receivedAt', 'subject']);
+  });
+
+  it('asks for an empty date received as the form asks for an empty field, and names the forms a date may take', () => {
+    // An empty cell as exceljs (null) and a CSV ('', spaces) give it.
+    for (const Tanggal of [null, '', '  ']) {
+      const read = readRow({ row: 4, cells: { ...cells, Tanggal } }, options, NOW);
+      expect(read, String(Tanggal)).toEqual({
+        ok: false,
+        rowKey: 'letter:B-123/DUMAS/01/2025 · MADE WIRAWAN',
+        errors: [{ field: 'receivedAt', message: 'required', code: 'invalid_type' }],
+      });
+    }
+    const read = readRow({ row: 4, cells: { ...cells, Tanggal: 'kemarin' } }, options, NOW);
+    expect(read).toMatchObject({
+      ok: false,
+      errors: [
+        {
+          field: 'receivedAt',
+          message: 'not a date (YYYY-MM-DD, DD/MM/YYYY, 2 Maret 2026 or a date cell)',
+        },
+      ],
+    });
   });
 
   it('refuses a year outside 2000–2100 as the officer’s form does (1926 for 2026, year 0)', () => {
@@ -156,8 +179,8 @@ describe('a row through the mapping', () => {
   it('refuses a letter date that is no date, in the future, outside 2000–2100, or after its receipt', () => {
     const dated = { ...options, mapping: { ...MAPPING, letterDate: 'Tanggal Surat' } };
     for (const [cell, message] of [
-      ['kemarin', 'not a date (YYYY-MM-DD, DD/MM/YYYY or a date cell)'],
-      ['31/02/2025', 'not a date (YYYY-MM-DD, DD/MM/YYYY or a date cell)'],
+      ['kemarin', 'not a date (YYYY-MM-DD, DD/MM/YYYY, 2 Maret 2026 or a date cell)'],
+      ['31/02/2025', 'not a date (YYYY-MM-DD, DD/MM/YYYY, 2 Maret 2026 or a date cell)'],
       ['05/05/2026', 'in the future'],
       ['01/01/1925', 'a date from 2000 to 2100'],
       // Received 12 January 2025, dated 1 December: 12/01 and 01/12 swapped somewhere.

@@ -10,6 +10,7 @@ import { letterAfterReceipt, type Registration } from './case.ts';
 import { CHANNEL_LABELS } from './labels.ts';
 import {
   columnTitle,
+  IMPORT_NOT_A_DATE,
   IMPORT_UNKNOWN_CHANNEL,
   type ImportField,
   type ImportInput,
@@ -54,18 +55,28 @@ export { columnTitle };
 export function resolveMapping(
   mapping: ImportInput['mapping'],
   headers: readonly string[],
-): { readonly mapping: ImportInput['mapping']; readonly missing: readonly ImportField[] } {
+): {
+  readonly mapping: ImportInput['mapping'];
+  readonly missing: readonly ImportField[];
+  readonly duplicated: readonly ImportField[];
+} {
   const byKey = new Map<string, string>();
   for (const title of headers) if (!byKey.has(columnKey(title))) byKey.set(columnKey(title), title);
   const resolved: Partial<Record<ImportField, string>> = {};
   const missing: ImportField[] = [];
+  const duplicated: ImportField[] = [];
   for (const [field, title] of Object.entries(mapping) as [ImportField, string | undefined][]) {
     if (title === undefined) continue;
-    const found = headers.includes(title) ? title : byKey.get(columnKey(title));
+    const exact = headers.filter((h) => h === title).length;
+    const found = exact > 0 ? title : byKey.get(columnKey(title));
+    // Two columns of that title (a two-row heading flattened: "Tanggal" received, "Tanggal"
+    // of the letter): a row's cell is the last one's, which may not be the column meant.
+    const matches = exact || headers.filter((h) => columnKey(h) === columnKey(title)).length;
     if (found === undefined) missing.push(field);
+    else if (matches > 1) duplicated.push(field);
     else resolved[field] = found;
   }
-  return { mapping: resolved, missing };
+  return { mapping: resolved, missing, duplicated };
 }
 
 /** An incoming letter's number as the register kept it (the row key of letter imports). */
@@ -345,7 +356,9 @@ const RowSchema = z.object({
   externalId: text(100).optional(),
 });
 
-const NOT_A_DATE = 'not a date (YYYY-MM-DD, DD/MM/YYYY or a date cell)';
+/** Whether a cell holds anything: exceljs gives an empty one as null, a CSV as blank text. */
+const filled = (value: Cell): boolean =>
+  value !== null && (typeof value !== 'string' || value.trim() !== '');
 
 /**
  * The sender of an incoming letter whose register names no one: the register's own word for
@@ -356,7 +369,7 @@ const ANONYMOUS_SENDER = 'Anonim';
 
 /** Why a date cell cannot be taken, if it cannot: not a date, in the future, or 1926 for 2026. */
 function dateProblem(date: Date | undefined, now: Date): string | undefined {
-  if (!date) return NOT_A_DATE;
+  if (!date) return IMPORT_NOT_A_DATE;
   if (date.getTime() > now.getTime()) return 'in the future';
   // 1926 typed for 2026, or year 0: refused as the officer's form refuses it.
   if (!inRecordedYears(date)) return NOT_IN_RECORDED_YEARS;
@@ -389,15 +402,16 @@ export function readRow(
       : receivedAt && subjectCell
         ? unnumberedRowKey(receivedAt, subjectCell, name)
         : null;
-  if (!rowKey) errors.push({ field: 'rowKey', message: 'no letter number nor external id' });
-
+  // An empty cell is a field left out, worded as the forms word one (`invalid_type`: "wajib
+  // diisi"), not a date that cannot be read.
   const receivedProblem = dateProblem(receivedAt, now);
-  if (receivedProblem) errors.push({ field: 'receivedAt', message: receivedProblem });
+  if (!filled(cell('receivedAt')))
+    errors.push({ field: 'receivedAt', message: 'required', code: 'invalid_type' });
+  else if (receivedProblem) errors.push({ field: 'receivedAt', message: receivedProblem });
   // The letter's own date, when the register kept it (an empty cell: not kept). It is not in
   // the row key: rows imported before it was mapped are the same rows.
   const letterDateCell = cell('letterDate');
-  const letterDated =
-    letterDateCell !== null && (typeof letterDateCell !== 'string' || letterDateCell.trim() !== '');
+  const letterDated = filled(letterDateCell);
   const letterDate = letterDated ? parseRegisterDate(letterDateCell) : undefined;
   const letterDateProblem = letterDated ? dateProblem(letterDate, now) : undefined;
   if (letterDateProblem) errors.push({ field: 'letterDate', message: letterDateProblem });
@@ -444,6 +458,10 @@ export function readRow(
       if (!errors.some((e) => e.field === field)) errors.push(schemaError(field, issue));
     }
   }
+  // A row without a key lacks its date or subject too (a letter needs no number), which its
+  // own error names: "no number" beside it would ask for a number the letter need not have.
+  if (!rowKey && errors.length === 0)
+    errors.push({ field: 'rowKey', message: 'no letter number nor external id' });
   if (errors.length > 0 || !parsed.success || !receivedAt || !rowKey)
     return { ok: false, rowKey, errors };
   const r = parsed.data;

@@ -163,8 +163,15 @@ export const IMPORT_FILE_MAX_BYTES = (IMPORT_CONTENT_MAX / 4) * 3;
  * `mapping.<field>`, beside one naming `mapping` that lists the file's titles.
  */
 export const IMPORT_NO_SUCH_COLUMN = 'no such column in the file';
+/** A register cell the import cannot read as a date (the forms it reads, briefly). */
+export const IMPORT_NOT_A_DATE = 'not a date (YYYY-MM-DD, DD/MM/YYYY, 2 Maret 2026 or a date cell)';
 /** The start of that `mapping` message; the file's column titles follow, a JSON array. */
 export const IMPORT_FILE_COLUMNS = 'the file’s columns: ';
+/**
+ * A mapped title two of the file's columns have: which one's cells to read cannot be known, so
+ * the import is refused (a 400 naming `mapping.<field>`) until the titles differ.
+ */
+export const IMPORT_DUPLICATE_COLUMN = 'more than one column in the file has this title';
 
 export const ImportBody = z
   .strictObject({

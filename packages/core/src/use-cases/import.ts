@@ -12,7 +12,12 @@ import {
 } from '../import-row.ts';
 import type { UniqueClaim } from '../ports.ts';
 import type { ImportField, ImportInput, ImportReport, ImportRowResult } from '../schemas.ts';
-import { IMPORT_FILE_COLUMNS, IMPORT_NO_SUCH_COLUMN, importCounts } from '../schemas/intake.ts';
+import {
+  IMPORT_DUPLICATE_COLUMN,
+  IMPORT_FILE_COLUMNS,
+  IMPORT_NO_SUCH_COLUMN,
+  importCounts,
+} from '../schemas/intake.ts';
 import type { Principal } from '../tenancy.ts';
 import { actorOf } from '../timeline.ts';
 import { ADMIN_ROLES, requireRole, type ServiceDeps } from './kernel/index.ts';
@@ -60,8 +65,16 @@ export async function importCases(
       `the sheet has ${rowCount} rows; import at most ${MAX_IMPORT_ROWS} per request`,
       'import_rows',
     );
-  const { mapping, missing } = resolveMapping(input.mapping, headers);
+  const { mapping, missing, duplicated } = resolveMapping(input.mapping, headers);
   if (missing.length > 0) throw noSuchColumns(input.mapping, missing, headers);
+  if (duplicated.length > 0)
+    throw new DomainError(
+      'validation_failed',
+      `${IMPORT_DUPLICATE_COLUMN}: ${duplicated.map((f) => `mapping.${f} ${JSON.stringify(input.mapping[f])}`).join(', ')}`,
+      {
+        errors: duplicated.map((f) => ({ path: `mapping.${f}`, message: IMPORT_DUPLICATE_COLUMN })),
+      },
+    );
   const options = { ...input, mapping };
   const now = deps.clock();
   const seen = new Map<string, number>();

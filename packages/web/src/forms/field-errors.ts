@@ -9,6 +9,8 @@ import type { Translate } from '../i18n/i18n';
 import { type MessageKey, messages } from '../i18n/messages';
 import {
   ACTIVITY_AGENCY_NOT_ON_CASE,
+  IMPORT_DUPLICATE_COLUMN,
+  IMPORT_NOT_A_DATE,
   IMPORT_UNKNOWN_CHANNEL,
   LETTER_AFTER_RECEIPT,
   NOT_A_MEMBER_UNIT,
@@ -82,7 +84,7 @@ export const KNOWN_MESSAGES: Record<string, MessageKey> = {
   'required with an externalRef.id column': 'fieldError.externalSystem',
   // A spreadsheet row's own checks (core's import-row.ts), and zod's word for an empty cell.
   'no letter number nor external id': 'fieldError.importRowKey',
-  'not a date (YYYY-MM-DD, DD/MM/YYYY or a date cell)': 'fieldError.importDate',
+  [IMPORT_NOT_A_DATE]: 'fieldError.importDate',
   'in the future': 'fieldError.future',
   'a lapor row needs its LAPOR! report id': 'fieldError.laporNeedsRef',
   'Invalid input: expected string, received undefined': 'fieldError.required',
@@ -93,6 +95,7 @@ export const KNOWN_MESSAGES: Record<string, MessageKey> = {
     'fieldError.importNumberCell',
   'not text: half of a UTF-16 surrogate pair': 'fieldError.invalid',
   [IMPORT_UNKNOWN_CHANNEL]: 'fieldError.importChannel',
+  [IMPORT_DUPLICATE_COLUMN]: 'fieldError.importDuplicateColumn',
   'each party at most once': 'fieldError.partyOnce',
   [RESTATE_HIDDEN_EMAIL]: 'caseActions.descriptionRequired',
   [RESTATE_NOTHING]: 'restate.nothing',

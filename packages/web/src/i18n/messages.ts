@@ -866,13 +866,16 @@ const id = {
   'fieldError.sameKeyAsRow': 'Nomor surat/rujukan sama dengan baris {row}; hapus salah satu.',
   'fieldError.yearRange': '{label} harus tanggal antara tahun 2000 dan 2100.',
   'fieldError.partyOnce': '{label}: setiap pihak paling banyak sekali.',
-  'fieldError.importDate': '{label} bukan tanggal (TTTT-BB-HH, HH/BB/TTTT, atau sel tanggal).',
+  'fieldError.importDate':
+    '{label} bukan tanggal (TTTT-BB-HH, HH/BB/TTTT, 2 Maret 2026, atau sel tanggal).',
   'fieldError.importNameWithIdentity':
     '{label} wajib diisi bila baris memuat NIK, telepon, surel, atau alamat pengadu.',
   'fieldError.importNumberCell':
     '{label} tersimpan sebagai sel angka di Excel, yang membulatkan NIK dan menghapus angka 0 di depan nomor telepon: format kolom ini sebagai Teks, lalu ketik ulang isinya.',
   'fieldError.importChannel':
     '{label} tidak dikenal. Tulis salah satu: Surat, Surel, Datang langsung, SP4N-LAPOR!, Media sosial, Formulir pengaduan daring, atau Lainnya.',
+  'fieldError.importDuplicateColumn':
+    '{label}: berkas ini punya lebih dari satu kolom dengan judul itu. Ubah judul kolom di baris pertama agar berbeda, lalu pilih kolom yang dimaksud.',
   'import.fileTooLarge':
     'Berkas ini terlalu besar untuk sekali impor: paling banyak {max} KB dan 500 baris per berkas. Bagi register menjadi beberapa berkas, lalu impor satu per satu.',
   'import.missingColumns':
@@ -1825,13 +1828,16 @@ const en = {
   'fieldError.sameKeyAsRow': 'Same letter/reference number as row {row}; remove one of them.',
   'fieldError.yearRange': '{label} must be a date from 2000 to 2100.',
   'fieldError.partyOnce': '{label}: each party at most once.',
-  'fieldError.importDate': '{label} is not a date (YYYY-MM-DD, DD/MM/YYYY, or a date cell).',
+  'fieldError.importDate':
+    '{label} is not a date (YYYY-MM-DD, DD/MM/YYYY, 2 Maret 2026, or a date cell).',
   'fieldError.importNameWithIdentity':
     '{label} is required when the row has the complainant’s NIK, phone, email or address.',
   'fieldError.importNumberCell':
     '{label} is stored as a number cell in Excel, which rounds a NIK and drops the leading 0 of a phone number: format the column as Text, then type the values again.',
   'fieldError.importChannel':
     '{label} is not a channel Pantau knows. Write one of: Letter, Email, Walk-in, SP4N-LAPOR!, Social media, Online form or Other (or their Indonesian words).',
+  'fieldError.importDuplicateColumn':
+    '{label}: the file has more than one column with that title. Give the columns different titles in the first row, then choose the one meant.',
   'import.fileTooLarge':
     'This file is too large for one import: at most {max} KB and 500 rows per file. Split the register into several files and import them one at a time.',
   'import.missingColumns':

@@ -27,7 +27,7 @@ describe('the import report', () => {
                 { field: 'rowKey', message: 'no letter number nor external id' },
                 {
                   field: 'receivedAt',
-                  message: 'not a date (YYYY-MM-DD, DD/MM/YYYY or a date cell)',
+                  message: 'not a date (YYYY-MM-DD, DD/MM/YYYY, 2 Maret 2026 or a date cell)',
                 },
                 { field: 'subject', message: 'Invalid input: expected string, received undefined' },
               ],
@@ -55,7 +55,7 @@ describe('the import report', () => {
     const items = screen.getAllByRole('listitem').map((li) => li.textContent);
     expect(items).toEqual([
       'Baris ini tidak punya nomor surat maupun nomor rujukan.',
-      'Tanggal diterima bukan tanggal (TTTT-BB-HH, HH/BB/TTTT, atau sel tanggal).',
+      'Tanggal diterima bukan tanggal (TTTT-BB-HH, HH/BB/TTTT, 2 Maret 2026, atau sel tanggal).',
       'Perihal wajib diisi.',
     ]);
     // A row by the number people know it by; its case by a link, never by its internal id.
@@ -67,6 +67,37 @@ describe('the import report', () => {
     const link = screen.getByRole('link', { name: 'Lihat pengaduan dari baris 3' });
     expect(link.getAttribute('href')).toBe('/cases/01M8NK9YAE31B4P77XW2DBV6W8');
     expect(document.body.textContent).not.toMatch(/01M8NK|letter:|lapor:/);
+  });
+
+  it('asks for an empty date received, and names every form a date may be written in', () => {
+    renderWith(
+      <Report
+        report={{
+          dryRun: true,
+          counts: { ok: 0, created: 0, exists: 0, error: 2, pending: 0 },
+          rows: [3, 4].map((row) => ({
+            row,
+            rowKey: null,
+            outcome: 'error' as const,
+            caseId: null,
+            // As core's import-row.ts answers an empty cell, then a cell that is no date.
+            errors: [
+              row === 3
+                ? { field: 'receivedAt', message: 'required', code: 'invalid_type' }
+                : {
+                    field: 'receivedAt',
+                    message: 'not a date (YYYY-MM-DD, DD/MM/YYYY, 2 Maret 2026 or a date cell)',
+                  },
+            ],
+          })),
+        }}
+      />,
+      { as: { agency: 'setneg', role: 'central_admin' } },
+    );
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Tanggal diterima wajib diisi.',
+      'Tanggal diterima bukan tanggal (TTTT-BB-HH, HH/BB/TTTT, 2 Maret 2026, atau sel tanggal).',
+    ]);
   });
 
   it('names the earlier row a key repeats, in a sentence', () => {
@@ -235,7 +266,7 @@ describe('the column mapping', () => {
               errors: [
                 {
                   field: 'letterDate',
-                  message: 'not a date (YYYY-MM-DD, DD/MM/YYYY or a date cell)',
+                  message: 'not a date (YYYY-MM-DD, DD/MM/YYYY, 2 Maret 2026 or a date cell)',
                 },
               ],
             },
@@ -245,7 +276,7 @@ describe('the column mapping', () => {
       { as: { agency: 'setneg', role: 'central_admin' } },
     );
     expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'Tanggal surat bukan tanggal (TTTT-BB-HH, HH/BB/TTTT, atau sel tanggal).',
+      'Tanggal surat bukan tanggal (TTTT-BB-HH, HH/BB/TTTT, 2 Maret 2026, atau sel tanggal).',
     ]);
   });
 });
