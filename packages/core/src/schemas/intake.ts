@@ -185,7 +185,7 @@ export const ImportBody = z
       }),
     mapping: z.partialRecord(z.enum(IMPORT_FIELDS), text(100)).meta({
       description:
-        'Field → the column header that holds it, matched without regard to case, spacing or line breaks (Unicode NFKC): a title the file’s header row does not have is a 400 naming `mapping.<field>` (`no such column in the file`), with an error on `mapping` listing the file’s titles (`the file’s columns: ` and a JSON array). `letterDate` (the letter’s own date, read as `receivedAt` is) with `letterNumber` registers the case with its incoming letter (number, date, sender: the complainant, `Anonim` for none), which search finds by its number and the forwarding letter cites; a row without it keeps the number on the registration event only',
+        'Field → the column header that holds it, matched without regard to case, spacing or line breaks (Unicode NFKC): a title the file’s header row does not have is a 400 naming `mapping.<field>` (`no such column in the file`), with an error on `mapping` listing the file’s titles (`the file’s columns: ` and a JSON array); a title two of the file’s columns have is a 400 naming `mapping.<field>` too (`more than one column in the file has this title`): which column is meant cannot be known. `letterDate` (the letter’s own date, read as `receivedAt` is) with `letterNumber` registers the case with its incoming letter (number, date, sender: the complainant, `Anonim` for none), which search finds by its number and the forwarding letter cites; a row without it keeps the number on the registration event only',
     }),
     /** Which system `externalRef.id` values belong to (`lapor` for SP4N-LAPOR! ids). */
     externalSystem: ExternalRefSchema.shape.system.optional(),
