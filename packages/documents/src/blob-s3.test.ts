@@ -84,4 +84,16 @@ describe('a file’s name travels with the object, never in its download link', 
     });
     s3.restore();
   });
+
+  // A scan of an identity card opened on a shared office computer must not stay in its cache;
+  // embedded, the blob store's download says the same (packages/local/src/blob-store.ts).
+  it('is served with Cache-Control private, no-store: no browser keeps a copy', async () => {
+    const s3 = mockClient(S3Client);
+    s3.on(PutObjectCommand).resolves({});
+    const store = new S3BlobStore(new S3Client({ region: 'ap-southeast-3' }), 'pantau-files');
+    await store.write('cases/c/f.abc', new Uint8Array([1, 2, 3]), 'application/pdf', NAME);
+    const [put] = s3.commandCalls(PutObjectCommand);
+    expect(put!.args[0].input.CacheControl).toBe('private, no-store');
+    s3.restore();
+  });
 });

@@ -3,7 +3,7 @@
  * content-length-range, so S3 itself refuses anything past the limit), downloads by presigned
  * GET of a few minutes, issued by the API only after the case's tenancy checks. The download
  * name and type are the object's own metadata (Content-Disposition, Content-Type, set when the
- * checked bytes are written), never `response-*` overrides in the link: a name may name a
+ * checked bytes are written, with Cache-Control `private, no-store`), never `response-*` overrides in the link: a name may name a
  * person, and S3's access logs keep each request's whole URI, as browsers keep it in their
  * history. GuardDuty
  * Malware Protection for S3 scans each new object and tags it; only `NO_THREATS_FOUND` is
@@ -77,6 +77,9 @@ export class S3BlobStore implements BlobStore {
         Body: bytes,
         ContentType: contentType,
         ContentDisposition: attachmentDisposition(fileName),
+        // No browser keeps a copy (a scanned identity card on a shared office computer), as
+        // the embedded blob store answers.
+        CacheControl: 'private, no-store',
       }),
     );
   }
