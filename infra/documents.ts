@@ -69,6 +69,14 @@ export class Documents extends Construct {
         { abortIncompleteMultipartUploadAfter: Duration.days(1) },
         // Replaced or deleted versions (a refused upload, a re-upload) are kept 90 days.
         { noncurrentVersionExpiration: Duration.days(90) },
+        // What upload forms wrote (uploads/): read once at completion and then deleted; bytes
+        // a form wrote again afterwards, or an upload nobody completed, go after two days (the
+        // shorter rule wins where two overlap). Never served, never scanned.
+        {
+          prefix: 'uploads/',
+          expiration: Duration.days(2),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
         // Scans and evidence are read in the first weeks, rarely after.
         {
           transitions: [
@@ -145,7 +153,11 @@ export class Documents extends Construct {
     });
     const plan = new guardduty.CfnMalwareProtectionPlan(this, 'MalwareProtection', {
       role: this.scanRole.roleArn,
-      protectedResource: { s3Bucket: { bucketName: this.bucket.bucketName } },
+      // What is served only (cases/: checked copies and received files): each file is scanned
+      // once, not also as the upload it was checked from (uploads/), which no one reads.
+      protectedResource: {
+        s3Bucket: { bucketName: this.bucket.bucketName, objectPrefixes: ['cases/'] },
+      },
       actions: { tagging: { status: 'ENABLED' } },
     });
     plan.node.addDependency(this.scanRole);
@@ -159,7 +171,8 @@ export class Documents extends Construct {
 
   /**
    * Lets the API function presign uploads and downloads, read back, delete and read the scan
-   * tag of attachments (`cases/*`), and tells it the bucket: permission and variable together.
+   * tag of attachments (`cases/*`; forms write `uploads/*`), and tells it the bucket: permission
+   * and variable together.
    */
   grantAttachments(fn: lambda.Function): void {
     this.allowOnAttachments(
@@ -167,6 +180,15 @@ export class Documents extends Construct {
       ['s3:PutObject', 's3:GetObject', 's3:DeleteObject', 's3:GetObjectTagging'],
       'Attachments are keyed cases/<caseId>/<attachmentId>, created at run time; the API ' +
         'checks tenancy before presigning any of them.',
+    );
+    // Upload forms write under uploads/ (the API presigns them, reads the bytes back to check
+    // them and deletes them); nothing there is served or scanned.
+    this.allowOnAttachments(
+      fn,
+      ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
+      'Upload forms write uploads/<caseId>/<attachmentId>, created at run time; the API ' +
+        'presigns each after the case’s tenancy checks, reads it back once and deletes it.',
+      'uploads/*',
     );
     // Without ListBucket, S3 answers a GET of a key that does not exist 403 AccessDenied, not
     // 404 NoSuchKey: completing an upload whose bytes never came would be a 500, not a 409.
@@ -202,10 +224,15 @@ export class Documents extends Construct {
     );
   }
 
-  /** `actions` on `cases/*`, the bucket's name in the environment, and cdk-nag told why. */
-  private allowOnAttachments(fn: lambda.Function, actions: string[], reason: string): void {
+  /** `actions` on `keys` (`cases/*`), the bucket's name in the environment, cdk-nag told why. */
+  private allowOnAttachments(
+    fn: lambda.Function,
+    actions: string[],
+    reason: string,
+    keys = 'cases/*',
+  ): void {
     fn.addEnvironment('ATTACHMENTS_BUCKET', this.bucket.bucketName);
-    const objects = this.bucket.arnForObjects('cases/*');
+    const objects = this.bucket.arnForObjects(keys);
     fn.addToRolePolicy(new iam.PolicyStatement({ actions, resources: [objects] }));
     Validations.of(fn.role!).acknowledge({
       id: `AwsSolutions-IAM5[Resource::${nagRendering(Stack.of(this), objects)}]`,

@@ -635,6 +635,34 @@ describe('the attachments’ malware scan', () => {
     );
   });
 
+  it('scans what is served only (cases/), once per file; what forms wrote (uploads/) goes after two days', () => {
+    const [, plan] = only('AWS::GuardDuty::MalwareProtectionPlan', /.*/);
+    const [bucketId, bucket] = only('AWS::S3::Bucket', /^DocumentsAttachments/);
+    expect(plan.Properties?.ProtectedResource).toEqual({
+      S3Bucket: { BucketName: { Ref: bucketId }, ObjectPrefixes: ['cases/'] },
+    });
+    const rules = (
+      bucket.Properties?.LifecycleConfiguration as { Rules: Record<string, unknown>[] }
+    ).Rules;
+    expect(rules).toContainEqual(
+      expect.objectContaining({
+        Prefix: 'uploads/',
+        ExpirationInDays: 2,
+        NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+        Status: 'Enabled',
+      }),
+    );
+    // The API presigns forms for, reads back and deletes uploads/, and nothing else there.
+    const onUploads = statementsOf(roleIdOf(apiFunction())).filter((statement) =>
+      JSON.stringify(statement.Resource).includes('/uploads/*'),
+    );
+    expect(onUploads.flatMap(actionsOf).sort()).toEqual([
+      's3:DeleteObject',
+      's3:GetObject',
+      's3:PutObject',
+    ]);
+  });
+
   it('takes each scan result that is not clean, of this bucket only, to a function that marks the file refused; undelivered ones to a queue with an alarm', () => {
     const [fnId, fn] = only('AWS::Lambda::Function', /^ScanResultsHandler/);
     const [bucketId] = only('AWS::S3::Bucket', /^DocumentsAttachments/);

@@ -7,7 +7,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { attachmentKey, DomainError, type Principal, Service } from '@pantau/core';
+import { uploadKey, DomainError, type Principal, Service } from '@pantau/core';
 import { inspectUpload } from '@pantau/documents/sniff';
 import type { DynamoStore } from '@pantau/store';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -47,7 +47,7 @@ async function centralScan(name: string) {
     visibility: 'central',
   });
   const { id } = started.attachment;
-  await blobs.write(attachmentKey(caseId, id), SMALL_PDF);
+  await blobs.write(uploadKey(caseId, id), SMALL_PDF);
   await service.completeAttachment(centralOfficer, caseId, id);
   return { caseId, id };
 }
@@ -129,7 +129,7 @@ describe('an agency starting an upload to its response', () => {
       attachedTo: { kind: 'response', agencyId: 'polri' },
     });
     const { id } = started.attachment;
-    await blobs.write(attachmentKey(caseId, id), SMALL_PDF);
+    await blobs.write(uploadKey(caseId, id), SMALL_PDF);
     expect((await service.completeAttachment(polri, caseId, id)).status).toBe('available');
     expect((await service.completeAttachment(polri, caseId, id)).status).toBe('available');
   });

@@ -11,7 +11,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { attachmentKey, type ScanStatus, Service } from '@pantau/core';
+import { uploadKey, type ScanStatus, Service } from '@pantau/core';
 import { S3BlobStore } from '@pantau/documents/blob-s3';
 import { inspectUpload } from '@pantau/documents/sniff';
 import { intakeMail } from '@pantau/intake/mail';
@@ -133,7 +133,7 @@ describe('a completion sent again after the file was refused (its 415 lost on th
       name: 'ktp-pengadu.pdf',
       size: notAFile.byteLength,
     });
-    await blobs.write(attachmentKey(caseId, attachment.id), notAFile);
+    await blobs.write(uploadKey(caseId, attachment.id), notAFile);
     await expect(
       service.completeAttachment(centralOfficer, caseId, attachment.id),
     ).rejects.toMatchObject({ code: 'unsupported_media_type' });
@@ -156,7 +156,7 @@ describe('an agency’s upload abandoned while its assignment was open', () => {
       size: SMALL_PDF.byteLength,
       attachedTo: { kind: 'response', agencyId: 'polri' },
     });
-    await blobs.write(attachmentKey(caseId, attachment.id), SMALL_PDF);
+    await blobs.write(uploadKey(caseId, attachment.id), SMALL_PDF);
     // Two hours on the upload is abandoned (it holds no place); then polri is withdrawn.
     clock.set('2026-08-03T05:00:00.000Z');
     await service.withdrawAssignment(centralOfficer, caseId, 'polri', {
@@ -225,7 +225,7 @@ describe('an embedded download link (a reader’s, for 5 minutes)', () => {
       size: SMALL_PDF.byteLength,
       visibility: 'agencies',
     });
-    await blobs.write(attachmentKey(caseId, attachment.id), SMALL_PDF);
+    await blobs.write(uploadKey(caseId, attachment.id), SMALL_PDF);
     await service.completeAttachment(centralOfficer, caseId, attachment.id);
     const serve = blobs.handler(() => new Response(null, { status: 404 }));
 
@@ -310,7 +310,7 @@ describe('a completion sent again after the scan refused the file', () => {
       name: 'surat.pdf',
       size: SMALL_PDF.byteLength,
     });
-    await blobs.write(attachmentKey(caseId, attachment.id), SMALL_PDF);
+    await blobs.write(uploadKey(caseId, attachment.id), SMALL_PDF);
     await service.completeAttachment(centralOfficer, caseId, attachment.id);
     blobs.verdict = 'infected';
     await expect(
@@ -335,12 +335,12 @@ describe('completing a response’s upload once the assignment has ended', () =>
         attachedTo: { kind: 'response', agencyId: 'polri' },
       });
     const kept = (await start()).attachment;
-    await blobs.write(attachmentKey(caseId, kept.id), SMALL_PDF);
+    await blobs.write(uploadKey(caseId, kept.id), SMALL_PDF);
     await service.completeAttachment(polri, caseId, kept.id);
     const agencys = (await start()).attachment;
     const centrals = (await start(centralOfficer)).attachment;
-    await blobs.write(attachmentKey(caseId, agencys.id), SMALL_PDF);
-    await blobs.write(attachmentKey(caseId, centrals.id), SMALL_PDF);
+    await blobs.write(uploadKey(caseId, agencys.id), SMALL_PDF);
+    await blobs.write(uploadKey(caseId, centrals.id), SMALL_PDF);
     await service.withdrawAssignment(centralOfficer, caseId, 'polri', {
       reason: 'Salah instansi: bukan kewenangan instansi ini',
     });

@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  attachmentKey,
+  uploadKey,
   DomainError,
   newAttachment,
   type Principal,
@@ -75,7 +75,7 @@ describe('a completion sent twice at once', () => {
       name: 'surat.pdf',
       size: SMALL_PDF.byteLength,
     });
-    await blobs.write(attachmentKey(caseId, started.attachment.id), SMALL_PDF);
+    await blobs.write(uploadKey(caseId, started.attachment.id), SMALL_PDF);
     // The first reads the record, then waits at the upload's bytes; the second finishes.
     const begun = blobs.holdNext('read');
     const first = service.completeAttachment(centralOfficer, caseId, started.attachment.id);
@@ -96,7 +96,7 @@ describe('a completed file’s download', () => {
       name,
       size: SMALL_PDF.byteLength,
     });
-    await blobs.write(attachmentKey(caseId, started.attachment.id), SMALL_PDF);
+    await blobs.write(uploadKey(caseId, started.attachment.id), SMALL_PDF);
     await service.completeAttachment(centralOfficer, caseId, started.attachment.id);
     const { url } = await service.downloadAttachment(centralOfficer, caseId, started.attachment.id);
     const query = [...new URL(url).searchParams.values()];
@@ -137,7 +137,7 @@ describe('a download the malware scan has not cleared', () => {
       size: SMALL_PDF.byteLength,
     });
     const { id } = started.attachment;
-    await scanned.write(attachmentKey(caseId, id), SMALL_PDF);
+    await scanned.write(uploadKey(caseId, id), SMALL_PDF);
     await guarded.completeAttachment(centralOfficer, caseId, id);
     const download = () => guarded.downloadAttachment(centralOfficer, caseId, id);
 
@@ -166,7 +166,7 @@ describe('a download the malware scan has not cleared', () => {
         size: SMALL_PDF.byteLength,
       });
       const { id } = started.attachment;
-      await scanned.write(attachmentKey(caseId, id), SMALL_PDF);
+      await scanned.write(uploadKey(caseId, id), SMALL_PDF);
       await guarded.completeAttachment(centralOfficer, caseId, id);
       scanned.verdict = verdict;
       await expect(guarded.downloadAttachment(centralOfficer, caseId, id)).rejects.toMatchObject({
@@ -194,7 +194,7 @@ describe('two abandoned uploads completed at once', () => {
         name,
         size: SMALL_PDF.byteLength,
       });
-      await blobs.write(attachmentKey(caseId, attachment.id), SMALL_PDF);
+      await blobs.write(uploadKey(caseId, attachment.id), SMALL_PDF);
       return attachment.id;
     };
     const late = [await start('terlambat-1.pdf'), await start('terlambat-2.pdf')];
@@ -258,7 +258,7 @@ describe('files given up on a case (refused, abandoned)', () => {
         name: `coba-${i}.pdf`,
         size: notAFile.byteLength,
       });
-      await blobs.write(attachmentKey(caseId, attachment.id), notAFile);
+      await blobs.write(uploadKey(caseId, attachment.id), notAFile);
       await expect(
         service.completeAttachment(centralOfficer, caseId, attachment.id),
       ).rejects.toMatchObject({ code: 'unsupported_media_type' });
@@ -273,7 +273,7 @@ describe('files given up on a case (refused, abandoned)', () => {
       name: 'surat.pdf',
       size: SMALL_PDF.byteLength,
     });
-    await blobs.write(attachmentKey(caseId, real.attachment.id), SMALL_PDF);
+    await blobs.write(uploadKey(caseId, real.attachment.id), SMALL_PDF);
     expect(
       (await service.completeAttachment(centralOfficer, caseId, real.attachment.id)).status,
     ).toBe('available');
@@ -330,7 +330,7 @@ describe('an activity report’s file for the agencies', () => {
       visibility: 'agencies',
     });
     const { id } = started.attachment;
-    await blobs.write(attachmentKey(caseId, id), SMALL_PDF);
+    await blobs.write(uploadKey(caseId, id), SMALL_PDF);
     await service.completeAttachment(centralOfficer, caseId, id);
     const listed = async (p: Principal) =>
       (await service.listAttachments(p, caseId)).items.map((a) => a.id);

@@ -9,7 +9,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { attachmentKey, type Principal, Service } from '@pantau/core';
+import { uploadKey, type Principal, Service } from '@pantau/core';
 import { inspectUpload } from '@pantau/documents/sniff';
 import { type DynamoStore, keys } from '@pantau/store';
 import {
@@ -98,7 +98,7 @@ const attachToCase = async (caseId: string) => {
     visibility: 'agencies',
   });
   const { id } = started.attachment;
-  await blobs.write(attachmentKey(caseId, id), SMALL_PDF);
+  await blobs.write(uploadKey(caseId, id), SMALL_PDF);
   await service.completeAttachment(centralOfficer, caseId, id);
   return id;
 };

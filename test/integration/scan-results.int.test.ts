@@ -8,7 +8,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { attachmentKey, Service } from '@pantau/core';
+import { attachmentKey, Service, uploadKey } from '@pantau/core';
 import { onScanResult } from '@pantau/documents/guardduty';
 import { inspectUpload } from '@pantau/documents/sniff';
 import type { DynamoStore } from '@pantau/store';
@@ -83,7 +83,7 @@ async function completedFile(name = 'bukti.pdf') {
     size: SMALL_PDF.byteLength,
     visibility: 'agencies',
   });
-  await blobs.write(attachmentKey(caseId, attachment.id), SMALL_PDF);
+  await blobs.write(uploadKey(caseId, attachment.id), SMALL_PDF);
   await service.completeAttachment(centralOfficer, caseId, attachment.id);
   return { caseId, id: attachment.id, record: await recordOf(caseId, attachment.id) };
 }
@@ -142,11 +142,13 @@ describe('a scan result that is not clean', () => {
 });
 
 describe('results that change nothing', () => {
-  it('a result about the upload’s own copy (its checked copy is scanned on its own)', async () => {
+  it('a result about an upload’s own copy (its checked copy is scanned on its own)', async () => {
     const { caseId, id, record } = await completedFile();
-    const uploadKey = attachmentKey(caseId, id);
-    expect(record.key).not.toBe(uploadKey);
-    expect((await deliver(scanEvent(uploadKey, 'THREATS_FOUND'))).outcome).toBe('unchanged');
+    expect(record.key).toBe(`cases/${caseId}/${id}.${record.sha256}`);
+    // Uploads are kept under uploads/, which GuardDuty does not scan; one started before
+    // session 27 was written under cases/<caseId>/<id>, scanned, and its result still comes.
+    for (const copy of [uploadKey(caseId, id), attachmentKey(caseId, id)])
+      expect((await deliver(scanEvent(copy, 'THREATS_FOUND'))).outcome).toBe('unchanged');
     expect(await recordOf(caseId, id)).toEqual(record);
   });
 

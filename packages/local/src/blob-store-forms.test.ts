@@ -21,8 +21,10 @@ afterAll(async () => {
   await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 });
 
-const UPLOAD_KEY = 'cases/C1/A1';
-const CHECKED_KEY = `${UPLOAD_KEY}.${'ab'.repeat(32)}`;
+const UPLOAD_KEY = 'uploads/C1/A1';
+/** A received file's key (an e-mail's, the public form's) and a completed upload's checked copy. */
+const RECEIVED_KEY = 'cases/C1/A1';
+const CHECKED_KEY = `${RECEIVED_KEY}.${'ab'.repeat(32)}`;
 const PDF = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
 const serve = (store: FileBlobStore) => store.handler(() => new Response(null, { status: 404 }));
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -92,7 +94,7 @@ describe('the embedded store: an upload form and a download link are never each 
     expect((await serve(store)(new Request(url))).status).toBe(403);
   });
 
-  it('refuses a form whose signed policy lacks its size limit or names the checked copy', async () => {
+  it('refuses a form whose signed policy lacks its size limit or names what is served', async () => {
     const { dir, store } = fresh();
     const expiresAt = new Date(Date.now() + 300_000).toISOString();
     for (const policy of [
@@ -100,6 +102,7 @@ describe('the embedded store: an upload form and a download link are never each 
       b64({ key: UPLOAD_KEY, maxBytes: '100', expiresAt }),
       b64({ key: UPLOAD_KEY, maxBytes: 100 }),
       b64({ key: CHECKED_KEY, maxBytes: 100, expiresAt }),
+      b64({ key: RECEIVED_KEY, maxBytes: 100, expiresAt }),
     ]) {
       const key = (JSON.parse(Buffer.from(policy, 'base64url').toString()) as { key: string }).key;
       const posted = await post(
@@ -111,12 +114,14 @@ describe('the embedded store: an upload form and a download link are never each 
     }
     expect(await store.read(UPLOAD_KEY)).toBeUndefined();
     expect(await store.read(CHECKED_KEY)).toBeUndefined();
+    expect(await store.read(RECEIVED_KEY)).toBeUndefined();
   });
 
-  it('never signs a form for a checked copy', async () => {
+  it('never signs a form for what is served: a checked copy, a file received with the complaint', async () => {
     const { store } = fresh();
-    await expect(
-      store.presignUpload({ key: CHECKED_KEY, maxBytes: 100, expiresInSeconds: 300 }),
-    ).rejects.toThrow(/not an upload key/);
+    for (const key of [CHECKED_KEY, RECEIVED_KEY])
+      await expect(
+        store.presignUpload({ key, maxBytes: 100, expiresInSeconds: 300 }),
+      ).rejects.toThrow(/not an upload key/);
   });
 });

@@ -119,7 +119,7 @@ describe('the embedded store’s upload form: no body is read before it may be t
   // `/blobs/upload` is in front of the API (its body limit, its rate limit): anyone who reaches
   // the listener can post to it, with no token. undici's formData() read the whole body first.
   const MiB = 1024 * 1024;
-  const UPLOAD_KEY = 'cases/C1/A1';
+  const UPLOAD_KEY = 'uploads/C1/A1';
 
   /** A body of `total` bytes (`head` first, then filler), counting what is pulled from it. */
   function counted(total: number, head = new Uint8Array()) {

@@ -25,13 +25,18 @@ import {
 } from '@pantau/core';
 import { writeDurably } from './durable-file.ts';
 
-/** An attachment's upload key, or the key its checked bytes are kept under (`.<sha256>`). */
-const KEY_SHAPE = /^cases\/[A-Za-z0-9]{1,64}\/[A-Za-z0-9]{1,64}(\.[0-9a-f]{64})?$/;
 /**
- * The keys a form may write: an attachment's upload key, never its checked copy (the bytes that
- * were sniffed and are served: a form that could write them would replace evidence unchecked).
+ * An attachment's upload key (`uploads/`; `cases/` for uploads started before session 27), a
+ * received file's key, or the key its checked bytes are kept under (`cases/<caseId>/<id>.<sha256>`).
  */
-const UPLOAD_KEY_SHAPE = /^cases\/[A-Za-z0-9]{1,64}\/[A-Za-z0-9]{1,64}$/;
+const KEY_SHAPE =
+  /^(cases\/[A-Za-z0-9]{1,64}\/[A-Za-z0-9]{1,64}(\.[0-9a-f]{64})?|uploads\/[A-Za-z0-9]{1,64}\/[A-Za-z0-9]{1,64})$/;
+/**
+ * The keys a form may write: an upload key, never what is served (a checked copy, the bytes
+ * that were sniffed, or a file received with the complaint: a form that could write them would
+ * replace evidence unchecked).
+ */
+const UPLOAD_KEY_SHAPE = /^uploads\/[A-Za-z0-9]{1,64}\/[A-Za-z0-9]{1,64}$/;
 
 /**
  * What a signature is for, signed with what it covers: one key signs forms and links, and a

@@ -155,14 +155,26 @@ export function givenUpToRemove(
     .slice(0, Math.min(excess, REMOVED_PER_START));
 }
 
-/** Where an attachment's bytes are in the blob store. */
+/**
+ * Where a file that came with the complaint (the public form's, an e-mail's) is kept: written
+ * once, checked, under `cases/` like every file that is served.
+ */
 export const attachmentKey = (caseId: string, id: string): string => `cases/${caseId}/${id}`;
 
 /**
- * Where a completed upload's bytes are kept: beside its upload key (which its form may still
- * write to), named by their SHA-256.
+ * Where an upload's form writes: under `uploads/`, apart from what is served. Nothing there is
+ * served or scanned (GuardDuty scans `cases/` only: each file once, as its checked copy), and
+ * the bucket's lifecycle removes what a form wrote and nobody completed. Records of uploads
+ * started before session 27 keep their `cases/<caseId>/<id>` key, which completes as before.
  */
-export const checkedKey = (uploadKey: string, sha256: string): string => `${uploadKey}.${sha256}`;
+export const uploadKey = (caseId: string, id: string): string => `uploads/${caseId}/${id}`;
+
+/**
+ * Where a completed upload's bytes are kept: under `cases/`, where no form reaches (a form may
+ * still write to its upload key), named by their SHA-256.
+ */
+export const checkedKey = (caseId: string, id: string, sha256: string): string =>
+  `${attachmentKey(caseId, id)}.${sha256}`;
 
 /**
  * The case a blob key belongs to (`cases/<caseId>/<id>`, or its checked copy's), or undefined
@@ -192,6 +204,7 @@ export function receivedAttachment(input: {
   });
   return {
     ...record,
+    key: attachmentKey(input.caseId, input.id),
     size: input.sniffed.size,
     contentType: input.contentType,
     sha256: input.sniffed.sha256,
@@ -213,7 +226,7 @@ export function newAttachment(input: {
   return {
     id: input.id,
     caseId: input.caseId,
-    key: attachmentKey(input.caseId, input.id),
+    key: uploadKey(input.caseId, input.id),
     name: input.body.name,
     declaredSize: input.body.size,
     size: null,

@@ -221,7 +221,7 @@ export async function completeAttachment(
     // second POST to it would replace what was checked, hashed and scanned), under a key
     // named by their hash: a completion that loses the race below wrote its own bytes
     // beside, never over, the winner's.
-    const kept = { ...record, key: checkedKey(a.key, record.sha256!) };
+    const kept = { ...record, key: checkedKey(a.caseId, a.id, record.sha256!) };
     await blobs.write(kept.key, bytes, kept.contentType!, downloadName(kept));
     const attachment = { record: kept, expectedVersion: a.version };
     if (late)
