@@ -100,21 +100,24 @@ const receiptOf = (c: CaseRecord, zone: TimeZone): ComplaintReceipt => ({
   subject: c.subject,
   anonymous: c.complainant === null,
   confidential: c.confidential,
-  receipt: receiptText(c.trackingCode, c.receivedAt, c.subject, zone),
+  receipt: receiptText(c.trackingCode, c.receivedAt, c.subject, zone, c.agendaNumber ?? undefined),
 });
 
 /**
  * The receipt (tanda terima) a complainant keeps: what was received, when (in their zone, the
- * zone named), and the code.
+ * zone named), the code, and the agenda number, which the tracking page asks them to quote
+ * when they write to central (to ask, send what is missing or withdraw), never the code.
  */
 export const receiptText = (
   trackingCode: string,
   receivedAt: string,
   subject: string,
   zone: TimeZone = DEFAULT_TIME_ZONE,
+  agenda?: string,
 ): string =>
   [
     'TANDA TERIMA PENGADUAN',
+    ...(agenda ? [`Nomor agenda: ${agenda}`] : []),
     `Kode lacak: ${trackingCode}`,
     `Diterima: ${formatLocal(receivedAt, zone)}`,
     `Perihal: ${subject}`,

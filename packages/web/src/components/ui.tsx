@@ -6,6 +6,7 @@ import { formatInstant, type TimeZone } from '../format';
 import { fieldSentence, serverIssue } from '../forms/field-errors';
 import type { Form } from '../forms/use-form';
 import { labelOf, type Translate, useI18n } from '../i18n/i18n';
+import { type MessageKey, messages } from '../i18n/messages';
 
 /**
  * A failed call in the user's words: one sentence per problem code the API can answer (the
@@ -15,6 +16,7 @@ import { labelOf, type Translate, useI18n } from '../i18n/i18n';
 export function ProblemAlert({
   error,
   labels = {},
+  audience = 'console',
 }: {
   error: unknown;
   /**
@@ -22,6 +24,7 @@ export function ProblemAlert({
    * are not a `useForm` (which shows each error at its field instead).
    */
   labels?: Readonly<Record<string, string>>;
+  audience?: Audience | undefined;
 }) {
   const { t } = useI18n();
   if (!error) return null;
@@ -33,7 +36,9 @@ export function ProblemAlert({
       : [];
   return (
     <div className="alert alert-error" role="alert">
-      <strong>{fields.length > 0 ? t('problem.fieldsListed') : problemSentence(t, error)}</strong>
+      <strong>
+        {fields.length > 0 ? t('problem.fieldsListed') : problemSentence(t, error, audience)}
+      </strong>
       {fields.length > 0 ? (
         <ul>
           {fields.map(([path, message]) => (
@@ -95,15 +100,31 @@ export function useSavedSince(sentence: string, reload: () => void) {
   };
 }
 
-export function problemSentence(t: Translate, error: unknown): string {
+/**
+ * Whom a problem is said to: the console's officers, or a complainant on the public pages, who
+ * has no agency, no list of cases and no admin to ask (`publicProblem.*`, where the officers'
+ * sentence would send them there; the others are said alike).
+ */
+export type Audience = 'console' | 'public';
+
+export function problemSentence(
+  t: Translate,
+  error: unknown,
+  audience: Audience = 'console',
+): string {
   if (error instanceof Refusal) return error.message;
   if (!(error instanceof ApiError)) return t('problem.network');
-  const code = error.problem?.code;
   // A cap the domain sets: what to do instead (ask for more time rather than pause again).
   const limit = error.problem?.limit;
-  if (code === 'limit_exceeded' && limit) return t(`problem.limit.${limit}`);
-  if (code) return t(`problem.${code}`);
-  return t(error.status >= 500 ? 'problem.internal_error' : 'problem.http_error');
+  if (error.problem?.code === 'limit_exceeded' && limit) return t(`problem.limit.${limit}`);
+  const code =
+    error.problem?.code ??
+    // API Gateway's own throttle answers a bare `{"message":"Too Many Requests"}`: still a 429,
+    // where "reload the page" would only make it worse.
+    (error.status === 429 ? 'rate_limited' : error.status >= 500 ? 'internal_error' : 'http_error');
+  const own = `publicProblem.${code}` as MessageKey;
+  if (audience === 'public' && own in messages.id) return t(own);
+  return t(`problem.${code}`);
 }
 
 /**
@@ -157,8 +178,10 @@ export function FormErrors({
  */
 export function FormFeedback({
   form,
+  audience,
 }: {
   form: Pick<Form<never>, 'errors' | 'failure' | 'failures' | 'field'>;
+  audience?: Audience | undefined;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -166,7 +189,7 @@ export function FormFeedback({
   }, [form.failures]);
   return (
     <div ref={ref} tabIndex={-1} className="form-feedback">
-      <ProblemAlert error={form.failure} />
+      <ProblemAlert error={form.failure} audience={audience} />
       <FormErrors errors={form.errors} field={form.field} />
     </div>
   );

@@ -65,6 +65,16 @@ const id = {
   'problem.scan_pending': 'Berkas masih diperiksa antivirus; coba unduh lagi dalam satu–dua menit.',
   'problem.scan_refused':
     'Berkas ini tidak lolos pemeriksaan antivirus dan tidak dapat diunduh; unggah ulang salinan yang bersih.',
+  // The public pages' own words (`problemSentence(…, 'public')`), where the officers' would
+  // send a complainant to their agency, a list or an admin they do not have.
+  'publicProblem.not_found':
+    'Kode lacak tidak ditemukan. Periksa kembali kode pada tanda terima Anda, lalu coba lagi.',
+  'publicProblem.idempotency_key_reused':
+    'Pengaduan ini sudah pernah terkirim dan sudah kami terima, jadi jangan kirim lagi agar tidak tercatat dua kali. Tanda terimanya tidak dapat ditampilkan ulang di sini, tetapi pengaduan Anda tetap akan diverifikasi.',
+  'publicProblem.internal_error':
+    'Layanan pengaduan sedang mengalami gangguan. Coba lagi dalam beberapa menit; yang sudah Anda ketik tetap ada di halaman ini.',
+  'publicProblem.http_error':
+    'Permintaan ini tidak dapat diproses sekarang. Coba lagi dalam beberapa menit tanpa memuat ulang halaman; yang sudah Anda ketik tetap ada di halaman ini.',
 
   'signIn.title': 'Masuk',
   'signIn.local': 'Runtime lokal: pilih pengguna demo.',
@@ -1034,6 +1044,14 @@ const en = {
     'The file is still being checked for viruses; try downloading it again in a minute or two.',
   'problem.scan_refused':
     'This file did not pass the virus check and cannot be downloaded; upload a clean copy again.',
+  'publicProblem.not_found':
+    'The tracking code was not found. Check the code on your receipt, then try again.',
+  'publicProblem.idempotency_key_reused':
+    'This complaint was already sent and we have received it, so do not send it again or it would be recorded twice. Its receipt cannot be shown here again, but your complaint will still be verified.',
+  'publicProblem.internal_error':
+    'The complaint service has a problem. Try again in a few minutes; what you typed stays on this page.',
+  'publicProblem.http_error':
+    'This request cannot be handled now. Try again in a few minutes without reloading the page; what you typed stays on this page.',
 
   'signIn.title': 'Sign in',
   'signIn.local': 'Embedded runtime: pick a demo user.',

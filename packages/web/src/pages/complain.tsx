@@ -154,7 +154,7 @@ export function Complain() {
         }}
       >
         {/* Takes focus after a failed "Kirim" (at the foot of a long form), each item a link. */}
-        <FormFeedback form={{ ...form, errors: shown }} />
+        <FormFeedback form={{ ...form, errors: shown }} audience="public" />
         <fieldset>
           <legend>{t('complain.you')}</legend>
           <CheckboxField
@@ -436,7 +436,7 @@ function Receipt({
         </p>
         <h2>{t('complain.receipt')}</h2>
         <pre className="prose receipt">{receipt.receipt}</pre>
-        <p>
+        <p className="no-print">
           <button type="button" onClick={() => window.print()}>
             {t('complain.print')}
           </button>{' '}

@@ -41,6 +41,7 @@ export function Track() {
       <PageTitle>{t('track.title')}</PageTitle>
       <form
         role="search"
+        className="no-print"
         onSubmit={(e) => {
           e.preventDefault();
           const clean = input.trim().toUpperCase();
@@ -110,7 +111,7 @@ function Status({ code }: { code: string }) {
     return (
       <>
         {said}
-        <ProblemAlert error={tracking.error} />
+        <ProblemAlert error={tracking.error} audience="public" />
       </>
     );
   const {
@@ -320,6 +321,7 @@ function Reply({
   return (
     <form
       noValidate
+      className="no-print"
       onSubmit={(e) => {
         e.preventDefault();
         void form
@@ -338,7 +340,7 @@ function Reply({
       </p>
       {form.describe('satisfied', { label: t('track.satisfied'), id: 'satisfied-first' })}
       {form.describe('rating', { label: t('track.ratingLabel'), id: 'rating-first' })}
-      <FormFeedback form={form} />
+      <FormFeedback form={form} audience="public" />
       <fieldset aria-describedby={form.errors.satisfied ? 'satisfied-error' : undefined}>
         <legend>{t('track.satisfied')}</legend>
         {radio('satisfied', true, t('track.yes'))}
