@@ -143,13 +143,20 @@ export function describeEvent(
     case 'activity_proposed':
     case 'activity_scheduled':
       parts.push(text('kind') ? labelOf(t, 'activity', text('kind')!) : null);
+      parts.push(...activityAgencies(e, nameOf));
       parts.push(text('scheduledAt') ? when(text('scheduledAt')!) : null);
+      // A new date says the one it replaces (none when a proposal was taken up).
+      parts.push(
+        text('previous') ? t('timeline.activityPrevious', { at: when(text('previous')!) }) : null,
+      );
       break;
     case 'activity_reported':
-      parts.push(text('kind') ? labelOf(t, 'activity', text('kind')!) : null, quote('outcome'));
+      parts.push(text('kind') ? labelOf(t, 'activity', text('kind')!) : null);
+      parts.push(...activityAgencies(e, nameOf), quote('outcome'));
       break;
     case 'activity_cancelled':
-      parts.push(text('kind') ? labelOf(t, 'activity', text('kind')!) : null, quote('reason'));
+      parts.push(text('kind') ? labelOf(t, 'activity', text('kind')!) : null);
+      parts.push(...activityAgencies(e, nameOf), quote('reason'));
       break;
     case 'assignment_delegated':
       parts.push(
@@ -178,6 +185,18 @@ export function describeEvent(
       parts.push(quote('message'), quote('reason'));
   }
   return parts.filter((p): p is string => typeof p === 'string' && p !== '');
+}
+
+/**
+ * The agencies of an activity held with several, by name: its event is the case's (no one
+ * agency's, which the line would name), so nothing else says who takes part. One with one
+ * agency is named by the line already; one with none is central's own.
+ */
+function activityAgencies(e: Event, nameOf: (agencyId: string) => string): string[] {
+  const ids = e.data.agencyIds;
+  return e.agencyId === null && Array.isArray(ids) && ids.length > 0
+    ? [ids.map((id) => nameOf(String(id))).join(', ')]
+    : [];
 }
 
 /**
