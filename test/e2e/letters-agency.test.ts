@@ -5,6 +5,7 @@
  * ladder's reminder and formal warning (the manual clock). Each PDF's own text, and the
  * agency's Letters page in Chromium.
  */
+import { formatLocal } from '@pantau/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../packages/documents/test/read-back.ts';
@@ -58,26 +59,7 @@ const IDENTITY = ['Yohanes', 'Wenda', 'Cempaka', '0812', '3456', '12/RW-07/III/2
 const NOT_FOR_READERS =
   /\b[0-9A-HJKMNP-TV-Z]{26}\b|pemkot-jayapura|acknowledge|followUp|resolution|reminder_|formal_warning|WIB|deadline|undefined/;
 /** `due` as the agency's letters state it: "26 Maret 2026 pukul 23.59 WIT". */
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-const inWit = (iso: string) => {
-  const d = new Date(Date.parse(iso) + 9 * 3_600_000);
-  const hh = String(d.getUTCHours()).padStart(2, '0');
-  const mm = String(d.getUTCMinutes()).padStart(2, '0');
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} pukul ${hh}.${mm} WIT`;
-};
+const inWit = (iso: string) => formatLocal(iso, 'Asia/Jayapura');
 
 describe('letters to a municipality in WIT', { timeout: 240_000 }, () => {
   let caseId = '';
