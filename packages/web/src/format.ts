@@ -53,6 +53,11 @@ export function formatDate(date: string, lang: Lang): string {
   }).format(new Date(`${date}T00:00:00Z`));
 }
 
+/** A count as the reader's language writes it: a year's 12.345 complaints, not "12345". */
+export function formatCount(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(locale(lang)).format(n);
+}
+
 export function formatPercent(rate: number | null, lang: Lang): string {
   if (rate === null) return '—';
   return new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 1 }).format(

@@ -8,7 +8,7 @@ import { useSignedIn } from '../auth/session-context';
 import { useAgencies } from '../components/agencies';
 import { Loading, PageTitle, ProblemAlert, saying } from '../components/ui';
 import { useLoad } from '../data';
-import { dateIn, formatDate, formatPercent } from '../format';
+import { dateIn, formatCount, formatDate, formatPercent } from '../format';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { type AgencyStats, sortStats, type StatsColumn } from '../stats';
@@ -32,6 +32,16 @@ const COLUMNS: [StatsColumn, MessageKey][] = [
 
 /** What the rates are over: neither "not ours" nor withdrawn before the follow-up fell due. */
 const sampleOf = (s: AgencyStats) => s.assigned - s.redirected - s.withdrawn;
+
+/** The columns that count assignments, as a row and the total show them. */
+const COUNTS = [
+  'assigned',
+  'redirected',
+  'withdrawn',
+  'responded',
+  'respondedOnTime',
+  'completed',
+] as const;
 
 export default function Stats() {
   const { t, lang } = useI18n();
@@ -70,6 +80,9 @@ export default function Stats() {
         className="filters"
         onSubmit={(e) => {
           e.preventDefault();
+          // A download's refusal was about the period before: it would stay above the new one's
+          // figures (and hide that period's own error).
+          setError(null);
           setPeriod(draft);
         }}
       >
@@ -96,23 +109,25 @@ export default function Stats() {
         </button>
         <button
           type="button"
-          onClick={() =>
+          onClick={() => {
+            setError(null);
             download(
               `/v1/stats/agencies.csv?${query}`,
               `pantau-stats-${period.from}-${period.to}.csv`,
-            ).catch(setError)
-          }
+            ).catch(setError);
+          }}
         >
           {t('stats.csv')}
         </button>
         <button
           type="button"
-          onClick={() =>
+          onClick={() => {
+            setError(null);
             download(
               `/v1/exports/cases.csv?${query}`,
               `pantau-cases-${period.from}-${period.to}.csv`,
-            ).catch((e: unknown) => setError(saying('limit_exceeded', t('cases.csvTooLarge'))(e)))
-          }
+            ).catch((e: unknown) => setError(saying('limit_exceeded', t('cases.csvTooLarge'))(e)));
+          }}
         >
           {t('cases.csv')}
         </button>
@@ -184,12 +199,9 @@ export default function Stats() {
                         </span>
                       ) : null}
                     </th>
-                    <td>{row.assigned}</td>
-                    <td>{row.redirected}</td>
-                    <td>{row.withdrawn}</td>
-                    <td>{row.responded}</td>
-                    <td>{row.respondedOnTime}</td>
-                    <td>{row.completed}</td>
+                    {COUNTS.map((k) => (
+                      <td key={k}>{formatCount(row[k], lang)}</td>
+                    ))}
                     <td>{formatPercent(row.responseRate, lang)}</td>
                     <td>{formatPercent(row.onTimeRate, lang)}</td>
                     <td>{row.medianWorkingDaysToFirstResponse ?? '—'}</td>
@@ -200,12 +212,9 @@ export default function Stats() {
               <tfoot>
                 <tr>
                   <th scope="row">{t('stats.total')}</th>
-                  <td>{data.totals.assigned}</td>
-                  <td>{data.totals.redirected}</td>
-                  <td>{data.totals.withdrawn}</td>
-                  <td>{data.totals.responded}</td>
-                  <td>{data.totals.respondedOnTime}</td>
-                  <td>{data.totals.completed}</td>
+                  {COUNTS.map((k) => (
+                    <td key={k}>{formatCount(data.totals[k], lang)}</td>
+                  ))}
                   <td>{formatPercent(data.totals.responseRate, lang)}</td>
                   <td>{formatPercent(data.totals.onTimeRate, lang)}</td>
                   <td>{data.totals.medianWorkingDaysToFirstResponse ?? '—'}</td>
