@@ -37,7 +37,7 @@ describe('the search results', () => {
     const cells = [...link.closest('tr')!.querySelectorAll('td')];
     expect(cells.slice(1).map((td) => td.dataset.label)).toEqual([
       'Status',
-      'diterima',
+      'Diterima',
       'Cocok pada',
     ]);
   });

@@ -75,7 +75,7 @@ export function SearchBox() {
                   <tr>
                     <th scope="col">{t('cases.subject')}</th>
                     <th scope="col">{t('filters.status')}</th>
-                    <th scope="col">{t('case.received')}</th>
+                    <th scope="col">{t('search.received')}</th>
                     <th scope="col">{t('search.matchedBy')}</th>
                   </tr>
                 </thead>
@@ -84,14 +84,18 @@ export function SearchBox() {
                     <tr key={c.id}>
                       <td>
                         <Link href={`/cases/${c.id}`}>{c.subject}</Link>
-                        {c.trackingCode ? (
-                          <div className="muted small">{c.trackingCode}</div>
+                        {/* As the register names a case: its agenda number (what letters and the
+                            complainant quote), then for central the tracking code. */}
+                        {c.agendaNumber || c.trackingCode ? (
+                          <div className="muted small">
+                            {[c.agendaNumber, c.trackingCode].filter(Boolean).join(' · ')}
+                          </div>
                         ) : null}
                       </td>
                       <td data-label={t('filters.status')}>
                         <StatusBadge prefix="status" value={c.status} />
                       </td>
-                      <td data-label={t('case.received')}>
+                      <td data-label={t('search.received')}>
                         <Time at={c.receivedAt} zone={zone} />
                       </td>
                       <td data-label={t('search.matchedBy')}>

@@ -539,6 +539,8 @@ const id = {
   'search.submit': 'Cari',
   'search.results': 'Hasil pencarian “{q}”, terbaru lebih dulu',
   'search.matchedBy': 'Cocok pada',
+  // A column's title: `case.received` is the word inside a sentence ("· diterima <date>").
+  'search.received': 'Diterima',
   'search.none': 'Tidak ada pengaduan yang cocok.',
   'search.count': '{n} hasil untuk “{q}”',
   'search.match.words': 'Kata',
@@ -1517,6 +1519,7 @@ const en = {
   'search.submit': 'Search',
   'search.results': 'Results for “{q}”, newest first',
   'search.matchedBy': 'Matched by',
+  'search.received': 'Received',
   'search.none': 'No complaint matches.',
   'search.count': '{n} {n|result|results} for “{q}”',
   'search.match.words': 'Words',
