@@ -38,3 +38,15 @@ describe('a directory of 130 agencies', () => {
     expect(rows[0]![6]).toBe(`Agency ${ids[0]}; Agency ${ids.at(-1)}`);
   });
 });
+
+describe('an agency the directory does not have', () => {
+  it('is a 400 naming agencyId, not an empty report that reads as “no cases”', async () => {
+    const period = { from: '2026-03-01', to: '2026-03-31', agencyId: 'instansi-999' };
+    await expect(service.agencyStats(centralOfficer, period)).rejects.toMatchObject({
+      code: 'validation_failed',
+      errors: [{ path: 'agencyId', message: 'no such agency' }],
+    });
+    const pages = service.exportCases(centralOfficer, period);
+    await expect(pages.next()).rejects.toMatchObject({ code: 'validation_failed' });
+  });
+});

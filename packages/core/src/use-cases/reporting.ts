@@ -45,7 +45,7 @@ export async function agencyStatsExport(
 }
 
 async function statsReport(deps: ServiceDeps, period: StatsPeriod) {
-  const names = await agencyDirectory(deps);
+  const names = await directoryFor(deps, period);
   const agencies = [...names.keys()].filter((id) => id !== CENTRAL_TENANT);
   const selected = period.agencyId ? agencies.filter((id) => id === period.agencyId) : agencies;
   const { from, to } = periodOf(deps, period);
@@ -58,6 +58,17 @@ async function statsReport(deps: ServiceDeps, period: StatsPeriod) {
     ...agencyReport(counters, policy.minimumSample),
   };
   return { report, names };
+}
+
+/**
+ * The directory, and the agency `period.agencyId` names in it: a name it does not have is a 400
+ * on `agencyId`, not an empty report or file, which would read as "no cases" (a typo).
+ */
+async function directoryFor(deps: ServiceDeps, period: StatsPeriod): Promise<Map<string, string>> {
+  const names = await agencyDirectory(deps);
+  if (period.agencyId && !names.has(period.agencyId))
+    throw invalidInput('agencyId', 'no such agency');
+  return names;
 }
 
 /** Every agency's name by id, in the directory's order, 100 a read (there can be hundreds). */
@@ -114,7 +125,7 @@ export async function* exportCases(
   requireRole(p, CENTRAL_ROLES);
   const { from, to } = periodOf(deps, period);
   const now = deps.clock();
-  const names = await agencyDirectory(deps);
+  const names = await directoryFor(deps, period);
   const budget = deps.exportReads ?? MAX_EXPORT_READS;
   let cursor: string | undefined;
   for (let reads = 1; ; reads += 1) {
