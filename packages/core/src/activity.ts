@@ -183,6 +183,7 @@ export const viewActivity = (a: ActivityRecord, now: Date, caseSubject: string):
   cancellation: a.cancellation ?? null,
   createdBy: a.createdBy,
   createdAt: a.createdAt,
+  version: a.version,
 });
 
 /**

@@ -51,8 +51,9 @@ import type { TimelineEvent } from './timeline.ts';
  * assignments (and its member units'), nothing of another agency's (not even whether it is
  * late), no central notes, no import row key, no complainant when the identity is
  * hidden (UU 25/2009 art. 42) or its part in the case ended without its doing the work
- * (`Reader.endedAt`), and never the tracking code: it is the complainant's credential
- * (whoever holds it may reply as them and close the case, grading the agency's own answer).
+ * (`Reader.endedAt`: then none of its activities either), and never the tracking code: it is
+ * the complainant's credential (whoever holds it may reply as them and close the case, grading
+ * the agency's own answer).
  * With what is still to act on, from the case's own records (not its timeline, which a case sent
  * to sixty agencies makes long): the extension requests awaiting a decision and its activities.
  * A list of cases passes none of them (the case is read for those): to an agency, a case
@@ -70,9 +71,13 @@ export function viewCase(
   const visible = reader.central
     ? assignments
     : assignments.filter((a) => reader.agencies.has(a.agencyId));
+  // An agency whose part ended reads none (`Reader.endedAt`): a report written since may name
+  // the complainant ("Pengadu … hadir"), as their files, which it no longer reads, may.
   const readable = reader.central
     ? activities
-    : activities.filter((a) => activityHeldWith(a, reader.agencies));
+    : reader.endedAt
+      ? []
+      : activities.filter((a) => activityHeldWith(a, reader.agencies));
   const shown = caseActivities(readable);
   // An agency whose part ended without its doing the work reads it as a hidden identity's
   // (`partEndedAt`): what it was given the identity for is over.

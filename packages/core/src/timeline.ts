@@ -110,9 +110,9 @@ export const CENTRAL_ONLY_EVENTS: readonly EventType[] = [
  * person of another agency caused (the case moving on that agency's answer) and those of an
  * activity it is not in (one with several agencies, or central's own with none: its events are
  * the case's, and name their agencies; one written before they did stays central's), and none
- * of the case's after its part ended without its doing the work (`endedAt`). The
- * actor cannot be shown without them: even "another agency" would tell it someone else has
- * the case.
+ * of the case's, nor of its activities, after its part ended without its doing the work
+ * (`endedAt`). The actor cannot be shown without them: even "another agency" would tell it
+ * someone else has the case.
  */
 export const agencySeesEvent = (
   e: Pick<TimelineEvent, 'agencyId' | 'actor' | 'type' | 'data' | 'at'>,
@@ -120,6 +120,9 @@ export const agencySeesEvent = (
 ): boolean => {
   const { agencies, actors = agencies } = reader;
   if (CENTRAL_ONLY_EVENTS.includes(e.type)) return false;
+  // An activity's report or new date after its part ended is not its own either, even with it
+  // alone (its events are then its own, `activityAgency`): the case's view lists none for it.
+  if (reader.endedAt && e.at > reader.endedAt && e.type.startsWith('activity_')) return false;
   if (e.agencyId !== null) return agencies.has(e.agencyId);
   // Its part in the case ended (`partEndedAt`): what the case did after that is not its own.
   if (reader.endedAt && e.at > reader.endedAt) return false;

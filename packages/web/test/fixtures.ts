@@ -40,5 +40,6 @@ export const activityOf = (over: Partial<Schemas['Activity']> = {}): Schemas['Ac
   cancellation: null,
   createdBy: 'u1',
   createdAt: at,
+  version: 1,
   ...over,
 });

@@ -7,6 +7,20 @@ export const ActivityKindSchema = z.enum(ACTIVITY_KINDS);
 /** Why an agency cannot take part in an activity on a case it cannot read (`agencyIds.N`). */
 export const ACTIVITY_AGENCY_NOT_ON_CASE =
   'not on this case: forward it to the agency first (an agency reads only the cases it has)';
+/**
+ * Why an agency whose part in the case ended (withdrawn, or redirected and settled) cannot take
+ * part in a new activity: it reads none of the case's activities any more (`agencyIds.N`).
+ */
+export const ACTIVITY_AGENCY_PART_ENDED =
+  'its part in this case has ended (withdrawn, or redirected and settled): forward the case to it again first';
+/**
+ * The activity's `version` a change was made on (the page's): optional, as elsewhere, so that
+ * an older client is answered as before.
+ */
+const activityVersion = z.int().min(0).optional().meta({
+  description:
+    'The activity’s `version` the change was made on: if it was changed since (a colleague moved, reported or cancelled it), 409 `version_conflict` and nothing changes: read it again (without it the change applies to whatever is stored; sent again once made, it is answered as made)',
+});
 export const PlanActivityBody = z
   .strictObject({
     kind: ActivityKindSchema,
@@ -17,7 +31,7 @@ export const PlanActivityBody = z
       .refine((a) => new Set(a).size === a.length, 'agencies must differ')
       .optional()
       .meta({
-        description: `The agencies taking part: each reads the activity on its case, so each must have the case (an assignment, or a member unit's as its focal point): a 400 naming it otherwise ("${ACTIVITY_AGENCY_NOT_ON_CASE}")`,
+        description: `The agencies taking part: each reads the activity on its case, so each must have the case (an assignment, or a member unit's as its focal point): a 400 naming it otherwise ("${ACTIVITY_AGENCY_NOT_ON_CASE}"), as for one whose part in it ended ("${ACTIVITY_AGENCY_PART_ENDED}")`,
       }),
     participants: z.array(text(200)).max(50).optional(),
     plan: text(5_000).optional(),
@@ -25,12 +39,17 @@ export const PlanActivityBody = z
   .meta({ id: 'PlanActivity' });
 export type PlanActivityInput = z.infer<typeof PlanActivityBody>;
 export const ReportActivityBody = z
-  .strictObject({ heldAt: recordedInstant, outcome: text(200), summary: text(20_000) })
+  .strictObject({
+    heldAt: recordedInstant,
+    outcome: text(200),
+    summary: text(20_000),
+    version: activityVersion,
+  })
   .meta({ id: 'ReportActivity' });
 export type ReportActivityInput = z.infer<typeof ReportActivityBody>;
 /** A proposal taken up, or a plan moved: the plan's own fields, its time now required. */
 export const ScheduleActivityBody = PlanActivityBody.pick({ participants: true, plan: true })
-  .extend({ scheduledAt: recordedInstant })
+  .extend({ scheduledAt: recordedInstant, version: activityVersion })
   .meta({ id: 'ScheduleActivity' });
 export type ScheduleActivityInput = z.infer<typeof ScheduleActivityBody>;
 export const CancelActivityBody = z
@@ -38,6 +57,7 @@ export const CancelActivityBody = z
     reason: text(2_000).meta({
       description: 'Why it will not be held (the agency answered, it was planned twice)',
     }),
+    version: activityVersion,
   })
   .meta({ id: 'CancelActivity' });
 export type CancelActivityInput = z.infer<typeof CancelActivityBody>;
@@ -62,6 +82,9 @@ export const ActivitySchema = z
       .meta({ description: 'Set when central cancelled it: why, and when' }),
     createdBy: z.string(),
     createdAt: instant,
+    version: z.int().meta({
+      description: 'Sent back with a new date, a report or a cancellation (`version_conflict`)',
+    }),
   })
   .meta({ id: 'Activity' });
 export type ActivityView = z.infer<typeof ActivitySchema>;

@@ -16,9 +16,10 @@ import {
   viewActivity,
 } from '../activity.ts';
 import { mapPage } from '../desk.ts';
-import { invalidInput, invalidTransition, limitExceeded, notFound } from '../errors.ts';
+import { partEndedAt } from '../case.ts';
+import { invalidInput, invalidTransition, limitExceeded, notFound, savedSince } from '../errors.ts';
 import type { Page } from '../ports.ts';
-import { ACTIVITY_AGENCY_NOT_ON_CASE } from '../schemas/monitoring.ts';
+import { ACTIVITY_AGENCY_NOT_ON_CASE, ACTIVITY_AGENCY_PART_ENDED } from '../schemas/monitoring.ts';
 import type {
   ActivitiesFilter,
   ActivityView,
@@ -101,11 +102,19 @@ export async function planActivity(
       for (const [i, agencyId] of (input.agencyIds ?? []).entries()) {
         if (!(await deps.store.getAgency(agencyId)))
           throw invalidInput(`agencyIds.${i}`, 'unknown agency');
-        if (
-          !onCase.has(agencyId) &&
-          !(await deps.store.listMemberUnits(agencyId)).some((m) => onCase.has(m.id))
-        )
+        const members = await deps.store.listMemberUnits(agencyId);
+        if (!onCase.has(agencyId) && !members.some((m) => onCase.has(m.id)))
           throw invalidInput(`agencyIds.${i}`, ACTIVITY_AGENCY_NOT_ON_CASE);
+        // One whose part ended without its doing the work reads no activity of the case
+        // (`viewCase`): it would take part in one it cannot read. It reads as the case does for
+        // it: its own assignments, its member units', and those delegated to it.
+        const reads = new Set([
+          agencyId,
+          ...members.map((m) => m.id),
+          ...bundle.assignments.filter((a) => a.delegatedTo === agencyId).map((a) => a.agencyId),
+        ]);
+        if (partEndedAt(bundle.assignments, reads))
+          throw invalidInput(`agencyIds.${i}`, ACTIVITY_AGENCY_PART_ENDED);
       }
       const now = deps.clock();
       const activity: ActivityRecord = {
@@ -157,6 +166,7 @@ export function scheduleActivity(
   input: ScheduleActivityInput,
 ): Promise<ActivityView> {
   return changeActivity(deps, p, caseId, activityId, {
+    version: input.version,
     already: (a) => scheduledAlready(a, input),
     allowed: (a, all) => {
       if (
@@ -186,6 +196,7 @@ export function reportActivity(
   input: ReportActivityInput,
 ): Promise<ActivityView> {
   return changeActivity(deps, p, caseId, activityId, {
+    version: input.version,
     already: (a) => reportedAlready(a, input),
     next: (a, now) => reported(a, input, now),
     event: () => ['activity_reported', { outcome: input.outcome }],
@@ -204,6 +215,7 @@ export function cancelActivity(
   input: CancelActivityInput,
 ): Promise<ActivityView> {
   return changeActivity(deps, p, caseId, activityId, {
+    version: input.version,
     already: (a) => cancelledAlready(a, input.reason),
     next: (a, now) => cancelled(a, input.reason, now),
     event: () => ['activity_cancelled', { reason: input.reason }],
@@ -220,6 +232,8 @@ async function changeActivity(
   caseId: string,
   activityId: string,
   change: {
+    /** The activity's version the change was made on (the page's), when the client says. */
+    version: number | undefined;
     already: (a: ActivityRecord) => boolean;
     /** Throws when the change may not be made, given every activity of the case. */
     allowed?: (a: ActivityRecord, all: readonly ActivityRecord[]) => void;
@@ -237,6 +251,11 @@ async function changeActivity(
     if (!activity) throw notFound(`activity ${activityId}`);
     const now = deps.clock();
     if (change.already(activity)) return viewActivity(activity, now, bundle.case.subject);
+    // Made on an older version (a colleague moved, reported or called it off since): refused,
+    // not laid over a change the officer never saw. Checked after `already`: the same request
+    // sent again (its answer lost) is answered as it was.
+    if (change.version !== undefined && change.version !== activity.version)
+      throw savedSince(`activity ${activityId}`, change.version, activity.version);
     if (change.openCase && (bundle.case.status === 'closed' || bundle.case.status === 'rejected'))
       throw invalidTransition(
         `the case is ${bundle.case.status}: its activity can be reported or called off, not given a new date`,

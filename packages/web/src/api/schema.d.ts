@@ -7577,6 +7577,8 @@ export type components = {
              * @example 2026-03-30T16:59:59.999Z
              */
             createdAt: string;
+            /** @description Sent back with a new date, a report or a cancellation (`version_conflict`) */
+            version: number;
         };
         CreateCase: {
             /** @enum {string} */
@@ -7871,7 +7873,7 @@ export type components = {
              * @example 2026-03-30T16:59:59.999Z
              */
             scheduledAt?: string;
-            /** @description The agencies taking part: each reads the activity on its case, so each must have the case (an assignment, or a member unit's as its focal point): a 400 naming it otherwise ("not on this case: forward it to the agency first (an agency reads only the cases it has)") */
+            /** @description The agencies taking part: each reads the activity on its case, so each must have the case (an assignment, or a member unit's as its focal point): a 400 naming it otherwise ("not on this case: forward it to the agency first (an agency reads only the cases it has)"), as for one whose part in it ended ("its part in this case has ended (withdrawn, or redirected and settled): forward the case to it again first") */
             agencyIds?: string[];
             participants?: string[];
             plan?: string;
@@ -7884,6 +7886,8 @@ export type components = {
             heldAt: string;
             outcome: string;
             summary: string;
+            /** @description The activity’s `version` the change was made on: if it was changed since (a colleague moved, reported or cancelled it), 409 `version_conflict` and nothing changes: read it again (without it the change applies to whatever is stored; sent again once made, it is answered as made) */
+            version?: number;
         };
         ScheduleActivity: {
             participants?: string[];
@@ -7893,10 +7897,14 @@ export type components = {
              * @example 2026-03-30T16:59:59.999Z
              */
             scheduledAt: string;
+            /** @description The activity’s `version` the change was made on: if it was changed since (a colleague moved, reported or cancelled it), 409 `version_conflict` and nothing changes: read it again (without it the change applies to whatever is stored; sent again once made, it is answered as made) */
+            version?: number;
         };
         CancelActivity: {
             /** @description Why it will not be held (the agency answered, it was planned twice) */
             reason: string;
+            /** @description The activity’s `version` the change was made on: if it was changed since (a colleague moved, reported or cancelled it), 409 `version_conflict` and nothing changes: read it again (without it the change applies to whatever is stored; sent again once made, it is answered as made) */
+            version?: number;
         };
         ActivityPage: {
             items: components["schemas"]["Activity"][];

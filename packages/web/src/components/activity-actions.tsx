@@ -21,6 +21,7 @@ import { labelOf, type Translate, useI18n } from '../i18n/i18n';
 import { ActionForm } from './action-form';
 import { AgencyPicker, useAgencies } from './agencies';
 import { SelectField, TextField } from './field';
+import { saying, useSavedSince } from './ui';
 
 /** A monitoring activity still to be held: proposed (by the ladder) or planned. */
 export const isActivityOpen = (a: Schemas['Activity']) =>
@@ -60,7 +61,6 @@ export function ActivityActions({
   onChange: () => void;
 }) {
   const { t } = useI18n();
-  const { nameOf } = useAgencies();
   const id = kase.id;
   // The agencies still working on the case: those an activity is planned with by default.
   const working = openAgencies(kase).join(',');
@@ -107,10 +107,7 @@ export function ActivityActions({
                 }))}
               />
               <LocalTimeField form={form} name="scheduledAt" label={t('caseActions.scheduledAt')} />
-              <ActivityAgencies
-                form={form}
-                onCase={new Set(kase.assignments.map((a) => a.agencyId))}
-              />
+              <ActivityAgencies form={form} onCase={partHeld(kase)} />
               <Participants form={form} />
               <TextField form={form} name="plan" label={t('caseActions.planText')} multiline />
             </>
@@ -118,122 +115,194 @@ export function ActivityActions({
         </ActionForm>
       ) : null}
       {/* Still to report (or to call off): proposed or planned, as the case lists them. */}
-      {kase.activities.filter(isActivityOpen).map((activity) => {
-        const kind = activityTitle(t, nameOf, activity);
-        return [
-          // A closed case's activity was held already (the close called off the rest): its
-          // report, or calling it off if it did not take place; never a new date.
-          closed ? null : (
-            <ActionForm
-              // Started afresh from the activity as it is once it changed (a new date saved).
-              key={`schedule-${activity.id}-${JSON.stringify(scheduleInitial(activity))}`}
-              title={t(activity.scheduledAt ? 'caseActions.reschedule' : 'caseActions.schedule', {
-                kind,
-              })}
-              schema={ScheduleActivityBody}
-              initial={scheduleInitial(activity)}
-              toBody={scheduleBody}
-              // Per date: a draft made before the activity was moved would move it back.
-              draftKey={draft(`${activity.id}:schedule:${activity.scheduledAt ?? ''}`)}
-              submitLabel={t('actions.save')}
-              onDone={onChange}
-              send={(body) =>
-                unwrap(
-                  api.POST('/v1/cases/{id}/activities/{activityId}/schedule', {
-                    params: { path: { id, activityId: activity.id } },
-                    body,
-                  }),
-                )
-              }
-            >
-              {(form) => (
-                <>
-                  <HiddenIdentityNote kase={kase} />
-                  <LocalTimeField
-                    form={form}
-                    name="scheduledAt"
-                    label={t('caseActions.scheduledAt')}
-                    required
-                  />
-                  <Participants form={form} />
-                  <TextField
-                    form={form}
-                    name="plan"
-                    label={t('caseActions.planText')}
-                    // The API keeps a plan it is not sent: an emptied field leaves it as it is.
-                    hint={activity.plan ? t('caseActions.schedulePlanHint') : undefined}
-                    multiline
-                  />
-                </>
-              )}
-            </ActionForm>
-          ),
-          <ActionForm
-            key={`report-${activity.id}`}
-            title={t('caseActions.report', { kind })}
-            schema={ReportActivityBody}
-            draftKey={draft(`${activity.id}:report`)}
-            submitLabel={t('actions.save')}
-            onDone={onChange}
-            send={(body) =>
-              unwrap(
-                api.POST('/v1/cases/{id}/activities/{activityId}/report', {
-                  params: { path: { id, activityId: activity.id } },
-                  body,
-                }),
-              )
-            }
-          >
-            {(form) => (
-              <>
-                <HiddenIdentityNote kase={kase} />
-                <LocalTimeField
-                  form={form}
-                  name="heldAt"
-                  label={t('caseActions.heldAt')}
-                  required
-                />
-                <TextField form={form} name="outcome" label={t('caseActions.outcome')} required />
-                <TextField
-                  form={form}
-                  name="summary"
-                  label={t('caseActions.summary')}
-                  multiline
-                  required
-                />
-              </>
-            )}
-          </ActionForm>,
-          <ActionForm
-            key={`cancel-${activity.id}`}
-            title={t('caseActions.cancelActivity', { kind })}
-            schema={CancelActivityBody}
-            draftKey={draft(`${activity.id}:cancel`)}
-            submitLabel={t('caseActions.cancelSubmit')}
-            onDone={onChange}
-            send={(body) =>
-              unwrap(
-                api.POST('/v1/cases/{id}/activities/{activityId}/cancel', {
-                  params: { path: { id, activityId: activity.id } },
-                  body,
-                }),
-              )
-            }
-          >
-            {(form) => (
-              <TextField
+      {kase.activities.filter(isActivityOpen).map((activity) => (
+        <OpenActivity
+          key={activity.id}
+          kase={kase}
+          activity={activity}
+          closed={closed}
+          draft={draft}
+          onChange={onChange}
+        />
+      ))}
+    </>
+  );
+}
+
+/**
+ * An activity still to be held: a new date, its report, or calling it off. Each is sent on the
+ * activity's `version` the page shows: a colleague's change since (a new date, a report, a
+ * cancellation) is a 409, said here with the latest to load, the text kept; one the activity
+ * can no longer take (reported or cancelled by a colleague, the case closed) is said of the
+ * activity, not of the complaint's status.
+ */
+function OpenActivity({
+  kase,
+  activity,
+  closed,
+  draft,
+  onChange,
+}: {
+  kase: Schemas['Case'];
+  activity: Schemas['Activity'];
+  closed: boolean;
+  draft: (action: string) => string | undefined;
+  onChange: () => void;
+}) {
+  const { t } = useI18n();
+  const { nameOf } = useAgencies();
+  const id = kase.id;
+  const kind = activityTitle(t, nameOf, activity);
+  const scheduledSince = useSavedSince(t('caseActions.activitySavedSince'), onChange);
+  const reportedSince = useSavedSince(t('caseActions.activitySavedSince'), onChange);
+  const cancelledSince = useSavedSince(t('caseActions.activitySavedSince'), onChange);
+  const refused = (since: { refused: (e: unknown) => unknown }) => (e: unknown) => {
+    throw since.refused(saying('invalid_transition', t('caseActions.activityNoLongerOpen'))(e));
+  };
+  const onVersion = (body: unknown) => ({ ...(body as Values), version: activity.version });
+  return (
+    <>
+      {/* A closed case's activity was held already (the close called off the rest): its report,
+      or calling it off if it did not take place; never a new date. */}
+      {closed ? null : (
+        <ActionForm
+          // Started afresh from the activity as it is once it changed (a new date saved).
+          key={`schedule-${activity.id}-${JSON.stringify(scheduleInitial(activity))}`}
+          title={t(activity.scheduledAt ? 'caseActions.reschedule' : 'caseActions.schedule', {
+            kind,
+          })}
+          schema={ScheduleActivityBody}
+          initial={scheduleInitial(activity)}
+          toBody={(values) => onVersion(scheduleBody(values))}
+          // Per date: a draft made before the activity was moved would move it back.
+          draftKey={draft(`${activity.id}:schedule:${activity.scheduledAt ?? ''}`)}
+          submitLabel={t('actions.save')}
+          onDone={onChange}
+          send={(body) =>
+            unwrap(
+              api.POST('/v1/cases/{id}/activities/{activityId}/schedule', {
+                params: { path: { id, activityId: activity.id } },
+                body,
+              }),
+            ).catch(refused(scheduledSince))
+          }
+        >
+          {(form) => (
+            <>
+              {scheduledSince.reloadButton}
+              <HiddenIdentityNote kase={kase} />
+              <LocalTimeField
                 form={form}
-                name="reason"
-                label={t('caseActions.cancelReason')}
-                hint={t('caseActions.cancelReasonHint')}
-                multiline
+                name="scheduledAt"
+                label={t('caseActions.scheduledAt')}
                 required
               />
-            )}
-          </ActionForm>,
-        ];
-      })}
+              <Participants form={form} />
+              <TextField
+                form={form}
+                name="plan"
+                label={t('caseActions.planText')}
+                // The API keeps a plan it is not sent: an emptied field leaves it as it is.
+                hint={activity.plan ? t('caseActions.schedulePlanHint') : undefined}
+                multiline
+              />
+            </>
+          )}
+        </ActionForm>
+      )}
+      <ActionForm
+        key={`report-${activity.id}`}
+        title={t('caseActions.report', { kind })}
+        schema={ReportActivityBody}
+        toBody={(values) => onVersion(compact(values))}
+        draftKey={draft(`${activity.id}:report`)}
+        submitLabel={t('actions.save')}
+        onDone={onChange}
+        send={(body) =>
+          unwrap(
+            api.POST('/v1/cases/{id}/activities/{activityId}/report', {
+              params: { path: { id, activityId: activity.id } },
+              body,
+            }),
+          ).catch(refused(reportedSince))
+        }
+      >
+        {(form) => (
+          <>
+            {reportedSince.reloadButton}
+            <HiddenIdentityNote kase={kase} />
+            <LocalTimeField form={form} name="heldAt" label={t('caseActions.heldAt')} required />
+            <TextField form={form} name="outcome" label={t('caseActions.outcome')} required />
+            <TextField
+              form={form}
+              name="summary"
+              label={t('caseActions.summary')}
+              multiline
+              required
+            />
+          </>
+        )}
+      </ActionForm>
+      <ActionForm
+        key={`cancel-${activity.id}`}
+        title={t('caseActions.cancelActivity', { kind })}
+        schema={CancelActivityBody}
+        toBody={(values) => onVersion(compact(values))}
+        draftKey={draft(`${activity.id}:cancel`)}
+        submitLabel={t('caseActions.cancelSubmit')}
+        onDone={onChange}
+        send={(body) =>
+          unwrap(
+            api.POST('/v1/cases/{id}/activities/{activityId}/cancel', {
+              params: { path: { id, activityId: activity.id } },
+              body,
+            }),
+          ).catch(refused(cancelledSince))
+        }
+      >
+        {(form) => (
+          <>
+            {cancelledSince.reloadButton}
+            <TextField
+              form={form}
+              name="reason"
+              label={t('caseActions.cancelReason')}
+              hint={t('caseActions.cancelReasonHint')}
+              multiline
+              required
+            />
+          </>
+        )}
+      </ActionForm>
     </>
+  );
+}
+
+/**
+ * The redirects ("not ours") still waiting for central: neither settled nor answered by a later
+ * forwarding (the API decides; a form for one it no longer waits for is answered 409).
+ */
+export function awaitingReforward(kase: Schemas['Case']): Schemas['Assignment'][] {
+  return kase.assignments.filter(
+    (a) =>
+      a.state === 'redirected' &&
+      a.redirect !== null &&
+      a.redirect.settled === null &&
+      !kase.assignments.some((b) => b.forwardedAt > a.redirect!.at),
+  );
+}
+
+/**
+ * The agencies whose part in the case has not ended: an assignment open or completed, or a
+ * redirect awaiting its re-forward (the API's `partEndedAt`). One withdrawn, or redirected and
+ * settled, reads none of the case's activities: the API refuses it in a new one.
+ */
+export function partHeld(kase: Schemas['Case']): Set<string> {
+  const awaiting = awaitingReforward(kase);
+  return new Set(
+    kase.assignments
+      .filter((a) => (a.state !== 'redirected' && a.state !== 'withdrawn') || awaiting.includes(a))
+      .map((a) => a.agencyId),
   );
 }
 
@@ -307,7 +376,10 @@ function ActivityAgencies<S extends z.ZodType>({
   onCase,
 }: {
   form: Form<S>;
-  /** The case's agencies, offered first: an agency taking part must be able to read the case. */
+  /**
+   * The case's agencies whose part has not ended, offered first: an agency taking part must be
+   * able to read the case's activities.
+   */
   onCase: ReadonlySet<string>;
 }) {
   const { t } = useI18n();

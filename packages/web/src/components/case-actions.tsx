@@ -16,6 +16,7 @@ import { ActionForm } from './action-form';
 import {
   ActivityActions,
   activityTitle,
+  awaitingReforward,
   calledOffByClose,
   CENTRAL,
   isActivityOpen,
@@ -500,20 +501,6 @@ function Forward({
         );
       }}
     </ActionForm>
-  );
-}
-
-/**
- * The redirects ("not ours") still waiting for central: neither settled nor answered by a later
- * forwarding (the API decides; a form for one it no longer waits for is answered 409).
- */
-function awaitingReforward(kase: Schemas['Case']): Schemas['Assignment'][] {
-  return kase.assignments.filter(
-    (a) =>
-      a.state === 'redirected' &&
-      a.redirect !== null &&
-      a.redirect.settled === null &&
-      !kase.assignments.some((b) => b.forwardedAt > a.redirect!.at),
   );
 }
 

@@ -9,6 +9,7 @@ import type { Translate } from '../i18n/i18n';
 import { type MessageKey, messages } from '../i18n/messages';
 import {
   ACTIVITY_AGENCY_NOT_ON_CASE,
+  ACTIVITY_AGENCY_PART_ENDED,
   IMPORT_DUPLICATE_COLUMN,
   IMPORT_NOT_A_DATE,
   IMPORT_UNKNOWN_CHANNEL,
@@ -100,6 +101,7 @@ export const KNOWN_MESSAGES: Record<string, MessageKey> = {
   [RESTATE_HIDDEN_EMAIL]: 'caseActions.descriptionRequired',
   [RESTATE_NOTHING]: 'restate.nothing',
   [ACTIVITY_AGENCY_NOT_ON_CASE]: 'fieldError.activityAgencyNotOnCase',
+  [ACTIVITY_AGENCY_PART_ENDED]: 'fieldError.activityAgencyPartEnded',
   [LETTER_AFTER_RECEIPT]: 'fieldError.letterAfterReceipt',
   [NOT_A_MEMBER_UNIT]: 'fieldError.notMemberUnit',
 };

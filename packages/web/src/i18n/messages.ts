@@ -469,6 +469,10 @@ const id = {
     'Pengaduan ini baru saja diubah petugas lain (diteruskan atau dijawab instansi), jadi belum ditutup. Muat versi terbaru, periksa daftar instansi yang akan ditarik, lalu tutup lagi.',
   'caseActions.verifySavedSince':
     'Petugas lain baru saja memutuskan atau mengubah pengaduan ini (misalnya meminta kelengkapan). Keputusan Anda belum disimpan dan isiannya tetap di formulir: muat versi terbaru untuk melihat keputusannya.',
+  'caseActions.activitySavedSince':
+    'Petugas lain baru saja mengubah kegiatan ini (jadwal atau pesertanya, atau melaporkan atau membatalkannya), jadi perubahan Anda belum disimpan dan isiannya tetap di formulir. Muat versi terbaru untuk melihat perubahannya.',
+  'caseActions.activityNoLongerOpen':
+    'Kegiatan ini sudah dilaporkan atau dibatalkan petugas lain (atau pengaduannya sudah ditutup), jadi tidak dapat diubah lagi. Muat ulang halaman untuk melihat keadaannya.',
   'actions.withdrawConfirm':
     'Tarik penugasan {agency}? Pengingatnya berhenti dan permintaan perpanjangannya gugur. Penarikan tidak dapat dibatalkan; untuk melibatkannya lagi, teruskan ulang pengaduan kepadanya.',
   'actions.withdrawConfirmYes': 'Ya, tarik penugasan',
@@ -860,6 +864,8 @@ const id = {
   'fieldError.agenciesDiffer': 'Setiap instansi hanya dapat dipilih satu kali.',
   'fieldError.activityAgencyNotOnCase':
     'Instansi ini tidak menangani pengaduan ini, sehingga tidak dapat membuka kegiatannya: teruskan dulu pengaduan kepadanya.',
+  'fieldError.activityAgencyPartEnded':
+    'Instansi ini tidak lagi menangani pengaduan ini (penugasannya ditarik, atau dialihkan dan sudah diselesaikan), sehingga tidak lagi membaca kegiatannya: teruskan ulang pengaduan kepadanya bila ia perlu ikut.',
   'fieldError.oneLiaison':
     'Minimal satu kontak berjenis penghubung: surat peringatan dan pengingat dikirim kepadanya.',
   'fieldError.ladderShape':
@@ -1450,6 +1456,10 @@ const en = {
     'Another officer has just changed this complaint (forwarded it, or an agency answered), so it is not closed. Load the latest version, check the agencies that will be withdrawn, then close again.',
   'caseActions.verifySavedSince':
     'Another officer has just decided on or changed this complaint (e.g. asked for what is missing). Your decision is not saved and stays in the form: load the latest version to see theirs.',
+  'caseActions.activitySavedSince':
+    'Another officer has just changed this activity (its date or participants, or reported or cancelled it), so your change is not saved and stays in the form. Load the latest version to see theirs.',
+  'caseActions.activityNoLongerOpen':
+    'This activity was already reported or cancelled by another officer (or the complaint was closed), so it can no longer be changed. Reload the page to see where it stands.',
   'actions.withdrawConfirm':
     'Withdraw the assignment of {agency}? Its reminders stop and a request for more time lapses. A withdrawal cannot be undone; to involve the agency again, forward the complaint to it again.',
   'actions.withdrawConfirmYes': 'Yes, withdraw the assignment',
@@ -1832,6 +1842,8 @@ const en = {
   'fieldError.agenciesDiffer': 'Each agency can be chosen once.',
   'fieldError.activityAgencyNotOnCase':
     'This agency does not have this complaint, so it could not open the activity: forward the complaint to it first.',
+  'fieldError.activityAgencyPartEnded':
+    'This agency no longer has this complaint (its assignment was withdrawn, or redirected and settled), so it no longer reads its activities: forward the complaint to it again if it should take part.',
   'fieldError.oneLiaison':
     'At least one contact must be a liaison: warnings and reminders go to them.',
   'fieldError.ladderShape':
