@@ -205,8 +205,11 @@ export interface LookupHit {
 
 /** A word search over the token index (see `searchWords`). */
 export interface WordSearch {
-  /** Stemmed query words (`parseQuery`); each must match a token of the case, as a prefix from 4 letters. */
-  readonly words: readonly string[];
+  /**
+   * Stemmed query words, each as the stems it may meet (`parseQuery`'s `variants`, its own
+   * first): each word must match a token of the case by one of them, as a prefix from 4 letters.
+   */
+  readonly words: readonly (readonly string[])[];
   /** Whether the complainant's name counts (central only). */
   readonly includeNames: boolean;
   /** Only cases received in [from, to]: a key range of every posting partition. */

@@ -163,27 +163,33 @@ export class SearchStore extends DocumentLayer {
   }
 
   /**
-   * Word search: probes each word's postings partition (`PROBE` newest), reads on in the
-   * rarest one (the partition the probe exhausted with fewest postings, else the one whose
-   * probe reached furthest back in time: the sparsest), filters its postings by every word,
-   * then reads the surviving cases and asks `accept`. Newest first; cursor `{ d, k }`: the
-   * driving word and the last posting key consumed.
+   * Word search: probes each word's postings partitions (`PROBE` newest; one per distinct head
+   * of the stems it may meet, `variantsOf`: mostly one), reads on in the rarest word (the one
+   * the probe exhausted with fewest postings, else the one whose probe reached furthest back in
+   * time: the sparsest), its partitions merged newest first, filters those postings by every
+   * word, then reads the surviving cases and asks `accept`. Newest first; cursor `{ d, k }`:
+   * the driving word and the last posting key consumed (each of its partitions resumes after it).
    */
   async searchWords(query: WordSearch, page: PageRequest): Promise<Page<CaseRecord>> {
     const search = this.#keys();
     const words = query.words;
+    const partitions = words.map((stems) => [
+      ...new Set(stems.map((t) => search.postingsPk(headOf(t)))),
+    ]);
     const matches = (p: Posting): boolean => {
       const tokens = [
         ...(p.w ?? '').split(' '),
         ...(query.includeNames ? (p.n ?? '').split(' ') : []),
       ];
-      return words.every((q) => tokens.some((t) => t !== '' && tokenMatches(t, q)));
+      return words.every((stems) =>
+        tokens.some((t) => t !== '' && stems.some((q) => tokenMatches(t, q))),
+      );
     };
-    const input = (driving: number, start?: Item, limit = BATCH): QueryCommandInput => ({
+    const input = (pk: string, start?: Item, limit = BATCH): QueryCommandInput => ({
       TableName: this.tableName,
       KeyConditionExpression: query.received ? 'pk = :pk AND sk BETWEEN :from AND :to' : 'pk = :pk',
       ExpressionAttributeValues: {
-        ':pk': search.postingsPk(headOf(words[driving]!)),
+        ':pk': pk,
         ...(query.received
           ? {
               ':from': query.received.from.toISOString(),
@@ -198,9 +204,8 @@ export class SearchStore extends DocumentLayer {
     });
 
     let driving: number;
-    let buffered: Posting[] = [];
-    let next: Item | undefined;
-    let done = false;
+    /** The driving word's partitions: postings read and not yet consumed, and where to go on. */
+    let parts: { pending: Posting[]; next: Item | undefined }[];
     let resumed = decodeCursor(page.cursor, words.length);
     // A cursor whose key lies outside the range (the caller changed `from`/`to` but kept it)
     // is one DynamoDB refuses as a start key: as paging.ts's `withinRange` does for every other
@@ -212,29 +217,47 @@ export class SearchStore extends DocumentLayer {
     }
     if (resumed) {
       driving = resumed.d;
-      next = { pk: search.postingsPk(headOf(words[driving]!)), sk: resumed.k };
+      const k = resumed.k;
+      parts = partitions[driving]!.map((pk) => ({ pending: [], next: { pk, sk: k } }));
     } else {
       const probes = await Promise.all(
-        words.map((_, i) => this.client.send(new QueryCommand(input(i, undefined, PROBE)))),
+        partitions.map((pks) =>
+          Promise.all(
+            pks.map((pk) => this.client.send(new QueryCommand(input(pk, undefined, PROBE)))),
+          ),
+        ),
       );
-      const sizes = probes.map((p) => ({
-        items: (p.Items ?? []) as unknown as Posting[],
-        exhausted: p.LastEvaluatedKey === undefined,
-      }));
+      const reads = probes.map((word) =>
+        word.map((p) => ({
+          pending: (p.Items ?? []) as unknown as Posting[],
+          next: p.LastEvaluatedKey,
+        })),
+      );
+      const sizes = reads.map(probeOf);
       // A word with no posting at all: nothing can match every word.
-      if (sizes.some((s) => s.exhausted && s.items.length === 0))
-        return { items: [], nextCursor: null };
+      if (sizes.some((s) => s.exhausted && s.count === 0)) return { items: [], nextCursor: null };
       driving = rarest(sizes);
-      buffered = sizes[driving]!.items;
-      next = probes[driving]!.LastEvaluatedKey;
-      done = next === undefined;
+      parts = reads[driving]!;
     }
 
     const items: CaseRecord[] = [];
     let bytes = 0;
-    let read = buffered.length;
+    let read = parts.reduce((n, p) => n + p.pending.length, 0);
     let lastKey: string | undefined;
     for (;;) {
+      // Newest first across the partitions: only down to where every one still open was read.
+      const open = parts.filter((p) => p.next !== undefined).map((p) => String(p.next!.sk));
+      const floor = open.sort().at(-1);
+      const seen = new Set<string>();
+      const buffered = parts
+        .flatMap((p) => {
+          const taken = p.pending.filter((x) => floor === undefined || x.sk >= floor);
+          p.pending = p.pending.slice(taken.length);
+          return taken;
+        })
+        .sort((a, b) => (a.sk < b.sk ? 1 : a.sk > b.sk ? -1 : 0))
+        // A case indexed under two of the word's heads: once.
+        .filter((x) => !seen.has(x.sk) && seen.add(x.sk));
       const candidates = buffered.filter(matches);
       const cases = new Map(
         (await this.getCases(candidates.map((p) => p.caseId))).map((c) => [c.id, c]),
@@ -255,23 +278,49 @@ export class SearchStore extends DocumentLayer {
         }
         lastKey = p.sk;
       }
-      if (done || next === undefined) return { items, nextCursor: null };
+      if (parts.every((p) => p.next === undefined && p.pending.length === 0))
+        return { items, nextCursor: null };
       if (read >= BUDGET)
         return { items, nextCursor: lastKey ? encodeCursor(driving, lastKey) : null };
-      const out = await this.client.send(new QueryCommand(input(driving, next)));
-      buffered = (out.Items ?? []) as unknown as Posting[];
-      read += buffered.length;
-      next = out.LastEvaluatedKey;
-      done = next === undefined;
+      // Read on in each partition open with nothing left pending (the one the floor stopped at).
+      await Promise.all(
+        parts
+          .filter((p) => p.next !== undefined && p.pending.length === 0)
+          .map(async (p) => {
+            const out = await this.client.send(new QueryCommand(input(String(p.next!.pk), p.next)));
+            p.pending = (out.Items ?? []) as unknown as Posting[];
+            p.next = out.LastEvaluatedKey;
+            read += p.pending.length;
+          }),
+      );
     }
   }
 }
 
+/** What a word's probe says of it: its partitions' postings, merged. */
+interface Probe {
+  /** Postings read, all partitions together. */
+  readonly count: number;
+  /** Every partition read to its end. */
+  readonly exhausted: boolean;
+  /** Not exhausted: the newest point down to which every partition still open was read. */
+  readonly reach: string;
+}
+
+function probeOf(parts: readonly { pending: readonly Posting[]; next: Item | undefined }[]): Probe {
+  const open = parts.filter((p) => p.next !== undefined).map((p) => String(p.next!.sk));
+  return {
+    count: parts.reduce((n, p) => n + p.pending.length, 0),
+    exhausted: open.length === 0,
+    reach: open.sort().at(-1) ?? '',
+  };
+}
+
 /** The rarest word by its probe: exhausted with fewest postings, else reaching furthest back. */
-function rarest(probes: readonly { items: readonly Posting[]; exhausted: boolean }[]): number {
+function rarest(probes: readonly Probe[]): number {
   let best = 0;
-  const score = (p: (typeof probes)[number]) =>
-    p.exhausted ? `0${String(p.items.length).padStart(6, '0')}` : `1${p.items.at(-1)?.sk ?? ''}`;
+  const score = (p: Probe) =>
+    p.exhausted ? `0${String(p.count).padStart(6, '0')}` : `1${p.reach}`;
   for (let i = 1; i < probes.length; i += 1) if (score(probes[i]!) < score(probes[best]!)) best = i;
   return best;
 }

@@ -2,7 +2,7 @@
 import { normalizeTrackingCode } from '../tracking-code.ts';
 import type { LookupKey } from './document.ts';
 import { normalizeEmail, normalizeNik, normalizePhone, normalizeReference } from './normalize.ts';
-import { stem, words } from './text.ts';
+import { MAX_VARIANTS, variantsOf, words } from './text.ts';
 
 /** More words than this add cost and no precision: the rest are ignored. */
 export const MAX_QUERY_WORDS = 8;
@@ -16,6 +16,11 @@ export interface ParsedQuery {
   readonly identifierOnly: boolean;
   /** Its stemmed words, distinct. */
   readonly words: readonly string[];
+  /**
+   * For each of `words`, the stems it may meet (`variantsOf`, its own first): a case matches
+   * the word when one of them matches.
+   */
+  readonly variants: readonly (readonly string[])[];
 }
 
 export function parseQuery(q: string): ParsedQuery {
@@ -32,11 +37,20 @@ export function parseQuery(q: string): ParsedQuery {
   if (ref) lookups.push({ kind: 'ref', field: 'agendaNumber', value: ref });
   // A 13-letter word can read as a tracking code; a real code nearly always has a digit.
   const codeShaped = trackingCode !== undefined && /\d/.test(q);
+  const stems = new Map<string, Set<string>>();
+  for (const w of words(q)) {
+    const [own, ...others] = variantsOf(w) as [string, ...string[]];
+    const seen = stems.get(own) ?? new Set([own]);
+    for (const o of others) if (seen.size < MAX_VARIANTS) seen.add(o);
+    stems.set(own, seen);
+  }
+  const kept = [...stems].slice(0, MAX_QUERY_WORDS);
   return {
     trackingCode,
     lookups,
     identifierOnly: Boolean(email || phone || nik || codeShaped),
-    words: [...new Set(words(q).map(stem))].slice(0, MAX_QUERY_WORDS),
+    words: kept.map(([own]) => own),
+    variants: kept.map(([, seen]) => [...seen]),
   };
 }
 

@@ -44,6 +44,33 @@ export const stem = (word: string): string => {
   return s.length >= 2 ? s : word;
 };
 
+/**
+ * The stems a query word may meet in the index: its own, and where the stemmer stems the same
+ * root apart in a derived form, that form's. Tala's algorithm recodes a peN- prefix's nasal
+ * (`penduduk` → `duduk`, `pemilik` → `pilik`) but, after ke-…-an, strips only `pe` and keeps it
+ * (`kependudukan` → `nduduk`, `kepemilikan` → `milik`): a peN- word also tries its ke-…-an
+ * form's stem; a kepeN- word its own without ke-, and, typed in part (the stemmer took ke-
+ * only: `kependud` → `pendud`), what follows `pe` (`ndud`, from four letters). The index is
+ * left as it is (a query-side bridge: cases already indexed are found at once); at most
+ * `MAX_VARIANTS` a word, each on another head one more postings partition the search reads.
+ */
+export function variantsOf(word: string): string[] {
+  const own = stem(word);
+  // A word the stemmer leaves whole (too short to strip: `pend`, `kepend`, typed in part) has
+  // none: its remainder would match far more than was typed (`kepend` → `pend…`: `pendapat`).
+  if (own === word) return [own];
+  const others: string[] = [];
+  if (/^pe[mn]/.test(word)) others.push(stem(word.endsWith('an') ? `ke${word}` : `ke${word}an`));
+  if (/^kepe[mn]/.test(word)) {
+    others.push(stem(word.slice(2)));
+    if (/^pe[mn]/.test(own) && own.length >= 2 + HEAD_LENGTH) others.push(own.slice(2));
+  }
+  return [...new Set([own, ...others.filter((o) => o.length >= 3)])].slice(0, MAX_VARIANTS);
+}
+
+/** At most this many stems a query word (`variantsOf`). */
+export const MAX_VARIANTS = 3;
+
 /** How many leading characters of a token name its postings partition (its bucket). */
 export const HEAD_LENGTH = 4;
 

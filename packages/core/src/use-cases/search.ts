@@ -122,7 +122,7 @@ export async function search(
     : undefined;
   const page = await deps.store.searchWords(
     {
-      words: query.words,
+      words: query.variants,
       includeNames: central,
       received,
       accept: async (c) =>
