@@ -22,6 +22,18 @@ export function patternProblem(pattern: string): string | null {
 }
 
 /**
+ * Why a pattern an admin saves would give numbers people misread, or null. The series restarts
+ * each year, so without `{year}` this year's `1/DUMAS` is last year's too; digits and
+ * separators alone (`{seq}/{month}/{year}` → `2/03/2026`) a spreadsheet opening the case export
+ * reads as a date. Checked on a save only: a stored pattern keeps numbering (`patternProblem`).
+ */
+export function patternAmbiguity(pattern: string): string | null {
+  if (!pattern.includes('{year}')) return 'must contain {year}';
+  const literal = pattern.replaceAll('{month-roman}', 'I').replace(/\{[^}]*\}/g, '');
+  return /\p{L}/u.test(literal) ? null : 'needs a letter or {month-roman}';
+}
+
+/**
  * A number from `pattern` for the `seq`-th item of the year of `localDate` (YYYY-MM-DD, the
  * registration's date in WIB). `{month}` is two digits, `{month-roman}` I–XII.
  */

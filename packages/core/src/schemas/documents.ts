@@ -4,7 +4,7 @@
  * case schemas (cases.ts) embed `LetterRefSchema`.
  */
 import { z } from 'zod';
-import { patternProblem } from '../documents/numbering.ts';
+import { patternAmbiguity, patternProblem } from '../documents/numbering.ts';
 import { calendarDate, instant, text } from './fields.ts';
 
 /** The incoming letter a complaint arrived as: its own number, date and sender. */
@@ -26,9 +26,13 @@ export const LetterRefSchema = z
   .meta({ id: 'IncomingLetter' });
 export type LetterRef = z.infer<typeof LetterRefSchema>;
 
-const pattern = text(100).refine((p) => patternProblem(p) === null, {
-  message: 'a pattern needs {seq} and may use {month-roman}, {month}, {year}',
-});
+const pattern = text(100)
+  .refine((p) => patternProblem(p) === null, {
+    message: 'a pattern needs {seq} and may use {month-roman}, {month}, {year}',
+  })
+  .refine((p) => patternAmbiguity(p) === null, {
+    message: 'a pattern needs {year} and a letter or {month-roman}: unique, never read as a date',
+  });
 
 /** NIP (Nomor Induk Pegawai): 18 digits, often written 8 6 1 3 with spaces. */
 const nip = z

@@ -76,6 +76,8 @@ export const KNOWN_MESSAGES: Record<string, MessageKey> = {
   'must not be after to': 'fieldError.fromAfterTo',
   'unknown field': 'fieldError.unknownField',
   'a pattern needs {seq} and may use {month-roman}, {month}, {year}': 'fieldError.numberPattern',
+  'a pattern needs {year} and a letter or {month-roman}: unique, never read as a date':
+    'fieldError.numberPatternAmbiguous',
   'channel lapor needs externalRef { system: "lapor", id: <report id> }':
     'fieldError.laporNeedsRef',
   'required unless anonymous': 'fieldError.requiredUnlessAnonymous',

@@ -72,7 +72,7 @@ export const documentsId = {
   'documentSettings.agendaPattern': 'Pola nomor agenda',
   'documentSettings.letterPattern': 'Pola nomor surat',
   'documentSettings.patternHint':
-    'Wajib memuat {seq}; boleh memakai {month-roman}, {month} dan {year}. Nomor yang sudah diberikan tidak berubah.',
+    'Wajib memuat {seq} dan {year}, serta huruf atau {month-roman}; boleh memakai {month}. Nomor yang sudah diberikan tidak berubah.',
   'documentSettings.letterhead': 'Kop surat',
   'documentSettings.ministry': 'Kementerian',
   'documentSettings.unit': 'Unit kerja',
@@ -158,7 +158,7 @@ export const documentsEn = {
   'documentSettings.agendaPattern': 'Agenda number pattern',
   'documentSettings.letterPattern': 'Letter number pattern',
   'documentSettings.patternHint':
-    'Must contain {seq}; may use {month-roman}, {month} and {year}. Numbers already given stay.',
+    'Must contain {seq} and {year}, and a letter or {month-roman}; may use {month}. Numbers already given stay.',
   'documentSettings.letterhead': 'Letterhead',
   'documentSettings.ministry': 'Ministry',
   'documentSettings.unit': 'Unit',

@@ -879,6 +879,8 @@ const id = {
   'fieldError.fromAfterTo': '{label} tidak boleh sesudah tanggal akhir.',
   'fieldError.numberPattern':
     '{label} harus memuat penanda nomor urut; penanda bulan (angka Romawi atau angka) dan tahun boleh dipakai.',
+  'fieldError.numberPatternAmbiguous':
+    '{label} harus memuat penanda nomor urut dan tahun, serta huruf atau bulan Romawi: tanpa tahun nomornya berulang tiap tahun, dan angka saja terbaca sebagai tanggal di lembar kerja.',
   'fieldError.laporNeedsRef': 'Pengaduan dari SP4N-LAPOR! wajib menyebutkan nomor laporannya.',
   'fieldError.importRowKey': 'Baris ini tidak punya nomor surat maupun nomor rujukan.',
   'fieldError.sameKeyAsRow': 'Nomor surat/rujukan sama dengan baris {row}; hapus salah satu.',
@@ -1857,6 +1859,8 @@ const en = {
   'fieldError.fromAfterTo': '{label} cannot be after the end date.',
   'fieldError.numberPattern':
     '{label} must contain the sequence number placeholder; the month (Roman or digits) and year placeholders may be used.',
+  'fieldError.numberPatternAmbiguous':
+    '{label} must contain the sequence number and year placeholders, and a letter or the Roman month: without the year its numbers repeat each year, and digits alone read as a date in a spreadsheet.',
   'fieldError.laporNeedsRef': 'A complaint from SP4N-LAPOR! needs its report number.',
   'fieldError.importRowKey': 'This row has neither a letter number nor a reference number.',
   'fieldError.sameKeyAsRow': 'Same letter/reference number as row {row}; remove one of them.',

@@ -80,52 +80,55 @@ export default function Agencies() {
         <ProblemAlert error={chosen ? one.error : list.error} />
         {job ? <JobProgress job={job} /> : null}
         {givingBack ? <JobProgress job={givingBack} /> : null}
-        <table>
-          <caption className="visually-hidden">{t('agencies.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('agencies.id')}</th>
-              <th scope="col">{t('agencies.name')}</th>
-              <th scope="col">{t('agencies.kind')}</th>
-              <th scope="col">{t('agencies.zone')}</th>
-              <th scope="col">{t('agencies.focalPoint')}</th>
-              <th scope="col">{t('agencies.contacts')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {agencies.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <code>{a.id}</code>
-                </td>
-                <td>
-                  {a.name}
-                  <EditAgency key={`${a.id}-${a.version}`} agency={a} onSaved={onSaved} />
-                </td>
-                <td>{labelOf(t, 'agencyKind', a.kind)}</td>
-                <td>{t(`zone.${a.timeZone}`)}</td>
-                <td>
-                  {a.id === 'setneg' ? (
-                    '—'
-                  ) : (
-                    <Membership key={`${a.id}-${a.version}`} agency={a} onSaved={onSaved} />
-                  )}
-                </td>
-                <td>
-                  <ul className="plain">
-                    {a.contacts.map((c) => (
-                      <li key={c.email}>
-                        {c.name} &lt;{c.email}&gt; — {labelOf(t, 'contactKind', c.kind)}
-                      </li>
-                    ))}
-                  </ul>
-                  {/* Keyed by version: a saved edit starts the next one from what was stored. */}
-                  <EditContacts key={`${a.id}-${a.version}`} agency={a} onSaved={onSaved} />
-                </td>
+        {/* On a phone each agency is a card (six columns do not fit 390 px), labelled cells. */}
+        <div className="table-scroll">
+          <table className="cards">
+            <caption className="visually-hidden">{t('agencies.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('agencies.id')}</th>
+                <th scope="col">{t('agencies.name')}</th>
+                <th scope="col">{t('agencies.kind')}</th>
+                <th scope="col">{t('agencies.zone')}</th>
+                <th scope="col">{t('agencies.focalPoint')}</th>
+                <th scope="col">{t('agencies.contacts')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {agencies.map((a) => (
+                <tr key={a.id}>
+                  <td data-label={t('agencies.id')}>
+                    <code>{a.id}</code>
+                  </td>
+                  <td data-label={t('agencies.name')}>
+                    {a.name}
+                    <EditAgency key={`${a.id}-${a.version}`} agency={a} onSaved={onSaved} />
+                  </td>
+                  <td data-label={t('agencies.kind')}>{labelOf(t, 'agencyKind', a.kind)}</td>
+                  <td data-label={t('agencies.zone')}>{t(`zone.${a.timeZone}`)}</td>
+                  <td data-label={t('agencies.focalPoint')}>
+                    {a.id === 'setneg' ? (
+                      '—'
+                    ) : (
+                      <Membership key={`${a.id}-${a.version}`} agency={a} onSaved={onSaved} />
+                    )}
+                  </td>
+                  <td data-label={t('agencies.contacts')}>
+                    <ul className="plain">
+                      {a.contacts.map((c) => (
+                        <li key={c.email}>
+                          {c.name} &lt;{c.email}&gt; — {labelOf(t, 'contactKind', c.kind)}
+                        </li>
+                      ))}
+                    </ul>
+                    {/* Keyed by version: a saved edit starts the next one from what was stored. */}
+                    <EditContacts key={`${a.id}-${a.version}`} agency={a} onSaved={onSaved} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         {chosen ? null : (
           <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
         )}

@@ -27,6 +27,8 @@ export default function CalendarPage() {
   const [saved, setSaved] = useState<{ message: string; job: Schemas['Job'] } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [date, setDate] = useState('');
+  // The date is outside the form's schema (it is the path): its own "required", at its field.
+  const [dateMissing, setDateMissing] = useState(false);
   const days = useLoad(
     () =>
       unwrap(
@@ -141,7 +143,10 @@ export default function CalendarPage() {
           all.reload();
         }}
         send={async (body) => {
-          if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Refusal(t('calendar.dateRequired'));
+          if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+            setDateMissing(true);
+            throw new Refusal(t('calendar.dateRequired'));
+          }
           const change = await unwrap(
             api.PUT('/v1/calendars/{id}/days/{date}', {
               params: { path: { id: CALENDAR, date } },
@@ -163,8 +168,18 @@ export default function CalendarPage() {
                 type="date"
                 required
                 value={date}
-                onChange={(e) => setDate(e.target.value)}
+                onChange={(e) => {
+                  setDate(e.target.value);
+                  setDateMissing(false);
+                }}
+                aria-invalid={dateMissing ? true : undefined}
+                aria-describedby={dateMissing ? 'calendar-date-error' : undefined}
               />
+              {dateMissing ? (
+                <p className="error" id="calendar-date-error">
+                  {t('calendar.dateRequired')}
+                </p>
+              ) : null}
             </div>
             <SelectField
               form={form}
