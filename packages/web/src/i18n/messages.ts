@@ -560,6 +560,8 @@ const id = {
   'cases.subject': 'Perihal',
   'cases.agencies': 'Instansi',
   'cases.csv': 'Unduh CSV pengaduan',
+  // The cases page's button: the export's default period, whatever the list's filters show.
+  'cases.csvThisYear': 'Unduh CSV pengaduan tahun ini',
   'cases.csvTooLarge':
     'Periode ini memuat terlalu banyak pengaduan untuk satu berkas CSV. Unduh per periode yang lebih pendek, misalnya per bulan, dengan memilih tanggalnya di halaman Statistik.',
 
@@ -1547,6 +1549,7 @@ const en = {
   'cases.subject': 'Subject',
   'cases.agencies': 'Agencies',
   'cases.csv': 'Download cases CSV',
+  'cases.csvThisYear': 'Download this year’s cases CSV',
   'cases.csvTooLarge':
     'This period holds too many cases for one CSV file. Download shorter periods, for example month by month, by choosing their dates on the Statistics page.',
 

@@ -22,7 +22,9 @@ describe('the cases page’s CSV download', () => {
         : json(200, { items: [], nextCursor: null }),
     );
     renderWith(<Cases />, { as: { agency: 'setneg', role: 'central_officer' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Unduh CSV pengaduan' }));
+    // The file is the year's so far (the export's default period), whatever the list's filters
+    // below: the button says so (the Statistics page chooses any other period).
+    fireEvent.click(screen.getByRole('button', { name: 'Unduh CSV pengaduan tahun ini' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain(
       'Periode ini memuat terlalu banyak pengaduan untuk satu berkas CSV. Unduh per periode yang lebih pendek, misalnya per bulan',

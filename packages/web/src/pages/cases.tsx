@@ -60,7 +60,7 @@ export default function Cases() {
             );
           }}
         >
-          {t('cases.csv')}
+          {t('cases.csvThisYear')}
         </button>
       </p>
       <SearchBox />
