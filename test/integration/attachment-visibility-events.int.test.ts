@@ -4,51 +4,33 @@
  * change, that no agency reads (it names the file, which may be a complainant's KTP). And an
  * agency cannot start an upload it would itself lose sight of.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { uploadKey, DomainError, type Principal, Service } from '@pantau/core';
-import { inspectUpload } from '@pantau/documents/sniff';
-import type { DynamoStore } from '@pantau/store';
+import type { Service } from '@pantau/core';
+import { uploadKey, DomainError, type Principal } from '@pantau/core';
+import { serviceWithFiles, uploaded } from '../support/files.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FileBlobStore } from '../../packages/local/src/blob-store.ts';
 import { SMALL_PDF } from '../support/documents.ts';
-import {
-  addAgencies,
-  centralOfficer,
-  forwardedCase,
-  freshStore,
-  manualClock,
-  officerOf,
-} from '../support/dynamodb.ts';
+import { centralOfficer, forwardedCase, manualClock, officerOf } from '../support/dynamodb.ts';
 
 const START = '2026-08-03T03:00:00.000Z';
 const clock = manualClock(START);
 const polri = officerOf('polri');
 
-let store: DynamoStore;
 let blobs: FileBlobStore;
 let service: Service;
 
 beforeAll(async () => {
-  store = await freshStore();
-  blobs = new FileBlobStore(mkdtempSync(join(tmpdir(), 'pantau-visibility-')), clock.now);
-  service = new Service({ store, clock: clock.now, blobs, inspect: inspectUpload });
-  await addAgencies(service, [{ id: 'polri' }]);
+  ({ blobs, service } = await serviceWithFiles(clock, (dir) => new FileBlobStore(dir, clock.now)));
 });
 
 /** A completed file on a case forwarded to Polri, central's only. */
 async function centralScan(name: string) {
   clock.set(START);
   const { caseId } = await forwardedCase(service, ['polri']);
-  const started = await service.createAttachment(centralOfficer, caseId, {
+  const id = await uploaded(service, blobs, centralOfficer, caseId, {
     name,
-    size: SMALL_PDF.byteLength,
     visibility: 'central',
   });
-  const { id } = started.attachment;
-  await blobs.write(uploadKey(caseId, id), SMALL_PDF);
-  await service.completeAttachment(centralOfficer, caseId, id);
   return { caseId, id };
 }
 

@@ -7,9 +7,6 @@
  * a completion sent again after the scan refused the file answering as a download does, and an
  * ended assignment's upload refused at completion however young, while central's is not.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { uploadKey, type ScanStatus, Service } from '@pantau/core';
 import { S3BlobStore } from '@pantau/documents/blob-s3';
@@ -17,17 +14,11 @@ import { inspectUpload } from '@pantau/documents/sniff';
 import { intakeMail } from '@pantau/intake/mail';
 import type { DynamoStore } from '@pantau/store';
 import { mockClient } from 'aws-sdk-client-mock';
+import { serviceWithFiles } from '../support/files.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FileBlobStore } from '../../packages/local/src/blob-store.ts';
 import { SMALL_PDF } from '../support/documents.ts';
-import {
-  addAgencies,
-  centralOfficer,
-  forwardedCase,
-  freshStore,
-  manualClock,
-  officerOf,
-} from '../support/dynamodb.ts';
+import { centralOfficer, forwardedCase, manualClock, officerOf } from '../support/dynamodb.ts';
 
 const START = '2026-08-03T03:00:00.000Z';
 const clock = manualClock(START);
@@ -45,10 +36,10 @@ let blobs: ScannedBlobs;
 let service: Service;
 
 beforeAll(async () => {
-  store = await freshStore();
-  blobs = new ScannedBlobs(mkdtempSync(join(tmpdir(), 'pantau-attachments-')), clock.now);
-  service = new Service({ store, clock: clock.now, blobs, inspect: inspectUpload });
-  await addAgencies(service, [{ id: 'polri' }]);
+  ({ store, blobs, service } = await serviceWithFiles(
+    clock,
+    (dir) => new ScannedBlobs(dir, clock.now),
+  ));
 });
 
 /**

@@ -17,13 +17,13 @@ import { ulid } from 'ulid';
 import { inspectUpload } from '@pantau/documents/sniff';
 import type { DynamoStore } from '@pantau/store';
 import { FileBlobStore } from '../../packages/local/src/blob-store.ts';
+import { serviceWithFiles } from '../support/files.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SMALL_PDF } from '../support/documents.ts';
 import {
   addAgencies,
   centralOfficer,
   forwardedCase,
-  freshStore,
   manualClock,
   officerOf,
 } from '../support/dynamodb.ts';
@@ -62,10 +62,10 @@ let service: Service;
 let store: DynamoStore;
 
 beforeAll(async () => {
-  store = await freshStore();
-  blobs = new HeldBlobs(mkdtempSync(join(tmpdir(), 'pantau-complete-')), clock.now);
-  service = new Service({ store, clock: clock.now, blobs, inspect: inspectUpload });
-  await addAgencies(service, [{ id: 'polri' }]);
+  ({ store, blobs, service } = await serviceWithFiles(
+    clock,
+    (dir) => new HeldBlobs(dir, clock.now),
+  ));
 });
 
 describe('a completion sent twice at once', () => {

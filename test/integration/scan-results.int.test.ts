@@ -5,24 +5,14 @@
  * result about the upload's own copy, a clean or failed result and another bucket's change
  * nothing; a visibility change racing the result loses neither.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { attachmentKey, Service, uploadKey } from '@pantau/core';
+import type { Service } from '@pantau/core';
+import { attachmentKey, uploadKey } from '@pantau/core';
 import { onScanResult } from '@pantau/documents/guardduty';
-import { inspectUpload } from '@pantau/documents/sniff';
 import type { DynamoStore } from '@pantau/store';
+import { serviceWithFiles, uploaded } from '../support/files.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FileBlobStore } from '../../packages/local/src/blob-store.ts';
-import { SMALL_PDF } from '../support/documents.ts';
-import {
-  addAgencies,
-  centralOfficer,
-  forwardedCase,
-  freshStore,
-  manualClock,
-  officerOf,
-} from '../support/dynamodb.ts';
+import { centralOfficer, forwardedCase, manualClock, officerOf } from '../support/dynamodb.ts';
 
 const BUCKET = 'pantau-attachments-test';
 const clock = manualClock('2026-08-03T03:00:00.000Z');
@@ -31,11 +21,11 @@ let service: Service;
 let blobs: FileBlobStore;
 
 beforeAll(async () => {
-  store = await freshStore();
   // Embedded, every file is clean: a download refused below is refused by the record alone.
-  blobs = new FileBlobStore(mkdtempSync(join(tmpdir(), 'pantau-scan-')), clock.now);
-  service = new Service({ store, clock: clock.now, blobs, inspect: inspectUpload });
-  await addAgencies(service, [{ id: 'polri' }]);
+  ({ store, blobs, service } = await serviceWithFiles(
+    clock,
+    (dir) => new FileBlobStore(dir, clock.now),
+  ));
 });
 
 /** The event GuardDuty publishes on the default bus (its guide's sample, with our key). */
@@ -78,14 +68,11 @@ const deliver = (event: unknown) =>
 /** Central's file on a forwarded case, completed: its record (with its key) and its id. */
 async function completedFile(name = 'bukti.pdf') {
   const { caseId } = await forwardedCase(service, ['polri']);
-  const { attachment } = await service.createAttachment(centralOfficer, caseId, {
+  const id = await uploaded(service, blobs, centralOfficer, caseId, {
     name,
-    size: SMALL_PDF.byteLength,
     visibility: 'agencies',
   });
-  await blobs.write(uploadKey(caseId, attachment.id), SMALL_PDF);
-  await service.completeAttachment(centralOfficer, caseId, attachment.id);
-  return { caseId, id: attachment.id, record: await recordOf(caseId, attachment.id) };
+  return { caseId, id, record: await recordOf(caseId, id) };
 }
 
 const recordOf = async (caseId: string, id: string) => {
