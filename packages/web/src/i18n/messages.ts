@@ -630,6 +630,8 @@ const id = {
   'agencies.zone': 'Zona waktu',
   'agencies.focalPoint': 'Instansi koordinator',
   'agencies.focalPointOf': 'Instansi koordinator untuk {agency}',
+  'agencies.savedSince':
+    'Admin lain telah menyimpan perubahan {agency} sementara Anda mengubahnya, jadi perubahan Anda tidak disimpan dan isiannya tetap di formulir. Muat versi terbarunya, lalu ubah lagi.',
   'agencies.noFocalPoint': 'Tidak ada (mandiri)',
   'agencies.focalPointHint': 'Cari nama instansinya. Kosongkan untuk instansi mandiri.',
   'agencies.add': 'Tambah instansi',
@@ -1618,6 +1620,8 @@ const en = {
   'agencies.zone': 'Time zone',
   'agencies.focalPoint': 'Focal point',
   'agencies.focalPointOf': 'Focal point of {agency}',
+  'agencies.savedSince':
+    'Another admin saved a change to {agency} while you were editing it, so your change was not saved; what you typed stays in the form. Load the latest version, then edit again.',
   'agencies.noFocalPoint': 'None (independent)',
   'agencies.focalPointHint': 'Search by the agency’s name. Leave empty for an independent agency.',
   'agencies.add': 'Add an agency',

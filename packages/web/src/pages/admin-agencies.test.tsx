@@ -93,6 +93,51 @@ describe('agency contacts and their kinds', () => {
   });
 });
 
+describe('a save another admin made first', () => {
+  it('says so at the form, keeps what was typed, and loads the stored agency on request', async () => {
+    const stored = { ...polri, name: 'Kepolisian RI', version: 2 };
+    const calls = mockApi((call) => {
+      if (call.method === 'PATCH')
+        return json(409, {
+          type: 'about:blank',
+          title: 'Conflict',
+          status: 409,
+          code: 'version_conflict',
+        });
+      if (call.path === '/v1/agencies/polri') return json(200, stored);
+      return page;
+    });
+    renderWith(<Agencies />, AS);
+    const row = await screen.findByRole('row', { name: /polri/ });
+    await userEvent.click(within(row).getByText(/^Ubah nama atau zona waktu/));
+    const details = within(row)
+      .getByText(/^Ubah nama atau zona waktu/)
+      .closest('details')!;
+    const name = within(details).getByLabelText(/^Nama/);
+    await userEvent.clear(name);
+    await userEvent.type(name, 'Polri');
+    await userEvent.click(within(details).getByRole('button', { name: 'Simpan' }));
+    // Said of this agency, where the form is: not "reload the page", which loses what was typed.
+    expect(await within(details).findByText(/Admin lain telah menyimpan perubahan/)).toBeTruthy();
+    expect(within(details).queryByText(/Muat ulang halaman/)).toBeNull();
+    expect((within(details).getByLabelText(/^Nama/) as HTMLInputElement).value).toBe('Polri');
+    await userEvent.click(within(details).getByRole('button', { name: 'Muat versi terbaru' }));
+    // The row is the stored agency now, and its next save is made on its version.
+    const reloaded = await screen.findByRole('row', { name: /Kepolisian RI/ });
+    expect(calls.some((c) => c.method === 'GET' && c.path === '/v1/agencies/polri')).toBe(true);
+    await userEvent.click(within(reloaded).getByText(/^Ubah nama atau zona waktu/));
+    const again = within(
+      within(reloaded)
+        .getByText(/^Ubah nama atau zona waktu/)
+        .closest('details')!,
+    );
+    expect((again.getByLabelText(/^Nama/) as HTMLInputElement).value).toBe('Kepolisian RI');
+    await userEvent.click(again.getByRole('button', { name: 'Simpan' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(2));
+    expect(calls.filter((c) => c.method === 'PATCH')[1]?.body).toMatchObject({ version: 2 });
+  });
+});
+
 describe('focal-point membership among 600 agencies', () => {
   it('names a focal point beyond the loaded page, finds another by its name, and shows the give-backs of the move', async () => {
     // The unit's focal point, and the one it moves to, are not on the first page of agencies.

@@ -17,7 +17,7 @@ import { ActionForm, ActionResultProvider } from '../components/action-form';
 import { AgencySelect, useAgencies } from '../components/agencies';
 import { SelectField, TextField } from '../components/field';
 import { JobProgress } from '../components/job-progress';
-import { PageTitle, Pager, ProblemAlert } from '../components/ui';
+import { PageTitle, Pager, ProblemAlert, useSavedSince } from '../components/ui';
 import { useLoad, usePaged } from '../data';
 import { compact, type Form, getPath, type Values } from '../forms/use-form';
 import { labelOf, useI18n } from '../i18n/i18n';
@@ -58,6 +58,12 @@ export default function Agencies() {
     if (delegationsJob) setGivingBack(delegationsJob);
     names.reload();
   };
+  // Another admin saved an agency first: its row is read again where it is, as a save would.
+  const onStale = (id: string) =>
+    void unwrap(api.GET('/v1/agencies/{id}', { params: { path: { id } } })).then(
+      (agency) => setSaved((s) => ({ ...s, [agency.id]: agency })),
+      () => (chosen ? one.reload() : list.reload()),
+    );
   const shown = chosen ? (one.data ? [one.data] : []) : list.items;
   const agencies = shown.map((a) => {
     const edited = saved[a.id];
@@ -102,7 +108,12 @@ export default function Agencies() {
                   </td>
                   <td data-label={t('agencies.name')}>
                     {a.name}
-                    <EditAgency key={`${a.id}-${a.version}`} agency={a} onSaved={onSaved} />
+                    <EditAgency
+                      key={`${a.id}-${a.version}`}
+                      agency={a}
+                      onSaved={onSaved}
+                      onStale={onStale}
+                    />
                   </td>
                   <td data-label={t('agencies.kind')}>{labelOf(t, 'agencyKind', a.kind)}</td>
                   <td data-label={t('agencies.zone')}>{t(`zone.${a.timeZone}`)}</td>
@@ -110,7 +121,12 @@ export default function Agencies() {
                     {a.id === 'setneg' ? (
                       '—'
                     ) : (
-                      <Membership key={`${a.id}-${a.version}`} agency={a} onSaved={onSaved} />
+                      <Membership
+                        key={`${a.id}-${a.version}`}
+                        agency={a}
+                        onSaved={onSaved}
+                        onStale={onStale}
+                      />
                     )}
                   </td>
                   <td data-label={t('agencies.contacts')}>
@@ -122,7 +138,12 @@ export default function Agencies() {
                       ))}
                     </ul>
                     {/* Keyed by version: a saved edit starts the next one from what was stored. */}
-                    <EditContacts key={`${a.id}-${a.version}`} agency={a} onSaved={onSaved} />
+                    <EditContacts
+                      key={`${a.id}-${a.version}`}
+                      agency={a}
+                      onSaved={onSaved}
+                      onStale={onStale}
+                    />
                   </td>
                 </tr>
               ))}
@@ -222,30 +243,47 @@ function FocalPointField<S extends z.ZodType>({
 
 /**
  * An agency's PATCH, made on the version shown: a save by another admin since is a 409, not
- * written over theirs. `edit` makes the form's values into the change.
+ * written over theirs, said at the form (what was typed stays) with a button that loads the
+ * stored agency. `edit` makes the form's values into the change.
  */
-const agencyEdit = (
-  agency: Schemas['Agency'],
-  onSaved: (agency: Schemas['AgencyChange']) => void,
+function useAgencyEdit(
+  { agency, onSaved, onStale }: EditProps,
   edit: (values: Values) => object = (values) => compact(values) as object,
-) => ({
-  toBody: (values: Values) => ({ ...edit(values), version: agency.version }),
-  send: async (body: z.output<typeof UpdateAgencyBody>) =>
-    onSaved(
-      await unwrap(api.PATCH('/v1/agencies/{id}', { params: { path: { id: agency.id } }, body })),
-    ),
-});
+) {
+  const { t } = useI18n();
+  const savedSince = useSavedSince(t('agencies.savedSince', { agency: agency.name }), () =>
+    onStale(agency.id),
+  );
+  return {
+    toBody: (values: Values) => ({ ...edit(values), version: agency.version }),
+    send: async (body: z.output<typeof UpdateAgencyBody>) =>
+      onSaved(
+        await unwrap(
+          api.PATCH('/v1/agencies/{id}', { params: { path: { id: agency.id } }, body }),
+        ).catch((e: unknown) => {
+          throw savedSince.refused(e);
+        }),
+      ),
+    reloadButton: savedSince.reloadButton,
+  };
+}
 
 interface EditProps {
   readonly agency: Schemas['Agency'];
   /** The agency as stored after the save, and the job a corrected time zone started. */
   readonly onSaved: (agency: Schemas['AgencyChange']) => void;
+  /** Reads the agency as stored, after another admin's save refused this one. */
+  readonly onStale: (id: string) => void;
 }
 
 /** Make an agency a member unit of a focal point, or independent again. */
-function Membership({ agency, onSaved }: EditProps) {
+function Membership(props: EditProps) {
+  const { agency } = props;
   const { t } = useI18n();
   const { nameOf } = useAgencies();
+  const { reloadButton, ...edit } = useAgencyEdit(props, (v) => ({
+    focalPointId: v.focalPointId ? v.focalPointId : null,
+  }));
   return (
     <ActionForm
       title={agency.focalPointId ? nameOf(agency.focalPointId) : t('agencies.noFocalPoint')}
@@ -253,17 +291,18 @@ function Membership({ agency, onSaved }: EditProps) {
       initial={{ focalPointId: agency.focalPointId ?? '' }}
       submitLabel={t('actions.save')}
       onDone={() => {}}
-      {...agencyEdit(agency, onSaved, (v) => ({
-        focalPointId: v.focalPointId ? v.focalPointId : null,
-      }))}
+      {...edit}
     >
       {(form) => (
-        <FocalPointField
-          form={form}
-          label={t('agencies.focalPointOf', { agency: agency.name })}
-          exclude={new Set([agency.id, 'setneg'])}
-          inputId={`focal-${agency.id}`}
-        />
+        <>
+          {reloadButton}
+          <FocalPointField
+            form={form}
+            label={t('agencies.focalPointOf', { agency: agency.name })}
+            exclude={new Set([agency.id, 'setneg'])}
+            inputId={`focal-${agency.id}`}
+          />
+        </>
       )}
     </ActionForm>
   );
@@ -274,8 +313,10 @@ function Membership({ agency, onSaved }: EditProps) {
  * already sent keep the name they were sent under; its open assignments take the corrected zone
  * (a job re-arms their deadlines, its progress shown above the table).
  */
-function EditAgency({ agency, onSaved }: EditProps) {
+function EditAgency(props: EditProps) {
+  const { agency } = props;
   const { t } = useI18n();
+  const { reloadButton, ...edit } = useAgencyEdit(props);
   return (
     <ActionForm
       title={t('agencies.edit', { agency: agency.name })}
@@ -283,10 +324,11 @@ function EditAgency({ agency, onSaved }: EditProps) {
       initial={{ name: agency.name, timeZone: agency.timeZone }}
       submitLabel={t('actions.save')}
       onDone={() => {}}
-      {...agencyEdit(agency, onSaved)}
+      {...edit}
     >
       {(form) => (
         <>
+          {reloadButton}
           <TextField form={form} name="name" label={t('agencies.name')} required />
           <SelectField
             form={form}
@@ -302,8 +344,10 @@ function EditAgency({ agency, onSaved }: EditProps) {
 }
 
 /** Replace an agency's contacts (PATCH): names, emails and kinds. */
-function EditContacts({ agency, onSaved }: EditProps) {
+function EditContacts(props: EditProps) {
+  const { agency } = props;
   const { t } = useI18n();
+  const { reloadButton, ...edit } = useAgencyEdit(props);
   return (
     <ActionForm
       title={t('agencies.editContacts', { agency: agency.name })}
@@ -311,9 +355,14 @@ function EditContacts({ agency, onSaved }: EditProps) {
       initial={{ contacts: agency.contacts }}
       submitLabel={t('actions.save')}
       onDone={() => {}}
-      {...agencyEdit(agency, onSaved)}
+      {...edit}
     >
-      {(form) => <ContactsFields form={form} />}
+      {(form) => (
+        <>
+          {reloadButton}
+          <ContactsFields form={form} />
+        </>
+      )}
     </ActionForm>
   );
 }
