@@ -263,6 +263,10 @@ describe('timeline', () => {
     ]);
     // Recorded before the deadlines before were kept: nothing to say of them.
     expect(described('assignment_resumed', { due })).toEqual([]);
+    // A pause shorter than a working day moves nothing: said, not an empty line.
+    expect(described('assignment_resumed', { dueBefore, due: dueBefore })).toEqual([
+      'Tenggat tidak bergeser: jeda pada hari kerja belum genap satu hari',
+    ]);
     // In the assignment's order, whatever the event's (the API wrote follow-up first).
     const moved = described('assignment_resumed', {
       dueBefore: { followUp: '2026-03-30T00:00:00Z', acknowledge: '2026-03-17T00:00:00Z' },

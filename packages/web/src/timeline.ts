@@ -107,9 +107,13 @@ export function describeEvent(
       if (e.type === 'extension_approved')
         parts.push(...movedDeadlines(d.dueBefore, d.due, t, when));
       break;
-    case 'assignment_resumed': // the deadlines move by the paused working days
-      parts.push(...movedDeadlines(d.dueBefore, d.due, t, when));
+    case 'assignment_resumed': {
+      // The deadlines move by the whole working days paused: a shorter pause moves none.
+      const moved = movedDeadlines(d.dueBefore, d.due, t, when);
+      parts.push(...moved);
+      if (moved.length === 0 && d.dueBefore && d.due) parts.push(t('timeline.resumedNoMove'));
       break;
+    }
     case 'assignment_paused':
     case 'assignment_withdrawn': // central's reason (a close withdraws with none)
       parts.push(quote('reason'));

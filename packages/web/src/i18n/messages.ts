@@ -946,6 +946,7 @@ const id = {
   'timeline.attachmentWithheld': 'Lampiran “{name}” dikembalikan hanya untuk pusat',
   'timeline.suggested': 'Disarankan: {agency}',
   'timeline.workingDays': '{days} hari kerja',
+  'timeline.resumedNoMove': 'Tenggat tidak bergeser: jeda pada hari kerja belum genap satu hari',
   'timeline.moved': '{target}: {from} → {to}',
   'timeline.returnedBy': 'Dikembalikan ke koordinator oleh {agency}',
   'timeline.delegatedTo': 'Didelegasikan ke {agency}',
@@ -1929,6 +1930,8 @@ const en = {
   'timeline.attachmentWithheld': 'File “{name}” taken back for central only',
   'timeline.suggested': 'Suggested: {agency}',
   'timeline.workingDays': '{days} working {days|day|days}',
+  'timeline.resumedNoMove':
+    'No deadline moved: the time paused on working days came to less than a whole day',
   'timeline.moved': '{target}: {from} → {to}',
   'timeline.returnedBy': 'Given back to the coordinator by {agency}',
   'timeline.delegatedTo': 'Delegated to {agency}',
