@@ -1145,15 +1145,30 @@ describe('a citizen’s e-mail a central officer forwarded from their own mailbo
     });
   });
 
-  it('forwarded by anyone else is their own complaint, as before', async () => {
+  it('forwarded by anyone else is their own complaint, what it forwards read below their note', async () => {
     const citizen = 'Warga Lain <lain@warga.example.id>';
-    const attached = await intakeMail(staffService, asAttachment(citizen, 'Jalan rusak warga'));
+    const attached = await intakeMail(
+      staffService,
+      asAttachment(citizen, 'Jalan rusak warga', sesPassed(citizen), 'Mohon dibantu.'),
+    );
     const a = await service.getCase(centralOfficer, attached.caseId);
+    // As an inline forward's: before, only the note ("(Surel tanpa isi teks)" without one),
+    // the forwarded words and photo left in the .eml alone.
     expect(a).toMatchObject({
       complainant: { email: 'lain@warga.example.id' },
       subject: 'FW: Jalan rusak warga',
-      description: '(Surel tanpa isi teks)',
+      description: [
+        'Mohon dibantu.',
+        '---------- Pesan terusan ----------',
+        'Dari: Budi Santoso <budi.santoso@warga.example.id>',
+        'Perihal: Jalan rusak warga',
+        '',
+        'Jalan di desa kami rusak sejak Mei.',
+      ].join('\n'),
     });
+    expect(
+      (await service.listAttachments(centralOfficer, attached.caseId)).items.map((f) => f.name),
+    ).toContain('foto-jalan.png');
     const byInline = await intakeMail(staffService, inline(citizen, 'Jalan rusak warga terusan'));
     const b = await service.getCase(centralOfficer, byInline.caseId);
     expect(b.complainant).toMatchObject({ email: 'lain@warga.example.id' });

@@ -204,6 +204,24 @@ describe('an HTML-only message (anyone can send one: its HTML is hostile input)'
     );
   });
 
+  it('decodes every character reference as a browser does, and puts list items on lines', async () => {
+    // Gmail and Outlook write quotes, dashes and apostrophes as references; before, only four
+    // names were decoded and central read `&quot;blangko habis&quot;` (list items ran together).
+    const { mail } = await parseMessage(
+      htmlOnly(
+        '<p>Petugas bilang &quot;blangko habis&quot; &ndash; sudah 3&nbsp;bulan, kata &#39;besok&#39;.' +
+          '<br>Saya kecewa &#8220;sekali&#8221; &#x2014; &eacute; &amp; &notareference; &#xD800;</p>' +
+          '<ul><li>Blangko habis</li><li>Antre 3 jam</li></ul><h2>Harapan</h2>Dilayani',
+      ),
+    );
+    // A number that is no character (half a surrogate pair) is U+FFFD: the text stays well
+    // formed, not a mail refused whole; a name HTML does not have stays as written.
+    expect(mail.text).toBe(
+      'Petugas bilang "blangko habis" – sudah 3 bulan, kata \'besok\'.\n' +
+        'Saya kecewa “sekali” — é & &notareference; \uFFFD\nBlangko habis\nAntre 3 jam\nHarapan\nDilayani',
+    );
+  });
+
   it('reads no more of its HTML than 200,000 characters, ten times what a case keeps', async () => {
     const { mail } = await parseMessage(htmlOnly(`<p>${'kata '.repeat(200_000)}</p>`));
     const text = mail.text ?? '';

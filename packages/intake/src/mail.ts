@@ -6,6 +6,7 @@
  * runtime's blob store (S3 on AWS, the data dir embedded) first.
  */
 import type { ForwardedMail, IncomingMail, MailFiles, MailOutcome } from '@pantau/core';
+import { decodeHTMLStrict } from 'entities';
 import { type ParsedMail, simpleParser } from 'mailparser';
 
 export interface MailAttachment {
@@ -331,18 +332,15 @@ function htmlText(html: string): string {
     hidden.lastIndex = at;
   }
   shown += source.slice(at);
-  return (
-    shown
-      .replace(/<br\s*\/?>|<\/p>|<\/div>/gi, '\n')
-      .replace(/<[^<>]+>/g, '')
-      .replace(/&nbsp;/g, ' ')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      // last: `&amp;lt;` is the text `&lt;`
-      .replace(/&amp;/g, '&')
-      .replace(/\n{3,}/g, '\n\n')
-      .trim()
-  );
+  // Every character reference as a browser reads it (`&quot;`, `&#8220;`, `&ndash;`), in one
+  // pass (`&amp;lt;` is the text `&lt;`); a number that is no character is U+FFFD, so the case's
+  // text stays well formed. A no-break space is a space.
+  return decodeHTMLStrict(
+    shown.replace(/<br\s*\/?>|<\/(?:p|div|li|tr|h[1-6])>/gi, '\n').replace(/<[^<>]+>/g, ''),
+  )
+    .replace(/\u00a0/g, ' ')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /**

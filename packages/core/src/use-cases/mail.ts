@@ -12,6 +12,7 @@ import type { UniqueClaim } from '../ports.ts';
 import type { ServiceDeps } from './kernel/index.ts';
 import { ENDED, followedCase, joinCase } from './mail-follow-up.ts';
 import {
+  type ForwardedMail,
   type IncomingMail,
   type MailFiles,
   type MailOutcome,
@@ -100,9 +101,15 @@ export async function receiveEmail(
   const claims = forward?.claim ? [claim, forward.claim] : [claim];
   const complaint = forward?.mail ?? mail;
   const complainant = forward?.address ?? address;
+  // A forward as an attachment from anyone but staff (a citizen forwarding an answer they got)
+  // is the sender's own complaint about what it forwards: its words and files are read below
+  // the sender's note, as an inline forward's are (all stay in the .eml too).
+  const enclosed = !forward && mail.forwarded?.shape === 'attachment' ? mail.forwarded : undefined;
   const complaintFiles = forward ? forward.files : files;
+  const caseFiles =
+    enclosed && files ? { ...files, attachments: files.forwarded ?? [] } : complaintFiles;
   const name = cutText(complaint.from?.name?.trim() || complainant, 200);
-  const body = (complaint.text ?? '').trim();
+  const body = (enclosed ? enclosedText(enclosed) : (complaint.text ?? '')).trim();
   const description = body === '' ? '(Surel tanpa isi teks)' : mailText(body);
   // A follow-up of the complainant joins their case, unless that case has ended (when found,
   // or by the time it is joined: `joinCase` answers nothing then). Never mail a list relayed:
@@ -123,7 +130,7 @@ export async function receiveEmail(
     );
     if (joined) return joined;
   }
-  const kept = complaintFiles ? await mailAttachments(deps, complaintFiles) : [];
+  const kept = caseFiles ? await mailAttachments(deps, caseFiles) : [];
   try {
     const c = await registerWithFiles(
       deps,
@@ -143,8 +150,8 @@ export async function receiveEmail(
         // of a type or size not taken, stay in the .eml); their names may name people, so they
         // stay off the timeline.
         note: {
-          attachments: complaint.attachments.length,
-          ...(complaintFiles ? { attached: kept.filter((f) => !f.centralOnly).length } : {}),
+          attachments: (enclosed ?? complaint).attachments.length,
+          ...(caseFiles ? { attached: kept.filter((f) => !f.centralOnly).length } : {}),
           // Relayed by a group or list: central may want to answer the sender, not the list.
           ...(mail.viaList ? { viaList: true } : {}),
           // Forwarded by a staff member (central's: it names them, and their note).
@@ -169,6 +176,17 @@ export async function receiveEmail(
     throw error;
   }
 }
+
+/** A forward's note, then its original as a mail client shows one forwarded inline. */
+const enclosedText = (f: ForwardedMail): string =>
+  [
+    f.note ?? '',
+    '---------- Pesan terusan ----------',
+    `Dari: ${f.from.name ? `${f.from.name} <${f.from.address}>` : f.from.address}`,
+    ...(f.subject ? [`Perihal: ${f.subject}`] : []),
+    '',
+    f.text,
+  ].join('\n');
 
 /**
  * A forward (`mail.forwarded`) sent by staff, read as the original's: its sender the
