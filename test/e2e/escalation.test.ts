@@ -154,6 +154,16 @@ describe('escalation over HTTP with the manual clock', { timeout: 240_000 }, () 
 
     const assignment = await http.get(`/v1/cases/${caseId}/assignments/polri`, { token: central });
     expect(assignment.body).toMatchObject({ escalationLevel: 4, monitoring: true });
+    // Central's worklist of what reached central intervention counts over its pages, as every
+    // worklist does with total=true (it gave none: the filter is applied after reading).
+    const open = await http.get('/v1/assignments?limit=100', { token: central });
+    const monitored = open.body.items.filter((a: { monitoring: boolean }) => a.monitoring);
+    expect(monitored.length).toBeGreaterThan(0);
+    const counted = await http.get('/v1/assignments?monitoring=true&total=true&limit=1', {
+      token: central,
+    });
+    expect(counted.status, counted.text).toBe(200);
+    expect(counted.body.total).toBe(monitored.length);
     const timeline = await http.get(`/v1/cases/${caseId}/timeline?limit=100`, { token: central });
     expect(
       timeline.body.items.filter((e: { type: string }) => e.type === 'escalation_step'),

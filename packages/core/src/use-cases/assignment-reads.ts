@@ -153,18 +153,30 @@ export async function worklist(
     awaitingReforward: filter.awaitingReforward,
     now,
   };
-  const page = filter.agencyId
-    ? await deps.store.listQueue([filter.agencyId], query, filter)
-    : await deps.store.listWorklist(query, filter);
-  const views = await assignmentPage(deps, page, now, { central: true });
-  // Under monitoring lives on the ladder, read with the page: filtered here (pages may be short).
-  return filter.monitoring === undefined
-    ? views
-    : {
-        // A total would count the unfiltered list: left out rather than wrong.
-        items: views.items.filter((a) => a.monitoring === filter.monitoring),
-        nextCursor: views.nextCursor,
-      };
+  const read = (request: PageRequest) =>
+    filter.agencyId
+      ? deps.store.listQueue([filter.agencyId], query, request)
+      : deps.store.listWorklist(query, request);
+  const monitoring = filter.monitoring;
+  if (monitoring === undefined)
+    return assignmentPage(deps, await read(filter), now, { central: true });
+  // Under monitoring lives on the ladder, read with the page: filtered here (pages may be
+  // short), and counted here too (the store's count is of the unfiltered list).
+  const { total, ...request } = filter;
+  const kept = async (r: PageRequest) => {
+    const views = await assignmentPage(deps, await read(r), now, { central: true });
+    return { ...views, items: views.items.filter((a) => a.monitoring === monitoring) };
+  };
+  const page = await kept(request);
+  if (!total) return page;
+  let count = 0;
+  let cursor: string | undefined;
+  do {
+    const next = await kept({ limit: 100, ...(cursor ? { cursor } : {}) });
+    count += next.items.length;
+    cursor = next.nextCursor ?? undefined;
+  } while (cursor);
+  return { ...page, total: count };
 }
 
 /** A page of assignments with their ladders' rungs (one batch read). */
