@@ -559,6 +559,7 @@ const id = {
   'cases.total': '{n} pengaduan',
   'cases.subject': 'Perihal',
   'cases.agencies': 'Instansi',
+  'cases.received': 'Diterima',
   'cases.csv': 'Unduh CSV pengaduan',
   // The cases page's button: the export's default period, whatever the list's filters show.
   'cases.csvThisYear': 'Unduh CSV pengaduan tahun ini',
@@ -1551,6 +1552,7 @@ const en = {
   'cases.total': '{n} {n|complaint|complaints}',
   'cases.subject': 'Subject',
   'cases.agencies': 'Agencies',
+  'cases.received': 'Received',
   'cases.csv': 'Download cases CSV',
   'cases.csvThisYear': 'Download this year’s cases CSV',
   'cases.csvTooLarge':

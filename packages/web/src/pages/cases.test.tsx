@@ -42,6 +42,13 @@ describe('the cases page’s overdue filter and order', () => {
     await waitFor(() => expect(calls.some((c) => c.path.startsWith('/v1/cases?'))).toBe(true));
     // Newest first and unfiltered, as before.
     expect(calls[0]!.path).not.toMatch(/overdue=|order=/);
+    // Column titles are titles (the date's read "diterima", the word the case page uses mid-line).
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      'Perihal',
+      'Status',
+      'Diterima',
+      'Instansi',
+    ]);
     fireEvent.click(screen.getByLabelText('Hanya yang lewat tenggat'));
     fireEvent.change(screen.getByLabelText('Urutan'), { target: { value: 'oldest' } });
     await waitFor(() =>

@@ -116,7 +116,7 @@ export default function Cases() {
             <tr>
               <th scope="col">{t('cases.subject')}</th>
               <th scope="col">{t('filters.status')}</th>
-              <th scope="col">{t('case.received')}</th>
+              <th scope="col">{t('cases.received')}</th>
               <th scope="col">{t('cases.agencies')}</th>
             </tr>
           </thead>
@@ -136,7 +136,7 @@ export default function Cases() {
                     <span className="badge deadline-overdue">{t('deadline.overdue')}</span>
                   ) : null}
                 </td>
-                <td data-label={t('case.received')}>
+                <td data-label={t('cases.received')}>
                   <Time at={c.receivedAt} zone={zone} />
                 </td>
                 <td data-label={t('cases.agencies')}>
