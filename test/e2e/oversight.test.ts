@@ -182,16 +182,20 @@ describe('a cross-agency case under central oversight', () => {
       redirected: 1,
       responded: 3,
       respondedOnTime: 2,
+      // polri acknowledged, Jayapura and PLN (late) met the target by answering.
+      acknowledged: 3,
+      acknowledgedOnTime: 2,
       completed: 3,
       responseRate: 1,
       onTimeRate: 0.6667,
+      acknowledgeOnTimeRate: 0.6667,
       medianWorkingDaysToFirstResponse: 2,
     });
     const csv = await http.get('/v1/stats/agencies.csv?from=2026-03-01&to=2026-03-31', {
       token: central,
     });
-    expect(csv.text).toContain('PT PLN (Persero),1,0,0,1,0,1,100.00,0.00,9,Ya,');
-    expect(csv.text).toContain('Semua instansi,4,1,0,3,2,3,100.00,66.67,2,Tidak,');
+    expect(csv.text).toContain('PT PLN (Persero),1,0,0,1,0,1,0,1,100.00,0.00,0.00,9,Ya,');
+    expect(csv.text).toContain('Semua instansi,4,1,0,3,2,3,2,3,100.00,66.67,66.67,2,Tidak,');
 
     // Resolved: the complainant is not satisfied, central forwards to polri again; the second
     // time the complainant is satisfied and the case closes.

@@ -63,8 +63,12 @@ describe('statistics over HTTP', () => {
       assigned: 2,
       responded: 1,
       respondedOnTime: 1,
+      // The final answer met the acknowledgement target too.
+      acknowledged: 1,
+      acknowledgedOnTime: 1,
       completed: 1,
       responseRate: 0.5,
+      acknowledgeOnTimeRate: 0.5,
       medianWorkingDaysToFirstResponse: 0,
       belowMinimumSample: true,
       rank: null,
@@ -84,11 +88,13 @@ describe('statistics over HTTP', () => {
     );
     const lines = csv.text.trim().split('\n');
     expect(lines[0]).toBe(
-      'Instansi,Diteruskan,Bukan kewenangan,Ditarik sebelum tenggat,Ditanggapi,Tepat waktu,Tuntas,Tingkat tanggapan (%),Tingkat tepat waktu (%),Median hari kerja ke tanggapan pertama,Di bawah sampel minimum,Peringkat',
+      'Instansi,Diteruskan,Bukan kewenangan,Ditarik sebelum tenggat,Dikonfirmasi,Dikonfirmasi tepat waktu,Ditanggapi,Tepat waktu,Tuntas,Tingkat tanggapan (%),Tingkat tepat waktu (%),Tingkat konfirmasi tepat waktu (%),Median hari kerja ke tanggapan pertama,Di bawah sampel minimum,Peringkat',
     );
-    expect(lines).toContain('Kepolisian Negara Republik Indonesia,2,0,0,1,1,1,50.00,50.00,0,Ya,');
-    expect(lines).toContain('PT PLN (Persero),1,0,0,0,0,0,0.00,0.00,,Ya,');
-    expect(lines.at(-1)).toBe('Semua instansi,3,0,0,1,1,1,33.33,33.33,0,Tidak,');
+    expect(lines).toContain(
+      'Kepolisian Negara Republik Indonesia,2,0,0,1,1,1,1,1,50.00,50.00,50.00,0,Ya,',
+    );
+    expect(lines).toContain('PT PLN (Persero),1,0,0,0,0,0,0,0,0.00,0.00,0.00,,Ya,');
+    expect(lines.at(-1)).toBe('Semua instansi,3,0,0,1,1,1,1,1,33.33,33.33,33.33,0,Tidak,');
     expect(csv.text).not.toMatch(/^(polri|pln|all),/m);
 
     // Received at 23:30 WIB on Sunday 3 May, and at 00:30 WIB on Monday 4 May (17:30 UTC on

@@ -181,6 +181,9 @@ describe('agency statistics', () => {
     expect(report.totals.redirected).toBeGreaterThan(0);
     expect(report.totals.responded).toBeGreaterThan(report.totals.respondedOnTime);
     expect(report.totals.respondedOnTime).toBeGreaterThan(0);
+    // Acknowledged (or answered) late as well as on time: the counters above compare both.
+    expect(report.totals.acknowledged).toBeGreaterThan(report.totals.acknowledgedOnTime);
+    expect(report.totals.acknowledgedOnTime).toBeGreaterThan(0);
     const rare = report.items.find((s) => s.agencyId === 'a-rare')!;
     expect(rare).toMatchObject({ belowMinimumSample: true, rank: null });
     expect(rare.assigned).toBeGreaterThan(0);

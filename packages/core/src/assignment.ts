@@ -57,6 +57,13 @@ export interface AssignmentRecord {
    * from their case's timeline, and on one whose timeline has no withdrawal of it.
    */
   readonly withdrawnAt?: string;
+  /**
+   * Which statistics counters its changes move (stats.ts `counterDeltas`): 2, its
+   * acknowledgement too (`acknowledged`, `acknowledgedOnTime`). Absent on one stored by a release
+   * before they were counted, whose day's bucket holds none of its acknowledgement, until the
+   * upgrade (version 4) counts that and sets it: so each is counted once, never part of a day.
+   */
+  readonly counted?: typeof COUNTS_ACKNOWLEDGEMENT;
   /** The focal point's member unit working on it (the focal point stays accountable). */
   readonly delegatedTo?: string | null;
   /**
@@ -112,6 +119,9 @@ export interface AssignmentRef {
   readonly agencyId: string;
   readonly generation: number;
 }
+
+/** `counted` on every assignment this release writes: its acknowledgement is counted. */
+export const COUNTS_ACKNOWLEDGEMENT = 2;
 
 /** States in which the agency still owes something. */
 export const OPEN_STATES: readonly AssignmentState[] = OPEN_ASSIGNMENT_STATES;
@@ -169,6 +179,7 @@ export function newAssignment(input: {
       pauseCount: 0,
       paused: false,
       generation: (input.previous?.generation ?? 0) + 1,
+      counted: COUNTS_ACKNOWLEDGEMENT,
       redirect: null,
       calendarWarnings: [],
       createdAt: input.previous?.createdAt ?? at,

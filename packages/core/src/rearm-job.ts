@@ -63,8 +63,12 @@ export type RearmScope =
  *    `assignment_withdrawn` event, and counted `withdrawn` (out of its agency's sample) when it
  *    was taken back before its follow-up fell due, unanswered, in the transaction that dates it
  *    (those counters had no `withdrawn`: such a withdrawal counted as a non-response).
+ * 4: every assignment stored before acknowledgements were counted marked `counted`, and one whose
+ *    acknowledgement target was met, in its agency's sample, counted `acknowledged` (and
+ *    `acknowledgedOnTime`) in the transaction that marks it (its release counted neither, and
+ *    this one counts an acknowledgement only on a marked record: none is counted twice or in part).
  */
-export const UPGRADE_VERSION = 3;
+export const UPGRADE_VERSION = 4;
 
 /** One key per scope: the latest job of a scope supersedes the ones before it. */
 export const scopeKey = (s: RearmScope): string =>

@@ -89,6 +89,9 @@ describe('the spreadsheets people read', () => {
       withdrawn: 0,
       responded,
       respondedOnTime: responded,
+      // Acknowledged whenever answered, half of them (rounded down) on time.
+      acknowledged: responded,
+      acknowledgedOnTime: Math.floor(responded / 2),
       completed: 0,
       histogram: new Map([[2, responded]]),
     });
@@ -97,10 +100,26 @@ describe('the spreadsheets people read', () => {
       5,
     );
     expect(agencyStatsSheet(report, names).rows).toEqual([
-      ['Kepolisian Negara Republik Indonesia', 10, 0, 0, 9, 9, 0, '90.00', '90.00', 2, 'Tidak', 1],
-      ['PT PLN (Persero)', 1, 0, 0, 0, 0, 0, '0.00', '0.00', '', 'Ya', ''],
-      ['kanwil-lama', 2, 0, 0, 1, 1, 0, '50.00', '50.00', 2, 'Ya', ''],
-      ['Semua instansi', 13, 0, 0, 10, 10, 0, '76.92', '76.92', 2, 'Tidak', ''],
+      [
+        'Kepolisian Negara Republik Indonesia',
+        10,
+        0,
+        0,
+        9,
+        4,
+        9,
+        9,
+        0,
+        '90.00',
+        '90.00',
+        '40.00',
+        2,
+        'Tidak',
+        1,
+      ],
+      ['PT PLN (Persero)', 1, 0, 0, 0, 0, 0, 0, 0, '0.00', '0.00', '0.00', '', 'Ya', ''],
+      ['kanwil-lama', 2, 0, 0, 1, 0, 1, 1, 0, '50.00', '50.00', '0.00', 2, 'Ya', ''],
+      ['Semua instansi', 13, 0, 0, 10, 4, 10, 10, 0, '76.92', '76.92', '30.77', 2, 'Tidak', ''],
     ]);
   });
 });

@@ -152,6 +152,8 @@ describe('the response rate of an agency that answered, then said "not ours"', (
       withdrawn: 0,
       responded: added.get('responded') ?? 0,
       respondedOnTime: added.get('respondedOnTime') ?? 0,
+      acknowledged: 0,
+      acknowledgedOnTime: 0,
       completed: 0,
       histogram: new Map([[1, 2]]),
     };
@@ -172,6 +174,8 @@ describe('the response rate of an agency that answered, then said "not ours"', (
       withdrawn: 0,
       responded: 1,
       respondedOnTime: 1,
+      acknowledged: 0,
+      acknowledgedOnTime: 0,
       completed: 1,
       histogram: new Map([[1, 1]]),
     };
@@ -227,6 +231,8 @@ describe('an assignment central withdrew (forwarded by mistake, or the case clos
       withdrawn: added.get('withdrawn') ?? 0,
       responded: 2,
       respondedOnTime: 2,
+      acknowledged: 0,
+      acknowledgedOnTime: 0,
       completed: 1,
       histogram: new Map([[1, 2]]),
     };

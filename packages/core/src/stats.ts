@@ -10,11 +10,15 @@
  *   failed it). One taken back after a missed follow-up stays in, a non-response;
  * - `responded`: a first follow-up came (progress or final);
  * - `respondedOnTime`: it came by the follow-up deadline;
+ * - `acknowledged`: the acknowledgement target was met (an acknowledgement, or an answer that
+ *   met it), on an assignment in the sample (one that leaves it takes its acknowledgement with
+ *   it) whose record counts it (`counted`);
+ * - `acknowledgedOnTime`: it was met by the acknowledgement deadline;
  * - `completed`: the final follow-up came;
  * - `h<N>`: first follow-ups that took N working days (paused working days excluded), from
  *   which the median is read.
  */
-import type { AssignmentRecord } from './assignment.ts';
+import { type AssignmentRecord, COUNTS_ACKNOWLEDGEMENT } from './assignment.ts';
 import { type Calendar, localDate, workingDaysBetween } from './calendar.ts';
 
 export const STATS_TIME_ZONE = 'Asia/Jakarta' as const;
@@ -41,6 +45,9 @@ export interface AgencyCounters {
   readonly withdrawn: number;
   readonly responded: number;
   readonly respondedOnTime: number;
+  /** Acknowledgement target met (in the sample; see `acknowledgement`). */
+  readonly acknowledged: number;
+  readonly acknowledgedOnTime: number;
   readonly completed: number;
   /** Working days to first response → how many. */
   readonly histogram: ReadonlyMap<number, number>;
@@ -84,6 +91,43 @@ export function leftTheSample(a: AssignmentRecord): boolean {
   );
 }
 
+/** Out of its agency's sample: "not ours" unanswered, or withdrawn before it could be failed. */
+const outOfSample = (a: AssignmentRecord): boolean =>
+  (a.state === 'redirected' && a.met.followUp === null) || leftTheSample(a);
+
+/**
+ * What an assignment holds in `acknowledged` and `acknowledgedOnTime`: its acknowledgement
+ * target met, on a record whose counters include it (`counted`), while it is in the sample (so
+ * the rate over the sample never passes 100 %). A change moves the difference between its
+ * record before and after: counted on the change that met the target, taken back on the one
+ * that took the assignment out of the sample.
+ */
+function acknowledgement(a: AssignmentRecord | undefined): Record<string, number> {
+  if (
+    a === undefined ||
+    a.counted !== COUNTS_ACKNOWLEDGEMENT ||
+    a.met.acknowledge === null ||
+    outOfSample(a)
+  )
+    return {};
+  return Date.parse(a.met.acknowledge) <= Date.parse(a.due.acknowledge)
+    ? { acknowledged: 1, acknowledgedOnTime: 1 }
+    : { acknowledged: 1 };
+}
+
+/** `after − before`, key by key, the keys that moved only. */
+function difference(
+  after: Record<string, number>,
+  before: Record<string, number>,
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of new Set([...Object.keys(after), ...Object.keys(before)])) {
+    const d = (after[k] ?? 0) - (before[k] ?? 0);
+    if (d !== 0) out[k] = d;
+  }
+  return out;
+}
+
 /** The counters an assignment change moves (empty when none). */
 export function counterDeltas(
   before: AssignmentRecord | undefined,
@@ -109,21 +153,27 @@ export function counterDeltas(
     add[`h${Math.min(workingDaysToRespond(after, at, calendar), MAX_HISTOGRAM_DAYS)}`] = 1;
   }
   if (after.state === 'completed' && was?.state !== 'completed') add.completed = 1;
+  Object.assign(add, difference(acknowledgement(after), acknowledgement(was)));
   return inBuckets(after, add);
 }
 
 /**
- * The counters the upgrade moves when it dates a withdrawal stored before `withdrawnAt` was
- * kept (`before` without it, `after` with the instant its timeline gives): `withdrawn` once,
- * if it then left the sample. The release that withdrew it counted no `withdrawn`; written
- * with the dated record, under its version, it is counted once however often the upgrade runs.
+ * The counters the upgrade moves when it brings an assignment an older release stored up to
+ * date (`before` as stored, `after` as it writes it), one update per bucket:
+ * - a withdrawal stored before `withdrawnAt` was kept, dated from its timeline: `withdrawn`
+ *   once, if it then left the sample (the release that withdrew it counted none);
+ * - a record stored before `counted`: its acknowledgement (`acknowledgement`), which the
+ *   release that met it counted nowhere.
+ * Written with the record, under its version, they are counted once however often it runs.
  */
-export function datedWithdrawal(
+export function upgradeCounters(
   before: AssignmentRecord,
   after: AssignmentRecord,
 ): CounterUpdate[] {
-  if (before.withdrawnAt !== undefined || !leftTheSample(after)) return [];
-  return inBuckets(after, { withdrawn: 1 });
+  return inBuckets(after, {
+    ...(before.withdrawnAt === undefined && leftTheSample(after) ? { withdrawn: 1 } : {}),
+    ...difference(acknowledgement(after), acknowledgement(before)),
+  });
 }
 
 /** `add` on the assignment's forwarding day (WIB) and its month (none when empty). */
@@ -189,6 +239,8 @@ export interface AgencyStats extends Omit<AgencyCounters, 'histogram'> {
   /** responded / (assigned − redirected − withdrawn), 0–1; null when nothing counts. */
   readonly responseRate: number | null;
   readonly onTimeRate: number | null;
+  /** acknowledgedOnTime over the same sample. */
+  readonly acknowledgeOnTimeRate: number | null;
   readonly medianWorkingDaysToFirstResponse: number | null;
   readonly belowMinimumSample: boolean;
   /** 1 = best response rate; null when below the minimum sample. */
@@ -208,9 +260,12 @@ export function statsOf(c: AgencyCounters, minimumSample: number): Omit<AgencySt
     withdrawn: c.withdrawn,
     responded: c.responded,
     respondedOnTime: c.respondedOnTime,
+    acknowledged: c.acknowledged,
+    acknowledgedOnTime: c.acknowledgedOnTime,
     completed: c.completed,
     responseRate: rate(c.responded, base),
     onTimeRate: rate(c.respondedOnTime, base),
+    acknowledgeOnTimeRate: rate(c.acknowledgedOnTime, base),
     medianWorkingDaysToFirstResponse: medianOf(c.histogram),
     // The sample is what the rates are over.
     belowMinimumSample: base < minimumSample,
@@ -233,7 +288,15 @@ export function agencyReport(counters: readonly AgencyCounters[], minimumSample:
   for (const c of counters)
     for (const [d, n] of c.histogram) histogram.set(d, (histogram.get(d) ?? 0) + n);
   const sum = (
-    k: 'assigned' | 'redirected' | 'withdrawn' | 'responded' | 'respondedOnTime' | 'completed',
+    k:
+      | 'assigned'
+      | 'redirected'
+      | 'withdrawn'
+      | 'responded'
+      | 'respondedOnTime'
+      | 'acknowledged'
+      | 'acknowledgedOnTime'
+      | 'completed',
   ) => counters.reduce((t, c) => t + c[k], 0);
   const totals = statsOf(
     {
@@ -243,6 +306,8 @@ export function agencyReport(counters: readonly AgencyCounters[], minimumSample:
       withdrawn: sum('withdrawn'),
       responded: sum('responded'),
       respondedOnTime: sum('respondedOnTime'),
+      acknowledged: sum('acknowledged'),
+      acknowledgedOnTime: sum('acknowledgedOnTime'),
       completed: sum('completed'),
       histogram,
     },
@@ -268,6 +333,8 @@ export function countersFromRecords(
       withdrawn: number;
       responded: number;
       respondedOnTime: number;
+      acknowledged: number;
+      acknowledgedOnTime: number;
       completed: number;
       histogram: Map<number, number>;
     }
@@ -281,6 +348,8 @@ export function countersFromRecords(
       withdrawn: 0,
       responded: 0,
       respondedOnTime: 0,
+      acknowledged: 0,
+      acknowledgedOnTime: 0,
       completed: 0,
       histogram: new Map(),
     };
@@ -296,6 +365,10 @@ export function countersFromRecords(
       );
       c.histogram.set(d, (c.histogram.get(d) ?? 0) + 1);
     }
+    // As the counters hold it: none on a record stored before `counted`, until the upgrade.
+    const ack = acknowledgement(a);
+    c.acknowledged += ack.acknowledged ?? 0;
+    c.acknowledgedOnTime += ack.acknowledgedOnTime ?? 0;
     if (a.state === 'completed') c.completed += 1;
     byAgency.set(a.agencyId, c);
   }

@@ -44,6 +44,10 @@ export async function sumCounters(
       withdrawn: sums.withdrawn ?? 0,
       responded: sums.responded ?? 0,
       respondedOnTime: sums.respondedOnTime ?? 0,
+      // Counted since acknowledgements were; those of records stored before are added by the
+      // upgrade of version 4 (until it ran, buckets hold none of them).
+      acknowledged: sums.acknowledged ?? 0,
+      acknowledgedOnTime: sums.acknowledgedOnTime ?? 0,
       completed: sums.completed ?? 0,
       histogram,
     };

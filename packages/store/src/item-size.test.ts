@@ -15,6 +15,7 @@ import {
   CENTRAL_TENANT,
   type ClockEntry,
   composeLetter,
+  COUNTS_ACKNOWLEDGEMENT,
   DEFAULT_POLICY,
   type DocumentSettings,
   forwardingLetterWrite,
@@ -172,6 +173,7 @@ const largestAssignment = (): EveryField => ({
   pauseCount: 100,
   paused: true,
   generation: 1_000,
+  counted: COUNTS_ACKNOWLEDGEMENT,
   redirect: { reason: text(2_000), suggestedAgencyId: agencyId(3), at: NOW },
   // Central decided the redirect needs no re-forward, saying why.
   redirectSettled: { at: NOW, reason: text(2_000) },
@@ -547,9 +549,16 @@ const statsItem = () => ({
   agencyId: agencyId(0),
   date: '2026-04-06',
   ...Object.fromEntries(
-    ['assigned', 'redirected', 'withdrawn', 'responded', 'respondedOnTime', 'completed'].map(
-      (k) => [k, 1e12],
-    ),
+    [
+      'assigned',
+      'redirected',
+      'withdrawn',
+      'responded',
+      'respondedOnTime',
+      'acknowledged',
+      'acknowledgedOnTime',
+      'completed',
+    ].map((k) => [k, 1e12]),
   ),
   ...Object.fromEntries(Array.from({ length: MAX_HISTOGRAM_DAYS + 1 }, (_, i) => [`h${i}`, 1e12])),
 });

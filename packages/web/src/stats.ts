@@ -12,6 +12,7 @@ export type StatsColumn =
   | 'completed'
   | 'responseRate'
   | 'onTimeRate'
+  | 'acknowledgeOnTimeRate'
   | 'medianWorkingDaysToFirstResponse'
   | 'rank';
 

@@ -21,6 +21,13 @@ const AgencyStatsSchema = z.object({
   }),
   responded: z.int(),
   respondedOnTime: z.int(),
+  acknowledged: z.int().meta({
+    description:
+      'The acknowledgement target was met (an acknowledgement, or a follow-up that met it), in the sample: one that then left it ("not ours", withdrawn in time) is not counted. Those of assignments forwarded before this field are added by the upgrade job (version 4)',
+  }),
+  acknowledgedOnTime: z.int().meta({
+    description: 'Acknowledged by the acknowledgement deadline (3 working days by default)',
+  }),
   completed: z.int(),
   responseRate: z
     .number()
@@ -30,6 +37,10 @@ const AgencyStatsSchema = z.object({
     .number()
     .nullable()
     .meta({ description: 'respondedOnTime / (assigned − redirected − withdrawn)' }),
+  acknowledgeOnTimeRate: z
+    .number()
+    .nullable()
+    .meta({ description: 'acknowledgedOnTime / (assigned − redirected − withdrawn)' }),
   medianWorkingDaysToFirstResponse: z.int().nullable(),
   belowMinimumSample: z.boolean(),
   rank: z.int().nullable(),

@@ -12,15 +12,18 @@
  *   registered before the index existed had none) or not as this release writes them;
  * - its assignments withdrawn before 7455f5c kept `withdrawnAt` get it from the case's timeline
  *   (`withdrawalInstants`), and one that then left its agency's sample (`leftTheSample`) is
- *   counted `withdrawn` (`datedWithdrawal`), in the transaction that dates it.
+ *   counted `withdrawn` (`upgradeCounters`), in the transaction that dates it;
+ * - its assignments stored before acknowledgements were counted (no `counted`) get it, and one
+ *   whose acknowledgement target was met has it counted (`acknowledged`, `acknowledgedOnTime`;
+ *   `upgradeCounters`) in the transaction that marks it.
  * Each assignment is written at most once, under its version, with what it needs.
  */
-import type { AssignmentRecord } from '../assignment.ts';
+import { type AssignmentRecord, COUNTS_ACKNOWLEDGEMENT } from '../assignment.ts';
 import { MAX_COMMIT_ITEMS, type Page, type PageRequest } from '../ports.ts';
 import { CENTRAL_TENANT } from '../tenancy.ts';
 import { unmarkedAnsweredRedirects } from '../case.ts';
 import type { AssignmentKey } from '../rearm-job.ts';
-import { datedWithdrawal } from '../stats.ts';
+import { upgradeCounters } from '../stats.ts';
 import { inRuns, put, retryOnConflict, type ServiceDeps } from './kernel/index.ts';
 
 /** The cases the upgrade works on, one page: every case (central's list, gsi1), oldest first. */
@@ -63,24 +66,33 @@ export async function upgradeCase(deps: ServiceDeps, ref: AssignmentKey): Promis
       const reforwardedAt = answered.get(a.agencyId);
       const typed = a.complaintType == null && type != null;
       const dated = withdrawnAt.get(a.agencyId);
-      if (reforwardedAt === undefined && !typed && !stale.has(a.agencyId) && dated === undefined)
+      const uncounted = a.counted !== COUNTS_ACKNOWLEDGEMENT;
+      if (
+        reforwardedAt === undefined &&
+        !typed &&
+        !stale.has(a.agencyId) &&
+        dated === undefined &&
+        !uncounted
+      )
         return undefined;
       return {
         ...a,
         ...(reforwardedAt !== undefined ? { reforwardedAt } : {}),
         ...(typed ? { complaintType: type } : {}),
         ...(dated !== undefined ? { withdrawnAt: dated } : {}),
+        counted: COUNTS_ACKNOWLEDGEMENT,
       };
     };
     const writes = bundle.assignments.flatMap((a) => {
       const next = upgraded(a);
-      return next ? [{ assignment: put(a, next), counters: datedWithdrawal(a, next) }] : [];
+      return next ? [{ assignment: put(a, next), counters: upgradeCounters(a, next) }] : [];
     });
-    // Each under its version, with the counters its dating moves: an assignment changed
-    // meanwhile (settled, forwarded to again, dated by another run of the job) is read again,
-    // and its `withdrawn` is added by the one transaction that dated it. Every write to an
-    // assignment raises its version, so one still at the version read has no `withdrawnAt`
-    // yet. At most three items each (the assignment, its day's and month's counters).
+    // Each under its version, with the counters its dating and marking move: an assignment
+    // changed meanwhile (settled, acknowledged, forwarded to again, upgraded by another run of
+    // the job) is read again, and its `withdrawn` and acknowledgement are added by the one
+    // transaction that dated and marked it. Every write to an assignment raises its version, so
+    // one still at the version read was neither dated nor marked since. At most three
+    // items each (the assignment, its day's and month's counters: one update each).
     for (const run of inRuns(writes, Math.floor(MAX_COMMIT_ITEMS / 3)))
       await deps.store.commit({
         assignments: run.map((w) => w.assignment),

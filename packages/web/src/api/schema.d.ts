@@ -5127,7 +5127,7 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description One row per agency by name, then the totals ("Semua instansi"); columns: Instansi, Diteruskan, Bukan kewenangan, Ditarik sebelum tenggat, Ditanggapi, Tepat waktu, Tuntas, Tingkat tanggapan (%), Tingkat tepat waktu (%), Median hari kerja ke tanggapan pertama, Di bawah sampel minimum, Peringkat. For people, in Excel or LibreOffice: Indonesian headers, agencies by name, codes as the console’s words, yes/no as "Ya"/"Tidak", times in WIB as `YYYY-MM-DD HH:mm` (the zone named in the header). A cell a spreadsheet would take for a formula (starting with = + - @, tab or CR) begins with a single quote; a cell with a semicolon is quoted. */
+                /** @description One row per agency by name, then the totals ("Semua instansi"); columns: Instansi, Diteruskan, Bukan kewenangan, Ditarik sebelum tenggat, Dikonfirmasi, Dikonfirmasi tepat waktu, Ditanggapi, Tepat waktu, Tuntas, Tingkat tanggapan (%), Tingkat tepat waktu (%), Tingkat konfirmasi tepat waktu (%), Median hari kerja ke tanggapan pertama, Di bawah sampel minimum, Peringkat. For people, in Excel or LibreOffice: Indonesian headers, agencies by name, codes as the console’s words, yes/no as "Ya"/"Tidak", times in WIB as `YYYY-MM-DD HH:mm` (the zone named in the header). A cell a spreadsheet would take for a formula (starting with = + - @, tab or CR) begins with a single quote; a cell with a semicolon is quoted. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -8435,11 +8435,17 @@ export type components = {
                 withdrawn: number;
                 responded: number;
                 respondedOnTime: number;
+                /** @description The acknowledgement target was met (an acknowledgement, or a follow-up that met it), in the sample: one that then left it ("not ours", withdrawn in time) is not counted. Those of assignments forwarded before this field are added by the upgrade job (version 4) */
+                acknowledged: number;
+                /** @description Acknowledged by the acknowledgement deadline (3 working days by default) */
+                acknowledgedOnTime: number;
                 completed: number;
                 /** @description responded / (assigned − redirected − withdrawn) */
                 responseRate: number | null;
                 /** @description respondedOnTime / (assigned − redirected − withdrawn) */
                 onTimeRate: number | null;
+                /** @description acknowledgedOnTime / (assigned − redirected − withdrawn) */
+                acknowledgeOnTimeRate: number | null;
                 medianWorkingDaysToFirstResponse: number | null;
                 belowMinimumSample: boolean;
                 rank: number | null;
@@ -8452,11 +8458,17 @@ export type components = {
                 withdrawn: number;
                 responded: number;
                 respondedOnTime: number;
+                /** @description The acknowledgement target was met (an acknowledgement, or a follow-up that met it), in the sample: one that then left it ("not ours", withdrawn in time) is not counted. Those of assignments forwarded before this field are added by the upgrade job (version 4) */
+                acknowledged: number;
+                /** @description Acknowledged by the acknowledgement deadline (3 working days by default) */
+                acknowledgedOnTime: number;
                 completed: number;
                 /** @description responded / (assigned − redirected − withdrawn) */
                 responseRate: number | null;
                 /** @description respondedOnTime / (assigned − redirected − withdrawn) */
                 onTimeRate: number | null;
+                /** @description acknowledgedOnTime / (assigned − redirected − withdrawn) */
+                acknowledgeOnTimeRate: number | null;
                 medianWorkingDaysToFirstResponse: number | null;
                 belowMinimumSample: boolean;
                 rank: number | null;

@@ -603,6 +603,9 @@ const id = {
   'stats.completed': 'Tuntas',
   'stats.responseRate': 'Tingkat tanggapan',
   'stats.onTimeRate': 'Tingkat tepat waktu',
+  'stats.acknowledgeOnTimeRate': 'Tingkat konfirmasi tepat waktu',
+  'stats.acknowledgeOnTimeRateHint':
+    'Konfirmasi penerimaan (atau tanggapan tanpa konfirmasi lebih dulu) sampai tenggat konfirmasi, dibagi sampel (diteruskan − bukan kewenangan − ditarik sebelum tenggat).',
   'stats.median': 'Median hari kerja ke tanggapan pertama',
   'stats.total': 'Semua instansi',
   'stats.belowSample': 'sampel kecil',
@@ -1595,6 +1598,9 @@ const en = {
   'stats.completed': 'Completed',
   'stats.responseRate': 'Response rate',
   'stats.onTimeRate': 'On-time rate',
+  'stats.acknowledgeOnTimeRate': 'Acknowledged-on-time rate',
+  'stats.acknowledgeOnTimeRateHint':
+    'Receipt acknowledged (or a response without an acknowledgement first) by the acknowledgement deadline, over the sample (forwarded − not ours − withdrawn before due).',
   'stats.median': 'Median working days to first response',
   'stats.total': 'All agencies',
   'stats.belowSample': 'small sample',

@@ -11,9 +11,12 @@ const totals = {
   withdrawn: 0,
   responded: 0,
   respondedOnTime: 0,
+  acknowledged: 0,
+  acknowledgedOnTime: 0,
   completed: 0,
   responseRate: null,
   onTimeRate: null,
+  acknowledgeOnTimeRate: null,
   medianWorkingDaysToFirstResponse: null,
   belowMinimumSample: true,
   rank: null,
@@ -280,5 +283,61 @@ describe('the statistics table’s counts over a year', () => {
     expect(cells.slice(0, 6)).toEqual(['12.345', '0', '0', '10.002', '9.876', '8.000']);
     const total = screen.getByRole('row', { name: /^Semua instansi/ });
     expect(total.querySelector('td')?.textContent).toBe('12.345');
+  });
+});
+
+describe('the statistics table’s acknowledgement rate', () => {
+  it('stands beside the on-time rate, as a percent, in the rows and the totals, and sorts', async () => {
+    const row = (agencyId: string, acknowledgeOnTimeRate: number, responseRate = 0.8333) => ({
+      ...totals,
+      agencyId,
+      assigned: 1_200,
+      acknowledged: 1_100,
+      acknowledgedOnTime: Math.round(acknowledgeOnTimeRate * 1_200),
+      responded: 1_000,
+      respondedOnTime: 900,
+      responseRate,
+      onTimeRate: 0.75,
+      acknowledgeOnTimeRate,
+      belowMinimumSample: false,
+    });
+    mockApi((call) =>
+      call.path.startsWith('/v1/stats/agencies?')
+        ? json(200, {
+            from: '2026-01-01',
+            to: '2026-12-31',
+            minimumSample: 5,
+            // By response rate (the default order) polri comes first.
+            items: [row('polri', 0.6125, 0.9), row('pln', 0.9)],
+            totals: { ...row('all', 0.7563), assigned: 2_400, rank: null },
+          })
+        : json(200, { items: [] }),
+    );
+    renderWith(<Stats />, {
+      as: { agency: 'setneg', role: 'central_officer' },
+      path: '/stats?from=2026-01-01&to=2026-12-31',
+    });
+    await screen.findByRole('rowheader', { name: /polri/ });
+    const order = () =>
+      screen
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent)
+        .filter((name) => name !== 'Semua instansi');
+    expect(order()).toEqual(['polri', 'pln']);
+    const columns = screen.getAllByRole('columnheader').map((h) => h.textContent);
+    const at = columns.indexOf('Tingkat konfirmasi tepat waktu');
+    expect(at).toBe(columns.indexOf('Tingkat tepat waktu') + 1);
+    const cell = (name: RegExp) =>
+      screen.getByRole('rowheader', { name }).closest('tr')!.children[at]?.textContent;
+    // As the other rates: Indonesian decimals, one digit.
+    expect(cell(/polri/)).toBe('61,3%');
+    expect(cell(/pln/)).toBe('90%');
+    expect(cell(/^Semua instansi/)).toBe('75,6%');
+    // The header says what it counts.
+    expect(
+      screen.getByRole('button', { name: 'Tingkat konfirmasi tepat waktu' }).getAttribute('title'),
+    ).toContain('Konfirmasi penerimaan');
+    fireEvent.click(screen.getByRole('button', { name: 'Tingkat konfirmasi tepat waktu' }));
+    await waitFor(() => expect(order()).toEqual(['pln', 'polri']));
   });
 });

@@ -26,9 +26,16 @@ const COLUMNS: [StatsColumn, MessageKey][] = [
   ['completed', 'stats.completed'],
   ['responseRate', 'stats.responseRate'],
   ['onTimeRate', 'stats.onTimeRate'],
+  ['acknowledgeOnTimeRate', 'stats.acknowledgeOnTimeRate'],
   ['medianWorkingDaysToFirstResponse', 'stats.median'],
   ['rank', 'stats.rank'],
 ];
+
+/** The headers whose button says what they count (`title`). */
+const HINTS: Partial<Record<StatsColumn, MessageKey>> = {
+  withdrawn: 'stats.withdrawnHint',
+  acknowledgeOnTimeRate: 'stats.acknowledgeOnTimeRateHint',
+};
 
 /** What the rates are over: neither "not ours" nor withdrawn before the follow-up fell due. */
 const sampleOf = (s: AgencyStats) => s.assigned - s.redirected - s.withdrawn;
@@ -160,7 +167,7 @@ export default function Stats() {
                       <button
                         type="button"
                         className="sort"
-                        {...(column === 'withdrawn' ? { title: t('stats.withdrawnHint') } : {})}
+                        {...(HINTS[column] ? { title: t(HINTS[column]) } : {})}
                         onClick={() =>
                           setSort({
                             column,
@@ -204,6 +211,7 @@ export default function Stats() {
                     ))}
                     <td>{formatPercent(row.responseRate, lang)}</td>
                     <td>{formatPercent(row.onTimeRate, lang)}</td>
+                    <td>{formatPercent(row.acknowledgeOnTimeRate, lang)}</td>
                     <td>{row.medianWorkingDaysToFirstResponse ?? '—'}</td>
                     <td>{row.rank ?? '—'}</td>
                   </tr>
@@ -217,6 +225,7 @@ export default function Stats() {
                   ))}
                   <td>{formatPercent(data.totals.responseRate, lang)}</td>
                   <td>{formatPercent(data.totals.onTimeRate, lang)}</td>
+                  <td>{formatPercent(data.totals.acknowledgeOnTimeRate, lang)}</td>
                   <td>{data.totals.medianWorkingDaysToFirstResponse ?? '—'}</td>
                   <td>—</td>
                 </tr>
