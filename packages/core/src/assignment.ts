@@ -206,17 +206,21 @@ export const totalWorkingDays = (a: AssignmentRecord, target: Target): number =>
 /**
  * The assignment with its due instants computed from scratch: each target's working days
  * (policy + adjustments) counted from the forwarding in the agency's zone on `calendar`.
- * Forwarding, extensions, resuming, and calendar or policy edits all come through here.
+ * Forwarding, extensions, resuming, and calendar or policy edits all come through here. A
+ * target met keeps the deadline it was met against: whether it was met on time is history,
+ * which a holiday, policy or zone saved later does not rewrite (on the page, in the timeline's
+ * moved deadlines or in the statistics).
  */
 export function withDeadlines(a: AssignmentRecord, calendar: Calendar): AssignmentRecord {
+  const owed = TARGETS.filter((t) => a.met[t] === null);
   const deadlines = mapTargets((t) =>
     computeDeadline(calendar, new Date(clockFrom(a)), totalWorkingDays(a, t), a.timeZone),
   );
   return {
     ...a,
     calendarId: calendar.id,
-    due: mapTargets((t) => deadlines[t].dueAt.toISOString()),
-    calendarWarnings: TARGETS.flatMap((target) =>
+    due: mapTargets((t) => (a.met[t] === null ? deadlines[t].dueAt.toISOString() : a.due[t])),
+    calendarWarnings: owed.flatMap((target) =>
       deadlines[target].uncoveredYears.map((year) => ({
         target,
         year,

@@ -5,7 +5,8 @@
  * (same zone, same deadlines, same working days, same flags, its ladder planned under the
  * policy's version) is left alone, so a batch retried or a job run twice changes nothing twice.
  */
-import { isOpen, withDeadlines } from '../assignment.ts';
+import { type AssignmentRecord, isOpen, withDeadlines } from '../assignment.ts';
+import { mapTargets, type TargetMap } from '../assignment-fields.ts';
 import { entriesOn, hasEndedPauses, withPauseDays } from '../assignment-clock.ts';
 import { TARGETS, targetWorkingDays } from '../policy.ts';
 import type { AssignmentKey, RearmJobRecord } from '../rearm-job.ts';
@@ -48,7 +49,8 @@ export async function rearmAssignment(
     const policy = job.scope.kind === 'policy' ? await policyById(deps, a.policyId, at) : undefined;
     const type = bundle.case.classification?.type;
     const based = {
-      ...(policy && type ? { ...a, workingDays: targetWorkingDays(policy, type) } : a),
+      // The policy's days for the targets still owed: a met one keeps those it was met under.
+      ...(policy && type ? { ...a, workingDays: owedDays(a, targetWorkingDays(policy, type)) } : a),
       timeZone,
     };
     const calendar = await calendarById(deps, a.calendarId, at);
@@ -111,3 +113,7 @@ export async function rearmAssignment(
   if ('rearm' in result && result.rearm) await armLadders(deps, [result.rearm]);
   return result.outcome;
 }
+
+/** The policy's `days` for the targets `a` still owes; its own for those it met. */
+const owedDays = (a: AssignmentRecord, days: TargetMap<number>): TargetMap<number> =>
+  mapTargets((t) => (a.met[t] === null ? days[t] : a.workingDays[t]));
