@@ -256,7 +256,10 @@ export interface ScanResultsProps {
  */
 export class ScanResults extends Construct {
   readonly handler: PantauFunction;
-  /** Events EventBridge could not deliver after its retries (the function failing, throttled). */
+  /**
+   * Scan results that never marked their file: events EventBridge could not hand to Lambda, and
+   * events the function kept failing on (or was throttled for) through Lambda's own retries.
+   */
   readonly undelivered: sqs.Queue;
   readonly undeliveredAlarm: cloudwatch.Alarm;
 
@@ -270,7 +273,8 @@ export class ScanResults extends Construct {
     });
     Validations.of(this.undelivered).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter queue of the scan-result rule’s target.',
+      reason:
+        'This queue is itself the dead-letter queue of the scan-result rule’s target and function.',
     });
     this.handler = new PantauFunction(this, 'Handler', {
       entry: entryPoint('scan-result.ts'),
@@ -279,6 +283,10 @@ export class ScanResults extends Construct {
       // Attachments are the API's: its service, so the API's dashboard row counts these.
       observed: { service: SERVICE.api, logLevel: props.logLevel },
       environment: { ATTACHMENTS_BUCKET: bucket.bucketName },
+      // EventBridge invokes asynchronously: once Lambda has queued an event, the rule's
+      // dead-letter queue never hears of it, and an event the function keeps failing on (or is
+      // throttled for) is dropped after Lambda's own retries. Its body is the event, as the rule's.
+      deadLetterQueue: this.undelivered,
     });
     props.table.grantReadWrite(this.handler);
     new events.Rule(this, 'Rule', {
@@ -302,7 +310,8 @@ export class ScanResults extends Construct {
     this.undeliveredAlarm = anyInPeriodAlarm(
       this,
       'UndeliveredAlarm',
-      'A malware scan result that is not clean never reached Pantau (the function kept failing). ' +
+      'A malware scan result that is not clean never reached Pantau (the function kept failing, ' +
+        'or was throttled for hours). ' +
         'The file is still refused at its first download, but until then it is listed and counted ' +
         'in forwarding letters: find its key in the ScanResults/Undelivered queue, fix the cause ' +
         'and invoke the function with the event, then delete the queue message.',

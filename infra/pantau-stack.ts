@@ -172,14 +172,27 @@ export class PantauStack extends Stack {
       description: 'The web console, with the API under /v1 (CloudFront)',
     });
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL of the HTTP API' });
-    new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: auth.client.userPoolClientId });
-    new CfnOutput(this, 'TableName', { value: data.table.tableName });
+    new CfnOutput(this, 'UserPoolId', {
+      value: auth.userPool.userPoolId,
+      description: 'Staff accounts: create users here (aws cognito-idp admin-create-user)',
+    });
+    new CfnOutput(this, 'UserPoolClientId', {
+      value: auth.client.userPoolClientId,
+      description:
+        'The console app client, the aud the API accepts (admin-initiate-auth --client-id)',
+    });
+    new CfnOutput(this, 'TableName', {
+      value: data.table.tableName,
+      description: 'The DynamoDB table, retained by a destroy (restore: infra/README.md)',
+    });
     new CfnOutput(this, 'AlarmTopicArn', {
       value: observability.topic.topicArn,
       description: 'Where the alarms go (subscribe more addresses or a chat integration here)',
     });
-    new CfnOutput(this, 'DashboardName', { value: observability.dashboard.dashboardName });
+    new CfnOutput(this, 'DashboardName', {
+      value: observability.dashboard.dashboardName,
+      description: 'The CloudWatch dashboard: the API, functions, ladders, letters and alarms',
+    });
     if (mailIntake) {
       new CfnOutput(this, 'MailIntakeRuleSetName', {
         value: mailIntake.ruleSet.receiptRuleSetName,
@@ -208,7 +221,8 @@ export class PantauStack extends Stack {
     });
     new CfnOutput(this, 'ScanResultsUndeliveredQueueUrl', {
       value: scanResults.undelivered.queueUrl,
-      description: 'GuardDuty scan results EventBridge gave up on (ScanResultsUndeliveredAlarm)',
+      description:
+        'GuardDuty scan results that never marked their file (ScanResultsUndeliveredAlarm)',
     });
     new CfnOutput(this, 'StateMachineArn', {
       value: escalation.stateMachine.stateMachineArn,
@@ -216,7 +230,9 @@ export class PantauStack extends Stack {
     });
     new CfnOutput(this, 'RearmStateMachineArn', {
       value: rearmJobs.stateMachineArn,
-      description: 'The re-arming jobs of calendar and policy edits (one execution per job)',
+      description:
+        'Background jobs, one execution rearm-<jobId> each: re-armings of calendar and policy ' +
+        'edits, and the upgrade of stored data a deploy starts',
     });
   }
 }

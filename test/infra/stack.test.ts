@@ -677,6 +677,13 @@ describe('the attachments’ malware scan', () => {
       },
     });
     const [queueId] = only('AWS::SQS::Queue', /^ScanResultsUndelivered/);
+    // EventBridge counts an event delivered once Lambda has queued it: its target's queue never
+    // hears of a function that keeps failing or is throttled, which Lambda retries twice and
+    // then drops unless the function has its own dead-letter queue (the same one: its body is
+    // the event, as the replay reads it).
+    expect(fn.Properties?.DeadLetterConfig, 'where a failing scan-result event goes').toEqual({
+      TargetArn: getAtt(queueId),
+    });
     expect(rule.Properties?.Targets).toEqual([
       expect.objectContaining({
         Arn: getAtt(fnId),
@@ -702,6 +709,19 @@ describe('the attachments’ malware scan', () => {
     // What a replay needs (infra/README.md, "Malware scan results").
     template.hasOutput('ScanResultsFunctionName', { Value: { Ref: fnId } });
     template.hasOutput('ScanResultsUndeliveredQueueUrl', { Value: { Ref: queueId } });
+  });
+});
+
+describe('stack outputs: what `aws cloudformation describe-stacks` shows the operator', () => {
+  it('describes every output, and the re-arm state machine as the upgrade job’s too', () => {
+    const outputs = template.toJSON().Outputs as Record<string, { Description?: string }>;
+    expect(
+      Object.entries(outputs)
+        .filter(([, o]) => !o.Description)
+        .map(([k]) => k),
+    ).toEqual([]);
+    // README "Upgrading" sends the operator there to see a deploy's upgrade job.
+    expect(outputs.RearmStateMachineArn?.Description).toMatch(/upgrade/);
   });
 });
 
