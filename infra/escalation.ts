@@ -8,7 +8,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ladderDefinition } from '@pantau/workflow';
 import type { PantauTable } from './data.ts';
-import { anyInPeriodAlarm } from './alarm.ts';
+import { anyInPeriodAlarm, ERRORS_QUERY } from './alarm.ts';
 import { stateMachineIdentity } from './state-machine.ts';
 // Issue 15: fontCopy puts the letters' font beside the bundles that send letters.
 import { filesBeside, fontCopy, PantauFunction, SERVICE, entryPoint } from './function.ts';
@@ -53,6 +53,8 @@ export class Escalation extends Construct {
   readonly sweep: PantauFunction;
   readonly sweepSchedule: events.Rule;
   readonly stateMachine: sfn.StateMachine;
+  /** `<stackName>-ladder`, fixed (below): the alarms' e-mails name it for the console. */
+  readonly stateMachineName: string;
   /**
    * The state machine's ARN, built from its name rather than referenced: the continue function
    * starts executions of the machine that invokes it, and a reference would make the function
@@ -68,6 +70,7 @@ export class Escalation extends Construct {
     const stack = Stack.of(this);
     const { name: stateMachineName, arn, logGroup } = stateMachineIdentity(this, '-ladder');
     this.stateMachineArn = arn;
+    this.stateMachineName = stateMachineName;
 
     this.tick = new PantauFunction(this, 'Tick', {
       entry: entryPoint('ladder-tick.ts'),
@@ -140,7 +143,14 @@ export class Escalation extends Construct {
     this.failedExecutionsAlarm = anyInPeriodAlarm(
       this,
       'ExecutionsFailedAlarm',
-      'An escalation ladder execution failed: a ladder stopped escalating.',
+      `An escalation ladder stopped: an execution of the ${stateMachineName} state machine ` +
+        'failed (its Tick, or its hand-over to the next segment, kept failing through its ' +
+        'retries), so that agency gets no reminder or escalation letters until the sweep ' +
+        'restarts the ladder 15 to 30 minutes after it was due. In the Step Functions console ' +
+        `open the failed executions of ${stateMachineName} (named <caseId>-<agencyId>-…) and ` +
+        `read the Tick log group ${this.tick.logGroup.logGroupName} with Logs Insights ` +
+        `\`${ERRORS_QUERY}\`; a ladder failing on its data (a missing policy or calendar) ` +
+        'fails again at each restart until the data is fixed (infra/README.md, "The sweep").',
       this.stateMachine.metricFailed({ period: Duration.minutes(5), statistic: 'Sum' }),
     );
     // Earlier warning: a tick error is retried (six attempts over about two minutes) before the
@@ -149,7 +159,12 @@ export class Escalation extends Construct {
     this.tickErrorsAlarm = anyInPeriodAlarm(
       this,
       'TickErrorsAlarm',
-      'The escalation Tick Lambda threw errors (retried by the ladder).',
+      'The escalation Tick function threw: the state machine retries it (six attempts over ' +
+        "about two minutes), and meanwhile that assignment's due reminder and escalation " +
+        'letters are not written. Read its log group ' +
+        `${this.tick.logGroup.logGroupName} with Logs Insights \`${ERRORS_QUERY}\`: DynamoDB ` +
+        'throttling passes by itself; bad data (a missing policy or calendar) does not, fix it ' +
+        '(refused sends are not errors: see LettersFailedAlarm).',
       this.tick.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
     );
 
@@ -216,7 +231,12 @@ export class Escalation extends Construct {
     this.sweepErrorsAlarm = anyInPeriodAlarm(
       this,
       'SweepErrorsAlarm',
-      'The escalation sweep Lambda threw errors (lost ladders stay unarmed).',
+      'A run of the escalation sweep failed: ladders that lost their timer are not restarted ' +
+        'and letters waiting in the outbox (held for letter hours, or due a retry) are not ' +
+        'sent until a run succeeds (it runs every 15 minutes). Read its log group ' +
+        `${this.sweep.logGroup.logGroupName} with Logs Insights \`${ERRORS_QUERY}\` ` +
+        '(DynamoDB or Step Functions trouble, or a timeout); the next run retries by itself, so ' +
+        'act if the alarm does not clear (infra/README.md, "The sweep").',
       this.sweep.metricErrors({ period: SWEEP_RATE, statistic: 'Sum' }),
     );
   }

@@ -7,6 +7,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { METRIC, RUNG_DIMENSION } from '@pantau/workflow';
 import type { Api } from './api.ts';
+import { ERRORS_QUERY } from './alarm.ts';
 import { type Escalation, SWEEP_RATE } from './escalation.ts';
 import { METRICS_NAMESPACE, PantauFunction, SERVICE, type ServiceName } from './function.ts';
 
@@ -53,6 +54,32 @@ export const SES_BOUNCE_RATE = 0.02;
 export const SES_COMPLAINT_RATE = 0.0005;
 
 const FIVE_MINUTES = Duration.minutes(5);
+
+/**
+ * What a throttled function means for the unit's work, by its label (`observedFunctions`), for
+ * its throttles alarm's e-mail; a function added later without one gets a plainer text.
+ */
+const THROTTLED: Record<string, string> = {
+  ApiHandler: 'requests from the console (officers, agencies) and from citizens are refused',
+  EscalationTick:
+    'ladder steps wait (the state machine retries the Tick; a ladder whose retries run out ' +
+    'stops: Escalation/ExecutionsFailedAlarm)',
+  EscalationContinue:
+    'long ladders wait to hand over to their next segment (retried by the state machine)',
+  EscalationSweep:
+    'a sweep run waits, and is dropped after 15 minutes: lost ladders and the outbox wait for ' +
+    'the next run (SweepStoppedAlarm if runs keep missing)',
+  RearmJobsTask:
+    're-arming and upgrade jobs slow down (their chunks are retried; a job whose retries run ' +
+    'out fails: RearmJobs/ExecutionsFailedAlarm)',
+  ScanResultsHandler:
+    'malware verdicts on attachments wait (retried for up to 6 hours, then the ' +
+    'ScanResults/Undelivered queue)',
+  MailIntakeHandler:
+    'complaints sent by e-mail wait to become cases (retried for up to 6 hours, then the ' +
+    'MailIntake/Undelivered queue); its reserved runs (5 by default) mean a burst of mail ' +
+    'alone can throttle it',
+};
 
 /**
  * Operating Pantau on AWS: one dashboard of the API, the functions, the ladders, the letters and
@@ -133,8 +160,16 @@ export class Observability extends Construct {
       period: FIVE_MINUTES,
     });
     const latency = api.httpApi.metricLatency({ period: FIVE_MINUTES, statistic: 'p99' });
+    const apiLogs = api.handler.logGroup.logGroupName;
     this.alarm('Api5xxRate', {
-      alarmDescription: `More than ${API_5XX_PERCENT} % of API answers were 5xx (a 500 is a bug).`,
+      alarmDescription:
+        `More than ${API_5XX_PERCENT} % of API answers were 5xx for 10 minutes: officers and ` +
+        'agencies get errors in the console, and complaints may not be registered or ' +
+        `forwarded. Read the API's log group ${apiLogs} with Logs Insights ` +
+        `\`${ERRORS_QUERY}\` (each "unexpected error" line names its route and ` +
+        "correlation_id: a bug); none there: check the dashboard's Lambda errors and throttles " +
+        '(a crashed, timed-out or throttled function is a 5xx too) and roll back a bad deploy ' +
+        '(infra/README.md, "Restore, roll back, upgrade").',
       metric: errorRate,
       threshold: API_5XX_PERCENT,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
@@ -142,7 +177,12 @@ export class Observability extends Construct {
       datapointsToAlarm: 2,
     });
     this.alarm('ApiLatencyP99', {
-      alarmDescription: `The slowest 1 % of API requests took over ${API_P99_MS} ms for 15 minutes.`,
+      alarmDescription:
+        `The slowest 1 % of API requests took over ${API_P99_MS} ms for 15 minutes: the ` +
+        'console is slow for officers and agencies, and requests near the 29 s limit fail. ' +
+        'X-Ray traces of the API function show which call is slow (DynamoDB throttling, cold ' +
+        `starts); its log group ${apiLogs} with Logs Insights \`filter @type = "REPORT"\` ` +
+        "gives each request's duration and init time.",
       metric: latency,
       threshold: API_P99_MS,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
@@ -156,22 +196,40 @@ export class Observability extends Construct {
     const functions = observedFunctions(this);
     // Tick's and the sweep's errors alarm in escalation.ts already (with their own periods), the
     // re-arming task's failures as its job's (rearm-jobs.ts), the mail intake's in mail-intake.ts.
-    for (const { name, fn } of [
-      { name: 'Api', fn: api.handler },
-      { name: 'Continue', fn: escalation.continuation },
-    ]) {
-      this.alarm(`${name}Errors`, {
-        alarmDescription: `The ${name} Lambda threw errors.`,
-        metric: fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
-        threshold: 1,
-      });
-    }
+    // The Hono app answers its own errors (a 500, Api5xxRate): the API function counts an error
+    // only when it crashed, timed out or failed to start.
+    this.alarm('ApiErrors', {
+      alarmDescription:
+        'The API function itself failed (crashed, timed out, ran out of memory or failed to ' +
+        'start, e.g. reading its secrets): those requests got a 5xx, and officers, agencies ' +
+        `and citizens could not work. Read its log group ${apiLogs} with Logs Insights ` +
+        `\`${ERRORS_QUERY}\`; failing since a deploy: roll it back (infra/README.md, "Roll ` +
+        'back a deploy").',
+      metric: api.handler.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
+      threshold: 1,
+    });
+    this.alarm('ContinueErrors', {
+      alarmDescription:
+        'The ladder function that hands a long ladder over to its next segment (ContinueAsNew) ' +
+        'threw: the state machine retries it, and if it keeps failing the execution fails ' +
+        '(Escalation/ExecutionsFailedAlarm) and the sweep restarts the ladder. Read its log ' +
+        `group ${escalation.continuation.logGroup.logGroupName} with Logs Insights ` +
+        `\`${ERRORS_QUERY}\`: it starts executions of ${escalation.stateMachineName}, so ` +
+        'fix an access or quota error shown there (infra/README.md, "Escalation ladders").',
+      metric: escalation.continuation.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
+      threshold: 1,
+    });
     // A throttled API request is a 429; a throttled asynchronous event (the sweep's schedule,
     // the mail intake's S3 events) waits and may be dropped; a throttled task is retried by its
     // state machine until it is not.
     for (const { name, fn } of functions) {
       this.alarm(`${name}Throttles`, {
-        alarmDescription: `The ${name} Lambda was throttled (the account's concurrency, or the function's own reserved runs, reached).`,
+        alarmDescription:
+          `The ${name} function was throttled: ` +
+          `${THROTTLED[name] ?? 'its work waits or is refused'}. Check the dashboard's ` +
+          '"Lambda throttles" graph and `aws lambda get-account-settings` (the account\'s ' +
+          'concurrency); if the account is at its limit, request a higher "Concurrent ' +
+          'executions" quota in Service Quotas.',
         metric: fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' }),
         threshold: 1,
       });
@@ -195,8 +253,12 @@ export class Observability extends Construct {
     // restarts it. A placeholder-cheap alarm ($0.10 a month) for a rare, real stop.
     this.alarm('ExecutionsTimedOut', {
       alarmDescription:
-        "A ladder execution reached Step Functions' one-year limit (the ladder sets no timeout " +
-        'of its own): that ladder stopped escalating until the sweep restarts it.',
+        `An execution of the ${escalation.stateMachineName} state machine reached Step ` +
+        "Functions' one-year limit (the ladder sets no timeout of its own): that agency gets no " +
+        'reminder or escalation letters until the sweep restarts its ladder, 15 to 30 minutes ' +
+        `later. Check in the Step Functions console (timed-out executions of ` +
+        `${escalation.stateMachineName}) that it was restarted under a new name; if not, see ` +
+        'infra/README.md, "The sweep".',
       metric: machine.metricTimedOut({ period: FIVE_MINUTES, statistic: 'Sum' }),
       threshold: 1,
     });
@@ -204,7 +266,11 @@ export class Observability extends Construct {
     this.alarm('OldestUndeliveredLetter', {
       alarmDescription:
         `A letter has waited in the outbox for over ${OUTBOX_AGE_SECONDS / 60} minutes: ` +
-        'SES keeps refusing it, or the sweep falls behind (a sweep that stopped running: ' +
+        'agencies are not getting reminder and escalation letters on time. Either SES keeps ' +
+        'refusing it (Logs Insights `filter @message like /letter delivery refused/` on the ' +
+        `sweep's log group ${escalation.sweep.logGroup.logGroupName}, or the Tick's for a ` +
+        "letter's first try: an unverified sender or the SES sandbox, infra/README.md " +
+        '"Sending letters with SES"), or the sweep falls behind (one that stopped running: ' +
         'SweepStoppedAlarm).',
       metric: outboxAge.with({ period: SWEEP_RATE }),
       threshold: OUTBOX_AGE_SECONDS,
@@ -220,8 +286,10 @@ export class Observability extends Construct {
     this.alarm('SweepStopped', {
       alarmDescription:
         `The escalation sweep did not run for ${(2 * SWEEP_RATE.toMinutes()).toString()} ` +
-        'minutes (it runs every 15): lost timers are not re-armed and the outbox is not sent. ' +
-        'Check its schedule (Escalation/SweepSchedule) and its throttles.',
+        'minutes (it runs every 15): lost ladders are not restarted and agencies get no letters ' +
+        'from the outbox. Check that its EventBridge rule (Escalation/SweepSchedule) is ' +
+        'enabled and the dashboard\'s "Lambda throttles" graph; on a new stack this fires ' +
+        'once until the first run (infra/README.md, "Operating: dashboard and alarms").',
       metric: escalation.sweep.metricInvocations({
         period: Duration.minutes(2 * SWEEP_RATE.toMinutes()),
         statistic: 'Sum',
@@ -233,8 +301,11 @@ export class Observability extends Construct {
     const lettersFailed = business(METRIC.lettersFailed, SERVICE.ladder);
     this.alarm('LettersFailed', {
       alarmDescription:
-        'A letter was given up after its delivery attempts: it is on central’s desk ' +
-        '(GET /v1/notifications/failed) and the agency did not get it.',
+        'A letter was given up (refused five times, or addressed to no one): the agency did ' +
+        'not get it. It is on central’s desk, "Surat gagal terkirim" in the console ' +
+        '(GET /v1/notifications/failed); have an admin correct the agency’s ' +
+        'contacts, then central presses "Kirim ulang" (or "Tandai sudah ditangani" if it was ' +
+        'delivered another way).',
       metric: lettersFailed.with({ period: SWEEP_RATE }),
       threshold: 1,
     });
@@ -250,13 +321,22 @@ export class Observability extends Construct {
     const bounceRate = reputation('Reputation.BounceRate');
     const complaintRate = reputation('Reputation.ComplaintRate');
     this.alarm('SesBounceRate', {
-      alarmDescription: `SES bounce rate over ${SES_BOUNCE_RATE * 100} %: agency addresses are wrong.`,
+      alarmDescription:
+        `The account's SES bounce rate is over ${SES_BOUNCE_RATE * 100} % (SES reviews the ` +
+        'account at 5 % and can pause its sending): letters go to addresses that do not exist, ' +
+        'mostly agency contacts. The dashboard\'s "SES bounces and complaints by agency" ' +
+        'graph names the agency: have an admin correct its contacts in the console.',
       metric: bounceRate,
       threshold: SES_BOUNCE_RATE,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
     });
     this.alarm('SesComplaintRate', {
-      alarmDescription: `SES complaint rate over ${SES_COMPLAINT_RATE * 100} %.`,
+      alarmDescription:
+        `The account's SES complaint rate is over ${SES_COMPLAINT_RATE * 100} % (SES reviews ` +
+        'the account at 0.1 % and can pause its sending, every letter with it): ' +
+        'recipients mark Pantau letters as spam. The dashboard\'s "SES bounces and complaints ' +
+        'by agency" graph names the agency: ask it to stop reporting them and check its ' +
+        'contacts are the right people.',
       metric: complaintRate,
       threshold: SES_COMPLAINT_RATE,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,

@@ -2171,7 +2171,8 @@ describe('observability', () => {
     });
     // The outbox alarm itself says where a stopped sweep is noticed.
     const outbox = alarms().find((alarm) => alarm.MetricName === METRIC.oldestUndeliveredAge);
-    expect(String(outbox?.AlarmDescription)).toMatch(/SweepStopped/);
+    // Rendered: it names the sweep's log group, a reference until deployed.
+    expect(joined(outbox?.AlarmDescription)).toMatch(/SweepStopped/);
   });
 
   it('has a dashboard of the API, the functions, the ladders, the letters and the business figures', () => {
@@ -2230,6 +2231,52 @@ describe('observability', () => {
     }
     for (const [id, fn] of tracedFunctions())
       expect(fn.Properties?.TracingConfig, id).toEqual({ Mode: 'Active' });
+  });
+});
+
+describe('alarm e-mails: what the operator woken by one reads', () => {
+  // The e-mail carries the alarm's description: it says where to look (a log group, a Logs
+  // Insights filter, a route, a queue, the dashboard, a state machine's executions) and what to
+  // do next. "The Api Lambda threw errors." said neither, and six throttles alarms said the same.
+  const WHERE =
+    /(log group|Logs Insights|GET \/v1\/|queue|dashboard|Step Functions console|X-Ray|EventBridge rule)/;
+  const NEXT =
+    /\b(fix|correct|replay|request|roll (it )?back|retry|restart|presses|press|delete|check|act|infra\/README\.md)\b/i;
+  // As the e-mail shows it: a log group's name is a reference until deployed.
+  const descriptions = () =>
+    ofType('AWS::CloudWatch::Alarm').map(
+      ([id, alarm]) =>
+        [id.replace(/[0-9A-F]{8}$/, ''), joined(alarm.Properties?.AlarmDescription)] as const,
+    );
+
+  it('says in every alarm where to look and what to do, within CloudWatch’s 1024 characters', () => {
+    expect(descriptions().length).toBeGreaterThanOrEqual(21);
+    const vague = descriptions().filter(
+      ([, text]) => !WHERE.test(text) || !NEXT.test(text) || text.length > 1024,
+    );
+    expect(Object.fromEntries(vague)).toEqual({});
+  });
+
+  it('gives no two alarms the same text: each throttles alarm names its function', () => {
+    const byText = new Map<string, string[]>();
+    for (const [id, text] of descriptions()) byText.set(text, [...(byText.get(text) ?? []), id]);
+    const shared = [...byText.values()].filter((ids) => ids.length > 1);
+    expect(shared).toEqual([]);
+    for (const [id, text] of descriptions().filter(([id]) => id.endsWith('ThrottlesAlarm')))
+      expect(text, id).toContain(
+        `The ${id.replace(/^Observability|ThrottlesAlarm$/g, '')} function`,
+      );
+  });
+
+  it('names the log group and the state machine to open, not just "the function"', () => {
+    const text = Object.fromEntries(descriptions());
+    const tickLogs = only('AWS::Logs::LogGroup', /^EscalationTickLogGroup/)[0];
+    expect(text.EscalationTickErrorsAlarm).toContain(`{${tickLogs}}`);
+    expect(text.EscalationExecutionsFailedAlarm).toContain('PantauTest-ladder');
+    expect(text.ObservabilityApiErrorsAlarm).toContain(
+      `{${only('AWS::Logs::LogGroup', /^ApiHandlerLogGroup/)[0]}}`,
+    );
+    expect(text.ObservabilityLettersFailedAlarm).toContain('GET /v1/notifications/failed');
   });
 });
 
