@@ -94,6 +94,14 @@ const mailIntakeEnv = tableEnv.extend({
    * one of them is the citizen's complaint (README, "E-mail"). Unset: none.
    */
   MAIL_STAFF_DOMAINS: MailDomains,
+  /**
+   * A new case's complainant gets their receipt by e-mail (README, "E-mail"), from the letters'
+   * address through their configuration set (infra/notify.ts sets both), naming the tracking
+   * page (`TRACKING_URL`, the console's `/track`). Without `MAIL_FROM` or `TRACKING_URL`: none.
+   */
+  MAIL_FROM: z.email().optional(),
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  TRACKING_URL: z.url().optional(),
 });
 
 /** GuardDuty's scan results: the table, and the attachments' bucket its events must name. */

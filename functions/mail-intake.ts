@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { Service } from '@pantau/core';
 import { S3BlobStore } from '@pantau/documents/blob-s3';
 import { inspectUpload } from '@pantau/documents/sniff';
@@ -7,6 +8,8 @@ import { intakeInbox } from '@pantau/intake/inbox';
 import { DynamoStore } from '@pantau/store';
 // The metrics module alone: the package's index would bundle the PDF renderer's chunk too.
 import { METRIC, powertoolsMetrics } from '@pantau/workflow/metrics';
+// The letters' SES mailer alone (its PDF renderer is a chunk loaded by a letter, never here).
+import { SesMailer } from '@pantau/workflow/aws';
 import { readMailIntakeConfig } from './config.ts';
 import { sdkOptions } from './aws-clients.ts';
 import { observed, powertools } from './observability.ts';
@@ -31,6 +34,21 @@ const service = new Service({
   inspect: inspectUpload,
   // A citizen's message forwarded from these domains is the citizen's complaint.
   staffMailDomains: config.MAIL_STAFF_DOMAINS,
+  // A new case's complainant gets their receipt by e-mail, from the letters' address.
+  ...(config.MAIL_FROM && config.TRACKING_URL
+    ? {
+        receipts: {
+          mailer: new SesMailer({
+            client: tracer.captureAWSv3Client(new SESv2Client(sdkOptions)),
+            fromAddress: config.MAIL_FROM,
+            ...(config.SES_CONFIGURATION_SET
+              ? { configurationSetName: config.SES_CONFIGURATION_SET }
+              : {}),
+          }),
+          trackingUrl: config.TRACKING_URL,
+        },
+      }
+    : {}),
 });
 
 /**
@@ -48,8 +66,13 @@ export const handler = observed(async (event: unknown): Promise<void> => {
       const object = await s3.send(new GetObjectCommand({ Bucket: config.INBOX_BUCKET, Key: key }));
       return Buffer.from(await object.Body!.transformToByteArray());
     },
-    // The case and the object, never the sender: identity stays out of the logs.
-    received: (outcome, key) => logger.info('e-mail received', { ...outcome, key }),
+    // The case and the object, never the sender: identity stays out of the logs. A receipt
+    // that could not go (by the error's name: SES's message may name the address) waits for
+    // the message's redelivery; the case is written, so the message does not fail for it.
+    received: (outcome, key) =>
+      outcome.receipt === 'pending'
+        ? logger.warn('e-mail received; its receipt not sent', { ...outcome, key })
+        : logger.info('e-mail received', { ...outcome, key }),
     refused: (key, reason) => {
       metrics.count(METRIC.mailRefused, 1);
       logger.warn('e-mail refused', { key, reason });

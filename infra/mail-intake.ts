@@ -11,6 +11,7 @@ import { anyInPeriodAlarm } from './alarm.ts';
 import type { PantauTable } from './data.ts';
 import type { Documents } from './documents.ts';
 import { entryPoint, PantauFunction, SERVICE } from './function.ts';
+import type { Notify } from './notify.ts';
 import { nagRendering } from './web.ts';
 import { KEPT, keepPolicyOf } from './retain.ts';
 
@@ -38,6 +39,13 @@ export interface MailIntakeProps {
    * central's registry contacts count as staff.
    */
   readonly staffDomains?: readonly string[];
+  /**
+   * How letters leave (`Notify`): a new case's complainant gets their receipt by e-mail from the
+   * same address, through the same configuration set, naming `trackingUrl` (the console's
+   * tracking page, never with the code).
+   */
+  readonly notify: Notify;
+  readonly trackingUrl: string;
 }
 
 /** The function's reserved runs unless the operator says otherwise. */
@@ -118,6 +126,7 @@ export class MailIntake extends Construct {
       environment: {
         INBOX_BUCKET: this.bucket.bucketName,
         ...(props.staffDomains?.length ? { MAIL_STAFF_DOMAINS: props.staffDomains.join(',') } : {}),
+        TRACKING_URL: props.trackingUrl,
       },
       observed: { service: SERVICE.mail, logLevel: props.logLevel },
     });
@@ -131,6 +140,8 @@ export class MailIntake extends Construct {
       new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [messages] }),
     );
     props.documents.grantIntake(this.handler);
+    // The complainant's receipt: SES sending as the letters' address only (`MAIL_FROM`).
+    props.notify.grantSend(this.handler);
     // cdk-nag acknowledges a finding by its exact id, on the resource or an ancestor: the
     // role's policy, not the function beside it (issue 10's lesson, as in web.ts).
     Validations.of(this.handler.role!).acknowledge({

@@ -152,6 +152,9 @@ export class PantauStack extends Stack {
           recipients: props.mailIntake.recipients,
           concurrency: props.mailIntake.concurrency ?? MAIL_INTAKE_CONCURRENCY,
           ...(props.mailIntake.staffDomains ? { staffDomains: props.mailIntake.staffDomains } : {}),
+          // The complainant's receipt goes as the letters do, naming the tracking page.
+          notify,
+          trackingUrl: `${consoleUrl}/track`,
           logLevel: props.logLevel,
         })
       : undefined;

@@ -429,8 +429,26 @@ describe('e-mail to the SMTP listener (sent with nodemailer)', () => {
     );
     expect(await storedBlobs()).toEqual(blobs);
 
+    // Its sender (the loopback listener's mail is trusted) got the receipt by e-mail, once, in
+    // answer to their message, the agenda number in its subject (README, "E-mail").
+    const receipts = (await readdir(join(pantau.dataDir, 'mail'), { recursive: true })).filter(
+      (f) => f.endsWith(`receipt-${mine.id}.eml`),
+    );
+    expect(receipts).toHaveLength(1);
+    const receipt = await readFile(join(pantau.dataDir, 'mail', receipts[0]!), 'utf8');
+    expect(receipt).toContain('To: ayu.putu@warga.example.id');
+    expect(receipt).toContain(`In-Reply-To: ${messageId}`);
+    expect(receipt).toContain(`Subject: Pengaduan Anda telah diterima: ${mine.agendaNumber}`);
+    const sentEvents = async (token: string) =>
+      ((await http.get(`/v1/cases/${mine.id}/timeline`, { token })).body.items as Json[]).filter(
+        (e) => e.type === 'mail_receipt_sent',
+      );
+    expect(await sentEvents(central)).toHaveLength(1);
+
     // The agency it is forwarded to: the PDF, never the .eml (which names the sender).
     await forwardToPolri(mine.id);
+    // …nor that a receipt went to the sender's address.
+    expect(await sentEvents(polri)).toEqual([]);
     expect((await attachmentsOf(mine.id, polri)).map((f) => f.name)).toEqual(['kuitansi.pdf']);
     expectProblem(
       await http.get(`/v1/cases/${mine.id}/attachments/${files[1].id}/download`, { token: polri }),

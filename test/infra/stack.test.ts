@@ -2341,6 +2341,36 @@ describe('mail intake: the message’s files and .eml go to the attachments buck
     expect(env.MAIL_STAFF_DOMAINS).toBe('setneg.go.id');
   });
 
+  it('may send the complainant’s receipt as the letters’ address only, naming the tracking page', () => {
+    const functions = Object.entries(mail.findResources('AWS::Lambda::Function'));
+    const [, handler] = functions.find(([id]) => /MailIntakeHandler/.test(id))!;
+    const env = (handler.Properties.Environment as { Variables: Record<string, unknown> })
+      .Variables;
+    const [configSetId] = Object.keys(mail.findResources('AWS::SES::ConfigurationSet'));
+    expect(env).toMatchObject({
+      MAIL_FROM: 'pantau@example.go.id',
+      SES_CONFIGURATION_SET: { Ref: configSetId },
+    });
+    // The console's tracking page (CloudFront's domain), never a code in it.
+    expect(JSON.stringify(env.TRACKING_URL)).toMatch(/WebDistribution.*DomainName.*\/track"/);
+    const roleId = (handler.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const send = Object.values(mail.findResources('AWS::IAM::Policy'))
+      .filter((p) => (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === roleId))
+      .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement)
+      .filter((s) => [s.Action].flat().some((a) => String(a).startsWith('ses:')));
+    // The letters' grant (infra/notify.ts): SendEmail on the address's identity, its domain's
+    // and the configuration set, from that address alone.
+    expect(send).toHaveLength(1);
+    expect(send[0]).toMatchObject({
+      Action: 'ses:SendEmail',
+      Condition: { StringEquals: { 'ses:FromAddress': 'pantau@example.go.id' } },
+    });
+    const resources = JSON.stringify(send[0]!.Resource);
+    expect(resources).toContain(':identity/pantau@example.go.id');
+    expect(resources).toContain(':identity/example.go.id');
+    expect(resources).toContain(`:configuration-set/",{"Ref":"${configSetId}"}`);
+  });
+
   it('reads the inbox only as GetObject under inbound/, nothing else of it', () => {
     const functions = Object.entries(mail.findResources('AWS::Lambda::Function'));
     const [, handler] = functions.find(([id]) => /MailIntakeHandler/.test(id))!;

@@ -110,6 +110,16 @@ export interface CaseRecord {
   /** Issue 15: the agenda number (absent on cases registered before it) and incoming letter. */
   readonly agendaNumber?: string | null;
   readonly letter?: LetterRef | null;
+  /**
+   * An e-mail complainant's receipt (`mail-receipt.ts`): written with the case, pending, to
+   * the message's sender and in answer to it; `sentAt` once it went. Central's: no view shows it.
+   */
+  readonly mailReceipt?: {
+    readonly to: string;
+    readonly inReplyTo: string | null;
+    readonly references: readonly string[];
+    readonly sentAt: string | null;
+  } | null;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly version: number;

@@ -128,6 +128,29 @@ export interface Mailer {
   send(notification: NotificationRecord): Promise<void>;
 }
 
+/**
+ * A message to a complainant: the receipt of a complaint they e-mailed (`mail-receipt.ts`),
+ * sent as an answer to their message (`In-Reply-To`, `References`), marked `Auto-Submitted:
+ * auto-replied` by the mailer (RFC 3834: their auto-responder does not answer it).
+ */
+export interface ComplainantMessage {
+  /** Its Message-ID's local part, the same on every attempt (a repeat is one message). */
+  readonly id: string;
+  readonly caseId: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly body: string;
+  /** The complainant's Message-ID, with its angle brackets, when their message had one. */
+  readonly inReplyTo: string | null;
+  readonly references: readonly string[];
+  readonly createdAt: string;
+}
+
+/** Sends a complainant their receipt: the letters' mailer (SES on AWS, an .eml file embedded). */
+export interface ComplainantMailer {
+  reply(message: ComplainantMessage): Promise<void>;
+}
+
 /** Starts (or restarts) a ladder's execution. */
 export interface LadderStarter {
   arm(ref: LadderRef): Promise<void>;

@@ -76,6 +76,9 @@ export const EVENT_TYPES = [
   // Central changed who reads a file (shared it with the agencies, or took it back): central's
   // alone (`CENTRAL_ONLY_EVENTS`).
   'attachment_visibility_changed',
+  // The receipt went to the complainant who e-mailed the complaint (`mail-receipt.ts`):
+  // central's alone (`CENTRAL_ONLY_EVENTS`).
+  'mail_receipt_sent',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -97,11 +100,13 @@ export const actorOf = (p: Principal): Actor => ({ sub: p.sub, agency: p.agency,
  * Events no agency reads, whatever the case: a complainant's e-mail to central is their own
  * words (it may name them, whatever the identity setting), for central to act on or restate;
  * who shared a file with the agencies or took it back is central's handling of what may be a
- * complainant's identity papers, and names the file (`KTP_Budi_Santoso.pdf`).
+ * complainant's identity papers, and names the file (`KTP_Budi_Santoso.pdf`); that a receipt
+ * went to the complainant's address is the e-mail intake's business with them.
  */
 export const CENTRAL_ONLY_EVENTS: readonly EventType[] = [
   'complainant_mail',
   'attachment_visibility_changed',
+  'mail_receipt_sent',
 ];
 
 /**

@@ -3,5 +3,5 @@
  * PDF renderer is its own entry point (`@pantau/documents/pdf`), imported lazily.
  */
 export { inspectUpload } from './sniff.ts';
-export { composeMime, type MimeOptions } from './mime.ts';
+export { composeMime, composeReply, type MimeOptions } from './mime.ts';
 export { letterMessage, renderLetterFileOnDemand } from './letter-mail.ts';

@@ -3,7 +3,7 @@
  * nodemailer's MailComposer: the same bytes go to SES (`SendEmail` raw content) and, embedded,
  * into the `.eml` file.
  */
-import type { NotificationRecord } from '@pantau/core';
+import type { ComplainantMessage, NotificationRecord } from '@pantau/core';
 import MailComposer from 'nodemailer/lib/mail-composer';
 
 export interface MimeOptions {
@@ -37,6 +37,30 @@ export async function composeMime(n: NotificationRecord, options: MimeOptions): 
           },
         ]
       : [],
+  });
+  return mail.compile().build();
+}
+
+/**
+ * A message to a complainant (`ComplainantMessage`, their e-mailed complaint's receipt) as an
+ * RFC 5322 answer to theirs: plain text UTF-8, `In-Reply-To` and `References` naming their
+ * message (their client threads it, and a reply carries the thread the intake follows), and
+ * `Auto-Submitted: auto-replied` (RFC 3834), so their auto-responder does not answer it.
+ */
+export async function composeReply(
+  m: ComplainantMessage,
+  options: Omit<MimeOptions, 'pdf'>,
+): Promise<Buffer> {
+  const mail = new MailComposer({
+    from: options.from,
+    to: m.to,
+    subject: m.subject,
+    text: m.body,
+    date: new Date(m.createdAt),
+    messageId: `<${m.id}@${options.messageIdDomain}>`,
+    ...(m.inReplyTo ? { inReplyTo: m.inReplyTo } : {}),
+    ...(m.references.length > 0 ? { references: [...m.references] } : {}),
+    headers: { 'Auto-Submitted': 'auto-replied', 'X-Pantau-Case': m.caseId },
   });
   return mail.compile().build();
 }

@@ -81,6 +81,12 @@ const Env = z
      */
     PANTAU_MAIL_STAFF_DOMAINS: MailDomainsSchema,
     /**
+     * The console's address as complainants reach it (`https://pengaduan.example.go.id`): the
+     * receipt an e-mail complainant gets names its tracking page, `<this>/track`. Unset: the
+     * runtime's own URL (`http://127.0.0.1:3000`), right only on this machine.
+     */
+    PANTAU_PUBLIC_URL: z.url().optional(),
+    /**
      * The public complaint form's proof of work: the highest counter the browser may have to
      * try (each a PBKDF2 of 1,000 iterations). Lower only for tests and demos.
      */

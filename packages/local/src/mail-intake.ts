@@ -30,8 +30,11 @@ export async function startMailIntake(options: {
         // only, so what reaches it came through the operator's own relay, trusted as such.
         trustFrom: true,
       });
-      // The case, never the sender: identity stays out of the logs.
-      options.logger.info('e-mail received', { ...outcome });
+      // The case, never the sender: identity stays out of the logs. A receipt that could not
+      // be written waits for the message's redelivery (the case is, so the message is taken).
+      if (outcome.receipt === 'pending')
+        options.logger.warn('e-mail received; its receipt not sent', { ...outcome });
+      else options.logger.info('e-mail received', { ...outcome });
     },
     onError(error) {
       if (error instanceof DomainError)

@@ -5,8 +5,13 @@
  * so sending the same letter twice leaves one file.
  */
 import { join } from 'node:path';
-import { localDate, type Mailer, type NotificationRecord } from '@pantau/core';
-import { letterMessage } from '@pantau/documents';
+import {
+  type ComplainantMailer,
+  localDate,
+  type Mailer,
+  type NotificationRecord,
+} from '@pantau/core';
+import { composeReply, letterMessage } from '@pantau/documents';
 import { writeDurably } from './durable-file.ts';
 
 export const SENDER = 'Asdep Pengaduan Masyarakat <noreply@pantau.local>';
@@ -40,8 +45,21 @@ export function toEml(n: NotificationRecord): string {
  */
 const UNDELIVERABLE = /\.invalid$/i;
 
-export function emlMailer(dir: string): Mailer {
+/**
+ * Letters, and the receipts e-mail complainants get (`reply`, `receipt-<case id>.eml` beside
+ * the day's letters: sending one again leaves one file).
+ */
+export function emlMailer(dir: string): Mailer & ComplainantMailer {
   return {
+    async reply(m) {
+      // As a letter's: the way to try a receipt that waits for its message's redelivery.
+      if (UNDELIVERABLE.test(m.to)) throw new Error(`550 5.1.2 no such domain: ${m.to}`);
+      const day = join(dir, localDate(new Date(m.createdAt), 'Asia/Jakarta'));
+      await writeDurably(
+        join(day, `${m.id}.eml`),
+        await composeReply(m, { from: SENDER, messageIdDomain: 'pantau.local' }),
+      );
+    },
     async send(n) {
       // As SES refuses it: a letter without a To is no letter sent (the ladder writes one
       // addressed to no one failed, so this is only a guard).

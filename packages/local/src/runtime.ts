@@ -147,10 +147,12 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     const warnings = await calendarWarnings(store, clock());
     for (const warning of warnings) logger.warn(warning);
 
+    // Letters to agencies, and e-mail complainants' receipts: `.eml` files under `mail/`.
+    const mailer = emlMailer(join(dataDir, 'mail'));
     const engine = new LocalLadderEngine({
       store,
       clock,
-      mailer: emlMailer(join(dataDir, 'mail')),
+      mailer,
       logger,
       // A ladder's ticks and letters name the request that armed it.
       correlationId: currentCorrelationId,
@@ -251,6 +253,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       );
     });
     const { port } = server.address() as AddressInfo;
+    const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
     const smtp =
       config.PANTAU_SMTP_PORT === undefined
         ? undefined
@@ -264,6 +267,11 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
               blobs,
               inspect: inspectUpload,
               staffMailDomains: config.PANTAU_MAIL_STAFF_DOMAINS,
+              // A new case's complainant gets their receipt by e-mail, naming the tracking page.
+              receipts: {
+                mailer,
+                trackingUrl: `${(config.PANTAU_PUBLIC_URL ?? url).replace(/\/+$/, '')}/track`,
+              },
             }),
             logger,
             clock,
@@ -271,7 +279,6 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     await catchUp({ seedJob: seeded.rearmJobId, jobs, engine });
     if (runtimeClock.mode === 'system') engine.startTimer();
     lastSeen?.keeper.start();
-    const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
     return {
       url,
       dynamoDbEndpoint: db.endpoint,

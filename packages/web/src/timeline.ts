@@ -65,6 +65,9 @@ export function describeEvent(
       );
       if (d.originalKept === false) parts.push(t('timeline.mailOriginalNotKept'));
       break;
+    case 'mail_receipt_sent': // the e-mail intake's receipt went (central's alone)
+      parts.push(t('timeline.mailReceiptSent'));
+      break;
     case 'case_verified':
     case 'case_needs_info':
     case 'case_rejected':

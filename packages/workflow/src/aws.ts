@@ -14,13 +14,15 @@ import type { SFNClient } from '@aws-sdk/client-sfn';
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import {
+  type ComplainantMailer,
+  type ComplainantMessage,
   type LadderRef,
   type LadderStarter,
   type Mailer,
   type NotificationRecord,
   unavailable,
 } from '@pantau/core';
-import { letterMessage } from '@pantau/documents';
+import { composeReply, letterMessage } from '@pantau/documents';
 import { TickInput } from './tick.ts';
 
 /** Step Functions execution names: 1–80 characters; only these when logging to CloudWatch. */
@@ -200,7 +202,7 @@ const tagValue = (value: string): string => value.replace(/[^A-Za-z0-9_-]/g, '_'
  * notification id travels in an `X-Pantau-Notification` header and in the `notification` message
  * tag (SES event destinations carry it), so a duplicate is traceable to one letter.
  */
-export class SesMailer implements Mailer {
+export class SesMailer implements Mailer, ComplainantMailer {
   private readonly client: SESv2Client;
   private readonly fromAddress: string;
   private readonly configurationSetName: string | undefined;
@@ -232,6 +234,24 @@ export class SesMailer implements Mailer {
           { Name: 'notification', Value: tagValue(n.id) },
           { Name: 'agency', Value: tagValue(n.agencyId) },
         ],
+        ...(this.configurationSetName ? { ConfigurationSetName: this.configurationSetName } : {}),
+      }),
+    );
+  }
+
+  /**
+   * An e-mail complainant's receipt, from the letters' address: raw content, as SES's simple
+   * content takes no `In-Reply-To`, `References` nor `Auto-Submitted`. A repeat (a crash
+   * before it was marked sent) carries the same Message-ID, so their client may show one.
+   */
+  async reply(m: ComplainantMessage): Promise<void> {
+    const domain = this.fromAddress.split('@')[1] ?? 'pantau.invalid';
+    const data = await composeReply(m, { from: this.fromAddress, messageIdDomain: domain });
+    await this.client.send(
+      new SendEmailCommand({
+        FromEmailAddress: this.fromAddress,
+        Destination: { ToAddresses: [m.to] },
+        Content: { Raw: { Data: data } },
         ...(this.configurationSetName ? { ConfigurationSetName: this.configurationSetName } : {}),
       }),
     );

@@ -98,6 +98,13 @@ export interface MailOutcome {
   readonly duplicate: boolean;
   /** It joined its complainant's case as a follow-up (`complainant_mail`), no new case. */
   readonly followUp?: true;
+  /**
+   * The case's receipt to the complainant (`mail-receipt.ts`), when this run sent it or tried
+   * to: `pending` when the send (or marking it sent) failed, with the error's name only; a
+   * redelivery of the message sends it. Absent: none due, or it went before.
+   */
+  readonly receipt?: 'sent' | 'pending';
+  readonly receiptError?: string;
 }
 
 const MAX_DESCRIPTION = 20_000;

@@ -19,6 +19,7 @@ import {
   mailAttachments,
   mailText,
 } from './mail-message.ts';
+import { receiptFor, sendPendingReceipt } from './mail-receipt.ts';
 import { AlreadyRegistered } from './registration.ts';
 
 /**
@@ -48,7 +49,9 @@ function mailReceiptTime(at: string | null | undefined, now: Date): string {
  * of the complainant (a reply, a mail quoting the agenda number, from their address) joins
  * their case instead (`joinCase`), unless it has ended, or the receiving service did not
  * authenticate its sender (`mail.fromAuthenticated`): then it is a new case, noted as
- * answering that one (and, unauthenticated, as from a sender not verified).
+ * answering that one (and, unauthenticated, as from a sender not verified). A new case from
+ * an authenticated sender of their own complaint gets a receipt by e-mail (`mail-receipt.ts`),
+ * sent once the case is written; a redelivery sends one the first delivery could not.
  */
 export async function receiveEmail(
   deps: ServiceDeps,
@@ -76,7 +79,9 @@ export async function receiveEmail(
   };
   // A redelivery is answered before any file is stored (a race is settled by the transaction).
   const earlier = await deps.store.findClaim(claim);
-  if (earlier) return { caseId: earlier, duplicate: true };
+  // Its receipt, if the first delivery could not send it (or crashed before it did), goes now.
+  if (earlier)
+    return { caseId: earlier, duplicate: true, ...(await sendPendingReceipt(deps, earlier)) };
   // A citizen's message a staff member forwarded is the citizen's complaint; the claim above
   // stays the forward's own (its redelivery is the forward's). Forwarded with its headers, it
   // also claims the original's Message-ID under the citizen's address: the citizen who wrote
@@ -131,6 +136,8 @@ export async function receiveEmail(
     if (joined) return joined;
   }
   const kept = caseFiles ? await mailAttachments(deps, caseFiles) : [];
+  const mailReceipt = receiptFor(deps, mail, complainant, forward !== undefined);
+  let registered: string;
   try {
     const c = await registerWithFiles(
       deps,
@@ -146,6 +153,7 @@ export async function receiveEmail(
       {
         actor: INTAKE,
         claims,
+        ...(mailReceipt ? { mailReceipt } : {}),
         // How many files came with it, and how many became the case's attachments (the others,
         // of a type or size not taken, stay in the .eml); their names may name people, so they
         // stay off the timeline.
@@ -169,12 +177,23 @@ export async function receiveEmail(
       },
       kept,
     );
-    return { caseId: c.id, duplicate: false };
+    registered = c.id;
   } catch (error) {
+    // The same message delivered twice at once: the other delivery's case (and its receipt).
     if (error instanceof AlreadyRegistered && error.claim.kind === 'message_id')
-      return { caseId: error.caseId, duplicate: true };
+      return {
+        caseId: error.caseId,
+        duplicate: true,
+        ...(await sendPendingReceipt(deps, error.caseId)),
+      };
     throw error;
   }
+  // After the commit: the case stands whatever becomes of its receipt.
+  return {
+    caseId: registered,
+    duplicate: false,
+    ...(mailReceipt ? await sendPendingReceipt(deps, registered) : {}),
+  };
 }
 
 /** A forward's note, then its original as a mail client shows one forwarded inline. */

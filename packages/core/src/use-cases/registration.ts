@@ -35,6 +35,8 @@ export interface RegisterOptions {
   readonly id?: string;
   /** Attachments written with the case (their bytes stored already): all of them, or no case. */
   readonly attachments?: (c: CaseRecord, now: Date) => readonly AttachmentRecord[];
+  /** An e-mail complainant's receipt, pending, written with the case (`mail-receipt.ts`). */
+  readonly mailReceipt?: CaseRecord['mailReceipt'];
   /** The idempotency record to commit with the case (the officer's `Idempotency-Key`). */
   readonly remember?: (c: CaseRecord, now: Date) => IdempotencyRecord | undefined;
 }
@@ -110,9 +112,10 @@ export async function registerCase(
         imported: options.imported,
         agendaNumber: agenda.number,
       });
+      const written = options.mailReceipt ? { ...c, mailReceipt: options.mailReceipt } : c;
       try {
         await deps.store.commit({
-          case: { record: c, expectedVersion: null },
+          case: { record: written, expectedVersion: null },
           claims,
           events: [
             {
@@ -138,7 +141,7 @@ export async function registerCase(
           })),
         });
         turns.committed(agenda.claim);
-        return c;
+        return written;
       } catch (error) {
         turns.forget(agenda.claim);
         if (error instanceof WriteConflict && error.kind === 'claimed') {

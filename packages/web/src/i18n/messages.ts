@@ -966,6 +966,10 @@ const id = {
   'timeline.notSatisfied': 'Tidak puas, nilai {rating} dari 5',
   // A complainant's follow-up e-mail that joined their case (or answered one that had ended).
   'event.complainant_mail': 'Surel lanjutan dari pengadu',
+  // The e-mail intake mailed the complainant their receipt (central's alone).
+  'event.mail_receipt_sent': 'Tanda terima dikirim ke pengadu',
+  'timeline.mailReceiptSent':
+    'Nomor agenda, batas waktu verifikasi dan kode lacak dikirim lewat surel ke alamat pengirim pengaduan ini',
   'timeline.mailOriginalNotKept':
     'Surel asli tidak dilampirkan: pengaduan ini sudah memuat 30 lampiran',
   'timeline.followUpOf': 'Surel ini membalas pengaduan {ref}, yang sudah ditolak atau ditutup',
@@ -1954,6 +1958,10 @@ const en = {
   'timeline.notSatisfied': 'Not satisfied, rated {rating} of 5',
   // A complainant's follow-up e-mail that joined their case (or answered one that had ended).
   'event.complainant_mail': 'Follow-up e-mail from the complainant',
+  // The e-mail intake mailed the complainant their receipt (central's alone).
+  'event.mail_receipt_sent': 'Receipt sent to the complainant',
+  'timeline.mailReceiptSent':
+    'The agenda number, verification deadline and tracking code were e-mailed to the address this complaint came from',
   'timeline.mailOriginalNotKept':
     'Original message not attached: the case holds 30 attachments already',
   'timeline.followUpOf': 'This e-mail answers case {ref}, which was rejected or closed',

@@ -1,7 +1,7 @@
 import type { AgendaTurns } from '../../documents/agenda.ts';
 import type { Sniffed } from '../../documents/attachments.ts';
 import type { BlobStore } from '../../documents/ports.ts';
-import type { LadderStarter } from '../../notification.ts';
+import type { ComplainantMailer, LadderStarter } from '../../notification.ts';
 import type { Store } from '../../ports.ts';
 import type { JobRunner } from '../../rearm-job.ts';
 
@@ -36,4 +36,10 @@ export interface ServiceDeps {
    * keeps); tests make it small rather than load a year of cases.
    */
   readonly exportReads?: number;
+  /**
+   * Mails an e-mail complainant their receipt (`mail-receipt.ts`) through the letters' mailer,
+   * naming the tracking page (`trackingUrl`, the console's public origin + `/track`). Absent
+   * (the API, most tests): no receipt is written nor sent.
+   */
+  readonly receipts?: { readonly mailer: ComplainantMailer; readonly trackingUrl: string };
 }

@@ -1,0 +1,302 @@
+/**
+ * The receipt an e-mail complainant gets by e-mail (README, "E-mail"), on DynamoDB Local with
+ * the real parser and the embedded mailer's real `.eml` files, read back with mailparser: to
+ * whom it goes and to whom never (rule 1), exactly once across a failed send and a redelivery
+ * (rule 2), and what it says (rule 3); central alone reads that it went (rule 4).
+ */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  agencySeesEvent,
+  type ComplainantMailer,
+  type ComplainantMessage,
+  Service,
+  type Store,
+} from '@pantau/core';
+import { inspectUpload } from '@pantau/documents/sniff';
+import { intakeMail } from '@pantau/intake/mail';
+import { simpleParser } from 'mailparser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FileBlobStore } from '../../packages/local/src/blob-store.ts';
+import { emlMailer } from '../../packages/local/src/mailer.ts';
+import { centralOfficer, freshStore, manualClock } from '../support/dynamodb.ts';
+
+const TRACKING_URL = 'https://pengaduan.example.go.id/track';
+
+let store: Store;
+let service: Service;
+let mailDir: string;
+/** Every receipt the mailer was asked to send, and how many sends are still to fail. */
+const sent: ComplainantMessage[] = [];
+let failures = 0;
+const clock = manualClock('2026-08-03T03:00:00.000Z');
+
+beforeAll(async () => {
+  store = await freshStore();
+  const blobs = new FileBlobStore(mkdtempSync(join(tmpdir(), 'pantau-receipt-blobs-')), clock.now);
+  mailDir = mkdtempSync(join(tmpdir(), 'pantau-receipt-mail-'));
+  const files = emlMailer(mailDir);
+  // The embedded mailer, counted, that refuses as many sends as `failures` says (a disk full,
+  // SES throttled): the case is written before it is called.
+  const mailer: ComplainantMailer = {
+    async reply(m) {
+      sent.push(m);
+      if (failures > 0) {
+        failures -= 1;
+        throw new Error('454 4.7.0 temporary failure');
+      }
+      await files.reply(m);
+    },
+  };
+  service = new Service({
+    store,
+    clock: clock.now,
+    blobs,
+    inspect: inspectUpload,
+    staffMailDomains: ['setneg.example.go.id'],
+    receipts: { mailer, trackingUrl: TRACKING_URL },
+  });
+});
+
+/** SES's own lines at the top: its scans, and its authentication of the sender's domain. */
+const sesPassed = (domain: string) => [
+  'X-SES-Spam-Verdict: PASS',
+  'X-SES-Virus-Verdict: PASS',
+  `Authentication-Results: amazonses.com; spf=pass client-ip=192.0.2.1; dkim=pass header.i=@${domain}; dmarc=pass header.from=${domain};`,
+];
+
+/** A message as it arrives: `headers` first (a receiving service adds its own at the top). */
+const message = (
+  headers: string[],
+  opts: { from?: string; subject: string; body?: string; id?: string },
+) =>
+  Buffer.from(
+    [
+      ...headers,
+      `From: ${opts.from ?? 'Warga Satu <warga@warga.example.id>'}`,
+      'To: pengaduan@setneg.example.go.id',
+      `Subject: ${opts.subject}`,
+      'Date: Mon, 3 Aug 2026 09:12:00 +0700',
+      ...(opts.id ? [`Message-ID: ${opts.id}`] : []),
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      opts.body ?? 'Jalan di depan rumah saya rusak sejak Mei.',
+    ].join('\r\n'),
+  );
+
+/** The `.eml` files the embedded mailer wrote (`mail/<day>/receipt-<case>.eml`). */
+const emlFiles = (): string[] =>
+  readdirSync(mailDir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.eml'))
+    .map((f) => join(mailDir, f));
+
+const receiptEvents = async (caseId: string) =>
+  (await service.timeline(centralOfficer, caseId, { limit: 50 })).items.filter(
+    (e) => e.type === 'mail_receipt_sent',
+  );
+
+describe('an e-mail complainant’s receipt', () => {
+  it('goes once to the authenticated sender of a new case: From the unit, an answer to theirs, auto-replied, in Indonesian', async () => {
+    const before = sent.length;
+    const outcome = await intakeMail(
+      service,
+      message([...sesPassed('warga.example.id'), 'References: <awal-0@warga.example.id>'], {
+        subject: 'Jalan rusak di Jl. Merdeka',
+        id: '<aduan-1@warga.example.id>',
+      }),
+    );
+    expect(outcome).toMatchObject({ duplicate: false, receipt: 'sent' });
+    expect(sent.length - before).toBe(1);
+    const c = await service.getCase(centralOfficer, outcome.caseId);
+    expect(c.agendaNumber).toBeTruthy();
+    expect(c.verificationDueAt).toBe('2026-08-06T16:59:59.999Z');
+
+    const [file, ...others] = emlFiles().filter((f) => f.includes(outcome.caseId));
+    expect(others).toEqual([]);
+    const raw = readFileSync(file!);
+    const parsed = await simpleParser(raw);
+    expect(parsed.from?.value[0]?.address).toBe('noreply@pantau.local');
+    expect(parsed.to && !Array.isArray(parsed.to) ? parsed.to.value[0]?.address : null).toBe(
+      'warga@warga.example.id',
+    );
+    expect(parsed.subject).toBe(`Pengaduan Anda telah diterima: ${c.agendaNumber}`);
+    expect(parsed.inReplyTo).toBe('<aduan-1@warga.example.id>');
+    expect(parsed.references).toEqual(['<awal-0@warga.example.id>', '<aduan-1@warga.example.id>']);
+    expect(parsed.headers.get('auto-submitted')).toBe('auto-replied');
+    expect(parsed.messageId).toBe(`<receipt-${c.id}@pantau.local>`);
+    const type = parsed.headers.get('content-type') as {
+      value: string;
+      params: { charset: string };
+    };
+    expect(type.value).toBe('text/plain');
+    expect(type.params.charset.toLowerCase()).toBe('utf-8');
+    expect(parsed.attachments).toEqual([]);
+
+    const body = parsed.text ?? '';
+    expect(body).toContain(`Nomor agenda: ${c.agendaNumber}`);
+    expect(body).toContain('Diterima: 3 Agustus 2026 pukul 10.00 WIB');
+    expect(body).toContain('Perihal: Jalan rusak di Jl. Merdeka');
+    expect(body).toContain('Batas waktu verifikasi: 6 Agustus 2026 pukul 23.59 WIB');
+    expect(body).toContain(`Kode lacak: ${c.trackingCode}`);
+    expect(body).toMatch(/RAHASIA[^]*atas nama\s+Anda/);
+    // The tracking page, never with the code in its URL (nor anywhere but its own line).
+    expect(body).toContain(`buka ${TRACKING_URL} lalu masukkan kode lacak`);
+    const urls = body.match(/https?:\/\/\S+/g) ?? [];
+    expect(urls).toEqual([TRACKING_URL]);
+    expect(body.split('\n').filter((l) => l.includes(c.trackingCode!))).toEqual([
+      `Kode lacak: ${c.trackingCode}`,
+    ]);
+    expect(body).toMatch(/balas surel ini[^]*nomor agenda/);
+    // Nothing of the complainant beyond their address (on the envelope): not their name.
+    expect(raw.toString()).not.toContain('Warga Satu');
+
+    // Central reads that it went (once); no agency ever reads it.
+    const events = await receiptEvents(c.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actor: { system: 'intake' }, agencyId: null });
+    expect(agencySeesEvent(events[0]!, { agencies: new Set(['polri']) })).toBe(false);
+    // No view of the case shows where it went.
+    expect(JSON.stringify(c)).not.toContain('mailReceipt');
+
+    // A redelivery answers the case and sends nothing again.
+    const again = await intakeMail(
+      service,
+      message([...sesPassed('warga.example.id'), 'References: <awal-0@warga.example.id>'], {
+        subject: 'Jalan rusak di Jl. Merdeka',
+        id: '<aduan-1@warga.example.id>',
+      }),
+    );
+    expect(again).toEqual({ caseId: c.id, duplicate: true });
+    expect(sent.length - before).toBe(1);
+    expect(emlFiles().filter((f) => f.includes(c.id))).toHaveLength(1);
+    expect(await receiptEvents(c.id)).toHaveLength(1);
+
+    // A reply to the receipt, keeping its subject, joins the case: no receipt for it.
+    const reply = await intakeMail(
+      service,
+      message(
+        [
+          ...sesPassed('warga.example.id'),
+          `In-Reply-To: <receipt-${c.id}@pantau.local>`,
+          `References: <aduan-1@warga.example.id> <receipt-${c.id}@pantau.local>`,
+        ],
+        {
+          subject: `Re: ${parsed.subject}`,
+          id: '<aduan-2@warga.example.id>',
+          body: 'Terlampir foto jalannya.',
+        },
+      ),
+    );
+    expect(reply).toEqual({ caseId: c.id, duplicate: false, followUp: true });
+    expect(sent.length - before).toBe(1);
+  });
+
+  it('is never sent to a sender nobody authenticated, a list’s message, a staff forward, or a follow-up', async () => {
+    const before = sent.length;
+    const files = emlFiles().length;
+    // Anyone can write any `From:`: no SES line vouching for it (or SES's saying it failed).
+    const forged = await intakeMail(
+      service,
+      message([], { subject: 'Tanpa autentikasi', id: '<palsu-1@warga.example.id>' }),
+    );
+    const failed = await intakeMail(
+      service,
+      message(
+        [
+          'Authentication-Results: amazonses.com; spf=fail client-ip=203.0.113.9; dkim=none; dmarc=fail header.from=warga.example.id;',
+        ],
+        { subject: 'Autentikasi gagal', id: '<palsu-2@warga.example.id>' },
+      ),
+    );
+    // A group or list relayed it: its sender's address may be the list's.
+    const listed = await intakeMail(
+      service,
+      message([...sesPassed('warga.example.id'), 'List-Id: <warga.groups.example.id>'], {
+        subject: 'Lewat milis',
+        id: '<milis-1@warga.example.id>',
+      }),
+    );
+    // A staff member forwards a citizen's message: its complainant is the original's sender,
+    // whom nobody authenticated.
+    const forward = await intakeMail(
+      service,
+      message([...sesPassed('setneg.example.go.id')], {
+        from: 'Petugas <petugas@setneg.example.go.id>',
+        subject: 'Fwd: Pungutan liar',
+        id: '<terusan-1@setneg.example.go.id>',
+        body: [
+          'Mohon ditindaklanjuti.',
+          '',
+          '---------- Forwarded message ---------',
+          'From: Budi <budi@contoh.example.id>',
+          'Subject: Pungutan liar',
+          '',
+          'Petugas meminta uang tambahan.',
+        ].join('\n'),
+      }),
+    );
+    for (const [what, outcome] of Object.entries({ forged, failed, listed, forward })) {
+      expect(outcome.duplicate, what).toBe(false);
+      expect(outcome.receipt, what).toBeUndefined();
+      expect((await store.getCase(outcome.caseId))?.case.mailReceipt, what).toBeUndefined();
+      expect(await receiptEvents(outcome.caseId), what).toEqual([]);
+    }
+    expect((await service.getCase(centralOfficer, forward.caseId)).complainant?.email).toBe(
+      'budi@contoh.example.id',
+    );
+    // Their redeliveries send nothing either.
+    const again = await intakeMail(
+      service,
+      message([], { subject: 'Tanpa autentikasi', id: '<palsu-1@warga.example.id>' }),
+    );
+    expect(again).toEqual({ caseId: forged.caseId, duplicate: true });
+    expect(sent.length).toBe(before);
+    expect(emlFiles()).toHaveLength(files);
+  });
+
+  it('waits when the send fails (the case is written) and goes, once, with the redelivery', async () => {
+    const before = sent.length;
+    const raw = message([...sesPassed('warga.example.id')], {
+      from: 'warga.dua@warga.example.id',
+      subject: 'Lampu jalan padam',
+      id: '<gagal-kirim-1@warga.example.id>',
+    });
+    failures = 1;
+    const first = await intakeMail(service, raw);
+    // The message is taken (no retry of the whole message for its receipt): the case stands,
+    // its receipt pending, nothing on the timeline, no file.
+    expect(first).toEqual({
+      caseId: first.caseId,
+      duplicate: false,
+      receipt: 'pending',
+      receiptError: 'Error',
+    });
+    expect((await store.getCase(first.caseId))?.case.mailReceipt).toMatchObject({
+      to: 'warga.dua@warga.example.id',
+      sentAt: null,
+    });
+    expect(await receiptEvents(first.caseId)).toEqual([]);
+    expect(emlFiles().filter((f) => f.includes(first.caseId))).toEqual([]);
+
+    // The message delivered again (SMTP's retry embedded, S3's on AWS, a replay): the
+    // duplicate path finds the receipt pending and sends it.
+    clock.set('2026-08-03T03:20:00.000Z');
+    const second = await intakeMail(service, raw);
+    expect(second).toEqual({ caseId: first.caseId, duplicate: true, receipt: 'sent' });
+    expect(sent.length - before).toBe(2);
+    expect(emlFiles().filter((f) => f.includes(first.caseId))).toHaveLength(1);
+    const events = await receiptEvents(first.caseId);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.at).toBe('2026-08-03T03:20:00.000Z');
+    expect((await store.getCase(first.caseId))?.case.mailReceipt?.sentAt).toBe(
+      '2026-08-03T03:20:00.000Z',
+    );
+
+    // And never again.
+    const third = await intakeMail(service, raw);
+    expect(third).toEqual({ caseId: first.caseId, duplicate: true });
+    expect(sent.length - before).toBe(2);
+    expect(await receiptEvents(first.caseId)).toHaveLength(1);
+  });
+});
