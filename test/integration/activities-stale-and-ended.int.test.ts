@@ -212,6 +212,26 @@ describe('F2: an agency whose part in the case ended', () => {
       code: 'validation_failed',
       errors: [expect.objectContaining({ path: 'agencyIds.1' })],
     });
+    // Nor is an activity planned with it before (the ladder's proposal for a silent agency,
+    // which central then withdrew) given a date with it: before, it was planned with an agency
+    // that reads none of it. It can be called off.
+    const { caseId: earlier } = await forwardedCase(service, ['polri', 'pemkot']);
+    const clarification = await service.planActivity(centralOfficer, earlier, {
+      kind: 'clarification',
+      agencyIds: ['polri'],
+    });
+    await service.withdrawAssignment(centralOfficer, earlier, 'polri', { reason: 'Diam' });
+    await expect(
+      service.scheduleActivity(centralOfficer, earlier, clarification.id, {
+        scheduledAt: '2026-03-30T03:00:00.000Z',
+      }),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      errors: [expect.objectContaining({ path: 'agencyIds.0' })],
+    });
+    await expect(
+      service.cancelActivity(centralOfficer, earlier, clarification.id, { reason: 'Ditarik' }),
+    ).resolves.toMatchObject({ status: 'cancelled' });
     // Forwarded to again, it takes part as before.
     await service.forward(centralOfficer, caseId, { assignments: [{ agencyId: 'polri' }] });
     await expect(

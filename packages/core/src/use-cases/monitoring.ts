@@ -18,7 +18,7 @@ import {
 import { mapPage } from '../desk.ts';
 import { partEndedAt } from '../case.ts';
 import { invalidInput, invalidTransition, limitExceeded, notFound, savedSince } from '../errors.ts';
-import type { Page } from '../ports.ts';
+import type { CaseBundle, Page } from '../ports.ts';
 import { ACTIVITY_AGENCY_NOT_ON_CASE, ACTIVITY_AGENCY_PART_ENDED } from '../schemas/monitoring.ts';
 import type {
   ActivitiesFilter,
@@ -92,30 +92,7 @@ export async function planActivity(
         );
       if (bundle.activities.filter(isActivityOpen).length >= MAX_OPEN_ACTIVITIES)
         throw tooManyOpen('open (proposed or planned)');
-      // Each agency taking part reads the activity on the case: it must be able to read the
-      // case (its assignment, one delegated to it, or a member unit's as its focal point).
-      const onCase = new Set(
-        bundle.assignments.flatMap((a) =>
-          a.delegatedTo ? [a.agencyId, a.delegatedTo] : [a.agencyId],
-        ),
-      );
-      for (const [i, agencyId] of (input.agencyIds ?? []).entries()) {
-        if (!(await deps.store.getAgency(agencyId)))
-          throw invalidInput(`agencyIds.${i}`, 'unknown agency');
-        const members = await deps.store.listMemberUnits(agencyId);
-        if (!onCase.has(agencyId) && !members.some((m) => onCase.has(m.id)))
-          throw invalidInput(`agencyIds.${i}`, ACTIVITY_AGENCY_NOT_ON_CASE);
-        // One whose part ended without its doing the work reads no activity of the case
-        // (`viewCase`): it would take part in one it cannot read. It reads as the case does for
-        // it: its own assignments, its member units', and those delegated to it.
-        const reads = new Set([
-          agencyId,
-          ...members.map((m) => m.id),
-          ...bundle.assignments.filter((a) => a.delegatedTo === agencyId).map((a) => a.agencyId),
-        ]);
-        if (partEndedAt(bundle.assignments, reads))
-          throw invalidInput(`agencyIds.${i}`, ACTIVITY_AGENCY_PART_ENDED);
-      }
+      await mayTakePart(deps, bundle, input.agencyIds ?? []);
       const now = deps.clock();
       const activity: ActivityRecord = {
         id: ulid(now.getTime()),
@@ -154,6 +131,37 @@ export async function planActivity(
 }
 
 /**
+ * Each agency taking part reads the activity on the case: it must be able to read the case (its
+ * assignment, one delegated to it, or a member unit's as its focal point), and not be one whose
+ * part ended without its doing the work, which reads no activity of the case (`viewCase`): it
+ * would take part in one it cannot read. It reads as the case does for it: its own
+ * assignments, its member units', and those delegated to it. A 400 naming `agencyIds.N`.
+ */
+async function mayTakePart(
+  deps: ServiceDeps,
+  bundle: CaseBundle,
+  agencyIds: readonly string[],
+): Promise<void> {
+  const onCase = new Set(
+    bundle.assignments.flatMap((a) => (a.delegatedTo ? [a.agencyId, a.delegatedTo] : [a.agencyId])),
+  );
+  for (const [i, agencyId] of agencyIds.entries()) {
+    if (!(await deps.store.getAgency(agencyId)))
+      throw invalidInput(`agencyIds.${i}`, 'unknown agency');
+    const members = await deps.store.listMemberUnits(agencyId);
+    if (!onCase.has(agencyId) && !members.some((m) => onCase.has(m.id)))
+      throw invalidInput(`agencyIds.${i}`, ACTIVITY_AGENCY_NOT_ON_CASE);
+    const reads = new Set([
+      agencyId,
+      ...members.map((m) => m.id),
+      ...bundle.assignments.filter((a) => a.delegatedTo === agencyId).map((a) => a.agencyId),
+    ]);
+    if (partEndedAt(bundle.assignments, reads))
+      throw invalidInput(`agencyIds.${i}`, ACTIVITY_AGENCY_PART_ENDED);
+  }
+}
+
+/**
  * Central takes up a proposed activity (the ladder's clarification) by setting its time, or
  * moves a planned one: planned for then. Taking one up is refused (`limit_exceeded`) while the
  * case holds `MAX_OPEN_ACTIVITIES` planned ones: it would be one more central fills in.
@@ -168,12 +176,15 @@ export function scheduleActivity(
   return changeActivity(deps, p, caseId, activityId, {
     version: input.version,
     already: (a) => scheduledAlready(a, input),
-    allowed: (a, all) => {
+    allowed: async (a, bundle) => {
       if (
         a.status === 'proposed' &&
-        all.filter((x) => x.status === 'planned').length >= MAX_OPEN_ACTIVITIES
+        bundle.activities.filter((x) => x.status === 'planned').length >= MAX_OPEN_ACTIVITIES
       )
         throw tooManyOpen('planned');
+      // A new date with an agency whose part ended since (the ladder's proposal for an agency
+      // central then withdrew): refused as a plan with it is; the activity can be called off.
+      await mayTakePart(deps, bundle, a.agencyIds);
     },
     next: (a, now) => scheduled(a, input, now),
     openCase: true,
@@ -235,8 +246,8 @@ async function changeActivity(
     /** The activity's version the change was made on (the page's), when the client says. */
     version: number | undefined;
     already: (a: ActivityRecord) => boolean;
-    /** Throws when the change may not be made, given every activity of the case. */
-    allowed?: (a: ActivityRecord, all: readonly ActivityRecord[]) => void;
+    /** Throws when the change may not be made, given the case as it is. */
+    allowed?: (a: ActivityRecord, bundle: CaseBundle) => Promise<void> | void;
     next: (a: ActivityRecord, now: Date) => ActivityRecord;
     /** Its event's type and data, from the activity as it was. */
     event: (before: ActivityRecord) => [EventType, Record<string, unknown>];
@@ -260,7 +271,7 @@ async function changeActivity(
       throw invalidTransition(
         `the case is ${bundle.case.status}: its activity can be reported or called off, not given a new date`,
       );
-    change.allowed?.(activity, bundle.activities);
+    await change.allowed?.(activity, bundle);
     const next = change.next(activity, now);
     const [type, data] = change.event(activity);
     await deps.store.commit({
