@@ -11,10 +11,7 @@
  */
 import {
   type AssignmentRecord,
-  agencyReport,
   type CaseRecord,
-  Calendar,
-  countersFromRecords,
   finishJob,
   listJobPage,
   rearmJobChunk,
@@ -24,7 +21,6 @@ import {
 } from '@pantau/core';
 import { LocalJobRunner } from '@pantau/local';
 import { type DynamoStore, keys, seedBaseline } from '@pantau/store';
-import { DeleteCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   addAgencies,
@@ -37,6 +33,7 @@ import {
   stripAttributes,
   writtenPartitions,
 } from '../support/dynamodb.ts';
+import { startRelease, statsReports, upgradedTo, withoutCounters } from '../support/stats.ts';
 
 // Monday 2 March 2026, 09:00 WIB: the acknowledgement (3 working days) falls due on Thursday.
 const clock = manualClock('2026-03-02T02:00:00.000Z');
@@ -52,21 +49,8 @@ beforeAll(async () => {
 }, 60_000);
 
 /** The service's report (GET /v1/stats/agencies) against the one from the raw records. */
-async function reports(caseIds: readonly string[], period: { from: string; to: string }) {
-  const report = await service.agencyStats(centralOfficer, period);
-  const calendar = new Calendar((await store.getCalendar('id'))!);
-  const records: AssignmentRecord[] = [];
-  for (const id of caseIds) records.push(...(await store.getCase(id))!.assignments);
-  const raw = agencyReport(countersFromRecords(records, calendar, period), 5);
-  const byAgency = (xs: readonly { agencyId: string; assigned: number }[]) =>
-    [...xs].filter((x) => x.assigned > 0).sort((a, b) => a.agencyId.localeCompare(b.agencyId));
-  const maintained = { items: byAgency(report.items), totals: report.totals };
-  return {
-    maintained,
-    recomputed: { items: byAgency(raw.items), totals: raw.totals },
-    row: (agencyId: string) => maintained.items.find((s) => s.agencyId === agencyId),
-  };
-}
+const reports = (caseIds: readonly string[], period: { from: string; to: string }) =>
+  statsReports(service, store, caseIds, period);
 
 describe('acknowledgements in the statistics', () => {
   const march = { from: '2026-03-01', to: '2026-03-31' };
@@ -131,40 +115,12 @@ async function asStoredBeforeCounted(caseIds: readonly string[], month: string):
     for (const a of (await store.getCase(caseId))!.assignments)
       await stripAttributes(store, { pk: casePk(caseId), sk: `ASSIGN#${a.agencyId}` }, 'counted');
   // Its counters had no acknowledgements: this release's above added them.
-  const buckets = await store.client.send(
-    new ScanCommand({
-      TableName: store.tableName,
-      FilterExpression: 'begins_with(pk, :stats) AND begins_with(#date, :month)',
-      ExpressionAttributeNames: { '#date': 'date' },
-      ExpressionAttributeValues: { ':stats': 'setneg#STATS#', ':month': month },
-    }),
-  );
-  for (const item of buckets.Items ?? [])
-    await store.client.send(
-      new UpdateCommand({
-        TableName: store.tableName,
-        Key: { pk: item.pk, sk: item.sk },
-        UpdateExpression: 'REMOVE acknowledged, acknowledgedOnTime',
-      }),
-    );
-  await upgradedTo3();
-}
-
-/** A table the upgrade of version 3 completed on (the release before this one). */
-async function upgradedTo3(): Promise<void> {
-  // The marker never goes back (a late job of an older version): removed first.
-  await store.client.send(new DeleteCommand({ TableName: store.tableName, Key: keys.upgrade }));
-  await store.markUpgraded(3, null, clock.now());
+  await withoutCounters(store, ['acknowledged', 'acknowledgedOnTime'], month);
+  await upgradedTo(store, 3, clock.now());
 }
 
 /** The deploy's or the embedded start's: the seed, then the runner resumes what it recorded. */
-async function start(): Promise<string | null> {
-  const { upgradeJobId } = await seedBaseline(store, clock.now());
-  const runner = new LocalJobRunner({ store, clock: clock.now });
-  await runner.resume();
-  await runner.idle();
-  return upgradeJobId;
-}
+const start = () => startRelease(store, clock.now);
 
 const countedOf = async (caseId: string) =>
   (await store.getCase(caseId))!.assignments.map((a) => a.counted);
@@ -259,7 +215,7 @@ describe('acknowledgements stored before they were counted, counted by the upgra
   }, 60_000);
 
   it('writes nothing when run again (a marker lost)', async () => {
-    await upgradedTo3();
+    await upgradedTo(store, 3, clock.now());
     const { upgradeJobId: jobId } = await seedBaseline(store, clock.now());
     expect(jobId).not.toBeNull();
     const send = vi.spyOn(store.client, 'send');

@@ -7,11 +7,7 @@
  * assignment, no `withdrawn` in the counters; the table's upgrade marker at 2.
  */
 import {
-  type AssignmentRecord,
-  agencyReport,
   type CaseRecord,
-  Calendar,
-  countersFromRecords,
   finishJob,
   listJobPage,
   rearmJobChunk,
@@ -21,7 +17,7 @@ import {
 } from '@pantau/core';
 import { LocalJobRunner } from '@pantau/local';
 import { type DynamoStore, keys, seedBaseline } from '@pantau/store';
-import { DeleteCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   addAgencies,
@@ -33,6 +29,7 @@ import {
   stripAttributes,
   writtenPartitions,
 } from '../support/dynamodb.ts';
+import { startRelease, statsReports, upgradedTo, withoutCounters } from '../support/stats.ts';
 
 // Monday 2 March 2026, 09:00 WIB: a normative complaint's follow-up falls due a week later.
 const clock = manualClock('2026-03-02T02:00:00.000Z');
@@ -56,57 +53,19 @@ async function asWithdrawnBefore7455f5c(caseIds: readonly string[]): Promise<voi
           'withdrawnAt',
         );
   // Its counters had no `withdrawn`: this release's withdrawals above added it.
-  const buckets = await store.client.send(
-    new ScanCommand({
-      TableName: store.tableName,
-      FilterExpression: 'begins_with(pk, :stats) AND attribute_exists(withdrawn)',
-      ExpressionAttributeValues: { ':stats': 'setneg#STATS#' },
-    }),
-  );
-  for (const item of buckets.Items ?? [])
-    await store.client.send(
-      new UpdateCommand({
-        TableName: store.tableName,
-        Key: { pk: item.pk, sk: item.sk },
-        UpdateExpression: 'REMOVE withdrawn',
-      }),
-    );
-  await upgradedTo2();
-}
-
-/** A table the upgrade of version 2 completed on (the release before this one). */
-async function upgradedTo2(): Promise<void> {
-  // The marker never goes back (a late job of an older version): removed first.
-  await store.client.send(new DeleteCommand({ TableName: store.tableName, Key: keys.upgrade }));
-  await store.markUpgraded(2, null, clock.now());
+  await withoutCounters(store, ['withdrawn']);
+  await upgradedTo(store, 2, clock.now());
 }
 
 /** The deploy's or the embedded start's: the seed, then the runner resumes what it recorded. */
-async function start(): Promise<string | null> {
-  const { upgradeJobId } = await seedBaseline(store, clock.now());
-  const runner = new LocalJobRunner({ store, clock: clock.now });
-  await runner.resume();
-  await runner.idle();
-  return upgradeJobId;
-}
+const start = () => startRelease(store, clock.now);
 
 const withdrawnAtOf = async (caseId: string, agencyId: string) =>
   (await store.getCase(caseId))!.assignments.find((a) => a.agencyId === agencyId)!.withdrawnAt;
 
 /** The service's report (GET /v1/stats/agencies) against the one from the raw records. */
-async function reports(caseIds: readonly string[], period: { from: string; to: string }) {
-  const report = await service.agencyStats(centralOfficer, period);
-  const calendar = new Calendar((await store.getCalendar('id'))!);
-  const records: AssignmentRecord[] = [];
-  for (const id of caseIds) records.push(...(await store.getCase(id))!.assignments);
-  const raw = agencyReport(countersFromRecords(records, calendar, period), 5);
-  const byAgency = (xs: readonly { agencyId: string; assigned: number }[]) =>
-    [...xs].filter((x) => x.assigned > 0).sort((a, b) => a.agencyId.localeCompare(b.agencyId));
-  return {
-    maintained: { items: byAgency(report.items), totals: report.totals },
-    recomputed: { items: byAgency(raw.items), totals: raw.totals },
-  };
-}
+const reports = (caseIds: readonly string[], period: { from: string; to: string }) =>
+  statsReports(service, store, caseIds, period);
 
 describe('withdrawals stored before 7455f5c, dated by the upgrade (version 3)', () => {
   const march = { from: '2026-03-01', to: '2026-03-31' };
@@ -175,7 +134,7 @@ describe('withdrawals stored before 7455f5c, dated by the upgrade (version 3)', 
   }, 60_000);
 
   it('writes nothing when run again (a marker lost)', async () => {
-    await upgradedTo2();
+    await upgradedTo(store, 2, clock.now());
     const { upgradeJobId: jobId } = await seedBaseline(store, clock.now());
     expect(jobId).not.toBeNull();
     const send = vi.spyOn(store.client, 'send');
