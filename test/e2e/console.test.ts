@@ -249,6 +249,11 @@ describe('web console', () => {
       .poll(() => page.getByRole('columnheader', { name: 'Instansi' }).getAttribute('aria-sort'))
       .toBe('descending');
     await mainScreen(page, '07-statistics');
+    // Every column, the rank last, within the page at 1,280 px: no sideways scroll to read it.
+    const overflow = await page
+      .locator('table.stats')
+      .evaluate((t) => t.scrollWidth - t.parentElement!.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
     // Each column heading's words whole: one line box per word, never "Diteru" over "skan".
     for (const name of ['Diteruskan', 'Ditanggapi', 'Tuntas', 'Peringkat']) {
       const lines = await page.getByRole('columnheader', { name }).evaluate((th, word) => {
