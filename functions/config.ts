@@ -102,6 +102,8 @@ const mailIntakeEnv = tableEnv.extend({
   MAIL_FROM: z.email().optional(),
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
   TRACKING_URL: z.url().optional(),
+  /** Where a reply to the receipt goes: the first complaint address SES receives for. */
+  MAIL_REPLY_TO: z.email().optional(),
 });
 
 /** GuardDuty's scan results: the table, and the attachments' bucket its events must name. */

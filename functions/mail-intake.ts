@@ -46,6 +46,7 @@ const service = new Service({
               : {}),
           }),
           trackingUrl: config.TRACKING_URL,
+          ...(config.MAIL_REPLY_TO ? { replyTo: config.MAIL_REPLY_TO } : {}),
         },
       }
     : {}),

@@ -113,6 +113,7 @@ export class MailIntake extends Construct {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
+    const replyTo = props.recipients.find((r) => r.includes('@'));
     this.handler = new PantauFunction(this, 'Handler', {
       entry: entryPoint('mail-intake.ts'),
       description: 'Parses a received e-mail into a complaint case',
@@ -127,6 +128,9 @@ export class MailIntake extends Construct {
         INBOX_BUCKET: this.bucket.bucketName,
         ...(props.staffDomains?.length ? { MAIL_STAFF_DOMAINS: props.staffDomains.join(',') } : {}),
         TRACKING_URL: props.trackingUrl,
+        // A reply to the receipt comes back here: the first complaint address (not a domain)
+        // SES receives for; the letters' address may receive nothing.
+        ...(replyTo ? { MAIL_REPLY_TO: replyTo } : {}),
       },
       observed: { service: SERVICE.mail, logLevel: props.logLevel },
     });

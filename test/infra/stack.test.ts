@@ -2350,6 +2350,8 @@ describe('mail intake: the message’s files and .eml go to the attachments buck
     expect(env).toMatchObject({
       MAIL_FROM: 'pantau@example.go.id',
       SES_CONFIGURATION_SET: { Ref: configSetId },
+      // A reply to the receipt comes to the complaint address, not the letters' one.
+      MAIL_REPLY_TO: 'pengaduan@example.go.id',
     });
     // The console's tracking page (CloudFront's domain), never a code in it.
     expect(JSON.stringify(env.TRACKING_URL)).toMatch(/WebDistribution.*DomainName.*\/track"/);

@@ -143,6 +143,11 @@ export interface ComplainantMessage {
   /** The complainant's Message-ID, with its angle brackets, when their message had one. */
   readonly inReplyTo: string | null;
   readonly references: readonly string[];
+  /**
+   * Where the complainant's reply should go: the address complaints arrive at (the letters'
+   * `From:` may receive nothing). None: their client answers the `From:`.
+   */
+  readonly replyTo?: string | null;
   readonly createdAt: string;
 }
 

@@ -59,6 +59,7 @@ export async function composeReply(
     date: new Date(m.createdAt),
     messageId: `<${m.id}@${options.messageIdDomain}>`,
     ...(m.inReplyTo ? { inReplyTo: m.inReplyTo } : {}),
+    ...(m.replyTo ? { replyTo: m.replyTo } : {}),
     ...(m.references.length > 0 ? { references: [...m.references] } : {}),
     headers: { 'Auto-Submitted': 'auto-replied', 'X-Pantau-Case': m.caseId },
   });

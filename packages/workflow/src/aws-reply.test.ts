@@ -22,6 +22,8 @@ const receipt: ComplainantMessage = {
   inReplyTo: '<aduan-1@warga.example.id>',
   references: ['<awal-0@warga.example.id>', '<aduan-1@warga.example.id>'],
   createdAt: '2026-08-03T03:00:00.000Z',
+  // The complaint address: the letters' address may receive nothing.
+  replyTo: 'pengaduan@example.go.id',
 };
 
 describe('SesMailer.reply', () => {
@@ -47,6 +49,8 @@ describe('SesMailer.reply', () => {
     expect(parsed.inReplyTo).toBe('<aduan-1@warga.example.id>');
     expect(parsed.references).toEqual(receipt.references);
     expect(parsed.headers.get('auto-submitted')).toBe('auto-replied');
+    // A reply (as the receipt asks, keeping the agenda number) goes to where complaints arrive.
+    expect(parsed.replyTo?.value[0]?.address).toBe('pengaduan@example.go.id');
     expect(parsed.text?.trim()).toBe(receipt.body);
   });
 

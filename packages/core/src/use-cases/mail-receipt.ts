@@ -72,7 +72,10 @@ export async function sendPendingReceipt(
     // Consistent: the case was just written (or by the delivery this one repeats).
     const c = (await deps.store.getCase(caseId, { consistent: true }))?.case;
     if (!c?.mailReceipt || c.mailReceipt.sentAt) return undefined;
-    await receipts.mailer.reply(receiptMessage(c, c.mailReceipt, receipts.trackingUrl));
+    await receipts.mailer.reply({
+      ...receiptMessage(c, c.mailReceipt, receipts.trackingUrl),
+      ...(receipts.replyTo ? { replyTo: receipts.replyTo } : {}),
+    });
     await retryOnConflict(async () => {
       const { case: now } = await loadCase(deps, caseId);
       if (!now.mailReceipt || now.mailReceipt.sentAt) return;

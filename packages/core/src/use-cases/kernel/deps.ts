@@ -41,5 +41,10 @@ export interface ServiceDeps {
    * naming the tracking page (`trackingUrl`, the console's public origin + `/track`). Absent
    * (the API, most tests): no receipt is written nor sent.
    */
-  readonly receipts?: { readonly mailer: ComplainantMailer; readonly trackingUrl: string };
+  readonly receipts?: {
+    readonly mailer: ComplainantMailer;
+    readonly trackingUrl: string;
+    /** Where a reply to the receipt goes: the address complaints arrive at, when known. */
+    readonly replyTo?: string;
+  };
 }
