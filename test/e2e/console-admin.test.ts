@@ -69,6 +69,22 @@ describe('the central admin’s pages', () => {
     expect(await fitsWidth(phone)).toBe(true);
   });
 
+  it('keeps an agency’s kind whole at 1,280 px ("Lembaga", not "Lembag" over "a")', async () => {
+    await page.goto(`${pantau.url}/admin/agencies`);
+    const polri = page.locator('tbody tr').filter({ hasText: 'Kepolisian Negara' }).first();
+    await polri.waitFor();
+    // The kind's cell: one line box for its one word (the body lets text break anywhere).
+    const lines = await polri
+      .locator('td')
+      .nth(2)
+      .evaluate((td) => {
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      });
+    expect(lines).toBe(1);
+  });
+
   it('refuses agenda patterns whose numbers repeat each year or read as a date, at the field', async () => {
     const current = (await http.get('/v1/settings/documents', { token: admin })).body;
     const { updatedAt: _u, version: _v, ...settings } = current;

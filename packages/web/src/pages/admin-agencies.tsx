@@ -115,7 +115,9 @@ export default function Agencies() {
                       onStale={onStale}
                     />
                   </td>
-                  <td data-label={t('agencies.kind')}>{labelOf(t, 'agencyKind', a.kind)}</td>
+                  <td className="label" data-label={t('agencies.kind')}>
+                    {labelOf(t, 'agencyKind', a.kind)}
+                  </td>
                   <td data-label={t('agencies.zone')}>{t(`zone.${a.timeZone}`)}</td>
                   <td data-label={t('agencies.focalPoint')}>
                     {a.id === 'setneg' ? (
