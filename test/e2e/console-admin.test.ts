@@ -80,7 +80,7 @@ describe('the central admin’s pages', () => {
       .evaluate((td) => {
         const range = document.createRange();
         range.selectNodeContents(td);
-        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        return new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size;
       });
     expect(lines).toBe(1);
   });
