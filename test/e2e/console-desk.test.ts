@@ -298,6 +298,10 @@ describe('console: the central desk', () => {
     expect(await card.innerText()).toContain(
       'Kepolisian Negara Republik Indonesia meminta 5 hari kerja',
     );
+    // With the deadline it asks against, in Polri's zone, and whether it has passed.
+    expect(await card.innerText()).toMatch(
+      /Konfirmasi penerimaan: \d{1,2} \w{3} 2026, 23\.59 WIB (Berjalan|Segera|Lewat tenggat)/,
+    );
     await mainScreen(page, '25-desk-extension-card');
     await card.getByRole('link', { name: EXTENSION }).click();
     const decide = action(page, /Permintaan perpanjangan 5 hari kerja/);

@@ -168,6 +168,18 @@ describe('escalation over HTTP with the manual clock', { timeout: 240_000 }, () 
     expect(
       timeline.body.items.filter((e: { type: string }) => e.type === 'escalation_step'),
     ).toHaveLength(SILENT_LADDER.length);
+    // Polri asks for more time only now: central's desk says how late, and how far it climbed.
+    const late = await http.post(
+      `/v1/cases/${caseId}/assignments/polri/extension-requests`,
+      { workingDays: 5, reason: 'Menunggu hasil pemeriksaan' },
+      { token: polri },
+    );
+    expect(late.status, late.text).toBe(201);
+    const desk = await http.get('/v1/extension-requests', { token: central });
+    expect(desk.body.items.find((x: { id: string }) => x.id === late.body.id)).toMatchObject({
+      deadline: { overdue: true },
+      escalationLevel: 4,
+    });
     // The clock never goes back.
     expect((await http.post('/dev/clock', { now: START })).status).toBe(409);
   });

@@ -232,6 +232,33 @@ describe('extension requests waiting for central', () => {
     expect(after.items.map((x) => x.id)).not.toContain(request.id);
   });
 
+  it('say whether the agency asks in time or late, by its soonest deadline in its own zone', async () => {
+    clock.set('2026-09-01T03:00:00.000Z');
+    const { caseId } = await forwardedCase(service, ['bpn']);
+    const inTime = await service.requestExtension(officerOf('bpn'), caseId, 'bpn', {
+      workingDays: 5,
+      reason: 'Menunggu hasil ukur ulang',
+    });
+    const listed = async (id: string) =>
+      (await service.pendingExtensions(centralOfficer, { limit: 100 })).items.find(
+        (x) => x.id === id,
+      );
+    const before = await listed(inTime.id);
+    expect(before).toMatchObject({
+      deadline: { target: 'acknowledge', overdue: false },
+      timeZone: 'Asia/Jakarta',
+      escalationLevel: 0,
+    });
+    // The acknowledgement's deadline passes unmet while the request waits: the desk says so.
+    clock.set('2026-09-08T03:00:00.000Z');
+    expect(await listed(inTime.id)).toMatchObject({
+      deadline: { target: 'acknowledge', dueAt: before!.deadline!.dueAt, overdue: true },
+    });
+    // Acknowledged (late), the next deadline it owes is the follow-up's.
+    await service.acknowledge(officerOf('bpn'), caseId, 'bpn');
+    expect((await listed(inTime.id))?.deadline?.target).toBe('followUp');
+  });
+
   it('leave the list, and its count, once their assignment has ended: nothing is left to decide', async () => {
     clock.set('2026-08-18T03:00:00.000Z');
     const asks = async (agency: string) => {

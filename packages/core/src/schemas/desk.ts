@@ -1,7 +1,8 @@
 /** The central desk: pending extension requests, the API's clock, a holiday removal's impact. */
 import { z } from 'zod';
 import { instant } from './fields.ts';
-import { PageQuery } from './common.ts';
+import { PageQuery, TimeZoneSchema } from './common.ts';
+import { TARGETS } from '../policy.ts';
 import { ExtensionRequestSchema } from './assignments.ts';
 
 export const ExtensionRequestsQuery = PageQuery.extend({
@@ -12,6 +13,20 @@ export type ExtensionRequestsFilter = z.infer<typeof ExtensionRequestsQuery>;
 export const PendingExtensionSchema = ExtensionRequestSchema.extend({
   subject: z.string().nullable().meta({ description: 'The case’s subject' }),
   agencyName: z.string().meta({ description: 'The asking agency’s name' }),
+  deadline: z
+    .object({ target: z.enum(TARGETS), dueAt: instant, overdue: z.boolean() })
+    .nullable()
+    .meta({
+      description:
+        'The assignment’s soonest unmet deadline, and whether it has already passed (the request came late); null while the assignment is paused',
+    }),
+  timeZone: TimeZoneSchema.meta({
+    description: 'The agency’s time zone: its deadlines end its day',
+  }),
+  escalationLevel: z.int().meta({
+    description:
+      'The rung its ladder reached while overdue (0 none, 1 reminder I … 4 central intervention)',
+  }),
 }).meta({ id: 'PendingExtensionRequest' });
 export type PendingExtensionView = z.infer<typeof PendingExtensionSchema>;
 

@@ -2,14 +2,22 @@
  * Central's desk: the API's clock, extension requests waiting for a decision, and what
  * removing a holiday would move before it is removed.
  */
+import { viewAssignment } from '../assignment.ts';
 import { Calendar } from '../calendar.ts';
 import { deadlinesMoved } from '../desk.ts';
 import { notFound } from '../errors.ts';
 import { awaitsDecision, type ExtensionRequestRecord, viewExtensionRequest } from '../extension.ts';
 import type { Page, PageRequest } from '../ports.ts';
+import { TARGETS } from '../policy.ts';
 import type { PendingExtensionView } from '../schemas.ts';
 import type { Principal } from '../tenancy.ts';
-import { ADMIN_ROLES, CENTRAL_ROLES, requireRole, type ServiceDeps } from './kernel/index.ts';
+import {
+  ADMIN_ROLES,
+  CENTRAL_ROLES,
+  ladderOf,
+  requireRole,
+  type ServiceDeps,
+} from './kernel/index.ts';
 
 /** The API's clock: "now" for clients (the manual clock, embedded), never the browser's. */
 export function now(deps: ServiceDeps): Date {
@@ -34,12 +42,33 @@ export async function pendingExtensions(
     ).then((pairs) => new Map(pairs)),
   ]);
   const waiting = page.items.filter((x) => awaitsDecision(x, bundles.get(x.caseId)?.assignments));
+  const now = deps.clock();
   return {
-    items: waiting.map((x) => ({
-      ...viewExtensionRequest(x),
-      subject: bundles.get(x.caseId)?.case.subject ?? null,
-      agencyName: names.get(x.agencyId) ?? x.agencyId,
-    })),
+    items: waiting.map((x) => {
+      const bundle = bundles.get(x.caseId)!;
+      // Whether the agency asks in time or already late, and how far its ladder climbed: what
+      // central weighs in deciding (a waiting request belongs to an open assignment).
+      const assignment = viewAssignment(
+        bundle.assignments.find((a) => a.agencyId === x.agencyId)!,
+        now,
+        { central: true },
+        ladderOf(bundle, x.agencyId),
+      );
+      const target = TARGETS.find(
+        (t) => assignment.met[t] === null && assignment.due[t] === assignment.nextDueAt,
+      );
+      return {
+        ...viewExtensionRequest(x),
+        subject: bundle.case.subject ?? null,
+        agencyName: names.get(x.agencyId) ?? x.agencyId,
+        deadline:
+          target && assignment.nextDueAt
+            ? { target, dueAt: assignment.nextDueAt, overdue: assignment.overdue[target] }
+            : null,
+        timeZone: assignment.timeZone,
+        escalationLevel: assignment.escalationLevel,
+      };
+    }),
     nextCursor: page.nextCursor,
     // A first page that is the whole list is its own count: no second read of its cases.
     ...(request.total

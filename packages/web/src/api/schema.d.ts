@@ -8422,6 +8422,24 @@ export type components = {
             subject: string | null;
             /** @description The asking agency’s name */
             agencyName: string;
+            /** @description The assignment’s soonest unmet deadline, and whether it has already passed (the request came late); null while the assignment is paused */
+            deadline: {
+                /** @enum {string} */
+                target: "acknowledge" | "followUp" | "resolution";
+                /**
+                 * Format: date-time
+                 * @example 2026-03-30T16:59:59.999Z
+                 */
+                dueAt: string;
+                overdue: boolean;
+            } | null;
+            /**
+             * @description The agency’s time zone: its deadlines end its day
+             * @enum {string}
+             */
+            timeZone: "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura";
+            /** @description The rung its ladder reached while overdue (0 none, 1 reminder I … 4 central intervention) */
+            escalationLevel: number;
         };
         AgencyStatsReport: {
             from: string;

@@ -21,7 +21,16 @@ import { Count } from '../components/count';
 import { useDeclaredYears } from '../components/deadlines';
 import { ActionResultProvider } from '../components/action-form';
 import { FailedLetterActions } from '../components/failed-letter-actions';
-import { Loading, PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
+import {
+  DeadlineBadge,
+  Loading,
+  PageTitle,
+  Pager,
+  ProblemAlert,
+  StatusBadge,
+  Time,
+} from '../components/ui';
+import { deadlineStatus } from '../deadline';
 import { type Paged, usePaged } from '../data';
 import { dateIn, type TimeZone } from '../format';
 import { labelOf, levelLabel, stepLabel, useI18n } from '../i18n/i18n';
@@ -442,6 +451,7 @@ function Activities({ zone }: { zone: TimeZone }) {
 /** Agencies' requests for more time, oldest first: decided on the case page. */
 function Extensions({ zone }: { zone: TimeZone }) {
   const { t } = useI18n();
+  const now = useServerNow() ?? new Date();
   const list = usePaged(
     (cursor) =>
       unwrap(api.GET('/v1/extension-requests', { params: { query: { ...page(cursor) } } })),
@@ -461,6 +471,24 @@ function Extensions({ zone }: { zone: TimeZone }) {
               <Time at={x.requestedAt} zone={zone} />
             </span>
             <div className="small prose">{x.reason}</div>
+            {/* Whether it asks in time or already late, and how far its ladder climbed. */}
+            <div className="small">
+              {x.deadline ? (
+                <>
+                  {labelOf(t, 'target', x.deadline.target)}:{' '}
+                  <Time at={x.deadline.dueAt} zone={x.timeZone} />{' '}
+                  <DeadlineBadge
+                    status={deadlineStatus(
+                      { due: x.deadline.dueAt, met: null, ...x.deadline },
+                      now,
+                    )}
+                  />
+                </>
+              ) : (
+                <DeadlineBadge status="paused" />
+              )}
+              {x.escalationLevel > 0 ? <> · {levelLabel(t, x.escalationLevel)}</> : null}
+            </div>
           </li>
         ))}
       </ul>
