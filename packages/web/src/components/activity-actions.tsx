@@ -406,12 +406,14 @@ function ActivityAgencies<S extends z.ZodType>({
                 <strong>{nameOf(agencyId)}</strong>{' '}
                 <button
                   type="button"
-                  onClick={() =>
+                  onClick={() => {
                     form.set(
                       'agencyIds',
                       chosen.filter((id) => id !== agencyId),
-                    )
-                  }
+                    );
+                    // The button goes with the agency: focus back to the picker, not <body>.
+                    document.getElementById(pickerId)?.focus();
+                  }}
                 >
                   {t('picker.remove', { agency: nameOf(agencyId) })}
                 </button>

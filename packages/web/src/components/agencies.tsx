@@ -329,13 +329,29 @@ export function AgencySelect({
 }) {
   const { t } = useI18n();
   const { nameOf } = useAgencies();
+  const own = useId();
+  const id = inputId ?? own;
+  const change = useRef<HTMLButtonElement>(null);
+  // Picking (or "Ganti") removes the control that had focus: focus goes to what replaced it
+  // (the choice, said by its button; or the search box), not to <body>, where a screen reader
+  // says nothing and the keyboard starts again from the top. Not on mount (a restored draft).
+  const moved = useRef(false);
+  useEffect(() => {
+    if (!moved.current) return;
+    moved.current = false;
+    (value ? change.current : document.getElementById(id))?.focus();
+  }, [value, id]);
+  const choose = (next: string | undefined) => {
+    moved.current = true;
+    onChange(next);
+  };
   if (value) {
     return (
       <div className="field">
         <span className="label">{label}</span>
         <p className="chosen">
           <strong>{nameOf(value)}</strong>{' '}
-          <button type="button" onClick={() => onChange(undefined)}>
+          <button ref={change} type="button" onClick={() => choose(undefined)}>
             {t('picker.change', { agency: nameOf(value) })}
           </button>
         </p>
@@ -348,9 +364,9 @@ export function AgencySelect({
       {...(hint ? { hint } : {})}
       error={error}
       {...(exclude ? { exclude } : {})}
-      {...(inputId ? { inputId } : {})}
+      inputId={id}
       hold={hold}
-      onPick={(a) => onChange(a.id)}
+      onPick={(a) => choose(a.id)}
     />
   );
 }

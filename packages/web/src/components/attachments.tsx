@@ -5,7 +5,7 @@
  * POST the file straight to storage (S3 on AWS), then complete (the type is read from the
  * bytes). An agency attaches to its own responses only.
  */
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { api, ApiError, idempotencyKey, type Schemas, unwrap } from '../api/client';
 import { useLoad } from '../data';
 import type { TimeZone } from '../format';
@@ -328,6 +328,12 @@ function UploadForm({
   // The attachment that key started, once it did (`upload`).
   const begun = useRef<string | null>(null);
   const chosen = targets.find((o) => o.value === target) ?? targets[0]!;
+  // The button disabled while sending drops focus to <body>: the outcome takes it, so the
+  // keyboard goes on from here and a screen reader reads what happened.
+  const outcome = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (done || failure) outcome.current?.focus();
+  }, [done, failure]);
   return (
     <form
       className="upload"
@@ -380,15 +386,17 @@ function UploadForm({
       }}
     >
       <h3>{t('attachments.upload')}</h3>
-      <ProblemAlert
-        error={failure}
-        labels={{ name: t('attachments.name'), size: t('attachments.name') }}
-      />
-      {done ? (
-        <p className="alert" role="status">
-          {done}
-        </p>
-      ) : null}
+      <div ref={outcome} tabIndex={-1}>
+        <ProblemAlert
+          error={failure}
+          labels={{ name: t('attachments.name'), size: t('attachments.name') }}
+        />
+        {done ? (
+          <p className="alert" role="status">
+            {done}
+          </p>
+        ) : null}
+      </div>
       <div className={`field${fileError ? ' field-invalid' : ''}`}>
         <label htmlFor={`${id}-file`}>{t('attachments.file')}</label>
         <input

@@ -482,7 +482,14 @@ function Forward({
                       {suggested.has(agencyId) ? (
                         <span className="badge">{t('caseActions.suggested')}</span>
                       ) : null}{' '}
-                      <button type="button" onClick={() => form.set(`picked.${agencyId}`, {})}>
+                      <button
+                        type="button"
+                        onClick={() => {
+                          form.set(`picked.${agencyId}`, {});
+                          // The button goes with the agency: focus back to the picker, not <body>.
+                          document.getElementById(pickerId)?.focus();
+                        }}
+                      >
                         {t('picker.remove', { agency: nameOf(agencyId) })}
                       </button>
                     </p>

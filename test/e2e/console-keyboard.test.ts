@@ -1,0 +1,194 @@
+/// <reference lib="dom" />
+/**
+ * The console's main forms worked with the keyboard alone (Tab, Shift+Tab, Enter, Space, Esc,
+ * arrows), as an officer without a mouse, or with a screen reader, works them: after each step
+ * focus is somewhere that says what happened, never dropped on <body> (where a screen reader
+ * says nothing and starts reading again from the top). Central verifies and forwards a new case
+ * and plans an activity; an agency acknowledges, uploads its answer's file and says "not ours".
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openBrowser, screenshot, signInAs, type TestBrowser } from '../support/browser.ts';
+import {
+  api,
+  complaint,
+  forwardedCase,
+  type RunningPantau,
+  startPantau,
+  users,
+} from '../support/runtime.ts';
+
+let pantau: RunningPantau;
+let browser: TestBrowser;
+let page: Page;
+let receivedId = '';
+let forwardedId = '';
+
+/** What has focus, as a screen reader names it: its tag, role and label (or text). */
+const focused = (p: Page) =>
+  p.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el) return 'none';
+    const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : '';
+    const role = el.getAttribute('role');
+    const name = (label || el.getAttribute('aria-label') || el.textContent || '').trim();
+    return `${el.tagName.toLowerCase()}${role ? `[${role}]` : ''} ${name.slice(0, 100)}`;
+  });
+
+/** Presses `key` (Tab, Shift+Tab) until what has focus matches `target`. */
+async function tabTo(p: Page, target: RegExp, key = 'Tab'): Promise<void> {
+  const seen: string[] = [];
+  for (let i = 0; i < 60; i++) {
+    await p.keyboard.press(key);
+    const now = await focused(p);
+    if (target.test(now)) return;
+    seen.push(now);
+  }
+  throw new Error(`${target} not reached with ${key}: ${seen.join(' | ')}`);
+}
+
+const focusSettles = (p: Page, target: RegExp) =>
+  expect.poll(() => focused(p), { timeout: 10_000 }).toMatch(target);
+
+beforeAll(async () => {
+  pantau = await startPantau();
+  browser = await openBrowser();
+  page = await (
+    await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'id-ID',
+      timezoneId: 'Asia/Jakarta',
+    })
+  ).newPage();
+  page.setDefaultTimeout(15_000);
+  const http = api(pantau.url);
+  const central = await users(pantau.url)('setneg', 'central_officer');
+  const subject = 'Bantuan sosial tidak cair';
+  const created = await http.post('/v1/cases', complaint({ subject }), { token: central });
+  expect(created.status, created.text).toBe(201);
+  receivedId = created.body.id;
+  forwardedId = (
+    await forwardedCase(http, central, ['pemprov-bali'], {
+      body: { subject: 'Izin usaha ditahan' },
+    })
+  ).id;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await pantau?.stop();
+});
+
+describe('the console with the keyboard alone', () => {
+  it('central verifies, forwards (an agency removed again) and plans an activity', async () => {
+    await signInAs(page, pantau.url, /^Petugas setneg/);
+    await page.goto(`${pantau.url}/cases/${receivedId}`);
+    await page.getByRole('heading', { level: 1, name: 'Bantuan sosial tidak cair' }).waitFor();
+
+    // Sent without a decision: the summary takes focus, names the field, and leads to it.
+    await tabTo(page, /^select Keputusan verifikasi/);
+    await tabTo(page, /^button Simpan$/);
+    await page.keyboard.press('Enter');
+    await focusSettles(page, /^div Periksa isian berikut:Keputusan verifikasi wajib dipilih\.$/);
+    await screenshot(page, 'kb-10-verify-summary');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await focusSettles(page, /^select Keputusan verifikasi/);
+    await page.keyboard.press('ArrowDown'); // Terima
+    await tabTo(page, /^select Jenis pengaduan/);
+    await page.keyboard.press('ArrowDown');
+    await tabTo(page, /^button Terima$/);
+    await page.keyboard.press('Enter');
+    await focusSettles(page, /^p\[status\] Verifikasi dan klasifikasi: Diterima/);
+
+    // Forward: agencies picked with the arrows and Enter; one removed again.
+    await tabTo(page, /^input\[combobox\] Cari dan tambah instansi/);
+    await page.keyboard.type('polri');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('pln');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Hapus PT PLN (Persero)' }).waitFor();
+    await focusSettles(page, /^input\[combobox\] Cari dan tambah instansi/);
+    await screenshot(page, 'kb-11-forward-picked');
+    await tabTo(page, /^button Hapus Kepolisian/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Hapus Kepolisian' }).waitFor({ state: 'detached' });
+    // Not <body>: back at the picker, to add another or go on to the instructions.
+    expect(await focused(page)).toMatch(/^input\[combobox\] Cari dan tambah instansi/);
+    await tabTo(page, /^button Teruskan$/);
+    await page.keyboard.press('Enter');
+    await focusSettles(
+      page,
+      /^p\[status\] Teruskan ke instansi: Diteruskan ke PT PLN \(Persero\)\.$/,
+    );
+
+    // Planning an activity: an agency added, then removed again.
+    await tabTo(page, /^summary Rencanakan kegiatan pemantauan/);
+    await page.keyboard.press('Enter');
+    await tabTo(page, /^input\[combobox\] Tambah instansi/);
+    await page.keyboard.type('pln');
+    await page.keyboard.press('Enter');
+    await tabTo(page, /^button Hapus PT PLN/, 'Shift+Tab');
+    await screenshot(page, 'kb-12-activity-remove');
+    await page.keyboard.press('Space');
+    await page
+      .getByRole('button', { name: 'Hapus PT PLN (Persero)' })
+      .waitFor({ state: 'detached' });
+    expect(await focused(page)).toMatch(/^input\[combobox\] Tambah instansi/);
+  });
+
+  it('an agency acknowledges, uploads a file and says "not ours", Esc taking back the question', async () => {
+    await signInAs(page, pantau.url, /^Petugas pemprov-bali/);
+    await page.goto(`${pantau.url}/cases/${forwardedId}`);
+    await page.getByRole('heading', { level: 1, name: 'Izin usaha ditahan' }).waitFor();
+    await tabTo(page, /^button Konfirmasi penerimaan$/);
+    await page.keyboard.press('Enter');
+    await focusSettles(page, /^p\[status\] Konfirmasi penerimaan: Tersimpan\.$/);
+
+    // A file chosen and uploaded with Enter: the outcome has focus, not <body>. (The chooser
+    // Space opens is the browser's own dialog, not ours: the file is set on the focused input;
+    // waiting for that dialog timed out on a loaded machine.)
+    await tabTo(page, /^input Berkas/);
+    await page.locator('input[type=file]:focus').setInputFiles({
+      name: 'jawaban.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    });
+    await tabTo(page, /^button Unggah$/);
+    await page.keyboard.press('Enter');
+    await page.getByText('Lampiran jawaban.pdf tersimpan.').waitFor();
+    await focusSettles(page, /Lampiran jawaban\.pdf tersimpan\./);
+    await screenshot(page, 'kb-20-uploaded');
+
+    // "Not ours": the competent agency picked from the list with the arrows and Enter.
+    await tabTo(page, /^summary Bukan kewenangan kami/);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatch(/^textarea Alasan/);
+    await page.keyboard.type('Perizinan usaha adalah kewenangan kantor pertanahan.');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatch(/^input\[combobox\] Instansi yang berwenang/);
+    await page.keyboard.type('bpn sulawesi selatan');
+    await page.keyboard.press('Enter');
+    await page.getByText('Kantor Wilayah BPN Provinsi Sulawesi Selatan', { exact: true }).waitFor();
+    // The input picked from is gone: focus on what replaced it, which says the choice.
+    await focusSettles(
+      page,
+      /^button Ganti instansi \(Kantor Wilayah BPN Provinsi Sulawesi Selatan\)/,
+    );
+    await screenshot(page, 'kb-21-redirect-picked');
+    // Changing it: back in the search box, not on <body>.
+    await page.keyboard.press('Enter');
+    await focusSettles(page, /^input\[combobox\] Instansi yang berwenang/);
+    await page.keyboard.type('bpn sulawesi selatan');
+    await page.keyboard.press('Enter');
+    await tabTo(page, /^button Kirim$/);
+    await page.keyboard.press('Enter');
+    await focusSettles(page, /^div\[alertdialog\] Penugasan ini akan diakhiri/);
+    await screenshot(page, 'kb-22-redirect-asking');
+    await page.keyboard.press('Escape');
+    await focusSettles(page, /^button Kirim$/);
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
+  });
+});
