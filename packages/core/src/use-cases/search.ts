@@ -12,7 +12,7 @@ import { invalidInput } from '../errors.ts';
 import type { Page, PageRequest } from '../ports.ts';
 import type { SearchFilter, SearchHit } from '../schemas.ts';
 import { type LookupField, lookupKeysOf } from '../search/document.ts';
-import { parseQuery } from '../search/query.ts';
+import { holdsAll, parseQuery } from '../search/query.ts';
 import { isCentral, type Principal } from '../tenancy.ts';
 import {
   AGENCY_ROLES,
@@ -98,7 +98,8 @@ export async function search(
   if (central && !filter.cursor?.startsWith(WORDS)) {
     const cursor = filter.cursor?.slice(IDENTIFIERS.length);
     const found = await identifierMatches(deps, query, { limit: filter.limit, cursor });
-    for (const { c, field } of found.items) if (passes(c)) identified.push(view(c, field));
+    for (const { c, field } of found.items)
+      if (passes(c) && (!query.together || holdsAll(c, query))) identified.push(view(c, field));
     if (found.nextCursor !== null)
       return { items: identified, nextCursor: `${IDENTIFIERS}${found.nextCursor}` };
   }
@@ -152,10 +153,13 @@ async function identifierMatches(
   const tracked = first && query.trackingCode;
   const room = Math.min(page.limit, IDENTIFIER_PAGE) - (tracked ? 1 : 0);
   const lookups = query.lookups.length > 0;
+  // Identifiers typed together: a case must hold each (the caller checks), so the first's
+  // cases are all there are to read.
+  const read = query.together ? query.lookups.slice(0, 1) : query.lookups;
   const [trackedId, hits] = await Promise.all([
     tracked ? deps.store.findCaseIdByTrackingCode(query.trackingCode!) : undefined,
     lookups && room > 0
-      ? deps.store.findByLookups(query.lookups, { limit: room, cursor: page.cursor || undefined })
+      ? deps.store.findByLookups(read, { limit: room, cursor: page.cursor || undefined })
       : { items: [], nextCursor: lookups ? '' : null },
   ]);
   const fields = new Map<string, LookupField>();
