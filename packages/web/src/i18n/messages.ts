@@ -773,6 +773,9 @@ const id = {
     'Asdep Pengaduan Masyarakat memutuskan pengaduan ini tidak dapat ditindaklanjuti. Anda dapat menanyakan alasannya kepada kontak di bawah.',
   'track.contact':
     'Untuk bertanya, menambah keterangan, atau mencabut pengaduan, hubungi {name} melalui surel {email} dengan menyebutkan nomor agenda pada tanda terima Anda, atau perihal dan tanggal pengaduan (bukan kode lacak).',
+  // A closed complaint can no longer be added to or withdrawn: only asked about.
+  'track.contactClosed':
+    'Untuk bertanya tentang pengaduan ini, hubungi {name} melalui surel {email} dengan menyebutkan nomor agenda pada tanda terima Anda, atau perihal dan tanggal pengaduan (bukan kode lacak).',
   'track.infoTitle': 'Kelengkapan yang diperlukan',
   'track.infoIntro':
     'Sebelum pengaduan Anda dapat diverifikasi, Asdep Pengaduan Masyarakat memerlukan:',
@@ -1769,6 +1772,8 @@ const en = {
     'The complaint unit decided this complaint cannot be taken up. You may ask why through the contact below.',
   'track.contact':
     'To ask, add information or withdraw your complaint, write to {name} at {email}, giving the agenda number on your receipt, or the subject and date of your complaint (not your tracking code).',
+  'track.contactClosed':
+    'To ask about this complaint, write to {name} at {email}, giving the agenda number on your receipt, or the subject and date of your complaint (not your tracking code).',
   'track.infoTitle': 'Information we need',
   'track.infoIntro': 'Before your complaint can be verified, the complaint unit needs:',
   'track.infoGeneric':

@@ -199,7 +199,10 @@ function Status({ code }: { code: string }) {
         ) : null}
         {contact && !infoRequest ? (
           <p className="small">
-            {t('track.contact', { name: contact.name, email: contact.email })}
+            {t(status === 'closed' ? 'track.contactClosed' : 'track.contact', {
+              name: contact.name,
+              email: contact.email,
+            })}
           </p>
         ) : null}
       </div>
