@@ -1,7 +1,8 @@
 /**
  * A focal point's coordinator reads a case's letters as it reads the case: its own agency's and
  * its member units', never another agency's on the same case. Its officers, and a member unit,
- * read their own agency's only.
+ * read their own agency's only, save that a member unit also reads the letters of the focal
+ * point's assignment delegated to it, which it works (they went to the focal point).
  */
 import { type Mailer, Service } from '@pantau/core';
 import { LocalLadderEngine } from '@pantau/local';
@@ -102,5 +103,29 @@ describe('the letters of a case, as a focal point’s coordinator reads them', (
       },
     );
     expect(agenciesOf(unit.items)).toEqual(['kanwil-bpn-jatim']);
+  });
+});
+
+describe('the letters of an assignment delegated to a member unit', () => {
+  it('the unit reads them on the case while it holds it; a sibling unit never; none once taken back', async () => {
+    clock.set('2026-04-13T03:00:00.000Z');
+    const { caseId } = await forwardedCase(service, ['atr-bpn']);
+    await service.delegate(coordinator, caseId, 'atr-bpn', { memberId: 'kanwil-bpn-jatim' });
+    for (const day of ['14', '15', '16', '17']) {
+      clock.set(`2026-04-${day}T03:00:00.000Z`);
+      await engine.runDue();
+    }
+    const theirs = await service.listNotifications(coordinator, { caseId, limit: 100 });
+    expect(theirs.items.map((n) => n.step)).toEqual(['warning', 'warning', 'reminder_1']);
+    const unit = officerOf('kanwil-bpn-jatim');
+    const read = await service.listNotifications(unit, { caseId, limit: 100 });
+    expect(read.items.map((n) => n.id)).toEqual(theirs.items.map((n) => n.id));
+    const sibling = await service.listNotifications(officerOf('kanwil-bpn-sulsel'), {
+      caseId,
+      limit: 100,
+    });
+    expect(sibling.items).toEqual([]);
+    await service.delegate(coordinator, caseId, 'atr-bpn', { memberId: null });
+    expect((await service.listNotifications(unit, { caseId, limit: 100 })).items).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ import { newEventId } from '../timeline.ts';
 import {
   CENTRAL_ROLES,
   defaultPolicy,
+  focalPointOf,
   policyById,
   requireRole,
   type ServiceDeps,
@@ -184,21 +185,33 @@ export async function listNotifications(
     if (agencyId !== p.agency && !members.some((m) => m.id === agencyId))
       throw notFound(`agency ${agencyId}`);
     // A case's letters, as the coordinator reads the case: its own agency's, then each member
-    // unit's with an assignment on it (each oldest first), never another agency's.
-    if (filter.caseId !== undefined && filter.agencyId === undefined && members.length > 0) {
-      const caseId = filter.caseId;
-      const onCase = new Set(
-        (await deps.store.getCase(caseId))?.assignments.map((a) => a.agencyId),
-      );
-      const agencies = [p.agency, ...members.map((m) => m.id).filter((id) => onCase.has(id))];
-      const page = await chainedPage(
-        agencies.map(
-          (id) => (request: PageRequest) =>
-            deps.store.listNotifications({ caseId, agencyId: id, since }, request),
-        ),
-        filter,
-      );
-      return mapPage(page, (n) => viewNotification(n, false));
+    // unit's with an assignment on it (each oldest first), never another agency's. A member unit
+    // also reads those of its focal point's assignment delegated to it, which it works: they
+    // went to the focal point, and its case page would otherwise list none of them.
+    const caseId = filter.caseId;
+    if (caseId !== undefined && filter.agencyId === undefined) {
+      const agencies: string[] = [p.agency];
+      if (members.length > 0) {
+        const onCase = new Set(
+          (await deps.store.getCase(caseId))?.assignments.map((a) => a.agencyId),
+        );
+        agencies.push(...members.map((m) => m.id).filter((id) => onCase.has(id)));
+      }
+      const focalPointId = await focalPointOf(deps, p);
+      const [held] = focalPointId
+        ? await deps.store.getAssignments([{ caseId, agencyId: focalPointId }])
+        : [];
+      if (held && held.delegatedTo === p.agency) agencies.push(held.agencyId);
+      if (members.length > 0 || agencies.length > 1) {
+        const page = await chainedPage(
+          agencies.map(
+            (id) => (request: PageRequest) =>
+              deps.store.listNotifications({ caseId, agencyId: id, since }, request),
+          ),
+          filter,
+        );
+        return mapPage(page, (n) => viewNotification(n, false));
+      }
     }
   }
   const page = await deps.store.listNotifications(

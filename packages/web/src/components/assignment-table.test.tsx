@@ -98,4 +98,19 @@ describe('AssignmentTable', () => {
     expect(cell('Tenggat berikutnya').textContent).toContain('30 Mar 2026, 23.59 WIT');
     expect(cell('Diteruskan').textContent).toBe('16 Mar 2026, 10.00 WIB');
   });
+
+  it('a delegated row names the unit holding it, and to that unit whose assignment it works', async () => {
+    const items = [row({ agencyId: 'atr-bpn', delegatedTo: 'kanwil-bpn-jatim' })];
+    const props = { items, zone: 'Asia/Jakarta' as const, now: NOW, showAgency: false };
+    const coordinator = renderWith(<AssignmentTable {...props} caption="Antrean" />, {
+      as: { agency: 'atr-bpn', role: 'agency_coordinator' },
+    });
+    await screen.findByText('Dikerjakan oleh kanwil-bpn-jatim');
+    coordinator.unmount();
+    renderWith(<AssignmentTable {...props} caption="Antrean" />, {
+      as: { agency: 'kanwil-bpn-jatim', role: 'agency_officer' },
+    });
+    // Not "worked on by" itself.
+    await screen.findByText('Didelegasikan oleh atr-bpn');
+  });
 });

@@ -6,6 +6,7 @@
  */
 import { Link } from 'wouter';
 import type { Schemas } from '../api/client';
+import { useSession } from '../auth/session-context';
 import { nextDeadline } from '../deadline';
 import type { TimeZone } from '../format';
 import { labelOf, levelLabel, useI18n } from '../i18n/i18n';
@@ -39,6 +40,7 @@ export function AssignmentTable({
 }) {
   const { t } = useI18n();
   const { nameOf } = useAgencies();
+  const reader = useSession().session?.agency;
   if (items.length === 0) {
     if (loading) return <Loading />;
     return error ? null : <p className="muted">{t('common.empty')}</p>;
@@ -90,7 +92,10 @@ export function AssignmentTable({
                   </Link>
                   {a.delegatedTo ? (
                     <div className="small">
-                      {t('queue.heldBy', { agency: nameOf(a.delegatedTo) })}
+                      {/* The unit holding it reads whose assignment it works, not its own name. */}
+                      {a.delegatedTo === reader
+                        ? t('queue.delegatedBy', { agency: nameOf(a.agencyId) })
+                        : t('queue.heldBy', { agency: nameOf(a.delegatedTo) })}
                     </div>
                   ) : null}
                 </td>
