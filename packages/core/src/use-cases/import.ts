@@ -134,13 +134,16 @@ function noSuchColumns(
   headers: readonly string[],
 ): DomainError {
   const named = missing.map((f) => `mapping.${f} ${JSON.stringify(mapping[f])}`).join(', ');
+  // Each title once: a merged cell (a register's title row above its titles) repeats its text in
+  // every column it spans, which the admin would read ten times over.
+  const titles = JSON.stringify([...new Set(headers)]);
   return new DomainError(
     'validation_failed',
-    `${IMPORT_NO_SUCH_COLUMN}: ${named}; ${IMPORT_FILE_COLUMNS}${JSON.stringify(headers)}`,
+    `${IMPORT_NO_SUCH_COLUMN}: ${named}; ${IMPORT_FILE_COLUMNS}${titles}`,
     {
       errors: [
         ...missing.map((f) => ({ path: `mapping.${f}`, message: IMPORT_NO_SUCH_COLUMN })),
-        { path: 'mapping', message: `${IMPORT_FILE_COLUMNS}${JSON.stringify(headers)}` },
+        { path: 'mapping', message: `${IMPORT_FILE_COLUMNS}${titles}` },
       ],
     },
   );

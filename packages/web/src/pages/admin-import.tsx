@@ -337,6 +337,11 @@ function columnLabel(t: Translate, field: string): string {
 
 export function Report({ report }: { report: ImportReport }) {
   const { t } = useI18n();
+  // A month's register is hundreds of rows: the few to correct, shown alone, are found at once.
+  const [onlyErrors, setOnlyErrors] = useState(false);
+  const filterable = report.counts.error > 0 && report.counts.error < report.rows.length;
+  const rows =
+    filterable && onlyErrors ? report.rows.filter((r) => r.outcome === 'error') : report.rows;
   return (
     <section aria-live="polite">
       <p role="status">
@@ -352,6 +357,18 @@ export function Report({ report }: { report: ImportReport }) {
           <> {t('import.pending', { pending: report.counts.pending })}</>
         ) : null}
       </p>
+      {filterable ? (
+        <p>
+          <label>
+            <input
+              type="checkbox"
+              checked={onlyErrors}
+              onChange={(e) => setOnlyErrors(e.target.checked)}
+            />{' '}
+            {t('import.onlyErrors', { error: report.counts.error })}
+          </label>
+        </p>
+      ) : null}
       <table>
         <thead>
           <tr>
@@ -361,7 +378,7 @@ export function Report({ report }: { report: ImportReport }) {
           </tr>
         </thead>
         <tbody>
-          {report.rows.map((r) => (
+          {rows.map((r) => (
             <tr key={r.row}>
               <td>{r.row}</td>
               <td>{r.rowKey ? rowKeyLabel(t, r.rowKey) : '—'}</td>
