@@ -57,6 +57,8 @@ const letters = async (http: ReturnType<typeof api>, central: string, caseId: st
     cc: string[];
     body: string;
     id: string;
+    createdAt: string;
+    sentAt: string;
   }[];
 };
 
@@ -103,6 +105,12 @@ describe('escalation over HTTP with the manual clock', { timeout: 240_000 }, () 
     expect(mail.text).toContain('Surat Pengingat I atas Pengaduan Masyarakat');
     // Issue 15: each letter carries its PDF.
     expect(mail.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);
+    // A letter held over a holiday for letter hours is dated, as an e-mail, when it went: a
+    // mailbox sorting by date would list it days down. Its text keeps the day it was written.
+    const held = sent.find((n) => Date.parse(n.sentAt) - Date.parse(n.createdAt) > 86_400_000)!;
+    expect(held, 'a letter held past a day off').toBeDefined();
+    const heldMail = await parseEml(readFileSync(files.find((f) => f.includes(held.id))!));
+    expect(heldMail.date?.toISOString(), 'the e-mail’s Date header').toBe(held.sentAt);
     // Letters go to agencies: never the complainant's identity.
     for (const secret of [
       'Siti Rahmawati',

@@ -125,7 +125,11 @@ export interface NotificationRecord {
 
 /** Delivers a letter: SES on AWS, an .eml file embedded. Must be safe to repeat for one id. */
 export interface Mailer {
-  send(notification: NotificationRecord): Promise<void>;
+  /**
+   * `at`: when it goes, the message's `Date:` (a letter held for letter hours goes days after it
+   * was written, and a mailbox sorts it by that date); its text keeps the letter's own date.
+   */
+  send(notification: NotificationRecord, at?: Date): Promise<void>;
 }
 
 /**

@@ -8,7 +8,7 @@ import { composeMime } from './mime.ts';
 
 export async function letterMessage(
   n: NotificationRecord,
-  options: { from: string; messageIdDomain: string },
+  options: { from: string; messageIdDomain: string; date?: Date },
 ): Promise<Buffer> {
   if (!n.document) return composeMime(n, options);
   const { renderLetterFile } = await import('./pdf/index.ts');

@@ -12,6 +12,8 @@ export interface MimeOptions {
   readonly messageIdDomain: string;
   /** The letter's PDF and its file name. */
   readonly pdf?: { readonly fileName: string; readonly bytes: Uint8Array };
+  /** When it is sent (its `Date:`); when it was written unless given. */
+  readonly date?: Date;
 }
 
 export async function composeMime(n: NotificationRecord, options: MimeOptions): Promise<Buffer> {
@@ -21,7 +23,7 @@ export async function composeMime(n: NotificationRecord, options: MimeOptions): 
     ...(n.cc.length > 0 ? { cc: [...n.cc] } : {}),
     subject: n.subject,
     text: n.body,
-    date: new Date(n.createdAt),
+    date: options.date ?? new Date(n.createdAt),
     messageId: `<${n.id}@${options.messageIdDomain}>`,
     headers: {
       'X-Pantau-Notification': n.id,

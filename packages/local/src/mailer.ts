@@ -21,13 +21,13 @@ const encodeHeader = (text: string) =>
     ? text
     : `=?UTF-8?B?${Buffer.from(text, 'utf8').toString('base64')}?=`;
 
-export function toEml(n: NotificationRecord): string {
+export function toEml(n: NotificationRecord, at = new Date(n.createdAt)): string {
   const headers = [
     `From: ${SENDER}`,
     `To: ${n.recipients.join(', ')}`,
     ...(n.cc.length > 0 ? [`Cc: ${n.cc.join(', ')}`] : []),
     `Subject: ${encodeHeader(n.subject)}`,
-    `Date: ${new Date(n.createdAt).toUTCString().replace('GMT', '+0000')}`,
+    `Date: ${at.toUTCString().replace('GMT', '+0000')}`,
     `Message-ID: <${n.id}@pantau.local>`,
     `X-Pantau-Case: ${n.caseId}`,
     `X-Pantau-Step: ${n.step}`,
@@ -60,7 +60,7 @@ export function emlMailer(dir: string): Mailer & ComplainantMailer {
         await composeReply(m, { from: SENDER, messageIdDomain: 'pantau.local' }),
       );
     },
-    async send(n) {
+    async send(n, at) {
       // As SES refuses it: a letter without a To is no letter sent (the ladder writes one
       // addressed to no one failed, so this is only a guard).
       if (n.recipients.length === 0) throw new Error('no recipient: the letter has no To address');
@@ -70,8 +70,12 @@ export function emlMailer(dir: string): Mailer & ComplainantMailer {
       const file = join(day, `${n.id}.eml`);
       // Issue 15: a letter that is a document goes as multipart/mixed with its PDF.
       const eml = n.document
-        ? await letterMessage(n, { from: SENDER, messageIdDomain: 'pantau.local' })
-        : toEml(n);
+        ? await letterMessage(n, {
+            from: SENDER,
+            messageIdDomain: 'pantau.local',
+            ...(at ? { date: at } : {}),
+          })
+        : toEml(n, at);
       // Letters name complainants: the owner's alone (0700, files 0600). On disk before the
       // outbox records the letter as sent.
       await writeDurably(file, eml);

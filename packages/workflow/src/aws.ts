@@ -213,9 +213,9 @@ export class SesMailer implements Mailer, ComplainantMailer {
     this.configurationSetName = props.configurationSetName;
   }
 
-  async send(n: NotificationRecord): Promise<void> {
+  async send(n: NotificationRecord, at?: Date): Promise<void> {
     // Issue 15: a letter that is a document goes raw, as multipart/mixed with its PDF.
-    if (n.document) return this.sendRaw(n);
+    if (n.document) return this.sendRaw(n, at);
     await this.client.send(
       new SendEmailCommand({
         FromEmailAddress: this.fromAddress,
@@ -258,9 +258,13 @@ export class SesMailer implements Mailer, ComplainantMailer {
   }
 
   /** The letter with its PDF as one raw MIME message (SES v2 `SendEmail`, raw content). */
-  private async sendRaw(n: NotificationRecord): Promise<void> {
+  private async sendRaw(n: NotificationRecord, at?: Date): Promise<void> {
     const domain = this.fromAddress.split('@')[1] ?? 'pantau.invalid';
-    const data = await letterMessage(n, { from: this.fromAddress, messageIdDomain: domain });
+    const data = await letterMessage(n, {
+      from: this.fromAddress,
+      messageIdDomain: domain,
+      ...(at ? { date: at } : {}),
+    });
     await this.client.send(
       new SendEmailCommand({
         FromEmailAddress: this.fromAddress,

@@ -249,7 +249,7 @@ export async function sendClaimed(
   const now = deps.clock();
   let outcome: NotificationRecord;
   try {
-    await deps.mailer.send(n);
+    await deps.mailer.send(n, now);
     outcome = delivered(n, deps.clock());
   } catch (error) {
     outcome = deliveryFailed(n, error, now, hours);

@@ -15,6 +15,8 @@ const WIDTH = A4.width - MARGIN.left - MARGIN.right;
 const SIZE = 11;
 const LEADING = 15;
 const BLACK = rgb(0, 0, 0);
+/** The width of the Nomor / Lampiran / Hal labels' column. */
+const NUMBER_LABEL_WIDTH = 60;
 
 interface Faces {
   readonly regular: PDFFont;
@@ -217,8 +219,10 @@ async function block(c: Cursor, b: LetterBlock) {
       c.gap(6);
       return;
     case 'heading':
-      c.room(LEADING * 2);
+      // The gap first: reserved after it, the heading's room would leave its first line of
+      // text 2 points short, alone at the foot of the page.
       c.gap(2);
+      c.room(LEADING * 2);
       c.paragraph(b.text, MARGIN.left, WIDTH, c.faces.bold);
       return;
     case 'list':
@@ -339,7 +343,13 @@ export async function renderLetterPdf(doc: LetterDocument): Promise<Uint8Array> 
     c.gap(10);
   } else {
     const dateWidth = faces.regular.widthOfTextAtSize(doc.placeAndDate, SIZE);
-    c.text(doc.placeAndDate, A4.width - MARGIN.right - dateWidth);
+    const dateX = A4.width - MARGIN.right - dateWidth;
+    c.text(doc.placeAndDate, dateX);
+    // A number that would run under the date (a six-digit yearly series by September, a
+    // longer pattern of the unit's own) starts on the line below it instead.
+    const numberEnd =
+      MARGIN.left + NUMBER_LABEL_WIDTH + 10 + widthAt1(faces.regular, doc.number) * SIZE;
+    if (numberEnd > dateX - 12) c.y -= LEADING;
     fieldRows(
       c,
       [
@@ -347,7 +357,7 @@ export async function renderLetterPdf(doc: LetterDocument): Promise<Uint8Array> 
         ...(doc.enclosures ? [['Lampiran', doc.enclosures] as const] : []),
         ['Hal', doc.subject],
       ],
-      60,
+      NUMBER_LABEL_WIDTH,
     );
     c.gap(12);
     c.paragraph('Yth.');
