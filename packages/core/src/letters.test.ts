@@ -170,7 +170,11 @@ describe('what a letter says', () => {
       id: '01M8NFQMA0A2TCGG1M1SWFAH0S',
       agendaNumber: '17/DUMAS/III/2026',
     };
-    const { body } = reminder(numbered);
+    const { body, subject } = reminder(numbered);
+    // The e-mail's subject too: an agency files a case's letters by the number.
+    expect(subject).toBe(
+      'Surat Pengingat I atas Pengaduan Masyarakat 17/DUMAS/III/2026: Sertifikat tanah belum terbit',
+    );
     expect(body).toContain('Nomor agenda: 17/DUMAS/III/2026');
     expect(body).toContain('Pokok pengaduan: Sertifikat tanah belum terbit');
     expect(body).not.toContain(numbered.id);

@@ -186,7 +186,8 @@ export function composeLetter(input: {
     'Kementerian Sekretariat Negara Republik Indonesia',
   ].join('\n');
   return {
-    subject: cutText(`${title}: ${c.subject}`, 250),
+    // As the forwarding letter's: an agency files the case's letters by its agenda number.
+    subject: cutText(`${title} atas Pengaduan Masyarakat ${agendaOf(c)}: ${c.subject}`, 250),
     body,
     ...stepAddresses(step, parties),
     parts: { title, opening, lines, request },
