@@ -10,6 +10,8 @@ import { letterAfterReceipt, type Registration } from './case.ts';
 import { CHANNEL_LABELS } from './labels.ts';
 import {
   columnTitle,
+  csvSeparator,
+  headerRowIndex,
   IMPORT_NOT_A_DATE,
   IMPORT_UNKNOWN_CHANNEL,
   type ImportField,
@@ -25,7 +27,7 @@ import { inRecordedYears, NOT_IN_RECORDED_YEARS, text } from './schemas/fields.t
 export type Cell = string | number | Date | null;
 
 export interface SheetRow {
-  /** The row number in the sheet (the header is row 1). */
+  /** The row number in the sheet, as the admin sees it (the column titles' row or any above it is none). */
   readonly row: number;
   /** Cells by column header. */
   readonly cells: Readonly<Record<string, Cell>>;
@@ -45,7 +47,7 @@ export interface ImportSheet {
 
 /** A column title as a mapping matches it: as people read it, case ignored. */
 export const columnKey = (title: string): string => columnTitle(title).toLowerCase();
-export { columnTitle };
+export { columnTitle, csvSeparator, headerRowIndex };
 
 /**
  * Central's mapping with each title as the sheet writes it (`Nama pengadu` for `Nama Pengadu`,

@@ -1,12 +1,22 @@
 /**
  * Reads a register (XLSX or CSV, with exceljs) into its header row's titles and rows of cells by
- * column title, for core's `importCases` to read through central's mapping. The first row is the
- * header (a title's line breaks and runs of spaces as one space: `Tanggal Surat⏎Diterima`, typed
- * with Alt+Enter, is `Tanggal Surat Diterima`); empty rows are skipped. Dates stay dates (an XLSX date cell) or text (CSV: core reads `DD/MM/YYYY`,
+ * column title, for core's `importCases` to read through central's mapping. The header row is
+ * core's `headerRowIndex`: the first row with 3 distinct titles, below any title rows ("BUKU
+ * AGENDA …") a register opens with, which are not rows; rows keep the sheet's numbers. A title's
+ * line breaks and runs of spaces are one space (`Tanggal Surat⏎Diterima`, typed with Alt+Enter,
+ * is `Tanggal Surat Diterima`); empty rows are skipped. Dates stay dates (an XLSX date cell) or text (CSV: core reads `DD/MM/YYYY`,
  * which a generic CSV date guesser would take for the American order). Numbers stay numbers
  * (an XLSX number cell): core refuses one where digits matter as typed (a NIK, a phone number).
  */
-import { type Cell, columnTitle, DomainError, type ImportSheet, type SheetRow } from '@pantau/core';
+import {
+  type Cell,
+  columnTitle,
+  csvSeparator,
+  DomainError,
+  headerRowIndex,
+  type ImportSheet,
+  type SheetRow,
+} from '@pantau/core';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { Readable } from 'node:stream';
@@ -27,14 +37,15 @@ export async function readSheet(content: Buffer, format: SheetFormat): Promise<I
     });
   });
   if (!sheet) return { headers: [], rows: [] };
+  const headerRow = headerRowIndex(rowTexts(sheet)) + 1;
   const headers: string[] = [];
-  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => {
+  sheet.getRow(headerRow).eachCell({ includeEmpty: true }, (cell, col) => {
     headers[col] = columnTitle(textOf(cell.value) ?? '');
   });
   const rows: SheetRow[] = [];
   let rowCount = 0;
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    if (number === 1) return;
+    if (number <= headerRow) return;
     const cells: Record<string, Cell> = {};
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       const header = headers[col];
@@ -54,15 +65,23 @@ async function worksheetOf(content: Buffer, format: SheetFormat) {
     return workbook.worksheets[0];
   }
   const text = decodeCsv(content);
-  // Excel set to Indonesian writes `;`-separated CSV (the decimal mark is a comma).
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter =
-    (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const delimiter = csvSeparator(text);
   return workbook.csv.read(Readable.from([text]), {
     // Every value as written: no number or date guessing.
     map: (value: unknown) => value,
     parserOptions: { delimiter },
   });
+}
+
+/** The texts of the sheet's rows from the first (a missing row none), read as far as asked. */
+function* rowTexts(sheet: ExcelJS.Worksheet): Generator<string[]> {
+  for (let number = 1; number <= sheet.rowCount; number += 1) {
+    const texts: string[] = [];
+    sheet.findRow(number)?.eachCell((cell) => {
+      texts.push(textOf(cell.value) ?? '');
+    });
+    yield texts;
+  }
 }
 
 /**

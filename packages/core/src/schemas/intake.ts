@@ -153,6 +153,38 @@ export type ImportField = (typeof IMPORT_FIELDS)[number];
 export const columnTitle = (title: string): string =>
   title.normalize('NFKC').replace(/\s+/gu, ' ').trim();
 
+/**
+ * Which of a register's rows holds its column titles. Registers open with a title ("BUKU AGENDA
+ * SURAT MASUK MARET 2026", merged: one text however many cells it spans), a "Bulan: Maret" line,
+ * blank rows: the titles are the first row, of the first 10 that are not empty, with 3 distinct
+ * texts (a mapping needs 3 columns: receivedAt, subject, description). None: the first row, as
+ * a register without a title. Rows are read only as far as needed (a sheet's rows may be
+ * thousands). The sheet reader and the console's reading of a CSV's titles both find it so.
+ */
+export function headerRowIndex(rows: Iterable<readonly string[]>): number {
+  let index = 0;
+  let nonEmpty = 0;
+  for (const row of rows) {
+    const titles = new Set(row.map(columnTitle).filter(Boolean));
+    if (titles.size >= 3) return index;
+    if (titles.size > 0) nonEmpty += 1;
+    if (nonEmpty === 10) break;
+    index += 1;
+  }
+  return 0;
+}
+
+/**
+ * A CSV's separator: `;` (Excel set to Indonesian, whose decimal mark is a comma) or `,`, as the
+ * first line with 2 of either has more of: a line of 3 columns has 2, a title line typed above
+ * the column titles has none and does not decide. No such line: the first line decides.
+ */
+export function csvSeparator(text: string): ';' | ',' {
+  const line =
+    /^[^;,\r\n]*[;,][^;,\r\n]*[;,].*$/mu.exec(text)?.[0] ?? text.split(/\r?\n/u, 1)[0] ?? '';
+  return (line.match(/;/gu)?.length ?? 0) > (line.match(/,/gu)?.length ?? 0) ? ';' : ',';
+}
+
 /** An import's file, base64, at most this long: the whole request stays under the API's 1 MiB. */
 export const IMPORT_CONTENT_MAX = 1_000_000;
 /** The largest file that fits (base64 takes 4 characters for 3 bytes): 750,000 bytes. */

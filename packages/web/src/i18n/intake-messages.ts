@@ -50,7 +50,7 @@ export const intakeId = {
 
   'import.title': 'Impor register pengaduan',
   'import.intro':
-    'Unggah register lama (XLSX atau CSV, baris pertama judul kolom). Pilih kolom untuk setiap isian, periksa dengan uji coba, lalu impor. Baris yang sudah pernah diimpor (nomor surat, tanggal diterima dan nama pengadu yang sama, atau nomor rujukan yang sama) tidak digandakan.',
+    'Unggah register lama (XLSX atau CSV; judul register di atas judul kolom, seperti “BUKU AGENDA SURAT MASUK”, boleh tetap ada). Pilih kolom untuk setiap isian, periksa dengan uji coba, lalu impor. Baris yang sudah pernah diimpor (nomor surat, tanggal diterima dan nama pengadu yang sama, atau nomor rujukan yang sama) tidak digandakan.',
   'import.file': 'Berkas register',
   'import.column': 'Kolom',
   'import.none': '— tidak ada —',
@@ -139,7 +139,7 @@ export const intakeEn = {
 
   'import.title': 'Import a complaint register',
   'import.intro':
-    'Upload the existing register (XLSX or CSV, column titles in the first row). Choose the column for each field, check with a dry run, then import. Rows imported before (same letter number, date received and complainant name, or same reference) are not doubled.',
+    'Upload the existing register (XLSX or CSV; title rows above the column titles, such as “BUKU AGENDA SURAT MASUK”, may stay). Choose the column for each field, check with a dry run, then import. Rows imported before (same letter number, date received and complainant name, or same reference) are not doubled.',
   'import.file': 'Register file',
   'import.column': 'Column',
   'import.none': '— none —',

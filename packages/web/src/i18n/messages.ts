@@ -907,7 +907,7 @@ const id = {
   'fieldError.importChannel':
     '{label} tidak dikenal. Tulis salah satu: Surat, Surel, Datang langsung, SP4N-LAPOR!, Media sosial, Formulir pengaduan daring, atau Lainnya.',
   'fieldError.importDuplicateColumn':
-    '{label}: berkas ini punya lebih dari satu kolom dengan judul itu. Ubah judul kolom di baris pertama agar berbeda, lalu pilih kolom yang dimaksud.',
+    '{label}: berkas ini punya lebih dari satu kolom dengan judul itu. Ubah judul kolom-kolom itu agar berbeda, lalu pilih kolom yang dimaksud.',
   'import.fileTooLarge':
     'Berkas ini terlalu besar untuk sekali impor: paling banyak {max} KB dan 500 baris per berkas. Bagi register menjadi beberapa berkas, lalu impor satu per satu.',
   'import.missingColumns':
@@ -1902,7 +1902,7 @@ const en = {
   'fieldError.importChannel':
     '{label} is not a channel Pantau knows. Write one of: Letter, Email, Walk-in, SP4N-LAPOR!, Social media, Online form or Other (or their Indonesian words).',
   'fieldError.importDuplicateColumn':
-    '{label}: the file has more than one column with that title. Give the columns different titles in the first row, then choose the one meant.',
+    '{label}: the file has more than one column with that title. Give those columns different titles, then choose the one meant.',
   'import.fileTooLarge':
     'This file is too large for one import: at most {max} KB and 500 rows per file. Split the register into several files and import them one at a time.',
   'import.missingColumns':

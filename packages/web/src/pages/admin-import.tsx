@@ -8,6 +8,8 @@ import { useState } from 'react';
 import {
   CHANNELS,
   columnTitle,
+  csvSeparator,
+  headerRowIndex,
   IMPORT_FIELDS,
   IMPORT_FILE_COLUMNS,
   IMPORT_FILE_MAX_BYTES,
@@ -50,8 +52,9 @@ export function continued(earlier: ImportReport, next: ImportReport): ImportRepo
 }
 
 /**
- * A CSV's column titles, from its first record (a quoted title may hold the separator or a line
- * break), read as the API reads the file: UTF-8 if it is, else Windows-1252; `;` or `,`.
+ * A CSV's column titles, read as the API reads the file: UTF-8 if it is, else Windows-1252; `;`
+ * or `,`; the titles' record found below any title lines (core's `headerRowIndex`) among the
+ * first records (a quoted title may hold the separator or a line break).
  */
 export async function csvTitles(file: Blob): Promise<string[]> {
   const bytes = new Uint8Array(await file.slice(0, 64 * 1024).arrayBuffer());
@@ -62,30 +65,37 @@ export async function csvTitles(file: Blob): Promise<string[]> {
     text = new TextDecoder('windows-1252').decode(bytes);
   }
   text = text.replace(/^\uFEFF/, '');
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const separator =
-    (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const titles: string[] = [];
-  let title = '';
+  const records = csvRecords(text, csvSeparator(text));
+  return (records[headerRowIndex(records)] ?? []).map(columnTitle).filter(Boolean);
+}
+
+/** A CSV's records, enough of them to find its titles' among (the last may be cut short). */
+function csvRecords(text: string, separator: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
   let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
+  for (let i = 0; i < text.length && records.length < 100; i += 1) {
     const c = text[i]!;
     if (quoted && c === '"' && text[i + 1] === '"') {
-      title += '"';
+      field += '"';
       i += 1;
     } else if (c === '"') {
       quoted = !quoted;
     } else if (!quoted && c === separator) {
-      titles.push(title);
-      title = '';
+      record.push(field);
+      field = '';
     } else if (!quoted && (c === '\r' || c === '\n')) {
-      break;
+      if (c === '\r' && text[i + 1] === '\n') i += 1;
+      records.push([...record, field]);
+      record = [];
+      field = '';
     } else {
-      title += c;
+      field += c;
     }
   }
-  titles.push(title);
-  return titles.map(columnTitle).filter(Boolean);
+  if (field || record.length > 0) records.push([...record, field]);
+  return records;
 }
 
 /** The file's titles the API lists beside a mapped title it does not have (`mapping`). */
