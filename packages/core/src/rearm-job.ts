@@ -67,8 +67,11 @@ export type RearmScope =
  *    acknowledgement target was met, in its agency's sample, counted `acknowledged` (and
  *    `acknowledgedOnTime`) in the transaction that marks it (its release counted neither, and
  *    this one counts an acknowledgement only on a marked record: none is counted twice or in part).
+ * 5: every case's search index written again with its words also unstemmed (`searchDocumentOf`:
+ *    its release indexed stems only, so `pelay` found no `pelayanan`, stemmed `layan`); the
+ *    stems' postings are rewritten (each carries the whole token set), none is deleted.
  */
-export const UPGRADE_VERSION = 4;
+export const UPGRADE_VERSION = 5;
 
 /** One key per scope: the latest job of a scope supersedes the ones before it. */
 export const scopeKey = (s: RearmScope): string =>

@@ -1,8 +1,9 @@
 /**
  * What the search index holds of a case: its lookup keys (identifiers, normalised) and its
- * tokens (words, stemmed). The store writes both in the same transaction as the case, keyed by
- * an HMAC of each value, and diffs a case's document before and after a change, so an edit
- * rewrites only what moved and a change that touches no indexed field costs nothing.
+ * tokens (words, stemmed, and as written when the stemmer changed them). The store writes both
+ * in the same transaction as the case, keyed by an HMAC of each value, and diffs a case's
+ * document before and after a change, so an edit rewrites only what moved and a change that
+ * touches no indexed field costs nothing.
  */
 import type { CaseRecord } from '../case.ts';
 import { DESCRIPTION_WITHHELD, descriptionForAgencies } from '../case-view.ts';
@@ -76,7 +77,7 @@ export function lookupKeysOf(c: CaseRecord): LookupKey[] {
  * case's transaction, and an edit may delete as many as it writes, so 2 × 40 postings plus
  * the case, its event and its changed lookups stay under DynamoDB's 100 items per transaction.
  * Words beyond the 40th head are not searchable (the subject, respondent, location and name
- * come first, then the description in order).
+ * come first, then the description in order; every stem before any word unstemmed).
  */
 export const MAX_HEADS = 40;
 /**
@@ -90,12 +91,12 @@ const utf8 = new TextEncoder();
 export interface SearchDocument {
   readonly lookups: readonly LookupKey[];
   /**
-   * Stems of the fields every reader may search: subject, respondent, location, the complaint
-   * as the agencies read it.
+   * Tokens (stems, then words unstemmed) of the fields every reader may search: subject,
+   * respondent, location, the complaint as the agencies read it.
    */
   readonly words: readonly string[];
   /**
-   * Stems central only searches: the complainant's name, and their own text when central
+   * Tokens central only searches: the complainant's name, and their own text when central
    * restated it for the agencies (`agencyDescription`).
    */
   readonly names: readonly string[];
@@ -103,37 +104,48 @@ export interface SearchDocument {
   readonly heads: readonly string[];
 }
 
-/** The search document of a case (bounded: see MAX_HEADS). */
+/**
+ * The search document of a case (bounded: see MAX_HEADS). Two passes over its texts: every
+ * word's stem first, as before unstemmed words were indexed (so a stem is never left out for
+ * them, and a case re-indexed keeps every head it had); then, in the room the bounds leave, each
+ * word the stemmer changed as it is written (`pelayanan` beside `layan`, `pecatu` beside
+ * `catu`), which a word typed in part before the stem's fourth letter meets (`pelay`, `Pecat`).
+ */
 export function searchDocumentOf(c: CaseRecord): SearchDocument {
   const heads = new Set<string>();
   const taken = { words: new Set<string>(), names: new Set<string>() };
   let bytes = 0;
-  const add = (list: 'words' | 'names', text: string | null | undefined) => {
-    for (const w of words(text ?? '')) {
-      const token = stem(w);
-      if (taken.words.has(token) || taken.names.has(token)) {
-        // The same stem in the other list still counts there (a name that is also a word).
-        if (!taken[list].has(token)) taken[list].add(token);
-        continue;
-      }
-      const head = headOf(token);
-      if (!heads.has(head) && heads.size >= MAX_HEADS) continue;
-      const size = utf8.encode(token).length + 1;
-      if (bytes + size > MAX_TOKEN_BYTES) return;
-      heads.add(head);
+  /** Takes a token into `list`; false when it would pass MAX_TOKEN_BYTES. */
+  const add = (list: 'words' | 'names', token: string): boolean => {
+    if (taken.words.has(token) || taken.names.has(token)) {
+      // The same token in the other list still counts there (a name that is also a word).
       taken[list].add(token);
-      bytes += size;
+      return true;
     }
+    const head = headOf(token);
+    if (!heads.has(head) && heads.size >= MAX_HEADS) return true;
+    const size = utf8.encode(token).length + 1;
+    if (bytes + size > MAX_TOKEN_BYTES) return false;
+    heads.add(head);
+    taken[list].add(token);
+    bytes += size;
+    return true;
   };
-  add('words', c.subject);
-  add('words', c.respondent);
-  add('words', [c.location?.regency, c.location?.province].filter(Boolean).join(' '));
-  add('names', c.complainant?.name);
   // Agencies search the complaint as they read it; the complainant's own text, when central
   // restated it for them (an e-mail's signature taken out) or withholds it, is central's to search.
   const read = descriptionForAgencies(c);
-  add('words', read);
-  if (read !== c.description) add('names', c.description);
+  const texts: ['words' | 'names', string | null | undefined][] = [
+    ['words', c.subject],
+    ['words', c.respondent],
+    ['words', [c.location?.regency, c.location?.province].filter(Boolean).join(' ')],
+    ['names', c.complainant?.name],
+    ['words', read],
+    ...(read !== c.description ? [['names', c.description] as ['names', string]] : []),
+  ];
+  for (const [list, text] of texts)
+    for (const w of words(text ?? '')) if (!add(list, stem(w))) break;
+  for (const [list, text] of texts)
+    for (const w of words(text ?? '')) if (stem(w) !== w) add(list, w);
   return {
     lookups: lookupKeysOf(c),
     words: [...taken.words],
@@ -198,8 +210,8 @@ export function stalePostingHeads(c: CaseRecord): string[] {
   const heads = new Set<string>();
   for (const text of texts)
     for (const w of words(text ?? '')) {
-      const head = headOf(stem(w));
-      if (!kept.has(head)) heads.add(head);
+      // Its stem's head and, indexed unstemmed too, its own.
+      for (const head of [headOf(stem(w)), headOf(w)]) if (!kept.has(head)) heads.add(head);
     }
   return [...heads];
 }

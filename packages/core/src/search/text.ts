@@ -51,21 +51,32 @@ export const stem = (word: string): string => {
  * (`kependudukan` → `nduduk`, `kepemilikan` → `milik`): a peN- word also tries its ke-…-an
  * form's stem; a kepeN- word its own without ke-, and, typed in part (the stemmer took ke-
  * only: `kependud` → `pendud`), what follows `pe` (`ndud`, from four letters). The index is
- * left as it is (a query-side bridge: cases already indexed are found at once); at most
- * `MAX_VARIANTS` a word, each on another head one more postings partition the search reads.
+ * left as it is (a query-side bridge: cases already indexed are found at once). A word typed in
+ * part whose stem is too short to read as a prefix (`perusa` → `usa`) also tries itself, as
+ * written, against the words the index holds unstemmed. At most `MAX_VARIANTS` a word, each on
+ * another head one more postings partition the search reads.
  */
 export function variantsOf(word: string): string[] {
   const own = stem(word);
   // A word the stemmer leaves whole (too short to strip: `pend`, `kepend`, typed in part) has
   // none: its remainder would match far more than was typed (`kepend` → `pend…`: `pendapat`).
   if (own === word) return [own];
+  // Typed in part just past a prefix, a word may stem to fewer than four letters, matched whole
+  // (`perusa` → `usa`): it also tries itself, a prefix of the words indexed unstemmed
+  // (`perusahaan`). Only when the stemmer took a prefix alone (the word ends in its stem): a
+  // word typed whole (`pengaduan` → `adu`) is found by its stem, and its own head (`peng`,
+  // `meny`) would be among the largest partitions to read.
+  const typed = own.length < HEAD_LENGTH && word.endsWith(own) ? [word] : [];
   const others: string[] = [];
   if (/^pe[mn]/.test(word)) others.push(stem(word.endsWith('an') ? `ke${word}` : `ke${word}an`));
   if (/^kepe[mn]/.test(word)) {
     others.push(stem(word.slice(2)));
     if (/^pe[mn]/.test(own) && own.length >= 2 + HEAD_LENGTH) others.push(own.slice(2));
   }
-  return [...new Set([own, ...others.filter((o) => o.length >= 3)])].slice(0, MAX_VARIANTS);
+  return [...new Set([own, ...typed, ...others.filter((o) => o.length >= 3)])].slice(
+    0,
+    MAX_VARIANTS,
+  );
 }
 
 /** At most this many stems a query word (`variantsOf`). */
