@@ -63,7 +63,16 @@ const ladderTickEnv = tableEnv.extend({
 
 const ladderContinueEnv = observedEnv.extend({ STATE_MACHINE_ARN: stateMachineArn });
 
-const ladderSweepEnv = ladderTickEnv.extend({ STATE_MACHINE_ARN: stateMachineArn });
+const ladderSweepEnv = ladderTickEnv.extend({
+  STATE_MACHINE_ARN: stateMachineArn,
+  /**
+   * E-mail receipts whose send failed at intake are sent by the sweep, as the mail intake sends
+   * them (`mailIntakeEnv`): naming the tracking page, with the same Reply-To. Set with the mail
+   * intake (infra/pantau-stack.ts); without `TRACKING_URL` the sweep sends no receipt.
+   */
+  TRACKING_URL: z.url().optional(),
+  MAIL_REPLY_TO: z.email().optional(),
+});
 
 /** The seed: the table, and the re-arming jobs' state machine (a holiday year it adds). */
 const seedEnv = tableEnv.extend({ REARM_STATE_MACHINE_ARN: stateMachineArn });
@@ -142,7 +151,10 @@ export const readLadderTickConfig = (): LadderTickConfig => parse(ladderTickEnv)
 /** The ladder's `ContinueAsNew` task: the state machine it starts the next segment on. */
 export const readLadderContinueConfig = (): LadderContinueConfig => parse(ladderContinueEnv);
 
-/** The scheduled sweep: the table, the state machine it re-arms ladders on, the mail sender. */
+/**
+ * The scheduled sweep: the table, the state machine it re-arms ladders on, the mail sender, and
+ * the receipts' tracking page and Reply-To when the mail intake is deployed.
+ */
 export const readLadderSweepConfig = (): LadderSweepConfig => parse(ladderSweepEnv);
 
 /** The re-arming job's task Lambda (list a page, re-arm a chunk, finish). */

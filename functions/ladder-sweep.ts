@@ -29,10 +29,20 @@ const mailer = new SesMailer({
   ...(config.SES_CONFIGURATION_SET ? { configurationSetName: config.SES_CONFIGURATION_SET } : {}),
 });
 
+// E-mail receipts whose send failed at intake go as the intake sends them (functions/mail-intake.ts).
+const receipts = config.TRACKING_URL
+  ? {
+      mailer,
+      trackingUrl: config.TRACKING_URL,
+      ...(config.MAIL_REPLY_TO ? { replyTo: config.MAIL_REPLY_TO } : {}),
+    }
+  : undefined;
+
 /**
- * Scheduled (EventBridge): restarts ladders past due with no live execution, delivers letters
- * left in the outbox, retries refused ones after their backoff and gives up on them after the
- * last, and publishes the age of the oldest undelivered letter.
+ * Scheduled (EventBridge): restarts ladders past due with no live execution, sends e-mail
+ * receipts whose send failed at intake, delivers letters left in the outbox, retries refused
+ * ones after their backoff and gives up on them after the last, and publishes the age of the
+ * oldest undelivered letter and of the oldest receipt still pending.
  */
 export const handler = observed(
   (_event: unknown, context: Context) =>
@@ -42,6 +52,7 @@ export const handler = observed(
         clock: () => new Date(),
         mailer,
         ladders,
+        ...(receipts ? { receipts } : {}),
         logger,
         metrics: powertoolsMetrics(metrics),
       },

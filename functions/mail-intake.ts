@@ -69,7 +69,8 @@ export const handler = observed(async (event: unknown): Promise<void> => {
     },
     // The case and the object, never the sender: identity stays out of the logs. A receipt
     // that could not go (by the error's name: SES's message may name the address) waits for
-    // the message's redelivery; the case is written, so the message does not fail for it.
+    // the sweep (functions/ladder-sweep.ts); the case is written, so the message does not fail
+    // for it.
     received: (outcome, key) =>
       outcome.receipt === 'pending'
         ? logger.warn('e-mail received; its receipt not sent', { ...outcome, key })

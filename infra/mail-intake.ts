@@ -75,6 +75,8 @@ export class MailIntake extends Construct {
   readonly undelivered: sqs.Queue;
   /** Any event in `undelivered`: a message that, without it, would silently never be a case. */
   readonly undeliveredAlarm: cloudwatch.Alarm;
+  /** The receipts' tracking page and Reply-To, as the handler has them (`sendsReceipts`). */
+  private readonly receiptEnvironment: Record<string, string>;
 
   constructor(scope: Construct, id: string, props: MailIntakeProps) {
     super(scope, id);
@@ -114,6 +116,12 @@ export class MailIntake extends Construct {
       retentionPeriod: Duration.days(14),
     });
     const replyTo = props.recipients.find((r) => r.includes('@'));
+    this.receiptEnvironment = {
+      TRACKING_URL: props.trackingUrl,
+      // A reply to the receipt comes back here: the first complaint address (not a domain)
+      // SES receives for; the letters' address may receive nothing.
+      ...(replyTo ? { MAIL_REPLY_TO: replyTo } : {}),
+    };
     this.handler = new PantauFunction(this, 'Handler', {
       entry: entryPoint('mail-intake.ts'),
       description: 'Parses a received e-mail into a complaint case',
@@ -127,10 +135,7 @@ export class MailIntake extends Construct {
       environment: {
         INBOX_BUCKET: this.bucket.bucketName,
         ...(props.staffDomains?.length ? { MAIL_STAFF_DOMAINS: props.staffDomains.join(',') } : {}),
-        TRACKING_URL: props.trackingUrl,
-        // A reply to the receipt comes back here: the first complaint address (not a domain)
-        // SES receives for; the letters' address may receive nothing.
-        ...(replyTo ? { MAIL_REPLY_TO: replyTo } : {}),
+        ...this.receiptEnvironment,
       },
       observed: { service: SERVICE.mail, logLevel: props.logLevel },
     });
@@ -195,5 +200,15 @@ export class MailIntake extends Construct {
       tlsPolicy: ses.TlsPolicy.REQUIRE,
       actions: [new actions.S3({ bucket: this.bucket, objectKeyPrefix: 'inbound/' })],
     });
+  }
+
+  /**
+   * Tells `fn` (the sweep) what the handler sends receipts with, so that it sends those whose
+   * send failed here alike: the tracking page and the Reply-To. Sending as the letters' address
+   * is `Notify.grantSend`'s, which the sweep has for the letters.
+   */
+  sendsReceipts(fn: PantauFunction): void {
+    for (const [name, value] of Object.entries(this.receiptEnvironment))
+      fn.addEnvironment(name, value);
   }
 }

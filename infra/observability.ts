@@ -37,6 +37,11 @@ export interface ObservabilityProps {
   readonly alarms?: readonly cloudwatch.Alarm[];
   /** Who gets the alarms by e-mail (context `alarmEmail`); none: the topic has no subscriber. */
   readonly alarmEmail?: string;
+  /**
+   * The mail intake is deployed: complainants get receipts, and one the sweep cannot send for
+   * a day is alarmed (`OldestPendingReceipt`).
+   */
+  readonly mailReceipts?: boolean;
 }
 
 /** The API alarms' thresholds: a share of 5xx answers, and the slowest 1 % of requests. */
@@ -49,6 +54,11 @@ export const API_P99_MS = 3_000;
  * a morning's 1,600 letters came due at 08:00.
  */
 export const OUTBOX_AGE_SECONDS = 3600;
+/**
+ * The oldest e-mail receipt still pending (core `RECEIPT_OVERDUE_MS`): the sweep retries a
+ * failed send every 15 minutes, so a day of failures is no passing SES outage.
+ */
+export const RECEIPT_AGE_SECONDS = 24 * 3600;
 /** SES reviews an account past 5 % bounces or 0.1 % complaints; alarm well before either. */
 export const SES_BOUNCE_RATE = 0.02;
 export const SES_COMPLAINT_RATE = 0.0005;
@@ -298,6 +308,22 @@ export class Observability extends Construct {
       comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
       treatMissingData: cloudwatch.TreatMissingData.BREACHING,
     });
+    if (props.mailReceipts) {
+      const receiptAge = business(METRIC.oldestPendingReceiptAge, SERVICE.ladder, 'Maximum');
+      this.alarm('OldestPendingReceipt', {
+        alarmDescription:
+          'An e-mail complainant has waited over a day for their receipt (agenda number and ' +
+          'tracking code): SES keeps refusing it and the sweep retries every 15 minutes. Read ' +
+          `the sweep's log group ${escalation.sweep.logGroup.logGroupName} with Logs Insights ` +
+          '`filter @message like /receipt/` (the count and age, never the address), and the ' +
+          "SES account (sandbox, sending paused, the letters' address unverified: infra/README.md " +
+          '"Sending letters with SES"); the mail intake\'s log line `e-mail received; its ' +
+          'receipt not sent` names the case.',
+        metric: receiptAge.with({ period: SWEEP_RATE }),
+        threshold: RECEIPT_AGE_SECONDS,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      });
+    }
     const lettersFailed = business(METRIC.lettersFailed, SERVICE.ladder);
     this.alarm('LettersFailed', {
       alarmDescription:
@@ -402,7 +428,12 @@ export class Observability extends Construct {
           ]),
         ],
         [
-          graph('Oldest undelivered letter (s)', [outboxAge.with({ period: SWEEP_RATE })]),
+          graph('Oldest undelivered letter, oldest pending e-mail receipt (s)', [
+            outboxAge.with({ period: SWEEP_RATE }),
+            business(METRIC.oldestPendingReceiptAge, SERVICE.ladder, 'Maximum').with({
+              period: SWEEP_RATE,
+            }),
+          ]),
           graph('Deliveries refused, letters failed', [
             business(METRIC.deliveriesFailed, SERVICE.ladder),
             lettersFailed,

@@ -158,6 +158,8 @@ export class PantauStack extends Stack {
           logLevel: props.logLevel,
         })
       : undefined;
+    // A receipt whose send failed at intake is sent by the sweep, as the intake sends it.
+    mailIntake?.sendsReceipts(escalation.sweep);
     const observability = new Observability(this, 'Observability', {
       api,
       escalation,
@@ -166,6 +168,7 @@ export class PantauStack extends Stack {
         scanResults.undeliveredAlarm,
         ...(mailIntake ? [mailIntake.failedAlarm, mailIntake.undeliveredAlarm] : []),
       ],
+      mailReceipts: mailIntake !== undefined,
       ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
     });
     new Seed(this, 'Seed', { table: data, rearmJobs });

@@ -1240,6 +1240,13 @@ describe('escalation', () => {
       POWERTOOLS_SERVICE_NAME: 'pantau-ladder',
       STATE_MACHINE_ARN: stateMachineArn(),
     });
+    // No mail intake here: no receipt is written, so the sweep sends none, and nothing alarms.
+    expect(environmentOf(sweep)).not.toHaveProperty('TRACKING_URL');
+    expect(
+      ofType('AWS::CloudWatch::Alarm').filter(
+        ([, alarm]) => alarm.Properties?.MetricName === METRIC.oldestPendingReceiptAge,
+      ),
+    ).toEqual([]);
     const send = expectTableAndSend(sweep);
     // The same grant as the tick's: same From condition, same identities and configuration set.
     const tickSend = statementsOf(roleIdOf(tickFunction()[1])).find((statement) =>
@@ -2371,6 +2378,33 @@ describe('mail intake: the message’s files and .eml go to the attachments buck
     expect(resources).toContain(':identity/pantau@example.go.id');
     expect(resources).toContain(':identity/example.go.id');
     expect(resources).toContain(`:configuration-set/",{"Ref":"${configSetId}"}`);
+  });
+
+  it('lets the sweep send a receipt whose send failed, as the intake sends it; alarmed after a day', () => {
+    const functions = Object.entries(mail.findResources('AWS::Lambda::Function'));
+    const envOf = (id: RegExp) =>
+      (
+        functions.find(([logicalId]) => id.test(logicalId))![1].Properties.Environment as {
+          Variables: Record<string, unknown>;
+        }
+      ).Variables;
+    const handler = envOf(/MailIntakeHandler/);
+    const sweep = envOf(/^EscalationSweep/);
+    // The same tracking page, Reply-To, sender and configuration set as the intake's.
+    for (const name of ['TRACKING_URL', 'MAIL_REPLY_TO', 'MAIL_FROM', 'SES_CONFIGURATION_SET'])
+      expect(sweep[name], name).toEqual(handler[name]);
+    expect(sweep.MAIL_REPLY_TO).toBe('pengaduan@example.go.id');
+    const [topicId] = Object.keys(mail.findResources('AWS::SNS::Topic'));
+    mail.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'Pantau',
+      MetricName: METRIC.oldestPendingReceiptAge,
+      Dimensions: [{ Name: 'service', Value: 'pantau-ladder' }],
+      Statistic: 'Maximum',
+      Period: 900,
+      Threshold: 86_400,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: [{ Ref: topicId }],
+    });
   });
 
   it('reads the inbox only as GetObject under inbound/, nothing else of it', () => {

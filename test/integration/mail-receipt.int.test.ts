@@ -2,7 +2,9 @@
  * The receipt an e-mail complainant gets by e-mail (README, "E-mail"), on DynamoDB Local with
  * the real parser and the embedded mailer's real `.eml` files, read back with mailparser: to
  * whom it goes and to whom never (rule 1), exactly once across a failed send and a redelivery
- * (rule 2), and what it says (rule 3); central alone reads that it went (rule 4).
+ * (rule 2), and what it says (rule 3); central alone reads that it went (rule 4). A send that
+ * failed goes with the scheduled sweep (on AWS and embedded), once, and one pending for a day
+ * is counted for the operator.
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,14 +13,23 @@ import {
   agencySeesEvent,
   type ComplainantMailer,
   type ComplainantMessage,
+  type Mailer,
   Service,
   type Store,
 } from '@pantau/core';
 import { inspectUpload } from '@pantau/documents/sniff';
 import { intakeMail } from '@pantau/intake/mail';
+import {
+  type BusinessMetrics,
+  METRIC,
+  type MetricName,
+  sweep,
+  type SweepDeps,
+} from '@pantau/workflow';
 import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FileBlobStore } from '../../packages/local/src/blob-store.ts';
+import { LocalLadderEngine } from '../../packages/local/src/engine.ts';
 import { emlMailer } from '../../packages/local/src/mailer.ts';
 import { centralOfficer, freshStore, manualClock } from '../support/dynamodb.ts';
 
@@ -30,6 +41,8 @@ let mailDir: string;
 /** Every receipt the mailer was asked to send, and how many sends are still to fail. */
 const sent: ComplainantMessage[] = [];
 let failures = 0;
+/** The receipts' mailer and tracking page, as the intake's Service and the sweep both have them. */
+let receipts: { mailer: ComplainantMailer; trackingUrl: string };
 const clock = manualClock('2026-08-03T03:00:00.000Z');
 
 beforeAll(async () => {
@@ -49,13 +62,14 @@ beforeAll(async () => {
       await files.reply(m);
     },
   };
+  receipts = { mailer, trackingUrl: TRACKING_URL };
   service = new Service({
     store,
     clock: clock.now,
     blobs,
     inspect: inspectUpload,
     staffMailDomains: ['setneg.example.go.id'],
-    receipts: { mailer, trackingUrl: TRACKING_URL },
+    receipts,
   });
 });
 
@@ -298,5 +312,162 @@ describe('an e-mail complainant’s receipt', () => {
     expect(third).toEqual({ caseId: first.caseId, duplicate: true });
     expect(sent.length - before).toBe(2);
     expect(await receiptEvents(first.caseId)).toHaveLength(1);
+  });
+});
+
+describe('a receipt whose send failed, sent by the sweep', () => {
+  /** The sweep's letters mailer: no letter is due in this file, so none may go. */
+  const noLetters: Mailer = {
+    send: () => Promise.reject(new Error('no letter is due here')),
+  };
+  const counted: [MetricName, number][] = [];
+  const metrics: BusinessMetrics = {
+    count: (name, value) => void counted.push([name, value]),
+    seconds: (name, value) => void counted.push([name, value]),
+  };
+  const warned: [string, unknown][] = [];
+  const logger = {
+    info: () => undefined,
+    warn: (message: string, extra: unknown) => void warned.push([message, extra]),
+    error: () => undefined,
+  } as unknown as NonNullable<SweepDeps['logger']>;
+  const run = () =>
+    sweep({ store, clock: clock.now, mailer: noLetters, metrics, logger, receipts });
+  const pendingReceipts = async () =>
+    (
+      await store.listPendingReceipts(new Date('2030-01-01T00:00:00.000Z'), { limit: 100 })
+    ).items.map((c) => c.id);
+
+  it('goes with a sweep a few minutes on, exactly once; a send the sweep fails waits for the next', async () => {
+    clock.set('2026-08-04T02:00:00.000Z');
+    const before = sent.length;
+    failures = 2;
+    const first = await intakeMail(
+      service,
+      message([...sesPassed('warga.example.id')], {
+        from: 'warga.tiga@warga.example.id',
+        subject: 'Saluran air tersumbat',
+        id: '<sapuan-1@warga.example.id>',
+      }),
+    );
+    expect(first).toMatchObject({ duplicate: false, receipt: 'pending' });
+    const caseId = first.caseId;
+    expect(sent.length - before).toBe(1);
+
+    // A minute on, the intake may be sending it right now: the sweep leaves it.
+    clock.set('2026-08-04T02:01:00.000Z');
+    await run();
+    expect(sent.length - before).toBe(1);
+
+    // Past the grace the sweep tries it; refused again, it stays for the next run.
+    clock.set('2026-08-04T02:06:00.000Z');
+    const refused = await run();
+    expect(sent.length - before).toBe(2);
+    expect(refused).toMatchObject({ receiptsSent: 0, receiptsPending: 1 });
+    expect(await receiptEvents(caseId)).toEqual([]);
+
+    clock.set('2026-08-04T02:21:00.000Z');
+    const went = await run();
+    expect(sent.length - before).toBe(3);
+    expect(went).toMatchObject({ receiptsSent: 1, receiptsPending: 0 });
+    expect(sent.at(-1)).toMatchObject({
+      id: `receipt-${caseId}`,
+      to: 'warga.tiga@warga.example.id',
+      inReplyTo: '<sapuan-1@warga.example.id>',
+    });
+    expect(emlFiles().filter((f) => f.includes(caseId))).toHaveLength(1);
+    const events = await receiptEvents(caseId);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      at: '2026-08-04T02:21:00.000Z',
+      actor: { system: 'intake' },
+    });
+    expect((await store.getCase(caseId))?.case.mailReceipt?.sentAt).toBe(
+      '2026-08-04T02:21:00.000Z',
+    );
+    expect(await pendingReceipts()).toEqual([]);
+
+    // The next run sends nothing, nor does the message's redelivery.
+    clock.set('2026-08-04T02:36:00.000Z');
+    expect(await run()).toMatchObject({ receiptsSent: 0, receiptsPending: 0 });
+    expect(sent.length - before).toBe(3);
+    expect(await receiptEvents(caseId)).toHaveLength(1);
+  });
+
+  it('pending past a day: counted for the operator (a line and a metric), never naming the address', async () => {
+    clock.set('2026-08-05T02:00:00.000Z');
+    failures = 1_000;
+    const stuck = await intakeMail(
+      service,
+      message([...sesPassed('warga.example.id')], {
+        from: 'warga.empat@warga.example.id',
+        subject: 'Sampah tidak diangkut',
+        id: '<sapuan-2@warga.example.id>',
+      }),
+    );
+    expect(stuck).toMatchObject({ receipt: 'pending' });
+
+    clock.set('2026-08-05T02:30:00.000Z');
+    counted.length = 0;
+    warned.length = 0;
+    expect(await run()).toMatchObject({ receiptsPending: 1, oldestPendingReceiptSeconds: 1_800 });
+    expect(counted).toContainEqual([METRIC.oldestPendingReceiptAge, 1_800]);
+    expect(warned.filter(([m]) => m.includes('receipt'))).toEqual([]);
+    // Listed while pending (its sparse marker), and nothing else: the receipts that went, and
+    // the cases that never had one (a forged sender, a list, a staff forward), never are.
+    expect(await pendingReceipts()).toEqual([stuck.caseId]);
+
+    clock.set('2026-08-06T02:30:00.000Z');
+    counted.length = 0;
+    expect(await run()).toMatchObject({ receiptsPending: 1, oldestPendingReceiptSeconds: 88_200 });
+    expect(counted).toContainEqual([METRIC.oldestPendingReceiptAge, 88_200]);
+    const lines = warned.filter(([m]) => m.includes('receipt'));
+    expect(lines).toEqual([
+      [expect.any(String), expect.objectContaining({ overdue: 1, oldestSeconds: 88_200 })],
+    ]);
+    expect(JSON.stringify(lines)).not.toContain('warga.empat');
+
+    failures = 0;
+    clock.set('2026-08-06T02:45:00.000Z');
+    counted.length = 0;
+    expect(await run()).toMatchObject({
+      receiptsSent: 1,
+      receiptsPending: 0,
+      oldestPendingReceiptSeconds: 0,
+    });
+    // Every run, zero included: an alarm on it sees data.
+    expect(counted).toContainEqual([METRIC.oldestPendingReceiptAge, 0]);
+    expect(await receiptEvents(stuck.caseId)).toHaveLength(1);
+    expect(await pendingReceipts()).toEqual([]);
+  });
+});
+
+describe('embedded, a receipt whose send failed', () => {
+  it('goes with the engine’s sweep once the SMTP intake told it how (`sendsReceipts`), not before', async () => {
+    clock.set('2026-08-07T02:00:00.000Z');
+    const noLetters: Mailer = { send: () => Promise.reject(new Error('no letter is due here')) };
+    const engine = new LocalLadderEngine({ store, clock: clock.now, mailer: noLetters });
+    const before = sent.length;
+    failures = 1;
+    const first = await intakeMail(
+      service,
+      message([...sesPassed('warga.example.id')], {
+        from: 'warga.lima@warga.example.id',
+        subject: 'Trotoar rusak',
+        id: '<sapuan-3@warga.example.id>',
+      }),
+    );
+    expect(first).toMatchObject({ receipt: 'pending' });
+    clock.set('2026-08-07T02:10:00.000Z');
+    // Without the intake's receipts (no SMTP listener), the engine sends none.
+    expect(await engine.sweep()).toMatchObject({ receiptsSent: 0 });
+    expect(sent.length - before).toBe(1);
+    engine.sendsReceipts(receipts);
+    expect(await engine.sweep()).toMatchObject({ receiptsSent: 1 });
+    expect(await engine.sweep()).toMatchObject({ receiptsSent: 0 });
+    expect(sent.length - before).toBe(2);
+    expect(emlFiles().filter((f) => f.includes(first.caseId))).toHaveLength(1);
+    expect(await receiptEvents(first.caseId)).toHaveLength(1);
+    await engine.stop();
   });
 });

@@ -38,6 +38,13 @@ export { MAX_EXTENSION_REQUESTS } from './use-cases/extensions-and-pauses.ts';
 export { MAX_OPEN_ACTIVITIES } from './use-cases/monitoring.ts';
 // The cases export's read budget, and its refusal of a period, which the file's byte bound shares.
 export { EXPORT_PAGE, exportPeriodTooLong, MAX_EXPORT_READS } from './use-cases/reporting.ts';
+// The sweep's retry of e-mail receipts whose send failed (`functions/ladder-sweep.ts`, embedded).
+export {
+  type PendingReceiptsResult,
+  RECEIPT_GRACE_MS,
+  RECEIPT_OVERDUE_MS,
+  sendPendingReceipts,
+} from './use-cases/mail-receipt.ts';
 // What a malware scan's verdict did to the file it names (the scan-result function logs it).
 export type { ScanVerdictOutcome } from './use-cases/attachments.ts';
 export * from './import-row.ts';

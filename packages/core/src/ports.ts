@@ -415,6 +415,11 @@ export interface Store extends DocumentStore {
   ): Promise<Page<ActivityRecord>>;
   /** Extension requests still waiting for central's decision, oldest first. */
   listPendingExtensions(page: PageRequest): Promise<Page<ExtensionRequestRecord>>;
+  /**
+   * Cases created before `before` whose e-mail receipt is still pending (`mailReceipt` not
+   * sent), oldest first, a page at a time: the sweep sends them (`sendPendingReceipts`).
+   */
+  listPendingReceipts(before: Date, page: PageRequest): Promise<Page<CaseRecord>>;
   /** Every letter, newest first, or one agency's; one case's oldest first (as its ladder sent them). */
   listNotifications(query: NotificationQuery, page: PageRequest): Promise<Page<NotificationRecord>>;
   /** Letters of one assignment not yet delivered (the outbox). */

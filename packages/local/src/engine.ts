@@ -15,6 +15,7 @@ import {
   sweepDueAt,
   STATE,
   sweep,
+  type SweepDeps,
   type SweepOptions,
   type SweepResult,
   tick,
@@ -66,6 +67,8 @@ export class LocalLadderEngine implements LadderStarter {
   readonly stats: EngineStats = { runs: 0, transitions: 0, ticks: 0, failures: 0 };
 
   private readonly deps: LocalEngineDeps;
+  /** What the SMTP intake sends receipts with, once it listens (`sendsReceipts`). */
+  private receipts: SweepDeps['receipts'];
 
   constructor(deps: LocalEngineDeps) {
     this.deps = deps;
@@ -236,11 +239,22 @@ export class LocalLadderEngine implements LadderStarter {
   /**
    * The AWS sweep's outbox half (`sweep` from @pantau/workflow, without ladders: this engine
    * runs every due ladder from the table itself): delivers letters a crash left in the outbox
-   * and retries refused ones after their backoff, then marks them failed. One at a time.
+   * and retries refused ones after their backoff, then marks them failed; and sends e-mail
+   * receipts whose send failed at intake (`sendsReceipts`). One at a time.
    */
   sweep(options: SweepOptions = {}): Promise<SweepResult> {
-    this.sweeping ??= sweep(this.deps, options).finally(() => (this.sweeping = undefined));
+    const deps = this.receipts ? { ...this.deps, receipts: this.receipts } : this.deps;
+    this.sweeping ??= sweep(deps, options).finally(() => (this.sweeping = undefined));
     return this.sweeping;
+  }
+
+  /**
+   * The SMTP intake's receipts (its mailer, the tracking page): the sweep sends those whose
+   * send failed with them. Told once the listener's address (the tracking page's) is known,
+   * after the engine started.
+   */
+  sendsReceipts(receipts: NonNullable<SweepDeps['receipts']>): void {
+    this.receipts = receipts;
   }
 
   /** With the system clock: look for due ladders every `ms`, and sweep the outbox each minute. */

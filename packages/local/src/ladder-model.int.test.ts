@@ -431,6 +431,10 @@ const DIED: SweepResult = {
   failedLetters: 0,
   cancelledLetters: 0,
   oldestUndeliveredSeconds: 0,
+  receiptsSent: 0,
+  receiptsPending: 0,
+  receiptsOverdue: 0,
+  oldestPendingReceiptSeconds: 0,
   leftForTime: 0,
 };
 

@@ -254,6 +254,13 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     });
     const { port } = server.address() as AddressInfo;
     const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+    // A new case's complainant gets their receipt by e-mail, naming the tracking page; one
+    // whose send failed goes with the engine's sweep (each minute, and at start).
+    const receipts = {
+      mailer,
+      trackingUrl: `${(config.PANTAU_PUBLIC_URL ?? url).replace(/\/+$/, '')}/track`,
+    };
+    if (config.PANTAU_SMTP_PORT !== undefined) engine.sendsReceipts(receipts);
     const smtp =
       config.PANTAU_SMTP_PORT === undefined
         ? undefined
@@ -267,11 +274,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
               blobs,
               inspect: inspectUpload,
               staffMailDomains: config.PANTAU_MAIL_STAFF_DOMAINS,
-              // A new case's complainant gets their receipt by e-mail, naming the tracking page.
-              receipts: {
-                mailer,
-                trackingUrl: `${(config.PANTAU_PUBLIC_URL ?? url).replace(/\/+$/, '')}/track`,
-              },
+              receipts,
             }),
             logger,
             clock,

@@ -538,6 +538,23 @@ export class DynamoStore extends SearchStore implements Store {
     );
   }
 
+  /**
+   * Cases written before `before` whose e-mail receipt is still to send, oldest first (gsi3,
+   * sparse: a case is there only while its receipt is pending).
+   */
+  listPendingReceipts(before: Date, page: PageRequest): Promise<Page<CaseRecord>> {
+    return this.page<CaseRecord>(
+      [
+        {
+          index: 'gsi3',
+          partition: keys.pendingReceipts,
+          range: { op: '<', value: before.toISOString() },
+        },
+      ],
+      page,
+    );
+  }
+
   /** Sums each agency's day counters over the period (one Query per agency, in parallel). */
   getAgencyCounters(
     agencyIds: readonly string[],

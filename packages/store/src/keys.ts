@@ -88,6 +88,8 @@ export const keys = {
   outbox: `${C}#OUTBOX`,
   /** gsi3: letters given up after their delivery attempts, oldest first (central's desk). */
   failedLetters: `${C}#FAILED_LETTERS`,
+  /** gsi3: cases whose e-mail receipt is still to send, oldest first (the sweep's to retry). */
+  pendingReceipts: `${C}#RECEIPTS`,
 
   /** An agency's statistics counters, one item per forwarding date. */
   statsPk: (agencyId: string) => `${C}#STATS#${agencyId}`,

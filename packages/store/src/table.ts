@@ -19,7 +19,8 @@ export const TABLE_INDEXES = [
   { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
   // gsi2: central cross-agency lists (worklist by state, cases by status).
   { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
-  // gsi3: sparse, only letters still to send (the outbox).
+  // gsi3: sparse lists: letters still to send (the outbox) or given up, delegated assignments,
+  // cases whose e-mail receipt is still to send.
   { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
 ] as const;
 

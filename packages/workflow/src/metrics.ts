@@ -25,6 +25,11 @@ export const METRIC = {
   /** Seconds since the oldest letter still in the outbox was written (0: none). Alarmed. */
   oldestUndeliveredAge: 'OldestUndeliveredLetterAge',
   /**
+   * Seconds since the oldest e-mail receipt the sweep read and could not send was written
+   * (0: none). Alarmed past a day: the complainant still has no tracking code.
+   */
+  oldestPendingReceiptAge: 'OldestPendingReceiptAge',
+  /**
    * An e-mail the intake refused (no sender, SES's spam or virus scan, an auto-reply or a
    * bounce): SES had accepted it, so nothing else tells anyone. Not alarmed: a public address
    * gets spam and auto-replies every day (infra/README.md, "E-mail intake").

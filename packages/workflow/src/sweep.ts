@@ -12,6 +12,9 @@
  *   mailer refused after its backoff (then `failed` for central); each only if it still holds,
  *   else `cancelled`, and to its parties' contacts as they are then (`failed` for central if
  *   none is left).
+ * - e-mail receipts whose send failed at intake (SES throttled or down) are sent, once they are
+ *   a few minutes old (younger, the intake may be sending it), each at most once
+ *   (`sendPendingReceipts`); one still pending past a day is warned about and alarmed.
  *
  * Re-arming a ladder whose execution is merely slow is harmless: that execution stops at the
  * new token, and steps are exactly-once by their markers whichever execution takes them.
@@ -25,6 +28,9 @@ import {
   queuedAt,
   ladderRefOf,
   rearmLadder,
+  RECEIPT_GRACE_MS,
+  sendPendingReceipts,
+  type ServiceDeps,
   WriteConflict,
 } from '@pantau/core';
 import type { LadderExecutions } from './aws.ts';
@@ -38,6 +44,11 @@ export interface SweepDeps extends EngineDeps {
    * every due ladder from the table itself, so its sweep only looks after the outbox.
    */
   readonly ladders?: LadderExecutions | undefined;
+  /**
+   * What the mail intake sends complainants' receipts with (its mailer's `reply`, the tracking
+   * page, the Reply-To): the sweep sends those whose send failed. Absent: no receipt is tried.
+   */
+  readonly receipts?: ServiceDeps['receipts'];
 }
 
 export interface SweepOptions {
@@ -52,6 +63,10 @@ export interface SweepOptions {
    * through the sweep from 08:00 (letter hours), so a run takes as many as its time allows.
    */
   readonly letterLimit?: number;
+  /** Pending e-mail receipts per run, `RECEIPTS_PER_RUN` by default (the next run takes the rest). */
+  readonly receiptLimit?: number;
+  /** How old a pending receipt must be before the sweep sends it (`RECEIPT_GRACE_MS`). */
+  readonly receiptGraceMs?: number;
   /**
    * Milliseconds left in this invocation (Lambda's `getRemainingTimeInMillis`). With less than
    * `TIME_RESERVE_MS` left the sweep takes no further ladder or letter: it ends, publishes its
@@ -87,7 +102,14 @@ export interface SweepResult {
   readonly cancelledLetters: number;
   /** Age of the oldest letter still in the outbox, in seconds (0: empty). */
   readonly oldestUndeliveredSeconds: number;
-  /** Ladders and letters due but left to the next run: this one ran out of time. */
+  /** E-mail receipts whose send had failed, sent now; and those tried that failed again. */
+  readonly receiptsSent: number;
+  readonly receiptsPending: number;
+  /** Receipts read still pending past a day (`RECEIPT_OVERDUE_MS`): warned about. */
+  readonly receiptsOverdue: number;
+  /** Age of the oldest receipt read and still pending after the run, in seconds (0: none). */
+  readonly oldestPendingReceiptSeconds: number;
+  /** Ladders, receipts and letters due but left to the next run: this one ran out of time. */
   readonly leftForTime: number;
 }
 
@@ -98,6 +120,12 @@ export interface SweepResult {
  * working day).
  */
 export const LETTERS_PER_RUN = 400;
+
+/**
+ * At most this many receipts a run: only those whose send failed come here (SES throttled or
+ * down), each a send and a write; a backlog after an outage goes over a few runs.
+ */
+export const RECEIPTS_PER_RUN = 100;
 
 export const LADDER_GRACE_MS = 15 * 60_000;
 export const OUTBOX_GRACE_MS = 5 * 60_000;
@@ -126,13 +154,28 @@ export async function sweep(deps: SweepDeps, options: SweepOptions = {}): Promis
         inTime,
       )
     : { restarted: 0, failedLadders: 0, running: 0, leftForTime: 0 };
+  // Before the letters: few, and a complainant waits for their tracking code; a backlog of
+  // letters at 08:00 would otherwise take every run's time.
+  const receipts = await sendPendingReceipts(deps, {
+    graceMs: options.receiptGraceMs ?? RECEIPT_GRACE_MS,
+    limit: options.receiptLimit ?? RECEIPTS_PER_RUN,
+    inTime,
+  });
   const letters = await sweepOutbox(
     deps,
     options.outboxGraceMs ?? OUTBOX_GRACE_MS,
     options.letterLimit ?? LETTERS_PER_RUN,
     inTime,
   );
-  const result = { ...ladders, ...letters, leftForTime: ladders.leftForTime + letters.leftForTime };
+  const result = {
+    ...ladders,
+    receiptsSent: receipts.sent,
+    receiptsPending: receipts.pending,
+    receiptsOverdue: receipts.overdue,
+    oldestPendingReceiptSeconds: receipts.oldestSeconds,
+    ...letters,
+    leftForTime: ladders.leftForTime + receipts.leftForTime + letters.leftForTime,
+  };
   if (result.leftForTime > 0)
     deps.logger?.warn('ladder sweep out of time: the next run takes the rest', {
       leftForTime: result.leftForTime,
@@ -142,6 +185,13 @@ export async function sweep(deps: SweepDeps, options: SweepOptions = {}): Promis
   metrics.count(METRIC.laddersFailed, result.failedLadders);
   // Every run, zero included: the alarm on it then sees data, and the dashboard a line.
   metrics.seconds(METRIC.oldestUndeliveredAge, result.oldestUndeliveredSeconds);
+  metrics.seconds(METRIC.oldestPendingReceiptAge, result.oldestPendingReceiptSeconds);
+  // Figures only: the receipt's address is the complainant's, and stays out of the logs.
+  if (result.receiptsOverdue > 0)
+    deps.logger?.warn('e-mail receipts pending for over a day: their sends keep failing', {
+      overdue: result.receiptsOverdue,
+      oldestSeconds: result.oldestPendingReceiptSeconds,
+    });
   deps.logger?.info('ladder sweep', { ...result });
   return result;
 }

@@ -7,7 +7,9 @@
  * whoever's address a sender forged. Exactly once: the case is written with its receipt
  * pending (`CaseRecord.mailReceipt`), the receipt is sent after the commit and then marked
  * sent with a central-only `mail_receipt_sent` event; a send that fails leaves it pending,
- * and a redelivery of the message (the duplicate path) sends it.
+ * and the scheduled sweep sends it (`sendPendingReceipts`: on AWS every 15 minutes, embedded
+ * every minute), as would a redelivery of the message (the duplicate path). The case is
+ * listed for the sweep while its receipt is pending (the store's sparse index on the case).
  */
 import { DEFAULT_TIME_ZONE } from '../calendar.ts';
 import type { CaseRecord } from '../case.ts';
@@ -21,7 +23,7 @@ import type { IncomingMail } from './mail-message.ts';
 /** How many ids of the complainant's thread the receipt's `References` carries (theirs last). */
 const MAX_RECEIPT_REFERENCES = 20;
 
-/** What became of a case's receipt in this run: it went, or it waits for a redelivery. */
+/** What became of a case's receipt in this run: it went, or it waits for the sweep. */
 export type ReceiptOutcome =
   | { readonly receipt: 'sent' }
   | {
@@ -57,8 +59,8 @@ export function receiptFor(
 
 /**
  * Sends a case's pending receipt and marks it sent (with its `mail_receipt_sent` event), in
- * that order: a crash between the two sends it again on the next redelivery, the same
- * Message-ID, never a receipt lost. Nothing for a case without one, or whose receipt went.
+ * that order: a crash between the two sends it again with the next sweep (or a redelivery),
+ * the same Message-ID, never a receipt lost. Nothing for a case without one, or whose receipt went.
  * Never throws: the case is written, and the message must not fail for its receipt (on AWS
  * its retries would end in the dead-letter queue as a message that "never became a case").
  */
@@ -99,6 +101,85 @@ export async function sendPendingReceipt(
   } catch (error) {
     return { receipt: 'pending', receiptError: error instanceof Error ? error.name : 'Error' };
   }
+}
+
+/**
+ * How old a pending receipt must be before the sweep sends it: a younger one may be the one
+ * the intake that wrote it is sending right now (the function's run lasts a minute at most).
+ */
+export const RECEIPT_GRACE_MS = 5 * 60_000;
+
+/** A receipt still pending this long is the operator's to look at (the sweep warns, alarmed). */
+export const RECEIPT_OVERDUE_MS = 24 * 60 * 60_000;
+
+/** Pending receipts read per page: each is a send and a write, so a page is a short run. */
+const RECEIPT_PAGE = 25;
+
+/** What one sweep did with the pending receipts (figures only: never an address). */
+export interface PendingReceiptsResult {
+  /** Receipts sent and marked sent. */
+  readonly sent: number;
+  /** Receipts tried and still pending (the send or the mark failed): the next sweep's. */
+  readonly pending: number;
+  /** Of the receipts read, those still pending past `RECEIPT_OVERDUE_MS`. */
+  readonly overdue: number;
+  /** Age of the oldest receipt read and still pending, in seconds (0: none). */
+  readonly oldestSeconds: number;
+  /** Receipts read but not tried: the run ran out of time. */
+  readonly leftForTime: number;
+}
+
+/**
+ * The sweep's half of the receipts: every case created more than `graceMs` ago whose receipt
+ * is still pending, oldest first, a page at a time up to `limit`, each sent as
+ * `sendPendingReceipt` sends it (so exactly once: it reads the case again, consistently, and
+ * a receipt that went meanwhile is not sent). A send that fails leaves it for the next sweep;
+ * the pages read on past it, so a receipt that keeps failing holds up none of the others.
+ * Nothing without `deps.receipts` (no receipt is written then either).
+ */
+export async function sendPendingReceipts(
+  deps: ServiceDeps,
+  options: {
+    readonly graceMs?: number;
+    readonly limit: number;
+    /** False once the run must stop taking work (Lambda's time left). */
+    readonly inTime?: () => boolean;
+  },
+): Promise<PendingReceiptsResult> {
+  const result = { sent: 0, pending: 0, overdue: 0, oldestSeconds: 0, leftForTime: 0 };
+  if (!deps.receipts) return result;
+  const now = deps.clock();
+  const before = new Date(now.getTime() - (options.graceMs ?? RECEIPT_GRACE_MS));
+  const stillPending = (createdAt: string) => {
+    const age = Math.max(0, Math.round((now.getTime() - Date.parse(createdAt)) / 1000));
+    result.oldestSeconds = Math.max(result.oldestSeconds, age);
+    if (age * 1000 >= RECEIPT_OVERDUE_MS) result.overdue += 1;
+  };
+  let read = 0;
+  let cursor: string | undefined;
+  while (read < options.limit) {
+    const page = await deps.store.listPendingReceipts(before, {
+      limit: Math.min(RECEIPT_PAGE, options.limit - read),
+      ...(cursor ? { cursor } : {}),
+    });
+    for (const [i, c] of page.items.entries()) {
+      if (options.inTime && !options.inTime()) {
+        result.leftForTime += page.items.length - i;
+        for (const left of page.items.slice(i)) stillPending(left.createdAt);
+        return result;
+      }
+      const outcome = await sendPendingReceipt(deps, c.id);
+      if (outcome?.receipt === 'sent') result.sent += 1;
+      else if (outcome?.receipt === 'pending') {
+        result.pending += 1;
+        stillPending(c.createdAt);
+      }
+    }
+    read += page.items.length;
+    cursor = page.nextCursor ?? undefined;
+    if (!cursor) break;
+  }
+  return result;
 }
 
 /**
