@@ -176,7 +176,8 @@ export class Escalation extends Construct {
     // hours, and letters a crash left pending.
     this.sweep = new PantauFunction(this, 'Sweep', {
       entry: entryPoint('ladder-sweep.ts'),
-      description: 'Pantau escalation ladder: the sweep (re-arms lost timers, sends the outbox)',
+      description:
+        'Pantau escalation ladder: the sweep (re-arms lost timers, sends the outbox and failed e-mail receipts)',
       // Up to 100 ladders (a put and a StartExecution each) and 400 letters sent one by one
       // (the morning's, held overnight for letter hours), within its time reserve.
       timeout: Duration.minutes(2),
