@@ -60,7 +60,9 @@ const letterOf = (overrides: { number?: string; now?: Date; description?: string
   });
 };
 
-describe('a letter’s layout', () => {
+// Each renders a letter and reads it back with pdf.js: about a second on a quiet machine, three
+// or four with the suite's other files beside it, so twenty.
+describe('a letter’s layout', { timeout: 20_000 }, () => {
   it('prints the letter number clear of the date beside it, at a year’s volume of letters', async () => {
     // About 3,000 rung letters a working day (README "Letter hours"): by September the yearly
     // series has six digits, and September is the longest month name.
