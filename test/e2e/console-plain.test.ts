@@ -212,6 +212,7 @@ describe('the console in plain words', () => {
       [`/cases/${longCaseId}`, LONG_WORD, '24-phone-case'],
       ['/letters', 'Log surat dan notifikasi', '24-phone-letters'],
       ['/assignments', 'Penugasan instansi', '24-phone-worklist'],
+      ['/stats', 'Statistik kinerja instansi', '24-phone-stats'],
     ];
     for (const [path, title, name] of screens) {
       await p.goto(`${pantau.url}${path}`);
@@ -225,6 +226,13 @@ describe('the console in plain words', () => {
       expect(await fitsWidth(p), name).toBe(true);
       await mainScreen(p, name);
     }
+    // The chart keeps its names readable on a phone (it scrolls sideways, as the table does):
+    // shrunk to the screen, they were 7 px high.
+    const label = p.locator('svg .chart-label tspan').first();
+    await label.waitFor();
+    expect(await label.evaluate((t) => t.getBoundingClientRect().height)).toBeGreaterThanOrEqual(
+      11,
+    );
     await signInAs(p, pantau.url, /^Petugas polri/);
     await expect.poll(() => heading(p)).toBe('Antrean pengaduan');
     await p.getByRole('link', { name: LONG_WORD }).waitFor();

@@ -307,8 +307,11 @@ describe('the statistics table’s acknowledgement rate', () => {
             from: '2026-01-01',
             to: '2026-12-31',
             minimumSample: 5,
-            // By response rate (the default order) polri comes first.
-            items: [row('polri', 0.6125, 0.9), row('pln', 0.9)],
+            // By rank (the default order; the API ranks by response rate) polri comes first.
+            items: [
+              { ...row('polri', 0.6125, 0.9), rank: 1 },
+              { ...row('pln', 0.9), rank: 2 },
+            ],
             totals: { ...row('all', 0.7563), assigned: 2_400, rank: null },
           })
         : json(200, { items: [] }),
