@@ -117,8 +117,9 @@ describe('the spreadsheets people read', () => {
         'Tidak',
         1,
       ],
-      ['PT PLN (Persero)', 1, 0, 0, 0, 0, 0, 0, 0, '0.00', '0.00', '0.00', '', 'Ya', ''],
+      // Below the minimum sample, after the ranked, by name.
       ['kanwil-lama', 2, 0, 0, 1, 0, 1, 1, 0, '50.00', '50.00', '0.00', 2, 'Ya', ''],
+      ['PT PLN (Persero)', 1, 0, 0, 0, 0, 0, 0, 0, '0.00', '0.00', '0.00', '', 'Ya', ''],
       ['Semua instansi', 13, 0, 0, 10, 4, 10, 10, 0, '76.92', '76.92', '30.77', 2, 'Tidak', ''],
     ]);
   });

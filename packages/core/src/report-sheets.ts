@@ -75,12 +75,21 @@ export function agencyStatsSheet(
     yesNo(s.belowMinimumSample),
     s.rank ?? '',
   ];
+  // As the console's table opens: by rank, the agencies below the minimum sample after the
+  // ranked ones, by name (the API's order is the agencies' ids, which no reader knows).
+  const named = report.items.map((s) => ({ s, name: nameOf(names, s.agencyId) }));
+  named.sort((a, b) =>
+    a.s.rank !== null && b.s.rank !== null
+      ? a.s.rank - b.s.rank
+      : a.s.rank !== null
+        ? -1
+        : b.s.rank !== null
+          ? 1
+          : a.name.localeCompare(b.name, 'id'),
+  );
   return {
     columns: AGENCY_STATS_COLUMNS,
-    rows: [
-      ...report.items.map((s) => row(s, nameOf(names, s.agencyId))),
-      row(report.totals, 'Semua instansi'),
-    ],
+    rows: [...named.map(({ s, name }) => row(s, name)), row(report.totals, 'Semua instansi')],
   };
 }
 
