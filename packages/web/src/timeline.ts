@@ -143,9 +143,14 @@ export function describeEvent(
         }),
       );
       break;
-    case 'deadlines_recomputed':
-      parts.push(...movedDeadlines(d.before, d.after, t, when));
+    case 'deadlines_recomputed': {
+      // A year declared complete takes the "may move" flag off and moves nothing: said so,
+      // not a bare "recomputed" that leaves the reader looking for what changed.
+      const moved = movedDeadlines(d.before, d.after, t, when);
+      parts.push(...moved);
+      if (moved.length === 0 && d.before && d.after) parts.push(t('timeline.recomputedNoMove'));
       break;
+    }
     case 'activity_planned':
     case 'activity_proposed':
     case 'activity_scheduled':

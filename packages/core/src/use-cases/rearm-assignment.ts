@@ -74,7 +74,7 @@ export async function rearmAssignment(
       next.timeZone !== a.timeZone ||
       TARGETS.some((t) => next.workingDays[t] !== a.workingDays[t]) ||
       TARGETS.some((t) => next.added?.pause[t] !== a.added?.pause[t]) ||
-      JSON.stringify(next.calendarWarnings) !== JSON.stringify(a.calendarWarnings) ||
+      warningsOf(next) !== warningsOf(a) ||
       // A policy's steps may have changed with nothing else: the timer is planned again.
       (policy !== undefined &&
         ladder?.generation === a.generation &&
@@ -113,6 +113,14 @@ export async function rearmAssignment(
   if ('rearm' in result && result.rearm) await armLadders(deps, [result.rearm]);
   return result.outcome;
 }
+
+/**
+ * Its calendar warnings compared by value: read back from the table a warning's keys come in
+ * another order than computed, so comparing them as JSON found every flagged assignment
+ * changed, and each calendar edit wrote "deadlines recomputed" on it and re-armed its ladder.
+ */
+const warningsOf = (a: Pick<AssignmentRecord, 'calendarWarnings'>): string =>
+  a.calendarWarnings.map((w) => `${w.target} ${w.year} ${w.message}`).join('\n');
 
 /** The policy's `days` for the targets `a` still owes; its own for those it met. */
 const owedDays = (a: AssignmentRecord, days: TargetMap<number>): TargetMap<number> =>

@@ -955,6 +955,7 @@ const id = {
   'timeline.suggested': 'Disarankan: {agency}',
   'timeline.workingDays': '{days} hari kerja',
   'timeline.resumedNoMove': 'Tenggat tidak bergeser: jeda pada hari kerja belum genap satu hari',
+  'timeline.recomputedNoMove': 'Tenggat tidak bergeser',
   'timeline.moved': '{target}: {from} → {to}',
   'timeline.returnedBy': 'Dikembalikan ke koordinator oleh {agency}',
   'timeline.delegatedTo': 'Didelegasikan ke {agency}',
@@ -1951,6 +1952,7 @@ const en = {
   'timeline.workingDays': '{days} working {days|day|days}',
   'timeline.resumedNoMove':
     'No deadline moved: the time paused on working days came to less than a whole day',
+  'timeline.recomputedNoMove': 'No deadline moved',
   'timeline.moved': '{target}: {from} → {to}',
   'timeline.returnedBy': 'Given back to the coordinator by {agency}',
   'timeline.delegatedTo': 'Delegated to {agency}',

@@ -29,6 +29,7 @@ export default function CalendarPage() {
   const [date, setDate] = useState('');
   // The date is outside the form's schema (it is the path): its own "required", at its field.
   const [dateMissing, setDateMissing] = useState(false);
+  const complete = /^\d{4}-\d{2}-\d{2}$/.test(date);
   const days = useLoad(
     () =>
       unwrap(
@@ -143,7 +144,7 @@ export default function CalendarPage() {
           all.reload();
         }}
         send={async (body) => {
-          if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+          if (!complete) {
             setDateMissing(true);
             throw new Refusal(t('calendar.dateRequired'));
           }
@@ -157,6 +158,9 @@ export default function CalendarPage() {
             message: t('calendar.saved', { date: formatDate(date, lang) }),
             job: change.job,
           });
+          // The list shows the year of the day saved (next year's, entered in December), with
+          // its declaration: on the year shown before, the day saved was nowhere to be seen.
+          setYear(Number(date.slice(0, 4)));
         }}
       >
         {(form) => (
@@ -173,8 +177,17 @@ export default function CalendarPage() {
                   setDateMissing(false);
                 }}
                 aria-invalid={dateMissing ? true : undefined}
-                aria-describedby={dateMissing ? 'calendar-date-error' : undefined}
+                aria-describedby={
+                  dateMissing ? 'calendar-date-error' : complete ? 'calendar-date-words' : undefined
+                }
               />
+              {/* The field orders day and month as the browser's language does (6/1 is 1 June
+                  in an English one): the date it holds, in words, before it is saved. */}
+              {!dateMissing && complete ? (
+                <p className="muted small" id="calendar-date-words">
+                  {formatDate(date, lang)}
+                </p>
+              ) : null}
               {dateMissing ? (
                 <p className="error" id="calendar-date-error">
                   {t('calendar.dateRequired')}
@@ -207,38 +220,42 @@ export default function CalendarPage() {
         </div>
       ) : null}
       {days.loading && !days.data ? <Loading /> : null}
+      {/* On a phone the kind and "Hapus" keep their words whole (the body's overflow-wrap
+          stacked "Hapus" letter by letter); a table too wide scrolls in its box. */}
       {days.data ? (
-        <table>
-          <caption>{t('calendar.daysOf', { year })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('calendar.date')}</th>
-              <th scope="col">{t('calendar.name')}</th>
-              <th scope="col">{t('calendar.kind')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('calendar.remove')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {days.data.items.map((day) => (
-              <tr key={day.date}>
-                <td>{formatDate(day.date, lang)}</td>
-                <td>{day.name}</td>
-                <td>{labelOf(t, 'dayKind', day.kind)}</td>
-                <td>
-                  <button
-                    type="button"
-                    aria-label={t('calendar.removeDay', { name: day.name })}
-                    onClick={() => ask(day)}
-                  >
-                    {t('calendar.remove')}
-                  </button>
-                </td>
+        <div className="table-scroll">
+          <table>
+            <caption>{t('calendar.daysOf', { year })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('calendar.date')}</th>
+                <th scope="col">{t('calendar.name')}</th>
+                <th scope="col">{t('calendar.kind')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('calendar.remove')}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {days.data.items.map((day) => (
+                <tr key={day.date}>
+                  <td>{formatDate(day.date, lang)}</td>
+                  <td>{day.name}</td>
+                  <td className="label">{labelOf(t, 'dayKind', day.kind)}</td>
+                  <td className="label">
+                    <button
+                      type="button"
+                      aria-label={t('calendar.removeDay', { name: day.name })}
+                      onClick={() => ask(day)}
+                    >
+                      {t('calendar.remove')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </section>
   );

@@ -221,7 +221,11 @@ export default function CaseDetail() {
             ))}
           </div>
           <div>
-            <Timeline events={events} zone={zone} />
+            <Timeline
+              events={events}
+              zone={zone}
+              zoneOf={(agencyId) => kase.assignments.find((a) => a.agencyId === agencyId)?.timeZone}
+            />
             <CaseLetters
               caseId={kase.id}
               zone={zone}
@@ -444,10 +448,24 @@ function justForwarded(kase: Schemas['Case']): { agencyId: string; since: string
  * The case's history, newest first, a page at a time: a case sent to sixty agencies holds
  * thousands of entries, and the older ones are a "Muat lebih banyak" away, never cut off.
  */
-function Timeline({ events, zone }: { events: Paged<Schemas['TimelineEvent']>; zone: TimeZone }) {
+function Timeline({
+  events,
+  zone,
+  zoneOf,
+}: {
+  events: Paged<Schemas['TimelineEvent']>;
+  zone: TimeZone;
+  /** An agency's zone on this case: its deadlines end at the end of its day, said so there. */
+  zoneOf: (agencyId: string) => TimeZone | undefined;
+}) {
   const { t, lang } = useI18n();
   const { nameOf } = useAgencies();
-  const when = (iso: string) => formatInstant(iso, zone, lang);
+  // An agency's event says its deadlines in its zone, as its card above does (Jayapura's day
+  // ends at 23.59 WIT; central read "21.59 WIB" here).
+  const whenOf = (e: Schemas['TimelineEvent']) => {
+    const at = (e.agencyId ? zoneOf(e.agencyId) : undefined) ?? zone;
+    return (iso: string) => formatInstant(iso, at, lang);
+  };
   return (
     <section className="card timeline" aria-labelledby="timeline">
       <h2 id="timeline">{t('case.timeline')}</h2>
@@ -457,7 +475,7 @@ function Timeline({ events, zone }: { events: Paged<Schemas['TimelineEvent']>; z
       <ol>
         {events.items.map((e) => {
           const actor = actorKind(e.actor);
-          const changed = describeEvent(e, t, nameOf, when);
+          const changed = describeEvent(e, t, nameOf, whenOf(e));
           return (
             <li key={e.id}>
               <Time at={e.at} zone={zone} />
