@@ -84,6 +84,12 @@ describe('the console with the keyboard alone', () => {
     await signInAs(page, pantau.url, /^Petugas setneg/);
     await page.goto(`${pantau.url}/cases/${receivedId}`);
     await page.getByRole('heading', { level: 1, name: 'Bantuan sosial tidak cair' }).waitFor();
+    // The same complainant's other case (the fixture's NIK, phone and e-mail), found by the
+    // search once the case has loaded: a link in the tab order before the verification.
+    await page
+      .getByRole('region', { name: 'Pengaduan lain dari pengadu ini' })
+      .getByRole('link', { name: 'Izin usaha ditahan' })
+      .waitFor();
 
     // Sent without a decision: the summary takes focus, names the field, and leads to it.
     await tabTo(page, /^select Keputusan verifikasi/);

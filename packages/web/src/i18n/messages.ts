@@ -1007,6 +1007,9 @@ const id = {
   'case.complainantEmail': 'Surel pengadu',
   'case.complainantPhone': 'Telepon pengadu',
   'case.complainantAddress': 'Alamat pengadu',
+  // Central's case page: what the search finds by the complainant's NIK, phone or e-mail.
+  'case.otherCases': 'Pengaduan lain dari pengadu ini',
+  'case.otherCasesNone': 'Tidak ada pengaduan lain.',
   ...intakeId,
 } as const;
 
@@ -2002,6 +2005,8 @@ const en = {
   'case.complainantEmail': 'Complainant’s email',
   'case.complainantPhone': 'Complainant’s phone',
   'case.complainantAddress': 'Complainant’s address',
+  'case.otherCases': 'Other complaints from this complainant',
+  'case.otherCasesNone': 'No other complaints.',
   ...intakeEn,
 } satisfies Record<Exclude<MessageKey, DocumentsMessageKey>, string>;
 

@@ -17,6 +17,7 @@ import { AssignmentActions } from '../components/assignment-actions';
 import { CaseAttachments } from '../components/attachments';
 import { CaseActivities } from '../components/case-activities';
 import { CaseLetters, ReceiptButton } from '../components/document-links';
+import { ComplainantCases } from '../components/complainant-cases';
 import { IncomingLetter } from '../components/incoming-letter';
 import { CaseActions, othersHold } from '../components/case-actions';
 import { Delegation, ReturnDelegation } from '../components/delegation';
@@ -133,6 +134,11 @@ export default function CaseDetail() {
         <div className="columns">
           <div>
             <Complaint kase={kase} zone={zone} central={central} onChange={reload} />
+            {/* Central's alone: an agency searches no identifier, and reads no other case of
+                the complainant's. */}
+            {central ? (
+              <ComplainantCases caseId={kase.id} complainant={kase.complainant} zone={zone} />
+            ) : null}
             <CaseActivities
               activities={kase.activities}
               earlier={kase.earlierActivities}
