@@ -1,13 +1,14 @@
 /**
  * Central's "other complaints from this complainant" on a case page: the cases the search finds
  * by the complainant's NIK, phone or e-mail (a duplicate sent twice, a follow-up that belongs
- * to an earlier case, a serial complainant), this case left out, newest first.
+ * to an earlier case, a serial complainant), this case left out, newest first, each with what
+ * it was found by (the same NIK is the same person; a shared office phone may not be).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { api, type Schemas, unwrap } from '../api/client';
 import { dateIn, formatDate, type TimeZone } from '../format';
-import { useI18n } from '../i18n/i18n';
+import { labelOf, useI18n } from '../i18n/i18n';
 import { Loading, Pager, ProblemAlert, StatusBadge } from './ui';
 
 type Hit = Schemas['SearchHit'];
@@ -21,7 +22,13 @@ interface Stream {
 }
 
 /** What the section lists: a case the same person sent, not one that shares a word. */
-const BY_IDENTITY = new Set<Hit['matchedBy']>(['idNumber', 'phone', 'email']);
+const BY_IDENTITY: readonly Hit['matchedBy'][] = ['idNumber', 'phone', 'email'];
+
+/** A case shown, with every identifier of this complainant it was found by, NIK first. */
+interface Shown {
+  readonly hit: Hit;
+  readonly by: readonly Hit['matchedBy'][];
+}
 
 /**
  * A page of one identifier's search. In the body: a NIK, a phone or an e-mail never sits in a
@@ -42,25 +49,30 @@ async function pageOf(q: string, cursor: string | undefined) {
  * older than the last one read of a search that goes on may have a newer one of that search
  * still to come; it waits for the next page. One found by two identifiers is listed once.
  */
-function mergedHits(streams: readonly Stream[], caseId: string): Hit[] {
+function mergedHits(streams: readonly Stream[], caseId: string): Shown[] {
   const frontier = Math.max(
     ...streams
       .filter((s) => s.cursor != null && s.items.length > 0)
       .map((s) => Date.parse(s.items.at(-1)!.receivedAt)),
   );
-  const shown = new Map<string, Hit>();
+  const shown = new Map<string, { hit: Hit; by: Set<Hit['matchedBy']> }>();
   for (const s of streams)
     for (const h of s.items)
       if (
         h.id !== caseId &&
-        BY_IDENTITY.has(h.matchedBy) &&
-        Date.parse(h.receivedAt) >= frontier &&
-        !shown.has(h.id)
-      )
-        shown.set(h.id, h);
-  return [...shown.values()].sort(
-    (a, b) => b.receivedAt.localeCompare(a.receivedAt) || b.id.localeCompare(a.id),
-  );
+        BY_IDENTITY.includes(h.matchedBy) &&
+        Date.parse(h.receivedAt) >= frontier
+      ) {
+        const entry = shown.get(h.id) ?? { hit: h, by: new Set() };
+        entry.by.add(h.matchedBy);
+        shown.set(h.id, entry);
+      }
+  return [...shown.values()]
+    .map(({ hit, by }) => ({ hit, by: BY_IDENTITY.filter((b) => by.has(b)) }))
+    .sort(
+      (a, b) =>
+        b.hit.receivedAt.localeCompare(a.hit.receivedAt) || b.hit.id.localeCompare(a.hit.id),
+    );
 }
 
 export function ComplainantCases({
@@ -140,10 +152,11 @@ export function ComplainantCases({
                 <th scope="col">{t('cases.subject')}</th>
                 <th scope="col">{t('search.received')}</th>
                 <th scope="col">{t('filters.status')}</th>
+                <th scope="col">{t('search.matchedBy')}</th>
               </tr>
             </thead>
             <tbody>
-              {hits.map((c) => (
+              {hits.map(({ hit: c, by }) => (
                 <tr key={c.id}>
                   <td data-label={t('documents.agendaNumber')}>{c.agendaNumber ?? '—'}</td>
                   <td>
@@ -156,6 +169,9 @@ export function ComplainantCases({
                   </td>
                   <td data-label={t('filters.status')}>
                     <StatusBadge prefix="status" value={c.status} />
+                  </td>
+                  <td data-label={t('search.matchedBy')}>
+                    {by.map((b) => labelOf(t, 'search.match', b)).join(', ')}
                   </td>
                 </tr>
               ))}

@@ -144,6 +144,12 @@ describe("the complainant's other complaints on the case page", () => {
     // The received date in the reader's zone: Jayapura's 1 February, WIB's 31 January.
     const rowE = within(section).getByRole('link', { name: 'Pengaduan E' }).closest('tr')!;
     expect(within(rowE).getByText(/1 Feb 2026/).tagName).toBe('TIME');
+    // What ties each to this complainant, so central knows a shared office phone from the
+    // same NIK: A by the phone and the e-mail, E by the NIK.
+    const matched = (row: HTMLElement) =>
+      row.querySelector('td[data-label="Cocok pada"]')?.textContent;
+    expect(matched(rowA)).toBe('Telepon, Surel');
+    expect(matched(rowE)).toBe('NIK');
 
     await userEvent.click(within(section).getByRole('button', { name: 'Muat lebih banyak' }));
     await waitFor(() =>
