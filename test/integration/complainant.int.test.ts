@@ -38,6 +38,39 @@ describe('a case waiting for the complainant', () => {
       email: 'dumas@setneg.go.id',
     });
   }, 60_000);
+
+  it('gives the unit’s postal address from its letterhead, for one who has no other address to send to (a web form)', async () => {
+    // Before, the page said "by letter to the address where you made the complaint": a
+    // complainant who used the web form has none.
+    const created = await service.createCase(centralOfficer, {
+      channel: 'web',
+      complainant: { name: 'Siti Aminah' },
+      subject: 'Sertifikat tanah belum terbit',
+      description: 'Sudah dua tahun.',
+    });
+    await service.verifyCase(centralOfficer, created.id, {
+      decision: 'needs_info',
+      missing: 'Fotokopi sertifikat',
+    });
+    const defaults = await service.track(created.trackingCode!);
+    expect(defaults.infoRequest?.postalAddress).toBe(
+      'Asisten Deputi Pengaduan Masyarakat, Jalan Veteran Nomor 17–18, Jakarta Pusat 10110',
+    );
+    const settings = await service.documentSettings(centralAdmin);
+    await service.putDocumentSettings(centralAdmin, {
+      ...settings,
+      letterhead: {
+        ministry: 'KEMENTERIAN SEKRETARIAT NEGARA RI',
+        unit: 'Asdep Pengaduan Masyarakat',
+        address: 'Gedung Utama Lt. 2, Jalan Veteran 17, Jakarta 10110',
+        city: 'Jakarta',
+      },
+    });
+    const saved = await service.track(created.trackingCode!);
+    expect(saved.infoRequest?.postalAddress).toBe(
+      'Asdep Pengaduan Masyarakat, Gedung Utama Lt. 2, Jalan Veteran 17, Jakarta 10110',
+    );
+  }, 60_000);
 });
 
 describe('a complaint central rejects', () => {

@@ -225,6 +225,8 @@ export function viewTracking(
     /** The case has answers older than those given (`TRACKING_ANSWERS`). */
     earlierAnswers?: boolean;
     sendTo?: { readonly name: string; readonly email: string } | null;
+    /** The unit's postal address (its letterhead), for what is asked to come by letter. */
+    postalAddress?: string;
   } = {},
 ) {
   const asked = infoRequestOf(c);
@@ -248,6 +250,7 @@ export function viewTracking(
       missing: c.confidential ? null : asked.missing,
       requestedAt: asked.requestedAt,
       sendTo: extra.sendTo ? { name: extra.sendTo.name, email: extra.sendTo.email } : null,
+      postalAddress: extra.postalAddress ?? null,
       // What to quote in the mail or letter: never the tracking code, the complainant's
       // credential, which an e-mail would carry in the clear to a mailbox (and, sent to the
       // intake address, into a case the agencies read).

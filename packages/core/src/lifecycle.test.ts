@@ -133,6 +133,7 @@ describe('case lifecycle', () => {
     expect(viewTracking(waiting, later).infoRequest).toEqual({
       ...asked,
       sendTo: null,
+      postalAddress: null,
       reference: null,
     });
     expect(

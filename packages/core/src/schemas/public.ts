@@ -74,6 +74,12 @@ export const TrackingSchema = z
           .object({ name: z.string(), email: z.string() })
           .nullable()
           .meta({ description: 'The central unit’s contact to send it to' }),
+        postalAddress: z.string().nullable().meta({
+          description:
+            'The central unit’s name and postal address, as its letters head them: where to send it by letter',
+          example:
+            'Asisten Deputi Pengaduan Masyarakat, Jalan Veteran Nomor 17–18, Jakarta Pusat 10110',
+        }),
         reference: z.string().nullable().meta({
           description:
             'What to quote when sending it: the case’s agenda number, never the tracking code (the complainant’s credential); null for a case registered before agenda numbers (the page asks for the subject and the date instead)',

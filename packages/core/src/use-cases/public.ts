@@ -2,6 +2,7 @@
 import { calledOffByClose, closingRuns } from '../activity.ts';
 import { repliedAlready, reply as replyTo } from '../case.ts';
 import { answersFrom, TRACKING_ANSWERS, viewTracking } from '../case-view.ts';
+import { DEFAULT_DOCUMENT_SETTINGS } from '../documents/letter-document.ts';
 import { notFound } from '../errors.ts';
 import type { CaseBundle } from '../ports.ts';
 import type { ReplyInput } from '../schemas.ts';
@@ -93,16 +94,26 @@ async function trackingView(deps: ServiceDeps, bundle: CaseBundle, now: Date) {
   const finalsOf = new Set(
     bundle.assignments.filter((a) => a.state === 'completed').map((a) => a.agencyId),
   );
-  // Central's contact beside it: where to send what was asked, or to ask, add or withdraw.
-  const [answers, sendTo] = await Promise.all([
+  // Central's contact beside it: where to send what was asked, or to ask, add or withdraw;
+  // while something is asked, the unit's postal address too (a web form's complainant has no
+  // other address to send a letter to).
+  const [answers, sendTo, postalAddress] = await Promise.all([
     c.confidential ? { items: [], earlier: false } : answersOf(deps, c.id, finalsOf),
     centralContact(deps),
+    c.status === 'needs_info' ? centralPostalAddress(deps) : undefined,
   ]);
   return viewTracking(c, now, {
     answers: answers.items,
     earlierAnswers: answers.earlier,
     sendTo,
+    ...(postalAddress ? { postalAddress } : {}),
   });
+}
+
+/** The unit's name and address as its letters head them (the defaults until saved). */
+async function centralPostalAddress(deps: ServiceDeps): Promise<string> {
+  const { letterhead } = (await deps.store.getDocumentSettings()) ?? DEFAULT_DOCUMENT_SETTINGS;
+  return `${letterhead.unit}, ${letterhead.address}`;
 }
 
 /**

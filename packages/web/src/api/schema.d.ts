@@ -6845,6 +6845,11 @@ export type components = {
                     name: string;
                     email: string;
                 } | null;
+                /**
+                 * @description The central unit’s name and postal address, as its letters head them: where to send it by letter
+                 * @example Asisten Deputi Pengaduan Masyarakat, Jalan Veteran Nomor 17–18, Jakarta Pusat 10110
+                 */
+                postalAddress: string | null;
                 /** @description What to quote when sending it: the case’s agenda number, never the tracking code (the complainant’s credential); null for a case registered before agenda numbers (the page asks for the subject and the date instead) */
                 reference: string | null;
             } | null;

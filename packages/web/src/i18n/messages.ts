@@ -786,6 +786,10 @@ const id = {
     'Kirimkan melalui surel ke {email} ({name}), atau dengan surat ke alamat tempat Anda menyampaikan pengaduan,',
   'track.infoHowGeneric':
     'Kirimkan kepada Asdep Pengaduan Masyarakat melalui saluran tempat Anda menyampaikan pengaduan,',
+  // Where a letter goes: the unit's own address (a web form's complainant has no other).
+  'track.infoHowPost':
+    'Kirimkan melalui surel ke {email} ({name}), atau dengan surat ke {address},',
+  'track.infoHowPostOnly': 'Kirimkan dengan surat ke {address},',
   'track.infoReference': 'dengan mencantumkan nomor agenda pengaduan Anda:',
   'track.infoReferenceGeneric':
     'dengan menyebutkan perihal dan tanggal pengaduan Anda (bukan kode lacak).',
@@ -1788,6 +1792,8 @@ const en = {
     'Send it by email to {email} ({name}), or by letter to the address you sent your complaint to,',
   'track.infoHowGeneric':
     'Send it to the complaint unit through the channel you used for your complaint,',
+  'track.infoHowPost': 'Send it by email to {email} ({name}), or by letter to {address},',
+  'track.infoHowPostOnly': 'Send it by letter to {address},',
   'track.infoReference': 'quoting your complaint’s agenda number:',
   'track.infoReferenceGeneric':
     'giving the subject and the date of your complaint (not your tracking code).',

@@ -1,4 +1,4 @@
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
@@ -87,7 +87,15 @@ describe('times on the tracking page', () => {
 });
 
 describe('what central asks the complainant to send', () => {
-  const asked = (reference: string | null) => ({
+  const ADDRESS =
+    'Asisten Deputi Pengaduan Masyarakat, Jalan Veteran Nomor 17–18, Jakarta Pusat 10110';
+  const asked = (
+    reference: string | null,
+    sendTo: { name: string; email: string } | null = {
+      name: 'Asdep Pengaduan Masyarakat',
+      email: 'dumas@setneg.go.id',
+    },
+  ) => ({
     ...tracking('x'),
     status: 'needs_info',
     answers: [],
@@ -95,9 +103,28 @@ describe('what central asks the complainant to send', () => {
     infoRequest: {
       missing: 'Fotokopi KTP',
       requestedAt: '2026-03-17T03:00:00.000Z',
-      sendTo: { name: 'Asdep Pengaduan Masyarakat', email: 'dumas@setneg.go.id' },
+      sendTo,
+      postalAddress: ADDRESS,
       reference,
     },
+  });
+
+  it('says where a letter goes: the unit’s address, not "the address you sent your complaint to", which a web form has none of', async () => {
+    window.location.hash = '#AAAA-BBBB-CCCC1';
+    mockApi(() => json(200, asked('12/DUMAS/III/2026')));
+    renderWith(<Track />, { path: '/track' });
+    const region = await screen.findByRole('region', { name: 'Kelengkapan yang diperlukan' });
+    expect(region.textContent).toContain(
+      `Kirimkan melalui surel ke dumas@setneg.go.id (Asdep Pengaduan Masyarakat), atau dengan surat ke ${ADDRESS},`,
+    );
+    expect(region.textContent).not.toContain('tempat Anda menyampaikan');
+    cleanup();
+    // No contact with an e-mail address in the directory: the letter's address alone.
+    mockApi(() => json(200, asked('12/DUMAS/III/2026', null)));
+    renderWith(<Track />, { path: '/track' });
+    const alone = await screen.findByRole('region', { name: 'Kelengkapan yang diperlukan' });
+    expect(alone.textContent).toContain(`Kirimkan dengan surat ke ${ADDRESS},`);
+    expect(alone.textContent).not.toContain('tempat Anda menyampaikan');
   });
 
   it('has the agenda number quoted, never the tracking code, which is the complainant’s key', async () => {

@@ -234,9 +234,17 @@ function InfoRequest({ request }: { request: NonNullable<Schemas['Tracking']['in
         {t('track.infoAsked')} <Time at={request.requestedAt} zone={zone} />
       </p>
       <p>
-        {request.sendTo
-          ? t('track.infoHow', { email: request.sendTo.email, name: request.sendTo.name })
-          : t('track.infoHowGeneric')}{' '}
+        {request.postalAddress
+          ? request.sendTo
+            ? t('track.infoHowPost', {
+                email: request.sendTo.email,
+                name: request.sendTo.name,
+                address: request.postalAddress,
+              })
+            : t('track.infoHowPostOnly', { address: request.postalAddress })
+          : request.sendTo
+            ? t('track.infoHow', { email: request.sendTo.email, name: request.sendTo.name })
+            : t('track.infoHowGeneric')}{' '}
         {request.reference ? (
           <>
             {t('track.infoReference')} <strong>{request.reference}</strong>.
