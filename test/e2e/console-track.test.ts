@@ -233,6 +233,34 @@ describe('central asks for what is missing; the complainant reads what to send a
   });
 });
 
+describe('an agency waiting for the complainant', () => {
+  it('the tracking page says what the agency asks, by its name, and where to send it; not its reason', async () => {
+    const as = users(pantau.url);
+    const c = await forwardedCase(http, await as('setneg', 'central_officer'), ['polri'], {
+      body: { subject: 'Laporan kehilangan tidak diproses' },
+    });
+    const asked = 'Fotokopi surat tanda lapor kehilangan dan nomor rangka kendaraan.';
+    const res = await http.post(
+      `/v1/cases/${c.id}/assignments/polri/pause`,
+      { reason: 'Catatan internal: berkas di Polres tertahan.', askComplainant: asked },
+      { token: await as('polri', 'agency_officer') },
+    );
+    expect(res.status, res.text).toBe(200);
+    const own = await visitor.newPage();
+    await own.goto(`${pantau.url}/track#${c.trackingCode}`);
+    const region = own.getByRole('region', { name: 'Permintaan instansi kepada Anda' });
+    await region.waitFor();
+    const text = await region.innerText();
+    expect(text).toMatch(/Kepolisian .* meminta:/);
+    expect(text).toContain(asked);
+    expect(text).toContain('dumas@setneg.go.id');
+    expect(text).toMatch(/nomor agenda pengaduan Anda: \d+\/DUMAS\//);
+    expect(await own.content()).not.toContain('Catatan internal');
+    await mainScreen(own, 'track-18-agency-asks');
+    await own.close();
+  });
+});
+
 describe('the tracking code never travels in a URL the console requests', () => {
   /** Every request a page of `context` makes, with what a log on the way could keep. */
   const record = (context: BrowserContext) => {

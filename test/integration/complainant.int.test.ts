@@ -5,13 +5,21 @@
  */
 import { CENTRAL_TENANT, Service } from '@pantau/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { centralAdmin, centralOfficer, freshStore, manualClock } from '../support/dynamodb.ts';
+import {
+  addAgencies,
+  centralAdmin,
+  centralOfficer,
+  freshStore,
+  manualClock,
+  officerOf,
+} from '../support/dynamodb.ts';
 
 let service: Service;
 const clock = manualClock('2026-04-13T02:00:00.000Z');
 
 beforeAll(async () => {
   service = new Service({ store: await freshStore(), clock: clock.now });
+  await addAgencies(service, [{ id: 'polri' }, { id: 'pln' }]);
 }, 60_000);
 
 describe('a case waiting for the complainant', () => {
@@ -128,5 +136,63 @@ describe('a complaint central rejects', () => {
     expect(tracked.status).toBe('rejected');
     expect(tracked.rejection).toEqual({ reason: null });
     expect(tracked.contact).not.toBeNull();
+  }, 60_000);
+});
+
+describe('an agency waiting for the complainant', () => {
+  const polri = officerOf('polri');
+  const pln = officerOf('pln');
+  /** A complaint forwarded to Polri and PLN: its id and tracking code. */
+  const forwarded = async (confidential = false) => {
+    const created = await service.createCase(centralOfficer, {
+      channel: 'web',
+      complainant: { name: 'Siti Aminah' },
+      subject: 'Laporan kehilangan tidak diproses',
+      description: 'Sudah sebulan.',
+      ...(confidential ? { confidential } : {}),
+    });
+    await service.verifyCase(centralOfficer, created.id, { decision: 'accept', type: 'normative' });
+    await service.forward(centralOfficer, created.id, {
+      assignments: [{ agencyId: 'polri' }, { agencyId: 'pln' }],
+    });
+    return { id: created.id, code: created.trackingCode! };
+  };
+  const asked = 'Fotokopi surat tanda lapor kehilangan dan nomor telepon yang dapat dihubungi';
+
+  it('tells the complainant what the agency asks of them, by the agency’s name, and where to send it', async () => {
+    // Before, a pause "waiting for the complainant" was known only to the agency and central:
+    // the complainant read "Diteruskan" and nothing asked of them, and the clock stood still.
+    const { id, code } = await forwarded();
+    await service.pauseAssignment(polri, id, 'polri', 'Menunggu data pengadu', undefined, asked);
+    // A pause for the agency's own reasons says nothing to the complainant.
+    await service.pauseAssignment(pln, id, 'pln', 'Menunggu hasil survei lapangan');
+    const view = await service.track(code);
+    const { agendaNumber } = await service.getCase(centralOfficer, id);
+    expect(view.agencyRequests).toEqual({
+      items: [{ agencyName: 'Agency polri', asked, askedAt: clock.now().toISOString() }],
+      // Sent through central, which holds the complainant's identity, quoting the agenda number.
+      sendTo: view.contact,
+      postalAddress: expect.stringMatching(/Pengaduan Masyarakat, .*Jalan Veteran/),
+      reference: agendaNumber,
+    });
+    expect(JSON.stringify(view)).not.toContain('Menunggu data pengadu');
+    expect(JSON.stringify(view)).not.toContain('survei');
+    // The agency's timeline keeps what it asked.
+    const [paused] = (
+      await service.timeline(polri, id, { limit: 5, order: 'newest' })
+    ).items.filter((e) => e.type === 'assignment_paused');
+    expect(paused?.data).toMatchObject({ reason: 'Menunggu data pengadu', asked });
+
+    // Once the clock runs again (what was asked came), the request is no longer shown.
+    await service.resumeAssignment(polri, id, 'polri');
+    expect((await service.track(code)).agencyRequests).toBeNull();
+  }, 60_000);
+
+  it('shows nothing of it on a confidential report, which shows its status only', async () => {
+    const { id, code } = await forwarded(true);
+    await service.pauseAssignment(polri, id, 'polri', 'Menunggu data pengadu', undefined, asked);
+    const view = await service.track(code);
+    expect(view.agencyRequests).toBeNull();
+    expect(JSON.stringify(view)).not.toContain(asked);
   }, 60_000);
 });

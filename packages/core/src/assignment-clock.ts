@@ -61,6 +61,8 @@ export interface Pause {
   readonly to: string | null;
   readonly reason: string;
   readonly by: string;
+  /** What the complainant is asked to send, shown on their tracking page while it lasts. */
+  readonly asked?: string;
 }
 
 /** The sums with a new clock entry's working days added to its targets. */
@@ -85,6 +87,7 @@ export function pause(
   reason: string,
   by: string,
   now: Date,
+  asked?: string,
 ): AssignmentRecord {
   if (!isOpen(a)) throw invalidTransition(`an assignment that is ${a.state} has no clock to pause`);
   if (a.paused) throw invalidTransition('the clock is already paused');
@@ -99,7 +102,10 @@ export function pause(
   return touch(a, now, {
     paused: true,
     pauseCount: taken + 1,
-    pauses: [...(a.pauses ?? []), { from: now.toISOString(), to: null, reason, by }],
+    pauses: [
+      ...(a.pauses ?? []),
+      { from: now.toISOString(), to: null, reason, by, ...(asked ? { asked } : {}) },
+    ],
   });
 }
 

@@ -4,7 +4,7 @@
  * its status, steps and the agencies' answers (a confidential report: its status only).
  * The case itself and its lifecycle are in case.ts.
  */
-import { type AssignmentRecord, isTargetOverdue, viewAssignment } from './assignment.ts';
+import { type AssignmentRecord, isOpen, isTargetOverdue, viewAssignment } from './assignment.ts';
 import {
   activityHeldWith,
   type ActivityRecord,
@@ -227,6 +227,8 @@ export function viewTracking(
     sendTo?: { readonly name: string; readonly email: string } | null;
     /** The unit's postal address (its letterhead), for what is asked to come by letter. */
     postalAddress?: string;
+    /** What agencies waiting for the complainant ask of them (their clocks paused). */
+    agencyRequests?: readonly AgencyRequest[];
   } = {},
 ) {
   const asked = infoRequestOf(c);
@@ -262,5 +264,39 @@ export function viewTracking(
         ? { reason: c.confidential ? null : (c.rejection?.reason ?? null) }
         : null,
     contact: extra.sendTo ? { name: extra.sendTo.name, email: extra.sendTo.email } : null,
+    // Sent through central (which holds who complained), as what central asks for is.
+    agencyRequests:
+      !c.confidential && extra.agencyRequests?.length
+        ? {
+            items: [...extra.agencyRequests],
+            sendTo: extra.sendTo ? { name: extra.sendTo.name, email: extra.sendTo.email } : null,
+            postalAddress: extra.postalAddress ?? null,
+            reference: c.agendaNumber ?? null,
+          }
+        : null,
   };
+}
+
+/** An agency's request of the complainant, as their tracking page shows it. */
+export interface AgencyRequest {
+  readonly agencyName: string;
+  readonly asked: string;
+  readonly askedAt: string;
+}
+
+/**
+ * The open assignments whose clock stands waiting for the complainant to send what it asks
+ * (`Pause.asked`), oldest request first; a pause for the agency's own reasons is not listed.
+ */
+export function agencyRequestsOf(
+  assignments: readonly AssignmentRecord[],
+): { agencyId: string; asked: string; askedAt: string }[] {
+  return assignments
+    .flatMap((a) => {
+      const current = isOpen(a) && a.paused ? a.pauses?.at(-1) : undefined;
+      return current?.asked && current.to === null
+        ? [{ agencyId: a.agencyId, asked: current.asked, askedAt: current.from }]
+        : [];
+    })
+    .sort((x, y) => x.askedAt.localeCompare(y.askedAt));
 }

@@ -118,6 +118,10 @@ export function describeEvent(
       break;
     }
     case 'assignment_paused':
+      // What the complainant was asked (their tracking page shows it), after the reason.
+      parts.push(quote('reason'));
+      parts.push(text('asked') ? t('timeline.askedComplainant', { asked: text('asked')! }) : null);
+      break;
     case 'assignment_withdrawn': // central's reason (a close withdraws with none)
       parts.push(quote('reason'));
       break;

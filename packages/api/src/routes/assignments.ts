@@ -236,9 +236,11 @@ export const clock = new OpenAPIHono()
     }),
     async (c) => {
       const { id, agencyId } = c.req.valid('param');
-      const { reason, generation } = c.req.valid('json');
+      const { reason, generation, askComplainant } = c.req.valid('json');
       return c.json(
-        await c.get('service').pauseAssignment(c.get('auth'), id, agencyId, reason, generation),
+        await c
+          .get('service')
+          .pauseAssignment(c.get('auth'), id, agencyId, reason, generation, askComplainant),
         200,
       );
     },

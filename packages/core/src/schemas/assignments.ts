@@ -81,7 +81,15 @@ export const ExtensionRequestSchema = z
 export type ExtensionRequestView = z.infer<typeof ExtensionRequestSchema>;
 
 export const PauseBody = z
-  .strictObject({ reason: text(2_000), generation: forwardingGeneration('pause') })
+  .strictObject({
+    reason: text(2_000),
+    askComplainant: text(2_000).optional().meta({
+      description:
+        'What the complainant is asked to send, in words they read: their tracking page shows it under the agency’s name while the clock stands, with the complaint unit’s address to send it to (not on a confidential report, which shows its status only). Without it the page says nothing of the pause; `reason` is never shown there',
+      example: 'Fotokopi surat tanda lapor kehilangan',
+    }),
+    generation: forwardingGeneration('pause'),
+  })
   .meta({ id: 'Pause' });
 export const ResumeBody = z.strictObject({}).meta({ id: 'Resume' });
 

@@ -100,5 +100,31 @@ export const TrackingSchema = z
       description:
         'The central unit’s contact, for a question, more evidence or withdrawing the complaint (quoting the agenda number, never the tracking code)',
     }),
+    agencyRequests: z
+      .object({
+        items: z.array(
+          z.object({
+            agencyName: z.string(),
+            asked: z.string().meta({ description: 'What the agency asks the complainant to send' }),
+            askedAt: instant,
+          }),
+        ),
+        sendTo: z
+          .object({ name: z.string(), email: z.string() })
+          .nullable()
+          .meta({ description: 'The central unit’s contact: what is asked goes through it' }),
+        postalAddress: z.string().nullable().meta({
+          description: 'The central unit’s name and postal address, as its letters head them',
+        }),
+        reference: z.string().nullable().meta({
+          description:
+            'What to quote when sending it: the agenda number, never the tracking code (null for a case registered before agenda numbers)',
+        }),
+      })
+      .nullable()
+      .meta({
+        description:
+          'While agencies wait for the complainant (their deadlines paused): what each asks, oldest first, and where to send it; null when none asks, and on a confidential report',
+      }),
   })
   .meta({ id: 'Tracking' });

@@ -197,7 +197,11 @@ export async function decideExtension(
   return { ...viewExtensionRequest(result.decision), assignment: result.view };
 }
 
-/** Pause the assignment's clock (waiting for the complainant), with the reason recorded. */
+/**
+ * Pause the assignment's clock (waiting for the complainant), with the reason recorded, and
+ * what the complainant is asked to send (`asked`), which their tracking page shows while the
+ * clock stands.
+ */
 export async function pauseAssignment(
   deps: ServiceDeps,
   p: Principal,
@@ -206,12 +210,15 @@ export async function pauseAssignment(
   reason: string,
   /** The forwarding the pause was asked for (`assertForwarding`); none: the current one. */
   generation?: number,
+  asked?: string,
 ): Promise<AssignmentView> {
-  return clockChange(deps, p, caseId, agencyId, 'assignment_paused', { reason }, (a, now) => {
+  const data = { reason, ...(asked ? { asked } : {}) };
+  return clockChange(deps, p, caseId, agencyId, 'assignment_paused', data, (a, now) => {
     // Sent again after its answer was lost: paused already, for this reason.
-    if (a.paused && a.pauses?.at(-1)?.reason === reason) return undefined;
+    const current = a.paused ? a.pauses?.at(-1) : undefined;
+    if (current?.reason === reason && current.asked === asked) return undefined;
     assertForwarding(a, generation);
-    return { assignment: pause(a, reason, p.sub, now) };
+    return { assignment: pause(a, reason, p.sub, now, asked) };
   });
 }
 

@@ -1,7 +1,7 @@
 /** The complainant's side, by tracking code alone: the tracking page and the reply. */
 import { calledOffByClose, closingRuns } from '../activity.ts';
 import { repliedAlready, reply as replyTo } from '../case.ts';
-import { answersFrom, TRACKING_ANSWERS, viewTracking } from '../case-view.ts';
+import { agencyRequestsOf, answersFrom, TRACKING_ANSWERS, viewTracking } from '../case-view.ts';
 import { DEFAULT_DOCUMENT_SETTINGS } from '../documents/letter-document.ts';
 import { notFound } from '../errors.ts';
 import type { CaseBundle } from '../ports.ts';
@@ -94,20 +94,39 @@ async function trackingView(deps: ServiceDeps, bundle: CaseBundle, now: Date) {
   const finalsOf = new Set(
     bundle.assignments.filter((a) => a.state === 'completed').map((a) => a.agencyId),
   );
+  // What agencies waiting for the complainant ask of them (a confidential report: nothing).
+  const requests = c.confidential ? [] : agencyRequestsOf(bundle.assignments);
   // Central's contact beside it: where to send what was asked, or to ask, add or withdraw;
   // while something is asked, the unit's postal address too (a web form's complainant has no
   // other address to send a letter to).
-  const [answers, sendTo, postalAddress] = await Promise.all([
+  const asked = c.status === 'needs_info' || requests.length > 0;
+  const [answers, sendTo, postalAddress, names] = await Promise.all([
     c.confidential ? { items: [], earlier: false } : answersOf(deps, c.id, finalsOf),
     centralContact(deps),
-    c.status === 'needs_info' ? centralPostalAddress(deps) : undefined,
+    asked ? centralPostalAddress(deps) : undefined,
+    agencyNames(
+      deps,
+      requests.map((r) => r.agencyId),
+    ),
   ]);
   return viewTracking(c, now, {
     answers: answers.items,
     earlierAnswers: answers.earlier,
     sendTo,
     ...(postalAddress ? { postalAddress } : {}),
+    agencyRequests: requests.map(({ agencyId, asked, askedAt }) => ({
+      agencyName: names.get(agencyId) ?? agencyId,
+      asked,
+      askedAt,
+    })),
   });
+}
+
+/** Agencies' names by id, each read once (one removed since goes by its id). */
+async function agencyNames(deps: ServiceDeps, ids: readonly string[]) {
+  const unique = [...new Set(ids)];
+  const agencies = await Promise.all(unique.map((id) => deps.store.getAgency(id)));
+  return new Map(unique.map((id, i) => [id, agencies[i]?.name ?? id]));
 }
 
 /** The unit's name and address as its letters head them (the defaults until saved). */
@@ -126,10 +145,10 @@ async function centralPostalAddress(deps: ServiceDeps): Promise<string> {
 async function answersOf(deps: ServiceDeps, caseId: string, finalsOf: ReadonlySet<string>) {
   const latest = await deps.store.latestResponses(caseId, TRACKING_ANSWERS, finalsOf);
   const events = [...latest.items].sort((a, b) => a.id.localeCompare(b.id));
-  const names = new Map<string, string>();
-  for (const id of new Set(events.map((e) => e.agencyId))) {
-    if (id !== null) names.set(id, (await deps.store.getAgency(id))?.name ?? id);
-  }
+  const names = await agencyNames(
+    deps,
+    events.flatMap((e) => (e.agencyId === null ? [] : [e.agencyId])),
+  );
   return { items: answersFrom(events, (id) => names.get(id) ?? id), earlier: latest.earlier };
 }
 

@@ -6863,6 +6863,28 @@ export type components = {
                 name: string;
                 email: string;
             } | null;
+            /** @description While agencies wait for the complainant (their deadlines paused): what each asks, oldest first, and where to send it; null when none asks, and on a confidential report */
+            agencyRequests: {
+                items: {
+                    agencyName: string;
+                    /** @description What the agency asks the complainant to send */
+                    asked: string;
+                    /**
+                     * Format: date-time
+                     * @example 2026-03-30T16:59:59.999Z
+                     */
+                    askedAt: string;
+                }[];
+                /** @description The central unit’s contact: what is asked goes through it */
+                sendTo: {
+                    name: string;
+                    email: string;
+                } | null;
+                /** @description The central unit’s name and postal address, as its letters head them */
+                postalAddress: string | null;
+                /** @description What to quote when sending it: the agenda number, never the tracking code (null for a case registered before agenda numbers) */
+                reference: string | null;
+            } | null;
         };
         TrackingAnswer: {
             agencyName: string;
@@ -7866,6 +7888,11 @@ export type components = {
         };
         Pause: {
             reason: string;
+            /**
+             * @description What the complainant is asked to send, in words they read: their tracking page shows it under the agency’s name while the clock stands, with the complaint unit’s address to send it to (not on a confidential report, which shows its status only). Without it the page says nothing of the pause; `reason` is never shown there
+             * @example Fotokopi surat tanda lapor kehilangan
+             */
+            askComplainant?: string;
             /** @description The assignment’s `generation` (its forwarding) the pause was written for: if central withdrew it and forwarded the case again since, 409 `version_conflict` and nothing is written: read the new instructions (without it the pause goes to the current forwarding) */
             generation?: number;
         };

@@ -524,3 +524,59 @@ describe('an agency ends its assignment only on an explicit second click', () =>
     expect(posts()).toHaveLength(0);
   });
 });
+
+describe('an agency pauses its deadlines waiting for the complainant', () => {
+  const pauseAs = async (reason: string, ask: string) => {
+    const calls = mockApi(() => json(200, { ...assignment, paused: true }));
+    renderWith(
+      <AssignmentActions caseId="C1" assignment={assignment} central={false} onChange={() => {}} />,
+      { as: { agency: 'pemprov-bali', role: 'agency_officer' } },
+    );
+    const summary = screen.getByText('Hentikan tenggat sementara', {
+      selector: 'summary, summary *',
+    });
+    await userEvent.click(summary);
+    const form = within(summary.closest('details')!);
+    await userEvent.type(form.getByLabelText(/^Alasan/), reason);
+    if (ask) await userEvent.type(form.getByLabelText(/^Yang diminta dari pengadu/), ask);
+    await userEvent.click(form.getByRole('button', { name: 'Hentikan tenggat sementara' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1));
+    return { form, body: calls.find((c) => c.method === 'POST')!.body };
+  };
+
+  it('sends what the complainant is asked for, the field saying that they read it and the reason not', async () => {
+    const { form, body } = await pauseAs('Menunggu data pengadu.', 'Fotokopi surat tanda lapor');
+    expect(body).toMatchObject({
+      reason: 'Menunggu data pengadu.',
+      askComplainant: 'Fotokopi surat tanda lapor',
+    });
+    expect(form.getByText(/Ditampilkan kepada pengadu di halaman lacak/)).toBeTruthy();
+    expect(form.getByText(/Alasan di atas tidak ditampilkan/)).toBeTruthy();
+  });
+
+  it('sends no request of the complainant when the field is left empty (a pause for its own reasons)', async () => {
+    const { body } = await pauseAs('Menunggu hasil survei lapangan.', '');
+    expect(body).not.toHaveProperty('askComplainant');
+  });
+
+  it('the history says what the complainant was asked, after the reason', () => {
+    const t = (key: string, vars?: Record<string, unknown>) =>
+      `${key}${vars ? JSON.stringify(vars) : ''}`;
+    const event = {
+      type: 'assignment_paused',
+      agencyId: 'pemprov-bali',
+      data: { reason: 'Menunggu data pengadu.', asked: 'Fotokopi surat tanda lapor' },
+    } as unknown as Parameters<typeof describeEvent>[0];
+    expect(
+      describeEvent(
+        event,
+        t as never,
+        (id) => id,
+        (iso) => iso,
+      ),
+    ).toEqual([
+      '“Menunggu data pengadu.”',
+      'timeline.askedComplainant{"asked":"Fotokopi surat tanda lapor"}',
+    ]);
+  });
+});

@@ -375,6 +375,13 @@ export function AssignmentActions({
                 multiline
                 required
               />
+              <TextField
+                form={form}
+                name="askComplainant"
+                label={t('actions.pauseAsk')}
+                hint={t('actions.pauseAskHint')}
+                multiline
+              />
             </>
           )}
         </ActionForm>

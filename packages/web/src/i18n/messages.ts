@@ -336,6 +336,9 @@ const id = {
   'actions.note': 'Catatan',
   'actions.pause': 'Hentikan tenggat sementara',
   'actions.pauseReason': 'Alasan (misalnya menunggu data dari pengadu)',
+  'actions.pauseAsk': 'Yang diminta dari pengadu (jika menunggu pengadu)',
+  'actions.pauseAskHint':
+    'Ditampilkan kepada pengadu di halaman lacak atas nama instansi Anda, dengan alamat Asdep Pengaduan Masyarakat untuk mengirimkannya, selama tenggat dihentikan. Alasan di atas tidak ditampilkan. Laporan rahasia tidak menampilkannya: mintalah melalui Asdep.',
   'actions.reforwardedSince':
     'Instansi Anda baru saja menerima penerusan baru pengaduan ini dari pusat, dengan instruksi yang mungkin berbeda. Isian Anda belum dikirim dan tetap di formulir: muat versi terbaru, baca instruksinya, lalu kirim lagi.',
   'actions.withdraw': 'Tarik penugasan',
@@ -790,6 +793,11 @@ const id = {
   'track.infoHowPost':
     'Kirimkan melalui surel ke {email} ({name}), atau dengan surat ke {address},',
   'track.infoHowPostOnly': 'Kirimkan dengan surat ke {address},',
+  // An agency waiting for the complainant (its deadlines paused) asks them for something.
+  'track.agencyRequestsTitle': 'Permintaan instansi kepada Anda',
+  'track.agencyRequestAsks': '{agency} meminta:',
+  'track.agencyRequestsPaused':
+    'Tenggat instansi tersebut dihentikan sementara sampai kiriman Anda diterima. Kiriman Anda diteruskan oleh Asdep Pengaduan Masyarakat.',
   'track.infoReference': 'dengan mencantumkan nomor agenda pengaduan Anda:',
   'track.infoReferenceGeneric':
     'dengan menyebutkan perihal dan tanggal pengaduan Anda (bukan kode lacak).',
@@ -957,6 +965,7 @@ const id = {
   'timeline.attachmentShared': 'Lampiran “{name}” dibuka untuk instansi',
   'timeline.attachmentWithheld': 'Lampiran “{name}” dikembalikan hanya untuk pusat',
   'timeline.suggested': 'Disarankan: {agency}',
+  'timeline.askedComplainant': 'Diminta dari pengadu: “{asked}”',
   'timeline.workingDays': '{days} hari kerja',
   'timeline.resumedNoMove': 'Tenggat tidak bergeser: jeda pada hari kerja belum genap satu hari',
   'timeline.recomputedNoMove': 'Tenggat tidak bergeser',
@@ -1348,6 +1357,9 @@ const en = {
   'actions.note': 'Note',
   'actions.pause': 'Pause deadlines',
   'actions.pauseReason': 'Reason (e.g. waiting for the complainant)',
+  'actions.pauseAsk': 'What the complainant is asked to send (when waiting for them)',
+  'actions.pauseAskHint':
+    'Shown to the complainant on their tracking page under your agency’s name, with the complaint unit’s address to send it to, while the deadlines are paused. The reason above is not shown. A confidential report does not show it: ask through the complaint unit.',
   'actions.reforwardedSince':
     'Central has just forwarded this complaint to your agency again, perhaps with other instructions. Yours is not sent and stays in the form: load the latest version, read the instructions, then send again.',
   'actions.withdraw': 'Withdraw the assignment',
@@ -1794,6 +1806,10 @@ const en = {
     'Send it to the complaint unit through the channel you used for your complaint,',
   'track.infoHowPost': 'Send it by email to {email} ({name}), or by letter to {address},',
   'track.infoHowPostOnly': 'Send it by letter to {address},',
+  'track.agencyRequestsTitle': 'What agencies ask of you',
+  'track.agencyRequestAsks': '{agency} asks for:',
+  'track.agencyRequestsPaused':
+    'That agency’s deadlines are paused until what you send arrives. The complaint unit passes it on.',
   'track.infoReference': 'quoting your complaint’s agenda number:',
   'track.infoReferenceGeneric':
     'giving the subject and the date of your complaint (not your tracking code).',
@@ -1958,6 +1974,7 @@ const en = {
   'timeline.attachmentShared': 'File “{name}” shared with the agencies',
   'timeline.attachmentWithheld': 'File “{name}” taken back for central only',
   'timeline.suggested': 'Suggested: {agency}',
+  'timeline.askedComplainant': 'Asked of the complainant: “{asked}”',
   'timeline.workingDays': '{days} working {days|day|days}',
   'timeline.resumedNoMove':
     'No deadline moved: the time paused on working days came to less than a whole day',

@@ -147,6 +147,45 @@ describe('what central asks the complainant to send', () => {
   });
 });
 
+describe('an agency waiting for the complainant', () => {
+  it('says what it asks, under its name and date, that its deadlines stand, and where to send it', async () => {
+    window.location.hash = '#AAAA-BBBB-CCCC1';
+    const ADDRESS =
+      'Asisten Deputi Pengaduan Masyarakat, Jalan Veteran Nomor 17–18, Jakarta Pusat 10110';
+    mockApi(() =>
+      json(200, {
+        ...tracking('x'),
+        status: 'forwarded',
+        answers: [],
+        replyWindowClosesAt: null,
+        contact: { name: 'Asdep Pengaduan Masyarakat', email: 'dumas@setneg.go.id' },
+        agencyRequests: {
+          items: [
+            {
+              agencyName: 'Kepolisian Negara Republik Indonesia',
+              asked: 'Fotokopi surat tanda lapor kehilangan',
+              askedAt: '2026-03-17T03:00:00.000Z',
+            },
+          ],
+          sendTo: { name: 'Asdep Pengaduan Masyarakat', email: 'dumas@setneg.go.id' },
+          postalAddress: ADDRESS,
+          reference: '12/DUMAS/III/2026',
+        },
+      }),
+    );
+    renderWith(<Track />, { path: '/track' });
+    const region = await screen.findByRole('region', { name: 'Permintaan instansi kepada Anda' });
+    const text = region.textContent ?? '';
+    expect(text).toContain('Kepolisian Negara Republik Indonesia meminta:');
+    expect(text).toContain('Fotokopi surat tanda lapor kehilangan');
+    expect(text).toContain('17 Mar 2026');
+    expect(text).toContain('dihentikan sementara sampai kiriman Anda diterima');
+    expect(text).toContain(`atau dengan surat ke ${ADDRESS},`);
+    expect(text).toContain('nomor agenda pengaduan Anda: 12/DUMAS/III/2026');
+    expect(text).not.toContain('AAAA-BBBB-CCCC1');
+  });
+});
+
 describe('a confidential report in its reply window', () => {
   it('asks to rate how it was settled, not "the answers above", which it does not show', async () => {
     window.location.hash = '#AAAA-BBBB-CCCC1';

@@ -127,6 +127,7 @@ function Status({ code }: { code: string }) {
     outcome,
     rejection,
     contact,
+    agencyRequests,
   } = tracking.data;
   return (
     <>
@@ -160,6 +161,7 @@ function Status({ code }: { code: string }) {
           </section>
         ) : null}
         {infoRequest ? <InfoRequest request={infoRequest} /> : null}
+        {agencyRequests ? <AgencyRequests requests={agencyRequests} /> : null}
         <ol className="steps">
           {steps.map((step, i) => (
             <Fragment key={`${step.status}-${i}`}>
@@ -197,7 +199,7 @@ function Status({ code }: { code: string }) {
             }}
           />
         ) : null}
-        {contact && !infoRequest ? (
+        {contact && !infoRequest && !agencyRequests ? (
           <p className="small">
             {t(status === 'closed' ? 'track.contactClosed' : 'track.contact', {
               name: contact.name,
@@ -233,28 +235,84 @@ function InfoRequest({ request }: { request: NonNullable<Schemas['Tracking']['in
       <p className="small muted">
         {t('track.infoAsked')} <Time at={request.requestedAt} zone={zone} />
       </p>
+      <SendHow to={request} />
+    </section>
+  );
+}
+
+/**
+ * What agencies waiting for the complainant ask them to send (their deadlines stand meanwhile),
+ * each under the agency's name: it goes through central, which holds who complained.
+ */
+function AgencyRequests({
+  requests,
+}: {
+  requests: NonNullable<Schemas['Tracking']['agencyRequests']>;
+}) {
+  const { t } = useI18n();
+  const zone = publicZone();
+  return (
+    <section className="alert" aria-labelledby="agency-requests">
+      <h3 id="agency-requests">{t('track.agencyRequestsTitle')}</h3>
+      <ul className="plain">
+        {requests.items.map((r) => (
+          <li key={`${r.agencyName}-${r.askedAt}`}>
+            <p>
+              {t('track.agencyRequestAsks', { agency: r.agencyName })}{' '}
+              <span className="small muted">
+                (<Time at={r.askedAt} zone={zone} />)
+              </span>
+            </p>
+            <p className="prose">
+              <strong>{r.asked}</strong>
+            </p>
+          </li>
+        ))}
+      </ul>
+      <p className="small">{t('track.agencyRequestsPaused')}</p>
+      <SendHow to={requests} />
+    </section>
+  );
+}
+
+/**
+ * Where to send what is asked (central's e-mail, the unit's postal address) and what to quote:
+ * the agenda number, never the tracking code.
+ */
+function SendHow({
+  to,
+}: {
+  to: {
+    sendTo: { name: string; email: string } | null;
+    postalAddress?: string | null;
+    reference: string | null;
+  };
+}) {
+  const { t } = useI18n();
+  return (
+    <>
       <p>
-        {request.postalAddress
-          ? request.sendTo
+        {to.postalAddress
+          ? to.sendTo
             ? t('track.infoHowPost', {
-                email: request.sendTo.email,
-                name: request.sendTo.name,
-                address: request.postalAddress,
+                email: to.sendTo.email,
+                name: to.sendTo.name,
+                address: to.postalAddress,
               })
-            : t('track.infoHowPostOnly', { address: request.postalAddress })
-          : request.sendTo
-            ? t('track.infoHow', { email: request.sendTo.email, name: request.sendTo.name })
+            : t('track.infoHowPostOnly', { address: to.postalAddress })
+          : to.sendTo
+            ? t('track.infoHow', { email: to.sendTo.email, name: to.sendTo.name })
             : t('track.infoHowGeneric')}{' '}
-        {request.reference ? (
+        {to.reference ? (
           <>
-            {t('track.infoReference')} <strong>{request.reference}</strong>.
+            {t('track.infoReference')} <strong>{to.reference}</strong>.
           </>
         ) : (
           t('track.infoReferenceGeneric')
         )}
       </p>
       <p className="small">{t('track.infoKeepCode')}</p>
-    </section>
+    </>
   );
 }
 
