@@ -440,6 +440,55 @@ describe('a receipt whose send failed, sent by the sweep', () => {
     expect(await receiptEvents(stuck.caseId)).toHaveLength(1);
     expect(await pendingReceipts()).toEqual([]);
   });
+
+  it('refused for three days: the sweep stops sending it and central’s timeline says so; the age alarm clears', async () => {
+    // Before, a receipt an address refused for good (no such mailbox) was sent again every run,
+    // 96 times a day for ever: bounces that cost the sender's reputation, with every letter
+    // to the agencies, and an alarm that never cleared.
+    clock.set('2026-08-10T02:00:00.000Z');
+    failures = 1_000;
+    const refused = await intakeMail(
+      service,
+      message([...sesPassed('warga.example.id')], {
+        from: 'tidak.ada@warga.example.id',
+        subject: 'Lampu jalan padam',
+        id: '<sapuan-3@warga.example.id>',
+      }),
+    );
+    expect(refused).toMatchObject({ receipt: 'pending' });
+    clock.set('2026-08-12T23:00:00.000Z');
+    expect(await run()).toMatchObject({ receiptsPending: 1, receiptsGivenUp: 0 });
+    const tries = sent.length;
+
+    clock.set('2026-08-13T02:15:00.000Z');
+    counted.length = 0;
+    warned.length = 0;
+    expect(await run()).toMatchObject({
+      receiptsSent: 0,
+      receiptsPending: 0,
+      receiptsGivenUp: 1,
+      oldestPendingReceiptSeconds: 0,
+    });
+    expect(sent.length).toBe(tries);
+    expect(counted).toContainEqual([METRIC.oldestPendingReceiptAge, 0]);
+    const lines = warned.filter(([m]) => m.includes('receipt'));
+    expect(lines).toEqual([[expect.any(String), { givenUp: 1 }]]);
+    expect(JSON.stringify(lines)).not.toContain('tidak.ada');
+    expect(await pendingReceipts()).toEqual([]);
+    const [failed, ...more] = (
+      await service.timeline(centralOfficer, refused.caseId, { limit: 50 })
+    ).items.filter((e) => e.type === 'mail_receipt_failed');
+    expect(more).toEqual([]);
+    expect(failed).toMatchObject({ at: '2026-08-13T02:15:00.000Z', actor: { system: 'intake' } });
+    // Central's alone, as the receipt's own event is.
+    expect(agencySeesEvent(failed!, { agencies: new Set(['polri']) })).toBe(false);
+
+    // Nothing more: not the next run, nor a redelivery of the message.
+    failures = 0;
+    clock.set('2026-08-13T02:30:00.000Z');
+    expect(await run()).toMatchObject({ receiptsSent: 0, receiptsGivenUp: 0 });
+    expect(sent.length).toBe(tries);
+  });
 });
 
 describe('embedded, a receipt whose send failed', () => {

@@ -112,13 +112,15 @@ export interface CaseRecord {
   readonly letter?: LetterRef | null;
   /**
    * An e-mail complainant's receipt (`mail-receipt.ts`): written with the case, pending, to
-   * the message's sender and in answer to it; `sentAt` once it went. Central's: no view shows it.
+   * the message's sender and in answer to it; `sentAt` once it went, `givenUpAt` once the
+   * sweep stopped trying (still refused `RECEIPT_GIVE_UP_MS` on). Central's: no view shows it.
    */
   readonly mailReceipt?: {
     readonly to: string;
     readonly inReplyTo: string | null;
     readonly references: readonly string[];
     readonly sentAt: string | null;
+    readonly givenUpAt?: string;
   } | null;
   readonly createdAt: string;
   readonly updatedAt: string;

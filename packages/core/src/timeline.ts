@@ -79,6 +79,9 @@ export const EVENT_TYPES = [
   // The receipt went to the complainant who e-mailed the complaint (`mail-receipt.ts`):
   // central's alone (`CENTRAL_ONLY_EVENTS`).
   'mail_receipt_sent',
+  // The sweep stopped sending a receipt still refused `RECEIPT_GIVE_UP_MS` after the case
+  // was written: central's alone, as the one above.
+  'mail_receipt_failed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -107,6 +110,7 @@ export const CENTRAL_ONLY_EVENTS: readonly EventType[] = [
   'complainant_mail',
   'attachment_visibility_changed',
   'mail_receipt_sent',
+  'mail_receipt_failed',
 ];
 
 /**

@@ -434,6 +434,7 @@ const DIED: SweepResult = {
   receiptsSent: 0,
   receiptsPending: 0,
   receiptsOverdue: 0,
+  receiptsGivenUp: 0,
   oldestPendingReceiptSeconds: 0,
   leftForTime: 0,
 };

@@ -60,7 +60,7 @@ export const caseItem = (c: CaseRecord): Item => ({
   // gsi3 is sparse: listed while its e-mail receipt waits to be sent, for the sweep to retry a
   // failed send. On the case item itself, so the write that registers the case lists it and
   // the one that marks the receipt sent takes it off, with nothing that could drift apart.
-  ...(c.mailReceipt && !c.mailReceipt.sentAt
+  ...(c.mailReceipt && !c.mailReceipt.sentAt && !c.mailReceipt.givenUpAt
     ? { gsi3pk: keys.pendingReceipts, gsi3sk: `${c.createdAt}#${c.id}` }
     : {}),
   ...c,

@@ -68,6 +68,9 @@ export function describeEvent(
     case 'mail_receipt_sent': // the e-mail intake's receipt went (central's alone)
       parts.push(t('timeline.mailReceiptSent'));
       break;
+    case 'mail_receipt_failed': // the sweep gave it up (central's alone)
+      parts.push(t('timeline.mailReceiptFailed'));
+      break;
     case 'case_verified':
     case 'case_needs_info':
     case 'case_rejected':

@@ -107,6 +107,8 @@ export interface SweepResult {
   readonly receiptsPending: number;
   /** Receipts read still pending past a day (`RECEIPT_OVERDUE_MS`): warned about. */
   readonly receiptsOverdue: number;
+  /** Receipts given up, still refused three days on (`RECEIPT_GIVE_UP_MS`): warned about. */
+  readonly receiptsGivenUp: number;
   /** Age of the oldest receipt read and still pending after the run, in seconds (0: none). */
   readonly oldestPendingReceiptSeconds: number;
   /** Ladders, receipts and letters due but left to the next run: this one ran out of time. */
@@ -172,6 +174,7 @@ export async function sweep(deps: SweepDeps, options: SweepOptions = {}): Promis
     receiptsSent: receipts.sent,
     receiptsPending: receipts.pending,
     receiptsOverdue: receipts.overdue,
+    receiptsGivenUp: receipts.givenUp,
     oldestPendingReceiptSeconds: receipts.oldestSeconds,
     ...letters,
     leftForTime: ladders.leftForTime + receipts.leftForTime + letters.leftForTime,
@@ -191,6 +194,10 @@ export async function sweep(deps: SweepDeps, options: SweepOptions = {}): Promis
     deps.logger?.warn('e-mail receipts pending for over a day: their sends keep failing', {
       overdue: result.receiptsOverdue,
       oldestSeconds: result.oldestPendingReceiptSeconds,
+    });
+  if (result.receiptsGivenUp > 0)
+    deps.logger?.warn('e-mail receipts given up: still refused three days on, no longer sent', {
+      givenUp: result.receiptsGivenUp,
     });
   deps.logger?.info('ladder sweep', { ...result });
   return result;

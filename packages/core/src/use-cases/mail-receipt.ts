@@ -73,7 +73,7 @@ export async function sendPendingReceipt(
   try {
     // Consistent: the case was just written (or by the delivery this one repeats).
     const c = (await deps.store.getCase(caseId, { consistent: true }))?.case;
-    if (!c?.mailReceipt || c.mailReceipt.sentAt) return undefined;
+    if (!c?.mailReceipt || c.mailReceipt.sentAt || c.mailReceipt.givenUpAt) return undefined;
     await receipts.mailer.reply({
       ...receiptMessage(c, c.mailReceipt, receipts.trackingUrl),
       ...(receipts.replyTo ? { replyTo: receipts.replyTo } : {}),
@@ -112,6 +112,14 @@ export const RECEIPT_GRACE_MS = 5 * 60_000;
 /** A receipt still pending this long is the operator's to look at (the sweep warns, alarmed). */
 export const RECEIPT_OVERDUE_MS = 24 * 60 * 60_000;
 
+/**
+ * A receipt still refused this long after its case was written is given up: an address that
+ * refuses for good (no such mailbox) would otherwise be sent to every run for ever, bounces
+ * that cost the sender's reputation, with every letter to the agencies; and the complaint has
+ * been verified by then (3 working days), so the receipt says little the tracking page does not.
+ */
+export const RECEIPT_GIVE_UP_MS = 3 * 24 * 60 * 60_000;
+
 /** Pending receipts read per page: each is a send and a write, so a page is a short run. */
 const RECEIPT_PAGE = 25;
 
@@ -127,6 +135,8 @@ export interface PendingReceiptsResult {
   readonly oldestSeconds: number;
   /** Receipts read but not tried: the run ran out of time. */
   readonly leftForTime: number;
+  /** Receipts given up in this run (pending past `RECEIPT_GIVE_UP_MS`), none sent. */
+  readonly givenUp: number;
 }
 
 /**
@@ -146,7 +156,7 @@ export async function sendPendingReceipts(
     readonly inTime?: () => boolean;
   },
 ): Promise<PendingReceiptsResult> {
-  const result = { sent: 0, pending: 0, overdue: 0, oldestSeconds: 0, leftForTime: 0 };
+  const result = { sent: 0, pending: 0, overdue: 0, oldestSeconds: 0, leftForTime: 0, givenUp: 0 };
   if (!deps.receipts) return result;
   const now = deps.clock();
   const before = new Date(now.getTime() - (options.graceMs ?? RECEIPT_GRACE_MS));
@@ -168,6 +178,10 @@ export async function sendPendingReceipts(
         for (const left of page.items.slice(i)) stillPending(left.createdAt);
         return result;
       }
+      if (now.getTime() - Date.parse(c.createdAt) >= RECEIPT_GIVE_UP_MS) {
+        if (await giveUpReceipt(deps, c.id)) result.givenUp += 1;
+        continue;
+      }
       const outcome = await sendPendingReceipt(deps, c.id);
       if (outcome?.receipt === 'sent') result.sent += 1;
       else if (outcome?.receipt === 'pending') {
@@ -180,6 +194,34 @@ export async function sendPendingReceipts(
     if (!cursor) break;
   }
   return result;
+}
+
+/**
+ * Stops a pending receipt for good: marked given up (off the sweep's list) with a central-only
+ * `mail_receipt_failed` event, so central reads on the case that the complainant has no
+ * receipt. False when it went or was given up meanwhile.
+ */
+async function giveUpReceipt(deps: ServiceDeps, caseId: string): Promise<boolean> {
+  return retryOnConflict(async () => {
+    const { case: c } = await loadCase(deps, caseId);
+    if (!c.mailReceipt || c.mailReceipt.sentAt || c.mailReceipt.givenUpAt) return false;
+    const at = deps.clock().toISOString();
+    await deps.store.commit({
+      case: put(c, { ...c, mailReceipt: { ...c.mailReceipt, givenUpAt: at }, updatedAt: at }),
+      events: [
+        {
+          id: newEventId(new Date(at)),
+          caseId,
+          at,
+          type: 'mail_receipt_failed',
+          actor: INTAKE,
+          agencyId: null,
+          data: {},
+        },
+      ],
+    });
+    return true;
+  });
 }
 
 /**

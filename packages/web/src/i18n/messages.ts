@@ -986,6 +986,9 @@ const id = {
   'event.complainant_mail': 'Surel lanjutan dari pengadu',
   // The e-mail intake mailed the complainant their receipt (central's alone).
   'event.mail_receipt_sent': 'Tanda terima dikirim ke pengadu',
+  'event.mail_receipt_failed': 'Tanda terima tidak terkirim ke pengadu',
+  'timeline.mailReceiptFailed':
+    'Alamat surel pengadu masih menolaknya tiga hari setelah pengaduan dicatat; pengiriman dihentikan. Bila perlu, beri tahu pengadu nomor agenda dan kode lacaknya dengan cara lain.',
   'timeline.mailReceiptSent':
     'Nomor agenda, batas waktu verifikasi dan kode lacak dikirim lewat surel ke alamat pengirim pengaduan ini',
   'timeline.mailOriginalNotKept':
@@ -1995,6 +1998,9 @@ const en = {
   'event.complainant_mail': 'Follow-up e-mail from the complainant',
   // The e-mail intake mailed the complainant their receipt (central's alone).
   'event.mail_receipt_sent': 'Receipt sent to the complainant',
+  'event.mail_receipt_failed': 'Receipt not delivered to the complainant',
+  'timeline.mailReceiptFailed':
+    'The complainant’s address still refused it three days after the complaint was registered; it is no longer sent. If needed, give them the agenda number and tracking code another way.',
   'timeline.mailReceiptSent':
     'The agenda number, verification deadline and tracking code were e-mailed to the address this complaint came from',
   'timeline.mailOriginalNotKept':
