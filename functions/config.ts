@@ -55,10 +55,22 @@ const apiEnv = tableEnv.extend({
   SEARCH_KEY_SECRET_ARN: secretArn,
 });
 
+/**
+ * The letters' `Reply-To` as the Tick and the sweep parse it (`LETTERS_REPLY_TO`): the app
+ * checks `-c lettersReplyTo` with it before building a stack, so no deploy ships a value every
+ * letter-sending cold start would refuse.
+ */
+export const LettersReplyTo = z.email();
+
 const ladderTickEnv = tableEnv.extend({
   ...observedEnv.shape,
   MAIL_FROM: z.email(),
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  /**
+   * The letters' `Reply-To` (`-c lettersReplyTo`, infra/notify.ts): the mailbox the unit reads,
+   * where an agency's answer by e-mail goes. Unset: none (`MAIL_FROM` may receive nothing).
+   */
+  LETTERS_REPLY_TO: LettersReplyTo.optional(),
 });
 
 const ladderContinueEnv = observedEnv.extend({ STATE_MACHINE_ARN: stateMachineArn });

@@ -27,6 +27,8 @@ const mailer = new SesMailer({
   client: tracer.captureAWSv3Client(new SESv2Client(sdkOptions)),
   fromAddress: config.MAIL_FROM,
   ...(config.SES_CONFIGURATION_SET ? { configurationSetName: config.SES_CONFIGURATION_SET } : {}),
+  // Where an agency's answer to a letter goes; a receipt keeps its own (`MAIL_REPLY_TO`).
+  ...(config.LETTERS_REPLY_TO ? { replyTo: config.LETTERS_REPLY_TO } : {}),
 });
 
 // E-mail receipts whose send failed at intake go as the intake sends them (functions/mail-intake.ts).

@@ -1,6 +1,6 @@
 import { Annotations, App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { LOG_LEVELS, MailDomains } from '../functions/config.ts';
+import { LettersReplyTo, LOG_LEVELS, MailDomains } from '../functions/config.ts';
 import {
   contextText,
   existingTable,
@@ -38,6 +38,12 @@ const authDomainPrefix = context('authDomainPrefix', '');
 const alarmEmail = context('alarmEmail', '');
 if (alarmEmail && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail)) {
   throw new Error(`alarmEmail must be an e-mail address; got ${alarmEmail}`);
+}
+// Where an agency's answer to a letter goes (README, "Documents"): none unless named. Checked
+// as the Tick and the sweep parse it, rather than as every letter failing at their cold start.
+const lettersReplyTo = context('lettersReplyTo', '');
+if (lettersReplyTo && !LettersReplyTo.safeParse(lettersReplyTo).success) {
+  throw new Error(`lettersReplyTo must be an e-mail address; got ${lettersReplyTo}`);
 }
 const logLevel = context('logLevel', 'INFO').toUpperCase();
 if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
@@ -90,6 +96,8 @@ const { main: stack } = pantauStacks(app, stackName, {
   // Use that table (and its search key) instead of creating them.
   ...table,
   mailFrom: context('mailFrom', PLACEHOLDER_MAIL_FROM),
+  // The letters' Reply-To: a mailbox the unit reads (never a complaint address).
+  ...(lettersReplyTo ? { lettersReplyTo } : {}),
   // The alarms' SNS topic e-mails this address (it confirms the subscription first).
   ...(alarmEmail ? { alarmEmail } : {}),
   // Cognito's Plus plan, billed per monthly active user with no free tier (infra/README.md).

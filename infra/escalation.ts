@@ -83,7 +83,7 @@ export class Escalation extends Construct {
       bundling: filesBeside(fontCopy),
     });
     props.table.grantReadWrite(this.tick);
-    props.notify.grantSend(this.tick);
+    props.notify.sendsLetters(this.tick);
 
     this.continuation = new PantauFunction(this, 'Continue', {
       entry: entryPoint('ladder-continue.ts'),
@@ -220,7 +220,7 @@ export class Escalation extends Construct {
         'The sweep asks DescribeExecution of ladder executions by their deterministic names, ' +
         'known only at run time: executions of this one state machine, read only.',
     });
-    props.notify.grantSend(this.sweep);
+    props.notify.sendsLetters(this.sweep);
     this.sweepSchedule = new events.Rule(this, 'SweepSchedule', {
       description: 'Runs the Pantau ladder sweep',
       schedule: events.Schedule.rate(SWEEP_RATE),

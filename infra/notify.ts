@@ -14,6 +14,11 @@ export interface NotifyProps {
    * identity, because a domain identity is verified in DNS, outside this stack.
    */
   readonly mailFrom: string;
+  /**
+   * The letters' `Reply-To` (`-c lettersReplyTo`): the mailbox the unit reads, where an agency
+   * that answers a letter by e-mail reaches it (`mailFrom` may receive nothing). None: none.
+   */
+  readonly lettersReplyTo?: string;
 }
 
 /**
@@ -23,6 +28,7 @@ export interface NotifyProps {
  */
 export class Notify extends Construct {
   readonly mailFrom: string;
+  readonly lettersReplyTo: string | undefined;
   readonly configurationSet: ses.ConfigurationSet;
   /** The SES identities `mailFrom` may send through: the address itself and its domain. */
   readonly sesIdentityArns: readonly string[];
@@ -32,6 +38,7 @@ export class Notify extends Construct {
     const domain = /^[^@\s]+@([^@\s]+\.[^@\s]+)$/.exec(props.mailFrom)?.[1];
     if (!domain) throw new Error(`mailFrom must be an email address; got ${props.mailFrom}`);
     this.mailFrom = props.mailFrom;
+    this.lettersReplyTo = props.lettersReplyTo;
     if (domain === PLACEHOLDER_MAIL_FROM.split('@')[1])
       Annotations.of(this).addWarningV2(
         'pantau:mail-from',
@@ -70,6 +77,15 @@ export class Notify extends Construct {
     this.sesIdentityArns = [props.mailFrom, domain].map((identity) =>
       stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity }),
     );
+  }
+
+  /**
+   * `grantSend`, for a function that sends the ladder's letters (the Tick, the sweep): it is
+   * told their `Reply-To` too (`LETTERS_REPLY_TO`), when one is named.
+   */
+  sendsLetters(fn: lambda.Function): void {
+    this.grantSend(fn);
+    if (this.lettersReplyTo) fn.addEnvironment('LETTERS_REPLY_TO', this.lettersReplyTo);
   }
 
   /**

@@ -36,6 +36,12 @@ export interface PantauStackProps extends StackProps {
   readonly logLevel: string;
   /** From address of the escalation letters; it or its domain must be verified in SES. */
   readonly mailFrom: string;
+  /**
+   * The letters' `Reply-To` (`-c lettersReplyTo`): a mailbox the unit reads, where an agency's
+   * answer by e-mail goes. Never a complaint address (`mailIntake`): the answer would become a
+   * complaint. None: the letters have no `Reply-To`.
+   */
+  readonly lettersReplyTo?: string;
   /** Who gets the alarms by e-mail (an SNS e-mail subscription); none: nobody is subscribed. */
   readonly alarmEmail?: string;
   /** The built web console (default `packages/web/dist`, see `npm run build`). */
@@ -78,6 +84,15 @@ export interface PantauStackProps extends StackProps {
 export class PantauStack extends Stack {
   constructor(scope: Construct, id: string, props: PantauStackProps) {
     super(scope, id, props);
+    if (props.lettersReplyTo && props.mailIntake) {
+      const complaints = complaintAddressOf(props.lettersReplyTo, props.mailIntake.recipients);
+      if (complaints)
+        throw new Error(
+          `lettersReplyTo ${props.lettersReplyTo} is a complaint address (mailIntakeRecipients ` +
+            `${complaints}): an agency's answer to a letter would be registered as a new ` +
+            'complaint. Name a mailbox the unit reads that SES does not receive for.',
+        );
+    }
     const data = new PantauTable(this, 'Data', {
       ...(props.tableName ? { tableName: props.tableName } : {}),
       ...(props.searchKeySecretArn ? { searchKeySecretArn: props.searchKeySecretArn } : {}),
@@ -130,7 +145,10 @@ export class PantauStack extends Stack {
       logLevel: props.logLevel,
     });
     api.handler.addEnvironment('TRACKING_URL', `${consoleUrl}/track`);
-    const notify = new Notify(this, 'Notify', { mailFrom: props.mailFrom });
+    const notify = new Notify(this, 'Notify', {
+      mailFrom: props.mailFrom,
+      ...(props.lettersReplyTo ? { lettersReplyTo: props.lettersReplyTo } : {}),
+    });
     const escalation = new Escalation(this, 'Escalation', {
       table: data,
       notify,
@@ -248,6 +266,21 @@ export interface PantauStacks {
   readonly main: PantauStack;
   /** The us-east-1 companion with the CloudFront web ACL; none without a region. */
   readonly edge: PantauEdgeStack | undefined;
+}
+
+/**
+ * The complaint address (`mailIntakeRecipients` entry) SES receives `address` for, if any: the
+ * address itself, its domain, or a parent domain written with a leading dot (SES's recipient
+ * conditions), case-insensitive.
+ */
+function complaintAddressOf(address: string, recipients: readonly string[]): string | undefined {
+  const lower = address.toLowerCase();
+  const domain = lower.split('@')[1] ?? '';
+  return recipients.find((r) => {
+    const recipient = r.toLowerCase();
+    if (recipient.includes('@')) return recipient === lower;
+    return recipient.startsWith('.') ? domain.endsWith(recipient) : domain === recipient;
+  });
 }
 
 /**

@@ -2327,6 +2327,7 @@ describe('mail intake: the message’s files and .eml go to the attachments buck
       ...props,
       env: { account: '111111111111', region: 'eu-west-1' },
       mailIntake: { recipients: ['pengaduan@example.go.id'], staffDomains: ['setneg.go.id'] },
+      lettersReplyTo: 'dumas@example.go.id',
     });
     mailStack = stacks.main;
     mail = Template.fromStack(stacks.main);
@@ -2405,6 +2406,44 @@ describe('mail intake: the message’s files and .eml go to the attachments buck
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       AlarmActions: [{ Ref: topicId }],
     });
+  });
+
+  it('gives the letters the unit’s mailbox as Reply-To (`-c lettersReplyTo`), the receipts still the complaint address', () => {
+    const functions = Object.entries(mail.findResources('AWS::Lambda::Function'));
+    const envOf = (id: RegExp) =>
+      (
+        functions.find(([logicalId]) => id.test(logicalId))![1].Properties.Environment as {
+          Variables: Record<string, unknown>;
+        }
+      ).Variables;
+    // Those that send letters: the Tick, and the sweep (held letters, retries).
+    expect(envOf(/^EscalationTick/).LETTERS_REPLY_TO).toBe('dumas@example.go.id');
+    expect(envOf(/^EscalationSweep/).LETTERS_REPLY_TO).toBe('dumas@example.go.id');
+    // The intake sends receipts only, whose answers come back to it.
+    expect(envOf(/MailIntakeHandler/).LETTERS_REPLY_TO).toBeUndefined();
+    expect(envOf(/MailIntakeHandler/).MAIL_REPLY_TO).toBe('pengaduan@example.go.id');
+    // Not named: no function has one (the main stack of this file names none).
+    for (const [id, fn] of ofType('AWS::Lambda::Function'))
+      expect(
+        (fn.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)
+          ?.Variables?.LETTERS_REPLY_TO,
+        id,
+      ).toBeUndefined();
+  });
+
+  it('refuses a complaint address as the letters’ Reply-To: an agency’s answer would become a complaint', () => {
+    const build = (lettersReplyTo: string, recipients: string[]) => () =>
+      pantauStacks(new App({ context: cdkJson.context }), 'PantauReplyTo', {
+        ...props,
+        env: { account: '111111111111', region: 'eu-west-1' },
+        mailIntake: { recipients },
+        lettersReplyTo,
+      });
+    const refusal = /lettersReplyTo .* complaint address/;
+    expect(build('Pengaduan@example.go.id', ['pengaduan@example.go.id'])).toThrow(refusal);
+    // A domain SES receives every address of.
+    expect(build('dumas@pengaduan.example.go.id', ['pengaduan.example.go.id'])).toThrow(refusal);
+    expect(build('dumas@sub.example.go.id', ['.example.go.id'])).toThrow(refusal);
   });
 
   it('reads the inbox only as GetObject under inbound/, nothing else of it', () => {

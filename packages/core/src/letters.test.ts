@@ -146,16 +146,17 @@ describe('recipients by rung (default policy)', () => {
 });
 
 describe('what a letter says', () => {
-  const reminder = (c: typeof complaint) => {
+  /** The default ladder's letter of `rung` about case `c`, its agency silent. */
+  const rungLetter = (c: typeof complaint, rung: string) => {
     const [event] = projectLadder(INITIAL_LADDER_STATE, {
       assignment: silent,
       steps: DEFAULT_LADDER,
       calendar,
       now: new Date(silent.forwardedAt),
-    }).filter((e) => e.step === 'reminder_1');
+    }).filter((e) => e.step === rung);
     return composeLetter({
       event: event!,
-      step: DEFAULT_LADDER.find((s) => s.name === 'reminder_1')!,
+      step: DEFAULT_LADDER.find((s) => s.name === rung)!,
       steps: DEFAULT_LADDER,
       case: c,
       assignment: silent,
@@ -163,6 +164,7 @@ describe('what a letter says', () => {
       calendar,
     });
   };
+  const reminder = (c: typeof complaint) => rungLetter(c, 'reminder_1');
 
   it('names the case by its agenda number, as its forwarding letter did, never by an internal id', () => {
     const numbered = {
@@ -178,6 +180,18 @@ describe('what a letter says', () => {
     expect(body).toContain('Nomor agenda: 17/DUMAS/III/2026');
     expect(body).toContain('Pokok pengaduan: Sertifikat tanah belum terbit');
     expect(body).not.toContain(numbered.id);
+  });
+
+  it('a central intervention says what it is once: its subject does not name the unit before the complaints again', () => {
+    const numbered = { ...complaint, agendaNumber: '17/DUMAS/III/2026' };
+    const { subject, body, parts } = rungLetter(numbered, 'central_intervention');
+    // It read "Pemberitahuan Intervensi Asdep Pengaduan Masyarakat atas Pengaduan Masyarakat",
+    // in a letter from that unit, under its letterhead and over its signature.
+    expect(subject).toBe(
+      'Pemberitahuan Intervensi atas Pengaduan Masyarakat 17/DUMAS/III/2026: Sertifikat tanah belum terbit',
+    );
+    expect(body).toContain('Perihal: Pemberitahuan Intervensi atas Pengaduan Masyarakat\n');
+    expect(parts?.title).toBe('Pemberitahuan Intervensi');
   });
 });
 

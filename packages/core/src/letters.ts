@@ -29,7 +29,9 @@ const TITLES: Record<LadderStep['action'], string> = {
   warning: 'Pemberitahuan Batas Waktu Tindak Lanjut',
   reminder: 'Surat Pengingat',
   formal_warning: 'Surat Penegasan',
-  central_intervention: 'Pemberitahuan Intervensi Asdep Pengaduan Masyarakat',
+  // Not "… Intervensi Asdep Pengaduan Masyarakat": its Hal adds "atas Pengaduan Masyarakat",
+  // and the letter is the Asdep's own, under its letterhead and over its signature.
+  central_intervention: 'Pemberitahuan Intervensi',
 };
 
 const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];

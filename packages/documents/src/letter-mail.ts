@@ -4,11 +4,11 @@
  * ladder's Tick and the embedded mailer load it; the API's cold start does not.
  */
 import type { LetterDocument, NotificationRecord } from '@pantau/core';
-import { composeMime } from './mime.ts';
+import { composeMime, type MimeOptions } from './mime.ts';
 
 export async function letterMessage(
   n: NotificationRecord,
-  options: { from: string; messageIdDomain: string; date?: Date },
+  options: Omit<MimeOptions, 'pdf'>,
 ): Promise<Buffer> {
   if (!n.document) return composeMime(n, options);
   const { renderLetterFile } = await import('./pdf/index.ts');

@@ -31,6 +31,35 @@ describe('a letter as a MIME message, read back by mailparser', () => {
     expect(text).not.toContain('Siti');
   });
 
+  it('answers to the unit’s mailbox when one is set (Reply-To), and to nobody else when none is', async () => {
+    const x = forwardedExample(true);
+    const { notification } = forwardingLetterWrite({
+      ...x,
+      number: 'B-5/Kemensetneg/D-4/DM.05/03/2026',
+      attachments: [],
+      now: FORWARDED_AT,
+    });
+    const from = 'Asdep Pengaduan Masyarakat <noreply@pantau.local>';
+    // The letters' From may receive nothing: an agency's clerk who answers by e-mail reaches
+    // the mailbox the unit reads, as a document letter or one written before PDFs.
+    const { document: _, ...plain } = notification;
+    for (const n of [notification, plain]) {
+      const mail = await parseEml(
+        await letterMessage(n, {
+          from,
+          messageIdDomain: 'pantau.local',
+          replyTo: 'dumas@setneg.example.go.id',
+        }),
+      );
+      expect(mail.replyTo?.value.map((a) => a.address)).toEqual(['dumas@setneg.example.go.id']);
+      expect(mail.from?.value.map((a) => a.address)).toEqual(['noreply@pantau.local']);
+    }
+    const unset = await parseEml(
+      await letterMessage(notification, { from, messageIdDomain: 'pantau.local' }),
+    );
+    expect(unset.headers.has('reply-to')).toBe(false);
+  });
+
   it('stays a plain message for a letter without a document (written before PDFs)', async () => {
     const x = forwardedExample(true);
     const { notification } = forwardingLetterWrite({

@@ -14,6 +14,11 @@ export interface MimeOptions {
   readonly pdf?: { readonly fileName: string; readonly bytes: Uint8Array };
   /** When it is sent (its `Date:`); when it was written unless given. */
   readonly date?: Date;
+  /**
+   * Where an answer to the letter goes (`Reply-To`): the mailbox the unit reads, when the
+   * deployment names one; `from` may receive nothing. None: no `Reply-To`.
+   */
+  readonly replyTo?: string;
 }
 
 export async function composeMime(n: NotificationRecord, options: MimeOptions): Promise<Buffer> {
@@ -25,6 +30,7 @@ export async function composeMime(n: NotificationRecord, options: MimeOptions): 
     text: n.body,
     date: options.date ?? new Date(n.createdAt),
     messageId: `<${n.id}@${options.messageIdDomain}>`,
+    ...(options.replyTo ? { replyTo: options.replyTo } : {}),
     headers: {
       'X-Pantau-Notification': n.id,
       'X-Pantau-Case': n.caseId,
@@ -51,7 +57,7 @@ export async function composeMime(n: NotificationRecord, options: MimeOptions): 
  */
 export async function composeReply(
   m: ComplainantMessage,
-  options: Omit<MimeOptions, 'pdf'>,
+  options: Omit<MimeOptions, 'pdf' | 'replyTo'>,
 ): Promise<Buffer> {
   const mail = new MailComposer({
     from: options.from,

@@ -21,6 +21,16 @@ describe('runtime configuration', () => {
     ).toThrow(/PANTAU_OIDC_ISSUER/);
   });
 
+  it('gives the letters no Reply-To unless told one, and only an e-mail address', () => {
+    expect(loadConfig({}).PANTAU_LETTERS_REPLY_TO).toBeUndefined();
+    expect(
+      loadConfig({ PANTAU_LETTERS_REPLY_TO: 'dumas@setneg.go.id' }).PANTAU_LETTERS_REPLY_TO,
+    ).toBe('dumas@setneg.go.id');
+    expect(() => loadConfig({ PANTAU_LETTERS_REPLY_TO: 'setneg.go.id' })).toThrow(
+      /PANTAU_LETTERS_REPLY_TO/,
+    );
+  });
+
   it('knows no staff mail domains unless told; refuses what is not a domain', () => {
     expect(loadConfig({}).PANTAU_MAIL_STAFF_DOMAINS).toEqual([]);
     expect(

@@ -87,6 +87,11 @@ const Env = z
      */
     PANTAU_PUBLIC_URL: z.url().optional(),
     /**
+     * The letters' `Reply-To`: a mailbox the unit reads, where an agency that answers a letter
+     * by e-mail reaches it (`LETTERS_REPLY_TO` on AWS). Unset: none.
+     */
+    PANTAU_LETTERS_REPLY_TO: z.email().optional(),
+    /**
      * The public complaint form's proof of work: the highest counter the browser may have to
      * try (each a PBKDF2 of 1,000 iterations). Lower only for tests and demos.
      */

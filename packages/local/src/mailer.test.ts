@@ -1,7 +1,8 @@
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NotificationRecord } from '@pantau/core';
+import { DEFAULT_DOCUMENT_SETTINGS, type NotificationRecord } from '@pantau/core';
+import { simpleParser } from 'mailparser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emlMailer } from './mailer.ts';
 
@@ -39,6 +40,47 @@ describe('the embedded mailer', () => {
     expect(readdirSync(join(mail, '2026-03-16'))).toEqual(['N1.eml']);
     expect(modeOf(join(mail, '2026-03-16', 'N1.eml'))).toBe(0o600);
   });
+
+  // The letter with a document renders its PDF: the renderer's first load, a second or more.
+  it(
+    'gives each letter the unit’s mailbox as its Reply-To when one is set (PANTAU_LETTERS_REPLY_TO), none otherwise',
+    { timeout: 20_000 },
+    async () => {
+      const mail = mkdtempSync(join(tmpdir(), 'pantau-mail-'));
+      dirs.push(mail);
+      // One written before PDFs (plain text) and one with its PDF.
+      const document = {
+        ...letter,
+        id: 'N2',
+        document: {
+          kind: 'ladder',
+          title: null,
+          letterhead: DEFAULT_DOCUMENT_SETTINGS.letterhead,
+          number: 'B-21/Kemensetneg/D-4/DM.05/03/2026',
+          placeAndDate: 'Jakarta, 16 Maret 2026',
+          urgency: 'Segera',
+          enclosures: null,
+          subject: 'Surat Pengingat I atas Pengaduan Masyarakat',
+          to: ['Pimpinan Instansi'],
+          blocks: [],
+          signatory: null,
+          tembusan: [],
+        },
+      } as NotificationRecord;
+      const mailer = emlMailer(mail, { replyTo: 'dumas@setneg.example.go.id' });
+      await mailer.send(letter);
+      await mailer.send(document);
+      const read = async (id: string) =>
+        simpleParser(readFileSync(join(mail, '2026-03-16', `${id}.eml`)));
+      for (const id of ['N1', 'N2'])
+        expect(
+          (await read(id)).replyTo?.value.map((a) => a.address),
+          id,
+        ).toEqual(['dumas@setneg.example.go.id']);
+      await emlMailer(mail).send(letter);
+      expect((await read('N1')).headers.has('reply-to')).toBe(false);
+    },
+  );
 
   it('refuses a letter with no To, as SES does, and writes nothing', async () => {
     const mail = mkdtempSync(join(tmpdir(), 'pantau-mail-'));

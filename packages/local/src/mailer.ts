@@ -21,9 +21,10 @@ const encodeHeader = (text: string) =>
     ? text
     : `=?UTF-8?B?${Buffer.from(text, 'utf8').toString('base64')}?=`;
 
-export function toEml(n: NotificationRecord, at = new Date(n.createdAt)): string {
+export function toEml(n: NotificationRecord, at = new Date(n.createdAt), replyTo?: string): string {
   const headers = [
     `From: ${SENDER}`,
+    ...(replyTo ? [`Reply-To: ${replyTo}`] : []),
     `To: ${n.recipients.join(', ')}`,
     ...(n.cc.length > 0 ? [`Cc: ${n.cc.join(', ')}`] : []),
     `Subject: ${encodeHeader(n.subject)}`,
@@ -47,9 +48,14 @@ const UNDELIVERABLE = /\.invalid$/i;
 
 /**
  * Letters, and the receipts e-mail complainants get (`reply`, `receipt-<case id>.eml` beside
- * the day's letters: sending one again leaves one file).
+ * the day's letters: sending one again leaves one file). `replyTo`: the letters' `Reply-To`,
+ * the mailbox the unit reads (`PANTAU_LETTERS_REPLY_TO`); none when not given.
  */
-export function emlMailer(dir: string): Mailer & ComplainantMailer {
+export function emlMailer(
+  dir: string,
+  options: { readonly replyTo?: string | undefined } = {},
+): Mailer & ComplainantMailer {
+  const { replyTo } = options;
   return {
     async reply(m) {
       // As a letter's: the way to try a receipt that waits for its message's redelivery.
@@ -74,8 +80,9 @@ export function emlMailer(dir: string): Mailer & ComplainantMailer {
             from: SENDER,
             messageIdDomain: 'pantau.local',
             ...(at ? { date: at } : {}),
+            ...(replyTo ? { replyTo } : {}),
           })
-        : toEml(n, at);
+        : toEml(n, at, replyTo);
       // Letters name complainants: the owner's alone (0700, files 0600). On disk before the
       // outbox records the letter as sent.
       await writeDurably(file, eml);

@@ -148,7 +148,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
     for (const warning of warnings) logger.warn(warning);
 
     // Letters to agencies, and e-mail complainants' receipts: `.eml` files under `mail/`.
-    const mailer = emlMailer(join(dataDir, 'mail'));
+    const mailer = emlMailer(join(dataDir, 'mail'), { replyTo: config.PANTAU_LETTERS_REPLY_TO });
     const engine = new LocalLadderEngine({
       store,
       clock,

@@ -446,6 +446,9 @@ const largestLadderLetter = (): Required<NotificationRecord> => {
       settings: largestSettings(),
       number: NUMBER,
       now: new Date(NOW),
+      // With its step, as the Tick writes it: its Sifat, "u.p." and the focal point copied.
+      step,
+      focalPoint: parties.focalPoint,
     }),
   });
 };

@@ -4,8 +4,9 @@
  */
 import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
-import type { NotificationRecord } from '@pantau/core';
+import { DEFAULT_DOCUMENT_SETTINGS, type NotificationRecord } from '@pantau/core';
 import { mockClient } from 'aws-sdk-client-mock';
+import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { continueLadder, executionName, SesMailer, SfnLadderStarter } from './aws.ts';
 
@@ -121,5 +122,60 @@ describe('SesMailer', () => {
       ConfigurationSetName: 'pantau',
     });
     expect(input.EmailTags).toContainEqual({ Name: 'notification', Value: n.id });
+  });
+
+  it('gives a letter the unit’s mailbox as its Reply-To, when the deployment names one', async () => {
+    ses.on(SendEmailCommand).resolves({ MessageId: 'm' });
+    const plain = {
+      id: '01KQE58DW03B6MTJMP739989R2',
+      caseId: ref.caseId,
+      agencyId: 'polri',
+      step: 'reminder_1',
+      recipients: ['dumas@polri.example.go.id'],
+      cc: [],
+      subject: 'Surat Pengingat I atas Pengaduan Masyarakat 17/DUMAS/III/2026: Tanah',
+      body: 'Yth. Kepolisian Negara Republik Indonesia …',
+      createdAt: '2026-03-27T01:00:00.000Z',
+    } as unknown as NotificationRecord;
+    // As a document: sent raw, with its PDF.
+    const document = {
+      ...plain,
+      id: '01KQE58DW03B6MTJMP739989R3',
+      document: {
+        kind: 'ladder',
+        title: null,
+        letterhead: DEFAULT_DOCUMENT_SETTINGS.letterhead,
+        number: 'B-21/Kemensetneg/D-4/DM.05/03/2026',
+        placeAndDate: 'Jakarta, 27 Maret 2026',
+        urgency: 'Segera',
+        enclosures: null,
+        subject: 'Surat Pengingat I atas Pengaduan Masyarakat',
+        to: ['Pimpinan Kepolisian Negara Republik Indonesia'],
+        blocks: [],
+        signatory: null,
+        tembusan: [],
+      },
+    } as NotificationRecord;
+    const mailer = (replyTo?: string) =>
+      new SesMailer({
+        client: new SESv2Client({ region: 'ap-southeast-3' }),
+        fromAddress: 'pantau@setneg.go.id',
+        ...(replyTo ? { replyTo } : {}),
+      });
+    await mailer('dumas@setneg.go.id').send(plain);
+    await mailer('dumas@setneg.go.id').send(document);
+    await mailer().send(plain);
+    await mailer().send(document);
+    const [simple, raw, simpleUnset, rawUnset] = ses
+      .commandCalls(SendEmailCommand)
+      .map((c) => c.args[0].input);
+    expect(simple!.ReplyToAddresses).toEqual(['dumas@setneg.go.id']);
+    const parsed = await simpleParser(Buffer.from(raw!.Content!.Raw!.Data!));
+    expect(parsed.replyTo?.value.map((a) => a.address)).toEqual(['dumas@setneg.go.id']);
+    expect(parsed.from?.value.map((a) => a.address)).toEqual(['pantau@setneg.go.id']);
+    // None named: none given (the From, then, is where an answer goes).
+    expect(simpleUnset!.ReplyToAddresses).toBeUndefined();
+    const unset = await simpleParser(Buffer.from(rawUnset!.Content!.Raw!.Data!));
+    expect(unset.headers.has('reply-to')).toBe(false);
   });
 });

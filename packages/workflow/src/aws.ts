@@ -189,6 +189,11 @@ export interface SesMailerProps {
   readonly fromAddress: string;
   /** SES configuration set (reputation metrics, suppression, event destinations). */
   readonly configurationSetName?: string;
+  /**
+   * The letters' `Reply-To`: the mailbox the unit reads, where an agency's answer by e-mail
+   * goes (`fromAddress` may receive nothing). None: no `Reply-To`. A receipt's is its own.
+   */
+  readonly replyTo?: string;
 }
 
 // SES rejects the whole message for a header value outside printable ASCII or a tag value
@@ -206,11 +211,13 @@ export class SesMailer implements Mailer, ComplainantMailer {
   private readonly client: SESv2Client;
   private readonly fromAddress: string;
   private readonly configurationSetName: string | undefined;
+  private readonly replyTo: string | undefined;
 
   constructor(props: SesMailerProps) {
     this.client = props.client;
     this.fromAddress = props.fromAddress;
     this.configurationSetName = props.configurationSetName;
+    this.replyTo = props.replyTo;
   }
 
   async send(n: NotificationRecord, at?: Date): Promise<void> {
@@ -220,6 +227,7 @@ export class SesMailer implements Mailer, ComplainantMailer {
       new SendEmailCommand({
         FromEmailAddress: this.fromAddress,
         Destination: { ToAddresses: [...n.recipients], CcAddresses: [...n.cc] },
+        ...(this.replyTo ? { ReplyToAddresses: [this.replyTo] } : {}),
         Content: {
           Simple: {
             Subject: { Data: n.subject, Charset: 'UTF-8' },
@@ -264,6 +272,7 @@ export class SesMailer implements Mailer, ComplainantMailer {
       from: this.fromAddress,
       messageIdDomain: domain,
       ...(at ? { date: at } : {}),
+      ...(this.replyTo ? { replyTo: this.replyTo } : {}),
     });
     await this.client.send(
       new SendEmailCommand({

@@ -22,6 +22,26 @@ export type LetterBlock =
   | { readonly kind: 'fields'; readonly rows: readonly (readonly [string, string])[] }
   | { readonly kind: 'qr'; readonly data: string; readonly caption: string };
 
+/**
+ * Sifat: how soon a letter asks to be dealt with, the word of its head block (Tata Naskah
+ * Dinas: Nomor, Sifat, Lampiran, Hal) a records clerk routes it by.
+ */
+export type LetterUrgency = 'Biasa' | 'Segera' | 'Sangat Segera';
+
+/**
+ * A letter's Sifat by what it does, whatever the policy names its rungs: the forwarding letter
+ * and the warning before a deadline are `Biasa`; a reminder, written once a deadline has
+ * passed, `Segera`; a penegasan (the last rung before central steps in, copied to the head in
+ * the default policy) and central's intervention `Sangat Segera`.
+ */
+export const LETTER_URGENCY: Record<LadderStep['action'] | 'forwarding', LetterUrgency> = {
+  forwarding: 'Biasa',
+  warning: 'Biasa',
+  reminder: 'Segera',
+  formal_warning: 'Sangat Segera',
+  central_intervention: 'Sangat Segera',
+};
+
 export interface LetterDocument {
   readonly kind: 'forwarding' | 'ladder' | 'receipt';
   /** A centred title under the letterhead (the receipt's), instead of number/addressee. */
@@ -30,7 +50,12 @@ export interface LetterDocument {
   readonly number: string;
   /** "Jakarta, 16 Maret 2026". */
   readonly placeAndDate: string;
-  /** Lampiran: how many files go with it, or null. */
+  /**
+   * Sifat (`LETTER_URGENCY`). Absent on a letter written before it, printed without the line;
+   * the receipt has no head block.
+   */
+  readonly urgency?: LetterUrgency;
+  /** Lampiran: how many files go with it, or null (printed "-"). */
   readonly enclosures: string | null;
   /** Hal (perihal). */
   readonly subject: string;
@@ -111,6 +136,7 @@ export function forwardingLetterDocument(input: {
     letterhead: settings.letterhead,
     number: input.number,
     placeAndDate: placeAndDate(settings, input.now, 'Asia/Jakarta'),
+    urgency: LETTER_URGENCY.forwarding,
     enclosures: input.attachments.length > 0 ? `${input.attachments.length} berkas` : null,
     subject: 'Penerusan Pengaduan Masyarakat',
     to: addressedTo(agency, false),
@@ -185,7 +211,8 @@ function addressedTo(agency: Agency, headSent: boolean): string[] {
  * A ladder letter (peringatan dini, pengingat, penegasan, intervensi) as a document. With its
  * `step`, the letter says who the step sends it to: "u.p." the liaisons unless the head gets it
  * too (a penegasan is copied to the head: that is what makes it one), and the focal point it
- * is copied to, by name, first among the copies (tembusan).
+ * is copied to, by name, first among the copies (tembusan); and its Sifat, by the step's
+ * action (`LETTER_URGENCY`).
  */
 export function ladderLetterDocument(input: {
   letter: Letter;
@@ -195,7 +222,7 @@ export function ladderLetterDocument(input: {
   settings: DocumentSettings;
   number: string;
   now: Date;
-  step?: Pick<LadderStep, 'recipients' | 'cc'>;
+  step?: Pick<LadderStep, 'recipients' | 'cc' | 'action'>;
   focalPoint?: Agency | undefined;
 }): LetterDocument {
   const { letter, case: c, assignment: a, settings } = input;
@@ -215,6 +242,7 @@ export function ladderLetterDocument(input: {
     // WITA is 23:00 in Jakarta the day before, and a letter dated on its deadline's own day
     // that says the deadline is a day late contradicts itself (and its e-mail).
     placeAndDate: placeAndDate(settings, input.now, a.timeZone),
+    ...(input.step ? { urgency: LETTER_URGENCY[input.step.action] } : {}),
     enclosures: null,
     subject: `${parts.title} atas Pengaduan Masyarakat`,
     to: input.step

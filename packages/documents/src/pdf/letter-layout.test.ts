@@ -81,6 +81,44 @@ describe('a letter’s layout', { timeout: 20_000 }, () => {
     ).toBeGreaterThanOrEqual(6);
   });
 
+  it('sets the head block as a clerk reads it: Nomor, Sifat, Lampiran, Hal, a line each, labels and values in their columns', async () => {
+    // The long number of September: it goes below the date, and the block below it.
+    const number = 'B-512345/Kemensetneg/D-4/DM.05/09/2026';
+    const placed = await placedTexts(
+      await renderLetterPdf(letterOf({ number, now: new Date('2026-09-30T03:00:00.000Z') })),
+    );
+    const rows = ['Nomor', 'Sifat', 'Lampiran', 'Hal'].map((label) => {
+      // The label itself: "Nomor" is in the letterhead's address too.
+      const at = placed.find((p) => p.text === label);
+      expect(
+        at,
+        `${label} in ${JSON.stringify(placed.slice(0, 16).map((p) => p.text))}`,
+      ).toBeDefined();
+      // The row's other runs: its colon and its value, on its baseline.
+      const [colon, value] = placed
+        .filter((p) => p.page === at!.page && Math.abs(p.y - at!.y) < 1 && p.x > at!.x)
+        .sort((a, b) => a.x - b.x);
+      return { label: at!, colon: colon!, value: value! };
+    });
+    expect(rows.map((r) => r.value.text)).toEqual([
+      number,
+      'Biasa',
+      '-',
+      'Penerusan Pengaduan Masyarakat',
+    ]);
+    for (const [i, r] of rows.entries()) {
+      // One column of labels, one of colons, one of values: each clear of the one before it.
+      expect(r.label.x, r.label.text).toBeCloseTo(rows[0]!.label.x, 1);
+      expect(r.colon.x, r.label.text).toBeCloseTo(rows[0]!.colon.x, 1);
+      expect(r.value.x, r.label.text).toBeCloseTo(rows[0]!.value.x, 1);
+      expect(r.colon.x, r.label.text).toBeGreaterThan(r.label.x + r.label.width);
+      // A line below the row above it (15 points), never on it.
+      if (i > 0) expect(rows[i - 1]!.label.y - r.label.y, r.label.text).toBeCloseTo(15, 1);
+    }
+    const date = find(placed, 'Jakarta, 30 September 2026');
+    expect(date.y, 'the date above the block').toBeGreaterThan(rows[0]!.label.y);
+  });
+
   it('keeps a heading on the page of the text it heads', async () => {
     // Summaries of every length that brings "Batas waktu" to the foot of page 1 (one more
     // sentence each time: a line of the page or less).

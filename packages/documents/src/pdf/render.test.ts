@@ -1,4 +1,15 @@
-import { forwardingLetterDocument, ladderLetterDocument, receiptDocument } from '@pantau/core';
+import {
+  Calendar,
+  DEFAULT_POLICY,
+  forwardingLetterDocument,
+  INDONESIAN_HOLIDAYS,
+  INITIAL_LADDER_STATE,
+  ladderLetterDocument,
+  letterWrite,
+  newAgency,
+  projectLadder,
+  receiptDocument,
+} from '@pantau/core';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
@@ -251,6 +262,101 @@ describe('the forwarding letter as PDF, read back by pdf.js', () => {
     expect(pdfFileName(forwardingLetter(true))).toBe(
       'surat-B-12-Kemensetneg-D-4-DM.05-03-2026.pdf',
     );
+  });
+});
+
+/**
+ * The head block a records clerk (TU, persuratan) files an incoming letter by, as the Tata
+ * Naskah Dinas sets it: Nomor, Sifat, Lampiran, Hal, each on its line, in that order. Each test
+ * renders letters and reads them back with pdf.js (the ladder's five): a second or two on a
+ * quiet machine, several with the suite's other files beside it.
+ */
+describe('the head block a records clerk files a letter by', { timeout: 20_000 }, () => {
+  /**
+   * [Nomor, Sifat, Lampiran, Hal] as pdf.js reads the page (the date beside the number), or
+   * what the page reads up to the addressee when it has no such block.
+   */
+  const headBlock = (text: string) =>
+    /Nomor : (\S+) (?:Jakarta, \d+ \w+ \d{4} )?Sifat : (.+?) Lampiran : (.+?) Hal : (.+?) Yth\./
+      .exec(text)
+      ?.slice(1) ?? [text.slice(0, text.indexOf('Yth.'))];
+
+  it('the forwarding letter: Sifat Biasa, and Lampiran "-" when nothing goes with it', async () => {
+    expect(headBlock(await pdfText(await renderLetterPdf(forwardingLetter(true))))).toEqual([
+      'B-12/Kemensetneg/D-4/DM.05/03/2026',
+      'Biasa',
+      '-',
+      'Penerusan Pengaduan Masyarakat',
+    ]);
+    const enclosed = await pdfText(
+      await renderLetterPdf(forwardingLetter(true, ['surat-pengaduan.pdf'])),
+    );
+    expect(headBlock(enclosed)).toEqual([
+      'B-12/Kemensetneg/D-4/DM.05/03/2026',
+      'Biasa',
+      '1 berkas',
+      'Penerusan Pengaduan Masyarakat',
+    ]);
+  });
+
+  it('each letter of the default ladder: more urgent as it climbs, its Hal never repeating itself', async () => {
+    const x = forwardedExample(true);
+    const calendar = new Calendar(INDONESIAN_HOLIDAYS);
+    const central = newAgency(
+      {
+        id: 'setneg',
+        name: 'Asisten Deputi Pengaduan Masyarakat',
+        kind: 'agency',
+        contacts: [{ name: 'Asdep Dumas', email: 'dumas@setneg.example.go.id' }],
+      },
+      FORWARDED_AT,
+    );
+    // The agency answers nothing: every step of the ladder is written, each once.
+    const seen = new Set<string>();
+    const letters = projectLadder(INITIAL_LADDER_STATE, {
+      assignment: x.assignment,
+      steps: DEFAULT_POLICY.ladder,
+      calendar,
+      now: FORWARDED_AT,
+    }).filter((e) => !seen.has(e.step) && seen.add(e.step));
+    const heads = [];
+    for (const [i, letter] of letters.entries()) {
+      const { notification } = letterWrite({
+        letter,
+        policy: DEFAULT_POLICY,
+        case: x.case,
+        assignment: x.assignment,
+        parties: { agency: x.agency, focalPoint: undefined, central },
+        calendar,
+        now: new Date(letter.at),
+        document: { settings: x.settings, number: `B-${20 + i}/Kemensetneg/D-4/DM.05/2026` },
+      });
+      const text = await pdfText(await renderLetterPdf(notification.document!));
+      heads.push([letter.step, ...headBlock(text)]);
+    }
+    const head = (i: number, sifat: string, hal: string) => [
+      letters[i]!.step,
+      `B-${20 + i}/Kemensetneg/D-4/DM.05/2026`,
+      sifat,
+      '-',
+      hal,
+    ];
+    expect(heads).toEqual([
+      head(0, 'Biasa', 'Pemberitahuan Batas Waktu Tindak Lanjut atas Pengaduan Masyarakat'),
+      head(1, 'Segera', 'Surat Pengingat I atas Pengaduan Masyarakat'),
+      head(2, 'Segera', 'Surat Pengingat II atas Pengaduan Masyarakat'),
+      head(3, 'Sangat Segera', 'Surat Penegasan atas Pengaduan Masyarakat'),
+      // Its Hal said "Pemberitahuan Intervensi Asdep Pengaduan Masyarakat atas Pengaduan
+      // Masyarakat", from the unit whose letterhead is above it.
+      head(4, 'Sangat Segera', 'Pemberitahuan Intervensi atas Pengaduan Masyarakat'),
+    ]);
+    expect(letters.map((l) => l.action)).toEqual([
+      'warning',
+      'reminder',
+      'reminder',
+      'formal_warning',
+      'central_intervention',
+    ]);
   });
 });
 

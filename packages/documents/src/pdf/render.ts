@@ -15,7 +15,7 @@ const WIDTH = A4.width - MARGIN.left - MARGIN.right;
 const SIZE = 11;
 const LEADING = 15;
 const BLACK = rgb(0, 0, 0);
-/** The width of the Nomor / Lampiran / Hal labels' column. */
+/** The width of the Nomor / Sifat / Lampiran / Hal labels' column. */
 const NUMBER_LABEL_WIDTH = 60;
 
 interface Faces {
@@ -173,7 +173,7 @@ function letterhead(c: Cursor, doc: LetterDocument) {
   c.gap(18);
 }
 
-/** Label, colon, wrapped value: Nomor / Lampiran / Hal, and the fields blocks. */
+/** Label, colon, wrapped value: Nomor / Sifat / Lampiran / Hal, and the fields blocks. */
 function fieldRows(c: Cursor, rows: readonly (readonly [string, string])[], labelWidth = 120) {
   for (const [label, value] of rows) {
     const lines = wrap(value, c.faces.regular, SIZE, WIDTH - labelWidth - 10);
@@ -350,11 +350,14 @@ export async function renderLetterPdf(doc: LetterDocument): Promise<Uint8Array> 
     const numberEnd =
       MARGIN.left + NUMBER_LABEL_WIDTH + 10 + widthAt1(faces.regular, doc.number) * SIZE;
     if (numberEnd > dateX - 12) c.y -= LEADING;
+    // The head block a records clerk files it by (Tata Naskah Dinas): Lampiran "-" when
+    // nothing goes with it, as the convention writes it; Sifat unless written before it.
     fieldRows(
       c,
       [
         ['Nomor', doc.number],
-        ...(doc.enclosures ? [['Lampiran', doc.enclosures] as const] : []),
+        ...(doc.urgency ? [['Sifat', doc.urgency] as const] : []),
+        ['Lampiran', doc.enclosures ?? '-'],
         ['Hal', doc.subject],
       ],
       NUMBER_LABEL_WIDTH,
