@@ -70,8 +70,8 @@ export interface BundleOptions {
 /**
  * The esbuild options: minified, tree-shaken ESM for Node 24 with source maps (without their
  * sources: the map only has to name files and lines), and code splitting, so a dynamic
- * `import()` of a rarely used module (the spreadsheet import, the upload sniffer) becomes a
- * chunk file loaded on first use instead of part of every cold start.
+ * `import()` of a rarely used module (the spreadsheet import, the workbook downloads, the
+ * upload sniffer) becomes a chunk file loaded on first use instead of part of every cold start.
  */
 export const bundleOptions = (options: BundleOptions): BuildOptions => ({
   entryPoints: { [options.name ?? 'index']: options.entry },

@@ -84,7 +84,7 @@ describe('the API bundle', () => {
     ).toEqual([200, 200, 403]);
   }, 60_000);
 
-  it("bundles the lock file's AWS SDK and leaves the spreadsheet reader to a chunk", () => {
+  it("bundles the lock file's AWS SDK and leaves the spreadsheet reader and writer to a chunk", () => {
     const handler = readFileSync(join(dir, 'api', 'index.mjs'), 'utf8');
     // Whatever the bundle leaves to run time is one of Node's own modules, never a package.
     const external = Object.values(meta.outputs).flatMap((o) =>
@@ -101,6 +101,16 @@ describe('the API bundle', () => {
     );
     expect(withExcel.length).toBeGreaterThan(0);
     expect(handler).not.toContain('exceljs');
+    // Nor in a chunk the handler loads at init: the register reader and the workbook writer
+    // (the .xlsx downloads) come with their first request.
+    const inputsOf = (files: readonly string[]) =>
+      files.flatMap((f) => Object.keys(meta.outputs[f]!.inputs));
+    const atInit = inputsOf(
+      loadedAtInit(meta, relative(process.cwd(), join(dir, 'api', 'index.mjs'))),
+    );
+    expect(atInit.filter((input) => /node_modules\/(exceljs|archiver)\//.test(input))).toEqual([]);
+    expect(atInit.filter((input) => input.endsWith('packages/api/src/xlsx.ts'))).toEqual([]);
+    expect(inputsOf(Object.keys(meta.outputs))).toContain('packages/api/src/xlsx.ts');
   });
 
   it('loads S3 and its presigners with the first attachment request, not at cold start', () => {

@@ -36,3 +36,16 @@ describe('CSV for spreadsheets', () => {
     expect(toCsv([['Laporan;=1+1']], ['c'])).toBe('c\n"Laporan;=1+1"\n');
   });
 });
+
+describe('a sheet’s typed cells in a CSV', () => {
+  it('writes a rate with its two decimals and a time as `YYYY-MM-DD HH:mm`, as the workbook shows them', () => {
+    const rows = [
+      [
+        { decimal: 66.67, places: 2 },
+        { decimal: 90, places: 2 },
+        { localTime: '2026-03-16 00:30' },
+      ],
+    ];
+    expect(toCsv(rows, ['a', 'b', 'c'])).toBe('a,b,c\n66.67,90.00,2026-03-16 00:30\n');
+  });
+});

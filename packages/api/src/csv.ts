@@ -2,6 +2,7 @@
  * Every CSV the API writes goes through here: RFC 4180 with a header row, booleans as words,
  * and cells that a spreadsheet would run as a formula neutralised.
  */
+import { cellText, type SheetCell } from '@pantau/core';
 import { stringify } from 'csv-stringify/sync';
 
 /**
@@ -12,6 +13,8 @@ import { stringify } from 'csv-stringify/sync';
  *   cells with ';' (Excel in the Indonesian locale) would otherwise start a new cell there,
  *   whose first character no escaping above would see.
  * - booleans as `true`/`false` (csv-stringify writes 1 and an empty cell by default).
+ * - a sheet's typed cells (core's report-sheets.ts: a rate, a time) as their text, `66.67` and
+ *   `2026-03-16 00:30`: the only objects a row holds.
  * - `bom`: the file starts with UTF-8's byte order mark. Excel opens a CSV without it in the
  *   machine's legacy code page, so "Kementerian Sekretariat Negara — Asisten Deputi" or a
  *   subject's "Pungli Rp 500.000 – kelurahan" would read as mojibake; LibreOffice and Google
@@ -21,7 +24,10 @@ const OPTIONS = {
   bom: true,
   escape_formulas: true,
   quoted_match: /;/,
-  cast: { boolean: (value: boolean) => String(value) },
+  cast: {
+    boolean: (value: boolean) => String(value),
+    object: (value: object) => String(cellText(value as SheetCell)),
+  },
 } as const;
 
 /** A CSV document: the `columns` as its header, then one line per row. */
@@ -49,24 +55,29 @@ export const MAX_RESPONSE_BODY_BYTES = 6_000_000;
 const envelopeBytes = (text: string) => Buffer.byteLength(JSON.stringify(text)) - 2;
 
 /**
- * A CSV document of pages of rows read one at a time, whose body fits one response: the first
- * page that would take it past `MAX_RESPONSE_BODY_BYTES` stops the reading and throws what
- * `tooLarge` makes, so nothing past the limit is read and no partial file is sent.
+ * Pages of rows read one at a time while their CSV document fits one response: the first page
+ * that would take it past `MAX_RESPONSE_BODY_BYTES` stops the reading and throws what
+ * `tooLarge` makes, so nothing past the limit is read and no partial file is sent. The rows and
+ * the document: the cases workbook carries the rows the CSV would, so the two refuse alike.
  */
-export async function boundedCsv(
-  pages: AsyncIterable<readonly (readonly unknown[])[]>,
+export async function boundedRows<Row extends readonly unknown[]>(
+  pages: AsyncIterable<readonly Row[]>,
   columns: readonly string[],
   tooLarge: (rowsThatFit: number) => Error,
-): Promise<string> {
+): Promise<{ rows: Row[]; csv: string }> {
   const parts = [csvHead(columns)];
   let bytes = envelopeBytes(parts[0]!);
-  let rows = 0;
+  const rows: Row[] = [];
   for await (const page of pages) {
     const lines = csvLines(page);
     bytes += envelopeBytes(lines);
-    if (bytes > MAX_RESPONSE_BODY_BYTES) throw tooLarge(rows);
+    if (bytes > MAX_RESPONSE_BODY_BYTES) throw tooLarge(rows.length);
     parts.push(lines);
-    rows += page.length;
+    rows.push(...page);
   }
-  return parts.join('');
+  return { rows, csv: parts.join('') };
 }
+
+/** The CSV document of `boundedRows`, whose body fits one response. */
+export const boundedCsv = async (...args: Parameters<typeof boundedRows>): Promise<string> =>
+  (await boundedRows(...args)).csv;

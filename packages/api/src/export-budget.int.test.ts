@@ -63,8 +63,8 @@ beforeAll(async () => {
   await batchPut(store, copies.map(caseItem));
 }, 60_000);
 
-const exportOf = (query: string) =>
-  app.request(`/v1/exports/cases.csv?${query}`, { headers: { authorization: bearer } });
+const exportOf = (query: string, format: 'csv' | 'xlsx' = 'csv') =>
+  app.request(`/v1/exports/cases.${format}?${query}`, { headers: { authorization: bearer } });
 
 describe('the cases CSV of one agency, within a read budget', () => {
   it('refuses a period longer than the budget reads, naming `from`, and sends nothing', async () => {
@@ -80,6 +80,18 @@ describe('the cases CSV of one agency, within a read budget', () => {
     expect(problem.code).toBe('limit_exceeded');
     expect(problem.detail).toContain('export a shorter period');
     expect(problem.errors.map((e) => e.path)).toEqual(['from']);
+  });
+
+  it('refuses the same period as an Excel workbook, with the same problem', async () => {
+    const query = 'from=2026-06-01&to=2026-06-25&agencyId=sparse';
+    const res = await exportOf(query, 'xlsx');
+    expect(res.status).toBe(422);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    const { requestId: _, ...problem } = (await res.json()) as { requestId: string };
+    const { requestId: __, ...asCsv } = (await (await exportOf(query)).json()) as {
+      requestId: string;
+    };
+    expect(problem).toEqual(asCsv);
   });
 
   it('sends a shorter period whole: every case of it forwarded to the agency', async () => {

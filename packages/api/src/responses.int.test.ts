@@ -4,12 +4,14 @@
  * app and the Lambda adapter the stack runs:
  *
  * - the cases CSV, one file: 1,800 cases with long subjects, each forwarded to 18 agencies with
- *   long names (about 4 KB a row);
+ *   long names (about 4 KB a row); the same as an Excel workbook, a binary body the adapter
+ *   sends as base64;
  * - the lists and searches: 100 cases from one e-mail address whose descriptions are 20,000
  *   characters full of quotes (each quote takes 4 bytes in the envelope: 8 MB for a page of 100).
  */
 import { CENTRAL_TENANT, type CaseRecord, Service } from '@pantau/core';
 import { caseItem, type DynamoStore } from '@pantau/store';
+import ExcelJS from 'exceljs';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { httpApiEvent } from '../../../bench/lambda-env.ts';
@@ -85,9 +87,12 @@ beforeAll(async () => {
 
 /** A request as the stack serves it: through the Lambda adapter, with its envelope's size. */
 async function throughLambda(path: string, query = '', body?: unknown) {
-  const lambda = handle(app) as unknown as (
-    event: LambdaEvent,
-  ) => Promise<{ statusCode: number; body: string; headers: Record<string, string> }>;
+  const lambda = handle(app) as unknown as (event: LambdaEvent) => Promise<{
+    statusCode: number;
+    body: string;
+    headers: Record<string, string>;
+    isBase64Encoded: boolean;
+  }>;
   const event = httpApiEvent(body ? 'POST' : 'GET', path, { authorization: bearer }, body);
   const result = await lambda({ ...event, rawQueryString: query } as never);
   return { result, envelope: Buffer.byteLength(JSON.stringify(result)) };
@@ -124,6 +129,40 @@ describe('the cases CSV, one file that must fit one response', () => {
     expect(lines[1]).toContain('1800/DUMAS/VI/2026');
     expect(lines.at(-1)).toContain('401/DUMAS/VI/2026');
     expect(envelope).toBeGreaterThan(0.8 * MAX_RESPONSE_BODY_BYTES);
+    expect(envelope).toBeLessThanOrEqual(LAMBDA_RESPONSE_LIMIT);
+  });
+});
+
+describe('the cases as an Excel workbook, through the same adapter', () => {
+  it('refuses the period the CSV refuses, with the same problem', async () => {
+    const query = 'from=2026-06-01&to=2026-06-30';
+    const { result, envelope } = await throughLambda('/v1/exports/cases.xlsx', query);
+    expect(result.statusCode).toBe(422);
+    const { requestId: _, ...problem } = JSON.parse(result.body) as { requestId: string };
+    const csv = (await throughLambda('/v1/exports/cases.csv', query)).result;
+    const { requestId: __, ...asCsv } = JSON.parse(csv.body) as { requestId: string };
+    expect(problem).toEqual(asCsv);
+    expect(envelope).toBeLessThan(10_000);
+  });
+
+  it('sends the period the CSV sends as base64, which API Gateway turns back into the file', async () => {
+    const { result, envelope } = await throughLambda(
+      '/v1/exports/cases.xlsx',
+      'from=2026-06-05&to=2026-06-18',
+    );
+    expect(result.statusCode).toBe(200);
+    expect(result.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(result.isBase64Encoded).toBe(true);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(result.body, 'base64') as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.rowCount).toBe(1 + 14 * PER_DAY);
+    expect(sheet.getRow(2).getCell(1).value).toBe('1800/DUMAS/VI/2026');
+    expect(sheet.lastRow!.getCell(1).value).toBe('401/DUMAS/VI/2026');
+    // The 18 agencies' names in full, in the one cell.
+    expect(String(sheet.getRow(2).getCell(7).value).split('; ')).toHaveLength(AGENCIES.length);
     expect(envelope).toBeLessThanOrEqual(LAMBDA_RESPONSE_LIMIT);
   });
 });

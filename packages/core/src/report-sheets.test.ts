@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { localDateTime } from './calendar.ts';
 import { type CaseRecord, newCase } from './case.ts';
-import { agencyStatsSheet, CASE_SHEET_COLUMNS, caseSheetRow } from './report-sheets.ts';
+import {
+  agencyStatsSheet,
+  CASE_SHEET_COLUMNS,
+  caseSheetRow,
+  cellText,
+  type SheetCell,
+} from './report-sheets.ts';
 import { agencyReport } from './stats.ts';
 
 const names = new Map([
@@ -44,7 +50,12 @@ describe('the spreadsheets people read', () => {
       closure: { outcome: 'unresolved', note: null, at: '2026-04-30T17:05:00.000Z' },
     };
     const row = caseSheetRow(closed, new Date('2026-05-04T03:00:00.000Z'), names);
-    expect(Object.fromEntries(CASE_SHEET_COLUMNS.map((column, i) => [column, row[i]]))).toEqual({
+    // Times are time cells (a workbook's date cells), written as the CSV writes them.
+    expect(row[1]).toEqual({ localTime: '2026-03-16 00:30' });
+    const text = Object.fromEntries(
+      CASE_SHEET_COLUMNS.map((column, i) => [column, cellText(row[i]!)]),
+    );
+    expect(text).toEqual({
       'Nomor agenda': '17/DUMAS/III/2026',
       'Diterima (WIB)': '2026-03-16 00:30',
       Saluran: 'Surel',
@@ -68,7 +79,7 @@ describe('the spreadsheets people read', () => {
     const row = caseSheetRow(old, new Date('2026-03-23T03:00:00.000Z'), names);
     expect(row).toEqual([
       old.id,
-      '2026-03-16 00:30',
+      { localTime: '2026-03-16 00:30' },
       'Surel',
       'Listrik padam',
       '',
@@ -99,7 +110,11 @@ describe('the spreadsheets people read', () => {
       [counter('polri', 10, 9), counter('pln', 1, 0), counter('kanwil-lama', 2, 1)],
       5,
     );
-    expect(agencyStatsSheet(report, names).rows).toEqual([
+    const rows = agencyStatsSheet(report, names).rows;
+    // Rates are numbers to two decimals, the CSV's text their figure.
+    expect(rows[0]![9]).toEqual({ decimal: 90, places: 2 });
+    expect(rows.at(-1)![10]).toEqual({ decimal: 76.92, places: 2 });
+    expect(rows.map((row) => row.map((cell: SheetCell) => cellText(cell)))).toEqual([
       [
         'Kepolisian Negara Republik Indonesia',
         10,

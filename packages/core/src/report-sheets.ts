@@ -1,6 +1,7 @@
 /**
  * What central's two spreadsheets say, cell by cell (`GET /v1/stats/agencies.csv`,
- * `GET /v1/exports/cases.csv`): they are read by people in Excel or LibreOffice, so the
+ * `GET /v1/exports/cases.csv`, and the same as `.xlsx`, written from the same cells): they are
+ * read by people in Excel or LibreOffice, so the
  * headers are Indonesian, agencies go by name, codes are the console's words, and times are
  * the unit's (WIB) to the minute. A case goes by its agenda number. Never the complainant's
  * identity, nor the tracking code: that is the complainant's credential (whoever holds it
@@ -17,11 +18,39 @@ import {
 } from './labels.ts';
 import { type AgencyStats, STATS_TIME_ZONE } from './stats.ts';
 
-export type SheetCell = string | number;
+/**
+ * A number written with a fixed count of decimals, as a rate in percent is (`66.67`): the CSV
+ * writes it so, a workbook holds the number and shows that many decimals in the reader's locale.
+ */
+export interface SheetDecimal {
+  readonly decimal: number;
+  readonly places: number;
+}
+/**
+ * A wall-clock time in the unit's zone (WIB, named in the column's header) to the minute, as
+ * `YYYY-MM-DD HH:mm`: the CSV writes it so, a workbook holds it as a date cell shown the same way.
+ */
+export interface SheetTime {
+  readonly localTime: string;
+}
+/** A cell: text, a count, a fixed-decimal number or a time; `''` is an empty cell. */
+export type SheetCell = string | number | SheetDecimal | SheetTime;
 export interface Sheet {
   readonly columns: readonly string[];
   readonly rows: readonly (readonly SheetCell[])[];
 }
+
+/** A cell as the CSV writes it (and a workbook shows it): its text, or a number as it is. */
+export const cellText = (cell: SheetCell): string | number =>
+  typeof cell !== 'object'
+    ? cell
+    : 'decimal' in cell
+      ? cell.decimal.toFixed(cell.places)
+      : cell.localTime;
+
+/** The workbooks' sheet names (a sheet's name takes at most 31 characters). */
+export const AGENCY_STATS_SHEET_NAME = 'Statistik instansi';
+export const CASE_SHEET_NAME = 'Pengaduan';
 
 /**
  * Agency names by id. An agency missing from it (removed from the directory since) goes by
@@ -31,8 +60,12 @@ export type AgencyNameMap = ReadonlyMap<string, string>;
 const nameOf = (names: AgencyNameMap, id: string) => names.get(id) ?? id;
 
 const ZONE = TIME_ZONE_LABELS[STATS_TIME_ZONE];
-const time = (instant: string) => localDateTime(new Date(instant), STATS_TIME_ZONE);
-const percent = (rate: number | null) => (rate === null ? '' : (rate * 100).toFixed(2));
+const time = (instant: string): SheetTime => ({
+  localTime: localDateTime(new Date(instant), STATS_TIME_ZONE),
+});
+/** A rate in percent to two decimals (the number the file holds is the one it shows). */
+const percent = (rate: number | null): SheetCell =>
+  rate === null ? '' : { decimal: Number((rate * 100).toFixed(2)), places: 2 };
 
 /** The per-agency statistics' columns, in the console's words (its statistics table). */
 export const AGENCY_STATS_COLUMNS = [

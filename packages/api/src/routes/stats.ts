@@ -2,15 +2,21 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import {
   AGENCY_STATS_COLUMNS,
+  AGENCY_STATS_SHEET_NAME,
   AgencyStatsReportSchema,
   CASE_SHEET_COLUMNS,
+  CASE_SHEET_NAME,
   EXPORT_PAGE,
   exportPeriodTooLong,
   MAX_EXPORT_READS,
   StatsQuery,
 } from '@pantau/core';
-import { boundedCsv, MAX_RESPONSE_BODY_BYTES, toCsv } from '../csv.ts';
+import { boundedCsv, boundedRows, MAX_RESPONSE_BODY_BYTES, toCsv } from '../csv.ts';
 import { createRoute, json, problem, PROBLEMS, z } from '../openapi.ts';
+
+/** The workbook writer (exceljs), loaded with the first `.xlsx` request (on-demand/xlsx.ts). */
+const workbooks = () => import('../on-demand/xlsx.ts');
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const csv = (description: string) => ({
   description:
@@ -21,6 +27,39 @@ const csv = (description: string) => ({
     'semicolon is quoted.',
   content: { 'text/csv': { schema: z.string() } },
 });
+
+const xlsx = (description: string) => ({
+  description:
+    `${description}. The same cells as the CSV, as an Excel workbook of one sheet named in ` +
+    'Indonesian: the header row bold and frozen, counts and rates as numbers (rates with two ' +
+    'decimals, shown in the reader’s locale), times as date cells shown as `yyyy-mm-dd hh:mm` ' +
+    '(WIB, the zone named in the header), text as text cells (never a formula, whatever it ' +
+    'starts with), an empty value as an empty cell.',
+  content: { [XLSX]: { schema: z.string().meta({ format: 'binary' }) } },
+});
+
+const AGENCY_STATS_FILE =
+  'One row per agency by name, then the totals ("Semua instansi"); columns: ' +
+  AGENCY_STATS_COLUMNS.join(', ');
+
+const CASES_FILE =
+  'One row per case, newest first, its agencies by name separated by "; "; columns: ' +
+  CASE_SHEET_COLUMNS.join(', ') +
+  `. One file carries at most ${MAX_RESPONSE_BODY_BYTES.toLocaleString('en')} bytes of CSV (what a response can carry on AWS Lambda; a workbook carries the rows the CSV would, and must fit too, counted as the base64 Lambda sends it in), and one export makes at most ${MAX_EXPORT_READS} reads of up to ${EXPORT_PAGE.toLocaleString('en')} cases of the period (a read also stops at 4.5 MB of cases, so fewer when they are large; what it can read within API Gateway’s 29 s; with \`agencyId\` most are read and left out): a longer period is a 422`;
+
+const CASES_SUMMARY =
+  '(rows name every agency on the case: central’s list, not a file for that agency; no complainant identity, no tracking code: it is the complainant’s credential)';
+
+const CASES_TOO_LONG = problem(
+  '`limit_exceeded`: the period holds more cases than one file can carry, or than one export can read; `errors` names `from`. Nothing is sent: export shorter periods',
+);
+
+/** The cases export's refusal of a period past one file (`rowsThatFit`: the newest that fit). */
+const tooManyForOneFile = (rowsThatFit?: number) =>
+  exportPeriodTooLong(
+    `the cases received in this period are more than one file can carry (${MAX_RESPONSE_BODY_BYTES.toLocaleString('en')} bytes${rowsThatFit === undefined ? '' : `; the newest ${rowsThatFit} fit`})`,
+    'the period holds more cases than one file can carry',
+  );
 
 export const stats = new OpenAPIHono()
   .openapi(
@@ -42,13 +81,7 @@ export const stats = new OpenAPIHono()
       tags: ['Statistics'],
       summary: 'The same per-agency statistics as CSV (rates in percent)',
       request: { query: StatsQuery },
-      responses: {
-        200: csv(
-          'One row per agency by name, then the totals ("Semua instansi"); columns: ' +
-            AGENCY_STATS_COLUMNS.join(', '),
-        ),
-        ...PROBLEMS,
-      },
+      responses: { 200: csv(AGENCY_STATS_FILE), ...PROBLEMS },
     }),
     async (c) => {
       const { from, to, sheet } = await c
@@ -59,41 +92,74 @@ export const stats = new OpenAPIHono()
         'content-disposition': `attachment; filename="pantau-agencies-${from}-${to}.csv"`,
       });
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/agencies.xlsx',
+      tags: ['Statistics'],
+      summary: 'The same per-agency statistics as an Excel workbook (rates in percent)',
+      request: { query: StatsQuery },
+      responses: { 200: xlsx(AGENCY_STATS_FILE), ...PROBLEMS },
+    }),
+    async (c) => {
+      const { from, to, sheet } = await c
+        .get('service')
+        .agencyStatsExport(c.get('auth'), c.req.valid('query'));
+      const body = await (await workbooks()).toXlsx({ name: AGENCY_STATS_SHEET_NAME, ...sheet });
+      return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': XLSX,
+        'content-disposition': `attachment; filename="pantau-agencies-${from}-${to}.xlsx"`,
+      });
+    },
   );
 
-export const exports = new OpenAPIHono().openapi(
-  createRoute({
-    method: 'get',
-    path: '/cases.csv',
-    tags: ['Statistics'],
-    summary:
-      'Cases received in the period as CSV, with `agencyId` only those forwarded to that agency (rows name every agency on the case: central’s list, not a file for that agency; no complainant identity, no tracking code: it is the complainant’s credential)',
-    request: { query: StatsQuery },
-    responses: {
-      200: csv(
-        'One row per case, newest first, its agencies by name separated by "; "; columns: ' +
-          CASE_SHEET_COLUMNS.join(', ') +
-          `. One file carries at most ${MAX_RESPONSE_BODY_BYTES.toLocaleString('en')} bytes (what a response can carry on AWS Lambda), and one export makes at most ${MAX_EXPORT_READS} reads of up to ${EXPORT_PAGE.toLocaleString('en')} cases of the period (a read also stops at 4.5 MB of cases, so fewer when they are large; what it can read within API Gateway’s 29 s; with \`agencyId\` most are read and left out): a longer period is a 422`,
-      ),
-      ...PROBLEMS,
-      422: problem(
-        '`limit_exceeded`: the period holds more cases than one file can carry, or than one export can read; `errors` names `from`. Nothing is sent: export shorter periods',
-      ),
+export const exports = new OpenAPIHono()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/cases.csv',
+      tags: ['Statistics'],
+      summary: `Cases received in the period as CSV, with \`agencyId\` only those forwarded to that agency ${CASES_SUMMARY}`,
+      request: { query: StatsQuery },
+      responses: { 200: csv(CASES_FILE), ...PROBLEMS, 422: CASES_TOO_LONG },
+    }),
+    async (c) => {
+      const body = await boundedCsv(
+        c.get('service').exportCases(c.get('auth'), c.req.valid('query')),
+        CASE_SHEET_COLUMNS,
+        tooManyForOneFile,
+      );
+      return c.body(body, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': 'attachment; filename="pantau-cases.csv"',
+      });
     },
-  }),
-  async (c) => {
-    const body = await boundedCsv(
-      c.get('service').exportCases(c.get('auth'), c.req.valid('query')),
-      CASE_SHEET_COLUMNS,
-      (rowsThatFit) =>
-        exportPeriodTooLong(
-          `the cases received in this period are more than one file can carry (${MAX_RESPONSE_BODY_BYTES.toLocaleString('en')} bytes; the newest ${rowsThatFit} fit)`,
-          'the period holds more cases than one file can carry',
-        ),
-    );
-    return c.body(body, 200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': 'attachment; filename="pantau-cases.csv"',
-    });
-  },
-);
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/cases.xlsx',
+      tags: ['Statistics'],
+      summary: `The same cases as an Excel workbook ${CASES_SUMMARY}`,
+      request: { query: StatsQuery },
+      responses: { 200: xlsx(CASES_FILE), ...PROBLEMS, 422: CASES_TOO_LONG },
+    }),
+    async (c) => {
+      // The rows the CSV would carry, refused where it is (the same reads, the same byte bound).
+      const { rows } = await boundedRows(
+        c.get('service').exportCases(c.get('auth'), c.req.valid('query')),
+        CASE_SHEET_COLUMNS,
+        tooManyForOneFile,
+      );
+      const body = await (
+        await workbooks()
+      ).boundedXlsx({ name: CASE_SHEET_NAME, columns: CASE_SHEET_COLUMNS, rows }, () =>
+        tooManyForOneFile(),
+      );
+      return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': XLSX,
+        'content-disposition': 'attachment; filename="pantau-cases.xlsx"',
+      });
+    },
+  );

@@ -5200,6 +5200,100 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/stats/agencies.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same per-agency statistics as an Excel workbook (rates in percent) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    agencyId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One row per agency by name, then the totals ("Semua instansi"); columns: Instansi, Diteruskan, Bukan kewenangan, Ditarik sebelum tenggat, Dikonfirmasi, Dikonfirmasi tepat waktu, Ditanggapi, Tepat waktu, Tuntas, Tingkat tanggapan (%), Tingkat tepat waktu (%), Tingkat konfirmasi tepat waktu (%), Median hari kerja ke tanggapan pertama, Di bawah sampel minimum, Peringkat. The same cells as the CSV, as an Excel workbook of one sheet named in Indonesian: the header row bold and frozen, counts and rates as numbers (rates with two decimals, shown in the reader’s locale), times as date cells shown as `yyyy-mm-dd hh:mm` (WIB, the zone named in the header), text as text cells (never a formula, whatever it starts with), an empty value as an empty cell. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/exports/cases.csv": {
         parameters: {
             query?: never;
@@ -5221,13 +5315,116 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description One row per case, newest first, its agencies by name separated by "; "; columns: Nomor agenda, Diterima (WIB), Saluran, Perihal, Jenis pengaduan, Kategori, Instansi terkait, Status, Lewat tenggat, Hasil penutupan, Ditutup (WIB). One file carries at most 6,000,000 bytes (what a response can carry on AWS Lambda), and one export makes at most 30 reads of up to 1,000 cases of the period (a read also stops at 4.5 MB of cases, so fewer when they are large; what it can read within API Gateway’s 29 s; with `agencyId` most are read and left out): a longer period is a 422. For people, in Excel or LibreOffice: Indonesian headers, agencies by name, codes as the console’s words, yes/no as "Ya"/"Tidak", times in WIB as `YYYY-MM-DD HH:mm` (the zone named in the header). A cell a spreadsheet would take for a formula (starting with = + - @, tab or CR) begins with a single quote; a cell with a semicolon is quoted. */
+                /** @description One row per case, newest first, its agencies by name separated by "; "; columns: Nomor agenda, Diterima (WIB), Saluran, Perihal, Jenis pengaduan, Kategori, Instansi terkait, Status, Lewat tenggat, Hasil penutupan, Ditutup (WIB). One file carries at most 6,000,000 bytes of CSV (what a response can carry on AWS Lambda; a workbook carries the rows the CSV would, and must fit too, counted as the base64 Lambda sends it in), and one export makes at most 30 reads of up to 1,000 cases of the period (a read also stops at 4.5 MB of cases, so fewer when they are large; what it can read within API Gateway’s 29 s; with `agencyId` most are read and left out): a longer period is a 422. For people, in Excel or LibreOffice: Indonesian headers, agencies by name, codes as the console’s words, yes/no as "Ya"/"Tidak", times in WIB as `YYYY-MM-DD HH:mm` (the zone named in the header). A cell a spreadsheet would take for a formula (starting with = + - @, tab or CR) begins with a single quote; a cell with a semicolon is quoted. */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "text/csv": string;
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `limit_exceeded`: the period holds more cases than one file can carry, or than one export can read; `errors` names `from`. Nothing is sent: export shorter periods */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/cases.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same cases as an Excel workbook (rows name every agency on the case: central’s list, not a file for that agency; no complainant identity, no tracking code: it is the complainant’s credential) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    agencyId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One row per case, newest first, its agencies by name separated by "; "; columns: Nomor agenda, Diterima (WIB), Saluran, Perihal, Jenis pengaduan, Kategori, Instansi terkait, Status, Lewat tenggat, Hasil penutupan, Ditutup (WIB). One file carries at most 6,000,000 bytes of CSV (what a response can carry on AWS Lambda; a workbook carries the rows the CSV would, and must fit too, counted as the base64 Lambda sends it in), and one export makes at most 30 reads of up to 1,000 cases of the period (a read also stops at 4.5 MB of cases, so fewer when they are large; what it can read within API Gateway’s 29 s; with `agencyId` most are read and left out): a longer period is a 422. The same cells as the CSV, as an Excel workbook of one sheet named in Indonesian: the header row bold and frozen, counts and rates as numbers (rates with two decimals, shown in the reader’s locale), times as date cells shown as `yyyy-mm-dd hh:mm` (WIB, the zone named in the header), text as text cells (never a formula, whatever it starts with), an empty value as an empty cell. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Invalid input: `errors` names each field */

@@ -568,6 +568,11 @@ const id = {
   'cases.csvThisYear': 'Unduh CSV pengaduan tahun ini',
   'cases.csvTooLarge':
     'Periode ini memuat terlalu banyak pengaduan untuk satu berkas CSV. Unduh per periode yang lebih pendek, misalnya per bulan, dengan memilih tanggalnya di halaman Statistik.',
+  // The same spreadsheets as Excel workbooks (numbers read in the officer's locale).
+  'cases.xlsx': 'Unduh Excel pengaduan',
+  'cases.xlsxThisYear': 'Unduh Excel pengaduan tahun ini',
+  'cases.xlsxTooLarge':
+    'Periode ini memuat terlalu banyak pengaduan untuk satu berkas Excel. Unduh per periode yang lebih pendek, misalnya per bulan, dengan memilih tanggalnya di halaman Statistik.',
 
   'caseNew.title': 'Catat pengaduan',
   'caseNew.channel': 'Saluran',
@@ -596,6 +601,7 @@ const id = {
   'stats.to': 'Sampai tanggal',
   'stats.show': 'Tampilkan',
   'stats.csv': 'Unduh CSV statistik',
+  'stats.xlsx': 'Unduh Excel statistik',
   'stats.period': 'Periode {from} s.d. {to}',
   'stats.minimumSample':
     'sampel minimum {n} untuk diperingkat (sampel = diteruskan − bukan kewenangan − ditarik sebelum tenggat)',
@@ -1591,6 +1597,10 @@ const en = {
   'cases.csvThisYear': 'Download this year’s cases CSV',
   'cases.csvTooLarge':
     'This period holds too many cases for one CSV file. Download shorter periods, for example month by month, by choosing their dates on the Statistics page.',
+  'cases.xlsx': 'Download cases Excel',
+  'cases.xlsxThisYear': 'Download this year’s cases Excel',
+  'cases.xlsxTooLarge':
+    'This period holds too many cases for one Excel file. Download shorter periods, for example month by month, by choosing their dates on the Statistics page.',
 
   'caseNew.title': 'Register a complaint',
   'caseNew.channel': 'Channel',
@@ -1619,6 +1629,7 @@ const en = {
   'stats.to': 'To',
   'stats.show': 'Show',
   'stats.csv': 'Download statistics CSV',
+  'stats.xlsx': 'Download statistics Excel',
   'stats.period': 'Period {from} to {to}',
   'stats.minimumSample':
     'minimum sample {n} to be ranked (sample = forwarded − not ours − withdrawn before due)',

@@ -35,6 +35,36 @@ describe('the cases page’s CSV download', () => {
   });
 });
 
+describe('the cases page’s Excel download', () => {
+  it('is offered before the CSV, for the year so far, and says what to do when it is too long', async () => {
+    const calls = mockApi((call) =>
+      call.path.startsWith('/v1/exports/cases.xlsx')
+        ? json(422, {
+            type: 'about:blank',
+            title: 'Unprocessable Content',
+            status: 422,
+            code: 'limit_exceeded',
+            detail: 'the cases received in this period are more than one file can carry',
+            requestId: 'r-1',
+            errors: [
+              { path: 'from', message: 'the period holds more cases than one file can carry' },
+            ],
+          })
+        : json(200, { items: [], nextCursor: null }),
+    );
+    renderWith(<Cases />, { as: { agency: 'setneg', role: 'central_officer' } });
+    const excel = screen.getByRole('button', { name: 'Unduh Excel pengaduan tahun ini' });
+    const csv = screen.getByRole('button', { name: 'Unduh CSV pengaduan tahun ini' });
+    expect(excel.compareDocumentPosition(csv) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    fireEvent.click(excel);
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Periode ini memuat terlalu banyak pengaduan untuk satu berkas Excel.',
+    );
+    // The export's default period: the year so far, whatever the list's filters.
+    expect(calls.map((c) => c.path)).toContain('/v1/exports/cases.xlsx');
+  });
+});
+
 describe('the cases page’s overdue filter and order', () => {
   it('asks only for the overdue, oldest first, when the officer chooses so, and keeps both in the address', async () => {
     const calls = mockApi(() => json(200, { items: [], nextCursor: null, total: 0 }));

@@ -55,6 +55,17 @@ export default function Cases() {
           type="button"
           onClick={() => {
             setError(null);
+            download('/v1/exports/cases.xlsx', 'pantau-cases.xlsx').catch((e: unknown) =>
+              setError(saying('limit_exceeded', t('cases.xlsxTooLarge'))(e)),
+            );
+          }}
+        >
+          {t('cases.xlsxThisYear')}
+        </button>{' '}
+        <button
+          type="button"
+          onClick={() => {
+            setError(null);
             download('/v1/exports/cases.csv', 'pantau-cases.csv').catch((e: unknown) =>
               setError(saying('limit_exceeded', t('cases.csvTooLarge'))(e)),
             );

@@ -344,3 +344,84 @@ describe('the statistics table’s acknowledgement rate', () => {
     await waitFor(() => expect(order()).toEqual(['pln', 'polri']));
   });
 });
+
+describe('the statistics page’s Excel downloads', () => {
+  it('offers each spreadsheet as Excel first, then CSV, for the period shown', async () => {
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:x');
+    vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
+    // The name the browser saves each file under.
+    const saved: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      saved.push(this.download);
+    });
+    const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const calls = mockApi((call) => {
+      if (call.path.startsWith('/v1/exports/cases.xlsx'))
+        return json(422, {
+          type: 'about:blank',
+          title: 'Unprocessable Content',
+          status: 422,
+          code: 'limit_exceeded',
+          detail: 'the cases received in this period are more than one file can carry',
+          requestId: 'r-1',
+          errors: [
+            { path: 'from', message: 'the period holds more cases than one file can carry' },
+          ],
+        });
+      if (call.path.startsWith('/v1/stats/agencies.xlsx'))
+        return new Response(new Uint8Array([0x50, 0x4b, 3, 4]), {
+          headers: { 'content-type': XLSX },
+        });
+      if (call.path.startsWith('/v1/stats/agencies?'))
+        return json(200, {
+          from: '2026-03-01',
+          to: '2026-03-31',
+          minimumSample: 5,
+          items: [],
+          totals,
+        });
+      return json(200, { items: [] });
+    });
+    renderWith(<Stats />, {
+      as: { agency: 'setneg', role: 'central_officer' },
+      path: '/stats?from=2026-03-01&to=2026-03-31',
+    });
+    await screen.findByText(/Periode .*1 Mar 2026/);
+    const downloads = screen
+      .getAllByRole('button')
+      .map((b) => b.textContent)
+      .filter((name) => name?.startsWith('Unduh'));
+    expect(downloads).toEqual([
+      'Unduh Excel statistik',
+      'Unduh CSV statistik',
+      'Unduh Excel pengaduan',
+      'Unduh CSV pengaduan',
+    ]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Unduh Excel statistik' }));
+    await waitFor(() => expect(saved).toEqual(['pantau-stats-2026-03-01-2026-03-31.xlsx']));
+    expect(calls.map((c) => c.path)).toContain(
+      '/v1/stats/agencies.xlsx?from=2026-03-01&to=2026-03-31',
+    );
+
+    // A period too long for one workbook: what to do, naming the Excel file.
+    fireEvent.click(screen.getByRole('button', { name: 'Unduh Excel pengaduan' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Periode ini memuat terlalu banyak pengaduan untuk satu berkas Excel. Unduh per periode yang lebih pendek',
+    );
+    expect(calls.map((c) => c.path)).toContain(
+      '/v1/exports/cases.xlsx?from=2026-03-01&to=2026-03-31',
+    );
+    expect(saved).toHaveLength(1);
+    click.mockRestore();
+  });
+
+  it('says “Download Excel” in English', async () => {
+    mockApi(() => json(200, { items: [] }));
+    renderWith(<Stats />, { lang: 'en', as: { agency: 'setneg', role: 'central_officer' } });
+    expect(screen.getByRole('button', { name: 'Download statistics Excel' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Download cases Excel' })).toBeTruthy();
+  });
+});

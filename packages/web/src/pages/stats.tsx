@@ -1,6 +1,7 @@
 /**
  * Response and on-time rates per agency for a chosen period: a sortable table, a bar chart of
- * the same numbers, and the CSV downloads (the table's and the cases').
+ * the same numbers, and the downloads of the table and of the cases, each as an Excel workbook
+ * (first: what officers open, numbers in their locale) and as CSV.
  */
 import { useState } from 'react';
 import { api, download, unwrap } from '../api/client';
@@ -82,6 +83,19 @@ export default function Stats() {
   const data = report.error ? undefined : report.data;
   const rows = data ? sortStats(data.items, sort.column, sort.direction, nameOf) : [];
   const query = new URLSearchParams(period).toString();
+  /**
+   * Downloads the period's file at `path` (`.xlsx` or `.csv`), saved as `name-from-to` with its
+   * extension; a refusal shows in the alert, `refused` choosing its words.
+   */
+  const save = (path: string, name: string, refused: (e: unknown) => unknown = (e) => e) => {
+    setError(null);
+    const extension = path.slice(path.lastIndexOf('.'));
+    download(`${path}?${query}`, `${name}-${period.from}-${period.to}${extension}`).catch(
+      (e: unknown) => setError(refused(e)),
+    );
+  };
+  /** A period too long for one file: to download shorter ones (`key`: the file's kind). */
+  const tooLong = (key: MessageKey) => saying('limit_exceeded', t(key));
   return (
     <section>
       <PageTitle>{t('stats.title')}</PageTitle>
@@ -116,27 +130,25 @@ export default function Stats() {
         <button type="submit" className="primary">
           {t('stats.show')}
         </button>
-        <button
-          type="button"
-          onClick={() => {
-            setError(null);
-            download(
-              `/v1/stats/agencies.csv?${query}`,
-              `pantau-stats-${period.from}-${period.to}.csv`,
-            ).catch(setError);
-          }}
-        >
+        <button type="button" onClick={() => save('/v1/stats/agencies.xlsx', 'pantau-stats')}>
+          {t('stats.xlsx')}
+        </button>
+        <button type="button" onClick={() => save('/v1/stats/agencies.csv', 'pantau-stats')}>
           {t('stats.csv')}
         </button>
         <button
           type="button"
-          onClick={() => {
-            setError(null);
-            download(
-              `/v1/exports/cases.csv?${query}`,
-              `pantau-cases-${period.from}-${period.to}.csv`,
-            ).catch((e: unknown) => setError(saying('limit_exceeded', t('cases.csvTooLarge'))(e)));
-          }}
+          onClick={() =>
+            save('/v1/exports/cases.xlsx', 'pantau-cases', tooLong('cases.xlsxTooLarge'))
+          }
+        >
+          {t('cases.xlsx')}
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            save('/v1/exports/cases.csv', 'pantau-cases', tooLong('cases.csvTooLarge'))
+          }
         >
           {t('cases.csv')}
         </button>

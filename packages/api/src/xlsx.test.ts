@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { base64Bytes, boundedXlsx, toXlsx } from './xlsx.ts';
+
+const sheet = {
+  name: 'Pengaduan',
+  columns: ['Nomor agenda', 'Perihal'],
+  rows: [['1/DUMAS/III/2026', 'Listrik padam']],
+};
+
+describe('a workbook in one response', () => {
+  it('is measured as the base64 Lambda sends it in, a third more than its bytes', async () => {
+    const file = await toXlsx(sheet);
+    const sent = base64Bytes(file.byteLength);
+    expect(sent).toBe(file.toString('base64').length);
+    // Its bytes would fit; as base64 it does not: refused. (A file written again may differ by a
+    // few bytes, its time stamps compressed: a margin of 100 either way.)
+    const tooLarge = new Error('too large');
+    await expect(boundedXlsx(sheet, () => tooLarge, file.byteLength + 100)).rejects.toBe(tooLarge);
+    expect(sent - file.byteLength).toBeGreaterThan(200);
+    expect((await boundedXlsx(sheet, () => tooLarge, sent + 100)).byteLength).toBeGreaterThan(0);
+  });
+});
