@@ -142,6 +142,12 @@ const BODIES: Record<string, () => unknown> = {
   'POST /v1/cases/{id}/activities/{activityId}/schedule': () => ({
     scheduledAt: '2026-06-10T10:00:00+07:00',
   }),
+  'PATCH /v1/calendars/{id}/days': () => ({
+    days: [{ date: '2099-12-31', kind: 'other', name: 'Libur palsu' }],
+  }),
+  'POST /v1/calendars/{id}/days/impact': () => ({
+    days: [{ date: '2099-12-31', kind: 'other', name: 'Libur palsu' }],
+  }),
   'PUT /v1/calendars/{id}/days/{date}': () => ({ kind: 'other', name: 'Libur palsu' }),
   'PUT /v1/policies/{id}': () => ({}), // never reached by a refused token; a 400 if it were
   // Bodies that are never read either: a refused token stops before validation.

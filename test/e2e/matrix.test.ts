@@ -147,6 +147,10 @@ const EXPECTED: Record<string /* 'METHOD /path' */, Row> = {
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/calendars/{id}/days':
     row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
+  'PATCH /v1/calendars/{id}/days':
+    row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'POST /v1/calendars/{id}/days/impact':
+    row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'PUT /v1/calendars/{id}/days/{date}':
     row('ok',  403,  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/calendars/{id}/days/{date}/impact':
@@ -412,6 +416,12 @@ const BODIES: Record<string /* 'METHOD /path' */, (f: Fixtures) => unknown> = {
   }),
   'POST /v1/cases/{id}/activities/{activityId}/schedule': () => ({
     scheduledAt: '2026-06-10T10:00:00+07:00',
+  }),
+  'PATCH /v1/calendars/{id}/days': () => ({
+    days: [{ date: '2099-12-29', kind: 'other', name: 'Hari uji matriks (daftar)' }],
+  }),
+  'POST /v1/calendars/{id}/days/impact': () => ({
+    days: [{ date: '2099-12-29', kind: 'other', name: 'Hari uji matriks (daftar)' }],
   }),
   'PUT /v1/calendars/{id}/days/{date}': () => ({ kind: 'other', name: 'Hari uji matriks' }),
   'PUT /v1/policies/{id}': (f) => f.policy,

@@ -21,6 +21,7 @@ import {
 import { ComplainantSchema, LocationSchema } from './schemas/cases.ts';
 import { CHANNELS } from './schemas/common.ts';
 import { LETTER_AFTER_RECEIPT } from './schemas/documents.ts';
+import { dayParts } from './day-text.ts';
 import { inRecordedYears, NOT_IN_RECORDED_YEARS, text } from './schemas/fields.ts';
 
 /** A cell as the sheet reader gives it: text, a date cell, a number, or empty. */
@@ -121,23 +122,11 @@ export function parseRegisterDate(value: Cell): Date | undefined {
     const wall = value.toISOString().slice(0, 19);
     return new Date(`${wall}${WIB_OFFSET}`);
   }
-  const s = String(value).trim().replace(WEEKDAY, '');
+  const s = String(value).trim();
   const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s);
   if (iso) return valid(new Date(s));
-  const ymd = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2})[:.](\d{2}))?$/.exec(s);
-  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:\s+(\d{1,2})[:.](\d{2}))?$/.exec(s);
-  const named =
-    /^(\d{1,2})[\s.-]+([a-z]+)\.?[\s.-]+(\d{2}|\d{4})(?:\s+(\d{1,2})[:.](\d{2}))?$/i.exec(s);
-  const month = named ? MONTHS.get(named[2]!.toLowerCase()) : undefined;
-  const parts = ymd
-    ? { y: ymd[1]!, m: ymd[2]!, d: ymd[3]!, hh: ymd[4], mm: ymd[5] }
-    : dmy
-      ? { y: dmy[3]!, m: dmy[2]!, d: dmy[1]!, hh: dmy[4], mm: dmy[5] }
-      : named && month
-        ? { y: named[3]!, m: String(month), d: named[1]!, hh: named[4], mm: named[5] }
-        : undefined;
+  const parts = dayParts(s);
   if (!parts) return undefined;
-  if (parts.y.length === 2) parts.y = `20${parts.y}`;
   const pad = (n: string | undefined) => (n ?? '0').padStart(2, '0');
   const local = `${parts.y}-${pad(parts.m)}-${pad(parts.d)}T${pad(parts.hh)}:${pad(parts.mm)}:00`;
   const date = valid(new Date(`${local}${WIB_OFFSET}`));
@@ -148,27 +137,6 @@ export function parseRegisterDate(value: Cell): Date | undefined {
     ? date
     : undefined;
 }
-
-/** A weekday before the date (`Senin, 2 Maret 2026`): ignored. */
-const WEEKDAY = /^(senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\s*,?\s*/i;
-
-/** Indonesian month names and the abbreviations registers use for them (English ones too). */
-const MONTHS: ReadonlyMap<string, number> = new Map(
-  [
-    ['januari', 'jan'],
-    ['februari', 'feb', 'peb', 'pebruari'],
-    ['maret', 'mar'],
-    ['april', 'apr'],
-    ['mei'],
-    ['juni', 'jun'],
-    ['juli', 'jul'],
-    ['agustus', 'agu', 'agt', 'ags', 'aug'],
-    ['september', 'sep', 'sept'],
-    ['oktober', 'okt', 'oct'],
-    ['november', 'nov', 'nop', 'nopember'],
-    ['desember', 'des', 'dec'],
-  ].flatMap((names, i) => names.map((name) => [name, i + 1] as const)),
-);
 
 const valid = (d: Date): Date | undefined => (Number.isNaN(d.getTime()) ? undefined : d);
 

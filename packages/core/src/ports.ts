@@ -298,6 +298,12 @@ export interface Store extends DocumentStore {
   putPolicy(policy: SlaPolicy, expectedVersion: number | null, job?: RearmJobRecord): Promise<void>;
   // A calendar edit and `job`, the re-arming it starts (as `createJob`), are one write.
   putCalendarDay(calendarId: string, day: CalendarDay, job?: RearmJobRecord): Promise<void>;
+  /** Adds or replaces several days in one transaction: all of them or none. */
+  putCalendarDays(
+    calendarId: string,
+    days: readonly CalendarDay[],
+    job?: RearmJobRecord,
+  ): Promise<void>;
   /** Removes a day; false when there was none (and nothing, the job neither, was written). */
   deleteCalendarDay(calendarId: string, date: string, job?: RearmJobRecord): Promise<boolean>;
   /** Declares a year's holidays complete. */

@@ -99,6 +99,7 @@ export class Service {
   // settings
   readonly getCalendarDays = this.#bind(settings.getCalendarDays);
   readonly putCalendarDay = this.#bind(settings.putCalendarDay);
+  readonly putCalendarDays = this.#bind(settings.putCalendarDays);
   readonly deleteCalendarDay = this.#bind(settings.deleteCalendarDay);
   readonly putCalendarYear = this.#bind(settings.putCalendarYear);
   readonly listPolicies = this.#bind(settings.listPolicies);
@@ -137,6 +138,7 @@ export class Service {
   readonly now = this.#bind(desk.now);
   readonly pendingExtensions = this.#bind(desk.pendingExtensions);
   readonly holidayRemovalImpact = this.#bind(desk.holidayRemovalImpact);
+  readonly holidayAdditionImpact = this.#bind(desk.holidayAdditionImpact);
 
   // public
   readonly track = this.#bind(publicSide.track);

@@ -122,8 +122,22 @@ export class SettingsLayer extends DynamoTable {
 
   /** Adds or replaces one day of a calendar. */
   async putCalendarDay(calendarId: string, day: CalendarDay, job?: RearmJobRecord): Promise<void> {
-    const put = { TableName: this.tableName, Item: calendarDayItem(calendarId, day) };
-    await this.calendarEdit({ Put: put }, 'version', job);
+    await this.putCalendarDays(calendarId, [day], job);
+  }
+
+  /**
+   * Adds or replaces several days of a calendar in one transaction, with `job`: all of them or
+   * none (past DynamoDB's 100 items a transaction, `limit_exceeded` before anything is sent).
+   */
+  async putCalendarDays(
+    calendarId: string,
+    days: readonly CalendarDay[],
+    job?: RearmJobRecord,
+  ): Promise<void> {
+    const puts = days.map((day) => ({
+      Put: { TableName: this.tableName, Item: calendarDayItem(calendarId, day) },
+    }));
+    await this.calendarEdit(puts, 'version', job);
   }
 
   /** Removes one day of a calendar; false when there was none (and nothing was written). */
@@ -138,7 +152,7 @@ export class SettingsLayer extends DynamoTable {
       ConditionExpression: 'attribute_exists(pk)',
     };
     try {
-      await this.calendarEdit({ Delete: remove }, 'exists', job);
+      await this.calendarEdit([{ Delete: remove }], 'exists', job);
       return true;
     } catch (error) {
       if (error instanceof WriteConflict && error.kind === 'exists') return false;
@@ -149,17 +163,20 @@ export class SettingsLayer extends DynamoTable {
   /** Declares a calendar's holidays for a year complete. */
   async putCalendarYear(calendarId: string, year: number, job?: RearmJobRecord): Promise<void> {
     const put = { TableName: this.tableName, Item: calendarYearItem(calendarId, year) };
-    await this.calendarEdit({ Put: put }, 'version', job);
+    await this.calendarEdit([{ Put: put }], 'version', job);
   }
 
   private async calendarEdit(
-    edit: TransactItem,
+    edits: TransactItem[],
     kind: WriteConflict['kind'],
     job: RearmJobRecord | undefined,
   ): Promise<void> {
     const withJob = this.jobWrites(job);
     await retryOnConflict(() =>
-      this.settingsTransact([edit, ...withJob.items], [kind, ...withJob.kinds]),
+      this.settingsTransact(
+        [...edits, ...withJob.items],
+        [...edits.map(() => kind), ...withJob.kinds],
+      ),
     );
   }
 }

@@ -53,6 +53,17 @@ export function formatDate(date: string, lang: Lang): string {
   }).format(new Date(`${date}T00:00:00Z`));
 }
 
+/** A calendar date in full, as a decree writes it: `Jumat, 1 Januari 2027`. */
+export function formatDateLong(date: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(locale(lang), {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T00:00:00Z`));
+}
+
 /** A count as the reader's language writes it: a year's 12.345 complaints, not "12345". */
 export function formatCount(n: number, lang: Lang): string {
   return new Intl.NumberFormat(locale(lang)).format(n);

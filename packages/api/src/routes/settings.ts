@@ -4,9 +4,13 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import {
+  CALENDAR_DAYS_PER_EDIT,
   CalendarChangeSchema,
   CalendarDayImpactSchema,
   CalendarDayBody,
+  CalendarDaysBody,
+  CalendarDaysChangeSchema,
+  CalendarDaysImpactSchema,
   CalendarDaysQuery,
   CalendarSchema,
   PolicyBody,
@@ -33,6 +37,51 @@ export const calendars = new OpenAPIHono()
     async (c) =>
       c.json(
         await c.get('service').getCalendarDays(c.req.valid('param').id, c.req.valid('query').year),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/{id}/days',
+      tags: ['Calendars'],
+      summary:
+        'Add or change several days off in one edit (a year’s decree); one job moves the open deadlines they touch',
+      description:
+        `Up to ${CALENDAR_DAYS_PER_EDIT} days; those not listed stay as they are, a day already ` +
+        'there takes the kind and name given. All or nothing: a 400 names the entry and field ' +
+        'refused (`days.3.date`; a day listed twice at its second entry) and nothing is written; ' +
+        'saved, the days and one re-arming job are one write, so the deadlines move once.',
+      request: { params: CalendarParam, body: jsonBody(CalendarDaysBody) },
+      responses: {
+        202: json(CalendarDaysChangeSchema, 'Saved; the re-arming job (`GET /v1/jobs/{id}`)'),
+        ...PROBLEMS,
+      },
+    }),
+    async (c) =>
+      c.json(
+        await c
+          .get('service')
+          .putCalendarDays(c.get('auth'), c.req.valid('param').id, c.req.valid('json').days),
+        202,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/days/impact',
+      tags: ['Calendars'],
+      summary:
+        'What adding (or changing) these days off would move, before they are saved (nothing changes)',
+      description: 'The body is the `PATCH /v1/calendars/{id}/days` it asks about.',
+      request: { params: CalendarParam, body: jsonBody(CalendarDaysBody) },
+      responses: { 200: json(CalendarDaysImpactSchema, 'What would move'), ...PROBLEMS },
+    }),
+    async (c) =>
+      c.json(
+        await c
+          .get('service')
+          .holidayAdditionImpact(c.get('auth'), c.req.valid('param').id, c.req.valid('json').days),
         200,
       ),
   )

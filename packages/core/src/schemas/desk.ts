@@ -41,3 +41,9 @@ export const CalendarDayImpactSchema = z
     deadlines: z.int().meta({ description: 'Their deadlines (targets) that would move' }),
   })
   .meta({ id: 'CalendarDayImpact' });
+export const CalendarDaysImpactSchema = z
+  .object({
+    assignments: z.int().meta({ description: 'Open assignments whose deadlines would move' }),
+    deadlines: z.int().meta({ description: 'Their deadlines (targets) that would move' }),
+  })
+  .meta({ id: 'CalendarDaysImpact' });

@@ -7,6 +7,31 @@ import { JobSchema } from './jobs.ts';
 export const CalendarDayBody = z
   .strictObject({ kind: z.enum(DAY_KINDS), name: text(200) })
   .meta({ id: 'CalendarDayBody' });
+/**
+ * Days one edit may add or change at once: a year's decree (about 17 national holidays and 8–10
+ * cuti bersama) with room to spare, and within DynamoDB's 100 items per transaction with the
+ * edit's job, its pointer and the settings' version.
+ */
+export const CALENDAR_DAYS_PER_EDIT = 60;
+/** A list that names a day twice (the second is refused: which name would it keep?). */
+export const CALENDAR_DAY_TWICE = 'the same day twice in the list';
+export const CalendarDaysBody = z
+  .strictObject({
+    days: z
+      .array(z.strictObject({ date: z.iso.date(), ...CalendarDayBody.shape }))
+      .min(1)
+      .max(CALENDAR_DAYS_PER_EDIT)
+      .meta({ description: 'The days to add or change; those not listed stay as they are' }),
+  })
+  .superRefine((body, ctx) => {
+    const seen = new Set<string>();
+    body.days.forEach((day, i) => {
+      if (seen.has(day.date))
+        ctx.addIssue({ code: 'custom', path: ['days', i, 'date'], message: CALENDAR_DAY_TWICE });
+      seen.add(day.date);
+    });
+  })
+  .meta({ id: 'CalendarDaysBody' });
 export const CalendarDaysQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
@@ -25,6 +50,15 @@ export const CalendarChangeSchema = z
     }),
   })
   .meta({ id: 'CalendarChange' });
+export const CalendarDaysChangeSchema = z
+  .object({
+    dates: z.array(z.string()).meta({ description: 'The days saved, in date order' }),
+    job: JobSchema.meta({
+      description:
+        'The one job that re-arms the open assignments on this calendar for all of them (`GET /v1/jobs/{id}`)',
+    }),
+  })
+  .meta({ id: 'CalendarDaysChange' });
 
 /**
  * A policy as an admin sends it: stricter than a stored one (read leniently, so a policy saved

@@ -1,9 +1,9 @@
 /**
  * Central's desk: the API's clock, extension requests waiting for a decision, and what
- * removing a holiday would move before it is removed.
+ * removing a holiday, or adding some, would move before it is saved.
  */
 import { viewAssignment } from '../assignment.ts';
-import { Calendar } from '../calendar.ts';
+import { Calendar, type CalendarDay } from '../calendar.ts';
 import { deadlinesMoved } from '../desk.ts';
 import { notFound } from '../errors.ts';
 import { awaitsDecision, type ExtensionRequestRecord, viewExtensionRequest } from '../extension.ts';
@@ -122,6 +122,32 @@ export async function holidayRemovalImpact(
   if (!stored?.days.some((d) => d.date === date))
     throw notFound(`day ${date} of calendar ${calendarId}`);
   const after = new Calendar({ ...stored, days: stored.days.filter((d) => d.date !== date) });
+  return { date, ...(await movedBy(deps, after)) };
+}
+
+/**
+ * What adding (or changing) these days would move, before they are saved, as
+ * `holidayRemovalImpact` says it for a removal: the admin confirms a pasted year knowing it.
+ */
+export async function holidayAdditionImpact(
+  deps: ServiceDeps,
+  p: Principal,
+  calendarId: string,
+  days: readonly CalendarDay[],
+): Promise<{ assignments: number; deadlines: number }> {
+  requireRole(p, ADMIN_ROLES);
+  const stored = await deps.store.getCalendar(calendarId);
+  if (!stored) throw notFound(`calendar ${calendarId}`);
+  const listed = new Set(days.map((d) => d.date));
+  const after = new Calendar({
+    ...stored,
+    days: [...stored.days.filter((d) => !listed.has(d.date)), ...days],
+  });
+  return movedBy(deps, after);
+}
+
+/** The open assignments, and their deadlines, that the calendar `after` would move. */
+async function movedBy(deps: ServiceDeps, after: Calendar) {
   const now = deps.clock();
   const total = { assignments: 0, deadlines: 0 };
   let cursor: string | undefined;
@@ -132,5 +158,5 @@ export async function holidayRemovalImpact(
     total.deadlines += moved.deadlines;
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
-  return { date, ...total };
+  return total;
 }

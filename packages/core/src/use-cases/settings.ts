@@ -5,7 +5,7 @@
 import type { CalendarDay } from '../calendar.ts';
 import { DomainError, invalidInput, notFound, savedSince } from '../errors.ts';
 import type { SlaPolicy } from '../policy.ts';
-import type { PolicyInput } from '../schemas.ts';
+import { CALENDAR_DAY_TWICE, type PolicyInput } from '../schemas.ts';
 import type { Principal } from '../tenancy.ts';
 import {
   ADMIN_ROLES,
@@ -52,6 +52,31 @@ export async function putCalendarDay(
   const job = calendarJob(deps, p, calendarId, { date: day.date });
   await deps.store.putCalendarDay(calendarId, day, job);
   return { date: day.date, job: await startJob(deps, p, job) };
+}
+
+/**
+ * Adds or changes several days in one edit (a year's decree entered at once): all of them or
+ * none, in one write with one job, so the open deadlines they touch move once, not once a day.
+ * A day listed twice is refused (the API's schema refuses it first).
+ */
+export async function putCalendarDays(
+  deps: ServiceDeps,
+  p: Principal,
+  calendarId: string,
+  days: readonly CalendarDay[],
+) {
+  requireRole(p, ADMIN_ROLES);
+  const twice = days.findIndex((d, i) => days.findIndex((o) => o.date === d.date) !== i);
+  if (twice >= 0) throw invalidInput(`days.${twice}.date`, CALENDAR_DAY_TWICE);
+  if (!(await deps.store.getCalendar(calendarId))) throw notFound(`calendar ${calendarId}`);
+  const dates = days.map((d) => d.date).sort();
+  const job = calendarJob(deps, p, calendarId, {
+    from: dates[0] ?? '',
+    to: dates.at(-1) ?? '',
+    days: dates.length,
+  });
+  await deps.store.putCalendarDays(calendarId, days, job);
+  return { dates, job: await startJob(deps, p, job) };
 }
 
 /**

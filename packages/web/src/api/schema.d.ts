@@ -3577,6 +3577,206 @@ export type paths = {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Add or change several days off in one edit (a year’s decree); one job moves the open deadlines they touch
+         * @description Up to 60 days; those not listed stay as they are, a day already there takes the kind and name given. All or nothing: a 400 names the entry and field refused (`days.3.date`; a day listed twice at its second entry) and nothing is written; saved, the days and one re-arming job are one write, so the deadlines move once.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CalendarDaysBody"];
+                };
+            };
+            responses: {
+                /** @description Saved; the re-arming job (`GET /v1/jobs/{id}`) */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarDaysChange"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/calendars/{id}/days/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What adding (or changing) these days off would move, before they are saved (nothing changes)
+         * @description The body is the `PATCH /v1/calendars/{id}/days` it asks about.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CalendarDaysBody"];
+                };
+            };
+            responses: {
+                /** @description What would move */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarDaysImpact"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body was not sent as `Content-Type: application/json` (`unsupported_media_type`); nothing was read */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -8151,6 +8351,84 @@ export type components = {
                 kind: "national_holiday" | "collective_leave" | "other";
                 name: string;
             }[];
+        };
+        CalendarDaysChange: {
+            /** @description The days saved, in date order */
+            dates: string[];
+            /** @description The one job that re-arms the open assignments on this calendar for all of them (`GET /v1/jobs/{id}`) */
+            job: {
+                id: string;
+                /**
+                 * @description What started it: a calendar or policy edit, an agency’s time zone corrected (these re-arm deadlines), a member unit moved out of its focal point (`member`: gives back what that focal point delegated to it; `moved` counts those given back), or a deploy (`upgrade`: brings every case stored by an older release to what this one writes, its search index and its answered redirects; `total` and `done` count cases, `moved` those it changed)
+                 * @enum {string}
+                 */
+                kind: "calendar" | "policy" | "agency" | "member" | "upgrade";
+                scope: {
+                    /** @enum {string} */
+                    kind: "calendar";
+                    calendarId: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "policy";
+                    policyId: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "agency";
+                    agencyId: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "member";
+                    memberId: string;
+                    focalPointId: string | null;
+                } | {
+                    /** @enum {string} */
+                    kind: "upgrade";
+                    version: number;
+                };
+                /**
+                 * @description `listing` (counting what to re-arm: `total` still grows), `running`, then `completed`, `failed` (stopped early: see `failures` and the operators), or `superseded` (a newer edit of the same calendar, policy or agency took over: it re-arms from the latest settings)
+                 * @enum {string}
+                 */
+                state: "listing" | "running" | "completed" | "failed" | "superseded";
+                /** @description Open assignments the edit governs (final once listed) */
+                total: number;
+                /** @description Re-armed, or found already current */
+                done: number;
+                /** @description Could not be re-armed */
+                failed: number;
+                /** @description Whose deadlines moved (a batch retried after doing its work finds them current: done) */
+                moved: number;
+                /** @description Left to the job that superseded this one */
+                skipped: number;
+                supersededBy: string | null;
+                createdAt: string;
+                updatedAt: string;
+                finishedAt: string | null;
+                /** @description The first 100 failures (`failed` counts them all) */
+                failures: {
+                    caseId: string;
+                    agencyId: string;
+                    code: string;
+                    message: string;
+                    at: string;
+                }[];
+            };
+        };
+        CalendarDaysBody: {
+            /** @description The days to add or change; those not listed stay as they are */
+            days: {
+                /** Format: date */
+                date: string;
+                /** @enum {string} */
+                kind: "national_holiday" | "collective_leave" | "other";
+                name: string;
+            }[];
+        };
+        CalendarDaysImpact: {
+            /** @description Open assignments whose deadlines would move */
+            assignments: number;
+            /** @description Their deadlines (targets) that would move */
+            deadlines: number;
         };
         CalendarChange: {
             date: string;

@@ -61,6 +61,7 @@ export function ActionForm<S extends z.ZodType, R = unknown>({
   draftKey,
   confirm,
   result,
+  nextValues,
   children,
 }: {
   title: string;
@@ -84,6 +85,11 @@ export function ActionForm<S extends z.ZodType, R = unknown>({
   confirm?: Confirm | ((body: z.output<S>) => Confirm | null) | undefined;
   /** What was done, said after the title in the result line (default: "Saved."). */
   result?: ((body: z.output<S>, response: R) => string) | undefined;
+  /**
+   * The values the form starts the next entry with once sent (default: `initial`): a choice
+   * the next entry most likely shares, kept (the kind of the day just added).
+   */
+  nextValues?: ((body: z.output<S>) => Values) | undefined;
   children: (form: Form<S>) => ReactNode;
 }) {
   const { t } = useI18n();
@@ -138,7 +144,7 @@ export function ActionForm<S extends z.ZodType, R = unknown>({
           // Worded after the answer, never within the request: a wording that fails must not
           // make a request that went through look failed (and be sent again).
           const said = saying(sent);
-          form.reset();
+          form.reset(nextValues && sent ? nextValues(sent.body) : undefined);
           if (announce) announce(`${title}: ${said}`);
           else setDone(said);
           onDone();

@@ -140,6 +140,15 @@ const REFINED: [z.ZodType, unknown][] = [
   ],
   [schemas.PolicyBody, { ladder: [{ name: 'x', offsetWorkingDays: 5, relativeTo: 'previous' }] }],
   [schemas.CreateCaseBody, { complainant: { name: 'a', idNumber: '123', phone: '12' } }],
+  [
+    schemas.CalendarDaysBody,
+    {
+      days: [
+        { date: '2027-01-01', kind: 'national_holiday', name: 'Tahun Baru' },
+        { date: '2027-01-01', kind: 'collective_leave', name: 'Cuti bersama' },
+      ],
+    },
+  ],
 ];
 
 describe('field errors', () => {

@@ -688,6 +688,41 @@ const id = {
   'calendar.isDeclared': 'Hari libur tahun {year} sudah dinyatakan lengkap.',
   'calendar.saved': '{date} disimpan. Tenggat penugasan terbuka dihitung ulang:',
   'calendar.removed': '{date} dihapus. Tenggat penugasan terbuka dihitung ulang:',
+  'calendarPaste.title': 'Tempel daftar hari libur setahun',
+  'calendarPaste.list': 'Daftar hari (satu hari per baris)',
+  'calendarPaste.hint':
+    'Tanggal lalu keterangannya, misalnya “2027-01-01 Tahun Baru 2027 Masehi” atau “1 Januari 2027 Tahun Baru 2027 Masehi”; dua kolom (tanggal dan keterangan) yang disalin dari lembar kerja juga bisa. Baris yang menyebut “cuti bersama” dicatat sebagai cuti bersama.',
+  'calendarPaste.kind': 'Jenis untuk baris lainnya',
+  'calendarPaste.preview': 'Hari yang akan disimpan',
+  'calendarPaste.line': 'Baris',
+  'calendarPaste.toSave': '{n} hari baru akan disimpan sekaligus, dalam satu perubahan:',
+  'calendarPaste.noneNew': 'Tidak ada hari baru dalam daftar ini.',
+  'calendarPaste.leftOut': 'Baris yang dilewati',
+  'calendarPaste.unreadable': 'Baris yang tidak terbaca',
+  'calendarPaste.inCalendar':
+    'Baris {line}: {date} sudah ada di kalender sebagai “{name}” ({kind}); baris ini dilewati.',
+  'calendarPaste.repeated': 'Baris {line}: {date} sudah ada di baris {first}; baris ini dilewati.',
+  'calendarPaste.noDate':
+    'Baris {line} tidak terbaca: “{text}” tidak diawali tanggal. Tulis tanggalnya di depan, misalnya 2027-01-01 atau 1 Januari 2027.',
+  'calendarPaste.noSuchDay':
+    'Baris {line} tidak terbaca: tanggal pada “{text}” tidak ada di kalender.',
+  'calendarPaste.noName':
+    'Baris {line}: {date} tanpa keterangan. Tulis nama hari liburnya setelah tanggal.',
+  'calendarPaste.lineDate': 'Tanggal pada baris {line}',
+  'calendarPaste.lineName': 'Keterangan pada baris {line}',
+  'calendarPaste.lineKind': 'Jenis pada baris {line}',
+  'calendarPaste.save': 'Simpan {n} hari',
+  'calendarPaste.saveList': 'Simpan daftar',
+  'calendarPaste.empty': 'Tempel daftar harinya terlebih dahulu.',
+  'calendarPaste.nothing':
+    'Tidak ada hari baru untuk disimpan: semua hari dalam daftar sudah ada di kalender.',
+  'calendarPaste.fixFirst':
+    'Belum ada yang disimpan: {n} baris tidak terbaca. Perbaiki atau hapus baris itu terlebih dahulu.',
+  'calendarPaste.confirm':
+    'Simpan {n} hari sekaligus? {deadlines} tenggat pada {assignments} penugasan yang masih berjalan akan bergeser.',
+  'calendarPaste.confirmYes': 'Ya, simpan {n} hari',
+  'calendarPaste.saved':
+    '{n} hari disimpan ({from} s.d. {to}). Tenggat penugasan terbuka dihitung ulang sekali untuk semuanya:',
 
   'policies.title': 'Kebijakan SLA dan tahapan eskalasi',
   'policies.policy': 'Kebijakan {id}',
@@ -940,6 +975,7 @@ const id = {
   'fieldError.mapRowKey': 'Pilih kolom kunci baris: nomor surat atau nomor rujukan eksternal.',
   'fieldError.externalSystem': '{label} wajib diisi bila ada kolom nomor rujukan eksternal.',
   'fieldError.server': '{label} ditolak server. Periksa kembali isian ini.',
+  'fieldError.dayTwice': '{label}: hari yang sama sudah ada di daftar ini.',
   'picker.search': 'Ketik nama instansi…',
   'picker.results': '{n} instansi cocok.',
   'picker.none': 'Tidak ada instansi yang cocok.',
@@ -1716,6 +1752,42 @@ const en = {
   'calendar.isDeclared': 'The holidays of {year} are declared complete.',
   'calendar.saved': '{date} saved. Recomputing the deadlines of open assignments:',
   'calendar.removed': '{date} removed. Recomputing the deadlines of open assignments:',
+  'calendarPaste.title': 'Paste a year’s list of holidays',
+  'calendarPaste.list': 'Days (one day per line)',
+  'calendarPaste.hint':
+    'The date, then its name, e.g. “2027-01-01 Tahun Baru 2027 Masehi” or “1 Januari 2027 Tahun Baru 2027 Masehi”; two columns (date and name) copied from a spreadsheet work too. A line that says “cuti bersama” is entered as collective leave.',
+  'calendarPaste.kind': 'Kind of the other lines',
+  'calendarPaste.preview': 'Days to be saved',
+  'calendarPaste.line': 'Line',
+  'calendarPaste.toSave': '{n} new {n|day|days} will be saved at once, in one edit:',
+  'calendarPaste.noneNew': 'There are no new days in this list.',
+  'calendarPaste.leftOut': 'Lines left out',
+  'calendarPaste.unreadable': 'Lines that cannot be read',
+  'calendarPaste.inCalendar':
+    'Line {line}: {date} is already in the calendar as “{name}” ({kind}); this line is left out.',
+  'calendarPaste.repeated':
+    'Line {line}: {date} is already on line {first}; this line is left out.',
+  'calendarPaste.noDate':
+    'Line {line} cannot be read: “{text}” does not start with a date. Put the date first, e.g. 2027-01-01 or 1 Januari 2027.',
+  'calendarPaste.noSuchDay':
+    'Line {line} cannot be read: the date in “{text}” does not exist in the calendar.',
+  'calendarPaste.noName':
+    'Line {line}: {date} has no name. Write the holiday’s name after the date.',
+  'calendarPaste.lineDate': 'The date on line {line}',
+  'calendarPaste.lineName': 'The name on line {line}',
+  'calendarPaste.lineKind': 'The kind on line {line}',
+  'calendarPaste.save': 'Save {n} {n|day|days}',
+  'calendarPaste.saveList': 'Save the list',
+  'calendarPaste.empty': 'Paste the list of days first.',
+  'calendarPaste.nothing':
+    'There are no new days to save: every day of the list is already in the calendar.',
+  'calendarPaste.fixFirst':
+    'Nothing was saved: {n} {n|line cannot|lines cannot} be read. Fix or remove {n|it|them} first.',
+  'calendarPaste.confirm':
+    'Save {n} {n|day|days} at once? {deadlines} deadlines of {assignments} open assignments will move.',
+  'calendarPaste.confirmYes': 'Yes, save {n} {n|day|days}',
+  'calendarPaste.saved':
+    '{n} {n|day|days} saved ({from} to {to}). The deadlines of open assignments are recomputed once for all of them:',
 
   'policies.title': 'SLA policies and escalation ladder',
   'policies.policy': 'Policy {id}',
@@ -1958,6 +2030,7 @@ const en = {
   'fieldError.mapRowKey': 'Choose a row key column: the letter number or the external reference.',
   'fieldError.externalSystem': '{label} is required with an external reference column.',
   'fieldError.server': 'The server refused {label}. Please check it.',
+  'fieldError.dayTwice': '{label}: the same day is already in this list.',
   'picker.search': 'Type an agency’s name…',
   'picker.results': '{n} matching {n|agency|agencies}.',
   'picker.none': 'No agency matches.',

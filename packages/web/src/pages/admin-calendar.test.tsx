@@ -124,3 +124,37 @@ describe('a request on the calendar in flight', () => {
     expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1);
   });
 });
+
+describe('adding days one after another', () => {
+  it('keeps the kind the admin chose last (the SKB lists its national holidays together)', async () => {
+    const calls = mockApi((call) => {
+      if (call.method === 'PUT') return json(202, { date: '2027-01-01', job });
+      if (call.path.startsWith('/v1/calendars/id/days'))
+        return json(200, { id: 'id', years: [2025, 2026], items: [] });
+      if (call.path.startsWith('/v1/jobs/')) return json(200, job);
+      return json(200, { id: 'setneg', name: 'Asdep Pengaduan Masyarakat', kind: 'central' });
+    });
+    renderWith(<CalendarPage />, {
+      as: { agency: 'setneg', role: 'central_admin' },
+      path: '/admin/calendar',
+    });
+    fireEvent.click(await screen.findByText('Tambah hari libur / cuti bersama'));
+    const kind = screen.getByLabelText('Jenis') as HTMLSelectElement;
+    fireEvent.change(screen.getByLabelText('Tanggal'), { target: { value: '2027-01-01' } });
+    fireEvent.change(kind, { target: { value: 'national_holiday' } });
+    fireEvent.change(screen.getByLabelText(/^Keterangan/), {
+      target: { value: 'Tahun Baru 2027 Masehi' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Simpan' }));
+    await screen.findByText(/disimpan\. Tenggat penugasan terbuka dihitung ulang:/);
+    expect(calls.filter((c) => c.method === 'PUT').map((c) => c.body)).toEqual([
+      { kind: 'national_holiday', name: 'Tahun Baru 2027 Masehi' },
+    ]);
+    // The next day of the list is a national holiday too: the dropdown still says so, the
+    // name is empty for it.
+    const after = screen.getByLabelText('Jenis') as HTMLSelectElement;
+    expect(after.value).toBe('national_holiday');
+    expect(after.selectedOptions[0]?.textContent).toBe('Libur nasional');
+    expect((screen.getByLabelText(/^Keterangan/) as HTMLInputElement).value).toBe('');
+  });
+});

@@ -1,9 +1,10 @@
 /**
  * Central admin: the working-day calendar. Adding a day (a cuti bersama announced at short notice)
  * or removing one is saved at once; a job then re-computes every open deadline it touches, and
- * its progress shows here. Removing asks first, saying how many deadlines would move. A year
- * with no holidays at all (this one, the next, or the one shown) is flagged: its deadlines count
- * weekends only. Once a year's holidays are all in, the admin declares it complete, and the
+ * its progress shows here. A year's decree is pasted as a list and saved in one edit, one job
+ * (components/calendar-paste.tsx). Removing asks first, saying how many deadlines would move. A
+ * year with no holidays at all (this one, the next, or the one shown) is flagged: its deadlines
+ * count weekends only. Once a year's holidays are all in, the admin declares it complete, and the
  * deadlines into it are no longer flagged as liable to move.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -11,6 +12,7 @@ import { CalendarDayBody } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
 import { ActionForm } from '../components/action-form';
+import { CalendarPaste } from '../components/calendar-paste';
 import { SelectField, TextField } from '../components/field';
 import { JobProgress } from '../components/job-progress';
 import { Loading, PageTitle, ProblemAlert, Refusal } from '../components/ui';
@@ -138,6 +140,9 @@ export default function CalendarPage() {
         title={t('calendar.add')}
         schema={CalendarDayBody}
         initial={{ kind: 'collective_leave' }}
+        // Days are entered in runs of a kind (the decree lists its national holidays, then its
+        // cuti bersama): the next day keeps the kind just saved (it went back to cuti bersama).
+        nextValues={(body) => ({ kind: body.kind })}
         submitLabel={t('actions.save')}
         onDone={() => {
           days.reload();
@@ -207,6 +212,21 @@ export default function CalendarPage() {
           </>
         )}
       </ActionForm>
+      {/* Once every day of the calendar is known: a pasted day already there is left out. */}
+      {all.data ? (
+        <CalendarPaste
+          calendar={all.data.items}
+          onSaved={(change) => {
+            setError(null);
+            setConfirming(null);
+            setSaved({ message: change.message, job: change.job });
+            // As a day saved: the list shows the year pasted, with its declaration.
+            setYear(change.year);
+            days.reload();
+            all.reload();
+          }}
+        />
+      ) : null}
       {days.data && days.data.years.includes(year) ? (
         <p className="muted small">{t('calendar.isDeclared', { year })}</p>
       ) : null}

@@ -1,0 +1,314 @@
+/**
+ * A year's holidays at once: the admin pastes the decree's list (one day a line), chooses the
+ * kind of its lines (a line that says "cuti bersama" is one), and reads it back in words before
+ * anything is sent: each new day as "Jumat, 1 Januari 2027" with its name and kind, and in
+ * sentences, by line number, the days already in the calendar or listed twice (left out) and
+ * the lines it cannot read (nothing is saved until they are fixed or removed). Saving asks
+ * first, saying how many deadlines would move, then sends the days in one edit: one re-arming
+ * job, all of them or none.
+ */
+import { CalendarDayBody, CalendarDaysBody } from '@pantau/core/schemas';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { api, type Schemas, unwrap } from '../api/client';
+import {
+  type CalendarDayEntry,
+  type DayKind,
+  type ListedLine,
+  readDayList,
+} from '../calendar-list';
+import { fieldSentence, issueOf } from '../forms/field-errors';
+import { formatDate, formatDateLong, type Lang } from '../format';
+import { labelOf, type Translate, useI18n } from '../i18n/i18n';
+import { ProblemAlert } from './ui';
+
+const CALENDAR = 'id';
+
+export function CalendarPaste({
+  calendar,
+  onSaved,
+}: {
+  /** Every day the calendar has (the list's days already there are left out). */
+  calendar: readonly CalendarDayEntry[];
+  onSaved: (change: { message: string; job: Schemas['Job']; year: number }) => void;
+}) {
+  const { t, lang } = useI18n();
+  const id = useId();
+  const [text, setText] = useState('');
+  const [kind, setKind] = useState<DayKind>('national_holiday');
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  // Asking first: null while the deadlines that would move are counted.
+  const [asking, setAsking] = useState<{ assignments: number; deadlines: number } | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const lines = useMemo(() => readDayList(text, kind, calendar), [text, kind, calendar]);
+  const fresh = lines.flatMap((l) => (l.status === 'new' ? [l] : []));
+  const unreadable = lines.filter((l) => !['new', 'inCalendar', 'repeated'].includes(l.status));
+  const left = lines.filter((l) => l.status === 'inCalendar' || l.status === 'repeated');
+  const body = { days: fresh.map((l) => l.day) };
+  // A 400 names an entry (`days.3.date`): said by its line.
+  const labels = Object.fromEntries(
+    fresh.flatMap(({ line }, i) => [
+      [`days.${i}.date`, t('calendarPaste.lineDate', { line })],
+      [`days.${i}.name`, t('calendarPaste.lineName', { line })],
+      [`days.${i}.kind`, t('calendarPaste.lineKind', { line })],
+    ]),
+  );
+  labels.days = t('calendarPaste.list');
+
+  const cancel = () => {
+    setConfirming(false);
+    setAsking(null);
+  };
+  const ask = () => {
+    setRefusal(null);
+    setError(null);
+    if (lines.length === 0) return setRefusal(t('calendarPaste.empty'));
+    if (unreadable.length > 0)
+      return setRefusal(t('calendarPaste.fixFirst', { n: unreadable.length }));
+    if (fresh.length === 0) return setRefusal(t('calendarPaste.nothing'));
+    // As the API checks it (the number of days in one edit, above all): said before asking.
+    const checked = CalendarDaysBody.safeParse(body);
+    if (!checked.success)
+      return setRefusal(
+        checked.error.issues
+          .map((issue) => fieldSentence(t, issueOf(issue), labels[issue.path.join('.')]))
+          .join(' '),
+      );
+    setConfirming(true);
+    setAsking(null);
+    unwrap(
+      api.POST('/v1/calendars/{id}/days/impact', {
+        params: { path: { id: CALENDAR } },
+        body: checked.data,
+      }),
+    ).then(setAsking, (failure: unknown) => {
+      cancel();
+      setError(failure);
+    });
+  };
+  const save = () => {
+    setBusy(true);
+    unwrap(api.PATCH('/v1/calendars/{id}/days', { params: { path: { id: CALENDAR } }, body }))
+      .then((change) => {
+        cancel();
+        setText('');
+        const first = change.dates[0] ?? '';
+        const last = change.dates.at(-1) ?? first;
+        onSaved({
+          message: t('calendarPaste.saved', {
+            n: change.dates.length,
+            from: formatDate(first, lang),
+            to: formatDate(last, lang),
+          }),
+          job: change.job,
+          year: Number(first.slice(0, 4)),
+        });
+      })
+      .catch((failure: unknown) => {
+        cancel();
+        setError(failure);
+      })
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <details className="action">
+      <summary>{t('calendarPaste.title')}</summary>
+      <fieldset className="bare" disabled={confirming}>
+        <div className="field">
+          <label htmlFor={`${id}-list`}>{t('calendarPaste.list')}</label>
+          <textarea
+            id={`${id}-list`}
+            rows={10}
+            value={text}
+            aria-describedby={`${id}-hint`}
+            onChange={(e) => {
+              setText(e.target.value);
+              setRefusal(null);
+              setError(null);
+            }}
+          />
+          <p className="hint" id={`${id}-hint`}>
+            {t('calendarPaste.hint')}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-kind`}>{t('calendarPaste.kind')}</label>
+          <select
+            id={`${id}-kind`}
+            value={kind}
+            onChange={(e) => setKind(e.target.value as DayKind)}
+          >
+            {CalendarDayBody.shape.kind.options.map((k) => (
+              <option key={k} value={k}>
+                {labelOf(t, 'dayKind', k)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </fieldset>
+      {lines.length > 0 ? <Preview lines={lines} fresh={fresh.length} left={left} /> : null}
+      {unreadable.length > 0 ? (
+        <ul className="alert" aria-label={t('calendarPaste.unreadable')}>
+          {unreadable.map((l) => (
+            <li key={l.line}>{sentenceOf(t, l, lang)}</li>
+          ))}
+        </ul>
+      ) : null}
+      {refusal ? (
+        <p className="alert alert-error" role="alert">
+          {refusal}
+        </p>
+      ) : null}
+      <ProblemAlert error={error} labels={labels} />
+      {confirming ? (
+        <Confirm n={fresh.length} impact={asking} busy={busy} onConfirm={save} onCancel={cancel} />
+      ) : (
+        <button type="button" className="primary" onClick={ask}>
+          {fresh.length > 0
+            ? t('calendarPaste.save', { n: fresh.length })
+            : t('calendarPaste.saveList')}
+        </button>
+      )}
+    </details>
+  );
+}
+
+/** The new days in a table, then what is left out, each in a sentence. */
+function Preview({
+  lines,
+  fresh,
+  left,
+}: {
+  lines: readonly ListedLine[];
+  fresh: number;
+  left: readonly ListedLine[];
+}) {
+  const { t, lang } = useI18n();
+  return (
+    <div className="calendar-preview">
+      <p>{fresh > 0 ? t('calendarPaste.toSave', { n: fresh }) : t('calendarPaste.noneNew')}</p>
+      {fresh > 0 ? (
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">{t('calendarPaste.preview')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('calendarPaste.line')}</th>
+                <th scope="col">{t('calendar.date')}</th>
+                <th scope="col">{t('calendar.name')}</th>
+                <th scope="col">{t('calendar.kind')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((l) =>
+                l.status === 'new' ? (
+                  <tr key={l.line}>
+                    <td>{l.line}</td>
+                    <td>{formatDateLong(l.day.date, lang)}</td>
+                    <td>{l.day.name}</td>
+                    <td className="label">{labelOf(t, 'dayKind', l.day.kind)}</td>
+                  </tr>
+                ) : null,
+              )}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {left.length > 0 ? (
+        <ul className="muted" aria-label={t('calendarPaste.leftOut')}>
+          {left.map((l) => (
+            <li key={l.line}>{sentenceOf(t, l, lang)}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** A line left out or not read, in a sentence that names its line. */
+function sentenceOf(t: Translate, l: ListedLine, lang: Lang): string {
+  const date = 'date' in l ? formatDateLong(l.date, lang) : '';
+  switch (l.status) {
+    case 'new':
+      return '';
+    case 'inCalendar':
+      return t('calendarPaste.inCalendar', {
+        line: l.line,
+        date,
+        name: l.existing.name,
+        kind: labelOf(t, 'dayKind', l.existing.kind),
+      });
+    case 'repeated':
+      return t('calendarPaste.repeated', { line: l.line, date, first: l.firstLine });
+    case 'noDate':
+      return t('calendarPaste.noDate', { line: l.line, text: l.text });
+    case 'noSuchDay':
+      return t('calendarPaste.noSuchDay', { line: l.line, text: l.text });
+    case 'noName':
+      return t('calendarPaste.noName', { line: l.line, date });
+    case 'badName':
+      return fieldSentence(t, issueOf(l.issue), t('calendarPaste.lineName', { line: l.line }));
+  }
+}
+
+/** Asks before saving, saying what would move; focus goes to the question. */
+function Confirm({
+  n,
+  impact,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  n: number;
+  impact: { assignments: number; deadlines: number } | null;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [impact]);
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      className="alert confirm"
+      role="alertdialog"
+      aria-labelledby={id}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !busy) onCancel();
+      }}
+    >
+      {impact ? (
+        <>
+          <p id={id}>
+            {t('calendarPaste.confirm', {
+              n,
+              deadlines: impact.deadlines,
+              assignments: impact.assignments,
+            })}
+          </p>
+          <button
+            type="button"
+            className="primary"
+            onClick={onConfirm}
+            disabled={busy}
+            aria-busy={busy}
+          >
+            {busy ? t('common.working') : t('calendarPaste.confirmYes', { n })}
+          </button>{' '}
+          <button type="button" onClick={onCancel} disabled={busy}>
+            {t('calendar.cancel')}
+          </button>
+        </>
+      ) : (
+        <p id={id} role="status">
+          {t('calendar.checking')}
+        </p>
+      )}
+    </div>
+  );
+}

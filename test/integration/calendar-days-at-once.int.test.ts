@@ -1,0 +1,157 @@
+/**
+ * A year's holidays entered at once: the admin pastes the decree's list, and the API saves it
+ * in one edit (`PATCH /v1/calendars/{id}/days`). Before, each day was its own PUT, each with
+ * its own re-arming job: 25 days moved every open deadline 25 times, and a list stopped halfway
+ * (a day refused) left half a year in the calendar. Now the days and one job are one write:
+ * each open deadline moves once, and a refused entry leaves the calendar as it was.
+ */
+import { scopeKey, Service, type Store } from '@pantau/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '@pantau/api';
+import {
+  addAgencies,
+  centralAdmin,
+  centralOfficer,
+  forwardedCase,
+  freshStore,
+  manualClock,
+} from '../support/dynamodb.ts';
+import { testIssuer } from '../support/tokens.ts';
+
+const clock = manualClock('2026-12-01T02:00:00.000Z'); // Tuesday 1 December 2026, 09:00 WIB
+let store: Store;
+let service: Service;
+let app: ReturnType<typeof createApp>;
+let admin: string;
+
+const CALENDAR_SCOPE = scopeKey({ kind: 'calendar', calendarId: 'id' });
+
+beforeAll(async () => {
+  store = await freshStore();
+  // No runner: a calendar edit's job runs to its end inside the edit.
+  service = new Service({ store, clock: clock.now });
+  const issuer = await testIssuer();
+  admin = await issuer.bearer({ sub: 'admin-1', agency: 'setneg', role: 'central_admin' });
+  app = createApp({ store, verifier: issuer.verifier, clock: clock.now });
+  await addAgencies(service, [{ id: 'pln' }, { id: 'papua', timeZone: 'Asia/Jayapura' }]);
+}, 60_000);
+
+const send = (method: string, path: string, body: unknown) =>
+  app.request(path, {
+    method,
+    headers: { authorization: admin, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+const recomputed = async (caseId: string) =>
+  (await service.timeline(centralOfficer, caseId, { limit: 100 })).items.filter(
+    (e) => e.type === 'deadlines_recomputed',
+  );
+
+const daysOf2027 = async () =>
+  (await service.getCalendarDays('id', 2027)).items.map((d) => `${d.date} ${d.name}`);
+
+describe('a year’s days saved in one edit', () => {
+  it('saves them all with one job: each open deadline moves once, by all of them, as the preview said', async () => {
+    const { caseId } = await forwardedCase(service, ['pln', 'papua'], 'examination');
+    const before = (await service.getCase(centralOfficer, caseId)).assignments!;
+    // 60 working days from 1 December: into February 2027, counted on weekends only.
+    expect(before.map((a) => a.calendarWarnings.map((w) => w.year))).toEqual([[2027], [2027]]);
+    const days = [
+      { date: '2027-01-01', kind: 'national_holiday', name: 'Tahun Baru 2027 Masehi' },
+      { date: '2027-01-04', kind: 'collective_leave', name: 'Cuti bersama Tahun Baru' },
+      { date: '2027-01-05', kind: 'national_holiday', name: 'Isra Mikraj Nabi Muhammad SAW' },
+      // After every deadline: saved, moves nothing.
+      { date: '2027-06-01', kind: 'national_holiday', name: 'Hari Lahir Pancasila' },
+    ];
+
+    const impact = await send('POST', '/v1/calendars/id/days/impact', { days });
+    expect(impact.status).toBe(200);
+    const said = (await impact.json()) as { assignments: number; deadlines: number };
+    expect(await daysOf2027()).toEqual([]); // asking wrote nothing
+
+    const res = await send('PATCH', '/v1/calendars/id/days', { days });
+    expect(res.status).toBe(202);
+    const change = (await res.json()) as { dates: string[]; job: { id: string; state: string } };
+    expect(change.dates).toEqual(['2027-01-01', '2027-01-04', '2027-01-05', '2027-06-01']);
+    expect(change.job.state).toBe('completed');
+    expect(await daysOf2027()).toEqual(days.map((d) => `${d.date} ${d.name}`));
+    expect(await store.latestJobId(CALENDAR_SCOPE)).toBe(change.job.id);
+
+    // Once per assignment, by the one job: not three times (nor four).
+    const events = await recomputed(caseId);
+    expect(events.map((e) => (e.data as { jobId?: string }).jobId)).toEqual([
+      change.job.id,
+      change.job.id,
+    ]);
+    const after = (await service.getCase(centralOfficer, caseId)).assignments!;
+    // Three working days later (1, 4 and 5 January), in each agency's own zone.
+    for (const [i, a] of after.entries()) {
+      const was = new Date(before[i]!.due.resolution!);
+      const moved = new Date(a.due.resolution!);
+      expect((moved.getTime() - was.getTime()) / 86_400_000, a.agencyId).toBeGreaterThanOrEqual(3);
+    }
+    const movedTargets = after.reduce(
+      (n, a, i) =>
+        n +
+        (Object.keys(a.due) as (keyof typeof a.due)[]).filter((t) => a.due[t] !== before[i]!.due[t])
+          .length,
+      0,
+    );
+    expect(said).toEqual({ assignments: 2, deadlines: movedTargets });
+  }, 60_000);
+
+  it('refuses a list with one bad entry whole, naming the entry, and writes nothing', async () => {
+    const saved = await daysOf2027();
+    const job = await store.latestJobId(CALENDAR_SCOPE);
+    const good = [
+      { date: '2027-02-06', kind: 'national_holiday', name: 'Tahun Baru Imlek 2578 Kongzili' },
+      { date: '2027-03-10', kind: 'national_holiday', name: 'Idulfitri 1448 H' },
+    ];
+    for (const [days, path, message] of [
+      // 30 February: no such day.
+      [[...good, { date: '2027-02-30', kind: 'other', name: 'Salah ketik' }], 'days.2.date', null],
+      // The same day twice: which name would it keep?
+      [
+        [...good, { date: '2027-02-06', kind: 'collective_leave', name: 'Cuti bersama Imlek' }],
+        'days.2.date',
+        'the same day twice in the list',
+      ],
+      [[good[0], { ...good[1], name: '' }], 'days.1.name', null],
+      [[], 'days', null],
+    ] as const) {
+      const res = await send('PATCH', '/v1/calendars/id/days', { days });
+      expect(res.status, path).toBe(400);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      const problem = (await res.json()) as { errors: { path: string; message: string }[] };
+      expect(problem.errors.map((e) => e.path)).toEqual([path]);
+      if (message) expect(problem.errors[0]!.message).toBe(message);
+    }
+    // More than one edit takes.
+    const many = Array.from({ length: 61 }, (_, i) => ({
+      date: new Date(Date.UTC(2027, 6, 1 + i)).toISOString().slice(0, 10),
+      kind: 'other',
+      name: `Hari ${i + 1}`,
+    }));
+    const tooMany = await send('PATCH', '/v1/calendars/id/days', { days: many });
+    expect(tooMany.status).toBe(400);
+    expect(((await tooMany.json()) as { errors: { path: string }[] }).errors[0]!.path).toBe('days');
+
+    expect(await daysOf2027()).toEqual(saved);
+    expect(await store.latestJobId(CALENDAR_SCOPE)).toBe(job);
+  }, 60_000);
+
+  it('a list past one transaction (the service called past the API’s limit) writes none of it', async () => {
+    const job = await store.latestJobId(CALENDAR_SCOPE);
+    const many = Array.from({ length: 98 }, (_, i) => ({
+      date: new Date(Date.UTC(2028, 0, 1 + i)).toISOString().slice(0, 10),
+      kind: 'other' as const,
+      name: `Hari ${i + 1}`,
+    }));
+    await expect(service.putCalendarDays(centralAdmin, 'id', many)).rejects.toMatchObject({
+      code: 'limit_exceeded',
+    });
+    expect((await service.getCalendarDays('id', 2028)).items).toEqual([]);
+    expect(await store.latestJobId(CALENDAR_SCOPE)).toBe(job);
+  }, 60_000);
+});
