@@ -118,6 +118,24 @@ const operations = () => [
     token: tokens.admin,
     valid: { kind: 'other', name: 'n' },
   },
+  {
+    method: 'POST',
+    path: `/v1/cases/${caseId}/assignments/polri/pause`,
+    token: tokens.polri,
+    valid: { reason: 'r', askComplainant: 'a' },
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/calendars/id/days',
+    token: tokens.admin,
+    valid: { days: [{ date: '2026-12-30', kind: 'other', name: 'n' }] },
+  },
+  {
+    method: 'POST',
+    path: '/v1/calendars/id/days/impact',
+    token: tokens.admin,
+    valid: { days: [{ date: '2026-12-30', kind: 'other', name: 'n' }] },
+  },
   { method: 'PATCH', path: '/v1/agencies/polri', token: tokens.admin, valid: { name: 'Polri' } },
   { method: 'POST', path: '/v1/track', token: undefined, valid: { code: 'ZZZZ-ZZZZ-ZZZZZ' } },
   {
