@@ -78,25 +78,7 @@ export async function sendPendingReceipt(
       ...receiptMessage(c, c.mailReceipt, receipts.trackingUrl),
       ...(receipts.replyTo ? { replyTo: receipts.replyTo } : {}),
     });
-    await retryOnConflict(async () => {
-      const { case: now } = await loadCase(deps, caseId);
-      if (!now.mailReceipt || now.mailReceipt.sentAt) return;
-      const at = deps.clock().toISOString();
-      await deps.store.commit({
-        case: put(now, { ...now, mailReceipt: { ...now.mailReceipt, sentAt: at }, updatedAt: at }),
-        events: [
-          {
-            id: newEventId(new Date(at)),
-            caseId,
-            at,
-            type: 'mail_receipt_sent',
-            actor: INTAKE,
-            agencyId: null,
-            data: {},
-          },
-        ],
-      });
-    });
+    await markReceipt(deps, caseId, 'sentAt', 'mail_receipt_sent');
     return { receipt: 'sent' };
   } catch (error) {
     return { receipt: 'pending', receiptError: error instanceof Error ? error.name : 'Error' };
@@ -179,7 +161,7 @@ export async function sendPendingReceipts(
         return result;
       }
       if (now.getTime() - Date.parse(c.createdAt) >= RECEIPT_GIVE_UP_MS) {
-        if (await giveUpReceipt(deps, c.id)) result.givenUp += 1;
+        if (await markReceipt(deps, c.id, 'givenUpAt', 'mail_receipt_failed')) result.givenUp += 1;
         continue;
       }
       const outcome = await sendPendingReceipt(deps, c.id);
@@ -197,27 +179,25 @@ export async function sendPendingReceipts(
 }
 
 /**
- * Stops a pending receipt for good: marked given up (off the sweep's list) with a central-only
- * `mail_receipt_failed` event, so central reads on the case that the complainant has no
- * receipt. False when it went or was given up meanwhile.
+ * Ends a pending receipt: sent (`sentAt`, with `mail_receipt_sent`), or given up for good
+ * (`givenUpAt`, with `mail_receipt_failed`, so central reads on the case that the complainant
+ * has no receipt); either way off the sweep's list, with a central-only event. False when it
+ * went or was given up meanwhile.
  */
-async function giveUpReceipt(deps: ServiceDeps, caseId: string): Promise<boolean> {
+async function markReceipt(
+  deps: ServiceDeps,
+  caseId: string,
+  mark: 'sentAt' | 'givenUpAt',
+  type: 'mail_receipt_sent' | 'mail_receipt_failed',
+): Promise<boolean> {
   return retryOnConflict(async () => {
     const { case: c } = await loadCase(deps, caseId);
     if (!c.mailReceipt || c.mailReceipt.sentAt || c.mailReceipt.givenUpAt) return false;
     const at = deps.clock().toISOString();
     await deps.store.commit({
-      case: put(c, { ...c, mailReceipt: { ...c.mailReceipt, givenUpAt: at }, updatedAt: at }),
+      case: put(c, { ...c, mailReceipt: { ...c.mailReceipt, [mark]: at }, updatedAt: at }),
       events: [
-        {
-          id: newEventId(new Date(at)),
-          caseId,
-          at,
-          type: 'mail_receipt_failed',
-          actor: INTAKE,
-          agencyId: null,
-          data: {},
-        },
+        { id: newEventId(new Date(at)), caseId, at, type, actor: INTAKE, agencyId: null, data: {} },
       ],
     });
     return true;
