@@ -5,7 +5,8 @@
  * sentences, by line number, the days already in the calendar or listed twice (left out) and
  * the lines it cannot read (nothing is saved until they are fixed or removed). Saving asks
  * first, saying how many deadlines would move, then sends the days in one edit: one re-arming
- * job, all of them or none.
+ * job, all of them or none. Saved, focus goes to the page's line saying so (`onSaved`); the
+ * question cancelled or failed, back to the button it replaced.
  */
 import { CalendarDayBody, CalendarDaysBody } from '@pantau/core/schemas';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -41,6 +42,16 @@ export function CalendarPaste({
   const [asking, setAsking] = useState<{ assignments: number; deadlines: number } | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  const saveButton = useRef<HTMLButtonElement>(null);
+  // The question closed without saving: focus goes back to the button it replaced (removed
+  // with its buttons, it would leave focus on <body>), as in `ActionForm`.
+  const backToButton = useRef(false);
+  useEffect(() => {
+    if (!confirming && backToButton.current) {
+      backToButton.current = false;
+      saveButton.current?.focus();
+    }
+  }, [confirming]);
   const lines = useMemo(() => readDayList(text, kind, calendar), [text, kind, calendar]);
   const fresh = lines.flatMap((l) => (l.status === 'new' ? [l] : []));
   const unreadable = lines.filter((l) => !['new', 'inCalendar', 'repeated'].includes(l.status));
@@ -56,7 +67,9 @@ export function CalendarPaste({
   );
   labels.days = t('calendarPaste.list');
 
-  const cancel = () => {
+  /** The question closed: back to the list, focus on its button unless the list was saved. */
+  const cancel = ({ saved = false } = {}) => {
+    backToButton.current = !saved;
     setConfirming(false);
     setAsking(null);
   };
@@ -91,7 +104,7 @@ export function CalendarPaste({
     setBusy(true);
     unwrap(api.PATCH('/v1/calendars/{id}/days', { params: { path: { id: CALENDAR } }, body }))
       .then((change) => {
-        cancel();
+        cancel({ saved: true });
         setText('');
         const first = change.dates[0] ?? '';
         const last = change.dates.at(-1) ?? first;
@@ -163,9 +176,15 @@ export function CalendarPaste({
       ) : null}
       <ProblemAlert error={error} labels={labels} />
       {confirming ? (
-        <Confirm n={fresh.length} impact={asking} busy={busy} onConfirm={save} onCancel={cancel} />
+        <Confirm
+          n={fresh.length}
+          impact={asking}
+          busy={busy}
+          onConfirm={save}
+          onCancel={() => cancel()}
+        />
       ) : (
-        <button type="button" className="primary" onClick={ask}>
+        <button type="button" className="primary" onClick={ask} ref={saveButton}>
           {fresh.length > 0
             ? t('calendarPaste.save', { n: fresh.length })
             : t('calendarPaste.saveList')}

@@ -688,6 +688,9 @@ const id = {
   'calendar.isDeclared': 'Hari libur tahun {year} sudah dinyatakan lengkap.',
   'calendar.saved': '{date} disimpan. Tenggat penugasan terbuka dihitung ulang:',
   'calendar.removed': '{date} dihapus. Tenggat penugasan terbuka dihitung ulang:',
+  'calendar.exists':
+    '{date} sudah ada di kalender sebagai “{name}” ({kind}). Menyimpan akan menggantinya.',
+  'calendar.replace': 'Ganti',
   'calendarPaste.title': 'Tempel daftar hari libur setahun',
   'calendarPaste.list': 'Daftar hari (satu hari per baris)',
   'calendarPaste.hint':
@@ -1752,6 +1755,9 @@ const en = {
   'calendar.isDeclared': 'The holidays of {year} are declared complete.',
   'calendar.saved': '{date} saved. Recomputing the deadlines of open assignments:',
   'calendar.removed': '{date} removed. Recomputing the deadlines of open assignments:',
+  'calendar.exists':
+    '{date} is already in the calendar as “{name}” ({kind}). Saving will replace it.',
+  'calendar.replace': 'Replace',
   'calendarPaste.title': 'Paste a year’s list of holidays',
   'calendarPaste.list': 'Days (one day per line)',
   'calendarPaste.hint':

@@ -107,9 +107,11 @@ describe('pasting a year’s list of holidays', () => {
     expect(sent(calls, 'PATCH')).toEqual([]);
     fireEvent.click(within(question).getByRole('button', { name: 'Ya, simpan 3 hari' }));
 
-    await screen.findByText(
+    const said = await screen.findByText(
       '3 hari disimpan (Jum, 5 Feb 2027 s.d. Rab, 10 Mar 2027). Tenggat penugasan terbuka dihitung ulang sekali untuk semuanya:',
     );
+    // The question gone, focus is on what was saved (not on the page's body).
+    await waitFor(() => expect(document.activeElement).toBe(said));
     const days = [
       { date: '2027-02-06', kind: 'national_holiday', name: 'Tahun Baru Imlek 2578 Kongzili' },
       { date: '2027-02-05', kind: 'collective_leave', name: 'Cuti Bersama Tahun Baru Imlek' },
@@ -142,6 +144,10 @@ describe('pasting a year’s list of holidays', () => {
     fireEvent.click(within(question).getByRole('button', { name: 'Batal' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(sent(calls, 'PATCH')).toEqual([]);
+    // Back on the button the question replaced.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Simpan 2 hari' })),
+    );
   });
 });
 

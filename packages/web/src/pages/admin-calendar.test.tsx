@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { jobOf } from '../../test/fixtures';
 import { json, mockApi, renderWith } from '../../test/render';
@@ -38,9 +38,11 @@ describe('declaring a year’s holidays complete', () => {
     await screen.findByText('Tahun Baru 2027 Masehi');
     expect(screen.getByText(/Hari libur tahun 2027 belum dinyatakan lengkap/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Nyatakan hari libur 2027 lengkap' }));
-    await screen.findByText(/Hari libur 2027 dinyatakan lengkap\./);
+    const said = await screen.findByText(/Hari libur 2027 dinyatakan lengkap\./);
     await screen.findByText('Hari libur tahun 2027 sudah dinyatakan lengkap.');
     expect(screen.queryByRole('button', { name: /Nyatakan hari libur/ })).toBeNull();
+    // Its button gone, focus is on what was done (not on the page's body).
+    expect(document.activeElement).toBe(said);
     expect(calls.filter((c) => c.method === 'PUT').map((c) => c.path)).toEqual([
       '/v1/calendars/id/years/2027',
     ]);
@@ -122,6 +124,53 @@ describe('a request on the calendar in flight', () => {
     answer.give(202, { date: '2027', job });
     await screen.findByText(/Hari libur 2027 dinyatakan lengkap\./);
     expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1);
+  });
+});
+
+describe('where focus goes once a question on the calendar closes', () => {
+  const days = json(200, {
+    id: 'id',
+    years: [],
+    items: [{ date: '2027-01-01', kind: 'national_holiday', name: 'Tahun Baru 2027 Masehi' }],
+  });
+  const render = () => {
+    mockApi((call) => {
+      if (call.method === 'DELETE') return json(202, { date: '2027-01-01', job });
+      if (call.path.includes('/impact')) return json(200, { assignments: 2, deadlines: 3 });
+      if (call.path.startsWith('/v1/calendars/id/days')) return days;
+      if (call.path.startsWith('/v1/jobs/')) return json(200, job);
+      return json(200, { id: 'setneg', name: 'Asdep Pengaduan Masyarakat', kind: 'central' });
+    });
+    renderWith(<CalendarPage />, {
+      as: { agency: 'setneg', role: 'central_admin' },
+      path: '/admin/calendar',
+    });
+    fireEvent.change(screen.getByLabelText('Tahun'), { target: { value: '2027' } });
+  };
+
+  it('“Ya, hapus”: to the line saying the day was removed, not to the page’s body', async () => {
+    render();
+    fireEvent.click(await screen.findByRole('button', { name: 'Hapus Tahun Baru 2027 Masehi' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Ya, hapus' }));
+    const said = await screen.findByText(/dihapus\. Tenggat penugasan terbuka dihitung ulang:/);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(said));
+  });
+
+  it('“Batal”: back to the “Hapus” button the question came from', async () => {
+    render();
+    const remove = await screen.findByRole('button', { name: 'Hapus Tahun Baru 2027 Masehi' });
+    fireEvent.click(remove);
+    const question = await screen.findByRole('alertdialog');
+    fireEvent.click(await within(question).findByRole('button', { name: 'Batal' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(remove));
+    // Esc, as in the console's other questions.
+    remove.blur();
+    fireEvent.click(remove);
+    fireEvent.keyDown(await screen.findByRole('alertdialog'), { key: 'Escape' });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(remove));
   });
 });
 

@@ -5,7 +5,11 @@
  * (components/calendar-paste.tsx). Removing asks first, saying how many deadlines would move. A
  * year with no holidays at all (this one, the next, or the one shown) is flagged: its deadlines
  * count weekends only. Once a year's holidays are all in, the admin declares it complete, and the
- * deadlines into it are no longer flagged as liable to move.
+ * deadlines into it are no longer flagged as liable to move. A date typed that the calendar has
+ * already is said at its field, with the day it holds, and the button says "Ganti" (the API's
+ * PUT replaces); the date is emptied once a day is saved, so the next day cannot replace it.
+ * After a question is answered (or the declaration's button is gone) focus goes to the line
+ * saying what was done; a question cancelled gives it back to the button that asked it.
  */
 import { useEffect, useRef, useState } from 'react';
 import { CalendarDayBody } from '@pantau/core/schemas';
@@ -17,7 +21,7 @@ import { SelectField, TextField } from '../components/field';
 import { JobProgress } from '../components/job-progress';
 import { Loading, PageTitle, ProblemAlert, Refusal } from '../components/ui';
 import { useLoad } from '../data';
-import { dateIn, formatDate } from '../format';
+import { dateIn, formatDate, formatDateLong } from '../format';
 import { labelOf, useI18n } from '../i18n/i18n';
 
 const CALENDAR = 'id';
@@ -26,7 +30,14 @@ export default function CalendarPage() {
   const { t, lang } = useI18n();
   const { zone } = useSignedIn();
   const [year, setYear] = useState(Number(dateIn(new Date(), zone).slice(0, 4)));
-  const [saved, setSaved] = useState<{ message: string; job: Schemas['Job'] } | null>(null);
+  const [saved, setSaved] = useState<Saved | null>(null);
+  const savedRef = useRef<HTMLParagraphElement>(null);
+  // What was done takes focus when the control used is gone (a question answered, the
+  // declaration's button): as `ActionResultProvider` does, not left to <body>. A day added
+  // from the form leaves it there: the form's own result line takes it.
+  useEffect(() => {
+    if (saved?.focus) savedRef.current?.focus();
+  }, [saved]);
   const [error, setError] = useState<unknown>(null);
   const [date, setDate] = useState('');
   // The date is outside the form's schema (it is the path): its own "required", at its field.
@@ -46,6 +57,8 @@ export default function CalendarPage() {
   );
   const thisYear = Number(dateIn(new Date(), zone).slice(0, 4));
   const covered = new Set((all.data?.items ?? []).map((d) => Number(d.date.slice(0, 4))));
+  // The day the date typed already holds: saving replaces it.
+  const existing = complete ? all.data?.items.find((d) => d.date === date) : undefined;
   const bare = all.data
     ? [...new Set([thisYear, thisYear + 1, year])].filter((y) => !covered.has(y)).sort()
     : [];
@@ -53,7 +66,23 @@ export default function CalendarPage() {
   // A request in flight: its button waits for the answer (a second click would send another).
   const [removing, setRemoving] = useState(false);
   const [declaring, setDeclaring] = useState(false);
-  const ask = (day: { date: string; name: string }) => {
+  // The "Hapus" button that asked: focus goes back to it when the question closes unanswered
+  // (removed with its buttons, the question would leave focus on <body>), as in `ActionForm`.
+  const asker = useRef<HTMLElement | null>(null);
+  const backToAsker = useRef(false);
+  useEffect(() => {
+    if (!confirming && backToAsker.current) {
+      backToAsker.current = false;
+      asker.current?.focus();
+    }
+  }, [confirming]);
+  const closeQuestion = () => {
+    backToAsker.current = true;
+    setConfirming(null);
+  };
+  const ask = (day: { date: string; name: string }, from: HTMLElement) => {
+    asker.current = from;
+    backToAsker.current = false;
     setError(null);
     setSaved(null);
     setConfirming({ ...day, impact: null });
@@ -64,7 +93,7 @@ export default function CalendarPage() {
     ).then(
       (impact) => setConfirming((c) => (c?.date === day.date ? { ...c, impact } : c)),
       (failure: unknown) => {
-        setConfirming(null);
+        closeQuestion();
         setError(failure);
       },
     );
@@ -78,7 +107,7 @@ export default function CalendarPage() {
       }),
     )
       .then((change) => {
-        setSaved({ message: t('calendar.declared', { year }), job: change.job });
+        setSaved({ message: t('calendar.declared', { year }), job: change.job, focus: true });
         days.reload();
       })
       .catch(setError)
@@ -91,10 +120,13 @@ export default function CalendarPage() {
       api.DELETE('/v1/calendars/{id}/days/{date}', { params: { path: { id: CALENDAR, date } } }),
     )
       .then((change) => {
+        // Answered: focus goes to the line saying so, not back to a button now gone.
+        backToAsker.current = false;
         setConfirming(null);
         setSaved({
           message: t('calendar.removed', { date: formatDate(date, lang) }),
           job: change.job,
+          focus: true,
         });
         days.reload();
         all.reload();
@@ -118,7 +150,9 @@ export default function CalendarPage() {
       </div>
       {saved ? (
         <>
-          <p className="ok">{saved.message}</p>
+          <p className="ok" role="status" tabIndex={-1} ref={savedRef}>
+            {saved.message}
+          </p>
           <JobProgress job={saved.job} />
         </>
       ) : null}
@@ -133,7 +167,7 @@ export default function CalendarPage() {
           day={confirming}
           busy={removing}
           onConfirm={() => remove(confirming.date)}
-          onCancel={() => setConfirming(null)}
+          onCancel={closeQuestion}
         />
       ) : null}
       <ActionForm
@@ -143,8 +177,10 @@ export default function CalendarPage() {
         // Days are entered in runs of a kind (the decree lists its national holidays, then its
         // cuti bersama): the next day keeps the kind just saved (it went back to cuti bersama).
         nextValues={(body) => ({ kind: body.kind })}
-        submitLabel={t('actions.save')}
+        submitLabel={existing ? t('calendar.replace') : t('actions.save')}
         onDone={() => {
+          // The next day is another date: one left filled would replace the day just saved.
+          setDate('');
           days.reload();
           all.reload();
         }}
@@ -183,12 +219,27 @@ export default function CalendarPage() {
                 }}
                 aria-invalid={dateMissing ? true : undefined}
                 aria-describedby={
-                  dateMissing ? 'calendar-date-error' : complete ? 'calendar-date-words' : undefined
+                  dateMissing
+                    ? 'calendar-date-error'
+                    : existing
+                      ? 'calendar-date-exists'
+                      : complete
+                        ? 'calendar-date-words'
+                        : undefined
                 }
               />
               {/* The field orders day and month as the browser's language does (6/1 is 1 June
-                  in an English one): the date it holds, in words, before it is saved. */}
-              {!dateMissing && complete ? (
+                  in an English one): the date it holds, in words, before it is saved; and the
+                  day it would replace, when it has one. */}
+              {existing ? (
+                <p className="alert small" id="calendar-date-exists">
+                  {t('calendar.exists', {
+                    date: formatDateLong(existing.date, lang),
+                    name: existing.name,
+                    kind: labelOf(t, 'dayKind', existing.kind),
+                  })}
+                </p>
+              ) : !dateMissing && complete ? (
                 <p className="muted small" id="calendar-date-words">
                   {formatDate(date, lang)}
                 </p>
@@ -219,7 +270,7 @@ export default function CalendarPage() {
           onSaved={(change) => {
             setError(null);
             setConfirming(null);
-            setSaved({ message: change.message, job: change.job });
+            setSaved({ message: change.message, job: change.job, focus: true });
             // As a day saved: the list shows the year pasted, with its declaration.
             setYear(change.year);
             days.reload();
@@ -266,7 +317,7 @@ export default function CalendarPage() {
                     <button
                       type="button"
                       aria-label={t('calendar.removeDay', { name: day.name })}
-                      onClick={() => ask(day)}
+                      onClick={(e) => ask(day, e.currentTarget)}
                     >
                       {t('calendar.remove')}
                     </button>
@@ -281,13 +332,23 @@ export default function CalendarPage() {
   );
 }
 
+interface Saved {
+  readonly message: string;
+  readonly job: Schemas['Job'];
+  /** Said where the control used is gone (a question answered): the line takes focus. */
+  readonly focus?: boolean;
+}
+
 interface Confirming {
   readonly date: string;
   readonly name: string;
   readonly impact: { assignments: number; deadlines: number } | null;
 }
 
-/** Asks before removing a day off, saying what would move; focus goes to the question. */
+/**
+ * Asks before removing a day off, saying what would move; focus goes to the question. Esc
+ * cancels, as "Batal" does (as the console's other questions).
+ */
 function ConfirmRemoval({
   day,
   busy,
@@ -310,6 +371,9 @@ function ConfirmRemoval({
       className="alert confirm"
       role="alertdialog"
       aria-labelledby="confirm-removal"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !busy) onCancel();
+      }}
     >
       {day.impact ? (
         <>
