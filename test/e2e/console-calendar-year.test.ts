@@ -105,9 +105,13 @@ describe('console: 2027’s holidays entered and declared in December 2026', () 
     await page.getByRole('link', { name: 'Kalender', exact: true }).click();
     await page.getByText('Tahun 2027 belum punya hari libur', { exact: false }).waitFor();
     await page.locator('summary', { hasText: 'Tambah hari libur' }).click();
-    const date = page.getByLabel('Tanggal', { exact: true });
-    const kind = page.getByLabel('Jenis');
-    const name = page.getByLabel('Keterangan');
+    // The one-day form's fields (the pasted list's section has a kind of its own).
+    const form = page
+      .locator('details')
+      .filter({ has: page.locator('summary', { hasText: 'Tambah hari libur' }) });
+    const date = form.getByLabel('Tanggal', { exact: true });
+    const kind = form.getByLabel('Jenis');
+    const name = form.getByLabel('Keterangan');
     // Typed, not picked: the field's order of day and month is the browser's, so the page
     // says the date it holds in words before it is saved.
     await date.click();
