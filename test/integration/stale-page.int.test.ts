@@ -84,6 +84,27 @@ describe('finding 1: a close confirmed on a page read before a colleague forward
     expect(await eventsOf(caseId, 'case_closed')).toHaveLength(1);
   });
 
+  it('on a case the complainant closed since (satisfied), it is refused as closed, not as a colleague’s change', async () => {
+    // Every agency answered: the case is resolved, the complainant's reply window open.
+    const { caseId } = await forwardedCase(service, ['polri']);
+    await service.respond(officerOf('polri'), caseId, 'polri', {
+      kind: 'final',
+      message: 'Sertifikat sudah diterbitkan.',
+    });
+    const seen = await service.getCase(officerB, caseId);
+    expect(seen.status).toBe('resolved');
+    // The complainant says they are satisfied while officer B's close form is open.
+    const { trackingCode } = (await store.getCase(caseId))!.case;
+    await service.reply(trackingCode, { satisfied: true, rating: 5 });
+    // "Changed by another officer (forwarded, or answered): load it and close again" told B
+    // to close a case nobody can close any more.
+    await expect(
+      service.closeCase(officerB, caseId, { outcome: 'unresolved', version: seen.version }),
+    ).rejects.toMatchObject({ code: 'invalid_transition' });
+    expect((await store.getCase(caseId))!.case.closure).toMatchObject({ outcome: 'resolved' });
+    expect(await eventsOf(caseId, 'case_closed')).toHaveLength(0);
+  });
+
   it('without a version (an older client), it closes what is open then, as before', async () => {
     const { caseId } = await forwardedCase(service, ['polri']);
     await service.forward(centralOfficer, caseId, { assignments: [{ agencyId: 'pln' }] });

@@ -31,7 +31,12 @@ import type {
   VerificationInput,
 } from './schemas.ts';
 import type { LetterRef } from './schemas/documents.ts';
-import { RESTATABLE, RESTATE_HIDDEN_EMAIL } from './schemas/cases.ts';
+import {
+  CLOSED_SATISFIED_NOTE,
+  CLOSED_UNANSWERED_NOTE,
+  RESTATABLE,
+  RESTATE_HIDDEN_EMAIL,
+} from './schemas/cases.ts';
 
 export type CaseStatus = CaseView['status'];
 
@@ -202,7 +207,7 @@ export function reply(c: CaseRecord, input: Omit<ComplainantReply, 'at'>, now: D
       replies,
       replyWindow: null,
       nextDueAt: null,
-      closure: { outcome: 'resolved', note: 'Pengadu menyatakan puas', at: now.toISOString() },
+      closure: { outcome: 'resolved', note: CLOSED_SATISFIED_NOTE, at: now.toISOString() },
     });
   }
   return withStatus(c, 'reopened', now, { replies, replyWindow: null });
@@ -215,7 +220,7 @@ export function closeUnanswered(c: CaseRecord, now: Date): CaseRecord {
     nextDueAt: null,
     closure: {
       outcome: 'resolved',
-      note: 'Tidak ada tanggapan pengadu dalam jangka waktu',
+      note: CLOSED_UNANSWERED_NOTE,
       at: now.toISOString(),
     },
   });

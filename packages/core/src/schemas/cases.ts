@@ -224,11 +224,19 @@ export const CloseBody = z
     note: text(2_000).optional(),
     version: z.int().min(0).optional().meta({
       description:
-        'The case’s `version` the close was confirmed on (the assignments it named as withdrawn): if the case was saved since (another officer forwarded it, an agency answered), 409 `version_conflict` and nothing is closed or withdrawn: read it again (without it the close withdraws whatever is open then; sent again once closed, it is answered as closed)',
+        'The case’s `version` the close was confirmed on (the assignments it named as withdrawn): if the case was saved since (another officer forwarded it, an agency answered), 409 `version_conflict` and nothing is closed or withdrawn: read it again (without it the close withdraws whatever is open then; sent again once closed, it is answered as closed; a case closed or rejected since otherwise, by the complainant’s “satisfied” or the reply window’s end, is a 409 `invalid_transition`)',
     }),
   })
   .meta({ id: 'CloseCase' });
 export type CloseInput = z.infer<typeof CloseBody>;
+
+/**
+ * The note of a case closed without central: by the complainant's "satisfied", or by its reply
+ * window ending in silence. The console says each in the reader's language (and a note an
+ * officer typed as it was typed).
+ */
+export const CLOSED_SATISFIED_NOTE = 'Pengadu menyatakan puas';
+export const CLOSED_UNANSWERED_NOTE = 'Tidak ada tanggapan pengadu dalam jangka waktu';
 
 const TargetInstants = z.object({
   acknowledge: instant,

@@ -495,12 +495,14 @@ export async function closeCase(
         view: centralView(bundle.case, bundle.assignments, bundle, now),
         lapsed: [],
       };
+    // A case that cannot be closed is refused before anything is withdrawn, and first: one
+    // closed since the page was read (the complainant satisfied, the reply window ended) is a
+    // 409 `invalid_transition`, not a colleague's change to load and close again.
+    close(bundle.case, input, now);
     // Confirmed on an older version (another officer forwarded, an agency answered since): it
     // would withdraw what the confirmation never named. Refused, nothing withdrawn.
     if (confirmedOn !== undefined && confirmedOn !== bundle.case.version)
       throw savedSince(`case ${caseId}`, confirmedOn, bundle.case.version);
-    // A case that cannot be closed is refused before anything is withdrawn.
-    close(bundle.case, input, now);
     const reason = closingReason(input);
     const open = bundle.assignments.filter(isOpen);
     // A pause running ends first (`pauseEnded`): a withdrawn assignment's clock waits no more.

@@ -8095,7 +8095,7 @@ export type components = {
             /** @enum {string} */
             outcome: "resolved" | "unresolved" | "withdrawn";
             note?: string;
-            /** @description The case’s `version` the close was confirmed on (the assignments it named as withdrawn): if the case was saved since (another officer forwarded it, an agency answered), 409 `version_conflict` and nothing is closed or withdrawn: read it again (without it the close withdraws whatever is open then; sent again once closed, it is answered as closed) */
+            /** @description The case’s `version` the close was confirmed on (the assignments it named as withdrawn): if the case was saved since (another officer forwarded it, an agency answered), 409 `version_conflict` and nothing is closed or withdrawn: read it again (without it the close withdraws whatever is open then; sent again once closed, it is answered as closed; a case closed or rejected since otherwise, by the complainant’s “satisfied” or the reply window’s end, is a 409 `invalid_transition`) */
             version?: number;
         };
         TimelinePage: {

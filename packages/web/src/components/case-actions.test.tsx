@@ -763,6 +763,50 @@ describe('closing a case with agencies still working on it (audit s23 #1)', () =
   });
 });
 
+describe('closing a resolved case while the complainant may still reply', () => {
+  // Every agency answered: the complainant may rate the answers until 11 January, 23.59 WIB.
+  const resolved = (replyWindowClosesAt: string | null) =>
+    ({
+      ...kase,
+      status: 'resolved',
+      replyWindowClosesAt,
+      assignments: [
+        {
+          agencyId: 'polri',
+          state: 'completed',
+          forwardedAt: '2026-05-04T03:00:00.000Z',
+          redirect: null,
+        },
+      ],
+    }) as unknown as Schemas['Case'];
+  const openClose = async (c: Schemas['Case']) => {
+    mockApi((call) => (call.path === '/v1/agency-names' ? json(200, AGENCY_NAMES) : json(200, {})));
+    renderCase(c);
+    const summary = screen.getByText('Tutup pengaduan', { selector: 'summary, summary *' });
+    await userEvent.click(summary);
+    return within(summary.closest('details')!);
+  };
+
+  it('says until when the complainant may reply, that closing ends it, and asks again saying so', async () => {
+    const form = await openClose(resolved('2027-01-11T16:59:59.999Z'));
+    const note = form.getByText(/Pengadu masih dapat menanggapi/);
+    expect(note.textContent).toContain('11 Jan 2027, 23.59 WIB');
+    expect(note.textContent).toContain('tidak dapat lagi menyatakan puas atau tidak puas');
+    await userEvent.selectOptions(form.getByLabelText(/^Hasil akhir/), 'resolved');
+    await userEvent.click(form.getByRole('button', { name: 'Tutup pengaduan' }));
+    const confirm = form.getByRole('alertdialog');
+    expect(confirm.textContent).toContain('masa tanggapan pengadu');
+  });
+
+  it('says nothing of it once the window has ended (or on a case not yet resolved)', async () => {
+    const form = await openClose(resolved(null));
+    expect(form.queryByText(/Pengadu masih dapat menanggapi/)).toBeNull();
+    await userEvent.selectOptions(form.getByLabelText(/^Hasil akhir/), 'resolved');
+    await userEvent.click(form.getByRole('button', { name: 'Tutup pengaduan' }));
+    expect(form.getByRole('alertdialog').textContent).not.toContain('masa tanggapan pengadu');
+  });
+});
+
 describe('irreversible actions ask first (audit s23 #4)', () => {
   const received = {
     ...kase,

@@ -244,13 +244,16 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
           submitLabel={t('caseActions.close')}
           // Terminal for central, and it withdraws every assignment still open.
           confirm={(body) => ({
-            message:
+            message: [
               withdrawnByClose.length > 0
                 ? t('caseActions.closeConfirmWithdraws', {
                     outcome: labelOf(t, 'outcome', body.outcome),
                     agencies: withdrawnByClose.join(', '),
                   })
                 : t('caseActions.closeConfirm', { outcome: labelOf(t, 'outcome', body.outcome) }),
+              // The complainant's say on the answers, still open, is over with the close.
+              ...(kase.replyWindowClosesAt ? [t('caseActions.closeConfirmReplyWindow')] : []),
+            ].join(' '),
             label: t('caseActions.closeConfirmYes'),
           })}
           // What the close did, from its answer: the assignments it withdrew.
@@ -277,6 +280,7 @@ export function CaseActions({ kase, onChange }: { kase: Schemas['Case']; onChang
           {(form) => (
             <>
               {closedSince.reloadButton}
+              <ReplyWindowEndsWithClose closesAt={kase.replyWindowClosesAt} />
               <WithdrawnByClose
                 kase={kase}
                 resolved={getPath(form.values, 'outcome') === 'resolved'}
@@ -368,6 +372,23 @@ function WithdrawnByClose({ kase, resolved }: { kase: Schemas['Case']; resolved:
         </p>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * A resolved case whose complainant may still reply: the close ends their window, so they can
+ * no longer say whether they are satisfied (not satisfied would reopen it). Said before it is
+ * sent: before, the form said nothing of it, and the complainant lost their say unawares.
+ */
+function ReplyWindowEndsWithClose({ closesAt }: { closesAt: string | null }) {
+  const { t } = useI18n();
+  const { zone } = useSignedIn();
+  if (!closesAt) return null;
+  return (
+    <p className="alert" role="note">
+      {t('caseActions.closeReplyWindowUntil')} <Time at={closesAt} zone={zone} />.{' '}
+      {t('caseActions.closeReplyWindowEnds')}
+    </p>
   );
 }
 

@@ -269,6 +269,9 @@ const id = {
   'case.verificationStopped':
     'Berhenti sementara: menunggu kelengkapan dari pengadu. Dihitung lagi sejak pengaduan diterima setelah dilengkapi.',
   'case.closure': 'Penutupan',
+  'case.closedSatisfied': 'Pengadu menyatakan puas atas jawaban instansi.',
+  'case.closedUnanswered':
+    'Pengadu tidak menanggapi sampai batas tanggapannya berakhir; ditutup otomatis.',
   'case.infoRequest': 'Diminta kepada pengadu',
   'case.timeline': 'Riwayat',
   'case.timelineNewestFirst': 'Terbaru di atas.',
@@ -466,6 +469,10 @@ const id = {
   'caseActions.closeConfirmWithdraws':
     'Tutup pengaduan sebagai “{outcome}” dan tarik penugasan {agencies}? Pusat tidak dapat membukanya kembali.',
   'caseActions.closeConfirmYes': 'Ya, tutup pengaduan',
+  'caseActions.closeConfirmReplyWindow': 'Menutup sekarang juga mengakhiri masa tanggapan pengadu.',
+  'caseActions.closeReplyWindowUntil': 'Pengadu masih dapat menanggapi jawaban akhir sampai',
+  'caseActions.closeReplyWindowEnds':
+    'Menutup sekarang mengakhiri kesempatan itu: pengadu tidak dapat lagi menyatakan puas atau tidak puas (yang membuka kembali pengaduan) di halaman lacaknya.',
   'caseActions.closed': 'Ditutup sebagai “{outcome}”.',
   'caseActions.closedWithdrawn': 'Ditutup sebagai “{outcome}”; penugasan {agencies} ditarik.',
   'caseActions.closeSavedSince':
@@ -800,6 +807,8 @@ const id = {
   'track.message': 'Pesan (opsional)',
   'track.send': 'Kirim tanggapan',
   'track.thanks': 'Terima kasih, tanggapan Anda sudah kami terima.',
+  'track.replyRefused':
+    'Tanggapan Anda tidak dapat diterima: masa tanggapan sudah berakhir, atau pengaduan ini sudah ditanggapi atau ditutup sejak halaman ini dibuka. Status terbarunya tampil di atas.',
   'track.replyIntro': 'Penilaian Anda adalah atas jawaban instansi di atas.',
   'track.replyIntroConfidential': 'Penilaian Anda adalah atas penyelesaian pengaduan ini.',
   'track.answersTitle': 'Jawaban instansi',
@@ -1339,6 +1348,9 @@ const en = {
   'case.verificationStopped':
     'Stopped: waiting for the complainant to complete the complaint. Counted again from its acceptance once completed.',
   'case.closure': 'Closure',
+  'case.closedSatisfied': 'The complainant said they were satisfied with the agencies’ answers.',
+  'case.closedUnanswered':
+    'The complainant did not reply before their reply window ended; closed automatically.',
   'case.infoRequest': 'Asked of the complainant',
   'case.timeline': 'Timeline',
   'case.timelineNewestFirst': 'Newest first.',
@@ -1536,6 +1548,10 @@ const en = {
   'caseActions.closeConfirmWithdraws':
     'Close the complaint as “{outcome}” and withdraw the assignments of {agencies}? Central cannot reopen it.',
   'caseActions.closeConfirmYes': 'Yes, close the complaint',
+  'caseActions.closeConfirmReplyWindow': 'Closing now also ends the complainant’s reply window.',
+  'caseActions.closeReplyWindowUntil': 'The complainant may still reply to the final answers until',
+  'caseActions.closeReplyWindowEnds':
+    'Closing now ends that: they can no longer say on their tracking page whether they are satisfied (not satisfied would reopen the complaint).',
   'caseActions.closed': 'Closed as “{outcome}”.',
   'caseActions.closedWithdrawn':
     'Closed as “{outcome}”; the assignments of {agencies} were withdrawn.',
@@ -1866,6 +1882,8 @@ const en = {
   'track.message': 'Message (optional)',
   'track.send': 'Send reply',
   'track.thanks': 'Thank you, we have received your reply.',
+  'track.replyRefused':
+    'Your reply could not be accepted: the reply window has ended, or the complaint was replied to or closed since this page was opened. Its current status is shown above.',
   'track.replyIntro': 'You are rating the agencies’ answers above.',
   'track.replyIntroConfidential': 'You are rating how this complaint was settled.',
   'track.answersTitle': 'The agencies’ answers',

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { Route } from 'wouter';
@@ -605,6 +605,65 @@ describe('the complainant’s reply window on the case page', () => {
     open();
     await screen.findByText('Jalan rusak di sepanjang jalur provinsi', { selector: 'h1' });
     expect(screen.queryByText('Batas tanggapan pengadu')).toBeNull();
+  });
+});
+
+describe('how a closed case was closed, on its page', () => {
+  const closed = (note: string | null, outcome = 'unresolved') => ({
+    ...kase,
+    status: 'closed',
+    assignments: [{ ...assignmentOf('polri'), state: 'completed' }],
+    agencyIds: ['polri'],
+    underMonitoring: false,
+    extensionRequests: [],
+    activities: [],
+    closure: { outcome, note, at: '2026-05-11T03:00:00.000Z' },
+  });
+  const closure = async () =>
+    (await screen.findByText('Penutupan', { selector: 'dt' })).nextElementSibling!.textContent!;
+
+  it('gives central the note the officer who closed it wrote, beside the outcome', async () => {
+    api({ theCase: closed('Pengadu mencabut lewat telepon; dikonfirmasi Biro Hukum.') });
+    open();
+    const value = await closure();
+    expect(value).toContain('Tidak terselesaikan');
+    expect(value).toContain('11 Mei 2026');
+    expect(value).toContain('Catatan: Pengadu mencabut lewat telepon; dikonfirmasi Biro Hukum.');
+  });
+
+  it('says, in the reader’s language, that the complainant was satisfied or the window passed', async () => {
+    // The notes the API writes when the complainant, or their silence, closed it.
+    api({ theCase: closed('Pengadu menyatakan puas', 'resolved') });
+    renderWith(
+      <Route path="/cases/:id">
+        <CaseDetail />
+      </Route>,
+      { path: '/cases/c1', as: { agency: 'setneg', role: 'central_officer' }, lang: 'en' },
+    );
+    const value = (await screen.findByText('Closure', { selector: 'dt' })).nextElementSibling!
+      .textContent!;
+    expect(value).toContain('Resolved');
+    expect(value).toContain('The complainant said they were satisfied');
+    expect(value).not.toContain('Pengadu menyatakan puas');
+    cleanup();
+    api({ theCase: closed('Tidak ada tanggapan pengadu dalam jangka waktu', 'resolved') });
+    open();
+    expect(await closure()).toContain(
+      'Pengadu tidak menanggapi sampai batas tanggapannya berakhir',
+    );
+  });
+
+  it('gives an agency the outcome only (the API sends it no note)', async () => {
+    api({ theCase: closed(null) });
+    renderWith(
+      <Route path="/cases/:id">
+        <CaseDetail />
+      </Route>,
+      { path: '/cases/c1', as: { agency: 'polri', role: 'agency_officer' } },
+    );
+    const value = await closure();
+    expect(value).toContain('Tidak terselesaikan');
+    expect(value).not.toContain('Catatan');
   });
 });
 

@@ -6,7 +6,12 @@
  */
 import { useEffect, useState } from 'react';
 import { Link, useParams, useSearch } from 'wouter';
-import { isOpenState, RESTATABLE } from '@pantau/core/schemas';
+import {
+  CLOSED_SATISFIED_NOTE,
+  CLOSED_UNANSWERED_NOTE,
+  isOpenState,
+  RESTATABLE,
+} from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import { isCentral } from '../auth/session';
 import { useSignedIn } from '../auth/session-context';
@@ -428,6 +433,8 @@ function Complaint({
             <dd>
               {labelOf(t, 'outcome', kase.closure.outcome)} ·{' '}
               <Time at={kase.closure.at} zone={zone} />
+              {/* Central's alone (an agency gets no note): why it was closed. */}
+              <ClosureNote note={kase.closure.note} />
             </dd>
           </>
         ) : null}
@@ -436,6 +443,23 @@ function Complaint({
         <Restatement kase={kase} onChange={onChange} />
       ) : null}
     </section>
+  );
+}
+
+/**
+ * Why the case was closed, under its outcome: the complainant's "satisfied" or their window
+ * ending in silence, said in the reader's language; otherwise the note the officer who closed
+ * it wrote, as typed (before, it was kept and shown nowhere).
+ */
+function ClosureNote({ note }: { note: string | null }) {
+  const { t } = useI18n();
+  if (!note) return null;
+  if (note === CLOSED_SATISFIED_NOTE) return <p className="small">{t('case.closedSatisfied')}</p>;
+  if (note === CLOSED_UNANSWERED_NOTE) return <p className="small">{t('case.closedUnanswered')}</p>;
+  return (
+    <p className="small">
+      {t('actions.note')}: <span className="prose">{note}</span>
+    </p>
   );
 }
 

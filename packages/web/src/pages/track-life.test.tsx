@@ -4,7 +4,8 @@
  * walked a case's whole life on this page in Chromium, at 390 px and 1,280 px: this was what
  * it found.)
  */
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
 import { Track } from './track';
@@ -60,5 +61,63 @@ describe('the contact line over a case’s life', () => {
     const line = await screen.findByText(/write to Asdep Pengaduan Masyarakat/);
     expect(line.textContent).not.toContain('withdraw');
     expect(line.textContent).toContain('not your tracking code');
+  });
+});
+
+describe('a reply the API no longer takes (the window ended, or the case closed, since the page loaded)', () => {
+  const problem = json(409, {
+    type: 'urn:pantau:problem:invalid_transition',
+    title: 'Conflict',
+    status: 409,
+    code: 'invalid_transition',
+    detail: 'the reply window closed at 2026-04-01T16:59:59.999Z',
+    requestId: 'req-1',
+  });
+  const rated = async (lang: 'id' | 'en' = 'id') => {
+    window.location.hash = '#AAAA-BBBB-CCCC1';
+    // Read while the window was open; read again, the case closed by the window's end.
+    let reads = 0;
+    const calls = mockApi((call) => {
+      if (call.path === '/v1/track/reply') return problem;
+      reads += 1;
+      return json(
+        200,
+        reads === 1
+          ? { ...view('resolved', null), replyWindowClosesAt: '2026-04-01T16:59:59.999Z' }
+          : view('closed', 'resolved'),
+      );
+    });
+    renderWith(<Track />, { path: '/track', lang });
+    const en = lang === 'en';
+    await userEvent.click(await screen.findByLabelText(en ? 'Not satisfied' : 'Tidak puas'));
+    await userEvent.click(screen.getByLabelText('2'));
+    await userEvent.type(
+      screen.getByLabelText(en ? /^Message/ : /^Pesan/),
+      'Jalan belum diperbaiki.',
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: en ? 'Send reply' : 'Kirim tanggapan' }),
+    );
+    return calls;
+  };
+
+  it('says why in the complainant’s words, and shows the case as it is now, without the form', async () => {
+    await rated();
+    const said = await screen.findByText(/masa tanggapan/);
+    expect(said.textContent).toContain('tidak dapat diterima');
+    expect(said.textContent).not.toMatch(/Tindakan ini|2026-04-01T/);
+    // The status as it is now, and no form to send again.
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: 'Kirim tanggapan' })).toBeNull(),
+    );
+    expect(await screen.findByText('Terselesaikan')).toBeTruthy();
+    expect(screen.getByText(/hubungi Asdep Pengaduan Masyarakat/)).toBeTruthy();
+  });
+
+  it('in English too', async () => {
+    await rated('en');
+    const said = await screen.findByText(/reply window/);
+    expect(said.textContent).toMatch(/could not be accepted/);
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Send reply' })).toBeNull());
   });
 });

@@ -76,12 +76,15 @@ function Status({ code }: { code: string }) {
   const zone = publicZone();
   // Kept here, not in the form: a satisfied reply closes the case and the form goes away.
   const [replied, setReplied] = useState(false);
+  // Refused because the window ended, or the case was replied to or closed, since the page was
+  // read: said so in their words, and the case read again (the form goes with the window).
+  const [refused, setRefused] = useState(false);
   const thanks = useRef<HTMLParagraphElement>(null);
   // The reply form, and the button just pressed, are gone: focus goes to what replaced them
   // (as after an action in the console, `ActionResultProvider`), not to <body>.
   useEffect(() => {
-    if (replied) thanks.current?.focus();
-  }, [replied]);
+    if (replied || refused) thanks.current?.focus();
+  }, [replied, refused]);
   const tracking = useLoad(() => unwrap(api.POST('/v1/track', { body: { code } })), [code]);
   const loading = tracking.loading && !tracking.data;
   // The result announced in one line, there from the start so that its change is heard; never
@@ -188,6 +191,10 @@ function Status({ code }: { code: string }) {
           <p role="status" className="ok" ref={thanks} tabIndex={-1}>
             {t('track.thanks')}
           </p>
+        ) : refused ? (
+          <p role="alert" className="alert" ref={thanks} tabIndex={-1}>
+            {t('track.replyRefused')}
+          </p>
         ) : replyWindowClosesAt ? (
           <Reply
             code={code}
@@ -195,6 +202,10 @@ function Status({ code }: { code: string }) {
             confidential={confidential}
             onDone={() => {
               setReplied(true);
+              tracking.reload();
+            }}
+            onRefused={() => {
+              setRefused(true);
               tracking.reload();
             }}
           />
@@ -364,12 +375,15 @@ function Reply({
   closesAt,
   confidential,
   onDone,
+  onRefused,
 }: {
   code: string;
   closesAt: string;
   /** No answers above it: the rating is of how the complaint was settled. */
   confidential: boolean;
   onDone: () => void;
+  /** The API no longer takes a reply on this case (409 `invalid_transition`). */
+  onRefused: () => void;
 }) {
   const { t } = useI18n();
   const zone = publicZone();
@@ -395,7 +409,14 @@ function Reply({
         e.preventDefault();
         void form
           .submit(async (body) => {
-            await unwrap(api.POST('/v1/track/reply', { body: { ...body, code } }));
+            await unwrap(api.POST('/v1/track/reply', { body: { ...body, code } })).catch(
+              (e: unknown) => {
+                // Before, the officers' "not possible in the complaint's status now" stayed
+                // above a form that could never be sent.
+                if (e instanceof ApiError && e.problem?.code === 'invalid_transition') onRefused();
+                throw e;
+              },
+            );
           })
           .then((ok) => {
             if (ok) onDone();
