@@ -4,9 +4,10 @@
  * read their own agency's only, save that a member unit also reads the letters of the focal
  * point's assignment delegated to it, which it works (they went to the focal point).
  */
-import { type Mailer, Service } from '@pantau/core';
-import { LocalLadderEngine } from '@pantau/local';
-import type { DynamoStore } from '@pantau/store';
+import { type LetterKey, type Mailer, Service, UPGRADE_VERSION } from '@pantau/core';
+import { LocalJobRunner, LocalLadderEngine } from '@pantau/local';
+import { type DynamoStore, keys, seedBaseline } from '@pantau/store';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addAgencies,
@@ -128,4 +129,184 @@ describe('the letters of an assignment delegated to a member unit', () => {
     await service.delegate(coordinator, caseId, 'atr-bpn', { memberId: null });
     expect((await service.listNotifications(unit, { caseId, limit: 100 })).items).toEqual([]);
   });
+});
+
+describe('a member unit’s letters log (its Letters page and badge)', () => {
+  const sulsel = officerOf('kanwil-bpn-sulsel');
+  const jatim = officerOf('kanwil-bpn-jatim');
+  /** Every letter a reader's log lists (no case chosen), a page of `limit` at a time. */
+  const log = async (reader: typeof sulsel, limit = 100) => {
+    const ids: string[] = [];
+    const pages: { agencyId: string; scheduledAt: string }[] = [];
+    let cursor: string | undefined;
+    let total: number | undefined;
+    do {
+      const page = await service.listNotifications(reader, {
+        limit,
+        ...(cursor ? { cursor } : { total: true }),
+      });
+      total ??= page.total;
+      ids.push(...page.items.map((n) => n.id));
+      pages.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+      expect(ids.length).toBeLessThan(200);
+    } while (cursor);
+    return { ids, items: pages, total };
+  };
+  let caseId: string;
+  let letters: string[];
+  let delegatedAt: string;
+
+  beforeAll(async () => {
+    clock.set('2026-04-20T03:00:00.000Z');
+    ({ caseId } = await forwardedCase(service, ['atr-bpn']));
+    // The first warning goes to the focal point before it delegates the assignment, the next
+    // ones while its member unit works it.
+    for (const day of ['21', '22']) {
+      clock.set(`2026-04-${day}T03:00:00.000Z`);
+      await engine.runDue();
+    }
+    delegatedAt = clock.now().toISOString();
+    await service.delegate(coordinator, caseId, 'atr-bpn', { memberId: 'kanwil-bpn-sulsel' });
+    for (const day of ['23', '24', '27']) {
+      clock.set(`2026-04-${day}T03:00:00.000Z`);
+      await engine.runDue();
+    }
+    const theirs = await service.listNotifications(coordinator, { caseId, limit: 100 });
+    letters = theirs.items.map((n) => n.id);
+    expect(theirs.items.some((n) => n.scheduledAt < delegatedAt)).toBe(true);
+    expect(theirs.items.some((n) => n.scheduledAt > delegatedAt)).toBe(true);
+  });
+
+  it('lists the letters of the assignment delegated to the unit beside its own, newest first, each once, with the total', async () => {
+    const all = await log(sulsel);
+    expect(all.ids).toEqual(expect.arrayContaining(letters));
+    expect(agenciesOf(all.items)).toEqual(['atr-bpn', 'kanwil-bpn-sulsel']);
+    const dates = all.items.map((n) => n.scheduledAt);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(all.total).toBe(all.ids.length);
+    const paged = await log(sulsel, 1);
+    expect(paged.ids).toEqual(all.ids);
+    expect(paged.total).toBe(all.ids.length);
+    // A sibling unit never.
+    expect((await log(jatim)).ids).not.toEqual(expect.arrayContaining([letters[0]]));
+  });
+
+  it('counts those written since the last visit in the badge', async () => {
+    const since = new Date('2026-04-23T00:00:00.000Z');
+    const fresh = await service.listNotifications(coordinator, { caseId, limit: 100 });
+    const expected = fresh.items.filter((n) => n.scheduledAt > since.toISOString()).length;
+    expect(expected).toBeGreaterThan(0);
+    // Those sent to the unit itself, as central lists them.
+    const own = await service.listNotifications(centralOfficer, {
+      agencyId: 'kanwil-bpn-sulsel',
+      since: since.toISOString(),
+      limit: 1,
+      total: true,
+    });
+    const badge = await service.listNotifications(sulsel, {
+      since: since.toISOString(),
+      limit: 1,
+      total: true,
+    });
+    expect(badge.total).toBe(expected + (own.total ?? 0));
+  });
+
+  it('follows the delegation: moved to another unit, its letters go with it; taken back, none', async () => {
+    await service.delegate(coordinator, caseId, 'atr-bpn', { memberId: 'kanwil-bpn-jatim' });
+    expect((await log(jatim)).ids).toEqual(expect.arrayContaining(letters));
+    expect((await log(sulsel)).ids.filter((id) => letters.includes(id))).toEqual([]);
+    await service.delegate(coordinator, caseId, 'atr-bpn', { memberId: null });
+    expect((await log(jatim)).ids.filter((id) => letters.includes(id))).toEqual([]);
+    // The focal point's own log keeps them, as ever.
+    expect((await log(coordinator)).ids).toEqual(expect.arrayContaining(letters));
+  });
+
+  /** The service on a store whose `listAssignmentLetters` is followed by `after`. */
+  const withLetters = (after: (read: LetterKey[]) => Promise<LetterKey[]>) =>
+    new Service({
+      store: new Proxy(store, {
+        get(target, key) {
+          if (key === 'listAssignmentLetters')
+            return async (caseId: string, agencyId: string) =>
+              after(await target.listAssignmentLetters(caseId, agencyId));
+          const value = Reflect.get(target, key, target) as unknown;
+          return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+        },
+      }),
+      clock: clock.now,
+      ladders: engine,
+    });
+  const count = async (reader: typeof sulsel) =>
+    (await service.listNotifications(reader, { limit: 1, total: true })).total ?? 0;
+  let raced: string;
+
+  it('shares a letter the ladder writes while the delegation reads the letters', async () => {
+    clock.set('2026-04-28T03:00:00.000Z');
+    ({ caseId: raced } = await forwardedCase(service, ['atr-bpn']));
+    // Its first warning is due, and written between the delegation's read and its write.
+    clock.set('2026-04-30T03:00:00.000Z');
+    let ran = false;
+    const racing = withLetters(async (read) => {
+      if (!ran) {
+        ran = true;
+        await engine.runDue();
+      }
+      return read;
+    });
+    await racing.delegate(coordinator, raced, 'atr-bpn', { memberId: 'kanwil-bpn-jatim' });
+    expect(ran).toBe(true);
+    const written = await service.listNotifications(coordinator, { caseId: raced, limit: 100 });
+    expect(written.items.length).toBeGreaterThan(0);
+    expect((await log(jatim)).ids).toEqual(expect.arrayContaining(written.items.map((n) => n.id)));
+  });
+
+  it('moves and takes back an assignment with more letters than one transaction holds', async () => {
+    // An assignment whose ladders ran many times over: 150 letters past the real ones.
+    const many: LetterKey[] = Array.from({ length: 150 }, (_, i) => ({
+      id: `01MANY${String(i).padStart(20, '0')}`,
+      scheduledAt: new Date(Date.UTC(2026, 2, 1, 0, i)).toISOString(),
+      bytes: 2_000,
+    }));
+    const padded = withLetters(async (read) => [...read, ...many]);
+    const real = (await service.listNotifications(coordinator, { caseId: raced, limit: 100 })).items
+      .length;
+    const [before, jatimBefore] = [await count(sulsel), await count(jatim)];
+    await padded.delegate(coordinator, raced, 'atr-bpn', { memberId: 'kanwil-bpn-sulsel' });
+    expect(await count(sulsel)).toBe(before + real + many.length);
+    expect(await count(jatim)).toBe(jatimBefore - real);
+    await padded.delegate(coordinator, raced, 'atr-bpn', { memberId: null });
+    expect(await count(sulsel)).toBe(before);
+  });
+
+  it('shares, on the upgrade of version 6, the letters of a delegation made before shares were', async () => {
+    clock.set('2026-05-04T03:00:00.000Z');
+    const { caseId: older } = await forwardedCase(service, ['atr-bpn']);
+    await service.delegate(coordinator, older, 'atr-bpn', { memberId: 'kanwil-bpn-jatim' });
+    for (const day of ['05', '06', '07']) {
+      clock.set(`2026-05-${day}T03:00:00.000Z`);
+      await engine.runDue();
+    }
+    const written = (
+      await service.listNotifications(coordinator, { caseId: older, limit: 100 })
+    ).items.map((n) => n.id);
+    expect(written.length).toBeGreaterThan(0);
+    // As the release before wrote them: no shares; the unit's log lists none of its letters.
+    for (const share of await store.listLetterShares(older))
+      await store.client.send(
+        new DeleteCommand({
+          TableName: store.tableName,
+          Key: keys.letterShare(older, share.agencyId, share.letter.id),
+        }),
+      );
+    expect((await log(jatim)).ids.filter((id) => written.includes(id))).toEqual([]);
+    await store.client.send(new DeleteCommand({ TableName: store.tableName, Key: keys.upgrade }));
+    await store.markUpgraded(UPGRADE_VERSION - 1, null, clock.now());
+    const { upgradeJobId } = await seedBaseline(store, clock.now());
+    const runner = new LocalJobRunner({ store, clock: clock.now });
+    await runner.resume();
+    await runner.idle();
+    expect(await store.getJob(upgradeJobId!)).toMatchObject({ state: 'completed', failed: 0 });
+    expect((await log(jatim)).ids).toEqual(expect.arrayContaining(written));
+  }, 60_000);
 });

@@ -127,6 +127,47 @@ export interface CaseChange {
   readonly attachments?: readonly VersionedPut<AttachmentRecord>[];
   /** Attachments given up (refused, abandoned) removed, each while at the version read. */
   readonly attachmentsRemoved?: readonly Pick<AttachmentRecord, 'caseId' | 'id' | 'version'>[];
+  /** A delegation's letters shared with its member unit, or taken from it (`LetterShares`). */
+  readonly letterShares?: LetterShares;
+}
+
+/** One letter of an assignment as its shares name it (`listAssignmentLetters`). */
+export interface LetterKey {
+  readonly id: string;
+  readonly scheduledAt: string;
+  /** The letter's size as a list's response carries it: a page of shared letters is sized by it. */
+  readonly bytes: number;
+}
+
+/** A letter shared with a member unit, as stored (`listLetterShares`). */
+export interface LetterShare {
+  readonly agencyId: string;
+  readonly memberId: string;
+  readonly letter: LetterKey;
+}
+
+/**
+ * The letters of a focal point's assignment listed on the letters log of the member unit it is
+ * delegated to (`NotificationQuery.sharedWith`), beside the unit's own: written with the
+ * delegation for the letters written before it, moved with it to another unit, taken with it
+ * back (`memberId` null); the ladder shares each letter it writes while delegated.
+ */
+export interface LetterShares {
+  readonly caseId: string;
+  readonly agencyId: string;
+  readonly memberId: string | null;
+  readonly letters: readonly LetterKey[];
+  /**
+   * The assignment's ladder as read with the letters: written only while it stands at this
+   * version, so that no letter the ladder wrote meanwhile is left unshared (every new letter
+   * bumps it). Absent when the assignment has no ladder.
+   */
+  readonly ladderVersion?: number;
+  /**
+   * Written only while the assignment stands at this version: the shares that did not fit the
+   * delegation's own transaction, written after it, unless another delegation came since.
+   */
+  readonly assignmentVersion?: number;
 }
 
 export interface CaseBundle {
@@ -172,6 +213,8 @@ export interface LadderWrite {
     readonly caseId: string;
     readonly agencyId: string;
     readonly version: number;
+    /** Its member unit then (a focal point's delegation): each letter is shared with it. */
+    readonly delegatedTo?: string | null;
   };
   readonly letters: readonly LadderLetterWrite[];
   /** `escalation_skipped` events. */
@@ -183,6 +226,11 @@ export interface NotificationQuery {
   readonly agencyId?: string | undefined;
   /** Only letters dated after this instant. */
   readonly since?: Date | undefined;
+  /**
+   * With `agencyId` (no `caseId`): also the letters shared with this member unit, those of its
+   * focal point's assignments delegated to it now (`LetterShares`), merged with its own.
+   */
+  readonly sharedWith?: string | undefined;
 }
 
 export interface CaseQuery {
@@ -428,6 +476,13 @@ export interface Store extends DocumentStore {
   listPendingReceipts(before: Date, page: PageRequest): Promise<Page<CaseRecord>>;
   /** Every letter, newest first, or one agency's; one case's oldest first (as its ladder sent them). */
   listNotifications(query: NotificationQuery, page: PageRequest): Promise<Page<NotificationRecord>>;
+  /**
+   * Every letter of one assignment, all its generations (the case's letters read, a few
+   * agencies' at most): what a delegation shares with its member unit.
+   */
+  listAssignmentLetters(caseId: string, agencyId: string): Promise<LetterKey[]>;
+  /** The letter shares of a case's assignments, each with its member unit (`LetterShares`). */
+  listLetterShares(caseId: string): Promise<LetterShare[]>;
   /** Letters of one assignment not yet delivered (the outbox). */
   listUndelivered(caseId: string, agencyId: string): Promise<NotificationRecord[]>;
   /** Every letter not yet delivered (a sweep after a restart). */

@@ -70,8 +70,10 @@ export type RearmScope =
  * 5: every case's search index written again with its words also unstemmed (`searchDocumentOf`:
  *    its release indexed stems only, so `pelay` found no `pelayanan`, stemmed `layan`); the
  *    stems' postings are rewritten (each carries the whole token set), none is deleted.
+ * 6: the letters of every assignment delegated to a member unit shared with it (`LetterShares`):
+ *    its release listed on the unit's letters log only those sent to the unit itself.
  */
-export const UPGRADE_VERSION = 5;
+export const UPGRADE_VERSION = 6;
 
 /** One key per scope: the latest job of a scope supersedes the ones before it. */
 export const scopeKey = (s: RearmScope): string =>

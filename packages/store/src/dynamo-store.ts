@@ -22,6 +22,7 @@ import {
   type IdempotencyRecord,
   type LadderStepReads,
   type LadderRecord,
+  type LetterShares,
   type ExtensionRequestRecord,
   type ActivityRecord,
   ACTIVITY_STATUSES,
@@ -47,6 +48,7 @@ import {
   extensionItem,
   type Item,
   ladderItem,
+  letterShareItem,
   trackingCodeItem,
 } from './items.ts';
 import { keys } from './keys.ts';
@@ -485,11 +487,47 @@ export class DynamoStore extends SearchStore implements Store {
       items.push({ Put: this.idempotencyPut(change.idempotency) });
       kinds.push('idempotency');
     }
+    if (change.letterShares) {
+      const shares = this.shareItems(change.letterShares);
+      items.push(...shares);
+      kinds.push(...shares.map(() => 'version' as const));
+    }
     // Issue 15: an agenda number's counter, attachments (document-store.ts).
     const documents = this.documentItems(change);
     items.push(...documents.items);
     kinds.push(...documents.kinds);
     await this.transact(items, kinds);
+  }
+
+  /**
+   * A delegation's letter shares (`LetterShares`): each put on the member unit's partition, or
+   * deleted (taken back), on the ladder and the assignment as read.
+   */
+  private shareItems(shares: LetterShares): TransactItem[] {
+    const { caseId, agencyId, memberId } = shares;
+    return [
+      ...(shares.ladderVersion !== undefined
+        ? [this.unchangedSince(keys.ladder(caseId, agencyId), shares.ladderVersion)]
+        : []),
+      ...(shares.assignmentVersion !== undefined
+        ? [this.unchangedSince(keys.assignment(caseId, agencyId), shares.assignmentVersion)]
+        : []),
+      ...shares.letters.map((letter): TransactItem =>
+        memberId === null
+          ? {
+              Delete: {
+                TableName: this.tableName,
+                Key: keys.letterShare(caseId, agencyId, letter.id),
+              },
+            }
+          : {
+              Put: {
+                TableName: this.tableName,
+                Item: letterShareItem({ caseId, agencyId, memberId }, letter),
+              },
+            },
+      ),
+    ];
   }
 
   /**

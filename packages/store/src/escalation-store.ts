@@ -5,6 +5,8 @@
 import type {
   LadderRecord,
   LadderWrite,
+  LetterKey,
+  LetterShare,
   NotificationQuery,
   NotificationRecord,
   Page,
@@ -21,10 +23,26 @@ import {
   type Item,
   ladderItem,
   ladderStepItem,
+  letterShareItem,
   notificationItem,
 } from './items.ts';
 import { keys } from './keys.ts';
-import type { Stream } from './paging.ts';
+import { queryPage, READ_BUDGET, responseBytes, type Stream } from './paging.ts';
+
+/**
+ * What a letter may grow by after it is shared (its delivery's status, error, handling): a
+ * shared letter weighs on its page as its share's `bytes` and this (`PAGE_BYTES`).
+ */
+const LETTER_GROWTH_BYTES = 4_096;
+
+/** A letter as a share names it: its id, its date (the log's order) and its size. */
+export const letterKeyOf = (n: NotificationRecord): LetterKey => ({
+  id: n.id,
+  scheduledAt: n.scheduledAt,
+  bytes: responseBytes(notificationItem(n)),
+});
+
+const isShare = (item: Item) => item.entity === 'letter_share';
 
 export class EscalationStore extends SettingsLayer {
   /** The ids of the ladder steps taken for one generation of an assignment. */
@@ -36,9 +54,10 @@ export class EscalationStore extends SettingsLayer {
 
   /**
    * A ladder's new state under its version, with each letter's marker (exactly once), outbox
-   * record, timeline event and proposed activity (with its event), and the skipped steps'
-   * events, on the assignment as the step read it (a condition on its version): one
-   * transaction (at most 4 letters × 5 items + 2 + a few events, far below the 100-item limit).
+   * record, timeline event and proposed activity (with its event), its share with the member
+   * unit the assignment is delegated to, and the skipped steps' events, on the assignment as the
+   * step read it (a condition on its version, so the share goes to the unit holding it): one
+   * transaction (at most 4 letters × 6 items + 2 + a few events, far below the 100-item limit).
    */
   async commitLadder(write: LadderWrite): Promise<void> {
     const items: TransactItem[] = [
@@ -54,10 +73,15 @@ export class EscalationStore extends SettingsLayer {
       items.push({ Put: this.createPut(item) });
       kinds.push('exists');
     };
+    const memberId = write.assignment?.delegatedTo ?? null;
     for (const l of write.letters) {
       const n = l.notification;
       created(ladderStepItem(n, l.stepId));
       created(notificationItem(n));
+      if (memberId !== null)
+        created(
+          letterShareItem({ caseId: n.caseId, agencyId: n.agencyId, memberId }, letterKeyOf(n)),
+        );
       created(eventItem(l.event));
       if (l.proposal) {
         created(activityItem(l.proposal.activity));
@@ -127,6 +151,8 @@ export class EscalationStore extends SettingsLayer {
     const after = query.since
       ? { range: { op: '>=' as const, value: `${query.since.toISOString()}~` } }
       : {};
+    if (query.agencyId && query.sharedWith && !query.caseId)
+      return this.withShared(query.agencyId, query.sharedWith, after, page);
     const stream: Stream = query.caseId
       ? { partition: keys.casePk(query.caseId), range: { op: 'begins_with', value: 'NOTIF#' } }
       : query.agencyId
@@ -148,6 +174,77 @@ export class EscalationStore extends SettingsLayer {
             (!query.since || String(item.scheduledAt) > query.since.toISOString())
         : undefined,
     );
+  }
+
+  /**
+   * An agency's letters merged, newest first, with those shared with it as a member unit (two
+   * gsi2 partitions, one cursor, one total): a page reads the shares' letters in one
+   * BatchGetItem. Never short: a share lives exactly as long as its delegation (`LetterShares`).
+   */
+  private async withShared(
+    agencyId: string,
+    memberId: string,
+    after: Partial<Pick<Stream, 'range'>>,
+    page: PageRequest,
+  ): Promise<Page<NotificationRecord>> {
+    const streams: Stream[] = [
+      { index: 'gsi2', partition: keys.agencyNotifications(agencyId), descending: true, ...after },
+      { index: 'gsi2', partition: keys.sharedNotifications(memberId), descending: true, ...after },
+    ];
+    const out = await queryPage(
+      this.client,
+      this.tableName,
+      streams,
+      page,
+      undefined,
+      READ_BUDGET,
+      (item) =>
+        isShare(item) ? Number(item.bytes ?? 0) + LETTER_GROWTH_BYTES : responseBytes(item),
+    );
+    const shares = out.items.filter(isShare);
+    // Consistent: a letter is never left out for a replica behind its share.
+    const letters = await this.batchGet(
+      shares.map((s) => keys.notification(String(s.caseId), String(s.notificationId))),
+      true,
+    );
+    const byKey = new Map(letters.map((l) => [`${String(l.pk)}|${String(l.sk)}`, l]));
+    const items = out.items.flatMap((item) => {
+      if (!isShare(item)) return [item];
+      const key = keys.notification(String(item.caseId), String(item.notificationId));
+      const letter = byKey.get(`${key.pk}|${key.sk}`);
+      return letter ? [letter] : [];
+    });
+    return {
+      items: items.map((i) => record<NotificationRecord>(i)),
+      nextCursor: out.nextCursor,
+      ...(out.total === undefined ? {} : { total: out.total }),
+    };
+  }
+
+  /**
+   * Every letter of one assignment, all its generations, as its shares name them: the case's
+   * letters read (a few agencies' on most cases).
+   */
+  async listAssignmentLetters(caseId: string, agencyId: string): Promise<LetterKey[]> {
+    const items = await this.queryPrefix(keys.casePk(caseId), 'NOTIF#');
+    return items
+      .map((i) => record<NotificationRecord>(i))
+      .filter((n) => n.agencyId === agencyId)
+      .map(letterKeyOf);
+  }
+
+  /** The letter shares of a case's assignments (`LETTERSHARE#`, small items: few a case). */
+  async listLetterShares(caseId: string): Promise<LetterShare[]> {
+    const items = await this.queryPrefix(keys.casePk(caseId), 'LETTERSHARE#');
+    return items.map((i) => ({
+      agencyId: String(i.agencyId),
+      memberId: String(i.memberId),
+      letter: {
+        id: String(i.notificationId),
+        scheduledAt: String(i.scheduledAt),
+        bytes: Number(i.bytes ?? 0),
+      },
+    }));
   }
 
   /**

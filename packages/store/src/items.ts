@@ -13,6 +13,7 @@ import type {
   ExtensionRequestRecord,
   IdempotencyRecord,
   LadderRecord,
+  LetterKey,
   NotificationRecord,
   SlaPolicy,
   TimelineEvent,
@@ -155,6 +156,27 @@ export const notificationItem = (n: NotificationRecord): Item => ({
     ? { gsi3pk: keys.failedLetters, gsi3sk: `${n.createdAt}#${n.id}` }
     : {}),
   ...n,
+});
+
+/**
+ * A letter shared with the member unit `memberId` (`LetterShares`): on its gsi2 partition, by the
+ * letter's date and id as the unit's own letters are on theirs, with what a page needs to read
+ * the letter itself (its key) and to size the page (`bytes`).
+ */
+export const letterShareItem = (
+  share: { caseId: string; agencyId: string; memberId: string },
+  letter: LetterKey,
+): Item => ({
+  ...keys.letterShare(share.caseId, share.agencyId, letter.id),
+  entity: 'letter_share',
+  gsi2pk: keys.sharedNotifications(share.memberId),
+  gsi2sk: `${letter.scheduledAt}#${letter.id}`,
+  caseId: share.caseId,
+  agencyId: share.agencyId,
+  memberId: share.memberId,
+  notificationId: letter.id,
+  scheduledAt: letter.scheduledAt,
+  bytes: letter.bytes,
 });
 
 /**

@@ -84,6 +84,17 @@ export const keys = {
   /** gsi1: every letter, oldest first; gsi2: one agency's letters. */
   allNotifications: `${C}#NOTIFS`,
   agencyNotifications: (agencyId: string) => `${C}#NOTIFS#${agencyId}`,
+  /**
+   * A letter of a focal point's assignment shared with the member unit it is delegated to: one
+   * item per letter (the unit holding it now), beside the case's letters. `LETTERSHARE#` sorts
+   * after `EVENT#` (a case read leaves it out) and apart from `NOTIF#` (the case's letters).
+   */
+  letterShare: (caseId: string, agencyId: string, id: string) => ({
+    pk: `${C}#CASE#${caseId}`,
+    sk: `LETTERSHARE#${agencyId}#${id}`,
+  }),
+  /** gsi2: the letters shared with a member unit, by the letter's date as its own are. */
+  sharedNotifications: (memberId: string) => `${C}#NOTIFS_SHARED#${memberId}`,
   /** gsi3: letters still to send, oldest first (present only while pending). */
   outbox: `${C}#OUTBOX`,
   /** gsi3: letters given up after their delivery attempts, oldest first (central's desk). */

@@ -109,11 +109,19 @@ export function responseBytes(value: unknown): number {
   return Buffer.byteLength(json) + escapes;
 }
 
-/** The first of `entries` whose items add up to at most `PAGE_BYTES`, and at least one. */
-export function withinPageBytes<T>(entries: readonly T[], itemOf: (entry: T) => unknown): T[] {
+/**
+ * The first of `entries` whose items add up to at most `PAGE_BYTES`, and at least one. `bytesOf`
+ * weighs an item read in place of what the page returns (a letter shared with a member unit,
+ * read after the page: its size as the share records it).
+ */
+export function withinPageBytes<T>(
+  entries: readonly T[],
+  itemOf: (entry: T) => unknown,
+  bytesOf: (item: unknown) => number = responseBytes,
+): T[] {
   let used = 0;
   for (const [i, entry] of entries.entries()) {
-    used += responseBytes(itemOf(entry));
+    used += bytesOf(itemOf(entry));
     if (used > PAGE_BYTES && i > 0) return entries.slice(0, i);
   }
   return [...entries];
@@ -342,6 +350,7 @@ export async function queryPage(
   page: PageRequest,
   filter?: (item: Item) => boolean,
   budget = READ_BUDGET,
+  bytesOf?: (item: Item) => number,
 ): Promise<Page<Item>> {
   const positions = await decodeCursor(client, tableName, page.cursor, streams);
   const descending = streams[0]?.descending ?? false;
@@ -396,7 +405,11 @@ export async function queryPage(
     .filter((c) => cut === undefined || order(c.sk, cut) <= 0);
   candidates.sort((a, b) => order(a.sk, b.sk));
   // At most `limit` items, and at most `PAGE_BYTES` of them: the rest come on the next page.
-  const taken = withinPageBytes(candidates.slice(0, page.limit), (c) => c.item);
+  const taken = withinPageBytes(
+    candidates.slice(0, page.limit),
+    (c) => c.item,
+    bytesOf as ((item: unknown) => number) | undefined,
+  );
 
   const next: Position[] = streams.map((stream, i) => {
     const mine = taken.filter((c) => c.i === i);

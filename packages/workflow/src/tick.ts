@@ -202,8 +202,14 @@ async function tickOnce(
         },
         expectedVersion: ladder.version,
       },
-      // Decided on the assignment as read: answered or withdrawn meanwhile, read again.
-      assignment: { caseId: ref.caseId, agencyId: ref.agencyId, version: assignment.version },
+      // Decided on the assignment as read: answered or withdrawn meanwhile, read again. Its
+      // letters are shared with the member unit it is delegated to, which works it.
+      assignment: {
+        caseId: ref.caseId,
+        agencyId: ref.agencyId,
+        version: assignment.version,
+        delegatedTo: assignment.delegatedTo ?? null,
+      },
       letters: outgoing.map((o) => o.write),
       events: skippedEvents(plan.skipped, ref, { system: 'escalation' }, now),
     });

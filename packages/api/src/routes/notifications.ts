@@ -33,7 +33,9 @@ export const notifications = new OpenAPIHono()
       summary:
         'Every warning, reminder, formal warning and escalation letter, newest first (one ' +
         'case’s: oldest first, as its ladder sent them; an agency: the letters sent to it; a ' +
-        'focal point coordinator: its member units’ too)',
+        'focal point coordinator: its member units’ too; a member unit: also those of its ' +
+        'focal point’s assignments delegated to it now, however old, counted in `total` and ' +
+        '`since` alike)',
       request: { query: NotificationsQuery },
       responses: {
         200: json(NotificationPage, 'A page of letters'),

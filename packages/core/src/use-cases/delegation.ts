@@ -5,7 +5,7 @@
  */
 import { type AssignmentRecord, isOpen, viewAssignment } from '../assignment.ts';
 import { DomainError, invalidInput } from '../errors.ts';
-import type { CaseBundle } from '../ports.ts';
+import { type CaseBundle, type LetterShares, MAX_COMMIT_ITEMS, WriteConflict } from '../ports.ts';
 import { type AssignmentKey, inScope, type RearmJobRecord, type RearmScope } from '../rearm-job.ts';
 import type { Agency, AssignmentView, DelegateInput } from '../schemas.ts';
 import { NOT_A_MEMBER_UNIT } from '../schemas/assignments.ts';
@@ -13,9 +13,11 @@ import type { Principal, Reader } from '../tenancy.ts';
 import {
   AGENCY_ROLES,
   assignmentChange,
+  commitSize,
   event,
   type Idempotency,
   idempotent,
+  inRuns,
   ladderOf,
   loadCase,
   readableAssignment,
@@ -156,13 +158,65 @@ async function setDelegation(
   const change = await assignmentChange(deps, bundle, assignment, next, now, false);
   const body = change.view(reader);
   const idempotency = remember?.(body);
-  await deps.store.commit({
+  const commit = {
     ...change.change,
     ...(member ? { agenciesAsRead: [member] } : {}),
     events: [event(assignment.caseId, now, 'assignment_delegated', p, assignment.agencyId, data)],
     ...(idempotency ? { idempotency } : {}),
+  };
+  // The assignment's letters go with it to the unit's letters log (or leave it), newest first in
+  // the delegation's own transaction; those it has no room for (an assignment with more letters
+  // than one transaction holds, far past what its ladders write) right after it.
+  const shares = await letterShares(deps, bundle, assignment, memberId);
+  const room = Math.max(
+    0,
+    MAX_COMMIT_ITEMS - commitSize({ ...commit, letterShares: { ...shares, letters: [] } }),
+  );
+  await deps.store.commit({
+    ...commit,
+    letterShares: { ...shares, letters: shares.letters.slice(0, room) },
   });
+  for (const run of inRuns(shares.letters.slice(room), MAX_COMMIT_ITEMS - 1)) {
+    try {
+      await deps.store.commit({
+        letterShares: {
+          caseId: shares.caseId,
+          agencyId: shares.agencyId,
+          memberId,
+          letters: run,
+          // The assignment as this delegation wrote it.
+          assignmentVersion: assignment.version + 1,
+        },
+      });
+    } catch (error) {
+      // Delegated again (or taken back) since: that change shared every letter itself.
+      if (error instanceof WriteConflict) break;
+      throw error;
+    }
+  }
   return body;
+}
+
+/**
+ * Every letter of the assignment, newest first, shared with `memberId` (null: with no unit),
+ * on its ladder as read in `bundle`: a letter written since the case was read changes the
+ * ladder, and the delegation, refused, reads both again.
+ */
+async function letterShares(
+  deps: ServiceDeps,
+  bundle: CaseBundle,
+  assignment: AssignmentRecord,
+  memberId: string | null,
+): Promise<LetterShares> {
+  const ladder = ladderOf(bundle, assignment.agencyId);
+  const letters = await deps.store.listAssignmentLetters(assignment.caseId, assignment.agencyId);
+  return {
+    caseId: assignment.caseId,
+    agencyId: assignment.agencyId,
+    memberId,
+    letters: [...letters].sort((a, b) => b.scheduledAt.localeCompare(a.scheduledAt)),
+    ...(ladder ? { ladderVersion: ladder.version } : {}),
+  };
 }
 
 /**

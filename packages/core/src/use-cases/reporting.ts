@@ -214,8 +214,12 @@ export async function listNotifications(
       }
     }
   }
+  // An agency's own log (its Letters page, its badge) also lists, as a member unit, the letters
+  // of its focal point's assignments delegated to it now, which it works (they went to the focal
+  // point): shared with it by the delegation and by the ladder (`LetterShares`).
+  const own = !isCentral(p) && agencyId === p.agency && filter.caseId === undefined;
   const page = await deps.store.listNotifications(
-    { caseId: filter.caseId, agencyId, since },
+    { caseId: filter.caseId, agencyId, since, ...(own ? { sharedWith: p.agency } : {}) },
     filter,
   );
   return mapPage(page, (n) => viewNotification(n, isCentral(p)));

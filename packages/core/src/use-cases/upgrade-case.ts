@@ -16,15 +16,24 @@
  * - its assignments stored before acknowledgements were counted (no `counted`) get it, and one
  *   whose acknowledgement target was met has it counted (`acknowledged`, `acknowledgedOnTime`;
  *   `upgradeCounters`) in the transaction that marks it.
+ * - its assignments delegated to a member unit have their letters shared with it
+ *   (`sharedLetters`): a letter written before shares were has none, and the unit's letters
+ *   log listed it not.
  * Each assignment is written at most once, under its version, with what it needs.
  */
 import { type AssignmentRecord, COUNTS_ACKNOWLEDGEMENT } from '../assignment.ts';
-import { MAX_COMMIT_ITEMS, type Page, type PageRequest } from '../ports.ts';
+import {
+  type CaseBundle,
+  type LetterShares,
+  MAX_COMMIT_ITEMS,
+  type Page,
+  type PageRequest,
+} from '../ports.ts';
 import { CENTRAL_TENANT } from '../tenancy.ts';
 import { unmarkedAnsweredRedirects } from '../case.ts';
 import type { AssignmentKey } from '../rearm-job.ts';
 import { upgradeCounters } from '../stats.ts';
-import { inRuns, put, retryOnConflict, type ServiceDeps } from './kernel/index.ts';
+import { inRuns, ladderOf, put, retryOnConflict, type ServiceDeps } from './kernel/index.ts';
 
 /** The cases the upgrade works on, one page: every case (central's list, gsi1), oldest first. */
 export async function upgradeRefs(
@@ -83,6 +92,8 @@ export async function upgradeCase(deps: ServiceDeps, ref: AssignmentKey): Promis
         counted: COUNTS_ACKNOWLEDGEMENT,
       };
     };
+    // Before the assignments' own writes: its shares are written on them as read.
+    const shared = await sharedLetters(deps, bundle);
     const writes = bundle.assignments.flatMap((a) => {
       const next = upgraded(a);
       return next ? [{ assignment: put(a, next), counters: upgradeCounters(a, next) }] : [];
@@ -99,8 +110,45 @@ export async function upgradeCase(deps: ServiceDeps, ref: AssignmentKey): Promis
         counters: run.flatMap((w) => w.counters),
       });
     const indexed = await deps.store.reindexCase(bundle.case);
-    return writes.length > 0 || indexed > 0 ? 'moved' : 'current';
+    return writes.length > 0 || indexed > 0 || shared > 0 ? 'moved' : 'current';
   });
+}
+
+/**
+ * Version 6: each assignment's letters shared with the member unit it is delegated to, as this
+ * release's delegations and ladders share them (`LetterShares`), and shares left with none taken
+ * off (a delegation taken back whose shares did not all fit its transaction and whose last ones
+ * were never written). Under the ladder and the assignment as read; the shares written or
+ * removed. Reads the case's shares (none on most), and the letters of a delegated assignment.
+ */
+async function sharedLetters(deps: ServiceDeps, bundle: CaseBundle): Promise<number> {
+  const shares = await deps.store.listLetterShares(bundle.case.id);
+  let written = 0;
+  for (const a of bundle.assignments) {
+    const member = a.delegatedTo ?? null;
+    const held = shares.filter((s) => s.agencyId === a.agencyId);
+    if (member === null && held.length === 0) continue;
+    const letters =
+      member === null
+        ? held.map((s) => s.letter)
+        : (await deps.store.listAssignmentLetters(a.caseId, a.agencyId)).filter(
+            (l) => !held.some((s) => s.memberId === member && s.letter.id === l.id),
+          );
+    const ladder = ladderOf(bundle, a.agencyId);
+    for (const run of inRuns(letters, MAX_COMMIT_ITEMS - 2)) {
+      const letterShares: LetterShares = {
+        caseId: a.caseId,
+        agencyId: a.agencyId,
+        memberId: member,
+        letters: run,
+        ...(ladder ? { ladderVersion: ladder.version } : {}),
+        assignmentVersion: a.version,
+      };
+      await deps.store.commit({ letterShares });
+      written += run.length;
+    }
+  }
+  return written;
 }
 
 /**

@@ -4933,7 +4933,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Every warning, reminder, formal warning and escalation letter, newest first (one case’s: oldest first, as its ladder sent them; an agency: the letters sent to it; a focal point coordinator: its member units’ too) */
+        /** Every warning, reminder, formal warning and escalation letter, newest first (one case’s: oldest first, as its ladder sent them; an agency: the letters sent to it; a focal point coordinator: its member units’ too; a member unit: also those of its focal point’s assignments delegated to it now, however old, counted in `total` and `since` alike) */
         get: {
             parameters: {
                 query?: {

@@ -641,6 +641,7 @@ const id = {
   'letters.read': 'Baca surat',
   'letters.to': 'Kepada',
   'letters.cc': 'Tembusan',
+  'letters.delegated': 'Dikirim kepada {agency}; penugasannya didelegasikan kepada instansi Anda.',
 
   'agencies.title': 'Instansi',
   'agencies.id': 'Kode',
@@ -1717,6 +1718,7 @@ const en = {
   'letters.read': 'Read the letter',
   'letters.to': 'To',
   'letters.cc': 'Cc',
+  'letters.delegated': 'Sent to {agency}; its assignment is delegated to your agency.',
 
   'agencies.title': 'Agencies',
   'agencies.id': 'Id',

@@ -69,3 +69,57 @@ describe('the letters page of a focal point', () => {
     expect(screen.queryByLabelText('Instansi')).toBeNull();
   });
 });
+
+describe('the letters page of a member unit', () => {
+  it('says of a letter of its focal point’s assignment delegated to it whom it went to and why it is here', async () => {
+    mockApi((call) => {
+      if (call.path === '/v1/agency-names') return json(200, { items: NAMES });
+      if (call.path.startsWith('/v1/clock')) return json(200, { now: new Date().toISOString() });
+      if (call.path.startsWith('/v1/notifications'))
+        return json(200, {
+          items: [
+            {
+              id: 'n1',
+              caseId: 'c1',
+              agencyId: 'atr-bpn',
+              target: 'acknowledge',
+              targets: ['acknowledge'],
+              step: 'reminder_1',
+              action: 'reminder',
+              channel: 'email',
+              recipients: ['pengaduan@atrbpn.example.go.id'],
+              cc: [],
+              status: 'sent',
+              subject: 'Surat pengingat I: Sertifikat tanah belum terbit',
+              body: 'Dengan hormat, …',
+              scheduledAt: '2026-04-23T17:00:00.000Z',
+              createdAt: '2026-04-23T17:00:00.000Z',
+              sentAt: '2026-04-24T01:00:00.000Z',
+              attempts: 1,
+              lastError: null,
+              letterNumber: null,
+              pdf: false,
+              handled: null,
+              sendsAt: null,
+              cancelled: null,
+            },
+          ],
+          nextCursor: null,
+          total: 1,
+        });
+      return json(200, { items: [], nextCursor: null });
+    });
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <Letters />
+      </AgencyNamesProvider>,
+      { as: { agency: 'kanwil-bpn-sulsel', role: 'agency_officer' }, path: '/letters' },
+    );
+    await screen.findByText(
+      'Dikirim kepada Kementerian ATR/BPN; penugasannya didelegasikan kepada instansi Anda.',
+    );
+    expect(
+      screen.getByRole('link', { name: 'Surat pengingat I: Sertifikat tanah belum terbit' }),
+    ).toBeTruthy();
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * The letters log: every warning, reminder, formal warning and escalation. Central sees all
  * (by agency if it likes, found by name); an agency sees the letters sent to it, and a focal
- * point's coordinator may choose one of its member units' instead. Newest first.
+ * point's coordinator may choose one of its member units' instead. A member unit also sees those
+ * of its focal point's assignments delegated to it, which it works, each saying so. Newest first.
  */
 import { Link } from 'wouter';
 import { Count } from '../components/count';
@@ -18,6 +19,7 @@ import { stepLabel, useI18n } from '../i18n/i18n';
 
 export default function Letters() {
   const { t } = useI18n();
+  const { nameOf } = useAgencies();
   const session = useSignedIn();
   // The filter lives in the URL: a link or a reload keeps it.
   const [url, setUrl] = useUrlState({ agency: '' });
@@ -76,6 +78,15 @@ export default function Letters() {
               <StatusBadge prefix="letterStatus" value={n.status} />
               <LetterStatusNote letter={n} zone={session.zone} />
             </div>
+            {/* An agency's own list holds another's letters only as a member unit (its focal
+                point's, on an assignment delegated to it). */}
+            {!isCentral(session) &&
+            (applied || session.agency) === session.agency &&
+            n.agencyId !== session.agency ? (
+              <p className="muted small">
+                {t('letters.delegated', { agency: nameOf(n.agencyId) })}
+              </p>
+            ) : null}
             <div>
               <Link href={`/cases/${n.caseId}?agency=${n.agencyId}`}>{n.subject}</Link>
               {n.letterNumber ? (

@@ -82,9 +82,18 @@ export function commitSize(change: CaseChange): number {
     (change.idempotency ? 1 : 0) +
     (change.sequence ? 1 : 0) +
     (change.settingsAsRead !== undefined ? 1 : 0) +
+    sharesSize(change.letterShares) +
     lists.reduce((n, list) => n + (list?.length ?? 0), 0)
   );
 }
+
+/** A letter share each, and the checks of the ladder and the assignment they are written on. */
+const sharesSize = (s: CaseChange['letterShares']): number =>
+  s
+    ? s.letters.length +
+      (s.ladderVersion !== undefined ? 1 : 0) +
+      (s.assignmentVersion !== undefined ? 1 : 0)
+    : 0;
 
 /**
  * The search index's writes with a case's put: a replace writes them only when it says what it
