@@ -12,6 +12,7 @@
 import {
   type AssignmentRecord,
   type CaseRecord,
+  cellText,
   finishJob,
   listJobPage,
   rearmJobChunk,
@@ -101,8 +102,11 @@ describe('acknowledgements in the statistics', () => {
     expect(maintained).toEqual(recomputed);
     // The CSV says the same, in its own columns (agencies by name).
     const { sheet } = await service.agencyStatsExport(centralOfficer, march);
+    // As the CSV writes it (a rate is a decimal cell: a number in the workbook).
     const cell = (agency: string, column: string) =>
-      sheet.rows.find((r) => r[0] === `Agency ${agency}`)![sheet.columns.indexOf(column)];
+      cellText(
+        sheet.rows.find((r) => r[0] === `Agency ${agency}`)![sheet.columns.indexOf(column)]!,
+      );
     expect(cell('pln', 'Dikonfirmasi')).toBe(3);
     expect(cell('pln', 'Dikonfirmasi tepat waktu')).toBe(2);
     expect(cell('pln', 'Tingkat konfirmasi tepat waktu (%)')).toBe('50.00');
