@@ -20,6 +20,7 @@ import {
 import { fieldSentence, issueOf } from '../forms/field-errors';
 import { formatDate, formatDateLong, type Lang } from '../format';
 import { labelOf, type Translate, useI18n } from '../i18n/i18n';
+import { useReturnFocus } from './return-focus';
 import { ProblemAlert } from './ui';
 
 const CALENDAR = 'id';
@@ -42,16 +43,8 @@ export function CalendarPaste({
   const [asking, setAsking] = useState<{ assignments: number; deadlines: number } | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const saveButton = useRef<HTMLButtonElement>(null);
-  // The question closed without saving: focus goes back to the button it replaced (removed
-  // with its buttons, it would leave focus on <body>), as in `ActionForm`.
-  const backToButton = useRef(false);
-  useEffect(() => {
-    if (!confirming && backToButton.current) {
-      backToButton.current = false;
-      saveButton.current?.focus();
-    }
-  }, [confirming]);
+  // The question closed without saving: focus goes back to the button it replaced.
+  const { target: saveButton, closing } = useReturnFocus<HTMLButtonElement>(confirming);
   const lines = useMemo(() => readDayList(text, kind, calendar), [text, kind, calendar]);
   const fresh = lines.flatMap((l) => (l.status === 'new' ? [l] : []));
   const unreadable = lines.filter((l) => !['new', 'inCalendar', 'repeated'].includes(l.status));
@@ -69,7 +62,7 @@ export function CalendarPaste({
 
   /** The question closed: back to the list, focus on its button unless the list was saved. */
   const cancel = ({ saved = false } = {}) => {
-    backToButton.current = !saved;
+    closing(!saved);
     setConfirming(false);
     setAsking(null);
   };

@@ -19,6 +19,7 @@ import { ActionForm } from '../components/action-form';
 import { CalendarPaste } from '../components/calendar-paste';
 import { SelectField, TextField } from '../components/field';
 import { JobProgress } from '../components/job-progress';
+import { useReturnFocus } from '../components/return-focus';
 import { Loading, PageTitle, ProblemAlert, Refusal } from '../components/ui';
 import { useLoad } from '../data';
 import { dateIn, formatDate, formatDateLong } from '../format';
@@ -66,23 +67,15 @@ export default function CalendarPage() {
   // A request in flight: its button waits for the answer (a second click would send another).
   const [removing, setRemoving] = useState(false);
   const [declaring, setDeclaring] = useState(false);
-  // The "Hapus" button that asked: focus goes back to it when the question closes unanswered
-  // (removed with its buttons, the question would leave focus on <body>), as in `ActionForm`.
-  const asker = useRef<HTMLElement | null>(null);
-  const backToAsker = useRef(false);
-  useEffect(() => {
-    if (!confirming && backToAsker.current) {
-      backToAsker.current = false;
-      asker.current?.focus();
-    }
-  }, [confirming]);
+  // The "Hapus" button that asked: focus goes back to it when the question closes unanswered.
+  const { target: asker, closing } = useReturnFocus<HTMLElement>(confirming !== null);
   const closeQuestion = () => {
-    backToAsker.current = true;
+    closing(true);
     setConfirming(null);
   };
   const ask = (day: { date: string; name: string }, from: HTMLElement) => {
     asker.current = from;
-    backToAsker.current = false;
+    closing(false);
     setError(null);
     setSaved(null);
     setConfirming({ ...day, impact: null });
@@ -121,7 +114,7 @@ export default function CalendarPage() {
     )
       .then((change) => {
         // Answered: focus goes to the line saying so, not back to a button now gone.
-        backToAsker.current = false;
+        closing(false);
         setConfirming(null);
         setSaved({
           message: t('calendar.removed', { date: formatDate(date, lang) }),
