@@ -129,7 +129,10 @@ describe('the console with the keyboard alone', () => {
       /^p\[status\] Teruskan ke instansi: Diteruskan ke PT PLN \(Persero\)\.$/,
     );
 
-    // Planning an activity: an agency added, then removed again.
+    // Planning an activity: an agency added, then removed again. Once the case has reloaded
+    // with PLN's assignment: the plan's form starts afresh when the working agencies change, and
+    // one opened before the reload landed closed under the keyboard (a clean clone, loaded).
+    await page.locator('#assignment-pln').waitFor();
     await tabTo(page, /^summary Rencanakan kegiatan pemantauan/);
     await page.keyboard.press('Enter');
     await tabTo(page, /^input\[combobox\] Tambah instansi/);
