@@ -9,7 +9,7 @@
  * question cancelled or failed, back to the button it replaced.
  */
 import { CalendarDayBody, CalendarDaysBody } from '@pantau/core/schemas';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { api, type Schemas, unwrap } from '../api/client';
 import {
   type CalendarDayEntry,
@@ -20,6 +20,7 @@ import {
 import { fieldSentence, issueOf } from '../forms/field-errors';
 import { formatDate, formatDateLong, type Lang } from '../format';
 import { labelOf, type Translate, useI18n } from '../i18n/i18n';
+import { ImpactQuestion } from './impact-question';
 import { useReturnFocus } from './return-focus';
 import { ProblemAlert } from './ui';
 
@@ -169,10 +170,20 @@ export function CalendarPaste({
       ) : null}
       <ProblemAlert error={error} labels={labels} />
       {confirming ? (
-        <Confirm
-          n={fresh.length}
-          impact={asking}
+        <ImpactQuestion
+          question={
+            asking
+              ? t('calendarPaste.confirm', {
+                  n: fresh.length,
+                  deadlines: asking.deadlines,
+                  assignments: asking.assignments,
+                })
+              : null
+          }
+          yes={t('calendarPaste.confirmYes', { n: fresh.length })}
           busy={busy}
+          lockCancel
+          asking={fresh.length}
           onConfirm={save}
           onCancel={() => cancel()}
         />
@@ -263,64 +274,4 @@ function sentenceOf(t: Translate, l: ListedLine, lang: Lang): string {
     case 'badName':
       return fieldSentence(t, issueOf(l.issue), t('calendarPaste.lineName', { line: l.line }));
   }
-}
-
-/** Asks before saving, saying what would move; focus goes to the question. */
-function Confirm({
-  n,
-  impact,
-  busy,
-  onConfirm,
-  onCancel,
-}: {
-  n: number;
-  impact: { assignments: number; deadlines: number } | null;
-  busy: boolean;
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
-  const { t } = useI18n();
-  const id = useId();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), [impact]);
-  return (
-    <div
-      ref={ref}
-      tabIndex={-1}
-      className="alert confirm"
-      role="alertdialog"
-      aria-labelledby={id}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && !busy) onCancel();
-      }}
-    >
-      {impact ? (
-        <>
-          <p id={id}>
-            {t('calendarPaste.confirm', {
-              n,
-              deadlines: impact.deadlines,
-              assignments: impact.assignments,
-            })}
-          </p>
-          <button
-            type="button"
-            className="primary"
-            onClick={onConfirm}
-            disabled={busy}
-            aria-busy={busy}
-          >
-            {busy ? t('common.working') : t('calendarPaste.confirmYes', { n })}
-          </button>{' '}
-          <button type="button" onClick={onCancel} disabled={busy}>
-            {t('calendar.cancel')}
-          </button>
-        </>
-      ) : (
-        <p id={id} role="status">
-          {t('calendar.checking')}
-        </p>
-      )}
-    </div>
-  );
 }

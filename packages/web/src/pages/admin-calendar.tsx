@@ -18,6 +18,7 @@ import { useSignedIn } from '../auth/session-context';
 import { ActionForm } from '../components/action-form';
 import { CalendarPaste } from '../components/calendar-paste';
 import { SelectField, TextField } from '../components/field';
+import { ImpactQuestion } from '../components/impact-question';
 import { JobProgress } from '../components/job-progress';
 import { useReturnFocus } from '../components/return-focus';
 import { Loading, PageTitle, ProblemAlert, Refusal } from '../components/ui';
@@ -156,9 +157,21 @@ export default function CalendarPage() {
       ))}
       <ProblemAlert error={error ?? days.error} />
       {confirming ? (
-        <ConfirmRemoval
-          day={confirming}
+        // Esc cancels, as "Batal" does (as the console's other questions).
+        <ImpactQuestion
+          question={
+            confirming.impact
+              ? t('calendar.confirmRemove', {
+                  name: confirming.name,
+                  date: formatDate(confirming.date, lang),
+                  deadlines: confirming.impact.deadlines,
+                  assignments: confirming.impact.assignments,
+                })
+              : null
+          }
+          yes={t('calendar.confirmYes')}
           busy={removing}
+          asking={confirming.date}
           onConfirm={() => remove(confirming.date)}
           onCancel={closeQuestion}
         />
@@ -336,66 +349,4 @@ interface Confirming {
   readonly date: string;
   readonly name: string;
   readonly impact: { assignments: number; deadlines: number } | null;
-}
-
-/**
- * Asks before removing a day off, saying what would move; focus goes to the question. Esc
- * cancels, as "Batal" does (as the console's other questions).
- */
-function ConfirmRemoval({
-  day,
-  busy,
-  onConfirm,
-  onCancel,
-}: {
-  day: Confirming;
-  /** The removal is on its way: "Ya, hapus" waits for its answer. */
-  busy: boolean;
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
-  const { t, lang } = useI18n();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), [day.date, day.impact]);
-  return (
-    <div
-      ref={ref}
-      tabIndex={-1}
-      className="alert confirm"
-      role="alertdialog"
-      aria-labelledby="confirm-removal"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && !busy) onCancel();
-      }}
-    >
-      {day.impact ? (
-        <>
-          <p id="confirm-removal">
-            {t('calendar.confirmRemove', {
-              name: day.name,
-              date: formatDate(day.date, lang),
-              deadlines: day.impact.deadlines,
-              assignments: day.impact.assignments,
-            })}
-          </p>
-          <button
-            type="button"
-            className="primary"
-            onClick={onConfirm}
-            disabled={busy}
-            aria-busy={busy}
-          >
-            {busy ? t('common.working') : t('calendar.confirmYes')}
-          </button>{' '}
-          <button type="button" onClick={onCancel}>
-            {t('calendar.cancel')}
-          </button>
-        </>
-      ) : (
-        <p id="confirm-removal" role="status">
-          {t('calendar.checking')}
-        </p>
-      )}
-    </div>
-  );
 }
