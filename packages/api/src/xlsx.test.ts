@@ -3,6 +3,7 @@ import { base64Bytes, boundedXlsx, toXlsx } from './xlsx.ts';
 
 const sheet = {
   name: 'Pengaduan',
+  writtenAt: new Date('2026-03-10T03:00:00.000Z'),
   columns: ['Nomor agenda', 'Perihal'],
   rows: [['1/DUMAS/III/2026', 'Listrik padam']],
 };

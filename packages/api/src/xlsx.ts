@@ -20,9 +20,13 @@ import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import { MAX_RESPONSE_BODY_BYTES } from './csv.ts';
 
-/** What a workbook's one sheet holds: its name (at most 31 characters), header and rows. */
+/**
+ * What a workbook's one sheet holds: its name (at most 31 characters), header and rows, and when
+ * it was written (the API's clock, the manual one when embedded: Excel shows it as created).
+ */
 export interface WorkbookSheet {
   readonly name: string;
+  readonly writtenAt: Date;
   readonly columns: readonly string[];
   readonly rows: readonly (readonly SheetCell[])[];
 }
@@ -81,6 +85,8 @@ export async function toXlsx(sheet: WorkbookSheet): Promise<Buffer> {
   });
   // The file's author, as Excel's properties show it (exceljs names itself otherwise).
   workbook.creator = workbook.lastModifiedBy = 'Pantau';
+  // exceljs dates the file by the machine's clock otherwise, not the one deadlines run on.
+  workbook.created = workbook.modified = sheet.writtenAt;
   const worksheet = workbook.addWorksheet(sheet.name, {
     views: [{ state: 'frozen', ySplit: 1 }],
   });

@@ -106,7 +106,9 @@ export const stats = new OpenAPIHono()
       const { from, to, sheet } = await c
         .get('service')
         .agencyStatsExport(c.get('auth'), c.req.valid('query'));
-      const body = await (await workbooks()).toXlsx({ name: AGENCY_STATS_SHEET_NAME, ...sheet });
+      const body = await (
+        await workbooks()
+      ).toXlsx({ name: AGENCY_STATS_SHEET_NAME, writtenAt: c.get('service').now(), ...sheet });
       return c.body(body as Uint8Array<ArrayBuffer>, 200, {
         'content-type': XLSX,
         'content-disposition': `attachment; filename="pantau-agencies-${from}-${to}.xlsx"`,
@@ -154,8 +156,14 @@ export const exports = new OpenAPIHono()
       );
       const body = await (
         await workbooks()
-      ).boundedXlsx({ name: CASE_SHEET_NAME, columns: CASE_SHEET_COLUMNS, rows }, () =>
-        tooManyForOneFile(),
+      ).boundedXlsx(
+        {
+          name: CASE_SHEET_NAME,
+          writtenAt: c.get('service').now(),
+          columns: CASE_SHEET_COLUMNS,
+          rows,
+        },
+        () => tooManyForOneFile(),
       );
       return c.body(body as Uint8Array<ArrayBuffer>, 200, {
         'content-type': XLSX,
