@@ -83,8 +83,11 @@ export function ActionForm<S extends z.ZodType, R = unknown>({
    * returns to the form. A function decides from the body (null: send at once).
    */
   confirm?: Confirm | ((body: z.output<S>) => Confirm | null) | undefined;
-  /** What was done, said after the title in the result line (default: "Saved."). */
-  result?: ((body: z.output<S>, response: R) => string) | undefined;
+  /**
+   * What was done, said after the title in the result line (default: "Saved."); null when the
+   * page says it in a line of its own (which then takes the focus), so it is not said twice.
+   */
+  result?: ((body: z.output<S>, response: R) => string | null) | undefined;
   /**
    * The values the form starts the next entry with once sent (default: `initial`): a choice
    * the next entry most likely shares, kept (the kind of the day just added).
@@ -117,7 +120,7 @@ export function ActionForm<S extends z.ZodType, R = unknown>({
       formRef.current?.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
     }
   }, [asking]);
-  const saying = (sent: { body: z.output<S>; response: R } | null): string => {
+  const saying = (sent: { body: z.output<S>; response: R } | null): string | null => {
     try {
       if (result && sent) return result(sent.body, sent.response);
     } catch {
@@ -145,8 +148,10 @@ export function ActionForm<S extends z.ZodType, R = unknown>({
           // make a request that went through look failed (and be sent again).
           const said = saying(sent);
           form.reset(nextValues && sent ? nextValues(sent.body) : undefined);
-          if (announce) announce(`${title}: ${said}`);
-          else setDone(said);
+          if (said !== null) {
+            if (announce) announce(`${title}: ${said}`);
+            else setDone(said);
+          }
           onDone();
         }
       });

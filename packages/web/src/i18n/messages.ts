@@ -695,6 +695,8 @@ const id = {
     'Hari libur {year} dinyatakan lengkap. Tenggat penugasan terbuka diperiksa ulang:',
   'calendar.isDeclared': 'Hari libur tahun {year} sudah dinyatakan lengkap.',
   'calendar.saved': '{date} disimpan. Tenggat penugasan terbuka dihitung ulang:',
+  'calendar.replaced':
+    '{date} diganti: sebelumnya “{name}”. Tenggat penugasan terbuka dihitung ulang:',
   'calendar.removed': '{date} dihapus. Tenggat penugasan terbuka dihitung ulang:',
   'calendar.exists':
     '{date} sudah ada di kalender sebagai “{name}” ({kind}). Menyimpan akan menggantinya.',
@@ -1772,6 +1774,8 @@ const en = {
     'The holidays of {year} are declared complete. Checking the deadlines of open assignments again:',
   'calendar.isDeclared': 'The holidays of {year} are declared complete.',
   'calendar.saved': '{date} saved. Recomputing the deadlines of open assignments:',
+  'calendar.replaced':
+    '{date} replaced: it was “{name}”. Recomputing the deadlines of open assignments:',
   'calendar.removed': '{date} removed. Recomputing the deadlines of open assignments:',
   'calendar.exists':
     '{date} is already in the calendar as “{name}” ({kind}). Saving will replace it.',

@@ -78,7 +78,11 @@ describe('a day entered on a date the calendar already has', () => {
     fireEvent.click(await screen.findByText('Tambah hari libur / cuti bersama'));
     fill('2027-02-06', 'Tahun Baru Imlek 2578 Kongzili');
     fireEvent.click(screen.getByRole('button', { name: 'Simpan' }));
-    await screen.findByText(/disimpan\. Tenggat penugasan terbuka dihitung ulang:/);
+    const said = await screen.findByText(/disimpan\. Tenggat penugasan terbuka dihitung ulang:/);
+    // Said once, and it has the focus (the form's own "Tersimpan." said it a second time).
+    await waitFor(() => expect(document.activeElement).toBe(said));
+    expect(said.textContent).toMatch(/^Sab, 6 Feb 2027 disimpan\. /);
+    expect(screen.queryByText('Tersimpan.')).toBeNull();
     await waitFor(() =>
       expect((screen.getByLabelText('Tanggal') as HTMLInputElement).value).toBe(''),
     );
@@ -112,7 +116,11 @@ describe('a day entered on a date the calendar already has', () => {
     expect(screen.getByRole('button', { name: 'Simpan' })).toBeTruthy();
     fireEvent.change(date, { target: { value: '2027-01-01' } });
     fireEvent.click(screen.getByRole('button', { name: 'Ganti' }));
-    await screen.findByText(/disimpan\. Tenggat penugasan terbuka dihitung ulang:/);
+    // Replaced, said so (it said "disimpan", as for a new day).
+    await screen.findByText(
+      /^Jum, 1 Jan 2027 diganti: sebelumnya “Tahun Baru 2027 Masehi”\. Tenggat penugasan terbuka dihitung ulang:/,
+    );
+    expect(screen.queryByText(/disimpan/)).toBeNull();
     expect(calls.filter((c) => c.method === 'PUT').map((c) => [c.path, c.body])).toEqual([
       ['/v1/calendars/id/days/2027-01-01', { kind: 'collective_leave', name: 'Tahun Baru Masehi' }],
     ]);

@@ -36,7 +36,7 @@ export default function CalendarPage() {
   const savedRef = useRef<HTMLParagraphElement>(null);
   // What was done takes focus when the control used is gone (a question answered, the
   // declaration's button): as `ActionResultProvider` does, not left to <body>. A day added
-  // from the form leaves it there: the form's own result line takes it.
+  // from the form too: the form says nothing of its own, so the sentence is not said twice.
   useEffect(() => {
     if (saved?.focus) savedRef.current?.focus();
   }, [saved]);
@@ -184,6 +184,7 @@ export default function CalendarPage() {
         // cuti bersama): the next day keeps the kind just saved (it went back to cuti bersama).
         nextValues={(body) => ({ kind: body.kind })}
         submitLabel={existing ? t('calendar.replace') : t('actions.save')}
+        result={() => null}
         onDone={() => {
           // The next day is another date: one left filled would replace the day just saved.
           setDate('');
@@ -201,9 +202,13 @@ export default function CalendarPage() {
               body,
             }),
           );
+          // Said once, by the page's line with the job's progress (the form says nothing).
           setSaved({
-            message: t('calendar.saved', { date: formatDate(date, lang) }),
+            message: existing
+              ? t('calendar.replaced', { date: formatDate(date, lang), name: existing.name })
+              : t('calendar.saved', { date: formatDate(date, lang) }),
             job: change.job,
+            focus: true,
           });
           // The list shows the year of the day saved (next year's, entered in December), with
           // its declaration: on the year shown before, the day saved was nowhere to be seen.
