@@ -166,6 +166,48 @@ describe('cross-agency worklists', () => {
   });
 });
 
+describe('the monitoring worklist', () => {
+  it('fills each page, however few of the list are under monitoring', async () => {
+    // Nine assignments of one agency, forwarded a day apart; three reached central
+    // intervention. The filter is the ladder's (read with each page), so a page read as the
+    // list's next `limit` kept 0 or 1 of them, and "Muat lagi" under an empty page.
+    await addAgencies(service, [{ id: 'bpjs' }]);
+    const cases: string[] = [];
+    for (let day = 0; day < 9; day++)
+      cases.push(await forwarded(['bpjs'], 'normative', `2026-09-0${day + 1}T03:00:00.000Z`));
+    const monitored = [cases[1]!, cases[5]!, cases[8]!];
+    for (const caseId of monitored) {
+      const [ladder] = (await store.getCase(caseId))!.ladders;
+      await store.putLadder({
+        record: {
+          ...ladder!,
+          level: 4,
+          rung: 'central_intervention',
+          lastStepAt: '2026-10-01T03:00:00.000Z',
+          version: ladder!.version + 1,
+        },
+        expectedVersion: ladder!.version,
+      });
+    }
+    clock.set('2026-10-05T03:00:00.000Z'); // every acknowledgement long overdue
+    const pages: string[][] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await service.worklist(centralOfficer, {
+        agencyId: 'bpjs',
+        monitoring: true,
+        limit: 2,
+        ...(cursor ? { cursor } : {}),
+      } as never);
+      pages.push(page.items.map((a) => a.caseId));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && pages.length < 10);
+    expect(pages.flat().sort()).toEqual([...monitored].sort());
+    // Full pages, then the rest: never a short page with more to come.
+    expect(pages.map((p) => p.length)).toEqual([2, 1]);
+  });
+});
+
 describe('re-forwarding after a redirect', () => {
   it('starts the new agency’s clock fresh by default, or inherits the first forwarding date by policy', async () => {
     const admin = { ...centralOfficer, role: 'central_admin' as const };

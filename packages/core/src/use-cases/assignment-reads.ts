@@ -109,6 +109,9 @@ async function stillDelegated(
   return kept.length === page.items.length ? page : { ...page, items: kept };
 }
 
+/** Reads one page of the monitoring worklist may take to fill (each a query and a batch read). */
+const MONITORING_READS_PER_PAGE = 10;
+
 /** Central's cross-agency worklist. */
 export async function worklist(
   deps: ServiceDeps,
@@ -160,14 +163,25 @@ export async function worklist(
   const monitoring = filter.monitoring;
   if (monitoring === undefined)
     return assignmentPage(deps, await read(filter), now, { central: true });
-  // Under monitoring lives on the ladder, read with the page: filtered here (pages may be
-  // short), and counted here too (the store's count is of the unfiltered list).
+  // Under monitoring lives on the ladder, read with the page: filtered here, and counted here
+  // too (the store's count is of the unfiltered list).
   const { total, ...request } = filter;
   const kept = async (r: PageRequest) => {
     const views = await assignmentPage(deps, await read(r), now, { central: true });
     return { ...views, items: views.items.filter((a) => a.monitoring === monitoring) };
   };
-  const page = await kept(request);
+  // A page is filled by reading on, each read asking only for what the page still lacks (so
+  // none reads past where the next page starts), up to a few reads: an empty page with more to
+  // come was "load more" under nothing. Past them the page is short, its cursor goes on.
+  const items: AssignmentView[] = [];
+  let page: Page<AssignmentView> = { items, nextCursor: request.cursor ?? null };
+  for (let reads = 0; reads < MONITORING_READS_PER_PAGE; reads++) {
+    const lacking = request.limit - items.length;
+    page = await kept({ limit: lacking, ...(page.nextCursor ? { cursor: page.nextCursor } : {}) });
+    items.push(...page.items);
+    if (items.length === request.limit || page.nextCursor === null) break;
+  }
+  page = { ...page, items };
   if (!total) return page;
   let count = 0;
   let cursor: string | undefined;
