@@ -4,7 +4,7 @@
  * `channel.*`, `type.*`, `outcome.*`), so a case reads the same on screen and on paper.
  */
 import type { CaseRecord, CaseStatus } from './case.ts';
-import type { ComplaintType, Target } from './policy.ts';
+import type { ComplaintType, LadderStep, Target } from './policy.ts';
 
 export const STATUS_LABELS: Record<CaseStatus, string> = {
   received: 'Diterima',
@@ -49,3 +49,23 @@ export const TARGET_LABELS: Record<Target, string> = {
 
 /** A yes/no cell or field. */
 export const yesNo = (value: boolean): string => (value ? 'Ya' : 'Tidak');
+
+/**
+ * Sifat: how soon a letter asks to be dealt with, the word of its head block (Tata Naskah
+ * Dinas: Nomor, Sifat, Lampiran, Hal) a records clerk routes it by.
+ */
+export type LetterUrgency = 'Biasa' | 'Segera' | 'Sangat Segera';
+
+/**
+ * A letter's Sifat by what it does, whatever the policy names its rungs: the forwarding letter
+ * and the warning before a deadline are `Biasa`; a reminder, written once a deadline has
+ * passed, `Segera`; a penegasan (the last rung before central steps in, copied to the head in
+ * the default policy) and central's intervention `Sangat Segera`.
+ */
+export const LETTER_URGENCY: Record<LadderStep['action'] | 'forwarding', LetterUrgency> = {
+  forwarding: 'Biasa',
+  warning: 'Biasa',
+  reminder: 'Segera',
+  formal_warning: 'Sangat Segera',
+  central_intervention: 'Sangat Segera',
+};

@@ -193,6 +193,17 @@ describe('what a letter says', () => {
     expect(body).toContain('Perihal: Pemberitahuan Intervensi atas Pengaduan Masyarakat\n');
     expect(parts?.title).toBe('Pemberitahuan Intervensi');
   });
+
+  it('says its Sifat under its Perihal, as its PDF does, for whoever reads only the e-mail', () => {
+    const sifat = (rung: string) =>
+      rungLetter(complaint, rung)
+        .body.split('\n')
+        .find((line) => line.startsWith('Sifat: '));
+    expect(sifat('reminder_1')).toBe('Sifat: Segera');
+    expect(sifat('formal_warning')).toBe('Sifat: Sangat Segera');
+    expect(sifat('central_intervention')).toBe('Sifat: Sangat Segera');
+    expect(rungLetter(complaint, 'reminder_1').body).toMatch(/\nPerihal: [^\n]+\nSifat: Segera\n/);
+  });
 });
 
 describe('how late a reminder says the agency is', () => {

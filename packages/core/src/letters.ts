@@ -17,7 +17,7 @@ import {
   workingDaysBetween,
 } from './calendar.ts';
 import { agendaOf, type CaseRecord } from './case.ts';
-import { TARGET_LABELS } from './labels.ts';
+import { LETTER_URGENCY, TARGET_LABELS } from './labels.ts';
 import type { LadderLetter } from './ladder/index.ts';
 import type { LetterBlock } from './documents/letter-document.ts';
 import type { NotificationRecord } from './notification.ts';
@@ -174,6 +174,8 @@ export function composeLetter(input: {
     `Yth. ${parties.agency.name}`,
     '',
     `Perihal: ${title} atas Pengaduan Masyarakat`,
+    // As the PDF's head block: a clerk who reads only the e-mail routes it by it too.
+    `Sifat: ${LETTER_URGENCY[step.action]}`,
     `Nomor agenda: ${agendaOf(c)}`,
     `Pokok pengaduan: ${c.subject}`,
     `Diteruskan pada: ${formatLocal(a.forwardedAt, a.timeZone)}`,

@@ -8,7 +8,7 @@ import type { AssignmentRecord } from '../assignment.ts';
 import { localDate, type TimeZone } from '../calendar.ts';
 import { agendaOf, type CaseRecord } from '../case.ts';
 import { descriptionForAgencies } from '../case-view.ts';
-import { CHANNEL_LABELS, TARGET_LABELS } from '../labels.ts';
+import { CHANNEL_LABELS, LETTER_URGENCY, type LetterUrgency, TARGET_LABELS } from '../labels.ts';
 import { formatLocal, type Letter, MONTHS } from '../letters.ts';
 import { type LadderStep, TARGETS } from '../policy.ts';
 import type { Agency } from '../schemas.ts';
@@ -21,26 +21,6 @@ export type LetterBlock =
   | { readonly kind: 'list'; readonly items: readonly string[] }
   | { readonly kind: 'fields'; readonly rows: readonly (readonly [string, string])[] }
   | { readonly kind: 'qr'; readonly data: string; readonly caption: string };
-
-/**
- * Sifat: how soon a letter asks to be dealt with, the word of its head block (Tata Naskah
- * Dinas: Nomor, Sifat, Lampiran, Hal) a records clerk routes it by.
- */
-export type LetterUrgency = 'Biasa' | 'Segera' | 'Sangat Segera';
-
-/**
- * A letter's Sifat by what it does, whatever the policy names its rungs: the forwarding letter
- * and the warning before a deadline are `Biasa`; a reminder, written once a deadline has
- * passed, `Segera`; a penegasan (the last rung before central steps in, copied to the head in
- * the default policy) and central's intervention `Sangat Segera`.
- */
-export const LETTER_URGENCY: Record<LadderStep['action'] | 'forwarding', LetterUrgency> = {
-  forwarding: 'Biasa',
-  warning: 'Biasa',
-  reminder: 'Segera',
-  formal_warning: 'Sangat Segera',
-  central_intervention: 'Sangat Segera',
-};
 
 export interface LetterDocument {
   readonly kind: 'forwarding' | 'ladder' | 'receipt';
