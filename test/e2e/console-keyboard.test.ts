@@ -130,8 +130,8 @@ describe('the console with the keyboard alone', () => {
     );
 
     // Planning an activity: an agency added, then removed again. Once the case has reloaded
-    // with PLN's assignment: the plan's form starts afresh when the working agencies change, and
-    // one opened before the reload landed closed under the keyboard (a clean clone, loaded).
+    // with PLN's assignment, so PLN is among the agencies the form offers (a form opened before
+    // the reload stays open; `case-actions.test.tsx`).
     await page.locator('#assignment-pln').waitFor();
     await tabTo(page, /^summary Rencanakan kegiatan pemantauan/);
     await page.keyboard.press('Enter');

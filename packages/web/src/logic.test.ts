@@ -1,7 +1,8 @@
 /** The console's pure logic: dates and zones, deadline status, sorting, timeline, form values. */
 import { describe, expect, it } from 'vitest';
 import type { Schemas } from './api/client';
-import { forwardBody, verificationBody } from './components/case-actions';
+import { forwardBody } from './components/forward-form';
+import { verificationBody } from './components/verify-form';
 import { deadlineStatus, nextDeadline } from './deadline';
 import { dateIn, formatInstant, toInstant } from './format';
 import { compact, getPath, issuesByPath, setPath } from './forms/use-form';

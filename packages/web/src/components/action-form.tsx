@@ -2,7 +2,8 @@
  * An action as a form under a disclosure: the fields, a submit button showing progress, the
  * problem if it failed (values kept), and a status line when it worked, saying what was done.
  * An action that cannot be undone asks first: the first submit shows the question inline, and
- * only its explicit second button sends.
+ * only its explicit second button sends. Once open, it stays open while the page reads its record
+ * again (the page's `open` folds it only when nothing typed is in it).
  */
 import {
   createContext,
@@ -59,6 +60,9 @@ export function ActionForm<S extends z.ZodType, R = unknown>({
   toBody,
   disabledReason,
   draftKey,
+  follow,
+  gone,
+  onDirty,
   confirm,
   result,
   nextValues,
@@ -77,6 +81,15 @@ export function ActionForm<S extends z.ZodType, R = unknown>({
   disabledReason?: string | undefined;
   /** Keeps what is typed until it is sent, in this tab (`useForm`'s `draftKey`). */
   draftKey?: string | undefined;
+  /** `initial` changes with the record read again: fields left as they were follow it. */
+  follow?: boolean | undefined;
+  /**
+   * What the form acted on is gone (the record moved on since the user began typing): said
+   * above the form, whose values stay, locked, until the user discards them.
+   */
+  gone?: string | undefined;
+  /** Told whether the form holds values not sent (the page keeps a gone form while it does). */
+  onDirty?: ((dirty: boolean) => void) | undefined;
   /**
    * Asks before sending (an action that cannot be undone): the first submit of a valid form
    * shows the question, with the fields kept and locked; only its button sends, and cancelling
@@ -96,10 +109,23 @@ export function ActionForm<S extends z.ZodType, R = unknown>({
   children: (form: Form<S>) => ReactNode;
 }) {
   const { t } = useI18n();
-  const form = useForm(schema, initial, toBody, { draftKey });
+  const form = useForm(schema, initial, toBody, { draftKey, follow });
   // Open when it brought back unsent text, so the officer sees it is there (decided as it
   // mounts: sending it later must not fold the form away).
   const [reopened] = useState(form.restored);
+  // Open as the user left it. The page's `open` opens it (the action became the next step); it
+  // folds it only when nothing typed would be hidden (a reload must not close a form in use).
+  const wanted = reopened || open === true;
+  const [shown, setShown] = useState(wanted);
+  const [asked, setAsked] = useState(wanted);
+  if (asked !== wanted) {
+    setAsked(wanted);
+    if (wanted || !form.dirty) setShown(wanted);
+  }
+  const dirtyTo = useRef(onDirty);
+  dirtyTo.current = onDirty;
+  useEffect(() => dirtyTo.current?.(form.dirty), [form.dirty]);
+  useEffect(() => () => dirtyTo.current?.(false), []);
   const [done, setDone] = useState<string | null>(null);
   const [asking, setAsking] = useState<Confirm | null>(null);
   const reasonId = useId();
@@ -156,8 +182,14 @@ export function ActionForm<S extends z.ZodType, R = unknown>({
         }
       });
   };
+  /** The values of a gone form let go: the page drops the form (and the draft is forgotten). */
+  const discard = () => {
+    form.reset();
+    announce?.(`${title}: ${t('actionForm.discarded')}`);
+  };
+  const locked = disabledReason ?? gone;
   return (
-    <details className="action" open={reopened || open}>
+    <details className="action" open={shown} onToggle={(e) => setShown(e.currentTarget.open)}>
       <summary>{title}</summary>
       <form
         ref={formRef}
@@ -184,17 +216,24 @@ export function ActionForm<S extends z.ZodType, R = unknown>({
           <p className="alert" id={`${reasonId}`}>
             {disabledReason}
           </p>
+        ) : gone ? (
+          <div className="alert" role="alert">
+            <p id={reasonId}>{gone}</p>
+            <button type="button" onClick={discard}>
+              {t('actionForm.discard')}
+            </button>
+          </div>
         ) : null}
         <FormFeedback form={form} />
         {form.restored ? <p className="hint">{t('forms.draftRestored')}</p> : null}
         <fieldset
           className="bare"
           // Asking: the values stay as they will be sent.
-          disabled={disabledReason !== undefined || asking !== null}
-          aria-describedby={disabledReason ? reasonId : undefined}
+          disabled={locked !== undefined || asking !== null}
+          aria-describedby={locked ? reasonId : undefined}
         >
           {children(form)}
-          {asking ? null : (
+          {asking || gone ? null : (
             <SubmitButton busy={form.busy}>
               {typeof submitLabel === 'function' ? submitLabel(form.values) : submitLabel}
             </SubmitButton>

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
 import { activityOf } from '../../test/fixtures';
 import type { Schemas } from '../api/client';
-import { ActivityActions } from './activity-actions';
+import { CaseActions } from './case-actions';
 
 const kase = {
   id: 'C1',
@@ -16,8 +16,9 @@ const kase = {
 
 const UNAUTHORIZED = { title: 'Unauthorized', status: 401, code: 'unauthorized', detail: 'x' };
 
+/** Central's actions on the case: the plan's form, and each open activity's. */
 const render = () =>
-  renderWith(<ActivityActions kase={kase} closed={false} onChange={() => {}} />, {
+  renderWith(<CaseActions kase={kase} onChange={() => {}} />, {
     as: { agency: 'setneg', role: 'central_officer' },
   });
 

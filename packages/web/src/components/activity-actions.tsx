@@ -1,18 +1,11 @@
 /**
- * Central's monitoring activities on a case: planning one (a clarification, a mediation, a case
- * conference) with the agencies taking part and the participants, and, for each still to be
- * held, a new date, its report, or calling it off. A closed case's is one held already: its
- * report, or calling it off, never a new date.
+ * Central's monitoring activities on a case: for each still to be held, a new date, its report,
+ * or calling it off (a closed case's is one held already: its report, or calling it off, never a
+ * new date); and the fields the plan's form (plan-form.tsx) shares with them.
  */
-import { useId, useMemo } from 'react';
+import { useId } from 'react';
 import type { z } from 'zod';
-import {
-  ActivityKindSchema,
-  CancelActivityBody,
-  PlanActivityBody,
-  ReportActivityBody,
-  ScheduleActivityBody,
-} from '@pantau/core/schemas';
+import { CancelActivityBody, ReportActivityBody, ScheduleActivityBody } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import { useSession, useSignedIn } from '../auth/session-context';
 import { toInstant, toLocalInput } from '../format';
@@ -20,7 +13,7 @@ import { compact, type Form, getPath, type Values } from '../forms/use-form';
 import { labelOf, type Translate, useI18n } from '../i18n/i18n';
 import { ActionForm } from './action-form';
 import { AgencyPicker, useAgencies } from './agencies';
-import { SelectField, TextField } from './field';
+import { TextField } from './field';
 import { saying, useSavedSince } from './ui';
 
 /** A monitoring activity still to be held: proposed (by the ladder) or planned. */
@@ -51,6 +44,7 @@ export function activityTitle(
 /** The central unit's own tenant: never a forwarding target. */
 export const CENTRAL = 'setneg';
 
+/** The activities still to be held, each with its forms: a new date, its report, calling it off. */
 export function ActivityActions({
   kase,
   closed,
@@ -60,60 +54,12 @@ export function ActivityActions({
   closed: boolean;
   onChange: () => void;
 }) {
-  const { t } = useI18n();
-  const id = kase.id;
-  // The agencies still working on the case: those an activity is planned with by default.
-  const working = openAgencies(kase).join(',');
-  const planInitial = useMemo(() => ({ agencyIds: working ? working.split(',') : [] }), [working]);
-  // What central writes here (a plan, a report, why it was called off) is kept until sent, per
-  // officer, case and activity: an expired session's trip to sign-in gives it back.
+  // What central writes here (a report, why it was called off) is kept until sent, per officer,
+  // case and activity: an expired session's trip to sign-in gives it back.
   const sub = useSession().session?.sub;
-  const draft = (action: string) => (sub ? `${sub}:${id}:${action}` : undefined);
+  const draft = (action: string) => (sub ? `${sub}:${kase.id}:${action}` : undefined);
   return (
     <>
-      {!closed && kase.status !== 'received' ? (
-        <ActionForm
-          // Started afresh when the agencies working on the case change (its default).
-          key={`plan-${working}`}
-          title={t('caseActions.plan')}
-          schema={PlanActivityBody}
-          initial={planInitial}
-          toBody={planBody}
-          draftKey={draft('activity-plan')}
-          submitLabel={t('actions.save')}
-          onDone={onChange}
-          send={(body, key) =>
-            unwrap(
-              api.POST('/v1/cases/{id}/activities', {
-                params: { path: { id } },
-                body,
-                headers: { 'idempotency-key': key },
-              }),
-            )
-          }
-        >
-          {(form) => (
-            <>
-              <HiddenIdentityNote kase={kase} />
-              <SelectField
-                form={form}
-                name="kind"
-                label={t('caseActions.activityKind')}
-                required
-                empty=""
-                options={ActivityKindSchema.options.map((k) => ({
-                  value: k,
-                  label: labelOf(t, 'activity', k),
-                }))}
-              />
-              <LocalTimeField form={form} name="scheduledAt" label={t('caseActions.scheduledAt')} />
-              <ActivityAgencies form={form} onCase={partHeld(kase)} />
-              <Participants form={form} />
-              <TextField form={form} name="plan" label={t('caseActions.planText')} multiline />
-            </>
-          )}
-        </ActionForm>
-      ) : null}
       {/* Still to report (or to call off): proposed or planned, as the case lists them. */}
       {kase.activities.filter(isActivityOpen).map((activity) => (
         <OpenActivity
@@ -319,7 +265,7 @@ export function openAgencies(kase: Schemas['Case']): string[] {
  * On a case whose complainant's identity is hidden: the agencies taking part read the
  * activity's participants, plan and report, so none of them may name the complainant.
  */
-function HiddenIdentityNote({ kase }: { kase: Pick<Schemas['Case'], 'identityHidden'> }) {
+export function HiddenIdentityNote({ kase }: { kase: Pick<Schemas['Case'], 'identityHidden'> }) {
   const { t } = useI18n();
   return kase.identityHidden ? (
     <p className="alert" role="note">
@@ -329,23 +275,12 @@ function HiddenIdentityNote({ kase }: { kase: Pick<Schemas['Case'], 'identityHid
 }
 
 /** The participants' text area, one a line, as their list (blank lines left out). */
-const participantLines = (text: unknown): string[] =>
+export const participantLines = (text: unknown): string[] =>
   String(text ?? '')
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean);
 
-/** The plan form's values as the body: the participants typed one a line, as a list. */
-export function planBody(values: Values): unknown {
-  const { participants, agencyIds, ...rest } = compact(values) as Values;
-  const people = participantLines(participants);
-  const agencies = Array.isArray(agencyIds) ? agencyIds : [];
-  return {
-    ...rest,
-    ...(agencies.length > 0 ? { agencyIds: agencies } : {}),
-    ...(people.length > 0 ? { participants: people } : {}),
-  };
-}
 /**
  * The schedule form's values to start from: the activity's time (an instant, which the time
  * field shows in the reader's zone), its participants one a line, and its plan.
@@ -371,7 +306,7 @@ export function scheduleBody(values: Values): unknown {
  * The agencies taking part in an activity, found by name with the picker and listed by name:
  * they see the activity and its events (an activity with none is central's alone).
  */
-function ActivityAgencies<S extends z.ZodType>({
+export function ActivityAgencies<S extends z.ZodType>({
   form,
   onCase,
 }: {
@@ -444,7 +379,7 @@ function ActivityAgencies<S extends z.ZodType>({
  * Who takes part (names and roles), one a line. Each line's error names it by its place
  * ("Peserta ke-2") and links to the text area, where the errors are said too.
  */
-function Participants<S extends z.ZodType>({ form }: { form: Form<S> }) {
+export function Participants<S extends z.ZodType>({ form }: { form: Form<S> }) {
   const { t } = useI18n();
   const id = useId();
   const label = t('caseActions.participants');
@@ -488,7 +423,7 @@ function Participants<S extends z.ZodType>({ form }: { form: Form<S> }) {
  * A date and time typed in the user's zone, handed over as an instant. Registered with the form
  * as the other fields are: its error names it, and the summary links to it.
  */
-function LocalTimeField<S extends z.ZodType>({
+export function LocalTimeField<S extends z.ZodType>({
   form,
   name,
   label,

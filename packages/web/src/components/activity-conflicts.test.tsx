@@ -11,8 +11,8 @@ import { json, mockApi, renderWith } from '../../test/render';
 import { activityOf } from '../../test/fixtures';
 import { ACTIVITY_AGENCY_PART_ENDED } from '@pantau/core/schemas';
 import type { Schemas } from '../api/client';
-import { ActivityActions } from './activity-actions';
 import { AgencyNamesProvider } from './agencies';
+import { CaseActions } from './case-actions';
 
 const NAMES = {
   items: [
@@ -32,6 +32,7 @@ const kase = {
   identityHidden: false,
   // Polri was withdrawn (its part ended); PLN works on it.
   assignments: [assignment('polri', 'withdrawn'), assignment('pln', 'acknowledged')],
+  extensionRequests: [],
   activities: [
     activityOf({
       id: 'A1',
@@ -50,7 +51,7 @@ const problem = (code: string) =>
 const render = (onChange = () => {}) =>
   renderWith(
     <AgencyNamesProvider user="u1">
-      <ActivityActions kase={kase} closed={false} onChange={onChange} />
+      <CaseActions kase={kase} onChange={onChange} />
     </AgencyNamesProvider>,
     { as: { agency: 'setneg', role: 'central_officer' } },
   );

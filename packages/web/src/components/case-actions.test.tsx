@@ -1,5 +1,6 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
 import { ACTIVITY_AGENCY_NOT_ON_CASE } from '@pantau/core/schemas';
@@ -1161,6 +1162,52 @@ describe('a page left open while a colleague acted (audit s24)', () => {
     expect(reloaded).toBe(1);
   });
 
+  it('a close refused because the complainant said “not satisfied” since says so, not that a colleague changed it', async () => {
+    // The page: every agency answered (resolved), the complainant's window still open.
+    const resolved = {
+      ...stale,
+      status: 'resolved',
+      replyWindowClosesAt: '2027-01-11T16:59:59.999Z',
+      assignments: [assignment('polri', 'completed')],
+    } as unknown as Schemas['Case'];
+    const calls = mockApi((call) => {
+      if (call.path === '/v1/agency-names') return json(200, AGENCY_NAMES);
+      if (call.method === 'POST') return conflict;
+      // The case as it is now: reopened by the complainant's reply.
+      if (call.path === '/v1/cases/C1')
+        return json(200, { ...resolved, status: 'reopened', version: 8 });
+      return json(200, {});
+    });
+    renderCase(resolved);
+    const form = await closeAs('unresolved');
+    const said = (await form.findByRole('alert')).textContent;
+    expect(said).toContain('Pengadu menyatakan belum puas sejak halaman ini dimuat');
+    expect(said).not.toContain('petugas lain');
+    expect((form.getByLabelText(/^Catatan/) as HTMLTextAreaElement).value).toBe(
+      'Tidak ada tanggapan.',
+    );
+    expect(form.getByRole('button', { name: 'Muat versi terbaru' })).toBeTruthy();
+    expect(posts(calls)).toHaveLength(1);
+  });
+
+  it('a close refused on a resolved case a colleague changed (still resolved) says a colleague did', async () => {
+    const resolved = {
+      ...stale,
+      status: 'resolved',
+      replyWindowClosesAt: '2027-01-11T16:59:59.999Z',
+      assignments: [assignment('polri', 'completed')],
+    } as unknown as Schemas['Case'];
+    mockApi((call) => {
+      if (call.path === '/v1/agency-names') return json(200, AGENCY_NAMES);
+      if (call.method === 'POST') return conflict;
+      if (call.path === '/v1/cases/C1') return json(200, { ...resolved, version: 8 });
+      return json(200, {});
+    });
+    renderCase(resolved);
+    const form = await closeAs('unresolved');
+    expect((await form.findByRole('alert')).textContent).toContain('diubah petugas lain');
+  });
+
   it('findings 2 and 3: the verification is sent on the version the page showed', async () => {
     const calls = mockApi((call) =>
       call.method === 'POST' ? json(200, { ...received, status: 'verified' }) : json(200, {}),
@@ -1191,5 +1238,206 @@ describe('a page left open while a colleague acted (audit s24)', () => {
     expect(missing.value).toBe('Nomor berkas permohonan.');
     await userEvent.click(form.getByRole('button', { name: 'Muat versi terbaru' }));
     expect(reloaded).toBe(1);
+  });
+});
+
+describe('a form opened while the case reloads (the page reads the case again after an action)', () => {
+  const assignment = (agencyId: string, state: string) => ({
+    agencyId,
+    state,
+    forwardedAt: '2026-05-04T03:00:00.000Z',
+    redirect: null,
+  });
+  /**
+   * The case's actions as the case page hosts them, and `reload`: the same case read again, as
+   * the page does after an action (its own, or one of the officer's other forms).
+   */
+  const renderReloading = (first: Schemas['Case']) => {
+    let show: (next: Schemas['Case']) => void = () => {};
+    function Page() {
+      const [shown, setShown] = useState(first);
+      show = setShown;
+      return <CaseActions kase={shown} onChange={() => {}} />;
+    }
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <ActionResultProvider>
+          <Page />
+        </ActionResultProvider>
+      </AgencyNamesProvider>,
+      { as: { agency: 'setneg', role: 'central_officer' } },
+    );
+    return (next: Schemas['Case']) =>
+      act(async () => {
+        show(next);
+      });
+  };
+  const details = (title: string) =>
+    screen.queryByText(title, { selector: 'summary, summary *' })?.closest('details') ?? null;
+  const chosenIn = (form: ReturnType<typeof within>) =>
+    within(form.getByRole('list', { name: 'Instansi yang terlibat' }))
+      .getAllByRole('listitem')
+      .map((li) => li.querySelector('strong')!.textContent);
+
+  it('the plan’s form stays open, with what was typed, when the working agencies change; an untouched list follows them', async () => {
+    mockApi((call) => (call.path === '/v1/agency-names' ? json(200, AGENCY_NAMES) : json(200, {})));
+    const followed = {
+      ...kase,
+      status: 'in_follow_up',
+      version: 7,
+      assignments: [assignment('polri', 'acknowledged'), assignment('pln', 'completed')],
+    } as unknown as Schemas['Case'];
+    const reload = renderReloading(followed);
+    await userEvent.click(
+      screen.getByText('Rencanakan kegiatan pemantauan', { selector: 'summary, summary *' }),
+    );
+    const form = within(details('Rencanakan kegiatan pemantauan')!);
+    await waitFor(() => expect(chosenIn(form)).toEqual(['Kepolisian Negara Republik Indonesia']));
+    // Opened within the second the page reads the case again after the forward to PLN.
+    await reload({
+      ...followed,
+      version: 8,
+      assignments: [...followed.assignments, assignment('pln', 'pending')],
+    } as unknown as Schemas['Case']);
+    expect(details('Rencanakan kegiatan pemantauan')!.open).toBe(true);
+    const after = within(details('Rencanakan kegiatan pemantauan')!);
+    // Left as it was: the agencies taking part follow the case's working agencies.
+    expect(chosenIn(after)).toEqual(['Kepolisian Negara Republik Indonesia', 'PT PLN (Persero)']);
+    await userEvent.selectOptions(after.getByLabelText(/^Jenis kegiatan/), 'mediation');
+    await userEvent.type(after.getByLabelText(/^Rencana/), 'Mediasi di kantor desa.');
+    await userEvent.click(after.getByRole('button', { name: 'Hapus PT PLN (Persero)' }));
+    // Read again (another action): PLN's part ended. The officer's own choice stays.
+    await reload({
+      ...followed,
+      version: 9,
+      assignments: [assignment('polri', 'acknowledged'), assignment('pln', 'withdrawn')],
+    } as unknown as Schemas['Case']);
+    const last = within(details('Rencanakan kegiatan pemantauan')!);
+    expect(details('Rencanakan kegiatan pemantauan')!.open).toBe(true);
+    expect((last.getByLabelText(/^Rencana/) as HTMLTextAreaElement).value).toBe(
+      'Mediasi di kantor desa.',
+    );
+    expect((last.getByLabelText(/^Jenis kegiatan/) as HTMLSelectElement).value).toBe('mediation');
+    expect(chosenIn(last)).toEqual(['Kepolisian Negara Republik Indonesia']);
+    // Never "restored": nothing was taken away.
+    expect(last.queryByText('Isian yang belum terkirim dipulihkan.')).toBeNull();
+  });
+
+  it('the forward form stays open with the instructions typed when the case moves on meanwhile', async () => {
+    mockApi((call) => (call.path === '/v1/agency-names' ? json(200, AGENCY_NAMES) : json(200, {})));
+    const reopened = {
+      ...kase,
+      status: 'reopened',
+      version: 7,
+      assignments: [assignment('polri', 'completed')],
+    } as unknown as Schemas['Case'];
+    const reload = renderReloading(reopened);
+    const form = within(details('Teruskan (ulang) ke instansi')!);
+    await userEvent.type(form.getByRole('combobox', { name: /Cari dan tambah instansi/ }), 'PLN');
+    await userEvent.click(await form.findByRole('option', { name: /PLN/ }));
+    await userEvent.type(form.getByLabelText(/^Arahan untuk PT PLN/), 'Periksa gardu desa.');
+    // A colleague forwarded it to Kanwil BPN meanwhile: no longer `reopened`, still forwardable.
+    await reload({
+      ...reopened,
+      status: 'forwarded',
+      version: 8,
+      assignments: [...reopened.assignments, assignment('kanwil-bpn-jatim', 'pending')],
+    } as unknown as Schemas['Case']);
+    expect(details('Teruskan (ulang) ke instansi')!.open).toBe(true);
+    expect((form.getByLabelText(/^Arahan untuk PT PLN/) as HTMLTextAreaElement).value).toBe(
+      'Periksa gardu desa.',
+    );
+  });
+
+  it('the verification keeps what was typed, and a subject restated meanwhile is not sent back', async () => {
+    const calls = mockApi((call) => (call.method === 'POST' ? json(200, {}) : json(200, {})));
+    const asked = {
+      ...kase,
+      status: 'needs_info',
+      version: 3,
+      channel: 'letter',
+      subject: 'Budi Santoso: pungutan liar',
+      description: 'x',
+      identityHidden: false,
+      confidential: false,
+      complainant: { name: 'A' },
+    } as unknown as Schemas['Case'];
+    const reload = renderReloading(asked);
+    const form = within(screen.getByRole('region', { name: 'Tindakan pusat' }));
+    await userEvent.selectOptions(form.getByLabelText(/^Keputusan/), 'accept');
+    await userEvent.selectOptions(form.getByLabelText(/^Jenis pengaduan/), 'light');
+    await userEvent.type(form.getByLabelText(/^Kategori/), 'Pungli');
+    // A colleague restated the subject meanwhile (version 4).
+    await reload({ ...asked, subject: 'Pungutan liar', version: 4 } as unknown as Schemas['Case']);
+    expect((form.getByLabelText(/^Kategori/) as HTMLInputElement).value).toBe('Pungli');
+    expect((form.getByLabelText(/^Perihal/) as HTMLInputElement).value).toBe('Pungutan liar');
+    await userEvent.click(form.getByRole('button', { name: 'Terima' }));
+    await waitFor(() => expect(posts(calls)).toHaveLength(1));
+    expect(posts(calls)[0]!.body).toEqual({
+      decision: 'accept',
+      type: 'light',
+      category: 'Pungli',
+      version: 4,
+    });
+  });
+
+  it('another case opened on the same page (the complainant’s other case) starts its forms afresh', async () => {
+    mockApi((call) => (call.path === '/v1/agency-names' ? json(200, AGENCY_NAMES) : json(200, {})));
+    const followed = {
+      ...kase,
+      status: 'in_follow_up',
+      version: 7,
+      assignments: [assignment('polri', 'acknowledged')],
+    } as unknown as Schemas['Case'];
+    const reload = renderReloading(followed);
+    await userEvent.click(screen.getByText('Tutup pengaduan', { selector: 'summary, summary *' }));
+    await userEvent.type(
+      within(details('Tutup pengaduan')!).getByLabelText(/^Catatan/),
+      'Instansi tidak menanggapi.',
+    );
+    await reload({ ...followed, id: 'C2', version: 2 } as unknown as Schemas['Case']);
+    const other = details('Tutup pengaduan')!;
+    expect(other.open).toBe(false);
+    expect((within(other).getByLabelText(/^Catatan/) as HTMLTextAreaElement).value).toBe('');
+  });
+
+  it('a form whose action is gone says so and keeps the text until discarded; one untouched just goes', async () => {
+    mockApi((call) => (call.path === '/v1/agency-names' ? json(200, AGENCY_NAMES) : json(200, {})));
+    const followed = {
+      ...kase,
+      status: 'in_follow_up',
+      version: 7,
+      assignments: [assignment('polri', 'acknowledged')],
+    } as unknown as Schemas['Case'];
+    const reload = renderReloading(followed);
+    await userEvent.click(
+      screen.getByText('Rencanakan kegiatan pemantauan', { selector: 'summary, summary *' }),
+    );
+    await userEvent.click(screen.getByText('Tutup pengaduan', { selector: 'summary, summary *' }));
+    const form = within(details('Tutup pengaduan')!);
+    await userEvent.selectOptions(form.getByLabelText(/^Hasil akhir/), 'unresolved');
+    await userEvent.type(form.getByLabelText(/^Catatan/), 'Instansi tidak menanggapi.');
+    // Closed meanwhile (by a colleague): nothing left for central to do on it.
+    await reload({
+      ...followed,
+      status: 'closed',
+      version: 8,
+      assignments: [assignment('polri', 'withdrawn')],
+      closure: { outcome: 'resolved', at: '2026-05-08T03:00:00.000Z', note: null },
+    } as unknown as Schemas['Case']);
+    // The plan's form, opened but untouched, holds nothing to lose: it goes.
+    expect(details('Rencanakan kegiatan pemantauan')).toBeNull();
+    const gone = details('Tutup pengaduan')!;
+    expect(gone.open).toBe(true);
+    expect(within(gone).getByText(/sudah berstatus “Ditutup”/).textContent).toContain(
+      'belum terkirim',
+    );
+    expect((within(gone).getByLabelText(/^Catatan/) as HTMLTextAreaElement).value).toBe(
+      'Instansi tidak menanggapi.',
+    );
+    expect(within(gone).queryByRole('button', { name: 'Tutup pengaduan' })).toBeNull();
+    await userEvent.click(within(gone).getByRole('button', { name: 'Buang isian' }));
+    await waitFor(() => expect(details('Tutup pengaduan')).toBeNull());
+    expect(screen.queryByRole('region', { name: 'Tindakan pusat' })).toBeNull();
   });
 });

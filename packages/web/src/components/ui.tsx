@@ -74,13 +74,15 @@ export const saying =
  * central admin may edit: when another admin has saved it since (409 `version_conflict`),
  * `refused` makes the error `sentence` (what happened, where the form is) and `reloadButton`
  * offers theirs. The admin's values stay in the form until they ask: `reload` remakes it.
+ * `refused` takes another sentence when the form knows better what changed (the complainant's
+ * reply, not a colleague).
  */
 export function useSavedSince(sentence: string, reload: () => void) {
   const { t } = useI18n();
   const [since, setSince] = useState(false);
   return {
-    refused: (error: unknown): unknown => {
-      const said = saying('version_conflict', sentence)(error);
+    refused: (error: unknown, instead?: string): unknown => {
+      const said = saying('version_conflict', instead ?? sentence)(error);
       if (said !== error) setSince(true);
       return said;
     },

@@ -54,6 +54,20 @@ export function getPath(values: Values, path: string): unknown {
     );
 }
 
+/**
+ * `values` moved on from `from` to `to` (a form following the record it was made from): each
+ * value still as it was in `from` takes `to`'s, and each one the user changed stays.
+ */
+export function rebase(values: Values, from: Values, to: Values): Values {
+  const next: Values = { ...values };
+  for (const key of new Set([...Object.keys(from), ...Object.keys(to)])) {
+    if (JSON.stringify(values[key]) !== JSON.stringify(from[key])) continue;
+    if (key in to) next[key] = to[key];
+    else delete next[key];
+  }
+  return next;
+}
+
 /** Field issues by dotted path, from a zod result (the first per field). */
 export function issuesByPath(error: z.ZodError): Record<string, FieldIssue> {
   const errors: Record<string, FieldIssue> = {};
@@ -78,6 +92,8 @@ export interface Form<S extends z.ZodType> {
   readonly busy: boolean;
   /** It started from a draft kept from before (`draftKey`): the unsent text came back. */
   readonly restored: boolean;
+  /** The values differ from those it started from (or last followed): something unsent. */
+  readonly dirty: boolean;
   /** A failure that is not about one field (409, 404, 503, network): shown above the form. */
   readonly failure: ApiError | Error | null;
   /** Counts failed submits: the error summary takes focus on each one. */
@@ -159,14 +175,28 @@ export function useForm<S extends z.ZodType>(
      * action: `u1:c1:polri:response`), and starts from them when the form mounts again.
      */
     readonly draftKey?: string | undefined;
+    /**
+     * Follows `initial` as it changes (the record read again after an action): each value the
+     * user left as it was takes the new one, and what they changed stays. Without it the form
+     * keeps the values it started with (a form for another record is remade with a `key`).
+     */
+    readonly follow?: boolean | undefined;
   } = {},
 ): Form<S> {
   const { t } = useI18n();
-  const { draftKey } = options;
+  const { draftKey, follow = false } = options;
   // Read once, as the form mounts: the values it starts from, and whether they were a draft.
   const [draft] = useState(() => readDraft(draftKey));
   const [values, setValues] = useState<Values>(() => (draft ? { ...initial, ...draft } : initial));
   const [restored, setRestored] = useState(draft !== null);
+  // What the form started from (or last followed): the values that are nothing to keep.
+  const initialJson = JSON.stringify(initial);
+  const [base, setBase] = useState({ json: initialJson, values: initial });
+  if (follow && base.json !== initialJson) {
+    setBase({ json: initialJson, values: initial });
+    setValues((v) => rebase(v, base.values, initial));
+  }
+  const dirty = JSON.stringify(values) !== base.json;
   const [issues, setErrors] = useState<Record<string, FieldIssue>>({});
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiError | Error | null>(null);
@@ -190,11 +220,10 @@ export function useForm<S extends z.ZodType>(
   }, []);
   // Saved as typed (the 401 that ends the session unmounts the form at once, with no chance to
   // save then); nothing kept while the values are still the ones the form started with.
-  const started = useRef(JSON.stringify(initial));
   useEffect(() => {
     if (!draftKey) return;
-    writeDraft(draftKey, JSON.stringify(values) === started.current ? null : values);
-  }, [draftKey, values]);
+    writeDraft(draftKey, dirty ? values : null);
+  }, [draftKey, values, dirty]);
   // Worded at render time: a change of language rewords the errors already shown.
   const errors = useMemo(
     () =>
@@ -283,6 +312,7 @@ export function useForm<S extends z.ZodType>(
     errors,
     busy,
     restored,
+    dirty,
     failure,
     failures,
     set,

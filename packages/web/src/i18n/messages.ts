@@ -366,6 +366,8 @@ const id = {
   'caseActions.settleRedirectAlone':
     'Tidak ada instansi lain pada pengaduan ini: teruskan ke instansi yang berwenang (bukan {agency}), atau tutup pengaduan.',
   'caseActions.settleRedirectReason': 'Alasan',
+  'caseActions.settleRedirectGone':
+    '“Bukan kewenangan kami” dari {agency} sudah diselesaikan atau dijawab dengan penerusan sejak Anda mulai mengisi formulir ini. Alasan Anda belum terkirim; buang bila tidak diperlukan lagi.',
   'caseActions.settleRedirectSubmit': 'Tidak perlu diteruskan ulang',
   'caseActions.identityHidden': 'Rahasiakan identitas pengadu dari instansi',
   'caseActions.identityHiddenHint':
@@ -446,6 +448,11 @@ const id = {
   // Central's irreversible actions ask first, the close says what it withdraws, and the result
   // line says what was done (audit s23 #1, #4, #7).
   'actionForm.cancel': 'Batal',
+  // A form whose action the case, read again, no longer allows: its text kept until discarded.
+  'caseActions.formGone':
+    'Pengaduan ini sudah berstatus “{status}” sejak Anda mulai mengisi formulir ini, jadi tindakan ini tidak dapat dilakukan lagi. Isian Anda belum terkirim; buang bila tidak diperlukan lagi.',
+  'actionForm.discard': 'Buang isian',
+  'actionForm.discarded': 'Isian dibuang.',
   'caseActions.verifySubmit.accept': 'Terima',
   'caseActions.verifySubmit.needs_info': 'Minta kelengkapan',
   'caseActions.verifySubmit.reject': 'Tolak pengaduan',
@@ -477,6 +484,8 @@ const id = {
   'caseActions.closedWithdrawn': 'Ditutup sebagai “{outcome}”; penugasan {agencies} ditarik.',
   'caseActions.closeSavedSince':
     'Pengaduan ini baru saja diubah petugas lain (diteruskan atau dijawab instansi), jadi belum ditutup. Muat versi terbaru, periksa daftar instansi yang akan ditarik, lalu tutup lagi.',
+  'caseActions.closeReopenedSince':
+    'Pengadu menyatakan belum puas sejak halaman ini dimuat, sehingga pengaduan ini dibuka kembali dan belum ditutup. Muat versi terbaru untuk membaca tanggapannya, lalu putuskan apakah pengaduan perlu diteruskan ulang.',
   'caseActions.verifySavedSince':
     'Petugas lain baru saja memutuskan atau mengubah pengaduan ini (misalnya meminta kelengkapan). Keputusan Anda belum disimpan dan isiannya tetap di formulir: muat versi terbaru untuk melihat keputusannya.',
   'caseActions.activitySavedSince':
@@ -1447,6 +1456,8 @@ const en = {
   'caseActions.settleRedirectAlone':
     'No other agency has this complaint: forward it to the agency that should act (not {agency}), or close it.',
   'caseActions.settleRedirectReason': 'Reason',
+  'caseActions.settleRedirectGone':
+    '“Not ours” from {agency} was settled, or answered by a forward, since you began this form. Your reason was not sent; discard it when you no longer need it.',
   'caseActions.settleRedirectSubmit': 'No re-forward needed',
   'caseActions.identityHidden': 'Hide the complainant’s identity from the agencies',
   'caseActions.identityHiddenHint':
@@ -1528,6 +1539,10 @@ const en = {
   // Central's irreversible actions ask first, the close says what it withdraws, and the result
   // line says what was done (audit s23 #1, #4, #7).
   'actionForm.cancel': 'Cancel',
+  'caseActions.formGone':
+    'This complaint has become “{status}” since you began this form, so this action can no longer be taken. What you typed was not sent; discard it when you no longer need it.',
+  'actionForm.discard': 'Discard what you typed',
+  'actionForm.discarded': 'Discarded.',
   'caseActions.verifySubmit.accept': 'Accept',
   'caseActions.verifySubmit.needs_info': 'Ask for information',
   'caseActions.verifySubmit.reject': 'Reject the complaint',
@@ -1560,6 +1575,8 @@ const en = {
     'Closed as “{outcome}”; the assignments of {agencies} were withdrawn.',
   'caseActions.closeSavedSince':
     'Another officer has just changed this complaint (forwarded it, or an agency answered), so it is not closed. Load the latest version, check the agencies that will be withdrawn, then close again.',
+  'caseActions.closeReopenedSince':
+    'The complainant has said they are not satisfied since this page was loaded, so the complaint was reopened and is not closed. Load the latest version to read their reply, then decide whether to forward it again.',
   'caseActions.verifySavedSince':
     'Another officer has just decided on or changed this complaint (e.g. asked for what is missing). Your decision is not saved and stays in the form: load the latest version to see theirs.',
   'caseActions.activitySavedSince':
