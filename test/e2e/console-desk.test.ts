@@ -179,17 +179,21 @@ describe('console: focal points and their member units', () => {
 });
 
 describe('console: the queue', () => {
-  it('keeps its filters in the URL; "All" shows completed assignments behind a toggle', async () => {
+  it('keeps its filters in the URL; "All" shows completed assignments behind a toggle, saying the case reopened', async () => {
     await signInAs(/^Petugas pln/);
     await page.getByRole('link', { name: /^Antrean/ }).click();
     await page.getByText('0 penugasan').waitFor();
-    await page.getByLabel('Termasuk yang selesai dan dialihkan').check();
+    await page.getByLabel('Termasuk yang tuntas, dialihkan dan ditarik').check();
     const row = page.getByRole('row', { name: new RegExp(REOPENED) });
     await expect.poll(() => row.innerText()).toContain('Tuntas');
+    // Answered, and not a silent "Tuntas": the complainant was not satisfied, the case reopened.
+    expect(await row.innerText()).toMatch(/Dibuka kembali pada .+ WIB: pengadu belum puas/);
     expect(new URL(page.url()).searchParams.get('ended')).toBe('1');
     await page.reload();
     await row.waitFor();
-    expect(await page.getByLabel('Termasuk yang selesai dan dialihkan').isChecked()).toBe(true);
+    expect(await page.getByLabel('Termasuk yang tuntas, dialihkan dan ditarik').isChecked()).toBe(
+      true,
+    );
     await page.getByText('1 penugasan').waitFor();
     await mainScreen(page, '23-queue-with-ended');
     await signOut();

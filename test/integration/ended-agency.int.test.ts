@@ -4,7 +4,10 @@
  * as a hidden identity's: no complainant, none of the case's events after its part ended, no
  * hit in its word search, none of the case's files (audit s24, finding 1). One that did the
  * work keeps what it read; one forwarded to again reads as before. And the tracking code, the
- * complainant's credential, is in no key of the table in clear (finding 3).
+ * complainant's credential, is in no key of the table in clear (finding 3). How the case ended
+ * or went on (`caseNotice`, on its queue row and its case's assignment): who closed it, when,
+ * how, never central's note, or that the complainant reopened it; nothing of it after its part
+ * ended.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -90,6 +93,12 @@ const withdraw = (caseId: string, agencyId: string) =>
 const finds = async (p: Principal, caseId: string, q = 'pungutan') =>
   (await service.search(p, { q, limit: 20 })).items.some((h) => h.id === caseId);
 
+/** Its own assignment on `caseId` in an agency's queue, the ended ones too (`?ended=true`). */
+const rowOf = async (p: Principal, caseId: string, ended = true) =>
+  (await service.queue(p, { ended, scope: 'own', limit: 100 } as never)).items.find(
+    (a) => a.caseId === caseId,
+  );
+
 /** A file central attached to the case, for the agencies: its id. */
 const attachToCase = async (caseId: string) => {
   const started = await service.createAttachment(centralOfficer, caseId, {
@@ -155,6 +164,16 @@ describe('an agency whose assignment central withdrew', () => {
     expect(
       bpnEvents.filter((e) => e.type === 'complainant_replied').map((e) => e.data.message),
     ).toEqual([REPLY]);
+  });
+
+  it('is not told the case reopened after its part ended (the agency still on it is)', async () => {
+    expect(await rowOf(polri, caseId)).toMatchObject({ state: 'withdrawn', caseNotice: null });
+    expect((await service.getCase(polri, caseId)).assignments).toMatchObject([
+      { caseNotice: null },
+    ]);
+    expect(await rowOf(bpn, caseId)).toMatchObject({
+      caseNotice: { code: 'reopened_unsatisfied' },
+    });
   });
 
   it('no longer finds the case in its word search', async () => {
@@ -284,6 +303,117 @@ describe('a focal point and its member units', () => {
     await withdraw(created.id, 'kemendagri');
     expect((await service.getCase(unit, created.id)).complainant).toBeNull();
     expect(await finds(unit, created.id)).toBe(false);
+  });
+});
+
+describe('what an agency is told when central closes its case', () => {
+  // Central's note: its own words (who it spoke to), never the agencies'.
+  const NOTE = 'Pengadu Siti Aminah menelepon; dicabut atas saran Biro Hukum.';
+
+  it('says on its queue row and its case that central closed it, when, how: never the note', async () => {
+    const created = await register();
+    await forward(created.id, ['polri', 'bpn']);
+    await service.respond(officerOf('bpn'), created.id, 'bpn', { kind: 'final', message: 'Ok.' });
+    tick(10);
+    await service.closeCase(centralOfficer, created.id, { outcome: 'unresolved', note: NOTE });
+    const closedAt = clock.now().toISOString();
+    const told = { code: 'closed_by_central', at: closedAt, outcome: 'unresolved' };
+
+    // Withdrawn by the close: gone from the open queue, and the ended list says why.
+    const polri = officerOf('polri');
+    expect(await rowOf(polri, created.id, false)).toBeUndefined();
+    expect(await rowOf(polri, created.id)).toMatchObject({ state: 'withdrawn', caseNotice: told });
+    // The agency that had answered: its completed row says so too.
+    const bpn = officerOf('bpn');
+    expect(await rowOf(bpn, created.id)).toMatchObject({ state: 'completed', caseNotice: told });
+
+    const seen = await service.getCase(polri, created.id);
+    expect(seen.assignments).toMatchObject([{ state: 'withdrawn', caseNotice: told }]);
+    // Its withdrawal on the timeline: a code the console says in words, and the outcome.
+    const events = (await service.timeline(polri, created.id, { limit: 100 })).items;
+    expect(events.find((e) => e.type === 'assignment_withdrawn')?.data).toEqual({
+      code: 'closed_by_central',
+      outcome: 'unresolved',
+      reason: 'Pengaduan ditutup (Tidak terselesaikan)',
+    });
+    // Central's note reaches neither agency, in whatever it reads.
+    for (const p of [polri, bpn]) {
+      const read = JSON.stringify([
+        await service.getCase(p, created.id),
+        await rowOf(p, created.id),
+        (await service.timeline(p, created.id, { limit: 100 })).items,
+      ]);
+      expect(read).not.toContain('Biro Hukum');
+    }
+    // A row reads of its case only what says how it ended: never the whole item (up to 333 KB,
+    // its description and restatement, its replies) for its status.
+    const { cases, ladders } = await store.getLaddersAndCases([
+      { caseId: created.id, agencyId: 'polri' },
+    ]);
+    expect(Object.keys(cases[0]!).sort()).toEqual(['closure', 'id', 'status', 'statusHistory']);
+    expect(Object.keys(ladders[0]!).sort()).toEqual([
+      'agencyId',
+      'caseId',
+      'generation',
+      'level',
+      'rung',
+    ]);
+  });
+
+  it('tells an agency whose part ended before the close nothing of it', async () => {
+    const created = await register();
+    await forward(created.id, ['polri', 'bpn']);
+    await withdraw(created.id, 'polri');
+    tick(10);
+    await service.closeCase(centralOfficer, created.id, { outcome: 'resolved' });
+    const polri = officerOf('polri');
+    expect(await rowOf(polri, created.id)).toMatchObject({ state: 'withdrawn', caseNotice: null });
+    expect((await service.getCase(polri, created.id)).assignments).toMatchObject([
+      { state: 'withdrawn', caseNotice: null },
+    ]);
+    expect(await rowOf(officerOf('bpn'), created.id)).toMatchObject({
+      caseNotice: { code: 'closed_by_central', outcome: 'resolved' },
+    });
+  });
+});
+
+describe('what an agency is told when the complainant reopens its case', () => {
+  it('says the complainant was not satisfied on its row, then on the new forwarding’s, until closed', async () => {
+    const created = await register();
+    await forward(created.id, ['bpn']);
+    const bpn = officerOf('bpn');
+    await service.respond(bpn, created.id, 'bpn', { kind: 'final', message: 'Sudah.' });
+    tick(10);
+    await service.reply(created.trackingCode!, { satisfied: false, rating: 1 });
+    const reopened = {
+      code: 'reopened_unsatisfied',
+      at: clock.now().toISOString(),
+      outcome: null,
+    };
+    expect(await rowOf(bpn, created.id)).toMatchObject({
+      state: 'completed',
+      caseNotice: reopened,
+    });
+    expect((await service.getCase(bpn, created.id)).assignments).toMatchObject([
+      { caseNotice: reopened },
+    ]);
+
+    // Central forwards it again: the open row (the queue's default) says it is a second round.
+    tick(10);
+    await forward(created.id, ['bpn']);
+    expect(await rowOf(bpn, created.id, false)).toMatchObject({
+      state: 'pending',
+      generation: 2,
+      caseNotice: reopened,
+    });
+
+    // Answered again, and the complainant is satisfied this time.
+    await service.respond(bpn, created.id, 'bpn', { kind: 'final', message: 'Tuntas.' });
+    tick(10);
+    await service.reply(created.trackingCode!, { satisfied: true, rating: 5 });
+    expect(await rowOf(bpn, created.id)).toMatchObject({
+      caseNotice: { code: 'closed_satisfied', at: clock.now().toISOString(), outcome: 'resolved' },
+    });
   });
 });
 

@@ -7,7 +7,7 @@
 import { type LetterKey, type Mailer, Service, UPGRADE_VERSION } from '@pantau/core';
 import { LocalJobRunner, LocalLadderEngine } from '@pantau/local';
 import { type DynamoStore, keys, seedBaseline } from '@pantau/store';
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addAgencies,
@@ -137,7 +137,7 @@ describe('a member unit’s letters log (its Letters page and badge)', () => {
   /** Every letter a reader's log lists (no case chosen), a page of `limit` at a time. */
   const log = async (reader: typeof sulsel, limit = 100) => {
     const ids: string[] = [];
-    const pages: { agencyId: string; scheduledAt: string }[] = [];
+    const pages: { agencyId: string; createdAt: string }[] = [];
     let cursor: string | undefined;
     let total: number | undefined;
     do {
@@ -182,7 +182,7 @@ describe('a member unit’s letters log (its Letters page and badge)', () => {
     const all = await log(sulsel);
     expect(all.ids).toEqual(expect.arrayContaining(letters));
     expect(agenciesOf(all.items)).toEqual(['atr-bpn', 'kanwil-bpn-sulsel']);
-    const dates = all.items.map((n) => n.scheduledAt);
+    const dates = all.items.map((n) => n.createdAt);
     expect(dates).toEqual([...dates].sort().reverse());
     expect(all.total).toBe(all.ids.length);
     const paged = await log(sulsel, 1);
@@ -195,7 +195,7 @@ describe('a member unit’s letters log (its Letters page and badge)', () => {
   it('counts those written since the last visit in the badge', async () => {
     const since = new Date('2026-04-23T00:00:00.000Z');
     const fresh = await service.listNotifications(coordinator, { caseId, limit: 100 });
-    const expected = fresh.items.filter((n) => n.scheduledAt > since.toISOString()).length;
+    const expected = fresh.items.filter((n) => n.createdAt > since.toISOString()).length;
     expect(expected).toBeGreaterThan(0);
     // Those sent to the unit itself, as central lists them.
     const own = await service.listNotifications(centralOfficer, {
@@ -265,7 +265,7 @@ describe('a member unit’s letters log (its Letters page and badge)', () => {
     // An assignment whose ladders ran many times over: 150 letters past the real ones.
     const many: LetterKey[] = Array.from({ length: 150 }, (_, i) => ({
       id: `01MANY${String(i).padStart(20, '0')}`,
-      scheduledAt: new Date(Date.UTC(2026, 2, 1, 0, i)).toISOString(),
+      createdAt: new Date(Date.UTC(2026, 2, 1, 0, i)).toISOString(),
       bytes: 2_000,
     }));
     const padded = withLetters(async (read) => [...read, ...many]);
@@ -308,5 +308,133 @@ describe('a member unit’s letters log (its Letters page and badge)', () => {
     await runner.idle();
     expect(await store.getJob(upgradeJobId!)).toMatchObject({ state: 'completed', failed: 0 });
     expect((await log(jatim)).ids).toEqual(expect.arrayContaining(written));
+  }, 60_000);
+});
+
+describe('the Letters badge: what was written since the last visit, never a cancelled letter', () => {
+  // A table of its own: its engine's jumps write no letter on the cases above, nor theirs here.
+  const own = manualClock('2026-04-06T03:00:00.000Z'); // Monday 10:00 WIB
+  let ownStore: DynamoStore;
+  let ownService: Service;
+  let ownEngine: LocalLadderEngine;
+  const polri = officerOf('polri');
+  const jatim = officerOf('kanwil-bpn-jatim');
+  let cases: string[];
+  /** The badge of `reader` after a visit at `since`: the count the console asks for. */
+  const badge = async (reader: typeof polri, since: string, on = ownService) =>
+    (await on.listNotifications(reader, { since, cancelled: false, limit: 1, total: true })).total;
+  beforeAll(async () => {
+    ownStore = await freshStore();
+    ownEngine = new LocalLadderEngine({ store: ownStore, clock: own.now, mailer });
+    ownService = new Service({ store: ownStore, clock: own.now, ladders: ownEngine });
+    await addAgencies(ownService, [
+      { id: 'polri' },
+      { id: 'atr-bpn' },
+      { id: 'kanwil-bpn-jatim', focalPointId: 'atr-bpn' },
+    ]);
+    const a = await forwardedCase(ownService, ['polri']);
+    const b = await forwardedCase(ownService, ['atr-bpn']);
+    await ownService.delegate(coordinator, b.caseId, 'atr-bpn', { memberId: 'kanwil-bpn-jatim' });
+    cases = [a.caseId, b.caseId];
+    await ownEngine.runDue();
+    // Wednesday 00:00 WIB: the acknowledgement's warnings, held for letter hours.
+    own.set('2026-04-07T17:00:00.000Z');
+    await ownEngine.runDue();
+    // 07:30 WIB both acknowledge: at 08:00 the warnings no longer hold, and are cancelled.
+    own.set('2026-04-08T00:30:00.000Z');
+    await ownService.acknowledge(polri, a.caseId, 'polri');
+    await ownService.acknowledge(jatim, b.caseId, 'atr-bpn');
+    own.set('2026-04-08T01:05:00.000Z');
+    await ownEngine.sweep();
+    // The follow-up falls due at the end of Monday 13 April; the engine, stopped, writes each
+    // reminder I only on Tuesday at 10:00 WIB, after the officers looked at 01:00.
+    own.set('2026-04-14T03:00:00.000Z');
+    await ownEngine.runDue();
+  }, 60_000);
+
+  const VISIT = '2026-04-13T18:00:00.000Z';
+  const letterOf = async (caseId: string, step: string) =>
+    (await ownService.listNotifications(centralOfficer, { caseId, limit: 100 })).items.find(
+      (n) => n.step === step,
+    )!;
+
+  it('counts a letter due before the visit but written after it', async () => {
+    for (const caseId of cases) {
+      const late = await letterOf(caseId, 'reminder_1');
+      expect([late.scheduledAt < VISIT, late.createdAt > VISIT]).toEqual([true, true]);
+    }
+    expect(await badge(polri, VISIT)).toBe(1);
+    // A member unit: the reminder of its focal point's assignment it works.
+    expect(await badge(jatim, VISIT)).toBe(1);
+  });
+
+  it('does not count a warning cancelled before it went', async () => {
+    for (const caseId of cases)
+      expect(await letterOf(caseId, 'warning')).toMatchObject({ status: 'cancelled' });
+    // Since the morning of the forward: the reminder only (the forwarding letters came before).
+    expect(await badge(polri, '2026-04-06T04:00:00.000Z')).toBe(1);
+    expect(await badge(jatim, '2026-04-06T04:00:00.000Z')).toBe(1);
+  });
+
+  it('keys the letters stored before, on the upgrade of version 7, by when each was written', async () => {
+    // As the release before stored them: every letter's index keys, and each share's, by the
+    // date the letter fell due; a share knew nothing of its letter's cancellation.
+    const items = async (caseId: string, prefix: string) =>
+      (
+        await ownStore.client.send(
+          new QueryCommand({
+            TableName: ownStore.tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+            ExpressionAttributeValues: { ':pk': keys.casePk(caseId), ':p': prefix },
+          }),
+        )
+      ).Items ?? [];
+    for (const caseId of cases) {
+      const letters = new Map((await items(caseId, 'NOTIF#')).map((n) => [n.id, n]));
+      for (const n of letters.values())
+        await ownStore.client.send(
+          new UpdateCommand({
+            TableName: ownStore.tableName,
+            Key: { pk: n.pk, sk: n.sk },
+            UpdateExpression: 'SET gsi1sk = :k, gsi2sk = :k',
+            ExpressionAttributeValues: { ':k': `${n.scheduledAt}#${n.id}` },
+          }),
+        );
+      for (const s of await items(caseId, 'LETTERSHARE#')) {
+        const n = letters.get(s.notificationId)!;
+        await ownStore.client.send(
+          new PutCommand({
+            TableName: ownStore.tableName,
+            Item: {
+              pk: s.pk,
+              sk: s.sk,
+              entity: 'letter_share',
+              gsi2pk: s.gsi2pk,
+              gsi2sk: `${n.scheduledAt}#${n.id}`,
+              caseId: s.caseId,
+              agencyId: s.agencyId,
+              memberId: s.memberId,
+              notificationId: s.notificationId,
+              scheduledAt: n.scheduledAt,
+              bytes: s.bytes,
+            },
+          }),
+        );
+      }
+    }
+    await ownStore.client.send(
+      new DeleteCommand({ TableName: ownStore.tableName, Key: keys.upgrade }),
+    );
+    await ownStore.markUpgraded(6, null, own.now());
+    const { upgradeJobId } = await seedBaseline(ownStore, own.now());
+    const runner = new LocalJobRunner({ store: ownStore, clock: own.now });
+    await runner.resume();
+    await runner.idle();
+    expect(await ownStore.getJob(upgradeJobId!)).toMatchObject({ state: 'completed', failed: 0 });
+    expect(await ownStore.upgradedVersion()).toBe(UPGRADE_VERSION);
+    for (const reader of [polri, jatim]) {
+      expect(await badge(reader, VISIT)).toBe(1);
+      expect(await badge(reader, '2026-04-06T04:00:00.000Z')).toBe(1);
+    }
   }, 60_000);
 });

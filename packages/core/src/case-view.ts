@@ -15,15 +15,19 @@ import {
 import {
   type CaseRecord,
   type CaseStatus,
+  closedBy,
+  type ClosedBy,
   isCaseOverdue,
   isPastLegalLimit,
   isReplyWindowOpen,
+  partEndedAt,
+  reopenedAt,
   statusCount,
 } from './case.ts';
 import { awaitsDecision, type ExtensionRequestRecord } from './extension.ts';
 import type { LadderRecord } from './notification.ts';
 import { TARGETS } from './policy.ts';
-import type { CaseView, TrackingAnswer } from './schemas.ts';
+import type { CaseNotice, CaseNoticeCode, CaseView, TrackingAnswer } from './schemas.ts';
 import type { Reader } from './tenancy.ts';
 
 /** What an agency reads in place of an e-mail's own text that central has not restated. */
@@ -106,14 +110,15 @@ export function viewCase(
     imported: c.imported ? (reader.central ? c.imported : { at: c.imported.at }) : null,
     classification:
       c.classification && !reader.central ? { ...c.classification, note: null } : c.classification,
-    assignments: visible.map((a) =>
-      viewAssignment(
+    assignments: visible.map((a) => ({
+      ...viewAssignment(
         a,
         now,
         reader,
         ladders.find((l) => l.agencyId === a.agencyId),
       ),
-    ),
+      caseNotice: caseNoticeFor(c, a, assignments),
+    })),
     agencyIds: reader.central
       ? [...c.agencyIds]
       : c.agencyIds.filter((id) => reader.agencies.has(id)),
@@ -126,8 +131,13 @@ export function viewCase(
     overdue: reader.central
       ? isCaseOverdue(c, now)
       : visible.some((a) => TARGETS.some((t) => isTargetOverdue(a, t, now))),
-    // The outcome is the agency's to know; the note is central's (why, in its own words).
-    closure: c.closure && !reader.central ? { ...c.closure, note: null } : c.closure,
+    // The outcome is the agency's to know; the note is central's (why, in its own words). Who
+    // closed it each assignment's `caseNotice` says (the agency: as far as it may know).
+    closure: c.closure && {
+      outcome: c.closure.outcome,
+      note: reader.central ? c.closure.note : null,
+      at: c.closure.at,
+    },
     infoRequest: reader.central ? infoRequestOf(c) : null,
     rejection: reader.central && c.status === 'rejected' ? (c.rejection ?? null) : null,
     extensionRequests: extensions
@@ -147,6 +157,47 @@ export function viewCase(
     version: c.version,
   };
 }
+
+const CLOSED: Record<ClosedBy, CaseNoticeCode> = {
+  central: 'closed_by_central',
+  complainant: 'closed_satisfied',
+  reply_window: 'closed_unanswered',
+};
+
+/**
+ * How the case ended or went on, as the agency of assignment `a` may know it (`CaseNotice`):
+ * closed (by whom, when, how: never central's note), or reopened by the complainant, not
+ * satisfied (the latest reopening, until the case closes). Nothing that came after its part
+ * ended without its doing the work (`partEndedAt`: withdrawn, or redirected and settled), as it
+ * reads none of the case's events after then; a close's own withdrawal is at the close's
+ * instant, so said. `all`: the case's assignments, when read; without them (a queue's row,
+ * read without its case's others) a redirect's part ends by its own marks (re-forwarded,
+ * settled), one with neither is taken as still awaiting.
+ */
+export function caseNoticeFor(
+  c: Pick<CaseRecord, 'status' | 'closure' | 'statusHistory'>,
+  a: AssignmentRecord,
+  all?: readonly AssignmentRecord[],
+): CaseNotice | null {
+  const ended = all ? partEndedAt(all, new Set([a.agencyId])) : ownPartEndedAt(a);
+  const known = (at: string) => ended === null || at <= ended;
+  if (c.status === 'closed' && c.closure) {
+    const { at, outcome } = c.closure;
+    return known(at) ? { code: CLOSED[closedBy(c.closure)], at, outcome } : null;
+  }
+  const reopened = reopenedAt(c);
+  return reopened !== null && known(reopened)
+    ? { code: 'reopened_unsatisfied', at: reopened, outcome: null }
+    : null;
+}
+
+/** `partEndedAt` of one assignment read alone (`caseNoticeFor`). */
+const ownPartEndedAt = (a: AssignmentRecord): string | null =>
+  a.state === 'withdrawn'
+    ? (a.withdrawnAt ?? a.updatedAt)
+    : a.state === 'redirected'
+      ? (a.reforwardedAt ?? a.redirectSettled?.at ?? null)
+      : null;
 
 /**
  * The activities a case's view lists, oldest first: every open one, and the latest

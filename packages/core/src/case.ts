@@ -90,7 +90,7 @@ export interface CaseRecord {
   readonly agencyIds: readonly string[];
   /** Soonest open deadline of the case or its assignments; `overdue` derives from it. */
   readonly nextDueAt: string | null;
-  readonly closure: CaseView['closure'];
+  readonly closure: Closure | null;
   /** Open after the final answers came in: the complainant may reply until `closesAt`. */
   readonly replyWindow?: { readonly opensAt: string; readonly closesAt: string } | null;
   readonly replies?: readonly ComplainantReply[];
@@ -131,6 +131,36 @@ export interface CaseRecord {
   readonly updatedAt: string;
   readonly version: number;
 }
+
+/** How a case was closed: its outcome, central's own note (or the API's, below), when, by whom. */
+export interface Closure {
+  readonly outcome: NonNullable<CaseView['closure']>['outcome'];
+  readonly note: string | null;
+  readonly at: string;
+  /**
+   * Who closed it: central (`close`), the complainant's "satisfied" (`reply`), or their reply
+   * window ending in silence (`closeUnanswered`). Absent on cases closed before it was kept:
+   * `closedBy` reads it from the note the API wrote then.
+   */
+  readonly by?: ClosedBy;
+}
+export type ClosedBy = 'central' | 'complainant' | 'reply_window';
+
+/** Who closed the case (`Closure.by`; on one closed before it was kept, from its note). */
+export const closedBy = (closure: Closure): ClosedBy =>
+  closure.by ??
+  (closure.note === CLOSED_SATISFIED_NOTE
+    ? 'complainant'
+    : closure.note === CLOSED_UNANSWERED_NOTE
+      ? 'reply_window'
+      : 'central');
+
+/**
+ * When the complainant, not satisfied, last reopened the case (the latest `reopened` in its
+ * status history), if ever.
+ */
+export const reopenedAt = (c: Pick<CaseRecord, 'statusHistory'>): string | null =>
+  c.statusHistory.findLast((s) => s.status === 'reopened')?.at ?? null;
 
 const TERMINAL: readonly CaseStatus[] = ['rejected', 'closed'];
 
@@ -207,7 +237,12 @@ export function reply(c: CaseRecord, input: Omit<ComplainantReply, 'at'>, now: D
       replies,
       replyWindow: null,
       nextDueAt: null,
-      closure: { outcome: 'resolved', note: CLOSED_SATISFIED_NOTE, at: now.toISOString() },
+      closure: {
+        outcome: 'resolved',
+        note: CLOSED_SATISFIED_NOTE,
+        at: now.toISOString(),
+        by: 'complainant',
+      },
     });
   }
   return withStatus(c, 'reopened', now, { replies, replyWindow: null });
@@ -222,6 +257,7 @@ export function closeUnanswered(c: CaseRecord, now: Date): CaseRecord {
       outcome: 'resolved',
       note: CLOSED_UNANSWERED_NOTE,
       at: now.toISOString(),
+      by: 'reply_window',
     },
   });
 }
@@ -631,7 +667,12 @@ export function close(c: CaseRecord, input: CloseInput, now: Date): CaseRecord {
   if (TERMINAL.includes(c.status))
     throw invalidTransition(`a case that is ${c.status} cannot be closed`);
   return withStatus(c, 'closed', now, {
-    closure: { outcome: input.outcome, note: input.note ?? null, at: now.toISOString() },
+    closure: {
+      outcome: input.outcome,
+      note: input.note ?? null,
+      at: now.toISOString(),
+      by: 'central',
+    },
     nextDueAt: null,
   });
 }

@@ -72,6 +72,14 @@ export interface IdempotencyRecord {
 }
 
 /** A versioned write: `expectedVersion` null creates, a number must match what is stored. */
+/** What an agency's queue row reads of its assignment's ladder (`getLaddersAndCases`). */
+export type QueueRowLadder = Pick<
+  LadderRecord,
+  'caseId' | 'agencyId' | 'generation' | 'level' | 'rung'
+>;
+/** What an agency's queue row reads of its case: how it ended or went on (`caseNoticeFor`). */
+export type QueueRowCase = Pick<CaseRecord, 'id' | 'status' | 'closure' | 'statusHistory'>;
+
 export interface VersionedPut<T> {
   readonly record: T;
   readonly expectedVersion: number | null;
@@ -134,9 +142,12 @@ export interface CaseChange {
 /** One letter of an assignment as its shares name it (`listAssignmentLetters`). */
 export interface LetterKey {
   readonly id: string;
-  readonly scheduledAt: string;
+  /** When the letter was written (`createdAt`): the logs' order, and what the badge counts by. */
+  readonly createdAt: string;
   /** The letter's size as a list's response carries it: a page of shared letters is sized by it. */
   readonly bytes: number;
+  /** Cancelled (never sent): not new to the unit's badge (`NotificationQuery.cancelled`). */
+  readonly cancelled?: boolean;
 }
 
 /** A letter shared with a member unit, as stored (`listLetterShares`). */
@@ -224,8 +235,10 @@ export interface LadderWrite {
 export interface NotificationQuery {
   readonly caseId?: string | undefined;
   readonly agencyId?: string | undefined;
-  /** Only letters dated after this instant. */
+  /** Only letters written after this instant (`createdAt`: what arrived since a visit). */
   readonly since?: Date | undefined;
+  /** `false`: the letters cancelled (never sent) left out; `true`: only those. */
+  readonly cancelled?: boolean | undefined;
   /**
    * With `agencyId` (no `caseId`): also the letters shared with this member unit, those of its
    * focal point's assignments delegated to it now (`LetterShares`), merged with its own.
@@ -452,6 +465,13 @@ export interface Store extends DocumentStore {
   putLadder(put: VersionedPut<LadderRecord>): Promise<void>;
   /** The ladders of these assignments (one batch read). */
   getLadders(refs: readonly { caseId: string; agencyId: string }[]): Promise<LadderRecord[]>;
+  /**
+   * The ladders of these assignments and their cases, in one batch read (100 keys a request):
+   * an agency's queue, whose rows say how their case ended or went on (`caseNoticeFor`).
+   */
+  getLaddersAndCases(
+    refs: readonly { caseId: string; agencyId: string }[],
+  ): Promise<{ ladders: QueueRowLadder[]; cases: QueueRowCase[] }>;
   /** Ladders whose timer is due by `now`, soonest first, a page at a time (the engine, the sweep). */
   listDueLadders(now: Date, page: PageRequest): Promise<Page<LadderRecord>>;
   /** The soonest ladder timer in (after, until], if any (the manual clock passing time). */
@@ -474,7 +494,10 @@ export interface Store extends DocumentStore {
    * sent), oldest first, a page at a time: the sweep sends them (`sendPendingReceipts`).
    */
   listPendingReceipts(before: Date, page: PageRequest): Promise<Page<CaseRecord>>;
-  /** Every letter, newest first, or one agency's; one case's oldest first (as its ladder sent them). */
+  /**
+   * Every letter, newest written first, or one agency's; one case's oldest first (as its ladder
+   * sent them).
+   */
   listNotifications(query: NotificationQuery, page: PageRequest): Promise<Page<NotificationRecord>>;
   /**
    * Every letter of one assignment, all its generations (the case's letters read, a few
@@ -554,6 +577,13 @@ export interface Store extends DocumentStore {
    * again. One read of the items; one at another version than read is left out (written since).
    */
   staleAssignmentIndexes(assignments: readonly AssignmentRecord[]): Promise<AssignmentRecord[]>;
+  /**
+   * Writes again the index keys of a case's letters and of their shares (`LetterShares`) that
+   * are not as this release writes them (stored before the logs went by when a letter was
+   * written, or a share before it knew its letter cancelled): only those keys and attributes,
+   * each while its item is there. Answers how many items it wrote (0: all current).
+   */
+  reindexLetters(caseId: string): Promise<number>;
   /** The version of the last upgrade completed on this table (0: none). */
   upgradedVersion(): Promise<number>;
   /** Records `version` as completed by `jobId` (never lowers the version recorded). */

@@ -72,8 +72,13 @@ export type RearmScope =
  *    stems' postings are rewritten (each carries the whole token set), none is deleted.
  * 6: the letters of every assignment delegated to a member unit shared with it (`LetterShares`):
  *    its release listed on the unit's letters log only those sent to the unit itself.
+ * 7: every letter's index keys, and its shares', by when it was written (`createdAt`), and each
+ *    share marked when its letter was cancelled (`reindexLetters`): its release ordered the logs
+ *    and counted the unread badge by when a letter fell due, so one written late (the ladder ran
+ *    after the clock jumped, a re-arm) was never new and sorted among the past, and a cancelled
+ *    letter was new to a member unit.
  */
-export const UPGRADE_VERSION = 6;
+export const UPGRADE_VERSION = 7;
 
 /** One key per scope: the latest job of a scope supersedes the ones before it. */
 export const scopeKey = (s: RearmScope): string =>

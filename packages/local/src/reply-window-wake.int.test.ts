@@ -64,6 +64,25 @@ describe('a delegated assignment answered for good by the member unit', () => {
     // Closed the moment the window ended (within a second), as the runtime on the system
     // clock and Step Functions do, not on 30 April.
     expect(Date.parse(closed.closure!.at) - Date.parse(closesAt)).toBeLessThan(1000);
+    // Why, as a code the console says in the reader's words, and its sentence in Indonesian:
+    // a client reading the event raw reads no English.
+    const closing = (await service.timeline(centralOfficer, caseId, { limit: 100 })).items.find(
+      (e) => e.type === 'case_closed',
+    );
+    expect(closing?.data).toEqual({
+      outcome: 'resolved',
+      code: 'closed_unanswered',
+      reason: 'Tidak ada tanggapan pengadu dalam jangka waktu',
+    });
+    // The member unit's queue row of the answered assignment says so too.
+    const row = (
+      await service.queue(officerOf('kanwil-bpn-sulsel'), { ended: true, limit: 25 } as never)
+    ).items.find((a) => a.caseId === caseId);
+    expect(row?.caseNotice).toEqual({
+      code: 'closed_unanswered',
+      at: closed.closure!.at,
+      outcome: 'resolved',
+    });
     expect(Date.parse(ended!.at) - Date.parse(closesAt)).toBeLessThan(1000);
   });
 });

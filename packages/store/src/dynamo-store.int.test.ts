@@ -568,6 +568,152 @@ describe('ladder steps (exactly once)', () => {
   });
 });
 
+describe('the letters log and its badge, by when each letter was written', () => {
+  // A focal point's assignment delegated to its member unit: its letters are on the focal
+  // point's log (gsi2), on every letter's log (gsi1) and, shared, on the unit's.
+  const [focal, unit] = ['kemenkes', 'dinkes-bali'];
+  const visit = '2026-06-06T00:00:00.000Z';
+  let c: CaseRecord;
+  const letter = (
+    id: string,
+    scheduledAt: string,
+    createdAt: string,
+    status: NotificationRecord['status'] = 'pending',
+  ): NotificationRecord => ({
+    id,
+    caseId: c.id,
+    agencyId: focal,
+    generation: 1,
+    stepId: `reminder_1#${id}`,
+    step: 'reminder_1',
+    action: 'reminder',
+    target: 'acknowledge',
+    targets: ['acknowledge'],
+    channel: 'email',
+    recipients: ['dumas@kemenkes.example.go.id'],
+    cc: [],
+    status,
+    subject: `Surat pengingat ${id}`,
+    body: 'Dengan hormat, …',
+    scheduledAt,
+    createdAt,
+    sentAt: null,
+    attempts: 0,
+    lastError: null,
+  });
+  const written: Record<string, NotificationRecord> = {};
+
+  beforeAll(async () => {
+    c = makeCase('2026-06-01T03:00:00.000Z');
+    const a = {
+      ...(await assignmentFor(c.id, focal, '2026-06-01T03:00:00.000Z', {
+        acknowledge: 3,
+        followUp: 5,
+        resolution: 14,
+      })),
+      delegatedTo: unit,
+    };
+    const armed = armLadder(undefined, a, at('2026-06-01T03:00:00.000Z'));
+    await store.commit({
+      case: { record: c, expectedVersion: null },
+      assignments: [{ record: a, expectedVersion: null }],
+      ladders: [armed],
+    });
+    // Written in this order, each by its own look at the ladder: on time (due 5 June), then
+    // one written cancelled (it no longer held), one held for letter hours, and last one due
+    // on 1 June that the ladder wrote only on 10 June (it ran after the clock jumped).
+    const letters = [
+      letter('N-ontime', '2026-06-05T17:00:00.000Z', '2026-06-05T17:00:00.000Z'),
+      letter('N-void', '2026-06-08T17:00:00.000Z', '2026-06-08T17:00:00.000Z', 'cancelled'),
+      letter('N-held', '2026-06-09T17:00:00.000Z', '2026-06-09T17:00:00.000Z'),
+      letter('N-late', '2026-06-01T17:00:00.000Z', '2026-06-10T03:00:00.000Z'),
+    ];
+    for (const [i, n] of letters.entries()) {
+      await store.commitLadder({
+        ladder: {
+          record: { ...armed.record, lastStepAt: n.createdAt, version: i + 2 },
+          expectedVersion: i + 1,
+        },
+        assignment: { caseId: c.id, agencyId: focal, version: a.version, delegatedTo: unit },
+        letters: [{ stepId: n.stepId, notification: n, event: event(c.id, `E-${n.id}`, focal) }],
+        events: [],
+      });
+      written[n.id] = n;
+    }
+  });
+
+  /** Every letter of a log, page after page (`limit` a page), and its total. */
+  const log = async (query: Parameters<DynamoStore['listNotifications']>[0], limit = 2) => {
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    let total: number | undefined;
+    do {
+      const page = await store.listNotifications(query, {
+        limit,
+        ...(cursor ? { cursor } : { total: true }),
+      });
+      total ??= page.total;
+      ids.push(...page.items.map((n) => n.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return { ids: ids.filter((id) => id in written), total };
+  };
+  const NEWEST_WRITTEN_FIRST = ['N-late', 'N-held', 'N-void', 'N-ontime'];
+
+  it('lists newest written first: a letter written late is not sorted among the past', async () => {
+    expect((await log({ agencyId: focal })).ids).toEqual(NEWEST_WRITTEN_FIRST);
+    expect((await log({})).ids).toEqual(NEWEST_WRITTEN_FIRST);
+    expect((await log({ agencyId: unit, sharedWith: unit })).ids).toEqual(NEWEST_WRITTEN_FIRST);
+  });
+
+  it('counts as new what was written since the visit, never a cancelled letter', async () => {
+    const since = new Date(visit);
+    for (const query of [{ agencyId: focal }, { agencyId: unit, sharedWith: unit }]) {
+      const fresh = await log({ ...query, since, cancelled: false }, 1);
+      expect(fresh.ids).toEqual(['N-late', 'N-held']);
+      expect(fresh.total).toBe(2);
+    }
+    // A letter's own case lists it by when it was written too.
+    expect((await log({ caseId: c.id, since })).ids.sort()).toEqual(
+      ['N-held', 'N-late', 'N-void'].sort(),
+    );
+  });
+
+  it('stops counting a held letter once it is cancelled, and counts it again if it went after all', async () => {
+    const since = new Date(visit);
+    const badge = async () =>
+      Promise.all(
+        [{ agencyId: focal }, { agencyId: unit, sharedWith: unit }].map(
+          async (query) =>
+            (
+              await store.listNotifications(
+                { ...query, since, cancelled: false },
+                { limit: 1, total: true },
+              )
+            ).total,
+        ),
+      );
+    const held = written['N-held']!;
+    const cancelled: NotificationRecord = {
+      ...held,
+      status: 'cancelled',
+      nextAttemptAt: null,
+      cancelled: { at: '2026-06-10T01:00:00.000Z', reason: 'targets_met' },
+    };
+    expect(await store.recordDelivery(cancelled, held)).toBe(true);
+    expect(await badge()).toEqual([1, 1]);
+    // Its send had begun before the cancellation: recorded sent over it, it reached the agency.
+    const sent: NotificationRecord = {
+      ...cancelled,
+      status: 'sent',
+      sentAt: '2026-06-10T01:00:01.000Z',
+      attempts: 1,
+    };
+    expect(await store.recordDelivery(sent, cancelled)).toBe(true);
+    expect(await badge()).toEqual([2, 2]);
+  });
+});
+
 describe('idempotency records', () => {
   it('stores one per tenant and key; a second with the same key fails the whole transaction', async () => {
     const record = {

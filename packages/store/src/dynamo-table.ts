@@ -163,7 +163,13 @@ export class DynamoTable {
   protected async batchGet(
     itemKeys: readonly { pk: string; sk: string }[],
     consistent = false,
+    /** Only these attributes of each item (names, each read through a placeholder). */
+    attributes?: readonly string[],
   ): Promise<Item[]> {
+    const projection = attributes && {
+      ProjectionExpression: attributes.map((_, i) => `#a${i}`).join(', '),
+      ExpressionAttributeNames: Object.fromEntries(attributes.map((a, i) => [`#a${i}`, a])),
+    };
     const out: Item[] = [];
     for (let i = 0; i < itemKeys.length; i += 100) {
       let requested: Item[] | undefined = itemKeys.slice(i, i + 100);
@@ -181,6 +187,7 @@ export class DynamoTable {
               [this.tableName]: {
                 Keys: requested,
                 ...(consistent ? { ConsistentRead: true } : {}),
+                ...projection,
               },
             },
           }),

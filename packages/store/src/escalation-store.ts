@@ -3,6 +3,7 @@
  * letters and the outbox. A layer of `DynamoStore` (dynamo-store.ts), in its own file.
  */
 import type {
+  CaseRecord,
   LadderRecord,
   LadderWrite,
   LetterKey,
@@ -11,10 +12,14 @@ import type {
   NotificationRecord,
   Page,
   PageRequest,
+  QueueRowCase,
+  QueueRowLadder,
   TimelineEvent,
   VersionedPut,
 } from '@pantau/core';
 import { WriteConflict } from '@pantau/core';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { record, type TransactItem } from './dynamo-table.ts';
 import { SettingsLayer } from './settings-store.ts';
 import {
@@ -23,6 +28,7 @@ import {
   type Item,
   ladderItem,
   ladderStepItem,
+  letterOrder,
   letterShareItem,
   notificationItem,
 } from './items.ts';
@@ -35,14 +41,36 @@ import { queryPage, READ_BUDGET, responseBytes, type Stream } from './paging.ts'
  */
 const LETTER_GROWTH_BYTES = 4_096;
 
-/** A letter as a share names it: its id, its date (the log's order) and its size. */
+/** The attributes of a queue row's ladder and case (`QueueRowLadder`, `QueueRowCase`). */
+const QUEUE_ROW_ATTRIBUTES = [
+  'entity',
+  'caseId',
+  'agencyId',
+  'generation',
+  'level',
+  'rung',
+  'id',
+  'status',
+  'closure',
+  'statusHistory',
+] satisfies readonly (keyof QueueRowLadder | keyof QueueRowCase | 'entity')[];
+
+/**
+ * A letter as a share names it: its id, when it was written (the log's order), its size, and
+ * whether it was cancelled.
+ */
 export const letterKeyOf = (n: NotificationRecord): LetterKey => ({
   id: n.id,
-  scheduledAt: n.scheduledAt,
+  createdAt: n.createdAt,
   bytes: responseBytes(notificationItem(n)),
+  ...(n.status === 'cancelled' ? { cancelled: true } : {}),
 });
 
 const isShare = (item: Item) => item.entity === 'letter_share';
+
+/** A letter read, or its share (marked when its letter was cancelled): never sent. */
+const isCancelled = (item: Item) =>
+  isShare(item) ? item.cancelled === true : item.status === 'cancelled';
 
 export class EscalationStore extends SettingsLayer {
   /** The ids of the ladder steps taken for one generation of an assignment. */
@@ -107,6 +135,29 @@ export class EscalationStore extends SettingsLayer {
   }
 
   /**
+   * The ladders of these assignments and their cases, in the same BatchGetItem (100 keys at a
+   * time): a queue's page of 25 reads both in the one request its ladders took alone. Only
+   * what a queue row reads of each (`QUEUE_ROW_ATTRIBUTES`): a whole case item is up to 333 KB
+   * (its description, restatement, replies), read for its status.
+   */
+  async getLaddersAndCases(
+    refs: readonly { caseId: string; agencyId: string }[],
+  ): Promise<{ ladders: QueueRowLadder[]; cases: QueueRowCase[] }> {
+    const items = await this.batchGet(
+      [
+        ...refs.map((r) => keys.ladder(r.caseId, r.agencyId)),
+        ...[...new Set(refs.map((r) => r.caseId))].map((id) => keys.case(id)),
+      ],
+      false,
+      QUEUE_ROW_ATTRIBUTES,
+    );
+    return {
+      ladders: items.filter((i) => i.entity === 'ladder').map((i) => record<QueueRowLadder>(i)),
+      cases: items.filter((i) => i.entity === 'case').map((i) => record<QueueRowCase>(i)),
+    };
+  }
+
+  /**
    * Ladders whose timer is due by `now`, soonest first (gsi1 `setneg#TIMERS`), a page at a
    * time: the engine takes the next batch once these are done, and reads past ladders it has
    * tried already (a run that failed leaves its timer as it was, at the head).
@@ -140,19 +191,25 @@ export class EscalationStore extends SettingsLayer {
   }
 
   /**
-   * The letters log, newest first: every letter (gsi1) or one agency's (gsi2), as people read a
-   * log; one case's (its item collection) oldest first, in the order its ladder sent them.
+   * The letters log, newest written first: every letter (gsi1) or one agency's (gsi2), as people
+   * read a log; one case's (its item collection) oldest first, in the order its ladder sent them.
+   * `cancelled` keeps those cancelled or the others, filtered as they are read (counted so too):
+   * after a visit (`since`) a short stretch of the log.
    */
   async listNotifications(
     query: NotificationQuery,
     page: PageRequest,
   ): Promise<Page<NotificationRecord>> {
-    // Dated after `since`: a sort-key range on the indexes (keys are `<scheduledAt>#<id>`).
+    // Written after `since`: a sort-key range on the indexes (keys are `letterOrder`).
     const after = query.since
       ? { range: { op: '>=' as const, value: `${query.since.toISOString()}~` } }
       : {};
+    const status =
+      query.cancelled === undefined
+        ? undefined
+        : (item: Item) => isCancelled(item) === query.cancelled;
     if (query.agencyId && query.sharedWith && !query.caseId)
-      return this.withShared(query.agencyId, query.sharedWith, after, page);
+      return this.withShared(query.agencyId, query.sharedWith, after, page, status);
     const stream: Stream = query.caseId
       ? { partition: keys.casePk(query.caseId), range: { op: 'begins_with', value: 'NOTIF#' } }
       : query.agencyId
@@ -167,12 +224,13 @@ export class EscalationStore extends SettingsLayer {
       [stream],
       page,
       // The indexes' streams are the agency's partition and the `since` key range already: only
-      // a case's letters are filtered after reading.
-      query.caseId && (query.agencyId || query.since)
+      // a case's letters are filtered after reading by those (and any by `cancelled`).
+      query.caseId && (query.agencyId || query.since || status)
         ? (item) =>
             (!query.agencyId || item.agencyId === query.agencyId) &&
-            (!query.since || String(item.scheduledAt) > query.since.toISOString())
-        : undefined,
+            (!query.since || String(item.createdAt) > query.since.toISOString()) &&
+            (!status || status(item))
+        : status,
     );
   }
 
@@ -186,6 +244,7 @@ export class EscalationStore extends SettingsLayer {
     memberId: string,
     after: Partial<Pick<Stream, 'range'>>,
     page: PageRequest,
+    status: ((item: Item) => boolean) | undefined,
   ): Promise<Page<NotificationRecord>> {
     const streams: Stream[] = [
       { index: 'gsi2', partition: keys.agencyNotifications(agencyId), descending: true, ...after },
@@ -196,7 +255,8 @@ export class EscalationStore extends SettingsLayer {
       this.tableName,
       streams,
       page,
-      undefined,
+      // A share says whether its letter was cancelled: filtered without reading the letter.
+      status,
       READ_BUDGET,
       (item) =>
         isShare(item) ? Number(item.bytes ?? 0) + LETTER_GROWTH_BYTES : responseBytes(item),
@@ -212,7 +272,8 @@ export class EscalationStore extends SettingsLayer {
       if (!isShare(item)) return [item];
       const key = keys.notification(String(item.caseId), String(item.notificationId));
       const letter = byKey.get(`${key.pk}|${key.sk}`);
-      return letter ? [letter] : [];
+      // A letter cancelled as its share was read (`recordDelivery` marks both at once).
+      return letter && (!status || status(letter)) ? [letter] : [];
     });
     return {
       items: items.map((i) => record<NotificationRecord>(i)),
@@ -241,8 +302,10 @@ export class EscalationStore extends SettingsLayer {
       memberId: String(i.memberId),
       letter: {
         id: String(i.notificationId),
-        scheduledAt: String(i.scheduledAt),
+        // A share stored before the logs went by when a letter was written: its due date.
+        createdAt: String(i.createdAt ?? i.scheduledAt),
         bytes: Number(i.bytes ?? 0),
+        ...(i.cancelled === true ? { cancelled: true } : {}),
       },
     }));
   }
@@ -327,21 +390,122 @@ export class EscalationStore extends SettingsLayer {
     outcome: NotificationRecord,
     previous: NotificationRecord,
   ): Promise<boolean> {
+    const item = notificationItem(outcome);
     try {
-      await this.conditionalPut(
-        // A letter that went is recorded sent even over the sweep's cancellation made while it
-        // went (the agency answered between their two reads): it reached the agency.
-        this.sameRound(
-          notificationItem(outcome),
-          previous,
-          outcome.status === 'sent' ? ['pending', 'cancelled'] : ['pending'],
-        ),
-        null,
-      );
+      // Cancelled: its share, if any, marked so in the same transaction (the unit's badge).
+      if (outcome.status === 'cancelled')
+        await this.putMarkingShare(this.sameRound(item, previous, ['pending']), outcome, true);
+      else if (outcome.status !== 'sent')
+        await this.conditionalPut(this.sameRound(item, previous, ['pending']), null);
+      else
+        try {
+          await this.conditionalPut(this.sameRound(item, previous, ['pending']), null);
+        } catch (error) {
+          if (!(error instanceof WriteConflict)) throw error;
+          // A letter that went is recorded sent even over the sweep's cancellation made while
+          // it went (the agency answered between their two reads): it reached the agency, and
+          // its share is no longer marked cancelled.
+          await this.putMarkingShare(this.sameRound(item, previous, ['cancelled']), outcome, false);
+        }
       return true;
     } catch (error) {
       if (error instanceof WriteConflict) return false;
       throw error;
     }
+  }
+
+  /**
+   * A letter's Put (`sameRound`) with its share, when it has one, marked cancelled or not, all
+   * or nothing; the Put alone when it has none (most letters: not delegated). A share written
+   * between the two (a delegation that read the letter before) is written as it read it.
+   */
+  private async putMarkingShare(
+    put: ReturnType<EscalationStore['sameRound']>,
+    n: NotificationRecord,
+    cancelled: boolean,
+  ): Promise<void> {
+    try {
+      await this.transact(
+        [
+          { Put: put },
+          {
+            Update: {
+              TableName: this.tableName,
+              Key: keys.letterShare(n.caseId, n.agencyId, n.id),
+              UpdateExpression: cancelled ? 'SET cancelled = :yes' : 'REMOVE cancelled',
+              ConditionExpression: 'attribute_exists(pk)',
+              ...(cancelled ? { ExpressionAttributeValues: { ':yes': true } } : {}),
+            },
+          },
+        ],
+        ['version', 'exists'],
+      );
+    } catch (error) {
+      if (!(error instanceof WriteConflict && error.kind === 'exists')) throw error;
+      await this.conditionalPut(put, null);
+    }
+  }
+
+  /**
+   * The upgrade's (core `upgradeCase`, version 7): a case's letters and shares whose index keys
+   * are not `letterOrder`, or a share whose `createdAt` or cancellation is not its letter's,
+   * written again: those attributes only (an Update each, while the item is there), so that a
+   * delivery recorded meanwhile is kept. Reads the case's letters and shares (a few agencies').
+   */
+  async reindexLetters(caseId: string): Promise<number> {
+    const pk = keys.casePk(caseId);
+    const [items, shares] = await Promise.all([
+      this.queryPrefix(pk, 'NOTIF#', { consistent: true }),
+      this.queryPrefix(pk, 'LETTERSHARE#', { consistent: true }),
+    ]);
+    const letters = new Map(items.map((i) => [String(i.id), i]));
+    const updates: ConstructorParameters<typeof UpdateCommand>[0][] = [];
+    for (const l of letters.values()) {
+      const order = letterOrder(record<NotificationRecord>(l));
+      if (l.gsi1sk === order && l.gsi2sk === order) continue;
+      updates.push({
+        TableName: this.tableName,
+        Key: { pk: l.pk, sk: l.sk },
+        UpdateExpression: 'SET gsi1sk = :order, gsi2sk = :order',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':order': order },
+      });
+    }
+    for (const share of shares) {
+      const l = letters.get(String(share.notificationId));
+      if (!l) continue;
+      const n = record<NotificationRecord>(l);
+      const cancelled = n.status === 'cancelled';
+      const current =
+        share.gsi2sk === letterOrder(n) &&
+        share.createdAt === n.createdAt &&
+        share.scheduledAt === undefined &&
+        (share.cancelled === true) === cancelled;
+      if (current) continue;
+      updates.push({
+        TableName: this.tableName,
+        Key: { pk: share.pk, sk: share.sk },
+        UpdateExpression: cancelled
+          ? 'SET gsi2sk = :order, createdAt = :at, cancelled = :yes REMOVE scheduledAt'
+          : 'SET gsi2sk = :order, createdAt = :at REMOVE scheduledAt, cancelled',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: {
+          ':order': letterOrder(n),
+          ':at': n.createdAt,
+          ...(cancelled ? { ':yes': true } : {}),
+        },
+      });
+    }
+    let written = 0;
+    for (const update of updates) {
+      try {
+        await this.client.send(new UpdateCommand(update));
+        written += 1;
+      } catch (error) {
+        // Gone since it was read (a share taken back with its delegation): nothing to key.
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    }
+    return written;
   }
 }

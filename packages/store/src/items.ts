@@ -142,14 +142,21 @@ export const eventItem = (e: TimelineEvent): Item => ({
   ...e,
 });
 
+/**
+ * A letter's place on the letters logs (gsi1, gsi2) and its shares' (`letterShareItem`): by when
+ * it was written, its date. One written late (the ladder ran after the clock jumped, a re-arm
+ * wrote a step due days before) is new to whoever looked since, and tops the log, as it arrived.
+ */
+export const letterOrder = (letter: { createdAt: string; id: string }): string =>
+  `${letter.createdAt}#${letter.id}`;
+
 export const notificationItem = (n: NotificationRecord): Item => ({
   ...keys.notification(n.caseId, n.id),
   entity: 'notification',
   gsi1pk: keys.allNotifications,
-  // Ordered by the letter's date (a letter caught up after downtime still sorts where it belongs).
-  gsi1sk: `${n.scheduledAt}#${n.id}`,
+  gsi1sk: letterOrder(n),
   gsi2pk: keys.agencyNotifications(n.agencyId),
-  gsi2sk: `${n.scheduledAt}#${n.id}`,
+  gsi2sk: letterOrder(n),
   // gsi3 is sparse: the outbox while pending, central's list once failed, nothing once sent.
   ...(n.status === 'pending' ? { gsi3pk: keys.outbox, gsi3sk: `${n.createdAt}#${n.id}` } : {}),
   ...(n.status === 'failed' && !n.handled
@@ -159,9 +166,10 @@ export const notificationItem = (n: NotificationRecord): Item => ({
 });
 
 /**
- * A letter shared with the member unit `memberId` (`LetterShares`): on its gsi2 partition, by the
- * letter's date and id as the unit's own letters are on theirs, with what a page needs to read
- * the letter itself (its key) and to size the page (`bytes`).
+ * A letter shared with the member unit `memberId` (`LetterShares`): on its gsi2 partition, by
+ * when the letter was written and its id as the unit's own letters are on theirs, with what a
+ * page needs to read the letter itself (its key) and to size the page (`bytes`), and whether it
+ * was cancelled (the unit's badge leaves it out without reading the letter).
  */
 export const letterShareItem = (
   share: { caseId: string; agencyId: string; memberId: string },
@@ -170,13 +178,14 @@ export const letterShareItem = (
   ...keys.letterShare(share.caseId, share.agencyId, letter.id),
   entity: 'letter_share',
   gsi2pk: keys.sharedNotifications(share.memberId),
-  gsi2sk: `${letter.scheduledAt}#${letter.id}`,
+  gsi2sk: letterOrder(letter),
   caseId: share.caseId,
   agencyId: share.agencyId,
   memberId: share.memberId,
   notificationId: letter.id,
-  scheduledAt: letter.scheduledAt,
+  createdAt: letter.createdAt,
   bytes: letter.bytes,
+  ...(letter.cancelled ? { cancelled: true } : {}),
 });
 
 /**

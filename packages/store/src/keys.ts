@@ -81,7 +81,7 @@ export const keys = {
     sk: `STEP#${agencyId}#${generation}#${stepId}`,
   }),
   notification: (caseId: string, id: string) => ({ pk: `${C}#CASE#${caseId}`, sk: `NOTIF#${id}` }),
-  /** gsi1: every letter, oldest first; gsi2: one agency's letters. */
+  /** gsi1: every letter; gsi2: one agency's letters; by when each was written (`letterOrder`). */
   allNotifications: `${C}#NOTIFS`,
   agencyNotifications: (agencyId: string) => `${C}#NOTIFS#${agencyId}`,
   /**
@@ -93,7 +93,7 @@ export const keys = {
     pk: `${C}#CASE#${caseId}`,
     sk: `LETTERSHARE#${agencyId}#${id}`,
   }),
-  /** gsi2: the letters shared with a member unit, by the letter's date as its own are. */
+  /** gsi2: the letters shared with a member unit, by when each was written as its own are. */
   sharedNotifications: (memberId: string) => `${C}#NOTIFS_SHARED#${memberId}`,
   /** gsi3: letters still to send, oldest first (present only while pending). */
   outbox: `${C}#OUTBOX`,

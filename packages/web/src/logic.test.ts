@@ -447,6 +447,11 @@ describe('timeline', () => {
   it('a step an admin named reads as words, a level past the default ladder as "Tingkat n"', () => {
     expect(stepLabel(t, 'formal_warning')).toBe('Surat penegasan');
     expect(stepLabel(t, 'surat_penegasan_2')).toBe('Surat penegasan 2');
+    // One named as the ladder names its own, numbered: in the console's language.
+    expect(stepLabel(t, 'reminder_3')).toBe('Pengingat 3');
+    expect(stepLabel(translator('en'), 'reminder_3')).toBe('Reminder 3');
+    expect(stepLabel(t, 'formal_warning_2')).toBe('Surat penegasan 2');
+    expect(stepLabel(translator('en'), 'surat_penegasan_2')).toBe('Surat penegasan 2');
     expect(levelLabel(t, 2)).toBe('Surat pengingat II');
     expect(levelLabel(t, 5)).toBe('Tingkat 5');
   });

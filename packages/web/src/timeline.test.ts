@@ -101,3 +101,59 @@ describe('timeline events older releases stored, as the console describes them',
     for (const c of contains) expect(lines.join(' | ')).toContain(c);
   });
 });
+
+describe('why a case closed, and why a close withdrew an assignment, in the reader’s words', () => {
+  const en = translator('en');
+  const inEnglish = (e: Schemas['TimelineEvent']) =>
+    describeEvent(
+      e,
+      en,
+      (id) => names[id] ?? '(unknown)',
+      (iso) => `<${iso.slice(0, 10)}>`,
+    );
+
+  it('says the reply window ended in silence, from its code (or the English reason it once wrote)', () => {
+    const coded = event(
+      'case_closed',
+      {
+        outcome: 'resolved',
+        code: 'closed_unanswered',
+        reason: 'Tidak ada tanggapan pengadu dalam jangka waktu',
+      },
+      null,
+    );
+    const older = event(
+      'case_closed',
+      { outcome: 'resolved', reason: 'no reply within the reply window' },
+      null,
+    );
+    for (const e of [coded, older]) {
+      expect(describe_(e)).toEqual([
+        'Terselesaikan',
+        'Pengadu tidak menanggapi sampai batas tanggapannya berakhir; ditutup otomatis.',
+      ]);
+      expect(inEnglish(e)).toEqual([
+        'Resolved',
+        'The complainant did not reply before their reply window ended; closed automatically.',
+      ]);
+    }
+  });
+
+  it('says an assignment was withdrawn because central closed the case, and how', () => {
+    const e = event('assignment_withdrawn', {
+      code: 'closed_by_central',
+      outcome: 'unresolved',
+      reason: 'Pengaduan ditutup (Tidak terselesaikan)',
+    });
+    expect(describe_(e)).toEqual([
+      'Pengaduan ditutup oleh Asdep Pengaduan Masyarakat: Tidak terselesaikan',
+    ]);
+    expect(inEnglish(e)).toEqual([
+      'The complaint unit (Asdep Pengaduan Masyarakat) closed the case: Unresolved',
+    ]);
+    // One central withdrew on its own says central's reason, as before.
+    expect(describe_(event('assignment_withdrawn', { reason: 'Salah instansi' }))).toEqual([
+      '“Salah instansi”',
+    ]);
+  });
+});

@@ -125,8 +125,16 @@ export function describeEvent(
       parts.push(quote('reason'));
       parts.push(text('asked') ? t('timeline.askedComplainant', { asked: text('asked')! }) : null);
       break;
-    case 'assignment_withdrawn': // central's reason (a close withdraws with none)
-      parts.push(quote('reason'));
+    case 'assignment_withdrawn':
+      // A close's: that central closed the case, and how (its `reason` says the same in
+      // Indonesian; a close before it was kept wrote none). Otherwise central's reason.
+      if (text('code') === 'closed_by_central')
+        parts.push(
+          t('timeline.withdrawnByClose', {
+            outcome: text('outcome') ? labelOf(t, 'outcome', text('outcome')!) : '',
+          }),
+        );
+      else parts.push(quote('reason'));
       break;
     case 'escalation_step':
     case 'escalation_skipped':
@@ -191,6 +199,13 @@ export function describeEvent(
       break;
     case 'case_closed':
       parts.push(text('outcome') ? labelOf(t, 'outcome', text('outcome')!) : null);
+      // The reply window ended in silence: its code, or the English reason the engine wrote
+      // before it had one (its `reason` is now that sentence in Indonesian, for raw readers).
+      if (
+        text('code') === 'closed_unanswered' ||
+        text('reason') === 'no reply within the reply window'
+      )
+        parts.push(t('case.closedUnanswered'));
       break;
     case 'complainant_replied':
       parts.push(

@@ -2,7 +2,7 @@
  * "New since your last visit" for an agency's queue and letters: the instant of the last visit
  * (by the API's clock) is kept per user in localStorage, and the badge counts what the API
  * lists after it (`total` of a one-item page): for the queue, what was forwarded since, or (a
- * member unit) delegated to it since.
+ * member unit) delegated to it since; for the letters, those written since, save any cancelled.
  */
 import { useEffect, useState } from 'react';
 import { api, unwrap } from './api/client';
@@ -45,8 +45,11 @@ async function countNew(sub: string, inbox: Inbox): Promise<number> {
             params: { query: { forwardedSince: since, limit: 1, total: 'true' } },
           }),
         )
-      : await unwrap(
-          api.GET('/v1/notifications', { params: { query: { since, limit: 1, total: 'true' } } }),
+      : // Letters written since (however long before they fell due), none cancelled (never sent).
+        await unwrap(
+          api.GET('/v1/notifications', {
+            params: { query: { since, cancelled: 'false', limit: 1, total: 'true' } },
+          }),
         );
   return page.total ?? 0;
 }

@@ -15,6 +15,7 @@ import {
   type CaseRecord,
   calledOffByClose,
   cancelledLetter,
+  CLOSED_UNANSWERED_NOTE,
   closeUnanswered,
   closingRuns,
   claimedForSending,
@@ -362,7 +363,9 @@ async function replyWindowTick(
         type: 'case_closed',
         actor,
         agencyId: null,
-        data: { outcome: 'resolved', reason: 'no reply within the reply window' },
+        // Why: a code the console says in the reader's words, and its sentence in Indonesian
+        // (before, `reason` was English: "no reply within the reply window").
+        data: { outcome: 'resolved', code: 'closed_unanswered', reason: CLOSED_UNANSWERED_NOTE },
       },
       ...calledOff.events,
     ],

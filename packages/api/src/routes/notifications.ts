@@ -31,11 +31,13 @@ export const notifications = new OpenAPIHono()
       path: '/',
       tags: ['Escalation'],
       summary:
-        'Every warning, reminder, formal warning and escalation letter, newest first (one ' +
-        'case’s: oldest first, as its ladder sent them; an agency: the letters sent to it; a ' +
-        'focal point coordinator: its member units’ too; a member unit: also those of its ' +
-        'focal point’s assignments delegated to it now, however old, counted in `total` and ' +
-        '`since` alike)',
+        'Every warning, reminder, formal warning and escalation letter, newest written first ' +
+        '(one case’s: oldest first, as its ladder sent them; an agency: the letters sent to ' +
+        'it; a focal point coordinator: its member units’ too; a member unit: also those of ' +
+        'its focal point’s assignments delegated to it now, however old, counted in `total` ' +
+        'and `since` alike). The unread badge asks `since` its last visit with ' +
+        '`cancelled=false`: what was written since, however long before it fell due, and ' +
+        'never a letter cancelled before it went',
       request: { query: NotificationsQuery },
       responses: {
         200: json(NotificationPage, 'A page of letters'),

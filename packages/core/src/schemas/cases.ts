@@ -238,6 +238,38 @@ export type CloseInput = z.infer<typeof CloseBody>;
 export const CLOSED_SATISFIED_NOTE = 'Pengadu menyatakan puas';
 export const CLOSED_UNANSWERED_NOTE = 'Tidak ada tanggapan pengadu dalam jangka waktu';
 
+/**
+ * What an agency is told of how its case ended or went on (`CaseNotice`): who closed it
+ * (central, the complainant's "satisfied", their reply window ending in silence), or that the
+ * complainant, not satisfied, reopened it. A stable code: the console says it in the reader's
+ * words. `closed_by_central` is also the `code` of the `case_closed` event central's close
+ * writes and of the `assignment_withdrawn` events of the assignments it withdrew;
+ * `closed_unanswered` that of the `case_closed` event the reply window's end writes.
+ */
+export const CASE_NOTICE_CODES = [
+  'closed_by_central',
+  'closed_satisfied',
+  'closed_unanswered',
+  'reopened_unsatisfied',
+] as const;
+export type CaseNoticeCode = (typeof CASE_NOTICE_CODES)[number];
+
+export const CaseNoticeSchema = z
+  .object({
+    code: z.enum(CASE_NOTICE_CODES),
+    at: instant.meta({ description: 'When the case was closed, or reopened' }),
+    outcome: z
+      .enum(CLOSE_OUTCOMES)
+      .nullable()
+      .meta({ description: 'How a closed case was closed (null: reopened)' }),
+  })
+  .meta({
+    id: 'CaseNotice',
+    description:
+      'How the case ended or went on, as the agency may know it: `closed_by_central` (central closed it, withdrawing what was still open; its note stays central’s), `closed_satisfied` (the complainant said they were satisfied), `closed_unanswered` (the complainant’s reply window ended in silence), `reopened_unsatisfied` (the complainant was not satisfied with the answers and the case reopened to central, which may forward it again). Nothing of what happened after the assignment’s part ended without its doing the work (withdrawn, or redirected and settled)',
+  });
+export type CaseNotice = z.infer<typeof CaseNoticeSchema>;
+
 const TargetInstants = z.object({
   acknowledge: instant,
   followUp: instant,
@@ -306,6 +338,10 @@ export const AssignmentSchema = z
       })
       .nullable(),
     calendarWarnings: z.array(CalendarWarningSchema),
+    caseNotice: orNull(CaseNoticeSchema).optional().meta({
+      description:
+        'In an agency’s queue (`GET /v1/queue`) and a case’s `assignments`: how its case ended or went on, as this assignment’s agency may know it (`CaseNotice`); null when nothing of the kind. Absent elsewhere (one assignment, an action’s answer, central’s worklist): read the case',
+    }),
     createdAt: instant,
     updatedAt: instant,
     version: z.int(),
@@ -480,7 +516,10 @@ export const TimelineEventSchema = z
     type: z.string(),
     actor: ActorSchema,
     agencyId: z.string().nullable(),
-    data: z.record(z.string(), z.unknown()),
+    data: z.record(z.string(), z.unknown()).meta({
+      description:
+        'What the event changed, by type. `case_closed`: `outcome`; who closed it as a `CaseNotice` code, `code` (`closed_by_central`, `closed_unanswered`: events written since it was kept), and for the reply window’s end `reason`, the same in Indonesian (earlier ones wrote it in English). A close’s `assignment_withdrawn`: `code` `closed_by_central`, its `outcome` and `reason` in Indonesian (never central’s note); central withdrawing one assignment: its `reason` as typed',
+    }),
   })
   .meta({ id: 'TimelineEvent' });
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { LETTER_VOID_REASONS, NOTIFICATION_STATUSES } from '../notification.ts';
 import { TARGETS } from '../policy.ts';
-import { calendarDate, instant, text } from './fields.ts';
+import { booleanQuery, calendarDate, instant, text } from './fields.ts';
 import { AgencyIdSchema, PageQuery } from './common.ts';
 export const StatsQuery = z.object({
   from: calendarDate.optional(),
@@ -62,7 +62,12 @@ export const NotificationsQuery = PageQuery.extend({
   }),
   agencyId: AgencyIdSchema.optional(),
   since: instant.optional().meta({
-    description: 'Only letters dated after this instant (what arrived since a visit)',
+    description:
+      'Only letters written after this instant (`createdAt`, what arrived since a visit), however long before it they fell due',
+  }),
+  cancelled: booleanQuery.optional().meta({
+    description:
+      '`false`: leave out the letters cancelled (never sent, as what they said no longer held when their time came), as the unread badge counts; `true`: only those',
   }),
 });
 export type NotificationsFilter = z.infer<typeof NotificationsQuery>;

@@ -17,10 +17,11 @@ import {
   startOfLocalDay,
   TIME_ZONE_LABELS,
 } from '../calendar.ts';
+import { caseNoticeFor } from '../case-view.ts';
 import { chainedPage, mapPage } from '../desk.ts';
 import { DomainError } from '../errors.ts';
 import { type LadderLetter, ladderState, projectLadder } from '../ladder/index.ts';
-import type { NotificationRecord } from '../notification.ts';
+import type { LadderRecord, NotificationRecord } from '../notification.ts';
 import { type SlaPolicy, TARGETS } from '../policy.ts';
 import type { Page, PageRequest } from '../ports.ts';
 import type { AssignmentView, DeadlinesView, QueueFilter, WorklistFilter } from '../schemas.ts';
@@ -83,9 +84,17 @@ export async function queue(
     filter.ended && !filter.state
       ? await chainedPage([list(undefined), ...ENDED_STATES.map(list)], filter)
       : await list(filter.state)(filter);
-  return assignmentPage(deps, await stillDelegated(deps, p, page, agencies), now, {
-    central: false,
-    agencies: new Set(agencies),
+  const rows = await stillDelegated(deps, p, page, agencies);
+  // Each row says how its case ended or went on (`caseNoticeFor`): its case read with the
+  // ladders, in the same batch read.
+  const { ladders, cases } = await deps.store.getLaddersAndCases(rows.items);
+  const reader: Reader = { central: false, agencies: new Set(agencies) };
+  return mapPage(rows, (a) => {
+    const c = cases.find((x) => x.id === a.caseId);
+    return {
+      ...viewAssignment(a, now, reader, ladderFor(ladders, a)),
+      caseNotice: c ? caseNoticeFor(c, a) : null,
+    };
   });
 }
 
@@ -201,15 +210,14 @@ async function assignmentPage(
   reader: Reader,
 ): Promise<Page<AssignmentView>> {
   const ladders = await deps.store.getLadders(page.items);
-  return mapPage(page, (a) =>
-    viewAssignment(
-      a,
-      now,
-      reader,
-      ladders.find((l) => l.caseId === a.caseId && l.agencyId === a.agencyId),
-    ),
-  );
+  return mapPage(page, (a) => viewAssignment(a, now, reader, ladderFor(ladders, a)));
 }
+
+/** The ladder of assignment `a` among those read. */
+const ladderFor = <L extends Pick<LadderRecord, 'caseId' | 'agencyId'>>(
+  ladders: readonly L[],
+  a: AssignmentRecord,
+) => ladders.find((l) => l.caseId === a.caseId && l.agencyId === a.agencyId);
 
 /**
  * How each deadline of an assignment was computed (start, working days, zone, the holidays

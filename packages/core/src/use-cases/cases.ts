@@ -451,18 +451,20 @@ function inRunsOfItems(changes: readonly ClosingChange[], max: number): ClosingC
 }
 
 /**
- * Why a close settled a redirect or called off an activity: the close's outcome. Never its note,
- * which stays central's: agencies read these (the settled redirect, the activity's events).
+ * Why a close withdrew an assignment, settled a redirect or called off an activity: the close's
+ * outcome. Never its note, which stays central's: agencies read these (the withdrawal, the
+ * settled redirect, the activity's events).
  */
 const closingReason = (input: CloseInput): string =>
   `Pengaduan ditutup (${OUTCOME_LABELS[input.outcome]})`;
 
 /**
  * Central closes the case, and settles what it was waiting for: its open assignments are
- * withdrawn (`assignment_withdrawn`), a redirect still awaiting its re-forward is settled
- * (`redirect_settled`: none will come), and its monitoring activities not yet held are called
- * off (`calledOffByClose`: a held one stays, to be reported), both for the close's outcome
- * (`closingReason`, never its note). Otherwise they would stay on central's desk ("awaiting re-forward",
+ * withdrawn (`assignment_withdrawn`, its `code` `closed_by_central`: the agency reads why), a
+ * redirect still awaiting its re-forward is settled (`redirect_settled`: none will come), and
+ * its monitoring activities not yet held are called off (`calledOffByClose`: a held one stays,
+ * to be reported), all for the close's outcome (`closingReason`, never its note). Otherwise
+ * they would stay on central's desk ("awaiting re-forward",
  * proposals, the activity calendar) with nothing left to do on them. A paused assignment's
  * pause ends first (its clock entry and `assignment_resumed`): an ended assignment is never
  * left paused. Up to 98 items of such changes (two each, four for a paused one, two more for a
@@ -533,7 +535,12 @@ export async function closeCase(
                   }),
                 ]
               : []),
-            event(caseId, now, 'assignment_withdrawn', p, agencyId, {}),
+            // Why, for the agency: central closed the case, and how (never the note).
+            event(caseId, now, 'assignment_withdrawn', p, agencyId, {
+              code: 'closed_by_central',
+              outcome: input.outcome,
+              reason,
+            }),
           ],
         };
       }),
@@ -579,7 +586,10 @@ export async function closeCase(
       counters: final.counters,
       events: [
         ...final.events,
-        event(caseId, now, 'case_closed', p, null, { outcome: input.outcome }),
+        event(caseId, now, 'case_closed', p, null, {
+          outcome: input.outcome,
+          code: 'closed_by_central',
+        }),
       ],
     });
     const changed = [...withdrawn, ...settled].map((w) => w.record);

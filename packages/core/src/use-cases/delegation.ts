@@ -214,7 +214,7 @@ async function letterShares(
     caseId: assignment.caseId,
     agencyId: assignment.agencyId,
     memberId,
-    letters: [...letters].sort((a, b) => b.scheduledAt.localeCompare(a.scheduledAt)),
+    letters: [...letters].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
     ...(ladder ? { ladderVersion: ladder.version } : {}),
   };
 }

@@ -166,7 +166,10 @@ function periodOf(deps: ServiceDeps, period: StatsPeriod): { from: string; to: s
   return { from, to };
 }
 
-/** Every letter the ladders sent, newest first (one case's: oldest first); by case or agency. */
+/**
+ * Every letter the ladders sent, newest written first (one case's: oldest first); by case or
+ * agency; since a visit (written after it), without the cancelled ones (the unread badge).
+ */
 export async function listNotifications(
   deps: ServiceDeps,
   p: Principal,
@@ -176,6 +179,7 @@ export async function listNotifications(
   // too); another agency's are not found.
   let agencyId = filter.agencyId;
   const since = filter.since ? new Date(filter.since) : undefined;
+  const { cancelled } = filter;
   if (!isCentral(p)) {
     agencyId ??= p.agency;
     const members =
@@ -206,7 +210,7 @@ export async function listNotifications(
         const page = await chainedPage(
           agencies.map(
             (id) => (request: PageRequest) =>
-              deps.store.listNotifications({ caseId, agencyId: id, since }, request),
+              deps.store.listNotifications({ caseId, agencyId: id, since, cancelled }, request),
           ),
           filter,
         );
@@ -219,7 +223,13 @@ export async function listNotifications(
   // point): shared with it by the delegation and by the ladder (`LetterShares`).
   const own = !isCentral(p) && agencyId === p.agency && filter.caseId === undefined;
   const page = await deps.store.listNotifications(
-    { caseId: filter.caseId, agencyId, since, ...(own ? { sharedWith: p.agency } : {}) },
+    {
+      caseId: filter.caseId,
+      agencyId,
+      since,
+      cancelled,
+      ...(own ? { sharedWith: p.agency } : {}),
+    },
     filter,
   );
   return mapPage(page, (n) => viewNotification(n, isCentral(p)));

@@ -18,7 +18,9 @@
  *   `upgradeCounters`) in the transaction that marks it.
  * - its assignments delegated to a member unit have their letters shared with it
  *   (`sharedLetters`): a letter written before shares were has none, and the unit's letters
- *   log listed it not.
+ *   log listed it not;
+ * - its letters and their shares keyed by when each was written, each share marked when its
+ *   letter was cancelled (`reindexLetters`): the logs and the badge went by the due date.
  * Each assignment is written at most once, under its version, with what it needs.
  */
 import { type AssignmentRecord, COUNTS_ACKNOWLEDGEMENT } from '../assignment.ts';
@@ -110,7 +112,9 @@ export async function upgradeCase(deps: ServiceDeps, ref: AssignmentKey): Promis
         counters: run.flatMap((w) => w.counters),
       });
     const indexed = await deps.store.reindexCase(bundle.case);
-    return writes.length > 0 || indexed > 0 || shared > 0 ? 'moved' : 'current';
+    // After the shares' writes: those this run wrote are keyed as this release keys them.
+    const letters = await deps.store.reindexLetters(bundle.case.id);
+    return writes.length > 0 || indexed > 0 || shared > 0 || letters > 0 ? 'moved' : 'current';
   });
 }
 

@@ -4933,7 +4933,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Every warning, reminder, formal warning and escalation letter, newest first (one case’s: oldest first, as its ladder sent them; an agency: the letters sent to it; a focal point coordinator: its member units’ too; a member unit: also those of its focal point’s assignments delegated to it now, however old, counted in `total` and `since` alike) */
+        /** Every warning, reminder, formal warning and escalation letter, newest written first (one case’s: oldest first, as its ladder sent them; an agency: the letters sent to it; a focal point coordinator: its member units’ too; a member unit: also those of its focal point’s assignments delegated to it now, however old, counted in `total` and `since` alike). The unread badge asks `since` its last visit with `cancelled=false`: what was written since, however long before it fell due, and never a letter cancelled before it went */
         get: {
             parameters: {
                 query?: {
@@ -4944,8 +4944,10 @@ export type paths = {
                     /** @description One case’s letters, oldest first (an agency’s coordinator with no `agencyId`: its own agency’s, then each of its member units’) */
                     caseId?: string;
                     agencyId?: string;
-                    /** @description Only letters dated after this instant (what arrived since a visit) */
+                    /** @description Only letters written after this instant (`createdAt`, what arrived since a visit), however long before it they fell due */
                     since?: string;
+                    /** @description `false`: leave out the letters cancelled (never sent, as what they said no longer held when their time came), as the unread badge counts; `true`: only those */
+                    cancelled?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -7932,6 +7934,8 @@ export type components = {
                 } | null;
             } | null;
             calendarWarnings: components["schemas"]["CalendarWarning"][];
+            /** @description In an agency’s queue (`GET /v1/queue`) and a case’s `assignments`: how its case ended or went on, as this assignment’s agency may know it (`CaseNotice`); null when nothing of the kind. Absent elsewhere (one assignment, an action’s answer, central’s worklist): read the case */
+            caseNotice?: components["schemas"]["CaseNotice"] | null;
             /**
              * Format: date-time
              * @example 2026-03-30T16:59:59.999Z
@@ -7949,6 +7953,22 @@ export type components = {
             target: "acknowledge" | "followUp" | "resolution";
             year: number;
             message: string;
+        };
+        /** @description How the case ended or went on, as the agency may know it: `closed_by_central` (central closed it, withdrawing what was still open; its note stays central’s), `closed_satisfied` (the complainant said they were satisfied), `closed_unanswered` (the complainant’s reply window ended in silence), `reopened_unsatisfied` (the complainant was not satisfied with the answers and the case reopened to central, which may forward it again). Nothing of what happened after the assignment’s part ended without its doing the work (withdrawn, or redirected and settled) */
+        CaseNotice: {
+            /** @enum {string} */
+            code: "closed_by_central" | "closed_satisfied" | "closed_unanswered" | "reopened_unsatisfied";
+            /**
+             * Format: date-time
+             * @description When the case was closed, or reopened
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            at: string;
+            /**
+             * @description How a closed case was closed (null: reopened)
+             * @enum {string|null}
+             */
+            outcome: "resolved" | "unresolved" | "withdrawn" | null;
         };
         CaseExtensionRequest: {
             id: string;
@@ -8115,6 +8135,7 @@ export type components = {
             type: string;
             actor: components["schemas"]["Actor"];
             agencyId: string | null;
+            /** @description What the event changed, by type. `case_closed`: `outcome`; who closed it as a `CaseNotice` code, `code` (`closed_by_central`, `closed_unanswered`: events written since it was kept), and for the reply window’s end `reason`, the same in Indonesian (earlier ones wrote it in English). A close’s `assignment_withdrawn`: `code` `closed_by_central`, its `outcome` and `reason` in Indonesian (never central’s note); central withdrawing one assignment: its `reason` as typed */
             data: {
                 [key: string]: unknown;
             };

@@ -1,6 +1,7 @@
 /**
  * Assignments as a table: case (with the member unit working on it, if delegated), agency,
- * state, when it was forwarded (in the reader's zone), the next deadline with its target and how
+ * state (in an agency's queue, with how its case was closed or that it was reopened), when it
+ * was forwarded (in the reader's zone), the next deadline with its target and how
  * it stands (in the assignment's own zone: the end of that agency's working day), the rung of
  * the ladder reached.
  */
@@ -12,6 +13,7 @@ import type { TimeZone } from '../format';
 import { labelOf, levelLabel, useI18n } from '../i18n/i18n';
 import { AgencyName, useAgencies } from './agencies';
 import { acknowledgeable, rowKey, type Selection } from './bulk-acknowledge';
+import { CaseNotice } from './case-notice';
 import { DeadlineBadge, Loading, StatusBadge, Time } from './ui';
 
 export function AssignmentTable({
@@ -107,6 +109,8 @@ export function AssignmentTable({
                 <td data-label={t('queue.state')}>
                   <StatusBadge prefix="state" value={a.state} />
                   {a.paused ? <span className="badge">{t('assignment.paused')}</span> : null}
+                  {/* An agency's queue: its case closed (by whom, when, how) or reopened. */}
+                  <CaseNotice notice={a.caseNotice} zone={zone} />
                 </td>
                 {showForwarded ? (
                   <td data-label={t('queue.forwarded')}>

@@ -36,12 +36,19 @@ export function labelOf(t: Translate, prefix: string, value: string): string {
 }
 
 /**
- * A ladder step as people read it: its label, or for a step an admin named itself
- * (`surat_penegasan_2`, which has none) that name in words ("Surat penegasan 2").
+ * A ladder step as people read it: its label; for a step an admin named as the ladder names its
+ * own, numbered or not (`formal_warning_2`, `reminder_3`), that step's or that action's label
+ * and the number ("Surat penegasan 2", "Pengingat 3"), in the console's language; for a name of
+ * its own (`surat_penegasan_2`, which has none) that name in words, as the admin wrote it
+ * ("Surat penegasan 2").
  */
 export function stepLabel(t: Translate, name: string): string {
   const key = `step.${name}` as MessageKey;
   if (key in messages.id) return t(key);
+  const [, base, n] = /^([a-z][a-z_]*?)(?:_(\d+))?$/.exec(name) ?? [];
+  const known = [`step.${base}`, `action.${base}`].find((k) => k in messages.id) as
+    MessageKey | undefined;
+  if (known) return n === undefined ? t(known) : `${t(known)} ${n}`;
   const words = name.replace(/_+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

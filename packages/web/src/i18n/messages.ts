@@ -878,6 +878,15 @@ const id = {
   'queue.heldBy': 'Dikerjakan oleh {agency}',
   'queue.delegatedBy': 'Didelegasikan oleh {agency}',
   'queue.total': '{n} penugasan',
+  // How the case of an agency's row or assignment ended or went on (the API's `caseNotice`).
+  'caseNotice.closed_by_central': 'Ditutup oleh Asdep Pengaduan Masyarakat pada {at}: {outcome}',
+  'caseNotice.closed_satisfied': 'Ditutup pada {at}: pengadu menyatakan puas',
+  'caseNotice.closed_unanswered':
+    'Ditutup pada {at}: pengadu tidak menanggapi sampai batas tanggapannya berakhir',
+  'caseNotice.reopened_unsatisfied': 'Dibuka kembali pada {at}: pengadu belum puas',
+  'caseNotice.withdrawnByClose':
+    'Penugasan ini ditarik karena pengaduan ditutup oleh Asdep Pengaduan Masyarakat pada {at}: {outcome}',
+  'timeline.withdrawnByClose': 'Pengaduan ditutup oleh Asdep Pengaduan Masyarakat: {outcome}',
   'bulk.select': 'Pilih: {subject}',
   'bulk.selectColumn': 'Pilih',
   'bulk.selectAll': 'Pilih semua yang ditampilkan dan menunggu konfirmasi penerimaan',
@@ -887,7 +896,7 @@ const id = {
   'bulk.failed': '{n} penugasan tidak dikonfirmasi:',
   'bulk.notPending':
     'tidak dapat dikonfirmasi lagi karena penugasan ini sudah ditarik atau dialihkan.',
-  'filters.ended': 'Termasuk yang selesai dan dialihkan',
+  'filters.ended': 'Termasuk yang tuntas, dialihkan dan ditarik',
   'delegate.return': 'Bukan wilayah kami: kembalikan ke koordinator {agency}',
   'delegate.returnHint':
     'Koordinator mendelegasikannya ke unit yang tepat, atau menjawab untuk instansinya. Bila pengaduan ini bukan kewenangan instansi sama sekali, pakai “Bukan kewenangan kami”.',
@@ -1958,6 +1967,16 @@ const en = {
   'queue.heldBy': 'Worked on by {agency}',
   'queue.delegatedBy': 'Delegated by {agency}',
   'queue.total': '{n} {n|assignment|assignments}',
+  'caseNotice.closed_by_central':
+    'Closed by the complaint unit (Asdep Pengaduan Masyarakat) on {at}: {outcome}',
+  'caseNotice.closed_satisfied': 'Closed on {at}: the complainant said they were satisfied',
+  'caseNotice.closed_unanswered':
+    'Closed on {at}: the complainant did not reply before their reply window ended',
+  'caseNotice.reopened_unsatisfied': 'Reopened on {at}: the complainant was not satisfied',
+  'caseNotice.withdrawnByClose':
+    'This assignment was withdrawn because the complaint unit (Asdep Pengaduan Masyarakat) closed the case on {at}: {outcome}',
+  'timeline.withdrawnByClose':
+    'The complaint unit (Asdep Pengaduan Masyarakat) closed the case: {outcome}',
   'bulk.select': 'Select: {subject}',
   'bulk.selectColumn': 'Select',
   'bulk.selectAll': 'Select all shown awaiting acknowledgement',
@@ -1966,7 +1985,7 @@ const en = {
   'bulk.done': '{n} {n|assignment|assignments} acknowledged.',
   'bulk.failed': '{n} {n|assignment was|assignments were} not acknowledged:',
   'bulk.notPending': 'can no longer be acknowledged: it was withdrawn or redirected.',
-  'filters.ended': 'Include completed and redirected',
+  'filters.ended': 'Include completed, redirected and withdrawn',
   'delegate.return': 'Not our region: give it back to the coordinator at {agency}',
   'delegate.returnHint':
     'The coordinator delegates it to the right unit, or answers for the agency. If the complaint is not the agency’s at all, use “Not ours”.',

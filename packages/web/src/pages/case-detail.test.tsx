@@ -667,6 +667,70 @@ describe('how a closed case was closed, on its page', () => {
   });
 });
 
+describe('what an agency’s own assignment card says of a case closed or reopened', () => {
+  const AT = '2026-05-11T03:00:00.000Z';
+  const asPolri = () =>
+    renderWith(
+      <Route path="/cases/:id">
+        <CaseDetail />
+      </Route>,
+      { path: '/cases/c1', as: { agency: 'polri', role: 'agency_officer' } },
+    );
+  const card = async () =>
+    (await screen.findByRole('heading', { name: /Penugasan: / })).closest('section')!.textContent!;
+  const withAssignment = (status: string, assignment: object, closure: object | null) => ({
+    ...kase,
+    status,
+    trackingCode: undefined,
+    assignments: [assignment],
+    agencyIds: ['polri'],
+    underMonitoring: false,
+    extensionRequests: [],
+    activities: [],
+    closure,
+  });
+
+  it('says its assignment was withdrawn because central closed the case, when and how: no note', async () => {
+    api({
+      theCase: withAssignment(
+        'closed',
+        {
+          ...assignmentOf('polri'),
+          state: 'withdrawn',
+          caseNotice: { code: 'closed_by_central', at: AT, outcome: 'unresolved' },
+        },
+        { outcome: 'unresolved', note: null, at: AT },
+      ),
+    });
+    asPolri();
+    const text = await card();
+    expect(text).toContain('Ditarik');
+    expect(text).toContain(
+      'Penugasan ini ditarik karena pengaduan ditutup oleh Asdep Pengaduan Masyarakat pada 11 Mei 2026, 10.00 WIB: Tidak terselesaikan',
+    );
+    expect(text).not.toContain('Catatan');
+  });
+
+  it('says the complainant was not satisfied and the case reopened', async () => {
+    api({
+      theCase: withAssignment(
+        'forwarded',
+        {
+          ...assignmentOf('polri'),
+          state: 'pending',
+          generation: 2,
+          caseNotice: { code: 'reopened_unsatisfied', at: AT, outcome: null },
+        },
+        null,
+      ),
+    });
+    asPolri();
+    expect(await card()).toContain(
+      'Dibuka kembali pada 11 Mei 2026, 10.00 WIB: pengadu belum puas',
+    );
+  });
+});
+
 describe('the legal outer limit on the case page', () => {
   it('gives the day, says when the case is past it, and names the rule it comes from', async () => {
     api({

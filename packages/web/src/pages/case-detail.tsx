@@ -2,7 +2,8 @@
  * One case. Central sees everything and acts on the case (verify, forward, re-forward, decide
  * extensions, plan and report activities, close). An agency sees the complaint (identity hidden
  * where it must be), central's instructions, its deadlines with how they were computed, the
- * ladder, the timeline, and acts on its assignment.
+ * ladder, the timeline, how its case was closed (by whom, when) or that it was reopened, and acts
+ * on its assignment.
  */
 import { useEffect, useState } from 'react';
 import { Link, useParams, useSearch } from 'wouter';
@@ -20,6 +21,7 @@ import { AgencyAnswers } from '../components/agency-answers';
 import { ActionResultProvider } from '../components/action-form';
 import { AssignmentActions } from '../components/assignment-actions';
 import { CaseAttachments } from '../components/attachments';
+import { CaseNotice } from '../components/case-notice';
 import { CaseActivities } from '../components/case-activities';
 import { CaseLetters, ReceiptButton } from '../components/document-links';
 import { ComplainantCases } from '../components/complainant-cases';
@@ -173,6 +175,16 @@ export default function CaseDetail() {
                   {t('assignment.title', { agency: nameOf(a.agencyId) })}{' '}
                   <StatusBadge prefix="state" value={a.state} />
                 </h2>
+                {/* An agency reads here how its case ended or went on: withdrawn by central's
+                    close (when, how; never central's note), or reopened by the complainant. */}
+                {central ? null : (
+                  <CaseNotice
+                    notice={a.caseNotice}
+                    zone={zone}
+                    withdrawn={a.state === 'withdrawn'}
+                    className="alert"
+                  />
+                )}
                 {a.instructions ? (
                   <>
                     <h3>{t('assignment.instructions')}</h3>

@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
 import { AgencyNamesProvider } from '../components/agencies';
+import { UnreadBadge } from '../components/count';
+import { useUnread } from '../unread';
 import Letters from './letters';
 
 const NAMES = [
@@ -70,45 +72,47 @@ describe('the letters page of a focal point', () => {
   });
 });
 
+/** A letter as the API lists it: a first reminder to the focal point, sent. */
+const letter = (overrides: Record<string, unknown> = {}) => ({
+  id: 'n1',
+  caseId: 'c1',
+  agencyId: 'atr-bpn',
+  target: 'acknowledge',
+  targets: ['acknowledge'],
+  step: 'reminder_1',
+  action: 'reminder',
+  channel: 'email',
+  recipients: ['pengaduan@atrbpn.example.go.id'],
+  cc: [],
+  status: 'sent',
+  subject: 'Surat pengingat I: Sertifikat tanah belum terbit',
+  body: 'Dengan hormat, …',
+  scheduledAt: '2026-04-23T17:00:00.000Z',
+  createdAt: '2026-04-23T17:00:00.000Z',
+  sentAt: '2026-04-24T01:00:00.000Z',
+  attempts: 1,
+  lastError: null,
+  letterNumber: null,
+  pdf: false,
+  handled: null,
+  sendsAt: null,
+  cancelled: null,
+  ...overrides,
+});
+
+/** The API answering the letters log with `items`. */
+const listing = (items: ReturnType<typeof letter>[]) =>
+  mockApi((call) => {
+    if (call.path === '/v1/agency-names') return json(200, { items: NAMES });
+    if (call.path.startsWith('/v1/clock')) return json(200, { now: new Date().toISOString() });
+    if (call.path.startsWith('/v1/notifications'))
+      return json(200, { items, nextCursor: null, total: items.length });
+    return json(200, { items: [], nextCursor: null });
+  });
+
 describe('the letters page of a member unit', () => {
   it('says of a letter of its focal point’s assignment delegated to it whom it went to and why it is here', async () => {
-    mockApi((call) => {
-      if (call.path === '/v1/agency-names') return json(200, { items: NAMES });
-      if (call.path.startsWith('/v1/clock')) return json(200, { now: new Date().toISOString() });
-      if (call.path.startsWith('/v1/notifications'))
-        return json(200, {
-          items: [
-            {
-              id: 'n1',
-              caseId: 'c1',
-              agencyId: 'atr-bpn',
-              target: 'acknowledge',
-              targets: ['acknowledge'],
-              step: 'reminder_1',
-              action: 'reminder',
-              channel: 'email',
-              recipients: ['pengaduan@atrbpn.example.go.id'],
-              cc: [],
-              status: 'sent',
-              subject: 'Surat pengingat I: Sertifikat tanah belum terbit',
-              body: 'Dengan hormat, …',
-              scheduledAt: '2026-04-23T17:00:00.000Z',
-              createdAt: '2026-04-23T17:00:00.000Z',
-              sentAt: '2026-04-24T01:00:00.000Z',
-              attempts: 1,
-              lastError: null,
-              letterNumber: null,
-              pdf: false,
-              handled: null,
-              sendsAt: null,
-              cancelled: null,
-            },
-          ],
-          nextCursor: null,
-          total: 1,
-        });
-      return json(200, { items: [], nextCursor: null });
-    });
+    listing([letter()]);
     renderWith(
       <AgencyNamesProvider user="u1">
         <Letters />
@@ -121,5 +125,61 @@ describe('the letters page of a member unit', () => {
     expect(
       screen.getByRole('link', { name: 'Surat pengingat I: Sertifikat tanah belum terbit' }),
     ).toBeTruthy();
+  });
+});
+
+describe('the steps the letters are of', () => {
+  it('reads in Indonesian: a step the policy admin named as the ladder does; a name of its own as written', async () => {
+    listing([
+      letter({ id: 'n3', step: 'reminder_3', subject: 'Perihal tiga' }),
+      letter({
+        id: 'n2',
+        step: 'formal_warning_2',
+        action: 'formal_warning',
+        subject: 'Perihal dua',
+      }),
+      letter({ id: 'n4', step: 'surat_teguran_akhir', subject: 'Perihal empat' }),
+      letter({ id: 'n1', step: 'forwarding', action: 'forwarding', subject: 'Perihal satu' }),
+    ]);
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <Letters />
+      </AgencyNamesProvider>,
+      { as: { agency: 'atr-bpn', role: 'agency_officer' }, path: '/letters' },
+    );
+    const stepOf = async (subject: string) =>
+      within((await screen.findByRole('link', { name: subject })).closest('li')!).getByText(
+        (_, el) => el?.tagName === 'STRONG',
+      ).textContent;
+    expect(await stepOf('Perihal tiga')).toBe('Pengingat 3');
+    expect(await stepOf('Perihal dua')).toBe('Surat penegasan 2');
+    expect(await stepOf('Perihal empat')).toBe('Surat teguran akhir');
+    expect(await stepOf('Perihal satu')).toBe('Surat penerusan');
+    expect(screen.queryByText(/Reminder|Formal warning|Forwarding/)).toBeNull();
+  });
+});
+
+describe('the Letters badge', () => {
+  function Badge() {
+    return <UnreadBadge n={useUnread('u1', 'letters', '/cases')} />;
+  }
+
+  it('counts the letters written since the last visit, none cancelled', async () => {
+    localStorage.setItem('pantau.visited.letters.u1', '2026-04-13T18:00:00.000Z');
+    const calls = mockApi((call) =>
+      call.path.startsWith('/v1/notifications')
+        ? json(200, { items: [letter()], nextCursor: null, total: 3 })
+        : json(404, {}),
+    );
+    renderWith(<Badge />, { as: { agency: 'polri', role: 'agency_officer' } });
+    expect((await screen.findByText('3')).closest('.unread')).toBeTruthy();
+    const asked = new URL(letterCalls(calls).at(-1)!.path, 'http://x').searchParams;
+    expect(Object.fromEntries(asked)).toEqual({
+      since: '2026-04-13T18:00:00.000Z',
+      cancelled: 'false',
+      limit: '1',
+      total: 'true',
+    });
+    localStorage.clear();
   });
 });

@@ -2,7 +2,9 @@
  * The letters log: every warning, reminder, formal warning and escalation. Central sees all
  * (by agency if it likes, found by name); an agency sees the letters sent to it, and a focal
  * point's coordinator may choose one of its member units' instead. A member unit also sees those
- * of its focal point's assignments delegated to it, which it works, each saying so. Newest first.
+ * of its focal point's assignments delegated to it, which it works, each saying so. Newest
+ * written first (a letter the ladder wrote late tops the page, dated when written), each under
+ * its step's name as people read it (`stepLabel`).
  */
 import { Link } from 'wouter';
 import { Count } from '../components/count';

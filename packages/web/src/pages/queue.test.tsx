@@ -105,3 +105,106 @@ describe('a coordinator’s “member units” choice', () => {
     expect(screen.queryByLabelText('Termasuk unit anggota')).toBeNull();
   });
 });
+
+describe('a row whose case was closed or reopened', () => {
+  const assignment = (caseId: string, state: string, caseNotice: unknown) => ({
+    caseId,
+    agencyId: 'pemprov-bali',
+    subject: `Pengaduan ${caseId}`,
+    state,
+    instructions: null,
+    forwardedAt: '2026-05-04T03:00:00.000Z',
+    clock: { basis: 'fresh', from: '2026-05-04T03:00:00.000Z', inheritedFrom: null },
+    timeZone: 'Asia/Makassar',
+    delegatedTo: null,
+    due: {
+      acknowledge: '2026-05-07T15:59:59.999Z',
+      followUp: '2026-05-11T15:59:59.999Z',
+      resolution: '2026-05-22T15:59:59.999Z',
+    },
+    met: { acknowledge: null, followUp: null, resolution: null },
+    overdue: { acknowledge: false, followUp: false, resolution: false },
+    nextDueAt: state === 'pending' ? '2026-05-07T15:59:59.999Z' : null,
+    escalationLevel: 0,
+    monitoring: false,
+    paused: false,
+    pausedSince: null,
+    generation: state === 'pending' ? 2 : 1,
+    redirect: null,
+    calendarWarnings: [],
+    createdAt: '2026-05-04T03:00:00.000Z',
+    updatedAt: '2026-05-10T16:30:00.000Z',
+    version: 3,
+    caseNotice,
+  });
+  // 16.30 UTC on 10 May: 11 May 00.30 in WITA, the reader's zone (still 10 May in WIB).
+  const AT = '2026-05-10T16:30:00.000Z';
+  const BALI = { as: { agency: 'pemprov-bali', role: 'agency_officer' as const }, path: '/queue' };
+
+  it('says who closed it, when (the reader’s zone) and how, or that the complainant reopened it', async () => {
+    mockApi((call) => {
+      if (call.path.startsWith('/v1/queue'))
+        return json(200, {
+          items: [
+            assignment('c-again', 'pending', {
+              code: 'reopened_unsatisfied',
+              at: AT,
+              outcome: null,
+            }),
+            assignment('c-closed', 'withdrawn', {
+              code: 'closed_by_central',
+              at: AT,
+              outcome: 'unresolved',
+            }),
+            assignment('c-satisfied', 'completed', {
+              code: 'closed_satisfied',
+              at: AT,
+              outcome: 'resolved',
+            }),
+            assignment('c-silent', 'completed', {
+              code: 'closed_unanswered',
+              at: AT,
+              outcome: 'resolved',
+            }),
+            assignment('c-plain', 'acknowledged', null),
+          ],
+          nextCursor: null,
+          total: 5,
+        });
+      if (call.path.startsWith('/v1/clock')) return json(200, { now: '2026-05-12T03:00:00.000Z' });
+      return json(200, {
+        id: 'pemprov-bali',
+        name: 'Pemprov Bali',
+        timeZone: 'Asia/Makassar',
+        items: [],
+      });
+    });
+    renderWith(<Queue />, BALI);
+    // (Polled: the reader's zone comes with its agency, read beside the queue.)
+    const row = (subject: string) =>
+      screen.queryByRole('link', { name: subject })?.closest('tr')?.textContent ?? '';
+    await expect
+      .poll(() => row('Pengaduan c-closed'))
+      .toContain(
+        'Ditutup oleh Asdep Pengaduan Masyarakat pada 11 Mei 2026, 00.30 WITA: Tidak terselesaikan',
+      );
+    expect(row('Pengaduan c-again')).toContain(
+      'Dibuka kembali pada 11 Mei 2026, 00.30 WITA: pengadu belum puas',
+    );
+    expect(row('Pengaduan c-satisfied')).toContain(
+      'Ditutup pada 11 Mei 2026, 00.30 WITA: pengadu menyatakan puas',
+    );
+    expect(row('Pengaduan c-silent')).toContain(
+      'Ditutup pada 11 Mei 2026, 00.30 WITA: pengadu tidak menanggapi sampai batas tanggapannya berakhir',
+    );
+    const plain = row('Pengaduan c-plain');
+    expect(plain).not.toContain('Ditutup');
+    expect(plain).not.toContain('Dibuka kembali');
+  });
+
+  it('offers the ended ones, withdrawn by a close too, behind the toggle', async () => {
+    answering('/v1/queue', () => json(200, { items: [], nextCursor: null, total: 0 }));
+    renderWith(<Queue />, AGENCY);
+    await screen.findByLabelText('Termasuk yang tuntas, dialihkan dan ditarik');
+  });
+});
