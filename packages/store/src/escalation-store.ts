@@ -3,7 +3,6 @@
  * letters and the outbox. A layer of `DynamoStore` (dynamo-store.ts), in its own file.
  */
 import type {
-  CaseRecord,
   LadderRecord,
   LadderWrite,
   LetterKey,
