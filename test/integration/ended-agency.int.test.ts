@@ -12,7 +12,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { uploadKey, type Principal, Service } from '@pantau/core';
+import { type CaseChange, uploadKey, type Principal, Service, type Store } from '@pantau/core';
 import { inspectUpload } from '@pantau/documents/sniff';
 import { type DynamoStore, keys } from '@pantau/store';
 import {
@@ -176,6 +176,21 @@ describe('an agency whose assignment central withdrew', () => {
     });
   });
 
+  it('reads the case’s status as it stood when it was withdrawn, not the reopening since', async () => {
+    const seen = await service.getCase(polri, caseId);
+    // Withdrawn while the case was forwarded: not the answer, the reply window, the reopening.
+    expect({
+      status: seen.status,
+      closure: seen.closure,
+      replyWindowClosesAt: seen.replyWindowClosesAt,
+    }).toEqual({ status: 'forwarded', closure: null, replyWindowClosesAt: null });
+    // Central, the agency still on the case and the complainant read it as it is.
+    expect((await service.getCase(centralOfficer, caseId)).status).toBe('reopened');
+    expect((await service.getCase(bpn, caseId)).status).toBe('reopened');
+    const { trackingCode } = (await store.getCase(caseId))!.case;
+    expect((await service.track(trackingCode)).status).toBe('reopened');
+  });
+
   it('no longer finds the case in its word search', async () => {
     expect(await finds(polri, caseId)).toBe(false);
     expect(await finds(bpn, caseId)).toBe(true);
@@ -233,6 +248,22 @@ describe('an agency that said "not ours"', () => {
     await forward(created.id, ['polri']);
     expect((await service.getCase(pemkot, created.id)).complainant).toBeNull();
     expect(await finds(pemkot, created.id)).toBe(false);
+
+    // Polri answers: the case is resolved, the complainant's reply window open. Pemkot's part
+    // ended at the re-forward: it reads the case as it stood then.
+    tick(10);
+    await service.respond(officerOf('polri'), created.id, 'polri', {
+      kind: 'final',
+      message: 'Sudah ditindak.',
+    });
+    const now = await service.getCase(officerOf('polri'), created.id);
+    expect(now.status).toBe('resolved');
+    expect(now.replyWindowClosesAt).not.toBeNull();
+    const seen = await service.getCase(pemkot, created.id);
+    expect({ status: seen.status, replyWindowClosesAt: seen.replyWindowClosesAt }).toEqual({
+      status: 'forwarded',
+      replyWindowClosesAt: null,
+    });
   });
 
   it('no longer reads it once central settles the redirect without a re-forward', async () => {
@@ -329,6 +360,11 @@ describe('what an agency is told when central closes its case', () => {
 
     const seen = await service.getCase(polri, created.id);
     expect(seen.assignments).toMatchObject([{ state: 'withdrawn', caseNotice: told }]);
+    // Its part ended with the close: it reads the case closed, and how.
+    expect({ status: seen.status, closure: seen.closure }).toEqual({
+      status: 'closed',
+      closure: { outcome: 'unresolved', note: null, at: closedAt },
+    });
     // Its withdrawal on the timeline: a code the console says in words, and the outcome.
     const events = (await service.timeline(polri, created.id, { limit: 100 })).items;
     expect(events.find((e) => e.type === 'assignment_withdrawn')?.data).toEqual({
@@ -368,11 +404,19 @@ describe('what an agency is told when central closes its case', () => {
     await service.closeCase(centralOfficer, created.id, { outcome: 'resolved' });
     const polri = officerOf('polri');
     expect(await rowOf(polri, created.id)).toMatchObject({ state: 'withdrawn', caseNotice: null });
-    expect((await service.getCase(polri, created.id)).assignments).toMatchObject([
-      { state: 'withdrawn', caseNotice: null },
-    ]);
+    const seen = await service.getCase(polri, created.id);
+    expect(seen.assignments).toMatchObject([{ state: 'withdrawn', caseNotice: null }]);
+    // Nor does the case say it: its status and closure are as they stood at the withdrawal.
+    expect({ status: seen.status, closure: seen.closure }).toEqual({
+      status: 'forwarded',
+      closure: null,
+    });
     expect(await rowOf(officerOf('bpn'), created.id)).toMatchObject({
       caseNotice: { code: 'closed_by_central', outcome: 'resolved' },
+    });
+    expect(await service.getCase(officerOf('bpn'), created.id)).toMatchObject({
+      status: 'closed',
+      closure: { outcome: 'resolved', note: null },
     });
   });
 });
@@ -413,6 +457,82 @@ describe('what an agency is told when the complainant reopens its case', () => {
     await service.reply(created.trackingCode!, { satisfied: true, rating: 5 });
     expect(await rowOf(bpn, created.id)).toMatchObject({
       caseNotice: { code: 'closed_satisfied', at: clock.now().toISOString(), outcome: 'resolved' },
+    });
+  });
+});
+
+describe('the complainant’s “satisfied”', () => {
+  it('closes the case with a case_closed event of its own, in the reply’s transaction', async () => {
+    const created = await register();
+    await forward(created.id, ['polri', 'bpn']);
+    await withdraw(created.id, 'polri');
+    tick(10);
+    const bpn = officerOf('bpn');
+    await service.respond(bpn, created.id, 'bpn', { kind: 'final', message: 'Selesai.' });
+    tick(10);
+    // The store's transactions, as the reply writes them.
+    const commits: CaseChange[] = [];
+    const watched: Store = new Proxy(store, {
+      get(target, name) {
+        if (name === 'commit')
+          return async (change: CaseChange) => {
+            commits.push(change);
+            return target.commit(change);
+          };
+        const value: unknown = Reflect.get(target, name, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    await new Service({ store: watched, clock: clock.now }).reply(created.trackingCode!, {
+      satisfied: true,
+      rating: 4,
+      message: 'Terima kasih, saya Siti Aminah.',
+    });
+    const at = clock.now().toISOString();
+
+    // Central and the agency that answered read who closed it, in a code and in Indonesian:
+    // never the complainant's rating or words (their reply is an event of its own).
+    for (const p of [centralOfficer, bpn]) {
+      const events = (await service.timeline(p, created.id, { limit: 100 })).items;
+      expect(
+        events
+          .filter((e) => e.type === 'case_closed')
+          .map(({ at, actor, agencyId, data }) => ({ at, actor, agencyId, data })),
+      ).toEqual([
+        {
+          at,
+          actor: { complainant: true },
+          agencyId: null,
+          data: {
+            outcome: 'resolved',
+            code: 'closed_satisfied',
+            reason: 'Pengadu menyatakan puas',
+          },
+        },
+      ]);
+    }
+    // Written with the reply and the case's close, or not at all.
+    const closing = commits.filter((c) => c.events?.some((e) => e.type === 'case_closed'));
+    expect(closing).toHaveLength(1);
+    expect(closing[0]!.case?.record).toMatchObject({ status: 'closed' });
+    expect(closing[0]!.events!.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['complainant_replied', 'case_status_changed', 'case_closed']),
+    );
+
+    // The agency whose part ended before reads none of it: not on its timeline, not its case.
+    const polri = officerOf('polri');
+    const types = (await service.timeline(polri, created.id, { limit: 100 })).items.map(
+      (e) => e.type,
+    );
+    expect(types).not.toContain('case_closed');
+    const seen = await service.getCase(polri, created.id);
+    expect({ status: seen.status, closure: seen.closure }).toEqual({
+      status: 'forwarded',
+      closure: null,
+    });
+    expect(await service.getCase(bpn, created.id)).toMatchObject({
+      status: 'closed',
+      closure: { outcome: 'resolved', note: null, at },
     });
   });
 });

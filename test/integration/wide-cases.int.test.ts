@@ -185,6 +185,35 @@ describe('closing a case with more open assignments than one transaction holds',
     const at = (a: AssignmentRecord) => withdrawn.find((w) => w.agencyId === a.agencyId)?.updatedAt;
     // The ones withdrawn before the interruption kept their instant.
     for (const a of bundle.assignments) if (at(a)) expect(a.updatedAt).toBe(at(a));
+
+    // Their agencies were withdrawn by this close all the same: each reads that central closed
+    // the case, when and how (its queue row, its case, its timeline), as the others do.
+    const told = {
+      code: 'closed_by_central',
+      at: '2026-09-07T03:05:00.000Z',
+      outcome: 'resolved',
+    };
+    const early = withdrawn[0]!.agencyId;
+    const late = AGENCIES.find((id) => !withdrawn.some((w) => w.agencyId === id))!;
+    for (const agencyId of [early, late]) {
+      const p = officerOf(agencyId);
+      const row = (
+        await service.queue(p, { ended: true, scope: 'own', limit: 100 } as never)
+      ).items.find((a) => a.caseId === caseId);
+      expect(row, agencyId).toMatchObject({ state: 'withdrawn', caseNotice: told });
+      const seen = await service.getCase(p, caseId);
+      expect(seen.assignments, agencyId).toMatchObject([{ caseNotice: told }]);
+      expect({ status: seen.status, closure: seen.closure }, agencyId).toEqual({
+        status: 'closed',
+        closure: { outcome: 'resolved', note: null, at: told.at },
+      });
+      const events = (await service.timeline(p, caseId, { limit: 100 })).items;
+      expect(events.find((e) => e.type === 'case_closed')?.at, agencyId).toBe(told.at);
+      expect(events.find((e) => e.type === 'assignment_withdrawn')?.data, agencyId).toMatchObject({
+        code: 'closed_by_central',
+        outcome: 'resolved',
+      });
+    }
   });
 });
 

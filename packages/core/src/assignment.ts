@@ -58,6 +58,13 @@ export interface AssignmentRecord {
    */
   readonly withdrawnAt?: string;
   /**
+   * Central's close of its case withdrew it, or settled its redirect: its agency's part ends
+   * with the close (`partEndedAt`), even when a close of many assignments, interrupted and
+   * tried again, closed the case later than it withdrew this one. Absent otherwise, and on
+   * records a close ended before it was kept (withdrawn at the close's own instant).
+   */
+  readonly endedByClose?: true;
+  /**
    * Which statistics counters its changes move (stats.ts `counterDeltas`): 2, its
    * acknowledgement too (`acknowledged`, `acknowledgedOnTime`). Absent on one stored by a release
    * before they were counted, whose day's bucket holds none of its acknowledgement, until the

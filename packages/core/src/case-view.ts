@@ -13,10 +13,13 @@ import {
   viewActivity,
 } from './activity.ts';
 import {
+  caseAsOf,
   type CaseRecord,
   type CaseStatus,
   closedBy,
   type ClosedBy,
+  type Closure,
+  endedWithClose,
   isCaseOverdue,
   isPastLegalLimit,
   isReplyWindowOpen,
@@ -55,7 +58,8 @@ import type { TimelineEvent } from './timeline.ts';
  * assignments (and its member units'), nothing of another agency's (not even whether it is
  * late), no central notes, no import row key, no complainant when the identity is
  * hidden (UU 25/2009 art. 42) or its part in the case ended without its doing the work
- * (`Reader.endedAt`: then none of its activities either), and never the tracking code: it is
+ * (`Reader.endedAt`: then none of its activities either, and the case's status, closure and
+ * reply window as they stood then, `caseAsOf`), and never the tracking code: it is
  * the complainant's credential (whoever holds it may reply as them and close the case, grading
  * the agency's own answer).
  * With what is still to act on, from the case's own records (not its timeline, which a case sent
@@ -86,10 +90,14 @@ export function viewCase(
   // An agency whose part ended without its doing the work reads it as a hidden identity's
   // (`partEndedAt`): what it was given the identity for is over.
   const withheld = !reader.central && (c.identityHidden || Boolean(reader.endedAt));
+  // And as it stood then (`caseAsOf`): its status, closure and reply window, as its timeline
+  // shows none of the case's events since (the answers, a reopening, a close).
+  const endedAt = reader.central ? null : (reader.endedAt ?? null);
+  const asRead = endedAt ? caseAsOf(c, endedAt) : c;
   return {
     id: c.id,
     ...(reader.central ? { trackingCode: c.trackingCode } : {}),
-    status: c.status,
+    status: asRead.status,
     agendaNumber: c.agendaNumber ?? null,
     letter: withheld ? null : (c.letter ?? null),
     channel: c.channel,
@@ -125,18 +133,20 @@ export function viewCase(
     // An agency's: of the activities it is in (another agency's clarification is not its to know).
     underMonitoring: readable.some(isActivityOpen),
     verificationDueAt: c.verificationDueAt,
-    legalLimit: c.legalLimitAt ? { at: c.legalLimitAt, passed: isPastLegalLimit(c, now) } : null,
-    replyWindowClosesAt: isReplyWindowOpen(c, now) ? c.replyWindow!.closesAt : null,
+    legalLimit: c.legalLimitAt
+      ? { at: c.legalLimitAt, passed: isPastLegalLimit(asRead, endedAt ? new Date(endedAt) : now) }
+      : null,
+    replyWindowClosesAt: isReplyWindowOpen(asRead, now) ? asRead.replyWindow!.closesAt : null,
     // An agency's: of its own assignments (the case's soonest deadline may be another's).
     overdue: reader.central
       ? isCaseOverdue(c, now)
       : visible.some((a) => TARGETS.some((t) => isTargetOverdue(a, t, now))),
     // The outcome is the agency's to know; the note is central's (why, in its own words). Who
     // closed it each assignment's `caseNotice` says (the agency: as far as it may know).
-    closure: c.closure && {
-      outcome: c.closure.outcome,
-      note: reader.central ? c.closure.note : null,
-      at: c.closure.at,
+    closure: asRead.closure && {
+      outcome: asRead.closure.outcome,
+      note: reader.central ? asRead.closure.note : null,
+      at: asRead.closure.at,
     },
     infoRequest: reader.central ? infoRequestOf(c) : null,
     rejection: reader.central && c.status === 'rejected' ? (c.rejection ?? null) : null,
@@ -169,8 +179,8 @@ const CLOSED: Record<ClosedBy, CaseNoticeCode> = {
  * closed (by whom, when, how: never central's note), or reopened by the complainant, not
  * satisfied (the latest reopening, until the case closes). Nothing that came after its part
  * ended without its doing the work (`partEndedAt`: withdrawn, or redirected and settled), as it
- * reads none of the case's events after then; a close's own withdrawal is at the close's
- * instant, so said. `all`: the case's assignments, when read; without them (a queue's row,
+ * reads none of the case's events after then; a part the close ended ends with it
+ * (`endedWithClose`: the close's own withdrawals, in however many tries), so said. `all`: the case's assignments, when read; without them (a queue's row,
  * read without its case's others) a redirect's part ends by its own marks (re-forwarded,
  * settled), one with neither is taken as still awaiting.
  */
@@ -179,7 +189,9 @@ export function caseNoticeFor(
   a: AssignmentRecord,
   all?: readonly AssignmentRecord[],
 ): CaseNotice | null {
-  const ended = all ? partEndedAt(all, new Set([a.agencyId])) : ownPartEndedAt(a);
+  const ended = all
+    ? partEndedAt(all, new Set([a.agencyId]), c.closure)
+    : ownPartEndedAt(a, c.closure);
   const known = (at: string) => ended === null || at <= ended;
   if (c.status === 'closed' && c.closure) {
     const { at, outcome } = c.closure;
@@ -192,12 +204,15 @@ export function caseNoticeFor(
 }
 
 /** `partEndedAt` of one assignment read alone (`caseNoticeFor`). */
-const ownPartEndedAt = (a: AssignmentRecord): string | null =>
-  a.state === 'withdrawn'
-    ? (a.withdrawnAt ?? a.updatedAt)
-    : a.state === 'redirected'
-      ? (a.reforwardedAt ?? a.redirectSettled?.at ?? null)
-      : null;
+function ownPartEndedAt(a: AssignmentRecord, closure: Closure | null): string | null {
+  const at =
+    a.state === 'withdrawn'
+      ? (a.withdrawnAt ?? a.updatedAt)
+      : a.state === 'redirected'
+        ? (a.reforwardedAt ?? a.redirectSettled?.at ?? null)
+        : null;
+  return at === null ? null : endedWithClose(a, at, closure);
+}
 
 /**
  * The activities a case's view lists, oldest first: every open one, and the latest

@@ -162,6 +162,28 @@ export const closedBy = (closure: Closure): ClosedBy =>
 export const reopenedAt = (c: Pick<CaseRecord, 'statusHistory'>): string | null =>
   c.statusHistory.findLast((s) => s.status === 'reopened')?.at ?? null;
 
+/**
+ * The case as it stood at `at`: its status then (its status history's latest entry by then),
+ * its closure and its reply window only if they came by then. What an agency whose part in the
+ * case ended at `at` reads of it (`partEndedAt`, `viewCase`): its timeline shows none of the
+ * case's events after then, so its case does not say it was answered, reopened or closed since
+ * either. A history trimmed past `at` (`MAX_STATUS_HISTORY` statuses since) no longer says
+ * which status it was: `forwarded`, as it was when the agency had its part.
+ */
+export function caseAsOf(c: CaseRecord, at: string): CaseRecord {
+  const history = c.statusHistory;
+  const i = history.findLastIndex((s) => s.at <= at);
+  const trimmed = statusCount(c) > history.length && history.length > 1;
+  const status: CaseStatus =
+    trimmed && i < 1 ? 'forwarded' : (history[Math.max(i, 0)]?.status ?? c.status);
+  return {
+    ...c,
+    status,
+    closure: c.closure && c.closure.at <= at ? c.closure : null,
+    replyWindow: c.replyWindow && c.replyWindow.opensAt <= at ? c.replyWindow : null,
+  };
+}
+
 const TERMINAL: readonly CaseStatus[] = ['rejected', 'closed'];
 
 /**
@@ -634,11 +656,13 @@ export const unmarkedAnsweredRedirects = (
  * read), or redirected still awaiting central's re-forward, and when it reads none. DOMAIN.md
  * (Confidentiality): the identity goes to agencies so they can act on the complaint. An agency
  * whose part ended reads the case as a hidden identity's and nothing of it after that instant;
- * forwarded to again (a new generation, open), it reads it as before.
+ * forwarded to again (a new generation, open), it reads it as before. `closure`: the case's,
+ * when read (`endedWithClose`: a part central's close ended ends with it).
  */
 export function partEndedAt(
   all: readonly AssignmentRecord[],
   agencies: ReadonlySet<string>,
+  closure?: Closure | null,
 ): string | null {
   const mine = all.filter((a) => agencies.has(a.agencyId));
   const awaiting = mine.some((a) => a.state === 'redirected') ? awaitingReforward(all) : [];
@@ -651,10 +675,25 @@ export function partEndedAt(
           ? (a.reforwardedAt ?? a.redirectSettled?.at ?? a.updatedAt)
           : null;
     if (at === null) return null;
-    if (ended === null || at > ended) ended = at;
+    const end = endedWithClose(a, at, closure);
+    if (ended === null || end > ended) ended = end;
   }
   return ended;
 }
+
+/**
+ * When the part of assignment `a`, ended at `at`, ended as its agency reads the case: a part
+ * central's close ended (`endedByClose`) ends with the close (`closure`, once the case is
+ * closed): a close of more assignments than one transaction holds withdraws them in runs, and
+ * one interrupted and tried again closes the case later than it withdrew the first ones, whose
+ * agencies read the close all the same, as the others it withdrew do.
+ */
+export const endedWithClose = (
+  a: Pick<AssignmentRecord, 'endedByClose'>,
+  at: string,
+  closure: Closure | null | undefined,
+): string =>
+  a.endedByClose && closure && closedBy(closure) === 'central' && closure.at > at ? closure.at : at;
 
 /** The same close sent again: the case is closed, with that outcome and note. */
 export const closedAlready = (c: CaseRecord, input: CloseInput): boolean =>

@@ -14,6 +14,7 @@ import {
 import { clockHistory, extend, MAX_PAUSES, pause, resume } from './assignment-clock.ts';
 import { Calendar } from './calendar.ts';
 import {
+  caseAsOf,
   MAX_REPLIES,
   MAX_STATUS_HISTORY,
   newCase,
@@ -234,6 +235,37 @@ describe('the case keeps bounded histories', () => {
     expect(viewTracking(record, day(60)).steps).toHaveLength(MAX_STATUS_HISTORY);
     expect(viewTracking(record, day(60)).earlierSteps).toBe(true);
     expect(viewTracking({ ...record, confidential: true }, day(60)).earlierSteps).toBe(false);
+  });
+
+  it('reads the status a case had at an instant (an ended agency’s), its history trimmed or not', () => {
+    const at = (n: number) => day(n).toISOString();
+    const closure = {
+      outcome: 'resolved' as const,
+      note: null,
+      at: at(15),
+      by: 'central' as const,
+    };
+    const record = {
+      ...c,
+      status: 'closed' as const,
+      statusHistory: [
+        { status: 'received' as const, at: at(0) },
+        { status: 'in_follow_up' as const, at: at(10) },
+        { status: 'resolved' as const, at: at(12) },
+        { status: 'closed' as const, at: at(15) },
+      ],
+      statusCount: 4,
+      closure,
+    };
+    expect(caseAsOf(record, at(11))).toMatchObject({ status: 'in_follow_up', closure: null });
+    // At the close's instant: the close, and how.
+    expect(caseAsOf(record, at(15))).toMatchObject({ status: 'closed', closure });
+    // Trimmed (40 statuses, the history keeps the first and the latest): an instant between
+    // them no longer says which it was, and reads as the forwarding it had a part in, never
+    // as the first status ("received").
+    const trimmed = { ...record, statusCount: 40 };
+    expect(caseAsOf(trimmed, at(5)).status).toBe('forwarded');
+    expect(caseAsOf(trimmed, at(11)).status).toBe('in_follow_up');
   });
 
   it(`keeps the latest ${MAX_REPLIES} complainant replies`, () => {

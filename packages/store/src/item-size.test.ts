@@ -175,8 +175,9 @@ const largestAssignment = (): EveryField => ({
   generation: 1_000,
   counted: COUNTS_ACKNOWLEDGEMENT,
   redirect: { reason: text(2_000), suggestedAgencyId: agencyId(3), at: NOW },
-  // Central decided the redirect needs no re-forward, saying why.
+  // Central decided the redirect needs no re-forward, saying why (closing the case: so marked).
   redirectSettled: { at: NOW, reason: text(2_000) },
+  endedByClose: true,
   calendarWarnings: (['acknowledge', 'followUp', 'resolution'] as const).flatMap((target) =>
     Array.from({ length: WARNED_YEARS }, (_, i) => ({
       target,

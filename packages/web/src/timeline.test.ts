@@ -139,6 +139,25 @@ describe('why a case closed, and why a close withdrew an assignment, in the read
     }
   });
 
+  it('says the complainant was satisfied, from its code', () => {
+    const e = {
+      ...event(
+        'case_closed',
+        { outcome: 'resolved', code: 'closed_satisfied', reason: 'Pengadu menyatakan puas' },
+        null,
+      ),
+      actor: { complainant: true as const },
+    };
+    expect(describe_(e)).toEqual([
+      'Terselesaikan',
+      'Pengadu menyatakan puas atas jawaban instansi.',
+    ]);
+    expect(inEnglish(e)).toEqual([
+      'Resolved',
+      'The complainant said they were satisfied with the agencies’ answers.',
+    ]);
+  });
+
   it('says an assignment was withdrawn because central closed the case, and how', () => {
     const e = event('assignment_withdrawn', {
       code: 'closed_by_central',

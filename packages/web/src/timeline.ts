@@ -206,6 +206,9 @@ export function describeEvent(
         text('reason') === 'no reply within the reply window'
       )
         parts.push(t('case.closedUnanswered'));
+      // The complainant said they were satisfied (a close before it wrote this event wrote
+      // only the reply and the status change).
+      else if (text('code') === 'closed_satisfied') parts.push(t('case.closedSatisfied'));
       break;
     case 'complainant_replied':
       parts.push(

@@ -365,7 +365,10 @@ export const CaseSchema = z
       description:
         'The complainant’s credential for the tracking page and the reply: central only, never sent to an agency',
     }),
-    status: z.enum(CASE_STATUSES),
+    status: z.enum(CASE_STATUSES).meta({
+      description:
+        'An agency whose part in the case ended without its doing the work (its assignments withdrawn, or redirected and settled) reads the status as it stood then, as its `closure` and `replyWindowClosesAt`: nothing the case did since (its timeline shows none of it either). A part central’s close ended ends with the close',
+    }),
     // Issue 15: the unit's registration number, and the incoming letter (null for an agency
     // when the identity is hidden: the sender is usually the complainant).
     agendaNumber: z.string().nullable().meta({
@@ -518,7 +521,7 @@ export const TimelineEventSchema = z
     agencyId: z.string().nullable(),
     data: z.record(z.string(), z.unknown()).meta({
       description:
-        'What the event changed, by type. `case_closed`: `outcome`; who closed it as a `CaseNotice` code, `code` (`closed_by_central`, `closed_unanswered`: events written since it was kept), and for the reply window’s end `reason`, the same in Indonesian (earlier ones wrote it in English). A close’s `assignment_withdrawn`: `code` `closed_by_central`, its `outcome` and `reason` in Indonesian (never central’s note); central withdrawing one assignment: its `reason` as typed',
+        'What the event changed, by type. `case_closed`: `outcome`; who closed it as a `CaseNotice` code, `code` (`closed_by_central`, `closed_satisfied`, `closed_unanswered`: events written since it was kept; the complainant’s “satisfied” wrote no `case_closed` before it, only its `complainant_replied` and `case_status_changed`), and for the complainant’s “satisfied” and the reply window’s end `reason`, the same in Indonesian (the reply window’s earlier ones wrote it in English). A close’s `assignment_withdrawn`: `code` `closed_by_central`, its `outcome` and `reason` in Indonesian (never central’s note); central withdrawing one assignment: its `reason` as typed',
     }),
   })
   .meta({ id: 'TimelineEvent' });

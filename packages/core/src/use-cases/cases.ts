@@ -509,10 +509,19 @@ export async function closeCase(
     const open = bundle.assignments.filter(isOpen);
     // A pause running ends first (`pauseEnded`): a withdrawn assignment's clock waits no more.
     const resumed = await Promise.all(open.map((a) => pauseEnded(deps, a, now)));
-    const withdrawn = open.map((a, i) => put(a, withdraw(resumed[i]?.assignment ?? a, now)));
+    // Each marked as the close's (`endedByClose`): its agency reads the close, however many
+    // tries it takes to close the case.
+    const withdrawn = open.map((a, i) =>
+      put(a, { ...withdraw(resumed[i]?.assignment ?? a, now), endedByClose: true as const }),
+    );
     const settled = awaitingReforward(bundle.assignments)
       .filter((a) => !a.reforwardedAt)
-      .map((a) => put(a, settleRedirect(a, bundle.assignments, reason, now)));
+      .map((a) =>
+        put(a, {
+          ...settleRedirect(a, bundle.assignments, reason, now),
+          endedByClose: true as const,
+        }),
+      );
     const calledOff = calledOffByClose(bundle.activities, reason, actorOf(p), now);
     // The withdrawals first: the case's soonest deadline follows the assignments still open.
     const changes: ClosingChange[] = [

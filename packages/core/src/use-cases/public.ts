@@ -5,7 +5,7 @@ import { agencyRequestsOf, answersFrom, TRACKING_ANSWERS, viewTracking } from '.
 import { DEFAULT_DOCUMENT_SETTINGS } from '../documents/letter-document.ts';
 import { notFound } from '../errors.ts';
 import type { CaseBundle } from '../ports.ts';
-import type { ReplyInput } from '../schemas.ts';
+import { CLOSED_SATISFIED_NOTE, type ReplyInput } from '../schemas.ts';
 import { CENTRAL_TENANT } from '../tenancy.ts';
 import { newEventId } from '../timeline.ts';
 import { normalizeTrackingCode } from '../tracking-code.ts';
@@ -80,6 +80,26 @@ export async function reply(deps: ServiceDeps, code: string, input: ReplyInput) 
           agencyId: null,
           data: { from: bundle.case.status, to: next.status },
         },
+        // Satisfied: the close, as central's close and the reply window's end note theirs (a
+        // code the console says in words, and its sentence in Indonesian). Nothing of the
+        // reply itself: its rating and words are the `complainant_replied` event's.
+        ...(next.status === 'closed'
+          ? [
+              {
+                id: newEventId(now),
+                caseId,
+                at: now.toISOString(),
+                type: 'case_closed' as const,
+                actor,
+                agencyId: null,
+                data: {
+                  outcome: 'resolved',
+                  code: 'closed_satisfied',
+                  reason: CLOSED_SATISFIED_NOTE,
+                },
+              },
+            ]
+          : []),
         ...calledOff.events,
       ],
     });

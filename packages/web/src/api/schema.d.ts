@@ -7686,7 +7686,10 @@ export type components = {
             id: string;
             /** @description The complainant’s credential for the tracking page and the reply: central only, never sent to an agency */
             trackingCode?: string;
-            /** @enum {string} */
+            /**
+             * @description An agency whose part in the case ended without its doing the work (its assignments withdrawn, or redirected and settled) reads the status as it stood then, as its `closure` and `replyWindowClosesAt`: nothing the case did since (its timeline shows none of it either). A part central’s close ended ends with the close
+             * @enum {string}
+             */
             status: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";
             /** @description The unit’s registration (agenda) number, e.g. 17/DUMAS/III/2026 */
             agendaNumber: string | null;
@@ -8135,7 +8138,7 @@ export type components = {
             type: string;
             actor: components["schemas"]["Actor"];
             agencyId: string | null;
-            /** @description What the event changed, by type. `case_closed`: `outcome`; who closed it as a `CaseNotice` code, `code` (`closed_by_central`, `closed_unanswered`: events written since it was kept), and for the reply window’s end `reason`, the same in Indonesian (earlier ones wrote it in English). A close’s `assignment_withdrawn`: `code` `closed_by_central`, its `outcome` and `reason` in Indonesian (never central’s note); central withdrawing one assignment: its `reason` as typed */
+            /** @description What the event changed, by type. `case_closed`: `outcome`; who closed it as a `CaseNotice` code, `code` (`closed_by_central`, `closed_satisfied`, `closed_unanswered`: events written since it was kept; the complainant’s “satisfied” wrote no `case_closed` before it, only its `complainant_replied` and `case_status_changed`), and for the complainant’s “satisfied” and the reply window’s end `reason`, the same in Indonesian (the reply window’s earlier ones wrote it in English). A close’s `assignment_withdrawn`: `code` `closed_by_central`, its `outcome` and `reason` in Indonesian (never central’s note); central withdrawing one assignment: its `reason` as typed */
             data: {
                 [key: string]: unknown;
             };
@@ -9184,7 +9187,10 @@ export type components = {
             id: string;
             /** @description The complainant’s credential for the tracking page and the reply: central only, never sent to an agency */
             trackingCode?: string;
-            /** @enum {string} */
+            /**
+             * @description An agency whose part in the case ended without its doing the work (its assignments withdrawn, or redirected and settled) reads the status as it stood then, as its `closure` and `replyWindowClosesAt`: nothing the case did since (its timeline shows none of it either). A part central’s close ended ends with the close
+             * @enum {string}
+             */
             status: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";
             /** @description The unit’s registration (agenda) number, e.g. 17/DUMAS/III/2026 */
             agendaNumber: string | null;

@@ -65,7 +65,7 @@ export async function readableCase(
     for (const a of delegated) if (a.agencyId === focalPointId) agencies.add(a.agencyId);
   }
   if (!bundle.assignments.some((a) => agencies.has(a.agencyId))) throw notFound(`case ${caseId}`);
-  const endedAt = partEndedAt(bundle.assignments, agencies);
+  const endedAt = partEndedAt(bundle.assignments, agencies, bundle.case.closure);
   return { bundle, reader: { central: false as const, agencies, endedAt } };
 }
 
