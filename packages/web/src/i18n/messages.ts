@@ -879,13 +879,14 @@ const id = {
   'queue.delegatedBy': 'Didelegasikan oleh {agency}',
   'queue.total': '{n} penugasan',
   // How the case of an agency's row or assignment ended or went on (the API's `caseNotice`).
-  'caseNotice.closed_by_central': 'Ditutup oleh Asdep Pengaduan Masyarakat pada {at}: {outcome}',
+  'caseNotice.closed_by_central':
+    'Ditutup oleh Asdep Pengaduan Masyarakat pada {at} sebagai “{outcome}”',
   'caseNotice.closed_satisfied': 'Ditutup pada {at}: pengadu menyatakan puas',
   'caseNotice.closed_unanswered':
     'Ditutup pada {at}: pengadu tidak menanggapi sampai batas tanggapannya berakhir',
   'caseNotice.reopened_unsatisfied': 'Dibuka kembali pada {at}: pengadu belum puas',
   'caseNotice.withdrawnByClose':
-    'Penugasan ini ditarik karena pengaduan ditutup oleh Asdep Pengaduan Masyarakat pada {at}: {outcome}',
+    'Penugasan ini ditarik karena pengaduan ditutup oleh Asdep Pengaduan Masyarakat pada {at} sebagai “{outcome}”',
   'timeline.withdrawnByClose': 'Pengaduan ditutup oleh Asdep Pengaduan Masyarakat: {outcome}',
   'bulk.select': 'Pilih: {subject}',
   'bulk.selectColumn': 'Pilih',
@@ -1968,13 +1969,13 @@ const en = {
   'queue.delegatedBy': 'Delegated by {agency}',
   'queue.total': '{n} {n|assignment|assignments}',
   'caseNotice.closed_by_central':
-    'Closed by the complaint unit (Asdep Pengaduan Masyarakat) on {at}: {outcome}',
+    'Closed by the complaint unit (Asdep Pengaduan Masyarakat) on {at} as “{outcome}”',
   'caseNotice.closed_satisfied': 'Closed on {at}: the complainant said they were satisfied',
   'caseNotice.closed_unanswered':
     'Closed on {at}: the complainant did not reply before their reply window ended',
   'caseNotice.reopened_unsatisfied': 'Reopened on {at}: the complainant was not satisfied',
   'caseNotice.withdrawnByClose':
-    'This assignment was withdrawn because the complaint unit (Asdep Pengaduan Masyarakat) closed the case on {at}: {outcome}',
+    'This assignment was withdrawn because the complaint unit (Asdep Pengaduan Masyarakat) closed the case on {at} as “{outcome}”',
   'timeline.withdrawnByClose':
     'The complaint unit (Asdep Pengaduan Masyarakat) closed the case: {outcome}',
   'bulk.select': 'Select: {subject}',

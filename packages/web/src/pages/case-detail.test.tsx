@@ -706,7 +706,7 @@ describe('what an agency’s own assignment card says of a case closed or reopen
     const text = await card();
     expect(text).toContain('Ditarik');
     expect(text).toContain(
-      'Penugasan ini ditarik karena pengaduan ditutup oleh Asdep Pengaduan Masyarakat pada 11 Mei 2026, 10.00 WIB: Tidak terselesaikan',
+      'Penugasan ini ditarik karena pengaduan ditutup oleh Asdep Pengaduan Masyarakat pada 11 Mei 2026, 10.00 WIB sebagai “Tidak terselesaikan”',
     );
     expect(text).not.toContain('Catatan');
   });

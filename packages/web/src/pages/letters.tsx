@@ -91,8 +91,14 @@ export default function Letters() {
             ) : null}
             <div>
               <Link href={`/cases/${n.caseId}?agency=${n.agencyId}`}>{n.subject}</Link>
+            </div>
+            {/* Its number on a line of its own, as the case page's letters say it: after the
+                subject it broke at its hyphens ("B-28/Kemensetneg/D-" | "4/DM.05/04/2026"). */}
+            <div>
               {n.letterNumber ? (
-                <span className="muted small"> · {n.letterNumber}</span>
+                <span className="muted small">
+                  {t('caseLetters.number')}: {n.letterNumber}
+                </span>
               ) : null}{' '}
               <LetterPdfButton letter={n} />
             </div>

@@ -186,7 +186,7 @@ describe('a row whose case was closed or reopened', () => {
     await expect
       .poll(() => row('Pengaduan c-closed'))
       .toContain(
-        'Ditutup oleh Asdep Pengaduan Masyarakat pada 11 Mei 2026, 00.30 WITA: Tidak terselesaikan',
+        'Ditutup oleh Asdep Pengaduan Masyarakat pada 11 Mei 2026, 00.30 WITA sebagai “Tidak terselesaikan”',
       );
     expect(row('Pengaduan c-again')).toContain(
       'Dibuka kembali pada 11 Mei 2026, 00.30 WITA: pengadu belum puas',
