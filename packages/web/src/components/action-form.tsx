@@ -81,8 +81,12 @@ export function ActionForm<S extends z.ZodType, R = unknown>({
   disabledReason?: string | undefined;
   /** Keeps what is typed until it is sent, in this tab (`useForm`'s `draftKey`). */
   draftKey?: string | undefined;
-  /** `initial` changes with the record read again: fields left as they were follow it. */
-  follow?: boolean | undefined;
+  /**
+   * `initial` changes with the record read again: fields left as they were follow it, and one
+   * changed in the record too is said at its field, to decide on before sending (`useForm`'s
+   * `follow`; `'defaults'` when `initial` is defaults, not a record's values).
+   */
+  follow?: boolean | 'defaults' | undefined;
   /**
    * What the form acted on is gone (the record moved on since the user began typing): said
    * above the form, whose values stay, locked, until the user discards them.

@@ -3,17 +3,17 @@
  * or calling it off (a closed case's is one held already: its report, or calling it off, never a
  * new date); and the fields the plan's form (plan-form.tsx) shares with them.
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { z } from 'zod';
 import { CancelActivityBody, ReportActivityBody, ScheduleActivityBody } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import { useSession, useSignedIn } from '../auth/session-context';
-import { toInstant, toLocalInput } from '../format';
+import { formatInstant, toInstant, toLocalInput } from '../format';
 import { compact, type Form, getPath, type Values } from '../forms/use-form';
 import { labelOf, type Translate, useI18n } from '../i18n/i18n';
 import { ActionForm } from './action-form';
 import { AgencyPicker, useAgencies } from './agencies';
-import { TextField } from './field';
+import { ChangedUnderneath, TextField, underneathId } from './field';
 import { saying, useSavedSince } from './ui';
 
 /** A monitoring activity still to be held: proposed (by the ladder) or planned. */
@@ -44,55 +44,80 @@ export function activityTitle(
 /** The central unit's own tenant: never a forwarding target. */
 export const CENTRAL = 'setneg';
 
-/** The activities still to be held, each with its forms: a new date, its report, calling it off. */
+/**
+ * The activities still to be held, each with its forms: a new date, its report, calling it off.
+ * One a colleague reported or cancelled meanwhile (or the case's close called off) keeps its
+ * forms that hold text not yet sent, saying what happened, until discarded (`unsent`, `holds`:
+ * the page's record of its forms holding text).
+ */
 export function ActivityActions({
   kase,
   closed,
+  unsent,
+  holds,
   onChange,
 }: {
   kase: Schemas['Case'];
   closed: boolean;
+  /** The page's forms holding text not yet sent (an activity's: `activity:<id>:<form>`). */
+  unsent: ReadonlySet<string>;
+  holds: (form: string) => (dirty: boolean) => void;
   onChange: () => void;
 }) {
   // What central writes here (a report, why it was called off) is kept until sent, per officer,
   // case and activity: an expired session's trip to sign-in gives it back.
   const sub = useSession().session?.sub;
   const draft = (action: string) => (sub ? `${sub}:${kase.id}:${action}` : undefined);
+  const holding = (activity: Schemas['Activity']) =>
+    [...unsent].some((form) => form.startsWith(activityForm(activity.id, '')));
   return (
     <>
       {/* Still to report (or to call off): proposed or planned, as the case lists them. */}
-      {kase.activities.filter(isActivityOpen).map((activity) => (
-        <OpenActivity
-          key={activity.id}
-          kase={kase}
-          activity={activity}
-          closed={closed}
-          draft={draft}
-          onChange={onChange}
-        />
-      ))}
+      {kase.activities
+        .filter((activity) => isActivityOpen(activity) || holding(activity))
+        .map((activity) => (
+          <OpenActivity
+            key={activity.id}
+            kase={kase}
+            activity={activity}
+            closed={closed}
+            draft={draft}
+            unsent={unsent}
+            holds={holds}
+            onChange={onChange}
+          />
+        ))}
     </>
   );
 }
+
+/** An activity's form as the page's record of forms holding text names it. */
+const activityForm = (activityId: string, form: string) => `activity:${activityId}:${form}`;
 
 /**
  * An activity still to be held: a new date, its report, or calling it off. Each is sent on the
  * activity's `version` the page shows: a colleague's change since (a new date, a report, a
  * cancellation) is a 409, said here with the latest to load, the text kept; one the activity
  * can no longer take (reported or cancelled by a colleague, the case closed) is said of the
- * activity, not of the complaint's status.
+ * activity, not of the complaint's status. Read again meanwhile, the forms stay as they are:
+ * the new date's fields left as they were follow the activity, and one reported or cancelled
+ * keeps a form holding text, saying so, locked, until discarded.
  */
 function OpenActivity({
   kase,
   activity,
   closed,
   draft,
+  unsent,
+  holds,
   onChange,
 }: {
   kase: Schemas['Case'];
   activity: Schemas['Activity'];
   closed: boolean;
   draft: (action: string) => string | undefined;
+  unsent: ReadonlySet<string>;
+  holds: (form: string) => (dirty: boolean) => void;
   onChange: () => void;
 }) {
   const { t } = useI18n();
@@ -102,26 +127,43 @@ function OpenActivity({
   const scheduledSince = useSavedSince(t('caseActions.activitySavedSince'), onChange);
   const reportedSince = useSavedSince(t('caseActions.activitySavedSince'), onChange);
   const cancelledSince = useSavedSince(t('caseActions.activitySavedSince'), onChange);
+  // Reported or cancelled from this page (its own report's or cancellation's form): the other
+  // forms still holding text say it was the officer, not a colleague.
+  const [endedHere, setEndedHere] = useState(false);
   const refused = (since: { refused: (e: unknown) => unknown }) => (e: unknown) => {
     throw since.refused(saying('invalid_transition', t('caseActions.activityNoLongerOpen'))(e));
   };
   const onVersion = (body: unknown) => ({ ...(body as Values), version: activity.version });
+  const form = (name: string) => activityForm(activity.id, name);
+  const stillOpen = isActivityOpen(activity);
+  const ended = stillOpen ? undefined : activityEnded(t, activity, endedHere);
+  const shows = (name: string, possible: boolean) => possible || unsent.has(form(name));
   return (
     <>
       {/* A closed case's activity was held already (the close called off the rest): its report,
       or calling it off if it did not take place; never a new date. */}
-      {closed ? null : (
+      {shows('schedule', stillOpen && !closed) ? (
         <ActionForm
-          // Started afresh from the activity as it is once it changed (a new date saved).
-          key={`schedule-${activity.id}-${JSON.stringify(scheduleInitial(activity))}`}
+          key={`schedule-${activity.id}`}
+          // The activity as read again (a colleague's new date): fields left as they were follow
+          // it, and one changed on both sides is said at its field.
+          follow
+          gone={
+            ended ??
+            (closed
+              ? t('caseActions.formGone', { status: labelOf(t, 'status', kase.status) })
+              : undefined)
+          }
+          onDirty={holds(form('schedule'))}
           title={t(activity.scheduledAt ? 'caseActions.reschedule' : 'caseActions.schedule', {
             kind,
           })}
           schema={ScheduleActivityBody}
           initial={scheduleInitial(activity)}
           toBody={(values) => onVersion(scheduleBody(values))}
-          // Per date: a draft made before the activity was moved would move it back.
-          draftKey={draft(`${activity.id}:schedule:${activity.scheduledAt ?? ''}`)}
+          // Given back rebased on the activity as it is then (a draft made before it was moved
+          // does not move it back unseen).
+          draftKey={draft(`${activity.id}:schedule`)}
           submitLabel={t('actions.save')}
           onDone={onChange}
           send={(body) =>
@@ -155,73 +197,101 @@ function OpenActivity({
             </>
           )}
         </ActionForm>
-      )}
-      <ActionForm
-        key={`report-${activity.id}`}
-        title={t('caseActions.report', { kind })}
-        schema={ReportActivityBody}
-        toBody={(values) => onVersion(compact(values))}
-        draftKey={draft(`${activity.id}:report`)}
-        submitLabel={t('actions.save')}
-        onDone={onChange}
-        send={(body) =>
-          unwrap(
-            api.POST('/v1/cases/{id}/activities/{activityId}/report', {
-              params: { path: { id, activityId: activity.id } },
-              body,
-            }),
-          ).catch(refused(reportedSince))
-        }
-      >
-        {(form) => (
-          <>
-            {reportedSince.reloadButton}
-            <HiddenIdentityNote kase={kase} />
-            <LocalTimeField form={form} name="heldAt" label={t('caseActions.heldAt')} required />
-            <TextField form={form} name="outcome" label={t('caseActions.outcome')} required />
-            <TextField
-              form={form}
-              name="summary"
-              label={t('caseActions.summary')}
-              multiline
-              required
-            />
-          </>
-        )}
-      </ActionForm>
-      <ActionForm
-        key={`cancel-${activity.id}`}
-        title={t('caseActions.cancelActivity', { kind })}
-        schema={CancelActivityBody}
-        toBody={(values) => onVersion(compact(values))}
-        draftKey={draft(`${activity.id}:cancel`)}
-        submitLabel={t('caseActions.cancelSubmit')}
-        onDone={onChange}
-        send={(body) =>
-          unwrap(
-            api.POST('/v1/cases/{id}/activities/{activityId}/cancel', {
-              params: { path: { id, activityId: activity.id } },
-              body,
-            }),
-          ).catch(refused(cancelledSince))
-        }
-      >
-        {(form) => (
-          <>
-            {cancelledSince.reloadButton}
-            <TextField
-              form={form}
-              name="reason"
-              label={t('caseActions.cancelReason')}
-              hint={t('caseActions.cancelReasonHint')}
-              multiline
-              required
-            />
-          </>
-        )}
-      </ActionForm>
+      ) : null}
+      {shows('report', stillOpen) ? (
+        <ActionForm
+          key={`report-${activity.id}`}
+          gone={ended}
+          onDirty={holds(form('report'))}
+          title={t('caseActions.report', { kind })}
+          schema={ReportActivityBody}
+          toBody={(values) => onVersion(compact(values))}
+          draftKey={draft(`${activity.id}:report`)}
+          submitLabel={t('actions.save')}
+          onDone={() => {
+            setEndedHere(true);
+            onChange();
+          }}
+          send={(body) =>
+            unwrap(
+              api.POST('/v1/cases/{id}/activities/{activityId}/report', {
+                params: { path: { id, activityId: activity.id } },
+                body,
+              }),
+            ).catch(refused(reportedSince))
+          }
+        >
+          {(form) => (
+            <>
+              {reportedSince.reloadButton}
+              <HiddenIdentityNote kase={kase} />
+              <LocalTimeField form={form} name="heldAt" label={t('caseActions.heldAt')} required />
+              <TextField form={form} name="outcome" label={t('caseActions.outcome')} required />
+              <TextField
+                form={form}
+                name="summary"
+                label={t('caseActions.summary')}
+                multiline
+                required
+              />
+            </>
+          )}
+        </ActionForm>
+      ) : null}
+      {shows('cancel', stillOpen) ? (
+        <ActionForm
+          key={`cancel-${activity.id}`}
+          gone={ended}
+          onDirty={holds(form('cancel'))}
+          title={t('caseActions.cancelActivity', { kind })}
+          schema={CancelActivityBody}
+          toBody={(values) => onVersion(compact(values))}
+          draftKey={draft(`${activity.id}:cancel`)}
+          submitLabel={t('caseActions.cancelSubmit')}
+          onDone={() => {
+            setEndedHere(true);
+            onChange();
+          }}
+          send={(body) =>
+            unwrap(
+              api.POST('/v1/cases/{id}/activities/{activityId}/cancel', {
+                params: { path: { id, activityId: activity.id } },
+                body,
+              }),
+            ).catch(refused(cancelledSince))
+          }
+        >
+          {(form) => (
+            <>
+              {cancelledSince.reloadButton}
+              <TextField
+                form={form}
+                name="reason"
+                label={t('caseActions.cancelReason')}
+                hint={t('caseActions.cancelReasonHint')}
+                multiline
+                required
+              />
+            </>
+          )}
+        </ActionForm>
+      ) : null}
     </>
   );
+}
+
+/**
+ * What became of an activity no longer open, said over a form still holding text: reported (by
+ * a colleague, or from this page), or cancelled (and why: a colleague's reason, or the case's
+ * close).
+ */
+function activityEnded(t: Translate, activity: Schemas['Activity'], here: boolean): string {
+  if (activity.status === 'done')
+    return t(here ? 'caseActions.activityGoneReportedHere' : 'caseActions.activityGoneReported');
+  if (here) return t('caseActions.activityGoneCancelledHere');
+  return activity.cancellation
+    ? t('caseActions.activityGoneCancelled', { reason: activity.cancellation.reason })
+    : t('caseActions.activityGoneCancelledNoReason');
 }
 
 /**
@@ -394,7 +464,11 @@ export function Participants<S extends z.ZodType>({ form }: { form: Form<S> }) {
   const errors = Object.entries(form.errors)
     .filter(([path]) => path === 'participants' || path.startsWith('participants.'))
     .map(([, message]) => message);
-  const describedBy = [`${id}-hint`, errors.length > 0 ? `${id}-error` : ''].filter(Boolean);
+  const describedBy = [
+    `${id}-hint`,
+    'participants' in form.underneath ? underneathId(id) : '',
+    errors.length > 0 ? `${id}-error` : '',
+  ].filter(Boolean);
   return (
     <div className={`field${errors.length > 0 ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -407,6 +481,7 @@ export function Participants<S extends z.ZodType>({ form }: { form: Form<S> }) {
         aria-describedby={describedBy.join(' ')}
         onChange={(e) => form.set('participants', e.target.value)}
       />
+      <ChangedUnderneath form={form} name="participants" id={id} label={label} />
       <p className="hint" id={`${id}-hint`}>
         {t('caseActions.participantsHint')}
       </p>
@@ -435,7 +510,7 @@ export function LocalTimeField<S extends z.ZodType>({
   required?: boolean;
 }) {
   const { zone } = useSignedIn();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   // Unique per field: a case with several open activities has a time field in each form.
   const inputId = useId();
   form.describe(name, { label, id: inputId });
@@ -453,10 +528,22 @@ export function LocalTimeField<S extends z.ZodType>({
         // time half typed is '' to the browser as to the form, so it is left as it is.)
         value={value ? toLocalInput(value, zone) : ''}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${inputId}-error` : undefined}
+        aria-describedby={
+          [name in form.underneath ? underneathId(inputId) : '', error ? `${inputId}-error` : '']
+            .filter(Boolean)
+            .join(' ') || undefined
+        }
         onChange={(e) =>
           form.set(name, e.target.value ? toInstant(e.target.value, zone) : undefined)
         }
+      />
+      {/* A colleague's time, in the reader's zone as the field shows it. */}
+      <ChangedUnderneath
+        form={form}
+        name={name}
+        id={inputId}
+        label={label}
+        show={(v) => (typeof v === 'string' && v ? formatInstant(v, zone, lang) : '')}
       />
       {error ? (
         <p className="error" id={`${inputId}-error`} role="alert">

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
+import { activityOf } from '../../test/fixtures';
 import { ACTIVITY_AGENCY_NOT_ON_CASE } from '@pantau/core/schemas';
 import type { Schemas } from '../api/client';
 import { ActionResultProvider } from './action-form';
@@ -1439,5 +1440,173 @@ describe('a form opened while the case reloads (the page reads the case again af
     await userEvent.click(within(gone).getByRole('button', { name: 'Buang isian' }));
     await waitFor(() => expect(details('Tutup pengaduan')).toBeNull());
     expect(screen.queryByRole('region', { name: 'Tindakan pusat' })).toBeNull();
+  });
+
+  /** The sentences a screen reader reads with a control: its hint, error, and any notice. */
+  const describedBy = (control: HTMLElement) =>
+    (control.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ');
+
+  it('the verification: a subject a colleague restated otherwise meanwhile is said at the field, with theirs to take, and nothing is sent until the officer decides', async () => {
+    const calls = mockApi(() => json(200, {}));
+    const asked = {
+      ...kase,
+      status: 'needs_info',
+      version: 3,
+      channel: 'letter',
+      subject: 'Budi Santoso: pungutan liar',
+      description: 'x',
+      identityHidden: false,
+      confidential: false,
+      complainant: { name: 'A' },
+    } as unknown as Schemas['Case'];
+    const reload = renderReloading(asked);
+    const form = within(screen.getByRole('region', { name: 'Tindakan pusat' }));
+    await userEvent.selectOptions(form.getByLabelText(/^Keputusan/), 'accept');
+    await userEvent.selectOptions(form.getByLabelText(/^Jenis pengaduan/), 'light');
+    const subject = form.getByLabelText<HTMLInputElement>(/^Perihal/);
+    await userEvent.clear(subject);
+    await userEvent.type(subject, 'Pungli di kelurahan');
+    // A colleague restated the same subject meanwhile (version 4).
+    await reload({
+      ...asked,
+      subject: 'Pungutan liar oleh petugas kelurahan',
+      version: 4,
+    } as unknown as Schemas['Case']);
+    // The officer's text stays; the colleague's is said at the field, and read with it.
+    expect(subject.value).toBe('Pungli di kelurahan');
+    expect(describedBy(subject)).toMatch(/rekan Anda mengubah/i);
+    expect(describedBy(subject)).toContain('Pungutan liar oleh petugas kelurahan');
+    // Sent now, it would overwrite the colleague's subject without a word: refused, said why.
+    await userEvent.click(form.getByRole('button', { name: 'Terima' }));
+    expect(
+      (await form.findAllByText(/Perihal \(dirumuskan ulang\) diubah rekan Anda/)).length,
+    ).toBeGreaterThan(0);
+    expect(posts(calls)).toHaveLength(0);
+    await userEvent.click(form.getByRole('button', { name: /^Pakai isian rekan/ }));
+    expect(subject.value).toBe('Pungutan liar oleh petugas kelurahan');
+    expect(describedBy(subject)).not.toMatch(/rekan Anda mengubah/i);
+    await userEvent.click(form.getByRole('button', { name: 'Terima' }));
+    await waitFor(() => expect(posts(calls)).toHaveLength(1));
+    // The colleague's subject is the case's: nothing to restate.
+    expect(posts(calls)[0]!.body).toEqual({ decision: 'accept', type: 'light', version: 4 });
+  });
+
+  describe('an activity’s forms', () => {
+    const planned = activityOf({
+      id: 'A1',
+      caseId: 'C1',
+      scheduledAt: '2026-03-02T03:00:00.000Z',
+      participants: ['Kabid Propam'],
+      version: 4,
+    });
+    const followed = {
+      ...kase,
+      status: 'in_follow_up',
+      version: 7,
+      identityHidden: false,
+      assignments: [assignment('polri', 'acknowledged')],
+      activities: [planned],
+    } as unknown as Schemas['Case'];
+    const open = async (title: string) => {
+      await userEvent.click(screen.getByText(title, { selector: 'summary, summary *' }));
+      return within(details(title)!);
+    };
+
+    it('one a colleague reported meanwhile stays with the text, says so, and goes once discarded', async () => {
+      mockApi((call) =>
+        call.path === '/v1/agency-names' ? json(200, AGENCY_NAMES) : json(200, {}),
+      );
+      const reload = renderReloading(followed);
+      const cancel = await open('Batalkan: Klarifikasi');
+      await userEvent.type(cancel.getByLabelText(/^Alasan pembatalan/), 'Instansi sudah menjawab.');
+      await open('Laporkan: Klarifikasi');
+      await reload({
+        ...followed,
+        version: 8,
+        activities: [{ ...planned, status: 'done', version: 5, outcome: 'Sepakat' }],
+      } as unknown as Schemas['Case']);
+      // The report's form, opened but untouched, holds nothing to lose: it goes.
+      expect(details('Laporkan: Klarifikasi')).toBeNull();
+      const gone = details('Batalkan: Klarifikasi')!;
+      expect(gone.open).toBe(true);
+      expect(within(gone).getByRole('alert').textContent).toContain(
+        'Kegiatan ini sudah dilaporkan oleh rekan Anda',
+      );
+      expect(within(gone).getByLabelText<HTMLTextAreaElement>(/^Alasan pembatalan/).value).toBe(
+        'Instansi sudah menjawab.',
+      );
+      expect(within(gone).queryByRole('button', { name: 'Batalkan kegiatan' })).toBeNull();
+      await userEvent.click(within(gone).getByRole('button', { name: 'Buang isian' }));
+      await waitFor(() => expect(details('Batalkan: Klarifikasi')).toBeNull());
+    });
+
+    it('one called off meanwhile (the case closed) stays with the report typed, and says it was cancelled', async () => {
+      mockApi((call) =>
+        call.path === '/v1/agency-names' ? json(200, AGENCY_NAMES) : json(200, {}),
+      );
+      const reload = renderReloading(followed);
+      const report = await open('Laporkan: Klarifikasi');
+      await userEvent.type(report.getByLabelText(/^Ringkasan/), 'Para pihak hadir.');
+      await reload({
+        ...followed,
+        status: 'closed',
+        version: 8,
+        assignments: [assignment('polri', 'withdrawn')],
+        closure: { outcome: 'resolved', at: '2026-05-08T03:00:00.000Z', note: null },
+        activities: [
+          {
+            ...planned,
+            status: 'cancelled',
+            version: 5,
+            cancellation: { reason: 'Pengaduan ditutup.', at: '2026-05-08T03:00:00.000Z' },
+          },
+        ],
+      } as unknown as Schemas['Case']);
+      const gone = details('Laporkan: Klarifikasi')!;
+      expect(gone.open).toBe(true);
+      expect(within(gone).getByRole('alert').textContent).toMatch(
+        /Kegiatan ini sudah dibatalkan.*Pengaduan ditutup\./,
+      );
+      expect(within(gone).getByLabelText<HTMLTextAreaElement>(/^Ringkasan/).value).toBe(
+        'Para pihak hadir.',
+      );
+    });
+
+    it('a new date keeps what was typed when a colleague moved the activity meanwhile: the date follows, a change to the same field is said there', async () => {
+      mockApi((call) =>
+        call.path === '/v1/agency-names' ? json(200, AGENCY_NAMES) : json(200, {}),
+      );
+      const reload = renderReloading(followed);
+      const schedule = await open('Ubah jadwal: Klarifikasi');
+      await userEvent.type(schedule.getByLabelText(/^Rencana/), 'Di kantor Polda.');
+      const people = schedule.getByLabelText<HTMLTextAreaElement>(/^Peserta/);
+      await userEvent.type(people, '\nKapolsek');
+      await reload({
+        ...followed,
+        version: 8,
+        activities: [
+          {
+            ...planned,
+            version: 5,
+            scheduledAt: '2026-03-03T03:00:00.000Z',
+            participants: ['Kabid Propam', 'Wakapolda'],
+          },
+        ],
+      } as unknown as Schemas['Case']);
+      const form = details('Ubah jadwal: Klarifikasi')!;
+      expect(form.open).toBe(true);
+      const after = within(form);
+      expect(after.getByLabelText<HTMLTextAreaElement>(/^Rencana/).value).toBe('Di kantor Polda.');
+      // Left as it was: the date follows the colleague's.
+      expect(after.getByLabelText<HTMLInputElement>(/^Jadwal/).value).toBe('2026-03-03T10:00');
+      // Changed on both sides: the officer's stays, the colleague's said at the field.
+      const peopleNow = after.getByLabelText<HTMLTextAreaElement>(/^Peserta/);
+      expect(peopleNow.value).toBe('Kabid Propam\nKapolsek');
+      expect(describedBy(peopleNow)).toMatch(/rekan Anda mengubah/i);
+      expect(describedBy(peopleNow)).toContain('Wakapolda');
+    });
   });
 });

@@ -114,7 +114,13 @@ function Actions({ kase, onChange }: { kase: Schemas['Case']; onChange: () => vo
           onChange={onChange}
         />
       ) : null}
-      <ActivityActions kase={kase} closed={closed} onChange={onChange} />
+      <ActivityActions
+        kase={kase}
+        closed={closed}
+        unsent={unsent}
+        holds={holds}
+        onChange={onChange}
+      />
       {shows('close', !closed) ? (
         <CloseForm
           kase={kase}

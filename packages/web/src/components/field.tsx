@@ -1,6 +1,8 @@
 /**
  * Labelled controls bound to a form: every control has a visible label, its error is tied to it
- * with aria-describedby / aria-invalid, so a screen reader says what is wrong where.
+ * with aria-describedby / aria-invalid, so a screen reader says what is wrong where. A value a
+ * colleague saved meanwhile under the one typed (`form.underneath`) is said at the field too,
+ * with theirs to take.
  */
 import { type ReactNode, useId } from 'react';
 import type { z } from 'zod';
@@ -21,6 +23,7 @@ function Wrap({
   hint,
   error,
   required,
+  underneath,
   children,
 }: {
   id: string;
@@ -28,6 +31,8 @@ function Wrap({
   hint?: string | undefined;
   error?: string | undefined;
   required?: boolean | undefined;
+  /** The notice of a value saved meanwhile (`ChangedUnderneath`), under the control. */
+  underneath?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -37,6 +42,7 @@ function Wrap({
         {required ? <span aria-hidden="true"> *</span> : null}
       </label>
       {children}
+      {underneath}
       {hint ? (
         <p className="hint" id={`${id}-hint`}>
           {hint}
@@ -51,12 +57,72 @@ function Wrap({
   );
 }
 
+/** The id of the notice said at a field a colleague changed meanwhile (read with the control). */
+export const underneathId = (id: string) => `${id}-underneath`;
+
+/**
+ * At a field the user changed and a colleague changed too meanwhile (the record read again):
+ * says so, shows the colleague's value (`show` words it: an option's label, a time in the
+ * reader's zone), and offers to take it or to keep the user's. The user's text stays as typed
+ * until they choose; the form will not send it before.
+ */
+export function ChangedUnderneath<S extends z.ZodType>({
+  form,
+  name,
+  id,
+  label,
+  show = (value) => (value === undefined || value === null ? '' : String(value)),
+}: {
+  form: Form<S>;
+  name: string;
+  /** The control's id: focus goes back to it once the user chose. */
+  id: string;
+  label: string;
+  show?: (value: unknown) => string;
+}) {
+  const { t } = useI18n();
+  if (!(name in form.underneath)) return null;
+  const theirs = show(form.underneath[name]);
+  const decide = (take: boolean) => {
+    if (take) form.take(name);
+    else form.keep(name);
+    // The buttons go with the notice: focus back to the field, not <body>.
+    document.getElementById(id)?.focus();
+  };
+  return (
+    <div className="alert underneath" id={underneathId(id)}>
+      <p role="alert">{t('field.changedUnderneath')}</p>
+      <p className="prose">{theirs.trim() === '' ? <em>{t('field.theirsEmpty')}</em> : theirs}</p>
+      <button
+        type="button"
+        aria-label={t('field.takeTheirsFor', { label })}
+        onClick={() => decide(true)}
+      >
+        {t('field.takeTheirs')}
+      </button>{' '}
+      <button
+        type="button"
+        aria-label={t('field.keepMineFor', { label })}
+        onClick={() => decide(false)}
+      >
+        {t('field.keepMine')}
+      </button>
+    </div>
+  );
+}
+
 function useControl<S extends z.ZodType>(props: Base<S>, counter = false) {
   const id = useId();
   props.form.describe(props.name, { label: props.label, id });
   const error = props.form.errors[props.name];
+  const changed = props.name in props.form.underneath;
   const describedBy =
-    [props.hint ? `${id}-hint` : '', counter ? `${id}-count` : '', error ? `${id}-error` : '']
+    [
+      props.hint ? `${id}-hint` : '',
+      counter ? `${id}-count` : '',
+      changed ? underneathId(id) : '',
+      error ? `${id}-error` : '',
+    ]
       .filter(Boolean)
       .join(' ') || undefined;
   return {
@@ -92,7 +158,16 @@ export function TextField<S extends z.ZodType>(
   const onChange = (e: { target: { value: string } }) => props.form.set(props.name, e.target.value);
   const number = (n: number) => n.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB');
   return (
-    <Wrap id={id} label={props.label} hint={props.hint} error={error} required={props.required}>
+    <Wrap
+      id={id}
+      label={props.label}
+      hint={props.hint}
+      error={error}
+      required={props.required}
+      underneath={
+        <ChangedUnderneath form={props.form} name={props.name} id={id} label={props.label} />
+      }
+    >
       {props.multiline ? (
         <textarea {...aria} value={value} onChange={onChange} rows={5} />
       ) : (
@@ -117,7 +192,16 @@ export function NumberField<S extends z.ZodType>(props: Base<S> & { min?: number
   const { id, error, aria } = useControl(props);
   const value = getPath(props.form.values, props.name) as number | undefined;
   return (
-    <Wrap id={id} label={props.label} hint={props.hint} error={error} required={props.required}>
+    <Wrap
+      id={id}
+      label={props.label}
+      hint={props.hint}
+      error={error}
+      required={props.required}
+      underneath={
+        <ChangedUnderneath form={props.form} name={props.name} id={id} label={props.label} />
+      }
+    >
       <input
         {...aria}
         type="number"
@@ -144,8 +228,28 @@ export function SelectField<S extends z.ZodType>(
   const { id, error, aria } = useControl(props);
   const current = getPath(props.form.values, props.name);
   const value = current === undefined || current === null ? '' : String(current);
+  // Theirs by its option's words, as the list shows it.
+  const show = (v: unknown) =>
+    v === undefined || v === null || v === ''
+      ? ''
+      : (props.options.find((o) => o.value === String(v))?.label ?? String(v));
   return (
-    <Wrap id={id} label={props.label} hint={props.hint} error={error} required={props.required}>
+    <Wrap
+      id={id}
+      label={props.label}
+      hint={props.hint}
+      error={error}
+      required={props.required}
+      underneath={
+        <ChangedUnderneath
+          form={props.form}
+          name={props.name}
+          id={id}
+          label={props.label}
+          show={show}
+        />
+      }
+    >
       <select
         {...aria}
         value={value}
@@ -165,9 +269,14 @@ export function SelectField<S extends z.ZodType>(
 }
 
 export function CheckboxField<S extends z.ZodType>(props: Base<S>) {
+  const { t } = useI18n();
   const id = useId();
   props.form.describe(props.name, { label: props.label, id });
   const checked = getPath(props.form.values, props.name) === true;
+  const changed = props.name in props.form.underneath;
+  const describedBy =
+    [props.hint ? `${id}-hint` : '', changed ? underneathId(id) : ''].filter(Boolean).join(' ') ||
+    undefined;
   return (
     <div className="field field-check">
       <input
@@ -177,9 +286,16 @@ export function CheckboxField<S extends z.ZodType>(props: Base<S>) {
         checked={checked}
         onChange={(e) => props.form.set(props.name, e.target.checked)}
         // Read with the box, as a text field's hint is (what ticking it does).
-        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        aria-describedby={describedBy}
       />
       <label htmlFor={id}>{props.label}</label>
+      <ChangedUnderneath
+        form={props.form}
+        name={props.name}
+        id={id}
+        label={props.label}
+        show={(v) => t(v === true ? 'field.ticked' : 'field.unticked')}
+      />
       {props.hint ? (
         <p className="hint" id={`${id}-hint`}>
           {props.hint}

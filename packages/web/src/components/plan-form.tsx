@@ -32,7 +32,8 @@ export function PlanForm({ kase, draftKey, gone, onDirty, onChange }: CaseFormPr
   const planInitial = useMemo(() => ({ agencyIds: working ? working.split(',') : [] }), [working]);
   return (
     <ActionForm
-      follow
+      // Defaults, not a record's values: a plan sent overwrites nothing (no colleague's notice).
+      follow="defaults"
       gone={gone}
       onDirty={onDirty}
       title={t('caseActions.plan')}

@@ -34,20 +34,22 @@ export function Restatement({ kase, onChange }: { kase: Schemas['Case']; onChang
   const savedSince = useSavedSince(t('restate.savedSince'), onChange);
   const withheld = withheldFromAgencies(kase);
   const behind = queuesBehind(kase);
-  // Kept until sent, per officer, case and version: a draft made on a version saved over since
-  // would undo that change, so the form made from the newer one starts from the case instead.
+  // Kept until sent, per officer and case. It follows the case as it is read again (after an
+  // action on the page, or given back after signing in): a field left as it was takes the case's,
+  // and one a colleague restated under the officer's text is said at the field, with theirs, and
+  // not sent before the officer chooses (`useForm`'s `follow`): a draft made on a version saved
+  // over since must not undo that change unseen. Sent on the version read last.
   const sub = useSession().session?.sub;
   return (
     <ActionForm
-      // Remade from the case as saved (its version moves with every change to it).
-      key={kase.version}
+      follow
       open={withheld || behind}
       title={t('restate.title')}
       schema={RestateCaseBody}
       initial={{ subject: kase.subject, agencyDescription: forAgencies(kase) }}
       toBody={(values) => restatementBody(values, kase)}
       submitLabel={t('restate.submit')}
-      draftKey={sub ? `${sub}:${kase.id}:restate:${kase.version}` : undefined}
+      draftKey={sub ? `${sub}:${kase.id}:restate` : undefined}
       onDone={onChange}
       send={(body) =>
         unwrap(api.PATCH('/v1/cases/{id}', { params: { path: { id: kase.id } }, body })).catch(
@@ -84,7 +86,7 @@ export function Restatement({ kase, onChange }: { kase: Schemas['Case']; onChang
 
 /**
  * The form's values as the body: only what central changed (a field left as it was, or
- * emptied, stays as it is), on the version the form was made from.
+ * emptied, stays as it is), on the version the page read last (the form follows it).
  */
 export function restatementBody(
   values: Values,

@@ -48,7 +48,8 @@ export function VerifyForm({ kase, draftKey, gone, onDirty, onChange }: CaseForm
   return (
     <ActionForm
       // A subject restated meanwhile (needs_info keeps the form) shows, unless central
-      // restated it here.
+      // restated it here: then the colleague's is said at the field, to take or leave before
+      // sending (it would otherwise be overwritten on the version read again).
       follow
       gone={gone}
       onDirty={onDirty}

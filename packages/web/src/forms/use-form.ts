@@ -54,18 +54,44 @@ export function getPath(values: Values, path: string): unknown {
     );
 }
 
+/** Two values alike (as the form holds them: strings, numbers, lists, plain objects). */
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A form's values with, per field, the value a colleague saved underneath the one the user
+ * typed (the record read again changed the same field): said at the field until the user takes
+ * theirs or keeps their own.
+ */
+export interface Rebased {
+  readonly values: Values;
+  readonly underneath: Readonly<Record<string, unknown>>;
+}
+
 /**
  * `values` moved on from `from` to `to` (a form following the record it was made from): each
- * value still as it was in `from` takes `to`'s, and each one the user changed stays.
+ * value still as it was in `from` takes `to`'s, and each one the user changed stays. One the
+ * user changed that changed in the record too (`from` ≠ `to`, and both ≠ the user's) is
+ * `underneath`, with the record's new value, so the user decides before it overwrites it; one
+ * the user changed to what the record now holds is no longer. `underneath` carries the notices
+ * already given (a field the record leaves as it was keeps its own).
  */
-export function rebase(values: Values, from: Values, to: Values): Values {
+export function rebase(
+  values: Values,
+  from: Values,
+  to: Values,
+  underneath: Readonly<Record<string, unknown>> = {},
+): Rebased {
   const next: Values = { ...values };
+  const still: Record<string, unknown> = { ...underneath };
   for (const key of new Set([...Object.keys(from), ...Object.keys(to)])) {
-    if (JSON.stringify(values[key]) !== JSON.stringify(from[key])) continue;
-    if (key in to) next[key] = to[key];
-    else delete next[key];
+    if (same(values[key], from[key])) {
+      if (key in to) next[key] = to[key];
+      else delete next[key];
+      delete still[key];
+    } else if (same(values[key], to[key])) delete still[key];
+    else if (!same(from[key], to[key])) still[key] = to[key];
   }
-  return next;
+  return { values: next, underneath: still };
 }
 
 /** Field issues by dotted path, from a zod result (the first per field). */
@@ -94,6 +120,16 @@ export interface Form<S extends z.ZodType> {
   readonly restored: boolean;
   /** The values differ from those it started from (or last followed): something unsent. */
   readonly dirty: boolean;
+  /**
+   * The fields the user changed that the record, read again, changed too (`follow`): the value
+   * saved meanwhile, by field. Each is said at its field (the user's text stays) until the user
+   * takes it (`take`) or keeps their own (`keep`); a submit refuses while one is undecided.
+   */
+  readonly underneath: Readonly<Record<string, unknown>>;
+  /** Takes the value saved meanwhile at `path` in place of the user's. */
+  take(path: string): void;
+  /** Keeps the user's value at `path` over the one saved meanwhile (sent as typed). */
+  keep(path: string): void;
   /** A failure that is not about one field (409, 404, 503, network): shown above the form. */
   readonly failure: ApiError | Error | null;
   /** Counts failed submits: the error summary takes focus on each one. */
@@ -134,20 +170,42 @@ export interface Form<S extends z.ZodType> {
  */
 const DRAFT_PREFIX = 'pantau.draft:';
 
-function readDraft(key: string | undefined): Values | null {
+/**
+ * A draft as kept: the values, and the values the form followed then (`from`: the record as the
+ * page had read it) with the notices not yet decided (`underneath`), so a form following its
+ * record gives it back rebased on the record as it is now, rather than undo a change saved
+ * since. A draft kept before `from` was stored is its values alone.
+ */
+interface Draft {
+  readonly values: Values;
+  readonly from: Values | null;
+  readonly underneath?: Readonly<Record<string, unknown>> | undefined;
+}
+
+const isValues = (v: unknown): v is Values =>
+  Boolean(v) && typeof v === 'object' && !Array.isArray(v);
+
+function readDraft(key: string | undefined): Draft | null {
   if (!key) return null;
   try {
     const raw = sessionStorage.getItem(DRAFT_PREFIX + key);
     const saved = raw ? (JSON.parse(raw) as unknown) : null;
-    return saved && typeof saved === 'object' && !Array.isArray(saved) ? (saved as Values) : null;
+    if (!isValues(saved)) return null;
+    return saved.kept === 2 && isValues(saved.values)
+      ? {
+          values: saved.values,
+          from: isValues(saved.from) ? saved.from : null,
+          underneath: isValues(saved.underneath) ? saved.underneath : {},
+        }
+      : { values: saved, from: null };
   } catch {
     return null; // storage refused (private mode) or a damaged entry: start empty
   }
 }
 
-function writeDraft(key: string, values: Values | null): void {
+function writeDraft(key: string, draft: Draft | null): void {
   try {
-    if (values) sessionStorage.setItem(DRAFT_PREFIX + key, JSON.stringify(values));
+    if (draft) sessionStorage.setItem(DRAFT_PREFIX + key, JSON.stringify({ kept: 2, ...draft }));
     else sessionStorage.removeItem(DRAFT_PREFIX + key);
   } catch {
     // Full or refused: the form still works, only without its safety copy.
@@ -177,24 +235,39 @@ export function useForm<S extends z.ZodType>(
     readonly draftKey?: string | undefined;
     /**
      * Follows `initial` as it changes (the record read again after an action): each value the
-     * user left as it was takes the new one, and what they changed stays. Without it the form
-     * keeps the values it started with (a form for another record is remade with a `key`).
+     * user left as it was takes the new one, and what they changed stays; one changed in the
+     * record too is `underneath` (said at its field, to decide on before sending). A draft kept
+     * from an older record is given back so too. Without it the form keeps the values it
+     * started with (a form for another record is remade with a `key`). `'defaults'`: `initial`
+     * holds defaults, not what a record saved (the working agencies a new plan starts with), so
+     * sending overwrites nothing: what the user changed stays, and nothing is `underneath`.
      */
-    readonly follow?: boolean | undefined;
+    readonly follow?: boolean | 'defaults' | undefined;
   } = {},
 ): Form<S> {
   const { t } = useI18n();
   const { draftKey, follow = false } = options;
   // Read once, as the form mounts: the values it starts from, and whether they were a draft.
   const [draft] = useState(() => readDraft(draftKey));
-  const [values, setValues] = useState<Values>(() => (draft ? { ...initial, ...draft } : initial));
+  // The values, and the fields a colleague changed underneath the user's (`follow`).
+  // Defaults followed overwrite nothing a record saved: nothing to say underneath.
+  const followed = (r: Rebased): Rebased =>
+    follow === 'defaults' ? { values: r.values, underneath: {} } : r;
+  const [state, setState] = useState<Rebased>(() =>
+    !draft
+      ? { values: initial, underneath: {} }
+      : follow && draft.from
+        ? followed(rebase(draft.values, draft.from, initial, draft.underneath))
+        : { values: { ...initial, ...draft.values }, underneath: {} },
+  );
+  const { values, underneath } = state;
   const [restored, setRestored] = useState(draft !== null);
   // What the form started from (or last followed): the values that are nothing to keep.
   const initialJson = JSON.stringify(initial);
   const [base, setBase] = useState({ json: initialJson, values: initial });
   if (follow && base.json !== initialJson) {
     setBase({ json: initialJson, values: initial });
-    setValues((v) => rebase(v, base.values, initial));
+    setState((h) => followed(rebase(h.values, base.values, initial, h.underneath)));
   }
   const dirty = JSON.stringify(values) !== base.json;
   const [issues, setErrors] = useState<Record<string, FieldIssue>>({});
@@ -222,8 +295,11 @@ export function useForm<S extends z.ZodType>(
   // save then); nothing kept while the values are still the ones the form started with.
   useEffect(() => {
     if (!draftKey) return;
-    writeDraft(draftKey, dirty ? values : null);
-  }, [draftKey, values, dirty]);
+    writeDraft(
+      draftKey,
+      dirty ? { values, ...(follow ? { from: base.values, underneath } : { from: null }) } : null,
+    );
+  }, [draftKey, values, dirty, follow, base, underneath]);
   // Worded at render time: a change of language rewords the errors already shown.
   const errors = useMemo(
     () =>
@@ -238,7 +314,20 @@ export function useForm<S extends z.ZodType>(
 
   const set = useCallback(
     (path: string, value: unknown, options?: { readonly sameRequest?: boolean }) => {
-      setValues((v) => setPath(v, path, value));
+      setState((h) => {
+        const next = setPath(h.values, path, value);
+        // Typed to what was saved meanwhile: nothing left to decide there.
+        const still = Object.entries(h.underneath).filter(
+          ([key, v]) => !same(getPath(next, key), v),
+        );
+        return {
+          values: next,
+          underneath:
+            still.length === Object.keys(h.underneath).length
+              ? h.underneath
+              : Object.fromEntries(still),
+        };
+      });
       setErrors(({ [path]: _, ...rest }) => rest);
       // Changed input is a new request (the old key with another body would be a 409).
       if (!options?.sameRequest) key.current = null;
@@ -246,9 +335,21 @@ export function useForm<S extends z.ZodType>(
     [],
   );
 
+  /** The notice at `path` settled: with the value saved meanwhile (`take`), or the user's. */
+  const decide = useCallback((path: string, take: boolean) => {
+    setState(({ values: v, underneath: { [path]: theirs, ...rest } }) => ({
+      values: take ? setPath(v, path, theirs) : v,
+      underneath: rest,
+    }));
+    setErrors(({ [path]: _, ...rest }) => rest);
+    if (take) key.current = null;
+  }, []);
+  const take = useCallback((path: string) => decide(path, true), [decide]);
+  const keep = useCallback((path: string) => decide(path, false), [decide]);
+
   const reset = useCallback(
     (next?: Values) => {
-      setValues(next ?? initial);
+      setState({ values: next ?? initial, underneath: {} });
       setRestored(false);
       setErrors({});
       setFailure(null);
@@ -260,10 +361,11 @@ export function useForm<S extends z.ZodType>(
   const check = (): { readonly body: z.output<S> } | null => {
     setFailure(null);
     const parsed = schema.safeParse(toBody(values));
-    const held = [...holds.current].map(([path, message]): [string, FieldIssue] => [
-      path,
-      { code: 'custom', message },
-    ]);
+    const held = [
+      ...holds.current,
+      // Changed meanwhile by a colleague too: sent as it is, it would overwrite theirs unseen.
+      ...Object.keys(underneath).map((path) => [path, 'fieldError.changedUnderneath'] as const),
+    ].map(([path, message]): [string, FieldIssue] => [path, { code: 'custom', message }]);
     if (!parsed.success || held.length > 0) {
       setErrors({
         ...(parsed.success ? {} : issuesByPath(parsed.error)),
@@ -313,6 +415,9 @@ export function useForm<S extends z.ZodType>(
     busy,
     restored,
     dirty,
+    underneath,
+    take,
+    keep,
     failure,
     failures,
     set,

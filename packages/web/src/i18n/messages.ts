@@ -492,6 +492,17 @@ const id = {
     'Petugas lain baru saja mengubah kegiatan ini (jadwal atau pesertanya, atau melaporkan atau membatalkannya), jadi perubahan Anda belum disimpan dan isiannya tetap di formulir. Muat versi terbaru untuk melihat perubahannya.',
   'caseActions.activityNoLongerOpen':
     'Kegiatan ini sudah dilaporkan atau dibatalkan petugas lain (atau pengaduannya sudah ditutup), jadi tidak dapat diubah lagi. Muat ulang halaman untuk melihat keadaannya.',
+  // An activity's form still holding text when the activity, read again, is no longer open.
+  'caseActions.activityGoneReported':
+    'Kegiatan ini sudah dilaporkan oleh rekan Anda sejak Anda mulai mengisi formulir ini, jadi tindakan ini tidak dapat dilakukan lagi. Isian Anda belum terkirim; buang bila tidak diperlukan lagi.',
+  'caseActions.activityGoneReportedHere':
+    'Anda sudah melaporkan kegiatan ini, jadi tindakan ini tidak dapat dilakukan lagi. Isian di formulir ini belum terkirim; buang bila tidak diperlukan lagi.',
+  'caseActions.activityGoneCancelled':
+    'Kegiatan ini sudah dibatalkan sejak Anda mulai mengisi formulir ini (alasannya: “{reason}”), jadi tindakan ini tidak dapat dilakukan lagi. Isian Anda belum terkirim; buang bila tidak diperlukan lagi.',
+  'caseActions.activityGoneCancelledNoReason':
+    'Kegiatan ini sudah dibatalkan sejak Anda mulai mengisi formulir ini, jadi tindakan ini tidak dapat dilakukan lagi. Isian Anda belum terkirim; buang bila tidak diperlukan lagi.',
+  'caseActions.activityGoneCancelledHere':
+    'Anda sudah membatalkan kegiatan ini, jadi tindakan ini tidak dapat dilakukan lagi. Isian di formulir ini belum terkirim; buang bila tidak diperlukan lagi.',
   'actions.withdrawConfirm':
     'Tarik penugasan {agency}? Pengingatnya berhenti dan permintaan perpanjangannya gugur. Penarikan tidak dapat dibatalkan; untuk melibatkannya lagi, teruskan ulang pengaduan kepadanya.',
   'actions.withdrawConfirmYes': 'Ya, tarik penugasan',
@@ -934,6 +945,18 @@ const id = {
     'Terjadi kesalahan di server. Coba lagi; bila berulang, sampaikan ID permintaan di bawah kepada admin.',
   'form.summary': 'Periksa isian berikut:',
   'field.counter': '{n} dari {max} karakter',
+  // A field the officer changed that a colleague changed too meanwhile (the record read again).
+  'field.changedUnderneath':
+    'Rekan Anda mengubah isian ini sejak Anda mulai mengisi formulir. Isian Anda tetap di atas dan belum terkirim; isian rekan sekarang:',
+  'field.theirsEmpty': '(dikosongkan)',
+  'field.ticked': 'Dicentang',
+  'field.unticked': 'Tidak dicentang',
+  'field.takeTheirs': 'Pakai isian rekan',
+  'field.takeTheirsFor': 'Pakai isian rekan untuk {label}',
+  'field.keepMine': 'Tetap pakai isian saya',
+  'field.keepMineFor': 'Tetap pakai isian saya untuk {label}',
+  'fieldError.changedUnderneath':
+    '{label} diubah rekan Anda sejak Anda mulai mengisi: pilih “Pakai isian rekan” atau “Tetap pakai isian saya” sebelum menyimpan.',
   'fieldError.field': 'Isian ini',
   'fieldError.required': '{label} wajib diisi.',
   'fieldError.choose': '{label} wajib dipilih.',
@@ -1593,6 +1616,16 @@ const en = {
     'Another officer has just changed this activity (its date or participants, or reported or cancelled it), so your change is not saved and stays in the form. Load the latest version to see theirs.',
   'caseActions.activityNoLongerOpen':
     'This activity was already reported or cancelled by another officer (or the complaint was closed), so it can no longer be changed. Reload the page to see where it stands.',
+  'caseActions.activityGoneReported':
+    'A colleague reported this activity since you began this form, so this action can no longer be taken. What you typed was not sent; discard it when you no longer need it.',
+  'caseActions.activityGoneReportedHere':
+    'You reported this activity, so this action can no longer be taken. What is typed in this form was not sent; discard it when you no longer need it.',
+  'caseActions.activityGoneCancelled':
+    'This activity was cancelled since you began this form (the reason: “{reason}”), so this action can no longer be taken. What you typed was not sent; discard it when you no longer need it.',
+  'caseActions.activityGoneCancelledNoReason':
+    'This activity was cancelled since you began this form, so this action can no longer be taken. What you typed was not sent; discard it when you no longer need it.',
+  'caseActions.activityGoneCancelledHere':
+    'You cancelled this activity, so this action can no longer be taken. What is typed in this form was not sent; discard it when you no longer need it.',
   'actions.withdrawConfirm':
     'Withdraw the assignment of {agency}? Its reminders stop and a request for more time lapses. A withdrawal cannot be undone; to involve the agency again, forward the complaint to it again.',
   'actions.withdrawConfirmYes': 'Yes, withdraw the assignment',
@@ -2021,6 +2054,17 @@ const en = {
     'Something went wrong on the server. Try again; if it happens again, give the request id below to your admin.',
   'form.summary': 'Please check these fields:',
   'field.counter': '{n} of {max} {max|character|characters}',
+  'field.changedUnderneath':
+    'A colleague changed this since you began this form. Yours stays above and has not been sent; theirs is now:',
+  'field.theirsEmpty': '(emptied)',
+  'field.ticked': 'Ticked',
+  'field.unticked': 'Not ticked',
+  'field.takeTheirs': 'Use theirs',
+  'field.takeTheirsFor': 'Use theirs for {label}',
+  'field.keepMine': 'Keep mine',
+  'field.keepMineFor': 'Keep mine for {label}',
+  'fieldError.changedUnderneath':
+    '{label} was changed by a colleague since you began: choose “Use theirs” or “Keep mine” before saving.',
   'fieldError.field': 'This field',
   'fieldError.required': '{label} is required.',
   'fieldError.choose': 'Choose an option for {label}.',
