@@ -128,6 +128,16 @@ function useControl<S extends z.ZodType>(props: Base<S>, counter = false) {
   return {
     id,
     error,
+    /** The notice of a value a colleague saved meanwhile, for `Wrap` (`show` words the value). */
+    underneath: (show?: (value: unknown) => string) => (
+      <ChangedUnderneath
+        form={props.form}
+        name={props.name}
+        id={id}
+        label={props.label}
+        {...(show ? { show } : {})}
+      />
+    ),
     aria: {
       id,
       name: props.name,
@@ -154,7 +164,7 @@ export function TextField<S extends z.ZodType>(
   // A long text shows how much room is left; a short one only as it nears its limit. Nothing is
   // cut: a text over the limit stays as typed and the error says so.
   const counter = max !== undefined && (props.multiline === true || value.length > max * 0.8);
-  const { id, error, aria } = useControl(props, counter);
+  const { id, error, aria, underneath } = useControl(props, counter);
   const onChange = (e: { target: { value: string } }) => props.form.set(props.name, e.target.value);
   const number = (n: number) => n.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB');
   return (
@@ -164,9 +174,7 @@ export function TextField<S extends z.ZodType>(
       hint={props.hint}
       error={error}
       required={props.required}
-      underneath={
-        <ChangedUnderneath form={props.form} name={props.name} id={id} label={props.label} />
-      }
+      underneath={underneath()}
     >
       {props.multiline ? (
         <textarea {...aria} value={value} onChange={onChange} rows={5} />
@@ -189,7 +197,7 @@ export function TextField<S extends z.ZodType>(
 }
 
 export function NumberField<S extends z.ZodType>(props: Base<S> & { min?: number; max?: number }) {
-  const { id, error, aria } = useControl(props);
+  const { id, error, aria, underneath } = useControl(props);
   const value = getPath(props.form.values, props.name) as number | undefined;
   return (
     <Wrap
@@ -198,9 +206,7 @@ export function NumberField<S extends z.ZodType>(props: Base<S> & { min?: number
       hint={props.hint}
       error={error}
       required={props.required}
-      underneath={
-        <ChangedUnderneath form={props.form} name={props.name} id={id} label={props.label} />
-      }
+      underneath={underneath()}
     >
       <input
         {...aria}
@@ -225,7 +231,7 @@ export function SelectField<S extends z.ZodType>(
     parse?: (value: string) => unknown;
   },
 ) {
-  const { id, error, aria } = useControl(props);
+  const { id, error, aria, underneath } = useControl(props);
   const current = getPath(props.form.values, props.name);
   const value = current === undefined || current === null ? '' : String(current);
   // Theirs by its option's words, as the list shows it.
@@ -240,15 +246,7 @@ export function SelectField<S extends z.ZodType>(
       hint={props.hint}
       error={error}
       required={props.required}
-      underneath={
-        <ChangedUnderneath
-          form={props.form}
-          name={props.name}
-          id={id}
-          label={props.label}
-          show={show}
-        />
-      }
+      underneath={underneath(show)}
     >
       <select
         {...aria}
