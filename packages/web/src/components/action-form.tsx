@@ -15,9 +15,10 @@ import {
   useState,
 } from 'react';
 import type { z } from 'zod';
+import { ApiError } from '../api/client';
 import { type Form, useForm, type Values } from '../forms/use-form';
 import { useI18n } from '../i18n/i18n';
-import { FormFeedback, SubmitButton } from './ui';
+import { FormFeedback, Refusal, SubmitButton } from './ui';
 
 /**
  * Where a page says what an action did. After an action the form may be gone (its action no
@@ -42,6 +43,37 @@ export function ActionResultProvider({ children }: { children: ReactNode }) {
 }
 
 export const useActionResult = () => useContext(ActionResult);
+
+/**
+ * How a page reads its record again (the case page's reload), for its forms whose action the API
+ * refused because the record moved on unseen (a colleague closed the case): read again, a form
+ * whose action is no longer possible shows it `gone` with its text, rather than an error whose
+ * text a reload of the browser would lose; one still possible stays, on the record as it is now.
+ */
+const ReadAgain = createContext<(() => void) | null>(null);
+
+export function ReadAgainProvider({
+  reload,
+  children,
+}: {
+  reload: () => void;
+  children: ReactNode;
+}) {
+  return <ReadAgain value={reload}>{children}</ReadAgain>;
+}
+
+/**
+ * Whether the API refused because the record moved on since the page read it: the action is not
+ * possible in its state now (`invalid_transition`, also when the form says it in its own words),
+ * or it was saved since (`version_conflict`) where the form does not say so itself (one that does
+ * offers the latest with a button of its own, `useSavedSince`).
+ */
+function movedOn(error: unknown): boolean {
+  const refused = error instanceof Refusal ? error.cause : error;
+  if (!(refused instanceof ApiError)) return false;
+  const code = refused.problem?.code;
+  return code === 'invalid_transition' || (code === 'version_conflict' && refused === error);
+}
 
 /** The question asked before an action that cannot be undone, and its button's words. */
 export interface Confirm {
@@ -135,6 +167,7 @@ export function ActionForm<S extends z.ZodType, R = unknown>({
   const reasonId = useId();
   const askId = useId();
   const announce = useActionResult();
+  const readAgain = useContext(ReadAgain);
   const doneRef = useRef<HTMLParagraphElement>(null);
   const askRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -167,12 +200,20 @@ export function ActionForm<S extends z.ZodType, R = unknown>({
   const sendNow = () => {
     setDone(null);
     let sent: { body: z.output<S>; response: R } | null = null;
+    let moved = false;
     void form
       .submit(async (body, key) => {
-        sent = { body, response: await send(body, key) };
+        try {
+          sent = { body, response: await send(body, key) };
+        } catch (error) {
+          moved = movedOn(error);
+          throw error;
+        }
       })
       .then((ok) => {
         setAsking(null);
+        // Refused as the record moved on: the page reads it again, the values kept.
+        if (!ok && moved) readAgain?.();
         if (ok) {
           // Worded after the answer, never within the request: a wording that fails must not
           // make a request that went through look failed (and be sent again).
@@ -228,7 +269,8 @@ export function ActionForm<S extends z.ZodType, R = unknown>({
             </button>
           </div>
         ) : null}
-        <FormFeedback form={form} />
+        {/* Gone: its refusal (“reload the page”) is what the sentence above says now. */}
+        <FormFeedback form={gone ? { ...form, failure: null } : form} />
         {form.restored ? <p className="hint">{t('forms.draftRestored')}</p> : null}
         <fieldset
           className="bare"

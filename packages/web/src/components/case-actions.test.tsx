@@ -1253,12 +1253,15 @@ describe('a form opened while the case reloads (the page reads the case again af
    * The case's actions as the case page hosts them, and `reload`: the same case read again, as
    * the page does after an action (its own, or one of the officer's other forms).
    */
-  const renderReloading = (first: Schemas['Case']) => {
+  const renderReloading = (first: Schemas['Case'], readAgain?: () => Schemas['Case']) => {
     let show: (next: Schemas['Case']) => void = () => {};
     function Page() {
       const [shown, setShown] = useState(first);
       show = setShown;
-      return <CaseActions kase={shown} onChange={() => {}} />;
+      // The page's reload: the case as `readAgain` answers it now (none: the page does not).
+      return (
+        <CaseActions kase={shown} onChange={() => (readAgain ? setShown(readAgain()) : null)} />
+      );
     }
     renderWith(
       <AgencyNamesProvider user="u1">
@@ -1440,6 +1443,150 @@ describe('a form opened while the case reloads (the page reads the case again af
     await userEvent.click(within(gone).getByRole('button', { name: 'Buang isian' }));
     await waitFor(() => expect(details('Tutup pengaduan')).toBeNull());
     expect(screen.queryByRole('region', { name: 'Tindakan pusat' })).toBeNull();
+  });
+
+  describe('refused because the case moved on, unseen by the page (another officer closed it)', () => {
+    const refused = json(409, {
+      type: 'about:blank',
+      title: 'Conflict',
+      status: 409,
+      code: 'invalid_transition',
+      detail: 'case C1 is closed',
+      requestId: 'r9',
+    });
+    const followed = {
+      ...kase,
+      status: 'in_follow_up',
+      version: 7,
+      identityHidden: false,
+      assignments: [assignment('polri', 'acknowledged')],
+    } as unknown as Schemas['Case'];
+    const closedSince = {
+      ...followed,
+      status: 'closed',
+      version: 8,
+      assignments: [assignment('polri', 'withdrawn')],
+      closure: { outcome: 'resolved', at: '2026-05-08T03:00:00.000Z', note: null },
+    } as unknown as Schemas['Case'];
+
+    it('the plan’s form: the page reads the case again, and the form stays locked with the text, to discard, not a red error', async () => {
+      const calls = mockApi((call) =>
+        call.path === '/v1/agency-names'
+          ? json(200, AGENCY_NAMES)
+          : call.method === 'POST'
+            ? refused
+            : json(200, {}),
+      );
+      let reads = 0;
+      renderReloading(followed, () => {
+        reads += 1;
+        return closedSince;
+      });
+      await userEvent.click(
+        screen.getByText('Rencanakan kegiatan pemantauan', { selector: 'summary, summary *' }),
+      );
+      const form = within(details('Rencanakan kegiatan pemantauan')!);
+      await userEvent.selectOptions(form.getByLabelText(/^Jenis kegiatan/), 'clarification');
+      await userEvent.type(form.getByLabelText(/^Rencana/), 'Klarifikasi di kantor Polda.');
+      await userEvent.click(form.getByRole('button', { name: 'Simpan' }));
+      await waitFor(() => expect(posts(calls)).toHaveLength(1));
+      await waitFor(() => expect(reads).toBe(1));
+      const gone = details('Rencanakan kegiatan pemantauan')!;
+      expect(gone.open).toBe(true);
+      expect(within(gone).getByRole('alert').textContent).toContain('sudah berstatus “Ditutup”');
+      expect(within(gone).getByLabelText<HTMLTextAreaElement>(/^Rencana/).value).toBe(
+        'Klarifikasi di kantor Polda.',
+      );
+      expect(within(gone).queryByText(/Muat ulang halaman/)).toBeNull();
+      expect(within(gone).queryByRole('button', { name: 'Simpan' })).toBeNull();
+      await userEvent.click(within(gone).getByRole('button', { name: 'Buang isian' }));
+      await waitFor(() => expect(details('Rencanakan kegiatan pemantauan')).toBeNull());
+    });
+
+    it('one still possible on the case read again stays usable, with the text', async () => {
+      mockApi((call) =>
+        call.path === '/v1/agency-names'
+          ? json(200, AGENCY_NAMES)
+          : call.method === 'POST'
+            ? refused
+            : json(200, {}),
+      );
+      let reads = 0;
+      renderReloading(followed, () => {
+        reads += 1;
+        return { ...followed, version: 8 } as Schemas['Case'];
+      });
+      await userEvent.click(
+        screen.getByText('Tutup pengaduan', { selector: 'summary, summary *' }),
+      );
+      const form = within(details('Tutup pengaduan')!);
+      await userEvent.selectOptions(form.getByLabelText(/^Hasil akhir/), 'unresolved');
+      await userEvent.type(form.getByLabelText(/^Catatan/), 'Instansi tidak menanggapi.');
+      await userEvent.click(form.getByRole('button', { name: 'Tutup pengaduan' }));
+      await userEvent.click(
+        within(form.getByRole('alertdialog')).getByRole('button', { name: 'Ya, tutup pengaduan' }),
+      );
+      await waitFor(() => expect(reads).toBe(1));
+      expect(form.getByLabelText<HTMLTextAreaElement>(/^Catatan/).value).toBe(
+        'Instansi tidak menanggapi.',
+      );
+      expect(form.queryByRole('button', { name: 'Buang isian' })).toBeNull();
+      expect(form.getByRole('button', { name: 'Tutup pengaduan' })).toBeTruthy();
+    });
+
+    it('an activity’s report: the page reads the case again, and the form says the activity was called off, the text kept', async () => {
+      const planned = activityOf({
+        id: 'A1',
+        caseId: 'C1',
+        scheduledAt: '2026-03-02T03:00:00.000Z',
+        participants: ['Kabid Propam'],
+        version: 4,
+      });
+      const calls = mockApi((call) =>
+        call.path === '/v1/agency-names'
+          ? json(200, AGENCY_NAMES)
+          : call.method === 'POST'
+            ? refused
+            : json(200, {}),
+      );
+      let reads = 0;
+      renderReloading({ ...followed, activities: [planned] } as Schemas['Case'], () => {
+        reads += 1;
+        return {
+          ...closedSince,
+          activities: [
+            {
+              ...planned,
+              status: 'cancelled',
+              version: 5,
+              cancellation: { reason: 'Pengaduan ditutup.', at: '2026-05-08T03:00:00.000Z' },
+            },
+          ],
+        } as unknown as Schemas['Case'];
+      });
+      await userEvent.click(
+        screen.getByText('Laporkan: Klarifikasi', { selector: 'summary, summary *' }),
+      );
+      const report = within(details('Laporkan: Klarifikasi')!);
+      fireEvent.change(report.getByLabelText(/^Dilaksanakan pada/), {
+        target: { value: '2026-03-02T10:00' },
+      });
+      await userEvent.type(report.getByLabelText(/^Hasil/), 'Disepakati perbaikan.');
+      await userEvent.type(report.getByLabelText(/^Ringkasan/), 'Para pihak hadir.');
+      await userEvent.click(report.getByRole('button', { name: 'Simpan' }));
+      await waitFor(() => expect(posts(calls)).toHaveLength(1));
+      await waitFor(() => expect(reads).toBe(1));
+      const gone = details('Laporkan: Klarifikasi')!;
+      expect(gone.open).toBe(true);
+      expect(within(gone).getByRole('alert').textContent).toMatch(
+        /Kegiatan ini sudah dibatalkan.*Pengaduan ditutup\./,
+      );
+      expect(within(gone).getByLabelText<HTMLTextAreaElement>(/^Ringkasan/).value).toBe(
+        'Para pihak hadir.',
+      );
+      expect(within(gone).getAllByRole('alert')).toHaveLength(1);
+      expect(within(gone).getByRole('button', { name: 'Buang isian' })).toBeTruthy();
+    });
   });
 
   /** The sentences a screen reader reads with a control: its hint, error, and any notice. */

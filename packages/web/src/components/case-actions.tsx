@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { Schemas } from '../api/client';
 import { useSession } from '../auth/session-context';
 import { labelOf, useI18n } from '../i18n/i18n';
+import { ReadAgainProvider } from './action-form';
 import { ActivityActions, awaitingReforward, isActivityOpen } from './activity-actions';
 import { useAgencies } from './agencies';
 import { CloseForm } from './close-form';
@@ -60,76 +61,80 @@ function Actions({ kase, onChange }: { kase: Schemas['Case']; onChange: () => vo
   return (
     <section className="card" aria-labelledby="case-actions">
       <h2 id="case-actions">{t('caseActions.title')}</h2>
-      {shows('verify', canVerify) ? (
-        <VerifyForm
-          kase={kase}
-          draftKey={draft('verify')}
-          gone={gone(canVerify)}
-          onDirty={holds('verify')}
-          onChange={onChange}
-        />
-      ) : null}
-      {shows('forward', canForward) ? (
-        <ForwardForm
-          kase={kase}
-          draftKey={draft('forward')}
-          gone={gone(canForward)}
-          onDirty={holds('forward')}
-          onChange={onChange}
-        />
-      ) : null}
-      {settling.map((agencyId) => {
-        const open = awaiting.some((a) => a.agencyId === agencyId);
-        // Settling the only agency's redirect would leave nobody to answer the complainant (the
-        // API refuses it, 409): the case needs a forward.
-        const alone = open && !othersHold(kase, agencyId);
-        const agency = nameOf(agencyId);
-        return alone && !unsent.has(`settle:${agencyId}`) ? (
-          <p className="hint" key={agencyId}>
-            {t('caseActions.settleRedirectAlone', { agency })}
-          </p>
-        ) : (
-          <SettleRedirectForm
-            key={agencyId}
+      {/* A form refused because the case moved on unseen has the case read again: its action
+      gone, it stays with its text to discard (its form is then shown only for the text). */}
+      <ReadAgainProvider reload={onChange}>
+        {shows('verify', canVerify) ? (
+          <VerifyForm
             kase={kase}
-            agencyId={agencyId}
-            gone={
-              alone
-                ? t('caseActions.settleRedirectAlone', { agency })
-                : open
-                  ? undefined
-                  : t('caseActions.settleRedirectGone', { agency })
-            }
-            onDirty={holds(`settle:${agencyId}`)}
+            draftKey={draft('verify')}
+            gone={gone(canVerify)}
+            onDirty={holds('verify')}
             onChange={onChange}
           />
-        );
-      })}
-      {shows('plan', canPlan) ? (
-        <PlanForm
+        ) : null}
+        {shows('forward', canForward) ? (
+          <ForwardForm
+            kase={kase}
+            draftKey={draft('forward')}
+            gone={gone(canForward)}
+            onDirty={holds('forward')}
+            onChange={onChange}
+          />
+        ) : null}
+        {settling.map((agencyId) => {
+          const open = awaiting.some((a) => a.agencyId === agencyId);
+          // Settling the only agency's redirect would leave nobody to answer the complainant (the
+          // API refuses it, 409): the case needs a forward.
+          const alone = open && !othersHold(kase, agencyId);
+          const agency = nameOf(agencyId);
+          return alone && !unsent.has(`settle:${agencyId}`) ? (
+            <p className="hint" key={agencyId}>
+              {t('caseActions.settleRedirectAlone', { agency })}
+            </p>
+          ) : (
+            <SettleRedirectForm
+              key={agencyId}
+              kase={kase}
+              agencyId={agencyId}
+              gone={
+                alone
+                  ? t('caseActions.settleRedirectAlone', { agency })
+                  : open
+                    ? undefined
+                    : t('caseActions.settleRedirectGone', { agency })
+              }
+              onDirty={holds(`settle:${agencyId}`)}
+              onChange={onChange}
+            />
+          );
+        })}
+        {shows('plan', canPlan) ? (
+          <PlanForm
+            kase={kase}
+            draftKey={draft('activity-plan')}
+            gone={gone(canPlan)}
+            onDirty={holds('plan')}
+            onChange={onChange}
+          />
+        ) : null}
+        <ActivityActions
           kase={kase}
-          draftKey={draft('activity-plan')}
-          gone={gone(canPlan)}
-          onDirty={holds('plan')}
+          closed={closed}
+          unsent={unsent}
+          holds={holds}
           onChange={onChange}
         />
-      ) : null}
-      <ActivityActions
-        kase={kase}
-        closed={closed}
-        unsent={unsent}
-        holds={holds}
-        onChange={onChange}
-      />
-      {shows('close', !closed) ? (
-        <CloseForm
-          kase={kase}
-          draftKey={draft('close')}
-          gone={gone(!closed)}
-          onDirty={holds('close')}
-          onChange={onChange}
-        />
-      ) : null}
+        {shows('close', !closed) ? (
+          <CloseForm
+            kase={kase}
+            draftKey={draft('close')}
+            gone={gone(!closed)}
+            onDirty={holds('close')}
+            onChange={onChange}
+          />
+        ) : null}
+      </ReadAgainProvider>
     </section>
   );
 }

@@ -55,7 +55,10 @@ export function ProblemAlert({
   );
 }
 
-/** What the console itself refuses before asking the API, said in the user's words. */
+/**
+ * What the console itself refuses before asking the API, said in the user's words (or the API's
+ * refusal said so: `saying` keeps it as the `cause`).
+ */
 export class Refusal extends Error {
   override name = 'Refusal';
 }
@@ -67,7 +70,9 @@ export class Refusal extends Error {
 export const saying =
   (code: string, sentence: string) =>
   (error: unknown): unknown =>
-    error instanceof ApiError && error.problem?.code === code ? new Refusal(sentence) : error;
+    error instanceof ApiError && error.problem?.code === code
+      ? new Refusal(sentence, { cause: error })
+      : error;
 
 /**
  * A save made on the version its form was loaded at (`version` in the body), for a record any
