@@ -219,6 +219,14 @@ describe('console: 2027’s holidays entered and declared in December 2026', () 
     // Its words whole: "Hapus" on one line, not five letters stacked; "Libur nasional" not cut.
     const remove = page.getByRole('button', { name: 'Hapus Tahun Baru 2027 Masehi' });
     expect((await remove.boundingBox())!.height).toBeLessThan(48);
+    // Each day a card: "Hapus" whole on the screen, not cut off at the right edge of a table
+    // that scrolls sideways in its box.
+    expect(
+      await page
+        .locator('.table-scroll')
+        .filter({ has: remove })
+        .evaluate((box) => box.scrollWidth <= box.clientWidth),
+    ).toBe(true);
     // Its lines: whole words, "Libur" and "nasional", not "nasion" and "al".
     const kindLines = await page
       .locator('tbody tr')

@@ -447,9 +447,16 @@ describe('timeline', () => {
   it('a step an admin named reads as words, a level past the default ladder as "Tingkat n"', () => {
     expect(stepLabel(t, 'formal_warning')).toBe('Surat penegasan');
     expect(stepLabel(t, 'surat_penegasan_2')).toBe('Surat penegasan 2');
-    // One named as the ladder names its own, numbered: in the console's language.
-    expect(stepLabel(t, 'reminder_3')).toBe('Pengingat 3');
-    expect(stepLabel(translator('en'), 'reminder_3')).toBe('Reminder 3');
+    // One named as the ladder names its own, numbered: in the console's language; a reminder
+    // in Roman numerals, as the ladder's own reminders and its letters' titles are numbered.
+    expect(stepLabel(t, 'reminder_3')).toBe('Surat pengingat III');
+    expect(stepLabel(translator('en'), 'reminder_3')).toBe('Reminder III');
+    expect(stepLabel(t, 'reminder_12')).toBe('Surat pengingat 12');
+    // Its letter's own title numbers it among the ladder's reminders: that number, not the name's.
+    expect(
+      stepLabel(t, 'reminder_4', 'Surat Pengingat III atas Pengaduan Masyarakat 12/2026: Tanah'),
+    ).toBe('Surat pengingat III');
+    expect(stepLabel(t, 'reminder_4', 'Perihal lain')).toBe('Surat pengingat IV');
     expect(stepLabel(t, 'formal_warning_2')).toBe('Surat penegasan 2');
     expect(stepLabel(translator('en'), 'surat_penegasan_2')).toBe('Surat penegasan 2');
     expect(levelLabel(t, 2)).toBe('Surat pengingat II');

@@ -35,17 +35,32 @@ export function labelOf(t: Translate, prefix: string, value: string): string {
   return key in messages.id ? t(key) : value;
 }
 
+/** As the letters number their reminders (core `reminderNumeral`): I to X, digits beyond. */
+const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+
+/** The number a reminder letter's title gives it ("Surat Pengingat III atas …"), if it does. */
+function reminderNumeralOf(letterSubject: string | undefined): string | undefined {
+  return /^Surat Pengingat ([IVXLC]+|\d+)\b/.exec(letterSubject ?? '')?.[1];
+}
+
 /**
  * A ladder step as people read it: its label; for a step an admin named as the ladder names its
  * own, numbered or not (`formal_warning_2`, `reminder_3`), that step's or that action's label
- * and the number ("Surat penegasan 2", "Pengingat 3"), in the console's language; for a name of
- * its own (`surat_penegasan_2`, which has none) that name in words, as the admin wrote it
- * ("Surat penegasan 2").
+ * and the number ("Surat penegasan 2"), a reminder in Roman numerals as the ladder's own and the
+ * letters number them ("Surat pengingat III"), in the console's language; for a name of its own
+ * (`surat_penegasan_2`, which has none) that name in words, as the admin wrote it ("Surat
+ * penegasan 2"). Given the letter's subject, such a reminder takes the number its letter's title
+ * gives it (its place among the ladder's reminders), so the list says what the letter says.
  */
-export function stepLabel(t: Translate, name: string): string {
+export function stepLabel(t: Translate, name: string, letterSubject?: string): string {
   const key = `step.${name}` as MessageKey;
   if (key in messages.id) return t(key);
   const [, base, n] = /^([a-z][a-z_]*?)(?:_(\d+))?$/.exec(name) ?? [];
+  if (base === 'reminder') {
+    const numeral =
+      reminderNumeralOf(letterSubject) ?? (n === undefined ? undefined : (ROMAN[Number(n)] ?? n));
+    if (numeral) return t('step.reminderNumbered', { n: numeral });
+  }
   const known = [`step.${base}`, `action.${base}`].find((k) => k in messages.id) as
     MessageKey | undefined;
   if (known) return n === undefined ? t(known) : `${t(known)} ${n}`;

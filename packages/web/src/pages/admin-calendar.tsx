@@ -144,7 +144,8 @@ export default function CalendarPage() {
       </div>
       {saved ? (
         <>
-          <p className="ok" role="status" tabIndex={-1} ref={savedRef}>
+          {/* As the case page's result line: its focus ring shows after a mouse click too. */}
+          <p className="ok action-result" role="status" tabIndex={-1} ref={savedRef}>
             {saved.message}
           </p>
           <JobProgress job={saved.job} />
@@ -302,11 +303,12 @@ export default function CalendarPage() {
         </div>
       ) : null}
       {days.loading && !days.data ? <Loading /> : null}
-      {/* On a phone the kind and "Hapus" keep their words whole (the body's overflow-wrap
-          stacked "Hapus" letter by letter); a table too wide scrolls in its box. */}
+      {/* On a phone each day is a card, labelled cells (four columns cut "Hapus" off at the
+          right edge of 390 px); the kind and "Hapus" keep their words whole (the body's
+          overflow-wrap stacked "Hapus" letter by letter). */}
       {days.data ? (
         <div className="table-scroll">
-          <table>
+          <table className="cards">
             <caption>{t('calendar.daysOf', { year })}</caption>
             <thead>
               <tr>
@@ -321,9 +323,11 @@ export default function CalendarPage() {
             <tbody>
               {days.data.items.map((day) => (
                 <tr key={day.date}>
-                  <td>{formatDate(day.date, lang)}</td>
-                  <td>{day.name}</td>
-                  <td className="label">{labelOf(t, 'dayKind', day.kind)}</td>
+                  <td data-label={t('calendar.date')}>{formatDate(day.date, lang)}</td>
+                  <td data-label={t('calendar.name')}>{day.name}</td>
+                  <td className="label" data-label={t('calendar.kind')}>
+                    {labelOf(t, 'dayKind', day.kind)}
+                  </td>
                   <td className="label">
                     <button
                       type="button"

@@ -132,6 +132,13 @@ describe('the steps the letters are of', () => {
   it('reads in Indonesian: a step the policy admin named as the ladder does; a name of its own as written', async () => {
     listing([
       letter({ id: 'n3', step: 'reminder_3', subject: 'Perihal tiga' }),
+      // Its letter titled by its place among the ladder's reminders (after a penegasan, the
+      // second): the page says what the letter says.
+      letter({
+        id: 'n5',
+        step: 'reminder_3',
+        subject: 'Surat Pengingat II atas Pengaduan Masyarakat 7/2026: Jalan rusak',
+      }),
       letter({
         id: 'n2',
         step: 'formal_warning_2',
@@ -151,7 +158,10 @@ describe('the steps the letters are of', () => {
       within((await screen.findByRole('link', { name: subject })).closest('li')!).getByText(
         (_, el) => el?.tagName === 'STRONG',
       ).textContent;
-    expect(await stepOf('Perihal tiga')).toBe('Pengingat 3');
+    expect(await stepOf('Perihal tiga')).toBe('Surat pengingat III');
+    expect(await stepOf('Surat Pengingat II atas Pengaduan Masyarakat 7/2026: Jalan rusak')).toBe(
+      'Surat pengingat II',
+    );
     expect(await stepOf('Perihal dua')).toBe('Surat penegasan 2');
     expect(await stepOf('Perihal empat')).toBe('Surat teguran akhir');
     expect(await stepOf('Perihal satu')).toBe('Surat penerusan');

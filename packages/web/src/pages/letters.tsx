@@ -4,7 +4,7 @@
  * point's coordinator may choose one of its member units' instead. A member unit also sees those
  * of its focal point's assignments delegated to it, which it works, each saying so. Newest
  * written first (a letter the ladder wrote late tops the page, dated when written), each under
- * its step's name as people read it (`stepLabel`).
+ * its step's name as people read it (`stepLabel`; a reminder numbered as its letter's title).
  */
 import { Link } from 'wouter';
 import { Count } from '../components/count';
@@ -76,7 +76,7 @@ export default function Letters() {
           <li key={n.id} className="card">
             <div>
               <Time at={n.createdAt} zone={session.zone} /> ·{' '}
-              <strong>{stepLabel(t, n.step)}</strong> · <AgencyName id={n.agencyId} /> ·{' '}
+              <strong>{stepLabel(t, n.step, n.subject)}</strong> · <AgencyName id={n.agencyId} /> ·{' '}
               <StatusBadge prefix="letterStatus" value={n.status} />
               <LetterStatusNote letter={n} zone={session.zone} />
             </div>
