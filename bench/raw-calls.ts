@@ -123,10 +123,22 @@ export function rawCalls(client: DynamoDBDocumentClient) {
       await transactLike('forward');
     },
     queue: () => replayReads('queue'),
-    /** An agency's queue as the API reads it: its open and delegated items, then their ladders. */
+    /**
+     * An agency's queue as the API reads it: its open and delegated items, then their ladders and
+     * cases in one BatchGetItem, projected as the API projects it (the captured request's).
+     */
     async tenantQueue(agencyId: string) {
       const reads = captured.get('queue');
       if (!reads) throw new Error('no reads captured for queue');
+      const captured0 = reads.batchGets[0] as
+        | {
+            RequestItems: Record<
+              string,
+              { ProjectionExpression?: string; ExpressionAttributeNames?: Record<string, string> }
+            >;
+          }
+        | undefined;
+      const projection = captured0?.RequestItems[TABLE_NAME];
       const pages = await Promise.all(
         reads.queries.map((q) =>
           client.send(
@@ -136,13 +148,26 @@ export function rawCalls(client: DynamoDBDocumentClient) {
           ),
         ),
       );
-      const ladders = pages
-        .flatMap((p) => p.Items ?? [])
-        .slice(0, 25)
-        .map((item) => keys.ladder(String(item.caseId), String(item.agencyId)));
-      if (ladders.length > 0)
+      const rows = pages.flatMap((p) => p.Items ?? []).slice(0, 25);
+      const keysRead = [
+        ...rows.map((item) => keys.ladder(String(item.caseId), String(item.agencyId))),
+        ...[...new Set(rows.map((item) => String(item.caseId)))].map((id) => keys.case(id)),
+      ];
+      if (keysRead.length > 0)
         await client.send(
-          new BatchGetCommand({ RequestItems: { [TABLE_NAME]: { Keys: ladders } } }),
+          new BatchGetCommand({
+            RequestItems: {
+              [TABLE_NAME]: {
+                Keys: keysRead,
+                ...(projection?.ProjectionExpression && projection.ExpressionAttributeNames
+                  ? {
+                      ProjectionExpression: projection.ProjectionExpression,
+                      ExpressionAttributeNames: projection.ExpressionAttributeNames,
+                    }
+                  : {}),
+              },
+            },
+          }),
         );
     },
     search: () => replayReads('search'),
