@@ -171,7 +171,7 @@ const CaseLetter = memo(function CaseLetter({
   const { t } = useI18n();
   return (
     <li>
-      <Time at={n.createdAt} zone={zone} /> · <strong>{stepLabel(t, n.step)}</strong> ·{' '}
+      <Time at={n.createdAt} zone={zone} /> · <strong>{stepLabel(t, n.step, n.subject)}</strong> ·{' '}
       <AgencyName id={n.agencyId} /> · <StatusBadge prefix="letterStatus" value={n.status} />
       <LetterStatusNote letter={n} zone={zone} />
       {n.letterNumber ? (

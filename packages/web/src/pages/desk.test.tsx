@@ -72,6 +72,34 @@ describe('the desk’s overdue-by-agency card', () => {
     expect(item.textContent).toContain('kepada humas@polri.example.go.id');
   });
 
+  it('names a custom reminder step as its letter is titled, as the Letters page does', async () => {
+    // The policy's third rung named `reminder_3` is its second reminder: "Surat Pengingat II".
+    mockApi((call) =>
+      call.path.startsWith('/v1/notifications/failed')
+        ? json(200, {
+            items: [
+              {
+                id: 'n1',
+                caseId: 'c1',
+                subject: 'Surat Pengingat II atas Pengaduan Masyarakat 17/DUMAS/III/2026: Jalan',
+                step: 'reminder_3',
+                agencyId: 'polri',
+                createdAt: '2026-03-27T03:00:00.000Z',
+                attempts: 5,
+                recipients: ['humas@polri.example.go.id'],
+                lastError: null,
+              },
+            ],
+            nextCursor: null,
+          })
+        : json(200, EMPTY),
+    );
+    renderWith(<Desk />, { as: { agency: 'setneg', role: 'central_officer' } });
+    const card = screen.getByRole('region', { name: /Surat gagal terkirim/ });
+    const li = (await within(card).findByText(/gagal setelah 5 kali percobaan/)).closest('li')!;
+    expect(li.textContent).toContain(': Jalan · Surat pengingat II · polri · ');
+  });
+
   it('says, in a sentence, that a letter addressed to no one needs a contact, not that sending failed', async () => {
     mockApi((call) =>
       call.path.startsWith('/v1/notifications/failed')

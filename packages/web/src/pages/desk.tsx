@@ -515,7 +515,7 @@ function FailedLetters({ zone }: { zone: TimeZone }) {
           {list.items.map((n) => (
             <li key={n.id}>
               <Link href={`/cases/${n.caseId}?agency=${n.agencyId}`}>{n.subject}</Link> ·{' '}
-              {stepLabel(t, n.step)} · <AgencyName id={n.agencyId} /> ·{' '}
+              {stepLabel(t, n.step, n.subject)} · <AgencyName id={n.agencyId} /> ·{' '}
               <Time at={n.createdAt} zone={zone} />
               <br />
               {/* Written failed, addressed to no one: a contact to add, not a mailer's refusal. */}
