@@ -206,8 +206,10 @@ export function ActionForm<S extends z.ZodType, R = unknown>({
         try {
           sent = { body, response: await send(body, key) };
         } catch (error) {
-          moved = movedOn(error);
-          throw error;
+          moved = movedOn(error) && readAgain !== null;
+          // The page reads the record again at once: said as it will then be (the API's "reload
+          // the page" would be done already, and a reload of the browser loses the text).
+          throw moved ? new Refusal(t('actionForm.readAgain'), { cause: error }) : error;
         }
       })
       .then((ok) => {

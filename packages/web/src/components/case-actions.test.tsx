@@ -1532,6 +1532,12 @@ describe('a form opened while the case reloads (the page reads the case again af
       );
       expect(form.queryByRole('button', { name: 'Buang isian' })).toBeNull();
       expect(form.getByRole('button', { name: 'Tutup pengaduan' })).toBeTruthy();
+      // Said as it is now: read again already, to check and send again (not "reload the page",
+      // which the page has just done, and which would lose the text).
+      expect(form.queryByText(/Muat ulang halaman/)).toBeNull();
+      expect((await form.findByText(/sudah dimuat ulang/)).textContent).toBe(
+        'Pengaduan ini berubah sejak halaman dimuat, dan sudah dimuat ulang. Periksa isian Anda terhadap keadaannya sekarang, lalu kirim lagi.',
+      );
     });
 
     it('an activity’s report: the page reads the case again, and the form says the activity was called off, the text kept', async () => {

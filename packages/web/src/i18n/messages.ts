@@ -454,6 +454,8 @@ const id = {
     'Pengaduan ini sudah berstatus “{status}” sejak Anda mulai mengisi formulir ini, jadi tindakan ini tidak dapat dilakukan lagi. Isian Anda belum terkirim; buang bila tidak diperlukan lagi.',
   'actionForm.discard': 'Buang isian',
   'actionForm.discarded': 'Isian dibuang.',
+  'actionForm.readAgain':
+    'Pengaduan ini berubah sejak halaman dimuat, dan sudah dimuat ulang. Periksa isian Anda terhadap keadaannya sekarang, lalu kirim lagi.',
   'caseActions.verifySubmit.accept': 'Terima',
   'caseActions.verifySubmit.needs_info': 'Minta kelengkapan',
   'caseActions.verifySubmit.reject': 'Tolak pengaduan',
@@ -1578,6 +1580,8 @@ const en = {
     'This complaint has become “{status}” since you began this form, so this action can no longer be taken. What you typed was not sent; discard it when you no longer need it.',
   'actionForm.discard': 'Discard what you typed',
   'actionForm.discarded': 'Discarded.',
+  'actionForm.readAgain':
+    'This complaint changed since the page was loaded, and has been read again. Check what you typed against it as it is now, then send again.',
   'caseActions.verifySubmit.accept': 'Accept',
   'caseActions.verifySubmit.needs_info': 'Ask for information',
   'caseActions.verifySubmit.reject': 'Reject the complaint',
