@@ -207,9 +207,12 @@ export function ActionForm<S extends z.ZodType, R = unknown>({
           sent = { body, response: await send(body, key) };
         } catch (error) {
           moved = movedOn(error) && readAgain !== null;
-          // The page reads the record again at once: said as it will then be (the API's "reload
-          // the page" would be done already, and a reload of the browser loses the text).
-          throw moved ? new Refusal(t('actionForm.readAgain'), { cause: error }) : error;
+          // The page reads the record again at once: the API's "reload the page" is said as it
+          // will then be (done already; a reload of the browser would lose the text). A form
+          // that words the refusal itself keeps its words (an activity's, of the activity).
+          throw moved && !(error instanceof Refusal)
+            ? new Refusal(t('actionForm.readAgain'), { cause: error })
+            : error;
         }
       })
       .then((ok) => {
