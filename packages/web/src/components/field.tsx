@@ -128,16 +128,26 @@ function useControl<S extends z.ZodType>(props: Base<S>, counter = false) {
   return {
     id,
     error,
-    /** The notice of a value a colleague saved meanwhile, for `Wrap` (`show` words the value). */
-    underneath: (show?: (value: unknown) => string) => (
-      <ChangedUnderneath
-        form={props.form}
-        name={props.name}
-        id={id}
-        label={props.label}
-        {...(show ? { show } : {})}
-      />
-    ),
+    /**
+     * `Wrap`'s props: the label, hint and error around the control, and the notice of a value a
+     * colleague saved meanwhile (`show` words that value).
+     */
+    wrap: (show?: (value: unknown) => string) => ({
+      id,
+      label: props.label,
+      hint: props.hint,
+      error,
+      required: props.required,
+      underneath: (
+        <ChangedUnderneath
+          form={props.form}
+          name={props.name}
+          id={id}
+          label={props.label}
+          {...(show ? { show } : {})}
+        />
+      ),
+    }),
     aria: {
       id,
       name: props.name,
@@ -164,18 +174,11 @@ export function TextField<S extends z.ZodType>(
   // A long text shows how much room is left; a short one only as it nears its limit. Nothing is
   // cut: a text over the limit stays as typed and the error says so.
   const counter = max !== undefined && (props.multiline === true || value.length > max * 0.8);
-  const { id, error, aria, underneath } = useControl(props, counter);
+  const { id, aria, wrap } = useControl(props, counter);
   const onChange = (e: { target: { value: string } }) => props.form.set(props.name, e.target.value);
   const number = (n: number) => n.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB');
   return (
-    <Wrap
-      id={id}
-      label={props.label}
-      hint={props.hint}
-      error={error}
-      required={props.required}
-      underneath={underneath()}
-    >
+    <Wrap {...wrap()}>
       {props.multiline ? (
         <textarea {...aria} value={value} onChange={onChange} rows={5} />
       ) : (
@@ -197,17 +200,10 @@ export function TextField<S extends z.ZodType>(
 }
 
 export function NumberField<S extends z.ZodType>(props: Base<S> & { min?: number; max?: number }) {
-  const { id, error, aria, underneath } = useControl(props);
+  const { aria, wrap } = useControl(props);
   const value = getPath(props.form.values, props.name) as number | undefined;
   return (
-    <Wrap
-      id={id}
-      label={props.label}
-      hint={props.hint}
-      error={error}
-      required={props.required}
-      underneath={underneath()}
-    >
+    <Wrap {...wrap()}>
       <input
         {...aria}
         type="number"
@@ -231,7 +227,7 @@ export function SelectField<S extends z.ZodType>(
     parse?: (value: string) => unknown;
   },
 ) {
-  const { id, error, aria, underneath } = useControl(props);
+  const { aria, wrap } = useControl(props);
   const current = getPath(props.form.values, props.name);
   const value = current === undefined || current === null ? '' : String(current);
   // Theirs by its option's words, as the list shows it.
@@ -240,14 +236,7 @@ export function SelectField<S extends z.ZodType>(
       ? ''
       : (props.options.find((o) => o.value === String(v))?.label ?? String(v));
   return (
-    <Wrap
-      id={id}
-      label={props.label}
-      hint={props.hint}
-      error={error}
-      required={props.required}
-      underneath={underneath(show)}
-    >
+    <Wrap {...wrap(show)}>
       <select
         {...aria}
         value={value}
