@@ -22,7 +22,15 @@ let browser: TestBrowser;
 let page: Page;
 let http: Api;
 let as: ReturnType<typeof users>;
-const ids = { click: '', typed: '', days: '', withdrawn: '', final: '', notOurs: '' };
+const ids = {
+  click: '',
+  typed: '',
+  days: '',
+  withdrawn: '',
+  final: '',
+  notOurs: '',
+  readAgain: '',
+};
 
 const shot = (name: string) => page.screenshot({ path: `/tmp/agency-${name}.png`, fullPage: true });
 const assignmentOf = async (caseId: string) =>
@@ -59,6 +67,7 @@ beforeAll(async () => {
   ids.days = await forward('Trotoar rusak di Jalan Gatot Subroto');
   ids.final = await forward('Drainase tersumbat di Jalan Teuku Umar');
   ids.notOurs = await forward('Izin menara seluler di Jalan Bypass Ngurah Rai');
+  ids.readAgain = await forward('Pohon tumbang menutup Jalan By Pass Ida Bagus Mantra');
   // Its identity never hidden; central takes the assignment back (forwarded by mistake).
   ids.withdrawn = await forward('Lampu jalan padam di Jalan Sunset Road');
   const withdrawn = await http.post(
@@ -224,5 +233,37 @@ describe('console: an agency whose part in a case ended', () => {
       'Identitas pengadu tidak ditampilkan lagi: bagian instansi Anda dalam pengaduan ini sudah berakhir.',
     );
     expect(text).not.toContain('Siti Rahmawati');
+  });
+});
+
+describe('console: an agency officer answers an assignment central withdrew meanwhile', () => {
+  it('the page reads the case again: the form says it was withdrawn, the answer typed kept', async () => {
+    await openCase(ids.readAgain);
+    const respond = action(page, 'Kirim tanggapan');
+    await openAction(respond);
+    const typed = 'Tim Dinas PUPR sudah memotong pohon; jalan dibuka kembali pukul 14.00 WITA.';
+    await respond.getByLabel(/^Isi tanggapan/).fill(typed);
+    // Central takes it back while the officer types (the page open, not read since).
+    const withdrawn = await http.post(
+      `/v1/cases/${ids.readAgain}/assignments/pemprov-bali/withdraw`,
+      { reason: 'Diteruskan keliru: jalan kabupaten.' },
+      { token: await as('setneg', 'central_officer') },
+    );
+    expect(withdrawn.status, withdrawn.text).toBe(200);
+    await respond.getByRole('button', { name: 'Kirim' }).click();
+    await respond.getByText(/sudah berstatus “Ditarik”/).waitFor();
+    await shot('read-again-withdrawn');
+    // Read again: the card says so, its heading and the notice, without a reload of the browser.
+    const card = page.getByRole('region', { name: /^Penugasan: / });
+    await expect
+      .poll(() => card.getByRole('heading', { level: 2 }).innerText())
+      .toContain('Ditarik');
+    expect(await respond.getByLabel(/^Isi tanggapan/).inputValue()).toBe(typed);
+    const text = await respond.innerText();
+    expect(text, text).not.toContain('Muat ulang halaman');
+    expect(await respond.getByRole('button', { name: 'Kirim' }).count()).toBe(0);
+    await respond.getByRole('button', { name: 'Buang isian' }).click();
+    await expect.poll(() => action(page, 'Kirim tanggapan').count()).toBe(0);
+    expect((await assignmentOf(ids.readAgain)).state).toBe('withdrawn');
   });
 });

@@ -75,6 +75,41 @@ function movedOn(error: unknown): boolean {
   return code === 'invalid_transition' || (code === 'version_conflict' && refused === error);
 }
 
+/**
+ * The page's read-again for an action that is no form (a button: "Konfirmasi penerimaan"):
+ * given what the API answered, when it refused because the record moved on unseen, the page
+ * reads it again at once and the error becomes `sentence` (the API's "reload the page" is done
+ * already); any other error is given back as it is. Outside a page that reads again: as it is.
+ */
+export function useReadAgain(): (error: unknown, sentence: string) => unknown {
+  const readAgain = useContext(ReadAgain);
+  return (error, sentence) => {
+    if (readAgain === null || !movedOn(error)) return error;
+    readAgain();
+    return error instanceof Refusal ? error : new Refusal(sentence, { cause: error });
+  };
+}
+
+/**
+ * The forms of a page holding text not yet sent, each telling by its `onDirty` (`holds(form)`).
+ * The page reads its record again after every action (and after a refusal, `ReadAgainProvider`):
+ * a form whose action that made impossible (`shows(form, false)`) stays while it holds text,
+ * saying why (`gone`), rather than vanish with it; an untouched one just goes.
+ */
+export function useUnsent() {
+  const [unsent, setUnsent] = useState<ReadonlySet<string>>(() => new Set());
+  const holds = (form: string) => (dirty: boolean) =>
+    setUnsent((was) => {
+      if (was.has(form) === dirty) return was;
+      const next = new Set(was);
+      if (dirty) next.add(form);
+      else next.delete(form);
+      return next;
+    });
+  const shows = (form: string, possible: boolean) => possible || unsent.has(form);
+  return { unsent, holds, shows };
+}
+
 /** The question asked before an action that cannot be undone, and its button's words. */
 export interface Confirm {
   readonly message: string;

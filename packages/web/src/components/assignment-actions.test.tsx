@@ -1,5 +1,6 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
 import type { Schemas } from '../api/client';
@@ -578,5 +579,68 @@ describe('an agency pauses its deadlines waiting for the complainant', () => {
       '“Menunggu data pengadu.”',
       'timeline.askedComplainant{"asked":"Fotokopi surat tanda lapor"}',
     ]);
+  });
+});
+
+describe('an agency’s form whose action the assignment, read again, no longer allows', () => {
+  /** The actions as the case page hosts them, and the assignment read again as `next`. */
+  const renderReading = () => {
+    let show: (next: Schemas['Assignment']) => void = () => {};
+    function Page() {
+      const [shown, setShown] = useState(assignment);
+      show = setShown;
+      return (
+        <AssignmentActions caseId="C1" assignment={shown} central={false} onChange={() => {}} />
+      );
+    }
+    renderWith(<Page />, { as: { agency: 'pemprov-bali', role: 'agency_officer' } });
+    return (next: Schemas['Assignment']) =>
+      act(async () => {
+        show(next);
+      });
+  };
+  const details = (title: string) =>
+    screen.queryByText(title, { selector: 'summary, summary *' })?.closest('details') ?? null;
+
+  it('a pause typed while a colleague paused the deadlines stays with its text, saying so, beside "resume"', async () => {
+    mockApi(() => json(200, {}));
+    const readAgain = renderReading();
+    await userEvent.click(
+      screen.getByText('Hentikan tenggat sementara', { selector: 'summary, summary *' }),
+    );
+    await userEvent.type(
+      within(details('Hentikan tenggat sementara')!).getByLabelText(/^Alasan/),
+      'Menunggu data pengadu.',
+    );
+    await readAgain({ ...assignment, paused: true });
+    const gone = details('Hentikan tenggat sementara')!;
+    expect(within(gone).getByRole('alert').textContent).toContain('sudah dihentikan sementara');
+    expect(within(gone).getByLabelText<HTMLInputElement>(/^Alasan/).value).toBe(
+      'Menunggu data pengadu.',
+    );
+    expect(details('Lanjutkan tenggat')).toBeTruthy();
+    await userEvent.click(within(gone).getByRole('button', { name: 'Buang isian' }));
+    await waitFor(() => expect(details('Hentikan tenggat sementara')).toBeNull());
+  });
+
+  it('ended (withdrawn): the forms holding text stay, locked, saying so; the others go', async () => {
+    mockApi(() => json(200, {}));
+    const readAgain = renderReading();
+    await userEvent.click(
+      screen.getByText('Bukan kewenangan kami', { selector: 'summary, summary *' }),
+    );
+    await userEvent.type(
+      within(details('Bukan kewenangan kami')!).getByLabelText(/^Alasan/),
+      'Jalan nasional, bukan provinsi.',
+    );
+    await readAgain({ ...assignment, state: 'withdrawn' });
+    const gone = details('Bukan kewenangan kami')!;
+    expect(within(gone).getByRole('alert').textContent).toContain('sudah berstatus “Ditarik”');
+    expect(within(gone).getByLabelText<HTMLTextAreaElement>(/^Alasan/).value).toBe(
+      'Jalan nasional, bukan provinsi.',
+    );
+    expect(details('Kirim tanggapan')).toBeNull();
+    expect(details('Hentikan tenggat sementara')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Konfirmasi penerimaan' })).toBeNull();
   });
 });

@@ -14,7 +14,7 @@ import { useSession } from '../auth/session-context';
 import { labelOf, useI18n } from '../i18n/i18n';
 import { getPath } from '../forms/use-form';
 import { formatInstant } from '../format';
-import { ActionForm, useActionResult } from './action-form';
+import { ActionForm, useActionResult, useReadAgain, useUnsent } from './action-form';
 import { AgencySelect, useAgencies } from './agencies';
 import { NumberField, SelectField, TextField } from './field';
 import { ProblemAlert, useSavedSince } from './ui';
@@ -64,12 +64,23 @@ export function AssignmentActions({
     (e: unknown): never => {
       throw saidSince.refused(e);
     };
-  if (!isOpenState(a.state)) return null;
+  // Refused as the assignment moved on unseen (central withdrew it, a colleague answered): the
+  // page reads the case again. A form holding text then stays, its action gone, until discarded.
+  const readAgain = useReadAgain();
+  const { unsent, holds, shows } = useUnsent();
+  const open = isOpenState(a.state);
+  const ended = open
+    ? undefined
+    : t('assignment.formGone', { state: labelOf(t, 'state', a.state) });
+  // Paused meanwhile (by a colleague): a pause still typed cannot be sent.
+  const pauseGone = ended ?? (a.paused ? t('assignment.pauseGone') : undefined);
+  // The acknowledgement refused stays said once its button has gone with the read.
+  if (!open && unsent.size === 0 && (central || ackError === null)) return null;
   return (
     <div className="actions">
+      {central ? null : <ProblemAlert error={ackError} />}
       {!central && a.state === 'pending' ? (
         <div>
-          <ProblemAlert error={ackError} />
           <button
             type="button"
             className="primary"
@@ -84,10 +95,13 @@ export function AssignmentActions({
                   body: {},
                 }),
               )
-                .then(() => {
-                  announce?.(`${t('actions.acknowledge')}: ${t('common.saved')}`);
-                  onChange();
-                }, setAckError)
+                .then(
+                  () => {
+                    announce?.(`${t('actions.acknowledge')}: ${t('common.saved')}`);
+                    onChange();
+                  },
+                  (e: unknown) => setAckError(readAgain(e, t('actions.acknowledgeReadAgain'))),
+                )
                 .finally(() => setAckBusy(false));
             }}
           >
@@ -97,151 +111,163 @@ export function AssignmentActions({
       ) : null}
       {!central ? (
         <>
-          <ActionForm
-            title={t('actions.respond')}
-            schema={ResponseBody}
-            initial={{ kind: 'progress' }}
-            draftKey={draft('response')}
-            submitLabel={t('actions.send')}
-            // The final one ends the assignment for good (no answer or file after it); a progress
-            // update does not, and goes at once.
-            confirm={(body) =>
-              body.kind === 'final'
-                ? { message: t('actions.finalConfirm'), label: t('actions.finalConfirmYes') }
-                : null
-            }
-            onDone={onChange}
-            send={(body, key) =>
-              unwrap(
-                api.POST('/v1/cases/{id}/assignments/{agencyId}/responses', {
-                  params: { path },
-                  body: { ...body, generation: a.generation },
-                  headers: { 'idempotency-key': key },
-                }),
-              ).catch(forThisForwarding(since.response))
-            }
-          >
-            {(form) => (
-              <>
-                {since.response.reloadButton}
-                <SelectField
-                  form={form}
-                  name="kind"
-                  label={t('actions.responseKind')}
-                  required
-                  options={(['progress', 'final'] as const).map((k) => ({
-                    value: k,
-                    label: labelOf(t, 'responseKind', k),
-                  }))}
-                  // The assignment ends with it, and an ended one takes no more files.
-                  {...(getPath(form.values, 'kind') === 'final'
-                    ? { hint: t('actions.finalAttachFirst') }
-                    : {})}
-                />
-                <TextField
-                  form={form}
-                  name="message"
-                  label={t('actions.message')}
-                  multiline
-                  required
-                />
-              </>
-            )}
-          </ActionForm>
-          <ActionForm
-            title={t('actions.redirect')}
-            schema={RedirectBody}
-            draftKey={draft('redirect')}
-            submitLabel={t('actions.send')}
-            // Ends the assignment and its ladder: only central can involve the agency again.
-            confirm={{
-              message: t('actions.redirectConfirm'),
-              label: t('actions.redirectConfirmYes'),
-            }}
-            onDone={onChange}
-            send={(body, key) =>
-              unwrap(
-                api.POST('/v1/cases/{id}/assignments/{agencyId}/redirect', {
-                  params: { path },
-                  body: { ...body, generation: a.generation },
-                  headers: { 'idempotency-key': key },
-                }),
-              ).catch(forThisForwarding(since.redirect))
-            }
-          >
-            {(form) => (
-              <>
-                {since.redirect.reloadButton}
-                {form.describe('suggestedAgencyId', {
-                  label: t('actions.suggestedAgency'),
-                  id: `suggest-${a.agencyId}`,
-                })}
-                <TextField
-                  form={form}
-                  name="reason"
-                  label={t('actions.reason')}
-                  multiline
-                  required
-                />
-                <AgencySelect
-                  label={t('actions.suggestedAgency')}
-                  hint={t('actions.suggestedAgencyHint')}
-                  error={form.errors.suggestedAgencyId}
-                  value={getPath(form.values, 'suggestedAgencyId') as string | undefined}
-                  exclude={new Set([a.agencyId, 'setneg'])}
-                  inputId={`suggest-${a.agencyId}`}
-                  hold={(message) => form.hold('suggestedAgencyId', message)}
-                  onChange={(id) => form.set('suggestedAgencyId', id)}
-                />
-              </>
-            )}
-          </ActionForm>
-          <ActionForm
-            title={t('actions.extension')}
-            // One request at a time: the API answers a second with already_exists.
-            disabledReason={
-              pendingExtensions[0]
-                ? t('actions.extensionPending', { days: pendingExtensions[0].workingDays })
-                : undefined
-            }
-            schema={ExtensionRequestBody}
-            draftKey={draft('extension')}
-            submitLabel={t('actions.send')}
-            onDone={onChange}
-            send={(body, key) =>
-              unwrap(
-                api.POST('/v1/cases/{id}/assignments/{agencyId}/extension-requests', {
-                  params: { path },
-                  body: { ...body, generation: a.generation },
-                  headers: { 'idempotency-key': key },
-                }),
-              ).catch(forThisForwarding(since.extension))
-            }
-          >
-            {(form) => (
-              <>
-                {since.extension.reloadButton}
-                <NumberField
-                  form={form}
-                  name="workingDays"
-                  label={t('actions.workingDays')}
-                  min={1}
-                  max={60}
-                  required
-                />
-                <TextField
-                  form={form}
-                  name="reason"
-                  label={t('actions.reason')}
-                  multiline
-                  required
-                />
-              </>
-            )}
-          </ActionForm>
+          {shows('response', open) ? (
+            <ActionForm
+              title={t('actions.respond')}
+              gone={ended}
+              onDirty={holds('response')}
+              schema={ResponseBody}
+              initial={{ kind: 'progress' }}
+              draftKey={draft('response')}
+              submitLabel={t('actions.send')}
+              // The final one ends the assignment for good (no answer or file after it); a progress
+              // update does not, and goes at once.
+              confirm={(body) =>
+                body.kind === 'final'
+                  ? { message: t('actions.finalConfirm'), label: t('actions.finalConfirmYes') }
+                  : null
+              }
+              onDone={onChange}
+              send={(body, key) =>
+                unwrap(
+                  api.POST('/v1/cases/{id}/assignments/{agencyId}/responses', {
+                    params: { path },
+                    body: { ...body, generation: a.generation },
+                    headers: { 'idempotency-key': key },
+                  }),
+                ).catch(forThisForwarding(since.response))
+              }
+            >
+              {(form) => (
+                <>
+                  {since.response.reloadButton}
+                  <SelectField
+                    form={form}
+                    name="kind"
+                    label={t('actions.responseKind')}
+                    required
+                    options={(['progress', 'final'] as const).map((k) => ({
+                      value: k,
+                      label: labelOf(t, 'responseKind', k),
+                    }))}
+                    // The assignment ends with it, and an ended one takes no more files.
+                    {...(getPath(form.values, 'kind') === 'final'
+                      ? { hint: t('actions.finalAttachFirst') }
+                      : {})}
+                  />
+                  <TextField
+                    form={form}
+                    name="message"
+                    label={t('actions.message')}
+                    multiline
+                    required
+                  />
+                </>
+              )}
+            </ActionForm>
+          ) : null}
+          {shows('redirect', open) ? (
+            <ActionForm
+              title={t('actions.redirect')}
+              gone={ended}
+              onDirty={holds('redirect')}
+              schema={RedirectBody}
+              draftKey={draft('redirect')}
+              submitLabel={t('actions.send')}
+              // Ends the assignment and its ladder: only central can involve the agency again.
+              confirm={{
+                message: t('actions.redirectConfirm'),
+                label: t('actions.redirectConfirmYes'),
+              }}
+              onDone={onChange}
+              send={(body, key) =>
+                unwrap(
+                  api.POST('/v1/cases/{id}/assignments/{agencyId}/redirect', {
+                    params: { path },
+                    body: { ...body, generation: a.generation },
+                    headers: { 'idempotency-key': key },
+                  }),
+                ).catch(forThisForwarding(since.redirect))
+              }
+            >
+              {(form) => (
+                <>
+                  {since.redirect.reloadButton}
+                  {form.describe('suggestedAgencyId', {
+                    label: t('actions.suggestedAgency'),
+                    id: `suggest-${a.agencyId}`,
+                  })}
+                  <TextField
+                    form={form}
+                    name="reason"
+                    label={t('actions.reason')}
+                    multiline
+                    required
+                  />
+                  <AgencySelect
+                    label={t('actions.suggestedAgency')}
+                    hint={t('actions.suggestedAgencyHint')}
+                    error={form.errors.suggestedAgencyId}
+                    value={getPath(form.values, 'suggestedAgencyId') as string | undefined}
+                    exclude={new Set([a.agencyId, 'setneg'])}
+                    inputId={`suggest-${a.agencyId}`}
+                    hold={(message) => form.hold('suggestedAgencyId', message)}
+                    onChange={(id) => form.set('suggestedAgencyId', id)}
+                  />
+                </>
+              )}
+            </ActionForm>
+          ) : null}
+          {shows('extension', open) ? (
+            <ActionForm
+              title={t('actions.extension')}
+              gone={ended}
+              onDirty={holds('extension')}
+              // One request at a time: the API answers a second with already_exists.
+              disabledReason={
+                open && pendingExtensions[0]
+                  ? t('actions.extensionPending', { days: pendingExtensions[0].workingDays })
+                  : undefined
+              }
+              schema={ExtensionRequestBody}
+              draftKey={draft('extension')}
+              submitLabel={t('actions.send')}
+              onDone={onChange}
+              send={(body, key) =>
+                unwrap(
+                  api.POST('/v1/cases/{id}/assignments/{agencyId}/extension-requests', {
+                    params: { path },
+                    body: { ...body, generation: a.generation },
+                    headers: { 'idempotency-key': key },
+                  }),
+                ).catch(forThisForwarding(since.extension))
+              }
+            >
+              {(form) => (
+                <>
+                  {since.extension.reloadButton}
+                  <NumberField
+                    form={form}
+                    name="workingDays"
+                    label={t('actions.workingDays')}
+                    min={1}
+                    max={60}
+                    required
+                  />
+                  <TextField
+                    form={form}
+                    name="reason"
+                    label={t('actions.reason')}
+                    multiline
+                    required
+                  />
+                </>
+              )}
+            </ActionForm>
+          ) : null}
         </>
       ) : null}
-      {central
+      {central && open
         ? pendingExtensions.map((ext) => (
             <ActionForm
               key={ext.id}
@@ -296,9 +322,11 @@ export function AssignmentActions({
             </ActionForm>
           ))
         : null}
-      {central ? (
+      {central && shows('withdraw', open) ? (
         <ActionForm
           title={t('actions.withdraw')}
+          gone={ended}
+          onDirty={holds('withdraw')}
           schema={WithdrawBody}
           submitLabel={t('actions.withdraw')}
           // Its ladder stops and a request for more time lapses: not undone by anything.
@@ -333,8 +361,10 @@ export function AssignmentActions({
           )}
         </ActionForm>
       ) : null}
-      {a.paused ? (
+      {/* Each in a place of its own: a pause still typed is not carried into "resume". */}
+      {open && a.paused ? (
         <ActionForm
+          key="resume"
           title={t('actions.resume')}
           schema={PauseBody.pick({})}
           submitLabel={t('actions.resume')}
@@ -350,9 +380,13 @@ export function AssignmentActions({
         >
           {() => null}
         </ActionForm>
-      ) : (
+      ) : null}
+      {shows('pause', open && !a.paused) ? (
         <ActionForm
+          key="pause"
           title={t('actions.pause')}
+          gone={pauseGone}
+          onDirty={holds('pause')}
           schema={PauseBody}
           submitLabel={t('actions.pause')}
           onDone={onChange}
@@ -385,7 +419,7 @@ export function AssignmentActions({
             </>
           )}
         </ActionForm>
-      )}
+      ) : null}
     </div>
   );
 }

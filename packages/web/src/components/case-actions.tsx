@@ -4,11 +4,10 @@
  * an activity (plan-form.tsx) and act on those still to be held (activity-actions.tsx), close
  * (close-form.tsx). This one composes them for the case page.
  */
-import { useState } from 'react';
 import type { Schemas } from '../api/client';
 import { useSession } from '../auth/session-context';
 import { labelOf, useI18n } from '../i18n/i18n';
-import { ReadAgainProvider } from './action-form';
+import { ReadAgainProvider, useUnsent } from './action-form';
 import { ActivityActions, awaitingReforward, isActivityOpen } from './activity-actions';
 import { useAgencies } from './agencies';
 import { CloseForm } from './close-form';
@@ -34,16 +33,7 @@ function Actions({ kase, onChange }: { kase: Schemas['Case']; onChange: () => vo
   // The forms holding text not yet sent. The page reads the case again after every action: a
   // form whose action that made impossible (the case closed meanwhile) stays while it holds
   // text, saying why, rather than vanish with it; an untouched one just goes.
-  const [unsent, setUnsent] = useState<ReadonlySet<string>>(() => new Set());
-  const holds = (form: string) => (dirty: boolean) =>
-    setUnsent((was) => {
-      if (was.has(form) === dirty) return was;
-      const next = new Set(was);
-      if (dirty) next.add(form);
-      else next.delete(form);
-      return next;
-    });
-  const shows = (form: string, possible: boolean) => possible || unsent.has(form);
+  const { unsent, holds, shows } = useUnsent();
   const goneSince = t('caseActions.formGone', { status: labelOf(t, 'status', kase.status) });
   const gone = (possible: boolean) => (possible ? undefined : goneSince);
   const canVerify = kase.status === 'received' || kase.status === 'needs_info';

@@ -1105,6 +1105,13 @@ const id = {
   'assignment.pausedSince': 'Tenggat dihentikan sementara sejak {since}',
   'assignment.pausedClock': 'Tenggat dihentikan sementara',
   'assignment.pausedMoves': 'tanggal bergeser saat dilanjutkan',
+  // A form on an assignment that, read again, no longer allows it: its text kept until discarded.
+  'assignment.formGone':
+    'Penugasan ini sudah berstatus “{state}” sejak Anda mulai mengisi formulir ini, jadi tindakan ini tidak dapat dilakukan lagi. Isian Anda belum terkirim; buang bila tidak diperlukan lagi.',
+  'assignment.pauseGone':
+    'Tenggat penugasan ini sudah dihentikan sementara sejak Anda mulai mengisi formulir ini, jadi tidak dapat dihentikan lagi. Isian Anda belum terkirim; buang bila tidak diperlukan lagi.',
+  'actions.acknowledgeReadAgain':
+    'Penerimaan tidak dapat dikonfirmasi: penugasan ini berubah sejak halaman dimuat, dan sudah dimuat ulang. Keadaannya sekarang tertera pada kartu ini.',
   // An ended assignment takes no more files (audit s22 #1); unsent text survives an expired
   // session's trip to sign-in (audit s22 #3).
   'attachments.closed': 'Lampiran tidak dapat ditambahkan lagi: penugasan sudah selesai.',
@@ -2216,6 +2223,12 @@ const en = {
   'assignment.pausedSince': 'Deadlines paused since {since}',
   'assignment.pausedClock': 'Deadlines paused',
   'assignment.pausedMoves': 'the dates move when the clock resumes',
+  'assignment.formGone':
+    'This assignment has become “{state}” since you began this form, so this action can no longer be taken. What you typed was not sent; discard it when you no longer need it.',
+  'assignment.pauseGone':
+    'This assignment’s deadlines were paused since you began this form, so they cannot be paused again. What you typed was not sent; discard it when you no longer need it.',
+  'actions.acknowledgeReadAgain':
+    'Receipt could not be acknowledged: this assignment changed since the page was loaded, and has been read again. This card shows it as it is now.',
   // An ended assignment takes no more files (audit s22 #1); unsent text survives an expired
   // session's trip to sign-in (audit s22 #3).
   'attachments.closed': 'No more attachments can be added: the assignment has ended.',

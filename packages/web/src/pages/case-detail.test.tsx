@@ -1153,3 +1153,119 @@ describe('a paused assignment on the case page', () => {
     expect(within(section).queryByText(/^(Berjalan|Segera)$/)).toBeNull();
   });
 });
+
+describe('an agency acting on its assignment that moved on unseen (the page reads the case again)', () => {
+  // Polri's page was read while its assignment was open; central withdrew it meanwhile.
+  const open1 = {
+    ...kase,
+    trackingCode: undefined,
+    assignments: [{ ...assignmentOf('polri'), state: 'acknowledged' }],
+    agencyIds: ['polri'],
+    underMonitoring: false,
+    extensionRequests: [],
+    activities: [],
+  };
+  const withdrawn = {
+    ...open1,
+    version: 81,
+    assignments: [{ ...assignmentOf('polri'), state: 'withdrawn', version: 3 }],
+  };
+  const refusedWith = (code: string) =>
+    json(409, {
+      type: 'about:blank',
+      title: 'Conflict',
+      status: 409,
+      code,
+      detail: 'assignment polri on case c1 is withdrawn',
+      requestId: 'r7',
+    });
+  /** The API as it is now: the first read gives `first`, every later one `now`. */
+  const serve = (first: unknown, now: unknown, refusal = refusedWith('invalid_transition')) =>
+    mockApi((call) => {
+      if (call.method === 'POST') return refusal;
+      if (call.path === '/v1/cases/c1') return json(200, reads(calls) === 1 ? first : now);
+      if (call.path === '/v1/calendars/id/days')
+        return json(200, { id: 'id', years: [2025, 2026], items: [] });
+      if (/^\/v1\/(cases\/c1\/(timeline|attachments)|notifications)/.test(call.path))
+        return json(200, { items: [], nextCursor: null });
+      return json(404, { type: 'about:blank', title: 'Not Found', status: 404, code: 'not_found' });
+    });
+  let calls: Call[] = [];
+  const reads = (made: Call[]) =>
+    made.filter((c) => c.method === 'GET' && c.path === '/v1/cases/c1').length;
+  const asPolri = () =>
+    renderWith(
+      <Route path="/cases/:id">
+        <CaseDetail />
+      </Route>,
+      { path: '/cases/c1', as: { agency: 'polri', role: 'agency_officer' } },
+    );
+  const details = (title: string) =>
+    screen.queryByText(title, { selector: 'summary, summary *' })?.closest('details') ?? null;
+  const card = () =>
+    screen.getByRole('heading', { name: /Penugasan: /, level: 2 }).closest('section')!;
+
+  it('an answer typed: the case is read again, the form stays with the text, saying the assignment was withdrawn', async () => {
+    calls = serve(open1, withdrawn);
+    asPolri();
+    const summary = await screen.findByText('Kirim tanggapan', { selector: 'summary, summary *' });
+    await userEvent.click(summary);
+    const form = within(details('Kirim tanggapan')!);
+    await userEvent.type(form.getByLabelText(/^Isi tanggapan/), 'Tim sudah turun ke lokasi.');
+    await userEvent.click(form.getByRole('button', { name: 'Kirim' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1));
+    // Read again at once: the card says what it is now.
+    await waitFor(() => expect(reads(calls)).toBe(2));
+    await waitFor(() => expect(within(card()).getByText('Ditarik')).toBeTruthy());
+    const gone = details('Kirim tanggapan')!;
+    expect(gone.open).toBe(true);
+    expect(within(gone).getByRole('alert').textContent).toContain('sudah berstatus “Ditarik”');
+    expect(within(gone).getByLabelText<HTMLTextAreaElement>(/^Isi tanggapan/).value).toBe(
+      'Tim sudah turun ke lokasi.',
+    );
+    expect(within(gone).queryByText(/Muat ulang halaman/)).toBeNull();
+    expect(within(gone).queryByRole('button', { name: 'Kirim' })).toBeNull();
+    // The forms holding nothing go with the assignment's end.
+    expect(details('Hentikan tenggat sementara')).toBeNull();
+    await userEvent.click(within(gone).getByRole('button', { name: 'Buang isian' }));
+    await waitFor(() => expect(details('Kirim tanggapan')).toBeNull());
+  });
+
+  it('the acknowledgement: the case is read again and the card says so, the page not left as it was', async () => {
+    calls = serve(
+      { ...open1, assignments: [{ ...assignmentOf('polri'), state: 'pending', met: {} }] },
+      withdrawn,
+    );
+    asPolri();
+    await userEvent.click(await screen.findByRole('button', { name: 'Konfirmasi penerimaan' }));
+    await waitFor(() => expect(reads(calls)).toBe(2));
+    await waitFor(() => expect(within(card()).getByText('Ditarik')).toBeTruthy());
+    expect(within(card()).queryByRole('button', { name: 'Konfirmasi penerimaan' })).toBeNull();
+    const said = within(card()).getByText(/^Penerimaan tidak dapat dikonfirmasi/);
+    expect(said.closest('[role="alert"]')).toBeTruthy();
+    expect(said.textContent).toContain('sudah dimuat ulang');
+    expect(within(card()).queryByText(/Muat ulang halaman/)).toBeNull();
+  });
+
+  it('forwarded again since (409 version_conflict): the form says so in its own words and offers the latest, reading nothing by itself', async () => {
+    calls = serve(
+      open1,
+      { ...open1, assignments: [{ ...assignmentOf('polri'), generation: 2 }] },
+      refusedWith('version_conflict'),
+    );
+    asPolri();
+    await userEvent.click(
+      await screen.findByText('Kirim tanggapan', { selector: 'summary, summary *' }),
+    );
+    const form = within(details('Kirim tanggapan')!);
+    await userEvent.type(form.getByLabelText(/^Isi tanggapan/), 'Tim sudah turun ke lokasi.');
+    await userEvent.click(form.getByRole('button', { name: 'Kirim' }));
+    expect((await form.findByRole('alert')).textContent).toContain('penerusan baru');
+    expect(reads(calls)).toBe(1);
+    await userEvent.click(form.getByRole('button', { name: 'Muat versi terbaru' }));
+    await waitFor(() => expect(reads(calls)).toBe(2));
+    expect(form.getByLabelText<HTMLTextAreaElement>(/^Isi tanggapan/).value).toBe(
+      'Tim sudah turun ke lokasi.',
+    );
+  });
+});

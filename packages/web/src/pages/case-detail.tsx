@@ -18,7 +18,7 @@ import { isCentral } from '../auth/session';
 import { useSignedIn } from '../auth/session-context';
 import { useAgencies } from '../components/agencies';
 import { AgencyAnswers } from '../components/agency-answers';
-import { ActionResultProvider } from '../components/action-form';
+import { ActionResultProvider, ReadAgainProvider } from '../components/action-form';
 import { AssignmentActions } from '../components/assignment-actions';
 import { CaseAttachments } from '../components/attachments';
 import { CaseNotice } from '../components/case-notice';
@@ -138,125 +138,132 @@ export default function CaseDetail() {
         <ReceiptButton kase={kase} />
       ) : null}
       <ActionResultProvider>
-        <div className="columns">
-          <div>
-            <Complaint kase={kase} zone={zone} central={central} onChange={reload} />
-            {/* Central's alone: an agency searches no identifier, and reads no other case of
+        {/* Every form on the page, central's and the agency's alike: one the API refuses because
+        the case moved on unseen (central withdrew the assignment, a colleague answered it) has the
+        case read again, and keeps its text where its action is gone (`ReadAgainProvider`). */}
+        <ReadAgainProvider reload={reload}>
+          <div className="columns">
+            <div>
+              <Complaint kase={kase} zone={zone} central={central} onChange={reload} />
+              {/* Central's alone: an agency searches no identifier, and reads no other case of
                 the complainant's. */}
-            {central ? (
-              <ComplainantCases caseId={kase.id} complainant={kase.complainant} zone={zone} />
-            ) : null}
-            <CaseActivities
-              activities={kase.activities}
-              earlier={kase.earlierActivities}
-              zone={zone}
-            />
-            <CaseAttachments
-              caseId={kase.id}
-              central={central}
-              // An agency attaches to an answer still to be given: an ended assignment takes
-              // no more files (the API's 409). Central may attach to any response at any time.
-              agencies={(central
-                ? assignments
-                : assignments.filter((a) => isOpenState(a.state))
-              ).map((a) => a.agencyId)}
-              activities={kase.activities}
-              zone={zone}
-              onVisibilityChanged={events.reload}
-            />
-            {central ? <CaseActions kase={kase} onChange={reload} /> : null}
-            {assignments.map((a) => (
-              <section
-                key={a.agencyId}
-                className="card"
-                aria-labelledby={`assignment-${a.agencyId}`}
-              >
-                <h2 id={`assignment-${a.agencyId}`}>
-                  {t('assignment.title', { agency: nameOf(a.agencyId) })}{' '}
-                  <StatusBadge prefix="state" value={a.state} />
-                </h2>
-                {/* An agency reads here how its case ended or went on: withdrawn by central's
+              {central ? (
+                <ComplainantCases caseId={kase.id} complainant={kase.complainant} zone={zone} />
+              ) : null}
+              <CaseActivities
+                activities={kase.activities}
+                earlier={kase.earlierActivities}
+                zone={zone}
+              />
+              <CaseAttachments
+                caseId={kase.id}
+                central={central}
+                // An agency attaches to an answer still to be given: an ended assignment takes
+                // no more files (the API's 409). Central may attach to any response at any time.
+                agencies={(central
+                  ? assignments
+                  : assignments.filter((a) => isOpenState(a.state))
+                ).map((a) => a.agencyId)}
+                activities={kase.activities}
+                zone={zone}
+                onVisibilityChanged={events.reload}
+              />
+              {central ? <CaseActions kase={kase} onChange={reload} /> : null}
+              {assignments.map((a) => (
+                <section
+                  key={a.agencyId}
+                  className="card"
+                  aria-labelledby={`assignment-${a.agencyId}`}
+                >
+                  <h2 id={`assignment-${a.agencyId}`}>
+                    {t('assignment.title', { agency: nameOf(a.agencyId) })}{' '}
+                    <StatusBadge prefix="state" value={a.state} />
+                  </h2>
+                  {/* An agency reads here how its case ended or went on: withdrawn by central's
                     close (when, how; never central's note), or reopened by the complainant. */}
-                {central ? null : (
-                  <CaseNotice
-                    notice={a.caseNotice}
-                    zone={zone}
-                    withdrawn={a.state === 'withdrawn'}
-                    className="alert"
-                  />
-                )}
-                {a.instructions ? (
-                  <>
-                    <h3>{t('assignment.instructions')}</h3>
-                    <p className="prose">{a.instructions}</p>
-                  </>
-                ) : null}
-                {a.delegatedTo ? (
-                  <p className="muted">{t('delegate.held', { agency: nameOf(a.delegatedTo) })}</p>
-                ) : null}
-                {coordinates(a) ? (
-                  <Delegation caseId={kase.id} assignment={a} onChange={reload} />
-                ) : null}
-                {!central && a.delegatedTo === session.agency && isOpenState(a.state) ? (
-                  <ReturnDelegation
+                  {central ? null : (
+                    <CaseNotice
+                      notice={a.caseNotice}
+                      zone={zone}
+                      withdrawn={a.state === 'withdrawn'}
+                      className="alert"
+                    />
+                  )}
+                  {a.instructions ? (
+                    <>
+                      <h3>{t('assignment.instructions')}</h3>
+                      <p className="prose">{a.instructions}</p>
+                    </>
+                  ) : null}
+                  {a.delegatedTo ? (
+                    <p className="muted">{t('delegate.held', { agency: nameOf(a.delegatedTo) })}</p>
+                  ) : null}
+                  {coordinates(a) ? (
+                    <Delegation caseId={kase.id} assignment={a} onChange={reload} />
+                  ) : null}
+                  {!central && a.delegatedTo === session.agency && isOpenState(a.state) ? (
+                    <ReturnDelegation
+                      caseId={kase.id}
+                      assignment={a}
+                      onReturned={() => setReturned(true)}
+                    />
+                  ) : null}
+                  {a.redirect ? (
+                    <p className="alert">
+                      {t('assignment.redirected', { reason: a.redirect.reason })}
+                      {a.redirect.suggestedAgencyId
+                        ? ` → ${nameOf(a.redirect.suggestedAgencyId)}`
+                        : ''}
+                    </p>
+                  ) : null}
+                  {/* In the assignment's own zone (WITA, WIT), named: its deadlines are its day's end. */}
+                  <DeadlinesPanel
                     caseId={kase.id}
                     assignment={a}
-                    onReturned={() => setReturned(true)}
-                  />
-                ) : null}
-                {a.redirect ? (
-                  <p className="alert">
-                    {t('assignment.redirected', { reason: a.redirect.reason })}
-                    {a.redirect.suggestedAgencyId
-                      ? ` → ${nameOf(a.redirect.suggestedAgencyId)}`
-                      : ''}
-                  </p>
-                ) : null}
-                {/* In the assignment's own zone (WITA, WIT), named: its deadlines are its day's end. */}
-                <DeadlinesPanel
-                  caseId={kase.id}
-                  assignment={a}
-                  zone={a.timeZone}
-                  readerZone={zone}
-                  version={a.version}
-                />
-                {central ? (
-                  <AgencyAnswers
-                    caseId={kase.id}
-                    agencyId={a.agencyId}
-                    agencyName={nameOf(a.agencyId)}
+                    zone={a.timeZone}
+                    readerZone={zone}
                     version={a.version}
-                    zone={zone}
                   />
-                ) : null}
-                <AssignmentActions
-                  caseId={kase.id}
-                  assignment={a}
-                  central={central}
-                  // The case lists only those still to decide: of this forwarding, while open.
-                  pendingExtensions={kase.extensionRequests.filter(
-                    (x) => x.agencyId === a.agencyId,
-                  )}
-                  lastOnCase={central && !othersHold(kase, a.agencyId)}
-                  onChange={reload}
-                />
-              </section>
-            ))}
+                  {central ? (
+                    <AgencyAnswers
+                      caseId={kase.id}
+                      agencyId={a.agencyId}
+                      agencyName={nameOf(a.agencyId)}
+                      version={a.version}
+                      zone={zone}
+                    />
+                  ) : null}
+                  <AssignmentActions
+                    caseId={kase.id}
+                    assignment={a}
+                    central={central}
+                    // The case lists only those still to decide: of this forwarding, while open.
+                    pendingExtensions={kase.extensionRequests.filter(
+                      (x) => x.agencyId === a.agencyId,
+                    )}
+                    lastOnCase={central && !othersHold(kase, a.agencyId)}
+                    onChange={reload}
+                  />
+                </section>
+              ))}
+            </div>
+            <div>
+              <Timeline
+                events={events}
+                zone={zone}
+                zoneOf={(agencyId) =>
+                  kase.assignments.find((a) => a.agencyId === agencyId)?.timeZone
+                }
+              />
+              <CaseLetters
+                caseId={kase.id}
+                zone={zone}
+                revision={loaded.data}
+                awaiting={justForwarded(kase)}
+              />
+            </div>
           </div>
-          <div>
-            <Timeline
-              events={events}
-              zone={zone}
-              zoneOf={(agencyId) => kase.assignments.find((a) => a.agencyId === agencyId)?.timeZone}
-            />
-            <CaseLetters
-              caseId={kase.id}
-              zone={zone}
-              revision={loaded.data}
-              awaiting={justForwarded(kase)}
-            />
-          </div>
-        </div>
+        </ReadAgainProvider>
       </ActionResultProvider>
     </article>
   );
