@@ -14,6 +14,7 @@ import {
   type ComplainantMailer,
   type ComplainantMessage,
   type Mailer,
+  sendPendingReceipts,
   Service,
   type Store,
 } from '@pantau/core';
@@ -41,6 +42,8 @@ let mailDir: string;
 /** Every receipt the mailer was asked to send, and how many sends are still to fail. */
 const sent: ComplainantMessage[] = [];
 let failures = 0;
+/** When set, the next send, once counted, waits for `held` (`holdNextSend`). */
+let gate: { held: Promise<void>; reached: () => void } | undefined;
 /** The receipts' mailer and tracking page, as the intake's Service and the sweep both have them. */
 let receipts: { mailer: ComplainantMailer; trackingUrl: string };
 const clock = manualClock('2026-08-03T03:00:00.000Z');
@@ -55,6 +58,12 @@ beforeAll(async () => {
   const mailer: ComplainantMailer = {
     async reply(m) {
       sent.push(m);
+      const g = gate;
+      gate = undefined;
+      if (g) {
+        g.reached();
+        await g.held;
+      }
       if (failures > 0) {
         failures -= 1;
         throw new Error('454 4.7.0 temporary failure');
@@ -104,6 +113,19 @@ const emlFiles = (): string[] =>
   readdirSync(mailDir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.eml'))
     .map((f) => join(mailDir, f));
+
+/**
+ * The next send waits, once counted, until `release`: a send still going (SES slow to answer)
+ * while another delivery of the message runs. `sending` settles when it is reached.
+ */
+function holdNextSend(): { sending: Promise<void>; release: () => void } {
+  let release = () => undefined as void;
+  let reached = () => undefined as void;
+  const held = new Promise<void>((done) => (release = done));
+  const sending = new Promise<void>((done) => (reached = done));
+  gate = { held, reached };
+  return { sending, release };
+}
 
 const receiptEvents = async (caseId: string) =>
   (await service.timeline(centralOfficer, caseId, { limit: 50 })).items.filter(
@@ -311,6 +333,114 @@ describe('an e-mail complainant’s receipt', () => {
     const third = await intakeMail(service, raw);
     expect(third).toEqual({ caseId: first.caseId, duplicate: true });
     expect(sent.length - before).toBe(2);
+    expect(await receiptEvents(first.caseId)).toHaveLength(1);
+  });
+});
+
+describe('one receipt when deliveries race', () => {
+  // S3's events (and so SES's messages) are at-least-once, and an SMTP sender retries a
+  // session it thinks failed: two runs may hold the same message at once. Before, both read
+  // the receipt pending before either marked it sent, and both sent it.
+  const raw = (id: string, from: string) =>
+    message([...sesPassed('warga.example.id')], {
+      from,
+      subject: 'Jembatan retak',
+      id: `<${id}@warga.example.id>`,
+    });
+
+  it('the same message delivered twice at once: one case, one receipt', async () => {
+    clock.set('2026-08-08T02:00:00.000Z');
+    const before = sent.length;
+    const mail = raw('serentak-1', 'warga.enam@warga.example.id');
+    // The first send waits until one delivery has answered, so the other reads the case
+    // while the receipt is going (and not yet marked sent).
+    const hold = holdNextSend();
+    const deliveries = [intakeMail(service, mail), intakeMail(service, mail)];
+    await Promise.race(deliveries);
+    hold.release();
+    const outcomes = await Promise.all(deliveries);
+    expect(sent.length - before).toBe(1);
+    const caseId = outcomes[0]!.caseId;
+    expect(outcomes[1]!.caseId).toBe(caseId);
+    expect(outcomes.map((o) => o.duplicate).sort()).toEqual([false, true]);
+    expect(outcomes.find((o) => !o.duplicate)).toMatchObject({ receipt: 'sent' });
+    // The other found the receipt claimed by the first, still sending: not its to send.
+    expect(outcomes.find((o) => o.duplicate)).toEqual({
+      caseId,
+      duplicate: true,
+      receipt: 'claimed',
+    });
+    expect(emlFiles().filter((f) => f.includes(caseId))).toHaveLength(1);
+    expect(await receiptEvents(caseId)).toHaveLength(1);
+  });
+
+  it('a redelivery while the first delivery is still sending sends nothing; the first’s goes', async () => {
+    clock.set('2026-08-08T03:00:00.000Z');
+    const before = sent.length;
+    const mail = raw('serentak-2', 'warga.tujuh@warga.example.id');
+    const hold = holdNextSend();
+    const first = intakeMail(service, mail);
+    await hold.sending;
+    const again = await intakeMail(service, mail);
+    hold.release();
+    const done = await first;
+    expect(sent.length - before).toBe(1);
+    expect(done).toMatchObject({ duplicate: false, receipt: 'sent' });
+    expect(again).toEqual({ caseId: done.caseId, duplicate: true, receipt: 'claimed' });
+    expect(await receiptEvents(done.caseId)).toHaveLength(1);
+  });
+
+  it('a sweep while a redelivery is sending the receipt a failed send left: it sends nothing', async () => {
+    clock.set('2026-08-08T04:00:00.000Z');
+    const before = sent.length;
+    const mail = raw('serentak-3', 'warga.delapan@warga.example.id');
+    failures = 1;
+    const first = await intakeMail(service, mail);
+    expect(first).toMatchObject({ receipt: 'pending' });
+    // Past the first delivery's claim: the redelivery takes the receipt, and its send waits
+    // while the sweep runs.
+    clock.set('2026-08-08T04:20:00.000Z');
+    const hold = holdNextSend();
+    const again = intakeMail(service, mail);
+    await hold.sending;
+    const swept = await sendPendingReceipts({ store, clock: clock.now, receipts }, { limit: 10 });
+    hold.release();
+    expect(await again).toEqual({ caseId: first.caseId, duplicate: true, receipt: 'sent' });
+    expect(sent.length - before).toBe(2);
+    expect(swept).toMatchObject({ sent: 0, pending: 0 });
+    expect(await receiptEvents(first.caseId)).toHaveLength(1);
+    expect(emlFiles().filter((f) => f.includes(first.caseId))).toHaveLength(1);
+  });
+
+  it('a pending receipt written before claims were kept is no one’s: a redelivery claims and sends it', async () => {
+    clock.set('2026-08-08T05:00:00.000Z');
+    const before = sent.length;
+    const mail = raw('serentak-4', 'warga.sembilan@warga.example.id');
+    failures = 1;
+    const first = await intakeMail(service, mail);
+    expect(first).toMatchObject({ receipt: 'pending' });
+    // As the intake wrote it before: pending, with no claim.
+    const c = (await store.getCase(first.caseId))!.case;
+    const { claimedUntil, ...unclaimed } = c.mailReceipt!;
+    expect(claimedUntil).toBe('2026-08-08T05:05:00.000Z');
+    await store.commit({
+      case: {
+        record: { ...c, mailReceipt: unclaimed, version: c.version + 1 },
+        expectedVersion: c.version,
+      },
+    });
+    // A minute on, within what would have been the first delivery's claim.
+    clock.set('2026-08-08T05:01:00.000Z');
+    expect(await intakeMail(service, mail)).toEqual({
+      caseId: first.caseId,
+      duplicate: true,
+      receipt: 'sent',
+    });
+    expect(sent.length - before).toBe(2);
+    expect((await store.getCase(first.caseId))?.case.mailReceipt).toMatchObject({
+      sentAt: '2026-08-08T05:01:00.000Z',
+      claimedUntil: '2026-08-08T05:06:00.000Z',
+    });
     expect(await receiptEvents(first.caseId)).toHaveLength(1);
   });
 });

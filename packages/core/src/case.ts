@@ -126,6 +126,12 @@ export interface CaseRecord {
     readonly references: readonly string[];
     readonly sentAt: string | null;
     readonly givenUpAt?: string;
+    /**
+     * Until when the run that last claimed it may be sending it (`RECEIPT_CLAIM_MS` on): no
+     * other sender sends it before. Written with the case by the intake that registers it;
+     * absent on receipts written before claims were kept (unclaimed).
+     */
+    readonly claimedUntil?: string;
   } | null;
   readonly createdAt: string;
   readonly updatedAt: string;

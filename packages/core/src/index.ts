@@ -41,6 +41,8 @@ export { EXPORT_PAGE, exportPeriodTooLong, MAX_EXPORT_READS } from './use-cases/
 // The sweep's retry of e-mail receipts whose send failed (`functions/ladder-sweep.ts`, embedded).
 export {
   type PendingReceiptsResult,
+  RECEIPT_CLAIM_MS,
+  RECEIPT_GIVE_UP_MS,
   RECEIPT_GRACE_MS,
   RECEIPT_OVERDUE_MS,
   sendPendingReceipts,

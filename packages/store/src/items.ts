@@ -60,7 +60,9 @@ export const caseItem = (c: CaseRecord): Item => ({
   gsi2sk: `${c.receivedAt}#${c.id}`,
   // gsi3 is sparse: listed while its e-mail receipt waits to be sent, for the sweep to retry a
   // failed send. On the case item itself, so the write that registers the case lists it and
-  // the one that marks the receipt sent takes it off, with nothing that could drift apart.
+  // the one that marks the receipt sent (or given up) takes it off, with nothing that could
+  // drift apart. A claim on it (`mailReceipt.claimedUntil`) keeps it listed: a run holding one
+  // may crash before marking it, and the sweep sends it once the claim lapses.
   ...(c.mailReceipt && !c.mailReceipt.sentAt && !c.mailReceipt.givenUpAt
     ? { gsi3pk: keys.pendingReceipts, gsi3sk: `${c.createdAt}#${c.id}` }
     : {}),

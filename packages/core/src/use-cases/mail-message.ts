@@ -101,9 +101,11 @@ export interface MailOutcome {
   /**
    * The case's receipt to the complainant (`mail-receipt.ts`), when this run sent it or tried
    * to: `pending` when the send (or marking it sent) failed, with the error's name only; a
-   * redelivery of the message sends it. Absent: none due, or it went before.
+   * redelivery of the message or the sweep sends it. `claimed`: another run holds it (the
+   * delivery this one repeats is sending it), so this one sent nothing. Absent: none due, or
+   * it went before.
    */
-  readonly receipt?: 'sent' | 'pending';
+  readonly receipt?: 'sent' | 'pending' | 'claimed';
   readonly receiptError?: string;
 }
 

@@ -4,12 +4,26 @@
  * and the tracking code (README, "E-mail"). Only for a new case whose complainant is the
  * message's own sender, authenticated by the receiving service, not relayed by a list
  * (`receiptFor`): the tracking code is the complainant's credential, and must not go to
- * whoever's address a sender forged. Exactly once: the case is written with its receipt
- * pending (`CaseRecord.mailReceipt`), the receipt is sent after the commit and then marked
- * sent with a central-only `mail_receipt_sent` event; a send that fails leaves it pending,
- * and the scheduled sweep sends it (`sendPendingReceipts`: on AWS every 15 minutes, embedded
- * every minute), as would a redelivery of the message (the duplicate path). The case is
- * listed for the sweep while its receipt is pending (the store's sparse index on the case).
+ * whoever's address a sender forged.
+ *
+ * Exactly once per case, however deliveries race (S3's events, and so SES's messages, are
+ * at-least-once; an SMTP sender retries): a receipt goes only from the run holding its claim
+ * (`claimedUntil`, a lease of `RECEIPT_CLAIM_MS`). The case is written with its receipt pending
+ * and already claimed by the intake that registers it, in the registration's own transaction,
+ * so the first delivery's send costs no write beyond the mark; it is sent after the commit and
+ * then marked sent with a central-only `mail_receipt_sent` event. Any other sender (a
+ * redelivery of the message, the delivery that lost the registration to another at the same
+ * moment, the scheduled sweep: `sendPendingReceipts`, on AWS every 15 minutes, embedded every
+ * minute) first claims it with a version-checked write of the case, its one extra write, and
+ * only when no live claim holds it: a live claim, or another sender's claim won meanwhile,
+ * means it sends nothing (the receipt stays pending, for the sweep once that claim lapses). A
+ * send that fails leaves it pending and claimed until the lease ends. The case is listed for
+ * the sweep while its receipt is pending (the store's sparse index on the case).
+ *
+ * The one boundary this cannot close: a run that sent the receipt and crashed (or stalled past
+ * its claim) before marking it sent leaves it pending, and it goes again once the claim lapses,
+ * under the same Message-ID (SES takes no idempotency key, so a send cannot be made conditional
+ * on the mark). At most one such resend per crash; never two sends while the claim holds.
  */
 import { DEFAULT_TIME_ZONE } from '../calendar.ts';
 import type { CaseRecord } from '../case.ts';
@@ -23,21 +37,42 @@ import type { IncomingMail } from './mail-message.ts';
 /** How many ids of the complainant's thread the receipt's `References` carries (theirs last). */
 const MAX_RECEIPT_REFERENCES = 20;
 
-/** What became of a case's receipt in this run: it went, or it waits for the sweep. */
+/**
+ * How long a claim on a receipt holds (`claimedUntil`): no other sender sends it before. Well
+ * past a send (the intake's run lasts a minute at most), and the sweep's grace
+ * (`RECEIPT_GRACE_MS`) is as long, so the sweep reads a receipt only once the intake's claim on
+ * it has lapsed.
+ */
+export const RECEIPT_CLAIM_MS = 5 * 60_000;
+
+/**
+ * What became of a case's receipt in this run: it went, it waits for the sweep (`pending`: the
+ * send or the mark failed, or the run's own claim lapsed before it could send), or another run
+ * holds its claim (`claimed`: this one sent nothing).
+ */
 export type ReceiptOutcome =
   | { readonly receipt: 'sent' }
+  | { readonly receipt: 'claimed' }
   | {
       readonly receipt: 'pending';
       /** The send's or the mark's error by its name only: an SES message may name the address. */
       readonly receiptError: string;
     };
 
+/** Whether a run's claim on `receipt` holds at `now` (one written before claims were kept: no). */
+const claimHolds = (receipt: NonNullable<CaseRecord['mailReceipt']>, now: Date): boolean =>
+  receipt.claimedUntil !== undefined && Date.parse(receipt.claimedUntil) > now.getTime();
+
+/** A claim taken at `now`. */
+const claimUntil = (now: Date): string => new Date(now.getTime() + RECEIPT_CLAIM_MS).toISOString();
+
 /**
  * The pending receipt a new case from `mail` is written with, when one is due: receipts are
  * on (`ServiceDeps.receipts`), the complainant is the sender (not a staff forward's citizen,
  * whom nobody authenticated), the receiving service authenticated the sender's domain (the
  * test a follow-up must pass to join a case), and no list relayed it (the address may be the
- * list's). Undefined: no receipt, ever, for this case.
+ * list's). Claimed by the run that writes it (`sendRegisteredReceipt` sends it). Undefined: no
+ * receipt, ever, for this case.
  */
 export function receiptFor(
   deps: ServiceDeps,
@@ -54,36 +89,102 @@ export function receiptFor(
     inReplyTo: messageId,
     references: [...new Set(references)].slice(-MAX_RECEIPT_REFERENCES),
     sentAt: null,
+    claimedUntil: claimUntil(deps.clock()),
   };
 }
 
 /**
- * Sends a case's pending receipt and marks it sent (with its `mail_receipt_sent` event), in
- * that order: a crash between the two sends it again with the next sweep (or a redelivery),
- * the same Message-ID, never a receipt lost. Nothing for a case without one, or whose receipt went.
- * Never throws: the case is written, and the message must not fail for its receipt (on AWS
- * its retries would end in the dead-letter queue as a message that "never became a case").
+ * Sends the receipt of case `c` that the intake has just registered, claimed by that run
+ * (`receiptFor`), and marks it sent: no read or write of the case first. Should its claim have
+ * lapsed before the send (a run stalled for minutes), another sender may hold the receipt
+ * now: it is left pending (`ClaimLapsed`), for that sender or the sweep. Never throws.
+ */
+export async function sendRegisteredReceipt(
+  deps: ServiceDeps,
+  c: CaseRecord,
+): Promise<ReceiptOutcome | undefined> {
+  const receipt = c.mailReceipt;
+  if (!deps.receipts || !receipt || receipt.sentAt || receipt.givenUpAt) return undefined;
+  if (!claimHolds(receipt, deps.clock()))
+    return { receipt: 'pending', receiptError: 'ClaimLapsed' };
+  return sendClaimed(deps, c, receipt);
+}
+
+/**
+ * Sends a case's pending receipt, for any sender but the intake that registered the case (a
+ * redelivery, the delivery that lost the registration, the sweep): claims it first
+ * (`claimReceipt`), and sends nothing while another run's claim holds (`claimed`). Nothing
+ * for a case without one, or whose receipt went or was given up. Never throws: the case is
+ * written, and the message must not fail for its receipt (on AWS its retries would end in the
+ * dead-letter queue as a message that "never became a case").
  */
 export async function sendPendingReceipt(
   deps: ServiceDeps,
   caseId: string,
 ): Promise<ReceiptOutcome | undefined> {
-  const receipts = deps.receipts;
-  if (!receipts) return undefined;
+  if (!deps.receipts) return undefined;
   try {
-    // Consistent: the case was just written (or by the delivery this one repeats).
-    const c = (await deps.store.getCase(caseId, { consistent: true }))?.case;
-    if (!c?.mailReceipt || c.mailReceipt.sentAt || c.mailReceipt.givenUpAt) return undefined;
-    await receipts.mailer.reply({
-      ...receiptMessage(c, c.mailReceipt, receipts.trackingUrl),
-      ...(receipts.replyTo ? { replyTo: receipts.replyTo } : {}),
-    });
-    await markReceipt(deps, caseId, 'sentAt', 'mail_receipt_sent');
-    return { receipt: 'sent' };
+    const claimed = await claimReceipt(deps, caseId);
+    if (claimed === 'held') return { receipt: 'claimed' };
+    if (!claimed?.mailReceipt) return undefined;
+    return await sendClaimed(deps, claimed, claimed.mailReceipt);
   } catch (error) {
-    return { receipt: 'pending', receiptError: error instanceof Error ? error.name : 'Error' };
+    return pending(error);
   }
 }
+
+/**
+ * Claims a case's pending receipt for this run (`claimedUntil`), with a version-checked write
+ * of the case, when no other run's claim holds it: the case as claimed, `held` when another
+ * run's does (read consistently: its claim may be a moment old), undefined when it has none
+ * pending. A write another made meanwhile is read again (`retryOnConflict`): another sender's
+ * claim won, and this one is `held`; any other write (an officer's), and it claims again.
+ */
+async function claimReceipt(
+  deps: ServiceDeps,
+  caseId: string,
+): Promise<CaseRecord | 'held' | undefined> {
+  return retryOnConflict(async () => {
+    const c = (await deps.store.getCase(caseId, { consistent: true }))?.case;
+    const receipt = c?.mailReceipt;
+    if (!c || !receipt || receipt.sentAt || receipt.givenUpAt) return undefined;
+    const now = deps.clock();
+    if (claimHolds(receipt, now)) return 'held';
+    // Neither `updatedAt` nor an event: nothing anyone reads on the case changed.
+    const claim = put(c, { ...c, mailReceipt: { ...receipt, claimedUntil: claimUntil(now) } });
+    await deps.store.commit({ case: claim });
+    return claim.record;
+  });
+}
+
+/**
+ * Sends a receipt this run holds the claim of, then marks it sent (with its
+ * `mail_receipt_sent` event), in that order: a crash between the two sends it again once the
+ * claim lapses (the sweep, or a redelivery), the same Message-ID, never a receipt lost.
+ */
+async function sendClaimed(
+  deps: ServiceDeps,
+  c: CaseRecord,
+  receipt: NonNullable<CaseRecord['mailReceipt']>,
+): Promise<ReceiptOutcome> {
+  const receipts = deps.receipts!;
+  try {
+    await receipts.mailer.reply({
+      ...receiptMessage(c, receipt, receipts.trackingUrl),
+      ...(receipts.replyTo ? { replyTo: receipts.replyTo } : {}),
+    });
+    await markReceipt(deps, c.id, 'sentAt', 'mail_receipt_sent');
+    return { receipt: 'sent' };
+  } catch (error) {
+    return pending(error);
+  }
+}
+
+/** A receipt left pending by `error`, named only (an SES message may name the address). */
+const pending = (error: unknown): ReceiptOutcome => ({
+  receipt: 'pending',
+  receiptError: error instanceof Error ? error.name : 'Error',
+});
 
 /**
  * How old a pending receipt must be before the sweep sends it: a younger one may be the one
@@ -109,7 +210,10 @@ const RECEIPT_PAGE = 25;
 export interface PendingReceiptsResult {
   /** Receipts sent and marked sent. */
   readonly sent: number;
-  /** Receipts tried and still pending (the send or the mark failed): the next sweep's. */
+  /**
+   * Receipts tried and still pending (the send or the mark failed): the next sweep's. Not
+   * those another run's claim held (not tried), though their age counts below.
+   */
   readonly pending: number;
   /** Of the receipts read, those still pending past `RECEIPT_OVERDUE_MS`. */
   readonly overdue: number;
@@ -124,10 +228,12 @@ export interface PendingReceiptsResult {
 /**
  * The sweep's half of the receipts: every case created more than `graceMs` ago whose receipt
  * is still pending, oldest first, a page at a time up to `limit`, each sent as
- * `sendPendingReceipt` sends it (so exactly once: it reads the case again, consistently, and
- * a receipt that went meanwhile is not sent). A send that fails leaves it for the next sweep;
- * the pages read on past it, so a receipt that keeps failing holds up none of the others.
- * Nothing without `deps.receipts` (no receipt is written then either).
+ * `sendPendingReceipt` sends it (so exactly once: it claims the receipt first, and one that
+ * went meanwhile, or that another run holds the claim of, is not sent). A send that fails
+ * leaves it for a sweep once its claim lapses; the pages read on past it, so a receipt that
+ * keeps failing holds up none of the others. One past `RECEIPT_GIVE_UP_MS` is given up, unless
+ * a run holds its claim (it may be sending it right now). Nothing without `deps.receipts` (no
+ * receipt is written then either).
  */
 export async function sendPendingReceipts(
   deps: ServiceDeps,
@@ -169,7 +275,7 @@ export async function sendPendingReceipts(
       else if (outcome?.receipt === 'pending') {
         result.pending += 1;
         stillPending(c.createdAt);
-      }
+      } else if (outcome?.receipt === 'claimed') stillPending(c.createdAt);
     }
     read += page.items.length;
     cursor = page.nextCursor ?? undefined;
@@ -182,7 +288,8 @@ export async function sendPendingReceipts(
  * Ends a pending receipt: sent (`sentAt`, with `mail_receipt_sent`), or given up for good
  * (`givenUpAt`, with `mail_receipt_failed`, so central reads on the case that the complainant
  * has no receipt); either way off the sweep's list, with a central-only event. False when it
- * went or was given up meanwhile.
+ * went or was given up meanwhile, or, to give it up, while a run's claim holds it (that run
+ * may be sending it).
  */
 async function markReceipt(
   deps: ServiceDeps,
@@ -193,6 +300,7 @@ async function markReceipt(
   return retryOnConflict(async () => {
     const { case: c } = await loadCase(deps, caseId);
     if (!c.mailReceipt || c.mailReceipt.sentAt || c.mailReceipt.givenUpAt) return false;
+    if (mark === 'givenUpAt' && claimHolds(c.mailReceipt, deps.clock())) return false;
     const at = deps.clock().toISOString();
     await deps.store.commit({
       case: put(c, { ...c, mailReceipt: { ...c.mailReceipt, [mark]: at }, updatedAt: at }),

@@ -4,6 +4,7 @@
  * staff forwarded is the citizen's.
  */
 import { invalidInput } from '../errors.ts';
+import type { CaseRecord } from '../case.ts';
 import { ComplainantSchema } from '../schemas/cases.ts';
 import { cutText } from '../schemas/fields.ts';
 import { CENTRAL_TENANT } from '../tenancy.ts';
@@ -19,7 +20,7 @@ import {
   mailAttachments,
   mailText,
 } from './mail-message.ts';
-import { receiptFor, sendPendingReceipt } from './mail-receipt.ts';
+import { receiptFor, sendPendingReceipt, sendRegisteredReceipt } from './mail-receipt.ts';
 import { AlreadyRegistered } from './registration.ts';
 
 /**
@@ -79,7 +80,8 @@ export async function receiveEmail(
   };
   // A redelivery is answered before any file is stored (a race is settled by the transaction).
   const earlier = await deps.store.findClaim(claim);
-  // Its receipt, if the first delivery could not send it (or crashed before it did), goes now.
+  // Its receipt, if the first delivery could not send it (or crashed before it did), goes now,
+  // unless a run holds its claim (the first delivery may be sending it right now).
   if (earlier)
     return { caseId: earlier, duplicate: true, ...(await sendPendingReceipt(deps, earlier)) };
   // A citizen's message a staff member forwarded is the citizen's complaint; the claim above
@@ -137,7 +139,7 @@ export async function receiveEmail(
   }
   const kept = caseFiles ? await mailAttachments(deps, caseFiles) : [];
   const mailReceipt = receiptFor(deps, mail, complainant, forward !== undefined);
-  let registered: string;
+  let registered: CaseRecord;
   try {
     const c = await registerWithFiles(
       deps,
@@ -177,9 +179,10 @@ export async function receiveEmail(
       },
       kept,
     );
-    registered = c.id;
+    registered = c;
   } catch (error) {
-    // The same message delivered twice at once: the other delivery's case (and its receipt).
+    // The same message delivered twice at once: the other delivery's case, whose receipt that
+    // delivery holds the claim of (this one sends it only once that claim has lapsed unsent).
     if (error instanceof AlreadyRegistered && error.claim.kind === 'message_id')
       return {
         caseId: error.caseId,
@@ -188,11 +191,12 @@ export async function receiveEmail(
       };
     throw error;
   }
-  // After the commit: the case stands whatever becomes of its receipt.
+  // After the commit: the case stands whatever becomes of its receipt, written claimed by
+  // this run (`receiptFor`), so it goes without another read or write first.
   return {
-    caseId: registered,
+    caseId: registered.id,
     duplicate: false,
-    ...(mailReceipt ? await sendPendingReceipt(deps, registered) : {}),
+    ...(mailReceipt ? await sendRegisteredReceipt(deps, registered) : {}),
   };
 }
 
