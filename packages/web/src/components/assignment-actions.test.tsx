@@ -644,3 +644,85 @@ describe('an agency’s form whose action the assignment, read again, no longer 
     expect(screen.queryByRole('button', { name: 'Konfirmasi penerimaan' })).toBeNull();
   });
 });
+
+describe('central typing its decision on an extension request that lapses meanwhile', () => {
+  const ext = {
+    id: 'X1',
+    agencyId: 'pemprov-bali',
+    workingDays: 5,
+    reason: 'Menunggu hasil pemeriksaan inspektorat',
+    requestedAt: '2026-03-20T03:00:00.000Z',
+  } as unknown as Schemas['CaseExtensionRequest'];
+  const acknowledged = { ...assignment, state: 'acknowledged' } as Schemas['Assignment'];
+  /** Central's actions as the case page hosts them; `readAgain` shows the case read again. */
+  const renderCentral = () => {
+    let show: (next: {
+      a: Schemas['Assignment'];
+      pending: Schemas['CaseExtensionRequest'][];
+    }) => void = () => {};
+    function Page() {
+      const [shown, setShown] = useState({ a: acknowledged, pending: [ext] });
+      show = setShown;
+      return (
+        <AssignmentActions
+          caseId="C1"
+          assignment={shown.a}
+          central
+          pendingExtensions={shown.pending}
+          onChange={() => {}}
+        />
+      );
+    }
+    mockApi(() => json(200, {}));
+    renderWith(<Page />, { as: { agency: 'setneg', role: 'central_officer' } });
+    return (a: Schemas['Assignment'], pending: Schemas['CaseExtensionRequest'][]) =>
+      act(async () => {
+        show({ a, pending });
+      });
+  };
+  const decision = () =>
+    screen
+      .queryByText(/^Permintaan perpanjangan 5 hari kerja/, { selector: 'summary, summary *' })
+      ?.closest('details') ?? null;
+  const typeNote = async () => {
+    const form = within(decision()!);
+    await userEvent.selectOptions(form.getByLabelText(/^Keputusan/), 'false');
+    await userEvent.type(form.getByLabelText(/^Catatan/), 'Lampirkan jadwal pemeriksaan.');
+  };
+
+  it('the assignment ended (its request lapsed): the note stays, locked, saying why, until “Buang isian”', async () => {
+    const readAgain = renderCentral();
+    await typeNote();
+    await readAgain({ ...acknowledged, state: 'completed' }, []);
+    const gone = decision()!;
+    expect(gone).toBeTruthy();
+    const said = within(gone).getByRole('alert').textContent;
+    expect(said).toContain('gugur');
+    expect(said).toContain('“Tuntas”');
+    expect(within(gone).getByLabelText<HTMLTextAreaElement>(/^Catatan/).value).toBe(
+      'Lampirkan jadwal pemeriksaan.',
+    );
+    expect(within(gone).queryByRole('button', { name: 'Putuskan' })).toBeNull();
+    await userEvent.click(within(gone).getByRole('button', { name: 'Buang isian' }));
+    await waitFor(() => expect(decision()).toBeNull());
+  });
+
+  it('decided by a colleague meanwhile (no longer pending, the assignment open): says so, the note kept', async () => {
+    const readAgain = renderCentral();
+    await typeNote();
+    await readAgain(acknowledged, []);
+    const gone = decision()!;
+    expect(gone).toBeTruthy();
+    expect(within(gone).getByRole('alert').textContent).toContain('tidak lagi menunggu keputusan');
+    expect(within(gone).getByLabelText<HTMLTextAreaElement>(/^Catatan/).value).toBe(
+      'Lampirkan jadwal pemeriksaan.',
+    );
+  });
+
+  it('untouched: it just goes', async () => {
+    const readAgain = renderCentral();
+    expect(decision()).toBeTruthy();
+    await readAgain({ ...acknowledged, state: 'completed' }, []);
+    expect(decision()).toBeNull();
+  });
+});

@@ -21,6 +21,8 @@ import { ProblemAlert, useSavedSince } from './ui';
 
 const TARGETS = ['acknowledge', 'followUp', 'resolution'] as const;
 
+type Request = Schemas['CaseExtensionRequest'];
+
 export function AssignmentActions({
   caseId,
   assignment: a,
@@ -74,6 +76,15 @@ export function AssignmentActions({
     : t('assignment.formGone', { state: labelOf(t, 'state', a.state) });
   // Paused meanwhile (by a colleague): a pause still typed cannot be sent.
   const pauseGone = ended ?? (a.paused ? t('assignment.pauseGone') : undefined);
+  // Central's decisions: every request the page has listed, so that one decided by a colleague
+  // or lapsed (the assignment ended) while central typed its note stays with it, saying why.
+  const [requests, setRequests] = useState<ReadonlyMap<string, Request>>(() => new Map());
+  if (pendingExtensions.some((x) => !requests.has(x.id)))
+    setRequests(new Map([...requests, ...pendingExtensions.map((x) => [x.id, x] as const)]));
+  const awaiting = new Set(pendingExtensions.map((x) => x.id));
+  const decisionGone = open
+    ? t('assignment.extensionDecided')
+    : t('assignment.extensionLapsed', { state: labelOf(t, 'state', a.state) });
   // The acknowledgement refused stays said once its button has gone with the read.
   if (!open && unsent.size === 0 && (central || ackError === null)) return null;
   return (
@@ -267,60 +278,64 @@ export function AssignmentActions({
           ) : null}
         </>
       ) : null}
-      {central && open
-        ? pendingExtensions.map((ext) => (
-            <ActionForm
-              key={ext.id}
-              open
-              title={t('actions.decideExtension', { days: ext.workingDays, reason: ext.reason })}
-              schema={ExtensionDecisionBody}
-              submitLabel={t('actions.decide')}
-              onDone={onChange}
-              send={(body) =>
-                unwrap(
-                  api.POST(
-                    '/v1/cases/{id}/assignments/{agencyId}/extension-requests/{requestId}/decision',
-                    { params: { path: { ...path, requestId: ext.id } }, body },
-                  ),
-                )
-              }
-              // Approved: where the open targets moved, in the assignment's zone, named.
-              result={(body, decided) => {
-                if (!body.approve) return t('actions.extensionRefused', { agency });
-                const moved = TARGETS.filter((x) => decided.assignment.met[x] === null).map(
-                  (x) =>
-                    `${t(`target.${x}`)} ${formatInstant(decided.assignment.due[x], decided.assignment.timeZone, lang)}`,
-                );
-                return moved.length > 0
-                  ? t('actions.extensionApproved', { agency, deadlines: moved.join('; ') })
-                  : t('actions.extensionApprovedNone', { agency });
-              }}
-            >
-              {(form) => (
-                <>
-                  <SelectField
-                    form={form}
-                    name="approve"
-                    label={t('actions.decision')}
-                    required
-                    empty=""
-                    parse={(v) => (v === '' ? undefined : v === 'true')}
-                    options={[
-                      { value: 'true', label: t('actions.approve') },
-                      { value: 'false', label: t('actions.refuse') },
-                    ]}
-                  />
-                  <TextField
-                    form={form}
-                    name="note"
-                    label={t('actions.decisionNote')}
-                    hint={t('actions.decisionNoteHint')}
-                    multiline
-                  />
-                </>
-              )}
-            </ActionForm>
-          ))
+      {central
+        ? [...requests.values()]
+            .filter((ext) => shows(`decide:${ext.id}`, open && awaiting.has(ext.id)))
+            .map((ext) => (
+              <ActionForm
+                key={ext.id}
+                open
+                title={t('actions.decideExtension', { days: ext.workingDays, reason: ext.reason })}
+                gone={open && awaiting.has(ext.id) ? undefined : decisionGone}
+                onDirty={holds(`decide:${ext.id}`)}
+                schema={ExtensionDecisionBody}
+                submitLabel={t('actions.decide')}
+                onDone={onChange}
+                send={(body) =>
+                  unwrap(
+                    api.POST(
+                      '/v1/cases/{id}/assignments/{agencyId}/extension-requests/{requestId}/decision',
+                      { params: { path: { ...path, requestId: ext.id } }, body },
+                    ),
+                  )
+                }
+                // Approved: where the open targets moved, in the assignment's zone, named.
+                result={(body, decided) => {
+                  if (!body.approve) return t('actions.extensionRefused', { agency });
+                  const moved = TARGETS.filter((x) => decided.assignment.met[x] === null).map(
+                    (x) =>
+                      `${t(`target.${x}`)} ${formatInstant(decided.assignment.due[x], decided.assignment.timeZone, lang)}`,
+                  );
+                  return moved.length > 0
+                    ? t('actions.extensionApproved', { agency, deadlines: moved.join('; ') })
+                    : t('actions.extensionApprovedNone', { agency });
+                }}
+              >
+                {(form) => (
+                  <>
+                    <SelectField
+                      form={form}
+                      name="approve"
+                      label={t('actions.decision')}
+                      required
+                      empty=""
+                      parse={(v) => (v === '' ? undefined : v === 'true')}
+                      options={[
+                        { value: 'true', label: t('actions.approve') },
+                        { value: 'false', label: t('actions.refuse') },
+                      ]}
+                    />
+                    <TextField
+                      form={form}
+                      name="note"
+                      label={t('actions.decisionNote')}
+                      hint={t('actions.decisionNoteHint')}
+                      multiline
+                    />
+                  </>
+                )}
+              </ActionForm>
+            ))
         : null}
       {central && shows('withdraw', open) ? (
         <ActionForm

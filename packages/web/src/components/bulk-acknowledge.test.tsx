@@ -123,3 +123,66 @@ describe('“select all” on the queue', () => {
     expect(screen.getAllByLabelText(selectAll)).toHaveLength(1);
   });
 });
+
+describe('picked rows a colleague or central moved on meanwhile', () => {
+  it('the queue is read again; how many were acknowledged, and which could not be and why, by subject, in sentences', async () => {
+    // c1 still pending; c2 acknowledged by a colleague since (the API answers 200 again: it is
+    // acknowledged); c3 withdrawn by central since (409 invalid_transition).
+    const state: Record<string, Schemas['Assignment']['state']> = {
+      c1: 'pending',
+      c2: 'acknowledged',
+      c3: 'withdrawn',
+    };
+    let shownBefore = true;
+    const calls = mockApi((call) => {
+      if (call.path.startsWith('/v1/queue'))
+        return json(200, {
+          items: [1, 2, 3].map((i) => ({
+            ...pending(i),
+            state: shownBefore ? 'pending' : state[`c${i}`],
+          })),
+          nextCursor: null,
+          total: 3,
+        });
+      const ack = /\/v1\/cases\/(\w+)\/assignments\/polri\/acknowledge/.exec(call.path);
+      if (ack) {
+        shownBefore = false;
+        if (state[ack[1]!] === 'withdrawn')
+          return json(409, {
+            type: 'about:blank',
+            title: 'Conflict',
+            status: 409,
+            code: 'invalid_transition',
+            detail: 'an assignment that is withdrawn cannot be acknowledged',
+            requestId: 'r3',
+          });
+        state[ack[1]!] = 'acknowledged';
+        return json(200, {});
+      }
+      if (call.path.startsWith('/v1/clock')) return json(200, { now: new Date().toISOString() });
+      return json(200, { id: 'polri', name: 'Polri', timeZone: 'Asia/Jakarta', items: [] });
+    });
+    renderWith(<Queue />, { as: { agency: 'polri', role: 'agency_officer' }, path: '/queue' });
+    await userEvent.click(await screen.findByLabelText(selectAll));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Konfirmasi penerimaan yang dipilih (3)' }),
+    );
+    await screen.findByText('2 penugasan dikonfirmasi diterima.');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('1 penugasan tidak dikonfirmasi');
+    expect(
+      within(alert)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'Pungutan liar pembuatan SIM 3: tidak dapat dikonfirmasi lagi karena penugasan ini sudah ditarik atau dialihkan.',
+    ]);
+    expect(alert.textContent).not.toMatch(/invalid_transition|c3|Muat ulang/);
+    // Read again: nothing left waiting, no checkbox on a row that cannot be acknowledged.
+    await waitFor(() =>
+      expect(calls.filter((c) => c.path.startsWith('/v1/queue')).length).toBeGreaterThan(1),
+    );
+    await waitFor(() => expect(screen.queryByLabelText(/^Pilih: /)).toBeNull());
+    expect(within(screen.getByRole('table')).getByText('Ditarik')).toBeTruthy();
+  });
+});

@@ -1,5 +1,6 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
 import { NOT_A_MEMBER_UNIT } from '@pantau/core/schemas';
@@ -35,7 +36,13 @@ describe('delegating to a member unit', () => {
     renderWith(
       <Delegation
         caseId="C1"
-        assignment={{ agencyId: 'atr-bpn', delegatedTo: null } as unknown as Schemas['Assignment']}
+        assignment={
+          {
+            state: 'acknowledged',
+            agencyId: 'atr-bpn',
+            delegatedTo: null,
+          } as unknown as Schemas['Assignment']
+        }
         onChange={() => {}}
       />,
       { as: { agency: 'atr-bpn', role: 'agency_coordinator' } },
@@ -79,7 +86,13 @@ describe('delegating to a unit an admin has just moved away', () => {
     renderWith(
       <Delegation
         caseId="C1"
-        assignment={{ agencyId: 'atr-bpn', delegatedTo: null } as unknown as Schemas['Assignment']}
+        assignment={
+          {
+            state: 'acknowledged',
+            agencyId: 'atr-bpn',
+            delegatedTo: null,
+          } as unknown as Schemas['Assignment']
+        }
         onChange={() => {}}
       />,
       { as: { agency: 'atr-bpn', role: 'agency_coordinator' } },
@@ -113,7 +126,13 @@ describe('a coordinator whose agency has no member unit', () => {
     renderWith(
       <Delegation
         caseId="C1"
-        assignment={{ agencyId: 'polri', delegatedTo: null } as unknown as Schemas['Assignment']}
+        assignment={
+          {
+            state: 'acknowledged',
+            agencyId: 'polri',
+            delegatedTo: null,
+          } as unknown as Schemas['Assignment']
+        }
         onChange={() => {}}
       />,
       { as: { agency: 'polri', role: 'agency_coordinator' } },
@@ -265,7 +284,13 @@ describe('a colleague moved the assignment since the page was read (audit s24)',
         <ActionResultProvider>
           <Delegation
             caseId="C1"
-            assignment={{ agencyId: 'fp', delegatedTo } as unknown as Schemas['Assignment']}
+            assignment={
+              {
+                state: 'acknowledged',
+                agencyId: 'fp',
+                delegatedTo,
+              } as unknown as Schemas['Assignment']
+            }
             onChange={onChange}
           />
         </ActionResultProvider>
@@ -336,5 +361,94 @@ describe('a colleague moved the assignment since the page was read (audit s24)',
     expect(note.value).toBe('Wilayah Malang.');
     await userEvent.click(form.getByRole('button', { name: 'Muat versi terbaru' }));
     expect(changed).toBe(1);
+  });
+});
+
+describe('a delegation typed while the assignment moves on (the page reads it again)', () => {
+  const open = {
+    state: 'acknowledged',
+    agencyId: 'fp',
+    delegatedTo: null,
+  } as unknown as Schemas['Assignment'];
+  /** The delegation as the case page hosts it; the function shows the assignment read again. */
+  const renderReading = () => {
+    let show: (next: Schemas['Assignment']) => void = () => {};
+    function Page() {
+      const [shown, setShown] = useState(open);
+      show = setShown;
+      return <Delegation caseId="C1" assignment={shown} onChange={() => {}} />;
+    }
+    mockApi((call) => {
+      if (call.path === '/v1/agency-names')
+        return json(200, { items: [{ id: 'unit-a', name: 'Kantah Surabaya' }] });
+      if (call.path.startsWith('/v1/agencies?'))
+        return json(200, {
+          items: [
+            { id: 'fp', focalPointId: null },
+            { id: 'unit-a', focalPointId: 'fp' },
+          ],
+          nextCursor: null,
+        });
+      return json(200, { items: [] });
+    });
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <Page />
+      </AgencyNamesProvider>,
+      { as: { agency: 'fp', role: 'agency_coordinator' } },
+    );
+    return (next: Schemas['Assignment']) =>
+      act(async () => {
+        show(next);
+      });
+  };
+  const details = () =>
+    screen
+      .queryByText('Delegasikan ke unit anggota', { selector: 'summary, summary *' })
+      ?.closest('details') ?? null;
+  const typeNote = async () => {
+    await userEvent.click(
+      screen.getByText('Delegasikan ke unit anggota', { selector: 'summary, summary *' }),
+    );
+    await userEvent.type(within(details()!).getByLabelText(/^Catatan/), 'Wilayah Surabaya.');
+  };
+
+  it('withdrawn: the form stays, locked, with the note, saying why, until “Buang isian”', async () => {
+    const readAgain = renderReading();
+    await typeNote();
+    await readAgain({ ...open, state: 'withdrawn' });
+    const gone = details()!;
+    expect(gone).toBeTruthy();
+    expect(within(gone).getByRole('alert').textContent).toContain('sudah berstatus “Ditarik”');
+    expect(within(gone).getByLabelText<HTMLTextAreaElement>(/^Catatan/).value).toBe(
+      'Wilayah Surabaya.',
+    );
+    expect(within(gone).queryByRole('button', { name: 'Delegasikan' })).toBeNull();
+    await userEvent.click(within(gone).getByRole('button', { name: 'Buang isian' }));
+    await waitFor(() => expect(details()).toBeNull());
+  });
+
+  it('delegated by another coordinator: the note stays beside “Ambil kembali”, saying to whom', async () => {
+    const readAgain = renderReading();
+    await typeNote();
+    await readAgain({ ...open, delegatedTo: 'unit-a' });
+    expect(
+      await screen.findByRole('button', { name: 'Ambil kembali dari Kantah Surabaya' }),
+    ).toBeTruthy();
+    const gone = details()!;
+    expect(gone).toBeTruthy();
+    expect(within(gone).getByRole('alert').textContent).toContain(
+      'sudah didelegasikan ke Kantah Surabaya',
+    );
+    expect(within(gone).getByLabelText<HTMLTextAreaElement>(/^Catatan/).value).toBe(
+      'Wilayah Surabaya.',
+    );
+  });
+
+  it('untouched: it just goes', async () => {
+    const readAgain = renderReading();
+    expect(details()).toBeTruthy();
+    await readAgain({ ...open, state: 'withdrawn' });
+    expect(details()).toBeNull();
   });
 });

@@ -1,13 +1,15 @@
 /**
  * A focal point's coordinator hands its assignment to one of its member units, and takes it
  * back (`POST …/delegate`, `memberId: null`). The focal point stays accountable: its deadlines,
- * letters and statistics stay its own.
+ * letters and statistics stay its own. A delegation typed while the assignment ends (withdrawn,
+ * closed) or another coordinator delegates it stays, locked, with its text and a sentence saying
+ * why, until discarded (`useUnsent`, as the assignment's own forms).
  */
 import { useState } from 'react';
-import { DelegateBody } from '@pantau/core/schemas';
+import { DelegateBody, isOpenState } from '@pantau/core/schemas';
 import { api, ApiError, type Schemas, unwrap } from '../api/client';
-import { useI18n } from '../i18n/i18n';
-import { ActionForm, useActionResult } from './action-form';
+import { labelOf, useI18n } from '../i18n/i18n';
+import { ActionForm, useActionResult, useUnsent } from './action-form';
 import { useAgencies, useMemberUnits } from './agencies';
 import { SelectField, TextField } from './field';
 import { ProblemAlert, useSavedSince } from './ui';
@@ -29,45 +31,66 @@ export function Delegation({
   // Another coordinator delegated it, or took it back, since the page was read: a 409.
   const movedSince = useSavedSince(t('delegate.savedSince'), onChange);
   const path = { id: caseId, agencyId: a.agencyId };
-  if (a.delegatedTo) {
-    const from = a.delegatedTo;
-    const holder = nameOf(from);
-    return (
-      <div className="delegation">
-        <ProblemAlert error={error} />
-        {movedSince.reloadButton}
-        <button
-          type="button"
-          disabled={busy}
-          aria-busy={busy}
-          onClick={() => {
-            setBusy(true);
-            setError(null);
-            unwrap(
-              api.POST('/v1/cases/{id}/assignments/{agencyId}/delegate', {
-                params: { path },
-                // From the unit the button names: taken from no other one.
-                body: { memberId: null, from },
-              }),
-            )
-              .then(
-                () => {
-                  // Said where the page says what an action did: the button goes with the
-                  // change. The API took it back from `from`, as checked.
-                  announce?.(t('delegate.takenBack', { agency: holder }));
-                  onChange();
-                },
-                (e: unknown) => setError(movedSince.refused(e)),
+  // Delegated while open and held by no unit; a delegation still typed once it is not (read
+  // again after any action on the page) stays, saying why.
+  const { holds, shows } = useUnsent();
+  const open = isOpenState(a.state);
+  const gone = !open
+    ? t('assignment.formGone', { state: labelOf(t, 'state', a.state) })
+    : a.delegatedTo
+      ? t('delegate.formGoneHeld', { agency: nameOf(a.delegatedTo) })
+      : undefined;
+  const form = shows('delegate', gone === undefined) ? (
+    <DelegateForm
+      path={path}
+      movedSince={movedSince}
+      onChange={onChange}
+      gone={gone}
+      onDirty={holds('delegate')}
+    />
+  ) : null;
+  const from = a.delegatedTo;
+  const holder = from ? nameOf(from) : '';
+  // One tree either way: the form keeps its place (and its text) when a unit comes to hold it.
+  return (
+    <>
+      {from ? (
+        <div className="delegation">
+          <ProblemAlert error={error} />
+          {movedSince.reloadButton}
+          <button
+            type="button"
+            disabled={busy}
+            aria-busy={busy}
+            onClick={() => {
+              setBusy(true);
+              setError(null);
+              unwrap(
+                api.POST('/v1/cases/{id}/assignments/{agencyId}/delegate', {
+                  params: { path },
+                  // From the unit the button names: taken from no other one.
+                  body: { memberId: null, from },
+                }),
               )
-              .finally(() => setBusy(false));
-          }}
-        >
-          {busy ? t('common.working') : t('delegate.takeBack', { agency: holder })}
-        </button>
-      </div>
-    );
-  }
-  return <DelegateForm path={path} movedSince={movedSince} onChange={onChange} />;
+                .then(
+                  () => {
+                    // Said where the page says what an action did: the button goes with the
+                    // change. The API took it back from `from`, as checked.
+                    announce?.(t('delegate.takenBack', { agency: holder }));
+                    onChange();
+                  },
+                  (e: unknown) => setError(movedSince.refused(e)),
+                )
+                .finally(() => setBusy(false));
+            }}
+          >
+            {busy ? t('common.working') : t('delegate.takeBack', { agency: holder })}
+          </button>
+        </div>
+      ) : null}
+      {form}
+    </>
+  );
 }
 
 /**
@@ -78,10 +101,15 @@ function DelegateForm({
   path,
   movedSince,
   onChange,
+  gone,
+  onDirty,
 }: {
   path: { id: string; agencyId: string };
   movedSince: ReturnType<typeof useSavedSince>;
   onChange: () => void;
+  /** Why it can no longer be sent (`ActionForm`'s `gone`): the text stays until discarded. */
+  gone: string | undefined;
+  onDirty: (dirty: boolean) => void;
 }) {
   const { t } = useI18n();
   const { nameOf } = useAgencies();
@@ -92,6 +120,8 @@ function DelegateForm({
   return (
     <ActionForm
       title={t('delegate.title')}
+      gone={gone}
+      onDirty={onDirty}
       schema={DelegateBody}
       submitLabel={t('delegate.submit')}
       onDone={onChange}

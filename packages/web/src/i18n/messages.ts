@@ -724,6 +724,11 @@ const id = {
   'calendar.exists':
     '{date} sudah ada di kalender sebagai “{name}” ({kind}). Menyimpan akan menggantinya.',
   'calendar.replace': 'Ganti',
+  // Another admin at work on the calendar meanwhile (the list read again, said in a sentence).
+  'calendar.removedAlready':
+    '{date} (“{name}”) sudah tidak ada di kalender: sudah dihapus, oleh admin lain atau di jendela lain. Daftar hari libur sudah dimuat ulang.',
+  'calendar.addedMeanwhile':
+    '{date} baru saja ditambahkan oleh admin lain sebagai “{name}” ({kind}), jadi isian Anda belum disimpan. Daftar hari libur sudah dimuat ulang; tekan “Ganti” bila tetap ingin menggantinya dengan isian Anda.',
   'calendarPaste.title': 'Tempel daftar hari libur setahun',
   'calendarPaste.list': 'Daftar hari (satu hari per baris)',
   'calendarPaste.hint':
@@ -926,6 +931,8 @@ const id = {
   'delegate.held': 'Didelegasikan ke {agency}.',
   'delegate.takeBack': 'Ambil kembali dari {agency}',
   'delegate.takenBack': 'Diambil kembali dari {agency}.',
+  'delegate.formGoneHeld':
+    'Penugasan ini sudah didelegasikan ke {agency} sejak Anda mulai mengisi formulir ini, jadi tidak dapat didelegasikan lagi. Isian Anda belum terkirim; ambil kembali dulu bila tetap ingin mendelegasikannya, atau buang bila tidak diperlukan lagi.',
   'delegate.savedSince':
     'Penugasan ini baru saja dipindahkan koordinator lain (didelegasikan ke unit lain, atau diambil kembali), jadi tidak ada yang diubah. Muat versi terbaru untuk melihat siapa yang memegangnya.',
   'calendar.confirmRemove':
@@ -1110,6 +1117,10 @@ const id = {
     'Penugasan ini sudah berstatus “{state}” sejak Anda mulai mengisi formulir ini, jadi tindakan ini tidak dapat dilakukan lagi. Isian Anda belum terkirim; buang bila tidak diperlukan lagi.',
   'assignment.pauseGone':
     'Tenggat penugasan ini sudah dihentikan sementara sejak Anda mulai mengisi formulir ini, jadi tidak dapat dihentikan lagi. Isian Anda belum terkirim; buang bila tidak diperlukan lagi.',
+  'assignment.extensionLapsed':
+    'Permintaan perpanjangan ini gugur: penugasan sudah berstatus “{state}” sejak Anda mulai mengisi keputusan ini, jadi tidak dapat diputuskan lagi. Isian Anda belum terkirim; buang bila tidak diperlukan lagi.',
+  'assignment.extensionDecided':
+    'Permintaan perpanjangan ini tidak lagi menunggu keputusan: sejak Anda mulai mengisi, rekan Anda sudah memutuskannya (lihat Riwayat) atau penugasan diteruskan ulang. Isian Anda belum terkirim; buang bila tidak diperlukan lagi.',
   'actions.acknowledgeReadAgain':
     'Penerimaan tidak dapat dikonfirmasi: penugasan ini berubah sejak halaman dimuat, dan sudah dimuat ulang. Keadaannya sekarang tertera pada kartu ini.',
   // An ended assignment takes no more files (audit s22 #1); unsent text survives an expired
@@ -1853,6 +1864,10 @@ const en = {
   'calendar.exists':
     '{date} is already in the calendar as “{name}” ({kind}). Saving will replace it.',
   'calendar.replace': 'Replace',
+  'calendar.removedAlready':
+    '{date} (“{name}”) is no longer in the calendar: it was removed already, by another admin or in another window. The list of holidays has been read again.',
+  'calendar.addedMeanwhile':
+    '{date} has just been added by another admin as “{name}” ({kind}), so yours was not saved. The list of holidays has been read again; press “Replace” to replace it with yours all the same.',
   'calendarPaste.title': 'Paste a year’s list of holidays',
   'calendarPaste.list': 'Days (one day per line)',
   'calendarPaste.hint':
@@ -2047,6 +2062,8 @@ const en = {
   'delegate.held': 'Delegated to {agency}.',
   'delegate.takeBack': 'Take it back from {agency}',
   'delegate.takenBack': 'Taken back from {agency}.',
+  'delegate.formGoneHeld':
+    'This assignment has been delegated to {agency} since you began this form, so it cannot be delegated again. What you typed was not sent; take it back first to delegate it all the same, or discard it when you no longer need it.',
   'delegate.savedSince':
     'Another coordinator has just moved this assignment (delegated it to another unit, or taken it back), so nothing was changed. Load the latest version to see who holds it.',
   'calendar.confirmRemove':
@@ -2227,6 +2244,10 @@ const en = {
     'This assignment has become “{state}” since you began this form, so this action can no longer be taken. What you typed was not sent; discard it when you no longer need it.',
   'assignment.pauseGone':
     'This assignment’s deadlines were paused since you began this form, so they cannot be paused again. What you typed was not sent; discard it when you no longer need it.',
+  'assignment.extensionLapsed':
+    'This extension request has lapsed: the assignment has become “{state}” since you began this decision, so it can no longer be decided. What you typed was not sent; discard it when you no longer need it.',
+  'assignment.extensionDecided':
+    'This extension request no longer awaits a decision: since you began, a colleague has decided it (see the timeline) or the assignment was forwarded again. What you typed was not sent; discard it when you no longer need it.',
   'actions.acknowledgeReadAgain':
     'Receipt could not be acknowledged: this assignment changed since the page was loaded, and has been read again. This card shows it as it is now.',
   // An ended assignment takes no more files (audit s22 #1); unsent text survives an expired

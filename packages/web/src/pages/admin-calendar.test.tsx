@@ -207,3 +207,111 @@ describe('adding days one after another', () => {
     expect((screen.getByLabelText(/^Keterangan/) as HTMLInputElement).value).toBe('');
   });
 });
+
+/**
+ * Two admins on the calendar at once. A day the other already removed was refused with the
+ * API's 404 in its tenancy words ("…atau bukan milik instansi Anda"), the list still showing
+ * it; a day the other had just added was replaced without a word (the API's PUT replaces). The
+ * page now reads its lists again and says what happened in a sentence.
+ */
+describe('a colleague changed the calendar since the page read it', () => {
+  const tahunBaru = {
+    date: '2027-01-01',
+    kind: 'national_holiday',
+    name: 'Tahun Baru 2027 Masehi',
+  } as const;
+  const notFound = json(404, {
+    type: 'about:blank',
+    title: 'Not Found',
+    status: 404,
+    code: 'not_found',
+    detail: 'day 2027-01-01 of calendar id',
+    requestId: 'r9',
+  });
+  /** The calendar as it is now (`now`), and as the page first read it (`first`). */
+  const calendar = (first: object[], now: object[], answer: (method: string) => unknown) => {
+    let reads = 0;
+    const calls = mockApi((call) => {
+      if (call.method !== 'GET' || call.path.includes('/impact')) {
+        const given = answer(call.method === 'GET' ? 'IMPACT' : call.method);
+        if (given) return given as ReturnType<typeof json>;
+      }
+      if (call.path.startsWith('/v1/calendars/id/days')) {
+        reads += 1;
+        // The page's first two reads (the year shown, the whole calendar) are of before.
+        return json(200, { id: 'id', years: [], items: reads <= 3 ? first : now });
+      }
+      if (call.path.startsWith('/v1/jobs/')) return json(200, job);
+      return json(200, { id: 'setneg', name: 'Asdep Pengaduan Masyarakat', kind: 'central' });
+    });
+    renderWith(<CalendarPage />, {
+      as: { agency: 'setneg', role: 'central_admin' },
+      path: '/admin/calendar',
+    });
+    fireEvent.change(screen.getByLabelText('Tahun'), { target: { value: '2027' } });
+    return calls;
+  };
+  const lists = (calls: { method: string; path: string }[]) =>
+    calls.filter((c) => c.method === 'GET' && /^\/v1\/calendars\/id\/days(\?|$)/.test(c.path))
+      .length;
+
+  it('removing a day already removed (404 on “Ya, hapus”): the lists are read again, and it is said so, not in the 404’s words', async () => {
+    const calls = calendar([tahunBaru], [], (m) =>
+      m === 'IMPACT'
+        ? json(200, { assignments: 2, deadlines: 3 })
+        : m === 'DELETE'
+          ? notFound
+          : null,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Hapus Tahun Baru 2027 Masehi' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Ya, hapus' }));
+    const before = lists(calls);
+    const said = await screen.findByText(/sudah tidak ada di kalender/);
+    expect(said.textContent).toContain('Tahun Baru 2027 Masehi');
+    expect(said.textContent).toContain('dimuat ulang');
+    await waitFor(() => expect(lists(calls)).toBeGreaterThan(before));
+    await waitFor(() => expect(screen.queryByText('Tahun Baru 2027 Masehi')).toBeNull());
+    expect(screen.queryByText(/bukan milik instansi Anda/)).toBeNull();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    // Its "Hapus" gone with the day: focus on the sentence, not on <body>.
+    await waitFor(() => expect(document.activeElement).toBe(said));
+  });
+
+  it('removing a day already removed (404 as the question counts what it would move): the same', async () => {
+    const calls = calendar([tahunBaru], [], (m) => (m === 'IMPACT' ? notFound : null));
+    fireEvent.click(await screen.findByRole('button', { name: 'Hapus Tahun Baru 2027 Masehi' }));
+    const said = await screen.findByText(/sudah tidak ada di kalender/);
+    await waitFor(() => expect(screen.queryByText('Tahun Baru 2027 Masehi')).toBeNull());
+    expect(lists(calls)).toBeGreaterThan(2);
+    expect(screen.queryByText(/bukan milik instansi Anda/)).toBeNull();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(calls.filter((c) => c.method === 'DELETE')).toEqual([]);
+    await waitFor(() => expect(document.activeElement).toBe(said));
+  });
+
+  it('adding a day a colleague has just added: nothing replaced unseen; the lists read again show theirs, and “Ganti” replaces it knowingly', async () => {
+    const calls = calendar([], [tahunBaru], (m) =>
+      m === 'PUT' ? json(202, { date: '2027-01-01', job }) : null,
+    );
+    fireEvent.click(await screen.findByText('Tambah hari libur / cuti bersama'));
+    fireEvent.change(screen.getByLabelText('Tanggal'), { target: { value: '2027-01-01' } });
+    fireEvent.change(screen.getByLabelText(/^Keterangan/), {
+      target: { value: 'Tahun Baru Masehi' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Simpan' }));
+    const said = await screen.findByText(/baru saja ditambahkan/);
+    expect(said.textContent).toContain('“Tahun Baru 2027 Masehi”');
+    expect(calls.filter((c) => c.method === 'PUT')).toEqual([]);
+    // Read again: the day is listed, the field says it holds it, the form keeps what was typed.
+    await screen.findByText(/sudah ada di kalender sebagai “Tahun Baru 2027 Masehi”/);
+    expect(within(screen.getByRole('table')).getByText('Tahun Baru 2027 Masehi')).toBeTruthy();
+    expect((screen.getByLabelText(/^Keterangan/) as HTMLInputElement).value).toBe(
+      'Tahun Baru Masehi',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Ganti' }));
+    await screen.findByText(/diganti: sebelumnya “Tahun Baru 2027 Masehi”/);
+    expect(calls.filter((c) => c.method === 'PUT').map((c) => c.path)).toEqual([
+      '/v1/calendars/id/days/2027-01-01',
+    ]);
+  });
+});

@@ -10,10 +10,13 @@
  * PUT replaces); the date is emptied once a day is saved, so the next day cannot replace it.
  * After a question is answered (or the declaration's button is gone) focus goes to the line
  * saying what was done; a question cancelled gives it back to the button that asked it.
+ * Another admin at work on it meanwhile: a day they removed (the API's 404, as the question
+ * counts what it would move or on "Ya, hapus") is said so, and the lists are read again; a day
+ * they added is read before saving, so the PUT does not replace it unseen.
  */
 import { useEffect, useRef, useState } from 'react';
 import { CalendarDayBody } from '@pantau/core/schemas';
-import { api, type Schemas, unwrap } from '../api/client';
+import { api, ApiError, type Schemas, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
 import { ActionForm } from '../components/action-form';
 import { CalendarPaste } from '../components/calendar-paste';
@@ -87,6 +90,7 @@ export default function CalendarPage() {
     ).then(
       (impact) => setConfirming((c) => (c?.date === day.date ? { ...c, impact } : c)),
       (failure: unknown) => {
+        if (removedAlready(day, failure)) return;
         closeQuestion();
         setError(failure);
       },
@@ -107,7 +111,26 @@ export default function CalendarPage() {
       .catch(setError)
       .finally(() => setDeclaring(false));
   };
-  const remove = (date: string) => {
+  /**
+   * The API's 404 on a day the page lists: another admin (or this one, in another window)
+   * removed it since the page read the calendar. Said so where the question was, in a line
+   * that takes focus (its "Hapus" goes with the day), and the lists are read again; not the
+   * 404's "not found, or not your agency's", beside a list still showing the day.
+   */
+  const removedAlready = (day: { date: string; name: string }, failure: unknown): boolean => {
+    if (!(failure instanceof ApiError && failure.problem?.code === 'not_found')) return false;
+    closing(false);
+    setConfirming(null);
+    setSaved({
+      message: t('calendar.removedAlready', { date: formatDate(day.date, lang), name: day.name }),
+      focus: true,
+    });
+    days.reload();
+    all.reload();
+    return true;
+  };
+  const remove = (day: { date: string; name: string }) => {
+    const { date } = day;
     setError(null);
     setRemoving(true);
     unwrap(
@@ -125,7 +148,9 @@ export default function CalendarPage() {
         days.reload();
         all.reload();
       })
-      .catch(setError)
+      .catch((failure: unknown) => {
+        if (!removedAlready(day, failure)) setError(failure);
+      })
       .finally(() => setRemoving(false));
   };
   return (
@@ -148,7 +173,7 @@ export default function CalendarPage() {
           <p className="ok action-result" role="status" tabIndex={-1} ref={savedRef}>
             {saved.message}
           </p>
-          <JobProgress job={saved.job} />
+          {saved.job ? <JobProgress job={saved.job} /> : null}
         </>
       ) : null}
       {bare.map((y) => (
@@ -173,7 +198,7 @@ export default function CalendarPage() {
           yes={t('calendar.confirmYes')}
           busy={removing}
           asking={confirming.date}
-          onConfirm={() => remove(confirming.date)}
+          onConfirm={() => remove(confirming)}
           onCancel={closeQuestion}
         />
       ) : null}
@@ -196,6 +221,29 @@ export default function CalendarPage() {
           if (!complete) {
             setDateMissing(true);
             throw new Refusal(t('calendar.dateRequired'));
+          }
+          if (!existing) {
+            // The API's PUT replaces: a day another admin added since the page read the
+            // calendar would be replaced unseen, and said "saved". Read first; there now, the
+            // lists are read again, the field says whose day it is, and "Ganti" replaces it
+            // knowingly. (Only the moment between the two requests is left uncovered.)
+            const now = await unwrap(
+              api.GET('/v1/calendars/{id}/days', {
+                params: { path: { id: CALENDAR }, query: { year: Number(date.slice(0, 4)) } },
+              }),
+            );
+            const theirs = now.items.find((d) => d.date === date);
+            if (theirs) {
+              days.reload();
+              all.reload();
+              throw new Refusal(
+                t('calendar.addedMeanwhile', {
+                  date: formatDate(date, lang),
+                  name: theirs.name,
+                  kind: labelOf(t, 'dayKind', theirs.kind),
+                }),
+              );
+            }
           }
           const change = await unwrap(
             api.PUT('/v1/calendars/{id}/days/{date}', {
@@ -349,7 +397,8 @@ export default function CalendarPage() {
 
 interface Saved {
   readonly message: string;
-  readonly job: Schemas['Job'];
+  /** The re-arming job the change started; none when nothing changed (already removed). */
+  readonly job?: Schemas['Job'];
   /** Said where the control used is gone (a question answered): the line takes focus. */
   readonly focus?: boolean;
 }

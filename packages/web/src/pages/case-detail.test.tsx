@@ -1269,3 +1269,78 @@ describe('an agency acting on its assignment that moved on unseen (the page read
     );
   });
 });
+
+describe('a coordinator typing a delegation while the assignment ends (the page reads the case again)', () => {
+  it('the form stays, locked, with the note and a sentence saying why, until “Buang isian”', async () => {
+    const ours = {
+      ...kase,
+      trackingCode: undefined,
+      assignments: [assignmentOf('atr-bpn')],
+      agencyIds: ['atr-bpn'],
+      underMonitoring: false,
+      extensionRequests: [],
+      activities: [],
+    };
+    const withdrawn = {
+      ...ours,
+      version: 81,
+      assignments: [{ ...assignmentOf('atr-bpn'), state: 'withdrawn', version: 3 }],
+    };
+    let reads = 0;
+    const calls = mockApi((call) => {
+      if (call.method === 'POST')
+        return json(409, {
+          type: 'about:blank',
+          title: 'Conflict',
+          status: 409,
+          code: 'invalid_transition',
+          detail: 'assignment atr-bpn on case c1 is withdrawn',
+          requestId: 'r8',
+        });
+      if (call.path === '/v1/cases/c1') return json(200, (reads += 1) === 1 ? ours : withdrawn);
+      if (call.path.startsWith('/v1/agencies?'))
+        return json(200, {
+          items: [
+            { id: 'atr-bpn', focalPointId: null },
+            { id: 'kantah-1', name: 'Kantor Pertanahan 1', focalPointId: 'atr-bpn' },
+          ],
+          nextCursor: null,
+        });
+      if (call.path === '/v1/calendars/id/days')
+        return json(200, { id: 'id', years: [2025, 2026], items: [] });
+      if (/^\/v1\/(cases\/c1\/(timeline|attachments)|notifications)/.test(call.path))
+        return json(200, { items: [], nextCursor: null });
+      return json(404, { type: 'about:blank', title: 'Not Found', status: 404, code: 'not_found' });
+    });
+    renderWith(
+      <Route path="/cases/:id">
+        <CaseDetail />
+      </Route>,
+      { path: '/cases/c1', as: { agency: 'atr-bpn', role: 'agency_coordinator' } },
+    );
+    const details = (title: string) =>
+      screen.queryByText(title, { selector: 'summary, summary *' })?.closest('details') ?? null;
+    await userEvent.click(
+      await screen.findByText('Delegasikan ke unit anggota', { selector: 'summary, summary *' }),
+    );
+    const form = within(details('Delegasikan ke unit anggota')!);
+    const select = form.getByLabelText(/^Unit anggota/);
+    await within(select).findByRole('option', { name: 'kantah-1' });
+    await userEvent.selectOptions(select, 'kantah-1');
+    await userEvent.type(form.getByLabelText(/^Catatan/), 'Lokasi di wilayah Kantah 1.');
+    await userEvent.click(form.getByRole('button', { name: 'Delegasikan' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1));
+    await waitFor(() => expect(reads).toBe(2));
+    const card = screen.getByRole('heading', { name: /Penugasan: /, level: 2 }).closest('section')!;
+    await waitFor(() => expect(within(card).getByText('Ditarik')).toBeTruthy());
+    const gone = details('Delegasikan ke unit anggota')!;
+    expect(gone).toBeTruthy();
+    expect(within(gone).getByRole('alert').textContent).toContain('sudah berstatus “Ditarik”');
+    expect(within(gone).getByLabelText<HTMLTextAreaElement>(/^Catatan/).value).toBe(
+      'Lokasi di wilayah Kantah 1.',
+    );
+    expect(within(gone).queryByRole('button', { name: 'Delegasikan' })).toBeNull();
+    await userEvent.click(within(gone).getByRole('button', { name: 'Buang isian' }));
+    await waitFor(() => expect(details('Delegasikan ke unit anggota')).toBeNull());
+  });
+});

@@ -102,11 +102,9 @@ export default function CaseDetail() {
             a.delegatedTo === session.agency,
         );
   // Its own agency's: delegated while open; taken back whenever (an ended one still lets the
-  // unit read the case), so only "take back" once it has ended.
-  const coordinates = (a: Schemas['Assignment']) =>
-    coordinator &&
-    a.agencyId === session.agency &&
-    (isOpenState(a.state) || a.delegatedTo !== null);
+  // unit read the case), so only "take back" once it has ended. `Delegation` decides which, and
+  // keeps a delegation still typed when the assignment ends meanwhile (saying why).
+  const coordinates = (a: Schemas['Assignment']) => coordinator && a.agencyId === session.agency;
   return (
     <article>
       <PageTitle>{kase.subject}</PageTitle>
