@@ -291,6 +291,37 @@ describe('an e-mail complainant’s receipt', () => {
     expect(emlFiles()).toHaveLength(files);
   });
 
+  it('keeps the case within 400 KB whatever the thread’s ids: an id longer than a mail line is left out of the receipt', async () => {
+    // 20 ids of 25,000 characters (500 KB) and a Message-ID of 30,000: each would be a line of
+    // its own past RFC 5322's 998, but the SMTP listener (25 MB) and SES (40 MB) take them.
+    const long = (n: string, chars: number) => `<${n}${'x'.repeat(chars)}@warga.example.id>`;
+    const thread = Array.from({ length: 20 }, (_, i) => long(`utas-${i}-`, 25_000));
+    const outcome = await intakeMail(
+      service,
+      message([...sesPassed('warga.example.id'), `References: ${thread.join(' ')}`], {
+        subject: 'Utas panjang',
+        id: long('aduan-panjang-', 30_000),
+      }),
+    );
+    expect(outcome).toMatchObject({ duplicate: false, receipt: 'sent' });
+    const stored = (await store.getCase(outcome.caseId))?.case.mailReceipt;
+    expect(stored).toMatchObject({ inReplyTo: null, references: [] });
+    // An id of a mail line's length is kept.
+    const fits = long('pas-', 998 - '<pas-@warga.example.id>'.length);
+    expect(fits).toHaveLength(998);
+    const kept = await intakeMail(
+      service,
+      message([...sesPassed('warga.example.id'), `References: ${fits} ${thread[0]}`], {
+        subject: 'Utas sebagian panjang',
+        id: '<aduan-pendek@warga.example.id>',
+      }),
+    );
+    expect((await store.getCase(kept.caseId))?.case.mailReceipt).toMatchObject({
+      inReplyTo: '<aduan-pendek@warga.example.id>',
+      references: [fits, '<aduan-pendek@warga.example.id>'],
+    });
+  });
+
   it('waits when the send fails (the case is written) and goes, once, with the redelivery', async () => {
     const before = sent.length;
     const raw = message([...sesPassed('warga.example.id')], {

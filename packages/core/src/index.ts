@@ -38,8 +38,10 @@ export { MAX_EXTENSION_REQUESTS } from './use-cases/extensions-and-pauses.ts';
 export { MAX_OPEN_ACTIVITIES } from './use-cases/monitoring.ts';
 // The cases export's read budget, and its refusal of a period, which the file's byte bound shares.
 export { EXPORT_PAGE, exportPeriodTooLong, MAX_EXPORT_READS } from './use-cases/reporting.ts';
-// The sweep's retry of e-mail receipts whose send failed (`functions/ladder-sweep.ts`, embedded).
+// The sweep's retry of e-mail receipts whose send failed (`functions/ladder-sweep.ts`, embedded);
+// the longest Message-ID a receipt keeps (the store's largest case).
 export {
+  MAX_MESSAGE_ID_CHARS,
   type PendingReceiptsResult,
   RECEIPT_CLAIM_MS,
   RECEIPT_GIVE_UP_MS,

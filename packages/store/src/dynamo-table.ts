@@ -28,7 +28,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { assertItemFits } from './item-size.ts';
+import { assertItemFits, assertTransactionFits } from './item-size.ts';
 import { idempotencyItem, type Item } from './items.ts';
 import { keys } from './keys.ts';
 import { queryAll, queryPage, type Stream } from './paging.ts';
@@ -339,11 +339,11 @@ export class DynamoTable {
   }
 
   /**
-   * All or nothing. Each item is measured first: one that would pass 400 KB refuses the whole
-   * transaction (`limit_exceeded`) before anything reaches DynamoDB.
+   * All or nothing. Each item is measured first: one that would pass 400 KB, or all of them
+   * past 4 MB, refuses the whole transaction (`limit_exceeded`) before anything reaches DynamoDB.
    */
   protected async transact(items: TransactItem[], kinds: WriteConflict['kind'][]): Promise<void> {
-    for (const item of items) if (item.Put?.Item) assertItemFits(item.Put.Item);
+    assertTransactionFits(items);
     if (items.length > MAX_TRANSACTION_ITEMS)
       throw limitExceeded(
         `this change needs ${items.length} writes, past DynamoDB's ${MAX_TRANSACTION_ITEMS} per transaction: nothing was written`,
@@ -387,14 +387,18 @@ const settingsVersionBump = (tableName: string) => ({
 });
 
 /**
- * DynamoDB's own refusal of an item past 400 KB (should the measure ever fall short of its
- * count) is the same 4xx as the store's, not a 500.
+ * DynamoDB's own refusal of an item past 400 KB, or of a transaction past 4 MB (should the
+ * measure ever fall short of its count), is the same 4xx as the store's, not a 500.
  */
 function tooLargeOr(error: unknown): unknown {
   const e = error as { name?: string; message?: string };
   if (e?.name === 'ValidationException' && /item size|size has exceeded/i.test(e.message ?? ''))
     return limitExceeded(
       "this change would pass DynamoDB's limit of 400 KB per item: nothing was written",
+    );
+  if (e?.name === 'ValidationException' && /transaction payload size/i.test(e.message ?? ''))
+    return limitExceeded(
+      "this change would pass DynamoDB's limit of 4 MB per transaction: nothing was written",
     );
   return error;
 }

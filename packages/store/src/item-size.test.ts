@@ -24,6 +24,7 @@ import {
   INDONESIAN_HOLIDAYS,
   ladderLetterDocument,
   type LadderRecord,
+  MAX_MESSAGE_ID_CHARS,
   MAX_REPLIES,
   MAX_STATUS_HISTORY,
   MAX_HISTOGRAM_DAYS,
@@ -71,7 +72,11 @@ const email = () => `${id(64)}@${id(185)}.go.id`; // 254 characters
 
 const calendar = new Calendar(INDONESIAN_HOLIDAYS);
 
-const largestCase = (): CaseRecord => {
+/**
+ * Every field set, even those no case holds at once (a rejection beside a closure, a letter's
+ * reference beside an e-mail's receipt): an upper bound.
+ */
+const largestCase = (): Required<CaseRecord> => {
   const c = newCase({
     id: ULID,
     trackingCode: 'AAAA-BBBB-CCCCC',
@@ -117,6 +122,26 @@ const largestCase = (): CaseRecord => {
       message: text(5_000),
       at: NOW,
     })),
+    externalRef: { system: text(40), id: text(100) },
+    imported: { at: NOW, rowKey: `letter:${text(200)}` },
+    statusCount: 1_000_000,
+    verificationFrom: NOW,
+    legalLimitAt: NOW,
+    rejection: { reason: text(2_000), note: text(2_000), at: NOW },
+    agendaNumber: NUMBER,
+    letter: { number: text(100), date: '2026-04-06', sender: text(200) },
+    // An e-mail's receipt: its id and the 20 latest of its thread, each at most a mail line.
+    mailReceipt: {
+      to: email(),
+      inReplyTo: `<${id(MAX_MESSAGE_ID_CHARS - 2)}>`,
+      references: Array.from(
+        { length: 20 },
+        (_, i) => `<${String(i).padStart(2, '0')}${id(MAX_MESSAGE_ID_CHARS - 4)}>`,
+      ),
+      sentAt: NOW,
+      givenUpAt: NOW,
+      claimedUntil: NOW,
+    },
     version: 1_000_000,
   };
 };

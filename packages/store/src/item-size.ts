@@ -55,10 +55,13 @@ export function itemSize(item: Record<string, unknown>): number {
     .reduce((sum, [name, v]) => sum + utf8(name) + valueSize(v), 0);
 }
 
-/** Refuses an item past the limit: `limit_exceeded`, naming the entity, its size and the limit. */
-export function assertItemFits(item: Record<string, unknown>): void {
+/**
+ * Refuses an item past the limit: `limit_exceeded`, naming the entity, its size and the limit.
+ * Its size otherwise.
+ */
+export function assertItemFits(item: Record<string, unknown>): number {
   const size = itemSize(item);
-  if (size <= MAX_ITEM_BYTES) return;
+  if (size <= MAX_ITEM_BYTES) return size;
   const what = typeof item.entity === 'string' ? item.entity.replace(/_/g, ' ') : 'record';
   throw limitExceeded(
     `this change would make the ${what} ${kb(size)} KB, past DynamoDB's limit of 400 KB per ` +
@@ -67,3 +70,47 @@ export function assertItemFits(item: Record<string, unknown>): void {
 }
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+/** DynamoDB's limit on one TransactWriteItems: 4 MB of its items together (tried on Local too). */
+export const MAX_TRANSACTION_BYTES = 4 * 1024 * 1024;
+
+/** One write of a transaction, as far as its size goes. */
+interface SizedWrite {
+  readonly Put?: { readonly Item?: Record<string, unknown> };
+  readonly Update?: Keyed;
+  readonly Delete?: Keyed;
+  readonly ConditionCheck?: Keyed;
+}
+interface Keyed {
+  readonly Key?: Record<string, unknown>;
+  readonly ExpressionAttributeValues?: Record<string, unknown>;
+}
+
+/**
+ * The bytes a transaction sends: each put's item, each other write's key and values (DynamoDB
+ * counts the items; a counter's update or a check is a few hundred bytes, its own item aside).
+ */
+function transactionSize(
+  writes: readonly SizedWrite[],
+  measure: (item: Record<string, unknown>) => number = itemSize,
+): number {
+  return writes.reduce((sum, w) => {
+    if (w.Put?.Item) return sum + measure(w.Put.Item);
+    const keyed = w.Update ?? w.Delete ?? w.ConditionCheck;
+    return sum + itemSize(keyed?.Key ?? {}) + itemSize(keyed?.ExpressionAttributeValues ?? {});
+  }, 0);
+}
+
+/**
+ * Refuses a transaction with an item past 400 KB (`assertItemFits`), or past 4 MB together
+ * (eleven items near their largest): `limit_exceeded` before it is sent, instead of DynamoDB's
+ * own refusal as a 500. Each item is measured once, on the write path of every change.
+ */
+export function assertTransactionFits(writes: readonly SizedWrite[]): void {
+  const size = transactionSize(writes, assertItemFits);
+  if (size <= MAX_TRANSACTION_BYTES) return;
+  throw limitExceeded(
+    `this change writes ${Math.round(size / 1024).toLocaleString('en-US')} KB together, past ` +
+      "DynamoDB's 4 MB per transaction: nothing was written",
+  );
+}

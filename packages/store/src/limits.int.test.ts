@@ -19,7 +19,7 @@ import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshStore } from '../../../test/support/dynamodb.ts';
 import type { DynamoStore } from './dynamo-store.ts';
-import { itemSize, MAX_ITEM_BYTES } from './item-size.ts';
+import { itemSize, MAX_ITEM_BYTES, MAX_TRANSACTION_BYTES } from './item-size.ts';
 import { activityItem, caseItem, notificationItem } from './items.ts';
 import { queryAll } from './paging.ts';
 
@@ -277,6 +277,48 @@ describe('a write past 400 KB', () => {
     await expect(store.recordDelivery(letter, letter)).rejects.toMatchObject({
       code: 'limit_exceeded',
     });
+  });
+});
+
+describe('a transaction past 4 MB', () => {
+  it('is limit_exceeded before it is sent, each item under 400 KB, and writes nothing', async () => {
+    const c = aCase('01KLIMITSCASE00000000000004');
+    await store.commit({ case: { record: c, expectedVersion: null } });
+    // 11 activities of ~376 KB each: every item fits, together past DynamoDB's 4 MB.
+    const activities = Array.from({ length: 11 }, (_, i) => ({
+      record: {
+        id: `01KLIMITSTXACT${String(i).padStart(12, '0')}`,
+        caseId: c.id,
+        kind: 'clarification',
+        status: 'done',
+        scheduledAt: NOW,
+        agencyIds: ['polri'],
+        participants: [],
+        plan: null,
+        heldAt: NOW,
+        outcome: 'Selesai',
+        summary: 'x'.repeat(385_000),
+        createdBy: 'officer-1',
+        createdAt: NOW,
+        updatedAt: NOW,
+        version: 1,
+      } satisfies ActivityRecord,
+      expectedVersion: null,
+    }));
+    const total = activities.reduce((sum, a) => sum + itemSize(activityItem(a.record)), 0);
+    expect(total).toBeGreaterThan(MAX_TRANSACTION_BYTES);
+    const error = await rejection(
+      store.commit({ case: { record: { ...c, version: 2 }, expectedVersion: 1 }, activities }),
+    );
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: 'limit_exceeded' });
+    expect((error as Error).message).toMatch(/4,1\d\d KB together, past DynamoDB's 4 MB/);
+    const after = (await store.getCase(c.id))!;
+    expect(after.case.version).toBe(1);
+    expect(after.activities).toEqual([]);
+    // One activity fewer fits: DynamoDB counts the transaction as the store does.
+    await store.commit({ activities: activities.slice(1) });
+    expect((await store.getCase(c.id))!.activities).toHaveLength(10);
   });
 });
 

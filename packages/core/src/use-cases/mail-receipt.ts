@@ -38,6 +38,15 @@ import type { IncomingMail } from './mail-message.ts';
 const MAX_RECEIPT_REFERENCES = 20;
 
 /**
+ * The longest Message-ID the receipt answers or names: RFC 5322's line (998 characters), which
+ * an id, holding no space to fold at, cannot pass. Nothing before the case item bounds it (the
+ * SMTP listener takes 25 MB, SES 40 MB): 20 longer ones made the case pass 400 KB, and the
+ * message was refused, never a case. A longer id is left out (no mail client writes one).
+ */
+export const MAX_MESSAGE_ID_CHARS = 998;
+const fitsLine = (id: string) => id.length <= MAX_MESSAGE_ID_CHARS;
+
+/**
  * How long a claim on a receipt holds (`claimedUntil`): no other sender sends it before. Well
  * past a send (the intake's run lasts a minute at most), and the sweep's grace
  * (`RECEIPT_GRACE_MS`) is as long, so the sweep reads a receipt only once the intake's claim on
@@ -82,12 +91,13 @@ export function receiptFor(
 ): CaseRecord['mailReceipt'] {
   if (!deps.receipts || forwarded || mail.viaList || mail.fromAuthenticated !== true)
     return undefined;
-  const messageId = mail.messageId?.trim() || null;
+  const id = mail.messageId?.trim() || null;
+  const messageId = id && fitsLine(id) ? id : null;
   const references = [...(mail.references ?? []), ...(messageId ? [messageId] : [])];
   return {
     to: complainant,
     inReplyTo: messageId,
-    references: [...new Set(references)].slice(-MAX_RECEIPT_REFERENCES),
+    references: [...new Set(references.filter(fitsLine))].slice(-MAX_RECEIPT_REFERENCES),
     sentAt: null,
     claimedUntil: claimUntil(deps.clock()),
   };
