@@ -3,11 +3,15 @@
  * logs of a whole run (debug level, ladder letters included) never carry the complainant's
  * identity.
  */
+import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '@pantau/local';
+import { attach, SMALL_PDF } from '../support/documents.ts';
 import {
   api,
   complaint,
   type RunningPantau,
+  solvedAltcha,
   startPantau,
   users,
   forwardedCase,
@@ -25,11 +29,16 @@ const IDENTITY = {
 let pantau: RunningPantau;
 let http: ReturnType<typeof api>;
 let as: ReturnType<typeof users>;
+let smtpPort: number;
 
 beforeAll(async () => {
+  smtpPort = await freePort();
   pantau = await startPantau({
     env: {
       LOG_LEVEL: 'DEBUG',
+      // The e-mail channel's lines are logged too (its senders are complainants).
+      PANTAU_SMTP_PORT: String(smtpPort),
+      PANTAU_POW_MAX_COUNTER: '40',
       PANTAU_CLOCK: 'manual',
       PANTAU_CLOCK_START: '2026-03-16T03:00:00.000Z',
     },
@@ -286,6 +295,167 @@ describe('logs', () => {
         );
       }
     }
+  });
+
+  it('never carry the identity or tracking code from e-mail, the form, an import, a search or a file name', async () => {
+    // Another person than IDENTITY's, so a leak is this path's.
+    const person = {
+      name: 'Yosefina Lintang Wulandari',
+      idNumber: '3374015208910003',
+      email: 'yosefina.wulandari@example.org',
+      phone: '+6285712344321',
+      address: 'Jl. Pandanaran Gg. Melur No. 42, Semarang',
+    };
+    // The same person writing from a domain that refuses the receipt (the embedded mailer's
+    // `.invalid`): the send's error names the address.
+    const refusing = 'yosefina.lintang@kantorpos.invalid';
+    const central = await as('setneg', 'central_officer');
+    const admin = await as('setneg', 'central_admin');
+    const mail = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: smtpPort,
+      secure: false,
+      ignoreTLS: true,
+    });
+    const from = `"${person.name}" <${person.email}>`;
+    const text = `Nama: ${person.name}\nNIK: ${person.idNumber}\nHP: ${person.phone}\nAlamat: ${person.address}`;
+    const messageId = `<ktp-${crypto.randomUUID()}@example.org>`;
+    const pdf = (name: string) => ({ filename: name, content: Buffer.from(SMALL_PDF) });
+    // A new case (its receipt sent), its redelivery, a follow-up, an auto-reply refused, a
+    // receipt refused, a message without a sender refused.
+    const message = {
+      from,
+      to: 'pengaduan@setneg.example.go.id',
+      subject: `Pengaduan ${person.name}`,
+      text,
+      messageId,
+      attachments: [pdf(`KTP ${person.name}.pdf`)],
+    };
+    await mail.sendMail(message);
+    await mail.sendMail(message);
+    await mail.sendMail({
+      ...message,
+      messageId: undefined,
+      inReplyTo: messageId,
+      text: 'Tambahan.',
+    });
+    await expect(
+      mail.sendMail({
+        ...message,
+        messageId: undefined,
+        headers: { 'Auto-Submitted': 'auto-replied' },
+      }),
+    ).rejects.toMatchObject({ responseCode: 550 });
+    await mail.sendMail({
+      ...message,
+      messageId: undefined,
+      from: `"${person.name}" <${refusing}>`,
+    });
+    await expect(
+      mail.sendMail({
+        envelope: { from: person.email, to: ['pengaduan@setneg.example.go.id'] },
+        raw: `Subject: ${person.name}\r\n\r\n${text}`,
+      }),
+    ).rejects.toMatchObject({ responseCode: 550 });
+
+    // The public form, with a file named after the person, and one refused by its bytes.
+    const form = {
+      complainant: { name: person.name, phone: person.phone, email: person.email },
+      subject: 'Pelayanan KTP elektronik lambat',
+      description: text,
+      attachments: [
+        { name: `KTP ${person.name}.pdf`, content: Buffer.from(SMALL_PDF).toString('base64') },
+      ],
+    };
+    const sent = await http.post('/v1/complaints', { ...form, altcha: await solvedAltcha(http) });
+    expect(sent.status, sent.text).toBe(201);
+    const refusedFile = await http.post('/v1/complaints', {
+      ...form,
+      attachments: [
+        { name: `KK ${person.name}.pdf`, content: Buffer.from('bukan pdf').toString('base64') },
+      ],
+      altcha: await solvedAltcha(http),
+    });
+    expect(refusedFile.status, refusedFile.text).toBe(415);
+    await http.post('/v1/track', { code: sent.body.trackingCode });
+
+    // A register import, a dry run and for real, one row refused for its cells.
+    const csv = [
+      'Nomor Surat;Tanggal Surat Diterima;Nama Pengadu;NIK;Surel;Telepon;Alamat;Perihal;Uraian',
+      `B-77/DUMAS/03/2026;10/03/2026;${person.name};${person.idNumber};${person.email};${person.phone};"${person.address}";KTP belum jadi;${person.name} menunggu KTP.`,
+      `B-78/DUMAS/03/2026;kemarin;${person.name};${person.idNumber}x;bukan-surel ${person.email};${person.phone};"${person.address}";KTP;Uraian.`,
+    ].join('\n');
+    const imported = {
+      format: 'csv',
+      content: Buffer.from(csv).toString('base64'),
+      mapping: {
+        letterNumber: 'Nomor Surat',
+        receivedAt: 'Tanggal Surat Diterima',
+        'complainant.name': 'Nama Pengadu',
+        'complainant.idNumber': 'NIK',
+        'complainant.email': 'Surel',
+        'complainant.phone': 'Telepon',
+        'complainant.address': 'Alamat',
+        subject: 'Perihal',
+        description: 'Uraian',
+      },
+    };
+    for (const dryRun of [true, false]) {
+      const report = await http.post(
+        '/v1/imports/cases',
+        { ...imported, dryRun },
+        { token: admin },
+      );
+      expect(report.status, report.text).toBe(200);
+    }
+
+    // Central's searches by each identifier (in the body), and one sent in a URL (a 400).
+    for (const q of [person.idNumber, person.email, person.phone, person.name])
+      expect((await http.post('/v1/search', { q }, { token: central })).status).toBe(200);
+    expect((await http.get(`/v1/search?q=${person.idNumber}`, { token: central })).status).toBe(
+      400,
+    );
+
+    // A file named after the person on a case, and one refused for its bytes.
+    const { id } = await forwardedTo(['pln']);
+    const kept = await attach(http, central, id, {
+      name: `Surat kuasa ${person.name}.pdf`,
+    });
+    expect(kept.status, kept.text).toBe(200);
+    const refused = await attach(
+      http,
+      central,
+      id,
+      { name: `Akta ${person.name}.pdf` },
+      new TextEncoder().encode('bukan pdf sama sekali'),
+    );
+    expect(refused.status, refused.text).toBe(415);
+
+    // The e-mail cases' tracking codes (one in the receipt the complainant was mailed).
+    const cases = await http.get('/v1/cases?status=received&limit=100', { token: central });
+    const codes = [sent.body.trackingCode as string];
+    for (const c of (cases.body.items as { id: string; channel: string }[]).filter(
+      (c) => c.channel === 'email',
+    ))
+      codes.push((await http.get(`/v1/cases/${c.id}`, { token: central })).body.trackingCode);
+    expect(codes.length).toBeGreaterThanOrEqual(3);
+
+    const output = pantau.output();
+    // The channel's lines were captured: a case, a receipt refused, a message refused.
+    expect(output).toContain('"message":"e-mail received"');
+    expect(output).toContain('"receipt":"pending"');
+    expect(output).toContain('"message":"e-mail refused"');
+    expect(output).toContain('"route":"/v1/imports/cases"');
+    for (const [field, value] of Object.entries({ ...person, refusing })) {
+      for (const fragment of [value, ...value.split(/[ ,.@]+/).filter((w) => w.length >= 6)]) {
+        expect(output.includes(fragment), `${field} fragment "${fragment}" in the logs`).toBe(
+          false,
+        );
+      }
+    }
+    for (const code of codes)
+      for (const form of [code, code.replaceAll('-', '')])
+        expect(output.includes(form), `tracking code ${form} in the logs`).toBe(false);
   });
 
   it('never carry a tracking code, whichever route it was sent to', async () => {

@@ -13,7 +13,8 @@
  *
  * One more row runs across every cell: SEES_TRACKING_CODE. The tracking code is the
  * complainant's credential (whoever holds it may reply as them and close the case), so no
- * answer to anyone but central ever carries one of the fixtures' codes.
+ * answer to anyone but central ever carries one of the fixtures' codes; nor any part of the
+ * delegated case's complainant, whose identity central hid (HIDDEN_COMPLAINANT).
  *
  * And no existence oracle: a caller refused an operation, or reading a record it may not see,
  * gets the same answer whether an id it names exists or not (in the path, the query or the
@@ -294,6 +295,28 @@ const SEES_TRACKING_CODE: Record<Principal, boolean> = Object.fromEntries(
   PRINCIPALS.map((p) => [p, p === 'central_admin' || p === 'central_officer']),
 ) as Record<Principal, boolean>;
 
+/**
+ * The complainant of the delegated case, whose identity central hid: whoever may not read a
+ * tracking code may not read any of it either (an agency, its member unit, the public), in
+ * any answer of any operation, a list's (the queue, the worklist, search, exports) included.
+ */
+const HIDDEN_COMPLAINANT = {
+  name: 'Theresia Kusumaningrum Halawa',
+  idNumber: '3578014710880006',
+  email: 'theresia.halawa@example.net',
+  phone: '+6281233219876',
+  address: 'Jl. Kertajaya Indah Gg. Cendana No. 23, Surabaya',
+};
+/** Each of its values, and the words of its name and address a view could carry apart. */
+const HIDDEN_IDENTITY_FRAGMENTS = [
+  ...Object.values(HIDDEN_COMPLAINANT),
+  'Kusumaningrum',
+  'Halawa',
+  'Kertajaya',
+  // The phone as typed in Indonesia, and the NIK's digits as a view might group them.
+  '081233219876',
+];
+
 // ---- fixtures -------------------------------------------------------------------------
 
 interface Fixtures {
@@ -498,7 +521,10 @@ beforeAll(async () => {
 
   const main = await forwarded([OWNER, 'polri']);
   const focal = await forwarded([FOCAL_POINT]);
-  const delegated = await forwarded([FOCAL_POINT]);
+  // Its complainant's identity hidden: no agency reads it, in any view or list (SEES_IDENTITY).
+  const delegated = (await forwardedCase(http, central, [FOCAL_POINT], {
+    body: { identityHidden: true, complainant: HIDDEN_COMPLAINANT },
+  })) as { id: string; trackingCode: string };
   ok(
     await http.post(
       `/v1/cases/${delegated.id}/assignments/${FOCAL_POINT}/delegate`,
@@ -711,6 +737,8 @@ function matrix(table: Record<string, Row>, scenario: () => Scenario): void {
           if (!SEES_TRACKING_CODE[principal] && !template.startsWith('/v1/track')) {
             for (const code of fixtures.trackingCodes)
               expect(res.text, `${context}: carries a tracking code`).not.toContain(code);
+            for (const fragment of HIDDEN_IDENTITY_FRAGMENTS)
+              expect(res.text, `${context}: carries a hidden identity`).not.toContain(fragment);
           }
           if (expected === 'ok') {
             expect([401, 403, 404], context).not.toContain(res.status);
