@@ -246,8 +246,12 @@ describe('console: an agency’s queue, many at once', () => {
     await send.click();
     await page.getByText('1 penugasan dikonfirmasi diterima.').waitFor();
     const failed = page.getByRole('alert').filter({ hasText: '1 penugasan tidak dikonfirmasi' });
+    // Named as the case is: its agenda number (under the subject in the queue) and subject.
+    const { agendaNumber } = (await http.get(`/v1/cases/${cases[0]}`, { token: central })).body as {
+      agendaNumber: string;
+    };
     expect(await failed.innerText()).toContain(
-      `${subjects[0]}: tidak dapat dikonfirmasi lagi karena penugasan ini sudah ditarik atau dialihkan.`,
+      `Nomor agenda ${agendaNumber}, “${subjects[0]}”: tidak dapat dikonfirmasi lagi karena penugasan ini sudah ditarik atau dialihkan.`,
     );
     await screenshot(page, '29-queue-bulk-acknowledged');
     expect(await accessibilityViolations(page)).toEqual([]);

@@ -155,3 +155,55 @@ describe('a year’s days saved in one edit', () => {
     expect(await store.latestJobId(CALENDAR_SCOPE)).toBe(job);
   }, 60_000);
 });
+
+/**
+ * Two admins adding the same date at once. The console read the year before its PUT, but a
+ * colleague's PUT between the two requests was still replaced unseen (the PUT replaces). With
+ * `If-None-Match: *` the PUT only creates, checked in the write itself: the second is a 412 and
+ * the first's day is kept.
+ */
+describe('adding a day only if it is not there (If-None-Match: *)', () => {
+  const put = (date: string, name: string, headers: Record<string, string> = {}) =>
+    app.request(`/v1/calendars/id/days/${date}`, {
+      method: 'PUT',
+      headers: { authorization: admin, 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ kind: 'collective_leave', name }),
+    });
+  const nameOf = async (date: string) =>
+    (await service.getCalendarDays('id', Number(date.slice(0, 4)))).items.find(
+      (d) => d.date === date,
+    )?.name;
+
+  it('of two PUTs with the header, the second is refused 412 and the first one’s day is kept', async () => {
+    const first = await put('2027-12-24', 'Cuti bersama Natal', { 'if-none-match': '*' });
+    expect(first.status).toBe(202);
+    const jobs = await store.latestJobId(CALENDAR_SCOPE);
+    const second = await put('2027-12-24', 'Libur lain', { 'if-none-match': '*' });
+    expect(second.status).toBe(412);
+    expect(second.headers.get('content-type')).toBe('application/problem+json');
+    const problem = (await second.json()) as { code: string; status: number; detail: string };
+    expect(problem).toMatchObject({ code: 'precondition_failed', status: 412 });
+    expect(await nameOf('2027-12-24')).toBe('Cuti bersama Natal');
+    // Nothing written: no job either.
+    expect(await store.latestJobId(CALENDAR_SCOPE)).toBe(jobs);
+    // Without the header the PUT replaces, knowingly.
+    expect((await put('2027-12-24', 'Libur lain')).status).toBe(202);
+    expect(await nameOf('2027-12-24')).toBe('Libur lain');
+  });
+
+  it('two at once with the header: exactly one is saved, the other refused', async () => {
+    const answers = await Promise.all(
+      ['Satu', 'Dua'].map((name) => put('2027-12-27', name, { 'if-none-match': '*' })),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([202, 412]);
+    const won = answers[0]!.status === 202 ? 'Satu' : 'Dua';
+    expect(await nameOf('2027-12-27')).toBe(won);
+  });
+
+  it('any other If-None-Match is a 400 naming it (only * is understood)', async () => {
+    const res = await put('2027-12-28', 'Libur', { 'if-none-match': '"v1"' });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain('if-none-match');
+    expect(await nameOf('2027-12-28')).toBeUndefined();
+  });
+});

@@ -386,7 +386,17 @@ describe('what an agency is told when central closes its case', () => {
     const { cases, ladders } = await store.getLaddersAndCases([
       { caseId: created.id, agencyId: 'polri' },
     ]);
-    expect(Object.keys(cases[0]!).sort()).toEqual(['closure', 'id', 'status', 'statusHistory']);
+    expect(Object.keys(cases[0]!).sort()).toEqual([
+      'agendaNumber',
+      'closure',
+      'id',
+      'status',
+      'statusHistory',
+    ]);
+    // The row names its case as the case page does (the bulk acknowledgement's refusals).
+    const agendaNumber = (await service.getCase(centralOfficer, created.id)).agendaNumber;
+    expect(agendaNumber).toBeTruthy();
+    expect(await rowOf(polri, created.id)).toMatchObject({ agendaNumber });
     expect(Object.keys(ladders[0]!).sort()).toEqual([
       'agencyId',
       'caseId',

@@ -39,6 +39,15 @@ describe('the one error mapping', () => {
     expect(problem).not.toHaveProperty('retryAfterSeconds');
   });
 
+  it('answers a create-only PUT (If-None-Match: *) whose target exists with 412 precondition_failed (RFC 9110)', () => {
+    const problem = toProblem(new DomainError('precondition_failed', 'exists already'), 'r');
+    expect(problem).toMatchObject({
+      status: 412,
+      title: 'Precondition Failed',
+      code: 'precondition_failed',
+    });
+  });
+
   it.each(ERROR_CODES)('maps %s to a 4xx or 503 with a title', (code) => {
     const problem = toProblem(new DomainError(code, 'x'), 'req-1');
     expect(problem.status === 503 || (problem.status >= 400 && problem.status < 500)).toBe(true);

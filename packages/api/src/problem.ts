@@ -22,6 +22,8 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   already_exists: 409,
   invalid_transition: 409,
   version_conflict: 409,
+  // RFC 9110 §13.1.2: `If-None-Match: *` on a PUT whose target exists.
+  precondition_failed: 412,
   idempotency_key_reused: 409,
   // Well-formed, but past a limit the detail names (a capped count, DynamoDB's item size).
   limit_exceeded: 422,
@@ -45,6 +47,7 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   409: 'Conflict',
+  412: 'Precondition Failed',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',

@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'already_exists',
   'invalid_transition',
   'version_conflict',
+  // A request's own precondition (`If-None-Match: *`: create only) did not hold: nothing written.
+  'precondition_failed',
   'idempotency_key_reused',
   'limit_exceeded',
   // An upload whose bytes are not an accepted type (issue 15).

@@ -77,8 +77,14 @@ export type QueueRowLadder = Pick<
   LadderRecord,
   'caseId' | 'agencyId' | 'generation' | 'level' | 'rung'
 >;
-/** What an agency's queue row reads of its case: how it ended or went on (`caseNoticeFor`). */
-export type QueueRowCase = Pick<CaseRecord, 'id' | 'status' | 'closure' | 'statusHistory'>;
+/**
+ * What an agency's queue row reads of its case: how it ended or went on (`caseNoticeFor`), and
+ * its agenda number (the row named as the case page names it).
+ */
+export type QueueRowCase = Pick<
+  CaseRecord,
+  'id' | 'status' | 'closure' | 'statusHistory' | 'agendaNumber'
+>;
 
 export interface VersionedPut<T> {
   readonly record: T;
@@ -358,7 +364,16 @@ export interface Store extends DocumentStore {
   /** Replaces a policy under its version (null: create), with `job` as `putCalendarDay`. */
   putPolicy(policy: SlaPolicy, expectedVersion: number | null, job?: RearmJobRecord): Promise<void>;
   // A calendar edit and `job`, the re-arming it starts (as `createJob`), are one write.
-  putCalendarDay(calendarId: string, day: CalendarDay, job?: RearmJobRecord): Promise<void>;
+  /**
+   * Adds or replaces a day; `createOnly`: only adds it, a day already there being a
+   * `WriteConflict` of kind `exists` (checked in the write: nothing, the job neither, written).
+   */
+  putCalendarDay(
+    calendarId: string,
+    day: CalendarDay,
+    job?: RearmJobRecord,
+    createOnly?: boolean,
+  ): Promise<void>;
   /** Adds or replaces several days in one transaction: all of them or none. */
   putCalendarDays(
     calendarId: string,

@@ -52,6 +52,7 @@ const QUEUE_ROW_ATTRIBUTES = [
   'status',
   'closure',
   'statusHistory',
+  'agendaNumber',
 ] satisfies readonly (keyof QueueRowLadder | keyof QueueRowCase | 'entity')[];
 
 /**

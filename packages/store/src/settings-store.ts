@@ -120,9 +120,24 @@ export class SettingsLayer extends DynamoTable {
   // A calendar's writes have no condition of their own: a transaction conflict (another edit's
   // version bump at the same moment) is simply tried again. `job`: the job the edit starts.
 
-  /** Adds or replaces one day of a calendar. */
-  async putCalendarDay(calendarId: string, day: CalendarDay, job?: RearmJobRecord): Promise<void> {
-    await this.putCalendarDays(calendarId, [day], job);
+  /**
+   * Adds or replaces one day of a calendar; `createOnly`: only adds it (a day already there is
+   * a `WriteConflict` of kind `exists`, and nothing is written), checked in the write itself so
+   * that of two admins adding one date at once the second is refused, not replacing the first.
+   */
+  async putCalendarDay(
+    calendarId: string,
+    day: CalendarDay,
+    job?: RearmJobRecord,
+    createOnly = false,
+  ): Promise<void> {
+    if (!createOnly) return this.putCalendarDays(calendarId, [day], job);
+    const put = {
+      TableName: this.tableName,
+      Item: calendarDayItem(calendarId, day),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    };
+    await this.calendarEdit([{ Put: put }], 'exists', job);
   }
 
   /**

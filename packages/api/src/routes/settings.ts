@@ -17,11 +17,22 @@ import {
   PolicyChangeSchema,
   PolicySchema,
 } from '@pantau/core';
-import { createRoute, json, jsonBody, PROBLEMS, z } from '../openapi.ts';
+import { createRoute, json, jsonBody, problem, PROBLEMS, z } from '../openapi.ts';
 
 const CalendarParam = z.object({ id: z.string().regex(/^[a-z0-9-]{1,40}$/) });
 const DayParams = CalendarParam.extend({ date: z.iso.date() });
 const YearParams = CalendarParam.extend({ year: z.coerce.number().int().min(2000).max(2100) });
+/** RFC 9110's create-only precondition: the PUT adds the day, never replaces one. */
+const CreateOnlyHeader = z.object({
+  'if-none-match': z
+    .literal('*')
+    .optional()
+    .meta({
+      description:
+        '`*`: add the day only if the calendar does not have it (412 `precondition_failed` if ' +
+        'it does). Without it the PUT replaces the day.',
+    }),
+});
 const PolicyParam = z.object({ id: z.string().regex(/^[a-z0-9-]{1,40}$/) });
 
 export const calendars = new OpenAPIHono()
@@ -92,16 +103,27 @@ export const calendars = new OpenAPIHono()
       tags: ['Calendars'],
       summary:
         'Add or change a day off; a job moves the open deadlines it touches and re-arms their ladders',
-      request: { params: DayParams, body: jsonBody(CalendarDayBody) },
+      description:
+        'Replaces the day if there is one. With `If-None-Match: *` it only adds it: a day already ' +
+        'there (another admin’s) is a 412 `precondition_failed` and nothing is written.',
+      request: { params: DayParams, headers: CreateOnlyHeader, body: jsonBody(CalendarDayBody) },
       responses: {
         202: json(CalendarChangeSchema, 'Saved; the re-arming job (`GET /v1/jobs/{id}`)'),
         ...PROBLEMS,
+        412: problem(
+          '`If-None-Match: *` was sent and the calendar has this day already ' +
+            '(`precondition_failed`): nothing was written; read the day, then replace it knowingly ' +
+            '(without the header) or leave it',
+        ),
       },
     }),
     async (c) => {
       const { id, date } = c.req.valid('param');
+      const createOnly = c.req.valid('header')['if-none-match'] === '*';
       return c.json(
-        await c.get('service').putCalendarDay(c.get('auth'), id, { date, ...c.req.valid('json') }),
+        await c
+          .get('service')
+          .putCalendarDay(c.get('auth'), id, { date, ...c.req.valid('json') }, { createOnly }),
         202,
       );
     },

@@ -338,6 +338,10 @@ export const AssignmentSchema = z
       })
       .nullable(),
     calendarWarnings: z.array(CalendarWarningSchema),
+    agendaNumber: z.string().nullable().optional().meta({
+      description:
+        'In an agency’s queue (`GET /v1/queue`): its case’s agenda number, as the case page gives it (null before one is given). Absent elsewhere: read the case',
+    }),
     caseNotice: orNull(CaseNoticeSchema).optional().meta({
       description:
         'In an agency’s queue (`GET /v1/queue`) and a case’s `assignments`: how its case ended or went on, as this assignment’s agency may know it (`CaseNotice`); null when nothing of the kind. Absent elsewhere (one assignment, an action’s answer, central’s worklist): read the case',

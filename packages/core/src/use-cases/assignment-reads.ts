@@ -85,14 +85,16 @@ export async function queue(
       ? await chainedPage([list(undefined), ...ENDED_STATES.map(list)], filter)
       : await list(filter.state)(filter);
   const rows = await stillDelegated(deps, p, page, agencies);
-  // Each row says how its case ended or went on (`caseNoticeFor`): its case read with the
-  // ladders, in the same batch read.
+  // Each row says how its case ended or went on (`caseNoticeFor`), and its agenda number (a row
+  // named as the case is, by an officer told which could not be acknowledged): its case read
+  // with the ladders, in the same batch read.
   const { ladders, cases } = await deps.store.getLaddersAndCases(rows.items);
   const reader: Reader = { central: false, agencies: new Set(agencies) };
   return mapPage(rows, (a) => {
     const c = cases.find((x) => x.id === a.caseId);
     return {
       ...viewAssignment(a, now, reader, ladderFor(ladders, a)),
+      agendaNumber: c?.agendaNumber ?? null,
       caseNotice: c ? caseNoticeFor(c, a) : null,
     };
   });

@@ -6,6 +6,7 @@ import type { CalendarDay } from '../calendar.ts';
 import { DomainError, invalidInput, notFound, savedSince } from '../errors.ts';
 import type { SlaPolicy } from '../policy.ts';
 import { CALENDAR_DAY_TWICE, type PolicyInput } from '../schemas.ts';
+import { WriteConflict } from '../ports.ts';
 import type { Principal } from '../tenancy.ts';
 import {
   ADMIN_ROLES,
@@ -40,17 +41,33 @@ export async function getCalendarDays(
   return { id: calendarId, years: [...stored.years].sort(), items };
 }
 
-/** Adds or changes a holiday; a job moves every open deadline it touches and re-arms its ladder. */
+/**
+ * Adds or changes a holiday; a job moves every open deadline it touches and re-arms its ladder.
+ * `createOnly` (the API's `If-None-Match: *`): only adds it; a day already there, another
+ * admin's added since the console read the calendar, is `precondition_failed` and nothing is
+ * written (checked in the write, so two admins adding one date at once cannot both succeed).
+ */
 export async function putCalendarDay(
   deps: ServiceDeps,
   p: Principal,
   calendarId: string,
   day: CalendarDay,
+  { createOnly = false }: { readonly createOnly?: boolean } = {},
 ) {
   requireRole(p, ADMIN_ROLES);
   if (!(await deps.store.getCalendar(calendarId))) throw notFound(`calendar ${calendarId}`);
   const job = calendarJob(deps, p, calendarId, { date: day.date });
-  await deps.store.putCalendarDay(calendarId, day, job);
+  try {
+    await deps.store.putCalendarDay(calendarId, day, job, createOnly);
+  } catch (error) {
+    if (createOnly && error instanceof WriteConflict && error.kind === 'exists')
+      throw new DomainError(
+        'precondition_failed',
+        `day ${day.date} of calendar ${calendarId} exists already (If-None-Match: *): nothing was written`,
+        { cause: error },
+      );
+    throw error;
+  }
   return { date: day.date, job: await startJob(deps, p, job) };
 }
 

@@ -3788,11 +3788,17 @@ export type paths = {
             cookie?: never;
         };
         get?: never;
-        /** Add or change a day off; a job moves the open deadlines it touches and re-arms their ladders */
+        /**
+         * Add or change a day off; a job moves the open deadlines it touches and re-arms their ladders
+         * @description Replaces the day if there is one. With `If-None-Match: *` it only adds it: a day already there (another admin’s) is a 412 `precondition_failed` and nothing is written.
+         */
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description `*`: add the day only if the calendar does not have it (412 `precondition_failed` if it does). Without it the PUT replaces the day. */
+                    "if-none-match"?: "*";
+                };
                 path: {
                     id: string;
                     date: string;
@@ -3852,6 +3858,15 @@ export type paths = {
                 };
                 /** @description Illegal transition, conflict, or idempotency key reused */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `If-None-Match: *` was sent and the calendar has this day already (`precondition_failed`): nothing was written; read the day, then replace it knowingly (without the header) or leave it */
+                412: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7301,7 +7316,7 @@ export type components = {
             title: string;
             status: number;
             /** @enum {string} */
-            code: "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "already_exists" | "invalid_transition" | "version_conflict" | "idempotency_key_reused" | "limit_exceeded" | "unsupported_media_type" | "scan_pending" | "scan_refused" | "service_unavailable" | "rate_limited" | "payload_too_large" | "http_error" | "internal_error";
+            code: "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "already_exists" | "invalid_transition" | "version_conflict" | "precondition_failed" | "idempotency_key_reused" | "limit_exceeded" | "unsupported_media_type" | "scan_pending" | "scan_refused" | "service_unavailable" | "rate_limited" | "payload_too_large" | "http_error" | "internal_error";
             detail: string;
             requestId: string;
             errors?: {
@@ -7937,6 +7952,8 @@ export type components = {
                 } | null;
             } | null;
             calendarWarnings: components["schemas"]["CalendarWarning"][];
+            /** @description In an agency’s queue (`GET /v1/queue`): its case’s agenda number, as the case page gives it (null before one is given). Absent elsewhere: read the case */
+            agendaNumber?: string | null;
             /** @description In an agency’s queue (`GET /v1/queue`) and a case’s `assignments`: how its case ended or went on, as this assignment’s agency may know it (`CaseNotice`); null when nothing of the kind. Absent elsewhere (one assignment, an action’s answer, central’s worklist): read the case */
             caseNotice?: components["schemas"]["CaseNotice"] | null;
             /**

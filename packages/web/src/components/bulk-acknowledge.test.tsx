@@ -186,3 +186,60 @@ describe('picked rows a colleague or central moved on meanwhile', () => {
     expect(within(screen.getByRole('table')).getByText('Ditarik')).toBeTruthy();
   });
 });
+
+describe('a refused row named as the queue names its case', () => {
+  it('by agenda number and subject (one without a subject by its agenda number), and a 404 worded for the officer, not the tenancy sentence', async () => {
+    // c1 withdrawn since (409); c2, without a subject, re-forwarded to another agency since: no
+    // longer this agency's, the API's 404.
+    const rows = [
+      { ...pending(1), agendaNumber: '0012/DUMAS/III/2026' },
+      { ...pending(2), subject: null, agendaNumber: '0013/DUMAS/III/2026' },
+    ];
+    mockApi((call) => {
+      if (call.path.startsWith('/v1/queue'))
+        return json(200, { items: rows, nextCursor: null, total: 2 });
+      const ack = /\/v1\/cases\/(\w+)\/assignments\/polri\/acknowledge/.exec(call.path);
+      if (ack?.[1] === 'c1')
+        return json(409, {
+          type: 'about:blank',
+          title: 'Conflict',
+          status: 409,
+          code: 'invalid_transition',
+          detail: 'an assignment that is withdrawn cannot be acknowledged',
+          requestId: 'r3',
+        });
+      if (ack)
+        return json(404, {
+          type: 'about:blank',
+          title: 'Not Found',
+          status: 404,
+          code: 'not_found',
+          detail: 'case c2 not found',
+          requestId: 'r4',
+        });
+      if (call.path.startsWith('/v1/clock')) return json(200, { now: new Date().toISOString() });
+      return json(200, { id: 'polri', name: 'Polri', timeZone: 'Asia/Jakarta', items: [] });
+    });
+    renderWith(<Queue />, { as: { agency: 'polri', role: 'agency_officer' }, path: '/queue' });
+    await userEvent.click(await screen.findByLabelText(selectAll));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Konfirmasi penerimaan yang dipilih (2)' }),
+    );
+    const alert = await screen.findByRole('alert');
+    const items = within(alert)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent ?? '');
+    expect(items[0]).toBe(
+      'Nomor agenda 0012/DUMAS/III/2026, “Pungutan liar pembuatan SIM 1”: tidak dapat dikonfirmasi lagi karena penugasan ini sudah ditarik atau dialihkan.',
+    );
+    expect(items[1]).toMatch(/^Pengaduan nomor agenda 0013\/DUMAS\/III\/2026 \(tanpa perihal\): /);
+    expect(items[1]).toContain('sudah tidak ada pada instansi Anda');
+    expect(alert.textContent).not.toMatch(/bukan milik instansi Anda|Pengaduan tanpa perihal/);
+    // Neither stays chosen: neither can be acknowledged by trying again.
+    await waitFor(() =>
+      expect(
+        screen.getByRole('button', { name: 'Konfirmasi penerimaan yang dipilih (0)' }),
+      ).toBeTruthy(),
+    );
+  });
+});

@@ -1,12 +1,13 @@
 /**
  * Acknowledging many at once, an agency's morning with the night's arrivals: the queue's
  * pending rows are chosen with a checkbox, then acknowledged one request each, in turn, so each
- * keeps its own outcome. What failed is named by its subject, with the reason in a sentence,
- * and stays chosen for another try (unless it was withdrawn or redirected meanwhile).
+ * keeps its own outcome. What failed is named by its agenda number and subject, with the reason
+ * in a sentence, and stays chosen for another try (unless it was withdrawn, redirected or
+ * forwarded elsewhere meanwhile).
  */
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError, type Schemas, unwrap } from '../api/client';
-import { useI18n } from '../i18n/i18n';
+import { type Translate, useI18n } from '../i18n/i18n';
 import { problemSentence } from './ui';
 
 type Assignment = Schemas['Assignment'];
@@ -50,6 +51,18 @@ export function useSelection(items: readonly Assignment[]): Selection & {
     toggleAll: (on) =>
       setChosen(on ? new Set(items.filter(acknowledgeable).map(rowKey)) : new Set()),
   };
+}
+
+/**
+ * A row as an officer finds its case: by agenda number and subject (the case page's heading and
+ * the letters carry both); one without a subject by its agenda number, not the same words for
+ * every such case. A row without one (a view read elsewhere) by its subject alone.
+ */
+function rowName(t: Translate, a: Assignment): string {
+  if (!a.agendaNumber) return a.subject ?? t('case.untitled');
+  return a.subject
+    ? t('bulk.row', { agenda: a.agendaNumber, subject: a.subject })
+    : t('bulk.rowUntitled', { agenda: a.agendaNumber });
 }
 
 interface Outcome {
@@ -100,10 +113,17 @@ export function BulkAcknowledge({
         done += 1;
       } catch (error) {
         // Withdrawn or redirected meanwhile (acknowledging twice is no error): said as such,
-        // not as "reload the page" (the list is read again below).
-        const moved = error instanceof ApiError && error.problem?.code === 'invalid_transition';
-        const reason = moved ? t('bulk.notPending') : problemSentence(t, error);
-        failed.push({ subject: a.subject ?? t('case.untitled'), reason });
+        // not as "reload the page" (the list is read again below). A 404: the assignment is no
+        // longer the agency's (forwarded again elsewhere): not the tenancy "not your agency's".
+        const code = error instanceof ApiError ? error.problem?.code : undefined;
+        const moved = code === 'invalid_transition' || code === 'not_found';
+        const reason =
+          code === 'invalid_transition'
+            ? t('bulk.notPending')
+            : code === 'not_found'
+              ? t('bulk.notOurs')
+              : problemSentence(t, error);
+        failed.push({ subject: rowName(t, a), reason });
         if (!moved) stillChosen.add(rowKey(a));
       }
     }

@@ -4,12 +4,13 @@
  * anything is sent: each new day as "Jumat, 1 Januari 2027" with its name and kind, and in
  * sentences, by line number, the days already in the calendar or listed twice (left out) and
  * the lines it cannot read (nothing is saved until they are fixed or removed). Saving asks
- * first, saying how many deadlines would move, then sends the days in one edit: one re-arming
- * job, all of them or none. Saved, focus goes to the page's line saying so (`onSaved`); the
+ * first, saying how many deadlines would move, reads the calendar again (a day another admin
+ * added meanwhile would be replaced: said by its line, left out, nothing sent), then sends the
+ * days in one edit: one re-arming job, all of them or none. Saved, focus goes to the page's line saying so (`onSaved`); the
  * question cancelled or failed, back to the button it replaced.
  */
 import { CalendarDayBody, CalendarDaysBody } from '@pantau/core/schemas';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { api, type Schemas, unwrap } from '../api/client';
 import {
   type CalendarDayEntry,
@@ -29,10 +30,13 @@ const CALENDAR = 'id';
 export function CalendarPaste({
   calendar,
   onSaved,
+  onReadAgain,
 }: {
   /** Every day the calendar has (the list's days already there are left out). */
   calendar: readonly CalendarDayEntry[];
   onSaved: (change: { message: string; job: Schemas['Job']; year: number }) => void;
+  /** The calendar was read again (a day added meanwhile): the page reads its lists again. */
+  onReadAgain: () => void;
 }) {
   const { t, lang } = useI18n();
   const id = useId();
@@ -46,7 +50,11 @@ export function CalendarPaste({
   const [busy, setBusy] = useState(false);
   // The question closed without saving: focus goes back to the button it replaced.
   const { target: saveButton, closing } = useReturnFocus<HTMLButtonElement>(confirming);
-  const lines = useMemo(() => readDayList(text, kind, calendar), [text, kind, calendar]);
+  // The calendar as read again before sending, until the page's own list is read again.
+  const [latest, setLatest] = useState<readonly CalendarDayEntry[] | null>(null);
+  useEffect(() => setLatest(null), [calendar]);
+  const known = latest ?? calendar;
+  const lines = useMemo(() => readDayList(text, kind, known), [text, kind, known]);
   const fresh = lines.flatMap((l) => (l.status === 'new' ? [l] : []));
   const unreadable = lines.filter((l) => !['new', 'inCalendar', 'repeated'].includes(l.status));
   const left = lines.filter((l) => l.status === 'inCalendar' || l.status === 'repeated');
@@ -96,8 +104,37 @@ export function CalendarPaste({
   };
   const save = () => {
     setBusy(true);
-    unwrap(api.PATCH('/v1/calendars/{id}/days', { params: { path: { id: CALENDAR } }, body }))
-      .then((change) => {
+    // Read again first: the list was compared with the calendar as the page read it, and the
+    // PATCH replaces a day another admin added since. One it would replace with another day is
+    // said by its line, the preview (now against the calendar read) leaves it out, and nothing
+    // is sent until the admin saves again.
+    unwrap(api.GET('/v1/calendars/{id}/days', { params: { path: { id: CALENDAR } } }))
+      .then(async (now) => {
+        const theirs = new Map(now.items.map((d) => [d.date, d]));
+        const replaced = fresh.flatMap(({ line, day }) => {
+          const held = theirs.get(day.date);
+          return held && (held.name !== day.name || held.kind !== day.kind)
+            ? [
+                t('calendarPaste.theirs', {
+                  line,
+                  date: formatDateLong(day.date, lang),
+                  name: held.name,
+                }),
+              ]
+            : [];
+        });
+        if (replaced.length > 0) {
+          cancel();
+          setLatest(now.items);
+          onReadAgain();
+          setRefusal(
+            t('calendarPaste.addedMeanwhile', { n: replaced.length, days: replaced.join('; ') }),
+          );
+          return;
+        }
+        const change = await unwrap(
+          api.PATCH('/v1/calendars/{id}/days', { params: { path: { id: CALENDAR } }, body }),
+        );
         cancel({ saved: true });
         setText('');
         const first = change.dates[0] ?? '';

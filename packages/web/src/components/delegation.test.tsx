@@ -197,6 +197,7 @@ describe('a member unit giving a delegated assignment back', () => {
             caseId="C1"
             assignment={
               {
+                state: 'acknowledged',
                 agencyId: 'atr-bpn',
                 delegatedTo: 'kanwil-bpn-jatim',
               } as unknown as Schemas['Assignment']
@@ -238,6 +239,7 @@ describe('a member unit giving a delegated assignment back', () => {
         caseId="C1"
         assignment={
           {
+            state: 'acknowledged',
             agencyId: 'atr-bpn',
             delegatedTo: 'kanwil-bpn-jatim',
           } as unknown as Schemas['Assignment']
@@ -450,5 +452,63 @@ describe('a delegation typed while the assignment moves on (the page reads it ag
     expect(details()).toBeTruthy();
     await readAgain({ ...open, state: 'withdrawn' });
     expect(details()).toBeNull();
+  });
+});
+
+describe('a member unit giving back an assignment its coordinator has taken back meanwhile', () => {
+  it('the API’s 404 (the case no longer its to read) is said as that, the form locked with the text until “Buang isian”', async () => {
+    const calls = mockApi((call) => {
+      if (call.path === '/v1/agency-names')
+        return json(200, { items: [{ id: 'atr-bpn', name: 'Kementerian ATR/BPN' }] });
+      if (call.method === 'POST')
+        return json(404, {
+          type: 'about:blank',
+          title: 'Not Found',
+          status: 404,
+          code: 'not_found',
+          detail: 'case C1 not found',
+          requestId: 'r4',
+        });
+      return json(200, { items: [] });
+    });
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <ReturnDelegation
+          caseId="C1"
+          assignment={
+            {
+              state: 'acknowledged',
+              agencyId: 'atr-bpn',
+              delegatedTo: 'kanwil-bpn-jatim',
+            } as unknown as Schemas['Assignment']
+          }
+          onReturned={() => {}}
+        />
+      </AgencyNamesProvider>,
+      { as: { agency: 'kanwil-bpn-jatim', role: 'agency_officer' } },
+    );
+    const summary = await screen.findByText(/^Bukan wilayah kami/, {
+      selector: 'summary, summary *',
+    });
+    await userEvent.click(summary);
+    const details = summary.closest('details')!;
+    await userEvent.type(within(details).getByLabelText(/^Alasan/), 'Lokasi di Makassar.');
+    await userEvent.click(
+      within(details).getByRole('button', { name: 'Kembalikan ke koordinator' }),
+    );
+    const said = await within(details).findByRole('alert');
+    expect(said.textContent).toContain('sudah tidak didelegasikan ke unit Anda');
+    expect(said.textContent).not.toMatch(/bukan milik instansi Anda/);
+    expect(within(details).getByLabelText<HTMLTextAreaElement>(/^Alasan/).value).toBe(
+      'Lokasi di Makassar.',
+    );
+    expect(within(details).queryByRole('button', { name: 'Kembalikan ke koordinator' })).toBeNull();
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1);
+    await userEvent.click(within(details).getByRole('button', { name: 'Buang isian' }));
+    await waitFor(() =>
+      expect(
+        screen.queryByText(/^Bukan wilayah kami/, { selector: 'summary, summary *' }),
+      ).toBeNull(),
+    );
   });
 });

@@ -162,7 +162,10 @@ function DelegateForm({
 
 /**
  * The member unit holding a delegated assignment gives it back to its coordinator ("not our
- * region"), saying why; it then no longer has the case, so it goes back to its queue.
+ * region"), saying why; it then no longer has the case, so it goes back to its queue. Its reason
+ * typed while the assignment ends (read again: withdrawn, closed) or the coordinator takes it
+ * back (the API's 404: the case is no longer the unit's to read) stays, locked, with the text and
+ * a sentence saying why, until discarded (`useUnsent`, as `Delegation`).
  */
 export function ReturnDelegation({
   caseId,
@@ -176,14 +179,26 @@ export function ReturnDelegation({
   const { t } = useI18n();
   const { nameOf } = useAgencies();
   const announce = useActionResult();
+  const { holds, shows } = useUnsent();
+  // Refused with a 404: taken back (or moved to another unit) since the page read the case.
+  const [takenBack, setTakenBack] = useState(false);
+  const coordinator = nameOf(a.agencyId);
+  const gone = takenBack
+    ? t('delegate.returnGoneTakenBack', { agency: coordinator })
+    : !isOpenState(a.state)
+      ? t('assignment.formGone', { state: labelOf(t, 'state', a.state) })
+      : undefined;
+  if (!shows('return', gone === undefined)) return null;
   return (
     <ActionForm
-      title={t('delegate.return', { agency: nameOf(a.agencyId) })}
+      title={t('delegate.return', { agency: coordinator })}
+      gone={gone}
+      onDirty={holds('return')}
       schema={DelegateBody}
       initial={{ memberId: null }}
       submitLabel={t('delegate.returnSubmit')}
       onDone={() => {
-        announce?.(t('delegate.returned', { agency: nameOf(a.agencyId) }));
+        announce?.(t('delegate.returned', { agency: coordinator }));
         onReturned();
       }}
       // Sent again after a lost answer, under the same key: the unit no longer reads the case
@@ -195,7 +210,11 @@ export function ReturnDelegation({
             body: { memberId: null, note: body.note },
             headers: { 'idempotency-key': key },
           }),
-        )
+        ).catch((e: unknown) => {
+          // Not the tenancy 404 ("not your agency's"): the coordinator took it back meanwhile.
+          if (e instanceof ApiError && e.problem?.code === 'not_found') setTakenBack(true);
+          throw e;
+        })
       }
     >
       {(form) => (

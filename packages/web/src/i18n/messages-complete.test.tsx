@@ -32,6 +32,7 @@ const PROBLEM_CODES = [
   'already_exists',
   'invalid_transition',
   'version_conflict',
+  'precondition_failed',
   'idempotency_key_reused',
   'limit_exceeded',
   'service_unavailable',

@@ -41,6 +41,8 @@ const id = {
   'problem.forbidden': 'Anda tidak berwenang melakukan tindakan ini.',
   'problem.not_found': 'Data yang dicari tidak ditemukan, atau bukan milik instansi Anda.',
   'problem.already_exists': 'Data ini sudah ada, atau permintaan serupa masih menunggu keputusan.',
+  'problem.precondition_failed':
+    'Data ini baru saja ditambahkan orang lain, jadi isian Anda belum disimpan. Muat ulang halaman untuk melihatnya, lalu putuskan apakah tetap ingin menggantinya.',
   'problem.invalid_transition':
     'Tindakan ini tidak dapat dilakukan pada status pengaduan sekarang. Muat ulang halaman untuk melihat statusnya.',
   'problem.version_conflict':
@@ -743,6 +745,10 @@ const id = {
   'calendarPaste.inCalendar':
     'Baris {line}: {date} sudah ada di kalender sebagai “{name}” ({kind}); baris ini dilewati.',
   'calendarPaste.repeated': 'Baris {line}: {date} sudah ada di baris {first}; baris ini dilewati.',
+  // A day another admin added since the page read the calendar (read again before sending).
+  'calendarPaste.theirs': 'baris {line} ({date}, kini “{name}”)',
+  'calendarPaste.addedMeanwhile':
+    'Daftar ini belum disimpan: sejak kalender dimuat, admin lain menambahkan hari yang akan tergantikan oleh {n} baris Anda: {days}. Kalender sudah dimuat ulang dan baris itu kini dilewati; periksa daftarnya, lalu simpan lagi.',
   'calendarPaste.noDate':
     'Baris {line} tidak terbaca: “{text}” tidak diawali tanggal. Tulis tanggalnya di depan, misalnya 2027-01-01 atau 1 Januari 2027.',
   'calendarPaste.noSuchDay':
@@ -916,6 +922,10 @@ const id = {
   'bulk.failed': '{n} penugasan tidak dikonfirmasi:',
   'bulk.notPending':
     'tidak dapat dikonfirmasi lagi karena penugasan ini sudah ditarik atau dialihkan.',
+  'bulk.notOurs':
+    'tidak dapat dikonfirmasi karena penugasan ini sudah tidak ada pada instansi Anda: sejak antrean dimuat, pengaduannya diteruskan ulang ke instansi lain atau penugasannya ditarik.',
+  'bulk.row': 'Nomor agenda {agenda}, “{subject}”',
+  'bulk.rowUntitled': 'Pengaduan nomor agenda {agenda} (tanpa perihal)',
   'filters.ended': 'Termasuk yang tuntas, dialihkan dan ditarik',
   'delegate.return': 'Bukan wilayah kami: kembalikan ke koordinator {agency}',
   'delegate.returnHint':
@@ -933,6 +943,8 @@ const id = {
   'delegate.takenBack': 'Diambil kembali dari {agency}.',
   'delegate.formGoneHeld':
     'Penugasan ini sudah didelegasikan ke {agency} sejak Anda mulai mengisi formulir ini, jadi tidak dapat didelegasikan lagi. Isian Anda belum terkirim; ambil kembali dulu bila tetap ingin mendelegasikannya, atau buang bila tidak diperlukan lagi.',
+  'delegate.returnGoneTakenBack':
+    'Penugasan ini sudah tidak didelegasikan ke unit Anda: sejak Anda mulai mengisi, {agency} mengambilnya kembali atau mendelegasikannya ke unit lain, jadi tidak perlu dikembalikan lagi. Isian Anda belum terkirim; buang bila tidak diperlukan lagi.',
   'delegate.savedSince':
     'Penugasan ini baru saja dipindahkan koordinator lain (didelegasikan ke unit lain, atau diambil kembali), jadi tidak ada yang diubah. Muat versi terbaru untuk melihat siapa yang memegangnya.',
   'calendar.confirmRemove':
@@ -1188,6 +1200,8 @@ const en = {
   'problem.not_found': 'This was not found, or it is not your agency’s.',
   'problem.already_exists':
     'This already exists, or a similar request is still awaiting a decision.',
+  'problem.precondition_failed':
+    'Someone else has just added this, so yours was not saved. Reload the page to see it, then decide whether to replace it all the same.',
   'problem.invalid_transition':
     'This is not possible in the complaint’s current state. Reload the page to see it.',
   'problem.version_conflict': 'Someone else just changed this. Reload the page, then try again.',
@@ -1883,6 +1897,9 @@ const en = {
     'Line {line}: {date} is already in the calendar as “{name}” ({kind}); this line is left out.',
   'calendarPaste.repeated':
     'Line {line}: {date} is already on line {first}; this line is left out.',
+  'calendarPaste.theirs': 'line {line} ({date}, now “{name}”)',
+  'calendarPaste.addedMeanwhile':
+    'This list was not saved: since the calendar was read, another admin added days that {n} {n|line|lines} of yours would replace: {days}. The calendar has been read again and those lines are now left out; check the list, then save again.',
   'calendarPaste.noDate':
     'Line {line} cannot be read: “{text}” does not start with a date. Put the date first, e.g. 2027-01-01 or 1 Januari 2027.',
   'calendarPaste.noSuchDay':
@@ -2047,6 +2064,10 @@ const en = {
   'bulk.done': '{n} {n|assignment|assignments} acknowledged.',
   'bulk.failed': '{n} {n|assignment was|assignments were} not acknowledged:',
   'bulk.notPending': 'can no longer be acknowledged: it was withdrawn or redirected.',
+  'bulk.notOurs':
+    'cannot be acknowledged: this assignment is no longer your agency’s; since the queue was read, the complaint was forwarded again to another agency or the assignment withdrawn.',
+  'bulk.row': 'Agenda number {agenda}, “{subject}”',
+  'bulk.rowUntitled': 'Complaint with agenda number {agenda} (no subject)',
   'filters.ended': 'Include completed, redirected and withdrawn',
   'delegate.return': 'Not our region: give it back to the coordinator at {agency}',
   'delegate.returnHint':
@@ -2064,6 +2085,8 @@ const en = {
   'delegate.takenBack': 'Taken back from {agency}.',
   'delegate.formGoneHeld':
     'This assignment has been delegated to {agency} since you began this form, so it cannot be delegated again. What you typed was not sent; take it back first to delegate it all the same, or discard it when you no longer need it.',
+  'delegate.returnGoneTakenBack':
+    'This assignment is no longer delegated to your unit: since you began, {agency} took it back or delegated it to another unit, so there is nothing to give back. What you typed was not sent; discard it when you no longer need it.',
   'delegate.savedSince':
     'Another coordinator has just moved this assignment (delegated it to another unit, or taken it back), so nothing was changed. Load the latest version to see who holds it.',
   'calendar.confirmRemove':

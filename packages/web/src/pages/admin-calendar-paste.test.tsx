@@ -232,3 +232,60 @@ describe('a pasted list refused before it is sent', () => {
     ).toBe(text);
   });
 });
+
+/**
+ * The preview leaves out the days the calendar has, as the page read it. A day another admin
+ * added since (the page open a while) was not in it: the PATCH replaced it, unsaid. The list is
+ * now read again before it is sent; a day it would replace with another is said, by its line,
+ * and left out, and nothing is sent until the admin saves again.
+ */
+describe('a pasted day a colleague added since the page read the calendar', () => {
+  it('is read again before sending: the line that would replace their day is said and left out, and nothing is sent', async () => {
+    const IMLEK = { date: '2027-02-06', kind: 'national_holiday', name: 'Imlek 2578' };
+    let colleague = false;
+    const calls = calendarApi((call) =>
+      colleague && call.method === 'GET' && call.path === '/v1/calendars/id/days'
+        ? json(200, { id: 'id', years: [2025, 2026], items: [NEW_YEAR, IMLEK] })
+        : undefined,
+    );
+    await openPaste();
+    await waitFor(() => expect(sent(calls, 'GET').length).toBeGreaterThanOrEqual(2));
+    paste(
+      ['6 Februari 2027 Tahun Baru Imlek 2578 Kongzili', '2027-03-10 Idulfitri 1448 H'].join('\n'),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Simpan 2 hari' }));
+    const question = await screen.findByRole('alertdialog');
+    await within(question).findByText(/Simpan 2 hari sekaligus\?/);
+    // Another admin adds 6 February meanwhile, with another name.
+    colleague = true;
+    fireEvent.click(within(question).getByRole('button', { name: 'Ya, simpan 2 hari' }));
+
+    const said = await screen.findByRole('alert');
+    expect(said.textContent).toContain('baris 1 (Sabtu, 6 Februari 2027, kini “Imlek 2578”)');
+    expect(said.textContent).toContain('“Imlek 2578”');
+    expect(said.textContent).toContain('belum disimpan');
+    expect(sent(calls, 'PATCH')).toEqual([]);
+    // The preview, against the calendar read again: the line left out, saying whose day it is.
+    await waitFor(() =>
+      expect(rows()).toEqual([['2', 'Rabu, 10 Maret 2027', 'Idulfitri 1448 H', 'Libur nasional']]),
+    );
+    expect(
+      within(screen.getByRole('list', { name: 'Baris yang dilewati' }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'Baris 1: Sabtu, 6 Februari 2027 sudah ada di kalender sebagai “Imlek 2578” (Libur nasional); baris ini dilewati.',
+    ]);
+    // Saved again: only the day that replaces nothing.
+    fireEvent.click(screen.getByRole('button', { name: 'Simpan 1 hari' }));
+    fireEvent.click(
+      await within(await screen.findByRole('alertdialog')).findByRole('button', {
+        name: 'Ya, simpan 1 hari',
+      }),
+    );
+    await waitFor(() => expect(sent(calls, 'PATCH')).toHaveLength(1));
+    expect(sent(calls, 'PATCH')[0]!.body).toEqual({
+      days: [{ date: '2027-03-10', kind: 'national_holiday', name: 'Idulfitri 1448 H' }],
+    });
+  });
+});

@@ -229,11 +229,15 @@ describe('a colleague changed the calendar since the page read it', () => {
     requestId: 'r9',
   });
   /** The calendar as it is now (`now`), and as the page first read it (`first`). */
-  const calendar = (first: object[], now: object[], answer: (method: string) => unknown) => {
+  const calendar = (
+    first: object[],
+    now: object[],
+    answer: (method: string, headers: Headers) => unknown,
+  ) => {
     let reads = 0;
     const calls = mockApi((call) => {
       if (call.method !== 'GET' || call.path.includes('/impact')) {
-        const given = answer(call.method === 'GET' ? 'IMPACT' : call.method);
+        const given = answer(call.method === 'GET' ? 'IMPACT' : call.method, call.headers);
         if (given) return given as ReturnType<typeof json>;
       }
       if (call.path.startsWith('/v1/calendars/id/days')) {
@@ -290,28 +294,50 @@ describe('a colleague changed the calendar since the page read it', () => {
   });
 
   it('adding a day a colleague has just added: nothing replaced unseen; the lists read again show theirs, and “Ganti” replaces it knowingly', async () => {
-    const calls = calendar([], [tahunBaru], (m) =>
-      m === 'PUT' ? json(202, { date: '2027-01-01', job }) : null,
+    // The API's PUT with `If-None-Match: *` (create only) finds the colleague's day: a 412.
+    const calls = calendar([], [tahunBaru], (m, headers) =>
+      m !== 'PUT'
+        ? null
+        : headers.get('if-none-match') === '*'
+          ? json(412, {
+              type: 'urn:pantau:problem:precondition_failed',
+              title: 'Precondition Failed',
+              status: 412,
+              code: 'precondition_failed',
+              detail: 'day 2027-01-01 of calendar id exists already',
+              requestId: 'r8',
+            })
+          : json(202, { date: '2027-01-01', job }),
     );
     fireEvent.click(await screen.findByText('Tambah hari libur / cuti bersama'));
     fireEvent.change(screen.getByLabelText('Tanggal'), { target: { value: '2027-01-01' } });
     fireEvent.change(screen.getByLabelText(/^Keterangan/), {
       target: { value: 'Tahun Baru Masehi' },
     });
+    const before = calls.length;
     fireEvent.click(screen.getByRole('button', { name: 'Simpan' }));
     const said = await screen.findByText(/baru saja ditambahkan/);
     expect(said.textContent).toContain('“Tahun Baru 2027 Masehi”');
-    expect(calls.filter((c) => c.method === 'PUT')).toEqual([]);
+    // One request decides, in the write itself: the PUT goes first (no read before it), create
+    // only; nothing replaced.
+    const sent = calls.slice(before);
+    expect(sent[0]).toMatchObject({ method: 'PUT', path: '/v1/calendars/id/days/2027-01-01' });
+    expect(sent[0]!.headers.get('if-none-match')).toBe('*');
     // Read again: the day is listed, the field says it holds it, the form keeps what was typed.
     await screen.findByText(/sudah ada di kalender sebagai “Tahun Baru 2027 Masehi”/);
     expect(within(screen.getByRole('table')).getByText('Tahun Baru 2027 Masehi')).toBeTruthy();
     expect((screen.getByLabelText(/^Keterangan/) as HTMLInputElement).value).toBe(
       'Tahun Baru Masehi',
     );
+    expect(screen.queryByText(/Precondition|precondition_failed/)).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Ganti' }));
     await screen.findByText(/diganti: sebelumnya “Tahun Baru 2027 Masehi”/);
-    expect(calls.filter((c) => c.method === 'PUT').map((c) => c.path)).toEqual([
+    const puts = calls.filter((c) => c.method === 'PUT');
+    expect(puts.map((c) => c.path)).toEqual([
+      '/v1/calendars/id/days/2027-01-01',
       '/v1/calendars/id/days/2027-01-01',
     ]);
+    // "Ganti" replaces knowingly: without the header.
+    expect(puts[1]!.headers.get('if-none-match')).toBeNull();
   });
 });

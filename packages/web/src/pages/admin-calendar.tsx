@@ -12,7 +12,8 @@
  * saying what was done; a question cancelled gives it back to the button that asked it.
  * Another admin at work on it meanwhile: a day they removed (the API's 404, as the question
  * counts what it would move or on "Ya, hapus") is said so, and the lists are read again; a day
- * they added is read before saving, so the PUT does not replace it unseen.
+ * they added is not replaced unseen: a new date goes with `If-None-Match: *`, and the API's 412
+ * has the lists read again and their day said.
  */
 import { useEffect, useRef, useState } from 'react';
 import { CalendarDayBody } from '@pantau/core/schemas';
@@ -24,7 +25,7 @@ import { SelectField, TextField } from '../components/field';
 import { ImpactQuestion } from '../components/impact-question';
 import { JobProgress } from '../components/job-progress';
 import { useReturnFocus } from '../components/return-focus';
-import { Loading, PageTitle, ProblemAlert, Refusal } from '../components/ui';
+import { Loading, PageTitle, ProblemAlert, problemSentence, Refusal } from '../components/ui';
 import { useLoad } from '../data';
 import { dateIn, formatDate, formatDateLong } from '../format';
 import { labelOf, useI18n } from '../i18n/i18n';
@@ -222,35 +223,40 @@ export default function CalendarPage() {
             setDateMissing(true);
             throw new Refusal(t('calendar.dateRequired'));
           }
-          if (!existing) {
-            // The API's PUT replaces: a day another admin added since the page read the
-            // calendar would be replaced unseen, and said "saved". Read first; there now, the
-            // lists are read again, the field says whose day it is, and "Ganti" replaces it
-            // knowingly. (Only the moment between the two requests is left uncovered.)
+          // A date the page did not list goes with `If-None-Match: *`: a day another admin
+          // added since the page read the calendar (however close the two requests) is refused
+          // (412), not replaced unseen. The lists are read again, the field says whose day it
+          // is, and "Ganti" replaces it knowingly (without the header).
+          const change = await unwrap(
+            api.PUT('/v1/calendars/{id}/days/{date}', {
+              params: {
+                path: { id: CALENDAR, date },
+                ...(existing ? {} : { header: { 'if-none-match': '*' as const } }),
+              },
+              body,
+            }),
+          ).catch(async (failure: unknown) => {
+            if (!(failure instanceof ApiError && failure.problem?.code === 'precondition_failed'))
+              throw failure;
             const now = await unwrap(
               api.GET('/v1/calendars/{id}/days', {
                 params: { path: { id: CALENDAR }, query: { year: Number(date.slice(0, 4)) } },
               }),
             );
+            days.reload();
+            all.reload();
             const theirs = now.items.find((d) => d.date === date);
-            if (theirs) {
-              days.reload();
-              all.reload();
-              throw new Refusal(
-                t('calendar.addedMeanwhile', {
-                  date: formatDate(date, lang),
-                  name: theirs.name,
-                  kind: labelOf(t, 'dayKind', theirs.kind),
-                }),
-              );
-            }
-          }
-          const change = await unwrap(
-            api.PUT('/v1/calendars/{id}/days/{date}', {
-              params: { path: { id: CALENDAR, date } },
-              body,
-            }),
-          );
+            // Gone again by the time it was read (removed meanwhile): the lists say so.
+            throw new Refusal(
+              theirs
+                ? t('calendar.addedMeanwhile', {
+                    date: formatDate(date, lang),
+                    name: theirs.name,
+                    kind: labelOf(t, 'dayKind', theirs.kind),
+                  })
+                : problemSentence(t, failure),
+            );
+          });
           // Said once, by the page's line with the job's progress (the form says nothing).
           setSaved({
             message: existing
@@ -333,6 +339,10 @@ export default function CalendarPage() {
             setSaved({ message: change.message, job: change.job, focus: true });
             // As a day saved: the list shows the year pasted, with its declaration.
             setYear(change.year);
+            days.reload();
+            all.reload();
+          }}
+          onReadAgain={() => {
             days.reload();
             all.reload();
           }}

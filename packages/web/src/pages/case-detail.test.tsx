@@ -855,6 +855,70 @@ describe('the case page as the member unit holding a delegated assignment reads 
     const post = calls.find((c) => c.method === 'POST')!;
     expect(post.body).toEqual({ memberId: null, note: 'Lokasi di Makassar.' });
   });
+
+  it('typing why while the assignment ends (central withdraws it): the form stays, locked, with the text and a sentence, until “Buang isian”', async () => {
+    const delegated = {
+      ...kase,
+      assignments: [
+        { ...assignmentOf('atr-bpn'), state: 'pending', delegatedTo: 'kanwil-bpn-jatim' },
+      ],
+      agencyIds: [],
+      underMonitoring: false,
+      extensionRequests: [],
+      activities: [],
+    };
+    // Withdrawn since the page read it: still delegated to the unit, which still reads the case.
+    const withdrawn = {
+      ...delegated,
+      version: 81,
+      assignments: [{ ...delegated.assignments[0]!, state: 'withdrawn', version: 3 }],
+    };
+    let reads = 0;
+    const calls = mockApi((call) => {
+      if (call.method === 'POST')
+        return json(409, {
+          type: 'about:blank',
+          title: 'Conflict',
+          status: 409,
+          code: 'invalid_transition',
+          detail: 'an assignment that is withdrawn is not given back: it has ended',
+          requestId: 'r8',
+        });
+      if (call.path === '/v1/cases/c1')
+        return json(200, (reads += 1) === 1 ? delegated : withdrawn);
+      if (call.path === '/v1/calendars/id/days')
+        return json(200, { id: 'id', years: [2025, 2026], items: [] });
+      if (/^\/v1\/(cases\/c1\/(timeline|attachments)|notifications)/.test(call.path))
+        return json(200, { items: [], nextCursor: null });
+      return json(404, { type: 'about:blank', title: 'Not Found', status: 404, code: 'not_found' });
+    });
+    renderWith(
+      <Route path="/cases/:id">
+        <CaseDetail />
+      </Route>,
+      { path: '/cases/c1', as: { agency: 'kanwil-bpn-jatim', role: 'agency_officer' } },
+    );
+    const title = /^Bukan wilayah kami: kembalikan ke koordinator/;
+    const details = () =>
+      screen.queryByText(title, { selector: 'summary, summary *' })?.closest('details') ?? null;
+    await userEvent.click(await screen.findByText(title, { selector: 'summary, summary *' }));
+    const form = within(details()!);
+    await userEvent.type(form.getByLabelText(/^Alasan/), 'Lokasi di Makassar.');
+    await userEvent.click(form.getByRole('button', { name: 'Kembalikan ke koordinator' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1));
+    await waitFor(() => expect(reads).toBe(2));
+    const card = screen.getByRole('heading', { name: /Penugasan: /, level: 2 }).closest('section')!;
+    await waitFor(() => expect(within(card).getByText('Ditarik')).toBeTruthy());
+    const gone = details()!;
+    expect(gone).toBeTruthy();
+    expect(within(gone).getByRole('alert').textContent).toContain('sudah berstatus “Ditarik”');
+    expect(within(gone).getByLabelText<HTMLTextAreaElement>(/^Alasan/).value).toBe(
+      'Lokasi di Makassar.',
+    );
+    expect(within(gone).queryByRole('button', { name: 'Kembalikan ke koordinator' })).toBeNull();
+    await userEvent.click(within(gone).getByRole('button', { name: 'Buang isian' }));
+    await waitFor(() => expect(details()).toBeNull());
+  });
 });
 
 describe('the monitoring activities on the case page', () => {

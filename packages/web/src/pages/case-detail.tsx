@@ -199,7 +199,9 @@ export default function CaseDetail() {
                   {coordinates(a) ? (
                     <Delegation caseId={kase.id} assignment={a} onChange={reload} />
                   ) : null}
-                  {!central && a.delegatedTo === session.agency && isOpenState(a.state) ? (
+                  {/* Open or not: `ReturnDelegation` keeps a reason still typed when the
+                      assignment ends meanwhile (saying why), and shows none otherwise. */}
+                  {!central && a.delegatedTo === session.agency ? (
                     <ReturnDelegation
                       caseId={kase.id}
                       assignment={a}
