@@ -56,8 +56,11 @@ export class AlreadyRegistered extends DomainError {
 const describe = (claim: UniqueClaim): string =>
   ({
     external_ref: `external reference ${claim.value}`,
-    message_id: `the e-mail ${claim.value}`,
-    import_row: `import row ${claim.value}`,
+    // These two values hold the sender's address, or the register's name and subject: an
+    // error's message may end in a log (the Lambda runtime logs what a handler throws), and
+    // identity never does.
+    message_id: 'this e-mail',
+    import_row: 'this import row',
     proof_of_work: 'this proof of work',
   })[claim.kind];
 
