@@ -71,12 +71,12 @@ export async function startPantau(
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on(
-    'data',
-    (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-20_000)),
-  );
+  // Whole: the log tests read all of it for identity and codes (warnings and errors go to
+  // stderr; a tail would miss a leak early in a long file). A failure quotes only its end.
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const output = () => `--- stdout ---\n${stdout}\n--- stderr ---\n${stderr}`;
+  const tail = () => output().slice(-20_000);
 
   // If the test process itself goes away, take the runtime (and its JVM) with it.
   const killGroup = () => {
@@ -104,7 +104,7 @@ export async function startPantau(
     const url = await new Promise<string>((ready, fail) => {
       const timer = setTimeout(
         () =>
-          fail(new Error(`Pantau was not ready within ${START_TIMEOUT_MS / 1000} s\n${output()}`)),
+          fail(new Error(`Pantau was not ready within ${START_TIMEOUT_MS / 1000} s\n${tail()}`)),
         START_TIMEOUT_MS,
       );
       const onData = () => {
@@ -119,7 +119,7 @@ export async function startPantau(
       child.stdout?.on('data', onData);
       child.once('exit', (code, signal) => {
         clearTimeout(timer);
-        fail(new Error(`Pantau exited (${code ?? signal}) before it was ready\n${output()}`));
+        fail(new Error(`Pantau exited (${code ?? signal}) before it was ready\n${tail()}`));
       });
       child.once('error', (error) => {
         clearTimeout(timer);
