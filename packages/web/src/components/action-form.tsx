@@ -51,28 +51,42 @@ export const useActionResult = () => useContext(ActionResult);
  * text a reload of the browser would lose; one still possible stays, on the record as it is now.
  */
 const ReadAgain = createContext<(() => void) | null>(null);
+/** Told by each form whether it holds values not sent (the page, when its record is gone). */
+const PageUnsent = createContext<((form: string, dirty: boolean) => void) | null>(null);
 
 export function ReadAgainProvider({
   reload,
+  unsent,
   children,
 }: {
   reload: () => void;
+  /** Told by every form on the page whether it holds values not sent, by the form's id. */
+  unsent?: ((form: string, dirty: boolean) => void) | undefined;
   children: ReactNode;
 }) {
-  return <ReadAgain value={reload}>{children}</ReadAgain>;
+  return (
+    <ReadAgain value={reload}>
+      <PageUnsent value={unsent ?? null}>{children}</PageUnsent>
+    </ReadAgain>
+  );
 }
 
 /**
  * Whether the API refused because the record moved on since the page read it: the action is not
  * possible in its state now (`invalid_transition`, also when the form says it in its own words),
- * or it was saved since (`version_conflict`) where the form does not say so itself (one that does
- * offers the latest with a button of its own, `useSavedSince`).
+ * it was saved since (`version_conflict`) where the form does not say so itself (one that does
+ * offers the latest with a button of its own, `useSavedSince`), or it is no longer the reader's
+ * (`not_found`: a coordinator took back what it had delegated; the page, read again, says so).
  */
 function movedOn(error: unknown): boolean {
   const refused = error instanceof Refusal ? error.cause : error;
   if (!(refused instanceof ApiError)) return false;
   const code = refused.problem?.code;
-  return code === 'invalid_transition' || (code === 'version_conflict' && refused === error);
+  return (
+    code === 'invalid_transition' ||
+    code === 'not_found' ||
+    (code === 'version_conflict' && refused === error)
+  );
 }
 
 /**
@@ -195,8 +209,21 @@ export function ActionForm<S extends z.ZodType, R = unknown>({
   }
   const dirtyTo = useRef(onDirty);
   dirtyTo.current = onDirty;
-  useEffect(() => dirtyTo.current?.(form.dirty), [form.dirty]);
-  useEffect(() => () => dirtyTo.current?.(false), []);
+  const formId = useId();
+  const pageUnsent = useContext(PageUnsent);
+  const unsentTo = useRef(pageUnsent);
+  unsentTo.current = pageUnsent;
+  useEffect(() => {
+    dirtyTo.current?.(form.dirty);
+    unsentTo.current?.(formId, form.dirty);
+  }, [form.dirty, formId]);
+  useEffect(
+    () => () => {
+      dirtyTo.current?.(false);
+      unsentTo.current?.(formId, false);
+    },
+    [formId],
+  );
   const [done, setDone] = useState<string | null>(null);
   const [asking, setAsking] = useState<Confirm | null>(null);
   const reasonId = useId();

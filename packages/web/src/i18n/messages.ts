@@ -934,6 +934,12 @@ const id = {
   'delegate.returnSubmit': 'Kembalikan ke koordinator',
   'delegate.returnedPage': 'Pengaduan ini sudah dikembalikan ke koordinator instansi Anda.',
   'delegate.backToQueue': 'Kembali ke antrean',
+  // The case read again answers 404 to an agency that had it open: no longer its to read.
+  'case.goneTakenBack':
+    'Pengaduan ini sudah tidak ada pada unit Anda: sejak halaman ini dimuat, {agency} mengambilnya kembali atau mendelegasikannya ke unit lain, jadi unit Anda tidak dapat membukanya lagi.',
+  'case.goneNotOurs':
+    'Pengaduan ini sudah tidak ada pada instansi Anda: sejak halaman ini dimuat, pengaduan ini dipindahkan, jadi instansi Anda tidak dapat membukanya lagi.',
+  'case.goneUnsent': 'Isian yang Anda ketik di halaman ini belum terkirim.',
   'delegate.returned': 'Dikembalikan ke koordinator {agency}.',
   'delegate.title': 'Delegasikan ke unit anggota',
   'delegate.member': 'Unit anggota',
@@ -2076,6 +2082,11 @@ const en = {
   'delegate.returnSubmit': 'Give back to the coordinator',
   'delegate.returnedPage': 'This complaint has been given back to your agency’s coordinator.',
   'delegate.backToQueue': 'Back to the queue',
+  'case.goneTakenBack':
+    'This complaint is no longer with your unit: since this page was loaded, {agency} took it back or delegated it to another unit, so your unit can no longer open it.',
+  'case.goneNotOurs':
+    'This complaint is no longer with your agency: since this page was loaded, it was moved, so your agency can no longer open it.',
+  'case.goneUnsent': 'What you typed on this page was not sent.',
   'delegate.returned': 'Given back to the coordinator at {agency}.',
   'delegate.title': 'Delegate to a member unit',
   'delegate.member': 'Member unit',

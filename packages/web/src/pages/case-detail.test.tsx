@@ -921,6 +921,96 @@ describe('the case page as the member unit holding a delegated assignment reads 
   });
 });
 
+describe('the case page of a member unit whose coordinator takes the assignment back', () => {
+  // Delegated to the unit when the page read it; taken back since: the unit reads it no more.
+  const delegated = {
+    ...kase,
+    trackingCode: undefined,
+    assignments: [
+      { ...assignmentOf('atr-bpn'), state: 'acknowledged', delegatedTo: 'kanwil-bpn-jatim' },
+    ],
+    agencyIds: [],
+    underMonitoring: false,
+    extensionRequests: [],
+    activities: [],
+  };
+  const notFound = json(404, {
+    type: 'about:blank',
+    title: 'Not Found',
+    status: 404,
+    code: 'not_found',
+    detail: 'case c1 not found',
+    requestId: 'r9',
+  });
+  /** The API as it is now: the first read of the case gives `first`, every later one a 404. */
+  const serve = (first: unknown, post: () => ReturnType<typeof json>) => {
+    let reads = 0;
+    const calls = mockApi((call) => {
+      if (call.path === '/v1/agency-names')
+        return json(200, { items: [{ id: 'atr-bpn', name: 'Kementerian ATR/BPN' }] });
+      if (call.method === 'POST') return post();
+      if (call.path === '/v1/cases/c1') return (reads += 1) === 1 ? json(200, first) : notFound;
+      if (call.path === '/v1/calendars/id/days')
+        return json(200, { id: 'id', years: [2025, 2026], items: [] });
+      if (/^\/v1\/(cases\/c1\/(timeline|attachments)|notifications)/.test(call.path))
+        return json(200, { items: [], nextCursor: null });
+      return notFound;
+    });
+    return { calls, reads: () => reads };
+  };
+  const asUnit = () =>
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <Route path="/cases/:id">
+          <CaseDetail />
+        </Route>
+      </AgencyNamesProvider>,
+      { path: '/cases/c1', as: { agency: 'kanwil-bpn-jatim', role: 'agency_officer' } },
+    );
+  const summary = (title: string) => screen.queryByText(title, { selector: 'summary, summary *' });
+
+  it('an answer typed and sent (the API’s 404): the case is read again (404), and the page says it was taken back, with the way back to the queue; the answer not sent, its draft kept', async () => {
+    const api = serve(delegated, () => notFound);
+    asUnit();
+    await userEvent.click(
+      await screen.findByText('Kirim tanggapan', { selector: 'summary, summary *' }),
+    );
+    const form = within(summary('Kirim tanggapan')!.closest('details')!);
+    await userEvent.type(form.getByLabelText(/^Isi tanggapan/), 'Tim sudah turun ke lokasi.');
+    await userEvent.click(form.getByRole('button', { name: 'Kirim' }));
+    await waitFor(() => expect(api.reads()).toBe(2));
+    const said = await screen.findByText(/sudah tidak ada pada unit Anda/);
+    expect(said.textContent).toContain('Kementerian ATR/BPN mengambilnya kembali');
+    expect(said.textContent).toContain('belum terkirim');
+    expect(within(said).getByRole('link', { name: 'Kembali ke antrean' })).toBeTruthy();
+    // Instead of the case as it was, and its forms; not the tenancy 404's wording.
+    expect(screen.queryByRole('heading', { name: /Penugasan: / })).toBeNull();
+    expect(summary('Kirim tanggapan')).toBeNull();
+    expect(document.body.textContent).not.toMatch(/bukan milik instansi Anda/);
+    // The draft stays in this tab: it comes back should the case be delegated to the unit again.
+    const draft = sessionStorage.getItem('pantau.draft:u1:c1:atr-bpn:response');
+    expect(draft).toContain('Tim sudah turun ke lokasi.');
+  });
+
+  it('after an action that went through (acknowledged): the read that follows answers 404, and the page says so, nothing typed said unsent', async () => {
+    const api = serve(
+      {
+        ...delegated,
+        assignments: [{ ...delegated.assignments[0]!, state: 'pending', met: {} }],
+      },
+      () => json(200, { ...delegated.assignments[0] }),
+    );
+    asUnit();
+    await userEvent.click(await screen.findByRole('button', { name: 'Konfirmasi penerimaan' }));
+    await waitFor(() => expect(api.reads()).toBe(2));
+    const said = await screen.findByText(/sudah tidak ada pada unit Anda/);
+    expect(said.textContent).not.toContain('belum terkirim');
+    expect(within(said).getByRole('link', { name: 'Kembali ke antrean' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Konfirmasi penerimaan' })).toBeNull();
+    expect(document.body.textContent).not.toMatch(/bukan milik instansi Anda/);
+  });
+});
+
 describe('the monitoring activities on the case page', () => {
   const NAMES = {
     items: [

@@ -13,12 +13,12 @@ import {
   isOpenState,
   RESTATABLE,
 } from '@pantau/core/schemas';
-import { api, type Schemas, unwrap } from '../api/client';
+import { api, ApiError, type Schemas, unwrap } from '../api/client';
 import { isCentral } from '../auth/session';
 import { useSignedIn } from '../auth/session-context';
 import { useAgencies } from '../components/agencies';
 import { AgencyAnswers } from '../components/agency-answers';
-import { ActionResultProvider, ReadAgainProvider } from '../components/action-form';
+import { ActionResultProvider, ReadAgainProvider, useUnsent } from '../components/action-form';
 import { AssignmentActions } from '../components/assignment-actions';
 import { CaseAttachments } from '../components/attachments';
 import { CaseNotice } from '../components/case-notice';
@@ -77,12 +77,38 @@ export default function CaseDetail() {
     if (ready && central && focus)
       document.getElementById(`assignment-${focus}`)?.scrollIntoView({ block: 'start' });
   }, [ready, central, focus]);
+  // Read again (after an action, a refusal, "load the latest") and answered 404: the case is no
+  // longer this agency's to read (its coordinator took back what it had delegated to this unit).
+  // Said instead of the case as it was, whose forms it can no longer send; not the tenancy 404
+  // ("not your agency's"). Whether a form held text then is kept as the forms go with the case
+  // (each keeps its draft, where it has one, in this tab).
+  const { unsent, holds } = useUnsent();
+  const gone =
+    !central &&
+    loaded.data?.id === id &&
+    loaded.error instanceof ApiError &&
+    loaded.error.problem?.code === 'not_found';
+  const [unsentWhenGone, setUnsentWhenGone] = useState<boolean | null>(null);
+  if (gone && unsentWhenGone === null) setUnsentWhenGone(unsent.size > 0);
+  if (!gone && unsentWhenGone !== null) setUnsentWhenGone(null);
   if (returned)
     return (
       <p className="ok" role="status">
         {t('delegate.returnedPage')} <Link href="/queue">{t('delegate.backToQueue')}</Link>
       </p>
     );
+  if (gone) {
+    const heldFor = loaded.data?.assignments.find((a) => a.delegatedTo === session.agency);
+    return (
+      <p className="alert" role="alert">
+        {heldFor
+          ? t('case.goneTakenBack', { agency: nameOf(heldFor.agencyId) })
+          : t('case.goneNotOurs')}
+        {unsentWhenGone ? ` ${t('case.goneUnsent')}` : ''}{' '}
+        <Link href="/queue">{t('delegate.backToQueue')}</Link>
+      </p>
+    );
+  }
   if (loaded.loading && !loaded.data) return <Loading />;
   if (!loaded.data) return <ProblemAlert error={loaded.error} />;
   const kase = loaded.data;
@@ -139,7 +165,7 @@ export default function CaseDetail() {
         {/* Every form on the page, central's and the agency's alike: one the API refuses because
         the case moved on unseen (central withdrew the assignment, a colleague answered it) has the
         case read again, and keeps its text where its action is gone (`ReadAgainProvider`). */}
-        <ReadAgainProvider reload={reload}>
+        <ReadAgainProvider reload={reload} unsent={(form, dirty) => holds(form)(dirty)}>
           <div className="columns">
             <div>
               <Complaint kase={kase} zone={zone} central={central} onChange={reload} />
