@@ -2,8 +2,10 @@ import { Annotations, App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { LettersReplyTo, LOG_LEVELS, MailDomains } from '../functions/config.ts';
 import {
+  authDomainPrefix as domainPrefix,
   contextText,
   existingTable,
+  flag,
   list,
   redirectUrls,
   secretVersionId,
@@ -34,7 +36,10 @@ const callbackUrls = redirectUrls('callbackUrls', context('callbackUrls', ''));
 const logoutUrls = redirectUrls('logoutUrls', context('logoutUrls', ''));
 // A point-in-time restore, or the table a destroyed stack retained (infra/README.md, "Restore").
 const table = existingTable(context('tableName', ''), context('searchKeySecretArn', ''));
-const authDomainPrefix = context('authDomainPrefix', '');
+// Checked as Cognito checks it: refused mid-deploy, a first deploy leaves a table and a pool.
+const authDomainPrefix = domainPrefix(context('authDomainPrefix', ''));
+// Cognito's Plus plan, billed per monthly active user with no free tier (infra/README.md).
+const threatProtection = flag('threatProtection', context('threatProtection', ''));
 const alarmEmail = context('alarmEmail', '');
 if (alarmEmail && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail)) {
   throw new Error(`alarmEmail must be an e-mail address; got ${alarmEmail}`);
@@ -100,8 +105,7 @@ const { main: stack } = pantauStacks(app, stackName, {
   ...(lettersReplyTo ? { lettersReplyTo } : {}),
   // The alarms' SNS topic e-mails this address (it confirms the subscription first).
   ...(alarmEmail ? { alarmEmail } : {}),
-  // Cognito's Plus plan, billed per monthly active user with no free tier (infra/README.md).
-  threatProtection: context('threatProtection', 'false') === 'true',
+  threatProtection,
   // E-mail intake (infra/README.md): SES receives only in some regions, and not in Jakarta.
   ...(mailIntakeRecipients.length > 0
     ? {

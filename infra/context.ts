@@ -137,3 +137,43 @@ export const secretVersionId = (key: string, value: string): string | undefined 
   }
   return value;
 };
+
+/** Words Cognito refuses anywhere in a prefix domain ("Domain cannot contain reserved word"). */
+const RESERVED_IN_DOMAIN = ['aws', 'amazon', 'cognito'] as const;
+
+/**
+ * The hosted sign-in domain's prefix (`-c authDomainPrefix`), or undefined. Checked as Cognito's
+ * `CreateUserPoolDomain` checks it: refused there, mid-deploy, a first deploy rolls back and
+ * leaves a table and a user pool behind (infra/README.md, "If the first deploy fails"). CDK
+ * checks only the characters, without naming the context key.
+ */
+export const authDomainPrefix = (value: string): string | undefined => {
+  if (value === '') return undefined;
+  const refuse = (why: string): never => {
+    throw new Error(
+      `authDomainPrefix: ${value} is refused: ${why} (the hosted sign-in domain is ` +
+        '<prefix>.auth.<region>.amazoncognito.com, e.g. -c authDomainPrefix=pantau-setneg)',
+    );
+  };
+  if (value.includes('.')) refuse('give the prefix alone, not a domain');
+  if (value.length > 63) refuse('63 characters at most');
+  if (!/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/.test(value)) {
+    refuse('lower-case letters, digits and hyphens only, beginning and ending with no hyphen');
+  }
+  const reserved = RESERVED_IN_DOMAIN.find((word) => value.includes(word));
+  if (reserved) refuse(`Cognito does not take the reserved word "${reserved}" in it`);
+  return value;
+};
+
+/**
+ * A yes-or-no context value (`-c threatProtection=true`): `true` or `false` in any case, or
+ * nothing (false). Anything else is refused: read as false, `yes` would deploy without it.
+ */
+export const flag = (key: string, value: string): boolean => {
+  if (value === '') return false;
+  const lower = value.toLowerCase();
+  if (lower !== 'true' && lower !== 'false') {
+    throw new Error(`${key} must be true or false; got ${value}`);
+  }
+  return lower === 'true';
+};

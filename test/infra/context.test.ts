@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import {
+  authDomainPrefix,
   contextText,
   existingTable,
+  flag,
   redirectUrls,
   secretVersionId,
   wholeNumber,
@@ -46,6 +48,59 @@ describe('the callbackUrls and logoutUrls context values', () => {
     const run = appWith({ callbackUrls: 'http://127.0.0.1:3000/auth/callback' });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('callbackUrls: http://127.0.0.1:3000/auth/callback');
+  });
+});
+
+describe('the authDomainPrefix context value (the hosted sign-in domain)', () => {
+  it('takes what Cognito takes: lower-case letters, digits and inner hyphens, up to 63', () => {
+    expect(authDomainPrefix('')).toBeUndefined();
+    expect(authDomainPrefix('pantau-setneg')).toBe('pantau-setneg');
+    expect(authDomainPrefix('p'.repeat(63))).toBe('p'.repeat(63));
+  });
+
+  // Cognito refuses these when CloudFormation creates the domain: the first deploy rolls back
+  // and leaves a table and a user pool behind (infra/README.md, "If the first deploy fails").
+  it.each([
+    ['Pantau-Setneg', /lower-case letters, digits and hyphens/],
+    ['pantau.auth.ap-southeast-3.amazoncognito.com', /the prefix alone/],
+    ['-pantau', /lower-case letters, digits and hyphens/],
+    ['pantau-', /lower-case letters, digits and hyphens/],
+    ['p'.repeat(64), /63 characters at most/],
+    ['pantau-aws-setneg', /reserved word "aws"/],
+    ['amazon-pantau', /reserved word "amazon"/],
+    ['pantaucognito', /reserved word "cognito"/],
+  ])('refuses %s, saying why', (value, reason) => {
+    expect(() => authDomainPrefix(value)).toThrow(/^authDomainPrefix: /);
+    expect(() => authDomainPrefix(value)).toThrow(reason);
+  });
+
+  it('is checked by the app before any stack is built', () => {
+    // CDK itself checks only the characters, and names no context key.
+    const run = appWith({ authDomainPrefix: 'pantau-aws-setneg' });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('authDomainPrefix: pantau-aws-setneg');
+  });
+});
+
+describe('the threatProtection context value (true or false)', () => {
+  it('takes true or false, in any case, and nothing as false', () => {
+    expect(flag('threatProtection', '')).toBe(false);
+    expect(flag('threatProtection', 'false')).toBe(false);
+    expect(flag('threatProtection', 'true')).toBe(true);
+    expect(flag('threatProtection', 'TRUE')).toBe(true);
+  });
+
+  it.each(['yes', '1', 'on', 'enforced'])('refuses %s instead of reading it as false', (value) => {
+    expect(() => flag('threatProtection', value)).toThrow(
+      `threatProtection must be true or false; got ${value}`,
+    );
+  });
+
+  it('is checked by the app before any stack is built', () => {
+    // Before, "yes" deployed without threat protection, and without a word.
+    const run = appWith({ threatProtection: 'yes' });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('threatProtection must be true or false; got yes');
   });
 });
 

@@ -414,6 +414,67 @@ describe('the README deploy path, offline, in a fresh checkout', () => {
       Object.values(edge.Resources).filter(({ DeletionPolicy }) => DeletionPolicy === 'Retain'),
     ).toEqual([]);
   }, 180_000); // 10 to 20 s quiet, up to 50 s at a load of 15
+
+  it("7. the names infra/README.md's commands go by are the stack's: outputs, secrets, name prefixes", () => {
+    // No deploy here runs those commands: a renamed output or construct would break them silently.
+    const jakarta = join(assemblies, 'jakarta');
+    const template = readJson<Template>(join(jakarta, `${STACK}.template.json`));
+    const edge = readJson<Template>(join(jakarta, `${EDGE}.template.json`));
+    const readme = readFileSync(join(projectRoot, 'infra/README.md'), 'utf8');
+    // The Outputs table, but the e-mail intake's (not in this synth) and the companion's.
+    const table = readmeSection('Deploy').split('\n### Outputs\n')[1] ?? '';
+    const rows = table.split('\n').filter((line) => line.startsWith('| `'));
+    expect(rows.length).toBeGreaterThan(8);
+    for (const row of rows) {
+      if (row.includes('With e-mail intake only')) continue;
+      const names = [...row.split(' | ')[0]!.matchAll(/`(\w+)`/g)].map(([, name]) => name!);
+      const outputs = names.includes(EDGE) ? edge.Outputs : template.Outputs;
+      for (const name of names.filter((name) => name !== EDGE))
+        expect(outputs, name).toHaveProperty(name);
+    }
+    // `$(out <Output>)` in the runbooks.
+    for (const [, name] of readme.matchAll(/\$\(out (\w+)\)/g)) {
+      if (!name!.startsWith('MailIntake')) expect(template.Outputs, name).toHaveProperty(name!);
+    }
+    // `list-secrets` by description.
+    const descriptions = ofType(template, 'AWS::SecretsManager::Secret').map(
+      ([, secret]) => secret.Properties?.Description,
+    );
+    const described = [...readme.matchAll(/Description=='\$STACK: ([^']+)'/g)];
+    expect(described.length).toBeGreaterThan(0);
+    for (const [, text] of described) expect(descriptions).toContain(`${STACK}: ${text!}`);
+    // Names CloudFormation generates from the logical id: `$STACK-DataTable…`, the alarm's and
+    // the access log group's prefixes, the user pool's (`AuthUserPool…`), the buckets'
+    // (`pantau-documentsattachments…`, in lower case).
+    const ids = Object.keys(template.Resources);
+    const prefixes = [
+      ...[...readme.matchAll(/["']\$STACK-(\w+)["']/g)].map(([, prefix]) => prefix!),
+      ...[...readme.matchAll(/starts_with\(Name, '(\w+)'\)/g)].map(([, prefix]) => prefix!),
+    ];
+    expect(prefixes).toEqual(
+      expect.arrayContaining([
+        'DataTable',
+        'AuthUserPool',
+        'ObservabilityLettersFailed',
+        'ApiAccessLogs',
+      ]),
+    );
+    for (const prefix of prefixes)
+      expect(
+        ids.some((id) => id.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
+    const buckets = [...readme.matchAll(new RegExp(`\\b${STACK.toLowerCase()}-(\\w+)…`, 'g'))]
+      .map(([, prefix]) => prefix!)
+      .filter((prefix) => !prefix.startsWith('mailintake'));
+    expect(buckets.length).toBeGreaterThan(2);
+    const bucketIds = ofType(template, 'AWS::S3::Bucket').map(([id]) => id.toLowerCase());
+    for (const prefix of buckets)
+      expect(
+        bucketIds.some((id) => id.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
+  });
 });
 
 /** A `## ` section of infra/README.md, up to the next one. */
@@ -459,6 +520,30 @@ describe("the operator's runbooks in infra/README.md, which no deploy here can r
     expect(runbooks).toContain('**Rotate a secret.**');
     expect(runbooks).toContain('aws secretsmanager put-secret-value');
     expect(runbooks).toContain('npx cdk deploy --all -c originSecretVersion="$VERSION"');
+  });
+
+  it('gives, in README.md and infra/README.md alike, the deploy command the Jakarta synth above runs', () => {
+    // infra/README.md once gave -c authDomainPrefix alone: letters and alarms went nowhere.
+    const deploy = README_CONTEXT.filter((arg) => arg !== '-c').map((arg) => `-c ${arg}`);
+    for (const [file, text] of [
+      ['README.md', readFileSync(join(projectRoot, 'README.md'), 'utf8')],
+      ['infra/README.md', readmeSection('Deploy')],
+    ]) {
+      const command = /npx cdk deploy --all((?: \\\n\s+-c \S+)+)/.exec(text!)?.[1];
+      expect(command, file).toBeDefined();
+      expect(command!.split(/\s*\\\n\s*/).filter(Boolean), file).toEqual(deploy);
+    }
+  });
+
+  it('says how to remove what a destroy retains', () => {
+    const stays = readmeSection('What stays when the stack goes');
+    for (const step of [
+      'aws secretsmanager delete-secret',
+      'aws logs delete-log-group',
+      'aws s3api list-object-versions',
+      'aws s3api delete-bucket',
+    ])
+      expect(stays, step).toContain(step);
   });
 
   it('says what a failed first deploy leaves behind, and how to remove it', () => {
