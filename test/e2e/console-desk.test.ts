@@ -367,6 +367,10 @@ describe('console: the central desk', () => {
     await signInAs(/^Petugas setneg/);
     const card = desk(/Bukan kewenangan: menunggu penerusan ulang/);
     await card.getByRole('link', { name: REDIRECTED }).waitFor();
+    // At 1,280 px the half-width card holds all five columns: "Eskalasi" whole, not "Eskalas"
+    // cut off at the card's edge (the state's badge, "Bukan kewenangan", is the widest).
+    const table = card.locator('.table-scroll');
+    expect(await table.evaluate((box) => box.scrollWidth - box.clientWidth)).toBeLessThanOrEqual(0);
     await card.getByRole('link', { name: REDIRECTED }).click();
     // The agency Pemprov Bali suggested is listed first in the picker, marked as suggested.
     const reforward = action(page, 'Teruskan (ulang) ke instansi');

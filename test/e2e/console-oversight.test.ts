@@ -327,6 +327,27 @@ describe('console: oversight', () => {
         .nth(1)
         .waitFor();
       expect(await fitsWidth(small), 'desk').toBe(true);
+      // The overdue agencies' rungs in whole words: "Surat penegasan", never "penegasa" over "n"
+      // (the body lets text break anywhere, which squeezed the narrow column letter by letter
+      // beside the agencies' long names).
+      const rungs = small
+        .getByRole('region', { name: /Lewat tenggat per instansi/ })
+        .locator('tbody td:last-child');
+      await rungs.first().waitFor();
+      const broken = await rungs.evaluateAll((cells) =>
+        cells.flatMap((cell) => {
+          const text = cell.firstChild;
+          if (!text?.textContent) return [];
+          // Each word's own boxes: a word split over two lines has two.
+          return [...text.textContent.matchAll(/\S+/g)].flatMap((word) => {
+            const range = document.createRange();
+            range.setStart(text, word.index);
+            range.setEnd(text, word.index + word[0].length);
+            return range.getClientRects().length > 1 ? [word[0]] : [];
+          });
+        }),
+      );
+      expect(broken, 'rungs broken mid-word').toEqual([]);
       await mainScreen(small, '17d-phone-desk-proposals');
       await small.goto(`${pantau.url}/cases/${caseId}`);
       await action(

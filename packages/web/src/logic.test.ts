@@ -180,19 +180,26 @@ describe('statistics sorting', () => {
     ]);
   });
 
-  it('the desk’s overdue card: most overdue first, ties by name', () => {
+  it('the desk’s overdue card: furthest up the ladder first, then most overdue, ties by name', () => {
     const overdue = (agencyId: string, escalationLevel = 0) =>
       ({ agencyId, escalationLevel }) as Schemas['Assignment'];
     const items = [
+      overdue('polri', 2),
+      overdue('polri', 2),
       overdue('polri'),
       overdue('atr-bpn', 1),
       overdue('kanwil-bpn-ntt'),
-      overdue('polri', 2),
+      overdue('pemkot-jayapura', 3),
+      overdue('pln', 1),
     ];
+    // An agency at a later rung (central intervention, say) is chased before one with more
+    // overdue at an earlier rung: it has been silent longer, past more letters.
     expect(overdueByAgency(items, nameOf)).toEqual([
-      { agencyId: 'polri', count: 2, level: 2 },
-      { agencyId: 'kanwil-bpn-ntt', count: 1, level: 0 },
+      { agencyId: 'pemkot-jayapura', count: 1, level: 3 },
+      { agencyId: 'polri', count: 3, level: 2 },
       { agencyId: 'atr-bpn', count: 1, level: 1 },
+      { agencyId: 'pln', count: 1, level: 1 },
+      { agencyId: 'kanwil-bpn-ntt', count: 1, level: 0 },
     ]);
   });
 });

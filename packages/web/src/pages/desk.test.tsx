@@ -241,8 +241,9 @@ describe('the desk’s overdue-by-agency card', () => {
     const link = await within(card).findByRole('link', { name: 'Pungutan liar pembuatan SIM' });
     expect(link.getAttribute('href')).toBe('/cases/c1');
     const item = link.closest('li')!;
+    // When it was proposed, said so: a bare date beside "Klarifikasi" read as its schedule.
     expect(item.textContent).toContain(
-      'Pungutan liar pembuatan SIM · Klarifikasi · polri · 27 Mar 2026',
+      'Pungutan liar pembuatan SIM · Klarifikasi · polri · diusulkan 27 Mar 2026',
     );
     expect(item.textContent).toContain('Polri belum memenuhi 2 target.');
     // All of them, counted: not this week's calendar, where an undated proposal never shows.

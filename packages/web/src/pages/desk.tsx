@@ -300,7 +300,11 @@ function Worklist({
 /** How many overdue assignments the per-agency card reads at most (pages of 100). */
 const BY_AGENCY_MAX = 2_000;
 
-/** Overdue assignments counted per agency, most first, ties by the agency's name. */
+/**
+ * Overdue assignments counted per agency, worst first: the furthest up the ladder (an agency at
+ * central intervention has been silent past every letter), then the most overdue, ties by the
+ * agency's name.
+ */
 export function overdueByAgency(
   items: readonly Schemas['Assignment'][],
   nameOf: (id: string) => string,
@@ -312,7 +316,7 @@ export function overdueByAgency(
       count: list.length,
       level: Math.max(...list.map((a) => a.escalationLevel)),
     }))
-    .sort((x, y) => y.count - x.count || byName(x, y));
+    .sort((x, y) => y.level - x.level || y.count - x.count || byName(x, y));
 }
 
 /** Overdue assignments counted per agency, worst first: who to chase. */
@@ -354,7 +358,9 @@ export function ByAgency({
                 </Link>
               </td>
               <td>{row.count}</td>
-              <td>{row.level > 0 ? levelLabel(t, row.level) : '—'}</td>
+              {/* Its words whole on a phone ("Surat penegasan", not "penegasa" over "n"): the
+                  column narrowed beside the agencies' long names. */}
+              <td className="label">{row.level > 0 ? levelLabel(t, row.level) : '—'}</td>
             </tr>
           ))}
         </tbody>
@@ -392,7 +398,7 @@ function Proposals({ zone }: { zone: TimeZone }) {
                 <AgencyName id={id} />
               </span>
             ))}{' '}
-            · <Time at={a.createdAt} zone={zone} />
+            · {t('desk.proposedAt')} <Time at={a.createdAt} zone={zone} />
             {a.plan ? <div className="muted">{a.plan}</div> : null}
           </li>
         ))}
