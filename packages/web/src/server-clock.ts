@@ -18,15 +18,18 @@ export function serverOffset(): Promise<number> {
   if (offset && Date.now() - readAt <= FRESH_MS) return offset;
   const previous = offset;
   readAt = Date.now();
-  offset = unwrap(api.GET('/v1/clock')).then(
-    (clock) => Date.parse(clock.now) - Date.now(),
-    () => {
+  offset = unwrap(api.GET('/v1/clock'))
+    .then((clock) => {
+      const at = Date.parse(clock.now);
+      if (Number.isNaN(at)) throw new Error('the API gave no time');
+      return at - Date.now();
+    })
+    .catch(() => {
       // Try again next time; meanwhile the last offset known, else none.
       offset = previous;
       readAt = 0;
       return previous ?? 0;
-    },
-  );
+    });
   return offset;
 }
 

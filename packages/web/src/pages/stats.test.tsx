@@ -56,6 +56,29 @@ describe('the statistics page’s period', () => {
   });
 });
 
+describe('the statistics page’s default period', () => {
+  it('runs from the first of the year to today by the API’s clock, not the browser’s', async () => {
+    // A PC whose clock is wrong (or the demo's manual clock): the API says it is 10 Feb 2027,
+    // 10.00 WIB; the browser's own date is whatever this machine's is.
+    const calls = mockApi((call) =>
+      call.path === '/v1/clock'
+        ? json(200, { now: '2027-02-10T03:00:00.000Z' })
+        : call.path.startsWith('/v1/stats/agencies?')
+          ? json(200, { from: '2027-01-01', to: '2027-02-10', minimumSample: 5, items: [], totals })
+          : json(200, { items: [] }),
+    );
+    renderWith(<Stats />, { as: { agency: 'setneg', role: 'central_officer' }, path: '/stats' });
+    await waitFor(() =>
+      expect(calls.some((c) => c.path.startsWith('/v1/stats/agencies?'))).toBe(true),
+    );
+    const asked = calls.filter((c) => c.path.startsWith('/v1/stats/agencies?'));
+    const query = new URLSearchParams(asked[0]!.path.split('?')[1]);
+    expect([query.get('from'), query.get('to')]).toEqual(['2027-01-01', '2027-02-10']);
+    // Read once: the period the page opened with is the one it asked for.
+    expect(asked).toHaveLength(1);
+  });
+});
+
 describe('the statistics table sorted by agency', () => {
   const row = (agencyId: string, responseRate: number) => ({
     ...totals,
@@ -219,6 +242,8 @@ describe('the statistics page’s cases CSV, refused for a long period', () => {
     });
     const download = () =>
       fireEvent.click(screen.getByRole('button', { name: 'Unduh CSV pengaduan' }));
+    // Shown once the API's clock is read (its default period ends on the API's today).
+    await screen.findByRole('button', { name: 'Unduh CSV pengaduan' });
     download();
     expect((await screen.findByRole('alert')).textContent).toContain(TOO_MANY);
 
@@ -421,7 +446,7 @@ describe('the statistics page’s Excel downloads', () => {
   it('says “Download Excel” in English', async () => {
     mockApi(() => json(200, { items: [] }));
     renderWith(<Stats />, { lang: 'en', as: { agency: 'setneg', role: 'central_officer' } });
-    expect(screen.getByRole('button', { name: 'Download statistics Excel' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Download statistics Excel' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Download cases Excel' })).toBeTruthy();
   });
 });

@@ -13,6 +13,7 @@ import { dateIn, formatCount, formatDate, formatPercent } from '../format';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { type AgencyStats, sortStats, type StatsColumn } from '../stats';
+import { useServerNow } from '../server-clock';
 import { useUrlState } from '../url-state';
 
 // As the CSV's columns: what left the sample (redirected, withdrawn in time) beside what was
@@ -51,11 +52,20 @@ const COUNTS = [
   'completed',
 ] as const;
 
+/**
+ * The statistics page, once the API's clock is read: its default period ends today by that
+ * clock (a PC's own may be wrong; the embedded demo's is set by hand), as the desk's week does.
+ */
 export default function Stats() {
+  const now = useServerNow();
+  return now ? <StatsPage now={now} /> : <Loading />;
+}
+
+function StatsPage({ now }: { now: Date }) {
   const { t, lang } = useI18n();
   const { nameOf } = useAgencies();
   const { zone } = useSignedIn();
-  const today = dateIn(new Date(), zone);
+  const today = dateIn(now, zone);
   // Period and sort live in the URL: a link or a reload shows the same table.
   const [url, setUrl] = useUrlState({
     from: `${today.slice(0, 4)}-01-01`,
