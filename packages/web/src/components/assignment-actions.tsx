@@ -1,3 +1,15 @@
+/**
+ * Why a form on assignment `a` can no longer be sent once the assignment has ended (withdrawn,
+ * completed, redirected), as `ActionForm`'s `gone` says it; undefined while it is open.
+ */
+export const endedGone = (
+  t: Translate,
+  a: Pick<Schemas['Assignment'], 'state'>,
+): string | undefined =>
+  isOpenState(a.state)
+    ? undefined
+    : t('assignment.formGone', { state: labelOf(t, 'state', a.state) });
+
 /** What an agency (or central) can do on one assignment, each as a small form. */
 import { useState } from 'react';
 import {
@@ -11,7 +23,7 @@ import {
 } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import { useSession } from '../auth/session-context';
-import { labelOf, useI18n } from '../i18n/i18n';
+import { labelOf, type Translate, useI18n } from '../i18n/i18n';
 import { getPath } from '../forms/use-form';
 import { formatInstant } from '../format';
 import { ActionForm, useActionResult, useReadAgain, useUnsent } from './action-form';
@@ -71,9 +83,7 @@ export function AssignmentActions({
   const readAgain = useReadAgain();
   const { unsent, holds, shows } = useUnsent();
   const open = isOpenState(a.state);
-  const ended = open
-    ? undefined
-    : t('assignment.formGone', { state: labelOf(t, 'state', a.state) });
+  const ended = endedGone(t, a);
   // Paused meanwhile (by a colleague): a pause still typed cannot be sent.
   const pauseGone = ended ?? (a.paused ? t('assignment.pauseGone') : undefined);
   // Central's decisions: every request the page has listed, so that one decided by a colleague

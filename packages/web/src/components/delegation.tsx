@@ -6,10 +6,11 @@
  * why, until discarded (`useUnsent`, as the assignment's own forms).
  */
 import { useState } from 'react';
-import { DelegateBody, isOpenState } from '@pantau/core/schemas';
+import { DelegateBody } from '@pantau/core/schemas';
 import { api, ApiError, type Schemas, unwrap } from '../api/client';
-import { labelOf, useI18n } from '../i18n/i18n';
+import { useI18n } from '../i18n/i18n';
 import { ActionForm, useActionResult, useUnsent } from './action-form';
+import { endedGone } from './assignment-actions';
 import { useAgencies, useMemberUnits } from './agencies';
 import { SelectField, TextField } from './field';
 import { ProblemAlert, useSavedSince } from './ui';
@@ -34,12 +35,9 @@ export function Delegation({
   // Delegated while open and held by no unit; a delegation still typed once it is not (read
   // again after any action on the page) stays, saying why.
   const { holds, shows } = useUnsent();
-  const open = isOpenState(a.state);
-  const gone = !open
-    ? t('assignment.formGone', { state: labelOf(t, 'state', a.state) })
-    : a.delegatedTo
-      ? t('delegate.formGoneHeld', { agency: nameOf(a.delegatedTo) })
-      : undefined;
+  const gone =
+    endedGone(t, a) ??
+    (a.delegatedTo ? t('delegate.formGoneHeld', { agency: nameOf(a.delegatedTo) }) : undefined);
   const form = shows('delegate', gone === undefined) ? (
     <DelegateForm
       path={path}
@@ -185,9 +183,7 @@ export function ReturnDelegation({
   const coordinator = nameOf(a.agencyId);
   const gone = takenBack
     ? t('delegate.returnGoneTakenBack', { agency: coordinator })
-    : !isOpenState(a.state)
-      ? t('assignment.formGone', { state: labelOf(t, 'state', a.state) })
-      : undefined;
+    : endedGone(t, a);
   if (!shows('return', gone === undefined)) return null;
   return (
     <ActionForm
