@@ -32,6 +32,9 @@ interface Directory {
 
 const Context = createContext<Directory>({ list: [], nameOf: (id) => id, reload: () => {} });
 
+/** The central unit's own tenant: never a forwarding target. */
+export const CENTRAL = 'setneg';
+
 /** Shown for an agency while the names are on their way. */
 const PENDING = '…';
 

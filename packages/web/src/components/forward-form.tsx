@@ -4,8 +4,8 @@ import { api, unwrap } from '../api/client';
 import { getPath, maxLengthAt } from '../forms/use-form';
 import { useI18n } from '../i18n/i18n';
 import { ActionForm } from './action-form';
-import { CENTRAL, openAgencies } from './activity-actions';
-import { AgencyPicker, useAgencies } from './agencies';
+import { openAgencies } from './activity-actions';
+import { AgencyPicker, CENTRAL, useAgencies } from './agencies';
 import type { CaseFormProps } from './case-actions';
 import { TextField } from './field';
 

@@ -8,15 +8,14 @@ import { api, unwrap } from '../api/client';
 import { compact, type Values } from '../forms/use-form';
 import { labelOf, useI18n } from '../i18n/i18n';
 import { ActionForm } from './action-form';
+import { openAgencies, partHeld } from './activity-actions';
 import {
   ActivityAgencies,
   HiddenIdentityNote,
   LocalTimeField,
-  openAgencies,
-  partHeld,
   Participants,
   participantLines,
-} from './activity-actions';
+} from './activity-fields';
 import type { CaseFormProps } from './case-actions';
 import { SelectField, TextField } from './field';
 
