@@ -9,6 +9,7 @@ import {
   list,
   redirectUrls,
   secretVersionId,
+  unknownContextKeys,
   wholeNumber,
 } from './context.ts';
 import { MAIL_INTAKE_CONCURRENCY } from './mail-intake.ts';
@@ -25,12 +26,20 @@ const LIST_KEYS = new Set([
   'mailStaffDomains',
 ]);
 
+/** The keys `context` was asked for: the app's settings (infra/README.md, "Context parameters"). */
+const settings = new Set<string>();
+
 /**
  * A context value (`-c key=value`, or cdk.json's `context` with its JSON types: `true`, `5`,
  * a list where a list is meant), or the default. Any other type is refused, never ignored.
  */
-const context = (key: string, fallback: string): string =>
-  contextText(key, app.node.tryGetContext(key), LIST_KEYS.has(key) ? 'list' : 'single') ?? fallback;
+const context = (key: string, fallback: string): string => {
+  settings.add(key);
+  return (
+    contextText(key, app.node.tryGetContext(key), LIST_KEYS.has(key) ? 'list' : 'single') ??
+    fallback
+  );
+};
 // Checked before any stack is built: Cognito would refuse them only in the middle of a deploy.
 const callbackUrls = redirectUrls('callbackUrls', context('callbackUrls', ''));
 const logoutUrls = redirectUrls('logoutUrls', context('logoutUrls', ''));
@@ -87,6 +96,18 @@ const originSecretVersion = secretVersionId(
 );
 
 const stackName = context('stackName', process.env.PANTAU_STACK_NAME ?? 'Pantau');
+const mailFrom = context('mailFrom', PLACEHOLDER_MAIL_FROM);
+
+// Every setting is read above. A key that is none of them is a mistyped one (`-c alarmMail=`):
+// ignored, the stack would deploy with that setting's default.
+const unknown = unknownContextKeys(app.node.getAllContext(), settings);
+if (unknown.length > 0) {
+  throw new Error(
+    `${unknown.join(', ')} ${unknown.length === 1 ? 'is not a setting' : 'are not settings'} of ` +
+      `this app; its settings are ${[...settings].sort().join(', ')} (infra/README.md, ` +
+      '"Context parameters")',
+  );
+}
 
 // Pantau and, with a region, its us-east-1 companion holding the CloudFront web ACL.
 const { main: stack } = pantauStacks(app, stackName, {
@@ -100,7 +121,7 @@ const { main: stack } = pantauStacks(app, stackName, {
   ...(originSecretVersion ? { originSecretVersion } : {}),
   // Use that table (and its search key) instead of creating them.
   ...table,
-  mailFrom: context('mailFrom', PLACEHOLDER_MAIL_FROM),
+  mailFrom,
   // The letters' Reply-To: a mailbox the unit reads (never a complaint address).
   ...(lettersReplyTo ? { lettersReplyTo } : {}),
   // The alarms' SNS topic e-mails this address (it confirms the subscription first).

@@ -177,3 +177,23 @@ export const flag = (key: string, value: string): boolean => {
   }
   return lower === 'true';
 };
+
+/**
+ * The CDK's own context keys without a colon: what `cdk acknowledge` and the CLI's telemetry
+ * setting write into cdk.json. Every other key of the CDK has a `:` (lookups, `aws:cdk:…`), a
+ * leading `@` (feature flags) or `$` (the CLI's transient marker).
+ */
+const CDK_OWN_KEYS = new Set(['acknowledged-issue-numbers', 'cli-telemetry']);
+
+/**
+ * The context keys given (`-c`, cdk.json) that are neither one of the app's settings (`known`)
+ * nor the CDK's own: a mistyped setting (`-c alarmMail=…`) would otherwise be ignored, and the
+ * stack deployed with its default (no alarm subscriber).
+ */
+export const unknownContextKeys = (
+  given: Record<string, unknown>,
+  known: ReadonlySet<string>,
+): string[] =>
+  Object.keys(given).filter(
+    (key) => !known.has(key) && !CDK_OWN_KEYS.has(key) && !/[:@$]/.test(key),
+  );

@@ -7,6 +7,7 @@ import {
   flag,
   redirectUrls,
   secretVersionId,
+  unknownContextKeys,
   wholeNumber,
 } from '../../infra/context.ts';
 import { projectRoot } from '../../infra/function.ts';
@@ -235,6 +236,35 @@ describe('context values written in cdk.json (JSON types, not only the strings -
     const run = appWith({ threatProtection: { enabled: true } });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('threatProtection must be a string, a number or true/false');
+  });
+});
+
+describe('a context key the app does not read (a mistyped setting)', () => {
+  it("names the unknown keys and the settings there are, and leaves the CDK's own keys alone", () => {
+    const known = new Set(['alarmEmail', 'mailFrom']);
+    expect(
+      unknownContextKeys(
+        {
+          alarmMail: 'ops@setneg.go.id',
+          'mail-from': 'pantau@setneg.go.id',
+          mailFrom: 'pantau@setneg.go.id',
+          '@aws-cdk/core:checkSecretUsage': true,
+          'aws:cdk:bundling-stacks': [],
+          'availability-zones:account=111111111111:region=ap-southeast-3': [],
+          'acknowledged-issue-numbers': [32775],
+          'cli-telemetry': false,
+          $dontSaveContext: true,
+        },
+        known,
+      ),
+    ).toEqual(['alarmMail', 'mail-from']);
+  });
+
+  it('stops the app before any stack is built: -c alarmMail= would deploy without alarms', () => {
+    const run = appWith({ alarmMail: 'ops@setneg.go.id' });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('alarmMail is not a setting of this app');
+    expect(run.stderr).toMatch(/alarmEmail, .*threatProtection/);
   });
 });
 
