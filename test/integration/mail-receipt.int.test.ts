@@ -650,6 +650,45 @@ describe('a receipt whose send failed, sent by the sweep', () => {
     expect(await run()).toMatchObject({ receiptsSent: 0, receiptsGivenUp: 0 });
     expect(sent.length).toBe(tries);
   });
+
+  it('past three days, never given up while a redelivery holds its claim and is sending it: it went, and the timeline says so', async () => {
+    // The give-up and a late redelivery's send may meet: given up under the redelivery's
+    // claim, the receipt would reach the complainant while central's timeline says it never
+    // did (and the send's mark, finding it given up, would record nothing).
+    clock.set('2026-08-14T02:00:00.000Z');
+    failures = 1;
+    const mail = message([...sesPassed('warga.example.id')], {
+      from: 'warga.sepuluh@warga.example.id',
+      subject: 'Trotoar rusak',
+      id: '<sapuan-4@warga.example.id>',
+    });
+    const first = await intakeMail(service, mail);
+    expect(first).toMatchObject({ receipt: 'pending' });
+    const before = sent.length;
+
+    // Three days and a quarter on, the message comes again and its send is under way.
+    clock.set('2026-08-17T02:15:00.000Z');
+    const hold = holdNextSend();
+    const again = intakeMail(service, mail);
+    await hold.sending;
+    expect(await run()).toMatchObject({ receiptsGivenUp: 0, receiptsSent: 0 });
+    hold.release();
+    expect(await again).toEqual({ caseId: first.caseId, duplicate: true, receipt: 'sent' });
+    expect(sent.length - before).toBe(1);
+    expect((await store.getCase(first.caseId))?.case.mailReceipt).toMatchObject({
+      sentAt: '2026-08-17T02:15:00.000Z',
+    });
+    expect((await store.getCase(first.caseId))?.case.mailReceipt?.givenUpAt).toBeUndefined();
+    const types = (await service.timeline(centralOfficer, first.caseId, { limit: 50 })).items
+      .map((e) => e.type)
+      .filter((type) => type.startsWith('mail_receipt'));
+    expect(types).toEqual(['mail_receipt_sent']);
+
+    // Nor by a later run: it is no longer pending.
+    clock.set('2026-08-17T02:30:00.000Z');
+    expect(await run()).toMatchObject({ receiptsGivenUp: 0, receiptsSent: 0 });
+    expect(sent.length - before).toBe(1);
+  });
 });
 
 describe('embedded, a receipt whose send failed', () => {
