@@ -107,6 +107,43 @@ describe('DeadlinesView', () => {
     expect(within(item(/^Penyelesaian$/)).getByText('Segera')).toBeTruthy();
   });
 
+  it('says how many working days are left on a running target, the holidays and weekend not counted', () => {
+    // Wednesday 25 March, 12.00 WIT: the officer on a phone between field visits reads "by when"
+    // and "how many working days left", not only "Berjalan" (a Monday deadline read on a
+    // Friday looks as far off as one a month away).
+    const [ack, followUp, resolution] = deadlines.targets;
+    const running: Schemas['Deadlines'] = {
+      ...deadlines,
+      targets: [
+        ack!,
+        // Due today: its last working day.
+        {
+          ...followUp!,
+          overdue: false,
+          lastWorkingDay: '2026-03-25',
+          due: '2026-03-25T14:59:59.999Z',
+        },
+        // Due Wednesday 1 April: Thursday, Monday, Tuesday and Wednesday; Friday a day off.
+        {
+          ...resolution!,
+          lastWorkingDay: '2026-04-01',
+          due: '2026-04-01T14:59:59.999Z',
+          skipped: [{ date: '2026-03-27', kind: 'other', name: 'Hari libur daerah' }],
+        },
+      ],
+    };
+    renderWith(<DeadlinesView deadlines={running} zone="Asia/Jayapura" now={NOW} />);
+    expect(item(/^Penyelesaian$/).textContent).toContain('tinggal 4 hari kerja lagi');
+    expect(item(/^Tindak lanjut$/).textContent).toContain('hari ini hari kerja terakhir');
+    // Met: no count.
+    expect(item(/^Konfirmasi penerimaan$/).textContent).not.toContain('hari kerja lagi');
+  });
+
+  it('counts no days left on an overdue or paused target', () => {
+    renderWith(<DeadlinesView deadlines={deadlines} zone="Asia/Jayapura" now={NOW} paused />);
+    expect(screen.queryByText(/hari kerja lagi|hari kerja terakhir/)).toBeNull();
+  });
+
   it('explains the computation: working days, extensions, holidays skipped by name, missing years', async () => {
     renderWith(<DeadlinesView deadlines={deadlines} zone="Asia/Jayapura" now={NOW} />);
     const [ack, followUp, resolution] = screen.getAllByText('Bagaimana dihitung');

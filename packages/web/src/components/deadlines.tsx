@@ -6,6 +6,7 @@
 import { isOpenState } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import { useLoad } from '../data';
+import { deadlineStatus, workingDaysLeft } from '../deadline';
 import { dateIn, formatDate, formatInstant, type TimeZone } from '../format';
 import { labelOf, stepLabel, useI18n } from '../i18n/i18n';
 import { useServerNow } from '../server-clock';
@@ -129,6 +130,7 @@ export function DeadlinesView({
                 ({t('deadlines.metAt')} <Time at={target.met} zone={zone} />)
               </span>
             ) : null}
+            <DaysLeft target={target} zone={zone} now={now} ended={ended} paused={paused} />
             <details>
               <summary>{t('deadlines.how')}</summary>
               <ul className="explain">
@@ -193,6 +195,36 @@ export function DeadlinesView({
         <LadderSteps title={t('ladder.toCome')} steps={deadlines.ladder.toCome} zone={zone} />
       </div>
     </div>
+  );
+}
+
+/**
+ * How many working days a running target has left, by the API's clock in the target's zone:
+ * the date alone does not say whether a Monday deadline read on a Friday is one day away or
+ * three. Not on a met, overdue or paused target, nor on an ended assignment.
+ */
+function DaysLeft({
+  target,
+  zone,
+  now,
+  ended,
+  paused,
+}: {
+  target: Schemas['Deadlines']['targets'][number];
+  zone: TimeZone;
+  now: Date;
+  ended: boolean;
+  paused: boolean;
+}) {
+  const { t } = useI18n();
+  const status = deadlineStatus({ ...target, paused }, now);
+  if (ended || (status !== 'open' && status !== 'due_soon')) return null;
+  const left = workingDaysLeft(target, dateIn(now, zone));
+  return (
+    <span className="muted small">
+      {' '}
+      ({left === 0 ? t('deadlines.lastDay') : t('deadlines.daysLeft', { days: left })})
+    </span>
   );
 }
 
