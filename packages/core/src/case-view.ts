@@ -304,6 +304,8 @@ export function viewTracking(
     receivedAt: c.receivedAt,
     updatedAt: c.updatedAt,
     replyWindowClosesAt: isReplyWindowOpen(c, now) ? c.replyWindow!.closesAt : null,
+    // What the receipt said; once decided, the page says what comes next instead.
+    verificationDueAt: c.status === 'received' && !c.confidential ? c.verificationDueAt : null,
     steps: c.confidential
       ? []
       : c.statusHistory.map((s) => ({ status: s.status, at: s.at, label: STEP_LABELS[s.status] })),

@@ -124,6 +124,18 @@ describe('case lifecycle', () => {
     ).toBe('examination');
   });
 
+  it('tells the complainant by when a received complaint is verified, while it is being verified', () => {
+    expect(viewTracking(baseCase, now).verificationDueAt).toBe(baseCase.verificationDueAt);
+    // A confidential report: its status only.
+    expect(viewTracking({ ...baseCase, confidential: true }, now).verificationDueAt).toBeNull();
+    for (const decided of [
+      verify(baseCase, { decision: 'accept', type: 'light' }, later, LIMITS),
+      verify(baseCase, { decision: 'needs_info' }, later, LIMITS),
+      verify(baseCase, { decision: 'reject' }, later, LIMITS),
+    ])
+      expect(viewTracking(decided, later).verificationDueAt).toBeNull();
+  });
+
   it('needs_info carries what is missing, to central and to the complainant, until decided', () => {
     const missing = 'Fotokopi sertifikat tanah';
     const waiting = verify(baseCase, { decision: 'needs_info', missing }, later, LIMITS);

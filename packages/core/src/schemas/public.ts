@@ -42,6 +42,10 @@ export const TrackingSchema = z
     replyWindowClosesAt: instant
       .nullable()
       .meta({ description: 'Set while the complainant may reply' }),
+    verificationDueAt: instant.nullable().meta({
+      description:
+        'While `received`: by when central verifies it (as the receipt said); null otherwise, and on a confidential report',
+    }),
     steps: z.array(z.object({ status: z.enum(CASE_STATUSES), at: instant, label: z.string() })),
     earlierSteps: z.boolean().meta({
       description:

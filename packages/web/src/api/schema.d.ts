@@ -7222,6 +7222,12 @@ export type components = {
              * @example 2026-03-30T16:59:59.999Z
              */
             replyWindowClosesAt: string | null;
+            /**
+             * Format: date-time
+             * @description While `received`: by when central verifies it (as the receipt said); null otherwise, and on a confidential report
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            verificationDueAt: string | null;
             steps: {
                 /** @enum {string} */
                 status: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";

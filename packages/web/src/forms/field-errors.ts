@@ -158,8 +158,16 @@ function strip(issue: { [K in keyof FieldIssue]: FieldIssue[K] | undefined }): F
   ) as unknown as FieldIssue;
 }
 
-/** The sentence for one issue on the field labelled `label`. */
-export function fieldSentence(t: Translate, issue: FieldIssue, label: string | undefined): string {
+/**
+ * The sentence for one issue on the field labelled `label`; a `choice` (a group of radio
+ * buttons) left empty is to be chosen ("wajib dipilih"), not filled in.
+ */
+export function fieldSentence(
+  t: Translate,
+  issue: FieldIssue,
+  label: string | undefined,
+  choice = false,
+): string {
   const vars = { label: label ?? t('fieldError.field') };
   const known = issue.message ? KNOWN_MESSAGES[issue.message] : undefined;
   if (known) return t(known, vars);
@@ -172,7 +180,7 @@ export function fieldSentence(t: Translate, issue: FieldIssue, label: string | u
       // zod's `int` reports a number that is not whole ("2.5") as a type: not an empty field
       // (empty is `expected: number`, received undefined).
       return t(
-        issue.expected === 'boolean'
+        choice || issue.expected === 'boolean'
           ? 'fieldError.choose'
           : issue.expected === 'int'
             ? 'fieldError.integer'

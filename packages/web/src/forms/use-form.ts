@@ -108,6 +108,8 @@ export function issuesByPath(error: z.ZodError): Record<string, FieldIssue> {
 export interface FieldInfo {
   readonly label: string;
   readonly id?: string;
+  /** A group of choices (radio buttons): left empty, it is to be chosen, not filled in. */
+  readonly choice?: boolean;
 }
 
 export interface Form<S extends z.ZodType> {
@@ -306,7 +308,12 @@ export function useForm<S extends z.ZodType>(
       Object.fromEntries(
         Object.entries(issues).map(([path, issue]) => [
           path,
-          fieldSentence(t, issue, fields.current.get(path)?.label),
+          fieldSentence(
+            t,
+            issue,
+            fields.current.get(path)?.label,
+            fields.current.get(path)?.choice,
+          ),
         ]),
       ),
     [issues, t, labels],

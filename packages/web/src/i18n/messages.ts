@@ -838,6 +838,15 @@ const id = {
   'track.status': 'Status',
   'track.outcome': 'Hasil penutupan',
   'track.received': 'Diterima',
+  'track.nextVerify': 'Asdep Pengaduan Masyarakat sedang memverifikasi pengaduan Anda.',
+  'track.nextVerifyBy':
+    'Asdep Pengaduan Masyarakat sedang memverifikasi pengaduan Anda, paling lambat',
+  'track.nextForward':
+    'Pengaduan Anda sudah diverifikasi dan akan diteruskan kepada instansi terkait.',
+  'track.nextAgencies':
+    'Pengaduan Anda sudah diteruskan kepada instansi terkait. Jawaban mereka akan tampil di halaman ini.',
+  'track.nextAgenciesConfidential':
+    'Pengaduan Anda sudah diteruskan kepada instansi terkait dan sedang ditindaklanjuti.',
   'track.replyTitle': 'Tanggapan Anda atas tindak lanjut',
   'track.replyUntil': 'Anda dapat menanggapi sampai',
   'track.satisfied': 'Apakah Anda puas dengan tindak lanjutnya?',
@@ -1127,7 +1136,8 @@ const id = {
   'timeline.followUpUnverified':
     'Surel ini mengaku membalas pengaduan {ref} dari alamat pengadunya, tetapi pengirimnya tidak dapat diverifikasi (alamat pengirim mudah dipalsukan), jadi tidak digabungkan ke pengaduan itu; periksa surel asli sebelum menindaklanjutinya',
   'desk.complainantAnswered': 'pengadu membalas',
-  'track.ratingLabel': 'Nilai',
+  'track.ratingLabel': 'Penilaian',
+  'track.satisfiedLabel': 'Puas atau tidak puas',
   // A paused clock (audit s22 #2): its open targets, and the line under the assignment's heading.
   'deadline.paused': 'Dihentikan sementara',
   'assignment.pausedSince': 'Tenggat dihentikan sementara sejak {since}',
@@ -1996,6 +2006,16 @@ const en = {
   'track.status': 'Status',
   'track.outcome': 'How it was settled',
   'track.received': 'Received',
+  'track.nextVerify':
+    'The complaint unit (Asdep Pengaduan Masyarakat) is verifying your complaint.',
+  'track.nextVerifyBy':
+    'The complaint unit (Asdep Pengaduan Masyarakat) is verifying your complaint, at the latest by',
+  'track.nextForward':
+    'Your complaint has been verified and will be forwarded to the agencies concerned.',
+  'track.nextAgencies':
+    'Your complaint has been forwarded to the agencies concerned. Their answers will appear on this page.',
+  'track.nextAgenciesConfidential':
+    'Your complaint has been forwarded to the agencies concerned and is being followed up.',
   'track.replyTitle': 'Your reply to the follow-up',
   'track.replyUntil': 'You can reply until',
   'track.satisfied': 'Are you satisfied with the follow-up?',
@@ -2275,6 +2295,7 @@ const en = {
     'This e-mail claims to answer case {ref} from its complainant’s address, but its sender could not be verified (a sender address is easily forged), so it was not joined to that case; check the original message before acting on it',
   'desk.complainantAnswered': 'the complainant answered',
   'track.ratingLabel': 'Rating',
+  'track.satisfiedLabel': 'Satisfied or not',
   // A paused clock (audit s22 #2): its open targets, and the line under the assignment's heading.
   'deadline.paused': 'Paused',
   'assignment.pausedSince': 'Deadlines paused since {since}',

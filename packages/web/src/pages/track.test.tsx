@@ -18,6 +18,16 @@ const tracking = (message: string) => ({
 
 const codeOf = (body: unknown) => (body as { code: string }).code;
 
+/** The browser's own time zone, as the complainant's device is set. */
+const browserIn = (timeZone: string) => {
+  const real = Intl.DateTimeFormat.prototype.resolvedOptions;
+  vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions').mockImplementation(function (
+    this: Intl.DateTimeFormat,
+  ) {
+    return { ...real.call(this), timeZone };
+  });
+};
+
 afterEach(() => {
   window.location.hash = '';
   vi.restoreAllMocks();
@@ -58,16 +68,6 @@ describe('the tracking page', () => {
 });
 
 describe('times on the tracking page', () => {
-  /** The browser's own time zone, as the complainant's device is set. */
-  const browserIn = (timeZone: string) => {
-    const real = Intl.DateTimeFormat.prototype.resolvedOptions;
-    vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions').mockImplementation(function (
-      this: Intl.DateTimeFormat,
-    ) {
-      return { ...real.call(this), timeZone };
-    });
-  };
-
   it.each([
     ['Asia/Makassar', '11.00 WITA'],
     ['Asia/Jayapura', '12.00 WIT'],
@@ -83,6 +83,45 @@ describe('times on the tracking page', () => {
     renderWith(<Track />, { path: '/track' });
     const received = (await screen.findByText(/^Diterima:/)).querySelector('time')!;
     expect(received.textContent).toBe(`16 Mar 2026, ${shown}`);
+  });
+});
+
+describe('what happens next, by status', () => {
+  it('a complaint being verified says so, and by when, in the device’s zone', async () => {
+    browserIn('Asia/Makassar');
+    window.location.hash = '#AAAA-BBBB-CCCC1';
+    mockApi(() =>
+      json(200, {
+        ...tracking('x'),
+        status: 'received',
+        replyWindowClosesAt: null,
+        answers: [],
+        verificationDueAt: '2026-03-19T16:59:59.999Z',
+      }),
+    );
+    renderWith(<Track />, { path: '/track' });
+    const next = await screen.findByText(/sedang memverifikasi/);
+    // Before: the status and the date received, and nothing of what comes next or when.
+    expect(next.textContent).toBe(
+      'Asdep Pengaduan Masyarakat sedang memverifikasi pengaduan Anda, paling lambat 20 Mar 2026, 00.59 WITA.',
+    );
+  });
+
+  it('a forwarded complaint says the agencies’ answers will show on this page', async () => {
+    window.location.hash = '#AAAA-BBBB-CCCC1';
+    mockApi(() =>
+      json(200, {
+        ...tracking('x'),
+        status: 'forwarded',
+        replyWindowClosesAt: null,
+        answers: [],
+        verificationDueAt: null,
+      }),
+    );
+    renderWith(<Track />, { path: '/track' });
+    expect((await screen.findByText(/sudah diteruskan/)).textContent).toBe(
+      'Pengaduan Anda sudah diteruskan kepada instansi terkait. Jawaban mereka akan tampil di halaman ini.',
+    );
   });
 });
 
@@ -193,6 +232,30 @@ describe('a confidential report in its reply window', () => {
     renderWith(<Track />, { path: '/track' });
     await screen.findByText('Penilaian Anda adalah atas penyelesaian pengaduan ini.');
     expect(screen.queryByText('Penilaian Anda adalah atas jawaban instansi di atas.')).toBeNull();
+  });
+});
+
+describe('a reply sent without choosing', () => {
+  it('names each unchosen group as the complainant reads it, in a sentence: choose, not fill in', async () => {
+    window.location.hash = '#AAAA-BBBB-CCCC1';
+    mockApi(() => json(200, tracking('Laporan telah ditindaklanjuti.')));
+    renderWith(<Track />, { path: '/track' });
+    await userEvent.click(await screen.findByRole('button', { name: 'Kirim tanggapan' }));
+    const satisfied = screen.getByRole('group', {
+      name: 'Apakah Anda puas dengan tindak lanjutnya?',
+    });
+    const rating = screen.getByRole('group', { name: /^Penilaian/ });
+    // Before: "Apakah Anda puas dengan tindak lanjutnya? wajib dipilih." and "Nilai wajib
+    // diisi.", a question inside a sentence, and a word the form does not show, to "fill in".
+    await waitFor(() =>
+      expect(satisfied.querySelector('.error')?.textContent).toBe(
+        'Puas atau tidak puas wajib dipilih.',
+      ),
+    );
+    expect(rating.querySelector('.error')?.textContent).toBe('Penilaian wajib dipilih.');
+    const summary = screen.getByText('Periksa isian berikut:').parentElement!;
+    expect(summary.textContent).toContain('Puas atau tidak puas wajib dipilih.');
+    expect(summary.textContent).toContain('Penilaian wajib dipilih.');
   });
 });
 

@@ -123,6 +123,7 @@ function Status({ code }: { code: string }) {
     steps,
     receivedAt,
     replyWindowClosesAt,
+    verificationDueAt,
     answers,
     earlierAnswers,
     earlierSteps,
@@ -144,6 +145,22 @@ function Status({ code }: { code: string }) {
           {t('track.received')}: <Time at={receivedAt} zone={zone} />
         </p>
         {status === 'reopened' ? <p className="alert">{t('track.reopened')}</p> : null}
+        {/* What comes next, and by when where the page knows it (the later steps say theirs). */}
+        {status === 'received' ? (
+          <p>
+            {verificationDueAt ? (
+              <>
+                {t('track.nextVerifyBy')} <Time at={verificationDueAt} zone={zone} />.
+              </>
+            ) : (
+              t('track.nextVerify')
+            )}
+          </p>
+        ) : status === 'verified' ? (
+          <p>{t('track.nextForward')}</p>
+        ) : (status === 'forwarded' || status === 'in_follow_up') && answers.length === 0 ? (
+          <p>{t(confidential ? 'track.nextAgenciesConfidential' : 'track.nextAgencies')}</p>
+        ) : null}
         {outcome ? (
           <p>
             {t('track.outcome')}: <strong>{labelOf(t, 'outcome', outcome)}</strong>
@@ -325,8 +342,13 @@ function Reply({
       <p>
         {t('track.replyUntil')} <Time at={closesAt} zone={zone} />
       </p>
-      {form.describe('satisfied', { label: t('track.satisfied'), id: 'satisfied-first' })}
-      {form.describe('rating', { label: t('track.ratingLabel'), id: 'rating-first' })}
+      {/* Named in the errors as a sentence can hold them: the legend is a question. */}
+      {form.describe('satisfied', {
+        label: t('track.satisfiedLabel'),
+        id: 'satisfied-first',
+        choice: true,
+      })}
+      {form.describe('rating', { label: t('track.ratingLabel'), id: 'rating-first', choice: true })}
       <FormFeedback form={form} audience="public" />
       <fieldset aria-describedby={form.errors.satisfied ? 'satisfied-error' : undefined}>
         <legend>{t('track.satisfied')}</legend>
