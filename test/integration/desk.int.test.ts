@@ -259,6 +259,42 @@ describe('extension requests waiting for central', () => {
     expect((await listed(inTime.id))?.deadline?.target).toBe('followUp');
   });
 
+  it('say the deadline approval would give, counted over the holidays as approval counts it', async () => {
+    // Monday 10 August 2026: acknowledgement due Thursday 13th. Two working days more are
+    // Friday 14th and Tuesday 18th, Monday 17th being Independence Day (weekdays alone: 17th).
+    clock.set('2026-08-10T03:00:00.000Z');
+    const { caseId } = await forwardedCase(service, ['bpn']);
+    const request = await service.requestExtension(officerOf('bpn'), caseId, 'bpn', {
+      workingDays: 2,
+      reason: 'Menunggu hasil ukur ulang',
+    });
+    const listed = async () =>
+      (await service.pendingExtensions(centralOfficer, { limit: 100 })).items.find(
+        (x) => x.id === request.id,
+      );
+    const onCase = async () =>
+      (await service.getCase(centralOfficer, caseId)).extensionRequests.find(
+        (x) => x.id === request.id,
+      );
+    const tuesday18th = '2026-08-18T16:59:59.999Z';
+    expect(await listed()).toMatchObject({
+      deadline: { target: 'acknowledge', dueAt: '2026-08-13T16:59:59.999Z' },
+      proposedDueAt: tuesday18th,
+    });
+    expect((await onCase())?.proposedDueAt).toBe(tuesday18th);
+    // Paused (waiting for the complainant): no deadline runs, so none to say.
+    await service.pauseAssignment(officerOf('bpn'), caseId, 'bpn', 'Menunggu KTP pengadu');
+    expect((await listed())?.proposedDueAt).toBeNull();
+    expect((await onCase())?.proposedDueAt).toBeNull();
+    await service.resumeAssignment(officerOf('bpn'), caseId, 'bpn');
+    expect((await listed())?.proposedDueAt).toBe(tuesday18th);
+    // Approved: the deadline is the one the desk said.
+    const decided = await service.decideExtension(centralOfficer, caseId, 'bpn', request.id, {
+      approve: true,
+    });
+    expect(decided.assignment.due.acknowledge).toBe(tuesday18th);
+  });
+
   it('leave the list, and its count, once their assignment has ended: nothing is left to decide', async () => {
     clock.set('2026-08-18T03:00:00.000Z');
     const asks = async (agency: string) => {

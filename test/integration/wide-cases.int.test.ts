@@ -285,6 +285,8 @@ describe('what a case sent to 60 agencies awaits, read from the case', () => {
         workingDays: 7,
         reason: 'Menunggu audit lapangan',
         requestedAt: request.requestedAt,
+        // Where approving it would put the deadline (desk.int.test.ts checks the count).
+        proposedDueAt: expect.any(String),
       },
     ]);
     expect(central.activities.map((a) => [a.id, a.status])).toEqual([

@@ -6,7 +6,13 @@
 import { type Calendar, pausedWorkingDays, workingDaysBetween } from './calendar.ts';
 import { invalidTransition, limitExceeded } from './errors.ts';
 import type { Target } from './policy.ts';
-import { type AssignmentRecord, isOpen, openTargets, withDeadlines } from './assignment.ts';
+import {
+  type AssignmentRecord,
+  isOpen,
+  nextDueAt,
+  openTargets,
+  withDeadlines,
+} from './assignment.ts';
 import { mapTargets, touch, ZERO_DAYS } from './assignment-fields.ts';
 
 /**
@@ -177,6 +183,22 @@ export function extend(
     assignment: withDeadlines(touch(a, now, { added: addedWith(a, entry) }), calendar),
     entry,
   };
+}
+
+/**
+ * The soonest unmet deadline `extend` would give if central approved `workingDays` more now:
+ * the same count (the agency's calendar, in its zone), nothing written. What central weighs
+ * before deciding, with the holidays inside already counted. Null while the clock is paused
+ * (no deadline runs until it resumes) or once the assignment has ended.
+ */
+export function extendedDueAt(
+  a: AssignmentRecord,
+  workingDays: number,
+  calendar: Calendar,
+  now: Date,
+): string | null {
+  if (!isOpen(a) || a.paused) return null;
+  return nextDueAt(extend(a, workingDays, '', calendar, now, 'preview').assignment);
 }
 
 /**

@@ -5,6 +5,8 @@
  * The case itself and its lifecycle are in case.ts.
  */
 import { type AssignmentRecord, isOpen, isTargetOverdue, viewAssignment } from './assignment.ts';
+import { extendedDueAt } from './assignment-clock.ts';
+import type { Calendar } from './calendar.ts';
 import {
   activityHeldWith,
   type ActivityRecord,
@@ -75,6 +77,11 @@ export function viewCase(
   ladders: readonly LadderRecord[] = [],
   activities: readonly ActivityRecord[] = [],
   extensions: readonly ExtensionRequestRecord[] = [],
+  /**
+   * The calendars of the assignments with a request awaiting a decision, by id: where approving
+   * it would put their deadline (`proposedDueAt`). Without its calendar, a request's is null.
+   */
+  calendars: ReadonlyMap<string, Calendar> = new Map(),
 ): CaseView {
   const visible = reader.central
     ? assignments
@@ -153,13 +160,18 @@ export function viewCase(
     extensionRequests: extensions
       .filter((x) => awaitsDecision(x, visible))
       .sort((x, y) => x.requestedAt.localeCompare(y.requestedAt))
-      .map((x) => ({
-        id: x.id,
-        agencyId: x.agencyId,
-        workingDays: x.workingDays,
-        reason: x.reason,
-        requestedAt: x.requestedAt,
-      })),
+      .map((x) => {
+        const a = visible.find((y) => y.agencyId === x.agencyId)!;
+        const calendar = calendars.get(a.calendarId);
+        return {
+          id: x.id,
+          agencyId: x.agencyId,
+          workingDays: x.workingDays,
+          reason: x.reason,
+          requestedAt: x.requestedAt,
+          proposedDueAt: calendar ? extendedDueAt(a, x.workingDays, calendar, now) : null,
+        };
+      }),
     activities: shown.items.map((a) => viewActivity(a, now, c.subject)),
     earlierActivities: shown.earlier,
     createdAt: c.createdAt,

@@ -683,6 +683,8 @@ describe('what the case lists still to act on (not worked out from its timeline)
         workingDays: 5,
         reason: 'Alasan X2',
         requestedAt: now.toISOString(),
+        // No calendar passed: where approval would put the deadline is not counted here.
+        proposedDueAt: null,
       },
       {
         id: 'X1',
@@ -690,6 +692,7 @@ describe('what the case lists still to act on (not worked out from its timeline)
         workingDays: 5,
         reason: 'Alasan X1',
         requestedAt: later.toISOString(),
+        proposedDueAt: null,
       },
     ]);
     // An agency: those of its own assignments.

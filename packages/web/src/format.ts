@@ -42,6 +42,16 @@ export function formatInstant(iso: string, zone: TimeZone, lang: Lang): string {
   return `${text} ${TIME_ZONE_LABELS[zone]}`;
 }
 
+/** The day an instant falls on in a zone, without the time: `3 Mar 2026`. */
+export function formatDay(iso: string, zone: TimeZone, lang: Lang): string {
+  return new Intl.DateTimeFormat(locale(lang), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: zone,
+  }).format(new Date(iso));
+}
+
 /** A calendar date (`YYYY-MM-DD`) with its weekday: `Sen, 30 Mar 2026`. */
 export function formatDate(date: string, lang: Lang): string {
   return new Intl.DateTimeFormat(locale(lang), {

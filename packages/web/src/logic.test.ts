@@ -7,7 +7,8 @@ import { deadlineStatus, nextDeadline } from './deadline';
 import { dateIn, formatInstant, toInstant } from './format';
 import { compact, getPath, issuesByPath, setPath } from './forms/use-form';
 import { safeNext } from './pages/sign-in';
-import { overdueByAgency, weekAround } from './pages/desk';
+import { weekAround } from './pages/desk/activities';
+import { overdueByAgency } from './pages/desk/by-agency';
 import { sortStats, type AgencyStats } from './stats';
 import { levelLabel, stepLabel, translator } from './i18n/i18n';
 import { actorKind, describeEvent } from './timeline';
@@ -195,11 +196,11 @@ describe('statistics sorting', () => {
     // An agency at a later rung (central intervention, say) is chased before one with more
     // overdue at an earlier rung: it has been silent longer, past more letters.
     expect(overdueByAgency(items, nameOf)).toEqual([
-      { agencyId: 'pemkot-jayapura', count: 1, level: 3 },
-      { agencyId: 'polri', count: 3, level: 2 },
-      { agencyId: 'atr-bpn', count: 1, level: 1 },
-      { agencyId: 'pln', count: 1, level: 1 },
-      { agencyId: 'kanwil-bpn-ntt', count: 1, level: 0 },
+      { agencyId: 'pemkot-jayapura', count: 1, level: 3, since: null },
+      { agencyId: 'polri', count: 3, level: 2, since: null },
+      { agencyId: 'atr-bpn', count: 1, level: 1, since: null },
+      { agencyId: 'pln', count: 1, level: 1, since: null },
+      { agencyId: 'kanwil-bpn-ntt', count: 1, level: 0, since: null },
     ]);
   });
 });

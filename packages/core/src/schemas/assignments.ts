@@ -80,6 +80,11 @@ export const ExtensionRequestSchema = z
   .meta({ id: 'ExtensionRequest' });
 export type ExtensionRequestView = z.infer<typeof ExtensionRequestSchema>;
 
+/** A request awaiting a decision: the deadline its approval would give (desk and case). */
+export const PROPOSED_DUE_AT =
+  'The assignment’s soonest unmet deadline as it would be if central approved the request now: its `workingDays` added as the approval adds them, on the agency’s holiday calendar in its zone (ends the agency’s day). Null while the clock is paused: no deadline runs until it resumes';
+export const ProposedDueAtField = instant.nullable().meta({ description: PROPOSED_DUE_AT });
+
 export const PauseBody = z
   .strictObject({
     reason: text(2_000),

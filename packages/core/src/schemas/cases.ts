@@ -48,7 +48,7 @@ function phoneDigits(value: string): string {
 
 // Issue 15: the incoming letter's details (documents.ts holds the documents' contract).
 import { LetterRefSchema } from './documents.ts';
-import { ExtensionRequestSchema } from './assignments.ts';
+import { ExtensionRequestSchema, PROPOSED_DUE_AT } from './assignments.ts';
 import { ActivitySchema } from './monitoring.ts';
 import { CASE_CLOSED_ACTIVITIES } from '../activity.ts';
 import { EVENT_TYPES } from '../timeline.ts';
@@ -360,7 +360,13 @@ export const CaseExtensionRequestSchema = ExtensionRequestSchema.pick({
   workingDays: true,
   reason: true,
   requestedAt: true,
-}).meta({ id: 'CaseExtensionRequest' });
+})
+  .extend({
+    proposedDueAt: instant.nullable().meta({
+      description: `${PROPOSED_DUE_AT}; null too in the case an action answers with (read the case)`,
+    }),
+  })
+  .meta({ id: 'CaseExtensionRequest' });
 
 export const CaseSchema = z
   .object({

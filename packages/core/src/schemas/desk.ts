@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { instant } from './fields.ts';
 import { PageQuery, TimeZoneSchema } from './common.ts';
 import { TARGETS } from '../policy.ts';
-import { ExtensionRequestSchema } from './assignments.ts';
+import { ExtensionRequestSchema, ProposedDueAtField } from './assignments.ts';
 
 export const ExtensionRequestsQuery = PageQuery.extend({
   status: z.enum(['pending']).default('pending'),
@@ -20,6 +20,7 @@ export const PendingExtensionSchema = ExtensionRequestSchema.extend({
       description:
         'The assignment’s soonest unmet deadline, and whether it has already passed (the request came late); null while the assignment is paused',
     }),
+  proposedDueAt: ProposedDueAtField,
   timeZone: TimeZoneSchema.meta({
     description: 'The agency’s time zone: its deadlines end its day',
   }),

@@ -24,6 +24,7 @@ import {
   verify,
 } from '../case.ts';
 import { viewCase } from '../case-view.ts';
+import { awaitsDecision } from '../extension.ts';
 import { defaultVisibility } from '../documents/attachments.ts';
 import { DomainError, invalidInput, savedSince } from '../errors.ts';
 import { OUTCOME_LABELS } from '../labels.ts';
@@ -51,6 +52,7 @@ import { actorOf, type EventType, type TimelineEvent } from '../timeline.ts';
 import {
   armLadders,
   calendarById,
+  calendarsOf,
   CENTRAL_ROLES,
   commitSize,
   defaultPolicy,
@@ -112,6 +114,10 @@ export async function listCases(
 
 export async function getCase(deps: ServiceDeps, p: Principal, caseId: string): Promise<CaseView> {
   const { bundle, reader } = await readableCase(deps, p, caseId);
+  // Where approving each request awaiting a decision would put its deadline: their calendars.
+  const asking = bundle.assignments.filter((a) =>
+    bundle.extensions.some((x) => awaitsDecision(x, [a])),
+  );
   return viewCase(
     bundle.case,
     bundle.assignments,
@@ -120,6 +126,7 @@ export async function getCase(deps: ServiceDeps, p: Principal, caseId: string): 
     bundle.ladders,
     bundle.activities,
     bundle.extensions,
+    await calendarsOf(deps, asking),
   );
 }
 

@@ -3,6 +3,7 @@
  * removing a holiday, or adding some, would move before it is saved.
  */
 import { viewAssignment } from '../assignment.ts';
+import { extendedDueAt } from '../assignment-clock.ts';
 import { Calendar, type CalendarDay } from '../calendar.ts';
 import { deadlinesMoved } from '../desk.ts';
 import { notFound } from '../errors.ts';
@@ -13,6 +14,7 @@ import type { PendingExtensionView } from '../schemas.ts';
 import type { Principal } from '../tenancy.ts';
 import {
   ADMIN_ROLES,
+  calendarsOf,
   CENTRAL_ROLES,
   ladderOf,
   requireRole,
@@ -43,13 +45,21 @@ export async function pendingExtensions(
   ]);
   const waiting = page.items.filter((x) => awaitsDecision(x, bundles.get(x.caseId)?.assignments));
   const now = deps.clock();
+  const records = new Map(
+    waiting.map((x) => [
+      x.id,
+      bundles.get(x.caseId)!.assignments.find((a) => a.agencyId === x.agencyId)!,
+    ]),
+  );
+  const calendars = await calendarsOf(deps, [...records.values()]);
   return {
     items: waiting.map((x) => {
       const bundle = bundles.get(x.caseId)!;
+      const record = records.get(x.id)!;
       // Whether the agency asks in time or already late, and how far its ladder climbed: what
       // central weighs in deciding (a waiting request belongs to an open assignment).
       const assignment = viewAssignment(
-        bundle.assignments.find((a) => a.agencyId === x.agencyId)!,
+        record,
         now,
         { central: true },
         ladderOf(bundle, x.agencyId),
@@ -65,6 +75,9 @@ export async function pendingExtensions(
           target && assignment.nextDueAt
             ? { target, dueAt: assignment.nextDueAt, overdue: assignment.overdue[target] }
             : null,
+        // And where approving it would put that deadline: counted as the approval counts it,
+        // over the agency's holidays, not left to central to count by hand.
+        proposedDueAt: extendedDueAt(record, x.workingDays, calendars.get(record.calendarId)!, now),
         timeZone: assignment.timeZone,
         escalationLevel: assignment.escalationLevel,
       };

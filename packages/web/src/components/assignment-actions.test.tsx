@@ -312,6 +312,32 @@ describe('central decides an extension request: the result line says what was de
     return screen.getAllByRole('status')[0]!.textContent;
   };
 
+  it('says, before deciding, where the deadline would go if approved, in the agency’s zone', () => {
+    mockApi(() => json(200, {}));
+    renderWith(
+      <AssignmentActions
+        caseId="C1"
+        assignment={{ ...assignment, state: 'acknowledged', timeZone: 'Asia/Makassar' }}
+        central
+        pendingExtensions={[
+          { ...ext, proposedDueAt: '2026-03-30T15:59:59.999Z' },
+          { ...ext, id: 'X2', workingDays: 3, proposedDueAt: null },
+        ]}
+        onChange={() => {}}
+      />,
+      { as: { agency: 'setneg', role: 'central_officer' } },
+    );
+    const form = (days: number) =>
+      screen
+        .getByText(new RegExp(`^Permintaan perpanjangan ${days} hari kerja`), {
+          selector: 'summary, summary *',
+        })
+        .closest('details')!.textContent;
+    expect(form(5)).toContain('Jika disetujui: tenggat menjadi 30 Mar 2026, 23.59 WITA');
+    // Paused: no deadline runs, none to say.
+    expect(form(3)).not.toContain('Jika disetujui');
+  });
+
   it('approved: the new deadlines from the answer, in the assignment’s zone, named', async () => {
     expect(await decide(true)).toBe(
       'Permintaan perpanjangan 5 hari kerja: Menunggu hasil pemeriksaan inspektorat: ' +

@@ -25,11 +25,11 @@ import { api, type Schemas, unwrap } from '../api/client';
 import { useSession } from '../auth/session-context';
 import { labelOf, type Translate, useI18n } from '../i18n/i18n';
 import { getPath } from '../forms/use-form';
-import { formatInstant } from '../format';
+import { formatInstant, type TimeZone } from '../format';
 import { ActionForm, useActionResult, useReadAgain, useUnsent } from './action-form';
 import { AgencySelect, useAgencies } from './agencies';
 import { NumberField, SelectField, TextField } from './field';
-import { ProblemAlert, useSavedSince } from './ui';
+import { ProblemAlert, Time, useSavedSince } from './ui';
 
 const TARGETS = ['acknowledge', 'followUp', 'resolution'] as const;
 
@@ -323,6 +323,10 @@ export function AssignmentActions({
               >
                 {(form) => (
                   <>
+                    <IfApproved
+                      at={pendingExtensions.find((x) => x.id === ext.id)?.proposedDueAt}
+                      zone={a.timeZone}
+                    />
                     <SelectField
                       form={form}
                       name="approve"
@@ -446,5 +450,20 @@ export function AssignmentActions({
         </ActionForm>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * Where approving a request would put the deadline, as the case read last says it (the API
+ * counts it over the agency's holidays, in its zone): none while the clock is paused, nor once
+ * the request no longer waits.
+ */
+function IfApproved({ at, zone }: { at: string | null | undefined; zone: TimeZone }) {
+  const { t } = useI18n();
+  if (!at) return null;
+  return (
+    <p className="small">
+      {t('actions.extensionIfApproved')} <Time at={at} zone={zone} />
+    </p>
   );
 }

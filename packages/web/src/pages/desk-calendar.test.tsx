@@ -1,7 +1,8 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
-import Desk, { undeclaredYears } from './desk';
+import Desk from './desk';
+import { undeclaredYears } from './desk/calendar-notice';
 
 describe('the desk’s word on a year without its holidays', () => {
   it('wants this year, and from October the next', () => {

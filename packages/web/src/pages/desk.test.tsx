@@ -9,8 +9,19 @@ import Desk from './desk';
 /** An empty list, the API's clock and the calendar's declared years: what the other cards ask. */
 const EMPTY = { items: [], nextCursor: null, now: '2026-03-30T03:00:00.000Z', years: [2026] };
 
+/** `n` overdue assignments of an agency: acknowledgement due 2 March 2026, none met. */
 const overdue = (agencyId: string, n: number, escalationLevel = 1) =>
-  Array.from({ length: n }, (_, i) => ({ caseId: `${agencyId}-${i}`, agencyId, escalationLevel }));
+  Array.from({ length: n }, (_, i) => ({
+    caseId: `${agencyId}-${i}`,
+    agencyId,
+    escalationLevel,
+    due: {
+      acknowledge: '2026-03-02T16:59:59.999Z',
+      followUp: '2026-03-16T16:59:59.999Z',
+      resolution: '2026-04-27T16:59:59.999Z',
+    },
+    met: { acknowledge: null, followUp: null, resolution: null },
+  }));
 
 describe('the desk’s overdue-by-agency card', () => {
   it('counts every overdue assignment per agency, reading on past the first page', async () => {
@@ -34,8 +45,70 @@ describe('the desk’s overdue-by-agency card', () => {
       .slice(1)
       .map((r) => r.textContent);
     // (Agencies by id here: no name directory is rendered around the page in this test.)
-    expect(rows).toEqual(['pln90Surat pengingat II', 'polri60Surat pengingat I']);
+    expect(rows).toEqual([
+      'plnterlambat sejak 2 Mar 202690Surat pengingat II',
+      'polriterlambat sejak 2 Mar 202660Surat pengingat I',
+    ]);
     expect(calls.filter((c) => c.path.includes('overdue=true'))).toHaveLength(2);
+  });
+
+  it('says per agency since when its oldest overdue assignment is late, by the API’s clock', async () => {
+    // The API's clock: Monday 30 March 2026, 10:00 WIB. Polri's earliest missed deadline is its
+    // follow-up of 3 March (23:59 WIT is 21:59 WIB, still the 3rd here); its acknowledgement of
+    // 20 February was met, and its resolution of 20 April has not come yet. PLN's is 16 March.
+    const unmet = { acknowledge: null, followUp: null, resolution: null };
+    const polri = [
+      {
+        caseId: 'p1',
+        agencyId: 'polri',
+        escalationLevel: 2,
+        due: {
+          acknowledge: '2026-02-20T14:59:59.999Z',
+          followUp: '2026-03-03T14:59:59.999Z',
+          resolution: '2026-04-20T14:59:59.999Z',
+        },
+        met: { ...unmet, acknowledge: '2026-02-19T02:00:00.000Z' },
+      },
+      {
+        caseId: 'p2',
+        agencyId: 'polri',
+        escalationLevel: 1,
+        due: {
+          acknowledge: '2026-03-10T14:59:59.999Z',
+          followUp: '2026-03-24T14:59:59.999Z',
+          resolution: '2026-05-04T14:59:59.999Z',
+        },
+        met: unmet,
+      },
+    ];
+    const pln = {
+      caseId: 'l1',
+      agencyId: 'pln',
+      escalationLevel: 1,
+      due: {
+        acknowledge: '2026-03-16T16:59:59.999Z',
+        followUp: '2026-03-30T16:59:59.999Z',
+        resolution: '2026-04-27T16:59:59.999Z',
+      },
+      met: unmet,
+    };
+    mockApi((call) =>
+      call.path.startsWith('/v1/assignments?') && call.path.includes('overdue=true')
+        ? json(200, { items: [...polri, pln], nextCursor: null })
+        : json(200, EMPTY),
+    );
+    renderWith(<Desk />, { as: { agency: 'setneg', role: 'central_officer' } });
+    const card = screen.getByRole('region', { name: /Lewat tenggat per instansi/ });
+    await within(card).findByText('terlambat sejak 3 Mar 2026');
+    const rows = within(card)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.textContent);
+    // Sorted as before: the rung, the count, the name.
+    expect(rows).toEqual([
+      'polriterlambat sejak 3 Mar 20262Surat pengingat II',
+      'plnterlambat sejak 16 Mar 20261Surat pengingat I',
+    ]);
   });
 
   it('names a letter that failed by the step and the agency it was for, the mailer’s words tucked away', async () => {
@@ -250,6 +323,49 @@ describe('the desk’s overdue-by-agency card', () => {
     const asked = calls.find((c) => c.path.includes('status=proposed'))!.path;
     expect(asked).toContain('total=true');
     expect(asked).not.toMatch(/from=|to=/);
+  });
+});
+
+describe('the desk’s extension requests', () => {
+  it('says where the deadline would go if approved, in the agency’s zone', async () => {
+    const request = {
+      id: 'x1',
+      caseId: 'c1',
+      agencyId: 'pemkot-jayapura',
+      workingDays: 2,
+      reason: 'Menunggu hasil ukur ulang',
+      status: 'pending',
+      requestedAt: '2026-08-10T03:00:00.000Z',
+      decidedAt: null,
+      note: null,
+      subject: 'Sertifikat tanah belum terbit',
+      agencyName: 'Pemkot Jayapura',
+      deadline: { target: 'acknowledge', dueAt: '2026-08-13T14:59:59.999Z', overdue: false },
+      // Friday 14th and Tuesday 18th (Monday 17th a holiday): 23:59 WIT.
+      proposedDueAt: '2026-08-18T14:59:59.999Z',
+      timeZone: 'Asia/Jayapura',
+      escalationLevel: 0,
+    };
+    mockApi((call) =>
+      call.path.startsWith('/v1/extension-requests')
+        ? json(200, {
+            items: [
+              request,
+              { ...request, id: 'x2', caseId: 'c2', deadline: null, proposedDueAt: null },
+            ],
+            nextCursor: null,
+            total: 2,
+          })
+        : json(200, EMPTY),
+    );
+    renderWith(<Desk />, { as: { agency: 'setneg', role: 'central_officer' } });
+    const card = screen.getByRole('region', { name: /Permintaan perpanjangan menunggu keputusan/ });
+    const items = await within(card).findAllByRole('listitem');
+    expect(items[0]!.textContent).toContain(
+      'Jika disetujui: tenggat menjadi 18 Agu 2026, 23.59 WIT',
+    );
+    // Paused: no deadline runs, none to say.
+    expect(items[1]!.textContent).not.toContain('Jika disetujui');
   });
 });
 

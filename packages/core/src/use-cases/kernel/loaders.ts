@@ -41,6 +41,17 @@ export async function calendarById(deps: ServiceDeps, id: string, at?: number): 
   return calendar;
 }
 
+/** The calendars `assignments` count on, each read once, by id. */
+export async function calendarsOf(
+  deps: ServiceDeps,
+  assignments: readonly { readonly calendarId: string }[],
+): Promise<ReadonlyMap<string, Calendar>> {
+  const ids = [...new Set(assignments.map((a) => a.calendarId))];
+  return new Map(
+    await Promise.all(ids.map(async (id) => [id, await calendarById(deps, id)] as const)),
+  );
+}
+
 /**
  * Reads that do not depend on each other, started together and awaited in the order the
  * use case checks them: a rejection of a later one is marked handled until it is awaited, so

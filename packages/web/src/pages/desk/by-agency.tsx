@@ -1,0 +1,103 @@
+import { Link } from 'wouter';
+import type { Schemas } from '../../api/client';
+import { useSignedIn } from '../../auth/session-context';
+import { AgencyName, useAgencies } from '../../components/agencies';
+import { TARGETS } from '../../deadline';
+import { formatDay } from '../../format';
+import { levelLabel, useI18n } from '../../i18n/i18n';
+import { byAgencyName } from '../../stats';
+
+/**
+ * Overdue assignments counted per agency, worst first: the furthest up the ladder (an agency at
+ * central intervention has been silent past every letter), then the most overdue, ties by the
+ * agency's name. With since when each is late (`since`): the earliest deadline it missed among
+ * them, an unmet target due before the API's `now` (null while that clock is unknown).
+ */
+export function overdueByAgency(
+  items: readonly Schemas['Assignment'][],
+  nameOf: (id: string) => string,
+  now: Date | null = null,
+): { agencyId: string; count: number; level: number; since: string | null }[] {
+  const byName = byAgencyName(nameOf);
+  return [...Map.groupBy(items, (a) => a.agencyId)]
+    .map(([agencyId, list]) => ({
+      agencyId,
+      count: list.length,
+      level: Math.max(...list.map((a) => a.escalationLevel)),
+      since: now ? earliestMissed(list, now) : null,
+    }))
+    .sort((x, y) => y.level - x.level || y.count - x.count || byName(x, y));
+}
+
+/** The earliest deadline missed among `list`: a target unmet and due before `now`. */
+function earliestMissed(list: readonly Schemas['Assignment'][], now: Date): string | null {
+  const missed = list.flatMap((a) =>
+    TARGETS.filter((t) => a.met[t] === null && Date.parse(a.due[t]) < now.getTime()).map(
+      (t) => a.due[t],
+    ),
+  );
+  return missed.reduce<string | null>(
+    (soonest, due) => (soonest === null || Date.parse(due) < Date.parse(soonest) ? due : soonest),
+    null,
+  );
+}
+
+/** Overdue assignments counted per agency, worst first, and since when each is late: who to chase. */
+export function ByAgency({
+  items,
+  complete,
+  now,
+}: {
+  items: readonly Schemas['Assignment'][];
+  /** Every overdue assignment is in `items`; otherwise the counts are of the first ones. */
+  complete: boolean;
+  /** The API's clock (null until known): what "late since" is counted against. */
+  now: Date | null;
+}) {
+  const { t, lang } = useI18n();
+  const { zone } = useSignedIn();
+  const { nameOf } = useAgencies();
+  const counts = overdueByAgency(items, nameOf, now);
+  if (counts.length === 0) return <p className="muted">{t('common.empty')}</p>;
+  return (
+    <div className="table-scroll">
+      <p className="muted">
+        {t(complete ? 'desk.overdueSummary' : 'desk.overdueSummaryPartial', {
+          n: items.length,
+          agencies: counts.length,
+        })}
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('queue.agency')}</th>
+            <th scope="col">{t('desk.overdueCount')}</th>
+            <th scope="col">{t('queue.level')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {counts.map((row) => (
+            <tr key={row.agencyId}>
+              <td>
+                {/* Opens that agency's overdue assignments: the count, one by one. */}
+                <Link href={`/assignments?agency=${row.agencyId}&overdue=1`}>
+                  <AgencyName id={row.agencyId} />
+                </Link>
+                {/* How long it has been silent: the day its oldest missed deadline passed. */}
+                {row.since ? (
+                  <div className="muted small">
+                    {t('desk.overdueSince', { date: formatDay(row.since, zone, lang) })}
+                  </div>
+                ) : null}
+              </td>
+              <td>{row.count}</td>
+              {/* Its words whole on a phone ("Surat penegasan", not "penegasa" over "n"): the
+                  column narrowed beside the agencies' long names. */}
+              <td className="label">{row.level > 0 ? levelLabel(t, row.level) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

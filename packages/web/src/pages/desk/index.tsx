@@ -1,0 +1,55 @@
+/**
+ * The central officer's desk: what needs attention today, each list straight from one API
+ * worklist, each with its total. New complaints to verify (with their verification deadline),
+ * complaints their complainant reopened (to forward again), extension requests waiting for a
+ * decision, overdue assignments by agency, newly overdue since the previous working day began
+ * (by the API's clock), due within two working days (not yet overdue), redirected awaiting a re-forward (until
+ * the case is forwarded again), the clarifications the escalation ladder proposed (to schedule
+ * or to cancel on the case page), the monitoring activities still to report (undated, past, or
+ * this week's), and letters that failed to send (with what central does about each:
+ * components/failed-letter-actions.tsx).
+ */
+import { Link } from 'wouter';
+import { useSignedIn } from '../../auth/session-context';
+import { useI18n } from '../../i18n/i18n';
+import { PageTitle } from '../../components/ui';
+import { Activities, Proposals } from './activities';
+import { AwaitingCentral, Reopened } from './awaiting-central';
+import { CalendarNotice } from './calendar-notice';
+import { Extensions } from './extensions';
+import { FailedLetters } from './failed-letters';
+import { Worklist } from './worklist';
+
+export default function Desk() {
+  const { t } = useI18n();
+  const { zone } = useSignedIn();
+  return (
+    <section>
+      <PageTitle>{t('desk.title')}</PageTitle>
+      <CalendarNotice zone={zone} />
+      <p>
+        <Link href="/cases/new" className="button primary">
+          {t('desk.register')}
+        </Link>
+      </p>
+      <div className="grid">
+        <AwaitingCentral zone={zone} status="received" />
+        <AwaitingCentral zone={zone} status="verified" />
+        <AwaitingCentral zone={zone} status="needs_info" />
+        <Reopened zone={zone} />
+        <Extensions zone={zone} />
+        <Worklist
+          title={t('desk.overdueByAgency')}
+          query={{ overdue: 'true', limit: 100 }}
+          byAgency
+        />
+        <Worklist title={t('desk.newlyOverdue')} query={{ newlyOverdue: 'true' }} />
+        <Worklist title={t('desk.dueSoon')} query={{ dueWithin: 2 }} />
+        <Worklist title={t('desk.redirected')} query={{ awaitingReforward: 'true' }} />
+        <Proposals zone={zone} />
+        <Activities zone={zone} />
+        <FailedLetters zone={zone} />
+      </div>
+    </section>
+  );
+}
