@@ -38,6 +38,21 @@ export const attachmentItem = (a: AttachmentRecord): Item => ({
   ...a,
 });
 
+/** The unit's document settings: one item. */
+export const documentSettingsItem = (settings: DocumentSettings): Item => ({
+  ...documentKeys.settings,
+  entity: 'document_settings',
+  ...settings,
+});
+
+/** A yearly counter at `value` (`reserveSequence` adds to it in place). */
+export const sequenceItem = (name: string, value: number): Item => ({
+  ...documentKeys.sequence(name),
+  entity: 'sequence',
+  name,
+  value,
+});
+
 export class DocumentLayer extends JobStore implements DocumentStore {
   /** The unit's document settings (one item; `at` as for the store's getCalendar). */
   async getDocumentSettings(at?: number): Promise<DocumentSettings | undefined> {
@@ -53,9 +68,8 @@ export class DocumentLayer extends JobStore implements DocumentStore {
 
   /** Replaces them under their version (null: the first save), bumping the settings' version. */
   async putDocumentSettings(settings: DocumentSettings, expectedVersion: number | null) {
-    const item = { ...documentKeys.settings, entity: 'document_settings', ...settings };
     await this.settingsTransact(
-      [{ Put: this.versionedPut(item, expectedVersion) }],
+      [{ Put: this.versionedPut(documentSettingsItem(settings), expectedVersion) }],
       [expectedVersion === null ? 'exists' : 'version'],
     );
   }
@@ -121,7 +135,7 @@ export class DocumentLayer extends JobStore implements DocumentStore {
     const kinds: WriteConflict['kind'][] = [];
     if (change.sequence) {
       const { name, value, expected } = change.sequence;
-      const item = { ...documentKeys.sequence(name), entity: 'sequence', name, value };
+      const item = sequenceItem(name, value);
       items.push({
         Put:
           expected === 0

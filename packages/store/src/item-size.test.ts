@@ -13,13 +13,17 @@ import {
   Calendar,
   type CaseRecord,
   CENTRAL_TENANT,
+  CHUNK_SIZE,
+  checkedKey,
   type ClockEntry,
+  completeAttachment,
   composeLetter,
   COUNTS_ACKNOWLEDGEMENT,
   DEFAULT_POLICY,
   type DocumentSettings,
   forwardingLetterWrite,
   type ExtensionRequestRecord,
+  ERROR_CODES,
   type IdempotencyRecord,
   INDONESIAN_HOLIDAYS,
   ladderLetterDocument,
@@ -28,35 +32,52 @@ import {
   MAX_REPLIES,
   MAX_STATUS_HISTORY,
   MAX_HISTOGRAM_DAYS,
+  MAX_FILE_NAME,
+  MAX_TOKEN_BYTES,
   newAssignment,
+  newAttachment,
   newCase,
   type NotificationRecord,
+  type RearmJobRecord,
+  sequenceName,
   type SlaPolicy,
   type TimelineEvent,
   viewActivity,
   viewAssignment,
   viewCase,
 } from '@pantau/core';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { attachmentItem, documentSettingsItem, sequenceItem } from './document-store.ts';
 import { itemSize, MAX_ITEM_BYTES } from './item-size.ts';
 import {
   activityItem,
   agencyItem,
   assignmentItem,
   calendarDayItem,
+  calendarYearItem,
   caseItem,
   clockEntryItem,
   eventItem,
   extensionItem,
   idempotencyItem,
+  jobChunkItem,
+  jobFailureItem,
+  jobItem,
+  jobScopeItem,
   ladderItem,
   ladderStepItem,
+  letterShareItem,
   notificationItem,
   policyItem,
   trackingCodeItem,
   claimItem,
+  upgradeItem,
 } from './items.ts';
 import { keys } from './keys.ts';
+import { INLINE_CURSOR_CHARS, keptCursorItem } from './paging.ts';
+import { indexWrites, SearchKeys } from './search-index.ts';
 
 /** `n` characters of Javanese script: 3 bytes each in UTF-8, the worst a zod `max(n)` allows. */
 const text = (n: number) => 'ꦗ'.repeat(n);
@@ -592,6 +613,100 @@ const statsItem = () => ({
   ...Object.fromEntries(Array.from({ length: MAX_HISTOGRAM_DAYS + 1 }, (_, i) => [`h${i}`, 1e12])),
 });
 
+/**
+ * A file given up: its name at 200, its content a type refused (the longest MIME type
+ * `file-type` names, 73 characters: the refusal repeats the name and the type), then the scan's
+ * verdict too (a file the type check refuses is never scanned: an upper bound), attached to an
+ * agency's response and an activity at once, its checked copy's key.
+ */
+const largestAttachment = () => {
+  const uploaded = newAttachment({
+    id: ULID,
+    caseId: ULID,
+    body: { name: text(MAX_FILE_NAME), size: 20 * 1024 * 1024 },
+    attachedTo: { kind: 'response', agencyId: agencyId(0), activityId: id(64) },
+    visibility: 'agencies',
+    uploadedBy: { sub: SUB, agency: agencyId(0) },
+    now: new Date(NOW),
+  });
+  const { record } = completeAttachment(
+    uploaded,
+    { mime: id(73), size: 20 * 1024 * 1024, sha256: id(64) },
+    new Date(NOW),
+  );
+  return { ...record, key: checkedKey(ULID, ULID, id(64)), scan: 'unscannable' as const };
+};
+
+/**
+ * A case whose search tokens fill `MAX_TOKEN_BYTES`: one word of 233 Javanese characters (699
+ * bytes, 700 with its separator) in both lists, the agencies' words (the text restated for them)
+ * and central's names (the complainant's own text), so the posting carries it twice. Its other
+ * fields hold one-letter words, which are not indexed (a subject's 200 characters are one
+ * shorter word).
+ */
+const caseOfLargestTokens = (): CaseRecord => {
+  const c = largestCase();
+  const word = text((MAX_TOKEN_BYTES - 1) / 3);
+  return {
+    ...c,
+    subject: 'ꦗ ꦗ',
+    respondent: 'ꦗ',
+    location: { province: 'ꦗ', regency: 'ꦗ' },
+    complainant: { ...c.complainant!, name: 'ꦗ' },
+    // Restated (so central alone searches the complainant's own text), by a letter.
+    description: `${word} ꦗ`,
+    agencyDescription: word,
+  };
+};
+
+/** The search index's items a new case writes: its postings and its lookups. */
+const indexItems = (c: CaseRecord) =>
+  indexWrites('table', new SearchKeys('key'), null, c).flatMap((w) =>
+    w.Put?.Item ? [w.Put.Item] : [],
+  );
+
+/**
+ * A focal point's queue merging 1,000 member units' (every agency registered): a position per
+ * unit, its queue index's key, case ids as random as ULIDs are (deflating compresses them
+ * least). Past 400 KB, `encodeCursor` refuses the list (`limit_exceeded`) before writing.
+ */
+const largestKeptCursor = () => {
+  const caseId = (i: number) => createHash('sha256').update(String(i)).digest('base64url');
+  const positions = Array.from({ length: REGISTERED_AGENCIES }, (_, i) => ({
+    ...keys.assignment(caseId(i), agencyId(i)),
+    gsi1pk: keys.queue(agencyId(i), 'open'),
+    gsi1sk: `${NOW}#${caseId(i)}`,
+  }));
+  return keptCursorItem('0'.repeat(36), JSON.stringify(positions), Date.parse(NOW));
+};
+
+/**
+ * A member unit's give-backs (the longest scope and reason) by a principal of 200, stopped
+ * with its 300-character error and superseded at once (an upper bound), its listing at a
+ * delegated state's cursor: a cursor inline (past `INLINE_CURSOR_CHARS` a kept one's id).
+ */
+const largestJob = (): RearmJobRecord => ({
+  id: ULID,
+  scope: { kind: 'member', memberId: agencyId(0), focalPointId: agencyId(1) },
+  // The longest reason an edit gives: a moved unit's two focal points (a calendar's days give
+  // its id, two dates and a count).
+  reason: { focalPointId: agencyId(1), formerFocalPointId: agencyId(2) },
+  requestedBy: { sub: SUB, agency: CENTRAL_TENANT, role: 'central_admin' },
+  state: 'failed',
+  total: 1e12,
+  done: 1e12,
+  failed: 1e12,
+  moved: 1e12,
+  skipped: 1e12,
+  chunks: 1e12,
+  cursor: `9:${id(INLINE_CURSOR_CHARS)}`,
+  supersededBy: ULID,
+  error: text(300),
+  createdAt: NOW,
+  updatedAt: NOW,
+  finishedAt: NOW,
+});
+
 const ENTITIES: [string, () => Record<string, unknown>][] = [
   ['case', () => caseItem(largestCase())],
   ['assignment', () => assignmentItem(largestAssignment())],
@@ -614,7 +729,80 @@ const ENTITIES: [string, () => Record<string, unknown>][] = [
   // The value is hashed into the key: a 998-character Message-ID makes the same size.
   ['unique claim', () => claimItem(largestCase(), { kind: 'message_id', value: text(998) })],
   ['statistics counters (a day or a month)', statsItem],
+  ['attachment', () => attachmentItem(largestAttachment())],
+  ['document settings', () => documentSettingsItem(largestSettings())],
+  ['number sequence', () => sequenceItem(sequenceName('letter', '9999-12-31'), 1e12)],
+  [
+    'letter share',
+    () =>
+      letterShareItem(
+        { caseId: ULID, agencyId: agencyId(0), memberId: agencyId(1) },
+        { id: ULID, createdAt: NOW, bytes: 1e12, cancelled: true },
+      ),
+  ],
+  ['search posting', () => largestOf(indexItems(caseOfLargestTokens()))],
+  [
+    'search lookup',
+    () => largestOf(indexItems(largestCase()).filter((item) => item.entity === 'lookup')),
+  ],
+  ['calendar year', () => calendarYearItem(id(40), 9999)],
+  [
+    'settings version',
+    () => ({ ...keys.settingsVersion, entity: 'settings_version', version: 1e12 }),
+  ],
+  ['kept cursor', largestKeptCursor],
+  ['re-arming job', () => jobItem(largestJob())],
+  ['re-arming job scope', () => jobScopeItem(largestJob())],
+  [
+    're-arming job chunk',
+    // A chunk closes at CHUNK_SIZE refs, and one worklist page (100) may take it from 99 to 199.
+    () =>
+      jobChunkItem({
+        jobId: ULID,
+        index: 999_999,
+        refs: Array.from({ length: 2 * CHUNK_SIZE - 1 }, (_, i) => ({
+          caseId: ULID,
+          agencyId: agencyId(i),
+        })),
+      }),
+  ],
+  [
+    're-arming job failure',
+    () =>
+      jobFailureItem(ULID, {
+        caseId: ULID,
+        agencyId: agencyId(0),
+        code: [...ERROR_CODES].sort((a, b) => b.length - a.length)[0]!,
+        // `failureOf` keeps 300 UTF-16 units of a domain error's message.
+        message: text(300),
+        at: NOW,
+      }),
+  ],
+  ['upgrade marker', () => upgradeItem(1e12, ULID, new Date(NOW))],
 ];
+
+/**
+ * Every `entity` tag the store's source writes: in an item (`entity: 'x'`) or an update's values
+ * (`':entity': 'x'`), in any file of this directory but the tests.
+ */
+const writtenTags = (): string[] => {
+  const dir = new URL('.', import.meta.url);
+  const tags = new Set<string>();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.includes('.test.')))
+    for (const m of readFileSync(new URL(file, dir), 'utf8').matchAll(
+      /(?:\bentity|':entity'):\s*'([a-z_]+)'/g,
+    ))
+      tags.add(m[1]!);
+  return [...tags].sort();
+};
+
+describe('the measured table', () => {
+  it('measures every entity the store writes (a new one needs its row)', () => {
+    const measured = new Set(ENTITIES.map(([, build]) => build().entity));
+    expect(writtenTags()).toContain('case'); // the scan finds what it should
+    expect(writtenTags().filter((tag) => !measured.has(tag))).toEqual([]);
+  });
+});
 
 describe('the measure', () => {
   it('counts names and values as DynamoDB documents it', () => {
@@ -633,6 +821,12 @@ describe('the largest builds', () => {
     expect(largestAssignment().redirectSettled?.reason).toHaveLength(2_000);
     expect(largestCase().agencyDescription).toHaveLength(20_000);
     expect(largestNotification().document).toBeDefined();
+    const posting = largestOf(indexItems(caseOfLargestTokens()));
+    expect(posting.entity).toBe('posting');
+    // Both lists at the tokens' bound (its separator aside).
+    for (const list of [posting.w, posting.n])
+      expect(Buffer.byteLength(String(list))).toBe(MAX_TOKEN_BYTES - 1);
+    expect(largestAttachment().refusal).toContain(largestAttachment().name);
   });
 });
 

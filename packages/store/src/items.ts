@@ -3,21 +3,25 @@
  * `entity` tag. Written once here, used by the adapter's writes and by the test that measures
  * the largest item each entity can reach (`item-size.test.ts`).
  */
-import type {
-  ActivityRecord,
-  Agency,
-  AssignmentRecord,
-  CalendarDay,
-  CaseRecord,
-  ClockEntry,
-  ExtensionRequestRecord,
-  IdempotencyRecord,
-  LadderRecord,
-  LetterKey,
-  NotificationRecord,
-  SlaPolicy,
-  TimelineEvent,
-  UniqueClaim,
+import {
+  type ActivityRecord,
+  type Agency,
+  type AssignmentRecord,
+  type CalendarDay,
+  type CaseRecord,
+  type ClockEntry,
+  type ExtensionRequestRecord,
+  type IdempotencyRecord,
+  type JobChunk,
+  type JobFailure,
+  type LadderRecord,
+  type LetterKey,
+  type NotificationRecord,
+  type RearmJobRecord,
+  scopeKey,
+  type SlaPolicy,
+  type TimelineEvent,
+  type UniqueClaim,
 } from '@pantau/core';
 import { assignmentBucket, assignmentSortKey, keys } from './keys.ts';
 import { TTL_ATTRIBUTE } from './table.ts';
@@ -199,4 +203,41 @@ export const idempotencyItem = ({ replaces, ...r }: IdempotencyRecord): Item => 
   entity: 'idempotency',
   ...r,
   ...(r.expiresAt ? { [TTL_ATTRIBUTE]: Math.ceil(Date.parse(r.expiresAt) / 1000) } : {}),
+});
+
+/** A re-arming job's record: its counters, its listing's position (job-store.ts). */
+export const jobItem = (job: RearmJobRecord): Item => ({
+  ...keys.job(job.id),
+  entity: 'job',
+  ...job,
+});
+
+/** Its scope's pointer to its latest job. */
+export const jobScopeItem = (job: RearmJobRecord): Item => ({
+  ...keys.jobScope(scopeKey(job.scope)),
+  entity: 'job_scope',
+  jobId: job.id,
+});
+
+/** A chunk of a job's work, deleted as it is done. */
+export const jobChunkItem = (chunk: JobChunk): Item => ({
+  ...keys.jobChunk(chunk.jobId, chunk.index),
+  entity: 'job_chunk',
+  ...chunk,
+});
+
+/** One assignment a job could not re-arm (at most `MAX_RECORDED_FAILURES` a job). */
+export const jobFailureItem = (jobId: string, failure: JobFailure): Item => ({
+  ...keys.jobFailure(jobId, failure.caseId, failure.agencyId),
+  entity: 'job_failure',
+  ...failure,
+});
+
+/** The version of the stored data the last completed upgrade job brought. */
+export const upgradeItem = (version: number, jobId: string | null, now: Date): Item => ({
+  ...keys.upgrade,
+  entity: 'upgrade',
+  version,
+  jobId,
+  at: now.toISOString(),
 });

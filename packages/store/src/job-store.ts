@@ -18,6 +18,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TransactItem } from './dynamo-table.ts';
 import { EscalationStore } from './escalation-store.ts';
+import { jobChunkItem, jobFailureItem, upgradeItem } from './items.ts';
 import { keys } from './keys.ts';
 
 const UNFINISHED: readonly JobState[] = ['listing', 'running'];
@@ -87,7 +88,7 @@ export class JobStore extends EscalationStore {
     ];
     if (chunked) {
       const chunk: JobChunk = { jobId, index: from.chunks, refs: to.refs };
-      items.push({ Put: this.createPut({ ...keys.jobChunk(jobId, from.chunks), ...chunk }) });
+      items.push({ Put: this.createPut(jobChunkItem(chunk)) });
     }
     await this.transact(items, ['version', 'exists']);
   }
@@ -141,11 +142,7 @@ export class JobStore extends EscalationStore {
   }
 
   async putJobFailure(jobId: string, failure: JobFailure): Promise<void> {
-    await this.plainPut({
-      ...keys.jobFailure(jobId, failure.caseId, failure.agencyId),
-      entity: 'job_failure',
-      ...failure,
-    });
+    await this.plainPut(jobFailureItem(jobId, failure));
   }
 
   async listJobFailures(jobId: string, limit: number): Promise<JobFailure[]> {
@@ -171,7 +168,7 @@ export class JobStore extends EscalationStore {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...keys.upgrade, entity: 'upgrade', version, jobId, at: now.toISOString() },
+          Item: upgradeItem(version, jobId, now),
           // A job of an older version finishing late does not take a newer one back.
           ConditionExpression: 'attribute_not_exists(pk) OR #version <= :version',
           ExpressionAttributeNames: { '#version': 'version' },

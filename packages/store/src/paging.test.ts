@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { PAGE_BYTES, responseBytes, withinPageBytes } from './paging.ts';
+import { randomBytes } from 'node:crypto';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it, vi } from 'vitest';
+import { encodeCursor, PAGE_BYTES, responseBytes, withinPageBytes } from './paging.ts';
 
 /** What Lambda's envelope really holds for `value` as a JSON body: a JSON string of its JSON. */
 const envelope = (value: unknown) => Buffer.byteLength(JSON.stringify(JSON.stringify(value))) - 2;
@@ -25,5 +27,25 @@ describe('a page’s bytes as a response carries them', () => {
     const huge = { description: 'x'.repeat(PAGE_BYTES) };
     expect(withinPageBytes([huge, huge], (x) => x)).toHaveLength(1);
     expect(withinPageBytes(items.slice(0, 3), (x) => x)).toHaveLength(3);
+  });
+});
+
+describe('a cursor too long to keep', () => {
+  it('is refused past 400 KB deflated (limit_exceeded), before anything is written', async () => {
+    // 200 streams' positions of four 1,024-byte key values, as random as deflating gets them.
+    const value = () => randomBytes(768).toString('base64url');
+    const positions = Array.from({ length: 200 }, () => ({
+      pk: value(),
+      sk: value(),
+      gsi1pk: value(),
+      gsi1sk: value(),
+    }));
+    const send = vi.fn();
+    const client = { send } as unknown as DynamoDBDocumentClient;
+    await expect(encodeCursor(client, 'table', positions)).rejects.toMatchObject({
+      code: 'limit_exceeded',
+      message: expect.stringContaining('merges 200 queues'),
+    });
+    expect(send).not.toHaveBeenCalled();
   });
 });

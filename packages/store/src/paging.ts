@@ -142,6 +142,14 @@ const KEPT_CURSOR_SECONDS = 24 * 60 * 60;
 /** What starts a kept cursor's id (never the first character of base64url JSON). */
 const KEPT = '~';
 
+/** A cursor kept in the table under `id`: its positions' JSON deflated, for a day from `now`. */
+export const keptCursorItem = (id: string, json: string, now: number): Item => ({
+  ...keys.cursor(id),
+  entity: 'cursor',
+  packed: deflateRawSync(json),
+  [TTL_ATTRIBUTE]: Math.floor(now / 1000) + KEPT_CURSOR_SECONDS,
+});
+
 /**
  * A cursor for `positions`: inline when short, else kept in the table, deflated (positions
  * repeat their keys' prefixes: 3,000 member units' fit in a few tens of KB). Past an item's
@@ -156,12 +164,7 @@ export async function encodeCursor(
   const inline = Buffer.from(json).toString('base64url');
   if (inline.length <= INLINE_CURSOR_CHARS) return inline;
   const id = randomUUID();
-  const item = {
-    ...keys.cursor(id),
-    entity: 'cursor',
-    packed: deflateRawSync(json),
-    [TTL_ATTRIBUTE]: Math.floor(Date.now() / 1000) + KEPT_CURSOR_SECONDS,
-  };
+  const item = keptCursorItem(id, json, Date.now());
   if (itemSize(item) > MAX_ITEM_BYTES)
     throw limitExceeded(
       `this list merges ${positions.length} queues, too many to page through together: ` +
