@@ -46,8 +46,8 @@ describe('the desk’s overdue-by-agency card', () => {
       .map((r) => r.textContent);
     // (Agencies by id here: no name directory is rendered around the page in this test.)
     expect(rows).toEqual([
-      'plnterlambat sejak 2 Mar 202690Surat pengingat II',
-      'polriterlambat sejak 2 Mar 202660Surat pengingat I',
+      'plnmelewati tenggat 2 Mar 202690Surat pengingat II',
+      'polrimelewati tenggat 2 Mar 202660Surat pengingat I',
     ]);
     expect(calls.filter((c) => c.path.includes('overdue=true'))).toHaveLength(2);
   });
@@ -99,15 +99,15 @@ describe('the desk’s overdue-by-agency card', () => {
     );
     renderWith(<Desk />, { as: { agency: 'setneg', role: 'central_officer' } });
     const card = screen.getByRole('region', { name: /Lewat tenggat per instansi/ });
-    await within(card).findByText('terlambat sejak 3 Mar 2026');
+    await within(card).findByText('melewati tenggat 3 Mar 2026');
     const rows = within(card)
       .getAllByRole('row')
       .slice(1)
       .map((r) => r.textContent);
     // Sorted as before: the rung, the count, the name.
     expect(rows).toEqual([
-      'polriterlambat sejak 3 Mar 20262Surat pengingat II',
-      'plnterlambat sejak 16 Mar 20261Surat pengingat I',
+      'polrimelewati tenggat 3 Mar 20262Surat pengingat II',
+      'plnmelewati tenggat 16 Mar 20261Surat pengingat I',
     ]);
   });
 

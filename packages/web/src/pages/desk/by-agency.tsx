@@ -51,7 +51,7 @@ export function ByAgency({
   items: readonly Schemas['Assignment'][];
   /** Every overdue assignment is in `items`; otherwise the counts are of the first ones. */
   complete: boolean;
-  /** The API's clock (null until known): what "late since" is counted against. */
+  /** The API's clock (null until known): what a missed deadline is counted against. */
   now: Date | null;
 }) {
   const { t, lang } = useI18n();
