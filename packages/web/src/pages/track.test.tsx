@@ -235,6 +235,19 @@ describe('a confidential report in its reply window', () => {
   });
 });
 
+describe('the reply window', () => {
+  it('says the complaint closes when it ends without a reply', async () => {
+    window.location.hash = '#AAAA-BBBB-CCCC1';
+    mockApi(() => json(200, tracking('Laporan telah ditindaklanjuti.')));
+    renderWith(<Track />, { path: '/track' });
+    const until = await screen.findByText(/^Anda dapat menanggapi sampai/);
+    // Before, only the date: that silence closes the complaint was nowhere on the page.
+    expect(until.textContent).toMatch(
+      /^Anda dapat menanggapi sampai .+\. Tanpa tanggapan sampai saat itu, pengaduan ini ditutup\.$/,
+    );
+  });
+});
+
 describe('a reply sent without choosing', () => {
   it('names each unchosen group as the complainant reads it, in a sentence: choose, not fill in', async () => {
     window.location.hash = '#AAAA-BBBB-CCCC1';

@@ -340,7 +340,7 @@ function Reply({
       <h2>{t('track.replyTitle')}</h2>
       <p>{t(confidential ? 'track.replyIntroConfidential' : 'track.replyIntro')}</p>
       <p>
-        {t('track.replyUntil')} <Time at={closesAt} zone={zone} />
+        {t('track.replyUntil')} <Time at={closesAt} zone={zone} />. {t('track.replyUntilThen')}
       </p>
       {/* Named in the errors as a sentence can hold them: the legend is a question. */}
       {form.describe('satisfied', {
