@@ -4,7 +4,8 @@
  * it: a file that is not PDF/JPEG/PNG is refused at once with a sentence tied to the field,
  * a PDF goes with the complaint (the ALTCHA widget solving the challenge in the page), and
  * central finds it on the case; a receipt lost on the way comes back when the complainant
- * sends again, without a second case. Screenshot: test-results/screenshots/complain-*.png.
+ * sends again, without a second case; Back, Forward or a reload on the receipt keep it (the
+ * tab's own history entries), a new complaint started from it forgets it. Screenshot: test-results/screenshots/complain-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -113,6 +114,81 @@ describe('the complaint form’s attachments on a phone', () => {
     expect(attachments.body.items.map((a: Json) => [a.name, a.contentType])).toEqual([
       ['bukti-pembayaran.pdf', 'application/pdf'],
     ]);
+  });
+
+  it('Back, Forward or a reload on the receipt keeps the tracking code; “Kirim pengaduan lain” forgets it', async () => {
+    const page = await tab.context().newPage();
+    // Into the form from another page of the site, as from its menu.
+    await page.goto(`${pantau.url}/track`);
+    await page.getByRole('link', { name: 'Sampaikan pengaduan' }).click();
+    await page.getByLabel(/^Nama/).fill('Ketut Suarsana');
+    await page.getByLabel(/^Perihal/).fill('Lampu jalan padam sebulan');
+    await page
+      .getByLabel(/^Uraian/)
+      .fill('Lampu jalan di Jalan Gatot Subroto padam sejak bulan lalu.');
+    const proof = page.locator('input[name="altcha"]');
+    await expect.poll(() => proof.inputValue(), { timeout: 15_000 }).not.toBe('');
+    await page.getByRole('button', { name: 'Kirim pengaduan' }).click();
+    const received = page.getByRole('heading', { name: 'Pengaduan diterima' });
+    await received.waitFor();
+    const code = (await page.locator('.tracking-code code').textContent())!.trim();
+    const shownCode = async () => {
+      await received.waitFor();
+      return (await page.locator('.tracking-code code').textContent())!.trim();
+    };
+    // Back by reflex, then Forward: the receipt again, not an empty form.
+    await page.goBack();
+    await page.goForward();
+    expect(await shownCode()).toBe(code);
+    // A reload on the receipt too.
+    await page.reload();
+    expect(await shownCode()).toBe(code);
+    // Back lands on the form, which says the complaint went and leads to its receipt rather
+    // than offer to send it a second time.
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Pengaduan Anda sudah terkirim' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Kirim pengaduan' }).count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'complain-sent-back');
+    await page.getByRole('button', { name: 'Lihat tanda terima' }).click();
+    expect(await shownCode()).toBe(code);
+    // Never in a URL nor in the device's storage: only the tab's own history entries.
+    expect(page.url()).not.toContain(code);
+    const stored = await page.evaluate(() =>
+      JSON.stringify([{ ...localStorage }, { ...sessionStorage }]),
+    );
+    expect(stored).not.toContain(code);
+
+    // A new complaint from the receipt: the form, empty, and the code gone from the tab's
+    // history (the entry behind the receipt too, which a reload made another page load),
+    // after a reload and a step back as well.
+    await page.reload();
+    expect(await shownCode()).toBe(code);
+    // The entry's place in the tab's history (Chromium's Navigation API): Back to the form's.
+    const entry = () =>
+      page.evaluate(
+        () =>
+          (window as { navigation?: { currentEntry?: { index: number } } }).navigation!
+            .currentEntry!.index,
+      );
+    const receiptEntry = await entry();
+    await page.getByRole('button', { name: 'Kirim pengaduan lain' }).click();
+    await expect.poll(entry).toBe(receiptEntry - 1);
+    const name = page.getByLabel(/^Nama/);
+    await name.waitFor();
+    expect(await name.inputValue()).toBe('');
+    const inHistory = () => page.evaluate(() => JSON.stringify(history.state ?? null));
+    expect(await inHistory()).not.toContain(code);
+    await page.goForward();
+    await name.waitFor();
+    expect(await inHistory()).not.toContain(code);
+    await page.reload();
+    await name.waitFor();
+    await page.goBack();
+    await name.waitFor();
+    expect(await inHistory()).not.toContain(code);
+    expect(await page.getByText(code).count()).toBe(0);
+    await page.close();
   });
 
   it('a complainant still writing when the anti-spam check expires sends without noticing', async () => {

@@ -47,6 +47,13 @@ export const intakeId = {
   'complain.print': 'Cetak tanda terima',
   'complain.track': 'Lacak pengaduan ini',
   'complain.verifyBy': 'Diverifikasi paling lambat',
+  'complain.keptInTab':
+    'Di perangkat ini, tanda terima ini dapat dibuka lagi selama tab ini terbuka, juga sesudah Kembali atau muat ulang. Di komputer bersama, tutup tab ini sesudah kodenya Anda catat.',
+  'complain.another': 'Kirim pengaduan lain',
+  'complain.sentTitle': 'Pengaduan Anda sudah terkirim',
+  'complain.sentBody':
+    'Pengaduan “{subject}” sudah kami terima; jangan dikirim lagi agar tidak tercatat dua kali. Kode lacaknya ada pada tanda terima.',
+  'complain.sentShow': 'Lihat tanda terima',
 
   'import.title': 'Impor register pengaduan',
   'import.intro':
@@ -136,6 +143,13 @@ export const intakeEn = {
   'complain.print': 'Print the receipt',
   'complain.track': 'Follow this complaint',
   'complain.verifyBy': 'Verified by',
+  'complain.keptInTab':
+    'On this device, this receipt can be opened again while this tab stays open, after Back or a reload too. On a shared computer, close this tab once you have noted the code.',
+  'complain.another': 'Send another complaint',
+  'complain.sentTitle': 'Your complaint was sent',
+  'complain.sentBody':
+    'We have received the complaint “{subject}”; do not send it again, or it would be recorded twice. Its tracking code is on the receipt.',
+  'complain.sentShow': 'Show the receipt',
 
   'import.title': 'Import a complaint register',
   'import.intro':

@@ -1,10 +1,15 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
 import { Complain } from './complain';
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  // The receipt lives in the tab's history entry, which outlives a test's render.
+  history.replaceState(null, '');
+  sessionStorage.clear();
+});
 
 describe('hiding one’s identity from the agency', () => {
   it('says the subject and description go to the agency as written, so they must not name the complainant', () => {
@@ -187,5 +192,41 @@ describe('the anti-spam proof the server refuses', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Kirim pengaduan' }));
     widget.state({ state: 'expired' });
     expect(widget.verify).toHaveBeenCalledTimes(4);
+  });
+});
+
+describe('the receipt in the tab’s history (Back pressed by reflex)', () => {
+  it('Back says the complaint went and leads to its receipt; “Kirim pengaduan lain” forgets it', async () => {
+    mockApi((call) =>
+      call.method === 'POST' && call.path === '/v1/complaints'
+        ? json(201, RECEIPT)
+        : new Promise<never>(() => {}),
+    );
+    const { container } = renderWith(<Complain />, { path: '/adukan' });
+    const widget = widgetOf(container);
+    await fillIn();
+    widget.state({ state: 'verified', payload: 'cHJvb2Y=' });
+    await userEvent.click(screen.getByRole('button', { name: 'Kirim pengaduan' }));
+    await screen.findByRole('heading', { name: 'Pengaduan diterima' });
+    expect(screen.getByText(/selama tab ini terbuka/)).toBeTruthy();
+    const inHistory = () => JSON.stringify(history.state ?? null);
+    expect(inHistory()).toContain(RECEIPT.trackingCode);
+
+    act(() => history.back());
+    await screen.findByRole('heading', { name: 'Pengaduan Anda sudah terkirim' });
+    expect(screen.getByText(/“Jalan rusak” sudah kami terima/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Kirim pengaduan' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Lihat tanda terima' }));
+    await screen.findByRole('heading', { name: 'Pengaduan diterima' });
+    expect(container.querySelector('.tracking-code code')?.textContent).toBe(RECEIPT.trackingCode);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Kirim pengaduan lain' }));
+    // Back to the form's entry, which forgets it too; the form is empty.
+    await waitFor(() => expect(inHistory()).not.toContain(RECEIPT.trackingCode));
+    expect((screen.getByLabelText(/^Perihal/) as HTMLInputElement).value).toBe('');
+    expect(screen.queryByRole('heading', { name: 'Pengaduan Anda sudah terkirim' })).toBeNull();
+    act(() => history.forward());
+    await waitFor(() => expect(screen.getByLabelText(/^Perihal/)).toBeTruthy());
+    expect(inHistory()).not.toContain(RECEIPT.trackingCode);
   });
 });

@@ -2,12 +2,15 @@
  * The public complaint form (`/adukan`): no sign-in. The complainant may stay anonymous, hide
  * their identity from agencies, or ask for confidentiality. The ALTCHA widget solves the
  * server's proof-of-work challenge in the browser (no third party); the answer is the receipt
- * with the tracking code, shown once, printable, with a link to the tracking page.
+ * with the tracking code, printable, with a link to the tracking page. The API gives the code
+ * once: the receipt is kept in the tab's own history entry (`src/receipt-history.ts`), so Back,
+ * Forward and a reload in that tab show it again.
  */
 import './altcha';
 import type {} from 'altcha/types/react';
 import type { WidgetMethods } from 'altcha/types';
 import { useEffect, useRef, useState } from 'react';
+import { useHistoryState } from 'wouter/use-browser-location';
 import type { z } from 'zod';
 import {
   PUBLIC_ATTACHMENTS,
@@ -20,17 +23,48 @@ import { FormFeedback, PageTitle, SubmitButton, Time } from '../components/ui';
 import { publicZone } from '../format';
 import { compact, type Form, useForm, type Values } from '../forms/use-form';
 import { useI18n } from '../i18n/i18n';
+import {
+  forgetOnArrival,
+  forgetReceipt,
+  keepReceipt,
+  keptOf,
+  showReceiptAgain,
+} from '../receipt-history';
 import { trackingUrl } from '../track-link';
 
+/**
+ * The form, or what the tab's history entry keeps of a complaint sent from it: its receipt,
+ * or (the form's own entry, reached by Back) a note that it went, leading to the receipt.
+ */
 export function Complain() {
+  const kept = keptOf(useHistoryState());
+  useEffect(() => {
+    forgetOnArrival();
+    const arrived = () => forgetOnArrival();
+    addEventListener('popstate', arrived);
+    return () => removeEventListener('popstate', arrived);
+  }, []);
+  if (kept?.view === 'receipt')
+    return (
+      <Receipt
+        receipt={kept.receipt}
+        editsLeftOut={kept.editsLeftOut}
+        onAnother={() => forgetReceipt()}
+      />
+    );
+  if (kept?.view === 'sent')
+    return <Sent subject={kept.receipt.subject} onShow={() => showReceiptAgain()} />;
+  // Mounted afresh whenever it shows again: a new complaint starts empty.
+  return <ComplaintForm />;
+}
+
+function ComplaintForm() {
   const { t, lang } = useI18n();
-  const [receipt, setReceipt] = useState<Schemas['ComplaintReceipt'] | null>(null);
   // The request whose answer was lost (no connection, a 5xx): it may have made the case. Until
   // an answer comes, "Kirim" sends it again as it was (its key and its words, with the proof
   // the widget holds now: the key's fingerprint leaves the proof out), so a complaint edited
   // after the loss is never a second case, and the first one's code is always shown.
   const unanswered = useRef<{ body: Complaint; key: string } | null>(null);
-  const [editsLeftOut, setEditsLeftOut] = useState(false);
   // An anonymous complaint carries no identity: the fields are dropped, not just hidden.
   const toBody = (values: Values) => {
     const body = compact(values) as Values;
@@ -63,7 +97,7 @@ export function Complain() {
 
   /**
    * Sends the complaint. The key makes a retry after a lost answer the same request: the same
-   * receipt, not a second case (the code is shown once).
+   * receipt, not a second case (the API gives the code once).
    */
   const send = () => {
     const draft = draftOf(form.values);
@@ -74,8 +108,9 @@ export function Complain() {
         body: { ...request.body, altcha: body.altcha, timeZone: publicZone() },
         headers: { 'idempotency-key': request.key },
       });
+      let receipt: Schemas['ComplaintReceipt'];
       try {
-        setReceipt(await unwrap(sent));
+        receipt = await unwrap(sent);
       } catch (error) {
         if (!(error instanceof ApiError) || error.status >= 500) unanswered.current = request;
         // The proof shown solved was refused (expired by the server's clock, spent): nothing
@@ -86,8 +121,9 @@ export function Complain() {
         }
         throw error;
       }
-      setEditsLeftOut(wordsOf(request.body) !== wordsOf(body));
       unanswered.current = null;
+      // The receipt shows in its own history entry, over the form's (this form unmounts).
+      keepReceipt(receipt, wordsOf(request.body) !== wordsOf(body));
     });
   };
 
@@ -119,8 +155,8 @@ export function Complain() {
       clearTimeout(refresh);
       el.removeEventListener('statechange', onState);
     };
-    // Re-attached when the form comes back (`receipt` cleared); `form.set` is stable.
-  }, [receipt]);
+    // The form mounts afresh when it shows again; `form.set` is stable.
+  }, []);
 
   // The new proof is in the form's values by this render: send what was refused, as it was.
   useEffect(() => {
@@ -130,7 +166,6 @@ export function Complain() {
     if (draftOf(form.values) === waiting) send();
   }, [resend]);
 
-  if (receipt) return <Receipt receipt={receipt} editsLeftOut={editsLeftOut} />;
   const anonymous = form.values.anonymous === true;
   const shown = shownErrors(form.errors, t, proofNote);
   // The proof's note beside the widget too: the summary is far above it on a phone.
@@ -394,13 +429,37 @@ function FilesField({ form }: { form: Form<typeof PublicComplaintBody> }) {
 /** A complaint's words, without the proof that paid for sending it. */
 const wordsOf = ({ altcha: _, ...words }: Complaint): string => JSON.stringify(words);
 
+/**
+ * The form's own history entry, reached by Back from the receipt: the complaint went, so no
+ * form inviting a second case, but the way to its receipt (a new entry over this one).
+ */
+function Sent({ subject, onShow }: { subject: string; onShow: () => void }) {
+  const { t } = useI18n();
+  return (
+    <section className="narrow">
+      <PageTitle>{t('complain.sentTitle')}</PageTitle>
+      <div className="card">
+        <p>{t('complain.sentBody', { subject })}</p>
+        <p>
+          <button type="button" onClick={onShow}>
+            {t('complain.sentShow')}
+          </button>
+        </p>
+      </div>
+    </section>
+  );
+}
+
 function Receipt({
   receipt,
   editsLeftOut,
+  onAnother,
 }: {
   receipt: Schemas['ComplaintReceipt'];
   /** It went as first sent, before changes made after its answer was lost. */
   editsLeftOut: boolean;
+  /** A new complaint: the tab's history forgets this receipt. */
+  onAnother: () => void;
 }) {
   const { t } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -418,7 +477,7 @@ function Receipt({
           <strong>
             <code>{receipt.trackingCode}</code>
           </strong>{' '}
-          {/* Shown once and never sent again: copied before a reload or a closed tab loses it. */}
+          {/* Never sent again: copied before a closed tab loses it (Back and reload keep it). */}
           <button
             type="button"
             onClick={() =>
@@ -430,6 +489,7 @@ function Receipt({
         </p>
         <p role="status">{copied ? t('complain.copied') : null}</p>
         <p className="alert">{t('complain.keepCode')}</p>
+        <p>{t('complain.keptInTab')}</p>
         {editsLeftOut ? <p className="alert">{t('complain.editsLeftOut')}</p> : null}
         <p>
           {t('complain.verifyBy')}: <Time at={receipt.verificationDueAt} zone={publicZone()} />
@@ -440,7 +500,10 @@ function Receipt({
           <button type="button" onClick={() => window.print()}>
             {t('complain.print')}
           </button>{' '}
-          <a href={trackingUrl(receipt.trackingCode)}>{t('complain.track')}</a>
+          <a href={trackingUrl(receipt.trackingCode)}>{t('complain.track')}</a>{' '}
+          <button type="button" onClick={onAnother}>
+            {t('complain.another')}
+          </button>
         </p>
       </div>
     </section>
