@@ -6,6 +6,8 @@
  * each open deadline moves once, and a refused entry leaves the calendar as it was.
  */
 import { scopeKey, Service, type Store } from '@pantau/core';
+import { type DynamoStore, keys } from '@pantau/store';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '@pantau/api';
 import {
@@ -205,5 +207,200 @@ describe('adding a day only if it is not there (If-None-Match: *)', () => {
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toContain('if-none-match');
     expect(await nameOf('2027-12-28')).toBeUndefined();
+  });
+});
+
+/**
+ * Two admins replacing the same day. The console's “Ganti” sent a PUT that replaced whatever the
+ * day was, and the pasted list's PATCH whatever was there by the time it was written: admin A
+ * renamed a day, admin B, on a page loaded before, changed its kind, and B's save put A's old
+ * name back without a word. A day now has a `version` (GET days; 1 for one stored before days
+ * had versions): an edit made on it is refused (409 `version_conflict`, naming the entry) once
+ * someone else has saved the day since, and nothing is written. Without `version` it replaces.
+ */
+describe('replacing a day another admin changed since it was read (version)', () => {
+  interface Day {
+    date: string;
+    kind: string;
+    name: string;
+    version?: number;
+  }
+  const put = (date: string, body: object) => send('PUT', `/v1/calendars/id/days/${date}`, body);
+  const read = async (year: number): Promise<Day[]> => {
+    const res = await app.request(`/v1/calendars/id/days?year=${year}`, {
+      headers: { authorization: admin },
+    });
+    return ((await res.json()) as { items: Day[] }).items;
+  };
+  const dayOf = async (date: string) =>
+    (await read(Number(date.slice(0, 4)))).find((d) => d.date === date);
+  const conflictOf = async (res: Response) => {
+    expect(res.status).toBe(409);
+    const problem = (await res.json()) as { code: string; errors?: { path: string }[] };
+    expect(problem.code).toBe('version_conflict');
+    return (problem.errors ?? []).map((e) => e.path);
+  };
+
+  it('a PUT made on the day as read is refused once another admin saved it since, and theirs is kept', async () => {
+    expect(
+      (await put('2029-01-02', { kind: 'collective_leave', name: 'Cuti bersama' })).status,
+    ).toBe(202);
+    // Both admins' pages read the day.
+    const seen = (await dayOf('2029-01-02'))!;
+    // A renames it, on the version read.
+    const a = await put('2029-01-02', {
+      kind: 'collective_leave',
+      name: 'Cuti bersama Tahun Baru',
+      version: seen.version,
+    });
+    expect(a.status).toBe(202);
+    const jobs = await store.latestJobId(CALENDAR_SCOPE);
+    // B, on the page read before A's save, changes its kind: refused, A's name kept.
+    const b = await put('2029-01-02', {
+      kind: 'other',
+      name: 'Cuti bersama',
+      version: seen.version,
+    });
+    expect(await conflictOf(b)).toEqual(['version']);
+    expect(await dayOf('2029-01-02')).toEqual({
+      date: '2029-01-02',
+      kind: 'collective_leave',
+      name: 'Cuti bersama Tahun Baru',
+      version: 2,
+    });
+    // Nothing written: no job either.
+    expect(await store.latestJobId(CALENDAR_SCOPE)).toBe(jobs);
+    // Made on the day as it is now: saved, one version on.
+    const again = await put('2029-01-02', {
+      kind: 'other',
+      name: 'Cuti bersama Tahun Baru',
+      version: 2,
+    });
+    expect(again.status).toBe(202);
+    expect(await dayOf('2029-01-02')).toMatchObject({ kind: 'other', version: 3 });
+    // The write itself is conditional (a save between the read and the write): a day written
+    // on a version no longer stored is refused by the store, and nothing is written.
+    await expect(
+      store.putCalendarDays('id', [
+        { date: '2029-01-02', kind: 'national_holiday', name: 'Tahun Baru', version: 3 },
+      ]),
+    ).rejects.toMatchObject({ kind: 'version' });
+    expect(await dayOf('2029-01-02')).toMatchObject({ kind: 'other', version: 3 });
+    expect(await store.latestJobId(CALENDAR_SCOPE)).not.toBe(jobs);
+  });
+
+  it('a pasted list made on the days as read is refused whole, naming the entry changed since', async () => {
+    expect((await put('2029-03-02', { kind: 'national_holiday', name: 'Hari A' })).status).toBe(
+      202,
+    );
+    // The paste reads the calendar before it sends…
+    const seen = new Map((await read(2029)).map((d) => [d.date, d]));
+    // …a colleague renames a day meanwhile…
+    expect(
+      (await put('2029-03-02', { kind: 'national_holiday', name: 'Hari A baru' })).status,
+    ).toBe(202);
+    const jobs = await store.latestJobId(CALENDAR_SCOPE);
+    // …and the list, made on the read, would put its old name back with another kind.
+    const res = await send('PATCH', '/v1/calendars/id/days', {
+      days: [
+        { date: '2029-03-01', kind: 'other', name: 'Hari baru' },
+        {
+          date: '2029-03-02',
+          kind: 'collective_leave',
+          name: 'Hari A',
+          version: seen.get('2029-03-02')?.version,
+        },
+      ],
+    });
+    expect(await conflictOf(res)).toEqual(['days.1.version']);
+    // All or nothing: the new day is not written either, nor a job.
+    expect(await dayOf('2029-03-01')).toBeUndefined();
+    expect(await dayOf('2029-03-02')).toMatchObject({
+      kind: 'national_holiday',
+      name: 'Hari A baru',
+    });
+    expect(await store.latestJobId(CALENDAR_SCOPE)).toBe(jobs);
+  });
+
+  it('version 0: the day must not exist yet (a day a colleague added is refused, by its entry)', async () => {
+    expect((await put('2029-05-03', { kind: 'other', name: 'Libur' })).status).toBe(202);
+    const jobs = await store.latestJobId(CALENDAR_SCOPE);
+    expect(
+      await conflictOf(await put('2029-05-03', { kind: 'other', name: 'X', version: 0 })),
+    ).toEqual(['version']);
+    const res = await send('PATCH', '/v1/calendars/id/days', {
+      days: [
+        { date: '2029-05-02', kind: 'other', name: 'Baru', version: 0 },
+        { date: '2029-05-03', kind: 'other', name: 'Baru juga', version: 0 },
+        { date: '2029-05-04', kind: 'other', name: 'Baru lagi', version: 0 },
+      ],
+    });
+    expect(await conflictOf(res)).toEqual(['days.1.version']);
+    expect(await dayOf('2029-05-02')).toBeUndefined();
+    expect(await dayOf('2029-05-03')).toMatchObject({ name: 'Libur', version: 1 });
+    expect(await store.latestJobId(CALENDAR_SCOPE)).toBe(jobs);
+    // A new day is written at 1, each replace (with a version or without) one on.
+    const ok = await send('PATCH', '/v1/calendars/id/days', {
+      days: [
+        { date: '2029-05-02', kind: 'other', name: 'Baru', version: 0 },
+        { date: '2029-05-03', kind: 'other', name: 'Libur diganti', version: 1 },
+        { date: '2029-05-04', kind: 'other', name: 'Baru lagi' },
+      ],
+    });
+    expect(ok.status).toBe(202);
+    expect((await read(2029)).filter((d) => d.date.startsWith('2029-05'))).toEqual([
+      { date: '2029-05-02', kind: 'other', name: 'Baru', version: 1 },
+      { date: '2029-05-03', kind: 'other', name: 'Libur diganti', version: 2 },
+      { date: '2029-05-04', kind: 'other', name: 'Baru lagi', version: 1 },
+    ]);
+    expect((await put('2029-05-04', { kind: 'other', name: 'Tanpa versi' })).status).toBe(202);
+    expect(await dayOf('2029-05-04')).toMatchObject({ name: 'Tanpa versi', version: 2 });
+  });
+
+  it('a day stored before days had versions reads as version 1, and is replaced on it', async () => {
+    const legacy = store as DynamoStore;
+    await legacy.client.send(
+      new PutCommand({
+        TableName: legacy.tableName,
+        Item: {
+          ...keys.calendarDay('id', '2029-06-01'),
+          entity: 'calendar_day',
+          date: '2029-06-01',
+          kind: 'national_holiday',
+          name: 'Hari Lahir Pancasila',
+        },
+      }),
+    );
+    await legacy.settingsWrittenAround();
+    expect(await dayOf('2029-06-01')).toEqual({
+      date: '2029-06-01',
+      kind: 'national_holiday',
+      name: 'Hari Lahir Pancasila',
+      version: 1,
+    });
+    expect(
+      await conflictOf(await put('2029-06-01', { kind: 'other', name: 'X', version: 2 })),
+    ).toEqual(['version']);
+    const res = await put('2029-06-01', {
+      kind: 'national_holiday',
+      name: 'Hari Lahir Pancasila 2029',
+      version: 1,
+    });
+    expect(res.status).toBe(202);
+    expect(await dayOf('2029-06-01')).toMatchObject({ version: 2 });
+    // A second edit on the version the first was made on: refused.
+    expect(
+      await conflictOf(await put('2029-06-01', { kind: 'other', name: 'X', version: 1 })),
+    ).toEqual(['version']);
+  });
+
+  it('two PUTs at once on the same version: exactly one is saved, the other refused', async () => {
+    expect((await put('2029-07-01', { kind: 'other', name: 'Awal' })).status).toBe(202);
+    const answers = await Promise.all(
+      ['Satu', 'Dua'].map((name) => put('2029-07-01', { kind: 'other', name, version: 1 })),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([202, 409]);
+    const won = answers[0]!.status === 202 ? 'Satu' : 'Dua';
+    expect(await dayOf('2029-07-01')).toMatchObject({ name: won, version: 2 });
   });
 });

@@ -18,6 +18,7 @@ import { type DynamoStore, SEED_PRINCIPAL, seedBaseline, seedCalendar } from '@p
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addAgencies,
+  centralAdmin,
   centralOfficer,
   forwardedCase,
   freshStore,
@@ -138,5 +139,26 @@ describe('the seed’s job', () => {
     await runner.run(jobId!);
     expect(await store.getJob(jobId!)).toMatchObject({ state: 'completed', total: 0 });
     expect(await seedCalendar(store, calendarOf(2026, 2027, 2028), now)).toBeNull();
+  }, 60_000);
+
+  it('replaces a day an admin entered in a year it brings one version on, as an edit would', async () => {
+    const own = { ...calendarOf(2026), id: 'uji-versi' };
+    await seedCalendar(store, own, clock.now());
+    const day = { date: '2029-08-17', kind: 'other', name: 'Libur admin' } as const;
+    await service.putCalendarDay(centralAdmin, own.id, day);
+    await service.putCalendarDay(centralAdmin, own.id, { ...day, name: 'Diganti', version: 1 });
+    await seedCalendar(
+      store,
+      { ...own, years: [2026, 2029], days: calendarOf(2029).days },
+      clock.now(),
+    );
+    const seeded = (await service.getCalendarDays(own.id, 2029)).items;
+    expect(seeded).toEqual([
+      { date: '2029-08-17', kind: 'national_holiday', name: 'Kemerdekaan', version: 3 },
+    ]);
+    // A page that read the admin's day (version 2) cannot save over the seed's unseen.
+    await expect(
+      service.putCalendarDay(centralAdmin, own.id, { ...day, version: 2 }),
+    ).rejects.toMatchObject({ code: 'version_conflict' });
   }, 60_000);
 });

@@ -27,7 +27,17 @@ export interface CalendarDay {
   readonly date: string;
   readonly kind: DayKind;
   readonly name: string;
+  /**
+   * Written at 1 and one on at each replace, so an edit made on the day as read is refused once
+   * another admin has saved it since. Read from the store always (1 for a day stored before days
+   * had versions); a day written without one replaces whatever is stored (the seed's).
+   */
+  readonly version?: number;
 }
+
+/** A day's version as stored: 0 when there is none (the calendar does not have the day). */
+export const dayVersion = (day: CalendarDay | undefined): number =>
+  day === undefined ? 0 : (day.version ?? 1);
 
 /**
  * A holiday calendar. `years` are the years whose holidays the calendar declares complete:

@@ -364,17 +364,14 @@ export interface Store extends DocumentStore {
   /** Replaces a policy under its version (null: create), with `job` as `putCalendarDay`. */
   putPolicy(policy: SlaPolicy, expectedVersion: number | null, job?: RearmJobRecord): Promise<void>;
   // A calendar edit and `job`, the re-arming it starts (as `createJob`), are one write.
+  /** Adds or replaces a day, as `putCalendarDays`. */
+  putCalendarDay(calendarId: string, day: CalendarDay, job?: RearmJobRecord): Promise<void>;
   /**
-   * Adds or replaces a day; `createOnly`: only adds it, a day already there being a
-   * `WriteConflict` of kind `exists` (checked in the write: nothing, the job neither, written).
+   * Adds or replaces several days in one transaction: all of them or none. A day with a
+   * `version` is written at it, checked in the write: at 1 only if the calendar does not have
+   * the day (else a `WriteConflict` of kind `exists`), at n only over the day stored at n - 1
+   * (else kind `version`); nothing, the job neither, is written. One without replaces.
    */
-  putCalendarDay(
-    calendarId: string,
-    day: CalendarDay,
-    job?: RearmJobRecord,
-    createOnly?: boolean,
-  ): Promise<void>;
-  /** Adds or replaces several days in one transaction: all of them or none. */
   putCalendarDays(
     calendarId: string,
     days: readonly CalendarDay[],

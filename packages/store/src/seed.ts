@@ -14,6 +14,7 @@ import {
   FINISHED_JOB_STATES,
   INDONESIAN_HOLIDAYS,
   type Agency,
+  dayVersion,
   type LadderStep,
   newEventId,
   newJob,
@@ -189,11 +190,18 @@ export async function seedCalendar(
           now,
         )
       : undefined;
+  // A day an admin entered in a year not yet seeded is replaced one version on, as an edit
+  // would: a page that read theirs cannot then save over the seed's unseen.
+  const held = new Map(existing?.days.map((d) => [d.date, dayVersion(d)]));
   for (const [i, year] of missing.entries()) {
     await store.batchWrite(
       calendar.days
         .filter((d) => d.date.startsWith(`${year}-`))
-        .map((d) => ({ PutRequest: { Item: calendarDayItem(calendar.id, d) } })),
+        .map((d) => {
+          const version = held.get(d.date);
+          const day = version === undefined ? d : { ...d, version: version + 1 };
+          return { PutRequest: { Item: calendarDayItem(calendar.id, day) } };
+        }),
     );
     // The marker bumps the settings' version, after its days: the engine's kept calendar is
     // dropped, and reads it with them.

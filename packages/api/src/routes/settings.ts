@@ -62,7 +62,10 @@ export const calendars = new OpenAPIHono()
         `Up to ${CALENDAR_DAYS_PER_EDIT} days; those not listed stay as they are, a day already ` +
         'there takes the kind and name given. All or nothing: a 400 names the entry and field ' +
         'refused (`days.3.date`; a day listed twice at its second entry) and nothing is written; ' +
-        'saved, the days and one re-arming job are one write, so the deadlines move once.',
+        'saved, the days and one re-arming job are one write, so the deadlines move once. An entry ' +
+        'with the `version` it was made on (0: the calendar did not have the day) is written only ' +
+        'over that version, checked in the write: a day another admin saved (or added) since is a ' +
+        '409 `version_conflict` naming its entry (`days.3.version`), and nothing is written.',
       request: { params: CalendarParam, body: jsonBody(CalendarDaysBody) },
       responses: {
         202: json(CalendarDaysChangeSchema, 'Saved; the re-arming job (`GET /v1/jobs/{id}`)'),
@@ -104,8 +107,11 @@ export const calendars = new OpenAPIHono()
       summary:
         'Add or change a day off; a job moves the open deadlines it touches and re-arms their ladders',
       description:
-        'Replaces the day if there is one. With `If-None-Match: *` it only adds it: a day already ' +
-        'there (another admin’s) is a 412 `precondition_failed` and nothing is written.',
+        'Replaces the day if there is one. With the `version` the edit was made on (0: the ' +
+        'calendar did not have the day) it replaces only that version, checked in the write: a day ' +
+        'another admin saved (or added) since is a 409 `version_conflict` naming `version`, and ' +
+        'nothing is written. With `If-None-Match: *` it only adds it: a day already there ' +
+        '(another admin’s) is a 412 `precondition_failed` and nothing is written.',
       request: { params: DayParams, headers: CreateOnlyHeader, body: jsonBody(CalendarDayBody) },
       responses: {
         202: json(CalendarChangeSchema, 'Saved; the re-arming job (`GET /v1/jobs/{id}`)'),

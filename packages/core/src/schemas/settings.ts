@@ -5,7 +5,14 @@ import { SlaPolicySchema } from '../policy.ts';
 import { text } from './fields.ts';
 import { JobSchema } from './jobs.ts';
 export const CalendarDayBody = z
-  .strictObject({ kind: z.enum(DAY_KINDS), name: text(200) })
+  .strictObject({
+    kind: z.enum(DAY_KINDS),
+    name: text(200),
+    version: z.int().min(0).optional().meta({
+      description:
+        'The day’s `version` the edit was made on (`GET /v1/calendars/{id}/days`), 0 meaning the calendar did not have the day: if another admin has saved it since (or, for 0, added it), 409 `version_conflict` naming this field (`days.3.version` in a list) and nothing is written: read the days again (without it the edit replaces whatever is stored)',
+    }),
+  })
   .meta({ id: 'CalendarDayBody' });
 /**
  * Days one edit may add or change at once: a year's decree (about 17 national holidays and 8–10
@@ -21,7 +28,10 @@ export const CalendarDaysBody = z
       .array(z.strictObject({ date: z.iso.date(), ...CalendarDayBody.shape }))
       .min(1)
       .max(CALENDAR_DAYS_PER_EDIT)
-      .meta({ description: 'The days to add or change; those not listed stay as they are' }),
+      .meta({
+        description:
+          'The days to add or change; those not listed stay as they are. Each may carry the `version` it was made on: one another admin saved since refuses the whole list (409 `version_conflict` naming the entry)',
+      }),
   })
   .superRefine((body, ctx) => {
     const seen = new Set<string>();
@@ -39,7 +49,17 @@ export const CalendarSchema = z
   .object({
     id: z.string(),
     years: z.array(z.int()),
-    items: z.array(z.object({ date: z.string(), kind: z.enum(DAY_KINDS), name: z.string() })),
+    items: z.array(
+      z.object({
+        date: z.string(),
+        kind: z.enum(DAY_KINDS),
+        name: z.string(),
+        version: z.int().meta({
+          description:
+            'One on at each replace (1: as added, or stored before days had versions): sent back with an edit of the day, so that another admin’s save since is not replaced unseen',
+        }),
+      }),
+    ),
   })
   .meta({ id: 'Calendar' });
 export const CalendarChangeSchema = z

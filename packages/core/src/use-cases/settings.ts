@@ -2,11 +2,10 @@
  * Settings: holiday calendars and SLA policies. An edit is saved and answered at once; the
  * open deadlines it touches move, and their ladders re-arm, in a job it starts (rearm-jobs.ts).
  */
-import type { CalendarDay } from '../calendar.ts';
-import { DomainError, invalidInput, notFound, savedSince } from '../errors.ts';
+import { type CalendarDay, dayVersion } from '../calendar.ts';
+import { DomainError, type FieldIssue, invalidInput, notFound, savedSince } from '../errors.ts';
 import type { SlaPolicy } from '../policy.ts';
 import { CALENDAR_DAY_TWICE, type PolicyInput } from '../schemas.ts';
-import { WriteConflict } from '../ports.ts';
 import type { Principal } from '../tenancy.ts';
 import {
   ADMIN_ROLES,
@@ -37,63 +36,127 @@ export async function getCalendarDays(
   if (!stored) throw notFound(`calendar ${calendarId}`);
   const items = stored.days
     .filter((d) => year === undefined || d.date.startsWith(`${year}-`))
-    .sort((a, b) => a.date.localeCompare(b.date));
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((d) => ({ ...d, version: dayVersion(d) }));
   return { id: calendarId, years: [...stored.years].sort(), items };
 }
 
 /**
+ * A day as an admin sends it: `version`, the day's version the edit was made on (0: the
+ * calendar did not have it), if given.
+ */
+export interface CalendarDayEdit extends CalendarDay {
+  readonly version?: number;
+}
+
+/**
  * Adds or changes a holiday; a job moves every open deadline it touches and re-arms its ladder.
- * `createOnly` (the API's `If-None-Match: *`): only adds it; a day already there, another
- * admin's added since the console read the calendar, is `precondition_failed` and nothing is
- * written (checked in the write, so two admins adding one date at once cannot both succeed).
+ * With `version` (the day's as the admin's page read it; 0: it had none) the edit is made on
+ * that day only: saved since by another admin (or added, for 0), `version_conflict` naming
+ * `version`, and nothing is written. `createOnly` (the API's `If-None-Match: *`): only adds
+ * it; a day already there, another admin's added since the console read the calendar, is
+ * `precondition_failed` and nothing is written. Both are checked in the write, so of two
+ * admins saving one day at once on the same version the second is refused.
  */
 export async function putCalendarDay(
   deps: ServiceDeps,
   p: Principal,
   calendarId: string,
-  day: CalendarDay,
+  day: CalendarDayEdit,
   { createOnly = false }: { readonly createOnly?: boolean } = {},
 ) {
   requireRole(p, ADMIN_ROLES);
-  if (!(await deps.store.getCalendar(calendarId))) throw notFound(`calendar ${calendarId}`);
-  const job = calendarJob(deps, p, calendarId, { date: day.date });
-  try {
-    await deps.store.putCalendarDay(calendarId, day, job, createOnly);
-  } catch (error) {
-    if (createOnly && error instanceof WriteConflict && error.kind === 'exists')
-      throw new DomainError(
-        'precondition_failed',
-        `day ${day.date} of calendar ${calendarId} exists already (If-None-Match: *): nothing was written`,
-        { cause: error },
-      );
-    throw error;
-  }
+  if (createOnly && day.version !== undefined && day.version !== 0)
+    throw invalidInput('version', 'with If-None-Match: * the day is added only: 0 or none');
+  const job = await saveCalendarDays(deps, p, calendarId, [day], {
+    reason: { date: day.date },
+    field: () => 'version',
+    createOnly,
+  });
   return { date: day.date, job: await startJob(deps, p, job) };
 }
 
 /**
  * Adds or changes several days in one edit (a year's decree entered at once): all of them or
  * none, in one write with one job, so the open deadlines they touch move once, not once a day.
- * A day listed twice is refused (the API's schema refuses it first).
+ * A day listed twice is refused (the API's schema refuses it first). Each day may carry its
+ * `version`, as `putCalendarDay`'s: one another admin saved since is `version_conflict` naming
+ * its entry (`days.3.version`), and none of the list is written.
  */
 export async function putCalendarDays(
   deps: ServiceDeps,
   p: Principal,
   calendarId: string,
-  days: readonly CalendarDay[],
+  days: readonly CalendarDayEdit[],
 ) {
   requireRole(p, ADMIN_ROLES);
   const twice = days.findIndex((d, i) => days.findIndex((o) => o.date === d.date) !== i);
   if (twice >= 0) throw invalidInput(`days.${twice}.date`, CALENDAR_DAY_TWICE);
-  if (!(await deps.store.getCalendar(calendarId))) throw notFound(`calendar ${calendarId}`);
   const dates = days.map((d) => d.date).sort();
-  const job = calendarJob(deps, p, calendarId, {
-    from: dates[0] ?? '',
-    to: dates.at(-1) ?? '',
-    days: dates.length,
+  const job = await saveCalendarDays(deps, p, calendarId, days, {
+    reason: { from: dates[0] ?? '', to: dates.at(-1) ?? '', days: dates.length },
+    field: (i) => `days.${i}.version`,
   });
-  await deps.store.putCalendarDays(calendarId, days, job);
   return { dates, job: await startJob(deps, p, job) };
+}
+
+/**
+ * Writes days on the calendar as read now, each at one version on (1: a new day), checked in
+ * the write against that read: a day saved between the read and the write (another admin's)
+ * loses the write, and the days are read again and checked again, so that a day sent with its
+ * `version` is then refused, one sent without replaces theirs. Answers the job, recorded.
+ */
+async function saveCalendarDays(
+  deps: ServiceDeps,
+  p: Principal,
+  calendarId: string,
+  days: readonly CalendarDayEdit[],
+  edit: {
+    readonly reason: Record<string, string | number>;
+    /** The field a day's stale `version` is named by (its entry's in a list). */
+    readonly field: (index: number) => string;
+    readonly createOnly?: boolean;
+  },
+) {
+  return retryOnConflict(async () => {
+    const stored = await deps.store.getCalendar(calendarId, await settingsVersion(deps));
+    if (!stored) throw notFound(`calendar ${calendarId}`);
+    const held = new Map(stored.days.map((d) => [d.date, dayVersion(d)]));
+    if (edit.createOnly && days.some((d) => held.has(d.date)))
+      throw new DomainError(
+        'precondition_failed',
+        `day ${days[0]?.date} of calendar ${calendarId} exists already (If-None-Match: *): nothing was written`,
+      );
+    const stale: FieldIssue[] = days.flatMap((d, i) => {
+      const now = held.get(d.date) ?? 0;
+      if (d.version === undefined || d.version === now) return [];
+      const message =
+        now === 0
+          ? `the day is not in the calendar (not version ${d.version}): read it again`
+          : d.version === 0
+            ? `the day is in the calendar already, at version ${now}: read it again`
+            : `the day was saved since version ${d.version} (now ${now}): read it again`;
+      return [{ path: edit.field(i), message }];
+    });
+    if (stale.length > 0)
+      throw new DomainError(
+        'version_conflict',
+        `${stale.map((s) => `${s.path}: ${s.message}`).join('; ')} (calendar ${calendarId}): nothing was written`,
+        { errors: stale },
+      );
+    const job = calendarJob(deps, p, calendarId, edit.reason);
+    await deps.store.putCalendarDays(
+      calendarId,
+      days.map((d) => ({
+        date: d.date,
+        kind: d.kind,
+        name: d.name,
+        version: (held.get(d.date) ?? 0) + 1,
+      })),
+      job,
+    );
+    return job;
+  }, ['version', 'exists']);
 }
 
 /**

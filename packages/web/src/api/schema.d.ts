@@ -3579,7 +3579,7 @@ export type paths = {
         head?: never;
         /**
          * Add or change several days off in one edit (a year’s decree); one job moves the open deadlines they touch
-         * @description Up to 60 days; those not listed stay as they are, a day already there takes the kind and name given. All or nothing: a 400 names the entry and field refused (`days.3.date`; a day listed twice at its second entry) and nothing is written; saved, the days and one re-arming job are one write, so the deadlines move once.
+         * @description Up to 60 days; those not listed stay as they are, a day already there takes the kind and name given. All or nothing: a 400 names the entry and field refused (`days.3.date`; a day listed twice at its second entry) and nothing is written; saved, the days and one re-arming job are one write, so the deadlines move once. An entry with the `version` it was made on (0: the calendar did not have the day) is written only over that version, checked in the write: a day another admin saved (or added) since is a 409 `version_conflict` naming its entry (`days.3.version`), and nothing is written.
          */
         patch: {
             parameters: {
@@ -3790,7 +3790,7 @@ export type paths = {
         get?: never;
         /**
          * Add or change a day off; a job moves the open deadlines it touches and re-arms their ladders
-         * @description Replaces the day if there is one. With `If-None-Match: *` it only adds it: a day already there (another admin’s) is a 412 `precondition_failed` and nothing is written.
+         * @description Replaces the day if there is one. With the `version` the edit was made on (0: the calendar did not have the day) it replaces only that version, checked in the write: a day another admin saved (or added) since is a 409 `version_conflict` naming `version`, and nothing is written. With `If-None-Match: *` it only adds it: a day already there (another admin’s) is a 412 `precondition_failed` and nothing is written.
          */
         put: {
             parameters: {
@@ -8403,6 +8403,8 @@ export type components = {
                 /** @enum {string} */
                 kind: "national_holiday" | "collective_leave" | "other";
                 name: string;
+                /** @description One on at each replace (1: as added, or stored before days had versions): sent back with an edit of the day, so that another admin’s save since is not replaced unseen */
+                version: number;
             }[];
         };
         CalendarDaysChange: {
@@ -8468,13 +8470,15 @@ export type components = {
             };
         };
         CalendarDaysBody: {
-            /** @description The days to add or change; those not listed stay as they are */
+            /** @description The days to add or change; those not listed stay as they are. Each may carry the `version` it was made on: one another admin saved since refuses the whole list (409 `version_conflict` naming the entry) */
             days: {
                 /** Format: date */
                 date: string;
                 /** @enum {string} */
                 kind: "national_holiday" | "collective_leave" | "other";
                 name: string;
+                /** @description The day’s `version` the edit was made on (`GET /v1/calendars/{id}/days`), 0 meaning the calendar did not have the day: if another admin has saved it since (or, for 0, added it), 409 `version_conflict` naming this field (`days.3.version` in a list) and nothing is written: read the days again (without it the edit replaces whatever is stored) */
+                version?: number;
             }[];
         };
         CalendarDaysImpact: {
@@ -8548,6 +8552,8 @@ export type components = {
             /** @enum {string} */
             kind: "national_holiday" | "collective_leave" | "other";
             name: string;
+            /** @description The day’s `version` the edit was made on (`GET /v1/calendars/{id}/days`), 0 meaning the calendar did not have the day: if another admin has saved it since (or, for 0, added it), 409 `version_conflict` naming this field (`days.3.version` in a list) and nothing is written: read the days again (without it the edit replaces whatever is stored) */
+            version?: number;
         };
         CalendarDayImpact: {
             date: string;

@@ -6,12 +6,14 @@
  * the lines it cannot read (nothing is saved until they are fixed or removed). Saving asks
  * first, saying how many deadlines would move, reads the calendar again (a day another admin
  * added meanwhile would be replaced: said by its line, left out, nothing sent), then sends the
- * days in one edit: one re-arming job, all of them or none. Saved, focus goes to the page's line saying so (`onSaved`); the
- * question cancelled or failed, back to the button it replaced.
+ * days in one edit, each with its version in that read (0: not there), so that one changed
+ * between the read and the write is refused (the API's 409, said by its line, the calendar read
+ * again), not replaced: one re-arming job, all of them or none. Saved, focus goes to the page's
+ * line saying so (`onSaved`); the question cancelled or failed, back to the button it replaced.
  */
 import { CalendarDayBody, CalendarDaysBody } from '@pantau/core/schemas';
 import { useEffect, useId, useMemo, useState } from 'react';
-import { api, type Schemas, unwrap } from '../api/client';
+import { api, ApiError, type Schemas, unwrap } from '../api/client';
 import {
   type CalendarDayEntry,
   type DayKind,
@@ -23,7 +25,7 @@ import { formatDate, formatDateLong, type Lang } from '../format';
 import { labelOf, type Translate, useI18n } from '../i18n/i18n';
 import { ImpactQuestion } from './impact-question';
 import { useReturnFocus } from './return-focus';
-import { ProblemAlert } from './ui';
+import { ProblemAlert, problemSentence, Refusal } from './ui';
 
 const CALENDAR = 'id';
 
@@ -132,9 +134,43 @@ export function CalendarPaste({
           );
           return;
         }
+        // Each day on the calendar as just read (0: it had none): one another admin saves (or
+        // adds) before this write lands is refused (409 naming its entry), not replaced.
+        const versioned = {
+          days: body.days.map((day) => ({ ...day, version: theirs.get(day.date)?.version ?? 0 })),
+        };
         const change = await unwrap(
-          api.PATCH('/v1/calendars/{id}/days', { params: { path: { id: CALENDAR } }, body }),
-        );
+          api.PATCH('/v1/calendars/{id}/days', {
+            params: { path: { id: CALENDAR } },
+            body: versioned,
+          }),
+        ).catch(async (failure: unknown) => {
+          if (!(failure instanceof ApiError && failure.problem?.code === 'version_conflict'))
+            throw failure;
+          // Said by the lines of the entries it names, once the calendar is read again (the
+          // preview then leaves out, or keeps, each day as it is now).
+          const changed = (failure.problem.errors ?? []).flatMap(({ path }) => {
+            const entry = fresh[Number(/^days\.(\d+)\.version$/.exec(path)?.[1] ?? -1)];
+            return entry
+              ? [
+                  t('calendarPaste.lineDay', {
+                    line: entry.line,
+                    date: formatDateLong(entry.day.date, lang),
+                  }),
+                ]
+              : [];
+          });
+          const again = await unwrap(
+            api.GET('/v1/calendars/{id}/days', { params: { path: { id: CALENDAR } } }),
+          );
+          setLatest(again.items);
+          onReadAgain();
+          throw new Refusal(
+            changed.length > 0
+              ? t('calendarPaste.changedMeanwhile', { n: changed.length, days: changed.join('; ') })
+              : problemSentence(t, failure),
+          );
+        });
         cancel({ saved: true });
         setText('');
         const first = change.dates[0] ?? '';
@@ -151,7 +187,8 @@ export function CalendarPaste({
       })
       .catch((failure: unknown) => {
         cancel();
-        setError(failure);
+        if (failure instanceof Refusal) setRefusal(failure.message);
+        else setError(failure);
       })
       .finally(() => setBusy(false));
   };

@@ -734,6 +734,10 @@ const id = {
     '{date} (“{name}”) sudah tidak ada di kalender: sudah dihapus, oleh admin lain atau di jendela lain. Daftar hari libur sudah dimuat ulang.',
   'calendar.addedMeanwhile':
     '{date} baru saja ditambahkan oleh admin lain sebagai “{name}” ({kind}), jadi isian Anda belum disimpan. Daftar hari libur sudah dimuat ulang; tekan “Ganti” bila tetap ingin menggantinya dengan isian Anda.',
+  'calendar.changedMeanwhile':
+    '{date} baru saja diubah oleh admin lain menjadi “{name}” ({kind}), jadi isian Anda belum disimpan. Daftar hari libur sudah dimuat ulang; tekan “Ganti” bila tetap ingin menggantinya dengan isian Anda.',
+  'calendar.removedMeanwhile':
+    '{date} baru saja dihapus oleh admin lain, jadi isian Anda belum disimpan. Daftar hari libur sudah dimuat ulang; tekan “Simpan” bila tetap ingin menambahkannya.',
   'calendarPaste.title': 'Tempel daftar hari libur setahun',
   'calendarPaste.list': 'Daftar hari (satu hari per baris)',
   'calendarPaste.hint':
@@ -752,6 +756,10 @@ const id = {
   'calendarPaste.theirs': 'baris {line} ({date}, kini “{name}”)',
   'calendarPaste.addedMeanwhile':
     'Daftar ini belum disimpan: sejak kalender dimuat, admin lain menambahkan hari yang akan tergantikan oleh {n} baris Anda: {days}. Kalender sudah dimuat ulang dan baris itu kini dilewati; periksa daftarnya, lalu simpan lagi.',
+  // A day another admin saved between that read and the save (the API's 409, by its entry).
+  'calendarPaste.lineDay': 'baris {line} ({date})',
+  'calendarPaste.changedMeanwhile':
+    'Daftar ini belum disimpan: admin lain baru saja mengubah hari pada {n} baris Anda: {days}. Kalender sudah dimuat ulang; periksa daftarnya, lalu simpan lagi.',
   'calendarPaste.noDate':
     'Baris {line} tidak terbaca: “{text}” tidak diawali tanggal. Tulis tanggalnya di depan, misalnya 2027-01-01 atau 1 Januari 2027.',
   'calendarPaste.noSuchDay':
@@ -1907,6 +1915,10 @@ const en = {
     '{date} (“{name}”) is no longer in the calendar: it was removed already, by another admin or in another window. The list of holidays has been read again.',
   'calendar.addedMeanwhile':
     '{date} has just been added by another admin as “{name}” ({kind}), so yours was not saved. The list of holidays has been read again; press “Replace” to replace it with yours all the same.',
+  'calendar.changedMeanwhile':
+    '{date} has just been changed by another admin to “{name}” ({kind}), so yours was not saved. The list of holidays has been read again; press “Replace” to replace it with yours all the same.',
+  'calendar.removedMeanwhile':
+    '{date} has just been removed by another admin, so yours was not saved. The list of holidays has been read again; press “Save” to add it all the same.',
   'calendarPaste.title': 'Paste a year’s list of holidays',
   'calendarPaste.list': 'Days (one day per line)',
   'calendarPaste.hint':
@@ -1925,6 +1937,9 @@ const en = {
   'calendarPaste.theirs': 'line {line} ({date}, now “{name}”)',
   'calendarPaste.addedMeanwhile':
     'This list was not saved: since the calendar was read, another admin added days that {n} {n|line|lines} of yours would replace: {days}. The calendar has been read again and those lines are now left out; check the list, then save again.',
+  'calendarPaste.lineDay': 'line {line} ({date})',
+  'calendarPaste.changedMeanwhile':
+    'This list was not saved: another admin has just changed the days of {n} {n|line|lines} of yours: {days}. The calendar has been read again; check the list, then save again.',
   'calendarPaste.noDate':
     'Line {line} cannot be read: “{text}” does not start with a date. Put the date first, e.g. 2027-01-01 or 1 Januari 2027.',
   'calendarPaste.noSuchDay':

@@ -46,14 +46,19 @@ describe('a day entered on a date the calendar already has', () => {
     finishedAt: '2026-12-01T03:00:00.000Z',
   });
   const calendar = () => {
-    const items = [
-      { date: '2027-01-01', kind: 'national_holiday', name: 'Tahun Baru 2027 Masehi' },
+    const items: { date: string; kind: string; name: string; version: number }[] = [
+      { date: '2027-01-01', kind: 'national_holiday', name: 'Tahun Baru 2027 Masehi', version: 1 },
     ];
     const calls = mockApi((call) => {
       if (call.method === 'PUT') {
         const date = call.path.split('/').at(-1)!;
-        const body = call.body as { kind: string; name: string };
-        items.splice(0, items.length, ...items.filter((d) => d.date !== date), { date, ...body });
+        const body = call.body as { kind: string; name: string; version?: number };
+        const version = (body.version ?? 0) + 1;
+        items.splice(0, items.length, ...items.filter((d) => d.date !== date), {
+          date,
+          ...body,
+          version,
+        });
         return json(202, { date, job });
       }
       if (call.path.startsWith('/v1/calendars/id/days'))
@@ -121,8 +126,12 @@ describe('a day entered on a date the calendar already has', () => {
       /^Jum, 1 Jan 2027 diganti: sebelumnya “Tahun Baru 2027 Masehi”\. Tenggat penugasan terbuka dihitung ulang:/,
     );
     expect(screen.queryByText(/disimpan/)).toBeNull();
+    // On the day as listed: its version goes with it (another admin's save since is a 409).
     expect(calls.filter((c) => c.method === 'PUT').map((c) => [c.path, c.body])).toEqual([
-      ['/v1/calendars/id/days/2027-01-01', { kind: 'collective_leave', name: 'Tahun Baru Masehi' }],
+      [
+        '/v1/calendars/id/days/2027-01-01',
+        { kind: 'collective_leave', name: 'Tahun Baru Masehi', version: 1 },
+      ],
     ]);
   });
 

@@ -117,10 +117,11 @@ describe('pasting a year’s list of holidays', () => {
       { date: '2027-02-05', kind: 'collective_leave', name: 'Cuti Bersama Tahun Baru Imlek' },
       { date: '2027-03-10', kind: 'national_holiday', name: 'Idulfitri 1448 H' },
     ];
-    // Asked about, then saved: the same days, in one request; none one by one.
+    // Asked about, then saved: the same days, in one request; none one by one. Each saved on
+    // the calendar as read just before (0: it did not have the day).
     expect(sent(calls, 'POST').map((c) => c.body)).toEqual([{ days }]);
     expect(sent(calls, 'PATCH').map((c) => [c.path, c.body])).toEqual([
-      ['/v1/calendars/id/days', { days }],
+      ['/v1/calendars/id/days', { days: days.map((d) => ({ ...d, version: 0 })) }],
     ]);
     expect(sent(calls, 'PUT')).toEqual([]);
     // The list is gone (saved), and the page shows the year pasted.
@@ -285,7 +286,86 @@ describe('a pasted day a colleague added since the page read the calendar', () =
     );
     await waitFor(() => expect(sent(calls, 'PATCH')).toHaveLength(1));
     expect(sent(calls, 'PATCH')[0]!.body).toEqual({
-      days: [{ date: '2027-03-10', kind: 'national_holiday', name: 'Idulfitri 1448 H' }],
+      days: [
+        { date: '2027-03-10', kind: 'national_holiday', name: 'Idulfitri 1448 H', version: 0 },
+      ],
     });
+  });
+});
+
+/**
+ * The list was read again before it was sent, but the PATCH replaced whatever the days were by
+ * the time it was written: a colleague's change between the two was lost. Each day now goes
+ * with its version in the read made just before (0: not there); the API's 409 names the entry,
+ * said by its line, and the calendar is read again; nothing is saved.
+ */
+describe('a pasted day a colleague changed between the read before sending and the save', () => {
+  it('goes with its version from that read, and the 409 is said by its line, the calendar read again', async () => {
+    // Added by the colleague as the list has it (the read finds it, the same: not refused)…
+    const IMLEK = { date: '2027-02-06', kind: 'national_holiday', name: 'Imlek', version: 1 };
+    // …then renamed by them after that read, before the save.
+    const RENAMED = { ...IMLEK, name: 'Tahun Baru Imlek 2578', version: 2 };
+    let reads = 0;
+    let patched = false;
+    const calls = calendarApi((call) => {
+      if (call.method === 'PATCH') {
+        patched = true;
+        return json(409, {
+          type: 'urn:pantau:problem:version_conflict',
+          title: 'Conflict',
+          status: 409,
+          code: 'version_conflict',
+          detail: 'days.0.version: the day was saved since version 1 (now 2)',
+          requestId: 'r5',
+          errors: [
+            { path: 'days.0.version', message: 'the day was saved since version 1 (now 2)' },
+          ],
+        });
+      }
+      if (call.method === 'GET' && call.path === '/v1/calendars/id/days') {
+        reads += 1;
+        if (patched)
+          return json(200, { id: 'id', years: [2025, 2026], items: [NEW_YEAR, RENAMED] });
+        // The page's own read, then the paste's read before sending.
+        if (reads > 1)
+          return json(200, { id: 'id', years: [2025, 2026], items: [NEW_YEAR, IMLEK] });
+      }
+      return undefined;
+    });
+    await openPaste();
+    await waitFor(() => expect(sent(calls, 'GET').length).toBeGreaterThanOrEqual(2));
+    paste(['6 Februari 2027 Imlek', '2027-03-10 Idulfitri 1448 H'].join('\n'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Simpan 2 hari' }));
+    fireEvent.click(
+      await within(await screen.findByRole('alertdialog')).findByRole('button', {
+        name: 'Ya, simpan 2 hari',
+      }),
+    );
+    const said = await screen.findByRole('alert');
+    expect(said.textContent).toBe(
+      'Daftar ini belum disimpan: admin lain baru saja mengubah hari pada 1 baris Anda: baris 1 (Sabtu, 6 Februari 2027). Kalender sudah dimuat ulang; periksa daftarnya, lalu simpan lagi.',
+    );
+    expect(screen.queryByText(/version_conflict|Conflict/)).toBeNull();
+    expect(sent(calls, 'PATCH').map((c) => c.body)).toEqual([
+      {
+        days: [
+          { date: '2027-02-06', kind: 'national_holiday', name: 'Imlek', version: 1 },
+          { date: '2027-03-10', kind: 'national_holiday', name: 'Idulfitri 1448 H', version: 0 },
+        ],
+      },
+    ]);
+    // Read again: the preview leaves the colleague's day out, saying what it is now.
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('list', { name: 'Baris yang dilewati' }))
+          .getAllByRole('listitem')
+          .map((li) => li.textContent),
+      ).toEqual([
+        'Baris 1: Sabtu, 6 Februari 2027 sudah ada di kalender sebagai “Tahun Baru Imlek 2578” (Libur nasional); baris ini dilewati.',
+      ]),
+    );
+    expect(
+      (screen.getByLabelText('Daftar hari (satu hari per baris)') as HTMLTextAreaElement).value,
+    ).toBe('6 Februari 2027 Imlek\n2027-03-10 Idulfitri 1448 H');
   });
 });

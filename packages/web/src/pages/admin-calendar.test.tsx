@@ -232,12 +232,16 @@ describe('a colleague changed the calendar since the page read it', () => {
   const calendar = (
     first: object[],
     now: object[],
-    answer: (method: string, headers: Headers) => unknown,
+    answer: (method: string, headers: Headers, body: unknown) => unknown,
   ) => {
     let reads = 0;
     const calls = mockApi((call) => {
       if (call.method !== 'GET' || call.path.includes('/impact')) {
-        const given = answer(call.method === 'GET' ? 'IMPACT' : call.method, call.headers);
+        const given = answer(
+          call.method === 'GET' ? 'IMPACT' : call.method,
+          call.headers,
+          call.body,
+        );
         if (given) return given as ReturnType<typeof json>;
       }
       if (call.path.startsWith('/v1/calendars/id/days')) {
@@ -339,5 +343,81 @@ describe('a colleague changed the calendar since the page read it', () => {
     ]);
     // "Ganti" replaces knowingly: without the header.
     expect(puts[1]!.headers.get('if-none-match')).toBeNull();
+  });
+
+  /**
+   * “Ganti” replaced whatever the day was by then: a colleague's rename made since the page read
+   * the calendar was put back without a word. It now sends the day's version as listed; the
+   * API's 409 has the lists read again and the colleague's day said, and nothing is replaced.
+   */
+  it('replacing a day a colleague changed since (409 on “Ganti”): nothing replaced unseen; said with their day, the lists read again, and “Ganti” then goes on the day as it is now', async () => {
+    const theirs = {
+      ...tahunBaru,
+      kind: 'collective_leave',
+      name: 'Tahun Baru Masehi',
+      version: 2,
+    };
+    const calls = calendar([{ ...tahunBaru, version: 1 }], [theirs], (m, _headers, body) =>
+      m !== 'PUT'
+        ? null
+        : (body as { version?: number }).version === 1
+          ? json(409, {
+              type: 'urn:pantau:problem:version_conflict',
+              title: 'Conflict',
+              status: 409,
+              code: 'version_conflict',
+              detail: 'version: the day was saved since version 1 (now 2)',
+              requestId: 'r7',
+              errors: [{ path: 'version', message: 'the day was saved since version 1 (now 2)' }],
+            })
+          : json(202, { date: '2027-01-01', job }),
+    );
+    fireEvent.click(await screen.findByText('Tambah hari libur / cuti bersama'));
+    fireEvent.change(screen.getByLabelText('Tanggal'), { target: { value: '2027-01-01' } });
+    fireEvent.change(screen.getByLabelText(/^Keterangan/), {
+      target: { value: 'Tahun Baru 2027' },
+    });
+    const before = lists(calls);
+    fireEvent.click(await screen.findByRole('button', { name: 'Ganti' }));
+    const said = await screen.findByText(/baru saja diubah oleh admin lain/);
+    expect(said.textContent).toBe(
+      'Jum, 1 Jan 2027 baru saja diubah oleh admin lain menjadi “Tahun Baru Masehi” (Cuti bersama), jadi isian Anda belum disimpan. Daftar hari libur sudah dimuat ulang; tekan “Ganti” bila tetap ingin menggantinya dengan isian Anda.',
+    );
+    expect(screen.queryByText(/version_conflict|Conflict/)).toBeNull();
+    // Read again: the list shows their day, the field says it holds it, what was typed is kept.
+    await waitFor(() => expect(lists(calls)).toBeGreaterThan(before));
+    await screen.findByText(/sudah ada di kalender sebagai “Tahun Baru Masehi”/);
+    expect((screen.getByLabelText(/^Keterangan/) as HTMLInputElement).value).toBe(
+      'Tahun Baru 2027',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Ganti' }));
+    await screen.findByText(/diganti: sebelumnya “Tahun Baru Masehi”/);
+    // Each “Ganti” sent the version of the day it listed: the first on the page's first read.
+    expect(
+      calls.filter((c) => c.method === 'PUT').map((c) => (c.body as { version?: number }).version),
+    ).toEqual([1, 2]);
+  });
+
+  it('replacing a day a colleague removed since (409 on “Ganti”): said so, and the form then adds it', async () => {
+    calendar([{ ...tahunBaru, version: 1 }], [], (m) =>
+      m === 'PUT'
+        ? json(409, {
+            type: 'urn:pantau:problem:version_conflict',
+            title: 'Conflict',
+            status: 409,
+            code: 'version_conflict',
+            detail: 'version: the day is not in the calendar',
+            requestId: 'r6',
+            errors: [{ path: 'version', message: 'the day is not in the calendar' }],
+          })
+        : null,
+    );
+    fireEvent.click(await screen.findByText('Tambah hari libur / cuti bersama'));
+    fireEvent.change(screen.getByLabelText('Tanggal'), { target: { value: '2027-01-01' } });
+    fireEvent.change(screen.getByLabelText(/^Keterangan/), { target: { value: 'Tahun Baru' } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Ganti' }));
+    const said = await screen.findByText(/baru saja dihapus oleh admin lain/);
+    expect(said.textContent).toContain('Jum, 1 Jan 2027');
+    expect(await screen.findByRole('button', { name: 'Simpan' })).toBeTruthy();
   });
 });

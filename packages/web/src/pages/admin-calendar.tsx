@@ -13,7 +13,8 @@
  * Another admin at work on it meanwhile: a day they removed (the API's 404, as the question
  * counts what it would move or on "Ya, hapus") is said so, and the lists are read again; a day
  * they added is not replaced unseen: a new date goes with `If-None-Match: *`, and the API's 412
- * has the lists read again and their day said.
+ * has the lists read again and their day said; nor one they changed or removed: "Ganti" goes
+ * with the listed day's `version`, and the API's 409 is said, the lists read again, as the 412.
  */
 import { useEffect, useRef, useState } from 'react';
 import { CalendarDayBody } from '@pantau/core/schemas';
@@ -225,19 +226,21 @@ export default function CalendarPage() {
           }
           // A date the page did not list goes with `If-None-Match: *`: a day another admin
           // added since the page read the calendar (however close the two requests) is refused
-          // (412), not replaced unseen. The lists are read again, the field says whose day it
-          // is, and "Ganti" replaces it knowingly (without the header).
+          // (412), not replaced unseen. "Ganti" goes with the version of the day listed: one
+          // another admin changed (or removed) since is refused (409) in the same way. Either
+          // way the lists are read again, the field says whose day it is, and "Ganti" replaces
+          // it knowingly (on the version now listed).
           const change = await unwrap(
             api.PUT('/v1/calendars/{id}/days/{date}', {
               params: {
                 path: { id: CALENDAR, date },
                 ...(existing ? {} : { header: { 'if-none-match': '*' as const } }),
               },
-              body,
+              body: existing ? { ...body, version: existing.version } : body,
             }),
           ).catch(async (failure: unknown) => {
-            if (!(failure instanceof ApiError && failure.problem?.code === 'precondition_failed'))
-              throw failure;
+            const code = failure instanceof ApiError ? failure.problem?.code : undefined;
+            if (code !== 'precondition_failed' && code !== 'version_conflict') throw failure;
             const now = await unwrap(
               api.GET('/v1/calendars/{id}/days', {
                 params: { path: { id: CALENDAR }, query: { year: Number(date.slice(0, 4)) } },
@@ -246,15 +249,20 @@ export default function CalendarPage() {
             days.reload();
             all.reload();
             const theirs = now.items.find((d) => d.date === date);
+            const words = theirs && {
+              date: formatDate(date, lang),
+              name: theirs.name,
+              kind: labelOf(t, 'dayKind', theirs.kind),
+            };
+            if (code === 'version_conflict')
+              throw new Refusal(
+                words
+                  ? t('calendar.changedMeanwhile', words)
+                  : t('calendar.removedMeanwhile', { date: formatDate(date, lang) }),
+              );
             // Gone again by the time it was read (removed meanwhile): the lists say so.
             throw new Refusal(
-              theirs
-                ? t('calendar.addedMeanwhile', {
-                    date: formatDate(date, lang),
-                    name: theirs.name,
-                    kind: labelOf(t, 'dayKind', theirs.kind),
-                  })
-                : problemSentence(t, failure),
+              words ? t('calendar.addedMeanwhile', words) : problemSentence(t, failure),
             );
           });
           // Said once, by the page's line with the job's progress (the form says nothing).
