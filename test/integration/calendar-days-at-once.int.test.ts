@@ -403,4 +403,30 @@ describe('replacing a day another admin changed since it was read (version)', ()
     const won = answers[0]!.status === 202 ? 'Satu' : 'Dua';
     expect(await dayOf('2029-07-01')).toMatchObject({ name: won, version: 2 });
   });
+
+  it('the same save sent again after its answer was lost is answered saved, with its job, not refused as another admin’s', async () => {
+    expect((await put('2029-08-01', { kind: 'other', name: 'Awal' })).status).toBe(202);
+    const body = { kind: 'national_holiday', name: 'Hari Baru', version: 1 };
+    const first = await put('2029-08-01', body);
+    expect(first.status).toBe(202);
+    const { job } = (await first.json()) as { job: { id: string } };
+    // The console (or a proxy) sends it again: the day is at 2, as this very save left it.
+    const again = await put('2029-08-01', body);
+    expect(again.status).toBe(202);
+    expect(((await again.json()) as { job: { id: string } }).job.id).toBe(job.id);
+    expect(await dayOf('2029-08-01')).toMatchObject({ name: 'Hari Baru', version: 2 });
+    // A list sent again likewise; once one of its days changed since (someone else's save),
+    // it is refused whole, each day no longer as read named.
+    const list = [
+      { date: '2029-08-02', kind: 'other', name: 'Dua', version: 0 },
+      { date: '2029-08-03', kind: 'other', name: 'Tiga', version: 0 },
+    ];
+    expect((await send('PATCH', '/v1/calendars/id/days', { days: list })).status).toBe(202);
+    expect((await send('PATCH', '/v1/calendars/id/days', { days: list })).status).toBe(202);
+    expect(await dayOf('2029-08-03')).toMatchObject({ name: 'Tiga', version: 1 });
+    await put('2029-08-03', { kind: 'other', name: 'Tiga diubah', version: 1 });
+    const stale = await send('PATCH', '/v1/calendars/id/days', { days: list });
+    expect(await conflictOf(stale)).toEqual(['days.0.version', 'days.1.version']);
+    expect(await dayOf('2029-08-03')).toMatchObject({ name: 'Tiga diubah', version: 2 });
+  });
 });

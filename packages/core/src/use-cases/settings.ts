@@ -73,7 +73,7 @@ export async function putCalendarDay(
     field: () => 'version',
     createOnly,
   });
-  return { date: day.date, job: await startJob(deps, p, job) };
+  return { date: day.date, job };
 }
 
 /**
@@ -97,14 +97,16 @@ export async function putCalendarDays(
     reason: { from: dates[0] ?? '', to: dates.at(-1) ?? '', days: dates.length },
     field: (i) => `days.${i}.version`,
   });
-  return { dates, job: await startJob(deps, p, job) };
+  return { dates, job };
 }
 
 /**
  * Writes days on the calendar as read now, each at one version on (1: a new day), checked in
  * the write against that read: a day saved between the read and the write (another admin's)
  * loses the write, and the days are read again and checked again, so that a day sent with its
- * `version` is then refused, one sent without replaces theirs. Answers the job, recorded.
+ * `version` is then refused, one sent without replaces theirs. Answers the job, started; the
+ * same edit sent again after its answer was lost (each day as it wrote it, at one version on
+ * from the one sent) is answered its job, as a policy's is (`jobOfSavedEdit`).
  */
 async function saveCalendarDays(
   deps: ServiceDeps,
@@ -118,10 +120,25 @@ async function saveCalendarDays(
     readonly createOnly?: boolean;
   },
 ) {
-  return retryOnConflict(async () => {
+  const job = await retryOnConflict(async () => {
     const stored = await deps.store.getCalendar(calendarId, await settingsVersion(deps));
     if (!stored) throw notFound(`calendar ${calendarId}`);
     const held = new Map(stored.days.map((d) => [d.date, dayVersion(d)]));
+    // This very edit, sent again after its answer was lost: every day is as it wrote it, one
+    // version on from the one it was made on. Answered saved (with its job), not refused as
+    // another admin's change.
+    const byDate = new Map(stored.days.map((d) => [d.date, d]));
+    const savedAlready = days.every((d) => {
+      const now = byDate.get(d.date);
+      return (
+        d.version !== undefined &&
+        now !== undefined &&
+        dayVersion(now) === d.version + 1 &&
+        now.kind === d.kind &&
+        now.name === d.name
+      );
+    });
+    if (savedAlready) return undefined;
     if (edit.createOnly && days.some((d) => held.has(d.date)))
       throw new DomainError(
         'precondition_failed',
@@ -157,6 +174,8 @@ async function saveCalendarDays(
     );
     return job;
   }, ['version', 'exists']);
+  const reason = { calendarId, ...edit.reason };
+  return job ? startJob(deps, p, job) : jobOfSavedEdit(deps, p, calendarScope(calendarId), reason);
 }
 
 /**
