@@ -3,6 +3,13 @@ import { z } from 'zod';
 import { instant, text } from './fields.ts';
 import { AGENCY_KINDS, AgencyIdSchema, TimeZoneSchema } from './common.ts';
 import { JobSchema } from './jobs.ts';
+
+/**
+ * A name another agency already has (compared trimmed, spaces collapsed, case ignored): the
+ * console tells agencies apart by name, in every picker and filter.
+ */
+export const AGENCY_NAME_TAKEN = 'another agency has this name';
+
 /**
  * Who a contact is for the letters: the `liaison` (penghubung, the default) gets every warning
  * and reminder; the `head` (kepala, pimpinan) is copied only where the policy's ladder says

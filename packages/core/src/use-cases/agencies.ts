@@ -3,6 +3,7 @@ import { contactsFrom, newAgency } from '../agency.ts';
 import { DomainError, invalidInput, notFound, savedSince } from '../errors.ts';
 import { type Page, type PageRequest, WriteConflict } from '../ports.ts';
 import { type RearmJobRecord, scopeKey } from '../rearm-job.ts';
+import { AGENCY_NAME_TAKEN } from '../schemas/agencies.ts';
 import type {
   Agency,
   AgencyChange,
@@ -32,6 +33,7 @@ export async function createAgency(
   requireRole(p, ADMIN_ROLES);
   return idempotent(deps, p.agency, idem, async (remember) => {
     const agency = newAgency(input, deps.clock());
+    await assertNameFree(deps, input.name, input.id);
     try {
       // Its focal point edited meanwhile: checked again on what it is now.
       await retryOnConflict(async () => {
@@ -215,6 +217,8 @@ async function saveAgency(
     // Made on an older version (another admin saved since): refused, not applied over theirs.
     if (seen !== undefined && agency.version !== seen)
       throw savedSince(`agency ${id}`, seen, agency.version);
+    if (changes.name !== undefined && sameName(changes.name) !== sameName(agency.name))
+      await assertNameFree(deps, changes.name, id);
     const focal = input.focalPointId
       ? await assertFocalPoint(deps, input.focalPointId, id)
       : undefined;
@@ -248,6 +252,24 @@ async function assertFocalPoint(
     throw invalidInput('focalPointId', 'an agency cannot coordinate itself or its own focal point');
   }
   return focal;
+}
+
+/** A name as people tell names apart: spacing and case do not make another agency. */
+const sameName = (name: string): string => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('id');
+
+/**
+ * No agency other than `id` has `name`: read over every agency (an admin's edit, a few hundred
+ * agencies at most). Two admins naming two agencies alike at the same moment are not caught.
+ */
+async function assertNameFree(deps: ServiceDeps, name: string, id: string): Promise<void> {
+  const wanted = sameName(name);
+  let cursor: string | undefined;
+  do {
+    const page = await deps.store.listAgencies({ limit: 100, cursor });
+    if (page.items.some((a) => a.id !== id && sameName(a.name) === wanted))
+      throw invalidInput('name', AGENCY_NAME_TAKEN);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
 }
 
 const definedOnly = <T extends object>(o: T): Partial<T> =>

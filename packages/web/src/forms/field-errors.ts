@@ -9,6 +9,7 @@ import type { Translate } from '../i18n/i18n';
 import { type MessageKey, messages } from '../i18n/messages';
 import {
   ACTIVITY_AGENCY_NOT_ON_CASE,
+  AGENCY_NAME_TAKEN,
   CALENDAR_DAY_TWICE,
   ACTIVITY_AGENCY_PART_ENDED,
   IMPORT_DUPLICATE_COLUMN,
@@ -107,6 +108,7 @@ export const KNOWN_MESSAGES: Record<string, MessageKey> = {
   [ACTIVITY_AGENCY_PART_ENDED]: 'fieldError.activityAgencyPartEnded',
   [LETTER_AFTER_RECEIPT]: 'fieldError.letterAfterReceipt',
   [NOT_A_MEMBER_UNIT]: 'fieldError.notMemberUnit',
+  [AGENCY_NAME_TAKEN]: 'fieldError.agencyNameTaken',
   [CALENDAR_DAY_TWICE]: 'fieldError.dayTwice',
 };
 

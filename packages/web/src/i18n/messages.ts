@@ -1045,6 +1045,8 @@ const id = {
     'Urutan tahapan eskalasi belum benar: peringatan dini sebelum tenggat (hari negatif), lalu langkah pertama dari tenggat (0 atau lebih) dan langkah berikutnya dari langkah sebelumnya (1 atau lebih); nama setiap langkah berbeda.',
   'fieldError.unknownAgency': '{label}: instansi ini tidak terdaftar.',
   'fieldError.future': '{label} tidak boleh di masa depan.',
+  'fieldError.agencyNameTaken':
+    '{label} sudah dipakai instansi lain; bedakan namanya, misalnya dengan nama provinsi atau kotanya.',
   'fieldError.notMemberUnit':
     'Unit ini bukan (lagi) unit anggota instansi Anda: mungkin baru dipindahkan oleh admin. Daftar unit dimuat ulang; pilih unit lain.',
   'fieldError.letterAfterReceipt':
@@ -2213,6 +2215,8 @@ const en = {
     'The escalation steps are not in a valid order: early warnings before the deadline (negative days), then the first step counted from the deadline (0 or more) and each next one from the previous step (1 or more); every step has its own name.',
   'fieldError.unknownAgency': '{label}: this agency is not registered.',
   'fieldError.future': '{label} cannot be in the future.',
+  'fieldError.agencyNameTaken':
+    '{label} is already another agency’s name; tell them apart, for instance by the province or city.',
   'fieldError.notMemberUnit':
     'This unit is not (any more) a member unit of your agency: an admin may have just moved it. The list of units was loaded again; choose another.',
   'fieldError.letterAfterReceipt':

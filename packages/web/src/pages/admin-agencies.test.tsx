@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { AGENCY_NAME_TAKEN } from '@pantau/core/schemas';
 import { describe, expect, it } from 'vitest';
 import { jobOf } from '../../test/fixtures';
 import { json, mockApi, renderWith } from '../../test/render';
@@ -54,6 +55,41 @@ describe('agency contacts and their kinds', () => {
     expect(calls.find((c) => c.method === 'POST')!.headers.get('idempotency-key')).toMatch(
       /^[0-9a-f-]{36}$/,
     );
+  });
+
+  it('says at the name, in Indonesian, that another agency has it, and keeps what was typed', async () => {
+    mockApi((call) =>
+      call.method === 'POST'
+        ? new Response(
+            JSON.stringify({
+              type: 'urn:pantau:problem:validation_failed',
+              title: 'Bad Request',
+              status: 400,
+              code: 'validation_failed',
+              detail: `name: ${AGENCY_NAME_TAKEN}`,
+              requestId: 'r1',
+              errors: [{ path: 'name', message: AGENCY_NAME_TAKEN }],
+            }),
+            { status: 400, headers: { 'content-type': 'application/problem+json' } },
+          )
+        : page,
+    );
+    renderWith(<Agencies />, AS);
+    const add = (await screen.findByText('Tambah instansi')).closest('details')!;
+    await userEvent.click(within(add).getByText('Tambah instansi'));
+    const form = within(add);
+    await userEvent.type(form.getByLabelText(/^Kode/), 'kanwil-bpn-ntt');
+    await userEvent.type(form.getByLabelText(/^Nama \*/), 'Kepolisian Negara Republik Indonesia');
+    await userEvent.type(form.getByLabelText(/^Nama kontak/), 'Bagian Umum');
+    await userEvent.type(form.getByLabelText(/^Surel kontak/), 'umum@kanwil-ntt.example.go.id');
+    await userEvent.click(form.getByRole('button', { name: 'Simpan' }));
+    const name = form.getByLabelText<HTMLInputElement>(/^Nama \*/);
+    await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
+    const said = add.textContent ?? '';
+    expect(said).toContain('Nama sudah dipakai instansi lain');
+    expect(said).not.toContain(AGENCY_NAME_TAKEN);
+    expect(name.value).toBe('Kepolisian Negara Republik Indonesia');
+    expect(form.getByLabelText<HTMLInputElement>(/^Kode/).value).toBe('kanwil-bpn-ntt');
   });
 
   it('edits an agency’s contacts with PATCH, and refuses heads only before sending', async () => {

@@ -1,0 +1,60 @@
+/**
+ * An agency's name is how every picker, filter and letter tells it apart (the console searches
+ * agencies by name): a second agency under a name already registered, or renamed to one, is
+ * refused at its name field (audit of an admin's day: two "Kantor Wilayah BPN Provinsi Jawa
+ * Timur" rows, one of them NTT's).
+ */
+import { AGENCY_NAME_TAKEN, DomainError, Service, type Store } from '@pantau/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addAgencies, centralAdmin, freshStore, manualClock } from '../support/dynamodb.ts';
+
+const clock = manualClock('2026-04-13T02:00:00.000Z');
+let store: Store;
+let service: Service;
+
+beforeAll(async () => {
+  store = await freshStore();
+  service = new Service({ store, clock: clock.now });
+  await addAgencies(service, [{ id: 'kanwil-jatim' }]);
+}, 60_000);
+
+const refusedAtName = async (attempt: Promise<unknown>) => {
+  const error = await attempt.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DomainError);
+  expect((error as DomainError).code).toBe('validation_failed');
+  expect((error as DomainError).errors).toEqual([{ path: 'name', message: AGENCY_NAME_TAKEN }]);
+};
+
+const newAgency = (id: string, name: string) =>
+  service.createAgency(centralAdmin, {
+    id,
+    name,
+    kind: 'agency',
+    contacts: [{ name: 'Liaison', email: `liaison@${id}.example.go.id` }],
+  });
+
+describe('an agency’s name', () => {
+  it('is refused for a new agency when another has it, however it is spaced or cased', async () => {
+    await refusedAtName(newAgency('kanwil-ntt', 'Agency kanwil-jatim'));
+    await refusedAtName(newAgency('kanwil-ntt', '  agency   KANWIL-JATIM '));
+    await expect(store.getAgency('kanwil-ntt')).resolves.toBeUndefined();
+    await expect(newAgency('kanwil-ntt', 'Agency kanwil-ntt')).resolves.toMatchObject({
+      version: 1,
+    });
+  });
+
+  it('is refused for a rename to another agency’s name; its own name, recased, still goes', async () => {
+    await refusedAtName(
+      service.updateAgency(centralAdmin, 'kanwil-ntt', { name: 'Agency kanwil-jatim', version: 1 }),
+    );
+    expect((await store.getAgency('kanwil-ntt'))?.name).toBe('Agency kanwil-ntt');
+    const renamed = await service.updateAgency(centralAdmin, 'kanwil-ntt', {
+      name: 'Agency Kanwil-NTT',
+      version: 1,
+    });
+    expect(renamed.name).toBe('Agency Kanwil-NTT');
+  });
+});
