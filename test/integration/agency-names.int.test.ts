@@ -4,7 +4,7 @@
  * refused at its name field (audit of an admin's day: two "Kantor Wilayah BPN Provinsi Jawa
  * Timur" rows, one of them NTT's).
  */
-import { AGENCY_NAME_TAKEN, DomainError, Service, type Store } from '@pantau/core';
+import { AGENCY_ID_TAKEN, AGENCY_NAME_TAKEN, DomainError, Service, type Store } from '@pantau/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addAgencies, centralAdmin, freshStore, manualClock } from '../support/dynamodb.ts';
 
@@ -56,5 +56,18 @@ describe('an agency’s name', () => {
       version: 1,
     });
     expect(renamed.name).toBe('Agency Kanwil-NTT');
+  });
+});
+
+describe('an agency’s code', () => {
+  it('taken by another agency is a 409 that names the `id` field, so the form says it there', async () => {
+    const error = await newAgency('kanwil-jatim', 'Kantor Wilayah Baru').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('already_exists');
+    expect((error as DomainError).errors).toEqual([{ path: 'id', message: AGENCY_ID_TAKEN }]);
+    expect((await store.getAgency('kanwil-jatim'))?.name).toBe('Agency kanwil-jatim');
   });
 });

@@ -9,6 +9,8 @@ import { JobSchema } from './jobs.ts';
  * console tells agencies apart by name, in every picker and filter.
  */
 export const AGENCY_NAME_TAKEN = 'another agency has this name';
+/** A code (`id`) another agency has: a 409 `already_exists` naming the field. */
+export const AGENCY_ID_TAKEN = 'another agency has this code';
 
 /**
  * Who a contact is for the letters: the `liaison` (penghubung, the default) gets every warning

@@ -3,7 +3,7 @@ import { contactsFrom, newAgency } from '../agency.ts';
 import { DomainError, invalidInput, notFound, savedSince } from '../errors.ts';
 import { type Page, type PageRequest, WriteConflict } from '../ports.ts';
 import { type RearmJobRecord, scopeKey } from '../rearm-job.ts';
-import { AGENCY_NAME_TAKEN } from '../schemas/agencies.ts';
+import { AGENCY_ID_TAKEN, AGENCY_NAME_TAKEN } from '../schemas/agencies.ts';
 import type {
   Agency,
   AgencyChange,
@@ -47,6 +47,7 @@ export async function createAgency(
       if (error instanceof WriteConflict && error.kind === 'exists') {
         throw new DomainError('already_exists', `agency ${input.id} already exists`, {
           cause: error,
+          errors: [{ path: 'id', message: AGENCY_ID_TAKEN }],
         });
       }
       throw error;

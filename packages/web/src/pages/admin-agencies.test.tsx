@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { AGENCY_NAME_TAKEN } from '@pantau/core/schemas';
+import { AGENCY_ID_TAKEN, AGENCY_NAME_TAKEN } from '@pantau/core/schemas';
 import { describe, expect, it } from 'vitest';
 import { jobOf } from '../../test/fixtures';
 import { json, mockApi, renderWith } from '../../test/render';
@@ -90,6 +90,40 @@ describe('agency contacts and their kinds', () => {
     expect(said).not.toContain(AGENCY_NAME_TAKEN);
     expect(name.value).toBe('Kepolisian Negara Republik Indonesia');
     expect(form.getByLabelText<HTMLInputElement>(/^Kode/).value).toBe('kanwil-bpn-ntt');
+  });
+
+  it('says at the code that another agency has it (the API’s 409), and keeps what was typed', async () => {
+    mockApi((call) =>
+      call.method === 'POST'
+        ? new Response(
+            JSON.stringify({
+              type: 'urn:pantau:problem:already_exists',
+              title: 'Conflict',
+              status: 409,
+              code: 'already_exists',
+              detail: 'agency polri already exists',
+              requestId: 'r1',
+              errors: [{ path: 'id', message: AGENCY_ID_TAKEN }],
+            }),
+            { status: 409, headers: { 'content-type': 'application/problem+json' } },
+          )
+        : page,
+    );
+    renderWith(<Agencies />, AS);
+    const add = (await screen.findByText('Tambah instansi')).closest('details')!;
+    await userEvent.click(within(add).getByText('Tambah instansi'));
+    const form = within(add);
+    await userEvent.type(form.getByLabelText(/^Kode/), 'polri');
+    await userEvent.type(form.getByLabelText(/^Nama \*/), 'Polda Nusa Tenggara Timur');
+    await userEvent.type(form.getByLabelText(/^Nama kontak/), 'Bagian Umum');
+    await userEvent.type(form.getByLabelText(/^Surel kontak/), 'umum@polda-ntt.example.go.id');
+    await userEvent.click(form.getByRole('button', { name: 'Simpan' }));
+    const code = form.getByLabelText<HTMLInputElement>(/^Kode/);
+    // Before: "Data ini sudah ada, atau permintaan serupa masih menunggu keputusan.", no field.
+    await waitFor(() => expect(code.getAttribute('aria-invalid')).toBe('true'));
+    expect(add.textContent).toContain('sudah dipakai instansi lain; pilih kode lain.');
+    expect(add.textContent).not.toContain(AGENCY_ID_TAKEN);
+    expect(code.value).toBe('polri');
   });
 
   it('edits an agency’s contacts with PATCH, and refuses heads only before sending', async () => {
