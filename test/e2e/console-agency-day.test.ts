@@ -267,3 +267,40 @@ describe('console: an agency officer answers an assignment central withdrew mean
     expect((await assignmentOf(ids.readAgain)).state).toBe('withdrawn');
   });
 });
+
+describe('console: the queue on a phone says how many working days are left, or how late', () => {
+  /** The queue at 390 px: each row's next deadline, no row wider than the screen. */
+  const queueAt390 = async (name: string) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${pantau.url}/queue`);
+    const rows = page.getByRole('row').filter({ hasText: 'Trotoar rusak di Jalan Gatot Subroto' });
+    await rows.first().waitFor();
+    await shot(name);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    for (const row of await page.locator('table.cards tbody tr').all()) {
+      const box = await row.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 390, await row.innerText()).toBe(true);
+    }
+    return rows.first().innerText();
+  };
+
+  it('running: "tinggal 3 hari kerja lagi" (Nyepi and the Idulfitri leave not counted); past it: "terlambat 1 hari kerja"', async () => {
+    try {
+      // Monday 16 March 2026, 11:00 WITA: the acknowledgement (3 working days) is due at the end
+      // of Thursday 26 March, after eight days off: Tuesday 17, Wednesday 25, Thursday 26.
+      expect(await queueAt390('queue-phone-days-left')).toMatch(
+        /Konfirmasi penerimaan: 26 Mar 2026, 23\.59 WITA\s*Berjalan\s*\(tinggal 3 hari kerja lagi\)/,
+      );
+      // Friday 27 March 2026, 10:00 WITA: a working day late, as the reminder letter says.
+      const moved = await http.post('/dev/clock', { now: '2026-03-27T02:00:00Z' });
+      expect(moved.status, moved.text).toBe(200);
+      expect(await queueAt390('queue-phone-late')).toMatch(
+        /Konfirmasi penerimaan: 26 Mar 2026, 23\.59 WITA\s*Lewat tenggat\s*\(terlambat 1 hari kerja\)/,
+      );
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+});

@@ -5,6 +5,7 @@
  * assignments, pending extension requests, and what removing a holiday would move before it is
  * removed.
  */
+import { createApp } from '@pantau/api';
 import { Service } from '@pantau/core';
 import type { DynamoStore } from '@pantau/store';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,16 +18,31 @@ import {
   manualClock,
   officerOf,
 } from '../support/dynamodb.ts';
+import { testIssuer, type TestIssuer } from '../support/tokens.ts';
 
 let store: DynamoStore;
 let service: Service;
+let app: ReturnType<typeof createApp>;
+let issuer: TestIssuer;
 const clock = manualClock('2026-07-06T03:00:00.000Z'); // Monday
 
 beforeAll(async () => {
   store = await freshStore();
   service = new Service({ store, clock: clock.now });
+  // The HTTP app on the same table and clock: what the console reads, as JSON.
+  issuer = await testIssuer();
+  app = createApp({ store, verifier: issuer.verifier, clock: clock.now });
   await addAgencies(service, [{ id: 'polri' }, { id: 'pln' }, { id: 'bpn' }]);
 });
+
+/** GET `path` as `claims`' holder: the JSON body (200 expected). */
+const read = async <T>(path: string, claims: Record<string, string>): Promise<T> => {
+  const res = await app.request(path, {
+    headers: { authorization: await issuer.bearer(claims) },
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+  return (await res.json()) as T;
+};
 
 const keysOf = (items: readonly { caseId: string; agencyId: string }[]) =>
   items.map((a) => `${a.caseId}/${a.agencyId}`);
@@ -182,6 +198,64 @@ describe('an agency’s queue', () => {
     await expect(
       service.queue(officer, { scope: 'own', ended: true, limit: 1, cursor: '7~x' }),
     ).rejects.toMatchObject({ code: 'validation_failed' });
+  });
+
+  it('says how many working days its next deadline has left, or how late it is, over the holidays in the agency’s zone', async () => {
+    // A Jayapura agency (WIT), forwarded Thursday 13 August 2026 09:00 WIT: its acknowledgement
+    // (3 working days) skips the weekend and Monday 17 August (Hari Kemerdekaan), due at the end
+    // of Wednesday 19 August WIT.
+    await addAgencies(service, [{ id: 'jayapura', timeZone: 'Asia/Jayapura' }]);
+    clock.set('2026-08-13T00:00:00.000Z');
+    const { caseId } = await forwardedCase(service, ['jayapura']);
+    const officer = { sub: 'j1', agency: 'jayapura', role: 'agency_officer' };
+    const central = { sub: 'c1', agency: 'setneg', role: 'central_officer' };
+    type Row = {
+      caseId: string;
+      nextDueAt: string | null;
+      nextDueWorkingDaysLeft?: number | null;
+      nextDueWorkingDaysLate?: number | null;
+    };
+    const figures = async () => {
+      const [queued] = (await read<{ items: Row[] }>('/v1/queue?limit=25', officer)).items;
+      const [listed] = (
+        await read<{ items: Row[] }>('/v1/assignments?agencyId=jayapura&limit=25', central)
+      ).items;
+      expect(queued?.caseId).toBe(caseId);
+      const of = (a: Row | undefined) => ({
+        left: a?.nextDueWorkingDaysLeft,
+        late: a?.nextDueWorkingDaysLate,
+      });
+      // Central's worklist reads the same figures as the agency's queue.
+      expect(of(listed)).toEqual(of(queued));
+      return of(queued);
+    };
+
+    // Friday 14 August, 10:00 WIT: Tuesday 18 and Wednesday 19 are left (5 calendar days, 3
+    // weekdays: Monday 17 is a holiday).
+    clock.set('2026-08-14T01:00:00.000Z');
+    const [row] = (await read<{ items: Row[] }>('/v1/queue?limit=25', officer)).items;
+    expect(row?.nextDueAt).toBe('2026-08-19T14:59:59.999Z');
+    expect(await figures()).toEqual({ left: 2, late: null });
+    // Wednesday 19 August, 10:00 WIT: its last working day.
+    clock.set('2026-08-19T01:00:00.000Z');
+    expect(await figures()).toEqual({ left: 0, late: null });
+    // Wednesday 26 August, 10:00 WIT: late Thursday 20, Friday 21, Monday 24 and Wednesday 26
+    // (Tuesday 25 is Maulid Nabi), as the ladder's letters count it: not 5.
+    clock.set('2026-08-26T01:00:00.000Z');
+    expect(await figures()).toEqual({ left: null, late: 4 });
+    // The case page's deadlines say the same of each overdue target (the follow-up, due Friday
+    // 21 August: Monday 24 and Wednesday 26).
+    const { targets } = await read<{
+      targets: { target: string; overdue: boolean; workingDaysLate: number | null }[];
+    }>(`/v1/cases/${caseId}/assignments/jayapura/deadlines`, officer);
+    expect(targets.map((t) => [t.target, t.overdue, t.workingDaysLate])).toEqual([
+      ['acknowledge', true, 4],
+      ['followUp', true, 2],
+      ['resolution', false, null],
+    ]);
+    // Paused, no deadline runs: neither.
+    await service.pauseAssignment(officerOf('jayapura'), caseId, 'jayapura', 'Menunggu pengadu');
+    expect(await figures()).toEqual({ left: null, late: null });
   });
 
   it('counts what was forwarded since a visit', async () => {

@@ -123,6 +123,22 @@ export function letterReadOn(at: string, tz: TimeZone, calendar: Calendar): Date
 }
 
 /**
+ * The working days a deadline `due` (an instant, the end of a working day in `tz`) is late by
+ * at `at`, as a ladder letter dated `at` says it (`terlambat N hari kerja`, `targetLine`): up to
+ * the working day it is read on (`letterReadOn`), so the queue and the case page say what the
+ * agency's letters say. 1 from the instant after a deadline, whether that is a working day or
+ * the weekend after a Friday's.
+ */
+export function workingDaysLate(calendar: Calendar, due: string, at: Date, tz: TimeZone): number {
+  return workingDaysBetween(
+    calendar,
+    new Date(due),
+    letterReadOn(at.toISOString(), tz, calendar),
+    tz,
+  );
+}
+
+/**
  * A ladder letter's line about one target: `- <label>: batas waktu <due>.` in a warning, and
  * in a rung `…, terlambat N hari kerja.`, late up to the day the letter is read
  * (`letterReadOn`). Written by `composeLetter`, and again by `letterRestating` when a held

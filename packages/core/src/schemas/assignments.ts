@@ -155,6 +155,10 @@ export const DeadlinesSchema = z
         due: instant,
         met: instant.nullable(),
         overdue: z.boolean(),
+        workingDaysLate: z.int().min(1).nullable().meta({
+          description:
+            'While `overdue`: the working days it is late by, counted as the ladder’s letters count them (“terlambat N hari kerja”), by the API’s clock. Null otherwise',
+        }),
         skipped: z.array(z.object({ date: z.string(), kind: z.enum(DAY_KINDS), name: z.string() })),
         uncoveredYears: z.array(z.int()),
         pausedIntervals: z.array(

@@ -319,6 +319,14 @@ export const AssignmentSchema = z
     }),
     overdue: TargetFlags,
     nextDueAt: instant.nullable(),
+    nextDueWorkingDaysLeft: z.int().nullable().optional().meta({
+      description:
+        'In lists (`GET /v1/queue`, `GET /v1/assignments`): the working days left before `nextDueAt` after today, on the agency’s holiday calendar in the assignment’s `timeZone`, by the API’s clock (0: today is its last working day). Null once it is overdue (`nextDueWorkingDaysLate`), while the clock is paused, and once nothing is due. Absent elsewhere',
+    }),
+    nextDueWorkingDaysLate: z.int().min(1).nullable().optional().meta({
+      description:
+        'In lists (`GET /v1/queue`, `GET /v1/assignments`): once `nextDueAt` has passed unmet, the working days it is late by, counted as the ladder’s letters count them (“terlambat N hari kerja”: up to the working day the API’s clock reads, one read on a day off counting the next). Null while it runs (`nextDueWorkingDaysLeft`), while the clock is paused, and once nothing is due. Absent elsewhere',
+    }),
     escalationLevel: z.int(),
     monitoring: z.boolean().meta({
       description: 'The ladder reached central intervention and the agency has not caught up',

@@ -4,23 +4,27 @@ import {
   clockFrom,
   ENDED_STATES,
   isTargetOverdue,
+  nextDueAt,
   totalWorkingDays,
   viewAssignment,
 } from '../assignment.ts';
 import { clockHistory, entriesOn } from '../assignment-clock.ts';
 import {
   addWorkingDays,
+  type Calendar,
   computeDeadline,
   DEFAULT_TIME_ZONE,
   localDate,
   shiftWorkingDays,
   startOfLocalDay,
   TIME_ZONE_LABELS,
+  workingDaysBetween,
 } from '../calendar.ts';
 import { caseNoticeFor } from '../case-view.ts';
 import { chainedPage, mapPage } from '../desk.ts';
 import { DomainError } from '../errors.ts';
 import { type LadderLetter, ladderState, projectLadder } from '../ladder/index.ts';
+import { workingDaysLate } from '../letters.ts';
 import type { LadderRecord, NotificationRecord } from '../notification.ts';
 import { type SlaPolicy, TARGETS } from '../policy.ts';
 import type { Page, PageRequest } from '../ports.ts';
@@ -29,6 +33,7 @@ import type { Principal, Reader } from '../tenancy.ts';
 import {
   AGENCY_ROLES,
   calendarById,
+  calendarsOf,
   CENTRAL_ROLES,
   defaultPolicy,
   focalPointOf,
@@ -88,12 +93,18 @@ export async function queue(
   // Each row says how its case ended or went on (`caseNoticeFor`), and its agenda number (a row
   // named as the case is, by an officer told which could not be acknowledged): its case read
   // with the ladders, in the same batch read.
-  const { ladders, cases } = await deps.store.getLaddersAndCases(rows.items);
+  // The calendars its rows count on come from the settings cache: no read per row (nor, warm,
+  // any), and a cold one alongside the batch read.
+  const [{ ladders, cases }, calendars] = await Promise.all([
+    deps.store.getLaddersAndCases(rows.items),
+    calendarsOf(deps, rows.items),
+  ]);
   const reader: Reader = { central: false, agencies: new Set(agencies) };
   return mapPage(rows, (a) => {
     const c = cases.find((x) => x.id === a.caseId);
     return {
       ...viewAssignment(a, now, reader, ladderFor(ladders, a)),
+      ...nextDueWorkingDays(a, calendars.get(a.calendarId)!, now),
       agendaNumber: c?.agendaNumber ?? null,
       caseNotice: c ? caseNoticeFor(c, a) : null,
     };
@@ -204,15 +215,49 @@ export async function worklist(
   return { ...page, total: count };
 }
 
-/** A page of assignments with their ladders' rungs (one batch read). */
+/**
+ * A page of assignments with their ladders' rungs (one batch read) and how far each one's next
+ * deadline is (its calendar from the settings cache).
+ */
 async function assignmentPage(
   deps: ServiceDeps,
   page: Page<AssignmentRecord>,
   now: Date,
   reader: Reader,
 ): Promise<Page<AssignmentView>> {
-  const ladders = await deps.store.getLadders(page.items);
-  return mapPage(page, (a) => viewAssignment(a, now, reader, ladderFor(ladders, a)));
+  const [ladders, calendars] = await Promise.all([
+    deps.store.getLadders(page.items),
+    calendarsOf(deps, page.items),
+  ]);
+  return mapPage(page, (a) => ({
+    ...viewAssignment(a, now, reader, ladderFor(ladders, a)),
+    ...nextDueWorkingDays(a, calendars.get(a.calendarId)!, now),
+  }));
+}
+
+/**
+ * How far an assignment's next deadline (`nextDueAt`) is at `now`, in working days of its
+ * calendar in its zone, for a list's row (which carries no `skipped` days to count by): left
+ * after today while it runs (0 on its last working day), or late by, once passed, as its letters
+ * say it (`workingDaysLate`). Neither while paused or once nothing is due.
+ */
+function nextDueWorkingDays(
+  a: AssignmentRecord,
+  calendar: Calendar,
+  now: Date,
+): { nextDueWorkingDaysLeft: number | null; nextDueWorkingDaysLate: number | null } {
+  const due = nextDueAt(a);
+  if (due === null) return { nextDueWorkingDaysLeft: null, nextDueWorkingDaysLate: null };
+  // Passed as `isTargetOverdue` has it: the row's `overdue` says the same.
+  if (Date.parse(due) < now.getTime())
+    return {
+      nextDueWorkingDaysLeft: null,
+      nextDueWorkingDaysLate: workingDaysLate(calendar, due, now, a.timeZone),
+    };
+  return {
+    nextDueWorkingDaysLeft: workingDaysBetween(calendar, now, new Date(due), a.timeZone),
+    nextDueWorkingDaysLate: null,
+  };
 }
 
 /** The ladder of assignment `a` among those read. */
@@ -293,6 +338,9 @@ export async function deadlines(
         due: a.due[target],
         met: a.met[target],
         overdue: isTargetOverdue(a, target, now),
+        workingDaysLate: isTargetOverdue(a, target, now)
+          ? workingDaysLate(calendar, a.due[target], now, a.timeZone)
+          : null,
         skipped: span.skipped.map((d) => ({ ...d })),
         uncoveredYears: [...span.uncoveredYears],
         pausedIntervals: history.pauses.map((x) => ({

@@ -7929,6 +7929,10 @@ export type components = {
              * @example 2026-03-30T16:59:59.999Z
              */
             nextDueAt: string | null;
+            /** @description In lists (`GET /v1/queue`, `GET /v1/assignments`): the working days left before `nextDueAt` after today, on the agency’s holiday calendar in the assignment’s `timeZone`, by the API’s clock (0: today is its last working day). Null once it is overdue (`nextDueWorkingDaysLate`), while the clock is paused, and once nothing is due. Absent elsewhere */
+            nextDueWorkingDaysLeft?: number | null;
+            /** @description In lists (`GET /v1/queue`, `GET /v1/assignments`): once `nextDueAt` has passed unmet, the working days it is late by, counted as the ladder’s letters count them (“terlambat N hari kerja”: up to the working day the API’s clock reads, one read on a day off counting the next). Null while it runs (`nextDueWorkingDaysLeft`), while the clock is paused, and once nothing is due. Absent elsewhere */
+            nextDueWorkingDaysLate?: number | null;
             escalationLevel: number;
             /** @description The ladder reached central intervention and the agency has not caught up */
             monitoring: boolean;
@@ -8229,6 +8233,8 @@ export type components = {
                  */
                 met: string | null;
                 overdue: boolean;
+                /** @description While `overdue`: the working days it is late by, counted as the ladder’s letters count them (“terlambat N hari kerja”), by the API’s clock. Null otherwise */
+                workingDaysLate: number | null;
                 skipped: {
                     date: string;
                     /** @enum {string} */

@@ -99,6 +99,72 @@ describe('AssignmentTable', () => {
     expect(cell('Diteruskan').textContent).toBe('16 Mar 2026, 10.00 WIB');
   });
 
+  it('says how many working days its next deadline has left, or how late it is, as the API counts them', () => {
+    // An officer in Jayapura (WIT) on a phone: the date and "Berjalan" do not say whether a
+    // deadline after a holiday is one working day away or three; the API counts them over the
+    // agency's holidays (plain date arithmetic here would be wrong).
+    const wit = {
+      agencyId: 'pemkot-jayapura',
+      timeZone: 'Asia/Jayapura' as const,
+      met: { acknowledge: null, followUp: null, resolution: null },
+    };
+    table(
+      [
+        row({
+          ...wit,
+          caseId: 'left',
+          due: { ...row().due, acknowledge: '2026-03-26T14:59:59.999Z' },
+          nextDueAt: '2026-03-26T14:59:59.999Z',
+          nextDueWorkingDaysLeft: 2,
+          nextDueWorkingDaysLate: null,
+        }),
+        row({
+          ...wit,
+          caseId: 'last',
+          due: { ...row().due, acknowledge: '2026-03-25T14:59:59.999Z' },
+          nextDueAt: '2026-03-25T14:59:59.999Z',
+          nextDueWorkingDaysLeft: 0,
+          nextDueWorkingDaysLate: null,
+        }),
+        row({
+          ...wit,
+          caseId: 'late',
+          due: { ...row().due, acknowledge: '2026-03-18T14:59:59.999Z' },
+          overdue: { acknowledge: true, followUp: false, resolution: false },
+          nextDueAt: '2026-03-18T14:59:59.999Z',
+          nextDueWorkingDaysLeft: null,
+          nextDueWorkingDaysLate: 3,
+        }),
+      ],
+      'Asia/Jayapura',
+    );
+    const [, left, last, late] = screen.getAllByRole('row');
+    const next = (r: HTMLElement | undefined) =>
+      within(r!)
+        .getByText(/Konfirmasi penerimaan/)
+        .closest('td')!.textContent;
+    expect(next(left)).toContain('26 Mar 2026, 23.59 WIT');
+    expect(next(left)).toContain('(tinggal 2 hari kerja lagi)');
+    expect(next(last)).toContain('(hari ini hari kerja terakhir)');
+    expect(next(late)).toContain('Lewat tenggat');
+    expect(next(late)).toContain('(terlambat 3 hari kerja)');
+  });
+
+  it('counts nothing where the API gives no figure (paused, or a list without it)', () => {
+    table(
+      [
+        row({
+          paused: true,
+          nextDueAt: null,
+          nextDueWorkingDaysLeft: null,
+          nextDueWorkingDaysLate: null,
+        }),
+      ],
+      'Asia/Jakarta',
+    );
+    expect(cell('Tenggat berikutnya').textContent).not.toMatch(/hari kerja/);
+  });
+
   it('a delegated row names the unit holding it, and to that unit whose assignment it works', async () => {
     const items = [row({ agencyId: 'atr-bpn', delegatedTo: 'kanwil-bpn-jatim' })];
     const props = { items, zone: 'Asia/Jakarta' as const, now: NOW, showAgency: false };

@@ -2,8 +2,8 @@
  * Assignments as a table: case (with the member unit working on it, if delegated), agency,
  * state (in an agency's queue, with how its case was closed or that it was reopened), when it
  * was forwarded (in the reader's zone), the next deadline with its target and how
- * it stands (in the assignment's own zone: the end of that agency's working day), the rung of
- * the ladder reached.
+ * it stands (in the assignment's own zone: the end of that agency's working day) with the
+ * working days it has left or is late by (as the API counts them), the rung of the ladder reached.
  */
 import { Link } from 'wouter';
 import type { Schemas } from '../api/client';
@@ -14,6 +14,7 @@ import { labelOf, levelLabel, useI18n } from '../i18n/i18n';
 import { AgencyName, useAgencies } from './agencies';
 import { acknowledgeable, rowKey, type Selection } from './bulk-acknowledge';
 import { CaseNotice } from './case-notice';
+import { WorkingDaysNote } from './deadlines';
 import { DeadlineBadge, Loading, StatusBadge, Time } from './ui';
 
 export function AssignmentTable({
@@ -127,6 +128,14 @@ export function AssignmentTable({
                           the end of that agency's day, not 01.59 the next day in another zone. */}
                       {labelOf(t, 'target', next.target)}: <Time at={next.due} zone={a.timeZone} />{' '}
                       <DeadlineBadge status={next.status} />
+                      {/* Counted by the API on the agency's holidays (the row has no days off
+                          to count by); none while paused. */}
+                      {next.status === 'paused' ? null : (
+                        <WorkingDaysNote
+                          left={a.nextDueWorkingDaysLeft}
+                          late={a.nextDueWorkingDaysLate}
+                        />
+                      )}
                     </>
                   ) : (
                     <span className="muted">—</span>

@@ -28,6 +28,7 @@ const deadlines: Schemas['Deadlines'] = {
       due: '2026-03-23T14:59:59.999Z',
       met: '2026-03-24T02:00:00.000Z',
       overdue: false,
+      workingDaysLate: null,
       skipped: [
         { date: '2026-03-19', kind: 'national_holiday', name: 'Hari Suci Nyepi' },
         { date: '2026-03-20', kind: 'collective_leave', name: 'Cuti bersama Idulfitri' },
@@ -52,6 +53,7 @@ const deadlines: Schemas['Deadlines'] = {
       due: '2026-03-24T14:59:59.999Z',
       met: null,
       overdue: true,
+      workingDaysLate: 1,
       skipped: [],
       uncoveredYears: [],
       pausedIntervals: [],
@@ -66,6 +68,7 @@ const deadlines: Schemas['Deadlines'] = {
       due: '2026-03-26T14:59:59.999Z',
       met: null,
       overdue: false,
+      workingDaysLate: null,
       skipped: [],
       uncoveredYears: [2027],
       pausedIntervals: [],
@@ -120,6 +123,7 @@ describe('DeadlinesView', () => {
         {
           ...followUp!,
           overdue: false,
+          workingDaysLate: null,
           lastWorkingDay: '2026-03-25',
           due: '2026-03-25T14:59:59.999Z',
         },
@@ -141,7 +145,22 @@ describe('DeadlinesView', () => {
 
   it('counts no days left on an overdue or paused target', () => {
     renderWith(<DeadlinesView deadlines={deadlines} zone="Asia/Jayapura" now={NOW} paused />);
-    expect(screen.queryByText(/hari kerja lagi|hari kerja terakhir/)).toBeNull();
+    expect(screen.queryByText(/hari kerja lagi|hari kerja terakhir|terlambat/)).toBeNull();
+  });
+
+  it('says how late an overdue target is, in working days as the API counts them', () => {
+    // The letters the agency receives say "terlambat 1 hari kerja"; the case page says the same.
+    renderWith(<DeadlinesView deadlines={deadlines} zone="Asia/Jayapura" now={NOW} />);
+    expect(item(/^Tindak lanjut$/).textContent).toContain('(terlambat 1 hari kerja)');
+    expect(item(/^Tindak lanjut$/).textContent).not.toContain('hari kerja lagi');
+    // Met late, running, or ended: not this count.
+    expect(item(/^Konfirmasi penerimaan$/).textContent).not.toContain('terlambat');
+    expect(item(/^Penyelesaian$/).textContent).not.toContain('terlambat');
+  });
+
+  it('an ended assignment’s unmet target is not said to be late', () => {
+    renderWith(<DeadlinesView deadlines={deadlines} zone="Asia/Jayapura" now={NOW} ended />);
+    expect(screen.queryByText(/terlambat/)).toBeNull();
   });
 
   it('explains the computation: working days, extensions, holidays skipped by name, missing years', async () => {
@@ -258,6 +277,7 @@ describe('DeadlinesPanel', () => {
       targets: deadlines.targets.map((target) => ({
         ...target,
         overdue: false,
+        workingDaysLate: null,
         pausedIntervals: [pause],
       })),
     });

@@ -201,7 +201,8 @@ export function DeadlinesView({
 /**
  * How many working days a running target has left, by the API's clock in the target's zone:
  * the date alone does not say whether a Monday deadline read on a Friday is one day away or
- * three. Not on a met, overdue or paused target, nor on an ended assignment.
+ * three. An overdue one says how late it is, as the API counts it (as its letters say it). Not
+ * on a met or paused target, nor on an ended assignment.
  */
 function DaysLeft({
   target,
@@ -216,16 +217,35 @@ function DaysLeft({
   ended: boolean;
   paused: boolean;
 }) {
-  const { t } = useI18n();
   const status = deadlineStatus({ ...target, paused }, now);
-  if (ended || (status !== 'open' && status !== 'due_soon')) return null;
-  const left = workingDaysLeft(target, dateIn(now, zone));
-  return (
-    <span className="muted small">
-      {' '}
-      ({left === 0 ? t('deadlines.lastDay') : t('deadlines.daysLeft', { days: left })})
-    </span>
-  );
+  if (ended) return null;
+  if (status === 'overdue') return <WorkingDaysNote left={null} late={target.workingDaysLate} />;
+  if (status !== 'open' && status !== 'due_soon') return null;
+  return <WorkingDaysNote left={workingDaysLeft(target, dateIn(now, zone))} late={null} />;
+}
+
+/**
+ * "(tinggal 2 hari kerja lagi)", "(hari ini hari kerja terakhir)" or "(terlambat 3 hari kerja)"
+ * beside a deadline: working days as counted on the agency's calendar. Nothing without a figure.
+ */
+export function WorkingDaysNote({
+  left,
+  late,
+}: {
+  left: number | null | undefined;
+  late: number | null | undefined;
+}) {
+  const { t } = useI18n();
+  const text =
+    late !== null && late !== undefined
+      ? t('deadlines.daysLate', { days: late })
+      : left === 0
+        ? t('deadlines.lastDay')
+        : left !== null && left !== undefined
+          ? t('deadlines.daysLeft', { days: left })
+          : null;
+  if (text === null) return null;
+  return <span className="muted small working-days"> ({text})</span>;
 }
 
 function LadderSteps({
