@@ -236,6 +236,16 @@ describe('an agency’s queue', () => {
     const [row] = (await read<{ items: Row[] }>('/v1/queue?limit=25', officer)).items;
     expect(row?.nextDueAt).toBe('2026-08-19T14:59:59.999Z');
     expect(await figures()).toEqual({ left: 2, late: null });
+    // The case page's deadlines count each running target the same way (the follow-up, 5
+    // working days, due Friday 21; the resolution, 14, due Friday 4 September, past Maulid).
+    const running = await read<{
+      targets: { target: string; workingDaysLeft: number | null; workingDaysLate: number | null }[];
+    }>(`/v1/cases/${caseId}/assignments/jayapura/deadlines`, officer);
+    expect(running.targets.map((t) => [t.target, t.workingDaysLeft, t.workingDaysLate])).toEqual([
+      ['acknowledge', 2, null],
+      ['followUp', 4, null],
+      ['resolution', 13, null],
+    ]);
     // Wednesday 19 August, 10:00 WIT: its last working day.
     clock.set('2026-08-19T01:00:00.000Z');
     expect(await figures()).toEqual({ left: 0, late: null });

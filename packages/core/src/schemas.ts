@@ -7,7 +7,7 @@
 // (`@pantau/core/schemas`, which the console uses) and everything it exported.
 
 // What a client of the contract also needs (the web console imports only this file).
-export { addCalendarDays, Calendar, TIME_ZONE_LABELS, UTC_OFFSET_HOURS } from './calendar.ts';
+export { TIME_ZONE_LABELS, UTC_OFFSET_HOURS } from './calendar.ts';
 export { TARGETS } from './policy.ts';
 export { LIMITS } from './errors.ts';
 export { dayParts, parseDayText } from './day-text.ts';

@@ -5,8 +5,7 @@
  * While the assignment's clock is paused an open target is "paused": its date is not the
  * deadline (it moves by the paused working days on resume), so it is neither running nor soon.
  */
-import { addCalendarDays, Calendar, TARGETS } from '@pantau/core/schemas';
-import type { Schemas } from './api/client';
+import { TARGETS } from '@pantau/core/schemas';
 
 export type DeadlineStatus = 'met' | 'met_late' | 'overdue' | 'due_soon' | 'open' | 'paused';
 
@@ -56,23 +55,4 @@ export function nextDeadline(
       now,
     ),
   };
-}
-
-/**
- * Working days still to come after `today` (a local date in the target's zone), up to and
- * including the target's last working day: 0 on that day itself. A target's `skipped` lists
- * every day off between its start and its last working day, so the count needs no calendar
- * read: core's own working-day rule (`Calendar`) over those days.
- */
-export function workingDaysLeft(
-  target: Pick<Schemas['Deadlines']['targets'][number], 'lastWorkingDay' | 'skipped'>,
-  today: string,
-): number {
-  const off = new Calendar({ id: 'skipped', years: [], days: target.skipped });
-  let left = 0;
-  for (let day = addCalendarDays(today, 1); day <= target.lastWorkingDay;) {
-    if (off.isWorkingDay(day)) left += 1;
-    day = addCalendarDays(day, 1);
-  }
-  return left;
 }

@@ -155,6 +155,10 @@ export const DeadlinesSchema = z
         due: instant,
         met: instant.nullable(),
         overdue: z.boolean(),
+        workingDaysLeft: z.int().min(0).nullable().meta({
+          description:
+            'While it runs (unmet, not overdue, the clock not paused): the working days left after today up to and including its last working day (0 on that day), on its calendar in its zone, by the API’s clock, as `nextDueWorkingDaysLeft` counts them in the lists. Null otherwise',
+        }),
         workingDaysLate: z.int().min(1).nullable().meta({
           description:
             'While `overdue`: the working days it is late by, counted as the ladder’s letters count them (“terlambat N hari kerja”), by the API’s clock. Null otherwise',

@@ -3,6 +3,7 @@ import {
   type AssignmentRecord,
   clockFrom,
   ENDED_STATES,
+  isOpen,
   isTargetOverdue,
   nextDueAt,
   totalWorkingDays,
@@ -26,7 +27,7 @@ import { DomainError } from '../errors.ts';
 import { type LadderLetter, ladderState, projectLadder } from '../ladder/index.ts';
 import { workingDaysLate } from '../letters.ts';
 import type { LadderRecord, NotificationRecord } from '../notification.ts';
-import { type SlaPolicy, TARGETS } from '../policy.ts';
+import { type SlaPolicy, type Target, TARGETS } from '../policy.ts';
 import type { Page, PageRequest } from '../ports.ts';
 import type { AssignmentView, DeadlinesView, QueueFilter, WorklistFilter } from '../schemas.ts';
 import type { Principal, Reader } from '../tenancy.ts';
@@ -236,6 +237,31 @@ async function assignmentPage(
 }
 
 /**
+ * How far one target's deadline is at `now`, in working days of the assignment's calendar in
+ * its zone: left after today while it runs (0 on its last working day; not while the clock is
+ * paused, when its date is not the deadline), or late by, once passed, as its letters say it.
+ * Neither once met, nor once the assignment has ended.
+ */
+function workingDaysTo(
+  a: AssignmentRecord,
+  target: Target,
+  calendar: Calendar,
+  now: Date,
+): { workingDaysLeft: number | null; workingDaysLate: number | null } {
+  if (!isOpen(a) || a.met[target] !== null) return { workingDaysLeft: null, workingDaysLate: null };
+  if (isTargetOverdue(a, target, now))
+    return {
+      workingDaysLeft: null,
+      workingDaysLate: workingDaysLate(calendar, a.due[target], now, a.timeZone),
+    };
+  if (a.paused) return { workingDaysLeft: null, workingDaysLate: null };
+  return {
+    workingDaysLeft: workingDaysBetween(calendar, now, new Date(a.due[target]), a.timeZone),
+    workingDaysLate: null,
+  };
+}
+
+/**
  * How far an assignment's next deadline (`nextDueAt`) is at `now`, in working days of its
  * calendar in its zone, for a list's row (which carries no `skipped` days to count by): left
  * after today while it runs (0 on its last working day), or late by, once passed, as its letters
@@ -338,9 +364,7 @@ export async function deadlines(
         due: a.due[target],
         met: a.met[target],
         overdue: isTargetOverdue(a, target, now),
-        workingDaysLate: isTargetOverdue(a, target, now)
-          ? workingDaysLate(calendar, a.due[target], now, a.timeZone)
-          : null,
+        ...workingDaysTo(a, target, calendar, now),
         skipped: span.skipped.map((d) => ({ ...d })),
         uncoveredYears: [...span.uncoveredYears],
         pausedIntervals: history.pauses.map((x) => ({

@@ -8233,6 +8233,8 @@ export type components = {
                  */
                 met: string | null;
                 overdue: boolean;
+                /** @description While it runs (unmet, not overdue, the clock not paused): the working days left after today up to and including its last working day (0 on that day), on its calendar in its zone, by the API’s clock, as `nextDueWorkingDaysLeft` counts them in the lists. Null otherwise */
+                workingDaysLeft: number | null;
                 /** @description While `overdue`: the working days it is late by, counted as the ladder’s letters count them (“terlambat N hari kerja”), by the API’s clock. Null otherwise */
                 workingDaysLate: number | null;
                 skipped: {

@@ -28,6 +28,7 @@ const deadlines: Schemas['Deadlines'] = {
       due: '2026-03-23T14:59:59.999Z',
       met: '2026-03-24T02:00:00.000Z',
       overdue: false,
+      workingDaysLeft: null,
       workingDaysLate: null,
       skipped: [
         { date: '2026-03-19', kind: 'national_holiday', name: 'Hari Suci Nyepi' },
@@ -53,6 +54,7 @@ const deadlines: Schemas['Deadlines'] = {
       due: '2026-03-24T14:59:59.999Z',
       met: null,
       overdue: true,
+      workingDaysLeft: null,
       workingDaysLate: 1,
       skipped: [],
       uncoveredYears: [],
@@ -68,6 +70,7 @@ const deadlines: Schemas['Deadlines'] = {
       due: '2026-03-26T14:59:59.999Z',
       met: null,
       overdue: false,
+      workingDaysLeft: null,
       workingDaysLate: null,
       skipped: [],
       uncoveredYears: [2027],
@@ -110,10 +113,11 @@ describe('DeadlinesView', () => {
     expect(within(item(/^Penyelesaian$/)).getByText('Segera')).toBeTruthy();
   });
 
-  it('says how many working days are left on a running target, the holidays and weekend not counted', () => {
+  it('says how many working days are left on a running target, as the API counts them', () => {
     // Wednesday 25 March, 12.00 WIT: the officer on a phone between field visits reads "by when"
     // and "how many working days left", not only "Berjalan" (a Monday deadline read on a
-    // Friday looks as far off as one a month away).
+    // Friday looks as far off as one a month away). The API counts them on the agency's
+    // calendar (test/integration/desk.int.test.ts), as it counts the lists' and the letters'.
     const [ack, followUp, resolution] = deadlines.targets;
     const running: Schemas['Deadlines'] = {
       ...deadlines,
@@ -123,6 +127,7 @@ describe('DeadlinesView', () => {
         {
           ...followUp!,
           overdue: false,
+          workingDaysLeft: 0,
           workingDaysLate: null,
           lastWorkingDay: '2026-03-25',
           due: '2026-03-25T14:59:59.999Z',
@@ -130,6 +135,7 @@ describe('DeadlinesView', () => {
         // Due Wednesday 1 April: Thursday, Monday, Tuesday and Wednesday; Friday a day off.
         {
           ...resolution!,
+          workingDaysLeft: 4,
           lastWorkingDay: '2026-04-01',
           due: '2026-04-01T14:59:59.999Z',
           skipped: [{ date: '2026-03-27', kind: 'other', name: 'Hari libur daerah' }],
@@ -277,6 +283,7 @@ describe('DeadlinesPanel', () => {
       targets: deadlines.targets.map((target) => ({
         ...target,
         overdue: false,
+        workingDaysLeft: null,
         workingDaysLate: null,
         pausedIntervals: [pause],
       })),

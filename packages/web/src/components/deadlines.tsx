@@ -6,7 +6,7 @@
 import { isOpenState } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import { useLoad } from '../data';
-import { deadlineStatus, workingDaysLeft } from '../deadline';
+import { deadlineStatus } from '../deadline';
 import { dateIn, formatDate, formatInstant, type TimeZone } from '../format';
 import { labelOf, stepLabel, useI18n } from '../i18n/i18n';
 import { useServerNow } from '../server-clock';
@@ -130,7 +130,7 @@ export function DeadlinesView({
                 ({t('deadlines.metAt')} <Time at={target.met} zone={zone} />)
               </span>
             ) : null}
-            <DaysLeft target={target} zone={zone} now={now} ended={ended} paused={paused} />
+            <DaysLeft target={target} now={now} ended={ended} paused={paused} />
             <details>
               <summary>{t('deadlines.how')}</summary>
               <ul className="explain">
@@ -199,20 +199,18 @@ export function DeadlinesView({
 }
 
 /**
- * How many working days a running target has left, by the API's clock in the target's zone:
- * the date alone does not say whether a Monday deadline read on a Friday is one day away or
- * three. An overdue one says how late it is, as the API counts it (as its letters say it). Not
- * on a met or paused target, nor on an ended assignment.
+ * How many working days a running target has left, as the API counts them on the agency's
+ * calendar: the date alone does not say whether a Monday deadline read on a Friday is one day
+ * away or three. An overdue one says how late it is (as its letters say it). Not on a met or
+ * paused target, nor on an ended assignment.
  */
 function DaysLeft({
   target,
-  zone,
   now,
   ended,
   paused,
 }: {
   target: Schemas['Deadlines']['targets'][number];
-  zone: TimeZone;
   now: Date;
   ended: boolean;
   paused: boolean;
@@ -221,7 +219,7 @@ function DaysLeft({
   if (ended) return null;
   if (status === 'overdue') return <WorkingDaysNote left={null} late={target.workingDaysLate} />;
   if (status !== 'open' && status !== 'due_soon') return null;
-  return <WorkingDaysNote left={workingDaysLeft(target, dateIn(now, zone))} late={null} />;
+  return <WorkingDaysNote left={target.workingDaysLeft} late={null} />;
 }
 
 /**

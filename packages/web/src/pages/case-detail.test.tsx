@@ -1254,6 +1254,7 @@ describe('a paused assignment on the case page', () => {
     due,
     met: name === 'acknowledge' ? iso(10) : null,
     overdue: false,
+    workingDaysLeft: null,
     workingDaysLate: null,
     skipped: [],
     uncoveredYears: [],
