@@ -859,6 +859,26 @@ describe('irreversible actions ask first (audit s23 #4)', () => {
     });
   });
 
+  it('a rejection says why: without a reason nothing is asked or sent, the field says so', async () => {
+    // The complainant reads the reason on the tracking page; a rejection is final.
+    const calls = mockApi(() => json(200, {}));
+    renderCase(received);
+    const form = within(screen.getByRole('region', { name: 'Tindakan pusat' }));
+    await userEvent.selectOptions(form.getByLabelText(/^Keputusan/), 'reject');
+    await userEvent.click(form.getByRole('button', { name: 'Tolak pengaduan' }));
+    expect(form.queryByRole('alertdialog')).toBeNull();
+    const reason = form.getByLabelText(/^Alasan untuk pengadu/);
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+    expect(form.getAllByText('Tuliskan alasan penolakan untuk pengadu.').length).toBeGreaterThan(0);
+    expect(posts(calls)).toHaveLength(0);
+    // Asking for what is missing without saying what: the field says what to write too.
+    await userEvent.selectOptions(form.getByLabelText(/^Keputusan/), 'needs_info');
+    await userEvent.click(form.getByRole('button', { name: 'Minta kelengkapan' }));
+    expect(form.getAllByText('Tuliskan apa yang perlu dikirim pengadu.').length).toBeGreaterThan(0);
+    expect(form.queryByText(/tidak dapat diterima/)).toBeNull();
+    expect(posts(calls)).toHaveLength(0);
+  });
+
   it('accepting needs no confirmation', async () => {
     const calls = mockApi((call) =>
       call.method === 'POST' ? json(200, { ...received, status: 'verified' }) : json(200, {}),

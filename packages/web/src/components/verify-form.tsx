@@ -26,16 +26,24 @@ export function VerifyForm({ kase, draftKey, gone, onDirty, onChange }: CaseForm
     () =>
       VerificationBody.refine((b) => b.decision !== 'needs_info' || b.missing !== undefined, {
         path: ['missing'],
-        message: t('caseActions.missingRequired'),
-      }).refine(
-        // An e-mail's text carries its signature: the agencies read it only as central restates it.
-        (b) =>
-          b.decision !== 'accept' ||
-          kase.channel !== 'email' ||
-          !(kase.identityHidden || b.identityHidden) ||
-          (b.description ?? kase.agencyDescription ?? null) !== null,
-        { path: ['description'], message: RESTATE_HIDDEN_EMAIL },
-      ),
+        message: 'caseActions.missingRequired',
+      })
+        // A rejection is final: the complainant is told why (the tracking page, or central
+        // itself on a confidential report), so the console asks for the reason as for what is
+        // missing (the API takes it optional, for older clients).
+        .refine((b) => b.decision !== 'reject' || b.reason !== undefined, {
+          path: ['reason'],
+          message: 'caseActions.rejectReasonRequired',
+        })
+        .refine(
+          // An e-mail's text carries its signature: the agencies read it only as central restates it.
+          (b) =>
+            b.decision !== 'accept' ||
+            kase.channel !== 'email' ||
+            !(kase.identityHidden || b.identityHidden) ||
+            (b.description ?? kase.agencyDescription ?? null) !== null,
+          { path: ['description'], message: RESTATE_HIDDEN_EMAIL },
+        ),
     [t, kase],
   );
   const decidedSince = useSavedSince(t('caseActions.verifySavedSince'), onChange);
@@ -136,6 +144,7 @@ export function VerifyForm({ kase, draftKey, gone, onDirty, onChange }: CaseForm
               form={form}
               name="reason"
               label={t('caseActions.rejectReason')}
+              required
               hint={t(
                 kase.confidential
                   ? 'caseActions.rejectReasonHintConfidential'

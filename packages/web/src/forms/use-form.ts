@@ -302,6 +302,15 @@ export function useForm<S extends z.ZodType>(
       dirty ? { values, ...(follow ? { from: base.values, underneath } : { from: null }) } : null,
     );
   }, [draftKey, values, dirty, follow, base, underneath]);
+  // The draft lives as long as the tab (sessionStorage): closing the tab, or leaving the
+  // console for another site, would lose what was typed without a word. The browser asks first
+  // (in its own words and language; the text is not ours to set).
+  useEffect(() => {
+    if (!draftKey || !dirty) return;
+    const ask = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [draftKey, dirty]);
   // Worded at render time: a change of language rewords the errors already shown.
   const errors = useMemo(
     () =>

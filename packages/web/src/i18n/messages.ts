@@ -409,6 +409,7 @@ const id = {
   'caseActions.missingNobodyTells':
     'Laporan rahasia tanpa kontak pengadu: tidak ada yang dapat memberi tahu pengadu apa yang perlu dilengkapi, sehingga pengaduan akan menunggu tanpa akhir. Terima atau tolak pengaduan berdasarkan yang sudah ada.',
   'caseActions.missingRequired': 'Tuliskan apa yang perlu dikirim pengadu.',
+  'caseActions.rejectReasonRequired': 'Tuliskan alasan penolakan untuk pengadu.',
   'caseActions.forward': 'Teruskan ke instansi',
   'caseActions.reforward': 'Teruskan (ulang) ke instansi',
   'caseActions.forwardButton': 'Teruskan',
@@ -1600,6 +1601,7 @@ const en = {
   'caseActions.missingNobodyTells':
     'Confidential report without the complainant’s contact: nobody can tell the complainant what is missing, so the complaint would wait with no end. Accept or reject it on what it has.',
   'caseActions.missingRequired': 'Say what the complainant must send.',
+  'caseActions.rejectReasonRequired': 'Say why the complaint is rejected, for the complainant.',
   'caseActions.forward': 'Forward to agencies',
   'caseActions.reforward': 'Forward (again) to agencies',
   'caseActions.forwardButton': 'Forward',

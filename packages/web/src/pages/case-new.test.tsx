@@ -33,6 +33,20 @@ describe('registering a complaint', () => {
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
   });
 
+  it('closing the tab mid-form asks first (the draft lives only as long as the tab)', async () => {
+    mockApi(() => agency);
+    renderWith(<CaseNew />, AS);
+    const leave = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    // Nothing typed: nothing to lose, nothing asked.
+    expect(leave()).toBe(false);
+    await userEvent.type(screen.getByLabelText(/^Nama/), 'Siti Rahmawati');
+    expect(leave()).toBe(true);
+  });
+
   it('a NIK is 16 digits and a phone is an Indonesian number, said in words', async () => {
     const calls = mockApi(() => agency);
     renderWith(<CaseNew />, AS);
