@@ -115,3 +115,9 @@ describe('checkboxes', () => {
     expect(smaller.map((r) => r.selectors.join(', '))).toEqual([]);
   });
 });
+
+describe('an agenda number', () => {
+  it('is kept on one line (.nowrap): a number like 2/DUMAS/XII/2026 broke at a slash', () => {
+    expect(declOf('.nowrap', 'white-space')).toBe('nowrap');
+  });
+});

@@ -95,7 +95,9 @@ export function AssignmentTable({
                   </Link>
                   {/* The agency's queue gives each row its case's agenda number: the bulk
                       acknowledgement names a refused row by it. */}
-                  {a.agendaNumber ? <div className="small muted">{a.agendaNumber}</div> : null}
+                  {a.agendaNumber ? (
+                    <div className="small muted nowrap">{a.agendaNumber}</div>
+                  ) : null}
                   {a.delegatedTo ? (
                     <div className="small">
                       {/* The unit holding it reads whose assignment it works, not its own name. */}

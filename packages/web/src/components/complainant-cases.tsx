@@ -158,7 +158,9 @@ export function ComplainantCases({
             <tbody>
               {hits.map(({ hit: c, by }) => (
                 <tr key={c.id}>
-                  <td data-label={t('documents.agendaNumber')}>{c.agendaNumber ?? '—'}</td>
+                  <td data-label={t('documents.agendaNumber')}>
+                    <span className="nowrap">{c.agendaNumber ?? '—'}</span>
+                  </td>
                   <td>
                     <Link href={`/cases/${c.id}`}>{c.subject}</Link>
                   </td>

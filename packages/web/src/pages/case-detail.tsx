@@ -137,7 +137,8 @@ export default function CaseDetail() {
       <p className="meta">
         {kase.agendaNumber ? (
           <>
-            {t('documents.agendaNumber')}: <strong>{kase.agendaNumber}</strong> ·{' '}
+            {t('documents.agendaNumber')}: <strong className="nowrap">{kase.agendaNumber}</strong>{' '}
+            ·{' '}
           </>
         ) : null}
         <StatusBadge prefix="status" value={kase.status} /> · {labelOf(t, 'channel', kase.channel)}{' '}
