@@ -69,6 +69,19 @@ describe('working-day deadlines', () => {
     ]);
   });
 
+  it('lists a skipped day as people read it: date, kind and name, not its edit version', () => {
+    // A day read from the store carries the version admins edit it on; the deadline
+    // explanation (and the API's schema) gives the day alone.
+    const stored = new Calendar({
+      id: 'id',
+      years: [2026],
+      days: [{ date: '2026-03-19', kind: 'national_holiday', name: 'Hari Suci Nyepi', version: 3 }],
+    });
+    expect(addWorkingDays(stored, '2026-03-16', 5).skipped).toEqual([
+      { date: '2026-03-19', kind: 'national_holiday', name: 'Hari Suci Nyepi' },
+    ]);
+  });
+
   it('crosses a year boundary with the next year’s holidays', () => {
     // Wed 2025-12-24 + 3: Thu 25 Natal, Fri 26 cuti, Mon 29, Tue 30, Wed 31.
     expect(addWorkingDays(indonesia, '2025-12-24', 3).end).toBe('2025-12-31');

@@ -149,7 +149,8 @@ export function addWorkingDays(calendar: Calendar, start: string, n: number): Wo
     if (isWeekend(date)) continue;
     const holiday = calendar.holiday(date);
     if (holiday) {
-      skipped.push(holiday);
+      // The day as people read it: its edit `version` is the calendar's, not the span's.
+      skipped.push({ date: holiday.date, kind: holiday.kind, name: holiday.name });
       continue;
     }
     counted += 1;
