@@ -119,7 +119,7 @@ describe('idempotency and concurrency', () => {
         '/v1/agencies',
         {
           id: `dinas-uji-${round}-${Date.now() % 100_000}`,
-          name: 'Dinas Uji',
+          name: `Dinas Uji ${round}`,
           kind: 'agency',
           timeZone: 'Asia/Jakarta',
           contacts: [{ name: 'Bagian Umum', email: 'umum@dinas-uji.example.go.id' }],
