@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRegisterDate, readRow } from './import-row.ts';
-import { IMPORT_UNKNOWN_CHANNEL } from './schemas/intake.ts';
+import { IMPORT_NO_SUCH_DAY, IMPORT_UNKNOWN_CHANNEL } from './schemas/intake.ts';
 
 const NOW = new Date('2026-05-04T03:00:00Z');
 const MAPPING = {
@@ -180,7 +180,10 @@ describe('a row through the mapping', () => {
     const dated = { ...options, mapping: { ...MAPPING, letterDate: 'Tanggal Surat' } };
     for (const [cell, message] of [
       ['kemarin', 'not a date (YYYY-MM-DD, DD/MM/YYYY, 2 Maret 2026 or a date cell)'],
-      ['31/02/2025', 'not a date (YYYY-MM-DD, DD/MM/YYYY, 2 Maret 2026 or a date cell)'],
+      // A date written right whose day the month does not have: said so, not "not a date"
+      // with the formats it already follows.
+      ['31/02/2025', IMPORT_NO_SUCH_DAY],
+      ['31 April 2025', IMPORT_NO_SUCH_DAY],
       ['05/05/2026', 'in the future'],
       ['01/01/1925', 'a date from 2000 to 2100'],
       // Received 12 January 2025, dated 1 December: 12/01 and 01/12 swapped somewhere.

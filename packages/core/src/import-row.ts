@@ -12,6 +12,7 @@ import {
   columnTitle,
   csvSeparator,
   headerRowIndex,
+  IMPORT_NO_SUCH_DAY,
   IMPORT_NOT_A_DATE,
   IMPORT_UNKNOWN_CHANNEL,
   type ImportField,
@@ -337,9 +338,15 @@ const filled = (value: Cell): boolean =>
  */
 const ANONYMOUS_SENDER = 'Anonim';
 
-/** Why a date cell cannot be taken, if it cannot: not a date, in the future, or 1926 for 2026. */
-function dateProblem(date: Date | undefined, now: Date): string | undefined {
-  if (!date) return IMPORT_NOT_A_DATE;
+/**
+ * Why a date cell cannot be taken, if it cannot: not a date, a day its month does not have
+ * (`31/04/2025`, written in a form the import reads), in the future, or 1926 for 2026.
+ */
+function dateProblem(cell: Cell, date: Date | undefined, now: Date): string | undefined {
+  if (!date)
+    return typeof cell === 'string' && dayParts(cell.trim())
+      ? IMPORT_NO_SUCH_DAY
+      : IMPORT_NOT_A_DATE;
   if (date.getTime() > now.getTime()) return 'in the future';
   // 1926 typed for 2026, or year 0: refused as the officer's form refuses it.
   if (!inRecordedYears(date)) return NOT_IN_RECORDED_YEARS;
@@ -374,7 +381,7 @@ export function readRow(
         : null;
   // An empty cell is a field left out, worded as the forms word one (`invalid_type`: "wajib
   // diisi"), not a date that cannot be read.
-  const receivedProblem = dateProblem(receivedAt, now);
+  const receivedProblem = dateProblem(cell('receivedAt'), receivedAt, now);
   if (!filled(cell('receivedAt')))
     errors.push({ field: 'receivedAt', message: 'required', code: 'invalid_type' });
   else if (receivedProblem) errors.push({ field: 'receivedAt', message: receivedProblem });
@@ -383,7 +390,7 @@ export function readRow(
   const letterDateCell = cell('letterDate');
   const letterDated = filled(letterDateCell);
   const letterDate = letterDated ? parseRegisterDate(letterDateCell) : undefined;
-  const letterDateProblem = letterDated ? dateProblem(letterDate, now) : undefined;
+  const letterDateProblem = letterDated ? dateProblem(letterDateCell, letterDate, now) : undefined;
   if (letterDateProblem) errors.push({ field: 'letterDate', message: letterDateProblem });
   // A letter dated after it came in: the register's day and month swapped (03/04 for 04/03).
   else if (letterDate && receivedAt && letterAfterReceipt(wibDay(letterDate), receivedAt))

@@ -197,6 +197,8 @@ export const IMPORT_FILE_MAX_BYTES = (IMPORT_CONTENT_MAX / 4) * 3;
 export const IMPORT_NO_SUCH_COLUMN = 'no such column in the file';
 /** A register cell the import cannot read as a date (the forms it reads, briefly). */
 export const IMPORT_NOT_A_DATE = 'not a date (YYYY-MM-DD, DD/MM/YYYY, 2 Maret 2026 or a date cell)';
+/** A date written in a form the import reads whose day the month does not have (31/04). */
+export const IMPORT_NO_SUCH_DAY = 'no such day: the month has fewer days';
 /** The start of that `mapping` message; the file's column titles follow, a JSON array. */
 export const IMPORT_FILE_COLUMNS = 'the file’s columns: ';
 /**

@@ -14,6 +14,7 @@ import {
   CALENDAR_DAY_TWICE,
   ACTIVITY_AGENCY_PART_ENDED,
   IMPORT_DUPLICATE_COLUMN,
+  IMPORT_NO_SUCH_DAY,
   IMPORT_NOT_A_DATE,
   IMPORT_UNKNOWN_CHANNEL,
   LETTER_AFTER_RECEIPT,
@@ -91,6 +92,7 @@ export const KNOWN_MESSAGES: Record<string, MessageKey> = {
   // A spreadsheet row's own checks (core's import-row.ts), and zod's word for an empty cell.
   'no letter number nor external id': 'fieldError.importRowKey',
   [IMPORT_NOT_A_DATE]: 'fieldError.importDate',
+  [IMPORT_NO_SUCH_DAY]: 'fieldError.importNoSuchDay',
   'in the future': 'fieldError.future',
   'a lapor row needs its LAPOR! report id': 'fieldError.laporNeedsRef',
   'Invalid input: expected string, received undefined': 'fieldError.required',

@@ -1066,6 +1066,8 @@ const id = {
   'fieldError.partyOnce': '{label}: setiap pihak paling banyak sekali.',
   'fieldError.importDate':
     '{label} bukan tanggal (TTTT-BB-HH, HH/BB/TTTT, 2 Maret 2026, atau sel tanggal).',
+  'fieldError.importNoSuchDay':
+    '{label}: tanggal ini tidak ada di kalender (misalnya 31 April); periksa hari dan bulannya.',
   'fieldError.importNameWithIdentity':
     '{label} wajib diisi bila baris memuat NIK, telepon, surel, atau alamat pengadu.',
   'fieldError.importNumberCell':
@@ -2239,6 +2241,8 @@ const en = {
   'fieldError.partyOnce': '{label}: each party at most once.',
   'fieldError.importDate':
     '{label} is not a date (YYYY-MM-DD, DD/MM/YYYY, 2 Maret 2026, or a date cell).',
+  'fieldError.importNoSuchDay':
+    '{label}: no such day in the calendar (31 April, say); check its day and month.',
   'fieldError.importNameWithIdentity':
     '{label} is required when the row has the complainant’s NIK, phone, email or address.',
   'fieldError.importNumberCell':
