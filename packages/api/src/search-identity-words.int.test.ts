@@ -113,3 +113,82 @@ describe('POST /v1/search: identity beside words', () => {
     expect(body).not.toMatch(/3456|Aminah/);
   });
 });
+
+describe('POST /v1/search: what a hit carries of the complainant', () => {
+  const HIDDEN = {
+    name: 'Theresia Kusumaningrum',
+    idNumber: '3578014710880006',
+    phone: '+6281233219876',
+    email: 'theresia.k@example.net',
+  };
+  let hidden: string;
+  let named: string;
+  const call = async (method: string, path: string, token: string, body?: unknown) => {
+    const res = await app.request(path, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    expect(res.status, await res.clone().text()).toBeLessThan(300);
+    return res.json() as Promise<Record<string, unknown>>;
+  };
+  /** Registered, accepted and forwarded to bpn, its identity hidden or not. */
+  const forwarded = async (complainant: Record<string, string>, identityHidden: boolean) => {
+    const { id } = (await call('POST', '/v1/cases', central, {
+      channel: 'letter',
+      complainant,
+      identityHidden,
+      subject: 'Genangan drainase kampung',
+      description: 'Saluran drainase tersumbat.',
+    })) as { id: string };
+    await call('POST', `/v1/cases/${id}/verification`, central, {
+      decision: 'accept',
+      type: 'light',
+    });
+    await call('POST', `/v1/cases/${id}/assignments`, central, {
+      assignments: [{ agencyId: 'bpn' }],
+    });
+    return id;
+  };
+  const page = async (token: string) => {
+    const res = await post('genangan drainase', token);
+    const text = await res.clone().text();
+    expect(res.status, text).toBe(200);
+    const { items } = (await res.json()) as { items: Record<string, unknown>[] };
+    return { text, byId: new Map(items.map((h) => [h.id as string, h])) };
+  };
+
+  beforeAll(async () => {
+    hidden = await forwarded(HIDDEN, true);
+    named = await forwarded({ name: 'Made Wirawan', phone: '0813-5555-1234' }, false);
+  });
+
+  it("gives central each complainant's name and whether it is hidden from the agencies", async () => {
+    const { byId } = await page(central);
+    expect(byId.get(hidden)).toMatchObject({
+      complainant: { name: HIDDEN.name, phone: HIDDEN.phone },
+      identityHidden: true,
+    });
+    expect(byId.get(named)).toMatchObject({
+      complainant: { name: 'Made Wirawan' },
+      identityHidden: false,
+    });
+  });
+
+  it('gives an agency no complainant where the identity is hidden, and never a tracking code', async () => {
+    const { text, byId } = await page(agency);
+    expect([...byId.keys()].sort()).toEqual([hidden, named].sort());
+    expect(byId.get(hidden)!.complainant).toBeNull();
+    for (const fragment of [...Object.values(HIDDEN), 'Kusumaningrum', '081233219876'])
+      expect(text, fragment).not.toContain(fragment);
+    for (const hit of byId.values()) expect(hit).not.toHaveProperty('trackingCode');
+    // No more of the complainant than its case page reads (a name it may call them by).
+    for (const id of [hidden, named])
+      expect(byId.get(id)!.complainant).toEqual(
+        (await call('GET', `/v1/cases/${id}`, agency)).complainant,
+      );
+  });
+});

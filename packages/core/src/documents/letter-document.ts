@@ -298,9 +298,9 @@ export function receiptDocument(input: {
       {
         kind: 'list',
         items: [
-          `Pindai kode QR di bawah ini, atau buka ${input.trackingUrl} dan masukkan kode pelacakan ${c.trackingCode}.`,
+          `Pindai kode QR di bawah ini, atau buka ${input.trackingUrl} dan masukkan kode lacak ${c.trackingCode}.`,
           'Halaman tersebut menampilkan status pengaduan dan jawaban instansi terkait; setelah jawaban akhir, Saudara dapat menyatakan puas atau belum puas.',
-          'Simpan kode pelacakan ini dan jangan berikan kepada orang lain: siapa pun yang memegangnya dapat menanggapi atas nama Saudara.',
+          'Simpan kode lacak ini dan jangan berikan kepada orang lain: siapa pun yang memegangnya dapat menanggapi atas nama Saudara.',
           `Sebutkan nomor agenda ${agendaOf(c)} bila menghubungi ${settings.letterhead.unit}.`,
         ],
       },

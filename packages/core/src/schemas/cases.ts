@@ -46,6 +46,20 @@ function phoneDigits(value: string): string {
   return /^62\d{8,}$/.test(value.replace(/[\s.-]/g, '')) ? `+${value}` : value;
 }
 
+/**
+ * A stored phone (E.164) as an officer reads and dials it: an Indonesian number in the national
+ * format (`+6281234567890` → `0812-3456-7890`, `+62215551234` → `(021) 5551234`), another
+ * country's in the international one (`+44 1632 960983`), one it cannot read as it is. For the
+ * eye only: the stored, searched and exported value stays E.164.
+ */
+export function phoneForReading(phone: string): string {
+  const parsed = parsePhoneNumberFromString(phoneDigits(phone.trim()), 'ID');
+  if (!parsed) return phone;
+  return parsed.countryCallingCode === '62'
+    ? parsed.formatNational()
+    : parsed.formatInternational();
+}
+
 // Issue 15: the incoming letter's details (documents.ts holds the documents' contract).
 import { LetterRefSchema } from './documents.ts';
 import { ExtensionRequestSchema, PROPOSED_DUE_AT } from './assignments.ts';

@@ -381,4 +381,28 @@ describe('the walk-in receipt', () => {
     expect(text).toContain('Laporan polisi tidak ditindaklanjuti');
     expect(text).toContain('https://pantau.example.go.id/track');
   });
+
+  it('calls the code "kode lacak", as the tracking page, the receipt mail and the console do', () => {
+    const x = forwardedExample(true);
+    const doc = receiptDocument({
+      case: x.case,
+      settings: x.settings,
+      trackingUrl: 'https://pantau.example.go.id/track',
+    });
+    const said = doc.blocks
+      .flatMap((b) =>
+        b.kind === 'fields'
+          ? b.rows.flat()
+          : b.kind === 'list'
+            ? b.items
+            : 'text' in b
+              ? [b.text]
+              : [],
+      )
+      .join('\n');
+    // One name for one thing: "kode pelacakan" read as a second code beside the "Kode lacak" row.
+    expect(said).not.toMatch(/pelacakan/i);
+    expect(said).toContain('masukkan kode lacak 7QX2-M9KD-4HZ8R');
+    expect(said).toContain('Simpan kode lacak ini');
+  });
 });

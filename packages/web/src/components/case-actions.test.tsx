@@ -450,7 +450,8 @@ describe('asking the complainant for what is missing', () => {
       subject: 'Pungutan liar',
       identityHidden: false,
       confidential: false,
-      complainant: { name: 'Siti Rahmawati', phone: '0812 3456 7890', email: 'siti@contoh.id' },
+      // The phone as the API stores it (E.164).
+      complainant: { name: 'Siti Rahmawati', phone: '+6281234567890', email: 'siti@contoh.id' },
       ...over,
     } as unknown as Schemas['Case'];
     renderWith(<CaseActions kase={received} onChange={() => {}} />, {
@@ -479,7 +480,8 @@ describe('asking the complainant for what is missing', () => {
     expect(hint).not.toMatch(/Ditampilkan kepada pengadu/);
     expect(hint).toMatch(/TIDAK ditampilkan di halaman lacak/);
     expect(hint).toContain('siti@contoh.id');
-    expect(hint).toContain('0812 3456 7890');
+    // As an Indonesian officer dials it, not as stored.
+    expect(hint).toContain('0812-3456-7890');
     expect(warnings).toHaveLength(0);
   });
 

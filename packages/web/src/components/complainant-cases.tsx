@@ -2,13 +2,15 @@
  * Central's "other complaints from this complainant" on a case page: the cases the search finds
  * by the complainant's NIK, phone or e-mail (a duplicate sent twice, a follow-up that belongs
  * to an earlier case, a serial complainant), this case left out, newest first, each with what
- * it was found by (the same NIK is the same person; a shared office phone may not be).
+ * it was found by (the same NIK is the same person; a shared office phone may not be) and who
+ * sent it.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { api, type Schemas, unwrap } from '../api/client';
 import { dateIn, formatDate, type TimeZone } from '../format';
 import { labelOf, useI18n } from '../i18n/i18n';
+import { ComplainantName } from './complainant-name';
 import { Loading, Pager, ProblemAlert, StatusBadge } from './ui';
 
 type Hit = Schemas['SearchHit'];
@@ -163,6 +165,12 @@ export function ComplainantCases({
                   </td>
                   <td>
                     <Link href={`/cases/${c.id}`}>{c.subject}</Link>
+                    {/* Who sent it: this complainant, or another person at a shared office phone.
+                        Under the subject, not a column of its own: the page's main column has
+                        no room for a sixth beside long subjects. */}
+                    <div className="muted small">
+                      {t('case.complainant')}: <ComplainantName kase={c} />
+                    </div>
                   </td>
                   <td data-label={t('search.received')}>
                     <time dateTime={c.receivedAt}>

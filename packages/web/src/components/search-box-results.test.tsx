@@ -46,3 +46,52 @@ describe('the search results name a case as the register does', () => {
     expect(within(table).queryByText(/HBHV/)).toBeNull();
   });
 });
+
+describe('central spots a second complaint by the same person from the results', () => {
+  it("reads the complainant's name in each row, and that a hidden identity is hidden from the agencies", async () => {
+    mockApi(() =>
+      json(200, {
+        items: [
+          hit({
+            id: 'c1',
+            subject: 'Jalan desa rusak',
+            complainant: { name: 'Siti Aminah', phone: '+6281234567890' },
+            identityHidden: false,
+          }),
+          hit({
+            id: 'c2',
+            subject: 'Jembatan desa putus',
+            complainant: { name: 'Budi Santoso', phone: '+6281234567890' },
+            identityHidden: true,
+          }),
+          // Anonymous: no complainant to name.
+          hit({ id: 'c3', subject: 'Pungutan liar', complainant: null, identityHidden: false }),
+        ],
+        nextCursor: null,
+      }),
+    );
+    renderWith(<SearchBox />, { as: { agency: 'setneg', role: 'central_officer' } });
+    await userEvent.type(screen.getByLabelText('Cari pengaduan'), '0812-3456-7890');
+    await userEvent.click(screen.getByRole('button', { name: 'Cari' }));
+    const table = await screen.findByRole('table');
+    const cell = (subject: string) =>
+      within(table)
+        .getByRole('link', { name: subject })
+        .closest('tr')!
+        .querySelector('td[data-label="Pengadu"]')?.textContent;
+    expect(within(table).getByRole('columnheader', { name: 'Pengadu' })).toBeTruthy();
+    expect(cell('Jalan desa rusak')).toBe('Siti Aminah');
+    // As the case page says it: the name, and that the agencies do not see it.
+    expect(cell('Jembatan desa putus')).toBe('Budi Santoso dirahasiakan dari instansi');
+    expect(cell('Pungutan liar')).toBe('—');
+  });
+
+  it("never shows an agency a complainant's name, even one its answer carried", async () => {
+    const table = await search(
+      { agency: 'pemprov-bali', role: 'agency_officer' } as const,
+      hit({ matchedBy: 'words', complainant: { name: 'Siti Aminah' }, identityHidden: false }),
+    );
+    expect(within(table).queryByText(/Siti Aminah/)).toBeNull();
+    expect(within(table).queryByRole('columnheader', { name: 'Pengadu' })).toBeNull();
+  });
+});

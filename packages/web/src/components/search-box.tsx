@@ -1,12 +1,14 @@
 /**
  * The search box on the register and the queue: words (central and agencies) or, for central,
- * an identifier (tracking code, agenda or letter number, NIK, phone, e-mail). Self-contained:
- * it owns its query, its results and their pages, and shows nothing until asked.
+ * an identifier (tracking code, agenda or letter number, NIK, phone, e-mail). Central reads who
+ * sent each case found, to spot a second complaint by the same person without opening each.
+ * Self-contained: it owns its query, its results and their pages, and shows nothing until asked.
  */
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { api, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
+import { ComplainantName } from './complainant-name';
 import { Pager, ProblemAlert, StatusBadge, Time } from './ui';
 import { usePaged } from '../data';
 import { labelOf, useI18n } from '../i18n/i18n';
@@ -74,6 +76,8 @@ export function SearchBox() {
                 <thead>
                   <tr>
                     <th scope="col">{t('cases.subject')}</th>
+                    {/* Central's: a NIK or a phone found two cases; is it one person? */}
+                    {central ? <th scope="col">{t('case.complainant')}</th> : null}
                     <th scope="col">{t('filters.status')}</th>
                     <th scope="col">{t('search.received')}</th>
                     <th scope="col">{t('search.matchedBy')}</th>
@@ -92,6 +96,11 @@ export function SearchBox() {
                           </div>
                         ) : null}
                       </td>
+                      {central ? (
+                        <td data-label={t('case.complainant')}>
+                          <ComplainantName kase={c} />
+                        </td>
+                      ) : null}
                       <td data-label={t('filters.status')}>
                         <StatusBadge prefix="status" value={c.status} />
                       </td>

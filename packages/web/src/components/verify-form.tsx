@@ -1,6 +1,6 @@
 /** Central verifies and classifies a case: accept, ask for what is missing, or reject. */
 import { useMemo } from 'react';
-import { RESTATE_HIDDEN_EMAIL, VerificationBody } from '@pantau/core/schemas';
+import { phoneForReading, RESTATE_HIDDEN_EMAIL, VerificationBody } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import { compact, getPath, type Values } from '../forms/use-form';
 import { labelOf, useI18n } from '../i18n/i18n';
@@ -192,7 +192,10 @@ const isDecision = (v: unknown): v is (typeof DECISIONS)[number] =>
  */
 function contactOf(kase: Pick<Schemas['Case'], 'complainant'>): string | null {
   const { email, phone, address } = kase.complainant ?? {};
-  const ways = [email, phone, address].filter((w): w is string => Boolean(w?.trim()));
+  // The phone as it is dialled (0812-3456-7890), not as stored (+6281234567890).
+  const ways = [email, phone && phoneForReading(phone), address].filter((w): w is string =>
+    Boolean(w?.trim()),
+  );
   return ways.length > 0 ? ways.join('; ') : null;
 }
 

@@ -62,7 +62,11 @@ const hit = (id: string, receivedAt: string, over: Record<string, unknown> = {})
 // phone too) and by the NIK. Newest first: A, E, B, C, D. C is older than the phone's first page
 // ends: it cannot be shown before the phone's second page is read (it might hold newer ones).
 const A = hit('A', '2026-03-10T03:00:00.000Z');
-const B = hit('B', '2026-01-05T03:00:00.000Z');
+// A shared office phone: another person, whose identity central hid from the agencies.
+const B = hit('B', '2026-01-05T03:00:00.000Z', {
+  complainant: { name: 'Bambang Wijaya', phone: PHONE },
+  identityHidden: true,
+});
 const C = hit('C', '2025-11-20T03:00:00.000Z', { matchedBy: 'email', status: 'closed' });
 const D = hit('D', '2025-06-01T03:00:00.000Z');
 // Received late on 31 January in WIB: 1 February in Jayapura.
@@ -151,6 +155,12 @@ describe("the complainant's other complaints on the case page", () => {
       row.querySelector('td[data-label="Cocok pada"]')?.textContent;
     expect(matched(rowA)).toBe('Telepon, Surel');
     expect(matched(rowE)).toBe('NIK');
+    // And who sent each: the same person, or another at the same phone (the case page's words
+    // for an identity hidden from the agencies).
+    const rowB = within(section).getByRole('link', { name: 'Pengaduan B' }).closest('tr')!;
+    const sender = (row: HTMLElement) => within(row).getByText(/^Pengadu:/).textContent;
+    expect(sender(rowA)).toBe('Pengadu: Siti Aminah');
+    expect(sender(rowB)).toBe('Pengadu: Bambang Wijaya dirahasiakan dari instansi');
 
     await userEvent.click(within(section).getByRole('button', { name: 'Muat lebih banyak' }));
     await waitFor(() =>
@@ -198,7 +208,8 @@ describe("the complainant's other complaints on the case page", () => {
   it("is not on an agency's case page, which asks no such search", async () => {
     const forwarded = { ...kase, status: 'forwarded' };
     const calls = openAs(forwarded, 'polri');
-    await screen.findByText(PHONE);
+    // The agency reads the phone (the identity is not hidden), as it is dialled.
+    await screen.findByText('0812-3456-7890');
     await settled(calls);
     expect(searches(calls)).toEqual([]);
     expect(screen.queryByRole('region', { name: HEADING })).toBeNull();

@@ -532,7 +532,8 @@ describe('the complainant on the case page', () => {
       name: 'Siti Aminah',
       idNumber: '3171234567890001',
       email: 'siti@example.id',
-      phone: '081234567890',
+      // As the API stores it (E.164).
+      phone: '+6281234567890',
       address: 'Jl. Veteran 17, Jakarta',
     },
   };
@@ -545,7 +546,8 @@ describe('the complainant on the case page', () => {
     expect(valueOf('NIK pengadu').textContent).toBe('3171234567890001');
     expect(valueOf('Alamat pengadu').textContent).toBe('Jl. Veteran 17, Jakarta');
     expect(valueOf('Surel pengadu').textContent).toBe('siti@example.id');
-    expect(valueOf('Telepon pengadu').textContent).toBe('081234567890');
+    // As an Indonesian officer reads and dials it, not as stored ("+6281234567890").
+    expect(valueOf('Telepon pengadu').textContent).toBe('0812-3456-7890');
   });
 
   it('leaves out what the complainant did not give', async () => {

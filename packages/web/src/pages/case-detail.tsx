@@ -11,6 +11,7 @@ import {
   CLOSED_SATISFIED_NOTE,
   CLOSED_UNANSWERED_NOTE,
   isOpenState,
+  phoneForReading,
   RESTATABLE,
 } from '@pantau/core/schemas';
 import { api, ApiError, type Schemas, unwrap } from '../api/client';
@@ -374,7 +375,11 @@ function Complaint({
           value={kase.complainant?.idNumber}
         />
         <ComplainantDetail label={t('case.complainantEmail')} value={kase.complainant?.email} />
-        <ComplainantDetail label={t('case.complainantPhone')} value={kase.complainant?.phone} />
+        {/* As an officer reads and dials it (0812-3456-7890), not as stored (+6281234567890). */}
+        <ComplainantDetail
+          label={t('case.complainantPhone')}
+          value={kase.complainant?.phone && phoneForReading(kase.complainant.phone)}
+        />
         <ComplainantDetail
           label={t('case.complainantAddress')}
           value={kase.complainant?.address}
