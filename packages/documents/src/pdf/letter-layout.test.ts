@@ -1,8 +1,14 @@
 /**
  * A letter's layout as its reader sees the page, read back by pdf.js with each text's position:
- * nothing printed over anything else, and no heading left alone at the foot of a page.
+ * nothing printed over anything else, no heading left alone at the foot of a page, and the
+ * signature never on a page without the letter's closing lines.
  */
-import { forwardingLetterDocument } from '@pantau/core';
+import {
+  type DocumentSettings,
+  forwardingLetterDocument,
+  type LetterDocument,
+  ladderLetterDocument,
+} from '@pantau/core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { forwardedExample } from '../fixtures.test-support.ts';
@@ -46,19 +52,102 @@ const find = (placed: readonly Placed[], text: string) => {
   return found!;
 };
 
-const letterOf = (overrides: { number?: string; now?: Date; description?: string }) => {
+const letterOf = (overrides: {
+  number?: string;
+  now?: Date;
+  description?: string;
+  attachments?: string[];
+  settings?: DocumentSettings;
+}) => {
   const x = forwardedExample(false);
   const c = overrides.description ? { ...x.case, description: overrides.description } : x.case;
   return forwardingLetterDocument({
     case: c,
     assignment: x.assignment,
     agency: x.agency,
-    settings: x.settings,
+    settings: overrides.settings ?? x.settings,
     number: overrides.number ?? 'B-12/Kemensetneg/D-4/DM.05/03/2026',
     now: overrides.now ?? new Date('2026-03-16T03:00:00.000Z'),
-    attachments: [],
+    attachments: overrides.attachments ?? [],
   });
 };
+
+/** The page's geometry (render.ts): 15-point lines, 6 points after a block, a 64-point margin. */
+const LEADING = 15;
+const BLOCK_GAP = 6;
+const BOTTOM_MARGIN = 64;
+/** How far DejaVu Serif's descenders reach below the baseline at 11 points. */
+const DESCENT = 11 * (483 / 2048);
+
+/** Runs of the signature column (the right half): the signatory's position, name and NIP. */
+const signatureColumn = (placed: readonly Placed[]) => placed.filter((p) => p.x > 280);
+
+/**
+ * Where a letter's ending fell: its closing paragraph's first and last lines, the signatory's
+ * position, name and NIP, "Tembusan:" and its first copy; and the last text above the closing.
+ */
+function endingOf(placed: readonly Placed[], doc: LetterDocument, closing: [string, string]) {
+  const signatory = doc.signatory!;
+  const closingFirst = placed.findIndex((p) => p.text.includes(closing[0]));
+  expect(closingFirst, closing[0]).toBeGreaterThan(0);
+  const column = signatureColumn(placed.slice(closingFirst));
+  const name = column.findIndex((p) => p.text.includes(signatory.name.split(' ')[0]!));
+  const tembusan = placed.findIndex((p) => p.text === 'Tembusan:');
+  const parts = {
+    closingFirst: placed[closingFirst]!,
+    closingLast: placed.slice(closingFirst).find((p) => p.text.includes(closing[1]))!,
+    position: column.slice(0, name),
+    name: column[name]!,
+    nip: column.find((p) => p.text.startsWith('NIP '))!,
+    tembusan: placed[tembusan]!,
+    firstCopy: placed[tembusan + 1]!,
+    lastCopy: placed.at(-1)!,
+  };
+  for (const [part, at] of Object.entries(parts))
+    expect(at, `${part} in ${JSON.stringify(placed.map((p) => p.text))}`).toBeDefined();
+  expect(parts.position.length, 'lines of the position').toBeGreaterThan(0);
+  expect(parts.lastCopy.page, 'the copies end the letter').toBeGreaterThanOrEqual(
+    parts.tembusan.page,
+  );
+  return { ...parts, before: placed[closingFirst - 1]! };
+}
+
+/**
+ * What is wrong with where a letter's ending fell, in words ([] when nothing): one page should
+ * hold the closing paragraph, the signature and the tembusan with its copies (the name never
+ * alone atop a page), moved to a page of its own only when the page before had no room for it,
+ * and nothing printed below the bottom margin.
+ */
+function endingProblems(placed: readonly Placed[], doc: LetterDocument, closing: [string, string]) {
+  const e = endingOf(placed, doc, closing);
+  const page = e.closingFirst.page;
+  const problems: string[] = [];
+  const parts: [string, readonly Placed[]][] = [
+    ['the closing’s last line', [e.closingLast]],
+    ['the position', e.position],
+    ['the name', [e.name]],
+    ['the NIP', [e.nip]],
+    ['"Tembusan:"', [e.tembusan]],
+    ['the copies', placed.slice(placed.indexOf(e.tembusan) + 1)],
+  ];
+  const away = parts.filter(([, runs]) => runs.some((r) => r.page !== page));
+  if (away.length > 0)
+    problems.push(
+      `${away.map(([part]) => part).join(', ')} on page ${Math.max(...away.flatMap(([, runs]) => runs.map((r) => r.page)))}, the closing begun on page ${page}`,
+    );
+  const below = placed.filter((p) => p.y - DESCENT < BOTTOM_MARGIN - 0.01);
+  if (below.length > 0) problems.push(`below the margin: ${below.map((p) => p.text).join(' / ')}`);
+  if (e.before.page < page) {
+    // Moved: it would have reached below the margin from where it would have started.
+    const wouldStart = e.before.y - LEADING - BLOCK_GAP;
+    const height = e.closingFirst.y - e.lastCopy.y + DESCENT;
+    if (wouldStart - height >= BOTTOM_MARGIN)
+      problems.push(
+        `moved to page ${page} with ${(wouldStart - height - BOTTOM_MARGIN).toFixed(1)} points to spare on page ${e.before.page}`,
+      );
+  }
+  return { ...e, problems };
+}
 
 // Each renders a letter and reads it back with pdf.js: about a second on a quiet machine, three
 // or four with the suite's other files beside it, so twenty.
@@ -132,5 +221,111 @@ describe('a letter’s layout', { timeout: 20_000 }, () => {
       if (first.page !== heading.page) orphaned.push(sentences);
     }
     expect(orphaned, 'summaries (in sentences) whose "Batas waktu" ends page 1 alone').toEqual([]);
+  });
+
+  // The closing paragraph of the forwarding letter.
+  const THANKS: [string, string] = ['Tindak lanjut mohon disampaikan', 'terima kasih'];
+
+  it('keeps the closing paragraph, the signature and the tembusan on one page, moved only when they do not fit', async () => {
+    // Forwarding letters, their summary a sentence (a line or less) longer each time: the ending
+    // goes from the middle of page 1 to its foot, across it, and onto page 2. Found in an audit:
+    // with three attachments the signatory's position, name and NIP and the tembusan alone on
+    // page 2; without, the tembusan alone on page 2 where page 1 had room for it.
+    const sentence = 'Jalan utama Abepura berlubang dan membahayakan pengendara. ';
+    const three = ['surat-pengaduan.pdf', 'foto-jalan-1.jpg', 'foto-jalan-2.jpg'];
+    const pages = new Set<number>();
+    const problems: string[] = [];
+    for (const attachments of [[], three])
+      for (let sentences = 0; sentences <= 12; sentences += 1) {
+        const doc = letterOf({ description: sentence.repeat(sentences), attachments });
+        const placed = await placedTexts(await renderLetterPdf(doc));
+        const e = endingProblems(placed, doc, THANKS);
+        const label = `${attachments.length} attachments, ${sentences} sentences`;
+        problems.push(...e.problems.map((p) => `${label}: ${p}`));
+        pages.add(e.name.page);
+      }
+    expect(problems, problems.join('\n')).toEqual([]);
+    // The lengths cross the page: the test would not see the break otherwise.
+    expect([...pages].sort()).toEqual([1, 2]);
+  });
+
+  it('keeps a position of three lines with the name under it', async () => {
+    // A unit's own signatory (the settings allow 200 characters): the signature is then taller
+    // than the seven lines it once reserved, and its name could go to the next page alone.
+    const settings: DocumentSettings = {
+      ...forwardedExample(false).settings,
+      signatory: {
+        name: 'Dr. Ir. Bambang Sutrisno Wicaksono, M.Si.',
+        position:
+          'Pelaksana Tugas Asisten Deputi Pengaduan Masyarakat pada Deputi Bidang Hubungan Kelembagaan dan Kemasyarakatan',
+        nip: '19700101 199503 1 001',
+      },
+    };
+    const sentence = 'Jalan utama Abepura berlubang dan membahayakan pengendara. ';
+    const pages = new Set<number>();
+    const problems: string[] = [];
+    for (let sentences = 0; sentences <= 14; sentences += 1) {
+      const doc = letterOf({ description: sentence.repeat(sentences), settings });
+      const placed = await placedTexts(await renderLetterPdf(doc));
+      const e = endingProblems(placed, doc, THANKS);
+      expect(e.position.length, 'the position wraps').toBeGreaterThanOrEqual(3);
+      problems.push(...e.problems.map((p) => `${sentences} sentences: ${p}`));
+      pages.add(e.name.page);
+    }
+    expect(problems, problems.join('\n')).toEqual([]);
+    expect([...pages].sort()).toEqual([1, 2]);
+  });
+
+  it('keeps a reminder’s request and its signature together too', async () => {
+    // A ladder letter is short; a unit's long signatory and copies, one more each time, bring
+    // its ending across the foot of page 1.
+    const x = forwardedExample(true);
+    const pages = new Set<number>();
+    const problems: string[] = [];
+    for (let copies = 0; copies <= 10; copies += 1) {
+      const settings: DocumentSettings = {
+        ...x.settings,
+        signatory: {
+          name: 'Dr. Ir. Bambang Sutrisno Wicaksono, M.Si.',
+          position:
+            'Pelaksana Tugas Asisten Deputi Pengaduan Masyarakat pada Deputi Bidang Hubungan Kelembagaan dan Kemasyarakatan Kementerian Sekretariat Negara Republik Indonesia',
+          nip: '19700101 199503 1 001',
+        },
+        tembusan: Array.from(
+          { length: copies + 1 },
+          (_, i) =>
+            `Pimpinan Unit Kerja Pengawasan Internal Nomor ${i + 1} pada Kementerian Sekretariat Negara Republik Indonesia di Jakarta`,
+        ),
+      };
+      const doc = ladderLetterDocument({
+        letter: {
+          subject: 'Surat Pengingat I',
+          body: '',
+          to: [],
+          cc: [],
+          parts: {
+            title: 'Surat Pengingat I',
+            opening: 'Sampai dengan tanggal surat ini, kami belum menerima pemenuhan atas:',
+            lines: [
+              '- konfirmasi penerimaan: batas waktu 26 Maret 2026 pukul 23.59 WIB, terlambat 3 hari kerja.',
+              '- tindak lanjut: batas waktu 30 Maret 2026 pukul 23.59 WIB, terlambat 1 hari kerja.',
+            ],
+            request: 'Mohon kiranya Saudara segera menyampaikan tindak lanjut melalui Pantau.',
+          },
+        },
+        case: x.case,
+        assignment: x.assignment,
+        agency: x.agency,
+        settings,
+        number: 'B-13/Kemensetneg/D-4/DM.05/03/2026',
+        now: new Date('2026-03-31T03:00:00.000Z'),
+      });
+      const placed = await placedTexts(await renderLetterPdf(doc));
+      const e = endingProblems(placed, doc, ['Mohon kiranya Saudara', 'melalui Pantau.']);
+      problems.push(...e.problems.map((p) => `${copies + 1} copies: ${p}`));
+      pages.add(e.name.page);
+    }
+    expect(problems, problems.join('\n')).toEqual([]);
+    expect([...pages].sort()).toEqual([1, 2]);
   });
 });

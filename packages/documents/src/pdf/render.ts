@@ -17,6 +17,8 @@ const LEADING = 15;
 const BLACK = rgb(0, 0, 0);
 /** The width of the Nomor / Sifat / Lampiran / Hal labels' column. */
 const NUMBER_LABEL_WIDTH = 60;
+/** From a fresh page's first baseline to the bottom margin: the most a page holds. */
+const PAGE_DEPTH = A4.height - MARGIN.top - MARGIN.bottom;
 
 interface Faces {
   readonly regular: PDFFont;
@@ -99,7 +101,20 @@ export function wrap(text: string, font: PDFFont, size: number, width: number): 
   return lines;
 }
 
-/** A writer that keeps a cursor and starts a new page when the text reaches the bottom. */
+/**
+ * How far a font's glyphs reach below the baseline at `size`: a line fits on the page when its
+ * descenders stay above the bottom margin.
+ */
+const descent = (font: PDFFont, size: number) =>
+  font.heightAtSize(size) - font.heightAtSize(size, { descender: false });
+
+/**
+ * A writer that keeps a cursor and starts a new page when the text reaches the bottom. `y` is
+ * the baseline of the next line; `room(depth)` is asked with how far below that baseline the
+ * ink of what comes next reaches (its lines' leading between them, and the last one's
+ * descenders), not a leading below the last line too: that left 12 points unused at the foot
+ * of every page and broke a letter's signature onto a page of its own where it fitted.
+ */
 class Cursor {
   page: PDFPage;
   y: number;
@@ -113,10 +128,24 @@ class Cursor {
     this.y = A4.height - MARGIN.top;
   }
 
-  room(height: number) {
-    if (this.y - height >= MARGIN.bottom) return;
+  /** Whether what reaches `depth` below the cursor's baseline fits above the bottom margin. */
+  fits(depth: number) {
+    return this.y - depth >= MARGIN.bottom;
+  }
+
+  /** A new page unless `depth` fits on this one. */
+  room(depth: number) {
+    if (!this.fits(depth)) this.newPage();
+  }
+
+  newPage() {
     this.page = this.pdf.addPage([A4.width, A4.height]);
     this.y = A4.height - MARGIN.top;
+  }
+
+  /** Descenders of the body text (11 points, regular or bold: the same in DejaVu Serif). */
+  get descent() {
+    return descent(this.faces.regular, SIZE);
   }
 
   text(s: string, x: number, opts: { font?: PDFFont; size?: number } = {}) {
@@ -131,7 +160,7 @@ class Cursor {
 
   centred(s: string, font: PDFFont, size: number) {
     for (const line of wrap(s, font, size, WIDTH)) {
-      this.room(size + 4);
+      this.room(descent(font, size));
       this.text(line, MARGIN.left + (WIDTH - font.widthOfTextAtSize(line, size)) / 2, {
         font,
         size,
@@ -143,7 +172,7 @@ class Cursor {
   /** A wrapped paragraph starting at `x`, `width` wide. */
   paragraph(s: string, x = MARGIN.left, width = WIDTH, font = this.faces.regular) {
     for (const line of wrap(s, font, SIZE, width)) {
-      this.room(LEADING);
+      this.room(descent(font, SIZE));
       this.text(line, x, { font });
       this.y -= LEADING;
     }
@@ -177,11 +206,12 @@ function letterhead(c: Cursor, doc: LetterDocument) {
 function fieldRows(c: Cursor, rows: readonly (readonly [string, string])[], labelWidth = 120) {
   for (const [label, value] of rows) {
     const lines = wrap(value, c.faces.regular, SIZE, WIDTH - labelWidth - 10);
-    c.room(LEADING * Math.min(lines.length, 3));
+    // A row's first three lines together: never its label alone at the foot of a page.
+    c.room(LEADING * (Math.min(lines.length, 3) - 1) + c.descent);
     c.text(label, MARGIN.left);
     c.text(':', MARGIN.left + labelWidth);
     for (const line of lines) {
-      c.room(LEADING);
+      c.room(c.descent);
       c.text(line, MARGIN.left + labelWidth + 10);
       c.y -= LEADING;
     }
@@ -193,7 +223,8 @@ async function qr(c: Cursor, data: string, caption: string) {
   const modules = code.modules.size;
   const side = 128;
   const cell = side / modules;
-  c.room(side + 30);
+  // The code and its caption (9 points, 14 below the code) together.
+  c.room(side + 14 + descent(c.faces.regular, 9));
   const x0 = MARGIN.left + (WIDTH - side) / 2;
   const top = c.y;
   for (let row = 0; row < modules; row += 1) {
@@ -222,12 +253,12 @@ async function block(c: Cursor, b: LetterBlock) {
       // The gap first: reserved after it, the heading's room would leave its first line of
       // text 2 points short, alone at the foot of the page.
       c.gap(2);
-      c.room(LEADING * 2);
+      c.room(LEADING + c.descent);
       c.paragraph(b.text, MARGIN.left, WIDTH, c.faces.bold);
       return;
     case 'list':
       b.items.forEach((item, i) => {
-        c.room(LEADING);
+        c.room(c.descent);
         c.text(`${i + 1}.`, MARGIN.left + 6);
         c.paragraph(item, MARGIN.left + 24, WIDTH - 24);
       });
@@ -243,25 +274,129 @@ async function block(c: Cursor, b: LetterBlock) {
   }
 }
 
-function signature(c: Cursor, doc: LetterDocument) {
-  const s = doc.signatory;
-  if (!s) return;
-  const x = MARGIN.left + WIDTH * 0.52;
-  const width = WIDTH * 0.48;
-  c.room(LEADING * 7);
-  c.gap(10);
-  c.paragraph(s.position, x, width);
-  c.gap(48);
-  c.paragraph(s.name, x, width, c.faces.bold);
-  c.paragraph(`NIP ${s.nip}`, x, width);
+/** A line of a letter's ending, wrapped before anything of the ending is drawn. */
+interface EndingLine {
+  readonly text: string;
+  readonly x: number;
+  readonly font: PDFFont;
+  /** Space above it beyond the leading from the line before: the gap between two parts. */
+  readonly gap: number;
+  /** A copy's number, left of its first line (its other lines hang under the text). */
+  readonly label?: string;
 }
 
-function tembusan(c: Cursor, doc: LetterDocument) {
-  if (doc.tembusan.length === 0) return;
-  c.gap(14);
-  c.room(LEADING * 2);
-  c.paragraph('Tembusan:');
-  doc.tembusan.forEach((t, i) => c.paragraph(`${i + 1}. ${t}`, MARGIN.left + 6, WIDTH - 6));
+/**
+ * The letter's last paragraph (its closing: the thanks, a reminder's request), which the
+ * signature is kept with, and the blocks before it. A ladder letter written before its parts
+ * were kept ends in an empty list, which prints nothing.
+ */
+function splitClosing(blocks: readonly LetterBlock[]) {
+  let end = blocks.length;
+  while (end > 0) {
+    const b = blocks[end - 1]!;
+    if (b.kind !== 'list' || b.items.length > 0) break;
+    end -= 1;
+  }
+  const last = blocks[end - 1];
+  return last?.kind === 'paragraph'
+    ? { body: blocks.slice(0, end - 1), closing: last.text }
+    : { body: blocks, closing: null };
+}
+
+/**
+ * The letter's ending as lines: the closing paragraph, the note on characters it cannot print,
+ * the receipt's place and date, the signatory (position, the space to sign in, name, NIP) and
+ * the tembusan. `signatureFrom` is its first line after the closing (and note and date);
+ * `firstCopyTo` the last line of "Tembusan:" and its first copy (or the NIP's without copies).
+ */
+function endingLines(c: Cursor, doc: LetterDocument, closing: string | null, note: boolean) {
+  const lines: EndingLine[] = [];
+  let gap = 0;
+  const add = (
+    text: string,
+    x: number,
+    width: number,
+    font: PDFFont = c.faces.regular,
+    label?: string,
+  ) => {
+    for (const line of wrap(text, font, SIZE, width)) {
+      lines.push({ text: line, x, font, gap, ...(label ? { label } : {}) });
+      gap = 0;
+      label = undefined;
+    }
+  };
+  const column = { x: MARGIN.left + WIDTH * 0.52, width: WIDTH * 0.48 };
+  if (closing !== null) {
+    add(closing, MARGIN.left, WIDTH);
+    gap = 6;
+  }
+  if (note) {
+    gap += 4;
+    add(UNPRINTABLE_NOTE, MARGIN.left, WIDTH);
+  }
+  if (doc.title) {
+    gap += 10;
+    add(doc.placeAndDate, column.x, column.width);
+  }
+  const signatureFrom = lines.length;
+  const s = doc.signatory;
+  if (s) {
+    gap += 10;
+    add(s.position, column.x, column.width);
+    // The space the signatory signs and stamps in.
+    gap = 48;
+    add(s.name, column.x, column.width, c.faces.bold);
+    add(`NIP ${s.nip}`, column.x, column.width);
+  }
+  let firstCopyTo = lines.length - 1;
+  if (doc.tembusan.length > 0) {
+    gap += 14;
+    add('Tembusan:', MARGIN.left, WIDTH);
+    doc.tembusan.forEach((t, i) => {
+      // Numbered as the body's lists are.
+      add(t, MARGIN.left + 24, WIDTH - 24, c.faces.regular, `${i + 1}.`);
+      if (i === 0) firstCopyTo = lines.length - 1;
+    });
+  }
+  return { lines, signatureFrom, firstCopyTo };
+}
+
+/**
+ * The ending, kept together: the closing paragraph, the signature and the tembusan on one page
+ * (Tata Naskah Dinas: an official signs under the letter's last lines, never a page holding
+ * the signature alone), moved to the next page together only when they do not fit on this one.
+ * When they are more than a page (a unit's ten long copies), the closing, the signature and
+ * "Tembusan:" with its first copy stay together and the other copies follow; a closing longer
+ * than a page with them keeps its last lines. Measured from the lines as they will be drawn,
+ * so the measure and the drawing cannot disagree (a fixed seven lines did for a position that
+ * wraps, and the name went to the next page without it).
+ */
+function ending(c: Cursor, doc: LetterDocument, closing: string | null, note: boolean) {
+  const { lines, signatureFrom, firstCopyTo } = endingLines(c, doc, closing, note);
+  if (lines.length === 0) return;
+  /** From above line `from` (its gap included unless it starts a page) to line `to`'s descenders. */
+  const depth = (from: number, to: number, atTop: boolean) => {
+    let d = atTop ? 0 : lines[from]!.gap;
+    for (let i = from + 1; i <= to; i += 1) d += LEADING + lines[i]!.gap;
+    return d + descent(lines[to]!.font, SIZE);
+  };
+  // The signature takes at least the closing's last line with it (when there is a closing).
+  const latestFrom = Math.max(0, signatureFrom - 1);
+  let keep: { from: number; to: number } | undefined;
+  for (let from = 0; from <= latestFrom && !keep; from += 1)
+    for (const to of [lines.length - 1, firstCopyTo])
+      if (depth(from, to, true) <= PAGE_DEPTH) {
+        keep = { from, to };
+        break;
+      }
+  lines.forEach((line, i) => {
+    if (keep && i === keep.from && !c.fits(depth(i, keep.to, false))) c.newPage();
+    else c.gap(line.gap);
+    c.room(descent(line.font, SIZE));
+    if (line.label) c.text(line.label, MARGIN.left + 6);
+    c.text(line.text, line.x, { font: line.font });
+    c.y -= LEADING;
+  });
 }
 
 /**
@@ -368,17 +503,9 @@ export async function renderLetterPdf(doc: LetterDocument): Promise<Uint8Array> 
     c.paragraph('di tempat');
     c.gap(12);
   }
-  for (const b of doc.blocks) await block(c, b);
-  if (!printsEveryCharacter(doc, parsedOnce.create(files.regular))) {
-    c.gap(4);
-    c.paragraph(UNPRINTABLE_NOTE);
-  }
-  if (doc.title) {
-    c.gap(10);
-    c.paragraph(doc.placeAndDate, MARGIN.left + WIDTH * 0.52, WIDTH * 0.48);
-  }
-  signature(c, doc);
-  tembusan(c, doc);
+  const { body, closing } = splitClosing(doc.blocks);
+  for (const b of body) await block(c, b);
+  ending(c, doc, closing, !printsEveryCharacter(doc, parsedOnce.create(files.regular)));
   return pdf.save();
 }
 
