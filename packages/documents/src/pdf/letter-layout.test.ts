@@ -79,6 +79,16 @@ const BOTTOM_MARGIN = 64;
 /** How far DejaVu Serif's descenders reach below the baseline at 11 points. */
 const DESCENT = 11 * (483 / 2048);
 
+/** The first baseline of a page (841.89 high, a 56-point top margin): the body starts there. */
+const FIRST_BASELINE = 841.89 - 56;
+/** The body's width (72 and 64 points of margin) and its centre line. */
+const CENTRE = 72 + (595.28 - 72 - 64) / 2;
+/** A page number as Tata Naskah Dinas writes it: "- 2 -". */
+const PAGE_NUMBER = /^- \d+ -$/;
+
+/** The runs of the letter itself: below the top margin, where the page numbers are not. */
+const bodyOf = (placed: readonly Placed[]) => placed.filter((p) => p.y <= FIRST_BASELINE + 0.01);
+
 /** Runs of the signature column (the right half): the signatory's position, name and NIP. */
 const signatureColumn = (placed: readonly Placed[]) => placed.filter((p) => p.x > 280);
 
@@ -118,7 +128,9 @@ function endingOf(placed: readonly Placed[], doc: LetterDocument, closing: [stri
  * alone atop a page), moved to a page of its own only when the page before had no room for it,
  * and nothing printed below the bottom margin.
  */
-function endingProblems(placed: readonly Placed[], doc: LetterDocument, closing: [string, string]) {
+function endingProblems(all: readonly Placed[], doc: LetterDocument, closing: [string, string]) {
+  // A page's number is no part of the ending (and the centred "- 2 -" is right of 280 points).
+  const placed = bodyOf(all);
   const e = endingOf(placed, doc, closing);
   const page = e.closingFirst.page;
   const problems: string[] = [];
@@ -135,7 +147,7 @@ function endingProblems(placed: readonly Placed[], doc: LetterDocument, closing:
     problems.push(
       `${away.map(([part]) => part).join(', ')} on page ${Math.max(...away.flatMap(([, runs]) => runs.map((r) => r.page)))}, the closing begun on page ${page}`,
     );
-  const below = placed.filter((p) => p.y - DESCENT < BOTTOM_MARGIN - 0.01);
+  const below = all.filter((p) => p.y - DESCENT < BOTTOM_MARGIN - 0.01);
   if (below.length > 0) problems.push(`below the margin: ${below.map((p) => p.text).join(' / ')}`);
   if (e.before.page < page) {
     // Moved: it would have reached below the margin from where it would have started.
@@ -327,5 +339,81 @@ describe('a letter’s layout', { timeout: 20_000 }, () => {
     }
     expect(problems, problems.join('\n')).toEqual([]);
     expect([...pages].sort()).toEqual([1, 2]);
+  });
+
+  // A forwarding letter of three pages: its summary (70 sentences, kept to its first 4,000
+  // characters) fills page 1 and most of page 2, and the ending goes to page 3.
+  const threePages = () =>
+    letterOf({
+      description: 'Jalan utama Abepura berlubang dan membahayakan pengendara. '.repeat(70),
+      attachments: ['surat-pengaduan.pdf', 'foto-jalan-1.jpg', 'foto-jalan-2.jpg'],
+    });
+  const onPage = (placed: readonly Placed[], page: number) => placed.filter((p) => p.page === page);
+
+  it('numbers the pages of a letter longer than one from page 2 on, "- 2 -" at the top centre', async () => {
+    // Tata Naskah Dinas: a reader can tell a page is missing. Page 1 (the letterhead) bears none.
+    const placed = await placedTexts(await renderLetterPdf(threePages()));
+    expect(Math.max(...placed.map((p) => p.page)), 'pages').toBe(3);
+    const numbers = [1, 2, 3].map((page) =>
+      onPage(placed, page)
+        .filter((p) => PAGE_NUMBER.test(p.text))
+        .map((p) => p.text),
+    );
+    expect(numbers, 'page numbers on pages 1, 2 and 3').toEqual([[], ['- 2 -'], ['- 3 -']]);
+    for (const n of placed.filter((p) => PAGE_NUMBER.test(p.text))) {
+      expect(n.x + n.width / 2, `${n.text}: its centre`).toBeCloseTo(CENTRE, 0);
+      // In the top margin: its descenders above the tallest a page's first line reaches (an
+      // 11-point line's full height over its baseline), and itself on the page.
+      expect(n.y - DESCENT, `${n.text}: above the body`).toBeGreaterThan(FIRST_BASELINE + 11);
+      expect(n.y + 11, `${n.text}: below the top of the page`).toBeLessThan(841.89);
+    }
+    // A letter of one page is not numbered.
+    const one = await placedTexts(await renderLetterPdf(letterOf({})));
+    expect(Math.max(...one.map((p) => p.page)), 'pages of the short letter').toBe(1);
+    expect(one.filter((p) => PAGE_NUMBER.test(p.text))).toEqual([]);
+  });
+
+  it('moves no line of the letter for its page numbers: each page holds the lines it held without them', async () => {
+    const placed = await placedTexts(await renderLetterPdf(threePages()));
+    // Every page's body starts on the first baseline, as page 1's letterhead does.
+    const body = bodyOf(placed);
+    expect([1, 2, 3].map((page) => onPage(body, page)[0]?.y)).toEqual([
+      FIRST_BASELINE,
+      FIRST_BASELINE,
+      FIRST_BASELINE,
+    ]);
+    // Each page's lines, its first and its last where they were before pages were numbered
+    // (read from the letter as rendered by commit 0c38132).
+    const pages = [1, 2, 3].map((page) => {
+      const lines = onPage(body, page);
+      const at = (p: Placed) => [p.text, Math.round(p.y * 100) / 100];
+      return { runs: lines.length, first: at(lines[0]!), last: at(lines.at(-1)!) };
+    });
+    expect(pages).toEqual([
+      {
+        runs: 59,
+        first: ['KEMENTERIAN SEKRETARIAT NEGARA REPUBLIK', 785.89],
+        last: ['membahayakan pengendara. Jalan utama Abepura berlubang dan membahayakan', 79.89],
+      },
+      {
+        runs: 51,
+        first: ['pengendara. Jalan utama Abepura berlubang dan membahayakan pengendara.', 785.89],
+        last: [
+          'agenda 17/DUMAS/III/2026, dengan akun Kepolisian Negara Republik Indonesia.',
+          95.89,
+        ],
+      },
+      {
+        runs: 8,
+        first: [
+          'Tindak lanjut mohon disampaikan melalui Pantau sebelum batas waktu di atas.',
+          785.89,
+        ],
+        last: ['Deputi Bidang Hubungan Kelembagaan dan Kemasyarakatan', 617.89],
+      },
+    ]);
+    // Nothing but the numbers above the body, nothing below the bottom margin.
+    expect(placed.filter((p) => !body.includes(p)).map((p) => p.text)).toEqual(['- 2 -', '- 3 -']);
+    expect(placed.filter((p) => p.y - DESCENT < BOTTOM_MARGIN - 0.01)).toEqual([]);
   });
 });

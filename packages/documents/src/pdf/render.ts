@@ -17,6 +17,11 @@ const LEADING = 15;
 const BLACK = rgb(0, 0, 0);
 /** The width of the Nomor / Sifat / Lampiran / Hal labels' column. */
 const NUMBER_LABEL_WIDTH = 60;
+/**
+ * A page number's baseline: 32 points below the page's top edge, in the top margin, its
+ * descenders 11 points above the tallest a page's first line reaches.
+ */
+const PAGE_NUMBER_BASELINE = A4.height - 32;
 /** From a fresh page's first baseline to the bottom margin: the most a page holds. */
 const PAGE_DEPTH = A4.height - MARGIN.top - MARGIN.bottom;
 
@@ -141,6 +146,25 @@ class Cursor {
   newPage() {
     this.page = this.pdf.addPage([A4.width, A4.height]);
     this.y = A4.height - MARGIN.top;
+    this.pageNumber();
+  }
+
+  /**
+   * The new page's number at its top centre, "- 2 -" (Tata Naskah Dinas numbers a letter's
+   * pages from the second on, so a reader can tell one is missing; page 1, under the
+   * letterhead, bears none). Drawn in the top margin, apart from the cursor: no line of the
+   * letter moves for it, and a page holds what it held unnumbered.
+   */
+  private pageNumber() {
+    const label = `- ${this.pdf.getPageCount()} -`;
+    const width = this.faces.regular.widthOfTextAtSize(label, SIZE);
+    this.page.drawText(label, {
+      x: MARGIN.left + (WIDTH - width) / 2,
+      y: PAGE_NUMBER_BASELINE,
+      size: SIZE,
+      font: this.faces.regular,
+      color: BLACK,
+    });
   }
 
   /** Descenders of the body text (11 points, regular or bold: the same in DejaVu Serif). */
