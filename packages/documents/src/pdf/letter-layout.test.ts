@@ -341,6 +341,40 @@ describe('a letter’s layout', { timeout: 20_000 }, () => {
     expect([...pages].sort()).toEqual([1, 2]);
   });
 
+  it('sets a list’s numbers clear of their text, from 10 on too', async () => {
+    // "10.Pimpinan": a two-digit number ran into its copy's text, 18 points apart.
+    const x = forwardedExample(true);
+    const settings: DocumentSettings = {
+      ...x.settings,
+      tembusan: Array.from({ length: 12 }, (_, i) => `Pimpinan Unit Kerja ${i + 1}`),
+    };
+    const doc = forwardingLetterDocument({
+      case: x.case,
+      assignment: x.assignment,
+      agency: x.agency,
+      settings,
+      number: 'B-12/Kemensetneg/D-4/DM.05/03/2026',
+      now: new Date('2026-03-16T03:00:00.000Z'),
+      attachments: Array.from({ length: 12 }, (_, i) => `lampiran-${i + 1}.pdf`),
+    });
+    const placed = await placedTexts(await renderLetterPdf(doc));
+    const labels = placed.filter((p) => /^\d+\.$/.test(p.text.trim()));
+    expect(labels.map((l) => l.text.trim())).toEqual(
+      expect.arrayContaining(['1.', '9.', '10.', '12.']),
+    );
+    const crowded = labels.flatMap((label) => {
+      const text = placed.find(
+        (p) => p.page === label.page && Math.abs(p.y - label.y) < 0.5 && p.x > label.x,
+      );
+      return text && text.x - (label.x + label.width) < 3
+        ? [
+            `${label.text.trim()} ends ${(text.x - label.x - label.width).toFixed(1)} pt before "${text.text}"`,
+          ]
+        : [];
+    });
+    expect(crowded, crowded.join('\n')).toEqual([]);
+  });
+
   // A forwarding letter of three pages: its summary (70 sentences, kept to its first 4,000
   // characters) fills page 1 and most of page 2, and the ending goes to page 3.
   const threePages = () =>

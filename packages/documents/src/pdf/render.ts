@@ -267,6 +267,18 @@ async function qr(c: Cursor, data: string, caption: string) {
   c.centred(caption, c.faces.regular, 9);
 }
 
+/** Where a numbered list's items start, from the left margin. */
+const LIST_INDENT = 24;
+
+/**
+ * A list item's number, set to end 6 points before its text (right-aligned): "10." is wider
+ * than the room a left-set "1." left it, and ran into its text ("10.Pimpinan").
+ */
+function listNumber(c: Cursor, label: string) {
+  const width = c.faces.regular.widthOfTextAtSize(label, SIZE);
+  c.text(label, MARGIN.left + LIST_INDENT - 6 - width);
+}
+
 async function block(c: Cursor, b: LetterBlock) {
   switch (b.kind) {
     case 'paragraph':
@@ -283,8 +295,8 @@ async function block(c: Cursor, b: LetterBlock) {
     case 'list':
       b.items.forEach((item, i) => {
         c.room(c.descent);
-        c.text(`${i + 1}.`, MARGIN.left + 6);
-        c.paragraph(item, MARGIN.left + 24, WIDTH - 24);
+        listNumber(c, `${i + 1}.`);
+        c.paragraph(item, MARGIN.left + LIST_INDENT, WIDTH - LIST_INDENT);
       });
       c.gap(6);
       return;
@@ -378,7 +390,7 @@ function endingLines(c: Cursor, doc: LetterDocument, closing: string | null, not
     add('Tembusan:', MARGIN.left, WIDTH);
     doc.tembusan.forEach((t, i) => {
       // Numbered as the body's lists are.
-      add(t, MARGIN.left + 24, WIDTH - 24, c.faces.regular, `${i + 1}.`);
+      add(t, MARGIN.left + LIST_INDENT, WIDTH - LIST_INDENT, c.faces.regular, `${i + 1}.`);
       if (i === 0) firstCopyTo = lines.length - 1;
     });
   }
@@ -417,7 +429,7 @@ function ending(c: Cursor, doc: LetterDocument, closing: string | null, note: bo
     if (keep && i === keep.from && !c.fits(depth(i, keep.to, false))) c.newPage();
     else c.gap(line.gap);
     c.room(descent(line.font, SIZE));
-    if (line.label) c.text(line.label, MARGIN.left + 6);
+    if (line.label) listNumber(c, line.label);
     c.text(line.text, line.x, { font: line.font });
     c.y -= LEADING;
   });
