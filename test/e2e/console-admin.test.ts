@@ -1,10 +1,11 @@
 /// <reference lib="dom" />
 /**
  * The central admin's pages in a real browser against the embedded runtime (audit of session
- * 27): the agencies page fits a phone; an agenda-number pattern that would repeat each year, or
- * read as a date in a spreadsheet, is refused at its field. (The audit's walks through a cuti
- * bersama, a time-zone correction, the last liaison and a stale save found them sound; they are
- * covered elsewhere and were not kept.)
+ * 27): the agencies page fits a phone; the ladder's steps and the contacts' kinds read as names
+ * in Indonesian (audit of the admin's day); an agenda-number pattern that would repeat each
+ * year, or read as a date in a spreadsheet, is refused at its field. (The audit's walks through
+ * a cuti bersama, a time-zone correction, the last liaison and a stale save found them sound;
+ * they are covered elsewhere and were not kept.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -83,6 +84,39 @@ describe('the central admin’s pages', () => {
         return new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size;
       });
     expect(lines).toBe(1);
+  });
+
+  it('reads the ladder’s steps and the contacts’ kinds by their names, in Indonesian alone', async () => {
+    await page.goto(`${pantau.url}/admin/policies`);
+    const standard = page.locator('details.action').filter({ hasText: 'Kebijakan standar' });
+    await standard.getByText('Langkah 5 — Intervensi pusat').waitFor();
+    expect(await standard.locator('fieldset.step > legend').allInnerTexts()).toEqual([
+      'Langkah 1 — Peringatan dini',
+      'Langkah 2 — Surat pengingat I',
+      'Langkah 3 — Surat pengingat II',
+      'Langkah 4 — Surat penegasan',
+      'Langkah 5 — Intervensi pusat',
+    ]);
+    // The names the API keys the steps by are in no text and no field.
+    const shown = [
+      await page.locator('main').innerText(),
+      ...(await page
+        .locator('main input')
+        .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))),
+    ];
+    expect(
+      shown.filter((s) => /\b(warning|reminder_\d|formal_warning|central_intervention)\b/.test(s)),
+    ).toEqual([]);
+    await plainText(page, 'admin policies');
+
+    await page.goto(`${pantau.url}/admin/agencies`);
+    const polri = page.locator('tbody tr').filter({ hasText: 'Kepolisian Negara' }).first();
+    await polri.getByText(/^Ubah kontak/).click();
+    const kind = polri.getByLabel(/^Jenis kontak/).first();
+    expect(await kind.locator('option').allInnerTexts()).toEqual(['Penghubung', 'Pimpinan']);
+    expect(await polri.locator('li').filter({ hasText: '@' }).first().innerText()).toMatch(
+      / — (Penghubung|Pimpinan)$/,
+    );
   });
 
   it('refuses agenda patterns whose numbers repeat each year or read as a date, at the field', async () => {

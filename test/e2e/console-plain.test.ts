@@ -97,8 +97,8 @@ describe('the console in plain words', () => {
     await expect.poll(() => heading(page)).toBe('Kebijakan SLA dan tahapan eskalasi');
     // The ladder's steps are named in words, not by their codes.
     await page.getByText('Langkah 4 — Surat penegasan').waitFor();
-    const name = page.getByLabel('Nama langkah').nth(3);
-    await name.fill('');
+    const offset = page.getByLabel(/^Selisih hari kerja/).nth(3);
+    await offset.fill('');
     const save = page.getByRole('button', { name: 'Simpan' }).first();
     await save.scrollIntoViewIfNeeded();
     await save.click();
@@ -110,7 +110,7 @@ describe('the console in plain words', () => {
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y).toBeLessThan(900);
     expect(await page.locator('.form-feedback').innerText()).toContain(
-      'Nama langkah diawali huruf kecil',
+      'Selisih hari kerja wajib diisi.',
     );
     await plainText(page, '21-policy-errors');
     await screenshot(page, '21-policy-errors');

@@ -23,6 +23,28 @@ const polri = {
 const page = { status: 200, body: { items: [polri], nextCursor: null } };
 
 describe('agency contacts and their kinds', () => {
+  it('names the kinds of contact in the reader’s language alone', async () => {
+    mockApi(() => page);
+    renderWith(<Agencies />, AS);
+    const row = await screen.findByRole('row', { name: /polri/ });
+    // The contact as listed: its kind in one Indonesian word, no English after it.
+    expect(within(row).getByText(/^Divisi Propam Polri/).textContent).toBe(
+      'Divisi Propam Polri <dumas@polri.example.go.id> — Penghubung',
+    );
+    await userEvent.click(within(row).getByText(/^Ubah kontak/));
+    const kind = within(row).getByLabelText<HTMLSelectElement>(/^Jenis kontak/);
+    expect(Array.from(kind.options, (o) => o.text)).toEqual(['Penghubung', 'Pimpinan']);
+  });
+
+  it('names them in English in the English console', async () => {
+    mockApi(() => page);
+    renderWith(<Agencies />, { ...AS, lang: 'en' });
+    const row = await screen.findByRole('row', { name: /polri/ });
+    await userEvent.click(within(row).getByText(/^Edit the contacts/));
+    const kind = within(row).getByLabelText<HTMLSelectElement>(/^Contact kind/);
+    expect(Array.from(kind.options, (o) => o.text)).toEqual(['Liaison', 'Head']);
+  });
+
   it('registers an agency with a liaison and a head', async () => {
     const calls = mockApi((call) => (call.method === 'POST' ? json(201, polri) : page));
     renderWith(<Agencies />, AS);
@@ -41,7 +63,7 @@ describe('agency contacts and their kinds', () => {
       second.getByLabelText(/^Surel kontak/),
       'kakanwil@kanwil-ntt.example.go.id',
     );
-    await userEvent.selectOptions(second.getByLabelText(/^Jenis kontak/), 'Pimpinan (kepala)');
+    await userEvent.selectOptions(second.getByLabelText(/^Jenis kontak/), 'Pimpinan');
     await userEvent.click(form.getByRole('button', { name: 'Simpan' }));
     await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
     expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({
@@ -132,14 +154,14 @@ describe('agency contacts and their kinds', () => {
     );
     renderWith(<Agencies />, AS);
     const row = await screen.findByRole('row', { name: /polri/ });
-    expect(row.textContent).toContain('Penghubung (liaison)');
+    expect(row.textContent).toContain('Penghubung');
     await userEvent.click(within(row).getByText(/^Ubah kontak/));
     const edit = within(
       within(row)
         .getByText(/^Ubah kontak/)
         .closest('details')!,
     );
-    await userEvent.selectOptions(edit.getByLabelText(/^Jenis kontak/), 'Pimpinan (kepala)');
+    await userEvent.selectOptions(edit.getByLabelText(/^Jenis kontak/), 'Pimpinan');
     await userEvent.click(edit.getByRole('button', { name: 'Simpan' }));
     expect(await edit.findByText(/penghubung|liaison/i, { selector: '.error' })).toBeTruthy();
     expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(0);

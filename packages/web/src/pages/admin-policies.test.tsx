@@ -33,7 +33,71 @@ const POLICY = {
 };
 
 describe('the escalation ladder an admin edits', () => {
-  it('takes a step added at the end and named, and loses one removed', async () => {
+  it('names each step as people read it, by its action and number, never by its code', async () => {
+    mockApi(() => json(200, { items: [POLICY], nextCursor: null }));
+    renderWith(<Policies />, { as: { agency: 'setneg', role: 'central_admin' } });
+    const fieldset = (await screen.findByText('Tahapan eskalasi', { selector: 'legend' })).closest(
+      'fieldset',
+    )!;
+    const ladder = within(fieldset);
+    const titles = () =>
+      ladder.getAllByText(/^Langkah \d/, { selector: 'legend' }).map((l) => l.textContent);
+    expect(titles()).toEqual([
+      'Langkah 1 — Peringatan dini',
+      'Langkah 2 — Surat pengingat I',
+      'Langkah 3 — Surat penegasan',
+    ]);
+    // The identifiers the API keeps are nowhere to read: not as text, not in a field.
+    for (const code of ['warning', 'reminder_1', 'formal_warning']) {
+      expect(fieldset.textContent).not.toContain(code);
+      expect(ladder.queryByDisplayValue(code)).toBeNull();
+    }
+    expect(ladder.queryByLabelText(/^Nama langkah/)).toBeNull();
+    // A step added is titled by what it does, and follows its action as it changes.
+    await userEvent.click(ladder.getByRole('button', { name: 'Tambah langkah' }));
+    expect(titles()[3]).toBe('Langkah 4 — Surat pengingat II');
+    const added = within(ladder.getByText(/^Langkah 4/).closest('fieldset')!);
+    await userEvent.selectOptions(added.getByLabelText(/^Tindakan/), 'formal_warning');
+    expect(titles()[3]).toBe('Langkah 4 — Surat penegasan 2');
+  });
+
+  it('names a step added after its action and place, unique, and keeps the names saved', async () => {
+    // A policy saved with a name that is not its action's (a reminder renamed by hand once).
+    const saved = {
+      ...POLICY,
+      ladder: [
+        step('reminder_1', 0, 'due', 'reminder'),
+        step('reminder_2', 5, 'previous', 'formal_warning'),
+      ],
+    };
+    const calls = mockApi((call) =>
+      call.method === 'PUT'
+        ? json(202, { policy: saved, job: jobOf() })
+        : call.path.startsWith('/v1/jobs/')
+          ? json(200, jobOf())
+          : json(200, { items: [saved], nextCursor: null }),
+    );
+    renderWith(<Policies />, { as: { agency: 'setneg', role: 'central_admin' } });
+    const ladder = within(
+      (await screen.findByText('Tahapan eskalasi', { selector: 'legend' })).closest('fieldset')!,
+    );
+    await userEvent.click(ladder.getByRole('button', { name: 'Tambah langkah' }));
+    await userEvent.click(ladder.getByRole('button', { name: 'Tambah langkah' }));
+    const fourth = within(ladder.getByText(/^Langkah 4/).closest('fieldset')!);
+    await userEvent.selectOptions(fourth.getByLabelText(/^Tindakan/), 'central_intervention');
+    await userEvent.click(screen.getByRole('button', { name: 'Simpan' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    const sent = calls.find((c) => c.method === 'PUT')!.body as typeof POLICY;
+    expect(sent.ladder.map((s) => [s.name, s.action])).toEqual([
+      ['reminder_1', 'reminder'],
+      ['reminder_2', 'formal_warning'],
+      // The second reminder's name is taken by the saved step: the next one free.
+      ['reminder_3', 'reminder'],
+      ['central_intervention', 'central_intervention'],
+    ]);
+  });
+
+  it('takes a step added at the end, and loses one removed', async () => {
     const calls = mockApi((call) =>
       call.method === 'PUT'
         ? json(202, { policy: POLICY, job: jobOf() })
@@ -48,9 +112,6 @@ describe('the escalation ladder an admin edits', () => {
     // A second formal warning, five working days after the first.
     await userEvent.click(ladder.getByRole('button', { name: 'Tambah langkah' }));
     const added = within(ladder.getByText(/^Langkah 4/).closest('fieldset')!);
-    fireEvent.change(added.getByLabelText(/^Nama langkah/), {
-      target: { value: 'formal_warning_2' },
-    });
     await userEvent.selectOptions(added.getByLabelText(/^Tindakan/), 'formal_warning');
     // The warning before the deadline is dropped.
     await userEvent.click(ladder.getByRole('button', { name: 'Hapus langkah 1' }));

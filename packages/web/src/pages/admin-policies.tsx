@@ -1,18 +1,21 @@
 /**
  * Central admin: SLA policies — working-day targets per complaint type, the reply window, the
- * re-forward clock, the statistics' minimum sample, and the escalation ladder's steps.
- * Saving re-computes open deadlines and re-arms their ladders (the API does it).
+ * re-forward clock, the statistics' minimum sample, and the escalation ladder's steps, each read
+ * by what it does and its place ("Surat pengingat II"), never by the name the API keys it by
+ * (given to a step added, `ladder-steps.ts`). Saving re-computes open deadlines and re-arms
+ * their ladders (the API does it).
  */
 import { useState } from 'react';
 import { PolicyBody } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
 import { ActionForm } from '../components/action-form';
-import { NumberField, SelectField, TextField } from '../components/field';
+import { NumberField, SelectField } from '../components/field';
 import { JobProgress } from '../components/job-progress';
 import { Loading, PageTitle, ProblemAlert, useSavedSince } from '../components/ui';
 import { useLoad } from '../data';
 import { type Form, getPath, type Values } from '../forms/use-form';
-import { labelOf, stepLabel, type Translate, useI18n } from '../i18n/i18n';
+import { labelOf, type Translate, useI18n } from '../i18n/i18n';
+import { type EditedStep, namedLadder, stepTitle } from '../ladder-steps';
 
 const PARTIES = ['agency', 'agency_head', 'focal_point', 'central'] as const;
 
@@ -85,7 +88,7 @@ function PolicyEditor({
       schema={PolicyBody}
       initial={initial as unknown as Values}
       // Made on the version loaded: another admin's save since is refused, not reverted.
-      toBody={(values) => ({ ...values, version })}
+      toBody={(values) => ({ ...values, ladder: namedLadder(ladderIn(values)), version })}
       submitLabel={t('actions.save')}
       onDone={() => {}}
       send={async (body) => {
@@ -121,14 +124,8 @@ function PolicyEditor({
               <fieldset key={i} className="step">
                 <legend>
                   {t('policies.step', { n: i + 1 })}
-                  {step.name ? ` — ${stepLabel(t, step.name)}` : ''}
+                  {step.action ? ` — ${stepTitle(t, steps, i)}` : ''}
                 </legend>
-                <TextField
-                  form={form}
-                  name={`ladder.${i}.name`}
-                  label={t('policies.stepName')}
-                  required
-                />
                 <NumberField
                   form={form}
                   name={`ladder.${i}.offsetWorkingDays`}
@@ -169,7 +166,7 @@ function PolicyEditor({
                 </button>
               </fieldset>
             ))}
-            {/* The ladder is data: a second formal warning is a step the admin adds and names. */}
+            {/* The ladder is data: a second formal warning is a step the admin adds, named for it. */}
             <button
               type="button"
               disabled={ladderOf(form).length >= MAX_STEPS}
@@ -224,13 +221,13 @@ function Parties<S extends typeof PolicyBody>({
 }
 
 /** The ladder as the form holds it. */
-const ladderOf = <S extends typeof PolicyBody>(form: Form<S>) =>
-  (getPath(form.values, 'ladder') as { name?: string }[] | undefined) ?? [];
+const ladderIn = (values: Values) => (getPath(values, 'ladder') as EditedStep[] | undefined) ?? [];
+const ladderOf = <S extends typeof PolicyBody>(form: Form<S>) => ladderIn(form.values);
 
 /** As many steps as the API takes (`PolicyBody`'s ladder). */
 const MAX_STEPS = 12;
 
-/** A step added at the end: a rung five working days after the one before, to be named. */
+/** A step added at the end: a rung five working days after the one before, named as sent. */
 const NEW_RUNG = {
   name: '',
   offsetWorkingDays: 5,
