@@ -19,6 +19,10 @@ export const ProblemSchema = z
       description:
         'On `limit_exceeded`: which cap the domain sets was reached (absent for a record past DynamoDB’s size)',
     }),
+    takenBackBy: z.string().optional().meta({
+      description:
+        'On `not_found` for a case (its page, its timeline, an action on it): the caller’s agency is a member unit its focal point delegated the case’s assignment to before, and the case is no longer delegated to it (taken back, delegated to another unit, or given back): the focal point’s agency id, which the unit knows anyway. Nothing else about the case. Absent on every other 404, another tenant’s record or one that never was this unit’s included',
+    }),
   })
   .meta({ id: 'Problem' });
 

@@ -1,4 +1,4 @@
-import { DomainError, ERROR_CODES, limitExceeded } from '@pantau/core';
+import { DomainError, ERROR_CODES, limitExceeded, notFound } from '@pantau/core';
 import { describe, expect, it } from 'vitest';
 import { toProblem } from './problem.ts';
 
@@ -22,6 +22,12 @@ describe('the one error mapping', () => {
     const problem = toProblem(limitExceeded('paused at most 50 times', 'pauses'), 'req-1');
     expect(problem).toMatchObject({ status: 422, code: 'limit_exceeded', limit: 'pauses' });
     expect(toProblem(limitExceeded('too large'), 'req-1')).not.toHaveProperty('limit');
+  });
+
+  it('names the focal point on the 404 of a case taken back from a member unit, and on no other', () => {
+    const problem = toProblem(notFound('case c1', 'atr-bpn'), 'r');
+    expect(problem).toMatchObject({ status: 404, code: 'not_found', takenBackBy: 'atr-bpn' });
+    expect(toProblem(notFound('case c1'), 'r')).not.toHaveProperty('takenBackBy');
   });
 
   it('answers a download the malware scan has not finished with 409 scan_pending and a Retry-After', () => {

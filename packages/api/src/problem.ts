@@ -79,6 +79,11 @@ export interface Problem {
   errors?: readonly FieldIssue[];
   /** On `limit_exceeded`: which of the domain's caps (`LIMITS`). */
   limit?: Limit;
+  /**
+   * On the `not_found` of a case a member unit held by delegation and no longer does: its focal
+   * point (`DomainError.takenBackBy`). Absent on every other 404.
+   */
+  takenBackBy?: string;
 }
 
 /**
@@ -155,6 +160,7 @@ export function toProblem(error: unknown, requestId: string): ProblemAnswer {
     return {
       ...make(STATUS[error.code], error.code, error.message, error.errors),
       ...(error.limit ? { limit: error.limit } : {}),
+      ...(error.takenBackBy ? { takenBackBy: error.takenBackBy } : {}),
       ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
     };
   }

@@ -49,16 +49,27 @@ export class DomainError extends Error {
   readonly errors: readonly FieldIssue[] | undefined;
   /** Which cap a `limit_exceeded` reached (`LIMITS`), when it is one the domain sets. */
   readonly limit: Limit | undefined;
+  /**
+   * On the `not_found` of a case a member unit held by delegation and no longer does: its focal
+   * point, which took it back, gave it to another unit, or was given it back (`readableCase`).
+   */
+  readonly takenBackBy: string | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { cause?: unknown; errors?: readonly FieldIssue[]; limit?: Limit } = {},
+    options: {
+      cause?: unknown;
+      errors?: readonly FieldIssue[];
+      limit?: Limit;
+      takenBackBy?: string;
+    } = {},
   ) {
     super(message, { cause: options.cause });
     this.code = code;
     this.errors = options.errors;
     this.limit = options.limit;
+    this.takenBackBy = options.takenBackBy;
   }
 }
 
@@ -76,8 +87,12 @@ export const savedSince = (what: string, seen: number, now: number): DomainError
     `${what} was saved since version ${seen} (now ${now}): read it again`,
   );
 
-export const notFound = (what: string): DomainError =>
-  new DomainError('not_found', `${what} not found`);
+/**
+ * Absent, or not the caller's to read (404 either way: no existence leak). `takenBackBy`: see
+ * `DomainError.takenBackBy`, the one thing a 404 may say beyond that.
+ */
+export const notFound = (what: string, takenBackBy?: string): DomainError =>
+  new DomainError('not_found', `${what} not found`, takenBackBy ? { takenBackBy } : {});
 
 export const invalidTransition = (message: string): DomainError =>
   new DomainError('invalid_transition', message);

@@ -435,6 +435,12 @@ export interface Store extends DocumentStore {
     finalsOf: ReadonlySet<string>,
   ): Promise<{ readonly items: TimelineEvent[]; readonly earlier: boolean }>;
   /**
+   * Whether the case's `agencyId` assignment was ever delegated to the member unit `memberId`
+   * (an `assignment_delegated` event naming it), taken back or not since: read only for the
+   * 404 of a unit that may no longer read the case (`readableCase`). Stops at the first found.
+   */
+  wasDelegatedTo(caseId: string, agencyId: string, memberId: string): Promise<boolean>;
+  /**
    * A case's events, oldest first (`newest`: newest first), of one agency or type when
    * `view` says; with `reader`, only those that agency sees (`agencySeesEvent`).
    */

@@ -320,6 +320,34 @@ export class DynamoStore extends SearchStore implements Store {
     );
   }
 
+  /**
+   * Whether the case's `agencyId` assignment was ever delegated to `memberId` (an
+   * `assignment_delegated` event naming it): newest first, the type and unit filtered by
+   * DynamoDB, stopping at the first found; a round trip per MB of timeline at most.
+   */
+  async wasDelegatedTo(caseId: string, agencyId: string, memberId: string): Promise<boolean> {
+    const found = await queryAll(
+      this.client,
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :events)',
+        FilterExpression: '#type = :delegated AND agencyId = :agency AND #data.memberId = :member',
+        ProjectionExpression: 'sk',
+        ExpressionAttributeNames: { '#type': 'type', '#data': 'data' },
+        ExpressionAttributeValues: {
+          ':pk': keys.casePk(caseId),
+          ':events': 'EVENT#',
+          ':delegated': 'assignment_delegated',
+          ':agency': agencyId,
+          ':member': memberId,
+        },
+        ScanIndexForward: false,
+      },
+      (items) => items.length > 0,
+    );
+    return found.length > 0;
+  }
+
   async latestResponses(
     caseId: string,
     limit: number,

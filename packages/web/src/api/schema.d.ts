@@ -7334,6 +7334,8 @@ export type components = {
              * @enum {string}
              */
             limit?: "pauses" | "extension_requests" | "attachments" | "import_rows" | "open_activities";
+            /** @description On `not_found` for a case (its page, its timeline, an action on it): the caller’s agency is a member unit its focal point delegated the case’s assignment to before, and the case is no longer delegated to it (taken back, delegated to another unit, or given back): the focal point’s agency id, which the unit knows anyway. Nothing else about the case. Absent on every other 404, another tenant’s record or one that never was this unit’s included */
+            takenBackBy?: string;
         };
         TrackRequest: {
             /** @description The tracking code as the complainant typed it (case, spaces and dashes do not matter) */

@@ -964,6 +964,9 @@ const id = {
   'case.goneNotOurs':
     'Pengaduan ini sudah tidak ada pada instansi Anda: sejak halaman ini dimuat, pengaduan ini dipindahkan, jadi instansi Anda tidak dapat membukanya lagi.',
   'case.goneUnsent': 'Isian yang Anda ketik di halaman ini belum terkirim.',
+  // Opened afresh, the case answers 404 naming the focal point (`takenBackBy`): this unit held it.
+  'case.takenBack':
+    'Pengaduan ini sudah tidak ada pada unit Anda: delegasinya dari {agency} sudah berakhir (diambil kembali, dialihkan ke unit lain, atau dikembalikan), jadi unit Anda tidak dapat membukanya lagi.',
   'delegate.returned': 'Dikembalikan ke koordinator {agency}.',
   'delegate.title': 'Delegasikan ke unit anggota',
   'delegate.member': 'Unit anggota',
@@ -2141,6 +2144,8 @@ const en = {
   'case.goneNotOurs':
     'This complaint is no longer with your agency: since this page was loaded, it was moved, so your agency can no longer open it.',
   'case.goneUnsent': 'What you typed on this page was not sent.',
+  'case.takenBack':
+    'This complaint is no longer with your unit: its delegation from {agency} has ended (taken back, moved to another unit, or given back), so your unit can no longer open it.',
   'delegate.returned': 'Given back to the coordinator at {agency}.',
   'delegate.title': 'Delegate to a member unit',
   'delegate.member': 'Member unit',

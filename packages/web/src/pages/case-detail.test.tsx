@@ -1011,6 +1011,42 @@ describe('the case page of a member unit whose coordinator takes the assignment 
     expect(screen.queryByRole('button', { name: 'Konfirmasi penerimaan' })).toBeNull();
     expect(document.body.textContent).not.toMatch(/bukan milik instansi Anda/);
   });
+
+  it('opened afresh (a bookmark): the API’s 404 names the focal point to the unit that held it, and the page says it was taken back, not the general 404', async () => {
+    mockApi((call) => {
+      if (call.path === '/v1/agency-names')
+        return json(200, { items: [{ id: 'atr-bpn', name: 'Kementerian ATR/BPN' }] });
+      if (call.path === '/v1/cases/c1')
+        return json(404, {
+          type: 'urn:pantau:problem:not_found',
+          title: 'Not Found',
+          status: 404,
+          code: 'not_found',
+          detail: 'case c1 not found',
+          requestId: 'r10',
+          takenBackBy: 'atr-bpn',
+        });
+      return json(200, { items: [], nextCursor: null });
+    });
+    asUnit();
+    const said = await screen.findByText(/sudah tidak ada pada unit Anda/);
+    expect(said.textContent).toContain('delegasinya dari Kementerian ATR/BPN sudah berakhir');
+    expect(said.textContent).not.toContain('sejak halaman ini dimuat');
+    expect(within(said).getByRole('link', { name: 'Kembali ke antrean' })).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/bukan milik instansi Anda/);
+  });
+
+  it('opened afresh by a unit that never held it (no `takenBackBy`): the general 404, as before', async () => {
+    mockApi((call) => {
+      if (call.path === '/v1/agency-names')
+        return json(200, { items: [{ id: 'atr-bpn', name: 'Kementerian ATR/BPN' }] });
+      if (call.path === '/v1/cases/c1') return notFound;
+      return json(200, { items: [], nextCursor: null });
+    });
+    asUnit();
+    expect((await screen.findByText(/bukan milik instansi Anda/)).textContent).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/sudah tidak ada pada unit Anda/);
+  });
 });
 
 describe('the monitoring activities on the case page', () => {

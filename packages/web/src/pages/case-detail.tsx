@@ -84,11 +84,15 @@ export default function CaseDetail() {
   // ("not your agency's"). Whether a form held text then is kept as the forms go with the case
   // (each keeps its draft, where it has one, in this tab).
   const { unsent, holds } = useUnsent();
-  const gone =
-    !central &&
-    loaded.data?.id === id &&
-    loaded.error instanceof ApiError &&
-    loaded.error.problem?.code === 'not_found';
+  const notFound =
+    !central && loaded.error instanceof ApiError && loaded.error.problem?.code === 'not_found'
+      ? loaded.error.problem
+      : null;
+  const gone = notFound !== null && loaded.data?.id === id;
+  // Opened afresh (a bookmark, a notification, the history) once its coordinator took it back:
+  // the API's 404 names the focal point to a unit that held the case (`takenBackBy`), and only
+  // to it, so this is said rather than the general 404 ("…or not your agency's").
+  const takenBackBy = notFound?.takenBackBy;
   const [unsentWhenGone, setUnsentWhenGone] = useState<boolean | null>(null);
   if (gone && unsentWhenGone === null) setUnsentWhenGone(unsent.size > 0);
   if (!gone && unsentWhenGone !== null) setUnsentWhenGone(null);
@@ -99,17 +103,24 @@ export default function CaseDetail() {
       </p>
     );
   if (gone) {
-    const heldFor = loaded.data?.assignments.find((a) => a.delegatedTo === session.agency);
+    const heldBy =
+      loaded.data?.assignments.find((a) => a.delegatedTo === session.agency)?.agencyId ??
+      takenBackBy;
     return (
       <p className="alert" role="alert">
-        {heldFor
-          ? t('case.goneTakenBack', { agency: nameOf(heldFor.agencyId) })
-          : t('case.goneNotOurs')}
+        {heldBy ? t('case.goneTakenBack', { agency: nameOf(heldBy) }) : t('case.goneNotOurs')}
         {unsentWhenGone ? ` ${t('case.goneUnsent')}` : ''}{' '}
         <Link href="/queue">{t('delegate.backToQueue')}</Link>
       </p>
     );
   }
+  if (takenBackBy)
+    return (
+      <p className="alert" role="alert">
+        {t('case.takenBack', { agency: nameOf(takenBackBy) })}{' '}
+        <Link href="/queue">{t('delegate.backToQueue')}</Link>
+      </p>
+    );
   if (loaded.loading && !loaded.data) return <Loading />;
   if (!loaded.data) return <ProblemAlert error={loaded.error} />;
   const kase = loaded.data;

@@ -60,13 +60,37 @@ export async function readableCase(
   // A member unit also sees the focal point's assignment delegated to it, while it is still
   // that focal point's member.
   const delegated = bundle.assignments.filter((a) => a.delegatedTo === p.agency);
+  let focalPointId: string | null | undefined;
   if (delegated.length > 0) {
-    const focalPointId = await focalPointOf(deps, p);
+    focalPointId = await focalPointOf(deps, p);
     for (const a of delegated) if (a.agencyId === focalPointId) agencies.add(a.agencyId);
   }
-  if (!bundle.assignments.some((a) => agencies.has(a.agencyId))) throw notFound(`case ${caseId}`);
+  if (!bundle.assignments.some((a) => agencies.has(a.agencyId)))
+    throw notFound(`case ${caseId}`, await takenBackBy(deps, p, bundle, focalPointId));
   const endedAt = partEndedAt(bundle.assignments, agencies, bundle.case.closure);
   return { bundle, reader: { central: false as const, agencies, endedAt } };
+}
+
+/**
+ * Whose a case is that this agency may not read, when it is a member unit that held it by
+ * delegation: its focal point (which it knows anyway), so that a link it kept says the case was
+ * taken back rather than the general 404; nothing else of the case. Only its focal point's
+ * assignment counts, delegated to it before (the timeline says), while it is still that focal
+ * point's member. Read on the 404 path alone: its own agency record (unless read already), and
+ * the case's delegations only when its focal point is on the case.
+ */
+async function takenBackBy(
+  deps: ServiceDeps,
+  p: Principal,
+  bundle: CaseBundle,
+  known: string | null | undefined,
+): Promise<string | undefined> {
+  const focalPointId = known === undefined ? await focalPointOf(deps, p) : known;
+  if (!focalPointId || !bundle.assignments.some((a) => a.agencyId === focalPointId))
+    return undefined;
+  return (await deps.store.wasDelegatedTo(bundle.case.id, focalPointId, p.agency))
+    ? focalPointId
+    : undefined;
 }
 
 export async function readableAssignment(
