@@ -223,8 +223,10 @@ describe('console: oversight', () => {
     await expect.poll(() => row.innerText()).toContain('WITA');
     expect(await row.innerText()).toContain('Kementerian Agraria dan Tata Ruang');
     expect(await row.innerText()).toMatch(
-      /pengaduan@kanwil-ntt\.example\.go\.id> — Penghubung \(liaison\)[\s\S]*kakanwil@kanwil-ntt\.example\.go\.id> — Pimpinan \(kepala\)/,
+      /pengaduan@kanwil-ntt\.example\.go\.id> — Penghubung[\s\S]*kakanwil@kanwil-ntt\.example\.go\.id> — Pimpinan/,
     );
+    // The kinds in Indonesian alone: no English in parentheses.
+    expect(await row.innerText()).not.toMatch(/\((liaison|head|kepala|penghubung)\)/);
     await row.getByText(/^Ubah kontak/).click(); // the contacts editor, open for the screenshot and axe
     await mainScreen(page, '17-admin-agencies');
     await signOut();
