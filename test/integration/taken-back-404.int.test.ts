@@ -5,13 +5,13 @@
  * focal point). Nothing more for anyone else, and nothing of the case for anyone; the 404 path
  * alone reads more, and only for a member unit of a focal point on the case.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createApp } from '@pantau/api';
 import { Service } from '@pantau/core';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addAgencies,
   centralAdmin,
+  countingClient,
   forwardedCase,
   freshStore,
   manualClock,
@@ -27,18 +27,7 @@ const clock = manualClock('2026-09-07T03:00:00.000Z'); // Monday
 const sent: string[] = [];
 
 beforeAll(async () => {
-  const client = new DynamoDBClient({
-    endpoint: inject('dynamoDbEndpoint'),
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  client.middlewareStack.add(
-    (next, context) => (args) => {
-      sent.push(String(context.commandName).replace(/Command$/, ''));
-      return next(args);
-    },
-    { step: 'initialize', name: 'countCalls' },
-  );
+  const client = countingClient(sent);
   const store = await freshStore({ client });
   service = new Service({ store, clock: clock.now });
   issuer = await testIssuer();

@@ -7,6 +7,27 @@ import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash, randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 
+/**
+ * A client on the shared DynamoDB Local that records the name of each command it sends
+ * (`GetItem`, `Query`…) into `sent`, as the SDK's middleware sees them: what a test counts a
+ * request's reads by.
+ */
+export function countingClient(sent: string[]): DynamoDBClient {
+  const client = new DynamoDBClient({
+    endpoint: inject('dynamoDbEndpoint'),
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  client.middlewareStack.add(
+    (next, context) => (args) => {
+      sent.push(String(context.commandName).replace(/Command$/, ''));
+      return next(args);
+    },
+    { step: 'initialize', name: 'countCalls' },
+  );
+  return client;
+}
+
 export async function freshStore(
   options: { client?: DynamoDBClient; settingsTtlMs?: number } = {},
 ): Promise<DynamoStore> {

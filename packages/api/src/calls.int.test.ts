@@ -4,11 +4,10 @@
  * are counted in the SDK's own middleware stack: every command the client really sends.
  * BENCHMARKS.md ("P1: calls per operation") times the same operations against these calls.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Service } from '@pantau/core';
 import { API_SETTINGS_TTL_MS } from '@pantau/store';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { addAgencies, freshStore } from '../../../test/support/dynamodb.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addAgencies, countingClient, freshStore } from '../../../test/support/dynamodb.ts';
 import { testIssuer } from '../../../test/support/tokens.ts';
 import { createApp } from './app.ts';
 
@@ -17,18 +16,7 @@ let app: ReturnType<typeof createApp>;
 let sign: (claims: Record<string, unknown>) => Promise<string>;
 
 beforeAll(async () => {
-  const client = new DynamoDBClient({
-    endpoint: inject('dynamoDbEndpoint'),
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  client.middlewareStack.add(
-    (next, context) => (args) => {
-      sent.push(String(context.commandName).replace(/Command$/, ''));
-      return next(args);
-    },
-    { step: 'initialize', name: 'countCalls' },
-  );
+  const client = countingClient(sent);
   const store = await freshStore({ client, settingsTtlMs: API_SETTINGS_TTL_MS });
   const issuer = await testIssuer();
   const { verifier } = issuer;
