@@ -17,17 +17,19 @@ describe('a message as the SMTP listener collects it', () => {
   });
 
   it('past the limit is refused, and what comes after the limit is not kept', async () => {
-    // 200 MB sent to a 25 MB limit: kept, it would be 200 MB in the runtime (the API’s process).
+    // 300 MB sent to a 25 MB limit: kept, it would be 300 MB in the runtime (the API’s process).
+    // Let go, the chunks are garbage the collector may be slow to take on a busy machine (137 MB
+    // at its peak in one clean clone): the bound lies between the two.
     const before = process.memoryUsage().arrayBuffers;
     let most = before;
     const watch = setInterval(() => {
       most = Math.max(most, process.memoryUsage().arrayBuffers);
     }, 5);
-    const stream = sent(200 * 1024 * 1024);
+    const stream = sent(300 * 1024 * 1024);
     stream.on('data', () => (most = Math.max(most, process.memoryUsage().arrayBuffers)));
     const raw = await collectMessage(stream, 25 * 1024 * 1024);
     clearInterval(watch);
     expect(raw).toBeUndefined();
-    expect(most - before).toBeLessThan(120 * 1024 * 1024);
+    expect(most - before).toBeLessThan(200 * 1024 * 1024);
   });
 });
