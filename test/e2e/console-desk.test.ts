@@ -165,10 +165,19 @@ describe('console: focal points and their member units', () => {
   it('the coordinator takes the assignment back; the member unit no longer sees the case', async () => {
     await signInAs(/^Koordinator atr-bpn/);
     await page.goto(`${pantau.url}/cases/${ids.land}`);
+    // The page settled first (its deadlines, letters and timeline load after the case and move
+    // the button down): twice in a dozen runs the form never came after the click.
+    await expect.poll(() => page.locator('.loading').count(), { timeout: 15_000 }).toBe(0);
     await page
       .getByRole('button', { name: 'Ambil kembali dari Kantor Wilayah BPN Provinsi Jawa Timur' })
       .click();
-    await action(page, 'Delegasikan ke unit anggota').waitFor();
+    await action(page, 'Delegasikan ke unit anggota')
+      .waitFor()
+      .catch(async (error: unknown) => {
+        // What the coordinator saw instead, for the next time.
+        await screenshot(page, 'failed-take-back');
+        throw error;
+      });
     expect((await assignmentOf(ids.land, 'atr-bpn')).delegatedTo).toBeNull();
     await signOut();
     const member = await http.get(`/v1/cases/${ids.land}`, {
