@@ -444,7 +444,13 @@ describe('the statistics page’s Excel downloads', () => {
   });
 
   it('says “Download Excel” in English', async () => {
-    mockApi(() => json(200, { items: [] }));
+    // Each call answered in its own shape: the statistics without their totals broke the page
+    // whenever they came before the buttons were found (a flaky failure in a clean clone).
+    mockApi((call) =>
+      call.path.startsWith('/v1/stats/agencies?')
+        ? json(200, { from: '2026-01-01', to: '2026-03-31', minimumSample: 5, items: [], totals })
+        : json(200, { items: [] }),
+    );
     renderWith(<Stats />, { lang: 'en', as: { agency: 'setneg', role: 'central_officer' } });
     expect(await screen.findByRole('button', { name: 'Download statistics Excel' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Download cases Excel' })).toBeTruthy();
