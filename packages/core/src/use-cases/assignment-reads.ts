@@ -13,6 +13,7 @@ import { clockHistory, entriesOn } from '../assignment-clock.ts';
 import {
   addWorkingDays,
   type Calendar,
+  type TimeZone,
   computeDeadline,
   DEFAULT_TIME_ZONE,
   localDate,
@@ -248,24 +249,16 @@ function workingDaysTo(
   calendar: Calendar,
   now: Date,
 ): { workingDaysLeft: number | null; workingDaysLate: number | null } {
-  if (!isOpen(a) || a.met[target] !== null) return { workingDaysLeft: null, workingDaysLate: null };
-  if (isTargetOverdue(a, target, now))
-    return {
-      workingDaysLeft: null,
-      workingDaysLate: workingDaysLate(calendar, a.due[target], now, a.timeZone),
-    };
-  if (a.paused) return { workingDaysLeft: null, workingDaysLate: null };
-  return {
-    workingDaysLeft: workingDaysBetween(calendar, now, new Date(a.due[target]), a.timeZone),
-    workingDaysLate: null,
-  };
+  if (!isOpen(a) || a.met[target] !== null || a.paused)
+    return { workingDaysLeft: null, workingDaysLate: null };
+  const { left, late } = dueDistance(calendar, a.due[target], now, a.timeZone);
+  return { workingDaysLeft: left, workingDaysLate: late };
 }
 
 /**
- * How far an assignment's next deadline (`nextDueAt`) is at `now`, in working days of its
- * calendar in its zone, for a list's row (which carries no `skipped` days to count by): left
- * after today while it runs (0 on its last working day), or late by, once passed, as its letters
- * say it (`workingDaysLate`). Neither while paused or once nothing is due.
+ * How far an assignment's next deadline (`nextDueAt`) is at `now`, for a list's row (which
+ * carries no `skipped` days to count by), as `workingDaysTo` counts a target's. Neither while
+ * paused or once nothing is due.
  */
 function nextDueWorkingDays(
   a: AssignmentRecord,
@@ -274,16 +267,24 @@ function nextDueWorkingDays(
 ): { nextDueWorkingDaysLeft: number | null; nextDueWorkingDaysLate: number | null } {
   const due = nextDueAt(a);
   if (due === null) return { nextDueWorkingDaysLeft: null, nextDueWorkingDaysLate: null };
-  // Passed as `isTargetOverdue` has it: the row's `overdue` says the same.
+  const { left, late } = dueDistance(calendar, due, now, a.timeZone);
+  return { nextDueWorkingDaysLeft: left, nextDueWorkingDaysLate: late };
+}
+
+/**
+ * A deadline `due` at `now`, in working days of `calendar` in `tz`: left after today while it
+ * runs (0 on its last working day), or, once passed (as `isTargetOverdue` has it), late by as
+ * its letters say it (`workingDaysLate`).
+ */
+function dueDistance(
+  calendar: Calendar,
+  due: string,
+  now: Date,
+  tz: TimeZone,
+): { left: number | null; late: number | null } {
   if (Date.parse(due) < now.getTime())
-    return {
-      nextDueWorkingDaysLeft: null,
-      nextDueWorkingDaysLate: workingDaysLate(calendar, due, now, a.timeZone),
-    };
-  return {
-    nextDueWorkingDaysLeft: workingDaysBetween(calendar, now, new Date(due), a.timeZone),
-    nextDueWorkingDaysLate: null,
-  };
+    return { left: null, late: workingDaysLate(calendar, due, now, tz) };
+  return { left: workingDaysBetween(calendar, now, new Date(due), tz), late: null };
 }
 
 /** The ladder of assignment `a` among those read. */
