@@ -372,6 +372,13 @@ describe('extension requests waiting for central', () => {
     expect((await onCase())?.proposedDueAt).toBeNull();
     await service.resumeAssignment(officerOf('bpn'), caseId, 'bpn');
     expect((await listed())?.proposedDueAt).toBe(tuesday18th);
+    // The case central's own change answers with says it too, as the case read again does.
+    const restated = await service.restateCase(centralOfficer, caseId, {
+      agencyDescription: 'Pengadu meminta pengukuran ulang bidang tanahnya.',
+    });
+    expect(restated.extensionRequests.find((x) => x.id === request.id)?.proposedDueAt).toBe(
+      tuesday18th,
+    );
     // Approved: the deadline is the one the desk said.
     const decided = await service.decideExtension(centralOfficer, caseId, 'bpn', request.id, {
       approve: true,

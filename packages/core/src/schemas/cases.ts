@@ -62,7 +62,7 @@ export function phoneForReading(phone: string): string {
 
 // Issue 15: the incoming letter's details (documents.ts holds the documents' contract).
 import { LetterRefSchema } from './documents.ts';
-import { ExtensionRequestSchema, PROPOSED_DUE_AT } from './assignments.ts';
+import { ExtensionRequestSchema, ProposedDueAtField } from './assignments.ts';
 import { ActivitySchema } from './monitoring.ts';
 import { CASE_CLOSED_ACTIVITIES } from '../activity.ts';
 import { EVENT_TYPES } from '../timeline.ts';
@@ -384,9 +384,7 @@ export const CaseExtensionRequestSchema = ExtensionRequestSchema.pick({
   requestedAt: true,
 })
   .extend({
-    proposedDueAt: instant.nullable().meta({
-      description: `${PROPOSED_DUE_AT}; null too in the case an action answers with (read the case)`,
-    }),
+    proposedDueAt: ProposedDueAtField,
   })
   .meta({ id: 'CaseExtensionRequest' });
 

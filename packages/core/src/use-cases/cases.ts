@@ -114,10 +114,6 @@ export async function listCases(
 
 export async function getCase(deps: ServiceDeps, p: Principal, caseId: string): Promise<CaseView> {
   const { bundle, reader } = await readableCase(deps, p, caseId);
-  // Where approving each request awaiting a decision would put its deadline: their calendars.
-  const asking = bundle.assignments.filter((a) =>
-    bundle.extensions.some((x) => awaitsDecision(x, [a])),
-  );
   return viewCase(
     bundle.case,
     bundle.assignments,
@@ -126,17 +122,35 @@ export async function getCase(deps: ServiceDeps, p: Principal, caseId: string): 
     bundle.ladders,
     bundle.activities,
     bundle.extensions,
-    await calendarsOf(deps, asking),
+    await askingCalendars(deps, bundle.assignments, bundle.extensions),
   );
 }
 
-/** The case as central reads it after a change: its records as `bundle` holds them besides. */
-export const centralView = (
+/**
+ * The calendars of the assignments with a request awaiting a decision: where approving each
+ * would put its deadline (`proposedDueAt`). None read when nothing awaits.
+ */
+const askingCalendars = (
+  deps: ServiceDeps,
+  assignments: readonly AssignmentRecord[],
+  extensions: CaseBundle['extensions'],
+) =>
+  calendarsOf(
+    deps,
+    assignments.filter((a) => extensions.some((x) => awaitsDecision(x, [a]))),
+  );
+
+/**
+ * The case as central reads it after a change: its records as `bundle` holds them besides, and
+ * what approving a request awaiting a decision would give, as the case read again says it.
+ */
+export const centralView = async (
+  deps: ServiceDeps,
   c: CaseRecord,
   assignments: readonly AssignmentRecord[],
   bundle: CaseBundle,
   now: Date,
-): CaseView =>
+): Promise<CaseView> =>
   viewCase(
     c,
     assignments,
@@ -145,6 +159,7 @@ export const centralView = (
     bundle.ladders,
     bundle.activities,
     bundle.extensions,
+    await askingCalendars(deps, assignments, bundle.extensions),
   );
 
 export async function verifyCase(
@@ -158,7 +173,7 @@ export async function verifyCase(
     const bundle = await loadCase(deps, caseId);
     const now = deps.clock();
     if (verifiedAlready(bundle.case, input))
-      return centralView(bundle.case, bundle.assignments, bundle, now);
+      return centralView(deps, bundle.case, bundle.assignments, bundle, now);
     // Decided on an older version (another officer asked the complainant, accepted or restated
     // since): refused, not taken over a decision the officer never saw.
     if (input.version !== undefined && input.version !== bundle.case.version)
@@ -219,7 +234,7 @@ export async function verifyCase(
       ...change,
       ...(files.length > 0 ? { attachments: files.slice(0, room) } : {}),
     });
-    return centralView(put(bundle.case, next).record, bundle.assignments, bundle, now);
+    return centralView(deps, put(bundle.case, next).record, bundle.assignments, bundle, now);
   });
 }
 
@@ -501,7 +516,7 @@ export async function closeCase(
     // Sent again after its answer was lost: the case as that close left it.
     if (closedAlready(bundle.case, input))
       return {
-        view: centralView(bundle.case, bundle.assignments, bundle, now),
+        view: await centralView(deps, bundle.case, bundle.assignments, bundle, now),
         lapsed: [],
       };
     // A case that cannot be closed is refused before anything is withdrawn, and first: one
@@ -621,7 +636,7 @@ export async function closeCase(
       now,
     );
     return {
-      view: centralView(closed.record, assignments, { ...bundle, activities }, now),
+      view: await centralView(deps, closed.record, assignments, { ...bundle, activities }, now),
       lapsed,
     };
   });

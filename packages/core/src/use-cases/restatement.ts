@@ -85,7 +85,7 @@ export async function restateCase(
   // Postings an earlier release wrote that its document no longer gives (the signature of an
   // e-mail indexed whole): dropped, after the case's write, and again on a retry.
   await deps.store.dropPostings(settled.case, stalePostingHeads(settled.case));
-  return centralView(settled.case, settled.assignments, settled, deps.clock());
+  return centralView(deps, settled.case, settled.assignments, settled, deps.clock());
 }
 
 /** The assignments whose copy of the case's subject (their queue's) is not `subject`. */

@@ -8014,7 +8014,7 @@ export type components = {
             requestedAt: string;
             /**
              * Format: date-time
-             * @description The assignment’s soonest unmet deadline as it would be if central approved the request now: its `workingDays` added as the approval adds them, on the agency’s holiday calendar in its zone (ends the agency’s day). Null while the clock is paused: no deadline runs until it resumes; null too in the case an action answers with (read the case)
+             * @description The assignment’s soonest unmet deadline as it would be if central approved the request now: its `workingDays` added as the approval adds them, on the agency’s holiday calendar in its zone (ends the agency’s day). Null while the clock is paused: no deadline runs until it resumes
              * @example 2026-03-30T16:59:59.999Z
              */
             proposedDueAt: string | null;
