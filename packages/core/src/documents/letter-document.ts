@@ -251,10 +251,18 @@ export function ladderLetterDocument(input: {
   };
 }
 
+/** The receipt's signature: the space to sign in, then name and NIP written in by hand. */
+const RECEIVING_OFFICER: LetterDocument['signatory'] = {
+  position: 'Petugas penerima',
+  name: `(${'.'.repeat(48)})`,
+  nip: '.'.repeat(40),
+};
+
 /**
  * The walk-in receipt (tanda terima pengaduan) the complainant takes home: the agenda number
  * and tracking code, the date, the subject, a QR code of the tracking page with the code in
- * the URL's fragment (which browsers never send), and how to follow the case.
+ * the URL's fragment (which browsers never send), how to follow the case, and the receiving
+ * officer's signature.
  */
 export function receiptDocument(input: {
   case: CaseRecord;
@@ -306,7 +314,9 @@ export function receiptDocument(input: {
       },
       { kind: 'qr', data: link, caption: 'Pindai untuk melacak pengaduan' },
     ],
-    signatory: null,
+    // Signed at the counter by the officer who received it, who writes their name and NIP
+    // by hand: a receipt nobody signed is a printout (Pantau knows officers by sign-in only).
+    signatory: RECEIVING_OFFICER,
     tembusan: [],
   };
 }

@@ -382,6 +382,22 @@ describe('the walk-in receipt', () => {
     expect(text).toContain('https://pantau.example.go.id/track');
   });
 
+  it('is signed by the officer who received it, under the place and date, on its one page', async () => {
+    // A receipt nobody signed is a printout: the counter officer signs it and writes their name
+    // and NIP by hand (Pantau knows officers by their sign-in only).
+    const x = forwardedExample(false);
+    const bytes = await renderLetterPdf(
+      receiptDocument({
+        case: x.case,
+        settings: x.settings,
+        trackingUrl: 'https://pantau.example.go.id/track',
+      }),
+    );
+    const text = await pdfText(bytes);
+    expect(text).toMatch(/Jakarta, 16 Maret 2026\s+Petugas penerima\s+\(\.{20,}\)\s+NIP \.{20,}/);
+    expect(await pdfPages(bytes)).toBe(1);
+  });
+
   it('calls the code "kode lacak", as the tracking page, the receipt mail and the console do', () => {
     const x = forwardedExample(true);
     const doc = receiptDocument({
