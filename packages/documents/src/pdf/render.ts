@@ -398,12 +398,12 @@ function endingLines(c: Cursor, doc: LetterDocument, closing: string | null, not
 }
 
 /**
- * The ending, kept together: the closing paragraph, the signature and the tembusan on one page
- * (Tata Naskah Dinas: an official signs under the letter's last lines, never a page holding
- * the signature alone), moved to the next page together only when they do not fit on this one.
- * When they are more than a page (a unit's ten long copies), the closing, the signature and
- * "Tembusan:" with its first copy stay together and the other copies follow; a closing longer
- * than a page with them keeps its last lines. Measured from the lines as they will be drawn,
+ * The ending, kept together: the closing paragraph, the signature, "Tembusan:" and its first
+ * copy on one page (Tata Naskah Dinas: an official signs under the letter's last lines, never a
+ * page holding the signature alone), moved to the next page together only when they do not fit
+ * on this one. The other copies follow them, each whole, over the page when this one is full (a unit's
+ * seven long copies once took the whole ending to page 2, leaving page 1 half empty); a closing
+ * longer than a page with them keeps its last lines. Measured from the lines as they will be drawn,
  * so the measure and the drawing cannot disagree (a fixed seven lines did for a position that
  * wraps, and the name went to the next page without it).
  */
@@ -425,8 +425,20 @@ function ending(c: Cursor, doc: LetterDocument, closing: string | null, note: bo
         keep = { from, to };
         break;
       }
+  // Moved only when not even the closing, the signature and the first copy fit here: the other
+  // copies then go on over the page, rather than leave this one half empty.
+  const movesAt = (i: number) =>
+    keep && i === keep.from && !c.fits(depth(i, Math.min(keep.to, firstCopyTo), false));
+  /** A later copy (a numbered line after the first copy's) goes over the page whole. */
+  const copyEnd = (i: number) => {
+    let end = i;
+    while (end + 1 < lines.length && !lines[end + 1]!.label) end += 1;
+    return end;
+  };
+  const copyMovesAt = (i: number) =>
+    i > firstCopyTo && lines[i]!.label !== undefined && !c.fits(depth(i, copyEnd(i), false));
   lines.forEach((line, i) => {
-    if (keep && i === keep.from && !c.fits(depth(i, keep.to, false))) c.newPage();
+    if (movesAt(i) || copyMovesAt(i)) c.newPage();
     else c.gap(line.gap);
     c.room(descent(line.font, SIZE));
     if (line.label) listNumber(c, line.label);
