@@ -389,6 +389,19 @@ describe('extensions, pauses, calendar and policies over HTTP', () => {
         },
         'ladder.1.recipients',
       ],
+      // A saved step keeps what it does: the ladder writes a step once per episode by its name,
+      // so a second reminder turned into a warning under its name would never be sent where
+      // the reminder was, and its letters would be listed as the reminder. Removed and added
+      // anew, it is a step of its own.
+      [
+        {
+          ...body,
+          ladder: body.ladder.map((s: object, i: number) =>
+            i === 2 ? { ...s, action: 'formal_warning' } : s,
+          ),
+        },
+        'ladder.2.action',
+      ],
     ] as const) {
       const refused = await http.request('PUT', '/v1/policies/default', bad, { token: admin });
       expect([refused.status, refused.body.errors?.[0]?.path], refused.text).toEqual([400, path]);

@@ -22,6 +22,9 @@ export const CalendarDayBody = z
 export const CALENDAR_DAYS_PER_EDIT = 60;
 /** A list that names a day twice (the second is refused: which name would it keep?). */
 export const CALENDAR_DAY_TWICE = 'the same day twice in the list';
+/** A saved ladder step (by name) given another action: remove it and add a new step instead. */
+export const SAVED_STEP_KEEPS_ACTION =
+  'a saved step keeps its action: remove it and add a new step for another action';
 export const CalendarDaysBody = z
   .strictObject({
     days: z

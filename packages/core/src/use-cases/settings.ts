@@ -5,7 +5,7 @@
 import { type CalendarDay, dayVersion } from '../calendar.ts';
 import { DomainError, type FieldIssue, invalidInput, notFound, savedSince } from '../errors.ts';
 import type { SlaPolicy } from '../policy.ts';
-import { CALENDAR_DAY_TWICE, type PolicyInput } from '../schemas.ts';
+import { CALENDAR_DAY_TWICE, type PolicyInput, SAVED_STEP_KEEPS_ACTION } from '../schemas.ts';
 import type { Principal } from '../tenancy.ts';
 import {
   ADMIN_ROLES,
@@ -224,6 +224,20 @@ export async function getPolicy(deps: ServiceDeps, id: string): Promise<SlaPolic
 }
 
 /**
+ * A saved step keeps what it does: the ladder writes each step once per episode by its name, so
+ * a reminder turned into a warning under its name would not be sent where the reminder was,
+ * and its letters would be listed as the reminder's. Removed and added anew, it is a step of
+ * its own (a new name), sent in its turn.
+ */
+function assertStepsKeepActions(saved: SlaPolicy['ladder'], next: SlaPolicy['ladder']): void {
+  next.forEach((step, i) => {
+    const before = saved.find((s) => s.name === step.name);
+    if (before && before.action !== step.action)
+      throw invalidInput(`ladder.${i}.action`, SAVED_STEP_KEEPS_ACTION);
+  });
+}
+
+/**
  * Replaces a policy; a job gives the open assignments under it the new targets and ladders,
  * recorded with the policy (never saved without it) and started once saved. The same save sent
  * again on its version, after its answer was lost or was a 503 (the job's start throttled),
@@ -256,6 +270,7 @@ export async function putPolicy(deps: ServiceDeps, p: Principal, id: string, inp
           );
     if (!(await deps.store.getCalendar(input.calendarId)))
       throw invalidInput('calendarId', 'unknown calendar');
+    assertStepsKeepActions(current?.ladder ?? [], next.ladder);
     const job = newRearmJob(deps, p, scope, reason(next));
     await deps.store.putPolicy(next, current ? current.version : null, job);
     return { policy: next, job };

@@ -225,6 +225,8 @@ export function SelectField<S extends z.ZodType>(
     empty?: string;
     /** From the option's text to the value the schema wants (a boolean, say). */
     parse?: (value: string) => unknown;
+    /** Shown, not changed (its hint says why and what to do instead). */
+    disabled?: boolean;
   },
 ) {
   const { aria, wrap } = useControl(props);
@@ -239,6 +241,7 @@ export function SelectField<S extends z.ZodType>(
     <Wrap {...wrap(show)}>
       <select
         {...aria}
+        disabled={props.disabled}
         value={value}
         onChange={(e) =>
           props.form.set(props.name, props.parse ? props.parse(e.target.value) : e.target.value)

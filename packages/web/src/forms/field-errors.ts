@@ -12,6 +12,7 @@ import {
   AGENCY_ID_TAKEN,
   AGENCY_NAME_TAKEN,
   CALENDAR_DAY_TWICE,
+  SAVED_STEP_KEEPS_ACTION,
   ACTIVITY_AGENCY_PART_ENDED,
   IMPORT_DUPLICATE_COLUMN,
   IMPORT_NO_SUCH_DAY,
@@ -114,6 +115,7 @@ export const KNOWN_MESSAGES: Record<string, MessageKey> = {
   [AGENCY_NAME_TAKEN]: 'fieldError.agencyNameTaken',
   [AGENCY_ID_TAKEN]: 'fieldError.agencyIdTaken',
   [CALENDAR_DAY_TWICE]: 'fieldError.dayTwice',
+  [SAVED_STEP_KEEPS_ACTION]: 'fieldError.savedStepKeepsAction',
 };
 
 /**

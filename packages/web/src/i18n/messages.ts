@@ -803,6 +803,8 @@ const id = {
   'policies.offset': 'Selisih hari kerja',
   'policies.relativeTo': 'Dihitung',
   'policies.action': 'Tindakan',
+  'policies.actionKept':
+    'Langkah yang sudah disimpan tetap melakukan tindakan ini. Untuk tindakan lain, hapus langkah ini lalu tambahkan langkah baru.',
   'policies.recipients': 'Penerima',
   'policies.cc': 'Tembusan',
   'policies.saved': '{name} tersimpan. Tenggat penugasan terbuka dihitung ulang:',
@@ -1093,6 +1095,8 @@ const id = {
   'fieldError.externalSystem': '{label} wajib diisi bila ada kolom nomor rujukan eksternal.',
   'fieldError.server': '{label} ditolak server. Periksa kembali isian ini.',
   'fieldError.dayTwice': '{label}: hari yang sama sudah ada di daftar ini.',
+  'fieldError.savedStepKeepsAction':
+    '{label}: langkah yang sudah disimpan tetap melakukan tindakannya. Hapus langkah ini lalu tambahkan langkah baru.',
   'picker.search': 'Ketik nama instansi…',
   'picker.results': '{n} instansi cocok.',
   'picker.none': 'Tidak ada instansi yang cocok.',
@@ -1992,6 +1996,8 @@ const en = {
   'policies.offset': 'Offset in working days',
   'policies.relativeTo': 'Counted',
   'policies.action': 'Action',
+  'policies.actionKept':
+    'A saved step keeps this action. For another action, remove this step and add a new one.',
   'policies.recipients': 'Recipients',
   'policies.cc': 'Copy to',
   'policies.saved': '{name} saved. Recomputing the deadlines of open assignments:',
@@ -2270,6 +2276,8 @@ const en = {
   'fieldError.externalSystem': '{label} is required with an external reference column.',
   'fieldError.server': 'The server refused {label}. Please check it.',
   'fieldError.dayTwice': '{label}: the same day is already in this list.',
+  'fieldError.savedStepKeepsAction':
+    '{label}: a saved step keeps its action. Remove this step and add a new one.',
   'picker.search': 'Type an agency’s name…',
   'picker.results': '{n} matching {n|agency|agencies}.',
   'picker.none': 'No agency matches.',

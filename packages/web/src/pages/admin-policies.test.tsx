@@ -97,6 +97,34 @@ describe('the escalation ladder an admin edits', () => {
     ]);
   });
 
+  it('keeps what a saved step does, and says how to have another action', async () => {
+    // The ladder writes a step once per episode by its name: a saved reminder turned into a
+    // warning under its name would not be sent where the reminder was (the API refuses it).
+    mockApi(() => json(200, { items: [POLICY], nextCursor: null }));
+    renderWith(<Policies />, { as: { agency: 'setneg', role: 'central_admin' } });
+    const ladder = within(
+      (await screen.findByText('Tahapan eskalasi', { selector: 'legend' })).closest('fieldset')!,
+    );
+    const actionOf = (n: number) =>
+      within(
+        ladder.getByText(new RegExp(`^Langkah ${n}`)).closest('fieldset')!,
+      ).getByLabelText<HTMLSelectElement>(/^Tindakan/);
+    const described = (control: HTMLElement) =>
+      (control.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent)
+        .join(' ');
+    expect(actionOf(2).disabled).toBe(true);
+    expect(described(actionOf(2))).toBe(
+      'Langkah yang sudah disimpan tetap melakukan tindakan ini. Untuk tindakan lain, hapus langkah ini lalu tambahkan langkah baru.',
+    );
+    // A step added is the admin's to choose until it is saved.
+    await userEvent.click(ladder.getByRole('button', { name: 'Tambah langkah' }));
+    expect(actionOf(4).disabled).toBe(false);
+    await userEvent.selectOptions(actionOf(4), 'formal_warning');
+    expect(actionOf(4).value).toBe('formal_warning');
+  });
+
   it('takes a step added at the end, and loses one removed', async () => {
     const calls = mockApi((call) =>
       call.method === 'PUT'

@@ -81,6 +81,8 @@ function PolicyEditor({
   const { t } = useI18n();
   const { id, version, updatedAt: _u, ...initial } = policy;
   const savedSince = useSavedSince(t('policies.savedSince', { name: policyName(t, id) }), reload);
+  const isSaved = (step: EditedStep) =>
+    Boolean(step.name) && policy.ladder.some((s) => s.name === step.name);
   return (
     <ActionForm
       open
@@ -140,11 +142,15 @@ function PolicyEditor({
                     label: labelOf(t, 'relativeTo', r),
                   }))}
                 />
+                {/* A saved step keeps what it does: the ladder writes it once per episode by
+                    its name, so another action under it would not be sent where it was. */}
                 <SelectField
                   form={form}
                   name={`ladder.${i}.action`}
                   label={t('policies.action')}
                   options={ACTIONS.map((a) => ({ value: a, label: labelOf(t, 'action', a) }))}
+                  disabled={isSaved(step)}
+                  hint={isSaved(step) ? t('policies.actionKept') : undefined}
                 />
                 <Parties
                   form={form}
