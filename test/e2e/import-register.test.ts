@@ -88,8 +88,9 @@ describe('a unit’s register through the console', { timeout: 240_000 }, () => 
       .toBe('2 siap, 0 diimpor, 0 sudah ada, 3 galat');
     await mainScreen(page, 'import-register-dry-run');
     expect(await rowText(2)).toContain('Siap diimpor');
+    // The letter as the register wrote it, its day as people read it (not the key's ISO day).
     expect(await rowText(4)).toContain(
-      'Surat tanpa nomor 2026-12-02 · MARIA KOGOYA · LAMPU JALAN MATI',
+      'Surat tanpa nomor · Rab, 2 Des 2026 · Maria Kogoya · Lampu jalan mati',
     );
     expect(await rowText(5)).toContain(
       'Nomor surat/rujukan sama dengan baris 2; hapus salah satu.',

@@ -59,6 +59,60 @@ describe('an agency’s name', () => {
   });
 });
 
+/** Settled outcomes: exactly one went through, the other refused at its name field. */
+const oneWonOneRefusedAtName = async (outcomes: PromiseSettledResult<unknown>[]) => {
+  expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+  const lost = outcomes.find((o) => o.status === 'rejected')!;
+  await refusedAtName(Promise.reject(lost.reason));
+};
+
+describe('an agency’s name, given by two admins at the same moment', () => {
+  it('goes to one of two new agencies, the other refused at its name', async () => {
+    // Different codes, the name spaced and cased apart: one agency all the same.
+    for (let round = 0; round < 5; round += 1) {
+      const outcomes = await Promise.allSettled([
+        newAgency(`kanwil-a${round}`, `Kantor Wilayah Serentak ${round}`),
+        newAgency(`kanwil-b${round}`, `  kantor   wilayah SERENTAK ${round} `),
+      ]);
+      await oneWonOneRefusedAtName(outcomes);
+      const stored = await Promise.all([
+        store.getAgency(`kanwil-a${round}`),
+        store.getAgency(`kanwil-b${round}`),
+      ]);
+      expect(stored.filter(Boolean)).toHaveLength(1);
+    }
+  });
+
+  it('goes to a new agency or to one renamed into it, never both', async () => {
+    await newAgency('kanwil-rename', 'Kantor Lama');
+    for (let round = 0; round < 5; round += 1) {
+      const { version } = (await store.getAgency('kanwil-rename'))!;
+      const outcomes = await Promise.allSettled([
+        newAgency(`kanwil-new${round}`, `Kantor Rebutan ${round}`),
+        service.updateAgency(centralAdmin, 'kanwil-rename', {
+          name: `KANTOR rebutan ${round}`,
+          version,
+        }),
+      ]);
+      await oneWonOneRefusedAtName(outcomes);
+    }
+  });
+
+  it('is free again once its agency is renamed: a third agency can take it', async () => {
+    await newAgency('kanwil-first', 'Kantor Berpindah');
+    await refusedAtName(newAgency('kanwil-third', 'kantor berpindah'));
+    await service.updateAgency(centralAdmin, 'kanwil-first', { name: 'Kantor Sudah Pindah' });
+    await expect(newAgency('kanwil-third', 'Kantor  Berpindah')).resolves.toMatchObject({
+      version: 1,
+    });
+    // The new name is held as any other: neither taken again, nor by a rename.
+    await refusedAtName(newAgency('kanwil-fourth', 'kantor sudah pindah'));
+    await refusedAtName(
+      service.updateAgency(centralAdmin, 'kanwil-third', { name: 'Kantor Sudah Pindah' }),
+    );
+  });
+});
+
 describe('an agency’s code', () => {
   it('taken by another agency is a 409 that names the `id` field, so the form says it there', async () => {
     const error = await newAgency('kanwil-jatim', 'Kantor Wilayah Baru').then(

@@ -40,6 +40,13 @@ export function readAgency(stored: StoredAgency): Agency {
 export const contactsFrom = (input: readonly ContactInput[]): Contact[] =>
   input.map((c) => ({ ...c, kind: c.kind ?? 'liaison' }));
 
+/**
+ * A name as people tell names apart: spacing and case do not make another agency. Two agencies
+ * never share one (`AGENCY_NAME_TAKEN`); the store claims it in the agency's write.
+ */
+export const sameName = (name: string): string =>
+  name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('id');
+
 /** A new agency record from its registration. */
 export function newAgency(input: CreateAgencyInput, now: Date): Agency {
   const at = now.toISOString();

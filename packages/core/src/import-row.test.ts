@@ -80,6 +80,8 @@ describe('a row through the mapping', () => {
     expect(read).toMatchObject({
       ok: true,
       rowKey: 'letter:B-123/DUMAS/01/2025 · 2025-01-12 · MADE WIRAWAN',
+      // The key normalised for matching; the report shows the letter as the register wrote it.
+      written: { number: 'b-123/dumas/01/2025', receivedOn: '2025-01-12', sender: 'Made Wirawan' },
       letter: { number: 'b-123/dumas/01/2025', legacyKey: 'letter:B-123/DUMAS/01/2025' },
       registration: {
         channel: 'letter',
@@ -88,6 +90,16 @@ describe('a row through the mapping', () => {
         subject: 'Jalan desa rusak',
       },
     });
+  });
+
+  it('shows a letter without a number by its day, sender (or none) and subject as written', () => {
+    const { 'Nomor Surat': _, ...unnumbered } = cells;
+    expect(readRow({ row: 2, cells: unnumbered }, options, NOW)).toMatchObject({
+      rowKey: 'unnumbered:2025-01-12 · MADE WIRAWAN · JALAN DESA RUSAK',
+      written: { receivedOn: '2025-01-12', sender: 'Made Wirawan', subject: 'Jalan desa rusak' },
+    });
+    const anonymous = readRow({ row: 2, cells: { ...unnumbered, Nama: null } }, options, NOW);
+    expect(anonymous.written).toEqual({ receivedOn: '2025-01-12', subject: 'Jalan desa rusak' });
   });
 
   it('names every field it cannot take; a key missing for want of them is not asked for as well', () => {
@@ -109,6 +121,7 @@ describe('a row through the mapping', () => {
       expect(read, String(Tanggal)).toEqual({
         ok: false,
         rowKey: 'letter:B-123/DUMAS/01/2025 · MADE WIRAWAN',
+        written: { number: 'b-123/dumas/01/2025', sender: 'Made Wirawan' },
         errors: [{ field: 'receivedAt', message: 'required', code: 'invalid_type' }],
       });
     }

@@ -18,6 +18,7 @@ import {
   type ImportField,
   type ImportInput,
   type ImportRowError,
+  type ImportRowResult,
 } from './schemas/intake.ts';
 import { ComplainantSchema, LocationSchema } from './schemas/cases.ts';
 import { CHANNELS } from './schemas/common.ts';
@@ -93,16 +94,21 @@ export interface IncomingLetterRef {
   readonly legacyKey: string;
 }
 
+/** A letter's row as the register wrote it (`ImportRowResult.letter`): what the key normalises. */
+export type WrittenLetter = NonNullable<ImportRowResult['letter']>;
+
 export type ReadRow =
   | {
       readonly ok: true;
       readonly registration: Registration;
       readonly rowKey: string;
+      readonly written?: WrittenLetter;
       readonly letter: IncomingLetterRef | null;
     }
   | {
       readonly ok: false;
       readonly rowKey: string | null;
+      readonly written?: WrittenLetter;
       readonly errors: ImportRowError[];
     };
 
@@ -379,6 +385,16 @@ export function readRow(
       : receivedAt && subjectCell
         ? unnumberedRowKey(receivedAt, subjectCell, name)
         : null;
+  // What the key says, as the register wrote it (the key is upper case, for matching).
+  const written: WrittenLetter | undefined =
+    rowKey?.startsWith('letter:') || rowKey?.startsWith('unnumbered:')
+      ? {
+          ...(letterNumber ? { number: letterNumber } : {}),
+          ...(receivedAt ? { receivedOn: wibDay(receivedAt) } : {}),
+          ...(name && normalizeSenderName(name) ? { sender: name } : {}),
+          ...(!letterNumber && subjectCell ? { subject: subjectCell } : {}),
+        }
+      : undefined;
   // An empty cell is a field left out, worded as the forms word one (`invalid_type`: "wajib
   // diisi"), not a date that cannot be read.
   const receivedProblem = dateProblem(cell('receivedAt'), receivedAt, now);
@@ -440,7 +456,7 @@ export function readRow(
   if (!rowKey && errors.length === 0)
     errors.push({ field: 'rowKey', message: 'no letter number nor external id' });
   if (errors.length > 0 || !parsed.success || !receivedAt || !rowKey)
-    return { ok: false, rowKey, errors };
+    return { ok: false, rowKey, ...(written ? { written } : {}), errors };
   const r = parsed.data;
   const externalRef =
     r.externalId && options.externalSystem
@@ -450,6 +466,7 @@ export function readRow(
     return {
       ok: false,
       rowKey,
+      ...(written ? { written } : {}),
       errors: [{ field: 'externalRef.id', message: 'a lapor row needs its LAPOR! report id' }],
     };
   // The case's incoming letter needs its date: without one (not mapped, or left empty) none is
@@ -465,6 +482,7 @@ export function readRow(
   return {
     ok: true,
     rowKey,
+    ...(written ? { written } : {}),
     letter: r.letterNumber
       ? { number: r.letterNumber, legacyKey: legacyLetterRowKey(r.letterNumber) }
       : null,

@@ -340,18 +340,12 @@ export interface Store extends DocumentStore {
   /** The same, a page at a time, by id. */
   listMemberUnitsPage(focalPointId: string, page: PageRequest): Promise<Page<Agency>>;
   /**
-   * `focalPoint`: the agency made its focal point, as read (still at that version when this
-   * is written, so two agencies cannot each become the other's focal point at once).
-   * `zoneChanged`: the agency's time zone is corrected, which its deadlines are computed in: the
-   * settings' version is bumped with it (a forward decided on the old zone reads again).
+   * Create (`expectedVersion` null) or update an agency under its version, with what `write`
+   * says goes with it, all or nothing. A create, and a rename (`write.renamedFrom`), claim the
+   * agency's name (`sameName`): a name another agency claimed is a `WriteConflict` of kind
+   * `name`, so two admins giving two agencies one name at the same moment cannot both succeed.
    */
-  putAgency(
-    agency: Agency,
-    expectedVersion: number | null,
-    idempotency?: IdempotencyRecord,
-    focalPoint?: Pick<Agency, 'id' | 'version'>,
-    zoneChanged?: boolean,
-  ): Promise<void>;
+  putAgency(agency: Agency, expectedVersion: number | null, write?: AgencyWrite): Promise<void>;
 
   /**
    * With `at` (a settings version read before), the calendar as this process kept it for that
@@ -608,14 +602,32 @@ export interface Store extends DocumentStore {
   markUpgraded(version: number, jobId: string | null, now: Date): Promise<void>;
 }
 
+/** What an agency's write carries with it (`Store.putAgency`). */
+export interface AgencyWrite {
+  /** The create's idempotency record. */
+  readonly idempotency?: IdempotencyRecord;
+  /**
+   * The agency made its focal point, as read (still at that version when this is written, so
+   * two agencies cannot each become the other's focal point at once).
+   */
+  readonly focalPoint?: Pick<Agency, 'id' | 'version'>;
+  /**
+   * The agency's time zone is corrected, which its deadlines are computed in: the settings'
+   * version is bumped with it (a forward decided on the old zone reads again).
+   */
+  readonly zoneChanged?: boolean;
+  /** A rename: the name it had, whose claim is released as the new one is taken. */
+  readonly renamedFrom?: string;
+}
+
 /**
  * A conditional write lost: `version` (someone else changed the record first), `exists` (a
  * record with that identity exists), `idempotency` (the key was used concurrently), `unique`
  * (a unique value such as a tracking code was taken), `claimed` (a `UniqueClaim` another case
- * holds).
+ * holds), `name` (an agency's name another agency claimed: `Store.putAgency`).
  */
 export class WriteConflict extends DomainError {
-  readonly kind: 'version' | 'exists' | 'idempotency' | 'unique' | 'claimed';
+  readonly kind: 'version' | 'exists' | 'idempotency' | 'unique' | 'claimed' | 'name';
   constructor(kind: WriteConflict['kind'], message: string, cause?: unknown) {
     super(
       kind === 'exists' || kind === 'claimed' ? 'already_exists' : 'version_conflict',

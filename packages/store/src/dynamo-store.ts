@@ -9,6 +9,8 @@
 import type { WriteConflict } from '@pantau/core';
 import {
   type Agency,
+  type AgencyWrite,
+  sameName,
   agencySeesEvent,
   readAgency,
   type StoredAgency,
@@ -40,6 +42,7 @@ import {
 import {
   activityItem,
   agencyItem,
+  agencyNameItem,
   assignmentItem,
   caseItem,
   claimItem,
@@ -155,19 +158,37 @@ export class DynamoStore extends SearchStore implements Store {
     return { ...out, items: out.items.map(readAgency) };
   }
 
-  /** Create (expectedVersion null) or update an agency under its version. */
+  /**
+   * Create (expectedVersion null) or update an agency under its version. A create or a rename
+   * claims the name (`agencyNameItem`, absent before) in the same transaction, and a rename
+   * releases the name it had: of two admins giving one name at once, the second's write is
+   * refused whole (`name`). The old name's claim is deleted whoever holds it: only a name no
+   * agency had could be claimed (the use case reads every agency first), and one an agency
+   * stored before claims shares with another is still found by that read.
+   */
   async putAgency(
     agency: Agency,
     expectedVersion: number | null,
-    idempotency?: IdempotencyRecord,
-    focalPoint?: Pick<Agency, 'id' | 'version'>,
-    zoneChanged = false,
+    { idempotency, focalPoint, zoneChanged = false, renamedFrom }: AgencyWrite = {},
   ): Promise<void> {
     const put = this.versionedPut(agencyItem(agency), expectedVersion);
-    if (!idempotency && !focalPoint && !zoneChanged)
+    const claims =
+      expectedVersion === null ||
+      (renamedFrom !== undefined && sameName(renamedFrom) !== sameName(agency.name));
+    if (!claims && !idempotency && !focalPoint && !zoneChanged)
       return this.conditionalPut(put, expectedVersion);
     const items: TransactItem[] = [{ Put: put }];
     const kinds: WriteConflict['kind'][] = [expectedVersion === null ? 'exists' : 'version'];
+    if (claims) {
+      items.push({ Put: this.createPut(agencyNameItem(agency)) });
+      kinds.push('name');
+    }
+    if (claims && renamedFrom !== undefined) {
+      items.push({
+        Delete: { TableName: this.tableName, Key: keys.agencyName(sameName(renamedFrom)) },
+      });
+      kinds.push('version');
+    }
     if (focalPoint) {
       items.push(this.unchangedSince(keys.agency(focalPoint.id), focalPoint.version));
       kinds.push('version');

@@ -54,6 +54,7 @@ import { itemSize, MAX_ITEM_BYTES } from './item-size.ts';
 import {
   activityItem,
   agencyItem,
+  agencyNameItem,
   assignmentItem,
   calendarDayItem,
   calendarYearItem,
@@ -719,6 +720,8 @@ const ENTITIES: [string, () => Record<string, unknown>][] = [
   ['notification (letter)', () => notificationItem(largestNotification())],
   ['idempotency record', () => idempotencyItem(largestIdempotency())],
   ['agency', () => agencyItem(largestAgency())],
+  // The name in clear in the key: at most 200 characters of 3 bytes.
+  ['agency name claim', () => agencyNameItem(largestAgency())],
   ['SLA policy', () => policyItem(largestPolicy())],
   [
     'calendar day',

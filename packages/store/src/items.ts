@@ -18,6 +18,7 @@ import {
   type LetterKey,
   type NotificationRecord,
   type RearmJobRecord,
+  sameName,
   scopeKey,
   type SlaPolicy,
   type TimelineEvent,
@@ -35,6 +36,16 @@ export const agencyItem = (agency: Agency): Item => ({
     ? { gsi1pk: keys.memberUnits(agency.focalPointId), gsi1sk: agency.id }
     : {}),
   ...agency,
+});
+
+/**
+ * The claim of an agency's name (`sameName`), written with the agency that takes it: a second
+ * agency's write claiming it is refused. `agencyId` says who holds it.
+ */
+export const agencyNameItem = (agency: Agency): Item => ({
+  ...keys.agencyName(sameName(agency.name)),
+  entity: 'agency_name',
+  agencyId: agency.id,
 });
 
 export const policyItem = (policy: SlaPolicy): Item => ({

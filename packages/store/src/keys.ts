@@ -11,6 +11,11 @@ const C = CENTRAL_TENANT;
 export const keys = {
   agency: (id: string) => ({ pk: `${C}#AGENCY`, sk: `AGENCY#${id}` }),
   agencyPrefix: { pk: `${C}#AGENCY`, skPrefix: 'AGENCY#' },
+  /**
+   * An agency's name as claimed (`sameName`: trimmed, spaces collapsed, lower case), in clear:
+   * a name is public and at most 200 characters.
+   */
+  agencyName: (name: string) => ({ pk: `${C}#AGENCYNAME#${name}`, sk: 'AGENCYNAME' }),
   /** gsi1: a focal point's member units. */
   memberUnits: (focalPointId: string) => `${C}#FOCAL#${focalPointId}`,
 

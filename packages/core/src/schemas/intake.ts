@@ -273,6 +273,18 @@ export const ImportRowResultSchema = z
   .object({
     row: z.int().meta({ description: 'The row number in the sheet (the header is row 1)' }),
     rowKey: z.string().nullable(),
+    letter: z
+      .object({
+        number: z.string().optional(),
+        receivedOn: z.iso.date().optional().meta({ description: 'The day received, in WIB' }),
+        sender: z.string().optional().meta({ description: 'Absent: anonymous' }),
+        subject: z.string().optional().meta({ description: 'Only a letter without a number' }),
+      })
+      .optional()
+      .meta({
+        description:
+          'A letter’s row as the register wrote it, to show (the key’s number, sender and subject are normalised for matching): a row keyed by a letter, numbered or not',
+      }),
     outcome: z.enum(IMPORT_OUTCOMES).meta({
       description:
         'ok: would be created (dry run); created; exists: imported before (the case named); error; pending: not reached before the request’s time ran out, or not saved because the store failed for another reason than the row’s cells (that row and the rows after it; send the same file again to go on: the rows done then answer `exists`)',

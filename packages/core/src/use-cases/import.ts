@@ -83,7 +83,12 @@ export async function importCases(
   let stopped = false;
   for (const row of rows) {
     const read = readRow(row, options, now);
-    const base = { row: row.row, rowKey: read.rowKey, caseId: null };
+    const base = {
+      row: row.row,
+      rowKey: read.rowKey,
+      ...(read.written ? { letter: read.written } : {}),
+      caseId: null,
+    };
     const earlier = read.rowKey ? seen.get(read.rowKey) : undefined;
     if (read.rowKey && earlier === undefined) seen.set(read.rowKey, row.row);
     if (!read.ok) {
@@ -155,7 +160,7 @@ async function importRow(
   dryRun: boolean,
   read: Extract<ReturnType<typeof readRow>, { ok: true }>,
   claims: readonly UniqueClaim[],
-  base: Pick<ImportRowResult, 'row' | 'rowKey' | 'caseId'>,
+  base: Pick<ImportRowResult, 'row' | 'rowKey' | 'letter' | 'caseId'>,
 ): Promise<ImportRowResult> {
   for (const claim of claims) {
     const holder = await deps.store.findClaim(claim);

@@ -7429,6 +7429,19 @@ export type components = {
             /** @description The row number in the sheet (the header is row 1) */
             row: number;
             rowKey: string | null;
+            /** @description A letter’s row as the register wrote it, to show (the key’s number, sender and subject are normalised for matching): a row keyed by a letter, numbered or not */
+            letter?: {
+                number?: string;
+                /**
+                 * Format: date
+                 * @description The day received, in WIB
+                 */
+                receivedOn?: string;
+                /** @description Absent: anonymous */
+                sender?: string;
+                /** @description Only a letter without a number */
+                subject?: string;
+            };
             /**
              * @description ok: would be created (dry run); created; exists: imported before (the case named); error; pending: not reached before the request’s time ran out, or not saved because the store failed for another reason than the row’s cells (that row and the rows after it; send the same file again to go on: the rows done then answer `exists`)
              * @enum {string}

@@ -62,11 +62,71 @@ describe('the import report', () => {
     expect(screen.getByText('Nomor surat B-10/DUMAS/2026')).toBeTruthy();
     expect(screen.getByText('SP4N-LAPOR! 4411')).toBeTruthy();
     expect(
-      screen.getByText('Surat tanpa nomor 2026-02-10 · BUDI SANTOSO · JALAN RUSAK'),
+      screen.getByText('Surat tanpa nomor · Sel, 10 Feb 2026 · BUDI SANTOSO · JALAN RUSAK'),
     ).toBeTruthy();
     const link = screen.getByRole('link', { name: 'Lihat pengaduan dari baris 3' });
     expect(link.getAttribute('href')).toBe('/cases/01M8NK9YAE31B4P77XW2DBV6W8');
     expect(document.body.textContent).not.toMatch(/01M8NK|letter:|lapor:/);
+  });
+
+  it('says a letter’s day as people read it, its sender and subject as the register wrote them', () => {
+    renderWith(
+      <Report
+        report={{
+          dryRun: false,
+          counts: { ok: 0, created: 3, exists: 0, error: 0, pending: 0 },
+          // As the API answers them: the key normalised (upper case, an ISO day), the letter as
+          // the register wrote it beside it.
+          rows: [
+            {
+              row: 2,
+              rowKey: 'letter:B-10/DUMAS/2026 · 2026-02-10 · MADE WIRAWAN',
+              letter: {
+                number: 'B-10/DUMAS/2026',
+                receivedOn: '2026-02-10',
+                sender: 'Made Wirawan',
+              },
+              outcome: 'created',
+              caseId: 'c1',
+              errors: [],
+            },
+            {
+              row: 3,
+              rowKey: 'unnumbered:2026-03-12 · BUDI SANTOSO · JALAN RUSAK DI RT 03',
+              letter: {
+                receivedOn: '2026-03-12',
+                sender: 'Budi Santoso',
+                subject: 'Jalan rusak di RT 03',
+              },
+              outcome: 'created',
+              caseId: 'c2',
+              errors: [],
+            },
+            {
+              row: 4,
+              rowKey: 'unnumbered:2026-03-12 · ANONIM · LAMPU JALAN MATI',
+              letter: { receivedOn: '2026-03-12', subject: 'Lampu jalan mati' },
+              outcome: 'created',
+              caseId: 'c3',
+              errors: [],
+            },
+          ],
+        }}
+      />,
+      { as: { agency: 'setneg', role: 'central_admin' } },
+    );
+    expect(
+      screen.getByText('Nomor surat B-10/DUMAS/2026 · Sel, 10 Feb 2026 · Made Wirawan'),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Surat tanpa nomor · Kam, 12 Mar 2026 · Budi Santoso · Jalan rusak di RT 03',
+      ),
+    ).toBeTruthy();
+    expect(
+      screen.getByText('Surat tanpa nomor · Kam, 12 Mar 2026 · Anonim · Lampu jalan mati'),
+    ).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/\d{4}-\d{2}-\d{2}|SANTOSO|ANONIM|WIRAWAN/);
   });
 
   it('asks for an empty date received, and names every form a date may be written in', () => {

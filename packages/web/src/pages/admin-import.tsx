@@ -19,6 +19,7 @@ import {
 } from '@pantau/core/schemas';
 import { api, ApiError, type Schemas, unwrap } from '../api/client';
 import { PageTitle, ProblemAlert, Refusal } from '../components/ui';
+import { formatDate, type Lang } from '../format';
 import { fieldSentence, reportedIssue } from '../forms/field-errors';
 import { labelOf, type Translate, useI18n } from '../i18n/i18n';
 import { type MessageKey, messages } from '../i18n/messages';
@@ -328,15 +329,31 @@ export default function AdminImport() {
 }
 
 /**
- * What identifies a row, as people say it: "Nomor surat B-10/…", "SP4N-LAPOR! 4411", "Surat
- * tanpa nomor 2026-02-10 · BUDI SANTOSO · JALAN RUSAK" (its day, sender and subject).
+ * What identifies a row, as people say it: "Nomor surat B-10/… · Sel, 10 Feb 2026 · Made
+ * Wirawan", "SP4N-LAPOR! 4411", "Surat tanpa nomor · Sel, 10 Feb 2026 · Budi Santoso · Jalan
+ * rusak" (its day, sender and subject as the register wrote them, not as the key normalises
+ * them: upper case, an ISO day).
  */
-function rowKeyLabel(t: Translate, key: string): string {
+function rowKeyLabel(t: Translate, lang: Lang, row: ImportReport['rows'][number]): string {
+  const { letter } = row;
+  if (letter)
+    return [
+      letter.number ? `${t('import.field.letterNumber')} ${letter.number}` : t('import.unnumbered'),
+      letter.receivedOn && formatDate(letter.receivedOn, lang),
+      // A letter without a number names its sender in its key, anonymous too.
+      letter.sender ?? (letter.number ? undefined : t('import.anonymous')),
+      letter.subject,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  const key = row.rowKey ?? '';
   const colon = key.indexOf(':');
   const [kind, value] = [key.slice(0, colon), key.slice(colon + 1)];
-  if (kind === 'letter') return `${t('import.field.letterNumber')} ${value}`;
-  if (kind === 'unnumbered') return `${t('import.unnumbered')} ${value}`;
-  return `${labelOf(t, 'channel', kind)} ${value}`;
+  // A report without the letter as written (an answer stored before it): its key, days read.
+  const shown = value.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (day) => formatDate(day, lang));
+  if (kind === 'letter') return `${t('import.field.letterNumber')} ${shown}`;
+  if (kind === 'unnumbered') return `${t('import.unnumbered')} · ${shown}`;
+  return `${labelOf(t, 'channel', kind)} ${shown}`;
 }
 
 /** A spreadsheet column as the mapping form names it ("Perihal"), the row key as "Nomor surat atau rujukan". */
@@ -346,7 +363,7 @@ function columnLabel(t: Translate, field: string): string {
 }
 
 export function Report({ report }: { report: ImportReport }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   // A month's register is hundreds of rows: the few to correct, shown alone, are found at once.
   const [onlyErrors, setOnlyErrors] = useState(false);
   const filterable = report.counts.error > 0 && report.counts.error < report.rows.length;
@@ -391,7 +408,7 @@ export function Report({ report }: { report: ImportReport }) {
           {rows.map((r) => (
             <tr key={r.row}>
               <td>{r.row}</td>
-              <td>{r.rowKey ? rowKeyLabel(t, r.rowKey) : '—'}</td>
+              <td>{r.rowKey ? rowKeyLabel(t, lang, r) : '—'}</td>
               <td>
                 {labelOf(t, 'import.outcome', r.outcome)}
                 {r.caseId ? (
