@@ -147,7 +147,10 @@ describe('the complaint form’s attachments on a phone', () => {
     // than offer to send it a second time.
     await page.goBack();
     await page.getByRole('heading', { name: 'Pengaduan Anda sudah terkirim' }).waitFor();
-    expect(await page.getByRole('button', { name: 'Kirim pengaduan' }).count()).toBe(0);
+    // (The form's button, not "Kirim pengaduan lain", which this page now offers too.)
+    expect(await page.getByRole('button', { name: 'Kirim pengaduan', exact: true }).count()).toBe(
+      0,
+    );
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'complain-sent-back');
     await page.getByRole('button', { name: 'Lihat tanda terima' }).click();
@@ -188,6 +191,66 @@ describe('the complaint form’s attachments on a phone', () => {
     await name.waitFor();
     expect(await inHistory()).not.toContain(code);
     expect(await page.getByText(code).count()).toBe(0);
+    await page.close();
+  });
+
+  it('the header’s “Sampaikan pengaduan” on the receipt, or on the page saying it went, starts an empty form and forgets the receipt', async () => {
+    const page = await tab.context().newPage();
+    await page.goto(`${pantau.url}/track`);
+    await page.getByRole('link', { name: 'Sampaikan pengaduan' }).click();
+    await page.getByLabel(/^Nama/).fill('Ni Luh Sukerti');
+    await page.getByLabel(/^Perihal/).fill('Saluran air tersumbat');
+    await page
+      .getByLabel(/^Uraian/)
+      .fill('Saluran di Jalan Teuku Umar tersumbat sejak hujan pertama.');
+    const proof = page.locator('input[name="altcha"]');
+    await expect.poll(() => proof.inputValue(), { timeout: 15_000 }).not.toBe('');
+    await page.getByRole('button', { name: 'Kirim pengaduan' }).click();
+    await page.getByRole('heading', { name: 'Pengaduan diterima' }).waitFor();
+    const code = (await page.locator('.tracking-code code').textContent())!.trim();
+    const inHistory = () => page.evaluate(() => JSON.stringify(history.state ?? null));
+    const name = page.getByLabel(/^Nama/);
+    /** An empty form, and neither Forward nor Back brings the receipt back. */
+    const forgotten = async () => {
+      await name.waitFor();
+      expect(await name.inputValue()).toBe('');
+      expect(await inHistory()).not.toContain(code);
+      await page.goForward();
+      await name.waitFor();
+      expect(await inHistory()).not.toContain(code);
+      await page.goBack();
+      await name.waitFor();
+      expect(await inHistory()).not.toContain(code);
+      await page.goBack();
+      await page.getByRole('heading', { name: 'Lacak pengaduan' }).waitFor();
+      expect(await inHistory()).not.toContain(code);
+      expect(await page.getByText(code).count()).toBe(0);
+    };
+    const menu = page.getByRole('navigation').getByRole('link', { name: 'Sampaikan pengaduan' });
+    await menu.click();
+    await forgotten();
+
+    // Again, from the page Back shows after sending (“Pengaduan Anda sudah terkirim”).
+    await page.goForward();
+    await name.fill('Ni Luh Sukerti');
+    await page.getByLabel(/^Perihal/).fill('Saluran air tersumbat lagi');
+    await page.getByLabel(/^Uraian/).fill('Saluran di Jalan Teuku Umar tersumbat lagi.');
+    await expect.poll(() => proof.inputValue(), { timeout: 15_000 }).not.toBe('');
+    await page.getByRole('button', { name: 'Kirim pengaduan' }).click();
+    await page.getByRole('heading', { name: 'Pengaduan diterima' }).waitFor();
+    const second = (await page.locator('.tracking-code code').textContent())!.trim();
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Pengaduan Anda sudah terkirim' }).waitFor();
+    // It offers a new complaint as the receipt does; the header's link does the same.
+    expect(await page.getByRole('button', { name: 'Kirim pengaduan lain' }).count()).toBe(1);
+    await menu.click();
+    await name.waitFor();
+    expect(await name.inputValue()).toBe('');
+    expect(await inHistory()).not.toContain(second);
+    await page.goForward();
+    await name.waitFor();
+    expect(await page.getByText(second).count()).toBe(0);
+    expect(await inHistory()).not.toContain(second);
     await page.close();
   });
 

@@ -3,7 +3,9 @@
  * why a complaint was rejected. A rejection's note was thrown away (on neither the case nor
  * its timeline), and the complainant read "Ditolak" and nothing else: no reason, no one to ask.
  */
+import { createApp } from '@pantau/api';
 import { CENTRAL_TENANT, Service } from '@pantau/core';
+import type { DynamoStore } from '@pantau/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addAgencies,
@@ -13,12 +15,17 @@ import {
   manualClock,
   officerOf,
 } from '../support/dynamodb.ts';
+import { testIssuer } from '../support/tokens.ts';
 
 let service: Service;
+let store: DynamoStore;
+let app: ReturnType<typeof createApp>;
 const clock = manualClock('2026-04-13T02:00:00.000Z');
 
 beforeAll(async () => {
-  service = new Service({ store: await freshStore(), clock: clock.now });
+  store = await freshStore();
+  service = new Service({ store, clock: clock.now });
+  app = createApp({ store, verifier: (await testIssuer()).verifier, clock: clock.now });
   await addAgencies(service, [{ id: 'polri' }, { id: 'pln' }]);
 }, 60_000);
 
@@ -194,5 +201,81 @@ describe('an agency waiting for the complainant', () => {
     const view = await service.track(code);
     expect(view.agencyRequests).toBeNull();
     expect(JSON.stringify(view)).not.toContain(asked);
+  }, 60_000);
+});
+
+describe('by when the agencies are asked to answer', () => {
+  const polri = officerOf('polri');
+  const pln = officerOf('pln');
+  /** The tracking page's request, through the HTTP app as the complainant's browser sends it. */
+  const tracked = async (code: string) => {
+    const res = await app.request('/v1/track', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+    expect(res.status).toBe(200);
+    return (await res.json()) as { answersDueBy: string | null; status: string };
+  };
+  /** Each agency's final-answer deadline as its assignment holds it now. */
+  const dueOf = async (id: string) =>
+    Object.fromEntries(
+      (await store.getCase(id))!.assignments.map((a) => [a.agencyId, a.due.resolution]),
+    );
+  const forwarded = async (confidential = false) => {
+    const created = await service.createCase(centralOfficer, {
+      channel: 'web',
+      complainant: { name: 'Rahmat Hidayat' },
+      subject: 'Tiang listrik miring di depan sekolah',
+      description: 'Sudah dilaporkan ke kelurahan, belum ada tindakan.',
+      ...(confidential ? { confidential } : {}),
+    });
+    await service.verifyCase(centralOfficer, created.id, { decision: 'accept', type: 'normative' });
+    return { id: created.id, code: created.trackingCode! };
+  };
+
+  it('gives the latest deadline of the agencies still owing their answer, moved by an extension, none while a clock stands', async () => {
+    const { id, code } = await forwarded();
+    // Not yet forwarded: no agency is asked anything.
+    expect((await tracked(code)).answersDueBy).toBeNull();
+    await service.forward(centralOfficer, id, {
+      assignments: [{ agencyId: 'polri' }, { agencyId: 'pln' }],
+    });
+    const first = await dueOf(id);
+    expect((await tracked(code)).answersDueBy).toBe([first.polri!, first.pln!].sort().at(-1));
+
+    // PLN is given 10 more working days: the date moves with it, read from the assignment.
+    const asked = await service.requestExtension(pln, id, 'pln', {
+      workingDays: 10,
+      reason: 'Menunggu jadwal pemeliharaan jaringan',
+    });
+    await service.decideExtension(centralOfficer, id, 'pln', asked.id, { approve: true });
+    const extended = await dueOf(id);
+    expect(extended.pln! > first.pln!).toBe(true);
+    const view = await tracked(code);
+    expect(view.answersDueBy).toBe(extended.pln);
+    // Nothing of why: the agency's reason stays the agency's and central's.
+    expect(JSON.stringify(view)).not.toContain('pemeliharaan');
+
+    // PLN answers: the complaint waits for Polri alone, by its own date.
+    await service.respond(pln, id, 'pln', { kind: 'final', message: 'Tiang sudah diganti.' });
+    expect((await tracked(code)).answersDueBy).toBe(extended.polri);
+
+    // Polri's clock stands (waiting for the complainant): no date runs until it resumes.
+    await service.pauseAssignment(polri, id, 'polri', 'Menunggu data pengadu', undefined, 'Foto');
+    expect((await tracked(code)).answersDueBy).toBeNull();
+    await service.resumeAssignment(polri, id, 'polri');
+    const resumed = await dueOf(id);
+    expect((await tracked(code)).answersDueBy).toBe(resumed.polri);
+
+    // All answered: nothing more is due from them.
+    await service.respond(polri, id, 'polri', { kind: 'final', message: 'Sudah ditindak.' });
+    expect(await tracked(code)).toMatchObject({ status: 'resolved', answersDueBy: null });
+  }, 60_000);
+
+  it('says no date on a confidential report, which shows its status only', async () => {
+    const { id, code } = await forwarded(true);
+    await service.forward(centralOfficer, id, { assignments: [{ agencyId: 'polri' }] });
+    expect(await tracked(code)).toMatchObject({ status: 'forwarded', answersDueBy: null });
   }, 60_000);
 });

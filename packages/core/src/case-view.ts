@@ -307,6 +307,8 @@ export function viewTracking(
     postalAddress?: string;
     /** What agencies waiting for the complainant ask of them (their clocks paused). */
     agencyRequests?: readonly AgencyRequest[];
+    /** By when the agencies still owing their final answer are due to give it (`answersDueBy`). */
+    answersDueBy?: string | null;
   } = {},
 ) {
   const asked = infoRequestOf(c);
@@ -318,6 +320,8 @@ export function viewTracking(
     replyWindowClosesAt: isReplyWindowOpen(c, now) ? c.replyWindow!.closesAt : null,
     // What the receipt said; once decided, the page says what comes next instead.
     verificationDueAt: c.status === 'received' && !c.confidential ? c.verificationDueAt : null,
+    // A confidential report: its status only, so no date either (as `verificationDueAt`).
+    answersDueBy: c.confidential ? null : (extra.answersDueBy ?? null),
     steps: c.confidential
       ? []
       : c.statusHistory.map((s) => ({ status: s.status, at: s.at, label: STEP_LABELS[s.status] })),
@@ -355,6 +359,19 @@ export function viewTracking(
           }
         : null,
   };
+}
+
+/**
+ * By when the agencies still owing their final answer are due to give it: the latest
+ * resolution deadline of the open assignments (the complaint is answered once all have
+ * answered), as each holds it now, so an approved extension moves it. Null when none is open,
+ * and while any of their clocks is paused: no deadline runs until it resumes, and a date that
+ * will move is not one to give the complainant.
+ */
+export function answersDueBy(assignments: readonly AssignmentRecord[]): string | null {
+  const owing = assignments.filter((a) => isOpen(a) && a.met.resolution === null);
+  if (owing.length === 0 || owing.some((a) => a.paused)) return null;
+  return owing.map((a) => a.due.resolution).reduce((x, y) => (y > x ? y : x));
 }
 
 /** An agency's request of the complainant, as their tracking page shows it. */

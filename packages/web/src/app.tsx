@@ -2,6 +2,7 @@
 import { lazy, Suspense } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { isCentral } from './auth/session';
+import { forgetReceipt } from './receipt-history';
 import { SessionProvider, useSession } from './auth/session-context';
 import { AgencyNamesProvider } from './components/agencies';
 import { UnreadBadge } from './components/count';
@@ -162,7 +163,20 @@ function Frame({ children }: { children: React.ReactNode }) {
           <ul>
             {links.map(([href, key]) => (
               <li key={href}>
-                <Link href={href} aria-current={location.startsWith(href) ? 'page' : undefined}>
+                <Link
+                  href={href}
+                  aria-current={location.startsWith(href) ? 'page' : undefined}
+                  // On a complaint's receipt (or the form's entry it was sent from), the form
+                  // means a new complaint: forgotten as "Kirim pengaduan lain" forgets it,
+                  // rather than a new entry with the receipt still one Back away.
+                  onClick={
+                    href === '/adukan'
+                      ? (e: React.MouseEvent) => {
+                          if (forgetReceipt()) e.preventDefault();
+                        }
+                      : undefined
+                  }
+                >
                   {t(key)}
                   {session && !isCentral(session) && (href === '/queue' || href === '/letters') ? (
                     <Unread sub={session.sub} inbox={href.slice(1) as Inbox} location={location} />

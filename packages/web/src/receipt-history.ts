@@ -7,7 +7,8 @@
  *
  * Sending pushes an entry for the receipt over the form's own, which is marked sent: Back from
  * the receipt lands on a page saying the complaint went, leading to its receipt, rather than
- * on an empty form inviting a second case. "Kirim pengaduan lain" forgets both.
+ * on an empty form inviting a second case. "Kirim pengaduan lain" (on either) and the header's
+ * link to the form forget both.
  */
 import type { Schemas } from './api/client';
 
@@ -72,15 +73,23 @@ export function showReceiptAgain(hist: Hist = history): void {
 }
 
 /**
- * A new complaint from the receipt: the receipt's entry forgets it, then Back reaches the
- * form's entry behind it, which `forgetOnArrival` clears (Forward then shows an empty form).
+ * A new complaint, from the receipt or from the form's entry marked sent: "Kirim pengaduan
+ * lain" on either, and the header's link to the form while one of them shows (one way to
+ * forget, whichever the complainant took). False when the entry keeps no receipt: nothing to do.
+ *
+ * From the receipt, its entry forgets it, then Back reaches the form's entry behind it, which
+ * `forgetOnArrival` clears (Forward then shows an empty form). From the form's entry, it
+ * forgets it, then a new entry over it drops the receipt's ahead (a browser drops the entries
+ * ahead of one pushed), and Back returns to it: Forward then shows an empty form too.
  */
-export function forgetReceipt(hist: Hist = history, store: Store = sessionStorage): void {
+export function forgetReceipt(hist: Hist = history, store: Store = sessionStorage): boolean {
   const kept = keptOf(hist.state);
+  if (!kept) return false;
   hist.replaceState(withKept(hist.state, null), '');
-  if (kept?.view !== 'receipt') return;
-  store.setItem(RESTART, kept.id);
+  if (kept.view === 'receipt') store.setItem(RESTART, kept.id);
+  else hist.pushState(null, '');
   hist.back();
+  return true;
 }
 
 /**

@@ -46,6 +46,10 @@ export const TrackingSchema = z
       description:
         'While `received`: by when central verifies it (as the receipt said); null otherwise, and on a confidential report',
     }),
+    answersDueBy: instant.nullable().meta({
+      description:
+        'While agencies still owe their final answer: by when the last of them is due to give it (the latest resolution deadline of the open assignments, extensions included, read from them at each request; the complaint is answered once all have answered). Null while any of their clocks is paused (no deadline runs until it resumes), when none is open, and on a confidential report',
+    }),
     steps: z.array(z.object({ status: z.enum(CASE_STATUSES), at: instant, label: z.string() })),
     earlierSteps: z.boolean().meta({
       description:

@@ -1,7 +1,13 @@
 /** The complainant's side, by tracking code alone: the tracking page and the reply. */
 import { calledOffByClose, closingRuns } from '../activity.ts';
 import { repliedAlready, reply as replyTo } from '../case.ts';
-import { agencyRequestsOf, answersFrom, TRACKING_ANSWERS, viewTracking } from '../case-view.ts';
+import {
+  agencyRequestsOf,
+  answersDueBy,
+  answersFrom,
+  TRACKING_ANSWERS,
+  viewTracking,
+} from '../case-view.ts';
 import { DEFAULT_DOCUMENT_SETTINGS } from '../documents/letter-document.ts';
 import { notFound } from '../errors.ts';
 import type { CaseBundle } from '../ports.ts';
@@ -134,6 +140,8 @@ async function trackingView(deps: ServiceDeps, bundle: CaseBundle, now: Date) {
     earlierAnswers: answers.earlier,
     sendTo,
     ...(postalAddress ? { postalAddress } : {}),
+    // Computed from the assignments at each request, never stored: an extension moves it.
+    answersDueBy: answersDueBy(bundle.assignments),
     agencyRequests: requests.map(({ agencyId, asked, askedAt }) => ({
       agencyName: names.get(agencyId) ?? agencyId,
       asked,

@@ -7228,6 +7228,12 @@ export type components = {
              * @example 2026-03-30T16:59:59.999Z
              */
             verificationDueAt: string | null;
+            /**
+             * Format: date-time
+             * @description While agencies still owe their final answer: by when the last of them is due to give it (the latest resolution deadline of the open assignments, extensions included, read from them at each request; the complaint is answered once all have answered). Null while any of their clocks is paused (no deadline runs until it resumes), when none is open, and on a confidential report
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            answersDueBy: string | null;
             steps: {
                 /** @enum {string} */
                 status: "received" | "needs_info" | "verified" | "rejected" | "forwarded" | "in_follow_up" | "resolved" | "reopened" | "closed";

@@ -858,6 +858,7 @@ const id = {
     'Pengaduan Anda sudah diteruskan kepada instansi terkait. Jawaban mereka akan tampil di halaman ini.',
   'track.nextAgenciesConfidential':
     'Pengaduan Anda sudah diteruskan kepada instansi terkait dan sedang ditindaklanjuti.',
+  'track.answersDueBy': 'Instansi yang dituju diminta menjawab paling lambat',
   'track.replyTitle': 'Tanggapan Anda atas tindak lanjut',
   'track.replyUntil': 'Anda dapat menanggapi sampai',
   'track.replyUntilThen': 'Tanpa tanggapan sampai saat itu, pengaduan ini ditutup.',
@@ -2050,6 +2051,7 @@ const en = {
     'Your complaint has been forwarded to the agencies concerned. Their answers will appear on this page.',
   'track.nextAgenciesConfidential':
     'Your complaint has been forwarded to the agencies concerned and is being followed up.',
+  'track.answersDueBy': 'The agencies concerned are asked to answer by',
   'track.replyTitle': 'Your reply to the follow-up',
   'track.replyUntil': 'You can reply until',
   'track.replyUntilThen': 'Without a reply by then, this complaint is closed.',

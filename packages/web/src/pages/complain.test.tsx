@@ -1,7 +1,8 @@
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
+import { App } from '../app';
 import { Complain } from './complain';
 
 afterEach(() => {
@@ -228,5 +229,81 @@ describe('the receipt in the tab’s history (Back pressed by reflex)', () => {
     act(() => history.forward());
     await waitFor(() => expect(screen.getByLabelText(/^Perihal/)).toBeTruthy());
     expect(inHistory()).not.toContain(RECEIPT.trackingCode);
+  });
+});
+
+describe('a new complaint from the kept receipt, by the header’s link or the “sent” page', () => {
+  /** The console as a complainant opens it (the browser's own history), a complaint sent. */
+  async function sent() {
+    mockApi((call) =>
+      call.method === 'POST' && call.path === '/v1/complaints'
+        ? json(201, RECEIPT)
+        : new Promise<never>(() => {}),
+    );
+    // Entries of its own: the tracking page, then the form, as from the site's menu.
+    history.pushState(null, '', '/track');
+    history.pushState(null, '', '/adukan');
+    const { container } = render(<App config={{ auth: { kind: 'local' } }} />);
+    await screen.findByLabelText(/^Perihal/);
+    const widget = widgetOf(container);
+    await fillIn();
+    widget.state({ state: 'verified', payload: 'cHJvb2Y=' });
+    await userEvent.click(screen.getByRole('button', { name: 'Kirim pengaduan' }));
+    await screen.findByRole('heading', { name: 'Pengaduan diterima' });
+  }
+  const inHistory = () => JSON.stringify(history.state ?? null);
+  /**
+   * Back or Forward, once the browser has moved (jsdom moves in a task of its own); false when
+   * there was no entry to move to.
+   */
+  async function go(step: 1 | -1): Promise<boolean> {
+    let arrived = () => {};
+    const moved = new Promise<boolean>((done) => {
+      arrived = () => done(true);
+      addEventListener('popstate', arrived, { once: true });
+      setTimeout(() => done(false), 500);
+    });
+    act(() => history.go(step));
+    const went = await act(() => moved);
+    removeEventListener('popstate', arrived);
+    return went;
+  }
+  /** The form, empty, and the code in neither the entry shown nor the one ahead of it. */
+  async function forgotten() {
+    await waitFor(() => expect(inHistory()).not.toContain(RECEIPT.trackingCode));
+    expect((screen.getByLabelText(/^Perihal/) as HTMLInputElement).value).toBe('');
+    // The receipt's entry, ahead, forgot it too.
+    if (await go(1)) {
+      expect(screen.getByLabelText(/^Perihal/)).toBeTruthy();
+      expect(inHistory()).not.toContain(RECEIPT.trackingCode);
+      await go(-1);
+    }
+    // Back by reflex from the new form: not the receipt, nor the page saying it went.
+    expect(await go(-1)).toBe(true);
+    expect(inHistory()).not.toContain(RECEIPT.trackingCode);
+    expect(screen.queryByRole('heading', { name: 'Pengaduan diterima' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Pengaduan Anda sudah terkirim' })).toBeNull();
+  }
+
+  it('“Sampaikan pengaduan” in the header, on the receipt: an empty form, the receipt forgotten as “Kirim pengaduan lain” does', async () => {
+    await sent();
+    await userEvent.click(screen.getByRole('link', { name: 'Sampaikan pengaduan' }));
+    await forgotten();
+  });
+
+  it('“Sampaikan pengaduan” in the header, on the page saying it went: an empty form, the receipt forgotten', async () => {
+    await sent();
+    await go(-1);
+    await screen.findByRole('heading', { name: 'Pengaduan Anda sudah terkirim' });
+    await userEvent.click(screen.getByRole('link', { name: 'Sampaikan pengaduan' }));
+    await forgotten();
+  });
+
+  it('the page saying it went offers “Kirim pengaduan lain” too, which forgets the receipt', async () => {
+    await sent();
+    await go(-1);
+    await screen.findByRole('heading', { name: 'Pengaduan Anda sudah terkirim' });
+    await userEvent.click(screen.getByRole('button', { name: 'Kirim pengaduan lain' }));
+    await forgotten();
   });
 });

@@ -4,7 +4,8 @@
  * server's proof-of-work challenge in the browser (no third party); the answer is the receipt
  * with the tracking code, printable, with a link to the tracking page. The API gives the code
  * once: the receipt is kept in the tab's own history entry (`src/receipt-history.ts`), so Back,
- * Forward and a reload in that tab show it again.
+ * Forward and a reload in that tab show it again (the receipt and the "sent" note are in
+ * `complain-receipt.tsx`).
  */
 import './altcha';
 import type {} from 'altcha/types/react';
@@ -19,7 +20,7 @@ import {
 } from '@pantau/core/schemas';
 import { api, ApiError, type Schemas, unwrap } from '../api/client';
 import { CheckboxField, TextField } from '../components/field';
-import { FormFeedback, PageTitle, SubmitButton, Time } from '../components/ui';
+import { FormFeedback, PageTitle, SubmitButton } from '../components/ui';
 import { publicZone } from '../format';
 import { compact, type Form, useForm, type Values } from '../forms/use-form';
 import { useI18n } from '../i18n/i18n';
@@ -30,7 +31,7 @@ import {
   keptOf,
   showReceiptAgain,
 } from '../receipt-history';
-import { trackingUrl } from '../track-link';
+import { Receipt, Sent } from './complain-receipt';
 
 /**
  * The form, or what the tab's history entry keeps of a complaint sent from it: its receipt,
@@ -53,7 +54,13 @@ export function Complain() {
       />
     );
   if (kept?.view === 'sent')
-    return <Sent subject={kept.receipt.subject} onShow={() => showReceiptAgain()} />;
+    return (
+      <Sent
+        subject={kept.receipt.subject}
+        onShow={() => showReceiptAgain()}
+        onAnother={() => forgetReceipt()}
+      />
+    );
   // Mounted afresh whenever it shows again: a new complaint starts empty.
   return <ComplaintForm />;
 }
@@ -428,84 +435,3 @@ function FilesField({ form }: { form: Form<typeof PublicComplaintBody> }) {
 
 /** A complaint's words, without the proof that paid for sending it. */
 const wordsOf = ({ altcha: _, ...words }: Complaint): string => JSON.stringify(words);
-
-/**
- * The form's own history entry, reached by Back from the receipt: the complaint went, so no
- * form inviting a second case, but the way to its receipt (a new entry over this one).
- */
-function Sent({ subject, onShow }: { subject: string; onShow: () => void }) {
-  const { t } = useI18n();
-  return (
-    <section className="narrow">
-      <PageTitle>{t('complain.sentTitle')}</PageTitle>
-      <div className="card">
-        <p>{t('complain.sentBody', { subject })}</p>
-        <p>
-          <button type="button" onClick={onShow}>
-            {t('complain.sentShow')}
-          </button>
-        </p>
-      </div>
-    </section>
-  );
-}
-
-function Receipt({
-  receipt,
-  editsLeftOut,
-  onAnother,
-}: {
-  receipt: Schemas['ComplaintReceipt'];
-  /** It went as first sent, before changes made after its answer was lost. */
-  editsLeftOut: boolean;
-  /** A new complaint: the tab's history forgets this receipt. */
-  onAnother: () => void;
-}) {
-  const { t } = useI18n();
-  const heading = useRef<HTMLHeadingElement>(null);
-  const [copied, setCopied] = useState(false);
-  // The page changed under the user: take focus to the news (screen readers announce it).
-  useEffect(() => heading.current?.focus(), []);
-  return (
-    <section className="narrow" aria-labelledby="receipt-title">
-      <h1 id="receipt-title" ref={heading} tabIndex={-1}>
-        {t('complain.receivedTitle')}
-      </h1>
-      <div className="card">
-        <p>{t('complain.code')}</p>
-        <p className="tracking-code">
-          <strong>
-            <code>{receipt.trackingCode}</code>
-          </strong>{' '}
-          {/* Never sent again: copied before a closed tab loses it (Back and reload keep it). */}
-          <button
-            type="button"
-            onClick={() =>
-              void navigator.clipboard?.writeText(receipt.trackingCode).then(() => setCopied(true))
-            }
-          >
-            {t('complain.copy')}
-          </button>
-        </p>
-        <p role="status">{copied ? t('complain.copied') : null}</p>
-        <p className="alert">{t('complain.keepCode')}</p>
-        <p>{t('complain.keptInTab')}</p>
-        {editsLeftOut ? <p className="alert">{t('complain.editsLeftOut')}</p> : null}
-        <p>
-          {t('complain.verifyBy')}: <Time at={receipt.verificationDueAt} zone={publicZone()} />
-        </p>
-        <h2>{t('complain.receipt')}</h2>
-        <pre className="prose receipt">{receipt.receipt}</pre>
-        <p className="no-print">
-          <button type="button" onClick={() => window.print()}>
-            {t('complain.print')}
-          </button>{' '}
-          <a href={trackingUrl(receipt.trackingCode)}>{t('complain.track')}</a>{' '}
-          <button type="button" onClick={onAnother}>
-            {t('complain.another')}
-          </button>
-        </p>
-      </div>
-    </section>
-  );
-}

@@ -123,6 +123,42 @@ describe('what happens next, by status', () => {
       'Pengaduan Anda sudah diteruskan kepada instansi terkait. Jawaban mereka akan tampil di halaman ini.',
     );
   });
+
+  it('a forwarded complaint says by when the agencies are asked to answer, in the device’s zone, progress answers or not', async () => {
+    browserIn('Asia/Jakarta');
+    window.location.hash = '#AAAA-BBBB-CCCC1';
+    // The last agency's deadline: the end of 12 December in its own zone (WITA).
+    const due = '2026-12-12T15:59:59.999Z';
+    const forwarded = {
+      ...tracking('x'),
+      status: 'forwarded',
+      replyWindowClosesAt: null,
+      answers: [],
+      verificationDueAt: null,
+      answersDueBy: due,
+    };
+    const progress = {
+      ...forwarded,
+      status: 'in_follow_up',
+      answers: [
+        { agencyName: 'Kepolisian', kind: 'progress', message: 'Sedang diperiksa.', at: due },
+      ],
+    };
+    const answers = [forwarded, progress, { ...forwarded, answersDueBy: null }];
+    mockApi(() => json(200, answers.shift()));
+    const sentence = 'Instansi yang dituju diminta menjawab paling lambat 12 Des 2026, 22.59 WIB.';
+    const { unmount } = renderWith(<Track />, { path: '/track' });
+    expect((await screen.findByText(/diminta menjawab/)).textContent).toBe(sentence);
+    unmount();
+    const again = renderWith(<Track />, { path: '/track' });
+    await screen.findByText('Sedang diperiksa.');
+    expect(screen.getByText(/diminta menjawab/).textContent).toBe(sentence);
+    again.unmount();
+    // No date given (a clock paused, a confidential report): no sentence.
+    renderWith(<Track />, { path: '/track' });
+    await screen.findByText(/sudah diteruskan/);
+    expect(screen.queryByText(/diminta menjawab/)).toBeNull();
+  });
 });
 
 describe('what central asks the complainant to send', () => {

@@ -124,6 +124,7 @@ function Status({ code }: { code: string }) {
     receivedAt,
     replyWindowClosesAt,
     verificationDueAt,
+    answersDueBy,
     answers,
     earlierAnswers,
     earlierSteps,
@@ -160,6 +161,13 @@ function Status({ code }: { code: string }) {
           <p>{t('track.nextForward')}</p>
         ) : (status === 'forwarded' || status === 'in_follow_up') && answers.length === 0 ? (
           <p>{t(confidential ? 'track.nextAgenciesConfidential' : 'track.nextAgencies')}</p>
+        ) : null}
+        {/* One date for all the agencies asked (the complaint is answered once all have):
+            never on a confidential report, nor while a clock stands (the API gives none). */}
+        {answersDueBy ? (
+          <p>
+            {t('track.answersDueBy')} <Time at={answersDueBy} zone={zone} />.
+          </p>
         ) : null}
         {outcome ? (
           <p>
