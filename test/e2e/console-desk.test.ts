@@ -110,8 +110,14 @@ describe('console: focal points and their member units', () => {
     await delegate.getByLabel('Unit anggota').selectOption('kanwil-bpn-jatim');
     await delegate.getByLabel('Catatan').fill('Objek sengketa di Surabaya');
     await delegate.getByRole('button', { name: 'Delegasikan' }).click();
+    // Who holds it, and since when (in the coordinator's zone).
     await page
-      .getByText('Didelegasikan ke Kantor Wilayah BPN Provinsi Jawa Timur.', { exact: true })
+      .getByText(
+        'Didelegasikan ke Kantor Wilayah BPN Provinsi Jawa Timur sejak 16 Mar 2026, 10.00 WIB.',
+        {
+          exact: true,
+        },
+      )
       .waitFor();
     expect((await assignmentOf(ids.land, 'atr-bpn')).delegatedTo).toBe('kanwil-bpn-jatim');
     await page
@@ -124,7 +130,9 @@ describe('console: focal points and their member units', () => {
     const row = page.getByRole('row', { name: new RegExp(LAND) });
     await expect
       .poll(() => row.innerText())
-      .toContain('Dikerjakan oleh Kantor Wilayah BPN Provinsi Jawa Timur');
+      .toContain(
+        'Dikerjakan oleh Kantor Wilayah BPN Provinsi Jawa Timur sejak 16 Mar 2026, 10.00 WIB',
+      );
     expect(await page.getByRole('columnheader', { name: 'Diteruskan' }).count()).toBe(1);
     await mainScreen(page, '21-coordinator-queue-held-by');
     await signOut();
@@ -171,6 +179,8 @@ describe('console: focal points and their member units', () => {
     await page
       .getByRole('button', { name: 'Ambil kembali dari Kantor Wilayah BPN Provinsi Jawa Timur' })
       .click();
+    // Asked first: the unit loses the case at once.
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Ya, ambil kembali' }).click();
     await action(page, 'Delegasikan ke unit anggota')
       .waitFor()
       .catch(async (error: unknown) => {

@@ -297,6 +297,8 @@ export function viewAssignment(
     ),
     timeZone: a.timeZone,
     delegatedTo: a.delegatedTo ?? null,
+    // A coordinator reads who holds it and since when (kept only while a unit holds it).
+    delegatedAt: a.delegatedTo ? (a.delegatedAt ?? null) : null,
     due: a.due,
     met: a.met,
     overdue,

@@ -401,6 +401,19 @@ describe('assignment lifecycle', () => {
     expect(nextDueAt(withdraw(baseAssignment, later))).toBeNull();
   });
 
+  it('says since when the member unit holding it has it; nothing once none holds it', () => {
+    // A coordinator with fifteen units reads who holds each assignment and since when.
+    const held = { ...baseAssignment, delegatedTo: 'kanwil-a', delegatedAt: later.toISOString() };
+    expect(viewAssignment(held, later, { central: true })).toMatchObject({
+      delegatedTo: 'kanwil-a',
+      delegatedAt: later.toISOString(),
+    });
+    // An older record holding it without the date, and one taken back.
+    const undated = { ...baseAssignment, delegatedTo: 'kanwil-a' };
+    expect(viewAssignment(undated, later, { central: true }).delegatedAt).toBeNull();
+    expect(viewAssignment(baseAssignment, later, { central: true }).delegatedAt).toBeNull();
+  });
+
   it('starts a new generation when forwarded again after a redirect', () => {
     const redirected = redirect(baseAssignment, { reason: 'r' }, later);
     const again = newAssignment({

@@ -325,6 +325,10 @@ export const AssignmentSchema = z
       .string()
       .nullable()
       .meta({ description: 'The member unit working on it for its focal point' }),
+    delegatedAt: instant.nullable().meta({
+      description:
+        'Since when `delegatedTo` has held it (null when no unit does, or on a delegation recorded before this was kept)',
+    }),
     due: TargetInstants,
     met: z.object({
       acknowledge: instant.nullable(),

@@ -7906,6 +7906,12 @@ export type components = {
             timeZone: "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura";
             /** @description The member unit working on it for its focal point */
             delegatedTo: string | null;
+            /**
+             * Format: date-time
+             * @description Since when `delegatedTo` has held it (null when no unit does, or on a delegation recorded before this was kept)
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            delegatedAt: string | null;
             due: {
                 /**
                  * Format: date-time

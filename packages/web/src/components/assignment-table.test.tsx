@@ -17,6 +17,7 @@ const row = (over: Partial<Schemas['Assignment']> = {}): Schemas['Assignment'] =
   clock: { basis: 'fresh', from: '2026-03-16T03:00:00.000Z', inheritedFrom: null },
   timeZone: 'Asia/Jakarta',
   delegatedTo: null,
+  delegatedAt: null,
   due: {
     acknowledge: '2026-03-23T16:59:59.999Z',
     followUp: '2026-03-30T16:59:59.999Z',
@@ -178,5 +179,26 @@ describe('AssignmentTable', () => {
     });
     // Not "worked on by" itself.
     await screen.findByText('Didelegasikan oleh atr-bpn');
+  });
+
+  it('a delegated row says since when the unit holds it, in the reader’s zone', async () => {
+    // Fifteen units: which one holds it is not enough, the coordinator asks since when.
+    const items = [
+      row({
+        agencyId: 'atr-bpn',
+        delegatedTo: 'kanwil-bpn-sulsel',
+        delegatedAt: '2026-03-17T02:30:00.000Z',
+      }),
+    ];
+    const props = { items, now: NOW, showAgency: false, caption: 'Antrean' };
+    const wib = renderWith(<AssignmentTable {...props} zone="Asia/Jakarta" />, {
+      as: { agency: 'atr-bpn', role: 'agency_coordinator' },
+    });
+    await screen.findByText('Dikerjakan oleh kanwil-bpn-sulsel sejak 17 Mar 2026, 09.30 WIB');
+    wib.unmount();
+    renderWith(<AssignmentTable {...props} zone="Asia/Makassar" />, {
+      as: { agency: 'kanwil-bpn-sulsel', role: 'agency_officer' },
+    });
+    await screen.findByText('Didelegasikan oleh atr-bpn sejak 17 Mar 2026, 10.30 WITA');
   });
 });

@@ -9,7 +9,7 @@ import { Link } from 'wouter';
 import type { Schemas } from '../api/client';
 import { useSession } from '../auth/session-context';
 import { nextDeadline } from '../deadline';
-import type { TimeZone } from '../format';
+import { formatInstant, type TimeZone } from '../format';
 import { labelOf, levelLabel, useI18n } from '../i18n/i18n';
 import { AgencyName, useAgencies } from './agencies';
 import { acknowledgeable, rowKey, type Selection } from './bulk-acknowledge';
@@ -41,7 +41,7 @@ export function AssignmentTable({
   loading?: boolean;
   error?: unknown;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { nameOf } = useAgencies();
   const reader = useSession().session?.agency;
   if (items.length === 0) {
@@ -100,10 +100,22 @@ export function AssignmentTable({
                   ) : null}
                   {a.delegatedTo ? (
                     <div className="small">
-                      {/* The unit holding it reads whose assignment it works, not its own name. */}
+                      {/* The unit holding it reads whose assignment it works, not its own name;
+                          since when in the reader's zone (none on a delegation older than the
+                          date's keeping). */}
                       {a.delegatedTo === reader
-                        ? t('queue.delegatedBy', { agency: nameOf(a.agencyId) })
-                        : t('queue.heldBy', { agency: nameOf(a.delegatedTo) })}
+                        ? a.delegatedAt
+                          ? t('queue.delegatedBySince', {
+                              agency: nameOf(a.agencyId),
+                              at: formatInstant(a.delegatedAt, zone, lang),
+                            })
+                          : t('queue.delegatedBy', { agency: nameOf(a.agencyId) })
+                        : a.delegatedAt
+                          ? t('queue.heldBySince', {
+                              agency: nameOf(a.delegatedTo),
+                              at: formatInstant(a.delegatedAt, zone, lang),
+                            })
+                          : t('queue.heldBy', { agency: nameOf(a.delegatedTo) })}
                     </div>
                   ) : null}
                 </td>

@@ -22,6 +22,7 @@ const pending = (i: number): Schemas['Assignment'] => ({
   clock: { basis: 'fresh', from: '2026-03-16T03:00:00.000Z', inheritedFrom: null },
   timeZone: 'Asia/Jakarta',
   delegatedTo: null,
+  delegatedAt: null,
   due: {
     acknowledge: '2099-03-23T16:59:59.999Z',
     followUp: '2099-03-30T16:59:59.999Z',

@@ -219,6 +219,7 @@ const assignmentOf = (over: Partial<Schemas['Assignment']> = {}): Schemas['Assig
   clock: { basis: 'fresh', from: deadlines.forwardedAt, inheritedFrom: null },
   timeZone: 'Asia/Jayapura',
   delegatedTo: null,
+  delegatedAt: null,
   due: { acknowledge: deadlines.targets[0]!.due, followUp: '', resolution: '' },
   met: { acknowledge: deadlines.targets[0]!.met, followUp: null, resolution: null },
   overdue: { acknowledge: false, followUp: false, resolution: false },

@@ -7,7 +7,7 @@ import { NOT_A_MEMBER_UNIT } from '@pantau/core/schemas';
 import type { Schemas } from '../api/client';
 import { ActionResultProvider } from './action-form';
 import { AgencyNamesProvider } from './agencies';
-import { Delegation, ReturnDelegation } from './delegation';
+import { Delegation, HeldBy, ReturnDelegation } from './delegation';
 
 const unit = (i: number) => ({
   id: `kantah-${i}`,
@@ -171,6 +171,7 @@ describe('taking a delegated assignment back', () => {
         name: 'Ambil kembali dari Kantor Pertanahan Kota Kupang',
       }),
     );
+    await userEvent.click(screen.getByRole('button', { name: 'Ya, ambil kembali' }));
     await waitFor(() => expect(changed).toBe(1));
     const post = calls.find((c) => c.method === 'POST')!;
     // From the unit the button names (audit s24 #5): the API refuses it once another holds it.
@@ -179,6 +180,85 @@ describe('taking a delegated assignment back', () => {
     expect(result.textContent).toBe('Diambil kembali dari Kantor Pertanahan Kota Kupang.');
     // Focus goes to the result, as after every other action.
     expect(document.activeElement).toBe(result);
+  });
+});
+
+describe('taking back asks first', () => {
+  it('sends nothing until confirmed; "Batal" and Esc return to the button', async () => {
+    const calls = mockApi((call) => {
+      if (call.path === '/v1/agency-names')
+        return json(200, { items: [{ id: 'kantah-7', name: 'Kantor Pertanahan Kota Kupang' }] });
+      return json(200, { agencyId: 'atr-bpn', delegatedTo: null });
+    });
+    let changed = 0;
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <ActionResultProvider>
+          <Delegation
+            caseId="C1"
+            assignment={
+              { agencyId: 'atr-bpn', delegatedTo: 'kantah-7' } as unknown as Schemas['Assignment']
+            }
+            onChange={() => (changed += 1)}
+          />
+        </ActionResultProvider>
+      </AgencyNamesProvider>,
+      { as: { agency: 'atr-bpn', role: 'agency_coordinator' } },
+    );
+    const takeBack = await screen.findByRole('button', {
+      name: 'Ambil kembali dari Kantor Pertanahan Kota Kupang',
+    });
+    // The unit loses the case at once (and what it is typing): a slip of the mouse must not.
+    await userEvent.click(takeBack);
+    const ask = await screen.findByRole('alertdialog');
+    expect(ask.textContent).toContain(
+      'Kantor Pertanahan Kota Kupang tidak lagi dapat membuka pengaduan ini',
+    );
+    expect(document.activeElement).toBe(ask);
+    await userEvent.click(within(ask).getByRole('button', { name: 'Batal' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(document.activeElement).toBe(takeBack);
+    await userEvent.click(takeBack);
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
+    await userEvent.click(takeBack);
+    await userEvent.click(screen.getByRole('button', { name: 'Ya, ambil kembali' }));
+    await waitFor(() => expect(changed).toBe(1));
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1);
+  });
+});
+
+describe('which member unit holds the assignment, on the case page', () => {
+  it('says since when, in the reader’s zone; without a date on an older record', async () => {
+    mockApi((call) =>
+      call.path === '/v1/agency-names'
+        ? json(200, { items: [{ id: 'kantah-7', name: 'Kantor Pertanahan Kota Kupang' }] })
+        : json(200, { items: [] }),
+    );
+    const held = (delegatedAt: string | null) =>
+      ({
+        agencyId: 'atr-bpn',
+        delegatedTo: 'kantah-7',
+        delegatedAt,
+      }) as unknown as Schemas['Assignment'];
+    const first = renderWith(
+      <AgencyNamesProvider user="u1">
+        <HeldBy assignment={held('2026-03-17T02:30:00.000Z')} zone="Asia/Makassar" />
+      </AgencyNamesProvider>,
+      { as: { agency: 'atr-bpn', role: 'agency_coordinator' } },
+    );
+    await screen.findByText(
+      'Didelegasikan ke Kantor Pertanahan Kota Kupang sejak 17 Mar 2026, 10.30 WITA.',
+    );
+    first.unmount();
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <HeldBy assignment={held(null)} zone="Asia/Makassar" />
+      </AgencyNamesProvider>,
+      { as: { agency: 'atr-bpn', role: 'agency_coordinator' } },
+    );
+    await screen.findByText('Didelegasikan ke Kantor Pertanahan Kota Kupang.');
   });
 });
 
@@ -310,6 +390,7 @@ describe('a colleague moved the assignment since the page was read (audit s24)',
     await userEvent.click(
       await screen.findByRole('button', { name: 'Ambil kembali dari Kantah Surabaya' }),
     );
+    await userEvent.click(screen.getByRole('button', { name: 'Ya, ambil kembali' }));
     expect((await screen.findByRole('alert')).textContent).toContain(
       'Penugasan ini baru saja dipindahkan koordinator lain',
     );

@@ -1,16 +1,18 @@
 /**
  * A focal point's coordinator hands its assignment to one of its member units, and takes it
- * back (`POST …/delegate`, `memberId: null`). The focal point stays accountable: its deadlines,
- * letters and statistics stay its own. A delegation typed while the assignment ends (withdrawn,
+ * back (`POST …/delegate`, `memberId: null`; asked first, as the unit loses the case at once).
+ * The focal point stays accountable: its deadlines, letters and statistics stay its own. A delegation typed while the assignment ends (withdrawn,
  * closed) or another coordinator delegates it stays, locked, with its text and a sentence saying
  * why, until discarded (`useUnsent`, as the assignment's own forms).
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { DelegateBody } from '@pantau/core/schemas';
 import { api, ApiError, type Schemas, unwrap } from '../api/client';
+import { formatInstant, type TimeZone } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { ActionForm, useActionResult, useUnsent } from './action-form';
 import { endedGone } from './assignment-actions';
+import { ImpactQuestion } from './impact-question';
 import { useAgencies, useMemberUnits } from './agencies';
 import { SelectField, TextField } from './field';
 import { ProblemAlert, useSavedSince } from './ui';
@@ -28,6 +30,8 @@ export function Delegation({
   const { nameOf } = useAgencies();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [asking, setAsking] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
   const announce = useActionResult();
   // Another coordinator delegated it, or took it back, since the page was read: a 409.
   const movedSince = useSavedSince(t('delegate.savedSince'), onChange);
@@ -49,6 +53,33 @@ export function Delegation({
   ) : null;
   const from = a.delegatedTo;
   const holder = from ? nameOf(from) : '';
+  const takeBack = () => {
+    setAsking(false);
+    setBusy(true);
+    setError(null);
+    unwrap(
+      api.POST('/v1/cases/{id}/assignments/{agencyId}/delegate', {
+        params: { path },
+        // From the unit the button names: taken from no other one.
+        body: { memberId: null, from },
+      }),
+    )
+      .then(
+        () => {
+          // Said where the page says what an action did: the button goes with the
+          // change. The API took it back from `from`, as checked.
+          announce?.(t('delegate.takenBack', { agency: holder }));
+          onChange();
+        },
+        (e: unknown) => setError(movedSince.refused(e)),
+      )
+      .finally(() => setBusy(false));
+  };
+  /** Back to the button, nothing sent: "Batal", or Esc as in any dialog. */
+  const cancel = () => {
+    setAsking(false);
+    buttonRef.current?.focus();
+  };
   // One tree either way: the form keeps its place (and its text) when a unit comes to hold it.
   return (
     <>
@@ -56,38 +87,56 @@ export function Delegation({
         <div className="delegation">
           <ProblemAlert error={error} />
           {movedSince.reloadButton}
+          {/* The unit loses the case at once, and what it is typing with it: asked first, as
+              every action that cannot be undone (`ActionForm`'s `confirm`). */}
           <button
+            ref={buttonRef}
             type="button"
             disabled={busy}
             aria-busy={busy}
-            onClick={() => {
-              setBusy(true);
-              setError(null);
-              unwrap(
-                api.POST('/v1/cases/{id}/assignments/{agencyId}/delegate', {
-                  params: { path },
-                  // From the unit the button names: taken from no other one.
-                  body: { memberId: null, from },
-                }),
-              )
-                .then(
-                  () => {
-                    // Said where the page says what an action did: the button goes with the
-                    // change. The API took it back from `from`, as checked.
-                    announce?.(t('delegate.takenBack', { agency: holder }));
-                    onChange();
-                  },
-                  (e: unknown) => setError(movedSince.refused(e)),
-                )
-                .finally(() => setBusy(false));
-            }}
+            onClick={() => setAsking(true)}
           >
             {busy ? t('common.working') : t('delegate.takeBack', { agency: holder })}
           </button>
+          {asking ? (
+            <ImpactQuestion
+              question={t('delegate.takeBackConfirm', { agency: holder })}
+              yes={t('delegate.takeBackYes')}
+              busy={busy}
+              asking={holder}
+              onConfirm={takeBack}
+              onCancel={cancel}
+            />
+          ) : null}
         </div>
       ) : null}
       {form}
     </>
+  );
+}
+
+/**
+ * Which member unit holds the assignment, if one does, and since when (in the reader's zone): a
+ * coordinator with many units tells a fresh delegation from one the unit has sat on.
+ */
+export function HeldBy({
+  assignment: a,
+  zone,
+}: {
+  assignment: Schemas['Assignment'];
+  zone: TimeZone;
+}) {
+  const { t, lang } = useI18n();
+  const { nameOf } = useAgencies();
+  if (!a.delegatedTo) return null;
+  const agency = nameOf(a.delegatedTo);
+  // Delegated before the date was kept: who, without since when.
+  return (
+    <p className="muted">
+      {a.delegatedAt
+        ? t('delegate.heldSince', { agency, at: formatInstant(a.delegatedAt, zone, lang) })
+        : t('delegate.held', { agency })}
+    </p>
   );
 }
 

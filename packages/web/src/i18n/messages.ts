@@ -928,7 +928,9 @@ const id = {
   'desk.openCase': 'Buka pengaduan',
   'queue.forwarded': 'Diteruskan',
   'queue.heldBy': 'Dikerjakan oleh {agency}',
+  'queue.heldBySince': 'Dikerjakan oleh {agency} sejak {at}',
   'queue.delegatedBy': 'Didelegasikan oleh {agency}',
+  'queue.delegatedBySince': 'Didelegasikan oleh {agency} sejak {at}',
   'queue.total': '{n} penugasan',
   // How the case of an agency's row or assignment ended or went on (the API's `caseNotice`).
   'caseNotice.closed_by_central':
@@ -975,7 +977,11 @@ const id = {
   'delegate.member': 'Unit anggota',
   'delegate.submit': 'Delegasikan',
   'delegate.held': 'Didelegasikan ke {agency}.',
+  'delegate.heldSince': 'Didelegasikan ke {agency} sejak {at}.',
   'delegate.takeBack': 'Ambil kembali dari {agency}',
+  'delegate.takeBackConfirm':
+    'Ambil kembali dari {agency}? {agency} tidak lagi dapat membuka pengaduan ini, dan yang sedang ditulisnya tidak terkirim. Anda dapat mendelegasikannya lagi nanti.',
+  'delegate.takeBackYes': 'Ya, ambil kembali',
   'delegate.takenBack': 'Diambil kembali dari {agency}.',
   'delegate.formGoneHeld':
     'Penugasan ini sudah didelegasikan ke {agency} sejak Anda mulai mengisi formulir ini, jadi tidak dapat didelegasikan lagi. Isian Anda belum terkirim; ambil kembali dulu bila tetap ingin mendelegasikannya, atau buang bila tidak diperlukan lagi.',
@@ -2115,7 +2121,9 @@ const en = {
   'desk.openCase': 'Open the complaint',
   'queue.forwarded': 'Forwarded',
   'queue.heldBy': 'Worked on by {agency}',
+  'queue.heldBySince': 'Worked on by {agency} since {at}',
   'queue.delegatedBy': 'Delegated by {agency}',
+  'queue.delegatedBySince': 'Delegated by {agency} since {at}',
   'queue.total': '{n} {n|assignment|assignments}',
   'caseNotice.closed_by_central':
     'Closed by the complaint unit (Asdep Pengaduan Masyarakat) on {at} as “{outcome}”',
@@ -2159,7 +2167,11 @@ const en = {
   'delegate.member': 'Member unit',
   'delegate.submit': 'Delegate',
   'delegate.held': 'Delegated to {agency}.',
+  'delegate.heldSince': 'Delegated to {agency} since {at}.',
   'delegate.takeBack': 'Take it back from {agency}',
+  'delegate.takeBackConfirm':
+    'Take it back from {agency}? {agency} will no longer be able to open this complaint, and what it is writing will not be sent. You can delegate it again later.',
+  'delegate.takeBackYes': 'Yes, take it back',
   'delegate.takenBack': 'Taken back from {agency}.',
   'delegate.formGoneHeld':
     'This assignment has been delegated to {agency} since you began this form, so it cannot be delegated again. What you typed was not sent; take it back first to delegate it all the same, or discard it when you no longer need it.',

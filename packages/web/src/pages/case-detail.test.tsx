@@ -21,6 +21,7 @@ const assignmentOf = (agencyId: string): Schemas['Assignment'] => ({
   clock: { basis: 'fresh', from: iso(0), inheritedFrom: null },
   timeZone: 'Asia/Jakarta',
   delegatedTo: null,
+  delegatedAt: null,
   due: { acknowledge: iso(5_000), followUp: iso(30_000), resolution: iso(90_000) },
   met: { acknowledge: iso(10), followUp: null, resolution: null },
   overdue: { acknowledge: false, followUp: false, resolution: false },

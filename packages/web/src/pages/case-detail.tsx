@@ -28,7 +28,7 @@ import { CaseLetters, ReceiptButton } from '../components/document-links';
 import { ComplainantCases } from '../components/complainant-cases';
 import { IncomingLetter } from '../components/incoming-letter';
 import { CaseActions, othersHold } from '../components/case-actions';
-import { Delegation, ReturnDelegation } from '../components/delegation';
+import { Delegation, HeldBy, ReturnDelegation } from '../components/delegation';
 import { Restatement } from '../components/restatement';
 import { DeadlinesPanel, MayMove, useDeclaredYears } from '../components/deadlines';
 import { Loading, PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
@@ -232,9 +232,7 @@ export default function CaseDetail() {
                       <p className="prose">{a.instructions}</p>
                     </>
                   ) : null}
-                  {a.delegatedTo ? (
-                    <p className="muted">{t('delegate.held', { agency: nameOf(a.delegatedTo) })}</p>
-                  ) : null}
+                  <HeldBy assignment={a} zone={zone} />
                   {coordinates(a) ? (
                     <Delegation caseId={kase.id} assignment={a} onChange={reload} />
                   ) : null}
