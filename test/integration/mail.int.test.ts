@@ -84,6 +84,27 @@ describe('an e-mail delivered twice', () => {
   });
 });
 
+describe('an e-mail whose subject is longer than a case’s (200 characters)', () => {
+  it('is cut with a mark, and the whole subject heads the complaint', async () => {
+    // The audit's walk: the complainant wrote where and when in the subject, the body only
+    // "see the subject"; cut silently, the place was in the original .eml alone.
+    const subject = `Pelayanan RSUD buruk: ${'antrean panjang sejak subuh, '.repeat(8)}di Kabupaten Lebak, Banten`;
+    expect(subject.length).toBeGreaterThan(200);
+    const { caseId } = await intakeMail(
+      service,
+      message(['Message-ID: <subjek-panjang@warga>'], subject, 'Rincian ada di judul.'),
+    );
+    const c = await service.getCase(centralOfficer, caseId);
+    expect(c.subject).toHaveLength(200);
+    expect(c.subject).toBe(`${subject.slice(0, 199)}…`);
+    expect(c.description).toBe(`Perihal lengkap: ${subject}\n\nRincian ada di judul.`);
+    // A subject that fits is the case's as written, the complaint only the text.
+    const short = await intakeMail(service, message([], 'Perihal pendek', 'Isi saja.'));
+    const s = await service.getCase(centralOfficer, short.caseId);
+    expect([s.subject, s.description]).toEqual(['Perihal pendek', 'Isi saja.']);
+  });
+});
+
 describe('what the receiving service’s scan failed', () => {
   it('is refused, and a sender’s forged PASS below it changes nothing', async () => {
     for (const verdicts of [
@@ -412,11 +433,13 @@ describe('a complainant’s follow-up e-mail (a reply, or a mail quoting the age
       },
     });
     const files = (await service.listAttachments(centralOfficer, first.id)).items;
-    // The papers central asked for are central's until it shows them (see below).
+    // The papers central asked for are central's until it shows them (see below). The
+    // follow-up's own message is named as one, not as a second "surel-asli.eml" central
+    // cannot tell from the complaint's.
     expect(files.map((f) => [f.name, f.visibility])).toEqual([
       ['surel-asli.eml', 'central'],
       ['ktp-budi.png', 'central'],
-      ['surel-asli.eml', 'central'],
+      ['surel-lanjutan.eml', 'central'],
     ]);
 
     // Delivered again (SES, or the sender's server retrying): appended once.

@@ -9,7 +9,6 @@ import { type CaseRecord, type CaseStatus, followUpMail } from '../case.ts';
 import { countsAgainstLimit, receivedAttachment } from '../documents/attachments.ts';
 import { type UniqueClaim, WriteConflict } from '../ports.ts';
 import { MAX_ATTACHMENTS_PER_CASE } from '../schemas/documents.ts';
-import { cutText } from '../schemas/fields.ts';
 import { normalizeReference } from '../search/normalize.ts';
 import { CENTRAL_TENANT } from '../tenancy.ts';
 import { newEventId } from '../timeline.ts';
@@ -17,11 +16,14 @@ import { documentStorage } from './attachments.ts';
 import { INTAKE, storeBytes, withKeys } from './intake.ts';
 import { loadCase, put, retryOnConflict, type ServiceDeps } from './kernel/index.ts';
 import {
+  FOLLOW_UP_MAIL_NAME,
   type IncomingMail,
   type MailFiles,
   type MailOutcome,
   mailAttachments,
+  mailSubject,
   mailText,
+  withWholeSubject,
 } from './mail-message.ts';
 
 /**
@@ -109,7 +111,7 @@ export async function joinCase(
   /** Forwarded by a staff member (`staffForward`): who, and their note. */
   forwarded?: { readonly forwardedBy: string; readonly forwardNote?: string },
 ): Promise<MailOutcome | undefined> {
-  const kept = files ? await mailAttachments(deps, files) : [];
+  const kept = files ? await mailAttachments(deps, files, FOLLOW_UP_MAIL_NAME) : [];
   const { blobs } = documentStorage(deps);
   const stored = withKeys(caseId, kept);
   const drop = (gone: readonly { key: string }[]) =>
@@ -130,7 +132,8 @@ export async function joinCase(
         ...stored.filter((f) => !f.centralOnly).slice(0, Math.max(0, room - eml.length)),
         ...eml,
       ];
-      const body = (mail.text ?? '').trim();
+      const subject = mailSubject(mail.subject);
+      const body = withWholeSubject(subject, (mail.text ?? '').trim());
       await deps.store.commit({
         case: put(c, followUpMail(c, now)),
         claims: [...claims],
@@ -143,7 +146,7 @@ export async function joinCase(
             actor: INTAKE,
             agencyId: null,
             data: {
-              subject: cutText(mail.subject?.trim() || '(Tanpa perihal)', 200),
+              subject: subject.subject,
               text: body === '' ? '(Surel tanpa isi teks)' : mailText(body),
               attachments: mail.attachments.length,
               attached: taken.filter((f) => !f.centralOnly).length,

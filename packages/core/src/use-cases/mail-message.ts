@@ -117,6 +117,34 @@ export const mailText = (body: string): string =>
     ? `${cutText(body, MAX_DESCRIPTION - 40)}\n… (dipotong; surel lengkap tersimpan)`
     : body;
 
+/** How long a case's subject may be (`CreateCase`'s `subject`). */
+const MAX_SUBJECT = 200;
+
+/**
+ * An e-mail's subject as a case keeps it: at most 200 characters, a longer one cut with "…",
+ * its whole text then given as `whole` for the complaint's text (`withWholeSubject`): a
+ * complainant may write where and what only in the subject, which the case would lose.
+ */
+export function mailSubject(subject: string | null | undefined): {
+  readonly subject: string;
+  readonly whole?: string;
+} {
+  const s = subject?.trim() || '(Tanpa perihal)';
+  return s.length > MAX_SUBJECT
+    ? { subject: `${cutText(s, MAX_SUBJECT - 1)}…`, whole: s }
+    : { subject: s };
+}
+
+/** An e-mail's text, headed by its whole subject when the case's is cut (`mailSubject`). */
+export const withWholeSubject = (subject: { readonly whole?: string }, body: string): string =>
+  subject.whole ? `Perihal lengkap: ${subject.whole}\n\n${body}`.trim() : body;
+
+/**
+ * The name a follow-up's own message is kept under, central-only (as the case's original is):
+ * beside the complaint's `surel-asli.eml`, central tells the two apart.
+ */
+export const FOLLOW_UP_MAIL_NAME = 'surel-lanjutan.eml';
+
 /** An e-mail's files as the parser gave them, and the message itself (the `.eml`). */
 export interface MailFiles {
   readonly attachments: readonly { readonly filename: string; readonly content: Uint8Array }[];
@@ -134,7 +162,12 @@ export const ORIGINAL_MAIL_NAME = 'surel-asli.eml';
  * `.eml`. The `.eml` itself is always kept, for central only: it shows the sender's address
  * even when the case hides the identity, and holds every file, the refused ones too.
  */
-export async function mailAttachments(deps: ServiceDeps, files: MailFiles): Promise<IntakeFile[]> {
+export async function mailAttachments(
+  deps: ServiceDeps,
+  files: MailFiles,
+  /** What the `.eml` is named: a follow-up's is `FOLLOW_UP_MAIL_NAME`. */
+  emlName: string = ORIGINAL_MAIL_NAME,
+): Promise<IntakeFile[]> {
   const taken = (
     await inspected(
       deps,
@@ -152,6 +185,6 @@ export async function mailAttachments(deps: ServiceDeps, files: MailFiles): Prom
     )
     .slice(0, MAX_ATTACHMENTS_PER_CASE - 1)
     .map((f) => ({ ...f, contentType: f.sniffed.mime!, centralOnly: false }));
-  const [eml] = await inspected(deps, [{ name: ORIGINAL_MAIL_NAME, bytes: files.raw }]);
+  const [eml] = await inspected(deps, [{ name: emlName, bytes: files.raw }]);
   return [...taken, { ...eml!, contentType: 'message/rfc822', centralOnly: true }];
 }

@@ -18,7 +18,9 @@ import {
   type MailFiles,
   type MailOutcome,
   mailAttachments,
+  mailSubject,
   mailText,
+  withWholeSubject,
 } from './mail-message.ts';
 import { receiptFor, sendPendingReceipt, sendRegisteredReceipt } from './mail-receipt.ts';
 import { AlreadyRegistered } from './registration.ts';
@@ -116,7 +118,11 @@ export async function receiveEmail(
   const caseFiles =
     enclosed && files ? { ...files, attachments: files.forwarded ?? [] } : complaintFiles;
   const name = cutText(complaint.from?.name?.trim() || complainant, 200);
-  const body = (enclosed ? enclosedText(enclosed) : (complaint.text ?? '')).trim();
+  const subject = mailSubject(complaint.subject);
+  const body = withWholeSubject(
+    subject,
+    (enclosed ? enclosedText(enclosed) : (complaint.text ?? '')).trim(),
+  );
   const description = body === '' ? '(Surel tanpa isi teks)' : mailText(body);
   // A follow-up of the complainant joins their case, unless that case has ended (when found,
   // or by the time it is joined: `joinCase` answers nothing then). Never mail a list relayed:
@@ -149,7 +155,7 @@ export async function receiveEmail(
         // then, not from when this run got to it.
         receivedAt: mailReceiptTime(mail.receivedAt, deps.clock()),
         complainant: { name, email: complainant },
-        subject: cutText(complaint.subject?.trim() || '(Tanpa perihal)', 200),
+        subject: subject.subject,
         description,
       },
       {
