@@ -67,7 +67,8 @@ async function workbookOf(res: Response) {
   expect(res.headers.get('content-type')).toBe(XLSX);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(await res.arrayBuffer());
-  expect(workbook.worksheets).toHaveLength(1);
+  // The table, then what the file counts (its period…): see the notes' tests below.
+  expect(workbook.worksheets).toHaveLength(2);
   // Written at the API's "now" (the manual clock here), as Excel's properties show it.
   expect(workbook.created).toEqual(new Date(NOW));
   expect(workbook.modified).toEqual(new Date(NOW));
@@ -184,6 +185,43 @@ describe('the cases as an Excel workbook', () => {
     const sheet = await workbookOf(await get(`/v1/exports/cases.xlsx?${MARCH}&agencyId=pln`));
     expect(sheet.rowCount).toBe(1 + 1);
     expect(sheet.getRow(2).getCell(CASE_SHEET_COLUMNS.indexOf('Perihal') + 1).value).toBe(INJECTED);
+  });
+});
+
+/** The workbook's sheet of notes, as label and value shown. */
+async function notesOf(res: Response): Promise<string[][]> {
+  expect(res.status).toBe(200);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await res.arrayBuffer());
+  // The table stays the first sheet, as it was: the notes come after it.
+  expect(workbook.worksheets.map((s) => s.name)).toEqual([
+    expect.stringMatching(/^(Statistik instansi|Pengaduan)$/),
+    'Keterangan',
+  ]);
+  return shownRows(workbook.worksheets[1]!, 2);
+}
+
+describe('a workbook forwarded on, read without the file name', () => {
+  it('says which period it counts, when it was counted and the minimum sample', async () => {
+    expect(await notesOf(await get(`/v1/stats/agencies.xlsx?${MARCH}`))).toEqual([
+      ['Laporan', 'Statistik kinerja instansi'],
+      ['Periode (tanggal WIB)', '1 Maret 2026 s.d. 31 Maret 2026'],
+      ['Dihitung pada (WIB)', '2026-03-10 10:00'],
+      ['Sampel minimum untuk diperingkat', '5'],
+      [
+        'Sampel',
+        'diteruskan − bukan kewenangan − ditarik sebelum tenggat; instansi dengan sampel di bawah minimum tidak diperingkat',
+      ],
+    ]);
+  });
+
+  it('says the period of the cases (the year so far when none is asked) and the agency', async () => {
+    expect(await notesOf(await get('/v1/exports/cases.xlsx?agencyId=pln'))).toEqual([
+      ['Laporan', 'Pengaduan yang diterima'],
+      ['Periode (tanggal WIB)', '1 Januari 2026 s.d. 10 Maret 2026'],
+      ['Dihitung pada (WIB)', '2026-03-10 10:00'],
+      ['Instansi', 'Agency pln'],
+    ]);
   });
 });
 

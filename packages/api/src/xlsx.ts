@@ -15,7 +15,7 @@
  * exceljs's streaming writer: 22,000 case rows in about 2.5 s and 100 MB, where its in-memory
  * workbook took 9 s and 420 MB. Loaded on first use only (on-demand/xlsx.ts).
  */
-import { cellText, type SheetCell } from '@pantau/core';
+import { cellText, NOTES_SHEET_NAME, type SheetCell, type SheetNotes } from '@pantau/core';
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import { MAX_RESPONSE_BODY_BYTES } from './csv.ts';
@@ -29,6 +29,8 @@ export interface WorkbookSheet {
   readonly writtenAt: Date;
   readonly columns: readonly string[];
   readonly rows: readonly (readonly SheetCell[])[];
+  /** What the file says about itself (its period…), on a sheet after the table's. */
+  readonly notes?: SheetNotes;
 }
 
 const TIME_FORMAT = 'yyyy-mm-dd hh:mm';
@@ -111,9 +113,29 @@ export async function toXlsx(sheet: WorkbookSheet): Promise<Buffer> {
     row.commit();
   }
   worksheet.commit();
+  if (sheet.notes) writeNotes(workbook, sheet.notes);
   await workbook.commit();
   await ended;
   return Buffer.concat(chunks);
+}
+
+/** The notes' sheet: each label bold, its value beside it as the table's cells are written. */
+function writeNotes(workbook: ExcelJS.stream.xlsx.WorkbookWriter, notes: SheetNotes): void {
+  const worksheet = workbook.addWorksheet(NOTES_SHEET_NAME);
+  worksheet.columns = [0, 1].map((i) => ({
+    width: Math.min(
+      MAX_WIDTH,
+      Math.max(MIN_WIDTH, ...notes.map((note) => String(cellText(note[i]!)).length + 2)),
+    ),
+  }));
+  for (const [label, value] of notes) {
+    const row = worksheet.addRow([label, valueOf(value)]);
+    row.getCell(1).font = { name: 'Calibri', family: 2, size: 11, bold: true };
+    const numFmt = formatOf(value);
+    if (numFmt) row.getCell(2).numFmt = numFmt;
+    row.commit();
+  }
+  worksheet.commit();
 }
 
 /**

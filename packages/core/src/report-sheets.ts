@@ -16,6 +16,7 @@ import {
   STATUS_LABELS,
   yesNo,
 } from './labels.ts';
+import { MONTHS } from './letters.ts';
 import { type AgencyStats, STATS_TIME_ZONE } from './stats.ts';
 
 /**
@@ -159,4 +160,49 @@ export function caseSheetRow(c: CaseRecord, now: Date, names: AgencyNameMap): Sh
     c.closure ? OUTCOME_LABELS[c.closure.outcome] : '',
     c.closure ? time(c.closure.at) : '',
   ];
+}
+
+/**
+ * A workbook's notes, label and value, on a sheet after the table ("Keterangan"): what a reader
+ * the file was forwarded to needs besides it, who sees neither the file's name (the period) nor
+ * the console's line over the table (the minimum sample). The table's sheet stays as it was.
+ */
+export type SheetNotes = readonly (readonly [string, SheetCell])[];
+export const NOTES_SHEET_NAME = 'Keterangan';
+
+/** A WIB date as people write it: "1 Maret 2026". */
+const longDate = (day: string): string => {
+  const [year, month, date] = day.split('-').map(Number);
+  return `${date} ${MONTHS[month! - 1]} ${year}`;
+};
+
+/**
+ * The notes of a report over `from`–`to` (WIB dates, inclusive), counted at `at`: the figures
+ * of a period still move while late answers come in, so a report says when it was counted.
+ */
+export function reportNotes(report: {
+  readonly title: string;
+  readonly from: string;
+  readonly to: string;
+  readonly at: Date;
+  /** The statistics': the smallest sample ranked. */
+  readonly minimumSample?: number;
+  /** The cases export's, with `agencyId`: that agency's name. */
+  readonly agency?: string;
+}): SheetNotes {
+  const notes: [string, SheetCell][] = [
+    ['Laporan', report.title],
+    [`Periode (tanggal ${ZONE})`, `${longDate(report.from)} s.d. ${longDate(report.to)}`],
+    [`Dihitung pada (${ZONE})`, time(report.at.toISOString())],
+  ];
+  if (report.minimumSample !== undefined)
+    notes.push(
+      ['Sampel minimum untuk diperingkat', report.minimumSample],
+      [
+        'Sampel',
+        'diteruskan − bukan kewenangan − ditarik sebelum tenggat; instansi dengan sampel di bawah minimum tidak diperingkat',
+      ],
+    );
+  if (report.agency !== undefined) notes.push(['Instansi', report.agency]);
+  return notes;
 }

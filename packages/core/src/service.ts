@@ -112,6 +112,7 @@ export class Service {
   readonly agencyStats = this.#bind(reporting.agencyStats);
   readonly agencyStatsExport = this.#bind(reporting.agencyStatsExport);
   readonly exportCases = this.#bind(reporting.exportCases);
+  readonly caseExportNotes = this.#bind(reporting.caseExportNotes);
   readonly listNotifications = this.#bind(reporting.listNotifications);
   readonly listFailedNotifications = this.#bind(reporting.listFailedNotifications);
   readonly resendLetter = this.#bind(reporting.resendLetter);

@@ -30,11 +30,12 @@ const csv = (description: string) => ({
 
 const xlsx = (description: string) => ({
   description:
-    `${description}. The same cells as the CSV, as an Excel workbook of one sheet named in ` +
+    `${description}. The same cells as the CSV, as an Excel workbook, the table on a sheet named in ` +
     'Indonesian: the header row bold and frozen, counts and rates as numbers (rates with two ' +
     'decimals, shown in the reader’s locale), times as date cells shown as `yyyy-mm-dd hh:mm` ' +
     '(WIB, the zone named in the header), text as text cells (never a formula, whatever it ' +
-    'starts with), an empty value as an empty cell.',
+    'starts with), an empty value as an empty cell. A second sheet, *Keterangan*, says what the ' +
+    'file counts: its period, when it was counted (WIB), and the minimum sample or the agency.',
   content: { [XLSX]: { schema: z.string().meta({ format: 'binary' }) } },
 });
 
@@ -103,12 +104,17 @@ export const stats = new OpenAPIHono()
       responses: { 200: xlsx(AGENCY_STATS_FILE), ...PROBLEMS },
     }),
     async (c) => {
-      const { from, to, sheet } = await c
+      const { from, to, sheet, notes } = await c
         .get('service')
         .agencyStatsExport(c.get('auth'), c.req.valid('query'));
       const body = await (
         await workbooks()
-      ).toXlsx({ name: AGENCY_STATS_SHEET_NAME, writtenAt: c.get('service').now(), ...sheet });
+      ).toXlsx({
+        name: AGENCY_STATS_SHEET_NAME,
+        writtenAt: c.get('service').now(),
+        ...sheet,
+        notes,
+      });
       return c.body(body as Uint8Array<ArrayBuffer>, 200, {
         'content-type': XLSX,
         'content-disposition': `attachment; filename="pantau-agencies-${from}-${to}.xlsx"`,
@@ -162,6 +168,7 @@ export const exports = new OpenAPIHono()
           writtenAt: c.get('service').now(),
           columns: CASE_SHEET_COLUMNS,
           rows,
+          notes: await c.get('service').caseExportNotes(c.get('auth'), c.req.valid('query')),
         },
         () => tooManyForOneFile(),
       );

@@ -6,7 +6,14 @@ import { letterVoidReason, openEpisodeOf, resent } from '../ladder/outbox.ts';
 import { letterAddresses } from '../letters.ts';
 import { type NotificationRecord, viewNotification } from '../notification.ts';
 import { type Page, type PageRequest, WriteConflict } from '../ports.ts';
-import { agencyStatsSheet, caseSheetRow, type Sheet, type SheetCell } from '../report-sheets.ts';
+import {
+  agencyStatsSheet,
+  caseSheetRow,
+  reportNotes,
+  type Sheet,
+  type SheetCell,
+  type SheetNotes,
+} from '../report-sheets.ts';
 import type {
   DismissLetterInput,
   NotificationsFilter,
@@ -39,10 +46,39 @@ export async function agencyStatsExport(
   deps: ServiceDeps,
   p: Principal,
   period: StatsPeriod,
-): Promise<{ from: string; to: string; sheet: Sheet }> {
+): Promise<{ from: string; to: string; sheet: Sheet; notes: SheetNotes }> {
   requireRole(p, CENTRAL_ROLES);
   const { report, names } = await statsReport(deps, period);
-  return { from: report.from, to: report.to, sheet: agencyStatsSheet(report, names) };
+  return {
+    from: report.from,
+    to: report.to,
+    sheet: agencyStatsSheet(report, names),
+    notes: reportNotes({
+      title: 'Statistik kinerja instansi',
+      from: report.from,
+      to: report.to,
+      at: deps.clock(),
+      minimumSample: report.minimumSample,
+    }),
+  };
+}
+
+/** What the cases export's workbook says about itself: its period (the default resolved), its agency. */
+export async function caseExportNotes(
+  deps: ServiceDeps,
+  p: Principal,
+  period: StatsPeriod,
+): Promise<SheetNotes> {
+  requireRole(p, CENTRAL_ROLES);
+  const { from, to } = periodOf(deps, period);
+  const names = period.agencyId ? await directoryFor(deps, period) : undefined;
+  return reportNotes({
+    title: 'Pengaduan yang diterima',
+    from,
+    to,
+    at: deps.clock(),
+    ...(period.agencyId ? { agency: names?.get(period.agencyId) ?? period.agencyId } : {}),
+  });
 }
 
 async function statsReport(deps: ServiceDeps, period: StatsPeriod) {

@@ -663,6 +663,8 @@ const id = {
   'stats.withdrawnHint':
     'Ditarik pusat (atau pengaduan ditutup) sebelum tenggat tindak lanjut, belum ditanggapi: tidak dihitung dalam sampel.',
   'stats.rank': 'Peringkat',
+  'stats.none':
+    'Tidak ada pengaduan yang diteruskan ke instansi pada periode ini: tidak ada tingkat tanggapan yang dapat dihitung.',
 
   'letters.title': 'Log surat dan notifikasi',
   'letters.titleAgency': 'Surat untuk instansi Anda',
@@ -1865,6 +1867,8 @@ const en = {
   'stats.withdrawnHint':
     'Withdrawn by central (or the complaint closed) before the follow-up was due, unanswered: not counted in the sample.',
   'stats.rank': 'Rank',
+  'stats.none':
+    'No complaint was forwarded to an agency in this period: there is no response rate to compute.',
 
   'letters.title': 'Letters and notifications log',
   'letters.titleAgency': 'Letters to your agency',

@@ -203,6 +203,38 @@ describe('an agency’s row', () => {
   });
 });
 
+describe('a period with nothing forwarded', () => {
+  it('says so in a sentence, not as a table of zeros, every agency a "small sample", and an empty chart', async () => {
+    const none = (agencyId: string) => ({ ...totals, agencyId });
+    mockApi((call) =>
+      call.path.startsWith('/v1/stats/agencies?')
+        ? json(200, {
+            from: '2025-06-01',
+            to: '2025-06-30',
+            minimumSample: 5,
+            items: [none('polri'), none('pln')],
+            totals,
+          })
+        : json(200, { items: [] }),
+    );
+    renderWith(<Stats />, {
+      as: { agency: 'setneg', role: 'central_officer' },
+      path: '/stats?from=2025-06-01&to=2025-06-30',
+    });
+    await screen.findByText(/Periode .* 1 Jun 2025 s\.d\. .* 30 Jun 2025/);
+    expect(
+      screen.getByText(
+        'Tidak ada pengaduan yang diteruskan ke instansi pada periode ini: tidak ada tingkat tanggapan yang dapat dihitung.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.queryByText('sampel kecil')).toBeNull();
+    expect(screen.queryByRole('img', { name: /Tingkat tanggapan/ })).toBeNull();
+    // The files can still be downloaded: an empty month is a month to report too.
+    expect(screen.getByRole('button', { name: 'Unduh Excel statistik' })).toBeTruthy();
+  });
+});
+
 const TOO_MANY = 'Periode ini memuat terlalu banyak pengaduan untuk satu berkas CSV.';
 
 describe('the statistics page’s cases CSV, refused for a long period', () => {

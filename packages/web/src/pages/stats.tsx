@@ -177,87 +177,96 @@ function StatsPage({ now }: { now: Date }) {
             })}{' '}
             · {t('stats.minimumSample', { n: data.minimumSample })}
           </p>
-          <div className="table-scroll">
-            <table className="stats">
-              <caption className="visually-hidden">{t('stats.title')}</caption>
-              <thead>
-                <tr>
-                  {COLUMNS.map(([column, label]) => (
-                    <th
-                      key={column}
-                      scope="col"
-                      aria-sort={sort.column === column ? sort.direction : 'none'}
-                    >
-                      <button
-                        type="button"
-                        className="sort"
-                        {...(HINTS[column] ? { title: t(HINTS[column]) } : {})}
-                        onClick={() =>
-                          setSort({
-                            column,
-                            // Again on the same column: the other way. A rank reads from 1 first.
-                            direction:
-                              sort.column === column
-                                ? sort.direction === 'descending'
-                                  ? 'ascending'
-                                  : 'descending'
-                                : column === 'rank'
-                                  ? 'ascending'
-                                  : 'descending',
-                          })
-                        }
-                      >
-                        {t(label)}
-                      </button>
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.agencyId}>
-                    <th scope="row">
-                      {nameOf(row.agencyId)}
-                      {row.belowMinimumSample ? (
-                        <span
-                          className="badge"
-                          title={t('stats.belowSampleHint', {
-                            n: sampleOf(row),
-                            min: data.minimumSample,
-                          })}
+          {data.items.every((s) => s.assigned === 0) ? (
+            // Nothing forwarded: a table of zeros would call every agency a "small sample" and
+            // the chart would be a legend without bars. The files still download (a quiet
+            // month is reported too).
+            <p role="status">{t('stats.none')}</p>
+          ) : (
+            <>
+              <div className="table-scroll">
+                <table className="stats">
+                  <caption className="visually-hidden">{t('stats.title')}</caption>
+                  <thead>
+                    <tr>
+                      {COLUMNS.map(([column, label]) => (
+                        <th
+                          key={column}
+                          scope="col"
+                          aria-sort={sort.column === column ? sort.direction : 'none'}
                         >
-                          {t('stats.belowSample')}
-                        </span>
-                      ) : null}
-                    </th>
-                    {COUNTS.map((k) => (
-                      <td key={k}>{formatCount(row[k], lang)}</td>
+                          <button
+                            type="button"
+                            className="sort"
+                            {...(HINTS[column] ? { title: t(HINTS[column]) } : {})}
+                            onClick={() =>
+                              setSort({
+                                column,
+                                // Again on the same column: the other way. A rank reads from 1 first.
+                                direction:
+                                  sort.column === column
+                                    ? sort.direction === 'descending'
+                                      ? 'ascending'
+                                      : 'descending'
+                                    : column === 'rank'
+                                      ? 'ascending'
+                                      : 'descending',
+                              })
+                            }
+                          >
+                            {t(label)}
+                          </button>
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((row) => (
+                      <tr key={row.agencyId}>
+                        <th scope="row">
+                          {nameOf(row.agencyId)}
+                          {row.belowMinimumSample ? (
+                            <span
+                              className="badge"
+                              title={t('stats.belowSampleHint', {
+                                n: sampleOf(row),
+                                min: data.minimumSample,
+                              })}
+                            >
+                              {t('stats.belowSample')}
+                            </span>
+                          ) : null}
+                        </th>
+                        {COUNTS.map((k) => (
+                          <td key={k}>{formatCount(row[k], lang)}</td>
+                        ))}
+                        <td>{formatPercent(row.responseRate, lang)}</td>
+                        <td>{formatPercent(row.onTimeRate, lang)}</td>
+                        <td>{formatPercent(row.acknowledgeOnTimeRate, lang)}</td>
+                        <td>{row.medianWorkingDaysToFirstResponse ?? '—'}</td>
+                        <td>{row.rank ?? '—'}</td>
+                      </tr>
                     ))}
-                    <td>{formatPercent(row.responseRate, lang)}</td>
-                    <td>{formatPercent(row.onTimeRate, lang)}</td>
-                    <td>{formatPercent(row.acknowledgeOnTimeRate, lang)}</td>
-                    <td>{row.medianWorkingDaysToFirstResponse ?? '—'}</td>
-                    <td>{row.rank ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t('stats.total')}</th>
-                  {COUNTS.map((k) => (
-                    <td key={k}>{formatCount(data.totals[k], lang)}</td>
-                  ))}
-                  <td>{formatPercent(data.totals.responseRate, lang)}</td>
-                  <td>{formatPercent(data.totals.onTimeRate, lang)}</td>
-                  <td>{formatPercent(data.totals.acknowledgeOnTimeRate, lang)}</td>
-                  <td>{data.totals.medianWorkingDaysToFirstResponse ?? '—'}</td>
-                  <td>—</td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
-          {/* Rates only: an agency with nothing in its sample has no bar to draw. */}
-          <Chart rows={rows.filter((row) => row.responseRate !== null)} />
+                  </tbody>
+                  <tfoot>
+                    <tr>
+                      <th scope="row">{t('stats.total')}</th>
+                      {COUNTS.map((k) => (
+                        <td key={k}>{formatCount(data.totals[k], lang)}</td>
+                      ))}
+                      <td>{formatPercent(data.totals.responseRate, lang)}</td>
+                      <td>{formatPercent(data.totals.onTimeRate, lang)}</td>
+                      <td>{formatPercent(data.totals.acknowledgeOnTimeRate, lang)}</td>
+                      <td>{data.totals.medianWorkingDaysToFirstResponse ?? '—'}</td>
+                      <td>—</td>
+                    </tr>
+                  </tfoot>
+                </table>
+              </div>
+              {/* Rates only: an agency with nothing in its sample has no bar to draw. */}
+              <Chart rows={rows.filter((row) => row.responseRate !== null)} />
+            </>
+          )}
         </>
       ) : null}
     </section>
