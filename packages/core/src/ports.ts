@@ -308,6 +308,11 @@ export interface AssignmentQuery {
   readonly reader?: string | undefined;
   /** Only redirected assignments no forwarding of the case has answered yet. */
   readonly awaitingReforward?: boolean | undefined;
+  /**
+   * Only assignments delegated to this member unit (a queue reads them from its partition of
+   * delegations, those of the queue's agencies alone), or, null, those delegated to none.
+   */
+  readonly delegatedTo?: string | null | undefined;
   readonly now: Date;
 }
 
@@ -446,7 +451,8 @@ export interface Store extends DocumentStore {
   ): Promise<Page<TimelineEvent>>;
   /**
    * The queue of one or more agencies, soonest next deadline first, with the assignments
-   * delegated to `delegatedTo` units merged in.
+   * delegated to `delegatedTo` units merged in. With `filter.delegatedTo` a unit: only the
+   * agencies' assignments delegated to it, read from its delegations (as many reads as it holds).
    */
   listQueue(
     agencyIds: readonly string[],

@@ -50,6 +50,7 @@ export const assignmentFilter = (filter: AssignmentQuery) => {
     filter.complaintType ||
     filter.forwardedSince ||
     filter.awaitingReforward ||
+    filter.delegatedTo !== undefined ||
     filter.overdue === true,
   );
   return filtered ? (item: Item) => accepts(filter, item) : undefined;
@@ -69,6 +70,8 @@ const accepts = (filter: AssignmentQuery, item: Item) => {
     filter.awaitingReforward &&
     (a.state !== 'redirected' || a.reforwardedAt || a.redirectSettled)
   )
+    return false;
+  if (filter.delegatedTo !== undefined && (a.delegatedTo ?? null) !== filter.delegatedTo)
     return false;
   // A paused clock has nothing overdue, whatever its dates.
   if (filter.overdue === true && a.paused) return false;

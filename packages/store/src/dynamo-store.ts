@@ -414,6 +414,19 @@ export class DynamoStore extends SearchStore implements Store {
     page: PageRequest,
     delegatedTo: readonly string[] = [],
   ): Promise<Page<AssignmentRecord>> {
+    // What one unit holds of these agencies: its partition of delegations (gsi3), not every
+    // agency's queue read and filtered. Its former focal point's stay there until a job gives
+    // them back: only these agencies' count.
+    const holder = filter.delegatedTo;
+    if (holder) {
+      const stream = assignmentStream('gsi3', (b) => keys.delegated(holder, b), filter);
+      const theirs = (item: Item) => agencyIds.includes(String(item.agencyId));
+      return this.page<AssignmentRecord>(
+        [{ ...stream, accept: theirs }],
+        page,
+        assignmentFilter(filter),
+      );
+    }
     const streams = [
       ...agencyIds.map((id) => assignmentStream('gsi1', (b) => keys.queue(id, b), filter)),
       // Delegated to these units (gsi3, sparse): merged in by the same deadline order.

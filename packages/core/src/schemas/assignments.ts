@@ -4,6 +4,8 @@ import { DAY_KINDS } from '../calendar.ts';
 import { COMPLAINT_TYPES, TARGETS } from '../policy.ts';
 import { booleanQuery, forwardingGeneration, instant, text } from './fields.ts';
 import { AgencyIdSchema, ASSIGNMENT_STATES, PageQuery, TimeZoneSchema } from './common.ts';
+/** `delegatedTo=none` in the queue's query: the assignments no member unit holds. */
+export const NO_MEMBER_UNIT = 'none';
 export const QueueQuery = PageQuery.extend({
   state: z.enum(ASSIGNMENT_STATES).optional(),
   overdue: booleanQuery.optional(),
@@ -19,6 +21,13 @@ export const QueueQuery = PageQuery.extend({
     description:
       'Only assignments forwarded after this instant, or delegated to a member unit after it (what arrived since a visit)',
   }),
+  delegatedTo: z
+    .union([z.literal(NO_MEMBER_UNIT), AgencyIdSchema])
+    .optional()
+    .meta({
+      description:
+        'A focal point’s coordinator’s: only its assignments delegated to this member unit (`none`: those no member unit holds, never delegated or taken back). With `scope=own` only (member units’ own assignments are delegated by no one). Anyone else’s request, or a unit that is not a member unit now, is a 400 `validation_failed`; an officer’s, as with `scope=members`, a 403',
+    }),
 });
 export const WorklistQuery = PageQuery.extend({
   agencyId: AgencyIdSchema.optional(),

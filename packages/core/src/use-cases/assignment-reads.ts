@@ -24,13 +24,20 @@ import {
 } from '../calendar.ts';
 import { caseNoticeFor } from '../case-view.ts';
 import { chainedPage, mapPage } from '../desk.ts';
-import { DomainError } from '../errors.ts';
+import { DomainError, invalidInput } from '../errors.ts';
 import { type LadderLetter, ladderState, projectLadder } from '../ladder/index.ts';
 import { workingDaysLate } from '../letters.ts';
 import type { LadderRecord, NotificationRecord } from '../notification.ts';
 import { type SlaPolicy, type Target, TARGETS } from '../policy.ts';
 import type { Page, PageRequest } from '../ports.ts';
-import type { AssignmentView, DeadlinesView, QueueFilter, WorklistFilter } from '../schemas.ts';
+import {
+  type AssignmentView,
+  type DeadlinesView,
+  NO_MEMBER_UNIT,
+  NOT_A_MEMBER_UNIT,
+  type QueueFilter,
+  type WorklistFilter,
+} from '../schemas.ts';
 import type { Principal, Reader } from '../tenancy.ts';
 import {
   AGENCY_ROLES,
@@ -69,6 +76,7 @@ export async function queue(
       throw new DomainError('forbidden', 'only a coordinator sees member units’ queues');
     agencies.push(...(await deps.store.listMemberUnits(p.agency)).map((a) => a.id));
   }
+  const delegatedTo = await holderOf(deps, p, filter);
   const now = deps.clock();
   // Assignments a focal point delegated to this unit come along (a focal point's own
   // delegated ones are already in its own queue).
@@ -81,10 +89,12 @@ export async function queue(
         target: filter.target,
         forwardedSince: filter.forwardedSince ? new Date(filter.forwardedSince) : undefined,
         reader: p.agency,
+        delegatedTo,
         now,
       },
       request,
-      [p.agency],
+      // A focal point's own, by who holds them: none of those delegated to it (it has none).
+      delegatedTo === undefined ? [p.agency] : [],
     );
   // "All" with the ended ones: the open first (soonest deadline), then those that ended.
   const page =
@@ -111,6 +121,36 @@ export async function queue(
       caseNotice: c ? caseNoticeFor(c, a) : null,
     };
   });
+}
+
+/**
+ * The member unit the coordinator's queue is filtered by (`delegatedTo`; null: none), checked:
+ * only a focal point's coordinator delegates, so only it may ask, of its own queue, naming a
+ * unit that is its member now (one the admin moved away holds nothing of its cases any more).
+ */
+async function holderOf(
+  deps: ServiceDeps,
+  p: Principal,
+  filter: QueueFilter,
+): Promise<string | null | undefined> {
+  const asked = filter.delegatedTo;
+  if (asked === undefined) return undefined;
+  if (p.role !== 'agency_coordinator')
+    throw new DomainError('forbidden', 'only a coordinator lists the queue by member unit');
+  if (filter.scope === 'members')
+    throw invalidInput(
+      'delegatedTo',
+      'member units’ own assignments are delegated by no one: list the own queue',
+    );
+  const members = await deps.store.listMemberUnits(p.agency);
+  if (members.length === 0)
+    throw invalidInput(
+      'delegatedTo',
+      'only a focal point with member units delegates its assignments',
+    );
+  if (asked === NO_MEMBER_UNIT) return null;
+  if (!members.some((m) => m.id === asked)) throw invalidInput('delegatedTo', NOT_A_MEMBER_UNIT);
+  return asked;
 }
 
 /**

@@ -4650,6 +4650,8 @@ export type paths = {
                     ended?: "true" | "false";
                     /** @description Only assignments forwarded after this instant, or delegated to a member unit after it (what arrived since a visit) */
                     forwardedSince?: string;
+                    /** @description A focal point’s coordinator’s: only its assignments delegated to this member unit (`none`: those no member unit holds, never delegated or taken back). With `scope=own` only (member units’ own assignments are delegated by no one). Anyone else’s request, or a unit that is not a member unit now, is a 400 `validation_failed`; an officer’s, as with `scope=members`, a 403 */
+                    delegatedTo?: "none" | string;
                 };
                 header?: never;
                 path?: never;

@@ -89,6 +89,13 @@ export function AgencyNamesProvider({ user, children }: { user: string; children
 export const useAgencies = (): Directory => useContext(Context);
 
 /**
+ * Options in the order people look for them, by the name they read (Indonesian collation, as
+ * the directory's list): a focal point's units come from the API by code.
+ */
+export const byLabel = (a: { label: string }, b: { label: string }): number =>
+  a.label.localeCompare(b.label, 'id');
+
+/**
  * A focal point's member units, by id: from `GET /v1/agencies` (for an agency: itself and its
  * member units), the one list that knows who belongs to whom, every page of it (ATR/BPN has
  * more land offices than one page holds). `null`: none, without asking.

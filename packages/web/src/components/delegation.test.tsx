@@ -62,6 +62,62 @@ describe('delegating to a member unit', () => {
   });
 });
 
+describe('the member units offered', () => {
+  it('come by name in Indonesian order, not by code as the API lists them', async () => {
+    // By code: the API's order. By name: Badung, ende (lower case), Kupang, Surabaya.
+    const units = [
+      { id: 'kantah-01', name: 'Kantor Pertanahan Surabaya' },
+      { id: 'kantah-02', name: 'Kantor Pertanahan Kupang' },
+      { id: 'kantah-03', name: 'kantor pertanahan ende' },
+      { id: 'kantah-04', name: 'Kantor Pertanahan Badung' },
+    ];
+    mockApi((call) => {
+      if (call.path === '/v1/agency-names') return json(200, { items: units });
+      if (call.path.startsWith('/v1/agencies?'))
+        return json(200, {
+          items: [
+            { id: 'atr-bpn', focalPointId: null },
+            ...units.map((u) => ({ ...u, focalPointId: 'atr-bpn' })),
+          ],
+          nextCursor: null,
+        });
+      return json(200, { items: [] });
+    });
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <Delegation
+          caseId="C1"
+          assignment={
+            {
+              state: 'acknowledged',
+              agencyId: 'atr-bpn',
+              delegatedTo: null,
+            } as unknown as Schemas['Assignment']
+          }
+          onChange={() => {}}
+        />
+      </AgencyNamesProvider>,
+      { as: { agency: 'atr-bpn', role: 'agency_coordinator' } },
+    );
+    await userEvent.click(
+      screen.getByText('Delegasikan ke unit anggota', { selector: 'summary, summary *' }),
+    );
+    const select = await screen.findByLabelText(/^Unit anggota/);
+    await within(select).findByRole('option', { name: 'Kantor Pertanahan Badung' });
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .filter((o) => o.getAttribute('value'))
+        .map((o) => o.textContent),
+    ).toEqual([
+      'Kantor Pertanahan Badung',
+      'kantor pertanahan ende',
+      'Kantor Pertanahan Kupang',
+      'Kantor Pertanahan Surabaya',
+    ]);
+  });
+});
+
 describe('delegating to a unit an admin has just moved away', () => {
   it('says so in a sentence, and reads the units again', async () => {
     let moved = false;

@@ -13,7 +13,7 @@ import { useI18n } from '../i18n/i18n';
 import { ActionForm, useActionResult, useUnsent } from './action-form';
 import { endedGone } from './assignment-actions';
 import { ImpactQuestion } from './impact-question';
-import { useAgencies, useMemberUnits } from './agencies';
+import { byLabel, useAgencies, useMemberUnits } from './agencies';
 import { SelectField, TextField } from './field';
 import { ProblemAlert, useSavedSince } from './ui';
 
@@ -198,7 +198,7 @@ function DelegateForm({
             required
             empty=""
             parse={(v) => (v === '' ? undefined : v)}
-            options={members.map((m) => ({ value: m, label: nameOf(m) }))}
+            options={members.map((m) => ({ value: m, label: nameOf(m) })).sort(byLabel)}
           />
           <TextField form={form} name="note" label={t('actions.note')} multiline />
         </>

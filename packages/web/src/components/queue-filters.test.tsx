@@ -52,17 +52,34 @@ describe('queueQuery', () => {
       overdueOnly: true,
       members: true,
       ended: false,
+      delegatedTo: 'polda-bali',
     };
     expect(filtersFromUrl(filtersToUrl(chosen))).toEqual(chosen);
     expect(filtersToUrl(NO_FILTERS)).toEqual(URL_DEFAULTS);
     expect(
-      filtersFromUrl({ ...URL_DEFAULTS, state: 'hacked', target: '<script>', ended: '1' }),
+      filtersFromUrl({
+        ...URL_DEFAULTS,
+        state: 'hacked',
+        target: '<script>',
+        ended: '1',
+        delegatedTo: '../x',
+      }),
     ).toEqual({ ...NO_FILTERS, ended: true });
   });
 
   it('member units only for a focal point coordinator', () => {
     expect(queueQuery({ ...NO_FILTERS, members: true }, true).scope).toBe('members');
     expect(queueQuery({ ...NO_FILTERS, members: true }, false).scope).toBe('own');
+  });
+
+  it('held by a unit (or none) only for a focal point coordinator, of its own queue', () => {
+    expect(queueQuery({ ...NO_FILTERS, members: true, delegatedTo: 'none' }, true)).toEqual({
+      scope: 'own',
+      delegatedTo: 'none',
+    });
+    expect(queueQuery({ ...NO_FILTERS, delegatedTo: 'polda-bali' }, false)).toEqual({
+      scope: 'own',
+    });
   });
 });
 

@@ -1,10 +1,10 @@
 /**
  * The queue's filters, and how they become the API's query: "overdue on a target" implies
- * overdue, "members" only exists for a focal point's coordinator, and "All" takes in the ended
- * assignments (completed, redirected) only when asked. The filters live in the URL.
+ * overdue, "members" and "held by" only exist for a focal point's coordinator, and "All" takes
+ * in the ended assignments (completed, redirected) only when asked. The filters live in the URL.
  */
 import { useId } from 'react';
-import { ASSIGNMENT_STATES } from '@pantau/core/schemas';
+import { AgencyIdSchema, ASSIGNMENT_STATES, NO_MEMBER_UNIT } from '@pantau/core/schemas';
 import type { paths } from '../api/schema';
 import { TARGETS } from '../deadline';
 import { labelOf, useI18n } from '../i18n/i18n';
@@ -19,6 +19,8 @@ export interface QueueFilterState {
   members: boolean;
   /** With "All": the completed and redirected ones too, after the open ones. */
   ended: boolean;
+  /** The member unit holding them ('none': no unit; '': any), of the focal point's own. */
+  delegatedTo: string;
 }
 
 export const NO_FILTERS: QueueFilterState = {
@@ -27,12 +29,20 @@ export const NO_FILTERS: QueueFilterState = {
   overdueOnly: false,
   members: false,
   ended: false,
+  delegatedTo: '',
 };
 
 const STATES: readonly string[] = ASSIGNMENT_STATES;
 
 /** The filters as URL query values (defaults left out), and back. */
-export const URL_DEFAULTS = { state: '', target: '', overdue: '', members: '', ended: '' };
+export const URL_DEFAULTS = {
+  state: '',
+  target: '',
+  overdue: '',
+  members: '',
+  ended: '',
+  delegatedTo: '',
+};
 export function filtersFromUrl(v: typeof URL_DEFAULTS): QueueFilterState {
   return {
     state: STATES.includes(v.state) ? (v.state as State) : '',
@@ -42,6 +52,8 @@ export function filtersFromUrl(v: typeof URL_DEFAULTS): QueueFilterState {
     overdueOnly: v.overdue === '1',
     members: v.members === '1',
     ended: v.ended === '1',
+    // A unit's id or 'none' (the API says if it is no member unit).
+    delegatedTo: AgencyIdSchema.safeParse(v.delegatedTo).success ? v.delegatedTo : '',
   };
 }
 export const filtersToUrl = (f: QueueFilterState): typeof URL_DEFAULTS => ({
@@ -50,6 +62,7 @@ export const filtersToUrl = (f: QueueFilterState): typeof URL_DEFAULTS => ({
   overdue: f.overdueOnly ? '1' : '',
   members: f.members ? '1' : '',
   ended: f.ended ? '1' : '',
+  delegatedTo: f.delegatedTo,
 });
 
 /** The state and overdue filters, as an agency's queue and central's worklist both take them. */
@@ -60,10 +73,14 @@ export const stateQuery = (f: QueueFilterState) => ({
 });
 
 export function queueQuery(f: QueueFilterState, canSeeMembers: boolean): QueueQuery {
+  // Who holds them is of the focal point's own assignments: its member units' own queues are
+  // left out while a holder is chosen (the API takes the two together as a mistake).
+  const heldBy = canSeeMembers && f.delegatedTo !== '';
   return {
     ...stateQuery(f),
-    scope: f.members && canSeeMembers ? 'members' : 'own',
+    scope: f.members && canSeeMembers && !heldBy ? 'members' : 'own',
     ...(f.ended && !f.state ? { ended: 'true' as const } : {}),
+    ...(heldBy ? { delegatedTo: f.delegatedTo } : {}),
   };
 }
 
@@ -72,10 +89,13 @@ export function QueueFilters({
   onChange,
   canSeeMembers,
   canSeeEnded = true,
+  units = [],
 }: {
   value: QueueFilterState;
   onChange: (next: QueueFilterState) => void;
   canSeeMembers: boolean;
+  /** A focal point's coordinator's member units, in the order offered: "held by" each. */
+  units?: readonly { value: string; label: string }[];
   /** "All" with the ended ones (an agency's queue; central's worklist lists by state). */
   canSeeEnded?: boolean;
 }) {
@@ -136,7 +156,25 @@ export function QueueFilters({
           <label htmlFor={`${id}-ended`}>{t('filters.ended')}</label>
         </div>
       ) : null}
-      {canSeeMembers ? (
+      {units.length > 0 ? (
+        <div className="field">
+          <label htmlFor={`${id}-held`}>{t('filters.heldBy')}</label>
+          <select
+            id={`${id}-held`}
+            value={value.delegatedTo}
+            onChange={(e) => set('delegatedTo', e.target.value)}
+          >
+            <option value="">{t('filters.all')}</option>
+            <option value={NO_MEMBER_UNIT}>{t('filters.heldByNone')}</option>
+            {units.map((u) => (
+              <option key={u.value} value={u.value}>
+                {u.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {canSeeMembers && !(units.length > 0 && value.delegatedTo !== '') ? (
         <div className="field field-check">
           <input
             id={`${id}-members`}

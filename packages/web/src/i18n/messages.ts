@@ -237,6 +237,8 @@ const id = {
   'filters.overdueTarget': 'Lewat tenggat pada',
   'filters.overdueOnly': 'Hanya yang lewat tenggat',
   'filters.members': 'Termasuk unit anggota',
+  'filters.heldBy': 'Dipegang unit',
+  'filters.heldByNone': 'Belum didelegasikan',
   'filters.apply': 'Terapkan',
 
   'queue.title': 'Antrean pengaduan',
@@ -1446,6 +1448,8 @@ const en = {
   'filters.overdueTarget': 'Overdue on',
   'filters.overdueOnly': 'Overdue only',
   'filters.members': 'Include member units',
+  'filters.heldBy': 'Held by unit',
+  'filters.heldByNone': 'Not delegated yet',
   'filters.apply': 'Apply',
 
   'queue.title': 'Complaint queue',

@@ -1,6 +1,8 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
+import { AgencyNamesProvider } from '../components/agencies';
 import Queue from './queue';
 import Worklist from './worklist';
 
@@ -103,6 +105,85 @@ describe('a coordinator’s “member units” choice', () => {
     renderWith(<Queue />, COORDINATOR);
     await screen.findByText('Tidak ada data.');
     expect(screen.queryByLabelText('Termasuk unit anggota')).toBeNull();
+  });
+});
+
+describe('a coordinator’s queue by the member unit holding each case', () => {
+  /** Polri's units as the API lists them, by code; by name, Polda Bali comes first. */
+  const units = [
+    { id: 'polda-a', name: 'Polda Sumatera Utara' },
+    { id: 'polda-b', name: 'Polda Bali' },
+  ];
+  const api = (members: typeof units) =>
+    mockApi((call) => {
+      if (call.path.startsWith('/v1/queue'))
+        return json(200, { items: [], nextCursor: null, total: 0 });
+      if (call.path.startsWith('/v1/clock')) return json(200, { now: new Date().toISOString() });
+      if (call.path === '/v1/agency-names')
+        return json(200, { items: [{ id: 'polri', name: 'Polri' }, ...members] });
+      if (call.path.startsWith('/v1/agencies?'))
+        return json(200, {
+          items: [
+            { id: 'polri', name: 'Polri', timeZone: 'Asia/Jakarta' },
+            ...members.map((m) => ({ ...m, timeZone: 'Asia/Jakarta', focalPointId: 'polri' })),
+          ],
+          nextCursor: null,
+        });
+      return json(200, { id: 'polri', name: 'Polri', timeZone: 'Asia/Jakarta', items: [] });
+    });
+  const render = (role: 'agency_coordinator' | 'agency_officer' = 'agency_coordinator') =>
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <Queue />
+      </AgencyNamesProvider>,
+      { as: { agency: 'polri', role }, path: '/queue' },
+    );
+  const queueCalls = (calls: { path: string }[]) =>
+    calls.filter((c) => c.path.startsWith('/v1/queue')).map((c) => new URL(c.path, 'http://x'));
+
+  it('offers all, none yet, and each unit by name; the choice is the query and the URL', async () => {
+    const calls = api(units);
+    const view = render();
+    const select = await screen.findByLabelText('Dipegang unit');
+    await within(select).findByRole('option', { name: 'Polda Bali' });
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Semua', 'Belum didelegasikan', 'Polda Bali', 'Polda Sumatera Utara']);
+    expect(queueCalls(calls).every((u) => !u.searchParams.has('delegatedTo'))).toBe(true);
+
+    await userEvent.selectOptions(select, 'Belum didelegasikan');
+    await waitFor(() =>
+      expect(queueCalls(calls).at(-1)!.searchParams.get('delegatedTo')).toBe('none'),
+    );
+    expect(view.location()).toContain('delegatedTo=none');
+
+    await userEvent.selectOptions(select, 'Polda Bali');
+    await waitFor(() =>
+      expect(queueCalls(calls).at(-1)!.searchParams.get('delegatedTo')).toBe('polda-b'),
+    );
+    // The focal point's own queue: its member units' own cases are held by no one it chose.
+    expect(queueCalls(calls).at(-1)!.searchParams.get('scope')).toBe('own');
+    expect(screen.queryByLabelText('Termasuk unit anggota')).toBeNull();
+
+    await userEvent.selectOptions(select, 'Semua');
+    await waitFor(() =>
+      expect(queueCalls(calls).at(-1)!.searchParams.has('delegatedTo')).toBe(false),
+    );
+    await screen.findByLabelText('Termasuk unit anggota');
+  });
+
+  it('is not offered without member units, nor to an officer', async () => {
+    api([]);
+    const view = render();
+    await screen.findByText('Tidak ada data.');
+    expect(screen.queryByLabelText('Dipegang unit')).toBeNull();
+    view.unmount();
+    api(units);
+    render('agency_officer');
+    await screen.findByText('Tidak ada data.');
+    expect(screen.queryByLabelText('Dipegang unit')).toBeNull();
   });
 });
 

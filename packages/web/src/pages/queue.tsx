@@ -1,12 +1,13 @@
 /**
  * An agency's queue: soonest deadline first, overdue and due-soon marked, filters kept in the
- * URL, its total, pages; what awaits acknowledgement can be chosen and acknowledged at once.
+ * URL, its total, pages; what awaits acknowledgement can be chosen and acknowledged at once. A
+ * focal point's coordinator lists its own by the member unit holding them, or none.
  * Opening it marks what arrived as seen (the unread badge).
  */
 import { api, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
 import { AssignmentTable } from '../components/assignment-table';
-import { useMemberUnits } from '../components/agencies';
+import { byLabel, useAgencies, useMemberUnits } from '../components/agencies';
 import { acknowledgeable, BulkAcknowledge, useSelection } from '../components/bulk-acknowledge';
 import { Count } from '../components/count';
 import {
@@ -33,6 +34,9 @@ export default function Queue() {
   // Only a focal point's coordinator has member units' queues to include: an agency with none
   // is offered no choice that would change nothing (as Letters offers no unit picker).
   const members = useMemberUnits(coordinator ? session.agency : null);
+  const { nameOf } = useAgencies();
+  // "Held by": none yet, or each unit by name (a coordinator of 15 units looks for a name).
+  const units = (members.data ?? []).map((m) => ({ value: m, label: nameOf(m) })).sort(byLabel);
   const query = queueQuery(filters, coordinator);
   const now = useServerNow();
   useVisited(session.sub, 'queue');
@@ -55,6 +59,7 @@ export default function Queue() {
         value={filters}
         onChange={(next) => setUrl(filtersToUrl(next))}
         canSeeMembers={coordinator && (members.data?.length ?? 0) > 0}
+        units={units}
       />
       <ProblemAlert error={list.error} />
       <Count
