@@ -122,7 +122,9 @@ describe('statistics over HTTP', () => {
     const cases = await http.get('/v1/exports/cases.csv?from=2026-05-03&to=2026-05-04', {
       token: central,
     });
-    expect(cases.headers.get('content-disposition')).toContain('filename="pantau-cases.csv"');
+    expect(cases.headers.get('content-disposition')).toContain(
+      'filename="pantau-cases-2026-05-03-2026-05-04.csv"',
+    );
     const [header, ...rows] = parseCsv(cases.text);
     expect(header).toEqual([
       'Nomor agenda',

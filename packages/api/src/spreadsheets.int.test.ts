@@ -153,7 +153,10 @@ describe('the statistics as an Excel workbook', () => {
 describe('the cases as an Excel workbook', () => {
   it('says what the CSV says, a subject written as a formula being a text cell', async () => {
     const res = await get(`/v1/exports/cases.xlsx?${MARCH}`);
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="pantau-cases.xlsx"');
+    // Named with its period, as the statistics' file is: two months' downloads do not clash.
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="pantau-cases-2026-03-01-2026-03-31.xlsx"',
+    );
     const sheet = await workbookOf(res);
     expect(sheet.name).toBe('Pengaduan');
     expectReadableHeader(sheet, CASE_SHEET_COLUMNS);
@@ -182,7 +185,11 @@ describe('the cases as an Excel workbook', () => {
   });
 
   it('keeps one agency’s cases only with `agencyId`', async () => {
-    const sheet = await workbookOf(await get(`/v1/exports/cases.xlsx?${MARCH}&agencyId=pln`));
+    const res = await get(`/v1/exports/cases.xlsx?${MARCH}&agencyId=pln`);
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="pantau-cases-pln-2026-03-01-2026-03-31.xlsx"',
+    );
+    const sheet = await workbookOf(res);
     expect(sheet.rowCount).toBe(1 + 1);
     expect(sheet.getRow(2).getCell(CASE_SHEET_COLUMNS.indexOf('Perihal') + 1).value).toBe(INJECTED);
   });
@@ -212,6 +219,10 @@ describe('a workbook forwarded on, read without the file name', () => {
         'Sampel',
         'diteruskan − bukan kewenangan − ditarik sebelum tenggat; instansi dengan sampel di bawah minimum tidak diperingkat',
       ],
+      [
+        'Peringkat',
+        'menurut tingkat tanggapan, lalu tingkat tepat waktu (sama keduanya, sama peringkatnya); hanya bila sedikitnya dua instansi mencapai sampel minimum',
+      ],
     ]);
   });
 
@@ -222,6 +233,47 @@ describe('a workbook forwarded on, read without the file name', () => {
       ['Dihitung pada (WIB)', '2026-03-10 10:00'],
       ['Instansi', 'Agency pln'],
     ]);
+  });
+});
+
+/** The print header and footer of the workbook's table sheet, as Excel stores them. */
+async function printedOf(res: Response) {
+  expect(res.status).toBe(200);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await res.arrayBuffer());
+  const [table, notes] = workbook.worksheets;
+  // The notes' sheet is read on screen, not printed for the Deputy: no header of its own.
+  expect(notes!.headerFooter?.oddHeader ?? null).toBeNull();
+  return table!.headerFooter;
+}
+
+describe('a workbook printed', () => {
+  it('heads each page of the statistics with the report and its period, and numbers the pages', async () => {
+    const printed = await printedOf(await get(`/v1/stats/agencies.xlsx?${MARCH}`));
+    expect(printed.oddHeader).toBe(
+      '&C&BStatistik kinerja instansi&B\n1 Maret 2026 s.d. 31 Maret 2026',
+    );
+    expect(printed.oddFooter).toBe('&CHalaman &P dari &N');
+  });
+
+  it('heads the cases with their agency and period (the year so far when none is asked)', async () => {
+    const printed = await printedOf(await get('/v1/exports/cases.xlsx?agencyId=pln'));
+    expect(printed.oddHeader).toBe(
+      '&C&BPengaduan yang diterima: Agency pln&B\n1 Januari 2026 s.d. 10 Maret 2026',
+    );
+  });
+});
+
+describe('the cases as CSV', () => {
+  it('is named with its period, the year so far resolved when none is asked', async () => {
+    const disposition = async (query: string) =>
+      (await get(`/v1/exports/cases.csv${query}`)).headers.get('content-disposition');
+    expect(await disposition(`?${MARCH}`)).toBe(
+      'attachment; filename="pantau-cases-2026-03-01-2026-03-31.csv"',
+    );
+    expect(await disposition('?agencyId=pln')).toBe(
+      'attachment; filename="pantau-cases-pln-2026-01-01-2026-03-10.csv"',
+    );
   });
 });
 

@@ -6,6 +6,8 @@ import {
   CASE_SHEET_COLUMNS,
   caseSheetRow,
   cellText,
+  reportHeading,
+  reportNotes,
   type SheetCell,
 } from './report-sheets.ts';
 import { agencyReport } from './stats.ts';
@@ -13,6 +15,8 @@ import { agencyReport } from './stats.ts';
 const names = new Map([
   ['polri', 'Kepolisian Negara Republik Indonesia'],
   ['pln', 'PT PLN (Persero)'],
+  ['atr-bpn', 'Kementerian ATR/BPN'],
+  ['dinas-baru', 'Dinas Kominfo Kabupaten Baru'],
 ]);
 
 const registered = newCase({
@@ -107,13 +111,19 @@ describe('the spreadsheets people read', () => {
       histogram: new Map([[2, responded]]),
     });
     const report = agencyReport(
-      [counter('polri', 10, 9), counter('pln', 1, 0), counter('kanwil-lama', 2, 1)],
+      [
+        counter('polri', 10, 9),
+        counter('pln', 1, 0),
+        counter('kanwil-lama', 2, 1),
+        counter('dinas-baru', 0, 0),
+        counter('atr-bpn', 8, 4),
+      ],
       5,
     );
     const rows = agencyStatsSheet(report, names).rows;
     // Rates are numbers to two decimals, the CSV's text their figure.
     expect(rows[0]![9]).toEqual({ decimal: 90, places: 2 });
-    expect(rows.at(-1)![10]).toEqual({ decimal: 76.92, places: 2 });
+    expect(rows.at(-1)![10]).toEqual({ decimal: 66.67, places: 2 });
     expect(rows.map((row) => row.map((cell: SheetCell) => cellText(cell)))).toEqual([
       [
         'Kepolisian Negara Republik Indonesia',
@@ -132,10 +142,92 @@ describe('the spreadsheets people read', () => {
         'Tidak',
         1,
       ],
+      ['Kementerian ATR/BPN', 8, 0, 0, 4, 2, 4, 4, 0, '50.00', '50.00', '25.00', 2, 'Tidak', 2],
       // Below the minimum sample, after the ranked, by name.
       ['kanwil-lama', 2, 0, 0, 1, 0, 1, 1, 0, '50.00', '50.00', '0.00', 2, 'Ya', ''],
       ['PT PLN (Persero)', 1, 0, 0, 0, 0, 0, 0, 0, '0.00', '0.00', '0.00', '', 'Ya', ''],
-      ['Semua instansi', 13, 0, 0, 10, 4, 10, 10, 0, '76.92', '76.92', '30.77', 2, 'Tidak', ''],
+      // Nothing forwarded in the period: said so, not a "small sample" of none, and last.
+      [
+        'Dinas Kominfo Kabupaten Baru',
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        '',
+        '',
+        '',
+        '',
+        'Tidak ada pengaduan diteruskan',
+        '',
+      ],
+      ['Semua instansi', 21, 0, 0, 14, 6, 14, 14, 0, '66.67', '66.67', '28.57', 2, 'Tidak', ''],
     ]);
+  });
+
+  it('leave the one agency at the minimum sample unranked, first of the unranked', () => {
+    // PLN: 5 forwarded, none answered; alone at the minimum, so best of none.
+    const report = agencyReport(
+      [
+        { ...counterOf('pln', 5, 0) },
+        { ...counterOf('atr-bpn', 2, 2) },
+        { ...counterOf('dinas-baru', 0, 0) },
+      ],
+      5,
+    );
+    const rows = agencyStatsSheet(report, names).rows.map((row) => [row[0], row[13], row[14]]);
+    expect(rows).toEqual([
+      ['PT PLN (Persero)', 'Tidak', ''],
+      ['Kementerian ATR/BPN', 'Ya', ''],
+      ['Dinas Kominfo Kabupaten Baru', 'Tidak ada pengaduan diteruskan', ''],
+      ['Semua instansi', 'Tidak', ''],
+    ]);
+  });
+});
+
+const counterOf = (agencyId: string, assigned: number, responded: number) => ({
+  agencyId,
+  assigned,
+  redirected: 0,
+  withdrawn: 0,
+  responded,
+  respondedOnTime: responded,
+  acknowledged: 0,
+  acknowledgedOnTime: 0,
+  completed: 0,
+  histogram: new Map(responded > 0 ? [[2, responded]] : []),
+});
+
+describe('a printed report', () => {
+  const at = new Date('2026-04-01T03:00:00.000Z');
+  it('heads each page with the report and its period', () => {
+    expect(
+      reportHeading(
+        reportNotes({
+          title: 'Statistik kinerja instansi',
+          from: '2026-03-01',
+          to: '2026-03-31',
+          at,
+          minimumSample: 5,
+        }),
+      ),
+    ).toEqual(['Statistik kinerja instansi', '1 Maret 2026 s.d. 31 Maret 2026']);
+  });
+
+  it('names the agency of a cases export made for one', () => {
+    expect(
+      reportHeading(
+        reportNotes({
+          title: 'Pengaduan yang diterima',
+          from: '2026-01-01',
+          to: '2026-03-10',
+          at,
+          agency: 'PT PLN (Persero)',
+        }),
+      ),
+    ).toEqual(['Pengaduan yang diterima: PT PLN (Persero)', '1 Januari 2026 s.d. 10 Maret 2026']);
   });
 });

@@ -87,7 +87,21 @@ export const AGENCY_STATS_COLUMNS = [
   'Peringkat',
 ] as const;
 
-/** One row per agency by name, then the totals ("Semua instansi"); rates in percent. */
+/** What an agency's "Di bawah sampel minimum" cell says when nothing was forwarded to it. */
+export const NOTHING_FORWARDED = 'Tidak ada pengaduan diteruskan';
+
+/**
+ * Where an unranked agency's row stands: one at the minimum sample (left unranked only when no
+ * other agency reaches it), then those below it, then those forwarded nothing in the period.
+ */
+const UNRANKED = Number.MAX_SAFE_INTEGER;
+const unrankedTier = (s: AgencyStats) => (s.assigned === 0 ? 2 : s.belowMinimumSample ? 1 : 0);
+
+/**
+ * One row per agency by name, then the totals ("Semua instansi"); rates in percent. An agency
+ * forwarded nothing in the period keeps its row (one per agency, as the API's items) but says so
+ * where a small sample would be: with no case it has no sample to be small.
+ */
 export function agencyStatsSheet(
   report: { readonly items: readonly AgencyStats[]; readonly totals: AgencyStats },
   names: AgencyNameMap,
@@ -106,20 +120,17 @@ export function agencyStatsSheet(
     percent(s.onTimeRate),
     percent(s.acknowledgeOnTimeRate),
     s.medianWorkingDaysToFirstResponse ?? '',
-    yesNo(s.belowMinimumSample),
+    s.assigned === 0 ? NOTHING_FORWARDED : yesNo(s.belowMinimumSample),
     s.rank ?? '',
   ];
-  // As the console's table opens: by rank, the agencies below the minimum sample after the
-  // ranked ones, by name (the API's order is the agencies' ids, which no reader knows).
+  // As the console's table opens: by rank (a shared rank by name), then the unranked by
+  // `unrankedTier`, each by name (the API's order is the agencies' ids, which no reader knows).
   const named = report.items.map((s) => ({ s, name: nameOf(names, s.agencyId) }));
-  named.sort((a, b) =>
-    a.s.rank !== null && b.s.rank !== null
-      ? a.s.rank - b.s.rank
-      : a.s.rank !== null
-        ? -1
-        : b.s.rank !== null
-          ? 1
-          : a.name.localeCompare(b.name, 'id'),
+  named.sort(
+    (a, b) =>
+      (a.s.rank ?? UNRANKED) - (b.s.rank ?? UNRANKED) ||
+      unrankedTier(a.s) - unrankedTier(b.s) ||
+      a.name.localeCompare(b.name, 'id'),
   );
   return {
     columns: AGENCY_STATS_COLUMNS,
@@ -170,6 +181,13 @@ export function caseSheetRow(c: CaseRecord, now: Date, names: AgencyNameMap): Sh
 export type SheetNotes = readonly (readonly [string, SheetCell])[];
 export const NOTES_SHEET_NAME = 'Keterangan';
 
+/** The notes' labels that `reportHeading` reads back. */
+const NOTE_LABELS = {
+  report: 'Laporan',
+  period: `Periode (tanggal ${ZONE})`,
+  agency: 'Instansi',
+} as const;
+
 /** A WIB date as people write it: "1 Maret 2026". */
 const longDate = (day: string): string => {
   const [year, month, date] = day.split('-').map(Number);
@@ -191,8 +209,8 @@ export function reportNotes(report: {
   readonly agency?: string;
 }): SheetNotes {
   const notes: [string, SheetCell][] = [
-    ['Laporan', report.title],
-    [`Periode (tanggal ${ZONE})`, `${longDate(report.from)} s.d. ${longDate(report.to)}`],
+    [NOTE_LABELS.report, report.title],
+    [NOTE_LABELS.period, `${longDate(report.from)} s.d. ${longDate(report.to)}`],
     [`Dihitung pada (${ZONE})`, time(report.at.toISOString())],
   ];
   if (report.minimumSample !== undefined)
@@ -202,7 +220,26 @@ export function reportNotes(report: {
         'Sampel',
         'diteruskan − bukan kewenangan − ditarik sebelum tenggat; instansi dengan sampel di bawah minimum tidak diperingkat',
       ],
+      [
+        'Peringkat',
+        'menurut tingkat tanggapan, lalu tingkat tepat waktu (sama keduanya, sama peringkatnya); hanya bila sedikitnya dua instansi mencapai sampel minimum',
+      ],
     );
-  if (report.agency !== undefined) notes.push(['Instansi', report.agency]);
+  if (report.agency !== undefined) notes.push([NOTE_LABELS.agency, report.agency]);
   return notes;
+}
+
+/**
+ * What heads each printed page of a report's table (its sheet's print header): the report, with
+ * its agency when it is one agency's, then the period, read from its notes (`reportNotes`). A
+ * page on the Deputy's desk has neither the file's name nor the Keterangan sheet beside it.
+ */
+export function reportHeading(notes: SheetNotes): [string, string] {
+  const value = (label: string) => {
+    const note = notes.find(([l]) => l === label);
+    return note ? String(cellText(note[1])) : '';
+  };
+  const agency = value(NOTE_LABELS.agency);
+  const title = value(NOTE_LABELS.report);
+  return [agency ? `${title}: ${agency}` : title, value(NOTE_LABELS.period)];
 }

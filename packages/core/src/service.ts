@@ -113,6 +113,7 @@ export class Service {
   readonly agencyStatsExport = this.#bind(reporting.agencyStatsExport);
   readonly exportCases = this.#bind(reporting.exportCases);
   readonly caseExportNotes = this.#bind(reporting.caseExportNotes);
+  readonly caseExportPeriod = this.#bind(reporting.caseExportPeriod);
   readonly listNotifications = this.#bind(reporting.listNotifications);
   readonly listFailedNotifications = this.#bind(reporting.listFailedNotifications);
   readonly resendLetter = this.#bind(reporting.resendLetter);

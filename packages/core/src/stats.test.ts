@@ -5,6 +5,8 @@ import type { AssignmentRecord } from './assignment.ts';
 import { Calendar } from './calendar.ts';
 import { INDONESIAN_HOLIDAYS } from './seed-data.ts';
 import {
+  agencyReport,
+  type AgencyCounters,
   counterDeltas,
   counterRanges,
   countersFromRecords,
@@ -289,5 +291,51 @@ describe('an assignment central withdrew (forwarded by mistake, or the case clos
       to: '2026-04-30',
     });
     expect(legacy).toMatchObject({ assigned: 1, withdrawn: 0 });
+  });
+});
+
+/** An agency's counters: `responded` of `assigned`, `onTime` of them by the deadline. */
+const counted = (agencyId: string, assigned: number, responded: number, onTime = responded) =>
+  ({
+    agencyId,
+    assigned,
+    redirected: 0,
+    withdrawn: 0,
+    responded,
+    respondedOnTime: onTime,
+    acknowledged: 0,
+    acknowledgedOnTime: 0,
+    completed: 0,
+    histogram: new Map(responded > 0 ? [[2, responded]] : []),
+  }) satisfies AgencyCounters;
+const ranks = (report: ReturnType<typeof agencyReport>) =>
+  Object.fromEntries(report.items.map((s) => [s.agencyId, s.rank]));
+
+describe('the ranking', () => {
+  it('gives no "Peringkat 1" to the one agency with enough cases: there is no one to be best of', () => {
+    // PLN: 5 forwarded, none answered, the only one at the minimum sample of 5.
+    const report = agencyReport(
+      [counted('pln', 5, 0), counted('polri', 2, 2), counted('bpn', 0, 0)],
+      5,
+    );
+    expect(report.items.find((s) => s.agencyId === 'pln')).toMatchObject({
+      responseRate: 0,
+      belowMinimumSample: false,
+    });
+    expect(ranks(report)).toEqual({ pln: null, polri: null, bpn: null });
+  });
+
+  it('orders two or more by response rate, then on-time rate, best first; equal rates share a rank', () => {
+    const report = agencyReport(
+      [
+        counted('pln', 5, 0),
+        counted('polri', 10, 9, 3),
+        counted('bpn', 10, 9, 8),
+        counted('atr', 20, 18, 16), // bpn's rates exactly: its equal, whatever its id
+        counted('kecil', 1, 1), // 100 % of one: below the sample, not ranked
+      ],
+      5,
+    );
+    expect(ranks(report)).toEqual({ atr: 1, bpn: 1, polri: 3, pln: 4, kecil: null });
   });
 });

@@ -243,7 +243,10 @@ export interface AgencyStats extends Omit<AgencyCounters, 'histogram'> {
   readonly acknowledgeOnTimeRate: number | null;
   readonly medianWorkingDaysToFirstResponse: number | null;
   readonly belowMinimumSample: boolean;
-  /** 1 = best response rate; null when below the minimum sample. */
+  /**
+   * 1 = best response rate (then on-time rate; equal rates share a rank); null when below the
+   * minimum sample, or when fewer than two agencies reach it (nothing to be ranked against).
+   */
   readonly rank: number | null;
 }
 
@@ -272,18 +275,33 @@ export function statsOf(c: AgencyCounters, minimumSample: number): Omit<AgencySt
   };
 }
 
-/** Per-agency figures, ranked by response rate (then on-time rate), and the totals. */
-export function agencyReport(counters: readonly AgencyCounters[], minimumSample: number) {
-  const items = counters.map((c) => statsOf(c, minimumSample));
+/**
+ * Ranks among the agencies that reach the minimum sample: 1 the best response rate, equal ones
+ * by the on-time rate, equal on both sharing a rank (1, 1, 3), as the ranking is defined by
+ * those rates alone. None when fewer than two reach it: "Peringkat 1" says best of several, and
+ * the one agency with enough cases, at 0 % answered, is best of none.
+ */
+function ranksOf(items: readonly Omit<AgencyStats, 'rank'>[]): Map<string, number> {
   const ranked = items
     .filter((s) => !s.belowMinimumSample && s.responseRate !== null)
-    .sort(
-      (a, b) =>
-        b.responseRate! - a.responseRate! ||
-        (b.onTimeRate ?? 0) - (a.onTimeRate ?? 0) ||
-        a.agencyId.localeCompare(b.agencyId),
-    );
-  const rankOf = new Map(ranked.map((s, i) => [s.agencyId, i + 1]));
+    .sort((a, b) => b.responseRate! - a.responseRate! || (b.onTimeRate ?? 0) - (a.onTimeRate ?? 0));
+  if (ranked.length < 2) return new Map();
+  const ranks = new Map<string, number>();
+  ranked.forEach((s, i) => {
+    const before = ranked[i - 1];
+    const tied =
+      before !== undefined &&
+      before.responseRate === s.responseRate &&
+      (before.onTimeRate ?? 0) === (s.onTimeRate ?? 0);
+    ranks.set(s.agencyId, tied ? ranks.get(before.agencyId)! : i + 1);
+  });
+  return ranks;
+}
+
+/** Per-agency figures, ranked (`ranksOf`), and the totals. */
+export function agencyReport(counters: readonly AgencyCounters[], minimumSample: number) {
+  const items = counters.map((c) => statsOf(c, minimumSample));
+  const rankOf = ranksOf(items);
   const histogram = new Map<number, number>();
   for (const c of counters)
     for (const [d, n] of c.histogram) histogram.set(d, (histogram.get(d) ?? 0) + n);

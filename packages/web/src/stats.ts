@@ -25,7 +25,17 @@ export const byAgencyName =
   (x: { readonly agencyId: string }, y: { readonly agencyId: string }): number =>
     nameOf(x.agencyId).localeCompare(nameOf(y.agencyId), 'id');
 
-/** The rows by `column`; the agency column by name, and ties (unknown rates too) by name. */
+/**
+ * Where a row without a figure in the sorted column stands among the others without one: an
+ * agency at the minimum sample left unranked (the only one to reach it), then those below it,
+ * then those forwarded nothing in the period, which have no figure of any kind.
+ */
+const unknownTier = (s: AgencyStats) => (s.assigned === 0 ? 2 : s.belowMinimumSample ? 1 : 0);
+
+/**
+ * The rows by `column`; the agency column by name, ties by name, and unknown figures (no rate,
+ * no rank) last, by `unknownTier` then name.
+ */
 export function sortStats(
   items: readonly AgencyStats[],
   column: StatsColumn,
@@ -38,7 +48,7 @@ export function sortStats(
     if (column === 'agencyId') return sign * byName(x, y);
     const a = x[column];
     const b = y[column];
-    if (a === null && b === null) return byName(x, y);
+    if (a === null && b === null) return unknownTier(x) - unknownTier(y) || byName(x, y);
     if (a === null) return 1;
     if (b === null) return -1;
     const order = a - b;

@@ -9,6 +9,7 @@ import {
   EXPORT_PAGE,
   exportPeriodTooLong,
   MAX_EXPORT_READS,
+  NOTHING_FORWARDED,
   StatsQuery,
 } from '@pantau/core';
 import { boundedCsv, boundedRows, MAX_RESPONSE_BODY_BYTES, toCsv } from '../csv.ts';
@@ -35,12 +36,15 @@ const xlsx = (description: string) => ({
     'decimals, shown in the reader’s locale), times as date cells shown as `yyyy-mm-dd hh:mm` ' +
     '(WIB, the zone named in the header), text as text cells (never a formula, whatever it ' +
     'starts with), an empty value as an empty cell. A second sheet, *Keterangan*, says what the ' +
-    'file counts: its period, when it was counted (WIB), and the minimum sample or the agency.',
+    'file counts: its period, when it was counted (WIB), and the minimum sample or the agency. ' +
+    'Printed, each page of the table is headed by the report and its period and numbered.',
   content: { [XLSX]: { schema: z.string().meta({ format: 'binary' }) } },
 });
 
 const AGENCY_STATS_FILE =
-  'One row per agency by name, then the totals ("Semua instansi"); columns: ' +
+  'One row per agency by name, in rank order (the unranked after: one at the minimum sample ' +
+  'when no other reaches it, then those below it, then those forwarded nothing in the period, ' +
+  `whose "Di bawah sampel minimum" says "${NOTHING_FORWARDED}"), then the totals ("Semua instansi"); columns: ` +
   AGENCY_STATS_COLUMNS.join(', ');
 
 const CASES_FILE =
@@ -61,6 +65,14 @@ const tooManyForOneFile = (rowsThatFit?: number) =>
     `the cases received in this period are more than one file can carry (${MAX_RESPONSE_BODY_BYTES.toLocaleString('en')} bytes${rowsThatFit === undefined ? '' : `; the newest ${rowsThatFit} fit`})`,
     'the period holds more cases than one file can carry',
   );
+
+/**
+ * The cases file's name without its extension: its period, as the statistics' file says its own
+ * (two months' downloads no longer overwrite each other), and its agency when it is one agency's
+ * (an `agencyId` is lower-case letters, digits and hyphens: safe in the header).
+ */
+const casesFileName = ({ from, to, agencyId }: { from: string; to: string; agencyId?: string }) =>
+  `pantau-cases-${agencyId ? `${agencyId}-` : ''}${from}-${to}`;
 
 export const stats = new OpenAPIHono()
   .openapi(
@@ -133,6 +145,9 @@ export const exports = new OpenAPIHono()
       responses: { 200: csv(CASES_FILE), ...PROBLEMS, 422: CASES_TOO_LONG },
     }),
     async (c) => {
+      const name = casesFileName(
+        c.get('service').caseExportPeriod(c.get('auth'), c.req.valid('query')),
+      );
       const body = await boundedCsv(
         c.get('service').exportCases(c.get('auth'), c.req.valid('query')),
         CASE_SHEET_COLUMNS,
@@ -140,7 +155,7 @@ export const exports = new OpenAPIHono()
       );
       return c.body(body, 200, {
         'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': 'attachment; filename="pantau-cases.csv"',
+        'content-disposition': `attachment; filename="${name}.csv"`,
       });
     },
   )
@@ -154,6 +169,9 @@ export const exports = new OpenAPIHono()
       responses: { 200: xlsx(CASES_FILE), ...PROBLEMS, 422: CASES_TOO_LONG },
     }),
     async (c) => {
+      const name = casesFileName(
+        c.get('service').caseExportPeriod(c.get('auth'), c.req.valid('query')),
+      );
       // The rows the CSV would carry, refused where it is (the same reads, the same byte bound).
       const { rows } = await boundedRows(
         c.get('service').exportCases(c.get('auth'), c.req.valid('query')),
@@ -174,7 +192,7 @@ export const exports = new OpenAPIHono()
       );
       return c.body(body as Uint8Array<ArrayBuffer>, 200, {
         'content-type': XLSX,
-        'content-disposition': 'attachment; filename="pantau-cases.xlsx"',
+        'content-disposition': `attachment; filename="${name}.xlsx"`,
       });
     },
   );

@@ -43,7 +43,10 @@ const AgencyStatsSchema = z.object({
     .meta({ description: 'acknowledgedOnTime / (assigned − redirected − withdrawn)' }),
   medianWorkingDaysToFirstResponse: z.int().nullable(),
   belowMinimumSample: z.boolean(),
-  rank: z.int().nullable(),
+  rank: z.int().nullable().meta({
+    description:
+      '1 = best response rate, then on-time rate; equal on both share a rank (1, 1, 3). Null below the minimum sample, and for every agency when fewer than two reach it (a ranking of one would call an agency best at any rate, 0 % included)',
+  }),
 });
 export const AgencyStatsReportSchema = z
   .object({

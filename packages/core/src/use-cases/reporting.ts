@@ -63,6 +63,19 @@ export async function agencyStatsExport(
   };
 }
 
+/**
+ * The period a cases export covers (the default resolved: the year so far) and its agency, for
+ * its file's name: `pantau-cases[-agencyId]-from-to`, as the statistics' file is named.
+ */
+export function caseExportPeriod(
+  deps: ServiceDeps,
+  p: Principal,
+  period: StatsPeriod,
+): { from: string; to: string; agencyId?: string } {
+  requireRole(p, CENTRAL_ROLES);
+  return { ...periodOf(deps, period), ...(period.agencyId ? { agencyId: period.agencyId } : {}) };
+}
+
 /** What the cases export's workbook says about itself: its period (the default resolved), its agency. */
 export async function caseExportNotes(
   deps: ServiceDeps,

@@ -5346,7 +5346,7 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description One row per agency by name, then the totals ("Semua instansi"); columns: Instansi, Diteruskan, Bukan kewenangan, Ditarik sebelum tenggat, Dikonfirmasi, Dikonfirmasi tepat waktu, Ditanggapi, Tepat waktu, Tuntas, Tingkat tanggapan (%), Tingkat tepat waktu (%), Tingkat konfirmasi tepat waktu (%), Median hari kerja ke tanggapan pertama, Di bawah sampel minimum, Peringkat. For people, in Excel or LibreOffice: Indonesian headers, agencies by name, codes as the console’s words, yes/no as "Ya"/"Tidak", times in WIB as `YYYY-MM-DD HH:mm` (the zone named in the header). A cell a spreadsheet would take for a formula (starting with = + - @, tab or CR) begins with a single quote; a cell with a semicolon is quoted. */
+                /** @description One row per agency by name, in rank order (the unranked after: one at the minimum sample when no other reaches it, then those below it, then those forwarded nothing in the period, whose "Di bawah sampel minimum" says "Tidak ada pengaduan diteruskan"), then the totals ("Semua instansi"); columns: Instansi, Diteruskan, Bukan kewenangan, Ditarik sebelum tenggat, Dikonfirmasi, Dikonfirmasi tepat waktu, Ditanggapi, Tepat waktu, Tuntas, Tingkat tanggapan (%), Tingkat tepat waktu (%), Tingkat konfirmasi tepat waktu (%), Median hari kerja ke tanggapan pertama, Di bawah sampel minimum, Peringkat. For people, in Excel or LibreOffice: Indonesian headers, agencies by name, codes as the console’s words, yes/no as "Ya"/"Tidak", times in WIB as `YYYY-MM-DD HH:mm` (the zone named in the header). A cell a spreadsheet would take for a formula (starting with = + - @, tab or CR) begins with a single quote; a cell with a semicolon is quoted. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5440,7 +5440,7 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description One row per agency by name, then the totals ("Semua instansi"); columns: Instansi, Diteruskan, Bukan kewenangan, Ditarik sebelum tenggat, Dikonfirmasi, Dikonfirmasi tepat waktu, Ditanggapi, Tepat waktu, Tuntas, Tingkat tanggapan (%), Tingkat tepat waktu (%), Tingkat konfirmasi tepat waktu (%), Median hari kerja ke tanggapan pertama, Di bawah sampel minimum, Peringkat. The same cells as the CSV, as an Excel workbook, the table on a sheet named in Indonesian: the header row bold and frozen, counts and rates as numbers (rates with two decimals, shown in the reader’s locale), times as date cells shown as `yyyy-mm-dd hh:mm` (WIB, the zone named in the header), text as text cells (never a formula, whatever it starts with), an empty value as an empty cell. A second sheet, *Keterangan*, says what the file counts: its period, when it was counted (WIB), and the minimum sample or the agency. */
+                /** @description One row per agency by name, in rank order (the unranked after: one at the minimum sample when no other reaches it, then those below it, then those forwarded nothing in the period, whose "Di bawah sampel minimum" says "Tidak ada pengaduan diteruskan"), then the totals ("Semua instansi"); columns: Instansi, Diteruskan, Bukan kewenangan, Ditarik sebelum tenggat, Dikonfirmasi, Dikonfirmasi tepat waktu, Ditanggapi, Tepat waktu, Tuntas, Tingkat tanggapan (%), Tingkat tepat waktu (%), Tingkat konfirmasi tepat waktu (%), Median hari kerja ke tanggapan pertama, Di bawah sampel minimum, Peringkat. The same cells as the CSV, as an Excel workbook, the table on a sheet named in Indonesian: the header row bold and frozen, counts and rates as numbers (rates with two decimals, shown in the reader’s locale), times as date cells shown as `yyyy-mm-dd hh:mm` (WIB, the zone named in the header), text as text cells (never a formula, whatever it starts with), an empty value as an empty cell. A second sheet, *Keterangan*, says what the file counts: its period, when it was counted (WIB), and the minimum sample or the agency. Printed, each page of the table is headed by the report and its period and numbered. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5637,7 +5637,7 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description One row per case, newest first, its agencies by name separated by "; "; columns: Nomor agenda, Diterima (WIB), Saluran, Perihal, Jenis pengaduan, Kategori, Instansi terkait, Status, Lewat tenggat, Hasil penutupan, Ditutup (WIB). One file carries at most 6,000,000 bytes of CSV (what a response can carry on AWS Lambda; a workbook carries the rows the CSV would, and must fit too, counted as the base64 Lambda sends it in), and one export makes at most 30 reads of up to 1,000 cases of the period (a read also stops at 4.5 MB of cases, so fewer when they are large; what it can read within API Gateway’s 29 s; with `agencyId` most are read and left out): a longer period is a 422. The same cells as the CSV, as an Excel workbook, the table on a sheet named in Indonesian: the header row bold and frozen, counts and rates as numbers (rates with two decimals, shown in the reader’s locale), times as date cells shown as `yyyy-mm-dd hh:mm` (WIB, the zone named in the header), text as text cells (never a formula, whatever it starts with), an empty value as an empty cell. A second sheet, *Keterangan*, says what the file counts: its period, when it was counted (WIB), and the minimum sample or the agency. */
+                /** @description One row per case, newest first, its agencies by name separated by "; "; columns: Nomor agenda, Diterima (WIB), Saluran, Perihal, Jenis pengaduan, Kategori, Instansi terkait, Status, Lewat tenggat, Hasil penutupan, Ditutup (WIB). One file carries at most 6,000,000 bytes of CSV (what a response can carry on AWS Lambda; a workbook carries the rows the CSV would, and must fit too, counted as the base64 Lambda sends it in), and one export makes at most 30 reads of up to 1,000 cases of the period (a read also stops at 4.5 MB of cases, so fewer when they are large; what it can read within API Gateway’s 29 s; with `agencyId` most are read and left out): a longer period is a 422. The same cells as the CSV, as an Excel workbook, the table on a sheet named in Indonesian: the header row bold and frozen, counts and rates as numbers (rates with two decimals, shown in the reader’s locale), times as date cells shown as `yyyy-mm-dd hh:mm` (WIB, the zone named in the header), text as text cells (never a formula, whatever it starts with), an empty value as an empty cell. A second sheet, *Keterangan*, says what the file counts: its period, when it was counted (WIB), and the minimum sample or the agency. Printed, each page of the table is headed by the report and its period and numbered. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -9075,6 +9075,7 @@ export type components = {
                 acknowledgeOnTimeRate: number | null;
                 medianWorkingDaysToFirstResponse: number | null;
                 belowMinimumSample: boolean;
+                /** @description 1 = best response rate, then on-time rate; equal on both share a rank (1, 1, 3). Null below the minimum sample, and for every agency when fewer than two reach it (a ranking of one would call an agency best at any rate, 0 % included) */
                 rank: number | null;
             }[];
             totals: {
@@ -9098,6 +9099,7 @@ export type components = {
                 acknowledgeOnTimeRate: number | null;
                 medianWorkingDaysToFirstResponse: number | null;
                 belowMinimumSample: boolean;
+                /** @description 1 = best response rate, then on-time rate; equal on both share a rank (1, 1, 3). Null below the minimum sample, and for every agency when fewer than two reach it (a ranking of one would call an agency best at any rate, 0 % included) */
                 rank: number | null;
             };
         };

@@ -657,6 +657,11 @@ const id = {
   'stats.median': 'Median hari kerja ke tanggapan pertama',
   'stats.total': 'Semua instansi',
   'stats.belowSample': 'sampel kecil',
+  'stats.nothingForwarded': 'tidak ada pengaduan diteruskan',
+  'stats.nothingForwardedHint':
+    'Tidak ada pengaduan yang diteruskan ke instansi ini pada periode ini: tidak ada tingkat yang dapat dihitung.',
+  'stats.rankedNone':
+    'Tidak ada peringkat pada periode ini: hanya {agency} yang mencapai sampel minimum {n}, sedangkan peringkat membandingkan sedikitnya dua instansi.',
   'stats.belowSampleHint':
     'Sampel {n} (diteruskan − bukan kewenangan − ditarik sebelum tenggat) di bawah minimum {min}: tidak diperingkat.',
   'stats.chart': 'Tingkat tanggapan dan tepat waktu per instansi',
@@ -1863,6 +1868,11 @@ const en = {
   'stats.median': 'Median working days to first response',
   'stats.total': 'All agencies',
   'stats.belowSample': 'small sample',
+  'stats.nothingForwarded': 'no complaint forwarded',
+  'stats.nothingForwardedHint':
+    'No complaint was forwarded to this agency in this period: there is no rate to compute.',
+  'stats.rankedNone':
+    'No ranking for this period: only {agency} reached the minimum sample of {n}, and a ranking compares at least two agencies.',
   'stats.belowSampleHint':
     'Sample {n} (forwarded − not ours − withdrawn before due) is below the minimum of {min}: not ranked.',
   'stats.chart': 'Response and on-time rates per agency',

@@ -43,6 +43,7 @@ const NAMES = [
   { id: 'dinas-kecil', name: 'Dinas Kominfo Kabupaten Kecil', kind: 'agency' },
   { id: 'kanwil-bpn-jatim', name: 'Kantor Wilayah BPN Provinsi Jawa Timur', kind: 'agency' },
   { id: 'kanwil-bpn-sulsel', name: 'Kantor Wilayah BPN Provinsi Sulawesi Selatan', kind: 'agency' },
+  { id: 'pln', name: 'PT PLN (Persero)', kind: 'agency' },
 ];
 
 function render(items: unknown[]) {
@@ -90,6 +91,45 @@ describe('the statistics page as it opens', () => {
     // The chart reads in the same order.
     const labels = [...document.querySelectorAll('svg .chart-label')].map((l) => l.textContent);
     expect(labels[0]).toMatch(/^Kepolisian/);
+  });
+});
+
+describe('a month in which one agency reaches the minimum sample', () => {
+  it('ranks none and says why; the agencies forwarded nothing say so, last, not "sampel kecil"', async () => {
+    // As the API answers: PLN, 5 forwarded and none answered, is alone at the minimum, so
+    // unranked (core's stats.ts); two agencies were forwarded nothing in the month.
+    render([
+      { ...zero, agencyId: 'kanwil-bpn-jatim' },
+      { ...row('pln', 5, 0, null), belowMinimumSample: false },
+      { ...zero, agencyId: 'kanwil-bpn-sulsel' },
+      row('dinas-kecil', 2, 2, null),
+    ]);
+    await waitFor(() =>
+      expect(tableOrder()).toEqual([
+        'PT PLN (Persero)',
+        'Dinas Kominfo Kabupaten Kecil',
+        'Kantor Wilayah BPN Provinsi Jawa Timur',
+        'Kantor Wilayah BPN Provinsi Sulawesi Selatan',
+      ]),
+    );
+    expect(
+      screen.getByText(
+        'Tidak ada peringkat pada periode ini: hanya PT PLN (Persero) yang mencapai sampel minimum 5, sedangkan peringkat membandingkan sedikitnya dua instansi.',
+      ),
+    ).toBeTruthy();
+    const badgeOf = (name: RegExp) =>
+      screen.getByRole('rowheader', { name }).querySelector('.badge')?.textContent ?? null;
+    expect(badgeOf(/PT PLN/)).toBeNull();
+    expect(badgeOf(/Dinas Kominfo/)).toBe('sampel kecil');
+    expect(badgeOf(/Jawa Timur/)).toBe('tidak ada pengaduan diteruskan');
+    expect(badgeOf(/Sulawesi Selatan/)).toBe('tidak ada pengaduan diteruskan');
+    expect(screen.getAllByText('sampel kecil')).toHaveLength(1);
+  });
+
+  it('says nothing of the ranking when two or more are ranked', async () => {
+    render([row('polri', 40, 38, 1), row('pln', 5, 0, 2)]);
+    await waitFor(() => expect(tableOrder()).toHaveLength(2));
+    expect(screen.queryByText(/Tidak ada peringkat/)).toBeNull();
   });
 });
 

@@ -92,6 +92,10 @@ function StatsPage({ now }: { now: Date }) {
   // After a failed query the old figures are not shown under the new period's error.
   const data = report.error ? undefined : report.data;
   const rows = data ? sortStats(data.items, sort.column, sort.direction, nameOf) : [];
+  // The one agency at the minimum sample is unranked (there is no one to be best of): say so,
+  // or its rank's "—" without a "small sample" badge would read as a fault.
+  const reached = data?.items.filter((s) => !s.belowMinimumSample && s.responseRate !== null);
+  const alone = reached?.length === 1 && reached[0]!.rank === null ? reached[0] : undefined;
   const query = new URLSearchParams(period).toString();
   /**
    * Downloads the period's file at `path` (`.xlsx` or `.csv`), saved as `name-from-to` with its
@@ -184,6 +188,14 @@ function StatsPage({ now }: { now: Date }) {
             <p role="status">{t('stats.none')}</p>
           ) : (
             <>
+              {alone ? (
+                <p>
+                  {t('stats.rankedNone', {
+                    agency: nameOf(alone.agencyId),
+                    n: data.minimumSample,
+                  })}
+                </p>
+              ) : null}
               <div className="table-scroll">
                 <table className="stats">
                   <caption className="visually-hidden">{t('stats.title')}</caption>
@@ -225,7 +237,12 @@ function StatsPage({ now }: { now: Date }) {
                       <tr key={row.agencyId}>
                         <th scope="row">
                           {nameOf(row.agencyId)}
-                          {row.belowMinimumSample ? (
+                          {row.assigned === 0 ? (
+                            // No case, so no sample to call small: a row kept, as the API's.
+                            <span className="badge" title={t('stats.nothingForwardedHint')}>
+                              {t('stats.nothingForwarded')}
+                            </span>
+                          ) : row.belowMinimumSample ? (
                             <span
                               className="badge"
                               title={t('stats.belowSampleHint', {
