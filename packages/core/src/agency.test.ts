@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newAgency, readAgency, type StoredAgency } from './agency.ts';
-import { CreateAgencyBody, UpdateAgencyBody } from './schemas.ts';
+import { AGENCY_ID_RESERVED, CreateAgencyBody, UpdateAgencyBody } from './schemas.ts';
 
 const stored = (contacts: StoredAgency['contacts']): StoredAgency => ({
   ...newAgency(
@@ -67,5 +67,20 @@ describe('agency contacts', () => {
       UpdateAgencyBody.safeParse({ contacts: [{ ...head, kind: 'kepala' }] }).error?.issues[0]
         ?.path,
     ).toEqual(['contacts', 0, 'kind']);
+  });
+});
+
+describe('an agency’s code', () => {
+  it('is never `none`: the queue’s `delegatedTo=none` means no unit, and could not name it', () => {
+    const body = (id: string) => ({
+      id,
+      name: 'Kantor Pertanahan',
+      kind: 'agency',
+      contacts: [{ name: 'Propam', email: 'dumas@polri.example.go.id' }],
+    });
+    expect(CreateAgencyBody.safeParse(body('none')).error?.issues).toEqual([
+      expect.objectContaining({ path: ['id'], message: AGENCY_ID_RESERVED }),
+    ]);
+    expect(CreateAgencyBody.safeParse(body('none-2')).success).toBe(true);
   });
 });

@@ -11,6 +11,8 @@ import { JobSchema } from './jobs.ts';
 export const AGENCY_NAME_TAKEN = 'another agency has this name';
 /** A code (`id`) another agency has: a 409 `already_exists` naming the field. */
 export const AGENCY_ID_TAKEN = 'another agency has this code';
+/** `none` is the queue's word for no unit (`delegatedTo=none`): no agency is coded so. */
+export const AGENCY_ID_RESERVED = 'reserved: choose another code';
 
 /**
  * Who a contact is for the letters: the `liaison` (penghubung, the default) gets every warning
@@ -53,7 +55,7 @@ const ContactsInput = z
 
 export const CreateAgencyBody = z
   .strictObject({
-    id: AgencyIdSchema,
+    id: AgencyIdSchema.refine((id) => id !== 'none', AGENCY_ID_RESERVED),
     name: text(200),
     kind: z.enum(AGENCY_KINDS),
     focalPointId: AgencyIdSchema.optional(),

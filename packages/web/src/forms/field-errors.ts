@@ -9,6 +9,7 @@ import type { Translate } from '../i18n/i18n';
 import { type MessageKey, messages } from '../i18n/messages';
 import {
   ACTIVITY_AGENCY_NOT_ON_CASE,
+  AGENCY_ID_RESERVED,
   AGENCY_ID_TAKEN,
   AGENCY_NAME_TAKEN,
   CALENDAR_DAY_TWICE,
@@ -114,6 +115,7 @@ export const KNOWN_MESSAGES: Record<string, MessageKey> = {
   [NOT_A_MEMBER_UNIT]: 'fieldError.notMemberUnit',
   [AGENCY_NAME_TAKEN]: 'fieldError.agencyNameTaken',
   [AGENCY_ID_TAKEN]: 'fieldError.agencyIdTaken',
+  [AGENCY_ID_RESERVED]: 'fieldError.agencyIdReserved',
   [CALENDAR_DAY_TWICE]: 'fieldError.dayTwice',
   [SAVED_STEP_KEEPS_ACTION]: 'fieldError.savedStepKeepsAction',
 };

@@ -1070,6 +1070,7 @@ const id = {
   'fieldError.agencyNameTaken':
     '{label} sudah dipakai instansi lain; bedakan namanya, misalnya dengan nama provinsi atau kotanya.',
   'fieldError.agencyIdTaken': '{label} sudah dipakai instansi lain; pilih kode lain.',
+  'fieldError.agencyIdReserved': '{label} “none” tidak dapat dipakai; pilih kode lain.',
   'fieldError.notMemberUnit':
     'Unit ini bukan (lagi) unit anggota instansi Anda: mungkin baru dipindahkan oleh admin. Daftar unit dimuat ulang; pilih unit lain.',
   'fieldError.letterAfterReceipt':
@@ -2266,6 +2267,7 @@ const en = {
   'fieldError.agencyNameTaken':
     '{label} is already another agency’s name; tell them apart, for instance by the province or city.',
   'fieldError.agencyIdTaken': '{label} is already another agency’s; choose another code.',
+  'fieldError.agencyIdReserved': '{label} “none” cannot be used; choose another code.',
   'fieldError.notMemberUnit':
     'This unit is not (any more) a member unit of your agency: an admin may have just moved it. The list of units was loaded again; choose another.',
   'fieldError.letterAfterReceipt':
