@@ -3,13 +3,17 @@
  * Documents in the console (issue 15), in a real browser against the embedded runtime: a
  * central officer registers a complaint that came as a letter, gets its agenda number and the
  * walk-in receipt as a PDF, uploads a scanned letter (start, POST the form, complete), sees it
- * on the case page and downloads it back; the register shows the agenda number; an admin opens
+ * on the case page and downloads it back; a case that came by e-mail with a follow-up lists
+ * both `.eml` files by what they are, their buttons whole, and the follow-up's text on the
+ * timeline keeps its lines, folded; the register shows the agenda number; an admin opens
  * the documents settings. Each screen passes axe (WCAG 2.1 A/AA). Screenshots:
  * test-results/screenshots.
  */
 import { readFileSync } from 'node:fs';
+import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { freePort } from '@pantau/local';
 import { pdfText } from '../../packages/documents/test/read-back.ts';
 import {
   openBrowser,
@@ -18,7 +22,7 @@ import {
   type TestBrowser,
 } from '../support/browser.ts';
 import { SMALL_PDF } from '../support/documents.ts';
-import { type RunningPantau, startPantau } from '../support/runtime.ts';
+import { api, type Json, type RunningPantau, startPantau, users } from '../support/runtime.ts';
 
 let pantau: RunningPantau;
 let browser: TestBrowser;
@@ -27,6 +31,7 @@ const SUBJECT = 'Bantuan sosial tidak tersalurkan';
 const AGENDA = /^\d+\/DUMAS\/[IVX]+\/\d{4}$/;
 let caseUrl = '';
 let agendaNumber = '';
+let smtpPort: number;
 
 const signInAs = (name: RegExp) => signInAs_(page, pantau.url, name);
 
@@ -38,7 +43,9 @@ async function downloaded(click: () => Promise<void>) {
 }
 
 beforeAll(async () => {
-  pantau = await startPantau();
+  // The SMTP listener too: a case that came by e-mail lists its .eml files.
+  smtpPort = await freePort();
+  pantau = await startPantau({ env: { PANTAU_SMTP_PORT: String(smtpPort) } });
   browser = await openBrowser();
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
@@ -152,6 +159,80 @@ describe('documents in the console', () => {
     await expect.poll(() => item.innerText()).toContain('Ditolak');
     expect(await item.innerText()).toContain('isinya bukan PDF, JPEG, PNG, atau Word (DOCX)');
     expect(await item.innerText()).not.toMatch(/application\/|x-msdownload|the content is/);
+  });
+
+  it('lists a mail’s .eml files by name, their buttons whole, and a follow-up’s text as written', async () => {
+    const send = (mail: {
+      subject: string;
+      messageId: string;
+      inReplyTo?: string;
+      text: string;
+      attachments?: { filename: string; content: Buffer }[];
+    }) =>
+      nodemailer
+        .createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true })
+        .sendMail({
+          from: 'Siti <siti.rahma@warga.example.id>',
+          to: 'pengaduan@setneg.go.id',
+          ...mail,
+        });
+    await send({
+      subject: 'Jalan rusak di Desa Sukamaju',
+      messageId: '<jalan-1@warga.example.id>',
+      text: 'Jalan utama desa rusak berat sejak Januari.',
+      attachments: [{ filename: 'kuitansi.pdf', content: Buffer.from(SMALL_PDF) }],
+    });
+    // The walk's reply: news, a signature, the receipt quoted below it; long enough to fold.
+    const news = 'Kemarin ada pengendara motor yang jatuh di lubang depan sekolah. '.repeat(12);
+    await send({
+      subject: 'Re: Jalan rusak di Desa Sukamaju',
+      messageId: '<jalan-2@warga.example.id>',
+      inReplyTo: '<jalan-1@warga.example.id>',
+      text: `Terima kasih.\n\n${news}\n\nSiti\n\n> Pengaduan Anda telah diterima`,
+    });
+    const central = await users(pantau.url)('setneg', 'central_officer');
+    const listed = await api(pantau.url).get('/v1/cases?status=received&limit=100', {
+      token: central,
+    });
+    const mailCase = (listed.body.items as Json[]).find(
+      (c) => c.subject === 'Jalan rusak di Desa Sukamaju',
+    );
+    await page.goto(`${pantau.url}/cases/${mailCase!.id}`);
+    const attachments = page.locator('section').filter({
+      has: page.getByRole('heading', { name: 'Lampiran', exact: true }),
+    });
+    const row = (name: string) => attachments.locator('li').filter({ hasText: name });
+    await expect.poll(() => row('surel-lanjutan.eml').count()).toBe(1);
+    await mainScreen(page, 'documents-06-mail-files');
+    // Each "Unduh" is one line of text, as the PDF's is (at 1280 px the long note beside an
+    // .eml's squeezed it to "Und/uh": body's overflow-wrap: anywhere let it break anywhere).
+    const lines = (button: Locator) =>
+      button.evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size;
+      });
+    const pdf = row('kuitansi.pdf').getByRole('button', { name: 'Unduh kuitansi.pdf' });
+    for (const name of ['surel-asli.eml', 'surel-lanjutan.eml']) {
+      const button = row(name).getByRole('button', { name: `Unduh ${name}` });
+      expect(await lines(button), name).toBe(1);
+      expect((await button.boundingBox())!.height, name).toBe((await pdf.boundingBox())!.height);
+    }
+    // The follow-up's own message is called one.
+    expect(await row('surel-asli.eml').innerText()).toContain('Surel asli ·');
+    expect(await row('surel-lanjutan.eml').innerText()).toContain('Surel lanjutan ·');
+
+    // Its text on the timeline: lines kept, folded to its first part, the rest a click away.
+    const timeline = page.locator('section').filter({
+      has: page.getByRole('heading', { name: 'Riwayat', exact: true }),
+    });
+    const entry = timeline.locator('li').filter({ hasText: 'Surel lanjutan dari pengadu' });
+    const text = entry.locator('.prose');
+    await expect.poll(() => text.innerText()).toMatch(/^Terima kasih\.\n\nKemarin/);
+    expect(await text.evaluate((el) => getComputedStyle(el).whiteSpace)).toBe('pre-wrap');
+    expect(await text.innerText()).not.toContain('Pengaduan Anda telah diterima');
+    await entry.getByRole('button', { name: 'Tampilkan selengkapnya' }).click();
+    expect(await text.innerText()).toContain('Siti\n\n> Pengaduan Anda telah diterima');
   });
 
   it('shows the agenda number in the register', async () => {

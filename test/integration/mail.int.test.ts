@@ -904,6 +904,38 @@ describe('a complainant’s follow-up e-mail (a reply, or a mail quoting the age
     const [central] = await events(forged.caseId, 'case_registered');
     expect(central?.data).toMatchObject({ followUpOf: caseId, followUpUnverified: true });
   });
+
+  it('without text but with files says the complaint is in the files, a new case and a follow-up alike', async () => {
+    // The walk's empty mail: "(Surel tanpa isi teks)" alone sent central looking for nothing,
+    // when the complainant had written the complaint as a scanned letter.
+    const address = 'sebelas@warga.example.id';
+    const inFiles = '(Surel tanpa isi teks; isi pengaduan ada pada berkas terlampir)';
+    const { caseId } = await intakeMail(
+      service,
+      mail(address, ['Message-ID: <awal-11@warga>'], 'Surat aduan', '', 'scan-surat.png'),
+    );
+    expect((await service.getCase(centralOfficer, caseId)).description).toBe(inFiles);
+    const reply = await intakeMail(
+      service,
+      mail(
+        address,
+        ['Message-ID: <balas-11@warga>', 'In-Reply-To: <awal-11@warga>'],
+        'Re: Surat aduan',
+        '',
+        'halaman-dua.png',
+      ),
+    );
+    expect(reply).toEqual({ caseId, duplicate: false, followUp: true });
+    expect((await events(caseId, 'complainant_mail'))[0]?.data.text).toBe(inFiles);
+    // Without files there is nothing to point to.
+    const bare = await intakeMail(
+      service,
+      mail('dua-belas@warga.example.id', ['Message-ID: <awal-12@warga>'], 'Kosong', ''),
+    );
+    expect((await service.getCase(centralOfficer, bare.caseId)).description).toBe(
+      '(Surel tanpa isi teks)',
+    );
+  });
 });
 
 describe('a citizen’s e-mail a central officer forwarded from their own mailbox', () => {

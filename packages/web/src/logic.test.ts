@@ -11,7 +11,7 @@ import { weekAround } from './pages/desk/activities';
 import { overdueByAgency } from './pages/desk/by-agency';
 import { sortStats, type AgencyStats } from './stats';
 import { levelLabel, stepLabel, translator } from './i18n/i18n';
-import { actorKind, describeEvent } from './timeline';
+import { actorKind, describeEvent, eventText } from './timeline';
 import { ForwardBody } from '@pantau/core/schemas';
 
 describe('dates', () => {
@@ -340,9 +340,12 @@ describe('timeline', () => {
       }),
     ).toEqual([
       'Perihal: Re: Jalan rusak [17/DUMAS/III/2026]',
-      '“Berikut KTP saya.”',
       '2 berkas dalam surel, 1 dilampirkan (selebihnya hanya ada di surel asli)',
     ]);
+    // What they wrote is the entry's own block, its lines kept (case-detail-timeline-mail).
+    expect(
+      eventText(event('complainant_mail', { subject: 'x', text: 'Baris satu.\nBaris dua.' }, null)),
+    ).toBe('Baris satu.\nBaris dua.');
     expect(
       described('complainant_mail', {
         subject: 'x',
@@ -352,7 +355,6 @@ describe('timeline', () => {
       }),
     ).toEqual([
       'Perihal: x',
-      '“y”',
       'Surel asli tidak dilampirkan: pengaduan ini sudah memuat 30 lampiran',
     ]);
     expect(t('event.complainant_mail')).toBe('Surel lanjutan dari pengadu');

@@ -58,9 +58,9 @@ export function describeEvent(
         );
       break;
     case 'complainant_mail': // a follow-up e-mail that joined the case (central's alone)
+      // Its text is the entry's own block (`eventText`): its lines kept, a long one folded.
       parts.push(
         text('subject') ? t('timeline.restatedSubject', { subject: text('subject')! }) : null,
-        quote('text'),
         ...mailFiles(d, t),
       );
       if (d.originalKept === false) parts.push(t('timeline.mailOriginalNotKept'));
@@ -222,6 +222,36 @@ export function describeEvent(
       parts.push(quote('message'), quote('reason'));
   }
   return parts.filter((p): p is string => typeof p === 'string' && p !== '');
+}
+
+/**
+ * What an entry carries as written, read below its line with its line breaks: a follow-up
+ * e-mail's text (`complainant_mail`), up to 20,000 characters with the receipt it quotes,
+ * which a line joined with " · " ran together.
+ */
+export function eventText(e: Event): string | null {
+  const text = e.data.text;
+  return e.type === 'complainant_mail' && typeof text === 'string' && text !== '' ? text : null;
+}
+
+/** How much of a long text the timeline shows before "Tampilkan selengkapnya" (`foldText`). */
+export const FOLD_AT = 600;
+
+/**
+ * A long text's first part, about `FOLD_AT` characters, for the timeline to stay readable; none
+ * when folding would hide little (within a third of `FOLD_AT` more). Cut at the last line
+ * break in its last quarter, else at the last space in its second half: never inside a word.
+ */
+export function foldText(text: string): string | null {
+  if (text.length <= FOLD_AT + FOLD_AT / 3) return null;
+  // Whole characters: an emoji's two UTF-16 halves are never split.
+  const head = Array.from(text).slice(0, FOLD_AT).join('');
+  const line = head.lastIndexOf('\n');
+  const space = head.search(/\s\S*$/);
+  const at = line >= (FOLD_AT * 3) / 4 ? line : space >= FOLD_AT / 2 ? space : head.length;
+  const cut = head.slice(0, at).trimEnd();
+  // "sekolah. …", not "sekolah.…": the mark reads as the fold's, not the sentence's.
+  return `${cut}${/[.!?,;:]$/.test(cut) ? ' ' : ''}…`;
 }
 
 /**

@@ -98,6 +98,12 @@ export const ATTACHMENT_TYPES = {
 } as const;
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_CASE = 30;
+/**
+ * The names the e-mail intake keeps a message under (`message/rfc822`, central-only): the
+ * complaint's own, and a follow-up's that joined the case. The console tells the two apart.
+ */
+export const ORIGINAL_MAIL_NAME = 'surel-asli.eml';
+export const FOLLOW_UP_MAIL_NAME = 'surel-lanjutan.eml';
 export const ATTACHMENT_VISIBILITIES = ['central', 'agencies'] as const;
 export type AttachmentVisibility = (typeof ATTACHMENT_VISIBILITIES)[number];
 export const ATTACHMENT_STATUSES = ['uploading', 'available', 'refused'] as const;

@@ -147,7 +147,7 @@ export async function joinCase(
             agencyId: null,
             data: {
               subject: subject.subject,
-              text: body === '' ? '(Surel tanpa isi teks)' : mailText(body),
+              text: mailText(body, mail.attachments.length),
               attachments: mail.attachments.length,
               attached: taken.filter((f) => !f.centralOnly).length,
               // The case had no room left for the original message (on AWS the inbox bucket keeps

@@ -6,8 +6,10 @@
 import { fileNameFrom } from '../documents/attachments.ts';
 import {
   ATTACHMENT_TYPES,
+  FOLLOW_UP_MAIL_NAME,
   MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENTS_PER_CASE,
+  ORIGINAL_MAIL_NAME,
 } from '../schemas/documents.ts';
 import { cutText } from '../schemas/fields.ts';
 import { type IntakeFile, inspected } from './intake.ts';
@@ -111,11 +113,18 @@ export interface MailOutcome {
 
 const MAX_DESCRIPTION = 20_000;
 
-/** An e-mail's text as a case keeps it: cut at 20,000 characters, saying so. */
-export const mailText = (body: string): string =>
-  body.length > MAX_DESCRIPTION
-    ? `${cutText(body, MAX_DESCRIPTION - 40)}\n… (dipotong; surel lengkap tersimpan)`
-    : body;
+/**
+ * An e-mail's text as a case keeps it: cut at 20,000 characters, saying so. None: said so, and
+ * where the complaint is when `files` came with it (a scanned letter sent without a word).
+ */
+export const mailText = (body: string, files: number): string =>
+  body === ''
+    ? files > 0
+      ? '(Surel tanpa isi teks; isi pengaduan ada pada berkas terlampir)'
+      : '(Surel tanpa isi teks)'
+    : body.length > MAX_DESCRIPTION
+      ? `${cutText(body, MAX_DESCRIPTION - 40)}\n… (dipotong; surel lengkap tersimpan)`
+      : body;
 
 /** How long a case's subject may be (`CreateCase`'s `subject`). */
 const MAX_SUBJECT = 200;
@@ -139,11 +148,8 @@ export function mailSubject(subject: string | null | undefined): {
 export const withWholeSubject = (subject: { readonly whole?: string }, body: string): string =>
   subject.whole ? `Perihal lengkap: ${subject.whole}\n\n${body}`.trim() : body;
 
-/**
- * The name a follow-up's own message is kept under, central-only (as the case's original is):
- * beside the complaint's `surel-asli.eml`, central tells the two apart.
- */
-export const FOLLOW_UP_MAIL_NAME = 'surel-lanjutan.eml';
+// Where the console reads them too (`@pantau/core/schemas`): it labels the two apart.
+export { FOLLOW_UP_MAIL_NAME, ORIGINAL_MAIL_NAME };
 
 /** An e-mail's files as the parser gave them, and the message itself (the `.eml`). */
 export interface MailFiles {
@@ -152,9 +158,6 @@ export interface MailFiles {
   readonly forwarded?: readonly { readonly filename: string; readonly content: Uint8Array }[];
   readonly raw: Uint8Array;
 }
-
-/** The name the original message is kept under, central-only. */
-export const ORIGINAL_MAIL_NAME = 'surel-asli.eml';
 
 /**
  * Which of an e-mail's files become the case's attachments: those of a type and size central's

@@ -123,7 +123,7 @@ export async function receiveEmail(
     subject,
     (enclosed ? enclosedText(enclosed) : (complaint.text ?? '')).trim(),
   );
-  const description = body === '' ? '(Surel tanpa isi teks)' : mailText(body);
+  const description = mailText(body, (enclosed ?? complaint).attachments.length);
   // A follow-up of the complainant joins their case, unless that case has ended (when found,
   // or by the time it is joined: `joinCase` answers nothing then). Never mail a list relayed:
   // its sender's address may be the list's, anyone's who posts to it. Only from a sender the

@@ -301,6 +301,27 @@ describe('a case’s original e-mail on central’s card', () => {
     const pdf = screen.getByText('ktp.pdf').closest('li')!;
     expect(within(pdf).getByRole('combobox', { name: 'Ubah visibilitas ktp.pdf' })).toBeTruthy();
   });
+
+  it('calls a follow-up’s own message a follow-up, not a second original', async () => {
+    // The walk: `surel-lanjutan.eml` read "Surel asli", as the complaint's did (by its type).
+    mockApi(() =>
+      json(200, {
+        items: [
+          file('A1', 'surel-asli.eml', 'message/rfc822'),
+          file('A2', 'surel-lanjutan.eml', 'message/rfc822'),
+        ],
+        nextCursor: null,
+      }),
+    );
+    centralCard();
+    const original = (await screen.findByText('surel-asli.eml')).closest('li')!;
+    const followUp = screen.getByText('surel-lanjutan.eml').closest('li')!;
+    expect(within(original).getByText(/^Surel asli ·/)).toBeTruthy();
+    expect(within(followUp).getByText(/^Surel lanjutan ·/)).toBeTruthy();
+    expect(within(followUp).queryByText(/Surel asli/)).toBeNull();
+    expect(within(followUp).getByText(/Surel lanjutan selalu hanya untuk pusat/)).toBeTruthy();
+    expect(within(followUp).queryByRole('combobox')).toBeNull();
+  });
 });
 
 describe('a completion answered with a refused file', () => {

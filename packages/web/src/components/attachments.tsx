@@ -6,6 +6,7 @@
  * bytes). An agency attaches to its own responses only.
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import { FOLLOW_UP_MAIL_NAME } from '@pantau/core/schemas';
 import { api, ApiError, idempotencyKey, type Schemas, unwrap } from '../api/client';
 import { useLoad } from '../data';
 import type { TimeZone } from '../format';
@@ -20,8 +21,14 @@ type Target = NonNullable<Schemas['CreateAttachment']['attachedTo']>;
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const VISIBILITIES: readonly Visibility[] = ['central', 'agencies'];
-/** A case's original e-mail (`surel-asli.eml`): central's for good, the API refuses to share it. */
+/**
+ * A message the e-mail intake kept (`surel-asli.eml`, a follow-up's `surel-lanjutan.eml`):
+ * central's for good, the API refuses to share it.
+ */
 const ORIGINAL_MAIL = 'message/rfc822';
+/** A follow-up's own message, by the name the intake gives it: the type is the complaint's. */
+const isFollowUpMail = (a: Pick<Attachment, 'name' | 'contentType'>) =>
+  a.contentType === ORIGINAL_MAIL && a.name === FOLLOW_UP_MAIL_NAME;
 
 /** Where an attachment goes, as the upload form offers it. */
 interface TargetOption {
@@ -53,7 +60,9 @@ const FILE_KINDS: Record<string, string> = {
   'image/png': 'PNG',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
 };
-function fileKind(contentType: string | null, t: Translate): string {
+function fileKind(a: Pick<Attachment, 'name' | 'contentType'>, t: Translate): string {
+  const { contentType } = a;
+  if (isFollowUpMail(a)) return t('attachments.kind.followUpMail');
   if (contentType === ORIGINAL_MAIL) return t('attachments.kind.mail');
   if (contentType === null) return t('attachments.kind.unknown'); // not uploaded yet
   return FILE_KINDS[contentType] ?? t('attachments.kind.other');
@@ -229,7 +238,7 @@ export function CaseAttachments({
                 <div>
                   <strong>{a.name}</strong>{' '}
                   <span className="muted small">
-                    {fileKind(a.contentType, t)} · {formatSize(a.size, lang)}
+                    {fileKind(a, t)} · {formatSize(a.size, lang)}
                   </span>{' '}
                   <StatusBadge prefix="attachmentStatus" value={statusOf(a)} />
                 </div>
@@ -261,7 +270,13 @@ export function CaseAttachments({
                     // to choose, and the officer reads why.
                     <>
                       <span className="badge">{labelOf(t, 'visibility', 'central')}</span>{' '}
-                      <span className="muted small">{t('attachments.mailCentralOnly')}</span>
+                      <span className="muted small">
+                        {t(
+                          isFollowUpMail(a)
+                            ? 'attachments.followUpMailCentralOnly'
+                            : 'attachments.mailCentralOnly',
+                        )}
+                      </span>
                     </>
                   ) : central ? (
                     <label>

@@ -30,6 +30,7 @@ export const documentsId = {
   'attachments.size': 'Ukuran',
   'attachments.uploadedBy': 'Diunggah oleh',
   'attachments.kind.mail': 'Surel asli',
+  'attachments.kind.followUpMail': 'Surel lanjutan',
   'attachments.kind.unknown': 'Jenis belum diketahui',
   'attachments.kind.other': 'Jenis lain',
   'attachments.visibility': 'Dapat dilihat',
@@ -56,6 +57,8 @@ export const documentsId = {
     'tidak lolos pemeriksaan antivirus; unggah ulang salinan yang bersih.',
   'attachments.mailCentralOnly':
     'Surel asli selalu hanya untuk pusat: memuat identitas dan alamat surel pengadu, juga bila identitasnya dirahasiakan.',
+  'attachments.followUpMailCentralOnly':
+    'Surel lanjutan selalu hanya untuk pusat: memuat identitas dan alamat surel pengadu, juga bila identitasnya dirahasiakan.',
   'visibility.central': 'Hanya pusat',
   'visibility.agencies': 'Instansi terkait',
 
@@ -117,6 +120,7 @@ export const documentsEn = {
   'attachments.size': 'Size',
   'attachments.uploadedBy': 'Uploaded by',
   'attachments.kind.mail': 'Original e-mail',
+  'attachments.kind.followUpMail': 'Follow-up e-mail',
   'attachments.kind.unknown': 'Type not yet known',
   'attachments.kind.other': 'Another type',
   'attachments.visibility': 'Visible to',
@@ -142,6 +146,8 @@ export const documentsEn = {
   'attachments.scanRefusedWhy': 'it did not pass the virus check; upload a clean copy again.',
   'attachments.mailCentralOnly':
     'The original e-mail is always central only: it shows who complained and their address, even when the identity is hidden.',
+  'attachments.followUpMailCentralOnly':
+    'A follow-up e-mail is always central only: it shows who complained and their address, even when the identity is hidden.',
   'visibility.central': 'Central only',
   'visibility.agencies': 'The agencies concerned',
 

@@ -29,13 +29,14 @@ import { ComplainantCases } from '../components/complainant-cases';
 import { IncomingLetter } from '../components/incoming-letter';
 import { CaseActions, othersHold } from '../components/case-actions';
 import { Delegation, HeldBy, ReturnDelegation } from '../components/delegation';
+import { FoldedText } from '../components/folded-text';
 import { Restatement } from '../components/restatement';
 import { DeadlinesPanel, MayMove, useDeclaredYears } from '../components/deadlines';
 import { Loading, PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { type Paged, useLoad, usePaged } from '../data';
 import { dateIn, formatDate, formatInstant, type TimeZone } from '../format';
 import { labelOf, useI18n } from '../i18n/i18n';
-import { actorKind, describeEvent } from '../timeline';
+import { actorKind, describeEvent, eventText } from '../timeline';
 
 export default function CaseDetail() {
   const { t } = useI18n();
@@ -566,6 +567,7 @@ function Timeline({
         {events.items.map((e) => {
           const actor = actorKind(e.actor);
           const changed = describeEvent(e, t, nameOf, whenOf(e));
+          const written = eventText(e);
           return (
             <li key={e.id}>
               <Time at={e.at} zone={zone} />
@@ -574,6 +576,7 @@ function Timeline({
                 {e.agencyId ? <span className="muted"> · {nameOf(e.agencyId)}</span> : null}
               </div>
               {changed.length > 0 ? <div>{changed.join(' · ')}</div> : null}
+              {written ? <FoldedText text={written} /> : null}
               <div className="muted small">
                 {actor.kind === 'person'
                   ? `${labelOf(t, 'role', actor.role)} · ${nameOf(actor.agency)}`
