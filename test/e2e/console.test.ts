@@ -274,7 +274,7 @@ describe('web console', () => {
       page.getByRole('button', { name: 'Unduh CSV statistik' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(
-      /^pantau-stats-\d{4}-01-01-\d{4}-\d{2}-\d{2}\.csv$/,
+      /^pantau-agencies-\d{4}-01-01-\d{4}-\d{2}-\d{2}\.csv$/,
     );
     const csv = readFileSync((await download.path())!, 'utf8');
     // Marked as UTF-8, or Excel reads the names' dashes and accents in a legacy code page.

@@ -116,15 +116,23 @@ export async function allPages<T>(
   return items;
 }
 
-/** Downloads a CSV export with the session's token (a plain link could not carry it). */
+/**
+ * Downloads a file (a CSV or workbook export, a letter's PDF) with the session's token (a plain
+ * link could not carry it), saved under the name the API gives it (`Content-Disposition`: the
+ * period, the agenda number), else `filename`.
+ */
 export async function download(path: string, filename: string): Promise<void> {
   const response = await send(new Request(new URL(path, globalThis.location?.origin)));
   if (!response.ok) {
     const problem = (await response.json().catch(() => null)) as Problem | null;
     throw new ApiError(response.status, problem);
   }
+  const given = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
   const url = URL.createObjectURL(await response.blob());
-  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+  const link = Object.assign(document.createElement('a'), {
+    href: url,
+    download: given ?? filename,
+  });
   document.body.append(link);
   link.click();
   link.remove();

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
 import Cases from './cases';
 
@@ -62,6 +62,35 @@ describe('the cases page’s Excel download', () => {
     );
     // The export's default period: the year so far, whatever the list's filters.
     expect(calls.map((c) => c.path)).toContain('/v1/exports/cases.xlsx');
+  });
+});
+
+describe('the cases page’s downloads, saved', () => {
+  it('take the name the API gives them, with their period: a folder of “pantau-cases (3).xlsx” says no month', async () => {
+    const named = 'pantau-cases-2026-01-01-2026-12-03';
+    mockApi((call) =>
+      call.path.startsWith('/v1/exports/cases.')
+        ? new Response('x', {
+            status: 200,
+            headers: {
+              'content-disposition': `attachment; filename="${named}.${call.path.includes('.csv') ? 'csv' : 'xlsx'}"`,
+            },
+          })
+        : json(200, { items: [], nextCursor: null }),
+    );
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:x');
+    vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
+    const saved: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      saved.push(this.download);
+    });
+    renderWith(<Cases />, { as: { agency: 'setneg', role: 'central_officer' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Unduh Excel pengaduan tahun ini' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Unduh CSV pengaduan tahun ini' }));
+    await waitFor(() => expect(saved).toHaveLength(2));
+    expect(saved.sort()).toEqual([`${named}.csv`, `${named}.xlsx`]);
   });
 });
 

@@ -458,7 +458,7 @@ describe('the statistics page’s Excel downloads', () => {
     ]);
 
     fireEvent.click(screen.getByRole('button', { name: 'Unduh Excel statistik' }));
-    await waitFor(() => expect(saved).toEqual(['pantau-stats-2026-03-01-2026-03-31.xlsx']));
+    await waitFor(() => expect(saved).toEqual(['pantau-agencies-2026-03-01-2026-03-31.xlsx']));
     expect(calls.map((c) => c.path)).toContain(
       '/v1/stats/agencies.xlsx?from=2026-03-01&to=2026-03-31',
     );

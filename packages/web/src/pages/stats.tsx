@@ -144,10 +144,10 @@ function StatsPage({ now }: { now: Date }) {
         <button type="submit" className="primary">
           {t('stats.show')}
         </button>
-        <button type="button" onClick={() => save('/v1/stats/agencies.xlsx', 'pantau-stats')}>
+        <button type="button" onClick={() => save('/v1/stats/agencies.xlsx', 'pantau-agencies')}>
           {t('stats.xlsx')}
         </button>
-        <button type="button" onClick={() => save('/v1/stats/agencies.csv', 'pantau-stats')}>
+        <button type="button" onClick={() => save('/v1/stats/agencies.csv', 'pantau-agencies')}>
           {t('stats.csv')}
         </button>
         <button
