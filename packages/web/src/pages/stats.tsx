@@ -239,7 +239,12 @@ function StatsPage({ now }: { now: Date }) {
                           {nameOf(row.agencyId)}
                           {row.assigned === 0 ? (
                             // No case, so no sample to call small: a row kept, as the API's.
-                            <span className="badge" title={t('stats.nothingForwardedHint')}>
+                            // A line of its own that wraps, not a badge: the name's column kept
+                            // narrow enough for the rank's at 1,280 px.
+                            <span
+                              className="muted small nothing-forwarded"
+                              title={t('stats.nothingForwardedHint')}
+                            >
                               {t('stats.nothingForwarded')}
                             </span>
                           ) : row.belowMinimumSample ? (
