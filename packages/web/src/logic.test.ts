@@ -340,7 +340,8 @@ describe('timeline', () => {
       }),
     ).toEqual([
       'Perihal: Re: Jalan rusak [17/DUMAS/III/2026]',
-      '2 berkas dalam surel, 1 dilampirkan (selebihnya hanya ada di surel asli)',
+      // Its own message is kept as surel-lanjutan.eml, listed as "Surel lanjutan".
+      '2 berkas dalam surel, 1 dilampirkan (selebihnya hanya ada di surel lanjutan)',
     ]);
     // What they wrote is the entry's own block, its lines kept (case-detail-timeline-mail).
     expect(
@@ -355,7 +356,7 @@ describe('timeline', () => {
       }),
     ).toEqual([
       'Perihal: x',
-      'Surel asli tidak dilampirkan: pengaduan ini sudah memuat 30 lampiran',
+      'Surel lanjutan tidak dilampirkan: pengaduan ini sudah memuat 30 lampiran',
     ]);
     expect(t('event.complainant_mail')).toBe('Surel lanjutan dari pengadu');
     // A mail answering a case that had ended is a new case, which names it.

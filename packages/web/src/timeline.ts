@@ -5,6 +5,7 @@
 import type { Schemas } from './api/client';
 import { TARGETS } from './deadline';
 import { labelOf, stepLabel, type Translate } from './i18n/i18n';
+import type { MessageKey } from './i18n/messages';
 
 type Event = Schemas['TimelineEvent'];
 
@@ -59,11 +60,12 @@ export function describeEvent(
       break;
     case 'complainant_mail': // a follow-up e-mail that joined the case (central's alone)
       // Its text is the entry's own block (`eventText`): its lines kept, a long one folded.
+      // Its own message is kept as the follow-up's (`surel-lanjutan.eml`), not the original.
       parts.push(
         text('subject') ? t('timeline.restatedSubject', { subject: text('subject')! }) : null,
-        ...mailFiles(d, t),
+        ...mailFiles(d, t, 'timeline.followUpFilesSome'),
       );
-      if (d.originalKept === false) parts.push(t('timeline.mailOriginalNotKept'));
+      if (d.originalKept === false) parts.push(t('timeline.followUpNotKept'));
       break;
     case 'mail_receipt_sent': // the e-mail intake's receipt went (central's alone)
       parts.push(t('timeline.mailReceiptSent'));
@@ -272,13 +274,18 @@ function activityAgencies(e: Event, nameOf: (agencyId: string) => string): strin
  * (`Precedence: list|bulk`, `List-Id`: the sender may be the list); and whether a central
  * officer forwarded it (`forwardedBy`, with their note).
  */
-function mailFiles(d: Event['data'], t: Translate): string[] {
+function mailFiles(
+  d: Event['data'],
+  t: Translate,
+  /** Where the files not taken are: the original message, or a follow-up's own. */
+  some: MessageKey = 'timeline.mailFilesSome',
+): string[] {
   const parts: string[] = [];
   const files = typeof d.attachments === 'number' ? d.attachments : 0;
   if (files > 0) {
     const attached = typeof d.attached === 'number' ? d.attached : 0;
     parts.push(
-      t(attached < files ? 'timeline.mailFilesSome' : 'timeline.mailFiles', {
+      t(attached < files ? some : 'timeline.mailFiles', {
         count: files,
         attached,
       }),

@@ -1134,6 +1134,8 @@ const id = {
   'timeline.mailFiles': '{count} berkas dalam surel, {attached} dilampirkan',
   'timeline.mailFilesSome':
     '{count} berkas dalam surel, {attached} dilampirkan (selebihnya hanya ada di surel asli)',
+  'timeline.followUpFilesSome':
+    '{count} berkas dalam surel, {attached} dilampirkan (selebihnya hanya ada di surel lanjutan)',
   'timeline.mailViaList':
     'Diterima lewat grup atau milis: alamat pengirim bisa jadi alamat grupnya; periksa surel asli',
   'timeline.mailForwardedBy':
@@ -1175,6 +1177,8 @@ const id = {
     'Nomor agenda, batas waktu verifikasi dan kode lacak dikirim lewat surel ke alamat pengirim pengaduan ini',
   'timeline.mailOriginalNotKept':
     'Surel asli tidak dilampirkan: pengaduan ini sudah memuat 30 lampiran',
+  'timeline.followUpNotKept':
+    'Surel lanjutan tidak dilampirkan: pengaduan ini sudah memuat 30 lampiran',
   'timeline.followUpOf': 'Surel ini membalas pengaduan {ref}, yang sudah ditolak atau ditutup',
   'timeline.followUpUnverified':
     'Surel ini mengaku membalas pengaduan {ref} dari alamat pengadunya, tetapi pengirimnya tidak dapat diverifikasi (alamat pengirim mudah dipalsukan), jadi tidak digabungkan ke pengaduan itu; periksa surel asli sebelum menindaklanjutinya',
@@ -2333,6 +2337,8 @@ const en = {
   'timeline.mailFiles': '{count} {count|file|files} in the e-mail, {attached} attached',
   'timeline.mailFilesSome':
     '{count} {count|file|files} in the e-mail, {attached} attached (the others are only in the original message)',
+  'timeline.followUpFilesSome':
+    '{count} {count|file|files} in the e-mail, {attached} attached (the others are only in the follow-up message)',
   'timeline.mailViaList':
     'Received through a group or mailing list: the sender’s address may be the group’s; check the original message',
   'timeline.mailForwardedBy':
@@ -2374,6 +2380,8 @@ const en = {
     'The agenda number, verification deadline and tracking code were e-mailed to the address this complaint came from',
   'timeline.mailOriginalNotKept':
     'Original message not attached: the case holds 30 attachments already',
+  'timeline.followUpNotKept':
+    'Follow-up message not attached: the case holds 30 attachments already',
   'timeline.followUpOf': 'This e-mail answers case {ref}, which was rejected or closed',
   'timeline.followUpUnverified':
     'This e-mail claims to answer case {ref} from its complainant’s address, but its sender could not be verified (a sender address is easily forged), so it was not joined to that case; check the original message before acting on it',
