@@ -417,3 +417,35 @@ describe('a delegation sent again after its answer was lost', () => {
     ).rejects.toMatchObject({ code: 'forbidden' });
   });
 });
+
+describe('a coordinator answering what its member unit holds', () => {
+  it('the unit reads who acknowledged and who answered: its focal point’s coordinator, on the timeline', async () => {
+    await addAgencies(service, [{ id: 'focal-w' }, { id: 'member-w1', focalPointId: 'focal-w' }]);
+    const caseId = await forwarded(['focal-w'], 'normative', '2026-09-16T03:00:00.000Z');
+    const coordinator = officerOf('focal-w', 'agency_coordinator');
+    const unit = officerOf('member-w1');
+    await service.delegate(coordinator, caseId, 'focal-w', { memberId: 'member-w1' });
+    clock.set('2026-09-16T04:00:00.000Z');
+    await service.acknowledge(coordinator, caseId, 'focal-w');
+    clock.set('2026-09-16T05:00:00.000Z');
+    await service.respond(coordinator, caseId, 'focal-w', {
+      kind: 'progress',
+      message: 'Dijawab koordinator.',
+    });
+    // The unit still holds it, and reads both as its focal point's coordinator's.
+    const read = (await service.getCase(unit, caseId)).assignments[0]!;
+    expect(read).toMatchObject({ delegatedTo: 'member-w1', state: 'responded' });
+    const events = (await service.timeline(unit, caseId, { limit: 100 })).items;
+    const byType = (type: string) => events.find((e) => e.type === type);
+    expect(byType('assignment_acknowledged')).toMatchObject({
+      agencyId: 'focal-w',
+      at: '2026-09-16T04:00:00.000Z',
+      actor: { agency: 'focal-w', role: 'agency_coordinator' },
+    });
+    expect(byType('response_submitted')).toMatchObject({
+      agencyId: 'focal-w',
+      actor: { agency: 'focal-w', role: 'agency_coordinator' },
+      data: { kind: 'progress', message: 'Dijawab koordinator.' },
+    });
+  });
+});

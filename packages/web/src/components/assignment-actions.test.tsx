@@ -752,3 +752,95 @@ describe('central typing its decision on an extension request that lapses meanwh
     expect(decision()).toBeNull();
   });
 });
+
+describe('a coordinator answering an assignment one of its member units holds', () => {
+  const names = () =>
+    mockApi((call) =>
+      call.path === '/v1/agency-names'
+        ? json(200, {
+            items: [
+              { id: 'atr-bpn', name: 'Kementerian ATR/BPN' },
+              { id: 'kantah-7', name: 'Kantor Pertanahan Kota Kupang' },
+            ],
+          })
+        : json(200, { items: [] }),
+    );
+  const held = (state: string, delegatedTo: string | null = 'kantah-7') =>
+    ({
+      caseId: 'C1',
+      agencyId: 'atr-bpn',
+      state,
+      paused: false,
+      delegatedTo,
+    }) as unknown as Schemas['Assignment'];
+  const sentence =
+    'Pengaduan ini sedang dipegang Kantor Pertanahan Kota Kupang, yang mungkin sedang menulis tanggapannya sendiri. Konfirmasi atau tanggapan yang Anda kirim menjadi milik Kementerian ATR/BPN; Kantor Pertanahan Kota Kupang akan melihatnya.';
+
+  it('is told, above the acknowledgement and the forms, that the unit holds it and will see the answer', async () => {
+    names();
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <AssignmentActions
+          caseId="C1"
+          assignment={held('pending')}
+          central={false}
+          onChange={() => {}}
+        />
+      </AgencyNamesProvider>,
+      { as: { agency: 'atr-bpn', role: 'agency_coordinator' } },
+    );
+    const said = await screen.findByText(sentence);
+    // Before what it says it about: the acknowledgement and "Kirim tanggapan".
+    const ack = screen.getByRole('button', { name: 'Konfirmasi penerimaan' });
+    const respond = screen.getByText('Kirim tanggapan', { selector: 'summary, summary *' });
+    expect(said.compareDocumentPosition(ack) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(said.compareDocumentPosition(respond) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('is not said to the unit holding it, nor when no unit holds it, nor once it has ended', async () => {
+    names();
+    const unitView = renderWith(
+      <AgencyNamesProvider user="u1">
+        <AssignmentActions
+          caseId="C1"
+          assignment={held('acknowledged')}
+          central={false}
+          onChange={() => {}}
+        />
+      </AgencyNamesProvider>,
+      { as: { agency: 'kantah-7', role: 'agency_officer' } },
+    );
+    await screen.findByText('Kirim tanggapan', { selector: 'summary, summary *' });
+    await act(() => new Promise((r) => setTimeout(r, 20)));
+    expect(screen.queryByText(/sedang dipegang/)).toBeNull();
+    unitView.unmount();
+    const own = renderWith(
+      <AgencyNamesProvider user="u1">
+        <AssignmentActions
+          caseId="C1"
+          assignment={held('acknowledged', null)}
+          central={false}
+          onChange={() => {}}
+        />
+      </AgencyNamesProvider>,
+      { as: { agency: 'atr-bpn', role: 'agency_coordinator' } },
+    );
+    await screen.findByText('Kirim tanggapan', { selector: 'summary, summary *' });
+    await act(() => new Promise((r) => setTimeout(r, 20)));
+    expect(screen.queryByText(/sedang dipegang/)).toBeNull();
+    own.unmount();
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <AssignmentActions
+          caseId="C1"
+          assignment={held('completed')}
+          central={false}
+          onChange={() => {}}
+        />
+      </AgencyNamesProvider>,
+      { as: { agency: 'atr-bpn', role: 'agency_coordinator' } },
+    );
+    await act(() => new Promise((r) => setTimeout(r, 20)));
+    expect(screen.queryByText(/sedang dipegang/)).toBeNull();
+  });
+});

@@ -61,7 +61,8 @@ export function AssignmentActions({
   const announce = useActionResult();
   // The long texts an agency writes survive an expired session's trip to sign-in (per tab,
   // per user: another officer signing in at this tab does not get them).
-  const sub = useSession().session?.sub;
+  const session = useSession().session;
+  const sub = session?.sub;
   const draft = (action: string) => (sub ? `${sub}:${caseId}:${a.agencyId}:${action}` : undefined);
   // Each action is sent for the forwarding the page showed (`generation`): central withdrew it
   // and forwarded again since (other instructions), a 409, said at the form that was sent,
@@ -97,8 +98,17 @@ export function AssignmentActions({
     : t('assignment.extensionLapsed', { state: labelOf(t, 'state', a.state) });
   // The acknowledgement refused stays said once its button has gone with the read.
   if (!open && unsent.size === 0 && (central || ackError === null)) return null;
+  // A focal point's people answering what one of its member units holds (the unit reads
+  // it as its own, and may be typing its answer now): said before they send.
+  const heldBy =
+    !central && open && a.delegatedTo && a.delegatedTo !== session?.agency
+      ? nameOf(a.delegatedTo)
+      : null;
   return (
     <div className="actions">
+      {heldBy ? (
+        <p className="hint">{t('delegate.answeringHeld', { unit: heldBy, agency })}</p>
+      ) : null}
       {central ? null : <ProblemAlert error={ackError} />}
       {!central && a.state === 'pending' ? (
         <div>

@@ -987,6 +987,10 @@ const id = {
   'delegate.submit': 'Delegasikan',
   'delegate.held': 'Didelegasikan ke {agency}.',
   'delegate.heldSince': 'Didelegasikan ke {agency} sejak {at}.',
+  // Above a focal point's acknowledgement and forms while a unit holds its assignment: the unit
+  // may be writing its own answer at that moment.
+  'delegate.answeringHeld':
+    'Pengaduan ini sedang dipegang {unit}, yang mungkin sedang menulis tanggapannya sendiri. Konfirmasi atau tanggapan yang Anda kirim menjadi milik {agency}; {unit} akan melihatnya.',
   'delegate.takeBack': 'Ambil kembali dari {agency}',
   'delegate.takeBackConfirm':
     'Ambil kembali dari {agency}? {agency} tidak lagi dapat membuka pengaduan ini, dan yang sedang ditulisnya tidak terkirim. Anda dapat mendelegasikannya lagi nanti.',
@@ -2193,6 +2197,8 @@ const en = {
   'delegate.submit': 'Delegate',
   'delegate.held': 'Delegated to {agency}.',
   'delegate.heldSince': 'Delegated to {agency} since {at}.',
+  'delegate.answeringHeld':
+    '{unit} holds this complaint and may be writing its own answer right now. An acknowledgement or response you send is {agency}’s; {unit} will see it.',
   'delegate.takeBack': 'Take it back from {agency}',
   'delegate.takeBackConfirm':
     'Take it back from {agency}? {agency} will no longer be able to open this complaint, and what it is writing will not be sent. You can delegate it again later.',

@@ -1539,3 +1539,65 @@ describe('a coordinator typing a delegation while the assignment ends (the page 
     await waitFor(() => expect(details('Delegasikan ke unit anggota')).toBeNull());
   });
 });
+
+describe('the case page of a member unit whose coordinator answered what it holds', () => {
+  it('the history says who confirmed receipt and who answered: the focal point’s coordinator', async () => {
+    const held = {
+      ...kase,
+      assignments: [{ ...assignmentOf('atr-bpn'), state: 'responded', delegatedTo: 'kantah-7' }],
+      agencyIds: [],
+      underMonitoring: false,
+      extensionRequests: [],
+      activities: [],
+    };
+    const coordinator = { sub: 'k', agency: 'atr-bpn', role: 'agency_coordinator' as const };
+    const answered: Schemas['TimelineEvent'][] = [
+      {
+        id: 'e2',
+        at: iso(60),
+        type: 'response_submitted',
+        actor: coordinator,
+        agencyId: 'atr-bpn',
+        data: { kind: 'progress', message: 'Dijawab koordinator.' },
+      },
+      {
+        id: 'e1',
+        at: iso(10),
+        type: 'assignment_acknowledged',
+        actor: coordinator,
+        agencyId: 'atr-bpn',
+        data: {},
+      },
+    ];
+    mockApi((call) => {
+      if (call.path === '/v1/agency-names')
+        return json(200, {
+          items: [
+            { id: 'atr-bpn', name: 'Kementerian ATR/BPN' },
+            { id: 'kantah-7', name: 'Kantor Pertanahan Kota Kupang' },
+          ],
+        });
+      if (call.path === '/v1/cases/c1') return json(200, held);
+      if (call.path === '/v1/calendars/id/days')
+        return json(200, { id: 'id', years: [2025, 2026], items: [] });
+      if (call.path.startsWith('/v1/cases/c1/timeline'))
+        return json(200, { items: answered, nextCursor: null });
+      if (/^\/v1\/(cases\/c1\/attachments|notifications)/.test(call.path))
+        return json(200, { items: [], nextCursor: null });
+      return json(404, { type: 'about:blank', title: 'Not Found', status: 404, code: 'not_found' });
+    });
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <Route path="/cases/:id">
+          <CaseDetail />
+        </Route>
+      </AgencyNamesProvider>,
+      { path: '/cases/c1', as: { agency: 'kantah-7', role: 'agency_officer' } },
+    );
+    const history = within(await screen.findByRole('region', { name: 'Riwayat' }));
+    const response = (await history.findByText(/Dijawab koordinator/)).closest('li')!;
+    expect(within(response).getByText('Koordinator instansi · Kementerian ATR/BPN')).toBeTruthy();
+    const ack = history.getByText('Diterima instansi').closest('li')!;
+    expect(within(ack).getByText('Koordinator instansi · Kementerian ATR/BPN')).toBeTruthy();
+  });
+});
