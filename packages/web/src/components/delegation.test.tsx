@@ -200,35 +200,41 @@ describe('a coordinator whose agency has no member unit', () => {
   });
 });
 
+/** A coordinator's assignment Kantor Pertanahan Kota Kupang holds; `changed`: reads asked for. */
+function heldByKantah7() {
+  const calls = mockApi((call) => {
+    if (call.path === '/v1/agency-names')
+      return json(200, { items: [{ id: 'kantah-7', name: 'Kantor Pertanahan Kota Kupang' }] });
+    return json(200, { agencyId: 'atr-bpn', delegatedTo: null });
+  });
+  let changed = 0;
+  renderWith(
+    <AgencyNamesProvider user="u1">
+      <ActionResultProvider>
+        <Delegation
+          caseId="C1"
+          assignment={
+            { agencyId: 'atr-bpn', delegatedTo: 'kantah-7' } as unknown as Schemas['Assignment']
+          }
+          onChange={() => (changed += 1)}
+        />
+      </ActionResultProvider>
+    </AgencyNamesProvider>,
+    { as: { agency: 'atr-bpn', role: 'agency_coordinator' } },
+  );
+  return { calls, changed: () => changed };
+}
+
 describe('taking a delegated assignment back', () => {
   it('says it was taken back, from whom, where the page says what an action did', async () => {
-    const calls = mockApi((call) => {
-      if (call.path === '/v1/agency-names')
-        return json(200, { items: [{ id: 'kantah-7', name: 'Kantor Pertanahan Kota Kupang' }] });
-      return json(200, { agencyId: 'atr-bpn', delegatedTo: null });
-    });
-    let changed = 0;
-    renderWith(
-      <AgencyNamesProvider user="u1">
-        <ActionResultProvider>
-          <Delegation
-            caseId="C1"
-            assignment={
-              { agencyId: 'atr-bpn', delegatedTo: 'kantah-7' } as unknown as Schemas['Assignment']
-            }
-            onChange={() => (changed += 1)}
-          />
-        </ActionResultProvider>
-      </AgencyNamesProvider>,
-      { as: { agency: 'atr-bpn', role: 'agency_coordinator' } },
-    );
+    const { calls, changed } = heldByKantah7();
     await userEvent.click(
       await screen.findByRole('button', {
         name: 'Ambil kembali dari Kantor Pertanahan Kota Kupang',
       }),
     );
     await userEvent.click(screen.getByRole('button', { name: 'Ya, ambil kembali' }));
-    await waitFor(() => expect(changed).toBe(1));
+    await waitFor(() => expect(changed()).toBe(1));
     const post = calls.find((c) => c.method === 'POST')!;
     // From the unit the button names (audit s24 #5): the API refuses it once another holds it.
     expect(post.body).toEqual({ memberId: null, from: 'kantah-7' });
@@ -241,26 +247,7 @@ describe('taking a delegated assignment back', () => {
 
 describe('taking back asks first', () => {
   it('sends nothing until confirmed; "Batal" and Esc return to the button', async () => {
-    const calls = mockApi((call) => {
-      if (call.path === '/v1/agency-names')
-        return json(200, { items: [{ id: 'kantah-7', name: 'Kantor Pertanahan Kota Kupang' }] });
-      return json(200, { agencyId: 'atr-bpn', delegatedTo: null });
-    });
-    let changed = 0;
-    renderWith(
-      <AgencyNamesProvider user="u1">
-        <ActionResultProvider>
-          <Delegation
-            caseId="C1"
-            assignment={
-              { agencyId: 'atr-bpn', delegatedTo: 'kantah-7' } as unknown as Schemas['Assignment']
-            }
-            onChange={() => (changed += 1)}
-          />
-        </ActionResultProvider>
-      </AgencyNamesProvider>,
-      { as: { agency: 'atr-bpn', role: 'agency_coordinator' } },
-    );
+    const { calls, changed } = heldByKantah7();
     const takeBack = await screen.findByRole('button', {
       name: 'Ambil kembali dari Kantor Pertanahan Kota Kupang',
     });
@@ -280,7 +267,7 @@ describe('taking back asks first', () => {
     expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
     await userEvent.click(takeBack);
     await userEvent.click(screen.getByRole('button', { name: 'Ya, ambil kembali' }));
-    await waitFor(() => expect(changed).toBe(1));
+    await waitFor(() => expect(changed()).toBe(1));
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1);
   });
 });
