@@ -92,6 +92,16 @@ describe('escalation over HTTP with the manual clock', { timeout: 240_000 }, () 
     const reminder = (step: string) => sent.find((n) => n.step === step)!.body;
     expect(reminder('reminder_1')).toContain('terlambat 1 hari kerja');
     expect(reminder('reminder_2')).toContain('terlambat 6 hari kerja');
+    // The head, copied first on the penegasan, reads which letters went to the liaison before,
+    // and by when central intervenes (it said "segera", and nothing of the reminders).
+    expect(reminder('formal_warning')).toContain(
+      'Menindaklanjuti Surat Pengingat I nomor B-4/Kemensetneg/D-4/DM.05/03/2026 tanggal 27 Maret 2026 ' +
+        'dan Surat Pengingat II nomor B-5/Kemensetneg/D-4/DM.05/04/2026 tanggal 3 April 2026 ' +
+        'yang telah kami sampaikan kepada Divisi Propam Polri (dumas@polri.example.go.id)',
+    );
+    expect(reminder('formal_warning')).toContain(
+      'Apabila sampai dengan 17 April 2026 pukul 23.59 WIB tindak lanjut belum kami terima',
+    );
 
     const files = emlFiles(dataDir);
     expect(files).toHaveLength(SILENT_LADDER.length + 1); // and the forwarding letter

@@ -194,6 +194,110 @@ describe('what a letter says', () => {
     expect(parts?.title).toBe('Pemberitahuan Intervensi');
   });
 
+  it('a rung says by when the agency must act and what follows if it does not, in its e-mail and its PDF', () => {
+    // Forwarded Mon 16 March 2026 (the DOMAIN.md example): the penegasan is dated Saturday 11
+    // April, central intervenes from 18 April, after Friday 17 April's end. The head, copied
+    // for the first time, read only "segera": no date, nothing of what comes next.
+    const formal = rungLetter(complaint, 'formal_warning');
+    const byThen =
+      'Apabila sampai dengan 17 April 2026 pukul 23.59 WIB tindak lanjut belum kami terima, ' +
+      'Asisten Deputi Pengaduan Masyarakat akan melakukan intervensi langsung atas penanganan pengaduan ini.';
+    expect(formal.body).toContain(byThen);
+    expect(formal.parts?.request).toContain(byThen);
+    // A reminder names the next rung by its title and its day; the last rung names none.
+    expect(rungLetter(complaint, 'reminder_1').body).toContain(
+      'Apabila sampai dengan 2 April 2026 pukul 23.59 WIB tindak lanjut belum kami terima, kami akan menyampaikan Surat Pengingat II.',
+    );
+    expect(rungLetter(complaint, 'reminder_2').body).toContain(
+      'Apabila sampai dengan 10 April 2026 pukul 23.59 WIB tindak lanjut belum kami terima, kami akan menyampaikan Surat Penegasan.',
+    );
+    expect(rungLetter(complaint, 'central_intervention').body).not.toContain('Apabila');
+  });
+
+  it('a rung names the letters of its episode sent before it, their numbers, dates and to whom', () => {
+    // The head hears of the case first from the penegasan: it said only "kami belum menerima",
+    // not that two reminders had gone to the agency's liaison, nor which.
+    const events = projectLadder(INITIAL_LADDER_STATE, {
+      assignment: silent,
+      steps: DEFAULT_LADDER,
+      calendar,
+      now: new Date(silent.forwardedAt),
+    });
+    const sent = (step: string, number: string): NotificationRecord => {
+      const letter = events.find((e) => e.step === step)!;
+      const { notification } = letterWrite({
+        letter,
+        policy: DEFAULT_POLICY,
+        case: complaint,
+        assignment: silent,
+        parties,
+        calendar,
+        now: new Date(letter.at),
+        document: { settings: DEFAULT_DOCUMENT_SETTINGS, number },
+      });
+      return { ...notification, status: 'sent', sentAt: letter.at };
+    };
+    const earlier = [
+      sent('warning', 'B-2/Kemensetneg/D-4/DM.05/03/2026'),
+      sent('reminder_1', 'B-4/Kemensetneg/D-4/DM.05/03/2026'),
+      sent('reminder_2', 'B-5/Kemensetneg/D-4/DM.05/04/2026'),
+    ];
+    const event = events.find((e) => e.step === 'formal_warning')!;
+    const formal = composeLetter({
+      event,
+      step: DEFAULT_LADDER.find((s) => s.name === 'formal_warning')!,
+      steps: DEFAULT_LADDER,
+      case: complaint,
+      assignment: silent,
+      parties,
+      calendar,
+      earlier,
+    });
+    const opening =
+      'Menindaklanjuti Surat Pengingat I nomor B-4/Kemensetneg/D-4/DM.05/03/2026 tanggal 27 Maret 2026 ' +
+      'dan Surat Pengingat II nomor B-5/Kemensetneg/D-4/DM.05/04/2026 tanggal 3 April 2026 ' +
+      'yang telah kami sampaikan kepada Bagian Umum (umum@kanwil-jatim.example.go.id), ' +
+      'sampai dengan tanggal surat ini kami belum menerima pemenuhan atas:';
+    expect(formal.body).toContain(`\n${opening}\n`);
+    expect(formal.parts?.opening).toBe(opening);
+    // A letter not sent (cancelled, failed) told no one: not named. The first rung names none.
+    const cancelled = earlier.map((n) =>
+      n.step === 'reminder_2' ? { ...n, status: 'cancelled' as const } : n,
+    );
+    expect(
+      composeLetter({
+        event,
+        step: DEFAULT_LADDER.find((s) => s.name === 'formal_warning')!,
+        steps: DEFAULT_LADDER,
+        case: complaint,
+        assignment: silent,
+        parties,
+        calendar,
+        earlier: cancelled,
+      }).parts?.opening,
+    ).toMatch(/^Menindaklanjuti Surat Pengingat I nomor B-4\/[^ ]+ tanggal 27 Maret 2026 yang/);
+    // The intervention names the penegasan too, and the agency's head it was copied to.
+    const intervention = composeLetter({
+      event: events.find((e) => e.step === 'central_intervention')!,
+      step: DEFAULT_LADDER.find((s) => s.name === 'central_intervention')!,
+      steps: DEFAULT_LADDER,
+      case: complaint,
+      assignment: silent,
+      parties,
+      calendar,
+      earlier: [...earlier, sent('formal_warning', 'B-7/Kemensetneg/D-4/DM.05/04/2026')],
+    });
+    expect(intervention.parts?.opening).toContain(
+      ', Surat Pengingat II nomor B-5/Kemensetneg/D-4/DM.05/04/2026 tanggal 3 April 2026 ' +
+        'dan Surat Penegasan nomor B-7/Kemensetneg/D-4/DM.05/04/2026 tanggal 11 April 2026 ' +
+        'yang telah kami sampaikan kepada Bagian Umum (umum@kanwil-jatim.example.go.id) ' +
+        'dengan tembusan kepada Kepala Kanwil (kakanwil@kanwil-jatim.example.go.id), sampai',
+    );
+    expect(rungLetter(complaint, 'reminder_1').parts?.opening).toBe(
+      'Sampai dengan tanggal surat ini, kami belum menerima pemenuhan atas:',
+    );
+  });
+
   it('says its Sifat under its Perihal, as its PDF does, for whoever reads only the e-mail', () => {
     const sifat = (rung: string) =>
       rungLetter(complaint, rung)

@@ -19,6 +19,7 @@ import {
 import { agendaOf, type CaseRecord } from './case.ts';
 import { LETTER_URGENCY, TARGET_LABELS } from './labels.ts';
 import type { LadderLetter } from './ladder/index.ts';
+import { rungAfter } from './ladder/rules.ts';
 import type { LetterBlock } from './documents/letter-document.ts';
 import type { NotificationRecord } from './notification.ts';
 import type { LadderParty, LadderStep, Target } from './policy.ts';
@@ -156,6 +157,91 @@ export function targetLine(
   return `- ${TARGET_LABELS[target]}: batas waktu ${when}, terlambat ${late} hari kerja.`;
 }
 
+/**
+ * What a rung's letter says follows it: by when the agency must act (the end of the working day
+ * before the next rung comes, as the ladder counts it: `rungAfter`) and what comes then,
+ * central's intervention or the next letter by its title. A head copied on a penegasan read
+ * only "segera", with no date and nothing of what comes next. None after the last rung, nor
+ * before one counted from a deadline (not from this letter).
+ */
+function nextRungNotice(
+  event: LadderLetter,
+  steps: readonly LadderStep[],
+  a: Pick<AssignmentRecord, 'timeZone'>,
+  calendar: Calendar,
+): string | null {
+  const next = rungAfter({ assignment: a, calendar, steps }, event);
+  if (!next) return null;
+  const by = new Date(next.at - 1).toISOString();
+  const then =
+    next.step.action === 'central_intervention'
+      ? 'Asisten Deputi Pengaduan Masyarakat akan melakukan intervensi langsung atas penanganan pengaduan ini'
+      : `kami akan menyampaikan ${
+          next.step.action === 'reminder'
+            ? `${TITLES.reminder} ${reminderNumeral(steps, next.step.name)}`
+            : TITLES[next.step.action]
+        }`;
+  return `Apabila sampai dengan ${formatLocal(by, a.timeZone)} tindak lanjut belum kami terima, ${then}.`;
+}
+
+/** "27 Maret 2026": the local date of an instant in `tz`. */
+function dateIn(instant: string, tz: TimeZone): string {
+  const [y, m, d] = localDate(new Date(instant), tz).split('-').map(Number);
+  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+}
+
+/** A ladder letter's title, read from its e-mail's subject (`<title> atas Pengaduan …`). */
+const titleOf = (n: NotificationRecord) => n.subject.split(' atas Pengaduan Masyarakat')[0]!;
+
+/**
+ * What a rung's letter follows: the rungs of its episode sent before it (never a warning, nor
+ * one cancelled or failed: those told no one), by title, number and date, and the contacts they
+ * went to (by name as the agency names them now, with the address). A penegasan is the first
+ * letter the agency's head reads: it said only "kami belum menerima", not that reminders had
+ * gone to the liaison, nor which. Null when none was.
+ */
+function earlierRungs(
+  event: LadderLetter,
+  earlier: readonly NotificationRecord[],
+  agency: Agency,
+  tz: TimeZone,
+): string | null {
+  const before = earlier
+    .filter(
+      (n) =>
+        n.status === 'sent' &&
+        n.action !== 'warning' &&
+        n.action !== 'forwarding' &&
+        event.episode !== null &&
+        n.episode === event.episode &&
+        n.step !== event.step,
+    )
+    .toSorted((x, y) => x.createdAt.localeCompare(y.createdAt));
+  if (before.length === 0) return null;
+  const named = before.map(
+    (n) =>
+      `${titleOf(n)}${n.letterNumber ? ` nomor ${n.letterNumber}` : ''} tanggal ${dateIn(n.createdAt, tz)}`,
+  );
+  const contactNamed = (email: string) => {
+    const contact = agency.contacts.find((c) => c.email === email);
+    return contact ? `${contact.name} (${email})` : email;
+  };
+  const to = [...new Set(before.flatMap((n) => n.recipients))];
+  // Copies to the agency's own contacts (its head on a penegasan); another agency's are not
+  // the agency's to know of.
+  const copied = [...new Set(before.flatMap((n) => n.cc))].filter(
+    (email) => !to.includes(email) && agency.contacts.some((c) => c.email === email),
+  );
+  return (
+    `Menindaklanjuti ${inWords(named)} yang telah kami sampaikan kepada ${inWords(to.map(contactNamed))}` +
+    (copied.length > 0 ? ` dengan tembusan kepada ${inWords(copied.map(contactNamed))}` : '')
+  );
+}
+
+/** "a", "a dan b", "a, b dan c". */
+const inWords = (xs: readonly string[]) =>
+  xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} dan ${xs.at(-1)}`;
+
 export function composeLetter(input: {
   event: LadderLetter;
   step: LadderStep;
@@ -165,6 +251,11 @@ export function composeLetter(input: {
   assignment: AssignmentRecord;
   parties: LetterParties;
   calendar: Calendar;
+  /**
+   * The letters the assignment's agency was written before (the case's, this agency's): a rung
+   * names those of its episode that went (`earlierRungs`). None given: it names none.
+   */
+  earlier?: readonly NotificationRecord[];
 }): Letter {
   const { event, step, assignment: a, parties, calendar } = input;
   const c = input.case;
@@ -176,16 +267,23 @@ export function composeLetter(input: {
   const lines = event.targets.map((t) =>
     targetLine(step.action, t, a.due[t], { timeZone: a.timeZone, calendar, readOn }),
   );
+  const followed =
+    step.action === 'warning'
+      ? null
+      : earlierRungs(event, input.earlier ?? [], parties.agency, a.timeZone);
   const opening =
     step.action === 'warning'
       ? 'Bersama ini kami sampaikan bahwa batas waktu berikut akan berakhir dalam waktu dekat:'
-      : 'Sampai dengan tanggal surat ini, kami belum menerima pemenuhan atas:';
+      : followed
+        ? `${followed}, sampai dengan tanggal surat ini kami belum menerima pemenuhan atas:`
+        : 'Sampai dengan tanggal surat ini, kami belum menerima pemenuhan atas:';
+  const then = step.action === 'warning' ? null : nextRungNotice(event, input.steps, a, calendar);
   const request =
     step.action === 'warning'
       ? 'Mohon kiranya tindak lanjut dapat disampaikan sebelum batas waktu tersebut.'
       : step.action === 'central_intervention'
         ? 'Sehubungan dengan hal tersebut, Asisten Deputi Pengaduan Masyarakat akan melakukan klarifikasi dan koordinasi langsung atas penanganan pengaduan ini.'
-        : 'Mohon kiranya Saudara segera menyampaikan tindak lanjut melalui Pantau.';
+        : `Mohon kiranya Saudara segera menyampaikan tindak lanjut melalui Pantau.${then ? ` ${then}` : ''}`;
   const body = [
     `Yth. ${parties.agency.name}`,
     '',

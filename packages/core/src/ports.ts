@@ -51,6 +51,24 @@ export interface Page<T> {
   readonly total?: number;
 }
 
+/**
+ * Every item of a paged list, read page after page to its end: what an "all of" read is (never
+ * one page taken for the whole).
+ */
+export async function everyItem<T>(
+  read: (page: PageRequest) => Promise<Page<T>>,
+  limit = 100,
+): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await read({ limit, ...(cursor ? { cursor } : {}) });
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
+}
+
 /** A stored response to replay for a repeated `Idempotency-Key`, for a day (`IDEMPOTENCY_WINDOW_MS`). */
 export interface IdempotencyRecord {
   readonly tenant: string;

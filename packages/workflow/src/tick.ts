@@ -8,6 +8,7 @@
  */
 import {
   advance,
+  everyItem,
   type Agency,
   type AssignmentRecord,
   Calendar,
@@ -276,6 +277,13 @@ async function letterWrites(
   const focalPoint = agency.focalPointId
     ? await deps.store.getAgency(agency.focalPointId)
     : undefined;
+  // A rung after its episode's first names the letters sent before it (`composeLetter`): read
+  // only then, a few times in an assignment's life, every one of the agency's for the case.
+  const earlier = letters.some((l) => l.level > 1)
+    ? await everyItem((page) =>
+        deps.store.listNotifications({ caseId: c.id, agencyId: assignment.agencyId }, page),
+      )
+    : [];
   const writes = [];
   for (const letter of letters) {
     writes.push(
@@ -292,6 +300,7 @@ async function letterWrites(
           settings: numbering.settings,
           number: await numbering.next(assignment.timeZone),
         },
+        earlier,
       }),
     );
   }

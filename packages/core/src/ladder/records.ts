@@ -27,6 +27,8 @@ export function letterWrite(input: {
   now: Date;
   /** Issue 15: the letterhead and the letter's number, to send it as a PDF. */
   document?: { settings: DocumentSettings; number: string };
+  /** The agency's letters about the case written before: a rung names its episode's sent ones. */
+  earlier?: readonly NotificationRecord[];
 }): LadderLetterWrite {
   const { letter: event, assignment: a, now } = input;
   const step = input.policy.ladder.find((s) => s.name === event.step)!;
@@ -38,6 +40,7 @@ export function letterWrite(input: {
     assignment: a,
     parties: input.parties,
     calendar: input.calendar,
+    ...(input.earlier ? { earlier: input.earlier } : {}),
   });
   // Addressed to no one (a step sent only to a head or a focal point the agency has no contact
   // for: only a liaison is required): not pretended sent (the embedded mailer wrote an .eml

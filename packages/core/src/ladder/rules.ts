@@ -160,7 +160,7 @@ const warningsOf = (steps: readonly LadderStep[]) => steps.filter((s) => s.actio
 
 /** The instant just after the end of the working day `offset` working days from `from`'s day. */
 function stepInstant(
-  ctx: Pick<LadderContext, 'assignment' | 'calendar'>,
+  ctx: Pick<LadderContext, 'calendar'> & { readonly assignment: Pick<LadderInput, 'timeZone'> },
   from: number,
   offset: number,
 ): number {
@@ -222,6 +222,33 @@ function nextRungIndex(steps: readonly LadderStep[], ep: Episode): number {
   if (positions.length > 0) return Math.max(...positions) + 1;
   // Every rung it wrote was taken out of the ladder: from the first of the ladder as it is.
   return ep.written && ep.written.length > 0 ? 0 : ep.level;
+}
+
+/**
+ * What the next rung's delay counts from once a rung due at `dueAt` is written at `writtenAt`:
+ * the day it was written (a late one moves the rest on), never before it was due.
+ */
+const rungBase = (dueAt: number, writtenAt: Date, tz: TimeZone): number =>
+  Math.max(dueAt, startOfLocalDay(localDate(writtenAt, tz), tz).getTime()) - 1;
+
+/**
+ * The rung after `letter` in its episode and when it comes, counted as `advance` counts it, if
+ * one follows and counts from it (`relativeTo: 'previous'`): what a letter tells its reader
+ * comes next, and by when to act. Undefined after the last rung, or before one counted from
+ * the missed deadline.
+ */
+export function rungAfter(
+  ctx: Pick<LadderContext, 'calendar' | 'steps'> & {
+    readonly assignment: Pick<LadderInput, 'timeZone'>;
+  },
+  letter: Pick<LadderLetter, 'step' | 'scheduledAt' | 'at'>,
+): { readonly step: LadderStep; readonly at: number } | undefined {
+  const rungs = rungsOf(ctx.steps);
+  const at = rungs.findIndex((r) => r.name === letter.step);
+  const next = at < 0 ? undefined : rungs[at + 1];
+  if (!next || next.relativeTo !== 'previous') return undefined;
+  const base = rungBase(ms(letter.scheduledAt), new Date(letter.at), ctx.assignment.timeZone);
+  return { step: next, at: stepInstant(ctx, base, next.offsetWorkingDays) };
 }
 
 /** When the episode's next rung is due, if it has one left. */
@@ -442,8 +469,7 @@ export function advance(state: LadderState, ctx: LadderContext): LadderPlan {
         episode: ep.n,
       });
       // The next rung's delay counts from the day this one was written (a late one moves it on).
-      const base =
-        Math.max(dueAt, startOfLocalDay(localDate(now, a.timeZone), a.timeZone).getTime()) - 1;
+      const base = rungBase(dueAt, now, a.timeZone);
       const written = [...(ep.written ?? []), rung.name];
       s = { ...s, episode: { ...ep, level: index + 1, written, baseAt: iso(base) } };
       dueAt = nextRungAt(ctx, s.episode!);
