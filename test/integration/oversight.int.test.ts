@@ -4,11 +4,13 @@ import type { DynamoStore } from '@pantau/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addAgencies,
+  casePk,
   centralOfficer,
   forwardedCase,
   freshStore,
   manualClock,
   officerOf,
+  stripAttributes,
 } from '../support/dynamodb.ts';
 
 let store: DynamoStore;
@@ -446,6 +448,51 @@ describe('a coordinator answering what its member unit holds', () => {
       agencyId: 'focal-w',
       actor: { agency: 'focal-w', role: 'agency_coordinator' },
       data: { kind: 'progress', message: 'Dijawab koordinator.' },
+    });
+  });
+});
+
+describe('who confirmed receipt, on the assignment', () => {
+  it('is the member unit or its focal point, whoever acknowledged (null on a record older than it)', async () => {
+    await addAgencies(service, [{ id: 'focal-v' }, { id: 'member-v1', focalPointId: 'focal-v' }]);
+    const coordinator = officerOf('focal-v', 'agency_coordinator');
+    const unit = officerOf('member-v1');
+    const delegatedCase = async () => {
+      const caseId = await forwarded(['focal-v'], 'normative', '2026-09-21T03:00:00.000Z');
+      await service.delegate(coordinator, caseId, 'focal-v', { memberId: 'member-v1' });
+      return caseId;
+    };
+    const byUnit = await delegatedCase();
+    const byCoordinator = await delegatedCase();
+    const answered = await delegatedCase();
+    clock.set('2026-09-21T04:00:00.000Z');
+    expect(await service.acknowledge(unit, byUnit, 'focal-v')).toMatchObject({
+      acknowledgedBy: 'member-v1',
+    });
+    expect(await service.acknowledge(coordinator, byCoordinator, 'focal-v')).toMatchObject({
+      acknowledgedBy: 'focal-v',
+    });
+    // An answer before any acknowledgement meets it too: by whoever answered.
+    await service.respond(unit, answered, 'focal-v', { kind: 'progress', message: 'Ditangani.' });
+    const read = async (p: typeof unit, caseId: string) =>
+      (await service.getCase(p, caseId)).assignments[0]!;
+    for (const p of [unit, coordinator]) {
+      expect(await read(p, byUnit)).toMatchObject({
+        met: { acknowledge: '2026-09-21T04:00:00.000Z' },
+        acknowledgedBy: 'member-v1',
+      });
+      expect(await read(p, byCoordinator)).toMatchObject({ acknowledgedBy: 'focal-v' });
+      expect(await read(p, answered)).toMatchObject({ acknowledgedBy: 'member-v1' });
+    }
+    // A second acknowledgement changes nothing: the first one's agency stays.
+    await service.acknowledge(coordinator, byUnit, 'focal-v');
+    expect(await read(coordinator, byUnit)).toMatchObject({ acknowledgedBy: 'member-v1' });
+
+    // Acknowledged by a release that did not keep who: the time, and no one named.
+    await stripAttributes(store, { pk: casePk(byUnit), sk: 'ASSIGN#focal-v' }, 'acknowledgedBy');
+    expect(await read(unit, byUnit)).toMatchObject({
+      met: { acknowledge: '2026-09-21T04:00:00.000Z' },
+      acknowledgedBy: null,
     });
   });
 });

@@ -95,6 +95,12 @@ export interface AssignmentRecord {
   readonly due: TargetMap<string>;
   readonly met: TargetMap<string | null>;
   /**
+   * The agency whose user confirmed receipt (`met.acknowledge`): its own, its focal point's
+   * (a coordinator acting for it) or the member unit's holding it. Absent until acknowledged,
+   * and on records acknowledged before it was kept (the timeline's event still names who).
+   */
+  readonly acknowledgedBy?: string;
+  /**
    * Extensions and ended pauses as records written before clock entries kept them, oldest
    * first: frozen, read but never appended to. New ones are `ClockEntry` items of their own.
    */
@@ -301,6 +307,9 @@ export function viewAssignment(
     delegatedAt: a.delegatedTo ? (a.delegatedAt ?? null) : null,
     due: a.due,
     met: a.met,
+    // Only the assignment's agency, its focal point or a member unit it delegated to can have
+    // acknowledged: whoever reads the assignment reads that agency on its timeline's event too.
+    acknowledgedBy: a.acknowledgedBy ?? null,
     overdue,
     nextDueAt: nextDueAt(a),
     escalationLevel: climbing ? ladder.level : 0,
@@ -320,10 +329,15 @@ export function viewAssignment(
 }
 
 /**
- * The agency acknowledges receipt. Returns `undefined` when there is nothing to change (a
- * repeated acknowledgement, or one after the agency already answered): a no-op, not an error.
+ * The agency acknowledges receipt, by a user of agency `by` (`acknowledgedBy`). Returns
+ * `undefined` when there is nothing to change (a repeated acknowledgement, or one after the
+ * agency already answered): a no-op, not an error, and the first acknowledger stays.
  */
-export function acknowledge(a: AssignmentRecord, now: Date): AssignmentRecord | undefined {
+export function acknowledge(
+  a: AssignmentRecord,
+  now: Date,
+  by: string,
+): AssignmentRecord | undefined {
   if (!isOpen(a) && a.state !== 'completed') {
     throw invalidTransition(`an assignment that is ${a.state} cannot be acknowledged`);
   }
@@ -331,18 +345,26 @@ export function acknowledge(a: AssignmentRecord, now: Date): AssignmentRecord | 
   return touch(a, now, {
     state: 'acknowledged',
     met: { ...a.met, acknowledge: now.toISOString() },
+    acknowledgedBy: by,
   });
 }
 
 /**
  * The agency answers: a progress follow-up (→ responded) or the final one (→ completed).
- * An answer also meets the acknowledgement target if that was still open.
+ * An answer also meets the acknowledgement target if that was still open: confirmed by the
+ * answering agency `by`, when given.
  */
-export function respond(a: AssignmentRecord, input: ResponseInput, now: Date): AssignmentRecord {
+export function respond(
+  a: AssignmentRecord,
+  input: ResponseInput,
+  now: Date,
+  by?: string,
+): AssignmentRecord {
   if (!isOpen(a))
     throw invalidTransition(`an assignment that is ${a.state} takes no more responses`);
   const at = now.toISOString();
   return touch(a, now, {
+    ...(a.met.acknowledge === null && by !== undefined ? { acknowledgedBy: by } : {}),
     state: input.kind === 'final' ? 'completed' : 'responded',
     met: {
       acknowledge: a.met.acknowledge ?? at,

@@ -342,11 +342,13 @@ describe('assignment lifecycle', () => {
   const open: AssignmentState[] = ['pending', 'acknowledged', 'responded'];
 
   it.each(ASSIGNMENT_STATES)('acknowledge from %s', (state) => {
-    const run = () => acknowledge(assignmentIn(state), later);
+    // By its focal point's coordinator: the agency kept is the focal point, not the assignment's.
+    const run = () => acknowledge(assignmentIn(state), later, 'focal-point');
     if (state === 'pending')
       expect(run()).toMatchObject({
         state: 'acknowledged',
         met: { acknowledge: later.toISOString() },
+        acknowledgedBy: 'focal-point',
       });
     else if (state === 'redirected' || state === 'withdrawn')
       expect(run).toThrow(expect.objectContaining({ code: 'invalid_transition' }));

@@ -66,9 +66,9 @@ const bothWays = (added: Record<string, number>, records: readonly AssignmentRec
 describe('an agency’s acknowledgements', () => {
   it('count when the target was met, on time only by its due instant, an answer meeting it too', () => {
     const a = forwarded('C1');
-    const early = acknowledge(a, onTime)!;
+    const early = acknowledge(a, onTime, 'polri')!;
     const b = forwarded('C2');
-    const tardy = acknowledge(b, late)!;
+    const tardy = acknowledge(b, late, 'polri')!;
     const c = forwarded('C3');
     // No acknowledgement: the answer met the target, on time.
     const answered = respond(c, answer, onTime);
@@ -100,13 +100,13 @@ describe('an agency’s acknowledgements', () => {
 
   it('leave the sample with the assignment ("not ours", withdrawn in time): never above 100 %', () => {
     const a = forwarded('C1');
-    const acked = acknowledge(a, onTime)!;
+    const acked = acknowledge(a, onTime, 'polri')!;
     const notOurs = redirect(acked, { reason: 'Bukan wewenang' }, onTime);
     const b = forwarded('C2');
-    const ackedB = acknowledge(b, onTime)!;
+    const ackedB = acknowledge(b, onTime, 'polri')!;
     const mistaken = withdraw(ackedB, onTime);
     const c = forwarded('C3');
-    const ackedC = acknowledge(c, onTime)!;
+    const ackedC = acknowledge(c, onTime, 'polri')!;
     const { maintained, recomputed } = bothWays(
       sum([
         [undefined, a],
@@ -148,7 +148,7 @@ describe('an assignment stored before acknowledgements were counted (no `counted
 
   it('counts no acknowledgement made after the deploy, until the upgrade counts it once', () => {
     const old = stored(forwarded('C1'));
-    const acked = acknowledge(old, late)!;
+    const acked = acknowledge(old, late, 'polri')!;
     // Its day's bucket held none of its acknowledgement: the new code adds none either.
     expect(sum([[old, acked]])).toEqual({});
     expect(countersFromRecords([acked], calendar, april)[0]).toMatchObject({ acknowledged: 0 });
@@ -165,7 +165,7 @@ describe('an assignment stored before acknowledgements were counted (no `counted
     // Acknowledged afterwards, on a record the upgrade marked: the change counts it.
     const pending = { ...stored(forwarded('C2')), counted: 2 as const };
     expect(upgradeCounters(stored(forwarded('C2')), pending)).toEqual([]);
-    expect(sum([[pending, acknowledge(pending, onTime)!]])).toEqual({
+    expect(sum([[pending, acknowledge(pending, onTime, 'polri')!]])).toEqual({
       acknowledged: 1,
       acknowledgedOnTime: 1,
     });
@@ -174,7 +174,7 @@ describe('an assignment stored before acknowledgements were counted (no `counted
   it('merges a dated withdrawal and the acknowledgement into one update per bucket', () => {
     // Acknowledged, then withdrawn before its follow-up fell due (by a release that kept no
     // `withdrawnAt`): dated by the upgrade, it leaves the sample, its acknowledgement with it.
-    const withdrawn = withdraw(acknowledge(forwarded('C1'), onTime)!, onTime);
+    const withdrawn = withdraw(acknowledge(forwarded('C1'), onTime, 'polri')!, onTime);
     const { withdrawnAt, ...undated } = stored(withdrawn);
     const updates = upgradeCounters(undated, { ...undated, withdrawnAt: withdrawnAt!, counted: 2 });
     expect(updates.map((u) => [u.date, u.add])).toEqual([

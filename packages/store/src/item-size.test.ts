@@ -212,6 +212,7 @@ const largestAssignment = (): EveryField => ({
   returnedAt: NOW,
   state: 'redirected',
   met: { acknowledge: NOW, followUp: NOW, resolution: null },
+  acknowledgedBy: agencyId(4),
   pauses: [{ from: NOW, to: null, reason: text(2_000), by: SUB }],
   added: {
     extension: { acknowledge: 99_999, followUp: 99_999, resolution: 99_999 },

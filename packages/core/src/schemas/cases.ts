@@ -335,6 +335,10 @@ export const AssignmentSchema = z
       followUp: instant.nullable(),
       resolution: instant.nullable(),
     }),
+    acknowledgedBy: z.string().nullable().meta({
+      description:
+        'The agency whose user confirmed receipt (`met.acknowledge`): the assignment’s own, its focal point’s coordinator, or the member unit holding it; an answer before any acknowledgement confirms it for the answering agency. Null until acknowledged, and on an acknowledgement recorded before this was kept (the timeline’s `assignment_acknowledged` event names who)',
+    }),
     overdue: TargetFlags,
     nextDueAt: instant.nullable(),
     nextDueWorkingDaysLeft: z.int().nullable().optional().meta({

@@ -52,7 +52,7 @@ export async function acknowledge(
   agencyId: string,
 ): Promise<AssignmentView> {
   return changeAssignment(deps, p, caseId, agencyId, undefined, (a, now) => ({
-    next: acknowledged(a, now),
+    next: acknowledged(a, now, p.agency),
     type: 'assignment_acknowledged',
     data: {},
   }));
@@ -70,7 +70,7 @@ export async function respond(
     assertForwarding(a, input.generation);
     const resumed = await pauseEnded(deps, a, now);
     return {
-      next: responded(resumed?.assignment ?? a, input, now),
+      next: responded(resumed?.assignment ?? a, input, now, p.agency),
       type: 'response_submitted',
       data: { kind: input.kind, message: input.message },
       resumed,

@@ -7948,6 +7948,8 @@ export type components = {
                  */
                 resolution: string | null;
             };
+            /** @description The agency whose user confirmed receipt (`met.acknowledge`): the assignment’s own, its focal point’s coordinator, or the member unit holding it; an answer before any acknowledgement confirms it for the answering agency. Null until acknowledged, and on an acknowledgement recorded before this was kept (the timeline’s `assignment_acknowledged` event names who) */
+            acknowledgedBy: string | null;
             overdue: {
                 acknowledge: boolean;
                 followUp: boolean;

@@ -24,6 +24,7 @@ const row = (over: Partial<Schemas['Assignment']> = {}): Schemas['Assignment'] =
     resolution: '2026-04-20T16:59:59.999Z',
   },
   met: { acknowledge: '2026-03-17T02:00:00.000Z', followUp: null, resolution: null },
+  acknowledgedBy: 'polri',
   overdue: { acknowledge: false, followUp: false, resolution: false },
   nextDueAt: '2026-03-30T16:59:59.999Z',
   escalationLevel: 0,

@@ -29,6 +29,7 @@ const pending = (i: number): Schemas['Assignment'] => ({
     resolution: '2099-04-20T16:59:59.999Z',
   },
   met: { acknowledge: null, followUp: null, resolution: null },
+  acknowledgedBy: null,
   overdue: { acknowledge: false, followUp: false, resolution: false },
   nextDueAt: '2099-03-23T16:59:59.999Z',
   escalationLevel: 0,

@@ -222,6 +222,7 @@ const assignmentOf = (over: Partial<Schemas['Assignment']> = {}): Schemas['Assig
   delegatedAt: null,
   due: { acknowledge: deadlines.targets[0]!.due, followUp: '', resolution: '' },
   met: { acknowledge: deadlines.targets[0]!.met, followUp: null, resolution: null },
+  acknowledgedBy: 'pemkot-jayapura',
   overdue: { acknowledge: false, followUp: false, resolution: false },
   nextDueAt: null,
   escalationLevel: 0,

@@ -987,6 +987,7 @@ const id = {
   'delegate.submit': 'Delegasikan',
   'delegate.held': 'Didelegasikan ke {agency}.',
   'delegate.heldSince': 'Didelegasikan ke {agency} sejak {at}.',
+  'assignment.acknowledgedBy': 'Penerimaan dikonfirmasi oleh {agency} pada {at}.',
   // Above a focal point's acknowledgement and forms while a unit holds its assignment: the unit
   // may be writing its own answer at that moment.
   'delegate.answeringHeld':
@@ -2197,6 +2198,7 @@ const en = {
   'delegate.submit': 'Delegate',
   'delegate.held': 'Delegated to {agency}.',
   'delegate.heldSince': 'Delegated to {agency} since {at}.',
+  'assignment.acknowledgedBy': 'Receipt confirmed by {agency} on {at}.',
   'delegate.answeringHeld':
     '{unit} holds this complaint and may be writing its own answer right now. An acknowledgement or response you send is {agency}’s; {unit} will see it.',
   'delegate.takeBack': 'Take it back from {agency}',

@@ -24,6 +24,7 @@ const assignmentOf = (agencyId: string): Schemas['Assignment'] => ({
   delegatedAt: null,
   due: { acknowledge: iso(5_000), followUp: iso(30_000), resolution: iso(90_000) },
   met: { acknowledge: iso(10), followUp: null, resolution: null },
+  acknowledgedBy: agencyId,
   overdue: { acknowledge: false, followUp: false, resolution: false },
   nextDueAt: iso(30_000),
   escalationLevel: 0,

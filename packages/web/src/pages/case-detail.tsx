@@ -31,6 +31,7 @@ import { CaseActions, othersHold } from '../components/case-actions';
 import { Delegation, HeldBy, ReturnDelegation } from '../components/delegation';
 import { FoldedText } from '../components/folded-text';
 import { Restatement } from '../components/restatement';
+import { AcknowledgedBy } from '../components/assignment-acknowledged';
 import { DeadlinesPanel, MayMove, useDeclaredYears } from '../components/deadlines';
 import { Loading, PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { type Paged, useLoad, usePaged } from '../data';
@@ -234,6 +235,7 @@ export default function CaseDetail() {
                     </>
                   ) : null}
                   <HeldBy assignment={a} zone={zone} />
+                  <AcknowledgedBy assignment={a} zone={zone} />
                   {coordinates(a) ? (
                     <Delegation caseId={kase.id} assignment={a} onChange={reload} />
                   ) : null}
