@@ -3,12 +3,19 @@
  * The console's main forms worked with the keyboard alone (Tab, Shift+Tab, Enter, Space, Esc,
  * arrows), as an officer without a mouse, or with a screen reader, works them: after each step
  * focus is somewhere that says what happened, never dropped on <body> (where a screen reader
- * says nothing and starts reading again from the top). Central verifies and forwards a new case
+ * says nothing and starts reading again from the top). Central signs in, registers a complaint
+ * (sent empty first: the summary's links pass axe's target-size), verifies and forwards a new case
  * and plans an activity; an agency acknowledges, uploads its answer's file and says "not ours".
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshot, signInAs, type TestBrowser } from '../support/browser.ts';
+import {
+  accessibilityViolations,
+  openBrowser,
+  screenshot,
+  signInAs,
+  type TestBrowser,
+} from '../support/browser.ts';
 import {
   api,
   complaint,
@@ -80,6 +87,37 @@ afterAll(async () => {
 });
 
 describe('the console with the keyboard alone', () => {
+  it('central signs in and registers a complaint: sent empty, the summary’s links are targets big enough to hit', async () => {
+    await page.goto(`${pantau.url}/signin`);
+    await page.getByRole('button', { name: /^Petugas setneg/ }).waitFor();
+    await tabTo(page, /^button Petugas setneg/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname === '/desk');
+    await focusSettles(page, /^h1 Meja kerja hari ini/);
+    await tabTo(page, /^a Catat pengaduan baru/);
+    await page.keyboard.press('Enter');
+    await focusSettles(page, /^h1 Catat pengaduan$/);
+    await tabTo(page, /^button Simpan pengaduan$/);
+    await page.keyboard.press('Enter');
+    await focusSettles(page, /^div Periksa isian berikut:Nama wajib diisi\./);
+    await screenshot(page, 'kb-05-case-new-summary');
+    // One link per missing field, one under the other: WCAG 2.2's 24 px targets (axe's
+    // target-size) for the hand that cannot aim, which the keyboard user's colleague may be.
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await focusSettles(page, /^input Nama/);
+    await page.keyboard.type('Wayan Sudarta');
+    await tabTo(page, /^input Perihal/);
+    await page.keyboard.type('Jalan desa rusak berat');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Jalan desa di Kecamatan Ubud rusak sejak dua tahun.');
+    await tabTo(page, /^button Simpan pengaduan$/);
+    await page.keyboard.press('Enter');
+    // The new case's page, read from its title.
+    await focusSettles(page, /^h1 Jalan desa rusak berat$/);
+  });
+
   it('central verifies, forwards (an agency removed again) and plans an activity', async () => {
     await signInAs(page, pantau.url, /^Petugas setneg/);
     await page.goto(`${pantau.url}/cases/${receivedId}`);

@@ -182,6 +182,22 @@ describe('DeadlinesView', () => {
     expect(screen.getByText(/Kalender libur tahun 2027 belum diisi/)).toBeTruthy();
   });
 
+  it('names each “how it was computed” by its target: tabbing from one to the next, a screen reader heard the same words three times', async () => {
+    renderWith(<DeadlinesView deadlines={deadlines} zone="Asia/Jayapura" now={NOW} />);
+    const user = userEvent.setup();
+    const heard: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await user.tab();
+      expect(document.activeElement?.tagName).toBe('SUMMARY');
+      heard.push(document.activeElement!.textContent!);
+    }
+    expect(heard).toEqual([
+      'Bagaimana dihitung: Konfirmasi penerimaan',
+      'Bagaimana dihitung: Tindak lanjut',
+      'Bagaimana dihitung: Penyelesaian',
+    ]);
+  });
+
   it('lists the ladder steps taken and to come', () => {
     renderWith(<DeadlinesView deadlines={deadlines} zone="Asia/Jayapura" now={NOW} />);
     const taken = screen.getByRole('heading', { name: 'Sudah dilakukan' }).parentElement!;

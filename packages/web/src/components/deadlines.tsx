@@ -132,7 +132,13 @@ export function DeadlinesView({
             ) : null}
             <DaysLeft target={target} now={now} ended={ended} paused={paused} />
             <details>
-              <summary>{t('deadlines.how')}</summary>
+              <summary>
+                {t('deadlines.how')}
+                {/* Three to an assignment, six on a case sent to two agencies: tabbing from one
+                    to the next, a screen reader said the same words each time. Which target it
+                    explains is heard, not shown (the line above shows it). */}
+                <span className="visually-hidden">: {labelOf(t, 'target', target.target)}</span>
+              </summary>
               <ul className="explain">
                 <li>
                   {/* A local date (the forwarding day): the count starts the working day after. */}
