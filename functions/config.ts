@@ -71,6 +71,12 @@ const ladderTickEnv = tableEnv.extend({
    * where an agency's answer by e-mail goes. Unset: none (`MAIL_FROM` may receive nothing).
    */
   LETTERS_REPLY_TO: LettersReplyTo.optional(),
+  /**
+   * The console's address (the stack's distribution, infra/escalation.ts): the letters the Tick
+   * writes link to their case there, `<this>/cases/<caseId>`. Unset (a stack from before it):
+   * they say "melalui Pantau" alone.
+   */
+  CONSOLE_URL: z.url().optional(),
 });
 
 const ladderContinueEnv = observedEnv.extend({ STATE_MACHINE_ARN: stateMachineArn });

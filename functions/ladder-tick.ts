@@ -30,6 +30,8 @@ const deps = {
   mailer,
   logger,
   metrics: powertoolsMetrics(metrics),
+  // The letters link to their case in the console.
+  ...(config.CONSOLE_URL ? { consoleUrl: config.CONSOLE_URL } : {}),
 };
 
 /**

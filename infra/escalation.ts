@@ -19,6 +19,11 @@ export interface EscalationProps {
   readonly notify: Notify;
   /** Powertools log level of the ladder functions (`LOG_LEVEL`). */
   readonly logLevel: string;
+  /**
+   * The console's address (the distribution's): the Tick's letters link to their case there
+   * (`CONSOLE_URL`). Only the Tick writes letters; the sweep sends them as written.
+   */
+  readonly consoleUrl?: string;
 }
 
 /** The actions Step Functions needs for vended log delivery and X-Ray; neither has resources. */
@@ -84,6 +89,7 @@ export class Escalation extends Construct {
     });
     props.table.grantReadWrite(this.tick);
     props.notify.sendsLetters(this.tick);
+    if (props.consoleUrl) this.tick.addEnvironment('CONSOLE_URL', props.consoleUrl);
 
     this.continuation = new PantauFunction(this, 'Continue', {
       entry: entryPoint('ladder-continue.ts'),

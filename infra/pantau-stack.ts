@@ -153,6 +153,8 @@ export class PantauStack extends Stack {
       table: data,
       notify,
       logLevel: props.logLevel,
+      // The letters link to their case there.
+      consoleUrl,
     });
     // Forwarding a case arms its assignments' ladders.
     escalation.grantStartExecution(api.handler);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FORWARDED_AT, SILENT_LADDER, wib } from '../support/domain-example.ts';
-import { parseEml } from '../../packages/documents/test/read-back.ts';
+import { parseEml, pdfText } from '../../packages/documents/test/read-back.ts';
 import {
   api,
   complaint,
@@ -22,6 +22,7 @@ import {
 } from '../support/runtime.ts';
 
 const START = FORWARDED_AT;
+const CONSOLE = 'https://pantau.example.go.id';
 
 const dirs: string[] = [];
 const running: RunningPantau[] = [];
@@ -33,7 +34,8 @@ afterAll(async () => {
 async function start(dataDir: string) {
   const pantau = await startPantau({
     dataDir,
-    env: { PANTAU_CLOCK: 'manual', PANTAU_CLOCK_START: START },
+    // The console's address as agencies reach it: each letter links to its case there.
+    env: { PANTAU_CLOCK: 'manual', PANTAU_CLOCK_START: START, PANTAU_PUBLIC_URL: CONSOLE },
   });
   running.push(pantau);
   return { pantau, http: api(pantau.url), as: users(pantau.url) };
@@ -86,9 +88,10 @@ describe('escalation over HTTP with the manual clock', { timeout: 240_000 }, () 
     expect(sent.every((n) => n.status === 'sent')).toBe(true);
     expect(sent[0]!.recipients).toEqual(['dumas@polri.example.go.id']);
     expect(sent.at(-1)!.recipients).toEqual(['dumas@setneg.go.id']); // central intervention goes to central
-    // Dated Good Friday 3 April (the instant after Thursday's fifth working day late), read on
-    // Monday 6 April: the acknowledgement (due Thursday 26 March) is in its sixth working day
-    // late, as reminder I, dated Friday 27 March, said its first.
+    // Written at 00:00 on Good Friday 3 April (the instant after Thursday's fifth working day
+    // late), dated and read on Monday 6 April, the day it goes out: the acknowledgement (due
+    // Thursday 26 March) is in its sixth working day late, as reminder I, dated Friday 27
+    // March, said its first.
     const reminder = (step: string) => sent.find((n) => n.step === step)!.body;
     expect(reminder('reminder_1')).toContain('terlambat 1 hari kerja');
     expect(reminder('reminder_2')).toContain('terlambat 6 hari kerja');
@@ -96,7 +99,7 @@ describe('escalation over HTTP with the manual clock', { timeout: 240_000 }, () 
     // and by when central intervenes (it said "segera", and nothing of the reminders).
     expect(reminder('formal_warning')).toContain(
       'Menindaklanjuti Surat Pengingat I nomor B-4/Kemensetneg/D-4/DM.05/03/2026 tanggal 27 Maret 2026 ' +
-        'dan Surat Pengingat II nomor B-5/Kemensetneg/D-4/DM.05/04/2026 tanggal 3 April 2026 ' +
+        'dan Surat Pengingat II nomor B-5/Kemensetneg/D-4/DM.05/04/2026 tanggal 6 April 2026 ' +
         'yang telah kami sampaikan kepada Divisi Propam Polri (dumas@polri.example.go.id)',
     );
     expect(reminder('formal_warning')).toContain(
@@ -113,14 +116,38 @@ describe('escalation over HTTP with the manual clock', { timeout: 240_000 }, () 
     expect(mail.from?.text).toContain('noreply@pantau.local');
     expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe('dumas@polri.example.go.id');
     expect(mail.text).toContain('Surat Pengingat I atas Pengaduan Masyarakat');
+    // Greeted as its PDF greets, and told where to act: the case's page in the console,
+    // which an agency's officer lands on after signing in. It said "melalui Pantau" alone.
+    expect(mail.text).toMatch(/^Yth\. Pimpinan Kepolisian Negara Republik Indonesia\nu\.p\. /);
+    expect(mail.text?.match(/https?:\/\/[^\s()]+/g)).toEqual([`${CONSOLE}/cases/${caseId}`]);
+    expect(mail.text).toContain(`melalui Pantau (${CONSOLE}/cases/${caseId}).`);
+    // The forwarding letter too.
+    const forwarding = await parseEml(
+      readFileSync(files.find((f) => !sent.some((n) => f.includes(n.id)))!),
+    );
+    expect(forwarding.text).toContain(`melalui Pantau (${CONSOLE}/cases/${caseId})`);
     // Issue 15: each letter carries its PDF.
     expect(mail.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);
     // A letter held over a holiday for letter hours is dated, as an e-mail, when it went: a
-    // mailbox sorting by date would list it days down. Its text keeps the day it was written.
+    // mailbox sorting by date would list it days down. Its text bears the day it went out.
     const held = sent.find((n) => Date.parse(n.sentAt) - Date.parse(n.createdAt) > 86_400_000)!;
     expect(held, 'a letter held past a day off').toBeDefined();
     const heldMail = await parseEml(readFileSync(files.find((f) => f.includes(held.id))!));
     expect(heldMail.date?.toISOString(), 'the e-mail’s Date header').toBe(held.sentAt);
+    // An official letter is dated the working day it goes out, with no hour, in its e-mail, its
+    // PDF and its number's month: the penegasan, written at 00:00 on Saturday 11 April as Friday
+    // ended, went out on Monday 13 April (it read "Tanggal: 11 April 2026 pukul 00.00 WIB");
+    // the intervention, written at 00:00 on Saturday 18 April, on Monday 20 April.
+    for (const [step, date] of [
+      ['formal_warning', '13 April 2026'],
+      ['central_intervention', '20 April 2026'],
+    ] as const) {
+      const n = sent.find((x) => x.step === step)!;
+      const letter = await parseEml(readFileSync(files.find((f) => f.includes(n.id))!));
+      expect(letter.text, step).toContain(`\nTanggal: ${date}\n`);
+      expect(await pdfText(letter.attachments[0]!.content), step).toContain(`Jakarta, ${date}`);
+      expect((n as unknown as { letterNumber: string }).letterNumber, step).toMatch(/\/04\/2026$/);
+    }
     // Letters go to agencies: never the complainant's identity.
     for (const secret of [
       'Siti Rahmawati',

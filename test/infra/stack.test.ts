@@ -1233,6 +1233,15 @@ describe('escalation', () => {
     expectTableAndSend(tick);
   });
 
+  it('tells Tick the console’s address, which its letters link to their case in (`CONSOLE_URL`)', () => {
+    // The distribution's domain, as the receipts' tracking page: `<it>/cases/<caseId>` in a letter.
+    expect(JSON.stringify(environmentOf(tickFunction()[1]).CONSOLE_URL)).toMatch(
+      /^\{"Fn::Join":\["",\["https:\/\/",\{"Fn::GetAtt":\["WebDistribution[^"]*","DomainName"\]\}\]\]\}$/,
+    );
+    // The sweep sends letters as the Tick wrote them: it writes none, and is not told.
+    expect(environmentOf(sweepFunction()[1])).not.toHaveProperty('CONSOLE_URL');
+  });
+
   it('gives the sweep the table, SES sending as the same address, and starting ladders only', () => {
     const [, sweep] = sweepFunction();
     expect(sweep.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });

@@ -253,9 +253,11 @@ describe('what a letter says', () => {
       calendar,
       earlier,
     });
+    // Each by the date it bears: reminder II, written at 00:00 on Good Friday 3 April, went
+    // out on Monday 6 April and is dated so.
     const opening =
       'Menindaklanjuti Surat Pengingat I nomor B-4/Kemensetneg/D-4/DM.05/03/2026 tanggal 27 Maret 2026 ' +
-      'dan Surat Pengingat II nomor B-5/Kemensetneg/D-4/DM.05/04/2026 tanggal 3 April 2026 ' +
+      'dan Surat Pengingat II nomor B-5/Kemensetneg/D-4/DM.05/04/2026 tanggal 6 April 2026 ' +
       'yang telah kami sampaikan kepada Bagian Umum (umum@kanwil-jatim.example.go.id), ' +
       'sampai dengan tanggal surat ini kami belum menerima pemenuhan atas:';
     expect(formal.body).toContain(`\n${opening}\n`);
@@ -288,8 +290,8 @@ describe('what a letter says', () => {
       earlier: [...earlier, sent('formal_warning', 'B-7/Kemensetneg/D-4/DM.05/04/2026')],
     });
     expect(intervention.parts?.opening).toContain(
-      ', Surat Pengingat II nomor B-5/Kemensetneg/D-4/DM.05/04/2026 tanggal 3 April 2026 ' +
-        'dan Surat Penegasan nomor B-7/Kemensetneg/D-4/DM.05/04/2026 tanggal 11 April 2026 ' +
+      ', Surat Pengingat II nomor B-5/Kemensetneg/D-4/DM.05/04/2026 tanggal 6 April 2026 ' +
+        'dan Surat Penegasan nomor B-7/Kemensetneg/D-4/DM.05/04/2026 tanggal 13 April 2026 ' +
         'yang telah kami sampaikan kepada Bagian Umum (umum@kanwil-jatim.example.go.id) ' +
         'dengan tembusan kepada Kepala Kanwil (kakanwil@kanwil-jatim.example.go.id), sampai',
     );
@@ -307,6 +309,76 @@ describe('what a letter says', () => {
     expect(sifat('formal_warning')).toBe('Sifat: Sangat Segera');
     expect(sifat('central_intervention')).toBe('Sifat: Sangat Segera');
     expect(rungLetter(complaint, 'reminder_1').body).toMatch(/\nPerihal: [^\n]+\nSifat: Segera\n/);
+  });
+});
+
+describe('how a letter’s reader acts on it', () => {
+  const CONSOLE = 'https://pantau.example.go.id';
+  const events = projectLadder(INITIAL_LADDER_STATE, {
+    assignment: silent,
+    steps: DEFAULT_LADDER,
+    calendar,
+    now: new Date(silent.forwardedAt),
+  });
+  /** The default ladder's first letter of `rung`, with the console's address when given. */
+  const letterOf = (rung: string, consoleUrl?: string) =>
+    composeLetter({
+      event: events.find((e) => e.step === rung)!,
+      step: DEFAULT_LADDER.find((s) => s.name === rung)!,
+      steps: DEFAULT_LADDER,
+      case: complaint,
+      assignment: silent,
+      parties,
+      calendar,
+      ...(consoleUrl ? { consoleUrl } : {}),
+    });
+  const RUNGS = ['warning', 'reminder_1', 'reminder_2', 'formal_warning', 'central_intervention'];
+
+  it('links to the case in the console, in its e-mail and its PDF: "melalui Pantau" named no address', () => {
+    for (const rung of RUNGS) {
+      // A trailing slash in the configured address makes no `//` in the link.
+      for (const url of [CONSOLE, `${CONSOLE}/`]) {
+        const letter = letterOf(rung, url);
+        const links = letter.body.match(/https?:\/\/[^\s()]+/g);
+        expect(links, rung).toEqual([`${CONSOLE}/cases/C1`]);
+        expect(letter.parts?.request, rung).toContain(`(${CONSOLE}/cases/C1)`);
+        // Never the complainant's tracking code: it answers as the complainant.
+        expect(letter.body).not.toContain(complaint.trackingCode);
+      }
+    }
+    expect(letterOf('reminder_1', CONSOLE).parts?.request).toMatch(
+      /^Mohon kiranya Saudara segera menyampaikan tindak lanjut melalui Pantau \(https:\/\/pantau\.example\.go\.id\/cases\/C1\)\. Apabila/,
+    );
+  });
+
+  it('says "melalui Pantau" as before when the deployment names no console address', () => {
+    for (const rung of RUNGS) expect(letterOf(rung).body, rung).not.toMatch(/https?:|\/cases\//);
+    expect(letterOf('reminder_1').parts?.request).toMatch(
+      /^Mohon kiranya Saudara segera menyampaikan tindak lanjut melalui Pantau\. Apabila/,
+    );
+  });
+
+  it('greets in its e-mail whom its PDF greets: the agency’s head, for the attention of the liaisons it goes to', () => {
+    const greeting = (n: NotificationRecord) => n.body.split('\n\n')[0];
+    for (const [rung, action] of [
+      ['reminder_2', 'reminder'],
+      ['formal_warning', 'formal_warning'],
+    ] as const) {
+      const n = ladderLetter(rung, action, ['followUp']);
+      // It said "Yth. Instansi kanwil-bpn-jatim", the PDF "Yth. Pimpinan Instansi kanwil-bpn-jatim".
+      expect(greeting(n), rung).toBe(`Yth. ${n.document!.to.join('\n')}`);
+    }
+    expect(greeting(ladderLetter('reminder_2', 'reminder', ['followUp']))).toBe(
+      'Yth. Pimpinan Instansi kanwil-bpn-jatim\nu.p. Bagian Umum',
+    );
+  });
+
+  it('greets central in the intervention’s e-mail, which goes to central, not the agency it is copied to', () => {
+    const letter = letterOf('central_intervention');
+    expect(letter.to).toEqual(['dumas@setneg.go.id']);
+    expect(letter.body.split('\n\n')[0]).toBe(
+      'Yth. Instansi setneg\nu.p. Asdep Pengaduan Masyarakat',
+    );
   });
 });
 
@@ -511,5 +583,101 @@ describe('long texts in a letter', () => {
     const letter = reminder(`${'a'.repeat(249 - before)}😀 rusak`);
     expect(letter.subject.length).toBeLessThanOrEqual(250);
     expect(letter.subject).not.toMatch(lone);
+  });
+});
+
+describe('the date a letter bears', () => {
+  /** The penegasan of `assignment` written at `at`, with its PDF document. */
+  const penegasanAt = (assignment: typeof silent, at: string) =>
+    letterWrite({
+      letter: {
+        id: 'formal_warning#1',
+        step: 'formal_warning',
+        action: 'formal_warning',
+        at,
+        scheduledAt: at,
+        targets: ['acknowledge', 'followUp'],
+        level: 3,
+        episode: 1,
+      },
+      policy: DEFAULT_POLICY,
+      case: complaint,
+      assignment,
+      parties,
+      calendar,
+      now: new Date(at),
+      document: {
+        settings: DEFAULT_DOCUMENT_SETTINGS,
+        number: 'B-7/Kemensetneg/D-4/DM.05/04/2026',
+      },
+    }).notification;
+  const dateLine = (n: NotificationRecord) =>
+    n.body.split('\n').find((l) => l.startsWith('Tanggal'));
+
+  it('is the working day it goes out, without an hour: a rung written as Friday ends is dated Monday', () => {
+    // The DOMAIN.md example's penegasan: due at 00:00 on Saturday 11 April 2026, the instant
+    // Friday ends, held in the outbox until Monday 13 April 08:00. It read "Tanggal: 11 April
+    // 2026 pukul 00.00 WIB" and, on paper, "Jakarta, 11 April 2026": a Saturday, at midnight.
+    const n = penegasanAt(silent, '2026-04-10T17:00:00.000Z');
+    expect(dateLine(n)).toBe('Tanggal: 13 April 2026');
+    expect(n.document!.placeAndDate).toBe('Jakarta, 13 April 2026');
+    expect(n.datedOn).toBe('2026-04-13');
+    // Its deadlines keep their hour; late is counted up to its date, as before.
+    expect(n.body).toContain('batas waktu 26 Maret 2026 pukul 23.59 WIB, terlambat 11 hari kerja');
+  });
+
+  it('in the agency’s zone: 00:00 on Saturday in WIT, Friday 22:00 in Jakarta, is Monday too', () => {
+    const papua = { ...silent, timeZone: 'Asia/Jayapura' as const };
+    const n = penegasanAt(papua, '2026-04-10T15:00:00.000Z');
+    expect(dateLine(n)).toBe('Tanggal: 13 April 2026');
+    expect(n.document!.placeAndDate).toBe('Jakarta, 13 April 2026');
+  });
+
+  it('the day it is written when it goes that day; after letter hours, or on a holiday, the next working day', () => {
+    // 00:00 on Friday 10 April: it goes at 08:00 that day.
+    expect(dateLine(penegasanAt(silent, '2026-04-09T17:00:00.000Z'))).toBe(
+      'Tanggal: 10 April 2026',
+    );
+    // Written at 10:00 (a ladder that woke late): it goes at once.
+    expect(dateLine(penegasanAt(silent, '2026-04-10T03:00:00.000Z'))).toBe(
+      'Tanggal: 10 April 2026',
+    );
+    // Written at 17:00, after letter hours: it goes on Monday.
+    expect(dateLine(penegasanAt(silent, '2026-04-10T10:00:00.000Z'))).toBe(
+      'Tanggal: 13 April 2026',
+    );
+    // 00:00 on Good Friday 3 April: past the holiday and the weekend, Monday 6 April.
+    expect(dateLine(penegasanAt(silent, '2026-04-02T17:00:00.000Z'))).toBe('Tanggal: 6 April 2026');
+  });
+
+  it('is the date a later letter names it by; one written before letters recorded it, the day it was written', () => {
+    const penegasan = {
+      ...penegasanAt(silent, '2026-04-10T17:00:00.000Z'),
+      status: 'sent' as const,
+    };
+    const { datedOn: _, ...older } = penegasan;
+    const at = '2026-04-17T17:00:00.000Z';
+    const intervention = (earlier: NotificationRecord[]) =>
+      composeLetter({
+        event: {
+          id: 'central_intervention#1',
+          step: 'central_intervention',
+          action: 'central_intervention',
+          at,
+          scheduledAt: at,
+          targets: ['acknowledge'],
+          level: 4,
+          episode: 1,
+        },
+        step: DEFAULT_LADDER.find((s) => s.name === 'central_intervention')!,
+        steps: DEFAULT_LADDER,
+        case: complaint,
+        assignment: silent,
+        parties,
+        calendar,
+        earlier,
+      }).parts?.opening;
+    expect(intervention([penegasan])).toContain('/04/2026 tanggal 13 April 2026 yang');
+    expect(intervention([older])).toContain('/04/2026 tanggal 11 April 2026 yang');
   });
 });

@@ -19,6 +19,7 @@ import {
 import { agendaOf, type CaseRecord } from './case.ts';
 import { LETTER_URGENCY, TARGET_LABELS } from './labels.ts';
 import type { LadderLetter } from './ladder/index.ts';
+import { letterDateOf } from './ladder/letter-hours.ts';
 import { rungAfter } from './ladder/rules.ts';
 import type { LetterBlock } from './documents/letter-document.ts';
 import type { NotificationRecord } from './notification.ts';
@@ -53,6 +54,12 @@ export const MONTHS = [
   'Desember',
 ];
 
+/** "16 Maret 2026" for a local calendar date (YYYY-MM-DD): a date as letters and reports write it. */
+export function indonesianDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+}
+
 /** "30 Maret 2026 pukul 23.59 WIB" in a zone (an agency's, a complainant's). */
 export function formatLocal(instant: string, tz: TimeZone): string {
   const d = new Date(Date.parse(instant) + UTC_OFFSET_HOURS[tz] * 3_600_000);
@@ -66,6 +73,11 @@ export interface Letter {
   readonly body: string;
   readonly to: readonly string[];
   readonly cc: readonly string[];
+  /**
+   * The date it bears (YYYY-MM-DD, in the agency's zone): the working day it goes out
+   * (`letterDateOf`), in its e-mail and its PDF. A ladder letter's.
+   */
+  readonly datedOn?: string;
   /** The same letter in parts, for its PDF (documents/letter-document.ts). */
   readonly parts?: {
     readonly title: string;
@@ -100,6 +112,62 @@ export function addressesOf(party: LadderParty, p: LetterParties): string[] {
 }
 
 /**
+ * The case's page in the console (`<console>/cases/<caseId>`), where a letter's reader acts on
+ * it: signed out, the console signs them in and returns there. The case's id only: never its
+ * tracking code, which answers as the complainant. `consoleUrl` is the deployment's (the stack's
+ * console URL on AWS, `PANTAU_PUBLIC_URL` embedded).
+ */
+export function caseLink(consoleUrl: string, caseId: string): string {
+  return `${consoleUrl.replace(/\/+$/, '')}/cases/${encodeURIComponent(caseId)}`;
+}
+
+/** "melalui Pantau", with the case's page when the console's address is known (`caseLink`). */
+export const throughPantau = (consoleUrl: string | undefined, caseId: string): string =>
+  consoleUrl ? `melalui Pantau (${caseLink(consoleUrl, caseId)})` : 'melalui Pantau';
+
+/**
+ * A letter to `agency` as it is addressed on paper: its head (pimpinan), for the attention
+ * (u.p.) of its liaisons when the letter goes to them and not to the head as well.
+ */
+export function addressedTo(agency: Agency, headSent: boolean): string[] {
+  const liaisons = agency.contacts.filter((x) => x.kind === 'liaison').map((x) => x.name);
+  return [
+    `Pimpinan ${agency.name}`,
+    ...(!headSent && liaisons.length > 0 ? [`u.p. ${liaisons.join(', ')}`] : []),
+  ];
+}
+
+/**
+ * Whom a ladder letter's e-mail greets ("Yth. …"): the parties its step sends it to, as its PDF
+ * names the agency (`addressedTo`: the e-mail said "Yth. <agency>" where the PDF said "Yth.
+ * Pimpinan <agency> u.p. …"); the focal point likewise; central, which an intervention goes to,
+ * by its name for the attention of its liaisons (it greeted the agency, only copied). The
+ * agency's, as its PDF's, when none of them is known.
+ */
+export function greetingOf(
+  step: Pick<LadderStep, 'recipients' | 'cc'>,
+  parties: LetterParties,
+): string[] {
+  const to = new Set(step.recipients);
+  const headSent = to.has('agency_head') || step.cc.includes('agency_head');
+  const liaisonsOf = (a: Agency) =>
+    a.contacts.filter((x) => x.kind === 'liaison').map((x) => x.name);
+  const lines = [
+    ...(to.has('agency') || to.has('agency_head') ? addressedTo(parties.agency, headSent) : []),
+    ...(to.has('focal_point') && parties.focalPoint ? addressedTo(parties.focalPoint, false) : []),
+    ...(to.has('central') && parties.central
+      ? [
+          parties.central.name,
+          ...(liaisonsOf(parties.central).length > 0
+            ? [`u.p. ${liaisonsOf(parties.central).join(', ')}`]
+            : []),
+        ]
+      : []),
+  ];
+  return lines.length > 0 ? lines : addressedTo(parties.agency, headSent);
+}
+
+/**
  * A reminder's number, in Roman numerals: its place among the reminders of its ladder, not
  * among the rungs (after a penegasan, the next reminder is the second, not the third).
  */
@@ -110,10 +178,12 @@ function reminderNumeral(steps: readonly LadderStep[], name: string): string {
 }
 
 /**
- * The start of the working day a letter dated `at` is read on, in `tz`: late is counted up to
- * it. One dated on a weekend or a day off (the first instant after a Friday deadline) counts to
- * the next working day, as one dated Friday after a Thursday deadline counts Friday; both say 1
- * at the first reminder.
+ * The start of the working day a letter written at `at` is read on, in `tz`: late is counted up
+ * to it. One written on a weekend or a day off (the first instant after a Friday deadline)
+ * counts to the next working day, as one written Friday after a Thursday deadline counts
+ * Friday; both say 1 at the first reminder. The day a ladder letter is dated (`letterDateOf`),
+ * but for one written after letter hours (dated, and read, the next working day); and the day
+ * a letter written before letters recorded their date (`datedOn`) is read on.
  */
 export function letterReadOn(at: string, tz: TimeZone, calendar: Calendar): Date {
   const dated = localDate(new Date(at), tz);
@@ -125,10 +195,10 @@ export function letterReadOn(at: string, tz: TimeZone, calendar: Calendar): Date
 
 /**
  * The working days a deadline `due` (an instant, the end of a working day in `tz`) is late by
- * at `at`, as a ladder letter dated `at` says it (`terlambat N hari kerja`, `targetLine`): up to
- * the working day it is read on (`letterReadOn`), so the queue and the case page say what the
- * agency's letters say. 1 from the instant after a deadline, whether that is a working day or
- * the weekend after a Friday's.
+ * at `at`, as a ladder letter written at `at` says it (`terlambat N hari kerja`, `targetLine`):
+ * up to the working day it is read on (`letterReadOn`, the letter's date), so the queue and the
+ * case page say what the agency's letters say. 1 from the instant after a deadline, whether
+ * that is a working day or the weekend after a Friday's.
  */
 export function workingDaysLate(calendar: Calendar, due: string, at: Date, tz: TimeZone): number {
   return workingDaysBetween(
@@ -141,8 +211,8 @@ export function workingDaysLate(calendar: Calendar, due: string, at: Date, tz: T
 
 /**
  * A ladder letter's line about one target: `- <label>: batas waktu <due>.` in a warning, and
- * in a rung `…, terlambat N hari kerja.`, late up to the day the letter is read
- * (`letterReadOn`). Written by `composeLetter`, and again by `letterRestating` when a held
+ * in a rung `…, terlambat N hari kerja.`, late up to the day the letter is read (`readOn`: the
+ * day it is dated). Written by `composeLetter`, and again by `letterRestating` when a held
  * letter's deadline moved before it went.
  */
 export function targetLine(
@@ -184,11 +254,12 @@ function nextRungNotice(
   return `Apabila sampai dengan ${formatLocal(by, a.timeZone)} tindak lanjut belum kami terima, ${then}.`;
 }
 
-/** "27 Maret 2026": the local date of an instant in `tz`. */
-function dateIn(instant: string, tz: TimeZone): string {
-  const [y, m, d] = localDate(new Date(instant), tz).split('-').map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
-}
+/**
+ * The date ladder letter `n` bears, as it says it: the day it went out (`datedOn`), or, written
+ * before letters recorded it, the day it was written in `tz`.
+ */
+const dateOfLetter = (n: NotificationRecord, tz: TimeZone): string =>
+  indonesianDate(n.datedOn ?? localDate(new Date(n.createdAt), tz));
 
 /** A ladder letter's title, read from its e-mail's subject (`<title> atas Pengaduan …`). */
 const titleOf = (n: NotificationRecord) => n.subject.split(' atas Pengaduan Masyarakat')[0]!;
@@ -220,7 +291,7 @@ function earlierRungs(
   if (before.length === 0) return null;
   const named = before.map(
     (n) =>
-      `${titleOf(n)}${n.letterNumber ? ` nomor ${n.letterNumber}` : ''} tanggal ${dateIn(n.createdAt, tz)}`,
+      `${titleOf(n)}${n.letterNumber ? ` nomor ${n.letterNumber}` : ''} tanggal ${dateOfLetter(n, tz)}`,
   );
   const contactNamed = (email: string) => {
     const contact = agency.contacts.find((c) => c.email === email);
@@ -256,6 +327,11 @@ export function composeLetter(input: {
    * names those of its episode that went (`earlierRungs`). None given: it names none.
    */
   earlier?: readonly NotificationRecord[];
+  /**
+   * The console's address (`caseLink`): the letter names the case's page where it says
+   * "melalui Pantau". None (a deployment that names none): "melalui Pantau" alone.
+   */
+  consoleUrl?: string | undefined;
 }): Letter {
   const { event, step, assignment: a, parties, calendar } = input;
   const c = input.case;
@@ -263,7 +339,10 @@ export function composeLetter(input: {
     step.action === 'reminder'
       ? `${TITLES.reminder} ${reminderNumeral(input.steps, step.name)}`
       : TITLES[step.action];
-  const readOn = letterReadOn(event.at, a.timeZone, calendar);
+  // Dated the working day it goes out, with no hour (it said "11 April 2026 pukul 00.00 WIB", a
+  // Saturday); late is counted up to that day, the one it is read on.
+  const datedOn = letterDateOf(calendar, a.timeZone, new Date(event.at));
+  const readOn = startOfLocalDay(datedOn, a.timeZone);
   const lines = event.targets.map((t) =>
     targetLine(step.action, t, a.due[t], { timeZone: a.timeZone, calendar, readOn }),
   );
@@ -278,14 +357,21 @@ export function composeLetter(input: {
         ? `${followed}, sampai dengan tanggal surat ini kami belum menerima pemenuhan atas:`
         : 'Sampai dengan tanggal surat ini, kami belum menerima pemenuhan atas:';
   const then = step.action === 'warning' ? null : nextRungNotice(event, input.steps, a, calendar);
+  const pantau = throughPantau(input.consoleUrl, c.id);
   const request =
     step.action === 'warning'
-      ? 'Mohon kiranya tindak lanjut dapat disampaikan sebelum batas waktu tersebut.'
+      ? input.consoleUrl
+        ? `Mohon kiranya tindak lanjut dapat disampaikan ${pantau} sebelum batas waktu tersebut.`
+        : 'Mohon kiranya tindak lanjut dapat disampaikan sebelum batas waktu tersebut.'
       : step.action === 'central_intervention'
-        ? 'Sehubungan dengan hal tersebut, Asisten Deputi Pengaduan Masyarakat akan melakukan klarifikasi dan koordinasi langsung atas penanganan pengaduan ini.'
-        : `Mohon kiranya Saudara segera menyampaikan tindak lanjut melalui Pantau.${then ? ` ${then}` : ''}`;
+        ? 'Sehubungan dengan hal tersebut, Asisten Deputi Pengaduan Masyarakat akan melakukan klarifikasi dan koordinasi langsung atas penanganan pengaduan ini.' +
+          // Central, whom it goes to, and the agency copied open the case from it.
+          (input.consoleUrl ? ` Penanganan pengaduan ini dapat diikuti ${pantau}.` : '')
+        : `Mohon kiranya Saudara segera menyampaikan tindak lanjut ${pantau}.${then ? ` ${then}` : ''}`;
+  const [first, ...more] = greetingOf(step, parties);
   const body = [
-    `Yth. ${parties.agency.name}`,
+    `Yth. ${first}`,
+    ...more,
     '',
     `Perihal: ${title} atas Pengaduan Masyarakat`,
     // As the PDF's head block: a clerk who reads only the e-mail routes it by it too.
@@ -299,7 +385,7 @@ export function composeLetter(input: {
     '',
     request,
     '',
-    `Tanggal: ${formatLocal(event.at, a.timeZone)}`,
+    `Tanggal: ${indonesianDate(datedOn)}`,
     'Asisten Deputi Pengaduan Masyarakat',
     'Kementerian Sekretariat Negara Republik Indonesia',
   ].join('\n');
@@ -308,6 +394,7 @@ export function composeLetter(input: {
     subject: cutText(`${title} atas Pengaduan Masyarakat ${agendaOf(c)}: ${c.subject}`, 250),
     body,
     ...stepAddresses(step, parties),
+    datedOn,
     parts: { title, opening, lines, request },
   };
 }
@@ -476,7 +563,9 @@ export function letterRestating(
   const at = {
     timeZone: a.timeZone,
     calendar,
-    readOn: letterReadOn(n.createdAt, a.timeZone, calendar),
+    readOn: n.datedOn
+      ? startOfLocalDay(n.datedOn, a.timeZone)
+      : letterReadOn(n.createdAt, a.timeZone, calendar),
   };
   return {
     ...n,

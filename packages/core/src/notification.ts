@@ -90,11 +90,18 @@ export interface NotificationRecord {
   readonly status: (typeof NOTIFICATION_STATUSES)[number];
   readonly subject: string;
   readonly body: string;
-  /** When the policy made the step due; the letter is dated `createdAt`, when it was written. */
+  /** When the policy made the step due (`createdAt`: when the letter was written). */
   readonly scheduledAt: string;
   /** The overdue episode of a rung (null for warnings; absent on older letters). */
   readonly episode?: number | null;
   readonly createdAt: string;
+  /**
+   * The date a ladder letter bears (YYYY-MM-DD, in its agency's zone): the working day it goes
+   * out (`letterDateOf`), its e-mail's "Tanggal", its PDF's and its number's. Absent on
+   * forwarding letters (dated `createdAt` in WIB: they go when written) and on ladder letters
+   * written before it, which bear `createdAt`'s date in the agency's zone.
+   */
+  readonly datedOn?: string;
   readonly sentAt: string | null;
   readonly attempts: number;
   readonly lastError: string | null;

@@ -16,7 +16,7 @@ import {
   STATUS_LABELS,
   yesNo,
 } from './labels.ts';
-import { MONTHS } from './letters.ts';
+import { indonesianDate } from './letters.ts';
 import { type AgencyStats, STATS_TIME_ZONE } from './stats.ts';
 
 /**
@@ -188,12 +188,6 @@ const NOTE_LABELS = {
   agency: 'Instansi',
 } as const;
 
-/** A WIB date as people write it: "1 Maret 2026". */
-const longDate = (day: string): string => {
-  const [year, month, date] = day.split('-').map(Number);
-  return `${date} ${MONTHS[month! - 1]} ${year}`;
-};
-
 /**
  * The notes of a report over `from`–`to` (WIB dates, inclusive), counted at `at`: the figures
  * of a period still move while late answers come in, so a report says when it was counted.
@@ -210,7 +204,7 @@ export function reportNotes(report: {
 }): SheetNotes {
   const notes: [string, SheetCell][] = [
     [NOTE_LABELS.report, report.title],
-    [NOTE_LABELS.period, `${longDate(report.from)} s.d. ${longDate(report.to)}`],
+    [NOTE_LABELS.period, `${indonesianDate(report.from)} s.d. ${indonesianDate(report.to)}`],
     [`Dihitung pada (${ZONE})`, time(report.at.toISOString())],
   ];
   if (report.minimumSample !== undefined)

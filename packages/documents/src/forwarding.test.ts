@@ -1,4 +1,8 @@
-import { type AttachmentRecord, forwardingLetterWrite } from '@pantau/core';
+import {
+  type AttachmentRecord,
+  forwardingLetterWrite,
+  type NotificationRecord,
+} from '@pantau/core';
 import { describe, expect, it } from 'vitest';
 import { FORWARDED_AT, forwardedExample } from './fixtures.test-support.ts';
 
@@ -73,5 +77,43 @@ describe('the forwarding letter and activity reports', () => {
     const list = notification.document?.blocks.filter((b) => b.kind === 'list').at(-1);
     expect(list).toEqual({ kind: 'list', items: ['surat-pengaduan.pdf'] });
     expect(notification.document?.enclosures).toBe('1 berkas');
+  });
+});
+
+describe('the forwarding letter’s reader', () => {
+  const CONSOLE = 'https://pantau.example.go.id';
+  const written = (consoleUrl?: string) =>
+    forwardingLetterWrite({
+      ...forwardedExample(true),
+      number: 'B-7',
+      attachments: [],
+      now: FORWARDED_AT,
+      ...(consoleUrl ? { consoleUrl } : {}),
+    }).notification;
+  const paragraphs = (n: NotificationRecord) =>
+    n.document!.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+
+  it('is given the case’s address in the console, in the e-mail and the PDF, never a tracking code', () => {
+    const n = written(CONSOLE);
+    const link = `${CONSOLE}/cases/01KCASE0000000000000000000`;
+    expect(n.body.match(/https?:\/\/[^\s()]+/g)).toEqual([link]);
+    expect(n.body).toContain(`melalui Pantau (${link}) sebelum batas waktu`);
+    expect(paragraphs(n).filter((p) => p.includes('melalui Pantau'))).toEqual([
+      expect.stringContaining(`melalui Pantau (${link}) sebelum batas waktu di atas.`),
+    ]);
+    expect(JSON.stringify(n)).not.toContain('7QX2-M9KD-4HZ8R');
+    // Without the address (an older deployment's settings), as before.
+    expect(written().body).toContain('melalui Pantau sebelum batas waktu');
+    expect(written().body).not.toContain('/cases/');
+  });
+
+  it('greets in the e-mail whom the PDF greets: the agency’s head, for the attention of its liaisons', () => {
+    const n = written();
+    // It said "Yth. Kepolisian Negara Republik Indonesia"; the PDF "Yth. Pimpinan …".
+    expect(n.body.split('\n\n')[0]).toBe(`Yth. ${n.document!.to.join('\n')}`);
+    expect(n.document!.to).toEqual([
+      'Pimpinan Kepolisian Negara Republik Indonesia',
+      'u.p. Bripka Made Wirawan',
+    ]);
   });
 });

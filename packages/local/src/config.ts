@@ -81,9 +81,11 @@ const Env = z
      */
     PANTAU_MAIL_STAFF_DOMAINS: MailDomainsSchema,
     /**
-     * The console's address as complainants reach it (`https://pengaduan.example.go.id`): the
-     * receipt an e-mail complainant gets names its tracking page, `<this>/track`. Unset: the
-     * runtime's own URL (`http://127.0.0.1:3000`), right only on this machine.
+     * The console's address as complainants and agencies reach it
+     * (`https://pengaduan.example.go.id`): the receipt an e-mail complainant gets names its
+     * tracking page, `<this>/track` (unset: the runtime's own URL, `http://127.0.0.1:3000`,
+     * right only on this machine); the ladder's and forwarding letters link to their case,
+     * `<this>/cases/<caseId>` (`CONSOLE_URL` on AWS; unset: they say "melalui Pantau" alone).
      */
     PANTAU_PUBLIC_URL: z.url().optional(),
     /**

@@ -235,7 +235,8 @@ describe('the escalation ladder on the local interpreter', () => {
       ['2026-03-31T03:00:00.000Z', 1],
       ['2026-04-16T03:00:00.000Z', 2],
     ]);
-    expect(pln[0]!.body).toContain('Tanggal: 31 Maret 2026 pukul 10.00 WIB');
+    // Written at 10:00 on a working day, it goes at once: dated that day, with no hour.
+    expect(pln[0]!.body).toContain('\nTanggal: 31 Maret 2026\n');
     // WITA: one rung per wake, the next counted from the day the late one was written.
     const bali = await lettersOf(caseId, 'pemprov-bali');
     expect(bali.map(([step]) => step)).toEqual(['reminder_1', 'reminder_2']);

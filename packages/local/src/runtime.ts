@@ -156,6 +156,8 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       logger,
       // A ladder's ticks and letters name the request that armed it.
       correlationId: currentCorrelationId,
+      // Its letters link to their case in the console, as agencies reach it.
+      consoleUrl: config.PANTAU_PUBLIC_URL,
     });
     // Calendar and policy edits re-arm in the background, through the same ladder engine.
     const jobs = new LocalJobRunner({ store, clock, ladders: engine, logger });

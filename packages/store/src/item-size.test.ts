@@ -414,6 +414,8 @@ const delivered = (n: NotificationRecord): Required<NotificationRecord> => ({
   nextAttemptAt: NOW,
   document: n.document!,
   letterNumber: n.letterNumber!,
+  // The date a ladder letter bears (a forwarding letter has none: counted anyway).
+  datedOn: n.datedOn ?? '2026-04-13',
   handled: { at: NOW, note: text(1_000) },
   resentAt: NOW,
   heldUntil: NOW,

@@ -13,6 +13,11 @@ export interface EngineDeps {
   readonly mailer: Mailer;
   readonly logger?: Logger | undefined;
   readonly metrics?: BusinessMetrics | undefined;
+  /**
+   * The console's address (`CONSOLE_URL` of the Tick on AWS, `PANTAU_PUBLIC_URL` embedded): the
+   * letters the Tick writes link to their case there. None: they say "melalui Pantau" alone.
+   */
+  readonly consoleUrl?: string | undefined;
 }
 
 /**

@@ -4,7 +4,8 @@
  * unique, and gapless unless a commit fails after reserving), and each forwarding's first
  * tick writes the forwarding letter (surat penerusan) with the attachments the agency may read.
  * A letter's number takes its month, year and yearly series from the date the letter bears:
- * in WIB for the forwarding letter, in the agency's zone for a ladder letter.
+ * in WIB for the forwarding letter, in the agency's zone for a ladder letter (the working day
+ * it goes out, `letterDateOf`).
  */
 import {
   type Agency,
@@ -26,11 +27,13 @@ import {
 export interface LetterNumbering {
   readonly settings: DocumentSettings;
   /**
-   * The next number of a letter dated in `timeZone` (WIB by default). A ladder letter to an
-   * agency in WIT written at 00:30 on 1 January is dated that day (22:30 on 31 December in
-   * Jakarta): it takes January's month and 2027's series, as its date says.
+   * The next number of a letter dated `date` (YYYY-MM-DD), by default `now`'s date in
+   * `timeZone` (WIB by default). A ladder letter to an agency in WIT written at 00:30 on 1
+   * January is dated that day (22:30 on 31 December in Jakarta): it takes January's month and
+   * 2027's series, as its date says; one written at 00:00 on Saturday 31 October is dated, and
+   * numbered, on Monday 2 November, the day it goes out (`letterDateOf`).
    */
-  next(timeZone?: TimeZone): Promise<string>;
+  next(timeZone?: TimeZone, date?: string): Promise<string>;
 }
 
 /**
@@ -45,14 +48,12 @@ export async function letterNumbering(
   const settings = (await store.getDocumentSettings(at)) ?? DEFAULT_DOCUMENT_SETTINGS;
   return {
     settings,
-    next: async (timeZone = 'Asia/Jakarta') => {
-      const date = localDate(now, timeZone);
-      return formatNumber(
+    next: async (timeZone = 'Asia/Jakarta', date = localDate(now, timeZone)) =>
+      formatNumber(
         settings.letterNumberPattern,
         await store.reserveSequence(sequenceName('letter', date)),
         date,
-      );
-    },
+      ),
   };
 }
 
@@ -67,6 +68,7 @@ export async function forwardingWrite(
   agency: Agency,
   numbering: LetterNumbering,
   now: Date,
+  consoleUrl?: string,
 ): Promise<LadderLetterWrite> {
   if (agency.id === CENTRAL_TENANT) throw new Error(`agency ${assignment.agencyId} missing`);
   const attachments = await store.listAttachments(assignment.caseId);
@@ -79,5 +81,6 @@ export async function forwardingWrite(
     number: await numbering.next('Asia/Jakarta'),
     attachments,
     now,
+    consoleUrl,
   });
 }

@@ -108,4 +108,17 @@ describe('a ladder letter to an agency in WIT is numbered by the date it bears',
       ['reminder', 'B-2/Kemensetneg/D-4/DM.05/01/2027'],
     ]);
   });
+
+  it('dated and numbered the working day it goes out: 00:00 WIT on Saturday 31 October is November’s', async () => {
+    // Forwarded Tuesday 27 October: the acknowledgement is due Friday 30 October, 23:59 WIT.
+    // Its reminder, written as that Friday ends, goes out on Monday 2 November from 08:00: it
+    // was dated Saturday 31 October 00:00 and numbered in October.
+    const { rungs } = await reminderAt('2026-10-27T01:00:00.000Z', '2026-10-30T15:00:00.000Z');
+    expect(rungs.map((n) => n.action)).toEqual(['warning', 'reminder']);
+    for (const n of rungs) {
+      expect(n.body, n.action).toContain('\nTanggal: 2 November 2026\n');
+      expect(n.document!.placeAndDate, n.action).toBe('Jakarta, 2 November 2026');
+      expect(n.letterNumber, n.action).toMatch(/\/11\/2026$/);
+    }
+  });
 });

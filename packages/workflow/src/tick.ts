@@ -28,6 +28,7 @@ import {
   type LadderState,
   ladderState,
   ladderTimer,
+  letterDateOf,
   letterVoidReason,
   letterWrite,
   nextLadderRecord,
@@ -168,7 +169,17 @@ async function tickOnce(
       const parties = partiesOf(context.agencies, ref.agencyId);
       const numbering = await letterNumbering(store, now, at);
       if (forwardingLetter)
-        writes.push(await forwardingWrite(store, c, assignment, parties.agency, numbering, now));
+        writes.push(
+          await forwardingWrite(
+            store,
+            c,
+            assignment,
+            parties.agency,
+            numbering,
+            now,
+            deps.consoleUrl,
+          ),
+        );
       if (plan.letters.length > 0)
         writes.push(
           ...(
@@ -295,12 +306,17 @@ async function letterWrites(
         parties: { agency, focalPoint, central },
         calendar,
         now,
-        // Numbered by the date it bears: `now` in the agency's zone (its month, year and series).
+        // Numbered by the date it bears (its month, year and series): the working day it goes
+        // out, in the agency's zone, as `composeLetter` dates it.
         document: {
           settings: numbering.settings,
-          number: await numbering.next(assignment.timeZone),
+          number: await numbering.next(
+            assignment.timeZone,
+            letterDateOf(calendar, assignment.timeZone, new Date(letter.at)),
+          ),
         },
         earlier,
+        consoleUrl: deps.consoleUrl,
       }),
     );
   }

@@ -6,6 +6,7 @@
 import { emailsOf } from '../agency.ts';
 import type { AssignmentRecord } from '../assignment.ts';
 import { agendaOf, type CaseRecord } from '../case.ts';
+import { throughPantau } from '../letters.ts';
 import type { NotificationRecord } from '../notification.ts';
 import type { LadderLetterWrite } from '../ports.ts';
 import type { Agency } from '../schemas.ts';
@@ -26,6 +27,8 @@ export function forwardingLetterWrite(input: {
   number: string;
   attachments: readonly AttachmentRecord[];
   now: Date;
+  /** The console's address: the letter names the case's page there (`caseLink`). */
+  consoleUrl?: string | undefined;
 }): LadderLetterWrite {
   const { case: c, assignment: a, agency, now } = input;
   // Only files there to open, and only what this agency may read: never a central-only scan
@@ -46,15 +49,19 @@ export function forwardingLetterWrite(input: {
     number: input.number,
     now,
     attachments: visible,
+    consoleUrl: input.consoleUrl,
   });
   const agenda = agendaOf(c);
+  // Greeted as the PDF greets (`addressedTo`): it said "Yth. <agency>", the PDF "Yth. Pimpinan …".
+  const [first, ...more] = document.to;
   const body = [
-    `Yth. ${agency.name}`,
+    `Yth. ${first}`,
+    ...more,
     '',
     `Bersama ini kami teruskan pengaduan masyarakat nomor agenda ${agenda} (surat nomor ${input.number}), terlampir dalam berkas PDF.`,
     `Pokok pengaduan: ${c.subject}`,
     '',
-    'Tindak lanjut mohon disampaikan melalui Pantau sebelum batas waktu yang tercantum dalam surat.',
+    `Tindak lanjut mohon disampaikan ${throughPantau(input.consoleUrl, c.id)} sebelum batas waktu yang tercantum dalam surat.`,
     '',
     input.settings.signatory.position,
     input.settings.letterhead.ministry,

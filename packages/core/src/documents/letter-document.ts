@@ -9,7 +9,13 @@ import { localDate, type TimeZone } from '../calendar.ts';
 import { agendaOf, type CaseRecord } from '../case.ts';
 import { descriptionForAgencies } from '../case-view.ts';
 import { CHANNEL_LABELS, LETTER_URGENCY, type LetterUrgency, TARGET_LABELS } from '../labels.ts';
-import { formatLocal, type Letter, MONTHS } from '../letters.ts';
+import {
+  addressedTo,
+  formatLocal,
+  indonesianDate,
+  type Letter,
+  throughPantau,
+} from '../letters.ts';
 import { type LadderStep, TARGETS } from '../policy.ts';
 import type { Agency } from '../schemas.ts';
 import type { DocumentSettings } from '../schemas/documents.ts';
@@ -66,12 +72,6 @@ export const DEFAULT_DOCUMENT_SETTINGS: DocumentSettings = {
   updatedAt: null,
 };
 
-/** "16 Maret 2026" for a local calendar date (YYYY-MM-DD). */
-export function indonesianDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
-}
-
 const placeAndDate = (settings: DocumentSettings, at: Date, tz: TimeZone) =>
   `${settings.letterhead.city}, ${indonesianDate(localDate(at, tz))}`;
 
@@ -102,9 +102,12 @@ export function forwardingLetterDocument(input: {
   now: Date;
   /** Names of the attachments the agency may read. */
   attachments: readonly string[];
+  /** The console's address: "melalui Pantau" names the case's page there (`caseLink`). */
+  consoleUrl?: string | undefined;
 }): LetterDocument {
   const { case: c, assignment: a, agency, settings } = input;
   const agenda = agendaOf(c);
+  const pantau = throughPantau(input.consoleUrl, c.id);
   // A hidden identity keeps the incoming letter's number and date too: they name who wrote it.
   const incoming =
     c.letter && !c.identityHidden
@@ -161,30 +164,18 @@ export function forwardingLetterDocument(input: {
             { kind: 'list', items: input.attachments },
             {
               kind: 'paragraph',
-              text: `Lampiran dapat diunduh melalui Pantau, pada halaman pengaduan nomor agenda ${agenda}, dengan akun ${agency.name}.`,
+              text: `Lampiran dapat diunduh ${pantau}, pada halaman pengaduan nomor agenda ${agenda}, dengan akun ${agency.name}.`,
             },
           ] as const)
         : []),
       {
         kind: 'paragraph',
-        text: 'Tindak lanjut mohon disampaikan melalui Pantau sebelum batas waktu di atas. Atas perhatian dan kerja sama Saudara, kami ucapkan terima kasih.',
+        text: `Tindak lanjut mohon disampaikan ${pantau} sebelum batas waktu di atas. Atas perhatian dan kerja sama Saudara, kami ucapkan terima kasih.`,
       },
     ],
     signatory: settings.signatory,
     tembusan: settings.tembusan,
   };
-}
-
-/**
- * The addressee: the agency's head (pimpinan), for the attention (u.p.) of its liaisons when
- * the letter goes to them and not to the head as well.
- */
-function addressedTo(agency: Agency, headSent: boolean): string[] {
-  const liaisons = agency.contacts.filter((x) => x.kind === 'liaison').map((x) => x.name);
-  return [
-    `Pimpinan ${agency.name}`,
-    ...(!headSent && liaisons.length > 0 ? [`u.p. ${liaisons.join(', ')}`] : []),
-  ];
 }
 
 /**
@@ -218,10 +209,13 @@ export function ladderLetterDocument(input: {
     title: null,
     letterhead: settings.letterhead,
     number: input.number,
-    // Dated in the agency's zone, as its deadlines in the letter are: a rung written at 00:00
-    // WITA is 23:00 in Jakarta the day before, and a letter dated on its deadline's own day
-    // that says the deadline is a day late contradicts itself (and its e-mail).
-    placeAndDate: placeAndDate(settings, input.now, a.timeZone),
+    // Dated as its e-mail: the working day it goes out (`letterDateOf`), in the agency's zone,
+    // as its deadlines in the letter are. A rung written at 00:00 WITA is 23:00 in Jakarta the
+    // day before, and a letter dated on its deadline's own day that says the deadline is a day
+    // late contradicts itself; one written at 00:00 on Saturday was dated that Saturday.
+    placeAndDate: letter.datedOn
+      ? `${settings.letterhead.city}, ${indonesianDate(letter.datedOn)}`
+      : placeAndDate(settings, input.now, a.timeZone),
     ...(input.step ? { urgency: LETTER_URGENCY[input.step.action] } : {}),
     enclosures: null,
     subject: `${parts.title} atas Pengaduan Masyarakat`,

@@ -4,15 +4,7 @@
  * one that waited, what it says and to whom as things are when it goes.
  */
 import { type AssignmentRecord, isOpen } from '../assignment.ts';
-import {
-  addCalendarDays,
-  type Calendar,
-  endOfLocalDay,
-  localDate,
-  startOfLocalDay,
-  TIME_ZONES,
-  type TimeZone,
-} from '../calendar.ts';
+import { type Calendar, endOfLocalDay, localDate, TIME_ZONES, type TimeZone } from '../calendar.ts';
 import {
   deadlineInLine,
   letterAddresses,
@@ -24,6 +16,10 @@ import {
 import type { LadderRecord, LetterVoidReason, NotificationRecord } from '../notification.ts';
 import type { LadderStep, Target } from '../policy.ts';
 import { ladderState } from './state.ts';
+import { nextLetterHour } from './letter-hours.ts';
+
+// Letter hours, and the day a letter is dated by them, are the letters' too (letters.ts).
+export { LETTER_HOURS, letterDateOf, nextLetterHour } from './letter-hours.ts';
 
 /** Delivery attempts before a letter is marked failed (and left to central). */
 export const MAX_DELIVERY_ATTEMPTS = 5;
@@ -130,30 +126,6 @@ export const resent = (
   lastError: null,
   nextAttemptAt: null,
 });
-
-/**
- * The hours the ladder's letters go out to agencies, local time, on working days: 08:00 to
- * 16:00. A step due at midnight (most are) is written then, dated then, and delivered at 08:00;
- * one due on a Saturday or a holiday on the next working day (DOMAIN.md: what peers lack). The
- * forwarding letter goes when central forwards, as a person's act.
- */
-export const LETTER_HOURS = { from: 8, to: 16 } as const;
-
-/** The first instant from `now` within letter hours on a working day of `calendar` in `tz`. */
-export function nextLetterHour(calendar: Calendar, tz: TimeZone, now: Date): Date {
-  const HOUR = 3_600_000;
-  let date = localDate(now, tz);
-  // A year and a bit: past any run of holidays and weekends a calendar can hold.
-  for (let i = 0; i < 400; i += 1) {
-    if (calendar.isWorkingDay(date)) {
-      const start = startOfLocalDay(date, tz).getTime();
-      if (now.getTime() < start + LETTER_HOURS.to * HOUR)
-        return new Date(Math.max(now.getTime(), start + LETTER_HOURS.from * HOUR));
-    }
-    date = addCalendarDays(date, 1);
-  }
-  return now;
-}
 
 /** A letter just written, held in the outbox until letter hours if it is outside them. */
 export function heldForLetterHours(

@@ -29,6 +29,8 @@ export function letterWrite(input: {
   document?: { settings: DocumentSettings; number: string };
   /** The agency's letters about the case written before: a rung names its episode's sent ones. */
   earlier?: readonly NotificationRecord[];
+  /** The console's address: the letter links to the case there (`composeLetter`). */
+  consoleUrl?: string | undefined;
 }): LadderLetterWrite {
   const { letter: event, assignment: a, now } = input;
   const step = input.policy.ladder.find((s) => s.name === event.step)!;
@@ -41,6 +43,7 @@ export function letterWrite(input: {
     parties: input.parties,
     calendar: input.calendar,
     ...(input.earlier ? { earlier: input.earlier } : {}),
+    consoleUrl: input.consoleUrl,
   });
   // Addressed to no one (a step sent only to a head or a focal point the agency has no contact
   // for: only a liaison is required): not pretended sent (the embedded mailer wrote an .eml
@@ -70,6 +73,7 @@ export function letterWrite(input: {
     scheduledAt: event.scheduledAt,
     episode: event.episode,
     createdAt: now.toISOString(),
+    ...(letter.datedOn ? { datedOn: letter.datedOn } : {}),
     sentAt: null,
     attempts: 0,
     lastError: unaddressed ? unaddressedReason(step, input.parties) : null,

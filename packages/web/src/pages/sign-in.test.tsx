@@ -128,3 +128,14 @@ describe('an officer whose session ends while writing a response', () => {
     expect(screen.getByRole('heading', { level: 1 }).getAttribute('aria-describedby')).toBeNull();
   });
 });
+
+describe('a letter’s link to a case, opened signed out', () => {
+  it('lands on the case after signing in: `<console>/cases/<caseId>`, as the letters give it', async () => {
+    runtime();
+    history.replaceState(null, '', '/cases/c1');
+    render(<App config={{ auth: { kind: 'local' } }} />);
+    await userEvent.click(await screen.findByRole('button', { name: /^Uji/ }));
+    await waitFor(() => expect(location.pathname).toBe('/cases/c1'));
+    expect(await screen.findByRole('heading', { level: 1, name: /Pungutan liar/ })).toBeTruthy();
+  });
+});
