@@ -373,12 +373,14 @@ describe('how a letter’s reader acts on it', () => {
     );
   });
 
-  it('greets central in the intervention’s e-mail, which goes to central, not the agency it is copied to', () => {
+  it('greets the agency in the intervention’s e-mail too, as its PDF does: central, whom it goes to, is its writer', () => {
+    // "Kami belum menerima pemenuhan": central writes to the agency; its e-mail goes to central
+    // to act on it, the agency's head and liaisons copied. Greeting central made it a letter
+    // from central to itself.
     const letter = letterOf('central_intervention');
     expect(letter.to).toEqual(['dumas@setneg.go.id']);
-    expect(letter.body.split('\n\n')[0]).toBe(
-      'Yth. Instansi setneg\nu.p. Asdep Pengaduan Masyarakat',
-    );
+    expect(letter.body.split('\n\n')[0]).toMatch(/^Yth\. Pimpinan Instansi /);
+    expect(letter.body.split('\n\n')[0]).not.toContain('setneg');
   });
 });
 

@@ -138,33 +138,16 @@ export function addressedTo(agency: Agency, headSent: boolean): string[] {
 }
 
 /**
- * Whom a ladder letter's e-mail greets ("Yth. …"): the parties its step sends it to, as its PDF
- * names the agency (`addressedTo`: the e-mail said "Yth. <agency>" where the PDF said "Yth.
- * Pimpinan <agency> u.p. …"); the focal point likewise; central, which an intervention goes to,
- * by its name for the attention of its liaisons (it greeted the agency, only copied). The
- * agency's, as its PDF's, when none of them is known.
+ * Whom a ladder letter's e-mail greets ("Yth. …"): whom its PDF addresses (`addressedTo`), the
+ * agency's head, for the attention of its liaisons unless the head gets it too. It said "Yth.
+ * <agency>" where the PDF said "Yth. Pimpinan <agency> u.p. …". An intervention's e-mail goes
+ * to central, to act on it, but it is central's letter to the agency, greeted as such.
  */
 export function greetingOf(
   step: Pick<LadderStep, 'recipients' | 'cc'>,
   parties: LetterParties,
 ): string[] {
-  const to = new Set(step.recipients);
-  const headSent = to.has('agency_head') || step.cc.includes('agency_head');
-  const liaisonsOf = (a: Agency) =>
-    a.contacts.filter((x) => x.kind === 'liaison').map((x) => x.name);
-  const lines = [
-    ...(to.has('agency') || to.has('agency_head') ? addressedTo(parties.agency, headSent) : []),
-    ...(to.has('focal_point') && parties.focalPoint ? addressedTo(parties.focalPoint, false) : []),
-    ...(to.has('central') && parties.central
-      ? [
-          parties.central.name,
-          ...(liaisonsOf(parties.central).length > 0
-            ? [`u.p. ${liaisonsOf(parties.central).join(', ')}`]
-            : []),
-        ]
-      : []),
-  ];
-  return lines.length > 0 ? lines : addressedTo(parties.agency, headSent);
+  return addressedTo(parties.agency, [...step.recipients, ...step.cc].includes('agency_head'));
 }
 
 /**
