@@ -3,7 +3,8 @@
  * The console's main forms worked with the keyboard alone (Tab, Shift+Tab, Enter, Space, Esc,
  * arrows), as an officer without a mouse, or with a screen reader, works them: after each step
  * focus is somewhere that says what happened, never dropped on <body> (where a screen reader
- * says nothing and starts reading again from the top). Central signs in, registers a complaint
+ * says nothing and starts reading again from the top). A complainant reaches the public form's
+ * anti-spam check (the console's focus ring on it). Central signs in, registers a complaint
  * (sent empty first: the summary's links pass axe's target-size), verifies and forwards a new case
  * and plans an activity; an agency acknowledges, uploads its answer's file and says "not ours".
  */
@@ -87,6 +88,24 @@ afterAll(async () => {
 });
 
 describe('the console with the keyboard alone', () => {
+  it('a complainant tabs to the anti-spam check on /adukan: its focus ring is the console’s, not the browser’s thin one', async () => {
+    await page.goto(`${pantau.url}/adukan`);
+    // Solved on load; the box is hidden behind a spinner until then.
+    const proof = page.locator('input[name="altcha"]');
+    await expect.poll(() => proof.inputValue(), { timeout: 15_000 }).not.toBe('');
+    const inWidget = () =>
+      page.evaluate(() => document.activeElement?.closest('altcha-widget') !== null);
+    for (let i = 0; i < 40 && !(await inWidget()); i++) await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatch(/^input /);
+    const ring = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement!);
+      return [style.outlineStyle, style.outlineWidth, style.outlineColor, style.outlineOffset];
+    });
+    await screenshot(page, 'kb-01-complain-proof-focus');
+    // The console's ring (styles.css `:focus-visible`): 3 px solid, #0b5cad, 2 px off.
+    expect(ring).toEqual(['solid', '3px', 'rgb(11, 92, 173)', '2px']);
+  });
+
   it('central signs in and registers a complaint: sent empty, the summary’s links are targets big enough to hit', async () => {
     await page.goto(`${pantau.url}/signin`);
     await page.getByRole('button', { name: /^Petugas setneg/ }).waitFor();

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
 import { useSignedIn } from '../auth/session-context';
-import { AgencyName, AgencyNamesProvider } from './agencies';
+import { AgencyName, AgencyNamesProvider, AgencyPicker } from './agencies';
 
 const NAMES = {
   items: [{ id: 'kanwil-bpn-sulsel', name: 'Kantor Wilayah BPN Sulawesi Selatan' }],
@@ -78,6 +78,33 @@ describe('agency names', () => {
         expect(screen.getByTestId('who').textContent).toBe('Kantor Wilayah BPN Sulawesi Selatan'),
       { timeout: 5_000 },
     );
+  });
+});
+
+describe('the agency picker', () => {
+  it('Esc closes the list, keeping the text; a second Esc clears it (the APG combobox)', async () => {
+    mockApi((call) =>
+      call.path === '/v1/agency-names' ? json(200, NAMES) : new Promise(() => {}),
+    );
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <AgencyPicker label="Cari dan tambah instansi" onPick={() => {}} />
+      </AgencyNamesProvider>,
+      { as: { agency: 'setneg', role: 'central_officer' } },
+    );
+    const user = userEvent.setup();
+    const box = screen.getByRole('combobox', { name: 'Cari dan tambah instansi' });
+    await user.type(box, 'bpn');
+    await screen.findByRole('option', { name: 'Kantor Wilayah BPN Sulawesi Selatan' });
+    await user.keyboard('{Escape}');
+    expect(box.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('listbox')).toBeNull();
+    expect((box as HTMLInputElement).value).toBe('bpn');
+    // Typed wrongly: a second Esc starts again, as in a search box, without reaching for Delete.
+    await user.keyboard('{Escape}');
+    expect((box as HTMLInputElement).value).toBe('');
+    expect(document.activeElement).toBe(box);
+    expect(box.getAttribute('aria-expanded')).toBe('false');
   });
 });
 

@@ -154,9 +154,10 @@ export type PickerHold = (message: MessageKey | null) => void;
 
 /**
  * Search an agency by name and pick it (ARIA 1.2 combobox with a listbox: arrows move, Enter
- * picks, Escape closes). `suggested` ones come first; `exclude`d ones are not offered. The
- * list opens over what follows, never pushing it down: closing it (the input's blur, on the
- * mousedown of a click on the button below) must not move that button from under the pointer.
+ * picks, Escape closes the list, a second Escape clears the text). `suggested` ones come first;
+ * `exclude`d ones are not offered. The list opens over what follows, never pushing it down:
+ * closing it (the input's blur, on the mousedown of a click on the button below) must not move
+ * that button from under the pointer.
  */
 export function AgencyPicker({
   label,
@@ -228,7 +229,13 @@ export function AgencyPicker({
         pick(found.items[active]);
       }
     } else if (e.key === 'Escape') {
-      setOpen(false);
+      // The APG combobox: the first closes the list, the text kept; the next clears the text
+      // (a name typed wrongly, started again without holding Backspace).
+      if (open) setOpen(false);
+      else {
+        setQuery('');
+        setActive(0);
+      }
     }
   };
   const describedBy = [hint ? `${id}-hint` : '', `${id}-count`, error ? `${id}-error` : '']

@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Schemas } from '../api/client';
-import { renderWith } from '../../test/render';
+import { json, mockApi, renderWith } from '../../test/render';
+import { AgencyNamesProvider } from './agencies';
 import { AssignmentTable } from './assignment-table';
 
 const NOW = new Date('2026-03-25T03:00:00Z');
@@ -201,5 +202,45 @@ describe('AssignmentTable', () => {
       as: { agency: 'kanwil-bpn-sulsel', role: 'agency_officer' },
     });
     await screen.findByText('Didelegasikan oleh atr-bpn sejak 17 Mar 2026, 10.30 WITA');
+  });
+
+  it('a case sent to two agencies: each row’s link says which agency, heard alike twice before', async () => {
+    mockApi((call) =>
+      call.path === '/v1/agency-names'
+        ? json(200, {
+            items: [
+              { id: 'polri', name: 'Kepolisian Negara Republik Indonesia' },
+              { id: 'pln', name: 'PT PLN (Persero)' },
+            ],
+          })
+        : new Promise(() => {}),
+    );
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <AssignmentTable
+          items={[row(), row({ agencyId: 'pln' })]}
+          zone="Asia/Jakarta"
+          now={NOW}
+          showAgency
+          caption="Penugasan semua instansi"
+        />
+      </AgencyNamesProvider>,
+      { as: { agency: 'setneg', role: 'central_officer' } },
+    );
+    await screen.findByRole('link', {
+      name: 'Pungutan liar pembuatan SIM, PT PLN (Persero)',
+    });
+    expect(screen.getAllByRole('link').map((a) => [a.textContent, a.getAttribute('href')])).toEqual(
+      [
+        [
+          'Pungutan liar pembuatan SIM, Kepolisian Negara Republik Indonesia',
+          '/cases/c1?agency=polri',
+        ],
+        ['Pungutan liar pembuatan SIM, PT PLN (Persero)', '/cases/c1?agency=pln'],
+      ],
+    );
+    // Heard, not shown: the agency has its own column.
+    for (const link of screen.getAllByRole('link'))
+      expect(link.querySelector('.visually-hidden')?.textContent).toMatch(/^, /);
   });
 });

@@ -92,6 +92,14 @@ export function AssignmentTable({
                 <td>
                   <Link href={`/cases/${a.caseId}?agency=${a.agencyId}`}>
                     {a.subject ?? t('case.untitled')}
+                    {/* A case sent to two agencies is two rows: tabbing through, a screen reader
+                        heard the same link twice. Which agency's is heard, not shown (its
+                        column shows it). */}
+                    {showAgency ? (
+                      <span className="visually-hidden">
+                        , <AgencyName id={a.agencyId} />
+                      </span>
+                    ) : null}
                   </Link>
                   {/* The agency's queue gives each row its case's agenda number: the bulk
                       acknowledgement names a refused row by it. */}
