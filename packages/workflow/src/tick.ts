@@ -284,38 +284,38 @@ async function letterWrites(
   }: { parties: ReturnType<typeof partiesOf>; numbering: LetterNumbering; now: Date },
 ) {
   const { agency, central } = parties;
-  // The focal point only when the agency has one: most have none.
-  const focalPoint = agency.focalPointId
-    ? await deps.store.getAgency(agency.focalPointId)
-    : undefined;
-  // A rung after its episode's first names the letters sent before it (`composeLetter`): read
-  // only then, a few times in an assignment's life, every one of the agency's for the case.
-  const earlier = letters.some((l) => l.level > 1)
-    ? await everyItem((page) =>
+  // Read beside the first letter's number (no round trip of their own): the focal point, only
+  // when the agency has one (most have none); and, for a rung after its episode's first, every
+  // letter of the agency's for the case, whose episode's sent ones it names (`composeLetter`):
+  // a few times in an assignment's life. Marked handled until awaited: a failure is seen there.
+  const focalRead = agency.focalPointId
+    ? deps.store.getAgency(agency.focalPointId)
+    : Promise.resolve(undefined);
+  const earlierRead = letters.some((l) => l.level > 1)
+    ? everyItem((page) =>
         deps.store.listNotifications({ caseId: c.id, agencyId: assignment.agencyId }, page),
       )
-    : [];
+    : Promise.resolve([]);
+  for (const read of [focalRead, earlierRead]) read.catch(() => undefined);
   const writes = [];
   for (const letter of letters) {
+    // Numbered by the date it bears (its month, year and series): the working day it goes
+    // out, in the agency's zone, as `composeLetter` dates it.
+    const number = await numbering.next(
+      assignment.timeZone,
+      letterDateOf(calendar, assignment.timeZone, new Date(letter.at)),
+    );
     writes.push(
       letterWrite({
         letter,
         policy,
         case: c,
         assignment,
-        parties: { agency, focalPoint, central },
+        parties: { agency, focalPoint: await focalRead, central },
         calendar,
         now,
-        // Numbered by the date it bears (its month, year and series): the working day it goes
-        // out, in the agency's zone, as `composeLetter` dates it.
-        document: {
-          settings: numbering.settings,
-          number: await numbering.next(
-            assignment.timeZone,
-            letterDateOf(calendar, assignment.timeZone, new Date(letter.at)),
-          ),
-        },
-        earlier,
+        document: { settings: numbering.settings, number },
+        earlier: await earlierRead,
         consoleUrl: deps.consoleUrl,
       }),
     );
