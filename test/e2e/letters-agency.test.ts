@@ -135,7 +135,7 @@ describe('letters to a municipality in WIT', { timeout: 240_000 }, () => {
     expect(text.match(NOT_FOR_READERS)?.[0]).toBeUndefined();
   });
 
-  it('reminder I and the formal warning: dated the day they were written in WIT, each late target with its due and working days late', async () => {
+  it('reminder I and the formal warning: dated the working day they go out in WIT, each late target with its due and working days late', async () => {
     const reminder = await pdfOf(letter('reminder_1').id);
     // Written at 00:00 WIT on 27 March (22:00 on the 26th in Jakarta): the agency's day.
     expect(reminder).toContain('Jakarta, 27 Maret 2026');
@@ -147,7 +147,8 @@ describe('letters to a municipality in WIT', { timeout: 240_000 }, () => {
       `konfirmasi penerimaan pengaduan: batas waktu ${inWit(due.acknowledge)}, terlambat 1 hari kerja`,
     );
     const warning = await pdfOf(letter('formal_warning').id);
-    expect(warning).toContain('Jakarta, 11 April 2026');
+    // Written at 00:00 WIT on Saturday 11 April, as Friday ended: dated Monday, when it goes.
+    expect(warning).toContain('Jakarta, 13 April 2026');
     expect(warning).toContain('Surat Penegasan atas Pengaduan Masyarakat');
     // The head is copied: addressed to the Pimpinan without "u.p.".
     expect(letter('formal_warning').cc).toEqual(['sekda@jayapurakota.example.go.id']);
@@ -169,9 +170,8 @@ describe('letters to a municipality in WIT', { timeout: 240_000 }, () => {
     await page.locator('li.card').first().waitFor();
     await mainScreen(page, 'letters-agency-wit');
     const cards = await page.locator('li.card').allInnerTexts();
-    expect(cards[0]).toMatch(
-      /^11 Apr 2026, 00\.00 WIT · Surat penegasan · Pemerintah Kota Jayapura/,
-    );
+    // By the date each bears: the penegasan written at 00:00 on Saturday is dated Monday.
+    expect(cards[0]).toMatch(/^Sen, 13 Apr 2026 · Surat penegasan · Pemerintah Kota Jayapura/);
     expect(cards.at(-1)).toMatch(/^16 Mar 2026, 12\.00 WIT · Surat penerusan/);
     for (const card of cards) {
       expect(card).toMatch(/B-\d+\/Kemensetneg\/D-4\/DM\.05\/\d{2}\/2026/);

@@ -193,6 +193,7 @@ export const viewNotification = (n: NotificationRecord, central = true): Notific
   attempts: n.attempts,
   lastError: n.lastError,
   letterNumber: n.letterNumber ?? null,
+  datedOn: n.datedOn ?? null,
   pdf: n.document !== undefined,
   handled: n.handled ? { at: n.handled.at, note: central ? n.handled.note : null } : null,
   sendsAt: n.status === 'pending' ? (n.nextAttemptAt ?? null) : null,

@@ -98,6 +98,10 @@ export const NotificationSchema = z
     lastError: z.string().nullable(),
     // Issue 15: letters written since then are PDF documents with a number.
     letterNumber: z.string().nullable(),
+    datedOn: calendarDate.nullable().meta({
+      description:
+        'The date a ladder letter bears (the working day it goes out, in the agency’s zone; its e-mail’s "Tanggal:" and its PDF’s date), which may be after `createdAt` (written at 00:00 on a Saturday, dated Monday). Null on other letters and on ladder letters written before it was kept',
+    }),
     pdf: z.boolean().meta({ description: 'GET /v1/cases/{caseId}/letters/{id}/pdf renders it' }),
     sendsAt: instant.nullable().meta({
       description:

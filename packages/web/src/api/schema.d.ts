@@ -8954,6 +8954,11 @@ export type components = {
             attempts: number;
             lastError: string | null;
             letterNumber: string | null;
+            /**
+             * Format: date
+             * @description The date a ladder letter bears (the working day it goes out, in the agency’s zone; its e-mail’s "Tanggal:" and its PDF’s date), which may be after `createdAt` (written at 00:00 on a Saturday, dated Monday). Null on other letters and on ladder letters written before it was kept
+             */
+            datedOn: string | null;
             /** @description GET /v1/cases/{caseId}/letters/{id}/pdf renders it */
             pdf: boolean;
             /**

@@ -8,7 +8,7 @@ import { memo, useEffect, useRef, useState } from 'react';
 import { api, download, type Schemas, unwrap } from '../api/client';
 import { allItems, useLoad, usePaged } from '../data';
 import { Count } from './count';
-import type { TimeZone } from '../format';
+import { formatDate, type TimeZone } from '../format';
 import { labelOf, stepLabel, useI18n } from '../i18n/i18n';
 import { Loading, Pager, ProblemAlert, StatusBadge, Time } from './ui';
 import './documents.css';
@@ -38,6 +38,20 @@ export function ReceiptButton({ kase }: { kase: Schemas['Case'] }) {
       <p className="hint">{t('receipt.hint')}</p>
       <ProblemAlert error={error} />
     </div>
+  );
+}
+
+/**
+ * When a letter is, as its reader finds it on paper: the date it bears (`datedOn`, a ladder
+ * letter's: written at 00:00 on a Saturday, it is dated Monday, the day it goes out), else
+ * when it was written.
+ */
+export function LetterWhen({ letter, zone }: { letter: Schemas['Notification']; zone: TimeZone }) {
+  const { lang } = useI18n();
+  return letter.datedOn ? (
+    <time dateTime={letter.datedOn}>{formatDate(letter.datedOn, lang)}</time>
+  ) : (
+    <Time at={letter.createdAt} zone={zone} />
   );
 }
 
@@ -171,7 +185,7 @@ const CaseLetter = memo(function CaseLetter({
   const { t } = useI18n();
   return (
     <li>
-      <Time at={n.createdAt} zone={zone} /> · <strong>{stepLabel(t, n.step, n.subject)}</strong> ·{' '}
+      <LetterWhen letter={n} zone={zone} /> · <strong>{stepLabel(t, n.step, n.subject)}</strong> ·{' '}
       <AgencyName id={n.agencyId} /> · <StatusBadge prefix="letterStatus" value={n.status} />
       <LetterStatusNote letter={n} zone={zone} />
       {n.letterNumber ? (

@@ -93,6 +93,7 @@ const letter = (overrides: Record<string, unknown> = {}) => ({
   attempts: 1,
   lastError: null,
   letterNumber: null,
+  datedOn: null as string | null,
   pdf: false,
   handled: null,
   sendsAt: null,
@@ -125,6 +126,27 @@ describe('the letters page of a member unit', () => {
     expect(
       screen.getByRole('link', { name: 'Surat pengingat I: Sertifikat tanah belum terbit' }),
     ).toBeTruthy();
+  });
+});
+
+describe('a letter in the log', () => {
+  it('is listed by the date it bears, as the officer finds it on paper: written at 00:00 on Saturday, dated Monday', async () => {
+    listing([
+      letter({
+        createdAt: '2026-04-10T17:00:00.000Z', // Saturday 11 April, 00:00 WIB
+        datedOn: '2026-04-13',
+        letterNumber: 'B-5/Kemensetneg/D-4/DM.05/04/2026',
+      }),
+    ]);
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <Letters />
+      </AgencyNamesProvider>,
+      { as: { agency: 'setneg', role: 'central_officer' }, path: '/letters' },
+    );
+    const row = (await screen.findByRole('link', { name: /Sertifikat tanah/ })).closest('li')!;
+    expect(row.textContent).toContain('Sen, 13 Apr 2026');
+    expect(row.textContent).not.toContain('11 Apr');
   });
 });
 

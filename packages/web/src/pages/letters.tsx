@@ -14,8 +14,8 @@ import { api, unwrap } from '../api/client';
 import { isCentral } from '../auth/session';
 import { useSignedIn } from '../auth/session-context';
 import { AgencyName, AgencySelect, useAgencies, useMemberUnits } from '../components/agencies';
-import { LetterPdfButton, LetterStatusNote } from '../components/document-links';
-import { PageTitle, Pager, ProblemAlert, StatusBadge, Time } from '../components/ui';
+import { LetterPdfButton, LetterStatusNote, LetterWhen } from '../components/document-links';
+import { PageTitle, Pager, ProblemAlert, StatusBadge } from '../components/ui';
 import { usePaged } from '../data';
 import { stepLabel, useI18n } from '../i18n/i18n';
 
@@ -75,7 +75,7 @@ export default function Letters() {
         {list.items.map((n) => (
           <li key={n.id} className="card">
             <div>
-              <Time at={n.createdAt} zone={session.zone} /> ·{' '}
+              <LetterWhen letter={n} zone={session.zone} /> ·{' '}
               <strong>{stepLabel(t, n.step, n.subject)}</strong> · <AgencyName id={n.agencyId} /> ·{' '}
               <StatusBadge prefix="letterStatus" value={n.status} />
               <LetterStatusNote letter={n} zone={session.zone} />
