@@ -138,17 +138,15 @@ export function addressedTo(agency: Agency, headSent: boolean): string[] {
 }
 
 /**
- * Whom a ladder letter's e-mail greets ("Yth. …"): whom its PDF addresses (`addressedTo`), the
- * agency's head, for the attention of its liaisons unless the head gets it too. It said "Yth.
- * <agency>" where the PDF said "Yth. Pimpinan <agency> u.p. …". An intervention's e-mail goes
- * to central, to act on it, but it is central's letter to the agency, greeted as such.
+ * Whom a ladder letter is addressed to, in its PDF and its e-mail's greeting ("Yth. …"): the
+ * agency's head, for the attention of its liaisons unless the head gets it too (`addressedTo`).
+ * The e-mail said "Yth. <agency>" where the PDF said "Yth. Pimpinan <agency> u.p. …". An
+ * intervention's e-mail goes to central, to act on, but it is central's letter to the agency.
  */
-export function greetingOf(
+export const ladderAddressee = (
+  agency: Agency,
   step: Pick<LadderStep, 'recipients' | 'cc'>,
-  parties: LetterParties,
-): string[] {
-  return addressedTo(parties.agency, [...step.recipients, ...step.cc].includes('agency_head'));
-}
+): string[] => addressedTo(agency, [...step.recipients, ...step.cc].includes('agency_head'));
 
 /**
  * A reminder's number, in Roman numerals: its place among the reminders of its ladder, not
@@ -351,7 +349,7 @@ export function composeLetter(input: {
           // Central, whom it goes to, and the agency copied open the case from it.
           (input.consoleUrl ? ` Penanganan pengaduan ini dapat diikuti ${pantau}.` : '')
         : `Mohon kiranya Saudara segera menyampaikan tindak lanjut ${pantau}.${then ? ` ${then}` : ''}`;
-  const [first, ...more] = greetingOf(step, parties);
+  const [first, ...more] = ladderAddressee(parties.agency, step);
   const body = [
     `Yth. ${first}`,
     ...more,

@@ -13,6 +13,7 @@ import {
   addressedTo,
   formatLocal,
   indonesianDate,
+  ladderAddressee,
   type Letter,
   throughPantau,
 } from '../letters.ts';
@@ -219,9 +220,7 @@ export function ladderLetterDocument(input: {
     ...(input.step ? { urgency: LETTER_URGENCY[input.step.action] } : {}),
     enclosures: null,
     subject: `${parts.title} atas Pengaduan Masyarakat`,
-    to: input.step
-      ? addressedTo(input.agency, sent.includes('agency_head'))
-      : [`Pimpinan ${input.agency.name}`],
+    to: input.step ? ladderAddressee(input.agency, input.step) : [`Pimpinan ${input.agency.name}`],
     blocks: [
       {
         kind: 'fields',
