@@ -291,6 +291,79 @@ describe('an e-mail complainant’s receipt', () => {
     expect(emlFiles()).toHaveLength(files);
   });
 
+  it('is never sent to bulk mail (a newsletter, a list’s): its case is marked so for central', async () => {
+    const before = sent.length;
+    const bulk = {
+      // A newsletter: a mass-mail tool's one-click unsubscribe, its domain DKIM-signed and
+      // DMARC-aligned like any sender's, and no `List-Id` (the gap: it got a receipt, its
+      // tracking code sent to the newsletter's no-reply address, unmarked on the desk).
+      newsletter: [
+        'List-Unsubscribe: <https://buletin.example.id/berhenti?u=1>, <mailto:berhenti@buletin.example.id>',
+        'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+      ],
+      list: ['List-Id: Warga <warga.groups.example.id>'],
+      precedenceList: ['Precedence: list'],
+      precedenceBulkWithList: ['Precedence: bulk', 'List-Id: <milis.example.id>'],
+    };
+    for (const [what, headers] of Object.entries(bulk)) {
+      const outcome = await intakeMail(
+        service,
+        message([...sesPassed('buletin.example.id'), ...headers], {
+          from: 'Buletin Kota <kabar@buletin.example.id>',
+          subject: `Kabar pekan ini ${what}`,
+          id: `<massal-${what}@buletin.example.id>`,
+        }),
+      );
+      expect(outcome.duplicate, what).toBe(false);
+      expect(outcome.receipt, what).toBeUndefined();
+      expect((await store.getCase(outcome.caseId))?.case.mailReceipt, what).toBeUndefined();
+      // Registered all the same (the mail is the record), marked for central's desk and page.
+      const c = await service.getCase(centralOfficer, outcome.caseId);
+      expect(c.bulkMail, what).toBe(true);
+    }
+    expect(sent.length).toBe(before);
+    // A person's own message is not bulk mail.
+    const own = await intakeMail(
+      service,
+      message(sesPassed('warga.example.id'), {
+        subject: 'Bukan surel massal',
+        id: '<bukan-massal@warga.example.id>',
+      }),
+    );
+    expect(own.receipt).toBe('sent');
+    expect((await service.getCase(centralOfficer, own.caseId)).bulkMail).toBe(false);
+  });
+
+  it('is never sent for spam, even from a domain SES authenticated: no case, nothing stored', async () => {
+    const before = sent.length;
+    const files = emlFiles().length;
+    for (const verdicts of [
+      ['X-SES-Spam-Verdict: FAIL', 'X-SES-Virus-Verdict: PASS'],
+      ['X-SES-Spam-Verdict: PASS', 'X-SES-Virus-Verdict: FAIL'],
+    ])
+      await expect(
+        intakeMail(
+          service,
+          message(
+            [
+              ...verdicts,
+              'Authentication-Results: amazonses.com; spf=pass client-ip=192.0.2.1; dkim=pass header.i=@promo.example.id; dmarc=pass header.from=promo.example.id;',
+            ],
+            {
+              from: 'Promo <promo@promo.example.id>',
+              subject: `Diskon besar ${verdicts[0]}`,
+              id: `<spam-${verdicts.join('-')}@promo.example.id>`,
+            },
+          ),
+        ),
+        verdicts.join(', '),
+      ).rejects.toMatchObject({ code: 'validation_failed', errors: [{ path: 'message' }] });
+    expect(sent.length).toBe(before);
+    expect(emlFiles()).toHaveLength(files);
+    const cases = await service.listCases(centralOfficer, { limit: 100 } as never);
+    expect(cases.items.filter((c) => c.subject.startsWith('Diskon besar'))).toEqual([]);
+  });
+
   it('keeps the case within 400 KB whatever the thread’s ids: an id longer than a mail line is left out of the receipt', async () => {
     // 20 ids of 25,000 characters (500 KB) and a Message-ID of 30,000: each would be a line of
     // its own past RFC 5322's 998, but the SMTP listener (25 MB) and SES (40 MB) take them.

@@ -117,6 +117,8 @@ export function viewCase(
     complainant: withheld ? null : c.complainant,
     identityHidden: c.identityHidden,
     confidential: c.confidential,
+    // Central's, to sort its inbox: an agency reads a case central verified and forwarded.
+    bulkMail: reader.central && c.bulkMail === true,
     respondent: c.respondent,
     location: c.location,
     externalRef: c.externalRef ?? null,

@@ -66,6 +66,11 @@ export interface CaseRecord {
   readonly confidential: boolean;
   readonly respondent: string | null;
   readonly location: CaseView['location'];
+  /**
+   * An e-mail that came as bulk mail (a newsletter, a list's: `IncomingMail.bulk`), for central
+   * to sort at a glance; absent on any other case, and on those registered before it was kept.
+   */
+  readonly bulkMail?: boolean;
   /** Its id in another system (unique per pair); absent on cases stored before it existed. */
   readonly externalRef?: ExternalRef | null;
   /** A case from a spreadsheet import: when it was imported, and its row key. */

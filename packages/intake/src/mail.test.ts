@@ -75,6 +75,15 @@ describe('a message relayed by a group or a list (Google Groups, Mailman, a mass
     expect(mail.viaList).toBe(true);
   });
 
+  it('is bulk mail, as is a mass-mail tool’s newsletter (`List-Unsubscribe`, no `List-Id`)', async () => {
+    expect((await parseMessage(raw(['List-Id: <milis.example.id>']))).mail.bulk).toBe(true);
+    const { mail } = await parseMessage(
+      raw(['List-Unsubscribe: <https://buletin.example.id/berhenti?u=1>']),
+    );
+    expect([mail.bulk, mail.viaList, mail.automated]).toEqual([true, false, false]);
+    expect((await parseMessage(raw([]))).mail.bulk).toBe(false);
+  });
+
   it('is not an ordinary message; an auto-reply through a list is still automated', async () => {
     expect((await parseMessage(raw([]))).mail.viaList).toBe(false);
     const { mail } = await parseMessage(raw(['Auto-Submitted: auto-replied', 'List-Id: <l.id>']));

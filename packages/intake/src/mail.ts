@@ -51,6 +51,7 @@ export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
       flagged: scanFailures(parsed.headerLines),
       automated: isAutomated(parsed.headerLines, parsed.headers, from?.address),
       viaList: viaList(parsed.headerLines),
+      bulk: bulkMail(parsed.headerLines),
       fromAuthenticated: from?.address ? sesAuthenticated(parsed.headerLines, from.address) : false,
       from: from?.address ? { name: from.name || null, address: from.address } : null,
       subject: parsed.subject ?? null,
@@ -297,6 +298,17 @@ function viaList(lines: readonly { key: string; line: string }[]): boolean {
   return lines.some(
     (h) => h.key === 'list-id' || (h.key === 'precedence' && /^list\b/i.test(headerValue(h))),
   );
+}
+
+/**
+ * Whether it came as bulk mail: relayed by a group or list (`viaList`), or sent by a mass-mail
+ * tool (`List-Unsubscribe`, which bulk senders must carry, RFC 8058: a newsletter often has no
+ * `List-Id`). A case all the same (the message is the record), marked so for central, who
+ * sorts it at a glance; never answered with a receipt (its tracking code would go to the
+ * newsletter's no-reply address).
+ */
+function bulkMail(lines: readonly { key: string; line: string }[]): boolean {
+  return viaList(lines) || lines.some((h) => h.key === 'list-unsubscribe');
 }
 
 /**

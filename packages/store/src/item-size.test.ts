@@ -132,6 +132,7 @@ const largestCase = (): Required<CaseRecord> => {
       at: NOW,
     })),
     classification: { type: 'examination', category: text(100), note: text(2_000) },
+    bulkMail: true,
     agencyDescription: text(20_000),
     agencyIds: Array.from({ length: REGISTERED_AGENCIES }, (_, i) => agencyId(i)),
     nextDueAt: NOW,

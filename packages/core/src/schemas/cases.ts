@@ -427,6 +427,10 @@ export const CaseSchema = z
     complainant: orNull(ComplainantSchema),
     identityHidden: z.boolean(),
     confidential: z.boolean(),
+    bulkMail: z.boolean().meta({
+      description:
+        'Central only (always false for an agency): an e-mail that came as bulk mail, relayed by a group or list (`List-Id`, `Precedence: list`) or sent by a mass-mail tool (`List-Unsubscribe`), likely no complaint; registered all the same and never sent a receipt. False on cases registered before it was kept',
+    }),
     respondent: z.string().nullable(),
     location: orNull(LocationSchema),
     externalRef: orNull(ExternalRefSchema),

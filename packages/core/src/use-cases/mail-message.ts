@@ -45,6 +45,12 @@ export interface IncomingMail {
    */
   readonly viaList?: boolean;
   /**
+   * Bulk mail: relayed by a group or list (`viaList`), or a mass-mail tool's (a newsletter's
+   * `List-Unsubscribe`). Registered, marked for central (`CaseRecord.bulkMail`), never sent a
+   * receipt.
+   */
+  readonly bulk?: boolean;
+  /**
    * The receiving service vouched for the `From:` address's domain: on AWS, SES's own topmost
    * `Authentication-Results` says `dmarc=pass` for it, or `dkim=pass` signed by it; embedded,
    * the runtime trusts its loopback-only listener, as it reads no scan verdict either. Only

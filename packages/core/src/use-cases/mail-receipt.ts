@@ -80,8 +80,9 @@ const claimUntil = (now: Date): string => new Date(now.getTime() + RECEIPT_CLAIM
  * on (`ServiceDeps.receipts`), the complainant is the sender (not a staff forward's citizen,
  * whom nobody authenticated), the receiving service authenticated the sender's domain (the
  * test a follow-up must pass to join a case), and no list relayed it (the address may be the
- * list's). Claimed by the run that writes it (`sendRegisteredReceipt` sends it). Undefined: no
- * receipt, ever, for this case.
+ * list's) nor a mass-mail tool sent it (a newsletter's `List-Unsubscribe`: the tracking code,
+ * a credential, would go to its no-reply address). Claimed by the run that writes it
+ * (`sendRegisteredReceipt` sends it). Undefined: no receipt, ever, for this case.
  */
 export function receiptFor(
   deps: ServiceDeps,
@@ -89,7 +90,7 @@ export function receiptFor(
   complainant: string,
   forwarded: boolean,
 ): CaseRecord['mailReceipt'] {
-  if (!deps.receipts || forwarded || mail.viaList || mail.fromAuthenticated !== true)
+  if (!deps.receipts || forwarded || mail.viaList || mail.bulk || mail.fromAuthenticated !== true)
     return undefined;
   const id = mail.messageId?.trim() || null;
   const messageId = id && fitsLine(id) ? id : null;

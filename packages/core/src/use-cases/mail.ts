@@ -47,10 +47,10 @@ function mailReceiptTime(at: string | null | undefined, now: Date): string {
  * complainant, the subject and body the complaint. A redelivered message (the same sender's
  * Message-ID, or without one the same message) answers the case it made the first time. No
  * sender address, spam or a virus by the mail service's scan, or an auto-reply or a bounce:
- * refused. Mail a group or list relayed is a case, noted so. The case is dated when the mail
- * service received the message (`mail.receivedAt`, clamped by `mailReceiptTime`). A follow-up
- * of the complainant (a reply, a mail quoting the agenda number, from their address) joins
- * their case instead (`joinCase`), unless it has ended, or the receiving service did not
+ * refused. Bulk mail (a group or list relayed it, or a newsletter's) is a case, marked so. The
+ * case is dated when the mail service received the message (`mail.receivedAt`, clamped by
+ * `mailReceiptTime`). A follow-up of the complainant (a reply, a mail quoting the agenda
+ * number, from their address) joins their case instead (`joinCase`), unless it has ended, or the receiving service did not
  * authenticate its sender (`mail.fromAuthenticated`): then it is a new case, noted as
  * answering that one (and, unauthenticated, as from a sender not verified). A new case from
  * an authenticated sender of their own complaint gets a receipt by e-mail (`mail-receipt.ts`),
@@ -144,6 +144,9 @@ export async function receiveEmail(
     if (joined) return joined;
   }
   const kept = caseFiles ? await mailAttachments(deps, caseFiles) : [];
+  // Bulk mail (a newsletter, a list's) is a case all the same, the message being the record,
+  // marked for central's desk; never sent a receipt (`receiptFor`).
+  const bulk = mail.bulk === true || mail.viaList === true;
   const mailReceipt = receiptFor(deps, mail, complainant, forward !== undefined);
   let registered: CaseRecord;
   try {
@@ -162,6 +165,7 @@ export async function receiveEmail(
         actor: INTAKE,
         claims,
         ...(mailReceipt ? { mailReceipt } : {}),
+        ...(bulk ? { bulkMail: true } : {}),
         // How many files came with it, and how many became the case's attachments (the others,
         // of a type or size not taken, stay in the .eml); their names may name people, so they
         // stay off the timeline.

@@ -37,6 +37,8 @@ export interface RegisterOptions {
   readonly attachments?: (c: CaseRecord, now: Date) => readonly AttachmentRecord[];
   /** An e-mail complainant's receipt, pending, written with the case (`mail-receipt.ts`). */
   readonly mailReceipt?: CaseRecord['mailReceipt'];
+  /** An e-mail that came as bulk mail (a newsletter, a list's): marked on the case for central. */
+  readonly bulkMail?: boolean;
   /** The idempotency record to commit with the case (the officer's `Idempotency-Key`). */
   readonly remember?: (c: CaseRecord, now: Date) => IdempotencyRecord | undefined;
 }
@@ -115,7 +117,11 @@ export async function registerCase(
         imported: options.imported,
         agendaNumber: agenda.number,
       });
-      const written = options.mailReceipt ? { ...c, mailReceipt: options.mailReceipt } : c;
+      const written = {
+        ...c,
+        ...(options.mailReceipt ? { mailReceipt: options.mailReceipt } : {}),
+        ...(options.bulkMail ? { bulkMail: true } : {}),
+      };
       try {
         await deps.store.commit({
           case: { record: written, expectedVersion: null },

@@ -7753,6 +7753,8 @@ export type components = {
             complainant: components["schemas"]["Complainant"] | null;
             identityHidden: boolean;
             confidential: boolean;
+            /** @description Central only (always false for an agency): an e-mail that came as bulk mail, relayed by a group or list (`List-Id`, `Precedence: list`) or sent by a mass-mail tool (`List-Unsubscribe`), likely no complaint; registered all the same and never sent a receipt. False on cases registered before it was kept */
+            bulkMail: boolean;
             respondent: string | null;
             location: components["schemas"]["Location"] | null;
             externalRef: components["schemas"]["ExternalRef"] | null;
@@ -9297,6 +9299,8 @@ export type components = {
             complainant: components["schemas"]["Complainant"] | null;
             identityHidden: boolean;
             confidential: boolean;
+            /** @description Central only (always false for an agency): an e-mail that came as bulk mail, relayed by a group or list (`List-Id`, `Precedence: list`) or sent by a mass-mail tool (`List-Unsubscribe`), likely no complaint; registered all the same and never sent a receipt. False on cases registered before it was kept */
+            bulkMail: boolean;
             respondent: string | null;
             location: components["schemas"]["Location"] | null;
             externalRef: components["schemas"]["ExternalRef"] | null;

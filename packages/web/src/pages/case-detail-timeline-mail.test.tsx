@@ -24,6 +24,7 @@ const kase = {
   complainant: { name: 'Siti Rahmawati', email: 'siti.rahma@contoh.id' },
   identityHidden: false,
   confidential: false,
+  bulkMail: false,
   respondent: null,
   location: null,
   externalRef: null,
@@ -77,11 +78,11 @@ const LONG = Array.from(
     `Paragraf ${i + 1}: jalan di depan sekolah berlubang dan tergenang air setiap hujan, anak-anak terpaksa berjalan di bahu jalan yang sempit dan licin, dan truk pasir lewat setiap pagi.`,
 ).join('\n\n');
 
-function openWith(events: unknown[]) {
+function openWith(events: unknown[], c: object = kase) {
   mockApi((call) => {
     if (call.path === '/v1/agencies/setneg')
       return json(200, { id: 'setneg', name: 'setneg', timeZone: 'Asia/Jakarta' });
-    if (call.path === '/v1/cases/c1') return json(200, kase);
+    if (call.path === '/v1/cases/c1') return json(200, c);
     if (call.path === '/v1/calendars/id/days')
       return json(200, { id: 'id', years: [2026], items: [] });
     if (call.path.startsWith('/v1/cases/c1/timeline'))
@@ -138,5 +139,21 @@ describe('a complainant’s follow-up e-mail on the timeline', () => {
     expect(less.getAttribute('aria-expanded')).toBe('true');
     await userEvent.click(less);
     expect(within(entry).getByText(/^Paragraf 1:/).textContent).not.toContain('Paragraf 20:');
+  });
+});
+
+describe('an e-mail that came as bulk mail (a newsletter, a list’s)', () => {
+  it('says so in plain words under the title, for central to sort it at a glance', async () => {
+    openWith([], { ...kase, bulkMail: true });
+    const note = await screen.findByText(
+      'Surel massal (milis/buletin): kemungkinan bukan pengaduan',
+    );
+    expect(note.closest('p')).not.toBeNull();
+  });
+
+  it('says nothing of the kind on a person’s own e-mail', async () => {
+    openWith([]);
+    await screen.findByRole('region', { name: 'Riwayat' });
+    expect(screen.queryByText(/Surel massal/)).toBeNull();
   });
 });

@@ -165,6 +165,9 @@ export default function CaseDetail() {
         ) : null}
         {kase.confidential ? <span className="badge">{t('case.confidential')}</span> : null}
       </p>
+      {/* A newsletter's or a list's mail (central's alone: an agency reads false): a case all
+        the same, the mail being the record, for central to verify or reject at a glance. */}
+      {kase.bulkMail ? <p className="muted">{t('desk.bulkMail')}</p> : null}
       <ProblemAlert error={loaded.error} />
       {central && registered ? (
         <p className="alert" role="status">

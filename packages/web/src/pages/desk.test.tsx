@@ -430,6 +430,88 @@ describe('the desk’s cases to verify and to forward, soonest deadline first', 
   );
 });
 
+describe('the desk’s cases to verify: how each came, and from whom', () => {
+  it('names the channel, an e-mail’s sender unless the identity is hidden, and marks bulk mail', async () => {
+    const base = {
+      status: 'received',
+      verificationDueAt: '2026-03-26T16:59:59.999Z',
+      overdue: false,
+      identityHidden: false,
+      confidential: false,
+      bulkMail: false,
+    };
+    const sender = { name: 'Siti Aminah', email: 'siti@warga.example.id' };
+    const items = [
+      { ...base, id: 'c-mail', subject: 'Jalan rusak', channel: 'email', complainant: sender },
+      {
+        ...base,
+        id: 'c-bare',
+        subject: 'Tanpa nama',
+        channel: 'email',
+        // No display name: the intake names the complainant by their address.
+        complainant: { name: 'budi@contoh.example.id', email: 'budi@contoh.example.id' },
+      },
+      {
+        ...base,
+        id: 'c-form',
+        subject: 'Lewat formulir',
+        channel: 'web',
+        complainant: { name: 'Rina', email: 'rina@contoh.example.id' },
+      },
+      {
+        ...base,
+        id: 'c-hidden',
+        subject: 'Identitas dirahasiakan',
+        channel: 'email',
+        identityHidden: true,
+        complainant: sender,
+      },
+      {
+        ...base,
+        id: 'c-confidential',
+        subject: 'Laporan rahasia',
+        channel: 'email',
+        confidential: true,
+        complainant: sender,
+      },
+      {
+        ...base,
+        id: 'c-bulk',
+        subject: 'Kabar pekan ini',
+        channel: 'email',
+        bulkMail: true,
+        complainant: { name: 'Buletin Kota', email: 'kabar@buletin.example.id' },
+      },
+    ];
+    mockApi((call) =>
+      call.path.startsWith('/v1/cases?') && call.path.includes('status=received')
+        ? json(200, { items, nextCursor: null, total: items.length })
+        : json(200, EMPTY),
+    );
+    renderWith(<Desk />, { as: { agency: 'setneg', role: 'central_officer' } });
+    const card = screen.getByRole('region', { name: /Pengaduan baru untuk diverifikasi/ });
+    const row = async (subject: string) =>
+      (await within(card).findByRole('link', { name: subject })).closest('li')!.textContent ?? '';
+    const mail = await row('Jalan rusak');
+    expect(mail).toContain('Surel');
+    expect(mail).toContain('Siti Aminah');
+    expect(await row('Tanpa nama')).toContain('budi@contoh.example.id');
+    // Another channel's complainant is the form's to show: the channel alone here.
+    const form = await row('Lewat formulir');
+    expect(form).toContain('Formulir daring');
+    expect(form).not.toContain('Rina');
+    for (const subject of ['Identitas dirahasiakan', 'Laporan rahasia']) {
+      const hidden = await row(subject);
+      expect(hidden, subject).toContain('Surel');
+      expect(hidden, subject).not.toContain('Siti');
+      expect(hidden, subject).not.toContain('siti@');
+    }
+    const bulk = await row('Kabar pekan ini');
+    expect(bulk).toContain('Surel massal (milis/buletin): kemungkinan bukan pengaduan');
+    expect(mail).not.toContain('Surel massal');
+  });
+});
+
 describe('the desk’s cases waiting for the complainant', () => {
   it('keeps a case asked for what is missing in sight, with when it was asked', async () => {
     mockApi((call) =>

@@ -1,9 +1,9 @@
 import { Link } from 'wouter';
-import { api, unwrap } from '../../api/client';
+import { api, type Schemas, unwrap } from '../../api/client';
 import { Time } from '../../components/ui';
 import { usePaged } from '../../data';
 import type { TimeZone } from '../../format';
-import { useI18n } from '../../i18n/i18n';
+import { labelOf, type Translate, useI18n } from '../../i18n/i18n';
 import { ListCard, page } from './list-card';
 
 /**
@@ -47,6 +47,7 @@ export function AwaitingCentral({
         {list.items.map((c) => (
           <li key={c.id}>
             <Link href={`/cases/${c.id}`}>{c.subject}</Link>{' '}
+            <span className="muted small">{cameFrom(c, t)}</span>{' '}
             <span className="muted small">
               {by}{' '}
               <Time
@@ -67,11 +68,27 @@ export function AwaitingCentral({
             {c.overdue ? (
               <span className="badge deadline-overdue">{t('deadline.overdue')}</span>
             ) : null}
+            {/* A newsletter's or a list's mail: a case all the same (the mail is the record),
+                marked so central sorts it at a glance. */}
+            {c.bulkMail ? <span className="badge">{t('desk.bulkMail')}</span> : null}
           </li>
         ))}
       </ul>
     </ListCard>
   );
+}
+
+/**
+ * How a case came (its channel), and for an e-mail from whom: the sender's display name, or
+ * their address when they gave none (the intake names the complainant so). Not when the
+ * identity is hidden or the report confidential: the list is read at a glance, over a
+ * shoulder, where the case page marks a hidden identity beside the name.
+ */
+function cameFrom(c: Schemas['Case'], t: Translate): string {
+  const channel = labelOf(t, 'channel', c.channel);
+  const sender =
+    c.channel === 'email' && !c.identityHidden && !c.confidential ? c.complainant?.name : null;
+  return sender ? `${channel} · ${sender}` : channel;
 }
 
 /** Complaints whose complainant was not satisfied: central forwards them again. */
