@@ -144,7 +144,7 @@ describe('letters to a municipality in WIT', { timeout: 240_000 }, () => {
       'Yth. Pimpinan Pemerintah Kota Jayapura u.p. Bagian Organisasi Setda Kota Jayapura',
     );
     expect(reminder).toContain(
-      `konfirmasi penerimaan pengaduan: batas waktu ${inWit(due.acknowledge)}, terlambat 1 hari kerja`,
+      `Konfirmasi penerimaan pengaduan: batas waktu ${inWit(due.acknowledge)}, terlambat 1 hari kerja`,
     );
     const warning = await pdfOf(letter('formal_warning').id);
     // Written at 00:00 WIT on Saturday 11 April, as Friday ended: dated Monday, when it goes.
@@ -153,7 +153,7 @@ describe('letters to a municipality in WIT', { timeout: 240_000 }, () => {
     // The head is copied: addressed to the Pimpinan without "u.p.".
     expect(letter('formal_warning').cc).toEqual(['sekda@jayapurakota.example.go.id']);
     expect(warning).toContain('Yth. Pimpinan Pemerintah Kota Jayapura di tempat');
-    expect(warning).toContain(`laporan tindak lanjut awal: batas waktu ${inWit(due.followUp)}`);
+    expect(warning).toContain(`Laporan tindak lanjut awal: batas waktu ${inWit(due.followUp)}`);
     for (const text of [reminder, warning]) {
       expect(text).toContain(`Nomor agenda : ${agenda}`);
       expect(text).toContain('Pokok pengaduan : Jalan Abepura rusak berat');

@@ -131,14 +131,14 @@ describe('a held letter written before e648201 (no `named`)', () => {
       '2026-09-14T17:00:00.000Z',
     );
     expect(written.body).toContain(
-      '- konfirmasi penerimaan pengaduan: batas waktu 10 September 2026 pukul 23.59 WIB, terlambat 3 hari kerja.',
+      '- Konfirmasi penerimaan pengaduan: batas waktu 10 September 2026 pukul 23.59 WIB, terlambat 3 hari kerja.',
     );
     await extended(caseId, '2026-09-15', 1);
     clock.set('2026-09-15T01:05:00.000Z');
     await sweep({ store, clock: clock.now, mailer });
     expect(sent.map((n) => n.body.split('\n').filter((l) => l.startsWith('- ')))).toEqual([
       [
-        '- konfirmasi penerimaan pengaduan: batas waktu 11 September 2026 pukul 23.59 WIB, terlambat 2 hari kerja.',
+        '- Konfirmasi penerimaan pengaduan: batas waktu 11 September 2026 pukul 23.59 WIB, terlambat 2 hari kerja.',
       ],
     ]);
   });

@@ -8,6 +8,7 @@ import {
   forwardingLetterDocument,
 } from './documents/letter-document.ts';
 import {
+  advance,
   INITIAL_LADDER_STATE,
   letterAsItHolds,
   letterWrite,
@@ -405,7 +406,7 @@ describe('how late a reminder says the agency is', () => {
       parties,
       calendar,
     });
-    return letter.body.split('\n').find((l) => l.startsWith('- konfirmasi'));
+    return letter.body.split('\n').find((l) => l.startsWith('- Konfirmasi'));
   };
 
   it('one working day at the first reminder, whether the deadline fell on a Thursday or a Friday', () => {
@@ -494,10 +495,10 @@ describe('a letter that waited, as it goes', () => {
 
   it('names only the targets still missing, keeping its number, date and the rest of its text', () => {
     const going = letterAsItHolds(written, acknowledged, later);
-    expect(written.body).toContain('- konfirmasi penerimaan pengaduan: batas waktu');
-    expect(going.body).not.toContain('konfirmasi penerimaan');
+    expect(written.body).toContain('- Konfirmasi penerimaan pengaduan: batas waktu');
+    expect(going.body).not.toContain('Konfirmasi penerimaan');
     expect(going.body.split('\n')).toEqual(
-      written.body.split('\n').filter((l) => !l.startsWith('- konfirmasi')),
+      written.body.split('\n').filter((l) => !l.startsWith('- Konfirmasi')),
     );
     expect(listed(written)).toHaveLength(2);
     expect(listed(going)).toEqual(listed(written).slice(1));
@@ -681,5 +682,202 @@ describe('the date a letter bears', () => {
       }).parts?.opening;
     expect(intervention([penegasan])).toContain('/04/2026 tanggal 13 April 2026 yang');
     expect(intervention([older])).toContain('/04/2026 tanggal 11 April 2026 yang');
+  });
+});
+
+describe('a held penegasan says by when to act as the ladder counts it when it goes', () => {
+  // The DOMAIN.md example's penegasan, written at 00:00 on Saturday 11 April 2026 and held for
+  // Monday 08:00: central intervenes from 18 April, after Friday 17 April's end.
+  const writtenAt = '2026-04-10T17:00:00.000Z';
+  const held = letterWrite({
+    letter: {
+      id: 'formal_warning#1',
+      step: 'formal_warning',
+      action: 'formal_warning',
+      at: writtenAt,
+      scheduledAt: writtenAt,
+      targets: ['acknowledge', 'followUp'],
+      level: 3,
+      episode: 1,
+    },
+    policy: DEFAULT_POLICY,
+    case: complaint,
+    assignment: silent,
+    parties,
+    calendar,
+    now: new Date(writtenAt),
+    document: { settings: DEFAULT_DOCUMENT_SETTINGS, number: 'B-7/Kemensetneg/D-4/DM.05/04/2026' },
+  }).notification;
+  const byThen = (date: string) =>
+    `Apabila sampai dengan ${date} pukul 23.59 WIB tindak lanjut belum kami terima, ` +
+    'Asisten Deputi Pengaduan Masyarakat akan melakukan intervensi langsung atas penanganan pengaduan ini.';
+  const paragraphs = (n: NotificationRecord) =>
+    n.document!.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+  /** The ladder as it stands once the penegasan is written (the agency silent). */
+  const afterPenegasan = (() => {
+    let state = INITIAL_LADDER_STATE;
+    let now = new Date(silent.forwardedAt);
+    for (;;) {
+      const plan = advance(state, { assignment: silent, steps: DEFAULT_LADDER, calendar, now });
+      state = plan.state;
+      if (plan.letters.some((l) => l.step === 'formal_warning')) return state;
+      now = new Date(plan.wakeAt!);
+    }
+  })();
+  /**
+   * When that ladder writes the intervention, the assignment and calendar as they are when
+   * the letter goes (`now`): the instant after the date to act by.
+   */
+  const interventionAt = (a: typeof silent, cal: Calendar, now: string) =>
+    projectLadder(afterPenegasan, {
+      assignment: a,
+      steps: DEFAULT_LADDER,
+      calendar: cal,
+      now: new Date(now),
+    }).find((e) => e.step === 'central_intervention')!.at;
+
+  it('a holiday added while it waited (Monday 13 April, cuti bersama): the date moves with the ladder', () => {
+    expect(held.body).toContain(byThen('17 April 2026'));
+    const withHoliday = new Calendar({
+      ...INDONESIAN_HOLIDAYS,
+      days: [
+        ...INDONESIAN_HOLIDAYS.days,
+        { date: '2026-04-13', kind: 'collective_leave', name: 'Cuti bersama' },
+      ],
+    });
+    // The ladder now intervenes after Monday 20 April's end (Tuesday to Monday, five days).
+    expect(interventionAt(silent, withHoliday, '2026-04-14T01:05:00.000Z')).toBe(
+      '2026-04-20T17:00:00.000Z',
+    );
+    // Tuesday 14 April 08:05 WIB it goes.
+    const going = letterAsItHolds(
+      held,
+      silent,
+      new Date('2026-04-14T01:05:00.000Z'),
+      withHoliday,
+      1,
+      DEFAULT_LADDER,
+    );
+    expect(going.body).toContain(byThen('20 April 2026'));
+    expect(going.body).not.toContain('17 April 2026');
+    expect(paragraphs(going)).toContain(
+      paragraphs(held)
+        .find((p) => p.includes('Apabila'))!
+        .replace('17 April', '20 April'),
+    );
+    // Its number and date as written.
+    expect(going).toMatchObject({ letterNumber: held.letterNumber, datedOn: '2026-04-13' });
+  });
+
+  it('an extension that leaves the deadline passed: its lines restated, the date the ladder keeps', () => {
+    // Monday 07:30 central approves two more working days: acknowledgement due 30 March.
+    const extended = { ...silent, due: { ...silent.due, acknowledge: '2026-03-30T16:59:59.999Z' } };
+    expect(interventionAt(extended, calendar, '2026-04-13T01:05:00.000Z')).toBe(
+      '2026-04-17T17:00:00.000Z',
+    );
+    const going = letterAsItHolds(
+      held,
+      extended,
+      new Date('2026-04-13T01:05:00.000Z'),
+      calendar,
+      1,
+      DEFAULT_LADDER,
+    );
+    expect(going.body).toContain('batas waktu 30 Maret 2026 pukul 23.59 WIB');
+    expect(going.body).toContain(byThen('17 April 2026'));
+    expect(paragraphs(going).some((p) => p.includes(byThen('17 April 2026')))).toBe(true);
+  });
+
+  it('the letter as written when nothing moved', () => {
+    expect(
+      letterAsItHolds(
+        held,
+        silent,
+        new Date('2026-04-13T01:05:00.000Z'),
+        calendar,
+        1,
+        DEFAULT_LADDER,
+      ),
+    ).toBe(held);
+  });
+});
+
+describe('what an intervention tells the agency’s head', () => {
+  const intervention = (contact?: { phone?: string; email?: string }) => {
+    const [event] = projectLadder(INITIAL_LADDER_STATE, {
+      assignment: silent,
+      steps: DEFAULT_LADDER,
+      calendar,
+      now: new Date(silent.forwardedAt),
+    }).filter((e) => e.step === 'central_intervention');
+    return composeLetter({
+      event: event!,
+      step: DEFAULT_LADDER.find((s) => s.name === 'central_intervention')!,
+      steps: DEFAULT_LADDER,
+      case: complaint,
+      assignment: silent,
+      parties,
+      calendar,
+      ...(contact ? { unitContact: contact } : {}),
+    });
+  };
+
+  it('that central will invite it to a clarification, its date to follow in the invitation', () => {
+    const { body, parts } = intervention();
+    const invited =
+      'Sehubungan dengan hal tersebut, Asisten Deputi Pengaduan Masyarakat akan mengundang Saudara ' +
+      'dalam kegiatan klarifikasi atas penanganan pengaduan ini. Waktu dan tempat pelaksanaannya ' +
+      'akan kami sampaikan melalui surat undangan tersendiri.';
+    expect(body).toContain(invited);
+    expect(parts?.request).toContain(invited);
+  });
+
+  it('whom to contact meanwhile: the unit’s telephone and e-mail in its document settings', () => {
+    const { body, parts } = intervention({ phone: '(021) 3845627', email: 'dumas@setneg.go.id' });
+    const contact =
+      'Sambil menunggu undangan tersebut, Saudara dapat menghubungi Asisten Deputi Pengaduan ' +
+      'Masyarakat melalui telepon (021) 3845627 atau pos-el dumas@setneg.go.id.';
+    expect(body).toContain(contact);
+    expect(parts?.request).toContain(contact);
+    expect(intervention({ email: 'dumas@setneg.go.id' }).body).toContain(
+      'Saudara dapat menghubungi Asisten Deputi Pengaduan Masyarakat melalui pos-el dumas@setneg.go.id.',
+    );
+  });
+
+  it('as the ladder writes it: the contact read from the document settings’ letterhead, in its e-mail and its PDF', () => {
+    const [event] = projectLadder(INITIAL_LADDER_STATE, {
+      assignment: silent,
+      steps: DEFAULT_LADDER,
+      calendar,
+      now: new Date(silent.forwardedAt),
+    }).filter((e) => e.step === 'central_intervention');
+    const settings = {
+      ...DEFAULT_DOCUMENT_SETTINGS,
+      letterhead: { ...DEFAULT_DOCUMENT_SETTINGS.letterhead, phone: '(021) 3845627' },
+    };
+    const { notification } = letterWrite({
+      letter: event!,
+      policy: DEFAULT_POLICY,
+      case: complaint,
+      assignment: silent,
+      parties,
+      calendar,
+      now: new Date(event!.at),
+      document: { settings, number: 'B-9/Kemensetneg/D-4/DM.05/04/2026' },
+    });
+    const contact =
+      'Saudara dapat menghubungi Asisten Deputi Pengaduan Masyarakat melalui telepon (021) 3845627.';
+    expect(notification.body).toContain(contact);
+    expect(
+      notification.document!.blocks.some((b) => b.kind === 'paragraph' && b.text.endsWith(contact)),
+    ).toBe(true);
+  });
+
+  it('no sentence about contacting the unit when its settings name no contact', () => {
+    for (const contact of [undefined, {}]) {
+      const { body } = intervention(contact);
+      expect(body).not.toContain('menghubungi');
+      expect(body).not.toMatch(/telepon|pos-el/i);
+    }
   });
 });

@@ -190,11 +190,16 @@ export function workingDaysLate(calendar: Calendar, due: string, at: Date, tz: T
   );
 }
 
+/** A text with its first letter a capital: a list item that is a statement of its own. */
+export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /**
- * A ladder letter's line about one target: `- <label>: batas waktu <due>.` in a warning, and
+ * A ladder letter's line about one target: `- <Label>: batas waktu <due>.` in a warning, and
  * in a rung `…, terlambat N hari kerja.`, late up to the day the letter is read (`readOn`: the
- * day it is dated). Written by `composeLetter`, and again by `letterRestating` when a held
- * letter's deadline moved before it went.
+ * day it is dated). Each is a statement of its own, closed by its period, so it opens with a
+ * capital, as the forwarding letter's list of deadlines does (it read "- konfirmasi …").
+ * Written by `composeLetter`, and again by `letterRestating` when a held letter's deadline
+ * moved before it went.
  */
 export function targetLine(
   action: LadderStep['action'],
@@ -203,9 +208,10 @@ export function targetLine(
   at: { readonly timeZone: TimeZone; readonly calendar: Calendar; readonly readOn: Date },
 ): string {
   const when = formatLocal(due, at.timeZone);
-  if (action === 'warning') return `- ${TARGET_LABELS[target]}: batas waktu ${when}.`;
+  const label = capitalise(TARGET_LABELS[target]);
+  if (action === 'warning') return `- ${label}: batas waktu ${when}.`;
   const late = workingDaysBetween(at.calendar, new Date(due), at.readOn, at.timeZone);
-  return `- ${TARGET_LABELS[target]}: batas waktu ${when}, terlambat ${late} hari kerja.`;
+  return `- ${label}: batas waktu ${when}, terlambat ${late} hari kerja.`;
 }
 
 /**
@@ -216,7 +222,7 @@ export function targetLine(
  * before one counted from a deadline (not from this letter).
  */
 function nextRungNotice(
-  event: LadderLetter,
+  event: Pick<LadderLetter, 'step' | 'scheduledAt' | 'at'>,
   steps: readonly LadderStep[],
   a: Pick<AssignmentRecord, 'timeZone'>,
   calendar: Calendar,
@@ -232,7 +238,46 @@ function nextRungNotice(
             ? `${TITLES.reminder} ${reminderNumeral(steps, next.step.name)}`
             : TITLES[next.step.action]
         }`;
-  return `Apabila sampai dengan ${formatLocal(by, a.timeZone)} tindak lanjut belum kami terima, ${then}.`;
+  return `${NEXT_RUNG_OPENING}${formatLocal(by, a.timeZone)} tindak lanjut belum kami terima, ${then}.`;
+}
+
+/**
+ * How `nextRungNotice` opens: what finds it again in a letter written (always the last
+ * sentence of its request, in its e-mail's line and its PDF's paragraph: `letterFollowedNow`).
+ */
+const NEXT_RUNG_OPENING = 'Apabila sampai dengan ';
+
+/**
+ * Rung letter `n` as written, what it says follows it (`nextRungNotice`) said again as the
+ * ladder counts it when it goes: by the agency's `calendar` and zone and the policy's `steps`
+ * as they are now, from the rung's own instants (its `scheduledAt`, written at `createdAt`).
+ * A holiday added, the zone corrected or the steps edited while it was held moved the next
+ * rung, and a head read a date the ladder no longer acts by. Taken out when no rung follows
+ * it now; a letter that said none says none. The letter itself when it says the same.
+ */
+export function letterFollowedNow(
+  n: NotificationRecord,
+  steps: readonly LadderStep[],
+  a: Pick<AssignmentRecord, 'timeZone'>,
+  calendar: Calendar,
+): NotificationRecord {
+  if (n.action === 'forwarding' || n.action === 'warning') return n;
+  const notice = nextRungNotice(
+    { step: n.step, scheduledAt: n.scheduledAt, at: n.createdAt },
+    steps,
+    a,
+    calendar,
+  );
+  const said = (text: string) => {
+    const at = text.indexOf(NEXT_RUNG_OPENING);
+    if (at < 0) return text;
+    return notice ? `${text.slice(0, at)}${notice}` : text.slice(0, at).trimEnd();
+  };
+  if (!n.body.split('\n').some((l) => said(l) !== l)) return n;
+  return {
+    ...n,
+    ...rewritten(n, said, (b) => (b.kind === 'paragraph' ? { ...b, text: said(b.text) } : b)),
+  };
 }
 
 /**
@@ -294,6 +339,25 @@ function earlierRungs(
 const inWords = (xs: readonly string[]) =>
   xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} dan ${xs.at(-1)}`;
 
+/** The unit's telephone and e-mail, from its document settings (`letterhead.phone`, `.email`). */
+export interface UnitContact {
+  readonly phone?: string | undefined;
+  readonly email?: string | undefined;
+}
+
+/**
+ * " Sambil menunggu undangan tersebut, Saudara dapat menghubungi … melalui telepon … atau pos-el
+ * …", naming what the unit has of the two; empty when it has neither.
+ */
+function contactSentence(contact: UnitContact | undefined): string {
+  const ways = [
+    ...(contact?.phone ? [`telepon ${contact.phone}`] : []),
+    ...(contact?.email ? [`pos-el ${contact.email}`] : []),
+  ];
+  if (ways.length === 0) return '';
+  return ` Sambil menunggu undangan tersebut, Saudara dapat menghubungi Asisten Deputi Pengaduan Masyarakat melalui ${ways.join(' atau ')}.`;
+}
+
 export function composeLetter(input: {
   event: LadderLetter;
   step: LadderStep;
@@ -313,6 +377,12 @@ export function composeLetter(input: {
    * "melalui Pantau". None (a deployment that names none): "melalui Pantau" alone.
    */
   consoleUrl?: string | undefined;
+  /**
+   * The unit's own telephone and e-mail, as its document settings name them (the letterhead's):
+   * an intervention says the agency may reach it there meanwhile. None, or neither: it says
+   * nothing of it (never an empty "telepon").
+   */
+  unitContact?: UnitContact | undefined;
 }): Letter {
   const { event, step, assignment: a, parties, calendar } = input;
   const c = input.case;
@@ -345,9 +415,13 @@ export function composeLetter(input: {
         ? `Mohon kiranya tindak lanjut dapat disampaikan ${pantau} sebelum batas waktu tersebut.`
         : 'Mohon kiranya tindak lanjut dapat disampaikan sebelum batas waktu tersebut.'
       : step.action === 'central_intervention'
-        ? 'Sehubungan dengan hal tersebut, Asisten Deputi Pengaduan Masyarakat akan melakukan klarifikasi dan koordinasi langsung atas penanganan pengaduan ini.' +
+        ? // The ladder proposes the clarification; central schedules it and invites the agency
+          // (`proposedIntervention`): the head learns it is coming, and whom to call meanwhile.
+          'Sehubungan dengan hal tersebut, Asisten Deputi Pengaduan Masyarakat akan mengundang Saudara dalam kegiatan klarifikasi atas penanganan pengaduan ini. ' +
+          'Waktu dan tempat pelaksanaannya akan kami sampaikan melalui surat undangan tersendiri.' +
           // Central, whom it goes to, and the agency copied open the case from it.
-          (input.consoleUrl ? ` Penanganan pengaduan ini dapat diikuti ${pantau}.` : '')
+          (input.consoleUrl ? ` Penanganan pengaduan ini dapat diikuti ${pantau}.` : '') +
+          contactSentence(input.unitContact)
         : `Mohon kiranya Saudara segera menyampaikan tindak lanjut ${pantau}.${then ? ` ${then}` : ''}`;
   const [first, ...more] = ladderAddressee(parties.agency, step);
   const body = [
@@ -501,7 +575,10 @@ export function letterNaming(
   };
 }
 
-/** Whether a letter's line (the body's without its dash, or the PDF's list item) is `target`'s. */
+/**
+ * Whether a letter's line (the body's without its dash, or the PDF's list item) is `target`'s:
+ * its label with a capital, or without, as letters written before 2026-12 have it.
+ */
 const isLineOf = (target: Target, line: string) =>
   line.toLowerCase().startsWith(`${TARGET_LABELS[target]}:`);
 

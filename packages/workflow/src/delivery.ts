@@ -105,7 +105,8 @@ export async function deliverOutbox(
  * cancel it: it was true when written and its rung counts as given (the ladder does not write
  * it again after the resume). One that names a target met since goes naming only what still
  * holds, and a rung one whose deadline moved since (an extension, a holiday, a resume) with
- * that deadline as it is now (`letterAsItHolds`: its number and date as written), and is
+ * that deadline as it is now, and by when to act as the ladder counts it now
+ * (`letterAsItHolds`: its number and date as written), and is
  * recorded so. It goes to its parties' contacts as they are now (`letterAddressedNow`, read
  * through `book`: a unit moved to another focal point, a contact removed while it waited), and
  * is recorded with them; left with no one to go to, it is recorded `failed` with why, for
@@ -133,7 +134,17 @@ export async function deliverIfTrue(
         ? heldForLetterHours(n, hours.calendar, hours.timeZone, now)
         : n;
     if (later !== n) return (await deps.store.recordDelivery(later, n)) ? later : undefined;
-    const holding = assignment ? letterAsItHolds(n, assignment, now, hours?.calendar, episode) : n;
+    // The policy's steps as they are now: a rung says by when to act as the ladder counts it
+    // (a holiday added while it was held moved the next rung). Read once with its addresses,
+    // its agency beside it (`addressedNow` reads both from `book`): one round trip, not two.
+    const [policy] = await Promise.all([
+      assignment && n.action !== 'forwarding' ? book.policy(assignment.policyId) : undefined,
+      assignment ? book.agency(n.agencyId) : undefined,
+    ]);
+    const steps = policy?.ladder;
+    const holding = assignment
+      ? letterAsItHolds(n, assignment, now, hours?.calendar, episode, steps)
+      : n;
     // A rung whose every line names a deadline moved since, and no calendar to count the
     // lateness of the new one by (the assignment's calendar could not be read): not sent with
     // a deadline no longer in force. (A forwarding letter names no target at all.)

@@ -586,7 +586,7 @@ describe('the sweep looks after the outbox', () => {
       status: 'pending',
       targets: ['acknowledge', 'followUp', 'resolution'],
     });
-    expect(written!.body).toContain('- konfirmasi penerimaan pengaduan: batas waktu');
+    expect(written!.body).toContain('- Konfirmasi penerimaan pengaduan: batas waktu');
     // 07:30 WIB: the officer acknowledges; the follow-up and the resolution are still owed.
     clock.set('2026-09-15T00:30:00.000Z');
     await service.acknowledge(officerOf('polri'), caseId, 'polri');
@@ -601,9 +601,9 @@ describe('the sweep looks after the outbox', () => {
     const [went] = sent;
     const listed = (n: NotificationRecord) =>
       n.document!.blocks.flatMap((b) => (b.kind === 'list' ? b.items : []));
-    expect(went!.body).not.toContain('konfirmasi penerimaan');
-    expect(went!.body).toContain('- laporan tindak lanjut awal: batas waktu');
-    expect(went!.body).toContain('- laporan penyelesaian tindak lanjut: batas waktu');
+    expect(went!.body).not.toContain('Konfirmasi penerimaan');
+    expect(went!.body).toContain('- Laporan tindak lanjut awal: batas waktu');
+    expect(went!.body).toContain('- Laporan penyelesaian tindak lanjut: batas waktu');
     expect(listed(went!)).toEqual(listed(written!).slice(1));
     expect(went).toMatchObject({
       letterNumber: written!.letterNumber,
@@ -698,7 +698,7 @@ describe('the sweep looks after the outbox', () => {
     const [written] = await letters(caseId);
     expect(written).toMatchObject({ action: 'reminder', status: 'pending' });
     expect(written!.body).toContain(
-      '- konfirmasi penerimaan pengaduan: batas waktu 10 September 2026 pukul 23.59 WIB, terlambat 3 hari kerja.',
+      '- Konfirmasi penerimaan pengaduan: batas waktu 10 September 2026 pukul 23.59 WIB, terlambat 3 hari kerja.',
     );
     // 07:30 WIB central approves one more working day: the acknowledgement is due Friday 11
     // September (still overdue), the follow-up and resolution Tuesday 15 (not yet).
@@ -716,7 +716,7 @@ describe('the sweep looks after the outbox', () => {
     });
     const [went] = sent;
     const line =
-      'konfirmasi penerimaan pengaduan: batas waktu 11 September 2026 pukul 23.59 WIB, terlambat 2 hari kerja.';
+      'Konfirmasi penerimaan pengaduan: batas waktu 11 September 2026 pukul 23.59 WIB, terlambat 2 hari kerja.';
     expect(went!.body.split('\n').filter((l) => l.startsWith('- '))).toEqual([`- ${line}`]);
     expect(went!.body).not.toContain('10 September 2026');
     expect(went!.document!.blocks.flatMap((b) => (b.kind === 'list' ? b.items : []))).toEqual([
@@ -731,6 +731,48 @@ describe('the sweep looks after the outbox', () => {
     expect(went!.named?.acknowledge).toBe(due.acknowledge);
     const [stored] = await letters(caseId);
     expect(stored).toMatchObject({ status: 'sent', body: went!.body });
+  });
+
+  it('sends a held reminder saying by when to act as the ladder counts it after a holiday was added before 08:00', async () => {
+    // The reminder written Tuesday 15 September 00:00 WIB: reminder II after Monday 21
+    // September's end, five working days after the day it was due.
+    clock.set('2026-09-07T03:00:00.000Z');
+    const service = new Service({ store, clock: clock.now, ladders: lostStarts });
+    const { caseId } = await forwardedCase(service, ['polri'], 'light');
+    clock.set('2026-09-14T17:00:00.000Z');
+    await tick({ store, clock: clock.now, mailer: working }, armedByApi.at(-1)!);
+    const [written] = await letters(caseId);
+    const byThen = (date: string) =>
+      `Apabila sampai dengan ${date} 2026 pukul 23.59 WIB tindak lanjut belum kami terima, kami akan menyampaikan Surat Pengingat II.`;
+    expect(written!.body).toContain(byThen('21 September'));
+    // 07:30 WIB Wednesday 16 September is made a day off: reminder II comes a day later.
+    clock.set('2026-09-15T00:30:00.000Z');
+    await service.putCalendarDay(centralAdmin, 'id', {
+      date: '2026-09-16',
+      kind: 'other',
+      name: 'Libur daerah',
+    });
+    sent.length = 0;
+    clock.set('2026-09-15T01:05:00.000Z');
+    expect(await sweep({ store, clock: clock.now, mailer: working })).toMatchObject({
+      delivered: 1,
+    });
+    const [went] = sent;
+    expect(went!.body).toContain(byThen('22 September'));
+    expect(went!.body).not.toContain('21 September');
+    const paragraphs = went!.document!.blocks.flatMap((b) =>
+      b.kind === 'paragraph' ? [b.text] : [],
+    );
+    expect(paragraphs.some((p) => p.endsWith(byThen('22 September')))).toBe(true);
+    expect(went).toMatchObject({ letterNumber: written!.letterNumber, datedOn: written!.datedOn });
+    // The ladder writes reminder II after that day's end, not before.
+    const ref = armedByApi.at(-1)!;
+    for (const at of ['2026-09-21T17:00:00.000Z', '2026-09-22T17:00:00.000Z']) {
+      clock.set(at);
+      await tick({ store, clock: clock.now, mailer: working }, ref);
+    }
+    const second = (await letters(caseId)).find((n) => n.step === 'reminder_2');
+    expect(second?.createdAt).toBe('2026-09-22T17:00:00.000Z');
   });
 
   it('holds a letter the sweep finds only after 16:00 (the runtime was down all day) to 08:00', async () => {

@@ -11,6 +11,7 @@ import { descriptionForAgencies } from '../case-view.ts';
 import { CHANNEL_LABELS, LETTER_URGENCY, type LetterUrgency, TARGET_LABELS } from '../labels.ts';
 import {
   addressedTo,
+  capitalise,
   formatLocal,
   indonesianDate,
   ladderAddressee,
@@ -313,5 +314,3 @@ export function receiptDocument(input: {
     tembusan: [],
   };
 }
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

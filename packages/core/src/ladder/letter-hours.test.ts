@@ -142,8 +142,8 @@ describe('a held letter whose deadline moved before it goes (audit s23, finding 
       met: { acknowledge: null, followUp: null, resolution: null },
       due,
     }) as unknown as AssignmentRecord;
-  const ACK = 'konfirmasi penerimaan pengaduan';
-  const FOLLOW = 'laporan tindak lanjut awal';
+  const ACK = 'Konfirmasi penerimaan pengaduan';
+  const FOLLOW = 'Laporan tindak lanjut awal';
   const letter = (action: string, lines: string[], named: Record<string, string> | undefined) =>
     ({
       generation: 1,

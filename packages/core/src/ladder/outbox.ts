@@ -8,6 +8,7 @@ import { type Calendar, endOfLocalDay, localDate, TIME_ZONES, type TimeZone } fr
 import {
   deadlineInLine,
   letterAddresses,
+  letterFollowedNow,
   type LetterParties,
   letterNaming,
   letterRestating,
@@ -255,8 +256,9 @@ function linesNow(n: NotificationRecord, a: AssignmentRecord, now: Date, episode
  * passed waits for the clock to run again). A rung's target whose deadline moved since and is
  * still passed has its line written again from the deadline in force, late up to the day the
  * letter is read (`letterRestating`, by the agency's `calendar`; without it, that line is
- * dropped rather than sent with a deadline no longer in force). The letter itself when all
- * hold as written.
+ * dropped rather than sent with a deadline no longer in force). Given the policy's `steps`
+ * too, a rung says by when to act as the ladder counts it now (`letterFollowedNow`: a holiday
+ * added while it was held moved the next rung). The letter itself when all hold as written.
  */
 export function letterAsItHolds(
   n: NotificationRecord,
@@ -264,6 +266,7 @@ export function letterAsItHolds(
   now: Date,
   calendar?: Calendar,
   episode?: OpenEpisode,
+  steps?: readonly LadderStep[],
 ): NotificationRecord {
   if (n.action === 'forwarding') return n;
   const { standing, moved, passed } = linesNow(n, a, now, episode);
@@ -274,14 +277,14 @@ export function letterAsItHolds(
   // moved lines with no calendar to count them by, the letter naming none (`deliverIfTrue`).
   if (holding.length === 0 && (calendar || moved.length === 0)) return n;
   const naming = letterNaming(n, holding);
-  return calendar
-    ? letterRestating(
-        naming,
-        moved.filter((t) => holding.includes(t)),
-        a,
-        calendar,
-      )
-    : naming;
+  if (!calendar) return naming;
+  const restated = letterRestating(
+    naming,
+    moved.filter((t) => holding.includes(t)),
+    a,
+    calendar,
+  );
+  return steps ? letterFollowedNow(restated, steps, a, calendar) : restated;
 }
 
 /**

@@ -44,6 +44,7 @@ export function letterWrite(input: {
     calendar: input.calendar,
     ...(input.earlier ? { earlier: input.earlier } : {}),
     consoleUrl: input.consoleUrl,
+    unitContact: input.document?.settings.letterhead,
   });
   // Addressed to no one (a step sent only to a head or a focal point the agency has no contact
   // for: only a liaison is required): not pretended sent (the embedded mailer wrote an .eml

@@ -49,6 +49,16 @@ export const DocumentSettingsBody = z
       unit: text(200),
       address: text(300),
       city: text(100).meta({ description: 'Where letters are dated from' }),
+      phone: text(50).optional().meta({
+        description:
+          'The unit’s telephone, printed under its address; an intervention letter tells the agency it may call it. None: not printed, not said',
+        example: '(021) 3845627',
+      }),
+      email: z.email().max(254).optional().meta({
+        description:
+          'The unit’s e-mail, printed under its address; an intervention letter tells the agency it may write to it. None: not printed, not said',
+        example: 'dumas@setneg.go.id',
+      }),
     }),
     signatory: z.strictObject({ name: text(200), position: text(200), nip }),
     tembusan: z.array(text(200)).max(10).meta({ description: 'Copies (tembusan) on every letter' }),
@@ -80,6 +90,8 @@ export const StoredDocumentSettingsSchema = z.object({
     unit: z.string(),
     address: z.string(),
     city: z.string(),
+    phone: z.string().optional(),
+    email: z.string().optional(),
   }),
   signatory: z.object({ name: z.string(), position: z.string(), nip: z.string() }),
   tembusan: z.array(z.string()),

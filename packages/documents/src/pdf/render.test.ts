@@ -50,6 +50,25 @@ describe('the forwarding letter as PDF, read back by pdf.js', () => {
     expect(text).toContain('Tembusan');
   });
 
+  it('prints the unit’s telephone and e-mail under its address when its settings name them, and no empty line otherwise', async () => {
+    const letter = forwardingLetter(true);
+    const withContact = {
+      ...letter,
+      letterhead: { ...letter.letterhead, phone: '(021) 3845627', email: 'dumas@setneg.go.id' },
+    };
+    expect(await pdfText(await renderLetterPdf(withContact))).toContain(
+      'Telepon (021) 3845627, Pos-el dumas@setneg.go.id',
+    );
+    const emailOnly = {
+      ...letter,
+      letterhead: { ...letter.letterhead, email: 'dumas@setneg.go.id' },
+    };
+    const text = await pdfText(await renderLetterPdf(emailOnly));
+    expect(text).toContain('Pos-el dumas@setneg.go.id');
+    expect(text).not.toContain('Telepon');
+    expect(await pdfText(await renderLetterPdf(letter))).not.toMatch(/Telepon|Pos-el/);
+  });
+
   it('a reminder to a WITA or WIT agency is dated in its zone, as its deadlines are', async () => {
     const x = forwardedExample(true);
     // Rungs are written as the agency's day ends: 00:00 on 31 March in Makassar and Jayapura

@@ -32,6 +32,12 @@ function letterhead(c: Cursor, doc: LetterDocument) {
   c.centred(doc.letterhead.ministry, c.faces.bold, 13);
   c.centred(doc.letterhead.unit, c.faces.bold, 12);
   c.centred(doc.letterhead.address, c.faces.regular, 9);
+  // As a letterhead prints them, under the address: only what the unit has of the two.
+  const contact = [
+    ...(doc.letterhead.phone ? [`Telepon ${doc.letterhead.phone}`] : []),
+    ...(doc.letterhead.email ? [`Pos-el ${doc.letterhead.email}`] : []),
+  ];
+  if (contact.length > 0) c.centred(contact.join(', '), c.faces.regular, 9);
   c.gap(2);
   const y = c.y + 6;
   c.page.drawLine({

@@ -9123,6 +9123,17 @@ export type components = {
                 address: string;
                 /** @description Where letters are dated from */
                 city: string;
+                /**
+                 * @description The unit’s telephone, printed under its address; an intervention letter tells the agency it may call it. None: not printed, not said
+                 * @example (021) 3845627
+                 */
+                phone?: string;
+                /**
+                 * Format: email
+                 * @description The unit’s e-mail, printed under its address; an intervention letter tells the agency it may write to it. None: not printed, not said
+                 * @example dumas@setneg.go.id
+                 */
+                email?: string;
             };
             signatory: {
                 name: string;
@@ -9149,6 +9160,17 @@ export type components = {
                 address: string;
                 /** @description Where letters are dated from */
                 city: string;
+                /**
+                 * @description The unit’s telephone, printed under its address; an intervention letter tells the agency it may call it. None: not printed, not said
+                 * @example (021) 3845627
+                 */
+                phone?: string;
+                /**
+                 * Format: email
+                 * @description The unit’s e-mail, printed under its address; an intervention letter tells the agency it may write to it. None: not printed, not said
+                 * @example dumas@setneg.go.id
+                 */
+                email?: string;
             };
             signatory: {
                 name: string;

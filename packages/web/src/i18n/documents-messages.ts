@@ -81,6 +81,8 @@ export const documentsId = {
   'documentSettings.unit': 'Unit kerja',
   'documentSettings.address': 'Alamat',
   'documentSettings.city': 'Kota (tempat surat ditandatangani)',
+  'documentSettings.phone': 'Telepon (dicetak di kop surat dan disebut dalam surat intervensi)',
+  'documentSettings.email': 'Pos-el (dicetak di kop surat dan disebut dalam surat intervensi)',
   'documentSettings.signatory': 'Penanda tangan',
   'documentSettings.signatoryName': 'Nama',
   'documentSettings.position': 'Jabatan',
@@ -170,6 +172,9 @@ export const documentsEn = {
   'documentSettings.unit': 'Unit',
   'documentSettings.address': 'Address',
   'documentSettings.city': 'City (where letters are signed)',
+  'documentSettings.phone':
+    'Telephone (printed on the letterhead and named in intervention letters)',
+  'documentSettings.email': 'E-mail (printed on the letterhead and named in intervention letters)',
   'documentSettings.signatory': 'Signatory',
   'documentSettings.signatoryName': 'Name',
   'documentSettings.position': 'Position',

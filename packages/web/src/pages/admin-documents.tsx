@@ -16,10 +16,10 @@ import type { MessageKey } from '../i18n/messages';
 type Field = [
   name: string,
   label: MessageKey,
-  options?: { multiline?: boolean; patternHint?: boolean },
+  options?: { multiline?: boolean; patternHint?: boolean; optional?: boolean },
 ];
 
-/** The form's required fields, by fieldset (the tembusan, optional, comes after). */
+/** The form's fields, by fieldset, required unless `optional` (the tembusan, optional, comes after). */
 const FIELDSETS: readonly [MessageKey, readonly Field[]][] = [
   [
     'documentSettings.numbering',
@@ -35,6 +35,8 @@ const FIELDSETS: readonly [MessageKey, readonly Field[]][] = [
       ['letterhead.unit', 'documentSettings.unit'],
       ['letterhead.address', 'documentSettings.address', { multiline: true }],
       ['letterhead.city', 'documentSettings.city'],
+      ['letterhead.phone', 'documentSettings.phone', { optional: true }],
+      ['letterhead.email', 'documentSettings.email', { optional: true }],
     ],
   ],
   [
@@ -107,7 +109,7 @@ export default function DocumentSettingsPage() {
                         form={form}
                         name={name}
                         label={t(label)}
-                        required
+                        required={!options?.optional}
                         multiline={options?.multiline}
                         {...(options?.patternHint
                           ? { hint: t('documentSettings.patternHint') }
