@@ -62,6 +62,45 @@ export const activityHeldWith = (
 ): boolean => a.agencyIds.some((id) => agencies.has(id));
 
 /**
+ * An agency's invitation to an activity held with it: what its list of coming activities
+ * (`GET /v1/activities/invited`) reads, one small item per agency beside the activity, written
+ * in the activity's own transactions (its plan, new date, report, cancellation, its case's
+ * close), so the two never disagree. It names no other agency: the list must not tell an agency
+ * who else is on the case.
+ */
+export interface ActivityInvitation {
+  readonly caseId: string;
+  readonly activityId: string;
+  readonly agencyId: string;
+  readonly kind: ActivityKind;
+  readonly scheduledAt: string;
+}
+
+/**
+ * The invitations an activity as written keeps: one per agency while it is planned with a date
+ * (a plan without one has no "when" to list it by); none once reported or cancelled.
+ */
+export const invitationsOf = (a: ActivityRecord): ActivityInvitation[] =>
+  a.status === 'planned' && a.scheduledAt !== null
+    ? a.agencyIds.map((agencyId) => ({
+        caseId: a.caseId,
+        activityId: a.id,
+        agencyId,
+        kind: a.kind,
+        scheduledAt: a.scheduledAt!,
+      }))
+    : [];
+
+/**
+ * The invitation writes beside an activity's own (against `MAX_COMMIT_ITEMS`): a put or a
+ * delete for each of its agencies once it has a date (only a plan gives one, and a report or
+ * cancellation keeps it); none before (a proposal, a plan without a date: it never had any to
+ * take away, so a close calling off the ladder's proposals writes what it always did).
+ */
+export const invitationWrites = (a: Pick<ActivityRecord, 'scheduledAt' | 'agencyIds'>): number =>
+  a.scheduledAt === null ? 0 : a.agencyIds.length;
+
+/**
  * The reported or cancelled activities a case's view shows, the latest: with the proposed and
  * planned ones (all of them: what central still acts on) the view stays within a response
  * (at most about 37,000 characters each).
@@ -232,31 +271,35 @@ export interface CalledOff {
 }
 
 /**
- * `calledOff` in transactions of DynamoDB's 100 items (two each): runs of 49 to commit first,
- * and the last, of at most `room`, to commit with the close itself (its case, ladder and events
- * beside them). A case whose silent agencies each got a proposal can hold more than fit in one.
- * A close interrupted between them is finished by its retry: only what is still open is called
- * off then.
+ * `calledOff` in transactions of DynamoDB's 100 items: runs of at most 98 items to commit first,
+ * and the last, of at most `room` items, to commit with the close itself (its case, ladder and
+ * events beside them). Each activity weighs its own item, its event and its invitations'
+ * (`invitationWrites`: up to 18 agencies). A case whose silent agencies each got a proposal can
+ * hold more than fit in one. A close interrupted between them is finished by its retry: only
+ * what is still open is called off then.
  */
 export function closingRuns(
   calledOff: CalledOff,
-  room = 40,
+  room = 80,
 ): { runs: CalledOff[]; withClose: CalledOff } {
-  const n = calledOff.activities.length;
-  const first = Math.max(0, n - room);
+  const weight = (i: number) => 2 + invitationWrites(calledOff.activities[i]!.record);
+  const slice = (from: number, to: number): CalledOff => ({
+    activities: calledOff.activities.slice(from, to),
+    events: calledOff.events.slice(from, to),
+  });
+  // The last ones, as many as `room` holds, go with the close.
+  let first = calledOff.activities.length;
+  for (let used = 0; first > 0 && used + weight(first - 1) <= room; first -= 1)
+    used += weight(first - 1);
   const runs: CalledOff[] = [];
-  for (let i = 0; i < first; i += 49) {
-    const end = Math.min(i + 49, first);
-    runs.push({
-      activities: calledOff.activities.slice(i, end),
-      events: calledOff.events.slice(i, end),
-    });
+  let [start, used] = [0, 0];
+  for (let i = 0; i < first; i += 1) {
+    if (used + weight(i) > 98) {
+      runs.push(slice(start, i));
+      [start, used] = [i, 0];
+    }
+    used += weight(i);
   }
-  return {
-    runs,
-    withClose: {
-      activities: calledOff.activities.slice(first),
-      events: calledOff.events.slice(first),
-    },
-  };
+  if (start < first) runs.push(slice(start, first));
+  return { runs, withClose: slice(first, calledOff.activities.length) };
 }

@@ -10,7 +10,7 @@ import type { CaseRecord, CaseStatus } from './case.ts';
 import { DomainError } from './errors.ts';
 import type { ComplaintType, SlaPolicy, Target } from './policy.ts';
 import type { Agency } from './schemas.ts';
-import type { ActivityRecord } from './activity.ts';
+import type { ActivityInvitation, ActivityRecord } from './activity.ts';
 import type { ExtensionRequestRecord } from './extension.ts';
 import type { AgencyCounters, CounterUpdate } from './stats.ts';
 import type { LadderRecord, NotificationRecord } from './notification.ts';
@@ -523,6 +523,15 @@ export interface Store extends DocumentStore {
     filter: { status?: string | undefined; from?: string | undefined; to?: string | undefined },
     page: PageRequest,
   ): Promise<Page<ActivityRecord>>;
+  /**
+   * The invitations (`ActivityInvitation`) of these agencies held from `from` (an instant) on,
+   * soonest first, a page at a time: one partition an agency, merged.
+   */
+  listInvitations(
+    agencyIds: readonly string[],
+    from: string,
+    page: PageRequest,
+  ): Promise<Page<ActivityInvitation>>;
   /** Extension requests still waiting for central's decision, oldest first. */
   listPendingExtensions(page: PageRequest): Promise<Page<ExtensionRequestRecord>>;
   /**

@@ -92,6 +92,7 @@ export class Service {
   readonly cancelActivity = this.#bind(monitoring.cancelActivity);
   readonly scheduleActivity = this.#bind(monitoring.scheduleActivity);
   readonly listActivities = this.#bind(monitoring.listActivities);
+  readonly invitedActivities = this.#bind(monitoring.invitedActivities);
 
   // search
   readonly search = this.#bind(searching.search);

@@ -26,8 +26,11 @@ import {
   type LadderRecord,
   type LetterShares,
   type ExtensionRequestRecord,
+  type ActivityInvitation,
   type ActivityRecord,
   ACTIVITY_STATUSES,
+  invitationsOf,
+  invitationWrites,
   type AgencyCounters,
   ENDED_STATES,
   type Page,
@@ -49,6 +52,7 @@ import {
   clockEntryItem,
   eventItem,
   extensionItem,
+  invitationItem,
   type Item,
   ladderItem,
   letterShareItem,
@@ -535,6 +539,10 @@ export class DynamoStore extends SearchStore implements Store {
     for (const x of change.activities ?? []) {
       items.push({ Put: this.versionedPut(activityItem(x.record), x.expectedVersion) });
       kinds.push('version');
+      // Its agencies' invitations move with it, in the same transaction (never stale).
+      const invitations = this.invitationItems(x.record);
+      items.push(...invitations);
+      kinds.push(...invitations.map(() => 'version' as const));
     }
     for (const counter of change.counters ?? []) {
       items.push({ Update: counterUpdate(this.tableName, counter) });
@@ -559,6 +567,27 @@ export class DynamoStore extends SearchStore implements Store {
     items.push(...documents.items);
     kinds.push(...documents.kinds);
     await this.transact(items, kinds);
+  }
+
+  /**
+   * An activity's invitations as written (`invitationWrites`): each of its agencies' put while
+   * it is planned with a date (at that date), deleted once reported or cancelled. Before it has
+   * a date (a proposal, a plan without one) it has none, and nothing is written.
+   */
+  private invitationItems(a: ActivityRecord): TransactItem[] {
+    if (invitationWrites(a) === 0) return [];
+    const held = new Map(invitationsOf(a).map((i) => [i.agencyId, i]));
+    return a.agencyIds.map((agencyId): TransactItem => {
+      const invitation = held.get(agencyId);
+      return invitation
+        ? { Put: { TableName: this.tableName, Item: invitationItem(invitation) } }
+        : {
+            Delete: {
+              TableName: this.tableName,
+              Key: keys.invitation(a.caseId, a.id, agencyId),
+            },
+          };
+    });
   }
 
   /**
@@ -628,6 +657,35 @@ export class DynamoStore extends SearchStore implements Store {
       ],
       page,
     );
+  }
+
+  /**
+   * Agencies' invitations held from `from` on, soonest first: each agency's gsi1 partition
+   * (`<agency>#INVITED`, present only while its activity is planned) from `from`, merged.
+   */
+  async listInvitations(
+    agencyIds: readonly string[],
+    from: string,
+    page: PageRequest,
+  ): Promise<Page<ActivityInvitation>> {
+    const found = await this.page<ActivityInvitation>(
+      agencyIds.map((agencyId) => ({
+        index: 'gsi1' as const,
+        partition: keys.invitations(agencyId),
+        range: { op: '>=' as const, value: from },
+      })),
+      page,
+    );
+    return {
+      ...found,
+      items: found.items.map((i) => ({
+        caseId: i.caseId,
+        activityId: i.activityId,
+        agencyId: i.agencyId,
+        kind: i.kind,
+        scheduledAt: i.scheduledAt,
+      })),
+    };
   }
 
   /** Extension requests still pending (gsi1, present only while pending), oldest first. */

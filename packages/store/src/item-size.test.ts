@@ -63,6 +63,7 @@ import {
   eventItem,
   extensionItem,
   idempotencyItem,
+  invitationItem,
   jobChunkItem,
   jobFailureItem,
   jobItem,
@@ -720,6 +721,17 @@ const ENTITIES: [string, () => Record<string, unknown>][] = [
   ['ladder step taken', () => ladderStepItem(largestNotification(), `${id(40)}@${NOW}`)],
   ['extension request', () => extensionItem(largestExtension())],
   ['monitoring activity', () => activityItem(largestActivity())],
+  [
+    'activity invitation',
+    () =>
+      invitationItem({
+        caseId: ULID,
+        activityId: ULID,
+        agencyId: agencyId(0),
+        kind: 'initial_evaluation',
+        scheduledAt: NOW,
+      }),
+  ],
   ['timeline event', () => largestOf(largestEvents().map(eventItem))],
   ['notification (letter)', () => notificationItem(largestNotification())],
   ['idempotency record', () => idempotencyItem(largestIdempotency())],

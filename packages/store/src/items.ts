@@ -4,6 +4,7 @@
  * the largest item each entity can reach (`item-size.test.ts`).
  */
 import {
+  type ActivityInvitation,
   type ActivityRecord,
   type Agency,
   type AssignmentRecord,
@@ -151,6 +152,31 @@ export const activityItem = (a: ActivityRecord): Item => ({
   gsi1pk: keys.activities(a.status),
   gsi1sk: `${a.scheduledAt ?? '0000'}#${a.id}`,
   ...a,
+});
+
+/**
+ * How long an invitation outlives the moment it is held, past which the table's TTL removes it:
+ * an activity held but not yet reported stays planned, and its list reads from the start of
+ * today only (in the easternmost zone, 9 hours before UTC's), so after two days none reads it.
+ */
+export const INVITATION_AFTERLIFE_SECONDS = 2 * 24 * 60 * 60;
+
+/**
+ * An agency's invitation (`ActivityInvitation`): on its agency's gsi1 partition by when it is
+ * held, with its case and activity to read them by. A few hundred bytes at most: ids of at most
+ * 64 characters, a kind, an instant (`item-size.test.ts`).
+ */
+export const invitationItem = (i: ActivityInvitation): Item => ({
+  ...keys.invitation(i.caseId, i.activityId, i.agencyId),
+  entity: 'activity_invitation',
+  gsi1pk: keys.invitations(i.agencyId),
+  gsi1sk: `${i.scheduledAt}#${i.caseId}#${i.activityId}`,
+  caseId: i.caseId,
+  activityId: i.activityId,
+  agencyId: i.agencyId,
+  kind: i.kind,
+  scheduledAt: i.scheduledAt,
+  [TTL_ATTRIBUTE]: Math.ceil(Date.parse(i.scheduledAt) / 1000) + INVITATION_AFTERLIFE_SECONDS,
 });
 
 export const eventItem = (e: TimelineEvent): Item => ({

@@ -73,6 +73,16 @@ export const keys = {
    */
   activities: (status: string) => `${C}#ACTIVITIES#${status}`,
   /**
+   * One agency's invitation to a planned activity (`ActivityInvitation`), in its case's
+   * collection. `INVITE#` sorts after `EVENT#`, so reading a case (`sk < EVENT#`) leaves it out.
+   */
+  invitation: (caseId: string, activityId: string, agencyId: string) => ({
+    pk: `${C}#CASE#${caseId}`,
+    sk: `INVITE#${activityId}#${agencyId}`,
+  }),
+  /** gsi1: an agency's coming activities, by when each is held (the agency's partition). */
+  invitations: (agencyId: string) => `${agencyId}#INVITED`,
+  /**
    * gsi1: the calendar's one partition before it was split by status, every status together.
    * Nothing is written there any more: an activity leaves it at its next write.
    */

@@ -4,6 +4,8 @@ import {
   ActivitiesQuery,
   ActivitySchema,
   CancelActivityBody,
+  InvitedActivitiesQuery,
+  InvitedActivitySchema,
   MAX_OPEN_ACTIVITIES,
   pageOf,
   PlanActivityBody,
@@ -118,19 +120,38 @@ export const caseActivities = new OpenAPIHono()
   );
 
 /** Under /v1/activities. */
-export const activities = new OpenAPIHono().openapi(
-  createRoute({
-    method: 'get',
-    path: '/',
-    tags,
-    summary:
-      'The central unit’s activity calendar: proposed, planned (and overdue to report), done, cancelled',
-    request: { query: ActivitiesQuery },
-    responses: {
-      200: json(pageOf(ActivitySchema, 'ActivityPage'), 'A page of activities'),
-      ...PROBLEMS,
-    },
-  }),
-  async (c) =>
-    c.json(await c.get('service').listActivities(c.get('auth'), c.req.valid('query')), 200),
-);
+export const activities = new OpenAPIHono()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags,
+      summary:
+        'The central unit’s activity calendar: proposed, planned (and overdue to report), done, cancelled',
+      request: { query: ActivitiesQuery },
+      responses: {
+        200: json(pageOf(ActivitySchema, 'ActivityPage'), 'A page of activities'),
+        ...PROBLEMS,
+      },
+    }),
+    async (c) =>
+      c.json(await c.get('service').listActivities(c.get('auth'), c.req.valid('query')), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/invited',
+      tags,
+      summary:
+        'An agency’s coming activities: those central planned with it, from the start of today (in its zone) on, soonest first',
+      description:
+        'Planned activities with a date only (a proposal, or a plan without a date, is not listed; a reported or cancelled one leaves the list). Each names its case (subject, agenda number) and the agency invited, never the other agencies taking part. One whose agency’s part in the case ended (withdrawn, or redirected and settled) is left out, as the case shows it no activity any more, so a page may hold fewer than `limit`. Central’s users are a 403.',
+      request: { query: InvitedActivitiesQuery },
+      responses: {
+        200: json(pageOf(InvitedActivitySchema, 'InvitedActivityPage'), 'A page of activities'),
+        ...PROBLEMS,
+      },
+    }),
+    async (c) =>
+      c.json(await c.get('service').invitedActivities(c.get('auth'), c.req.valid('query')), 200),
+  );

@@ -94,3 +94,29 @@ export const ActivitiesQuery = PageQuery.extend({
   to: instant.optional(),
 });
 export type ActivitiesFilter = z.infer<typeof ActivitiesQuery>;
+
+/** An agency's coming activities (`GET /v1/activities/invited`). */
+export const InvitedActivitiesQuery = PageQuery.extend({
+  scope: z.enum(['own', 'members']).default('own').meta({
+    description:
+      'A focal point’s coordinator’s `members`: its member units’ invitations too, as its queue’s `scope=members` (anyone else’s is a 403)',
+  }),
+});
+export type InvitedActivitiesFilter = z.infer<typeof InvitedActivitiesQuery>;
+export const InvitedActivitySchema = z
+  .object({
+    activityId: z.string(),
+    caseId: z.string(),
+    caseSubject: z.string().meta({ description: 'The subject of its case, as it reads now' }),
+    agendaNumber: z.string().nullable().meta({ description: 'Its case’s agenda number' }),
+    kind: ActivityKindSchema,
+    scheduledAt: instant.meta({
+      description: 'When it is held (the console shows it in the reader’s zone)',
+    }),
+    agencyId: z.string().meta({
+      description:
+        'The agency invited: the caller’s own, or with `scope=members` its member unit. No other agency on the activity is named (its case page shows them as the agency may read them)',
+    }),
+  })
+  .meta({ id: 'InvitedActivity' });
+export type InvitedActivityView = z.infer<typeof InvitedActivitySchema>;

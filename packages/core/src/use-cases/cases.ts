@@ -9,7 +9,7 @@ import {
   viewAssignment,
   withdraw,
 } from '../assignment.ts';
-import { type ActivityRecord, calledOffByClose } from '../activity.ts';
+import { type ActivityRecord, calledOffByClose, invitationWrites } from '../activity.ts';
 import type { ClockEntry } from '../assignment-clock.ts';
 import { mapPage } from '../desk.ts';
 import {
@@ -444,7 +444,8 @@ const CLOSING_ITEMS_PER_COMMIT = MAX_COMMIT_ITEMS - 2;
  * One record a close changes, with its timeline events: two items, or four for a paused
  * assignment, whose pause ends first (its clock entry and `assignment_resumed`), and two more
  * for a withdrawal that takes the assignment out of its agency's statistics sample (its day
- * and month counters, written with it so a close retried after a conflict counts it once).
+ * and month counters, written with it so a close retried after a conflict counts it once); an
+ * activity called off, one more for each agency invited to it (`invitationWrites`).
  */
 interface ClosingChange {
   readonly assignment?: VersionedPut<AssignmentRecord>;
@@ -455,7 +456,11 @@ interface ClosingChange {
 }
 
 const closingItems = (c: ClosingChange) =>
-  1 + c.events.length + (c.clockEntry ? 1 : 0) + (c.counters?.length ?? 0);
+  1 +
+  c.events.length +
+  (c.clockEntry ? 1 : 0) +
+  (c.counters?.length ?? 0) +
+  (c.activity ? invitationWrites(c.activity.record) : 0);
 
 /** `changes` in order, in runs of at most `max` items each. */
 function inRunsOfItems(changes: readonly ClosingChange[], max: number): ClosingChange[][] {

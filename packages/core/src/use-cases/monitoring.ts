@@ -15,15 +15,25 @@ import {
   scheduledAlready,
   viewActivity,
 } from '../activity.ts';
+import { DEFAULT_TIME_ZONE, localDate, startOfLocalDay } from '../calendar.ts';
 import { mapPage } from '../desk.ts';
 import { partEndedAt } from '../case.ts';
-import { invalidInput, invalidTransition, limitExceeded, notFound, savedSince } from '../errors.ts';
+import {
+  DomainError,
+  invalidInput,
+  invalidTransition,
+  limitExceeded,
+  notFound,
+  savedSince,
+} from '../errors.ts';
 import type { CaseBundle, Page } from '../ports.ts';
 import { ACTIVITY_AGENCY_NOT_ON_CASE, ACTIVITY_AGENCY_PART_ENDED } from '../schemas/monitoring.ts';
 import type {
   ActivitiesFilter,
   ActivityView,
   CancelActivityInput,
+  InvitedActivitiesFilter,
+  InvitedActivityView,
   PlanActivityInput,
   ReportActivityInput,
   ScheduleActivityInput,
@@ -31,6 +41,7 @@ import type {
 import type { EventType } from '../timeline.ts';
 import type { Principal } from '../tenancy.ts';
 import {
+  AGENCY_ROLES,
   CENTRAL_ROLES,
   event,
   type Idempotency,
@@ -309,4 +320,65 @@ export async function listActivities(
   const cases = await deps.store.getCases(page.items.map((a) => a.caseId));
   const subjects = new Map(cases.map((c) => [c.id, c.subject]));
   return mapPage(page, (a) => viewActivity(a, now, subjects.get(a.caseId) ?? ''));
+}
+
+/**
+ * An agency's coming activities: those it is invited to (`invitationsOf`), held from the start
+ * of today in its zone on (one held this morning is still today's), soonest first; with
+ * `scope=members` a focal point's coordinator's member units' too, as its queue. Each with its
+ * case's subject and agenda number, and nothing of the other agencies taking part: who else is
+ * on a case is not the agency's to learn from a list. One whose agency's part in the case ended
+ * (withdrawn, or redirected and settled) is left out, as its case view shows it none of the
+ * case's activities any more (`viewCase`): a page may then hold fewer than `limit`.
+ */
+export async function invitedActivities(
+  deps: ServiceDeps,
+  p: Principal,
+  filter: InvitedActivitiesFilter,
+): Promise<Page<InvitedActivityView>> {
+  requireRole(p, AGENCY_ROLES);
+  if (filter.scope === 'members' && p.role !== 'agency_coordinator')
+    throw new DomainError('forbidden', 'only a coordinator sees member units’ activities');
+  const [own, members] = await Promise.all([
+    deps.store.getAgency(p.agency),
+    filter.scope === 'members' ? deps.store.listMemberUnits(p.agency) : Promise.resolve([]),
+  ]);
+  const zone = own?.timeZone ?? DEFAULT_TIME_ZONE;
+  const today = startOfLocalDay(localDate(deps.clock(), zone), zone).toISOString();
+  const page = await deps.store.listInvitations(
+    [p.agency, ...members.map((m) => m.id)],
+    today,
+    filter,
+  );
+  // The page's cases (subject, agenda number) and the invited agencies' assignments on them,
+  // in two batch reads of at most 100 keys each.
+  const [cases, assignments] = await Promise.all([
+    deps.store.getCases(page.items.map((i) => i.caseId)),
+    deps.store.getAssignments(page.items),
+  ]);
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  const ended = (i: (typeof page.items)[number]) => {
+    const a = assignments.find((x) => x.caseId === i.caseId && x.agencyId === i.agencyId);
+    // Read alone, as a queue's row is (`caseNoticeFor`): a redirect is over once re-forwarded
+    // or settled. A focal point invited through its member unit's assignment has none of its own.
+    return a !== undefined && partEndedAt([a], new Set([a.agencyId])) !== null;
+  };
+  return {
+    ...page,
+    items: page.items.flatMap((i) => {
+      const c = byId.get(i.caseId);
+      if (!c || ended(i)) return [];
+      return [
+        {
+          activityId: i.activityId,
+          caseId: i.caseId,
+          caseSubject: c.subject,
+          agendaNumber: c.agendaNumber ?? null,
+          kind: i.kind,
+          scheduledAt: i.scheduledAt,
+          agencyId: i.agencyId,
+        },
+      ];
+    }),
+  };
 }

@@ -3486,6 +3486,106 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/activities/invited": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An agency’s coming activities: those central planned with it, from the start of today (in its zone) on, soonest first
+         * @description Planned activities with a date only (a proposal, or a plan without a date, is not listed; a reported or cancelled one leaves the list). Each names its case (subject, agenda number) and the agency invited, never the other agencies taking part. One whose agency’s part in the case ended (withdrawn, or redirected and settled) is left out, as the case shows it no activity any more, so a page may hold fewer than `limit`. Central’s users are a 403.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
+                    total?: "true" | "false";
+                    /** @description A focal point’s coordinator’s `members`: its member units’ invitations too, as its queue’s `scope=members` (anyone else’s is a 403) */
+                    scope?: "own" | "members";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of activities */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvitedActivityPage"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/calendars/{id}/days": {
         parameters: {
             query?: never;
@@ -8435,6 +8535,31 @@ export type components = {
             nextCursor: string | null;
             /** @description Every item the list holds, when asked with `total=true` */
             total?: number;
+        };
+        InvitedActivityPage: {
+            items: components["schemas"]["InvitedActivity"][];
+            /** @description Where the next page starts; null at the end. A filtered list reads a bounded number of items a request, so a page may hold fewer than `limit` items, even none, and still have a cursor: ask on until it is null */
+            nextCursor: string | null;
+            /** @description Every item the list holds, when asked with `total=true` */
+            total?: number;
+        };
+        InvitedActivity: {
+            activityId: string;
+            caseId: string;
+            /** @description The subject of its case, as it reads now */
+            caseSubject: string;
+            /** @description Its case’s agenda number */
+            agendaNumber: string | null;
+            /** @enum {string} */
+            kind: "initial_evaluation" | "clarification" | "confirmation" | "coordination" | "mediation" | "investigation" | "case_conference";
+            /**
+             * Format: date-time
+             * @description When it is held (the console shows it in the reader’s zone)
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            scheduledAt: string;
+            /** @description The agency invited: the caller’s own, or with `scope=members` its member unit. No other agency on the activity is named (its case page shows them as the agency may read them) */
+            agencyId: string;
         };
         Calendar: {
             id: string;

@@ -287,6 +287,8 @@ const id = {
   'activities.earlier':
     'Kegiatan yang lebih lama, yang sudah selesai atau dibatalkan, tidak ditampilkan di sini: tercatat di Riwayat.',
   'activities.unscheduled': 'Belum dijadwalkan',
+  'comingActivities.title': 'Kegiatan yang akan datang',
+  'comingActivities.for': 'untuk {agency}',
   'activities.report': 'Laporan pelaksanaan',
   'activities.cancellation': 'Alasan pembatalan',
 
@@ -1516,6 +1518,8 @@ const en = {
   'activities.earlier':
     'Older activities, done or cancelled, are not shown here: they are recorded in the History.',
   'activities.unscheduled': 'Not scheduled yet',
+  'comingActivities.title': 'Coming activities',
+  'comingActivities.for': 'for {agency}',
   'activities.report': 'Report',
   'activities.cancellation': 'Why it was cancelled',
 

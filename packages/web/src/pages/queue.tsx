@@ -1,7 +1,8 @@
 /**
  * An agency's queue: soonest deadline first, overdue and due-soon marked, filters kept in the
  * URL, its total, pages; what awaits acknowledgement can be chosen and acknowledged at once. A
- * focal point's coordinator lists its own by the member unit holding them, or none.
+ * focal point's coordinator lists its own by the member unit holding them, or none. Above it,
+ * the activities central planned with the agency, from today on (`ComingActivities`).
  * Opening it marks what arrived as seen (the unread badge).
  */
 import { api, unwrap } from '../api/client';
@@ -9,6 +10,7 @@ import { useSignedIn } from '../auth/session-context';
 import { AssignmentTable } from '../components/assignment-table';
 import { byLabel, useAgencies, useMemberUnits } from '../components/agencies';
 import { acknowledgeable, BulkAcknowledge, useSelection } from '../components/bulk-acknowledge';
+import { ComingActivities } from '../components/coming-activities';
 import { Count } from '../components/count';
 import {
   filtersFromUrl,
@@ -54,6 +56,7 @@ export default function Queue() {
   return (
     <section>
       <PageTitle>{t('queue.title')}</PageTitle>
+      <ComingActivities zone={session.zone} members={query.scope === 'members'} />
       <SearchBox />
       <QueueFilters
         value={filters}

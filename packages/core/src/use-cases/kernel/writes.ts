@@ -1,3 +1,4 @@
+import { invitationWrites } from '../../activity.ts';
 import type { AssignmentRecord } from '../../assignment.ts';
 import type { CaseRecord } from '../../case.ts';
 import { type ExtensionRequestRecord, lapse } from '../../extension.ts';
@@ -56,9 +57,10 @@ function sameValue(a: unknown, b: unknown, skip: ReadonlySet<string> = new Set()
 }
 
 /**
- * The items the store's transaction holds for `change` (against `MAX_COMMIT_ITEMS`), the search
- * index's rewrite included (`indexWriteCount`: none when the case's search document stays as it
- * was, as forwarding and closing leave it, or for a replace that does not say what it replaces).
+ * The items the store's transaction holds for `change` (against `MAX_COMMIT_ITEMS`), each
+ * activity's invitations (`invitationWrites`) and the search index's rewrite included
+ * (`indexWriteCount`: none when the case's search document stays as it was, as forwarding and
+ * closing leave it, or for a replace that does not say what it replaces).
  */
 export function commitSize(change: CaseChange): number {
   const creates = change.case?.expectedVersion === null;
@@ -83,6 +85,8 @@ export function commitSize(change: CaseChange): number {
     (change.sequence ? 1 : 0) +
     (change.settingsAsRead !== undefined ? 1 : 0) +
     sharesSize(change.letterShares) +
+    // Each activity's invitations beside it: a write for each of its agencies.
+    (change.activities ?? []).reduce((n, x) => n + invitationWrites(x.record), 0) +
     lists.reduce((n, list) => n + (list?.length ?? 0), 0)
   );
 }
