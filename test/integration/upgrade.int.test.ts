@@ -276,6 +276,12 @@ describe('assignments an older release wrote, upgraded (version 2)', () => {
       memberId: 'polda-metro',
     });
     await service.redirect(officerOf('pln'), open, 'pln', { reason: 'Bukan wewenang PLN' });
+    // A mediation planned by this release: its invitations are stored, nothing to write.
+    await service.planActivity(centralOfficer, delegated, {
+      kind: 'mediation',
+      scheduledAt: '2026-06-18T03:00:00.000Z',
+      agencyIds: ['polri'],
+    });
     await upgradedTo1();
     // The seed records the job (and writes its baseline); the job's own writes are counted.
     const { upgradeJobId: jobId } = await seedBaseline(store, clock.now());
@@ -297,6 +303,58 @@ describe('assignments an older release wrote, upgraded (version 2)', () => {
       send.mockRestore();
     }
     expect(await store.upgradedVersion()).toBe(UPGRADE_VERSION);
+  }, 60_000);
+});
+
+describe('activities planned before their invitations were kept (version 8)', () => {
+  it('puts each planned activity on its agencies’ lists of coming activities, once', async () => {
+    clock.set('2026-07-06T02:00:00.000Z'); // Monday 09:00 WIB
+    const { caseId } = await forwardedCase(service, ['polri', 'pln']);
+    const mediation = await service.planActivity(centralOfficer, caseId, {
+      kind: 'mediation',
+      scheduledAt: '2026-07-09T03:00:00.000Z',
+      agencyIds: ['polri', 'pln'],
+    });
+    // Neither a proposal nor a plan without a date is listed: nothing to write for them.
+    await service.planActivity(centralOfficer, caseId, {
+      kind: 'coordination',
+      agencyIds: ['pln'],
+    });
+    // As its release left it: the activity, and no invitation beside it.
+    for (const agencyId of ['polri', 'pln'])
+      await store.client.send(
+        new DeleteCommand({
+          TableName: store.tableName,
+          Key: keys.invitation(caseId, mediation.id, agencyId),
+        }),
+      );
+    const upgradedTo7 = async () => {
+      await asOlderRelease();
+      await store.markUpgraded(7, null, clock.now());
+    };
+    await upgradedTo7();
+    const listed = async (agencyId: string) =>
+      (await service.invitedActivities(officerOf(agencyId), { limit: 100, scope: 'own' })).items
+        .filter((a) => a.caseId === caseId)
+        .map((a) => a.activityId);
+    // What an agency read: nothing coming, though a mediation was planned with it.
+    expect([await listed('polri'), await listed('pln')]).toEqual([[], []]);
+
+    const jobId = await start();
+    expect([await listed('polri'), await listed('pln')]).toEqual([[mediation.id], [mediation.id]]);
+    expect(await store.getJob(jobId!)).toMatchObject({ state: 'completed', failed: 0 });
+    const after = (await store.getCase(caseId))!.activities.find((a) => a.id === mediation.id)!;
+    // Written again as it was, under its version.
+    expect(after).toMatchObject({ status: 'planned', scheduledAt: mediation.scheduledAt });
+    expect(after.version).toBe(mediation.version + 1);
+
+    // Run again (a marker lost): the case read, nothing written for it.
+    await upgradedTo7();
+    const again = await start();
+    expect(await store.getJob(again!)).toMatchObject({ state: 'completed', failed: 0 });
+    expect(
+      (await store.getCase(caseId))!.activities.find((a) => a.id === mediation.id)!.version,
+    ).toBe(after.version);
   }, 60_000);
 });
 

@@ -532,6 +532,11 @@ export interface Store extends DocumentStore {
     from: string,
     page: PageRequest,
   ): Promise<Page<ActivityInvitation>>;
+  /**
+   * Every invitation stored on a case (`ActivityInvitation`; its activities' agencies, while
+   * planned): what the upgrade compares with the activities (`invitationsOf`).
+   */
+  listCaseInvitations(caseId: string): Promise<ActivityInvitation[]>;
   /** Extension requests still waiting for central's decision, oldest first. */
   listPendingExtensions(page: PageRequest): Promise<Page<ExtensionRequestRecord>>;
   /**

@@ -77,8 +77,11 @@ export type RearmScope =
  *    and counted the unread badge by when a letter fell due, so one written late (the ladder ran
  *    after the clock jumped, a re-arm) was never new and sorted among the past, and a cancelled
  *    letter was new to a member unit.
+ * 8: every planned activity with a date given its invitations, one per agency invited (its
+ *    release kept none, so the agencies' lists of coming activities, `GET /v1/activities/invited`,
+ *    missed what was planned before it).
  */
-export const UPGRADE_VERSION = 7;
+export const UPGRADE_VERSION = 8;
 
 /** One key per scope: the latest job of a scope supersedes the ones before it. */
 export const scopeKey = (s: RearmScope): string =>

@@ -688,6 +688,18 @@ export class DynamoStore extends SearchStore implements Store {
     };
   }
 
+  /** Every invitation on a case (`INVITE#`, every page): a few per planned activity. */
+  async listCaseInvitations(caseId: string): Promise<ActivityInvitation[]> {
+    const items = await this.queryPrefix(keys.casePk(caseId), 'INVITE#', { consistent: true });
+    return items.map((i) => ({
+      caseId: String(i.caseId),
+      activityId: String(i.activityId),
+      agencyId: String(i.agencyId),
+      kind: i.kind as ActivityInvitation['kind'],
+      scheduledAt: String(i.scheduledAt),
+    }));
+  }
+
   /** Extension requests still pending (gsi1, present only while pending), oldest first. */
   async listPendingExtensions(page: PageRequest): Promise<Page<ExtensionRequestRecord>> {
     return this.page<ExtensionRequestRecord>(

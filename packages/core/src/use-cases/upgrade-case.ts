@@ -20,9 +20,12 @@
  *   (`sharedLetters`): a letter written before shares were has none, and the unit's letters
  *   log listed it not;
  * - its letters and their shares keyed by when each was written, each share marked when its
- *   letter was cancelled (`reindexLetters`): the logs and the badge went by the due date.
+ *   letter was cancelled (`reindexLetters`): the logs and the badge went by the due date;
+ * - its planned activities' invitations (`invitedActivities`), for each agency invited: an
+ *   activity planned before they were kept was on no agency's list of coming activities.
  * Each assignment is written at most once, under its version, with what it needs.
  */
+import { invitationsOf } from '../activity.ts';
 import { type AssignmentRecord, COUNTS_ACKNOWLEDGEMENT } from '../assignment.ts';
 import {
   type CaseBundle,
@@ -114,8 +117,34 @@ export async function upgradeCase(deps: ServiceDeps, ref: AssignmentKey): Promis
     const indexed = await deps.store.reindexCase(bundle.case);
     // After the shares' writes: those this run wrote are keyed as this release keys them.
     const letters = await deps.store.reindexLetters(bundle.case.id);
-    return writes.length > 0 || indexed > 0 || shared > 0 || letters > 0 ? 'moved' : 'current';
+    const invited = await invitations(deps, bundle);
+    return writes.length > 0 || indexed > 0 || shared > 0 || letters > 0 || invited > 0
+      ? 'moved'
+      : 'current';
   });
+}
+
+/**
+ * Version 8: each planned activity with a date whose invitations are not all stored (planned
+ * before they were kept) written again, as it is, under its version: the store writes its
+ * invitations with it (one per agency invited), in the same transaction, so a report or
+ * cancellation meanwhile (which takes them off) makes it a conflict, read again. One read of
+ * the case's invitations, none on a case with no such activity (most).
+ */
+async function invitations(deps: ServiceDeps, bundle: CaseBundle): Promise<number> {
+  const due = bundle.activities.filter((a) => invitationsOf(a).length > 0);
+  if (due.length === 0) return 0;
+  const stored = new Set(
+    (await deps.store.listCaseInvitations(bundle.case.id)).map(
+      (i) => `${i.activityId}#${i.agencyId}#${i.scheduledAt}`,
+    ),
+  );
+  const missing = due.filter((a) =>
+    invitationsOf(a).some((i) => !stored.has(`${i.activityId}#${i.agencyId}#${i.scheduledAt}`)),
+  );
+  // One transaction each: an activity and its invitations are at most 19 items.
+  for (const a of missing) await deps.store.commit({ activities: [put(a, a)] });
+  return missing.length;
 }
 
 /**
