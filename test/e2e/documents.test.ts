@@ -449,4 +449,42 @@ describe('the forwarding letter', () => {
     expect(pdf.filename).toMatch(/^surat-B-\d+/);
     expect(await pdfText(new Uint8Array(pdf.content))).toContain(c.body.agendaNumber);
   });
+
+  // An agency head who answered a letter by replying reached its From (noreply@), no one.
+  it('answers to the unit’s e-mail its settings name (Reply-To), printed with its telephone under the letterhead', async () => {
+    const admin = await as('setneg', 'central_admin');
+    const {
+      updatedAt: _u,
+      version: _v,
+      ...settings
+    } = (await http.get('/v1/settings/documents', { token: admin })).body;
+    const put = (letterhead: Record<string, unknown>) =>
+      http.request('PUT', '/v1/settings/documents', { ...settings, letterhead }, { token: admin });
+    const contact = { phone: '(021) 3845627', email: 'pengaduan-masyarakat@setneg.example.go.id' };
+    const saved = await put({ ...settings.letterhead, ...contact });
+    expect(saved.status, saved.text).toBe(200);
+    try {
+      const c = await forwardedCase(http, central, ['polri']);
+      const letter = await forwardingLetter(http, central, c.id, 'polri');
+      const printed = 'Telepon (021) 3845627, Pos-el pengaduan-masyarakat@setneg.example.go.id';
+      const polri = await as('polri', 'agency_officer');
+      expect(
+        await pdfText(await pdfOf(`/v1/cases/${c.id}/letters/${letter.id}/pdf`, polri)),
+      ).toContain(printed);
+      // The walk-in receipt bears the same letterhead.
+      expect(await pdfText(await pdfOf(`/v1/cases/${c.id}/receipt/pdf`, central))).toContain(
+        printed,
+      );
+      const file = async () =>
+        readdirSync(join(pantau.dataDir, 'mail'), { recursive: true, withFileTypes: true })
+          .filter((f) => f.name === `${letter.id}.eml`)
+          .map((f) => join(f.parentPath, f.name))[0];
+      await expect.poll(file).toBeDefined();
+      const mail = await parseEml(readFileSync((await file())!));
+      expect(mail.from?.text).toContain('noreply@pantau.local');
+      expect(mail.replyTo?.value.map((a) => a.address)).toEqual([contact.email]);
+    } finally {
+      expect((await put(settings.letterhead)).status).toBe(200);
+    }
+  });
 });

@@ -803,7 +803,8 @@ describe('a held penegasan says by when to act as the ladder counts it when it g
 });
 
 describe('what an intervention tells the agency’s head', () => {
-  const intervention = (contact?: { phone?: string; email?: string }) => {
+  const CONSOLE = 'https://pantau.example.go.id';
+  const intervention = (contact?: { phone?: string; email?: string }, consoleUrl?: string) => {
     const [event] = projectLadder(INITIAL_LADDER_STATE, {
       assignment: silent,
       steps: DEFAULT_LADDER,
@@ -819,23 +820,35 @@ describe('what an intervention tells the agency’s head', () => {
       parties,
       calendar,
       ...(contact ? { unitContact: contact } : {}),
+      ...(consoleUrl ? { consoleUrl } : {}),
     });
   };
 
-  it('that central will invite it to a clarification, its date to follow in the invitation', () => {
+  // It promised "surat undangan tersendiri": Pantau sends none. Central schedules the activity
+  // and the agency reads it in Pantau (its queue's coming activities, the case's page).
+  it('that central will invite it to a clarification, its time and place to be seen in Pantau', () => {
     const { body, parts } = intervention();
     const invited =
       'Sehubungan dengan hal tersebut, Asisten Deputi Pengaduan Masyarakat akan mengundang Saudara ' +
       'dalam kegiatan klarifikasi atas penanganan pengaduan ini. Waktu dan tempat pelaksanaannya ' +
-      'akan kami sampaikan melalui surat undangan tersendiri.';
+      'akan kami sampaikan kemudian dan dapat Saudara lihat melalui Pantau.';
     expect(body).toContain(invited);
-    expect(parts?.request).toContain(invited);
+    expect(parts?.request).toBe(invited);
+    expect(body).not.toMatch(/surat undangan/);
+    // With the console's address: the case's page, where the activity shows, named once.
+    const linked = intervention(undefined, CONSOLE);
+    const where =
+      'Waktu dan tempat pelaksanaannya akan kami sampaikan kemudian dan dapat Saudara lihat, ' +
+      `beserta perkembangan penanganan pengaduan ini, melalui Pantau (${CONSOLE}/cases/C1).`;
+    expect(linked.body).toContain(where);
+    expect(linked.parts?.request).toContain(where);
+    expect(linked.body.match(/Pantau/g)).toHaveLength(1);
   });
 
   it('whom to contact meanwhile: the unit’s telephone and e-mail in its document settings', () => {
     const { body, parts } = intervention({ phone: '(021) 3845627', email: 'dumas@setneg.go.id' });
     const contact =
-      'Sambil menunggu undangan tersebut, Saudara dapat menghubungi Asisten Deputi Pengaduan ' +
+      'Sementara itu, Saudara dapat menghubungi Asisten Deputi Pengaduan ' +
       'Masyarakat melalui telepon (021) 3845627 atau pos-el dumas@setneg.go.id.';
     expect(body).toContain(contact);
     expect(parts?.request).toContain(contact);

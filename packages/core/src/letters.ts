@@ -346,8 +346,9 @@ export interface UnitContact {
 }
 
 /**
- * " Sambil menunggu undangan tersebut, Saudara dapat menghubungi … melalui telepon … atau pos-el
- * …", naming what the unit has of the two; empty when it has neither.
+ * " Sementara itu, Saudara dapat menghubungi … melalui telepon … atau pos-el …", naming what
+ * the unit has of the two; empty when it has neither. (It said "Sambil menunggu undangan
+ * tersebut": no invitation letter comes.)
  */
 function contactSentence(contact: UnitContact | undefined): string {
   const ways = [
@@ -355,7 +356,7 @@ function contactSentence(contact: UnitContact | undefined): string {
     ...(contact?.email ? [`pos-el ${contact.email}`] : []),
   ];
   if (ways.length === 0) return '';
-  return ` Sambil menunggu undangan tersebut, Saudara dapat menghubungi Asisten Deputi Pengaduan Masyarakat melalui ${ways.join(' atau ')}.`;
+  return ` Sementara itu, Saudara dapat menghubungi Asisten Deputi Pengaduan Masyarakat melalui ${ways.join(' atau ')}.`;
 }
 
 export function composeLetter(input: {
@@ -417,10 +418,13 @@ export function composeLetter(input: {
       : step.action === 'central_intervention'
         ? // The ladder proposes the clarification; central schedules it and invites the agency
           // (`proposedIntervention`): the head learns it is coming, and whom to call meanwhile.
+          // Pantau sends no invitation letter (it promised "surat undangan tersendiri"): the
+          // agency reads the activity in Pantau, on its queue's coming activities and on the
+          // case's page, which central, whom it goes to, and the agency copied open from it.
           'Sehubungan dengan hal tersebut, Asisten Deputi Pengaduan Masyarakat akan mengundang Saudara dalam kegiatan klarifikasi atas penanganan pengaduan ini. ' +
-          'Waktu dan tempat pelaksanaannya akan kami sampaikan melalui surat undangan tersendiri.' +
-          // Central, whom it goes to, and the agency copied open the case from it.
-          (input.consoleUrl ? ` Penanganan pengaduan ini dapat diikuti ${pantau}.` : '') +
+          (input.consoleUrl
+            ? `Waktu dan tempat pelaksanaannya akan kami sampaikan kemudian dan dapat Saudara lihat, beserta perkembangan penanganan pengaduan ini, ${pantau}.`
+            : `Waktu dan tempat pelaksanaannya akan kami sampaikan kemudian dan dapat Saudara lihat ${pantau}.`) +
           contactSentence(input.unitContact)
         : `Mohon kiranya Saudara segera menyampaikan tindak lanjut ${pantau}.${then ? ` ${then}` : ''}`;
   const [first, ...more] = ladderAddressee(parties.agency, step);

@@ -130,6 +130,20 @@ export interface NotificationRecord {
   readonly cancelled?: { readonly at: string; readonly reason: LetterVoidReason };
 }
 
+/**
+ * Where an answer to letter `n` goes (its e-mail's `Reply-To`), decided here for both mailers:
+ * the mailbox the deployment names (`deployment`: `-c lettersReplyTo`, `PANTAU_LETTERS_REPLY_TO`)
+ * wins; else the unit's e-mail as the document settings the letter was written with name it
+ * (`letterhead.email`, kept on its document: no read when it goes); else none. The From may
+ * receive nothing: an agency head who answered by replying reached no one.
+ */
+export function letterReplyTo(
+  n: Pick<NotificationRecord, 'document'>,
+  deployment?: string,
+): string | undefined {
+  return deployment || n.document?.letterhead.email || undefined;
+}
+
 /** Delivers a letter: SES on AWS, an .eml file embedded. Must be safe to repeat for one id. */
 export interface Mailer {
   /**

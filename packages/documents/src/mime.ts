@@ -15,8 +15,8 @@ export interface MimeOptions {
   /** When it is sent (its `Date:`); when it was written unless given. */
   readonly date?: Date;
   /**
-   * Where an answer to the letter goes (`Reply-To`): the mailbox the unit reads, when the
-   * deployment names one; `from` may receive nothing. None: no `Reply-To`.
+   * Where an answer to the letter goes (`Reply-To`): the mailbox the unit reads, as the
+   * mailers choose it (`letterReplyTo`); `from` may receive nothing. None: no `Reply-To`.
    */
   readonly replyTo?: string;
 }

@@ -82,6 +82,45 @@ describe('the embedded mailer', () => {
     },
   );
 
+  // An agency head who answered a letter by replying reached noreply@: no one.
+  it(
+    'gives a letter the unit’s e-mail its settings named as its Reply-To; PANTAU_LETTERS_REPLY_TO, when set, wins',
+    { timeout: 20_000 },
+    async () => {
+      const mail = mkdtempSync(join(tmpdir(), 'pantau-mail-'));
+      dirs.push(mail);
+      const written = {
+        ...letter,
+        id: 'N3',
+        document: {
+          kind: 'ladder',
+          title: null,
+          letterhead: {
+            ...DEFAULT_DOCUMENT_SETTINGS.letterhead,
+            email: 'dumas@setneg.example.go.id',
+          },
+          number: 'B-22/Kemensetneg/D-4/DM.05/03/2026',
+          placeAndDate: 'Jakarta, 16 Maret 2026',
+          urgency: 'Segera',
+          enclosures: null,
+          subject: 'Surat Pengingat I atas Pengaduan Masyarakat',
+          to: ['Pimpinan Instansi'],
+          blocks: [],
+          signatory: null,
+          tembusan: [],
+        },
+      } as NotificationRecord;
+      const replyTo = async () =>
+        (await simpleParser(readFileSync(join(mail, '2026-03-16', 'N3.eml')))).replyTo?.value.map(
+          (a) => a.address,
+        );
+      await emlMailer(mail).send(written);
+      expect(await replyTo()).toEqual(['dumas@setneg.example.go.id']);
+      await emlMailer(mail, { replyTo: 'surat@setneg.example.go.id' }).send(written);
+      expect(await replyTo()).toEqual(['surat@setneg.example.go.id']);
+    },
+  );
+
   it('refuses a letter with no To, as SES does, and writes nothing', async () => {
     const mail = mkdtempSync(join(tmpdir(), 'pantau-mail-'));
     dirs.push(mail);

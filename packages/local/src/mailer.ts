@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import {
   type ComplainantMailer,
+  letterReplyTo,
   localDate,
   type Mailer,
   type NotificationRecord,
@@ -49,13 +50,14 @@ const UNDELIVERABLE = /\.invalid$/i;
 /**
  * Letters, and the receipts e-mail complainants get (`reply`, `receipt-<case id>.eml` beside
  * the day's letters: sending one again leaves one file). `replyTo`: the letters' `Reply-To`,
- * the mailbox the unit reads (`PANTAU_LETTERS_REPLY_TO`); none when not given.
+ * the mailbox the unit reads (`PANTAU_LETTERS_REPLY_TO`); when not given, the unit's e-mail
+ * its document settings named when the letter was written, if any (`letterReplyTo`).
  */
 export function emlMailer(
   dir: string,
   options: { readonly replyTo?: string | undefined } = {},
 ): Mailer & ComplainantMailer {
-  const { replyTo } = options;
+  const { replyTo: deployment } = options;
   return {
     async reply(m) {
       // As a letter's: the way to try a receipt that waits for its message's redelivery.
@@ -74,6 +76,7 @@ export function emlMailer(
       if (refused.length > 0) throw new Error(`550 5.1.2 no such domain: ${refused.join(', ')}`);
       const day = join(dir, localDate(new Date(n.createdAt), 'Asia/Jakarta'));
       const file = join(day, `${n.id}.eml`);
+      const replyTo = letterReplyTo(n, deployment);
       // Issue 15: a letter that is a document goes as multipart/mixed with its PDF.
       const eml = n.document
         ? await letterMessage(n, {

@@ -124,58 +124,82 @@ describe('SesMailer', () => {
     expect(input.EmailTags).toContainEqual({ Name: 'notification', Value: n.id });
   });
 
-  it('gives a letter the unit’s mailbox as its Reply-To, when the deployment names one', async () => {
-    ses.on(SendEmailCommand).resolves({ MessageId: 'm' });
-    const plain = {
-      id: '01KQE58DW03B6MTJMP739989R2',
-      caseId: ref.caseId,
-      agencyId: 'polri',
-      step: 'reminder_1',
-      recipients: ['dumas@polri.example.go.id'],
-      cc: [],
-      subject: 'Surat Pengingat I atas Pengaduan Masyarakat 17/DUMAS/III/2026: Tanah',
-      body: 'Yth. Kepolisian Negara Republik Indonesia …',
-      createdAt: '2026-03-27T01:00:00.000Z',
-    } as unknown as NotificationRecord;
-    // As a document: sent raw, with its PDF.
-    const document = {
-      ...plain,
-      id: '01KQE58DW03B6MTJMP739989R3',
-      document: {
-        kind: 'ladder',
-        title: null,
-        letterhead: DEFAULT_DOCUMENT_SETTINGS.letterhead,
-        number: 'B-21/Kemensetneg/D-4/DM.05/03/2026',
-        placeAndDate: 'Jakarta, 27 Maret 2026',
-        urgency: 'Segera',
-        enclosures: null,
-        subject: 'Surat Pengingat I atas Pengaduan Masyarakat',
-        to: ['Pimpinan Kepolisian Negara Republik Indonesia'],
-        blocks: [],
-        signatory: null,
-        tembusan: [],
-      },
-    } as NotificationRecord;
-    const mailer = (replyTo?: string) =>
-      new SesMailer({
-        client: new SESv2Client({ region: 'ap-southeast-3' }),
-        fromAddress: 'pantau@setneg.go.id',
-        ...(replyTo ? { replyTo } : {}),
-      });
-    await mailer('dumas@setneg.go.id').send(plain);
-    await mailer('dumas@setneg.go.id').send(document);
-    await mailer().send(plain);
-    await mailer().send(document);
-    const [simple, raw, simpleUnset, rawUnset] = ses
-      .commandCalls(SendEmailCommand)
-      .map((c) => c.args[0].input);
-    expect(simple!.ReplyToAddresses).toEqual(['dumas@setneg.go.id']);
-    const parsed = await simpleParser(Buffer.from(raw!.Content!.Raw!.Data!));
-    expect(parsed.replyTo?.value.map((a) => a.address)).toEqual(['dumas@setneg.go.id']);
-    expect(parsed.from?.value.map((a) => a.address)).toEqual(['pantau@setneg.go.id']);
-    // None named: none given (the From, then, is where an answer goes).
-    expect(simpleUnset!.ReplyToAddresses).toBeUndefined();
-    const unset = await simpleParser(Buffer.from(rawUnset!.Content!.Raw!.Data!));
-    expect(unset.headers.has('reply-to')).toBe(false);
-  });
+  // Four letters with their PDF: the renderer's first load, a second or more.
+  it(
+    'gives a letter the unit’s mailbox as its Reply-To: the deployment’s, else its settings’',
+    { timeout: 20_000 },
+    async () => {
+      ses.on(SendEmailCommand).resolves({ MessageId: 'm' });
+      const plain = {
+        id: '01KQE58DW03B6MTJMP739989R2',
+        caseId: ref.caseId,
+        agencyId: 'polri',
+        step: 'reminder_1',
+        recipients: ['dumas@polri.example.go.id'],
+        cc: [],
+        subject: 'Surat Pengingat I atas Pengaduan Masyarakat 17/DUMAS/III/2026: Tanah',
+        body: 'Yth. Kepolisian Negara Republik Indonesia …',
+        createdAt: '2026-03-27T01:00:00.000Z',
+      } as unknown as NotificationRecord;
+      // As a document: sent raw, with its PDF.
+      const document = {
+        ...plain,
+        id: '01KQE58DW03B6MTJMP739989R3',
+        document: {
+          kind: 'ladder',
+          title: null,
+          letterhead: DEFAULT_DOCUMENT_SETTINGS.letterhead,
+          number: 'B-21/Kemensetneg/D-4/DM.05/03/2026',
+          placeAndDate: 'Jakarta, 27 Maret 2026',
+          urgency: 'Segera',
+          enclosures: null,
+          subject: 'Surat Pengingat I atas Pengaduan Masyarakat',
+          to: ['Pimpinan Kepolisian Negara Republik Indonesia'],
+          blocks: [],
+          signatory: null,
+          tembusan: [],
+        },
+      } as NotificationRecord;
+      const mailer = (replyTo?: string) =>
+        new SesMailer({
+          client: new SESv2Client({ region: 'ap-southeast-3' }),
+          fromAddress: 'pantau@setneg.go.id',
+          ...(replyTo ? { replyTo } : {}),
+        });
+      await mailer('dumas@setneg.go.id').send(plain);
+      await mailer('dumas@setneg.go.id').send(document);
+      await mailer().send(plain);
+      await mailer().send(document);
+      const [simple, raw, simpleUnset, rawUnset] = ses
+        .commandCalls(SendEmailCommand)
+        .map((c) => c.args[0].input);
+      expect(simple!.ReplyToAddresses).toEqual(['dumas@setneg.go.id']);
+      const parsed = await simpleParser(Buffer.from(raw!.Content!.Raw!.Data!));
+      expect(parsed.replyTo?.value.map((a) => a.address)).toEqual(['dumas@setneg.go.id']);
+      expect(parsed.from?.value.map((a) => a.address)).toEqual(['pantau@setneg.go.id']);
+      // None named: none given (the From, then, is where an answer goes).
+      expect(simpleUnset!.ReplyToAddresses).toBeUndefined();
+      const unset = await simpleParser(Buffer.from(rawUnset!.Content!.Raw!.Data!));
+      expect(unset.headers.has('reply-to')).toBe(false);
+      // The unit's e-mail in the settings the letter was written with: its Reply-To, unless the
+      // deployment names one (`-c lettersReplyTo` wins).
+      const unitsOwn = {
+        ...document,
+        document: {
+          ...document.document!,
+          letterhead: { ...DEFAULT_DOCUMENT_SETTINGS.letterhead, email: 'pengaduan@setneg.go.id' },
+        },
+      };
+      ses.resetHistory();
+      await mailer().send(unitsOwn);
+      await mailer('dumas@setneg.go.id').send(unitsOwn);
+      const [own, named] = await Promise.all(
+        ses
+          .commandCalls(SendEmailCommand)
+          .map((c) => simpleParser(Buffer.from(c.args[0].input.Content!.Raw!.Data!))),
+      );
+      expect(own!.replyTo?.value.map((a) => a.address)).toEqual(['pengaduan@setneg.go.id']);
+      expect(named!.replyTo?.value.map((a) => a.address)).toEqual(['dumas@setneg.go.id']);
+    },
+  );
 });

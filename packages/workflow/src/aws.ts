@@ -18,6 +18,7 @@ import {
   type ComplainantMessage,
   type LadderRef,
   type LadderStarter,
+  letterReplyTo,
   type Mailer,
   type NotificationRecord,
   unavailable,
@@ -191,7 +192,8 @@ export interface SesMailerProps {
   readonly configurationSetName?: string;
   /**
    * The letters' `Reply-To`: the mailbox the unit reads, where an agency's answer by e-mail
-   * goes (`fromAddress` may receive nothing). None: no `Reply-To`. A receipt's is its own.
+   * goes (`fromAddress` may receive nothing). None: the unit's e-mail its document settings
+   * named when the letter was written (`letterReplyTo`), or no `Reply-To`. A receipt's is its own.
    */
   readonly replyTo?: string;
 }
@@ -223,11 +225,12 @@ export class SesMailer implements Mailer, ComplainantMailer {
   async send(n: NotificationRecord, at?: Date): Promise<void> {
     // Issue 15: a letter that is a document goes raw, as multipart/mixed with its PDF.
     if (n.document) return this.sendRaw(n, at);
+    const replyTo = letterReplyTo(n, this.replyTo);
     await this.client.send(
       new SendEmailCommand({
         FromEmailAddress: this.fromAddress,
         Destination: { ToAddresses: [...n.recipients], CcAddresses: [...n.cc] },
-        ...(this.replyTo ? { ReplyToAddresses: [this.replyTo] } : {}),
+        ...(replyTo ? { ReplyToAddresses: [replyTo] } : {}),
         Content: {
           Simple: {
             Subject: { Data: n.subject, Charset: 'UTF-8' },
@@ -268,11 +271,12 @@ export class SesMailer implements Mailer, ComplainantMailer {
   /** The letter with its PDF as one raw MIME message (SES v2 `SendEmail`, raw content). */
   private async sendRaw(n: NotificationRecord, at?: Date): Promise<void> {
     const domain = this.fromAddress.split('@')[1] ?? 'pantau.invalid';
+    const replyTo = letterReplyTo(n, this.replyTo);
     const data = await letterMessage(n, {
       from: this.fromAddress,
       messageIdDomain: domain,
       ...(at ? { date: at } : {}),
-      ...(this.replyTo ? { replyTo: this.replyTo } : {}),
+      ...(replyTo ? { replyTo } : {}),
     });
     await this.client.send(
       new SendEmailCommand({

@@ -56,7 +56,7 @@ export const DocumentSettingsBody = z
       }),
       email: z.email().max(254).optional().meta({
         description:
-          'The unit’s e-mail, printed under its address; an intervention letter tells the agency it may write to it. None: not printed, not said',
+          'The unit’s e-mail, printed under its address; an intervention letter tells the agency it may write to it, and the letters’ e-mails answer to it (their Reply-To) unless the deployment names a mailbox. Never a complaint address. None: not printed, not said',
         example: 'dumas@setneg.go.id',
       }),
     }),

@@ -9255,7 +9255,7 @@ export type components = {
                 phone?: string;
                 /**
                  * Format: email
-                 * @description The unit’s e-mail, printed under its address; an intervention letter tells the agency it may write to it. None: not printed, not said
+                 * @description The unit’s e-mail, printed under its address; an intervention letter tells the agency it may write to it, and the letters’ e-mails answer to it (their Reply-To) unless the deployment names a mailbox. Never a complaint address. None: not printed, not said
                  * @example dumas@setneg.go.id
                  */
                 email?: string;
@@ -9292,7 +9292,7 @@ export type components = {
                 phone?: string;
                 /**
                  * Format: email
-                 * @description The unit’s e-mail, printed under its address; an intervention letter tells the agency it may write to it. None: not printed, not said
+                 * @description The unit’s e-mail, printed under its address; an intervention letter tells the agency it may write to it, and the letters’ e-mails answer to it (their Reply-To) unless the deployment names a mailbox. Never a complaint address. None: not printed, not said
                  * @example dumas@setneg.go.id
                  */
                 email?: string;

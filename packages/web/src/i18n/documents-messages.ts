@@ -82,7 +82,8 @@ export const documentsId = {
   'documentSettings.address': 'Alamat',
   'documentSettings.city': 'Kota (tempat surat ditandatangani)',
   'documentSettings.phone': 'Telepon (dicetak di kop surat dan disebut dalam surat intervensi)',
-  'documentSettings.email': 'Pos-el (dicetak di kop surat dan disebut dalam surat intervensi)',
+  'documentSettings.email':
+    'Pos-el (dicetak di kop surat, disebut dalam surat intervensi, dan menerima balasan atas surel surat)',
   'documentSettings.signatory': 'Penanda tangan',
   'documentSettings.signatoryName': 'Nama',
   'documentSettings.position': 'Jabatan',
@@ -174,7 +175,8 @@ export const documentsEn = {
   'documentSettings.city': 'City (where letters are signed)',
   'documentSettings.phone':
     'Telephone (printed on the letterhead and named in intervention letters)',
-  'documentSettings.email': 'E-mail (printed on the letterhead and named in intervention letters)',
+  'documentSettings.email':
+    'E-mail (printed on the letterhead, named in intervention letters, and where answers to letters’ e-mails go)',
   'documentSettings.signatory': 'Signatory',
   'documentSettings.signatoryName': 'Name',
   'documentSettings.position': 'Position',
