@@ -38,6 +38,21 @@ const secretArn = z.string().regex(/^arn:aws[a-z-]*:secretsmanager:[^:]+:\d{12}:
 /** The escalation ladder state machine, for functions that start executions of it. */
 const stateMachineArn = z.string().regex(/^arn:aws[a-z-]*:states:[^:]+:\d{12}:stateMachine:.+$/);
 
+/**
+ * SES's recipient conditions as the stack names them, comma-separated, lower-cased: addresses,
+ * domains, and parent domains with a leading dot (`pengaduan@setneg.go.id,.lapor.go.id`); empty:
+ * none. Read as leniently as infra/app.ts passes them on, so none fails a cold start.
+ */
+export const MailIntakeRecipients = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((r) => r.trim().toLowerCase())
+      .filter(Boolean),
+  );
+
 const apiEnv = tableEnv.extend({
   ...observedEnv.shape,
   JWT_ISSUER: z.url(),
@@ -53,6 +68,12 @@ const apiEnv = tableEnv.extend({
   TRACKING_URL: z.url().optional(),
   // The search index's HMAC key.
   SEARCH_KEY_SECRET_ARN: secretArn,
+  /**
+   * The addresses complaints arrive at by e-mail (`-c mailIntakeRecipients`, set with the mail
+   * intake by infra/pantau-stack.ts): the document settings refuse one as the unit's e-mail,
+   * the letters' Reply-To. Unset (no mail intake): none.
+   */
+  MAIL_INTAKE_RECIPIENTS: MailIntakeRecipients,
 });
 
 /**

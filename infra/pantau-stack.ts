@@ -1,6 +1,7 @@
 import { Annotations, CfnOutput, Lazy, Stack, Token } from 'aws-cdk-lib';
 import type { App, StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { complaintAddressOf } from '@pantau/core/schemas';
 import { Api } from './api.ts';
 import { Auth } from './auth.ts';
 import { PantauTable } from './data.ts';
@@ -180,6 +181,10 @@ export class PantauStack extends Stack {
       : undefined;
     // A receipt whose send failed at intake is sent by the sweep, as the intake sends it.
     mailIntake?.sendsReceipts(escalation.sweep);
+    // The document settings refuse a complaint address as the unit's e-mail, which the letters
+    // answer to as this stack's `lettersReplyTo` would (checked above, by the same rule).
+    if (props.mailIntake)
+      api.handler.addEnvironment('MAIL_INTAKE_RECIPIENTS', props.mailIntake.recipients.join(','));
     const observability = new Observability(this, 'Observability', {
       api,
       escalation,
@@ -268,21 +273,6 @@ export interface PantauStacks {
   readonly main: PantauStack;
   /** The us-east-1 companion with the CloudFront web ACL; none without a region. */
   readonly edge: PantauEdgeStack | undefined;
-}
-
-/**
- * The complaint address (`mailIntakeRecipients` entry) SES receives `address` for, if any: the
- * address itself, its domain, or a parent domain written with a leading dot (SES's recipient
- * conditions), case-insensitive.
- */
-function complaintAddressOf(address: string, recipients: readonly string[]): string | undefined {
-  const lower = address.toLowerCase();
-  const domain = lower.split('@')[1] ?? '';
-  return recipients.find((r) => {
-    const recipient = r.toLowerCase();
-    if (recipient.includes('@')) return recipient === lower;
-    return recipient.startsWith('.') ? domain.endsWith(recipient) : domain === recipient;
-  });
 }
 
 /**

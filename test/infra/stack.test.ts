@@ -18,7 +18,7 @@ import {
 import { Auth } from '../../infra/auth.ts';
 import { type Escalation, STATE_MACHINE_SERVICE_ACTIONS } from '../../infra/escalation.ts';
 import { projectRoot } from '../../infra/function.ts';
-import { ORIGIN_SECRET_HEADER } from '../../functions/config.ts';
+import { MailIntakeRecipients, ORIGIN_SECRET_HEADER } from '../../functions/config.ts';
 import {
   PantauStack,
   type PantauStackProps,
@@ -2438,6 +2438,27 @@ describe('mail intake: the message’s files and .eml go to the attachments buck
           ?.Variables?.LETTERS_REPLY_TO,
         id,
       ).toBeUndefined();
+  });
+
+  it('tells the API the complaint addresses, so the document settings refuse them as the unit’s e-mail', () => {
+    const functions = Object.entries(mail.findResources('AWS::Lambda::Function'));
+    const [, api] = functions.find(
+      ([, fn]) =>
+        (fn.Properties.Environment as { Variables: Record<string, unknown> } | undefined)?.Variables
+          .POWERTOOLS_SERVICE_NAME === 'pantau-api',
+    )!;
+    const env = (api.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(env.MAIL_INTAKE_RECIPIENTS).toBe('pengaduan@example.go.id');
+    // As the API function parses it at cold start (functions/config.ts).
+    expect(MailIntakeRecipients.parse(env.MAIL_INTAKE_RECIPIENTS)).toEqual([
+      'pengaduan@example.go.id',
+    ]);
+    expect(MailIntakeRecipients.parse(' Pengaduan@Example.go.id, .lapor.go.id ,')).toEqual([
+      'pengaduan@example.go.id',
+      '.lapor.go.id',
+    ]);
+    // No mail intake (the main stack of this file): none, and none is refused.
+    expect(environmentOf(apiFunction())).not.toHaveProperty('MAIL_INTAKE_RECIPIENTS');
   });
 
   it('refuses a complaint address as the letters’ Reply-To: an agency’s answer would become a complaint', () => {

@@ -4,6 +4,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { COMPLAINT_ADDRESS_REFUSED, type DocumentSettings } from '@pantau/core';
 import { DynamoStore } from '@pantau/store';
 import { mockClient } from 'aws-sdk-client-mock';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
@@ -325,5 +326,48 @@ describe('an import past its time budget (API Gateway answers 503 at 29 s)', () 
     expect(report.counts).toEqual({ ok: 0, created: 0, exists: 0, error: 1, pending: 2 });
     const listed = await store.listCases({}, { limit: 100 });
     expect(listed.items.filter((c) => c.subject === 'Jalan rusak')).toEqual([]);
+  });
+});
+
+describe('the unit’s e-mail in the document settings, where complaints arrive', () => {
+  it('is refused (400 naming letterhead.email) and nothing is saved: agencies’ replies would become complaints', async () => {
+    // SES receives complaints at one address and for every address of a parent's subdomains.
+    const guarded = createApp({
+      store,
+      verifier,
+      clock: () => new Date(),
+      complaintAddresses: ['dumas@setneg.go.id', '.lapor.go.id'],
+    });
+    const headers = {
+      authorization: `Bearer ${await token({ sub: 'a1', agency: 'setneg', role: 'central_admin' })}`,
+      'content-type': 'application/json',
+    };
+    const read = async () => {
+      const res = await guarded.request('/v1/settings/documents', { headers });
+      expect(res.status).toBe(200);
+      return (await res.json()) as DocumentSettings;
+    };
+    const { version, updatedAt: _u, ...before } = await read();
+    const put = (email: string) =>
+      guarded.request('/v1/settings/documents', {
+        method: 'PUT',
+        headers,
+        body: JSON.stringify({ ...before, letterhead: { ...before.letterhead, email }, version }),
+      });
+    for (const email of ['Dumas@setneg.go.id', 'humas@dumas.lapor.go.id']) {
+      const res = await put(email);
+      expect(res.status, email).toBe(400);
+      const body = await problemOf(res);
+      expect(body.code).toBe('validation_failed');
+      expect(body.errors).toEqual([
+        { path: 'letterhead.email', message: COMPLAINT_ADDRESS_REFUSED },
+      ]);
+      expect(body.detail).toContain('receives complaints');
+    }
+    expect((await read()).version).toBe(version);
+    // The unit's own mailbox, of the same domain, is what the field is for.
+    const saved = await put('asdep.dumas@setneg.go.id');
+    expect(saved.status).toBe(200);
+    expect((await read()).letterhead.email).toBe('asdep.dumas@setneg.go.id');
   });
 });

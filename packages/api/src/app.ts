@@ -85,6 +85,11 @@ export interface AppDeps {
   /** Issue 15: the public tracking page's URL, for the receipt's QR code. */
   readonly trackingUrl?: string;
   /**
+   * The addresses complaints arrive at by e-mail (AWS: `MAIL_INTAKE_RECIPIENTS`): refused as the
+   * unit's e-mail in the document settings. None embedded (its SMTP listener names none).
+   */
+  readonly complaintAddresses?: readonly string[];
+  /**
    * Issue 15: renders letters and receipts as PDF for their download routes. The composition
    * root loads the renderer on the first call, so it is not in the API's cold start.
    */
@@ -123,6 +128,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     forwardingLetters: true,
     ...(deps.blobs ? { blobs: deps.blobs, inspect: inspectUpload } : {}),
     ...(deps.exportReads ? { exportReads: deps.exportReads } : {}),
+    ...(deps.complaintAddresses ? { complaintAddresses: deps.complaintAddresses } : {}),
   });
   const logger = deps.logger ?? new Logger({ serviceName: 'pantau-api' });
 

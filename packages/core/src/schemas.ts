@@ -11,6 +11,7 @@ export { TIME_ZONE_LABELS, UTC_OFFSET_HOURS } from './calendar.ts';
 export { TARGETS } from './policy.ts';
 export { LIMITS } from './errors.ts';
 export { dayParts, parseDayText } from './day-text.ts';
+export { COMPLAINT_ADDRESS_REFUSED, complaintAddressOf } from './complaint-address.ts';
 export * from './schemas/common.ts';
 export * from './schemas/agencies.ts';
 export * from './schemas/cases.ts';

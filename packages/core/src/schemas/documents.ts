@@ -56,8 +56,8 @@ export const DocumentSettingsBody = z
       }),
       email: z.email().max(254).optional().meta({
         description:
-          'The unit’s e-mail, printed under its address; an intervention letter tells the agency it may write to it, and the letters’ e-mails answer to it (their Reply-To) unless the deployment names a mailbox. Never a complaint address. None: not printed, not said',
-        example: 'dumas@setneg.go.id',
+          'The unit’s e-mail, printed under its address; an intervention letter tells the agency it may write to it, and the letters’ e-mails answer to it (their Reply-To) unless the deployment names a mailbox. Never a complaint address: one the e-mail intake receives for is refused (400 naming `letterhead.email`), as an agency’s reply would become a new complaint. None: not printed, not said',
+        example: 'asdep.dumas@setneg.go.id',
       }),
     }),
     signatory: z.strictObject({ name: text(200), position: text(200), nip }),

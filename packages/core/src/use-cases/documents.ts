@@ -8,7 +8,8 @@ import {
   type LetterDocument,
   receiptDocument,
 } from '../documents/letter-document.ts';
-import { DomainError, notFound } from '../errors.ts';
+import { COMPLAINT_ADDRESS_REFUSED, complaintAddressOf } from '../complaint-address.ts';
+import { DomainError, invalidInput, notFound } from '../errors.ts';
 import type { DocumentSettings, DocumentSettingsInput } from '../schemas/documents.ts';
 import type { Principal } from '../tenancy.ts';
 import {
@@ -31,13 +32,21 @@ export async function documentSettings(deps: ServiceDeps, p: Principal): Promise
   return settingsOf(deps);
 }
 
-/** Replaces them (central admin); numbers already given stay as they are. */
+/**
+ * Replaces them (central admin); numbers already given stay as they are. A complaint address as
+ * the unit's e-mail is refused (`letterhead.email`), nothing saved.
+ */
 export async function putDocumentSettings(
   deps: ServiceDeps,
   p: Principal,
   input: DocumentSettingsInput,
 ): Promise<DocumentSettings> {
   requireRole(p, ADMIN_ROLES);
+  // The letters answer to it (their Reply-To): at a complaint address, an agency's reply would
+  // be registered as a new complaint and its sender sent a complaint receipt.
+  const email = input.letterhead.email;
+  if (email && complaintAddressOf(email, deps.complaintAddresses ?? []))
+    throw invalidInput('letterhead.email', COMPLAINT_ADDRESS_REFUSED);
   const { version: seen, ...fields } = input;
   // Made on the version the admin loaded (0: the defaults, none saved): another admin's save
   // since is refused, not reverted; the same save sent again (its answer lost) is answered as

@@ -9255,8 +9255,8 @@ export type components = {
                 phone?: string;
                 /**
                  * Format: email
-                 * @description The unit’s e-mail, printed under its address; an intervention letter tells the agency it may write to it, and the letters’ e-mails answer to it (their Reply-To) unless the deployment names a mailbox. Never a complaint address. None: not printed, not said
-                 * @example dumas@setneg.go.id
+                 * @description The unit’s e-mail, printed under its address; an intervention letter tells the agency it may write to it, and the letters’ e-mails answer to it (their Reply-To) unless the deployment names a mailbox. Never a complaint address: one the e-mail intake receives for is refused (400 naming `letterhead.email`), as an agency’s reply would become a new complaint. None: not printed, not said
+                 * @example asdep.dumas@setneg.go.id
                  */
                 email?: string;
             };
@@ -9292,8 +9292,8 @@ export type components = {
                 phone?: string;
                 /**
                  * Format: email
-                 * @description The unit’s e-mail, printed under its address; an intervention letter tells the agency it may write to it, and the letters’ e-mails answer to it (their Reply-To) unless the deployment names a mailbox. Never a complaint address. None: not printed, not said
-                 * @example dumas@setneg.go.id
+                 * @description The unit’s e-mail, printed under its address; an intervention letter tells the agency it may write to it, and the letters’ e-mails answer to it (their Reply-To) unless the deployment names a mailbox. Never a complaint address: one the e-mail intake receives for is refused (400 naming `letterhead.email`), as an agency’s reply would become a new complaint. None: not printed, not said
+                 * @example asdep.dumas@setneg.go.id
                  */
                 email?: string;
             };

@@ -1083,6 +1083,8 @@ const id = {
     'Unit ini bukan (lagi) unit anggota instansi Anda: mungkin baru dipindahkan oleh admin. Daftar unit dimuat ulang; pilih unit lain.',
   'fieldError.letterAfterReceipt':
     '{label} jatuh sesudah tanggal surat diterima: apakah hari dan bulannya tertukar?',
+  'fieldError.complaintAddress':
+    'Alamat ini menerima pengaduan: balasan instansi akan tercatat sebagai pengaduan baru. Isi kotak surat unit yang dibaca petugas.',
   'fieldError.fromAfterTo': '{label} tidak boleh sesudah tanggal akhir.',
   'fieldError.numberPattern':
     '{label} harus memuat penanda nomor urut; penanda bulan (angka Romawi atau angka) dan tahun boleh dipakai.',
@@ -2292,6 +2294,8 @@ const en = {
     'This unit is not (any more) a member unit of your agency: an admin may have just moved it. The list of units was loaded again; choose another.',
   'fieldError.letterAfterReceipt':
     '{label} falls after the day the letter was received: are its day and month swapped?',
+  'fieldError.complaintAddress':
+    'This address receives complaints: an agency’s reply would be registered as a new complaint. Enter the unit’s mailbox that its staff read.',
   'fieldError.fromAfterTo': '{label} cannot be after the end date.',
   'fieldError.numberPattern':
     '{label} must contain the sequence number placeholder; the month (Roman or digits) and year placeholders may be used.',

@@ -1,5 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { COMPLAINT_ADDRESS_REFUSED } from '@pantau/core/schemas';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
 import DocumentSettingsPage from './admin-documents';
@@ -69,5 +70,41 @@ describe('two admins editing the document settings', () => {
       ),
     );
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('the unit’s e-mail, when it is where complaints arrive', () => {
+  it('says at the field, in Indonesian, that replies would become complaints, and keeps what was typed', async () => {
+    const calls = mockApi((call) =>
+      call.method === 'PUT'
+        ? json(400, {
+            type: 'urn:pantau:problem:validation_failed',
+            title: 'Bad Request',
+            status: 400,
+            code: 'validation_failed',
+            detail: `letterhead.email: ${COMPLAINT_ADDRESS_REFUSED}`,
+            requestId: 'r1',
+            errors: [{ path: 'letterhead.email', message: COMPLAINT_ADDRESS_REFUSED }],
+          })
+        : json(200, { ...SETTINGS, version: 1, updatedAt: null }),
+    );
+    renderWith(<DocumentSettingsPage />, {
+      as: { agency: 'setneg', role: 'central_admin' },
+      path: '/admin/documents',
+    });
+    const email = await screen.findByLabelText<HTMLInputElement>(/^Pos-el/);
+    await userEvent.type(email, 'dumas@setneg.go.id');
+    await userEvent.click(screen.getByRole('button', { name: /Simpan/ }));
+    await waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'));
+    expect(calls.find((c) => c.method === 'PUT')!.body).toMatchObject({
+      letterhead: { email: 'dumas@setneg.go.id' },
+    });
+    const said = document.body.textContent ?? '';
+    expect(said).toContain(
+      'Alamat ini menerima pengaduan: balasan instansi akan tercatat sebagai pengaduan baru. ' +
+        'Isi kotak surat unit yang dibaca petugas.',
+    );
+    expect(said).not.toContain(COMPLAINT_ADDRESS_REFUSED);
+    expect(email.value).toBe('dumas@setneg.go.id');
   });
 });

@@ -29,6 +29,13 @@ export interface ServiceDeps {
    * None by default.
    */
   readonly staffMailDomains?: readonly string[];
+  /**
+   * The addresses complaints arrive at by e-mail (SES's recipient conditions: addresses,
+   * domains, `.parent` domains): the document settings refuse one as the unit's e-mail, which
+   * the letters answer to (`complaintAddressOf`). None by default (embedded: the SMTP listener
+   * takes any recipient, so none is known).
+   */
+  readonly complaintAddresses?: readonly string[];
   /** This process's registrations, one agenda number at a time (the Service makes one). */
   readonly agendaTurns?: AgendaTurns;
   /**
