@@ -274,6 +274,8 @@ describe('escalation over HTTP with the manual clock', { timeout: 240_000 }, () 
     expect(explained.body.ladder.toCome[0]).toMatchObject({
       step: 'reminder_2',
       at: wib('2026-04-03'),
+      // Due at 00:00 on Good Friday: its letter goes, and is dated, the next working day.
+      datedOn: '2026-04-06',
     });
     const other = await first.as('pln', 'agency_officer');
     expect(

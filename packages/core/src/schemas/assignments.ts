@@ -128,6 +128,10 @@ const LadderStepView = z.object({
   step: z.string(),
   action: z.string(),
   at: instant,
+  datedOn: z.string().nullable().meta({
+    description:
+      'The working day its letter goes out and bears (YYYY-MM-DD, in the agency’s zone): letters go in letter hours (08:00 to 16:00 on a working day), so a step at 00:00, or on a Saturday or a holiday, goes that working day or the next, at 08:00 or a few minutes after, at no hour it can name. Null on a letter written before it was kept',
+  }),
   targets: z.array(z.enum(TARGETS)),
   level: z.int(),
 });

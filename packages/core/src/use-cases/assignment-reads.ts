@@ -25,7 +25,7 @@ import {
 import { caseNoticeFor } from '../case-view.ts';
 import { chainedPage, mapPage } from '../desk.ts';
 import { DomainError, invalidInput } from '../errors.ts';
-import { type LadderLetter, ladderState, projectLadder } from '../ladder/index.ts';
+import { type LadderLetter, ladderState, letterDateOf, projectLadder } from '../ladder/index.ts';
 import { workingDaysLate } from '../letters.ts';
 import type { LadderRecord, NotificationRecord } from '../notification.ts';
 import { type SlaPolicy, type Target, TARGETS } from '../policy.ts';
@@ -368,11 +368,14 @@ export async function deadlines(
         })
       : [];
   const taken = await lettersOf(deps, caseId, agencyId, a.generation);
+  // A step to come is written at its instant (most at 00:00) and goes in letter hours: the day
+  // it will bear, not "00.00", is when the agency receives it.
   const view = (e: LadderLetter) => ({
     id: e.id,
     step: e.step,
     action: e.action,
     at: e.at,
+    datedOn: letterDateOf(calendar, a.timeZone, new Date(e.at)),
     targets: [...e.targets],
     level: e.level,
   });
@@ -421,6 +424,7 @@ export async function deadlines(
         step: n.step,
         action: n.action,
         at: n.createdAt,
+        datedOn: n.datedOn ?? null,
         targets: [...n.targets],
         level: n.episode === null || n.episode === undefined ? 0 : levelOf(policy, n.step),
       })),

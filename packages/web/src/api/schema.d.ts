@@ -8401,6 +8401,8 @@ export type components = {
                      * @example 2026-03-30T16:59:59.999Z
                      */
                     at: string;
+                    /** @description The working day its letter goes out and bears (YYYY-MM-DD, in the agency’s zone): letters go in letter hours (08:00 to 16:00 on a working day), so a step at 00:00, or on a Saturday or a holiday, goes that working day or the next, at 08:00 or a few minutes after, at no hour it can name. Null on a letter written before it was kept */
+                    datedOn: string | null;
                     targets: ("acknowledge" | "followUp" | "resolution")[];
                     level: number;
                 }[];
@@ -8414,6 +8416,8 @@ export type components = {
                      * @example 2026-03-30T16:59:59.999Z
                      */
                     at: string;
+                    /** @description The working day its letter goes out and bears (YYYY-MM-DD, in the agency’s zone): letters go in letter hours (08:00 to 16:00 on a working day), so a step at 00:00, or on a Saturday or a holiday, goes that working day or the next, at 08:00 or a few minutes after, at no hour it can name. Null on a letter written before it was kept */
+                    datedOn: string | null;
                     targets: ("acknowledge" | "followUp" | "resolution")[];
                     level: number;
                 }[];

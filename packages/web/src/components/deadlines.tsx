@@ -3,15 +3,55 @@
  * days by policy and adjustments, the holidays skipped with their names, paused intervals), and
  * the escalation ladder: the steps already taken and those still to come.
  */
+import { createContext, type ReactNode, useContext, useState } from 'react';
 import { isOpenState } from '@pantau/core/schemas';
 import { api, type Schemas, unwrap } from '../api/client';
-import { useLoad } from '../data';
+import { type Loaded, useLoad } from '../data';
 import { deadlineStatus } from '../deadline';
 import { dateIn, formatDate, formatInstant, type TimeZone } from '../format';
-import { labelOf, stepLabel, useI18n } from '../i18n/i18n';
+import { labelOf, stepLabel, type Translate, useI18n } from '../i18n/i18n';
 import { useServerNow } from '../server-clock';
 import { useAgencies } from './agencies';
 import { Deadline, Loading, ProblemAlert, Time } from './ui';
+
+type DeadlinesRead = Promise<Schemas['Deadlines']>;
+const SharedDeadlines = createContext<Map<string, DeadlinesRead> | null>(null);
+
+/**
+ * One read of an assignment's deadlines (per version) for every part of the page that shows
+ * them: an agency's case page says its nearest deadline by the title, the deadlines and, below
+ * its actions, the ladder, from the same answer.
+ */
+export function DeadlinesShared({ children }: { children: ReactNode }) {
+  const [reads] = useState(() => new Map<string, DeadlinesRead>());
+  return <SharedDeadlines.Provider value={reads}>{children}</SharedDeadlines.Provider>;
+}
+
+/** An assignment's deadlines and ladder, read again when its version changes. */
+export function useDeadlines(
+  caseId: string,
+  agencyId: string,
+  version: number,
+): Loaded<Schemas['Deadlines']> {
+  const reads = useContext(SharedDeadlines);
+  return useLoad(() => {
+    const read = () =>
+      unwrap(
+        api.GET('/v1/cases/{id}/assignments/{agencyId}/deadlines', {
+          params: { path: { id: caseId, agencyId } },
+        }),
+      );
+    if (!reads) return read();
+    const key = `${caseId}/${agencyId}/${version}`;
+    const known = reads.get(key);
+    if (known) return known;
+    const fresh = read();
+    reads.set(key, fresh);
+    // A failed read is not kept: the next one asks again.
+    fresh.catch(() => reads.delete(key));
+    return fresh;
+  }, [caseId, agencyId, version]);
+}
 
 export function DeadlinesPanel({
   caseId,
@@ -19,6 +59,7 @@ export function DeadlinesPanel({
   zone,
   readerZone = zone,
   version,
+  ladder = true,
 }: {
   caseId: string;
   assignment: Schemas['Assignment'];
@@ -27,16 +68,10 @@ export function DeadlinesPanel({
   /** The reader's zone, for when a pause began (by default the assignment's). */
   readerZone?: TimeZone;
   version: number;
+  /** The ladder below the deadlines (central's); an agency reads it below its actions. */
+  ladder?: boolean;
 }) {
-  const loaded = useLoad(
-    () =>
-      unwrap(
-        api.GET('/v1/cases/{id}/assignments/{agencyId}/deadlines', {
-          params: { path: { id: caseId, agencyId: assignment.agencyId } },
-        }),
-      ),
-    [caseId, assignment.agencyId, version],
-  );
+  const loaded = useDeadlines(caseId, assignment.agencyId, version);
   // "Soon" by the API's clock, as the queue says it, not by a badly set PC's.
   const now = useServerNow();
   if (loaded.loading && !loaded.data) return <Loading />;
@@ -57,8 +92,48 @@ export function DeadlinesPanel({
         now={now ?? new Date()}
         ended={ended}
         paused={assignment.paused}
+        ladder={ladder}
       />
     </>
+  );
+}
+
+/**
+ * An assignment's escalation ladder, folded ("Tahapan eskalasi (7)"): an agency's, below its
+ * actions. On a phone the steps ran about 700 px between its deadlines and its acknowledgement.
+ */
+export function LadderPanel({
+  caseId,
+  agencyId,
+  version,
+  zone,
+}: {
+  caseId: string;
+  agencyId: string;
+  version: number;
+  /** The assignment's own zone. */
+  zone: TimeZone;
+}) {
+  const { t } = useI18n();
+  const loaded = useDeadlines(caseId, agencyId, version);
+  // The deadlines above say it when the read fails or is still under way.
+  if (!loaded.data) return null;
+  const { taken, toCome } = loaded.data.ladder;
+  return (
+    <details className="ladder-fold">
+      <summary>{t('ladder.folded', { count: taken.length + toCome.length })}</summary>
+      <LadderView ladder={loaded.data.ladder} zone={zone} />
+    </details>
+  );
+}
+
+function LadderView({ ladder, zone }: { ladder: Schemas['Deadlines']['ladder']; zone: TimeZone }) {
+  const { t } = useI18n();
+  return (
+    <div className="ladder">
+      <LadderSteps title={t('ladder.taken')} steps={ladder.taken} zone={zone} />
+      <LadderSteps title={t('ladder.toCome')} steps={ladder.toCome} zone={zone} />
+    </div>
   );
 }
 
@@ -98,6 +173,7 @@ export function DeadlinesView({
   now,
   ended = false,
   paused = false,
+  ladder = true,
 }: {
   deadlines: Schemas['Deadlines'];
   zone: TimeZone;
@@ -105,6 +181,8 @@ export function DeadlinesView({
   ended?: boolean;
   /** The assignment's clock is paused: its open targets' dates move on resume. */
   paused?: boolean;
+  /** With the ladder below (else `LadderPanel` shows it). */
+  ladder?: boolean;
 }) {
   const { t, lang } = useI18n();
   return (
@@ -195,11 +273,12 @@ export function DeadlinesView({
           </li>
         ))}
       </ul>
-      <h3>{t('ladder.title')}</h3>
-      <div className="ladder">
-        <LadderSteps title={t('ladder.taken')} steps={deadlines.ladder.taken} zone={zone} />
-        <LadderSteps title={t('ladder.toCome')} steps={deadlines.ladder.toCome} zone={zone} />
-      </div>
+      {ladder ? (
+        <>
+          <h3>{t('ladder.title')}</h3>
+          <LadderView ladder={deadlines.ladder} zone={zone} />
+        </>
+      ) : null}
     </div>
   );
 }
@@ -240,16 +319,24 @@ export function WorkingDaysNote({
   late: number | null | undefined;
 }) {
   const { t } = useI18n();
-  const text =
-    late !== null && late !== undefined
-      ? t('deadlines.daysLate', { days: late })
-      : left === 0
-        ? t('deadlines.lastDay')
-        : left !== null && left !== undefined
-          ? t('deadlines.daysLeft', { days: left })
-          : null;
+  const text = workingDaysText(t, left, late);
   if (text === null) return null;
   return <span className="muted small working-days"> ({text})</span>;
+}
+
+/** "tinggal 2 hari kerja lagi", "hari ini hari kerja terakhir", "terlambat 3 hari kerja", or null. */
+export function workingDaysText(
+  t: Translate,
+  left: number | null | undefined,
+  late: number | null | undefined,
+): string | null {
+  return late !== null && late !== undefined
+    ? t('deadlines.daysLate', { days: late })
+    : left === 0
+      ? t('deadlines.lastDay')
+      : left !== null && left !== undefined
+        ? t('deadlines.daysLeft', { days: left })
+        : null;
 }
 
 function LadderSteps({
@@ -261,7 +348,7 @@ function LadderSteps({
   steps: Schemas['Deadlines']['ladder']['taken'];
   zone: TimeZone;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <div>
       <h4>{title}</h4>
@@ -271,7 +358,15 @@ function LadderSteps({
         <ol>
           {steps.map((step) => (
             <li key={step.id}>
-              <Time at={step.at} zone={zone} /> — {stepLabel(t, step.step)}
+              {/* Letters go in letter hours: one at 00.00, on a Saturday or a holiday goes at
+                  08.00 (or minutes after) that working day or the next, and bears that day. The
+                  day, as the letters list says it; the instant only for a letter older than it. */}
+              {step.datedOn ? (
+                <time dateTime={step.datedOn}>{formatDate(step.datedOn, lang)}</time>
+              ) : (
+                <Time at={step.at} zone={zone} />
+              )}{' '}
+              — {stepLabel(t, step.step)}
               <span className="muted small">
                 {' '}
                 ({step.targets.map((target) => labelOf(t, 'target', target)).join(', ')})

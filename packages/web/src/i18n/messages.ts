@@ -293,6 +293,8 @@ const id = {
   'activities.cancellation': 'Alasan pembatalan',
 
   'assignment.title': 'Penugasan: {agency}',
+  'assignment.ours': 'Penugasan kami:',
+  'assignment.oursOf': 'Penugasan {agency}:',
   // An agency's answers beside its assignment (components/agency-answers.tsx).
   'answers.show': 'Jawaban {agency}',
   'answers.none': 'Belum ada jawaban dari instansi ini.',
@@ -325,6 +327,7 @@ const id = {
   'ladder.title': 'Tahapan eskalasi',
   'ladder.taken': 'Sudah dilakukan',
   'ladder.toCome': 'Akan datang',
+  'ladder.folded': 'Tahapan eskalasi ({count})',
 
   'actions.acknowledge': 'Konfirmasi penerimaan',
   'actions.respond': 'Kirim tanggapan',
@@ -1526,6 +1529,8 @@ const en = {
   'activities.cancellation': 'Why it was cancelled',
 
   'assignment.title': 'Assignment: {agency}',
+  'assignment.ours': 'Our assignment:',
+  'assignment.oursOf': 'Assignment of {agency}:',
   'answers.show': 'Answers from {agency}',
   'answers.none': 'No answer from this agency yet.',
   'answers.answer': 'Answer',
@@ -1557,6 +1562,7 @@ const en = {
   'ladder.title': 'Escalation ladder',
   'ladder.taken': 'Taken',
   'ladder.toCome': 'To come',
+  'ladder.folded': 'Escalation ladder ({count})',
 
   'actions.acknowledge': 'Acknowledge receipt',
   'actions.respond': 'Send a response',

@@ -10,6 +10,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { Route } from 'wouter';
 import { json, mockApi, renderWith } from '../../test/render';
+import type { Role } from '../auth/session';
 import CaseDetail from './case-detail';
 
 // Eighteen paragraphs, about 3,200 characters: the walk's complaint.
@@ -89,9 +90,75 @@ const kase = {
   version: 3,
 };
 
-function open() {
+/** How each target stands (the walk's: read on Friday 27 March) and the ladder, 3 taken, 4 to come. */
+const target = (
+  name: 'acknowledge' | 'followUp' | 'resolution',
+  due: string,
+  left: number | null,
+  late: number | null,
+) => ({
+  target: name,
+  workingDays: 3,
+  policyWorkingDays: 3,
+  adjustments: [],
+  countedFrom: '2026-03-16',
+  lastWorkingDay: due.slice(0, 10),
+  due,
+  met: null,
+  overdue: late !== null,
+  workingDaysLeft: left,
+  workingDaysLate: late,
+  skipped: [],
+  uncoveredYears: [],
+  pausedIntervals: [],
+});
+const step = (id: string, name: string, at: string, datedOn: string | null) => ({
+  id,
+  step: name,
+  action: name.replace(/_\d+$/, ''),
+  at,
+  datedOn,
+  targets: ['acknowledge'],
+  level: 1,
+});
+const deadlines = {
+  caseId: 'c1',
+  agencyId: 'pemprov-bali',
+  generation: 1,
+  forwardedAt: assignment.forwardedAt,
+  timeZone: 'Asia/Makassar',
+  timeZoneLabel: 'WITA',
+  calendarId: 'id',
+  policyId: 'default',
+  targets: [
+    target('acknowledge', assignment.due.acknowledge, null, 2),
+    target('followUp', assignment.due.followUp, 1, null),
+    target('resolution', assignment.due.resolution, 10, null),
+  ],
+  ladder: {
+    taken: [
+      step('t1', 'warning', '2026-03-17T16:00:00.000Z', '2026-03-18'),
+      step('t2', 'warning', '2026-03-26T16:00:00.000Z', '2026-03-27'),
+      step('t3', 'reminder_1', '2026-03-26T16:00:00.000Z', '2026-03-27'),
+    ],
+    // 00.00 WITA on Good Friday (a holiday), and on two Saturdays: letters go on the next
+    // working day at 08.00, and bear that day.
+    toCome: [
+      step('c1', 'reminder_2', '2026-04-02T16:00:00.000Z', '2026-04-06'),
+      step('c2', 'warning', '2026-04-09T16:00:00.000Z', '2026-04-10'),
+      step('c3', 'formal_warning', '2026-04-10T16:00:00.000Z', '2026-04-13'),
+      step('c4', 'central_intervention', '2026-04-17T16:00:00.000Z', '2026-04-20'),
+    ],
+  },
+};
+
+function open(
+  as: { agency: string; role: Role } = { agency: 'pemprov-bali', role: 'agency_officer' },
+) {
   mockApi((call) => {
     if (call.path === '/v1/cases/c1') return json(200, kase);
+    if (call.path === '/v1/cases/c1/assignments/pemprov-bali/deadlines')
+      return json(200, deadlines);
     if (call.path === '/v1/calendars/id/days')
       return json(200, { id: 'id', years: [2026], items: [] });
     if (/^\/v1\/(cases\/c1\/(timeline|attachments)|notifications)/.test(call.path))
@@ -102,7 +169,7 @@ function open() {
     <Route path="/cases/:id">
       <CaseDetail />
     </Route>,
-    { path: '/cases/c1', as: { agency: 'pemprov-bali', role: 'agency_officer' } },
+    { path: '/cases/c1', as },
   );
 }
 
@@ -129,5 +196,64 @@ describe('an agency officer’s case page (a phone’s one column)', () => {
     expect(within(mine).getByText(/Mohon tinjau tanggul/)).toBeTruthy();
     expect(before(mine, complaint), 'the assignment comes after the complaint').toBe(true);
     expect(before(acknowledge, complaint)).toBe(true);
+  });
+
+  it('puts its actions right after the deadlines, the escalation steps folded below them', async () => {
+    open();
+    const mine = await screen.findByRole('region', { name: /Penugasan: / });
+    await within(mine).findByText('Tenggat');
+    const before = (a: Node, b: Node) =>
+      Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const acknowledge = within(mine).getByRole('button', { name: 'Konfirmasi penerimaan' });
+    const lastDeadline = within(mine).getByText('Penyelesaian', { selector: 'strong' });
+    const summary = within(mine).getByText('Tahapan eskalasi (7)', { selector: 'summary' });
+    const fold = summary.closest('details')!;
+    expect(before(lastDeadline, acknowledge), 'the acknowledgement after the deadlines').toBe(true);
+    expect(before(acknowledge, fold), 'the escalation steps after the actions').toBe(true);
+    expect(fold.open, 'the escalation steps folded').toBe(false);
+    expect(within(fold).getByText('Akan datang')).toBeTruthy();
+    await userEvent.click(summary);
+    expect(fold.open).toBe(true);
+  });
+
+  it('keeps the escalation steps open for central, which reads them to chase', async () => {
+    open({ agency: 'setneg', role: 'central_officer' });
+    const card = await screen.findByRole('region', { name: /Penugasan: / });
+    const title = await within(card).findByRole('heading', { name: 'Tahapan eskalasi' });
+    expect(title.closest('details')).toBeNull();
+    expect(within(card).getByRole('heading', { name: 'Akan datang' })).toBeTruthy();
+  });
+
+  it('says by its title how its own assignment stands and its nearest open deadline', async () => {
+    open();
+    const standing = await screen.findByText(/^Penugasan kami:/);
+    // Above the assignment card, on the first screen: not the case's "Diteruskan" alone.
+    expect(standing.closest('section')).toBeNull();
+    expect(within(standing).getByText('Menunggu')).toBeTruthy();
+    await within(standing).findByText(/terlambat 2 hari kerja/);
+    expect(standing.textContent).toMatch(
+      /^Penugasan kami: Menunggu · Konfirmasi penerimaan terlambat 2 hari kerja$/,
+    );
+  });
+
+  it('gives each coming step the working day its letter goes (no 00.00 hour)', async () => {
+    open();
+    const mine = await screen.findByRole('region', { name: /Penugasan: / });
+    const coming = (await within(mine).findByText('Akan datang')).parentElement!;
+    const items = within(coming)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent!.replace(/ \(.*\)$/, ''));
+    expect(items).toEqual([
+      'Sen, 6 Apr 2026 — Surat pengingat II',
+      'Jum, 10 Apr 2026 — Peringatan dini',
+      'Sen, 13 Apr 2026 — Surat penegasan',
+      'Sen, 20 Apr 2026 — Intervensi pusat',
+    ]);
+    expect(coming.textContent).not.toContain('00.00');
+    // Those done, as the letters list dates them: the day each went out and bears.
+    const done = within(mine).getByText('Sudah dilakukan').parentElement!;
+    expect(within(done).getAllByRole('listitem')[0]!.textContent).toMatch(
+      /^Rab, 18 Mar 2026 — Peringatan dini/,
+    );
   });
 });

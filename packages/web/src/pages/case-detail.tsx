@@ -23,7 +23,8 @@ import { ComplainantCases } from '../components/complainant-cases';
 import { CaseActions, othersHold } from '../components/case-actions';
 import { Delegation, HeldBy, ReturnDelegation } from '../components/delegation';
 import { AcknowledgedBy } from '../components/assignment-acknowledged';
-import { DeadlinesPanel } from '../components/deadlines';
+import { AssignmentStanding } from '../components/assignment-standing';
+import { DeadlinesPanel, DeadlinesShared, LadderPanel } from '../components/deadlines';
 import { Loading, PageTitle, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { useLoad, usePaged } from '../data';
 import { labelOf, useI18n } from '../i18n/i18n';
@@ -176,13 +177,16 @@ export default function CaseDetail() {
           {a.redirect.suggestedAgencyId ? ` → ${nameOf(a.redirect.suggestedAgencyId)}` : ''}
         </p>
       ) : null}
-      {/* In the assignment's own zone (WITA, WIT), named: its deadlines are its day's end. */}
+      {/* In the assignment's own zone (WITA, WIT), named: its deadlines are its day's end.
+        Central reads the ladder below them, to chase; an agency below its actions, folded (on a
+        phone it ran 700 px between its deadlines and its acknowledgement). */}
       <DeadlinesPanel
         caseId={kase.id}
         assignment={a}
         zone={a.timeZone}
         readerZone={zone}
         version={a.version}
+        ladder={central}
       />
       {central ? (
         <AgencyAnswers
@@ -202,96 +206,114 @@ export default function CaseDetail() {
         lastOnCase={central && !othersHold(kase, a.agencyId)}
         onChange={reload}
       />
+      {central ? null : (
+        <LadderPanel caseId={kase.id} agencyId={a.agencyId} version={a.version} zone={a.timeZone} />
+      )}
     </section>
   ));
+  // The agency's own (or delegated to it): how it stands, by the title.
+  const ours = central
+    ? []
+    : assignments.filter((a) => a.agencyId === session.agency || a.delegatedTo === session.agency);
   return (
-    <article>
-      <PageTitle>{kase.subject}</PageTitle>
-      <p className="meta">
-        {kase.agendaNumber ? (
-          <>
-            {t('documents.agendaNumber')}: <strong className="nowrap">{kase.agendaNumber}</strong>{' '}
-            ·{' '}
-          </>
-        ) : null}
-        <StatusBadge prefix="status" value={kase.status} /> · {labelOf(t, 'channel', kase.channel)}{' '}
-        · {t('case.received')} <Time at={kase.receivedAt} zone={zone} />
-        {central ? (
-          <>
-            {' '}
-            · {t('case.trackingCode')}: <code>{kase.trackingCode}</code>
-          </>
-        ) : null}
-        {kase.confidential ? <span className="badge">{t('case.confidential')}</span> : null}
-      </p>
-      {/* A newsletter's or a list's mail (central's alone: an agency reads false): a case all
-        the same, the mail being the record, for central to verify or reject at a glance. */}
-      {kase.bulkMail ? <p className="muted">{t('desk.bulkMail')}</p> : null}
-      <ProblemAlert error={loaded.error} />
-      {central && registered ? (
-        <p className="alert" role="status">
-          {kase.agendaNumber
-            ? t('documents.registered', { number: kase.agendaNumber })
-            : t('documents.registeredNoNumber')}
+    <DeadlinesShared>
+      <article>
+        <PageTitle>{kase.subject}</PageTitle>
+        <p className="meta">
+          {kase.agendaNumber ? (
+            <>
+              {t('documents.agendaNumber')}: <strong className="nowrap">{kase.agendaNumber}</strong>{' '}
+              ·{' '}
+            </>
+          ) : null}
+          <StatusBadge prefix="status" value={kase.status} /> ·{' '}
+          {labelOf(t, 'channel', kase.channel)} · {t('case.received')}{' '}
+          <Time at={kase.receivedAt} zone={zone} />
+          {central ? (
+            <>
+              {' '}
+              · {t('case.trackingCode')}: <code>{kase.trackingCode}</code>
+            </>
+          ) : null}
+          {kase.confidential ? <span className="badge">{t('case.confidential')}</span> : null}
         </p>
-      ) : null}
-      {central && (registered || kase.channel === 'walk_in' || kase.channel === 'letter') ? (
-        <ReceiptButton kase={kase} />
-      ) : null}
-      <ActionResultProvider>
-        {/* Every form on the page, central's and the agency's alike: one the API refuses because
+        {ours.map((a) => (
+          <AssignmentStanding
+            key={a.agencyId}
+            caseId={kase.id}
+            assignment={a}
+            named={ours.length > 1}
+          />
+        ))}
+        {/* A newsletter's or a list's mail (central's alone: an agency reads false): a case all
+        the same, the mail being the record, for central to verify or reject at a glance. */}
+        {kase.bulkMail ? <p className="muted">{t('desk.bulkMail')}</p> : null}
+        <ProblemAlert error={loaded.error} />
+        {central && registered ? (
+          <p className="alert" role="status">
+            {kase.agendaNumber
+              ? t('documents.registered', { number: kase.agendaNumber })
+              : t('documents.registeredNoNumber')}
+          </p>
+        ) : null}
+        {central && (registered || kase.channel === 'walk_in' || kase.channel === 'letter') ? (
+          <ReceiptButton kase={kase} />
+        ) : null}
+        <ActionResultProvider>
+          {/* Every form on the page, central's and the agency's alike: one the API refuses because
         the case moved on unseen (central withdrew the assignment, a colleague answered it) has the
         case read again, and keeps its text where its action is gone (`ReadAgainProvider`). */}
-        <ReadAgainProvider reload={reload} unsent={(form, dirty) => holds(form)(dirty)}>
-          <div className="columns">
-            <div>
-              {central ? null : assignmentCards}
-              <Complaint kase={kase} zone={zone} central={central} onChange={reload} />
-              {/* Central's alone: an agency searches no identifier, and reads no other case of
+          <ReadAgainProvider reload={reload} unsent={(form, dirty) => holds(form)(dirty)}>
+            <div className="columns">
+              <div>
+                {central ? null : assignmentCards}
+                <Complaint kase={kase} zone={zone} central={central} onChange={reload} />
+                {/* Central's alone: an agency searches no identifier, and reads no other case of
                 the complainant's. */}
-              {central ? (
-                <ComplainantCases caseId={kase.id} complainant={kase.complainant} zone={zone} />
-              ) : null}
-              <CaseActivities
-                activities={kase.activities}
-                earlier={kase.earlierActivities}
-                zone={zone}
-              />
-              <CaseAttachments
-                caseId={kase.id}
-                central={central}
-                // An agency attaches to an answer still to be given: an ended assignment takes
-                // no more files (the API's 409). Central may attach to any response at any time.
-                agencies={(central
-                  ? assignments
-                  : assignments.filter((a) => isOpenState(a.state))
-                ).map((a) => a.agencyId)}
-                activities={kase.activities}
-                zone={zone}
-                onVisibilityChanged={events.reload}
-              />
-              {central ? <CaseActions kase={kase} onChange={reload} /> : null}
-              {central ? assignmentCards : null}
+                {central ? (
+                  <ComplainantCases caseId={kase.id} complainant={kase.complainant} zone={zone} />
+                ) : null}
+                <CaseActivities
+                  activities={kase.activities}
+                  earlier={kase.earlierActivities}
+                  zone={zone}
+                />
+                <CaseAttachments
+                  caseId={kase.id}
+                  central={central}
+                  // An agency attaches to an answer still to be given: an ended assignment takes
+                  // no more files (the API's 409). Central may attach to any response at any time.
+                  agencies={(central
+                    ? assignments
+                    : assignments.filter((a) => isOpenState(a.state))
+                  ).map((a) => a.agencyId)}
+                  activities={kase.activities}
+                  zone={zone}
+                  onVisibilityChanged={events.reload}
+                />
+                {central ? <CaseActions kase={kase} onChange={reload} /> : null}
+                {central ? assignmentCards : null}
+              </div>
+              <div>
+                <Timeline
+                  events={events}
+                  zone={zone}
+                  zoneOf={(agencyId) =>
+                    kase.assignments.find((a) => a.agencyId === agencyId)?.timeZone
+                  }
+                />
+                <CaseLetters
+                  caseId={kase.id}
+                  zone={zone}
+                  revision={loaded.data}
+                  awaiting={justForwarded(kase)}
+                />
+              </div>
             </div>
-            <div>
-              <Timeline
-                events={events}
-                zone={zone}
-                zoneOf={(agencyId) =>
-                  kase.assignments.find((a) => a.agencyId === agencyId)?.timeZone
-                }
-              />
-              <CaseLetters
-                caseId={kase.id}
-                zone={zone}
-                revision={loaded.data}
-                awaiting={justForwarded(kase)}
-              />
-            </div>
-          </div>
-        </ReadAgainProvider>
-      </ActionResultProvider>
-    </article>
+          </ReadAgainProvider>
+        </ActionResultProvider>
+      </article>
+    </DeadlinesShared>
   );
 }
 
