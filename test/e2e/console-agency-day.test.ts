@@ -299,6 +299,22 @@ describe('console: the queue on a phone says how many working days are left, or 
       expect(await queueAt390('queue-phone-late')).toMatch(
         /Konfirmasi penerimaan: 26 Mar 2026, 23\.59 WITA\s*Lewat tenggat\s*\(terlambat 1 hari kerja\)/,
       );
+      // Opened from there, the case's first screen holds what the officer acts on: it said the
+      // complaint, then seven screens down, "Konfirmasi penerimaan".
+      await page
+        .getByRole('row')
+        .filter({ hasText: 'Trotoar rusak di Jalan Gatot Subroto' })
+        .first()
+        .getByRole('link')
+        .first()
+        .click();
+      const acknowledge = page.getByRole('button', { name: 'Konfirmasi penerimaan' });
+      await acknowledge.waitFor();
+      // Its deadlines read (they stand above it): not measured while they load.
+      await page.getByText('Bagaimana dihitung').first().waitFor();
+      await page.screenshot({ path: '/tmp/agency-case-phone-first-screen.png' });
+      const box = await acknowledge.boundingBox();
+      expect(box && box.y + box.height <= 844, JSON.stringify(box)).toBe(true);
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });
     }
