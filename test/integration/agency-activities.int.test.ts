@@ -6,13 +6,14 @@
  * report, the case's close), never another agency's or another tenant's.
  */
 import { createApp } from '@pantau/api';
-import { Service } from '@pantau/core';
+import { type JobRunner, runRearmJob, Service } from '@pantau/core';
 import type { DynamoStore } from '@pantau/store';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addAgencies,
   casePk,
+  centralAdmin,
   centralOfficer,
   forwardedCase,
   freshStore,
@@ -42,6 +43,7 @@ beforeAll(async () => {
     { id: 'pemprov' },
     { id: 'kemendagri' },
     { id: 'pemkab', focalPointId: 'kemendagri' },
+    { id: 'pemkot', focalPointId: 'kemendagri' },
   ]);
 }, 60_000);
 
@@ -100,6 +102,7 @@ describe('an agency’s coming activities', () => {
       kind: 'mediation',
       scheduledAt: THURSDAY_10_WITA,
       agencyId: 'polri',
+      via: null,
     });
     // Nothing names the other agencies on the case (PLN), nor the plan or the participants.
     expect(JSON.stringify(forPolri)).not.toMatch(/pln|Kapolres|Asdep/);
@@ -227,6 +230,131 @@ describe('an agency’s coming activities', () => {
       code: 'forbidden',
     });
     await expect(invited(centralOfficer)).rejects.toMatchObject({ code: 'forbidden' });
+  }, 60_000);
+});
+
+describe('a member unit holding its focal point’s delegated assignment', () => {
+  const coordinator = officerOf('kemendagri', 'agency_coordinator');
+  const focalPoint = officerOf('kemendagri');
+  const unit = officerOf('pemkab');
+  /** `who`'s coming activities on `caseId`: the activity, the agency listed and through whom. */
+  const on = async (
+    caseId: string,
+    who: typeof polri,
+    query: { scope?: 'members' } = {},
+  ): Promise<[string, string, string | null][]> =>
+    (await invited(who, query))
+      .filter((a) => a.caseId === caseId)
+      .map((a) => [a.activityId, a.agencyId, a.via]);
+  /** Each invitation item stored on the case: whose list it is on, and for which activity. */
+  const stored = async (caseId: string) =>
+    (await storedInvitations(caseId))
+      .map((i) => `${String(i.activityId)}:${String(i.agencyId)}:${String(i.via ?? '-')}`)
+      .sort();
+
+  it('lists what central plans with its focal point, and follows the plan and the delegation', async () => {
+    clock.set('2026-09-07T01:00:00.000Z');
+    const { caseId } = await forwardedCase(service, ['kemendagri', 'pln']);
+    await service.delegate(coordinator, caseId, 'kemendagri', { memberId: 'pemkab' });
+    const mediation = await service.planActivity(centralOfficer, caseId, {
+      kind: 'mediation',
+      scheduledAt: THURSDAY_10_WITA,
+      agencyIds: ['kemendagri', 'pln'],
+    });
+    // The unit that does the work lists it, through its focal point; the focal point its own.
+    expect(await on(caseId, unit)).toEqual([[mediation.id, 'pemkab', 'kemendagri']]);
+    expect((await invited(unit)).find((a) => a.activityId === mediation.id)).toEqual({
+      activityId: mediation.id,
+      caseId,
+      caseSubject: 'Sertifikat tanah belum terbit',
+      agendaNumber: (await service.getCase(unit, caseId)).agendaNumber,
+      kind: 'mediation',
+      scheduledAt: THURSDAY_10_WITA,
+      agencyId: 'pemkab',
+      via: 'kemendagri',
+    });
+    expect(JSON.stringify(await invited(unit))).not.toContain('pln');
+    expect(await on(caseId, focalPoint)).toEqual([[mediation.id, 'kemendagri', null]]);
+    // Its coordinator, its units' included, sees it once: as its own.
+    expect(await on(caseId, coordinator, { scope: 'members' })).toEqual([
+      [mediation.id, 'kemendagri', null],
+    ]);
+    expect(await on(caseId, officerOf('pln'))).toEqual([[mediation.id, 'pln', null]]);
+
+    // A new date: moved on the unit's list too.
+    await service.scheduleActivity(centralOfficer, caseId, mediation.id, {
+      scheduledAt: '2026-09-08T00:00:00.000Z',
+    });
+    expect(
+      (await invited(unit)).filter((a) => a.caseId === caseId).map((a) => a.scheduledAt),
+    ).toEqual(['2026-09-08T00:00:00.000Z']);
+
+    // Taken back: off the unit's list, still the focal point's, no item of the unit's left.
+    await service.delegate(coordinator, caseId, 'kemendagri', { memberId: null });
+    expect(await on(caseId, unit)).toEqual([]);
+    expect(await on(caseId, focalPoint)).toEqual([[mediation.id, 'kemendagri', null]]);
+    expect(await stored(caseId)).toEqual([`${mediation.id}:kemendagri:-`, `${mediation.id}:pln:-`]);
+
+    // Delegated after it was planned (to the other unit, then to this one): the holder lists it.
+    await service.delegate(coordinator, caseId, 'kemendagri', { memberId: 'pemkot' });
+    expect(await on(caseId, officerOf('pemkot'))).toEqual([[mediation.id, 'pemkot', 'kemendagri']]);
+    await service.delegate(coordinator, caseId, 'kemendagri', { memberId: 'pemkab' });
+    expect(await on(caseId, officerOf('pemkot'))).toEqual([]);
+    expect(await on(caseId, unit)).toEqual([[mediation.id, 'pemkab', 'kemendagri']]);
+    const times = (await invited(unit)).filter((a) => a.caseId === caseId);
+    expect(times.map((a) => a.scheduledAt)).toEqual(['2026-09-08T00:00:00.000Z']);
+
+    // Invited itself too: listed once, as its own.
+    const conference = await service.planActivity(centralOfficer, caseId, {
+      kind: 'case_conference',
+      scheduledAt: '2026-09-09T02:00:00.000Z',
+      agencyIds: ['kemendagri', 'pemkab'],
+    });
+    expect(await on(caseId, unit)).toEqual([
+      [mediation.id, 'pemkab', 'kemendagri'],
+      [conference.id, 'pemkab', null],
+    ]);
+
+    // Cancelled, reported: gone from every list, and no item left behind.
+    await service.cancelActivity(centralOfficer, caseId, conference.id, { reason: 'Digabung' });
+    await service.reportActivity(centralOfficer, caseId, mediation.id, {
+      heldAt: '2026-09-07T01:00:00.000Z',
+      outcome: 'Sepakat',
+      summary: 'Para pihak sepakat.',
+    });
+    for (const who of [unit, focalPoint, officerOf('pln'), officerOf('pemkot')])
+      expect(await on(caseId, who)).toEqual([]);
+    expect(await on(caseId, coordinator, { scope: 'members' })).toEqual([]);
+    expect(await storedInvitations(caseId)).toEqual([]);
+  }, 60_000);
+
+  it('leaves the list of a unit moved out of its focal point, and the close takes the rest', async () => {
+    clock.set('2026-09-07T01:00:00.000Z');
+    const { caseId } = await forwardedCase(service, ['kemendagri']);
+    await service.delegate(coordinator, caseId, 'kemendagri', { memberId: 'pemkot' });
+    const planned = await service.planActivity(centralOfficer, caseId, {
+      kind: 'clarification',
+      scheduledAt: THURSDAY_10_WITA,
+      agencyIds: ['kemendagri'],
+    });
+    const moving = officerOf('pemkot');
+    expect(await on(caseId, moving)).toEqual([[planned.id, 'pemkot', 'kemendagri']]);
+    // Moved out: at the save it no longer lists it (it no longer reads the case), and the job
+    // giving its delegations back takes its invitation with them.
+    const idle: JobRunner = { start: async () => undefined };
+    const admin = new Service({ store, clock: clock.now, jobs: idle });
+    const moved = await admin.updateAgency(centralAdmin, 'pemkot', { focalPointId: null });
+    expect(await on(caseId, moving)).toEqual([]);
+    await runRearmJob({ store, clock: clock.now }, moved.delegationsJob!.id);
+    expect(await stored(caseId)).toEqual([`${planned.id}:kemendagri:-`]);
+    expect(await on(caseId, focalPoint)).toEqual([[planned.id, 'kemendagri', null]]);
+
+    // Delegated to the other unit, then the case closed: off every list, no item left.
+    await service.delegate(coordinator, caseId, 'kemendagri', { memberId: 'pemkab' });
+    expect(await on(caseId, unit)).toEqual([[planned.id, 'pemkab', 'kemendagri']]);
+    await service.closeCase(centralOfficer, caseId, { outcome: 'resolved' });
+    expect(await on(caseId, unit)).toEqual([]);
+    expect(await storedInvitations(caseId)).toEqual([]);
   }, 60_000);
 });
 

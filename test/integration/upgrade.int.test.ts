@@ -40,7 +40,12 @@ let store: DynamoStore;
 beforeAll(async () => {
   store = await freshStore();
   service = new Service({ store, clock: clock.now });
-  await addAgencies(service, [{ id: 'pln' }, { id: 'polri' }]);
+  await addAgencies(service, [
+    { id: 'pln' },
+    { id: 'polri' },
+    { id: 'kemendagri' },
+    { id: 'pemkab', focalPointId: 'kemendagri' },
+  ]);
 }, 60_000);
 
 const strip = (key: { pk: string; sk: string }, ...attributes: string[]) =>
@@ -355,6 +360,53 @@ describe('activities planned before their invitations were kept (version 8)', ()
     expect(
       (await store.getCase(caseId))!.activities.find((a) => a.id === mediation.id)!.version,
     ).toBe(after.version);
+  }, 60_000);
+
+  it('puts it on the list of the member unit holding an invited focal point’s assignment', async () => {
+    clock.set('2026-07-06T02:00:00.000Z'); // Monday 09:00 WIB
+    const { caseId } = await forwardedCase(service, ['kemendagri', 'pln']);
+    await service.delegate(officerOf('kemendagri', 'agency_coordinator'), caseId, 'kemendagri', {
+      memberId: 'pemkab',
+    });
+    const mediation = await service.planActivity(centralOfficer, caseId, {
+      kind: 'mediation',
+      scheduledAt: '2026-07-09T03:00:00.000Z',
+      agencyIds: ['kemendagri', 'pln'],
+    });
+    const conference = await service.planActivity(centralOfficer, caseId, {
+      kind: 'case_conference',
+      scheduledAt: '2026-07-10T03:00:00.000Z',
+      agencyIds: ['kemendagri'],
+    });
+    // As the releases before left them: the mediation with none; the conference with its
+    // agency's (invitations kept, not yet the member unit's).
+    for (const key of [
+      keys.invitation(caseId, mediation.id, 'kemendagri'),
+      keys.invitation(caseId, mediation.id, 'pln'),
+      keys.heldInvitation(caseId, mediation.id, 'kemendagri'),
+      keys.heldInvitation(caseId, conference.id, 'kemendagri'),
+    ])
+      await store.client.send(new DeleteCommand({ TableName: store.tableName, Key: key }));
+    await asOlderRelease();
+    await store.markUpgraded(7, null, clock.now());
+    const listed = async (agencyId: string) =>
+      (await service.invitedActivities(officerOf(agencyId), { limit: 100, scope: 'own' })).items
+        .filter((a) => a.caseId === caseId)
+        .map((a) => [a.activityId, a.via]);
+    // The unit doing the work read nothing coming on the case.
+    expect(await listed('pemkab')).toEqual([]);
+    expect(await listed('kemendagri')).toEqual([[conference.id, null]]);
+
+    await start();
+    expect(await listed('pemkab')).toEqual([
+      [mediation.id, 'kemendagri'],
+      [conference.id, 'kemendagri'],
+    ]);
+    expect(await listed('kemendagri')).toEqual([
+      [mediation.id, null],
+      [conference.id, null],
+    ]);
+    expect(await listed('pln')).toEqual([[mediation.id, null]]);
   }, 60_000);
 });
 

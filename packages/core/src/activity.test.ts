@@ -3,6 +3,8 @@ import {
   type ActivityRecord,
   calledOffByClose,
   closingRuns,
+  delegatedInvitations,
+  holdersOf,
   invitationsOf,
   invitationWrites,
 } from './activity.ts';
@@ -36,7 +38,7 @@ const activity = (
 const items = (run: ReturnType<typeof closingRuns>['withClose']) =>
   run.activities.length +
   run.events.length +
-  run.activities.reduce((n, a) => n + invitationWrites(a.record), 0);
+  run.activities.reduce((n, a) => n + invitationWrites(a.record, a.holders), 0);
 
 describe('an activity’s invitations', () => {
   it('are one per agency while planned with a date, and none otherwise', () => {
@@ -46,6 +48,42 @@ describe('an activity’s invitations', () => {
     ]);
     expect(invitationsOf({ ...activity(1, 2, 'planned'), scheduledAt: null })).toEqual([]);
     expect(invitationsOf({ ...activity(1, 2, 'planned'), status: 'cancelled' })).toEqual([]);
+  });
+
+  it('are a member unit’s too while it holds an invited agency’s assignment, unless invited itself', () => {
+    const a = { ...activity(1, 3, 'planned'), agencyIds: ['polri', 'pln', 'polda-bali'] };
+    const holders = holdersOf([
+      { agencyId: 'polri', delegatedTo: 'polda-ntt' },
+      { agencyId: 'pln', delegatedTo: 'polda-bali' },
+      { agencyId: 'polda-bali', delegatedTo: null },
+    ]);
+    expect(invitationsOf(a, holders).map((i) => [i.agencyId, i.via])).toEqual([
+      ['polri', undefined],
+      ['polda-ntt', 'polri'],
+      ['pln', undefined],
+      ['polda-bali', undefined],
+    ]);
+    // Reported: each removed, the unit's with them.
+    const done = { ...a, status: 'done' as const };
+    expect(invitationWrites(done, holders)).toBe(4);
+    expect(invitationsOf(done, holders)).toEqual([]);
+  });
+
+  it('move with a delegation: put for the new holder, removed from the old one, none without a date', () => {
+    const planned = { ...activity(1, 1, 'planned'), agencyIds: ['polri'] };
+    const undated = { ...planned, id: 'act-undated', scheduledAt: null };
+    const done = { ...planned, id: 'act-done', status: 'done' as const };
+    const writes = (from: string | null, to: string | null) =>
+      delegatedInvitations([planned, undated, done], 'polri', from, to).map((w) => [
+        w.invitation.activityId,
+        w.invitation.agencyId,
+        w.invitation.via,
+        w.removed ?? false,
+      ]);
+    expect(writes(null, 'polda-bali')).toEqual([[planned.id, 'polda-bali', 'polri', false]]);
+    expect(writes('polda-bali', 'polda-ntt')).toEqual([[planned.id, 'polda-ntt', 'polri', false]]);
+    expect(writes('polda-bali', null)).toEqual([[planned.id, 'polda-bali', 'polri', true]]);
+    expect(delegatedInvitations([planned], 'pln', null, 'polda-bali')).toEqual([]);
   });
 });
 
@@ -64,6 +102,25 @@ describe('a close’s runs of called-off activities', () => {
     );
     for (const r of all)
       expect(r.events.map((e) => e.data.activityId)).toEqual(r.activities.map((a) => a.record.id));
+  });
+
+  it('weigh the member units’ invitations too: 18 agencies each delegated still fit', () => {
+    const planned = Array.from({ length: 50 }, (_, i) => activity(i, 18, 'planned'));
+    const holders = holdersOf(
+      planned[0]!.agencyIds.map((agencyId) => ({ agencyId, delegatedTo: `${agencyId}-unit` })),
+    );
+    const calledOff = calledOffByClose(
+      planned,
+      'Pengaduan ditutup',
+      { system: 'escalation' },
+      NOW,
+      holders,
+    );
+    expect(invitationWrites(calledOff.activities[0]!.record, holders)).toBe(36);
+    const { runs, withClose } = closingRuns(calledOff);
+    for (const run of runs) expect(items(run)).toBeLessThanOrEqual(MAX_COMMIT_ITEMS - 2);
+    expect(items(withClose)).toBeLessThanOrEqual(80);
+    expect([...runs, withClose].flatMap((r) => r.activities)).toHaveLength(50);
   });
 
   it('of proposals (no invitations) stay as they were: 40 with the close, runs of 49', () => {

@@ -66,39 +66,136 @@ export const activityHeldWith = (
  * (`GET /v1/activities/invited`) reads, one small item per agency beside the activity, written
  * in the activity's own transactions (its plan, new date, report, cancellation, its case's
  * close), so the two never disagree. It names no other agency: the list must not tell an agency
- * who else is on the case.
+ * who else is on the case. A focal point's member unit holding its assignment on the case
+ * (`delegatedTo`) gets one too, through it (`via`): the unit does the work, and goes to the
+ * mediation.
  */
 export interface ActivityInvitation {
   readonly caseId: string;
   readonly activityId: string;
+  /** Whose list it is on: the agency invited, or the member unit holding its assignment. */
   readonly agencyId: string;
   readonly kind: ActivityKind;
   readonly scheduledAt: string;
+  /**
+   * The focal point invited, whose assignment on the case `agencyId` (its member unit) holds:
+   * its part in the case is what the list reads. Absent on an agency's own invitation.
+   */
+  readonly via?: string;
+}
+
+/**
+ * Who holds each agency's assignment on a case for it: a focal point's id, the member unit it
+ * delegated its assignment to (`delegatedTo`), as read with the case.
+ */
+export type Holders = ReadonlyMap<string, string>;
+
+const NO_HOLDERS: Holders = new Map();
+
+/** The holders of a case's assignments (`Holders`): those delegated to a member unit. */
+export const holdersOf = (
+  assignments: readonly { agencyId: string; delegatedTo?: string | null }[],
+): Holders =>
+  new Map(assignments.flatMap((a) => (a.delegatedTo ? [[a.agencyId, a.delegatedTo]] : [])));
+
+/**
+ * An activity's put with the member units holding its agencies' assignments as read with the
+ * case (`holdersOf`): each gets its invitation beside the agency's (`invitationWrites`).
+ * Absent: none holds one (a proposal, which has no date, needs none).
+ */
+export interface ActivityPut extends VersionedPut<ActivityRecord> {
+  readonly holders?: Holders;
+}
+
+/** An invitation put, or (`removed`) deleted. */
+export interface InvitationWrite {
+  readonly invitation: ActivityInvitation;
+  readonly removed?: boolean;
+}
+
+/**
+ * The member unit `member`'s invitation through `agencyId` to `a`, while it holds the agency's
+ * assignment; none when it has none, or is itself invited (it lists its own invitation, once).
+ */
+function heldInvitation(
+  a: ActivityRecord,
+  agencyId: string,
+  member: string | null | undefined,
+): ActivityInvitation | undefined {
+  if (!member || a.scheduledAt === null || a.agencyIds.includes(member)) return undefined;
+  return {
+    caseId: a.caseId,
+    activityId: a.id,
+    agencyId: member,
+    kind: a.kind,
+    scheduledAt: a.scheduledAt,
+    via: agencyId,
+  };
+}
+
+/**
+ * The invitation writes beside an activity's own (against `MAX_COMMIT_ITEMS`), once it has a
+ * date (only a plan gives one, and a report or cancellation keeps it): for each of its agencies,
+ * its own, and that of the member unit holding its assignment (`holders`, `heldInvitation`);
+ * each put while the activity is planned, deleted once it is reported or cancelled. None before
+ * (a proposal, a plan without a date: it never had any to take away, so a close calling off the
+ * ladder's proposals writes what it always did).
+ */
+export function activityInvitationWrites(
+  a: ActivityRecord,
+  holders: Holders = NO_HOLDERS,
+): InvitationWrite[] {
+  const scheduledAt = a.scheduledAt;
+  if (scheduledAt === null) return [];
+  const removed = a.status !== 'planned';
+  return a.agencyIds.flatMap((agencyId) => {
+    const own: ActivityInvitation = {
+      caseId: a.caseId,
+      activityId: a.id,
+      agencyId,
+      kind: a.kind,
+      scheduledAt,
+    };
+    const held = heldInvitation(a, agencyId, holders.get(agencyId));
+    return [own, ...(held ? [held] : [])].map((invitation) =>
+      removed ? { invitation, removed } : { invitation },
+    );
+  });
 }
 
 /**
  * The invitations an activity as written keeps: one per agency while it is planned with a date
- * (a plan without one has no "when" to list it by); none once reported or cancelled.
+ * (a plan without one has no "when" to list it by), and one per member unit holding an agency's
+ * assignment (`holders`); none once reported or cancelled.
  */
-export const invitationsOf = (a: ActivityRecord): ActivityInvitation[] =>
-  a.status === 'planned' && a.scheduledAt !== null
-    ? a.agencyIds.map((agencyId) => ({
-        caseId: a.caseId,
-        activityId: a.id,
-        agencyId,
-        kind: a.kind,
-        scheduledAt: a.scheduledAt!,
-      }))
-    : [];
+export const invitationsOf = (a: ActivityRecord, holders?: Holders): ActivityInvitation[] =>
+  a.status === 'planned' ? activityInvitationWrites(a, holders).map((w) => w.invitation) : [];
+
+/** How many invitation writes an activity's put holds beside it (`activityInvitationWrites`). */
+export const invitationWrites = (a: ActivityRecord, holders?: Holders): number =>
+  activityInvitationWrites(a, holders).length;
 
 /**
- * The invitation writes beside an activity's own (against `MAX_COMMIT_ITEMS`): a put or a
- * delete for each of its agencies once it has a date (only a plan gives one, and a report or
- * cancellation keeps it); none before (a proposal, a plan without a date: it never had any to
- * take away, so a close calling off the ladder's proposals writes what it always did).
+ * The member units' invitations a delegation of `agencyId`'s assignment writes, from the unit
+ * holding it (`from`, null: none) to `to` (null: taken or given back): for each activity
+ * planned with a date with the agency, `to`'s put (it replaces `from`'s: one item through each
+ * agency), or `from`'s removed. A unit invited itself lists its own, and gets none through its
+ * focal point. At most one a planned activity: `MAX_OPEN_ACTIVITIES` (50).
  */
-export const invitationWrites = (a: Pick<ActivityRecord, 'scheduledAt' | 'agencyIds'>): number =>
-  a.scheduledAt === null ? 0 : a.agencyIds.length;
+export function delegatedInvitations(
+  activities: readonly ActivityRecord[],
+  agencyId: string,
+  from: string | null,
+  to: string | null,
+): InvitationWrite[] {
+  return activities.flatMap((a): InvitationWrite[] => {
+    if (a.status !== 'planned' || !a.agencyIds.includes(agencyId)) return [];
+    const next = heldInvitation(a, agencyId, to);
+    if (next) return [{ invitation: next }];
+    const before = heldInvitation(a, agencyId, from);
+    return before ? [{ invitation: before, removed: true }] : [];
+  });
+}
 
 /**
  * The reported or cancelled activities a case's view shows, the latest: with the proposed and
@@ -231,13 +328,15 @@ export const viewActivity = (a: ActivityRecord, now: Date, caseSubject: string):
  * held (no date, or a date still to come), each cancelled for `reason` with its
  * `activity_cancelled` event, as `actor` caused it. None stays on central's desk for a case
  * that waits for nothing. One whose date has passed was held: it stays, to be reported (a
- * cancellation is final, and its report is the record of what took place).
+ * cancellation is final, and its report is the record of what took place). `holders`: the
+ * member units holding the case's assignments as read (`holdersOf`), whose invitations go too.
  */
 export function calledOffByClose(
   activities: readonly ActivityRecord[],
   reason: string,
   actor: Actor,
   now: Date,
+  holders?: Holders,
 ): CalledOff {
   const notHeld = activities.filter(
     (a) =>
@@ -245,9 +344,10 @@ export function calledOffByClose(
       (a.status === 'planned' &&
         (a.scheduledAt === null || Date.parse(a.scheduledAt) > now.getTime())),
   );
-  const cancelled = notHeld.map((a) => ({
+  const cancelled = notHeld.map((a): ActivityPut => ({
     record: cancelActivity(a, reason, now),
     expectedVersion: a.version,
+    ...(holders ? { holders } : {}),
   }));
   return {
     activities: cancelled,
@@ -266,7 +366,7 @@ export function calledOffByClose(
 
 /** Activities called off, each with its event (the same order). */
 export interface CalledOff {
-  readonly activities: VersionedPut<ActivityRecord>[];
+  readonly activities: ActivityPut[];
   readonly events: TimelineEvent[];
 }
 
@@ -274,15 +374,18 @@ export interface CalledOff {
  * `calledOff` in transactions of DynamoDB's 100 items: runs of at most 98 items to commit first,
  * and the last, of at most `room` items, to commit with the close itself (its case, ladder and
  * events beside them). Each activity weighs its own item, its event and its invitations'
- * (`invitationWrites`: up to 18 agencies). A case whose silent agencies each got a proposal can
- * hold more than fit in one. A close interrupted between them is finished by its retry: only
- * what is still open is called off then.
+ * (`invitationWrites`: up to 18 agencies, and a member unit holding each one's assignment: 36).
+ * A case whose silent agencies each got a proposal can hold more than fit in one. A close
+ * interrupted between them is finished by its retry: only what is still open is called off then.
  */
 export function closingRuns(
   calledOff: CalledOff,
   room = 80,
 ): { runs: CalledOff[]; withClose: CalledOff } {
-  const weight = (i: number) => 2 + invitationWrites(calledOff.activities[i]!.record);
+  const weight = (i: number) => {
+    const { record, holders } = calledOff.activities[i]!;
+    return 2 + invitationWrites(record, holders);
+  };
   const slice = (from: number, to: number): CalledOff => ({
     activities: calledOff.activities.slice(from, to),
     events: calledOff.events.slice(from, to),

@@ -10,7 +10,12 @@ import type { CaseRecord, CaseStatus } from './case.ts';
 import { DomainError } from './errors.ts';
 import type { ComplaintType, SlaPolicy, Target } from './policy.ts';
 import type { Agency } from './schemas.ts';
-import type { ActivityInvitation, ActivityRecord } from './activity.ts';
+import type {
+  ActivityInvitation,
+  ActivityPut,
+  ActivityRecord,
+  InvitationWrite,
+} from './activity.ts';
 import type { ExtensionRequestRecord } from './extension.ts';
 import type { AgencyCounters, CounterUpdate } from './stats.ts';
 import type { LadderRecord, NotificationRecord } from './notification.ts';
@@ -140,9 +145,20 @@ export interface CaseChange {
   readonly events?: readonly TimelineEvent[];
   readonly ladders?: readonly VersionedPut<LadderRecord>[];
   readonly extensions?: readonly VersionedPut<ExtensionRequestRecord>[];
-  readonly activities?: readonly VersionedPut<ActivityRecord>[];
+  /** Each with its agencies' invitations, and their holders' (`activityInvitationWrites`). */
+  readonly activities?: readonly ActivityPut[];
+  /**
+   * A delegation's invitations of its member unit to the activities planned with its focal
+   * point (`delegatedInvitations`), put or removed, beside the assignment.
+   */
+  readonly invitations?: readonly InvitationWrite[];
   /** Agencies the change was decided on (a delegation's member unit), unchanged since read. */
   readonly agenciesAsRead?: readonly Pick<Agency, 'id' | 'version'>[];
+  /**
+   * Assignments the change was decided on, unchanged since read: the upgrade's invitations
+   * written for the member units holding them (a delegation meanwhile makes it read again).
+   */
+  readonly assignmentsAsRead?: readonly Pick<AssignmentRecord, 'caseId' | 'agencyId' | 'version'>[];
   /**
    * The settings' version the change's deadlines were computed on (`getAgenciesAndSettingsVersion`),
    * unchanged since read: an edit of the calendar, a policy or an agency's zone landing
@@ -525,7 +541,9 @@ export interface Store extends DocumentStore {
   ): Promise<Page<ActivityRecord>>;
   /**
    * The invitations (`ActivityInvitation`) of these agencies held from `from` (an instant) on,
-   * soonest first, a page at a time: one partition an agency, merged.
+   * soonest first, a page at a time: one partition an agency, merged. One a member unit holds
+   * through an agency listed too (`via`: a coordinator's own, with its units') is left out:
+   * the agency's own lists the activity, once.
    */
   listInvitations(
     agencyIds: readonly string[],

@@ -77,9 +77,10 @@ export type RearmScope =
  *    and counted the unread badge by when a letter fell due, so one written late (the ladder ran
  *    after the clock jumped, a re-arm) was never new and sorted among the past, and a cancelled
  *    letter was new to a member unit.
- * 8: every planned activity with a date given its invitations, one per agency invited (its
- *    release kept none, so the agencies' lists of coming activities, `GET /v1/activities/invited`,
- *    missed what was planned before it).
+ * 8: every planned activity with a date given its invitations, one per agency invited and one
+ *    per member unit holding an invited agency's assignment (its release kept none, so the
+ *    agencies' lists of coming activities, `GET /v1/activities/invited`, missed what was planned
+ *    before it, and a unit's what was planned with its focal point).
  */
 export const UPGRADE_VERSION = 8;
 

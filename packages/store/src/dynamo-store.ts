@@ -27,10 +27,10 @@ import {
   type LetterShares,
   type ExtensionRequestRecord,
   type ActivityInvitation,
+  activityInvitationWrites,
   type ActivityRecord,
   ACTIVITY_STATUSES,
-  invitationsOf,
-  invitationWrites,
+  type InvitationWrite,
   type AgencyCounters,
   ENDED_STATES,
   type Page,
@@ -53,6 +53,7 @@ import {
   eventItem,
   extensionItem,
   invitationItem,
+  invitationKey,
   type Item,
   ladderItem,
   letterShareItem,
@@ -78,6 +79,16 @@ function agenciesAndVersion(items: readonly Item[]) {
     settingsVersion: typeof version?.version === 'number' ? version.version : 0,
   };
 }
+
+/** An invitation as stored (`invitationItem`): its fields, none of the item's keys. */
+const invitationOf = (i: Item): ActivityInvitation => ({
+  caseId: String(i.caseId),
+  activityId: String(i.activityId),
+  agencyId: String(i.agencyId),
+  kind: i.kind as ActivityInvitation['kind'],
+  scheduledAt: String(i.scheduledAt),
+  ...(typeof i.via === 'string' ? { via: i.via } : {}),
+});
 
 export class DynamoStore extends SearchStore implements Store {
   // ---- agencies ---------------------------------------------------------------------
@@ -528,6 +539,10 @@ export class DynamoStore extends SearchStore implements Store {
       items.push(this.unchangedSince(keys.agency(agency.id), agency.version));
       kinds.push('version');
     }
+    for (const a of change.assignmentsAsRead ?? []) {
+      items.push(this.unchangedSince(keys.assignment(a.caseId, a.agencyId), a.version));
+      kinds.push('version');
+    }
     if (change.settingsAsRead !== undefined) {
       items.push(this.settingsUnchangedSince(change.settingsAsRead));
       kinds.push('version');
@@ -539,10 +554,18 @@ export class DynamoStore extends SearchStore implements Store {
     for (const x of change.activities ?? []) {
       items.push({ Put: this.versionedPut(activityItem(x.record), x.expectedVersion) });
       kinds.push('version');
-      // Its agencies' invitations move with it, in the same transaction (never stale).
-      const invitations = this.invitationItems(x.record);
+      // Its agencies' invitations (and their holders') move with it, in the same transaction
+      // (never stale).
+      const invitations = activityInvitationWrites(x.record, x.holders).map((w) =>
+        this.invitationWriteItem(w),
+      );
       items.push(...invitations);
       kinds.push(...invitations.map(() => 'version' as const));
+    }
+    // A delegation's: its member unit's invitations put or removed beside the assignment.
+    for (const w of change.invitations ?? []) {
+      items.push(this.invitationWriteItem(w));
+      kinds.push('version');
     }
     for (const counter of change.counters ?? []) {
       items.push({ Update: counterUpdate(this.tableName, counter) });
@@ -569,25 +592,11 @@ export class DynamoStore extends SearchStore implements Store {
     await this.transact(items, kinds);
   }
 
-  /**
-   * An activity's invitations as written (`invitationWrites`): each of its agencies' put while
-   * it is planned with a date (at that date), deleted once reported or cancelled. Before it has
-   * a date (a proposal, a plan without one) it has none, and nothing is written.
-   */
-  private invitationItems(a: ActivityRecord): TransactItem[] {
-    if (invitationWrites(a) === 0) return [];
-    const held = new Map(invitationsOf(a).map((i) => [i.agencyId, i]));
-    return a.agencyIds.map((agencyId): TransactItem => {
-      const invitation = held.get(agencyId);
-      return invitation
-        ? { Put: { TableName: this.tableName, Item: invitationItem(invitation) } }
-        : {
-            Delete: {
-              TableName: this.tableName,
-              Key: keys.invitation(a.caseId, a.id, agencyId),
-            },
-          };
-    });
+  /** An invitation put, or deleted (`removed`) by its key: one item of a transaction. */
+  private invitationWriteItem(w: InvitationWrite): TransactItem {
+    return w.removed
+      ? { Delete: { TableName: this.tableName, Key: invitationKey(w.invitation) } }
+      : { Put: { TableName: this.tableName, Item: invitationItem(w.invitation) } };
   }
 
   /**
@@ -661,43 +670,32 @@ export class DynamoStore extends SearchStore implements Store {
 
   /**
    * Agencies' invitations held from `from` on, soonest first: each agency's gsi1 partition
-   * (`<agency>#INVITED`, present only while its activity is planned) from `from`, merged.
+   * (`<agency>#INVITED`, present only while its activity is planned) from `from`, merged. One
+   * held through an agency listed too (`via`) is passed over while reading, so a page stays
+   * full: that agency's own lists the activity.
    */
   async listInvitations(
     agencyIds: readonly string[],
     from: string,
     page: PageRequest,
   ): Promise<Page<ActivityInvitation>> {
-    const found = await this.page<ActivityInvitation>(
+    const listed = new Set(agencyIds);
+    const found = await this.page<Item>(
       agencyIds.map((agencyId) => ({
         index: 'gsi1' as const,
         partition: keys.invitations(agencyId),
         range: { op: '>=' as const, value: from },
+        accept: (item: Item) => typeof item.via !== 'string' || !listed.has(item.via),
       })),
       page,
     );
-    return {
-      ...found,
-      items: found.items.map((i) => ({
-        caseId: i.caseId,
-        activityId: i.activityId,
-        agencyId: i.agencyId,
-        kind: i.kind,
-        scheduledAt: i.scheduledAt,
-      })),
-    };
+    return { ...found, items: found.items.map(invitationOf) };
   }
 
   /** Every invitation on a case (`INVITE#`, every page): a few per planned activity. */
   async listCaseInvitations(caseId: string): Promise<ActivityInvitation[]> {
     const items = await this.queryPrefix(keys.casePk(caseId), 'INVITE#', { consistent: true });
-    return items.map((i) => ({
-      caseId: String(i.caseId),
-      activityId: String(i.activityId),
-      agencyId: String(i.agencyId),
-      kind: i.kind as ActivityInvitation['kind'],
-      scheduledAt: String(i.scheduledAt),
-    }));
+    return items.map(invitationOf);
   }
 
   /** Extension requests still pending (gsi1, present only while pending), oldest first. */

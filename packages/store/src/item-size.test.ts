@@ -732,6 +732,18 @@ const ENTITIES: [string, () => Record<string, unknown>][] = [
         scheduledAt: NOW,
       }),
   ],
+  [
+    'activity invitation held by a member unit',
+    () =>
+      invitationItem({
+        caseId: ULID,
+        activityId: ULID,
+        agencyId: agencyId(0),
+        kind: 'initial_evaluation',
+        scheduledAt: NOW,
+        via: agencyId(1),
+      }),
+  ],
   ['timeline event', () => largestOf(largestEvents().map(eventItem))],
   ['notification (letter)', () => notificationItem(largestNotification())],
   ['idempotency record', () => idempotencyItem(largestIdempotency())],

@@ -161,19 +161,27 @@ export const activityItem = (a: ActivityRecord): Item => ({
  */
 export const INVITATION_AFTERLIFE_SECONDS = 2 * 24 * 60 * 60;
 
+/** An invitation's key: the agency's own, or the one through its focal point (`via`). */
+export const invitationKey = (i: ActivityInvitation) =>
+  i.via === undefined
+    ? keys.invitation(i.caseId, i.activityId, i.agencyId)
+    : keys.heldInvitation(i.caseId, i.activityId, i.via);
+
 /**
  * An agency's invitation (`ActivityInvitation`): on its agency's gsi1 partition by when it is
- * held, with its case and activity to read them by. A few hundred bytes at most: ids of at most
- * 64 characters, a kind, an instant (`item-size.test.ts`).
+ * held, with its case and activity to read them by, and a member unit's the focal point it is
+ * held through (`via`). A few hundred bytes at most: ids of at most 64 characters, a kind, an
+ * instant (`item-size.test.ts`).
  */
 export const invitationItem = (i: ActivityInvitation): Item => ({
-  ...keys.invitation(i.caseId, i.activityId, i.agencyId),
+  ...invitationKey(i),
   entity: 'activity_invitation',
   gsi1pk: keys.invitations(i.agencyId),
   gsi1sk: `${i.scheduledAt}#${i.caseId}#${i.activityId}`,
   caseId: i.caseId,
   activityId: i.activityId,
   agencyId: i.agencyId,
+  ...(i.via !== undefined ? { via: i.via } : {}),
   kind: i.kind,
   scheduledAt: i.scheduledAt,
   [TTL_ATTRIBUTE]: Math.ceil(Date.parse(i.scheduledAt) / 1000) + INVITATION_AFTERLIFE_SECONDS,

@@ -80,6 +80,15 @@ export const keys = {
     pk: `${C}#CASE#${caseId}`,
     sk: `INVITE#${activityId}#${agencyId}`,
   }),
+  /**
+   * The invitation of the member unit holding the assignment of `agencyId` (a focal point) to a
+   * planned activity (`ActivityInvitation.via`): one through each agency, whichever unit holds
+   * it, so a delegation elsewhere replaces it and a take-back deletes it by this key alone.
+   */
+  heldInvitation: (caseId: string, activityId: string, agencyId: string) => ({
+    pk: `${C}#CASE#${caseId}`,
+    sk: `INVITE#${activityId}#${agencyId}#HELD`,
+  }),
   /** gsi1: an agency's coming activities, by when each is held (the agency's partition). */
   invitations: (agencyId: string) => `${agencyId}#INVITED`,
   /**

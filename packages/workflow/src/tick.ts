@@ -22,6 +22,7 @@ import {
   claimedForSending,
   deliveryDue,
   heldForLetterHours,
+  holdersOf,
   isOpen,
   type LadderLetter,
   type LadderLetterWrite,
@@ -359,7 +360,13 @@ async function replyWindowTick(
   const actor = { system: 'escalation' as const };
   // Closed: what was planned for it and not yet held is called off.
   const { runs, withClose: calledOff } = closingRuns(
-    calledOffByClose(bundle.activities, `Pengaduan ditutup: ${closed.closure?.note}`, actor, now),
+    calledOffByClose(
+      bundle.activities,
+      `Pengaduan ditutup: ${closed.closure?.note}`,
+      actor,
+      now,
+      holdersOf(bundle.assignments),
+    ),
   );
   for (const run of runs) await store.commit(run);
   await store.commit({

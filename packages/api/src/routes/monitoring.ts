@@ -145,7 +145,7 @@ export const activities = new OpenAPIHono()
       summary:
         'An agency’s coming activities: those central planned with it, from the start of today (in its zone) on, soonest first',
       description:
-        'Planned activities with a date only (a proposal, or a plan without a date, is not listed; a reported or cancelled one leaves the list). Each names its case (subject, agenda number) and the agency invited, never the other agencies taking part. One whose agency’s part in the case ended (withdrawn, or redirected and settled) is left out, as the case shows it no activity any more, so a page may hold fewer than `limit`. Central’s users are a 403.',
+        'Planned activities with a date only (a proposal, or a plan without a date, is not listed; a reported or cancelled one leaves the list). Each names its case (subject, agenda number) and the agency invited, never the other agencies taking part. A member unit holding its focal point’s assignment on the case (delegated to it) lists what is planned with the focal point, `via` naming it; with `scope=members` a coordinator sees each activity once, as its own. One whose agency’s part in the case ended (withdrawn, or redirected and settled; through a focal point, the focal point’s) is left out, as the case shows it no activity any more, and so is one through a focal point the unit no longer holds the assignment of, or is no longer a member unit of, so a page may hold fewer than `limit`. Central’s users are a 403.',
       request: { query: InvitedActivitiesQuery },
       responses: {
         200: json(pageOf(InvitedActivitySchema, 'InvitedActivityPage'), 'A page of activities'),

@@ -117,6 +117,10 @@ export const InvitedActivitySchema = z
       description:
         'The agency invited: the caller’s own, or with `scope=members` its member unit. No other agency on the activity is named (its case page shows them as the agency may read them)',
     }),
+    via: z.string().nullable().meta({
+      description:
+        'The focal point invited, when `agencyId` is its member unit holding its assignment on the case (delegated to it): the unit lists what is planned with its focal point. Null when `agencyId` is invited itself',
+    }),
   })
   .meta({ id: 'InvitedActivity' });
 export type InvitedActivityView = z.infer<typeof InvitedActivitySchema>;

@@ -9,7 +9,7 @@ import {
   viewAssignment,
   withdraw,
 } from '../assignment.ts';
-import { type ActivityRecord, calledOffByClose, invitationWrites } from '../activity.ts';
+import { type ActivityPut, calledOffByClose, holdersOf, invitationWrites } from '../activity.ts';
 import type { ClockEntry } from '../assignment-clock.ts';
 import { mapPage } from '../desk.ts';
 import {
@@ -445,11 +445,12 @@ const CLOSING_ITEMS_PER_COMMIT = MAX_COMMIT_ITEMS - 2;
  * assignment, whose pause ends first (its clock entry and `assignment_resumed`), and two more
  * for a withdrawal that takes the assignment out of its agency's statistics sample (its day
  * and month counters, written with it so a close retried after a conflict counts it once); an
- * activity called off, one more for each agency invited to it (`invitationWrites`).
+ * activity called off, one more for each agency invited to it and each member unit holding one's
+ * assignment (`invitationWrites`).
  */
 interface ClosingChange {
   readonly assignment?: VersionedPut<AssignmentRecord>;
-  readonly activity?: VersionedPut<ActivityRecord>;
+  readonly activity?: ActivityPut;
   readonly clockEntry?: ClockEntry;
   readonly counters?: readonly CounterUpdate[];
   readonly events: readonly TimelineEvent[];
@@ -460,7 +461,7 @@ const closingItems = (c: ClosingChange) =>
   c.events.length +
   (c.clockEntry ? 1 : 0) +
   (c.counters?.length ?? 0) +
-  (c.activity ? invitationWrites(c.activity.record) : 0);
+  (c.activity ? invitationWrites(c.activity.record, c.activity.holders) : 0);
 
 /** `changes` in order, in runs of at most `max` items each. */
 function inRunsOfItems(changes: readonly ClosingChange[], max: number): ClosingChange[][] {
@@ -549,7 +550,15 @@ export async function closeCase(
           endedByClose: true as const,
         }),
       );
-    const calledOff = calledOffByClose(bundle.activities, reason, actorOf(p), now);
+    // The units holding assignments keep them through the close (a withdrawal keeps
+    // `delegatedTo`): their invitations go with their activities.
+    const calledOff = calledOffByClose(
+      bundle.activities,
+      reason,
+      actorOf(p),
+      now,
+      holdersOf(bundle.assignments),
+    );
     // The withdrawals first: the case's soonest deadline follows the assignments still open.
     const changes: ClosingChange[] = [
       ...withdrawn.map((w, i): ClosingChange => {

@@ -3,6 +3,7 @@
  * it back, the unit giving it back, and a delegation given back when its unit leaves (each one a
  * task of the job the move starts).
  */
+import { delegatedInvitations } from '../activity.ts';
 import { type AssignmentRecord, isOpen, viewAssignment } from '../assignment.ts';
 import { DomainError, invalidInput } from '../errors.ts';
 import { type CaseBundle, type LetterShares, MAX_COMMIT_ITEMS, WriteConflict } from '../ports.ts';
@@ -125,7 +126,11 @@ export async function delegate(
   );
 }
 
-/** Writes an assignment's member unit (`null`: none) with its `assignment_delegated` event. */
+/**
+ * Writes an assignment's member unit (`null`: none) with its `assignment_delegated` event; the
+ * assignment's letters (`LetterShares`) and its invitations to the activities planned with the
+ * agency (`delegatedInvitations`) follow it to the unit, or leave it.
+ */
 async function setDelegation(
   deps: ServiceDeps,
   p: Principal,
@@ -158,9 +163,20 @@ async function setDelegation(
   const change = await assignmentChange(deps, bundle, assignment, next, now, false);
   const body = change.view(reader);
   const idempotency = remember?.(body);
+  // The activities planned with the agency, as read with the case (its version orders this with
+  // their changes), go with it to the unit's list of coming activities, or leave it: one item
+  // each, at most 50 (`MAX_OPEN_ACTIVITIES`), so with the delegation's own (about ten) they
+  // always fit its transaction, the letters taking the room left.
+  const invitations = delegatedInvitations(
+    bundle.activities,
+    assignment.agencyId,
+    assignment.delegatedTo ?? null,
+    memberId,
+  );
   const commit = {
     ...change.change,
     ...(member ? { agenciesAsRead: [member] } : {}),
+    ...(invitations.length > 0 ? { invitations } : {}),
     events: [event(assignment.caseId, now, 'assignment_delegated', p, assignment.agencyId, data)],
     ...(idempotency ? { idempotency } : {}),
   };

@@ -6,6 +6,7 @@ import { ulid } from 'ulid';
 import {
   activityAgency,
   type ActivityRecord,
+  holdersOf,
   isActivityOpen,
   cancelActivity as cancelled,
   cancelledAlready,
@@ -125,7 +126,11 @@ export async function planActivity(
       const body = viewActivity(activity, now, bundle.case.subject);
       await deps.store.commit({
         case: put(bundle.case, touchCase(bundle.case, now)),
-        activities: [{ record: activity, expectedVersion: null }],
+        // The member units holding its agencies' assignments are invited too: the case's
+        // version orders this with any delegation.
+        activities: [
+          { record: activity, expectedVersion: null, holders: holdersOf(bundle.assignments) },
+        ],
         events: [
           event(caseId, now, 'activity_planned', p, activityAgency(activity), {
             activityId: activity.id,
@@ -287,7 +292,13 @@ async function changeActivity(
     const [type, data] = change.event(activity);
     await deps.store.commit({
       case: put(bundle.case, touchCase(bundle.case, now)),
-      activities: [{ record: next, expectedVersion: activity.version }],
+      activities: [
+        {
+          record: next,
+          expectedVersion: activity.version,
+          holders: holdersOf(bundle.assignments),
+        },
+      ],
       events: [
         event(caseId, now, type, p, activityAgency(next), {
           activityId,
@@ -324,12 +335,16 @@ export async function listActivities(
 
 /**
  * An agency's coming activities: those it is invited to (`invitationsOf`), held from the start
- * of today in its zone on (one held this morning is still today's), soonest first; with
- * `scope=members` a focal point's coordinator's member units' too, as its queue. Each with its
- * case's subject and agenda number, and nothing of the other agencies taking part: who else is
- * on a case is not the agency's to learn from a list. One whose agency's part in the case ended
- * (withdrawn, or redirected and settled) is left out, as its case view shows it none of the
- * case's activities any more (`viewCase`): a page may then hold fewer than `limit`.
+ * of today in its zone on (one held this morning is still today's), soonest first; a member
+ * unit's those of its focal point's assignments it holds (`via`); with `scope=members` a focal
+ * point's coordinator's member units' too, as its queue (each activity once: one its unit holds
+ * through it is its own). Each with its case's subject and agenda number, and nothing of the
+ * other agencies taking part: who else is on a case is not the agency's to learn from a list.
+ * One whose agency's part in the case ended (withdrawn, or redirected and settled; through a
+ * focal point, the focal point's) is left out, as its case view shows it none of the case's
+ * activities any more (`viewCase`), and so is one held through a focal point whose assignment
+ * the unit no longer holds, or that it is no longer a member unit of (it no longer reads the
+ * case: `readableCase`): a page may then hold fewer than `limit`.
  */
 export async function invitedActivities(
   deps: ServiceDeps,
@@ -350,15 +365,33 @@ export async function invitedActivities(
     today,
     filter,
   );
+  // Each listed agency's focal point now: a unit moved out no longer holds through its former.
+  const focalPointOf = new Map<string, string | null | undefined>([
+    [p.agency, own?.focalPointId],
+    ...members.map((m): [string, string | null | undefined] => [m.id, m.focalPointId]),
+  ]);
+  // Whose part each invitation reads: the agency invited (a unit's, its focal point's).
+  const whose = (i: (typeof page.items)[number]) => ({
+    caseId: i.caseId,
+    agencyId: i.via ?? i.agencyId,
+  });
   // The page's cases (subject, agenda number) and the invited agencies' assignments on them,
   // in two batch reads of at most 100 keys each.
   const [cases, assignments] = await Promise.all([
     deps.store.getCases(page.items.map((i) => i.caseId)),
-    deps.store.getAssignments(page.items),
+    deps.store.getAssignments(page.items.map(whose)),
   ]);
   const byId = new Map(cases.map((c) => [c.id, c]));
   const ended = (i: (typeof page.items)[number]) => {
-    const a = assignments.find((x) => x.caseId === i.caseId && x.agencyId === i.agencyId);
+    const key = whose(i);
+    const a = assignments.find((x) => x.caseId === key.caseId && x.agencyId === key.agencyId);
+    // Through a focal point: while the unit holds its assignment, as its member. A delegation
+    // moves the item in its own transaction; a move out gives it back by a job, later.
+    if (
+      i.via !== undefined &&
+      (a?.delegatedTo !== i.agencyId || focalPointOf.get(i.agencyId) !== i.via)
+    )
+      return true;
     // Read alone, as a queue's row is (`caseNoticeFor`): a redirect is over once re-forwarded
     // or settled. A focal point invited through its member unit's assignment has none of its own.
     return a !== undefined && partEndedAt([a], new Set([a.agencyId])) !== null;
@@ -377,6 +410,7 @@ export async function invitedActivities(
           kind: i.kind,
           scheduledAt: i.scheduledAt,
           agencyId: i.agencyId,
+          via: i.via ?? null,
         },
       ];
     }),

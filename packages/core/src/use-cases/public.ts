@@ -1,5 +1,5 @@
 /** The complainant's side, by tracking code alone: the tracking page and the reply. */
-import { calledOffByClose, closingRuns } from '../activity.ts';
+import { calledOffByClose, closingRuns, holdersOf } from '../activity.ts';
 import { repliedAlready, reply as replyTo } from '../case.ts';
 import {
   agencyRequestsOf,
@@ -56,6 +56,7 @@ export async function reply(deps: ServiceDeps, code: string, input: ReplyInput) 
             `Pengaduan ditutup: ${next.closure?.note}`,
             actor,
             now,
+            holdersOf(bundle.assignments),
           )
         : { activities: [], events: [] },
     );

@@ -21,11 +21,13 @@
  *   log listed it not;
  * - its letters and their shares keyed by when each was written, each share marked when its
  *   letter was cancelled (`reindexLetters`): the logs and the badge went by the due date;
- * - its planned activities' invitations (`invitedActivities`), for each agency invited: an
- *   activity planned before they were kept was on no agency's list of coming activities.
+ * - its planned activities' invitations (`invitedActivities`), for each agency invited and for
+ *   the member unit holding one's assignment (`via`): an activity planned before they were kept
+ *   was on no agency's list of coming activities, and one planned or delegated before a unit's
+ *   were kept on no unit's.
  * Each assignment is written at most once, under its version, with what it needs.
  */
-import { invitationsOf } from '../activity.ts';
+import { type ActivityInvitation, holdersOf, invitationsOf } from '../activity.ts';
 import { type AssignmentRecord, COUNTS_ACKNOWLEDGEMENT } from '../assignment.ts';
 import {
   type CaseBundle,
@@ -126,24 +128,28 @@ export async function upgradeCase(deps: ServiceDeps, ref: AssignmentKey): Promis
 
 /**
  * Version 8: each planned activity with a date whose invitations are not all stored (planned
- * before they were kept) written again, as it is, under its version: the store writes its
- * invitations with it (one per agency invited), in the same transaction, so a report or
- * cancellation meanwhile (which takes them off) makes it a conflict, read again. One read of
+ * before they were kept; a member unit's, planned or delegated before those were) written
+ * again, as it is, under its version: the store writes its invitations with it (one per agency
+ * invited, one per member unit holding an invited agency's assignment: `holdersOf`), in the same
+ * transaction, so a report or cancellation meanwhile (which takes them off) makes it a conflict,
+ * read again, and so does a delegation (the invited agencies' assignments as read). One read of
  * the case's invitations, none on a case with no such activity (most).
  */
 async function invitations(deps: ServiceDeps, bundle: CaseBundle): Promise<number> {
-  const due = bundle.activities.filter((a) => invitationsOf(a).length > 0);
+  const holders = holdersOf(bundle.assignments);
+  const due = bundle.activities.filter((a) => invitationsOf(a, holders).length > 0);
   if (due.length === 0) return 0;
-  const stored = new Set(
-    (await deps.store.listCaseInvitations(bundle.case.id)).map(
-      (i) => `${i.activityId}#${i.agencyId}#${i.scheduledAt}`,
-    ),
-  );
-  const missing = due.filter((a) =>
-    invitationsOf(a).some((i) => !stored.has(`${i.activityId}#${i.agencyId}#${i.scheduledAt}`)),
-  );
-  // One transaction each: an activity and its invitations are at most 19 items.
-  for (const a of missing) await deps.store.commit({ activities: [put(a, a)] });
+  const key = (i: ActivityInvitation) =>
+    `${i.activityId}#${i.agencyId}#${i.via ?? ''}#${i.scheduledAt}`;
+  const stored = new Set((await deps.store.listCaseInvitations(bundle.case.id)).map(key));
+  const missing = due.filter((a) => invitationsOf(a, holders).some((i) => !stored.has(key(i))));
+  // One transaction each: an activity, its invitations and its agencies' assignments are at
+  // most 55 items (18 agencies).
+  for (const a of missing)
+    await deps.store.commit({
+      activities: [{ ...put(a, a), holders }],
+      assignmentsAsRead: bundle.assignments.filter((x) => a.agencyIds.includes(x.agencyId)),
+    });
   return missing.length;
 }
 

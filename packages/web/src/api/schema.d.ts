@@ -3495,7 +3495,7 @@ export type paths = {
         };
         /**
          * An agency’s coming activities: those central planned with it, from the start of today (in its zone) on, soonest first
-         * @description Planned activities with a date only (a proposal, or a plan without a date, is not listed; a reported or cancelled one leaves the list). Each names its case (subject, agenda number) and the agency invited, never the other agencies taking part. One whose agency’s part in the case ended (withdrawn, or redirected and settled) is left out, as the case shows it no activity any more, so a page may hold fewer than `limit`. Central’s users are a 403.
+         * @description Planned activities with a date only (a proposal, or a plan without a date, is not listed; a reported or cancelled one leaves the list). Each names its case (subject, agenda number) and the agency invited, never the other agencies taking part. A member unit holding its focal point’s assignment on the case (delegated to it) lists what is planned with the focal point, `via` naming it; with `scope=members` a coordinator sees each activity once, as its own. One whose agency’s part in the case ended (withdrawn, or redirected and settled; through a focal point, the focal point’s) is left out, as the case shows it no activity any more, and so is one through a focal point the unit no longer holds the assignment of, or is no longer a member unit of, so a page may hold fewer than `limit`. Central’s users are a 403.
          */
         get: {
             parameters: {
@@ -8564,6 +8564,8 @@ export type components = {
             scheduledAt: string;
             /** @description The agency invited: the caller’s own, or with `scope=members` its member unit. No other agency on the activity is named (its case page shows them as the agency may read them) */
             agencyId: string;
+            /** @description The focal point invited, when `agencyId` is its member unit holding its assignment on the case (delegated to it): the unit lists what is planned with its focal point. Null when `agencyId` is invited itself */
+            via: string | null;
         };
         Calendar: {
             id: string;

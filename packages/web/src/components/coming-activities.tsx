@@ -1,8 +1,9 @@
 /**
  * An agency's coming activities (`GET /v1/activities/invited`): what central planned with it,
  * from today on, soonest first: the kind, when (in the reader's zone, named), the case it is
- * on. Before, an invited agency learnt of a mediation only by opening its case. Nothing is
- * shown while there is none; the case page says who else takes part.
+ * on. Before, an invited agency learnt of a mediation only by opening its case. A member unit
+ * holding its focal point's assignment lists what is planned with the focal point, saying for
+ * whom. Nothing is shown while there is none; the case page says who else takes part.
  */
 import { useId } from 'react';
 import { Link } from 'wouter';
@@ -47,27 +48,30 @@ export function ComingActivities({
       <h2 id={headingId}>{t('comingActivities.title')}</h2>
       <ProblemAlert error={list.error} />
       <ul className="plain">
-        {list.items.map((a) => (
-          <li key={`${a.activityId}#${a.agencyId}`}>
-            <div>
-              <strong>{labelOf(t, 'activity', a.kind)}</strong> ·{' '}
-              <Time at={a.scheduledAt} zone={zone} />
-            </div>
-            <Link href={`/cases/${a.caseId}`}>{a.caseSubject || t('case.untitled')}</Link>
-            {a.agendaNumber || a.agencyId !== session.agency ? (
-              <div className="muted small">
-                {[
-                  a.agendaNumber,
-                  a.agencyId !== session.agency
-                    ? t('comingActivities.for', { agency: nameOf(a.agencyId) })
-                    : null,
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
+        {list.items.map((a) => {
+          // Whom it is for, when not the reader's agency itself: its member unit's (units
+          // included), or the focal point's whose assignment the reader's unit holds.
+          const forAgency = a.agencyId !== session.agency ? a.agencyId : a.via;
+          return (
+            <li key={`${a.activityId}#${a.agencyId}`}>
+              <div>
+                <strong>{labelOf(t, 'activity', a.kind)}</strong> ·{' '}
+                <Time at={a.scheduledAt} zone={zone} />
               </div>
-            ) : null}
-          </li>
-        ))}
+              <Link href={`/cases/${a.caseId}`}>{a.caseSubject || t('case.untitled')}</Link>
+              {a.agendaNumber || forAgency ? (
+                <div className="muted small">
+                  {[
+                    a.agendaNumber,
+                    forAgency ? t('comingActivities.for', { agency: nameOf(forAgency) }) : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </div>
+              ) : null}
+            </li>
+          );
+        })}
       </ul>
       <Pager hasMore={list.hasMore} loading={list.loading} onMore={list.loadMore} />
     </section>

@@ -17,6 +17,7 @@ const MEDIATION = {
   kind: 'mediation',
   scheduledAt: '2026-09-10T02:00:00.000Z',
   agencyId: 'pemprov-bali',
+  via: null,
 };
 const CLARIFICATION = {
   ...MEDIATION,
@@ -60,12 +61,15 @@ const answering = (activities: (query: string) => unknown[]) =>
     return json(200, { id: 'pemprov-bali', name: 'Pemprov Bali', timeZone: 'Asia/Makassar' });
   });
 
-const render = (role: 'agency_coordinator' | 'agency_officer' = 'agency_officer') =>
+const render = (
+  role: 'agency_coordinator' | 'agency_officer' = 'agency_officer',
+  agency = 'pemprov-bali',
+) =>
   renderWith(
     <AgencyNamesProvider user="u1">
       <Queue />
     </AgencyNamesProvider>,
-    { as: { agency: 'pemprov-bali', role }, path: '/queue' },
+    { as: { agency, role }, path: '/queue' },
   );
 
 describe('the queue’s coming activities', () => {
@@ -108,5 +112,12 @@ describe('the queue’s coming activities', () => {
     expect(
       calls.some((c) => c.path.includes('/v1/activities/invited?limit=10&scope=members')),
     ).toBe(true);
+  });
+
+  it('a member unit lists what is planned with its focal point on a case it holds, saying for whom', async () => {
+    answering(() => [{ ...MEDIATION, agencyId: 'pemkab-badung', via: 'pemprov-bali' }]);
+    render('agency_officer', 'pemkab-badung');
+    const link = await screen.findByRole('link', { name: MEDIATION.caseSubject });
+    await waitFor(() => expect(link.closest('li')!.textContent).toContain('untuk Pemprov Bali'));
   });
 });

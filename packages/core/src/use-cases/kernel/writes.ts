@@ -58,7 +58,8 @@ function sameValue(a: unknown, b: unknown, skip: ReadonlySet<string> = new Set()
 
 /**
  * The items the store's transaction holds for `change` (against `MAX_COMMIT_ITEMS`), each
- * activity's invitations (`invitationWrites`) and the search index's rewrite included
+ * activity's invitations (`invitationWrites`, its holders' included), a delegation's
+ * (`invitations`) and the search index's rewrite included
  * (`indexWriteCount`: none when the case's search document stays as it was, as forwarding and
  * closing leave it, or for a replace that does not say what it replaces).
  */
@@ -75,6 +76,8 @@ export function commitSize(change: CaseChange): number {
     change.attachments,
     change.attachmentsRemoved,
     change.agenciesAsRead,
+    change.assignmentsAsRead,
+    change.invitations,
     change.case ? change.claims : undefined,
   ];
   return (
@@ -85,8 +88,9 @@ export function commitSize(change: CaseChange): number {
     (change.sequence ? 1 : 0) +
     (change.settingsAsRead !== undefined ? 1 : 0) +
     sharesSize(change.letterShares) +
-    // Each activity's invitations beside it: a write for each of its agencies.
-    (change.activities ?? []).reduce((n, x) => n + invitationWrites(x.record), 0) +
+    // Each activity's invitations beside it: a write for each of its agencies, and for the
+    // member unit holding each one's assignment.
+    (change.activities ?? []).reduce((n, x) => n + invitationWrites(x.record, x.holders), 0) +
     lists.reduce((n, list) => n + (list?.length ?? 0), 0)
   );
 }
