@@ -146,6 +146,9 @@ const EXPECTED: Record<string /* 'METHOD /path' */, Row> = {
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/activities':
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  // An agency's coming activities: its own (central has none to be invited to).
+  'GET /v1/activities/invited':
+    row( 403,  403, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
   'GET /v1/calendars/{id}/days':
     row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
   'PATCH /v1/calendars/{id}/days':
