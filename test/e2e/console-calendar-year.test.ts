@@ -116,7 +116,7 @@ describe('console: 2027’s holidays entered and declared in December 2026', () 
     // says the date it holds in words before it is saved.
     await date.click();
     await page.keyboard.type('01012027');
-    await page.getByText('Jum, 1 Jan 2027', { exact: true }).waitFor();
+    await page.getByText('Jumat, 1 Januari 2027', { exact: true }).waitFor();
     await kind.selectOption('national_holiday');
     await name.fill('Tahun Baru 2027 Masehi');
     await page.getByRole('button', { name: 'Simpan' }).click();

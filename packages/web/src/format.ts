@@ -74,6 +74,32 @@ export function formatDateLong(date: string, lang: Lang): string {
   }).format(new Date(`${date}T00:00:00Z`));
 }
 
+/**
+ * A `date` (`2026-04-03`) or `datetime-local` (`2026-04-03T10:00`) value's day and hour, when it
+ * names a day that exists; null when empty, half typed (a browser gives year `0202` on the way
+ * to `2026`) or not a day (`2026-02-30`).
+ */
+export function readLocalValue(value: string): { date: string; time?: string } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?$/.exec(value);
+  if (!m || Number(m[1]) < 1000) return null;
+  const date = `${m[1]}-${m[2]}-${m[3]}`;
+  const day = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== date) return null;
+  if (m[4] === undefined) return { date };
+  if (Number(m[4]) > 23 || Number(m[5]) > 59) return null;
+  return { date, time: `${m[4]}:${m[5]}` };
+}
+
+/** An hour of the clock (`10:00`) as the language writes it: `10.00` (id), `10:00` (en). */
+export function formatClock(time: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(locale(lang), {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'UTC',
+  }).format(new Date(`1970-01-01T${time}:00Z`));
+}
+
 /** A count as the reader's language writes it: a year's 12.345 complaints, not "12345". */
 export function formatCount(n: number, lang: Lang): string {
   return new Intl.NumberFormat(locale(lang)).format(n);

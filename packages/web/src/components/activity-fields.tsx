@@ -11,6 +11,7 @@ import { formatInstant, toInstant, toLocalInput } from '../format';
 import { compact, type Form, getPath, type Values } from '../forms/use-form';
 import { useI18n } from '../i18n/i18n';
 import { AgencyPicker, CENTRAL, useAgencies } from './agencies';
+import { DateWords, dateWordsRef } from './date-words';
 import { ChangedUnderneath, underneathId } from './field';
 
 /**
@@ -185,6 +186,7 @@ export function LocalTimeField<S extends z.ZodType>({
   const inputId = useId();
   form.describe(name, { label, id: inputId });
   const value = getPath(form.values, name) as string | undefined;
+  const local = value ? toLocalInput(value, zone) : '';
   const error = form.errors[name];
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
@@ -196,10 +198,16 @@ export function LocalTimeField<S extends z.ZodType>({
         type="datetime-local"
         // Shows the form's value: a form started afresh after a save shows no time either. (A
         // time half typed is '' to the browser as to the form, so it is left as it is.)
-        value={value ? toLocalInput(value, zone) : ''}
+        value={local}
         aria-invalid={error ? true : undefined}
         aria-describedby={
-          [name in form.underneath ? underneathId(inputId) : '', error ? `${inputId}-error` : '']
+          [
+            // The day and hour in words, with the zone they are read in: the field's own order
+            // of day and month is the browser's language's.
+            dateWordsRef(inputId, local),
+            name in form.underneath ? underneathId(inputId) : '',
+            error ? `${inputId}-error` : '',
+          ]
             .filter(Boolean)
             .join(' ') || undefined
         }
@@ -207,6 +215,7 @@ export function LocalTimeField<S extends z.ZodType>({
           form.set(name, e.target.value ? toInstant(e.target.value, zone) : undefined)
         }
       />
+      <DateWords id={inputId} value={local} zone={zone} />
       {/* A colleague's time, in the reader's zone as the field shows it. */}
       <ChangedUnderneath
         form={form}

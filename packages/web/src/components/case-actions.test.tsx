@@ -74,6 +74,24 @@ describe('planning an activity', () => {
     await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(2));
     expect(calls.filter((c) => c.method === 'POST')[1]!.body).not.toHaveProperty('scheduledAt');
   });
+
+  it('says the time typed in words, in the zone it is sent in: 03/04 is not left to the browser’s order', async () => {
+    mockApi((call) =>
+      call.path === '/v1/agencies/setneg'
+        ? json(200, { id: 'setneg', name: 'Setneg', timeZone: 'Asia/Makassar' })
+        : json(200, { items: [] }),
+    );
+    renderCase(kase);
+    const summary = screen.getByText('Rencanakan kegiatan pemantauan', {
+      selector: 'summary, summary *',
+    });
+    await userEvent.click(summary);
+    const form = within(summary.closest('details')!);
+    const when = await form.findByLabelText(/^Jadwal \(WITA\)/);
+    fireEvent.change(when, { target: { value: '2026-04-03T10:00' } });
+    const words = form.getByText('Jumat, 3 April 2026, pukul 10.00 WITA');
+    expect(when.getAttribute('aria-describedby')).toBe(words.id);
+  });
 });
 
 describe('an activity on a case whose complainant’s identity is hidden', () => {

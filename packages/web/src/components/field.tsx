@@ -6,8 +6,10 @@
  */
 import { type ReactNode, useId } from 'react';
 import type { z } from 'zod';
+import type { TimeZone } from '../format';
 import { type Form, getPath, maxLengthAt } from '../forms/use-form';
 import { useI18n } from '../i18n/i18n';
+import { DateWords, dateWordsRef } from './date-words';
 
 interface Base<S extends z.ZodType> {
   form: Form<S>;
@@ -111,7 +113,12 @@ export function ChangedUnderneath<S extends z.ZodType>({
   );
 }
 
-function useControl<S extends z.ZodType>(props: Base<S>, counter = false) {
+function useControl<S extends z.ZodType>(
+  props: Base<S>,
+  counter = false,
+  /** A date field's value, said in words under it (`DateWords`). */
+  date?: string,
+) {
   const id = useId();
   props.form.describe(props.name, { label: props.label, id });
   const error = props.form.errors[props.name];
@@ -119,6 +126,7 @@ function useControl<S extends z.ZodType>(props: Base<S>, counter = false) {
   const describedBy =
     [
       props.hint ? `${id}-hint` : '',
+      dateWordsRef(id, date),
       counter ? `${id}-count` : '',
       changed ? underneathId(id) : '',
       error ? `${id}-error` : '',
@@ -166,6 +174,8 @@ export function TextField<S extends z.ZodType>(
     maxLength?: number;
     /** The keyboard a phone opens: `numeric` for a NIK's 16 digits (kept as text: no spinner). */
     inputMode?: 'numeric';
+    /** The zone a `datetime-local` value is read in, named with its words. */
+    zone?: TimeZone;
   },
 ) {
   const { t, lang } = useI18n();
@@ -174,7 +184,8 @@ export function TextField<S extends z.ZodType>(
   // A long text shows how much room is left; a short one only as it nears its limit. Nothing is
   // cut: a text over the limit stays as typed and the error says so.
   const counter = max !== undefined && (props.multiline === true || value.length > max * 0.8);
-  const { id, aria, wrap } = useControl(props, counter);
+  const dated = props.type === 'date' || props.type === 'datetime-local';
+  const { id, aria, wrap } = useControl(props, counter, dated ? value : undefined);
   const onChange = (e: { target: { value: string } }) => props.form.set(props.name, e.target.value);
   const number = (n: number) => n.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB');
   return (
@@ -190,6 +201,7 @@ export function TextField<S extends z.ZodType>(
           onChange={onChange}
         />
       )}
+      {dated ? <DateWords id={id} value={value} zone={props.zone} /> : null}
       {counter && max !== undefined ? (
         <p className={`hint counter${value.length > max ? ' over' : ''}`} id={`${id}-count`}>
           {t('field.counter', { n: number(value.length), max: number(max) })}

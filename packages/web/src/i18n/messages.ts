@@ -1029,6 +1029,9 @@ const id = {
     'Terjadi kesalahan di server. Coba lagi; bila berulang, sampaikan ID permintaan di bawah kepada admin.',
   'form.summary': 'Periksa isian berikut:',
   'field.counter': '{n} dari {max} karakter',
+  // A date field's value in words (the browser's own order of day and month misleads).
+  'field.dateTimeWords': '{date}, pukul {time}',
+  'field.dateTimeZoneWords': '{date}, pukul {time} {zone}',
   // A field the officer changed that a colleague changed too meanwhile (the record read again).
   'field.changedUnderneath':
     'Rekan Anda mengubah isian ini sejak Anda mulai mengisi formulir. Isian Anda tetap di atas dan belum terkirim; isian rekan sekarang:',
@@ -2244,6 +2247,8 @@ const en = {
     'Something went wrong on the server. Try again; if it happens again, give the request id below to your admin.',
   'form.summary': 'Please check these fields:',
   'field.counter': '{n} of {max} {max|character|characters}',
+  'field.dateTimeWords': '{date}, at {time}',
+  'field.dateTimeZoneWords': '{date}, at {time} {zone}',
   'field.changedUnderneath':
     'A colleague changed this since you began this form. Yours stays above and has not been sent; theirs is now:',
   'field.theirsEmpty': '(emptied)',

@@ -22,6 +22,7 @@ import { api, ApiError, type Schemas, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
 import { ActionForm } from '../components/action-form';
 import { CalendarPaste } from '../components/calendar-paste';
+import { DateWords, dateWordsRef } from '../components/date-words';
 import { SelectField, TextField } from '../components/field';
 import { ImpactQuestion } from '../components/impact-question';
 import { JobProgress } from '../components/job-progress';
@@ -297,9 +298,7 @@ export default function CalendarPage() {
                     ? 'calendar-date-error'
                     : existing
                       ? 'calendar-date-exists'
-                      : complete
-                        ? 'calendar-date-words'
-                        : undefined
+                      : dateWordsRef('calendar-date', date) || undefined
                 }
               />
               {/* The field orders day and month as the browser's language does (6/1 is 1 June
@@ -313,11 +312,8 @@ export default function CalendarPage() {
                     kind: labelOf(t, 'dayKind', existing.kind),
                   })}
                 </p>
-              ) : !dateMissing && complete ? (
-                <p className="muted small" id="calendar-date-words">
-                  {formatDate(date, lang)}
-                </p>
               ) : null}
+              <DateWords id="calendar-date" value={existing || dateMissing ? '' : date} />
               {dateMissing ? (
                 <p className="error" id="calendar-date-error">
                   {t('calendar.dateRequired')}

@@ -61,6 +61,7 @@ export default function CaseNew() {
           form={form}
           name="receivedAt"
           type="datetime-local"
+          zone={zone}
           label={`${t('caseNew.receivedAt')} (${t(`zone.${zone}`)})`}
           hint={t('caseNew.receivedAtHint')}
         />

@@ -56,6 +56,27 @@ describe('the statistics page’s period', () => {
   });
 });
 
+describe('the statistics page’s period in words', () => {
+  it('says each date of the period as a day, month and year, read with its field', async () => {
+    mockApi((call) =>
+      call.path.startsWith('/v1/stats/agencies?')
+        ? json(200, { from: '2026-01-01', to: '2026-03-31', minimumSample: 5, items: [], totals })
+        : json(200, { items: [] }),
+    );
+    renderWith(<Stats />, {
+      as: { agency: 'setneg', role: 'central_officer' },
+      path: '/stats?from=2026-01-01&to=2026-03-31',
+    });
+    const from = await screen.findByLabelText('Dari tanggal');
+    fireEvent.change(from, { target: { value: '2026-04-03' } });
+    const words = await screen.findByText('Jumat, 3 April 2026');
+    expect(from.getAttribute('aria-describedby')).toBe(words.id);
+    expect(screen.getByText('Selasa, 31 Maret 2026').id).toBe(
+      screen.getByLabelText('Sampai tanggal').getAttribute('aria-describedby'),
+    );
+  });
+});
+
 describe('the statistics page’s default period', () => {
   it('runs from the first of the year to today by the API’s clock, not the browser’s', async () => {
     // A PC whose clock is wrong (or the demo's manual clock): the API says it is 10 Feb 2027,

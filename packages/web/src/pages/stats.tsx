@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { api, download, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
 import { useAgencies } from '../components/agencies';
+import { DateWords, dateWordsRef } from '../components/date-words';
 import { Loading, PageTitle, ProblemAlert, saying } from '../components/ui';
 import { useLoad } from '../data';
 import { dateIn, formatCount, formatDate, formatPercent } from '../format';
@@ -130,7 +131,9 @@ function StatsPage({ now }: { now: Date }) {
             type="date"
             value={draft.from}
             onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+            aria-describedby={dateWordsRef('stats-from', draft.from) || undefined}
           />
+          <DateWords id="stats-from" value={draft.from} />
         </div>
         <div className="field">
           <label htmlFor="stats-to">{t('stats.to')}</label>
@@ -139,7 +142,9 @@ function StatsPage({ now }: { now: Date }) {
             type="date"
             value={draft.to}
             onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+            aria-describedby={dateWordsRef('stats-to', draft.to) || undefined}
           />
+          <DateWords id="stats-to" value={draft.to} />
         </div>
         <button type="submit" className="primary">
           {t('stats.show')}
