@@ -129,10 +129,11 @@ describe('a cross-agency case under central oversight', () => {
     const letters = await http.get(`/v1/notifications?caseId=${id}&limit=100`, { token: central });
     const byAgency = (agency: string) =>
       letters.body.items
-        // Ladder letters only: each forwarding's letter (issue 15) is not a rung.
+        // Ladder letters only: each forwarding's letter (issue 15) is not a rung, nor the
+        // mediation's invitation to PLN.
         .filter(
           (n: { agencyId: string; action: string }) =>
-            n.agencyId === agency && n.action !== 'forwarding',
+            n.agencyId === agency && n.action !== 'forwarding' && n.action !== 'invitation',
         )
         .map((n: { step: string; scheduledAt: string }) => [n.step, n.scheduledAt]);
     expect(byAgency('pln')).toEqual([

@@ -101,6 +101,7 @@ describe('an agency’s coming activities', () => {
       agendaNumber: (await service.getCase(polri, shared)).agendaNumber,
       kind: 'mediation',
       scheduledAt: THURSDAY_10_WITA,
+      venue: null,
       agencyId: 'polri',
       via: null,
     });
@@ -270,6 +271,7 @@ describe('a member unit holding its focal point’s delegated assignment', () =>
       agendaNumber: (await service.getCase(unit, caseId)).agendaNumber,
       kind: 'mediation',
       scheduledAt: THURSDAY_10_WITA,
+      venue: null,
       agencyId: 'pemkab',
       via: 'kemendagri',
     });

@@ -99,6 +99,11 @@ export interface AppDeps {
    * (`IMPORT_BUDGET_MS`, 20 s: API Gateway's limit is 29 s). Tests give less.
    */
   readonly importBudgetMs?: number;
+  /**
+   * The console's address: central's invitation letters name the case's page there
+   * (`caseLink`). None: they say "melalui Pantau" alone.
+   */
+  readonly consoleUrl?: string | undefined;
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -126,6 +131,9 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     ...(deps.jobs ? { jobs: deps.jobs } : {}),
     // Issue 15: each forwarding's ladder writes its forwarding letter first.
     forwardingLetters: true,
+    // Central's invitation letters to an activity's agencies, written with the activity.
+    invitationLetters: true,
+    ...(deps.consoleUrl ? { consoleUrl: deps.consoleUrl } : {}),
     ...(deps.blobs ? { blobs: deps.blobs, inspect: inspectUpload } : {}),
     ...(deps.exportReads ? { exportReads: deps.exportReads } : {}),
     ...(deps.complaintAddresses ? { complaintAddresses: deps.complaintAddresses } : {}),

@@ -30,6 +30,12 @@ export interface ActivityRecord {
   readonly agencyIds: readonly string[];
   readonly participants: readonly string[];
   readonly plan: string | null;
+  /**
+   * Where it is held ("Ruang Rapat Lt. 2, Gedung III", "Daring melalui Zoom: …"), as central
+   * wrote it; null or absent (written before it) when not said: the invitation letter then names
+   * the unit's address from its letterhead.
+   */
+  readonly venue?: string | null;
   readonly heldAt: string | null;
   readonly outcome: string | null;
   readonly summary: string | null;
@@ -77,6 +83,8 @@ export interface ActivityInvitation {
   readonly agencyId: string;
   readonly kind: ActivityKind;
   readonly scheduledAt: string;
+  /** Where it is held, when central said (`ActivityRecord.venue`). */
+  readonly venue?: string;
   /**
    * The focal point invited, whose assignment on the case `agencyId` (its member unit) holds:
    * its part in the case is what the list reads. Absent on an agency's own invitation.
@@ -129,6 +137,7 @@ function heldInvitation(
     agencyId: member,
     kind: a.kind,
     scheduledAt: a.scheduledAt,
+    ...(a.venue ? { venue: a.venue } : {}),
     via: agencyId,
   };
 }
@@ -155,6 +164,7 @@ export function activityInvitationWrites(
       agencyId,
       kind: a.kind,
       scheduledAt,
+      ...(a.venue ? { venue: a.venue } : {}),
     };
     const held = heldInvitation(a, agencyId, holders.get(agencyId));
     return [own, ...(held ? [held] : [])].map((invitation) =>
@@ -272,6 +282,7 @@ export const scheduledAlready = (a: ActivityRecord, s: ScheduleActivityInput): b
   a.status === 'planned' &&
   a.scheduledAt === new Date(s.scheduledAt).toISOString() &&
   (s.plan === undefined || a.plan === s.plan) &&
+  (s.venue === undefined || (a.venue ?? null) === s.venue) &&
   (s.participants === undefined ||
     JSON.stringify(a.participants) === JSON.stringify(s.participants));
 
@@ -292,6 +303,7 @@ export function scheduleActivity(
       scheduledAt: new Date(s.scheduledAt).toISOString(),
       ...(s.participants ? { participants: [...s.participants] } : {}),
       ...(s.plan !== undefined ? { plan: s.plan } : {}),
+      ...(s.venue !== undefined ? { venue: s.venue } : {}),
     },
     now,
   );
@@ -311,6 +323,7 @@ export const viewActivity = (a: ActivityRecord, now: Date, caseSubject: string):
   agencyIds: [...a.agencyIds],
   participants: [...a.participants],
   plan: a.plan,
+  venue: a.venue ?? null,
   heldAt: a.heldAt,
   outcome: a.outcome,
   summary: a.summary,

@@ -4,7 +4,9 @@
  * `channel.*`, `type.*`, `outcome.*`), so a case reads the same on screen and on paper.
  */
 import type { CaseRecord, CaseStatus } from './case.ts';
-import type { ComplaintType, LadderStep, Target } from './policy.ts';
+import type { ActivityKind } from './activity.ts';
+import type { LetterAction } from './notification.ts';
+import type { ComplaintType, Target } from './policy.ts';
 
 export const STATUS_LABELS: Record<CaseStatus, string> = {
   received: 'Diterima',
@@ -47,6 +49,17 @@ export const TARGET_LABELS: Record<Target, string> = {
   resolution: 'laporan penyelesaian tindak lanjut',
 };
 
+/** An activity's kind as the console names it (`activity.*`): "Mediasi", "Gelar kasus". */
+export const ACTIVITY_LABELS: Record<ActivityKind, string> = {
+  initial_evaluation: 'Evaluasi awal',
+  clarification: 'Klarifikasi',
+  confirmation: 'Konfirmasi',
+  coordination: 'Koordinasi',
+  mediation: 'Mediasi',
+  investigation: 'Investigasi',
+  case_conference: 'Gelar kasus',
+};
+
 /** A yes/no cell or field. */
 export const yesNo = (value: boolean): string => (value ? 'Ya' : 'Tidak');
 
@@ -60,10 +73,12 @@ export type LetterUrgency = 'Biasa' | 'Segera' | 'Sangat Segera';
  * A letter's Sifat by what it does, whatever the policy names its rungs: the forwarding letter
  * and the warning before a deadline are `Biasa`; a reminder, written once a deadline has
  * passed, `Segera`; a penegasan (the last rung before central steps in, copied to the head in
- * the default policy) and central's intervention `Sangat Segera`.
+ * the default policy) and central's intervention `Sangat Segera`. An invitation to an activity
+ * (and its new date, its cancellation) `Segera`: it names a day the agency must keep.
  */
-export const LETTER_URGENCY: Record<LadderStep['action'] | 'forwarding', LetterUrgency> = {
+export const LETTER_URGENCY: Record<LetterAction, LetterUrgency> = {
   forwarding: 'Biasa',
+  invitation: 'Segera',
   warning: 'Biasa',
   reminder: 'Segera',
   formal_warning: 'Sangat Segera',

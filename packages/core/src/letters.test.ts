@@ -14,7 +14,7 @@ import {
   letterWrite,
   projectLadder,
 } from './ladder/index.ts';
-import { composeLetter, type LetterParties } from './letters.ts';
+import { composeLetter, letterAddresses, type LetterParties } from './letters.ts';
 import type { NotificationRecord } from './notification.ts';
 import { DEFAULT_LADDER, DEFAULT_POLICY, type LadderStep } from './policy.ts';
 import type { Agency } from './schemas.ts';
@@ -892,5 +892,20 @@ describe('what an intervention tells the agency’s head', () => {
       expect(body).not.toContain('menghubungi');
       expect(body).not.toMatch(/telepon|pos-el/i);
     }
+  });
+});
+
+describe('who an invitation letter goes to', () => {
+  it('the agency’s liaisons, its head copied; not its focal point nor central, whatever a step says', () => {
+    const step = { recipients: ['central' as const], cc: ['focal_point' as const] };
+    expect(letterAddresses('invitation', step, parties)).toEqual({
+      to: ['umum@kanwil-jatim.example.go.id'],
+      cc: ['kakanwil@kanwil-jatim.example.go.id'],
+    });
+    // The forwarding letter, for comparison: the liaisons alone.
+    expect(letterAddresses('forwarding', step, parties)).toEqual({
+      to: ['umum@kanwil-jatim.example.go.id'],
+      cc: [],
+    });
   });
 });

@@ -22,7 +22,7 @@ import type { LadderLetter } from './ladder/index.ts';
 import { letterDateOf } from './ladder/letter-hours.ts';
 import { rungAfter } from './ladder/rules.ts';
 import type { LetterBlock } from './documents/letter-document.ts';
-import type { NotificationRecord } from './notification.ts';
+import { isLadderAction, isLadderLetter, type NotificationRecord } from './notification.ts';
 import type { LadderParty, LadderStep, Target } from './policy.ts';
 import type { Agency } from './schemas.ts';
 import { cutText } from './schemas/fields.ts';
@@ -261,7 +261,7 @@ export function letterFollowedNow(
   a: Pick<AssignmentRecord, 'timeZone'>,
   calendar: Calendar,
 ): NotificationRecord {
-  if (n.action === 'forwarding' || n.action === 'warning') return n;
+  if (!isLadderLetter(n) || n.action === 'warning') return n;
   const notice = nextRungNotice(
     { step: n.step, scheduledAt: n.scheduledAt, at: n.createdAt },
     steps,
@@ -308,7 +308,7 @@ function earlierRungs(
       (n) =>
         n.status === 'sent' &&
         n.action !== 'warning' &&
-        n.action !== 'forwarding' &&
+        isLadderLetter(n) &&
         event.episode !== null &&
         n.episode === event.episode &&
         n.step !== event.step,
@@ -347,16 +347,19 @@ export interface UnitContact {
 
 /**
  * " Sementara itu, Saudara dapat menghubungi … melalui telepon … atau pos-el …", naming what
- * the unit has of the two; empty when it has neither. (It said "Sambil menunggu undangan
- * tersebut": no invitation letter comes.)
+ * the unit has of the two; empty when it has neither. `lead` opens it in place of "Sementara
+ * itu, Saudara dapat" (an invitation: "Untuk konfirmasi kehadiran, Saudara dapat").
  */
-function contactSentence(contact: UnitContact | undefined): string {
+export function contactSentence(
+  contact: UnitContact | undefined,
+  lead = 'Sementara itu, Saudara dapat',
+): string {
   const ways = [
     ...(contact?.phone ? [`telepon ${contact.phone}`] : []),
     ...(contact?.email ? [`pos-el ${contact.email}`] : []),
   ];
   if (ways.length === 0) return '';
-  return ` Sementara itu, Saudara dapat menghubungi Asisten Deputi Pengaduan Masyarakat melalui ${ways.join(' atau ')}.`;
+  return ` ${lead} menghubungi Asisten Deputi Pengaduan Masyarakat melalui ${ways.join(' atau ')}.`;
 }
 
 export function composeLetter(input: {
@@ -418,9 +421,9 @@ export function composeLetter(input: {
       : step.action === 'central_intervention'
         ? // The ladder proposes the clarification; central schedules it and invites the agency
           // (`proposedIntervention`): the head learns it is coming, and whom to call meanwhile.
-          // Pantau sends no invitation letter (it promised "surat undangan tersendiri"): the
-          // agency reads the activity in Pantau, on its queue's coming activities and on the
-          // case's page, which central, whom it goes to, and the agency copied open from it.
+          // Once central gives it a date, the agency gets its invitation letter (surat
+          // undangan, `invitationLetterWrites`) and reads it in Pantau too, on its queue's
+          // coming activities and on the case's page.
           'Sehubungan dengan hal tersebut, Asisten Deputi Pengaduan Masyarakat akan mengundang Saudara dalam kegiatan klarifikasi atas penanganan pengaduan ini. ' +
           (input.consoleUrl
             ? `Waktu dan tempat pelaksanaannya akan kami sampaikan kemudian dan dapat Saudara lihat, beserta perkembangan penanganan pengaduan ini, ${pantau}.`
@@ -475,7 +478,8 @@ export function stepAddresses(
 /**
  * Who a letter goes to by its parties' contacts as they are now: a ladder letter as its policy
  * `step` says (`stepAddresses`); a forwarding letter, or one whose step the policy has since
- * dropped (`step` undefined), the agency's liaisons. When central sends a failed letter again
+ * dropped (`step` undefined), the agency's liaisons; an invitation, its liaisons copied to its
+ * head. When central sends a failed letter again
  * (`resendLetter`), and when one held for letter hours or waiting out a retry goes
  * (`letterAddressedNow`): a unit moved to another focal point, or a contact removed or
  * corrected, since it was written.
@@ -485,9 +489,11 @@ export function letterAddresses(
   step: Pick<LadderStep, 'recipients' | 'cc'> | undefined,
   parties: LetterParties,
 ): { to: string[]; cc: string[] } {
-  return action !== 'forwarding' && step
-    ? stepAddresses(step, parties)
-    : { to: emailsOf(parties.agency, 'liaison'), cc: [] };
+  if (isLadderAction(action) && step) return stepAddresses(step, parties);
+  const to = emailsOf(parties.agency, 'liaison');
+  // An invitation is copied to the agency's head: it names a day its people must keep.
+  const cc = action === 'invitation' ? emailsOf(parties.agency, 'head') : [];
+  return { to, cc: cc.filter((e) => !to.includes(e)) };
 }
 
 /**
@@ -620,7 +626,7 @@ export function letterRestating(
   a: Pick<AssignmentRecord, 'due' | 'timeZone'>,
   calendar: Calendar,
 ): NotificationRecord {
-  if (targets.length === 0 || n.action === 'forwarding') return n;
+  if (targets.length === 0 || !isLadderLetter(n)) return n;
   const action = n.action;
   const at = {
     timeZone: a.timeZone,

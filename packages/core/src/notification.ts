@@ -4,6 +4,24 @@ import type { LadderStep, Target } from './policy.ts';
 import type { NotificationView } from './schemas.ts';
 import type { LetterDocument } from './documents/letter-document.ts';
 
+/** What a letter is: a ladder step's, the forwarding letter, or an activity's invitation. */
+export type LetterAction = LadderStep['action'] | 'forwarding' | 'invitation';
+
+/**
+ * Whether a letter's action is a ladder step's (warning, reminder, penegasan, intervention):
+ * one the ladder's rules hold (targets met, deadlines moved, letter hours). The forwarding
+ * letter and an activity's invitation are central's acts: they go at once, as written, while
+ * their assignment (the forwarding letter's) or always (an invitation) holds.
+ */
+export const isLadderAction = (action: LetterAction): action is LadderStep['action'] =>
+  action !== 'forwarding' && action !== 'invitation';
+
+/** `isLadderAction` of a letter. */
+export const isLadderLetter = (
+  n: Pick<NotificationRecord, 'action'>,
+): n is Pick<NotificationRecord, 'action'> & { action: LadderStep['action'] } =>
+  isLadderAction(n.action);
+
 /**
  * One ladder per assignment. `token` counts how often it was (re-)armed: an execution that
  * carries an older token has been superseded and stops. `wakeAt` is when it next needs to act
@@ -73,8 +91,12 @@ export interface NotificationRecord {
   /** The ladder step's identity (its exactly-once key). */
   readonly stepId: string;
   readonly step: string;
-  /** `forwarding`: the surat penerusan written when the assignment was forwarded (issue 15). */
-  readonly action: LadderStep['action'] | 'forwarding';
+  /**
+   * `forwarding`: the surat penerusan written when the assignment was forwarded (issue 15);
+   * `invitation`: central's letter about an activity it plans with the agency (its invitation,
+   * a new date, its cancellation: `step`). Neither is a ladder step (`isLadderLetter`).
+   */
+  readonly action: LetterAction;
   /** The warned target, or for a rung the earliest overdue one. */
   readonly target: Target;
   readonly targets: readonly Target[];
@@ -111,6 +133,8 @@ export interface NotificationRecord {
    * once sent.
    */
   readonly nextAttemptAt?: string | null;
+  /** An invitation letter's activity (`action` `invitation`): its new date and cancellation name it. */
+  readonly activityId?: string;
   /** Issue 15: the letter as a document (rendered to the PDF sent with it), and its number. */
   readonly document?: LetterDocument;
   readonly letterNumber?: string;

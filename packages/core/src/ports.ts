@@ -177,6 +177,18 @@ export interface CaseChange {
   readonly attachmentsRemoved?: readonly Pick<AttachmentRecord, 'caseId' | 'id' | 'version'>[];
   /** A delegation's letters shared with its member unit, or taken from it (`LetterShares`). */
   readonly letterShares?: LetterShares;
+  /**
+   * Central's letters written with the change (an activity's invitations: `invitationLetterWrite`),
+   * each created once into the outbox, and shared with the member unit holding its agency's
+   * assignment (`sharedWith`) as the ladder shares its letters. Their events go in `events`.
+   */
+  readonly letters?: readonly CaseLetter[];
+}
+
+/** A letter a `CaseChange` writes, and the member unit it is shared with (`LetterShares`). */
+export interface CaseLetter {
+  readonly notification: NotificationRecord;
+  readonly sharedWith?: string;
 }
 
 /** One letter of an assignment as its shares name it (`listAssignmentLetters`). */

@@ -69,6 +69,9 @@ export const EVENT_TYPES = [
   'reply_window_ended',
   // Issue 15: the forwarding letter (surat penerusan) was written.
   'forwarding_letter',
+  // Central's letter about an activity to one agency: its invitation, a new date or its
+  // cancellation (`data.step`), the agency's own to read.
+  'invitation_letter',
   // Central sent a failed letter again, to the agency's contacts as corrected.
   'letter_resent',
   // Central marked a failed letter handled without sending it again.

@@ -212,6 +212,8 @@ export async function startRuntime(config: RuntimeConfig): Promise<Runtime> {
       clock,
       ladders: engine,
       jobs,
+      // Central's invitation letters link to their case, as the ladder's letters do.
+      consoleUrl: config.PANTAU_PUBLIC_URL,
       logger: new Logger({ serviceName: 'pantau-api', logLevel: config.LOG_LEVEL }),
       proofOfWork: {
         secret: await localSecret(join(dataDir, 'pow-secret')),

@@ -57,8 +57,10 @@ import {
   type Item,
   ladderItem,
   letterShareItem,
+  notificationItem,
   trackingCodeItem,
 } from './items.ts';
+import { letterKeyOf } from './escalation-store.ts';
 import { keys } from './keys.ts';
 import { queryAll, type Stream } from './paging.ts';
 import { assignmentFilter, assignmentStream } from './assignment-streams.ts';
@@ -87,6 +89,7 @@ const invitationOf = (i: Item): ActivityInvitation => ({
   agencyId: String(i.agencyId),
   kind: i.kind as ActivityInvitation['kind'],
   scheduledAt: String(i.scheduledAt),
+  ...(typeof i.venue === 'string' ? { venue: i.venue } : {}),
   ...(typeof i.via === 'string' ? { via: i.via } : {}),
 });
 
@@ -584,6 +587,16 @@ export class DynamoStore extends SearchStore implements Store {
       const shares = this.shareItems(change.letterShares);
       items.push(...shares);
       kinds.push(...shares.map(() => 'version' as const));
+    }
+    // Central's letters (an activity's invitations): each created once, into the outbox.
+    for (const { notification: n, sharedWith } of change.letters ?? []) {
+      items.push({ Put: this.createPut(notificationItem(n)) });
+      kinds.push('exists');
+      if (sharedWith) {
+        const share = { caseId: n.caseId, agencyId: n.agencyId, memberId: sharedWith };
+        items.push({ Put: this.createPut(letterShareItem(share, letterKeyOf(n))) });
+        kinds.push('exists');
+      }
     }
     // Issue 15: an agenda number's counter, attachments (document-store.ts).
     const documents = this.documentItems(change);

@@ -418,6 +418,8 @@ const delivered = (n: NotificationRecord): Required<NotificationRecord> => ({
   letterNumber: n.letterNumber!,
   // The date a ladder letter bears (a forwarding letter has none: counted anyway).
   datedOn: n.datedOn ?? '2026-04-13',
+  // An invitation letter's activity (a ulid: counted on every letter).
+  activityId: n.activityId ?? '01JQ0000000000000000000000',
   handled: { at: NOW, note: text(1_000) },
   resentAt: NOW,
   heldUntil: NOW,

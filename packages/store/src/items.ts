@@ -184,6 +184,7 @@ export const invitationItem = (i: ActivityInvitation): Item => ({
   ...(i.via !== undefined ? { via: i.via } : {}),
   kind: i.kind,
   scheduledAt: i.scheduledAt,
+  ...(i.venue !== undefined ? { venue: i.venue } : {}),
   [TTL_ATTRIBUTE]: Math.ceil(Date.parse(i.scheduledAt) / 1000) + INVITATION_AFTERLIFE_SECONDS,
 });
 

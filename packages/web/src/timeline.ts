@@ -145,6 +145,11 @@ export function describeEvent(
         parts.push(d.targets.map((x) => labelOf(t, 'target', String(x))).join(', '));
       parts.push(text('reason') ? labelOf(t, 'skipReason', text('reason')!) : null);
       break;
+    case 'invitation_letter': // an activity's invitation, new date or cancellation, and its number
+      parts.push(text('step') ? stepLabel(t, text('step')!) : null);
+      parts.push(text('kind') ? labelOf(t, 'activity', text('kind')!) : null);
+      parts.push(text('letterNumber'));
+      break;
     case 'letter_resent': // central sent a failed letter again, to the corrected addresses
       parts.push(text('step') ? stepLabel(t, text('step')!) : null);
       if (Array.isArray(d.recipients))

@@ -33,6 +33,7 @@ export const activityOf = (over: Partial<Schemas['Activity']> = {}): Schemas['Ac
   agencyIds: [],
   participants: [],
   plan: null,
+  venue: null,
   heldAt: null,
   outcome: null,
   summary: null,

@@ -14,6 +14,7 @@ import {
   deliveryDue,
   deliveryFailed,
   heldForLetterHours,
+  isLadderLetter,
   letterAbout,
   letterAddressedNow,
   letterAsItHolds,
@@ -67,16 +68,17 @@ export function addressing(store: Store): Addressing {
 async function addressedNow(
   book: Addressing,
   n: NotificationRecord,
-  a: AssignmentRecord,
+  a: AssignmentRecord | undefined,
 ): Promise<NotificationRecord> {
   const agency = await book.agency(n.agencyId);
   if (!agency) return n;
+  const ladder = isLadderLetter(n);
   const [focalPoint, central, policy] = await Promise.all([
     agency.focalPointId ? book.agency(agency.focalPointId) : undefined,
     book.agency(CENTRAL_TENANT),
-    n.action === 'forwarding' ? undefined : book.policy(a.policyId),
+    ladder && a ? book.policy(a.policyId) : undefined,
   ]);
-  if (n.action !== 'forwarding' && !policy) return n;
+  if (ladder && !policy) return n;
   const step = policy?.ladder.find((s) => s.name === n.step);
   return letterAddressedNow(n, step, { agency, focalPoint, central });
 }
@@ -130,7 +132,7 @@ export async function deliverIfTrue(
     // rung's letter waits for the next 08:00 again. Central's sending again, like its
     // forwarding, is a person's act and goes at once.
     const later =
-      hours && n.action !== 'forwarding' && !n.resentAt
+      hours && isLadderLetter(n) && !n.resentAt
         ? heldForLetterHours(n, hours.calendar, hours.timeZone, now)
         : n;
     if (later !== n) return (await deps.store.recordDelivery(later, n)) ? later : undefined;
@@ -138,7 +140,7 @@ export async function deliverIfTrue(
     // (a holiday added while it was held moved the next rung). Read once with its addresses,
     // its agency beside it (`addressedNow` reads both from `book`): one round trip, not two.
     const [policy] = await Promise.all([
-      assignment && n.action !== 'forwarding' ? book.policy(assignment.policyId) : undefined,
+      assignment && isLadderLetter(n) ? book.policy(assignment.policyId) : undefined,
       assignment ? book.agency(n.agencyId) : undefined,
     ]);
     const steps = policy?.ladder;
@@ -148,11 +150,14 @@ export async function deliverIfTrue(
     // A rung whose every line names a deadline moved since, and no calendar to count the
     // lateness of the new one by (the assignment's calendar could not be read): not sent with
     // a deadline no longer in force. (A forwarding letter names no target at all.)
-    if (n.action !== 'forwarding' && holding.targets.length === 0)
+    if (isLadderLetter(n) && holding.targets.length === 0)
       return cancel(deps, n, 'not_overdue', now);
     // About the subject as central restated it meanwhile (a name taken out), to whom it goes now.
     const about = assignment ? letterAbout(holding, assignment.subject) : holding;
-    const going = assignment ? await addressedNow(book, about, assignment) : about;
+    // An invitation may be to an agency with no assignment of its own on the case (a focal
+    // point invited through its member unit's): addressed by its agency alone.
+    const going =
+      assignment || !isLadderLetter(n) ? await addressedNow(book, about, assignment) : about;
     if (going.status === 'failed') return unaddressed(deps, n, going);
     if (about !== holding)
       // Ids only: a subject may name the complainant (why it was restated).

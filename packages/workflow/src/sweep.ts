@@ -135,12 +135,13 @@ export const OUTBOX_GRACE_MS = 5 * 60_000;
 /**
  * When the sweep takes a pending letter (ms): past its backoff or its hold for letter hours,
  * and one just written past the grace too (its Tick is delivering it); one central sent again
- * has no Tick, and goes at once.
+ * has no Tick, and goes at once, as does an activity's invitation letter (central's, written
+ * by the API with the activity: the sweep is its only sender).
  */
 export const sweepDueAt = (n: NotificationRecord, graceMs: number): number =>
   Math.max(
     n.nextAttemptAt ? Date.parse(n.nextAttemptAt) : 0,
-    n.attempts === 0 && !n.resentAt ? queuedAt(n) + graceMs : 0,
+    n.attempts === 0 && !n.resentAt && n.action !== 'invitation' ? queuedAt(n) + graceMs : 0,
   );
 
 export async function sweep(deps: SweepDeps, options: SweepOptions = {}): Promise<SweepResult> {

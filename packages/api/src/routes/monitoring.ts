@@ -35,7 +35,7 @@ export const caseActivities = new OpenAPIHono()
       path: '/{id}/activities',
       tags,
       summary: 'Plan a monitoring activity (the case is then under monitoring)',
-      description: `At most ${MAX_OPEN_ACTIVITIES} open activities (proposed or planned) per case: the next plan is a 422 \`limit_exceeded\` (\`limit\`: \`open_activities\`). The ladder’s proposals count, and are never refused.`,
+      description: `At most ${MAX_OPEN_ACTIVITIES} open activities (proposed or planned) per case: the next plan is a 422 \`limit_exceeded\` (\`limit\`: \`open_activities\`). The ladder’s proposals count, and are never refused. Planned with a date and agencies, each agency gets a numbered invitation letter (surat undangan, with its PDF; \`action\` \`invitation\`, \`step\` \`invitation\`) in the same transaction; sent again with its Idempotency-Key, none.`,
       request: { params: CaseParam, headers: IdempotencyHeader, body: jsonBody(PlanActivityBody) },
       responses: {
         201: json(ActivitySchema, 'The planned activity'),
@@ -78,7 +78,7 @@ export const caseActivities = new OpenAPIHono()
       tags,
       summary:
         'Set when a proposed activity takes place (the ladder’s clarification, taken up), or move a planned one',
-      description: `Taking a proposal up while the case holds ${MAX_OPEN_ACTIVITIES} planned activities is a 422 \`limit_exceeded\` (\`limit\`: \`open_activities\`); moving a planned one never is.`,
+      description: `Taking a proposal up while the case holds ${MAX_OPEN_ACTIVITIES} planned activities is a 422 \`limit_exceeded\` (\`limit\`: \`open_activities\`); moving a planned one never is. Each agency gets its invitation letter when a proposal or an undated plan is given a date, and one naming it (\`step\` \`invitation_moved\`) when its date or venue moves; the same schedule again writes none.`,
       request: {
         params: ActivityParam,
         body: jsonBody(ScheduleActivityBody),
@@ -104,6 +104,8 @@ export const caseActivities = new OpenAPIHono()
       tags,
       summary:
         'Call off a proposed or planned activity that will not be held, saying why (once; a reported one is a 409)',
+      description:
+        'Each agency its invitation letter went to gets a letter calling it off, naming that invitation and the reason (`step` `invitation_cancelled`); sent again, none.',
       request: {
         params: ActivityParam,
         body: jsonBody(CancelActivityBody),

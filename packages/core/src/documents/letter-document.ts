@@ -31,7 +31,7 @@ export type LetterBlock =
   | { readonly kind: 'qr'; readonly data: string; readonly caption: string };
 
 export interface LetterDocument {
-  readonly kind: 'forwarding' | 'ladder' | 'receipt';
+  readonly kind: 'forwarding' | 'ladder' | 'receipt' | 'invitation';
   /** A centred title under the letterhead (the receipt's), instead of number/addressee. */
   readonly title: string | null;
   readonly letterhead: DocumentSettings['letterhead'];

@@ -14,7 +14,12 @@ import {
   letterRestating,
   unaddressedReason,
 } from '../letters.ts';
-import type { LadderRecord, LetterVoidReason, NotificationRecord } from '../notification.ts';
+import {
+  isLadderLetter,
+  type LadderRecord,
+  type LetterVoidReason,
+  type NotificationRecord,
+} from '../notification.ts';
 import type { LadderStep, Target } from '../policy.ts';
 import { ladderState } from './state.ts';
 import { nextLetterHour } from './letter-hours.ts';
@@ -100,7 +105,7 @@ export const deliveryFailed = (
     lastError: errorText(error),
     nextAttemptAt: retry.toISOString(),
   };
-  return hours && n.action !== 'forwarding'
+  return hours && isLadderLetter(n)
     ? heldForLetterHours(outcome, hours.calendar, hours.timeZone, retry)
     : outcome;
 };
@@ -157,7 +162,7 @@ export const queuedAt = (n: NotificationRecord): number =>
  * deadline in its turn, its warnings being keyed by the deadline). The ladder skips a step for
  * the same reasons when it comes to it; a letter held for letter hours, or sent again by
  * central, is checked again before it goes. A forwarding letter holds while its assignment is
- * open.
+ * open; an activity's invitation letter always (central's act, not the ladder's).
  */
 export function letterVoidReason(
   n: NotificationRecord,
@@ -165,6 +170,9 @@ export function letterVoidReason(
   now: Date,
   episode?: OpenEpisode,
 ): LetterVoidReason | null {
+  // Central's invitation holds whatever became of the assignment: the activity is central's,
+  // and its new date or cancellation is a letter of its own.
+  if (n.action === 'invitation') return null;
   if (!a || a.generation !== n.generation || !isOpen(a)) return 'ended';
   if (n.action === 'forwarding') return null;
   const open = n.targets.filter((t) => a.met[t] === null);
@@ -268,7 +276,7 @@ export function letterAsItHolds(
   episode?: OpenEpisode,
   steps?: readonly LadderStep[],
 ): NotificationRecord {
-  if (n.action === 'forwarding') return n;
+  if (!isLadderLetter(n)) return n;
   const { standing, moved, passed } = linesNow(n, a, now, episode);
   const holding = (
     a.paused ? standing : standing.filter((t) => (n.action === 'warning' ? !passed(t) : passed(t)))
@@ -313,7 +321,7 @@ export function letterAddressedNow(
       status: 'failed',
       nextAttemptAt: null,
       lastError: unaddressedReason(
-        n.action !== 'forwarding' && step ? step : { recipients: ['agency'] },
+        isLadderLetter(n) && step ? step : { recipients: ['agency'] },
         parties,
       ),
     };

@@ -35,6 +35,10 @@ export const PlanActivityBody = z
       }),
     participants: z.array(text(200)).max(50).optional(),
     plan: text(5_000).optional(),
+    venue: text(300).optional().meta({
+      description:
+        'Where it is held ("Ruang Rapat Lt. 2, Gedung III Kemensetneg", "Daring melalui Zoom: …"): each agency’s invitation letter names it, or the unit’s address from its letterhead when none is given',
+    }),
   })
   .meta({ id: 'PlanActivity' });
 export type PlanActivityInput = z.infer<typeof PlanActivityBody>;
@@ -48,7 +52,11 @@ export const ReportActivityBody = z
   .meta({ id: 'ReportActivity' });
 export type ReportActivityInput = z.infer<typeof ReportActivityBody>;
 /** A proposal taken up, or a plan moved: the plan's own fields, its time now required. */
-export const ScheduleActivityBody = PlanActivityBody.pick({ participants: true, plan: true })
+export const ScheduleActivityBody = PlanActivityBody.pick({
+  participants: true,
+  plan: true,
+  venue: true,
+})
   .extend({ scheduledAt: recordedInstant, version: activityVersion })
   .meta({ id: 'ScheduleActivity' });
 export type ScheduleActivityInput = z.infer<typeof ScheduleActivityBody>;
@@ -72,6 +80,7 @@ export const ActivitySchema = z
     agencyIds: z.array(z.string()),
     participants: z.array(z.string()),
     plan: z.string().nullable(),
+    venue: z.string().nullable().meta({ description: 'Where it is held, when central said' }),
     heldAt: instant.nullable(),
     outcome: z.string().nullable(),
     summary: z.string().nullable(),
@@ -113,6 +122,7 @@ export const InvitedActivitySchema = z
     scheduledAt: instant.meta({
       description: 'When it is held (the console shows it in the reader’s zone)',
     }),
+    venue: z.string().nullable().meta({ description: 'Where it is held, when central said' }),
     agencyId: z.string().meta({
       description:
         'The agency invited: the caller’s own, or with `scope=members` its member unit. No other agency on the activity is named (its case page shows them as the agency may read them)',

@@ -27,7 +27,7 @@ import { chainedPage, mapPage } from '../desk.ts';
 import { DomainError, invalidInput } from '../errors.ts';
 import { type LadderLetter, ladderState, letterDateOf, projectLadder } from '../ladder/index.ts';
 import { workingDaysLate } from '../letters.ts';
-import type { LadderRecord, NotificationRecord } from '../notification.ts';
+import { isLadderLetter, type LadderRecord, type NotificationRecord } from '../notification.ts';
 import { type SlaPolicy, type Target, TARGETS } from '../policy.ts';
 import type { Page, PageRequest } from '../ports.ts';
 import {
@@ -441,8 +441,8 @@ async function lettersOf(deps: ServiceDeps, caseId: string, agencyId: string, ge
     const page = await deps.store.listNotifications({ caseId }, { limit: 100, cursor });
     out.push(
       ...page.items.filter(
-        // A forwarding letter (issue 15) is not a ladder step.
-        (n) => n.agencyId === agencyId && n.generation === generation && n.action !== 'forwarding',
+        // A forwarding letter (issue 15) or an invitation is not a ladder step.
+        (n) => n.agencyId === agencyId && n.generation === generation && isLadderLetter(n),
       ),
     );
     cursor = page.nextCursor ?? undefined;

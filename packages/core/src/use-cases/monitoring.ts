@@ -17,6 +17,10 @@ import {
   viewActivity,
 } from '../activity.ts';
 import { DEFAULT_TIME_ZONE, localDate, startOfLocalDay } from '../calendar.ts';
+import { invitationLettersDue, invitationLetterWrite } from '../documents/invitation.ts';
+import { DEFAULT_DOCUMENT_SETTINGS } from '../documents/letter-document.ts';
+import { formatNumber, sequenceName } from '../documents/numbering.ts';
+import type { NotificationRecord } from '../notification.ts';
 import { mapPage } from '../desk.ts';
 import { partEndedAt } from '../case.ts';
 import {
@@ -27,7 +31,7 @@ import {
   notFound,
   savedSince,
 } from '../errors.ts';
-import type { CaseBundle, Page } from '../ports.ts';
+import type { CaseBundle, CaseLetter, Page } from '../ports.ts';
 import { ACTIVITY_AGENCY_NOT_ON_CASE, ACTIVITY_AGENCY_PART_ENDED } from '../schemas/monitoring.ts';
 import type {
   ActivitiesFilter,
@@ -39,7 +43,7 @@ import type {
   ReportActivityInput,
   ScheduleActivityInput,
 } from '../schemas.ts';
-import type { EventType } from '../timeline.ts';
+import { actorOf, type EventType, type TimelineEvent } from '../timeline.ts';
 import type { Principal } from '../tenancy.ts';
 import {
   AGENCY_ROLES,
@@ -115,6 +119,7 @@ export async function planActivity(
         agencyIds: input.agencyIds ?? [],
         participants: input.participants ?? [],
         plan: input.plan ?? null,
+        venue: input.venue ?? null,
         heldAt: null,
         outcome: null,
         summary: null,
@@ -124,6 +129,7 @@ export async function planActivity(
         version: 1,
       };
       const body = viewActivity(activity, now, bundle.case.subject);
+      const letters = await invitationLetters(deps, p, bundle, null, activity, now);
       await deps.store.commit({
         case: put(bundle.case, touchCase(bundle.case, now)),
         // The member units holding its agencies' assignments are invited too: the case's
@@ -138,7 +144,9 @@ export async function planActivity(
             scheduledAt: activity.scheduledAt,
             agencyIds: activity.agencyIds,
           }),
+          ...letters.events,
         ],
+        letters: letters.letters,
         idempotency: remember(body),
       });
       return body;
@@ -290,6 +298,8 @@ async function changeActivity(
     await change.allowed?.(activity, bundle);
     const next = change.next(activity, now);
     const [type, data] = change.event(activity);
+    // Its agencies' letters: an invitation, a new date, a cancellation (none for a report).
+    const letters = await invitationLetters(deps, p, bundle, activity, next, now);
     await deps.store.commit({
       case: put(bundle.case, touchCase(bundle.case, now)),
       activities: [
@@ -307,10 +317,87 @@ async function changeActivity(
           agencyIds: next.agencyIds,
           ...data,
         }),
+        ...letters.events,
       ],
+      letters: letters.letters,
     });
     return viewActivity(next, now, bundle.case.subject);
   });
+}
+
+/**
+ * The letters central's change of an activity (`before`, null: just planned; `after`) writes to
+ * its agencies (`invitationLettersDue`): each agency's invitation once it has a date, a letter
+ * naming that invitation when it moves or is called off. Their numbers are reserved here, just
+ * before the transaction that writes them with the activity, as the Tick reserves its letters':
+ * a number is lost (a gap) when that transaction then fails or is retried. At most one letter
+ * an agency (18), with its event and its share with the member unit holding the agency's
+ * assignment: 54 items beside the activity's own (at most 36 invitations, the case, its event
+ * and the request's key), within `MAX_COMMIT_ITEMS`. Only what changed writes any: the same
+ * schedule sent again is answered as made before here, and a retried plan by its key.
+ */
+async function invitationLetters(
+  deps: ServiceDeps,
+  p: Principal,
+  bundle: CaseBundle,
+  before: ActivityRecord | null,
+  after: ActivityRecord,
+  now: Date,
+): Promise<{ letters: CaseLetter[]; events: TimelineEvent[] }> {
+  const out: { letters: CaseLetter[]; events: TimelineEvent[] } = { letters: [], events: [] };
+  if (!deps.invitationLetters || after.agencyIds.length === 0) return out;
+  const dated = after.status === 'planned' && after.scheduledAt !== null;
+  if (!dated && after.status !== 'cancelled') return out;
+  const earlier = before ? await invitationsWritten(deps, after.caseId) : [];
+  const due = invitationLettersDue(before, after, earlier);
+  if (due.length === 0) return out;
+  const [settings, agencies] = await Promise.all([
+    deps.store.getDocumentSettings().then((s) => s ?? DEFAULT_DOCUMENT_SETTINGS),
+    Promise.all(due.map((d) => deps.store.getAgency(d.agencyId))),
+  ]);
+  // Dated, and numbered, in WIB: central's act, from Jakarta (as the forwarding letter).
+  const date = localDate(now, 'Asia/Jakarta');
+  const holders = holdersOf(bundle.assignments);
+  for (const [i, d] of due.entries()) {
+    const agency = agencies[i];
+    if (!agency) continue; // removed from the registry since: no one to write to
+    const seq = await deps.store.reserveSequence(sequenceName('letter', date));
+    const write = invitationLetterWrite({
+      due: d,
+      activity: after,
+      previousAt: before?.scheduledAt ?? null,
+      case: bundle.case,
+      agency,
+      generation: bundle.assignments.find((a) => a.agencyId === d.agencyId)?.generation ?? 0,
+      settings,
+      number: formatNumber(settings.letterNumberPattern, seq, date),
+      now,
+      actor: actorOf(p),
+      consoleUrl: deps.consoleUrl,
+    });
+    const member = holders.get(d.agencyId);
+    out.letters.push({
+      notification: write.notification,
+      ...(member ? { sharedWith: member } : {}),
+    });
+    out.events.push(write.event);
+  }
+  return out;
+}
+
+/** The invitation letters written on a case (every page of its letters). */
+async function invitationsWritten(
+  deps: ServiceDeps,
+  caseId: string,
+): Promise<NotificationRecord[]> {
+  const out: NotificationRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.store.listNotifications({ caseId }, { limit: 100, cursor });
+    out.push(...page.items.filter((n) => n.action === 'invitation'));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return out;
 }
 
 /** The central unit's calendar of activities: proposed, planned (overdue to report), done. */
@@ -409,6 +496,7 @@ export async function invitedActivities(
           agendaNumber: c.agendaNumber ?? null,
           kind: i.kind,
           scheduledAt: i.scheduledAt,
+          venue: i.venue ?? null,
           agencyId: i.agencyId,
           via: i.via ?? null,
         },

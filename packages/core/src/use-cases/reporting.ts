@@ -4,7 +4,7 @@ import { chainedPage, mapPage } from '../desk.ts';
 import { DomainError, invalidInput, invalidTransition, notFound } from '../errors.ts';
 import { letterVoidReason, openEpisodeOf, resent } from '../ladder/outbox.ts';
 import { letterAddresses } from '../letters.ts';
-import { type NotificationRecord, viewNotification } from '../notification.ts';
+import { isLadderLetter, type NotificationRecord, viewNotification } from '../notification.ts';
 import { type Page, type PageRequest, WriteConflict } from '../ports.ts';
 import {
   agencyStatsSheet,
@@ -364,7 +364,8 @@ export async function resendLetter(
     n.generation,
   );
   const untrue = letterVoidReason(n, assignment, deps.clock(), episode);
-  if (untrue || !assignment)
+  // An invitation needs no assignment (a focal point invited through its member unit's).
+  if (untrue || (!assignment && isLadderLetter(n)))
     throw invalidTransition(
       `letter ${notificationId} no longer holds (${untrue ?? 'ended'}): it is not sent again`,
     );
@@ -373,7 +374,7 @@ export async function resendLetter(
   const [focalPoint, central, policy] = await Promise.all([
     agency.focalPointId ? deps.store.getAgency(agency.focalPointId) : undefined,
     deps.store.getAgency(CENTRAL_TENANT),
-    n.action === 'forwarding' ? undefined : policyById(deps, assignment.policyId),
+    isLadderLetter(n) && assignment ? policyById(deps, assignment.policyId) : undefined,
   ]);
   // A forwarding letter, or a step the policy has since dropped: the agency's liaisons.
   const step = policy?.ladder.find((s) => s.name === n.step);

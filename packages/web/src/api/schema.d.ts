@@ -1646,7 +1646,7 @@ export type paths = {
                     /** @description Only the events of this agency’s assignment (its answers, its deadlines), as the reader may read them */
                     agencyId?: string;
                     /** @description Only events of this type, e.g. `response_submitted`: an agency’s answers. Filtered as read, so a page may hold fewer than `limit` and go on with its cursor */
-                    type?: "case_registered" | "case_verified" | "case_rejected" | "case_needs_info" | "case_restated" | "case_status_changed" | "case_closed" | "assignment_forwarded" | "assignment_acknowledged" | "response_submitted" | "assignment_redirected" | "assignment_withdrawn" | "redirect_settled" | "escalation_step" | "escalation_skipped" | "extension_requested" | "extension_approved" | "extension_refused" | "assignment_paused" | "assignment_resumed" | "deadlines_recomputed" | "activity_planned" | "activity_proposed" | "activity_scheduled" | "activity_reported" | "activity_cancelled" | "complainant_replied" | "complainant_mail" | "assignment_delegated" | "reply_window_ended" | "forwarding_letter" | "letter_resent" | "letter_dismissed" | "attachment_visibility_changed" | "mail_receipt_sent" | "mail_receipt_failed";
+                    type?: "case_registered" | "case_verified" | "case_rejected" | "case_needs_info" | "case_restated" | "case_status_changed" | "case_closed" | "assignment_forwarded" | "assignment_acknowledged" | "response_submitted" | "assignment_redirected" | "assignment_withdrawn" | "redirect_settled" | "escalation_step" | "escalation_skipped" | "extension_requested" | "extension_approved" | "extension_refused" | "assignment_paused" | "assignment_resumed" | "deadlines_recomputed" | "activity_planned" | "activity_proposed" | "activity_scheduled" | "activity_reported" | "activity_cancelled" | "complainant_replied" | "complainant_mail" | "assignment_delegated" | "reply_window_ended" | "forwarding_letter" | "invitation_letter" | "letter_resent" | "letter_dismissed" | "attachment_visibility_changed" | "mail_receipt_sent" | "mail_receipt_failed";
                 };
                 header?: never;
                 path: {
@@ -2949,7 +2949,7 @@ export type paths = {
         put?: never;
         /**
          * Plan a monitoring activity (the case is then under monitoring)
-         * @description At most 50 open activities (proposed or planned) per case: the next plan is a 422 `limit_exceeded` (`limit`: `open_activities`). The ladder’s proposals count, and are never refused.
+         * @description At most 50 open activities (proposed or planned) per case: the next plan is a 422 `limit_exceeded` (`limit`: `open_activities`). The ladder’s proposals count, and are never refused. Planned with a date and agencies, each agency gets a numbered invitation letter (surat undangan, with its PDF; `action` `invitation`, `step` `invitation`) in the same transaction; sent again with its Idempotency-Key, none.
          */
         post: {
             parameters: {
@@ -3175,7 +3175,7 @@ export type paths = {
         put?: never;
         /**
          * Set when a proposed activity takes place (the ladder’s clarification, taken up), or move a planned one
-         * @description Taking a proposal up while the case holds 50 planned activities is a 422 `limit_exceeded` (`limit`: `open_activities`); moving a planned one never is.
+         * @description Taking a proposal up while the case holds 50 planned activities is a 422 `limit_exceeded` (`limit`: `open_activities`); moving a planned one never is. Each agency gets its invitation letter when a proposal or an undated plan is given a date, and one naming it (`step` `invitation_moved`) when its date or venue moves; the same schedule again writes none.
          */
         post: {
             parameters: {
@@ -3291,7 +3291,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Call off a proposed or planned activity that will not be held, saying why (once; a reported one is a 409) */
+        /**
+         * Call off a proposed or planned activity that will not be held, saying why (once; a reported one is a 409)
+         * @description Each agency its invitation letter went to gets a letter calling it off, naming that invitation and the reason (`step` `invitation_cancelled`); sent again, none.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -8167,6 +8170,8 @@ export type components = {
             agencyIds: string[];
             participants: string[];
             plan: string | null;
+            /** @description Where it is held, when central said */
+            venue: string | null;
             /**
              * Format: date-time
              * @example 2026-03-30T16:59:59.999Z
@@ -8504,6 +8509,8 @@ export type components = {
             agencyIds?: string[];
             participants?: string[];
             plan?: string;
+            /** @description Where it is held ("Ruang Rapat Lt. 2, Gedung III Kemensetneg", "Daring melalui Zoom: …"): each agency’s invitation letter names it, or the unit’s address from its letterhead when none is given */
+            venue?: string;
         };
         ReportActivity: {
             /**
@@ -8519,6 +8526,8 @@ export type components = {
         ScheduleActivity: {
             participants?: string[];
             plan?: string;
+            /** @description Where it is held ("Ruang Rapat Lt. 2, Gedung III Kemensetneg", "Daring melalui Zoom: …"): each agency’s invitation letter names it, or the unit’s address from its letterhead when none is given */
+            venue?: string;
             /**
              * Format: date-time
              * @example 2026-03-30T16:59:59.999Z
@@ -8562,6 +8571,8 @@ export type components = {
              * @example 2026-03-30T16:59:59.999Z
              */
             scheduledAt: string;
+            /** @description Where it is held, when central said */
+            venue: string | null;
             /** @description The agency invited: the caller’s own, or with `scope=members` its member unit. No other agency on the activity is named (its case page shows them as the agency may read them) */
             agencyId: string;
             /** @description The focal point invited, when `agencyId` is its member unit holding its assignment on the case (delegated to it): the unit lists what is planned with its focal point. Null when `agencyId` is invited itself */

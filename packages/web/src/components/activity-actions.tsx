@@ -181,6 +181,12 @@ function OpenActivity({
                 label={t('caseActions.scheduledAt')}
                 required
               />
+              <TextField
+                form={form}
+                name="venue"
+                label={t('caseActions.venue')}
+                hint={t('caseActions.venueHint')}
+              />
               <Participants form={form} />
               <TextField
                 form={form}
@@ -336,5 +342,6 @@ function scheduleInitial(activity: Schemas['Activity']): Values {
     ...(activity.scheduledAt ? { scheduledAt: activity.scheduledAt } : {}),
     participants: activity.participants.join('\n'),
     plan: activity.plan ?? '',
+    venue: activity.venue ?? '',
   };
 }

@@ -64,6 +64,12 @@ function ActivityItem({ activity: a, zone }: { activity: Activity; zone: TimeZon
             <span className="badge deadline-overdue">{t('desk.toReport')}</span>
           ) : null}
         </dd>
+        {a.venue ? (
+          <>
+            <dt>{t('caseActions.venue')}</dt>
+            <dd>{a.venue}</dd>
+          </>
+        ) : null}
         <dt>{agenciesLabel}</dt>
         <dd>
           {a.agencyIds.length > 0 ? (

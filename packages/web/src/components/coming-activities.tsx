@@ -57,6 +57,7 @@ export function ComingActivities({
               <div>
                 <strong>{labelOf(t, 'activity', a.kind)}</strong> ·{' '}
                 <Time at={a.scheduledAt} zone={zone} />
+                {a.venue ? <> · {a.venue}</> : null}
               </div>
               <Link href={`/cases/${a.caseId}`}>{a.caseSubject || t('case.untitled')}</Link>
               {a.agendaNumber || forAgency ? (

@@ -67,6 +67,12 @@ export function PlanForm({ kase, draftKey, gone, onDirty, onChange }: CaseFormPr
             }))}
           />
           <LocalTimeField form={form} name="scheduledAt" label={t('caseActions.scheduledAt')} />
+          <TextField
+            form={form}
+            name="venue"
+            label={t('caseActions.venue')}
+            hint={t('caseActions.venueHint')}
+          />
           <ActivityAgencies form={form} onCase={partHeld(kase)} />
           <Participants form={form} />
           <TextField form={form} name="plan" label={t('caseActions.planText')} multiline />

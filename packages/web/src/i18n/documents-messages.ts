@@ -63,7 +63,11 @@ export const documentsId = {
   'visibility.agencies': 'Instansi terkait',
 
   'step.forwarding': 'Surat penerusan',
+  'step.invitation': 'Surat undangan',
+  'step.invitation_moved': 'Perubahan jadwal',
+  'step.invitation_cancelled': 'Pembatalan undangan',
   'event.forwarding_letter': 'Surat penerusan ditulis',
+  'event.invitation_letter': 'Surat kegiatan ditulis',
   'caseLetters.title': 'Surat',
   'caseLetters.number': 'Nomor',
   'caseLetters.oldestFirst': 'Terlama di atas.',
@@ -155,7 +159,11 @@ export const documentsEn = {
   'visibility.agencies': 'The agencies concerned',
 
   'step.forwarding': 'Forwarding letter',
+  'step.invitation': 'Invitation letter',
+  'step.invitation_moved': 'Rescheduling letter',
+  'step.invitation_cancelled': 'Cancellation of invitation',
   'event.forwarding_letter': 'Forwarding letter written',
+  'event.invitation_letter': 'Activity letter written',
   'caseLetters.title': 'Letters',
   'caseLetters.number': 'Number',
   'caseLetters.oldestFirst': 'Oldest first.',

@@ -429,6 +429,9 @@ const id = {
   'caseActions.activityKind': 'Jenis kegiatan',
   'caseActions.scheduledAt': 'Jadwal',
   'caseActions.planText': 'Rencana',
+  'caseActions.venue': 'Tempat',
+  'caseActions.venueHint':
+    'Disebutkan dalam surat undangan kepada setiap instansi (tanpa tempat: alamat kantor pada kop surat). Instansi menerima surat undangan saat kegiatan diberi waktu, dan surat perubahan atau pembatalan bila waktunya diubah atau kegiatan dibatalkan.',
   'caseActions.activityAgencies': 'Instansi yang terlibat',
   'caseActions.activityAgenciesNone': 'Belum ada instansi: kegiatan ini hanya terlihat oleh pusat.',
   'caseActions.activityAddAgency': 'Tambah instansi',
@@ -1668,6 +1671,9 @@ const en = {
   'caseActions.activityKind': 'Kind of activity',
   'caseActions.scheduledAt': 'Scheduled',
   'caseActions.planText': 'Plan',
+  'caseActions.venue': 'Venue',
+  'caseActions.venueHint':
+    'Named in the invitation letter to each agency (none: the office address on the letterhead). The agencies get an invitation letter once the activity has a time, and a letter when the time changes or the activity is cancelled.',
   'caseActions.activityAgencies': 'Agencies taking part',
   'caseActions.activityAgenciesNone': 'No agency yet: only central sees this activity.',
   'caseActions.activityAddAgency': 'Add an agency',

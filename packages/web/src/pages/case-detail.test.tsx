@@ -1084,6 +1084,7 @@ describe('the monitoring activities on the case page', () => {
     scheduledAt: '2026-04-02T02:00:00.000Z',
     agencyIds: ['pln'],
     plan: 'Di kantor PLN UP3 Jember: meminta jadwal pemasangan tiang.',
+    venue: 'Kantor PLN UP3 Jember, Jalan Gajah Mada 198',
   });
   const conference = activity({
     id: 'a-conference',
@@ -1158,6 +1159,8 @@ describe('the monitoring activities on the case page', () => {
     ]);
     expect(items[0]!.textContent).toContain('2 Apr 2026, 09.00 WIB');
     expect(items[0]!.textContent).toContain('Di kantor PLN UP3 Jember');
+    // Where, as its invitation letter names it.
+    expect(items[0]!.textContent).toContain('TempatKantor PLN UP3 Jember, Jalan Gajah Mada 198');
     expect(items[2]!.textContent).toContain('Belum dijadwalkan');
     expect(items[4]!.textContent).toContain('Polres Jember sudah menanggapi.');
     // An activity with no agency is central's own, and said so.

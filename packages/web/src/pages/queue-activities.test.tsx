@@ -16,6 +16,7 @@ const MEDIATION = {
   agendaNumber: '12/DUMAS/IX/2026',
   kind: 'mediation',
   scheduledAt: '2026-09-10T02:00:00.000Z',
+  venue: 'Ruang Rapat Lt. 2, Gedung III Kemensetneg',
   agencyId: 'pemprov-bali',
   via: null,
 };
@@ -27,6 +28,7 @@ const CLARIFICATION = {
   agendaNumber: null,
   kind: 'clarification',
   scheduledAt: '2026-09-11T01:30:00.000Z',
+  venue: null,
   agencyId: 'pemkab-badung',
 };
 
@@ -73,7 +75,7 @@ const render = (
   );
 
 describe('the queue’s coming activities', () => {
-  it('lists each: its kind in Indonesian, its day and hour in the agency’s zone, its case', async () => {
+  it('lists each: its kind in Indonesian, its day and hour in the agency’s zone, where, its case', async () => {
     answering(() => [MEDIATION]);
     render();
     const card = (await screen.findByRole('heading', { name: 'Kegiatan yang akan datang' }))
@@ -82,6 +84,8 @@ describe('the queue’s coming activities', () => {
     expect(item.textContent).toContain('Mediasi');
     // 02:00 UTC is 10.00 in Makassar, the agency's zone, named.
     await waitFor(() => expect(item.textContent).toContain('10 Sep 2026, 10.00 WITA'));
+    // Where, as central wrote it (its invitation letter names it too).
+    expect(item.textContent).toContain('Ruang Rapat Lt. 2, Gedung III Kemensetneg');
     const link = within(item).getByRole('link', { name: MEDIATION.caseSubject });
     expect(link.getAttribute('href')).toBe('/cases/c1');
     expect(item.textContent).toContain('12/DUMAS/IX/2026');

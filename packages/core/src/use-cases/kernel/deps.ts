@@ -18,6 +18,14 @@ export interface ServiceDeps {
    * The app turns it on; domain tests that count ladder letters leave it off.
    */
   readonly forwardingLetters?: boolean;
+  /**
+   * Central's invitation letters (surat undangan) to an activity's agencies, its new date's and
+   * its cancellation's (`invitationLetterWrite`), written with the activity. The app turns it
+   * on; domain tests that count letters leave it off.
+   */
+  readonly invitationLetters?: boolean;
+  /** The console's address: an invitation letter names the case's page there (`caseLink`). */
+  readonly consoleUrl?: string | undefined;
   /** Issue 15: where attachments' bytes live; absent, attachments answer 503. */
   readonly blobs?: BlobStore;
   /** Issue 15: type (from the bytes), size and SHA-256 of an upload; absent, as `blobs`. */

@@ -88,6 +88,8 @@ export function commitSize(change: CaseChange): number {
     (change.sequence ? 1 : 0) +
     (change.settingsAsRead !== undefined ? 1 : 0) +
     sharesSize(change.letterShares) +
+    // Each letter, and its share with the member unit holding its agency's assignment.
+    (change.letters ?? []).reduce((n, l) => n + (l.sharedWith ? 2 : 1), 0) +
     // Each activity's invitations beside it: a write for each of its agencies, and for the
     // member unit holding each one's assignment.
     (change.activities ?? []).reduce((n, x) => n + invitationWrites(x.record, x.holders), 0) +
