@@ -279,7 +279,7 @@ describe('console: oversight', () => {
       // The agencies taking part, by name (those still on the case at first).
       await mainScreen(page, '17a-plan-mediation');
       await plan.getByRole('button', { name: 'Simpan' }).click();
-      await page.getByText('Kegiatan direncanakan').waitFor();
+      await page.getByText('Kegiatan direncanakan', { exact: true }).waitFor();
 
       const report = action(page, 'Laporkan: Mediasi');
       await openAction(report);
@@ -287,7 +287,7 @@ describe('console: oversight', () => {
       await report.getByLabel('Hasil').fill('Sepakat');
       await report.getByLabel('Ringkasan').fill('Para pihak sepakat biaya dikembalikan.');
       await report.getByRole('button', { name: 'Simpan' }).click();
-      await page.getByText('Kegiatan dilaporkan').waitFor();
+      await page.getByText('Kegiatan dilaporkan', { exact: true }).waitFor();
       const activities = await api(pantau.url).get('/v1/activities?status=done', {
         token: await users(pantau.url)('setneg', 'central_officer'),
       });
@@ -376,7 +376,7 @@ describe('console: oversight', () => {
       await cancel.getByText('Alasan pembatalan wajib diisi.').first().waitFor();
       await cancel.getByLabel('Alasan pembatalan').fill('Sudah dijelaskan dalam mediasi.');
       await cancel.getByRole('button', { name: 'Batalkan kegiatan' }).click();
-      await page.getByText('Kegiatan dibatalkan').waitFor();
+      await page.getByText('Kegiatan dibatalkan', { exact: true }).waitFor();
       // Why, in the timeline and on the activity itself (the case's "Kegiatan pemantauan").
       await page
         .locator('section[aria-labelledby="timeline"]')
@@ -422,7 +422,7 @@ describe('console: oversight', () => {
       await schedule.getByLabel(/Jadwal \(WIB\)/).fill('2026-04-24T10:00');
       await schedule.getByLabel('Rencana').fill('Klarifikasi daring dengan Biro Hukum');
       await schedule.getByRole('button', { name: 'Simpan' }).click();
-      await page.getByText('Kegiatan dijadwalkan').waitFor();
+      await page.getByText('Kegiatan dijadwalkan', { exact: true }).waitFor();
       await action(page, 'Ubah jadwal: Klarifikasi dengan Pemerintah Provinsi Bali').waitFor();
       await page.getByRole('link', { name: 'Meja kerja' }).click();
       const week = page.getByRole('region', { name: /Kegiatan pemantauan yang belum dilaporkan/ });
