@@ -60,12 +60,22 @@ export function indonesianDate(date: string): string {
   return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
 }
 
-/** "30 Maret 2026 pukul 23.59 WIB" in a zone (an agency's, a complainant's). */
-export function formatLocal(instant: string, tz: TimeZone): string {
-  const d = new Date(Date.parse(instant) + UTC_OFFSET_HOURS[tz] * 3_600_000);
+/** `instant` as the wall clock reads it in `tz` (its UTC fields are the local ones). */
+const wallClock = (instant: string, tz: TimeZone): Date =>
+  new Date(Date.parse(instant) + UTC_OFFSET_HOURS[tz] * 3_600_000);
+
+/** "23.59 WIB": the hour of `instant` in a zone, named. */
+export function hourIn(instant: string, tz: TimeZone): string {
+  const d = wallClock(instant, tz);
   const hh = String(d.getUTCHours()).padStart(2, '0');
   const mm = String(d.getUTCMinutes()).padStart(2, '0');
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} pukul ${hh}.${mm} ${TIME_ZONE_LABELS[tz]}`;
+  return `${hh}.${mm} ${TIME_ZONE_LABELS[tz]}`;
+}
+
+/** "30 Maret 2026 pukul 23.59 WIB" in a zone (an agency's, a complainant's). */
+export function formatLocal(instant: string, tz: TimeZone): string {
+  const d = wallClock(instant, tz);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} pukul ${hourIn(instant, tz)}`;
 }
 
 export interface Letter {

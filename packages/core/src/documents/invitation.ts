@@ -8,12 +8,13 @@
  */
 import { emailsOf } from '../agency.ts';
 import type { ActivityRecord } from '../activity.ts';
-import { localDate, TIME_ZONE_LABELS, type TimeZone, UTC_OFFSET_HOURS } from '../calendar.ts';
+import { localDate, type TimeZone } from '../calendar.ts';
 import { agendaOf, type CaseRecord } from '../case.ts';
 import { ACTIVITY_LABELS, LETTER_URGENCY } from '../labels.ts';
 import {
   addressedTo,
   contactSentence,
+  hourIn,
   indonesianDate,
   throughPantau,
   unaddressedReason,
@@ -47,14 +48,6 @@ const INDONESIAN_DAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 
 export function dayAndDate(instant: string, tz: TimeZone): string {
   const date = localDate(new Date(instant), tz);
   return `${INDONESIAN_DAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]}, ${indonesianDate(date)}`;
-}
-
-/** "10.00 WITA" of `instant` in `tz`. */
-export function hourIn(instant: string, tz: TimeZone): string {
-  const d = new Date(Date.parse(instant) + UTC_OFFSET_HOURS[tz] * 3_600_000);
-  const hh = String(d.getUTCHours()).padStart(2, '0');
-  const mm = String(d.getUTCMinutes()).padStart(2, '0');
-  return `${hh}.${mm} ${TIME_ZONE_LABELS[tz]}`;
 }
 
 /**
