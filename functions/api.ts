@@ -89,6 +89,7 @@ const app = createApp({
     (await import('./attachments-s3.ts')).s3BlobStore(tracer, config.ATTACHMENTS_BUCKET),
   ),
   ...(config.TRACKING_URL ? { trackingUrl: config.TRACKING_URL } : {}),
+  ...(config.CONSOLE_URL ? { consoleUrl: config.CONSOLE_URL } : {}),
   // Refused as the unit's e-mail in the document settings (the letters' Reply-To).
   complaintAddresses: config.MAIL_INTAKE_RECIPIENTS,
   renderPdf,

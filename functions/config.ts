@@ -66,6 +66,11 @@ const apiEnv = tableEnv.extend({
   // Issue 15: attachments' bucket, and the tracking page the receipt's QR code points to.
   ATTACHMENTS_BUCKET: z.string().min(3),
   TRACKING_URL: z.url().optional(),
+  /**
+   * The console's address (the stack's distribution): the invitation letters planning an
+   * activity writes link to their case there. Unset: they say "melalui Pantau" alone.
+   */
+  CONSOLE_URL: z.url().optional(),
   // The search index's HMAC key.
   SEARCH_KEY_SECRET_ARN: secretArn,
   /**

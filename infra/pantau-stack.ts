@@ -146,6 +146,8 @@ export class PantauStack extends Stack {
       logLevel: props.logLevel,
     });
     api.handler.addEnvironment('TRACKING_URL', `${consoleUrl}/track`);
+    // The invitation letters planning an activity writes link to their case there.
+    api.handler.addEnvironment('CONSOLE_URL', consoleUrl);
     const notify = new Notify(this, 'Notify', {
       mailFrom: props.mailFrom,
       ...(props.lettersReplyTo ? { lettersReplyTo: props.lettersReplyTo } : {}),

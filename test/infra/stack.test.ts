@@ -1242,6 +1242,14 @@ describe('escalation', () => {
     expect(environmentOf(sweepFunction()[1])).not.toHaveProperty('CONSOLE_URL');
   });
 
+  it('tells the API the console’s address too: its invitation letters link to their case', () => {
+    // Planning an activity writes the Surat Undangan in the API's own transaction; without the
+    // address it said "melalui Pantau" with no link on AWS while the embedded runtime gave one.
+    expect(environmentOf(apiFunction()).CONSOLE_URL).toEqual(
+      environmentOf(tickFunction()[1]).CONSOLE_URL,
+    );
+  });
+
   it('gives the sweep the table, SES sending as the same address, and starting ladders only', () => {
     const [, sweep] = sweepFunction();
     expect(sweep.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
