@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { base64Bytes, boundedXlsx, toXlsx } from './xlsx.ts';
 
@@ -19,5 +20,18 @@ describe('a workbook in one response', () => {
     await expect(boundedXlsx(sheet, () => tooLarge, file.byteLength + 100)).rejects.toBe(tooLarge);
     expect(sent - file.byteLength).toBeGreaterThan(200);
     expect((await boundedXlsx(sheet, () => tooLarge, sent + 100)).byteLength).toBeGreaterThan(0);
+  });
+});
+
+describe('a workbook printed', () => {
+  it('repeats the header row atop every page: page 2 of 400 rows names its columns', async () => {
+    const long = {
+      ...sheet,
+      rows: Array.from({ length: 400 }, (_, i) => [`${i + 1}/DUMAS/III/2026`, 'Listrik padam']),
+    };
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await toXlsx(long));
+    // Excel's "Rows to repeat at top" (the defined name `_xlnm.Print_Titles`).
+    expect(workbook.worksheets[0]!.pageSetup.printTitlesRow).toBe('1:1');
   });
 });

@@ -12,7 +12,8 @@
  * - Text is written as text cells, never as formulas: `=HYPERLINK(…)` in a subject stays the
  *   words it is (the CSV needs its leading quote for that; a workbook does not).
  * - Printed, each page of the table is headed by the report and its period (its agency too, for
- *   one agency's cases), from the notes, and numbered: a sheet on a desk has no file name.
+ *   one agency's cases), from the notes, and numbered: a sheet on a desk has no file name. Each
+ *   page repeats the header row, so page 2 names its columns too.
  *
  * exceljs's streaming writer: 22,000 case rows in about 2.5 s and 100 MB, where its in-memory
  * workbook took 9 s and 420 MB. Loaded on first use only (on-demand/xlsx.ts).
@@ -117,6 +118,9 @@ export async function toXlsx(sheet: WorkbookSheet): Promise<Buffer> {
   const worksheet = workbook.addWorksheet(sheet.name, {
     views: [{ state: 'frozen', ySplit: 1 }],
     ...(sheet.notes ? { headerFooter: printHeaderFooter(sheet.notes) } : {}),
+    // Printed, every page repeats the header row (Excel's "rows to repeat at top"): page 2 of a
+    // table on a desk named no column.
+    pageSetup: { printTitlesRow: '1:1' },
   });
   // Before the first row: the streaming writer writes the columns with it.
   worksheet.columns = widths(sheet).map((width) => ({ width }));
