@@ -30,7 +30,7 @@ describe('a workbook printed', () => {
       rows: Array.from({ length: 400 }, (_, i) => [`${i + 1}/DUMAS/III/2026`, 'Listrik padam']),
     };
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await toXlsx(long));
+    await workbook.xlsx.load((await toXlsx(long)) as unknown as ArrayBuffer);
     // Excel's "Rows to repeat at top" (the defined name `_xlnm.Print_Titles`).
     expect(workbook.worksheets[0]!.pageSetup.printTitlesRow).toBe('1:1');
   });
