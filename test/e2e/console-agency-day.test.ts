@@ -6,7 +6,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { action, openAction, openBrowser, signInAs, type TestBrowser } from '../support/browser.ts';
+import {
+  accessibilityViolations,
+  action,
+  openAction,
+  openBrowser,
+  signInAs,
+  type TestBrowser,
+} from '../support/browser.ts';
+import { SMALL_PDF } from '../support/documents.ts';
 import { FORWARDED_AT } from '../support/domain-example.ts';
 import {
   api,
@@ -30,6 +38,7 @@ const ids = {
   final: '',
   notOurs: '',
   readAgain: '',
+  evidence: '',
 };
 
 const shot = (name: string) => page.screenshot({ path: `/tmp/agency-${name}.png`, fullPage: true });
@@ -68,6 +77,14 @@ beforeAll(async () => {
   ids.final = await forward('Drainase tersumbat di Jalan Teuku Umar');
   ids.notOurs = await forward('Izin menara seluler di Jalan Bypass Ngurah Rai');
   ids.readAgain = await forward('Pohon tumbang menutup Jalan By Pass Ida Bagus Mantra');
+  // Acknowledged: the officer comes back to answer it, with a scanned letter as evidence.
+  ids.evidence = await forward('Penerangan jalan umum padam di Jalan Hayam Wuruk');
+  const acknowledged = await http.post(
+    `/v1/cases/${ids.evidence}/assignments/pemprov-bali/acknowledge`,
+    {},
+    { token: await as('pemprov-bali', 'agency_officer') },
+  );
+  expect(acknowledged.status, acknowledged.text).toBe(200);
   // Its identity never hidden; central takes the assignment back (forwarded by mistake).
   ids.withdrawn = await forward('Lampu jalan padam di Jalan Sunset Road');
   const withdrawn = await http.post(
@@ -265,6 +282,60 @@ describe('console: an agency officer answers an assignment central withdrew mean
     await respond.getByRole('button', { name: 'Buang isian' }).click();
     await expect.poll(() => action(page, 'Kirim tanggapan').count()).toBe(0);
     expect((await assignmentOf(ids.readAgain)).state).toBe('withdrawn');
+  });
+});
+
+describe('console: an agency officer on a phone attaches the evidence of its answer', () => {
+  it('finds the upload within a screen of the answer’s "Kirim", told the file goes with the answer', async () => {
+    try {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await openCase(ids.evidence);
+      const respond = action(page, 'Kirim tanggapan');
+      await openAction(respond);
+      await respond
+        .getByLabel(/^Isi tanggapan/)
+        .fill('Lampu sudah diganti; berita acara penggantian terlampir.');
+      const send = respond.getByRole('button', { name: 'Kirim' });
+      // The agency's upload: its file input, wherever the page puts it.
+      const file = page.getByLabel(/^Berkas \(PDF/);
+      await file.waitFor();
+      await send.scrollIntoViewIfNeeded();
+      const [a, b] = [await send.boundingBox(), await file.boundingBox()];
+      // Both on one screen: from the top of the higher to the bottom of the lower.
+      const span = Math.max(a!.y + a!.height, b!.y + b!.height) - Math.min(a!.y, b!.y);
+      await page.screenshot({ path: '/tmp/agency-answer-upload-phone.png' });
+      await shot('answer-upload-phone-full');
+      const upload = file.locator('xpath=ancestor::form[1]');
+      const says = await upload.innerText();
+      expect.soft(span, `"Kirim" and the upload ${span} px apart`).toBeLessThanOrEqual(844);
+      expect.soft(says, says).toMatch(/lampiran tanggapan/i);
+      // Uploaded there: said there, and listed with the agency's answer in the case's files.
+      await file.setInputFiles({
+        name: 'berita-acara.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from(SMALL_PDF),
+      });
+      await upload.getByRole('button', { name: 'Unggah' }).click();
+      await upload.getByText('Lampiran berita-acara.pdf tersimpan.').waitFor();
+      await upload.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: '/tmp/agency-answer-uploaded-phone.png' });
+      const files = page.getByRole('region', { name: 'Lampiran', exact: true });
+      await files.getByText('berita-acara.pdf', { exact: true }).waitFor();
+      expect(await files.getByRole('heading', { name: /^Tanggapan / }).innerText()).toBe(
+        'Tanggapan Pemerintah Provinsi Bali',
+      );
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        390,
+      );
+      // Its hint read with the file input, its heading in the card's outline: WCAG 2.2 AA.
+      expect(await accessibilityViolations(page)).toEqual([]);
+      // And on a desktop: the same card, its upload beside the answer.
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await send.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: '/tmp/agency-answer-upload-desktop.png' });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 });
 

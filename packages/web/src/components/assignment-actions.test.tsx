@@ -141,7 +141,8 @@ describe('an agency about to send its final follow-up', () => {
     const summary = screen.getByText('Kirim tanggapan', { selector: 'summary, summary *' });
     await userEvent.click(summary);
     const form = within(summary.closest('details')!);
-    const hint = /^Unggah lampiran \(surat jawaban, bukti\) sebelum mengirim tindak lanjut akhir/;
+    const hint =
+      /^Unggah lampiran \(surat jawaban, bukti\) di bagian Lampiran tanggapan di bawah formulir ini sebelum mengirim tindak lanjut akhir/;
     expect(form.queryByText(hint)).toBeNull();
     const kind = form.getByLabelText(/^Jenis tanggapan/);
     await userEvent.selectOptions(kind, 'final');

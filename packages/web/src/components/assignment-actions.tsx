@@ -11,7 +11,7 @@ export const endedGone = (
     : t('assignment.formGone', { state: labelOf(t, 'state', a.state) });
 
 /** What an agency (or central) can do on one assignment, each as a small form. */
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import {
   ExtensionDecisionBody,
   ExtensionRequestBody,
@@ -41,6 +41,7 @@ export function AssignmentActions({
   central,
   pendingExtensions = [],
   lastOnCase = false,
+  answerUpload,
   onChange,
 }: {
   caseId: string;
@@ -50,6 +51,11 @@ export function AssignmentActions({
   lastOnCase?: boolean;
   /** This assignment's extension requests awaiting central's decision (the case lists them). */
   pendingExtensions?: readonly Schemas['CaseExtensionRequest'][];
+  /**
+   * An agency's upload of the files that go with its answer, right under the answer form (on a
+   * phone it was three screens down, in the case's attachments card): while the assignment is open.
+   */
+  answerUpload?: ReactNode;
   onChange: () => void;
 }) {
   const { t, lang } = useI18n();
@@ -197,6 +203,7 @@ export function AssignmentActions({
               )}
             </ActionForm>
           ) : null}
+          {open ? answerUpload : null}
           {shows('redirect', open) ? (
             <ActionForm
               title={t('actions.redirect')}

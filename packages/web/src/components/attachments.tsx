@@ -3,7 +3,8 @@
  * activity reports', each with its download link; central sees who may read each one and
  * changes it. Uploads go the way the API sets out: start (the record and a presigned form),
  * POST the file straight to storage (S3 on AWS), then complete (the type is read from the
- * bytes). An agency attaches to its own responses only.
+ * bytes). An agency attaches to its own responses only, with `AnswerUpload` under its answer
+ * form (in its assignment card); the case's card lists its files and says where they go.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { FOLLOW_UP_MAIL_NAME } from '@pantau/core/schemas';
@@ -136,12 +137,14 @@ export function CaseAttachments({
   activities,
   zone,
   onVisibilityChanged,
+  revision,
 }: {
   caseId: string;
   central: boolean;
   /**
    * The agencies whose responses the caller may attach to: central, every assignment's (at any
-   * time); an agency, its open ones only (an ended assignment takes no more files).
+   * time), with the upload here; an agency, its open ones only (an ended assignment takes no
+   * more files), which it attaches with `AnswerUpload` beside its answer.
    */
   agencies: readonly string[];
   /** The case's monitoring activities, as the case lists them (an activity report takes attachments). */
@@ -149,12 +152,14 @@ export function CaseAttachments({
   zone: TimeZone;
   /** A file was shared with the agencies or taken back: the timeline has a new entry. */
   onVisibilityChanged?: () => void;
+  /** Changed when a file was uploaded elsewhere on the page (`AnswerUpload`): read again. */
+  revision?: number;
 }) {
   const { t, lang } = useI18n();
   const { nameOf } = useAgencies();
   const loaded = useLoad(
     () => unwrap(api.GET('/v1/cases/{id}/attachments', { params: { path: { id: caseId } } })),
-    [caseId],
+    [caseId, revision],
   );
   const [error, setError] = useState<unknown>(null);
   // The files whose download the malware scan refused just now (422 `scan_refused`): marked
@@ -303,17 +308,48 @@ export function CaseAttachments({
           </ul>
         </div>
       ))}
-      {targets.length > 0 ? (
-        <UploadForm
-          caseId={caseId}
-          central={central}
-          targets={targets}
-          onUploaded={loaded.reload}
-        />
-      ) : !central ? (
-        <p className="muted">{t('attachments.closed')}</p>
-      ) : null}
+      {central ? (
+        <UploadForm caseId={caseId} central targets={targets} onUploaded={loaded.reload} />
+      ) : (
+        <p className="muted">
+          {t(agencies.length > 0 ? 'attachments.uploadWithAnswer' : 'attachments.closed')}
+        </p>
+      )}
     </section>
+  );
+}
+
+/**
+ * An agency's upload for its answer on assignment `agencyId`, under the answer form in its
+ * assignment card: a file there goes with the answer (`response`), and says so. It is saved on
+ * "Unggah", not sent with the answer; the case's attachments card lists it after.
+ */
+export function AnswerUpload({
+  caseId,
+  agencyId,
+  onUploaded,
+}: {
+  caseId: string;
+  agencyId: string;
+  onUploaded: () => void;
+}) {
+  const { t } = useI18n();
+  const { nameOf } = useAgencies();
+  return (
+    <UploadForm
+      caseId={caseId}
+      central={false}
+      title={t('attachments.answerUpload')}
+      hint={t('attachments.answerUploadHint')}
+      targets={[
+        {
+          value: `response:${agencyId}`,
+          label: t('attachments.response', { agency: nameOf(agencyId) }),
+          target: { kind: 'response', agencyId },
+        },
+      ]}
+      onUploaded={onUploaded}
+    />
   );
 }
 
@@ -321,11 +357,16 @@ function UploadForm({
   caseId,
   central,
   targets,
+  title,
+  hint,
   onUploaded,
 }: {
   caseId: string;
   central: boolean;
   targets: readonly TargetOption[];
+  /** Its heading ("Unggah lampiran" when not given), and a sentence under it. */
+  title?: string;
+  hint?: string;
   onUploaded: () => void;
 }) {
   const { t } = useI18n();
@@ -400,7 +441,12 @@ function UploadForm({
           .finally(() => setBusy(false));
       }}
     >
-      <h3>{t('attachments.upload')}</h3>
+      <h3>{title ?? t('attachments.upload')}</h3>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
       <div ref={outcome} tabIndex={-1}>
         <ProblemAlert
           error={failure}
@@ -424,7 +470,10 @@ function UploadForm({
           type="file"
           accept=".pdf,.jpg,.jpeg,.png,.docx,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
           aria-invalid={fileError ? true : undefined}
-          aria-describedby={fileError ? `${id}-file-error` : undefined}
+          aria-describedby={
+            [fileError ? `${id}-file-error` : '', hint ? `${id}-hint` : ''].join(' ').trim() ||
+            undefined
+          }
         />
         {fileError ? (
           <p className="error" id={`${id}-file-error`} role="alert">

@@ -1226,7 +1226,14 @@ const id = {
   'attachments.closedRefused':
     'Lampiran tidak dapat ditambahkan: penugasan ini sudah selesai (tindak lanjut akhir terkirim, dialihkan, atau ditarik). Lampiran harus diunggah sebelum tindak lanjut akhir dikirim.',
   'actions.finalAttachFirst':
-    'Unggah lampiran (surat jawaban, bukti) sebelum mengirim tindak lanjut akhir, di kartu Lampiran; sesudahnya lampiran tidak dapat ditambahkan.',
+    'Unggah lampiran (surat jawaban, bukti) di bagian Lampiran tanggapan di bawah formulir ini sebelum mengirim tindak lanjut akhir; sesudahnya lampiran tidak dapat ditambahkan.',
+  // The agency's upload sits under its answer form, in its assignment card: on a phone it was
+  // three screens down, and did not say the file goes with the answer.
+  'attachments.answerUpload': 'Lampiran tanggapan',
+  'attachments.answerUploadHint':
+    'Surat jawaban, foto atau bukti lain untuk tanggapan ini: berkas menjadi lampiran tanggapan begitu tombol Unggah ditekan (Kirim hanya mengirim teksnya). Unggah sebelum mengirim tindak lanjut akhir.',
+  'attachments.uploadWithAnswer':
+    'Lampiran tanggapan diunggah pada kartu penugasan di atas, di bawah formulir “Kirim tanggapan”.',
   'forms.draftRestored': 'Isian yang belum terkirim dipulihkan.',
   // Only what holds: some forms keep no draft (audit s23 #3); those that do say so.
   'signIn.expired':
@@ -2444,7 +2451,12 @@ const en = {
   'attachments.closedRefused':
     'The attachment cannot be added: this assignment has ended (final follow-up sent, handed back, or withdrawn). Attachments must be uploaded before the final follow-up is sent.',
   'actions.finalAttachFirst':
-    'Upload the attachments (the answer letter, evidence) in the Attachments card before sending the final follow-up; afterwards none can be added.',
+    'Upload the attachments (the answer letter, evidence) under Attachments to the answer, below this form, before sending the final follow-up; afterwards none can be added.',
+  'attachments.answerUpload': 'Attachments to the answer',
+  'attachments.answerUploadHint':
+    'The answer letter, a photo or other evidence for this answer: a file becomes an attachment of the answer as soon as Upload is pressed (Send sends the text only). Upload before sending the final follow-up.',
+  'attachments.uploadWithAnswer':
+    'Attachments to an answer are uploaded in the assignment card above, below the “Send a response” form.',
   'forms.draftRestored': 'The text you had not sent yet was restored.',
   'signIn.expired':
     'Your session ended; please sign in again. Forms that keep unsent text give it back with the note “The text you had not sent yet was restored.”; a form without that note must be filled in again.',

@@ -1228,7 +1228,7 @@ describe('the monitoring activities on the case page', () => {
   });
 });
 
-describe('the attachments card once an agency’s assignment has ended', () => {
+describe('the agency’s upload, beside its answer, and the attachments card', () => {
   // Polri answered in full: the API takes no more files for its response (409), by design.
   const answered = (state: string) => ({
     ...kase,
@@ -1244,28 +1244,49 @@ describe('the attachments card once an agency’s assignment has ended', () => {
       </Route>,
       { path: '/cases/c1', as },
     );
+  const follows = (a: Node, b: Node) =>
+    Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
 
-  it('offers the agency no upload, and says in one line that none can be added any more', async () => {
+  it('offers the agency no upload once ended, and says in one line that none can be added any more', async () => {
     api({ theCase: answered('completed') });
     openAs({ agency: 'polri', role: 'agency_officer' });
     await screen.findByText('Lampiran tidak dapat ditambahkan lagi: penugasan sudah selesai.');
+    expect(screen.queryByRole('heading', { name: 'Lampiran tanggapan' })).toBeNull();
     expect(screen.queryByRole('heading', { name: 'Unggah lampiran' })).toBeNull();
-    expect(screen.queryByLabelText('Lampirkan pada')).toBeNull();
+    expect(screen.queryByLabelText(/^Berkas/)).toBeNull();
   });
 
-  it('still offers the upload while the assignment is open', async () => {
+  it('while open, puts the agency’s upload under its answer form in its card, saying the file goes with the answer', async () => {
     api({ theCase: answered('responded') });
     openAs({ agency: 'polri', role: 'agency_officer' });
-    await screen.findByRole('heading', { name: 'Unggah lampiran' });
+    const card = await screen.findByRole('region', { name: /^Penugasan: / });
+    const heading = await within(card).findByRole('heading', { name: 'Lampiran tanggapan' });
+    const upload = heading.closest('form')!;
+    const answer = within(card).getByText('Kirim tanggapan', { selector: 'summary' });
+    const notOurs = within(card).getByText('Bukan kewenangan kami', { selector: 'summary' });
+    expect(follows(answer, upload), 'the upload after the answer form').toBe(true);
+    expect(follows(upload, notOurs), 'the upload before the other actions').toBe(true);
+    // Said, and read with the file input: the file goes with the answer, on "Unggah".
+    const file = within(upload).getByLabelText(/^Berkas/);
+    const hint = within(upload).getByText(/menjadi lampiran tanggapan begitu tombol Unggah/);
+    expect(file.getAttribute('aria-describedby')).toContain(hint.id);
+    expect(within(upload).queryByLabelText('Lampirkan pada')).toBeNull();
+    // One upload on the page: the case's attachments card says where it is.
+    const files = screen.getByRole('region', { name: 'Lampiran' });
+    expect(within(files).queryByRole('heading', { name: 'Unggah lampiran' })).toBeNull();
+    expect(within(files).getByText(/diunggah pada kartu penugasan di atas/)).toBeTruthy();
+    expect(screen.getAllByLabelText(/^Berkas/)).toHaveLength(1);
     expect(screen.queryByText(/Lampiran tidak dapat ditambahkan lagi/)).toBeNull();
   });
 
-  it('still lets central attach to that response (central may at any time)', async () => {
+  it('still lets central attach to that response in the attachments card (central may at any time)', async () => {
     api({ theCase: answered('completed') });
     openAs({ agency: 'setneg', role: 'central_officer' });
     const heading = await screen.findByRole('heading', { name: 'Unggah lampiran' });
+    expect(heading.closest('section')!.getAttribute('aria-labelledby')).toBe('attachments');
     const target = within(heading.closest('form')!).getByLabelText('Lampirkan pada');
     expect(within(target).getByRole('option', { name: 'Tanggapan polri' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Lampiran tanggapan' })).toBeNull();
   });
 });
 

@@ -15,7 +15,7 @@ import { useAgencies } from '../components/agencies';
 import { AgencyAnswers } from '../components/agency-answers';
 import { ActionResultProvider, ReadAgainProvider, useUnsent } from '../components/action-form';
 import { AssignmentActions } from '../components/assignment-actions';
-import { CaseAttachments } from '../components/attachments';
+import { AnswerUpload, CaseAttachments } from '../components/attachments';
 import { CaseNotice } from '../components/case-notice';
 import { CaseActivities } from '../components/case-activities';
 import { CaseLetters, ReceiptButton } from '../components/document-links';
@@ -42,6 +42,8 @@ export default function CaseDetail() {
   const central = isCentral(session);
   // Given back to its coordinator by this member unit: the case is no longer its to read.
   const [returned, setReturned] = useState(false);
+  // Files the agency uploaded beside its answer: the attachments card reads its list again.
+  const [filed, setFiled] = useState(0);
   // What is pending (extension requests, activities) comes with the case itself; the timeline
   // is its history, read beside it a page at a time, newest first.
   const loaded = useLoad(
@@ -204,6 +206,18 @@ export default function CaseDetail() {
         // The case lists only those still to decide: of this forwarding, while open.
         pendingExtensions={kase.extensionRequests.filter((x) => x.agencyId === a.agencyId)}
         lastOnCase={central && !othersHold(kase, a.agencyId)}
+        // The agency's files go with its answer: uploaded under the answer form, not in the
+        // attachments card below the complaint (three screens down on a phone). Central attaches
+        // there, to any target.
+        answerUpload={
+          central ? null : (
+            <AnswerUpload
+              caseId={kase.id}
+              agencyId={a.agencyId}
+              onUploaded={() => setFiled((n) => n + 1)}
+            />
+          )
+        }
         onChange={reload}
       />
       {central ? null : (
@@ -281,8 +295,10 @@ export default function CaseDetail() {
                 <CaseAttachments
                   caseId={kase.id}
                   central={central}
-                  // An agency attaches to an answer still to be given: an ended assignment takes
-                  // no more files (the API's 409). Central may attach to any response at any time.
+                  // An agency attaches to an answer still to be given, under its answer form
+                  // (this card says so): an ended assignment takes no more files (the API's 409),
+                  // and this card says that instead. Central attaches here, to any response at
+                  // any time.
                   agencies={(central
                     ? assignments
                     : assignments.filter((a) => isOpenState(a.state))
@@ -290,6 +306,7 @@ export default function CaseDetail() {
                   activities={kase.activities}
                   zone={zone}
                   onVisibilityChanged={events.reload}
+                  revision={filed}
                 />
                 {central ? <CaseActions kase={kase} onChange={reload} /> : null}
                 {central ? assignmentCards : null}
