@@ -3,12 +3,20 @@
  * DynamoDB Local, sent by the sweep through the embedded mailer, its `.eml` files and their
  * PDFs read back with the real parsers: each agency's letter in its own zone, once per change
  * (a request sent again writes none), a new date's letter and a cancellation's naming the
- * invitation, and no complainant on a hidden-identity case.
+ * invitation, and no complainant on a hidden-identity case; a case's close (central's, the
+ * complainant's "satisfied") writes a cancellation for each activity it calls off, once however
+ * often it is tried.
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type NotificationRecord, Service, type Store } from '@pantau/core';
+import {
+  type CaseChange,
+  type NotificationRecord,
+  Service,
+  type Store,
+  WriteConflict,
+} from '@pantau/core';
 import { sweep } from '@pantau/workflow';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emlMailer } from '../../packages/local/src/mailer.ts';
@@ -200,5 +208,137 @@ describe('an activity planned with agencies', () => {
     expect(mail.text).toContain(
       'Tempat: Kantor Asisten Deputi Pengaduan Masyarakat, Jalan Veteran',
     );
+  });
+});
+
+describe('a case closed with activities still to come', () => {
+  const mediation = {
+    kind: 'mediation' as const,
+    scheduledAt: AT,
+    agencyIds: ['bpn', 'ntb'],
+    venue: VENUE,
+  };
+  const NOTE = 'Catatan internal: pengadu Siti menelepon, jangan diteruskan.';
+
+  it('writes each agency invited a numbered "pembatalan" naming its invitation and the close, once', async () => {
+    clock.set('2026-12-04T03:00:00.000Z');
+    const { caseId } = await forwardedCase(service, ['bpn', 'ntb']);
+    const planned = await service.planActivity(centralOfficer, caseId, mediation);
+    // Planned without a date: no invitation was written, so no cancellation is owed.
+    await service.planActivity(centralOfficer, caseId, {
+      kind: 'clarification',
+      agencyIds: ['bpn'],
+    });
+    const invited = await invitations(caseId);
+    expect(invited).toHaveLength(2);
+    await sentNow();
+
+    clock.set('2026-12-07T03:00:00.000Z');
+    await service.closeCase(centralOfficer, caseId, { outcome: 'resolved', note: NOTE });
+    // Sent again (its answer lost): answered as closed, no second letter.
+    await service.closeCase(centralOfficer, caseId, { outcome: 'resolved', note: NOTE });
+    const letters = await invitations(caseId);
+    const cancelled = letters.filter((n) => n.step === 'invitation_cancelled');
+    expect(cancelled.map((n) => [n.agencyId, n.activityId, n.status]).toSorted()).toEqual([
+      ['bpn', planned.id, 'pending'],
+      ['ntb', planned.id, 'pending'],
+    ]);
+    for (const n of cancelled) expect(n.letterNumber).toMatch(NUMBER);
+    expect(new Set(letters.map((n) => n.letterNumber)).size).toBe(4);
+
+    // Sent by the sweep at once, as the explicit cancellation's.
+    const mails = await sentNow();
+    for (const agencyId of ['bpn', 'ntb']) {
+      const number = byAgency(invited, agencyId, 'invitation')[0]!.letterNumber!;
+      const letter = byAgency(cancelled, agencyId, 'invitation_cancelled')[0]!;
+      const mail = mails.get(letter.id)!;
+      for (const said of [mail.text, mail.pdf]) {
+        expect(said).toContain(`surat kami nomor ${number} tanggal 4 Desember 2026`);
+        expect(said).toContain('kegiatan mediasi yang dijadwalkan pada Kamis, 10 Desember 2026');
+        expect(said).toContain('dibatalkan, dengan alasan: Pengaduan ditutup (Terselesaikan)');
+      }
+      // Never the close's note, never who complained.
+      for (const said of [mail.text, mail.pdf, JSON.stringify(letter)]) {
+        expect(said).not.toContain('Catatan internal');
+        expect(said).not.toContain('Siti');
+        expect(said).not.toContain('0812');
+      }
+    }
+    expect((await invitations(caseId)).map((n) => n.status)).toEqual(
+      Array.from({ length: 4 }, () => 'sent'),
+    );
+    // The agency's timeline notes it, its own to read.
+    const events = await service.timeline(officerOf('ntb'), caseId, { limit: 100 });
+    expect(
+      events.items.filter((e) => e.type === 'invitation_letter').map((e) => e.data.step),
+    ).toEqual(['invitation', 'invitation_cancelled']);
+  });
+
+  it('tried again after a conflict, writes each letter once (the first try’s numbers are a gap)', async () => {
+    clock.set('2026-12-04T03:00:00.000Z');
+    const { caseId } = await forwardedCase(service, ['bpn', 'ntb']);
+    await service.planActivity(centralOfficer, caseId, mediation);
+    let conflicts = 0;
+    const racing: Store = new Proxy(store, {
+      get(target, name) {
+        if (name === 'commit')
+          return async (change: CaseChange) => {
+            // A colleague's change landed first: the close reads the case again.
+            if (change.case?.record.status === 'closed' && conflicts++ === 0)
+              throw new WriteConflict('version', `case ${caseId} was saved since`);
+            return target.commit(change);
+          };
+        const value: unknown = Reflect.get(target, name, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const closing = new Service({ store: racing, clock: clock.now, invitationLetters: true });
+    clock.set('2026-12-07T03:00:00.000Z');
+    await closing.closeCase(centralOfficer, caseId, { outcome: 'unresolved' });
+    expect(conflicts).toBe(2);
+    const cancelled = (await invitations(caseId)).filter((n) => n.step === 'invitation_cancelled');
+    expect(cancelled.map((n) => n.agencyId).toSorted()).toEqual(['bpn', 'ntb']);
+    expect(cancelled[0]!.body).toContain('Pengaduan ditutup (Tidak terselesaikan)');
+  });
+
+  it('shares the letter with the member unit holding the agency’s assignment, as a cancellation does', async () => {
+    clock.set('2026-12-04T03:00:00.000Z');
+    await addAgencies(service, [{ id: 'kantah-lombok', focalPointId: 'ntb' }]);
+    const { caseId } = await forwardedCase(service, ['ntb']);
+    await service.delegate(officerOf('ntb', 'agency_coordinator'), caseId, 'ntb', {
+      memberId: 'kantah-lombok',
+    });
+    await service.planActivity(centralOfficer, caseId, { ...mediation, agencyIds: ['ntb'] });
+    clock.set('2026-12-07T03:00:00.000Z');
+    await service.closeCase(centralOfficer, caseId, { outcome: 'resolved' });
+    const cancelled = (await invitations(caseId)).filter((n) => n.step === 'invitation_cancelled');
+    expect(cancelled.map((n) => n.agencyId)).toEqual(['ntb']);
+    // The unit that does the work reads it on its letters log, beside the invitation.
+    const log = await service.listNotifications(officerOf('kantah-lombok'), { limit: 100 });
+    expect(log.items.filter((n) => n.caseId === caseId).map((n) => [n.agencyId, n.step])).toEqual([
+      ['ntb', 'invitation_cancelled'],
+      ['ntb', 'invitation'],
+    ]);
+  });
+
+  it('on the complainant’s “satisfied” too, giving that as the reason', async () => {
+    clock.set('2026-12-04T03:00:00.000Z');
+    const { caseId } = await forwardedCase(service, ['bpn']);
+    await service.planActivity(centralOfficer, caseId, { ...mediation, agencyIds: ['bpn'] });
+    await service.respond(officerOf('bpn'), caseId, 'bpn', {
+      kind: 'final',
+      message: 'Sertifikat telah terbit.',
+    });
+    const { trackingCode } = await service.getCase(centralOfficer, caseId);
+    clock.set('2026-12-07T03:00:00.000Z');
+    await service.reply(trackingCode!, { satisfied: true, rating: 5 });
+    await service.reply(trackingCode!, { satisfied: true, rating: 5 }); // sent again
+    const cancelled = (await invitations(caseId)).filter((n) => n.step === 'invitation_cancelled');
+    expect(cancelled.map((n) => n.agencyId)).toEqual(['bpn']);
+    const mail = (await sentNow()).get(cancelled[0]!.id)!;
+    expect(mail.text).toContain(
+      'dibatalkan, dengan alasan: Pengaduan ditutup: Pengadu menyatakan puas',
+    );
+    expect(mail.text).not.toContain('Siti');
   });
 });

@@ -7,6 +7,9 @@
  *   the 50th and could never be closed (a `limit_exceeded` on every try);
  * - a close interrupted between its transactions leaves the case open with some assignments
  *   withdrawn, no longer escalating, and the next try finishes it without a second event;
+ * - an activity the close calls off goes with its agencies' cancellation letters in one of its
+ *   transactions (18 agencies: 56 items, so two activities take two), each letter written once
+ *   however many tries the close takes;
  * - forwarding to 18 agencies (90 items, the case and the idempotency record: 92) also marks
  *   the redirects it answers, one item each: with 9 redirects awaiting it made 101 items and
  *   was refused every time (8 when the forward also moves the case's status: its event);
@@ -214,6 +217,60 @@ describe('closing a case with more open assignments than one transaction holds',
         outcome: 'resolved',
       });
     }
+  });
+});
+
+describe('closing a case whose activities with 18 agencies each owe cancellation letters', () => {
+  it('writes each activity’s letters in its own transaction, and after an interruption the rest once', async () => {
+    // An activity called off with 18 agencies invited: itself, its event, 18 invitations taken
+    // off their lists, 18 letters and their 18 events: 56 items. Two do not fit one transaction
+    // (the store refuses one past 100 items with `limit_exceeded`, writing nothing).
+    const caseId = await caseForwardedTo(MAX_PER_FORWARD);
+    let failures = 0;
+    const flaky = wrapped(async (change) => {
+      if (change.case?.record.status === 'closed' && failures === 0) {
+        failures += 1;
+        throw new Error('socket hang up');
+      }
+      return store.commit(change);
+    });
+    const inviting = new Service({ store: flaky, clock: clock.now, invitationLetters: true });
+    const agencyIds = AGENCIES.slice(0, MAX_PER_FORWARD);
+    const planned: { id: string }[] = [];
+    for (const kind of ['mediation', 'case_conference'] as const)
+      planned.push(
+        await inviting.planActivity(centralOfficer, caseId, {
+          kind,
+          scheduledAt: '2026-09-17T03:00:00.000Z',
+          agencyIds,
+        }),
+      );
+    const cancellations = async () =>
+      (await store.listNotifications({ caseId }, { limit: 200 })).items.filter(
+        (n) => n.step === 'invitation_cancelled',
+      );
+    await expect(
+      inviting.closeCase(centralOfficer, caseId, { outcome: 'resolved' }),
+    ).rejects.toThrow('socket hang up');
+    // Cut short: the first activity called off with its letters, the last not, neither halfway.
+    const between = (await store.getCase(caseId))!;
+    expect(between.activities.map((a) => a.status)).toEqual(['cancelled', 'planned']);
+    expect((await cancellations()).map((n) => n.activityId)).toEqual(
+      agencyIds.map(() => planned[0]!.id),
+    );
+
+    await inviting.closeCase(centralOfficer, caseId, { outcome: 'resolved' });
+    await expectClosed(caseId, MAX_PER_FORWARD);
+    const letters = await cancellations();
+    expect(letters).toHaveLength(2 * MAX_PER_FORWARD);
+    for (const a of planned)
+      expect(
+        letters
+          .filter((n) => n.activityId === a.id)
+          .map((n) => n.agencyId)
+          .toSorted(),
+      ).toEqual(agencyIds);
+    expect(new Set(letters.map((n) => n.letterNumber)).size).toBe(letters.length);
   });
 });
 

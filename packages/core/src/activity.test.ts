@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   type ActivityRecord,
   calledOffByClose,
+  calledOffWrites,
   closingRuns,
   delegatedInvitations,
   holdersOf,
   invitationsOf,
   invitationWrites,
 } from './activity.ts';
+import type { NotificationRecord } from './notification.ts';
+import { commitSize } from './use-cases/kernel/writes.ts';
 import { MAX_COMMIT_ITEMS } from './ports.ts';
 
 const NOW = new Date('2026-09-07T01:00:00.000Z');
@@ -121,6 +124,38 @@ describe('a close’s runs of called-off activities', () => {
     for (const run of runs) expect(items(run)).toBeLessThanOrEqual(MAX_COMMIT_ITEMS - 2);
     expect(items(withClose)).toBeLessThanOrEqual(80);
     expect([...runs, withClose].flatMap((r) => r.activities)).toHaveLength(50);
+  });
+
+  it('weigh each activity’s cancellation letters, shared with the units: one never straddles two', () => {
+    const planned = Array.from({ length: 5 }, (_, i) => activity(i, 18, 'planned'));
+    const holders = holdersOf(
+      planned[0]!.agencyIds.map((agencyId) => ({ agencyId, delegatedTo: `${agencyId}-unit` })),
+    );
+    const calledOff = calledOffByClose(
+      planned,
+      'Pengaduan ditutup',
+      { system: 'escalation' },
+      NOW,
+      holders,
+    );
+    // A letter to each agency, shared with its unit, and its event: 54 items beside the 38.
+    const letters = calledOff.activities.map(({ record }, i) => ({
+      letters: record.agencyIds.map((agencyId) => ({
+        notification: { id: `${record.id}-${agencyId}` } as NotificationRecord,
+        sharedWith: `${agencyId}-unit`,
+      })),
+      events: record.agencyIds.map(() => calledOff.events[i]!),
+    }));
+    const { runs, withClose } = closingRuns({ ...calledOff, letters });
+    // 92 items each: one a run, and none with the close (80).
+    expect(runs.map((r) => r.activities.length)).toEqual([1, 1, 1, 1, 1]);
+    expect(withClose.activities).toEqual([]);
+    for (const run of runs) {
+      expect(run.letters?.[0]?.letters[0]?.notification.id).toBe(
+        `${run.activities[0]!.record.id}-agency-0`,
+      );
+      expect(commitSize(calledOffWrites(run))).toBe(92);
+    }
   });
 
   it('of proposals (no invitations) stay as they were: 40 with the close, runs of 49', () => {

@@ -5,7 +5,7 @@
  * reported; or cancelled, with the reason, when it is no longer needed.
  */
 import { invalidInput, invalidTransition } from './errors.ts';
-import type { VersionedPut } from './ports.ts';
+import type { CaseChange, CaseLetter, VersionedPut } from './ports.ts';
 import { type Actor, newEventId, type TimelineEvent } from './timeline.ts';
 import type { ActivityView, ScheduleActivityInput } from './schemas.ts';
 
@@ -343,6 +343,8 @@ export const viewActivity = (a: ActivityRecord, now: Date, caseSubject: string):
  * that waits for nothing. One whose date has passed was held: it stays, to be reported (a
  * cancellation is final, and its report is the record of what took place). `holders`: the
  * member units holding the case's assignments as read (`holdersOf`), whose invitations go too.
+ * The letters they owe the agencies invited (`withCancellationLetters`) are added after: their
+ * numbers are reserved from the store.
  */
 export function calledOffByClose(
   activities: readonly ActivityRecord[],
@@ -381,15 +383,45 @@ export function calledOffByClose(
 export interface CalledOff {
   readonly activities: ActivityPut[];
   readonly events: TimelineEvent[];
+  /**
+   * Each activity's cancellation letters to the agencies invited to it, in the same order
+   * (`withCancellationLetters`); absent: none.
+   */
+  readonly letters?: readonly CancellationLetters[];
 }
+
+/**
+ * The "pembatalan" letters one activity called off owes the agencies holding its invitation
+ * letter, each shared with the member unit holding the agency's assignment, and their
+ * `invitation_letter` events: written in the activity's own transaction.
+ */
+export interface CancellationLetters {
+  readonly letters: readonly CaseLetter[];
+  readonly events: readonly TimelineEvent[];
+}
+
+/** The items `l` writes: each letter, its share with a member unit, and its event. */
+export const letterItems = (l: CancellationLetters | undefined): number =>
+  l ? l.letters.reduce((n, x) => n + (x.sharedWith ? 2 : 1), 0) + l.events.length : 0;
+
+/** What a run of `calledOff` writes: the activities, their events and letters with theirs. */
+export const calledOffWrites = (
+  c: CalledOff,
+): Required<Pick<CaseChange, 'activities' | 'events' | 'letters'>> => ({
+  activities: c.activities,
+  events: [...c.events, ...(c.letters ?? []).flatMap((l) => l.events)],
+  letters: (c.letters ?? []).flatMap((l) => l.letters),
+});
 
 /**
  * `calledOff` in transactions of DynamoDB's 100 items: runs of at most 98 items to commit first,
  * and the last, of at most `room` items, to commit with the close itself (its case, ladder and
- * events beside them). Each activity weighs its own item, its event and its invitations'
- * (`invitationWrites`: up to 18 agencies, and a member unit holding each one's assignment: 36).
- * A case whose silent agencies each got a proposal can hold more than fit in one. A close
- * interrupted between them is finished by its retry: only what is still open is called off then.
+ * events beside them). Each activity weighs its own item, its event, its invitations'
+ * (`invitationWrites`: up to 18 agencies, and a member unit holding each one's assignment: 36)
+ * and its cancellation letters' (`letterItems`: a letter, its event and its share with that
+ * unit: 54), at most 92: one never straddles two runs. A case whose silent agencies each got a
+ * proposal can hold more than fit in one. A close interrupted between them is finished by its
+ * retry: only what is still open is called off then, so each letter is written once.
  */
 export function closingRuns(
   calledOff: CalledOff,
@@ -397,11 +429,12 @@ export function closingRuns(
 ): { runs: CalledOff[]; withClose: CalledOff } {
   const weight = (i: number) => {
     const { record, holders } = calledOff.activities[i]!;
-    return 2 + invitationWrites(record, holders);
+    return 2 + invitationWrites(record, holders) + letterItems(calledOff.letters?.[i]);
   };
   const slice = (from: number, to: number): CalledOff => ({
     activities: calledOff.activities.slice(from, to),
     events: calledOff.events.slice(from, to),
+    ...(calledOff.letters ? { letters: calledOff.letters.slice(from, to) } : {}),
   });
   // The last ones, as many as `room` holds, go with the close.
   let first = calledOff.activities.length;

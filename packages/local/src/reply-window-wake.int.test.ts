@@ -86,3 +86,44 @@ describe('a delegated assignment answered for good by the member unit', () => {
     expect(Date.parse(ended!.at) - Date.parse(closesAt)).toBeLessThan(1000);
   });
 });
+
+describe('a reply window ending in silence with an activity still to come', () => {
+  it('calls it off with a “pembatalan” to the agency invited, naming its invitation', async () => {
+    const inviting = new Service({
+      store,
+      clock: clock.now,
+      ladders: engine,
+      invitationLetters: true,
+    });
+    clock.set('2026-05-04T03:00:00.000Z');
+    const { caseId } = await forwardedCase(inviting, ['atr-bpn']);
+    await engine.runDue();
+    await inviting.planActivity(centralOfficer, caseId, {
+      kind: 'mediation',
+      scheduledAt: '2026-06-04T03:00:00.000Z',
+      agencyIds: ['atr-bpn'],
+    });
+    await inviting.respond(officerOf('atr-bpn'), caseId, 'atr-bpn', {
+      kind: 'final',
+      message: 'Sertifikat ganda telah dibatalkan.',
+    });
+    await passTime('2026-05-30T03:00:00.000Z');
+    expect((await inviting.getCase(centralOfficer, caseId)).status).toBe('closed');
+    const letters = (await store.listNotifications({ caseId }, { limit: 100 })).items.filter(
+      (n) => n.action === 'invitation',
+    );
+    const [invitation, cancellation, ...more] = letters.toSorted((x, y) =>
+      x.createdAt.localeCompare(y.createdAt),
+    );
+    expect(more).toEqual([]);
+    expect(invitation?.step).toBe('invitation');
+    expect(cancellation).toMatchObject({ step: 'invitation_cancelled', agencyId: 'atr-bpn' });
+    expect(cancellation!.letterNumber).not.toBe(invitation!.letterNumber);
+    expect(cancellation!.body).toContain(
+      `surat kami nomor ${invitation!.letterNumber} tanggal 4 Mei 2026`,
+    );
+    expect(cancellation!.body).toContain(
+      'dengan alasan: Pengaduan ditutup: Tidak ada tanggapan pengadu dalam jangka waktu',
+    );
+  });
+});

@@ -15,6 +15,7 @@ import {
   type CaseBundle,
   type CaseRecord,
   calledOffByClose,
+  calledOffWrites,
   cancelledLetter,
   CLOSED_UNANSWERED_NOTE,
   closeUnanswered,
@@ -36,6 +37,7 @@ import {
   newEventId,
   retryOnConflict,
   skippedEvents,
+  withCancellationLetters,
   type SlaPolicy,
   CENTRAL_TENANT,
 } from '@pantau/core';
@@ -358,20 +360,29 @@ async function replyWindowTick(
   }
   const closed = closeUnanswered(c, now);
   const actor = { system: 'escalation' as const };
-  // Closed: what was planned for it and not yet held is called off.
+  // Closed: what was planned for it and not yet held is called off, with a letter to each agency
+  // its invitation letter went to (owed only where one was written: the API writes them).
   const { runs, withClose: calledOff } = closingRuns(
-    calledOffByClose(
-      bundle.activities,
-      `Pengaduan ditutup: ${closed.closure?.note}`,
+    await withCancellationLetters(
+      { store, consoleUrl: deps.consoleUrl, invitationLetters: true },
+      bundle,
+      calledOffByClose(
+        bundle.activities,
+        `Pengaduan ditutup: ${closed.closure?.note}`,
+        actor,
+        now,
+        holdersOf(bundle.assignments),
+      ),
       actor,
       now,
-      holdersOf(bundle.assignments),
     ),
   );
-  for (const run of runs) await store.commit(run);
+  for (const run of runs) await store.commit(calledOffWrites(run));
+  const { activities, events, letters } = calledOffWrites(calledOff);
   await store.commit({
     case: { record: { ...closed, version: c.version + 1 }, expectedVersion: c.version },
-    ...(calledOff.activities.length > 0 ? { activities: calledOff.activities } : {}),
+    ...(activities.length > 0 ? { activities } : {}),
+    ...(letters.length > 0 ? { letters } : {}),
     ladders: [
       {
         record: { ...ladderTimer(ladder, null, now), lastStepAt: closesAt },
@@ -399,7 +410,7 @@ async function replyWindowTick(
         // (before, `reason` was English: "no reply within the reply window").
         data: { outcome: 'resolved', code: 'closed_unanswered', reason: CLOSED_UNANSWERED_NOTE },
       },
-      ...calledOff.events,
+      ...events,
     ],
   });
   return { ...stop, taken: 1 };

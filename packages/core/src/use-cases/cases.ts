@@ -9,7 +9,13 @@ import {
   viewAssignment,
   withdraw,
 } from '../assignment.ts';
-import { type ActivityPut, calledOffByClose, holdersOf, invitationWrites } from '../activity.ts';
+import {
+  type ActivityPut,
+  calledOffByClose,
+  holdersOf,
+  invitationWrites,
+  letterItems,
+} from '../activity.ts';
 import type { ClockEntry } from '../assignment-clock.ts';
 import { mapPage } from '../desk.ts';
 import {
@@ -32,6 +38,7 @@ import { armLadder } from '../ladder/index.ts';
 import { targetWorkingDays } from '../policy.ts';
 import {
   type CaseBundle,
+  type CaseLetter,
   MAX_COMMIT_ITEMS,
   type Page,
   type VersionedPut,
@@ -72,6 +79,7 @@ import {
   touchCase,
 } from './kernel/index.ts';
 import { pauseEnded } from './assignments.ts';
+import { withCancellationLetters } from './monitoring.ts';
 import { registerCase, verificationDeadline } from './registration.ts';
 
 /** Central registers a complaint received by letter, e-mail, in person or from LAPOR!. */
@@ -446,13 +454,16 @@ const CLOSING_ITEMS_PER_COMMIT = MAX_COMMIT_ITEMS - 2;
  * for a withdrawal that takes the assignment out of its agency's statistics sample (its day
  * and month counters, written with it so a close retried after a conflict counts it once); an
  * activity called off, one more for each agency invited to it and each member unit holding one's
- * assignment (`invitationWrites`).
+ * assignment (`invitationWrites`), and its cancellation letters, each with its event and its
+ * share with that unit (at most 92 items in all, within one run: a letter is written with its
+ * activity's cancellation or not at all).
  */
 interface ClosingChange {
   readonly assignment?: VersionedPut<AssignmentRecord>;
   readonly activity?: ActivityPut;
   readonly clockEntry?: ClockEntry;
   readonly counters?: readonly CounterUpdate[];
+  readonly letters?: readonly CaseLetter[];
   readonly events: readonly TimelineEvent[];
 }
 
@@ -461,7 +472,9 @@ const closingItems = (c: ClosingChange) =>
   c.events.length +
   (c.clockEntry ? 1 : 0) +
   (c.counters?.length ?? 0) +
-  (c.activity ? invitationWrites(c.activity.record, c.activity.holders) : 0);
+  (c.activity ? invitationWrites(c.activity.record, c.activity.holders) : 0) +
+  // Each letter, and its share with a member unit (its event is counted in `events`).
+  letterItems({ letters: c.letters ?? [], events: [] });
 
 /** `changes` in order, in runs of at most `max` items each. */
 function inRunsOfItems(changes: readonly ClosingChange[], max: number): ClosingChange[][] {
@@ -491,7 +504,9 @@ const closingReason = (input: CloseInput): string =>
  * withdrawn (`assignment_withdrawn`, its `code` `closed_by_central`: the agency reads why), a
  * redirect still awaiting its re-forward is settled (`redirect_settled`: none will come), and
  * its monitoring activities not yet held are called off (`calledOffByClose`: a held one stays,
- * to be reported), all for the close's outcome (`closingReason`, never its note). Otherwise
+ * to be reported), all for the close's outcome (`closingReason`, never its note); each agency
+ * holding an invitation letter to one gets a "pembatalan" naming it (`withCancellationLetters`),
+ * in that activity's transaction. Otherwise
  * they would stay on central's desk ("awaiting re-forward",
  * proposals, the activity calendar) with nothing left to do on them. A paused assignment's
  * pause ends first (its clock entry and `assignment_resumed`): an ended assignment is never
@@ -552,12 +567,12 @@ export async function closeCase(
       );
     // The units holding assignments keep them through the close (a withdrawal keeps
     // `delegatedTo`): their invitations go with their activities.
-    const calledOff = calledOffByClose(
-      bundle.activities,
-      reason,
+    const calledOff = await withCancellationLetters(
+      deps,
+      bundle,
+      calledOffByClose(bundle.activities, reason, actorOf(p), now, holdersOf(bundle.assignments)),
       actorOf(p),
       now,
-      holdersOf(bundle.assignments),
     );
     // The withdrawals first: the case's soonest deadline follows the assignments still open.
     const changes: ClosingChange[] = [
@@ -593,16 +608,21 @@ export async function closeCase(
         assignment: s,
         events: [event(caseId, now, 'redirect_settled', p, s.record.agencyId, { reason })],
       })),
-      ...calledOff.activities.map((activity, i) => ({
-        activity,
-        events: [calledOff.events[i]!],
-      })),
+      ...calledOff.activities.map((activity, i): ClosingChange => {
+        const letters = calledOff.letters?.[i];
+        return {
+          activity,
+          ...(letters ? { letters: letters.letters } : {}),
+          events: [calledOff.events[i]!, ...(letters?.events ?? [])],
+        };
+      }),
     ];
     const written = (run: readonly ClosingChange[]) => ({
       assignments: run.flatMap((c) => (c.assignment ? [c.assignment] : [])),
       activities: run.flatMap((c) => (c.activity ? [c.activity] : [])),
       clockEntries: run.flatMap((c) => (c.clockEntry ? [c.clockEntry] : [])),
       counters: run.flatMap((c) => c.counters ?? []),
+      letters: run.flatMap((c) => c.letters ?? []),
       events: run.flatMap((c) => c.events),
     });
     const runs = inRunsOfItems(changes, CLOSING_ITEMS_PER_COMMIT);
@@ -629,6 +649,7 @@ export async function closeCase(
       activities: final.activities,
       clockEntries: final.clockEntries,
       counters: final.counters,
+      letters: final.letters,
       events: [
         ...final.events,
         event(caseId, now, 'case_closed', p, null, {

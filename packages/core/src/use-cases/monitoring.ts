@@ -6,6 +6,8 @@ import { ulid } from 'ulid';
 import {
   activityAgency,
   type ActivityRecord,
+  type CalledOff,
+  type CancellationLetters,
   holdersOf,
   isActivityOpen,
   cancelActivity as cancelled,
@@ -43,7 +45,7 @@ import type {
   ReportActivityInput,
   ScheduleActivityInput,
 } from '../schemas.ts';
-import { actorOf, type EventType, type TimelineEvent } from '../timeline.ts';
+import { type Actor, actorOf, type EventType, type TimelineEvent } from '../timeline.ts';
 import type { Principal } from '../tenancy.ts';
 import {
   AGENCY_ROLES,
@@ -129,7 +131,7 @@ export async function planActivity(
         version: 1,
       };
       const body = viewActivity(activity, now, bundle.case.subject);
-      const letters = await invitationLetters(deps, p, bundle, null, activity, now);
+      const letters = await invitationLetters(deps, actorOf(p), bundle, null, activity, now);
       await deps.store.commit({
         case: put(bundle.case, touchCase(bundle.case, now)),
         // The member units holding its agencies' assignments are invited too: the case's
@@ -299,7 +301,7 @@ async function changeActivity(
     const next = change.next(activity, now);
     const [type, data] = change.event(activity);
     // Its agencies' letters: an invitation, a new date, a cancellation (none for a report).
-    const letters = await invitationLetters(deps, p, bundle, activity, next, now);
+    const letters = await invitationLetters(deps, actorOf(p), bundle, activity, next, now);
     await deps.store.commit({
       case: put(bundle.case, touchCase(bundle.case, now)),
       activities: [
@@ -328,7 +330,8 @@ async function changeActivity(
 /**
  * The letters central's change of an activity (`before`, null: just planned; `after`) writes to
  * its agencies (`invitationLettersDue`): each agency's invitation once it has a date, a letter
- * naming that invitation when it moves or is called off. Their numbers are reserved here, just
+ * naming that invitation when it moves or is called off (by central, or by the case's close:
+ * `withCancellationLetters`), as `actor` caused it. Their numbers are reserved here, just
  * before the transaction that writes them with the activity, as the Tick reserves its letters':
  * a number is lost (a gap) when that transaction then fails or is retried. At most one letter
  * an agency (18), with its event and its share with the member unit holding the agency's
@@ -337,18 +340,18 @@ async function changeActivity(
  * schedule sent again is answered as made before here, and a retried plan by its key.
  */
 async function invitationLetters(
-  deps: ServiceDeps,
-  p: Principal,
+  deps: LetterDeps,
+  actor: Actor,
   bundle: CaseBundle,
   before: ActivityRecord | null,
   after: ActivityRecord,
   now: Date,
+  /** The case's invitation letters, when read already (`invitationsWritten`). */
+  written?: readonly NotificationRecord[],
 ): Promise<{ letters: CaseLetter[]; events: TimelineEvent[] }> {
   const out: { letters: CaseLetter[]; events: TimelineEvent[] } = { letters: [], events: [] };
-  if (!deps.invitationLetters || after.agencyIds.length === 0) return out;
-  const dated = after.status === 'planned' && after.scheduledAt !== null;
-  if (!dated && after.status !== 'cancelled') return out;
-  const earlier = before ? await invitationsWritten(deps, after.caseId) : [];
+  if (!owesLetters(deps, after)) return out;
+  const earlier = before ? (written ?? (await invitationsWritten(deps, after.caseId))) : [];
   const due = invitationLettersDue(before, after, earlier);
   if (due.length === 0) return out;
   const [settings, agencies] = await Promise.all([
@@ -372,7 +375,7 @@ async function invitationLetters(
       settings,
       number: formatNumber(settings.letterNumberPattern, seq, date),
       now,
-      actor: actorOf(p),
+      actor,
       consoleUrl: deps.consoleUrl,
     });
     const member = holders.get(d.agencyId);
@@ -385,11 +388,51 @@ async function invitationLetters(
   return out;
 }
 
+/** What writing an activity's letters reads: the store, whether they are on, the console. */
+type LetterDeps = Pick<ServiceDeps, 'store' | 'invitationLetters' | 'consoleUrl'>;
+
+/**
+ * Whether a change leaving activity `a` as it is may owe its agencies a letter: planned with a
+ * date, or cancelled (then only those invited by letter get one: `invitationLettersDue`).
+ */
+const owesLetters = (deps: LetterDeps, a: ActivityRecord): boolean =>
+  deps.invitationLetters === true &&
+  a.agencyIds.length > 0 &&
+  ((a.status === 'planned' && a.scheduledAt !== null) || a.status === 'cancelled');
+
+/**
+ * `calledOff` (a case's close: `calledOffByClose`) with the letters its activities owe, each as
+ * central's cancellation of it writes them (`invitationLetters`: a "pembatalan" to each agency
+ * holding its invitation letter, naming it, for the activity's reason, shared with the member
+ * unit holding the agency's assignment), to go in the activity's own transaction
+ * (`closingRuns`, `closingItems`). None for an activity never given a date (a proposal, an
+ * undated plan: no invitation went out). Their numbers are reserved here, just before the close's
+ * transactions: a close retried after a conflict loses them (a gap in the series), and one
+ * cut short between its runs calls off, tried again, only what is still open, so each letter is
+ * written once. The case's letters are read once, and only when an activity may owe any.
+ */
+export async function withCancellationLetters(
+  deps: LetterDeps,
+  bundle: CaseBundle,
+  calledOff: CalledOff,
+  actor: Actor,
+  now: Date,
+): Promise<CalledOff> {
+  const owing = calledOff.activities.some(
+    ({ record }) => record.scheduledAt !== null && owesLetters(deps, record),
+  );
+  if (!owing) return calledOff;
+  const written = await invitationsWritten(deps, bundle.case.id);
+  const letters: CancellationLetters[] = [];
+  for (const { record } of calledOff.activities) {
+    const before = bundle.activities.find((a) => a.id === record.id) ?? null;
+    letters.push(await invitationLetters(deps, actor, bundle, before, record, now, written));
+  }
+  return { ...calledOff, letters };
+}
+
 /** The invitation letters written on a case (every page of its letters). */
-async function invitationsWritten(
-  deps: ServiceDeps,
-  caseId: string,
-): Promise<NotificationRecord[]> {
+async function invitationsWritten(deps: LetterDeps, caseId: string): Promise<NotificationRecord[]> {
   const out: NotificationRecord[] = [];
   let cursor: string | undefined;
   do {

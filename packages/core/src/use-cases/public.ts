@@ -1,5 +1,5 @@
 /** The complainant's side, by tracking code alone: the tracking page and the reply. */
-import { calledOffByClose, closingRuns, holdersOf } from '../activity.ts';
+import { calledOffByClose, calledOffWrites, closingRuns, holdersOf } from '../activity.ts';
 import { repliedAlready, reply as replyTo } from '../case.ts';
 import {
   agencyRequestsOf,
@@ -16,6 +16,7 @@ import { CENTRAL_TENANT } from '../tenancy.ts';
 import { newEventId } from '../timeline.ts';
 import { normalizeTrackingCode } from '../tracking-code.ts';
 import { loadCase, put, retryOnConflict, type ServiceDeps } from './kernel/index.ts';
+import { withCancellationLetters } from './monitoring.ts';
 
 /**
  * The public tracking page: status steps, the agencies' answers by agency name and date,
@@ -48,22 +49,32 @@ export async function reply(deps: ServiceDeps, code: string, input: ReplyInput) 
     if (repliedAlready(bundle.case, given)) return trackingView(deps, bundle, now);
     const next = replyTo(bundle.case, given, now);
     const actor = { complainant: true as const };
-    // Satisfied closes the case: what was planned for it and not yet held is called off.
+    // Satisfied closes the case: what was planned for it and not yet held is called off, with
+    // a letter to each agency its invitation letter went to (the letters are Pantau's on
+    // central's behalf, not the complainant's).
     const { runs, withClose: calledOff } = closingRuns(
       next.status === 'closed'
-        ? calledOffByClose(
-            bundle.activities,
-            `Pengaduan ditutup: ${next.closure?.note}`,
-            actor,
+        ? await withCancellationLetters(
+            deps,
+            bundle,
+            calledOffByClose(
+              bundle.activities,
+              `Pengaduan ditutup: ${next.closure?.note}`,
+              actor,
+              now,
+              holdersOf(bundle.assignments),
+            ),
+            { system: 'escalation' },
             now,
-            holdersOf(bundle.assignments),
           )
         : { activities: [], events: [] },
     );
-    for (const run of runs) await deps.store.commit(run);
+    for (const run of runs) await deps.store.commit(calledOffWrites(run));
+    const { activities, events, letters } = calledOffWrites(calledOff);
     await deps.store.commit({
       case: put(bundle.case, next),
-      ...(calledOff.activities.length > 0 ? { activities: calledOff.activities } : {}),
+      ...(activities.length > 0 ? { activities } : {}),
+      ...(letters.length > 0 ? { letters } : {}),
       events: [
         {
           id: newEventId(now),
@@ -107,7 +118,7 @@ export async function reply(deps: ServiceDeps, code: string, input: ReplyInput) 
               },
             ]
           : []),
-        ...calledOff.events,
+        ...events,
       ],
     });
     return trackingView(deps, { ...bundle, case: put(bundle.case, next).record }, now);
