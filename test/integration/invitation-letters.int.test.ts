@@ -255,7 +255,7 @@ describe('a case closed with activities still to come', () => {
       for (const said of [mail.text, mail.pdf]) {
         expect(said).toContain(`surat kami nomor ${number} tanggal 4 Desember 2026`);
         expect(said).toContain('kegiatan mediasi yang dijadwalkan pada Kamis, 10 Desember 2026');
-        expect(said).toContain('dibatalkan, dengan alasan: Pengaduan ditutup (Terselesaikan)');
+        expect(said).toContain('dibatalkan, dengan alasan: Pengaduan ditutup (Terselesaikan).');
       }
       // Never the close's note, never who complained.
       for (const said of [mail.text, mail.pdf, JSON.stringify(letter)]) {
@@ -337,7 +337,7 @@ describe('a case closed with activities still to come', () => {
     expect(cancelled.map((n) => n.agencyId)).toEqual(['bpn']);
     const mail = (await sentNow()).get(cancelled[0]!.id)!;
     expect(mail.text).toContain(
-      'dibatalkan, dengan alasan: Pengaduan ditutup: Pengadu menyatakan puas',
+      'dibatalkan, dengan alasan: Pengaduan ditutup: Pengadu menyatakan puas.',
     );
     expect(mail.text).not.toContain('Siti');
   });

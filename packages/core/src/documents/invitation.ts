@@ -45,6 +45,15 @@ export interface InvitationDue {
 
 const INDONESIAN_DAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
 
+/**
+ * A reason as the end of the letter's sentence: closed by its period when the officer's text
+ * (or a close's, "Pengaduan ditutup (Terselesaikan)") has none.
+ */
+const asSentence = (text: string): string => {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+};
+
 /** "Kamis, 10 Desember 2026" of `instant` in `tz`. */
 export function dayAndDate(instant: string, tz: TimeZone): string {
   const date = localDate(new Date(instant), tz);
@@ -169,7 +178,7 @@ export function invitationLetterWrite(input: {
       case 'cancelled':
         return [
           `Pembatalan ${kindLabel}`,
-          `${followed}, dengan hormat kami sampaikan bahwa kegiatan ${kindWord} yang dijadwalkan pada ${dayAndDate(when, tz)} pukul ${hourIn(when, tz)} di ${place} dibatalkan, dengan alasan: ${a.cancellation?.reason ?? '-'}`,
+          `${followed}, dengan hormat kami sampaikan bahwa kegiatan ${kindWord} yang dijadwalkan pada ${dayAndDate(when, tz)} pukul ${hourIn(when, tz)} di ${place} dibatalkan, dengan alasan: ${asSentence(a.cancellation?.reason ?? '-')}`,
           `Perkembangan penanganan pengaduan ini dapat Saudara lihat ${pantau}.${contact} Atas perhatian Saudara, kami ucapkan terima kasih.`,
           false,
         ];
