@@ -1,6 +1,7 @@
 /** Who each rung of the default ladder writes to: escalation reaches the head only when it should. */
 import { describe, expect, it } from 'vitest';
 import { newAssignment } from './assignment.ts';
+import { pause, resume } from './assignment-clock.ts';
 import { Calendar } from './calendar.ts';
 import { newCase } from './case.ts';
 import {
@@ -10,11 +11,13 @@ import {
 import {
   advance,
   INITIAL_LADDER_STATE,
+  type LadderState,
   letterAsItHolds,
   letterWrite,
+  observe,
   projectLadder,
 } from './ladder/index.ts';
-import { composeLetter, letterAddresses, type LetterParties } from './letters.ts';
+import { composeLetter, formatLocal, letterAddresses, type LetterParties } from './letters.ts';
 import type { NotificationRecord } from './notification.ts';
 import { DEFAULT_LADDER, DEFAULT_POLICY, type LadderStep } from './policy.ts';
 import type { Agency } from './schemas.ts';
@@ -755,7 +758,7 @@ describe('a held penegasan says by when to act as the ladder counts it when it g
       silent,
       new Date('2026-04-14T01:05:00.000Z'),
       withHoliday,
-      1,
+      afterPenegasan.episode,
       DEFAULT_LADDER,
     );
     expect(going.body).toContain(byThen('20 April 2026'));
@@ -780,12 +783,88 @@ describe('a held penegasan says by when to act as the ladder counts it when it g
       extended,
       new Date('2026-04-13T01:05:00.000Z'),
       calendar,
-      1,
+      afterPenegasan.episode,
       DEFAULT_LADDER,
     );
     expect(going.body).toContain('batas waktu 30 Maret 2026 pukul 23.59 WIB');
     expect(going.body).toContain(byThen('17 April 2026'));
     expect(paragraphs(going).some((p) => p.includes(byThen('17 April 2026')))).toBe(true);
+  });
+
+  /**
+   * The ladder after the penegasan, the clock paused while the letter waited (Monday 13 April
+   * 07:30 WIB, the sweep down all day) and, at `resumedAt`, running again: each change looked
+   * at as the service re-arms the ladder (`rearmedLadder`: under the assignment before it,
+   * then after).
+   */
+  const pausedWhileHeld = (resumedAt?: string) => {
+    const ctx = { steps: DEFAULT_LADDER, calendar };
+    const rearmed = (state: LadderState, before: typeof silent, after: typeof silent, at: Date) =>
+      observe(observe(state, { ...ctx, assignment: before, now: at }).state, {
+        ...ctx,
+        assignment: after,
+        now: at,
+      }).state;
+    const pausedAt = new Date('2026-04-13T00:30:00.000Z');
+    const paused = pause(silent, 'Menunggu data dari pengadu', 'officer-1', pausedAt);
+    const parked = rearmed(afterPenegasan, silent, paused, pausedAt);
+    if (!resumedAt) return { assignment: paused, state: parked };
+    const running = resume(paused, calendar, new Date(resumedAt), 'pause-1').assignment;
+    return {
+      assignment: running,
+      state: rearmed(parked, paused, running, new Date(resumedAt)),
+    };
+  };
+  /** The date to act by that the ladder keeps: the end of the day before it intervenes. */
+  const actBy = (state: LadderState, a: typeof silent, now: string) => {
+    const at = projectLadder(state, {
+      assignment: a,
+      steps: DEFAULT_LADDER,
+      calendar,
+      now: new Date(now),
+    }).find((e) => e.step === 'central_intervention')!.at;
+    return formatLocal(new Date(Date.parse(at) - 1).toISOString(), a.timeZone).split(' pukul')[0]!;
+  };
+
+  it('a pause and resume while it waited: the date moves on by the working day paused, as the ladder’s next rung', () => {
+    // Paused Monday 07:30 WIB, resumed Tuesday 07:45 WIB: a working day and a quarter of an
+    // hour paused, so the ladder intervenes a working day later (after Monday 20 April's end).
+    const { assignment, state } = pausedWhileHeld('2026-04-14T00:45:00.000Z');
+    const goesAt = '2026-04-14T01:05:00.000Z'; // Tuesday 08:05 WIB
+    expect(actBy(state, assignment, goesAt)).toBe('20 April 2026');
+    const going = letterAsItHolds(
+      held,
+      assignment,
+      new Date(goesAt),
+      calendar,
+      state.episode,
+      DEFAULT_LADDER,
+    );
+    expect(going.body).toContain(byThen(actBy(state, assignment, goesAt)));
+    expect(going.body).not.toContain('17 April 2026');
+    expect(paragraphs(going).some((p) => p.endsWith(byThen('20 April 2026')))).toBe(true);
+    expect(going).toMatchObject({ letterNumber: held.letterNumber, datedOn: '2026-04-13' });
+  });
+
+  it('paused still when it goes: the date the ladder keeps were the clock to run again then, never later', () => {
+    // Paused since Monday 07:30 WIB, it goes Tuesday 08:05 WIB (a paused letter still goes).
+    const goesAt = '2026-04-14T01:05:00.000Z';
+    const { assignment, state } = pausedWhileHeld();
+    const going = letterAsItHolds(
+      held,
+      assignment,
+      new Date(goesAt),
+      calendar,
+      state.episode,
+      DEFAULT_LADDER,
+    );
+    // Resumed as it goes: the ladder intervenes after Monday 20 April, the date it names.
+    const then = pausedWhileHeld(goesAt);
+    expect(actBy(then.state, then.assignment, goesAt)).toBe('20 April 2026');
+    expect(going.body).toContain(byThen('20 April 2026'));
+    // Resumed later, the ladder intervenes later still: the agency is never told it has longer.
+    const later = pausedWhileHeld('2026-04-15T01:05:00.000Z');
+    expect(actBy(later.state, later.assignment, '2026-04-15T01:05:00.000Z')).toBe('21 April 2026');
   });
 
   it('the letter as written when nothing moved', () => {
@@ -795,7 +874,7 @@ describe('a held penegasan says by when to act as the ladder counts it when it g
         silent,
         new Date('2026-04-13T01:05:00.000Z'),
         calendar,
-        1,
+        afterPenegasan.episode,
         DEFAULT_LADDER,
       ),
     ).toBe(held);

@@ -20,7 +20,7 @@ import { agendaOf, type CaseRecord } from './case.ts';
 import { LETTER_URGENCY, TARGET_LABELS } from './labels.ts';
 import type { LadderLetter } from './ladder/index.ts';
 import { letterDateOf } from './ladder/letter-hours.ts';
-import { rungAfter } from './ladder/rules.ts';
+import { type LadderNow, rungAfter } from './ladder/rules.ts';
 import type { LetterBlock } from './documents/letter-document.ts';
 import { isLadderAction, isLadderLetter, type NotificationRecord } from './notification.ts';
 import type { LadderParty, LadderStep, Target } from './policy.ts';
@@ -232,12 +232,13 @@ export function targetLine(
  * before one counted from a deadline (not from this letter).
  */
 function nextRungNotice(
-  event: Pick<LadderLetter, 'step' | 'scheduledAt' | 'at'>,
+  event: Pick<LadderLetter, 'step' | 'scheduledAt' | 'at' | 'episode'>,
   steps: readonly LadderStep[],
   a: Pick<AssignmentRecord, 'timeZone'>,
   calendar: Calendar,
+  ladder?: LadderNow,
 ): string | null {
-  const next = rungAfter({ assignment: a, calendar, steps }, event);
+  const next = rungAfter({ assignment: a, calendar, steps }, event, ladder);
   if (!next) return null;
   const by = new Date(next.at - 1).toISOString();
   const then =
@@ -260,23 +261,28 @@ const NEXT_RUNG_OPENING = 'Apabila sampai dengan ';
 /**
  * Rung letter `n` as written, what it says follows it (`nextRungNotice`) said again as the
  * ladder counts it when it goes: by the agency's `calendar` and zone and the policy's `steps`
- * as they are now, from the rung's own instants (its `scheduledAt`, written at `createdAt`).
- * A holiday added, the zone corrected or the steps edited while it was held moved the next
- * rung, and a head read a date the ladder no longer acts by. Taken out when no rung follows
- * it now; a letter that said none says none. The letter itself when it says the same.
+ * as they are now, and, given the ladder as it stands (`ladder`: the episode on its record),
+ * from that episode's state when `n` is the last rung it wrote (`rungAfter`), else from the
+ * rung's own instants (its `scheduledAt`, written at `createdAt`). A holiday added, the zone
+ * corrected, the steps edited, or the clock paused and resumed while it was held moved the
+ * next rung, and a head read a date the ladder no longer acts by; paused still, it names the
+ * date were the clock to run again as it goes. Taken out when no rung follows it now; a letter
+ * that said none says none. The letter itself when it says the same.
  */
 export function letterFollowedNow(
   n: NotificationRecord,
   steps: readonly LadderStep[],
   a: Pick<AssignmentRecord, 'timeZone'>,
   calendar: Calendar,
+  ladder?: LadderNow,
 ): NotificationRecord {
   if (!isLadderLetter(n) || n.action === 'warning') return n;
   const notice = nextRungNotice(
-    { step: n.step, scheduledAt: n.scheduledAt, at: n.createdAt },
+    { step: n.step, scheduledAt: n.scheduledAt, at: n.createdAt, episode: n.episode ?? null },
     steps,
     a,
     calendar,
+    ladder,
   );
   const said = (text: string) => {
     const at = text.indexOf(NEXT_RUNG_OPENING);

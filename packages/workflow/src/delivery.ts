@@ -114,7 +114,9 @@ export async function deliverOutbox(
  * is recorded with them; left with no one to go to, it is recorded `failed` with why, for
  * central, never sent. `episode`: the episode the assignment's ladder is in now
  * (`openEpisodeOf`), whose rungs go whatever moved their deadlines while they waited, passed
- * still (no new episode writes them again). Returns what was recorded.
+ * still (no new episode writes them again), and whose last one says by when to act as that
+ * episode counts its next rung (a pause and resume while it waited moved it on). Returns what
+ * was recorded.
  */
 export async function deliverIfTrue(
   deps: EngineDeps,

@@ -775,6 +775,43 @@ describe('the sweep looks after the outbox', () => {
     expect(second?.createdAt).toBe('2026-09-22T17:00:00.000Z');
   });
 
+  it('sends a held reminder saying by when to act as the ladder counts it after a pause and resume while it waited', async () => {
+    // The reminder written Tuesday 15 September 00:00 WIB, reminder II after Monday 21
+    // September's end; no sweep runs on Tuesday (the runtime down all day).
+    clock.set('2026-09-07T03:00:00.000Z');
+    const service = new Service({ store, clock: clock.now, ladders: lostStarts });
+    const { caseId } = await forwardedCase(service, ['polri'], 'light');
+    clock.set('2026-09-14T17:00:00.000Z');
+    await tick({ store, clock: clock.now, mailer: working }, armedByApi.at(-1)!);
+    const [written] = await letters(caseId);
+    const byThen = (date: string) =>
+      `Apabila sampai dengan ${date} 2026 pukul 23.59 WIB tindak lanjut belum kami terima, kami akan menyampaikan Surat Pengingat II.`;
+    expect(written!.body).toContain(byThen('21 September'));
+    // Paused Tuesday 07:30 WIB, resumed Wednesday 07:45 WIB: a working day paused, and the
+    // ladder's next rung a working day later.
+    clock.set('2026-09-15T00:30:00.000Z');
+    await service.pauseAssignment(officerOf('polri'), caseId, 'polri', 'Menunggu data pengadu');
+    clock.set('2026-09-16T00:45:00.000Z');
+    await service.resumeAssignment(officerOf('polri'), caseId, 'polri');
+    sent.length = 0;
+    clock.set('2026-09-16T01:05:00.000Z');
+    expect(await sweep({ store, clock: clock.now, mailer: working })).toMatchObject({
+      delivered: 1,
+    });
+    const [went] = sent;
+    expect(went!.body).toContain(byThen('22 September'));
+    expect(went!.body).not.toContain('21 September');
+    expect(went).toMatchObject({ letterNumber: written!.letterNumber, datedOn: written!.datedOn });
+    // The ladder writes reminder II after the day the letter names, not before.
+    const ref = armedByApi.at(-1)!;
+    for (const at of ['2026-09-21T17:00:00.000Z', '2026-09-22T17:00:00.000Z']) {
+      clock.set(at);
+      await tick({ store, clock: clock.now, mailer: working }, ref);
+    }
+    const second = (await letters(caseId)).find((n) => n.step === 'reminder_2');
+    expect(second?.createdAt).toBe('2026-09-22T17:00:00.000Z');
+  });
+
   it('holds a letter the sweep finds only after 16:00 (the runtime was down all day) to 08:00', async () => {
     const { caseId } = await heldWarning('2026-07-27');
     sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' });

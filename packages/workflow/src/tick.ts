@@ -255,7 +255,7 @@ async function tickOnce(
       if (claim) await sendClaimed(deps, written, claim, hours);
   }
   if (writes.length === 0 && (ladder.lastStepAt !== null || ladder.forwardingLetter === 'written'))
-    await deliverOutbox(deps, ref.caseId, assignment, hours, plan.state.episode?.n ?? null);
+    await deliverOutbox(deps, ref.caseId, assignment, hours, plan.state.episode);
   return {
     done: plan.wakeAt === null,
     wakeAt: plan.wakeAt,

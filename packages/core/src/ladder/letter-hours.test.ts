@@ -3,6 +3,7 @@ import { Calendar } from '../calendar.ts';
 import type { NotificationRecord } from '../notification.ts';
 import type { AssignmentRecord } from '../assignment.ts';
 import { DEFAULT_LADDER } from '../policy.ts';
+import type { Episode } from './rules.ts';
 import type { Agency } from '../schemas.ts';
 import {
   heldForLetterHours,
@@ -283,12 +284,22 @@ describe('a held letter whose deadline moved before it goes (audit s23, finding 
     };
     const a = assignment(written);
     const friday = new Date('2026-04-10T01:05:00.000Z');
-    expect(letterVoidReason(reminder, a, friday, 2)).toBeNull();
-    const going = letterAsItHolds(reminder, a, friday, calendar, 2);
+    /** Episode `n` of the ladder, at its first rung: the one the reminder is of. */
+    const episode = (n: number): Episode => ({
+      n,
+      startedAt: '2026-04-09T16:00:00.000Z',
+      missedAt: written.acknowledge,
+      level: 1,
+      written: ['reminder_1'],
+      baseAt: written.acknowledge,
+      parkedAt: null,
+    });
+    expect(letterVoidReason(reminder, a, friday, episode(2))).toBeNull();
+    const going = letterAsItHolds(reminder, a, friday, calendar, episode(2));
     expect(going.body).toContain(`- ${ACK}: batas waktu 9 April 2026 pukul 23.59 WIB, terlambat`);
     expect(going.named).toEqual({ acknowledge: written.acknowledge });
-    for (const episode of [3, null, undefined])
-      expect(letterVoidReason(reminder, a, friday, episode)).toBe('not_overdue');
+    for (const other of [episode(3), null, undefined])
+      expect(letterVoidReason(reminder, a, friday, other)).toBe('not_overdue');
   });
 
   it('sends a warning whose deadline is the same day in the agency’s corrected zone, re-stated', () => {

@@ -21,6 +21,7 @@ import {
   type NotificationRecord,
 } from '../notification.ts';
 import type { LadderStep, Target } from '../policy.ts';
+import type { Episode } from './rules.ts';
 import { ladderState } from './state.ts';
 import { nextLetterHour } from './letter-hours.ts';
 
@@ -187,14 +188,15 @@ export function letterVoidReason(
 }
 
 /**
- * The overdue episode the letter's assignment's ladder is in now (`ladderState(…).episode?.n`,
- * null: none), for the ladder's generation the letter is of; undefined when not known.
+ * The overdue episode the letter's assignment's ladder is in now, as its record keeps it
+ * (`ladderState(…).episode`, null: none), for the ladder's generation the letter is of;
+ * undefined when not known.
  */
-export type OpenEpisode = number | null | undefined;
+export type OpenEpisode = Episode | null | undefined;
 
 /** The episode `ladder` is in now, as `letterVoidReason` takes it for a letter of `generation`. */
 export const openEpisodeOf = (ladder: LadderRecord | undefined, generation: number): OpenEpisode =>
-  ladder && ladder.generation === generation ? (ladderState(ladder).episode?.n ?? null) : undefined;
+  ladder && ladder.generation === generation ? ladderState(ladder).episode : undefined;
 
 /**
  * The zone whose local day ends at `at`, if any: a deadline is the end of a working day in its
@@ -245,7 +247,7 @@ function linesNow(n: NotificationRecord, a: AssignmentRecord, now: Date, episode
   // when the episode runs on: no new episode writes it (an agency's zone corrected to the west
   // after its deadline passed in both zones, while its reminder waited for letter hours).
   const passedByItsDate = (t: Target) => Date.parse(a.due[t]) < Date.parse(n.createdAt);
-  const ofOpenEpisode = n.episode != null && n.episode === episode;
+  const ofOpenEpisode = n.episode != null && n.episode === episode?.n;
   const standing = open.filter(
     (t) =>
       !movedSince(t) ||
@@ -266,7 +268,9 @@ function linesNow(n: NotificationRecord, a: AssignmentRecord, now: Date, episode
  * letter is read (`letterRestating`, by the agency's `calendar`; without it, that line is
  * dropped rather than sent with a deadline no longer in force). Given the policy's `steps`
  * too, a rung says by when to act as the ladder counts it now (`letterFollowedNow`: a holiday
- * added while it was held moved the next rung). The letter itself when all hold as written.
+ * added while it was held moved the next rung; and, given the `episode` its ladder is in, a
+ * pause and resume, or a pause still running as if the clock ran again `now`). The letter
+ * itself when all hold as written.
  */
 export function letterAsItHolds(
   n: NotificationRecord,
@@ -292,7 +296,15 @@ export function letterAsItHolds(
     a,
     calendar,
   );
-  return steps ? letterFollowedNow(restated, steps, a, calendar) : restated;
+  return steps
+    ? letterFollowedNow(
+        restated,
+        steps,
+        a,
+        calendar,
+        episode === undefined ? undefined : { episode, now },
+      )
+    : restated;
 }
 
 /**

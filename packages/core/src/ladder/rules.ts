@@ -231,28 +231,63 @@ function nextRungIndex(steps: readonly LadderStep[], ep: Episode): number {
 const rungBase = (dueAt: number, writtenAt: Date, tz: TimeZone): number =>
   Math.max(dueAt, startOfLocalDay(localDate(writtenAt, tz), tz).getTime()) - 1;
 
+/** What counting a rung's instant reads: the policy's steps, the agency's calendar and zone. */
+type RungContext = Pick<LadderContext, 'calendar' | 'steps'> & {
+  readonly assignment: Pick<LadderInput, 'timeZone'>;
+};
+
+/** The ladder as it stands when a letter of it goes: its record's episode (null: none), `now`. */
+export interface LadderNow {
+  readonly episode: Episode | null;
+  readonly now: Date;
+}
+
 /**
  * The rung after `letter` in its episode and when it comes, counted as `advance` counts it, if
  * one follows and counts from it (`relativeTo: 'previous'`): what a letter tells its reader
- * comes next, and by when to act. Undefined after the last rung, or before one counted from
+ * comes next, and by when to act. Given the ladder as it stands (`ladder`) and the letter the
+ * last rung its episode wrote, from the episode itself (`nextRungAt`): a pause and resume while
+ * the letter waited moved it on by the working days paused, and a pause still running is
+ * counted as if the clock ran again at `ladder.now` (the earliest the rung can come; the rest
+ * of the pause moves it on, as a pause after any letter does). Otherwise (the letter being
+ * written, its episode gone on or ended) from the letter's own instants, as `advance` counted
+ * the episode on when it wrote it. Undefined after the last rung, or before one counted from
  * the missed deadline.
  */
 export function rungAfter(
-  ctx: Pick<LadderContext, 'calendar' | 'steps'> & {
-    readonly assignment: Pick<LadderInput, 'timeZone'>;
-  },
-  letter: Pick<LadderLetter, 'step' | 'scheduledAt' | 'at'>,
+  ctx: RungContext,
+  letter: Pick<LadderLetter, 'step' | 'scheduledAt' | 'at' | 'episode'>,
+  ladder?: LadderNow,
 ): { readonly step: LadderStep; readonly at: number } | undefined {
   const rungs = rungsOf(ctx.steps);
   const at = rungs.findIndex((r) => r.name === letter.step);
   const next = at < 0 ? undefined : rungs[at + 1];
   if (!next || next.relativeTo !== 'previous') return undefined;
+  const ep = ladder?.episode;
+  if (ladder && ep && ep.n === letter.episode && nextRungIndex(ctx.steps, ep) === at + 1)
+    return { step: next, at: nextRungAt(ctx, resumedAt(ctx, ep, ladder.now))! };
   const base = rungBase(ms(letter.scheduledAt), new Date(letter.at), ctx.assignment.timeZone);
   return { step: next, at: stepInstant(ctx, base, next.offsetWorkingDays) };
 }
 
+/**
+ * The episode as the ladder counts it once the clock runs again at `now`: parked, its rungs
+ * moved on by the working days it was paused, as the clock's pause counts them (`resume`: paused
+ * time, in whole working days); running, as it is.
+ */
+function resumedAt(ctx: RungContext, ep: Episode, now: Date): Episode {
+  if (ep.parkedAt === null) return ep;
+  const days = pausedWorkingDays(ctx.calendar, new Date(ep.parkedAt), now, ctx.assignment.timeZone);
+  return {
+    ...ep,
+    missedAt: shiftDay(ctx, ep.missedAt, days),
+    baseAt: shiftDay(ctx, ep.baseAt, days),
+    parkedAt: null,
+  };
+}
+
 /** When the episode's next rung is due, if it has one left. */
-function nextRungAt(ctx: LadderContext, ep: Episode): number | undefined {
+function nextRungAt(ctx: RungContext, ep: Episode): number | undefined {
   const rung = rungsOf(ctx.steps)[nextRungIndex(ctx.steps, ep)];
   if (!rung) return undefined;
   const from = ep.level === 0 || rung.relativeTo === 'due' ? ep.missedAt : ep.baseAt;
@@ -290,7 +325,7 @@ export function inZone(state: LadderState, from: TimeZone, to: TimeZone): Ladder
 }
 
 /** An end-of-day instant moved on by `days` working days. */
-function shiftDay(ctx: LadderContext, at: string, days: number): string {
+function shiftDay(ctx: RungContext, at: string, days: number): string {
   const { calendar, assignment: a } = ctx;
   return endOfLocalDay(
     shiftWorkingDays(calendar, localDate(new Date(at), a.timeZone), days),
@@ -344,20 +379,8 @@ export function observe(
     } else if (a.paused) {
       if (s.episode.parkedAt === null) s = { ...s, episode: { ...s.episode, parkedAt: iso(t) } };
     } else {
-      if (s.episode.parkedAt !== null) {
-        const ep = s.episode;
-        // As the clock's pause counts them (`resume`): paused time, in whole working days.
-        const days = pausedWorkingDays(ctx.calendar, new Date(ep.parkedAt!), now, a.timeZone);
-        s = {
-          ...s,
-          episode: {
-            ...ep,
-            missedAt: shiftDay(ctx, ep.missedAt, days),
-            baseAt: shiftDay(ctx, ep.baseAt, days),
-            parkedAt: null,
-          },
-        };
-      }
+      // Parked until now: its rungs move on by the working days it was paused.
+      s = { ...s, episode: resumedAt(ctx, s.episode, now) };
       const points = [
         ...TARGETS.map((x) => a.met[x])
           .filter((m): m is string => m !== null)
