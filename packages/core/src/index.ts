@@ -37,7 +37,7 @@ export {
 export { MAX_EXTENSION_REQUESTS } from './use-cases/extensions-and-pauses.ts';
 export { MAX_OPEN_ACTIVITIES } from './use-cases/monitoring.ts';
 // The cancellation letters a close owes for the activities it calls off (the reply window's end).
-export { withCancellationLetters } from './use-cases/monitoring.ts';
+export { withCancellationLetters } from './use-cases/invitation-letters.ts';
 // The cases export's read budget, and its refusal of a period, which the file's byte bound shares.
 export { EXPORT_PAGE, exportPeriodTooLong, MAX_EXPORT_READS } from './use-cases/reporting.ts';
 // The sweep's retry of e-mail receipts whose send failed (`functions/ladder-sweep.ts`, embedded);

@@ -3,7 +3,7 @@
  * kasus): the invitation (surat undangan) each agency gets when the activity is planned with a
  * date, a letter when central moves it (perubahan jadwal) and one when it calls it off
  * (pembatalan), each naming the invitation it follows; a case's close calling it off writes the
- * same pembatalan. Written in the activity's own transaction (use-cases/monitoring.ts,
+ * same pembatalan. Written in the activity's own transaction (use-cases/invitation-letters.ts,
  * `withCancellationLetters`), sent by the outbox at once (central's act: no letter hours, and
  * none of the ladder's rules void it).
  */

@@ -79,7 +79,7 @@ import {
   touchCase,
 } from './kernel/index.ts';
 import { pauseEnded } from './assignments.ts';
-import { withCancellationLetters } from './monitoring.ts';
+import { withCancellationLetters } from './invitation-letters.ts';
 import { registerCase, verificationDeadline } from './registration.ts';
 
 /** Central registers a complaint received by letter, e-mail, in person or from LAPOR!. */

@@ -16,7 +16,7 @@ import { CENTRAL_TENANT } from '../tenancy.ts';
 import { newEventId } from '../timeline.ts';
 import { normalizeTrackingCode } from '../tracking-code.ts';
 import { loadCase, put, retryOnConflict, type ServiceDeps } from './kernel/index.ts';
-import { withCancellationLetters } from './monitoring.ts';
+import { withCancellationLetters } from './invitation-letters.ts';
 
 /**
  * The public tracking page: status steps, the agencies' answers by agency name and date,
