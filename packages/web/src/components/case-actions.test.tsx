@@ -672,6 +672,30 @@ describe('closing a case with activities not yet held', () => {
     expect(note.textContent).toMatch(/tidak dapat (lagi )?dilaporkan/);
   });
 
+  it('says the agencies invited by letter to one still to come get a letter calling it off', async () => {
+    const form = await closeForm([
+      activity({
+        id: 'A3',
+        kind: 'mediation',
+        scheduledAt: '2026-04-02T02:00:00.000Z',
+        agencyIds: ['polri'],
+      }),
+    ]);
+    const note = form.getByRole('list', { name: /dibatalkan/ }).closest('[role="note"]')!;
+    expect(note.textContent).toContain(
+      'Instansi yang telah menerima surat undangan untuk kegiatan tersebut akan menerima surat pembatalan.',
+    );
+  });
+
+  it('promises no letter when none of them was given a date with agencies', async () => {
+    const form = await closeForm([
+      activity({ id: 'A1', kind: 'clarification', status: 'proposed', agencyIds: ['polri'] }),
+      activity({ id: 'A3', kind: 'mediation', scheduledAt: '2026-04-02T02:00:00.000Z' }),
+    ]);
+    const note = form.getByRole('list', { name: /dibatalkan/ }).closest('[role="note"]')!;
+    expect(note.textContent).not.toContain('surat pembatalan');
+  });
+
   it('says nothing of the kind when none would be called off', async () => {
     const form = await closeForm([
       activity({

@@ -190,7 +190,8 @@ function ReplyWindowEndsWithClose({ closesAt }: { closesAt: string | null }) {
 
 /**
  * What the close will call off, said before it is sent: the activities not yet held, each by
- * kind and date (or none), and to report first any of them that took place all the same (a
+ * kind and date (or none), that the agencies invited by letter get one calling it off, and to
+ * report first any of them that took place all the same (a
  * clarification by phone never given a date): once cancelled, it can no longer be reported.
  */
 function CalledOffByClose({ activities }: { activities: readonly Schemas['Activity'][] }) {
@@ -215,6 +216,11 @@ function CalledOffByClose({ activities }: { activities: readonly Schemas['Activi
           </li>
         ))}
       </ul>
+      {/* Each agency holding an invitation letter to one gets a "Pembatalan" (the API writes
+      them in the close): a head holding a Surat Undangan would come otherwise. */}
+      {calledOff.some((a) => a.scheduledAt && a.agencyIds.length > 0) ? (
+        <p>{t('caseActions.closeCancellationLetters')}</p>
+      ) : null}
       <p>{t('caseActions.closeReportFirst')}</p>
     </div>
   );

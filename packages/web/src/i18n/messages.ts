@@ -459,6 +459,8 @@ const id = {
     'Menutup pengaduan ini membatalkan kegiatan pemantauan yang belum dilaksanakan: yang diusulkan, yang belum diberi jadwal, dan yang jadwalnya belum tiba.',
   'caseActions.closeCallsOffList': 'Kegiatan yang akan dibatalkan',
   'caseActions.closeUnscheduled': 'tanpa jadwal',
+  'caseActions.closeCancellationLetters':
+    'Instansi yang telah menerima surat undangan untuk kegiatan tersebut akan menerima surat pembatalan.',
   'caseActions.closeReportFirst':
     'Bila salah satunya sudah dilaksanakan (misalnya klarifikasi lewat telepon yang tidak pernah diberi jadwal), laporkan dahulu: setelah pengaduan ditutup, kegiatan itu dibatalkan dan tidak dapat dilaporkan lagi. Kegiatan yang jadwalnya sudah lewat tidak dibatalkan dan tetap dapat dilaporkan.',
   'caseActions.schedulePlanHint': 'Rencana yang dikosongkan tidak menghapus rencana yang ada.',
@@ -1708,6 +1710,8 @@ const en = {
     'Closing this case cancels its monitoring activities not yet held: those proposed, those without a date, and those whose date has not come yet.',
   'caseActions.closeCallsOffList': 'Activities that will be cancelled',
   'caseActions.closeUnscheduled': 'no date',
+  'caseActions.closeCancellationLetters':
+    'The agencies that received an invitation letter for one of them will receive a letter cancelling it.',
   'caseActions.closeReportFirst':
     'If one of them has already taken place (a clarification by phone that was never given a date, say), report it first: once the case is closed it is cancelled and can no longer be reported. Activities whose date has passed are not cancelled and can still be reported.',
   'caseActions.schedulePlanHint': 'Emptying the plan does not remove the plan already written.',
