@@ -207,7 +207,7 @@ describe('web console', () => {
     await expect
       .poll(() => page.getByRole('heading', { name: /Penugasan: Kepolisian/ }).innerText())
       .toContain('Diterima instansi');
-    await page.getByText('Kirim tanggapan').click();
+    await page.getByText('Kirim tanggapan', { exact: true }).click();
     await page.getByLabel('Jenis tanggapan').selectOption('final');
     await page
       .getByLabel('Isi tanggapan')
