@@ -733,9 +733,12 @@ describe('the sweep looks after the outbox', () => {
     expect(stored).toMatchObject({ status: 'sent', body: went!.body });
   });
 
-  it('sends a held reminder saying by when to act as the ladder counts it after a holiday was added before 08:00', async () => {
-    // The reminder written Tuesday 15 September 00:00 WIB: reminder II after Monday 21
-    // September's end, five working days after the day it was due.
+  /**
+   * A reminder I written Tuesday 15 September 2026 00:00 WIB, held for letter hours: it says
+   * reminder II comes after Monday 21 September's end, five working days after the day it was
+   * due. `byThen(date)`: that sentence with another date.
+   */
+  const heldReminderI = async () => {
     clock.set('2026-09-07T03:00:00.000Z');
     const service = new Service({ store, clock: clock.now, ladders: lostStarts });
     const { caseId } = await forwardedCase(service, ['polri'], 'light');
@@ -745,6 +748,12 @@ describe('the sweep looks after the outbox', () => {
     const byThen = (date: string) =>
       `Apabila sampai dengan ${date} 2026 pukul 23.59 WIB tindak lanjut belum kami terima, kami akan menyampaikan Surat Pengingat II.`;
     expect(written!.body).toContain(byThen('21 September'));
+    return { service, caseId, written: written!, byThen };
+  };
+
+  it('sends a held reminder saying by when to act as the ladder counts it after a holiday was added before 08:00', async () => {
+    // Reminder II after Monday 21 September's end, as the reminder held says.
+    const { service, caseId, written, byThen } = await heldReminderI();
     // 07:30 WIB Wednesday 16 September is made a day off: reminder II comes a day later.
     clock.set('2026-09-15T00:30:00.000Z');
     await service.putCalendarDay(centralAdmin, 'id', {
@@ -776,17 +785,8 @@ describe('the sweep looks after the outbox', () => {
   });
 
   it('sends a held reminder saying by when to act as the ladder counts it after a pause and resume while it waited', async () => {
-    // The reminder written Tuesday 15 September 00:00 WIB, reminder II after Monday 21
-    // September's end; no sweep runs on Tuesday (the runtime down all day).
-    clock.set('2026-09-07T03:00:00.000Z');
-    const service = new Service({ store, clock: clock.now, ladders: lostStarts });
-    const { caseId } = await forwardedCase(service, ['polri'], 'light');
-    clock.set('2026-09-14T17:00:00.000Z');
-    await tick({ store, clock: clock.now, mailer: working }, armedByApi.at(-1)!);
-    const [written] = await letters(caseId);
-    const byThen = (date: string) =>
-      `Apabila sampai dengan ${date} 2026 pukul 23.59 WIB tindak lanjut belum kami terima, kami akan menyampaikan Surat Pengingat II.`;
-    expect(written!.body).toContain(byThen('21 September'));
+    // No sweep runs on Tuesday (the runtime down all day).
+    const { service, caseId, written, byThen } = await heldReminderI();
     // Paused Tuesday 07:30 WIB, resumed Wednesday 07:45 WIB: a working day paused, and the
     // ladder's next rung a working day later.
     clock.set('2026-09-15T00:30:00.000Z');
