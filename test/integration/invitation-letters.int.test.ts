@@ -342,3 +342,31 @@ describe('a case closed with activities still to come', () => {
     expect(mail.text).not.toContain('Siti');
   });
 });
+
+describe('the letters’ numbers', () => {
+  it('are reserved for all of an activity’s agencies in one call, consecutive in the order written', async () => {
+    clock.set('2026-12-08T03:00:00.000Z');
+    const { caseId } = await forwardedCase(service, ['bpn', 'ntb']);
+    let reservations = 0;
+    const counting: Store = new Proxy(store, {
+      get(target, name) {
+        if (name === 'reserveSequence') reservations += 1;
+        const value: unknown = Reflect.get(target, name, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const planning = new Service({ store: counting, clock: clock.now, invitationLetters: true });
+    await planning.planActivity(centralOfficer, caseId, {
+      kind: 'clarification',
+      scheduledAt: '2026-12-15T02:00:00.000Z',
+      agencyIds: ['bpn', 'ntb'],
+    });
+    // One round trip, not one per agency (18 in a row at the most).
+    expect(reservations).toBe(1);
+    const numbers = (await invitations(caseId))
+      .filter((n) => n.step === 'invitation')
+      .map((n) => Number(/^B-(\d+)\//.exec(n.letterNumber!)![1]))
+      .toSorted((a, b) => a - b);
+    expect(numbers[1]! - numbers[0]!).toBe(1);
+  });
+});

@@ -86,19 +86,22 @@ export class DocumentLayer extends JobStore implements DocumentStore {
     return typeof out.Item?.value === 'number' ? out.Item.value : 0;
   }
 
-  /** Adds one and returns the new value (atomic; a failed write after it leaves a gap). */
-  async reserveSequence(name: string): Promise<number> {
+  /**
+   * Adds `count` and returns the first number taken (atomic: the block is this caller's alone;
+   * a failed write after it leaves a gap).
+   */
+  async reserveSequence(name: string, count = 1): Promise<number> {
     const out = await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: documentKeys.sequence(name),
-        UpdateExpression: 'SET entity = :entity, #name = :name ADD #value :one',
+        UpdateExpression: 'SET entity = :entity, #name = :name ADD #value :count',
         ExpressionAttributeNames: { '#name': 'name', '#value': 'value' },
-        ExpressionAttributeValues: { ':entity': 'sequence', ':name': name, ':one': 1 },
+        ExpressionAttributeValues: { ':entity': 'sequence', ':name': name, ':count': count },
         ReturnValues: 'UPDATED_NEW',
       }),
     );
-    return Number(out.Attributes?.value);
+    return Number(out.Attributes?.value) - count + 1;
   }
 
   /** A case's attachments, oldest first (ULIDs), every page. */

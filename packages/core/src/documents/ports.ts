@@ -22,8 +22,12 @@ export interface DocumentStore {
   putDocumentSettings(settings: DocumentSettings, expectedVersion: number | null): Promise<void>;
   /** A counter's current value (0 when it was never claimed). */
   getSequence(name: string): Promise<number>;
-  /** Adds one to a counter and returns it (unique, not gapless: letter numbers). */
-  reserveSequence(name: string): Promise<number>;
+  /**
+   * Adds `count` (1 when not given) to a counter and returns the first of the numbers it took,
+   * the rest following it (unique, not gapless: letter numbers). One call for an activity's
+   * letters to up to 18 agencies, not one each.
+   */
+  reserveSequence(name: string, count?: number): Promise<number>;
   /** A case's attachments, oldest first (every page). */
   listAttachments(caseId: string): Promise<AttachmentRecord[]>;
   putAttachment(put: VersionedPut<AttachmentRecord>): Promise<void>;

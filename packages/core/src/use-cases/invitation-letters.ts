@@ -53,10 +53,13 @@ export async function invitationLetters(
   // Dated, and numbered, in WIB: central's act, from Jakarta (as the forwarding letter).
   const date = localDate(now, 'Asia/Jakarta');
   const holders = holdersOf(bundle.assignments);
-  for (const [i, d] of due.entries()) {
-    const agency = agencies[i];
-    if (!agency) continue; // removed from the registry since: no one to write to
-    const seq = await deps.store.reserveSequence(sequenceName('letter', date));
+  // Removed from the registry since: no one to write to.
+  const addressed = due.flatMap((d, i) => (agencies[i] ? [{ d, agency: agencies[i] }] : []));
+  if (addressed.length === 0) return out;
+  // Their numbers in one round trip, consecutive in the order written.
+  const first = await deps.store.reserveSequence(sequenceName('letter', date), addressed.length);
+  for (const [i, { d, agency }] of addressed.entries()) {
+    const seq = first + i;
     const write = invitationLetterWrite({
       due: d,
       activity: after,
